@@ -1,0 +1,62 @@
+/**
+ * Passwords and bearer tokens. Passwords are hashed with scrypt and a per-password salt; tokens are
+ * random and stored only as their SHA-256, so a copy of the database cannot be used to sign in.
+ */
+import type Database from 'better-sqlite3'
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+
+const KEY_LENGTH = 64
+const SCRYPT_COST = 16_384
+
+function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, KEY_LENGTH, { N: SCRYPT_COST, r: 8, p: 1 }, (error, key) => (error ? reject(error) : resolve(key))),
+  )
+}
+
+/** Hash a password as "scrypt$<salt>$<key>". */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16)
+  const key = await scryptAsync(password, salt)
+  return `scrypt$${salt.toString('base64')}$${key.toString('base64')}`
+}
+
+// Compared against when the email is unknown, so a wrong email takes as long as a wrong password.
+const decoyHash = hashPassword('decoy password')
+
+/** True when `password` matches `stored` (or, for a missing account, after the same work: false). */
+export async function verifyPassword(password: string, stored: string | undefined): Promise<boolean> {
+  const [scheme, salt, key] = (stored ?? (await decoyHash)).split('$')
+  if (scheme !== 'scrypt' || salt === undefined || key === undefined) return false
+  const expected = Buffer.from(key, 'base64')
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64'))
+  return expected.length === actual.length && timingSafeEqual(expected, actual) && stored !== undefined
+}
+
+function digest(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+/** Issues and checks bearer tokens. */
+export class TokenStore {
+  constructor(private readonly db: Database.Database) {}
+
+  /** A fresh token for the expert. */
+  issue(expertId: string, now: number): string {
+    const token = randomBytes(32).toString('base64url')
+    this.db.prepare('INSERT INTO tokens (token_hash, expert_id, created_at) VALUES (?, ?, ?)').run(digest(token), expertId, now)
+    return token
+  }
+
+  /** The expert a token belongs to, or undefined. */
+  expertFor(token: string): string | undefined {
+    return this.db
+      .prepare<[string], { expert_id: string }>('SELECT expert_id FROM tokens WHERE token_hash = ?')
+      .get(digest(token))?.expert_id
+  }
+
+  /** Forget a token; true when it existed. */
+  revoke(token: string): boolean {
+    return this.db.prepare('DELETE FROM tokens WHERE token_hash = ?').run(digest(token)).changes > 0
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * `npm run server -- [--port 4455] [--host 127.0.0.1] [--db path] [--seed] [--simulate]
+ *   [--manual-clock] [--invite-ttl-seconds 300] [--fan-out 5] [--request-every-seconds 45]`
+ */
+import { parseArgs } from 'node:util'
+import { join } from 'node:path'
+import { homedir } from 'node:os'
+import { ManualClock, systemClock } from '../../src/shared/clock'
+import { consoleLogger } from './logger'
+import { DEFAULT_PLATFORM_PORT, startPlatformServer } from './platform-server'
+import { DEMO_PASSWORD, DEMO_EXPERTS, seedDemoAccounts } from './seed'
+import { ClientSimulator } from './simulator'
+
+const USAGE = `Usage: npm run server -- [options]
+  --port N                  port to listen on (default ${DEFAULT_PLATFORM_PORT}; 0 picks a free one)
+  --host H                  address to bind (default 127.0.0.1)
+  --db PATH                 SQLite file (default ~/.standby-platform/platform.db)
+  --seed                    add the demo accounts (see README.md)
+  --simulate                run simulated clients that post requests, message and join
+  --request-every-seconds N how often simulated clients post (default 45)
+  --invite-ttl-seconds N    how long instant invites stay open (default 300)
+  --fan-out N               how many experts a matched request goes to (default 5)
+  --manual-clock            time moves only via POST /admin/clock/advance (for tests and demos)`
+
+function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min}, not "${value}"`)
+  return n
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      seed: { type: 'boolean', default: false },
+      simulate: { type: 'boolean', default: false },
+      'manual-clock': { type: 'boolean', default: false },
+      'invite-ttl-seconds': { type: 'string' },
+      'fan-out': { type: 'string' },
+      'request-every-seconds': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  if (values.help) {
+    console.log(USAGE)
+    return
+  }
+  const logger = consoleLogger()
+  const clock = values['manual-clock'] ? new ManualClock(Date.now()) : systemClock
+  const server = await startPlatformServer({
+    host: values.host ?? '127.0.0.1',
+    port: positiveInt('port', values.port, DEFAULT_PLATFORM_PORT, 0),
+    dbPath: values.db ?? join(homedir(), '.standby-platform', 'platform.db'),
+    clock,
+    logger,
+    marketplace: {
+      instantInviteTtlMs: positiveInt('invite-ttl-seconds', values['invite-ttl-seconds'], 300) * 1000,
+      defaultFanOut: positiveInt('fan-out', values['fan-out'], 5),
+    },
+  })
+  if (values.seed) {
+    const added = await seedDemoAccounts(server.marketplace)
+    logger.info(`demo accounts ready (${added} added): ${DEMO_EXPERTS.map((e) => e.email).join(', ')}; password "${DEMO_PASSWORD}"`)
+  }
+  const simulator = values.simulate
+    ? new ClientSimulator(server.marketplace, clock, logger, {
+        requestEveryMs: positiveInt('request-every-seconds', values['request-every-seconds'], 45) * 1000,
+        seed: Date.now() % 100_000,
+      })
+    : undefined
+  simulator?.start()
+  // Printed on stdout as one line so scripts can read the URL.
+  console.log(`Standby platform listening on ${server.url}`)
+  const stop = (): void => {
+    simulator?.stop()
+    void server.close().then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error)
+  const hint = /EADDRINUSE/.test(message) ? ' Another program uses that port: pass --port with a free one.' : ''
+  console.error(`Standby platform could not start: ${message}.${hint}\n\n${USAGE}`)
+  process.exit(1)
+})

@@ -1,0 +1,111 @@
+/**
+ * The per-expert event stream. Events are appended inside the transaction that caused them, so an
+ * event exists exactly when its change does, and its id comes from the same write: no id is ever
+ * used twice. Live delivery happens only after the commit, in append order.
+ */
+import type Database from 'better-sqlite3'
+import {
+  MAX_REPLAY_PAGE,
+  type PlatformEvent,
+  type PlatformEventPayload,
+  type PlatformEventType,
+} from '../../src/shared/protocol'
+import type { Clock } from '../../src/shared/clock'
+
+/** Receives each committed event for one expert, in order. */
+export type EventListener = (expertId: string, event: PlatformEvent) => void
+
+/** The answer to a replay: a page of events, or word that the cursor is out of range. */
+export type ReplayPage =
+  | { kind: 'events'; events: PlatformEvent[]; latestId: number; hasMore: boolean }
+  | { kind: 'out_of_range'; latestId: number }
+
+/** Appends, stores, replays and publishes expert events. */
+export class EventLog {
+  private pending: Array<{ expertId: string; event: PlatformEvent }> = []
+  private inTransaction = false
+  private readonly listeners = new Set<EventListener>()
+  private readonly bumpId: Database.Statement<[string], { last_event_id: number }>
+  private readonly insert: Database.Statement<[string, number, string, number, string]>
+  private readonly page: Database.Statement<[string, number, number], { payload: string }>
+  private readonly bounds: Database.Statement<[string], { oldest: number | null; latest: number }>
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly clock: Clock,
+  ) {
+    this.bumpId = db.prepare('UPDATE experts SET last_event_id = last_event_id + 1 WHERE id = ? RETURNING last_event_id')
+    this.insert = db.prepare('INSERT INTO events (expert_id, id, type, at, payload) VALUES (?, ?, ?, ?, ?)')
+    this.page = db.prepare('SELECT payload FROM events WHERE expert_id = ? AND id > ? ORDER BY id LIMIT ?')
+    this.bounds = db.prepare(`
+      SELECT (SELECT MIN(id) FROM events WHERE expert_id = e.id) AS oldest, e.last_event_id AS latest
+      FROM experts e WHERE e.id = ?`)
+  }
+
+  /**
+   * Run `work` in one transaction; the events it appends are published once it commits, and
+   * dropped if it throws. Nested calls join the outer transaction.
+   */
+  transact<T>(work: () => T): T {
+    if (this.inTransaction) return work()
+    this.inTransaction = true
+    let result: T
+    try {
+      result = this.db.transaction(work)()
+    } catch (error) {
+      this.pending = []
+      throw error
+    } finally {
+      this.inTransaction = false
+    }
+    const committed = this.pending
+    this.pending = []
+    for (const { expertId, event } of committed) {
+      for (const listener of this.listeners) listener(expertId, event)
+    }
+    return result
+  }
+
+  /** Append an event for one expert. Must run inside `transact`. */
+  append<T extends PlatformEventType>(expertId: string, type: T, payload: PlatformEventPayload<T>): PlatformEvent {
+    if (!this.inTransaction) throw new Error('EventLog.append must run inside transact()')
+    const bumped = this.bumpId.get(expertId)
+    if (bumped === undefined) throw new Error(`No expert ${expertId} to append an event for`)
+    const event = { id: bumped.last_event_id, type, at: this.clock.now(), payload } as PlatformEvent
+    this.insert.run(expertId, event.id, type, event.at, JSON.stringify(event))
+    this.pending.push({ expertId, event })
+    return event
+  }
+
+  /** Subscribe to committed events; returns the unsubscribe function. */
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The newest event id for an expert (0 before the first). */
+  latestId(expertId: string): number {
+    return this.bounds.get(expertId)?.latest ?? 0
+  }
+
+  /** The events after `after`, or out_of_range if they are no longer all kept (or never existed). */
+  replay(expertId: string, after: number, limit = MAX_REPLAY_PAGE): ReplayPage {
+    const bounds = this.bounds.get(expertId)
+    const latest = bounds?.latest ?? 0
+    const oldest = bounds?.oldest ?? latest + 1
+    if (after > latest || after < oldest - 1) return { kind: 'out_of_range', latestId: latest }
+    const rows = this.page.all(expertId, after, limit)
+    const events = rows.map((r) => JSON.parse(r.payload) as PlatformEvent)
+    const last = events.at(-1)?.id ?? after
+    return { kind: 'events', events, latestId: latest, hasMore: last < latest }
+  }
+
+  /** Forget all but the newest `keep` events of every expert. Returns how many were removed. */
+  prune(keep: number): number {
+    return this.db
+      .prepare(
+        `DELETE FROM events WHERE id <= (SELECT last_event_id FROM experts WHERE experts.id = events.expert_id) - ?`,
+      )
+      .run(keep).changes
+  }
+}

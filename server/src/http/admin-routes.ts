@@ -1,0 +1,78 @@
+/**
+ * Endpoints that act for clients and for the operator: create a request on demand, withdraw it,
+ * join a session as the client, write as the client, and move a manual clock. Loopback only.
+ */
+import { z } from 'zod'
+import { ManualClock, type Clock } from '../../../src/shared/clock'
+import type { Marketplace } from '../marketplace/marketplace'
+import { CreateRequestInput } from '../marketplace/requests'
+import { describeIssues, PlatformError } from '../platform-error'
+import { readJson, type Route } from './http-util'
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value)
+  if (!result.success) throw new PlatformError('invalid_payload', `Invalid ${what}: ${describeIssues(result.error.issues)}`)
+  return result.data
+}
+
+const ClientMessage = z.object({ requestId: z.string().min(1), expertId: z.string().min(1), body: z.string().trim().min(1).max(5_000) })
+const Advance = z.object({ ms: z.number().int().positive().max(365 * 24 * 60 * 60_000) })
+
+/** The admin routes (the caller checks that the request comes from loopback). */
+export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): Route[] {
+  const { marketplace, clock } = deps
+  return [
+    {
+      method: 'POST',
+      path: /^\/admin\/requests$/,
+      handle: async (req) => marketplace.createRequest(parse(CreateRequestInput, await readJson(req), 'request')),
+    },
+    {
+      method: 'POST',
+      path: /^\/admin\/requests\/([\w-]+)\/withdraw$/,
+      handle: (_req, _url, [id]) => {
+        marketplace.withdrawRequest(id ?? '')
+        return { withdrawn: id }
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/admin\/sessions\/([\w-]+)\/client-join$/,
+      handle: (_req, _url, [id]) => ({ session: marketplace.clientJoin(id ?? '') }),
+    },
+    {
+      method: 'GET',
+      path: /^\/admin\/sessions\/([\w-]+)$/,
+      handle: (_req, _url, [id]) => {
+        if (marketplace.store.sessionRow(id ?? '') === undefined) throw new PlatformError('not_found', `No session ${id}.`)
+        return { session: marketplace.store.session(id ?? '') }
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/admin\/messages$/,
+      handle: async (req) => {
+        const input = parse(ClientMessage, await readJson(req), 'message')
+        return { message: marketplace.clientMessage(input.requestId, input.expertId, input.body) }
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/admin\/threads$/,
+      handle: (_req, url) => ({
+        messages: marketplace.thread(url.searchParams.get('requestId') ?? '', url.searchParams.get('expertId') ?? ''),
+      }),
+    },
+    {
+      method: 'POST',
+      path: /^\/admin\/clock\/advance$/,
+      handle: async (req) => {
+        if (!(clock instanceof ManualClock)) {
+          throw new PlatformError('forbidden', 'This platform runs on the real clock; start it with --manual-clock to drive time.')
+        }
+        clock.advance(parse(Advance, await readJson(req), 'clock advance').ms)
+        return { now: clock.now() }
+      },
+    },
+  ]
+}

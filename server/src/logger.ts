@@ -1,0 +1,44 @@
+/** Log lines for operators: one line per event, with a level and a few fields. Never a token. */
+
+/** Structured fields attached to a log line. */
+export type LogFields = Readonly<Record<string, string | number | boolean | null | undefined>>
+
+/** Where the server writes what happened. */
+export interface Logger {
+  info(message: string, fields?: LogFields): void
+  warn(message: string, fields?: LogFields): void
+  error(message: string, fields?: LogFields): void
+}
+
+function format(level: string, message: string, fields?: LogFields): string {
+  const extra = fields
+    ? Object.entries(fields)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : String(v)}`)
+        .join(' ')
+    : ''
+  return `${new Date().toISOString()} [platform] ${level} ${message}${extra ? ` ${extra}` : ''}`
+}
+
+/** A logger that writes to stderr. */
+export function consoleLogger(): Logger {
+  return {
+    info: (m, f) => console.error(format('info', m, f)),
+    warn: (m, f) => console.error(format('warn', m, f)),
+    error: (m, f) => console.error(format('error', m, f)),
+  }
+}
+
+/** A logger that keeps its lines in memory, for tests and quiet benches. */
+export class MemoryLogger implements Logger {
+  readonly lines: string[] = []
+  info(m: string, f?: LogFields): void {
+    this.lines.push(format('info', m, f))
+  }
+  warn(m: string, f?: LogFields): void {
+    this.lines.push(format('warn', m, f))
+  }
+  error(m: string, f?: LogFields): void {
+    this.lines.push(format('error', m, f))
+  }
+}

@@ -1,0 +1,39 @@
+/** What every marketplace operation works with: the database, the event log, the clock, settings. */
+import type Database from 'better-sqlite3'
+import type { Clock } from '../../../src/shared/clock'
+import type { EventLog } from '../event-log'
+import type { Logger } from '../logger'
+import type { PlatformStore } from '../store/platform-store'
+
+/** Tunable marketplace rules. */
+export interface MarketplaceConfig {
+  /** How long an instant invite stays open. */
+  readonly instantInviteTtlMs: number
+  /** The longest a scheduled invite stays open (it also closes when its last proposed time passes). */
+  readonly scheduledInviteTtlMs: number
+  /** How many qualified experts a matched request goes to at once. */
+  readonly defaultFanOut: number
+  /** How many of each expert's newest events the platform keeps for replay. */
+  readonly eventRetention: number
+  /** How far back a snapshot reaches for ended and cancelled sessions. */
+  readonly snapshotHistoryMs: number
+}
+
+/** The defaults: 5-minute instant invites, as in the platform's rules. */
+export const defaultMarketplaceConfig: MarketplaceConfig = {
+  instantInviteTtlMs: 5 * 60_000,
+  scheduledInviteTtlMs: 24 * 60 * 60_000,
+  defaultFanOut: 5,
+  eventRetention: 10_000,
+  snapshotHistoryMs: 30 * 24 * 60 * 60_000,
+}
+
+/** The dependencies of every marketplace operation. */
+export interface MarketplaceContext {
+  readonly db: Database.Database
+  readonly store: PlatformStore
+  readonly events: EventLog
+  readonly clock: Clock
+  readonly config: MarketplaceConfig
+  readonly logger: Logger
+}

@@ -1,0 +1,96 @@
+/** An expert answering an invite. The first accept wins; everyone else is told at once. */
+import type { CommandPayload, CommandResult } from '../../../src/shared/protocol'
+import { newId } from '../ids'
+import { PlatformError } from '../platform-error'
+import type { InviteRow } from '../store/platform-store'
+import type { MarketplaceContext } from './context'
+import { closeOpenInvites, expireRequestIfUnanswered } from './requests'
+
+/** Accept an invite: an instant one goes live at once, a scheduled one is booked at a proposed time. */
+export function acceptInvite(
+  ctx: MarketplaceContext,
+  expertId: string,
+  { inviteId, proposedTime }: CommandPayload<'invite.accept'>,
+): CommandResult<'invite.accept'> {
+  return ctx.events.transact(() => {
+    const invite = openInviteOf(ctx, expertId, inviteId)
+    const request = ctx.store.requestRow(invite.request_id)
+    if (request === undefined || request.state !== 'open') {
+      throw new PlatformError('taken', 'Another expert already took this session.')
+    }
+    const now = ctx.clock.now()
+    let bookedStart: number
+    if (request.kind === 'instant') {
+      if (proposedTime !== null) throw new PlatformError('invalid_payload', 'An instant invite takes no proposed time.')
+      bookedStart = now
+    } else {
+      const proposed = JSON.parse(request.proposed_times) as number[]
+      if (proposedTime === null) {
+        throw new PlatformError('invalid_payload', 'Choose one of the proposed times to book a scheduled session.')
+      }
+      if (!proposed.includes(proposedTime)) {
+        throw new PlatformError('not_proposed', 'That time was not one the client proposed; book one of the proposed times.')
+      }
+      if (proposedTime <= now) throw new PlatformError('expired', 'That proposed time has already passed.')
+      bookedStart = proposedTime
+    }
+    const sessionId = newId('ses')
+    const live = request.kind === 'instant'
+    ctx.db
+      .prepare(
+        `INSERT INTO sessions (id, request_id, expert_id, client_id, kind, booked_start, state, phase,
+           expert_joined_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'context', ?, ?)`,
+      )
+      .run(sessionId, request.id, expertId, request.client_id, request.kind, bookedStart,
+        live ? 'live' : 'booked', live ? now : null, now)
+    ctx.db.prepare(`UPDATE requests SET state = 'booked' WHERE id = ?`).run(request.id)
+    ctx.db.prepare(`UPDATE invites SET state = 'accepted', answered_at = ? WHERE id = ?`).run(now, invite.id)
+    ctx.events.append(expertId, 'invite.closed', { inviteId: invite.id, reason: 'accepted', sessionId })
+    const session = ctx.store.session(sessionId)
+    ctx.events.append(expertId, 'session.updated', { session })
+    ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
+    closeOpenInvites(ctx, request.id, 'taken', invite.id)
+    return { session }
+  })
+}
+
+/** Decline an invite; the request stays open for the other invited experts. */
+export function declineInvite(
+  ctx: MarketplaceContext,
+  expertId: string,
+  { inviteId }: CommandPayload<'invite.decline'>,
+): CommandResult<'invite.decline'> {
+  return ctx.events.transact(() => {
+    const invite = openInviteOf(ctx, expertId, inviteId)
+    ctx.db.prepare(`UPDATE invites SET state = 'declined', answered_at = ? WHERE id = ?`).run(ctx.clock.now(), invite.id)
+    ctx.events.append(expertId, 'invite.closed', { inviteId: invite.id, reason: 'declined', sessionId: null })
+    ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
+    expireRequestIfUnanswered(ctx, invite.request_id)
+    return { inviteId }
+  })
+}
+
+/** The expert's own invite, still open and unexpired; otherwise a refusal that says why. */
+function openInviteOf(ctx: MarketplaceContext, expertId: string, inviteId: string): InviteRow {
+  const invite = ctx.store.inviteRow(inviteId)
+  // Someone else's invite is reported as missing, so experts cannot probe each other's invites.
+  if (invite === undefined || invite.expert_id !== expertId) {
+    throw new PlatformError('not_found', `You have no invite ${inviteId}.`)
+  }
+  switch (invite.state) {
+    case 'open':
+      break
+    case 'taken':
+      throw new PlatformError('taken', 'Another expert already took this session.')
+    case 'expired':
+      throw new PlatformError('expired', 'This invite has expired.')
+    case 'withdrawn':
+      throw new PlatformError('invalid_state', 'The client withdrew this request.')
+    case 'declined':
+      throw new PlatformError('invalid_state', 'You already declined this invite.')
+    case 'accepted':
+      throw new PlatformError('conflict', 'You already accepted this invite.')
+  }
+  if (ctx.clock.now() >= invite.expires_at) throw new PlatformError('expired', 'This invite has expired.')
+  return invite
+}

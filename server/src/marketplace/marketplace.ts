@@ -1,0 +1,99 @@
+/** The marketplace as one object: the entry point the socket gateway, HTTP routes and tools use. */
+import type Database from 'better-sqlite3'
+import type { Clock } from '../../../src/shared/clock'
+import type { CommandAck, Message, ReplayResponse, Session, Snapshot } from '../../../src/shared/protocol'
+import { EventLog } from '../event-log'
+import type { Logger } from '../logger'
+import { PlatformStore } from '../store/platform-store'
+import { createClient, createExpert, type NewExpert } from './accounts'
+import { defaultMarketplaceConfig, type MarketplaceConfig, type MarketplaceContext } from './context'
+import { executeCommand } from './execute-command'
+import { sendClientMessage, threadOf } from './messages'
+import { createRequest, withdrawRequest, type CreatedRequest, type CreateRequestInput } from './requests'
+import { snapshotFor } from './snapshot'
+import { clientJoinSession } from './sessions'
+import { sweep, type SweepResult } from './sweep'
+
+/** How long the platform remembers a command's answer for its idempotency key. */
+const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60_000
+
+/** The reference platform's marketplace rules over one database. */
+export class Marketplace {
+  readonly events: EventLog
+  readonly store: PlatformStore
+  private readonly ctx: MarketplaceContext
+
+  constructor(
+    readonly db: Database.Database,
+    readonly clock: Clock,
+    logger: Logger,
+    config: Partial<MarketplaceConfig> = {},
+  ) {
+    this.store = new PlatformStore(db)
+    this.events = new EventLog(db, clock)
+    this.ctx = { db, store: this.store, events: this.events, clock, logger, config: { ...defaultMarketplaceConfig, ...config } }
+  }
+
+  /** Run an expert's command and return its acknowledgement; never throws. */
+  execute(expertId: string, envelope: unknown): CommandAck {
+    return executeCommand(this.ctx, expertId, envelope)
+  }
+
+  /** Events after a cursor, or a snapshot when the cursor is out of the kept range. */
+  replay(expertId: string, after: number, limit?: number): ReplayResponse {
+    const page = this.events.replay(expertId, after, limit)
+    if (page.kind === 'events') return page
+    return { kind: 'snapshot', snapshot: this.snapshot(expertId) }
+  }
+
+  /** The expert's full current state. */
+  snapshot(expertId: string): Snapshot {
+    return snapshotFor(this.ctx, expertId)
+  }
+
+  /** A client posts a request; experts are invited at once. */
+  createRequest(input: CreateRequestInput): CreatedRequest {
+    return createRequest(this.ctx, input)
+  }
+
+  /** A client withdraws an open request. */
+  withdrawRequest(requestId: string): void {
+    withdrawRequest(this.ctx, requestId)
+  }
+
+  /** A client joins their session. */
+  clientJoin(sessionId: string): Session {
+    return clientJoinSession(this.ctx, sessionId)
+  }
+
+  /** A client writes to one expert about a request. */
+  clientMessage(requestId: string, expertId: string, body: string): Message {
+    return sendClientMessage(this.ctx, requestId, expertId, body)
+  }
+
+  /** The thread between a request's client and one expert. */
+  thread(requestId: string, expertId: string): Message[] {
+    return threadOf(this.ctx, requestId, expertId)
+  }
+
+  /** Apply the timed rules whose time has come. */
+  sweep(): SweepResult {
+    return sweep(this.ctx)
+  }
+
+  /** Forget events beyond the retention and idempotency answers past their window. */
+  compact(): void {
+    this.events.prune(this.ctx.config.eventRetention)
+    this.db.prepare('DELETE FROM command_results WHERE created_at < ?').run(this.clock.now() - IDEMPOTENCY_WINDOW_MS)
+  }
+
+  /** Add an expert account. */
+  createExpert(input: NewExpert): string {
+    return createExpert(this.ctx, input)
+  }
+
+  /** Add a client. */
+  createClient(input: { id?: string; name: string; timeZone: string }): string {
+    return createClient(this.ctx, input)
+  }
+}

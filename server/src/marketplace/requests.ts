@@ -1,0 +1,152 @@
+/** Clients' requests: creating one invites experts; withdrawing or expiring one closes its invites. */
+import { z } from 'zod'
+import { Attachment, Id, MAX_PROPOSED_TIMES, SessionKind, Timestamp, type HelpRequest } from '../../../src/shared/protocol'
+import { newId } from '../ids'
+import { PlatformError } from '../platform-error'
+import type { ExpertRow, InviteRow } from '../store/platform-store'
+import type { MarketplaceContext } from './context'
+
+/** A new request as a client (or the simulator, or a test) submits it. */
+export const CreateRequestInput = z.object({
+  clientId: Id,
+  title: z.string().trim().min(1).max(200),
+  description: z.string().max(20_000).default(''),
+  attachments: z.array(Attachment).max(20).default([]),
+  tags: z.array(z.string().min(1).max(40)).max(20).default([]),
+  kind: SessionKind,
+  proposedTimes: z.array(Timestamp).max(MAX_PROPOSED_TIMES).default([]),
+  expectedDurationMinutes: z.number().int().min(5).max(480).default(30),
+  /** A direct request goes to this expert alone. */
+  direct: z.object({ expertId: Id, via: z.enum(['dashboard', 'profile']) }).nullable().default(null),
+  /** Overrides the platform's fan-out for a matched request. */
+  fanOut: z.number().int().min(1).max(10_000).optional(),
+})
+/** A new request as a client submits it. */
+export type CreateRequestInput = z.input<typeof CreateRequestInput>
+
+/** What creating a request did. */
+export interface CreatedRequest {
+  readonly request: HelpRequest
+  readonly invitedExpertIds: ReadonlyArray<string>
+}
+
+/** Store a request and invite experts to it: the named one, or several qualified online ones. */
+export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestInput): CreatedRequest {
+  const input = CreateRequestInput.parse(rawInput)
+  const now = ctx.clock.now()
+  validateTimes(input.kind, input.proposedTimes, now)
+  return ctx.events.transact(() => {
+    if (!clientExists(ctx, input.clientId)) {
+      throw new PlatformError('not_found', `No client ${input.clientId}`)
+    }
+    const experts = input.direct ? [directExpert(ctx, input.direct.expertId)] : matchExperts(ctx, input.tags, input.fanOut)
+    const id = newId('req')
+    const times = [...input.proposedTimes].sort((a, b) => a - b)
+    ctx.db
+      .prepare(
+        `INSERT INTO requests (id, client_id, title, description, attachments, tags, kind, proposed_times,
+           expected_duration_minutes, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
+      )
+      .run(id, input.clientId, input.title, input.description, JSON.stringify(input.attachments),
+        JSON.stringify(input.tags), input.kind, JSON.stringify(times), input.expectedDurationMinutes, now)
+    const request = ctx.store.request(id)
+    const reason = input.direct ? (input.direct.via === 'dashboard' ? 'direct_dashboard' : 'direct_profile') : 'matched'
+    const expiresAt =
+      input.kind === 'instant'
+        ? now + ctx.config.instantInviteTtlMs
+        : Math.min(now + ctx.config.scheduledInviteTtlMs, times.at(-1) ?? now)
+    const insertInvite = ctx.db.prepare(
+      `INSERT INTO invites (id, request_id, expert_id, reason, sent_at, expires_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open')`,
+    )
+    const touch = ctx.db.prepare('UPDATE experts SET last_invited_at = ? WHERE id = ?')
+    for (const expert of experts) {
+      const inviteId = newId('inv')
+      insertInvite.run(inviteId, id, expert.id, reason, now, expiresAt)
+      touch.run(now, expert.id)
+      ctx.events.append(expert.id, 'invite.created', {
+        invite: { id: inviteId, request, reason, sentAt: now, expiresAt, state: 'open' },
+      })
+    }
+    if (experts.length === 0) {
+      ctx.db.prepare(`UPDATE requests SET state = 'expired' WHERE id = ?`).run(id)
+      ctx.logger.warn('request matched no online expert', { request: id, tags: input.tags.join(',') })
+    }
+    return { request, invitedExpertIds: experts.map((e) => e.id) }
+  })
+}
+
+/** The client takes the request back: every open invite to it closes as withdrawn. */
+export function withdrawRequest(ctx: MarketplaceContext, requestId: string): void {
+  ctx.events.transact(() => {
+    const row = ctx.store.requestRow(requestId)
+    if (row === undefined) throw new PlatformError('not_found', `No request ${requestId}`)
+    if (row.state !== 'open') throw new PlatformError('invalid_state', `Request ${requestId} is ${row.state}, not open`)
+    ctx.db.prepare(`UPDATE requests SET state = 'withdrawn' WHERE id = ?`).run(requestId)
+    closeOpenInvites(ctx, requestId, 'withdrawn', null)
+  })
+}
+
+/** Close every open invite of a request with `state`, telling each expert. Skips `exceptInviteId`. */
+export function closeOpenInvites(
+  ctx: MarketplaceContext,
+  requestId: string,
+  state: 'taken' | 'withdrawn',
+  exceptInviteId: string | null,
+): void {
+  const open = ctx.db
+    .prepare<[string], InviteRow>(`SELECT * FROM invites WHERE request_id = ? AND state = 'open'`)
+    .all(requestId)
+  const close = ctx.db.prepare(`UPDATE invites SET state = ? WHERE id = ?`)
+  for (const invite of open) {
+    if (invite.id === exceptInviteId) continue
+    close.run(state, invite.id)
+    ctx.events.append(invite.expert_id, 'invite.closed', { inviteId: invite.id, reason: state, sessionId: null })
+  }
+}
+
+/** Mark a still-open request expired once none of its invites is open. */
+export function expireRequestIfUnanswered(ctx: MarketplaceContext, requestId: string): void {
+  ctx.db
+    .prepare(
+      `UPDATE requests SET state = 'expired' WHERE id = ? AND state = 'open'
+         AND NOT EXISTS (SELECT 1 FROM invites WHERE request_id = requests.id AND state = 'open')`,
+    )
+    .run(requestId)
+}
+
+function validateTimes(kind: 'instant' | 'scheduled', times: ReadonlyArray<number>, now: number): void {
+  if (kind === 'instant' && times.length > 0) {
+    throw new PlatformError('invalid_payload', 'An instant request has no proposed times')
+  }
+  if (kind === 'scheduled' && times.length === 0) {
+    throw new PlatformError('invalid_payload', `A scheduled request needs 1 to ${MAX_PROPOSED_TIMES} proposed times`)
+  }
+  if (times.some((t) => t <= now)) throw new PlatformError('invalid_payload', 'Every proposed time must be in the future')
+  if (new Set(times).size !== times.length) throw new PlatformError('invalid_payload', 'Proposed times must differ')
+}
+
+function clientExists(ctx: MarketplaceContext, clientId: string): boolean {
+  return ctx.db.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId) !== undefined
+}
+
+function directExpert(ctx: MarketplaceContext, expertId: string): ExpertRow {
+  const row = ctx.store.expertRow(expertId)
+  if (row === undefined) throw new PlatformError('not_found', `No expert ${expertId}`)
+  return row
+}
+
+/** Online experts sharing a tag with the request, least recently invited first. */
+function matchExperts(ctx: MarketplaceContext, tags: ReadonlyArray<string>, fanOut: number | undefined): ExpertRow[] {
+  const wanted = new Set(tags)
+  const limit = fanOut ?? ctx.config.defaultFanOut
+  const candidates = ctx.db
+    .prepare<[], ExpertRow>(`SELECT * FROM experts WHERE availability = 'online' ORDER BY last_invited_at, id`)
+    .all()
+  const chosen: ExpertRow[] = []
+  for (const expert of candidates) {
+    if (chosen.length >= limit) break
+    const expertTags = JSON.parse(expert.tags) as string[]
+    if (wanted.size === 0 || expertTags.some((t) => wanted.has(t))) chosen.push(expert)
+  }
+  return chosen
+}

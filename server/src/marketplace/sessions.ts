@@ -1,0 +1,148 @@
+/**
+ * A session's life: joining inside the start window, billing only on the expert's command, ending
+ * with an outcome, and the system's cancellation when a party has not joined in time.
+ */
+import type { CommandPayload, CommandResult, Session } from '../../../src/shared/protocol'
+import {
+  absentParty,
+  feeAssessedTo,
+  isDueForAutoCancel,
+  startWindowAt,
+  startWindowOpensAt,
+} from '../../../src/shared/rules/session-timing'
+import { PlatformError } from '../platform-error'
+import type { SessionRow } from '../store/platform-store'
+import type { MarketplaceContext } from './context'
+
+/** The expert joins their session; allowed from 10 minutes before the booked time. */
+export function joinSession(
+  ctx: MarketplaceContext,
+  expertId: string,
+  { sessionId }: CommandPayload<'session.join'>,
+): CommandResult<'session.join'> {
+  return ctx.events.transact(() => {
+    const row = sessionOf(ctx, expertId, sessionId)
+    if (row.expert_joined_at !== null && row.state === 'live') return { session: ctx.store.sessionFromRow(row) }
+    return { session: join(ctx, row, 'expert') }
+  })
+}
+
+/** The client joins (the simulator and tests act for clients). */
+export function clientJoinSession(ctx: MarketplaceContext, sessionId: string): Session {
+  return ctx.events.transact(() => {
+    const row = ctx.store.sessionRow(sessionId)
+    if (row === undefined) throw new PlatformError('not_found', `No session ${sessionId}.`)
+    if (row.client_joined_at !== null) return ctx.store.sessionFromRow(row)
+    return join(ctx, row, 'client')
+  })
+}
+
+function join(ctx: MarketplaceContext, row: SessionRow, party: 'expert' | 'client'): Session {
+  assertActive(row)
+  const now = ctx.clock.now()
+  const window = startWindowAt(row.booked_start, now)
+  if (window === 'too_early') {
+    const opens = new Date(startWindowOpensAt(row.booked_start)).toISOString()
+    throw new PlatformError('too_early', `This session can be started from ${opens}, 10 minutes before its booked time.`)
+  }
+  if (window === 'closed') {
+    throw new PlatformError('invalid_state', 'The start window has closed; this session is being cancelled.')
+  }
+  const column = party === 'expert' ? 'expert_joined_at' : 'client_joined_at'
+  const state = party === 'expert' ? 'live' : row.state
+  ctx.db.prepare(`UPDATE sessions SET ${column} = ?, state = ?, updated_at = ? WHERE id = ?`).run(now, state, now, row.id)
+  return publish(ctx, row.id)
+}
+
+/** Start billable time. Only the expert can, once the client is there. */
+export function startBilling(
+  ctx: MarketplaceContext,
+  expertId: string,
+  { sessionId }: CommandPayload<'session.startBilling'>,
+): CommandResult<'session.startBilling'> {
+  return ctx.events.transact(() => {
+    const row = sessionOf(ctx, expertId, sessionId)
+    assertActive(row)
+    if (row.state !== 'live' || row.expert_joined_at === null) {
+      throw new PlatformError('invalid_state', 'Join the session before starting billing.')
+    }
+    if (row.phase === 'billable') return { session: ctx.store.sessionFromRow(row) }
+    if (row.client_joined_at === null) {
+      throw new PlatformError('invalid_state', 'The client has not joined yet; billing can start once they do.')
+    }
+    const now = ctx.clock.now()
+    ctx.db
+      .prepare(`UPDATE sessions SET phase = 'billable', billing_started_at = ?, updated_at = ? WHERE id = ?`)
+      .run(now, now, row.id)
+    return { session: publish(ctx, row.id) }
+  })
+}
+
+/** End a live session as charged, discounted or free. */
+export function endSession(
+  ctx: MarketplaceContext,
+  expertId: string,
+  { sessionId, outcome }: CommandPayload<'session.end'>,
+): CommandResult<'session.end'> {
+  return ctx.events.transact(() => {
+    const row = sessionOf(ctx, expertId, sessionId)
+    assertActive(row)
+    if (row.state !== 'live') throw new PlatformError('invalid_state', 'Only a live session can be ended.')
+    if (outcome.kind !== 'free' && row.billing_started_at === null) {
+      throw new PlatformError('invalid_state', 'Billing never started, so there is nothing to charge: end it as free.')
+    }
+    const now = ctx.clock.now()
+    ctx.db
+      .prepare(`UPDATE sessions SET state = 'ended', ended_at = ?, outcome = ?, updated_at = ? WHERE id = ?`)
+      .run(now, JSON.stringify(outcome), now, row.id)
+    const session = publish(ctx, row.id)
+    ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
+    return { session }
+  })
+}
+
+/** Cancel every session whose auto-cancel deadline passed with a party absent. */
+export function autoCancelOverdue(ctx: MarketplaceContext): number {
+  const now = ctx.clock.now()
+  const overdue = ctx.db
+    .prepare<[number], SessionRow>(
+      `SELECT * FROM sessions WHERE state IN ('booked','live') AND booked_start <= ? ORDER BY booked_start`,
+    )
+    .all(now - 10 * 60_000)
+    .filter((row) =>
+      isDueForAutoCancel(
+        { state: row.state, bookedStart: row.booked_start, expertJoinedAt: row.expert_joined_at, clientJoinedAt: row.client_joined_at },
+        now,
+      ),
+    )
+  for (const row of overdue) {
+    ctx.events.transact(() => {
+      const reason = absentParty(row.expert_joined_at, row.client_joined_at) ?? 'both_absent'
+      const cancellation = { reason, feeAssessedTo: feeAssessedTo(reason), cancelledAt: now }
+      ctx.db
+        .prepare(`UPDATE sessions SET state = 'cancelled', cancellation = ?, updated_at = ? WHERE id = ?`)
+        .run(JSON.stringify(cancellation), now, row.id)
+      publish(ctx, row.id)
+      ctx.logger.info('session auto-cancelled', { session: row.id, reason })
+    })
+  }
+  return overdue.length
+}
+
+/** The expert's own session; someone else's is reported as missing. */
+function sessionOf(ctx: MarketplaceContext, expertId: string, sessionId: string): SessionRow {
+  const row = ctx.store.sessionRow(sessionId)
+  if (row === undefined || row.expert_id !== expertId) throw new PlatformError('not_found', `You have no session ${sessionId}.`)
+  return row
+}
+
+function assertActive(row: SessionRow): void {
+  if (row.state === 'ended') throw new PlatformError('invalid_state', 'This session has already ended.')
+  if (row.state === 'cancelled') throw new PlatformError('invalid_state', 'This session was cancelled.')
+}
+
+function publish(ctx: MarketplaceContext, sessionId: string): Session {
+  const session = ctx.store.session(sessionId)
+  ctx.events.append(session.expertId, 'session.updated', { session })
+  return session
+}

@@ -1,0 +1,38 @@
+/** The platform's timed rules, run once a second: invite expiry, auto-cancel, "online until". */
+import type { InviteRow } from '../store/platform-store'
+import { endOnlineUntil } from './availability'
+import type { MarketplaceContext } from './context'
+import { expireRequestIfUnanswered } from './requests'
+import { autoCancelOverdue } from './sessions'
+
+/** What one sweep changed. */
+export interface SweepResult {
+  readonly expiredInvites: number
+  readonly cancelledSessions: number
+  readonly expertsNowAway: number
+}
+
+/** Apply every rule whose time has come. */
+export function sweep(ctx: MarketplaceContext): SweepResult {
+  return {
+    expiredInvites: expireInvites(ctx),
+    cancelledSessions: autoCancelOverdue(ctx),
+    expertsNowAway: endOnlineUntil(ctx),
+  }
+}
+
+function expireInvites(ctx: MarketplaceContext): number {
+  const due = ctx.db
+    .prepare<[number], InviteRow>(`SELECT * FROM invites WHERE state = 'open' AND expires_at <= ? ORDER BY expires_at`)
+    .all(ctx.clock.now())
+  if (due.length === 0) return 0
+  ctx.events.transact(() => {
+    const expire = ctx.db.prepare(`UPDATE invites SET state = 'expired' WHERE id = ? AND state = 'open'`)
+    for (const invite of due) {
+      expire.run(invite.id)
+      ctx.events.append(invite.expert_id, 'invite.closed', { inviteId: invite.id, reason: 'expired', sessionId: null })
+    }
+    for (const requestId of new Set(due.map((i) => i.request_id))) expireRequestIfUnanswered(ctx, requestId)
+  })
+  return due.length
+}

@@ -1,0 +1,136 @@
+/**
+ * The reference platform: HTTP and socket.io on one port over one SQLite file. Everything it needs
+ * is passed in, so tests start it on a free loopback port with a manual clock and a temp database.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Server as SocketServer } from 'socket.io'
+import { systemClock, type Clock, type TimerHandle } from '../../src/shared/clock'
+import { TokenStore } from './auth'
+import { openPlatformDatabase } from './db/open-database'
+import { adminRoutes } from './http/admin-routes'
+import { apiRoutes } from './http/api-routes'
+import { isLoopback, sendError, sendJson, type Route } from './http/http-util'
+import { consoleLogger, type Logger } from './logger'
+import type { MarketplaceConfig } from './marketplace/context'
+import { Marketplace } from './marketplace/marketplace'
+import { PlatformError } from './platform-error'
+import { defaultRateLimit, type RateLimit } from './rate-limiter'
+import { attachSocketGateway } from './socket-gateway'
+
+/** Where and how to run the platform. */
+export interface PlatformServerOptions {
+  /** Defaults to 127.0.0.1. */
+  readonly host?: string
+  /** Defaults to 4455; 0 picks a free port. */
+  readonly port?: number
+  /** The SQLite file; ":memory:" for a throwaway platform. */
+  readonly dbPath: string
+  readonly clock?: Clock
+  readonly logger?: Logger
+  readonly marketplace?: Partial<MarketplaceConfig>
+  readonly rateLimit?: RateLimit
+  /** How often the timed rules run. */
+  readonly sweepIntervalMs?: number
+}
+
+/** A running platform. */
+export interface PlatformServer {
+  /** e.g. http://127.0.0.1:4455 */
+  readonly url: string
+  readonly port: number
+  readonly marketplace: Marketplace
+  readonly tokens: TokenStore
+  readonly clock: Clock
+  readonly io: SocketServer
+  /** Stop accepting, disconnect everyone, close the database. */
+  close(): Promise<void>
+}
+
+/** The default port of the reference platform. */
+export const DEFAULT_PLATFORM_PORT = 4455
+
+/** Start the platform and resolve once it listens. */
+export async function startPlatformServer(options: PlatformServerOptions): Promise<PlatformServer> {
+  const clock = options.clock ?? systemClock
+  const logger = options.logger ?? consoleLogger()
+  const db = openPlatformDatabase(options.dbPath)
+  const marketplace = new Marketplace(db, clock, logger, options.marketplace)
+  const tokens = new TokenStore(db)
+  const api = apiRoutes({ marketplace, tokens, clock, logger })
+  const admin = adminRoutes({ marketplace, clock })
+
+  const http = createServer((req, res) => void route(req, res, api, admin, logger))
+  const io = attachSocketGateway(http, { marketplace, tokens, clock, logger, rateLimit: options.rateLimit ?? defaultRateLimit })
+
+  const host = options.host ?? '127.0.0.1'
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(options.port ?? DEFAULT_PLATFORM_PORT, host, () => {
+      http.off('error', reject)
+      resolve()
+    })
+  }).catch((error: unknown) => {
+    db.close()
+    throw error
+  })
+  const port = (http.address() as AddressInfo).port
+
+  // The timed rules run on the injected clock, so a manual clock drives expiry and auto-cancel.
+  const interval = options.sweepIntervalMs ?? 1_000
+  let ticks = 0
+  let timer: TimerHandle | undefined
+  const tick = (): void => {
+    try {
+      marketplace.sweep()
+      if (++ticks % 60 === 0) marketplace.compact()
+    } catch (error) {
+      logger.error('sweep failed', { error: String(error) })
+    }
+    timer = clock.setTimeout(tick, interval)
+  }
+  timer = clock.setTimeout(tick, interval)
+
+  let closed: Promise<void> | undefined
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    marketplace,
+    tokens,
+    clock,
+    io,
+    close() {
+      closed ??= (async () => {
+        timer?.cancel()
+        io.disconnectSockets(true)
+        await new Promise<void>((resolve) => io.close(() => resolve()))
+        db.close()
+      })()
+      return closed
+    },
+  }
+}
+
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  api: ReadonlyArray<Route>,
+  admin: ReadonlyArray<Route>,
+  logger: Logger,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://platform.invalid')
+  try {
+    const isAdmin = url.pathname.startsWith('/admin/')
+    if (isAdmin && !isLoopback(req)) throw new PlatformError('forbidden', 'Admin endpoints answer only on loopback.')
+    for (const r of isAdmin ? admin : api) {
+      const match = r.path.exec(url.pathname)
+      if (match === null || r.method !== req.method) continue
+      return sendJson(res, 200, await r.handle(req, url, match.slice(1)))
+    }
+    throw new PlatformError('not_found', `No endpoint ${req.method ?? ''} ${url.pathname}.`)
+  } catch (error) {
+    if (error instanceof PlatformError) return sendError(res, error)
+    logger.error('request failed', { path: url.pathname, error: String(error) })
+    sendJson(res, 500, { error: { code: 'internal', message: 'The platform failed to answer; try again.' } })
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * A steady flow of client activity for demos and manual testing: instant and scheduled requests
+ * (scheduled ones a few minutes ahead, so reminders show), clients who reply to messages, join
+ * their sessions (or sometimes don't, to show auto-cancel) and withdraw requests nobody takes.
+ */
+import type { Clock, TimerHandle } from '../../src/shared/clock'
+import type { PlatformEvent } from '../../src/shared/protocol'
+import type { Logger } from './logger'
+import type { Marketplace } from './marketplace/marketplace'
+import { DEMO_CLIENTS } from './seed'
+
+const MINUTE = 60_000
+
+const TOPICS = [
+  { title: 'React state resets when the modal closes', tags: ['react', 'javascript'], description: 'My form state disappears every time the modal unmounts. I have tried lifting state up but the parent re-renders and I lose the scroll position.' },
+  { title: 'TypeScript generic constraint error', tags: ['typescript'], description: "I get 'Type T does not satisfy the constraint' on a helper that maps over object keys. A short call to go through the types would help." },
+  { title: 'Pandas merge produces duplicate rows', tags: ['python', 'data'], description: 'After merging two data frames on customer_id I get twice as many rows as expected. I have attached a sample of both CSVs.' },
+  { title: 'Docker container cannot reach Postgres', tags: ['docker', 'devops'], description: 'Compose file attached. The app container logs ECONNREFUSED on 5432 although the database container is healthy.' },
+  { title: 'Slow SQL report query', tags: ['sql', 'data'], description: 'A monthly report query takes 40 seconds. EXPLAIN output attached; I suspect a missing index.' },
+  { title: 'CSS grid layout breaks on mobile', tags: ['css', 'design'], description: 'The three-column grid overlaps on narrow screens. I would like to understand minmax and auto-fit properly.' },
+  { title: 'Node.js memory keeps growing', tags: ['node', 'javascript'], description: 'Our worker process grows by 50 MB an hour. Heap snapshot attached; need help reading it.' },
+] as const
+
+const REPLIES = [
+  'Thanks! Yes, that is exactly the problem.',
+  'Good question: it happens every time, not just sometimes.',
+  'I can share my screen once we start.',
+  'The attachment has the full error output.',
+] as const
+
+/** Deterministic pseudo-random numbers (mulberry32), so a seeded demo behaves the same way twice. */
+function random(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** How the simulated clients behave. */
+export interface SimulatorOptions {
+  /** Time between new requests. */
+  readonly requestEveryMs: number
+  readonly seed: number
+}
+
+/** Runs simulated clients against a marketplace until stopped. */
+export class ClientSimulator {
+  private readonly timers = new Set<TimerHandle>()
+  private readonly decided = new Set<string>()
+  private readonly rand: () => number
+  private unsubscribe: (() => void) | undefined
+  private count = 0
+
+  constructor(
+    private readonly marketplace: Marketplace,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: SimulatorOptions = { requestEveryMs: 45_000, seed: 7 },
+  ) {
+    this.rand = random(options.seed)
+  }
+
+  /** Start posting requests and reacting to experts. */
+  start(): void {
+    this.unsubscribe = this.marketplace.events.subscribe((expertId, event) => this.react(expertId, event))
+    this.after(2_000, () => this.postRequest())
+  }
+
+  /** Stop every pending action. */
+  stop(): void {
+    this.unsubscribe?.()
+    for (const t of this.timers) t.cancel()
+    this.timers.clear()
+  }
+
+  private after(ms: number, action: () => void): void {
+    const handle = this.clock.setTimeout(() => {
+      this.timers.delete(handle)
+      try {
+        action()
+      } catch (error) {
+        // A client acting on a session that changed meanwhile is normal in a simulation.
+        this.logger.info('simulated client action skipped', { reason: String(error) })
+      }
+    }, ms)
+    this.timers.add(handle)
+  }
+
+  private pick<T>(items: ReadonlyArray<T>): T {
+    return items[Math.floor(this.rand() * items.length)] as T
+  }
+
+  private postRequest(): void {
+    this.after(this.options.requestEveryMs, () => this.postRequest())
+    const topic = this.pick(TOPICS)
+    const scheduled = this.count++ % 3 === 2
+    const now = this.clock.now()
+    const roundUp = (t: number): number => Math.ceil(t / MINUTE) * MINUTE
+    const { request, invitedExpertIds } = this.marketplace.createRequest({
+      clientId: this.pick(DEMO_CLIENTS).id,
+      title: topic.title,
+      description: topic.description,
+      tags: [...topic.tags],
+      kind: scheduled ? 'scheduled' : 'instant',
+      proposedTimes: scheduled ? [12, 35, 75].map((m) => roundUp(now + m * MINUTE)) : [],
+      expectedDurationMinutes: this.pick([15, 30, 45, 60]),
+      attachments: [
+        { name: 'details.txt', sizeBytes: 1_204, mimeType: 'text/plain', url: 'https://example.com/attachments/details.txt' },
+      ],
+    })
+    this.logger.info('simulated request', { request: request.id, kind: request.kind, invited: invitedExpertIds.length })
+    if (!scheduled) this.after(4 * MINUTE, () => this.withdrawIfOpen(request.id))
+  }
+
+  private withdrawIfOpen(requestId: string): void {
+    if (this.marketplace.store.requestRow(requestId)?.state === 'open' && this.rand() < 0.5) {
+      this.marketplace.withdrawRequest(requestId)
+    }
+  }
+
+  private react(expertId: string, event: PlatformEvent): void {
+    if (event.type === 'message.created' && event.payload.message.from === 'expert') {
+      const { requestId } = event.payload.message
+      this.after(2_000 + this.rand() * 3_000, () => this.marketplace.clientMessage(requestId, expertId, this.pick(REPLIES)))
+    }
+    if (event.type === 'session.updated') {
+      const session = event.payload.session
+      if (session.clientJoinedAt !== null || (session.state !== 'booked' && session.state !== 'live')) return
+      if (this.decided.has(session.id)) return
+      this.decided.add(session.id)
+      // Most clients show up around the start; about one in six never does, to show auto-cancel.
+      if (session.kind === 'scheduled' && this.rand() < 1 / 6) return
+      const delay =
+        session.kind === 'instant'
+          ? 3_000 + this.rand() * 5_000
+          : session.bookedStart - this.clock.now() + (this.rand() * 4 - 2) * MINUTE
+      this.after(Math.max(0, delay), () => this.marketplace.clientJoin(session.id))
+    }
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * Reads the platform's rows and turns them into protocol entities. Statements are prepared once;
+ * every method runs inside whatever transaction the caller holds.
+ */
+import type Database from 'better-sqlite3'
+import type {
+  Attachment,
+  Availability,
+  Cancellation,
+  Client,
+  Expert,
+  HelpRequest,
+  Invite,
+  InviteReason,
+  InviteState,
+  Message,
+  Outcome,
+  Session,
+  SessionKind,
+  SessionPhase,
+  SessionState,
+} from '../../../src/shared/protocol'
+
+/** A row of `experts`. */
+export interface ExpertRow {
+  id: string
+  name: string
+  email: string
+  password_hash: string
+  time_zone: string
+  availability: Availability
+  online_until: number | null
+  tags: string
+  rating: number | null
+  last_invited_at: number
+  last_event_id: number
+}
+
+/** A row of `requests`. */
+export interface RequestRow {
+  id: string
+  client_id: string
+  title: string
+  description: string
+  attachments: string
+  tags: string
+  kind: SessionKind
+  proposed_times: string
+  expected_duration_minutes: number
+  state: 'open' | 'booked' | 'withdrawn' | 'expired'
+  created_at: number
+}
+
+/** A row of `invites`. */
+export interface InviteRow {
+  id: string
+  request_id: string
+  expert_id: string
+  reason: InviteReason
+  sent_at: number
+  expires_at: number
+  state: InviteState
+  answered_at: number | null
+}
+
+/** A row of `sessions`. */
+export interface SessionRow {
+  id: string
+  request_id: string
+  expert_id: string
+  client_id: string
+  kind: SessionKind
+  booked_start: number
+  state: SessionState
+  phase: SessionPhase
+  expert_joined_at: number | null
+  client_joined_at: number | null
+  billing_started_at: number | null
+  ended_at: number | null
+  outcome: string | null
+  cancellation: string | null
+  updated_at: number
+}
+
+/** A row of `messages`. */
+export interface MessageRow {
+  id: string
+  request_id: string
+  expert_id: string
+  from_party: 'expert' | 'client'
+  body: string
+  sent_at: number
+}
+
+/** Typed reads of the platform database. */
+export class PlatformStore {
+  private readonly expertById: Database.Statement<[string], ExpertRow>
+  private readonly expertStatsById: Database.Statement<
+    [string, string],
+    { average_response_ms: number | null; sessions_done: number }
+  >
+  private readonly clientById: Database.Statement<[string], { id: string; name: string; time_zone: string }>
+  private readonly requestById: Database.Statement<[string], RequestRow>
+  private readonly inviteById: Database.Statement<[string], InviteRow>
+  private readonly sessionById: Database.Statement<[string], SessionRow>
+  private readonly messageById: Database.Statement<[string], MessageRow>
+
+  constructor(readonly db: Database.Database) {
+    this.expertById = db.prepare('SELECT * FROM experts WHERE id = ?')
+    this.expertStatsById = db.prepare(`
+      SELECT
+        (SELECT CAST(ROUND(AVG(answered_at - sent_at)) AS INTEGER) FROM invites
+          WHERE expert_id = ? AND answered_at IS NOT NULL) AS average_response_ms,
+        (SELECT COUNT(*) FROM sessions WHERE expert_id = ? AND state = 'ended') AS sessions_done`)
+    this.clientById = db.prepare('SELECT id, name, time_zone FROM clients WHERE id = ?')
+    this.requestById = db.prepare('SELECT * FROM requests WHERE id = ?')
+    this.inviteById = db.prepare('SELECT * FROM invites WHERE id = ?')
+    this.sessionById = db.prepare('SELECT * FROM sessions WHERE id = ?')
+    this.messageById = db.prepare('SELECT * FROM messages WHERE id = ?')
+  }
+
+  /** The expert's row, or undefined. */
+  expertRow(id: string): ExpertRow | undefined {
+    return this.expertById.get(id)
+  }
+
+  /** The expert as the protocol shows it, with live stats. */
+  expert(id: string): Expert {
+    const row = this.must(this.expertById.get(id), 'expert', id)
+    const stats = this.expertStatsById.get(id, id)
+    return {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      timeZone: row.time_zone,
+      availability: row.availability,
+      onlineUntil: row.online_until,
+      tags: JSON.parse(row.tags) as string[],
+      stats: {
+        averageResponseMs: stats?.average_response_ms ?? null,
+        rating: row.rating,
+        sessionsDone: stats?.sessions_done ?? 0,
+      },
+    }
+  }
+
+  /** A client. */
+  client(id: string): Client {
+    const row = this.must(this.clientById.get(id), 'client', id)
+    return { id: row.id, name: row.name, timeZone: row.time_zone }
+  }
+
+  /** The request's row, or undefined. */
+  requestRow(id: string): RequestRow | undefined {
+    return this.requestById.get(id)
+  }
+
+  /** A help request with its client. */
+  request(id: string): HelpRequest {
+    const row = this.must(this.requestById.get(id), 'request', id)
+    return {
+      id: row.id,
+      client: this.client(row.client_id),
+      title: row.title,
+      description: row.description,
+      attachments: JSON.parse(row.attachments) as Attachment[],
+      tags: JSON.parse(row.tags) as string[],
+      kind: row.kind,
+      proposedTimes: JSON.parse(row.proposed_times) as number[],
+      expectedDurationMinutes: row.expected_duration_minutes,
+      createdAt: row.created_at,
+    }
+  }
+
+  /** The invite's row, or undefined. */
+  inviteRow(id: string): InviteRow | undefined {
+    return this.inviteById.get(id)
+  }
+
+  /** An invite with its request. */
+  invite(id: string): Invite {
+    const row = this.must(this.inviteById.get(id), 'invite', id)
+    return this.inviteFromRow(row)
+  }
+
+  /** An invite entity from a row already read. */
+  inviteFromRow(row: InviteRow): Invite {
+    return {
+      id: row.id,
+      request: this.request(row.request_id),
+      reason: row.reason,
+      sentAt: row.sent_at,
+      expiresAt: row.expires_at,
+      state: row.state,
+    }
+  }
+
+  /** The session's row, or undefined. */
+  sessionRow(id: string): SessionRow | undefined {
+    return this.sessionById.get(id)
+  }
+
+  /** A session with its request and client. */
+  session(id: string): Session {
+    return this.sessionFromRow(this.must(this.sessionById.get(id), 'session', id))
+  }
+
+  /** A session entity from a row already read. */
+  sessionFromRow(row: SessionRow): Session {
+    return {
+      id: row.id,
+      request: this.request(row.request_id),
+      expertId: row.expert_id,
+      client: this.client(row.client_id),
+      kind: row.kind,
+      bookedStart: row.booked_start,
+      state: row.state,
+      phase: row.phase,
+      expertJoinedAt: row.expert_joined_at,
+      clientJoinedAt: row.client_joined_at,
+      billingStartedAt: row.billing_started_at,
+      endedAt: row.ended_at,
+      outcome: row.outcome === null ? null : (JSON.parse(row.outcome) as Outcome),
+      cancellation: row.cancellation === null ? null : (JSON.parse(row.cancellation) as Cancellation),
+      updatedAt: row.updated_at,
+    }
+  }
+
+  /** A message. */
+  message(id: string): Message {
+    return messageFromRow(this.must(this.messageById.get(id), 'message', id))
+  }
+
+  private must<T>(row: T | undefined, what: string, id: string): T {
+    if (row === undefined) throw new Error(`No ${what} with id ${id}`)
+    return row
+  }
+}
+
+/** A message entity from its row. */
+export function messageFromRow(row: MessageRow): Message {
+  return {
+    id: row.id,
+    requestId: row.request_id,
+    expertId: row.expert_id,
+    from: row.from_party,
+    body: row.body,
+    sentAt: row.sent_at,
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Time as a dependency. Every time-based rule (expiry, auto-cancel, reminders, backoff) reads the
+ * clock it was given, so tests drive a ManualClock instead of waiting.
+ */
+
+/** A scheduled callback that can be cancelled. */
+export interface TimerHandle {
+  cancel(): void
+}
+
+/** The current time and one-shot timers. */
+export interface Clock {
+  /** Milliseconds since the Unix epoch. */
+  now(): number
+  /** Run `callback` once, `delayMs` from now. */
+  setTimeout(callback: () => void, delayMs: number): TimerHandle
+}
+
+/** The real clock. Timers are unref'd so a pending one never keeps a process alive by itself. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout(callback, delayMs) {
+    const timer = globalThis.setTimeout(callback, Math.max(0, delayMs))
+    ;(timer as { unref?: () => void }).unref?.()
+    return { cancel: () => globalThis.clearTimeout(timer) }
+  },
+}
+
+interface PendingTimer {
+  readonly seq: number
+  readonly at: number
+  readonly callback: () => void
+}
+
+/** A clock that moves only when told to; due timers fire in time order as it advances. */
+export class ManualClock implements Clock {
+  private current: number
+  private timers: PendingTimer[] = []
+  private nextSeq = 0
+
+  constructor(start: number) {
+    this.current = start
+  }
+
+  now(): number {
+    return this.current
+  }
+
+  setTimeout(callback: () => void, delayMs: number): TimerHandle {
+    const timer: PendingTimer = { seq: this.nextSeq++, at: this.current + Math.max(0, delayMs), callback }
+    this.timers.push(timer)
+    return { cancel: () => (this.timers = this.timers.filter((t) => t !== timer)) }
+  }
+
+  /** Move time forward by `ms`, firing every timer that falls due on the way, in order. */
+  advance(ms: number): void {
+    this.advanceTo(this.current + ms)
+  }
+
+  /** Move time forward to `target`, firing every timer that falls due on the way, in order. */
+  advanceTo(target: number): void {
+    if (target < this.current) throw new Error(`ManualClock cannot go back from ${this.current} to ${target}`)
+    for (;;) {
+      const due = this.timers
+        .filter((t) => t.at <= target)
+        .sort((a, b) => a.at - b.at || a.seq - b.seq)[0]
+      if (due === undefined) break
+      this.timers = this.timers.filter((t) => t !== due)
+      this.current = due.at
+      due.callback()
+    }
+    this.current = target
+  }
+
+  /** How many timers are waiting. */
+  get pendingTimers(): number {
+    return this.timers.length
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Commands, expert to server. Each is sent with an acknowledgement and an idempotency key: the
+ * server answers a repeated key with the first answer instead of acting twice, so a client may
+ * retry after a lost acknowledgement without, say, booking twice.
+ */
+import { z } from 'zod'
+import { Availability, Id, Message, Outcome, Session, Timestamp } from './entities'
+
+/** Client-chosen key that makes a command safe to retry; a UUID fits. */
+export const IdempotencyKey = z.string().min(8).max(100)
+
+/** Each command's payload schema and result schema. */
+export const commandSchemas = {
+  'invite.accept': {
+    payload: z.object({
+      inviteId: Id,
+      /** Required for a scheduled invite: one of the request's proposed times. */
+      proposedTime: Timestamp.nullable(),
+    }),
+    result: z.object({ session: Session }),
+  },
+  'invite.decline': {
+    payload: z.object({ inviteId: Id }),
+    result: z.object({ inviteId: Id }),
+  },
+  'message.send': {
+    payload: z.object({ requestId: Id, body: z.string().trim().min(1).max(5_000) }),
+    result: z.object({ message: Message }),
+  },
+  'session.join': {
+    payload: z.object({ sessionId: Id }),
+    result: z.object({ session: Session }),
+  },
+  'session.startBilling': {
+    payload: z.object({ sessionId: Id }),
+    result: z.object({ session: Session }),
+  },
+  'session.end': {
+    payload: z.object({ sessionId: Id, outcome: Outcome }),
+    result: z.object({ session: Session }),
+  },
+  'availability.set': {
+    payload: z.object({
+      availability: Availability,
+      /** Only with "online": switch to away at this time. */
+      onlineUntil: Timestamp.nullable(),
+    }),
+    result: z.object({ availability: Availability, onlineUntil: Timestamp.nullable() }),
+  },
+} as const
+
+/** The name of a command. */
+export type CommandName = keyof typeof commandSchemas
+/** The payload a command takes. */
+export type CommandPayload<N extends CommandName> = z.infer<(typeof commandSchemas)[N]['payload']>
+/** The result a command returns when it succeeds. */
+export type CommandResult<N extends CommandName> = z.infer<(typeof commandSchemas)[N]['result']>
+
+/** Every command name, for exhaustive loops in tests and fuzzers. */
+export const COMMAND_NAMES = Object.keys(commandSchemas) as ReadonlyArray<CommandName>
+
+/** The envelope of every command on the wire. */
+export const CommandEnvelope = z.object({
+  name: z.enum(COMMAND_NAMES as [CommandName, ...CommandName[]]),
+  idempotencyKey: IdempotencyKey,
+  payload: z.unknown(),
+})
+/** The envelope of every command on the wire. */
+export type CommandEnvelope = z.infer<typeof CommandEnvelope>
+
+/** Machine-readable reasons a command or request was refused. */
+export const ErrorCode = z.enum([
+  'invalid_payload',
+  'unauthorized',
+  'not_found',
+  'forbidden',
+  'conflict',
+  'taken',
+  'expired',
+  'not_proposed',
+  'too_early',
+  'invalid_state',
+  'rate_limited',
+  'protocol_mismatch',
+  'internal',
+])
+/** Machine-readable reasons a command or request was refused. */
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+/** A refusal with a sentence a person can act on. */
+export const ProtocolError = z.object({ code: ErrorCode, message: z.string() })
+/** A refusal with a sentence a person can act on. */
+export type ProtocolError = z.infer<typeof ProtocolError>
+
+/** The acknowledgement of any command. */
+export const CommandAck = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ProtocolError }),
+])
+/** The acknowledgement of any command. */
+export type CommandAck = z.infer<typeof CommandAck>
+
+/** The socket.io event name for commands. */
+export const COMMAND_EVENT = 'command'

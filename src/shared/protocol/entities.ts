@@ -1,0 +1,206 @@
+/**
+ * The marketplace's entities as they cross the wire. Every timestamp is milliseconds since the Unix
+ * epoch (UTC); the app renders them in the OS locale and time zone.
+ */
+import { z } from 'zod'
+
+/** Milliseconds since the Unix epoch, UTC. */
+export const Timestamp = z.number().int().nonnegative()
+/** Milliseconds since the Unix epoch, UTC. */
+export type Timestamp = z.infer<typeof Timestamp>
+
+/** An opaque identifier issued by the platform. */
+export const Id = z.string().min(1).max(64)
+
+/** An IANA time zone name such as "Europe/Berlin"; checked by the runtime's own Intl data. */
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isKnownTimeZone, { message: 'Unknown IANA time zone' })
+
+// Constructing an Intl formatter is slow enough to matter when replaying thousands of events.
+const knownTimeZones = new Map<string, boolean>()
+
+function isKnownTimeZone(zone: string): boolean {
+  const cached = knownTimeZones.get(zone)
+  if (cached !== undefined) return cached
+  let known: boolean
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone })
+    known = true
+  } catch {
+    known = false
+  }
+  if (knownTimeZones.size < 1_000) knownTimeZones.set(zone, known)
+  return known
+}
+
+/** What the expert has told the platform about taking new work. */
+export const Availability = z.enum(['online', 'away', 'busy', 'offline'])
+/** What the expert has told the platform about taking new work. */
+export type Availability = z.infer<typeof Availability>
+
+/** The figures the platform keeps about an expert. */
+export const ExpertStats = z.object({
+  /** Mean time from an invite being sent to the expert answering it; null before any answer. */
+  averageResponseMs: z.number().int().nonnegative().nullable(),
+  /** Mean review rating, 1 to 5; null before the first review. */
+  rating: z.number().min(1).max(5).nullable(),
+  sessionsDone: z.number().int().nonnegative(),
+})
+/** The figures the platform keeps about an expert. */
+export type ExpertStats = z.infer<typeof ExpertStats>
+
+/** The signed-in expert. */
+export const Expert = z.object({
+  id: Id,
+  name: z.string().min(1).max(200),
+  email: z.email().max(320),
+  timeZone: TimeZone,
+  availability: Availability,
+  /** When set, the platform switches an online expert to away at this time. */
+  onlineUntil: Timestamp.nullable(),
+  tags: z.array(z.string().min(1).max(40)).max(50),
+  stats: ExpertStats,
+})
+/** The signed-in expert. */
+export type Expert = z.infer<typeof Expert>
+
+/** The person asking for help. */
+export const Client = z.object({
+  id: Id,
+  name: z.string().min(1).max(200),
+  timeZone: TimeZone,
+})
+/** The person asking for help. */
+export type Client = z.infer<typeof Client>
+
+/** A file the client attached to a request; the bytes stay on the platform. */
+export const Attachment = z.object({
+  name: z.string().min(1).max(255),
+  sizeBytes: z.number().int().nonnegative(),
+  mimeType: z.string().min(1).max(255),
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+})
+/** A file the client attached to a request; the bytes stay on the platform. */
+export type Attachment = z.infer<typeof Attachment>
+
+/** Instant sessions start at once; scheduled ones at a time the expert books. */
+export const SessionKind = z.enum(['instant', 'scheduled'])
+/** Instant sessions start at once; scheduled ones at a time the expert books. */
+export type SessionKind = z.infer<typeof SessionKind>
+
+/** The most proposed times a client may offer for a scheduled request. */
+export const MAX_PROPOSED_TIMES = 5
+
+/** A client's request for help. */
+export const HelpRequest = z
+  .object({
+    id: Id,
+    client: Client,
+    title: z.string().min(1).max(200),
+    description: z.string().max(20_000),
+    attachments: z.array(Attachment).max(20),
+    tags: z.array(z.string().min(1).max(40)).max(20),
+    kind: SessionKind,
+    /** Empty for instant requests; 1 to 5 times for scheduled ones. */
+    proposedTimes: z.array(Timestamp).max(MAX_PROPOSED_TIMES),
+    expectedDurationMinutes: z.number().int().min(5).max(480),
+    createdAt: Timestamp,
+  })
+  .refine((r) => (r.kind === 'instant' ? r.proposedTimes.length === 0 : r.proposedTimes.length >= 1), {
+    message: 'A scheduled request needs 1 to 5 proposed times; an instant one has none',
+    path: ['proposedTimes'],
+  })
+/** A client's request for help. */
+export type HelpRequest = z.infer<typeof HelpRequest>
+
+/** Why this expert was invited. A direct request is addressed to this expert alone. */
+export const InviteReason = z.enum(['matched', 'direct_dashboard', 'direct_profile'])
+/** Why this expert was invited. A direct request is addressed to this expert alone. */
+export type InviteReason = z.infer<typeof InviteReason>
+
+/** Where an invite stands for the expert who holds it. */
+export const InviteState = z.enum(['open', 'accepted', 'declined', 'taken', 'expired', 'withdrawn'])
+/** Where an invite stands for the expert who holds it. */
+export type InviteState = z.infer<typeof InviteState>
+
+/** One expert's invitation to one request. */
+export const Invite = z.object({
+  id: Id,
+  request: HelpRequest,
+  reason: InviteReason,
+  sentAt: Timestamp,
+  expiresAt: Timestamp,
+  state: InviteState,
+})
+/** One expert's invitation to one request. */
+export type Invite = z.infer<typeof Invite>
+
+/** booked → live → ended, or cancelled by the system. */
+export const SessionState = z.enum(['booked', 'live', 'ended', 'cancelled'])
+/** booked → live → ended, or cancelled by the system. */
+export type SessionState = z.infer<typeof SessionState>
+
+/** A live session builds context first; billable time starts only on the expert's command. */
+export const SessionPhase = z.enum(['context', 'billable'])
+/** A live session builds context first; billable time starts only on the expert's command. */
+export type SessionPhase = z.infer<typeof SessionPhase>
+
+/** How the expert ended a session. */
+export const Outcome = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('charged') }),
+  z.object({ kind: z.literal('discounted'), percent: z.number().int().min(1).max(99) }),
+  z.object({ kind: z.literal('free') }),
+])
+/** How the expert ended a session. */
+export type Outcome = z.infer<typeof Outcome>
+
+/** Who failed to join in time. */
+export const CancellationReason = z.enum(['expert_absent', 'client_absent', 'both_absent'])
+/** Who failed to join in time. */
+export type CancellationReason = z.infer<typeof CancellationReason>
+
+/** Why the system cancelled a session and who may pay a fee for it. */
+export const Cancellation = z.object({
+  reason: CancellationReason,
+  /** The absent party; null when neither joined, since neither kept the other waiting. */
+  feeAssessedTo: z.enum(['expert', 'client']).nullable(),
+  cancelledAt: Timestamp,
+})
+/** Why the system cancelled a session and who may pay a fee for it. */
+export type Cancellation = z.infer<typeof Cancellation>
+
+/** A session an expert took, from booking to its end. */
+export const Session = z.object({
+  id: Id,
+  request: HelpRequest,
+  expertId: Id,
+  client: Client,
+  kind: SessionKind,
+  bookedStart: Timestamp,
+  state: SessionState,
+  phase: SessionPhase,
+  expertJoinedAt: Timestamp.nullable(),
+  clientJoinedAt: Timestamp.nullable(),
+  billingStartedAt: Timestamp.nullable(),
+  endedAt: Timestamp.nullable(),
+  outcome: Outcome.nullable(),
+  cancellation: Cancellation.nullable(),
+  updatedAt: Timestamp,
+})
+/** A session an expert took, from booking to its end. */
+export type Session = z.infer<typeof Session>
+
+/** One line of the pre-session thread between a client and one expert about a request. */
+export const Message = z.object({
+  id: Id,
+  requestId: Id,
+  expertId: Id,
+  from: z.enum(['expert', 'client']),
+  body: z.string().min(1).max(5_000),
+  sentAt: Timestamp,
+})
+/** One line of the pre-session thread between a client and one expert about a request. */
+export type Message = z.infer<typeof Message>

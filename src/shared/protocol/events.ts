@@ -1,0 +1,45 @@
+/**
+ * The per-expert event stream, server to expert. Ids increase by one per expert with no gaps, so a
+ * client that sees id N+2 after N knows it missed one and replays from its cursor.
+ */
+import { z } from 'zod'
+import { Expert, Id, Invite, Message, Session, Timestamp } from './entities'
+
+/** Why an invite left the expert's open list. */
+export const InviteClosedReason = z.enum(['accepted', 'declined', 'taken', 'expired', 'withdrawn'])
+/** Why an invite left the expert's open list. */
+export type InviteClosedReason = z.infer<typeof InviteClosedReason>
+
+/** Fields every event carries. */
+const eventBase = {
+  /** Position in this expert's stream: 1, 2, 3 … with no gaps. */
+  id: z.number().int().positive(),
+  at: Timestamp,
+}
+
+/** One event in an expert's stream. */
+export const PlatformEvent = z.discriminatedUnion('type', [
+  z.object({ ...eventBase, type: z.literal('invite.created'), payload: z.object({ invite: Invite }) }),
+  z.object({
+    ...eventBase,
+    type: z.literal('invite.closed'),
+    payload: z.object({
+      inviteId: Id,
+      reason: InviteClosedReason,
+      /** Set when reason is "accepted": the session the accept created. */
+      sessionId: Id.nullable(),
+    }),
+  }),
+  z.object({ ...eventBase, type: z.literal('session.updated'), payload: z.object({ session: Session }) }),
+  z.object({ ...eventBase, type: z.literal('message.created'), payload: z.object({ message: Message }) }),
+  z.object({ ...eventBase, type: z.literal('expert.updated'), payload: z.object({ expert: Expert }) }),
+])
+/** One event in an expert's stream. */
+export type PlatformEvent = z.infer<typeof PlatformEvent>
+/** The name of an event type. */
+export type PlatformEventType = PlatformEvent['type']
+/** The payload of one event type. */
+export type PlatformEventPayload<T extends PlatformEventType> = Extract<PlatformEvent, { type: T }>['payload']
+
+/** The socket.io event name the server uses to push live events. */
+export const LIVE_EVENT = 'platform-event'

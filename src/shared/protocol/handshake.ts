@@ -1,0 +1,55 @@
+/**
+ * What a client says when it connects, and what the platform says back. The protocol version is
+ * checked on both sides so an old app and a new platform fail with a specific error, not garbage.
+ */
+import { z } from 'zod'
+import { ErrorCode } from './commands'
+
+/** The version of this protocol. Bump it on any change an older peer could misread. */
+export const PROTOCOL_VERSION = 1
+
+/** The name a reference platform reports from its info endpoint, to tell it from other servers. */
+export const PLATFORM_NAME = 'standby-platform'
+
+/** Sent as socket.io `auth` when connecting. */
+export const SocketAuth = z.object({
+  token: z.string().min(1).max(512),
+  protocolVersion: z.number().int().positive(),
+})
+/** Sent as socket.io `auth` when connecting. */
+export type SocketAuth = z.infer<typeof SocketAuth>
+
+/** Attached as `data` to a refused connection's error, so the client can tell why. */
+export const ConnectRefusal = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  serverProtocolVersion: z.number().int().positive(),
+})
+/** Attached as `data` to a refused connection's error, so the client can tell why. */
+export type ConnectRefusal = z.infer<typeof ConnectRefusal>
+
+/** Sent by the server to a socket once it is accepted. */
+export const Welcome = z.object({
+  protocolVersion: z.number().int().positive(),
+  expertId: z.string(),
+  /** The newest event id for this expert when the socket was accepted. */
+  latestEventId: z.number().int().nonnegative(),
+})
+/** Sent by the server to a socket once it is accepted. */
+export type Welcome = z.infer<typeof Welcome>
+
+/** The socket.io event name of the welcome message. */
+export const WELCOME_EVENT = 'welcome'
+
+/** Explain a protocol version mismatch in words a person can act on. */
+export function describeVersionMismatch(ours: number, theirs: number, side: 'app' | 'platform'): string {
+  const newer = theirs > ours
+  if (side === 'app') {
+    return newer
+      ? `The platform speaks protocol ${theirs} and this app speaks ${ours}: update Standby to connect.`
+      : `The platform speaks protocol ${theirs}, older than this app's ${ours}: ask the platform's operator to update it.`
+  }
+  return newer
+    ? `This app speaks protocol ${theirs} and this platform speaks ${ours}: the platform must be updated first.`
+    : `This app speaks protocol ${theirs} and this platform speaks ${ours}: update Standby to connect.`
+}

@@ -1,0 +1,34 @@
+/** The platform's HTTP endpoints that the app uses, beside the socket. */
+import { z } from 'zod'
+import { Expert } from './entities'
+import { PLATFORM_NAME } from './handshake'
+
+/** GET /api/info: lets the app tell a Standby platform from any other server at that URL. */
+export const PlatformInfo = z.object({
+  platform: z.literal(PLATFORM_NAME),
+  protocolVersion: z.number().int().positive(),
+  serverTime: z.number().int().nonnegative(),
+})
+/** GET /api/info: lets the app tell a Standby platform from any other server at that URL. */
+export type PlatformInfo = z.infer<typeof PlatformInfo>
+
+/** POST /api/sign-in body. */
+export const SignInRequest = z.object({
+  email: z.email().max(320),
+  password: z.string().min(1).max(1_000),
+})
+/** POST /api/sign-in body. */
+export type SignInRequest = z.infer<typeof SignInRequest>
+
+/** POST /api/sign-in answer on success. */
+export const SignInResponse = z.object({ token: z.string().min(1), expert: Expert })
+/** POST /api/sign-in answer on success. */
+export type SignInResponse = z.infer<typeof SignInResponse>
+
+/** Platform HTTP paths, in one place so the server and app cannot drift. */
+export const HTTP_PATHS = {
+  info: '/api/info',
+  signIn: '/api/sign-in',
+  signOut: '/api/sign-out',
+  events: '/api/events',
+} as const

@@ -1,0 +1,97 @@
+/**
+ * A real reference platform for tests: a temp SQLite file, a free loopback port, a manual clock,
+ * and helpers to add experts and connect them over real sockets.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ManualClock } from '../../src/shared/clock'
+import { PROTOCOL_VERSION, type SocketAuth } from '../../src/shared/protocol'
+import { hashPassword } from '../../server/src/auth'
+import { MemoryLogger } from '../../server/src/logger'
+import type { MarketplaceConfig } from '../../server/src/marketplace/context'
+import { startPlatformServer, type PlatformServer } from '../../server/src/platform-server'
+import type { RateLimit } from '../../server/src/rate-limiter'
+import { ExpertConnection } from './expert-connection'
+
+/** A fixed, ordinary start time: Monday 2026-01-05 09:00 UTC. */
+export const TEST_START = Date.UTC(2026, 0, 5, 9, 0, 0)
+
+/** Options for a test platform. */
+export interface TestPlatformOptions {
+  readonly marketplace?: Partial<MarketplaceConfig>
+  readonly rateLimit?: RateLimit
+  readonly port?: number
+  readonly dbPath?: string
+  readonly clock?: ManualClock
+}
+
+/** A running platform plus the handles a test needs. */
+export interface TestPlatform {
+  readonly server: PlatformServer
+  readonly clock: ManualClock
+  readonly logger: MemoryLogger
+  readonly dbPath: string
+  readonly dir: string
+  /** Add an online expert and return its id and a bearer token. */
+  addExpert(options?: { tags?: string[]; name?: string }): { id: string; token: string }
+  /** Add a client and return its id. */
+  addClient(name?: string): string
+  /** Connect an expert's socket and wait for the platform's welcome. */
+  connect(token: string, auth?: Partial<SocketAuth>): Promise<ExpertConnection>
+  /** Disconnect every socket, stop the server, delete the temp files. */
+  close(): Promise<void>
+}
+
+let sharedHash: Promise<string> | undefined
+let counter = 0
+
+/** Start a platform for one test file. */
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const dir = mkdtempSync(join(tmpdir(), 'standby-platform-'))
+  const dbPath = options.dbPath ?? join(dir, 'platform.db')
+  const clock = options.clock ?? new ManualClock(TEST_START)
+  const logger = new MemoryLogger()
+  // scrypt is deliberately slow; one hash serves every test expert.
+  const passwordHash = await (sharedHash ??= hashPassword('test-password'))
+  const server = await startPlatformServer({
+    port: options.port ?? 0,
+    dbPath,
+    clock,
+    logger,
+    marketplace: options.marketplace,
+    rateLimit: options.rateLimit ?? { burst: 10_000, perSecond: 10_000 },
+  })
+  const connections = new Set<ExpertConnection>()
+  return {
+    server,
+    clock,
+    logger,
+    dbPath,
+    dir,
+    addExpert({ tags = [], name } = {}) {
+      const n = ++counter
+      const id = server.marketplace.createExpert({
+        name: name ?? `Expert ${n}`,
+        email: `expert${n}-${Math.random().toString(36).slice(2, 8)}@example.test`,
+        passwordHash,
+        timeZone: 'Europe/Berlin',
+        tags,
+      })
+      return { id, token: server.tokens.issue(id, clock.now()) }
+    },
+    addClient(name = 'Client') {
+      return server.marketplace.createClient({ name, timeZone: 'America/New_York' })
+    },
+    async connect(token, auth = {}) {
+      const connection = await ExpertConnection.open(server.url, { token, protocolVersion: PROTOCOL_VERSION, ...auth })
+      connections.add(connection)
+      return connection
+    },
+    async close() {
+      for (const c of connections) c.close()
+      await server.close()
+      if (options.dbPath === undefined) rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
