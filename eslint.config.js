@@ -71,7 +71,7 @@ export default tseslint.config(
   },
   {
     files: ['src/preload/**'],
-    rules: forbid([{ name: 'better-sqlite3', message: 'The preload is sandboxed.' }], [mainProcess, serverCode, rendererCode]),
+    rules: forbid([{ name: 'better-sqlite3', message: 'The preload is sandboxed.' }, rawIpc], [mainProcess, serverCode, rendererCode]),
   },
   {
     files: ['server/**'],

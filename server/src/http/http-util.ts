@@ -40,9 +40,12 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) throw new PlatformError('invalid_payload', `Request body is larger than ${MAX_BODY_BYTES} bytes.`)
-    chunks.push(chunk as Buffer)
+    // Keep draining a moderately oversized body so the refusal reaches the caller on a healthy
+    // connection; give up on the connection only when the body is absurd.
+    if (size > 10 * MAX_BODY_BYTES) req.destroy()
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer)
   }
+  if (size > MAX_BODY_BYTES) throw new PlatformError('invalid_payload', `Request body is larger than ${MAX_BODY_BYTES} bytes.`)
   if (size === 0) return {}
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestPlatform, type TestPlatform } from '../../support/test-platform'
+
+describe('replay after a disconnect', () => {
+  let platform: TestPlatform
+  beforeAll(async () => {
+    platform = await startTestPlatform({ marketplace: { eventRetention: 150 } })
+  })
+  afterAll(() => platform.close())
+
+  function inviteDirectly(expertId: string, clientId: string, count: number): void {
+    for (let i = 0; i < count; i++) {
+      platform.server.marketplace.createRequest({
+        clientId,
+        title: `Request ${i}`,
+        kind: 'instant',
+        direct: { expertId, via: 'dashboard' },
+      })
+    }
+  }
+
+  it('delivers the 100 events that happened while away, once each, in order', async () => {
+    const expert = platform.addExpert()
+    const clientId = platform.addClient()
+    const first = await platform.connect(expert.token)
+    inviteDirectly(expert.id, clientId, 3)
+    await first.waitForCount(3)
+    const cursor = first.events.at(-1)!.id
+    first.close()
+
+    inviteDirectly(expert.id, clientId, 100)
+
+    const again = await platform.connect(expert.token)
+    expect(again.welcome.latestEventId).toBe(cursor + 100)
+    const page = await again.replay(cursor)
+    if (page.kind !== 'events') throw new Error('expected events, got a snapshot')
+    expect(page.events.map((e) => e.id)).toEqual(Array.from({ length: 100 }, (_, i) => cursor + 1 + i))
+    expect(page.events.map((e) => e.type === 'invite.created' && e.payload.invite.request.title)).toEqual(
+      Array.from({ length: 100 }, (_, i) => `Request ${i}`),
+    )
+    expect(page.hasMore).toBe(false)
+    expect(new Set(page.events.map((e) => e.id)).size).toBe(100)
+
+    // Live delivery picks up right after the replayed range.
+    inviteDirectly(expert.id, clientId, 1)
+    const live = await again.waitForCount(1)
+    expect(live.id).toBe(cursor + 101)
+  })
+
+  it('pages a long replay', async () => {
+    const expert = platform.addExpert()
+    inviteDirectly(expert.id, platform.addClient(), 25)
+    const socket = await platform.connect(expert.token)
+    const first = await socket.replay(0, 10)
+    expect(first).toMatchObject({ kind: 'events', hasMore: true, latestId: 25 })
+    const rest = await socket.replay(10, 100)
+    expect(rest.kind === 'events' && rest.events.map((e) => e.id)).toEqual(Array.from({ length: 15 }, (_, i) => 11 + i))
+  })
+
+  it('sends a snapshot when the cursor is older than the kept events', async () => {
+    const expert = platform.addExpert()
+    inviteDirectly(expert.id, platform.addClient(), 200)
+    platform.server.marketplace.compact()
+    const socket = await platform.connect(expert.token)
+    const stale = await socket.replay(10)
+    if (stale.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(stale.snapshot.cursor).toBe(200)
+    expect(stale.snapshot.openInvites).toHaveLength(200)
+    expect(stale.snapshot.expert.id).toBe(expert.id)
+    // A cursor inside the kept range still replays normally.
+    const recent = await socket.replay(190)
+    expect(recent.kind === 'events' && recent.events).toHaveLength(10)
+    // A cursor ahead of the platform (its database was replaced) also gets a snapshot.
+    expect((await socket.replay(5_000)).kind).toBe('snapshot')
+  })
+
+  it('also replays over HTTP with the bearer token', async () => {
+    const expert = platform.addExpert()
+    inviteDirectly(expert.id, platform.addClient(), 2)
+    const res = await fetch(`${platform.server.url}/api/events?after=0`, { headers: { authorization: `Bearer ${expert.token}` } })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { kind: string; events: unknown[] }
+    expect(body.kind).toBe('events')
+    expect(body.events).toHaveLength(2)
+    const anonymous = await fetch(`${platform.server.url}/api/events?after=0`)
+    expect(anonymous.status).toBe(401)
+  })
+})

@@ -1,0 +1,35 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { hashPassword, TokenStore, verifyPassword } from '../../../server/src/auth'
+import { migrate } from '../../../server/src/db/migrate'
+import { platformMigrations } from '../../../server/src/db/migrations'
+
+describe('passwords', () => {
+  it('verifies the right password against a salted scrypt hash and refuses others', async () => {
+    const hash = await hashPassword('s3cret')
+    expect(hash).toMatch(/^scrypt\$/)
+    expect(hash).not.toContain('s3cret')
+    expect(await hashPassword('s3cret')).not.toBe(hash)
+    expect(await verifyPassword('s3cret', hash)).toBe(true)
+    expect(await verifyPassword('S3cret', hash)).toBe(false)
+    expect(await verifyPassword('s3cret', undefined)).toBe(false)
+    expect(await verifyPassword('s3cret', 'plain-text')).toBe(false)
+  })
+})
+
+describe('tokens', () => {
+  it('are stored only as digests and stop working once revoked', () => {
+    const db = new Database(':memory:')
+    migrate(db, platformMigrations)
+    db.prepare(
+      `INSERT INTO experts (id, name, email, password_hash, time_zone, availability, tags) VALUES ('e', 'E', 'e@x.test', 'h', 'UTC', 'online', '[]')`,
+    ).run()
+    const tokens = new TokenStore(db)
+    const token = tokens.issue('e', 0)
+    expect(tokens.expertFor(token)).toBe('e')
+    const stored = db.prepare('SELECT token_hash FROM tokens').get() as { token_hash: string }
+    expect(stored.token_hash).not.toBe(token)
+    expect(tokens.revoke(token)).toBe(true)
+    expect(tokens.expertFor(token)).toBeUndefined()
+  })
+})

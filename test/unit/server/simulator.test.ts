@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Invite } from '../../../src/shared/protocol'
+import { DEMO_EXPERTS, seedDemoAccounts } from '../../../server/src/seed'
+import { ClientSimulator } from '../../../server/src/simulator'
+import type { ExpertConnection } from '../../support/expert-connection'
+import { startTestPlatform, type TestPlatform } from '../../support/test-platform'
+
+const MINUTE = 60_000
+
+describe('the client simulator', () => {
+  let platform: TestPlatform
+  let simulator: ClientSimulator
+  let experts: ExpertConnection[]
+
+  beforeAll(async () => {
+    platform = await startTestPlatform()
+    expect(await seedDemoAccounts(platform.server.marketplace)).toBeGreaterThan(0)
+    expect(await seedDemoAccounts(platform.server.marketplace)).toBe(0)
+    experts = await Promise.all(DEMO_EXPERTS.map((e) => platform.connect(platform.server.tokens.issue(e.id, platform.clock.now()))))
+    simulator = new ClientSimulator(platform.server.marketplace, platform.clock, platform.logger, { requestEveryMs: 20_000, seed: 1 })
+    simulator.start()
+    platform.clock.advance(6 * 20_000)
+  })
+  afterAll(async () => {
+    simulator.stop()
+    await platform.close()
+  })
+
+  /** The first open invite of a kind that any demo expert received, with that expert's socket. */
+  function firstInvite(kind: 'instant' | 'scheduled'): Promise<{ socket: ExpertConnection; invite: Invite }> {
+    return Promise.any(
+      experts.map(async (socket) => {
+        const event = await socket.waitForEvent(
+          (e) => e.type === 'invite.created' && e.payload.invite.request.kind === kind,
+        )
+        if (event.type !== 'invite.created') throw new Error('unreachable')
+        return { socket, invite: event.payload.invite }
+      }),
+    )
+  }
+
+  it('posts scheduled requests a few minutes ahead, so reminders show in a demo', async () => {
+    const { invite } = await firstInvite('scheduled')
+    expect(invite.request.proposedTimes.length).toBeGreaterThanOrEqual(1)
+    expect(invite.request.proposedTimes[0]! - platform.clock.now()).toBeLessThan(15 * MINUTE)
+  })
+
+  it('has clients reply to an expert who messages them', async () => {
+    const { socket, invite } = await firstInvite('scheduled')
+    await socket.command('message.send', { requestId: invite.request.id, body: 'Is the error on every run?' })
+    platform.clock.advance(10_000)
+    const reply = await socket.waitForEvent((e) => e.type === 'message.created' && e.payload.message.from === 'client')
+    expect(reply.type === 'message.created' && reply.payload.message.requestId).toBe(invite.request.id)
+  })
+
+  it('has the client join an instant session the expert took', async () => {
+    const clientId = 'cli_sam'
+    const ada = experts[0]!
+    platform.server.marketplace.createRequest({ clientId, title: 'Direct', kind: 'instant', direct: { expertId: DEMO_EXPERTS[0].id, via: 'profile' } })
+    const invite = await ada.waitForEvent((e) => e.type === 'invite.created' && e.payload.invite.request.title === 'Direct')
+    if (invite.type !== 'invite.created') throw new Error('unreachable')
+    const ack = await ada.command('invite.accept', { inviteId: invite.payload.invite.id, proposedTime: null })
+    expect(ack.ok).toBe(true)
+    platform.clock.advance(10_000)
+    const joined = await ada.waitForEvent((e) => e.type === 'session.updated' && e.payload.session.clientJoinedAt !== null)
+    expect(joined.type).toBe('session.updated')
+  })
+})

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { ManualClock, systemClock } from '../../../src/shared/clock'
+
+describe('ManualClock', () => {
+  it('fires due timers in time order as it advances, including ones scheduled on the way', () => {
+    const clock = new ManualClock(1_000)
+    const fired: Array<[string, number]> = []
+    clock.setTimeout(() => fired.push(['b', clock.now()]), 200)
+    clock.setTimeout(() => {
+      fired.push(['a', clock.now()])
+      clock.setTimeout(() => fired.push(['c', clock.now()]), 50)
+    }, 100)
+    clock.setTimeout(() => fired.push(['late', clock.now()]), 1_000)
+    clock.advance(300)
+    expect(fired).toEqual([
+      ['a', 1_100],
+      ['c', 1_150],
+      ['b', 1_200],
+    ])
+    expect(clock.now()).toBe(1_300)
+    expect(clock.pendingTimers).toBe(1)
+  })
+
+  it('does not fire a cancelled timer and refuses to go back in time', () => {
+    const clock = new ManualClock(0)
+    let fired = false
+    clock.setTimeout(() => (fired = true), 10).cancel()
+    clock.advance(20)
+    expect(fired).toBe(false)
+    expect(() => clock.advanceTo(5)).toThrow(/cannot go back/)
+  })
+})
+
+describe('systemClock', () => {
+  it('runs a timer and can cancel one', async () => {
+    let cancelledFired = false
+    systemClock.setTimeout(() => (cancelledFired = true), 0).cancel()
+    await new Promise<void>((resolve) => systemClock.setTimeout(resolve, 1))
+    expect(cancelledFired).toBe(false)
+    expect(Math.abs(systemClock.now() - Date.now())).toBeLessThan(1_000)
+  })
+})
