@@ -25,21 +25,22 @@ export class EventLog {
   private pending: Array<{ expertId: string; event: PlatformEvent }> = []
   private inTransaction = false
   private readonly listeners = new Set<EventListener>()
-  private readonly bumpId: Database.Statement<[string], { last_event_id: number }>
+  /** The newest id per expert, read once from the table and then kept here: one write per event. */
+  private readonly latestIds = new Map<string, number>()
+  private readonly touched = new Set<string>()
+  private readonly maxId: Database.Statement<[string], { latest: number | null }>
   private readonly insert: Database.Statement<[string, number, string, number, string]>
   private readonly page: Database.Statement<[string, number, number], { payload: string }>
-  private readonly bounds: Database.Statement<[string], { oldest: number | null; latest: number }>
+  private readonly oldestId: Database.Statement<[string], { oldest: number | null }>
 
   constructor(
     private readonly db: Database.Database,
     private readonly clock: Clock,
   ) {
-    this.bumpId = db.prepare('UPDATE experts SET last_event_id = last_event_id + 1 WHERE id = ? RETURNING last_event_id')
+    this.maxId = db.prepare('SELECT MAX(id) AS latest FROM events WHERE expert_id = ?')
     this.insert = db.prepare('INSERT INTO events (expert_id, id, type, at, payload) VALUES (?, ?, ?, ?, ?)')
     this.page = db.prepare('SELECT payload FROM events WHERE expert_id = ? AND id > ? ORDER BY id LIMIT ?')
-    this.bounds = db.prepare(`
-      SELECT (SELECT MIN(id) FROM events WHERE expert_id = e.id) AS oldest, e.last_event_id AS latest
-      FROM experts e WHERE e.id = ?`)
+    this.oldestId = db.prepare('SELECT MIN(id) AS oldest FROM events WHERE expert_id = ?')
   }
 
   /**
@@ -54,9 +55,12 @@ export class EventLog {
       result = this.db.transaction(work)()
     } catch (error) {
       this.pending = []
+      // The rolled-back ids were never stored; forget them so they are handed out again.
+      for (const expertId of this.touched) this.latestIds.delete(expertId)
       throw error
     } finally {
       this.inTransaction = false
+      this.touched.clear()
     }
     const committed = this.pending
     this.pending = []
@@ -69,10 +73,11 @@ export class EventLog {
   /** Append an event for one expert. Must run inside `transact`. */
   append<T extends PlatformEventType>(expertId: string, type: T, payload: PlatformEventPayload<T>): PlatformEvent {
     if (!this.inTransaction) throw new Error('EventLog.append must run inside transact()')
-    const bumped = this.bumpId.get(expertId)
-    if (bumped === undefined) throw new Error(`No expert ${expertId} to append an event for`)
-    const event = { id: bumped.last_event_id, type, at: this.clock.now(), payload } as PlatformEvent
+    const id = this.latestId(expertId) + 1
+    const event = { id, type, at: this.clock.now(), payload } as PlatformEvent
     this.insert.run(expertId, event.id, type, event.at, JSON.stringify(event))
+    this.latestIds.set(expertId, id)
+    this.touched.add(expertId)
     this.pending.push({ expertId, event })
     return event
   }
@@ -85,14 +90,18 @@ export class EventLog {
 
   /** The newest event id for an expert (0 before the first). */
   latestId(expertId: string): number {
-    return this.bounds.get(expertId)?.latest ?? 0
+    let latest = this.latestIds.get(expertId)
+    if (latest === undefined) {
+      latest = this.maxId.get(expertId)?.latest ?? 0
+      this.latestIds.set(expertId, latest)
+    }
+    return latest
   }
 
   /** The events after `after`, or out_of_range if they are no longer all kept (or never existed). */
   replay(expertId: string, after: number, limit = MAX_REPLAY_PAGE): ReplayPage {
-    const bounds = this.bounds.get(expertId)
-    const latest = bounds?.latest ?? 0
-    const oldest = bounds?.oldest ?? latest + 1
+    const latest = this.latestId(expertId)
+    const oldest = this.oldestId.get(expertId)?.oldest ?? latest + 1
     if (after > latest || after < oldest - 1) return { kind: 'out_of_range', latestId: latest }
     const rows = this.page.all(expertId, after, limit)
     const events = rows.map((r) => JSON.parse(r.payload) as PlatformEvent)
@@ -100,12 +109,15 @@ export class EventLog {
     return { kind: 'events', events, latestId: latest, hasMore: last < latest }
   }
 
-  /** Forget all but the newest `keep` events of every expert. Returns how many were removed. */
+  /**
+   * Forget all but the newest `keep` events of every expert. Returns how many were removed. At
+   * least the newest event always stays, since it is where the next id comes from.
+   */
   prune(keep: number): number {
     return this.db
       .prepare(
-        `DELETE FROM events WHERE id <= (SELECT last_event_id FROM experts WHERE experts.id = events.expert_id) - ?`,
+        `DELETE FROM events WHERE id <= (SELECT MAX(id) FROM events AS newest WHERE newest.expert_id = events.expert_id) - ?`,
       )
-      .run(keep).changes
+      .run(Math.max(1, keep)).changes
   }
 }

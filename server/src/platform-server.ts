@@ -8,6 +8,7 @@ import type { Server as SocketServer } from 'socket.io'
 import { systemClock, type Clock, type TimerHandle } from '../../src/shared/clock'
 import { TokenStore } from './auth'
 import { openPlatformDatabase } from './db/open-database'
+import { startWalCheckpointer } from './db/wal-checkpointer'
 import { adminRoutes } from './http/admin-routes'
 import { apiRoutes } from './http/api-routes'
 import { isLoopback, sendError, sendJson, type Route } from './http/http-util'
@@ -55,6 +56,10 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const clock = options.clock ?? systemClock
   const logger = options.logger ?? consoleLogger()
   const db = openPlatformDatabase(options.dbPath)
+  const checkpointer =
+    options.dbPath === ':memory:'
+      ? undefined
+      : startWalCheckpointer(db, { intervalMs: 1_000, onError: (m) => logger.warn('WAL checkpoint failed', { error: m }) })
   const marketplace = new Marketplace(db, clock, logger, options.marketplace)
   const tokens = new TokenStore(db)
   const api = apiRoutes({ marketplace, tokens, clock, logger })
@@ -70,7 +75,8 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
       http.off('error', reject)
       resolve()
     })
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
+    await checkpointer?.close()
     db.close()
     throw error
   })
@@ -104,6 +110,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
         timer?.cancel()
         io.disconnectSockets(true)
         await new Promise<void>((resolve) => io.close(() => resolve()))
+        await checkpointer?.close()
         db.close()
       })()
       return closed

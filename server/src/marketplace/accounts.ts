@@ -29,6 +29,8 @@ export function createExpert(ctx: MarketplaceContext, input: NewExpert): string 
     )
     .run(id, expert.name, expert.email, expert.passwordHash, expert.timeZone, expert.availability,
       JSON.stringify(expert.tags), expert.rating)
+  const tag = ctx.db.prepare('INSERT OR IGNORE INTO expert_tags (tag, expert_id) VALUES (?, ?)')
+  for (const t of expert.tags) tag.run(t, id)
   return id
 }
 

@@ -58,15 +58,16 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
     const insertInvite = ctx.db.prepare(
       `INSERT INTO invites (id, request_id, expert_id, reason, sent_at, expires_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open')`,
     )
-    const touch = ctx.db.prepare('UPDATE experts SET last_invited_at = ? WHERE id = ?')
     for (const expert of experts) {
       const inviteId = newId('inv')
       insertInvite.run(inviteId, id, expert.id, reason, now, expiresAt)
-      touch.run(now, expert.id)
       ctx.events.append(expert.id, 'invite.created', {
         invite: { id: inviteId, request, reason, sentAt: now, expiresAt, state: 'open' },
       })
     }
+    ctx.db
+      .prepare('UPDATE experts SET last_invited_at = ? WHERE id IN (SELECT value FROM json_each(?))')
+      .run(now, JSON.stringify(experts.map((e) => e.id)))
     if (experts.length === 0) {
       ctx.db.prepare(`UPDATE requests SET state = 'expired' WHERE id = ?`).run(id)
       ctx.logger.warn('request matched no online expert', { request: id, tags: input.tags.join(',') })
@@ -135,18 +136,19 @@ function directExpert(ctx: MarketplaceContext, expertId: string): ExpertRow {
   return row
 }
 
-/** Online experts sharing a tag with the request, least recently invited first. */
+/** Online experts sharing a tag with the request (any online expert if it has none), least recently invited first. */
 function matchExperts(ctx: MarketplaceContext, tags: ReadonlyArray<string>, fanOut: number | undefined): ExpertRow[] {
-  const wanted = new Set(tags)
   const limit = fanOut ?? ctx.config.defaultFanOut
-  const candidates = ctx.db
-    .prepare<[], ExpertRow>(`SELECT * FROM experts WHERE availability = 'online' ORDER BY last_invited_at, id`)
-    .all()
-  const chosen: ExpertRow[] = []
-  for (const expert of candidates) {
-    if (chosen.length >= limit) break
-    const expertTags = JSON.parse(expert.tags) as string[]
-    if (wanted.size === 0 || expertTags.some((t) => wanted.has(t))) chosen.push(expert)
+  if (tags.length === 0) {
+    return ctx.db
+      .prepare<[number], ExpertRow>(`SELECT * FROM experts WHERE availability = 'online' ORDER BY last_invited_at, id LIMIT ?`)
+      .all(limit)
   }
-  return chosen
+  return ctx.db
+    .prepare<[string, number], ExpertRow>(
+      `SELECT * FROM experts WHERE availability = 'online'
+         AND id IN (SELECT expert_id FROM expert_tags WHERE tag IN (SELECT value FROM json_each(?)))
+       ORDER BY last_invited_at, id LIMIT ?`,
+    )
+    .all(JSON.stringify(tags), limit)
 }

@@ -33,7 +33,6 @@ export interface ExpertRow {
   tags: string
   rating: number | null
   last_invited_at: number
-  last_event_id: number
 }
 
 /** A row of `requests`. */

@@ -17,9 +17,14 @@ export const m0001Initial: Migration = {
         online_until INTEGER,
         tags TEXT NOT NULL,
         rating REAL,
-        last_invited_at INTEGER NOT NULL DEFAULT 0,
-        last_event_id INTEGER NOT NULL DEFAULT 0
+        last_invited_at INTEGER NOT NULL DEFAULT 0
       );
+      CREATE INDEX experts_by_availability ON experts (availability, last_invited_at);
+      CREATE TABLE expert_tags (
+        tag TEXT NOT NULL,
+        expert_id TEXT NOT NULL REFERENCES experts(id),
+        PRIMARY KEY (tag, expert_id)
+      ) WITHOUT ROWID;
       CREATE TABLE tokens (
         token_hash TEXT PRIMARY KEY,
         expert_id TEXT NOT NULL REFERENCES experts(id),
@@ -84,14 +89,16 @@ export const m0001Initial: Migration = {
         sent_at INTEGER NOT NULL
       );
       CREATE INDEX messages_by_thread ON messages (request_id, expert_id, sent_at);
+      -- A rowid table: event payloads are kilobytes, too large for WITHOUT ROWID to pay off.
       CREATE TABLE events (
+        seq INTEGER PRIMARY KEY,
         expert_id TEXT NOT NULL,
         id INTEGER NOT NULL,
         type TEXT NOT NULL,
         at INTEGER NOT NULL,
         payload TEXT NOT NULL,
-        PRIMARY KEY (expert_id, id)
-      ) WITHOUT ROWID;
+        UNIQUE (expert_id, id)
+      );
       CREATE TABLE command_results (
         expert_id TEXT NOT NULL,
         idempotency_key TEXT NOT NULL,

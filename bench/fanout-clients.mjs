@@ -1,0 +1,46 @@
+// Child process for the fan-out bench: holds many socket.io client connections away from the
+// server's event loop, and reports when the last of each invite's recipients has it.
+// Plain JavaScript so it starts with bare `node`, without a TypeScript loader.
+import { io } from 'socket.io-client'
+
+const now = () => performance.timeOrigin + performance.now()
+const sockets = []
+const arrivals = new Map()
+let expected = 0
+
+function record(requestId) {
+  const at = now()
+  const entry = arrivals.get(requestId) ?? { count: 0, first: at, last: at }
+  entry.count++
+  entry.last = at
+  arrivals.set(requestId, entry)
+  if (entry.count === expected) {
+    arrivals.delete(requestId)
+    process.send({ type: 'delivered', requestId, first: entry.first, last: entry.last })
+  }
+}
+
+process.on('message', async (message) => {
+  if (message.type === 'connect') {
+    expected = message.expected
+    const connected = message.auths.map(
+      (auth) =>
+        new Promise((resolve, reject) => {
+          const socket = io(message.url, { auth, transports: ['websocket'], reconnection: false, forceNew: true })
+          socket.on('platform-event', (event) => {
+            if (event.type === 'invite.created') record(event.payload.invite.request.id)
+          })
+          socket.on('invite', (payload) => record(payload.request.id))
+          socket.once(message.readyEvent, () => resolve())
+          socket.once('connect_error', reject)
+          sockets.push(socket)
+        }),
+    )
+    await Promise.all(connected)
+    process.send({ type: 'ready' })
+  }
+  if (message.type === 'close') {
+    for (const s of sockets) s.close()
+    process.exit(0)
+  }
+})

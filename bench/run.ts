@@ -1,0 +1,11 @@
+/** `npm run bench`: runs every benchmark in turn and prints its figures. Benches never fail a build. */
+import { benchPlatformFanout } from './platform-fanout'
+
+const benches: ReadonlyArray<[string, () => Promise<void>]> = [['platform-fanout', benchPlatformFanout]]
+
+const only = process.argv[2]
+for (const [name, run] of benches) {
+  if (only !== undefined && only !== name) continue
+  await run()
+}
+process.exit(0)
