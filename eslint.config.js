@@ -9,11 +9,17 @@ import { builtinModules } from 'node:module'
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 
 const electronAndSqlite = [
-  { name: 'electron', message: 'Only the Electron shell (src/main adapters, src/preload) may import electron.' },
+  {
+    name: 'electron',
+    message: 'Only the Electron shell (src/main adapters, src/preload) may import electron.',
+  },
   { name: 'better-sqlite3', message: 'Only src/main/db and server/ may use the SQLite driver.' },
 ]
 const mainProcess = { regex: '(^|/)main/', message: 'This layer may not import the main process.' }
-const serverCode = { regex: '(^|/)server/', message: 'Only tests and benches may import the reference server.' }
+const serverCode = {
+  regex: '(^|/)server/',
+  message: 'Only tests and benches may import the reference server.',
+}
 const rendererCode = { regex: '(^|/)renderer/', message: 'Only the renderer imports the renderer.' }
 const rawIpc = {
   name: 'electron',
@@ -35,7 +41,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true } }],
+      'no-restricted-exports': [
+        'error',
+        { restrictDefaultExports: { direct: true, named: true, defaultFrom: true } },
+      ],
       eqeqeq: ['error', 'always'],
     },
   },
@@ -44,8 +53,19 @@ export default tseslint.config(
   {
     files: ['src/shared/**'],
     rules: forbid(
-      [...electronAndSqlite, ...nodeBuiltins.map((name) => ({ name, message: 'src/shared runs in the renderer too: no Node-only modules.' }))],
-      [mainProcess, serverCode, rendererCode, { regex: '(^|/)preload/', message: 'src/shared imports nothing above it.' }],
+      [
+        ...electronAndSqlite,
+        ...nodeBuiltins.map((name) => ({
+          name,
+          message: 'src/shared runs in the renderer too: no Node-only modules.',
+        })),
+      ],
+      [
+        mainProcess,
+        serverCode,
+        rendererCode,
+        { regex: '(^|/)preload/', message: 'src/shared imports nothing above it.' },
+      ],
     ),
   },
   // Order matters: a later block's rule replaces an earlier one's, so the narrower zone comes last.
@@ -55,7 +75,14 @@ export default tseslint.config(
   },
   {
     files: ['src/main/core/**'],
-    rules: forbid([...electronAndSqlite, rawIpc], [serverCode, rendererCode, { regex: '(^|/)db/', message: 'core talks to the cache through its repository ports.' }]),
+    rules: forbid(
+      [...electronAndSqlite, rawIpc],
+      [
+        serverCode,
+        rendererCode,
+        { regex: '(^|/)db/', message: 'core talks to the cache through its repository ports.' },
+      ],
+    ),
   },
   {
     files: ['src/renderer/**'],
@@ -64,21 +91,40 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...forbid(
-        [...electronAndSqlite, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node modules.' }))],
-        [mainProcess, serverCode, { regex: '(^|/)preload/', message: 'The renderer reaches the main process only through window.standby.' }],
+        [
+          ...electronAndSqlite,
+          ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node modules.' })),
+        ],
+        [
+          mainProcess,
+          serverCode,
+          {
+            regex: '(^|/)preload/',
+            message: 'The renderer reaches the main process only through window.standby.',
+          },
+        ],
       ),
     },
   },
   {
     files: ['src/preload/**'],
-    rules: forbid([{ name: 'better-sqlite3', message: 'The preload is sandboxed.' }, rawIpc], [mainProcess, serverCode, rendererCode]),
+    rules: forbid(
+      [{ name: 'better-sqlite3', message: 'The preload is sandboxed.' }, rawIpc],
+      [mainProcess, serverCode, rendererCode],
+    ),
   },
   {
     files: ['server/**'],
-    rules: forbid([{ name: 'electron', message: 'The reference server runs in plain Node.' }], [mainProcess, rendererCode]),
+    rules: forbid(
+      [{ name: 'electron', message: 'The reference server runs in plain Node.' }],
+      [mainProcess, rendererCode],
+    ),
   },
   // The two wrapper files own the raw IPC objects; everything else goes through them.
-  { files: ['src/main/ipc/ipc-main.ts', 'src/preload/ipc-renderer.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['src/main/ipc/ipc-main.ts', 'src/preload/ipc-renderer.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
   // Tool config files must default-export their config.
   { files: ['*.config.{js,ts,mjs}'], rules: { 'no-restricted-exports': 'off' } },
 )

@@ -26,7 +26,12 @@ process.on('message', async (message) => {
     const connected = message.auths.map(
       (auth) =>
         new Promise((resolve, reject) => {
-          const socket = io(message.url, { auth, transports: ['websocket'], reconnection: false, forceNew: true })
+          const socket = io(message.url, {
+            auth,
+            transports: ['websocket'],
+            reconnection: false,
+            forceNew: true,
+          })
           socket.on('platform-event', (event) => {
             if (event.type === 'invite.created') record(event.payload.invite.request.id)
           })

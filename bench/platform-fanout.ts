@@ -37,7 +37,9 @@ class ClientFleet {
   private early = new Map<string, Delivered>()
 
   constructor() {
-    this.child = fork(new URL('./fanout-clients.mjs', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    this.child = fork(new URL('./fanout-clients.mjs', import.meta.url), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
     this.child.on('message', (m: Delivered | { type: 'ready' }) => {
       if (m.type !== 'delivered') return
       const resolve = this.waiting.get(m.requestId)
@@ -89,7 +91,10 @@ async function measure(fleet: ClientFleet, send: (round: number) => string): Pro
   return latencies
 }
 
-async function platformFanout(experts: number, fanOut: number): Promise<{ latencies: number[]; rss: number; sampleInvite: Invite }> {
+async function platformFanout(
+  experts: number,
+  fanOut: number,
+): Promise<{ latencies: number[]; rss: number; sampleInvite: Invite }> {
   const dir = mkdtempSync(join(tmpdir(), 'standby-bench-'))
   const server = await startPlatformServer({
     port: 0,
@@ -146,12 +151,21 @@ async function rawFanout(sample: Invite): Promise<number[]> {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
   const fleet = new ClientFleet()
-  await fleet.connect(url, Array.from({ length: EXPERTS }, (_, index) => ({ index })), 'ready', FAN_OUT)
+  await fleet.connect(
+    url,
+    Array.from({ length: EXPERTS }, (_, index) => ({ index })),
+    'ready',
+    FAN_OUT,
+  )
   const latencies = await measure(fleet, (round) => {
     const requestId = `raw-${round}`
     // The same work per recipient as the platform: one emit of a full invite to each one's room.
     for (let i = 0; i < FAN_OUT; i++) {
-      io.to(`c${i}`).emit('invite', { ...sample, id: `${requestId}-${i}`, request: { ...sample.request, id: requestId } })
+      io.to(`c${i}`).emit('invite', {
+        ...sample,
+        id: `${requestId}-${i}`,
+        request: { ...sample.request, id: requestId },
+      })
     }
     return requestId
   })
@@ -165,10 +179,14 @@ const row = (name: string, values: number[]): string =>
 
 /** Run the fan-out bench and print its figures. */
 export async function benchPlatformFanout(): Promise<void> {
-  console.log(`\n== Platform: one expert, request created -> invite on the expert's socket, ${ROUNDS} rounds ==`)
+  console.log(
+    `\n== Platform: one expert, request created -> invite on the expert's socket, ${ROUNDS} rounds ==`,
+  )
   const single = await platformFanout(1, 1)
   console.log(row('Standby platform, 1 expert', single.latencies))
-  console.log(`\n== Platform fan-out: ${EXPERTS} expert sockets, a request to ${FAN_OUT} of them, ${ROUNDS} rounds ==`)
+  console.log(
+    `\n== Platform fan-out: ${EXPERTS} expert sockets, a request to ${FAN_OUT} of them, ${ROUNDS} rounds ==`,
+  )
   const platform = await platformFanout(EXPERTS, FAN_OUT)
   const raw = await rawFanout(platform.sampleInvite)
   console.log(row('bare socket.io (baseline)', raw))

@@ -10,7 +10,9 @@ const SCRYPT_COST = 16_384
 
 function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password, salt, KEY_LENGTH, { N: SCRYPT_COST, r: 8, p: 1 }, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password, salt, KEY_LENGTH, { N: SCRYPT_COST, r: 8, p: 1 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   )
 }
 
@@ -44,7 +46,9 @@ export class TokenStore {
   /** A fresh token for the expert. */
   issue(expertId: string, now: number): string {
     const token = randomBytes(32).toString('base64url')
-    this.db.prepare('INSERT INTO tokens (token_hash, expert_id, created_at) VALUES (?, ?, ?)').run(digest(token), expertId, now)
+    this.db
+      .prepare('INSERT INTO tokens (token_hash, expert_id, created_at) VALUES (?, ?, ?)')
+      .run(digest(token), expertId, now)
     return token
   }
 

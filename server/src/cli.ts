@@ -25,7 +25,8 @@ const USAGE = `Usage: npm run server -- [options]
 function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback
   const n = Number(value)
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min}, not "${value}"`)
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`--${name} must be a whole number of at least ${min}, not "${value}"`)
   return n
 }
 
@@ -63,7 +64,9 @@ async function main(): Promise<void> {
   })
   if (values.seed) {
     const added = await seedDemoAccounts(server.marketplace)
-    logger.info(`demo accounts ready (${added} added): ${DEMO_EXPERTS.map((e) => e.email).join(', ')}; password "${DEMO_PASSWORD}"`)
+    logger.info(
+      `demo accounts ready (${added} added): ${DEMO_EXPERTS.map((e) => e.email).join(', ')}; password "${DEMO_PASSWORD}"`,
+    )
   }
   const simulator = values.simulate
     ? new ClientSimulator(server.marketplace, clock, logger, {
@@ -84,7 +87,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error)
-  const hint = /EADDRINUSE/.test(message) ? ' Another program uses that port: pass --port with a free one.' : ''
+  const hint = /EADDRINUSE/.test(message)
+    ? ' Another program uses that port: pass --port with a free one.'
+    : ''
   console.error(`Standby platform could not start: ${message}.${hint}\n\n${USAGE}`)
   process.exit(1)
 })

@@ -71,7 +71,11 @@ export class EventLog {
   }
 
   /** Append an event for one expert. Must run inside `transact`. */
-  append<T extends PlatformEventType>(expertId: string, type: T, payload: PlatformEventPayload<T>): PlatformEvent {
+  append<T extends PlatformEventType>(
+    expertId: string,
+    type: T,
+    payload: PlatformEventPayload<T>,
+  ): PlatformEvent {
     if (!this.inTransaction) throw new Error('EventLog.append must run inside transact()')
     const id = this.latestId(expertId) + 1
     const event = { id, type, at: this.clock.now(), payload } as PlatformEvent

@@ -59,14 +59,23 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const checkpointer =
     options.dbPath === ':memory:'
       ? undefined
-      : startWalCheckpointer(db, { intervalMs: 1_000, onError: (m) => logger.warn('WAL checkpoint failed', { error: m }) })
+      : startWalCheckpointer(db, {
+          intervalMs: 1_000,
+          onError: (m) => logger.warn('WAL checkpoint failed', { error: m }),
+        })
   const marketplace = new Marketplace(db, clock, logger, options.marketplace)
   const tokens = new TokenStore(db)
   const api = apiRoutes({ marketplace, tokens, clock, logger })
   const admin = adminRoutes({ marketplace, clock })
 
   const http = createServer((req, res) => void route(req, res, api, admin, logger))
-  const io = attachSocketGateway(http, { marketplace, tokens, clock, logger, rateLimit: options.rateLimit ?? defaultRateLimit })
+  const io = attachSocketGateway(http, {
+    marketplace,
+    tokens,
+    clock,
+    logger,
+    rateLimit: options.rateLimit ?? defaultRateLimit,
+  })
 
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
@@ -128,7 +137,8 @@ async function route(
   const url = new URL(req.url ?? '/', 'http://platform.invalid')
   try {
     const isAdmin = url.pathname.startsWith('/admin/')
-    if (isAdmin && !isLoopback(req)) throw new PlatformError('forbidden', 'Admin endpoints answer only on loopback.')
+    if (isAdmin && !isLoopback(req))
+      throw new PlatformError('forbidden', 'Admin endpoints answer only on loopback.')
     for (const r of isAdmin ? admin : api) {
       const match = r.path.exec(url.pathname)
       if (match === null || r.method !== req.method) continue

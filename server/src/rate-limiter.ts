@@ -26,7 +26,10 @@ export class TokenBucket {
   /** Take one token; false when the connection must wait. */
   take(): boolean {
     const now = this.clock.now()
-    this.tokens = Math.min(this.limit.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.limit.perSecond)
+    this.tokens = Math.min(
+      this.limit.burst,
+      this.tokens + ((now - this.refilledAt) / 1000) * this.limit.perSecond,
+    )
     this.refilledAt = now
     if (this.tokens < 1) return false
     this.tokens -= 1

@@ -7,10 +7,38 @@ export const DEMO_PASSWORD = 'standby-demo'
 
 /** The demo experts, each with skills the simulator's requests match. */
 export const DEMO_EXPERTS = [
-  { id: 'exp_ada', name: 'Ada Byron', email: 'ada@standby.test', timeZone: 'Europe/London', tags: ['javascript', 'typescript', 'react', 'node'], rating: 4.9 },
-  { id: 'exp_grace', name: 'Grace Brewster', email: 'grace@standby.test', timeZone: 'America/New_York', tags: ['python', 'sql', 'data', 'node'], rating: 4.8 },
-  { id: 'exp_linus', name: 'Linus Berg', email: 'linus@standby.test', timeZone: 'Europe/Helsinki', tags: ['linux', 'devops', 'docker', 'python'], rating: 4.7 },
-  { id: 'exp_margaret', name: 'Margaret Hale', email: 'margaret@standby.test', timeZone: 'America/Los_Angeles', tags: ['react', 'css', 'javascript', 'design'], rating: 4.6 },
+  {
+    id: 'exp_ada',
+    name: 'Ada Byron',
+    email: 'ada@standby.test',
+    timeZone: 'Europe/London',
+    tags: ['javascript', 'typescript', 'react', 'node'],
+    rating: 4.9,
+  },
+  {
+    id: 'exp_grace',
+    name: 'Grace Brewster',
+    email: 'grace@standby.test',
+    timeZone: 'America/New_York',
+    tags: ['python', 'sql', 'data', 'node'],
+    rating: 4.8,
+  },
+  {
+    id: 'exp_linus',
+    name: 'Linus Berg',
+    email: 'linus@standby.test',
+    timeZone: 'Europe/Helsinki',
+    tags: ['linux', 'devops', 'docker', 'python'],
+    rating: 4.7,
+  },
+  {
+    id: 'exp_margaret',
+    name: 'Margaret Hale',
+    email: 'margaret@standby.test',
+    timeZone: 'America/Los_Angeles',
+    tags: ['react', 'css', 'javascript', 'design'],
+    rating: 4.6,
+  },
 ] as const
 
 /** The demo clients the simulator posts requests as. */
@@ -28,7 +56,12 @@ export async function seedDemoAccounts(marketplace: Marketplace): Promise<number
   const hash = await hashPassword(DEMO_PASSWORD)
   for (const expert of DEMO_EXPERTS) {
     if (marketplace.store.expertRow(expert.id) !== undefined) continue
-    marketplace.createExpert({ ...expert, tags: [...expert.tags], passwordHash: hash, availability: 'online' })
+    marketplace.createExpert({
+      ...expert,
+      tags: [...expert.tags],
+      passwordHash: hash,
+      availability: 'online',
+    })
     added++
   }
   for (const client of DEMO_CLIENTS) {

@@ -12,13 +12,47 @@ import { DEMO_CLIENTS } from './seed'
 const MINUTE = 60_000
 
 const TOPICS = [
-  { title: 'React state resets when the modal closes', tags: ['react', 'javascript'], description: 'My form state disappears every time the modal unmounts. I have tried lifting state up but the parent re-renders and I lose the scroll position.' },
-  { title: 'TypeScript generic constraint error', tags: ['typescript'], description: "I get 'Type T does not satisfy the constraint' on a helper that maps over object keys. A short call to go through the types would help." },
-  { title: 'Pandas merge produces duplicate rows', tags: ['python', 'data'], description: 'After merging two data frames on customer_id I get twice as many rows as expected. I have attached a sample of both CSVs.' },
-  { title: 'Docker container cannot reach Postgres', tags: ['docker', 'devops'], description: 'Compose file attached. The app container logs ECONNREFUSED on 5432 although the database container is healthy.' },
-  { title: 'Slow SQL report query', tags: ['sql', 'data'], description: 'A monthly report query takes 40 seconds. EXPLAIN output attached; I suspect a missing index.' },
-  { title: 'CSS grid layout breaks on mobile', tags: ['css', 'design'], description: 'The three-column grid overlaps on narrow screens. I would like to understand minmax and auto-fit properly.' },
-  { title: 'Node.js memory keeps growing', tags: ['node', 'javascript'], description: 'Our worker process grows by 50 MB an hour. Heap snapshot attached; need help reading it.' },
+  {
+    title: 'React state resets when the modal closes',
+    tags: ['react', 'javascript'],
+    description:
+      'My form state disappears every time the modal unmounts. I have tried lifting state up but the parent re-renders and I lose the scroll position.',
+  },
+  {
+    title: 'TypeScript generic constraint error',
+    tags: ['typescript'],
+    description:
+      "I get 'Type T does not satisfy the constraint' on a helper that maps over object keys. A short call to go through the types would help.",
+  },
+  {
+    title: 'Pandas merge produces duplicate rows',
+    tags: ['python', 'data'],
+    description:
+      'After merging two data frames on customer_id I get twice as many rows as expected. I have attached a sample of both CSVs.',
+  },
+  {
+    title: 'Docker container cannot reach Postgres',
+    tags: ['docker', 'devops'],
+    description:
+      'Compose file attached. The app container logs ECONNREFUSED on 5432 although the database container is healthy.',
+  },
+  {
+    title: 'Slow SQL report query',
+    tags: ['sql', 'data'],
+    description:
+      'A monthly report query takes 40 seconds. EXPLAIN output attached; I suspect a missing index.',
+  },
+  {
+    title: 'CSS grid layout breaks on mobile',
+    tags: ['css', 'design'],
+    description:
+      'The three-column grid overlaps on narrow screens. I would like to understand minmax and auto-fit properly.',
+  },
+  {
+    title: 'Node.js memory keeps growing',
+    tags: ['node', 'javascript'],
+    description: 'Our worker process grows by 50 MB an hour. Heap snapshot attached; need help reading it.',
+  },
 ] as const
 
 const REPLIES = [
@@ -109,10 +143,19 @@ export class ClientSimulator {
       proposedTimes: scheduled ? [12, 35, 75].map((m) => roundUp(now + m * MINUTE)) : [],
       expectedDurationMinutes: this.pick([15, 30, 45, 60]),
       attachments: [
-        { name: 'details.txt', sizeBytes: 1_204, mimeType: 'text/plain', url: 'https://example.com/attachments/details.txt' },
+        {
+          name: 'details.txt',
+          sizeBytes: 1_204,
+          mimeType: 'text/plain',
+          url: 'https://example.com/attachments/details.txt',
+        },
       ],
     })
-    this.logger.info('simulated request', { request: request.id, kind: request.kind, invited: invitedExpertIds.length })
+    this.logger.info('simulated request', {
+      request: request.id,
+      kind: request.kind,
+      invited: invitedExpertIds.length,
+    })
     if (!scheduled) this.after(4 * MINUTE, () => this.withdrawIfOpen(request.id))
   }
 
@@ -125,7 +168,9 @@ export class ClientSimulator {
   private react(expertId: string, event: PlatformEvent): void {
     if (event.type === 'message.created' && event.payload.message.from === 'expert') {
       const { requestId } = event.payload.message
-      this.after(2_000 + this.rand() * 3_000, () => this.marketplace.clientMessage(requestId, expertId, this.pick(REPLIES)))
+      this.after(2_000 + this.rand() * 3_000, () =>
+        this.marketplace.clientMessage(requestId, expertId, this.pick(REPLIES)),
+      )
     }
     if (event.type === 'session.updated') {
       const session = event.payload.session

@@ -33,7 +33,9 @@ function roomOf(expertId: string): string {
 }
 
 function refusal(code: ErrorCode, message: string): Error & { data: ConnectRefusal } {
-  return Object.assign(new Error(message), { data: { code, message, serverProtocolVersion: PROTOCOL_VERSION } })
+  return Object.assign(new Error(message), {
+    data: { code, message, serverProtocolVersion: PROTOCOL_VERSION },
+  })
 }
 
 /** Attach the platform's socket.io server to `http`. */
@@ -57,8 +59,16 @@ export function attachSocketGateway(
       return next(refusal('invalid_payload', 'The handshake must carry a token and a protocolVersion.'))
     }
     if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
-      logger.warn('connection refused: protocol mismatch', { client: auth.data.protocolVersion, server: PROTOCOL_VERSION })
-      return next(refusal('protocol_mismatch', describeVersionMismatch(PROTOCOL_VERSION, auth.data.protocolVersion, 'platform')))
+      logger.warn('connection refused: protocol mismatch', {
+        client: auth.data.protocolVersion,
+        server: PROTOCOL_VERSION,
+      })
+      return next(
+        refusal(
+          'protocol_mismatch',
+          describeVersionMismatch(PROTOCOL_VERSION, auth.data.protocolVersion, 'platform'),
+        ),
+      )
     }
     const expertId = tokens.expertFor(auth.data.token)
     if (expertId === undefined) {
@@ -73,18 +83,29 @@ export function attachSocketGateway(
     const expertId = socket.data.expertId as string
     void socket.join(roomOf(expertId))
     const bucket = new TokenBucket(rateLimit, clock)
-    const welcome: Welcome = { protocolVersion: PROTOCOL_VERSION, expertId, latestEventId: marketplace.events.latestId(expertId) }
+    const welcome: Welcome = {
+      protocolVersion: PROTOCOL_VERSION,
+      expertId,
+      latestEventId: marketplace.events.latestId(expertId),
+    }
     socket.emit(WELCOME_EVENT, welcome)
     answer(socket, COMMAND_EVENT, bucket, logger, (payload) => marketplace.execute(expertId, payload))
     answer(socket, REPLAY_EVENT, bucket, logger, (payload) => {
       const request = ReplayRequest.safeParse(payload)
       if (!request.success) {
-        return { ok: false, error: { code: 'invalid_payload', message: `Invalid replay: ${describeIssues(request.error.issues)}` } }
+        return {
+          ok: false,
+          error: {
+            code: 'invalid_payload',
+            message: `Invalid replay: ${describeIssues(request.error.issues)}`,
+          },
+        }
       }
       return { ok: true, result: marketplace.replay(expertId, request.data.after, request.data.limit) }
     })
     socket.onAny((event: unknown) => {
-      if (event !== COMMAND_EVENT && event !== REPLAY_EVENT) logger.warn('unknown socket event ignored', { expert: expertId, event: String(event).slice(0, 60) })
+      if (event !== COMMAND_EVENT && event !== REPLAY_EVENT)
+        logger.warn('unknown socket event ignored', { expert: expertId, event: String(event).slice(0, 60) })
     })
   })
 
@@ -95,7 +116,13 @@ export function attachSocketGateway(
 }
 
 /** Register an acknowledged handler that rate-limits, never throws, and logs what it refuses. */
-function answer(socket: Socket, event: string, bucket: TokenBucket, logger: Logger, handle: (payload: unknown) => CommandAck): void {
+function answer(
+  socket: Socket,
+  event: string,
+  bucket: TokenBucket,
+  logger: Logger,
+  handle: (payload: unknown) => CommandAck,
+): void {
   socket.on(event, (payload: unknown, ack: unknown) => {
     if (typeof ack !== 'function') {
       logger.warn('message without acknowledgement ignored', { event })
@@ -103,7 +130,10 @@ function answer(socket: Socket, event: string, bucket: TokenBucket, logger: Logg
     }
     if (!bucket.take()) {
       logger.warn('rate limit hit', { event, expert: String(socket.data.expertId) })
-      ack({ ok: false, error: { code: 'rate_limited', message: 'Too many requests at once; wait a moment and try again.' } })
+      ack({
+        ok: false,
+        error: { code: 'rate_limited', message: 'Too many requests at once; wait a moment and try again.' },
+      })
       return
     }
     try {

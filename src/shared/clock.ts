@@ -61,9 +61,7 @@ export class ManualClock implements Clock {
   advanceTo(target: number): void {
     if (target < this.current) throw new Error(`ManualClock cannot go back from ${this.current} to ${target}`)
     for (;;) {
-      const due = this.timers
-        .filter((t) => t.at <= target)
-        .sort((a, b) => a.at - b.at || a.seq - b.seq)[0]
+      const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0]
       if (due === undefined) break
       this.timers = this.timers.filter((t) => t !== due)
       this.current = due.at

@@ -46,7 +46,11 @@ export class ExpertConnection {
   }
 
   /** Send a command and resolve with its acknowledgement. */
-  command<N extends CommandName>(name: N, payload: CommandPayload<N>, idempotencyKey: string = randomUUID()): Promise<CommandAck> {
+  command<N extends CommandName>(
+    name: N,
+    payload: CommandPayload<N>,
+    idempotencyKey: string = randomUUID(),
+  ): Promise<CommandAck> {
     return this.raw({ name, idempotencyKey, payload })
   }
 
@@ -76,7 +80,11 @@ export class ExpertConnection {
       }
       const timer = setTimeout(() => {
         cleanup()
-        reject(new Error(`No matching event within ${WAIT_MS} ms; saw: ${this.events.map((e) => e.type).join(', ')}`))
+        reject(
+          new Error(
+            `No matching event within ${WAIT_MS} ms; saw: ${this.events.map((e) => e.type).join(', ')}`,
+          ),
+        )
       }, WAIT_MS)
       const cleanup = (): void => {
         clearTimeout(timer)

@@ -84,7 +84,11 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       return server.marketplace.createClient({ name, timeZone: 'America/New_York' })
     },
     async connect(token, auth = {}) {
-      const connection = await ExpertConnection.open(server.url, { token, protocolVersion: PROTOCOL_VERSION, ...auth })
+      const connection = await ExpertConnection.open(server.url, {
+        token,
+        protocolVersion: PROTOCOL_VERSION,
+        ...auth,
+      })
       connections.add(connection)
       return connection
     },

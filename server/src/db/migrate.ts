@@ -15,7 +15,8 @@ export interface Migration {
 export function migrate(db: Database.Database, migrations: ReadonlyArray<Migration>, upTo?: number): number {
   const target = upTo ?? migrations.length
   migrations.forEach((m, index) => {
-    if (m.version !== index + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${index + 1}`)
+    if (m.version !== index + 1)
+      throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${index + 1}`)
   })
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > migrations.length) {

@@ -11,12 +11,23 @@ import { readJson, type Route } from './http-util'
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value)
-  if (!result.success) throw new PlatformError('invalid_payload', `Invalid ${what}: ${describeIssues(result.error.issues)}`)
+  if (!result.success)
+    throw new PlatformError('invalid_payload', `Invalid ${what}: ${describeIssues(result.error.issues)}`)
   return result.data
 }
 
-const ClientMessage = z.object({ requestId: z.string().min(1), expertId: z.string().min(1), body: z.string().trim().min(1).max(5_000) })
-const Advance = z.object({ ms: z.number().int().positive().max(365 * 24 * 60 * 60_000) })
+const ClientMessage = z.object({
+  requestId: z.string().min(1),
+  expertId: z.string().min(1),
+  body: z.string().trim().min(1).max(5_000),
+})
+const Advance = z.object({
+  ms: z
+    .number()
+    .int()
+    .positive()
+    .max(365 * 24 * 60 * 60_000),
+})
 
 /** The admin routes (the caller checks that the request comes from loopback). */
 export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): Route[] {
@@ -25,7 +36,8 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     {
       method: 'POST',
       path: /^\/admin\/requests$/,
-      handle: async (req) => marketplace.createRequest(parse(CreateRequestInput, await readJson(req), 'request')),
+      handle: async (req) =>
+        marketplace.createRequest(parse(CreateRequestInput, await readJson(req), 'request')),
     },
     {
       method: 'POST',
@@ -44,7 +56,8 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
       method: 'GET',
       path: /^\/admin\/sessions\/([\w-]+)$/,
       handle: (_req, _url, [id]) => {
-        if (marketplace.store.sessionRow(id ?? '') === undefined) throw new PlatformError('not_found', `No session ${id}.`)
+        if (marketplace.store.sessionRow(id ?? '') === undefined)
+          throw new PlatformError('not_found', `No session ${id}.`)
         return { session: marketplace.store.session(id ?? '') }
       },
     },
@@ -60,7 +73,10 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
       method: 'GET',
       path: /^\/admin\/threads$/,
       handle: (_req, url) => ({
-        messages: marketplace.thread(url.searchParams.get('requestId') ?? '', url.searchParams.get('expertId') ?? ''),
+        messages: marketplace.thread(
+          url.searchParams.get('requestId') ?? '',
+          url.searchParams.get('expertId') ?? '',
+        ),
       }),
     },
     {
@@ -68,7 +84,10 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
       path: /^\/admin\/clock\/advance$/,
       handle: async (req) => {
         if (!(clock instanceof ManualClock)) {
-          throw new PlatformError('forbidden', 'This platform runs on the real clock; start it with --manual-clock to drive time.')
+          throw new PlatformError(
+            'forbidden',
+            'This platform runs on the real clock; start it with --manual-clock to drive time.',
+          )
         }
         clock.advance(parse(Advance, await readJson(req), 'clock advance').ms)
         return { now: clock.now() }

@@ -16,29 +16,42 @@ import { describeIssues, PlatformError } from '../platform-error'
 import { bearerToken, readJson, type Route } from './http-util'
 
 /** The public API routes. */
-export function apiRoutes(deps: { marketplace: Marketplace; tokens: TokenStore; clock: Clock; logger: Logger }): Route[] {
+export function apiRoutes(deps: {
+  marketplace: Marketplace
+  tokens: TokenStore
+  clock: Clock
+  logger: Logger
+}): Route[] {
   const { marketplace, tokens, clock, logger } = deps
   const exact = (path: string) => new RegExp(`^${path.replace(/\//g, '\\/')}$`)
   const expertOf = (req: Parameters<Route['handle']>[0]): string => {
     const token = bearerToken(req)
     const expertId = token === undefined ? undefined : tokens.expertFor(token)
-    if (expertId === undefined) throw new PlatformError('unauthorized', 'Sign in first: the token is missing, expired or revoked.')
+    if (expertId === undefined)
+      throw new PlatformError('unauthorized', 'Sign in first: the token is missing, expired or revoked.')
     return expertId
   }
   return [
     {
       method: 'GET',
       path: exact(HTTP_PATHS.info),
-      handle: (): PlatformInfo => ({ platform: PLATFORM_NAME, protocolVersion: PROTOCOL_VERSION, serverTime: clock.now() }),
+      handle: (): PlatformInfo => ({
+        platform: PLATFORM_NAME,
+        protocolVersion: PROTOCOL_VERSION,
+        serverTime: clock.now(),
+      }),
     },
     {
       method: 'POST',
       path: exact(HTTP_PATHS.signIn),
       handle: async (req): Promise<SignInResponse> => {
         const body = SignInRequest.safeParse(await readJson(req))
-        if (!body.success) throw new PlatformError('invalid_payload', `Invalid sign-in: ${describeIssues(body.error.issues)}`)
+        if (!body.success)
+          throw new PlatformError('invalid_payload', `Invalid sign-in: ${describeIssues(body.error.issues)}`)
         const row = marketplace.db
-          .prepare<[string], { id: string; password_hash: string }>('SELECT id, password_hash FROM experts WHERE email = ?')
+          .prepare<[string], { id: string; password_hash: string }>(
+            'SELECT id, password_hash FROM experts WHERE email = ?',
+          )
           .get(body.data.email)
         if (!(await verifyPassword(body.data.password, row?.password_hash)) || row === undefined) {
           logger.warn('sign-in refused', { email: body.data.email })
@@ -66,7 +79,8 @@ export function apiRoutes(deps: { marketplace: Marketplace; tokens: TokenStore; 
           after: Number(url.searchParams.get('after') ?? 'NaN'),
           limit: url.searchParams.has('limit') ? Number(url.searchParams.get('limit')) : undefined,
         })
-        if (!query.success) throw new PlatformError('invalid_payload', `Invalid replay: ${describeIssues(query.error.issues)}`)
+        if (!query.success)
+          throw new PlatformError('invalid_payload', `Invalid replay: ${describeIssues(query.error.issues)}`)
         return marketplace.replay(expertId, query.data.after, query.data.limit)
       },
     },

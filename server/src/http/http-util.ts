@@ -45,7 +45,8 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
     if (size > 10 * MAX_BODY_BYTES) req.destroy()
     if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer)
   }
-  if (size > MAX_BODY_BYTES) throw new PlatformError('invalid_payload', `Request body is larger than ${MAX_BODY_BYTES} bytes.`)
+  if (size > MAX_BODY_BYTES)
+    throw new PlatformError('invalid_payload', `Request body is larger than ${MAX_BODY_BYTES} bytes.`)
   if (size === 0) return {}
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
@@ -68,7 +69,11 @@ export function isLoopback(req: IncomingMessage): boolean {
 }
 
 /** A route handler: returns the JSON to send with 200, or throws a PlatformError. */
-export type RouteHandler = (req: IncomingMessage, url: URL, params: ReadonlyArray<string>) => Promise<unknown> | unknown
+export type RouteHandler = (
+  req: IncomingMessage,
+  url: URL,
+  params: ReadonlyArray<string>,
+) => Promise<unknown> | unknown
 
 /** One route: method, a path pattern whose groups become params, and its handler. */
 export interface Route {

@@ -27,17 +27,30 @@ export function createExpert(ctx: MarketplaceContext, input: NewExpert): string 
       `INSERT INTO experts (id, name, email, password_hash, time_zone, availability, tags, rating)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, expert.name, expert.email, expert.passwordHash, expert.timeZone, expert.availability,
-      JSON.stringify(expert.tags), expert.rating)
+    .run(
+      id,
+      expert.name,
+      expert.email,
+      expert.passwordHash,
+      expert.timeZone,
+      expert.availability,
+      JSON.stringify(expert.tags),
+      expert.rating,
+    )
   const tag = ctx.db.prepare('INSERT OR IGNORE INTO expert_tags (tag, expert_id) VALUES (?, ?)')
   for (const t of expert.tags) tag.run(t, id)
   return id
 }
 
 /** Store a new client; returns its id. */
-export function createClient(ctx: MarketplaceContext, input: { id?: string; name: string; timeZone: string }): string {
+export function createClient(
+  ctx: MarketplaceContext,
+  input: { id?: string; name: string; timeZone: string },
+): string {
   const id = input.id ?? newId('cli')
   TimeZone.parse(input.timeZone)
-  ctx.db.prepare('INSERT INTO clients (id, name, time_zone) VALUES (?, ?, ?)').run(id, input.name, input.timeZone)
+  ctx.db
+    .prepare('INSERT INTO clients (id, name, time_zone) VALUES (?, ?, ?)')
+    .run(id, input.name, input.timeZone)
   return id
 }

@@ -16,7 +16,9 @@ export function setAvailability(
     throw new PlatformError('invalid_payload', '"Online until" must be in the future.')
   }
   return ctx.events.transact(() => {
-    ctx.db.prepare('UPDATE experts SET availability = ?, online_until = ? WHERE id = ?').run(availability, onlineUntil, expertId)
+    ctx.db
+      .prepare('UPDATE experts SET availability = ?, online_until = ? WHERE id = ?')
+      .run(availability, onlineUntil, expertId)
     ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
     return { availability, onlineUntil }
   })

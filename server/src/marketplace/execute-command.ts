@@ -18,7 +18,11 @@ import { sendExpertMessage } from './messages'
 import { endSession, joinSession, startBilling } from './sessions'
 
 type Handlers = {
-  [N in CommandName]: (ctx: MarketplaceContext, expertId: string, payload: CommandPayload<N>) => CommandResult<N>
+  [N in CommandName]: (
+    ctx: MarketplaceContext,
+    expertId: string,
+    payload: CommandPayload<N>,
+  ) => CommandResult<N>
 }
 
 const handlers: Handlers = {
@@ -35,7 +39,12 @@ const handlers: Handlers = {
 export function executeCommand(ctx: MarketplaceContext, expertId: string, raw: unknown): CommandAck {
   const envelope = CommandEnvelope.safeParse(raw)
   if (!envelope.success) {
-    return refuse(ctx, expertId, raw, new PlatformError('invalid_payload', `Malformed command: ${describeIssues(envelope.error.issues)}`))
+    return refuse(
+      ctx,
+      expertId,
+      raw,
+      new PlatformError('invalid_payload', `Malformed command: ${describeIssues(envelope.error.issues)}`),
+    )
   }
   const { name, idempotencyKey } = envelope.data
   const previous = ctx.db
@@ -45,11 +54,21 @@ export function executeCommand(ctx: MarketplaceContext, expertId: string, raw: u
     .get(expertId, idempotencyKey)
   if (previous !== undefined) {
     if (previous.command === name) return JSON.parse(previous.ack) as CommandAck
-    return refuse(ctx, expertId, raw, new PlatformError('conflict', `Idempotency key was already used for ${previous.command}.`))
+    return refuse(
+      ctx,
+      expertId,
+      raw,
+      new PlatformError('conflict', `Idempotency key was already used for ${previous.command}.`),
+    )
   }
   const payload = commandSchemas[name].payload.safeParse(envelope.data.payload)
   if (!payload.success) {
-    return refuse(ctx, expertId, raw, new PlatformError('invalid_payload', `Invalid ${name}: ${describeIssues(payload.error.issues)}`))
+    return refuse(
+      ctx,
+      expertId,
+      raw,
+      new PlatformError('invalid_payload', `Invalid ${name}: ${describeIssues(payload.error.issues)}`),
+    )
   }
   try {
     return ctx.events.transact(() => {
@@ -60,8 +79,18 @@ export function executeCommand(ctx: MarketplaceContext, expertId: string, raw: u
     })
   } catch (error) {
     if (!(error instanceof PlatformError)) {
-      ctx.logger.error('command failed unexpectedly', { expert: expertId, command: name, error: String(error) })
-      return { ok: false, error: { code: 'internal', message: 'The platform could not process this command; nothing was changed. Try again.' } }
+      ctx.logger.error('command failed unexpectedly', {
+        expert: expertId,
+        command: name,
+        error: String(error),
+      })
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: 'The platform could not process this command; nothing was changed. Try again.',
+        },
+      }
     }
     const ack = refuse(ctx, expertId, raw, error)
     // A business refusal is an answer too: the same key gets the same answer if retried.
@@ -70,14 +99,30 @@ export function executeCommand(ctx: MarketplaceContext, expertId: string, raw: u
   }
 }
 
-function remember(ctx: MarketplaceContext, expertId: string, key: string, name: CommandName, ack: CommandAck): void {
+function remember(
+  ctx: MarketplaceContext,
+  expertId: string,
+  key: string,
+  name: CommandName,
+  ack: CommandAck,
+): void {
   ctx.db
-    .prepare('INSERT INTO command_results (expert_id, idempotency_key, command, ack, created_at) VALUES (?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO command_results (expert_id, idempotency_key, command, ack, created_at) VALUES (?, ?, ?, ?, ?)',
+    )
     .run(expertId, key, name, JSON.stringify(ack), ctx.clock.now())
 }
 
 function refuse(ctx: MarketplaceContext, expertId: string, raw: unknown, error: PlatformError): CommandAck {
-  const name = typeof raw === 'object' && raw !== null && 'name' in raw ? String((raw as { name: unknown }).name).slice(0, 40) : '?'
-  ctx.logger.warn('command refused', { expert: expertId, command: name, code: error.code, reason: error.message })
+  const name =
+    typeof raw === 'object' && raw !== null && 'name' in raw
+      ? String((raw as { name: unknown }).name).slice(0, 40)
+      : '?'
+  ctx.logger.warn('command refused', {
+    expert: expertId,
+    command: name,
+    code: error.code,
+    reason: error.message,
+  })
   return { ok: false, error: error.toProtocol() }
 }

@@ -21,15 +21,22 @@ export function acceptInvite(
     const now = ctx.clock.now()
     let bookedStart: number
     if (request.kind === 'instant') {
-      if (proposedTime !== null) throw new PlatformError('invalid_payload', 'An instant invite takes no proposed time.')
+      if (proposedTime !== null)
+        throw new PlatformError('invalid_payload', 'An instant invite takes no proposed time.')
       bookedStart = now
     } else {
       const proposed = JSON.parse(request.proposed_times) as number[]
       if (proposedTime === null) {
-        throw new PlatformError('invalid_payload', 'Choose one of the proposed times to book a scheduled session.')
+        throw new PlatformError(
+          'invalid_payload',
+          'Choose one of the proposed times to book a scheduled session.',
+        )
       }
       if (!proposed.includes(proposedTime)) {
-        throw new PlatformError('not_proposed', 'That time was not one the client proposed; book one of the proposed times.')
+        throw new PlatformError(
+          'not_proposed',
+          'That time was not one the client proposed; book one of the proposed times.',
+        )
       }
       if (proposedTime <= now) throw new PlatformError('expired', 'That proposed time has already passed.')
       bookedStart = proposedTime
@@ -41,8 +48,17 @@ export function acceptInvite(
         `INSERT INTO sessions (id, request_id, expert_id, client_id, kind, booked_start, state, phase,
            expert_joined_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'context', ?, ?)`,
       )
-      .run(sessionId, request.id, expertId, request.client_id, request.kind, bookedStart,
-        live ? 'live' : 'booked', live ? now : null, now)
+      .run(
+        sessionId,
+        request.id,
+        expertId,
+        request.client_id,
+        request.kind,
+        bookedStart,
+        live ? 'live' : 'booked',
+        live ? now : null,
+        now,
+      )
     ctx.db.prepare(`UPDATE requests SET state = 'booked' WHERE id = ?`).run(request.id)
     ctx.db.prepare(`UPDATE invites SET state = 'accepted', answered_at = ? WHERE id = ?`).run(now, invite.id)
     ctx.events.append(expertId, 'invite.closed', { inviteId: invite.id, reason: 'accepted', sessionId })
@@ -62,7 +78,9 @@ export function declineInvite(
 ): CommandResult<'invite.decline'> {
   return ctx.events.transact(() => {
     const invite = openInviteOf(ctx, expertId, inviteId)
-    ctx.db.prepare(`UPDATE invites SET state = 'declined', answered_at = ? WHERE id = ?`).run(ctx.clock.now(), invite.id)
+    ctx.db
+      .prepare(`UPDATE invites SET state = 'declined', answered_at = ? WHERE id = ?`)
+      .run(ctx.clock.now(), invite.id)
     ctx.events.append(expertId, 'invite.closed', { inviteId: invite.id, reason: 'declined', sessionId: null })
     ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
     expireRequestIfUnanswered(ctx, invite.request_id)

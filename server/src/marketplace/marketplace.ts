@@ -31,7 +31,14 @@ export class Marketplace {
   ) {
     this.store = new PlatformStore(db)
     this.events = new EventLog(db, clock)
-    this.ctx = { db, store: this.store, events: this.events, clock, logger, config: { ...defaultMarketplaceConfig, ...config } }
+    this.ctx = {
+      db,
+      store: this.store,
+      events: this.events,
+      clock,
+      logger,
+      config: { ...defaultMarketplaceConfig, ...config },
+    }
   }
 
   /** Run an expert's command and return its acknowledgement; never throws. */
@@ -84,7 +91,9 @@ export class Marketplace {
   /** Forget events beyond the retention and idempotency answers past their window. */
   compact(): void {
     this.events.prune(this.ctx.config.eventRetention)
-    this.db.prepare('DELETE FROM command_results WHERE created_at < ?').run(this.clock.now() - IDEMPOTENCY_WINDOW_MS)
+    this.db
+      .prepare('DELETE FROM command_results WHERE created_at < ?')
+      .run(this.clock.now() - IDEMPOTENCY_WINDOW_MS)
   }
 
   /** Add an expert account. */

@@ -15,7 +15,12 @@ export function sendExpertMessage(
 }
 
 /** The client answers in their thread with one expert. */
-export function sendClientMessage(ctx: MarketplaceContext, requestId: string, expertId: string, body: string): Message {
+export function sendClientMessage(
+  ctx: MarketplaceContext,
+  requestId: string,
+  expertId: string,
+  body: string,
+): Message {
   return addMessage(ctx, requestId, expertId, 'client', body)
 }
 
@@ -48,7 +53,9 @@ function addMessage(
     }
     const id = newId('msg')
     ctx.db
-      .prepare('INSERT INTO messages (id, request_id, expert_id, from_party, body, sent_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO messages (id, request_id, expert_id, from_party, body, sent_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(id, requestId, expertId, from, body.trim(), ctx.clock.now())
     const message = ctx.store.message(id)
     ctx.events.append(expertId, 'message.created', { message })

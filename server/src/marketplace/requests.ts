@@ -1,6 +1,13 @@
 /** Clients' requests: creating one invites experts; withdrawing or expiring one closes its invites. */
 import { z } from 'zod'
-import { Attachment, Id, MAX_PROPOSED_TIMES, SessionKind, Timestamp, type HelpRequest } from '../../../src/shared/protocol'
+import {
+  Attachment,
+  Id,
+  MAX_PROPOSED_TIMES,
+  SessionKind,
+  Timestamp,
+  type HelpRequest,
+} from '../../../src/shared/protocol'
 import { newId } from '../ids'
 import { PlatformError } from '../platform-error'
 import type { ExpertRow, InviteRow } from '../store/platform-store'
@@ -17,7 +24,10 @@ export const CreateRequestInput = z.object({
   proposedTimes: z.array(Timestamp).max(MAX_PROPOSED_TIMES).default([]),
   expectedDurationMinutes: z.number().int().min(5).max(480).default(30),
   /** A direct request goes to this expert alone. */
-  direct: z.object({ expertId: Id, via: z.enum(['dashboard', 'profile']) }).nullable().default(null),
+  direct: z
+    .object({ expertId: Id, via: z.enum(['dashboard', 'profile']) })
+    .nullable()
+    .default(null),
   /** Overrides the platform's fan-out for a matched request. */
   fanOut: z.number().int().min(1).max(10_000).optional(),
 })
@@ -39,7 +49,9 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
     if (!clientExists(ctx, input.clientId)) {
       throw new PlatformError('not_found', `No client ${input.clientId}`)
     }
-    const experts = input.direct ? [directExpert(ctx, input.direct.expertId)] : matchExperts(ctx, input.tags, input.fanOut)
+    const experts = input.direct
+      ? [directExpert(ctx, input.direct.expertId)]
+      : matchExperts(ctx, input.tags, input.fanOut)
     const id = newId('req')
     const times = [...input.proposedTimes].sort((a, b) => a - b)
     ctx.db
@@ -47,10 +59,24 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
         `INSERT INTO requests (id, client_id, title, description, attachments, tags, kind, proposed_times,
            expected_duration_minutes, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
       )
-      .run(id, input.clientId, input.title, input.description, JSON.stringify(input.attachments),
-        JSON.stringify(input.tags), input.kind, JSON.stringify(times), input.expectedDurationMinutes, now)
+      .run(
+        id,
+        input.clientId,
+        input.title,
+        input.description,
+        JSON.stringify(input.attachments),
+        JSON.stringify(input.tags),
+        input.kind,
+        JSON.stringify(times),
+        input.expectedDurationMinutes,
+        now,
+      )
     const request = ctx.store.request(id)
-    const reason = input.direct ? (input.direct.via === 'dashboard' ? 'direct_dashboard' : 'direct_profile') : 'matched'
+    const reason = input.direct
+      ? input.direct.via === 'dashboard'
+        ? 'direct_dashboard'
+        : 'direct_profile'
+      : 'matched'
     const expiresAt =
       input.kind === 'instant'
         ? now + ctx.config.instantInviteTtlMs
@@ -81,7 +107,8 @@ export function withdrawRequest(ctx: MarketplaceContext, requestId: string): voi
   ctx.events.transact(() => {
     const row = ctx.store.requestRow(requestId)
     if (row === undefined) throw new PlatformError('not_found', `No request ${requestId}`)
-    if (row.state !== 'open') throw new PlatformError('invalid_state', `Request ${requestId} is ${row.state}, not open`)
+    if (row.state !== 'open')
+      throw new PlatformError('invalid_state', `Request ${requestId} is ${row.state}, not open`)
     ctx.db.prepare(`UPDATE requests SET state = 'withdrawn' WHERE id = ?`).run(requestId)
     closeOpenInvites(ctx, requestId, 'withdrawn', null)
   })
@@ -101,7 +128,11 @@ export function closeOpenInvites(
   for (const invite of open) {
     if (invite.id === exceptInviteId) continue
     close.run(state, invite.id)
-    ctx.events.append(invite.expert_id, 'invite.closed', { inviteId: invite.id, reason: state, sessionId: null })
+    ctx.events.append(invite.expert_id, 'invite.closed', {
+      inviteId: invite.id,
+      reason: state,
+      sessionId: null,
+    })
   }
 }
 
@@ -120,10 +151,15 @@ function validateTimes(kind: 'instant' | 'scheduled', times: ReadonlyArray<numbe
     throw new PlatformError('invalid_payload', 'An instant request has no proposed times')
   }
   if (kind === 'scheduled' && times.length === 0) {
-    throw new PlatformError('invalid_payload', `A scheduled request needs 1 to ${MAX_PROPOSED_TIMES} proposed times`)
+    throw new PlatformError(
+      'invalid_payload',
+      `A scheduled request needs 1 to ${MAX_PROPOSED_TIMES} proposed times`,
+    )
   }
-  if (times.some((t) => t <= now)) throw new PlatformError('invalid_payload', 'Every proposed time must be in the future')
-  if (new Set(times).size !== times.length) throw new PlatformError('invalid_payload', 'Proposed times must differ')
+  if (times.some((t) => t <= now))
+    throw new PlatformError('invalid_payload', 'Every proposed time must be in the future')
+  if (new Set(times).size !== times.length)
+    throw new PlatformError('invalid_payload', 'Proposed times must differ')
 }
 
 function clientExists(ctx: MarketplaceContext, clientId: string): boolean {
@@ -137,11 +173,17 @@ function directExpert(ctx: MarketplaceContext, expertId: string): ExpertRow {
 }
 
 /** Online experts sharing a tag with the request (any online expert if it has none), least recently invited first. */
-function matchExperts(ctx: MarketplaceContext, tags: ReadonlyArray<string>, fanOut: number | undefined): ExpertRow[] {
+function matchExperts(
+  ctx: MarketplaceContext,
+  tags: ReadonlyArray<string>,
+  fanOut: number | undefined,
+): ExpertRow[] {
   const limit = fanOut ?? ctx.config.defaultFanOut
   if (tags.length === 0) {
     return ctx.db
-      .prepare<[number], ExpertRow>(`SELECT * FROM experts WHERE availability = 'online' ORDER BY last_invited_at, id LIMIT ?`)
+      .prepare<[number], ExpertRow>(
+        `SELECT * FROM experts WHERE availability = 'online' ORDER BY last_invited_at, id LIMIT ?`,
+      )
       .all(limit)
   }
   return ctx.db

@@ -22,7 +22,8 @@ export function joinSession(
 ): CommandResult<'session.join'> {
   return ctx.events.transact(() => {
     const row = sessionOf(ctx, expertId, sessionId)
-    if (row.expert_joined_at !== null && row.state === 'live') return { session: ctx.store.sessionFromRow(row) }
+    if (row.expert_joined_at !== null && row.state === 'live')
+      return { session: ctx.store.sessionFromRow(row) }
     return { session: join(ctx, row, 'expert') }
   })
 }
@@ -43,14 +44,19 @@ function join(ctx: MarketplaceContext, row: SessionRow, party: 'expert' | 'clien
   const window = startWindowAt(row.booked_start, now)
   if (window === 'too_early') {
     const opens = new Date(startWindowOpensAt(row.booked_start)).toISOString()
-    throw new PlatformError('too_early', `This session can be started from ${opens}, 10 minutes before its booked time.`)
+    throw new PlatformError(
+      'too_early',
+      `This session can be started from ${opens}, 10 minutes before its booked time.`,
+    )
   }
   if (window === 'closed') {
     throw new PlatformError('invalid_state', 'The start window has closed; this session is being cancelled.')
   }
   const column = party === 'expert' ? 'expert_joined_at' : 'client_joined_at'
   const state = party === 'expert' ? 'live' : row.state
-  ctx.db.prepare(`UPDATE sessions SET ${column} = ?, state = ?, updated_at = ? WHERE id = ?`).run(now, state, now, row.id)
+  ctx.db
+    .prepare(`UPDATE sessions SET ${column} = ?, state = ?, updated_at = ? WHERE id = ?`)
+    .run(now, state, now, row.id)
   return publish(ctx, row.id)
 }
 
@@ -68,7 +74,10 @@ export function startBilling(
     }
     if (row.phase === 'billable') return { session: ctx.store.sessionFromRow(row) }
     if (row.client_joined_at === null) {
-      throw new PlatformError('invalid_state', 'The client has not joined yet; billing can start once they do.')
+      throw new PlatformError(
+        'invalid_state',
+        'The client has not joined yet; billing can start once they do.',
+      )
     }
     const now = ctx.clock.now()
     ctx.db
@@ -89,7 +98,10 @@ export function endSession(
     assertActive(row)
     if (row.state !== 'live') throw new PlatformError('invalid_state', 'Only a live session can be ended.')
     if (outcome.kind !== 'free' && row.billing_started_at === null) {
-      throw new PlatformError('invalid_state', 'Billing never started, so there is nothing to charge: end it as free.')
+      throw new PlatformError(
+        'invalid_state',
+        'Billing never started, so there is nothing to charge: end it as free.',
+      )
     }
     const now = ctx.clock.now()
     ctx.db
@@ -111,7 +123,12 @@ export function autoCancelOverdue(ctx: MarketplaceContext): number {
     .all(now - 10 * 60_000)
     .filter((row) =>
       isDueForAutoCancel(
-        { state: row.state, bookedStart: row.booked_start, expertJoinedAt: row.expert_joined_at, clientJoinedAt: row.client_joined_at },
+        {
+          state: row.state,
+          bookedStart: row.booked_start,
+          expertJoinedAt: row.expert_joined_at,
+          clientJoinedAt: row.client_joined_at,
+        },
         now,
       ),
     )
@@ -132,7 +149,8 @@ export function autoCancelOverdue(ctx: MarketplaceContext): number {
 /** The expert's own session; someone else's is reported as missing. */
 function sessionOf(ctx: MarketplaceContext, expertId: string, sessionId: string): SessionRow {
   const row = ctx.store.sessionRow(sessionId)
-  if (row === undefined || row.expert_id !== expertId) throw new PlatformError('not_found', `You have no session ${sessionId}.`)
+  if (row === undefined || row.expert_id !== expertId)
+    throw new PlatformError('not_found', `You have no session ${sessionId}.`)
   return row
 }
 

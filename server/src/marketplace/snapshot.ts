@@ -12,7 +12,9 @@ export function snapshotFor(ctx: MarketplaceContext, expertId: string): Snapshot
   // One read transaction, so the cursor matches exactly what the snapshot holds.
   return ctx.db.transaction(() => {
     const openInvites = ctx.db
-      .prepare<[string], InviteRow>(`SELECT * FROM invites WHERE expert_id = ? AND state = 'open' ORDER BY sent_at`)
+      .prepare<[string], InviteRow>(
+        `SELECT * FROM invites WHERE expert_id = ? AND state = 'open' ORDER BY sent_at`,
+      )
       .all(expertId)
       .map((row) => ctx.store.inviteFromRow(row))
     const sessions = ctx.db

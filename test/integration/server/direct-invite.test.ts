@@ -31,10 +31,16 @@ describe('a direct request', () => {
     expect(othersStream.kind === 'events' && othersStream.events).toEqual([])
     expect(otherSocket.events).toEqual([])
 
-    const stolen = await otherSocket.command('invite.accept', { inviteId: invite.payload.invite.id, proposedTime: null })
+    const stolen = await otherSocket.command('invite.accept', {
+      inviteId: invite.payload.invite.id,
+      proposedTime: null,
+    })
     expect(stolen).toMatchObject({ ok: false, error: { code: 'not_found' } })
 
-    const accepted = await namedSocket.command('invite.accept', { inviteId: invite.payload.invite.id, proposedTime: null })
+    const accepted = await namedSocket.command('invite.accept', {
+      inviteId: invite.payload.invite.id,
+      proposedTime: null,
+    })
     expect(accepted.ok).toBe(true)
   })
 

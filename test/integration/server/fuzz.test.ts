@@ -54,7 +54,11 @@ function malformed(name: CommandName, rand: () => number): unknown {
     case 6:
       return { name, payload }
     default:
-      return { name, idempotencyKey: `fuzz-${rand()}`, payload: Object.fromEntries(fields.map((f) => [f, pick(poison)])) }
+      return {
+        name,
+        idempotencyKey: `fuzz-${rand()}`,
+        payload: Object.fromEntries(fields.map((f) => [f, pick(poison)])),
+      }
   }
 }
 
@@ -73,7 +77,9 @@ describe('malformed commands', () => {
 
     const logLinesBefore = platform.logger.lines.length
     const acks = await Promise.all(
-      Array.from({ length: 1_000 }, (_, i) => attacker.raw(malformed(COMMAND_NAMES[i % COMMAND_NAMES.length]!, rand))),
+      Array.from({ length: 1_000 }, (_, i) =>
+        attacker.raw(malformed(COMMAND_NAMES[i % COMMAND_NAMES.length]!, rand)),
+      ),
     )
     expect(acks).toHaveLength(1_000)
     for (const ack of acks) {
@@ -87,9 +93,17 @@ describe('malformed commands', () => {
     expect(refusals).toHaveLength(1_000)
 
     // The platform kept serving: a real invite reaches the bystander and can be accepted.
-    platform.server.marketplace.createRequest({ clientId: platform.addClient(), title: 'Borrow checker', kind: 'instant', tags: ['rust'] })
+    platform.server.marketplace.createRequest({
+      clientId: platform.addClient(),
+      title: 'Borrow checker',
+      kind: 'instant',
+      tags: ['rust'],
+    })
     const invite = await bystanderSocket.waitForEvent(ofType('invite.created'))
-    const ack = await bystanderSocket.command('invite.accept', { inviteId: invite.payload.invite.id, proposedTime: null })
+    const ack = await bystanderSocket.command('invite.accept', {
+      inviteId: invite.payload.invite.id,
+      proposedTime: null,
+    })
     expect(ack.ok).toBe(true)
     const info = await fetch(`${platform.server.url}/api/info`)
     expect(info.status).toBe(200)
@@ -116,13 +130,17 @@ describe('rate limiting', () => {
   it('refuses a flood from one connection with a clear error, and refills over time', async () => {
     const socket = await platform.connect(platform.addExpert().token)
     const acks = await Promise.all(
-      Array.from({ length: 8 }, () => socket.command('availability.set', { availability: 'online', onlineUntil: null })),
+      Array.from({ length: 8 }, () =>
+        socket.command('availability.set', { availability: 'online', onlineUntil: null }),
+      ),
     )
     expect(acks.filter((a) => a.ok)).toHaveLength(5)
     const limited = acks.filter((a) => !a.ok)
     expect(limited).toHaveLength(3)
     expect(limited[0]).toMatchObject({ ok: false, error: { code: 'rate_limited' } })
     platform.clock.advance(2_000)
-    expect((await socket.command('availability.set', { availability: 'away', onlineUntil: null })).ok).toBe(true)
+    expect((await socket.command('availability.set', { availability: 'away', onlineUntil: null })).ok).toBe(
+      true,
+    )
   })
 })

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HTTP_PATHS, PLATFORM_NAME, PROTOCOL_VERSION, PlatformInfo, SignInResponse } from '../../../src/shared/protocol'
+import {
+  HTTP_PATHS,
+  PLATFORM_NAME,
+  PROTOCOL_VERSION,
+  PlatformInfo,
+  SignInResponse,
+} from '../../../src/shared/protocol'
 import { hashPassword } from '../../../server/src/auth'
 import { startTestPlatform, type TestPlatform } from '../../support/test-platform'
 
@@ -12,8 +18,12 @@ describe('the handshake', () => {
 
   it('refuses another protocol version with a specific, actionable error', async () => {
     const { token } = platform.addExpert()
-    const error = await platform.connect(token, { protocolVersion: PROTOCOL_VERSION + 1 }).catch((e: unknown) => e)
-    expect(error).toMatchObject({ data: { code: 'protocol_mismatch', serverProtocolVersion: PROTOCOL_VERSION } })
+    const error = await platform
+      .connect(token, { protocolVersion: PROTOCOL_VERSION + 1 })
+      .catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      data: { code: 'protocol_mismatch', serverProtocolVersion: PROTOCOL_VERSION },
+    })
     expect((error as Error).message).toMatch(/protocol/)
     expect(platform.logger.lines.some((l) => l.includes('protocol mismatch'))).toBe(true)
   })
@@ -21,7 +31,9 @@ describe('the handshake', () => {
   it('refuses an unknown token and a malformed handshake', async () => {
     const unknown = await platform.connect('not-a-real-token').catch((e: unknown) => e)
     expect(unknown).toMatchObject({ data: { code: 'unauthorized' } })
-    const malformed = await platform.connect('', { protocolVersion: 'one' as unknown as number }).catch((e: unknown) => e)
+    const malformed = await platform
+      .connect('', { protocolVersion: 'one' as unknown as number })
+      .catch((e: unknown) => e)
     expect(malformed).toMatchObject({ data: { code: 'invalid_payload' } })
   })
 
@@ -35,7 +47,11 @@ describe('the handshake', () => {
 describe('the HTTP API', () => {
   let platform: TestPlatform
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(`${platform.server.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })
+    fetch(`${platform.server.url}${path}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+    })
 
   beforeAll(async () => {
     platform = await startTestPlatform()
@@ -54,7 +70,10 @@ describe('the HTTP API', () => {
   })
 
   it('signs in with the right password and refuses a wrong one or an unknown email alike', async () => {
-    const ok = await post(HTTP_PATHS.signIn, JSON.stringify({ email: 'SIGNIN@example.test', password: 'correct horse' }))
+    const ok = await post(
+      HTTP_PATHS.signIn,
+      JSON.stringify({ email: 'SIGNIN@example.test', password: 'correct horse' }),
+    )
     expect(ok.status).toBe(200)
     const { token, expert } = SignInResponse.parse(await ok.json())
     expect(expert.timeZone).toBe('Asia/Tokyo')
@@ -67,7 +86,9 @@ describe('the HTTP API', () => {
     ]) {
       const refused = await post(HTTP_PATHS.signIn, JSON.stringify(body))
       expect(refused.status).toBe(401)
-      expect(await refused.json()).toEqual({ error: { code: 'unauthorized', message: 'Wrong email or password.' } })
+      expect(await refused.json()).toEqual({
+        error: { code: 'unauthorized', message: 'Wrong email or password.' },
+      })
     }
 
     const out = await post(HTTP_PATHS.signOut, '', { authorization: `Bearer ${token}` })
@@ -79,10 +100,15 @@ describe('the HTTP API', () => {
   it('answers malformed bodies and unknown paths with clear JSON errors', async () => {
     const broken = await post(HTTP_PATHS.signIn, '{"email": ')
     expect(broken.status).toBe(400)
-    expect(await broken.json()).toMatchObject({ error: { code: 'invalid_payload', message: 'Request body is not valid JSON.' } })
+    expect(await broken.json()).toMatchObject({
+      error: { code: 'invalid_payload', message: 'Request body is not valid JSON.' },
+    })
     const wrongShape = await post(HTTP_PATHS.signIn, JSON.stringify({ email: 'not an email' }))
     expect(wrongShape.status).toBe(400)
-    const huge = await post(HTTP_PATHS.signIn, JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(200_000) }))
+    const huge = await post(
+      HTTP_PATHS.signIn,
+      JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(200_000) }),
+    )
     expect(huge.status).toBe(400)
     const missing = await fetch(`${platform.server.url}/api/nothing-here`)
     expect(missing.status).toBe(404)
@@ -92,10 +118,16 @@ describe('the HTTP API', () => {
   it('creates a request on demand through the loopback admin endpoint', async () => {
     const expert = platform.addExpert({ tags: ['kotlin'] })
     const clientId = platform.addClient()
-    const res = await post('/admin/requests', JSON.stringify({ clientId, title: 'Coroutines', kind: 'instant', tags: ['kotlin'] }))
+    const res = await post(
+      '/admin/requests',
+      JSON.stringify({ clientId, title: 'Coroutines', kind: 'instant', tags: ['kotlin'] }),
+    )
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ invitedExpertIds: [expert.id] })
-    const bad = await post('/admin/requests', JSON.stringify({ clientId, title: 'Bad', kind: 'scheduled', proposedTimes: [] }))
+    const bad = await post(
+      '/admin/requests',
+      JSON.stringify({ clientId, title: 'Bad', kind: 'scheduled', proposedTimes: [] }),
+    )
     expect(bad.status).toBe(400)
     expect(await bad.json()).toMatchObject({ error: { code: 'invalid_payload' } })
   })

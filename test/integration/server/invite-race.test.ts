@@ -32,7 +32,12 @@ describe('one matched invite to 50 experts', () => {
     for (const invite of invites) expect(invite.payload.invite.reason).toBe('matched')
 
     const acks = await Promise.all(
-      experts.map((e, i) => e.connection.command('invite.accept', { inviteId: invites[i]!.payload.invite.id, proposedTime: null })),
+      experts.map((e, i) =>
+        e.connection.command('invite.accept', {
+          inviteId: invites[i]!.payload.invite.id,
+          proposedTime: null,
+        }),
+      ),
     )
     const winners = acks.filter((a) => a.ok)
     const losers = acks.filter((a) => !a.ok)

@@ -54,7 +54,9 @@ describe('replay after a disconnect', () => {
     const first = await socket.replay(0, 10)
     expect(first).toMatchObject({ kind: 'events', hasMore: true, latestId: 25 })
     const rest = await socket.replay(10, 100)
-    expect(rest.kind === 'events' && rest.events.map((e) => e.id)).toEqual(Array.from({ length: 15 }, (_, i) => 11 + i))
+    expect(rest.kind === 'events' && rest.events.map((e) => e.id)).toEqual(
+      Array.from({ length: 15 }, (_, i) => 11 + i),
+    )
   })
 
   it('sends a snapshot when the cursor is older than the kept events', async () => {
@@ -77,7 +79,9 @@ describe('replay after a disconnect', () => {
   it('also replays over HTTP with the bearer token', async () => {
     const expert = platform.addExpert()
     inviteDirectly(expert.id, platform.addClient(), 2)
-    const res = await fetch(`${platform.server.url}/api/events?after=0`, { headers: { authorization: `Bearer ${expert.token}` } })
+    const res = await fetch(`${platform.server.url}/api/events?after=0`, {
+      headers: { authorization: `Bearer ${expert.token}` },
+    })
     expect(res.status).toBe(200)
     const body = (await res.json()) as { kind: string; events: unknown[] }
     expect(body.kind).toBe('events')

@@ -26,13 +26,22 @@ describe('booking a scheduled request', () => {
     const { payload } = await socket.waitForEvent(ofType('invite.created'))
     expect(payload.invite.request.proposedTimes).toEqual(proposed)
 
-    const wrong = await socket.command('invite.accept', { inviteId: payload.invite.id, proposedTime: now + 4 * HOUR })
+    const wrong = await socket.command('invite.accept', {
+      inviteId: payload.invite.id,
+      proposedTime: now + 4 * HOUR,
+    })
     expect(wrong).toMatchObject({ ok: false, error: { code: 'not_proposed' } })
     const missing = await socket.command('invite.accept', { inviteId: payload.invite.id, proposedTime: null })
     expect(missing).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
 
-    const booked = await socket.command('invite.accept', { inviteId: payload.invite.id, proposedTime: proposed[1]! })
-    expect(booked).toMatchObject({ ok: true, result: { session: { state: 'booked', bookedStart: proposed[1] } } })
+    const booked = await socket.command('invite.accept', {
+      inviteId: payload.invite.id,
+      proposedTime: proposed[1]!,
+    })
+    expect(booked).toMatchObject({
+      ok: true,
+      result: { session: { state: 'booked', bookedStart: proposed[1] } },
+    })
     const update = await socket.waitForEvent(ofType('session.updated'))
     expect(update.payload.session.bookedStart).toBe(proposed[1])
   })
@@ -49,8 +58,16 @@ describe('booking a scheduled request', () => {
       direct: { expertId: expert.id, via: 'dashboard' },
     })
     const { payload } = await socket.waitForEvent(ofType('invite.created'))
-    const first = await socket.command('invite.accept', { inviteId: payload.invite.id, proposedTime: now + HOUR }, 'key-retry-0001')
-    const again = await socket.command('invite.accept', { inviteId: payload.invite.id, proposedTime: now + HOUR }, 'key-retry-0001')
+    const first = await socket.command(
+      'invite.accept',
+      { inviteId: payload.invite.id, proposedTime: now + HOUR },
+      'key-retry-0001',
+    )
+    const again = await socket.command(
+      'invite.accept',
+      { inviteId: payload.invite.id, proposedTime: now + HOUR },
+      'key-retry-0001',
+    )
     expect(again).toEqual(first)
     const count = platform.server.marketplace.db
       .prepare('SELECT COUNT(*) AS n FROM sessions WHERE expert_id = ?')

@@ -24,7 +24,10 @@ describe('a scheduled session from booking to its end', () => {
       direct: { expertId: expert.id, via: 'dashboard' },
     })
     const invite = await socket.waitForEvent(ofType('invite.created'))
-    const ack = await socket.command('invite.accept', { inviteId: invite.payload.invite.id, proposedTime: start })
+    const ack = await socket.command('invite.accept', {
+      inviteId: invite.payload.invite.id,
+      proposedTime: start,
+    })
     if (!ack.ok) throw new Error(ack.error.message)
     return { socket, session: (ack.result as { session: Session }).session }
   }
@@ -74,7 +77,10 @@ describe('a scheduled session from booking to its end', () => {
     await socket.command('session.join', { sessionId: session.id })
     const tooSoon = await socket.command('session.startBilling', { sessionId: session.id })
     expect(tooSoon).toMatchObject({ ok: false, error: { code: 'invalid_state' } })
-    const chargeUnbilled = await socket.command('session.end', { sessionId: session.id, outcome: { kind: 'charged' } })
+    const chargeUnbilled = await socket.command('session.end', {
+      sessionId: session.id,
+      outcome: { kind: 'charged' },
+    })
     expect(chargeUnbilled).toMatchObject({ ok: false, error: { code: 'invalid_state' } })
 
     platform.server.marketplace.clientJoin(session.id)
@@ -83,13 +89,18 @@ describe('a scheduled session from booking to its end', () => {
     platform.clock.advanceTo(session.bookedStart + 30 * MINUTE)
     expect(platform.server.marketplace.store.session(session.id).state).toBe('live')
 
-    const ended = await socket.command('session.end', { sessionId: session.id, outcome: { kind: 'discounted', percent: 50 } })
+    const ended = await socket.command('session.end', {
+      sessionId: session.id,
+      outcome: { kind: 'discounted', percent: 50 },
+    })
     expect(ended.ok).toBe(true)
     expect(platform.server.marketplace.store.session(session.id)).toMatchObject({
       state: 'ended',
       outcome: { kind: 'discounted', percent: 50 },
     })
-    const stats = await socket.waitForEvent((e) => e.type === 'expert.updated' && e.payload.expert.stats.sessionsDone === 1)
+    const stats = await socket.waitForEvent(
+      (e) => e.type === 'expert.updated' && e.payload.expert.stats.sessionsDone === 1,
+    )
     expect(stats.type).toBe('expert.updated')
   })
 })
@@ -115,7 +126,10 @@ describe('instant invites', () => {
     platform.clock.advance(5 * MINUTE)
     const closed = await socket.waitForEvent(ofType('invite.closed'))
     expect(closed.payload).toMatchObject({ inviteId: invite.payload.invite.id, reason: 'expired' })
-    const late = await socket.command('invite.accept', { inviteId: invite.payload.invite.id, proposedTime: null })
+    const late = await socket.command('invite.accept', {
+      inviteId: invite.payload.invite.id,
+      proposedTime: null,
+    })
     expect(late).toMatchObject({ ok: false, error: { code: 'expired' } })
   })
 

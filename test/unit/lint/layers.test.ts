@@ -11,35 +11,83 @@ async function violations(filePath: string, code: string): Promise<string[]> {
 
 describe('layer rules', () => {
   it('keep electron, SQLite and Node-only modules out of src/shared', async () => {
-    expect(await violations('src/shared/x.ts', `import { app } from 'electron'\nexport const a = app`)).toHaveLength(1)
-    expect(await violations('src/shared/x.ts', `import Database from 'better-sqlite3'\nexport const d = Database`)).toHaveLength(1)
-    expect(await violations('src/shared/x.ts', `import { readFileSync } from 'node:fs'\nexport const r = readFileSync`)).toHaveLength(1)
-    expect(await violations('src/shared/x.ts', `import { z } from 'zod'\nexport const s = z.string()`)).toEqual([])
+    expect(
+      await violations('src/shared/x.ts', `import { app } from 'electron'\nexport const a = app`),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/shared/x.ts', `import Database from 'better-sqlite3'\nexport const d = Database`),
+    ).toHaveLength(1)
+    expect(
+      await violations(
+        'src/shared/x.ts',
+        `import { readFileSync } from 'node:fs'\nexport const r = readFileSync`,
+      ),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/shared/x.ts', `import { z } from 'zod'\nexport const s = z.string()`),
+    ).toEqual([])
   })
 
   it('keep electron and SQLite out of the main-process core', async () => {
-    expect(await violations('src/main/core/x.ts', `import { app } from 'electron'\nexport const a = app`)).toHaveLength(1)
-    expect(await violations('src/main/core/x.ts', `import Database from 'better-sqlite3'\nexport const d = Database`)).toHaveLength(1)
-    expect(await violations('src/main/core/x.ts', `import { EventEmitter } from 'node:events'\nexport const e = EventEmitter`)).toEqual([])
+    expect(
+      await violations('src/main/core/x.ts', `import { app } from 'electron'\nexport const a = app`),
+    ).toHaveLength(1)
+    expect(
+      await violations(
+        'src/main/core/x.ts',
+        `import Database from 'better-sqlite3'\nexport const d = Database`,
+      ),
+    ).toHaveLength(1)
+    expect(
+      await violations(
+        'src/main/core/x.ts',
+        `import { EventEmitter } from 'node:events'\nexport const e = EventEmitter`,
+      ),
+    ).toEqual([])
   })
 
   it('keep the renderer away from the main process, the server and Node', async () => {
-    expect(await violations('src/renderer/x.tsx', `import { a } from '../main/index'\nexport const b = a`)).toHaveLength(1)
-    expect(await violations('src/renderer/x.tsx', `import { a } from '../../server/src/cli'\nexport const b = a`)).toHaveLength(1)
-    expect(await violations('src/renderer/x.tsx', `import { join } from 'node:path'\nexport const j = join`)).toHaveLength(1)
-    expect(await violations('src/renderer/x.tsx', `import { PROTOCOL_VERSION } from '../shared/protocol'\nexport const v = PROTOCOL_VERSION`)).toEqual([])
+    expect(
+      await violations('src/renderer/x.tsx', `import { a } from '../main/index'\nexport const b = a`),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/renderer/x.tsx', `import { a } from '../../server/src/cli'\nexport const b = a`),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/renderer/x.tsx', `import { join } from 'node:path'\nexport const j = join`),
+    ).toHaveLength(1)
+    expect(
+      await violations(
+        'src/renderer/x.tsx',
+        `import { PROTOCOL_VERSION } from '../shared/protocol'\nexport const v = PROTOCOL_VERSION`,
+      ),
+    ).toEqual([])
   })
 
   it('allow raw ipcMain and ipcRenderer only in the two IPC wrapper files', async () => {
     const raw = `import { ipcMain } from 'electron'\nexport const i = ipcMain`
     expect(await violations('src/main/window.ts', raw)).toHaveLength(1)
-    expect(await violations('src/preload/index.ts', `import { ipcRenderer } from 'electron'\nexport const i = ipcRenderer`)).toHaveLength(1)
+    expect(
+      await violations(
+        'src/preload/index.ts',
+        `import { ipcRenderer } from 'electron'\nexport const i = ipcRenderer`,
+      ),
+    ).toHaveLength(1)
     expect(await violations('src/main/ipc/ipc-main.ts', raw)).toEqual([])
-    expect(await violations('src/preload/ipc-renderer.ts', `import { ipcRenderer } from 'electron'\nexport const i = ipcRenderer`)).toEqual([])
+    expect(
+      await violations(
+        'src/preload/ipc-renderer.ts',
+        `import { ipcRenderer } from 'electron'\nexport const i = ipcRenderer`,
+      ),
+    ).toEqual([])
   })
 
   it('keep the reference server free of electron and the app', async () => {
-    expect(await violations('server/src/x.ts', `import { app } from 'electron'\nexport const a = app`)).toHaveLength(1)
-    expect(await violations('server/src/x.ts', `import { a } from '../../src/main/index'\nexport const b = a`)).toHaveLength(1)
+    expect(
+      await violations('server/src/x.ts', `import { app } from 'electron'\nexport const a = app`),
+    ).toHaveLength(1)
+    expect(
+      await violations('server/src/x.ts', `import { a } from '../../src/main/index'\nexport const b = a`),
+    ).toHaveLength(1)
   })
 })

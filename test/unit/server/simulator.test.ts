@@ -16,8 +16,13 @@ describe('the client simulator', () => {
     platform = await startTestPlatform()
     expect(await seedDemoAccounts(platform.server.marketplace)).toBeGreaterThan(0)
     expect(await seedDemoAccounts(platform.server.marketplace)).toBe(0)
-    experts = await Promise.all(DEMO_EXPERTS.map((e) => platform.connect(platform.server.tokens.issue(e.id, platform.clock.now()))))
-    simulator = new ClientSimulator(platform.server.marketplace, platform.clock, platform.logger, { requestEveryMs: 20_000, seed: 1 })
+    experts = await Promise.all(
+      DEMO_EXPERTS.map((e) => platform.connect(platform.server.tokens.issue(e.id, platform.clock.now()))),
+    )
+    simulator = new ClientSimulator(platform.server.marketplace, platform.clock, platform.logger, {
+      requestEveryMs: 20_000,
+      seed: 1,
+    })
     simulator.start()
     platform.clock.advance(6 * 20_000)
   })
@@ -49,20 +54,31 @@ describe('the client simulator', () => {
     const { socket, invite } = await firstInvite('scheduled')
     await socket.command('message.send', { requestId: invite.request.id, body: 'Is the error on every run?' })
     platform.clock.advance(10_000)
-    const reply = await socket.waitForEvent((e) => e.type === 'message.created' && e.payload.message.from === 'client')
+    const reply = await socket.waitForEvent(
+      (e) => e.type === 'message.created' && e.payload.message.from === 'client',
+    )
     expect(reply.type === 'message.created' && reply.payload.message.requestId).toBe(invite.request.id)
   })
 
   it('has the client join an instant session the expert took', async () => {
     const clientId = 'cli_sam'
     const ada = experts[0]!
-    platform.server.marketplace.createRequest({ clientId, title: 'Direct', kind: 'instant', direct: { expertId: DEMO_EXPERTS[0].id, via: 'profile' } })
-    const invite = await ada.waitForEvent((e) => e.type === 'invite.created' && e.payload.invite.request.title === 'Direct')
+    platform.server.marketplace.createRequest({
+      clientId,
+      title: 'Direct',
+      kind: 'instant',
+      direct: { expertId: DEMO_EXPERTS[0].id, via: 'profile' },
+    })
+    const invite = await ada.waitForEvent(
+      (e) => e.type === 'invite.created' && e.payload.invite.request.title === 'Direct',
+    )
     if (invite.type !== 'invite.created') throw new Error('unreachable')
     const ack = await ada.command('invite.accept', { inviteId: invite.payload.invite.id, proposedTime: null })
     expect(ack.ok).toBe(true)
     platform.clock.advance(10_000)
-    const joined = await ada.waitForEvent((e) => e.type === 'session.updated' && e.payload.session.clientJoinedAt !== null)
+    const joined = await ada.waitForEvent(
+      (e) => e.type === 'session.updated' && e.payload.session.clientJoinedAt !== null,
+    )
     expect(joined.type).toBe('session.updated')
   })
 })

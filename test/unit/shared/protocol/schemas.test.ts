@@ -14,7 +14,9 @@ const request: HelpRequestType = {
   client: { id: 'cli_1', name: 'Sam', timeZone: 'America/Chicago' },
   title: 'Help',
   description: '',
-  attachments: [{ name: 'log.txt', sizeBytes: 10, mimeType: 'text/plain', url: 'https://example.com/log.txt' }],
+  attachments: [
+    { name: 'log.txt', sizeBytes: 10, mimeType: 'text/plain', url: 'https://example.com/log.txt' },
+  ],
   tags: [],
   kind: 'scheduled',
   proposedTimes: [1, 2, 3],
@@ -33,7 +35,9 @@ describe('HelpRequest', () => {
   })
 
   it('refuses an unknown time zone and an attachment link that is not http(s)', () => {
-    expect(HelpRequest.safeParse({ ...request, client: { ...request.client, timeZone: 'Mars/Olympus' } }).success).toBe(false)
+    expect(
+      HelpRequest.safeParse({ ...request, client: { ...request.client, timeZone: 'Mars/Olympus' } }).success,
+    ).toBe(false)
     const script = { ...request.attachments[0]!, url: 'javascript:alert(1)' }
     expect(HelpRequest.safeParse({ ...request, attachments: [script] }).success).toBe(false)
   })
@@ -41,22 +45,33 @@ describe('HelpRequest', () => {
 
 describe('events and commands', () => {
   it('parses a known event and refuses an unknown type', () => {
-    const closed = { id: 3, at: 0, type: 'invite.closed', payload: { inviteId: 'inv_1', reason: 'taken', sessionId: null } }
+    const closed = {
+      id: 3,
+      at: 0,
+      type: 'invite.closed',
+      payload: { inviteId: 'inv_1', reason: 'taken', sessionId: null },
+    }
     expect(PlatformEvent.parse(closed)).toEqual(closed)
     expect(PlatformEvent.safeParse({ ...closed, type: 'invite.exploded' }).success).toBe(false)
     expect(PlatformEvent.safeParse({ ...closed, id: 0 }).success).toBe(false)
   })
 
   it('requires an idempotency key and a known command name', () => {
-    expect(CommandEnvelope.safeParse({ name: 'invite.decline', idempotencyKey: 'abcdefgh', payload: {} }).success).toBe(true)
+    expect(
+      CommandEnvelope.safeParse({ name: 'invite.decline', idempotencyKey: 'abcdefgh', payload: {} }).success,
+    ).toBe(true)
     expect(CommandEnvelope.safeParse({ name: 'invite.decline', payload: {} }).success).toBe(false)
-    expect(CommandEnvelope.safeParse({ name: 'invite.eat', idempotencyKey: 'abcdefgh', payload: {} }).success).toBe(false)
+    expect(
+      CommandEnvelope.safeParse({ name: 'invite.eat', idempotencyKey: 'abcdefgh', payload: {} }).success,
+    ).toBe(false)
   })
 
   it('only allows discounts between 1 and 99 percent', () => {
     const end = commandSchemas['session.end'].payload
     expect(end.safeParse({ sessionId: 's', outcome: { kind: 'discounted', percent: 50 } }).success).toBe(true)
-    expect(end.safeParse({ sessionId: 's', outcome: { kind: 'discounted', percent: 100 } }).success).toBe(false)
+    expect(end.safeParse({ sessionId: 's', outcome: { kind: 'discounted', percent: 100 } }).success).toBe(
+      false,
+    )
     expect(end.safeParse({ sessionId: 's', outcome: { kind: 'discounted', percent: 0 } }).success).toBe(false)
   })
 })

@@ -1,0 +1,49 @@
+/** The tray icon and its menu: the app's face while the window is hidden. */
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron'
+import { type Logger } from './log'
+
+/** What the tray shows and what its menu items do. */
+export interface TrayOptions {
+  readonly iconPath: string
+  readonly status: string
+  readonly onOpen: () => void
+  readonly onQuit: () => void
+  readonly log: Logger
+}
+
+/** The tray as the rest of the app sees it. */
+export interface StandbyTray {
+  /** Replaces the status line at the top of the menu and in the tooltip. */
+  setStatus(text: string): void
+  /** Removes the icon from the tray. */
+  destroy(): void
+}
+
+/** Creates the tray icon. Keep the returned object: a collected Tray vanishes from the tray. */
+export function createTray(options: TrayOptions): StandbyTray {
+  const { iconPath, onOpen, onQuit, log } = options
+  const image = nativeImage.createFromPath(iconPath)
+  if (image.isEmpty()) log.warn(`Tray icon not found at ${iconPath}`)
+  const tray = new Tray(image)
+  const show = (status: string): void => {
+    tray.setToolTip(`Standby — ${status}`)
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(status, { onOpen, onQuit })))
+  }
+  // Windows and most Linux trays open apps on a left click; macOS shows the menu instead.
+  tray.on('click', () => onOpen())
+  show(options.status)
+  return { setStatus: show, destroy: () => tray.destroy() }
+}
+
+/** The tray menu: the status line (informational, so disabled), then Open and Quit. */
+export function trayMenuTemplate(
+  status: string,
+  actions: { readonly onOpen: () => void; readonly onQuit: () => void },
+): MenuItemConstructorOptions[] {
+  return [
+    { id: 'status', label: status, enabled: false },
+    { type: 'separator' },
+    { id: 'open', label: 'Open Standby', click: () => actions.onOpen() },
+    { id: 'quit', label: 'Quit Standby', click: () => actions.onQuit() },
+  ]
+}

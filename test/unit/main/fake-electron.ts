@@ -1,0 +1,421 @@
+/**
+ * A typed fake of the `electron` module, for tests that cannot launch Electron. Each fake
+ * implements a `Pick` of Electron's own type for the members our code calls, so a signature change
+ * in Electron breaks the fake at compile time rather than letting tests pass against a fiction.
+ * Helpers named like user actions (`close`, `navigate`, `clickMenuItem`, `invoke`, `push`…) let a
+ * test play the part of Electron and the user.
+ *
+ * Use: `vi.mock('electron', async () => (await import('./fake-electron')).electronModule)`, and
+ * call `resetFakeElectron()` in `beforeEach`.
+ */
+import { EventEmitter } from 'node:events'
+import { vi } from 'vitest'
+import type {
+  App,
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  ContextBridge,
+  Event,
+  HandlerDetails,
+  HeadersReceivedResponse,
+  IpcMain,
+  IpcMainInvokeEvent,
+  IpcRenderer,
+  IpcRendererEvent,
+  MenuItemConstructorOptions,
+  NativeImage,
+  OnHeadersReceivedListenerDetails,
+  Session,
+  Shell,
+  Tray,
+  WebContents,
+  WebRequest,
+  WindowOpenHandlerResponse,
+} from 'electron'
+
+type InvokeListener = Parameters<IpcMain['handle']>[1]
+type HeadersListener = (
+  details: OnHeadersReceivedListenerDetails,
+  callback: (response: HeadersReceivedResponse) => void,
+) => void
+type PermissionHandler = Parameters<Session['setPermissionRequestHandler']>[0]
+
+/** An Electron event whose `preventDefault` a test can observe. */
+export function preventableEvent<P extends object>(params: P = {} as P): Event<P> {
+  let prevented = false
+  return {
+    ...params,
+    preventDefault: () => {
+      prevented = true
+    },
+    get defaultPrevented() {
+      return prevented
+    },
+  }
+}
+
+let nextWebContentsId = 1
+
+/** A window's web contents: navigation, window.open and IPC sends. */
+export class FakeWebContents
+  extends EventEmitter
+  implements Pick<WebContents, 'id' | 'isDestroyed' | 'send'>
+{
+  readonly id = nextWebContentsId++
+  destroyed = false
+  readonly send = vi.fn<WebContents['send']>()
+  private windowOpenHandler: Parameters<WebContents['setWindowOpenHandler']>[0] | undefined
+
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  setWindowOpenHandler(handler: Parameters<WebContents['setWindowOpenHandler']>[0]): void {
+    this.windowOpenHandler = handler
+  }
+
+  /** The page tries to navigate to `url`; true if the app prevented it. */
+  navigate(url: string): boolean {
+    const event = preventableEvent({ url, isSameDocument: false, isMainFrame: true, frame: null })
+    this.emit('will-navigate', event, url)
+    return event.defaultPrevented
+  }
+
+  /** The page calls window.open(url); returns the app's answer. */
+  openWindow(url: string): WindowOpenHandlerResponse {
+    if (!this.windowOpenHandler) throw new Error('no window open handler was set')
+    const details: HandlerDetails = {
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'foreground-tab',
+      referrer: { url: '', policy: 'default' },
+    }
+    return this.windowOpenHandler(details)
+  }
+
+  /** The page finished loading. */
+  finishLoad(): void {
+    this.emit('did-finish-load', preventableEvent())
+  }
+}
+
+/** A BrowserWindow that tracks visibility instead of drawing anything. */
+export class FakeBrowserWindow
+  extends EventEmitter
+  implements
+    Pick<
+      BrowserWindow,
+      | 'show'
+      | 'hide'
+      | 'focus'
+      | 'restore'
+      | 'isMinimized'
+      | 'isVisible'
+      | 'isDestroyed'
+      | 'loadURL'
+      | 'loadFile'
+      | 'close'
+    >
+{
+  readonly webContents = new FakeWebContents()
+  visible = false
+  minimized = false
+  focused = false
+  destroyed = false
+  loaded: { url: string } | { file: string } | undefined
+
+  constructor(readonly options: BrowserWindowConstructorOptions = {}) {
+    super()
+    fake.windows.push(this)
+  }
+
+  show(): void {
+    this.visible = true
+  }
+  hide(): void {
+    this.visible = false
+    this.focused = false
+  }
+  focus(): void {
+    this.focused = true
+  }
+  restore(): void {
+    this.minimized = false
+    this.visible = true
+  }
+  minimize(): void {
+    this.minimized = true
+    this.focused = false
+  }
+  isMinimized(): boolean {
+    return this.minimized
+  }
+  isVisible(): boolean {
+    return this.visible
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+  async loadURL(url: string): Promise<void> {
+    this.loaded = { url }
+  }
+  async loadFile(file: string): Promise<void> {
+    this.loaded = { file }
+  }
+
+  /** The user (or the app) closes the window; it is destroyed unless a listener prevents it. */
+  close(): void {
+    if (this.destroyed) return
+    const event = preventableEvent()
+    this.emit('close', event)
+    if (event.defaultPrevented) return
+    this.destroyed = true
+    this.visible = false
+    this.webContents.destroyed = true
+    this.emit('closed')
+  }
+
+  /** Chromium painted the first frame. */
+  readyToShow(): void {
+    this.emit('ready-to-show', preventableEvent())
+  }
+}
+
+/** A menu that keeps the template it was built from (our code only builds menus, never reads them). */
+export class FakeMenu {
+  constructor(readonly template: ReadonlyArray<MenuItemConstructorOptions>) {}
+
+  static buildFromTemplate(template: Array<MenuItemConstructorOptions>): FakeMenu {
+    return new FakeMenu(template)
+  }
+
+  /** The item with this id; throws if there is none. */
+  item(id: string): MenuItemConstructorOptions {
+    const item = this.template.find((candidate) => candidate.id === id)
+    if (!item) throw new Error(`no menu item with id ${id}`)
+    return item
+  }
+}
+
+/** A tray icon with a context menu and a tooltip. */
+export class FakeTray extends EventEmitter implements Pick<Tray, 'setToolTip' | 'destroy'> {
+  menu: FakeMenu | undefined
+  toolTip = ''
+  destroyed = false
+
+  constructor(readonly image: FakeNativeImage | string) {
+    super()
+    fake.trays.push(this)
+  }
+
+  setContextMenu(menu: FakeMenu | null): void {
+    this.menu = menu ?? undefined
+  }
+  setToolTip(toolTip: string): void {
+    this.toolTip = toolTip
+  }
+  destroy(): void {
+    this.destroyed = true
+  }
+
+  /** The user picks a menu item. */
+  clickMenuItem(id: string): void {
+    const item = this.menu?.item(id)
+    if (!item?.click) throw new Error(`menu item ${id} has no action`)
+    if (item.enabled === false) throw new Error(`menu item ${id} is disabled`)
+    item.click(undefined as never, undefined, undefined as never)
+  }
+}
+
+/** An image loaded from a path; `empty` plays a missing file. */
+export class FakeNativeImage implements Pick<NativeImage, 'isEmpty'> {
+  constructor(
+    readonly path: string,
+    private readonly empty = false,
+  ) {}
+  isEmpty(): boolean {
+    return this.empty
+  }
+}
+
+/** Electron's `app`: lifecycle events, the single-instance lock, quit. */
+export class FakeApp
+  extends EventEmitter
+  implements
+    Pick<
+      App,
+      'requestSingleInstanceLock' | 'quit' | 'exit' | 'whenReady' | 'getVersion' | 'getAppPath' | 'isPackaged'
+    >
+{
+  isPackaged = false
+  /** Whether requestSingleInstanceLock succeeds: false plays "another Standby is running". */
+  lockAvailable = true
+  readonly requestSingleInstanceLock = vi.fn(() => this.lockAvailable)
+  /** Like Electron: emits before-quit, then closes every window. */
+  readonly quit = vi.fn(() => {
+    this.emit('before-quit', preventableEvent())
+    for (const window of [...fake.windows]) window.close()
+  })
+  readonly exit = vi.fn<App['exit']>()
+  readonly whenReady = vi.fn(() => Promise.resolve())
+  getVersion(): string {
+    return '1.2.3'
+  }
+  getAppPath(): string {
+    return '/opt/standby-dev'
+  }
+
+  /** Another copy of the app was started. */
+  secondInstance(): void {
+    this.emit('second-instance', preventableEvent(), ['standby'], '/', {})
+  }
+}
+
+/** `session.defaultSession`: response headers and permission prompts. */
+export class FakeSession implements Pick<Session, 'setPermissionRequestHandler'> {
+  private headersListener: HeadersListener | undefined
+  private permissionHandler: PermissionHandler = null
+
+  readonly webRequest: Pick<WebRequest, 'onHeadersReceived'> = {
+    onHeadersReceived: (...args: unknown[]): void => {
+      this.headersListener = args.at(-1) as HeadersListener
+    },
+  }
+
+  setPermissionRequestHandler(handler: PermissionHandler): void {
+    this.permissionHandler = handler
+  }
+
+  /** A response arrives with these headers; returns what the app told Electron to use instead. */
+  receiveResponse(url: string, responseHeaders: Record<string, string[]>): HeadersReceivedResponse {
+    if (!this.headersListener) throw new Error('no onHeadersReceived listener was set')
+    let answer: HeadersReceivedResponse | undefined
+    const details = {
+      id: 1,
+      url,
+      method: 'GET',
+      resourceType: 'mainFrame',
+      referrer: '',
+      timestamp: 0,
+      statusLine: 'HTTP/1.1 200 OK',
+      statusCode: 200,
+      responseHeaders,
+    } as const
+    this.headersListener(details, (response) => {
+      answer = response
+    })
+    if (!answer) throw new Error('the onHeadersReceived listener did not call back')
+    return answer
+  }
+
+  /** The page asks for a permission; resolves with the app's decision. */
+  requestPermission(permission: 'media' | 'geolocation' | 'notifications'): Promise<boolean> {
+    const handler = this.permissionHandler
+    if (!handler) return Promise.resolve(true) // Electron's default grants everything
+    return new Promise((resolve) =>
+      handler(undefined as never, permission, resolve, { isMainFrame: true, requestingUrl: 'file:///' }),
+    )
+  }
+}
+
+/** Electron's `ipcMain`: invoke handlers by channel. */
+export class FakeIpcMain implements Pick<IpcMain, 'handle' | 'removeHandler'> {
+  readonly handlers = new Map<string, InvokeListener>()
+
+  handle(channel: string, listener: InvokeListener): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+    this.handlers.set(channel, listener)
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel)
+  }
+
+  /** A renderer frame at `frameUrl` in `sender` calls ipcRenderer.invoke(channel, ...args). */
+  async invoke(
+    channel: string,
+    from: { sender: FakeWebContents; frameUrl: string | null },
+    ...args: unknown[]
+  ): Promise<unknown> {
+    const listener = this.handlers.get(channel)
+    if (!listener) throw new Error(`No handler registered for '${channel}'`)
+    // Only the fields our code reads; the rest of IpcMainInvokeEvent is Electron internals.
+    const event = {
+      ...preventableEvent(),
+      sender: from.sender,
+      senderFrame: from.frameUrl === null ? null : { url: from.frameUrl },
+      frameId: 1,
+      processId: 1,
+    } as unknown as IpcMainInvokeEvent
+    return listener(event, ...args)
+  }
+}
+
+/** Electron's `ipcRenderer`: invoke and push-event listeners. */
+export class FakeIpcRenderer extends EventEmitter implements Pick<IpcRenderer, 'invoke'> {
+  readonly invoke = vi.fn<IpcRenderer['invoke']>(async () => undefined)
+
+  /** The main process sends `channel` with `payload` to this renderer. */
+  push(channel: string, payload: unknown): void {
+    const event = { sender: this, senderId: 0, ports: [] } as unknown as IpcRendererEvent
+    this.emit(channel, event, payload)
+  }
+}
+
+function freshState() {
+  return {
+    app: new FakeApp(),
+    session: new FakeSession(),
+    ipcMain: new FakeIpcMain(),
+    ipcRenderer: new FakeIpcRenderer(),
+    shell: { openExternal: vi.fn<Shell['openExternal']>(async () => {}) },
+    contextBridge: { exposeInMainWorld: vi.fn<ContextBridge['exposeInMainWorld']>() },
+    /** Whether nativeImage finds files: false plays missing icons. */
+    imagesExist: true,
+    windows: [] as FakeBrowserWindow[],
+    trays: [] as FakeTray[],
+  }
+}
+
+// Kept on globalThis so that a test which re-imports modules (vi.resetModules) and gets a second
+// copy of this file still shares one state with the copy behind the mocked `electron` module.
+const STATE = Symbol.for('standby.test.fake-electron')
+const globals = globalThis as typeof globalThis & { [STATE]?: ReturnType<typeof freshState> }
+
+/** The fakes' shared state, reset between tests. */
+export const fake = (globals[STATE] ??= freshState())
+
+/** What `import … from 'electron'` returns under `vi.mock('electron', …)`. */
+export const electronModule = {
+  get app() {
+    return fake.app
+  },
+  get ipcMain() {
+    return fake.ipcMain
+  },
+  get ipcRenderer() {
+    return fake.ipcRenderer
+  },
+  get shell() {
+    return fake.shell
+  },
+  get contextBridge() {
+    return fake.contextBridge
+  },
+  session: {
+    get defaultSession() {
+      return fake.session
+    },
+  },
+  nativeImage: {
+    createFromPath: (path: string): FakeNativeImage => new FakeNativeImage(path, !fake.imagesExist),
+  },
+  BrowserWindow: FakeBrowserWindow,
+  Menu: FakeMenu,
+  Tray: FakeTray,
+}
+
+/** Fresh fakes for the next test. */
+export function resetFakeElectron(): void {
+  Object.assign(fake, freshState())
+}

@@ -1,0 +1,104 @@
+// The composition root, booted against the fake Electron: the pieces are tested on their own
+// elsewhere; this checks they are wired to each other the way a user would notice.
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { fake as fakeState, FakeWebContents, resetFakeElectron } from './fake-electron'
+
+vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
+
+/** Lets main() finish: every await in it is on an already-settled fake promise. */
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** Starts the app from scratch, as launching the executable would. */
+async function launch(before?: (fake: typeof fakeState) => void): Promise<typeof fakeState> {
+  resetFakeElectron()
+  before?.(fakeState)
+  vi.resetModules()
+  await import('../../../src/main/index')
+  await settle()
+  expect(fakeState.app.exit).not.toHaveBeenCalled()
+  return fakeState
+}
+
+beforeEach(() => {
+  vi.spyOn(console, 'info').mockImplementation(() => {})
+  vi.spyOn(console, 'warn').mockImplementation(() => {})
+})
+
+describe('launching Standby', () => {
+  it('as a second copy: quits without opening a window or a tray icon', async () => {
+    const fake = await launch((f) => {
+      f.app.lockAvailable = false
+    })
+    expect(fake.app.quit).toHaveBeenCalledOnce()
+    expect(fake.windows).toHaveLength(0)
+    expect(fake.trays).toHaveLength(0)
+  })
+
+  it('as the first copy: one locked-down window, a tray icon, and session security', async () => {
+    const fake = await launch()
+    expect(fake.windows).toHaveLength(1)
+    expect(fake.windows[0]?.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    })
+    expect(fake.trays).toHaveLength(1)
+    expect(fake.trays[0]?.menu?.item('status').label).toBe('Not connected')
+    const { responseHeaders } = fake.session.receiveResponse('http://localhost/', {})
+    expect(responseHeaders).toHaveProperty('Content-Security-Policy')
+  })
+
+  it('focuses the existing window when a second copy is started', async () => {
+    const fake = await launch()
+    const window = fake.windows[0]!
+    window.close()
+    expect(window.visible).toBe(false)
+    fake.app.secondInstance()
+    expect(window).toMatchObject({ visible: true, focused: true, destroyed: false })
+  })
+
+  it('hides the window on close, and Open in the tray brings it back', async () => {
+    const fake = await launch()
+    const window = fake.windows[0]!
+    window.readyToShow()
+    window.close()
+    expect(window).toMatchObject({ visible: false, destroyed: false })
+    expect(fake.app.quit).not.toHaveBeenCalled()
+    fake.trays[0]!.clickMenuItem('open')
+    expect(window).toMatchObject({ visible: true, focused: true })
+  })
+
+  it('quits from the tray, really closing the window', async () => {
+    const fake = await launch()
+    fake.trays[0]!.clickMenuItem('quit')
+    expect(fake.app.quit).toHaveBeenCalledOnce()
+    expect(fake.windows[0]!.destroyed).toBe(true)
+  })
+
+  it('tells the page the status line each time it loads', async () => {
+    const fake = await launch()
+    const { webContents } = fake.windows[0]!
+    webContents.finishLoad()
+    expect(webContents.send).toHaveBeenCalledWith('app.statusChanged', { text: 'Not connected' })
+  })
+
+  it('answers app.getInfo from its own window and refuses another one', async () => {
+    const fake = await launch()
+    const { webContents } = fake.windows[0]!
+    // In tests the renderer directory is src/renderer, next to src/main/index.ts.
+    const page = new URL('../../../src/renderer/index.html', import.meta.url).href
+    await expect(
+      fake.ipcMain.invoke('app.getInfo', { sender: webContents, frameUrl: page }),
+    ).resolves.toMatchObject({
+      ok: true,
+      value: { version: '1.2.3' },
+    })
+    const stranger = new FakeWebContents()
+    await expect(
+      fake.ipcMain.invoke('app.getInfo', { sender: stranger, frameUrl: page }),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    })
+  })
+})

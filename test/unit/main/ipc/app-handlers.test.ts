@@ -1,0 +1,60 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createAppOrigin } from '../../../../src/main/app-origin'
+import { registerAppHandlers, toAppPlatform } from '../../../../src/main/ipc/app-handlers'
+import { createIpcMain } from '../../../../src/main/ipc/ipc-main'
+import { PROTOCOL_VERSION } from '../../../../src/shared/protocol/handshake'
+import { fake, FakeWebContents, resetFakeElectron } from '../fake-electron'
+
+vi.mock('electron', async () => (await import('../fake-electron')).electronModule)
+
+const page = { sender: new FakeWebContents(), frameUrl: 'file:///app/renderer/index.html' }
+
+beforeEach(() => {
+  resetFakeElectron()
+  const origin = createAppOrigin({ rendererDir: '/app/renderer' })
+  const ipc = createIpcMain({
+    policy: { isOwnWebContents: (contents) => Object.is(contents, page.sender), isAppUrl: origin.isAppUrl },
+    log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+  })
+  registerAppHandlers(ipc.handle, {
+    version: '2.3.4',
+    platform: 'darwin',
+    openExternal: fake.shell.openExternal,
+  })
+})
+
+describe('app.getInfo', () => {
+  it('reports the app version, the platform and the protocol version', async () => {
+    await expect(fake.ipcMain.invoke('app.getInfo', page)).resolves.toEqual({
+      ok: true,
+      value: { version: '2.3.4', platform: 'darwin', protocolVersion: PROTOCOL_VERSION },
+    })
+  })
+
+  it('names platforms the app is not built for "other"', () => {
+    expect(toAppPlatform('freebsd')).toBe('other')
+    expect(toAppPlatform('win32')).toBe('win32')
+  })
+})
+
+describe('shell.openExternal', () => {
+  it('opens a web link in the system browser', async () => {
+    await expect(
+      fake.ipcMain.invoke('shell.openExternal', page, 'https://example.com/docs'),
+    ).resolves.toEqual({
+      ok: true,
+      value: undefined,
+    })
+    expect(fake.shell.openExternal).toHaveBeenCalledWith('https://example.com/docs')
+  })
+
+  it('refuses anything that is not http(s), and opens nothing', async () => {
+    const answer = await fake.ipcMain.invoke(
+      'shell.openExternal',
+      page,
+      'file:///Applications/Calculator.app',
+    )
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+    expect(fake.shell.openExternal).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from 'vitest'
+import { invokeChannels, pushEvents } from '../../../src/shared/ipc/contract'
+import { type StandbyApi } from '../../../src/shared/ipc/standby-api'
+import { fake, resetFakeElectron } from '../main/fake-electron'
+
+vi.mock('electron', async () => (await import('../main/fake-electron')).electronModule)
+
+/** Runs the preload script as Electron would, and returns what it gave the page. */
+async function runPreload(): Promise<{ name: string; api: StandbyApi }> {
+  resetFakeElectron()
+  vi.resetModules()
+  await import('../../../src/preload/index')
+  expect(fake.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce()
+  const [name, api] = fake.contextBridge.exposeInMainWorld.mock.calls[0]!
+  return { name, api: api as StandbyApi }
+}
+
+/** The shape of an object: namespaces and their method names, with values' types. */
+function shapeOf(api: object): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(api).map(([name, methods]) => [
+      name,
+      Object.fromEntries(Object.entries(methods as object).map(([method, value]) => [method, typeof value])),
+    ]),
+  )
+}
+
+describe('the preload', () => {
+  it('exposes window.standby with exactly the contract’s domain API, and nothing generic', async () => {
+    const { name, api } = await runPreload()
+    expect(name).toBe('standby')
+    expect(shapeOf(api)).toEqual({
+      app: { getInfo: 'function', onStatusChanged: 'function' },
+      shell: { openExternal: 'function' },
+    })
+    // And it is built from the contract: every entry shows up under its namespace.
+    for (const channel of invokeChannels) {
+      const [name = '', method = ''] = channel.split('.')
+      expect(shapeOf(api)[name]?.[method], channel).toBe('function')
+    }
+    for (const event of pushEvents) {
+      const [name = '', method = ''] = event.split('.')
+      expect(shapeOf(api)[name]?.[`on${method[0]?.toUpperCase()}${method.slice(1)}`], event).toBe('function')
+    }
+  })
+
+  it('is typed from the contract: no argument for void requests, the request type otherwise', async () => {
+    const { api } = await runPreload()
+    // Compile-time checks (tsc runs over tests); the calls themselves resolve with the fake's answer.
+    // @ts-expect-error getInfo takes no request
+    void api.app.getInfo('extra')
+    // @ts-expect-error openExternal needs a URL
+    void api.shell.openExternal()
+    // @ts-expect-error there is no generic invoke on the API
+    void api.app.invoke
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledTimes(2)
+  })
+
+  it('turns each call into an invoke of its channel and hands back the envelope', async () => {
+    const { api } = await runPreload()
+    fake.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { version: '1.0.0' } })
+    await expect(api.app.getInfo()).resolves.toEqual({ ok: true, value: { version: '1.0.0' } })
+    fake.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: undefined })
+    await api.shell.openExternal('https://example.com')
+    expect(fake.ipcRenderer.invoke.mock.calls).toEqual([
+      ['app.getInfo', undefined],
+      ['shell.openExternal', 'https://example.com'],
+    ])
+  })
+
+  it('answers with transport_failed when the main process has no handler', async () => {
+    const { api } = await runPreload()
+    fake.ipcRenderer.invoke.mockRejectedValueOnce(new Error("No handler registered for 'app.getInfo'"))
+    await expect(api.app.getInfo()).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'transport_failed', message: expect.stringContaining('No handler registered') },
+    })
+  })
+
+  it('delivers pushed payloads (and only the payload) until the listener unsubscribes', async () => {
+    const { api } = await runPreload()
+    const listener = vi.fn()
+    const unsubscribe = api.app.onStatusChanged(listener)
+    fake.ipcRenderer.push('app.statusChanged', { text: 'Online' })
+    unsubscribe()
+    fake.ipcRenderer.push('app.statusChanged', { text: 'Offline' })
+    expect(listener.mock.calls).toEqual([[{ text: 'Online' }]])
+    expect(fake.ipcRenderer.listenerCount('app.statusChanged')).toBe(0)
+  })
+})
