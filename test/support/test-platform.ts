@@ -2,6 +2,7 @@
  * A real reference platform for tests: a temp SQLite file, a free loopback port, a manual clock,
  * and helpers to add experts and connect them over real sockets.
  */
+import { afterAll, beforeAll } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -97,5 +98,18 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       await server.close()
       if (options.dbPath === undefined) rmSync(dir, { recursive: true, force: true })
     },
+  }
+}
+
+/** Start a platform before the tests of the enclosing `describe` and close it after them. */
+export function useTestPlatform(options: TestPlatformOptions = {}): () => TestPlatform {
+  let platform: TestPlatform | undefined
+  beforeAll(async () => {
+    platform = await startTestPlatform(options)
+  })
+  afterAll(() => platform?.close())
+  return () => {
+    if (platform === undefined) throw new Error('useTestPlatform: the platform starts in beforeAll')
+    return platform
   }
 }

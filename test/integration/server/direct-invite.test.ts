@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ofType } from '../../support/expert-connection'
-import { startTestPlatform, type TestPlatform } from '../../support/test-platform'
+import { useTestPlatform } from '../../support/test-platform'
 
 describe('a direct request', () => {
-  let platform: TestPlatform
-  beforeAll(async () => {
-    platform = await startTestPlatform()
-  })
-  afterAll(() => platform.close())
+  const platform = useTestPlatform()
 
   it('reaches only the named expert, and another expert cannot accept it', async () => {
-    const named = platform.addExpert({ tags: ['sql'] })
-    const other = platform.addExpert({ tags: ['sql'] })
-    const namedSocket = await platform.connect(named.token)
-    const otherSocket = await platform.connect(other.token)
+    const named = platform().addExpert({ tags: ['sql'] })
+    const other = platform().addExpert({ tags: ['sql'] })
+    const namedSocket = await platform().connect(named.token)
+    const otherSocket = await platform().connect(other.token)
 
-    const { invitedExpertIds } = platform.server.marketplace.createRequest({
-      clientId: platform.addClient(),
+    const { invitedExpertIds } = platform().server.marketplace.createRequest({
+      clientId: platform().addClient(),
       title: 'Query plan review',
       kind: 'instant',
       tags: ['sql'],
@@ -45,10 +41,10 @@ describe('a direct request', () => {
   })
 
   it('shows a dashboard request with its own reason', async () => {
-    const named = platform.addExpert()
-    const socket = await platform.connect(named.token)
-    platform.server.marketplace.createRequest({
-      clientId: platform.addClient(),
+    const named = platform().addExpert()
+    const socket = await platform().connect(named.token)
+    platform().server.marketplace.createRequest({
+      clientId: platform().addClient(),
       title: 'Help from my dashboard',
       kind: 'instant',
       direct: { expertId: named.id, via: 'dashboard' },

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { COMMAND_NAMES, type CommandName } from '../../../src/shared/protocol'
 import { ofType } from '../../support/expert-connection'
-import { startTestPlatform, type TestPlatform } from '../../support/test-platform'
+import { useTestPlatform } from '../../support/test-platform'
 
 /** A valid payload per command, which the fuzzer then breaks. */
 const validPayloads: Record<CommandName, Record<string, unknown>> = {
@@ -63,19 +63,15 @@ function malformed(name: CommandName, rand: () => number): unknown {
 }
 
 describe('malformed commands', () => {
-  let platform: TestPlatform
-  beforeAll(async () => {
-    platform = await startTestPlatform()
-  })
-  afterAll(() => platform.close())
+  const platform = useTestPlatform()
 
   it('get a clear error each, are logged, and do not disturb other experts', async () => {
-    const attacker = await platform.connect(platform.addExpert().token)
-    const bystander = platform.addExpert({ tags: ['rust'] })
-    const bystanderSocket = await platform.connect(bystander.token)
+    const attacker = await platform().connect(platform().addExpert().token)
+    const bystander = platform().addExpert({ tags: ['rust'] })
+    const bystanderSocket = await platform().connect(bystander.token)
     const rand = rng(2026)
 
-    const logLinesBefore = platform.logger.lines.length
+    const logLinesBefore = platform().logger.lines.length
     const acks = await Promise.all(
       Array.from({ length: 1_000 }, (_, i) =>
         attacker.raw(malformed(COMMAND_NAMES[i % COMMAND_NAMES.length]!, rand)),
@@ -89,12 +85,14 @@ describe('malformed commands', () => {
         expect(ack.error.message.length).toBeGreaterThan(10)
       }
     }
-    const refusals = platform.logger.lines.slice(logLinesBefore).filter((l) => l.includes('command refused'))
+    const refusals = platform()
+      .logger.lines.slice(logLinesBefore)
+      .filter((l) => l.includes('command refused'))
     expect(refusals).toHaveLength(1_000)
 
     // The platform kept serving: a real invite reaches the bystander and can be accepted.
-    platform.server.marketplace.createRequest({
-      clientId: platform.addClient(),
+    platform().server.marketplace.createRequest({
+      clientId: platform().addClient(),
       title: 'Borrow checker',
       kind: 'instant',
       tags: ['rust'],
@@ -105,30 +103,26 @@ describe('malformed commands', () => {
       proposedTime: null,
     })
     expect(ack.ok).toBe(true)
-    const info = await fetch(`${platform.server.url}/api/info`)
+    const info = await fetch(`${platform().server.url}/api/info`)
     expect(info.status).toBe(200)
   })
 
   it('survives a message with no acknowledgement and unknown events', async () => {
-    const socket = await platform.connect(platform.addExpert().token)
+    const socket = await platform().connect(platform().addExpert().token)
     socket.socket.emit('command', { name: 'session.join' })
     socket.socket.emit('no-such-event', 1, 2, 3)
     const ack = await socket.command('availability.set', { availability: 'away', onlineUntil: null })
     expect(ack.ok).toBe(true)
-    expect(platform.logger.lines.some((l) => l.includes('message without acknowledgement'))).toBe(true)
-    expect(platform.logger.lines.some((l) => l.includes('unknown socket event'))).toBe(true)
+    expect(platform().logger.lines.some((l) => l.includes('message without acknowledgement'))).toBe(true)
+    expect(platform().logger.lines.some((l) => l.includes('unknown socket event'))).toBe(true)
   })
 })
 
 describe('rate limiting', () => {
-  let platform: TestPlatform
-  beforeAll(async () => {
-    platform = await startTestPlatform({ rateLimit: { burst: 5, perSecond: 1 } })
-  })
-  afterAll(() => platform.close())
+  const platform = useTestPlatform({ rateLimit: { burst: 5, perSecond: 1 } })
 
   it('refuses a flood from one connection with a clear error, and refills over time', async () => {
-    const socket = await platform.connect(platform.addExpert().token)
+    const socket = await platform().connect(platform().addExpert().token)
     const acks = await Promise.all(
       Array.from({ length: 8 }, () =>
         socket.command('availability.set', { availability: 'online', onlineUntil: null }),
@@ -138,7 +132,7 @@ describe('rate limiting', () => {
     const limited = acks.filter((a) => !a.ok)
     expect(limited).toHaveLength(3)
     expect(limited[0]).toMatchObject({ ok: false, error: { code: 'rate_limited' } })
-    platform.clock.advance(2_000)
+    platform().clock.advance(2_000)
     expect((await socket.command('availability.set', { availability: 'away', onlineUntil: null })).ok).toBe(
       true,
     )

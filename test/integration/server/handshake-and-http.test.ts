@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import {
   HTTP_PATHS,
   PLATFORM_NAME,
@@ -7,65 +7,61 @@ import {
   SignInResponse,
 } from '../../../src/shared/protocol'
 import { hashPassword } from '../../../server/src/auth'
-import { startTestPlatform, type TestPlatform } from '../../support/test-platform'
+import { useTestPlatform } from '../../support/test-platform'
 
 describe('the handshake', () => {
-  let platform: TestPlatform
-  beforeAll(async () => {
-    platform = await startTestPlatform()
-  })
-  afterAll(() => platform.close())
+  const platform = useTestPlatform()
 
   it('refuses another protocol version with a specific, actionable error', async () => {
-    const { token } = platform.addExpert()
-    const error = await platform
+    const { token } = platform().addExpert()
+    const error = await platform()
       .connect(token, { protocolVersion: PROTOCOL_VERSION + 1 })
       .catch((e: unknown) => e)
     expect(error).toMatchObject({
       data: { code: 'protocol_mismatch', serverProtocolVersion: PROTOCOL_VERSION },
     })
     expect((error as Error).message).toMatch(/protocol/)
-    expect(platform.logger.lines.some((l) => l.includes('protocol mismatch'))).toBe(true)
+    expect(platform().logger.lines.some((l) => l.includes('protocol mismatch'))).toBe(true)
   })
 
   it('refuses an unknown token and a malformed handshake', async () => {
-    const unknown = await platform.connect('not-a-real-token').catch((e: unknown) => e)
+    const unknown = await platform()
+      .connect('not-a-real-token')
+      .catch((e: unknown) => e)
     expect(unknown).toMatchObject({ data: { code: 'unauthorized' } })
-    const malformed = await platform
+    const malformed = await platform()
       .connect('', { protocolVersion: 'one' as unknown as number })
       .catch((e: unknown) => e)
     expect(malformed).toMatchObject({ data: { code: 'invalid_payload' } })
   })
 
   it('welcomes a valid expert with the newest event id', async () => {
-    const { token } = platform.addExpert()
-    const socket = await platform.connect(token)
+    const { token } = platform().addExpert()
+    const socket = await platform().connect(token)
     expect(socket.welcome).toMatchObject({ protocolVersion: PROTOCOL_VERSION, latestEventId: 0 })
   })
 })
 
 describe('the HTTP API', () => {
-  let platform: TestPlatform
+  const platform = useTestPlatform()
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(`${platform.server.url}${path}`, {
+    fetch(`${platform().server.url}${path}`, {
       method: 'POST',
       body,
       headers: { 'content-type': 'application/json', ...headers },
     })
 
   beforeAll(async () => {
-    platform = await startTestPlatform()
-    platform.server.marketplace.createExpert({
+    platform().server.marketplace.createExpert({
       name: 'Signed In',
       email: 'signin@example.test',
       passwordHash: await hashPassword('correct horse'),
       timeZone: 'Asia/Tokyo',
     })
   })
-  afterAll(() => platform.close())
 
   it('says it is a Standby platform and which protocol it speaks', async () => {
-    const info = PlatformInfo.parse(await (await fetch(`${platform.server.url}${HTTP_PATHS.info}`)).json())
+    const info = PlatformInfo.parse(await (await fetch(`${platform().server.url}${HTTP_PATHS.info}`)).json())
     expect(info).toMatchObject({ platform: PLATFORM_NAME, protocolVersion: PROTOCOL_VERSION })
   })
 
@@ -77,7 +73,7 @@ describe('the HTTP API', () => {
     expect(ok.status).toBe(200)
     const { token, expert } = SignInResponse.parse(await ok.json())
     expect(expert.timeZone).toBe('Asia/Tokyo')
-    const socket = await platform.connect(token)
+    const socket = await platform().connect(token)
     expect(socket.welcome.expertId).toBe(expert.id)
 
     for (const body of [
@@ -93,7 +89,9 @@ describe('the HTTP API', () => {
 
     const out = await post(HTTP_PATHS.signOut, '', { authorization: `Bearer ${token}` })
     expect(out.status).toBe(200)
-    const after = await platform.connect(token).catch((e: unknown) => e)
+    const after = await platform()
+      .connect(token)
+      .catch((e: unknown) => e)
     expect(after).toMatchObject({ data: { code: 'unauthorized' } })
   })
 
@@ -110,14 +108,14 @@ describe('the HTTP API', () => {
       JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(200_000) }),
     )
     expect(huge.status).toBe(400)
-    const missing = await fetch(`${platform.server.url}/api/nothing-here`)
+    const missing = await fetch(`${platform().server.url}/api/nothing-here`)
     expect(missing.status).toBe(404)
     expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } })
   })
 
   it('creates a request on demand through the loopback admin endpoint', async () => {
-    const expert = platform.addExpert({ tags: ['kotlin'] })
-    const clientId = platform.addClient()
+    const expert = platform().addExpert({ tags: ['kotlin'] })
+    const clientId = platform().addClient()
     const res = await post(
       '/admin/requests',
       JSON.stringify({ clientId, title: 'Coroutines', kind: 'instant', tags: ['kotlin'] }),
@@ -133,7 +131,7 @@ describe('the HTTP API', () => {
   })
 
   it('drives the manual clock through the admin endpoint', async () => {
-    const before = platform.clock.now()
+    const before = platform().clock.now()
     const res = await post('/admin/clock/advance', JSON.stringify({ ms: 60_000 }))
     expect(await res.json()).toEqual({ now: before + 60_000 })
   })

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPlatform, type TestPlatform } from '../../support/test-platform'
+import { describe, expect, it } from 'vitest'
+import { useTestPlatform } from '../../support/test-platform'
 
 describe('replay after a disconnect', () => {
-  let platform: TestPlatform
-  beforeAll(async () => {
-    platform = await startTestPlatform({ marketplace: { eventRetention: 150 } })
-  })
-  afterAll(() => platform.close())
+  const platform = useTestPlatform({ marketplace: { eventRetention: 150 } })
 
   function inviteDirectly(expertId: string, clientId: string, count: number): void {
     for (let i = 0; i < count; i++) {
-      platform.server.marketplace.createRequest({
+      platform().server.marketplace.createRequest({
         clientId,
         title: `Request ${i}`,
         kind: 'instant',
@@ -20,9 +16,9 @@ describe('replay after a disconnect', () => {
   }
 
   it('delivers the 100 events that happened while away, once each, in order', async () => {
-    const expert = platform.addExpert()
-    const clientId = platform.addClient()
-    const first = await platform.connect(expert.token)
+    const expert = platform().addExpert()
+    const clientId = platform().addClient()
+    const first = await platform().connect(expert.token)
     inviteDirectly(expert.id, clientId, 3)
     await first.waitForCount(3)
     const cursor = first.events.at(-1)!.id
@@ -30,7 +26,7 @@ describe('replay after a disconnect', () => {
 
     inviteDirectly(expert.id, clientId, 100)
 
-    const again = await platform.connect(expert.token)
+    const again = await platform().connect(expert.token)
     expect(again.welcome.latestEventId).toBe(cursor + 100)
     const page = await again.replay(cursor)
     if (page.kind !== 'events') throw new Error('expected events, got a snapshot')
@@ -48,9 +44,9 @@ describe('replay after a disconnect', () => {
   })
 
   it('pages a long replay', async () => {
-    const expert = platform.addExpert()
-    inviteDirectly(expert.id, platform.addClient(), 25)
-    const socket = await platform.connect(expert.token)
+    const expert = platform().addExpert()
+    inviteDirectly(expert.id, platform().addClient(), 25)
+    const socket = await platform().connect(expert.token)
     const first = await socket.replay(0, 10)
     expect(first).toMatchObject({ kind: 'events', hasMore: true, latestId: 25 })
     const rest = await socket.replay(10, 100)
@@ -60,10 +56,10 @@ describe('replay after a disconnect', () => {
   })
 
   it('sends a snapshot when the cursor is older than the kept events', async () => {
-    const expert = platform.addExpert()
-    inviteDirectly(expert.id, platform.addClient(), 200)
-    platform.server.marketplace.compact()
-    const socket = await platform.connect(expert.token)
+    const expert = platform().addExpert()
+    inviteDirectly(expert.id, platform().addClient(), 200)
+    platform().server.marketplace.compact()
+    const socket = await platform().connect(expert.token)
     const stale = await socket.replay(10)
     if (stale.kind !== 'snapshot') throw new Error('expected a snapshot')
     expect(stale.snapshot.cursor).toBe(200)
@@ -77,16 +73,16 @@ describe('replay after a disconnect', () => {
   })
 
   it('also replays over HTTP with the bearer token', async () => {
-    const expert = platform.addExpert()
-    inviteDirectly(expert.id, platform.addClient(), 2)
-    const res = await fetch(`${platform.server.url}/api/events?after=0`, {
+    const expert = platform().addExpert()
+    inviteDirectly(expert.id, platform().addClient(), 2)
+    const res = await fetch(`${platform().server.url}/api/events?after=0`, {
       headers: { authorization: `Bearer ${expert.token}` },
     })
     expect(res.status).toBe(200)
     const body = (await res.json()) as { kind: string; events: unknown[] }
     expect(body.kind).toBe('events')
     expect(body.events).toHaveLength(2)
-    const anonymous = await fetch(`${platform.server.url}/api/events?after=0`)
+    const anonymous = await fetch(`${platform().server.url}/api/events?after=0`)
     expect(anonymous.status).toBe(401)
   })
 })

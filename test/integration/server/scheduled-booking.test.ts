@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ofType } from '../../support/expert-connection'
-import { startTestPlatform, type TestPlatform } from '../../support/test-platform'
+import { useTestPlatform } from '../../support/test-platform'
 
 const HOUR = 3_600_000
 
 describe('booking a scheduled request', () => {
-  let platform: TestPlatform
-  beforeAll(async () => {
-    platform = await startTestPlatform()
-  })
-  afterAll(() => platform.close())
+  const platform = useTestPlatform()
 
   it('refuses a time the client did not propose and books a proposed one', async () => {
-    const expert = platform.addExpert()
-    const socket = await platform.connect(expert.token)
-    const now = platform.clock.now()
+    const expert = platform().addExpert()
+    const socket = await platform().connect(expert.token)
+    const now = platform().clock.now()
     const proposed = [now + 2 * HOUR, now + 3 * HOUR, now + 5 * HOUR]
-    platform.server.marketplace.createRequest({
-      clientId: platform.addClient(),
+    platform().server.marketplace.createRequest({
+      clientId: platform().addClient(),
       title: 'Plan a migration',
       kind: 'scheduled',
       proposedTimes: proposed,
@@ -47,11 +43,11 @@ describe('booking a scheduled request', () => {
   })
 
   it('answers a repeated idempotency key with the first answer and books once', async () => {
-    const expert = platform.addExpert()
-    const socket = await platform.connect(expert.token)
-    const now = platform.clock.now()
-    platform.server.marketplace.createRequest({
-      clientId: platform.addClient(),
+    const expert = platform().addExpert()
+    const socket = await platform().connect(expert.token)
+    const now = platform().clock.now()
+    platform().server.marketplace.createRequest({
+      clientId: platform().addClient(),
       title: 'Retry safety',
       kind: 'scheduled',
       proposedTimes: [now + HOUR],
@@ -69,8 +65,8 @@ describe('booking a scheduled request', () => {
       'key-retry-0001',
     )
     expect(again).toEqual(first)
-    const count = platform.server.marketplace.db
-      .prepare('SELECT COUNT(*) AS n FROM sessions WHERE expert_id = ?')
+    const count = platform()
+      .server.marketplace.db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE expert_id = ?')
       .get(expert.id) as { n: number }
     expect(count.n).toBe(1)
     const reused = await socket.command('invite.decline', { inviteId: payload.invite.id }, 'key-retry-0001')

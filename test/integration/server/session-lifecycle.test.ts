@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Session } from '../../../src/shared/protocol'
 import { ofType, type ExpertConnection } from '../../support/expert-connection'
-import { startTestPlatform, type TestPlatform } from '../../support/test-platform'
+import { useTestPlatform } from '../../support/test-platform'
 
 const MINUTE = 60_000
 
 describe('a scheduled session from booking to its end', () => {
-  let platform: TestPlatform
-  beforeAll(async () => {
-    platform = await startTestPlatform()
-  })
-  afterAll(() => platform.close())
+  const platform = useTestPlatform()
 
   async function book(startInMinutes: number): Promise<{ socket: ExpertConnection; session: Session }> {
-    const expert = platform.addExpert()
-    const socket = await platform.connect(expert.token)
-    const start = platform.clock.now() + startInMinutes * MINUTE
-    platform.server.marketplace.createRequest({
-      clientId: platform.addClient(),
+    const expert = platform().addExpert()
+    const socket = await platform().connect(expert.token)
+    const start = platform().clock.now() + startInMinutes * MINUTE
+    platform().server.marketplace.createRequest({
+      clientId: platform().addClient(),
       title: 'Scheduled help',
       kind: 'scheduled',
       proposedTimes: [start],
@@ -34,23 +30,23 @@ describe('a scheduled session from booking to its end', () => {
 
   it('refuses to join before the window opens 10 minutes ahead, then lets the expert join', async () => {
     const { socket, session } = await book(60)
-    platform.clock.advanceTo(session.bookedStart - 10 * MINUTE - 1)
+    platform().clock.advanceTo(session.bookedStart - 10 * MINUTE - 1)
     const early = await socket.command('session.join', { sessionId: session.id })
     expect(early).toMatchObject({ ok: false, error: { code: 'too_early' } })
     expect(early.ok === false && early.error.message).toMatch(/10 minutes before/)
 
-    platform.clock.advanceTo(session.bookedStart - 10 * MINUTE)
+    platform().clock.advanceTo(session.bookedStart - 10 * MINUTE)
     const joined = await socket.command('session.join', { sessionId: session.id })
     expect(joined).toMatchObject({ ok: true, result: { session: { state: 'live', phase: 'context' } } })
   })
 
   it('cancels at start + 10 minutes when the client is absent, with the fee on the client', async () => {
     const { socket, session } = await book(30)
-    platform.clock.advanceTo(session.bookedStart)
+    platform().clock.advanceTo(session.bookedStart)
     expect((await socket.command('session.join', { sessionId: session.id })).ok).toBe(true)
-    platform.clock.advanceTo(session.bookedStart + 10 * MINUTE - 1_001)
-    expect(platform.server.marketplace.store.session(session.id).state).toBe('live')
-    platform.clock.advanceTo(session.bookedStart + 10 * MINUTE)
+    platform().clock.advanceTo(session.bookedStart + 10 * MINUTE - 1_001)
+    expect(platform().server.marketplace.store.session(session.id).state).toBe('live')
+    platform().clock.advanceTo(session.bookedStart + 10 * MINUTE)
     const cancelled = await socket.waitForEvent(
       (e) => e.type === 'session.updated' && e.payload.session.state === 'cancelled',
     )
@@ -62,10 +58,10 @@ describe('a scheduled session from booking to its end', () => {
 
   it('cancels when the expert is absent, with the fee on the expert', async () => {
     const { session } = await book(30)
-    platform.clock.advanceTo(session.bookedStart - 5 * MINUTE)
-    platform.server.marketplace.clientJoin(session.id)
-    platform.clock.advanceTo(session.bookedStart + 10 * MINUTE)
-    expect(platform.server.marketplace.store.session(session.id)).toMatchObject({
+    platform().clock.advanceTo(session.bookedStart - 5 * MINUTE)
+    platform().server.marketplace.clientJoin(session.id)
+    platform().clock.advanceTo(session.bookedStart + 10 * MINUTE)
+    expect(platform().server.marketplace.store.session(session.id)).toMatchObject({
       state: 'cancelled',
       cancellation: { reason: 'expert_absent', feeAssessedTo: 'expert' },
     })
@@ -73,7 +69,7 @@ describe('a scheduled session from booking to its end', () => {
 
   it('keeps a session both parties joined, bills only on command, and records a 50% discount', async () => {
     const { socket, session } = await book(20)
-    platform.clock.advanceTo(session.bookedStart - 2 * MINUTE)
+    platform().clock.advanceTo(session.bookedStart - 2 * MINUTE)
     await socket.command('session.join', { sessionId: session.id })
     const tooSoon = await socket.command('session.startBilling', { sessionId: session.id })
     expect(tooSoon).toMatchObject({ ok: false, error: { code: 'invalid_state' } })
@@ -83,18 +79,18 @@ describe('a scheduled session from booking to its end', () => {
     })
     expect(chargeUnbilled).toMatchObject({ ok: false, error: { code: 'invalid_state' } })
 
-    platform.server.marketplace.clientJoin(session.id)
+    platform().server.marketplace.clientJoin(session.id)
     const billing = await socket.command('session.startBilling', { sessionId: session.id })
     expect(billing).toMatchObject({ ok: true, result: { session: { phase: 'billable' } } })
-    platform.clock.advanceTo(session.bookedStart + 30 * MINUTE)
-    expect(platform.server.marketplace.store.session(session.id).state).toBe('live')
+    platform().clock.advanceTo(session.bookedStart + 30 * MINUTE)
+    expect(platform().server.marketplace.store.session(session.id).state).toBe('live')
 
     const ended = await socket.command('session.end', {
       sessionId: session.id,
       outcome: { kind: 'discounted', percent: 50 },
     })
     expect(ended.ok).toBe(true)
-    expect(platform.server.marketplace.store.session(session.id)).toMatchObject({
+    expect(platform().server.marketplace.store.session(session.id)).toMatchObject({
       state: 'ended',
       outcome: { kind: 'discounted', percent: 50 },
     })
@@ -106,24 +102,20 @@ describe('a scheduled session from booking to its end', () => {
 })
 
 describe('instant invites', () => {
-  let platform: TestPlatform
-  beforeAll(async () => {
-    platform = await startTestPlatform({ marketplace: { instantInviteTtlMs: 5 * MINUTE } })
-  })
-  afterAll(() => platform.close())
+  const platform = useTestPlatform({ marketplace: { instantInviteTtlMs: 5 * MINUTE } })
 
   it('expire after the configured time and tell the expert why', async () => {
-    const expert = platform.addExpert()
-    const socket = await platform.connect(expert.token)
-    platform.server.marketplace.createRequest({
-      clientId: platform.addClient(),
+    const expert = platform().addExpert()
+    const socket = await platform().connect(expert.token)
+    platform().server.marketplace.createRequest({
+      clientId: platform().addClient(),
       title: 'Quick question',
       kind: 'instant',
       direct: { expertId: expert.id, via: 'dashboard' },
     })
     const invite = await socket.waitForEvent(ofType('invite.created'))
     expect(invite.payload.invite.expiresAt - invite.payload.invite.sentAt).toBe(5 * MINUTE)
-    platform.clock.advance(5 * MINUTE)
+    platform().clock.advance(5 * MINUTE)
     const closed = await socket.waitForEvent(ofType('invite.closed'))
     expect(closed.payload).toMatchObject({ inviteId: invite.payload.invite.id, reason: 'expired' })
     const late = await socket.command('invite.accept', {
@@ -134,18 +126,18 @@ describe('instant invites', () => {
   })
 
   it('close as withdrawn when the client takes the request back', async () => {
-    const a = platform.addExpert({ tags: ['go'] })
-    const b = platform.addExpert({ tags: ['go'] })
-    const sockets = [await platform.connect(a.token), await platform.connect(b.token)]
-    const { request } = platform.server.marketplace.createRequest({
-      clientId: platform.addClient(),
+    const a = platform().addExpert({ tags: ['go'] })
+    const b = platform().addExpert({ tags: ['go'] })
+    const sockets = [await platform().connect(a.token), await platform().connect(b.token)]
+    const { request } = platform().server.marketplace.createRequest({
+      clientId: platform().addClient(),
       title: 'Goroutine leak',
       kind: 'instant',
       tags: ['go'],
       fanOut: 2,
     })
     await Promise.all(sockets.map((s) => s.waitForEvent(ofType('invite.created'))))
-    platform.server.marketplace.withdrawRequest(request.id)
+    platform().server.marketplace.withdrawRequest(request.id)
     for (const s of sockets) {
       expect((await s.waitForEvent(ofType('invite.closed'))).payload.reason).toBe('withdrawn')
     }
