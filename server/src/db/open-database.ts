@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { migrate } from './migrate'
+import { migrate } from '../../../src/shared/sqlite/migrate'
 import { platformMigrations } from './migrations'
 
 /** Open the platform database at `path` (":memory:" for a throwaway one) and migrate it. */
@@ -14,7 +14,10 @@ export function openPlatformDatabase(path: string): Database.Database {
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    migrate(db, platformMigrations)
+    migrate(db, platformMigrations, {
+      what: 'platform database',
+      remedy: 'Run a newer server, or point --db at another file.',
+    })
     return db
   } catch (error) {
     db.close()

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { hashPassword, TokenStore, verifyPassword } from '../../../server/src/auth'
-import { migrate } from '../../../server/src/db/migrate'
+import { migrate } from '../../../src/shared/sqlite/migrate'
 import { platformMigrations } from '../../../server/src/db/migrations'
 
 describe('passwords', () => {
@@ -20,7 +20,7 @@ describe('passwords', () => {
 describe('tokens', () => {
   it('are stored only as digests and stop working once revoked', () => {
     const db = new Database(':memory:')
-    migrate(db, platformMigrations)
+    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
     db.prepare(
       `INSERT INTO experts (id, name, email, password_hash, time_zone, availability, tags) VALUES ('e', 'E', 'e@x.test', 'h', 'UTC', 'online', '[]')`,
     ).run()

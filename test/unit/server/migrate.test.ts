@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { migrate, type Migration } from '../../../server/src/db/migrate'
+import { migrate, type Migration } from '../../../src/shared/sqlite/migrate'
 import { platformMigrations } from '../../../server/src/db/migrations'
 import { openPlatformDatabase } from '../../../server/src/db/open-database'
 
@@ -36,12 +36,12 @@ describe('platform migrations', () => {
     const raw = new Database(path)
     raw.pragma(`user_version = ${platformMigrations.length + 1}`)
     raw.close()
-    expect(() => openPlatformDatabase(path)).toThrow(/newer than this server's .*Run a newer server/)
+    expect(() => openPlatformDatabase(path)).toThrow(/newer than this version's .*Run a newer server/)
   })
 
   it('runs each step in its own transaction: a failing step leaves the earlier ones applied', () => {
     const db = new Database(':memory:')
-    const steps: Migration[] = [
+    const steps: Migration<Database.Database>[] = [
       { version: 1, name: 'one', up: (d) => d.exec('CREATE TABLE one (x)') },
       {
         version: 2,
@@ -52,7 +52,7 @@ describe('platform migrations', () => {
         },
       },
     ]
-    expect(() => migrate(db, steps)).toThrow('step two broke')
+    expect(() => migrate(db, steps, { what: 'test database', remedy: '' })).toThrow('step two broke')
     expect(db.pragma('user_version', { simple: true })).toBe(1)
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all()
     expect(tables).toEqual([{ name: 'one' }])

@@ -1,8 +1,9 @@
 /** The first platform schema: accounts, requests, invites, sessions, messages and the event log. */
-import type { Migration } from '../migrate'
+import type Database from 'better-sqlite3'
+import type { Migration } from '../../../../src/shared/sqlite/migrate'
 
 /** Creates every table the reference platform needs. */
-export const m0001Initial: Migration = {
+export const m0001Initial: Migration<Database.Database> = {
   version: 1,
   name: '0001-initial',
   up(db) {

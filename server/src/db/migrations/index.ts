@@ -1,6 +1,7 @@
 /** Every platform migration, in order. Add a new file and append it here; never edit a shipped one. */
-import type { Migration } from '../migrate'
+import type Database from 'better-sqlite3'
+import type { Migration } from '../../../../src/shared/sqlite/migrate'
 import { m0001Initial } from './0001-initial'
 
 /** All migrations, oldest first. */
-export const platformMigrations: ReadonlyArray<Migration> = [m0001Initial]
+export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [m0001Initial]

@@ -1,0 +1,58 @@
+/**
+ * The local cache as the core sees it: the SQLite repositories in src/main/db implement this, so
+ * the core never touches the driver and the cache could move to a worker later.
+ */
+import type { Expert, Invite, Message, PlatformEvent, Session, Snapshot } from '../../../shared/protocol'
+
+/** What applying a batch of events did. */
+export interface ApplyResult {
+  /** The events newly applied, in order (duplicates at or below the cursor are dropped). */
+  readonly applied: ReadonlyArray<PlatformEvent>
+  /** True when the batch skipped ids: nothing after the gap was applied; replay from the cursor. */
+  readonly gap: boolean
+  /** The cursor after the batch. */
+  readonly cursor: number
+}
+
+/** The cached state of one signed-in expert. */
+export interface CacheStore {
+  /** The id of the last applied event (0 for an empty cache). */
+  cursor(): number
+  /**
+   * Apply `events` (ascending ids) in one transaction, dropping ids at or below the cursor and
+   * stopping at the first gap. Applying the same event twice changes nothing.
+   */
+  applyEvents(events: ReadonlyArray<PlatformEvent>): ApplyResult
+  /** Replace everything with a snapshot in one transaction and set the cursor to its cursor. */
+  applySnapshot(snapshot: Snapshot): void
+  /** When the cache last caught up with the platform; null if never. */
+  lastSyncedAt(): number | null
+  markSynced(at: number): void
+  /** The expert this cache belongs to; null when empty. */
+  expert(): Expert | null
+  /** Forget everything (sign-out, or another expert signs in). */
+  clear(): void
+
+  /** Open invites, newest first. */
+  openInvites(): ReadonlyArray<Invite>
+  /** Invites that closed without being accepted (taken, expired, withdrawn, declined), newest first. */
+  missedInvites(limit: number): ReadonlyArray<Invite>
+  /** Booked and live sessions from `now` minus the auto-cancel grace, soonest first. */
+  upcomingSessions(now: number, limit: number): ReadonlyArray<Session>
+  /** Ended and cancelled sessions, most recent first, starting after `beforeStart` (paging). */
+  sessionHistory(limit: number, beforeStart?: number): ReadonlyArray<Session>
+  /** One session. */
+  session(id: string): Session | null
+  /** The pre-session thread of a request, oldest first. */
+  messages(requestId: string): ReadonlyArray<Message>
+
+  /** Open invites not yet shown as a notification. */
+  unnotifiedOpenInvites(): ReadonlyArray<Invite>
+  /** Remember that these invites were shown, so a restart does not show them again. */
+  markNotified(inviteIds: ReadonlyArray<string>, at: number): void
+
+  /** Whether a reminder already fired or was skipped for this session and offset. */
+  reminderHandled(sessionId: string, minutesBefore: number): boolean
+  /** Record that a reminder fired (or was skipped after sleep). */
+  markReminder(sessionId: string, minutesBefore: number, outcome: 'fired' | 'skipped', at: number): void
+}

@@ -1,0 +1,9 @@
+/** The ports: the small interfaces through which the core reaches the world. */
+export type { Power, Unsubscribe } from './power'
+export type { Secrets, StoredSignIn } from './secrets'
+export type { AppNotification, Notifier } from './notifier'
+export type { TrayState, TrayStatus } from './tray-state'
+export type { Logger } from './logger'
+export type { ApplyResult, CacheStore } from './cache-store'
+export { SETTINGS_VERSION, SettingsSchema, type SettingsStore, type SettingsValues } from './settings'
+export type { Clock, TimerHandle } from '../../../shared/clock'

@@ -1,0 +1,27 @@
+/**
+ * Native notifications. Electron: Notification (with a Join action where the OS supports one);
+ * Node (browser shell, tests): recorded as data and printed.
+ */
+
+/** What a notification is about; decides its action and where a click leads. */
+export type AppNotification =
+  | {
+      readonly kind: 'invite'
+      readonly inviteId: string
+      readonly title: string
+      readonly body: string
+      readonly instant: boolean
+    }
+  | {
+      readonly kind: 'invite_closed'
+      readonly inviteId: string
+      readonly title: string
+      readonly body: string
+    }
+  | { readonly kind: 'reminder'; readonly sessionId: string; readonly title: string; readonly body: string }
+  | { readonly kind: 'notice'; readonly title: string; readonly body: string }
+
+/** Shows notifications to the expert. */
+export interface Notifier {
+  show(notification: AppNotification): void
+}

@@ -1,0 +1,19 @@
+/**
+ * Where the sign-in token lives. Never in settings and never in logs. Electron: safeStorage
+ * (the OS keychain); Node: a file readable only by the user (0600).
+ */
+
+/** The stored sign-in: the platform it belongs to and its bearer token. */
+export interface StoredSignIn {
+  readonly platformUrl: string
+  readonly token: string
+  readonly expertId: string
+}
+
+/** A single secret slot for the sign-in. */
+export interface Secrets {
+  /** The stored sign-in, or null when there is none or it cannot be read (then it is cleared). */
+  load(): Promise<StoredSignIn | null>
+  save(signIn: StoredSignIn): Promise<void>
+  clear(): Promise<void>
+}

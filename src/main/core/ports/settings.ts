@@ -1,0 +1,34 @@
+/**
+ * The app's settings: one zod schema, versioned migrations, and a store port. Electron stores
+ * them with electron-store, Node with `conf` (electron-store is built on it: same file format).
+ */
+import { z } from 'zod'
+import type { Unsubscribe } from './power'
+
+/** Every setting with its default. Unknown keys are dropped; bad values fall back to defaults. */
+export const SettingsSchema = z.object({
+  /** The platform to connect to; null means the embedded reference platform. */
+  platformUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
+  /** Show 30- and 10-minute reminders before scheduled sessions. */
+  remindersEnabled: z.boolean().default(true),
+  /** Play a sound with invite notifications. */
+  soundEnabled: z.boolean().default(true),
+  /** Start Standby when the user logs in. */
+  launchAtLogin: z.boolean().default(false),
+})
+/** Every setting with its default. */
+export type SettingsValues = z.infer<typeof SettingsSchema>
+
+/** The version of the settings layout; bump it and add a migration when a key changes meaning. */
+export const SETTINGS_VERSION = 1
+
+/** Reads and writes the settings. */
+export interface SettingsStore {
+  get(): SettingsValues
+  /** Validate and store a change; throws a clear error for a bad value and stores nothing. */
+  update(patch: Partial<SettingsValues>): SettingsValues
+  onChange(listener: (values: SettingsValues) => void): Unsubscribe
+}

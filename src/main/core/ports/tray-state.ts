@@ -1,0 +1,15 @@
+/** What the tray shows at a glance. Electron: the tray icon's tooltip and status line; Node: data. */
+import type { ConnectionState } from '../../../shared/connection-state'
+
+/** The tray's state. */
+export interface TrayStatus {
+  readonly connection: ConnectionState
+  readonly openInvites: number
+  /** One line, e.g. "Online · 2 open invites". */
+  readonly statusLine: string
+}
+
+/** Receives every change of the tray's state. */
+export interface TrayState {
+  set(status: TrayStatus): void
+}

@@ -1,0 +1,57 @@
+/**
+ * Schema migrations for any SQLite database (the platform's and the app's cache): one step per
+ * file, numbered by `PRAGMA user_version`, each applied in its own transaction, and a database
+ * newer than the code refused. The driver is described structurally, so this file imports none.
+ */
+
+/** The part of a better-sqlite3 Database that migrations need. */
+export interface MigratableDatabase {
+  pragma(source: string, options: { simple: true }): unknown
+  pragma(source: string): unknown
+  exec(source: string): unknown
+  transaction<F extends () => void>(fn: F): () => void
+}
+
+/** One schema step. `version` is the user_version after it runs. */
+export interface Migration<D extends MigratableDatabase = MigratableDatabase> {
+  readonly version: number
+  readonly name: string
+  up(db: D): void
+}
+
+/** Thrown when the file was written by newer code; `what` names the database for the message. */
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+    what: string,
+    remedy: string,
+  ) {
+    super(`The ${what} is at schema version ${found}, newer than this version's ${supported}. ${remedy}`)
+    this.name = 'DatabaseTooNewError'
+  }
+}
+
+/** Bring `db` up to `upTo` (default: the newest migration); returns the version it ends at. */
+export function migrate<D extends MigratableDatabase>(
+  db: D,
+  migrations: ReadonlyArray<Migration<D>>,
+  options: { what: string; remedy: string; upTo?: number },
+): number {
+  const target = options.upTo ?? migrations.length
+  migrations.forEach((m, index) => {
+    if (m.version !== index + 1)
+      throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${index + 1}`)
+  })
+  const current = Number(db.pragma('user_version', { simple: true }))
+  if (current > migrations.length) {
+    throw new DatabaseTooNewError(current, migrations.length, options.what, options.remedy)
+  }
+  for (const m of migrations.slice(current, target)) {
+    db.transaction(() => {
+      m.up(db)
+      db.pragma(`user_version = ${m.version}`)
+    })()
+  }
+  return Math.max(current, target)
+}
