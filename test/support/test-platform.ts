@@ -29,6 +29,7 @@ export interface TestPlatformOptions {
 
 /** A running platform plus the handles a test needs. */
 export interface TestPlatform {
+  /** The running server (a new object after `restart`). */
   readonly server: PlatformServer
   readonly clock: ManualClock
   readonly logger: MemoryLogger
@@ -40,6 +41,10 @@ export interface TestPlatform {
   addClient(name?: string): string
   /** Connect an expert's socket and wait for the platform's welcome. */
   connect(token: string, auth?: Partial<SocketAuth>): Promise<ExpertConnection>
+  /** Stop the server, keeping its database file and port for `startServer`. */
+  stopServer(): Promise<void>
+  /** Start the server again on the same port and database file. */
+  startServer(): Promise<void>
   /** Disconnect every socket, stop the server, delete the temp files. */
   close(): Promise<void>
 }
@@ -55,17 +60,22 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const logger = new MemoryLogger()
   // scrypt is deliberately slow; one hash serves every test expert.
   const passwordHash = await (sharedHash ??= hashPassword('test-password'))
-  const server = await startPlatformServer({
-    port: options.port ?? 0,
-    dbPath,
-    clock,
-    logger,
-    marketplace: options.marketplace,
-    rateLimit: options.rateLimit ?? { burst: 10_000, perSecond: 10_000 },
-  })
+  const start = (port: number): Promise<PlatformServer> =>
+    startPlatformServer({
+      port,
+      dbPath,
+      clock,
+      logger,
+      marketplace: options.marketplace,
+      rateLimit: options.rateLimit ?? { burst: 10_000, perSecond: 10_000 },
+    })
+  let server = await start(options.port ?? 0)
+  let running = true
   const connections = new Set<ExpertConnection>()
   return {
-    server,
+    get server() {
+      return server
+    },
     clock,
     logger,
     dbPath,
@@ -93,9 +103,17 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       connections.add(connection)
       return connection
     },
+    async stopServer() {
+      running = false
+      await server.close()
+    },
+    async startServer() {
+      server = await start(server.port)
+      running = true
+    },
     async close() {
       for (const c of connections) c.close()
-      await server.close()
+      if (running) await server.close()
       if (options.dbPath === undefined) rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -1,0 +1,131 @@
+/**
+ * Signing in over HTTP, with errors that say what went wrong: the platform is unreachable, the
+ * server is not a Standby platform, it speaks another protocol, or the password is wrong.
+ */
+import {
+  describeVersionMismatch,
+  HTTP_PATHS,
+  PlatformInfo,
+  PROTOCOL_VERSION,
+  SignInResponse,
+  type Expert,
+} from '../../../shared/protocol'
+
+/** What a sign-in attempt ended as. */
+export type SignInOutcome =
+  | { readonly ok: true; readonly token: string; readonly expert: Expert; readonly platformUrl: string }
+  | {
+      readonly ok: false
+      readonly reason:
+        'unreachable' | 'not_a_platform' | 'incompatible' | 'wrong_credentials' | 'invalid_input' | 'failed'
+      readonly message: string
+    }
+
+/** How long each HTTP call of the sign-in may take. */
+const TIMEOUT_MS = 8_000
+
+/** Normalize what the expert typed as the platform address: "localhost:4455" → "http://localhost:4455". */
+export function normalizePlatformUrl(input: string): string | null {
+  const trimmed = input.trim().replace(/\/+$/, '')
+  // "host:4455" has no scheme; "mailto:x" or "ftp://x" has one, and it must be http(s).
+  const hasScheme = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(trimmed)
+  const withScheme = hasScheme ? trimmed : `http://${trimmed}`
+  try {
+    const url = new URL(withScheme)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
+    if (url.hostname === '' || url.username !== '' || url.password !== '') return null
+    return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`
+  } catch {
+    return null
+  }
+}
+
+/** Check the platform, then exchange email and password for a token. */
+export async function signIn(
+  rawUrl: string,
+  email: string,
+  password: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<SignInOutcome> {
+  const platformUrl = normalizePlatformUrl(rawUrl)
+  if (platformUrl === null) {
+    return {
+      ok: false,
+      reason: 'invalid_input',
+      message: `"${rawUrl}" is not a web address; use one like https://platform.example.com.`,
+    }
+  }
+  let infoBody: unknown
+  try {
+    const res = await fetchImpl(`${platformUrl}${HTTP_PATHS.info}`, {
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    })
+    infoBody = await res.json().catch(() => undefined)
+  } catch (error) {
+    return {
+      ok: false,
+      reason: 'unreachable',
+      message: `Could not reach ${platformUrl} (${describeFetchError(error)}). Check the address and your connection.`,
+    }
+  }
+  const info = PlatformInfo.safeParse(infoBody)
+  if (!info.success) {
+    return {
+      ok: false,
+      reason: 'not_a_platform',
+      message: `${platformUrl} answered, but it is not a Standby platform. Check the address.`,
+    }
+  }
+  if (info.data.protocolVersion !== PROTOCOL_VERSION) {
+    return {
+      ok: false,
+      reason: 'incompatible',
+      message: describeVersionMismatch(PROTOCOL_VERSION, info.data.protocolVersion, 'app'),
+    }
+  }
+  try {
+    const res = await fetchImpl(`${platformUrl}${HTTP_PATHS.signIn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    })
+    const body: unknown = await res.json().catch(() => undefined)
+    if (res.status === 401)
+      return { ok: false, reason: 'wrong_credentials', message: 'Wrong email or password.' }
+    if (res.status === 400) {
+      const message = (body as { error?: { message?: string } } | undefined)?.error?.message
+      return {
+        ok: false,
+        reason: 'invalid_input',
+        message: message ?? 'The platform did not accept that email or password.',
+      }
+    }
+    const signedIn = SignInResponse.safeParse(body)
+    if (!res.ok || !signedIn.success) {
+      return {
+        ok: false,
+        reason: 'failed',
+        message: `The platform could not sign you in (HTTP ${res.status}). Try again in a moment.`,
+      }
+    }
+    return { ok: true, token: signedIn.data.token, expert: signedIn.data.expert, platformUrl }
+  } catch (error) {
+    return {
+      ok: false,
+      reason: 'unreachable',
+      message: `Lost the platform while signing in (${describeFetchError(error)}). Try again.`,
+    }
+  }
+}
+
+function describeFetchError(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1000} s`
+    const cause = (error as { cause?: { code?: string } }).cause
+    if (cause?.code === 'ECONNREFUSED') return 'connection refused'
+    if (cause?.code === 'ENOTFOUND') return 'unknown host'
+    return cause?.code ?? error.message
+  }
+  return String(error)
+}

@@ -1,0 +1,85 @@
+/** Turns the link's and the sync's states into the one connection state the expert sees. */
+import type { ConnectionState } from '../../../shared/connection-state'
+import type { SyncState } from '../sync/sync-engine'
+import type { LinkState } from './platform-link'
+
+/** After this many failed attempts in a row, "reconnecting" becomes "offline". */
+export const OFFLINE_AFTER_ATTEMPTS = 3
+
+/** What the link and the sync amount to. */
+export interface StatusInputs {
+  readonly link: LinkState
+  readonly sync: SyncState
+  readonly signedIn: boolean
+  /** Whether this run has been online at all: a cold start that cannot connect is offline at once. */
+  readonly wasOnline: boolean
+  readonly lastSyncedAt: number | null
+  readonly now: number
+}
+
+/** The connection state for the UI and tray. */
+export function connectionStatus(inputs: StatusInputs): ConnectionState {
+  const { link, sync, signedIn, wasOnline, lastSyncedAt, now } = inputs
+  if (!signedIn) return { status: 'signed_out', reason: null }
+  switch (link.kind) {
+    case 'idle':
+      return { status: 'connecting' }
+    case 'refused':
+      return link.code === 'unauthorized'
+        ? { status: 'signed_out', reason: link.message }
+        : { status: 'incompatible', message: link.message }
+    case 'connected':
+      return sync.kind === 'live' ? { status: 'online', since: sync.since } : { status: 'connecting' }
+    case 'connecting':
+      if (link.attempt <= 1) return { status: 'connecting' }
+      return unreachable(link.attempt - 1, now, 'Trying to reach the platform…', wasOnline, lastSyncedAt)
+    case 'waiting':
+      return unreachable(link.attempt, link.nextAttemptAt, link.reason, wasOnline, lastSyncedAt)
+  }
+}
+
+function unreachable(
+  failures: number,
+  nextAttemptAt: number,
+  reason: string,
+  wasOnline: boolean,
+  lastSyncedAt: number | null,
+): ConnectionState {
+  if (wasOnline && failures < OFFLINE_AFTER_ATTEMPTS) {
+    return { status: 'reconnecting', nextAttemptAt, attempt: failures, reason, lastSyncedAt }
+  }
+  return { status: 'offline', nextAttemptAt, reason, lastSyncedAt }
+}
+
+/** One line for the tray: what the connection is doing and how many invites are open. */
+export function statusLine(
+  state: ConnectionState,
+  openInvites: number,
+  formatTime: (t: number) => string,
+): string {
+  const invites =
+    openInvites === 0
+      ? 'no open invites'
+      : openInvites === 1
+        ? '1 open invite'
+        : `${openInvites} open invites`
+  switch (state.status) {
+    case 'connecting':
+      return 'Connecting…'
+    case 'online':
+      return `Online · ${invites}`
+    case 'reconnecting':
+      // No countdown here: the tray updates on changes only, so seconds would go stale.
+      return state.lastSyncedAt === null
+        ? 'Reconnecting…'
+        : `Reconnecting… · last synced ${formatTime(state.lastSyncedAt)}`
+    case 'offline':
+      return state.lastSyncedAt === null
+        ? 'Offline · never synced'
+        : `Offline · last synced ${formatTime(state.lastSyncedAt)}`
+    case 'signed_out':
+      return 'Signed out · sign in to receive invites'
+    case 'incompatible':
+      return 'Update needed · cannot connect'
+  }
+}

@@ -1,0 +1,326 @@
+/**
+ * The socket to the platform and nothing else: connecting with the token and protocol version,
+ * retrying with backoff and jitter, reconnecting at once on resume, validating every message that
+ * arrives, and sending commands that fail at once when there is no connection.
+ */
+import { io, type Socket } from 'socket.io-client'
+import type { Clock, TimerHandle } from '../../../shared/clock'
+import type { CommandOutcome } from '../../../shared/command-outcome'
+import {
+  COMMAND_EVENT,
+  CommandAck,
+  commandSchemas,
+  ConnectRefusal,
+  describeVersionMismatch,
+  LIVE_EVENT,
+  PlatformEvent,
+  PROTOCOL_VERSION,
+  REPLAY_EVENT,
+  Snapshot,
+  Welcome,
+  WELCOME_EVENT,
+  type CommandName,
+  type CommandPayload,
+  type CommandResult,
+} from '../../../shared/protocol'
+import type { Logger } from '../ports/logger'
+import type { Power, Unsubscribe } from '../ports/power'
+import { backoffDelay } from './backoff'
+import { Listeners } from './listeners'
+
+/** Where the link stands. */
+export type LinkState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'connecting'; readonly attempt: number }
+  | { readonly kind: 'connected'; readonly welcome: Welcome }
+  | {
+      readonly kind: 'waiting'
+      readonly attempt: number
+      readonly nextAttemptAt: number
+      readonly reason: string
+    }
+  | {
+      readonly kind: 'refused'
+      readonly code: 'unauthorized' | 'protocol_mismatch'
+      readonly message: string
+    }
+
+/** A page of replayed events (each validated on its own), or a snapshot. */
+export type ReplayPage =
+  | {
+      readonly kind: 'events'
+      readonly events: PlatformEvent[]
+      readonly latestId: number
+      readonly hasMore: boolean
+      readonly skipped: number
+    }
+  | { readonly kind: 'snapshot'; readonly snapshot: Snapshot }
+
+/** Timings, overridable by tests and benches. */
+export interface LinkTimings {
+  /** How long a connection attempt may take. */
+  readonly connectTimeoutMs: number
+  /** How long a command or replay waits for its acknowledgement. */
+  readonly ackTimeoutMs: number
+}
+
+const defaultTimings: LinkTimings = { connectTimeoutMs: 5_000, ackTimeoutMs: 10_000 }
+
+/** The dependencies of a link. */
+export interface LinkDeps {
+  readonly clock: Clock
+  readonly power: Power
+  readonly log: Logger
+  /** In [0, 1); injectable so tests get predictable backoff. */
+  readonly random?: () => number
+  readonly timings?: Partial<LinkTimings>
+}
+
+/** One expert's connection to one platform. */
+export class PlatformLink {
+  private current: LinkState = { kind: 'idle' }
+  private readonly socket: Socket
+  private readonly timings: LinkTimings
+  private retryTimer: TimerHandle | undefined
+  private attempt = 0
+  private stopped = true
+  private restarting = false
+  private readonly unsubscribePower: Unsubscribe[] = []
+  /** State changes. */
+  readonly states = new Listeners<LinkState>()
+  /** Validated live events, in arrival order. */
+  readonly events = new Listeners<PlatformEvent>()
+
+  constructor(
+    readonly platformUrl: string,
+    token: string,
+    private readonly deps: LinkDeps,
+  ) {
+    this.timings = { ...defaultTimings, ...deps.timings }
+    this.socket = io(platformUrl, {
+      auth: { token, protocolVersion: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      // Reconnection is ours: socket.io's own cannot be told to retry at once on resume.
+      reconnection: false,
+      autoConnect: false,
+      forceNew: true,
+      timeout: this.timings.connectTimeoutMs,
+    })
+    this.socket.on(WELCOME_EVENT, (raw: unknown) => this.welcomed(raw))
+    this.socket.on('connect_error', (error: Error & { data?: unknown }) => this.failed(error))
+    this.socket.on('disconnect', (reason: string) => this.dropped(reason))
+    this.socket.on(LIVE_EVENT, (raw: unknown) => this.received(raw))
+  }
+
+  /** The current state. */
+  get state(): LinkState {
+    return this.current
+  }
+
+  /** Start connecting; retries until stopped, refused, or connected. */
+  start(): void {
+    if (!this.stopped) return
+    this.stopped = false
+    this.unsubscribePower.push(this.deps.power.onResume(() => this.resumed()))
+    this.connectNow()
+  }
+
+  /** Disconnect and stop retrying. */
+  stop(): void {
+    this.stopped = true
+    this.retryTimer?.cancel()
+    for (const off of this.unsubscribePower.splice(0)) off()
+    this.socket.disconnect()
+    this.set({ kind: 'idle' })
+  }
+
+  /** Send a command; fails at once when not connected, and after the ack timeout without answer. */
+  async command<N extends CommandName>(
+    name: N,
+    payload: CommandPayload<N>,
+    idempotencyKey: string = globalThis.crypto.randomUUID(),
+  ): Promise<CommandOutcome<CommandResult<N>>> {
+    if (this.current.kind !== 'connected') {
+      return {
+        ok: false,
+        error: {
+          code: 'offline',
+          message:
+            'Standby is not connected to the platform, so nothing was sent. It reconnects by itself; try again once it is online.',
+        },
+      }
+    }
+    let raw: unknown
+    try {
+      raw = await this.socket
+        .timeout(this.timings.ackTimeoutMs)
+        .emitWithAck(COMMAND_EVENT, { name, idempotencyKey, payload })
+    } catch {
+      return {
+        ok: false,
+        error: {
+          code: 'timeout',
+          message: `The platform did not answer within ${this.timings.ackTimeoutMs / 1000} s; the action may not have happened. Check its state before trying again.`,
+        },
+      }
+    }
+    const ack = CommandAck.safeParse(raw)
+    if (!ack.success) return this.nonsense(`${name} acknowledgement`)
+    if (!ack.data.ok) return { ok: false, error: ack.data.error }
+    const result = commandSchemas[name].result.safeParse(ack.data.result)
+    if (!result.success) return this.nonsense(`${name} result`)
+    return { ok: true, result: result.data as CommandResult<N> }
+  }
+
+  /** Ask for the events after `after`. Rejects when offline, on timeout, or on a malformed answer. */
+  async replay(after: number, limit?: number): Promise<ReplayPage> {
+    if (this.current.kind !== 'connected') throw new Error('not connected')
+    const raw: unknown = await this.socket
+      .timeout(this.timings.ackTimeoutMs)
+      .emitWithAck(REPLAY_EVENT, { after, limit })
+    const ack = CommandAck.safeParse(raw)
+    if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
+    if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)
+    return this.parsePage(ack.data.result)
+  }
+
+  private parsePage(raw: unknown): ReplayPage {
+    const page = raw as {
+      kind?: unknown
+      events?: unknown
+      latestId?: unknown
+      hasMore?: unknown
+      snapshot?: unknown
+    }
+    if (page?.kind === 'snapshot') {
+      const snapshot = Snapshot.safeParse(page.snapshot)
+      if (!snapshot.success) throw new Error('The platform sent a malformed snapshot')
+      return { kind: 'snapshot', snapshot: snapshot.data }
+    }
+    if (
+      page?.kind !== 'events' ||
+      !Array.isArray(page.events) ||
+      typeof page.latestId !== 'number' ||
+      typeof page.hasMore !== 'boolean'
+    ) {
+      throw new Error('The platform sent a malformed replay page')
+    }
+    // Each event is checked on its own, so one bad event costs that event, not the whole page.
+    const events: PlatformEvent[] = []
+    let skipped = 0
+    for (const item of page.events as unknown[]) {
+      const event = PlatformEvent.safeParse(item)
+      if (event.success) events.push(event.data)
+      else {
+        skipped++
+        this.deps.log.error(
+          `Ignored a malformed event from the platform: ${event.error.issues[0]?.message ?? 'invalid'}`,
+        )
+      }
+    }
+    return { kind: 'events', events, latestId: page.latestId, hasMore: page.hasMore, skipped }
+  }
+
+  private nonsense<R>(what: string): CommandOutcome<R> {
+    this.deps.log.error(`The platform sent a malformed ${what}`)
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_response',
+        message:
+          'The platform answered with something Standby could not read; the action may or may not have happened.',
+      },
+    }
+  }
+
+  private connectNow(): void {
+    if (this.stopped) return
+    this.retryTimer?.cancel()
+    this.retryTimer = undefined
+    this.set({ kind: 'connecting', attempt: this.attempt + 1 })
+    this.socket.connect()
+  }
+
+  private retryLater(reason: string): void {
+    if (this.stopped) return
+    this.attempt++
+    const delay = backoffDelay(this.attempt, (this.deps.random ?? Math.random)())
+    this.retryTimer?.cancel()
+    this.retryTimer = this.deps.clock.setTimeout(() => this.connectNow(), delay)
+    this.set({ kind: 'waiting', attempt: this.attempt, nextAttemptAt: this.deps.clock.now() + delay, reason })
+  }
+
+  private resumed(): void {
+    if (this.stopped || this.current.kind === 'refused') return
+    this.deps.log.info('Resumed from sleep or unlock: reconnecting now')
+    // After sleep a "connected" socket may be dead without knowing it; start over at once
+    // rather than waiting out the heartbeat.
+    this.restarting = true
+    this.socket.disconnect()
+    this.restarting = false
+    this.attempt = 0
+    this.connectNow()
+  }
+
+  private welcomed(raw: unknown): void {
+    const welcome = Welcome.safeParse(raw)
+    if (!welcome.success || welcome.data.protocolVersion !== PROTOCOL_VERSION) {
+      const theirs = welcome.success ? welcome.data.protocolVersion : Number.NaN
+      this.refuse(
+        'protocol_mismatch',
+        welcome.success
+          ? describeVersionMismatch(PROTOCOL_VERSION, theirs, 'app')
+          : 'The server sent a malformed welcome: it may not be a Standby platform.',
+      )
+      return
+    }
+    this.attempt = 0
+    this.set({ kind: 'connected', welcome: welcome.data })
+  }
+
+  private failed(error: Error & { data?: unknown }): void {
+    const refusal = ConnectRefusal.safeParse(error.data)
+    if (refusal.success && refusal.data.code === 'unauthorized')
+      return this.refuse('unauthorized', refusal.data.message)
+    if (refusal.success && refusal.data.code === 'protocol_mismatch') {
+      return this.refuse(
+        'protocol_mismatch',
+        describeVersionMismatch(PROTOCOL_VERSION, refusal.data.serverProtocolVersion, 'app'),
+      )
+    }
+    this.retryLater(
+      refusal.success
+        ? refusal.data.message
+        : `The platform at ${this.platformUrl} is unreachable (${error.message}).`,
+    )
+  }
+
+  private dropped(reason: string): void {
+    if (this.stopped || this.restarting || this.current.kind === 'refused') return
+    this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
+    this.retryLater(`Connection lost (${reason}).`)
+  }
+
+  private received(raw: unknown): void {
+    const event = PlatformEvent.safeParse(raw)
+    if (!event.success) {
+      this.deps.log.error(
+        `Ignored a malformed live event from the platform: ${event.error.issues[0]?.message ?? 'invalid'}`,
+      )
+      return
+    }
+    this.events.emit(event.data)
+  }
+
+  private refuse(code: 'unauthorized' | 'protocol_mismatch', message: string): void {
+    this.retryTimer?.cancel()
+    this.socket.disconnect()
+    this.deps.log.warn(`The platform refused the connection: ${message}`)
+    this.set({ kind: 'refused', code, message })
+  }
+
+  private set(state: LinkState): void {
+    this.current = state
+    this.states.emit(state)
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * The app's core as one object: sign-in, the link to the platform, sync into the cache, and the
+ * connection state the tray and UI show. Electron's main process and the browser shell each build
+ * one with their own adapters; nothing here imports electron or the SQLite driver.
+ */
+import type { Clock } from '../../shared/clock'
+import type { CommandOutcome } from '../../shared/command-outcome'
+import type { ConnectionState } from '../../shared/connection-state'
+import { HTTP_PATHS, type CommandName, type CommandPayload, type CommandResult } from '../../shared/protocol'
+import { signIn, type SignInOutcome } from './auth/sign-in'
+import { connectionStatus, statusLine } from './connection/connection-status'
+import { Listeners } from './connection/listeners'
+import { PlatformLink, type LinkTimings } from './connection/platform-link'
+import type { CacheStore } from './ports/cache-store'
+import type { Logger } from './ports/logger'
+import type { Notifier } from './ports/notifier'
+import type { Power } from './ports/power'
+import type { Secrets, StoredSignIn } from './ports/secrets'
+import type { TrayState } from './ports/tray-state'
+import { SyncEngine } from './sync/sync-engine'
+
+/** Everything the core needs from its host. */
+export interface StandbyCoreDeps {
+  readonly clock: Clock
+  readonly power: Power
+  readonly secrets: Secrets
+  readonly notifier: Notifier
+  readonly tray: TrayState
+  readonly cache: CacheStore
+  readonly log: Logger
+  readonly random?: () => number
+  readonly timings?: Partial<LinkTimings>
+  readonly fetch?: typeof fetch
+  /** How the tray writes times; defaults to the OS locale's short time. */
+  readonly formatTime?: (t: number) => string
+}
+
+const shortTime = (t: number): string =>
+  new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+
+/** The core of Standby. */
+export class StandbyCore {
+  private link: PlatformLink | undefined
+  private sync: SyncEngine | undefined
+  private signedIn: StoredSignIn | null = null
+  private wasOnline = false
+  private current: ConnectionState = { status: 'signed_out', reason: null }
+  /** Connection state changes. */
+  readonly states: Listeners<ConnectionState>
+  /** The cache changed (after each applied batch or snapshot). */
+  readonly cacheChanged: Listeners<void>
+
+  constructor(private readonly deps: StandbyCoreDeps) {
+    const onError = (error: unknown): void => deps.log.error('A listener failed', error)
+    this.states = new Listeners(onError)
+    this.cacheChanged = new Listeners(onError)
+  }
+
+  /** The cache, for the views the UI reads. */
+  get cache(): CacheStore {
+    return this.deps.cache
+  }
+
+  /** The connection as the expert sees it. */
+  get connection(): ConnectionState {
+    return this.current
+  }
+
+  /** The signed-in expert's platform, or null. */
+  get platformUrl(): string | null {
+    return this.signedIn?.platformUrl ?? null
+  }
+
+  /** Resume the stored sign-in, if any, and start connecting. */
+  async start(): Promise<void> {
+    this.signedIn = await this.deps.secrets.load()
+    if (this.signedIn !== null) this.connect(this.signedIn)
+    this.publish()
+  }
+
+  /** Sign in to a platform; on success the cache follows this expert from now on. */
+  async signIn(platformUrl: string, email: string, password: string): Promise<SignInOutcome> {
+    const outcome = await signIn(platformUrl, email, password, this.deps.fetch)
+    if (!outcome.ok) {
+      this.deps.log.warn(`Sign-in failed: ${outcome.message}`)
+      return outcome
+    }
+    this.disconnect()
+    if (this.deps.cache.expert()?.id !== outcome.expert.id) this.deps.cache.clear()
+    this.signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
+    await this.deps.secrets.save(this.signedIn)
+    this.deps.log.info(`Signed in as ${outcome.expert.email} on ${outcome.platformUrl}`)
+    this.connect(this.signedIn)
+    this.publish()
+    return outcome
+  }
+
+  /** Sign out: revoke the token (best effort), forget it and the cached data. */
+  async signOut(): Promise<void> {
+    const signedIn = this.signedIn
+    this.disconnect()
+    this.signedIn = null
+    await this.deps.secrets.clear()
+    this.deps.cache.clear()
+    this.publish()
+    this.cacheChanged.emit()
+    if (signedIn !== null) {
+      await (this.deps.fetch ?? fetch)(`${signedIn.platformUrl}${HTTP_PATHS.signOut}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${signedIn.token}` },
+        signal: AbortSignal.timeout(5_000),
+      }).catch(() =>
+        this.deps.log.warn('Could not reach the platform to revoke the sign-in; it was forgotten here.'),
+      )
+    }
+  }
+
+  /** Send a command; fails at once when signed out or offline. */
+  command<N extends CommandName>(
+    name: N,
+    payload: CommandPayload<N>,
+    idempotencyKey?: string,
+  ): Promise<CommandOutcome<CommandResult<N>>> {
+    if (this.link === undefined) {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'signed_out', message: 'Sign in to the platform first.' },
+      })
+    }
+    return this.link.command(name, payload, idempotencyKey)
+  }
+
+  /** Resolves once the current catch-up is over; for tests and benches. */
+  async settled(): Promise<void> {
+    await this.sync?.settled()
+  }
+
+  /** Disconnect and stop; the cache stays as it is. */
+  stop(): void {
+    this.disconnect()
+  }
+
+  private connect(signIn: StoredSignIn): void {
+    const link = new PlatformLink(signIn.platformUrl, signIn.token, {
+      clock: this.deps.clock,
+      power: this.deps.power,
+      log: this.deps.log,
+      random: this.deps.random,
+      timings: this.deps.timings,
+    })
+    const sync = new SyncEngine(link, this.deps.cache, {
+      clock: this.deps.clock,
+      notifier: this.deps.notifier,
+      log: this.deps.log,
+    })
+    link.states.add(() => this.publish())
+    sync.states.add((state) => {
+      if (state.kind === 'live') this.wasOnline = true
+      this.publish()
+    })
+    sync.changes.add(() => {
+      this.publishTray()
+      this.cacheChanged.emit()
+    })
+    this.link = link
+    this.sync = sync
+    sync.start()
+    link.start()
+  }
+
+  private disconnect(): void {
+    this.sync?.stop()
+    this.link?.stop()
+    this.sync = undefined
+    this.link = undefined
+  }
+
+  private publish(): void {
+    const next = connectionStatus({
+      link: this.link?.state ?? { kind: 'idle' },
+      sync: this.sync?.state ?? { kind: 'idle' },
+      signedIn: this.signedIn !== null,
+      wasOnline: this.wasOnline,
+      lastSyncedAt: this.deps.cache.lastSyncedAt(),
+      now: this.deps.clock.now(),
+    })
+    if (JSON.stringify(next) === JSON.stringify(this.current)) return
+    this.current = next
+    if (next.status === 'signed_out' && this.link !== undefined && next.reason !== null) {
+      // The platform refused the token: forget it so the next start asks for a sign-in.
+      this.disconnect()
+      this.signedIn = null
+      void this.deps.secrets.clear()
+    }
+    this.states.emit(next)
+    this.publishTray()
+  }
+
+  private publishTray(): void {
+    const openInvites = this.deps.cache.openInvites().length
+    this.deps.tray.set({
+      connection: this.current,
+      openInvites,
+      statusLine: statusLine(this.current, openInvites, this.deps.formatTime ?? shortTime),
+    })
+  }
+}

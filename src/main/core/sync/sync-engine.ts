@@ -1,0 +1,169 @@
+/**
+ * Keeps the cache equal to the platform's event stream. On every connect it replays the events
+ * after the stored cursor (or applies a snapshot when the platform says the cursor is too old),
+ * then applies live events in order; a gap in ids triggers a replay of the gap. Every batch is one
+ * cache transaction, duplicates are dropped by id, and each new open invite is shown exactly once.
+ */
+import type { Clock } from '../../../shared/clock'
+import type { PlatformEvent } from '../../../shared/protocol'
+import { Listeners } from '../connection/listeners'
+import type { PlatformLink } from '../connection/platform-link'
+import type { CacheStore } from '../ports/cache-store'
+import type { Logger } from '../ports/logger'
+import type { Notifier } from '../ports/notifier'
+import type { Unsubscribe } from '../ports/power'
+import { inviteNotification } from './invite-notification'
+
+/** Where syncing stands. */
+export type SyncState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'catching_up' }
+  | { readonly kind: 'live'; readonly since: number }
+
+/** Drives one link's events into one cache. */
+export class SyncEngine {
+  private current: SyncState = { kind: 'idle' }
+  private buffered: PlatformEvent[] = []
+  private catchingUp: Promise<void> | undefined
+  private again = false
+  private readonly off: Unsubscribe[] = []
+  /** Sync state changes. */
+  readonly states = new Listeners<SyncState>()
+  /** Fires after each batch that changed the cache, with the events applied. */
+  readonly changes = new Listeners<ReadonlyArray<PlatformEvent>>()
+
+  constructor(
+    private readonly link: PlatformLink,
+    private readonly cache: CacheStore,
+    private readonly deps: { clock: Clock; notifier: Notifier; log: Logger },
+  ) {}
+
+  /** The current sync state. */
+  get state(): SyncState {
+    return this.current
+  }
+
+  /** Follow the link: catch up on each connect, apply live events in between. */
+  start(): void {
+    this.off.push(
+      this.link.states.add((state) => {
+        if (state.kind === 'connected') {
+          if (this.cache.expert() !== null && this.cache.expert()?.id !== state.welcome.expertId) {
+            this.deps.log.warn('The cache belongs to another expert; clearing it before syncing')
+            this.cache.clear()
+          }
+          void this.catchUp()
+        } else if (this.current.kind !== 'idle') {
+          this.set({ kind: 'idle' })
+        }
+      }),
+      this.link.events.add((event) => this.onLive(event)),
+    )
+    if (this.link.state.kind === 'connected') void this.catchUp()
+  }
+
+  /** Stop following the link. */
+  stop(): void {
+    for (const off of this.off.splice(0)) off()
+    this.set({ kind: 'idle' })
+  }
+
+  /** Resolves when the current catch-up (if any) is over; for tests and benches. */
+  async settled(): Promise<void> {
+    while (this.catchingUp) await this.catchingUp
+  }
+
+  private onLive(event: PlatformEvent): void {
+    if (this.current.kind !== 'live') {
+      this.buffered.push(event)
+      return
+    }
+    const cursor = this.cache.cursor()
+    if (event.id <= cursor) return
+    if (event.id === cursor + 1) {
+      this.apply([event])
+      return
+    }
+    this.deps.log.warn(`Missed events ${cursor + 1}–${event.id - 1}; replaying them`)
+    this.buffered.push(event)
+    void this.catchUp()
+  }
+
+  /** Replay until the cache holds everything the platform has; coalesces concurrent calls. */
+  private catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      this.again = true
+      return this.catchingUp
+    }
+    this.set({ kind: 'catching_up' })
+    this.catchingUp = this.replayLoop()
+      .catch((error: unknown) => {
+        // The link is down or answered nonsense; the next connect catches up again.
+        this.deps.log.warn(
+          `Catching up with the platform stopped: ${error instanceof Error ? error.message : String(error)}`,
+        )
+        if (this.link.state.kind === 'connected') this.again = true
+      })
+      .finally(() => {
+        this.catchingUp = undefined
+        if (this.again && this.link.state.kind === 'connected') {
+          this.again = false
+          void this.catchUp()
+        }
+      })
+    return this.catchingUp
+  }
+
+  private async replayLoop(): Promise<void> {
+    for (;;) {
+      this.again = false
+      const page = await this.link.replay(this.cache.cursor())
+      if (page.kind === 'snapshot') {
+        this.cache.applySnapshot(page.snapshot)
+        this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${page.snapshot.cursor}`)
+        this.notifyNewInvites()
+        this.changes.emit([])
+        continue
+      }
+      if (page.events.length > 0) this.apply(page.events)
+      if (page.skipped > 0 && page.events.length === 0) {
+        throw new Error('The platform keeps sending events Standby cannot read; update Standby.')
+      }
+      if (page.hasMore || this.cache.cursor() < page.latestId) continue
+      // Live events that arrived meanwhile: apply those that follow on; a gap means go again.
+      const pending = this.buffered.filter((e) => e.id > this.cache.cursor()).sort((a, b) => a.id - b.id)
+      this.buffered = []
+      if (pending.length > 0 && this.apply(pending).gap) continue
+      if (this.again) continue
+      this.cache.markSynced(this.deps.clock.now())
+      this.set({ kind: 'live', since: this.deps.clock.now() })
+      return
+    }
+  }
+
+  private apply(events: ReadonlyArray<PlatformEvent>): { gap: boolean } {
+    const result = this.cache.applyEvents(events)
+    if (result.applied.length > 0) {
+      this.notifyNewInvites()
+      this.changes.emit(result.applied)
+    }
+    if (result.gap && this.current.kind === 'live') void this.catchUp()
+    return result
+  }
+
+  private notifyNewInvites(): void {
+    const fresh = this.cache.unnotifiedOpenInvites()
+    if (fresh.length === 0) return
+    // Marked before showing: a crash in between loses one notification, never shows one twice.
+    this.cache.markNotified(
+      fresh.map((i) => i.id),
+      this.deps.clock.now(),
+    )
+    for (const invite of fresh) this.deps.notifier.show(inviteNotification(invite))
+  }
+
+  private set(state: SyncState): void {
+    this.current = state
+    this.states.emit(state)
+  }
+}

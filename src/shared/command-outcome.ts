@@ -1,0 +1,23 @@
+/**
+ * What a command ends as, as the UI sees it: the platform's result, the platform's refusal, or a
+ * local failure (offline, no answer in time, an answer that made no sense).
+ */
+import { z } from 'zod'
+import { ErrorCode } from './protocol/commands'
+
+/** Failures decided by the app, not the platform. */
+export const LocalErrorCode = z.enum(['offline', 'timeout', 'invalid_response', 'signed_out'])
+/** Failures decided by the app, not the platform. */
+export type LocalErrorCode = z.infer<typeof LocalErrorCode>
+
+/** Why a command did not succeed, with a sentence the expert can act on. */
+export const CommandFailure = z.object({
+  code: z.union([ErrorCode, LocalErrorCode]),
+  message: z.string(),
+})
+/** Why a command did not succeed, with a sentence the expert can act on. */
+export type CommandFailure = z.infer<typeof CommandFailure>
+
+/** The outcome of one command. */
+export type CommandOutcome<R> =
+  { readonly ok: true; readonly result: R } | { readonly ok: false; readonly error: CommandFailure }

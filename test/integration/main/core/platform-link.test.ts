@@ -1,0 +1,167 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Server } from 'socket.io'
+import { afterEach, describe, expect, it } from 'vitest'
+import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
+import type { Power } from '../../../../src/main/core/ports/power'
+import { ManualClock } from '../../../../src/shared/clock'
+import { PROTOCOL_VERSION } from '../../../../src/shared/protocol'
+import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
+
+const quietLog = { info: () => {}, warn: () => {}, error: () => {} }
+
+function testPower(): Power & { resume(): void } {
+  const listeners = new Set<() => void>()
+  return {
+    onSuspend: () => () => {},
+    onResume: (l) => (listeners.add(l), () => listeners.delete(l)),
+    resume: () => listeners.forEach((l) => l()),
+  }
+}
+
+function waitFor(link: PlatformLink, predicate: (s: LinkState) => boolean): Promise<LinkState> {
+  if (predicate(link.state)) return Promise.resolve(link.state)
+  return new Promise((resolve) => {
+    const off = link.states.add((s) => {
+      if (predicate(s)) {
+        off()
+        resolve(s)
+      }
+    })
+  })
+}
+
+describe('PlatformLink', () => {
+  const cleanup: Array<() => Promise<void> | void> = []
+  afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c()
+  })
+
+  async function setUp(): Promise<{
+    platform: TestPlatform
+    clock: ManualClock
+    power: ReturnType<typeof testPower>
+    link: PlatformLink
+    expertId: string
+  }> {
+    const platform = await startTestPlatform()
+    cleanup.push(() => platform.close())
+    const { id, token } = platform.addExpert()
+    const clock = new ManualClock(Date.UTC(2026, 0, 5, 9))
+    const power = testPower()
+    const link = new PlatformLink(platform.server.url, token, {
+      clock,
+      power,
+      log: quietLog,
+      random: () => 0,
+    })
+    cleanup.push(() => link.stop())
+    return { platform, clock, power, link, expertId: id }
+  }
+
+  it('connects, is welcomed, and delivers validated live events', async () => {
+    const { platform, link, expertId } = await setUp()
+    link.start()
+    const connected = await waitFor(link, (s) => s.kind === 'connected')
+    expect(connected).toMatchObject({
+      kind: 'connected',
+      welcome: { expertId, protocolVersion: PROTOCOL_VERSION },
+    })
+    const received = new Promise((resolve) => link.events.add(resolve))
+    platform.server.marketplace.createRequest({
+      clientId: platform.addClient(),
+      title: 'Live',
+      kind: 'instant',
+      direct: { expertId, via: 'dashboard' },
+    })
+    expect(await received).toMatchObject({ type: 'invite.created', id: 1 })
+  })
+
+  it('fails a command at once while offline and never sends it later', async () => {
+    const { platform, clock, link, expertId } = await setUp()
+    link.start()
+    await waitFor(link, (s) => s.kind === 'connected')
+    platform.server.marketplace.createRequest({
+      clientId: platform.addClient(),
+      title: 'Offline accept',
+      kind: 'instant',
+      direct: { expertId, via: 'dashboard' },
+    })
+    const inviteId = platform.server.marketplace.db
+      .prepare('SELECT id FROM invites WHERE expert_id = ?')
+      .pluck()
+      .get(expertId) as string
+    await platform.stopServer()
+    await waitFor(link, (s) => s.kind === 'waiting')
+    const outcome = await link.command('invite.accept', { inviteId, proposedTime: null })
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'offline' } })
+    expect(!outcome.ok && outcome.error.message).toMatch(/nothing was sent/)
+
+    await platform.startServer()
+    clock.advance(10_000)
+    await waitFor(link, (s) => s.kind === 'connected')
+    // A round-trip after reconnecting: had the accept been queued, it would have landed by now.
+    await link.replay(0)
+    expect(platform.server.marketplace.store.inviteRow(inviteId)?.state).toBe('open')
+  })
+
+  it('backs off from 1 s while the platform is down, and reconnects at once on resume', async () => {
+    const { platform, clock, power, link } = await setUp()
+    link.start()
+    await waitFor(link, (s) => s.kind === 'connected')
+    await platform.stopServer()
+    const first = await waitFor(link, (s) => s.kind === 'waiting')
+    expect(first).toMatchObject({ attempt: 1, nextAttemptAt: clock.now() + 1_000 })
+    clock.advance(1_000)
+    const second = await waitFor(link, (s) => s.kind === 'waiting' && s.attempt === 2)
+    expect(second).toMatchObject({ nextAttemptAt: clock.now() + 2_000 })
+
+    await platform.startServer()
+    const before = clock.now()
+    power.resume()
+    await waitFor(link, (s) => s.kind === 'connected')
+    expect(clock.now()).toBe(before)
+  })
+
+  it('stops retrying when the platform refuses the token', async () => {
+    const { platform, clock } = await setUp()
+    const link = new PlatformLink(platform.server.url, 'revoked-token', {
+      clock,
+      power: testPower(),
+      log: quietLog,
+    })
+    cleanup.push(() => link.stop())
+    link.start()
+    const refused = await waitFor(link, (s) => s.kind === 'refused')
+    expect(refused).toMatchObject({ kind: 'refused', code: 'unauthorized' })
+    expect(clock.pendingTimers).toBe(0)
+  })
+
+  it('reports a platform that speaks another protocol version, saying what to do', async () => {
+    const http = createServer()
+    const io = new Server(http)
+    io.use((_socket, next) =>
+      next(
+        Object.assign(new Error('mismatch'), {
+          data: {
+            code: 'protocol_mismatch',
+            message: 'mismatch',
+            serverProtocolVersion: PROTOCOL_VERSION + 1,
+          },
+        }),
+      ),
+    )
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    cleanup.push(() => new Promise<void>((resolve) => io.close(() => resolve())))
+    const link = new PlatformLink(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, 't', {
+      clock: new ManualClock(0),
+      power: testPower(),
+      log: quietLog,
+    })
+    cleanup.push(() => link.stop())
+    link.start()
+    const refused = await waitFor(link, (s) => s.kind === 'refused')
+    expect(refused).toMatchObject({ code: 'protocol_mismatch' })
+    expect(refused.kind === 'refused' && refused.message).toMatch(/update Standby/)
+  })
+})

@@ -1,0 +1,73 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { normalizePlatformUrl, signIn } from '../../../../src/main/core/auth/sign-in'
+import { hashPassword } from '../../../../server/src/auth'
+import { useTestPlatform } from '../../../support/test-platform'
+
+describe('normalizePlatformUrl', () => {
+  it('accepts what people type and refuses what is not a web address', () => {
+    expect(normalizePlatformUrl('localhost:4455')).toBe('http://localhost:4455')
+    expect(normalizePlatformUrl(' https://platform.example.com/ ')).toBe('https://platform.example.com')
+    expect(normalizePlatformUrl('ftp://example.com')).toBeNull()
+    expect(normalizePlatformUrl('')).toBeNull()
+  })
+})
+
+describe('signIn', () => {
+  const platform = useTestPlatform()
+  let htmlServer: ReturnType<typeof createServer>
+  let htmlUrl: string
+  let closedUrl: string
+
+  beforeAll(async () => {
+    platform().server.marketplace.createExpert({
+      name: 'Ada',
+      email: 'ada@example.test',
+      passwordHash: await hashPassword('right'),
+      timeZone: 'Europe/London',
+    })
+    htmlServer = createServer((_req, res) => res.end('<html>Welcome to my blog</html>'))
+    await new Promise<void>((resolve) => htmlServer.listen(0, '127.0.0.1', resolve))
+    htmlUrl = `http://127.0.0.1:${(htmlServer.address() as AddressInfo).port}`
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+  })
+  afterAll(() => new Promise<void>((resolve) => htmlServer.close(() => resolve())))
+
+  it('returns a token and the expert for the right password', async () => {
+    const outcome = await signIn(platform().server.url, 'ada@example.test', 'right')
+    expect(outcome).toMatchObject({ ok: true, expert: { name: 'Ada' }, platformUrl: platform().server.url })
+  })
+
+  it('says the password is wrong', async () => {
+    expect(await signIn(platform().server.url, 'ada@example.test', 'wrong')).toEqual({
+      ok: false,
+      reason: 'wrong_credentials',
+      message: 'Wrong email or password.',
+    })
+  })
+
+  it('says the platform is unreachable, naming the address', async () => {
+    const outcome = await signIn(closedUrl, 'ada@example.test', 'right')
+    expect(outcome).toMatchObject({ ok: false, reason: 'unreachable' })
+    expect(!outcome.ok && outcome.message).toContain(closedUrl)
+    expect(!outcome.ok && outcome.message).toContain('connection refused')
+  })
+
+  it('says when the server is not a Standby platform', async () => {
+    expect(await signIn(htmlUrl, 'ada@example.test', 'right')).toMatchObject({
+      ok: false,
+      reason: 'not_a_platform',
+    })
+  })
+
+  it('refuses an address that is not a web address', async () => {
+    expect(await signIn('mailto:ada@example.test', 'ada@example.test', 'right')).toMatchObject({
+      ok: false,
+      reason: 'invalid_input',
+    })
+  })
+})
