@@ -85,6 +85,26 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/main/node-adapters/**', 'src/browser-shell/**'],
+    rules: forbid(
+      [
+        {
+          name: 'electron',
+          message: 'Node adapters and the browser shell run in plain Node, without Electron.',
+        },
+        rawIpc,
+      ],
+      [
+        serverCode,
+        rendererCode,
+        {
+          regex: '(^|/)main/adapters/|^\\.\\./adapters/|^\\./adapters/',
+          message: 'Electron adapters are for the Electron host only.',
+        },
+      ],
+    ),
+  },
+  {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

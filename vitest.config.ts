@@ -8,5 +8,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // electron-store imports `electron`; inlined, that import reaches the typed fake that tests
+    // mock (test/unit/main/fake-electron.ts) instead of the real package, which would try to
+    // download the Electron binary.
+    server: { deps: { inline: ['electron-store'] } },
   },
 })

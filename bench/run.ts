@@ -1,7 +1,11 @@
 /** `npm run bench`: runs every benchmark in turn and prints its figures. Benches never fail a build. */
+import { benchCache } from './cache'
 import { benchPlatformFanout } from './platform-fanout'
 
-const benches: ReadonlyArray<[string, () => Promise<void>]> = [['platform-fanout', benchPlatformFanout]]
+const benches: ReadonlyArray<[string, () => Promise<void>]> = [
+  ['platform-fanout', benchPlatformFanout],
+  ['cache', benchCache],
+]
 
 const only = process.argv[2]
 for (const [name, run] of benches) {

@@ -101,7 +101,13 @@ export function attachSocketGateway(
           },
         }
       }
-      return { ok: true, result: marketplace.replay(expertId, request.data.after, request.data.limit) }
+      const { after, limit, snapshot } = request.data
+      return {
+        ok: true,
+        result: snapshot
+          ? { kind: 'snapshot', snapshot: marketplace.snapshot(expertId) }
+          : marketplace.replay(expertId, after, limit),
+      }
     })
     socket.onAny((event: unknown) => {
       if (event !== COMMAND_EVENT && event !== REPLAY_EVENT)

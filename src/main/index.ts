@@ -4,20 +4,31 @@
  */
 import { app, session, shell } from 'electron'
 import { join } from 'node:path'
+import { createLoginItem } from './adapters/login-item'
+import { createElectronNotifier } from './adapters/notifier'
+import { createPowerMonitorPower } from './adapters/power-monitor'
+import { createSafeStorageSecrets } from './adapters/safe-storage-secrets'
+import { createElectronSettingsStore } from './adapters/settings-store'
+import { trayStateOnStatusLine } from './adapters/tray-state'
 import { createAppOrigin } from './app-origin'
 import { contentSecurityPolicy } from './content-security-policy'
-import { registerAppHandlers } from './ipc/app-handlers'
+import type { AppNotification } from './core/ports/notifier'
+import { followLaunchAtLogin } from './core/settings/login-item'
+import { nativeBindingForThisProcess } from './db/electron-native-binding'
+import { appInfo, registerAppApi } from './ipc/app-handlers'
 import { createIpcMain, send } from './ipc/ipc-main'
 import { consoleLogger } from './log'
 import { bringToFront, createMainWindow } from './main-window'
 import { trackQuitting } from './quit-state'
+import { startRuntime, type Runtime } from './runtime/start-runtime'
 import { enforceContentSecurityPolicy, denyPermissionRequests } from './session-security'
 import { claimSingleInstance, onSecondInstance } from './single-instance'
 import { createStatusLine } from './status-line'
 import { createTray } from './tray'
 import { trayIconPath } from './tray-icon'
+import { systemClock } from '../shared/clock'
 
-/** Builds the app: single-instance lock, session security, IPC, window, tray. */
+/** Builds the app: single-instance lock, session security, the core, IPC, window, tray. */
 async function main(): Promise<void> {
   const log = consoleLogger
   // A second copy quits before it creates anything; the first copy is told and shows itself.
@@ -42,7 +53,6 @@ async function main(): Promise<void> {
     },
     log,
   })
-  registerAppHandlers(ipc.handle, { version: app.getVersion(), platform: process.platform, openExternal })
 
   const window = createMainWindow({
     preloadPath: join(outDir, 'preload', 'index.cjs'),
@@ -56,7 +66,7 @@ async function main(): Promise<void> {
   // macOS: clicking the Dock icon of a running app should show its window.
   app.on('activate', showWindow)
 
-  const status = createStatusLine('Not connected')
+  const status = createStatusLine('Starting…')
   const tray = createTray({
     iconPath: trayIconPath({
       platform: process.platform,
@@ -78,9 +88,57 @@ async function main(): Promise<void> {
   window.webContents.on('did-finish-load', () =>
     send(window.webContents, 'app.statusChanged', { text: status.get() }),
   )
+
+  const userData = app.getPath('userData')
+  const settings = createElectronSettingsStore({ log })
+  followLaunchAtLogin(settings, createLoginItem({ log }))
+  // Notifications can be clicked only once the runtime exists; until then there is nothing to join.
+  const started: { runtime?: Runtime } = {}
+  const joinFromNotification = (notification: AppNotification): void => {
+    showWindow()
+    if (notification.kind !== 'invite' || started.runtime === undefined) return
+    void started.runtime.core
+      .command('invite.accept', { inviteId: notification.inviteId, proposedTime: null })
+      .then((outcome) => {
+        if (!outcome.ok) log.warn(`Join from the notification failed: ${outcome.error.message}`)
+      })
+  }
+  const runtime = await startRuntime({
+    cachePath: join(userData, 'cache.db'),
+    nativeBinding: nativeBindingForThisProcess(app.isPackaged, app.getAppPath()),
+    clock: systemClock,
+    power: createPowerMonitorPower(),
+    secrets: createSafeStorageSecrets({ path: join(userData, 'sign-in.bin'), log }),
+    notifier: createElectronNotifier({
+      soundEnabled: () => settings.get().soundEnabled,
+      onClick: () => showWindow(),
+      onAction: (notification, action) => {
+        if (action === 'join') joinFromNotification(notification)
+      },
+      log,
+    }),
+    tray: trayStateOnStatusLine(status),
+    settings,
+    log,
+    host: {
+      info: appInfo({
+        version: app.getVersion(),
+        platform: process.platform,
+        defaultPlatformUrl: process.env['STANDBY_PLATFORM_URL'] ?? null,
+      }),
+      openExternal,
+    },
+  })
+  started.runtime = runtime
+  const core = runtime.core
+  registerAppApi(ipc.handle, runtime.api)
+  core.states.add((state) => send(window.webContents, 'connection.stateChanged', state))
+  core.cacheChanged.add(() => send(window.webContents, 'cache.changed', {}))
+  app.on('will-quit', () => runtime.close())
 }
 
-main().catch((error: unknown) => {
+/** Settles once the app is up (or has given up); tests await it. */
+export const started: Promise<void> = main().catch((error: unknown) => {
   consoleLogger.error('Standby could not start', error)
   app.exit(1)
 })

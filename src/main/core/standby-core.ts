@@ -17,6 +17,7 @@ import type { Notifier } from './ports/notifier'
 import type { Power } from './ports/power'
 import type { Secrets, StoredSignIn } from './ports/secrets'
 import type { TrayState } from './ports/tray-state'
+import { ReminderScheduler } from './reminders/reminder-scheduler'
 import { SyncEngine } from './sync/sync-engine'
 
 /** Everything the core needs from its host. */
@@ -33,6 +34,8 @@ export interface StandbyCoreDeps {
   readonly fetch?: typeof fetch
   /** How the tray writes times; defaults to the OS locale's short time. */
   readonly formatTime?: (t: number) => string
+  /** Whether reminders are shown; read each time one is due. Defaults to on. */
+  readonly remindersEnabled?: () => boolean
 }
 
 const shortTime = (t: number): string =>
@@ -49,11 +52,22 @@ export class StandbyCore {
   readonly states: Listeners<ConnectionState>
   /** The cache changed (after each applied batch or snapshot). */
   readonly cacheChanged: Listeners<void>
+  private readonly reminders: ReminderScheduler
 
   constructor(private readonly deps: StandbyCoreDeps) {
     const onError = (error: unknown): void => deps.log.error('A listener failed', error)
     this.states = new Listeners(onError)
     this.cacheChanged = new Listeners(onError)
+    this.reminders = new ReminderScheduler({
+      clock: deps.clock,
+      cache: deps.cache,
+      notifier: deps.notifier,
+      power: deps.power,
+      log: deps.log,
+      enabled: deps.remindersEnabled ?? (() => true),
+      formatTime: deps.formatTime,
+    })
+    this.cacheChanged.add(() => this.reminders.refresh())
   }
 
   /** The cache, for the views the UI reads. */
@@ -76,6 +90,10 @@ export class StandbyCore {
     this.signedIn = await this.deps.secrets.load()
     if (this.signedIn !== null) this.connect(this.signedIn)
     this.publish()
+    // The first state may equal the initial one; the tray must hear it either way.
+    this.publishTray()
+    // Reminders run from the cache, so they fire offline too.
+    this.reminders.start()
   }
 
   /** Sign in to a platform; on success the cache follows this expert from now on. */
@@ -137,6 +155,7 @@ export class StandbyCore {
 
   /** Disconnect and stop; the cache stays as it is. */
   stop(): void {
+    this.reminders.stop()
     this.disconnect()
   }
 

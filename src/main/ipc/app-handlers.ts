@@ -1,26 +1,30 @@
-/** Handlers of the `app.*` and `shell.*` calls: what the app is, and opening links in the browser. */
-import { type AppInfo, type AppPlatform } from '../../shared/ipc/contract'
+/** Registers every contract call's handler (built once in core/app-api.ts) with Electron's IPC. */
+import type { AppApi } from '../core/app-api'
+import { invokeChannels, type AppInfo, type AppPlatform, type InvokeChannel } from '../../shared/ipc/contract'
 import { PROTOCOL_VERSION } from '../../shared/protocol/handshake'
 import { type Handle } from './ipc-main'
 
-/** What these handlers need from Electron, passed in so they stay plain functions. */
-export interface AppHandlerDeps {
-  readonly version: string
-  readonly platform: NodeJS.Platform
-  /** Opens an already-validated http(s) URL in the system browser. */
-  readonly openExternal: (url: string) => Promise<void>
+/** Register a handler for each call of the contract. */
+export function registerAppApi(handle: Handle, api: AppApi): void {
+  for (const channel of invokeChannels) register(handle, api, channel)
 }
 
-/** Registers `app.getInfo` and `shell.openExternal`. */
-export function registerAppHandlers(handle: Handle, deps: AppHandlerDeps): void {
-  const info: AppInfo = {
+function register<C extends InvokeChannel>(handle: Handle, api: AppApi, channel: C): void {
+  handle(channel, (request) => api[channel](request))
+}
+
+/** What the app reports about itself. */
+export function appInfo(deps: {
+  readonly version: string
+  readonly platform: NodeJS.Platform
+  readonly defaultPlatformUrl?: string | null
+}): AppInfo {
+  return {
     version: deps.version,
     platform: toAppPlatform(deps.platform),
     protocolVersion: PROTOCOL_VERSION,
+    defaultPlatformUrl: deps.defaultPlatformUrl ?? null,
   }
-  handle('app.getInfo', () => info)
-  // The contract has already refused anything but a normalized http(s) URL by the time this runs.
-  handle('shell.openExternal', (url) => deps.openExternal(url))
 }
 
 /** Node's platform name, folded to the ones the app is built for. */

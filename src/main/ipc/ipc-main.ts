@@ -5,16 +5,15 @@
  * one log line and an error reply, never an exception inside Electron.
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
-import { z } from 'zod'
 import {
-  invokeContract,
   type InvokeChannel,
   type InvokeRequest,
   type InvokeResponse,
   type PushEvent,
   type PushPayload,
 } from '../../shared/ipc/contract'
-import { fail, ok, type IpcResult } from '../../shared/ipc/result'
+import { fail, type IpcResult } from '../../shared/ipc/result'
+import { answerCall } from '../core/ipc/answer-call'
 import { type Logger } from '../log'
 
 /** Decides whether an IPC message comes from our own app. */
@@ -66,19 +65,7 @@ export function createIpcMain(deps: { readonly policy: SenderPolicy; readonly lo
       log.warn(`IPC ${channel} refused: ${refusal}`)
       return fail('forbidden_sender', `${channel} may only be called by the Standby app itself.`)
     }
-    const parsed = invokeContract[channel].request.safeParse(payload)
-    if (!parsed.success) {
-      const reason = z.prettifyError(parsed.error)
-      log.warn(`IPC ${channel} got an invalid payload: ${reason.replaceAll('\n', ' ')}`)
-      return fail('invalid_payload', `${channel} got an invalid request: ${reason}`)
-    }
-    try {
-      // safeParse on the union of all request schemas loses the link to C; the schema is C's own.
-      return ok(await handler(parsed.data as InvokeRequest<C>, { sender: event.sender }))
-    } catch (error) {
-      log.error(`IPC ${channel} failed`, error)
-      return fail('handler_failed', `${channel} failed; the details are in the Standby log.`)
-    }
+    return answerCall(channel, payload, (request) => handler(request, { sender: event.sender }), log)
   }
 
   return { handle }

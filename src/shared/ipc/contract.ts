@@ -9,6 +9,10 @@
  * such as the browser shell check what it carries).
  */
 import { z } from 'zod'
+import { CommandFailure } from '../command-outcome'
+import { ConnectionState } from '../connection-state'
+import { commandSchemas, type CommandName } from '../protocol/commands'
+import { Expert, Invite, Message, Session } from '../protocol/entities'
 import { PROTOCOL_VERSION } from '../protocol/handshake'
 
 /** The operating systems the app is built for; anything else reports `other`. */
@@ -21,6 +25,8 @@ export const AppInfo = z.object({
   version: z.string(),
   platform: AppPlatform,
   protocolVersion: z.literal(PROTOCOL_VERSION),
+  /** The platform the sign-in form suggests: the embedded reference platform when one runs. */
+  defaultPlatformUrl: z.string().nullable(),
 })
 /** What the app is: shown in the window title line and in bug reports. */
 export type AppInfo = z.infer<typeof AppInfo>
@@ -32,6 +38,52 @@ export const ExternalUrl = z.url({ protocol: /^https?$/, normalize: true }).max(
 export const StatusLine = z.object({ text: z.string().max(200) })
 /** The one line that says what Standby is doing, shown in the tray menu and in the window. */
 export type StatusLine = z.infer<typeof StatusLine>
+
+/** What signing in ended as: the expert, or why not, in words the sign-in form shows. */
+export const SignInResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), expert: Expert }),
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum([
+      'unreachable',
+      'not_a_platform',
+      'incompatible',
+      'wrong_credentials',
+      'invalid_input',
+      'failed',
+    ]),
+    message: z.string(),
+  }),
+])
+/** What signing in ended as. */
+export type SignInResult = z.infer<typeof SignInResult>
+
+/** The open invites and the recently missed ones (taken by someone else, expired, withdrawn). */
+export const InviteLists = z.object({ open: z.array(Invite), missed: z.array(Invite) })
+/** The open invites and the recently missed ones. */
+export type InviteLists = z.infer<typeof InviteLists>
+
+/** A page of past sessions, most recent first; pass the last row's bookedStart to get the next. */
+export const HistoryRequest = z
+  .object({ limit: z.number().int().min(1).max(500), beforeStart: z.number().int().nonnegative().optional() })
+  .strict()
+
+type CommandSchemas = typeof commandSchemas
+
+/** The outcome of a platform command as the renderer receives it. */
+function commandOutcome<N extends CommandName>(name: N) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), result: commandSchemas[name].result as CommandSchemas[N]['result'] }),
+    z.object({ ok: z.literal(false), error: CommandFailure }),
+  ])
+}
+
+/** A renderer call that sends one platform command: its payload is the command's own schema. */
+function commandEntry<N extends CommandName>(
+  name: N,
+): { request: CommandSchemas[N]['payload']; response: ReturnType<typeof commandOutcome<N>>; command: N } {
+  return { request: commandSchemas[name].payload, response: commandOutcome(name), command: name }
+}
 
 /** The shape every invoke entry has; `satisfies` below checks each entry against it. */
 interface InvokeEntry {
@@ -45,12 +97,56 @@ export const invokeContract = {
   'app.getInfo': { request: z.void(), response: AppInfo },
   /** Open an http(s) link in the system browser rather than inside the app. */
   'shell.openExternal': { request: ExternalUrl, response: z.void() },
+  /** The connection to the platform as the banner shows it. */
+  'connection.getState': { request: z.void(), response: ConnectionState },
+  /** Sign in to a platform (URL, email, password). */
+  'auth.signIn': {
+    request: z.object({
+      platformUrl: z.string().trim().min(1).max(2048),
+      email: z.string().trim().min(1).max(320),
+      password: z.string().min(1).max(1_000),
+    }),
+    response: SignInResult,
+  },
+  /** Sign out and forget the cached data. */
+  'auth.signOut': { request: z.void(), response: z.void() },
+  /** The signed-in expert as last synced (profile, availability, stats); null when signed out. */
+  'expert.get': { request: z.void(), response: Expert.nullable() },
+  /** Open and missed invites from the cache. */
+  'invites.list': { request: z.void(), response: InviteLists },
+  /** Booked and live sessions, soonest first, from the cache. */
+  'sessions.upcoming': { request: z.void(), response: z.array(Session) },
+  /** Ended and cancelled sessions, most recent first, from the cache. */
+  'sessions.history': { request: HistoryRequest, response: z.array(Session) },
+  /** The pre-session thread of a request, from the cache. */
+  'messages.list': {
+    request: z.object({ requestId: z.string().min(1).max(64) }).strict(),
+    response: z.array(Message),
+  },
+  /** Take an invite: join an instant one, or book a scheduled one at one of its proposed times. */
+  'invites.accept': commandEntry('invite.accept'),
+  /** Decline an invite. */
+  'invites.decline': commandEntry('invite.decline'),
+  /** Message the client of a request before deciding. */
+  'messages.send': commandEntry('message.send'),
+  /** Join (start) a booked session. */
+  'sessions.join': commandEntry('session.join'),
+  /** Start billable time. */
+  'sessions.startBilling': commandEntry('session.startBilling'),
+  /** End a live session as charged, discounted or free. */
+  'sessions.end': commandEntry('session.end'),
+  /** Set availability (online, optionally until a time; away; busy; offline). */
+  'availability.set': commandEntry('availability.set'),
 } as const satisfies Record<`${string}.${string}`, InvokeEntry>
 
 /** Main → renderer events, each with the schema of its payload. */
 export const pushContract = {
   /** The tray status line changed; the window shows the same text. */
   'app.statusChanged': StatusLine,
+  /** The connection state changed. */
+  'connection.stateChanged': ConnectionState,
+  /** The cache changed: invites, sessions, messages or the expert may have; read them again. */
+  'cache.changed': z.object({}),
 } as const satisfies Record<`${string}.${string}`, z.ZodType>
 
 /** The name of a renderer → main call. */

@@ -13,6 +13,8 @@ export const MAX_REPLAY_PAGE = 1_000
 export const ReplayRequest = z.object({
   after: z.number().int().nonnegative(),
   limit: z.number().int().min(1).max(MAX_REPLAY_PAGE).default(MAX_REPLAY_PAGE),
+  /** Ask for a snapshot whatever the cursor: an empty cache starts from one rather than from event 1. */
+  snapshot: z.boolean().default(false),
 })
 /** Ask for the events after a cursor. A cursor of 0 means "from the beginning". */
 export type ReplayRequest = z.input<typeof ReplayRequest>

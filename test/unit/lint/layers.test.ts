@@ -82,6 +82,27 @@ describe('layer rules', () => {
     ).toEqual([])
   })
 
+  it('keep Node adapters and the browser shell free of Electron', async () => {
+    expect(
+      await violations('src/main/node-adapters/x.ts', `import { app } from 'electron'\nexport const a = app`),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/browser-shell/x.ts', `import { app } from 'electron'\nexport const a = app`),
+    ).toHaveLength(1)
+    expect(
+      await violations(
+        'src/main/node-adapters/x.ts',
+        `import { a } from '../adapters/notifier'\nexport const b = a`,
+      ),
+    ).toHaveLength(1)
+    expect(
+      await violations(
+        'src/browser-shell/x.ts',
+        `import { a } from '../main/node-adapters'\nexport const b = a`,
+      ),
+    ).toEqual([])
+  })
+
   it('keep the reference server free of electron and the app', async () => {
     expect(
       await violations('server/src/x.ts', `import { app } from 'electron'\nexport const a = app`),

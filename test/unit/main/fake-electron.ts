@@ -2,11 +2,12 @@
  * A typed fake of the `electron` module, for tests that cannot launch Electron. Each fake
  * implements a `Pick` of Electron's own type for the members our code calls, so a signature change
  * in Electron breaks the fake at compile time rather than letting tests pass against a fiction.
- * Helpers named like user actions (`close`, `navigate`, `clickMenuItem`, `invoke`, `push`…) let a
- * test play the part of Electron and the user.
+ * Helpers named like user actions (`close`, `navigate`, `clickMenuItem`, `invoke`, `push`,
+ * `pressAction`, `play('resume')`…) let a test play the part of Electron, the OS and the user.
  *
  * Use: `vi.mock('electron', async () => (await import('./fake-electron')).electronModule)`, and
- * call `resetFakeElectron()` in `beforeEach`.
+ * call `resetFakeElectron()` in `beforeEach`. electron-store is inlined by vitest.config.ts, so its
+ * own `import electron from 'electron'` gets this fake too.
  */
 import { EventEmitter } from 'node:events'
 import { vi } from 'vitest'
@@ -24,8 +25,13 @@ import type {
   IpcRendererEvent,
   MenuItemConstructorOptions,
   NativeImage,
+  Notification,
+  NotificationConstructorOptions,
   OnHeadersReceivedListenerDetails,
+  PowerMonitor,
+  SafeStorage,
   Session,
+  Settings as LoginItemSettings,
   Shell,
   Tray,
   WebContents,
@@ -245,10 +251,20 @@ export class FakeApp
   implements
     Pick<
       App,
-      'requestSingleInstanceLock' | 'quit' | 'exit' | 'whenReady' | 'getVersion' | 'getAppPath' | 'isPackaged'
+      | 'requestSingleInstanceLock'
+      | 'quit'
+      | 'exit'
+      | 'whenReady'
+      | 'getVersion'
+      | 'getAppPath'
+      | 'getPath'
+      | 'isPackaged'
+      | 'setLoginItemSettings'
     >
 {
   isPackaged = false
+  /** Every call to setLoginItemSettings, in order. */
+  readonly setLoginItemSettings = vi.fn<(settings: LoginItemSettings) => void>()
   /** Whether requestSingleInstanceLock succeeds: false plays "another Standby is running". */
   lockAvailable = true
   readonly requestSingleInstanceLock = vi.fn(() => this.lockAvailable)
@@ -264,6 +280,16 @@ export class FakeApp
   }
   getAppPath(): string {
     return '/opt/standby-dev'
+  }
+  /** Answers from `fake.paths`: shared state, since electron-store keeps the `app` it first imported. */
+  getPath(name: Parameters<App['getPath']>[0]): string {
+    const path = fake.paths[name]
+    if (path === undefined) {
+      throw new Error(
+        `fake app.getPath('${name}') has no answer: set fake.paths.${name} to a temporary directory`,
+      )
+    }
+    return path
   }
 
   /** Another copy of the app was started. */
@@ -320,8 +346,18 @@ export class FakeSession implements Pick<Session, 'setPermissionRequestHandler'>
 }
 
 /** Electron's `ipcMain`: invoke handlers by channel. */
-export class FakeIpcMain implements Pick<IpcMain, 'handle' | 'removeHandler'> {
+export class FakeIpcMain implements Pick<IpcMain, 'handle' | 'removeHandler' | 'on'> {
   readonly handlers = new Map<string, InvokeListener>()
+  /** Channels with an ipcMain.on listener (our code uses handle(); electron-store registers one). */
+  readonly listeners = new Map<string, Array<(...args: unknown[]) => void>>()
+
+  on(channel: string, listener: Parameters<IpcMain['on']>[1]): IpcMain {
+    this.listeners.set(channel, [
+      ...(this.listeners.get(channel) ?? []),
+      listener as (...args: unknown[]) => void,
+    ])
+    return this as unknown as IpcMain
+  }
 
   handle(channel: string, listener: InvokeListener): void {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
@@ -362,6 +398,105 @@ export class FakeIpcRenderer extends EventEmitter implements Pick<IpcRenderer, '
   }
 }
 
+/**
+ * `safeStorage`, async API. The "encryption" is reversible but never contains the plain text, so
+ * a test can check that a token does not reach the disk in the clear.
+ */
+export class FakeSafeStorage implements Pick<
+  SafeStorage,
+  'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'
+> {
+  /** False plays a machine without a usable keychain. */
+  available = true
+  /** What Linux reports; 'basic_text' means a hardcoded key, i.e. no real protection. */
+  backend: ReturnType<SafeStorage['getSelectedStorageBackend']> = 'gnome_libsecret'
+  /** True plays a rotated key: the next decryption asks for re-encryption. */
+  shouldReEncrypt = false
+  /** Bumped to play a new key: data encrypted under an older one no longer decrypts. */
+  keyGeneration = 1
+
+  isAsyncEncryptionAvailable = vi.fn(async (): Promise<boolean> => this.available)
+
+  encryptStringAsync = vi.fn(async (plainText: string): Promise<Buffer> => {
+    if (!this.available) throw new Error('Encryption is not available.')
+    const body = Buffer.from(plainText, 'utf8').map((byte) => byte ^ 0x5a)
+    return Buffer.concat([Buffer.from(`fake-v${this.keyGeneration}:`), body])
+  })
+
+  decryptStringAsync = vi.fn(
+    async (encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }> => {
+      const prefix = Buffer.from(`fake-v${this.keyGeneration}:`)
+      if (!this.available) throw new Error('Decryption is not available.')
+      if (!encrypted.subarray(0, prefix.length).equals(prefix))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+      const body = encrypted.subarray(prefix.length).map((byte) => byte ^ 0x5a)
+      return { shouldReEncrypt: this.shouldReEncrypt, result: Buffer.from(body).toString('utf8') }
+    },
+  )
+
+  getSelectedStorageBackend(): ReturnType<SafeStorage['getSelectedStorageBackend']> {
+    return this.backend
+  }
+}
+
+/** A native notification: remembers its options and whether it is on screen. */
+export class FakeNotification extends EventEmitter implements Pick<Notification, 'show' | 'close'> {
+  /** Whether the OS supports notifications (Electron's static isSupported()). */
+  static isSupported(): boolean {
+    return fake.notificationsSupported
+  }
+
+  shown = false
+  closed = false
+
+  constructor(readonly options: NotificationConstructorOptions = {}) {
+    super()
+    fake.notifications.push(this)
+  }
+
+  show(): void {
+    this.shown = true
+    this.emit('show', preventableEvent())
+  }
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    this.emit('close', preventableEvent({ reason: 'applicationHidden' as const }))
+  }
+
+  /** The user clicks the notification's body. */
+  click(): void {
+    this.emit('click', preventableEvent())
+  }
+  /** The user presses the action button at `actionIndex`. */
+  pressAction(actionIndex: number): void {
+    this.emit('action', preventableEvent({ actionIndex, selectionIndex: -1 }), actionIndex, -1)
+  }
+  /** The user dismisses it (or it times out). */
+  dismiss(): void {
+    this.closed = true
+    this.emit('close', preventableEvent({ reason: 'userCanceled' as const }))
+  }
+  /** The OS refused to show it. */
+  fail(error: string): void {
+    this.emit('failed', preventableEvent(), error)
+  }
+}
+
+/** The powerMonitor events our code listens to. */
+type PowerMonitorEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen'
+
+/** `powerMonitor`: a test plays the machine sleeping, waking, locking and unlocking. */
+export class FakePowerMonitor extends EventEmitter implements Pick<PowerMonitor, 'isOnBatteryPower'> {
+  isOnBatteryPower(): boolean {
+    return false
+  }
+  /** Emits one of the events with no arguments, as Electron does for these four. */
+  play(event: PowerMonitorEvent): void {
+    this.emit(event)
+  }
+}
+
 function freshState() {
   return {
     app: new FakeApp(),
@@ -370,10 +505,20 @@ function freshState() {
     ipcRenderer: new FakeIpcRenderer(),
     shell: { openExternal: vi.fn<Shell['openExternal']>(async () => {}) },
     contextBridge: { exposeInMainWorld: vi.fn<ContextBridge['exposeInMainWorld']>() },
+    /**
+     * What app.getPath answers. Empty, so nothing writes to a real directory unless a test points
+     * it at its own temporary one (`fake.paths.userData = dir`).
+     */
+    paths: {} as Partial<Record<Parameters<App['getPath']>[0], string>>,
+    safeStorage: new FakeSafeStorage(),
+    powerMonitor: new FakePowerMonitor(),
     /** Whether nativeImage finds files: false plays missing icons. */
     imagesExist: true,
+    /** Whether Notification.isSupported(): false plays a system without notifications. */
+    notificationsSupported: true,
     windows: [] as FakeBrowserWindow[],
     trays: [] as FakeTray[],
+    notifications: [] as FakeNotification[],
   }
 }
 
@@ -385,8 +530,7 @@ const globals = globalThis as typeof globalThis & { [STATE]?: ReturnType<typeof 
 /** The fakes' shared state, reset between tests. */
 export const fake = (globals[STATE] ??= freshState())
 
-/** What `import … from 'electron'` returns under `vi.mock('electron', …)`. */
-export const electronModule = {
+const namedExports = {
   get app() {
     return fake.app
   },
@@ -410,10 +554,23 @@ export const electronModule = {
   nativeImage: {
     createFromPath: (path: string): FakeNativeImage => new FakeNativeImage(path, !fake.imagesExist),
   },
+  get safeStorage() {
+    return fake.safeStorage
+  },
+  get powerMonitor() {
+    return fake.powerMonitor
+  },
   BrowserWindow: FakeBrowserWindow,
   Menu: FakeMenu,
+  Notification: FakeNotification,
   Tray: FakeTray,
 }
+
+/**
+ * What `import … from 'electron'` returns under `vi.mock('electron', …)`. The default export is
+ * the module itself, as with the real CommonJS module (electron-store does `import electron`).
+ */
+export const electronModule = Object.assign(namedExports, { default: namedExports })
 
 /** Fresh fakes for the next test. */
 export function resetFakeElectron(): void {

@@ -1,25 +1,35 @@
 // The composition root, booted against the fake Electron: the pieces are tested on their own
 // elsewhere; this checks they are wired to each other the way a user would notice.
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fake as fakeState, FakeWebContents, resetFakeElectron } from './fake-electron'
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
 
-/** Lets main() finish: every await in it is on an already-settled fake promise. */
-const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
-
 /** Starts the app from scratch, as launching the executable would. */
+let userData: string | undefined
+
 async function launch(before?: (fake: typeof fakeState) => void): Promise<typeof fakeState> {
   resetFakeElectron()
+  userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
+  fakeState.paths.userData = userData
   before?.(fakeState)
   vi.resetModules()
-  await import('../../../src/main/index')
-  await settle()
+  const { started } = await import('../../../src/main/index')
+  await started
   expect(fakeState.app.exit).not.toHaveBeenCalled()
   return fakeState
 }
 
+afterEach(() => {
+  if (userData !== undefined) rmSync(userData, { recursive: true, force: true })
+  userData = undefined
+})
+
 beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => {})
   vi.spyOn(console, 'info').mockImplementation(() => {})
   vi.spyOn(console, 'warn').mockImplementation(() => {})
 })
@@ -43,7 +53,7 @@ describe('launching Standby', () => {
       nodeIntegration: false,
     })
     expect(fake.trays).toHaveLength(1)
-    expect(fake.trays[0]?.menu?.item('status').label).toBe('Not connected')
+    expect(fake.trays[0]?.menu?.item('status').label).toMatch(/Signed out/)
     const { responseHeaders } = fake.session.receiveResponse('http://localhost/', {})
     expect(responseHeaders).toHaveProperty('Content-Security-Policy')
   })
@@ -79,7 +89,9 @@ describe('launching Standby', () => {
     const fake = await launch()
     const { webContents } = fake.windows[0]!
     webContents.finishLoad()
-    expect(webContents.send).toHaveBeenCalledWith('app.statusChanged', { text: 'Not connected' })
+    expect(webContents.send).toHaveBeenCalledWith('app.statusChanged', {
+      text: expect.stringMatching(/Signed out/),
+    })
   })
 
   it('answers app.getInfo from its own window and refuses another one', async () => {

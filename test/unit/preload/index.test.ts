@@ -32,6 +32,20 @@ describe('the preload', () => {
     expect(shapeOf(api)).toEqual({
       app: { getInfo: 'function', onStatusChanged: 'function' },
       shell: { openExternal: 'function' },
+      connection: { getState: 'function', onStateChanged: 'function' },
+      auth: { signIn: 'function', signOut: 'function' },
+      expert: { get: 'function' },
+      invites: { list: 'function', accept: 'function', decline: 'function' },
+      sessions: {
+        upcoming: 'function',
+        history: 'function',
+        join: 'function',
+        startBilling: 'function',
+        end: 'function',
+      },
+      messages: { list: 'function', send: 'function' },
+      availability: { set: 'function' },
+      cache: { onChanged: 'function' },
     })
     // And it is built from the contract: every entry shows up under its namespace.
     for (const channel of invokeChannels) {

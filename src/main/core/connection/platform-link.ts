@@ -172,12 +172,15 @@ export class PlatformLink {
     return { ok: true, result: result.data as CommandResult<N> }
   }
 
-  /** Ask for the events after `after`. Rejects when offline, on timeout, or on a malformed answer. */
-  async replay(after: number, limit?: number): Promise<ReplayPage> {
+  /**
+   * Ask for the events after `after`, or for a snapshot. Rejects when offline, on timeout, or on
+   * a malformed answer.
+   */
+  async replay(after: number, options: { limit?: number; snapshot?: boolean } = {}): Promise<ReplayPage> {
     if (this.current.kind !== 'connected') throw new Error('not connected')
     const raw: unknown = await this.socket
       .timeout(this.timings.ackTimeoutMs)
-      .emitWithAck(REPLAY_EVENT, { after, limit })
+      .emitWithAck(REPLAY_EVENT, { after, limit: options.limit, snapshot: options.snapshot ?? false })
     const ack = CommandAck.safeParse(raw)
     if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
     if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)

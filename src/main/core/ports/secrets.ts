@@ -12,7 +12,10 @@ export interface StoredSignIn {
 
 /** A single secret slot for the sign-in. */
 export interface Secrets {
-  /** The stored sign-in, or null when there is none or it cannot be read (then it is cleared). */
+  /**
+   * The stored sign-in, or null when there is none or it is damaged (then it is cleared). An
+   * encrypted sign-in the OS keychain cannot open right now is kept for a later start.
+   */
   load(): Promise<StoredSignIn | null>
   save(signIn: StoredSignIn): Promise<void>
   clear(): Promise<void>

@@ -115,9 +115,14 @@ export class SyncEngine {
   }
 
   private async replayLoop(): Promise<void> {
+    // An empty cache (first sign-in, or rebuilt after damage) starts from a snapshot: it carries
+    // the expert and today's state at once instead of the whole history. Once is enough: an
+    // expert with no events yet still has cursor 0 after it.
+    let wantSnapshot = this.cache.cursor() === 0 || this.cache.expert() === null
     for (;;) {
       this.again = false
-      const page = await this.link.replay(this.cache.cursor())
+      const page = await this.link.replay(this.cache.cursor(), { snapshot: wantSnapshot })
+      wantSnapshot = false
       if (page.kind === 'snapshot') {
         this.cache.applySnapshot(page.snapshot)
         this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${page.snapshot.cursor}`)

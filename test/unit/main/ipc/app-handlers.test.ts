@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAppOrigin } from '../../../../src/main/app-origin'
-import { registerAppHandlers, toAppPlatform } from '../../../../src/main/ipc/app-handlers'
+import type { AppApi } from '../../../../src/main/core/app-api'
+import { appInfo, registerAppApi, toAppPlatform } from '../../../../src/main/ipc/app-handlers'
+import { invokeChannels } from '../../../../src/shared/ipc/contract'
 import { createIpcMain } from '../../../../src/main/ipc/ipc-main'
 import { PROTOCOL_VERSION } from '../../../../src/shared/protocol/handshake'
 import { fake, FakeWebContents, resetFakeElectron } from '../fake-electron'
@@ -16,24 +18,37 @@ beforeEach(() => {
     policy: { isOwnWebContents: (contents) => Object.is(contents, page.sender), isAppUrl: origin.isAppUrl },
     log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
   })
-  registerAppHandlers(ipc.handle, {
-    version: '2.3.4',
-    platform: 'darwin',
-    openExternal: fake.shell.openExternal,
-  })
+  const unused = Object.fromEntries(invokeChannels.map((channel) => [channel, vi.fn()]))
+  const api = {
+    ...unused,
+    'app.getInfo': () => appInfo({ version: '2.3.4', platform: 'darwin' }),
+    'shell.openExternal': (url: string) => fake.shell.openExternal(url),
+  } as unknown as AppApi
+  registerAppApi(ipc.handle, api)
 })
 
 describe('app.getInfo', () => {
   it('reports the app version, the platform and the protocol version', async () => {
     await expect(fake.ipcMain.invoke('app.getInfo', page)).resolves.toEqual({
       ok: true,
-      value: { version: '2.3.4', platform: 'darwin', protocolVersion: PROTOCOL_VERSION },
+      value: {
+        version: '2.3.4',
+        platform: 'darwin',
+        protocolVersion: PROTOCOL_VERSION,
+        defaultPlatformUrl: null,
+      },
     })
   })
 
   it('names platforms the app is not built for "other"', () => {
     expect(toAppPlatform('freebsd')).toBe('other')
     expect(toAppPlatform('win32')).toBe('win32')
+  })
+})
+
+describe('registration', () => {
+  it('registers a handler for every call of the contract', () => {
+    for (const channel of invokeChannels) expect(fake.ipcMain.handlers.has(channel), channel).toBe(true)
   })
 })
 

@@ -27,10 +27,15 @@ beforeEach(() => {
 
 describe('handle', () => {
   it('answers our own page with the handler’s value', async () => {
-    registrar().handle('app.getInfo', () => ({ version: '1.0.0', platform: 'linux', protocolVersion: 1 }))
+    registrar().handle('app.getInfo', () => ({
+      version: '1.0.0',
+      platform: 'linux',
+      protocolVersion: 1,
+      defaultPlatformUrl: null,
+    }))
     await expect(fake.ipcMain.invoke('app.getInfo', { sender: ours, frameUrl: APP_PAGE })).resolves.toEqual({
       ok: true,
-      value: { version: '1.0.0', platform: 'linux', protocolVersion: 1 },
+      value: { version: '1.0.0', platform: 'linux', protocolVersion: 1, defaultPlatformUrl: null },
     })
   })
 

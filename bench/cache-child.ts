@@ -1,0 +1,89 @@
+/**
+ * Child process for the cache bench: a fresh process for each cold open, and one that holds the
+ * store open for the idle RSS figure. Run with `node --import tsx`; answers over IPC.
+ */
+import Database from 'better-sqlite3'
+import { openCache } from '../src/main/db/open-cache'
+import { SqliteCacheStore } from '../src/main/db/sqlite-cache-store'
+import { AUTO_CANCEL_AFTER_MS } from '../src/shared/rules/session-timing'
+
+/** What the child was asked to do. */
+export type CacheChildMode = 'cold-ours' | 'cold-ours-checked' | 'cold-raw' | 'rss-open' | 'rss-bare'
+
+/** What the child reports. */
+export interface CacheChildResult {
+  readonly ms: number
+  readonly rows: number
+  readonly rss: number
+  readonly heapUsed: number
+}
+
+const silent = { info: () => {}, warn: () => {}, error: () => {} }
+
+function coldOurs(path: string, now: number, checked: boolean): { ms: number; rows: number } {
+  const start = performance.now()
+  const { db } = openCache({ path, integrityCheck: checked ? 'quick' : 'none' })
+  const rows = new SqliteCacheStore(db, silent).upcomingSessions(now, 50).length
+  const ms = performance.now() - start
+  db.close()
+  return { ms, rows }
+}
+
+function coldRaw(path: string, now: number): { ms: number; rows: number } {
+  const start = performance.now()
+  const db = new Database(path)
+  const rows = db
+    .prepare(
+      `SELECT json FROM sessions WHERE state IN ('booked', 'live') AND booked_start >= ?
+       ORDER BY booked_start LIMIT 50`,
+    )
+    .all(now - AUTO_CANCEL_AFTER_MS).length
+  const ms = performance.now() - start
+  db.close()
+  return { ms, rows }
+}
+
+async function idleRss(
+  path: string | null,
+  now: number,
+): Promise<{ rss: number; heapUsed: number; rows: number }> {
+  let rows = 0
+  if (path !== null) {
+    const { db } = openCache({ path })
+    const store = new SqliteCacheStore(db, silent)
+    rows =
+      store.upcomingSessions(now, 50).length + store.sessionHistory(50).length + store.openInvites().length
+    // Keep the store reachable while measuring, as a running app would.
+    globalThis.heldCacheStore = store
+  }
+  for (let i = 0; i < 3; i++) {
+    globalThis.gc?.()
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  const { rss, heapUsed } = process.memoryUsage()
+  return { rss, heapUsed, rows }
+}
+
+declare global {
+  var heldCacheStore: unknown
+}
+
+const [mode, path, nowText] = process.argv.slice(2) as [CacheChildMode, string, string]
+const now = Number(nowText)
+// Load the native addon first in every mode: the figures are about opening a file, not dlopen.
+new Database(':memory:').close()
+let result: CacheChildResult
+switch (mode) {
+  case 'cold-ours':
+  case 'cold-ours-checked':
+    result = { ...coldOurs(path, now, mode === 'cold-ours-checked'), rss: 0, heapUsed: 0 }
+    break
+  case 'cold-raw':
+    result = { ...coldRaw(path, now), rss: 0, heapUsed: 0 }
+    break
+  case 'rss-open':
+  case 'rss-bare':
+    result = { ...(await idleRss(mode === 'rss-open' ? path : null, now)), ms: 0 }
+    break
+}
+process.send?.(result, () => process.exit(0))

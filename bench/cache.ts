@@ -1,0 +1,261 @@
+/**
+ * Cache bench: (a) cold open of a cache holding 50,000 sessions plus the first upcoming page, each
+ * run in a fresh process, beside raw better-sqlite3 opening the same file and running the same
+ * ORDER BY booked_start LIMIT 50; (b) the upcoming query's p95 over many calls; (c) applying
+ * 10,000 events through applyEvents beside raw prepared upserts of the same rows in the same
+ * batches, with the ratio; (d) the RSS of a process holding a 10,000-session cache open, idle.
+ */
+import type Database from 'better-sqlite3'
+import { fork } from 'node:child_process'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openCache } from '../src/main/db/open-cache'
+import { SqliteCacheStore } from '../src/main/db/sqlite-cache-store'
+import { assertNever } from '../src/shared/assert-never'
+import type { HelpRequest, PlatformEvent } from '../src/shared/protocol'
+import { aSnapshot, eventStream, FIXTURE_NOW, manySessions, MINUTE } from '../test/support/fixtures'
+import type { CacheChildMode, CacheChildResult } from './cache-child'
+import { median, mib, ms, percentile } from './stats'
+
+const COLD_RUNS = 7
+const QUERY_CALLS = 2_000
+const EVENTS = 10_000
+const APPLY_RUNS = 3
+const LIVE_EVENTS = 3_000
+const silent = { info: () => {}, warn: () => {}, error: () => {} }
+
+function child(mode: CacheChildMode, path: string): Promise<CacheChildResult> {
+  return new Promise((resolve, reject) => {
+    const proc = fork(new URL('./cache-child.ts', import.meta.url), [mode, path, String(FIXTURE_NOW)], {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
+    proc.once('message', (m) => resolve(m as CacheChildResult))
+    proc.once('error', reject)
+    proc.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`cache-child ${mode} exited with ${code}`))
+    })
+  })
+}
+
+/** A cache file holding `count` sessions, written through the store. */
+function buildCache(path: string, count: number): void {
+  const { db } = openCache({ path })
+  new SqliteCacheStore(db, silent).applySnapshot(aSnapshot({ sessions: manySessions(count), cursor: count }))
+  db.close()
+}
+
+async function coldOpen(path: string): Promise<void> {
+  const ours: number[] = []
+  const checked: number[] = []
+  const raw: number[] = []
+  for (let i = 0; i < COLD_RUNS; i++) {
+    raw.push((await child('cold-raw', path)).ms)
+    ours.push((await child('cold-ours', path)).ms)
+    checked.push((await child('cold-ours-checked', path)).ms)
+  }
+  const size = statSync(path).size
+  console.log(
+    `  (a) cold open + first upcoming page (50 rows), 50,000 sessions, ${mib(size)} file, median of ${COLD_RUNS} fresh processes:`,
+  )
+  console.log(`      raw better-sqlite3 open + SELECT … ORDER BY booked_start LIMIT 50: ${ms(median(raw))}`)
+  console.log(
+    `      openCache (pragmas, migration check) + SqliteCacheStore (prepare) + upcomingSessions: ${ms(median(ours))}  (${(median(ours) / median(raw)).toFixed(1)}× raw)`,
+  )
+  console.log(`      the same with PRAGMA quick_check on start, as the app runs it: ${ms(median(checked))}`)
+}
+
+function upcomingQuery(path: string): void {
+  const { db } = openCache({ path, integrityCheck: 'none' })
+  const store = new SqliteCacheStore(db, silent)
+  const upcoming: number[] = []
+  const history: number[] = []
+  for (let i = 0; i < QUERY_CALLS; i++) {
+    // Move `now` through the booked range so the calls do not all hit the same rows.
+    const now = FIXTURE_NOW + (i % 100) * 30 * MINUTE
+    let start = performance.now()
+    store.upcomingSessions(now, 50)
+    upcoming.push(performance.now() - start)
+    start = performance.now()
+    store.sessionHistory(50, now - (i % 100) * 60 * MINUTE)
+    history.push(performance.now() - start)
+  }
+  db.close()
+  const line = (values: number[]): string =>
+    `p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, p99 ${ms(percentile(values, 99))}`
+  console.log(`  (b) ${QUERY_CALLS} calls on 50,000 sessions, 50 rows each:`)
+  console.log(`      upcomingSessions: ${line(upcoming)}`)
+  console.log(`      sessionHistory:   ${line(history)}`)
+}
+
+/** Raw upserts of exactly the rows applyEvents writes, with no cursor logic or dispatch layer. */
+function rawApplier(db: Database.Database): (batch: ReadonlyArray<PlatformEvent>) => void {
+  const upsertRequest = db.prepare(
+    `INSERT INTO requests (id, kind, created_at, json) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, created_at = excluded.created_at, json = excluded.json
+     WHERE requests.json IS NOT excluded.json`,
+  )
+  const deleteSlots = db.prepare('DELETE FROM proposed_slots WHERE request_id = ?')
+  const insertSlot = db.prepare(
+    'INSERT INTO proposed_slots (request_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+  )
+  const deleteAttachments = db.prepare('DELETE FROM attachments WHERE request_id = ?')
+  const insertAttachment = db.prepare(
+    'INSERT INTO attachments (request_id, position, name, size_bytes, mime_type, url) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+  const upsertInvite = db.prepare(
+    `INSERT INTO invites (id, request_id, state, sent_at, json) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET request_id = excluded.request_id, state = excluded.state,
+       sent_at = excluded.sent_at, json = excluded.json`,
+  )
+  const closeInvite = db.prepare(
+    `UPDATE invites SET state = ?, json = json_set(json, '$.state', ?) WHERE id = ?`,
+  )
+  const upsertSession = db.prepare(
+    `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET request_id = excluded.request_id, state = excluded.state,
+       booked_start = excluded.booked_start, json = excluded.json`,
+  )
+  const setCursor = db.prepare('UPDATE sync_state SET cursor = ? WHERE slot = 1')
+  const putRequest = (r: HelpRequest): void => {
+    if (upsertRequest.run(r.id, r.kind, r.createdAt, JSON.stringify(r)).changes === 0) return
+    deleteSlots.run(r.id)
+    for (const at of r.proposedTimes) insertSlot.run(r.id, at)
+    deleteAttachments.run(r.id)
+    r.attachments.forEach((a, i) => insertAttachment.run(r.id, i, a.name, a.sizeBytes, a.mimeType, a.url))
+  }
+  return db.transaction((batch: ReadonlyArray<PlatformEvent>) => {
+    for (const event of batch) {
+      switch (event.type) {
+        case 'invite.created': {
+          const { request, ...invite } = event.payload.invite
+          putRequest(request)
+          upsertInvite.run(invite.id, request.id, invite.state, invite.sentAt, JSON.stringify(invite))
+          break
+        }
+        case 'invite.closed':
+          closeInvite.run(event.payload.reason, event.payload.reason, event.payload.inviteId)
+          break
+        case 'session.updated': {
+          const { request, ...session } = event.payload.session
+          putRequest(request)
+          upsertSession.run(
+            session.id,
+            request.id,
+            session.state,
+            session.bookedStart,
+            JSON.stringify(session),
+          )
+          break
+        }
+        case 'message.created':
+        case 'expert.updated':
+          break
+        default:
+          assertNever(event)
+      }
+    }
+    const last = batch.at(-1)
+    if (last !== undefined) setCursor.run(last.id)
+  })
+}
+
+/** Milliseconds for the whole stream, and each batch's time. */
+function timeBatches(
+  events: ReadonlyArray<PlatformEvent>,
+  size: number,
+  apply: (b: ReadonlyArray<PlatformEvent>) => void,
+): { total: number; batches: number[] } {
+  const batches: number[] = []
+  const start = performance.now()
+  for (let i = 0; i < events.length; i += size) {
+    const t = performance.now()
+    apply(events.slice(i, i + size))
+    batches.push(performance.now() - t)
+  }
+  return { total: performance.now() - start, batches }
+}
+
+function applyEvents(dir: string, events: ReadonlyArray<PlatformEvent>, size: number): void {
+  const ours: number[] = []
+  const raw: number[] = []
+  const ourBatches: number[] = []
+  // One discarded warm-up round, then alternate which goes first so neither always gets the JIT's
+  // or the disk's better moment.
+  for (let run = -1; run < APPLY_RUNS; run++) {
+    const order = run % 2 === 0 ? (['raw', 'ours'] as const) : (['ours', 'raw'] as const)
+    for (const kind of order) {
+      const path = join(dir, `apply-${kind}-${size}-${run}.db`)
+      const { db } = openCache({ path })
+      if (kind === 'ours') {
+        const store = new SqliteCacheStore(db, silent)
+        const timed = timeBatches(events, size, (b) => store.applyEvents(b))
+        if (store.cursor() !== events.length) throw new Error('applyEvents did not apply the whole stream')
+        if (run >= 0) ours.push(timed.total)
+        if (run >= 0) ourBatches.push(...timed.batches)
+      } else {
+        const timed = timeBatches(events, size, rawApplier(db))
+        if (run >= 0) raw.push(timed.total)
+      }
+      db.close()
+      rmSync(path, { force: true })
+    }
+  }
+  const ratio = median(ours) / median(raw)
+  console.log(
+    `      batches of ${size}: raw upserts ${ms(median(raw))}, applyEvents ${ms(median(ours))}, ratio ${ratio.toFixed(2)}× (target ≤ 1.5×); ` +
+      `one batch p50 ${ms(percentile(ourBatches, 50))}, p99 ${ms(percentile(ourBatches, 99))}, max ${ms(Math.max(...ourBatches))}`,
+  )
+}
+
+/** Live traffic: one event per applyEvents call, as the socket delivers them; shows commit stalls. */
+function liveEvents(dir: string, events: ReadonlyArray<PlatformEvent>): void {
+  const path = join(dir, 'live.db')
+  const { db } = openCache({ path })
+  const store = new SqliteCacheStore(db, silent)
+  const { batches } = timeBatches(events, 1, (b) => store.applyEvents(b))
+  db.close()
+  rmSync(path, { force: true })
+  console.log(
+    `      one event per call (live delivery), ${events.length} calls: p50 ${ms(percentile(batches, 50))}, ` +
+      `p99 ${ms(percentile(batches, 99))}, max ${ms(Math.max(...batches))}`,
+  )
+}
+
+/** Prints the cache figures. Never fails the build: errors are printed. */
+export async function benchCache(): Promise<void> {
+  console.log('cache')
+  const dir = mkdtempSync(join(tmpdir(), 'standby-bench-cache-'))
+  try {
+    const big = join(dir, 'sessions-50k.db')
+    buildCache(big, 50_000)
+    await coldOpen(big)
+    upcomingQuery(big)
+    const events = eventStream({ count: EVENTS })
+    const counts = new Map<string, number>()
+    for (const e of events) counts.set(e.type, (counts.get(e.type) ?? 0) + 1)
+    console.log(
+      `  (c) applying ${EVENTS.toLocaleString('en-US')} events (${[...counts].map(([t, n]) => `${n} ${t}`).join(', ')}), median of ${APPLY_RUNS}, each run on a fresh file:`,
+    )
+    applyEvents(dir, events, 100)
+    applyEvents(dir, events, 1_000)
+    liveEvents(dir, events.slice(0, LIVE_EVENTS))
+    const small = join(dir, 'sessions-10k.db')
+    buildCache(small, 10_000)
+    const open = await child('rss-open', small)
+    const bare = await child('rss-bare', small)
+    console.log(
+      `  (d) idle process holding the store open on 10,000 sessions (${mib(statSync(small).size)} file), after GC:`,
+    )
+    console.log(
+      `      RSS ${mib(open.rss)} (heap ${mib(open.heapUsed)}); the same process without opening the cache: RSS ${mib(bare.rss)} (heap ${mib(bare.heapUsed)})`,
+    )
+  } catch (error) {
+    console.log(
+      `  cache bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    )
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

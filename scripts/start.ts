@@ -1,0 +1,132 @@
+/**
+ * `npm start`: the one command that runs Standby on a fresh machine.
+ *  1. Starts the embedded reference platform (seeded, simulating) unless STANDBY_PLATFORM_URL
+ *     (or --platform-url) names a platform.
+ *  2. Builds the app.
+ *  3. Launches Electron. If Electron's binary cannot be obtained (an offline machine), it says so
+ *     in one line and starts the browser shell instead, printing the URL to open.
+ * `npm run shell` (--browser) skips Electron and starts the browser shell directly.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { fileURLToPath } from 'node:url'
+import { startBrowserShell } from '../src/browser-shell/browser-shell'
+import { createStreamLogger } from '../src/main/node-adapters'
+import { consoleLogger } from '../server/src/logger'
+import {
+  DEFAULT_PLATFORM_PORT,
+  startPlatformServer,
+  type PlatformServer,
+} from '../server/src/platform-server'
+import { DEMO_EXPERTS, DEMO_PASSWORD, seedDemoAccounts } from '../server/src/seed'
+import { ClientSimulator } from '../server/src/simulator'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const { values } = parseArgs({
+  options: {
+    browser: { type: 'boolean', default: false },
+    'platform-url': { type: 'string' },
+    'data-dir': { type: 'string' },
+    port: { type: 'string' },
+  },
+})
+const dataDir = values['data-dir'] ?? process.env['STANDBY_DATA_DIR'] ?? join(homedir(), '.standby-dev')
+const say = (line: string): void => void process.stdout.write(`[standby] ${line}\n`)
+
+/** Start the reference platform in this process, on 4455 or a free port if that is taken. */
+async function embeddedPlatform(): Promise<{ url: string; stop(): Promise<void> }> {
+  const logger = consoleLogger()
+  const quietLogger = { info: () => {}, warn: logger.warn, error: logger.error }
+  const start = (port: number): Promise<PlatformServer> =>
+    startPlatformServer({ port, dbPath: join(dataDir, 'platform.db'), logger: quietLogger })
+  const server = await start(DEFAULT_PLATFORM_PORT).catch(() => start(0))
+  await seedDemoAccounts(server.marketplace)
+  const simulator = new ClientSimulator(server.marketplace, server.clock, quietLogger, {
+    requestEveryMs: 45_000,
+    seed: Date.now() % 100_000,
+  })
+  simulator.start()
+  say(`Embedded reference platform at ${server.url} (simulated clients post a request every 45 s)`)
+  say(
+    `Sign in as ${DEMO_EXPERTS[0].email} (or ${DEMO_EXPERTS.slice(1)
+      .map((e) => e.email)
+      .join(', ')}), password "${DEMO_PASSWORD}"`,
+  )
+  return {
+    url: server.url,
+    async stop() {
+      simulator.stop()
+      await server.close()
+    },
+  }
+}
+
+/** The Electron executable, fetching it if needed; null when it cannot be had. */
+function electronBinary(): string | null {
+  const pathFile = join(root, 'node_modules', 'electron', 'path.txt')
+  const located = (): string | null => {
+    if (!existsSync(pathFile)) return null
+    const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim())
+    return existsSync(binary) ? binary : null
+  }
+  const found = located()
+  if (found !== null) return found
+  say("Fetching Electron's binary (first launch)…")
+  const install = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  })
+  return install.status === 0 ? located() : null
+}
+
+function run(command: string, args: ReadonlyArray<string>): void {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root })
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${String(result.status)})`)
+}
+
+async function main(): Promise<void> {
+  const configured = values['platform-url'] ?? process.env['STANDBY_PLATFORM_URL']
+  const platform = configured ? null : await embeddedPlatform()
+  const platformUrl = configured ?? platform?.url ?? ''
+  const stopAll = async (code: number): Promise<never> => {
+    await platform?.stop()
+    process.exit(code)
+  }
+  process.on('SIGINT', () => void stopAll(0))
+  process.on('SIGTERM', () => void stopAll(0))
+
+  say('Building…')
+  run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'])
+
+  const electron = values.browser ? null : electronBinary()
+  if (electron === null) {
+    if (!values.browser)
+      say("Electron's binary could not be downloaded (offline?), so Standby runs in your browser instead.")
+    const shell = await startBrowserShell({
+      dataDir: join(dataDir, 'browser-shell'),
+      rendererDir: join(root, 'out', 'renderer'),
+      port: values.port ? Number(values.port) : 0,
+      defaultPlatformUrl: platformUrl,
+      version: (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version,
+      log: createStreamLogger({ out: process.stderr }),
+      out: process.stdout,
+    })
+    say(`Open ${shell.url}`)
+    return
+  }
+  run(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'rebuild-sqlite-for-electron.ts')])
+  const child = spawn(electron, [root], {
+    stdio: 'inherit',
+    env: { ...process.env, STANDBY_PLATFORM_URL: platformUrl },
+  })
+  child.on('exit', (code) => void stopAll(code ?? 0))
+}
+
+main().catch((error: unknown) => {
+  console.error(`[standby] Could not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

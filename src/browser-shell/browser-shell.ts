@@ -1,0 +1,137 @@
+/**
+ * The browser shell: a Node host that runs the same core as the Electron app, with Node adapters,
+ * serves the built renderer on loopback and carries the IPC contract over a WebSocket, so the
+ * renderer runs unchanged in an ordinary browser. Used where Electron cannot run (an offline
+ * machine) and by the end-to-end tests in Chromium.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import type { LinkTimings } from '../main/core/connection/platform-link'
+import type { Logger } from '../main/core/ports/logger'
+import { createNodeAdapters, type NodeAdapters } from '../main/node-adapters'
+import { startRuntime, type Runtime } from '../main/runtime/start-runtime'
+import { systemClock, type Clock } from '../shared/clock'
+import { PROTOCOL_VERSION } from '../shared/protocol'
+import { attachIpcSocket } from './ipc-socket-server'
+import { serveStatic } from './static-files'
+
+/** Where and how to run the shell. */
+export interface BrowserShellOptions {
+  /** Holds the cache, the sign-in (0600) and the settings. */
+  readonly dataDir: string
+  /** The built renderer: out/renderer. */
+  readonly rendererDir: string
+  /** Defaults to 0 (a free port) on 127.0.0.1. */
+  readonly port?: number
+  /** Suggested on the sign-in form: the embedded platform, when one runs. */
+  readonly defaultPlatformUrl?: string
+  readonly version?: string
+  readonly clock?: Clock
+  readonly log: Logger
+  /** Where notifications are printed, one line each. */
+  readonly out: NodeJS.WritableStream | { write(line: string): unknown }
+  readonly timings?: Partial<LinkTimings>
+  /** This run's secret; random unless a test fixes it. */
+  readonly secret?: string
+}
+
+/** A running shell. */
+export interface BrowserShell {
+  /** The address to open, with this run's secret in the fragment. */
+  readonly url: string
+  readonly origin: string
+  readonly secret: string
+  readonly runtime: Runtime
+  readonly adapters: NodeAdapters
+  close(): Promise<void>
+}
+
+/** The loopback path that plays power events, for tests (needs the secret in a header). */
+export const POWER_HOOK_PATH = '/test-hooks/power'
+
+/** Start the shell and resolve once it listens. */
+export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
+  const secret = options.secret ?? randomBytes(24).toString('base64url')
+  const clock = options.clock ?? systemClock
+  const adapters = createNodeAdapters({
+    dataDir: options.dataDir,
+    out: options.out as { write(line: string): boolean },
+    log: options.log,
+  })
+  const http = createServer((req, res) => void route(req, res))
+  await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve))
+  const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+
+  const runtime = await startRuntime({
+    cachePath: join(options.dataDir, 'cache.db'),
+    clock,
+    power: adapters.power,
+    secrets: adapters.secrets,
+    notifier: adapters.notifier,
+    tray: adapters.tray,
+    settings: adapters.settings,
+    log: options.log,
+    timings: options.timings,
+    host: {
+      info: {
+        version: options.version ?? '0.0.0',
+        platform: 'other',
+        protocolVersion: PROTOCOL_VERSION,
+        defaultPlatformUrl: options.defaultPlatformUrl ?? null,
+      },
+      // The page is in a browser already: it opens links itself; this only records the wish.
+      openExternal: async (url) => options.log.info(`Open in the browser: ${url}`),
+    },
+  })
+  const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log: options.log })
+  const offs = [
+    runtime.core.states.add((state) => ipc.push('connection.stateChanged', state)),
+    runtime.core.cacheChanged.add(() => ipc.push('cache.changed', {})),
+    adapters.tray.onChange((status) => ipc.push('app.statusChanged', { text: status.statusLine })),
+  ]
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'POST' && req.url === POWER_HOOK_PATH) return powerHook(req, res)
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end()
+      return
+    }
+    await serveStatic(options.rendererDir, req, res)
+  }
+
+  async function powerHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const presented = Buffer.from(String(req.headers['x-standby-secret'] ?? ''))
+    const expected = Buffer.from(secret)
+    if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
+      res.writeHead(403).end()
+      return
+    }
+    let body = ''
+    for await (const chunk of req) body += String(chunk)
+    const event = (JSON.parse(body || '{}') as { event?: string }).event
+    if (event === 'suspend') adapters.power.suspend()
+    else if (event === 'resume') adapters.power.resume()
+    else {
+      res.writeHead(400).end('event must be "suspend" or "resume"')
+      return
+    }
+    res.writeHead(204).end()
+  }
+
+  return {
+    url: `${origin}/#secret=${secret}`,
+    origin,
+    secret,
+    runtime,
+    adapters,
+    async close() {
+      for (const off of offs) off()
+      await ipc.close()
+      runtime.close()
+      adapters.close()
+      await new Promise<void>((resolve) => http.close(() => resolve()))
+    },
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The IPC contract carried over a WebSocket, for the browser shell. It applies the same checks as
+ * Electron's IPC helper: only our own page (same origin, presenting this run's secret) may
+ * connect, and every call is parsed with the contract's schema before its handler runs.
+ */
+import { timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage, Server } from 'node:http'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { z } from 'zod'
+import type { AppApi } from '../main/core/app-api'
+import type { Logger } from '../main/core/ports/logger'
+import { invokeContract, type InvokeChannel, type PushEvent, type PushPayload } from '../shared/ipc/contract'
+import { fail, type IpcResult } from '../shared/ipc/result'
+import { answerCall } from '../main/core/ipc/answer-call'
+
+/** The path the page connects to. */
+export const IPC_SOCKET_PATH = '/standby-ipc'
+
+// JSON drops an undefined request (calls like app.getInfo() have none), so it may be missing.
+const CallMessage = z.object({
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(100),
+  request: z.unknown().optional(),
+})
+
+/** The server side of the contract over WebSocket. */
+export interface IpcSocketServer {
+  /** Push an event to every connected page. */
+  push<E extends PushEvent>(event: E, payload: PushPayload<E>): void
+  /** How many pages are connected. */
+  readonly clients: number
+  close(): Promise<void>
+}
+
+/** Attach the IPC socket to `http`; `origin` is the shell's own origin, e.g. http://127.0.0.1:5173. */
+export function attachIpcSocket(
+  http: Server,
+  deps: { api: AppApi; origin: string; secret: string; log: Logger },
+): IpcSocketServer {
+  const { api, origin, secret, log } = deps
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1_000_000 })
+
+  http.on('upgrade', (req, socket, head) => {
+    const refusal = refuse(req, origin, secret)
+    if (refusal !== undefined) {
+      log.warn(`Browser shell refused an IPC connection: ${refusal}`)
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+  })
+
+  wss.on('connection', (ws: WebSocket) => {
+    ws.on('message', (data) => void answer(ws, String(data)))
+  })
+
+  async function answer(ws: WebSocket, text: string): Promise<void> {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      log.warn('Browser shell ignored an IPC message that is not JSON')
+      return
+    }
+    const call = CallMessage.safeParse(parsed)
+    if (!call.success) {
+      log.warn('Browser shell got a malformed IPC message')
+      const id = (parsed as { id?: unknown } | null)?.id
+      // Answer when the caller can tell which call this was, so it does not wait forever.
+      if (typeof id === 'number' && ws.readyState === ws.OPEN) {
+        ws.send(
+          JSON.stringify({
+            id,
+            result: fail(
+              'invalid_payload',
+              'The call was malformed: it needs an id, a channel and a request.',
+            ),
+          }),
+        )
+      }
+      return
+    }
+    const { id, channel, request } = call.data
+    const result = await dispatch(channel, request)
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }))
+  }
+
+  async function dispatch(channel: string, request: unknown): Promise<IpcResult<unknown>> {
+    if (!Object.hasOwn(invokeContract, channel)) {
+      log.warn(`Browser shell: unknown IPC channel ${channel.slice(0, 60)}`)
+      return fail('invalid_payload', `There is no call named ${channel.slice(0, 60)}.`)
+    }
+    const name = channel as InvokeChannel
+    return answerCall(name, request, api[name] as (request: unknown) => never, log)
+  }
+
+  return {
+    push(event, payload) {
+      const text = JSON.stringify({ event, payload })
+      for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(text)
+    },
+    get clients() {
+      return wss.clients.size
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate()
+        wss.close(() => resolve())
+      }),
+  }
+}
+
+/** Why a connection must be refused, or undefined for our own page. */
+function refuse(req: IncomingMessage, origin: string, secret: string): string | undefined {
+  const url = new URL(req.url ?? '/', origin)
+  if (url.pathname !== IPC_SOCKET_PATH) return `unknown path ${url.pathname}`
+  if (req.headers.origin !== origin) return `foreign origin ${String(req.headers.origin)}`
+  const presented = Buffer.from(url.searchParams.get('secret') ?? '')
+  const expected = Buffer.from(secret)
+  if (presented.length !== expected.length || !timingSafeEqual(presented, expected))
+    return 'wrong or missing secret'
+  return undefined
+}

@@ -1,0 +1,67 @@
+/**
+ * The core's Power port on Electron's powerMonitor.
+ *
+ * - 'suspend' → onSuspend; 'resume' → onResume.
+ * - 'unlock-screen' → onResume (issue 3: "on resume from sleep or screen unlock, reconnect at
+ *   once"), except right after a 'resume' during the same lock: a wake from sleep on macOS and
+ *   Windows brings 'resume' and then 'unlock-screen', and one reconnect is enough.
+ * - 'lock-screen' is not a suspend: the machine stays awake and connected, so invites and
+ *   reminders keep arriving in the notification centre while the expert is away.
+ *
+ * Lock and unlock exist on macOS and Windows only; suspend and resume everywhere.
+ */
+import { powerMonitor } from 'electron'
+import type { Power, Unsubscribe } from '../core/ports/power'
+
+/** Power events from powerMonitor, plus a way to stop listening to it. */
+export interface PowerMonitorPower extends Power {
+  /** Removes this adapter's powerMonitor listeners. */
+  dispose(): void
+}
+
+/** Listens to powerMonitor. Create it after `app.whenReady()`: powerMonitor needs the app ready. */
+export function createPowerMonitorPower(): PowerMonitorPower {
+  const suspendListeners = new Set<() => void>()
+  const resumeListeners = new Set<() => void>()
+  const fire = (listeners: Set<() => void>): void => {
+    for (const listener of [...listeners]) listener()
+  }
+  let locked = false
+  let resumedWhileLocked = false
+
+  const onSuspend = (): void => fire(suspendListeners)
+  const onResume = (): void => {
+    if (locked) resumedWhileLocked = true
+    fire(resumeListeners)
+  }
+  const onLock = (): void => {
+    locked = true
+    resumedWhileLocked = false
+  }
+  const onUnlock = (): void => {
+    const alreadyResumed = locked && resumedWhileLocked
+    locked = false
+    resumedWhileLocked = false
+    if (!alreadyResumed) fire(resumeListeners)
+  }
+  powerMonitor.on('suspend', onSuspend)
+  powerMonitor.on('resume', onResume)
+  powerMonitor.on('lock-screen', onLock)
+  powerMonitor.on('unlock-screen', onUnlock)
+
+  const subscribe = (listeners: Set<() => void>, listener: () => void): Unsubscribe => {
+    const entry = (): void => listener()
+    listeners.add(entry)
+    return () => void listeners.delete(entry)
+  }
+  return {
+    onSuspend: (listener) => subscribe(suspendListeners, listener),
+    onResume: (listener) => subscribe(resumeListeners, listener),
+    dispose() {
+      powerMonitor.removeListener('suspend', onSuspend)
+      powerMonitor.removeListener('resume', onResume)
+      powerMonitor.removeListener('lock-screen', onLock)
+      powerMonitor.removeListener('unlock-screen', onUnlock)
+    },
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The implementation of every IPC call, in one place for both hosts: Electron registers these with
+ * its IPC helper, the browser shell with its WebSocket bridge. Requests arrive already parsed by
+ * the contract's schemas; nothing here knows which carrier brought them.
+ */
+import {
+  invokeContract,
+  type AppInfo,
+  type InvokeChannel,
+  type InvokeRequest,
+  type InvokeResponse,
+} from '../../shared/ipc/contract'
+import type { CommandName, CommandPayload } from '../../shared/protocol'
+import type { StandbyCore } from './standby-core'
+
+/** One handler per contract call. */
+export type AppApi = {
+  readonly [C in InvokeChannel]: (request: InvokeRequest<C>) => InvokeResponse<C> | Promise<InvokeResponse<C>>
+}
+
+/** What the host adds: who it is, and how it opens links. */
+export interface HostInfo {
+  readonly info: AppInfo
+  /** Opens an already-validated http(s) URL outside the app. */
+  openExternal(url: string): Promise<void>
+}
+
+/** How many missed invites the UI lists. */
+const MISSED_LIMIT = 50
+/** How many upcoming sessions the UI lists. */
+const UPCOMING_LIMIT = 200
+
+/** Build the handlers over one core. */
+export function createAppApi(core: StandbyCore, host: HostInfo): AppApi {
+  const command =
+    <N extends CommandName>(name: N) =>
+    (payload: CommandPayload<N>) =>
+      core.command(name, payload)
+  return {
+    'app.getInfo': () => host.info,
+    'shell.openExternal': (url) => host.openExternal(url),
+    'connection.getState': () => core.connection,
+    'auth.signIn': async ({ platformUrl, email, password }) => {
+      const outcome = await core.signIn(platformUrl, email, password)
+      return outcome.ok
+        ? { ok: true, expert: outcome.expert }
+        : { ok: false, reason: outcome.reason, message: outcome.message }
+    },
+    'auth.signOut': () => core.signOut(),
+    'expert.get': () => core.cache.expert(),
+    'invites.list': () => ({
+      open: [...core.cache.openInvites()],
+      missed: [...core.cache.missedInvites(MISSED_LIMIT)],
+    }),
+    'sessions.upcoming': () => [...core.cache.upcomingSessions(Date.now(), UPCOMING_LIMIT)],
+    'sessions.history': ({ limit, beforeStart }) => [...core.cache.sessionHistory(limit, beforeStart)],
+    'messages.list': ({ requestId }) => [...core.cache.messages(requestId)],
+    'invites.accept': command(invokeContract['invites.accept'].command),
+    'invites.decline': command(invokeContract['invites.decline'].command),
+    'messages.send': command(invokeContract['messages.send'].command),
+    'sessions.join': command(invokeContract['sessions.join'].command),
+    'sessions.startBilling': command(invokeContract['sessions.startBilling'].command),
+    'sessions.end': command(invokeContract['sessions.end'].command),
+    'availability.set': command(invokeContract['availability.set'].command),
+  }
+}

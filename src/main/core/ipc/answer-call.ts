@@ -1,0 +1,36 @@
+/**
+ * The one way a contract call is answered, whichever carrier brought it (Electron IPC or the
+ * browser shell's WebSocket): parse the request with the contract's schema, run the handler, and
+ * turn every outcome into an IpcResult, with a log line for anything refused or failed.
+ */
+import { z } from 'zod'
+import {
+  invokeContract,
+  type InvokeChannel,
+  type InvokeRequest,
+  type InvokeResponse,
+} from '../../../shared/ipc/contract'
+import { fail, ok, type IpcResult } from '../../../shared/ipc/result'
+import type { Logger } from '../ports/logger'
+
+/** Parse `payload` for `channel` and run `handler` on it; never throws. */
+export async function answerCall<C extends InvokeChannel>(
+  channel: C,
+  payload: unknown,
+  handler: (request: InvokeRequest<C>) => InvokeResponse<C> | Promise<InvokeResponse<C>>,
+  log: Pick<Logger, 'warn' | 'error'>,
+): Promise<IpcResult<InvokeResponse<C>>> {
+  const parsed = invokeContract[channel].request.safeParse(payload)
+  if (!parsed.success) {
+    const reason = z.prettifyError(parsed.error)
+    log.warn(`IPC ${channel} got an invalid payload: ${reason.replaceAll('\n', ' ')}`)
+    return fail('invalid_payload', `${channel} got an invalid request: ${reason}`)
+  }
+  try {
+    // safeParse on the union of all request schemas loses the link to C; the schema is C's own.
+    return ok(await handler(parsed.data as InvokeRequest<C>))
+  } catch (error) {
+    log.error(`IPC ${channel} failed`, error)
+    return fail('handler_failed', `${channel} failed; the details are in the Standby log.`)
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Local reminders 30 and 10 minutes before each booked scheduled session. Each fires once, on
+ * time while the machine is awake; a reminder whose moment passed while the machine slept (or
+ * Standby was not running) is skipped rather than shown late, and a session that is starting by
+ * then gets one "starting now" notice instead. What fired or was skipped is kept in the cache, so
+ * a restart never repeats a reminder.
+ */
+import type { Clock, TimerHandle } from '../../../shared/clock'
+import type { Session } from '../../../shared/protocol'
+import { autoCancelAt, reminderPlan, startWindowAt } from '../../../shared/rules/session-timing'
+import type { CacheStore } from '../ports/cache-store'
+import type { Logger } from '../ports/logger'
+import type { AppNotification, Notifier } from '../ports/notifier'
+import type { Power, Unsubscribe } from '../ports/power'
+
+/** A reminder this late is stale: the machine was asleep or Standby was not running. */
+export const LATE_GRACE_MS = 60_000
+/** The "minutes before" under which the one "starting now" notice is recorded. */
+export const STARTING_NOW = 0
+/** How many upcoming sessions are considered; a busy expert has far fewer booked. */
+const HORIZON = 500
+
+/** Plans and fires reminders from the cache's booked sessions. */
+export class ReminderScheduler {
+  private timer: TimerHandle | undefined
+  private readonly off: Unsubscribe[] = []
+
+  constructor(
+    private readonly deps: {
+      clock: Clock
+      cache: CacheStore
+      notifier: Notifier
+      power: Power
+      log: Logger
+      /** Read at each reminder, so turning reminders off takes effect at once. */
+      enabled: () => boolean
+      formatTime?: (t: number) => string
+    },
+  ) {}
+
+  /** Plan from the cache now and after every resume. */
+  start(): void {
+    this.off.push(this.deps.power.onResume(() => this.refresh()))
+    this.refresh()
+  }
+
+  /** Cancel the pending timer. */
+  stop(): void {
+    this.timer?.cancel()
+    for (const off of this.off.splice(0)) off()
+  }
+
+  /** Handle every reminder that is due, then wait for the next one. Call after the cache changes. */
+  refresh(): void {
+    this.timer?.cancel()
+    this.timer = undefined
+    const now = this.deps.clock.now()
+    let next = Number.POSITIVE_INFINITY
+    for (const session of this.bookedScheduled(now)) {
+      let skipped = false
+      for (const reminder of reminderPlan(session.bookedStart)) {
+        if (this.deps.cache.reminderHandled(session.id, reminder.minutesBefore)) continue
+        if (reminder.at > now) {
+          next = Math.min(next, reminder.at)
+        } else if (now - reminder.at <= LATE_GRACE_MS) {
+          this.fire(session, reminder.minutesBefore, now)
+        } else {
+          this.deps.cache.markReminder(session.id, reminder.minutesBefore, 'skipped', now)
+          skipped = true
+        }
+      }
+      if (skipped) this.startingNow(session, now)
+    }
+    if (next !== Number.POSITIVE_INFINITY)
+      this.timer = this.deps.clock.setTimeout(() => this.refresh(), next - now)
+  }
+
+  private bookedScheduled(now: number): Session[] {
+    return this.deps.cache
+      .upcomingSessions(now, HORIZON)
+      .filter((s) => s.kind === 'scheduled' && s.state === 'booked' && now < autoCancelAt(s.bookedStart))
+  }
+
+  private fire(session: Session, minutesBefore: number, now: number): void {
+    this.deps.cache.markReminder(session.id, minutesBefore, 'fired', now)
+    if (!this.deps.enabled()) return
+    const at = this.time(session.bookedStart)
+    const startable = minutesBefore <= 10 ? ' You can start it now.' : ''
+    this.show({
+      kind: 'reminder',
+      sessionId: session.id,
+      title: `In ${minutesBefore} minutes: ${session.request.title}`,
+      body: `Scheduled session with ${session.client.name} at ${at}.${startable}`,
+    })
+  }
+
+  /** After skipping stale reminders: one notice if the session can be started now. */
+  private startingNow(session: Session, now: number): void {
+    if (startWindowAt(session.bookedStart, now) !== 'open') return
+    if (this.deps.cache.reminderHandled(session.id, STARTING_NOW)) return
+    this.deps.cache.markReminder(session.id, STARTING_NOW, 'fired', now)
+    if (!this.deps.enabled()) return
+    this.show({
+      kind: 'reminder',
+      sessionId: session.id,
+      title: `Starting now: ${session.request.title}`,
+      body: `Booked for ${this.time(session.bookedStart)} with ${session.client.name}. Join before ${this.time(autoCancelAt(session.bookedStart))} or it is cancelled.`,
+    })
+  }
+
+  private show(notification: AppNotification): void {
+    this.deps.log.info(`Reminder: ${notification.title}`)
+    this.deps.notifier.show(notification)
+  }
+
+  private time(t: number): string {
+    return (
+      this.deps.formatTime ??
+      ((v: number) => new Date(v).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }))
+    )(t)
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Turns whatever a settings file holds into valid settings: migrated to the current layout,
+ * unknown keys dropped, each bad value replaced by its default with a log line. Never throws, so
+ * a hand-edited or half-written file can never stop Standby from starting.
+ */
+import type { Logger } from '../ports/logger'
+import { SETTINGS_VERSION, SettingsSchema, type SettingsValues } from '../ports/settings'
+import { migrateSettings, SETTINGS_VERSION_KEY, type RawSettings } from './settings-migrations'
+
+/** conf keeps its own bookkeeping under this key; it is not a setting and is left alone. */
+const CONF_INTERNAL_KEY = '__internal__'
+
+/** What was read, and whether the file should be rewritten in the current layout. */
+export interface SettingsRead {
+  readonly values: SettingsValues
+  /** True when the file differs from `settingsFileContent(values)` and is not from a newer app. */
+  readonly rewrite: boolean
+}
+
+/** Every setting at its default. */
+export function defaultSettings(): SettingsValues {
+  return SettingsSchema.parse({})
+}
+
+/** The settings as they are stored: the values plus the layout version. */
+export function settingsFileContent(values: SettingsValues): Record<string, unknown> {
+  return { ...values, [SETTINGS_VERSION_KEY]: SETTINGS_VERSION }
+}
+
+/** Reads settings from the parsed content of the file (an empty object when there is none). */
+export function readSettings(onDisk: unknown, log: Logger): SettingsRead {
+  if (!isPlainObject(onDisk)) {
+    log.warn('The settings file did not hold an object; using the default settings')
+    return { values: defaultSettings(), rewrite: true }
+  }
+  const version = layoutVersion(onDisk, log)
+  if (version > SETTINGS_VERSION) {
+    // A newer Standby wrote this: read what this version understands and leave the file as it
+    // is. Only a change made here rewrites it, in this version's layout (its newer keys are lost).
+    log.warn(
+      `The settings were saved by a newer Standby (layout ${version}, this one reads ${SETTINGS_VERSION}); ` +
+        'reading what this version understands',
+    )
+    return { values: sanitize(onDisk, log), rewrite: false }
+  }
+  const migrated = migrateSettings(onDisk, version)
+  if (!migrated.ok) {
+    log.error(
+      `Could not bring the settings from layout ${version} to ${SETTINGS_VERSION} ` +
+        `(step ${migrated.failedStep}: ${migrated.reason}); using the default settings`,
+    )
+    return { values: defaultSettings(), rewrite: true }
+  }
+  if (version < SETTINGS_VERSION) log.info(`Moved the settings from layout ${version} to ${SETTINGS_VERSION}`)
+  const values = sanitize(migrated.raw, log)
+  return { values, rewrite: !sameContent(onDisk, settingsFileContent(values)) }
+}
+
+/** The file's layout version: 0 when absent (or for a file with no settings at all: the current one). */
+function layoutVersion(raw: RawSettings, log: Logger): number {
+  const settingKeys = Object.keys(raw).filter((key) => key !== CONF_INTERNAL_KEY)
+  // A fresh or empty file has nothing to migrate.
+  if (settingKeys.length === 0) return SETTINGS_VERSION
+  if (!(SETTINGS_VERSION_KEY in raw)) return 0
+  const version = raw[SETTINGS_VERSION_KEY]
+  if (typeof version === 'number' && Number.isInteger(version) && version >= 0) return version
+  log.warn(`The settings file has an unreadable ${SETTINGS_VERSION_KEY}; reading it as layout 0`)
+  return 0
+}
+
+/** Keeps each known setting whose value is valid, and the default for every other one. */
+function sanitize(raw: RawSettings, log: Logger): SettingsValues {
+  const shape = SettingsSchema.shape
+  const known = new Set<string>([...Object.keys(shape), SETTINGS_VERSION_KEY, CONF_INTERNAL_KEY])
+  const unknown = Object.keys(raw).filter((key) => !known.has(key))
+  if (unknown.length > 0) log.info(`Dropped unknown settings: ${unknown.join(', ')}`)
+
+  const defaults = defaultSettings()
+  const values: Record<string, unknown> = { ...defaults }
+  for (const key of Object.keys(shape) as Array<keyof SettingsValues>) {
+    if (!(key in raw)) continue
+    const parsed = shape[key].safeParse(raw[key])
+    if (parsed.success) {
+      values[key] = parsed.data
+    } else {
+      // The value itself is not logged: a platform URL may carry credentials.
+      const reason = parsed.error.issues[0]?.message ?? 'invalid'
+      log.warn(
+        `Setting "${key}" had an invalid value (${reason}); using the default (${JSON.stringify(defaults[key])})`,
+      )
+    }
+  }
+  return SettingsSchema.parse(values)
+}
+
+/** Whether the file already holds exactly `content` (conf's own bookkeeping aside). */
+function sameContent(raw: RawSettings, content: Record<string, unknown>): boolean {
+  const rawKeys = Object.keys(raw).filter((key) => key !== CONF_INTERNAL_KEY)
+  const contentKeys = Object.keys(content)
+  return (
+    rawKeys.length === contentKeys.length &&
+    contentKeys.every((key) => key in raw && JSON.stringify(raw[key]) === JSON.stringify(content[key]))
+  )
+}
+
+function isPlainObject(value: unknown): value is RawSettings {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

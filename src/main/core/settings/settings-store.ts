@@ -1,0 +1,91 @@
+/**
+ * The one SettingsStore both hosts use. It sits on a `SettingsFile` (conf in Node, electron-store
+ * in Electron: the same JSON file) and owns everything else: reading and migrating what is on
+ * disk, validating each change against the schema, and telling listeners.
+ */
+import type { Logger } from '../ports/logger'
+import type { Unsubscribe } from '../ports/power'
+import { SettingsSchema, type SettingsStore, type SettingsValues } from '../ports/settings'
+import { readSettings, settingsFileContent } from './read-settings'
+
+/** Where the settings are kept: read the whole content, replace the whole content. */
+export interface SettingsFile {
+  /** The parsed content; an empty object when there is no file yet. */
+  read(): unknown
+  /** Replaces the content; throws if it cannot be written (nothing is then considered saved). */
+  write(content: Record<string, unknown>): void
+}
+
+/** A change that the schema refused; names the setting at fault. */
+export class InvalidSettingError extends Error {
+  override readonly name = 'InvalidSettingError'
+
+  constructor(
+    /** The setting at fault, e.g. "platformUrl". */
+    readonly key: string,
+    reason: string,
+  ) {
+    super(`Setting "${key}" was not saved: ${reason}`)
+  }
+}
+
+/** Opens the settings kept in `file`, rewriting it in the current layout if it needs to be. */
+export function createSettingsStore(file: SettingsFile, log: Logger): SettingsStore {
+  let onDisk: unknown
+  try {
+    onDisk = file.read()
+  } catch (error) {
+    log.error('Could not read the settings file; using the default settings', error)
+    onDisk = {}
+  }
+  const read = readSettings(onDisk, log)
+  let current: SettingsValues = Object.freeze(read.values)
+  if (read.rewrite) {
+    try {
+      file.write(settingsFileContent(current))
+    } catch (error) {
+      log.error('Could not save the settings file; using these settings for this run only', error)
+    }
+  }
+  const listeners = new Set<(values: SettingsValues) => void>()
+
+  return {
+    get: () => current,
+    update(patch) {
+      const next = validatedUpdate(current, patch)
+      if (sameSettings(next, current)) return current
+      file.write(settingsFileContent(next))
+      current = next
+      for (const listener of [...listeners]) {
+        try {
+          listener(current)
+        } catch (error) {
+          log.error('A settings listener failed', error)
+        }
+      }
+      return current
+    },
+    onChange(listener) {
+      listeners.add(listener)
+      const unsubscribe: Unsubscribe = () => void listeners.delete(listener)
+      return unsubscribe
+    },
+  }
+}
+
+/** `current` with `patch` applied, checked against the schema; throws InvalidSettingError. */
+function validatedUpdate(current: SettingsValues, patch: Partial<SettingsValues>): SettingsValues {
+  // An undefined value means "not part of this change", as in a partial object.
+  const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined))
+  const result = SettingsSchema.strict().safeParse({ ...current, ...changes })
+  if (result.success) return Object.freeze(result.data)
+  const issue = result.error.issues[0]
+  if (issue?.code === 'unrecognized_keys') {
+    throw new InvalidSettingError(issue.keys.join(', '), 'there is no such setting')
+  }
+  throw new InvalidSettingError(String(issue?.path[0] ?? 'unknown'), issue?.message ?? 'invalid value')
+}
+
+function sameSettings(a: SettingsValues, b: SettingsValues): boolean {
+  return (Object.keys(a) as Array<keyof SettingsValues>).every((key) => Object.is(a[key], b[key]))
+}

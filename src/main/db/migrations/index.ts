@@ -1,0 +1,11 @@
+/** Every cache migration, in order. Add a new file and append it here; never edit a shipped one. */
+import type Database from 'better-sqlite3'
+import type { Migration } from '../../../shared/sqlite/migrate'
+import { m0001Initial } from './0001-initial'
+import { m0002ReminderAndNotificationState } from './0002-reminder-and-notification-state'
+
+/** All cache migrations, oldest first. */
+export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
+  m0001Initial,
+  m0002ReminderAndNotificationState,
+]

@@ -1,0 +1,231 @@
+/**
+ * Opening the offline cache at start. The file is checked (`PRAGMA quick_check`) and migrated; a
+ * damaged one is moved aside with a timestamp, never deleted, and a fresh cache takes its place,
+ * since everything in it can be fetched from the platform again. A file written by a newer Standby
+ * is refused instead: it is not damaged, and this version must not touch it.
+ */
+import Database from 'better-sqlite3'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { DatabaseTooNewError, migrate } from '../../shared/sqlite/migrate'
+import { cacheMigrations } from './migrations'
+import { moveAside } from './quarantine'
+
+/** How to open the cache. */
+export interface OpenCacheOptions {
+  /** The cache file; its folder is created if needed. */
+  readonly path: string
+  /**
+   * better-sqlite3's `nativeBinding`: the addon built for Electron's ABI (see
+   * electron-native-binding.ts). Undefined loads node_modules' own build, for Node.
+   */
+  readonly nativeBinding?: string | undefined
+  /** The time stamped into a damaged copy's name; defaults to Date.now. */
+  readonly now?: () => number
+  /**
+   * 'quick' (the default) runs `PRAGMA quick_check` before migrating. It reads the whole file
+   * (about 2 ms per MB here), so 'none' exists for benches and for a caller that checks elsewhere.
+   */
+  readonly integrityCheck?: 'quick' | 'none'
+}
+
+/** What happened when a damaged cache was replaced. */
+export interface CacheRebuild {
+  /** Where the damaged file was moved (its -wal/-shm sit beside it with the same name). */
+  readonly damagedCopy: string
+  /** What was wrong, for the log. */
+  readonly reason: string
+  /** The sentence to show the user, once. */
+  readonly message: string
+}
+
+/** An open, checked, migrated cache. */
+export interface OpenedCache {
+  readonly db: Database.Database
+  /** Set when the file was damaged and replaced by an empty cache; null otherwise. */
+  readonly rebuilt: CacheRebuild | null
+}
+
+/** The cache cannot be opened for a reason that is not the file's content; nothing was moved. */
+export class CacheUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'CacheUnavailableError'
+  }
+}
+
+/** Thrown inside this module when the file's content is damaged. */
+class CacheDamage extends Error {}
+
+const WHAT = 'Standby cache'
+const WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024
+const TOO_NEW_REMEDY =
+  'It was written by a newer Standby: install that version again. The file was left untouched.'
+
+/** Open the cache at `options.path`, replacing it with an empty one if it is damaged. */
+export function openCache(options: OpenCacheOptions): OpenedCache {
+  const { path, nativeBinding } = options
+  const check = options.integrityCheck ?? 'quick'
+  if (nativeBinding !== undefined && !existsSync(nativeBinding)) {
+    throw new CacheUnavailableError(
+      `The Electron build of SQLite is missing (${nativeBinding}). ` +
+        'Build it with `npx tsx scripts/rebuild-sqlite-for-electron.ts` (`npm start` runs it first).',
+    )
+  }
+  mkdirSync(dirname(path), { recursive: true })
+  try {
+    return { db: openChecked(path, nativeBinding, check), rebuilt: null }
+  } catch (error) {
+    if (!(error instanceof CacheDamage)) throw error
+    const damagedCopy = moveAside(path, (options.now ?? Date.now)())
+    const db = openChecked(path, nativeBinding, check)
+    return {
+      db,
+      rebuilt: {
+        damagedCopy,
+        reason: error.message,
+        message:
+          "Standby's offline cache was damaged and is being rebuilt from the platform; nothing on " +
+          `the platform was lost. The damaged copy is kept at ${damagedCopy}: you can delete it, ` +
+          'or send it to support if this happens again.',
+      },
+    }
+  }
+}
+
+/** Check, open, configure and migrate; throws CacheDamage when the content is the problem. */
+function openChecked(
+  path: string,
+  nativeBinding: string | undefined,
+  check: 'quick' | 'none',
+): Database.Database {
+  if (check === 'quick' && existsSync(path)) checkReadOnly(path, nativeBinding)
+  const db = openConnection(path, nativeBinding, {})
+  try {
+    db.pragma('busy_timeout = 5000')
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('foreign_keys = ON')
+    // A snapshot writes the whole cache through the WAL; without a limit the -wal file keeps that
+    // size on disk until the app quits. With one it shrinks back once checkpointed.
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
+    migrateCache(db)
+    return db
+  } catch (error) {
+    closeQuietly(db)
+    throw classify(path, error)
+  }
+}
+
+/**
+ * quick_check on a read-only connection of its own. Closing a read-write connection checkpoints
+ * the WAL into the file and deletes it; a read-only one cannot, so a damaged file and its WAL are
+ * moved aside exactly as they were found.
+ */
+function checkReadOnly(path: string, nativeBinding: string | undefined): void {
+  const db = openConnection(path, nativeBinding, { readonly: true, fileMustExist: true })
+  try {
+    db.pragma('busy_timeout = 5000')
+    quickCheck(db)
+  } catch (error) {
+    throw classify(path, error)
+  } finally {
+    closeQuietly(db)
+  }
+}
+
+/** CacheDamage and DatabaseTooNewError as they are; other SQLite damage as CacheDamage; the rest unavailable. */
+function classify(path: string, error: unknown): Error {
+  if (error instanceof CacheDamage || error instanceof DatabaseTooNewError) return error
+  if (isDamage(error)) return new CacheDamage(String((error as Error).message))
+  if (error instanceof CacheUnavailableError) return error
+  return unavailable(path, error)
+}
+
+/** Throws CacheDamage with SQLite's findings unless quick_check says "ok". */
+function quickCheck(db: Database.Database): void {
+  // The check reads every page once; a small page cache keeps the process from holding on to
+  // those pages' memory afterwards (better-sqlite3's default cache is 16 MB).
+  db.pragma('cache_size = -1024')
+  const rows = db.pragma('quick_check(20)') as Array<{ quick_check: string }>
+  const findings = rows.map((row) => row.quick_check)
+  if (findings.length !== 1 || findings[0] !== 'ok') {
+    throw new CacheDamage(`quick_check: ${findings.join('; ')}`)
+  }
+}
+
+/** Migrate; a failing step on an intact file means the content is not what we wrote. */
+function migrateCache(db: Database.Database): void {
+  try {
+    migrate(db, cacheMigrations, { what: WHAT, remedy: TOO_NEW_REMEDY })
+  } catch (error) {
+    if (error instanceof DatabaseTooNewError || isEnvironmentFault(error)) throw error
+    throw new CacheDamage(`migration failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+function openConnection(
+  path: string,
+  nativeBinding: string | undefined,
+  options: Database.Options,
+): Database.Database {
+  try {
+    return new Database(path, nativeBinding === undefined ? options : { ...options, nativeBinding })
+  } catch (error) {
+    if (isDamage(error)) throw new CacheDamage(String((error as Error).message))
+    if (!(error instanceof Database.SqliteError)) throw driverUnavailable(nativeBinding, error)
+    throw unavailable(path, error)
+  }
+}
+
+/** Close after a failure; a damaged file may fail to close too, and the first error is the story. */
+function closeQuietly(db: Database.Database): void {
+  try {
+    db.close()
+  } catch {
+    // Already failing: the original error is the one to report.
+  }
+}
+
+/** SQLite says the bytes are not a database, or a malformed one. */
+function isDamage(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    (error.code === 'SQLITE_NOTADB' || error.code.startsWith('SQLITE_CORRUPT'))
+  )
+}
+
+/**
+ * Faults of the machine rather than the file: permissions, a full disk, I/O errors, another
+ * process holding the lock. Moving the file aside would not fix them and would lose the reminder
+ * and notification state, so they are reported instead.
+ */
+function isEnvironmentFault(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    /^SQLITE_(CANTOPEN|PERM|READONLY|FULL|IOERR|BUSY|LOCKED|NOMEM|AUTH)/.test(error.code)
+  )
+}
+
+function unavailable(path: string, error: unknown): CacheUnavailableError {
+  const code = error instanceof Database.SqliteError ? `${error.code}: ` : ''
+  const detail = error instanceof Error ? error.message : String(error)
+  return new CacheUnavailableError(
+    `Standby cannot open its offline cache at ${path} (${code}${detail}). Check that the folder ` +
+      'is writable and the disk is not full, and that no other copy of Standby is running; the ' +
+      'file was left as it is.',
+    { cause: error },
+  )
+}
+
+function driverUnavailable(nativeBinding: string | undefined, error: unknown): CacheUnavailableError {
+  const detail = error instanceof Error ? error.message : String(error)
+  const remedy =
+    nativeBinding === undefined
+      ? 'Rebuild it for this Node.js with `npm rebuild better-sqlite3` (packaging with ' +
+        'electron-builder rebuilds node_modules for Electron).'
+      : 'Rebuild it for this Electron with `npx tsx scripts/rebuild-sqlite-for-electron.ts --force`.'
+  return new CacheUnavailableError(`SQLite's native addon could not be loaded (${detail}). ${remedy}`, {
+    cause: error,
+  })
+}

@@ -1,0 +1,91 @@
+/**
+ * Invites, and whether each was already shown as a notification. The open and missed lists read
+ * the partial indexes from migration 0001, so their cost follows the list, not the table. The row
+ * holds the invite without its request; reads splice the request back in (see withRequest).
+ */
+import type Database from 'better-sqlite3'
+import type { Invite, InviteState } from '../../../shared/protocol'
+import type { Logger } from '../../core/ports/logger'
+import { parseAllStored, withRequest, withoutRequest, type StoredRow } from './stored-json'
+
+/** Reads and writes invites. Writes run inside the caller's transaction. */
+export class InviteRepository {
+  private readonly upsertInvite: Database.Statement<[string, string, InviteState, number, string]>
+  private readonly updateState: Database.Statement<[InviteState, InviteState, string]>
+  private readonly selectOpen: Database.Statement<[], StoredRow>
+  private readonly selectMissed: Database.Statement<[number], StoredRow>
+  private readonly selectUnnotified: Database.Statement<[], StoredRow>
+  private readonly updateNotified: Database.Statement<[number, string]>
+  private readonly deleteOthers: Database.Statement<[string]>
+  private readonly deleteAllInvites: Database.Statement<[]>
+
+  constructor(
+    db: Database.Database,
+    private readonly logger: Logger,
+  ) {
+    // DO UPDATE rather than REPLACE: the row, and so notified_at, survives a repeated invite.
+    this.upsertInvite = db.prepare(
+      `INSERT INTO invites (id, request_id, state, sent_at, json) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET request_id = excluded.request_id, state = excluded.state,
+         sent_at = excluded.sent_at, json = excluded.json`,
+    )
+    this.updateState = db.prepare(
+      `UPDATE invites SET state = ?, json = json_set(json, '$.state', ?) WHERE id = ?`,
+    )
+    const select = `SELECT invites.id, ${withRequest('invites')} AS json FROM invites
+      JOIN requests ON requests.id = invites.request_id`
+    this.selectOpen = db.prepare(`${select} WHERE state = 'open' ORDER BY sent_at DESC, invites.id DESC`)
+    this.selectMissed = db.prepare(
+      `${select} WHERE state IN ('declined', 'taken', 'expired', 'withdrawn')
+       ORDER BY sent_at DESC, invites.id DESC LIMIT ?`,
+    )
+    this.selectUnnotified = db.prepare(
+      `${select} WHERE state = 'open' AND notified_at IS NULL ORDER BY sent_at DESC, invites.id DESC`,
+    )
+    this.updateNotified = db.prepare(
+      'UPDATE invites SET notified_at = ? WHERE id = ? AND notified_at IS NULL',
+    )
+    this.deleteOthers = db.prepare('DELETE FROM invites WHERE id NOT IN (SELECT value FROM json_each(?))')
+    this.deleteAllInvites = db.prepare('DELETE FROM invites')
+  }
+
+  /** Insert or replace an invite; its request must already be stored. */
+  put(invite: Invite): void {
+    this.upsertInvite.run(invite.id, invite.request.id, invite.state, invite.sentAt, withoutRequest(invite))
+  }
+
+  /** Move an invite to a closed state; an invite the cache never had is ignored. */
+  close(inviteId: string, state: InviteState): void {
+    this.updateState.run(state, state, inviteId)
+  }
+
+  /** Open invites, newest first. */
+  open(): Invite[] {
+    return parseAllStored<Invite>(this.selectOpen.all(), 'invite', this.logger)
+  }
+
+  /** Invites closed without being accepted, newest first. */
+  missed(limit: number): Invite[] {
+    return parseAllStored<Invite>(this.selectMissed.all(limit), 'invite', this.logger)
+  }
+
+  /** Open invites not yet shown as a notification, newest first. */
+  unnotifiedOpen(): Invite[] {
+    return parseAllStored<Invite>(this.selectUnnotified.all(), 'invite', this.logger)
+  }
+
+  /** Remember when these invites were first shown; a later call keeps the first time. */
+  markNotified(inviteIds: ReadonlyArray<string>, at: number): void {
+    for (const id of inviteIds) this.updateNotified.run(at, id)
+  }
+
+  /** Remove every invite whose id is not in `keep`. */
+  deleteAllExcept(keep: ReadonlyArray<string>): void {
+    this.deleteOthers.run(JSON.stringify(keep))
+  }
+
+  /** Remove every invite. */
+  deleteAll(): void {
+    this.deleteAllInvites.run()
+  }
+}

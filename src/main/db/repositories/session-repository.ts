@@ -1,0 +1,82 @@
+/**
+ * Sessions. The upcoming list reads the `sessions_upcoming` partial index in booked_start order and
+ * the history `sessions_history`, so the first page costs the same with 50 or 50,000 rows. The row
+ * holds the session without its request; reads splice the request back in (see withRequest).
+ */
+import type Database from 'better-sqlite3'
+import type { Session, SessionState } from '../../../shared/protocol'
+import type { Logger } from '../../core/ports/logger'
+import { parseAllStored, parseStored, withRequest, withoutRequest, type StoredRow } from './stored-json'
+
+/** Reads and writes sessions. Writes run inside the caller's transaction. */
+export class SessionRepository {
+  private readonly upsertSession: Database.Statement<[string, string, SessionState, number, string]>
+  private readonly selectUpcoming: Database.Statement<[number, number], StoredRow>
+  private readonly selectHistory: Database.Statement<[number, number], StoredRow>
+  private readonly selectById: Database.Statement<[string], StoredRow>
+  private readonly deleteOthers: Database.Statement<[string]>
+  private readonly deleteAllSessions: Database.Statement<[]>
+
+  constructor(
+    db: Database.Database,
+    private readonly logger: Logger,
+  ) {
+    this.upsertSession = db.prepare(
+      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET request_id = excluded.request_id, state = excluded.state,
+         booked_start = excluded.booked_start, json = excluded.json`,
+    )
+    // The IN term matches the partial index's WHERE, which is what lets SQLite use it. A live
+    // session stays listed however long ago it started; a booked one until its auto-cancel.
+    const select = `SELECT sessions.id, ${withRequest('sessions')} AS json FROM sessions
+      JOIN requests ON requests.id = sessions.request_id`
+    this.selectUpcoming = db.prepare(
+      `${select} WHERE state IN ('booked', 'live') AND (state = 'live' OR booked_start >= ?)
+       ORDER BY booked_start, sessions.id LIMIT ?`,
+    )
+    this.selectHistory = db.prepare(
+      `${select} WHERE state IN ('ended', 'cancelled') AND booked_start < ?
+       ORDER BY booked_start DESC, sessions.id DESC LIMIT ?`,
+    )
+    this.selectById = db.prepare(`${select} WHERE sessions.id = ?`)
+    this.deleteOthers = db.prepare('DELETE FROM sessions WHERE id NOT IN (SELECT value FROM json_each(?))')
+    this.deleteAllSessions = db.prepare('DELETE FROM sessions')
+  }
+
+  /** Insert or replace a session; its request must already be stored. */
+  put(session: Session): void {
+    this.upsertSession.run(
+      session.id,
+      session.request.id,
+      session.state,
+      session.bookedStart,
+      withoutRequest(session),
+    )
+  }
+
+  /** Live sessions, and booked ones starting at or after `from`, soonest first. */
+  upcoming(from: number, limit: number): Session[] {
+    return parseAllStored<Session>(this.selectUpcoming.all(from, limit), 'session', this.logger)
+  }
+
+  /** Ended and cancelled sessions that started before `before`, most recent first. */
+  history(limit: number, before: number): Session[] {
+    return parseAllStored<Session>(this.selectHistory.all(before, limit), 'session', this.logger)
+  }
+
+  /** One session, or null. */
+  byId(id: string): Session | null {
+    const row = this.selectById.get(id)
+    return row === undefined ? null : parseStored<Session>(row, 'session', this.logger)
+  }
+
+  /** Remove every session whose id is not in `keep`. */
+  deleteAllExcept(keep: ReadonlyArray<string>): void {
+    this.deleteOthers.run(JSON.stringify(keep))
+  }
+
+  /** Remove every session. */
+  deleteAll(): void {
+    this.deleteAllSessions.run()
+  }
+}

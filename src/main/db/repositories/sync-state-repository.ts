@@ -1,0 +1,78 @@
+/** The two one-row tables: whose cache this is (`expert`) and how far it has synced (`sync_state`). */
+import type Database from 'better-sqlite3'
+import type { Expert } from '../../../shared/protocol'
+import type { Logger } from '../../core/ports/logger'
+import { parseStored, type StoredRow } from './stored-json'
+
+/** Reads and writes the expert row and the sync state. Runs inside the caller's transaction. */
+export class SyncStateRepository {
+  private readonly selectCursor: Database.Statement<[], { cursor: number }>
+  private readonly updateCursor: Database.Statement<[number]>
+  private readonly selectLastSyncedAt: Database.Statement<[], { last_synced_at: number | null }>
+  private readonly updateLastSyncedAt: Database.Statement<[number]>
+  private readonly resetState: Database.Statement<[]>
+  private readonly selectExpert: Database.Statement<[], StoredRow>
+  private readonly selectExpertId: Database.Statement<[], { id: string }>
+  private readonly upsertExpert: Database.Statement<[string, string]>
+  private readonly deleteExpert: Database.Statement<[]>
+
+  constructor(
+    db: Database.Database,
+    private readonly logger: Logger,
+  ) {
+    this.selectCursor = db.prepare('SELECT cursor FROM sync_state WHERE slot = 1')
+    this.updateCursor = db.prepare('UPDATE sync_state SET cursor = ? WHERE slot = 1')
+    this.selectLastSyncedAt = db.prepare('SELECT last_synced_at FROM sync_state WHERE slot = 1')
+    this.updateLastSyncedAt = db.prepare('UPDATE sync_state SET last_synced_at = ? WHERE slot = 1')
+    this.resetState = db.prepare('UPDATE sync_state SET cursor = 0, last_synced_at = NULL WHERE slot = 1')
+    this.selectExpert = db.prepare('SELECT id, json FROM expert WHERE slot = 1')
+    this.selectExpertId = db.prepare('SELECT id FROM expert WHERE slot = 1')
+    this.upsertExpert = db.prepare(
+      `INSERT INTO expert (slot, id, json) VALUES (1, ?, ?)
+       ON CONFLICT (slot) DO UPDATE SET id = excluded.id, json = excluded.json`,
+    )
+    this.deleteExpert = db.prepare('DELETE FROM expert')
+  }
+
+  /** The id of the last applied event. */
+  cursor(): number {
+    return this.selectCursor.get()?.cursor ?? 0
+  }
+
+  /** Move the cursor. */
+  setCursor(cursor: number): void {
+    this.updateCursor.run(cursor)
+  }
+
+  /** When the cache last caught up; null if never. */
+  lastSyncedAt(): number | null {
+    return this.selectLastSyncedAt.get()?.last_synced_at ?? null
+  }
+
+  /** Record when the cache caught up. */
+  setLastSyncedAt(at: number): void {
+    this.updateLastSyncedAt.run(at)
+  }
+
+  /** The cached expert, or null when there is none (or its row does not parse). */
+  expert(): Expert | null {
+    const row = this.selectExpert.get()
+    return row === undefined ? null : parseStored<Expert>(row, 'expert', this.logger)
+  }
+
+  /** The cached expert's id, read without parsing the row. */
+  expertId(): string | null {
+    return this.selectExpertId.get()?.id ?? null
+  }
+
+  /** Replace the expert. */
+  putExpert(expert: Expert): void {
+    this.upsertExpert.run(expert.id, JSON.stringify(expert))
+  }
+
+  /** Forget the expert and go back to cursor 0, never synced. */
+  reset(): void {
+    this.deleteExpert.run()
+    this.resetState.run()
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The core's CacheStore on better-sqlite3. Events and snapshots are applied here, each batch in
+ * one transaction, by the repositories in ./repositories; every statement is prepared once, in the
+ * constructor. The store does not own the connection: whoever opened it (open-cache.ts) closes it.
+ */
+import type Database from 'better-sqlite3'
+import { assertNever } from '../../shared/assert-never'
+import type { Expert, Invite, Message, PlatformEvent, Session, Snapshot } from '../../shared/protocol'
+import { AUTO_CANCEL_AFTER_MS } from '../../shared/rules/session-timing'
+import type { ApplyResult, CacheStore } from '../core/ports/cache-store'
+import type { Logger } from '../core/ports/logger'
+import { InviteRepository } from './repositories/invite-repository'
+import { MessageRepository } from './repositories/message-repository'
+import { ReminderRepository } from './repositories/reminder-repository'
+import { RequestRepository } from './repositories/request-repository'
+import { SessionRepository } from './repositories/session-repository'
+import { SyncStateRepository } from './repositories/sync-state-repository'
+
+/** The expert an event's payload belongs to, when the payload says. */
+function expertIdOf(event: PlatformEvent): string | null {
+  switch (event.type) {
+    case 'session.updated':
+      return event.payload.session.expertId
+    case 'message.created':
+      return event.payload.message.expertId
+    case 'expert.updated':
+      return event.payload.expert.id
+    case 'invite.created':
+    case 'invite.closed':
+      return null
+    default:
+      return assertNever(event)
+  }
+}
+
+/** CacheStore over one open, migrated cache database. */
+export class SqliteCacheStore implements CacheStore {
+  private readonly sync: SyncStateRepository
+  private readonly requests: RequestRepository
+  private readonly invites: InviteRepository
+  private readonly sessions: SessionRepository
+  private readonly messageRows: MessageRepository
+  private readonly reminders: ReminderRepository
+  private readonly applyEventsInTransaction: (events: ReadonlyArray<PlatformEvent>) => ApplyResult
+  private readonly applySnapshotInTransaction: (snapshot: Snapshot) => void
+  private readonly clearInTransaction: () => void
+  private readonly markNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
+
+  constructor(db: Database.Database, logger: Logger) {
+    this.sync = new SyncStateRepository(db, logger)
+    this.requests = new RequestRepository(db)
+    this.invites = new InviteRepository(db, logger)
+    this.sessions = new SessionRepository(db, logger)
+    this.messageRows = new MessageRepository(db, logger)
+    this.reminders = new ReminderRepository(db)
+    this.applyEventsInTransaction = db.transaction((events: ReadonlyArray<PlatformEvent>) =>
+      this.applyBatch(events),
+    )
+    this.applySnapshotInTransaction = db.transaction((snapshot: Snapshot) => this.replaceWith(snapshot))
+    this.clearInTransaction = db.transaction(() => this.deleteEverything())
+    this.markNotifiedInTransaction = db.transaction((ids: ReadonlyArray<string>, at: number) =>
+      this.invites.markNotified(ids, at),
+    )
+  }
+
+  cursor(): number {
+    return this.sync.cursor()
+  }
+
+  applyEvents(events: ReadonlyArray<PlatformEvent>): ApplyResult {
+    if (events.length === 0) return { applied: [], gap: false, cursor: this.sync.cursor() }
+    return this.applyEventsInTransaction(events)
+  }
+
+  applySnapshot(snapshot: Snapshot): void {
+    this.applySnapshotInTransaction(snapshot)
+  }
+
+  lastSyncedAt(): number | null {
+    return this.sync.lastSyncedAt()
+  }
+
+  markSynced(at: number): void {
+    this.sync.setLastSyncedAt(at)
+  }
+
+  expert(): Expert | null {
+    return this.sync.expert()
+  }
+
+  clear(): void {
+    this.clearInTransaction()
+  }
+
+  openInvites(): ReadonlyArray<Invite> {
+    return this.invites.open()
+  }
+
+  missedInvites(limit: number): ReadonlyArray<Invite> {
+    return this.invites.missed(limit)
+  }
+
+  upcomingSessions(now: number, limit: number): ReadonlyArray<Session> {
+    return this.sessions.upcoming(now - AUTO_CANCEL_AFTER_MS, limit)
+  }
+
+  sessionHistory(limit: number, beforeStart?: number): ReadonlyArray<Session> {
+    return this.sessions.history(limit, beforeStart ?? Number.MAX_SAFE_INTEGER)
+  }
+
+  session(id: string): Session | null {
+    return this.sessions.byId(id)
+  }
+
+  messages(requestId: string): ReadonlyArray<Message> {
+    return this.messageRows.byRequest(requestId)
+  }
+
+  unnotifiedOpenInvites(): ReadonlyArray<Invite> {
+    return this.invites.unnotifiedOpen()
+  }
+
+  markNotified(inviteIds: ReadonlyArray<string>, at: number): void {
+    if (inviteIds.length > 0) this.markNotifiedInTransaction(inviteIds, at)
+  }
+
+  reminderHandled(sessionId: string, minutesBefore: number): boolean {
+    return this.reminders.handled(sessionId, minutesBefore)
+  }
+
+  markReminder(sessionId: string, minutesBefore: number, outcome: 'fired' | 'skipped', at: number): void {
+    this.reminders.mark(sessionId, minutesBefore, outcome, at)
+  }
+
+  private applyBatch(events: ReadonlyArray<PlatformEvent>): ApplyResult {
+    // Data of another expert means this cache is someone else's: start over from cursor 0, so the
+    // batch either begins at id 1 or reports a gap and the caller replays from the beginning.
+    const cachedExpertId = this.sync.expertId()
+    if (cachedExpertId !== null && events.some((e) => (expertIdOf(e) ?? cachedExpertId) !== cachedExpertId)) {
+      this.deleteEverything()
+    }
+    const start = this.sync.cursor()
+    let cursor = start
+    let gap = false
+    const applied: PlatformEvent[] = []
+    for (const event of events) {
+      if (event.id <= cursor) continue
+      if (event.id !== cursor + 1) {
+        gap = true
+        break
+      }
+      this.applyOne(event)
+      applied.push(event)
+      cursor = event.id
+    }
+    if (cursor !== start) this.sync.setCursor(cursor)
+    return { applied, gap, cursor }
+  }
+
+  private applyOne(event: PlatformEvent): void {
+    switch (event.type) {
+      case 'invite.created':
+        this.requests.put(event.payload.invite.request)
+        this.invites.put(event.payload.invite)
+        return
+      case 'invite.closed':
+        // Every closing reason is also the invite's new state.
+        this.invites.close(event.payload.inviteId, event.payload.reason)
+        return
+      case 'session.updated':
+        this.requests.put(event.payload.session.request)
+        this.sessions.put(event.payload.session)
+        return
+      case 'message.created':
+        this.messageRows.put(event.payload.message)
+        return
+      case 'expert.updated':
+        this.sync.putExpert(event.payload.expert)
+        return
+      default:
+        assertNever(event)
+    }
+  }
+
+  private replaceWith(snapshot: Snapshot): void {
+    const cachedExpertId = this.sync.expertId()
+    if (cachedExpertId !== null && cachedExpertId !== snapshot.expert.id) this.deleteEverything()
+    this.sync.putExpert(snapshot.expert)
+    // Rows that stay are updated in place, so their notification and reminder state stays too.
+    this.invites.deleteAllExcept(snapshot.openInvites.map((i) => i.id))
+    this.sessions.deleteAllExcept(snapshot.sessions.map((s) => s.id))
+    for (const invite of snapshot.openInvites) {
+      this.requests.put(invite.request)
+      this.invites.put(invite)
+    }
+    for (const session of snapshot.sessions) {
+      this.requests.put(session.request)
+      this.sessions.put(session)
+    }
+    this.messageRows.deleteAll()
+    for (const message of snapshot.recentMessages) this.messageRows.put(message)
+    this.requests.pruneUnreferenced()
+    this.reminders.pruneOrphans()
+    this.sync.setCursor(snapshot.cursor)
+  }
+
+  private deleteEverything(): void {
+    this.reminders.deleteAll()
+    this.messageRows.deleteAll()
+    this.invites.deleteAll()
+    this.sessions.deleteAll()
+    this.requests.deleteAll()
+    this.sync.reset()
+  }
+}

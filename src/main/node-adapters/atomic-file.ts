@@ -1,0 +1,44 @@
+/** Writing a private file so that a crash never leaves half of it and nobody else can read it. */
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+
+/** Owner read and write only. */
+export const PRIVATE_FILE_MODE = 0o600
+
+/**
+ * Writes `data` to a temporary file created with `mode` next to `path`, flushes it, then renames
+ * it over `path`: readers see the old file or the new one, never a mix, and the new file never
+ * exists with a looser mode, not even for a moment.
+ */
+export async function writeFileAtomically(
+  path: string,
+  data: string | Uint8Array,
+  mode: number = PRIVATE_FILE_MODE,
+): Promise<void> {
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 })
+  const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`
+  // 'wx': fail rather than write through a file (or a link) someone put there first.
+  const handle = await open(temp, 'wx', mode)
+  try {
+    try {
+      // The umask can only narrow the mode open() used; set it exactly.
+      await handle.chmod(mode)
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temp, path)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+}
+
+/** The error's code (`ENOENT`…), if it has one. */
+export function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined
+}

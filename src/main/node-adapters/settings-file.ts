@@ -1,0 +1,122 @@
+/**
+ * The settings file both hosts share: its name, the options that make conf (Node) and
+ * electron-store (Electron, built on conf) read and write it the same way, and what happens to a
+ * file that is not valid JSON.
+ *
+ * conf's own `clearInvalidConfig` only makes an unparsable file read as `{}`; the next write then
+ * overwrites it, so the file is lost and nothing is logged (and without the option, conf's
+ * constructor throws). So the file is checked here first and, if unreadable, moved aside with a
+ * timestamp and a log line; `clearInvalidConfig` stays on only as a backstop.
+ */
+import type Conf from 'conf'
+import { readFileSync, renameSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import type { Logger } from '../core/ports/logger'
+import type { SettingsStore } from '../core/ports/settings'
+import { createSettingsStore, type SettingsFile } from '../core/settings/settings-store'
+import { errorCode } from './atomic-file'
+
+/** The file's name without its extension (conf's `configName`, electron-store's `name`). */
+export const SETTINGS_FILE_NAME = 'settings'
+
+/** Options for conf and electron-store that both stores pass, so both treat the file alike. */
+export const SHARED_STORE_OPTIONS = {
+  fileExtension: 'json',
+  // Setting names are flat keys: a dot in one is not a path into nested objects.
+  accessPropertiesByDotNotation: false,
+  clearInvalidConfig: true,
+  watch: false,
+} as const
+
+/** The settings file in `dir`. */
+export function settingsFilePath(dir: string): string {
+  return join(dir, `${SETTINGS_FILE_NAME}.json`)
+}
+
+/** Where `setAsideUnreadableSettings` moves a bad file: next to it, named with the time. */
+export function corruptSettingsPath(path: string, at: number): string {
+  return `${path}.corrupt-${new Date(at).toISOString().replaceAll(':', '-')}`
+}
+
+/**
+ * If the file at `path` exists but is not a JSON object, renames it aside (kept, not deleted)
+ * and says so, so that the store starts from the defaults. Never throws.
+ */
+export function setAsideUnreadableSettings(path: string, log: Logger, now: () => number = Date.now): void {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    // A missing file is a first run; any other read error surfaces when the store opens it.
+    if (errorCode(error) !== 'ENOENT')
+      log.warn(`Could not read the settings file ${path} (${errorCode(error)})`)
+    return
+  }
+  const problem = unreadableBecause(text)
+  if (problem === null) return
+  const aside = corruptSettingsPath(path, now())
+  try {
+    renameSync(path, aside)
+    log.warn(
+      `The settings file ${path} ${problem}; kept it as ${basename(aside)} and started from the default settings`,
+    )
+  } catch (error) {
+    log.error(`The settings file ${path} ${problem} and could not be moved aside; it will be replaced`, error)
+  }
+}
+
+/** A SettingsFile over a conf or electron-store instance (both keep the whole file in `store`). */
+export function confSettingsFile(store: Pick<Conf<Record<string, unknown>>, 'store'>): SettingsFile {
+  return {
+    read: () => store.store,
+    write: (content) => {
+      store.store = content
+    },
+  }
+}
+
+/** How a host opens its conf-compatible store on the settings file in a directory. */
+export interface OpenSettingsOptions {
+  readonly dir: string
+  readonly log: Logger
+  /** Creates the conf or electron-store instance; called after a bad file has been set aside. */
+  readonly open: () => Pick<Conf<Record<string, unknown>>, 'store'>
+  readonly now?: () => number
+}
+
+/** Opens the settings in `dir`; if the store cannot be opened at all, they live in memory this run. */
+export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
+  const { dir, log } = options
+  setAsideUnreadableSettings(settingsFilePath(dir), log, options.now)
+  let file: SettingsFile
+  try {
+    file = confSettingsFile(options.open())
+  } catch (error) {
+    log.error(`Could not open the settings in ${dir}; changes will last for this run only`, error)
+    file = memorySettingsFile()
+  }
+  return createSettingsStore(file, log)
+}
+
+function memorySettingsFile(): SettingsFile {
+  let content: Record<string, unknown> = {}
+  return {
+    read: () => content,
+    write: (next) => {
+      content = { ...next }
+    },
+  }
+}
+
+/** Why `text` cannot be read as settings, or null if it can. */
+function unreadableBecause(text: string): string | null {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return 'was not valid JSON'
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? null
+    : 'did not hold a JSON object'
+}

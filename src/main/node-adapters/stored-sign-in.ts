@@ -1,0 +1,42 @@
+/**
+ * The stored sign-in as text, for both Secrets adapters (a 0600 file in Node, a safeStorage
+ * blob in Electron). Decoding never echoes the input: a parse error message could quote the token.
+ */
+import { z } from 'zod'
+import type { StoredSignIn } from '../core/ports/secrets'
+
+/** A stored sign-in as it must look on disk. */
+export const StoredSignInSchema = z.object({
+  platformUrl: z.url({ protocol: /^https?$/ }),
+  token: z.string().min(1),
+  expertId: z.string().min(1),
+}) satisfies z.ZodType<StoredSignIn>
+
+/** The text stored for `signIn`; throws (without the token) when it is not a valid sign-in. */
+export function encodeSignIn(signIn: StoredSignIn): string {
+  const parsed = StoredSignInSchema.safeParse(signIn)
+  if (!parsed.success)
+    throw new Error(`Refused to store an invalid sign-in (${describeIssues(parsed.error)})`)
+  return JSON.stringify(parsed.data)
+}
+
+/** The sign-in in `text`, or why it could not be read, in words that never include the input. */
+export function decodeSignIn(
+  text: string,
+): { readonly ok: true; readonly signIn: StoredSignIn } | { readonly ok: false; readonly reason: string } {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return { ok: false, reason: 'it is not valid JSON' }
+  }
+  const parsed = StoredSignInSchema.safeParse(json)
+  if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) }
+  return { ok: true, signIn: parsed.data }
+}
+
+/** Which fields are wrong, by name only. */
+function describeIssues(error: z.ZodError): string {
+  const fields = [...new Set(error.issues.map((issue) => issue.path.join('.') || '(the whole object)'))]
+  return `missing or invalid: ${fields.join(', ')}`
+}

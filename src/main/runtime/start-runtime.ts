@@ -1,0 +1,82 @@
+/**
+ * Everything both hosts (Electron's main process and the browser shell) do the same way: open the
+ * cache (telling the user once if it had to be rebuilt), build the core over the host's adapters,
+ * and start it. Imports neither electron nor anything host-specific.
+ */
+import type { Clock } from '../../shared/clock'
+import { createAppApi, type AppApi, type HostInfo } from '../core/app-api'
+import type { LinkTimings } from '../core/connection/platform-link'
+import type { Logger } from '../core/ports/logger'
+import type { Notifier } from '../core/ports/notifier'
+import type { Power } from '../core/ports/power'
+import type { Secrets } from '../core/ports/secrets'
+import type { SettingsStore } from '../core/ports/settings'
+import type { TrayState } from '../core/ports/tray-state'
+import { StandbyCore } from '../core/standby-core'
+import { openCache } from '../db/open-cache'
+import { SqliteCacheStore } from '../db/sqlite-cache-store'
+
+/** The host's adapters and where the cache lives. */
+export interface RuntimeOptions {
+  readonly cachePath: string
+  /** better-sqlite3's addon built for Electron; undefined in plain Node. */
+  readonly nativeBinding?: string
+  readonly clock: Clock
+  readonly power: Power
+  readonly secrets: Secrets
+  readonly notifier: Notifier
+  readonly tray: TrayState
+  readonly settings: SettingsStore
+  readonly log: Logger
+  readonly host: HostInfo
+  readonly timings?: Partial<LinkTimings>
+  readonly random?: () => number
+}
+
+/** A running core with its API. */
+export interface Runtime {
+  readonly core: StandbyCore
+  readonly api: AppApi
+  readonly cache: SqliteCacheStore
+  /** Stop the core and close the cache. */
+  close(): void
+}
+
+/** Open the cache, build the core, start it. */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const opened = openCache({
+    path: options.cachePath,
+    nativeBinding: options.nativeBinding,
+    now: () => options.clock.now(),
+  })
+  if (opened.rebuilt !== null) {
+    options.log.warn(
+      `Cache rebuilt: ${opened.rebuilt.reason}; damaged copy kept at ${opened.rebuilt.damagedCopy}`,
+    )
+    // Told once: the next start finds a healthy file and says nothing.
+    options.notifier.show({ kind: 'notice', title: 'Offline cache rebuilt', body: opened.rebuilt.message })
+  }
+  const cache = new SqliteCacheStore(opened.db, options.log)
+  const core = new StandbyCore({
+    clock: options.clock,
+    power: options.power,
+    secrets: options.secrets,
+    notifier: options.notifier,
+    tray: options.tray,
+    cache,
+    log: options.log,
+    timings: options.timings,
+    random: options.random,
+    remindersEnabled: () => options.settings.get().remindersEnabled,
+  })
+  await core.start()
+  return {
+    core,
+    api: createAppApi(core, options.host),
+    cache,
+    close() {
+      core.stop()
+      opened.db.close()
+    },
+  }
+}

@@ -1,0 +1,177 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import {
+  POWER_HOOK_PATH,
+  startBrowserShell,
+  type BrowserShell,
+} from '../../../src/browser-shell/browser-shell'
+import { IPC_SOCKET_PATH } from '../../../src/browser-shell/ipc-socket-server'
+import { hashPassword } from '../../../server/src/auth'
+import { useTestPlatform } from '../../support/test-platform'
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+
+/** A page's WebSocket to the shell, with a call helper. */
+async function openPage(
+  shell: BrowserShell,
+  headers: Record<string, string> = { origin: shell.origin },
+  secret = shell.secret,
+) {
+  const ws = new WebSocket(`${shell.origin.replace('http', 'ws')}${IPC_SOCKET_PATH}?secret=${secret}`, {
+    headers,
+  })
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('error', reject)
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
+  })
+  const pushes: Array<{ event: string; payload: unknown }> = []
+  const answers = new Map<number, (result: unknown) => void>()
+  ws.on('message', (data) => {
+    const message = JSON.parse(String(data)) as {
+      id?: number
+      result?: unknown
+      event?: string
+      payload?: unknown
+    }
+    if (message.id !== undefined) answers.get(message.id)?.(message.result)
+    else pushes.push({ event: String(message.event), payload: message.payload })
+  })
+  let id = 0
+  return {
+    ws,
+    pushes,
+    call: (channel: string, request?: unknown) =>
+      new Promise<unknown>((resolve) => {
+        const n = ++id
+        answers.set(n, resolve)
+        ws.send(JSON.stringify({ id: n, channel, request }))
+      }),
+  }
+}
+
+describe('the browser shell', () => {
+  const platform = useTestPlatform()
+  let shell: BrowserShell
+  let dir: string
+
+  beforeAll(async () => {
+    platform().server.marketplace.createExpert({
+      id: 'exp_shell',
+      name: 'Shell Expert',
+      email: 'shell@example.test',
+      passwordHash: await hashPassword('pw'),
+      timeZone: 'Europe/Paris',
+    })
+    dir = mkdtempSync(join(tmpdir(), 'standby-shell-'))
+    const rendererDir = join(dir, 'renderer')
+    mkdirSync(rendererDir)
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Standby</title>')
+    shell = await startBrowserShell({
+      dataDir: join(dir, 'data'),
+      rendererDir,
+      log: quiet,
+      out: { write: () => true },
+      defaultPlatformUrl: platform().server.url,
+    })
+  })
+  afterAll(async () => {
+    await shell.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('serves the renderer with the strict Content-Security-Policy, and nothing outside it', async () => {
+    const page = await fetch(`${shell.origin}/`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'")
+    expect(await page.text()).toContain('<title>Standby</title>')
+    const escape = await fetch(`${shell.origin}/..%2f..%2fdata/sign-in.json`)
+    expect(escape.status).not.toBe(200)
+  })
+
+  it('carries the contract: sign in, then the page hears the connection come online', async () => {
+    const page = await openPage(shell)
+    expect(await page.call('app.getInfo')).toMatchObject({
+      ok: true,
+      value: { defaultPlatformUrl: platform().server.url },
+    })
+    expect(await page.call('connection.getState')).toEqual({
+      ok: true,
+      value: { status: 'signed_out', reason: null },
+    })
+    const signIn = await page.call('auth.signIn', {
+      platformUrl: platform().server.url,
+      email: 'shell@example.test',
+      password: 'pw',
+    })
+    expect(signIn).toMatchObject({ ok: true, value: { ok: true, expert: { id: 'exp_shell' } } })
+    await new Promise<void>((resolve) => {
+      const check = (): void => {
+        if (
+          page.pushes.some(
+            (p) =>
+              p.event === 'connection.stateChanged' && (p.payload as { status: string }).status === 'online',
+          )
+        )
+          resolve()
+        else page.ws.once('message', check)
+      }
+      check()
+    })
+    const wrong = await page.call('auth.signIn', {
+      platformUrl: platform().server.url,
+      email: 'shell@example.test',
+      password: 'nope',
+    })
+    expect(wrong).toMatchObject({
+      ok: true,
+      value: { ok: false, reason: 'wrong_credentials', message: 'Wrong email or password.' },
+    })
+    page.ws.close()
+  })
+
+  it('parses every call: a bad payload gets invalid_payload, an unknown channel a clear error', async () => {
+    const page = await openPage(shell)
+    expect(await page.call('sessions.history', { limit: 'all' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    })
+    expect(await page.call('invites.accept', { inviteId: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    })
+    expect(await page.call('fs.readFile', '/etc/passwd')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    })
+    page.ws.send(JSON.stringify({ id: 99, channel: 7 }))
+    page.ws.send('not json at all')
+    expect(await page.call('connection.getState')).toMatchObject({ ok: true })
+    page.ws.close()
+  })
+
+  it('refuses a connection from another origin or without this run’s secret', async () => {
+    await expect(openPage(shell, { origin: 'http://evil.example' })).rejects.toThrow(/403/)
+    await expect(openPage(shell, { origin: shell.origin }, 'guess')).rejects.toThrow(/403/)
+  })
+
+  it('plays power events from its test hook, only with the secret', async () => {
+    let resumed = 0
+    shell.adapters.power.onResume(() => resumed++)
+    const denied = await fetch(`${shell.origin}${POWER_HOOK_PATH}`, {
+      method: 'POST',
+      body: '{"event":"resume"}',
+    })
+    expect(denied.status).toBe(403)
+    const ok = await fetch(`${shell.origin}${POWER_HOOK_PATH}`, {
+      method: 'POST',
+      body: '{"event":"resume"}',
+      headers: { 'x-standby-secret': shell.secret },
+    })
+    expect(ok.status).toBe(204)
+    expect(resumed).toBe(1)
+  })
+})

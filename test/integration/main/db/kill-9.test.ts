@@ -1,0 +1,63 @@
+// kill -9 in the middle of a sync must leave a consistent cache: the file passes quick_check, the
+// cursor is the last id of a batch that fully committed, and every invite up to it is there.
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { openCache } from '../../../../src/main/db/open-cache'
+import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { linesLogger, useTempDirs } from '../../../unit/main/db/cache-test-kit'
+
+const tempDir = useTempDirs()
+const CHILD = fileURLToPath(new URL('./cache-writer-child.ts', import.meta.url))
+const BATCH = 250
+
+/**
+ * Run the writer and SIGKILL it as soon as it says batch `killAt` has begun; resolves with the
+ * cursor of the last batch it reported committed.
+ */
+function writeAndKill(path: string, killAt: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, path, String(BATCH), '40'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let committed = 0
+    let killed = false
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const [word, value] = line.split(' ')
+      if (word === 'committed') committed = Number(value)
+      if (word === 'begin' && Number(value) === killAt && !killed) {
+        killed = true
+        process.kill(child.pid as number, 'SIGKILL')
+      }
+    })
+    child.once('error', reject)
+    child.once('exit', (_code, signal) => {
+      if (signal === 'SIGKILL') resolve(committed)
+      else reject(new Error(`the writer finished before it was killed (signal ${signal})`))
+    })
+  })
+}
+
+describe('a cache killed with SIGKILL in the middle of a sync', () => {
+  it('reopens consistent: quick_check ok, cursor at a batch boundary, every invite up to it present', async () => {
+    const path = join(tempDir(), 'cache.db')
+    // Twice on the same file: the second run starts from what the first one left.
+    for (const killAt of [4, 3]) {
+      const reported = await writeAndKill(path, killAt)
+      const { db, rebuilt } = openCache({ path })
+      expect(rebuilt).toBeNull()
+      const store = new SqliteCacheStore(db, linesLogger())
+      const cursor = store.cursor()
+      expect(cursor % BATCH).toBe(0)
+      // Everything reported committed is durable; the batch in flight is either all there or not at all.
+      expect([reported, reported + BATCH]).toContain(cursor)
+      const ids = db.prepare('SELECT id FROM invites').pluck().all() as string[]
+      expect(ids.length).toBe(cursor)
+      expect(new Set(ids)).toEqual(new Set(Array.from({ length: cursor }, (_, i) => `inv_${i + 1}`)))
+      expect(store.openInvites()).toHaveLength(cursor)
+      db.close()
+    }
+  })
+})

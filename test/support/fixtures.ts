@@ -1,0 +1,281 @@
+/**
+ * Protocol objects for tests and benches: valid by the zod schemas (checked by
+ * test/unit/main/db/fixtures.test.ts), deterministic, and overridable field by field. Nothing here
+ * is random, so a failing test or a bench run can be reproduced exactly.
+ */
+import type {
+  Attachment,
+  Client,
+  Expert,
+  HelpRequest,
+  Invite,
+  InviteClosedReason,
+  Message,
+  PlatformEvent,
+  Session,
+  Snapshot,
+} from '../../src/shared/protocol'
+
+/** An ordinary moment to build around: Monday 2026-01-05 09:00 UTC. */
+export const FIXTURE_NOW = Date.UTC(2026, 0, 5, 9, 0, 0)
+/** One minute in milliseconds. */
+export const MINUTE = 60_000
+
+const DESCRIPTION =
+  'My React app re-renders the whole list whenever one row changes, and typing in the filter box ' +
+  'lags by half a second on a 2,000-row table. I tried memo on the rows but the parent still ' +
+  'recreates the callbacks. I would like someone to look at the component tree with me, explain ' +
+  'what is going on and help me restructure it. The repository is private; I can share my screen.'
+
+/** The signed-in expert. */
+export function anExpert(overrides: Partial<Expert> = {}): Expert {
+  return {
+    id: 'exp_ada',
+    name: 'Ada Byron',
+    email: 'ada@standby.test',
+    timeZone: 'Europe/London',
+    availability: 'online',
+    onlineUntil: null,
+    tags: ['javascript', 'typescript', 'react'],
+    stats: { averageResponseMs: 48_000, rating: 4.8, sessionsDone: 120 },
+    ...overrides,
+  }
+}
+
+/** Client number `n` (of a handful that repeat). */
+export function aClient(n = 0): Client {
+  const names = ['Sam Okafor', 'Priya Natarajan', 'Jonas Lind', 'Mei Chen', 'Olu Adeyemi']
+  const zones = ['America/New_York', 'Asia/Kolkata', 'Europe/Stockholm', 'Asia/Shanghai', 'Africa/Lagos']
+  const i = n % names.length
+  return { id: `cli_${i}`, name: names[i] as string, timeZone: zones[i] as string }
+}
+
+/** A screenshot attachment. */
+export function anAttachment(n = 0): Attachment {
+  return {
+    name: `screenshot-${n}.png`,
+    sizeBytes: 184_320 + n,
+    mimeType: 'image/png',
+    url: `https://files.standby.test/a/${n}/screenshot-${n}.png`,
+  }
+}
+
+/** An instant request; pass kind 'scheduled' with proposedTimes for a scheduled one. */
+export function aRequest(overrides: Partial<HelpRequest> = {}): HelpRequest {
+  return {
+    id: 'req_1',
+    client: aClient(0),
+    title: 'React list re-renders on every keystroke',
+    description: DESCRIPTION,
+    attachments: [anAttachment(0)],
+    tags: ['react', 'performance'],
+    kind: 'instant',
+    proposedTimes: [],
+    expectedDurationMinutes: 30,
+    createdAt: FIXTURE_NOW,
+    ...overrides,
+  }
+}
+
+/** A scheduled request with three proposed times an hour apart, starting `firstAt`. */
+export function aScheduledRequest(
+  id: string,
+  firstAt: number,
+  overrides: Partial<HelpRequest> = {},
+): HelpRequest {
+  return aRequest({
+    id,
+    kind: 'scheduled',
+    proposedTimes: [firstAt, firstAt + 60 * MINUTE, firstAt + 120 * MINUTE],
+    ...overrides,
+  })
+}
+
+/** An open invite to `request`. */
+export function anInvite(overrides: Partial<Invite> = {}): Invite {
+  const request = overrides.request ?? aRequest()
+  return {
+    id: `inv_${request.id}`,
+    request,
+    reason: 'matched',
+    sentAt: request.createdAt,
+    expiresAt: request.createdAt + 5 * MINUTE,
+    state: 'open',
+    ...overrides,
+  }
+}
+
+/** A booked session for `request`, owned by expert exp_ada unless overridden. */
+export function aSession(overrides: Partial<Session> = {}): Session {
+  const request = overrides.request ?? aRequest()
+  return {
+    id: `ses_${request.id}`,
+    request,
+    expertId: 'exp_ada',
+    client: request.client,
+    kind: request.kind,
+    bookedStart: request.proposedTimes[0] ?? request.createdAt,
+    state: 'booked',
+    phase: 'context',
+    expertJoinedAt: null,
+    clientJoinedAt: null,
+    billingStartedAt: null,
+    endedAt: null,
+    outcome: null,
+    cancellation: null,
+    updatedAt: request.createdAt,
+    ...overrides,
+  }
+}
+
+/** The session gone live at `at`, both parties joined. */
+export function liveSession(session: Session, at: number): Session {
+  return { ...session, state: 'live', expertJoinedAt: at, clientJoinedAt: at, updatedAt: at }
+}
+
+/** The session ended and charged at `at`. */
+export function endedSession(session: Session, at: number): Session {
+  return {
+    ...session,
+    state: 'ended',
+    phase: 'billable',
+    billingStartedAt: session.expertJoinedAt ?? at,
+    endedAt: at,
+    outcome: { kind: 'charged' },
+    updatedAt: at,
+  }
+}
+
+/** A message in the thread of request req_1. */
+export function aMessage(overrides: Partial<Message> = {}): Message {
+  return {
+    id: 'msg_1',
+    requestId: 'req_1',
+    expertId: 'exp_ada',
+    from: 'client',
+    body: 'Is a screen share enough, or do you need access to the repository?',
+    sentAt: FIXTURE_NOW,
+    ...overrides,
+  }
+}
+
+/** invite.created with event id `id`. */
+export function inviteCreated(id: number, invite: Invite, at = invite.sentAt): PlatformEvent {
+  return { id, at, type: 'invite.created', payload: { invite } }
+}
+
+/** invite.closed with event id `id`. */
+export function inviteClosed(
+  id: number,
+  inviteId: string,
+  reason: InviteClosedReason,
+  sessionId: string | null = null,
+  at = FIXTURE_NOW,
+): PlatformEvent {
+  return { id, at, type: 'invite.closed', payload: { inviteId, reason, sessionId } }
+}
+
+/** session.updated with event id `id`. */
+export function sessionUpdated(id: number, session: Session, at = session.updatedAt): PlatformEvent {
+  return { id, at, type: 'session.updated', payload: { session } }
+}
+
+/** message.created with event id `id`. */
+export function messageCreated(id: number, message: Message, at = message.sentAt): PlatformEvent {
+  return { id, at, type: 'message.created', payload: { message } }
+}
+
+/** expert.updated with event id `id`. */
+export function expertUpdated(id: number, expert: Expert, at = FIXTURE_NOW): PlatformEvent {
+  return { id, at, type: 'expert.updated', payload: { expert } }
+}
+
+/** A snapshot of the expert with nothing open. */
+export function aSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
+  return {
+    expert: anExpert(),
+    openInvites: [],
+    sessions: [],
+    recentMessages: [],
+    cursor: 0,
+    takenAt: FIXTURE_NOW,
+    ...overrides,
+  }
+}
+
+/**
+ * A realistic stream: each request is invited; a third are accepted and become a session that is
+ * booked, goes live and ends; the rest are taken by someone else, expire or are declined. Two of
+ * three requests are scheduled. Ids run from `firstId` without gaps.
+ */
+export function eventStream(options: {
+  count: number
+  firstId?: number
+  expertId?: string
+  start?: number
+}): PlatformEvent[] {
+  const expertId = options.expertId ?? 'exp_ada'
+  const start = options.start ?? FIXTURE_NOW
+  const events: PlatformEvent[] = []
+  let id = options.firstId ?? 1
+  const push = (make: (eventId: number) => PlatformEvent): void => {
+    if (events.length < options.count) events.push(make(id++))
+  }
+  for (let n = 0; events.length < options.count; n++) {
+    const createdAt = start + n * MINUTE
+    const request =
+      n % 3 === 2
+        ? aRequest({ id: `req_${n}`, client: aClient(n), createdAt })
+        : aScheduledRequest(`req_${n}`, createdAt + 24 * 60 * MINUTE, { client: aClient(n), createdAt })
+    const invite = anInvite({ id: `inv_${n}`, request, reason: n % 7 === 0 ? 'direct_profile' : 'matched' })
+    push((eventId) => inviteCreated(eventId, invite))
+    if (n % 3 !== 0) {
+      const reason =
+        (['taken', 'expired', 'declined', 'withdrawn'] as const)[Math.floor(n / 3) % 4] ?? 'taken'
+      push((eventId) => inviteClosed(eventId, invite.id, reason, null, createdAt + MINUTE))
+      continue
+    }
+    const booked = aSession({ id: `ses_${n}`, request, expertId, updatedAt: createdAt + MINUTE })
+    push((eventId) => inviteClosed(eventId, invite.id, 'accepted', booked.id, createdAt + MINUTE))
+    push((eventId) => sessionUpdated(eventId, booked))
+    const live = liveSession(booked, booked.bookedStart)
+    push((eventId) => sessionUpdated(eventId, live))
+    push((eventId) => sessionUpdated(eventId, endedSession(live, booked.bookedStart + 30 * MINUTE)))
+  }
+  return events
+}
+
+/**
+ * `count` sessions of one expert spread over the past and the future around `now`: about one in
+ * ten booked ahead, one in a hundred live, the rest ended or cancelled history.
+ */
+export function manySessions(count: number, options: { now?: number; expertId?: string } = {}): Session[] {
+  const now = options.now ?? FIXTURE_NOW
+  const expertId = options.expertId ?? 'exp_ada'
+  const sessions: Session[] = []
+  for (let n = 0; n < count; n++) {
+    const future = n % 10 === 0
+    const bookedStart = future ? now + (n + 1) * 7 * MINUTE : now - (n + 1) * 11 * MINUTE
+    const request = aScheduledRequest(`req_${n}`, bookedStart, {
+      client: aClient(n),
+      createdAt: bookedStart - 24 * 60 * MINUTE,
+      title: `Session ${n}: help with a slow query`,
+    })
+    const booked = aSession({ id: `ses_${n}`, request, expertId, bookedStart })
+    if (future) sessions.push(booked)
+    else if (n % 100 === 1) sessions.push(liveSession(booked, bookedStart))
+    else if (n % 17 === 0)
+      sessions.push({
+        ...booked,
+        state: 'cancelled',
+        cancellation: {
+          reason: 'client_absent',
+          feeAssessedTo: 'client',
+          cancelledAt: bookedStart + 10 * MINUTE,
+        },
+        updatedAt: bookedStart + 10 * MINUTE,
+      })
+    else sessions.push(endedSession(liveSession(booked, bookedStart), bookedStart + 30 * MINUTE))
+  }
+  return sessions
+}

@@ -1,0 +1,121 @@
+/**
+ * The app's core for tests: the same runtime the hosts start (real SQLite cache, real sockets),
+ * over the Node adapters in a temp data directory, with helpers to wait for what it does.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { LinkTimings } from '../../src/main/core/connection/platform-link'
+import { createNodeAdapters, type NodeAdapters } from '../../src/main/node-adapters'
+import { startRuntime, type Runtime } from '../../src/main/runtime/start-runtime'
+import { systemClock, type Clock } from '../../src/shared/clock'
+import type { ConnectionState } from '../../src/shared/connection-state'
+import { PROTOCOL_VERSION } from '../../src/shared/protocol'
+
+/** How long a test waits for something the core should do promptly; a failsafe, not a sleep. */
+const WAIT_MS = 20_000
+
+/** A running core and its adapters. */
+export interface TestCore {
+  readonly runtime: Runtime
+  readonly adapters: NodeAdapters
+  readonly dir: string
+  readonly cachePath: string
+  /** Resolve with the first connection state matching `predicate` (the current one included). */
+  waitForState(predicate: (state: ConnectionState) => boolean): Promise<ConnectionState>
+  /** Resolve once `count` notifications have been shown. */
+  waitForNotifications(count: number): Promise<void>
+  /** Stop the core; keep the data directory unless `remove`. */
+  close(remove?: boolean): void
+}
+
+/** Options for a test core. */
+export interface TestCoreOptions {
+  readonly platformUrl: string
+  readonly token: string
+  readonly expertId: string
+  /** Reuse a data directory (a restart); a fresh temp one otherwise. */
+  readonly dir?: string
+  readonly clock?: Clock
+  readonly timings?: Partial<LinkTimings>
+}
+
+const silent = { info: () => {}, warn: () => {}, error: () => {} }
+
+function until<T>(
+  check: () => T | undefined,
+  subscribe: (wake: () => void) => () => void,
+  what: () => string,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const first = check()
+    if (first !== undefined) return resolve(first)
+    const timer = setTimeout(() => {
+      off()
+      reject(new Error(`Timed out waiting for ${what()}`))
+    }, WAIT_MS)
+    const off = subscribe(() => {
+      const value = check()
+      if (value === undefined) return
+      clearTimeout(timer)
+      off()
+      resolve(value)
+    })
+  })
+}
+
+/** Start a core signed in as `expertId` on `platformUrl`. */
+export async function startTestCore(options: TestCoreOptions): Promise<TestCore> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'standby-core-'))
+  const adapters = createNodeAdapters({ dataDir: dir, out: { write: () => true }, log: silent })
+  await adapters.secrets.save({
+    platformUrl: options.platformUrl,
+    token: options.token,
+    expertId: options.expertId,
+  })
+  const cachePath = join(dir, 'cache.db')
+  const runtime = await startRuntime({
+    cachePath,
+    clock: options.clock ?? systemClock,
+    power: adapters.power,
+    secrets: adapters.secrets,
+    notifier: adapters.notifier,
+    tray: adapters.tray,
+    settings: adapters.settings,
+    log: silent,
+    host: {
+      info: {
+        version: 'test',
+        platform: 'linux',
+        protocolVersion: PROTOCOL_VERSION,
+        defaultPlatformUrl: null,
+      },
+      openExternal: async () => {},
+    },
+    timings: options.timings,
+    random: () => 0.5,
+  })
+  return {
+    runtime,
+    adapters,
+    dir,
+    cachePath,
+    waitForState: (predicate) =>
+      until(
+        () => (predicate(runtime.core.connection) ? runtime.core.connection : undefined),
+        (wake) => runtime.core.states.add(wake),
+        () => `a connection state; last was ${JSON.stringify(runtime.core.connection)}`,
+      ),
+    waitForNotifications: (count) =>
+      until(
+        () => (adapters.notifier.shown.length >= count ? true : undefined),
+        (wake) => adapters.notifier.onShow(wake),
+        () => `${count} notifications; saw ${adapters.notifier.shown.length}`,
+      ).then(() => undefined),
+    close(remove = false) {
+      runtime.close()
+      adapters.close()
+      if (remove) rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import { SETTINGS_VERSION } from '../../../../../src/main/core/ports/settings'
+import {
+  defaultSettings,
+  readSettings,
+  settingsFileContent,
+} from '../../../../../src/main/core/settings/read-settings'
+import { recordingLog } from '../../recording-log'
+
+const defaults = defaultSettings()
+
+describe('reading settings from whatever is on disk', () => {
+  it('gives the defaults for a first run, and asks for the file to be written', () => {
+    const log = recordingLog()
+    expect(defaults).toEqual({
+      platformUrl: null,
+      remindersEnabled: true,
+      soundEnabled: true,
+      launchAtLogin: false,
+    })
+    expect(readSettings({}, log)).toEqual({ values: defaults, rewrite: true })
+    expect(log.lines).toEqual([])
+  })
+
+  it('reads a current file as it is, without rewriting it', () => {
+    const log = recordingLog()
+    const values = { ...defaults, platformUrl: 'https://platform.example', soundEnabled: false }
+    expect(readSettings(settingsFileContent(values), log)).toEqual({ values, rewrite: false })
+    // conf's bookkeeping is not a setting and does not call for a rewrite.
+    expect(
+      readSettings({ ...settingsFileContent(values), __internal__: { migrations: {} } }, log).rewrite,
+    ).toBe(false)
+    expect(log.lines).toEqual([])
+  })
+
+  it('drops unknown keys, saying which', () => {
+    const log = recordingLog()
+    const read = readSettings({ ...settingsFileContent(defaults), theme: 'dark', 'a.b': 1 }, log)
+    expect(read).toEqual({ values: defaults, rewrite: true })
+    expect(log.lines).toEqual(['info Dropped unknown settings: theme, a.b'])
+  })
+
+  it('replaces each invalid value with its default, naming the key but not the value', () => {
+    const log = recordingLog()
+    const read = readSettings(
+      {
+        settingsVersion: SETTINGS_VERSION,
+        platformUrl: 'ftp://user:hunter2@files.example',
+        soundEnabled: 'loud',
+        remindersEnabled: false,
+      },
+      log,
+    )
+    expect(read).toEqual({ values: { ...defaults, remindersEnabled: false }, rewrite: true })
+    expect(log.lines).toHaveLength(2)
+    expect(log.text()).toContain('Setting "platformUrl" had an invalid value')
+    expect(log.text()).toContain('Setting "soundEnabled" had an invalid value')
+    expect(log.text()).toContain('using the default (true)')
+    expect(log.text()).not.toContain('hunter2')
+  })
+
+  it('migrates a version-0 file (no version key)', () => {
+    const log = recordingLog()
+    const read = readSettings(
+      { serverUrl: 'http://127.0.0.1:4455', soundEnabled: false, launchAtLogin: true },
+      log,
+    )
+    expect(read).toEqual({
+      values: { ...defaults, platformUrl: 'http://127.0.0.1:4455', soundEnabled: false, launchAtLogin: true },
+      rewrite: true,
+    })
+    expect(log.lines).toEqual([`info Moved the settings from layout 0 to ${SETTINGS_VERSION}`])
+  })
+
+  it('reads a file from a newer Standby as far as it can and leaves it alone', () => {
+    const log = recordingLog()
+    const read = readSettings(
+      { settingsVersion: SETTINGS_VERSION + 1, soundEnabled: false, quietHours: { from: 22, to: 7 } },
+      log,
+    )
+    expect(read).toEqual({ values: { ...defaults, soundEnabled: false }, rewrite: false })
+    expect(log.text()).toContain('saved by a newer Standby')
+  })
+
+  it('reads an unreadable version number as version 0', () => {
+    const log = recordingLog()
+    const read = readSettings({ settingsVersion: 'one', serverUrl: 'https://platform.example' }, log)
+    expect(read.values.platformUrl).toBe('https://platform.example')
+    expect(log.text()).toContain('unreadable settingsVersion')
+  })
+
+  it('never throws, whatever it is given', () => {
+    for (const junk of [null, 42, 'text', [1, 2], undefined]) {
+      const log = recordingLog()
+      expect(readSettings(junk, log)).toEqual({ values: defaults, rewrite: true })
+      expect(log.lines).toHaveLength(1)
+    }
+  })
+})

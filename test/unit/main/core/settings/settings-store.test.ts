@@ -1,0 +1,162 @@
+import { describe, expect, it, vi } from 'vitest'
+import { SETTINGS_VERSION } from '../../../../../src/main/core/ports/settings'
+import {
+  createSettingsStore,
+  InvalidSettingError,
+  type SettingsFile,
+} from '../../../../../src/main/core/settings/settings-store'
+import { recordingLog } from '../../recording-log'
+
+/** A SettingsFile in memory that counts writes and can be made to fail. */
+function memoryFile(initial: Record<string, unknown> = {}) {
+  let content: Record<string, unknown> = { ...initial }
+  const file = {
+    failWrites: false,
+    writes: 0,
+    get content() {
+      return content
+    },
+    read: () => content,
+    write(next: Record<string, unknown>) {
+      if (file.failWrites)
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+      file.writes++
+      content = { ...next }
+    },
+  } satisfies SettingsFile & Record<string, unknown>
+  return file
+}
+
+describe('the settings store', () => {
+  it('writes the defaults with the layout version on a first run', () => {
+    const file = memoryFile()
+    const settings = createSettingsStore(file, recordingLog())
+    expect(settings.get()).toEqual({
+      platformUrl: null,
+      remindersEnabled: true,
+      soundEnabled: true,
+      launchAtLogin: false,
+    })
+    expect(file.content).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
+  })
+
+  it('does not rewrite a file that is already current', () => {
+    const file = memoryFile({
+      platformUrl: null,
+      remindersEnabled: false,
+      soundEnabled: true,
+      launchAtLogin: false,
+      settingsVersion: SETTINGS_VERSION,
+    })
+    createSettingsStore(file, recordingLog())
+    expect(file.writes).toBe(0)
+  })
+
+  it('stores a valid change and tells the listeners afterwards', () => {
+    const file = memoryFile()
+    const settings = createSettingsStore(file, recordingLog())
+    const seen: unknown[] = []
+    settings.onChange((values) => seen.push({ values, onDisk: file.content['soundEnabled'] }))
+    const updated = settings.update({ soundEnabled: false, platformUrl: 'https://platform.example' })
+    expect(updated).toMatchObject({ soundEnabled: false, platformUrl: 'https://platform.example' })
+    expect(settings.get()).toBe(updated)
+    expect(file.content).toMatchObject({ soundEnabled: false, platformUrl: 'https://platform.example' })
+    expect(seen).toEqual([{ values: updated, onDisk: false }])
+  })
+
+  it('refuses an invalid value with an error naming the key, and stores nothing', () => {
+    const file = memoryFile()
+    const settings = createSettingsStore(file, recordingLog())
+    const listener = vi.fn()
+    settings.onChange(listener)
+    const writes = file.writes
+    const before = settings.get()
+
+    const attempt = () => settings.update({ soundEnabled: true, platformUrl: 'ftp://files.example' })
+    expect(attempt).toThrow(InvalidSettingError)
+    expect(attempt).toThrow('Setting "platformUrl" was not saved: Invalid URL')
+    try {
+      attempt()
+    } catch (error) {
+      expect((error as InvalidSettingError).key).toBe('platformUrl')
+    }
+    expect(() => settings.update({ remindersEnabled: 'yes' as unknown as boolean })).toThrow(
+      'Setting "remindersEnabled" was not saved',
+    )
+    expect(settings.get()).toBe(before)
+    expect(file.writes).toBe(writes)
+    expect(listener).not.toHaveBeenCalled()
+  })
+
+  it('refuses a key that is not a setting', () => {
+    const settings = createSettingsStore(memoryFile(), recordingLog())
+    expect(() => settings.update({ theme: 'dark' } as never)).toThrow(
+      'Setting "theme" was not saved: there is no such setting',
+    )
+  })
+
+  it('treats an undefined value as no change, and a no-op as nothing to tell', () => {
+    const file = memoryFile()
+    const settings = createSettingsStore(file, recordingLog())
+    const listener = vi.fn()
+    settings.onChange(listener)
+    const writes = file.writes
+    expect(settings.update({ soundEnabled: undefined, launchAtLogin: false })).toEqual(settings.get())
+    expect(settings.get().soundEnabled).toBe(true)
+    expect(file.writes).toBe(writes)
+    expect(listener).not.toHaveBeenCalled()
+  })
+
+  it('keeps the old values and throws when the file cannot be written', () => {
+    const file = memoryFile()
+    const settings = createSettingsStore(file, recordingLog())
+    const listener = vi.fn()
+    settings.onChange(listener)
+    file.failWrites = true
+    expect(() => settings.update({ soundEnabled: false })).toThrow('ENOSPC')
+    expect(settings.get().soundEnabled).toBe(true)
+    expect(listener).not.toHaveBeenCalled()
+  })
+
+  it('still starts when the file can be neither read nor written', () => {
+    const log = recordingLog()
+    const file = memoryFile()
+    file.failWrites = true
+    const settings = createSettingsStore(
+      {
+        read: () => {
+          throw new Error('EACCES')
+        },
+        write: file.write,
+      },
+      log,
+    )
+    expect(settings.get().soundEnabled).toBe(true)
+    expect(log.lines.map((line) => line.split(' ')[0])).toEqual(['error', 'error'])
+  })
+
+  it('stops telling a listener once it unsubscribes, and survives a listener that throws', () => {
+    const log = recordingLog()
+    const settings = createSettingsStore(memoryFile(), log)
+    const failing = vi.fn(() => {
+      throw new Error('listener broke')
+    })
+    const listener = vi.fn()
+    settings.onChange(failing)
+    const unsubscribe = settings.onChange(listener)
+    settings.update({ soundEnabled: false })
+    unsubscribe()
+    unsubscribe()
+    settings.update({ soundEnabled: true })
+    expect(listener).toHaveBeenCalledOnce()
+    expect(failing).toHaveBeenCalledTimes(2)
+    expect(log.text()).toContain('A settings listener failed')
+  })
+
+  it('hands out values that cannot be changed behind its back', () => {
+    const settings = createSettingsStore(memoryFile(), recordingLog())
+    expect(() => {
+      ;(settings.get() as { soundEnabled: boolean }).soundEnabled = false
+    }).toThrow(TypeError)
+  })
+})

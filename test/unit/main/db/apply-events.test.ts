@@ -1,0 +1,213 @@
+// CacheStore.applyEvents: what each event type writes, duplicates, gaps, atomicity, another expert.
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  Invite as InviteSchema,
+  Session as SessionSchema,
+  type PlatformEvent,
+} from '../../../../src/shared/protocol'
+import {
+  aMessage,
+  anExpert,
+  anInvite,
+  aRequest,
+  aSession,
+  expertUpdated,
+  FIXTURE_NOW,
+  inviteClosed,
+  inviteCreated,
+  liveSession,
+  messageCreated,
+  MINUTE,
+  sessionUpdated,
+} from '../../../support/fixtures'
+import { scheduled, storeFactory, useTempDirs } from './cache-test-kit'
+
+const tempDir = useTempDirs()
+const openStore = storeFactory()
+const fresh = () => openStore(join(tempDir(), 'cache.db'))
+
+describe('an empty cache', () => {
+  it('has cursor 0, no expert, no sync time and empty lists', () => {
+    const { store } = fresh()
+    expect(store.cursor()).toBe(0)
+    expect(store.expert()).toBeNull()
+    expect(store.lastSyncedAt()).toBeNull()
+    expect(store.openInvites()).toEqual([])
+    expect(store.missedInvites(10)).toEqual([])
+    expect(store.upcomingSessions(FIXTURE_NOW, 10)).toEqual([])
+    expect(store.sessionHistory(10)).toEqual([])
+    expect(store.session('ses_x')).toBeNull()
+    expect(store.messages('req_1')).toEqual([])
+    expect(store.unnotifiedOpenInvites()).toEqual([])
+    expect(store.applyEvents([])).toEqual({ applied: [], gap: false, cursor: 0 })
+  })
+})
+
+describe('applyEvents', () => {
+  it('stores an invite with its request, proposed slots and attachments, and reads back the same object', () => {
+    const { store, db } = fresh()
+    const invite = anInvite({ id: 'inv_1', request: scheduled(1, FIXTURE_NOW + 60 * MINUTE) })
+    const result = store.applyEvents([inviteCreated(1, invite)])
+    expect(result).toEqual({ applied: [inviteCreated(1, invite)], gap: false, cursor: 1 })
+    expect(store.openInvites()).toEqual([invite])
+    expect(InviteSchema.parse(store.openInvites()[0])).toEqual(invite)
+    expect(db.prepare('SELECT at FROM proposed_slots ORDER BY at').pluck().all()).toEqual(
+      invite.request.proposedTimes,
+    )
+    expect(db.prepare('SELECT position, name, url FROM attachments ORDER BY position').all()).toEqual([
+      { position: 0, name: 'a.png', url: 'https://f.test/a.png' },
+      { position: 1, name: 'b.pdf', url: 'https://f.test/b.pdf' },
+    ])
+  })
+
+  it('lists open invites newest first', () => {
+    const { store } = fresh()
+    const older = anInvite({ id: 'inv_old', request: aRequest({ id: 'r1' }), sentAt: FIXTURE_NOW })
+    const newer = anInvite({ id: 'inv_new', request: aRequest({ id: 'r2' }), sentAt: FIXTURE_NOW + 1 })
+    store.applyEvents([inviteCreated(1, older), inviteCreated(2, newer)])
+    expect(store.openInvites().map((i) => i.id)).toEqual(['inv_new', 'inv_old'])
+  })
+
+  it('closes an invite with each reason as its state; all but accepted are missed, newest first', () => {
+    const { store } = fresh()
+    const reasons = ['accepted', 'declined', 'taken', 'expired', 'withdrawn'] as const
+    const events: PlatformEvent[] = []
+    reasons.forEach((reason, n) => {
+      const invite = anInvite({
+        id: `inv_${reason}`,
+        request: aRequest({ id: `r_${n}` }),
+        sentAt: FIXTURE_NOW + n,
+      })
+      events.push(inviteCreated(events.length + 1, invite))
+      events.push(inviteClosed(events.length + 1, invite.id, reason, reason === 'accepted' ? 'ses_1' : null))
+    })
+    store.applyEvents(events)
+    expect(store.openInvites()).toEqual([])
+    const missed = store.missedInvites(10)
+    expect(missed.map((i) => [i.id, i.state])).toEqual([
+      ['inv_withdrawn', 'withdrawn'],
+      ['inv_expired', 'expired'],
+      ['inv_taken', 'taken'],
+      ['inv_declined', 'declined'],
+    ])
+    expect(store.missedInvites(2)).toHaveLength(2)
+    expect(InviteSchema.parse(missed[0])).toEqual(missed[0])
+  })
+
+  it('ignores invite.closed for an invite it never had', () => {
+    const { store } = fresh()
+    expect(store.applyEvents([inviteClosed(1, 'inv_unknown', 'taken')]).cursor).toBe(1)
+    expect(store.missedInvites(10)).toEqual([])
+  })
+
+  it('upserts the full session on every session.updated', () => {
+    const { store } = fresh()
+    const booked = aSession({ id: 'ses_1', request: scheduled(1, FIXTURE_NOW + 60 * MINUTE) })
+    const live = liveSession(booked, booked.bookedStart)
+    store.applyEvents([sessionUpdated(1, booked), sessionUpdated(2, live)])
+    expect(store.session('ses_1')).toEqual(live)
+    expect(SessionSchema.parse(store.session('ses_1'))).toEqual(live)
+    expect(store.session('ses_2')).toBeNull()
+  })
+
+  it('stores messages and returns a thread oldest first', () => {
+    const { store } = fresh()
+    const later = aMessage({ id: 'm2', sentAt: FIXTURE_NOW + 2, from: 'expert' })
+    const earlier = aMessage({ id: 'm1', sentAt: FIXTURE_NOW + 1 })
+    const other = aMessage({ id: 'm3', requestId: 'req_other' })
+    store.applyEvents([messageCreated(1, later), messageCreated(2, earlier), messageCreated(3, other)])
+    expect(store.messages('req_1')).toEqual([earlier, later])
+    expect(store.messages('req_other')).toEqual([other])
+  })
+
+  it('replaces the expert on expert.updated', () => {
+    const { store } = fresh()
+    store.applyEvents([expertUpdated(1, anExpert())])
+    const away = anExpert({
+      availability: 'away',
+      stats: { averageResponseMs: 1, rating: 5, sessionsDone: 2 },
+    })
+    store.applyEvents([expertUpdated(2, away)])
+    expect(store.expert()).toEqual(away)
+  })
+
+  it('drops events at or below the cursor, so a repeated batch changes nothing', () => {
+    const { store, db } = fresh()
+    const invites = [1, 2, 3, 4].map((n) => anInvite({ id: `inv_${n}`, request: aRequest({ id: `r${n}` }) }))
+    const batch = invites.map((invite, i) => inviteCreated(i + 1, invite))
+    store.applyEvents(batch.slice(0, 2))
+    const again = store.applyEvents(batch)
+    expect(again.applied.map((e) => e.id)).toEqual([3, 4])
+    expect(again).toMatchObject({ gap: false, cursor: 4 })
+    db.prepare(`UPDATE invites SET notified_at = 1`).run()
+    expect(store.applyEvents(batch)).toEqual({ applied: [], gap: false, cursor: 4 })
+    expect(store.openInvites()).toHaveLength(4)
+    expect(store.unnotifiedOpenInvites()).toEqual([])
+    // The same event twice in one batch is applied once.
+    const five = inviteCreated(5, anInvite({ id: 'inv_5', request: aRequest({ id: 'r5' }) }))
+    expect(store.applyEvents([five, five]).applied).toEqual([five])
+  })
+
+  it('stops at the first gap: what came before is applied, nothing after it', () => {
+    const { store } = fresh()
+    const invite = (n: number) => anInvite({ id: `inv_${n}`, request: aRequest({ id: `r${n}` }) })
+    store.applyEvents([inviteCreated(1, invite(1)), inviteCreated(2, invite(2))])
+    const result = store.applyEvents([
+      inviteCreated(3, invite(3)),
+      inviteCreated(4, invite(4)),
+      inviteCreated(6, invite(6)),
+      inviteCreated(7, invite(7)),
+    ])
+    expect(result.applied.map((e) => e.id)).toEqual([3, 4])
+    expect(result).toMatchObject({ gap: true, cursor: 4 })
+    expect(store.cursor()).toBe(4)
+    expect(
+      store
+        .openInvites()
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['inv_1', 'inv_2', 'inv_3', 'inv_4'])
+  })
+
+  it('reports a gap at the very first event and applies nothing', () => {
+    const { store } = fresh()
+    const result = store.applyEvents([inviteCreated(5, anInvite())])
+    expect(result).toEqual({ applied: [], gap: true, cursor: 0 })
+    expect(store.openInvites()).toEqual([])
+  })
+
+  it('applies a batch in one transaction: an event that fails undoes the whole batch', () => {
+    const { store } = fresh()
+    const good = anInvite({ id: 'inv_good', request: aRequest({ id: 'r_good' }) })
+    // A state the schema's CHECK refuses makes the second write throw.
+    const bad = { ...anInvite({ id: 'inv_bad', request: aRequest({ id: 'r_bad' }) }), state: 'lost' } as never
+    expect(() => store.applyEvents([inviteCreated(1, good), inviteCreated(2, bad)])).toThrow(/CHECK/)
+    expect(store.cursor()).toBe(0)
+    expect(store.openInvites()).toEqual([])
+  })
+
+  it("clears another expert's data first, then applies from cursor 0", () => {
+    const { store } = fresh()
+    const adaInvite = anInvite({ id: 'inv_ada', request: aRequest({ id: 'r_ada' }) })
+    store.applyEvents([expertUpdated(1, anExpert()), inviteCreated(2, adaInvite)])
+    store.markSynced(FIXTURE_NOW)
+    const bob = anExpert({ id: 'exp_bob', email: 'bob@standby.test', name: 'Bob' })
+    const bobSession = aSession({ id: 'ses_bob', expertId: 'exp_bob', request: aRequest({ id: 'r_bob' }) })
+    // Bob's stream starts at 1 again: without the reset these ids would be dropped as duplicates.
+    const result = store.applyEvents([expertUpdated(1, bob), sessionUpdated(2, bobSession)])
+    expect(result).toMatchObject({ gap: false, cursor: 2 })
+    expect(store.expert()).toEqual(bob)
+    expect(store.openInvites()).toEqual([])
+    expect(store.session('ses_bob')).toEqual(bobSession)
+    expect(store.lastSyncedAt()).toBeNull()
+  })
+
+  it("reports a gap after clearing another expert's data when the batch does not start at 1", () => {
+    const { store } = fresh()
+    store.applyEvents([expertUpdated(1, anExpert()), expertUpdated(2, anExpert())])
+    const message = aMessage({ expertId: 'exp_bob' })
+    expect(store.applyEvents([messageCreated(3, message)])).toEqual({ applied: [], gap: true, cursor: 0 })
+    expect(store.expert()).toBeNull()
+  })
+})

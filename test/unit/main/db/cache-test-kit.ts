@@ -1,0 +1,64 @@
+/** Shared set-up for the cache tests: temp folders removed after each test, and an open store. */
+import type Database from 'better-sqlite3'
+import { afterEach } from 'vitest'
+import type { Logger } from '../../../../src/main/core/ports/logger'
+import { openCache } from '../../../../src/main/db/open-cache'
+import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import type { HelpRequest } from '../../../../src/shared/protocol'
+import { aScheduledRequest, FIXTURE_NOW } from '../../../support/fixtures'
+
+/** A Logger that keeps its lines. */
+export interface LinesLogger extends Logger {
+  readonly lines: string[]
+}
+
+/** A logger whose lines a test can read. */
+export function linesLogger(): LinesLogger {
+  const lines: string[] = []
+  return {
+    lines,
+    info: (m) => lines.push(`info ${m}`),
+    warn: (m) => lines.push(`warn ${m}`),
+    error: (m) => lines.push(`error ${m}`),
+  }
+}
+
+export { useTempDirs } from '../../../support/temp-dir'
+
+/** A store over a fresh cache file. */
+export interface TestStore {
+  readonly store: SqliteCacheStore
+  readonly db: Database.Database
+  readonly log: LinesLogger
+  readonly path: string
+}
+
+/** Open (creating if needed) the cache at `path` and build a store over it. Closed after each test. */
+export function storeFactory(): (path: string) => TestStore {
+  const open: Database.Database[] = []
+  afterEach(() => {
+    for (const db of open.splice(0)) if (db.open) db.close()
+  })
+  return (path) => {
+    const { db } = openCache({ path })
+    open.push(db)
+    const log = linesLogger()
+    return { store: new SqliteCacheStore(db, log), db, log, path }
+  }
+}
+
+/** The number of rows in `table`. */
+export function countRows(db: Database.Database, table: string): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
+}
+
+/** Scheduled request number `n` proposing times from `at`, with two attachments. */
+export function scheduled(n: number, at: number): HelpRequest {
+  return aScheduledRequest(`req_${n}`, at, {
+    createdAt: FIXTURE_NOW + n,
+    attachments: [
+      { name: 'a.png', sizeBytes: 10, mimeType: 'image/png', url: 'https://f.test/a.png' },
+      { name: 'b.pdf', sizeBytes: 20, mimeType: 'application/pdf', url: 'https://f.test/b.pdf' },
+    ],
+  })
+}

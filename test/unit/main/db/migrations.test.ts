@@ -1,0 +1,124 @@
+// One test per migration, in Signal Desktop's style: migrate to N-1, insert rows as they were
+// then, migrate to N, compare. Then every earlier version is opened by the current code.
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openCache } from '../../../../src/main/db/open-cache'
+import { cacheMigrations } from '../../../../src/main/db/migrations'
+import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { migrate } from '../../../../src/shared/sqlite/migrate'
+import { anInvite, aRequest, aSession, FIXTURE_NOW } from '../../../support/fixtures'
+import { linesLogger, useTempDirs } from './cache-test-kit'
+
+const tempDir = useTempDirs()
+const options = { what: 'Standby cache', remedy: '' }
+
+/** A raw connection to a new file migrated up to `version`. */
+function databaseAt(version: number): { db: Database.Database; path: string } {
+  const path = join(tempDir(), 'cache.db')
+  const db = new Database(path)
+  db.pragma('foreign_keys = ON')
+  migrate(db, cacheMigrations, { ...options, upTo: version })
+  return { db, path }
+}
+
+const request = aRequest({ id: 'req_1' })
+const invite = anInvite({ id: 'inv_1', request })
+const session = aSession({ id: 'ses_1', request })
+const { request: _ir, ...inviteRow } = invite
+const { request: _sr, ...sessionRow } = session
+
+/** Rows as a version-1 cache holds them (written by hand, as the code of that version did). */
+function insertVersion1Rows(db: Database.Database): void {
+  db.prepare(`INSERT INTO expert (slot, id, json) VALUES (1, 'exp_ada', '{"id":"exp_ada"}')`).run()
+  db.prepare('UPDATE sync_state SET cursor = 7, last_synced_at = ?').run(FIXTURE_NOW)
+  db.prepare('INSERT INTO requests (id, kind, created_at, json) VALUES (?, ?, ?, ?)').run(
+    request.id,
+    request.kind,
+    request.createdAt,
+    JSON.stringify(request),
+  )
+  db.prepare('INSERT INTO invites (id, request_id, state, sent_at, json) VALUES (?, ?, ?, ?, ?)').run(
+    invite.id,
+    request.id,
+    invite.state,
+    invite.sentAt,
+    JSON.stringify(inviteRow),
+  )
+  db.prepare('INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)').run(
+    session.id,
+    request.id,
+    session.state,
+    session.bookedStart,
+    JSON.stringify(sessionRow),
+  )
+}
+
+const tables = (db: Database.Database): string[] =>
+  db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[]
+const dump = (db: Database.Database, table: string): unknown[] =>
+  db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all()
+
+describe('cache migrations', () => {
+  it('are numbered 1, 2, … in order', () => {
+    expect(cacheMigrations.map((m) => m.version)).toEqual(cacheMigrations.map((_, i) => i + 1))
+  })
+
+  it('0001-initial creates the tables and a sync state at cursor 0', () => {
+    const { db } = databaseAt(1)
+    expect(tables(db)).toEqual([
+      'attachments',
+      'expert',
+      'invites',
+      'messages',
+      'proposed_slots',
+      'requests',
+      'sessions',
+      'sync_state',
+    ])
+    expect(dump(db, 'sync_state')).toEqual([{ slot: 1, cursor: 0, last_synced_at: null }])
+    db.close()
+  })
+
+  it('0002-reminder-and-notification-state keeps every row and adds the new state, empty', () => {
+    const { db } = databaseAt(1)
+    insertVersion1Rows(db)
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: 2 })
+    expect(db.pragma('user_version', { simple: true })).toBe(2)
+    for (const table of Object.keys(before)) {
+      const after = dump(db, table) as Array<Record<string, unknown>>
+      const expected = (before[table] as Array<Record<string, unknown>>).map((row) =>
+        table === 'invites' ? { ...row, notified_at: null } : row,
+      )
+      expect(after, table).toEqual(expected)
+    }
+    expect(tables(db)).toContain('reminders')
+    expect(dump(db, 'reminders')).toEqual([])
+    db.close()
+  })
+
+  for (let from = 0; from < cacheMigrations.length; from++) {
+    it(`opens a version-${from} cache with the current code and keeps its data`, () => {
+      const { db, path } = databaseAt(from)
+      if (from >= 1) insertVersion1Rows(db)
+      db.close()
+      const opened = openCache({ path })
+      expect(opened.rebuilt).toBeNull()
+      expect(opened.db.pragma('user_version', { simple: true })).toBe(cacheMigrations.length)
+      const store = new SqliteCacheStore(opened.db, linesLogger())
+      if (from >= 1) {
+        expect(store.cursor()).toBe(7)
+        expect(store.lastSyncedAt()).toBe(FIXTURE_NOW)
+        expect(store.openInvites()).toEqual([invite])
+        expect(store.unnotifiedOpenInvites()).toEqual([invite])
+        expect(store.session('ses_1')).toEqual(session)
+      } else {
+        expect(store.cursor()).toBe(0)
+      }
+      store.markReminder('ses_1', 30, 'fired', FIXTURE_NOW)
+      expect(store.reminderHandled('ses_1', 30)).toBe(true)
+      opened.db.close()
+    })
+  }
+})

@@ -1,0 +1,182 @@
+import Database from 'better-sqlite3'
+import { copyFileSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cacheMigrations } from '../../../../src/main/db/migrations'
+import { CacheUnavailableError, openCache } from '../../../../src/main/db/open-cache'
+import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { DatabaseTooNewError, migrate } from '../../../../src/shared/sqlite/migrate'
+import { anInvite, aSnapshot, inviteCreated, manySessions } from '../../../support/fixtures'
+import { linesLogger, useTempDirs } from './cache-test-kit'
+
+const tempDir = useTempDirs()
+const at = Date.UTC(2026, 10, 27, 12, 0, 0)
+const now = () => at
+
+/** Open, check that the cache works by writing and reading an invite, close. */
+function expectWorkingCache(db: Database.Database): void {
+  const store = new SqliteCacheStore(db, linesLogger())
+  const invite = anInvite()
+  store.applyEvents([inviteCreated(store.cursor() + 1, invite)])
+  expect(store.openInvites()).toContainEqual(invite)
+}
+
+/** A cache file holding enough sessions to span many pages, closed and checkpointed. */
+function realCache(path: string): void {
+  const { db } = openCache({ path })
+  new SqliteCacheStore(db, linesLogger()).applySnapshot(
+    aSnapshot({ sessions: manySessions(400), cursor: 400 }),
+  )
+  db.close()
+}
+
+describe('openCache', () => {
+  it('creates the folder and a migrated cache: WAL (size-limited), synchronous=NORMAL, foreign keys, busy timeout', () => {
+    const path = join(tempDir(), 'nested', 'cache.db')
+    const { db, rebuilt } = openCache({ path })
+    expect(rebuilt).toBeNull()
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('synchronous', { simple: true })).toBe(1)
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(db.pragma('journal_size_limit', { simple: true })).toBe(4 * 1024 * 1024)
+    expect(db.pragma('user_version', { simple: true })).toBe(cacheMigrations.length)
+    expectWorkingCache(db)
+    db.close()
+  })
+
+  it('moves a file of garbage aside, keeps its bytes, and opens a fresh cache; the next start says nothing', () => {
+    const dir = tempDir()
+    const path = join(dir, 'cache.db')
+    const garbage = Buffer.from('this is not a database, it only sits where one should be. '.repeat(200))
+    writeFileSync(path, garbage)
+    const { db, rebuilt } = openCache({ path, now })
+    const damagedCopy = `${path}.corrupt-20261127T120000Z`
+    expect(rebuilt).toMatchObject({ damagedCopy, reason: expect.stringMatching(/not a database/) })
+    expect(rebuilt?.message).toContain(damagedCopy)
+    expect(rebuilt?.message).toMatch(/damaged and is being rebuilt from the platform/)
+    expect(readFileSync(damagedCopy).equals(garbage)).toBe(true)
+    expectWorkingCache(db)
+    db.close()
+    const again = openCache({ path, now })
+    expect(again.rebuilt).toBeNull()
+    again.db.close()
+  })
+
+  it('moves a real cache truncated in the middle aside, with its -wal and -shm', () => {
+    const dir = tempDir()
+    const path = join(dir, 'cache.db')
+    realCache(path)
+    const size = statSync(path).size
+    truncateSync(path, Math.floor(size / 2))
+    writeFileSync(`${path}-wal`, '')
+    writeFileSync(`${path}-shm`, '')
+    const { db, rebuilt } = openCache({ path, now })
+    expect(rebuilt?.reason).toMatch(/quick_check|malformed/)
+    expect(statSync(`${path}.corrupt-20261127T120000Z`).size).toBe(Math.floor(size / 2))
+    expect(readdirSync(dir).sort()).toEqual([
+      'cache.db',
+      'cache.db-shm',
+      'cache.db-wal',
+      'cache.db.corrupt-20261127T120000Z',
+      'cache.db.corrupt-20261127T120000Z-shm',
+      'cache.db.corrupt-20261127T120000Z-wal',
+    ])
+    expectWorkingCache(db)
+    db.close()
+  })
+
+  it('keeps the WAL of a damaged cache byte for byte: nothing is checkpointed into the damaged copy', () => {
+    const dir = tempDir()
+    const source = join(dir, 'source.db')
+    realCache(source)
+    const writer = new Database(source)
+    writer.pragma('wal_autocheckpoint = 0')
+    writer.prepare('UPDATE sync_state SET cursor = 999').run()
+    // Copy while the writer holds the WAL, as a crash would leave it: a main file plus a WAL.
+    const path = join(dir, 'cache.db')
+    copyFileSync(source, path)
+    copyFileSync(`${source}-wal`, `${path}-wal`)
+    writer.close()
+    truncateSync(path, Math.floor(statSync(path).size / 2))
+    const main = readFileSync(path)
+    const wal = readFileSync(`${path}-wal`)
+    expect(wal.length).toBeGreaterThan(0)
+    const { db, rebuilt } = openCache({ path, now })
+    expect(rebuilt).not.toBeNull()
+    expect(readFileSync(`${path}.corrupt-20261127T120000Z`).equals(main)).toBe(true)
+    expect(readFileSync(`${path}.corrupt-20261127T120000Z-wal`).equals(wal)).toBe(true)
+    db.close()
+  })
+
+  it('moves a cache aside when a migration fails on it', () => {
+    const path = join(tempDir(), 'cache.db')
+    const raw = new Database(path)
+    migrate(raw, cacheMigrations, { what: 'Standby cache', remedy: '', upTo: 1 })
+    // Not what version 1 holds: migration 0002 cannot create its table.
+    raw.exec('CREATE TABLE reminders (x)')
+    raw.close()
+    const { db, rebuilt } = openCache({ path, now })
+    expect(rebuilt?.reason).toMatch(/^migration failed: table reminders already exists/)
+    expectWorkingCache(db)
+    db.close()
+  })
+
+  it('refuses a cache written by a newer Standby, says what to do, and leaves the file alone', () => {
+    const dir = tempDir()
+    const path = join(dir, 'cache.db')
+    openCache({ path }).db.close()
+    const raw = new Database(path)
+    raw.pragma(`user_version = ${cacheMigrations.length + 1}`)
+    raw.close()
+    const bytes = readFileSync(path)
+    let thrown: unknown
+    try {
+      openCache({ path, now })
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(DatabaseTooNewError)
+    expect(String(thrown)).toMatch(
+      /Standby cache is at schema version 3, newer than this version's 2\. .*newer Standby/,
+    )
+    expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([])
+    expect(readFileSync(path).equals(bytes)).toBe(true)
+  })
+
+  it('does not move anything when the path cannot be opened at all', () => {
+    const dir = tempDir()
+    // A folder where the file should be: SQLite cannot open it, and that is no damaged cache.
+    expect(() => openCache({ path: dir, now })).toThrow(CacheUnavailableError)
+    expect(() => openCache({ path: dir, now })).toThrow(/cannot open its offline cache .*left as it is/)
+    expect(readdirSync(dirname(dir)).filter((f) => f.includes('corrupt'))).toEqual([])
+  })
+
+  it('loads the addon from nativeBinding when given one', () => {
+    const nodeBuild = join(
+      dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')),
+      'build',
+      'Release',
+      'better_sqlite3.node',
+    )
+    const { db } = openCache({ path: join(tempDir(), 'cache.db'), nativeBinding: nodeBuild })
+    expectWorkingCache(db)
+    db.close()
+  })
+
+  it('says how to build the Electron addon when nativeBinding is missing or unloadable, and moves nothing', () => {
+    const dir = tempDir()
+    const path = join(dir, 'cache.db')
+    writeFileSync(path, 'not a database either')
+    expect(() => openCache({ path, nativeBinding: join(dir, 'missing.node') })).toThrow(
+      /Electron build of SQLite is missing .*npx tsx scripts\/rebuild-sqlite-for-electron.ts/,
+    )
+    const bogus = join(dir, 'bogus.node')
+    writeFileSync(bogus, 'not an addon')
+    expect(() => openCache({ path, nativeBinding: bogus })).toThrow(
+      /native addon could not be loaded .*rebuild-sqlite-for-electron.ts --force/,
+    )
+    expect(readdirSync(dir).sort()).toEqual(['bogus.node', 'cache.db'])
+  })
+})

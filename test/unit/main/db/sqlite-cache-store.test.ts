@@ -1,0 +1,288 @@
+// CacheStore reads, snapshots, clearing, notification and reminder state (applyEvents: apply-events.test.ts).
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { AUTO_CANCEL_AFTER_MS } from '../../../../src/shared/rules/session-timing'
+import {
+  aMessage,
+  anExpert,
+  anInvite,
+  aRequest,
+  aScheduledRequest,
+  aSession,
+  aSnapshot,
+  endedSession,
+  expertUpdated,
+  FIXTURE_NOW,
+  inviteClosed,
+  inviteCreated,
+  liveSession,
+  messageCreated,
+  MINUTE,
+  sessionUpdated,
+} from '../../../support/fixtures'
+import { countRows, scheduled, storeFactory, useTempDirs } from './cache-test-kit'
+
+const tempDir = useTempDirs()
+const openStore = storeFactory()
+const fresh = () => openStore(join(tempDir(), 'cache.db'))
+
+describe('session lists', () => {
+  const now = FIXTURE_NOW
+  const at = (minutes: number) => now + minutes * MINUTE
+  const session = (id: string, start: number, state: 'booked' | 'live' | 'ended' | 'cancelled') => {
+    const booked = aSession({ id, request: aScheduledRequest(`r_${id}`, start), bookedStart: start })
+    if (state === 'booked') return booked
+    if (state === 'live') return liveSession(booked, start)
+    if (state === 'ended') return endedSession(liveSession(booked, start), start + 30 * MINUTE)
+    return {
+      ...booked,
+      state,
+      cancellation: { reason: 'both_absent' as const, feeAssessedTo: null, cancelledAt: start },
+    }
+  }
+
+  it('lists live sessions and booked ones from the auto-cancel grace on, soonest first', () => {
+    const { store } = fresh()
+    const sessions = [
+      session('later', at(120), 'booked'),
+      session('soon', at(5), 'booked'),
+      session('in-grace', now - AUTO_CANCEL_AFTER_MS, 'booked'),
+      session('stale', now - AUTO_CANCEL_AFTER_MS - 1, 'booked'),
+      session('live-long', at(-90), 'live'),
+      session('done', at(-30), 'ended'),
+      session('cancelled', at(30), 'cancelled'),
+    ]
+    store.applyEvents(sessions.map((s, i) => sessionUpdated(i + 1, s)))
+    expect(store.upcomingSessions(now, 10).map((s) => s.id)).toEqual([
+      'live-long',
+      'in-grace',
+      'soon',
+      'later',
+    ])
+    expect(store.upcomingSessions(now, 2).map((s) => s.id)).toEqual(['live-long', 'in-grace'])
+    expect(store.upcomingSessions(now, 1)[0]).toEqual(sessions[4])
+  })
+
+  it('pages the history of ended and cancelled sessions, most recent first', () => {
+    const { store } = fresh()
+    const sessions = [1, 2, 3, 4, 5].map((n) =>
+      session(`h${n}`, at(-n * 60), n % 2 === 0 ? 'cancelled' : 'ended'),
+    )
+    sessions.push(session('upcoming', at(60), 'booked'))
+    store.applyEvents(sessions.map((s, i) => sessionUpdated(i + 1, s)))
+    const first = store.sessionHistory(2)
+    expect(first.map((s) => s.id)).toEqual(['h1', 'h2'])
+    const second = store.sessionHistory(2, first.at(-1)?.bookedStart)
+    expect(second.map((s) => s.id)).toEqual(['h3', 'h4'])
+    expect(store.sessionHistory(10, second.at(-1)?.bookedStart).map((s) => s.id)).toEqual(['h5'])
+    expect(first[0]).toEqual(sessions[0])
+  })
+
+  it('reads the lists through their partial indexes', () => {
+    const { db } = fresh()
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(0, 0) as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join('; ')
+    expect(
+      plan(`SELECT id FROM sessions WHERE state IN ('booked', 'live') AND (state = 'live' OR booked_start >= ?)
+            ORDER BY booked_start, id LIMIT ?`),
+    ).toMatch(/USING INDEX sessions_upcoming(?!.*TEMP B-TREE)/)
+    expect(
+      plan(`SELECT id FROM sessions WHERE state IN ('ended', 'cancelled') AND booked_start < ?
+            ORDER BY booked_start DESC, id DESC LIMIT ?`),
+    ).toMatch(/USING INDEX sessions_history(?!.*TEMP B-TREE)/)
+    expect(
+      plan(`SELECT id FROM invites WHERE state IN ('declined', 'taken', 'expired', 'withdrawn') AND ? = ?
+            ORDER BY sent_at DESC, id DESC`),
+    ).toMatch(/USING INDEX invites_missed(?!.*TEMP B-TREE)/)
+  })
+})
+
+describe('applySnapshot', () => {
+  it('replaces everything and sets the cursor', () => {
+    const { store, db } = fresh()
+    const oldInvite = anInvite({ id: 'inv_old', request: aRequest({ id: 'r_old' }) })
+    const oldSession = aSession({ id: 'ses_old', request: aRequest({ id: 'r_old_s' }) })
+    store.applyEvents([
+      inviteCreated(1, oldInvite),
+      sessionUpdated(2, oldSession),
+      messageCreated(3, aMessage({ id: 'm_old' })),
+      inviteCreated(4, anInvite({ id: 'inv_missed', request: aRequest({ id: 'r_m' }) })),
+      inviteClosed(5, 'inv_missed', 'taken'),
+    ])
+    const invite = anInvite({ id: 'inv_new', request: scheduled(7, FIXTURE_NOW + 60 * MINUTE) })
+    const session = aSession({ id: 'ses_new', request: aRequest({ id: 'r_new_s' }) })
+    const message = aMessage({ id: 'm_new', requestId: 'r_new_s' })
+    const expert = anExpert({ availability: 'busy' })
+    store.applySnapshot(
+      aSnapshot({
+        expert,
+        openInvites: [invite],
+        sessions: [session],
+        recentMessages: [message],
+        cursor: 40,
+      }),
+    )
+    expect(store.cursor()).toBe(40)
+    expect(store.expert()).toEqual(expert)
+    expect(store.openInvites()).toEqual([invite])
+    expect(store.missedInvites(10)).toEqual([])
+    expect(store.session('ses_old')).toBeNull()
+    expect(store.session('ses_new')).toEqual(session)
+    expect(store.messages('req_1')).toEqual([])
+    expect(store.messages('r_new_s')).toEqual([message])
+    expect(db.prepare('SELECT id FROM requests ORDER BY id').pluck().all()).toEqual(['r_new_s', 'req_7'])
+    expect(countRows(db, 'proposed_slots')).toBe(3)
+    // Events continue from the snapshot's cursor.
+    expect(store.applyEvents([inviteClosed(41, 'inv_new', 'expired')])).toMatchObject({
+      cursor: 41,
+      gap: false,
+    })
+  })
+
+  it('keeps notification and reminder state of invites and sessions that still exist, and only theirs', () => {
+    const { store, db } = fresh()
+    const stays = anInvite({ id: 'inv_stays', request: aRequest({ id: 'r1' }) })
+    const goes = anInvite({ id: 'inv_goes', request: aRequest({ id: 'r2' }) })
+    const kept = aSession({ id: 'ses_kept', request: aRequest({ id: 'r3' }) })
+    const dropped = aSession({ id: 'ses_dropped', request: aRequest({ id: 'r4' }) })
+    store.applyEvents([
+      inviteCreated(1, stays),
+      inviteCreated(2, goes),
+      sessionUpdated(3, kept),
+      sessionUpdated(4, dropped),
+    ])
+    store.markNotified(['inv_stays', 'inv_goes'], FIXTURE_NOW)
+    store.markReminder('ses_kept', 30, 'fired', FIXTURE_NOW)
+    store.markReminder('ses_dropped', 30, 'fired', FIXTURE_NOW)
+    store.applySnapshot(aSnapshot({ openInvites: [stays], sessions: [kept], cursor: 9 }))
+    expect(store.unnotifiedOpenInvites()).toEqual([])
+    expect(store.reminderHandled('ses_kept', 30)).toBe(true)
+    expect(store.reminderHandled('ses_dropped', 30)).toBe(false)
+    expect(countRows(db, 'reminders')).toBe(1)
+  })
+
+  it("starts over when the snapshot is another expert's", () => {
+    const { store } = fresh()
+    const invite = anInvite()
+    store.applyEvents([expertUpdated(1, anExpert()), inviteCreated(2, invite)])
+    store.markNotified([invite.id], FIXTURE_NOW)
+    store.markSynced(FIXTURE_NOW)
+    const bob = anExpert({ id: 'exp_bob', email: 'bob@standby.test' })
+    store.applySnapshot(aSnapshot({ expert: bob, openInvites: [invite], cursor: 3 }))
+    expect(store.expert()).toEqual(bob)
+    expect(store.unnotifiedOpenInvites()).toEqual([invite])
+    expect(store.lastSyncedAt()).toBeNull()
+    expect(store.cursor()).toBe(3)
+  })
+})
+
+describe('sync time, clearing, notifications and reminders', () => {
+  it('remembers when it last synced', () => {
+    const { store } = fresh()
+    store.markSynced(FIXTURE_NOW)
+    store.markSynced(FIXTURE_NOW + 5)
+    expect(store.lastSyncedAt()).toBe(FIXTURE_NOW + 5)
+  })
+
+  it('forgets everything on clear', () => {
+    const { store, db } = fresh()
+    const invite = anInvite()
+    store.applyEvents([
+      expertUpdated(1, anExpert()),
+      inviteCreated(2, invite),
+      sessionUpdated(3, aSession()),
+      messageCreated(4, aMessage()),
+    ])
+    store.markReminder('ses_req_1', 10, 'fired', FIXTURE_NOW)
+    store.markSynced(FIXTURE_NOW)
+    store.clear()
+    expect(store.cursor()).toBe(0)
+    expect(store.expert()).toBeNull()
+    expect(store.lastSyncedAt()).toBeNull()
+    for (const table of [
+      'requests',
+      'proposed_slots',
+      'attachments',
+      'invites',
+      'sessions',
+      'messages',
+      'reminders',
+      'expert',
+    ]) {
+      expect(countRows(db, table), table).toBe(0)
+    }
+  })
+
+  it('lists open invites not yet notified, and keeps the first notification time', () => {
+    const { store, db } = fresh()
+    const invites = [1, 2, 3].map((n) =>
+      anInvite({ id: `inv_${n}`, request: aRequest({ id: `r${n}` }), sentAt: FIXTURE_NOW + n }),
+    )
+    store.applyEvents([
+      ...invites.map((inv, i) => inviteCreated(i + 1, inv)),
+      inviteClosed(4, 'inv_3', 'taken'),
+    ])
+    expect(store.unnotifiedOpenInvites().map((i) => i.id)).toEqual(['inv_2', 'inv_1'])
+    store.markNotified(['inv_2'], FIXTURE_NOW + 10)
+    store.markNotified(['inv_2'], FIXTURE_NOW + 20)
+    store.markNotified([], FIXTURE_NOW + 30)
+    expect(store.unnotifiedOpenInvites()).toEqual([invites[0]])
+    expect(db.prepare(`SELECT notified_at FROM invites WHERE id = 'inv_2'`).pluck().get()).toBe(
+      FIXTURE_NOW + 10,
+    )
+  })
+
+  it('records each reminder once; the first outcome stands', () => {
+    const { store, db } = fresh()
+    expect(store.reminderHandled('ses_1', 30)).toBe(false)
+    store.markReminder('ses_1', 30, 'skipped', FIXTURE_NOW)
+    store.markReminder('ses_1', 30, 'fired', FIXTURE_NOW + 1)
+    expect(store.reminderHandled('ses_1', 30)).toBe(true)
+    expect(store.reminderHandled('ses_1', 10)).toBe(false)
+    expect(db.prepare('SELECT outcome, at FROM reminders').all()).toEqual([
+      { outcome: 'skipped', at: FIXTURE_NOW },
+    ])
+  })
+})
+
+describe('reading stored rows', () => {
+  it('skips a row whose stored JSON does not parse, with a log line, and returns the rest', () => {
+    const { store, db, log } = fresh()
+    const good = aSession({ id: 'ses_good', request: aRequest({ id: 'r1' }), bookedStart: FIXTURE_NOW + 1 })
+    const bad = aSession({ id: 'ses_bad', request: aRequest({ id: 'r2' }), bookedStart: FIXTURE_NOW + 2 })
+    store.applyEvents([sessionUpdated(1, good), sessionUpdated(2, bad)])
+    db.prepare(`UPDATE sessions SET json = '{"id": "ses_bad", oops' WHERE id = 'ses_bad'`).run()
+    expect(store.upcomingSessions(FIXTURE_NOW, 10)).toEqual([good])
+    expect(store.session('ses_bad')).toBeNull()
+    expect(log.lines.join('\n')).toMatch(/warn Skipped the cached session ses_bad/)
+  })
+
+  it('prepares every statement once, in the constructor', () => {
+    const { store, db } = fresh()
+    const prepare = vi.spyOn(db, 'prepare')
+    const invite = anInvite()
+    store.applyEvents([expertUpdated(1, anExpert()), inviteCreated(2, invite), sessionUpdated(3, aSession())])
+    store.applyEvents([messageCreated(4, aMessage()), inviteClosed(5, invite.id, 'taken')])
+    store.applySnapshot(aSnapshot({ cursor: 6 }))
+    store.markSynced(1)
+    store.markNotified(['x'], 1)
+    store.markReminder('s', 30, 'fired', 1)
+    ;[
+      store.cursor(),
+      store.lastSyncedAt(),
+      store.expert(),
+      store.openInvites(),
+      store.missedInvites(1),
+      store.upcomingSessions(1, 1),
+      store.sessionHistory(1),
+      store.session('s'),
+      store.messages('r'),
+      store.unnotifiedOpenInvites(),
+      store.reminderHandled('s', 30),
+    ].forEach(() => undefined)
+    store.clear()
+    expect(prepare).not.toHaveBeenCalled()
+  })
+})
