@@ -64,10 +64,19 @@ export class ManualClock implements Clock {
       const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0]
       if (due === undefined) break
       this.timers = this.timers.filter((t) => t !== due)
-      this.current = due.at
+      // A timer left overdue by `sleep` fires late, at the current time, as after a real wake.
+      this.current = Math.max(this.current, due.at)
       due.callback()
     }
     this.current = target
+  }
+
+  /**
+   * Move time forward by `ms` without firing anything, as a sleeping machine does; overdue timers
+   * fire late on the next `advance` (use `advance(0)` to wake).
+   */
+  sleep(ms: number): void {
+    this.current += ms
   }
 
   /** How many timers are waiting. */

@@ -31,6 +31,19 @@ describe('ManualClock', () => {
   })
 })
 
+describe('ManualClock.sleep', () => {
+  it('passes time without firing timers; they fire late, once, on waking', () => {
+    const clock = new ManualClock(0)
+    const fired: number[] = []
+    clock.setTimeout(() => fired.push(clock.now()), 100)
+    clock.sleep(1_000)
+    expect(fired).toEqual([])
+    clock.advance(0)
+    expect(fired).toEqual([1_000])
+    expect(clock.now()).toBe(1_000)
+  })
+})
+
 describe('systemClock', () => {
   it('runs a timer and can cancel one', async () => {
     let cancelledFired = false

@@ -52,6 +52,15 @@ export class ReminderScheduler {
 
   /** Handle every reminder that is due, then wait for the next one. Call after the cache changes. */
   refresh(): void {
+    try {
+      this.plan()
+    } catch (error) {
+      // A reminder must never take the app down; the next cache change or resume plans again.
+      this.deps.log.error('Planning reminders failed', error)
+    }
+  }
+
+  private plan(): void {
     this.timer?.cancel()
     this.timer = undefined
     const now = this.deps.clock.now()

@@ -17,7 +17,7 @@ export const m0002ReminderAndNotificationState: Migration<Database.Database> = {
       -- and that must not fail. Snapshots prune the rows of sessions that no longer exist.
       CREATE TABLE reminders (
         session_id TEXT NOT NULL,
-        minutes_before INTEGER NOT NULL CHECK (minutes_before > 0),
+        minutes_before INTEGER NOT NULL CHECK (minutes_before >= 0),
         outcome TEXT NOT NULL CHECK (outcome IN ('fired', 'skipped')),
         at INTEGER NOT NULL,
         PRIMARY KEY (session_id, minutes_before)

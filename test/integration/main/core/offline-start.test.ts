@@ -1,0 +1,158 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ManualClock } from '../../../../src/shared/clock'
+import { startTestCore, type TestCore } from '../../../support/test-core'
+import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
+
+const HOUR = 3_600_000
+
+describe('the core across restarts', () => {
+  const cleanup: Array<() => Promise<void> | void> = []
+  afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c()
+  })
+
+  async function platformWithBookedSessions(
+    count: number,
+  ): Promise<{ platform: TestPlatform; expert: { id: string; token: string } }> {
+    const platform = await startTestPlatform()
+    cleanup.push(() => platform.close())
+    const expert = platform.addExpert()
+    const clientId = platform.addClient()
+    for (let i = 0; i < count; i++) {
+      const start = platform.clock.now() + (i + 2) * HOUR
+      const { request } = platform.server.marketplace.createRequest({
+        clientId,
+        title: `Booked ${i}`,
+        kind: 'scheduled',
+        proposedTimes: [start],
+        direct: { expertId: expert.id, via: 'dashboard' },
+      })
+      const inviteId = platform.server.marketplace.db
+        .prepare('SELECT id FROM invites WHERE request_id = ?')
+        .pluck()
+        .get(request.id) as string
+      const ack = platform.server.marketplace.execute(expert.id, {
+        name: 'invite.accept',
+        idempotencyKey: `book-${request.id}`,
+        payload: { inviteId, proposedTime: start },
+      })
+      if (!ack.ok) throw new Error(ack.error.message)
+    }
+    return { platform, expert }
+  }
+
+  it('serves the cache when the platform is down at a cold start, then resyncs when it is back', async () => {
+    const { platform, expert } = await platformWithBookedSessions(3)
+    const clock = new ManualClock(platform.clock.now())
+    const first = await startTestCore({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+      clock,
+    })
+    await first.waitForState((s) => s.status === 'online')
+    await first.runtime.core.settled()
+    expect(first.runtime.cache.upcomingSessions(clock.now(), 10)).toHaveLength(3)
+    first.close()
+
+    await platform.stopServer()
+    const cold: TestCore = await startTestCore({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+      dir: first.dir,
+      clock,
+    })
+    cleanup.push(() => cold.close(true))
+    const offline = await cold.waitForState((s) => s.status === 'offline')
+    expect(offline).toMatchObject({ status: 'offline', lastSyncedAt: expect.any(Number) })
+    expect(cold.runtime.cache.upcomingSessions(clock.now(), 10).map((s) => s.request.title)).toEqual([
+      'Booked 0',
+      'Booked 1',
+      'Booked 2',
+    ])
+    expect(cold.adapters.tray.current?.statusLine).toMatch(/^Offline · last synced /)
+
+    // While it was down, a client booked another session; it arrives once the platform is back.
+    await platform.startServer()
+    platform.server.marketplace.createRequest({
+      clientId: platform.addClient(),
+      title: 'Booked while away',
+      kind: 'instant',
+      direct: { expertId: expert.id, via: 'profile' },
+    })
+    const state = cold.runtime.core.connection
+    if (state.status === 'offline' && state.nextAttemptAt !== null) clock.advanceTo(state.nextAttemptAt)
+    await cold.waitForState((s) => s.status === 'online')
+    await cold.runtime.core.settled()
+    expect(cold.runtime.cache.openInvites().map((i) => i.request.title)).toEqual(['Booked while away'])
+  })
+
+  it('moves a corrupt cache aside, rebuilds it from the platform, and tells the user once', async () => {
+    const { platform, expert } = await platformWithBookedSessions(2)
+    const first = await startTestCore({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+    })
+    await first.waitForState((s) => s.status === 'online')
+    first.close()
+    writeFileSync(first.cachePath, Buffer.alloc(64 * 1024, 0x5a))
+
+    const rebuilt = await startTestCore({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+      dir: first.dir,
+    })
+    const notices = rebuilt.adapters.notifier.shown.filter((n) => n.kind === 'notice')
+    expect(notices).toHaveLength(1)
+    expect(notices[0]?.body).toMatch(/rebuilt/i)
+    const kept = readdirSync(first.dir).filter((f) => f.startsWith('cache.db.corrupt-'))
+    expect(kept.length).toBeGreaterThanOrEqual(1)
+    await rebuilt.waitForState((s) => s.status === 'online')
+    await rebuilt.runtime.core.settled()
+    expect(rebuilt.runtime.cache.upcomingSessions(platform.clock.now(), 10)).toHaveLength(2)
+    expect(rebuilt.runtime.cache.expert()?.id).toBe(expert.id)
+    rebuilt.close()
+
+    const again = await startTestCore({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+      dir: first.dir,
+    })
+    cleanup.push(() => again.close(true))
+    expect(again.adapters.notifier.shown.filter((n) => n.kind === 'notice')).toHaveLength(0)
+    expect(existsSync(first.cachePath)).toBe(true)
+  })
+
+  it('does not show an invite again after a restart', async () => {
+    const { platform, expert } = await platformWithBookedSessions(0)
+    platform.server.marketplace.createRequest({
+      clientId: platform.addClient(),
+      title: 'Once',
+      kind: 'instant',
+      direct: { expertId: expert.id, via: 'dashboard' },
+    })
+    const first = await startTestCore({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+    })
+    await first.waitForNotifications(1)
+    first.close()
+    const second = await startTestCore({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+      dir: first.dir,
+    })
+    cleanup.push(() => second.close(true))
+    await second.waitForState((s) => s.status === 'online')
+    await second.runtime.core.settled()
+    expect(second.adapters.notifier.shown).toEqual([])
+    expect(second.runtime.cache.openInvites()).toHaveLength(1)
+  })
+})
