@@ -3,7 +3,6 @@
  * time from creating the request until the last of the 100 has the invite. Bare socket.io doing
  * the same fan-out with the same payload runs in the same bench, and the ratio is printed.
  */
-import { fork, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -14,6 +13,7 @@ import { PROTOCOL_VERSION, type Invite } from '../src/shared/protocol'
 import { hashPassword } from '../server/src/auth'
 import { MemoryLogger } from '../server/src/logger'
 import { startPlatformServer } from '../server/src/platform-server'
+import { ClientFleet } from './client-fleet'
 import { mib, ms, percentile } from './stats'
 
 const EXPERTS = 1_000
@@ -22,62 +22,6 @@ const ROUNDS = 500
 const WARMUP = 20
 
 const now = (): number => performance.timeOrigin + performance.now()
-
-interface Delivered {
-  type: 'delivered'
-  requestId: string
-  first: number
-  last: number
-}
-
-/** A child process holding the client sockets. */
-class ClientFleet {
-  private readonly child: ChildProcess
-  private waiting = new Map<string, (d: Delivered) => void>()
-  private early = new Map<string, Delivered>()
-
-  constructor() {
-    this.child = fork(new URL('./fanout-clients.mjs', import.meta.url), [], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    })
-    this.child.on('message', (m: Delivered | { type: 'ready' }) => {
-      if (m.type !== 'delivered') return
-      const resolve = this.waiting.get(m.requestId)
-      if (resolve) {
-        this.waiting.delete(m.requestId)
-        resolve(m)
-      } else this.early.set(m.requestId, m)
-    })
-  }
-
-  connect(url: string, auths: ReadonlyArray<object>, readyEvent: string, expected: number): Promise<void> {
-    return new Promise((resolve) => {
-      const onReady = (m: { type: string }): void => {
-        if (m.type !== 'ready') return
-        this.child.off('message', onReady)
-        resolve()
-      }
-      this.child.on('message', onReady)
-      this.child.send({ type: 'connect', url, auths, readyEvent, expected })
-    })
-  }
-
-  delivered(requestId: string): Promise<Delivered> {
-    const done = this.early.get(requestId)
-    if (done) {
-      this.early.delete(requestId)
-      return Promise.resolve(done)
-    }
-    return new Promise((resolve) => this.waiting.set(requestId, resolve))
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.child.once('exit', () => resolve())
-      this.child.send({ type: 'close' })
-    })
-  }
-}
 
 /** Latencies, one per round, after the warm-up rounds. */
 async function measure(fleet: ClientFleet, send: (round: number) => string): Promise<number[]> {

@@ -1,10 +1,12 @@
 /** `npm run bench`: runs every benchmark in turn and prints its figures. Benches never fail a build. */
 import { benchCache } from './cache'
+import { benchCore } from './core'
 import { benchPlatformFanout } from './platform-fanout'
 
 const benches: ReadonlyArray<[string, () => Promise<void>]> = [
   ['platform-fanout', benchPlatformFanout],
   ['cache', benchCache],
+  ['core', benchCore],
 ]
 
 const only = process.argv[2]
