@@ -128,6 +128,52 @@ describe('the core across restarts', () => {
     expect(existsSync(first.cachePath)).toBe(true)
   })
 
+  it('rebuilds from a snapshot when it was away longer than the platform keeps events', async () => {
+    const platform = await startTestPlatform({ marketplace: { eventRetention: 20 } })
+    cleanup.push(() => platform.close())
+    const expert = platform.addExpert()
+    const clientId = platform.addClient()
+    const invite = (title: string) =>
+      platform.server.marketplace.createRequest({
+        clientId,
+        title,
+        kind: 'instant',
+        direct: { expertId: expert.id, via: 'dashboard' },
+      })
+    invite('Seen before')
+    const first = await startTestCore({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+    })
+    await first.waitForNotifications(1)
+    first.close()
+
+    // While away: 60 more invites, then all but the newest are withdrawn; only 20 events are kept.
+    const away = Array.from({ length: 60 }, (_, i) => invite(`Away ${i}`).request.id)
+    for (const id of away.slice(0, -1)) platform.server.marketplace.withdrawRequest(id)
+    platform.server.marketplace.compact()
+
+    const back = await startTestCore({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+      dir: first.dir,
+    })
+    cleanup.push(() => back.close(true))
+    await back.waitForState((s) => s.status === 'online')
+    await back.runtime.core.settled()
+    expect(
+      back.runtime.cache
+        .openInvites()
+        .map((i) => i.request.title)
+        .sort(),
+    ).toEqual(['Away 59', 'Seen before'])
+    expect(back.runtime.cache.cursor()).toBe(platform.server.marketplace.events.latestId(expert.id))
+    // The invite shown before the gap is not shown again; the new one is shown once.
+    expect(back.adapters.notifier.shown.map((n) => n.title)).toEqual(['Instant: Away 59'])
+  })
+
   it('does not show an invite again after a restart', async () => {
     const { platform, expert } = await platformWithBookedSessions(0)
     platform.server.marketplace.createRequest({
