@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['test/support/mock-electron.ts'],
     // electron-store imports `electron`; inlined, that import reaches the typed fake that tests
     // mock (test/unit/main/fake-electron.ts) instead of the real package, which would try to
     // download the Electron binary.

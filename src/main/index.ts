@@ -19,6 +19,7 @@ import { appInfo, registerAppApi } from './ipc/app-handlers'
 import { createIpcMain, send } from './ipc/ipc-main'
 import { consoleLogger } from './log'
 import { bringToFront, createMainWindow } from './main-window'
+import { createPopover } from './popover-window'
 import { trackQuitting } from './quit-state'
 import { startRuntime, type Runtime } from './runtime/start-runtime'
 import { enforceContentSecurityPolicy, denyPermissionRequests } from './session-security'
@@ -47,8 +48,9 @@ async function main(): Promise<void> {
   const openExternal = (url: string): Promise<void> => shell.openExternal(url)
   const ipc = createIpcMain({
     policy: {
-      // Only called once a page exists, and the only page is this window's.
-      isOwnWebContents: (contents) => contents === window.webContents,
+      // Only called once a page exists; the pages are the window's and the popover's.
+      isOwnWebContents: (contents) =>
+        contents === window.webContents || contents === popover.window.webContents,
       isAppUrl: origin.isAppUrl,
     },
     log,
@@ -61,7 +63,17 @@ async function main(): Promise<void> {
     openExternal,
     log,
   })
-  const showWindow = (): void => bringToFront(window)
+  const popover = createPopover({
+    preloadPath: join(outDir, 'preload', 'index.cjs'),
+    origin,
+    openExternal,
+    log,
+  })
+  const pages = [window.webContents, popover.window.webContents]
+  const showWindow = (): void => {
+    popover.window.hide()
+    bringToFront(window)
+  }
   onSecondInstance(showWindow)
   // macOS: clicking the Dock icon of a running app should show its window.
   app.on('activate', showWindow)
@@ -77,6 +89,7 @@ async function main(): Promise<void> {
     status: status.get(),
     onOpen: showWindow,
     onQuit: () => app.quit(),
+    onClick: (bounds) => popover.toggle(bounds),
     log,
   })
   status.subscribe((text) => {
@@ -132,8 +145,12 @@ async function main(): Promise<void> {
   started.runtime = runtime
   const core = runtime.core
   registerAppApi(ipc.handle, runtime.api)
-  core.states.add((state) => send(window.webContents, 'connection.stateChanged', state))
-  core.cacheChanged.add(() => send(window.webContents, 'cache.changed', {}))
+  core.states.add((state) => {
+    for (const page of pages) send(page, 'connection.stateChanged', state)
+  })
+  core.cacheChanged.add(() => {
+    for (const page of pages) send(page, 'cache.changed', {})
+  })
   app.on('will-quit', () => runtime.close())
 }
 

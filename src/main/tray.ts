@@ -1,5 +1,5 @@
 /** The tray icon and its menu: the app's face while the window is hidden. */
-import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron'
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type Rectangle } from 'electron'
 import { type Logger } from './log'
 
 /** What the tray shows and what its menu items do. */
@@ -8,6 +8,8 @@ export interface TrayOptions {
   readonly status: string
   readonly onOpen: () => void
   readonly onQuit: () => void
+  /** A click on the icon itself, with where it is on screen; defaults to opening the window. */
+  readonly onClick?: (bounds: Rectangle) => void
   readonly log: Logger
 }
 
@@ -21,7 +23,7 @@ export interface StandbyTray {
 
 /** Creates the tray icon. Keep the returned object: a collected Tray vanishes from the tray. */
 export function createTray(options: TrayOptions): StandbyTray {
-  const { iconPath, onOpen, onQuit, log } = options
+  const { iconPath, onOpen, onQuit, onClick, log } = options
   const image = nativeImage.createFromPath(iconPath)
   if (image.isEmpty()) log.warn(`Tray icon not found at ${iconPath}`)
   const tray = new Tray(image)
@@ -29,8 +31,8 @@ export function createTray(options: TrayOptions): StandbyTray {
     tray.setToolTip(`Standby — ${status}`)
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(status, { onOpen, onQuit })))
   }
-  // Windows and most Linux trays open apps on a left click; macOS shows the menu instead.
-  tray.on('click', () => onOpen())
+  // Windows and most Linux trays act on a left click (the popover); macOS shows the menu instead.
+  tray.on('click', (_event, bounds) => (onClick ? onClick(bounds) : onOpen()))
   show(options.status)
   return { setStatus: show, destroy: () => tray.destroy() }
 }

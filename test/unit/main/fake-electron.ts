@@ -122,6 +122,7 @@ export class FakeBrowserWindow
       | 'loadURL'
       | 'loadFile'
       | 'close'
+      | 'setPosition'
     >
 {
   readonly webContents = new FakeWebContents()
@@ -129,7 +130,8 @@ export class FakeBrowserWindow
   minimized = false
   focused = false
   destroyed = false
-  loaded: { url: string } | { file: string } | undefined
+  loaded: { url: string } | { file: string; hash?: string } | undefined
+  position: [number, number] = [0, 0]
 
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
     super()
@@ -166,8 +168,16 @@ export class FakeBrowserWindow
   async loadURL(url: string): Promise<void> {
     this.loaded = { url }
   }
-  async loadFile(file: string): Promise<void> {
-    this.loaded = { file }
+  async loadFile(file: string, options?: { hash?: string }): Promise<void> {
+    this.loaded = options?.hash === undefined ? { file } : { file, hash: options.hash }
+  }
+  setPosition(x: number, y: number): void {
+    this.position = [x, y]
+  }
+  /** The window lost focus (the user clicked elsewhere). */
+  blur(): void {
+    this.focused = false
+    this.emit('blur', preventableEvent())
   }
 
   /** The user (or the app) closes the window; it is destroyed unless a listener prevents it. */
@@ -223,6 +233,14 @@ export class FakeTray extends EventEmitter implements Pick<Tray, 'setToolTip' | 
   }
   destroy(): void {
     this.destroyed = true
+  }
+
+  /** Where the icon sits on screen (what `click` reports). */
+  bounds = { x: 1000, y: 0, width: 24, height: 24 }
+
+  /** The user clicks the icon itself. */
+  clickIcon(): void {
+    this.emit('click', preventableEvent(), this.bounds)
   }
 
   /** The user picks a menu item. */
@@ -559,6 +577,10 @@ const namedExports = {
   },
   get powerMonitor() {
     return fake.powerMonitor
+  },
+  screen: {
+    /** One 1440×900 display with a 24 px menu bar at the top. */
+    getDisplayMatching: () => ({ workArea: { x: 0, y: 24, width: 1440, height: 876 } }),
   },
   BrowserWindow: FakeBrowserWindow,
   Menu: FakeMenu,

@@ -44,14 +44,16 @@ describe('launching Standby', () => {
     expect(fake.trays).toHaveLength(0)
   })
 
-  it('as the first copy: one locked-down window, a tray icon, and session security', async () => {
+  it('as the first copy: a locked-down window and popover, a tray icon, and session security', async () => {
     const fake = await launch()
-    expect(fake.windows).toHaveLength(1)
-    expect(fake.windows[0]?.options.webPreferences).toMatchObject({
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-    })
+    expect(fake.windows).toHaveLength(2)
+    for (const window of fake.windows) {
+      expect(window.options.webPreferences).toMatchObject({
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+      })
+    }
     expect(fake.trays).toHaveLength(1)
     expect(fake.trays[0]?.menu?.item('status').label).toMatch(/Signed out/)
     const { responseHeaders } = fake.session.receiveResponse('http://localhost/', {})
@@ -76,6 +78,27 @@ describe('launching Standby', () => {
     expect(fake.app.quit).not.toHaveBeenCalled()
     fake.trays[0]!.clickMenuItem('open')
     expect(window).toMatchObject({ visible: true, focused: true })
+  })
+
+  it('opens the popover next to the tray icon on a click, and puts it away when it loses focus', async () => {
+    const fake = await launch()
+    const popover = fake.windows[1]!
+    expect(popover.loaded).toMatchObject({ hash: 'popover' })
+    expect(popover.visible).toBe(false)
+    fake.trays[0]!.clickIcon()
+    expect(popover).toMatchObject({ visible: true, focused: true })
+    // Centred under the icon (x 1000..1024), just below the menu bar.
+    expect(popover.position).toEqual([832, 28])
+    popover.blur()
+    expect(popover.visible).toBe(false)
+  })
+
+  it('answers the popover page too', async () => {
+    const fake = await launch()
+    const page = new URL('../../../src/renderer/index.html#popover', import.meta.url).href
+    await expect(
+      fake.ipcMain.invoke('connection.getState', { sender: fake.windows[1]!.webContents, frameUrl: page }),
+    ).resolves.toMatchObject({ ok: true, value: { status: 'signed_out' } })
   })
 
   it('quits from the tray, really closing the window', async () => {

@@ -1,0 +1,91 @@
+/**
+ * The tray popover: a small frameless window with "what needs me now", opened by clicking the
+ * tray icon and hidden again when it loses focus. Same renderer, same preload and the same
+ * lockdown as the main window; the page shows its compact view for the #popover address.
+ */
+import { BrowserWindow, screen, type Rectangle } from 'electron'
+import { type AppOrigin } from './app-origin'
+import { type Logger } from './log'
+import { guardNavigation } from './navigation-guard'
+
+/** The popover's size. */
+export const POPOVER_SIZE = { width: 360, height: 480 } as const
+
+/** What the popover needs from the rest of the app. */
+export interface PopoverOptions {
+  readonly preloadPath: string
+  readonly origin: AppOrigin
+  readonly openExternal: (url: string) => Promise<void>
+  readonly log: Logger
+}
+
+/** The popover as the rest of the app sees it. */
+export interface Popover {
+  readonly window: BrowserWindow
+  /** Show it next to the tray icon, or hide it if it is showing. */
+  toggle(trayBounds: Rectangle): void
+}
+
+/** Creates the (hidden) popover window and loads its page. */
+export function createPopover(options: PopoverOptions): Popover {
+  const { preloadPath, origin, openExternal, log } = options
+  const window = new BrowserWindow({
+    ...POPOVER_SIZE,
+    show: false,
+    frame: false,
+    resizable: false,
+    movable: false,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    skipTaskbar: true,
+    alwaysOnTop: true,
+    title: 'Standby',
+    webPreferences: {
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  })
+  guardNavigation(window.webContents, { isAppUrl: origin.isAppUrl, openExternal, log })
+  // A popover belongs to the moment: clicking elsewhere puts it away.
+  window.on('blur', () => window.hide())
+  const loading =
+    origin.entry.kind === 'url'
+      ? window.loadURL(`${origin.entry.url}#popover`)
+      : window.loadFile(origin.entry.path, { hash: 'popover' })
+  loading.catch((error: unknown) => log.error('The popover could not load the app', error))
+  return {
+    window,
+    toggle(trayBounds) {
+      if (window.isVisible()) {
+        window.hide()
+        return
+      }
+      const { workArea } = screen.getDisplayMatching(trayBounds)
+      window.setPosition(...popoverPosition(trayBounds, POPOVER_SIZE, workArea))
+      window.show()
+      window.focus()
+    },
+  }
+}
+
+/**
+ * Where the popover goes: centred under a tray icon at the top of the screen (macOS, most Linux
+ * panels), above one at the bottom (Windows), and always inside the work area.
+ */
+export function popoverPosition(
+  tray: Rectangle,
+  size: { readonly width: number; readonly height: number },
+  workArea: Rectangle,
+): [number, number] {
+  const gap = 4
+  const trayAtTop = tray.y + tray.height / 2 < workArea.y + workArea.height / 2
+  const x = Math.round(tray.x + tray.width / 2 - size.width / 2)
+  const y = trayAtTop ? tray.y + tray.height + gap : tray.y - size.height - gap
+  const clampedX = Math.min(Math.max(x, workArea.x + gap), workArea.x + workArea.width - size.width - gap)
+  const clampedY = Math.min(Math.max(y, workArea.y + gap), workArea.y + workArea.height - size.height - gap)
+  return [clampedX, clampedY]
+}
