@@ -35,5 +35,8 @@ export default defineConfig({
   },
   renderer: {
     plugins: [react(), dropMetaCspInDev()],
+    // A smaller bundle is a faster first paint (bench/ui.ts): the window shows in well under
+    // half the time when the renderer is minified and free of zod.
+    build: { minify: true },
   },
 })

@@ -2,10 +2,12 @@
 import { benchCache } from './cache'
 import { benchCore } from './core'
 import { benchPlatformFanout } from './platform-fanout'
+import { benchUi } from './ui'
 
 const benches: ReadonlyArray<[string, () => Promise<void>]> = [
   ['platform-fanout', benchPlatformFanout],
   ['cache', benchCache],
+  ['ui', benchUi],
   ['core', benchCore],
 ]
 

@@ -1,44 +1,128 @@
-/** The app window: for now, what Standby is and what it is doing. */
-import { Suspense, use, useSyncExternalStore } from 'react'
-import { type AppInfo } from '../shared/ipc/contract'
-import { type IpcResult } from '../shared/ipc/result'
-import { type StatusStore } from './status-store'
+/**
+ * The full window: a sidebar of sections and the section itself, under the connection banner.
+ * Signed out, the window is the sign-in form. A live session takes the front when it starts.
+ */
+import { useEffect, useRef, useState } from 'react'
+import { assertNever } from '../shared/assert-never'
+import { ConnectionBanner } from './components/ConnectionBanner'
+import { HistoryView } from './components/HistoryView'
+import { InvitesView } from './components/InvitesView'
+import { LiveView } from './components/LiveView'
+import { Notices } from './components/Notices'
+import { SettingsView } from './components/SettingsView'
+import { Sidebar } from './components/Sidebar'
+import { SignInForm } from './components/SignInForm'
+import { StatsView } from './components/StatsView'
+import { UpcomingView } from './components/UpcomingView'
+import { markFirstDataPaint } from './first-paint'
+import { useAppState } from './store/context'
+import { NavigateContext, type View } from './store/navigation'
 
-/** What the window shows, handed in by main.tsx. */
-export interface AppProps {
-  /** The answer to `app.getInfo`, requested before the first render. */
-  readonly info: Promise<IpcResult<AppInfo>>
-  readonly status: StatusStore
-}
+/** The root of the full window. */
+export function App() {
+  const state = useAppState()
+  const live = state.upcoming.filter((session) => session.state === 'live').length
+  const booked = state.upcoming.length - live
+  const [chosen, setChosen] = useState<View | null>(null)
+  // Until the expert picks a section: the live session if there is one, else the invites.
+  const view: View = chosen ?? (live > 0 ? 'live' : 'invites')
+  const main = useRef<HTMLElement>(null)
 
-/** The root component. */
-export function App({ info, status }: AppProps) {
-  const statusText = useSyncExternalStore(status.subscribe, status.getSnapshot)
-  return (
-    <main className="app">
-      <Suspense fallback={<h1 className="app-title">Standby</h1>}>
-        <AppTitle info={info} />
-      </Suspense>
-      <p className="app-status" role="status">
-        {statusText ?? 'Starting…'}
-      </p>
-    </main>
-  )
-}
+  useEffect(() => {
+    if (state.loaded) markFirstDataPaint()
+  }, [state.loaded])
 
-function AppTitle({ info }: { info: Promise<IpcResult<AppInfo>> }) {
-  const result = use(info)
-  if (!result.ok) {
+  const openInvites = state.invites.open.length
+  useEffect(() => {
+    document.title = openInvites > 0 ? `Standby (${openInvites})` : 'Standby'
+  }, [openInvites])
+
+  useEffect(() => {
+    // Moving between sections moves focus to the new section's heading, as a page change would.
+    const heading = chosen === null ? null : main.current?.querySelector<HTMLElement>('h1')
+    if (heading) {
+      heading.tabIndex = -1
+      heading.focus()
+    }
+  }, [chosen])
+
+  if (!state.loaded) {
     return (
-      <h1 className="app-title" title={result.error.message}>
+      <div className="splash" role="status">
         Standby
-      </h1>
+      </div>
     )
   }
-  const { version, protocolVersion } = result.value
+  if (state.connection.status === 'signed_out') {
+    return (
+      <div className="signed-out">
+        <ConnectionBanner state={state.connection} />
+        <SignInForm />
+      </div>
+    )
+  }
   return (
-    <h1 className="app-title">
-      Standby {version} — protocol v{protocolVersion}
-    </h1>
+    <NavigateContext value={setChosen}>
+      <div className="app-shell">
+        <Sidebar
+          view={view}
+          onNavigate={setChosen}
+          openInvites={state.invites.open.length}
+          liveSessions={live}
+          booked={booked}
+          expert={state.expert}
+        />
+        <div className="main">
+          <ConnectionBanner state={state.connection} />
+          <Notices />
+          <main ref={main} className="content" aria-label={viewTitle(view)}>
+            {state.readError !== null && (
+              <p className="action-error read-error" role="alert">
+                Could not read the saved data: {state.readError}
+              </p>
+            )}
+            <Section view={view} />
+          </main>
+        </div>
+      </div>
+    </NavigateContext>
   )
+}
+
+function Section({ view }: { readonly view: View }) {
+  switch (view) {
+    case 'live':
+      return <LiveView />
+    case 'invites':
+      return <InvitesView />
+    case 'upcoming':
+      return <UpcomingView />
+    case 'history':
+      return <HistoryView />
+    case 'stats':
+      return <StatsView />
+    case 'settings':
+      return <SettingsView />
+    default:
+      return assertNever(view)
+  }
+}
+
+function viewTitle(view: View): string {
+  switch (view) {
+    case 'live':
+      return 'Live session'
+    case 'invites':
+      return 'Invites'
+    case 'upcoming':
+      return 'Upcoming'
+    case 'history':
+      return 'History'
+    case 'stats':
+      return 'My stats'
+    case 'settings':
+      return 'Settings'
+    default:
+      return assertNever(view)
+  }
 }

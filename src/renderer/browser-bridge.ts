@@ -85,9 +85,17 @@ export function webSocketTransport(url: string): StandbyTransport {
   }
 }
 
+let builtHere = false
+
+/** True when the page runs in a plain browser (the API was built here, not by the preload). */
+export function runsInBrowser(): boolean {
+  return builtHere
+}
+
 /** `window.standby` from the preload, or built here when the page runs in a plain browser. */
 export function standbyApi(): StandbyApi {
   if (window.standby !== undefined) return window.standby
+  builtHere = true
   const secret = takeSecret() ?? ''
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
   const api = buildStandbyApi(

@@ -10,7 +10,9 @@ import {
   type InvokeRequest,
   type InvokeResponse,
 } from '../../shared/ipc/contract'
+import type { Clock } from '../../shared/clock'
 import type { CommandName, CommandPayload } from '../../shared/protocol'
+import type { SettingsStore } from './ports/settings'
 import type { StandbyCore } from './standby-core'
 
 /** One handler per contract call. */
@@ -25,23 +27,34 @@ export interface HostInfo {
   openExternal(url: string): Promise<void>
 }
 
+/** What the handlers read besides the core: the host's clock and the settings. */
+export interface AppApiDeps {
+  readonly clock: Clock
+  readonly settings: SettingsStore
+}
+
 /** How many missed invites the UI lists. */
 const MISSED_LIMIT = 50
 /** How many upcoming sessions the UI lists. */
 const UPCOMING_LIMIT = 200
 
 /** Build the handlers over one core. */
-export function createAppApi(core: StandbyCore, host: HostInfo): AppApi {
+export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps): AppApi {
+  const { clock, settings } = deps
   const command =
     <N extends CommandName>(name: N) =>
     (payload: CommandPayload<N>) =>
       core.command(name, payload)
   return {
     'app.getInfo': () => host.info,
+    'app.getTime': () => ({ now: clock.now() }),
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
     'shell.openExternal': (url) => host.openExternal(url),
     'connection.getState': () => core.connection,
     'auth.signIn': async ({ platformUrl, email, password }) => {
       const outcome = await core.signIn(platformUrl, email, password)
+      if (outcome.ok) rememberPlatform(settings, outcome.platformUrl)
       return outcome.ok
         ? { ok: true, expert: outcome.expert }
         : { ok: false, reason: outcome.reason, message: outcome.message }
@@ -52,7 +65,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo): AppApi {
       open: [...core.cache.openInvites()],
       missed: [...core.cache.missedInvites(MISSED_LIMIT)],
     }),
-    'sessions.upcoming': () => [...core.cache.upcomingSessions(Date.now(), UPCOMING_LIMIT)],
+    'sessions.upcoming': () => [...core.cache.upcomingSessions(clock.now(), UPCOMING_LIMIT)],
     'sessions.history': ({ limit, beforeStart }) => [...core.cache.sessionHistory(limit, beforeStart)],
     'messages.list': ({ requestId }) => [...core.cache.messages(requestId)],
     'invites.accept': command(invokeContract['invites.accept'].command),
@@ -62,5 +75,17 @@ export function createAppApi(core: StandbyCore, host: HostInfo): AppApi {
     'sessions.startBilling': command(invokeContract['sessions.startBilling'].command),
     'sessions.end': command(invokeContract['sessions.end'].command),
     'availability.set': command(invokeContract['availability.set'].command),
+  }
+}
+
+/**
+ * Remember the platform signed in to, so Settings and the next sign-in form show it. The sign-in
+ * stands even if this cannot be saved (the store logs why); only the prefill is lost.
+ */
+function rememberPlatform(settings: SettingsStore, platformUrl: string): void {
+  try {
+    settings.update({ platformUrl })
+  } catch {
+    // Nothing to undo: the setting is a convenience.
   }
 }

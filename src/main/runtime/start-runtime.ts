@@ -72,7 +72,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   await core.start()
   return {
     core,
-    api: createAppApi(core, options.host),
+    api: createAppApi(core, options.host, { clock: options.clock, settings: options.settings }),
     cache,
     close() {
       core.stop()

@@ -12,7 +12,7 @@ import { z } from 'zod'
 import { CommandFailure } from '../command-outcome'
 import { ConnectionState } from '../connection-state'
 import { commandSchemas, type CommandName } from '../protocol/commands'
-import { Expert, Invite, Message, Session } from '../protocol/entities'
+import { Expert, Invite, Message, Session, Timestamp } from '../protocol/entities'
 import { PROTOCOL_VERSION } from '../protocol/handshake'
 
 /** The operating systems the app is built for; anything else reports `other`. */
@@ -68,6 +68,28 @@ export const HistoryRequest = z
   .object({ limit: z.number().int().min(1).max(500), beforeStart: z.number().int().nonnegative().optional() })
   .strict()
 
+/** The host's current time: the renderer's countdowns and Start window follow it, not its own clock. */
+export const HostTime = z.object({ now: Timestamp })
+/** The host's current time. */
+export type HostTime = z.infer<typeof HostTime>
+
+/**
+ * The settings the window shows and changes. Mirrors SettingsSchema (src/main/core/ports/settings.ts),
+ * which validates every change again before it is stored.
+ */
+export const AppSettings = z.object({
+  /** The platform last signed in to (prefills the sign-in form); null for the embedded one. */
+  platformUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable(),
+  remindersEnabled: z.boolean(),
+  soundEnabled: z.boolean(),
+  launchAtLogin: z.boolean(),
+})
+/** The settings the window shows and changes. */
+export type AppSettings = z.infer<typeof AppSettings>
+
 type CommandSchemas = typeof commandSchemas
 
 /** The outcome of a platform command as the renderer receives it. */
@@ -95,6 +117,12 @@ interface InvokeEntry {
 export const invokeContract = {
   /** The app's version, platform and the platform protocol version it speaks. */
   'app.getInfo': { request: z.void(), response: AppInfo },
+  /** The host's clock (a ManualClock in tests); the renderer reads it once a second. */
+  'app.getTime': { request: z.void(), response: HostTime },
+  /** The stored settings. */
+  'settings.get': { request: z.void(), response: AppSettings },
+  /** Change some settings; answers with all of them as stored. */
+  'settings.update': { request: AppSettings.partial().strict(), response: AppSettings },
   /** Open an http(s) link in the system browser rather than inside the app. */
   'shell.openExternal': { request: ExternalUrl, response: z.void() },
   /** The connection to the platform as the banner shows it. */

@@ -5,9 +5,8 @@
  * runtime object cannot drift from the type; any carrier of the contract (Electron IPC in the
  * preload, a WebSocket in the browser shell) plugs in as a `StandbyTransport`.
  */
+import { INVOKE_CHANNELS, PUSH_EVENTS } from './channel-names'
 import {
-  invokeChannels,
-  pushEvents,
   type InvokeChannel,
   type InvokeRequestInput,
   type InvokeResponse,
@@ -60,7 +59,7 @@ export function buildStandbyApi(transport: StandbyTransport): StandbyApi {
   const api: Record<string, Record<string, unknown>> = {}
   const namespace = (name: string): Record<string, unknown> => (api[name] ??= {})
 
-  for (const channel of invokeChannels) {
+  for (const channel of INVOKE_CHANNELS) {
     const [name, method] = splitKey(channel)
     // A rejected invoke (no handler, broken channel) becomes an error value, so callers only
     // ever branch on `ok` and never need a try/catch around an IPC call.
@@ -71,7 +70,7 @@ export function buildStandbyApi(transport: StandbyTransport): StandbyApi {
           fail('transport_failed', `${channel} did not reach the app: ${describe(error)}`),
         )
   }
-  for (const event of pushEvents) {
+  for (const event of PUSH_EVENTS) {
     const [name, method] = splitKey(event)
     namespace(name)[`on${method.charAt(0).toUpperCase()}${method.slice(1)}`] = (
       listener: (payload: PushPayload<typeof event>) => void,

@@ -30,7 +30,7 @@ describe('the preload', () => {
     const { name, api } = await runPreload()
     expect(name).toBe('standby')
     expect(shapeOf(api)).toEqual({
-      app: { getInfo: 'function', onStatusChanged: 'function' },
+      app: { getInfo: 'function', getTime: 'function', onStatusChanged: 'function' },
       shell: { openExternal: 'function' },
       connection: { getState: 'function', onStateChanged: 'function' },
       auth: { signIn: 'function', signOut: 'function' },
@@ -46,6 +46,7 @@ describe('the preload', () => {
       messages: { list: 'function', send: 'function' },
       availability: { set: 'function' },
       cache: { onChanged: 'function' },
+      settings: { get: 'function', update: 'function' },
     })
     // And it is built from the contract: every entry shows up under its namespace.
     for (const channel of invokeChannels) {

@@ -20,7 +20,7 @@ export class MessageRepository {
          json = excluded.json`,
     )
     this.selectByRequest = db.prepare(
-      'SELECT id, json FROM messages WHERE request_id = ? ORDER BY sent_at, id',
+      'SELECT id, json FROM messages WHERE request_id = ? ORDER BY sent_at, rowid',
     )
     this.deleteAllMessages = db.prepare('DELETE FROM messages')
   }

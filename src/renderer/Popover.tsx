@@ -1,0 +1,95 @@
+/**
+ * The tray popover: only what needs the expert now. The connection in one line, a live session,
+ * open invites with Join / Book / Decline, and the next booked sessions with Start. Everything
+ * else is in the full window.
+ */
+import { useEffect } from 'react'
+import { ConnectionBanner } from './components/ConnectionBanner'
+import { InviteCard } from './components/InviteCard'
+import { LiveSessionCard } from './components/LiveSessionCard'
+import { Notices } from './components/Notices'
+import { SignInForm } from './components/SignInForm'
+import { UpcomingSession } from './components/UpcomingView'
+import { startWindowOpensAt } from '../shared/rules/session-timing'
+import { markFirstDataPaint } from './first-paint'
+import { useAppState, useNow } from './store/context'
+
+/** How far ahead the popover lists booked sessions. */
+const SOON_MS = 3 * 60 * 60_000
+/** At most this many booked sessions in the popover. */
+const SOON_MAX = 3
+
+/** The root of the tray popover. */
+export function Popover() {
+  const state = useAppState()
+  const now = useNow()
+  useEffect(() => {
+    if (state.loaded) markFirstDataPaint()
+  }, [state.loaded])
+  if (!state.loaded) return <div className="popover splash">Standby</div>
+  if (state.connection.status === 'signed_out') {
+    return (
+      <div className="popover">
+        <ConnectionBanner state={state.connection} compact />
+        <SignInForm />
+      </div>
+    )
+  }
+  const live = state.upcoming.filter((session) => session.state === 'live')
+  const soon = state.upcoming
+    .filter(
+      (session) => session.state === 'booked' && startWindowOpensAt(session.bookedStart) - now < SOON_MS,
+    )
+    .slice(0, SOON_MAX)
+  // Instant invites first: they expire in minutes, scheduled ones in hours.
+  const invites = [...state.invites.open].sort(
+    (a, b) => Number(a.request.kind !== 'instant') - Number(b.request.kind !== 'instant'),
+  )
+  const nothing = live.length === 0 && invites.length === 0 && soon.length === 0
+  return (
+    <div className="popover">
+      <ConnectionBanner state={state.connection} compact />
+      <Notices />
+      <main className="popover-body" aria-label="What needs you now">
+        {live.length > 0 && (
+          <section aria-label="Live session" className="stack">
+            {live.map((session) => (
+              <LiveSessionCard key={session.id} session={session} compact />
+            ))}
+          </section>
+        )}
+        {invites.length > 0 && (
+          <section aria-labelledby="popover-invites" className="stack">
+            <h2 id="popover-invites" className="section-title">
+              Invites
+            </h2>
+            {invites.map((invite) => (
+              <InviteCard key={invite.id} invite={invite} booked={state.upcoming} compact />
+            ))}
+          </section>
+        )}
+        {soon.length > 0 && (
+          <section aria-labelledby="popover-soon" className="stack">
+            <h2 id="popover-soon" className="section-title">
+              Coming up
+            </h2>
+            {soon.map((session) => (
+              <UpcomingSession
+                key={session.id}
+                session={session}
+                remindersEnabled={state.settings?.remindersEnabled ?? true}
+                compact
+              />
+            ))}
+          </section>
+        )}
+        {nothing && (
+          <div className="empty popover-empty">
+            <p className="empty-title">Nothing needs you right now</p>
+            <p className="muted">Invites appear here the moment they are sent.</p>
+          </div>
+        )}
+      </main>
+    </div>
+  )
+}

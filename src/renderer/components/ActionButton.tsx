@@ -1,0 +1,47 @@
+/** A button that says when its action is running, and stays put while it does. */
+import type { ReactNode } from 'react'
+
+/** Props of ActionButton. */
+export interface ActionButtonProps {
+  readonly onClick: () => void
+  readonly pending: boolean
+  /** What the button says while the action runs, e.g. "Joining…". */
+  readonly pendingLabel: string
+  readonly children: ReactNode
+  readonly variant?: 'primary' | 'secondary' | 'quiet' | 'danger'
+  readonly disabled?: boolean
+  /** The accessible name when the visible label is not enough. */
+  readonly label?: string
+  /** Id of an element that explains the button (e.g. why it is disabled). */
+  readonly describedBy?: string
+  readonly className?: string
+}
+
+/** A button with a progress state. */
+export function ActionButton(props: ActionButtonProps) {
+  const { pending, variant = 'secondary' } = props
+  return (
+    <button
+      type="button"
+      className={`button button-${variant}${props.className ? ` ${props.className}` : ''}`}
+      onClick={props.onClick}
+      disabled={pending || props.disabled === true}
+      aria-busy={pending}
+      aria-label={pending ? props.pendingLabel : props.label}
+      aria-describedby={props.describedBy}
+    >
+      {pending && <span className="spinner" aria-hidden="true" />}
+      {pending ? props.pendingLabel : props.children}
+    </button>
+  )
+}
+
+/** The sentence under a control when its action failed; announced at once. */
+export function ActionError({ message, id }: { readonly message: string | null; readonly id?: string }) {
+  if (message === null) return null
+  return (
+    <p className="action-error" role="alert" id={id}>
+      {message}
+    </p>
+  )
+}

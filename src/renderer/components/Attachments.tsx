@@ -1,0 +1,51 @@
+/**
+ * A request's attachments: name, size and an Open link. In the app the host hands the link to the
+ * system browser; in a plain browser the link opens a tab itself.
+ */
+import type { MouseEvent } from 'react'
+import type { Attachment } from '../../shared/protocol/entities'
+import { runsInBrowser } from '../browser-bridge'
+import { formatBytes } from '../logic/format'
+import { useApi } from '../store/context'
+
+/** The attachment list; nothing when there are none. */
+export function Attachments({ attachments }: { readonly attachments: ReadonlyArray<Attachment> }) {
+  const api = useApi()
+  if (attachments.length === 0) return null
+  const open = (event: MouseEvent<HTMLAnchorElement>, url: string): void => {
+    // In the app the host opens the system browser, so the link must not open a window too; in
+    // a plain browser the link opens the tab and the host only records the wish.
+    if (!runsInBrowser()) event.preventDefault()
+    void api.shell.openExternal(url)
+  }
+  return (
+    <ul className="attachments" aria-label="Attachments">
+      {attachments.map((attachment) => (
+        <li key={attachment.url} className="attachment">
+          <span className="attachment-kind" aria-hidden="true">
+            {kindOf(attachment.name)}
+          </span>
+          <span className="attachment-name">{attachment.name}</span>
+          <span className="attachment-size muted">{formatBytes(attachment.sizeBytes)}</span>
+          <a
+            className="attachment-open"
+            href={attachment.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            onClick={(event) => open(event, attachment.url)}
+            aria-label={`Open ${attachment.name}`}
+          >
+            Open
+          </a>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** "PNG" from "screenshot.png": a short type label (the font may have no emoji). */
+function kindOf(name: string): string {
+  const dot = name.lastIndexOf('.')
+  const extension = dot > 0 ? name.slice(dot + 1, dot + 5).toUpperCase() : ''
+  return extension === '' ? 'FILE' : extension
+}

@@ -1,0 +1,126 @@
+/** Availability: online, away, or online until a time today (or tomorrow, if that time has passed). */
+import { useId, useState, type FormEvent } from 'react'
+import type { Expert } from '../../shared/protocol/entities'
+import { fromCommand } from '../logic/action-result'
+import { nextOccurrence, toTimeInputValue } from '../logic/availability'
+import { formatDayTime, formatTime } from '../logic/format'
+import { availabilityLabel } from '../logic/labels'
+import { useApi, useNow, useServices } from '../store/context'
+import { ActionError } from './ActionButton'
+import { useAction } from './use-action'
+
+type Choice = 'online' | 'away' | 'until'
+
+/** The availability form. */
+export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
+  const api = useApi()
+  const { notices } = useServices()
+  const now = useNow()
+  const id = useId()
+  const current: Choice =
+    expert.availability === 'online' ? (expert.onlineUntil !== null ? 'until' : 'online') : 'away'
+  const [choice, setChoice] = useState<Choice | null>(null)
+  const [until, setUntil] = useState<string | null>(null)
+  const chosen = choice ?? current
+  const untilText = until ?? (expert.onlineUntil !== null ? toTimeInputValue(expert.onlineUntil) : '18:00')
+  const untilAt = nextOccurrence(untilText, now)
+
+  const save = useAction(async (request: { availability: 'online' | 'away'; onlineUntil: number | null }) => {
+    const result = fromCommand('change your availability', await api.availability.set(request))
+    if (result.ok) {
+      setChoice(null)
+      setUntil(null)
+      notices.push(
+        request.onlineUntil !== null
+          ? `You are online until ${formatTime(request.onlineUntil)}`
+          : `You are ${request.availability}`,
+        'success',
+      )
+    }
+    return result
+  })
+
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (chosen === 'until') {
+      if (untilAt !== null) void save.run({ availability: 'online', onlineUntil: untilAt })
+    } else void save.run({ availability: chosen, onlineUntil: null })
+  }
+
+  const status =
+    expert.availability === 'online' && expert.onlineUntil !== null
+      ? `Online until ${formatDayTime(expert.onlineUntil)}`
+      : availabilityLabel(expert.availability)
+
+  return (
+    <form className="settings-group" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="section-title">
+        Availability
+      </h2>
+      <p className="muted">
+        Now: <strong className={`availability availability-${expert.availability}`}>{status}</strong>
+      </p>
+      <fieldset className="choices" disabled={save.pending}>
+        <legend className="visually-hidden">Set your availability</legend>
+        <label className="choice">
+          <input
+            type="radio"
+            name={`${id}-a`}
+            checked={chosen === 'online'}
+            onChange={() => setChoice('online')}
+          />
+          <span>
+            <strong>Online</strong> <span className="muted">receive invites</span>
+          </span>
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name={`${id}-a`}
+            checked={chosen === 'until'}
+            onChange={() => setChoice('until')}
+          />
+          <span>
+            <strong>Online until</strong>
+          </span>
+          <input
+            type="time"
+            aria-label="Online until"
+            value={untilText}
+            onFocus={() => setChoice('until')}
+            onChange={(event) => {
+              setChoice('until')
+              setUntil(event.target.value)
+            }}
+          />
+          {chosen === 'until' && untilAt !== null && (
+            <span className="muted">then away ({formatDayTime(untilAt)})</span>
+          )}
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name={`${id}-a`}
+            checked={chosen === 'away'}
+            onChange={() => setChoice('away')}
+          />
+          <span>
+            <strong>Away</strong> <span className="muted">no new invites</span>
+          </span>
+        </label>
+      </fieldset>
+      <div className="actions">
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={save.pending || (chosen === 'until' && untilAt === null)}
+          aria-busy={save.pending}
+        >
+          {save.pending && <span className="spinner" aria-hidden="true" />}
+          {save.pending ? 'Saving…' : 'Set availability'}
+        </button>
+      </div>
+      <ActionError message={save.error} />
+    </form>
+  )
+}

@@ -1,0 +1,149 @@
+/**
+ * Ending a live session: Charge, Discount (percent) or No charge, with a sentence that says what
+ * the client will pay before anything is sent. A session never billed can only end free.
+ */
+import { useId, useState, type FormEvent } from 'react'
+import type { Outcome, Session } from '../../shared/protocol/entities'
+import { fromCommand } from '../logic/action-result'
+import { checkEndChoice, clientPaysSentence } from '../logic/end-outcome'
+import { useApi, useNow, useServices } from '../store/context'
+import { useNavigate } from '../store/navigation'
+import { ActionError } from './ActionButton'
+import { useAction } from './use-action'
+
+/** Props of EndSessionPanel. */
+export interface EndSessionPanelProps {
+  readonly session: Session
+  readonly onCancel: () => void
+}
+
+/** The end-of-session choice and confirmation. */
+export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
+  const api = useApi()
+  const { notices } = useServices()
+  const navigate = useNavigate()
+  const now = useNow()
+  const id = useId()
+  const billingStarted = session.billingStartedAt !== null
+  const [kind, setKind] = useState<Outcome['kind']>(billingStarted ? 'charged' : 'free')
+  const [percentText, setPercentText] = useState('50')
+  const checked = checkEndChoice({ kind, percentText }, billingStarted)
+  const billedMs = session.billingStartedAt === null ? 0 : Math.max(0, now - session.billingStartedAt)
+  const sentence = checked.ok ? clientPaysSentence(checked.outcome, billedMs) : checked.message
+
+  const end = useAction(async (outcome: Outcome) => {
+    const result = fromCommand('end the session', await api.sessions.end({ sessionId: session.id, outcome }))
+    if (result.ok) {
+      notices.push(
+        `Session ended: ${session.request.title}. ${clientPaysSentence(outcome, billedMs)}`,
+        'success',
+      )
+      navigate('history')
+    }
+    return result
+  })
+
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (checked.ok) void end.run(checked.outcome)
+  }
+
+  return (
+    <form
+      className="end-panel"
+      onSubmit={onSubmit}
+      aria-labelledby={`${id}-legend`}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !end.pending) onCancel()
+      }}
+    >
+      <fieldset className="end-choices" disabled={end.pending}>
+        <legend id={`${id}-legend`} className="end-legend">
+          How should this session end?
+        </legend>
+        <label className={`choice${billingStarted ? '' : ' choice-disabled'}`}>
+          <input
+            type="radio"
+            name={`${id}-kind`}
+            value="charged"
+            // The button that opened the panel is gone; focus lands on the first choice.
+            autoFocus={billingStarted}
+            checked={kind === 'charged'}
+            disabled={!billingStarted}
+            onChange={() => setKind('charged')}
+          />
+          <span>
+            <strong>Charge</strong> <span className="muted">the full billed time</span>
+          </span>
+        </label>
+        <label className={`choice${billingStarted ? '' : ' choice-disabled'}`}>
+          <input
+            type="radio"
+            name={`${id}-kind`}
+            value="discounted"
+            checked={kind === 'discounted'}
+            disabled={!billingStarted}
+            onChange={() => setKind('discounted')}
+          />
+          <span>
+            <strong>Discount</strong>
+          </span>
+          <span className="percent">
+            <input
+              type="number"
+              min={1}
+              max={99}
+              step={1}
+              inputMode="numeric"
+              aria-label="Discount percent"
+              value={percentText}
+              disabled={!billingStarted}
+              onFocus={() => setKind('discounted')}
+              onChange={(event) => {
+                setKind('discounted')
+                setPercentText(event.target.value)
+              }}
+            />
+            <span aria-hidden="true">%</span>
+          </span>
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name={`${id}-kind`}
+            value="free"
+            autoFocus={!billingStarted}
+            checked={kind === 'free'}
+            onChange={() => setKind('free')}
+          />
+          <span>
+            <strong>No charge</strong> <span className="muted">when you could not help</span>
+          </span>
+        </label>
+      </fieldset>
+      <p
+        className={checked.ok ? 'end-confirm' : 'end-confirm end-invalid'}
+        role="status"
+        id={`${id}-confirm`}
+      >
+        {sentence}
+      </p>
+      <div className="actions">
+        <button
+          type="submit"
+          className="button button-danger"
+          disabled={!checked.ok || end.pending}
+          aria-busy={end.pending}
+          aria-describedby={`${id}-confirm`}
+        >
+          {end.pending && <span className="spinner" aria-hidden="true" />}
+          {end.pending ? 'Ending…' : 'End session'}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel} disabled={end.pending}>
+          Keep going
+        </button>
+      </div>
+      <ActionError message={end.error} />
+    </form>
+  )
+}

@@ -1,0 +1,85 @@
+/** History: ended and cancelled sessions, most recent first, in a virtual list read page by page. */
+import { useEffect } from 'react'
+import type { Session } from '../../shared/protocol/entities'
+import { formatDayTime, formatDuration, isoTime } from '../logic/format'
+import { feeLabel, outcomeLabel } from '../logic/labels'
+import { useApi, useHistory, useServices } from '../store/context'
+import { EmptyState } from './InvitesView'
+import { VirtualList } from './VirtualList'
+
+/** Height of one history row in px; must match .history-row in CSS. */
+export const HISTORY_ROW_HEIGHT = 56
+
+/** The History section. */
+export function HistoryView() {
+  const api = useApi()
+  const { history } = useServices()
+  const { rows, loading, hasMore, error } = useHistory()
+
+  useEffect(() => {
+    void history.refresh()
+    return api.cache.onChanged(() => void history.refresh())
+  }, [api, history])
+
+  return (
+    <div className="view view-fill">
+      <header className="view-header">
+        <h1 className="view-title">History</h1>
+        <p className="muted">
+          {rows.length === 0 && loading
+            ? 'Loading…'
+            : `${rows.length.toLocaleString()}${hasMore ? '+' : ''} past sessions`}
+        </p>
+      </header>
+      {error !== null && (
+        <p className="action-error" role="alert">
+          Could not read the history: {error}
+        </p>
+      )}
+      {rows.length === 0 && !loading && !hasMore ? (
+        <EmptyState
+          title="No past sessions yet"
+          body="Sessions you finish, and any that were cancelled, are listed here."
+        />
+      ) : (
+        <VirtualList
+          className="history-list"
+          label="Past sessions"
+          items={rows}
+          rowHeight={HISTORY_ROW_HEIGHT}
+          getKey={(session) => session.id}
+          onNearEnd={hasMore ? () => void history.loadMore() : undefined}
+          renderRow={(session) => <HistoryRow session={session} />}
+        />
+      )}
+    </div>
+  )
+}
+
+function HistoryRow({ session }: { readonly session: Session }) {
+  const fee = feeLabel(session)
+  const duration =
+    session.expertJoinedAt !== null && session.endedAt !== null
+      ? formatDuration(session.endedAt - session.expertJoinedAt)
+      : null
+  return (
+    <div className={`history-row history-${session.state}`}>
+      <time className="history-when" dateTime={isoTime(session.bookedStart)}>
+        {formatDayTime(session.bookedStart)}
+      </time>
+      <div className="history-main">
+        <span className="history-title">{session.request.title}</span>
+        <span className="muted history-sub">
+          {session.client.name} · {session.kind === 'instant' ? 'Instant' : 'Scheduled'}
+          {duration !== null ? ` · ${duration}` : ''}
+        </span>
+      </div>
+      <div className="history-outcome">
+        <span className={`outcome outcome-${session.outcome?.kind ?? session.state}`}>
+          {outcomeLabel(session)}
+        </span>
+        {fee !== null && <span className="muted history-fee">{fee}</span>}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,141 @@
+/**
+ * One open invite, with everything needed to decide quickly: kind badge, why it came, how long
+ * ago and how long it stays open, the request itself (title, description, attachments, client),
+ * and the actions: Join (instant) or Book a proposed time (scheduled), Message the client, Decline.
+ */
+import { useId, useState } from 'react'
+import type { Invite, Session } from '../../shared/protocol/entities'
+import { fromCommand } from '../logic/action-result'
+import { zoneCity } from '../logic/format'
+import { reasonLabel } from '../logic/labels'
+import { useApi, useServices } from '../store/context'
+import { useNavigate } from '../store/navigation'
+import { ActionButton, ActionError } from './ActionButton'
+import { Attachments } from './Attachments'
+import { MessageThread } from './MessageThread'
+import { ProposedTimes } from './ProposedTimes'
+import { Ago, Countdown } from './Time'
+import { useAction } from './use-action'
+
+/** Props of InviteCard. */
+export interface InviteCardProps {
+  readonly invite: Invite
+  /** Booked and live sessions, to flag proposed times that overlap them. */
+  readonly booked: ReadonlyArray<Session>
+  /** The popover's form: no description, attachments or thread. */
+  readonly compact?: boolean
+}
+
+/** The invite card. */
+export function InviteCard({ invite, booked, compact = false }: InviteCardProps) {
+  const api = useApi()
+  const { notices } = useServices()
+  const navigate = useNavigate()
+  const id = useId()
+  const { request } = invite
+  const [threadOpen, setThreadOpen] = useState(false)
+  const direct = invite.reason !== 'matched'
+
+  const join = useAction(async () => {
+    const result = fromCommand('join', await api.invites.accept({ inviteId: invite.id, proposedTime: null }))
+    if (result.ok) navigate('live')
+    return result
+  })
+  const decline = useAction(async () => {
+    const result = fromCommand('decline', await api.invites.decline({ inviteId: invite.id }))
+    if (result.ok) notices.push(`Declined: ${request.title}`, 'info')
+    return result
+  })
+
+  return (
+    <article className={`card invite${compact ? ' invite-compact' : ''}`} aria-labelledby={`${id}-title`}>
+      <div className="invite-meta">
+        <span className={`badge badge-${request.kind}`}>
+          {request.kind === 'instant' ? 'Instant' : 'Scheduled'}
+        </span>
+        <span className={`reason${direct ? ' reason-direct' : ''}`}>{reasonLabel(invite.reason)}</span>
+        <span className="meta-sep" aria-hidden="true" />
+        {!compact && (
+          <span className="muted">
+            Sent <Ago at={invite.sentAt} />
+          </span>
+        )}
+        <span className="expiry">
+          {request.kind === 'instant' ? 'Expires in' : 'Open for'}{' '}
+          <Countdown to={invite.expiresAt} whenDone="moments" />
+        </span>
+      </div>
+      <h3 id={`${id}-title`} className="invite-title">
+        {request.title}
+      </h3>
+      <p className="invite-client muted">
+        {request.client.name} · {zoneCity(request.client.timeZone)} · about {request.expectedDurationMinutes}{' '}
+        min
+      </p>
+      {!compact && request.description !== '' && <Description text={request.description} />}
+      {!compact && <Attachments attachments={request.attachments} />}
+      {request.kind === 'scheduled' && <ProposedTimes invite={invite} booked={booked} compact={compact} />}
+      <div className="actions">
+        {request.kind === 'instant' && (
+          <ActionButton
+            variant="primary"
+            pending={join.pending}
+            pendingLabel="Joining…"
+            label={`Join “${request.title}”`}
+            onClick={() => void join.run()}
+          >
+            Join now
+          </ActionButton>
+        )}
+        {!compact && (
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-expanded={threadOpen}
+            aria-controls={`${id}-thread`}
+            onClick={() => setThreadOpen((open) => !open)}
+          >
+            {threadOpen ? 'Hide messages' : 'Message client'}
+          </button>
+        )}
+        <ActionButton
+          variant="quiet"
+          pending={decline.pending}
+          pendingLabel="Declining…"
+          label={`Decline “${request.title}”`}
+          onClick={() => void decline.run()}
+        >
+          Decline
+        </ActionButton>
+      </div>
+      <ActionError message={join.error ?? decline.error} />
+      {threadOpen && (
+        <div id={`${id}-thread`}>
+          <MessageThread requestId={request.id} clientName={request.client.name} />
+        </div>
+      )}
+    </article>
+  )
+}
+
+const LONG_DESCRIPTION = 320
+
+function Description({ text }: { readonly text: string }) {
+  const [expanded, setExpanded] = useState(false)
+  const long = text.length > LONG_DESCRIPTION
+  return (
+    <div className="description">
+      <p className={long && !expanded ? 'description-text clamped' : 'description-text'}>{text}</p>
+      {long && (
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={expanded}
+          onClick={() => setExpanded((value) => !value)}
+        >
+          {expanded ? 'Show less' : 'Show more'}
+        </button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,69 @@
+/** The Invites section: open invites, newest first, then the recently missed ones. */
+import { closedInviteLabel } from '../logic/labels'
+import { useAppState } from '../store/context'
+import type { Invite } from '../../shared/protocol/entities'
+import { InviteCard } from './InviteCard'
+import { Ago } from './Time'
+
+/** The Invites section. */
+export function InvitesView() {
+  const { invites, upcoming } = useAppState()
+  return (
+    <div className="view">
+      <header className="view-header">
+        <h1 className="view-title">Invites</h1>
+        <p className="muted">
+          Read the request and attachments first; message the client if anything is unclear. Only take what
+          you can help with quickly.
+        </p>
+      </header>
+      <section aria-label="Open invites" className="stack">
+        {invites.open.length === 0 ? (
+          <EmptyState
+            title="No open invites"
+            body="New invites appear here, and as a notification, the moment they are sent."
+          />
+        ) : (
+          invites.open.map((invite) => <InviteCard key={invite.id} invite={invite} booked={upcoming} />)
+        )}
+      </section>
+      <MissedList missed={invites.missed} />
+    </div>
+  )
+}
+
+/** Invites that closed without this expert taking them. */
+export function MissedList({ missed }: { readonly missed: ReadonlyArray<Invite> }) {
+  if (missed.length === 0) return null
+  return (
+    <section className="missed" aria-labelledby="missed-title">
+      <h2 id="missed-title" className="section-title">
+        Missed
+      </h2>
+      <ul className="missed-list">
+        {missed.map((invite) => (
+          <li key={invite.id} className="missed-row">
+            <span className={`badge badge-${invite.request.kind} badge-quiet`}>
+              {invite.request.kind === 'instant' ? 'Instant' : 'Scheduled'}
+            </span>
+            <span className="missed-title">{invite.request.title}</span>
+            <span className={`missed-state missed-${invite.state}`}>{closedInviteLabel(invite.state)}</span>
+            <span className="muted missed-when">
+              <Ago at={invite.sentAt} />
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** A calm placeholder for an empty list. */
+export function EmptyState({ title, body }: { readonly title: string; readonly body: string }) {
+  return (
+    <div className="empty">
+      <p className="empty-title">{title}</p>
+      <p className="muted">{body}</p>
+    </div>
+  )
+}

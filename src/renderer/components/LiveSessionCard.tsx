@@ -1,0 +1,135 @@
+/**
+ * A live session: building context first (not billable), then an explicit Start billing once the
+ * client is there, a billing timer, and End with the outcome.
+ */
+import { useId, useState } from 'react'
+import type { Session } from '../../shared/protocol/entities'
+import { fromCommand } from '../logic/action-result'
+import { zoneCity } from '../logic/format'
+import { autoCancelNotice } from '../logic/session-timing'
+import { useApi, useNow } from '../store/context'
+import { ActionButton, ActionError } from './ActionButton'
+import { Attachments } from './Attachments'
+import { EndSessionPanel } from './EndSessionPanel'
+import { ClockTime, Elapsed } from './Time'
+import { useAction } from './use-action'
+
+/** Props of LiveSessionCard. */
+export interface LiveSessionCardProps {
+  readonly session: Session
+  readonly compact?: boolean
+}
+
+/** One live session with its controls. */
+export function LiveSessionCard({ session, compact = false }: LiveSessionCardProps) {
+  const api = useApi()
+  const id = useId()
+  const [ending, setEnding] = useState(false)
+  const [detailsOpen, setDetailsOpen] = useState(false)
+  const billable = session.phase === 'billable' && session.billingStartedAt !== null
+  const clientHere = session.clientJoinedAt !== null
+  const startBilling = useAction(async () =>
+    fromCommand('start billing', await api.sessions.startBilling({ sessionId: session.id })),
+  )
+
+  return (
+    <article className={`card live${compact ? ' live-compact' : ''}`} aria-labelledby={`${id}-title`}>
+      <div className="live-top">
+        <span className="badge badge-live">
+          <span className="live-dot" aria-hidden="true" /> Live
+        </span>
+        <span className={`badge badge-${session.kind} badge-quiet`}>
+          {session.kind === 'instant' ? 'Instant' : 'Scheduled'}
+        </span>
+      </div>
+      <h2 id={`${id}-title`} className="live-title">
+        {session.request.title}
+      </h2>
+      <p className="muted">
+        {session.client.name} · {zoneCity(session.client.timeZone)}
+      </p>
+
+      {billable ? (
+        <div className="phase phase-billable" aria-label="Billing">
+          <span className="phase-label">Billing</span>
+          <span className="timer-big" aria-label="Billed time">
+            <Elapsed from={session.billingStartedAt!} />
+          </span>
+          <span className="muted">
+            since <ClockTime at={session.billingStartedAt!} />
+          </span>
+        </div>
+      ) : (
+        <div className="phase phase-context">
+          <p className="phase-label">Building context · not billable</p>
+          <p className="muted">
+            Make sure you can help before you start billing. You joined at{' '}
+            {session.expertJoinedAt !== null && <ClockTime at={session.expertJoinedAt} />}.
+          </p>
+          <ClientPresence session={session} />
+        </div>
+      )}
+
+      <div className="actions">
+        {!billable && (
+          <ActionButton
+            variant="primary"
+            pending={startBilling.pending}
+            pendingLabel="Starting billing…"
+            disabled={!clientHere}
+            describedBy={clientHere ? undefined : `${id}-waiting`}
+            onClick={() => void startBilling.run()}
+          >
+            Start billing
+          </ActionButton>
+        )}
+        {!ending && (
+          <button type="button" className="button button-secondary" onClick={() => setEnding(true)}>
+            End session…
+          </button>
+        )}
+        {!compact && (
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-expanded={detailsOpen}
+            onClick={() => setDetailsOpen((open) => !open)}
+          >
+            {detailsOpen ? 'Hide request' : 'Show request'}
+          </button>
+        )}
+      </div>
+      {!clientHere && !billable && (
+        <p className="visually-hidden" id={`${id}-waiting`}>
+          Billing can start once the client has joined.
+        </p>
+      )}
+      <ActionError message={startBilling.error} />
+      {ending && <EndSessionPanel session={session} onCancel={() => setEnding(false)} />}
+      {detailsOpen && (
+        <div className="live-details">
+          <p className="description-text">{session.request.description}</p>
+          <Attachments attachments={session.request.attachments} />
+        </div>
+      )}
+    </article>
+  )
+}
+
+function ClientPresence({ session }: { readonly session: Session }) {
+  const now = useNow()
+  if (session.clientJoinedAt !== null) {
+    return (
+      <p className="presence presence-here">
+        {session.client.name} joined at <ClockTime at={session.clientJoinedAt} />.
+      </p>
+    )
+  }
+  const cancel = autoCancelNotice(session, now)
+  return (
+    <>
+      <p className="presence presence-waiting">Waiting for {session.client.name} to join…</p>
+      {cancel !== null && <p className="warning-text">{cancel}</p>}
+    </>
+  )
+}

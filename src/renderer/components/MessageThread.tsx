@@ -1,0 +1,118 @@
+/**
+ * The pre-session thread with the client of one request: read from the cache (and again on every
+ * cache change, which is how the client's answers arrive), with a box to write before deciding.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import type { Message } from '../../shared/protocol/entities'
+import { fromCommand } from '../logic/action-result'
+import { useApi } from '../store/context'
+import { ActionError } from './ActionButton'
+import { Ago } from './Time'
+import { useAction } from './use-action'
+
+/** Props of MessageThread. */
+export interface MessageThreadProps {
+  readonly requestId: string
+  readonly clientName: string
+}
+
+/** The thread and its composer. */
+export function MessageThread({ requestId, clientName }: MessageThreadProps) {
+  const api = useApi()
+  const id = useId()
+  const [messages, setMessages] = useState<ReadonlyArray<Message> | null>(null)
+  const [readError, setReadError] = useState<string | null>(null)
+  const [draft, setDraft] = useState('')
+
+  useEffect(() => {
+    let current = true
+    const read = (): void =>
+      void api.messages.list({ requestId }).then((result) => {
+        if (!current) return
+        if (result.ok) {
+          setMessages(result.value)
+          setReadError(null)
+        } else setReadError(`Could not read the messages: ${result.error.message}`)
+      })
+    read()
+    const unsubscribe = api.cache.onChanged(read)
+    return () => {
+      current = false
+      unsubscribe()
+    }
+  }, [api, requestId])
+
+  const send = useAction(async (body: string) => {
+    const result = fromCommand('send', await api.messages.send({ requestId, body }))
+    if (result.ok) {
+      setDraft('')
+      setMessages((current) =>
+        current === null || current.some((m) => m.id === result.value.message.id)
+          ? current
+          : [...current, result.value.message],
+      )
+    }
+    return result
+  })
+
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (draft.trim() !== '') void send.run(draft)
+  }
+
+  return (
+    <section className="thread" aria-labelledby={`${id}-title`}>
+      <h4 id={`${id}-title`} className="thread-title">
+        Messages with {clientName}
+      </h4>
+      <ol
+        className="thread-messages"
+        role="log"
+        aria-live="polite"
+        aria-relevant="additions"
+        aria-label={`Messages with ${clientName}`}
+      >
+        {messages === null && readError === null && <li className="muted">Loading…</li>}
+        {messages?.length === 0 && (
+          <li className="muted thread-empty">Ask anything you need to know before you decide.</li>
+        )}
+        {messages?.map((message) => (
+          <li key={message.id} className={`bubble bubble-${message.from}`}>
+            <span className="visually-hidden">{message.from === 'expert' ? 'You' : clientName}: </span>
+            <span className="bubble-body">{message.body}</span>
+            <span className="bubble-time muted">
+              <Ago at={message.sentAt} />
+            </span>
+          </li>
+        ))}
+      </ol>
+      <ActionError message={readError} />
+      <form className="thread-composer" onSubmit={onSubmit}>
+        <label className="visually-hidden" htmlFor={`${id}-draft`}>
+          Message to {clientName}
+        </label>
+        <textarea
+          id={`${id}-draft`}
+          rows={2}
+          maxLength={5_000}
+          placeholder={`Write to ${clientName}…`}
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) onSubmit(event)
+          }}
+        />
+        <button
+          type="submit"
+          className="button button-secondary"
+          disabled={send.pending || draft.trim() === ''}
+          aria-busy={send.pending}
+        >
+          {send.pending && <span className="spinner" aria-hidden="true" />}
+          {send.pending ? 'Sending…' : 'Send'}
+        </button>
+      </form>
+      <ActionError message={send.error} />
+    </section>
+  )
+}

@@ -1,0 +1,86 @@
+/**
+ * A scheduled invite's proposed times (up to five), each in the expert's local time with the
+ * client's own time beside it, flagged when it overlaps a session already booked, and a Book
+ * button per time. Only one booking runs at a time.
+ */
+import { useState } from 'react'
+import type { Invite, Session } from '../../shared/protocol/entities'
+import { fromCommand } from '../logic/action-result'
+import { conflictingSessions } from '../logic/conflicts'
+import { formatDayTime, formatDayTimeIn, formatTime, isoTime, zoneCity } from '../logic/format'
+import { useApi, useServices } from '../store/context'
+import { ActionButton, ActionError } from './ActionButton'
+import { useAction } from './use-action'
+
+/** Props of ProposedTimes. */
+export interface ProposedTimesProps {
+  readonly invite: Invite
+  /** Booked and live sessions, to flag overlaps. */
+  readonly booked: ReadonlyArray<Session>
+  readonly compact?: boolean
+}
+
+/** The list of proposed times with Book buttons. */
+export function ProposedTimes({ invite, booked, compact = false }: ProposedTimesProps) {
+  const api = useApi()
+  const { notices } = useServices()
+  const { request } = invite
+  const [choosing, setChoosing] = useState<number | null>(null)
+  const book = useAction(async (proposedTime: number) => {
+    const result = fromCommand('book', await api.invites.accept({ inviteId: invite.id, proposedTime }))
+    if (result.ok) notices.push(`Booked: ${request.title}, ${formatDayTime(proposedTime)}`, 'success')
+    return result
+  })
+  const city = zoneCity(request.client.timeZone)
+  return (
+    <div className="proposed">
+      <h4 className="proposed-heading">
+        {request.proposedTimes.length === 1 ? 'Proposed time' : 'Proposed times'}{' '}
+        <span className="muted">
+          {compact ? '· your time' : `· your time, and ${request.client.name}’s in ${city}`}
+        </span>
+      </h4>
+      <ul className="proposed-list">
+        {request.proposedTimes.map((time) => {
+          const conflicts = conflictingSessions(time, request.expectedDurationMinutes, booked)
+          const conflictId = `${invite.id}-${time}-conflict`
+          return (
+            <li key={time} className={`proposed-time${conflicts.length > 0 ? ' has-conflict' : ''}`}>
+              <div className="proposed-when">
+                <time dateTime={isoTime(time)} className="proposed-local">
+                  {formatDayTime(time)}
+                </time>
+                {!compact && (
+                  <span className="proposed-client muted">
+                    {formatDayTimeIn(time, request.client.timeZone)} in {city}
+                  </span>
+                )}
+                {conflicts.length > 0 && (
+                  <span className="conflict" id={conflictId}>
+                    Overlaps “{conflicts[0]!.request.title}” at {formatTime(conflicts[0]!.bookedStart)}
+                    {conflicts.length > 1 ? ` and ${conflicts.length - 1} more` : ''}
+                  </span>
+                )}
+              </div>
+              <ActionButton
+                variant={conflicts.length > 0 ? 'secondary' : 'primary'}
+                pending={book.pending && choosing === time}
+                disabled={book.pending}
+                pendingLabel="Booking…"
+                label={`Book ${formatDayTime(time)}`}
+                describedBy={conflicts.length > 0 ? conflictId : undefined}
+                onClick={() => {
+                  setChoosing(time)
+                  void book.run(time)
+                }}
+              >
+                Book
+              </ActionButton>
+            </li>
+          )
+        })}
+      </ul>
+      <ActionError message={book.error} />
+    </div>
+  )
+}

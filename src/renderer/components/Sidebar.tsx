@@ -1,0 +1,70 @@
+/** The full window's navigation, with counts that say where attention is needed. */
+import type { Expert } from '../../shared/protocol/entities'
+import { availabilityLabel } from '../logic/labels'
+import type { View } from '../store/navigation'
+
+/** Props of Sidebar. */
+export interface SidebarProps {
+  readonly view: View
+  readonly onNavigate: (view: View) => void
+  readonly openInvites: number
+  readonly liveSessions: number
+  readonly booked: number
+  readonly expert: Expert | null
+}
+
+const ITEMS: ReadonlyArray<{ view: View; label: string }> = [
+  { view: 'live', label: 'Live session' },
+  { view: 'invites', label: 'Invites' },
+  { view: 'upcoming', label: 'Upcoming' },
+  { view: 'history', label: 'History' },
+  { view: 'stats', label: 'My stats' },
+  { view: 'settings', label: 'Settings' },
+]
+
+/** The sidebar. */
+export function Sidebar(props: SidebarProps) {
+  const counts: Partial<Record<View, number>> = {
+    live: props.liveSessions,
+    invites: props.openInvites,
+    upcoming: props.booked,
+  }
+  return (
+    <aside className="sidebar">
+      <div className="brand" aria-hidden="true">
+        <span className="brand-mark" />
+        Standby
+      </div>
+      <nav aria-label="Sections">
+        <ul className="nav-list">
+          {ITEMS.filter((item) => item.view !== 'live' || props.liveSessions > 0).map((item) => {
+            const count = counts[item.view] ?? 0
+            return (
+              <li key={item.view}>
+                <button
+                  type="button"
+                  className={`nav-item nav-${item.view}`}
+                  aria-current={props.view === item.view ? 'page' : undefined}
+                  onClick={() => props.onNavigate(item.view)}
+                >
+                  {item.view === 'live' && <span className="live-dot" aria-hidden="true" />}
+                  <span className="nav-label">{item.label}</span>
+                  {count > 0 && <span className="nav-count">{count}</span>}
+                </button>
+              </li>
+            )
+          })}
+        </ul>
+      </nav>
+      {props.expert !== null && (
+        <button type="button" className="me" onClick={() => props.onNavigate('settings')}>
+          <span className={`availability-dot availability-${props.expert.availability}`} aria-hidden="true" />
+          <span className="me-text">
+            <span className="me-name">{props.expert.name}</span>
+            <span className="muted">{availabilityLabel(props.expert.availability)}</span>
+          </span>
+        </button>
+      )}
+    </aside>
+  )
+}

@@ -1,0 +1,88 @@
+/** My stats: average response time beside the platform's ~60 s, sessions done, rating. */
+import type { ExpertStats } from '../../shared/protocol/entities'
+import { formatResponseTime } from '../logic/format'
+import { useAppState } from '../store/context'
+import { EmptyState } from './InvitesView'
+
+/** The platform's average time from invite to answer, from its help text. */
+export const PLATFORM_AVERAGE_RESPONSE_MS = 60_000
+
+/** The My stats section. */
+export function StatsView() {
+  const { expert } = useAppState()
+  return (
+    <div className="view">
+      <header className="view-header">
+        <h1 className="view-title">My stats</h1>
+        <p className="muted">As the platform last reported them.</p>
+      </header>
+      {expert === null ? (
+        <EmptyState title="No figures yet" body="They appear once Standby has synced with the platform." />
+      ) : (
+        <StatsGrid stats={expert.stats} />
+      )}
+    </div>
+  )
+}
+
+function StatsGrid({ stats }: { readonly stats: ExpertStats }) {
+  return (
+    <dl className="stats">
+      <div className="stat stat-wide">
+        <dt>Average response time</dt>
+        <dd>
+          <ResponseTime ms={stats.averageResponseMs} />
+        </dd>
+      </div>
+      <div className="stat">
+        <dt>Sessions done</dt>
+        <dd className="stat-value">{stats.sessionsDone.toLocaleString()}</dd>
+      </div>
+      <div className="stat">
+        <dt>Rating</dt>
+        <dd className="stat-value">
+          {stats.rating === null ? (
+            <span className="muted stat-none">No reviews yet</span>
+          ) : (
+            <>
+              {stats.rating.toLocaleString(undefined, { maximumFractionDigits: 1 })}
+              <span className="stat-unit"> / 5</span>
+            </>
+          )}
+        </dd>
+      </div>
+    </dl>
+  )
+}
+
+function ResponseTime({ ms }: { readonly ms: number | null }) {
+  if (ms === null) return <span className="muted stat-none">No answers yet</span>
+  const platform = PLATFORM_AVERAGE_RESPONSE_MS
+  const scale = Math.max(ms, platform) * 1.1
+  const faster = ms <= platform
+  return (
+    <div className="compare">
+      <p className="stat-value">{formatResponseTime(ms)}</p>
+      <p className={faster ? 'good-text' : 'warning-text'}>
+        {faster ? 'Faster than' : 'Slower than'} the platform’s average of about{' '}
+        {formatResponseTime(platform)}
+      </p>
+      <div className="bars" aria-hidden="true">
+        <Bar label="You" value={ms} scale={scale} tone={faster ? 'good' : 'warn'} />
+        <Bar label="Platform" value={platform} scale={scale} tone="neutral" />
+      </div>
+    </div>
+  )
+}
+
+function Bar({ label, value, scale, tone }: { label: string; value: number; scale: number; tone: string }) {
+  return (
+    <div className="bar-row">
+      <span className="bar-label">{label}</span>
+      <span className="bar-track">
+        <span className={`bar-fill bar-${tone}`} style={{ width: `${Math.round((value / scale) * 100)}%` }} />
+      </span>
+      <span className="bar-value tabular">{formatResponseTime(value)}</span>
+    </div>
+  )
+}

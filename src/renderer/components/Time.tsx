@@ -1,0 +1,38 @@
+/**
+ * Small components that show time relative to the host's now. Each subscribes to the host clock
+ * itself, so only these leaves re-render every second, never the lists around them.
+ */
+import { formatAgo, formatCountdown, formatDayTime, formatTime, formatTimer, isoTime } from '../logic/format'
+import { useNow } from '../store/context'
+
+/** "3 minutes ago". */
+export function Ago({ at }: { readonly at: number }) {
+  const now = useNow()
+  return <time dateTime={isoTime(at)}>{formatAgo(now - at)}</time>
+}
+
+/** "4:32" until `at`, then `whenDone`. */
+export function Countdown({ to, whenDone = '0:00' }: { readonly to: number; readonly whenDone?: string }) {
+  const now = useNow()
+  return (
+    <time dateTime={isoTime(to)} className="tabular">
+      {to > now ? formatCountdown(to - now) : whenDone}
+    </time>
+  )
+}
+
+/** "12:04" elapsed since `from`: a running timer. */
+export function Elapsed({ from }: { readonly from: number }) {
+  const now = useNow()
+  return <span className="tabular">{formatTimer(now - from)}</span>
+}
+
+/** "Tue 6 Jan, 13:00" as a <time> element. */
+export function DayTime({ at }: { readonly at: number }) {
+  return <time dateTime={isoTime(at)}>{formatDayTime(at)}</time>
+}
+
+/** "13:00" as a <time> element. */
+export function ClockTime({ at }: { readonly at: number }) {
+  return <time dateTime={isoTime(at)}>{formatTime(at)}</time>
+}

@@ -1,0 +1,120 @@
+/** Upcoming: booked sessions by day, each with a countdown, reminders, and Start. */
+import { useId } from 'react'
+import type { Session } from '../../shared/protocol/entities'
+import { formatDay, formatTime, isoTime, zoneCity, formatCountdown } from '../logic/format'
+import { autoCancelNotice, reminderStatus } from '../logic/session-timing'
+import { useAppState, useNow } from '../store/context'
+import { useNavigate } from '../store/navigation'
+import { EmptyState } from './InvitesView'
+import { StartButton } from './StartButton'
+
+/** The Upcoming section. */
+export function UpcomingView() {
+  const { upcoming, settings } = useAppState()
+  const navigate = useNavigate()
+  const booked = upcoming.filter((session) => session.state === 'booked')
+  const live = upcoming.filter((session) => session.state === 'live')
+  const remindersEnabled = settings?.remindersEnabled ?? true
+  return (
+    <div className="view">
+      <header className="view-header">
+        <h1 className="view-title">Upcoming</h1>
+        <p className="muted">
+          Start opens 10 minutes before each session. Reminders come 30 and 10 minutes before.
+        </p>
+      </header>
+      {live.length > 0 && (
+        <p className="callout">
+          {live.length === 1 ? 'A session is live now.' : `${live.length} sessions are live now.`}{' '}
+          <button type="button" className="link-button" onClick={() => navigate('live')}>
+            Go to the live session
+          </button>
+        </p>
+      )}
+      {booked.length === 0 ? (
+        <EmptyState title="Nothing booked" body="Sessions you book from scheduled invites appear here." />
+      ) : (
+        groupByDay(booked).map(([day, sessions]) => (
+          <section key={day} className="day" aria-label={formatDay(sessions[0]!.bookedStart)}>
+            <h2 className="section-title">{formatDay(sessions[0]!.bookedStart)}</h2>
+            <div className="stack">
+              {sessions.map((session) => (
+                <UpcomingSession key={session.id} session={session} remindersEnabled={remindersEnabled} />
+              ))}
+            </div>
+          </section>
+        ))
+      )}
+    </div>
+  )
+}
+
+/** One booked session. */
+export function UpcomingSession({
+  session,
+  remindersEnabled,
+  compact = false,
+}: {
+  readonly session: Session
+  readonly remindersEnabled: boolean
+  readonly compact?: boolean
+}) {
+  const id = useId()
+  return (
+    <article className={`card session${compact ? ' session-compact' : ''}`} aria-labelledby={`${id}-title`}>
+      <div className="session-when">
+        <time className="session-time" dateTime={isoTime(session.bookedStart)}>
+          {formatTime(session.bookedStart)}
+        </time>
+        <span className="muted session-length">{session.request.expectedDurationMinutes} min</span>
+      </div>
+      <div className="session-main">
+        <h3 id={`${id}-title`} className="session-title">
+          {session.request.title}
+        </h3>
+        <p className="muted">
+          {session.client.name} · {zoneCity(session.client.timeZone)}
+        </p>
+        <SessionTiming session={session} remindersEnabled={remindersEnabled} />
+      </div>
+      <StartButton session={session} />
+    </article>
+  )
+}
+
+function SessionTiming({
+  session,
+  remindersEnabled,
+}: {
+  readonly session: Session
+  readonly remindersEnabled: boolean
+}) {
+  const now = useNow()
+  const cancel = autoCancelNotice(session, now)
+  return (
+    <>
+      <p className="session-countdown">
+        {session.bookedStart > now ? (
+          <>
+            Starts in <span className="tabular">{formatCountdown(session.bookedStart - now)}</span>
+          </>
+        ) : (
+          'Starting now'
+        )}
+        <span className="muted"> · {reminderStatus(session.bookedStart, now, remindersEnabled)}</span>
+      </p>
+      {cancel !== null && <p className="warning-text">{cancel}</p>}
+    </>
+  )
+}
+
+function groupByDay(sessions: ReadonlyArray<Session>): Array<[string, Session[]]> {
+  const groups = new Map<string, Session[]>()
+  for (const session of sessions) {
+    const day = new Date(session.bookedStart).toDateString()
+    const group = groups.get(day)
+    if (group === undefined) groups.set(day, [session])
+    else group.push(session)
+  }
+  return [...groups]
+}

@@ -1,0 +1,84 @@
+/**
+ * A list of fixed-height rows that renders only the rows on screen (plus a small margin), so
+ * 10,000 rows cost the same DOM as 20. Rows are absolutely placed inside a spacer as tall as the
+ * whole list; positions are set through the CSSOM, which the Content-Security-Policy allows.
+ */
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { visibleRange } from '../logic/virtual-range'
+
+/** Props of VirtualList. */
+export interface VirtualListProps<T> {
+  readonly items: ReadonlyArray<T>
+  readonly rowHeight: number
+  readonly renderRow: (item: T, index: number) => ReactNode
+  readonly getKey: (item: T) => string
+  /** Called when the last rows come into view, to load more. */
+  readonly onNearEnd?: () => void
+  readonly label: string
+  readonly overscan?: number
+  readonly className?: string
+}
+
+/** The virtual list; scrolls itself, so give it a height in CSS. */
+export function VirtualList<T>(props: VirtualListProps<T>) {
+  const { items, rowHeight, overscan = 6, onNearEnd } = props
+  const viewport = useRef<HTMLDivElement>(null)
+  const [metrics, setMetrics] = useState({ scrollTop: 0, height: 600 })
+
+  useLayoutEffect(() => {
+    const element = viewport.current
+    if (element === null) return
+    const measure = (): void => setMetrics({ scrollTop: element.scrollTop, height: element.clientHeight })
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(element)
+    element.addEventListener('scroll', measure, { passive: true })
+    return () => {
+      observer.disconnect()
+      element.removeEventListener('scroll', measure)
+    }
+  }, [])
+
+  const { start, end } = visibleRange({
+    scrollTop: metrics.scrollTop,
+    viewportHeight: metrics.height,
+    rowHeight,
+    count: items.length,
+    overscan,
+  })
+
+  useLayoutEffect(() => {
+    if (onNearEnd !== undefined && end >= items.length - overscan) onNearEnd()
+  }, [end, items.length, overscan, onNearEnd])
+
+  const rows: ReactNode[] = []
+  for (let index = start; index < end; index++) {
+    const item = items[index] as T
+    rows.push(
+      <div
+        key={props.getKey(item)}
+        role="listitem"
+        aria-setsize={items.length}
+        aria-posinset={index + 1}
+        className="virtual-row"
+        style={{ transform: `translateY(${index * rowHeight}px)`, height: rowHeight }}
+      >
+        {props.renderRow(item, index)}
+      </div>,
+    )
+  }
+
+  return (
+    <div
+      ref={viewport}
+      role="list"
+      aria-label={props.label}
+      tabIndex={0}
+      className={`virtual-viewport${props.className ? ` ${props.className}` : ''}`}
+    >
+      <div className="virtual-spacer" style={{ height: items.length * rowHeight }}>
+        {rows}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,34 @@
+/**
+ * Every action's answer in one shape: a value, or one sentence that says what did not happen and
+ * why ("Could not book: this time is no longer available."), whether the IPC call, the link or the
+ * platform refused it.
+ */
+import type { CommandOutcome } from '../../shared/command-outcome'
+import type { IpcResult } from '../../shared/ipc/result'
+
+/** What an action ended as, ready to show. */
+export type ActionResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string }
+
+/** "Could not book: another expert already took this session." */
+export function couldNot(verb: string, reason: string): string {
+  const trimmed = reason.trim()
+  const sentence = /^[A-Z][a-z]/.test(trimmed) ? trimmed[0]!.toLowerCase() + trimmed.slice(1) : trimmed
+  return `Could not ${verb}: ${sentence.length > 0 ? sentence : 'something went wrong.'}`
+}
+
+/** The answer of a call that returns a value. */
+export function fromCall<T>(verb: string, result: IpcResult<T>): ActionResult<T> {
+  return result.ok
+    ? { ok: true, value: result.value }
+    : { ok: false, message: couldNot(verb, result.error.message) }
+}
+
+/** The answer of a platform command: the IPC envelope around the command's outcome. */
+export function fromCommand<T>(verb: string, result: IpcResult<CommandOutcome<T>>): ActionResult<T> {
+  if (!result.ok) return { ok: false, message: couldNot(verb, result.error.message) }
+  const outcome = result.value
+  return outcome.ok
+    ? { ok: true, value: outcome.result }
+    : { ok: false, message: couldNot(verb, outcome.error.message) }
+}

@@ -1,0 +1,18 @@
+/** Whether a proposed time collides with a session the expert has already booked. */
+import type { Session } from '../../shared/protocol/entities'
+
+const MINUTE_MS = 60_000
+
+/** The booked or live sessions whose time overlaps [start, start + durationMinutes). */
+export function conflictingSessions(
+  start: number,
+  durationMinutes: number,
+  sessions: ReadonlyArray<Session>,
+): ReadonlyArray<Session> {
+  const end = start + durationMinutes * MINUTE_MS
+  return sessions.filter((session) => {
+    if (session.state !== 'booked' && session.state !== 'live') return false
+    const sessionEnd = session.bookedStart + session.request.expectedDurationMinutes * MINUTE_MS
+    return session.bookedStart < end && start < sessionEnd
+  })
+}

@@ -1,0 +1,95 @@
+/** The words the UI uses for the protocol's enums, in one place so every surface says the same. */
+import { assertNever } from '../../shared/assert-never'
+import type { Availability, InviteReason, InviteState, Session } from '../../shared/protocol/entities'
+
+/** Why this expert was invited, as the invite card says it. */
+export function reasonLabel(reason: InviteReason): string {
+  switch (reason) {
+    case 'matched':
+      return 'Matched'
+    case 'direct_dashboard':
+      return 'Direct request from a client’s dashboard'
+    case 'direct_profile':
+      return 'Direct request via your profile link'
+    default:
+      return assertNever(reason)
+  }
+}
+
+/** Why an invite left the open list; empty for the expert's own accept. */
+export function closedInviteLabel(state: InviteState): string {
+  switch (state) {
+    case 'taken':
+      return 'Taken by another expert'
+    case 'expired':
+      return 'Expired'
+    case 'withdrawn':
+      return 'Withdrawn by the client'
+    case 'declined':
+      return 'Declined'
+    case 'open':
+    case 'accepted':
+      return ''
+    default:
+      return assertNever(state)
+  }
+}
+
+/** How a past session ended, for the history list. */
+export function outcomeLabel(session: Session): string {
+  if (session.state === 'cancelled' && session.cancellation !== null) {
+    switch (session.cancellation.reason) {
+      case 'client_absent':
+        return 'Cancelled: the client did not join'
+      case 'expert_absent':
+        return 'Cancelled: you did not join'
+      case 'both_absent':
+        return 'Cancelled: nobody joined'
+      default:
+        return assertNever(session.cancellation.reason)
+    }
+  }
+  const outcome = session.outcome
+  if (outcome === null) return session.state === 'cancelled' ? 'Cancelled' : 'Ended'
+  switch (outcome.kind) {
+    case 'charged':
+      return 'Charged'
+    case 'discounted':
+      return `Discounted ${outcome.percent}%`
+    case 'free':
+      return 'No charge'
+    default:
+      return assertNever(outcome)
+  }
+}
+
+/** Who pays the cancellation fee, or null when there was no cancellation. */
+export function feeLabel(session: Session): string | null {
+  if (session.cancellation === null) return null
+  switch (session.cancellation.feeAssessedTo) {
+    case 'client':
+      return 'Fee charged to the client'
+    case 'expert':
+      return 'Fee charged to you'
+    case null:
+      return 'No fee'
+    default:
+      return assertNever(session.cancellation.feeAssessedTo)
+  }
+}
+
+/** The expert's availability as the header shows it. */
+export function availabilityLabel(availability: Availability): string {
+  switch (availability) {
+    case 'online':
+      return 'Online'
+    case 'away':
+      return 'Away'
+    case 'busy':
+      return 'Busy'
+    case 'offline':
+      return 'Offline'
+    default:
+      return assertNever(availability)
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * What the UI says about a booked session's timing: when Start opens, when the session is
+ * cancelled, which reminders are due. The rules themselves are src/shared/rules/session-timing.ts.
+ */
+import type { Session } from '../../shared/protocol/entities'
+import {
+  autoCancelAt,
+  reminderPlan,
+  startWindowAt,
+  startWindowOpensAt,
+} from '../../shared/rules/session-timing'
+import { formatTime } from './format'
+
+/** How the Start button should look at `now`. */
+export type StartState =
+  | { readonly kind: 'too_early'; readonly opensAt: number }
+  | { readonly kind: 'open'; readonly started: boolean; readonly cancelsAt: number }
+  | { readonly kind: 'closed' }
+
+/** Start's state for a booked session at `now`. */
+export function startState(bookedStart: number, now: number): StartState {
+  switch (startWindowAt(bookedStart, now)) {
+    case 'too_early':
+      return { kind: 'too_early', opensAt: startWindowOpensAt(bookedStart) }
+    case 'open':
+      return { kind: 'open', started: now >= bookedStart, cancelsAt: autoCancelAt(bookedStart) }
+    case 'closed':
+      return { kind: 'closed' }
+  }
+}
+
+/** "Auto-cancels at 13:10 if the client has not joined", once the start time has passed; else null. */
+export function autoCancelNotice(session: Session, now: number): string | null {
+  if (now < session.bookedStart || session.clientJoinedAt !== null) return null
+  if (session.state !== 'booked' && session.state !== 'live') return null
+  const at = formatTime(autoCancelAt(session.bookedStart))
+  return session.expertJoinedAt === null
+    ? `Auto-cancels at ${at} if you or the client have not joined`
+    : `Auto-cancels at ${at} if the client has not joined`
+}
+
+/** "Reminders at 12:30 and 12:50", "10-minute reminder at 12:50", "Reminders sent", or "Reminders off". */
+export function reminderStatus(bookedStart: number, now: number, enabled: boolean): string {
+  if (!enabled) return 'Reminders off'
+  const due = reminderPlan(bookedStart).filter((reminder) => reminder.at > now)
+  if (due.length === 0) return 'Reminders sent'
+  if (due.length === 1) return `${due[0]!.minutesBefore}-minute reminder at ${formatTime(due[0]!.at)}`
+  return `Reminders at ${due.map((reminder) => formatTime(reminder.at)).join(' and ')}`
+}

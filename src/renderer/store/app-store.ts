@@ -1,0 +1,137 @@
+/**
+ * Everything the window shows that comes from the app: the connection, the expert, invites,
+ * upcoming sessions and settings. It subscribes to the pushes before the first render (a push can
+ * arrive before any effect runs), re-reads the cache on every `cache.changed`, and never lets two
+ * reads of the lists overlap. Components read it through hooks and never call IPC to render.
+ */
+import type { AppInfo, AppSettings, InviteLists } from '../../shared/ipc/contract'
+import type { StandbyApi } from '../../shared/ipc/standby-api'
+import type { ConnectionState } from '../../shared/connection-state'
+import type { Expert, Session } from '../../shared/protocol/entities'
+import { closedInviteNotices } from '../logic/invite-changes'
+import type { NoticeStore } from './notices'
+import { createValueStore, type ReadableStore } from './value-store'
+
+/** The window's data. */
+export interface AppState {
+  /** False until the first read of everything has answered. */
+  readonly loaded: boolean
+  readonly info: AppInfo | null
+  readonly connection: ConnectionState
+  readonly expert: Expert | null
+  readonly invites: InviteLists
+  /** Booked and live sessions, soonest first. */
+  readonly upcoming: ReadonlyArray<Session>
+  readonly settings: AppSettings | null
+  /** Why the last read failed, if it did; the lists then show what was read before. */
+  readonly readError: string | null
+}
+
+/** The store plus the few writes that change what it holds. */
+export interface AppStore extends ReadableStore<AppState> {
+  /** Settles after the first complete read. */
+  readonly ready: Promise<void>
+  /** Read the cached lists again. */
+  refreshLists(): Promise<void>
+  /** Read the settings again (after sign-in, which records the platform). */
+  refreshSettings(): Promise<void>
+  /** Store settings the host answered with. */
+  setSettings(settings: AppSettings): void
+}
+
+const EMPTY_INVITES: InviteLists = { open: [], missed: [] }
+
+/** Subscribe and start the first reads at once. */
+export function createAppStore(api: StandbyApi, notices: NoticeStore): AppStore {
+  const store = createValueStore<AppState>({
+    loaded: false,
+    info: null,
+    connection: { status: 'connecting' },
+    expert: null,
+    invites: EMPTY_INVITES,
+    upcoming: [],
+    settings: null,
+    readError: null,
+  })
+  const patch = (changes: Partial<AppState>): void => store.set({ ...store.getSnapshot(), ...changes })
+  let connectionPushed = false
+
+  api.connection.onStateChanged((connection) => {
+    connectionPushed = true
+    patch({ connection })
+  })
+  api.cache.onChanged(() => void refreshLists())
+
+  // One read at a time; a change during a read asks for exactly one more read after it.
+  let reading: Promise<void> | undefined
+  let again = false
+  function refreshLists(): Promise<void> {
+    if (reading !== undefined) {
+      again = true
+      return reading
+    }
+    reading = readLists().finally(() => {
+      reading = undefined
+      if (again) {
+        again = false
+        void refreshLists()
+      }
+    })
+    return reading
+  }
+
+  async function readLists(): Promise<void> {
+    const [expert, invites, upcoming] = await Promise.all([
+      api.expert.get(),
+      api.invites.list(),
+      api.sessions.upcoming(),
+    ])
+    const failed = [expert, invites, upcoming].find((result) => !result.ok)
+    const before = store.getSnapshot()
+    const next: { -readonly [K in keyof AppState]?: AppState[K] } = {
+      readError: failed && !failed.ok ? failed.error.message : null,
+    }
+    if (expert.ok) next.expert = expert.value
+    if (upcoming.ok) next.upcoming = upcoming.value
+    if (invites.ok) {
+      next.invites = invites.value
+      for (const notice of closedInviteNotices(
+        before.invites.open,
+        invites.value.open,
+        invites.value.missed,
+      )) {
+        notices.push(`${notice.label}: ${notice.title}`, 'warning')
+      }
+    }
+    patch(next)
+  }
+
+  async function refreshSettings(): Promise<void> {
+    const settings = await api.settings.get()
+    if (settings.ok) patch({ settings: settings.value })
+  }
+
+  const ready = (async () => {
+    const [info, connection] = await Promise.all([
+      api.app.getInfo(),
+      api.connection.getState(),
+      refreshLists(),
+      refreshSettings(),
+    ])
+    patch({
+      loaded: true,
+      info: info.ok ? info.value : null,
+      // A push that arrived meanwhile is newer than this answer.
+      ...(connection.ok && !connectionPushed ? { connection: connection.value } : {}),
+    })
+  })()
+
+  return {
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
+    ready,
+    refreshLists,
+    refreshSettings,
+    setSettings: (settings) => patch({ settings }),
+  }
+}

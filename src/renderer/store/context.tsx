@@ -1,0 +1,55 @@
+/** Hands the API and the stores to components, and the hooks that read them. */
+import { createContext, use, useSyncExternalStore } from 'react'
+import type { StandbyApi } from '../../shared/ipc/standby-api'
+import type { AppState, AppStore } from './app-store'
+import type { HistoryStore, HistoryState } from './history-store'
+import type { HostClock } from './host-clock'
+import type { Notice, NoticeStore } from './notices'
+
+/** What main.tsx builds before the first render. */
+export interface Services {
+  readonly api: StandbyApi
+  readonly app: AppStore
+  readonly clock: HostClock
+  readonly notices: NoticeStore
+  readonly history: HistoryStore
+}
+
+/** The services; provided once at the root. */
+export const ServicesContext = createContext<Services | null>(null)
+
+/** The services, or an error that says the provider is missing. */
+export function useServices(): Services {
+  const services = use(ServicesContext)
+  if (services === null) throw new Error('useServices needs <ServicesContext> at the root')
+  return services
+}
+
+/** window.standby, for actions. */
+export function useApi(): StandbyApi {
+  return useServices().api
+}
+
+/** The app's data. */
+export function useAppState(): AppState {
+  const { app } = useServices()
+  return useSyncExternalStore(app.subscribe, app.getSnapshot)
+}
+
+/** The host's time; re-renders the caller once a second, so call it in small leaf components. */
+export function useNow(): number {
+  const { clock } = useServices()
+  return useSyncExternalStore(clock.subscribe, clock.getSnapshot)
+}
+
+/** The notices on screen. */
+export function useNotices(): ReadonlyArray<Notice> {
+  const { notices } = useServices()
+  return useSyncExternalStore(notices.subscribe, notices.getSnapshot)
+}
+
+/** The history list's rows. */
+export function useHistory(): HistoryState {
+  const { history } = useServices()
+  return useSyncExternalStore(history.subscribe, history.getSnapshot)
+}

@@ -1,0 +1,44 @@
+/**
+ * The contract's channel names as plain lists, for code that builds `window.standby`. They live
+ * apart from contract.ts so the renderer's bundle does not carry zod and every schema just to
+ * learn the names; the type checks below fail the build if a list and the contract disagree.
+ */
+import type { InvokeChannel, PushEvent } from './contract'
+
+/** Every renderer → main call, in the contract's order. */
+export const INVOKE_CHANNELS = [
+  'app.getInfo',
+  'app.getTime',
+  'settings.get',
+  'settings.update',
+  'shell.openExternal',
+  'connection.getState',
+  'auth.signIn',
+  'auth.signOut',
+  'expert.get',
+  'invites.list',
+  'sessions.upcoming',
+  'sessions.history',
+  'messages.list',
+  'invites.accept',
+  'invites.decline',
+  'messages.send',
+  'sessions.join',
+  'sessions.startBilling',
+  'sessions.end',
+  'availability.set',
+] as const satisfies ReadonlyArray<InvokeChannel>
+
+/** Every main → renderer event. */
+export const PUSH_EVENTS = [
+  'app.statusChanged',
+  'connection.stateChanged',
+  'cache.changed',
+] as const satisfies ReadonlyArray<PushEvent>
+
+// A channel added to the contract but not listed here is a compile error, not a missing method.
+type Unlisted<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>
+const invokeListComplete: Unlisted<InvokeChannel, (typeof INVOKE_CHANNELS)[number]> = true
+const pushListComplete: Unlisted<PushEvent, (typeof PUSH_EVENTS)[number]> = true
+void invokeListComplete
+void pushListComplete

@@ -1,0 +1,53 @@
+/**
+ * A live session: context first, Start billing once the client is there, the billing timer, then
+ * End with a 50% discount after a confirmation that says what the client pays. The platform
+ * records the discount.
+ */
+import { expect, it } from 'vitest'
+import { useE2e } from './support/fixture'
+import { platformSessionOf } from './support/scenario'
+import { screenshotBoth } from './support/screens'
+
+const world = useE2e()
+const MINUTE = 60_000
+
+it('starts billing once the client joins and ends with a 50% discount the platform records', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['css'])
+  const client = platform.addClient('Olu Adeyemi')
+  const page = await open(await shell(ada))
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: client,
+    title: 'Grid layout collapses on Safari',
+    kind: 'instant',
+    direct: { expertId: ada.id, via: 'dashboard' },
+  })
+  await page.getByRole('button', { name: `Join “${request.title}”` }).click()
+  const live = page.getByRole('article', { name: request.title })
+  await live.getByText('Waiting for Olu Adeyemi to join…').waitFor()
+  const startBilling = live.getByRole('button', { name: 'Start billing' })
+  expect(await startBilling.isDisabled()).toBe(true)
+  await screenshotBoth(page, 'live-context')
+
+  const session = platformSessionOf(platform, request.id)
+  platform.server.marketplace.clientJoin(session.id)
+  await live.getByText(/Olu Adeyemi joined at/).waitFor()
+  await startBilling.click()
+  await live.getByText('Billing', { exact: true }).waitFor()
+
+  platform.clock.advance(12 * MINUTE)
+  await live.getByLabel('Billed time').getByText('12:00').waitFor()
+  await live.getByRole('button', { name: 'End session…' }).click()
+  await live.getByRole('radio', { name: /Discount/ }).check()
+  await live.getByRole('spinbutton', { name: 'Discount percent' }).fill('50')
+  await live.getByText('The client will pay 50% of the billed time: 6 mins of 12 mins (50% off).').waitFor()
+  await screenshotBoth(page, 'live-end')
+  await live.getByRole('button', { name: 'End session' }).click()
+
+  await page.getByRole('heading', { name: 'History' }).waitFor()
+  await page.getByRole('list', { name: 'Past sessions' }).getByText('Discounted 50%').waitFor()
+  expect(platform.server.marketplace.store.session(session.id)).toMatchObject({
+    state: 'ended',
+    outcome: { kind: 'discounted', percent: 50 },
+  })
+})

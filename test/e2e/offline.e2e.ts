@@ -1,0 +1,52 @@
+/**
+ * The platform goes away: the banner says offline with the last-synced time and the cached
+ * sessions stay on screen; the platform comes back: the banner returns to online, same page.
+ */
+import { expect, it } from 'vitest'
+import { driveUntil, pageTime } from './support/harness'
+import { useE2e } from './support/fixture'
+import { accept, cachedInvite } from './support/scenario'
+import { screenshotBoth } from './support/screens'
+
+const world = useE2e()
+const HOUR = 3_600_000
+
+it('shows offline with the last-synced time and the cached sessions, then online again without a reload', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['linux'])
+  const client = platform.addClient('Jonas Lind')
+  const adaShell = await shell(ada)
+  await adaShell.waitForConnection((state) => state.status === 'online')
+  const bookedAt = platform.clock.now() + 2 * HOUR
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: client,
+    title: 'Docker build cache keeps missing',
+    kind: 'scheduled',
+    proposedTimes: [bookedAt],
+    direct: { expertId: ada.id, via: 'profile' },
+  })
+  await accept(adaShell, await cachedInvite(adaShell, request.id), bookedAt)
+
+  const page = await open(adaShell)
+  await page.getByRole('button', { name: /^Upcoming/ }).click()
+  const row = page.getByRole('article', { name: request.title })
+  await row.waitFor()
+  const banner = page.getByRole('region', { name: 'Connection' })
+  await banner.getByText('Online').waitFor()
+  // A marker that a reload would wipe.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }))
+
+  await platform.stopServer()
+  await driveUntil(platform, adaShell, 'offline')
+  const state = adaShell.connection()
+  if (state.status !== 'offline' || state.lastSyncedAt === null) throw new Error(`unexpected ${state.status}`)
+  await banner.getByText(`Offline · last synced ${pageTime(state.lastSyncedAt)}`).waitFor()
+  expect(await row.isVisible()).toBe(true)
+  await screenshotBoth(page, 'offline')
+
+  await platform.startServer()
+  await driveUntil(platform, adaShell, 'online')
+  await banner.getByText('Online', { exact: true }).waitFor()
+  expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true)
+  expect(await row.isVisible()).toBe(true)
+})

@@ -1,0 +1,73 @@
+/**
+ * A scheduled request with three proposed times: the expert books the second; it shows in
+ * Upcoming at that time in local time; Start stays disabled until the window opens 10 minutes
+ * before (time moved by the shared ManualClock), then is enabled and starts the session.
+ */
+import { expect, it } from 'vitest'
+import { START_WINDOW_BEFORE_MS } from '../../src/shared/rules/session-timing'
+import { pageDayTime, pageTime } from './support/harness'
+import { useE2e } from './support/fixture'
+import { screenshotBoth } from './support/screens'
+
+const world = useE2e()
+const HOUR = 3_600_000
+const MINUTE = 60_000
+
+it('books the second proposed time, lists it in local time, and enables Start when the window opens', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['sql'])
+  const client = platform.addClient('Priya Natarajan')
+  const page = await open(await shell(ada))
+  const start = platform.clock.now()
+  const times = [start + 2 * HOUR, start + 3 * HOUR, start + 4 * HOUR]
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: client,
+    title: 'Query plan for a slow report',
+    description: 'A monthly report takes 40 s; I would like to understand the plan.',
+    kind: 'scheduled',
+    proposedTimes: times,
+    expectedDurationMinutes: 45,
+    direct: { expertId: ada.id, via: 'dashboard' },
+  })
+
+  const card = page.getByRole('article', { name: request.title })
+  await card.waitFor()
+  expect(await card.textContent()).toContain('Scheduled')
+  expect(await card.textContent()).toContain('Direct request from a client’s dashboard')
+  for (const time of times) await card.getByText(pageDayTime(time)).waitFor()
+  await screenshotBoth(page, 'invite-scheduled')
+
+  const second = times[1]!
+  // By keyboard: focus the button and press Enter.
+  await card.getByRole('button', { name: `Book ${pageDayTime(second)}` }).focus()
+  await page.keyboard.press('Enter')
+  await card.waitFor({ state: 'detached' })
+
+  await page.getByRole('button', { name: /^Upcoming/ }).click()
+  const row = page.getByRole('article', { name: request.title })
+  await row.waitFor()
+  const time = row.locator('time.session-time')
+  expect(await time.getAttribute('datetime')).toBe(new Date(second).toISOString())
+  expect(await time.textContent()).toBe(pageTime(second))
+
+  const startButton = row.getByRole('button', { name: `Start “${request.title}”` })
+  const opensAt = second - START_WINDOW_BEFORE_MS
+  expect(await startButton.isDisabled()).toBe(true)
+  expect(await row.textContent()).toContain(`Opens at ${pageTime(opensAt)}`)
+  await screenshotBoth(page, 'upcoming')
+
+  // One minute before the window: the page has seen the new time (its countdown says so), and
+  // Start is still disabled.
+  platform.clock.advanceTo(opensAt - MINUTE)
+  await row.getByText('Starts in 11:00').waitFor()
+  expect(await startButton.isDisabled()).toBe(true)
+
+  platform.clock.advanceTo(opensAt)
+  await expect.poll(() => startButton.isEnabled()).toBe(true)
+  await startButton.click()
+  await page.getByRole('heading', { name: 'Live session' }).waitFor()
+  await page
+    .getByRole('article', { name: request.title })
+    .getByText('Waiting for Priya Natarajan to join…')
+    .waitFor()
+})

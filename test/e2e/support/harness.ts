@@ -1,0 +1,178 @@
+/**
+ * The e2e fixtures: Debian's Chromium through Playwright's library API, a browser shell per test
+ * (its own data directory, guaranteed teardown) sharing the test platform's ManualClock, so one
+ * `platform.clock.advance(ms)` moves the platform, the app's core and the UI's notion of now.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
+import { startBrowserShell, type BrowserShell } from '../../../src/browser-shell/browser-shell'
+import { createFileSecrets, NODE_DATA_FILES } from '../../../src/main/node-adapters'
+import type { ConnectionState } from '../../../src/shared/connection-state'
+import type { TestPlatform } from '../../support/test-platform'
+
+/** Chromium without sandbox, GPU or any network of its own (this machine has none). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** The machine's Chromium; Playwright downloads no browser here. */
+export const CHROMIUM_PATH = process.env['STANDBY_CHROMIUM'] ?? '/usr/bin/chromium'
+
+/** The expert's OS locale and time zone, fixed so the tests can say what the screen shows. */
+export const LOCALE = 'en-GB'
+export const TIME_ZONE = 'Europe/Berlin'
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+
+/** Launch Chromium. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+}
+
+/** An expert of the test platform, with what the sign-in form needs. */
+export interface TestExpert {
+  readonly id: string
+  readonly token: string
+  readonly email: string
+  readonly password: string
+  readonly name: string
+}
+
+/** Add an online expert with these skills. */
+export function addExpert(platform: TestPlatform, name: string, tags: string[]): TestExpert {
+  const { id, token } = platform.addExpert({ name, tags })
+  const expert = platform.server.marketplace.store.expert(id)
+  // test-platform.ts gives every expert this password.
+  return { id, token, email: expert.email, password: 'test-password', name }
+}
+
+/** A running shell with its data directory. */
+export interface TestShell {
+  readonly shell: BrowserShell
+  readonly dataDir: string
+  /** The connection state as the core publishes it (the UI shows the same). */
+  connection(): ConnectionState
+  /** Resolves once the core's connection matches. */
+  waitForConnection(match: (state: ConnectionState) => boolean): Promise<ConnectionState>
+  close(): Promise<void>
+}
+
+/** Start a browser shell on its own data directory; signed in already when `expert` is given. */
+export async function startShell(platform: TestPlatform, expert?: TestExpert): Promise<TestShell> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'standby-e2e-'))
+  mkdirSync(dataDir, { recursive: true })
+  if (expert !== undefined) {
+    // What a completed sign-in stores; the core resumes it when it starts.
+    await createFileSecrets({ path: join(dataDir, NODE_DATA_FILES.signIn), log: quiet }).save({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+    })
+  }
+  const shell = await startBrowserShell({
+    dataDir,
+    rendererDir: join(process.cwd(), 'out', 'renderer'),
+    log: quiet,
+    out: { write: () => true },
+    defaultPlatformUrl: platform.server.url,
+    clock: platform.clock,
+    version: '0.1.0',
+  })
+  const core = shell.runtime.core
+  return {
+    shell,
+    dataDir,
+    connection: () => core.connection,
+    waitForConnection(match) {
+      return new Promise((resolve) => {
+        if (match(core.connection)) return resolve(core.connection)
+        const off = core.states.add((state) => {
+          if (!match(state)) return
+          off()
+          resolve(state)
+        })
+      })
+    },
+    async close() {
+      await shell.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A page of the app in its own browser context: locale, time zone and colour scheme fixed. */
+export async function openApp(
+  browser: Browser,
+  shell: TestShell,
+  options: { popover?: boolean; colorScheme?: 'light' | 'dark' } = {},
+): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({
+    locale: LOCALE,
+    timezoneId: TIME_ZONE,
+    colorScheme: options.colorScheme ?? 'light',
+    // The popover's size is Electron's (src/main/popover-window.ts).
+    viewport: options.popover ? { width: 360, height: 480 } : { width: 1120, height: 780 },
+    reducedMotion: 'reduce',
+  })
+  const page = await context.newPage()
+  const url = new URL(shell.shell.url)
+  if (options.popover) url.search = '?view=popover'
+  await page.goto(url.toString())
+  return { page, context }
+}
+
+/** "13:00": a time as the page writes it (same locale and zone as the page). */
+export function pageTime(t: number): string {
+  return new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short', timeZone: TIME_ZONE }).format(t)
+}
+
+/** "Tue 6 Jan, 13:00": a day and time as the page writes it. */
+export function pageDayTime(t: number): string {
+  return new Intl.DateTimeFormat(LOCALE, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: TIME_ZONE,
+  }).format(t)
+}
+
+/**
+ * Keep the link retrying on the manual clock until the connection is offline: each failed attempt
+ * schedules the next on the clock, and the test moves the clock to it.
+ */
+export async function driveUntil(
+  platform: TestPlatform,
+  shell: TestShell,
+  status: ConnectionState['status'],
+): Promise<void> {
+  for (let step = 0; step < 20; step++) {
+    const state = await shell.waitForConnection(
+      (s) =>
+        s.status === status ||
+        ((s.status === 'reconnecting' || s.status === 'offline') && s.nextAttemptAt !== null),
+    )
+    if (state.status === status) return
+    if ((state.status === 'reconnecting' || state.status === 'offline') && state.nextAttemptAt !== null) {
+      const due = state.nextAttemptAt
+      platform.clock.advanceTo(Math.max(platform.clock.now(), due))
+      // The attempt now runs on real sockets; wait until it has answered one way or the other.
+      await shell.waitForConnection((s) => s.status === status || !sameWait(s, state))
+    }
+  }
+  throw new Error(`The connection did not become ${status}; it is ${JSON.stringify(shell.connection())}`)
+}
+
+function sameWait(a: ConnectionState, b: ConnectionState): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}

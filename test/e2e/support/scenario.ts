@@ -1,0 +1,44 @@
+/** Shortcuts that put the platform and the app in a state, through the app's own core where it acts. */
+import type { Invite, Session } from '../../../src/shared/protocol/entities'
+import type { TestPlatform } from '../../support/test-platform'
+import type { TestShell } from './harness'
+
+/** Resolves with the open invite for `requestId` once the app's cache has it. */
+export function cachedInvite(shell: TestShell, requestId: string): Promise<Invite> {
+  const core = shell.shell.runtime.core
+  const find = (): Invite | undefined =>
+    core.cache.openInvites().find((invite) => invite.request.id === requestId)
+  return new Promise((resolve) => {
+    const found = find()
+    if (found !== undefined) return resolve(found)
+    const off = core.cacheChanged.add(() => {
+      const invite = find()
+      if (invite === undefined) return
+      off()
+      resolve(invite)
+    })
+  })
+}
+
+/** Accept an invite as the app would (join an instant one, or book `proposedTime`). */
+export async function accept(
+  shell: TestShell,
+  invite: Invite,
+  proposedTime: number | null = null,
+): Promise<Session> {
+  const outcome = await shell.shell.runtime.core.command('invite.accept', {
+    inviteId: invite.id,
+    proposedTime,
+  })
+  if (!outcome.ok) throw new Error(`accept failed: ${outcome.error.message}`)
+  return outcome.result.session
+}
+
+/** The platform's session for a request (what the server recorded). */
+export function platformSessionOf(platform: TestPlatform, requestId: string): Session {
+  const row = platform.server.marketplace.db
+    .prepare<[string], { id: string }>('SELECT id FROM sessions WHERE request_id = ?')
+    .get(requestId)
+  if (row === undefined) throw new Error(`No session for request ${requestId}`)
+  return platform.server.marketplace.store.session(row.id)
+}

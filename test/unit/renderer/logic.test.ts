@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest'
+import { couldNot, fromCommand } from '../../../src/renderer/logic/action-result'
+import { nextOccurrence, toTimeInputValue } from '../../../src/renderer/logic/availability'
+import { conflictingSessions } from '../../../src/renderer/logic/conflicts'
+import { checkEndChoice } from '../../../src/renderer/logic/end-outcome'
+import { formatTimer, zoneCity } from '../../../src/renderer/logic/format'
+import { closedInviteNotices } from '../../../src/renderer/logic/invite-changes'
+import { closedInviteLabel, outcomeLabel, reasonLabel } from '../../../src/renderer/logic/labels'
+import { autoCancelNotice, reminderStatus, startState } from '../../../src/renderer/logic/session-timing'
+import { visibleRange } from '../../../src/renderer/logic/virtual-range'
+import { aRequest, aScheduledRequest, aSession, anInvite, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
+
+describe('invite notices', () => {
+  const a = anInvite({ id: 'inv_a', request: aRequest({ id: 'req_a', title: 'A' }) })
+  const b = anInvite({ id: 'inv_b', request: aRequest({ id: 'req_b', title: 'B' }) })
+  const c = anInvite({ id: 'inv_c', request: aRequest({ id: 'req_c', title: 'C' }) })
+
+  it('announces invites that left for someone else’s reason, not the expert’s own', () => {
+    const notices = closedInviteNotices(
+      [a, b, c],
+      [],
+      [
+        { ...a, state: 'taken' },
+        { ...b, state: 'declined' },
+      ],
+    )
+    expect(notices).toEqual([{ inviteId: 'inv_a', title: 'A', label: 'Taken by another expert' }])
+  })
+
+  it('says nothing for invites still open or accepted by this expert', () => {
+    expect(closedInviteNotices([a, b], [a], [])).toEqual([])
+  })
+
+  it('names every way an invite closes', () => {
+    expect(closedInviteLabel('expired')).toBe('Expired')
+    expect(closedInviteLabel('withdrawn')).toBe('Withdrawn by the client')
+    expect(reasonLabel('direct_profile')).toBe('Direct request via your profile link')
+  })
+})
+
+describe('conflicts', () => {
+  const booked = aSession({ bookedStart: FIXTURE_NOW, request: aRequest({ expectedDurationMinutes: 60 }) })
+
+  it('flags a proposed time that overlaps a booked session, not one that touches its end', () => {
+    expect(conflictingSessions(FIXTURE_NOW + 30 * MINUTE, 30, [booked])).toEqual([booked])
+    expect(conflictingSessions(FIXTURE_NOW - 20 * MINUTE, 30, [booked])).toEqual([booked])
+    expect(conflictingSessions(FIXTURE_NOW + 60 * MINUTE, 30, [booked])).toEqual([])
+    expect(conflictingSessions(FIXTURE_NOW - 30 * MINUTE, 30, [booked])).toEqual([])
+  })
+
+  it('ignores ended and cancelled sessions', () => {
+    expect(conflictingSessions(FIXTURE_NOW, 30, [{ ...booked, state: 'ended' }])).toEqual([])
+  })
+})
+
+describe('ending a session', () => {
+  it('accepts 1–99 % and refuses anything else with a sentence', () => {
+    expect(checkEndChoice({ kind: 'discounted', percentText: '50' }, true)).toEqual({
+      ok: true,
+      outcome: { kind: 'discounted', percent: 50 },
+    })
+    for (const text of ['', '0', '100', '12.5', 'half']) {
+      expect(checkEndChoice({ kind: 'discounted', percentText: text }, true)).toMatchObject({ ok: false })
+    }
+  })
+
+  it('allows only no charge when billing never started', () => {
+    expect(checkEndChoice({ kind: 'charged', percentText: '' }, false)).toMatchObject({ ok: false })
+    expect(checkEndChoice({ kind: 'free', percentText: '' }, false)).toEqual({
+      ok: true,
+      outcome: { kind: 'free' },
+    })
+  })
+
+  it('labels outcomes for the history', () => {
+    const ended = aSession({ state: 'ended', outcome: { kind: 'discounted', percent: 30 } })
+    expect(outcomeLabel(ended)).toBe('Discounted 30%')
+    const cancelled = aSession({
+      state: 'cancelled',
+      cancellation: { reason: 'client_absent', feeAssessedTo: 'client', cancelledAt: FIXTURE_NOW },
+    })
+    expect(outcomeLabel(cancelled)).toBe('Cancelled: the client did not join')
+  })
+})
+
+describe('start window', () => {
+  const start = FIXTURE_NOW + 60 * MINUTE
+
+  it('is too early until 10 minutes before, open until 10 minutes after, then closed', () => {
+    expect(startState(start, start - 11 * MINUTE)).toEqual({
+      kind: 'too_early',
+      opensAt: start - 10 * MINUTE,
+    })
+    expect(startState(start, start - 10 * MINUTE)).toMatchObject({ kind: 'open', started: false })
+    expect(startState(start, start + MINUTE)).toMatchObject({ kind: 'open', started: true })
+    expect(startState(start, start + 10 * MINUTE)).toEqual({ kind: 'closed' })
+  })
+
+  it('warns about the auto-cancel only once the start time has passed without the client', () => {
+    const session = aSession({ request: aScheduledRequest('req_s', start), bookedStart: start })
+    expect(autoCancelNotice(session, start - MINUTE)).toBeNull()
+    expect(autoCancelNotice(session, start + MINUTE)).toMatch(
+      /^Auto-cancels at .+ if you or the client have not joined$/,
+    )
+    const joined = { ...session, state: 'live' as const, expertJoinedAt: start }
+    expect(autoCancelNotice(joined, start + MINUTE)).toMatch(/if the client has not joined$/)
+    expect(autoCancelNotice({ ...joined, clientJoinedAt: start }, start + MINUTE)).toBeNull()
+  })
+
+  it('tells which reminders are still to come', () => {
+    expect(reminderStatus(start, start - 40 * MINUTE, false)).toBe('Reminders off')
+    expect(reminderStatus(start, start - 40 * MINUTE, true)).toMatch(/^Reminders at .+ and .+$/)
+    expect(reminderStatus(start, start - 20 * MINUTE, true)).toMatch(/^10-minute reminder at /)
+    expect(reminderStatus(start, start - 5 * MINUTE, true)).toBe('Reminders sent')
+  })
+})
+
+describe('virtual range', () => {
+  it('renders the visible rows plus the overscan, never the whole list', () => {
+    const range = visibleRange({
+      scrollTop: 56 * 5_000,
+      viewportHeight: 560,
+      rowHeight: 56,
+      count: 10_000,
+      overscan: 6,
+    })
+    expect(range).toEqual({ start: 4_994, end: 5_017 })
+    expect(range.end - range.start).toBeLessThanOrEqual(560 / 56 + 1 + 12)
+  })
+
+  it('clamps at both ends', () => {
+    expect(visibleRange({ scrollTop: 0, viewportHeight: 560, rowHeight: 56, count: 3, overscan: 6 })).toEqual(
+      {
+        start: 0,
+        end: 3,
+      },
+    )
+    expect(
+      visibleRange({ scrollTop: 999_999, viewportHeight: 560, rowHeight: 56, count: 100, overscan: 6 }).end,
+    ).toBe(100)
+    expect(visibleRange({ scrollTop: 0, viewportHeight: 560, rowHeight: 56, count: 0, overscan: 6 })).toEqual(
+      {
+        start: 0,
+        end: 0,
+      },
+    )
+  })
+})
+
+describe('availability', () => {
+  it('finds the next time the clock shows HH:MM, today or tomorrow', () => {
+    const now = new Date(2026, 0, 5, 14, 0).getTime()
+    expect(nextOccurrence('18:30', now)).toBe(new Date(2026, 0, 5, 18, 30).getTime())
+    expect(nextOccurrence('09:00', now)).toBe(new Date(2026, 0, 6, 9, 0).getTime())
+    expect(nextOccurrence('25:00', now)).toBeNull()
+    expect(toTimeInputValue(new Date(2026, 0, 5, 7, 5).getTime())).toBe('07:05')
+  })
+})
+
+describe('action results', () => {
+  it('turns any failure into one sentence that says what did not happen', () => {
+    expect(couldNot('book', 'This time is no longer available.')).toBe(
+      'Could not book: this time is no longer available.',
+    )
+    expect(
+      fromCommand('join', {
+        ok: true,
+        value: { ok: false, error: { code: 'taken', message: 'Another expert already took this session.' } },
+      }),
+    ).toEqual({ ok: false, message: 'Could not join: another expert already took this session.' })
+    expect(
+      fromCommand('join', { ok: false, error: { code: 'transport_failed', message: 'Closed.' } }),
+    ).toEqual({
+      ok: false,
+      message: 'Could not join: closed.',
+    })
+  })
+
+  it('keeps acronyms as they are', () => {
+    expect(couldNot('send', 'HTTP 500 from the platform')).toBe('Could not send: HTTP 500 from the platform')
+  })
+})
+
+describe('format', () => {
+  it('writes timers and zones', () => {
+    expect(formatTimer(12 * MINUTE)).toBe('12:00')
+    expect(formatTimer(65 * MINUTE + 7_000)).toBe('1:05:07')
+    expect(zoneCity('America/New_York')).toBe('New York')
+  })
+})

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
+import type { Invite, Session } from '../../../src/shared/protocol/entities'
+import { createAppStore } from '../../../src/renderer/store/app-store'
+import { createHistoryStore } from '../../../src/renderer/store/history-store'
+import type { NoticeStore } from '../../../src/renderer/store/notices'
+import { aRequest, aSession, anExpert, anInvite, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
+
+const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
+
+/** Sessions at FIXTURE_NOW - n minutes, most recent first. */
+function past(count: number, offset = 0): Session[] {
+  return Array.from({ length: count }, (_, i) =>
+    aSession({
+      id: `ses_${i + offset}`,
+      request: aRequest({ id: `req_${i + offset}` }),
+      bookedStart: FIXTURE_NOW - (i + offset + 1) * MINUTE,
+      state: 'ended',
+    }),
+  )
+}
+
+function historyApi(all: Session[]) {
+  const calls: Array<{ limit: number; beforeStart?: number }> = []
+  const api = {
+    sessions: {
+      history: (request: { limit: number; beforeStart?: number }) => {
+        calls.push(request)
+        const rows = all.filter(
+          (s) => request.beforeStart === undefined || s.bookedStart < request.beforeStart,
+        )
+        return ok(rows.slice(0, request.limit))
+      },
+    },
+  } as unknown as Pick<StandbyApi, 'sessions'>
+  return { api, calls }
+}
+
+describe('the history store', () => {
+  it('reads page after page by booked start until a short page', async () => {
+    const { api, calls } = historyApi(past(25))
+    const store = createHistoryStore(api, 10)
+    await store.loadMore()
+    await store.loadMore()
+    await store.loadMore()
+    expect(store.getSnapshot().rows.map((s) => s.id)).toEqual(past(25).map((s) => s.id))
+    expect(store.getSnapshot().hasMore).toBe(false)
+    expect(calls[1]).toEqual({ limit: 10, beforeStart: past(25)[9]!.bookedStart })
+    await store.loadMore()
+    expect(calls).toHaveLength(3)
+  })
+
+  it('refreshes the newest page and keeps the older rows already loaded', async () => {
+    const sessions = past(25)
+    const { api } = historyApi(sessions)
+    const store = createHistoryStore(api, 10)
+    await store.loadMore()
+    await store.loadMore()
+    const newest = aSession({
+      id: 'ses_new',
+      request: aRequest({ id: 'req_new' }),
+      bookedStart: FIXTURE_NOW,
+      state: 'ended',
+    })
+    sessions.unshift(newest)
+    await store.refresh()
+    const ids = store.getSnapshot().rows.map((s) => s.id)
+    expect(ids[0]).toBe('ses_new')
+    expect(ids).toHaveLength(21)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(store.getSnapshot().hasMore).toBe(true)
+  })
+})
+
+describe('the app store', () => {
+  it('announces an open invite taken by someone else, once, after the re-read', async () => {
+    let invites: { open: Invite[]; missed: Invite[] } = {
+      open: [anInvite({ id: 'inv_1', request: aRequest({ title: 'Hooks' }) })],
+      missed: [],
+    }
+    let onCacheChanged: () => void = () => undefined
+    const api = {
+      app: {
+        getInfo: () => ok({ version: '1', platform: 'linux', protocolVersion: 1, defaultPlatformUrl: null }),
+      },
+      connection: {
+        getState: () => ok({ status: 'online', since: 1 }),
+        onStateChanged: () => () => undefined,
+      },
+      cache: {
+        onChanged: (listener: () => void) => {
+          onCacheChanged = listener
+          return () => undefined
+        },
+      },
+      expert: { get: () => ok(anExpert()) },
+      invites: { list: () => ok(invites) },
+      sessions: { upcoming: () => ok([]) },
+      settings: {
+        get: () =>
+          ok({ platformUrl: null, remindersEnabled: true, soundEnabled: true, launchAtLogin: false }),
+      },
+    } as unknown as StandbyApi
+    const shown: string[] = []
+    const notices = { push: (text: string) => shown.push(text) } as unknown as NoticeStore
+    const store = createAppStore(api, notices)
+    await store.ready
+    expect(store.getSnapshot()).toMatchObject({ loaded: true, connection: { status: 'online' } })
+    expect(store.getSnapshot().invites.open).toHaveLength(1)
+
+    invites = { open: [], missed: [{ ...invites.open[0]!, state: 'taken' }] }
+    onCacheChanged()
+    onCacheChanged()
+    await store.refreshLists()
+    await store.refreshLists()
+    expect(shown).toEqual(['Taken by another expert: Hooks'])
+    expect(store.getSnapshot().invites.missed).toHaveLength(1)
+  })
+})
