@@ -68,6 +68,7 @@ async function start(options: CoreChildStart): Promise<void> {
         defaultPlatformUrl: null,
       },
       openExternal: async () => {},
+      showWindow: () => {},
     },
   })
   runtime.core.states.add((state) => send({ type: 'state', status: state.status, at: now() }))

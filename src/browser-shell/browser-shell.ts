@@ -83,6 +83,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       },
       // The page is in a browser already: it opens links itself; this only records the wish.
       openExternal: async (url) => options.log.info(`Open in the browser: ${url}`),
+      // In a browser the popover links to the full view itself.
+      showWindow: () => {},
     },
   })
   const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log: options.log })

@@ -140,6 +140,7 @@ async function main(): Promise<void> {
         defaultPlatformUrl: process.env['STANDBY_PLATFORM_URL'] ?? null,
       }),
       openExternal,
+      showWindow,
     },
   })
   started.runtime = runtime

@@ -12,7 +12,8 @@ import { SignInForm } from './components/SignInForm'
 import { UpcomingSession } from './components/UpcomingView'
 import { startWindowOpensAt } from '../shared/rules/session-timing'
 import { markFirstDataPaint } from './first-paint'
-import { useAppState, useNow } from './store/context'
+import { runsInBrowser } from './browser-bridge'
+import { useApi, useAppState, useNow } from './store/context'
 
 /** How far ahead the popover lists booked sessions. */
 const SOON_MS = 3 * 60 * 60_000
@@ -90,6 +91,25 @@ export function Popover() {
           </div>
         )}
       </main>
+      <OpenFullWindow />
     </div>
+  )
+}
+
+/** The way to everything else: the full window (Electron), or the full view of this page (browser). */
+function OpenFullWindow() {
+  const api = useApi()
+  return (
+    <footer className="popover-footer">
+      {runsInBrowser() ? (
+        <a className="button button-quiet" href={window.location.pathname}>
+          Open Standby
+        </a>
+      ) : (
+        <button type="button" className="button button-quiet" onClick={() => void api.app.showWindow()}>
+          Open Standby
+        </button>
+      )}
+    </footer>
   )
 }

@@ -91,6 +91,7 @@ export async function startTestCore(options: TestCoreOptions): Promise<TestCore>
         defaultPlatformUrl: null,
       },
       openExternal: async () => {},
+      showWindow: () => {},
     },
     timings: options.timings,
     random: () => 0.5,

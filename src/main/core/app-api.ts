@@ -25,6 +25,8 @@ export interface HostInfo {
   readonly info: AppInfo
   /** Opens an already-validated http(s) URL outside the app. */
   openExternal(url: string): Promise<void>
+  /** Bring the full window to the front; a host without one does nothing. */
+  showWindow(): void
 }
 
 /** What the handlers read besides the core: the host's clock and the settings. */
@@ -48,6 +50,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
   return {
     'app.getInfo': () => host.info,
     'app.getTime': () => ({ now: clock.now() }),
+    'app.showWindow': () => host.showWindow(),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'shell.openExternal': (url) => host.openExternal(url),

@@ -9,6 +9,7 @@ import type { InvokeChannel, PushEvent } from './contract'
 export const INVOKE_CHANNELS = [
   'app.getInfo',
   'app.getTime',
+  'app.showWindow',
   'settings.get',
   'settings.update',
   'shell.openExternal',

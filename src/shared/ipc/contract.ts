@@ -119,6 +119,8 @@ export const invokeContract = {
   'app.getInfo': { request: z.void(), response: AppInfo },
   /** The host's clock (a ManualClock in tests); the renderer reads it once a second. */
   'app.getTime': { request: z.void(), response: HostTime },
+  /** Bring the full window to the front (the popover's "Open Standby"). */
+  'app.showWindow': { request: z.void(), response: z.void() },
   /** The stored settings. */
   'settings.get': { request: z.void(), response: AppSettings },
   /** Change some settings; answers with all of them as stored. */

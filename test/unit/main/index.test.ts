@@ -93,6 +93,17 @@ describe('launching Standby', () => {
     expect(popover.visible).toBe(false)
   })
 
+  it('brings the full window forward from the popover’s Open Standby', async () => {
+    const fake = await launch()
+    const [window, popover] = [fake.windows[0]!, fake.windows[1]!]
+    window.close()
+    fake.trays[0]!.clickIcon()
+    const page = new URL('../../../src/renderer/index.html#popover', import.meta.url).href
+    await fake.ipcMain.invoke('app.showWindow', { sender: popover.webContents, frameUrl: page })
+    expect(window).toMatchObject({ visible: true, focused: true })
+    expect(popover.visible).toBe(false)
+  })
+
   it('answers the popover page too', async () => {
     const fake = await launch()
     const page = new URL('../../../src/renderer/index.html#popover', import.meta.url).href
