@@ -16,7 +16,6 @@ import {
   PlatformEvent,
   PROTOCOL_VERSION,
   REPLAY_EVENT,
-  Snapshot,
   Welcome,
   WELCOME_EVENT,
   type CommandName,
@@ -26,7 +25,10 @@ import {
 import type { Logger } from '../ports/logger'
 import type { Power, Unsubscribe } from '../ports/power'
 import { backoffDelay } from './backoff'
+import { parseReplayPage, type ReplayPage } from './replay-page'
 import { Listeners } from './listeners'
+
+export type { ReplayPage } from './replay-page'
 
 /** Where the link stands. */
 export type LinkState =
@@ -44,17 +46,6 @@ export type LinkState =
       readonly code: 'unauthorized' | 'protocol_mismatch'
       readonly message: string
     }
-
-/** A page of replayed events (each validated on its own), or a snapshot. */
-export type ReplayPage =
-  | {
-      readonly kind: 'events'
-      readonly events: PlatformEvent[]
-      readonly latestId: number
-      readonly hasMore: boolean
-      readonly skipped: number
-    }
-  | { readonly kind: 'snapshot'; readonly snapshot: Snapshot }
 
 /** Timings, overridable by tests and benches. */
 export interface LinkTimings {
@@ -184,44 +175,7 @@ export class PlatformLink {
     const ack = CommandAck.safeParse(raw)
     if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
     if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)
-    return this.parsePage(ack.data.result)
-  }
-
-  private parsePage(raw: unknown): ReplayPage {
-    const page = raw as {
-      kind?: unknown
-      events?: unknown
-      latestId?: unknown
-      hasMore?: unknown
-      snapshot?: unknown
-    }
-    if (page?.kind === 'snapshot') {
-      const snapshot = Snapshot.safeParse(page.snapshot)
-      if (!snapshot.success) throw new Error('The platform sent a malformed snapshot')
-      return { kind: 'snapshot', snapshot: snapshot.data }
-    }
-    if (
-      page?.kind !== 'events' ||
-      !Array.isArray(page.events) ||
-      typeof page.latestId !== 'number' ||
-      typeof page.hasMore !== 'boolean'
-    ) {
-      throw new Error('The platform sent a malformed replay page')
-    }
-    // Each event is checked on its own, so one bad event costs that event, not the whole page.
-    const events: PlatformEvent[] = []
-    let skipped = 0
-    for (const item of page.events as unknown[]) {
-      const event = PlatformEvent.safeParse(item)
-      if (event.success) events.push(event.data)
-      else {
-        skipped++
-        this.deps.log.error(
-          `Ignored a malformed event from the platform: ${event.error.issues[0]?.message ?? 'invalid'}`,
-        )
-      }
-    }
-    return { kind: 'events', events, latestId: page.latestId, hasMore: page.hasMore, skipped }
+    return parseReplayPage(ack.data.result, this.deps.log)
   }
 
   private nonsense<R>(what: string): CommandOutcome<R> {
