@@ -20,7 +20,8 @@ export const m0001Initial: Migration<Database.Database> = {
         rating REAL,
         last_invited_at INTEGER NOT NULL DEFAULT 0
       );
-      CREATE INDEX experts_by_availability ON experts (availability, last_invited_at);
+      -- No index on (availability, last_invited_at): every fan-out rewrites last_invited_at of
+      -- each invited expert, and that index cost more there than it saved matching (npm run bench).
       CREATE TABLE expert_tags (
         tag TEXT NOT NULL,
         expert_id TEXT NOT NULL REFERENCES experts(id),
