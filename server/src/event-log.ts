@@ -36,6 +36,8 @@ export class EventLog {
   constructor(
     private readonly db: Database.Database,
     private readonly clock: Clock,
+    private readonly onListenerError: (error: unknown) => void = (error) =>
+      console.error('Event listener failed:', error),
   ) {
     this.maxId = db.prepare('SELECT MAX(id) AS latest FROM events WHERE expert_id = ?')
     this.insert = db.prepare('INSERT INTO events (expert_id, id, type, at, payload) VALUES (?, ?, ?, ?, ?)')
@@ -65,7 +67,15 @@ export class EventLog {
     const committed = this.pending
     this.pending = []
     for (const { expertId, event } of committed) {
-      for (const listener of this.listeners) listener(expertId, event)
+      for (const listener of this.listeners) {
+        // The change is committed: a failing listener must not turn it into a reported failure
+        // (the caller would retry and act twice), nor stop delivery to the others.
+        try {
+          listener(expertId, event)
+        } catch (error) {
+          this.onListenerError(error)
+        }
+      }
     }
     return result
   }

@@ -60,7 +60,16 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     out: options.out as { write(line: string): boolean },
     log: options.log,
   })
-  const http = createServer((req, res) => void route(req, res))
+  const http = createServer((req, res) => {
+    // Nothing a request carries may take the shell down: a bad one gets 400 and a log line.
+    route(req, res).catch((error: unknown) => {
+      options.log.warn(
+        `Browser shell refused a malformed request to ${String(req.url).slice(0, 100)}: ${String(error)}`,
+      )
+      if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('Bad request')
+    })
+  })
   await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
 

@@ -30,7 +30,9 @@ export class Marketplace {
     config: Partial<MarketplaceConfig> = {},
   ) {
     this.store = new PlatformStore(db)
-    this.events = new EventLog(db, clock)
+    this.events = new EventLog(db, clock, (error) =>
+      logger.error('event listener failed', { error: String(error) }),
+    )
     this.ctx = {
       db,
       store: this.store,

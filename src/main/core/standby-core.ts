@@ -47,6 +47,10 @@ export class StandbyCore {
   private sync: SyncEngine | undefined
   private signedIn: StoredSignIn | null = null
   private wasOnline = false
+  /** Why the platform last refused the sign-in, shown until the next sign-in or sign-out. */
+  private refusedBecause: string | null = null
+  /** Unsubscribes the current link's and sync's listeners. */
+  private unfollow: Array<() => void> = []
   private current: ConnectionState = { status: 'signed_out', reason: null }
   /** Connection state changes. */
   readonly states: Listeners<ConnectionState>
@@ -105,10 +109,11 @@ export class StandbyCore {
     }
     this.disconnect()
     if (this.deps.cache.expert()?.id !== outcome.expert.id) this.deps.cache.clear()
-    this.signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
-    await this.deps.secrets.save(this.signedIn)
+    const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
+    this.signedIn = signedIn
+    await this.deps.secrets.save(signedIn)
     this.deps.log.info(`Signed in as ${outcome.expert.email} on ${outcome.platformUrl}`)
-    this.connect(this.signedIn)
+    this.connect(signedIn)
     this.publish()
     return outcome
   }
@@ -116,6 +121,7 @@ export class StandbyCore {
   /** Sign out: revoke the token (best effort), forget it and the cached data. */
   async signOut(): Promise<void> {
     const signedIn = this.signedIn
+    this.refusedBecause = null
     this.disconnect()
     this.signedIn = null
     await this.deps.secrets.clear()
@@ -160,6 +166,9 @@ export class StandbyCore {
   }
 
   private connect(signIn: StoredSignIn): void {
+    // Two sign-ins racing must not leave an older link running unseen.
+    this.disconnect()
+    this.refusedBecause = null
     const link = new PlatformLink(signIn.platformUrl, signIn.token, {
       clock: this.deps.clock,
       power: this.deps.power,
@@ -172,15 +181,17 @@ export class StandbyCore {
       notifier: this.deps.notifier,
       log: this.deps.log,
     })
-    link.states.add(() => this.publish())
-    sync.states.add((state) => {
-      if (state.kind === 'live') this.wasOnline = true
-      this.publish()
-    })
-    sync.changes.add(() => {
-      this.publishTray()
-      this.cacheChanged.emit()
-    })
+    this.unfollow = [
+      link.states.add(() => this.publish()),
+      sync.states.add((state) => {
+        if (state.kind === 'live') this.wasOnline = true
+        this.publish()
+      }),
+      sync.changes.add(() => {
+        this.publishTray()
+        this.cacheChanged.emit()
+      }),
+    ]
     this.link = link
     this.sync = sync
     sync.start()
@@ -188,6 +199,8 @@ export class StandbyCore {
   }
 
   private disconnect(): void {
+    // Stop listening first: a stopping link's last state must not be published as ours.
+    for (const off of this.unfollow.splice(0)) off()
     this.sync?.stop()
     this.link?.stop()
     this.sync = undefined
@@ -195,7 +208,7 @@ export class StandbyCore {
   }
 
   private publish(): void {
-    const next = connectionStatus({
+    const computed = connectionStatus({
       link: this.link?.state ?? { kind: 'idle' },
       sync: this.sync?.state ?? { kind: 'idle' },
       signedIn: this.signedIn !== null,
@@ -203,12 +216,17 @@ export class StandbyCore {
       lastSyncedAt: this.deps.cache.lastSyncedAt(),
       now: this.deps.clock.now(),
     })
+    const next: ConnectionState =
+      computed.status === 'signed_out' && computed.reason === null && this.refusedBecause !== null
+        ? { status: 'signed_out', reason: this.refusedBecause }
+        : computed
     if (JSON.stringify(next) === JSON.stringify(this.current)) return
     this.current = next
     if (next.status === 'signed_out' && this.link !== undefined && next.reason !== null) {
       // The platform refused the token: forget it so the next start asks for a sign-in.
-      this.disconnect()
+      this.refusedBecause = next.reason
       this.signedIn = null
+      this.disconnect()
       void this.deps.secrets.clear()
     }
     this.states.emit(next)

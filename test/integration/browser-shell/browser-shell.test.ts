@@ -90,6 +90,9 @@ describe('the browser shell', () => {
     expect(await page.text()).toContain('<title>Standby</title>')
     const escape = await fetch(`${shell.origin}/..%2f..%2fdata/sign-in.json`)
     expect(escape.status).not.toBe(200)
+    const malformed = await fetch(`${shell.origin}/%E0%A4%A`)
+    expect(malformed.status).toBe(400)
+    expect((await fetch(`${shell.origin}/`)).status).toBe(200)
   })
 
   it('carries the contract: sign in, then the page hears the connection come online', async () => {

@@ -29,6 +29,7 @@ export function connectionStatus(inputs: StatusInputs): ConnectionState {
         ? { status: 'signed_out', reason: link.message }
         : { status: 'incompatible', message: link.message }
     case 'connected':
+      if (sync.kind === 'stuck') return { status: 'incompatible', message: sync.message }
       return sync.kind === 'live' ? { status: 'online', since: sync.since } : { status: 'connecting' }
     case 'connecting':
       if (link.attempt <= 1) return { status: 'connecting' }

@@ -73,6 +73,7 @@ export class PlatformLink {
   private readonly socket: Socket
   private readonly timings: LinkTimings
   private retryTimer: TimerHandle | undefined
+  private welcomeTimer: TimerHandle | undefined
   private attempt = 0
   private stopped = true
   private restarting = false
@@ -97,6 +98,7 @@ export class PlatformLink {
       forceNew: true,
       timeout: this.timings.connectTimeoutMs,
     })
+    this.socket.on('connect', () => this.awaitWelcome())
     this.socket.on(WELCOME_EVENT, (raw: unknown) => this.welcomed(raw))
     this.socket.on('connect_error', (error: Error & { data?: unknown }) => this.failed(error))
     this.socket.on('disconnect', (reason: string) => this.dropped(reason))
@@ -120,6 +122,7 @@ export class PlatformLink {
   stop(): void {
     this.stopped = true
     this.retryTimer?.cancel()
+    this.welcomeTimer?.cancel()
     for (const off of this.unsubscribePower.splice(0)) off()
     this.socket.disconnect()
     this.set({ kind: 'idle' })
@@ -146,7 +149,18 @@ export class PlatformLink {
       raw = await this.socket
         .timeout(this.timings.ackTimeoutMs)
         .emitWithAck(COMMAND_EVENT, { name, idempotencyKey, payload })
-    } catch {
+    } catch (error) {
+      // socket.io rejects at once when the socket drops mid-command, and after the timeout otherwise.
+      if (error instanceof Error && /disconnected/i.test(error.message)) {
+        return {
+          ok: false,
+          error: {
+            code: 'offline',
+            message:
+              'The connection dropped while sending; the action may or may not have happened. Check its state once Standby is back online.',
+          },
+        }
+      }
       return {
         ok: false,
         error: {
@@ -219,7 +233,22 @@ export class PlatformLink {
     this.connectNow()
   }
 
+  /** A server that accepts the socket but never welcomes it is not a platform we can use. */
+  private awaitWelcome(): void {
+    this.welcomeTimer?.cancel()
+    this.welcomeTimer = this.deps.clock.setTimeout(() => {
+      if (this.current.kind !== 'connecting') return
+      this.restarting = true
+      this.socket.disconnect()
+      this.restarting = false
+      this.retryLater(
+        `The server at ${this.platformUrl} accepted the connection but did not answer as a Standby platform.`,
+      )
+    }, this.timings.connectTimeoutMs)
+  }
+
   private welcomed(raw: unknown): void {
+    this.welcomeTimer?.cancel()
     const welcome = Welcome.safeParse(raw)
     if (!welcome.success || welcome.data.protocolVersion !== PROTOCOL_VERSION) {
       const theirs = welcome.success ? welcome.data.protocolVersion : Number.NaN
@@ -253,6 +282,7 @@ export class PlatformLink {
   }
 
   private dropped(reason: string): void {
+    this.welcomeTimer?.cancel()
     if (this.stopped || this.restarting || this.current.kind === 'refused') return
     this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
     this.retryLater(`Connection lost (${reason}).`)
@@ -271,7 +301,11 @@ export class PlatformLink {
 
   private refuse(code: 'unauthorized' | 'protocol_mismatch', message: string): void {
     this.retryTimer?.cancel()
+    this.welcomeTimer?.cancel()
+    // The disconnect below is ours: it must not count as a dropped connection to retry.
+    this.restarting = true
     this.socket.disconnect()
+    this.restarting = false
     this.deps.log.warn(`The platform refused the connection: ${message}`)
     this.set({ kind: 'refused', code, message })
   }

@@ -19,6 +19,11 @@ export const LATE_GRACE_MS = 60_000
 export const STARTING_NOW = 0
 /** How many upcoming sessions are considered; a busy expert has far fewer booked. */
 const HORIZON = 500
+/**
+ * The longest single wait: timers longer than about 24.8 days overflow to 1 ms in Node, and a
+ * shorter wait only means planning again before the reminder is due.
+ */
+const MAX_WAIT_MS = 24 * 60 * 60_000
 
 /** Plans and fires reminders from the cache's booked sessions. */
 export class ReminderScheduler {
@@ -81,7 +86,7 @@ export class ReminderScheduler {
       if (skipped) this.startingNow(session, now)
     }
     if (next !== Number.POSITIVE_INFINITY)
-      this.timer = this.deps.clock.setTimeout(() => this.refresh(), next - now)
+      this.timer = this.deps.clock.setTimeout(() => this.refresh(), Math.min(next - now, MAX_WAIT_MS))
   }
 
   private bookedScheduled(now: number): Session[] {

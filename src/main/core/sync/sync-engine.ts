@@ -4,7 +4,7 @@
  * then applies live events in order; a gap in ids triggers a replay of the gap. Every batch is one
  * cache transaction, duplicates are dropped by id, and each new open invite is shown exactly once.
  */
-import type { Clock } from '../../../shared/clock'
+import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { PlatformEvent } from '../../../shared/protocol'
 import { Listeners } from '../connection/listeners'
 import type { PlatformLink } from '../connection/platform-link'
@@ -19,6 +19,14 @@ export type SyncState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'catching_up' }
   | { readonly kind: 'live'; readonly since: number }
+  /** The platform's stream cannot be followed (events this version cannot read); retrying won't help. */
+  | { readonly kind: 'stuck'; readonly message: string }
+
+/** Catching up made no progress: the next page would be the same one. */
+class StreamNotFollowable extends Error {}
+
+/** After a failed catch-up on a live connection, wait this long before the next try. */
+const RETRY_AFTER_MS = 1_000
 
 /** Drives one link's events into one cache. */
 export class SyncEngine {
@@ -26,6 +34,7 @@ export class SyncEngine {
   private buffered: PlatformEvent[] = []
   private catchingUp: Promise<void> | undefined
   private again = false
+  private retry: TimerHandle | undefined
   private readonly off: Unsubscribe[] = []
   /** Sync state changes. */
   readonly states = new Listeners<SyncState>()
@@ -64,6 +73,7 @@ export class SyncEngine {
 
   /** Stop following the link. */
   stop(): void {
+    this.retry?.cancel()
     for (const off of this.off.splice(0)) off()
     this.set({ kind: 'idle' })
   }
@@ -98,11 +108,19 @@ export class SyncEngine {
     this.set({ kind: 'catching_up' })
     this.catchingUp = this.replayLoop()
       .catch((error: unknown) => {
-        // The link is down or answered nonsense; the next connect catches up again.
-        this.deps.log.warn(
-          `Catching up with the platform stopped: ${error instanceof Error ? error.message : String(error)}`,
-        )
-        if (this.link.state.kind === 'connected') this.again = true
+        const message = error instanceof Error ? error.message : String(error)
+        if (error instanceof StreamNotFollowable) {
+          // Asking again would get the same page: stop and say so, instead of looping.
+          this.deps.log.error(`Cannot follow the platform's events: ${message}`)
+          this.set({ kind: 'stuck', message })
+          return
+        }
+        // The link dropped or answered nonsense: try again shortly (or on the next connect).
+        this.deps.log.warn(`Catching up with the platform stopped: ${message}`)
+        if (this.link.state.kind === 'connected') {
+          this.retry?.cancel()
+          this.retry = this.deps.clock.setTimeout(() => void this.catchUp(), RETRY_AFTER_MS)
+        }
       })
       .finally(() => {
         this.catchingUp = undefined
@@ -130,11 +148,17 @@ export class SyncEngine {
         this.changes.emit([])
         continue
       }
+      const before = this.cache.cursor()
       if (page.events.length > 0) this.apply(page.events)
-      if (page.skipped > 0 && page.events.length === 0) {
-        throw new Error('The platform keeps sending events Standby cannot read; update Standby.')
+      const behind = page.hasMore || this.cache.cursor() < page.latestId
+      if (behind && this.cache.cursor() === before) {
+        throw new StreamNotFollowable(
+          page.skipped > 0
+            ? 'The platform sent events this version of Standby cannot read. Update Standby to go on receiving invites.'
+            : `The platform's events stop making sense after event ${before}, so Standby cannot catch up. Try again later.`,
+        )
       }
-      if (page.hasMore || this.cache.cursor() < page.latestId) continue
+      if (behind) continue
       // Live events that arrived meanwhile: apply those that follow on; a gap means go again.
       const pending = this.buffered.filter((e) => e.id > this.cache.cursor()).sort((a, b) => a.id - b.id)
       this.buffered = []

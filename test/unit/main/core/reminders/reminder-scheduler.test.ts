@@ -88,6 +88,17 @@ describe('ReminderScheduler', () => {
     scheduler.stop()
   })
 
+  it('waits at most a day at a time for a session weeks ahead, and still fires on time', () => {
+    const { clock, notifier, scheduler, bookedStart } = setUp(40 * 24 * 60)
+    scheduler.start()
+    clock.advance(24 * 60 * MINUTE)
+    expect(notifier.shown).toHaveLength(0)
+    expect(clock.pendingTimers).toBe(1)
+    clock.advanceTo(bookedStart - 30 * MINUTE)
+    expect(notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/^In 30 minutes/)])
+    scheduler.stop()
+  })
+
   it('records reminders but shows nothing while reminders are turned off', () => {
     const { clock, notifier, scheduler, bookedStart } = setUp(45, tempDir(), () => false)
     scheduler.start()

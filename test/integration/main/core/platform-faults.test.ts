@@ -1,0 +1,116 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Server } from 'socket.io'
+import { afterEach, describe, expect, it } from 'vitest'
+import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
+import { createPowerHook } from '../../../../src/main/node-adapters/power-hook'
+import { ManualClock } from '../../../../src/shared/clock'
+import { startTestCore } from '../../../support/test-core'
+import { startTestPlatform } from '../../../support/test-platform'
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+
+describe('a platform that misbehaves', () => {
+  const cleanup: Array<() => Promise<void> | void> = []
+  afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c()
+  })
+
+  it('sending an event this version cannot read: the core says to update instead of looping', async () => {
+    const platform = await startTestPlatform()
+    cleanup.push(() => platform.close())
+    const expert = platform.addExpert()
+    platform.server.marketplace.createRequest({
+      clientId: platform.addClient(),
+      title: 'Readable',
+      kind: 'instant',
+      direct: { expertId: expert.id, via: 'dashboard' },
+    })
+    const core = await startTestCore({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+    })
+    cleanup.push(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    core.close()
+    // A newer platform's event type, then an ordinary one after it.
+    platform.server.marketplace.db
+      .prepare('INSERT INTO events (expert_id, id, type, at, payload) VALUES (?, 2, ?, 0, ?)')
+      .run(
+        expert.id,
+        'invite.teleported',
+        JSON.stringify({ id: 2, type: 'invite.teleported', at: 0, payload: {} }),
+      )
+    await platform.stopServer()
+    await platform.startServer()
+    platform.server.marketplace.createRequest({
+      clientId: platform.addClient(),
+      title: 'After',
+      kind: 'instant',
+      direct: { expertId: expert.id, via: 'dashboard' },
+    })
+
+    const again = await startTestCore({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+      dir: core.dir,
+    })
+    cleanup.push(() => again.close(true))
+    const stuck = await again.waitForState((s) => s.status === 'incompatible')
+    expect(stuck.status === 'incompatible' && stuck.message).toMatch(/cannot read\. Update Standby/)
+    expect(again.runtime.cache.cursor()).toBe(1)
+  })
+
+  it('refusing the token: the core stays signed out, with the reason, and forgets the token', async () => {
+    const platform = await startTestPlatform()
+    cleanup.push(() => platform.close())
+    const expert = platform.addExpert()
+    const core = await startTestCore({
+      platformUrl: platform.server.url,
+      token: 'revoked-token',
+      expertId: expert.id,
+    })
+    cleanup.push(() => core.close(true))
+    const state = await core.waitForState((s) => s.status === 'signed_out' && s.reason !== null)
+    expect(state).toMatchObject({ status: 'signed_out', reason: expect.stringMatching(/sign in again/) })
+    expect(core.runtime.core.connection).toEqual(state)
+    expect(core.adapters.tray.current?.statusLine).toMatch(/^Signed out/)
+    expect(await core.adapters.secrets.load()).toBeNull()
+  })
+
+  it('accepting the socket but never welcoming it: the link gives up on that attempt and retries', async () => {
+    const http = createServer()
+    const io = new Server(http)
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    cleanup.push(() => new Promise<void>((resolve) => io.close(() => resolve())))
+    // A clock that says when a timer is set: the link arms its welcome timer once the socket is up.
+    let timerSet: () => void = () => {}
+    const clock = new (class extends ManualClock {
+      override setTimeout(callback: () => void, delayMs: number) {
+        const handle = super.setTimeout(callback, delayMs)
+        timerSet()
+        return handle
+      }
+    })(0)
+    const link = new PlatformLink(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, 't', {
+      clock,
+      power: createPowerHook(),
+      log: quiet,
+      timings: { connectTimeoutMs: 5_000 },
+    })
+    cleanup.push(() => link.stop())
+    const armed = new Promise<void>((resolve) => (timerSet = resolve))
+    link.start()
+    await armed
+    const waiting = new Promise<LinkState>((resolve) =>
+      link.states.add((s) => s.kind === 'waiting' && resolve(s)),
+    )
+    clock.advance(5_000)
+    expect(await waiting).toMatchObject({
+      kind: 'waiting',
+      reason: expect.stringMatching(/did not answer as a Standby platform/),
+    })
+  })
+})
