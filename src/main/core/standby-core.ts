@@ -234,7 +234,7 @@ export class StandbyCore {
   }
 
   private publishTray(): void {
-    const openInvites = this.deps.cache.openInvites().length
+    const openInvites = this.deps.cache.openInviteCount()
     this.deps.tray.set({
       connection: this.current,
       openInvites,

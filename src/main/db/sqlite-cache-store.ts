@@ -96,6 +96,10 @@ export class SqliteCacheStore implements CacheStore {
     return this.invites.open()
   }
 
+  openInviteCount(): number {
+    return this.invites.countOpen()
+  }
+
   missedInvites(limit: number): ReadonlyArray<Invite> {
     return this.invites.missed(limit)
   }

@@ -35,6 +35,8 @@ export interface CacheStore {
 
   /** Open invites, newest first. */
   openInvites(): ReadonlyArray<Invite>
+  /** How many invites are open; cheap enough for every tray update. */
+  openInviteCount(): number
   /** Invites that closed without being accepted (taken, expired, withdrawn, declined), newest first. */
   missedInvites(limit: number): ReadonlyArray<Invite>
   /** Booked and live sessions from `now` minus the auto-cancel grace, soonest first. */

@@ -13,6 +13,7 @@ export class InviteRepository {
   private readonly upsertInvite: Database.Statement<[string, string, InviteState, number, string]>
   private readonly updateState: Database.Statement<[InviteState, InviteState, string]>
   private readonly selectOpen: Database.Statement<[], StoredRow>
+  private readonly countOpenInvites: Database.Statement<[], { n: number }>
   private readonly selectMissed: Database.Statement<[number], StoredRow>
   private readonly selectUnnotified: Database.Statement<[], StoredRow>
   private readonly updateNotified: Database.Statement<[number, string]>
@@ -35,6 +36,7 @@ export class InviteRepository {
     const select = `SELECT invites.id, ${withRequest('invites')} AS json FROM invites
       JOIN requests ON requests.id = invites.request_id`
     this.selectOpen = db.prepare(`${select} WHERE state = 'open' ORDER BY sent_at DESC, invites.id DESC`)
+    this.countOpenInvites = db.prepare(`SELECT COUNT(*) AS n FROM invites WHERE state = 'open'`)
     this.selectMissed = db.prepare(
       `${select} WHERE state IN ('declined', 'taken', 'expired', 'withdrawn')
        ORDER BY sent_at DESC, invites.id DESC LIMIT ?`,
@@ -47,6 +49,11 @@ export class InviteRepository {
     )
     this.deleteOthers = db.prepare('DELETE FROM invites WHERE id NOT IN (SELECT value FROM json_each(?))')
     this.deleteAllInvites = db.prepare('DELETE FROM invites')
+  }
+
+  /** How many invites are open, without reading them. */
+  countOpen(): number {
+    return this.countOpenInvites.get()?.n ?? 0
   }
 
   /** Insert or replace an invite; its request must already be stored. */

@@ -51,6 +51,7 @@ describe('applyEvents', () => {
     const result = store.applyEvents([inviteCreated(1, invite)])
     expect(result).toEqual({ applied: [inviteCreated(1, invite)], gap: false, cursor: 1 })
     expect(store.openInvites()).toEqual([invite])
+    expect(store.openInviteCount()).toBe(1)
     expect(InviteSchema.parse(store.openInvites()[0])).toEqual(invite)
     expect(db.prepare('SELECT at FROM proposed_slots ORDER BY at').pluck().all()).toEqual(
       invite.request.proposedTimes,
@@ -84,6 +85,7 @@ describe('applyEvents', () => {
     })
     store.applyEvents(events)
     expect(store.openInvites()).toEqual([])
+    expect(store.openInviteCount()).toBe(0)
     const missed = store.missedInvites(10)
     expect(missed.map((i) => [i.id, i.state])).toEqual([
       ['inv_withdrawn', 'withdrawn'],
