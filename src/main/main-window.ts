@@ -1,23 +1,16 @@
 /** The one app window: locked down, kept on our own pages, and hidden (not closed) by its close button. */
-import { BrowserWindow } from 'electron'
-import { type AppOrigin } from './app-origin'
-import { type Logger } from './log'
-import { guardNavigation } from './navigation-guard'
+import type { BrowserWindow } from 'electron'
+import { createAppWindow, type AppWindowOptions } from './app-window'
 
 /** What the main window needs from the rest of the app. */
-export interface MainWindowOptions {
-  readonly preloadPath: string
-  readonly origin: AppOrigin
+export interface MainWindowOptions extends AppWindowOptions {
   /** True once the user chose Quit; until then closing the window only hides it. */
   readonly isQuitting: () => boolean
-  readonly openExternal: (url: string) => Promise<void>
-  readonly log: Logger
 }
 
 /** Creates the main window, loads the renderer and shows it once it has painted. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const { preloadPath, origin, isQuitting, openExternal, log } = options
-  const window = new BrowserWindow({
+  const window = createAppWindow(options, {
     width: 440,
     height: 640,
     minWidth: 360,
@@ -25,20 +18,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     title: 'Standby',
     show: false,
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadPath,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
   })
-  guardNavigation(window.webContents, { isAppUrl: origin.isAppUrl, openExternal, log })
-  hideOnClose(window, isQuitting)
+  hideOnClose(window, options.isQuitting)
   window.once('ready-to-show', () => window.show())
-  const loading =
-    origin.entry.kind === 'url' ? window.loadURL(origin.entry.url) : window.loadFile(origin.entry.path)
-  loading.catch((error: unknown) => log.error('The window could not load the app', error))
   return window
 }
 

@@ -3,21 +3,14 @@
  * tray icon and hidden again when it loses focus. Same renderer, same preload and the same
  * lockdown as the main window; the page shows its compact view for the #popover address.
  */
-import { BrowserWindow, screen, type Rectangle } from 'electron'
-import { type AppOrigin } from './app-origin'
-import { type Logger } from './log'
-import { guardNavigation } from './navigation-guard'
+import { screen, type BrowserWindow, type Rectangle } from 'electron'
+import { createAppWindow, type AppWindowOptions } from './app-window'
 
 /** The popover's size. */
 export const POPOVER_SIZE = { width: 360, height: 480 } as const
 
 /** What the popover needs from the rest of the app. */
-export interface PopoverOptions {
-  readonly preloadPath: string
-  readonly origin: AppOrigin
-  readonly openExternal: (url: string) => Promise<void>
-  readonly log: Logger
-}
+export type PopoverOptions = AppWindowOptions
 
 /** The popover as the rest of the app sees it. */
 export interface Popover {
@@ -28,35 +21,25 @@ export interface Popover {
 
 /** Creates the (hidden) popover window and loads its page. */
 export function createPopover(options: PopoverOptions): Popover {
-  const { preloadPath, origin, openExternal, log } = options
-  const window = new BrowserWindow({
-    ...POPOVER_SIZE,
-    show: false,
-    frame: false,
-    resizable: false,
-    movable: false,
-    minimizable: false,
-    maximizable: false,
-    fullscreenable: false,
-    skipTaskbar: true,
-    alwaysOnTop: true,
-    title: 'Standby',
-    webPreferences: {
-      preload: preloadPath,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
+  const window = createAppWindow(
+    options,
+    {
+      ...POPOVER_SIZE,
+      show: false,
+      frame: false,
+      resizable: false,
+      movable: false,
+      minimizable: false,
+      maximizable: false,
+      fullscreenable: false,
+      skipTaskbar: true,
+      alwaysOnTop: true,
+      title: 'Standby',
     },
-  })
-  guardNavigation(window.webContents, { isAppUrl: origin.isAppUrl, openExternal, log })
+    'popover',
+  )
   // A popover belongs to the moment: clicking elsewhere puts it away.
   window.on('blur', () => window.hide())
-  const loading =
-    origin.entry.kind === 'url'
-      ? window.loadURL(`${origin.entry.url}#popover`)
-      : window.loadFile(origin.entry.path, { hash: 'popover' })
-  loading.catch((error: unknown) => log.error('The popover could not load the app', error))
   return {
     window,
     toggle(trayBounds) {
