@@ -11,6 +11,7 @@ import { PROTOCOL_VERSION, type SocketAuth } from '../../src/shared/protocol'
 import { hashPassword } from '../../server/src/auth'
 import { MemoryLogger } from '../../server/src/logger'
 import type { MarketplaceConfig } from '../../server/src/marketplace/context'
+import type { CreatedRequest } from '../../server/src/marketplace/requests'
 import { startPlatformServer, type PlatformServer } from '../../server/src/platform-server'
 import type { RateLimit } from '../../server/src/rate-limiter'
 import { ExpertConnection } from './expert-connection'
@@ -39,6 +40,8 @@ export interface TestPlatform {
   addExpert(options?: { tags?: string[]; name?: string }): { id: string; token: string }
   /** Add a client and return its id. */
   addClient(name?: string): string
+  /** A client sends `expertId` a direct instant request titled `title`. */
+  inviteDirectly(expertId: string, title: string): CreatedRequest
   /** Connect an expert's socket and wait for the platform's welcome. */
   connect(token: string, auth?: Partial<SocketAuth>): Promise<ExpertConnection>
   /** Stop the server, keeping its database file and port for `startServer`. */
@@ -72,6 +75,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   let server = await start(options.port ?? 0)
   let running = true
   const connections = new Set<ExpertConnection>()
+  let directClient: string | undefined
   return {
     get server() {
       return server
@@ -93,6 +97,18 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     },
     addClient(name = 'Client') {
       return server.marketplace.createClient({ name, timeZone: 'America/New_York' })
+    },
+    inviteDirectly(expertId, title) {
+      directClient ??= server.marketplace.createClient({
+        name: 'Direct Client',
+        timeZone: 'America/New_York',
+      })
+      return server.marketplace.createRequest({
+        clientId: directClient,
+        title,
+        kind: 'instant',
+        direct: { expertId, via: 'dashboard' },
+      })
     },
     async connect(token, auth = {}) {
       const connection = await ExpertConnection.open(server.url, {

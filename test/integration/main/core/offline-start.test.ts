@@ -1,22 +1,20 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../src/shared/clock'
 import { startTestCore, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
+import { useCleanup } from '../../../support/cleanup'
 
 const HOUR = 3_600_000
 
 describe('the core across restarts', () => {
-  const cleanup: Array<() => Promise<void> | void> = []
-  afterEach(async () => {
-    for (const c of cleanup.splice(0).reverse()) await c()
-  })
+  const defer = useCleanup()
 
   async function platformWithBookedSessions(
     count: number,
   ): Promise<{ platform: TestPlatform; expert: { id: string; token: string } }> {
     const platform = await startTestPlatform()
-    cleanup.push(() => platform.close())
+    defer(() => platform.close())
     const expert = platform.addExpert()
     const clientId = platform.addClient()
     for (let i = 0; i < count; i++) {
@@ -64,7 +62,7 @@ describe('the core across restarts', () => {
       dir: first.dir,
       clock,
     })
-    cleanup.push(() => cold.close(true))
+    defer(() => cold.close(true))
     const offline = await cold.waitForState((s) => s.status === 'offline')
     expect(offline).toMatchObject({ status: 'offline', lastSyncedAt: expect.any(Number) })
     expect(cold.runtime.cache.upcomingSessions(clock.now(), 10).map((s) => s.request.title)).toEqual([
@@ -76,12 +74,7 @@ describe('the core across restarts', () => {
 
     // While it was down, a client booked another session; it arrives once the platform is back.
     await platform.startServer()
-    platform.server.marketplace.createRequest({
-      clientId: platform.addClient(),
-      title: 'Booked while away',
-      kind: 'instant',
-      direct: { expertId: expert.id, via: 'profile' },
-    })
+    platform.inviteDirectly(expert.id, 'Booked while away')
     const state = cold.runtime.core.connection
     if (state.status === 'offline' && state.nextAttemptAt !== null) clock.advanceTo(state.nextAttemptAt)
     await cold.waitForState((s) => s.status === 'online')
@@ -123,23 +116,16 @@ describe('the core across restarts', () => {
       expertId: expert.id,
       dir: first.dir,
     })
-    cleanup.push(() => again.close(true))
+    defer(() => again.close(true))
     expect(again.adapters.notifier.shown.filter((n) => n.kind === 'notice')).toHaveLength(0)
     expect(existsSync(first.cachePath)).toBe(true)
   })
 
   it('rebuilds from a snapshot when it was away longer than the platform keeps events', async () => {
     const platform = await startTestPlatform({ marketplace: { eventRetention: 20 } })
-    cleanup.push(() => platform.close())
+    defer(() => platform.close())
     const expert = platform.addExpert()
-    const clientId = platform.addClient()
-    const invite = (title: string) =>
-      platform.server.marketplace.createRequest({
-        clientId,
-        title,
-        kind: 'instant',
-        direct: { expertId: expert.id, via: 'dashboard' },
-      })
+    const invite = (title: string) => platform.inviteDirectly(expert.id, title)
     invite('Seen before')
     const first = await startTestCore({
       platformUrl: platform.server.url,
@@ -160,7 +146,7 @@ describe('the core across restarts', () => {
       expertId: expert.id,
       dir: first.dir,
     })
-    cleanup.push(() => back.close(true))
+    defer(() => back.close(true))
     await back.waitForState((s) => s.status === 'online')
     await back.runtime.core.settled()
     expect(
@@ -176,12 +162,7 @@ describe('the core across restarts', () => {
 
   it('does not show an invite again after a restart', async () => {
     const { platform, expert } = await platformWithBookedSessions(0)
-    platform.server.marketplace.createRequest({
-      clientId: platform.addClient(),
-      title: 'Once',
-      kind: 'instant',
-      direct: { expertId: expert.id, via: 'dashboard' },
-    })
+    platform.inviteDirectly(expert.id, 'Once')
     const first = await startTestCore({
       platformUrl: platform.server.url,
       token: expert.token,
@@ -195,7 +176,7 @@ describe('the core across restarts', () => {
       expertId: expert.id,
       dir: first.dir,
     })
-    cleanup.push(() => second.close(true))
+    defer(() => second.close(true))
     await second.waitForState((s) => s.status === 'online')
     await second.runtime.core.settled()
     expect(second.adapters.notifier.shown).toEqual([])

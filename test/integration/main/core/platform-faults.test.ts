@@ -1,37 +1,30 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
 import { createPowerHook } from '../../../../src/main/node-adapters/power-hook'
 import { ManualClock } from '../../../../src/shared/clock'
 import { startTestCore } from '../../../support/test-core'
 import { startTestPlatform } from '../../../support/test-platform'
+import { useCleanup } from '../../../support/cleanup'
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} }
 
 describe('a platform that misbehaves', () => {
-  const cleanup: Array<() => Promise<void> | void> = []
-  afterEach(async () => {
-    for (const c of cleanup.splice(0).reverse()) await c()
-  })
+  const defer = useCleanup()
 
   it('sending an event this version cannot read: the core says to update instead of looping', async () => {
     const platform = await startTestPlatform()
-    cleanup.push(() => platform.close())
+    defer(() => platform.close())
     const expert = platform.addExpert()
-    platform.server.marketplace.createRequest({
-      clientId: platform.addClient(),
-      title: 'Readable',
-      kind: 'instant',
-      direct: { expertId: expert.id, via: 'dashboard' },
-    })
+    platform.inviteDirectly(expert.id, 'Readable')
     const core = await startTestCore({
       platformUrl: platform.server.url,
       token: expert.token,
       expertId: expert.id,
     })
-    cleanup.push(() => core.close(true))
+    defer(() => core.close(true))
     await core.waitForState((s) => s.status === 'online')
     core.close()
     // A newer platform's event type, then an ordinary one after it.
@@ -44,12 +37,7 @@ describe('a platform that misbehaves', () => {
       )
     await platform.stopServer()
     await platform.startServer()
-    platform.server.marketplace.createRequest({
-      clientId: platform.addClient(),
-      title: 'After',
-      kind: 'instant',
-      direct: { expertId: expert.id, via: 'dashboard' },
-    })
+    platform.inviteDirectly(expert.id, 'After')
 
     const again = await startTestCore({
       platformUrl: platform.server.url,
@@ -57,7 +45,7 @@ describe('a platform that misbehaves', () => {
       expertId: expert.id,
       dir: core.dir,
     })
-    cleanup.push(() => again.close(true))
+    defer(() => again.close(true))
     const stuck = await again.waitForState((s) => s.status === 'incompatible')
     expect(stuck.status === 'incompatible' && stuck.message).toMatch(/cannot read\. Update Standby/)
     expect(again.runtime.cache.cursor()).toBe(1)
@@ -65,14 +53,14 @@ describe('a platform that misbehaves', () => {
 
   it('refusing the token: the core stays signed out, with the reason, and forgets the token', async () => {
     const platform = await startTestPlatform()
-    cleanup.push(() => platform.close())
+    defer(() => platform.close())
     const expert = platform.addExpert()
     const core = await startTestCore({
       platformUrl: platform.server.url,
       token: 'revoked-token',
       expertId: expert.id,
     })
-    cleanup.push(() => core.close(true))
+    defer(() => core.close(true))
     const state = await core.waitForState((s) => s.status === 'signed_out' && s.reason !== null)
     expect(state).toMatchObject({ status: 'signed_out', reason: expect.stringMatching(/sign in again/) })
     expect(core.runtime.core.connection).toEqual(state)
@@ -84,7 +72,7 @@ describe('a platform that misbehaves', () => {
     const http = createServer()
     const io = new Server(http)
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
-    cleanup.push(() => new Promise<void>((resolve) => io.close(() => resolve())))
+    defer(() => new Promise<void>((resolve) => io.close(() => resolve())))
     // A clock that says when a timer is set: the link arms its welcome timer once the socket is up.
     let timerSet: () => void = () => {}
     const clock = new (class extends ManualClock {
@@ -100,7 +88,7 @@ describe('a platform that misbehaves', () => {
       log: quiet,
       timings: { connectTimeoutMs: 5_000 },
     })
-    cleanup.push(() => link.stop())
+    defer(() => link.stop())
     const armed = new Promise<void>((resolve) => (timerSet = resolve))
     link.start()
     await armed

@@ -1,12 +1,13 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
 import type { Power } from '../../../../src/main/core/ports/power'
 import { ManualClock } from '../../../../src/shared/clock'
 import { PROTOCOL_VERSION } from '../../../../src/shared/protocol'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
+import { useCleanup } from '../../../support/cleanup'
 
 const quietLog = { info: () => {}, warn: () => {}, error: () => {} }
 
@@ -32,10 +33,7 @@ function waitFor(link: PlatformLink, predicate: (s: LinkState) => boolean): Prom
 }
 
 describe('PlatformLink', () => {
-  const cleanup: Array<() => Promise<void> | void> = []
-  afterEach(async () => {
-    for (const c of cleanup.splice(0).reverse()) await c()
-  })
+  const defer = useCleanup()
 
   async function setUp(): Promise<{
     platform: TestPlatform
@@ -45,7 +43,7 @@ describe('PlatformLink', () => {
     expertId: string
   }> {
     const platform = await startTestPlatform()
-    cleanup.push(() => platform.close())
+    defer(() => platform.close())
     const { id, token } = platform.addExpert()
     const clock = new ManualClock(Date.UTC(2026, 0, 5, 9))
     const power = testPower()
@@ -55,7 +53,7 @@ describe('PlatformLink', () => {
       log: quietLog,
       random: () => 0,
     })
-    cleanup.push(() => link.stop())
+    defer(() => link.stop())
     return { platform, clock, power, link, expertId: id }
   }
 
@@ -130,7 +128,7 @@ describe('PlatformLink', () => {
       power: testPower(),
       log: quietLog,
     })
-    cleanup.push(() => link.stop())
+    defer(() => link.stop())
     link.start()
     const refused = await waitFor(link, (s) => s.kind === 'refused')
     expect(refused).toMatchObject({ kind: 'refused', code: 'unauthorized' })
@@ -152,13 +150,13 @@ describe('PlatformLink', () => {
       ),
     )
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
-    cleanup.push(() => new Promise<void>((resolve) => io.close(() => resolve())))
+    defer(() => new Promise<void>((resolve) => io.close(() => resolve())))
     const link = new PlatformLink(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, 't', {
       clock: new ManualClock(0),
       power: testPower(),
       log: quietLog,
     })
-    cleanup.push(() => link.stop())
+    defer(() => link.stop())
     link.start()
     const refused = await waitFor(link, (s) => s.kind === 'refused')
     expect(refused).toMatchObject({ code: 'protocol_mismatch' })
