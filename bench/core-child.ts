@@ -4,11 +4,11 @@
  * timestamps over IPC.
  */
 import { createNodeAdapters } from '../src/main/node-adapters'
-import { startRuntime } from '../src/main/runtime/start-runtime'
+import { headlessHost, startNodeRuntime } from '../src/main/runtime/start-node-runtime'
 import { openCache } from '../src/main/db/open-cache'
 import { SqliteCacheStore } from '../src/main/db/sqlite-cache-store'
 import { systemClock } from '../src/shared/clock'
-import { PROTOCOL_VERSION, type PlatformEvent } from '../src/shared/protocol'
+import type { PlatformEvent } from '../src/shared/protocol'
 import { join } from 'node:path'
 
 /** What the parent sends to start the core. */
@@ -51,25 +51,12 @@ async function start(options: CoreChildStart): Promise<void> {
     expertId: options.expertId,
   })
   adapters.notifier.onShow((n) => send({ type: 'notified', title: n.title, at: now() }))
-  const runtime = await startRuntime({
-    cachePath,
+  const runtime = await startNodeRuntime({
+    dataDir: options.dataDir,
+    adapters,
     clock: systemClock,
-    power: adapters.power,
-    secrets: adapters.secrets,
-    notifier: adapters.notifier,
-    tray: adapters.tray,
-    settings: adapters.settings,
     log: quiet,
-    host: {
-      info: {
-        version: 'bench',
-        platform: 'other',
-        protocolVersion: PROTOCOL_VERSION,
-        defaultPlatformUrl: null,
-      },
-      openExternal: async () => {},
-      showWindow: () => {},
-    },
+    host: headlessHost('bench', quiet),
   })
   runtime.core.states.add((state) => send({ type: 'state', status: state.status, at: now() }))
   send({ type: 'state', status: runtime.core.connection.status, at: now() })

@@ -60,6 +60,25 @@ class CoreChild {
     )
   }
 
+  /** Start the core signed in as `expert` on `p`, and resolve once it is online. */
+  async start(
+    p: Platform,
+    expert: { id: string; token: string },
+    dataDir: string,
+    preload?: CoreChildStart['preload'],
+  ): Promise<void> {
+    const online = this.next(isOnline)
+    this.send({
+      type: 'start',
+      platformUrl: p.server.url,
+      token: expert.token,
+      expertId: expert.id,
+      dataDir,
+      preload,
+    })
+    await online
+  }
+
   send(message: CoreChildStart | { type: 'rss' } | { type: 'stop' }): void {
     this.child.send(message)
   }
@@ -112,15 +131,7 @@ async function expertOn(p: Platform): Promise<{ id: string; token: string; clien
 async function inviteLatency(p: Platform, dir: string): Promise<{ latencies: number[]; sample: Invite }> {
   const expert = await expertOn(p)
   const core = new CoreChild()
-  const online = core.next(isOnline)
-  core.send({
-    type: 'start',
-    platformUrl: p.server.url,
-    token: expert.token,
-    expertId: expert.id,
-    dataDir: join(dir, 'latency'),
-  })
-  await online
+  await core.start(p, expert, join(dir, 'latency'))
   const latencies: number[] = []
   let sample: Invite | undefined
   for (let round = 0; round < ROUNDS + 20; round++) {
@@ -179,15 +190,7 @@ async function rawLatency(sample: Invite): Promise<number[]> {
 async function reconnects(p: Platform, dir: string): Promise<number[]> {
   const expert = await expertOn(p)
   const core = new CoreChild()
-  const online = core.next(isOnline)
-  core.send({
-    type: 'start',
-    platformUrl: p.server.url,
-    token: expert.token,
-    expertId: expert.id,
-    dataDir: join(dir, 'reconnect'),
-  })
-  await online
+  await core.start(p, expert, join(dir, 'reconnect'))
   const times: number[] = []
   for (let i = 0; i < RESTARTS; i++) {
     const back = core.next(isOnline)
@@ -225,16 +228,7 @@ async function idleRss(p: Platform, dir: string): Promise<{ before: number; afte
   const baseline = core.next(isRss)
   core.send({ type: 'rss' })
   const before = (await baseline).rss
-  const online = core.next(isOnline)
-  core.send({
-    type: 'start',
-    platformUrl: p.server.url,
-    token: expert.token,
-    expertId: expert.id,
-    dataDir: join(dir, 'rss'),
-    preload: events,
-  })
-  await online
+  await core.start(p, expert, join(dir, 'rss'), events)
   const rss = core.next(isRss)
   core.send({ type: 'rss' })
   const { rss: after } = await rss

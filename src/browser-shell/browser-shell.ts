@@ -7,13 +7,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
 import type { LinkTimings } from '../main/core/connection/platform-link'
 import type { Logger } from '../main/core/ports/logger'
 import { createNodeAdapters, type NodeAdapters } from '../main/node-adapters'
-import { startRuntime, type Runtime } from '../main/runtime/start-runtime'
+import type { Runtime } from '../main/runtime/start-runtime'
+import { headlessHost, startNodeRuntime } from '../main/runtime/start-node-runtime'
 import { systemClock, type Clock } from '../shared/clock'
-import { PROTOCOL_VERSION } from '../shared/protocol'
 import { attachIpcSocket } from './ipc-socket-server'
 import { serveStatic } from './static-files'
 
@@ -73,28 +72,14 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
 
-  const runtime = await startRuntime({
-    cachePath: join(options.dataDir, 'cache.db'),
+  // In a browser the page opens links and the full view itself; the host only logs the wish.
+  const runtime = await startNodeRuntime({
+    dataDir: options.dataDir,
+    adapters,
     clock,
-    power: adapters.power,
-    secrets: adapters.secrets,
-    notifier: adapters.notifier,
-    tray: adapters.tray,
-    settings: adapters.settings,
     log: options.log,
     timings: options.timings,
-    host: {
-      info: {
-        version: options.version ?? '0.0.0',
-        platform: 'other',
-        protocolVersion: PROTOCOL_VERSION,
-        defaultPlatformUrl: options.defaultPlatformUrl ?? null,
-      },
-      // The page is in a browser already: it opens links itself; this only records the wish.
-      openExternal: async (url) => options.log.info(`Open in the browser: ${url}`),
-      // In a browser the popover links to the full view itself.
-      showWindow: () => {},
-    },
+    host: headlessHost(options.version ?? '0.0.0', options.log, options.defaultPlatformUrl ?? null),
   })
   const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log: options.log })
   const offs = [

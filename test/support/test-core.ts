@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { LinkTimings } from '../../src/main/core/connection/platform-link'
 import { createNodeAdapters, type NodeAdapters } from '../../src/main/node-adapters'
-import { startRuntime, type Runtime } from '../../src/main/runtime/start-runtime'
+import type { Runtime } from '../../src/main/runtime/start-runtime'
+import { headlessHost, startNodeRuntime } from '../../src/main/runtime/start-node-runtime'
 import { systemClock, type Clock } from '../../src/shared/clock'
 import type { ConnectionState } from '../../src/shared/connection-state'
-import { PROTOCOL_VERSION } from '../../src/shared/protocol'
 
 /** How long a test waits for something the core should do promptly; a failsafe, not a sleep. */
 const WAIT_MS = 20_000
@@ -74,25 +74,12 @@ export async function startTestCore(options: TestCoreOptions): Promise<TestCore>
     expertId: options.expertId,
   })
   const cachePath = join(dir, 'cache.db')
-  const runtime = await startRuntime({
-    cachePath,
+  const runtime = await startNodeRuntime({
+    dataDir: dir,
+    adapters,
     clock: options.clock ?? systemClock,
-    power: adapters.power,
-    secrets: adapters.secrets,
-    notifier: adapters.notifier,
-    tray: adapters.tray,
-    settings: adapters.settings,
     log: silent,
-    host: {
-      info: {
-        version: 'test',
-        platform: 'linux',
-        protocolVersion: PROTOCOL_VERSION,
-        defaultPlatformUrl: null,
-      },
-      openExternal: async () => {},
-      showWindow: () => {},
-    },
+    host: headlessHost('test', silent),
     timings: options.timings,
     random: () => 0.5,
   })
