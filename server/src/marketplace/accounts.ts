@@ -22,8 +22,8 @@ export type NewExpert = z.input<typeof NewExpert>
 export function createExpert(ctx: MarketplaceContext, input: NewExpert): string {
   const expert = NewExpert.parse(input)
   const id = expert.id ?? newId('exp')
-  ctx.db
-    .prepare(
+  ctx
+    .sql(
       `INSERT INTO experts (id, name, email, password_hash, time_zone, availability, tags, rating)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -37,7 +37,7 @@ export function createExpert(ctx: MarketplaceContext, input: NewExpert): string 
       JSON.stringify(expert.tags),
       expert.rating,
     )
-  const tag = ctx.db.prepare('INSERT OR IGNORE INTO expert_tags (tag, expert_id) VALUES (?, ?)')
+  const tag = ctx.sql('INSERT OR IGNORE INTO expert_tags (tag, expert_id) VALUES (?, ?)')
   for (const t of expert.tags) tag.run(t, id)
   return id
 }
@@ -49,8 +49,6 @@ export function createClient(
 ): string {
   const id = input.id ?? newId('cli')
   TimeZone.parse(input.timeZone)
-  ctx.db
-    .prepare('INSERT INTO clients (id, name, time_zone) VALUES (?, ?, ?)')
-    .run(id, input.name, input.timeZone)
+  ctx.sql('INSERT INTO clients (id, name, time_zone) VALUES (?, ?, ?)').run(id, input.name, input.timeZone)
   return id
 }

@@ -16,8 +16,8 @@ export function setAvailability(
     throw new PlatformError('invalid_payload', '"Online until" must be in the future.')
   }
   return ctx.events.transact(() => {
-    ctx.db
-      .prepare('UPDATE experts SET availability = ?, online_until = ? WHERE id = ?')
+    ctx
+      .sql('UPDATE experts SET availability = ?, online_until = ? WHERE id = ?')
       .run(availability, onlineUntil, expertId)
     ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
     return { availability, onlineUntil }
@@ -26,14 +26,14 @@ export function setAvailability(
 
 /** Switch experts whose "online until" has passed to away. */
 export function endOnlineUntil(ctx: MarketplaceContext): number {
-  const due = ctx.db
-    .prepare<[number], { id: string }>(
+  const due = ctx
+    .sql<[number], { id: string }>(
       `SELECT id FROM experts WHERE availability = 'online' AND online_until IS NOT NULL AND online_until <= ?`,
     )
     .all(ctx.clock.now())
   for (const { id } of due) {
     ctx.events.transact(() => {
-      ctx.db.prepare(`UPDATE experts SET availability = 'away', online_until = NULL WHERE id = ?`).run(id)
+      ctx.sql(`UPDATE experts SET availability = 'away', online_until = NULL WHERE id = ?`).run(id)
       ctx.events.append(id, 'expert.updated', { expert: ctx.store.expert(id) })
     })
   }

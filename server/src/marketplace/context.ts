@@ -31,9 +31,24 @@ export const defaultMarketplaceConfig: MarketplaceConfig = {
 /** The dependencies of every marketplace operation. */
 export interface MarketplaceContext {
   readonly db: Database.Database
+  /** Prepares each SQL text once and hands back the same statement after: commands are a hot path. */
+  readonly sql: Database.Database['prepare']
   readonly store: PlatformStore
   readonly events: EventLog
   readonly clock: Clock
   readonly config: MarketplaceConfig
   readonly logger: Logger
+}
+
+/** A `prepare` that compiles each SQL text once per database. */
+export function preparedOnce(db: Database.Database): Database.Database['prepare'] {
+  const statements = new Map<string, Database.Statement>()
+  return ((source: string) => {
+    let statement = statements.get(source)
+    if (statement === undefined) {
+      statement = db.prepare(source)
+      statements.set(source, statement)
+    }
+    return statement
+  }) as Database.Database['prepare']
 }

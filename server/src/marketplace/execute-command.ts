@@ -47,8 +47,8 @@ export function executeCommand(ctx: MarketplaceContext, expertId: string, raw: u
     )
   }
   const { name, idempotencyKey } = envelope.data
-  const previous = ctx.db
-    .prepare<[string, string], { command: string; ack: string }>(
+  const previous = ctx
+    .sql<[string, string], { command: string; ack: string }>(
       'SELECT command, ack FROM command_results WHERE expert_id = ? AND idempotency_key = ?',
     )
     .get(expertId, idempotencyKey)
@@ -106,8 +106,8 @@ function remember(
   name: CommandName,
   ack: CommandAck,
 ): void {
-  ctx.db
-    .prepare(
+  ctx
+    .sql(
       'INSERT INTO command_results (expert_id, idempotency_key, command, ack, created_at) VALUES (?, ?, ?, ?, ?)',
     )
     .run(expertId, key, name, JSON.stringify(ack), ctx.clock.now())

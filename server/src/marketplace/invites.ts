@@ -43,8 +43,8 @@ export function acceptInvite(
     }
     const sessionId = newId('ses')
     const live = request.kind === 'instant'
-    ctx.db
-      .prepare(
+    ctx
+      .sql(
         `INSERT INTO sessions (id, request_id, expert_id, client_id, kind, booked_start, state, phase,
            expert_joined_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'context', ?, ?)`,
       )
@@ -59,8 +59,8 @@ export function acceptInvite(
         live ? now : null,
         now,
       )
-    ctx.db.prepare(`UPDATE requests SET state = 'booked' WHERE id = ?`).run(request.id)
-    ctx.db.prepare(`UPDATE invites SET state = 'accepted', answered_at = ? WHERE id = ?`).run(now, invite.id)
+    ctx.sql(`UPDATE requests SET state = 'booked' WHERE id = ?`).run(request.id)
+    ctx.sql(`UPDATE invites SET state = 'accepted', answered_at = ? WHERE id = ?`).run(now, invite.id)
     ctx.events.append(expertId, 'invite.closed', { inviteId: invite.id, reason: 'accepted', sessionId })
     const session = ctx.store.session(sessionId)
     ctx.events.append(expertId, 'session.updated', { session })
@@ -78,8 +78,8 @@ export function declineInvite(
 ): CommandResult<'invite.decline'> {
   return ctx.events.transact(() => {
     const invite = openInviteOf(ctx, expertId, inviteId)
-    ctx.db
-      .prepare(`UPDATE invites SET state = 'declined', answered_at = ? WHERE id = ?`)
+    ctx
+      .sql(`UPDATE invites SET state = 'declined', answered_at = ? WHERE id = ?`)
       .run(ctx.clock.now(), invite.id)
     ctx.events.append(expertId, 'invite.closed', { inviteId: invite.id, reason: 'declined', sessionId: null })
     ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })

@@ -6,7 +6,12 @@ import { EventLog } from '../event-log'
 import type { Logger } from '../logger'
 import { PlatformStore } from '../store/platform-store'
 import { createClient, createExpert, type NewExpert } from './accounts'
-import { defaultMarketplaceConfig, type MarketplaceConfig, type MarketplaceContext } from './context'
+import {
+  defaultMarketplaceConfig,
+  preparedOnce,
+  type MarketplaceConfig,
+  type MarketplaceContext,
+} from './context'
 import { executeCommand } from './execute-command'
 import { sendClientMessage, threadOf } from './messages'
 import { createRequest, withdrawRequest, type CreatedRequest, type CreateRequestInput } from './requests'
@@ -35,6 +40,7 @@ export class Marketplace {
     )
     this.ctx = {
       db,
+      sql: preparedOnce(db),
       store: this.store,
       events: this.events,
       clock,

@@ -26,8 +26,8 @@ export function sendClientMessage(
 
 /** The thread between a request's client and one expert, oldest first. */
 export function threadOf(ctx: MarketplaceContext, requestId: string, expertId: string): Message[] {
-  return ctx.db
-    .prepare<[string, string], MessageRow>(
+  return ctx
+    .sql<[string, string], MessageRow>(
       'SELECT * FROM messages WHERE request_id = ? AND expert_id = ? ORDER BY sent_at, rowid',
     )
     .all(requestId, expertId)
@@ -42,8 +42,8 @@ function addMessage(
   body: string,
 ): Message {
   return ctx.events.transact(() => {
-    const linked = ctx.db
-      .prepare(
+    const linked = ctx
+      .sql(
         `SELECT 1 FROM invites WHERE request_id = ? AND expert_id = ?
          UNION ALL SELECT 1 FROM sessions WHERE request_id = ? AND expert_id = ?`,
       )
@@ -52,8 +52,8 @@ function addMessage(
       throw new PlatformError('not_found', `You have no invite or session for request ${requestId}.`)
     }
     const id = newId('msg')
-    ctx.db
-      .prepare(
+    ctx
+      .sql(
         'INSERT INTO messages (id, request_id, expert_id, from_party, body, sent_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
       .run(id, requestId, expertId, from, body.trim(), ctx.clock.now())

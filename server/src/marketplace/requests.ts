@@ -54,8 +54,8 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
       : matchExperts(ctx, input.tags, input.fanOut)
     const id = newId('req')
     const times = [...input.proposedTimes].sort((a, b) => a - b)
-    ctx.db
-      .prepare(
+    ctx
+      .sql(
         `INSERT INTO requests (id, client_id, title, description, attachments, tags, kind, proposed_times,
            expected_duration_minutes, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
       )
@@ -81,7 +81,7 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
       input.kind === 'instant'
         ? now + ctx.config.instantInviteTtlMs
         : Math.min(now + ctx.config.scheduledInviteTtlMs, times.at(-1) ?? now)
-    const insertInvite = ctx.db.prepare(
+    const insertInvite = ctx.sql(
       `INSERT INTO invites (id, request_id, expert_id, reason, sent_at, expires_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open')`,
     )
     for (const expert of experts) {
@@ -91,11 +91,11 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
         invite: { id: inviteId, request, reason, sentAt: now, expiresAt, state: 'open' },
       })
     }
-    ctx.db
-      .prepare('UPDATE experts SET last_invited_at = ? WHERE id IN (SELECT value FROM json_each(?))')
+    ctx
+      .sql('UPDATE experts SET last_invited_at = ? WHERE id IN (SELECT value FROM json_each(?))')
       .run(now, JSON.stringify(experts.map((e) => e.id)))
     if (experts.length === 0) {
-      ctx.db.prepare(`UPDATE requests SET state = 'expired' WHERE id = ?`).run(id)
+      ctx.sql(`UPDATE requests SET state = 'expired' WHERE id = ?`).run(id)
       ctx.logger.warn('request matched no online expert', { request: id, tags: input.tags.join(',') })
     }
     return { request, invitedExpertIds: experts.map((e) => e.id) }
@@ -109,7 +109,7 @@ export function withdrawRequest(ctx: MarketplaceContext, requestId: string): voi
     if (row === undefined) throw new PlatformError('not_found', `No request ${requestId}`)
     if (row.state !== 'open')
       throw new PlatformError('invalid_state', `Request ${requestId} is ${row.state}, not open`)
-    ctx.db.prepare(`UPDATE requests SET state = 'withdrawn' WHERE id = ?`).run(requestId)
+    ctx.sql(`UPDATE requests SET state = 'withdrawn' WHERE id = ?`).run(requestId)
     closeOpenInvites(ctx, requestId, 'withdrawn', null)
   })
 }
@@ -121,10 +121,10 @@ export function closeOpenInvites(
   state: 'taken' | 'withdrawn',
   exceptInviteId: string | null,
 ): void {
-  const open = ctx.db
-    .prepare<[string], InviteRow>(`SELECT * FROM invites WHERE request_id = ? AND state = 'open'`)
+  const open = ctx
+    .sql<[string], InviteRow>(`SELECT * FROM invites WHERE request_id = ? AND state = 'open'`)
     .all(requestId)
-  const close = ctx.db.prepare(`UPDATE invites SET state = ? WHERE id = ?`)
+  const close = ctx.sql(`UPDATE invites SET state = ? WHERE id = ?`)
   for (const invite of open) {
     if (invite.id === exceptInviteId) continue
     close.run(state, invite.id)
@@ -138,8 +138,8 @@ export function closeOpenInvites(
 
 /** Mark a still-open request expired once none of its invites is open. */
 export function expireRequestIfUnanswered(ctx: MarketplaceContext, requestId: string): void {
-  ctx.db
-    .prepare(
+  ctx
+    .sql(
       `UPDATE requests SET state = 'expired' WHERE id = ? AND state = 'open'
          AND NOT EXISTS (SELECT 1 FROM invites WHERE request_id = requests.id AND state = 'open')`,
     )
@@ -163,7 +163,7 @@ function validateTimes(kind: 'instant' | 'scheduled', times: ReadonlyArray<numbe
 }
 
 function clientExists(ctx: MarketplaceContext, clientId: string): boolean {
-  return ctx.db.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId) !== undefined
+  return ctx.sql('SELECT 1 FROM clients WHERE id = ?').get(clientId) !== undefined
 }
 
 function directExpert(ctx: MarketplaceContext, expertId: string): ExpertRow {
@@ -180,14 +180,14 @@ function matchExperts(
 ): ExpertRow[] {
   const limit = fanOut ?? ctx.config.defaultFanOut
   if (tags.length === 0) {
-    return ctx.db
-      .prepare<[number], ExpertRow>(
+    return ctx
+      .sql<[number], ExpertRow>(
         `SELECT * FROM experts WHERE availability = 'online' ORDER BY last_invited_at, id LIMIT ?`,
       )
       .all(limit)
   }
-  return ctx.db
-    .prepare<[string, number], ExpertRow>(
+  return ctx
+    .sql<[string, number], ExpertRow>(
       `SELECT * FROM experts WHERE availability = 'online'
          AND id IN (SELECT expert_id FROM expert_tags WHERE tag IN (SELECT value FROM json_each(?)))
        ORDER BY last_invited_at, id LIMIT ?`,

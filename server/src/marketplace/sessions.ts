@@ -54,8 +54,8 @@ function join(ctx: MarketplaceContext, row: SessionRow, party: 'expert' | 'clien
   }
   const column = party === 'expert' ? 'expert_joined_at' : 'client_joined_at'
   const state = party === 'expert' ? 'live' : row.state
-  ctx.db
-    .prepare(`UPDATE sessions SET ${column} = ?, state = ?, updated_at = ? WHERE id = ?`)
+  ctx
+    .sql(`UPDATE sessions SET ${column} = ?, state = ?, updated_at = ? WHERE id = ?`)
     .run(now, state, now, row.id)
   return publish(ctx, row.id)
 }
@@ -80,8 +80,8 @@ export function startBilling(
       )
     }
     const now = ctx.clock.now()
-    ctx.db
-      .prepare(`UPDATE sessions SET phase = 'billable', billing_started_at = ?, updated_at = ? WHERE id = ?`)
+    ctx
+      .sql(`UPDATE sessions SET phase = 'billable', billing_started_at = ?, updated_at = ? WHERE id = ?`)
       .run(now, now, row.id)
     return { session: publish(ctx, row.id) }
   })
@@ -104,8 +104,8 @@ export function endSession(
       )
     }
     const now = ctx.clock.now()
-    ctx.db
-      .prepare(`UPDATE sessions SET state = 'ended', ended_at = ?, outcome = ?, updated_at = ? WHERE id = ?`)
+    ctx
+      .sql(`UPDATE sessions SET state = 'ended', ended_at = ?, outcome = ?, updated_at = ? WHERE id = ?`)
       .run(now, JSON.stringify(outcome), now, row.id)
     const session = publish(ctx, row.id)
     ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
@@ -116,8 +116,8 @@ export function endSession(
 /** Cancel every session whose auto-cancel deadline passed with a party absent. */
 export function autoCancelOverdue(ctx: MarketplaceContext): number {
   const now = ctx.clock.now()
-  const overdue = ctx.db
-    .prepare<[number], SessionRow>(
+  const overdue = ctx
+    .sql<[number], SessionRow>(
       `SELECT * FROM sessions WHERE state IN ('booked','live') AND booked_start <= ? ORDER BY booked_start`,
     )
     .all(now - 10 * 60_000)
@@ -136,8 +136,8 @@ export function autoCancelOverdue(ctx: MarketplaceContext): number {
     ctx.events.transact(() => {
       const reason = absentParty(row.expert_joined_at, row.client_joined_at) ?? 'both_absent'
       const cancellation = { reason, feeAssessedTo: feeAssessedTo(reason), cancelledAt: now }
-      ctx.db
-        .prepare(`UPDATE sessions SET state = 'cancelled', cancellation = ?, updated_at = ? WHERE id = ?`)
+      ctx
+        .sql(`UPDATE sessions SET state = 'cancelled', cancellation = ?, updated_at = ? WHERE id = ?`)
         .run(JSON.stringify(cancellation), now, row.id)
       publish(ctx, row.id)
       ctx.logger.info('session auto-cancelled', { session: row.id, reason })

@@ -11,21 +11,21 @@ export function snapshotFor(ctx: MarketplaceContext, expertId: string): Snapshot
   const now = ctx.clock.now()
   // One read transaction, so the cursor matches exactly what the snapshot holds.
   return ctx.db.transaction(() => {
-    const openInvites = ctx.db
-      .prepare<[string], InviteRow>(
+    const openInvites = ctx
+      .sql<[string], InviteRow>(
         `SELECT * FROM invites WHERE expert_id = ? AND state = 'open' ORDER BY sent_at`,
       )
       .all(expertId)
       .map((row) => ctx.store.inviteFromRow(row))
-    const sessions = ctx.db
-      .prepare<[string, number], SessionRow>(
+    const sessions = ctx
+      .sql<[string, number], SessionRow>(
         `SELECT * FROM sessions WHERE expert_id = ? AND (state IN ('booked','live') OR updated_at >= ?)
          ORDER BY booked_start`,
       )
       .all(expertId, now - ctx.config.snapshotHistoryMs)
       .map((row) => ctx.store.sessionFromRow(row))
-    const recentMessages = ctx.db
-      .prepare<[string, number], MessageRow>(
+    const recentMessages = ctx
+      .sql<[string, number], MessageRow>(
         'SELECT * FROM messages WHERE expert_id = ? ORDER BY sent_at DESC, rowid DESC LIMIT ?',
       )
       .all(expertId, SNAPSHOT_MESSAGES)

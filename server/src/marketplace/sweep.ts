@@ -22,14 +22,14 @@ export function sweep(ctx: MarketplaceContext): SweepResult {
 }
 
 function expireInvites(ctx: MarketplaceContext): number {
-  const due = ctx.db
-    .prepare<[number], InviteRow>(
+  const due = ctx
+    .sql<[number], InviteRow>(
       `SELECT * FROM invites WHERE state = 'open' AND expires_at <= ? ORDER BY expires_at`,
     )
     .all(ctx.clock.now())
   if (due.length === 0) return 0
   ctx.events.transact(() => {
-    const expire = ctx.db.prepare(`UPDATE invites SET state = 'expired' WHERE id = ? AND state = 'open'`)
+    const expire = ctx.sql(`UPDATE invites SET state = 'expired' WHERE id = ? AND state = 'open'`)
     for (const invite of due) {
       expire.run(invite.id)
       ctx.events.append(invite.expert_id, 'invite.closed', {
