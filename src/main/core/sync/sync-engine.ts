@@ -57,7 +57,8 @@ export class SyncEngine {
     this.off.push(
       this.link.states.add((state) => {
         if (state.kind === 'connected') {
-          if (this.cache.expert() !== null && this.cache.expert()?.id !== state.welcome.expertId) {
+          const cached = this.cache.expert()
+          if (cached !== null && cached.id !== state.welcome.expertId) {
             this.deps.log.warn('The cache belongs to another expert; clearing it before syncing')
             this.cache.clear()
           }
