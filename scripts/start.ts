@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { startBrowserShell } from '../src/browser-shell/browser-shell'
+import { buildApp } from './build-app'
 import { createStreamLogger } from '../src/main/node-adapters'
 import { consoleLogger } from '../server/src/logger'
 import {
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0))
 
   say('Building…')
-  run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'])
+  buildApp(root, { inheritOutput: true })
 
   const electron = values.browser ? null : electronBinary()
   if (electron === null) {

@@ -7,14 +7,16 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import type { LinkTimings } from '../main/core/connection/platform-link'
 import type { Logger } from '../main/core/ports/logger'
 import { createNodeAdapters, type NodeAdapters } from '../main/node-adapters'
 import type { Runtime } from '../main/runtime/start-runtime'
+import { firstLanguage, loadFirstFrameRenderer } from '../main/renderer-pages/first-frame'
+import { createRendererPages } from '../main/renderer-pages/renderer-pages'
 import { headlessHost, startNodeRuntime } from '../main/runtime/start-node-runtime'
 import { systemClock, type Clock } from '../shared/clock'
 import { attachIpcSocket } from './ipc-socket-server'
-import { serveStatic } from './static-files'
 
 /** Where and how to run the shell. */
 export interface BrowserShellOptions {
@@ -22,6 +24,11 @@ export interface BrowserShellOptions {
   readonly dataDir: string
   /** The built renderer: out/renderer. */
   readonly rendererDir: string
+  /**
+   * The built first-frame pre-render; defaults to out/first-frame next to the renderer. Null
+   * serves index.html as built (the page then renders its first frame itself).
+   */
+  readonly firstFrameModule?: string | null
   /** Defaults to 0 (a free port) on 127.0.0.1. */
   readonly port?: number
   /** Suggested on the sign-in form: the embedded platform, when one runs. */
@@ -70,7 +77,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     })
   })
   await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+  const port = (http.address() as AddressInfo).port
+  const origin = `http://127.0.0.1:${port}`
+  const ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
 
   // In a browser the page opens links and the full view itself; the host only logs the wish.
   const runtime = await startNodeRuntime({
@@ -81,6 +90,18 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     timings: options.timings,
     host: headlessHost(options.version ?? '0.0.0', options.log, options.defaultPlatformUrl ?? null),
   })
+  const firstFrameModule =
+    options.firstFrameModule === undefined
+      ? join(options.rendererDir, '..', 'first-frame', 'render-first-frame.mjs')
+      : options.firstFrameModule
+  const pages = createRendererPages({
+    rendererDir: options.rendererDir,
+    renderFirstFrame:
+      firstFrameModule === null ? null : await loadFirstFrameRenderer(firstFrameModule, options.log),
+    api: runtime.api,
+    inBrowser: true,
+    log: options.log,
+  })
   const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log: options.log })
   const offs = [
     runtime.core.states.add((state) => ipc.push('connection.stateChanged', state)),
@@ -89,12 +110,25 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   ]
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Pages carry the expert's data: only for requests addressed to this loopback port, so a
+    // web page that rebinds its own host name to 127.0.0.1 cannot read them.
+    if (!ownHosts.has(String(req.headers.host))) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`Open ${origin} instead.`)
+      return
+    }
     if (req.method === 'POST' && req.url === POWER_HOOK_PATH) return powerHook(req, res)
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end()
       return
     }
-    await serveStatic(options.rendererDir, req, res)
+    const url = new URL(req.url ?? '/', origin)
+    const page = await pages.answer({
+      path: url.pathname,
+      search: url.search,
+      locale: firstLanguage(req.headers['accept-language']),
+    })
+    res.writeHead(page.status, page.headers)
+    res.end(req.method === 'HEAD' ? undefined : page.body)
   }
 
   async function powerHook(req: IncomingMessage, res: ServerResponse): Promise<void> {

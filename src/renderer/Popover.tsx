@@ -12,8 +12,7 @@ import { SignInForm } from './components/SignInForm'
 import { UpcomingSession } from './components/UpcomingView'
 import { startWindowOpensAt } from '../shared/rules/session-timing'
 import { markFirstDataPaint } from './first-paint'
-import { runsInBrowser } from './browser-bridge'
-import { useApi, useAppState, useNow } from './store/context'
+import { useApi, useAppState, useNow, useServices } from './store/context'
 
 /** How far ahead the popover lists booked sessions. */
 const SOON_MS = 3 * 60 * 60_000
@@ -99,10 +98,12 @@ export function Popover() {
 /** The way to everything else: the full window (Electron), or the full view of this page (browser). */
 function OpenFullWindow() {
   const api = useApi()
+  const { inBrowser } = useServices()
   return (
     <footer className="popover-footer">
-      {runsInBrowser() ? (
-        <a className="button button-quiet" href={window.location.pathname}>
+      {inBrowser ? (
+        // This page without ?view=popover.
+        <a className="button button-quiet" href="./">
           Open Standby
         </a>
       ) : (

@@ -1,19 +1,9 @@
 /**
- * The renderer's entry: builds the stores (which subscribe to the app's pushes before anything
- * renders, so none is lost), then renders the full window, or the tray popover when the page was
- * opened as `#popover` (Electron's popover window) or `?view=popover` (a plain browser, whose
- * fragment carries the browser shell's secret and is cleared on load).
+ * The renderer's entry, kept tiny: the styles, then the rest of the page (React and the app, in
+ * start.tsx) loaded as a second module. When the host pre-rendered the first frame, the page can
+ * paint it as soon as HTML and CSS are in, so loading and running React waits until it has been
+ * painted (bench/ui.ts: the frame painted 60-80 ms later when React ran first).
  */
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App } from './App'
-import { standbyApi } from './browser-bridge'
-import { Popover } from './Popover'
-import { createAppStore } from './store/app-store'
-import { ServicesContext, type Services } from './store/context'
-import { createHistoryStore } from './store/history-store'
-import { createHostClock } from './store/host-clock'
-import { createNoticeStore } from './store/notices'
 import './styles/tokens.css'
 import './styles/base.css'
 import './styles/layout.css'
@@ -22,25 +12,24 @@ import './styles/components.css'
 import './styles/invites.css'
 import './styles/sessions.css'
 import './styles/lists.css'
+import { FIRST_FRAME_ELEMENT_ID } from '../shared/first-frame'
 
-// Read before the bridge runs: in a plain browser it clears the fragment (it holds the secret).
-const popover =
-  window.location.hash === '#popover' || new URLSearchParams(window.location.search).get('view') === 'popover'
-const api = standbyApi()
-const notices = createNoticeStore()
-const services: Services = {
-  api,
-  clock: createHostClock(api),
-  notices,
-  app: createAppStore(api, notices),
-  history: createHistoryStore(api),
+let started = false
+const start = (): void => {
+  if (started) return
+  started = true
+  import('./start').catch((error: unknown) =>
+    console.error('Standby could not load the rest of its page; rebuild or reinstall the app.', error),
+  )
 }
-document.documentElement.classList.toggle('is-popover', popover)
-
-const container = document.getElementById('root')
-if (!container) throw new Error('index.html has no #root element')
-createRoot(container).render(
-  <StrictMode>
-    <ServicesContext value={services}>{popover ? <Popover /> : <App />}</ServicesContext>
-  </StrictMode>,
-)
+if (document.getElementById(FIRST_FRAME_ELEMENT_ID) === null) start()
+else {
+  // On 2 cores, loading React while the frame is rastered delays the frame: start once it is shown.
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName('first-contentful-paint').length === 0) return
+    observer.disconnect()
+    start()
+  }).observe({ type: 'paint', buffered: true })
+  // A page that is not painted (a hidden window or tab) reports no paint: start it anyway.
+  window.setTimeout(start, 1_000)
+}

@@ -4,18 +4,17 @@
  */
 import type { MouseEvent } from 'react'
 import type { Attachment } from '../../shared/protocol/entities'
-import { runsInBrowser } from '../browser-bridge'
 import { formatBytes } from '../logic/format'
-import { useApi } from '../store/context'
+import { useServices } from '../store/context'
 
 /** The attachment list; nothing when there are none. */
 export function Attachments({ attachments }: { readonly attachments: ReadonlyArray<Attachment> }) {
-  const api = useApi()
+  const { api, inBrowser } = useServices()
   if (attachments.length === 0) return null
   const open = (event: MouseEvent<HTMLAnchorElement>, url: string): void => {
     // In the app the host opens the system browser, so the link must not open a window too; in
     // a plain browser the link opens the tab and the host only records the wish.
-    if (!runsInBrowser()) event.preventDefault()
+    if (!inBrowser) event.preventDefault()
     void api.shell.openExternal(url)
   }
   return (

@@ -1,7 +1,7 @@
 /** Upcoming: booked sessions by day, each with a countdown, reminders, and Start. */
 import { useId } from 'react'
 import type { Session } from '../../shared/protocol/entities'
-import { formatDay, formatTime, isoTime, zoneCity, formatCountdown } from '../logic/format'
+import { calendarDay, formatCountdown, formatDay, formatTime, isoTime, zoneCity } from '../logic/format'
 import { autoCancelNotice, reminderStatus } from '../logic/session-timing'
 import { useAppState, useNow } from '../store/context'
 import { useNavigate } from '../store/navigation'
@@ -111,7 +111,7 @@ function SessionTiming({
 function groupByDay(sessions: ReadonlyArray<Session>): Array<[string, Session[]]> {
   const groups = new Map<string, Session[]>()
   for (const session of sessions) {
-    const day = new Date(session.bookedStart).toDateString()
+    const day = calendarDay(session.bookedStart)
     const group = groups.get(day)
     if (group === undefined) groups.set(day, [session])
     else group.push(session)

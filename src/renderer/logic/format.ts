@@ -1,54 +1,97 @@
 /**
- * Dates, times, durations and sizes in the OS locale (Intl with no explicit locale). Every
- * function takes the moments it needs as arguments, so the host clock stays the only "now".
+ * Dates, times, durations and sizes in the OS locale and time zone. Every function takes the
+ * moments it needs as arguments, so the host clock stays the only "now".
+ *
+ * The page formats with the OS defaults. The host pre-renders the window's first frame in Node,
+ * whose defaults may differ, so it names the page's locale and time zone with `setDisplay` first.
  */
 
 const MINUTE_MS = 60_000
 const HOUR_MS = 60 * MINUTE_MS
 const DAY_MS = 24 * HOUR_MS
 
-// Formatters are costly to build and are reused for every row.
-const shortTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
-const dayAndTime = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: 'numeric',
-  minute: '2-digit',
-})
-const dayOnly = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' })
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
-const zoned = new Map<string, Intl.DateTimeFormat>()
-const units = new Map<string, Intl.NumberFormat>()
+/** Where times are shown: a BCP 47 locale and an IANA time zone; undefined means the OS's. */
+export interface Display {
+  readonly locale?: string | undefined
+  readonly timeZone?: string | undefined
+}
+
+/** The formatters of one display, built once: they are costly to build and used for every row. */
+function formattersFor(display: Display) {
+  const { locale, timeZone } = display
+  const dateTime = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { ...options, timeZone })
+  return {
+    display: resolve(locale, timeZone),
+    shortTime: dateTime({ timeStyle: 'short' }),
+    dayAndTime: dateTime({
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+    }),
+    dayOnly: dateTime({ weekday: 'short', day: 'numeric', month: 'short' }),
+    calendarDay: dateTime({ year: 'numeric', month: '2-digit', day: '2-digit' }),
+    relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+    zoned: new Map<string, Intl.DateTimeFormat>(),
+    units: new Map<string, Intl.NumberFormat>(),
+  }
+}
+
+function resolve(locale: string | undefined, timeZone: string | undefined): Required<Display> {
+  const resolved = new Intl.DateTimeFormat(locale, { timeZone }).resolvedOptions()
+  return { locale: resolved.locale, timeZone: resolved.timeZone }
+}
+
+let formats = formattersFor({})
+
+/** Format for this display from now on (the host's pre-render); the page never needs to call it. */
+export function setDisplay(display: Display): void {
+  const next = resolve(display.locale, display.timeZone)
+  if (next.locale !== formats.display.locale || next.timeZone !== formats.display.timeZone) {
+    formats = formattersFor(next)
+  }
+}
+
+/** The locale and time zone in use, as Intl resolved them. */
+export function currentDisplay(): Required<Display> {
+  return formats.display
+}
 
 function unit(name: string, maximumFractionDigits = 0): Intl.NumberFormat {
   const key = `${name}/${maximumFractionDigits}`
-  let format = units.get(key)
+  let format = formats.units.get(key)
   if (format === undefined) {
-    format = new Intl.NumberFormat(undefined, {
+    format = new Intl.NumberFormat(formats.display.locale, {
       style: 'unit',
       unit: name,
       unitDisplay: 'short',
       maximumFractionDigits,
     })
-    units.set(key, format)
+    formats.units.set(key, format)
   }
   return format
 }
 
 /** "13:05" or "1:05 PM", as the OS locale writes a time of day. */
 export function formatTime(t: number): string {
-  return shortTime.format(t)
+  return formats.shortTime.format(t)
 }
 
 /** "Tue 6 Jan, 13:05": a day and a time, in the OS locale and time zone. */
 export function formatDayTime(t: number): string {
-  return dayAndTime.format(t)
+  return formats.dayAndTime.format(t)
 }
 
 /** "Tue 6 Jan". */
 export function formatDay(t: number): string {
-  return dayOnly.format(t)
+  return formats.dayOnly.format(t)
+}
+
+/** The calendar day of a moment where the expert is: equal for two moments on the same day. */
+export function calendarDay(t: number): string {
+  return formats.calendarDay.format(t)
 }
 
 /** A moment as the machine-readable value of a <time> element. */
@@ -58,9 +101,9 @@ export function isoTime(t: number): string {
 
 /** "Tue 6 Jan, 07:05" in another time zone (the client's). */
 export function formatDayTimeIn(t: number, timeZone: string): string {
-  let format = zoned.get(timeZone)
+  let format = formats.zoned.get(timeZone)
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(undefined, {
+    format = new Intl.DateTimeFormat(formats.display.locale, {
       weekday: 'short',
       day: 'numeric',
       month: 'short',
@@ -68,7 +111,7 @@ export function formatDayTimeIn(t: number, timeZone: string): string {
       minute: '2-digit',
       timeZone,
     })
-    zoned.set(timeZone, format)
+    formats.zoned.set(timeZone, format)
   }
   return format.format(t)
 }
@@ -114,11 +157,11 @@ export function formatCountdown(ms: number): string {
 /** "just now", "3 minutes ago", "2 hours ago", in the OS locale. */
 export function formatAgo(ms: number): string {
   const abs = Math.max(0, ms)
-  if (abs < 10_000) return relative.format(0, 'second')
-  if (abs < MINUTE_MS) return relative.format(-Math.round(abs / 1000), 'second')
-  if (abs < HOUR_MS) return relative.format(-Math.floor(abs / MINUTE_MS), 'minute')
-  if (abs < DAY_MS) return relative.format(-Math.floor(abs / HOUR_MS), 'hour')
-  return relative.format(-Math.floor(abs / DAY_MS), 'day')
+  if (abs < 10_000) return formats.relative.format(0, 'second')
+  if (abs < MINUTE_MS) return formats.relative.format(-Math.round(abs / 1000), 'second')
+  if (abs < HOUR_MS) return formats.relative.format(-Math.floor(abs / MINUTE_MS), 'minute')
+  if (abs < DAY_MS) return formats.relative.format(-Math.floor(abs / HOUR_MS), 'hour')
+  return formats.relative.format(-Math.floor(abs / DAY_MS), 'day')
 }
 
 /** "180 kB", "2.4 MB": an attachment's size. */

@@ -7,6 +7,7 @@
 import type { AppInfo, AppSettings, InviteLists } from '../../shared/ipc/contract'
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import type { ConnectionState } from '../../shared/connection-state'
+import type { FirstFrameData } from '../../shared/first-frame'
 import type { Expert, Session } from '../../shared/protocol/entities'
 import { closedInviteNotices } from '../logic/invite-changes'
 import type { NoticeStore } from './notices'
@@ -41,18 +42,30 @@ export interface AppStore extends ReadableStore<AppState> {
 
 const EMPTY_INVITES: InviteLists = { open: [], missed: [] }
 
-/** Subscribe and start the first reads at once. */
-export function createAppStore(api: StandbyApi, notices: NoticeStore): AppStore {
-  const store = createValueStore<AppState>({
-    loaded: false,
-    info: null,
-    connection: { status: 'connecting' },
-    expert: null,
-    invites: EMPTY_INVITES,
-    upcoming: [],
-    settings: null,
-    readError: null,
-  })
+/** Before the first read: nothing to show yet. */
+const NOT_LOADED: AppState = {
+  loaded: false,
+  info: null,
+  connection: { status: 'connecting' },
+  expert: null,
+  invites: EMPTY_INVITES,
+  upcoming: [],
+  settings: null,
+  readError: null,
+}
+
+/** The state a pre-rendered first frame was rendered from: already loaded. */
+export function stateOfFrame(frame: FirstFrameData): AppState {
+  const { info, connection, expert, invites, upcoming, settings } = frame
+  return { loaded: true, info, connection, expert, invites, upcoming, settings, readError: null }
+}
+
+/**
+ * Subscribe and start the first reads at once. Given the data of a pre-rendered first frame, the
+ * store starts from it (so the first render matches the frame) and the reads bring it up to date.
+ */
+export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: FirstFrameData): AppStore {
+  const store = createValueStore<AppState>(frame === undefined ? NOT_LOADED : stateOfFrame(frame))
   const patch = (changes: Partial<AppState>): void => store.set({ ...store.getSnapshot(), ...changes })
   let connectionPushed = false
 

@@ -6,13 +6,18 @@ import type { HistoryStore, HistoryState } from './history-store'
 import type { HostClock } from './host-clock'
 import type { Notice, NoticeStore } from './notices'
 
-/** What main.tsx builds before the first render. */
+/**
+ * What main.tsx builds before the first render. Every hook passes the store's snapshot as the
+ * server snapshot too: the host's pre-render and the page's hydration read the same data.
+ */
 export interface Services {
   readonly api: StandbyApi
   readonly app: AppStore
   readonly clock: HostClock
   readonly notices: NoticeStore
   readonly history: HistoryStore
+  /** True in an ordinary browser (the browser shell), false in Electron's windows. */
+  readonly inBrowser: boolean
 }
 
 /** The services; provided once at the root. */
@@ -33,23 +38,23 @@ export function useApi(): StandbyApi {
 /** The app's data. */
 export function useAppState(): AppState {
   const { app } = useServices()
-  return useSyncExternalStore(app.subscribe, app.getSnapshot)
+  return useSyncExternalStore(app.subscribe, app.getSnapshot, app.getSnapshot)
 }
 
 /** The host's time; re-renders the caller once a second, so call it in small leaf components. */
 export function useNow(): number {
   const { clock } = useServices()
-  return useSyncExternalStore(clock.subscribe, clock.getSnapshot)
+  return useSyncExternalStore(clock.subscribe, clock.getSnapshot, clock.getSnapshot)
 }
 
 /** The notices on screen. */
 export function useNotices(): ReadonlyArray<Notice> {
   const { notices } = useServices()
-  return useSyncExternalStore(notices.subscribe, notices.getSnapshot)
+  return useSyncExternalStore(notices.subscribe, notices.getSnapshot, notices.getSnapshot)
 }
 
 /** The history list's rows. */
 export function useHistory(): HistoryState {
   const { history } = useServices()
-  return useSyncExternalStore(history.subscribe, history.getSnapshot)
+  return useSyncExternalStore(history.subscribe, history.getSnapshot, history.getSnapshot)
 }

@@ -15,9 +15,13 @@ export interface HostClock extends ReadableStore<number> {
   stop(): void
 }
 
-/** Start following the host's clock. */
-export function createHostClock(api: Pick<StandbyApi, 'app'>, tickMs = 1_000): HostClock {
-  const store = createValueStore(Date.now())
+/** Start following the host's clock, from `initial` (a pre-rendered frame's time) until it answers. */
+export function createHostClock(
+  api: Pick<StandbyApi, 'app'>,
+  tickMs = 1_000,
+  initial: number = Date.now(),
+): HostClock {
+  const store = createValueStore(initial)
   let inFlight: Promise<void> | undefined
   const refresh = (): Promise<void> =>
     (inFlight ??= api.app

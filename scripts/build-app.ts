@@ -1,0 +1,29 @@
+/**
+ * `npm run build` as a function, for the scripts, benches and tests that need a current build:
+ * electron-vite (main, preload, renderer into out/), then the host's first-frame pre-render
+ * (out/first-frame). One place, so no caller forgets a step.
+ */
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+
+/** Build everything under `root`; throws with the failing step's output. */
+export function buildApp(root: string, options: { inheritOutput?: boolean } = {}): void {
+  const steps: ReadonlyArray<[string, ReadonlyArray<string>]> = [
+    [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), ['build']],
+    [
+      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      ['build', '-c', 'first-frame.vite.config.ts', '--logLevel', 'warn'],
+    ],
+  ]
+  for (const [script, args] of steps) {
+    try {
+      execFileSync(process.execPath, [script, ...args], {
+        cwd: root,
+        stdio: options.inheritOutput === true ? 'inherit' : 'pipe',
+      })
+    } catch (error) {
+      const output = (error as { stderr?: Buffer }).stderr?.toString() ?? ''
+      throw new Error(`Build step failed: ${args.join(' ')}\n${output}`, { cause: error })
+    }
+  }
+}

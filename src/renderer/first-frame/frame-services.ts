@@ -1,0 +1,47 @@
+/**
+ * Services for the host's pre-render: stores that hold the frame's data and never change, and an
+ * API that answers every call with an error. Rendering reads stores and never calls the API
+ * (actions run in event handlers, reads in effects, and neither runs while pre-rendering).
+ */
+import { type FirstFrame } from '../../shared/first-frame'
+import { fail } from '../../shared/ipc/result'
+import { buildStandbyApi } from '../../shared/ipc/standby-api'
+import { stateOfFrame, type AppStore } from '../store/app-store'
+import type { Services } from '../store/context'
+import { createHistoryStore } from '../store/history-store'
+import type { HostClock } from '../store/host-clock'
+import { createNoticeStore } from '../store/notices'
+import { createValueStore } from '../store/value-store'
+
+/** Services whose stores hold `frame` for one render. */
+export function frameServices(frame: FirstFrame): Services {
+  const api = buildStandbyApi({
+    invoke: () => Promise.resolve(fail('transport_failed', 'The pre-rendered frame cannot call the app.')),
+    subscribe: () => () => undefined,
+  })
+  const state = createValueStore(stateOfFrame(frame))
+  const app: AppStore = {
+    subscribe: state.subscribe,
+    getSnapshot: state.getSnapshot,
+    ready: Promise.resolve(),
+    refreshLists: () => Promise.resolve(),
+    refreshSettings: () => Promise.resolve(),
+    setSettings: () => undefined,
+  }
+  const now = createValueStore(frame.now)
+  const clock: HostClock = {
+    subscribe: now.subscribe,
+    getSnapshot: now.getSnapshot,
+    ready: Promise.resolve(),
+    refresh: () => Promise.resolve(),
+    stop: () => undefined,
+  }
+  return {
+    api,
+    app,
+    clock,
+    notices: createNoticeStore(),
+    history: createHistoryStore(api),
+    inBrowser: frame.inBrowser,
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Starts the page: builds the services (whose stores subscribe to the app's pushes before
+ * anything renders, so none is lost), then shows the full window, or the tray popover when the
+ * page was opened as `#popover` or `?view=popover` (a plain browser, whose fragment carries the
+ * browser shell's secret and is cleared on load).
+ *
+ * When the host pre-rendered the first frame (src/shared/first-frame.ts), React hydrates that
+ * markup from the same data instead of rendering from nothing.
+ */
+import { createRoot, hydrateRoot } from 'react-dom/client'
+import { FIRST_FRAME_ELEMENT_ID, parseFirstFrame, type FirstFrame, type Surface } from '../shared/first-frame'
+import { runsInBrowser, standbyApi } from './browser-bridge'
+import { notePrerenderedFrame } from './first-paint'
+import { currentDisplay } from './logic/format'
+import { Root } from './Root'
+import { createServices } from './store/services'
+// Read before the bridge runs: in a plain browser it clears the fragment (it holds the secret).
+const surface: Surface =
+  window.location.hash === '#popover' || new URLSearchParams(window.location.search).get('view') === 'popover'
+    ? 'popover'
+    : 'window'
+const api = standbyApi()
+const frame = takeFirstFrame()
+// The frame's data is current either way; its markup is reused only if this page would write
+// exactly the same (same surface, host kind, locale and time zone), else React replaces it.
+const services = createServices(api, runsInBrowser(), frame?.surface === surface ? frame : null)
+document.documentElement.classList.toggle('is-popover', surface === 'popover')
+
+const container = document.getElementById('root')
+if (!container) throw new Error('index.html has no #root element')
+const tree = <Root services={services} surface={surface} />
+if (frame !== null && rendersTheSame(frame) && container.hasChildNodes()) {
+  notePrerenderedFrame()
+  hydrateRoot(container, tree, {
+    onRecoverableError: (error) =>
+      console.warn('Standby: the pre-rendered first frame differed from the page; React redrew it.', error),
+  })
+} else {
+  createRoot(container).render(tree)
+}
+
+/** The host's frame, taken out of the page (it is only read once). */
+function takeFirstFrame(): FirstFrame | null {
+  const element = document.getElementById(FIRST_FRAME_ELEMENT_ID)
+  element?.remove()
+  return parseFirstFrame(element?.textContent)
+}
+
+function rendersTheSame(frame: FirstFrame): boolean {
+  const display = currentDisplay()
+  return (
+    frame.surface === surface &&
+    frame.inBrowser === runsInBrowser() &&
+    frame.locale === display.locale &&
+    frame.timeZone === display.timeZone
+  )
+}

@@ -1,0 +1,24 @@
+/** The page's services: the API, the stores over it, and where the page runs. */
+import type { FirstFrameData } from '../../shared/first-frame'
+import type { StandbyApi } from '../../shared/ipc/standby-api'
+import { createAppStore } from './app-store'
+import type { Services } from './context'
+import { createHistoryStore } from './history-store'
+import { createHostClock } from './host-clock'
+import { createNoticeStore } from './notices'
+
+/**
+ * Build the stores over the API; they subscribe to its pushes at once, before anything renders,
+ * so none is lost. With a pre-rendered frame's data they start from it.
+ */
+export function createServices(api: StandbyApi, inBrowser: boolean, frame: FirstFrameData | null): Services {
+  const notices = createNoticeStore()
+  return {
+    api,
+    inBrowser,
+    notices,
+    clock: createHostClock(api, undefined, frame?.now),
+    app: createAppStore(api, notices, frame ?? undefined),
+    history: createHistoryStore(api),
+  }
+}
