@@ -5,45 +5,20 @@
  * them by scrolling, then a scroll sweep from top to bottom, with frame times and the most rows
  * ever in the DOM (bounded by virtualization). Prints figures, never fails.
  */
-import { buildApp } from '../scripts/build-app'
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright'
-import { startBrowserShell, type BrowserShell } from '../src/browser-shell/browser-shell'
-import { openCache } from '../src/main/db/open-cache'
-import { SqliteCacheStore } from '../src/main/db/sqlite-cache-store'
-import { createFileSecrets, NODE_DATA_FILES } from '../src/main/node-adapters'
-import { ManualClock } from '../src/shared/clock'
-import { aSnapshot, FIXTURE_NOW, manySessions } from '../test/support/fixtures'
+import { buildApp } from '../scripts/build-app'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/support/harness'
+import { manySessions } from '../test/support/fixtures'
+import { startOfflineShell, type OfflineShell } from '../test/support/offline-shell'
 import { median, ms, percentile } from './stats'
 
 const PAINT_RUNS = 7
-const silent = { info: () => {}, warn: () => {}, error: () => {} }
 
-/** A shell whose cache holds `count` sessions, signed in to a platform that is not there (offline). */
-async function shellWithSessions(count: number): Promise<{ shell: BrowserShell; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'standby-bench-ui-'))
-  const { db } = openCache({ path: join(dir, 'cache.db') })
-  const cache = new SqliteCacheStore(db, silent)
-  cache.applySnapshot(aSnapshot({ sessions: manySessions(count), cursor: count }))
-  cache.markSynced(FIXTURE_NOW)
-  db.close()
-  await createFileSecrets({ path: join(dir, NODE_DATA_FILES.signIn), log: silent }).save({
-    platformUrl: 'http://127.0.0.1:9',
-    token: 'bench-token',
-    expertId: 'exp_ada',
-  })
-  const shell = await startBrowserShell({
-    dataDir: dir,
-    rendererDir: join(process.cwd(), 'out', 'renderer'),
-    log: silent,
-    out: { write: () => true },
-    // A manual clock: the failed connection's retry never comes, so nothing else runs meanwhile.
-    clock: new ManualClock(FIXTURE_NOW),
-  })
-  return { shell, dir }
+/** An offline shell whose cache holds `count` sessions. */
+function shellWithSessions(count: number): Promise<OfflineShell> {
+  return startOfflineShell({ snapshot: { sessions: manySessions(count), cursor: count } })
 }
 
 /** Paint and mark times of one fresh page load, in ms from navigation start. */
@@ -93,7 +68,7 @@ async function answeredByShell(page: Page): Promise<void> {
 }
 
 async function firstPaint(browser: Browser): Promise<void> {
-  const { shell, dir } = await shellWithSessions(1_000)
+  const { shell, close } = await shellWithSessions(1_000)
   try {
     const page = await fetch(`${shell.origin}/`).then((response) => response.text())
     const prerendered = page.indexOf('<script type="application/json"')
@@ -135,8 +110,7 @@ async function firstPaint(browser: Browser): Promise<void> {
     console.log(`      first frame with data   ${of('data')}  (target < 300 ms)`)
     console.log(`      responds to input       ${of('interactive')}  (React has hydrated the frame)`)
   } finally {
-    await shell.close()
-    rmSync(dir, { recursive: true, force: true })
+    await close()
   }
 }
 
@@ -146,7 +120,7 @@ function kib(chars: number): string {
 
 async function historyScroll(browser: Browser): Promise<void> {
   // About 9 in 10 of these are past sessions: just over 10,000 history rows.
-  const { shell, dir } = await shellWithSessions(11_200)
+  const { shell, close } = await shellWithSessions(11_200)
   try {
     const context = await browser.newContext({ viewport: { width: 1120, height: 780 } })
     const page = await context.newPage()
@@ -200,8 +174,7 @@ async function historyScroll(browser: Browser): Promise<void> {
     )
     await context.close()
   } finally {
-    await shell.close()
-    rmSync(dir, { recursive: true, force: true })
+    await close()
   }
 }
 

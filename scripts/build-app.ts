@@ -19,6 +19,9 @@ export function buildApp(root: string, options: { inheritOutput?: boolean } = {}
     try {
       execFileSync(process.execPath, [script, ...args], {
         cwd: root,
+        // A production build whoever calls: vitest sets NODE_ENV=test, which would make Vite
+        // compile JSX for React's development build.
+        env: { ...process.env, NODE_ENV: 'production' },
         stdio: options.inheritOutput === true ? 'inherit' : 'pipe',
       })
     } catch (error) {

@@ -29,15 +29,22 @@ document.documentElement.classList.toggle('is-popover', surface === 'popover')
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')
 const tree = <Root services={services} surface={surface} />
+// What became of the host's frame, on <html data-first-frame>: for tests and for a look in DevTools.
+let fate: 'hydrated' | 'redrawn' | 'none' = 'none'
 if (frame !== null && rendersTheSame(frame) && container.hasChildNodes()) {
+  fate = 'hydrated'
   notePrerenderedFrame()
   hydrateRoot(container, tree, {
-    onRecoverableError: (error) =>
-      console.warn('Standby: the pre-rendered first frame differed from the page; React redrew it.', error),
+    onRecoverableError: (error) => {
+      document.documentElement.dataset['firstFrame'] = 'redrawn'
+      console.warn('Standby: the pre-rendered first frame differed from the page; React redrew it.', error)
+    },
   })
 } else {
+  if (frame !== null) fate = 'redrawn'
   createRoot(container).render(tree)
 }
+document.documentElement.dataset['firstFrame'] = fate
 
 /** The host's frame, taken out of the page (it is only read once). */
 function takeFirstFrame(): FirstFrame | null {

@@ -51,11 +51,15 @@ export function firstLanguage(header: string | undefined): string | undefined {
   return first === undefined || first === '' || first === '*' ? undefined : first
 }
 
-/** index.html with the frame's markup in #root and its data beside it. */
+/**
+ * index.html with the frame's markup in #root and its data beside it; the popover's page is
+ * marked on <html> as the page itself would, so the frame is painted with the popover's layout.
+ */
 export function pageWithFirstFrame(indexHtml: string, markup: string, frame: FirstFrame): string {
   const root = '<div id="root"></div>'
   if (!indexHtml.includes(root)) throw new Error('index.html has no empty <div id="root"></div>')
-  return indexHtml.replace(root, () => `<div id="root">${markup}</div>${firstFrameDataBlock(frame)}`)
+  const page = indexHtml.replace(root, () => `<div id="root">${markup}</div>${firstFrameDataBlock(frame)}`)
+  return frame.surface === 'popover' ? page.replace(/<html\b/, '<html class="is-popover"') : page
 }
 
 /**

@@ -5,7 +5,15 @@
 import type { Browser, Page } from 'playwright'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../../support/test-platform'
-import { addExpert, launchChromium, openApp, startShell, type TestExpert, type TestShell } from './harness'
+import {
+  addExpert,
+  launchChromium,
+  openApp,
+  startShell,
+  type OpenAppOptions,
+  type TestExpert,
+  type TestShell,
+} from './harness'
 
 /** What a test builds its scenario from. */
 export interface E2eWorld {
@@ -15,7 +23,7 @@ export interface E2eWorld {
   /** A browser shell for the expert (signed in already), or signed out. */
   shell(expert?: TestExpert): Promise<TestShell>
   /** The app in Chromium (full window, or the popover). */
-  open(shell: TestShell, options?: { popover?: boolean }): Promise<Page>
+  open(shell: TestShell, options?: OpenAppOptions): Promise<Page>
 }
 
 /** Registers the hooks; call `world()` inside a test for a fresh world. */

@@ -109,15 +109,23 @@ export async function startShell(platform: TestPlatform, expert?: TestExpert): P
   }
 }
 
+/** How to open the app. */
+export interface OpenAppOptions {
+  readonly popover?: boolean
+  readonly colorScheme?: 'light' | 'dark'
+  /** The browser's time zone; TIME_ZONE unless given. */
+  readonly timeZone?: string
+}
+
 /** A page of the app in its own browser context: locale, time zone and colour scheme fixed. */
 export async function openApp(
   browser: Browser,
   shell: TestShell,
-  options: { popover?: boolean; colorScheme?: 'light' | 'dark' } = {},
+  options: OpenAppOptions = {},
 ): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext({
     locale: LOCALE,
-    timezoneId: TIME_ZONE,
+    timezoneId: options.timeZone ?? TIME_ZONE,
     colorScheme: options.colorScheme ?? 'light',
     // The popover's size is Electron's (src/main/popover-window.ts).
     viewport: options.popover ? { width: 360, height: 480 } : { width: 1120, height: 780 },
@@ -135,15 +143,15 @@ export function pageTime(t: number): string {
   return new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short', timeZone: TIME_ZONE }).format(t)
 }
 
-/** "Tue 6 Jan, 13:00": a day and time as the page writes it. */
-export function pageDayTime(t: number): string {
+/** "Tue 6 Jan, 13:00": a day and time as the page writes it (in `timeZone` when the page is there). */
+export function pageDayTime(t: number, timeZone = TIME_ZONE): string {
   return new Intl.DateTimeFormat(LOCALE, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     hour: 'numeric',
     minute: '2-digit',
-    timeZone: TIME_ZONE,
+    timeZone,
   }).format(t)
 }
 

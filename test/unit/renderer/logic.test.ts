@@ -1,9 +1,18 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { couldNot, fromCommand } from '../../../src/renderer/logic/action-result'
 import { nextOccurrence, toTimeInputValue } from '../../../src/renderer/logic/availability'
 import { conflictingSessions } from '../../../src/renderer/logic/conflicts'
 import { checkEndChoice } from '../../../src/renderer/logic/end-outcome'
-import { formatTimer, zoneCity } from '../../../src/renderer/logic/format'
+import {
+  calendarDay,
+  currentDisplay,
+  formatDayTime,
+  formatDayTimeIn,
+  formatTime,
+  formatTimer,
+  setDisplay,
+  zoneCity,
+} from '../../../src/renderer/logic/format'
 import { closedInviteNotices } from '../../../src/renderer/logic/invite-changes'
 import { closedInviteLabel, outcomeLabel, reasonLabel } from '../../../src/renderer/logic/labels'
 import { autoCancelNotice, reminderStatus, startState } from '../../../src/renderer/logic/session-timing'
@@ -186,5 +195,31 @@ describe('format', () => {
     expect(formatTimer(12 * MINUTE)).toBe('12:00')
     expect(formatTimer(65 * MINUTE + 7_000)).toBe('1:05:07')
     expect(zoneCity('America/New_York')).toBe('New York')
+  })
+})
+
+describe('format in a given display (the host’s pre-render)', () => {
+  // 23:30 UTC on 5 Jan: already 6 Jan in Berlin, still 5 Jan in New York.
+  const lateEvening = Date.UTC(2026, 0, 5, 23, 30)
+  afterEach(() => setDisplay({}))
+
+  it('writes times in the named locale and time zone, and says which it uses', () => {
+    setDisplay({ locale: 'en-GB', timeZone: 'Europe/Berlin' })
+    expect(currentDisplay()).toEqual({ locale: 'en-GB', timeZone: 'Europe/Berlin' })
+    expect(formatTime(lateEvening)).toBe('00:30')
+    expect(formatDayTime(lateEvening)).toBe('Tue 6 Jan, 0:30')
+    // The client's zone keeps its own hours, in the expert's locale.
+    expect(formatDayTimeIn(lateEvening, 'America/New_York')).toBe('Mon 5 Jan, 18:30')
+
+    setDisplay({ locale: 'en-US', timeZone: 'America/New_York' })
+    expect(formatTime(lateEvening)).toBe('6:30 PM')
+  })
+
+  it('puts two moments on the same calendar day only where the expert is', () => {
+    const earlier = Date.UTC(2026, 0, 5, 22, 30)
+    setDisplay({ locale: 'en-GB', timeZone: 'Europe/Berlin' })
+    expect(calendarDay(earlier)).not.toBe(calendarDay(lateEvening))
+    setDisplay({ locale: 'en-GB', timeZone: 'America/New_York' })
+    expect(calendarDay(earlier)).toBe(calendarDay(lateEvening))
   })
 })

@@ -1,0 +1,63 @@
+/**
+ * The window's first frame comes from the host: the HTML already shows the cached invite, and
+ * React takes it over (hydrates) without redrawing, so every control works. A browser in another
+ * time zone than the host gets a redraw in its own zone instead, never the host's times.
+ */
+import { expect, it } from 'vitest'
+import { LOCALE, pageDayTime } from './support/harness'
+import { useE2e } from './support/fixture'
+
+const world = useE2e()
+const HOUR = 3_600_000
+/** The zone this machine (and so the host's pre-render) writes times in. */
+const HOST_ZONE = new Intl.DateTimeFormat().resolvedOptions().timeZone
+/** A zone that is not the host's, on any machine. */
+const OTHER_ZONE = HOST_ZONE === 'Asia/Tokyo' ? 'America/Sao_Paulo' : 'Asia/Tokyo'
+
+it('paints the cached invite from the host’s HTML and hydrates it; another time zone gets its own times', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['sql'])
+  const client = platform.addClient('Priya Natarajan')
+  const app = await shell(ada)
+  await app.waitForConnection((state) => state.status === 'online')
+  const proposed = platform.clock.now() + 5 * HOUR
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: client,
+    // Markup in a client's text must stay text, in the markup and in the data block.
+    title: 'Index advice </script><b>not bold</b>',
+    description: 'Which index makes the nightly export fast?',
+    kind: 'scheduled',
+    proposedTimes: [proposed],
+    expectedDurationMinutes: 30,
+    direct: { expertId: ada.id, via: 'profile' },
+  })
+  await expect.poll(() => app.shell.runtime.core.cache.openInvites().length).toBe(1)
+
+  // The page as the host sends it already holds the invite, with times in the host's zone.
+  const html = await fetch(app.shell.origin, { headers: { 'accept-language': LOCALE } }).then((r) => r.text())
+  const root = html.slice(html.indexOf('<div id="root">'), html.indexOf('<script type="application/json"'))
+  expect(root).toContain('Index advice &lt;/script&gt;&lt;b&gt;not bold&lt;/b&gt;')
+  expect(root).toContain(pageDayTime(proposed, HOST_ZONE))
+  expect(html).not.toContain('</script><b>')
+
+  // Same zone as the host: React takes the frame over as it is.
+  const page = await open(app, { timeZone: HOST_ZONE })
+  await page.locator('html[data-first-frame="hydrated"]').waitFor({ state: 'attached' })
+  const card = page.getByRole('article', { name: request.title })
+  await card.getByText(pageDayTime(proposed, HOST_ZONE)).waitFor()
+  // The controls work: the frame is live, not a picture of one.
+  await card.getByRole('button', { name: 'Message client' }).click()
+  await card.getByRole('button', { name: 'Hide messages' }).waitFor()
+  await page.getByRole('button', { name: /^Upcoming/ }).click()
+  await page.getByRole('heading', { name: 'Upcoming', level: 1 }).waitFor()
+  // React never had to redraw the frame (it marks <html> and warns when it does).
+  expect(await page.locator('html').getAttribute('data-first-frame')).toBe('hydrated')
+
+  // Another zone: the data is reused but the page draws its own times.
+  const elsewhere = await open(app, { timeZone: OTHER_ZONE })
+  await elsewhere.locator('html[data-first-frame="redrawn"]').waitFor({ state: 'attached' })
+  await elsewhere
+    .getByRole('article', { name: request.title })
+    .getByText(pageDayTime(proposed, OTHER_ZONE))
+    .waitFor()
+})

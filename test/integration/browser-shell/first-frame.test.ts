@@ -1,0 +1,153 @@
+/**
+ * The browser shell sends the window with its first frame pre-rendered from the cache (the
+ * pre-render module loaded from source here; `npm run build` makes the one the app loads).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FIRST_FRAME_ELEMENT_ID, parseFirstFrame } from '../../../src/shared/first-frame'
+import { useCleanup } from '../../support/cleanup'
+import {
+  aClient,
+  anInvite,
+  aRequest,
+  aScheduledRequest,
+  aSession,
+  FIXTURE_NOW,
+  MINUTE,
+} from '../../support/fixtures'
+import { startOfflineShell, type OfflineShell } from '../../support/offline-shell'
+import { useTempDirs } from '../../support/temp-dir'
+
+const PRE_RENDER_SOURCE = join(process.cwd(), 'src', 'renderer', 'first-frame', 'render-first-frame.tsx')
+const INDEX =
+  '<!doctype html><html lang="en"><head><title>Standby</title></head><body><div id="root"></div></body></html>'
+const HOSTILE_TITLE = 'Help </script><img src=x onerror=alert(1)>'
+
+const defer = useCleanup()
+const tempDir = useTempDirs()
+
+/** A GET with the headers given (Host included, which fetch would not let a test set). */
+function get(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) => {
+      const req = httpRequest(url, { headers }, (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      })
+      req.on('error', reject)
+      req.end()
+    },
+  )
+}
+
+function rendererDir(): string {
+  const dir = join(tempDir(), 'renderer')
+  mkdirSync(dir)
+  writeFileSync(join(dir, 'index.html'), INDEX)
+  return dir
+}
+
+async function shellWithInvites(options: { firstFrameModule?: string; warnings?: string[] } = {}) {
+  const warnings = options.warnings ?? []
+  const shell: OfflineShell = await startOfflineShell({
+    rendererDir: rendererDir(),
+    firstFrameModule: options.firstFrameModule ?? PRE_RENDER_SOURCE,
+    log: { info: () => {}, warn: (line) => void warnings.push(line), error: () => {} },
+    snapshot: {
+      openInvites: [
+        anInvite({ request: aRequest({ id: 'req_instant', title: HOSTILE_TITLE, client: aClient(1) }) }),
+        anInvite({ request: aScheduledRequest('req_later', FIXTURE_NOW + 26 * 60 * MINUTE) }),
+      ],
+      sessions: [aSession({ request: aScheduledRequest('req_booked', FIXTURE_NOW + 2 * 60 * MINUTE) })],
+      cursor: 3,
+    },
+  })
+  defer(() => shell.close())
+  return shell
+}
+
+/** The markup inside #root, and the frame's data. */
+function parts(page: string) {
+  const start = page.indexOf('<div id="root">')
+  const end = page.indexOf(`<script type="application/json" id="${FIRST_FRAME_ELEMENT_ID}">`)
+  const data = page.slice(end, page.indexOf('</script>', end)).replace(/^<script[^>]*>/, '')
+  return { markup: page.slice(start, end), frame: parseFirstFrame(data) }
+}
+
+describe('the first frame from the browser shell', () => {
+  it('shows the cached invites and booked session in the page itself, in the browser’s language', async () => {
+    const { shell } = await shellWithInvites()
+    const page = await get(shell.origin, { 'accept-language': 'en-GB,en;q=0.9' })
+    expect(page.status).toBe(200)
+    expect(page.headers['cache-control']).toBe('no-store')
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+
+    const { markup, frame } = parts(page.body)
+    expect(markup).toContain('Help &lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;')
+    expect(markup).not.toContain('<img')
+    expect(markup).toContain(aClient(1).name)
+    expect(markup).toContain('Instant')
+    expect(markup).toContain('Scheduled')
+    // Proposed times in the page's language and this machine's zone (the browser's, here).
+    const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone
+    const firstProposed = new Intl.DateTimeFormat('en-GB', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: zone,
+    }).format(FIXTURE_NOW + 26 * 60 * MINUTE)
+    expect(markup).toContain(firstProposed)
+    // Inline styles would be blocked by the policy (style-src 'self'): the frame has none.
+    expect(markup).not.toMatch(/\sstyle="/)
+
+    expect(frame).toMatchObject({
+      surface: 'window',
+      inBrowser: true,
+      locale: 'en-GB',
+      timeZone: zone,
+      now: FIXTURE_NOW,
+    })
+    expect(frame?.invites.open.map((invite) => invite.request.id).sort()).toEqual([
+      'req_instant',
+      'req_later',
+    ])
+    expect(frame?.upcoming.map((session) => session.request.id)).toEqual(['req_booked'])
+  })
+
+  it('shows the popover’s frame for ?view=popover, laid out as the popover', async () => {
+    const { shell } = await shellWithInvites()
+    const page = await get(`${shell.origin}/?view=popover`)
+    expect(page.body).toContain('<html class="is-popover" lang="en">')
+    const { markup, frame } = parts(page.body)
+    expect(frame?.surface).toBe('popover')
+    expect(markup).toContain('aria-label="What needs you now"')
+    expect(markup).toContain('Coming up')
+  })
+
+  it('sends the page as built when the pre-render fails, and says why', async () => {
+    const broken = join(tempDir(), 'throws.mjs')
+    writeFileSync(broken, 'export function renderFirstFrame() { throw new Error("boom") }\n')
+    const warnings: string[] = []
+    const { shell } = await shellWithInvites({ firstFrameModule: broken, warnings })
+    const page = await get(shell.origin)
+    expect(page.status).toBe(200)
+    expect(page.body).toBe(INDEX)
+    expect(warnings).toEqual([expect.stringMatching(/could not be pre-rendered \(Error: boom\)/)])
+  })
+
+  it('answers only requests addressed to its own loopback port', async () => {
+    const { shell } = await shellWithInvites()
+    const port = new URL(shell.origin).port
+    const rebound = await get(shell.origin, { host: `attacker.example:${port}` })
+    expect(rebound.status).toBe(421)
+    expect(rebound.body).toBe(`Open ${shell.origin} instead.`)
+    expect(rebound.body).not.toContain(HOSTILE_TITLE)
+    expect((await get(shell.origin, { host: `localhost:${port}` })).status).toBe(200)
+  })
+})
