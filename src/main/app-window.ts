@@ -15,11 +15,11 @@ export interface AppWindowOptions {
   readonly log: Logger
 }
 
-/** A locked-down window showing the renderer (at `#hash`, when given). */
+/** A locked-down window showing the renderer's full window, or its tray popover (`?view=popover`). */
 export function createAppWindow(
   options: AppWindowOptions,
   look: Omit<BrowserWindowConstructorOptions, 'webPreferences'>,
-  hash?: string,
+  view?: 'popover',
 ): BrowserWindow {
   const { preloadPath, origin, openExternal, log } = options
   const window = new BrowserWindow({
@@ -33,13 +33,11 @@ export function createAppWindow(
     },
   })
   guardNavigation(window.webContents, { isAppUrl: origin.isAppUrl, openExternal, log })
-  const { entry } = origin
-  const loading =
-    entry.kind === 'url'
-      ? window.loadURL(hash === undefined ? entry.url : `${entry.url}#${hash}`)
-      : hash === undefined
-        ? window.loadFile(entry.path)
-        : window.loadFile(entry.path, { hash })
-  loading.catch((error: unknown) => log.error(`The ${hash ?? 'main'} window could not load the app`, error))
+  // A query, not a fragment: the host sees it and pre-renders the popover's first frame.
+  const url = new URL(origin.entryUrl)
+  if (view !== undefined) url.searchParams.set('view', view)
+  window
+    .loadURL(url.toString())
+    .catch((error: unknown) => log.error(`The ${view ?? 'main'} window could not load the app`, error))
   return window
 }

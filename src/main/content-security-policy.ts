@@ -1,7 +1,8 @@
 /**
- * The renderer's Content-Security-Policy. It is sent as a response header by the main process and
- * repeated in a <meta> in src/renderer/index.html (file:// pages get no response headers to add
- * it to); a unit test keeps the two identical.
+ * The renderer's Content-Security-Policy. It is sent as a response header with every page (by the
+ * app's scheme, the browser shell, and the session for the dev server) and repeated in a <meta>
+ * in src/renderer/index.html, so a page opened any other way still has it; a unit test keeps the
+ * two identical.
  */
 
 /** Directive → sources; joined into the policy string. */

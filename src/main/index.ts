@@ -2,7 +2,7 @@
  * The composition root of the main process: the one place that creates things and wires them
  * together. Importing it does nothing but call `main()`.
  */
-import { app, session, shell } from 'electron'
+import { app, protocol, session, shell } from 'electron'
 import { join } from 'node:path'
 import { createLoginItem } from './adapters/login-item'
 import { createElectronNotifier } from './adapters/notifier'
@@ -11,6 +11,7 @@ import { createSafeStorageSecrets } from './adapters/safe-storage-secrets'
 import { createElectronSettingsStore } from './adapters/settings-store'
 import { trayStateOnStatusLine } from './adapters/tray-state'
 import { createAppOrigin } from './app-origin'
+import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { contentSecurityPolicy } from './content-security-policy'
 import type { AppNotification } from './core/ports/notifier'
 import { followLaunchAtLogin } from './core/settings/login-item'
@@ -20,6 +21,8 @@ import { createIpcMain, send } from './ipc/ipc-main'
 import { consoleLogger } from './log'
 import { bringToFront, createMainWindow } from './main-window'
 import { createPopover } from './popover-window'
+import { loadFirstFrameRenderer } from './renderer-pages/first-frame'
+import { createRendererPages, type RendererPages } from './renderer-pages/renderer-pages'
 import { trackQuitting } from './quit-state'
 import { startRuntime, type Runtime } from './runtime/start-runtime'
 import { enforceContentSecurityPolicy, denyPermissionRequests } from './session-security'
@@ -35,13 +38,21 @@ async function main(): Promise<void> {
   // A second copy quits before it creates anything; the first copy is told and shows itself.
   if (!claimSingleInstance()) return
   const isQuitting = trackQuitting()
+  registerAppScheme(protocol)
 
   await app.whenReady()
 
   // electron-vite sets ELECTRON_RENDERER_URL when `electron-vite dev` serves the renderer.
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
   const outDir = join(import.meta.dirname, '..')
-  const origin = createAppOrigin({ devServerUrl, rendererDir: join(outDir, 'renderer') })
+  const origin = createAppOrigin({ devServerUrl })
+  // The windows load at once; their pages are answered once the cache is open (below).
+  let pagesReady: (pages: RendererPages) => void = () => undefined
+  const firstFrame = loadFirstFrameRenderer(join(outDir, 'first-frame', 'render-first-frame.mjs'), log)
+  serveAppProtocol(protocol, {
+    pages: new Promise((resolve) => (pagesReady = resolve)),
+    locale: () => app.getLocale(),
+  })
   enforceContentSecurityPolicy(session.defaultSession, contentSecurityPolicy({ devServerUrl }))
   denyPermissionRequests(session.defaultSession)
 
@@ -146,6 +157,15 @@ async function main(): Promise<void> {
   started.runtime = runtime
   const core = runtime.core
   registerAppApi(ipc.handle, runtime.api)
+  pagesReady(
+    createRendererPages({
+      rendererDir: join(outDir, 'renderer'),
+      renderFirstFrame: await firstFrame,
+      api: runtime.api,
+      inBrowser: false,
+      log,
+    }),
+  )
   core.states.add((state) => {
     for (const page of pages) send(page, 'connection.stateChanged', state)
   })

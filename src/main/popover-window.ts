@@ -1,7 +1,7 @@
 /**
  * The tray popover: a small frameless window with "what needs me now", opened by clicking the
  * tray icon and hidden again when it loses focus. Same renderer, same preload and the same
- * lockdown as the main window; the page shows its compact view for the #popover address.
+ * lockdown as the main window; the page shows its compact view for the ?view=popover address.
  */
 import { screen, type BrowserWindow, type Rectangle } from 'electron'
 import { createAppWindow, type AppWindowOptions } from './app-window'

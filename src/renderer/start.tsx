@@ -1,8 +1,7 @@
 /**
  * Starts the page: builds the services (whose stores subscribe to the app's pushes before
  * anything renders, so none is lost), then shows the full window, or the tray popover when the
- * page was opened as `#popover` or `?view=popover` (a plain browser, whose fragment carries the
- * browser shell's secret and is cleared on load).
+ * page was opened as `?view=popover`.
  *
  * When the host pre-rendered the first frame (src/shared/first-frame.ts), React hydrates that
  * markup from the same data instead of rendering from nothing.
@@ -14,11 +13,8 @@ import { notePrerenderedFrame } from './first-paint'
 import { currentDisplay } from './logic/format'
 import { Root } from './Root'
 import { createServices } from './store/services'
-// Read before the bridge runs: in a plain browser it clears the fragment (it holds the secret).
 const surface: Surface =
-  window.location.hash === '#popover' || new URLSearchParams(window.location.search).get('view') === 'popover'
-    ? 'popover'
-    : 'window'
+  new URLSearchParams(window.location.search).get('view') === 'popover' ? 'popover' : 'window'
 const api = standbyApi()
 const frame = takeFirstFrame()
 // The frame's data is current either way; its markup is reused only if this page would write

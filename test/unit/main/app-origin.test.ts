@@ -3,24 +3,25 @@ import { createAppOrigin } from '../../../src/main/app-origin'
 
 describe('the app origin', () => {
   describe('of the built app', () => {
-    const origin = createAppOrigin({ rendererDir: '/opt/Standby/out/renderer/' })
+    const origin = createAppOrigin({})
 
-    it('loads index.html from the renderer directory', () => {
-      expect(origin.entry).toEqual({ kind: 'file', path: '/opt/Standby/out/renderer/index.html' })
+    it('loads the app’s own scheme', () => {
+      expect(origin.entryUrl).toBe('standby://app/')
     })
 
-    it('accepts pages inside the renderer directory', () => {
-      expect(origin.isAppUrl('file:///opt/Standby/out/renderer/index.html')).toBe(true)
-      expect(origin.isAppUrl('file:///opt/Standby/out/renderer/index.html?x=1#/session/4')).toBe(true)
+    it('accepts the app’s pages, the popover’s included', () => {
+      expect(origin.isAppUrl('standby://app/')).toBe(true)
+      expect(origin.isAppUrl('standby://app/index.html?view=popover')).toBe(true)
     })
 
-    it('refuses other files, paths that climb out, look-alike directories, the web and garbage', () => {
+    it('refuses other hosts, other schemes, files, look-alikes, the web and garbage', () => {
       for (const url of [
-        'file:///etc/passwd',
-        'file:///opt/Standby/out/renderer/../main/index.js',
-        'file:///opt/Standby/out/renderer-evil/index.html',
-        'file:///opt/Standby/out/renderer',
-        'https://opt/Standby/out/renderer/index.html',
+        'standby://evil/',
+        'standby://app.evil.example/',
+        'standby://user@app/',
+        'standbyx://app/',
+        'file:///opt/Standby/out/renderer/index.html',
+        'https://app/',
         'not a url',
         '',
       ]) {
@@ -30,10 +31,10 @@ describe('the app origin', () => {
   })
 
   describe('in development', () => {
-    const origin = createAppOrigin({ devServerUrl: 'http://localhost:5173/', rendererDir: '/unused' })
+    const origin = createAppOrigin({ devServerUrl: 'http://localhost:5173/' })
 
     it('loads the dev server', () => {
-      expect(origin.entry).toEqual({ kind: 'url', url: 'http://localhost:5173/' })
+      expect(origin.entryUrl).toBe('http://localhost:5173/')
     })
 
     it('accepts the dev server origin only', () => {
@@ -43,7 +44,7 @@ describe('the app origin', () => {
         'https://localhost:5173/',
         'http://localhost:5173@evil.example/',
         'http://evil.example/?http://localhost:5173/',
-        'file:///unused/index.html',
+        'standby://app/',
       ]) {
         expect(origin.isAppUrl(url), url).toBe(false)
       }

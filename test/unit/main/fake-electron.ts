@@ -16,6 +16,7 @@ import type {
   BrowserWindow,
   BrowserWindowConstructorOptions,
   ContextBridge,
+  CustomScheme,
   Event,
   HandlerDetails,
   HeadersReceivedResponse,
@@ -28,6 +29,7 @@ import type {
   Notification,
   NotificationConstructorOptions,
   OnHeadersReceivedListenerDetails,
+  Protocol,
   PowerMonitor,
   SafeStorage,
   Session,
@@ -274,6 +276,7 @@ export class FakeApp
       | 'exit'
       | 'whenReady'
       | 'getVersion'
+      | 'getLocale'
       | 'getAppPath'
       | 'getPath'
       | 'isPackaged'
@@ -296,6 +299,11 @@ export class FakeApp
   getVersion(): string {
     return '1.2.3'
   }
+  /** The OS language Electron reports; a test may change it. */
+  locale = 'en-GB'
+  getLocale(): string {
+    return this.locale
+  }
   getAppPath(): string {
     return '/opt/standby-dev'
   }
@@ -313,6 +321,24 @@ export class FakeApp
   /** Another copy of the app was started. */
   secondInstance(): void {
     this.emit('second-instance', preventableEvent(), ['standby'], '/', {})
+  }
+}
+
+/** `protocol`: the app's own scheme, declared before ready and answered by a handler. */
+export class FakeProtocol implements Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'> {
+  readonly registerSchemesAsPrivileged = vi.fn<(schemes: CustomScheme[]) => void>()
+  private readonly handlers = new Map<string, (request: Request) => Response | Promise<Response>>()
+
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void {
+    if (this.handlers.has(scheme)) throw new Error(`The scheme "${scheme}" is already handled`)
+    this.handlers.set(scheme, handler)
+  }
+
+  /** A page of the app requests `url` (GET), as the renderer would. */
+  async request(url: string): Promise<Response> {
+    const handler = this.handlers.get(new URL(url).protocol.slice(0, -1))
+    if (!handler) throw new Error(`No handler for ${url}: Chromium would fail the load`)
+    return handler(new Request(url))
   }
 }
 
@@ -519,6 +545,7 @@ function freshState() {
   return {
     app: new FakeApp(),
     session: new FakeSession(),
+    protocol: new FakeProtocol(),
     ipcMain: new FakeIpcMain(),
     ipcRenderer: new FakeIpcRenderer(),
     shell: { openExternal: vi.fn<Shell['openExternal']>(async () => {}) },
@@ -554,6 +581,9 @@ const namedExports = {
   },
   get ipcMain() {
     return fake.ipcMain
+  },
+  get protocol() {
+    return fake.protocol
   },
   get ipcRenderer() {
     return fake.ipcRenderer

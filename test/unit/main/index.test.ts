@@ -60,6 +60,26 @@ describe('launching Standby', () => {
     expect(responseHeaders).toHaveProperty('Content-Security-Policy')
   })
 
+  it('loads its pages from its own scheme, declared before the app is ready and served with the policy', async () => {
+    const fake = await launch()
+    const [declared] = fake.protocol.registerSchemesAsPrivileged.mock.calls[0]!
+    expect(declared).toEqual([
+      {
+        scheme: 'standby',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
+    ])
+    expect(fake.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
+      fake.app.whenReady.mock.invocationCallOrder[0]!,
+    )
+    expect(fake.windows[0]!.loaded).toEqual({ url: 'standby://app/' })
+    const page = await fake.protocol.request('standby://app/')
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'")
+    expect(await page.text()).toContain('<div id="root">')
+    expect((await fake.protocol.request('standby://app/../../main/index.ts')).status).toBe(404)
+  })
+
   it('focuses the existing window when a second copy is started', async () => {
     const fake = await launch()
     const window = fake.windows[0]!
@@ -83,7 +103,7 @@ describe('launching Standby', () => {
   it('opens the popover next to the tray icon on a click, and puts it away when it loses focus', async () => {
     const fake = await launch()
     const popover = fake.windows[1]!
-    expect(popover.loaded).toMatchObject({ hash: 'popover' })
+    expect(popover.loaded).toEqual({ url: 'standby://app/?view=popover' })
     expect(popover.visible).toBe(false)
     fake.trays[0]!.clickIcon()
     expect(popover).toMatchObject({ visible: true, focused: true })
@@ -98,7 +118,7 @@ describe('launching Standby', () => {
     const [window, popover] = [fake.windows[0]!, fake.windows[1]!]
     window.close()
     fake.trays[0]!.clickIcon()
-    const page = new URL('../../../src/renderer/index.html#popover', import.meta.url).href
+    const page = 'standby://app/?view=popover'
     await fake.ipcMain.invoke('app.showWindow', { sender: popover.webContents, frameUrl: page })
     expect(window).toMatchObject({ visible: true, focused: true })
     expect(popover.visible).toBe(false)
@@ -106,7 +126,7 @@ describe('launching Standby', () => {
 
   it('answers the popover page too', async () => {
     const fake = await launch()
-    const page = new URL('../../../src/renderer/index.html#popover', import.meta.url).href
+    const page = 'standby://app/?view=popover'
     await expect(
       fake.ipcMain.invoke('connection.getState', { sender: fake.windows[1]!.webContents, frameUrl: page }),
     ).resolves.toMatchObject({ ok: true, value: { status: 'signed_out' } })
@@ -132,7 +152,7 @@ describe('launching Standby', () => {
     const fake = await launch()
     const { webContents } = fake.windows[0]!
     // In tests the renderer directory is src/renderer, next to src/main/index.ts.
-    const page = new URL('../../../src/renderer/index.html', import.meta.url).href
+    const page = 'standby://app/'
     await expect(
       fake.ipcMain.invoke('app.getInfo', { sender: webContents, frameUrl: page }),
     ).resolves.toMatchObject({

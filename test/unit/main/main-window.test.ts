@@ -11,7 +11,7 @@ const log: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
 function openWindow(overrides: Partial<MainWindowOptions> = {}): FakeBrowserWindow {
   createMainWindow({
     preloadPath: '/app/out/preload/index.cjs',
-    origin: createAppOrigin({ rendererDir: '/app/out/renderer' }),
+    origin: createAppOrigin({}),
     isQuitting: () => false,
     openExternal: fake.shell.openExternal,
     log,
@@ -39,10 +39,10 @@ describe('the main window', () => {
     })
   })
 
-  it('loads the built renderer from disk, or the dev server when there is one', () => {
-    expect(openWindow().loaded).toEqual({ file: '/app/out/renderer/index.html' })
+  it('loads the built renderer from the app’s scheme, or the dev server when there is one', () => {
+    expect(openWindow().loaded).toEqual({ url: 'standby://app/' })
     const dev = openWindow({
-      origin: createAppOrigin({ devServerUrl: 'http://localhost:5173/', rendererDir: '/x' }),
+      origin: createAppOrigin({ devServerUrl: 'http://localhost:5173/' }),
     })
     expect(dev.loaded).toEqual({ url: 'http://localhost:5173/' })
   })
@@ -58,7 +58,7 @@ describe('the main window', () => {
     const { webContents } = openWindow()
     expect(webContents.navigate('https://evil.example/phish')).toBe(true)
     expect(webContents.navigate('file:///etc/passwd')).toBe(true)
-    expect(webContents.navigate('file:///app/out/renderer/index.html#/sessions')).toBe(false)
+    expect(webContents.navigate('standby://app/#/sessions')).toBe(false)
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('https://evil.example/phish'))
     expect(fake.shell.openExternal).not.toHaveBeenCalled()
   })
@@ -71,12 +71,7 @@ describe('the main window', () => {
 
   it('denies window.open of anything that is not a web link, without opening it anywhere', () => {
     const { webContents } = openWindow()
-    for (const url of [
-      'file:///etc/passwd',
-      'javascript:alert(1)',
-      'smb://host/share',
-      'file:///app/out/renderer/index.html',
-    ]) {
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'standby://app/']) {
       expect(webContents.openWindow(url)).toEqual({ action: 'deny' })
     }
     expect(fake.shell.openExternal).not.toHaveBeenCalled()

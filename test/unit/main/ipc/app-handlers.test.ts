@@ -9,11 +9,11 @@ import { fake, FakeWebContents, resetFakeElectron } from '../fake-electron'
 
 vi.mock('electron', async () => (await import('../fake-electron')).electronModule)
 
-const page = { sender: new FakeWebContents(), frameUrl: 'file:///app/renderer/index.html' }
+const page = { sender: new FakeWebContents(), frameUrl: 'standby://app/' }
 
 beforeEach(() => {
   resetFakeElectron()
-  const origin = createAppOrigin({ rendererDir: '/app/renderer' })
+  const origin = createAppOrigin({})
   const ipc = createIpcMain({
     policy: { isOwnWebContents: (contents) => Object.is(contents, page.sender), isAppUrl: origin.isAppUrl },
     log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },

@@ -6,12 +6,12 @@ import { fake, FakeWebContents, resetFakeElectron } from '../fake-electron'
 
 vi.mock('electron', async () => (await import('../fake-electron')).electronModule)
 
-const APP_PAGE = 'file:///opt/Standby/out/renderer/index.html'
+const APP_PAGE = 'standby://app/'
 const log: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
 let ours: FakeWebContents
 
 function registrar(): ReturnType<typeof createIpcMain> {
-  const origin = createAppOrigin({ rendererDir: '/opt/Standby/out/renderer' })
+  const origin = createAppOrigin({})
   const policy: SenderPolicy = {
     isOwnWebContents: (contents) => Object.is(contents, ours),
     isAppUrl: origin.isAppUrl,
