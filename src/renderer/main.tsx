@@ -12,7 +12,7 @@ import './styles/components.css'
 import './styles/invites.css'
 import './styles/sessions.css'
 import './styles/lists.css'
-import { FIRST_FRAME_ELEMENT_ID } from '../shared/first-frame'
+import { fetchFirstFrame, hasFirstFrame } from './first-frame/fetch-first-frame'
 
 let started = false
 const start = (): void => {
@@ -22,8 +22,10 @@ const start = (): void => {
     console.error('Standby could not load the rest of its page; rebuild or reinstall the app.', error),
   )
 }
-if (document.getElementById(FIRST_FRAME_ELEMENT_ID) === null) start()
+if (!hasFirstFrame()) start()
 else {
+  // The frame's data comes while the frame is painted and React loads.
+  void fetchFirstFrame()
   // On 2 cores, loading React while the frame is rastered delays the frame: start once it is shown.
   new PerformanceObserver((list, observer) => {
     if (list.getEntriesByName('first-contentful-paint').length === 0) return

@@ -7,8 +7,9 @@
  * markup from the same data instead of rendering from nothing.
  */
 import { createRoot, hydrateRoot } from 'react-dom/client'
-import { FIRST_FRAME_ELEMENT_ID, parseFirstFrame, type FirstFrame, type Surface } from '../shared/first-frame'
+import { type FirstFrame, type Surface } from '../shared/first-frame'
 import { runsInBrowser, standbyApi } from './browser-bridge'
+import { fetchFirstFrame } from './first-frame/fetch-first-frame'
 import { notePrerenderedFrame } from './first-paint'
 import { currentDisplay } from './logic/format'
 import { Root } from './Root'
@@ -16,37 +17,34 @@ import { createServices } from './store/services'
 const surface: Surface =
   new URLSearchParams(window.location.search).get('view') === 'popover' ? 'popover' : 'window'
 const api = standbyApi()
-const frame = takeFirstFrame()
-// The frame's data is current either way; its markup is reused only if this page would write
-// exactly the same (same surface, host kind, locale and time zone), else React replaces it.
-const services = createServices(api, runsInBrowser(), frame?.surface === surface ? frame : null)
-document.documentElement.classList.toggle('is-popover', surface === 'popover')
+void fetchFirstFrame().then(startPage)
 
-const container = document.getElementById('root')
-if (!container) throw new Error('index.html has no #root element')
-const tree = <Root services={services} surface={surface} />
-// What became of the host's frame, on <html data-first-frame>: for tests and for a look in DevTools.
-let fate: 'hydrated' | 'redrawn' | 'none' = 'none'
-if (frame !== null && rendersTheSame(frame) && container.hasChildNodes()) {
-  fate = 'hydrated'
-  notePrerenderedFrame()
-  hydrateRoot(container, tree, {
-    onRecoverableError: (error) => {
-      document.documentElement.dataset['firstFrame'] = 'redrawn'
-      console.warn('Standby: the pre-rendered first frame differed from the page; React redrew it.', error)
-    },
-  })
-} else {
-  if (frame !== null) fate = 'redrawn'
-  createRoot(container).render(tree)
-}
-document.documentElement.dataset['firstFrame'] = fate
+/** Build the services and show the page, from the host's frame when there is one. */
+function startPage(frame: FirstFrame | null): void {
+  // The frame's data is current either way; its markup is reused only if this page would write
+  // exactly the same (same surface, host kind, locale and time zone), else React replaces it.
+  const services = createServices(api, runsInBrowser(), frame?.surface === surface ? frame : null)
+  document.documentElement.classList.toggle('is-popover', surface === 'popover')
 
-/** The host's frame, taken out of the page (it is only read once). */
-function takeFirstFrame(): FirstFrame | null {
-  const element = document.getElementById(FIRST_FRAME_ELEMENT_ID)
-  element?.remove()
-  return parseFirstFrame(element?.textContent)
+  const container = document.getElementById('root')
+  if (!container) throw new Error('index.html has no #root element')
+  const tree = <Root services={services} surface={surface} />
+  // What became of the host's frame, on <html data-first-frame>: for tests and for a look in DevTools.
+  let fate: 'hydrated' | 'redrawn' | 'none' = 'none'
+  if (frame !== null && rendersTheSame(frame) && container.hasChildNodes()) {
+    fate = 'hydrated'
+    notePrerenderedFrame()
+    hydrateRoot(container, tree, {
+      onRecoverableError: (error) => {
+        document.documentElement.dataset['firstFrame'] = 'redrawn'
+        console.warn('Standby: the pre-rendered first frame differed from the page; React redrew it.', error)
+      },
+    })
+  } else {
+    if (container.hasChildNodes()) fate = 'redrawn'
+    createRoot(container).render(tree)
+  }
+  document.documentElement.dataset['firstFrame'] = fate
 }
 
 function rendersTheSame(frame: FirstFrame): boolean {

@@ -1,9 +1,10 @@
 /**
  * The window's first frame, pre-rendered by the host. Loading React takes most of the time before
  * the window can paint (bench/ui.ts), so the host renders the same components in Node from its
- * cache and sends the page with that markup plus the data it used. The page paints the markup as
- * soon as the HTML and CSS arrive, then React hydrates it from the same data: no IPC round trip,
- * no blank frame. A page without a frame (or with one it cannot use) renders on its own as before.
+ * cache and sends the page with that markup, keeping the data it used for the page to fetch. The
+ * page paints the markup as soon as the HTML and CSS arrive, then React hydrates it from the same
+ * data: no blank frame, no waiting for IPC. A page without a frame (or with one it cannot use)
+ * renders on its own.
  */
 import type { ConnectionState } from './connection-state'
 import type { AppInfo, AppSettings, InviteLists } from './ipc/contract'
@@ -37,22 +38,24 @@ export interface FirstFrame extends FirstFrameData {
 /** The pre-render: markup for the page's #root. Built into out/first-frame by `npm run build`. */
 export type RenderFirstFrame = (frame: FirstFrame) => string
 
-/** The id of the element that carries the frame's data in the page. */
-export const FIRST_FRAME_ELEMENT_ID = 'standby-first-frame'
-
 /**
- * The frame's data as a JSON data block. Clients write titles and messages, so every character
- * that could end the block or start markup is escaped: the text can never become HTML.
+ * The page names its frame in `<meta name="standby-first-frame" content="<id>">` and fetches the
+ * frame's data from `firstFramePath(id)`, once. Not inline: the data is many times the size of
+ * the markup, and parsing it in the page would delay the very paint the frame is for.
  */
-export function firstFrameDataBlock(frame: FirstFrame): string {
-  const json = JSON.stringify(frame).replace(
-    /[<>&\u2028\u2029]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )
-  return `<script type="application/json" id="${FIRST_FRAME_ELEMENT_ID}">${json}</script>`
+export const FIRST_FRAME_META_NAME = 'standby-first-frame'
+
+/** The address of a frame's data, on the page's own origin. */
+export function firstFramePath(id: string): string {
+  return `/first-frame/${id}.json`
 }
 
-/** The frame in a data block's text, or null when there is none or it is not a frame. */
+/** The frame id in a path made by `firstFramePath`, or null. */
+export function frameIdOfPath(path: string): string | null {
+  return /^\/first-frame\/([A-Za-z0-9_-]{16,64})\.json$/.exec(path)?.[1] ?? null
+}
+
+/** The frame in a JSON text, or null when there is none or it is not a frame. */
 export function parseFirstFrame(text: string | null | undefined): FirstFrame | null {
   if (!text) return null
   try {

@@ -35,7 +35,7 @@ it('paints the cached invite from the host’s HTML and hydrates it; another tim
 
   // The page as the host sends it already holds the invite, with times in the host's zone.
   const html = await fetch(app.shell.origin, { headers: { 'accept-language': LOCALE } }).then((r) => r.text())
-  const root = html.slice(html.indexOf('<div id="root">'), html.indexOf('<script type="application/json"'))
+  const root = html.slice(html.indexOf('<div id="root">'), html.indexOf('</body>'))
   expect(root).toContain('Index advice &lt;/script&gt;&lt;b&gt;not bold&lt;/b&gt;')
   expect(root).toContain(pageDayTime(proposed, HOST_ZONE))
   expect(html).not.toContain('</script><b>')

@@ -247,7 +247,8 @@ export function eventStream(options: {
 
 /**
  * `count` sessions of one expert spread over the past and the future around `now`: about one in
- * ten booked ahead, one in a hundred live, the rest ended or cancelled history.
+ * ten booked ahead, the most recent past one live (an expert runs one session at a time), the
+ * rest ended or cancelled history.
  */
 export function manySessions(count: number, options: { now?: number; expertId?: string } = {}): Session[] {
   const now = options.now ?? FIXTURE_NOW
@@ -263,7 +264,7 @@ export function manySessions(count: number, options: { now?: number; expertId?: 
     })
     const booked = aSession({ id: `ses_${n}`, request, expertId, bookedStart })
     if (future) sessions.push(booked)
-    else if (n % 100 === 1) sessions.push(liveSession(booked, bookedStart))
+    else if (n === 1) sessions.push(liveSession(booked, bookedStart))
     else if (n % 17 === 0)
       sessions.push({
         ...booked,

@@ -7,10 +7,10 @@
 import { existsSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import {
-  firstFrameDataBlock,
-  type FirstFrame,
+  FIRST_FRAME_META_NAME,
   type FirstFrameData,
   type RenderFirstFrame,
+  type Surface,
 } from '../../shared/first-frame'
 import type { AppApi } from '../core/app-api'
 import type { Logger } from '../core/ports/logger'
@@ -52,13 +52,23 @@ export function firstLanguage(header: string | undefined): string | undefined {
 }
 
 /**
- * index.html with the frame's markup in #root and its data beside it; the popover's page is
- * marked on <html> as the page itself would, so the frame is painted with the popover's layout.
+ * index.html with the frame's markup in #root and its id in the head (the page fetches the data
+ * by it); the popover's page is marked on <html> as the page itself would, so the frame is
+ * painted with the popover's layout.
  */
-export function pageWithFirstFrame(indexHtml: string, markup: string, frame: FirstFrame): string {
+export function pageWithFirstFrame(
+  indexHtml: string,
+  markup: string,
+  frame: { readonly id: string; readonly surface: Surface },
+): string {
   const root = '<div id="root"></div>'
   if (!indexHtml.includes(root)) throw new Error('index.html has no empty <div id="root"></div>')
-  const page = indexHtml.replace(root, () => `<div id="root">${markup}</div>${firstFrameDataBlock(frame)}`)
+  if (!indexHtml.includes('</head>')) throw new Error('index.html has no </head>')
+  // The id is ours (base64url): nothing in it needs escaping. Functions as replacements, so
+  // markup is inserted literally ("$&" in a title stays "$&").
+  const page = indexHtml
+    .replace('</head>', () => `<meta name="${FIRST_FRAME_META_NAME}" content="${frame.id}" /></head>`)
+    .replace(root, () => `<div id="root">${markup}</div>`)
   return frame.surface === 'popover' ? page.replace(/<html\b/, '<html class="is-popover"') : page
 }
 

@@ -2,11 +2,16 @@
  * The built renderer's files, answered as plain responses that each host sends its own way: the
  * browser shell over HTTP, Electron through its app protocol. Every response carries the app's
  * Content-Security-Policy. index.html comes with the window's first frame pre-rendered from the
- * app's data when the pre-render is built (see first-frame.ts).
+ * app's data when the pre-render is built (see first-frame.ts); the page then fetches that
+ * frame's data once, from /first-frame/<id>.json.
  */
+
+/** Frames rendered but not yet fetched; a page fetches its own within moments, so few are kept. */
+const UNFETCHED_FRAMES_KEPT = 4
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
-import type { RenderFirstFrame, Surface } from '../../shared/first-frame'
+import { frameIdOfPath, type FirstFrame, type RenderFirstFrame, type Surface } from '../../shared/first-frame'
 import type { AppApi } from '../core/app-api'
 import type { Logger } from '../core/ports/logger'
 import { PRODUCTION_CONTENT_SECURITY_POLICY } from '../content-security-policy'
@@ -62,6 +67,7 @@ export interface RendererPages {
 export function createRendererPages(options: RendererPagesOptions): RendererPages {
   const { rendererDir, log } = options
   const root = rendererDir.endsWith(sep) ? rendererDir : rendererDir + sep
+  const unfetched = new Map<string, FirstFrame>()
 
   async function answer(request: PageRequest): Promise<PageResponse> {
     // decodeURIComponent throws on a malformed escape ("/%E0%A4%A"): that is a bad request.
@@ -71,6 +77,8 @@ export function createRendererPages(options: RendererPagesOptions): RendererPage
     } catch {
       return text(400, 'Bad request: the address is not valid.')
     }
+    const frameId = frameIdOfPath(path)
+    if (frameId !== null) return frameData(frameId)
     const relative = normalize(path === '/' ? '/index.html' : path).replace(/^([/\\])+/, '')
     const file = join(rendererDir, relative)
     if (!file.startsWith(root) || relative.split(/[/\\]/).includes('..')) return text(403, 'Forbidden')
@@ -107,10 +115,29 @@ export function createRendererPages(options: RendererPagesOptions): RendererPage
         new URLSearchParams(request.search).get('view') === 'popover' ? 'popover' : 'window'
       const data = await readFirstFrameData(options.api)
       const frame = { ...data, ...displayOf(request.locale), surface, inBrowser: options.inBrowser }
-      return page(pageWithFirstFrame(html, render(frame), frame))
+      const markup = render(frame)
+      const id = randomBytes(18).toString('base64url')
+      unfetched.set(id, frame)
+      // Oldest first: a frame no page came for makes room.
+      for (const stale of [...unfetched.keys()].slice(0, -UNFETCHED_FRAMES_KEPT)) unfetched.delete(stale)
+      return page(pageWithFirstFrame(html, markup, { id, surface }))
     } catch (error) {
       log.warn(`The first frame could not be pre-rendered (${String(error)}); the page renders on its own.`)
       return page(html)
+    }
+  }
+
+  /** A frame's data, once: the page that was sent it fetches it right after painting. */
+  function frameData(id: string): PageResponse {
+    const frame = unfetched.get(id)
+    if (frame === undefined) {
+      return text(404, 'This first frame was already fetched or has expired; the page renders on its own.')
+    }
+    unfetched.delete(id)
+    return {
+      status: 200,
+      headers: { ...commonHeaders(TYPES['.json']!), 'cache-control': 'no-store' },
+      body: JSON.stringify(frame),
     }
   }
 

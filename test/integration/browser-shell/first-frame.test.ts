@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FIRST_FRAME_ELEMENT_ID, parseFirstFrame } from '../../../src/shared/first-frame'
+import { firstFramePath, parseFirstFrame } from '../../../src/shared/first-frame'
 import { useCleanup } from '../../support/cleanup'
 import {
   aClient,
@@ -70,12 +70,12 @@ async function shellWithInvites(options: { firstFrameModule?: string; warnings?:
   return shell
 }
 
-/** The markup inside #root, and the frame's data. */
-function parts(page: string) {
-  const start = page.indexOf('<div id="root">')
-  const end = page.indexOf(`<script type="application/json" id="${FIRST_FRAME_ELEMENT_ID}">`)
-  const data = page.slice(end, page.indexOf('</script>', end)).replace(/^<script[^>]*>/, '')
-  return { markup: page.slice(start, end), frame: parseFirstFrame(data) }
+/** The markup inside #root, and the frame's data as the page fetches it. */
+async function parts(shell: OfflineShell['shell'], page: string) {
+  const markup = page.slice(page.indexOf('<div id="root">'), page.indexOf('</body>'))
+  const id = /<meta name="standby-first-frame" content="([^"]+)"/.exec(page)?.[1] ?? ''
+  const data = await get(`${shell.origin}${firstFramePath(id)}`)
+  return { markup, id, data, frame: parseFirstFrame(data.body) }
 }
 
 describe('the first frame from the browser shell', () => {
@@ -86,7 +86,10 @@ describe('the first frame from the browser shell', () => {
     expect(page.headers['cache-control']).toBe('no-store')
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
 
-    const { markup, frame } = parts(page.body)
+    const { markup, frame, data } = await parts(shell, page.body)
+    expect(data.headers['content-type']).toBe('application/json')
+    expect(data.headers['cache-control']).toBe('no-store')
+    expect(data.headers['x-content-type-options']).toBe('nosniff')
     expect(markup).toContain('Help &lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;')
     expect(markup).not.toContain('<img')
     expect(markup).toContain(aClient(1).name)
@@ -118,13 +121,27 @@ describe('the first frame from the browser shell', () => {
       'req_later',
     ])
     expect(frame?.upcoming.map((session) => session.request.id)).toEqual(['req_booked'])
+    expect(frame?.invites.open.find((invite) => invite.request.id === 'req_instant')?.request.title).toBe(
+      HOSTILE_TITLE,
+    )
+  })
+
+  it('hands each frame’s data out once, and only for frames it rendered', async () => {
+    const { shell } = await shellWithInvites()
+    const page = await get(shell.origin)
+    const first = await parts(shell, page.body)
+    expect(first.data.status).toBe(200)
+    const again = await get(`${shell.origin}${firstFramePath(first.id)}`)
+    expect(again.status).toBe(404)
+    expect(again.body).toMatch(/already fetched or has expired; the page renders on its own/)
+    expect((await get(`${shell.origin}${firstFramePath('A'.repeat(24))}`)).status).toBe(404)
   })
 
   it('shows the popover’s frame for ?view=popover, laid out as the popover', async () => {
     const { shell } = await shellWithInvites()
     const page = await get(`${shell.origin}/?view=popover`)
     expect(page.body).toContain('<html class="is-popover" lang="en">')
-    const { markup, frame } = parts(page.body)
+    const { markup, frame } = await parts(shell, page.body)
     expect(frame?.surface).toBe('popover')
     expect(markup).toContain('aria-label="What needs you now"')
     expect(markup).toContain('Coming up')

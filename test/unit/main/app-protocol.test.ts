@@ -15,7 +15,7 @@ const quiet = { info: () => {}, warn: () => {}, error: () => {} }
 function options(locale = 'de-DE') {
   const dir = join(tempDir(), 'renderer')
   mkdirSync(join(dir, 'assets'), { recursive: true })
-  writeFileSync(join(dir, 'index.html'), '<html><body><div id="root"></div></body></html>')
+  writeFileSync(join(dir, 'index.html'), '<html><head></head><body><div id="root"></div></body></html>')
   writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)')
   // Only the handlers the first frame reads; each answers something the frame carries.
   const api = {
@@ -46,7 +46,12 @@ describe('the standby:// scheme', () => {
     const window = await answerAppRequest(get(APP_ENTRY_URL), app)
     expect(window.status).toBe(200)
     expect(window.headers.get('content-security-policy')).toBe(PRODUCTION_CONTENT_SECURITY_POLICY)
-    expect(await window.text()).toContain('<div id="root"><p>window de-DE false</p></div>')
+    const html = await window.text()
+    expect(html).toContain('<div id="root"><p>window de-DE false</p></div>')
+    // The page fetches its frame's data from the same scheme.
+    const id = /content="([^"]+)"/.exec(html)?.[1] ?? ''
+    const data = await answerAppRequest(get(`standby://app/first-frame/${id}.json`), app)
+    expect(await data.json()).toMatchObject({ surface: 'window', locale: 'de-DE', inBrowser: false })
     const popover = await answerAppRequest(get(`${APP_ENTRY_URL}?view=popover`), app)
     expect(await popover.text()).toContain('<div id="root"><p>popover de-DE false</p></div>')
   })

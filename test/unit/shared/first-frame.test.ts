@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { firstFrameDataBlock, parseFirstFrame, type FirstFrame } from '../../../src/shared/first-frame'
+import {
+  firstFramePath,
+  frameIdOfPath,
+  parseFirstFrame,
+  type FirstFrame,
+} from '../../../src/shared/first-frame'
 import { PROTOCOL_VERSION } from '../../../src/shared/protocol'
 import { anInvite, aRequest, aSession, FIXTURE_NOW } from '../../support/fixtures'
 
@@ -25,25 +30,11 @@ function aFrame(overrides: Partial<FirstFrame> = {}): FirstFrame {
   }
 }
 
-/** The text between the data block's tags, as the page reads it. */
-function blockText(block: string): string {
-  return block.slice(block.indexOf('>') + 1, block.lastIndexOf('</script>'))
-}
-
-describe('the first frame’s data block', () => {
-  it('round-trips the frame', () => {
-    const frame = aFrame()
-    expect(parseFirstFrame(blockText(firstFrameDataBlock(frame)))).toEqual(frame)
-  })
-
-  it('keeps a client’s markup as text: nothing in it can end the block or start a tag', () => {
-    const title = '</script><script>alert(1)</script><!-- & \u2028'
+describe('the first frame’s data', () => {
+  it('round-trips through JSON', () => {
+    const title = '</script><script>alert(1)</script>'
     const frame = aFrame({ invites: { open: [anInvite({ request: aRequest({ title }) })], missed: [] } })
-    const block = firstFrameDataBlock(frame)
-    // One opening tag and one closing tag: the block's own.
-    expect(block.match(/<\/?script/gi)).toHaveLength(2)
-    expect(block).not.toContain('<!--')
-    expect(parseFirstFrame(blockText(block))?.invites.open[0]?.request.title).toBe(title)
+    expect(parseFirstFrame(JSON.stringify(frame))).toEqual(frame)
   })
 
   it('reads anything that is not a frame as no frame', () => {
@@ -59,5 +50,18 @@ describe('the first frame’s data block', () => {
       expect(parseFirstFrame(text)).toBeNull()
     }
     expect(parseFirstFrame(JSON.stringify({ ...aFrame(), surface: 'tray' }))).toBeNull()
+  })
+
+  it('is addressed by a path that holds only its id', () => {
+    const id = 'Ab3_-xYz0123456789Qq'
+    expect(frameIdOfPath(firstFramePath(id))).toBe(id)
+    for (const path of [
+      '/first-frame/short.json',
+      '/first-frame/../index.html',
+      `/first-frame/${id}.js`,
+      `/x${firstFramePath(id)}`,
+    ]) {
+      expect(frameIdOfPath(path), path).toBeNull()
+    }
   })
 })

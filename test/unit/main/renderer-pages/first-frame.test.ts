@@ -39,12 +39,14 @@ describe('the locale and time zone of the pre-render', () => {
 })
 
 describe('the page with its first frame', () => {
-  const index = '<!doctype html><html lang="en"><head></head><body><div id="root"></div></body></html>'
-  const frame = { surface: 'window', now: 1 } as unknown as FirstFrame
+  const index =
+    '<!doctype html><html lang="en"><head><title>S</title></head><body><div id="root"></div></body></html>'
+  const frame = { id: 'frame-id-0123456789', surface: 'window' } as const
 
-  it('puts the markup in #root and the data after it', () => {
+  it('puts the markup in #root and names the frame in the head', () => {
     const page = pageWithFirstFrame(index, '<p>Ada’s invites</p>', frame)
-    expect(page).toContain('<div id="root"><p>Ada’s invites</p></div><script type="application/json"')
+    expect(page).toContain('<div id="root"><p>Ada’s invites</p></div>')
+    expect(page).toContain('<meta name="standby-first-frame" content="frame-id-0123456789" /></head>')
     expect(page).toContain('<html lang="en">')
   })
 
@@ -57,8 +59,11 @@ describe('the page with its first frame', () => {
     expect(pageWithFirstFrame(index, '<p>$& $1</p>', frame)).toContain('<div id="root"><p>$& $1</p></div>')
   })
 
-  it('refuses an index.html without an empty #root', () => {
-    expect(() => pageWithFirstFrame('<body></body>', '<p>x</p>', frame)).toThrow(/no empty <div id="root">/)
+  it('refuses an index.html without an empty #root or a head', () => {
+    expect(() => pageWithFirstFrame('<head></head><body></body>', '<p>x</p>', frame)).toThrow(
+      /no empty <div id="root">/,
+    )
+    expect(() => pageWithFirstFrame('<div id="root"></div>', '<p>x</p>', frame)).toThrow(/no <\/head>/)
   })
 })
 
