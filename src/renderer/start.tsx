@@ -28,7 +28,10 @@ function startPage(frame: FirstFrame | null): void {
 
   const container = document.getElementById('root')
   if (!container) throw new Error('index.html has no #root element')
-  const tree = <Root services={services} surface={surface} />
+  // The host sends its frame inert; it comes alive once React has it (hydrated or redrawn).
+  const tree = (
+    <Root services={services} surface={surface} onCommitted={() => container.removeAttribute('inert')} />
+  )
   // What became of the host's frame, on <html data-first-frame>: for tests and for a look in DevTools.
   let fate: 'hydrated' | 'redrawn' | 'none' = 'none'
   if (frame !== null && rendersTheSame(frame) && container.hasChildNodes()) {

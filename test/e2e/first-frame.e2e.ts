@@ -35,7 +35,7 @@ it('paints the cached invite from the host’s HTML and hydrates it; another tim
 
   // The page as the host sends it already holds the invite, with times in the host's zone.
   const html = await fetch(app.shell.origin, { headers: { 'accept-language': LOCALE } }).then((r) => r.text())
-  const root = html.slice(html.indexOf('<div id="root">'), html.indexOf('</body>'))
+  const root = html.slice(html.indexOf('<div id="root" inert>'), html.indexOf('</body>'))
   expect(root).toContain('Index advice &lt;/script&gt;&lt;b&gt;not bold&lt;/b&gt;')
   expect(root).toContain(pageDayTime(proposed, HOST_ZONE))
   expect(html).not.toContain('</script><b>')
@@ -50,7 +50,8 @@ it('paints the cached invite from the host’s HTML and hydrates it; another tim
   await card.getByRole('button', { name: 'Hide messages' }).waitFor()
   await page.getByRole('button', { name: /^Upcoming/ }).click()
   await page.getByRole('heading', { name: 'Upcoming', level: 1 }).waitFor()
-  // React never had to redraw the frame (it marks <html> and warns when it does).
+  // Alive: no longer inert. React never had to redraw the frame (it marks <html> when it does).
+  expect(await page.locator('#root').getAttribute('inert')).toBeNull()
   expect(await page.locator('html').getAttribute('data-first-frame')).toBe('hydrated')
 
   // Another zone: the data is reused but the page draws its own times.

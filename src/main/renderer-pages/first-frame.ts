@@ -52,8 +52,8 @@ export function firstLanguage(header: string | undefined): string | undefined {
 }
 
 /**
- * index.html with the frame's markup in #root and its id in the head (the page fetches the data
- * by it); the popover's page is marked on <html> as the page itself would, so the frame is
+ * index.html with the frame's markup in #root, inert until the page has hydrated it, and its id
+ * in the head (the page fetches the data by it); the popover's page is marked on <html> as the page itself would, so the frame is
  * painted with the popover's layout.
  */
 export function pageWithFirstFrame(
@@ -68,7 +68,9 @@ export function pageWithFirstFrame(
   // markup is inserted literally ("$&" in a title stays "$&").
   const page = indexHtml
     .replace('</head>', () => `<meta name="${FIRST_FRAME_META_NAME}" content="${frame.id}" /></head>`)
-    .replace(root, () => `<div id="root">${markup}</div>`)
+    // Inert (no clicks, no typing, hidden from assistive tech) until React has taken it over: a
+    // form typed into before that would lose its text.
+    .replace(root, () => `<div id="root" inert>${markup}</div>`)
   return frame.surface === 'popover' ? page.replace(/<html\b/, '<html class="is-popover"') : page
 }
 

@@ -72,7 +72,7 @@ async function shellWithInvites(options: { firstFrameModule?: string; warnings?:
 
 /** The markup inside #root, and the frame's data as the page fetches it. */
 async function parts(shell: OfflineShell['shell'], page: string) {
-  const markup = page.slice(page.indexOf('<div id="root">'), page.indexOf('</body>'))
+  const markup = page.slice(page.indexOf('<div id="root" inert>'), page.indexOf('</body>'))
   const id = /<meta name="standby-first-frame" content="([^"]+)"/.exec(page)?.[1] ?? ''
   const data = await get(`${shell.origin}${firstFramePath(id)}`)
   return { markup, id, data, frame: parseFirstFrame(data.body) }

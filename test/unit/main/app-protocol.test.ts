@@ -47,13 +47,13 @@ describe('the standby:// scheme', () => {
     expect(window.status).toBe(200)
     expect(window.headers.get('content-security-policy')).toBe(PRODUCTION_CONTENT_SECURITY_POLICY)
     const html = await window.text()
-    expect(html).toContain('<div id="root"><p>window de-DE false</p></div>')
+    expect(html).toContain('<div id="root" inert><p>window de-DE false</p></div>')
     // The page fetches its frame's data from the same scheme.
     const id = /content="([^"]+)"/.exec(html)?.[1] ?? ''
     const data = await answerAppRequest(get(`standby://app/first-frame/${id}.json`), app)
     expect(await data.json()).toMatchObject({ surface: 'window', locale: 'de-DE', inBrowser: false })
     const popover = await answerAppRequest(get(`${APP_ENTRY_URL}?view=popover`), app)
-    expect(await popover.text()).toContain('<div id="root"><p>popover de-DE false</p></div>')
+    expect(await popover.text()).toContain('<div id="root" inert><p>popover de-DE false</p></div>')
   })
 
   it('serves built assets for good, and nothing for other hosts, other methods or missing files', async () => {

@@ -45,7 +45,7 @@ describe('the page with its first frame', () => {
 
   it('puts the markup in #root and names the frame in the head', () => {
     const page = pageWithFirstFrame(index, '<p>Ada’s invites</p>', frame)
-    expect(page).toContain('<div id="root"><p>Ada’s invites</p></div>')
+    expect(page).toContain('<div id="root" inert><p>Ada’s invites</p></div>')
     expect(page).toContain('<meta name="standby-first-frame" content="frame-id-0123456789" /></head>')
     expect(page).toContain('<html lang="en">')
   })
@@ -56,7 +56,9 @@ describe('the page with its first frame', () => {
   })
 
   it('inserts markup literally, even where it looks like a replacement pattern', () => {
-    expect(pageWithFirstFrame(index, '<p>$& $1</p>', frame)).toContain('<div id="root"><p>$& $1</p></div>')
+    expect(pageWithFirstFrame(index, '<p>$& $1</p>', frame)).toContain(
+      '<div id="root" inert><p>$& $1</p></div>',
+    )
   })
 
   it('refuses an index.html without an empty #root or a head', () => {
