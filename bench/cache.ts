@@ -78,7 +78,7 @@ function upcomingQuery(path: string): void {
     store.upcomingSessions(now, 50)
     upcoming.push(performance.now() - start)
     start = performance.now()
-    store.sessionHistory(50, now - (i % 100) * 60 * MINUTE)
+    store.sessionHistory(50, { start: now - (i % 100) * 60 * MINUTE, id: '' })
     history.push(performance.now() - start)
   }
   db.close()

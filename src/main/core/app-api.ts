@@ -69,7 +69,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
       missed: [...core.cache.missedInvites(MISSED_LIMIT)],
     }),
     'sessions.upcoming': () => [...core.cache.upcomingSessions(clock.now(), UPCOMING_LIMIT)],
-    'sessions.history': ({ limit, beforeStart }) => [...core.cache.sessionHistory(limit, beforeStart)],
+    'sessions.history': ({ limit, after }) => [...core.cache.sessionHistory(limit, after)],
     'messages.list': ({ requestId }) => [...core.cache.messages(requestId)],
     'invites.accept': command(invokeContract['invites.accept'].command),
     'invites.decline': command(invokeContract['invites.decline'].command),

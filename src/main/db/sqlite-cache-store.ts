@@ -15,6 +15,7 @@ import { ReminderRepository } from './repositories/reminder-repository'
 import { RequestRepository } from './repositories/request-repository'
 import { SessionRepository } from './repositories/session-repository'
 import { SyncStateRepository } from './repositories/sync-state-repository'
+import type { HistoryCursor } from '../../shared/rules/history-order'
 
 /** The expert an event's payload belongs to, when the payload says. */
 function expertIdOf(event: PlatformEvent): string | null {
@@ -108,8 +109,8 @@ export class SqliteCacheStore implements CacheStore {
     return this.sessions.upcoming(now - AUTO_CANCEL_AFTER_MS, limit)
   }
 
-  sessionHistory(limit: number, beforeStart?: number): ReadonlyArray<Session> {
-    return this.sessions.history(limit, beforeStart ?? Number.MAX_SAFE_INTEGER)
+  sessionHistory(limit: number, after?: HistoryCursor): ReadonlyArray<Session> {
+    return this.sessions.history(limit, after ?? { start: Number.MAX_SAFE_INTEGER, id: '' })
   }
 
   session(id: string): Session | null {

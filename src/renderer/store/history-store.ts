@@ -6,6 +6,7 @@
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import type { Session } from '../../shared/protocol/entities'
 import { createValueStore, type ReadableStore } from './value-store'
+import { comesAfter, historyCursorOf } from '../../shared/rules/history-order'
 
 /** What the history list shows. */
 export interface HistoryState {
@@ -45,7 +46,7 @@ export function createHistoryStore(api: Pick<StandbyApi, 'sessions'>, pageSize =
     await serial(async () => {
       const last = rows.at(-1)
       const page = await api.sessions.history(
-        last === undefined ? { limit: pageSize } : { limit: pageSize, beforeStart: last.bookedStart },
+        last === undefined ? { limit: pageSize } : { limit: pageSize, after: historyCursorOf(last) },
       )
       if (!page.ok) {
         patch({ loading: false, error: page.error.message })
@@ -72,7 +73,7 @@ export function createHistoryStore(api: Pick<StandbyApi, 'sessions'>, pageSize =
       const oldest = fresh.at(-1)
       const { rows, hasMore } = store.getSnapshot()
       // Keep the older rows already loaded below the fresh first page.
-      const older = oldest === undefined ? [] : rows.filter((row) => row.bookedStart < oldest.bookedStart)
+      const older = oldest === undefined ? [] : rows.filter((row) => comesAfter(row, historyCursorOf(oldest)))
       patch({
         rows: [...fresh, ...older],
         hasMore: fresh.length === pageSize ? hasMore || older.length === 0 : false,

@@ -63,9 +63,18 @@ export const InviteLists = z.object({ open: z.array(Invite), missed: z.array(Inv
 /** The open invites and the recently missed ones. */
 export type InviteLists = z.infer<typeof InviteLists>
 
-/** A page of past sessions, most recent first; pass the last row's bookedStart to get the next. */
+/**
+ * A page of past sessions, most recent first (src/shared/rules/history-order.ts); pass the last
+ * row's booked start and id as `after` to get the next.
+ */
 export const HistoryRequest = z
-  .object({ limit: z.number().int().min(1).max(500), beforeStart: z.number().int().nonnegative().optional() })
+  .object({
+    limit: z.number().int().min(1).max(500),
+    after: z
+      .object({ start: z.number().int().nonnegative(), id: z.string().min(1).max(200) })
+      .strict()
+      .optional(),
+  })
   .strict()
 
 /** The host's current time: the renderer's countdowns and Start window follow it, not its own clock. */

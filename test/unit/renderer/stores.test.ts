@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { comesAfter, type HistoryCursor } from '../../../src/shared/rules/history-order'
 import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import type { Invite, Session } from '../../../src/shared/protocol/entities'
 import { createAppStore } from '../../../src/renderer/store/app-store'
@@ -21,14 +22,12 @@ function past(count: number, offset = 0): Session[] {
 }
 
 function historyApi(all: Session[]) {
-  const calls: Array<{ limit: number; beforeStart?: number }> = []
+  const calls: Array<{ limit: number; after?: HistoryCursor }> = []
   const api = {
     sessions: {
-      history: (request: { limit: number; beforeStart?: number }) => {
+      history: (request: { limit: number; after?: HistoryCursor }) => {
         calls.push(request)
-        const rows = all.filter(
-          (s) => request.beforeStart === undefined || s.bookedStart < request.beforeStart,
-        )
+        const rows = all.filter((s) => request.after === undefined || comesAfter(s, request.after))
         return ok(rows.slice(0, request.limit))
       },
     },
@@ -45,7 +44,7 @@ describe('the history store', () => {
     await store.loadMore()
     expect(store.getSnapshot().rows.map((s) => s.id)).toEqual(past(25).map((s) => s.id))
     expect(store.getSnapshot().hasMore).toBe(false)
-    expect(calls[1]).toEqual({ limit: 10, beforeStart: past(25)[9]!.bookedStart })
+    expect(calls[1]).toEqual({ limit: 10, after: { start: past(25)[9]!.bookedStart, id: past(25)[9]!.id } })
     await store.loadMore()
     expect(calls).toHaveLength(3)
   })

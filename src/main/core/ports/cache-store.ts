@@ -3,6 +3,7 @@
  * the core never touches the driver and the cache could move to a worker later.
  */
 import type { Expert, Invite, Message, PlatformEvent, Session, Snapshot } from '../../../shared/protocol'
+import type { HistoryCursor } from '../../../shared/rules/history-order'
 
 /** What applying a batch of events did. */
 export interface ApplyResult {
@@ -41,8 +42,8 @@ export interface CacheStore {
   missedInvites(limit: number): ReadonlyArray<Invite>
   /** Booked and live sessions from `now` minus the auto-cancel grace, soonest first. */
   upcomingSessions(now: number, limit: number): ReadonlyArray<Session>
-  /** Ended and cancelled sessions, most recent first, starting after `beforeStart` (paging). */
-  sessionHistory(limit: number, beforeStart?: number): ReadonlyArray<Session>
+  /** Ended and cancelled sessions, most recent first, from just after `after` (paging). */
+  sessionHistory(limit: number, after?: HistoryCursor): ReadonlyArray<Session>
   /** One session. */
   session(id: string): Session | null
   /** The pre-session thread of a request, oldest first. */

@@ -7,12 +7,13 @@ import type Database from 'better-sqlite3'
 import type { Session, SessionState } from '../../../shared/protocol'
 import type { Logger } from '../../core/ports/logger'
 import { parseAllStored, parseStored, withRequest, withoutRequest, type StoredRow } from './stored-json'
+import type { HistoryCursor } from '../../../shared/rules/history-order'
 
 /** Reads and writes sessions. Writes run inside the caller's transaction. */
 export class SessionRepository {
   private readonly upsertSession: Database.Statement<[string, string, SessionState, number, string]>
   private readonly selectUpcoming: Database.Statement<[number, number], StoredRow>
-  private readonly selectHistory: Database.Statement<[number, number], StoredRow>
+  private readonly selectHistory: Database.Statement<[number, string, number], StoredRow>
   private readonly selectById: Database.Statement<[string], StoredRow>
   private readonly deleteOthers: Database.Statement<[string]>
   private readonly deleteAllSessions: Database.Statement<[]>
@@ -35,7 +36,8 @@ export class SessionRepository {
        ORDER BY booked_start, sessions.id LIMIT ?`,
     )
     this.selectHistory = db.prepare(
-      `${select} WHERE state IN ('ended', 'cancelled') AND booked_start < ?
+      // A row value: after (start, id) in the index's own order, so equal starts page correctly.
+      `${select} WHERE state IN ('ended', 'cancelled') AND (booked_start, sessions.id) < (?, ?)
        ORDER BY booked_start DESC, sessions.id DESC LIMIT ?`,
     )
     this.selectById = db.prepare(`${select} WHERE sessions.id = ?`)
@@ -59,9 +61,13 @@ export class SessionRepository {
     return parseAllStored<Session>(this.selectUpcoming.all(from, limit), 'session', this.logger)
   }
 
-  /** Ended and cancelled sessions that started before `before`, most recent first. */
-  history(limit: number, before: number): Session[] {
-    return parseAllStored<Session>(this.selectHistory.all(before, limit), 'session', this.logger)
+  /** Ended and cancelled sessions after `after` in the history order, most recent first. */
+  history(limit: number, after: HistoryCursor): Session[] {
+    return parseAllStored<Session>(
+      this.selectHistory.all(after.start, after.id, limit),
+      'session',
+      this.logger,
+    )
   }
 
   /** One session, or null. */

@@ -1,6 +1,7 @@
 // CacheStore reads, snapshots, clearing, notification and reminder state (applyEvents: apply-events.test.ts).
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
+import { historyCursorOf } from '../../../../src/shared/rules/history-order'
 import { AUTO_CANCEL_AFTER_MS } from '../../../../src/shared/rules/session-timing'
 import {
   aMessage,
@@ -72,10 +73,38 @@ describe('session lists', () => {
     store.applyEvents(sessions.map((s, i) => sessionUpdated(i + 1, s)))
     const first = store.sessionHistory(2)
     expect(first.map((s) => s.id)).toEqual(['h1', 'h2'])
-    const second = store.sessionHistory(2, first.at(-1)?.bookedStart)
+    const second = store.sessionHistory(2, historyCursorOf(first.at(-1)!))
     expect(second.map((s) => s.id)).toEqual(['h3', 'h4'])
-    expect(store.sessionHistory(10, second.at(-1)?.bookedStart).map((s) => s.id)).toEqual(['h5'])
+    expect(store.sessionHistory(10, historyCursorOf(second.at(-1)!)).map((s) => s.id)).toEqual(['h5'])
     expect(first[0]).toEqual(sessions[0])
+  })
+
+  it('pages sessions that share a start time without skipping or repeating any', () => {
+    const { store } = fresh()
+    // Seven sessions at the same moment and two older: pages of two cut through the tie.
+    const sessions = [
+      ...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => session(`same-${id}`, at(-60), 'ended')),
+      session('older-1', at(-120), 'ended'),
+      session('older-2', at(-180), 'cancelled'),
+    ]
+    store.applyEvents(sessions.map((s, i) => sessionUpdated(i + 1, s)))
+    const seen: string[] = []
+    let page = store.sessionHistory(2)
+    while (page.length > 0) {
+      seen.push(...page.map((s) => s.id))
+      page = store.sessionHistory(2, historyCursorOf(page.at(-1)!))
+    }
+    expect(seen).toEqual([
+      'same-g',
+      'same-f',
+      'same-e',
+      'same-d',
+      'same-c',
+      'same-b',
+      'same-a',
+      'older-1',
+      'older-2',
+    ])
   })
 
   it('reads the lists through their partial indexes', () => {
