@@ -104,8 +104,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   })
   const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log: options.log })
   const offs = [
-    runtime.core.states.add((state) => ipc.push('connection.stateChanged', state)),
-    runtime.core.cacheChanged.add(() => ipc.push('cache.changed', {})),
+    runtime.forwardPushes((event, payload) => ipc.push(event, payload)),
     adapters.tray.onChange((status) => ipc.push('app.statusChanged', { text: status.statusLine })),
   ]
 

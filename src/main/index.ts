@@ -155,7 +155,6 @@ async function main(): Promise<void> {
     },
   })
   started.runtime = runtime
-  const core = runtime.core
   registerAppApi(ipc.handle, runtime.api)
   pagesReady(
     createRendererPages({
@@ -166,11 +165,8 @@ async function main(): Promise<void> {
       log,
     }),
   )
-  core.states.add((state) => {
-    for (const page of pages) send(page, 'connection.stateChanged', state)
-  })
-  core.cacheChanged.add(() => {
-    for (const page of pages) send(page, 'cache.changed', {})
+  runtime.forwardPushes((event, payload) => {
+    for (const page of pages) send(page, event, payload)
   })
   app.on('will-quit', () => runtime.close())
 }

@@ -4,6 +4,7 @@
  * and start it. Imports neither electron nor anything host-specific.
  */
 import type { Clock } from '../../shared/clock'
+import type { PushEvent, PushPayload } from '../../shared/ipc/contract'
 import { createAppApi, type AppApi, type HostInfo } from '../core/app-api'
 import type { LinkTimings } from '../core/connection/platform-link'
 import type { Logger } from '../core/ports/logger'
@@ -33,11 +34,19 @@ export interface RuntimeOptions {
   readonly random?: () => number
 }
 
+/** Sends one push event to the host's pages. */
+export type PushSender = <E extends PushEvent>(event: E, payload: PushPayload<E>) => void
+
 /** A running core with its API. */
 export interface Runtime {
   readonly core: StandbyCore
   readonly api: AppApi
   readonly cache: SqliteCacheStore
+  /**
+   * Send the pages every push that comes from the core and the settings (the host adds its own
+   * status line); returns the function that stops it.
+   */
+  forwardPushes(send: PushSender): () => void
   /** Stop the core and close the cache. */
   close(): void
 }
@@ -74,6 +83,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     core,
     api: createAppApi(core, options.host, { clock: options.clock, settings: options.settings }),
     cache,
+    forwardPushes(send) {
+      const offs = [
+        core.states.add((state) => send('connection.stateChanged', state)),
+        core.cacheChanged.add(() => send('cache.changed', {})),
+        options.settings.onChange((settings) => send('settings.changed', settings)),
+      ]
+      return () => {
+        for (const off of offs) off()
+      }
+    },
     close() {
       core.stop()
       opened.db.close()

@@ -74,6 +74,8 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     patch({ connection })
   })
   api.cache.onChanged(() => void refreshLists())
+  // A change made in the other window (the popover reads the reminders setting too).
+  api.settings.onChanged((settings) => patch({ settings }))
 
   // One read at a time; a change during a read asks for exactly one more read after it.
   let reading: Promise<void> | undefined

@@ -35,6 +35,7 @@ export const PUSH_EVENTS = [
   'app.statusChanged',
   'connection.stateChanged',
   'cache.changed',
+  'settings.changed',
 ] as const satisfies ReadonlyArray<PushEvent>
 
 // A channel added to the contract but not listed here is a compile error, not a missing method.

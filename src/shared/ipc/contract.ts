@@ -186,6 +186,8 @@ export const pushContract = {
   'connection.stateChanged': ConnectionState,
   /** The cache changed: invites, sessions, messages or the expert may have; read them again. */
   'cache.changed': z.object({}),
+  /** The settings changed (in this window or another): every page shows the same. */
+  'settings.changed': AppSettings,
 } as const satisfies Record<`${string}.${string}`, z.ZodType>
 
 /** The name of a renderer → main call. */

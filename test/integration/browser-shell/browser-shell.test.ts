@@ -136,6 +136,21 @@ describe('the browser shell', () => {
     page.ws.close()
   })
 
+  it('tells every page when the settings change, whichever page changed them', async () => {
+    const [changer, other] = [await openPage(shell), await openPage(shell)]
+    const heard = new Promise<unknown>((resolve) => {
+      other.ws.on('message', (data) => {
+        const message = JSON.parse(String(data)) as { event?: string; payload?: unknown }
+        if (message.event === 'settings.changed') resolve(message.payload)
+      })
+    })
+    expect(await changer.call('settings.update', { remindersEnabled: false })).toMatchObject({ ok: true })
+    expect(await heard).toMatchObject({ remindersEnabled: false })
+    await changer.call('settings.update', { remindersEnabled: true })
+    changer.ws.close()
+    other.ws.close()
+  })
+
   it('parses every call: a bad payload gets invalid_payload, an unknown channel a clear error', async () => {
     const page = await openPage(shell)
     expect(await page.call('sessions.history', { limit: 'all' })).toMatchObject({

@@ -46,7 +46,7 @@ describe('the preload', () => {
       messages: { list: 'function', send: 'function' },
       availability: { set: 'function' },
       cache: { onChanged: 'function' },
-      settings: { get: 'function', update: 'function' },
+      settings: { get: 'function', update: 'function', onChanged: 'function' },
     })
     // And it is built from the contract: every entry shows up under its namespace.
     for (const channel of invokeChannels) {

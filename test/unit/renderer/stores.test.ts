@@ -71,35 +71,49 @@ describe('the history store', () => {
   })
 })
 
+const SETTINGS = { platformUrl: null, remindersEnabled: true, soundEnabled: true, launchAtLogin: false }
+
+/** An app API over `invites`, with the pushes a test can play. */
+function appApi(lists: () => { open: Invite[]; missed: Invite[] }) {
+  const pushes = {
+    cacheChanged: (): void => undefined,
+    settingsChanged: (_settings: typeof SETTINGS): void => undefined,
+  }
+  const api = {
+    app: {
+      getInfo: () => ok({ version: '1', platform: 'linux', protocolVersion: 1, defaultPlatformUrl: null }),
+    },
+    connection: {
+      getState: () => ok({ status: 'online', since: 1 }),
+      onStateChanged: () => () => undefined,
+    },
+    cache: {
+      onChanged: (listener: () => void) => {
+        pushes.cacheChanged = listener
+        return () => undefined
+      },
+    },
+    expert: { get: () => ok(anExpert()) },
+    invites: { list: () => ok(lists()) },
+    sessions: { upcoming: () => ok([]) },
+    settings: {
+      get: () => ok(SETTINGS),
+      onChanged: (listener: (settings: typeof SETTINGS) => void) => {
+        pushes.settingsChanged = listener
+        return () => undefined
+      },
+    },
+  } as unknown as StandbyApi
+  return { api, pushes }
+}
+
 describe('the app store', () => {
   it('announces an open invite taken by someone else, once, after the re-read', async () => {
     let invites: { open: Invite[]; missed: Invite[] } = {
       open: [anInvite({ id: 'inv_1', request: aRequest({ title: 'Hooks' }) })],
       missed: [],
     }
-    let onCacheChanged: () => void = () => undefined
-    const api = {
-      app: {
-        getInfo: () => ok({ version: '1', platform: 'linux', protocolVersion: 1, defaultPlatformUrl: null }),
-      },
-      connection: {
-        getState: () => ok({ status: 'online', since: 1 }),
-        onStateChanged: () => () => undefined,
-      },
-      cache: {
-        onChanged: (listener: () => void) => {
-          onCacheChanged = listener
-          return () => undefined
-        },
-      },
-      expert: { get: () => ok(anExpert()) },
-      invites: { list: () => ok(invites) },
-      sessions: { upcoming: () => ok([]) },
-      settings: {
-        get: () =>
-          ok({ platformUrl: null, remindersEnabled: true, soundEnabled: true, launchAtLogin: false }),
-      },
-    } as unknown as StandbyApi
+    const { api, pushes } = appApi(() => invites)
     const shown: string[] = []
     const notices = { push: (text: string) => shown.push(text) } as unknown as NoticeStore
     const store = createAppStore(api, notices)
@@ -108,11 +122,20 @@ describe('the app store', () => {
     expect(store.getSnapshot().invites.open).toHaveLength(1)
 
     invites = { open: [], missed: [{ ...invites.open[0]!, state: 'taken' }] }
-    onCacheChanged()
-    onCacheChanged()
+    pushes.cacheChanged()
+    pushes.cacheChanged()
     await store.refreshLists()
     await store.refreshLists()
     expect(shown).toEqual(['Taken by another expert: Hooks'])
     expect(store.getSnapshot().invites.missed).toHaveLength(1)
+  })
+
+  it('shows settings changed in the other window', async () => {
+    const { api, pushes } = appApi(() => ({ open: [], missed: [] }))
+    const store = createAppStore(api, { push: () => undefined } as unknown as NoticeStore)
+    await store.ready
+    expect(store.getSnapshot().settings?.remindersEnabled).toBe(true)
+    pushes.settingsChanged({ ...SETTINGS, remindersEnabled: false })
+    expect(store.getSnapshot().settings?.remindersEnabled).toBe(false)
   })
 })
