@@ -83,8 +83,9 @@ export const HostTime = z.object({ now: Timestamp })
 export type HostTime = z.infer<typeof HostTime>
 
 /**
- * The settings the window shows and changes. Mirrors SettingsSchema (src/main/core/ports/settings.ts),
- * which validates every change again before it is stored.
+ * The settings the window shows and changes. The stored settings (SettingsSchema in
+ * src/main/core/ports/settings.ts) are this schema with defaults, and every change is validated
+ * against it again before it is stored.
  */
 export const AppSettings = z.object({
   /** The platform last signed in to (prefills the sign-in form); null for the embedded one. */

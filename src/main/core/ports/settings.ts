@@ -3,22 +3,25 @@
  * them with electron-store, Node with `conf` (electron-store is built on it: same file format).
  */
 import { z } from 'zod'
+import { AppSettings } from '../../../shared/ipc/contract'
 import type { Unsubscribe } from './power'
 
-/** Every setting with its default. Unknown keys are dropped; bad values fall back to defaults. */
+const setting = AppSettings.shape
+
+/**
+ * Every setting with its default: the contract's AppSettings (one definition of what is valid)
+ * plus what a fresh install starts with. Unknown keys are dropped; bad values fall back to defaults.
+ */
 export const SettingsSchema = z.object({
   /** The platform to connect to; null means the embedded reference platform. */
-  platformUrl: z
-    .url({ protocol: /^https?$/ })
-    .nullable()
-    .default(null),
+  platformUrl: setting.platformUrl.default(null),
   /** Show 30- and 10-minute reminders before scheduled sessions. */
-  remindersEnabled: z.boolean().default(true),
+  remindersEnabled: setting.remindersEnabled.default(true),
   /** Play a sound with invite notifications. */
-  soundEnabled: z.boolean().default(true),
+  soundEnabled: setting.soundEnabled.default(true),
   /** Start Standby when the user logs in. */
-  launchAtLogin: z.boolean().default(false),
-})
+  launchAtLogin: setting.launchAtLogin.default(false),
+}) satisfies z.ZodType<AppSettings>
 /** Every setting with its default. */
 export type SettingsValues = z.infer<typeof SettingsSchema>
 
