@@ -45,7 +45,7 @@ export interface BrowserShellOptions {
 
 /** A running shell. */
 export interface BrowserShell {
-  /** The address to open, with this run's secret in the fragment. */
+  /** The address to open, with this run's secret in the query (the page then removes it). */
   readonly url: string
   readonly origin: string
   readonly secret: string
@@ -79,7 +79,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve))
   const port = (http.address() as AddressInfo).port
   const origin = `http://127.0.0.1:${port}`
-  const ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  const ownHost = `127.0.0.1:${port}`
 
   // In a browser the page opens links and the full view itself; the host only logs the wish.
   const runtime = await startNodeRuntime({
@@ -109,9 +109,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   ]
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // Pages carry the expert's data: only for requests addressed to this loopback port, so a
-    // web page that rebinds its own host name to 127.0.0.1 cannot read them.
-    if (!ownHosts.has(String(req.headers.host))) {
+    // Only requests addressed to this port by its own name (the one the IPC socket's origin
+    // check accepts), so a web page that rebinds its host name to 127.0.0.1 gets nothing.
+    if (req.headers.host !== ownHost) {
       res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`Open ${origin} instead.`)
       return
     }
@@ -125,15 +125,21 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       path: url.pathname,
       search: url.search,
       locale: firstLanguage(req.headers['accept-language']),
+      // The first frame holds the expert's data: like every IPC call, only for this run's secret.
+      firstFrame: matchesSecret(url.searchParams.get('secret')),
     })
     res.writeHead(page.status, page.headers)
     res.end(req.method === 'HEAD' ? undefined : page.body)
   }
 
-  async function powerHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const presented = Buffer.from(String(req.headers['x-standby-secret'] ?? ''))
+  function matchesSecret(value: unknown): boolean {
+    const presented = Buffer.from(typeof value === 'string' ? value : '')
     const expected = Buffer.from(secret)
-    if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
+    return presented.length === expected.length && timingSafeEqual(presented, expected)
+  }
+
+  async function powerHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!matchesSecret(req.headers['x-standby-secret'])) {
       res.writeHead(403).end()
       return
     }
@@ -150,7 +156,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   }
 
   return {
-    url: `${origin}/#secret=${secret}`,
+    url: `${origin}/?secret=${secret}`,
     origin,
     secret,
     runtime,

@@ -107,8 +107,8 @@ async function main(): Promise<void> {
     tray.setStatus(text)
     send(window.webContents, 'app.statusChanged', { text })
   })
-  // Every (re)load starts a renderer that has not heard the status yet; the load event comes
-  // after its scripts have subscribed, so this one push is never missed.
+  // Every (re)load starts a renderer that has not heard the status yet: it is told once the page
+  // has loaded. (The window itself shows the connection state, which it reads when it starts.)
   window.webContents.on('did-finish-load', () =>
     send(window.webContents, 'app.statusChanged', { text: status.get() }),
   )

@@ -1,8 +1,9 @@
 /**
  * In an ordinary browser there is no preload, so the page builds `window.standby` itself over a
  * WebSocket to the browser shell that served it. Same contract, same API; only the carrier
- * differs. The shell prints a URL whose fragment carries this run's secret (a fragment is never
- * sent in HTTP requests); it is kept in sessionStorage so a reload still connects.
+ * differs. The shell prints a URL whose query carries this run's secret (only this loopback
+ * server ever sees it: with it, the page comes with its first frame pre-rendered); the page
+ * keeps it in sessionStorage and removes it from the address.
  */
 import { type PushEvent, type PushPayload } from '../shared/ipc/contract'
 import { fail, type IpcResult } from '../shared/ipc/result'
@@ -10,14 +11,21 @@ import { buildStandbyApi, type StandbyApi, type StandbyTransport } from '../shar
 
 const SECRET_KEY = 'standby.shellSecret'
 const SOCKET_PATH = '/standby-ipc'
+const SECRET_PARAM = 'secret'
 
-/** Read the secret from the URL fragment (then remove it from the address bar) or the session. */
+/**
+ * This run's secret: from the address (its query, or an older fragment), which is then cleaned
+ * so the secret stays neither in the address bar nor in history; else from the session, so a
+ * reload still connects. Null when the page was opened without one.
+ */
 function takeSecret(): string | null {
-  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('secret')
-  if (fromHash) {
-    sessionStorage.setItem(SECRET_KEY, fromHash)
-    history.replaceState(null, '', window.location.pathname + window.location.search)
-    return fromHash
+  const url = new URL(window.location.href)
+  const found = url.searchParams.get(SECRET_PARAM) ?? new URLSearchParams(url.hash.slice(1)).get(SECRET_PARAM)
+  if (found) {
+    sessionStorage.setItem(SECRET_KEY, found)
+    url.searchParams.delete(SECRET_PARAM)
+    history.replaceState(null, '', url.pathname + url.search)
+    return found
   }
   return sessionStorage.getItem(SECRET_KEY)
 }

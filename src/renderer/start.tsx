@@ -1,7 +1,7 @@
 /**
- * Starts the page: builds the services (whose stores subscribe to the app's pushes before
- * anything renders, so none is lost), then shows the full window, or the tray popover when the
- * page was opened as `?view=popover`.
+ * Starts the page: builds the services (their stores subscribe to the app's pushes and then read
+ * everything, so a push that came before is covered by the read), then shows the full window, or
+ * the tray popover when the page was opened as `?view=popover`.
  *
  * When the host pre-rendered the first frame (src/shared/first-frame.ts), React hydrates that
  * markup from the same data instead of rendering from nothing.

@@ -34,7 +34,7 @@ it('paints the cached invite from the host’s HTML and hydrates it; another tim
   await expect.poll(() => app.shell.runtime.core.cache.openInvites().length).toBe(1)
 
   // The page as the host sends it already holds the invite, with times in the host's zone.
-  const html = await fetch(app.shell.origin, { headers: { 'accept-language': LOCALE } }).then((r) => r.text())
+  const html = await fetch(app.shell.url, { headers: { 'accept-language': LOCALE } }).then((r) => r.text())
   const root = html.slice(html.indexOf('<div id="root" inert>'), html.indexOf('</body>'))
   expect(root).toContain('Index advice &lt;/script&gt;&lt;b&gt;not bold&lt;/b&gt;')
   expect(root).toContain(pageDayTime(proposed, HOST_ZONE))
@@ -52,6 +52,8 @@ it('paints the cached invite from the host’s HTML and hydrates it; another tim
   await page.getByRole('heading', { name: 'Upcoming', level: 1 }).waitFor()
   // Alive: no longer inert. React never had to redraw the frame (it marks <html> when it does).
   expect(await page.locator('#root').getAttribute('inert')).toBeNull()
+  // The shell's secret came in the address; the page keeps it in the session, not in the address.
+  expect(page.url()).toBe(`${app.shell.origin}/`)
   expect(await page.locator('html').getAttribute('data-first-frame')).toBe('hydrated')
 
   // Another zone: the data is reused but the page draws its own times.

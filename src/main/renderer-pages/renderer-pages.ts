@@ -44,6 +44,8 @@ export interface PageRequest {
   readonly search: string
   /** The locale the page will format in, when the host knows it. */
   readonly locale?: string | undefined
+  /** False sends index.html as built, without the first frame (the request did not earn it). */
+  readonly firstFrame?: boolean
 }
 
 /** Where the files are and what the first frame needs. */
@@ -109,7 +111,7 @@ export function createRendererPages(options: RendererPagesOptions): RendererPage
       body,
     })
     const render = options.renderFirstFrame
-    if (render === null) return page(html)
+    if (render === null || request.firstFrame === false) return page(html)
     try {
       const surface: Surface =
         new URLSearchParams(request.search).get('view') === 'popover' ? 'popover' : 'window'
@@ -149,6 +151,8 @@ function commonHeaders(contentType: string): Record<string, string> {
     'content-type': contentType,
     'content-security-policy': PRODUCTION_CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
+    // The browser shell's first address carries its secret until the page removes it.
+    'referrer-policy': 'no-referrer',
   }
 }
 

@@ -11,7 +11,7 @@ import type { Services } from '../store/context'
 import { createHistoryStore } from '../store/history-store'
 import type { HostClock } from '../store/host-clock'
 import { createNoticeStore } from '../store/notices'
-import { createValueStore } from '../store/value-store'
+import { createValueStore, readableOf } from '../store/value-store'
 
 /** Services whose stores hold `frame` for one render. */
 export function frameServices(frame: FirstFrame): Services {
@@ -21,8 +21,7 @@ export function frameServices(frame: FirstFrame): Services {
   })
   const state = createValueStore(stateOfFrame(frame))
   const app: AppStore = {
-    subscribe: state.subscribe,
-    getSnapshot: state.getSnapshot,
+    ...readableOf(state),
     ready: Promise.resolve(),
     refreshLists: () => Promise.resolve(),
     refreshSettings: () => Promise.resolve(),
@@ -30,8 +29,7 @@ export function frameServices(frame: FirstFrame): Services {
   }
   const now = createValueStore(frame.now)
   const clock: HostClock = {
-    subscribe: now.subscribe,
-    getSnapshot: now.getSnapshot,
+    ...readableOf(now),
     ready: Promise.resolve(),
     refresh: () => Promise.resolve(),
     stop: () => undefined,

@@ -11,7 +11,7 @@ import type { FirstFrameData } from '../../shared/first-frame'
 import type { Expert, Session } from '../../shared/protocol/entities'
 import { closedInviteNotices } from '../logic/invite-changes'
 import type { NoticeStore } from './notices'
-import { createValueStore, type ReadableStore } from './value-store'
+import { createValueStore, readableOf, type ReadableStore } from './value-store'
 
 /** The window's data. */
 export interface AppState {
@@ -142,8 +142,7 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
   })()
 
   return {
-    subscribe: store.subscribe,
-    getSnapshot: store.getSnapshot,
+    ...readableOf(store),
     ready,
     refreshLists,
     refreshSettings,

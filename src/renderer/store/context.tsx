@@ -7,8 +7,8 @@ import type { HostClock } from './host-clock'
 import type { Notice, NoticeStore } from './notices'
 
 /**
- * What main.tsx builds before the first render. Every hook passes the store's snapshot as the
- * server snapshot too: the host's pre-render and the page's hydration read the same data.
+ * What start.tsx builds before the first render. Every hook passes the store's initial value as
+ * the server snapshot: the host's pre-render drew that value, so hydration must draw it too.
  */
 export interface Services {
   readonly api: StandbyApi
@@ -38,23 +38,23 @@ export function useApi(): StandbyApi {
 /** The app's data. */
 export function useAppState(): AppState {
   const { app } = useServices()
-  return useSyncExternalStore(app.subscribe, app.getSnapshot, app.getSnapshot)
+  return useSyncExternalStore(app.subscribe, app.getSnapshot, app.getServerSnapshot)
 }
 
 /** The host's time; re-renders the caller once a second, so call it in small leaf components. */
 export function useNow(): number {
   const { clock } = useServices()
-  return useSyncExternalStore(clock.subscribe, clock.getSnapshot, clock.getSnapshot)
+  return useSyncExternalStore(clock.subscribe, clock.getSnapshot, clock.getServerSnapshot)
 }
 
 /** The notices on screen. */
 export function useNotices(): ReadonlyArray<Notice> {
   const { notices } = useServices()
-  return useSyncExternalStore(notices.subscribe, notices.getSnapshot, notices.getSnapshot)
+  return useSyncExternalStore(notices.subscribe, notices.getSnapshot, notices.getServerSnapshot)
 }
 
 /** The history list's rows. */
 export function useHistory(): HistoryState {
   const { history } = useServices()
-  return useSyncExternalStore(history.subscribe, history.getSnapshot, history.getSnapshot)
+  return useSyncExternalStore(history.subscribe, history.getSnapshot, history.getServerSnapshot)
 }

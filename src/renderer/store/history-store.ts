@@ -5,7 +5,7 @@
  */
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import type { Session } from '../../shared/protocol/entities'
-import { createValueStore, type ReadableStore } from './value-store'
+import { createValueStore, readableOf, type ReadableStore } from './value-store'
 import { comesAfter, historyCursorOf } from '../../shared/rules/history-order'
 
 /** What the history list shows. */
@@ -82,5 +82,5 @@ export function createHistoryStore(api: Pick<StandbyApi, 'sessions'>, pageSize =
     })
   }
 
-  return { subscribe: store.subscribe, getSnapshot: store.getSnapshot, loadMore, refresh }
+  return { ...readableOf(store), loadMore, refresh }
 }

@@ -4,7 +4,7 @@
  * host is asked once a second (one local IPC call); a failed answer falls back to the page's clock.
  */
 import type { StandbyApi } from '../../shared/ipc/standby-api'
-import { createValueStore, type ReadableStore } from './value-store'
+import { createValueStore, readableOf, type ReadableStore } from './value-store'
 
 /** The host's time, refreshed every tick. */
 export interface HostClock extends ReadableStore<number> {
@@ -33,8 +33,7 @@ export function createHostClock(
   const ready = refresh()
   const timer = window.setInterval(() => void refresh(), tickMs)
   return {
-    subscribe: store.subscribe,
-    getSnapshot: store.getSnapshot,
+    ...readableOf(store),
     ready,
     refresh,
     stop: () => window.clearInterval(timer),

@@ -1,5 +1,5 @@
 /** Short notices ("Taken by another expert: …") shown in a live region, each for a few seconds. */
-import { createValueStore, type ReadableStore } from './value-store'
+import { createValueStore, readableOf, type ReadableStore } from './value-store'
 
 /** How a notice is coloured and announced. */
 export type NoticeTone = 'info' | 'success' | 'warning' | 'error'
@@ -23,8 +23,7 @@ export function createNoticeStore(ttlMs = 12_000, max = 4): NoticeStore {
   let nextId = 1
   const dismiss = (id: number): void => store.set(store.getSnapshot().filter((notice) => notice.id !== id))
   return {
-    subscribe: store.subscribe,
-    getSnapshot: store.getSnapshot,
+    ...readableOf(store),
     push(text, tone = 'info') {
       const notice = { id: nextId++, text, tone }
       store.set([...store.getSnapshot(), notice].slice(-max))

@@ -8,8 +8,8 @@ import { createHostClock } from './host-clock'
 import { createNoticeStore } from './notices'
 
 /**
- * Build the stores over the API; they subscribe to its pushes at once, before anything renders,
- * so none is lost. With a pre-rendered frame's data they start from it.
+ * Build the stores over the API: each subscribes to its pushes, then reads everything, so nothing
+ * pushed before it existed is missed. With a pre-rendered frame's data they start from it.
  */
 export function createServices(api: StandbyApi, inBrowser: boolean, frame: FirstFrameData | null): Services {
   const notices = createNoticeStore()

@@ -6,6 +6,12 @@ export interface ReadableStore<T> {
   subscribe(onChange: () => void): () => void
   /** The current value; the same object until it changes. */
   getSnapshot(): T
+  /**
+   * The value the store started with: what the host's pre-render rendered, so what hydration
+   * must render too, even if the store has moved on since (React re-renders with the current
+   * value right after).
+   */
+  getServerSnapshot(): T
 }
 
 /** A store whose owner may replace the value. */
@@ -18,6 +24,7 @@ export function createValueStore<T>(initial: T): ValueStore<T> {
   let value = initial
   const listeners = new Set<() => void>()
   return {
+    getServerSnapshot: () => initial,
     subscribe(onChange) {
       listeners.add(onChange)
       return () => {
@@ -30,5 +37,14 @@ export function createValueStore<T>(initial: T): ValueStore<T> {
       value = next
       for (const listener of [...listeners]) listener()
     },
+  }
+}
+
+/** Only the reading side of a store, for an owner that hands out reads and keeps `set`. */
+export function readableOf<T>(store: ReadableStore<T>): ReadableStore<T> {
+  return {
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
+    getServerSnapshot: store.getServerSnapshot,
   }
 }

@@ -133,7 +133,7 @@ export async function openApp(
   })
   const page = await context.newPage()
   const url = new URL(shell.shell.url)
-  if (options.popover) url.search = '?view=popover'
+  if (options.popover) url.searchParams.set('view', 'popover')
   await page.goto(url.toString())
   return { page, context }
 }

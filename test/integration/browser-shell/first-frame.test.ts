@@ -81,7 +81,7 @@ async function parts(shell: OfflineShell['shell'], page: string) {
 describe('the first frame from the browser shell', () => {
   it('shows the cached invites and booked session in the page itself, in the browser’s language', async () => {
     const { shell } = await shellWithInvites()
-    const page = await get(shell.origin, { 'accept-language': 'en-GB,en;q=0.9' })
+    const page = await get(shell.url, { 'accept-language': 'en-GB,en;q=0.9' })
     expect(page.status).toBe(200)
     expect(page.headers['cache-control']).toBe('no-store')
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
@@ -128,7 +128,7 @@ describe('the first frame from the browser shell', () => {
 
   it('hands each frame’s data out once, and only for frames it rendered', async () => {
     const { shell } = await shellWithInvites()
-    const page = await get(shell.origin)
+    const page = await get(shell.url)
     const first = await parts(shell, page.body)
     expect(first.data.status).toBe(200)
     const again = await get(`${shell.origin}${firstFramePath(first.id)}`)
@@ -139,7 +139,7 @@ describe('the first frame from the browser shell', () => {
 
   it('shows the popover’s frame for ?view=popover, laid out as the popover', async () => {
     const { shell } = await shellWithInvites()
-    const page = await get(`${shell.origin}/?view=popover`)
+    const page = await get(`${shell.url}&view=popover`)
     expect(page.body).toContain('<html class="is-popover" lang="en">')
     const { markup, frame } = await parts(shell, page.body)
     expect(frame?.surface).toBe('popover')
@@ -152,19 +152,37 @@ describe('the first frame from the browser shell', () => {
     writeFileSync(broken, 'export function renderFirstFrame() { throw new Error("boom") }\n')
     const warnings: string[] = []
     const { shell } = await shellWithInvites({ firstFrameModule: broken, warnings })
-    const page = await get(shell.origin)
+    const page = await get(shell.url)
     expect(page.status).toBe(200)
     expect(page.body).toBe(INDEX)
     expect(warnings).toEqual([expect.stringMatching(/could not be pre-rendered \(Error: boom\)/)])
   })
 
-  it('answers only requests addressed to its own loopback port', async () => {
+  it('pre-renders only for this run’s secret: without it the page holds no data', async () => {
+    const { shell } = await shellWithInvites()
+    expect(shell.url).toBe(`${shell.origin}/?secret=${shell.secret}`)
+    for (const address of [
+      shell.origin,
+      `${shell.origin}/?secret=wrong`,
+      `${shell.url}x`,
+      `${shell.origin}/#secret=${shell.secret}`,
+    ]) {
+      const page = await get(address)
+      expect(page.status, address).toBe(200)
+      expect(page.body, address).toBe(INDEX)
+    }
+    expect((await get(shell.url)).body).toContain('<meta name="standby-first-frame"')
+  })
+
+  it('answers only requests addressed to 127.0.0.1 on its own port', async () => {
     const { shell } = await shellWithInvites()
     const port = new URL(shell.origin).port
-    const rebound = await get(shell.origin, { host: `attacker.example:${port}` })
-    expect(rebound.status).toBe(421)
-    expect(rebound.body).toBe(`Open ${shell.origin} instead.`)
-    expect(rebound.body).not.toContain(HOSTILE_TITLE)
-    expect((await get(shell.origin, { host: `localhost:${port}` })).status).toBe(200)
+    // localhost too: the IPC socket accepts only the 127.0.0.1 origin, so a page there could not work.
+    for (const host of [`attacker.example:${port}`, `localhost:${port}`]) {
+      const rebound = await get(shell.url, { host })
+      expect(rebound.status, host).toBe(421)
+      expect(rebound.body).toBe(`Open ${shell.origin} instead.`)
+      expect(rebound.body).not.toContain('Help')
+    }
   })
 })

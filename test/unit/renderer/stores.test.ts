@@ -4,6 +4,7 @@ import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import type { Invite, Session } from '../../../src/shared/protocol/entities'
 import { createAppStore } from '../../../src/renderer/store/app-store'
 import { createHistoryStore } from '../../../src/renderer/store/history-store'
+import { createValueStore } from '../../../src/renderer/store/value-store'
 import type { NoticeStore } from '../../../src/renderer/store/notices'
 import { aRequest, aSession, anExpert, anInvite, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
 
@@ -137,5 +138,15 @@ describe('the app store', () => {
     expect(store.getSnapshot().settings?.remindersEnabled).toBe(true)
     pushes.settingsChanged({ ...SETTINGS, remindersEnabled: false })
     expect(store.getSnapshot().settings?.remindersEnabled).toBe(false)
+  })
+})
+
+describe('a value store', () => {
+  it('keeps the value it started with for hydration, while readers see the current one', () => {
+    const store = createValueStore({ now: 1 })
+    const first = store.getSnapshot()
+    store.set({ now: 2 })
+    expect(store.getSnapshot()).toEqual({ now: 2 })
+    expect(store.getServerSnapshot()).toBe(first)
   })
 })
