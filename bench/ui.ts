@@ -79,7 +79,7 @@ async function answeredByShell(page: Page): Promise<void> {
 async function firstPaint(browser: Browser): Promise<void> {
   const { shell, close } = await shellWithSessions(1_000)
   try {
-    const page = await fetch(`${shell.origin}/`).then((response) => response.text())
+    const page = await fetch(shell.url).then((response) => response.text())
     // What one page load carries: the HTML with the frame's markup, and the frame's data.
     const frameId = /<meta name="standby-first-frame" content="([^"]+)"/.exec(page)?.[1]
     const frameData =
