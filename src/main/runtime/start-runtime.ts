@@ -57,6 +57,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     path: options.cachePath,
     nativeBinding: options.nativeBinding,
     now: () => options.clock.now(),
+    // A full check reads the whole file (130 ms at 50,000 sessions): only after a run that did not
+    // close the cache, which close() below records.
+    integrityCheck: 'after-unclean-exit',
   })
   if (opened.rebuilt !== null) {
     options.log.warn(
@@ -95,7 +98,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     close() {
       core.stop()
-      opened.db.close()
+      opened.close()
     },
   }
 }

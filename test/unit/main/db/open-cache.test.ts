@@ -1,5 +1,13 @@
 import Database from 'better-sqlite3'
-import { copyFileSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -108,6 +116,65 @@ describe('openCache', () => {
     expect(readFileSync(`${path}.corrupt-20261127T120000Z`).equals(main)).toBe(true)
     expect(readFileSync(`${path}.corrupt-20261127T120000Z-wal`).equals(wal)).toBe(true)
     db.close()
+  })
+
+  describe('checking only after an unclean exit, as the app opens it', () => {
+    const open = (path: string) => openCache({ path, now, integrityCheck: 'after-unclean-exit' })
+
+    it('skips the full check after a clean close, and marks the file as in use while open', () => {
+      const path = join(tempDir(), 'cache.db')
+      const first = open(path)
+      expect(first.checked).toBe(false)
+      expect(existsSync(`${path}-open`)).toBe(true)
+      new SqliteCacheStore(first.db, linesLogger()).applySnapshot(aSnapshot({ sessions: manySessions(50) }))
+      first.close()
+      expect(existsSync(`${path}-open`)).toBe(false)
+      const second = open(path)
+      expect(second).toMatchObject({ checked: false, rebuilt: null })
+      expectWorkingCache(second.db)
+      second.close()
+    })
+
+    it('checks after a run that never closed the cache (a crash or a kill)', () => {
+      const path = join(tempDir(), 'cache.db')
+      open(path).db.close() // the process dies before close() records a clean exit
+      const next = open(path)
+      expect(next).toMatchObject({ checked: true, rebuilt: null })
+      next.close()
+    })
+
+    it('checks, and rebuilds, a cleanly closed file that was truncated since', () => {
+      const dir = tempDir()
+      const path = join(dir, 'cache.db')
+      const first = open(path)
+      new SqliteCacheStore(first.db, linesLogger()).applySnapshot(
+        aSnapshot({ sessions: manySessions(400), cursor: 400 }),
+      )
+      first.close()
+      truncateSync(path, Math.floor(statSync(path).size / 2))
+      const next = open(path)
+      expect(next.checked).toBe(true)
+      expect(next.rebuilt?.reason).toMatch(/quick_check|malformed/)
+      expectWorkingCache(next.db)
+      next.close()
+    })
+
+    it('checks when a WAL was left behind, and still moves garbage aside without a check', () => {
+      const dir = tempDir()
+      const path = join(dir, 'cache.db')
+      open(path).close()
+      writeFileSync(`${path}-wal`, Buffer.alloc(4096, 1))
+      const withWal = open(path)
+      expect(withWal.checked).toBe(true)
+      withWal.close()
+
+      const garbage = join(dir, 'garbage.db')
+      writeFileSync(garbage, Buffer.from('not a database at all. '.repeat(300)))
+      const replaced = open(garbage)
+      expect(replaced.rebuilt?.reason).toMatch(/not a database/)
+      expectWorkingCache(replaced.db)
+      replaced.close()
+    })
   })
 
   it('moves a cache aside when a migration fails on it', () => {
