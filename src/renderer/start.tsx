@@ -7,15 +7,14 @@
  * markup from the same data instead of rendering from nothing.
  */
 import { createRoot, hydrateRoot } from 'react-dom/client'
-import { type FirstFrame, type Surface } from '../shared/first-frame'
+import { surfaceOf, type FirstFrame } from '../shared/first-frame'
 import { runsInBrowser, standbyApi } from './browser-bridge'
 import { fetchFirstFrame } from './first-frame/fetch-first-frame'
 import { notePrerenderedFrame } from './first-paint'
 import { currentDisplay } from './logic/format'
 import { Root } from './Root'
 import { createServices } from './store/services'
-const surface: Surface =
-  new URLSearchParams(window.location.search).get('view') === 'popover' ? 'popover' : 'window'
+const surface = surfaceOf(window.location.search)
 const api = standbyApi()
 void fetchFirstFrame().then(startPage)
 

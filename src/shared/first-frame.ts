@@ -13,6 +13,11 @@ import type { Expert, Session } from './protocol/entities'
 /** The full window, or the tray popover. */
 export type Surface = 'window' | 'popover'
 
+/** The surface a page's query asks for: the tray popover for `?view=popover`, else the window. */
+export function surfaceOf(search: string): Surface {
+  return new URLSearchParams(search).get('view') === 'popover' ? 'popover' : 'window'
+}
+
 /** What the window shows, read from the app at one moment. */
 export interface FirstFrameData {
   /** The host's time when the frame was rendered: every countdown in it is relative to this. */

@@ -53,8 +53,8 @@ export function firstLanguage(header: string | undefined): string | undefined {
 
 /**
  * index.html with the frame's markup in #root, inert until the page has hydrated it, and its id
- * in the head (the page fetches the data by it); the popover's page is marked on <html> as the page itself would, so the frame is
- * painted with the popover's layout.
+ * in the head (the page fetches the data by it). The popover's page is marked on <html> as the
+ * page itself would mark it, so the frame is painted with the popover's layout.
  */
 export function pageWithFirstFrame(
   indexHtml: string,

@@ -11,7 +11,7 @@ const UNFETCHED_FRAMES_KEPT = 4
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
-import { frameIdOfPath, type FirstFrame, type RenderFirstFrame, type Surface } from '../../shared/first-frame'
+import { frameIdOfPath, surfaceOf, type FirstFrame, type RenderFirstFrame } from '../../shared/first-frame'
 import type { AppApi } from '../core/app-api'
 import type { Logger } from '../core/ports/logger'
 import { PRODUCTION_CONTENT_SECURITY_POLICY } from '../content-security-policy'
@@ -113,8 +113,7 @@ export function createRendererPages(options: RendererPagesOptions): RendererPage
     const render = options.renderFirstFrame
     if (render === null || request.firstFrame === false) return page(html)
     try {
-      const surface: Surface =
-        new URLSearchParams(request.search).get('view') === 'popover' ? 'popover' : 'window'
+      const surface = surfaceOf(request.search)
       const data = await readFirstFrameData(options.api)
       const frame = { ...data, ...displayOf(request.locale), surface, inBrowser: options.inBrowser }
       const markup = render(frame)

@@ -3,6 +3,7 @@ import {
   firstFramePath,
   frameIdOfPath,
   parseFirstFrame,
+  surfaceOf,
   type FirstFrame,
 } from '../../../src/shared/first-frame'
 import { PROTOCOL_VERSION } from '../../../src/shared/protocol'
@@ -63,5 +64,14 @@ describe('the first frame’s data', () => {
     ]) {
       expect(frameIdOfPath(path), path).toBeNull()
     }
+  })
+})
+
+describe('the surface a page asks for', () => {
+  it('is the popover only for view=popover', () => {
+    expect(surfaceOf('?view=popover')).toBe('popover')
+    expect(surfaceOf('?secret=x&view=popover')).toBe('popover')
+    expect(surfaceOf('')).toBe('window')
+    expect(surfaceOf('?view=tray')).toBe('window')
   })
 })
