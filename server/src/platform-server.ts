@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { randomBytes } from 'node:crypto'
 import type { Server as SocketServer } from 'socket.io'
 import { systemClock, type Clock, type TimerHandle } from '../../src/shared/clock'
 import { TokenStore } from './auth'
@@ -33,6 +34,8 @@ export interface PlatformServerOptions {
   readonly rateLimit?: RateLimit
   /** How often the timed rules run. */
   readonly sweepIntervalMs?: number
+  /** The admin endpoints' bearer token; a random one per start when absent. */
+  readonly adminToken?: string
 }
 
 /** A running platform. */
@@ -44,6 +47,8 @@ export interface PlatformServer {
   readonly tokens: TokenStore
   readonly clock: Clock
   readonly io: SocketServer
+  /** The bearer token the admin endpoints want, new at every start unless given in the options. */
+  readonly adminToken: string
   /** Stop accepting, disconnect everyone, close the database. */
   close(): Promise<void>
 }
@@ -65,6 +70,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
         })
   const marketplace = new Marketplace(db, clock, logger, options.marketplace)
   const tokens = new TokenStore(db)
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url')
   const api = apiRoutes({ marketplace, tokens, clock, logger })
   const admin = adminRoutes({ marketplace, clock })
 
@@ -114,6 +120,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     tokens,
     clock,
     io,
+    adminToken,
     close() {
       closed ??= (async () => {
         timer?.cancel()

@@ -22,7 +22,7 @@ import {
 import type { TokenStore } from './auth'
 import type { Logger } from './logger'
 import type { Marketplace } from './marketplace/marketplace'
-import { describeIssues } from './platform-error'
+import { describeIssues, describeValue } from '../../src/shared/describe-untrusted'
 import { TokenBucket, type RateLimit } from './rate-limiter'
 
 /** The largest message a client may send; commands are small. */
@@ -111,7 +111,7 @@ export function attachSocketGateway(
     })
     socket.onAny((event: unknown) => {
       if (event !== COMMAND_EVENT && event !== REPLAY_EVENT)
-        logger.warn('unknown socket event ignored', { expert: expertId, event: String(event).slice(0, 60) })
+        logger.warn('unknown socket event ignored', { expert: expertId, event: describeValue(event) })
     })
   })
 

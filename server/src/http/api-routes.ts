@@ -12,7 +12,8 @@ import type { Clock } from '../../../src/shared/clock'
 import { verifyPassword, type TokenStore } from '../auth'
 import type { Logger } from '../logger'
 import type { Marketplace } from '../marketplace/marketplace'
-import { describeIssues, PlatformError } from '../platform-error'
+import { describeIssues } from '../../../src/shared/describe-untrusted'
+import { PlatformError } from '../platform-error'
 import { bearerToken, readJson, type Route } from './http-util'
 
 /** The public API routes. */

@@ -10,7 +10,8 @@ import {
   type CommandPayload,
   type CommandResult,
 } from '../../../src/shared/protocol'
-import { describeIssues, PlatformError } from '../platform-error'
+import { describeIssues, describeValue } from '../../../src/shared/describe-untrusted'
+import { PlatformError } from '../platform-error'
 import { setAvailability } from './availability'
 import type { MarketplaceContext } from './context'
 import { acceptInvite, declineInvite } from './invites'
@@ -114,9 +115,11 @@ function remember(
 }
 
 function refuse(ctx: MarketplaceContext, expertId: string, raw: unknown, error: PlatformError): CommandAck {
+  // The raw envelope is untrusted: describe its name without converting it (a nested array's
+  // String() recurses through every level).
   const name =
     typeof raw === 'object' && raw !== null && 'name' in raw
-      ? String((raw as { name: unknown }).name).slice(0, 40)
+      ? describeValue((raw as { name: unknown }).name)
       : '?'
   ctx.logger.warn('command refused', {
     expert: expertId,
