@@ -3,7 +3,7 @@
  * delivers each expert's events live, and answers commands and replays with acknowledgements.
  */
 import type { Server as HttpServer } from 'node:http'
-import { Server, type Socket } from 'socket.io'
+import { Server } from 'socket.io'
 import type { Clock } from '../../src/shared/clock'
 import {
   COMMAND_EVENT,
@@ -14,7 +14,6 @@ import {
   ReplayRequest,
   SocketAuth,
   WELCOME_EVENT,
-  type CommandAck,
   type ConnectRefusal,
   type ErrorCode,
   type Welcome,
@@ -24,6 +23,7 @@ import type { Logger } from './logger'
 import type { Marketplace } from './marketplace/marketplace'
 import { describeIssues, describeValue } from '../../src/shared/describe-untrusted'
 import { TokenBucket, type RateLimit } from './rate-limiter'
+import { answer, OncePerConnection } from './socket-answer'
 
 /** The largest message a client may send; commands are small. */
 const MAX_MESSAGE_BYTES = 100_000
@@ -82,15 +82,16 @@ export function attachSocketGateway(
   io.on('connection', (socket) => {
     const expertId = socket.data.expertId as string
     void socket.join(roomOf(expertId))
-    const bucket = new TokenBucket(rateLimit, clock)
+    const once = new OncePerConnection(logger, { expert: expertId })
+    const context = { bucket: new TokenBucket(rateLimit, clock), logger, once }
     const welcome: Welcome = {
       protocolVersion: PROTOCOL_VERSION,
       expertId,
       latestEventId: marketplace.events.latestId(expertId),
     }
     socket.emit(WELCOME_EVENT, welcome)
-    answer(socket, COMMAND_EVENT, bucket, logger, (payload) => marketplace.execute(expertId, payload))
-    answer(socket, REPLAY_EVENT, bucket, logger, (payload) => {
+    answer(socket, COMMAND_EVENT, context, (payload) => marketplace.execute(expertId, payload))
+    answer(socket, REPLAY_EVENT, context, (payload) => {
       const request = ReplayRequest.safeParse(payload)
       if (!request.success) {
         return {
@@ -111,7 +112,7 @@ export function attachSocketGateway(
     })
     socket.onAny((event: unknown) => {
       if (event !== COMMAND_EVENT && event !== REPLAY_EVENT)
-        logger.warn('unknown socket event ignored', { expert: expertId, event: describeValue(event) })
+        once.warn('unknown socket event ignored', { event: describeValue(event) })
     })
   })
 
@@ -119,34 +120,4 @@ export function attachSocketGateway(
     io.to(roomOf(expertId)).emit(LIVE_EVENT, event)
   })
   return io
-}
-
-/** Register an acknowledged handler that rate-limits, never throws, and logs what it refuses. */
-function answer(
-  socket: Socket,
-  event: string,
-  bucket: TokenBucket,
-  logger: Logger,
-  handle: (payload: unknown) => CommandAck,
-): void {
-  socket.on(event, (payload: unknown, ack: unknown) => {
-    if (typeof ack !== 'function') {
-      logger.warn('message without acknowledgement ignored', { event })
-      return
-    }
-    if (!bucket.take()) {
-      logger.warn('rate limit hit', { event, expert: String(socket.data.expertId) })
-      ack({
-        ok: false,
-        error: { code: 'rate_limited', message: 'Too many requests at once; wait a moment and try again.' },
-      })
-      return
-    }
-    try {
-      ack(handle(payload))
-    } catch (error) {
-      logger.error('handler failed', { event, error: String(error) })
-      ack({ ok: false, error: { code: 'internal', message: 'The platform failed to answer; try again.' } })
-    }
-  })
 }
