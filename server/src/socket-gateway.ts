@@ -18,7 +18,7 @@ import {
   type ErrorCode,
   type Welcome,
 } from '../../src/shared/protocol'
-import type { TokenStore } from './auth'
+import { tokenDigest, type TokenStore } from './auth'
 import type { Logger } from './logger'
 import type { Marketplace } from './marketplace/marketplace'
 import { describeIssues, describeValue } from '../../src/shared/describe-untrusted'
@@ -30,6 +30,11 @@ const MAX_MESSAGE_BYTES = 100_000
 
 function roomOf(expertId: string): string {
   return `expert:${expertId}`
+}
+
+/** Every socket opened with one token, so revoking the token can cut them all. */
+function tokenRoomOf(tokenHash: string): string {
+  return `token:${tokenHash}`
 }
 
 function refusal(code: ErrorCode, message: string): Error & { data: ConnectRefusal } {
@@ -76,12 +81,13 @@ export function attachSocketGateway(
       return next(refusal('unauthorized', 'Your sign-in has expired or was revoked; sign in again.'))
     }
     socket.data.expertId = expertId
+    socket.data.tokenHash = tokenDigest(auth.data.token)
     next()
   })
 
   io.on('connection', (socket) => {
     const expertId = socket.data.expertId as string
-    void socket.join(roomOf(expertId))
+    void socket.join([roomOf(expertId), tokenRoomOf(socket.data.tokenHash as string)])
     const once = new OncePerConnection(logger, { expert: expertId })
     const context = { bucket: new TokenBucket(rateLimit, clock), logger, once }
     const welcome: Welcome = {
@@ -114,6 +120,14 @@ export function attachSocketGateway(
       if (event !== COMMAND_EVENT && event !== REPLAY_EVENT)
         once.warn('unknown socket event ignored', { event: describeValue(event) })
     })
+  })
+
+  tokens.onRevoked((tokenHash) => {
+    const room = tokenRoomOf(tokenHash)
+    const connections = io.sockets.adapter.rooms.get(room)?.size ?? 0
+    if (connections === 0) return
+    logger.info('sign-in revoked: its connections closed', { connections })
+    io.in(room).disconnectSockets(true)
   })
 
   marketplace.events.subscribe((expertId, event) => {
