@@ -6,8 +6,12 @@ export class PlatformError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** The HTTP status when the code's usual one does not fit (413 for an oversized body). */
-    readonly httpStatus?: number,
+    readonly http: {
+      /** The status when the code's usual one does not fit (413 for an oversized body). */
+      readonly status?: number
+      /** Sent as Retry-After (in whole seconds) with a rate-limit refusal. */
+      readonly retryAfterMs?: number
+    } = {},
   ) {
     super(message)
     this.name = 'PlatformError'

@@ -18,6 +18,7 @@ import type { MarketplaceConfig } from './marketplace/context'
 import { Marketplace } from './marketplace/marketplace'
 import { PlatformError } from './platform-error'
 import { defaultRateLimit, type RateLimit } from './rate-limiter'
+import { defaultSignInLimits, SignInLimiter, type SignInLimits } from './sign-in-limiter'
 import { attachSocketGateway } from './socket-gateway'
 
 /** Where and how to run the platform. */
@@ -34,6 +35,8 @@ export interface PlatformServerOptions {
   readonly rateLimit?: RateLimit
   /** How often the timed rules run. */
   readonly sweepIntervalMs?: number
+  /** Backoff for failed sign-ins; see sign-in-limiter.ts for the defaults. */
+  readonly signInLimits?: Partial<SignInLimits>
   /** The admin endpoints' bearer token; a random one per start when absent. */
   readonly adminToken?: string
 }
@@ -71,7 +74,8 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const marketplace = new Marketplace(db, clock, logger, options.marketplace)
   const tokens = new TokenStore(db)
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url')
-  const api = apiRoutes({ marketplace, tokens, clock, logger })
+  const signInLimiter = new SignInLimiter({ ...defaultSignInLimits, ...options.signInLimits }, clock)
+  const api = apiRoutes({ marketplace, tokens, clock, logger, signInLimiter })
   const admin = adminRoutes({ marketplace, clock })
 
   const http = createServer((req, res) => void route(req, res, api, admin, logger))

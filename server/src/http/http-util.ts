@@ -24,15 +24,27 @@ const statusOf: Record<ErrorCode, number> = {
 }
 
 /** Write a JSON body. */
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  })
   res.end(text)
 }
 
 /** Write a refusal as `{error: {code, message}}` with the matching status. */
 export function sendError(res: ServerResponse, error: PlatformError): void {
-  sendJson(res, statusOf[error.code], { error: error.toProtocol() })
+  const { status, retryAfterMs } = error.http
+  const headers: Record<string, string> =
+    retryAfterMs === undefined ? {} : { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) }
+  sendJson(res, status ?? statusOf[error.code], { error: error.toProtocol() }, headers)
 }
 
 /** Read and parse a JSON body, refusing oversized or malformed ones. */
@@ -63,10 +75,16 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return match?.[1]
 }
 
+/** The peer's IP address, with an IPv4 address mapped into IPv6 written as plain IPv4. */
+export function remoteAddress(req: IncomingMessage): string {
+  const address = req.socket.remoteAddress ?? ''
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice('::ffff:'.length) : address
+}
+
 /** True when the request came from this machine. */
 export function isLoopback(req: IncomingMessage): boolean {
-  const address = req.socket.remoteAddress ?? ''
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
+  const address = remoteAddress(req)
+  return address === '::1' || address.startsWith('127.')
 }
 
 /** A route handler: returns the JSON to send with 200, or throws a PlatformError. */
