@@ -12,7 +12,11 @@ import { openPlatformDatabase } from './db/open-database'
 import { startWalCheckpointer } from './db/wal-checkpointer'
 import { adminRoutes } from './http/admin-routes'
 import { apiRoutes } from './http/api-routes'
-import { isLoopback, sendError, sendJson, type Route } from './http/http-util'
+import { checkAdminAccess } from './http/admin-access'
+import { defaultConnectionLimits, guardConnections, type ConnectionLimits } from './http/connection-guard'
+import { installFrontDoor } from './http/front-door'
+import { hostCheck } from './http/host-check'
+import { sendError, sendJson, type Route } from './http/http-util'
 import { consoleLogger, type Logger } from './logger'
 import type { MarketplaceConfig } from './marketplace/context'
 import { Marketplace } from './marketplace/marketplace'
@@ -39,6 +43,10 @@ export interface PlatformServerOptions {
   readonly signInLimits?: Partial<SignInLimits>
   /** The admin endpoints' bearer token; a random one per start when absent. */
   readonly adminToken?: string
+  /** Host names to answer besides the loopback names and `host` (for a platform behind a name). */
+  readonly allowedHosts?: ReadonlyArray<string>
+  /** Silence timeout and per-address caps for raw connections; see connection-guard.ts. */
+  readonly connections?: Partial<ConnectionLimits>
 }
 
 /** A running platform. */
@@ -78,7 +86,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const api = apiRoutes({ marketplace, tokens, clock, logger, signInLimiter })
   const admin = adminRoutes({ marketplace, clock })
 
-  const http = createServer((req, res) => void route(req, res, api, admin, logger))
+  const http = createServer((req, res) => void route(req, res, { api, admin, adminToken, logger }))
   const io = attachSocketGateway(http, {
     marketplace,
     tokens,
@@ -86,6 +94,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     logger,
     rateLimit: options.rateLimit ?? defaultRateLimit,
   })
+  const spoke = guardConnections(http, { ...defaultConnectionLimits, ...options.connections }, logger)
 
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
@@ -100,6 +109,8 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     throw error
   })
   const port = (http.address() as AddressInfo).port
+  // After socket.io attached its listeners, so its handshake passes the same checks.
+  installFrontDoor(http, { hosts: hostCheck(host, port, options.allowedHosts), spoke, logger })
 
   // The timed rules run on the injected clock, so a manual clock drives expiry and auto-cancel.
   const interval = options.sweepIntervalMs ?? 1_000
@@ -141,16 +152,15 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
 async function route(
   req: IncomingMessage,
   res: ServerResponse,
-  api: ReadonlyArray<Route>,
-  admin: ReadonlyArray<Route>,
-  logger: Logger,
+  deps: { api: ReadonlyArray<Route>; admin: ReadonlyArray<Route>; adminToken: string; logger: Logger },
 ): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://platform.invalid')
+  let path = '(unparsed)'
   try {
+    const url = new URL(req.url ?? '/', 'http://platform.invalid')
+    path = url.pathname
     const isAdmin = url.pathname.startsWith('/admin/')
-    if (isAdmin && !isLoopback(req))
-      throw new PlatformError('forbidden', 'Admin endpoints answer only on loopback.')
-    for (const r of isAdmin ? admin : api) {
+    if (isAdmin) checkAdminAccess(req, deps.adminToken)
+    for (const r of isAdmin ? deps.admin : deps.api) {
       const match = r.path.exec(url.pathname)
       if (match === null || r.method !== req.method) continue
       return sendJson(res, 200, await r.handle(req, url, match.slice(1)))
@@ -158,7 +168,7 @@ async function route(
     throw new PlatformError('not_found', `No endpoint ${req.method ?? ''} ${url.pathname}.`)
   } catch (error) {
     if (error instanceof PlatformError) return sendError(res, error)
-    logger.error('request failed', { path: url.pathname, error: String(error) })
+    deps.logger.error('request failed', { path, error: String(error) })
     sendJson(res, 500, { error: { code: 'internal', message: 'The platform failed to answer; try again.' } })
   }
 }

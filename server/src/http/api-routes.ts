@@ -8,7 +8,7 @@ import {
 } from '../../../src/shared/protocol'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
-import { bearerToken, type Route } from './http-util'
+import { bearerToken, queryInteger, type Route } from './http-util'
 import { signIn, type SignInDeps } from './sign-in'
 
 /** The public API routes. */
@@ -51,10 +51,13 @@ export function apiRoutes(deps: SignInDeps): Route[] {
       path: exact(HTTP_PATHS.events),
       handle: (req, url) => {
         const expertId = expertOf(req)
-        const query = ReplayRequest.safeParse({
-          after: Number(url.searchParams.get('after') ?? 'NaN'),
-          limit: url.searchParams.has('limit') ? Number(url.searchParams.get('limit')) : undefined,
-        })
+        const after = queryInteger(url, 'after')
+        if (after === undefined)
+          throw new PlatformError(
+            'invalid_payload',
+            'Say where to replay from: /api/events?after=<last event id>.',
+          )
+        const query = ReplayRequest.safeParse({ after, limit: queryInteger(url, 'limit') })
         if (!query.success)
           throw new PlatformError('invalid_payload', `Invalid replay: ${describeIssues(query.error.issues)}`)
         return marketplace.replay(expertId, query.data.after, query.data.limit)

@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ErrorCode } from '../../../src/shared/protocol'
 import { PlatformError } from '../platform-error'
 
-const MAX_BODY_BYTES = 100_000
+/** The largest request body the platform reads. */
+export const MAX_BODY_BYTES = 100_000
 
 /** Status codes for each refusal. */
 const statusOf: Record<ErrorCode, number> = {
@@ -44,28 +45,93 @@ export function sendError(res: ServerResponse, error: PlatformError): void {
   const { status, retryAfterMs } = error.http
   const headers: Record<string, string> =
     retryAfterMs === undefined ? {} : { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) }
+  // The rest of an oversized body is not worth reading on this connection.
+  if (status === 413) headers['connection'] = 'close'
   sendJson(res, status ?? statusOf[error.code], { error: error.toProtocol() }, headers)
 }
 
-/** Read and parse a JSON body, refusing oversized or malformed ones. */
+function tooLarge(): PlatformError {
+  return new PlatformError('invalid_payload', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, {
+    status: 413,
+  })
+}
+
+/** True when the request says its body is JSON. */
+function isJson(req: IncomingMessage): boolean {
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+  return mediaType === 'application/json'
+}
+
+/** The body's bytes, refusing one over the limit without reading the rest into memory. */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > MAX_BODY_BYTES) return Promise.reject(tooLarge())
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk)
+      // Stop keeping it, but let it drain: the refusal then reaches the caller, not a reset.
+      req.off('data', onData)
+      req.resume()
+      reject(tooLarge())
+    }
+    req.on('data', onData)
+    req.once('end', () => resolve(Buffer.concat(chunks)))
+    req.once('aborted', () => reject(new PlatformError('invalid_payload', 'The request body was cut off.')))
+    req.once('error', () => reject(new PlatformError('invalid_payload', 'The request body was cut off.')))
+  })
+}
+
+/**
+ * Read and parse a JSON body: it must say it is JSON (a cross-site form cannot), fit the limit
+ * (413 otherwise), be UTF-8 (a leading byte-order mark is allowed) and parse.
+ */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    // Keep draining a moderately oversized body so the refusal reaches the caller on a healthy
-    // connection; give up on the connection only when the body is absurd.
-    if (size > 10 * MAX_BODY_BYTES) req.destroy()
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer)
+  if (!isJson(req)) {
+    throw new PlatformError(
+      'invalid_payload',
+      'Send the body as JSON, with "content-type: application/json".',
+      {
+        status: 415,
+      },
+    )
   }
-  if (size > MAX_BODY_BYTES)
-    throw new PlatformError('invalid_payload', `Request body is larger than ${MAX_BODY_BYTES} bytes.`)
-  if (size === 0) return {}
+  const bytes = await readBody(req)
+  if (bytes.length === 0) return {}
+  let text: string
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+  } catch {
+    throw new PlatformError('invalid_payload', 'The request body is not valid UTF-8.')
+  }
+  try {
+    return JSON.parse(text) as unknown
   } catch {
     throw new PlatformError('invalid_payload', 'Request body is not valid JSON.')
   }
+}
+
+/**
+ * A whole number from the query: decimal digits only (no sign, exponent, hex or spaces), at most
+ * once, within the safe integers. Undefined when absent.
+ */
+export function queryInteger(url: URL, name: string): number | undefined {
+  const values = url.searchParams.getAll(name)
+  if (values.length === 0) return undefined
+  const [text] = values
+  if (
+    values.length > 1 ||
+    text === undefined ||
+    !/^\d{1,16}$/.test(text) ||
+    !Number.isSafeInteger(Number(text))
+  )
+    throw new PlatformError(
+      'invalid_payload',
+      `Query parameter ${name} must be one whole number, written in digits.`,
+    )
+  return Number(text)
 }
 
 /** The bearer token of a request, or undefined. */
