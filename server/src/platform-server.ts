@@ -87,14 +87,17 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const admin = adminRoutes({ marketplace, clock })
 
   const http = createServer((req, res) => void route(req, res, { api, admin, adminToken, logger }))
+  const connectionLimits = { ...defaultConnectionLimits, ...options.connections }
   const io = attachSocketGateway(http, {
     marketplace,
     tokens,
     clock,
     logger,
     rateLimit: options.rateLimit ?? defaultRateLimit,
+    // A WebSocket that never completes the socket.io handshake is as silent as a raw connection.
+    connectTimeoutMs: connectionLimits.firstRequestMs,
   })
-  const spoke = guardConnections(http, { ...defaultConnectionLimits, ...options.connections }, logger)
+  const spoke = guardConnections(http, connectionLimits, logger)
 
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {

@@ -46,12 +46,21 @@ function refusal(code: ErrorCode, message: string): Error & { data: ConnectRefus
 /** Attach the platform's socket.io server to `http`. */
 export function attachSocketGateway(
   http: HttpServer,
-  deps: { marketplace: Marketplace; tokens: TokenStore; clock: Clock; logger: Logger; rateLimit: RateLimit },
+  deps: {
+    marketplace: Marketplace
+    tokens: TokenStore
+    clock: Clock
+    logger: Logger
+    rateLimit: RateLimit
+    /** How long a transport may stay open without saying which expert it is. */
+    connectTimeoutMs: number
+  },
 ): Server {
   const { marketplace, tokens, clock, logger, rateLimit } = deps
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    connectTimeout: deps.connectTimeoutMs,
     // No connectionStateRecovery: the app replays by event cursor after every reconnect, which
     // covers every gap, and socket.io's packet buffer cost about 3 ms per 100-expert fan-out and
     // 45 MiB per 1,000 sockets in `npm run bench`.
