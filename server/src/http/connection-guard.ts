@@ -6,6 +6,7 @@ import type { Server as HttpServer } from 'node:http'
 import type { Socket } from 'node:net'
 import { systemClock, type Clock, type TimerHandle } from '../../../src/shared/clock'
 import type { Logger } from '../logger'
+import { isLoopbackAddress, peerAddress } from './http-util'
 
 /** How long a silent connection may stay, and how many connections an address may hold. */
 export interface ConnectionLimits {
@@ -28,15 +29,6 @@ export const defaultConnectionLimits: ConnectionLimits = {
   perAddress: 256,
   perLoopbackAddress: 12_000,
   clock: systemClock,
-}
-
-function addressOf(socket: Socket): string {
-  const address = socket.remoteAddress ?? ''
-  return address.startsWith('::ffff:') && address.includes('.') ? address.slice('::ffff:'.length) : address
-}
-
-function isLoopbackAddress(address: string): boolean {
-  return address === '::1' || address.startsWith('127.')
 }
 
 function refusalResponse(limit: number): string {
@@ -68,7 +60,7 @@ export function guardConnections(
   const silence = new WeakMap<Socket, TimerHandle>()
 
   http.on('connection', (socket: Socket) => {
-    const address = addressOf(socket)
+    const address = peerAddress(socket)
     const cap = isLoopbackAddress(address) ? limits.perLoopbackAddress : limits.perAddress
     const count = open.get(address) ?? 0
     if (count >= cap) {

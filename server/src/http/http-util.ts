@@ -141,16 +141,25 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return match?.[1]
 }
 
-/** The peer's IP address, with an IPv4 address mapped into IPv6 written as plain IPv4. */
-export function remoteAddress(req: IncomingMessage): string {
-  const address = req.socket.remoteAddress ?? ''
+/** A socket's peer IP address, with an IPv4 address mapped into IPv6 written as plain IPv4. */
+export function peerAddress(socket: { remoteAddress?: string | undefined }): string {
+  const address = socket.remoteAddress ?? ''
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice('::ffff:'.length) : address
+}
+
+/** True for an address of this machine (all of 127/8 and ::1). */
+export function isLoopbackAddress(address: string): boolean {
+  return address === '::1' || address.startsWith('127.')
+}
+
+/** The peer's IP address of a request. */
+export function remoteAddress(req: IncomingMessage): string {
+  return peerAddress(req.socket)
 }
 
 /** True when the request came from this machine. */
 export function isLoopback(req: IncomingMessage): boolean {
-  const address = remoteAddress(req)
-  return address === '::1' || address.startsWith('127.')
+  return isLoopbackAddress(remoteAddress(req))
 }
 
 /** A route handler: returns the JSON to send with 200, or throws a PlatformError. */
