@@ -56,7 +56,9 @@ export function guardConnections(
   logger: Logger,
 ): (socket: Socket) => void {
   const open = new Map<string, number>()
+  // Addresses already logged as crowding or as silent: one line each until they leave.
   const atCap = new Set<string>()
+  const silent = new Set<string>()
   const silence = new WeakMap<Socket, TimerHandle>()
 
   http.on('connection', (socket: Socket) => {
@@ -75,11 +77,14 @@ export function guardConnections(
     silence.set(
       socket,
       limits.clock.setTimeout(() => {
-        logger.warn('connection closed: no request within the time allowed', {
-          address,
-          sentBytes: socket.bytesRead,
-          ms: limits.firstRequestMs,
-        })
+        if (!silent.has(address)) {
+          logger.warn('connection closed: no request within the time allowed', {
+            address,
+            sentBytes: socket.bytesRead,
+            ms: limits.firstRequestMs,
+          })
+        }
+        silent.add(address)
         socket.destroy()
       }, limits.firstRequestMs),
     )
@@ -87,7 +92,10 @@ export function guardConnections(
       silence.get(socket)?.cancel()
       const left = (open.get(address) ?? 1) - 1
       if (left > 0) open.set(address, left)
-      else open.delete(address)
+      else {
+        open.delete(address)
+        silent.delete(address)
+      }
       if (left < cap) atCap.delete(address)
     })
   })

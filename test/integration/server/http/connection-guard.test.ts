@@ -30,14 +30,15 @@ describe('connections that never send a byte', () => {
   const silenceClock = new ManualClock(0)
   const platform = useTestPlatform({ connections: { firstRequestMs: 5_000, clock: silenceClock } })
 
-  it('are closed once the time for a first request has passed, and logged', async () => {
+  it('are closed once the time for a first request has passed, and logged once', async () => {
     const sockets = await Promise.all(Array.from({ length: 20 }, () => openSilent(platform().server.port)))
     const ends = sockets.map(closed)
     await platformCaughtUp(platform().server.url)
     const expert = await platform().connect(platform().addExpert().token)
     silenceClock.advance(5_000)
     expect(await Promise.all(ends)).toEqual(sockets.map(() => ''))
-    expect(platform().logger.lines.filter((l) => l.includes('no request within')).length).toBe(20)
+    // One line for the address, not one per connection: silence must not flood the log.
+    expect(platform().logger.lines.filter((l) => l.includes('no request within'))).toHaveLength(1)
     // A connection that spoke in time stays.
     expect(expert.socket.connected).toBe(true)
     expect(await expert.replay(0)).toMatchObject({ kind: 'events' })
