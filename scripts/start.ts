@@ -51,6 +51,7 @@ async function embeddedPlatform(): Promise<{ url: string; stop(): Promise<void> 
   })
   simulator.start()
   say(`Embedded reference platform at ${server.url} (simulated clients post a request every 45 s)`)
+  say(`Its admin endpoints want "authorization: Bearer ${server.adminToken}" (new at every start)`)
   say(
     `Sign in as ${DEMO_EXPERTS[0].email} (or ${DEMO_EXPERTS.slice(1)
       .map((e) => e.email)

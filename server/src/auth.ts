@@ -35,20 +35,55 @@ export async function verifyPassword(password: string, stored: string | undefine
   return expected.length === actual.length && timingSafeEqual(expected, actual) && stored !== undefined
 }
 
-function digest(token: string): string {
+/** The form a token is stored and looked up in: its SHA-256. */
+export function tokenDigest(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
-/** Issues and checks bearer tokens. */
+/**
+ * Issues and checks bearer tokens, and tells its listeners about every token that stops existing
+ * (signed out or deleted any other way), so live connections made with it can be cut.
+ */
 export class TokenStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly listeners = new Set<(tokenHash: string) => void>()
+  private readonly deleted = new Set<string>()
+
+  constructor(private readonly db: Database.Database) {
+    // A temporary trigger (this connection only, nothing stored in the file) reports every
+    // deletion, whichever statement does it. Listeners run after the statement, and only for
+    // tokens still gone then: a rolled-back delete cuts nobody.
+    db.function('standby_token_deleted', { deterministic: false }, (hash: unknown) => {
+      if (typeof hash === 'string' && this.deleted.size === 0) queueMicrotask(() => this.flush())
+      if (typeof hash === 'string') this.deleted.add(hash)
+      return null
+    })
+    db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS standby_tokens_deleted AFTER DELETE ON main.tokens
+             BEGIN SELECT standby_token_deleted(OLD.token_hash); END`)
+  }
+
+  /** Call `listener` with the digest of every token that stops existing; returns an unsubscribe. */
+  onRevoked(listener: (tokenHash: string) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private flush(): void {
+    const hashes = [...this.deleted]
+    this.deleted.clear()
+    if (!this.db.open) return
+    const exists = this.db.prepare<[string], { n: number }>('SELECT 1 AS n FROM tokens WHERE token_hash = ?')
+    for (const hash of hashes) {
+      if (exists.get(hash) !== undefined) continue
+      for (const listener of this.listeners) listener(hash)
+    }
+  }
 
   /** A fresh token for the expert. */
   issue(expertId: string, now: number): string {
     const token = randomBytes(32).toString('base64url')
     this.db
       .prepare('INSERT INTO tokens (token_hash, expert_id, created_at) VALUES (?, ?, ?)')
-      .run(digest(token), expertId, now)
+      .run(tokenDigest(token), expertId, now)
     return token
   }
 
@@ -56,11 +91,11 @@ export class TokenStore {
   expertFor(token: string): string | undefined {
     return this.db
       .prepare<[string], { expert_id: string }>('SELECT expert_id FROM tokens WHERE token_hash = ?')
-      .get(digest(token))?.expert_id
+      .get(tokenDigest(token))?.expert_id
   }
 
   /** Forget a token; true when it existed. */
   revoke(token: string): boolean {
-    return this.db.prepare('DELETE FROM tokens WHERE token_hash = ?').run(digest(token)).changes > 0
+    return this.db.prepare('DELETE FROM tokens WHERE token_hash = ?').run(tokenDigest(token)).changes > 0
   }
 }

@@ -1,11 +1,13 @@
 /**
  * `npm run server -- [--port 4455] [--host 127.0.0.1] [--db path] [--seed] [--simulate]
- *   [--manual-clock] [--invite-ttl-seconds 300] [--fan-out 5] [--request-every-seconds 45]`
+ *   [--manual-clock] [--invite-ttl-seconds 300] [--fan-out 5] [--request-every-seconds 45]
+ *   [--allow-host NAME] [--connections-per-address 256] [--first-request-seconds 5]`
  */
 import { parseArgs } from 'node:util'
 import { join } from 'node:path'
 import { homedir } from 'node:os'
 import { ManualClock, systemClock } from '../../src/shared/clock'
+import { defaultConnectionLimits } from './http/connection-guard'
 import { consoleLogger } from './logger'
 import { DEFAULT_PLATFORM_PORT, startPlatformServer } from './platform-server'
 import { DEMO_PASSWORD, DEMO_EXPERTS, seedDemoAccounts } from './seed'
@@ -20,7 +22,12 @@ const USAGE = `Usage: npm run server -- [options]
   --request-every-seconds N how often simulated clients post (default 45)
   --invite-ttl-seconds N    how long instant invites stay open (default 300)
   --fan-out N               how many experts a matched request goes to (default 5)
-  --manual-clock            time moves only via POST /admin/clock/advance (for tests and demos)`
+  --manual-clock            time moves only via POST /admin/clock/advance (for tests and demos)
+  --allow-host NAME         also answer requests addressed to NAME (repeatable; loopback names
+                            and --host are always answered)
+  --connections-per-address N  connections any one address may hold (default: ${defaultConnectionLimits.perAddress}
+                            from another machine, ${defaultConnectionLimits.perLoopbackAddress} from loopback)
+  --first-request-seconds N close a connection that sends no request within N s (default ${defaultConnectionLimits.firstRequestMs / 1000})`
 
 function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback
@@ -28,6 +35,13 @@ function positiveInt(name: string, value: string | undefined, fallback: number, 
   if (!Number.isInteger(n) || n < min)
     throw new Error(`--${name} must be a whole number of at least ${min}, not "${value}"`)
   return n
+}
+
+/** One cap for every address when given; otherwise the defaults (loopback gets more room). */
+function connectionCaps(value: string | undefined): { perAddress?: number; perLoopbackAddress?: number } {
+  if (value === undefined) return {}
+  const cap = positiveInt('connections-per-address', value, defaultConnectionLimits.perAddress)
+  return { perAddress: cap, perLoopbackAddress: cap }
 }
 
 async function main(): Promise<void> {
@@ -42,6 +56,9 @@ async function main(): Promise<void> {
       'invite-ttl-seconds': { type: 'string' },
       'fan-out': { type: 'string' },
       'request-every-seconds': { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
+      'connections-per-address': { type: 'string' },
+      'first-request-seconds': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   })
@@ -61,6 +78,16 @@ async function main(): Promise<void> {
       instantInviteTtlMs: positiveInt('invite-ttl-seconds', values['invite-ttl-seconds'], 300) * 1000,
       defaultFanOut: positiveInt('fan-out', values['fan-out'], 5),
     },
+    allowedHosts: values['allow-host'] ?? [],
+    connections: {
+      ...connectionCaps(values['connections-per-address']),
+      firstRequestMs:
+        positiveInt(
+          'first-request-seconds',
+          values['first-request-seconds'],
+          defaultConnectionLimits.firstRequestMs / 1000,
+        ) * 1000,
+    },
   })
   if (values.seed) {
     const added = await seedDemoAccounts(server.marketplace)
@@ -75,8 +102,9 @@ async function main(): Promise<void> {
       })
     : undefined
   simulator?.start()
-  // Printed on stdout as one line so scripts can read the URL.
+  // Printed on stdout, one line each, so scripts can read the URL and the admin token.
   console.log(`Standby platform listening on ${server.url}`)
+  console.log(`Admin token (this start only): ${server.adminToken}`)
   const stop = (): void => {
     simulator?.stop()
     void server.close().then(() => process.exit(0))

@@ -1,4 +1,5 @@
 /** Log lines for operators: one line per event, with a level and a few fields. Never a token. */
+import { describeValue } from '../../src/shared/describe-untrusted'
 
 /** Structured fields attached to a log line. */
 export type LogFields = Readonly<Record<string, string | number | boolean | null | undefined>>
@@ -10,11 +11,18 @@ export interface Logger {
   error(message: string, fields?: LogFields): void
 }
 
+// Fields are typed as primitives, but a caller may hand over a value that came off the wire: never
+// String() an object here (a nested array's String() recurses through every level).
+function formatValue(value: unknown): string {
+  if (typeof value === 'string') return /\s/.test(value) ? JSON.stringify(value) : value
+  return typeof value === 'object' && value !== null ? describeValue(value) : String(value)
+}
+
 function format(level: string, message: string, fields?: LogFields): string {
   const extra = fields
     ? Object.entries(fields)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k}=${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : String(v)}`)
+        .map(([k, v]) => `${k}=${formatValue(v)}`)
         .join(' ')
     : ''
   return `${new Date().toISOString()} [platform] ${level} ${message}${extra ? ` ${extra}` : ''}`

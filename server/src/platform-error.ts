@@ -6,6 +6,12 @@ export class PlatformError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly http: {
+      /** The status when the code's usual one does not fit (413 for an oversized body). */
+      readonly status?: number
+      /** Sent as Retry-After (in whole seconds) with a rate-limit refusal. */
+      readonly retryAfterMs?: number
+    } = {},
   ) {
     super(message)
     this.name = 'PlatformError'
@@ -15,14 +21,4 @@ export class PlatformError extends Error {
   toProtocol(): ProtocolError {
     return { code: this.code, message: this.message }
   }
-}
-
-/** Describe a zod failure in one line: which fields were wrong and how. */
-export function describeIssues(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
-): string {
-  return issues
-    .slice(0, 3)
-    .map((i) => `${i.path.length > 0 ? i.path.map(String).join('.') : '(root)'}: ${i.message}`)
-    .join('; ')
 }

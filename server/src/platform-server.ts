@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { randomBytes } from 'node:crypto'
 import type { Server as SocketServer } from 'socket.io'
 import { systemClock, type Clock, type TimerHandle } from '../../src/shared/clock'
 import { TokenStore } from './auth'
@@ -11,12 +12,17 @@ import { openPlatformDatabase } from './db/open-database'
 import { startWalCheckpointer } from './db/wal-checkpointer'
 import { adminRoutes } from './http/admin-routes'
 import { apiRoutes } from './http/api-routes'
-import { isLoopback, sendError, sendJson, type Route } from './http/http-util'
+import { checkAdminAccess } from './http/admin-access'
+import { defaultConnectionLimits, guardConnections, type ConnectionLimits } from './http/connection-guard'
+import { installFrontDoor } from './http/front-door'
+import { hostCheck } from './http/host-check'
+import { sendError, sendJson, type Route } from './http/http-util'
 import { consoleLogger, type Logger } from './logger'
 import type { MarketplaceConfig } from './marketplace/context'
 import { Marketplace } from './marketplace/marketplace'
 import { PlatformError } from './platform-error'
 import { defaultRateLimit, type RateLimit } from './rate-limiter'
+import { defaultSignInLimits, SignInLimiter, type SignInLimits } from './sign-in-limiter'
 import { attachSocketGateway } from './socket-gateway'
 
 /** Where and how to run the platform. */
@@ -33,6 +39,14 @@ export interface PlatformServerOptions {
   readonly rateLimit?: RateLimit
   /** How often the timed rules run. */
   readonly sweepIntervalMs?: number
+  /** Backoff for failed sign-ins; see sign-in-limiter.ts for the defaults. */
+  readonly signInLimits?: Partial<SignInLimits>
+  /** The admin endpoints' bearer token; a random one per start when absent. */
+  readonly adminToken?: string
+  /** Host names to answer besides the loopback names and `host` (for a platform behind a name). */
+  readonly allowedHosts?: ReadonlyArray<string>
+  /** Silence timeout and per-address caps for raw connections; see connection-guard.ts. */
+  readonly connections?: Partial<ConnectionLimits>
 }
 
 /** A running platform. */
@@ -44,6 +58,8 @@ export interface PlatformServer {
   readonly tokens: TokenStore
   readonly clock: Clock
   readonly io: SocketServer
+  /** The bearer token the admin endpoints want, new at every start unless given in the options. */
+  readonly adminToken: string
   /** Stop accepting, disconnect everyone, close the database. */
   close(): Promise<void>
 }
@@ -65,17 +81,23 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
         })
   const marketplace = new Marketplace(db, clock, logger, options.marketplace)
   const tokens = new TokenStore(db)
-  const api = apiRoutes({ marketplace, tokens, clock, logger })
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url')
+  const signInLimiter = new SignInLimiter({ ...defaultSignInLimits, ...options.signInLimits }, clock)
+  const api = apiRoutes({ marketplace, tokens, clock, logger, signInLimiter })
   const admin = adminRoutes({ marketplace, clock })
 
-  const http = createServer((req, res) => void route(req, res, api, admin, logger))
+  const http = createServer((req, res) => void route(req, res, { api, admin, adminToken, logger }))
+  const connectionLimits = { ...defaultConnectionLimits, ...options.connections }
   const io = attachSocketGateway(http, {
     marketplace,
     tokens,
     clock,
     logger,
     rateLimit: options.rateLimit ?? defaultRateLimit,
+    // A WebSocket that never completes the socket.io handshake is as silent as a raw connection.
+    connectTimeoutMs: connectionLimits.firstRequestMs,
   })
+  const spoke = guardConnections(http, connectionLimits, logger)
 
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
@@ -90,6 +112,8 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     throw error
   })
   const port = (http.address() as AddressInfo).port
+  // After socket.io attached its listeners, so its handshake passes the same checks.
+  installFrontDoor(http, { hosts: hostCheck(host, port, options.allowedHosts), spoke, logger })
 
   // The timed rules run on the injected clock, so a manual clock drives expiry and auto-cancel.
   const interval = options.sweepIntervalMs ?? 1_000
@@ -114,6 +138,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     tokens,
     clock,
     io,
+    adminToken,
     close() {
       closed ??= (async () => {
         timer?.cancel()
@@ -130,16 +155,15 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
 async function route(
   req: IncomingMessage,
   res: ServerResponse,
-  api: ReadonlyArray<Route>,
-  admin: ReadonlyArray<Route>,
-  logger: Logger,
+  deps: { api: ReadonlyArray<Route>; admin: ReadonlyArray<Route>; adminToken: string; logger: Logger },
 ): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://platform.invalid')
+  let path = '(unparsed)'
   try {
+    const url = new URL(req.url ?? '/', 'http://platform.invalid')
+    path = url.pathname
     const isAdmin = url.pathname.startsWith('/admin/')
-    if (isAdmin && !isLoopback(req))
-      throw new PlatformError('forbidden', 'Admin endpoints answer only on loopback.')
-    for (const r of isAdmin ? admin : api) {
+    if (isAdmin) checkAdminAccess(req, deps.adminToken)
+    for (const r of isAdmin ? deps.admin : deps.api) {
       const match = r.path.exec(url.pathname)
       if (match === null || r.method !== req.method) continue
       return sendJson(res, 200, await r.handle(req, url, match.slice(1)))
@@ -147,7 +171,7 @@ async function route(
     throw new PlatformError('not_found', `No endpoint ${req.method ?? ''} ${url.pathname}.`)
   } catch (error) {
     if (error instanceof PlatformError) return sendError(res, error)
-    logger.error('request failed', { path: url.pathname, error: String(error) })
+    deps.logger.error('request failed', { path, error: String(error) })
     sendJson(res, 500, { error: { code: 'internal', message: 'The platform failed to answer; try again.' } })
   }
 }

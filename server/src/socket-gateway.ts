@@ -3,7 +3,7 @@
  * delivers each expert's events live, and answers commands and replays with acknowledgements.
  */
 import type { Server as HttpServer } from 'node:http'
-import { Server, type Socket } from 'socket.io'
+import { Server } from 'socket.io'
 import type { Clock } from '../../src/shared/clock'
 import {
   COMMAND_EVENT,
@@ -14,22 +14,27 @@ import {
   ReplayRequest,
   SocketAuth,
   WELCOME_EVENT,
-  type CommandAck,
   type ConnectRefusal,
   type ErrorCode,
   type Welcome,
 } from '../../src/shared/protocol'
-import type { TokenStore } from './auth'
+import { tokenDigest, type TokenStore } from './auth'
 import type { Logger } from './logger'
 import type { Marketplace } from './marketplace/marketplace'
-import { describeIssues } from './platform-error'
+import { describeIssues, describeValue } from '../../src/shared/describe-untrusted'
 import { TokenBucket, type RateLimit } from './rate-limiter'
+import { answer, OncePerConnection } from './socket-answer'
 
 /** The largest message a client may send; commands are small. */
 const MAX_MESSAGE_BYTES = 100_000
 
 function roomOf(expertId: string): string {
   return `expert:${expertId}`
+}
+
+/** Every socket opened with one token, so revoking the token can cut them all. */
+function tokenRoomOf(tokenHash: string): string {
+  return `token:${tokenHash}`
 }
 
 function refusal(code: ErrorCode, message: string): Error & { data: ConnectRefusal } {
@@ -41,12 +46,21 @@ function refusal(code: ErrorCode, message: string): Error & { data: ConnectRefus
 /** Attach the platform's socket.io server to `http`. */
 export function attachSocketGateway(
   http: HttpServer,
-  deps: { marketplace: Marketplace; tokens: TokenStore; clock: Clock; logger: Logger; rateLimit: RateLimit },
+  deps: {
+    marketplace: Marketplace
+    tokens: TokenStore
+    clock: Clock
+    logger: Logger
+    rateLimit: RateLimit
+    /** How long a transport may stay open without saying which expert it is. */
+    connectTimeoutMs: number
+  },
 ): Server {
   const { marketplace, tokens, clock, logger, rateLimit } = deps
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    connectTimeout: deps.connectTimeoutMs,
     // No connectionStateRecovery: the app replays by event cursor after every reconnect, which
     // covers every gap, and socket.io's packet buffer cost about 3 ms per 100-expert fan-out and
     // 45 MiB per 1,000 sockets in `npm run bench`.
@@ -76,21 +90,23 @@ export function attachSocketGateway(
       return next(refusal('unauthorized', 'Your sign-in has expired or was revoked; sign in again.'))
     }
     socket.data.expertId = expertId
+    socket.data.tokenHash = tokenDigest(auth.data.token)
     next()
   })
 
   io.on('connection', (socket) => {
     const expertId = socket.data.expertId as string
-    void socket.join(roomOf(expertId))
-    const bucket = new TokenBucket(rateLimit, clock)
+    void socket.join([roomOf(expertId), tokenRoomOf(socket.data.tokenHash as string)])
+    const once = new OncePerConnection(logger, { expert: expertId })
+    const context = { bucket: new TokenBucket(rateLimit, clock), logger, once }
     const welcome: Welcome = {
       protocolVersion: PROTOCOL_VERSION,
       expertId,
       latestEventId: marketplace.events.latestId(expertId),
     }
     socket.emit(WELCOME_EVENT, welcome)
-    answer(socket, COMMAND_EVENT, bucket, logger, (payload) => marketplace.execute(expertId, payload))
-    answer(socket, REPLAY_EVENT, bucket, logger, (payload) => {
+    answer(socket, COMMAND_EVENT, context, (payload) => marketplace.execute(expertId, payload))
+    answer(socket, REPLAY_EVENT, context, (payload) => {
       const request = ReplayRequest.safeParse(payload)
       if (!request.success) {
         return {
@@ -111,42 +127,20 @@ export function attachSocketGateway(
     })
     socket.onAny((event: unknown) => {
       if (event !== COMMAND_EVENT && event !== REPLAY_EVENT)
-        logger.warn('unknown socket event ignored', { expert: expertId, event: String(event).slice(0, 60) })
+        once.warn('unknown socket event ignored', { event: describeValue(event) })
     })
+  })
+
+  tokens.onRevoked((tokenHash) => {
+    const room = tokenRoomOf(tokenHash)
+    const connections = io.sockets.adapter.rooms.get(room)?.size ?? 0
+    if (connections === 0) return
+    logger.info('sign-in revoked: its connections closed', { connections })
+    io.in(room).disconnectSockets(true)
   })
 
   marketplace.events.subscribe((expertId, event) => {
     io.to(roomOf(expertId)).emit(LIVE_EVENT, event)
   })
   return io
-}
-
-/** Register an acknowledged handler that rate-limits, never throws, and logs what it refuses. */
-function answer(
-  socket: Socket,
-  event: string,
-  bucket: TokenBucket,
-  logger: Logger,
-  handle: (payload: unknown) => CommandAck,
-): void {
-  socket.on(event, (payload: unknown, ack: unknown) => {
-    if (typeof ack !== 'function') {
-      logger.warn('message without acknowledgement ignored', { event })
-      return
-    }
-    if (!bucket.take()) {
-      logger.warn('rate limit hit', { event, expert: String(socket.data.expertId) })
-      ack({
-        ok: false,
-        error: { code: 'rate_limited', message: 'Too many requests at once; wait a moment and try again.' },
-      })
-      return
-    }
-    try {
-      ack(handle(payload))
-    } catch (error) {
-      logger.error('handler failed', { event, error: String(error) })
-      ack({ ok: false, error: { code: 'internal', message: 'The platform failed to answer; try again.' } })
-    }
-  })
 }

@@ -13,7 +13,9 @@ import { MemoryLogger } from '../../server/src/logger'
 import type { MarketplaceConfig } from '../../server/src/marketplace/context'
 import type { CreatedRequest } from '../../server/src/marketplace/requests'
 import { startPlatformServer, type PlatformServer } from '../../server/src/platform-server'
+import type { ConnectionLimits } from '../../server/src/http/connection-guard'
 import type { RateLimit } from '../../server/src/rate-limiter'
+import type { SignInLimits } from '../../server/src/sign-in-limiter'
 import { ExpertConnection } from './expert-connection'
 
 /** A fixed, ordinary start time: Monday 2026-01-05 09:00 UTC. */
@@ -26,6 +28,9 @@ export interface TestPlatformOptions {
   readonly port?: number
   readonly dbPath?: string
   readonly clock?: ManualClock
+  readonly signInLimits?: Partial<SignInLimits>
+  readonly connections?: Partial<ConnectionLimits>
+  readonly allowedHosts?: ReadonlyArray<string>
 }
 
 /** A running platform plus the handles a test needs. */
@@ -71,6 +76,9 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       logger,
       marketplace: options.marketplace,
       rateLimit: options.rateLimit ?? { burst: 10_000, perSecond: 10_000 },
+      signInLimits: options.signInLimits,
+      connections: options.connections,
+      allowedHosts: options.allowedHosts,
     })
   let server = await start(options.port ?? 0)
   let running = true

@@ -6,7 +6,8 @@ import { z } from 'zod'
 import { ManualClock, type Clock } from '../../../src/shared/clock'
 import type { Marketplace } from '../marketplace/marketplace'
 import { CreateRequestInput } from '../marketplace/requests'
-import { describeIssues, PlatformError } from '../platform-error'
+import { describeIssues } from '../../../src/shared/describe-untrusted'
+import { PlatformError } from '../platform-error'
 import { readJson, type Route } from './http-util'
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {

@@ -4,25 +4,16 @@ import {
   PLATFORM_NAME,
   PROTOCOL_VERSION,
   ReplayRequest,
-  SignInRequest,
   type PlatformInfo,
-  type SignInResponse,
 } from '../../../src/shared/protocol'
-import type { Clock } from '../../../src/shared/clock'
-import { verifyPassword, type TokenStore } from '../auth'
-import type { Logger } from '../logger'
-import type { Marketplace } from '../marketplace/marketplace'
-import { describeIssues, PlatformError } from '../platform-error'
-import { bearerToken, readJson, type Route } from './http-util'
+import { describeIssues } from '../../../src/shared/describe-untrusted'
+import { PlatformError } from '../platform-error'
+import { bearerToken, queryInteger, type Route } from './http-util'
+import { signIn, type SignInDeps } from './sign-in'
 
 /** The public API routes. */
-export function apiRoutes(deps: {
-  marketplace: Marketplace
-  tokens: TokenStore
-  clock: Clock
-  logger: Logger
-}): Route[] {
-  const { marketplace, tokens, clock, logger } = deps
+export function apiRoutes(deps: SignInDeps): Route[] {
+  const { marketplace, tokens, clock } = deps
   const exact = (path: string) => new RegExp(`^${path.replace(/\//g, '\\/')}$`)
   const expertOf = (req: Parameters<Route['handle']>[0]): string => {
     const token = bearerToken(req)
@@ -44,22 +35,7 @@ export function apiRoutes(deps: {
     {
       method: 'POST',
       path: exact(HTTP_PATHS.signIn),
-      handle: async (req): Promise<SignInResponse> => {
-        const body = SignInRequest.safeParse(await readJson(req))
-        if (!body.success)
-          throw new PlatformError('invalid_payload', `Invalid sign-in: ${describeIssues(body.error.issues)}`)
-        const row = marketplace.db
-          .prepare<[string], { id: string; password_hash: string }>(
-            'SELECT id, password_hash FROM experts WHERE email = ?',
-          )
-          .get(body.data.email)
-        if (!(await verifyPassword(body.data.password, row?.password_hash)) || row === undefined) {
-          logger.warn('sign-in refused', { email: body.data.email })
-          throw new PlatformError('unauthorized', 'Wrong email or password.')
-        }
-        logger.info('signed in', { expert: row.id })
-        return { token: tokens.issue(row.id, clock.now()), expert: marketplace.store.expert(row.id) }
-      },
+      handle: (req) => signIn(deps, req),
     },
     {
       method: 'POST',
@@ -75,10 +51,13 @@ export function apiRoutes(deps: {
       path: exact(HTTP_PATHS.events),
       handle: (req, url) => {
         const expertId = expertOf(req)
-        const query = ReplayRequest.safeParse({
-          after: Number(url.searchParams.get('after') ?? 'NaN'),
-          limit: url.searchParams.has('limit') ? Number(url.searchParams.get('limit')) : undefined,
-        })
+        const after = queryInteger(url, 'after')
+        if (after === undefined)
+          throw new PlatformError(
+            'invalid_payload',
+            'Say where to replay from: /api/events?after=<last event id>.',
+          )
+        const query = ReplayRequest.safeParse({ after, limit: queryInteger(url, 'limit') })
         if (!query.success)
           throw new PlatformError('invalid_payload', `Invalid replay: ${describeIssues(query.error.issues)}`)
         return marketplace.replay(expertId, query.data.after, query.data.limit)

@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ErrorCode } from '../../../src/shared/protocol'
 import { PlatformError } from '../platform-error'
 
-const MAX_BODY_BYTES = 100_000
+/** The largest request body the platform reads. */
+export const MAX_BODY_BYTES = 100_000
 
 /** Status codes for each refusal. */
 const statusOf: Record<ErrorCode, number> = {
@@ -18,41 +19,119 @@ const statusOf: Record<ErrorCode, number> = {
   too_early: 425,
   invalid_state: 409,
   rate_limited: 429,
+  idempotency_key_reused: 422,
   protocol_mismatch: 426,
   internal: 500,
 }
 
 /** Write a JSON body. */
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  })
   res.end(text)
 }
 
 /** Write a refusal as `{error: {code, message}}` with the matching status. */
 export function sendError(res: ServerResponse, error: PlatformError): void {
-  sendJson(res, statusOf[error.code], { error: error.toProtocol() })
+  const { status, retryAfterMs } = error.http
+  const headers: Record<string, string> =
+    retryAfterMs === undefined ? {} : { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) }
+  // The rest of an oversized body is not worth reading on this connection.
+  if (status === 413) headers['connection'] = 'close'
+  sendJson(res, status ?? statusOf[error.code], { error: error.toProtocol() }, headers)
 }
 
-/** Read and parse a JSON body, refusing oversized or malformed ones. */
+function tooLarge(): PlatformError {
+  return new PlatformError('invalid_payload', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, {
+    status: 413,
+  })
+}
+
+/** True when the request says its body is JSON. */
+function isJson(req: IncomingMessage): boolean {
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+  return mediaType === 'application/json'
+}
+
+/** The body's bytes, refusing one over the limit without reading the rest into memory. */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > MAX_BODY_BYTES) return Promise.reject(tooLarge())
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk)
+      // Stop keeping it, but let it drain: the refusal then reaches the caller, not a reset.
+      req.off('data', onData)
+      req.resume()
+      reject(tooLarge())
+    }
+    req.on('data', onData)
+    req.once('end', () => resolve(Buffer.concat(chunks)))
+    req.once('aborted', () => reject(new PlatformError('invalid_payload', 'The request body was cut off.')))
+    req.once('error', () => reject(new PlatformError('invalid_payload', 'The request body was cut off.')))
+  })
+}
+
+/**
+ * Read and parse a JSON body: it must say it is JSON (a cross-site form cannot), fit the limit
+ * (413 otherwise), be UTF-8 (a leading byte-order mark is allowed) and parse.
+ */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    // Keep draining a moderately oversized body so the refusal reaches the caller on a healthy
-    // connection; give up on the connection only when the body is absurd.
-    if (size > 10 * MAX_BODY_BYTES) req.destroy()
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer)
+  if (!isJson(req)) {
+    throw new PlatformError(
+      'invalid_payload',
+      'Send the body as JSON, with "content-type: application/json".',
+      {
+        status: 415,
+      },
+    )
   }
-  if (size > MAX_BODY_BYTES)
-    throw new PlatformError('invalid_payload', `Request body is larger than ${MAX_BODY_BYTES} bytes.`)
-  if (size === 0) return {}
+  const bytes = await readBody(req)
+  if (bytes.length === 0) return {}
+  let text: string
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+  } catch {
+    throw new PlatformError('invalid_payload', 'The request body is not valid UTF-8.')
+  }
+  try {
+    return JSON.parse(text) as unknown
   } catch {
     throw new PlatformError('invalid_payload', 'Request body is not valid JSON.')
   }
+}
+
+/**
+ * A whole number from the query: decimal digits only (no sign, exponent, hex or spaces), at most
+ * once, within the safe integers. Undefined when absent.
+ */
+export function queryInteger(url: URL, name: string): number | undefined {
+  const values = url.searchParams.getAll(name)
+  if (values.length === 0) return undefined
+  const [text] = values
+  if (
+    values.length > 1 ||
+    text === undefined ||
+    !/^\d{1,16}$/.test(text) ||
+    !Number.isSafeInteger(Number(text))
+  )
+    throw new PlatformError(
+      'invalid_payload',
+      `Query parameter ${name} must be one whole number, written in digits.`,
+    )
+  return Number(text)
 }
 
 /** The bearer token of a request, or undefined. */
@@ -62,10 +141,25 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return match?.[1]
 }
 
+/** A socket's peer IP address, with an IPv4 address mapped into IPv6 written as plain IPv4. */
+export function peerAddress(socket: { remoteAddress?: string | undefined }): string {
+  const address = socket.remoteAddress ?? ''
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice('::ffff:'.length) : address
+}
+
+/** True for an address of this machine (all of 127/8 and ::1). */
+export function isLoopbackAddress(address: string): boolean {
+  return address === '::1' || address.startsWith('127.')
+}
+
+/** The peer's IP address of a request. */
+export function remoteAddress(req: IncomingMessage): string {
+  return peerAddress(req.socket)
+}
+
 /** True when the request came from this machine. */
 export function isLoopback(req: IncomingMessage): boolean {
-  const address = req.socket.remoteAddress ?? ''
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
+  return isLoopbackAddress(remoteAddress(req))
 }
 
 /** A route handler: returns the JSON to send with 200, or throws a PlatformError. */

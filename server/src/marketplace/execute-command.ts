@@ -1,6 +1,7 @@
 /**
- * Runs one expert command: validates it, answers a repeated idempotency key with the first answer,
- * and turns every refusal into an error acknowledgement. Nothing here throws to the caller.
+ * Runs one expert command: validates it, answers a repeated idempotency key (same command, same
+ * payload) with the first answer, refuses a key reused for anything else, and turns every refusal
+ * into an error acknowledgement. Nothing here throws to the caller.
  */
 import {
   CommandEnvelope,
@@ -10,10 +11,12 @@ import {
   type CommandPayload,
   type CommandResult,
 } from '../../../src/shared/protocol'
-import { describeIssues, PlatformError } from '../platform-error'
+import { describeIssues, describeValue } from '../../../src/shared/describe-untrusted'
+import { PlatformError } from '../platform-error'
 import { setAvailability } from './availability'
 import type { MarketplaceContext } from './context'
 import { acceptInvite, declineInvite } from './invites'
+import { payloadDigest } from './payload-digest'
 import { sendExpertMessage } from './messages'
 import { endSession, joinSession, startBilling } from './sessions'
 
@@ -47,20 +50,6 @@ export function executeCommand(ctx: MarketplaceContext, expertId: string, raw: u
     )
   }
   const { name, idempotencyKey } = envelope.data
-  const previous = ctx
-    .sql<[string, string], { command: string; ack: string }>(
-      'SELECT command, ack FROM command_results WHERE expert_id = ? AND idempotency_key = ?',
-    )
-    .get(expertId, idempotencyKey)
-  if (previous !== undefined) {
-    if (previous.command === name) return JSON.parse(previous.ack) as CommandAck
-    return refuse(
-      ctx,
-      expertId,
-      raw,
-      new PlatformError('conflict', `Idempotency key was already used for ${previous.command}.`),
-    )
-  }
   const payload = commandSchemas[name].payload.safeParse(envelope.data.payload)
   if (!payload.success) {
     return refuse(
@@ -70,11 +59,34 @@ export function executeCommand(ctx: MarketplaceContext, expertId: string, raw: u
       new PlatformError('invalid_payload', `Invalid ${name}: ${describeIssues(payload.error.issues)}`),
     )
   }
+  // A key answers only the command it was first used with: the same name and the same payload
+  // (after validation, in canonical form). Anything else is a client bug that must not get the
+  // first answer, which would report success for an action that never ran.
+  const digest = payloadDigest(name, payload.data)
+  const previous = ctx
+    .sql<[string, string], { command: string; payload_digest: string | null; ack: string }>(
+      'SELECT command, payload_digest, ack FROM command_results WHERE expert_id = ? AND idempotency_key = ?',
+    )
+    .get(expertId, idempotencyKey)
+  if (previous !== undefined) {
+    if (previous.command === name && (previous.payload_digest ?? digest) === digest)
+      return JSON.parse(previous.ack) as CommandAck
+    const what = previous.command === name ? `${name} with another payload` : previous.command
+    return refuse(
+      ctx,
+      expertId,
+      raw,
+      new PlatformError(
+        'idempotency_key_reused',
+        `This idempotency key was already used for ${what}; send a new key for a new command.`,
+      ),
+    )
+  }
   try {
     return ctx.events.transact(() => {
       const result = (handlers[name] as Handlers[CommandName])(ctx, expertId, payload.data as never)
       const ack: CommandAck = { ok: true, result }
-      remember(ctx, expertId, idempotencyKey, name, ack)
+      remember(ctx, expertId, idempotencyKey, name, digest, ack)
       return ack
     })
   } catch (error) {
@@ -94,7 +106,7 @@ export function executeCommand(ctx: MarketplaceContext, expertId: string, raw: u
     }
     const ack = refuse(ctx, expertId, raw, error)
     // A business refusal is an answer too: the same key gets the same answer if retried.
-    ctx.events.transact(() => remember(ctx, expertId, idempotencyKey, name, ack))
+    ctx.events.transact(() => remember(ctx, expertId, idempotencyKey, name, digest, ack))
     return ack
   }
 }
@@ -104,19 +116,23 @@ function remember(
   expertId: string,
   key: string,
   name: CommandName,
+  digest: string,
   ack: CommandAck,
 ): void {
   ctx
     .sql(
-      'INSERT INTO command_results (expert_id, idempotency_key, command, ack, created_at) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO command_results (expert_id, idempotency_key, command, payload_digest, ack, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    .run(expertId, key, name, JSON.stringify(ack), ctx.clock.now())
+    .run(expertId, key, name, digest, JSON.stringify(ack), ctx.clock.now())
 }
 
 function refuse(ctx: MarketplaceContext, expertId: string, raw: unknown, error: PlatformError): CommandAck {
+  // The raw envelope is untrusted: describe its name without converting it (a nested array's
+  // String() recurses through every level).
   const name =
     typeof raw === 'object' && raw !== null && 'name' in raw
-      ? String((raw as { name: unknown }).name).slice(0, 40)
+      ? describeValue((raw as { name: unknown }).name)
       : '?'
   ctx.logger.warn('command refused', {
     expert: expertId,

@@ -81,6 +81,7 @@ export const ErrorCode = z.enum([
   'too_early',
   'invalid_state',
   'rate_limited',
+  'idempotency_key_reused',
   'protocol_mismatch',
   'internal',
 ])

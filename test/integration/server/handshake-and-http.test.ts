@@ -7,6 +7,7 @@ import {
   SignInResponse,
 } from '../../../src/shared/protocol'
 import { hashPassword } from '../../../server/src/auth'
+import { adminFetch } from '../../support/admin-api'
 import { useTestPlatform } from '../../support/test-platform'
 
 describe('the handshake', () => {
@@ -107,7 +108,7 @@ describe('the HTTP API', () => {
       HTTP_PATHS.signIn,
       JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(200_000) }),
     )
-    expect(huge.status).toBe(400)
+    expect(huge.status).toBe(413)
     const missing = await fetch(`${platform().server.url}/api/nothing-here`)
     expect(missing.status).toBe(404)
     expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } })
@@ -116,23 +117,27 @@ describe('the HTTP API', () => {
   it('creates a request on demand through the loopback admin endpoint', async () => {
     const expert = platform().addExpert({ tags: ['kotlin'] })
     const clientId = platform().addClient()
-    const res = await post(
-      '/admin/requests',
-      JSON.stringify({ clientId, title: 'Coroutines', kind: 'instant', tags: ['kotlin'] }),
-    )
+    const res = await adminFetch(platform().server, 'POST', '/admin/requests', {
+      clientId,
+      title: 'Coroutines',
+      kind: 'instant',
+      tags: ['kotlin'],
+    })
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ invitedExpertIds: [expert.id] })
-    const bad = await post(
-      '/admin/requests',
-      JSON.stringify({ clientId, title: 'Bad', kind: 'scheduled', proposedTimes: [] }),
-    )
+    const bad = await adminFetch(platform().server, 'POST', '/admin/requests', {
+      clientId,
+      title: 'Bad',
+      kind: 'scheduled',
+      proposedTimes: [],
+    })
     expect(bad.status).toBe(400)
     expect(await bad.json()).toMatchObject({ error: { code: 'invalid_payload' } })
   })
 
   it('drives the manual clock through the admin endpoint', async () => {
     const before = platform().clock.now()
-    const res = await post('/admin/clock/advance', JSON.stringify({ ms: 60_000 }))
+    const res = await adminFetch(platform().server, 'POST', '/admin/clock/advance', { ms: 60_000 })
     expect(await res.json()).toEqual({ now: before + 60_000 })
   })
 })

@@ -70,6 +70,6 @@ describe('booking a scheduled request', () => {
       .get(expert.id) as { n: number }
     expect(count.n).toBe(1)
     const reused = await socket.command('invite.decline', { inviteId: payload.invite.id }, 'key-retry-0001')
-    expect(reused).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(reused).toMatchObject({ ok: false, error: { code: 'idempotency_key_reused' } })
   })
 })

@@ -93,8 +93,11 @@ export async function signIn(
     const body: unknown = await res.json().catch(() => undefined)
     if (res.status === 401)
       return { ok: false, reason: 'wrong_credentials', message: 'Wrong email or password.' }
+    const message = (body as { error?: { message?: string } } | undefined)?.error?.message
+    // The platform's sentence says how long to wait before the next try.
+    if (res.status === 429)
+      return { ok: false, reason: 'failed', message: message ?? 'Too many sign-in attempts; wait a minute.' }
     if (res.status === 400) {
-      const message = (body as { error?: { message?: string } } | undefined)?.error?.message
       return {
         ok: false,
         reason: 'invalid_input',

@@ -3,7 +3,7 @@
  * browser shell's WebSocket): parse the request with the contract's schema, run the handler, and
  * turn every outcome into an IpcResult, with a log line for anything refused or failed.
  */
-import { z } from 'zod'
+import { describeIssues } from '../../../shared/describe-untrusted'
 import {
   invokeContract,
   type InvokeChannel,
@@ -22,8 +22,9 @@ export async function answerCall<C extends InvokeChannel>(
 ): Promise<IpcResult<InvokeResponse<C>>> {
   const parsed = invokeContract[channel].request.safeParse(payload)
   if (!parsed.success) {
-    const reason = z.prettifyError(parsed.error)
-    log.warn(`IPC ${channel} got an invalid payload: ${reason.replaceAll('\n', ' ')}`)
+    // Bounded: the payload is untrusted, and a prettified error lists every unknown key it has.
+    const reason = describeIssues(parsed.error.issues)
+    log.warn(`IPC ${channel} got an invalid payload: ${reason}`)
     return fail('invalid_payload', `${channel} got an invalid request: ${reason}`)
   }
   try {

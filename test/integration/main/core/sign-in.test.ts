@@ -50,6 +50,17 @@ describe('signIn', () => {
     })
   })
 
+  it('passes on how long to wait after too many wrong passwords', async () => {
+    for (let i = 0; i < 5; i++) await signIn(platform().server.url, 'ada@example.test', 'wrong')
+    expect(await signIn(platform().server.url, 'ada@example.test', 'right')).toEqual({
+      ok: false,
+      reason: 'failed',
+      message: 'Too many failed sign-ins for this account; try again in 1 s.',
+    })
+    platform().clock.advance(1_000)
+    expect(await signIn(platform().server.url, 'ada@example.test', 'right')).toMatchObject({ ok: true })
+  })
+
   it('says the platform is unreachable, naming the address', async () => {
     const outcome = await signIn(closedUrl, 'ada@example.test', 'right')
     expect(outcome).toMatchObject({ ok: false, reason: 'unreachable' })

@@ -1,0 +1,74 @@
+/**
+ * What every HTTP request and WebSocket upgrade passes before anything answers it, socket.io
+ * included: the silence timer learns the connection spoke, and a request addressed to a name
+ * this platform does not go by gets 421 with the address to use.
+ */
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { Socket } from 'node:net'
+import type { Logger } from '../logger'
+import type { HostCheck } from './host-check'
+
+type RequestListener = (req: IncomingMessage, res: ServerResponse) => void
+type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void
+
+function misdirected(message: string): { status: number; body: string } {
+  return { status: 421, body: JSON.stringify({ error: { code: 'forbidden', message } }) }
+}
+
+/**
+ * Put the checks in front of every 'request' and 'upgrade' listener `http` has now (socket.io
+ * registers its own when it attaches, so call this after attaching it).
+ */
+export function installFrontDoor(
+  http: HttpServer,
+  deps: { hosts: HostCheck; spoke: (socket: Socket) => void; logger: Logger },
+): void {
+  const { hosts, spoke, logger } = deps
+  const onRequest = http.listeners('request') as RequestListener[]
+  const onUpgrade = http.listeners('upgrade') as UpgradeListener[]
+  http.removeAllListeners('request')
+  http.removeAllListeners('upgrade')
+  // One line per connection: a keep-alive connection may repeat the same refused request.
+  const logged = new WeakSet<Socket>()
+  const refuse = (req: IncomingMessage): { status: number; body: string } | undefined => {
+    if (hosts.allows(req.headers.host)) return undefined
+    if (!logged.has(req.socket))
+      logger.warn('request refused: unknown Host', { host: req.headers.host?.slice(0, 100) ?? '(none)' })
+    logged.add(req.socket)
+    return misdirected(hosts.refusal)
+  }
+
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    spoke(req.socket)
+    const refusal = refuse(req)
+    if (refusal !== undefined) {
+      res.writeHead(refusal.status, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+      })
+      res.end(refusal.body)
+      return
+    }
+    for (const listener of onRequest) listener.call(http, req, res)
+  })
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    spoke(req.socket)
+    const refusal = refuse(req)
+    if (refusal !== undefined) {
+      socket.on('error', () => {})
+      socket.end(
+        [
+          `HTTP/1.1 ${refusal.status} Misdirected Request`,
+          'content-type: application/json; charset=utf-8',
+          `content-length: ${Buffer.byteLength(refusal.body)}`,
+          'connection: close',
+          '',
+          refusal.body,
+        ].join('\r\n'),
+      )
+      return
+    }
+    for (const listener of onUpgrade) listener.call(http, req, socket, head)
+  })
+}

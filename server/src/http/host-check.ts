@@ -1,0 +1,52 @@
+/**
+ * Which Host headers the platform answers. A page on another site whose name was made to resolve
+ * to this machine (DNS rebinding) still sends its own name as Host, so only the names this
+ * platform is really reached by are accepted: the loopback names, the address it was bound to (and
+ * this machine's addresses when bound to all of them), and any name the operator adds.
+ */
+import { networkInterfaces } from 'node:os'
+
+/** Decides whether a request was addressed to this platform. */
+export interface HostCheck {
+  /** True when `host` (a Host header) names this platform. */
+  allows(host: string | undefined): boolean
+  /** The sentence a refused request gets: which address to use instead. */
+  readonly refusal: string
+}
+
+const LOOPBACK_NAMES: ReadonlyArray<string> = ['127.0.0.1', 'localhost', '::1']
+const WILDCARDS: ReadonlyArray<string> = ['0.0.0.0', '::', '']
+
+function hostPart(name: string): string {
+  const bare = name.toLowerCase().replace(/^\[(.*)\]$/, '$1')
+  return bare.includes(':') ? `[${bare}]` : bare
+}
+
+/** The name part of a Host header ("[::1]:4455" → "[::1]"), or undefined when it is malformed. */
+function nameOf(host: string): string | undefined {
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d{1,5})?$/i.exec(host)
+  return match?.[1]?.toLowerCase()
+}
+
+/**
+ * The Host check for a platform bound to `bindHost`:`port`, also accepting `extraNames`. Only the
+ * name is checked, on any port: a rebinding page cannot send a loopback name, and a proxy in
+ * front of the platform (another port on this machine) must still get through.
+ */
+export function hostCheck(bindHost: string, port: number, extraNames: ReadonlyArray<string> = []): HostCheck {
+  const names = new Set([...LOOPBACK_NAMES, ...extraNames].map(hostPart))
+  if (WILDCARDS.includes(bindHost)) {
+    for (const addresses of Object.values(networkInterfaces()))
+      for (const a of addresses ?? []) names.add(hostPart(a.address))
+  } else {
+    names.add(hostPart(bindHost))
+  }
+  const preferred = `http://${WILDCARDS.includes(bindHost) ? '127.0.0.1' : hostPart(bindHost)}:${port}`
+  return {
+    allows: (host) => {
+      const name = host === undefined ? undefined : nameOf(host)
+      return name !== undefined && names.has(name)
+    },
+    refusal: `This platform answers only to the names it was started with; use ${preferred}.`,
+  }
+}

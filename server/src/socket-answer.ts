@@ -1,0 +1,78 @@
+/**
+ * How the platform answers a client's emits on one socket: an acknowledged handler that
+ * rate-limits, never throws, and refuses a malformed emit with an error acknowledgement when the
+ * emit carries one. What cannot be answered is logged once per connection, so a flood of
+ * malformed messages cannot flood the log.
+ */
+import type { Socket } from 'socket.io'
+import type { CommandAck } from '../../src/shared/protocol'
+import type { LogFields, Logger } from './logger'
+import type { TokenBucket } from './rate-limiter'
+
+/** Log lines a connection may write once, whatever a client sends. */
+export class OncePerConnection {
+  private readonly written = new Set<string>()
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly fields: LogFields,
+  ) {}
+
+  /** Warn with `message` unless this connection already did. */
+  warn(message: string, fields: LogFields = {}): void {
+    if (this.written.has(message)) return
+    this.written.add(message)
+    this.logger.warn(`${message} (logged once per connection)`, { ...this.fields, ...fields })
+  }
+}
+
+/** The connection's shared state for answering: its rate limit and its once-only log. */
+export interface AnswerContext {
+  readonly bucket: TokenBucket
+  readonly logger: Logger
+  readonly once: OncePerConnection
+}
+
+/** Register an acknowledged handler for `event`: `handle` gets the one argument a client sends. */
+export function answer(
+  socket: Socket,
+  event: string,
+  context: AnswerContext,
+  handle: (payload: unknown) => CommandAck,
+): void {
+  const { bucket, logger, once } = context
+  // socket.io puts the acknowledgement last, however many arguments came before it.
+  socket.on(event, (...args: unknown[]) => {
+    const ack = args.at(-1)
+    if (typeof ack !== 'function') {
+      once.warn('message without acknowledgement ignored', { event })
+      return
+    }
+    const reply = ack as (answer: CommandAck) => void
+    if (!bucket.take()) {
+      once.warn('rate limit hit', { event })
+      reply({
+        ok: false,
+        error: { code: 'rate_limited', message: 'Too many requests at once; wait a moment and try again.' },
+      })
+      return
+    }
+    if (args.length !== 2) {
+      once.warn('message with the wrong number of arguments refused', { event, arguments: args.length - 1 })
+      reply({
+        ok: false,
+        error: {
+          code: 'invalid_payload',
+          message: `A ${event} carries exactly one argument and an acknowledgement; this one had ${args.length - 1}.`,
+        },
+      })
+      return
+    }
+    try {
+      reply(handle(args[0]))
+    } catch (error) {
+      logger.error('handler failed', { event, error: String(error) })
+      reply({ ok: false, error: { code: 'internal', message: 'The platform failed to answer; try again.' } })
+    }
+  })
+}

@@ -1,0 +1,47 @@
+/**
+ * Words for values that came from the network or another process, for refusals and log lines.
+ * Nothing here recurses into the value or copies more than a bounded prefix of it: a refusal must
+ * cost the same whether the input is a short string or an array nested ten thousand deep.
+ */
+
+const MAX_TEXT = 60
+const MAX_ISSUES = 3
+const MAX_PATH_SEGMENTS = 6
+const MAX_MESSAGE = 160
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
+
+/** A short description of any value: a clipped string, a number, or just its kind. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(clip(value, MAX_TEXT))
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value)
+  if (value === null || value === undefined) return String(value)
+  if (Array.isArray(value)) return 'an array'
+  return `a ${typeof value}`
+}
+
+/** A zod issue as far as a description needs it. */
+export interface IssueLike {
+  readonly path: ReadonlyArray<PropertyKey>
+  readonly message: string
+}
+
+function describePath(path: ReadonlyArray<PropertyKey>): string {
+  if (path.length === 0) return '(root)'
+  const shown = path
+    .slice(0, MAX_PATH_SEGMENTS)
+    .map((segment) => clip(typeof segment === 'symbol' ? 'symbol' : String(segment), MAX_TEXT))
+  return `${shown.join('.')}${path.length > MAX_PATH_SEGMENTS ? '…' : ''}`
+}
+
+/** Describe a validation failure in one bounded line: which fields were wrong and how. */
+export function describeIssues(issues: ReadonlyArray<IssueLike>): string {
+  const shown = issues
+    .slice(0, MAX_ISSUES)
+    .map((issue) => `${describePath(issue.path)}: ${clip(issue.message, MAX_MESSAGE)}`)
+  const more = issues.length > MAX_ISSUES ? ` (and ${issues.length - MAX_ISSUES} more)` : ''
+  return `${shown.join('; ')}${more}`
+}

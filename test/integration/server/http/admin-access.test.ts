@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { adminFetch } from '../../../support/admin-api'
+import { useTestPlatform } from '../../../support/test-platform'
+
+describe('the admin endpoints refuse what a web page could send', () => {
+  const platform = useTestPlatform()
+  const requestsOf = (clientId: string): number =>
+    (
+      platform()
+        .server.marketplace.db.prepare('SELECT COUNT(*) AS n FROM requests WHERE client_id = ?')
+        .get(clientId) as { n: number }
+    ).n
+  const newRequest = (clientId: string) => ({ clientId, title: 'Cross-site?', kind: 'instant', tags: ['x'] })
+
+  it('refuses a text/plain body, which a cross-site form can post, and creates nothing', async () => {
+    const clientId = platform().addClient()
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']) {
+      const res = await adminFetch(platform().server, 'POST', '/admin/requests', newRequest(clientId), {
+        headers: { 'content-type': contentType },
+      })
+      expect(res.status).toBe(415)
+      expect(await res.json()).toMatchObject({
+        error: { code: 'invalid_payload', message: /application\/json/ },
+      })
+    }
+    expect(requestsOf(clientId)).toBe(0)
+  })
+
+  it('refuses a call without the admin token or with a wrong one, reads included', async () => {
+    const clientId = platform().addClient()
+    for (const authorization of ['', 'Bearer not-the-token', `Basic ${platform().server.adminToken}`]) {
+      for (const [method, path, body] of [
+        ['POST', '/admin/requests', newRequest(clientId)],
+        ['GET', '/admin/threads?requestId=r&expertId=e', undefined],
+        ['POST', '/admin/clock/advance', { ms: 1 }],
+      ] as const) {
+        const res = await adminFetch(platform().server, method, path, body, { headers: { authorization } })
+        expect(res.status).toBe(401)
+        expect(await res.json()).toMatchObject({ error: { code: 'unauthorized', message: /admin token/ } })
+      }
+    }
+    expect(requestsOf(clientId)).toBe(0)
+  })
+
+  it('refuses a call from a page of another site even with the token, and accepts a loopback origin', async () => {
+    const clientId = platform().addClient()
+    for (const origin of ['http://evil.example', 'null', 'http://127.0.0.1.evil.example:4455']) {
+      const res = await adminFetch(platform().server, 'POST', '/admin/requests', newRequest(clientId), {
+        headers: { origin },
+      })
+      expect(res.status).toBe(403)
+    }
+    expect(requestsOf(clientId)).toBe(0)
+    const local = await adminFetch(platform().server, 'POST', '/admin/requests', newRequest(clientId), {
+      headers: { origin: 'http://localhost:5173' },
+    })
+    expect(local.status).toBe(200)
+    expect(requestsOf(clientId)).toBe(1)
+  })
+})

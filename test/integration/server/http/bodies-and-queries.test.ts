@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { HTTP_PATHS } from '../../../../src/shared/protocol'
+import { useTestPlatform } from '../../../support/test-platform'
+
+describe('request bodies and query strings at the edge', () => {
+  const platform = useTestPlatform()
+  let token: string
+  beforeAll(() => {
+    token = platform().addExpert().token
+  })
+  const signIn = (body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    fetch(`${platform().server.url}${HTTP_PATHS.signIn}`, { method: 'POST', headers, body })
+  const noErrorsLogged = (): void =>
+    expect(platform().logger.lines.filter((l) => / error /.test(l))).toEqual([])
+
+  it('answers an over-size body with 413, whether its length is declared or streamed', async () => {
+    const declared = await signIn(
+      JSON.stringify({ email: 'a@example.test', password: 'x'.repeat(5_000_000) }),
+    )
+    expect(declared.status).toBe(413)
+    expect(await declared.json()).toMatchObject({
+      error: { code: 'invalid_payload', message: /larger than/ },
+    })
+    const chunk = new TextEncoder().encode('x'.repeat(64_000))
+    let sent = 0
+    const streamed = await fetch(`${platform().server.url}${HTTP_PATHS.signIn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+      body: new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent++ < 20) controller.enqueue(chunk)
+          else controller.close()
+        },
+      }),
+    } as RequestInit)
+    expect(streamed.status).toBe(413)
+    noErrorsLogged()
+  })
+
+  it('refuses a body that is not JSON, not UTF-8, or empty, and reads JSON behind a byte-order mark', async () => {
+    const notJson = await signIn('email=a@example.test', {
+      'content-type': 'application/x-www-form-urlencoded',
+    })
+    expect(notJson.status).toBe(415)
+    expect((await signIn('{"email": ')).status).toBe(400)
+    const badUtf8 = await signIn(new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]))
+    expect(await badUtf8.json()).toMatchObject({ error: { code: 'invalid_payload', message: /UTF-8/ } })
+    expect((await signIn('')).status).toBe(400)
+    const withBom = await signIn(`\uFEFF${JSON.stringify({ email: 'nobody@example.test', password: 'x' })}`)
+    expect(withBom.status).toBe(401)
+    noErrorsLogged()
+  })
+
+  it.each([
+    'after=1e3',
+    'after=0x10',
+    'after=-1',
+    'after=+1',
+    'after=',
+    'after=%201',
+    'after=1.5',
+    'after=99999999999999999',
+    'after=1&after=2',
+    'limit=10',
+    'after=0&limit=abc',
+    'after=0&limit=0',
+    'after=0&limit=1e2',
+    'after=0&limit=5000',
+  ])('refuses /api/events?%s with 400 invalid_payload', async (query) => {
+    const res = await fetch(`${platform().server.url}${HTTP_PATHS.events}?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_payload' } })
+  })
+
+  it('answers /api/events with decimal digits', async () => {
+    const res = await fetch(`${platform().server.url}${HTTP_PATHS.events}?after=0&limit=10`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ kind: 'events' })
+  })
+})

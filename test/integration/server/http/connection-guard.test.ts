@@ -1,0 +1,63 @@
+import { connect, type Socket } from 'node:net'
+import { describe, expect, it } from 'vitest'
+import { ManualClock } from '../../../../src/shared/clock'
+import { HTTP_PATHS } from '../../../../src/shared/protocol'
+import { useTestPlatform } from '../../../support/test-platform'
+
+function openSilent(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket))
+    socket.on('error', reject)
+  })
+}
+
+function closed(socket: Socket): Promise<string> {
+  let text = ''
+  socket.setEncoding('utf8')
+  socket.on('data', (chunk: string) => (text += chunk))
+  return new Promise((resolve) => socket.once('close', () => resolve(text)))
+}
+
+/**
+ * An answered request on a new connection: the platform accepts connections in the order they
+ * arrive, so once it answers, it has seen every connection opened before.
+ */
+async function platformCaughtUp(url: string): Promise<void> {
+  expect((await fetch(`${url}${HTTP_PATHS.info}`, { headers: { connection: 'close' } })).status).toBe(200)
+}
+
+describe('connections that never send a byte', () => {
+  const silenceClock = new ManualClock(0)
+  const platform = useTestPlatform({ connections: { firstRequestMs: 5_000, clock: silenceClock } })
+
+  it('are closed once the time for a first request has passed, and logged once', async () => {
+    const sockets = await Promise.all(Array.from({ length: 20 }, () => openSilent(platform().server.port)))
+    const ends = sockets.map(closed)
+    await platformCaughtUp(platform().server.url)
+    const expert = await platform().connect(platform().addExpert().token)
+    silenceClock.advance(5_000)
+    expect(await Promise.all(ends)).toEqual(sockets.map(() => ''))
+    // One line for the address, not one per connection: silence must not flood the log.
+    expect(platform().logger.lines.filter((l) => l.includes('no request within'))).toHaveLength(1)
+    // A connection that spoke in time stays.
+    expect(expert.socket.connected).toBe(true)
+    expect(await expert.replay(0)).toMatchObject({ kind: 'events' })
+  })
+})
+
+describe('connections from one address', () => {
+  const platform = useTestPlatform({ connections: { perLoopbackAddress: 4 } })
+
+  it('are capped: one over the cap gets 503 with a sentence, and the log says so once', async () => {
+    const held = await Promise.all(Array.from({ length: 4 }, () => openSilent(platform().server.port)))
+    const refused = await Promise.all(
+      Array.from({ length: 3 }, async () => closed(await openSilent(platform().server.port))),
+    )
+    for (const answer of refused) {
+      expect(answer).toMatch(/^HTTP\/1\.1 503/)
+      expect(answer).toContain('Too many connections from your address (at most 4)')
+    }
+    expect(platform().logger.lines.filter((l) => l.includes('too many from one address'))).toHaveLength(1)
+    for (const socket of held) socket.destroy()
+  })
+})

@@ -1,0 +1,93 @@
+import { connect } from 'node:net'
+import { describe, expect, it } from 'vitest'
+import { HTTP_PATHS } from '../../../../src/shared/protocol'
+import { useTestPlatform } from '../../../support/test-platform'
+
+/**
+ * A GET to the platform's port whose Host header says another name, as a rebound page sends;
+ * written by hand so that any Host (and an upgrade) can be sent. Resolves with status and JSON body.
+ */
+function requestAs(
+  port: number,
+  host: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  const lines = Object.entries({ host, connection: 'close', ...headers }).map(([k, v]) => `${k}: ${v}`)
+  return new Promise((resolve, reject) => {
+    let text = ''
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(`GET ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`),
+    )
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => (text += chunk))
+    socket.on('error', reject)
+    socket.on('close', () => {
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0)
+      // The JSON body is one line, whether sent whole or in one chunk.
+      resolve({ status, body: text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1) })
+    })
+  })
+}
+
+const upgrade = {
+  connection: 'Upgrade',
+  upgrade: 'websocket',
+  'sec-websocket-version': '13',
+  'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+}
+
+describe('requests addressed to another name (DNS rebinding)', () => {
+  const platform = useTestPlatform()
+
+  it.each([
+    ['the API', HTTP_PATHS.info, {}],
+    ['an admin endpoint', '/admin/threads?requestId=r&expertId=e', {}],
+    ['the socket.io handshake', '/socket.io/?EIO=4&transport=polling', {}],
+    ['a socket.io WebSocket upgrade', '/socket.io/?EIO=4&transport=websocket', upgrade],
+    ['an unknown path', '/nothing', {}],
+  ])('get 421 with the address to use on %s', async (_, path, headers) => {
+    const { port, adminToken } = platform().server
+    for (const host of [
+      `evil.example:${port}`,
+      'evil.example',
+      `127.0.0.1.evil.example:${port}`,
+      `127.0.0.1:${port}:1`,
+      `[::1]x:${port}`,
+    ]) {
+      const answer = await requestAs(port, host, path, { authorization: `Bearer ${adminToken}`, ...headers })
+      expect(answer.status).toBe(421)
+      expect(JSON.parse(answer.body)).toMatchObject({
+        error: {
+          message: `This platform answers only to the names it was started with; use http://127.0.0.1:${port}.`,
+        },
+      })
+    }
+  })
+
+  it('answers the loopback names, on any port so that a proxy in front still works', async () => {
+    const { port } = platform().server
+    const hosts = [
+      `127.0.0.1:${port}`,
+      `localhost:${port}`,
+      `LOCALHOST:${port}`,
+      `[::1]:${port}`,
+      'localhost:9',
+    ]
+    for (const host of hosts) {
+      expect((await requestAs(port, host, HTTP_PATHS.info)).status).toBe(200)
+    }
+    const handshake = await requestAs(port, `localhost:${port}`, '/socket.io/?EIO=4&transport=polling')
+    expect(handshake.status).toBe(200)
+  })
+})
+
+describe('a platform bound to a name', () => {
+  const platform = useTestPlatform({ allowedHosts: ['standby.test'] })
+
+  it('answers the names it was given', async () => {
+    const { port } = platform().server
+    expect((await requestAs(port, `standby.test:${port}`, HTTP_PATHS.info)).status).toBe(200)
+    expect((await requestAs(port, `other.test:${port}`, HTTP_PATHS.info)).status).toBe(421)
+  })
+})

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { useTestPlatform } from '../../support/test-platform'
+
+const envelope = {
+  name: 'availability.set',
+  idempotencyKey: 'emit-key-0001',
+  payload: { availability: 'away', onlineUntil: null },
+}
+
+describe('emits that do not have the shape of a command or replay', () => {
+  const platform = useTestPlatform()
+
+  it('acknowledges a command or replay with an extra argument, or with none, with invalid_payload', async () => {
+    const { socket } = await platform().connect(platform().addExpert().token)
+    const ask = (event: string, ...args: unknown[]) => socket.timeout(10_000).emitWithAck(event, ...args)
+    for (const ack of [
+      await ask('command', envelope, 'extra'),
+      await ask('command', envelope, { more: true }, 3),
+      await ask('command'),
+      await ask('replay', { after: 0 }, 'extra'),
+      await ask('replay'),
+    ]) {
+      expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+      expect((ack as { error: { message: string } }).error.message).toMatch(/exactly one argument/)
+    }
+    // The refusals changed nothing: the well-formed command still runs the first time.
+    expect(await ask('command', envelope)).toMatchObject({ ok: true, result: { availability: 'away' } })
+  })
+
+  it('logs emits without an acknowledgement, and unknown events, once per connection', async () => {
+    const expert = platform().addExpert()
+    const { socket } = await platform().connect(expert.token)
+    for (let i = 0; i < 50; i++) {
+      socket.emit('command', envelope)
+      socket.emit('replay', { after: 0 })
+      socket.emit('no-such-event', i)
+    }
+    // Emits are handled in order: once this one is answered, every one before it was seen.
+    await socket.timeout(10_000).emitWithAck('replay', { after: 0 })
+    const lines = platform().logger.lines.filter((l) => l.includes(`expert=${expert.id}`))
+    expect(lines.filter((l) => l.includes('without acknowledgement'))).toHaveLength(1)
+    expect(lines.filter((l) => l.includes('unknown socket event'))).toHaveLength(1)
+  })
+})

@@ -1,0 +1,52 @@
+/**
+ * Socket.io packets written by hand, for inputs the real client cannot encode (it recurses over
+ * what it sends, so a value nested ten thousand deep overflows its stack before it leaves).
+ */
+import { Manager } from 'socket.io-client'
+import type { ExpertConnection } from './expert-connection'
+
+/** A JSON text nested `depth` levels deep: arrays or objects around a string. */
+export function deepJson(kind: 'array' | 'object', depth: number): string {
+  return kind === 'array'
+    ? `${'['.repeat(depth)}"x"${']'.repeat(depth)}`
+    : `${'{"a":'.repeat(depth)}"x"${'}'.repeat(depth)}`
+}
+
+let nextAckId = 100_000
+
+/** Emit `event` with the given JSON texts as its arguments and resolve with the acknowledgement. */
+export function emitRaw(
+  connection: ExpertConnection,
+  event: string,
+  ...argsJson: string[]
+): Promise<unknown> {
+  const engine = connection.socket.io.engine
+  const id = nextAckId++
+  return new Promise((resolve) => {
+    const onMessage = (data: unknown): void => {
+      const prefix = `3${id}`
+      if (typeof data !== 'string' || !data.startsWith(prefix)) return
+      engine.off('message', onMessage)
+      resolve((JSON.parse(data.slice(prefix.length)) as unknown[])[0])
+    }
+    engine.on('message', onMessage)
+    engine.write(`2${id}${JSON.stringify([event]).slice(0, -1)},${argsJson.join(',')}]`)
+  })
+}
+
+/** Open a socket.io connection whose handshake `auth` is the given JSON text; resolve with the refusal. */
+export function handshakeRaw(url: string, authJson: string): Promise<unknown> {
+  const manager = new Manager(url, { autoConnect: false, reconnection: false, transports: ['websocket'] })
+  return new Promise((resolve, reject) => {
+    manager.open((error) => {
+      if (error) return reject(error)
+      const engine = manager.engine
+      engine.on('message', (data: unknown) => {
+        if (typeof data !== 'string') return
+        engine.close()
+        resolve(data.startsWith('4') ? JSON.parse(data.slice(1)) : { welcomed: data })
+      })
+      engine.write(`0${authJson}`)
+    })
+  })
+}
