@@ -106,9 +106,11 @@ export class PlatformStore {
 
   constructor(readonly db: Database.Database) {
     this.expertById = db.prepare('SELECT * FROM experts WHERE id = ?')
+    // A wall clock set back between an invite and its answer must not make the mean negative,
+    // which no app would accept.
     this.expertStatsById = db.prepare(`
       SELECT
-        (SELECT CAST(ROUND(AVG(answered_at - sent_at)) AS INTEGER) FROM invites
+        (SELECT CAST(ROUND(AVG(MAX(0, answered_at - sent_at))) AS INTEGER) FROM invites
           WHERE expert_id = ? AND answered_at IS NOT NULL) AS average_response_ms,
         (SELECT COUNT(*) FROM sessions WHERE expert_id = ? AND state = 'ended') AS sessions_done`)
     this.clientById = db.prepare('SELECT id, name, time_zone FROM clients WHERE id = ?')
