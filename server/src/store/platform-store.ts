@@ -3,22 +3,30 @@
  * every method runs inside whatever transaction the caller holds.
  */
 import type Database from 'better-sqlite3'
-import type {
-  Attachment,
-  Availability,
-  Cancellation,
-  Client,
-  Expert,
-  HelpRequest,
-  Invite,
-  InviteReason,
-  InviteState,
-  Message,
-  Outcome,
-  Session,
-  SessionKind,
-  SessionPhase,
-  SessionState,
+import {
+  fitText,
+  FileName,
+  MessageBody,
+  MimeType,
+  PersonName,
+  RequestDescription,
+  RequestTitle,
+  Tag,
+  type Attachment,
+  type Availability,
+  type Cancellation,
+  type Client,
+  type Expert,
+  type HelpRequest,
+  type Invite,
+  type InviteReason,
+  type InviteState,
+  type Message,
+  type Outcome,
+  type Session,
+  type SessionKind,
+  type SessionPhase,
+  type SessionState,
 } from '../../../src/shared/protocol'
 
 /** A row of `experts`. */
@@ -131,12 +139,12 @@ export class PlatformStore {
     const stats = this.expertStatsById.get(id, id)
     return {
       id: row.id,
-      name: row.name,
+      name: fitText(PersonName, row.name),
       email: row.email,
       timeZone: row.time_zone,
       availability: row.availability,
       onlineUntil: row.online_until,
-      tags: JSON.parse(row.tags) as string[],
+      tags: storedTags(row.tags),
       stats: {
         averageResponseMs: stats?.average_response_ms ?? null,
         rating: row.rating,
@@ -148,7 +156,7 @@ export class PlatformStore {
   /** A client. */
   client(id: string): Client {
     const row = this.must(this.clientById.get(id), 'client', id)
-    return { id: row.id, name: row.name, timeZone: row.time_zone }
+    return { id: row.id, name: fitText(PersonName, row.name), timeZone: row.time_zone }
   }
 
   /** The request's row, or undefined. */
@@ -162,10 +170,14 @@ export class PlatformStore {
     return {
       id: row.id,
       client: this.client(row.client_id),
-      title: row.title,
-      description: row.description,
-      attachments: JSON.parse(row.attachments) as Attachment[],
-      tags: JSON.parse(row.tags) as string[],
+      title: fitText(RequestTitle, row.title),
+      description: fitText(RequestDescription, row.description),
+      attachments: (JSON.parse(row.attachments) as Attachment[]).map((a) => ({
+        ...a,
+        name: fitText(FileName, a.name),
+        mimeType: fitText(MimeType, a.mimeType),
+      })),
+      tags: storedTags(row.tags),
       kind: row.kind,
       proposedTimes: JSON.parse(row.proposed_times) as number[],
       expectedDurationMinutes: row.expected_duration_minutes,
@@ -238,6 +250,12 @@ export class PlatformStore {
   }
 }
 
+// Text goes through fitText on the way out: a database written before text was normalised may
+// hold more than a field's limit, and one such row must not make every app refuse the stream.
+function storedTags(json: string): string[] {
+  return (JSON.parse(json) as string[]).map((tag) => fitText(Tag, tag))
+}
+
 /** A message entity from its row. */
 export function messageFromRow(row: MessageRow): Message {
   return {
@@ -245,7 +263,7 @@ export function messageFromRow(row: MessageRow): Message {
     requestId: row.request_id,
     expertId: row.expert_id,
     from: row.from_party,
-    body: row.body,
+    body: fitText(MessageBody, row.body),
     sentAt: row.sent_at,
   }
 }

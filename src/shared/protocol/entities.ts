@@ -90,14 +90,20 @@ export const Client = z.object({
 /** The person asking for help. */
 export type Client = z.infer<typeof Client>
 
+/** The name of an attached file. */
+export const FileName = Text({ max: 255 })
+
+/** A media type such as "text/plain", as the client's upload declared it. */
+export const MimeType = Text({ max: 255 })
+
 /** The largest attachment the protocol describes: a tebibyte. */
 export const MAX_ATTACHMENT_BYTES = 2 ** 40
 
 /** A file the client attached to a request; the bytes stay on the platform. */
 export const Attachment = z.object({
-  name: Text({ max: 255 }),
+  name: FileName,
   sizeBytes: z.number().int().min(0).max(MAX_ATTACHMENT_BYTES),
-  mimeType: Text({ max: 255 }),
+  mimeType: MimeType,
   /** Normalised (percent-encoded), so the stored link is plain ASCII and its length is what is stored. */
   url: z.url({ protocol: /^https?$/, normalize: true }).max(2048),
 })

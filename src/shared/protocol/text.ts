@@ -68,3 +68,16 @@ export function Token({ min = 1, max, what }: TokenLimits) {
     .max(max)
     .regex(/^[\x21-\x7e]+$/, { message: `${what} is letters, digits and punctuation, without spaces` })
 }
+
+/**
+ * Text read back from storage, made to fit `schema` whatever older data holds: a database written
+ * before text was normalised keeps each lone surrogate as three replacement characters, longer
+ * than the limit. Such text is cut to the limit rather than sent to apps that would refuse it.
+ */
+export function fitText(schema: ReturnType<typeof Text>, text: string): string {
+  const parsed = schema.safeParse(text)
+  if (parsed.success) return parsed.data
+  // Normalising never lengthens text, so a cut to the limit in code points fits once normalised.
+  const cut = schema.safeParse([...text].slice(0, schema.maxLength ?? undefined).join(''))
+  return cut.success ? cut.data : '\ufffd'
+}

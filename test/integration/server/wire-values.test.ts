@@ -102,6 +102,23 @@ describe('text through the platform', () => {
     expect(rebuilt.snapshot.recentMessages.map((m: Message) => m.body.length)).toEqual([5_000, 4_994])
   })
 
+  it('cuts text a database stored before normalising to its limit, so the snapshot still passes the app', async () => {
+    const expert = platform().addExpert()
+    const socket = await platform().connect(expert.token)
+    const created = platform().inviteDirectly(expert.id, 'Written by an older platform')
+    await socket.waitForEvent(ofType('invite.created'))
+    const mangled = 'x'.repeat(150) + '\ufffd'.repeat(3 * 50)
+    platform()
+      .server.marketplace.db.prepare('UPDATE requests SET title = ?, description = ? WHERE id = ?')
+      .run(mangled, `\u0000${'y'.repeat(20_010)}`, created.request.id)
+    const rebuilt = ReplayResponse.parse(await socket.replay(1_000_000))
+    if (rebuilt.kind !== 'snapshot') throw new Error('expected a snapshot for a cursor past the newest event')
+    const request = rebuilt.snapshot.openInvites[0]!.request
+    expect(request.title).toBe('x'.repeat(150) + '\ufffd'.repeat(50))
+    expect(request.description).toMatch(/^y+$/)
+    expect(length(request.description)).toBeLessThanOrEqual(20_000)
+  })
+
   it('accepts whatever text it stores: random text from every corner of UTF-16 comes back as the app reads it', async () => {
     const expert = platform().addExpert()
     const socket = await platform().connect(expert.token)

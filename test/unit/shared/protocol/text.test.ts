@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   Attachment,
   commandSchemas,
+  fitText,
   IdempotencyKey,
   Id,
   MessageBody,
@@ -60,6 +61,17 @@ describe('Text', () => {
     const send = commandSchemas['message.send'].payload
     const body = 'y'.repeat(4_999) + LONE_HIGH
     expect(send.parse({ requestId: 'req_1', body }).body).toBe('y'.repeat(4_999) + '\ufffd')
+  })
+})
+
+describe('fitText', () => {
+  it('cuts text stored before normalising to its limit, and never leaves a required field empty', () => {
+    expect(fitText(RequestTitle, 'Fine as it is')).toBe('Fine as it is')
+    expect(fitText(RequestTitle, 'x'.repeat(150) + '\ufffd'.repeat(150))).toBe(
+      'x'.repeat(150) + '\ufffd'.repeat(50),
+    )
+    expect(fitText(PersonName, '\u0000')).toBe('\ufffd')
+    expect(fitText(RequestDescription, '\u0000')).toBe('')
   })
 })
 
