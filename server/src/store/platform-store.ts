@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3'
 import {
   fitText,
+  fitTimestamp,
   FileName,
   MessageBody,
   MimeType,
@@ -143,7 +144,7 @@ export class PlatformStore {
       email: row.email,
       timeZone: row.time_zone,
       availability: row.availability,
-      onlineUntil: row.online_until,
+      onlineUntil: storedTime(row.online_until),
       tags: storedTags(row.tags),
       stats: {
         averageResponseMs: stats?.average_response_ms ?? null,
@@ -179,9 +180,9 @@ export class PlatformStore {
       })),
       tags: storedTags(row.tags),
       kind: row.kind,
-      proposedTimes: JSON.parse(row.proposed_times) as number[],
+      proposedTimes: (JSON.parse(row.proposed_times) as number[]).map(fitTimestamp),
       expectedDurationMinutes: row.expected_duration_minutes,
-      createdAt: row.created_at,
+      createdAt: fitTimestamp(row.created_at),
     }
   }
 
@@ -202,8 +203,8 @@ export class PlatformStore {
       id: row.id,
       request: this.request(row.request_id),
       reason: row.reason,
-      sentAt: row.sent_at,
-      expiresAt: row.expires_at,
+      sentAt: fitTimestamp(row.sent_at),
+      expiresAt: fitTimestamp(row.expires_at),
       state: row.state,
     }
   }
@@ -226,16 +227,16 @@ export class PlatformStore {
       expertId: row.expert_id,
       client: this.client(row.client_id),
       kind: row.kind,
-      bookedStart: row.booked_start,
+      bookedStart: fitTimestamp(row.booked_start),
       state: row.state,
       phase: row.phase,
-      expertJoinedAt: row.expert_joined_at,
-      clientJoinedAt: row.client_joined_at,
-      billingStartedAt: row.billing_started_at,
-      endedAt: row.ended_at,
+      expertJoinedAt: storedTime(row.expert_joined_at),
+      clientJoinedAt: storedTime(row.client_joined_at),
+      billingStartedAt: storedTime(row.billing_started_at),
+      endedAt: storedTime(row.ended_at),
       outcome: row.outcome === null ? null : (JSON.parse(row.outcome) as Outcome),
-      cancellation: row.cancellation === null ? null : (JSON.parse(row.cancellation) as Cancellation),
-      updatedAt: row.updated_at,
+      cancellation: row.cancellation === null ? null : storedCancellation(row.cancellation),
+      updatedAt: fitTimestamp(row.updated_at),
     }
   }
 
@@ -250,10 +251,19 @@ export class PlatformStore {
   }
 }
 
-// Text goes through fitText on the way out: a database written before text was normalised may
-// hold more than a field's limit, and one such row must not make every app refuse the stream.
+// Text and times go through fitText and fitTimestamp on the way out: a database written before
+// they were bounded may hold anything, and one such row must not make every app refuse the stream.
 function storedTags(json: string): string[] {
   return (JSON.parse(json) as string[]).map((tag) => fitText(Tag, tag))
+}
+
+function storedTime(t: number | null): number | null {
+  return t === null ? null : fitTimestamp(t)
+}
+
+function storedCancellation(json: string): Cancellation {
+  const cancellation = JSON.parse(json) as Cancellation
+  return { ...cancellation, cancelledAt: fitTimestamp(cancellation.cancelledAt) }
 }
 
 /** A message entity from its row. */
@@ -264,6 +274,6 @@ export function messageFromRow(row: MessageRow): Message {
     expertId: row.expert_id,
     from: row.from_party,
     body: fitText(MessageBody, row.body),
-    sentAt: row.sent_at,
+    sentAt: fitTimestamp(row.sent_at),
   }
 }

@@ -32,3 +32,13 @@ export function describeInstant(t: number): string {
   const date = new Date(t)
   return Number.isNaN(date.getTime()) ? `an impossible time (${String(t)} ms)` : date.toISOString()
 }
+
+/**
+ * A stored time made to fit the protocol: a database written before times were bounded may hold
+ * any number, and one such row must not make apps refuse the snapshot that holds it. Out-of-range
+ * times move to the nearer end of the range; a time that is not a number at all, to the latest.
+ */
+export function fitTimestamp(t: number): Timestamp {
+  if (Number.isNaN(t)) return LATEST_TIMESTAMP
+  return Math.min(LATEST_TIMESTAMP, Math.max(EARLIEST_TIMESTAMP, Math.round(t)))
+}

@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
+  LATEST_TIMESTAMP,
   PlatformEvent,
   ReplayResponse,
   commandSchemas,
   type HelpRequest,
   type Message,
+  type Snapshot,
 } from '../../../src/shared/protocol'
 import { PlatformError } from '../../../server/src/platform-error'
 import { ofType, type ExpertConnection } from '../../support/expert-connection'
@@ -57,6 +59,13 @@ async function directRequest(
   })
 }
 
+/** The expert's snapshot (asked for with a cursor past the newest event), parsed as the app would. */
+async function snapshotOf(socket: ExpertConnection): Promise<Snapshot> {
+  const answer = ReplayResponse.parse(await socket.replay(1_000_000))
+  if (answer.kind !== 'snapshot') throw new Error('expected a snapshot for a cursor past the newest event')
+  return answer.snapshot
+}
+
 /** Every event the expert has seen, parsed with the app's schema as the app would. */
 function parsedByTheApp(socket: ExpertConnection): PlatformEvent[] {
   return socket.events.map((event) => PlatformEvent.parse(event))
@@ -96,10 +105,9 @@ describe('text through the platform', () => {
     expect(live.map((e) => e.type)).toEqual(['invite.created', 'message.created', 'message.created'])
     const replayed = ReplayResponse.parse(await socket.replay(0))
     expect(replayed.kind === 'events' && replayed.events).toEqual(live)
-    const rebuilt = ReplayResponse.parse(await socket.replay(1_000_000))
-    if (rebuilt.kind !== 'snapshot') throw new Error('expected a snapshot for a cursor past the newest event')
-    expectWithinLimits(rebuilt.snapshot.openInvites[0]!.request)
-    expect(rebuilt.snapshot.recentMessages.map((m: Message) => m.body.length)).toEqual([5_000, 4_994])
+    const snapshot = await snapshotOf(socket)
+    expectWithinLimits(snapshot.openInvites[0]!.request)
+    expect(snapshot.recentMessages.map((m: Message) => m.body.length)).toEqual([5_000, 4_994])
   })
 
   it('cuts text a database stored before normalising to its limit, so the snapshot still passes the app', async () => {
@@ -111,9 +119,8 @@ describe('text through the platform', () => {
     platform()
       .server.marketplace.db.prepare('UPDATE requests SET title = ?, description = ? WHERE id = ?')
       .run(mangled, `\u0000${'y'.repeat(20_010)}`, created.request.id)
-    const rebuilt = ReplayResponse.parse(await socket.replay(1_000_000))
-    if (rebuilt.kind !== 'snapshot') throw new Error('expected a snapshot for a cursor past the newest event')
-    const request = rebuilt.snapshot.openInvites[0]!.request
+    const snapshot = await snapshotOf(socket)
+    const request = snapshot.openInvites[0]!.request
     expect(request.title).toBe('x'.repeat(150) + '\ufffd'.repeat(50))
     expect(request.description).toMatch(/^y+$/)
     expect(length(request.description)).toBeLessThanOrEqual(20_000)
@@ -202,7 +209,7 @@ describe('times through the platform', () => {
     expect(ack.ok).toBe(true)
   })
 
-  it('answers a join on a session stored with an absurd time with a refusal, not an internal error', async () => {
+  it('answers a join on a session stored with an absurd time with a refusal, and keeps the snapshot readable', async () => {
     const expert = platform().addExpert()
     const socket = await platform().connect(expert.token)
     const now = platform().clock.now()
@@ -226,6 +233,8 @@ describe('times through the platform', () => {
       .run(Number.MAX_SAFE_INTEGER, session.id)
     const join = await socket.command('session.join', { sessionId: session.id })
     expect(join).toMatchObject({ ok: false, error: { code: 'too_early' } })
+    const snapshot = await snapshotOf(socket)
+    expect(snapshot.sessions.find((s) => s.id === session.id)?.bookedStart).toBe(LATEST_TIMESTAMP)
   })
 
   it('never reports a negative response time, even after the wall clock went back', async () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   commandSchemas,
   describeInstant,
+  EARLIEST_TIMESTAMP,
+  fitTimestamp,
   ExpertStats,
   LATEST_TIMESTAMP,
   MAX_ATTACHMENT_BYTES,
@@ -59,5 +61,15 @@ describe('durations and sizes', () => {
     const file = { name: 'a.txt', sizeBytes: 1, mimeType: 'text/plain', url: 'https://x.example/a' }
     expect(Attachment.safeParse({ ...file, sizeBytes: MAX_ATTACHMENT_BYTES }).success).toBe(true)
     expect(Attachment.safeParse({ ...file, sizeBytes: MAX_ATTACHMENT_BYTES + 1 }).success).toBe(false)
+  })
+})
+
+describe('fitTimestamp', () => {
+  it('moves a stored time from before times were bounded to the nearer end of the range', () => {
+    expect(fitTimestamp(T)).toBe(T)
+    expect(fitTimestamp(Number.MAX_SAFE_INTEGER)).toBe(LATEST_TIMESTAMP)
+    expect(fitTimestamp(-5)).toBe(EARLIEST_TIMESTAMP)
+    expect(fitTimestamp(T + 0.4)).toBe(T)
+    expect(fitTimestamp(Number.NaN)).toBe(LATEST_TIMESTAMP)
   })
 })
