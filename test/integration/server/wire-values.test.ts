@@ -13,7 +13,11 @@ import {
   type Message,
   type Snapshot,
 } from '../../../src/shared/protocol'
+import { openPlatformDatabase } from '../../../server/src/db/open-database'
+import { MemoryLogger } from '../../../server/src/logger'
+import { Marketplace } from '../../../server/src/marketplace/marketplace'
 import { PlatformError } from '../../../server/src/platform-error'
+import { ManualClock } from '../../../src/shared/clock'
 import { ofType, type ExpertConnection } from '../../support/expert-connection'
 import { useTestPlatform, type TestPlatform } from '../../support/test-platform'
 
@@ -235,6 +239,17 @@ describe('times through the platform', () => {
     expect(join).toMatchObject({ ok: false, error: { code: 'too_early' } })
     const snapshot = await snapshotOf(socket)
     expect(snapshot.sessions.find((s) => s.id === session.id)?.bookedStart).toBe(LATEST_TIMESTAMP)
+  })
+
+  it('will not start on a clock whose times no app would accept', () => {
+    const db = openPlatformDatabase(':memory:')
+    try {
+      expect(() => new Marketplace(db, new ManualClock(0), new MemoryLogger())).toThrow(
+        /set the system clock/,
+      )
+    } finally {
+      db.close()
+    }
   })
 
   it('never reports a negative response time, even after the wall clock went back', async () => {

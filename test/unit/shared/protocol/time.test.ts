@@ -7,6 +7,8 @@ import {
   ExpertStats,
   LATEST_TIMESTAMP,
   MAX_ATTACHMENT_BYTES,
+  PLATFORM_NAME,
+  PlatformInfo,
   Attachment,
   Timestamp,
 } from '../../../../src/shared/protocol'
@@ -41,6 +43,12 @@ describe('Timestamp', () => {
     expect(
       availability.safeParse({ availability: 'online', onlineUntil: Number.MAX_SAFE_INTEGER }).success,
     ).toBe(false)
+  })
+
+  it('takes a server whose clock reads an absurd time for no platform at all', () => {
+    const info = { platform: PLATFORM_NAME, protocolVersion: 1, serverTime: T }
+    expect(PlatformInfo.safeParse(info).success).toBe(true)
+    expect(PlatformInfo.safeParse({ ...info, serverTime: 8.64e15 }).success).toBe(false)
   })
 
   it('keeps every time it accepts, and the rules around it, printable', () => {
