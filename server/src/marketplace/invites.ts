@@ -1,7 +1,7 @@
 /** An expert answering an invite. The first accept wins; everyone else is told at once. */
 import type { CommandPayload, CommandResult } from '../../../src/shared/protocol'
-import { newId } from '../ids'
 import { outsideWindow, PROPOSED_TIME_WINDOW } from '../../../src/shared/rules/time-windows'
+import { newId } from '../ids'
 import { PlatformError } from '../platform-error'
 import type { InviteRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
