@@ -1,20 +1,16 @@
 /** The marketplace as one object: the entry point the socket gateway, HTTP routes and tools use. */
 import type Database from 'better-sqlite3'
 import type { Clock } from '../../../src/shared/clock'
+import type { CommandAck, Message, ReplayResponse, Session, Snapshot } from '../../../src/shared/protocol'
+import { EventLog } from '../event-log'
+import type { Logger } from '../logger'
+import { PlatformStore } from '../store/platform-store'
 import {
   describeInstant,
   EARLIEST_TIMESTAMP,
   isTimestamp,
   LATEST_TIMESTAMP,
-  type CommandAck,
-  type Message,
-  type ReplayResponse,
-  type Session,
-  type Snapshot,
-} from '../../../src/shared/protocol'
-import { EventLog } from '../event-log'
-import type { Logger } from '../logger'
-import { PlatformStore } from '../store/platform-store'
+} from '../../../src/shared/protocol/time'
 import { createClient, createExpert, type NewClient, type NewExpert } from './accounts'
 import {
   defaultMarketplaceConfig,
