@@ -29,11 +29,21 @@ const USAGE = `Usage: npm run server -- [options]
                             from another machine, ${defaultConnectionLimits.perLoopbackAddress} from loopback)
   --first-request-seconds N close a connection that sends no request within N s (default ${defaultConnectionLimits.firstRequestMs / 1000})`
 
-function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
+const DAY_SECONDS = 24 * 60 * 60
+
+// Bounded above as well: a huge interval overflows a timer (which then fires at once), and a huge
+// invite lifetime puts expiry times past what any app accepts.
+function positiveInt(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < min)
-    throw new Error(`--${name} must be a whole number of at least ${min}, not "${value}"`)
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`)
   return n
 }
 
@@ -70,13 +80,14 @@ async function main(): Promise<void> {
   const clock = values['manual-clock'] ? new ManualClock(Date.now()) : systemClock
   const server = await startPlatformServer({
     host: values.host ?? '127.0.0.1',
-    port: positiveInt('port', values.port, DEFAULT_PLATFORM_PORT, 0),
+    port: positiveInt('port', values.port, DEFAULT_PLATFORM_PORT, 0, 65_535),
     dbPath: values.db ?? join(homedir(), '.standby-platform', 'platform.db'),
     clock,
     logger,
     marketplace: {
-      instantInviteTtlMs: positiveInt('invite-ttl-seconds', values['invite-ttl-seconds'], 300) * 1000,
-      defaultFanOut: positiveInt('fan-out', values['fan-out'], 5),
+      instantInviteTtlMs:
+        positiveInt('invite-ttl-seconds', values['invite-ttl-seconds'], 300, 1, DAY_SECONDS) * 1000,
+      defaultFanOut: positiveInt('fan-out', values['fan-out'], 5, 1, 10_000),
     },
     allowedHosts: values['allow-host'] ?? [],
     connections: {
@@ -97,7 +108,8 @@ async function main(): Promise<void> {
   }
   const simulator = values.simulate
     ? new ClientSimulator(server.marketplace, clock, logger, {
-        requestEveryMs: positiveInt('request-every-seconds', values['request-every-seconds'], 45) * 1000,
+        requestEveryMs:
+          positiveInt('request-every-seconds', values['request-every-seconds'], 45, 1, DAY_SECONDS) * 1000,
         seed: Date.now() % 100_000,
       })
     : undefined

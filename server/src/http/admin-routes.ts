@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { ManualClock, type Clock } from '../../../src/shared/clock'
+import { Id, MessageBody } from '../../../src/shared/protocol'
 import type { Marketplace } from '../marketplace/marketplace'
 import { CreateRequestInput } from '../marketplace/requests'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
@@ -17,11 +18,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data
 }
 
-const ClientMessage = z.object({
-  requestId: z.string().min(1),
-  expertId: z.string().min(1),
-  body: z.string().trim().min(1).max(5_000),
-})
+const ClientMessage = z.object({ requestId: Id, expertId: Id, body: MessageBody })
 const Advance = z.object({
   ms: z
     .number()

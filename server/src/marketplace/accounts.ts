@@ -1,18 +1,19 @@
 /** Creating experts and clients: used by seeding, the simulator, tests and benches. */
 import { z } from 'zod'
-import { Availability, TimeZone } from '../../../src/shared/protocol'
+import { Availability, Id, PersonName, Tag, TimeZone } from '../../../src/shared/protocol'
 import { newId } from '../ids'
 import type { MarketplaceContext } from './context'
+import { parseInput } from './parse-input'
 
 /** A new expert account. `passwordHash` comes from auth's hashPassword. */
 export const NewExpert = z.object({
-  id: z.string().min(1).optional(),
-  name: z.string().min(1),
-  email: z.email(),
+  id: Id.optional(),
+  name: PersonName,
+  email: z.email().max(320),
   passwordHash: z.string().min(1),
   timeZone: TimeZone,
   availability: Availability.default('online'),
-  tags: z.array(z.string()).default([]),
+  tags: z.array(Tag).max(50).default([]),
   rating: z.number().min(1).max(5).nullable().default(null),
 })
 /** A new expert account. */
@@ -20,7 +21,7 @@ export type NewExpert = z.input<typeof NewExpert>
 
 /** Store a new expert; returns its id. */
 export function createExpert(ctx: MarketplaceContext, input: NewExpert): string {
-  const expert = NewExpert.parse(input)
+  const expert = parseInput(NewExpert, input, 'expert')
   const id = expert.id ?? newId('exp')
   ctx
     .sql(
@@ -42,13 +43,15 @@ export function createExpert(ctx: MarketplaceContext, input: NewExpert): string 
   return id
 }
 
+/** A new client. */
+export const NewClient = z.object({ id: Id.optional(), name: PersonName, timeZone: TimeZone })
+/** A new client. */
+export type NewClient = z.input<typeof NewClient>
+
 /** Store a new client; returns its id. */
-export function createClient(
-  ctx: MarketplaceContext,
-  input: { id?: string; name: string; timeZone: string },
-): string {
-  const id = input.id ?? newId('cli')
-  TimeZone.parse(input.timeZone)
-  ctx.sql('INSERT INTO clients (id, name, time_zone) VALUES (?, ?, ?)').run(id, input.name, input.timeZone)
+export function createClient(ctx: MarketplaceContext, input: NewClient): string {
+  const client = parseInput(NewClient, input, 'client')
+  const id = client.id ?? newId('cli')
+  ctx.sql('INSERT INTO clients (id, name, time_zone) VALUES (?, ?, ?)').run(id, client.name, client.timeZone)
   return id
 }

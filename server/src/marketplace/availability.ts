@@ -1,5 +1,6 @@
 /** The expert's availability: online (optionally until a time), away, busy or offline. */
 import type { CommandPayload, CommandResult } from '../../../src/shared/protocol'
+import { ONLINE_UNTIL_WINDOW, outsideWindow } from '../../../src/shared/rules/time-windows'
 import { PlatformError } from '../platform-error'
 import type { MarketplaceContext } from './context'
 
@@ -12,9 +13,12 @@ export function setAvailability(
   if (onlineUntil !== null && availability !== 'online') {
     throw new PlatformError('invalid_payload', '"Online until" applies only when going online.')
   }
-  if (onlineUntil !== null && onlineUntil <= ctx.clock.now()) {
+  const now = ctx.clock.now()
+  if (onlineUntil !== null && onlineUntil <= now) {
     throw new PlatformError('invalid_payload', '"Online until" must be in the future.')
   }
+  const tooFar = onlineUntil === null ? null : outsideWindow(onlineUntil, now, ONLINE_UNTIL_WINDOW)
+  if (tooFar !== null) throw new PlatformError('invalid_payload', tooFar)
   return ctx.events.transact(() => {
     ctx
       .sql('UPDATE experts SET availability = ?, online_until = ? WHERE id = ?')

@@ -1,5 +1,6 @@
 /** An expert answering an invite. The first accept wins; everyone else is told at once. */
 import type { CommandPayload, CommandResult } from '../../../src/shared/protocol'
+import { outsideWindow, PROPOSED_TIME_WINDOW } from '../../../src/shared/rules/time-windows'
 import { newId } from '../ids'
 import { PlatformError } from '../platform-error'
 import type { InviteRow } from '../store/platform-store'
@@ -32,6 +33,8 @@ export function acceptInvite(
           'Choose one of the proposed times to book a scheduled session.',
         )
       }
+      const implausible = outsideWindow(proposedTime, now, PROPOSED_TIME_WINDOW)
+      if (implausible !== null) throw new PlatformError('invalid_payload', implausible)
       if (!proposed.includes(proposedTime)) {
         throw new PlatformError(
           'not_proposed',

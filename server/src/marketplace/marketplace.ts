@@ -5,7 +5,13 @@ import type { CommandAck, Message, ReplayResponse, Session, Snapshot } from '../
 import { EventLog } from '../event-log'
 import type { Logger } from '../logger'
 import { PlatformStore } from '../store/platform-store'
-import { createClient, createExpert, type NewExpert } from './accounts'
+import {
+  describeInstant,
+  EARLIEST_TIMESTAMP,
+  isTimestamp,
+  LATEST_TIMESTAMP,
+} from '../../../src/shared/protocol/time'
+import { createClient, createExpert, type NewClient, type NewExpert } from './accounts'
 import {
   defaultMarketplaceConfig,
   preparedOnce,
@@ -34,6 +40,7 @@ export class Marketplace {
     logger: Logger,
     config: Partial<MarketplaceConfig> = {},
   ) {
+    assertPlausibleClock(clock)
     this.store = new PlatformStore(db)
     this.events = new EventLog(db, clock, (error) =>
       logger.error('event listener failed', { error: String(error) }),
@@ -110,7 +117,17 @@ export class Marketplace {
   }
 
   /** Add a client. */
-  createClient(input: { id?: string; name: string; timeZone: string }): string {
+  createClient(input: NewClient): string {
     return createClient(this.ctx, input)
+  }
+}
+
+/** Every event carries the platform's time, so a clock no app accepts must stop the start, not every expert later. */
+function assertPlausibleClock(clock: Clock): void {
+  const now = clock.now()
+  if (!isTimestamp(now)) {
+    throw new Error(
+      `the clock reads ${describeInstant(now)}, outside ${describeInstant(EARLIEST_TIMESTAMP)} to ${describeInstant(LATEST_TIMESTAMP)}, the times apps accept: set the system clock`,
+    )
   }
 }

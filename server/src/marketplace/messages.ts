@@ -1,9 +1,15 @@
 /** The pre-session thread: an expert may message the client about a request before deciding. */
-import type { CommandPayload, CommandResult, Message } from '../../../src/shared/protocol'
+import {
+  MessageBody,
+  type CommandPayload,
+  type CommandResult,
+  type Message,
+} from '../../../src/shared/protocol'
 import { newId } from '../ids'
 import { PlatformError } from '../platform-error'
 import { messageFromRow, type MessageRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
+import { parseInput } from './parse-input'
 
 /** The expert writes to the client of a request they were invited to or took. */
 export function sendExpertMessage(
@@ -41,6 +47,8 @@ function addMessage(
   from: 'expert' | 'client',
   body: string,
 ): Message {
+  // The client's side reaches here without a command schema; the text is stored as the app reads it.
+  const text = parseInput(MessageBody, body, 'message')
   return ctx.events.transact(() => {
     const linked = ctx
       .sql(
@@ -56,7 +64,7 @@ function addMessage(
       .sql(
         'INSERT INTO messages (id, request_id, expert_id, from_party, body, sent_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
-      .run(id, requestId, expertId, from, body.trim(), ctx.clock.now())
+      .run(id, requestId, expertId, from, text, ctx.clock.now())
     const message = ctx.store.message(id)
     ctx.events.append(expertId, 'message.created', { message })
     return message

@@ -4,22 +4,27 @@ import {
   Attachment,
   Id,
   MAX_PROPOSED_TIMES,
+  RequestDescription,
+  RequestTitle,
   SessionKind,
+  Tag,
   Timestamp,
   type HelpRequest,
 } from '../../../src/shared/protocol'
+import { outsideWindow, PROPOSED_TIME_WINDOW } from '../../../src/shared/rules/time-windows'
 import { newId } from '../ids'
 import { PlatformError } from '../platform-error'
 import type { ExpertRow, InviteRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
+import { parseInput } from './parse-input'
 
 /** A new request as a client (or the simulator, or a test) submits it. */
 export const CreateRequestInput = z.object({
   clientId: Id,
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(20_000).default(''),
+  title: RequestTitle,
+  description: RequestDescription.default(''),
   attachments: z.array(Attachment).max(20).default([]),
-  tags: z.array(z.string().min(1).max(40)).max(20).default([]),
+  tags: z.array(Tag).max(20).default([]),
   kind: SessionKind,
   proposedTimes: z.array(Timestamp).max(MAX_PROPOSED_TIMES).default([]),
   expectedDurationMinutes: z.number().int().min(5).max(480).default(30),
@@ -42,7 +47,7 @@ export interface CreatedRequest {
 
 /** Store a request and invite experts to it: the named one, or several qualified online ones. */
 export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestInput): CreatedRequest {
-  const input = CreateRequestInput.parse(rawInput)
+  const input = parseInput(CreateRequestInput, rawInput, 'request')
   const now = ctx.clock.now()
   validateTimes(input.kind, input.proposedTimes, now)
   return ctx.events.transact(() => {
@@ -158,6 +163,10 @@ function validateTimes(kind: 'instant' | 'scheduled', times: ReadonlyArray<numbe
   }
   if (times.some((t) => t <= now))
     throw new PlatformError('invalid_payload', 'Every proposed time must be in the future')
+  const tooFar = times
+    .map((t) => outsideWindow(t, now, PROPOSED_TIME_WINDOW))
+    .find((problem) => problem !== null)
+  if (tooFar !== undefined) throw new PlatformError('invalid_payload', tooFar)
   if (new Set(times).size !== times.length)
     throw new PlatformError('invalid_payload', 'Proposed times must differ')
 }

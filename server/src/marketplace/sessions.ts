@@ -2,7 +2,12 @@
  * A session's life: joining inside the start window, billing only on the expert's command, ending
  * with an outcome, and the system's cancellation when a party has not joined in time.
  */
-import type { CommandPayload, CommandResult, Session } from '../../../src/shared/protocol'
+import {
+  describeInstant,
+  type CommandPayload,
+  type CommandResult,
+  type Session,
+} from '../../../src/shared/protocol'
 import {
   absentParty,
   feeAssessedTo,
@@ -43,7 +48,7 @@ function join(ctx: MarketplaceContext, row: SessionRow, party: 'expert' | 'clien
   const now = ctx.clock.now()
   const window = startWindowAt(row.booked_start, now)
   if (window === 'too_early') {
-    const opens = new Date(startWindowOpensAt(row.booked_start)).toISOString()
+    const opens = describeInstant(startWindowOpensAt(row.booked_start))
     throw new PlatformError(
       'too_early',
       `This session can be started from ${opens}, 10 minutes before its booked time.`,

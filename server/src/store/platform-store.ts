@@ -3,22 +3,31 @@
  * every method runs inside whatever transaction the caller holds.
  */
 import type Database from 'better-sqlite3'
-import type {
-  Attachment,
-  Availability,
-  Cancellation,
-  Client,
-  Expert,
-  HelpRequest,
-  Invite,
-  InviteReason,
-  InviteState,
-  Message,
-  Outcome,
-  Session,
-  SessionKind,
-  SessionPhase,
-  SessionState,
+import {
+  fitText,
+  fitTimestamp,
+  FileName,
+  MessageBody,
+  MimeType,
+  PersonName,
+  RequestDescription,
+  RequestTitle,
+  Tag,
+  type Attachment,
+  type Availability,
+  type Cancellation,
+  type Client,
+  type Expert,
+  type HelpRequest,
+  type Invite,
+  type InviteReason,
+  type InviteState,
+  type Message,
+  type Outcome,
+  type Session,
+  type SessionKind,
+  type SessionPhase,
+  type SessionState,
 } from '../../../src/shared/protocol'
 
 /** A row of `experts`. */
@@ -106,9 +115,11 @@ export class PlatformStore {
 
   constructor(readonly db: Database.Database) {
     this.expertById = db.prepare('SELECT * FROM experts WHERE id = ?')
+    // A wall clock set back between an invite and its answer must not make the mean negative,
+    // which no app would accept.
     this.expertStatsById = db.prepare(`
       SELECT
-        (SELECT CAST(ROUND(AVG(answered_at - sent_at)) AS INTEGER) FROM invites
+        (SELECT CAST(ROUND(AVG(MAX(0, answered_at - sent_at))) AS INTEGER) FROM invites
           WHERE expert_id = ? AND answered_at IS NOT NULL) AS average_response_ms,
         (SELECT COUNT(*) FROM sessions WHERE expert_id = ? AND state = 'ended') AS sessions_done`)
     this.clientById = db.prepare('SELECT id, name, time_zone FROM clients WHERE id = ?')
@@ -129,12 +140,12 @@ export class PlatformStore {
     const stats = this.expertStatsById.get(id, id)
     return {
       id: row.id,
-      name: row.name,
+      name: fitText(PersonName, row.name),
       email: row.email,
       timeZone: row.time_zone,
       availability: row.availability,
-      onlineUntil: row.online_until,
-      tags: JSON.parse(row.tags) as string[],
+      onlineUntil: storedTime(row.online_until),
+      tags: storedTags(row.tags),
       stats: {
         averageResponseMs: stats?.average_response_ms ?? null,
         rating: row.rating,
@@ -146,7 +157,7 @@ export class PlatformStore {
   /** A client. */
   client(id: string): Client {
     const row = this.must(this.clientById.get(id), 'client', id)
-    return { id: row.id, name: row.name, timeZone: row.time_zone }
+    return { id: row.id, name: fitText(PersonName, row.name), timeZone: row.time_zone }
   }
 
   /** The request's row, or undefined. */
@@ -160,14 +171,18 @@ export class PlatformStore {
     return {
       id: row.id,
       client: this.client(row.client_id),
-      title: row.title,
-      description: row.description,
-      attachments: JSON.parse(row.attachments) as Attachment[],
-      tags: JSON.parse(row.tags) as string[],
+      title: fitText(RequestTitle, row.title),
+      description: fitText(RequestDescription, row.description),
+      attachments: (JSON.parse(row.attachments) as Attachment[]).map((a) => ({
+        ...a,
+        name: fitText(FileName, a.name),
+        mimeType: fitText(MimeType, a.mimeType),
+      })),
+      tags: storedTags(row.tags),
       kind: row.kind,
-      proposedTimes: JSON.parse(row.proposed_times) as number[],
+      proposedTimes: (JSON.parse(row.proposed_times) as number[]).map(fitTimestamp),
       expectedDurationMinutes: row.expected_duration_minutes,
-      createdAt: row.created_at,
+      createdAt: fitTimestamp(row.created_at),
     }
   }
 
@@ -188,8 +203,8 @@ export class PlatformStore {
       id: row.id,
       request: this.request(row.request_id),
       reason: row.reason,
-      sentAt: row.sent_at,
-      expiresAt: row.expires_at,
+      sentAt: fitTimestamp(row.sent_at),
+      expiresAt: fitTimestamp(row.expires_at),
       state: row.state,
     }
   }
@@ -212,16 +227,16 @@ export class PlatformStore {
       expertId: row.expert_id,
       client: this.client(row.client_id),
       kind: row.kind,
-      bookedStart: row.booked_start,
+      bookedStart: fitTimestamp(row.booked_start),
       state: row.state,
       phase: row.phase,
-      expertJoinedAt: row.expert_joined_at,
-      clientJoinedAt: row.client_joined_at,
-      billingStartedAt: row.billing_started_at,
-      endedAt: row.ended_at,
+      expertJoinedAt: storedTime(row.expert_joined_at),
+      clientJoinedAt: storedTime(row.client_joined_at),
+      billingStartedAt: storedTime(row.billing_started_at),
+      endedAt: storedTime(row.ended_at),
       outcome: row.outcome === null ? null : (JSON.parse(row.outcome) as Outcome),
-      cancellation: row.cancellation === null ? null : (JSON.parse(row.cancellation) as Cancellation),
-      updatedAt: row.updated_at,
+      cancellation: row.cancellation === null ? null : storedCancellation(row.cancellation),
+      updatedAt: fitTimestamp(row.updated_at),
     }
   }
 
@@ -236,6 +251,21 @@ export class PlatformStore {
   }
 }
 
+// Text and times go through fitText and fitTimestamp on the way out: a database written before
+// they were bounded may hold anything, and one such row must not make every app refuse the stream.
+function storedTags(json: string): string[] {
+  return (JSON.parse(json) as string[]).map((tag) => fitText(Tag, tag))
+}
+
+function storedTime(t: number | null): number | null {
+  return t === null ? null : fitTimestamp(t)
+}
+
+function storedCancellation(json: string): Cancellation {
+  const cancellation = JSON.parse(json) as Cancellation
+  return { ...cancellation, cancelledAt: fitTimestamp(cancellation.cancelledAt) }
+}
+
 /** A message entity from its row. */
 export function messageFromRow(row: MessageRow): Message {
   return {
@@ -243,7 +273,7 @@ export function messageFromRow(row: MessageRow): Message {
     requestId: row.request_id,
     expertId: row.expert_id,
     from: row.from_party,
-    body: row.body,
-    sentAt: row.sent_at,
+    body: fitText(MessageBody, row.body),
+    sentAt: fitTimestamp(row.sent_at),
   }
 }

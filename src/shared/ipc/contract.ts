@@ -12,7 +12,7 @@ import { z } from 'zod'
 import { CommandFailure } from '../command-outcome'
 import { ConnectionState } from '../connection-state'
 import { commandSchemas, type CommandName } from '../protocol/commands'
-import { Expert, Invite, Message, Session, Timestamp } from '../protocol/entities'
+import { Expert, Id, Invite, Message, Session, Timestamp } from '../protocol/entities'
 import { PROTOCOL_VERSION } from '../protocol/handshake'
 
 /** The operating systems the app is built for; anything else reports `other`. */
@@ -70,10 +70,7 @@ export type InviteLists = z.infer<typeof InviteLists>
 export const HistoryRequest = z
   .object({
     limit: z.number().int().min(1).max(500),
-    after: z
-      .object({ start: z.number().int().nonnegative(), id: z.string().min(1).max(200) })
-      .strict()
-      .optional(),
+    after: z.object({ start: Timestamp, id: Id }).strict().optional(),
   })
   .strict()
 
@@ -160,7 +157,7 @@ export const invokeContract = {
   'sessions.history': { request: HistoryRequest, response: z.array(Session) },
   /** The pre-session thread of a request, from the cache. */
   'messages.list': {
-    request: z.object({ requestId: z.string().min(1).max(64) }).strict(),
+    request: z.object({ requestId: Id }).strict(),
     response: z.array(Message),
   },
   /** Take an invite: join an instant one, or book a scheduled one at one of its proposed times. */

@@ -4,10 +4,14 @@
  * retry after a lost acknowledgement without, say, booking twice.
  */
 import { z } from 'zod'
-import { Availability, Id, Message, Outcome, Session, Timestamp } from './entities'
+import { Availability, Id, Message, MessageBody, Outcome, Session, Timestamp } from './entities'
+import { Token } from './text'
 
-/** Client-chosen key that makes a command safe to retry; a UUID fits. */
-export const IdempotencyKey = z.string().min(8).max(100)
+/**
+ * Client-chosen key that makes a command safe to retry; a UUID fits. Visible ASCII only: a key is
+ * looked up as stored, and text SQLite would rewrite could never be found again.
+ */
+export const IdempotencyKey = Token({ min: 8, max: 100, what: 'An idempotency key' })
 
 /** Each command's payload schema and result schema. */
 export const commandSchemas = {
@@ -24,7 +28,7 @@ export const commandSchemas = {
     result: z.object({ inviteId: Id }),
   },
   'message.send': {
-    payload: z.object({ requestId: Id, body: z.string().trim().min(1).max(5_000) }),
+    payload: z.object({ requestId: Id, body: MessageBody }),
     result: z.object({ message: Message }),
   },
   'session.join': {

@@ -3,14 +3,28 @@
  * epoch (UTC); the app renders them in the OS locale and time zone.
  */
 import { z } from 'zod'
+import { Text, Token } from './text'
+import { DurationMs, Timestamp } from './time'
 
-/** Milliseconds since the Unix epoch, UTC. */
-export const Timestamp = z.number().int().nonnegative()
-/** Milliseconds since the Unix epoch, UTC. */
-export type Timestamp = z.infer<typeof Timestamp>
+export { Timestamp } from './time'
 
-/** An opaque identifier issued by the platform. */
-export const Id = z.string().min(1).max(64)
+/** An opaque identifier issued by the platform: visible ASCII, so it is stored and compared as sent. */
+export const Id = Token({ max: 64, what: 'An id' })
+
+/** A skill tag such as "typescript". */
+export const Tag = Text({ max: 40 })
+
+/** A person's display name. */
+export const PersonName = Text({ max: 200 })
+
+/** The one-line title of a help request. */
+export const RequestTitle = Text({ max: 200 })
+
+/** The client's own account of their problem; may be empty. */
+export const RequestDescription = Text({ min: 0, max: 20_000, multiline: true })
+
+/** One message of a pre-session thread. */
+export const MessageBody = Text({ max: 5_000, multiline: true })
 
 /** An IANA time zone name such as "Europe/Berlin"; checked by the runtime's own Intl data. */
 export const TimeZone = z
@@ -44,7 +58,7 @@ export type Availability = z.infer<typeof Availability>
 /** The figures the platform keeps about an expert. */
 export const ExpertStats = z.object({
   /** Mean time from an invite being sent to the expert answering it; null before any answer. */
-  averageResponseMs: z.number().int().nonnegative().nullable(),
+  averageResponseMs: DurationMs.nullable(),
   /** Mean review rating, 1 to 5; null before the first review. */
   rating: z.number().min(1).max(5).nullable(),
   sessionsDone: z.number().int().nonnegative(),
@@ -55,13 +69,13 @@ export type ExpertStats = z.infer<typeof ExpertStats>
 /** The signed-in expert. */
 export const Expert = z.object({
   id: Id,
-  name: z.string().min(1).max(200),
+  name: PersonName,
   email: z.email().max(320),
   timeZone: TimeZone,
   availability: Availability,
   /** When set, the platform switches an online expert to away at this time. */
   onlineUntil: Timestamp.nullable(),
-  tags: z.array(z.string().min(1).max(40)).max(50),
+  tags: z.array(Tag).max(50),
   stats: ExpertStats,
 })
 /** The signed-in expert. */
@@ -70,18 +84,28 @@ export type Expert = z.infer<typeof Expert>
 /** The person asking for help. */
 export const Client = z.object({
   id: Id,
-  name: z.string().min(1).max(200),
+  name: PersonName,
   timeZone: TimeZone,
 })
 /** The person asking for help. */
 export type Client = z.infer<typeof Client>
 
+/** The name of an attached file. */
+export const FileName = Text({ max: 255 })
+
+/** A media type such as "text/plain", as the client's upload declared it. */
+export const MimeType = Text({ max: 255 })
+
+/** The largest attachment the protocol describes: a tebibyte. */
+export const MAX_ATTACHMENT_BYTES = 2 ** 40
+
 /** A file the client attached to a request; the bytes stay on the platform. */
 export const Attachment = z.object({
-  name: z.string().min(1).max(255),
-  sizeBytes: z.number().int().nonnegative(),
-  mimeType: z.string().min(1).max(255),
-  url: z.url({ protocol: /^https?$/ }).max(2048),
+  name: FileName,
+  sizeBytes: z.number().int().min(0).max(MAX_ATTACHMENT_BYTES),
+  mimeType: MimeType,
+  /** Normalised (percent-encoded), so the stored link is plain ASCII and its length is what is stored. */
+  url: z.url({ protocol: /^https?$/, normalize: true }).max(2048),
 })
 /** A file the client attached to a request; the bytes stay on the platform. */
 export type Attachment = z.infer<typeof Attachment>
@@ -99,10 +123,10 @@ export const HelpRequest = z
   .object({
     id: Id,
     client: Client,
-    title: z.string().min(1).max(200),
-    description: z.string().max(20_000),
+    title: RequestTitle,
+    description: RequestDescription,
     attachments: z.array(Attachment).max(20),
-    tags: z.array(z.string().min(1).max(40)).max(20),
+    tags: z.array(Tag).max(20),
     kind: SessionKind,
     /** Empty for instant requests; 1 to 5 times for scheduled ones. */
     proposedTimes: z.array(Timestamp).max(MAX_PROPOSED_TIMES),
@@ -199,7 +223,7 @@ export const Message = z.object({
   requestId: Id,
   expertId: Id,
   from: z.enum(['expert', 'client']),
-  body: z.string().min(1).max(5_000),
+  body: MessageBody,
   sentAt: Timestamp,
 })
 /** One line of the pre-session thread between a client and one expert about a request. */

@@ -1,13 +1,13 @@
 /** The platform's HTTP endpoints that the app uses, beside the socket. */
 import { z } from 'zod'
-import { Expert } from './entities'
+import { Expert, Timestamp } from './entities'
 import { PLATFORM_NAME } from './handshake'
 
 /** GET /api/info: lets the app tell a Standby platform from any other server at that URL. */
 export const PlatformInfo = z.object({
   platform: z.literal(PLATFORM_NAME),
   protocolVersion: z.number().int().positive(),
-  serverTime: z.number().int().nonnegative(),
+  serverTime: Timestamp,
 })
 /** GET /api/info: lets the app tell a Standby platform from any other server at that URL. */
 export type PlatformInfo = z.infer<typeof PlatformInfo>

@@ -9,6 +9,9 @@ import {
   type HelpRequest as HelpRequestType,
 } from '../../../../src/shared/protocol'
 
+/** An ordinary time: Monday 2026-01-05 09:00 UTC. */
+const T = Date.UTC(2026, 0, 5, 9)
+
 const request: HelpRequestType = {
   id: 'req_1',
   client: { id: 'cli_1', name: 'Sam', timeZone: 'America/Chicago' },
@@ -19,16 +22,21 @@ const request: HelpRequestType = {
   ],
   tags: [],
   kind: 'scheduled',
-  proposedTimes: [1, 2, 3],
+  proposedTimes: [T + 1, T + 2, T + 3],
   expectedDurationMinutes: 30,
-  createdAt: 0,
+  createdAt: T,
 }
 
 describe('HelpRequest', () => {
   it('accepts 1 to 5 proposed times for a scheduled request and none for an instant one', () => {
     expect(HelpRequest.safeParse(request).success).toBe(true)
-    expect(HelpRequest.safeParse({ ...request, proposedTimes: [1, 2, 3, 4, 5] }).success).toBe(true)
-    expect(HelpRequest.safeParse({ ...request, proposedTimes: [1, 2, 3, 4, 5, 6] }).success).toBe(false)
+    expect(
+      HelpRequest.safeParse({ ...request, proposedTimes: [T + 1, T + 2, T + 3, T + 4, T + 5] }).success,
+    ).toBe(true)
+    expect(
+      HelpRequest.safeParse({ ...request, proposedTimes: [T + 1, T + 2, T + 3, T + 4, T + 5, T + 6] })
+        .success,
+    ).toBe(false)
     expect(HelpRequest.safeParse({ ...request, proposedTimes: [] }).success).toBe(false)
     expect(HelpRequest.safeParse({ ...request, kind: 'instant', proposedTimes: [] }).success).toBe(true)
     expect(HelpRequest.safeParse({ ...request, kind: 'instant' }).success).toBe(false)
@@ -47,7 +55,7 @@ describe('events and commands', () => {
   it('parses a known event and refuses an unknown type', () => {
     const closed = {
       id: 3,
-      at: 0,
+      at: T,
       type: 'invite.closed',
       payload: { inviteId: 'inv_1', reason: 'taken', sessionId: null },
     }

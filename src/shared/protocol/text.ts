@@ -1,0 +1,83 @@
+/**
+ * Free text as it crosses the wire: titles, names, descriptions, messages. Every such field is
+ * normalised before its limit is checked, so the value that passes is exactly the value SQLite
+ * stores and gives back, and a limit holds after the round trip.
+ */
+import { z } from 'zod'
+
+/** The limits of one text field, in code points of the normalised text (as zod counts strings). */
+export interface TextLimits {
+  /** Fewest units; 1 unless the field may be empty. */
+  readonly min?: number
+  readonly max: number
+  /** Keep line breaks and tabs (descriptions, messages); otherwise they become spaces. */
+  readonly multiline?: boolean
+}
+
+// Lone surrogates become U+FFFD here, one unit for one unit: SQLite would otherwise store each as
+// invalid UTF-8 and read it back as three replacement characters, longer than the limit allowed.
+// A lone surrogate is nearly always an emoji cut in half by a client's own length limit, so the
+// text is kept rather than refused.
+const wellFormed = (text: string): string => text.toWellFormed()
+
+// Line and paragraph separators of every convention, including the C1 next-line control.
+const SINGLE_LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/g
+const MULTILINE_BREAKS = /\r\n?|[\v\f\u0085\u2028\u2029]/g
+// C0 and C1 controls mean nothing in a title or a message (NUL, escape sequences pasted from a
+// terminal, bell); they are dropped rather than refused, so a stray one never loses a request.
+const CONTROLS = /\p{Cc}/gu
+const CONTROLS_BUT_TAB_AND_NEWLINE = /(?![\t\n])\p{Cc}/gu
+
+/** One-line text as stored: well-formed, line breaks and tabs as spaces, no controls, trimmed. */
+export function normaliseLine(text: string): string {
+  return wellFormed(text).replace(SINGLE_LINE_BREAKS, ' ').replace(CONTROLS, '').trim()
+}
+
+/** Multi-line text as stored: well-formed, every line break as "\n", tabs kept, no other controls, trimmed. */
+export function normaliseParagraphs(text: string): string {
+  return wellFormed(text).replace(MULTILINE_BREAKS, '\n').replace(CONTROLS_BUT_TAB_AND_NEWLINE, '').trim()
+}
+
+/**
+ * A free-text field: normalised (see normaliseLine and normaliseParagraphs), then checked against
+ * its limits. Normalising twice changes nothing, so the app accepts whatever the platform stored.
+ */
+export function Text({ min = 1, max, multiline = false }: TextLimits) {
+  return z
+    .string()
+    .overwrite(multiline ? normaliseParagraphs : normaliseLine)
+    .min(min)
+    .max(max)
+}
+
+/** The limits of an opaque token, and what it is called in the refusal ("An id"). */
+export interface TokenLimits {
+  readonly min?: number
+  readonly max: number
+  readonly what: string
+}
+
+/**
+ * An opaque token such as an id or an idempotency key: visible ASCII only, refused otherwise, since
+ * a token is looked up exactly as stored and must never be rewritten on the way in.
+ */
+export function Token({ min = 1, max, what }: TokenLimits) {
+  return z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(/^[\x21-\x7e]+$/, { message: `${what} is letters, digits and punctuation, without spaces` })
+}
+
+/**
+ * Text read back from storage, made to fit `schema` whatever older data holds: a database written
+ * before text was normalised keeps each lone surrogate as three replacement characters, longer
+ * than the limit. Such text is cut to the limit rather than sent to apps that would refuse it.
+ */
+export function fitText(schema: ReturnType<typeof Text>, text: string): string {
+  const parsed = schema.safeParse(text)
+  if (parsed.success) return parsed.data
+  // Normalising never lengthens text, so a cut to the limit in code points fits once normalised.
+  const cut = schema.safeParse([...text].slice(0, schema.maxLength ?? undefined).join(''))
+  return cut.success ? cut.data : '\ufffd'
+}

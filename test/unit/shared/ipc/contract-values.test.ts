@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { invokeContract } from '../../../../src/shared/ipc/contract'
+
+describe('the IPC contract’s values', () => {
+  it('normalises the message an expert writes before it leaves for the platform', () => {
+    const send = invokeContract['messages.send'].request
+    expect(send.parse({ requestId: 'req_1', body: ' Hi \ud83d\u0000\r\nthere ' }).body).toBe(
+      'Hi \ufffd\nthere',
+    )
+    expect(send.safeParse({ requestId: 'req_1', body: '\u0000\u0007' }).success).toBe(false)
+  })
+
+  it('refuses a history cursor or thread id no entity could have', () => {
+    const history = invokeContract['sessions.history'].request
+    const at = Date.UTC(2026, 0, 5, 9)
+    expect(history.safeParse({ limit: 50, after: { start: at, id: 'ses_1' } }).success).toBe(true)
+    expect(
+      history.safeParse({ limit: 50, after: { start: Number.MAX_SAFE_INTEGER, id: 'ses_1' } }).success,
+    ).toBe(false)
+    const thread = invokeContract['messages.list'].request
+    expect(thread.safeParse({ requestId: 'req 1' }).success).toBe(false)
+  })
+})

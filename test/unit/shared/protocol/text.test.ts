@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import {
+  Attachment,
+  commandSchemas,
+  fitText,
+  IdempotencyKey,
+  Id,
+  MessageBody,
+  PersonName,
+  RequestDescription,
+  RequestTitle,
+  Text,
+} from '../../../../src/shared/protocol'
+
+const LONE_HIGH = '\ud83d'
+const LONE_LOW = '\ude00'
+
+describe('Text', () => {
+  it('turns lone surrogates into one replacement character each, so the limit holds as stored', () => {
+    const title = 'x'.repeat(150) + LONE_LOW.repeat(25) + LONE_HIGH.repeat(25)
+    const parsed = RequestTitle.parse(title)
+    expect(parsed).toHaveLength(200)
+    expect(parsed.isWellFormed()).toBe(true)
+    expect(parsed.endsWith('\ufffd'.repeat(50))).toBe(true)
+  })
+
+  it('keeps whole surrogate pairs (emoji) as they are', () => {
+    expect(RequestTitle.parse('Deploy fails 😀 again')).toBe('Deploy fails 😀 again')
+  })
+
+  it('drops NUL and other control characters, and counts the limit after dropping them', () => {
+    expect(RequestTitle.parse('a\u0000b\u001b[31mred\u007f\u009b')).toBe('ab[31mred')
+    expect(RequestTitle.safeParse('x'.repeat(200) + '\u0000'.repeat(50)).success).toBe(true)
+    expect(RequestTitle.safeParse('\u0000\u0007').success).toBe(false)
+  })
+
+  it('puts one-line fields on one line and keeps line breaks and tabs where text may have them', () => {
+    expect(PersonName.parse('Sam\r\nOrtiz\tJr.\u2028')).toBe('Sam  Ortiz Jr.')
+    expect(MessageBody.parse('line one\r\nline two\rline three\u2029\tindented\u000c')).toBe(
+      'line one\nline two\nline three\n\tindented',
+    )
+  })
+
+  it('refuses text that is empty once normalised, unless the field may be empty', () => {
+    expect(MessageBody.safeParse(' \n\t ').success).toBe(false)
+    expect(RequestDescription.parse('  \u0000 ')).toBe('')
+    expect(Text({ max: 3 }).safeParse('abcd').success).toBe(false)
+  })
+
+  it('changes nothing the second time: the app accepts exactly what the platform stored', () => {
+    const samples = [`a${LONE_LOW}b\r\n\u0000c\t`, ` ${LONE_HIGH}\u0085x `, 'plain']
+    for (const sample of samples) {
+      for (const schema of [RequestTitle, RequestDescription, MessageBody]) {
+        const once = schema.parse(sample)
+        expect(schema.parse(once)).toBe(once)
+      }
+    }
+  })
+
+  it('normalises the message an expert sends through the command schema too', () => {
+    const send = commandSchemas['message.send'].payload
+    const body = 'y'.repeat(4_999) + LONE_HIGH
+    expect(send.parse({ requestId: 'req_1', body }).body).toBe('y'.repeat(4_999) + '\ufffd')
+  })
+})
+
+describe('fitText', () => {
+  it('cuts text stored before normalising to its limit, and never leaves a required field empty', () => {
+    expect(fitText(RequestTitle, 'Fine as it is')).toBe('Fine as it is')
+    expect(fitText(RequestTitle, 'x'.repeat(150) + '\ufffd'.repeat(150))).toBe(
+      'x'.repeat(150) + '\ufffd'.repeat(50),
+    )
+    expect(fitText(PersonName, '\u0000')).toBe('\ufffd')
+    expect(fitText(RequestDescription, '\u0000')).toBe('')
+  })
+})
+
+describe('tokens and links', () => {
+  it('refuses ids and idempotency keys that are not visible ASCII, rather than rewriting them', () => {
+    expect(Id.safeParse('inv_3f2a9c1e').success).toBe(true)
+    expect(Id.safeParse(`inv_${LONE_HIGH}`).success).toBe(false)
+    expect(Id.safeParse('inv 1').success).toBe(false)
+    expect(Id.safeParse('inv\u00001').success).toBe(false)
+    expect(IdempotencyKey.safeParse('6f1c1a52-4a5b-4f7e-9d36-2f6a4d8a5b11').success).toBe(true)
+    expect(IdempotencyKey.safeParse(`key-${LONE_LOW}-0001`).success).toBe(false)
+  })
+
+  it('stores an attachment link percent-encoded and counts its limit that way', () => {
+    const attachment = { name: `log${LONE_HIGH}.txt`, sizeBytes: 10, mimeType: 'text/plain' }
+    const parsed = Attachment.parse({ ...attachment, url: `https://files.example/${LONE_LOW}` })
+    expect(parsed).toEqual({
+      ...attachment,
+      name: 'log\ufffd.txt',
+      url: 'https://files.example/%EF%BF%BD',
+    })
+    const long = `https://files.example/${'é'.repeat(400)}`
+    expect(long.length).toBeLessThan(2048)
+    expect(Attachment.safeParse({ ...attachment, url: long }).success).toBe(false)
+  })
+})
