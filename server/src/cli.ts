@@ -50,7 +50,7 @@ function positiveInt(
 /** One cap for every address when given; otherwise the defaults (loopback gets more room). */
 function connectionCaps(value: string | undefined): { perAddress?: number; perLoopbackAddress?: number } {
   if (value === undefined) return {}
-  const cap = positiveInt('connections-per-address', value, defaultConnectionLimits.perAddress)
+  const cap = positiveInt('connections-per-address', value, defaultConnectionLimits.perAddress, 1, 1_000_000)
   return { perAddress: cap, perLoopbackAddress: cap }
 }
 
@@ -97,6 +97,8 @@ async function main(): Promise<void> {
           'first-request-seconds',
           values['first-request-seconds'],
           defaultConnectionLimits.firstRequestMs / 1000,
+          1,
+          DAY_SECONDS,
         ) * 1000,
     },
   })

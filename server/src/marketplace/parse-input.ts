@@ -1,6 +1,7 @@
 /** Input from outside the marketplace (a client, the simulator, a tool), parsed or refused. */
 import type { z } from 'zod'
-import { describeIssues, PlatformError } from '../platform-error'
+import { describeIssues } from '../../../src/shared/describe-untrusted'
+import { PlatformError } from '../platform-error'
 
 /** `value` parsed with `schema`, or an `invalid_payload` refusal naming `what` and the wrong fields. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
