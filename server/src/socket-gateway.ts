@@ -101,12 +101,12 @@ export function attachSocketGateway(
           },
         }
       }
-      const { after, limit, snapshot } = request.data
+      const { after, snapshot, ...options } = request.data
       return {
         ok: true,
         result: snapshot
           ? { kind: 'snapshot', snapshot: marketplace.snapshot(expertId) }
-          : marketplace.replay(expertId, after, limit),
+          : marketplace.replay(expertId, after, options),
       }
     })
     socket.onAny((event: unknown) => {

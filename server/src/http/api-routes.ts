@@ -78,10 +78,13 @@ export function apiRoutes(deps: {
         const query = ReplayRequest.safeParse({
           after: Number(url.searchParams.get('after') ?? 'NaN'),
           limit: url.searchParams.has('limit') ? Number(url.searchParams.get('limit')) : undefined,
+          maxBytes: url.searchParams.has('maxBytes') ? Number(url.searchParams.get('maxBytes')) : undefined,
+          digest: url.searchParams.get('digest') ?? undefined,
         })
         if (!query.success)
           throw new PlatformError('invalid_payload', `Invalid replay: ${describeIssues(query.error.issues)}`)
-        return marketplace.replay(expertId, query.data.after, query.data.limit)
+        const { after, snapshot: _snapshot, ...options } = query.data
+        return marketplace.replay(expertId, after, options)
       },
     },
   ]

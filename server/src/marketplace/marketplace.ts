@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3'
 import type { Clock } from '../../../src/shared/clock'
 import type { CommandAck, Message, ReplayResponse, Session, Snapshot } from '../../../src/shared/protocol'
-import { EventLog } from '../event-log'
+import { EventLog, type ReplayOptions } from '../event-log'
 import type { Logger } from '../logger'
 import { PlatformStore } from '../store/platform-store'
 import { createClient, createExpert, type NewExpert } from './accounts'
@@ -54,9 +54,9 @@ export class Marketplace {
     return executeCommand(this.ctx, expertId, envelope)
   }
 
-  /** Events after a cursor, or a snapshot when the cursor is out of the kept range. */
-  replay(expertId: string, after: number, limit?: number): ReplayResponse {
-    const page = this.events.replay(expertId, after, limit)
+  /** Events after a cursor, or a snapshot when the stream cannot be followed from that cursor. */
+  replay(expertId: string, after: number, options: ReplayOptions = {}): ReplayResponse {
+    const page = this.events.replay(expertId, after, options)
     if (page.kind === 'events') return page
     return { kind: 'snapshot', snapshot: this.snapshot(expertId) }
   }

@@ -68,6 +68,10 @@ export class SqliteCacheStore implements CacheStore {
     return this.sync.cursor()
   }
 
+  cursorDigest(): string | null {
+    return this.sync.cursorDigest()
+  }
+
   applyEvents(events: ReadonlyArray<PlatformEvent>): ApplyResult {
     if (events.length === 0) return { applied: [], gap: false, cursor: this.sync.cursor() }
     return this.applyEventsInTransaction(events)
@@ -146,6 +150,7 @@ export class SqliteCacheStore implements CacheStore {
     }
     const start = this.sync.cursor()
     let cursor = start
+    let digest: string | null = null
     let gap = false
     const applied: PlatformEvent[] = []
     for (const event of events) {
@@ -157,8 +162,9 @@ export class SqliteCacheStore implements CacheStore {
       this.applyOne(event)
       applied.push(event)
       cursor = event.id
+      digest = event.digest ?? null
     }
-    if (cursor !== start) this.sync.setCursor(cursor)
+    if (cursor !== start) this.sync.setCursor(cursor, digest)
     return { applied, gap, cursor }
   }
 
@@ -206,7 +212,7 @@ export class SqliteCacheStore implements CacheStore {
     for (const message of snapshot.recentMessages) this.messageRows.put(message)
     this.requests.pruneUnreferenced()
     this.reminders.pruneOrphans()
-    this.sync.setCursor(snapshot.cursor)
+    this.sync.setCursor(snapshot.cursor, snapshot.cursorDigest ?? null)
   }
 
   private deleteEverything(): void {

@@ -2,6 +2,10 @@
 import type Database from 'better-sqlite3'
 import type { Migration } from '../../../../src/shared/sqlite/migrate'
 import { m0001Initial } from './0001-initial'
+import { m0002StreamIdentity } from './0002-stream-identity'
 
 /** All migrations, oldest first. */
-export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [m0001Initial]
+export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
+  m0001Initial,
+  m0002StreamIdentity,
+]

@@ -47,6 +47,15 @@ export type LinkState =
       readonly message: string
     }
 
+/** What a replay asks for beyond the cursor. */
+export interface ReplayOptions {
+  readonly limit?: number
+  readonly maxBytes?: number
+  /** The digest of the event at the cursor, for the platform to check it is still its history. */
+  readonly digest?: string
+  readonly snapshot?: boolean
+}
+
 /** Timings, overridable by tests and benches. */
 export interface LinkTimings {
   /** How long a connection attempt may take. */
@@ -181,11 +190,11 @@ export class PlatformLink {
    * Ask for the events after `after`, or for a snapshot. Rejects when offline, on timeout, or on
    * a malformed answer.
    */
-  async replay(after: number, options: { limit?: number; snapshot?: boolean } = {}): Promise<ReplayPage> {
+  async replay(after: number, options: ReplayOptions = {}): Promise<ReplayPage> {
     if (this.current.kind !== 'connected') throw new Error('not connected')
     const raw: unknown = await this.socket
       .timeout(this.timings.ackTimeoutMs)
-      .emitWithAck(REPLAY_EVENT, { after, limit: options.limit, snapshot: options.snapshot ?? false })
+      .emitWithAck(REPLAY_EVENT, { ...options, after, snapshot: options.snapshot ?? false })
     const ack = CommandAck.safeParse(raw)
     if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
     if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)

@@ -19,6 +19,8 @@ export interface ApplyResult {
 export interface CacheStore {
   /** The id of the last applied event (0 for an empty cache). */
   cursor(): number
+  /** The platform's digest of the event at the cursor, sent back on replay; null when not known. */
+  cursorDigest(): string | null
   /**
    * Apply `events` (ascending ids) in one transaction, dropping ids at or below the cursor and
    * stopping at the first gap. Applying the same event twice changes nothing.

@@ -137,10 +137,16 @@ export class SyncEngine {
     // An empty cache (first sign-in, or rebuilt after damage) starts from a snapshot: it carries
     // the expert and today's state at once instead of the whole history. Once is enough: an
     // expert with no events yet still has cursor 0 after it.
-    let wantSnapshot = this.cache.cursor() === 0 || this.cache.expert() === null
+    // A cursor without a digest (a cache from before digests) cannot prove which history it
+    // followed: rebuild from a snapshot once, which brings the digest.
+    let wantSnapshot =
+      this.cache.cursor() === 0 || this.cache.expert() === null || this.cache.cursorDigest() === null
     for (;;) {
       this.again = false
-      const page = await this.link.replay(this.cache.cursor(), { snapshot: wantSnapshot })
+      const page = await this.link.replay(this.cache.cursor(), {
+        snapshot: wantSnapshot,
+        digest: this.cache.cursorDigest() ?? undefined,
+      })
       wantSnapshot = false
       if (page.kind === 'snapshot') {
         this.cache.applySnapshot(page.snapshot)
