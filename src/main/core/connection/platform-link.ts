@@ -60,11 +60,13 @@ export interface ReplayOptions {
 export interface LinkTimings {
   /** How long a connection attempt may take. */
   readonly connectTimeoutMs: number
-  /** How long a command or replay waits for its acknowledgement. */
+  /** How long a command waits for its acknowledgement; after this long a replay page counts as slow. */
   readonly ackTimeoutMs: number
+  /** How long a replay may go unanswered before the platform counts as stuck and gets a new connection. */
+  readonly replayGiveUpMs: number
 }
 
-const defaultTimings: LinkTimings = { connectTimeoutMs: 5_000, ackTimeoutMs: 10_000 }
+const defaultTimings: LinkTimings = { connectTimeoutMs: 5_000, ackTimeoutMs: 10_000, replayGiveUpMs: 60_000 }
 
 /** The dependencies of a link. */
 export interface LinkDeps {
@@ -187,14 +189,38 @@ export class PlatformLink {
   }
 
   /**
-   * Ask for the events after `after`, or for a snapshot. Rejects when offline, on timeout, or on
-   * a malformed answer.
+   * Ask for the events after `after`, or for a snapshot. The answer is awaited however long it
+   * takes to cross a slow link, since asking again beside it would only queue a second copy
+   * behind the first: `onSlow` hears when the ack timeout has passed, so the caller can ask for
+   * smaller pages. A platform that answers nothing for `replayGiveUpMs` gets a new connection.
+   * Rejects when offline, when the connection drops, or on a malformed answer.
    */
-  async replay(after: number, options: ReplayOptions = {}): Promise<ReplayPage> {
+  async replay(
+    after: number,
+    options: ReplayOptions = {},
+    onSlow: () => void = () => {},
+  ): Promise<ReplayPage> {
     if (this.current.kind !== 'connected') throw new Error('not connected')
-    const raw: unknown = await this.socket
-      .timeout(this.timings.ackTimeoutMs)
-      .emitWithAck(REPLAY_EVENT, { ...options, after, snapshot: options.snapshot ?? false })
+    const answer: Promise<unknown> = this.socket.emitWithAck(REPLAY_EVENT, {
+      ...options,
+      after,
+      snapshot: options.snapshot ?? false,
+    })
+    const slow = this.deps.clock.setTimeout(onSlow, this.timings.ackTimeoutMs)
+    const giveUp = this.deps.clock.setTimeout(
+      () =>
+        this.reconnect(
+          `The platform did not answer a replay within ${this.timings.replayGiveUpMs / 1000} s.`,
+        ),
+      this.timings.replayGiveUpMs,
+    )
+    let raw: unknown
+    try {
+      raw = await answer
+    } finally {
+      slow.cancel()
+      giveUp.cancel()
+    }
     const ack = CommandAck.safeParse(raw)
     if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
     if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)
@@ -228,6 +254,16 @@ export class PlatformLink {
     this.retryTimer?.cancel()
     this.retryTimer = this.deps.clock.setTimeout(() => this.connectNow(), delay)
     this.set({ kind: 'waiting', attempt: this.attempt, nextAttemptAt: this.deps.clock.now() + delay, reason })
+  }
+
+  /** Drop the connection on purpose and try again after the backoff. */
+  private reconnect(reason: string): void {
+    if (this.stopped || this.current.kind !== 'connected') return
+    this.deps.log.warn(`${reason} Reconnecting.`)
+    this.restarting = true
+    this.socket.disconnect()
+    this.restarting = false
+    this.retryLater(reason)
   }
 
   private resumed(): void {

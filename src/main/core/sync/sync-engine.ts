@@ -13,6 +13,7 @@ import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { Unsubscribe } from '../ports/power'
 import { inviteNotification } from './invite-notification'
+import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
 
 /** Where syncing stands. */
 export type SyncState =
@@ -35,6 +36,8 @@ export class SyncEngine {
   private catchingUp: Promise<void> | undefined
   private again = false
   private retry: TimerHandle | undefined
+  /** The next replay page's bounds; kept across reconnects, since the link is likely as slow. */
+  private pace: PageSize = FULL_PAGE
   private readonly off: Unsubscribe[] = []
   /** Sync state changes. */
   readonly states = new Listeners<SyncState>()
@@ -116,7 +119,9 @@ export class SyncEngine {
           this.set({ kind: 'stuck', message })
           return
         }
-        // The link dropped or answered nonsense: try again shortly (or on the next connect).
+        // The link dropped or answered nonsense: try again shortly (or on the next connect), with
+        // smaller pages in case the heartbeat failed behind a page too large for this link.
+        this.pace = smallerPage(this.pace)
         this.deps.log.warn(`Catching up with the platform stopped: ${message}`)
         if (this.link.state.kind === 'connected') {
           this.retry?.cancel()
@@ -143,10 +148,19 @@ export class SyncEngine {
       this.cache.cursor() === 0 || this.cache.expert() === null || this.cache.cursorDigest() === null
     for (;;) {
       this.again = false
-      const page = await this.link.replay(this.cache.cursor(), {
-        snapshot: wantSnapshot,
-        digest: this.cache.cursorDigest() ?? undefined,
-      })
+      let slow = false
+      const page = await this.link.replay(
+        this.cache.cursor(),
+        { ...this.pace, snapshot: wantSnapshot, digest: this.cache.cursorDigest() ?? undefined },
+        () => {
+          slow = true
+          this.pace = smallerPage(this.pace)
+          this.deps.log.info(
+            `A replay page is slow to arrive; asking for at most ${this.pace.maxBytes} bytes next`,
+          )
+        },
+      )
+      if (!slow) this.pace = largerPage(this.pace)
       wantSnapshot = false
       if (page.kind === 'snapshot') {
         this.cache.applySnapshot(page.snapshot)
