@@ -6,6 +6,7 @@
 import { io, type Socket } from 'socket.io-client'
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { CommandOutcome } from '../../../shared/command-outcome'
+import type { Expert } from '../../../shared/protocol'
 import {
   COMMAND_EVENT,
   CommandAck,
@@ -13,7 +14,6 @@ import {
   ConnectRefusal,
   describeVersionMismatch,
   LIVE_EVENT,
-  PlatformEvent,
   PROTOCOL_VERSION,
   REPLAY_EVENT,
   Welcome,
@@ -22,10 +22,11 @@ import {
   type CommandPayload,
   type CommandResult,
 } from '../../../shared/protocol'
+import type { StreamEntry } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { Power, Unsubscribe } from '../ports/power'
 import { backoffDelay } from './backoff'
-import { parseReplayPage, type ReplayPage } from './replay-page'
+import { parseReplayPage, readStreamEntry, type ReplayPage } from './replay-page'
 import { Listeners } from './listeners'
 
 export type { ReplayPage } from './replay-page'
@@ -54,6 +55,14 @@ export interface ReplayOptions {
   /** The digest of the event at the cursor, for the platform to check it is still its history. */
   readonly digest?: string
   readonly snapshot?: boolean
+}
+
+/** What the caller of a replay hears about, and what it lends to read the answer. */
+export interface ReplayHooks {
+  /** The ack timeout passed and the answer is still on its way. */
+  readonly onSlow?: () => void
+  /** The expert to keep when a snapshot's own profile cannot be read. */
+  readonly cachedExpert?: () => Expert | null
 }
 
 /** Timings, overridable by tests and benches. */
@@ -91,8 +100,8 @@ export class PlatformLink {
   private readonly unsubscribePower: Unsubscribe[] = []
   /** State changes. */
   readonly states = new Listeners<LinkState>()
-  /** Validated live events, in arrival order. */
-  readonly events = new Listeners<PlatformEvent>()
+  /** Live events in arrival order, each validated (an unreadable one with a readable id as a marker). */
+  readonly events = new Listeners<StreamEntry>()
 
   constructor(
     readonly platformUrl: string,
@@ -195,18 +204,14 @@ export class PlatformLink {
    * smaller pages. A platform that answers nothing for `replayGiveUpMs` gets a new connection.
    * Rejects when offline, when the connection drops, or on a malformed answer.
    */
-  async replay(
-    after: number,
-    options: ReplayOptions = {},
-    onSlow: () => void = () => {},
-  ): Promise<ReplayPage> {
+  async replay(after: number, options: ReplayOptions = {}, hooks: ReplayHooks = {}): Promise<ReplayPage> {
     if (this.current.kind !== 'connected') throw new Error('not connected')
     const answer: Promise<unknown> = this.socket.emitWithAck(REPLAY_EVENT, {
       ...options,
       after,
       snapshot: options.snapshot ?? false,
     })
-    const slow = this.deps.clock.setTimeout(onSlow, this.timings.ackTimeoutMs)
+    const slow = this.deps.clock.setTimeout(() => hooks.onSlow?.(), this.timings.ackTimeoutMs)
     const giveUp = this.deps.clock.setTimeout(
       () =>
         this.reconnect(
@@ -224,7 +229,7 @@ export class PlatformLink {
     const ack = CommandAck.safeParse(raw)
     if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
     if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)
-    return parseReplayPage(ack.data.result, this.deps.log)
+    return parseReplayPage(ack.data.result, this.deps.log, hooks.cachedExpert)
   }
 
   private nonsense<R>(what: string): CommandOutcome<R> {
@@ -334,14 +339,8 @@ export class PlatformLink {
   }
 
   private received(raw: unknown): void {
-    const event = PlatformEvent.safeParse(raw)
-    if (!event.success) {
-      this.deps.log.error(
-        `Ignored a malformed live event from the platform: ${event.error.issues[0]?.message ?? 'invalid'}`,
-      )
-      return
-    }
-    this.events.emit(event.data)
+    const entry = readStreamEntry(raw, this.deps.log)
+    if (entry !== null) this.events.emit(entry)
   }
 
   private refuse(code: 'unauthorized' | 'protocol_mismatch', message: string): void {

@@ -6,6 +6,7 @@
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { PlatformEvent } from '../../../shared/protocol'
+import type { StreamEntry } from '../ports/cache-store'
 import { Listeners } from '../connection/listeners'
 import type { PlatformLink } from '../connection/platform-link'
 import type { CacheStore } from '../ports/cache-store'
@@ -29,10 +30,14 @@ class StreamNotFollowable extends Error {}
 /** After a failed catch-up on a live connection, wait this long before the next try. */
 const RETRY_AFTER_MS = 1_000
 
+/** At most one "could not read" notice in this long: a platform sending many must not flood the screen. */
+const UNREADABLE_NOTICE_EVERY_MS = 10 * 60_000
+
 /** Drives one link's events into one cache. */
 export class SyncEngine {
   private current: SyncState = { kind: 'idle' }
-  private buffered: PlatformEvent[] = []
+  private buffered: StreamEntry[] = []
+  private lastUnreadableNoticeAt: number | null = null
   private catchingUp: Promise<void> | undefined
   private again = false
   private retry: TimerHandle | undefined
@@ -87,7 +92,7 @@ export class SyncEngine {
     while (this.catchingUp) await this.catchingUp
   }
 
-  private onLive(event: PlatformEvent): void {
+  private onLive(event: StreamEntry): void {
     if (this.current.kind !== 'live') {
       this.buffered.push(event)
       return
@@ -152,12 +157,15 @@ export class SyncEngine {
       const page = await this.link.replay(
         this.cache.cursor(),
         { ...this.pace, snapshot: wantSnapshot, digest: this.cache.cursorDigest() ?? undefined },
-        () => {
-          slow = true
-          this.pace = smallerPage(this.pace)
-          this.deps.log.info(
-            `A replay page is slow to arrive; asking for at most ${this.pace.maxBytes} bytes next`,
-          )
+        {
+          onSlow: () => {
+            slow = true
+            this.pace = smallerPage(this.pace)
+            this.deps.log.info(
+              `A replay page is slow to arrive; asking for at most ${this.pace.maxBytes} bytes next`,
+            )
+          },
+          cachedExpert: () => this.cache.expert(),
         },
       )
       if (!slow) this.pace = largerPage(this.pace)
@@ -165,16 +173,19 @@ export class SyncEngine {
       if (page.kind === 'snapshot') {
         this.cache.applySnapshot(page.snapshot)
         this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${page.snapshot.cursor}`)
+        if (page.skipped > 0) this.noticeUnreadable(page.skipped)
         this.notifyNewInvites()
         this.changes.emit([])
         continue
       }
       const before = this.cache.cursor()
-      if (page.events.length > 0) this.apply(page.events)
+      if (page.entries.length > 0) this.apply(page.entries)
       const behind = page.hasMore || this.cache.cursor() < page.latestId
+      // One unreadable event is passed over above; no progress at all means a platform whose
+      // stream this version cannot place, and asking again would get the same page.
       if (behind && this.cache.cursor() === before) {
         throw new StreamNotFollowable(
-          page.skipped > 0
+          page.unplaced > 0
             ? 'The platform sent events this version of Standby cannot read. Update Standby to go on receiving invites.'
             : `The platform's events stop making sense after event ${before}, so Standby cannot catch up. Try again later.`,
         )
@@ -191,14 +202,28 @@ export class SyncEngine {
     }
   }
 
-  private apply(events: ReadonlyArray<PlatformEvent>): { gap: boolean } {
+  private apply(events: ReadonlyArray<StreamEntry>): { gap: boolean } {
     const result = this.cache.applyEvents(events)
+    if (result.skipped.length > 0) this.noticeUnreadable(result.skipped.length)
     if (result.applied.length > 0) {
       this.notifyNewInvites()
       this.changes.emit(result.applied)
     }
     if (result.gap && this.current.kind === 'live') void this.catchUp()
     return result
+  }
+
+  /** Tell the expert, in one line and not too often, that something from the platform was skipped. */
+  private noticeUnreadable(count: number): void {
+    const now = this.deps.clock.now()
+    const last = this.lastUnreadableNoticeAt
+    if (last !== null && now - last < UNREADABLE_NOTICE_EVERY_MS && now >= last) return
+    this.lastUnreadableNoticeAt = now
+    this.deps.notifier.show({
+      kind: 'notice',
+      title: 'An update from the platform could not be read',
+      body: `Standby skipped ${count === 1 ? 'it' : `${count} of them`} and carried on. If something looks out of date, update Standby.`,
+    })
   }
 
   private notifyNewInvites(): void {
