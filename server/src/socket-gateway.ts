@@ -9,6 +9,7 @@ import {
   COMMAND_EVENT,
   describeVersionMismatch,
   LIVE_EVENT,
+  PROBE_EVENT,
   PROTOCOL_VERSION,
   REPLAY_EVENT,
   ReplayRequest,
@@ -27,6 +28,14 @@ import { TokenBucket, type RateLimit } from './rate-limiter'
 
 /** The largest message a client may send; commands are small. */
 const MAX_MESSAGE_BYTES = 100_000
+
+/**
+ * The heartbeat: a ping this often, and a peer that has not answered one this long after is gone.
+ * Both sides (the client takes these from the handshake) notice a silent dead link within their
+ * sum, which must stay under the fifteen seconds the app promises; a replay page crosses even a
+ * slow link well within the timeout.
+ */
+const HEARTBEAT = { pingInterval: 5_000, pingTimeout: 8_000 }
 
 function roomOf(expertId: string): string {
   return `expert:${expertId}`
@@ -47,6 +56,7 @@ export function attachSocketGateway(
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    ...HEARTBEAT,
     // No connectionStateRecovery: the app replays by event cursor after every reconnect, which
     // covers every gap, and socket.io's packet buffer cost about 3 ms per 100-expert fan-out and
     // 45 MiB per 1,000 sockets in `npm run bench`.
@@ -109,8 +119,9 @@ export function attachSocketGateway(
           : marketplace.replay(expertId, after, options),
       }
     })
+    answer(socket, PROBE_EVENT, bucket, logger, () => ({ ok: true, result: {} }))
     socket.onAny((event: unknown) => {
-      if (event !== COMMAND_EVENT && event !== REPLAY_EVENT)
+      if (event !== COMMAND_EVENT && event !== REPLAY_EVENT && event !== PROBE_EVENT)
         logger.warn('unknown socket event ignored', { expert: expertId, event: String(event).slice(0, 60) })
     })
   })

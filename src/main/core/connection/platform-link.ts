@@ -14,6 +14,7 @@ import {
   ConnectRefusal,
   describeVersionMismatch,
   LIVE_EVENT,
+  PROBE_EVENT,
   PROTOCOL_VERSION,
   REPLAY_EVENT,
   Welcome,
@@ -28,6 +29,7 @@ import type { Power, Unsubscribe } from '../ports/power'
 import { backoffDelay } from './backoff'
 import { parseReplayPage, readStreamEntry, type ReplayPage } from './replay-page'
 import { Listeners } from './listeners'
+import { SilenceWatch } from './silence-watch'
 
 export type { ReplayPage } from './replay-page'
 
@@ -35,7 +37,8 @@ export type { ReplayPage } from './replay-page'
 export type LinkState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'connecting'; readonly attempt: number }
-  | { readonly kind: 'connected'; readonly welcome: Welcome }
+  /** `checking`: a probe is out to find whether this connection still carries anything. */
+  | { readonly kind: 'connected'; readonly welcome: Welcome; readonly checking?: boolean }
   | {
       readonly kind: 'waiting'
       readonly attempt: number
@@ -73,9 +76,20 @@ export interface LinkTimings {
   readonly ackTimeoutMs: number
   /** How long a replay may go unanswered before the platform counts as stuck and gets a new connection. */
   readonly replayGiveUpMs: number
+  /** After this long without a word from the platform (it pings more often), the link is probed. */
+  readonly silenceLimitMs: number
+  /** How long a probe may go unanswered before the connection counts as dead and is replaced. */
+  readonly probeTimeoutMs: number
 }
 
-const defaultTimings: LinkTimings = { connectTimeoutMs: 5_000, ackTimeoutMs: 10_000, replayGiveUpMs: 60_000 }
+// Silence and probe together stay under the fifteen seconds in which a dead link must be noticed.
+const defaultTimings: LinkTimings = {
+  connectTimeoutMs: 5_000,
+  ackTimeoutMs: 10_000,
+  replayGiveUpMs: 60_000,
+  silenceLimitMs: 8_000,
+  probeTimeoutMs: 5_000,
+}
 
 /** The dependencies of a link. */
 export interface LinkDeps {
@@ -94,6 +108,8 @@ export class PlatformLink {
   private readonly timings: LinkTimings
   private retryTimer: TimerHandle | undefined
   private welcomeTimer: TimerHandle | undefined
+  private probeTimer: TimerHandle | undefined
+  private readonly silence: SilenceWatch
   private attempt = 0
   private stopped = true
   private restarting = false
@@ -109,6 +125,9 @@ export class PlatformLink {
     private readonly deps: LinkDeps,
   ) {
     this.timings = { ...defaultTimings, ...deps.timings }
+    this.silence = new SilenceWatch(deps.clock, this.timings.silenceLimitMs, () =>
+      this.probe('No word from the platform for a while'),
+    )
     this.socket = io(platformUrl, {
       auth: { token, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket'],
@@ -123,6 +142,9 @@ export class PlatformLink {
     this.socket.on('connect_error', (error: Error & { data?: unknown }) => this.failed(error))
     this.socket.on('disconnect', (reason: string) => this.dropped(reason))
     this.socket.on(LIVE_EVENT, (raw: unknown) => this.received(raw))
+    // Every packet and every heartbeat ping proves the connection still carries something.
+    this.socket.io.on('packet', () => this.silence.heard())
+    this.socket.io.on('ping', () => this.silence.heard())
   }
 
   /** The current state. */
@@ -134,7 +156,10 @@ export class PlatformLink {
   start(): void {
     if (!this.stopped) return
     this.stopped = false
-    this.unsubscribePower.push(this.deps.power.onResume(() => this.resumed()))
+    this.unsubscribePower.push(
+      this.deps.power.onResume(() => this.woke('Resumed from sleep or unlock')),
+      this.deps.power.onNetworkChange(() => this.woke('The network changed')),
+    )
     this.connectNow()
   }
 
@@ -143,6 +168,7 @@ export class PlatformLink {
     this.stopped = true
     this.retryTimer?.cancel()
     this.welcomeTimer?.cancel()
+    this.forgetConnection()
     for (const off of this.unsubscribePower.splice(0)) off()
     this.socket.disconnect()
     this.set({ kind: 'idle' })
@@ -216,6 +242,7 @@ export class PlatformLink {
       () =>
         this.reconnect(
           `The platform did not answer a replay within ${this.timings.replayGiveUpMs / 1000} s.`,
+          'later',
         ),
       this.timings.replayGiveUpMs,
     )
@@ -261,26 +288,63 @@ export class PlatformLink {
     this.set({ kind: 'waiting', attempt: this.attempt, nextAttemptAt: this.deps.clock.now() + delay, reason })
   }
 
-  /** Drop the connection on purpose and try again after the backoff. */
-  private reconnect(reason: string): void {
-    if (this.stopped || this.current.kind !== 'connected') return
-    this.deps.log.warn(`${reason} Reconnecting.`)
-    this.restarting = true
-    this.socket.disconnect()
-    this.restarting = false
-    this.retryLater(reason)
-  }
-
-  private resumed(): void {
+  /** Drop the connection on purpose and connect again at once or after the backoff. */
+  private reconnect(reason: string, when: 'now' | 'later'): void {
     if (this.stopped || this.current.kind === 'refused') return
-    this.deps.log.info('Resumed from sleep or unlock: reconnecting now')
-    // After sleep a "connected" socket may be dead without knowing it; start over at once
-    // rather than waiting out the heartbeat.
+    this.deps.log.warn(`${reason} Reconnecting.`)
+    this.forgetConnection()
     this.restarting = true
     this.socket.disconnect()
     this.restarting = false
+    if (when === 'later') return this.retryLater(reason)
     this.attempt = 0
     this.connectNow()
+  }
+
+  /** After a wake or a network change a connected socket may be dead without knowing it. */
+  private woke(reason: string): void {
+    if (this.stopped || this.current.kind === 'refused') return
+    if (this.current.kind === 'connected') return this.probe(reason)
+    // Not connected: the wait between attempts was for a network that may be back; try now.
+    this.reconnect(reason, 'now')
+  }
+
+  /**
+   * Ask the platform for an answer at once: a connection that gives none within the probe
+   * timeout is dead, and is replaced rather than waited out. Meanwhile the state says "checking".
+   */
+  private probe(reason: string): void {
+    const connected = this.current
+    if (connected.kind !== 'connected' || connected.checking === true) return
+    this.deps.log.info(`${reason}: checking the connection`)
+    this.set({ ...connected, checking: true })
+    const timer = this.deps.clock.setTimeout(
+      () =>
+        this.reconnect(
+          `The connection did not answer a check within ${this.timings.probeTimeoutMs / 1000} s.`,
+          'now',
+        ),
+      this.timings.probeTimeoutMs,
+    )
+    this.probeTimer = timer
+    this.socket.emitWithAck(PROBE_EVENT, {}).then(
+      () => {
+        timer.cancel()
+        if (this.probeTimer !== timer || this.current.kind !== 'connected') return
+        this.probeTimer = undefined
+        this.silence.heard()
+        this.set({ kind: 'connected', welcome: this.current.welcome })
+      },
+      // Rejected only when the connection drops, which `dropped` handles.
+      () => timer.cancel(),
+    )
+  }
+
+  /** Stop watching and probing the connection that is going away. */
+  private forgetConnection(): void {
+    this.silence.stop()
+    this.probeTimer?.cancel()
+    this.probeTimer = undefined
   }
 
   /** A server that accepts the socket but never welcomes it is not a platform we can use. */
@@ -311,6 +375,7 @@ export class PlatformLink {
       return
     }
     this.attempt = 0
+    this.silence.start()
     this.set({ kind: 'connected', welcome: welcome.data })
   }
 
@@ -333,6 +398,7 @@ export class PlatformLink {
 
   private dropped(reason: string): void {
     this.welcomeTimer?.cancel()
+    this.forgetConnection()
     if (this.stopped || this.restarting || this.current.kind === 'refused') return
     this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
     this.retryLater(`Connection lost (${reason}).`)
@@ -346,6 +412,7 @@ export class PlatformLink {
   private refuse(code: 'unauthorized' | 'protocol_mismatch', message: string): void {
     this.retryTimer?.cancel()
     this.welcomeTimer?.cancel()
+    this.forgetConnection()
     // The disconnect below is ours: it must not count as a dropped connection to retry.
     this.restarting = true
     this.socket.disconnect()

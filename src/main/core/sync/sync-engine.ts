@@ -5,7 +5,7 @@
  * cache transaction, duplicates are dropped by id, and each new open invite is shown exactly once.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
-import type { PlatformEvent } from '../../../shared/protocol'
+import type { PlatformEvent, Welcome } from '../../../shared/protocol'
 import type { StreamEntry } from '../ports/cache-store'
 import { Listeners } from '../connection/listeners'
 import type { PlatformLink } from '../connection/platform-link'
@@ -38,6 +38,8 @@ export class SyncEngine {
   private current: SyncState = { kind: 'idle' }
   private buffered: StreamEntry[] = []
   private lastUnreadableNoticeAt: number | null = null
+  /** The welcome of the connection being followed: a probe changes the state, not the connection. */
+  private following: Welcome | undefined
   private catchingUp: Promise<void> | undefined
   private again = false
   private retry: TimerHandle | undefined
@@ -65,19 +67,25 @@ export class SyncEngine {
     this.off.push(
       this.link.states.add((state) => {
         if (state.kind === 'connected') {
+          if (state.welcome === this.following) return
+          this.following = state.welcome
           const cached = this.cache.expert()
           if (cached !== null && cached.id !== state.welcome.expertId) {
             this.deps.log.warn('The cache belongs to another expert; clearing it before syncing')
             this.cache.clear()
           }
           void this.catchUp()
-        } else if (this.current.kind !== 'idle') {
-          this.set({ kind: 'idle' })
+        } else {
+          this.following = undefined
+          if (this.current.kind !== 'idle') this.set({ kind: 'idle' })
         }
       }),
       this.link.events.add((event) => this.onLive(event)),
     )
-    if (this.link.state.kind === 'connected') void this.catchUp()
+    if (this.link.state.kind === 'connected') {
+      this.following = this.link.state.welcome
+      void this.catchUp()
+    }
   }
 
   /** Stop following the link. */
