@@ -111,11 +111,14 @@ export function attachSocketGateway(
           },
         }
       }
-      const { after, snapshot, ...options } = request.data
+      const { after, snapshot, snapshotAfter, ...options } = request.data
       return {
         ok: true,
         result: snapshot
-          ? { kind: 'snapshot', snapshot: marketplace.snapshot(expertId) }
+          ? {
+              kind: 'snapshot',
+              snapshot: marketplace.snapshot(expertId, { maxBytes: options.maxBytes, after: snapshotAfter }),
+            }
           : marketplace.replay(expertId, after, options),
       }
     })

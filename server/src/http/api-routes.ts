@@ -83,7 +83,7 @@ export function apiRoutes(deps: {
         })
         if (!query.success)
           throw new PlatformError('invalid_payload', `Invalid replay: ${describeIssues(query.error.issues)}`)
-        const { after, snapshot: _snapshot, ...options } = query.data
+        const { after, snapshot: _snapshot, snapshotAfter: _part, ...options } = query.data
         return marketplace.replay(expertId, after, options)
       },
     },

@@ -6,7 +6,7 @@
 import { io, type Socket } from 'socket.io-client'
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { CommandOutcome } from '../../../shared/command-outcome'
-import type { Expert } from '../../../shared/protocol'
+import type { Expert, SnapshotPosition } from '../../../shared/protocol'
 import {
   COMMAND_EVENT,
   CommandAck,
@@ -58,6 +58,8 @@ export interface ReplayOptions {
   /** The digest of the event at the cursor, for the platform to check it is still its history. */
   readonly digest?: string
   readonly snapshot?: boolean
+  /** The next part of a snapshot sent in parts. */
+  readonly snapshotAfter?: SnapshotPosition
 }
 
 /** What the caller of a replay hears about, and what it lends to read the answer. */

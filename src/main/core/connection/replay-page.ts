@@ -41,6 +41,7 @@ const SnapshotOutline = z.object({
   cursor: Snapshot.shape.cursor,
   cursorDigest: Snapshot.shape.cursorDigest,
   takenAt: Snapshot.shape.takenAt,
+  next: Snapshot.shape.next,
 })
 
 function firstIssue(error: z.ZodError): string {

@@ -5,7 +5,7 @@
  * cache transaction, duplicates are dropped by id, and each new open invite is shown exactly once.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
-import type { PlatformEvent, Welcome } from '../../../shared/protocol'
+import type { PlatformEvent, Snapshot, SnapshotPosition, Welcome } from '../../../shared/protocol'
 import type { StreamEntry } from '../ports/cache-store'
 import { Listeners } from '../connection/listeners'
 import type { PlatformLink } from '../connection/platform-link'
@@ -15,6 +15,7 @@ import type { Notifier } from '../ports/notifier'
 import type { Unsubscribe } from '../ports/power'
 import { inviteNotification } from './invite-notification'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
+import { joinSnapshotParts } from './snapshot-parts'
 
 /** Where syncing stands. */
 export type SyncState =
@@ -159,12 +160,20 @@ export class SyncEngine {
     // followed: rebuild from a snapshot once, which brings the digest.
     let wantSnapshot =
       this.cache.cursor() === 0 || this.cache.expert() === null || this.cache.cursorDigest() === null
+    // The parts of a snapshot sent in parts, joined so far, and where the next part starts.
+    let parts:
+      { readonly sofar: Snapshot; readonly next: SnapshotPosition; readonly skipped: number } | undefined
     for (;;) {
       this.again = false
       let slow = false
       const page = await this.link.replay(
         this.cache.cursor(),
-        { ...this.pace, snapshot: wantSnapshot, digest: this.cache.cursorDigest() ?? undefined },
+        {
+          ...this.pace,
+          snapshot: wantSnapshot || parts !== undefined,
+          snapshotAfter: parts?.next,
+          digest: this.cache.cursorDigest() ?? undefined,
+        },
         {
           onSlow: () => {
             slow = true
@@ -178,10 +187,16 @@ export class SyncEngine {
       )
       if (!slow) this.pace = largerPage(this.pace)
       wantSnapshot = false
-      if (page.kind === 'snapshot') {
-        this.cache.applySnapshot(page.snapshot)
-        this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${page.snapshot.cursor}`)
-        if (page.skipped > 0) this.noticeUnreadable(page.skipped)
+      if (page.kind !== 'snapshot') parts = undefined
+      else {
+        const whole = parts === undefined ? page.snapshot : joinSnapshotParts(parts.sofar, page.snapshot)
+        const skipped = (parts?.skipped ?? 0) + page.skipped
+        const next = page.snapshot.next
+        parts = next === undefined ? undefined : { sofar: whole, next, skipped }
+        if (next !== undefined) continue
+        this.cache.applySnapshot(whole)
+        this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
+        if (skipped > 0) this.noticeUnreadable(skipped)
         this.notifyNewInvites()
         this.changes.emit([])
         continue

@@ -35,4 +35,32 @@ describe('catching up over a slow link', () => {
     expect(core.runtime.cache.openInviteCount()).toBe(PENDING)
     expect(new Set(core.adapters.notifier.shown.map((n) => n.title)).size).toBe(PENDING)
   })
+
+  it('starts a new cache from a snapshot in parts when the whole one could not cross the link before the connection is checked', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    for (let i = 1; i <= PENDING; i++) platform.inviteDirectly(expert.id, `Open before the first start ${i}`)
+    const proxy = await FaultProxy.start(platform.server.port)
+    defer(() => proxy.close())
+    proxy.trickle(40_000)
+    // A link checked after a short silence: an answer that takes longer to cross costs the connection.
+    const timings = {
+      connectTimeoutMs: 5_000,
+      ackTimeoutMs: 1_000,
+      silenceLimitMs: 1_000,
+      probeTimeoutMs: 1_000,
+    }
+    const core = await startTestCore({
+      platformUrl: proxy.url,
+      token: expert.token,
+      expertId: expert.id,
+      timings,
+    })
+    defer(() => core.close(true))
+    await core.waitForNotifications(PENDING)
+    await core.waitForState((s) => s.status === 'online')
+    expect(core.runtime.cache.openInviteCount()).toBe(PENDING)
+    expect(new Set(core.adapters.notifier.shown.map((n) => n.title)).size).toBe(PENDING)
+  })
 })
