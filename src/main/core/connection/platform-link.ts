@@ -6,7 +6,6 @@
 import { io, type Socket } from 'socket.io-client'
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { CommandOutcome } from '../../../shared/command-outcome'
-import type { Expert, SnapshotPosition } from '../../../shared/protocol'
 import {
   COMMAND_EVENT,
   CommandAck,
@@ -16,7 +15,6 @@ import {
   LIVE_EVENT,
   PROBE_EVENT,
   PROTOCOL_VERSION,
-  REPLAY_EVENT,
   Welcome,
   WELCOME_EVENT,
   type CommandName,
@@ -27,11 +25,15 @@ import type { StreamEntry } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { Power, Unsubscribe } from '../ports/power'
 import { backoffDelay } from './backoff'
-import { parseReplayPage, readStreamEntry, type ReplayPage } from './replay-page'
+import { defaultLinkTimings, type LinkTimings } from './link-timings'
+import { readStreamEntry, type ReplayPage } from './replay-page'
+import { requestReplay, type ReplayHooks, type ReplayOptions } from './replay-request'
 import { Listeners } from './listeners'
-import { SilenceWatch } from './silence-watch'
+import { ConnectionCheck } from './connection-check'
 
+export type { LinkTimings } from './link-timings'
 export type { ReplayPage } from './replay-page'
+export type { ReplayHooks, ReplayOptions } from './replay-request'
 
 /** Where the link stands. */
 export type LinkState =
@@ -51,48 +53,6 @@ export type LinkState =
       readonly message: string
     }
 
-/** What a replay asks for beyond the cursor. */
-export interface ReplayOptions {
-  readonly limit?: number
-  readonly maxBytes?: number
-  /** The digest of the event at the cursor, for the platform to check it is still its history. */
-  readonly digest?: string
-  readonly snapshot?: boolean
-  /** The next part of a snapshot sent in parts. */
-  readonly snapshotAfter?: SnapshotPosition
-}
-
-/** What the caller of a replay hears about, and what it lends to read the answer. */
-export interface ReplayHooks {
-  /** The ack timeout passed and the answer is still on its way. */
-  readonly onSlow?: () => void
-  /** The expert to keep when a snapshot's own profile cannot be read. */
-  readonly cachedExpert?: () => Expert | null
-}
-
-/** Timings, overridable by tests and benches. */
-export interface LinkTimings {
-  /** How long a connection attempt may take. */
-  readonly connectTimeoutMs: number
-  /** How long a command waits for its acknowledgement; after this long a replay page counts as slow. */
-  readonly ackTimeoutMs: number
-  /** How long a replay may go unanswered before the platform counts as stuck and gets a new connection. */
-  readonly replayGiveUpMs: number
-  /** After this long without a word from the platform (it pings more often), the link is probed. */
-  readonly silenceLimitMs: number
-  /** How long a probe may go unanswered before the connection counts as dead and is replaced. */
-  readonly probeTimeoutMs: number
-}
-
-// Silence and probe together stay under the fifteen seconds in which a dead link must be noticed.
-const defaultTimings: LinkTimings = {
-  connectTimeoutMs: 5_000,
-  ackTimeoutMs: 10_000,
-  replayGiveUpMs: 60_000,
-  silenceLimitMs: 8_000,
-  probeTimeoutMs: 5_000,
-}
-
 /** The dependencies of a link. */
 export interface LinkDeps {
   readonly clock: Clock
@@ -110,8 +70,7 @@ export class PlatformLink {
   private readonly timings: LinkTimings
   private retryTimer: TimerHandle | undefined
   private welcomeTimer: TimerHandle | undefined
-  private probeTimer: TimerHandle | undefined
-  private readonly silence: SilenceWatch
+  private readonly check: ConnectionCheck
   private attempt = 0
   private stopped = true
   private restarting = false
@@ -126,10 +85,19 @@ export class PlatformLink {
     token: string,
     private readonly deps: LinkDeps,
   ) {
-    this.timings = { ...defaultTimings, ...deps.timings }
-    this.silence = new SilenceWatch(deps.clock, this.timings.silenceLimitMs, () =>
-      this.probe('No word from the platform for a while'),
-    )
+    this.timings = { ...defaultLinkTimings, ...deps.timings }
+    this.check = new ConnectionCheck(deps.clock, this.timings, {
+      send: () => this.socket.emitWithAck(PROBE_EVENT, {}),
+      checking: (reason) => {
+        if (this.current.kind !== 'connected') return
+        this.deps.log.info(`${reason}: checking the connection`)
+        this.set({ ...this.current, checking: true })
+      },
+      answered: () => {
+        if (this.current.kind === 'connected') this.set({ kind: 'connected', welcome: this.current.welcome })
+      },
+      dead: (reason) => this.reconnect(reason, 'now'),
+    })
     this.socket = io(platformUrl, {
       auth: { token, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket'],
@@ -145,8 +113,8 @@ export class PlatformLink {
     this.socket.on('disconnect', (reason: string) => this.dropped(reason))
     this.socket.on(LIVE_EVENT, (raw: unknown) => this.received(raw))
     // Every packet and every heartbeat ping proves the connection still carries something.
-    this.socket.io.on('packet', () => this.silence.heard())
-    this.socket.io.on('ping', () => this.silence.heard())
+    this.socket.io.on('packet', () => this.check.heard())
+    this.socket.io.on('ping', () => this.check.heard())
   }
 
   /** The current state. */
@@ -234,31 +202,15 @@ export class PlatformLink {
    */
   async replay(after: number, options: ReplayOptions = {}, hooks: ReplayHooks = {}): Promise<ReplayPage> {
     if (this.current.kind !== 'connected') throw new Error('not connected')
-    const answer: Promise<unknown> = this.socket.emitWithAck(REPLAY_EVENT, {
-      ...options,
-      after,
-      snapshot: options.snapshot ?? false,
-    })
-    const slow = this.deps.clock.setTimeout(() => hooks.onSlow?.(), this.timings.ackTimeoutMs)
-    const giveUp = this.deps.clock.setTimeout(
-      () =>
-        this.reconnect(
-          `The platform did not answer a replay within ${this.timings.replayGiveUpMs / 1000} s.`,
-          'later',
-        ),
-      this.timings.replayGiveUpMs,
-    )
-    let raw: unknown
-    try {
-      raw = await answer
-    } finally {
-      slow.cancel()
-      giveUp.cancel()
+    const deps = {
+      socket: this.socket,
+      clock: this.deps.clock,
+      log: this.deps.log,
+      slowAfterMs: this.timings.ackTimeoutMs,
+      giveUpAfterMs: this.timings.replayGiveUpMs,
+      giveUp: (reason: string) => this.reconnect(reason, 'later'),
     }
-    const ack = CommandAck.safeParse(raw)
-    if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
-    if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)
-    return parseReplayPage(ack.data.result, this.deps.log, hooks.cachedExpert)
+    return requestReplay(deps, after, options, hooks)
   }
 
   private nonsense<R>(what: string): CommandOutcome<R> {
@@ -306,47 +258,14 @@ export class PlatformLink {
   /** After a wake or a network change a connected socket may be dead without knowing it. */
   private woke(reason: string): void {
     if (this.stopped || this.current.kind === 'refused') return
-    if (this.current.kind === 'connected') return this.probe(reason)
+    if (this.current.kind === 'connected') return this.check.probe(reason)
     // Not connected: the wait between attempts was for a network that may be back; try now.
     this.reconnect(reason, 'now')
   }
 
-  /**
-   * Ask the platform for an answer at once: a connection that gives none within the probe
-   * timeout is dead, and is replaced rather than waited out. Meanwhile the state says "checking".
-   */
-  private probe(reason: string): void {
-    const connected = this.current
-    if (connected.kind !== 'connected' || connected.checking === true) return
-    this.deps.log.info(`${reason}: checking the connection`)
-    this.set({ ...connected, checking: true })
-    const timer = this.deps.clock.setTimeout(
-      () =>
-        this.reconnect(
-          `The connection did not answer a check within ${this.timings.probeTimeoutMs / 1000} s.`,
-          'now',
-        ),
-      this.timings.probeTimeoutMs,
-    )
-    this.probeTimer = timer
-    this.socket.emitWithAck(PROBE_EVENT, {}).then(
-      () => {
-        timer.cancel()
-        if (this.probeTimer !== timer || this.current.kind !== 'connected') return
-        this.probeTimer = undefined
-        this.silence.heard()
-        this.set({ kind: 'connected', welcome: this.current.welcome })
-      },
-      // Rejected only when the connection drops, which `dropped` handles.
-      () => timer.cancel(),
-    )
-  }
-
   /** Stop watching and probing the connection that is going away. */
   private forgetConnection(): void {
-    this.silence.stop()
-    this.probeTimer?.cancel()
-    this.probeTimer = undefined
+    this.check.stop()
   }
 
   /** A server that accepts the socket but never welcomes it is not a platform we can use. */
@@ -377,7 +296,7 @@ export class PlatformLink {
       return
     }
     this.attempt = 0
-    this.silence.start()
+    this.check.start()
     this.set({ kind: 'connected', welcome: welcome.data })
   }
 
