@@ -61,6 +61,36 @@ describe('a platform that misbehaves', () => {
     ])
   })
 
+  it('sending one unreadable event live: the core passes over it, says so once, and applies the next one live', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const core = await startTestCore({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+    })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    platform.inviteDirectly(expert.id, 'Before')
+    await core.waitForNotifications(1)
+    // Appended and published by the platform's own log, as any event is: one the app cannot read.
+    const { events } = platform.server.marketplace
+    const unreadable = events.transact(() =>
+      events.append(expert.id, 'invite.created', { invite: { id: 'inv_x' } } as never),
+    )
+    await core.waitForNotifications(2)
+    platform.inviteDirectly(expert.id, 'After')
+    await core.waitForNotifications(3)
+    expect(core.adapters.notifier.shown.map((n) => `${n.kind}: ${n.title}`)).toEqual([
+      'invite: Instant: Before',
+      'notice: An update from the platform could not be read',
+      'invite: Instant: After',
+    ])
+    expect(core.runtime.core.connection.status).toBe('online')
+    expect(core.runtime.cache.cursor()).toBe(unreadable.id + 1)
+  })
+
   it('sending a snapshot with one entity this version cannot read: the rest of the snapshot is applied', async () => {
     const platform = await startTestPlatform()
     defer(() => platform.close())
