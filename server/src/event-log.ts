@@ -6,19 +6,32 @@
 import type Database from 'better-sqlite3'
 import {
   MAX_REPLAY_PAGE,
+  MAX_REPLAY_PAGE_BYTES,
   type PlatformEvent,
   type PlatformEventPayload,
   type PlatformEventType,
 } from '../../src/shared/protocol'
 import type { Clock } from '../../src/shared/clock'
+import { chainDigest } from './event-digest'
 
 /** Receives each committed event for one expert, in order. */
 export type EventListener = (expertId: string, event: PlatformEvent) => void
 
-/** The answer to a replay: a page of events, or word that the cursor is out of range. */
+/**
+ * The answer to a replay: a page of events, or word that the cursor cannot be followed from (out
+ * of the kept range, or its digest is not this stream's).
+ */
 export type ReplayPage =
   | { kind: 'events'; events: PlatformEvent[]; latestId: number; hasMore: boolean }
   | { kind: 'out_of_range'; latestId: number }
+
+/** What a replay asks for beyond the cursor. */
+export interface ReplayOptions {
+  readonly limit?: number
+  readonly maxBytes?: number
+  /** The client's digest of the event at the cursor; checked against this stream's. */
+  readonly digest?: string
+}
 
 /** Appends, stores, replays and publishes expert events. */
 export class EventLog {
@@ -27,9 +40,14 @@ export class EventLog {
   private readonly listeners = new Set<EventListener>()
   /** The newest id per expert, read once from the table and then kept here: one write per event. */
   private readonly latestIds = new Map<string, number>()
+  /** The digest of each expert's newest event, kept beside its id for the same reason. */
+  private readonly latestDigests = new Map<string, string>()
+  private readonly epoch: string
   private readonly touched = new Set<string>()
   private readonly maxId: Database.Statement<[string], { latest: number | null }>
-  private readonly insert: Database.Statement<[string, number, string, number, string]>
+  private readonly newestDigest: Database.Statement<[string], { digest: string }>
+  private readonly digestOf: Database.Statement<[string, number], { digest: string }>
+  private readonly insert: Database.Statement<[string, number, string, number, string, string]>
   private readonly page: Database.Statement<[string, number, number], { payload: string }>
   private readonly oldestId: Database.Statement<[string], { oldest: number | null }>
 
@@ -40,9 +58,16 @@ export class EventLog {
       console.error('Event listener failed:', error),
   ) {
     this.maxId = db.prepare('SELECT MAX(id) AS latest FROM events WHERE expert_id = ?')
-    this.insert = db.prepare('INSERT INTO events (expert_id, id, type, at, payload) VALUES (?, ?, ?, ?, ?)')
+    this.newestDigest = db.prepare('SELECT digest FROM events WHERE expert_id = ? ORDER BY id DESC LIMIT 1')
+    this.digestOf = db.prepare('SELECT digest FROM events WHERE expert_id = ? AND id = ?')
+    this.insert = db.prepare(
+      'INSERT INTO events (expert_id, id, type, at, payload, digest) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     this.page = db.prepare('SELECT payload FROM events WHERE expert_id = ? AND id > ? ORDER BY id LIMIT ?')
     this.oldestId = db.prepare('SELECT MIN(id) AS oldest FROM events WHERE expert_id = ?')
+    this.epoch =
+      db.prepare<[], { stream_epoch: string }>('SELECT stream_epoch FROM platform_meta').get()
+        ?.stream_epoch ?? ''
   }
 
   /**
@@ -58,7 +83,10 @@ export class EventLog {
     } catch (error) {
       this.pending = []
       // The rolled-back ids were never stored; forget them so they are handed out again.
-      for (const expertId of this.touched) this.latestIds.delete(expertId)
+      for (const expertId of this.touched) {
+        this.latestIds.delete(expertId)
+        this.latestDigests.delete(expertId)
+      }
       throw error
     } finally {
       this.inTransaction = false
@@ -88,9 +116,12 @@ export class EventLog {
   ): PlatformEvent {
     if (!this.inTransaction) throw new Error('EventLog.append must run inside transact()')
     const id = this.latestId(expertId) + 1
-    const event = { id, type, at: this.clock.now(), payload } as PlatformEvent
-    this.insert.run(expertId, event.id, type, event.at, JSON.stringify(event))
+    const unsigned = { id, type, at: this.clock.now(), payload }
+    const digest = chainDigest(this.latestDigest(expertId), JSON.stringify(unsigned))
+    const event = { ...unsigned, digest } as PlatformEvent
+    this.insert.run(expertId, event.id, type, event.at, JSON.stringify(event), digest)
     this.latestIds.set(expertId, id)
+    this.latestDigests.set(expertId, digest)
     this.touched.add(expertId)
     this.pending.push({ expertId, event })
     return event
@@ -112,15 +143,43 @@ export class EventLog {
     return latest
   }
 
-  /** The events after `after`, or out_of_range if they are no longer all kept (or never existed). */
-  replay(expertId: string, after: number, limit = MAX_REPLAY_PAGE): ReplayPage {
+  /** The digest of an expert's event `id`; undefined once pruned, or for id 0. */
+  digestAt(expertId: string, id: number): string | undefined {
+    return id === 0 ? undefined : this.digestOf.get(expertId, id)?.digest
+  }
+
+  /**
+   * The events after `after` (at most `limit`, and `maxBytes` unless one event alone is larger),
+   * or out_of_range if they are no longer all kept, never existed, or the client's digest of the
+   * event at `after` is not this stream's: its history went another way, so only a snapshot helps.
+   */
+  replay(expertId: string, after: number, options: ReplayOptions = {}): ReplayPage {
+    const { limit = MAX_REPLAY_PAGE, maxBytes = MAX_REPLAY_PAGE_BYTES, digest } = options
     const latest = this.latestId(expertId)
     const oldest = this.oldestId.get(expertId)?.oldest ?? latest + 1
     if (after > latest || after < oldest - 1) return { kind: 'out_of_range', latestId: latest }
-    const rows = this.page.all(expertId, after, limit)
-    const events = rows.map((r) => JSON.parse(r.payload) as PlatformEvent)
+    // The event just before the oldest kept one is gone, so a digest for it cannot be checked.
+    if (digest !== undefined && after > 0 && this.digestAt(expertId, after) !== digest) {
+      return { kind: 'out_of_range', latestId: latest }
+    }
+    const events: PlatformEvent[] = []
+    let bytes = 0
+    for (const row of this.page.iterate(expertId, after, limit)) {
+      bytes += Buffer.byteLength(row.payload)
+      if (events.length > 0 && bytes > maxBytes) break
+      events.push(JSON.parse(row.payload) as PlatformEvent)
+    }
     const last = events.at(-1)?.id ?? after
     return { kind: 'events', events, latestId: latest, hasMore: last < latest }
+  }
+
+  private latestDigest(expertId: string): string {
+    let digest = this.latestDigests.get(expertId)
+    if (digest === undefined) {
+      digest = this.newestDigest.get(expertId)?.digest ?? this.epoch
+      this.latestDigests.set(expertId, digest)
+    }
+    return digest
   }
 
   /**

@@ -9,6 +9,7 @@ import {
   COMMAND_EVENT,
   describeVersionMismatch,
   LIVE_EVENT,
+  PROBE_EVENT,
   PROTOCOL_VERSION,
   REPLAY_EVENT,
   ReplayRequest,
@@ -27,6 +28,14 @@ import { answer, OncePerConnection } from './socket-answer'
 
 /** The largest message a client may send; commands are small. */
 const MAX_MESSAGE_BYTES = 100_000
+
+/**
+ * The heartbeat: a ping this often, and a peer that has not answered one this long after is gone.
+ * Both sides (the client takes these from the handshake) notice a silent dead link within their
+ * sum, which must stay under the fifteen seconds the app promises; a replay page crosses even a
+ * slow link well within the timeout.
+ */
+const HEARTBEAT = { pingInterval: 5_000, pingTimeout: 8_000 }
 
 function roomOf(expertId: string): string {
   return `expert:${expertId}`
@@ -61,6 +70,7 @@ export function attachSocketGateway(
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     connectTimeout: deps.connectTimeoutMs,
+    ...HEARTBEAT,
     // No connectionStateRecovery: the app replays by event cursor after every reconnect, which
     // covers every gap, and socket.io's packet buffer cost about 3 ms per 100-expert fan-out and
     // 45 MiB per 1,000 sockets in `npm run bench`.
@@ -117,16 +127,20 @@ export function attachSocketGateway(
           },
         }
       }
-      const { after, limit, snapshot } = request.data
+      const { after, snapshot, snapshotAfter, ...options } = request.data
       return {
         ok: true,
         result: snapshot
-          ? { kind: 'snapshot', snapshot: marketplace.snapshot(expertId) }
-          : marketplace.replay(expertId, after, limit),
+          ? {
+              kind: 'snapshot',
+              snapshot: marketplace.snapshot(expertId, { maxBytes: options.maxBytes, after: snapshotAfter }),
+            }
+          : marketplace.replay(expertId, after, options),
       }
     })
+    answer(socket, PROBE_EVENT, context, () => ({ ok: true, result: {} }))
     socket.onAny((event: unknown) => {
-      if (event !== COMMAND_EVENT && event !== REPLAY_EVENT)
+      if (event !== COMMAND_EVENT && event !== REPLAY_EVENT && event !== PROBE_EVENT)
         once.warn('unknown socket event ignored', { event: describeValue(event) })
     })
   })

@@ -10,6 +10,11 @@ export const ConnectionState = z.discriminatedUnion('status', [
   z.object({ status: z.literal('connecting') }),
   /** Connected and caught up with the platform's events. */
   z.object({ status: z.literal('online'), since: z.number() }),
+  /**
+   * Connected as far as anyone knows, but a probe is out to make sure (after a wake, a network
+   * change or a silence): not "online" until the platform answers.
+   */
+  z.object({ status: z.literal('checking'), since: z.number() }),
   /** Lost the connection recently; trying again at `nextAttemptAt`. */
   z.object({
     status: z.literal('reconnecting'),

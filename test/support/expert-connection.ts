@@ -59,9 +59,15 @@ export class ExpertConnection {
     return this.socket.timeout(WAIT_MS).emitWithAck(COMMAND_EVENT, envelope) as Promise<CommandAck>
   }
 
-  /** Ask for the events after a cursor. */
-  async replay(after: number, limit?: number): Promise<ReplayResponse> {
-    const ack = (await this.socket.timeout(WAIT_MS).emitWithAck(REPLAY_EVENT, { after, limit })) as CommandAck
+  /** Ask for the events after a cursor (with a page size, byte budget or digest when given). */
+  async replay(
+    after: number,
+    limit?: number,
+    options: { maxBytes?: number; digest?: string } = {},
+  ): Promise<ReplayResponse> {
+    const ack = (await this.socket
+      .timeout(WAIT_MS)
+      .emitWithAck(REPLAY_EVENT, { after, limit, ...options })) as CommandAck
     if (!ack.ok) throw new Error(`replay refused: ${ack.error.message}`)
     return ack.result as ReplayResponse
   }

@@ -1,13 +1,38 @@
 /**
  * A TCP proxy on loopback between the app and the platform that can misbehave on command: reset
- * every connection, refuse new ones, or stall traffic (hold it, then let it through).
+ * every connection, refuse new ones, stall traffic (hold it, then let it through), or trickle what
+ * the platform sends at a few kilobytes per second, as a poor mobile link does.
  */
 import { createServer, type Server, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
+import { Transform, type TransformCallback } from 'node:stream'
 
 interface Pair {
   readonly client: Socket
   readonly upstream: Socket
+  /** Between upstream and client when the link trickles. */
+  readonly trickle?: Trickle
+}
+
+/** How often a trickling link lets its next slice through. */
+const TRICKLE_TICK_MS = 20
+
+/** Passes bytes on at `bytesPerSecond`, in slices; backpressure holds the source meanwhile. */
+class Trickle extends Transform {
+  constructor(private readonly bytesPerSecond: number) {
+    super()
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    const slice = Math.max(1, Math.floor((this.bytesPerSecond * TRICKLE_TICK_MS) / 1000))
+    const next = (offset: number): void => {
+      if (this.destroyed) return
+      if (offset >= chunk.length) return done()
+      this.push(chunk.subarray(offset, offset + slice))
+      setTimeout(() => next(offset + slice), TRICKLE_TICK_MS)
+    }
+    next(0)
+  }
 }
 
 /** A misbehaving loopback proxy to `127.0.0.1:targetPort`. */
@@ -15,6 +40,7 @@ export class FaultProxy {
   private readonly pairs = new Set<Pair>()
   private refusing = false
   private stalled = false
+  private trickleRate: number | null = null
   /** How many connections were reset on purpose. */
   resets = 0
 
@@ -64,6 +90,11 @@ export class FaultProxy {
     for (const pair of this.pairs) this.flow(pair, !on)
   }
 
+  /** Connections opened from now on carry what the platform sends at `bytesPerSecond` (null: full speed). */
+  trickle(bytesPerSecond: number | null): void {
+    this.trickleRate = bytesPerSecond
+  }
+
   /** Open connections right now. */
   get connections(): number {
     return this.pairs.size
@@ -81,10 +112,13 @@ export class FaultProxy {
       return
     }
     const upstream = new (client.constructor as typeof Socket)()
-    const pair: Pair = { client, upstream }
+    const trickle = this.trickleRate === null ? undefined : new Trickle(this.trickleRate)
+    const pair: Pair = { client, upstream, trickle }
     this.pairs.add(pair)
+    trickle?.pipe(client)
     const drop = (): void => {
       this.pairs.delete(pair)
+      trickle?.destroy()
       client.destroy()
       upstream.destroy()
     }
@@ -96,13 +130,13 @@ export class FaultProxy {
 
   // Unpiping (not just pausing) holds the bytes in the readable buffers; a pipe would resume a
   // paused source on its own when the destination drains.
-  private flow({ client, upstream }: Pair, on: boolean): void {
+  private flow({ client, upstream, trickle }: Pair, on: boolean): void {
     if (on) {
       client.pipe(upstream)
-      upstream.pipe(client)
+      upstream.pipe(trickle ?? client)
     } else {
       client.unpipe(upstream)
-      upstream.unpipe(client)
+      upstream.unpipe(trickle ?? client)
       client.pause()
       upstream.pause()
     }

@@ -57,10 +57,16 @@ export function apiRoutes(deps: SignInDeps): Route[] {
             'invalid_payload',
             'Say where to replay from: /api/events?after=<last event id>.',
           )
-        const query = ReplayRequest.safeParse({ after, limit: queryInteger(url, 'limit') })
+        const query = ReplayRequest.safeParse({
+          after,
+          limit: queryInteger(url, 'limit'),
+          maxBytes: queryInteger(url, 'maxBytes'),
+          digest: url.searchParams.get('digest') ?? undefined,
+        })
         if (!query.success)
           throw new PlatformError('invalid_payload', `Invalid replay: ${describeIssues(query.error.issues)}`)
-        return marketplace.replay(expertId, query.data.after, query.data.limit)
+        const { after: cursor, snapshot: _snapshot, snapshotAfter: _part, ...options } = query.data
+        return marketplace.replay(expertId, cursor, options)
       },
     },
   ]

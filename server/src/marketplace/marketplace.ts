@@ -1,8 +1,15 @@
 /** The marketplace as one object: the entry point the socket gateway, HTTP routes and tools use. */
 import type Database from 'better-sqlite3'
 import type { Clock } from '../../../src/shared/clock'
-import type { CommandAck, Message, ReplayResponse, Session, Snapshot } from '../../../src/shared/protocol'
-import { EventLog } from '../event-log'
+import type {
+  CommandAck,
+  Message,
+  ReplayResponse,
+  Session,
+  Snapshot,
+  SnapshotPosition,
+} from '../../../src/shared/protocol'
+import { EventLog, type ReplayOptions } from '../event-log'
 import type { Logger } from '../logger'
 import { PlatformStore } from '../store/platform-store'
 import {
@@ -22,6 +29,7 @@ import { executeCommand } from './execute-command'
 import { sendClientMessage, threadOf } from './messages'
 import { createRequest, withdrawRequest, type CreatedRequest, type CreateRequestInput } from './requests'
 import { snapshotFor } from './snapshot'
+import { snapshotPart } from './snapshot-parts'
 import { clientJoinSession } from './sessions'
 import { sweep, type SweepResult } from './sweep'
 
@@ -61,16 +69,20 @@ export class Marketplace {
     return executeCommand(this.ctx, expertId, envelope)
   }
 
-  /** Events after a cursor, or a snapshot when the cursor is out of the kept range. */
-  replay(expertId: string, after: number, limit?: number): ReplayResponse {
-    const page = this.events.replay(expertId, after, limit)
+  /** Events after a cursor, or a snapshot when the stream cannot be followed from that cursor. */
+  replay(expertId: string, after: number, options: ReplayOptions = {}): ReplayResponse {
+    const page = this.events.replay(expertId, after, options)
     if (page.kind === 'events') return page
-    return { kind: 'snapshot', snapshot: this.snapshot(expertId) }
+    return { kind: 'snapshot', snapshot: this.snapshot(expertId, { maxBytes: options.maxBytes }) }
   }
 
-  /** The expert's full current state. */
-  snapshot(expertId: string): Snapshot {
-    return snapshotFor(this.ctx, expertId)
+  /**
+   * The expert's full current state; in parts of about `maxBytes` when a client asks for a
+   * budget (each part says where the next one starts).
+   */
+  snapshot(expertId: string, part: { maxBytes?: number; after?: SnapshotPosition } = {}): Snapshot {
+    const full = snapshotFor(this.ctx, expertId)
+    return part.maxBytes === undefined ? full : snapshotPart(full, part.after, part.maxBytes)
   }
 
   /** A client posts a request; experts are invited at once. */

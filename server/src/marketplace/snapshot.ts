@@ -31,12 +31,14 @@ export function snapshotFor(ctx: MarketplaceContext, expertId: string): Snapshot
       .all(expertId, SNAPSHOT_MESSAGES)
       .reverse()
       .map(messageFromRow)
+    const cursor = ctx.events.latestId(expertId)
     return {
       expert: ctx.store.expert(expertId),
       openInvites,
       sessions,
       recentMessages,
-      cursor: ctx.events.latestId(expertId),
+      cursor,
+      cursorDigest: ctx.events.digestAt(expertId, cursor),
       takenAt: now,
     }
   })()

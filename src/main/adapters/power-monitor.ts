@@ -9,9 +9,13 @@
  *   reminders keep arriving in the notification centre while the expert is away.
  *
  * Lock and unlock exist on macOS and Windows only; suspend and resume everywhere.
+ * - A network change → onNetworkChange. Electron's main process has no event for it (the
+ *   renderer's `online` event only sees the whole machine going off- or online, and needs a
+ *   window), so the machine's addresses are watched as in plain Node.
  */
 import { powerMonitor } from 'electron'
 import type { Power, Unsubscribe } from '../core/ports/power'
+import { watchNetwork } from '../node-adapters/network-watch'
 
 /** Power events from powerMonitor, plus a way to stop listening to it. */
 export interface PowerMonitorPower extends Power {
@@ -23,6 +27,7 @@ export interface PowerMonitorPower extends Power {
 export function createPowerMonitorPower(): PowerMonitorPower {
   const suspendListeners = new Set<() => void>()
   const resumeListeners = new Set<() => void>()
+  const networkListeners = new Set<() => void>()
   const fire = (listeners: Set<() => void>): void => {
     for (const listener of [...listeners]) listener()
   }
@@ -48,6 +53,7 @@ export function createPowerMonitorPower(): PowerMonitorPower {
   powerMonitor.on('resume', onResume)
   powerMonitor.on('lock-screen', onLock)
   powerMonitor.on('unlock-screen', onUnlock)
+  const stopWatching = watchNetwork(() => fire(networkListeners))
 
   const subscribe = (listeners: Set<() => void>, listener: () => void): Unsubscribe => {
     const entry = (): void => listener()
@@ -57,7 +63,9 @@ export function createPowerMonitorPower(): PowerMonitorPower {
   return {
     onSuspend: (listener) => subscribe(suspendListeners, listener),
     onResume: (listener) => subscribe(resumeListeners, listener),
+    onNetworkChange: (listener) => subscribe(networkListeners, listener),
     dispose() {
+      stopWatching()
       powerMonitor.removeListener('suspend', onSuspend)
       powerMonitor.removeListener('resume', onResume)
       powerMonitor.removeListener('lock-screen', onLock)

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3'
 import { assertNever } from '../../shared/assert-never'
 import type { Expert, Invite, Message, PlatformEvent, Session, Snapshot } from '../../shared/protocol'
 import { AUTO_CANCEL_AFTER_MS } from '../../shared/rules/session-timing'
-import type { ApplyResult, CacheStore } from '../core/ports/cache-store'
+import type { ApplyResult, CacheStore, StreamEntry, UnreadableEvent } from '../core/ports/cache-store'
 import type { Logger } from '../core/ports/logger'
 import { InviteRepository } from './repositories/invite-repository'
 import { MessageRepository } from './repositories/message-repository'
@@ -18,8 +18,10 @@ import { SyncStateRepository } from './repositories/sync-state-repository'
 import type { HistoryCursor } from '../../shared/rules/history-order'
 
 /** The expert an event's payload belongs to, when the payload says. */
-function expertIdOf(event: PlatformEvent): string | null {
+function expertIdOf(event: StreamEntry): string | null {
   switch (event.type) {
+    case 'unreadable':
+      return null
     case 'session.updated':
       return event.payload.session.expertId
     case 'message.created':
@@ -42,7 +44,7 @@ export class SqliteCacheStore implements CacheStore {
   private readonly sessions: SessionRepository
   private readonly messageRows: MessageRepository
   private readonly reminders: ReminderRepository
-  private readonly applyEventsInTransaction: (events: ReadonlyArray<PlatformEvent>) => ApplyResult
+  private readonly applyEventsInTransaction: (events: ReadonlyArray<StreamEntry>) => ApplyResult
   private readonly applySnapshotInTransaction: (snapshot: Snapshot) => void
   private readonly clearInTransaction: () => void
   private readonly markNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
@@ -54,7 +56,7 @@ export class SqliteCacheStore implements CacheStore {
     this.sessions = new SessionRepository(db, logger)
     this.messageRows = new MessageRepository(db, logger)
     this.reminders = new ReminderRepository(db)
-    this.applyEventsInTransaction = db.transaction((events: ReadonlyArray<PlatformEvent>) =>
+    this.applyEventsInTransaction = db.transaction((events: ReadonlyArray<StreamEntry>) =>
       this.applyBatch(events),
     )
     this.applySnapshotInTransaction = db.transaction((snapshot: Snapshot) => this.replaceWith(snapshot))
@@ -68,8 +70,12 @@ export class SqliteCacheStore implements CacheStore {
     return this.sync.cursor()
   }
 
-  applyEvents(events: ReadonlyArray<PlatformEvent>): ApplyResult {
-    if (events.length === 0) return { applied: [], gap: false, cursor: this.sync.cursor() }
+  cursorDigest(): string | null {
+    return this.sync.cursorDigest()
+  }
+
+  applyEvents(events: ReadonlyArray<StreamEntry>): ApplyResult {
+    if (events.length === 0) return { applied: [], skipped: [], gap: false, cursor: this.sync.cursor() }
     return this.applyEventsInTransaction(events)
   }
 
@@ -137,7 +143,7 @@ export class SqliteCacheStore implements CacheStore {
     this.reminders.mark(sessionId, minutesBefore, outcome, at)
   }
 
-  private applyBatch(events: ReadonlyArray<PlatformEvent>): ApplyResult {
+  private applyBatch(events: ReadonlyArray<StreamEntry>): ApplyResult {
     // Data of another expert means this cache is someone else's: start over from cursor 0, so the
     // batch either begins at id 1 or reports a gap and the caller replays from the beginning.
     const cachedExpertId = this.sync.expertId()
@@ -146,20 +152,26 @@ export class SqliteCacheStore implements CacheStore {
     }
     const start = this.sync.cursor()
     let cursor = start
+    let digest: string | null = null
     let gap = false
     const applied: PlatformEvent[] = []
+    const skipped: UnreadableEvent[] = []
     for (const event of events) {
       if (event.id <= cursor) continue
       if (event.id !== cursor + 1) {
         gap = true
         break
       }
-      this.applyOne(event)
-      applied.push(event)
+      if (event.type === 'unreadable') skipped.push(event)
+      else {
+        this.applyOne(event)
+        applied.push(event)
+      }
       cursor = event.id
+      digest = event.digest ?? null
     }
-    if (cursor !== start) this.sync.setCursor(cursor)
-    return { applied, gap, cursor }
+    if (cursor !== start) this.sync.setCursor(cursor, digest)
+    return { applied, skipped, gap, cursor }
   }
 
   private applyOne(event: PlatformEvent): void {
@@ -206,7 +218,7 @@ export class SqliteCacheStore implements CacheStore {
     for (const message of snapshot.recentMessages) this.messageRows.put(message)
     this.requests.pruneUnreferenced()
     this.reminders.pruneOrphans()
-    this.sync.setCursor(snapshot.cursor)
+    this.sync.setCursor(snapshot.cursor, snapshot.cursorDigest ?? null)
   }
 
   private deleteEverything(): void {

@@ -13,6 +13,7 @@ import { createRecordedLoginItem, type RecordedLoginItem } from './recorded-logi
 import { createRecordedTrayState, type RecordedTrayState } from './recorded-tray-state'
 import { createRecordingNotifier, type LineOutput, type RecordingNotifier } from './recording-notifier'
 import { createNodeSettingsStore } from './settings-store'
+import { watchNetwork } from './network-watch'
 
 export { createFileSecrets } from './file-secrets'
 export { createPowerHook, type PowerHook } from './power-hook'
@@ -43,7 +44,7 @@ export interface NodeAdapters {
   readonly power: PowerHook
   readonly loginItem: RecordedLoginItem
   readonly log: Logger
-  /** Stops following the settings (the only subscription made here). */
+  /** Stops following the settings and the network. */
   close(): void
 }
 
@@ -53,14 +54,19 @@ export function createNodeAdapters(options: NodeAdaptersOptions): NodeAdapters {
   const settings = createNodeSettingsStore({ dir: dataDir, log })
   const loginItem = createRecordedLoginItem(log)
   const stopFollowing = followLaunchAtLogin(settings, loginItem)
+  const power = createPowerHook()
+  const stopWatching = watchNetwork(() => power.networkChanged())
   return {
     secrets: createFileSecrets({ path: join(dataDir, NODE_DATA_FILES.signIn), log }),
     settings,
     notifier: createRecordingNotifier({ out }),
     tray: createRecordedTrayState(),
-    power: createPowerHook(),
+    power,
     loginItem,
     log,
-    close: stopFollowing,
+    close() {
+      stopFollowing()
+      stopWatching()
+    },
   }
 }

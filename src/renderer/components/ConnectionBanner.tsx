@@ -48,6 +48,8 @@ function title(state: ConnectionState, now: number): string {
       return 'Connecting to the platform…'
     case 'online':
       return 'Online'
+    case 'checking':
+      return 'Checking connection…'
     case 'reconnecting':
       return `Reconnecting · ${lastSynced(state.lastSyncedAt, now)}`
     case 'offline':
@@ -67,6 +69,10 @@ function Detail({ state }: { readonly state: ConnectionState }) {
       return null
     case 'online':
       return <p className="banner-detail">Invites arrive here the moment they are sent.</p>
+    case 'checking':
+      return (
+        <p className="banner-detail">Making sure the connection still works; this takes a few seconds.</p>
+      )
     case 'reconnecting':
       return (
         <p className="banner-detail">

@@ -5,6 +5,9 @@
 import { z } from 'zod'
 import { Expert, Id, Invite, Message, Session, Timestamp } from './entities'
 
+/** An event's digest in the stream's chain: opaque to the app, compared for equality only. */
+export const StreamDigest = z.string().min(1).max(128)
+
 /** Why an invite left the expert's open list. */
 export const InviteClosedReason = z.enum(['accepted', 'declined', 'taken', 'expired', 'withdrawn'])
 /** Why an invite left the expert's open list. */
@@ -15,6 +18,12 @@ const eventBase = {
   /** Position in this expert's stream: 1, 2, 3 … with no gaps. */
   id: z.number().int().positive(),
   at: Timestamp,
+  /**
+   * The stream's identity at this event: a digest chaining every earlier event of this stream. The
+   * app sends it back with its cursor, so a platform whose history went another way (a restored
+   * backup, a new database) answers with a snapshot instead of events that do not follow on.
+   */
+  digest: StreamDigest.optional(),
 }
 
 /** One event in an expert's stream. */

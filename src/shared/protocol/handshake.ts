@@ -41,6 +41,13 @@ export type Welcome = z.infer<typeof Welcome>
 /** The socket.io event name of the welcome message. */
 export const WELCOME_EVENT = 'welcome'
 
+/**
+ * The socket.io event a client sends, with an acknowledgement, to check that a connection which
+ * looks open still carries anything (after a wake, a network change, or a silence). The platform
+ * answers at once with `{ok: true, result: {}}`.
+ */
+export const PROBE_EVENT = 'probe'
+
 /** Explain a protocol version mismatch in words a person can act on. */
 export function describeVersionMismatch(ours: number, theirs: number, side: 'app' | 'platform'): string {
   const newer = theirs > ours

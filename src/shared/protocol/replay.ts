@@ -4,15 +4,44 @@
  */
 import { z } from 'zod'
 import { Expert, Invite, Message, Session, Timestamp } from './entities'
-import { PlatformEvent } from './events'
+import { PlatformEvent, StreamDigest } from './events'
 
 /** The most events one replay page holds. */
 export const MAX_REPLAY_PAGE = 1_000
+
+/**
+ * The most bytes of events one replay page holds (at least one event is always sent). Small enough
+ * to cross a slow link well inside the heartbeat, so catching up never starves the connection.
+ */
+export const MAX_REPLAY_PAGE_BYTES = 32 * 1024
+
+/** The smallest byte budget a client may ask for; a single event may still exceed it. */
+export const MIN_REPLAY_PAGE_BYTES = 1024
+
+/** Where a snapshot sent in parts goes on: after this id of this list (each list in id order). */
+export const SnapshotPosition = z.object({
+  list: z.enum(['openInvites', 'sessions', 'recentMessages']),
+  id: z.string().min(1).max(200),
+})
+/** Where a snapshot sent in parts goes on. */
+export type SnapshotPosition = z.infer<typeof SnapshotPosition>
 
 /** Ask for the events after a cursor. A cursor of 0 means "from the beginning". */
 export const ReplayRequest = z.object({
   after: z.number().int().nonnegative(),
   limit: z.number().int().min(1).max(MAX_REPLAY_PAGE).default(MAX_REPLAY_PAGE),
+  /**
+   * A byte budget for the page (the platform's own when absent). When given, a snapshot is cut into
+   * parts of about this size too, so that no answer is too large to cross a slow link in time.
+   */
+  maxBytes: z.number().int().min(MIN_REPLAY_PAGE_BYTES).max(MAX_REPLAY_PAGE_BYTES).optional(),
+  /** The next part of a snapshot sent in parts: where the previous part's `next` said. */
+  snapshotAfter: SnapshotPosition.optional(),
+  /**
+   * The digest of the event at `after`, as the client applied it. When the platform's event there
+   * has another digest, its history is not the one the client followed: it answers with a snapshot.
+   */
+  digest: StreamDigest.optional(),
   /** Ask for a snapshot whatever the cursor: an empty cache starts from one rather than from event 1. */
   snapshot: z.boolean().default(false),
 })
@@ -28,7 +57,15 @@ export const Snapshot = z.object({
   recentMessages: z.array(Message),
   /** Apply this snapshot, then set the cursor to this event id. */
   cursor: z.number().int().nonnegative(),
+  /** The digest of the event at `cursor` (absent at cursor 0), to send back with the cursor. */
+  cursorDigest: StreamDigest.optional(),
   takenAt: Timestamp,
+  /**
+   * More of this snapshot follows: ask again with `snapshot: true` and `snapshotAfter: next`.
+   * Apply the parts together, with the first part's cursor: the events after it bring every
+   * change made while the parts were sent.
+   */
+  next: SnapshotPosition.optional(),
 })
 /** Everything an expert needs to rebuild their cache from nothing. */
 export type Snapshot = z.infer<typeof Snapshot>

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import {
+  MAX_REPLAY_PAGE_BYTES,
+  MIN_REPLAY_PAGE_BYTES,
+  type PlatformEvent,
+} from '../../../src/shared/protocol'
 import { useTestPlatform } from '../../support/test-platform'
 
 describe('replay after a disconnect', () => {
@@ -28,14 +33,18 @@ describe('replay after a disconnect', () => {
 
     const again = await platform().connect(expert.token)
     expect(again.welcome.latestEventId).toBe(cursor + 100)
-    const page = await again.replay(cursor)
-    if (page.kind !== 'events') throw new Error('expected events, got a snapshot')
-    expect(page.events.map((e) => e.id)).toEqual(Array.from({ length: 100 }, (_, i) => cursor + 1 + i))
-    expect(page.events.map((e) => e.type === 'invite.created' && e.payload.invite.request.title)).toEqual(
+    // Pages are bounded in bytes: follow them to the end.
+    const events: PlatformEvent[] = []
+    for (let more = true; more;) {
+      const page = await again.replay(events.at(-1)?.id ?? cursor)
+      if (page.kind !== 'events') throw new Error('expected events, got a snapshot')
+      events.push(...page.events)
+      more = page.hasMore
+    }
+    expect(events.map((e) => e.id)).toEqual(Array.from({ length: 100 }, (_, i) => cursor + 1 + i))
+    expect(events.map((e) => e.type === 'invite.created' && e.payload.invite.request.title)).toEqual(
       Array.from({ length: 100 }, (_, i) => `Request ${i}`),
     )
-    expect(page.hasMore).toBe(false)
-    expect(new Set(page.events.map((e) => e.id)).size).toBe(100)
 
     // Live delivery picks up right after the replayed range.
     inviteDirectly(expert.id, clientId, 1)
@@ -70,6 +79,37 @@ describe('replay after a disconnect', () => {
     expect(recent.kind === 'events' && recent.events).toHaveLength(10)
     // A cursor ahead of the platform (its database was replaced) also gets a snapshot.
     expect((await socket.replay(5_000)).kind).toBe('snapshot')
+  })
+
+  it("answers a cursor whose digest is not this stream's with a snapshot that carries the right one", async () => {
+    const expert = platform().addExpert()
+    inviteDirectly(expert.id, platform().addClient(), 5)
+    const socket = await platform().connect(expert.token)
+    const all = await socket.replay(0)
+    if (all.kind !== 'events') throw new Error('expected events')
+    const digests = all.events.map((e) => e.digest)
+    expect(new Set(digests).size).toBe(5)
+    // The same history: events follow on.
+    const followed = await socket.replay(3, undefined, { digest: digests[2] })
+    expect(followed.kind === 'events' && followed.events.map((e) => e.id)).toEqual([4, 5])
+    // Another history at the same id (a restored backup, a new database): a snapshot.
+    const other = await socket.replay(3, undefined, { digest: digests[3] })
+    if (other.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(other.snapshot).toMatchObject({ cursor: 5, cursorDigest: digests[4] })
+  })
+
+  it('bounds a page in bytes as well as in events, and always sends at least one event', async () => {
+    const expert = platform().addExpert()
+    inviteDirectly(expert.id, platform().addClient(), 120)
+    const socket = await platform().connect(expert.token)
+    const size = (events: unknown[]): number =>
+      events.reduce<number>((n, e) => n + JSON.stringify(e).length, 0)
+    const full = await socket.replay(0)
+    if (full.kind !== 'events') throw new Error('expected events')
+    expect(full.hasMore).toBe(true)
+    expect(size(full.events)).toBeLessThanOrEqual(MAX_REPLAY_PAGE_BYTES)
+    const small = await socket.replay(0, undefined, { maxBytes: MIN_REPLAY_PAGE_BYTES })
+    expect(small.kind === 'events' && small.events.map((e) => e.id)).toEqual([1])
   })
 
   it('also replays over HTTP with the bearer token', async () => {

@@ -30,6 +30,31 @@ describe('platform migrations', () => {
     again.close()
   })
 
+  it('0003-stream-identity chains the events already stored, from an epoch of this database', () => {
+    const db = new Database(':memory:')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 2 })
+    const insert = db.prepare('INSERT INTO events (expert_id, id, type, at, payload) VALUES (?, ?, ?, 0, ?)')
+    for (const [expert, id] of [
+      ['a', 1],
+      ['a', 2],
+      ['b', 1],
+    ] as const)
+      insert.run(expert, id, 'expert.updated', JSON.stringify({ id, type: 'expert.updated', at: 0 }))
+    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
+    const rows = db.prepare('SELECT expert_id, id, digest, payload FROM events ORDER BY seq').all() as Array<{
+      digest: string
+      payload: string
+    }>
+    expect(rows.map((r) => r.digest)).toEqual([expect.any(String), expect.any(String), expect.any(String)])
+    // Each expert's chain moves with every event.
+    expect(rows[0]!.digest).not.toBe(rows[1]!.digest)
+    // The wire form carries the digest, so a replay sends it as stored.
+    expect(rows.map((r) => (JSON.parse(r.payload) as { digest: string }).digest)).toEqual(
+      rows.map((r) => r.digest),
+    )
+    expect(db.prepare('SELECT stream_epoch FROM platform_meta').pluck().get()).toMatch(/^[0-9a-f]{32}$/)
+  })
+
   it('refuses a database written by a newer server, with what to do', () => {
     const path = tempDb()
     openPlatformDatabase(path).close()

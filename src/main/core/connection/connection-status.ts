@@ -30,7 +30,10 @@ export function connectionStatus(inputs: StatusInputs): ConnectionState {
         : { status: 'incompatible', message: link.message }
     case 'connected':
       if (sync.kind === 'stuck') return { status: 'incompatible', message: sync.message }
-      return sync.kind === 'live' ? { status: 'online', since: sync.since } : { status: 'connecting' }
+      if (sync.kind !== 'live') return { status: 'connecting' }
+      return link.checking === true
+        ? { status: 'checking', since: sync.since }
+        : { status: 'online', since: sync.since }
     case 'connecting':
       if (link.attempt <= 1) return { status: 'connecting' }
       return unreachable(link.attempt - 1, now, 'Trying to reach the platform…', wasOnline, lastSyncedAt)
@@ -69,6 +72,8 @@ export function statusLine(
       return 'Connecting…'
     case 'online':
       return `Online · ${invites}`
+    case 'checking':
+      return `Checking connection… · ${invites}`
     case 'reconnecting':
       // No countdown here: the tray updates on changes only, so seconds would go stale.
       return state.lastSyncedAt === null

@@ -13,28 +13,34 @@ import {
   ConnectRefusal,
   describeVersionMismatch,
   LIVE_EVENT,
-  PlatformEvent,
+  PROBE_EVENT,
   PROTOCOL_VERSION,
-  REPLAY_EVENT,
   Welcome,
   WELCOME_EVENT,
   type CommandName,
   type CommandPayload,
   type CommandResult,
 } from '../../../shared/protocol'
+import type { StreamEntry } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { Power, Unsubscribe } from '../ports/power'
 import { backoffDelay } from './backoff'
-import { parseReplayPage, type ReplayPage } from './replay-page'
+import { defaultLinkTimings, type LinkTimings } from './link-timings'
+import { readStreamEntry, type ReplayPage } from './replay-page'
+import { requestReplay, type ReplayHooks, type ReplayOptions } from './replay-request'
 import { Listeners } from './listeners'
+import { ConnectionCheck } from './connection-check'
 
+export type { LinkTimings } from './link-timings'
 export type { ReplayPage } from './replay-page'
+export type { ReplayHooks, ReplayOptions } from './replay-request'
 
 /** Where the link stands. */
 export type LinkState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'connecting'; readonly attempt: number }
-  | { readonly kind: 'connected'; readonly welcome: Welcome }
+  /** `checking`: a probe is out to find whether this connection still carries anything. */
+  | { readonly kind: 'connected'; readonly welcome: Welcome; readonly checking?: boolean }
   | {
       readonly kind: 'waiting'
       readonly attempt: number
@@ -46,16 +52,6 @@ export type LinkState =
       readonly code: 'unauthorized' | 'protocol_mismatch'
       readonly message: string
     }
-
-/** Timings, overridable by tests and benches. */
-export interface LinkTimings {
-  /** How long a connection attempt may take. */
-  readonly connectTimeoutMs: number
-  /** How long a command or replay waits for its acknowledgement. */
-  readonly ackTimeoutMs: number
-}
-
-const defaultTimings: LinkTimings = { connectTimeoutMs: 5_000, ackTimeoutMs: 10_000 }
 
 /** The dependencies of a link. */
 export interface LinkDeps {
@@ -74,21 +70,34 @@ export class PlatformLink {
   private readonly timings: LinkTimings
   private retryTimer: TimerHandle | undefined
   private welcomeTimer: TimerHandle | undefined
+  private readonly check: ConnectionCheck
   private attempt = 0
   private stopped = true
   private restarting = false
   private readonly unsubscribePower: Unsubscribe[] = []
   /** State changes. */
   readonly states = new Listeners<LinkState>()
-  /** Validated live events, in arrival order. */
-  readonly events = new Listeners<PlatformEvent>()
+  /** Live events in arrival order, each validated (an unreadable one with a readable id as a marker). */
+  readonly events = new Listeners<StreamEntry>()
 
   constructor(
     readonly platformUrl: string,
     token: string,
     private readonly deps: LinkDeps,
   ) {
-    this.timings = { ...defaultTimings, ...deps.timings }
+    this.timings = { ...defaultLinkTimings, ...deps.timings }
+    this.check = new ConnectionCheck(deps.clock, this.timings, {
+      send: () => this.socket.emitWithAck(PROBE_EVENT, {}),
+      checking: (reason) => {
+        if (this.current.kind !== 'connected') return
+        this.deps.log.info(`${reason}: checking the connection`)
+        this.set({ ...this.current, checking: true })
+      },
+      answered: () => {
+        if (this.current.kind === 'connected') this.set({ kind: 'connected', welcome: this.current.welcome })
+      },
+      dead: (reason) => this.reconnect(reason, 'now'),
+    })
     this.socket = io(platformUrl, {
       auth: { token, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket'],
@@ -103,6 +112,9 @@ export class PlatformLink {
     this.socket.on('connect_error', (error: Error & { data?: unknown }) => this.failed(error))
     this.socket.on('disconnect', (reason: string) => this.dropped(reason))
     this.socket.on(LIVE_EVENT, (raw: unknown) => this.received(raw))
+    // Every packet and every heartbeat ping proves the connection still carries something.
+    this.socket.io.on('packet', () => this.check.heard())
+    this.socket.io.on('ping', () => this.check.heard())
   }
 
   /** The current state. */
@@ -114,7 +126,10 @@ export class PlatformLink {
   start(): void {
     if (!this.stopped) return
     this.stopped = false
-    this.unsubscribePower.push(this.deps.power.onResume(() => this.resumed()))
+    this.unsubscribePower.push(
+      this.deps.power.onResume(() => this.woke('Resumed from sleep or unlock')),
+      this.deps.power.onNetworkChange(() => this.woke('The network changed')),
+    )
     this.connectNow()
   }
 
@@ -123,6 +138,7 @@ export class PlatformLink {
     this.stopped = true
     this.retryTimer?.cancel()
     this.welcomeTimer?.cancel()
+    this.forgetConnection()
     for (const off of this.unsubscribePower.splice(0)) off()
     this.socket.disconnect()
     this.set({ kind: 'idle' })
@@ -178,18 +194,23 @@ export class PlatformLink {
   }
 
   /**
-   * Ask for the events after `after`, or for a snapshot. Rejects when offline, on timeout, or on
-   * a malformed answer.
+   * Ask for the events after `after`, or for a snapshot. The answer is awaited however long it
+   * takes to cross a slow link, since asking again beside it would only queue a second copy
+   * behind the first: `onSlow` hears when the ack timeout has passed, so the caller can ask for
+   * smaller pages. A platform that answers nothing for `replayGiveUpMs` gets a new connection.
+   * Rejects when offline, when the connection drops, or on a malformed answer.
    */
-  async replay(after: number, options: { limit?: number; snapshot?: boolean } = {}): Promise<ReplayPage> {
+  async replay(after: number, options: ReplayOptions = {}, hooks: ReplayHooks = {}): Promise<ReplayPage> {
     if (this.current.kind !== 'connected') throw new Error('not connected')
-    const raw: unknown = await this.socket
-      .timeout(this.timings.ackTimeoutMs)
-      .emitWithAck(REPLAY_EVENT, { after, limit: options.limit, snapshot: options.snapshot ?? false })
-    const ack = CommandAck.safeParse(raw)
-    if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
-    if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)
-    return parseReplayPage(ack.data.result, this.deps.log)
+    const deps = {
+      socket: this.socket,
+      clock: this.deps.clock,
+      log: this.deps.log,
+      slowAfterMs: this.timings.ackTimeoutMs,
+      giveUpAfterMs: this.timings.replayGiveUpMs,
+      giveUp: (reason: string) => this.reconnect(reason, 'later'),
+    }
+    return requestReplay(deps, after, options, hooks)
   }
 
   private nonsense<R>(what: string): CommandOutcome<R> {
@@ -221,16 +242,30 @@ export class PlatformLink {
     this.set({ kind: 'waiting', attempt: this.attempt, nextAttemptAt: this.deps.clock.now() + delay, reason })
   }
 
-  private resumed(): void {
+  /** Drop the connection on purpose and connect again at once or after the backoff. */
+  private reconnect(reason: string, when: 'now' | 'later'): void {
     if (this.stopped || this.current.kind === 'refused') return
-    this.deps.log.info('Resumed from sleep or unlock: reconnecting now')
-    // After sleep a "connected" socket may be dead without knowing it; start over at once
-    // rather than waiting out the heartbeat.
+    this.deps.log.warn(`${reason} Reconnecting.`)
+    this.forgetConnection()
     this.restarting = true
     this.socket.disconnect()
     this.restarting = false
+    if (when === 'later') return this.retryLater(reason)
     this.attempt = 0
     this.connectNow()
+  }
+
+  /** After a wake or a network change a connected socket may be dead without knowing it. */
+  private woke(reason: string): void {
+    if (this.stopped || this.current.kind === 'refused') return
+    if (this.current.kind === 'connected') return this.check.probe(reason)
+    // Not connected: the wait between attempts was for a network that may be back; try now.
+    this.reconnect(reason, 'now')
+  }
+
+  /** Stop watching and probing the connection that is going away. */
+  private forgetConnection(): void {
+    this.check.stop()
   }
 
   /** A server that accepts the socket but never welcomes it is not a platform we can use. */
@@ -261,6 +296,7 @@ export class PlatformLink {
       return
     }
     this.attempt = 0
+    this.check.start()
     this.set({ kind: 'connected', welcome: welcome.data })
   }
 
@@ -283,25 +319,21 @@ export class PlatformLink {
 
   private dropped(reason: string): void {
     this.welcomeTimer?.cancel()
+    this.forgetConnection()
     if (this.stopped || this.restarting || this.current.kind === 'refused') return
     this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
     this.retryLater(`Connection lost (${reason}).`)
   }
 
   private received(raw: unknown): void {
-    const event = PlatformEvent.safeParse(raw)
-    if (!event.success) {
-      this.deps.log.error(
-        `Ignored a malformed live event from the platform: ${event.error.issues[0]?.message ?? 'invalid'}`,
-      )
-      return
-    }
-    this.events.emit(event.data)
+    const entry = readStreamEntry(raw, this.deps.log)
+    if (entry !== null) this.events.emit(entry)
   }
 
   private refuse(code: 'unauthorized' | 'protocol_mismatch', message: string): void {
     this.retryTimer?.cancel()
     this.welcomeTimer?.cancel()
+    this.forgetConnection()
     // The disconnect below is ours: it must not count as a dropped connection to retry.
     this.restarting = true
     this.socket.disconnect()

@@ -1,23 +1,129 @@
 /**
- * Reading a replay answer from the platform: a snapshot, or a page of events in which each event
- * is validated on its own, so one malformed event costs that event, not the whole page.
+ * Reading what the platform sends: each event, each page and each snapshot entity is validated on
+ * its own, so one unreadable item costs that item, not the stream. An unreadable event whose place
+ * in the stream (its id) can still be read is kept as a marker the cache passes over; one whose
+ * id cannot be read cannot be placed at all.
  */
-import { PlatformEvent, Snapshot } from '../../../shared/protocol'
+import { z } from 'zod'
+import {
+  Expert,
+  Invite,
+  Message,
+  PlatformEvent,
+  Session,
+  Snapshot,
+  StreamDigest,
+} from '../../../shared/protocol'
+import type { StreamEntry } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 
-/** A page of replayed events (each validated on its own), or a snapshot. */
+/** A page of replayed entries (each validated on its own), or a snapshot. */
 export type ReplayPage =
   | {
       readonly kind: 'events'
-      readonly events: PlatformEvent[]
+      readonly entries: ReadonlyArray<StreamEntry>
       readonly latestId: number
       readonly hasMore: boolean
-      readonly skipped: number
+      /** Items that could not even be placed in the stream (no readable id). */
+      readonly unplaced: number
     }
-  | { readonly kind: 'snapshot'; readonly snapshot: Snapshot }
+  | { readonly kind: 'snapshot'; readonly snapshot: Snapshot; readonly skipped: number }
 
-/** Parse a replay answer; throws with a sentence when its shape is wrong. */
-export function parseReplayPage(raw: unknown, log: Pick<Logger, 'error'>): ReplayPage {
+/** Just where an event stands in the stream, for one whose body cannot be read. */
+const EventPlace = z.object({ id: z.number().int().positive(), digest: StreamDigest.optional() })
+
+/** The outline of a snapshot; its entities are read one by one. */
+const SnapshotOutline = z.object({
+  expert: z.unknown(),
+  openInvites: z.array(z.unknown()),
+  sessions: z.array(z.unknown()),
+  recentMessages: z.array(z.unknown()),
+  cursor: Snapshot.shape.cursor,
+  cursorDigest: Snapshot.shape.cursorDigest,
+  takenAt: Snapshot.shape.takenAt,
+  next: Snapshot.shape.next,
+})
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0]
+  return issue === undefined ? 'invalid' : `${issue.path.join('.') || 'value'}: ${issue.message}`
+}
+
+/** Read one event: the event, a marker for an unreadable one with a readable id, or null. */
+export function readStreamEntry(raw: unknown, log: Pick<Logger, 'error'>): StreamEntry | null {
+  const event = PlatformEvent.safeParse(raw)
+  if (event.success) return event.data
+  const place = EventPlace.safeParse(raw)
+  const problem = firstIssue(event.error)
+  if (!place.success) {
+    log.error(`Ignored an event from the platform with no readable id (${problem})`)
+    return null
+  }
+  log.error(`Skipped event ${place.data.id} from the platform: it could not be read (${problem})`)
+  return { type: 'unreadable', id: place.data.id, digest: place.data.digest, problem }
+}
+
+/** The items of `raw` that `schema` reads; each other one is logged and counted. */
+function readEach<T>(
+  raw: ReadonlyArray<unknown>,
+  schema: z.ZodType<T>,
+  what: string,
+  log: Pick<Logger, 'error'>,
+): { items: T[]; skipped: number } {
+  const items: T[] = []
+  let skipped = 0
+  for (const item of raw) {
+    const parsed = schema.safeParse(item)
+    if (parsed.success) items.push(parsed.data)
+    else {
+      skipped++
+      log.error(
+        `Skipped ${what} in the platform's snapshot: it could not be read (${firstIssue(parsed.error)})`,
+      )
+    }
+  }
+  return { items, skipped }
+}
+
+/**
+ * Read a snapshot entity by entity. An unreadable expert is replaced by `cachedExpert` when there
+ * is one (it is this cache's owner); without either the snapshot cannot be used.
+ */
+function readSnapshot(
+  raw: unknown,
+  log: Pick<Logger, 'error'>,
+  cachedExpert: () => Expert | null,
+): { snapshot: Snapshot; skipped: number } {
+  const outline = SnapshotOutline.safeParse(raw)
+  if (!outline.success) throw new Error('The platform sent a malformed snapshot')
+  const { expert: rawExpert, openInvites, sessions, recentMessages, ...rest } = outline.data
+  const parsedExpert = Expert.safeParse(rawExpert)
+  const expert = parsedExpert.success ? parsedExpert.data : cachedExpert()
+  if (expert === null) throw new Error('The platform sent a snapshot whose expert profile cannot be read')
+  if (!parsedExpert.success) {
+    log.error(`Kept the cached profile: the snapshot's could not be read (${firstIssue(parsedExpert.error)})`)
+  }
+  const invites = readEach(openInvites, Invite, 'an invite', log)
+  const sessionList = readEach(sessions, Session, 'a session', log)
+  const messages = readEach(recentMessages, Message, 'a message', log)
+  return {
+    snapshot: {
+      ...rest,
+      expert,
+      openInvites: invites.items,
+      sessions: sessionList.items,
+      recentMessages: messages.items,
+    },
+    skipped: (parsedExpert.success ? 0 : 1) + invites.skipped + sessionList.skipped + messages.skipped,
+  }
+}
+
+/** Parse a replay answer; throws with a sentence when its outline is wrong. */
+export function parseReplayPage(
+  raw: unknown,
+  log: Pick<Logger, 'error'>,
+  cachedExpert: () => Expert | null = () => null,
+): ReplayPage {
   const page = raw as {
     kind?: unknown
     events?: unknown
@@ -25,11 +131,8 @@ export function parseReplayPage(raw: unknown, log: Pick<Logger, 'error'>): Repla
     hasMore?: unknown
     snapshot?: unknown
   }
-  if (page?.kind === 'snapshot') {
-    const snapshot = Snapshot.safeParse(page.snapshot)
-    if (!snapshot.success) throw new Error('The platform sent a malformed snapshot')
-    return { kind: 'snapshot', snapshot: snapshot.data }
-  }
+  if (page?.kind === 'snapshot')
+    return { kind: 'snapshot', ...readSnapshot(page.snapshot, log, cachedExpert) }
   if (
     page?.kind !== 'events' ||
     !Array.isArray(page.events) ||
@@ -38,16 +141,12 @@ export function parseReplayPage(raw: unknown, log: Pick<Logger, 'error'>): Repla
   ) {
     throw new Error('The platform sent a malformed replay page')
   }
-  // Each event is checked on its own, so one bad event costs that event, not the whole page.
-  const events: PlatformEvent[] = []
-  let skipped = 0
+  const entries: StreamEntry[] = []
+  let unplaced = 0
   for (const item of page.events as unknown[]) {
-    const event = PlatformEvent.safeParse(item)
-    if (event.success) events.push(event.data)
-    else {
-      skipped++
-      log.error(`Ignored a malformed event from the platform: ${event.error.issues[0]?.message ?? 'invalid'}`)
-    }
+    const entry = readStreamEntry(item, log)
+    if (entry === null) unplaced++
+    else entries.push(entry)
   }
-  return { kind: 'events', events, latestId: page.latestId, hasMore: page.hasMore, skipped }
+  return { kind: 'events', entries, latestId: page.latestId, hasMore: page.hasMore, unplaced }
 }

@@ -5,10 +5,27 @@
 import type { Expert, Invite, Message, PlatformEvent, Session, Snapshot } from '../../../shared/protocol'
 import type { HistoryCursor } from '../../../shared/rules/history-order'
 
+/**
+ * An event the app could not read: only its place in the stream is known. The cache passes over
+ * it (the cursor moves past it, nothing else changes), so one bad event cannot stop the stream.
+ */
+export interface UnreadableEvent {
+  readonly type: 'unreadable'
+  readonly id: number
+  readonly digest?: string
+  /** What was wrong with it, for the log. */
+  readonly problem: string
+}
+
+/** One entry of the stream as the app received it. */
+export type StreamEntry = PlatformEvent | UnreadableEvent
+
 /** What applying a batch of events did. */
 export interface ApplyResult {
   /** The events newly applied, in order (duplicates at or below the cursor are dropped). */
   readonly applied: ReadonlyArray<PlatformEvent>
+  /** The unreadable events newly passed over. */
+  readonly skipped: ReadonlyArray<UnreadableEvent>
   /** True when the batch skipped ids: nothing after the gap was applied; replay from the cursor. */
   readonly gap: boolean
   /** The cursor after the batch. */
@@ -19,11 +36,13 @@ export interface ApplyResult {
 export interface CacheStore {
   /** The id of the last applied event (0 for an empty cache). */
   cursor(): number
+  /** The platform's digest of the event at the cursor, sent back on replay; null when not known. */
+  cursorDigest(): string | null
   /**
    * Apply `events` (ascending ids) in one transaction, dropping ids at or below the cursor and
    * stopping at the first gap. Applying the same event twice changes nothing.
    */
-  applyEvents(events: ReadonlyArray<PlatformEvent>): ApplyResult
+  applyEvents(events: ReadonlyArray<StreamEntry>): ApplyResult
   /** Replace everything with a snapshot in one transaction and set the cursor to its cursor. */
   applySnapshot(snapshot: Snapshot): void
   /** When the cache last caught up with the platform; null if never. */

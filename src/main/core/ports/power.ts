@@ -1,12 +1,17 @@
-/** The operating system's power events: the core reconnects at once on resume instead of waiting. */
+/**
+ * The operating system's power and network events: the core checks its connection at once on
+ * resume or a network change instead of waiting for the heartbeat.
+ */
 
 /** Stops a listener; safe to call twice. */
 export type Unsubscribe = () => void
 
-/** Suspend and resume notifications. Electron: powerMonitor; Node: a hook tests and the shell drive. */
+/** Suspend, resume and network-change notifications. Electron: powerMonitor; Node: a hook. */
 export interface Power {
   /** The machine is going to sleep. A screen lock is not a suspend: the app stays connected. */
   onSuspend(listener: () => void): Unsubscribe
   /** The machine woke up or the screen was unlocked: the network may have changed under us. */
   onResume(listener: () => void): Unsubscribe
+  /** The machine's network changed (an interface or address came or went): connections may be dead. */
+  onNetworkChange(listener: () => void): Unsubscribe
 }

@@ -5,7 +5,8 @@
  * cache transaction, duplicates are dropped by id, and each new open invite is shown exactly once.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
-import type { PlatformEvent } from '../../../shared/protocol'
+import type { PlatformEvent, Snapshot, SnapshotPosition, Welcome } from '../../../shared/protocol'
+import type { StreamEntry } from '../ports/cache-store'
 import { Listeners } from '../connection/listeners'
 import type { PlatformLink } from '../connection/platform-link'
 import type { CacheStore } from '../ports/cache-store'
@@ -13,6 +14,8 @@ import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { Unsubscribe } from '../ports/power'
 import { inviteNotification } from './invite-notification'
+import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
+import { joinSnapshotParts } from './snapshot-parts'
 
 /** Where syncing stands. */
 export type SyncState =
@@ -28,13 +31,21 @@ class StreamNotFollowable extends Error {}
 /** After a failed catch-up on a live connection, wait this long before the next try. */
 const RETRY_AFTER_MS = 1_000
 
+/** At most one "could not read" notice in this long: a platform sending many must not flood the screen. */
+const UNREADABLE_NOTICE_EVERY_MS = 10 * 60_000
+
 /** Drives one link's events into one cache. */
 export class SyncEngine {
   private current: SyncState = { kind: 'idle' }
-  private buffered: PlatformEvent[] = []
+  private buffered: StreamEntry[] = []
+  private lastUnreadableNoticeAt: number | null = null
+  /** The welcome of the connection being followed: a probe changes the state, not the connection. */
+  private following: Welcome | undefined
   private catchingUp: Promise<void> | undefined
   private again = false
   private retry: TimerHandle | undefined
+  /** The next replay page's bounds; kept across reconnects, since the link is likely as slow. */
+  private pace: PageSize = FULL_PAGE
   private readonly off: Unsubscribe[] = []
   /** Sync state changes. */
   readonly states = new Listeners<SyncState>()
@@ -57,19 +68,25 @@ export class SyncEngine {
     this.off.push(
       this.link.states.add((state) => {
         if (state.kind === 'connected') {
+          if (state.welcome === this.following) return
+          this.following = state.welcome
           const cached = this.cache.expert()
           if (cached !== null && cached.id !== state.welcome.expertId) {
             this.deps.log.warn('The cache belongs to another expert; clearing it before syncing')
             this.cache.clear()
           }
           void this.catchUp()
-        } else if (this.current.kind !== 'idle') {
-          this.set({ kind: 'idle' })
+        } else {
+          this.following = undefined
+          if (this.current.kind !== 'idle') this.set({ kind: 'idle' })
         }
       }),
       this.link.events.add((event) => this.onLive(event)),
     )
-    if (this.link.state.kind === 'connected') void this.catchUp()
+    if (this.link.state.kind === 'connected') {
+      this.following = this.link.state.welcome
+      void this.catchUp()
+    }
   }
 
   /** Stop following the link. */
@@ -84,7 +101,7 @@ export class SyncEngine {
     while (this.catchingUp) await this.catchingUp
   }
 
-  private onLive(event: PlatformEvent): void {
+  private onLive(event: StreamEntry): void {
     if (this.current.kind !== 'live') {
       this.buffered.push(event)
       return
@@ -116,7 +133,9 @@ export class SyncEngine {
           this.set({ kind: 'stuck', message })
           return
         }
-        // The link dropped or answered nonsense: try again shortly (or on the next connect).
+        // The link dropped or answered nonsense: try again shortly (or on the next connect), with
+        // smaller pages in case the heartbeat failed behind a page too large for this link.
+        this.pace = smallerPage(this.pace)
         this.deps.log.warn(`Catching up with the platform stopped: ${message}`)
         if (this.link.state.kind === 'connected') {
           this.retry?.cancel()
@@ -137,24 +156,59 @@ export class SyncEngine {
     // An empty cache (first sign-in, or rebuilt after damage) starts from a snapshot: it carries
     // the expert and today's state at once instead of the whole history. Once is enough: an
     // expert with no events yet still has cursor 0 after it.
-    let wantSnapshot = this.cache.cursor() === 0 || this.cache.expert() === null
+    // A cursor without a digest (a cache from before digests) cannot prove which history it
+    // followed: rebuild from a snapshot once, which brings the digest.
+    let wantSnapshot =
+      this.cache.cursor() === 0 || this.cache.expert() === null || this.cache.cursorDigest() === null
+    // The parts of a snapshot sent in parts, joined so far, and where the next part starts.
+    let parts:
+      { readonly sofar: Snapshot; readonly next: SnapshotPosition; readonly skipped: number } | undefined
     for (;;) {
       this.again = false
-      const page = await this.link.replay(this.cache.cursor(), { snapshot: wantSnapshot })
+      let slow = false
+      const page = await this.link.replay(
+        this.cache.cursor(),
+        {
+          ...this.pace,
+          snapshot: wantSnapshot || parts !== undefined,
+          snapshotAfter: parts?.next,
+          digest: this.cache.cursorDigest() ?? undefined,
+        },
+        {
+          onSlow: () => {
+            slow = true
+            this.pace = smallerPage(this.pace)
+            this.deps.log.info(
+              `A replay page is slow to arrive; asking for at most ${this.pace.maxBytes} bytes next`,
+            )
+          },
+          cachedExpert: () => this.cache.expert(),
+        },
+      )
+      if (!slow) this.pace = largerPage(this.pace)
       wantSnapshot = false
-      if (page.kind === 'snapshot') {
-        this.cache.applySnapshot(page.snapshot)
-        this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${page.snapshot.cursor}`)
+      if (page.kind !== 'snapshot') parts = undefined
+      else {
+        const whole = parts === undefined ? page.snapshot : joinSnapshotParts(parts.sofar, page.snapshot)
+        const skipped = (parts?.skipped ?? 0) + page.skipped
+        const next = page.snapshot.next
+        parts = next === undefined ? undefined : { sofar: whole, next, skipped }
+        if (next !== undefined) continue
+        this.cache.applySnapshot(whole)
+        this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
+        if (skipped > 0) this.noticeUnreadable(skipped)
         this.notifyNewInvites()
         this.changes.emit([])
         continue
       }
       const before = this.cache.cursor()
-      if (page.events.length > 0) this.apply(page.events)
+      if (page.entries.length > 0) this.apply(page.entries)
       const behind = page.hasMore || this.cache.cursor() < page.latestId
+      // One unreadable event is passed over above; no progress at all means a platform whose
+      // stream this version cannot place, and asking again would get the same page.
       if (behind && this.cache.cursor() === before) {
         throw new StreamNotFollowable(
-          page.skipped > 0
+          page.unplaced > 0
             ? 'The platform sent events this version of Standby cannot read. Update Standby to go on receiving invites.'
             : `The platform's events stop making sense after event ${before}, so Standby cannot catch up. Try again later.`,
         )
@@ -171,14 +225,28 @@ export class SyncEngine {
     }
   }
 
-  private apply(events: ReadonlyArray<PlatformEvent>): { gap: boolean } {
+  private apply(events: ReadonlyArray<StreamEntry>): { gap: boolean } {
     const result = this.cache.applyEvents(events)
+    if (result.skipped.length > 0) this.noticeUnreadable(result.skipped.length)
     if (result.applied.length > 0) {
       this.notifyNewInvites()
       this.changes.emit(result.applied)
     }
     if (result.gap && this.current.kind === 'live') void this.catchUp()
     return result
+  }
+
+  /** Tell the expert, in one line and not too often, that something from the platform was skipped. */
+  private noticeUnreadable(count: number): void {
+    const now = this.deps.clock.now()
+    const last = this.lastUnreadableNoticeAt
+    if (last !== null && now - last < UNREADABLE_NOTICE_EVERY_MS && now >= last) return
+    this.lastUnreadableNoticeAt = now
+    this.deps.notifier.show({
+      kind: 'notice',
+      title: 'An update from the platform could not be read',
+      body: `Standby skipped ${count === 1 ? 'it' : `${count} of them`} and carried on. If something looks out of date, update Standby.`,
+    })
   }
 
   private notifyNewInvites(): void {

@@ -3,9 +3,11 @@ import type Database from 'better-sqlite3'
 import type { Migration } from '../../../shared/sqlite/migrate'
 import { m0001Initial } from './0001-initial'
 import { m0002ReminderAndNotificationState } from './0002-reminder-and-notification-state'
+import { m0003StreamDigest } from './0003-stream-digest'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0001Initial,
   m0002ReminderAndNotificationState,
+  m0003StreamDigest,
 ]

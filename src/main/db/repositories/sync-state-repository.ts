@@ -6,8 +6,8 @@ import { parseStored, type StoredRow } from './stored-json'
 
 /** Reads and writes the expert row and the sync state. Runs inside the caller's transaction. */
 export class SyncStateRepository {
-  private readonly selectCursor: Database.Statement<[], { cursor: number }>
-  private readonly updateCursor: Database.Statement<[number]>
+  private readonly selectCursor: Database.Statement<[], { cursor: number; cursor_digest: string | null }>
+  private readonly updateCursor: Database.Statement<[number, string | null]>
   private readonly selectLastSyncedAt: Database.Statement<[], { last_synced_at: number | null }>
   private readonly updateLastSyncedAt: Database.Statement<[number]>
   private readonly resetState: Database.Statement<[]>
@@ -20,11 +20,13 @@ export class SyncStateRepository {
     db: Database.Database,
     private readonly logger: Logger,
   ) {
-    this.selectCursor = db.prepare('SELECT cursor FROM sync_state WHERE slot = 1')
-    this.updateCursor = db.prepare('UPDATE sync_state SET cursor = ? WHERE slot = 1')
+    this.selectCursor = db.prepare('SELECT cursor, cursor_digest FROM sync_state WHERE slot = 1')
+    this.updateCursor = db.prepare('UPDATE sync_state SET cursor = ?, cursor_digest = ? WHERE slot = 1')
     this.selectLastSyncedAt = db.prepare('SELECT last_synced_at FROM sync_state WHERE slot = 1')
     this.updateLastSyncedAt = db.prepare('UPDATE sync_state SET last_synced_at = ? WHERE slot = 1')
-    this.resetState = db.prepare('UPDATE sync_state SET cursor = 0, last_synced_at = NULL WHERE slot = 1')
+    this.resetState = db.prepare(
+      'UPDATE sync_state SET cursor = 0, cursor_digest = NULL, last_synced_at = NULL WHERE slot = 1',
+    )
     this.selectExpert = db.prepare('SELECT id, json FROM expert WHERE slot = 1')
     this.selectExpertId = db.prepare('SELECT id FROM expert WHERE slot = 1')
     this.upsertExpert = db.prepare(
@@ -39,9 +41,14 @@ export class SyncStateRepository {
     return this.selectCursor.get()?.cursor ?? 0
   }
 
-  /** Move the cursor. */
-  setCursor(cursor: number): void {
-    this.updateCursor.run(cursor)
+  /** The platform's digest of the event at the cursor; null when not known. */
+  cursorDigest(): string | null {
+    return this.selectCursor.get()?.cursor_digest ?? null
+  }
+
+  /** Move the cursor, with the digest of the event it now points at (null when not known). */
+  setCursor(cursor: number, digest: string | null): void {
+    this.updateCursor.run(cursor, digest)
   }
 
   /** When the cache last caught up; null if never. */

@@ -16,6 +16,7 @@ function testPower(): Power & { resume(): void } {
   return {
     onSuspend: () => () => {},
     onResume: (l) => (listeners.add(l), () => listeners.delete(l)),
+    onNetworkChange: () => () => {},
     resume: () => listeners.forEach((l) => l()),
   }
 }

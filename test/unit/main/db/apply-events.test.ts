@@ -40,7 +40,7 @@ describe('an empty cache', () => {
     expect(store.session('ses_x')).toBeNull()
     expect(store.messages('req_1')).toEqual([])
     expect(store.unnotifiedOpenInvites()).toEqual([])
-    expect(store.applyEvents([])).toEqual({ applied: [], gap: false, cursor: 0 })
+    expect(store.applyEvents([])).toEqual({ applied: [], skipped: [], gap: false, cursor: 0 })
   })
 })
 
@@ -49,7 +49,7 @@ describe('applyEvents', () => {
     const { store, db } = fresh()
     const invite = anInvite({ id: 'inv_1', request: scheduled(1, FIXTURE_NOW + 60 * MINUTE) })
     const result = store.applyEvents([inviteCreated(1, invite)])
-    expect(result).toEqual({ applied: [inviteCreated(1, invite)], gap: false, cursor: 1 })
+    expect(result).toEqual({ applied: [inviteCreated(1, invite)], skipped: [], gap: false, cursor: 1 })
     expect(store.openInvites()).toEqual([invite])
     expect(store.openInviteCount()).toBe(1)
     expect(InviteSchema.parse(store.openInvites()[0])).toEqual(invite)
@@ -143,7 +143,7 @@ describe('applyEvents', () => {
     expect(again.applied.map((e) => e.id)).toEqual([3, 4])
     expect(again).toMatchObject({ gap: false, cursor: 4 })
     db.prepare(`UPDATE invites SET notified_at = 1`).run()
-    expect(store.applyEvents(batch)).toEqual({ applied: [], gap: false, cursor: 4 })
+    expect(store.applyEvents(batch)).toEqual({ applied: [], skipped: [], gap: false, cursor: 4 })
     expect(store.openInvites()).toHaveLength(4)
     expect(store.unnotifiedOpenInvites()).toEqual([])
     // The same event twice in one batch is applied once.
@@ -175,7 +175,7 @@ describe('applyEvents', () => {
   it('reports a gap at the very first event and applies nothing', () => {
     const { store } = fresh()
     const result = store.applyEvents([inviteCreated(5, anInvite())])
-    expect(result).toEqual({ applied: [], gap: true, cursor: 0 })
+    expect(result).toEqual({ applied: [], skipped: [], gap: true, cursor: 0 })
     expect(store.openInvites()).toEqual([])
   })
 
@@ -209,7 +209,31 @@ describe('applyEvents', () => {
     const { store } = fresh()
     store.applyEvents([expertUpdated(1, anExpert()), expertUpdated(2, anExpert())])
     const message = aMessage({ expertId: 'exp_bob' })
-    expect(store.applyEvents([messageCreated(3, message)])).toEqual({ applied: [], gap: true, cursor: 0 })
+    expect(store.applyEvents([messageCreated(3, message)])).toEqual({
+      applied: [],
+      skipped: [],
+      gap: true,
+      cursor: 0,
+    })
     expect(store.expert()).toBeNull()
+  })
+})
+
+describe('an unreadable event', () => {
+  it('is passed over: the cursor moves past it, with its digest, and the events after it apply', () => {
+    const { store } = fresh()
+    const first = inviteCreated(1, anInvite({ id: 'inv_1', request: aRequest({ id: 'req_1' }) }))
+    const third = inviteCreated(3, anInvite({ id: 'inv_3', request: aRequest({ id: 'req_3' }) }))
+    const unreadable = { type: 'unreadable', id: 2, digest: 'd2', problem: 'title: too long' } as const
+    const result = store.applyEvents([first, unreadable, third])
+    expect(result).toMatchObject({ applied: [first, third], skipped: [unreadable], gap: false, cursor: 3 })
+    expect(
+      store
+        .openInvites()
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['inv_1', 'inv_3'])
+    // Seen again (a replay overlapping the cursor), it is a duplicate like any other.
+    expect(store.applyEvents([unreadable])).toMatchObject({ skipped: [], cursor: 3 })
   })
 })

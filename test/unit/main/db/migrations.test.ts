@@ -98,6 +98,22 @@ describe('cache migrations', () => {
     db.close()
   })
 
+  it('0003-stream-digest keeps every row and leaves the cursor digest unknown', () => {
+    const { db } = databaseAt(2)
+    insertVersion1Rows(db)
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: 3 })
+    expect(db.pragma('user_version', { simple: true })).toBe(3)
+    for (const table of Object.keys(before)) {
+      const after = dump(db, table) as Array<Record<string, unknown>>
+      const expected = (before[table] as Array<Record<string, unknown>>).map((row) =>
+        table === 'sync_state' ? { ...row, cursor_digest: null } : row,
+      )
+      expect(after, table).toEqual(expected)
+    }
+    db.close()
+  })
+
   for (let from = 0; from < cacheMigrations.length; from++) {
     it(`opens a version-${from} cache with the current code and keeps its data`, () => {
       const { db, path } = databaseAt(from)
@@ -109,6 +125,7 @@ describe('cache migrations', () => {
       const store = new SqliteCacheStore(opened.db, linesLogger())
       if (from >= 1) {
         expect(store.cursor()).toBe(7)
+        expect(store.cursorDigest()).toBeNull()
         expect(store.lastSyncedAt()).toBe(FIXTURE_NOW)
         expect(store.openInvites()).toEqual([invite])
         expect(store.unnotifiedOpenInvites()).toEqual([invite])

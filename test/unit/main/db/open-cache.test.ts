@@ -205,8 +205,11 @@ describe('openCache', () => {
       thrown = error
     }
     expect(thrown).toBeInstanceOf(DatabaseTooNewError)
+    const [current, newer] = [cacheMigrations.length, cacheMigrations.length + 1]
     expect(String(thrown)).toMatch(
-      /Standby cache is at schema version 3, newer than this version's 2\. .*newer Standby/,
+      new RegExp(
+        `Standby cache is at schema version ${newer}, newer than this version's ${current}\\. .*newer Standby`,
+      ),
     )
     expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([])
     expect(readFileSync(path).equals(bytes)).toBe(true)

@@ -15,6 +15,17 @@ describe('the Node power hook', () => {
     expect(resumed).toHaveBeenCalledOnce()
   })
 
+  it('fires a network change to its own listeners', () => {
+    const power = createPowerHook()
+    const changed = vi.fn()
+    const resumed = vi.fn()
+    power.onNetworkChange(changed)
+    power.onResume(resumed)
+    power.networkChanged()
+    expect(changed).toHaveBeenCalledOnce()
+    expect(resumed).not.toHaveBeenCalled()
+  })
+
   it('stops a listener on unsubscribe (safe twice), leaving other subscriptions of it alone', () => {
     const power = createPowerHook()
     const listener = vi.fn()

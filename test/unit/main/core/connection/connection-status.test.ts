@@ -56,6 +56,17 @@ describe('connectionStatus', () => {
     })
   })
 
+  it('says "checking", not "online", while a probe of the connection is out', () => {
+    const link = {
+      kind: 'connected' as const,
+      welcome: { protocolVersion: 1, expertId: 'e', latestEventId: 3 },
+      checking: true,
+    }
+    const state = connectionStatus({ ...base, link, sync: { kind: 'live', since: 4_000 } })
+    expect(state).toEqual({ status: 'checking', since: 4_000 })
+    expect(statusLine(state, 2, String)).toBe('Checking connection… · 2 open invites')
+  })
+
   it('is offline at once on a cold start that cannot connect, with the last sync time', () => {
     expect(connectionStatus({ ...base, link: waiting(1) })).toMatchObject({
       status: 'offline',

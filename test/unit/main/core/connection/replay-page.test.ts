@@ -1,30 +1,61 @@
 import { describe, expect, it } from 'vitest'
 import { parseReplayPage } from '../../../../../src/main/core/connection/replay-page'
-import { aSnapshot, anInvite, aRequest, inviteCreated } from '../../../../support/fixtures'
+import { aSnapshot, anExpert, anInvite, aRequest, inviteCreated } from '../../../../support/fixtures'
 
-const good = inviteCreated(1, anInvite({ id: 'inv_1', request: aRequest({ id: 'req_1' }) }))
+const invite = anInvite({ id: 'inv_1', request: aRequest({ id: 'req_1' }) })
+const good = inviteCreated(1, invite)
 
 describe('parseReplayPage', () => {
-  it('keeps the good events of a page and skips (and logs) a malformed one', () => {
+  it('keeps the good events of a page and marks a malformed one by its id, logging it', () => {
     const errors: string[] = []
     const page = parseReplayPage(
       {
         kind: 'events',
-        events: [good, { id: 2, type: 'invite.created', payload: {} }],
+        events: [good, { id: 2, digest: 'd2', type: 'invite.created', payload: {} }, { type: 'no id' }],
         latestId: 2,
         hasMore: false,
       },
       { error: (m) => errors.push(m) },
     )
-    expect(page).toMatchObject({ kind: 'events', events: [good], skipped: 1, latestId: 2 })
-    expect(errors).toEqual([expect.stringMatching(/^Ignored a malformed event from the platform/)])
+    expect(page).toMatchObject({
+      kind: 'events',
+      entries: [good, { type: 'unreadable', id: 2, digest: 'd2' }],
+      unplaced: 1,
+      latestId: 2,
+    })
+    expect(errors).toEqual([
+      expect.stringMatching(/^Skipped event 2 from the platform: it could not be read/),
+      expect.stringMatching(/^Ignored an event from the platform with no readable id/),
+    ])
   })
 
-  it('reads a snapshot, and refuses a malformed snapshot or page with a sentence', () => {
-    const log = { error: () => {} }
-    expect(parseReplayPage({ kind: 'snapshot', snapshot: aSnapshot() }, log)).toMatchObject({
+  it('reads a snapshot entity by entity: an unreadable invite or profile costs that one, not the snapshot', () => {
+    const errors: string[] = []
+    const log = { error: (m: string) => errors.push(m) }
+    const snapshot = aSnapshot({ openInvites: [invite] })
+    const raw = { ...snapshot, openInvites: [...snapshot.openInvites, { id: 'inv_bad' }] }
+    const page = parseReplayPage({ kind: 'snapshot', snapshot: raw }, log)
+    expect(page).toMatchObject({
       kind: 'snapshot',
+      skipped: 1,
+      snapshot: { openInvites: [invite] },
     })
+    expect(errors).toEqual([expect.stringMatching(/^Skipped an invite in the platform's snapshot/)])
+
+    const cached = anExpert({ name: 'Cached' })
+    const noProfile = parseReplayPage(
+      { kind: 'snapshot', snapshot: { ...snapshot, expert: { id: 1 } } },
+      log,
+      () => cached,
+    )
+    expect(noProfile).toMatchObject({ kind: 'snapshot', skipped: 1, snapshot: { expert: cached } })
+    expect(() => parseReplayPage({ kind: 'snapshot', snapshot: { ...snapshot, expert: null } }, log)).toThrow(
+      /expert profile cannot be read/,
+    )
+  })
+
+  it('refuses a snapshot or page whose outline is wrong, with a sentence', () => {
+    const log = { error: () => {} }
     expect(() => parseReplayPage({ kind: 'snapshot', snapshot: { cursor: 'x' } }, log)).toThrow(
       /malformed snapshot/,
     )

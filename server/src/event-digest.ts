@@ -1,0 +1,13 @@
+/**
+ * The stream's identity: each event's digest chains the previous one with the event itself, and
+ * the first link is the database's own random epoch. A client that sends the digest of its last
+ * applied event proves it followed this very history; a backup restored and grown differently, or
+ * a database created anew, has other digests at the same ids.
+ */
+import { createHash } from 'node:crypto'
+
+/** The digest of an event that follows `previous` (the epoch for an expert's first kept event). */
+export function chainDigest(previous: string, eventJson: string): string {
+  // Half a SHA-256 is plenty to tell two histories apart and keeps every event a little smaller.
+  return createHash('sha256').update(previous).update('\n').update(eventJson).digest('hex').slice(0, 32)
+}

@@ -1,0 +1,88 @@
+/**
+ * Finding out whether a connection that looks open still carries anything. The platform pings
+ * every few seconds, so a stretch with nothing at all from it means the link may be dead without
+ * knowing it (no FIN, no RST); so may a wake or a network change. Then a probe goes out, and a
+ * probe unanswered in time means the connection is dead. Runs on the core's clock, so tests drive
+ * it like every other timer.
+ */
+import type { Clock, TimerHandle } from '../../../shared/clock'
+
+/** What a check does through its connection, and whom it tells. */
+export interface CheckedConnection {
+  /** Send a probe; resolves with the answer, rejects when the connection drops. */
+  send(): Promise<unknown>
+  /** A probe went out: the connection is being checked. */
+  checking(reason: string): void
+  /** The platform answered the probe: the connection works. */
+  answered(): void
+  /** The probe went unanswered: the connection is dead. */
+  dead(reason: string): void
+}
+
+/** Watches one connection at a time for silence and probes it. */
+export class ConnectionCheck {
+  private lastHeardAt = 0
+  private silenceTimer: TimerHandle | undefined
+  private probeTimer: TimerHandle | undefined
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly timings: { readonly silenceLimitMs: number; readonly probeTimeoutMs: number },
+    private readonly connection: CheckedConnection,
+  ) {}
+
+  /** Something arrived from the platform. */
+  heard(): void {
+    this.lastHeardAt = this.clock.now()
+  }
+
+  /** Start watching a new connection. */
+  start(): void {
+    this.heard()
+    this.armSilence(this.timings.silenceLimitMs)
+  }
+
+  /** Stop watching and probing (the connection is going away). */
+  stop(): void {
+    this.silenceTimer?.cancel()
+    this.silenceTimer = undefined
+    this.probeTimer?.cancel()
+    this.probeTimer = undefined
+  }
+
+  /** Probe now, unless a probe is already out. */
+  probe(reason: string): void {
+    if (this.probeTimer !== undefined) return
+    const timer = this.clock.setTimeout(() => {
+      this.probeTimer = undefined
+      this.connection.dead(
+        `The connection did not answer a check within ${this.timings.probeTimeoutMs / 1000} s.`,
+      )
+    }, this.timings.probeTimeoutMs)
+    this.probeTimer = timer
+    this.connection.checking(reason)
+    this.connection.send().then(
+      () => {
+        timer.cancel()
+        // A probe of a connection since replaced answers nothing about the current one.
+        if (this.probeTimer !== timer) return
+        this.probeTimer = undefined
+        this.heard()
+        this.connection.answered()
+      },
+      () => timer.cancel(),
+    )
+  }
+
+  private armSilence(delayMs: number): void {
+    this.silenceTimer?.cancel()
+    this.silenceTimer = this.clock.setTimeout(() => this.checkSilence(), delayMs)
+  }
+
+  private checkSilence(): void {
+    const quiet = this.clock.now() - this.lastHeardAt
+    if (quiet < this.timings.silenceLimitMs) return this.armSilence(this.timings.silenceLimitMs - quiet)
+    this.armSilence(this.timings.silenceLimitMs)
+    this.probe('No word from the platform for a while')
+  }
+}

@@ -1,0 +1,25 @@
+/** How long the link waits for what; tests and benches override some of them. */
+
+/** Timings, overridable by tests and benches. */
+export interface LinkTimings {
+  /** How long a connection attempt may take. */
+  readonly connectTimeoutMs: number
+  /** How long a command waits for its acknowledgement; after this long a replay page counts as slow. */
+  readonly ackTimeoutMs: number
+  /** How long a replay may go unanswered before the platform counts as stuck and gets a new connection. */
+  readonly replayGiveUpMs: number
+  /** After this long without a word from the platform (it pings more often), the link is probed. */
+  readonly silenceLimitMs: number
+  /** How long a probe may go unanswered before the connection counts as dead and is replaced. */
+  readonly probeTimeoutMs: number
+}
+
+// Silence and probe together stay under the fifteen seconds in which a dead link must be noticed.
+/** The timings of a link nobody overrides. */
+export const defaultLinkTimings: LinkTimings = {
+  connectTimeoutMs: 5_000,
+  ackTimeoutMs: 10_000,
+  replayGiveUpMs: 60_000,
+  silenceLimitMs: 8_000,
+  probeTimeoutMs: 5_000,
+}

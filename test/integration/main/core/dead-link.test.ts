@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { ManualClock } from '../../../../src/shared/clock'
+import { useCleanup } from '../../../support/cleanup'
+import { FaultProxy } from '../../../support/fault-proxy'
+import { startTestCore, type TestCore } from '../../../support/test-core'
+import { startTestPlatform } from '../../../support/test-platform'
+
+const SILENCE_MS = 8_000
+const PROBE_MS = 5_000
+
+describe('a connection that dies without a word', () => {
+  const defer = useCleanup()
+
+  async function onlineThroughProxy(): Promise<{ core: TestCore; proxy: FaultProxy; clock: ManualClock }> {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const proxy = await FaultProxy.start(platform.server.port)
+    defer(() => proxy.close())
+    const clock = new ManualClock(Date.UTC(2026, 0, 5, 9))
+    const core = await startTestCore({
+      platformUrl: proxy.url,
+      token: expert.token,
+      expertId: expert.id,
+      clock,
+      timings: { silenceLimitMs: SILENCE_MS, probeTimeoutMs: PROBE_MS },
+    })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    return { core, proxy, clock }
+  }
+
+  it('is probed after a silence, shown as "Checking connection…" meanwhile, and replaced when the probe goes unanswered', async () => {
+    const { core, proxy, clock } = await onlineThroughProxy()
+    // A blackhole: no FIN, no RST, nothing in either direction.
+    proxy.stall(true)
+    clock.advance(SILENCE_MS)
+    await core.waitForState((s) => s.status === 'checking')
+    expect(core.adapters.tray.current?.statusLine).toMatch(/^Checking connection…/)
+    clock.advance(PROBE_MS)
+    await core.waitForState((s) => s.status !== 'checking' && s.status !== 'online')
+    proxy.stall(false)
+    await core.waitForState((s) => s.status === 'online')
+  })
+
+  it('is probed at once on a wake or a network change, and stays online when the platform answers', async () => {
+    const { core } = await onlineThroughProxy()
+    for (const signal of [() => core.adapters.power.resume(), () => core.adapters.power.networkChanged()]) {
+      const seen: string[] = []
+      const off = core.runtime.core.states.add((s) => seen.push(s.status))
+      signal()
+      await core.waitForState((s) => s.status === 'online' && seen.includes('checking'))
+      off()
+      // Answered on the same connection: no reconnect in between.
+      expect(seen).toEqual(['checking', 'online'])
+    }
+  })
+})

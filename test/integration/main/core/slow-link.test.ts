@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { useCleanup } from '../../../support/cleanup'
+import { FaultProxy } from '../../../support/fault-proxy'
+import { startTestCore } from '../../../support/test-core'
+import { startTestPlatform } from '../../../support/test-platform'
+
+const PENDING = 300
+
+describe('catching up over a slow link', () => {
+  const defer = useCleanup()
+
+  it('drains a backlog of 300 events through a link far too slow to carry a full page within the ack timeout', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const proxy = await FaultProxy.start(platform.server.port)
+    defer(() => proxy.close())
+    // An ack timeout short enough that the whole backlog cannot cross the trickle within it.
+    const timings = { connectTimeoutMs: 5_000, ackTimeoutMs: 1_000 }
+    const options = { platformUrl: proxy.url, token: expert.token, expertId: expert.id, timings }
+    const first = await startTestCore(options)
+    defer(() => first.close(true))
+    await first.waitForState((s) => s.status === 'online')
+    first.close()
+
+    for (let i = 1; i <= PENDING; i++) platform.inviteDirectly(expert.id, `Pending while away ${i}`)
+    proxy.resetAll()
+    proxy.trickle(40_000)
+
+    const core = await startTestCore({ ...options, dir: first.dir })
+    defer(() => core.close(true))
+    await core.waitForNotifications(PENDING)
+    await core.waitForState((s) => s.status === 'online')
+    expect(core.runtime.cache.cursor()).toBe(platform.server.marketplace.events.latestId(expert.id))
+    expect(core.runtime.cache.openInviteCount()).toBe(PENDING)
+    expect(new Set(core.adapters.notifier.shown.map((n) => n.title)).size).toBe(PENDING)
+  })
+
+  it('starts a new cache from a snapshot in parts when the whole one could not cross the link before the connection is checked', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    for (let i = 1; i <= PENDING; i++) platform.inviteDirectly(expert.id, `Open before the first start ${i}`)
+    const proxy = await FaultProxy.start(platform.server.port)
+    defer(() => proxy.close())
+    proxy.trickle(40_000)
+    // A link checked after a short silence: an answer that takes longer to cross costs the connection.
+    const timings = {
+      connectTimeoutMs: 5_000,
+      ackTimeoutMs: 1_000,
+      silenceLimitMs: 1_000,
+      probeTimeoutMs: 1_000,
+    }
+    const core = await startTestCore({
+      platformUrl: proxy.url,
+      token: expert.token,
+      expertId: expert.id,
+      timings,
+    })
+    defer(() => core.close(true))
+    await core.waitForNotifications(PENDING)
+    await core.waitForState((s) => s.status === 'online')
+    expect(core.runtime.cache.openInviteCount()).toBe(PENDING)
+    expect(new Set(core.adapters.notifier.shown.map((n) => n.title)).size).toBe(PENDING)
+  })
+})

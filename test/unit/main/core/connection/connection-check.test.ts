@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { ConnectionCheck } from '../../../../../src/main/core/connection/connection-check'
+import { ManualClock } from '../../../../../src/shared/clock'
+
+const timings = { silenceLimitMs: 8_000, probeTimeoutMs: 5_000 }
+
+function setUp() {
+  const clock = new ManualClock(0)
+  const said: string[] = []
+  let answer: (() => void) | undefined
+  const check = new ConnectionCheck(clock, timings, {
+    send: () => new Promise<void>((resolve) => (answer = resolve)),
+    checking: () => said.push('checking'),
+    answered: () => said.push('answered'),
+    dead: () => said.push('dead'),
+  })
+  return { clock, said, check, answer: () => answer?.() }
+}
+
+describe('ConnectionCheck', () => {
+  it('probes after a silence only, and calls an unanswered probe dead', () => {
+    const { clock, said, check } = setUp()
+    check.start()
+    clock.advance(6_000)
+    check.heard()
+    clock.advance(6_000)
+    expect(said).toEqual([])
+    clock.advance(2_000)
+    expect(said).toEqual(['checking'])
+    clock.advance(5_000)
+    expect(said).toEqual(['checking', 'dead'])
+  })
+
+  it('sends one probe at a time, and an answered probe means the connection works', async () => {
+    const { said, check, answer } = setUp()
+    check.start()
+    check.probe('woke')
+    check.probe('network changed')
+    answer()
+    await Promise.resolve()
+    expect(said).toEqual(['checking', 'answered'])
+  })
+
+  it('says nothing about a connection that was replaced while its probe was out', async () => {
+    const { clock, said, check, answer } = setUp()
+    check.start()
+    check.probe('woke')
+    check.stop()
+    clock.advance(10_000)
+    answer()
+    await Promise.resolve()
+    expect(said).toEqual(['checking'])
+  })
+})

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { snapshotPart } from '../../../server/src/marketplace/snapshot-parts'
+import type { Snapshot } from '../../../src/shared/protocol'
+import { aMessage, anInvite, aRequest, aSession, aSnapshot } from '../../support/fixtures'
+
+const full: Snapshot = aSnapshot({
+  openInvites: Array.from({ length: 12 }, (_, i) =>
+    anInvite({ id: `inv_${String(i).padStart(2, '0')}`, request: aRequest({ id: `req_${i}` }) }),
+  ),
+  sessions: Array.from({ length: 5 }, (_, i) =>
+    aSession({ id: `ses_${i}`, request: aRequest({ id: `sreq_${i}` }) }),
+  ),
+  recentMessages: Array.from({ length: 7 }, (_, i) => aMessage({ id: `msg_${i}` })),
+  cursor: 40,
+})
+
+/** Every part of `snapshot` at `maxBytes`, following each part's `next`. */
+function allParts(snapshot: Snapshot, maxBytes: number): Snapshot[] {
+  const parts = [snapshotPart(snapshot, undefined, maxBytes)]
+  while (parts.at(-1)!.next !== undefined) parts.push(snapshotPart(snapshot, parts.at(-1)!.next, maxBytes))
+  return parts
+}
+
+const ids = (parts: ReadonlyArray<Snapshot>, list: 'openInvites' | 'sessions' | 'recentMessages') =>
+  parts.flatMap((p) => p[list].map((e) => e.id)).sort()
+
+describe('a snapshot in parts', () => {
+  it('holds every entity exactly once across its parts, each part within the budget', () => {
+    const budget = 4_096
+    const parts = allParts(full, budget)
+    expect(parts.length).toBeGreaterThan(2)
+    expect(ids(parts, 'openInvites')).toEqual(full.openInvites.map((e) => e.id).sort())
+    expect(ids(parts, 'sessions')).toEqual(full.sessions.map((e) => e.id).sort())
+    expect(ids(parts, 'recentMessages')).toEqual(full.recentMessages.map((e) => e.id).sort())
+    for (const part of parts) {
+      expect(part.cursor).toBe(40)
+      const { next: _next, ...body } = part
+      const entities = part.openInvites.length + part.sessions.length + part.recentMessages.length
+      if (entities > 1) expect(JSON.stringify(body).length).toBeLessThan(budget + 512)
+    }
+  })
+
+  it('always sends at least one entity, and skips nothing when an earlier one is gone meanwhile', () => {
+    const first = snapshotPart(full, undefined, 1)
+    expect(first.openInvites.map((e) => e.id)).toEqual(['inv_00'])
+    expect(first.next).toEqual({ list: 'openInvites', id: 'inv_00' })
+    const later = { ...full, openInvites: full.openInvites.slice(1) }
+    expect(snapshotPart(later, first.next, 1).openInvites.map((e) => e.id)).toEqual(['inv_01'])
+  })
+})
