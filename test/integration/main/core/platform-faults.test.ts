@@ -98,10 +98,16 @@ describe('a platform that misbehaves', () => {
     platform.inviteDirectly(expert.id, 'Readable one')
     const bad = platform.inviteDirectly(expert.id, 'Stored wrong')
     platform.inviteDirectly(expert.id, 'Readable two')
-    // A title longer than any the app accepts, as a platform with other limits might store.
+    // A link the app refuses to show (not http or https), as a platform with other rules might store.
+    const attachment = {
+      name: 'notes.txt',
+      sizeBytes: 10,
+      mimeType: 'text/plain',
+      url: 'javascript:alert(1)',
+    }
     platform.server.marketplace.db
-      .prepare('UPDATE requests SET title = ? WHERE id = ?')
-      .run('x'.repeat(5_000), bad.request.id)
+      .prepare('UPDATE requests SET attachments = ? WHERE id = ?')
+      .run(JSON.stringify([attachment]), bad.request.id)
     const core = await startTestCore({
       platformUrl: platform.server.url,
       token: expert.token,
