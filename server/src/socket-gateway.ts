@@ -87,10 +87,11 @@ export function attachSocketGateway(
       protocolVersion: PROTOCOL_VERSION,
       expertId,
       latestEventId: marketplace.events.latestId(expertId),
+      serverTime: clock.now(),
     }
     socket.emit(WELCOME_EVENT, welcome)
-    answer(socket, COMMAND_EVENT, bucket, logger, (payload) => marketplace.execute(expertId, payload))
-    answer(socket, REPLAY_EVENT, bucket, logger, (payload) => {
+    answer(socket, COMMAND_EVENT, bucket, logger, clock, (payload) => marketplace.execute(expertId, payload))
+    answer(socket, REPLAY_EVENT, bucket, logger, clock, (payload) => {
       const request = ReplayRequest.safeParse(payload)
       if (!request.success) {
         return {
@@ -127,13 +128,16 @@ function answer(
   event: string,
   bucket: TokenBucket,
   logger: Logger,
+  clock: Clock,
   handle: (payload: unknown) => CommandAck,
 ): void {
-  socket.on(event, (payload: unknown, ack: unknown) => {
-    if (typeof ack !== 'function') {
+  socket.on(event, (payload: unknown, answerWith: unknown) => {
+    if (typeof answerWith !== 'function') {
       logger.warn('message without acknowledgement ignored', { event })
       return
     }
+    // Every answer carries the platform's time, read as it leaves, for the app's clock estimate.
+    const ack = (reply: CommandAck): void => void answerWith({ ...reply, serverTime: clock.now() })
     if (!bucket.take()) {
       logger.warn('rate limit hit', { event, expert: String(socket.data.expertId) })
       ack({

@@ -13,6 +13,7 @@ import { Listeners } from './connection/listeners'
 import { PlatformLink, type LinkTimings } from './connection/platform-link'
 import type { CacheStore } from './ports/cache-store'
 import type { Logger } from './ports/logger'
+import { PlatformClock } from './platform-clock/platform-clock'
 import type { Notifier } from './ports/notifier'
 import type { Power } from './ports/power'
 import type { Secrets, StoredSignIn } from './ports/secrets'
@@ -57,13 +58,17 @@ export class StandbyCore {
   /** The cache changed (after each applied batch or snapshot). */
   readonly cacheChanged: Listeners<void>
   private readonly reminders: ReminderScheduler
+  /** The platform's time, measured from its answers: the clock of every marketplace rule. */
+  readonly platformClock: PlatformClock
 
   constructor(private readonly deps: StandbyCoreDeps) {
     const onError = (error: unknown): void => deps.log.error('A listener failed', error)
     this.states = new Listeners(onError)
     this.cacheChanged = new Listeners(onError)
+    this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log)
     this.reminders = new ReminderScheduler({
-      clock: deps.clock,
+      // Reminders follow the platform's clock: its sessions start by its time.
+      clock: this.platformClock,
       cache: deps.cache,
       notifier: deps.notifier,
       power: deps.power,
@@ -72,6 +77,7 @@ export class StandbyCore {
       formatTime: deps.formatTime,
     })
     this.cacheChanged.add(() => this.reminders.refresh())
+    this.platformClock.changes.add(() => this.reminders.refresh())
   }
 
   /** The cache, for the views the UI reads. */
@@ -162,6 +168,7 @@ export class StandbyCore {
   /** Disconnect and stop; the cache stays as it is. */
   stop(): void {
     this.reminders.stop()
+    this.platformClock.stop()
     this.disconnect()
   }
 
@@ -175,6 +182,7 @@ export class StandbyCore {
       log: this.deps.log,
       random: this.deps.random,
       timings: this.deps.timings,
+      timeSamples: this.platformClock,
     })
     const sync = new SyncEngine(link, this.deps.cache, {
       clock: this.deps.clock,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { ErrorCode } from './commands'
+import { Timestamp } from './entities'
 
 /** The version of this protocol. Bump it on any change an older peer could misread. */
 export const PROTOCOL_VERSION = 1
@@ -34,6 +35,8 @@ export const Welcome = z.object({
   expertId: z.string(),
   /** The newest event id for this expert when the socket was accepted. */
   latestEventId: z.number().int().nonnegative(),
+  /** The platform's clock as it sent this: the app measures its offset from it (optional for older platforms). */
+  serverTime: Timestamp.optional(),
 })
 /** Sent by the server to a socket once it is accepted. */
 export type Welcome = z.infer<typeof Welcome>

@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client'
 import type { Clock, TimerHandle } from '../../../shared/clock'
+import type { LocalReading } from '../../../shared/clock-offset'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import {
   COMMAND_EVENT,
@@ -22,6 +23,7 @@ import {
   type CommandPayload,
   type CommandResult,
 } from '../../../shared/protocol'
+import type { TimeSampleSink } from '../platform-clock/platform-clock'
 import type { Logger } from '../ports/logger'
 import type { Power, Unsubscribe } from '../ports/power'
 import { backoffDelay } from './backoff'
@@ -65,6 +67,8 @@ export interface LinkDeps {
   /** In [0, 1); injectable so tests get predictable backoff. */
   readonly random?: () => number
   readonly timings?: Partial<LinkTimings>
+  /** Told the platform's time from each welcome and acknowledgement, with the local readings around it. */
+  readonly timeSamples?: TimeSampleSink
 }
 
 /** One expert's connection to one platform. */
@@ -75,6 +79,8 @@ export class PlatformLink {
   private retryTimer: TimerHandle | undefined
   private welcomeTimer: TimerHandle | undefined
   private attempt = 0
+  /** The local clocks when the current connection attempt began: the welcome's exchange starts there. */
+  private attemptSent: LocalReading | undefined
   private stopped = true
   private restarting = false
   private readonly unsubscribePower: Unsubscribe[] = []
@@ -145,6 +151,7 @@ export class PlatformLink {
       }
     }
     let raw: unknown
+    const sent = this.deps.timeSamples?.reading()
     try {
       raw = await this.socket
         .timeout(this.timings.ackTimeoutMs)
@@ -171,6 +178,7 @@ export class PlatformLink {
     }
     const ack = CommandAck.safeParse(raw)
     if (!ack.success) return this.nonsense(`${name} acknowledgement`)
+    this.timed(sent, ack.data.serverTime)
     if (!ack.data.ok) return { ok: false, error: ack.data.error }
     const result = commandSchemas[name].result.safeParse(ack.data.result)
     if (!result.success) return this.nonsense(`${name} result`)
@@ -183,13 +191,21 @@ export class PlatformLink {
    */
   async replay(after: number, options: { limit?: number; snapshot?: boolean } = {}): Promise<ReplayPage> {
     if (this.current.kind !== 'connected') throw new Error('not connected')
+    const sent = this.deps.timeSamples?.reading()
     const raw: unknown = await this.socket
       .timeout(this.timings.ackTimeoutMs)
       .emitWithAck(REPLAY_EVENT, { after, limit: options.limit, snapshot: options.snapshot ?? false })
     const ack = CommandAck.safeParse(raw)
     if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
+    this.timed(sent, ack.data.serverTime)
     if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)
     return parseReplayPage(ack.data.result, this.deps.log)
+  }
+
+  /** Pass the platform's time from an answer, if it had one, to the clock estimate. */
+  private timed(sent: LocalReading | undefined, serverTime: number | undefined): void {
+    if (sent === undefined || serverTime === undefined) return
+    this.deps.timeSamples?.record({ sent, received: this.deps.timeSamples.reading(), serverTime })
   }
 
   private nonsense<R>(what: string): CommandOutcome<R> {
@@ -209,6 +225,7 @@ export class PlatformLink {
     this.retryTimer?.cancel()
     this.retryTimer = undefined
     this.set({ kind: 'connecting', attempt: this.attempt + 1 })
+    this.attemptSent = this.deps.timeSamples?.reading()
     this.socket.connect()
   }
 
@@ -261,6 +278,7 @@ export class PlatformLink {
       return
     }
     this.attempt = 0
+    this.timed(this.attemptSent, welcome.data.serverTime)
     this.set({ kind: 'connected', welcome: welcome.data })
   }
 

@@ -1,0 +1,122 @@
+/**
+ * How far the platform's clock is from this computer's, estimated the way NTP does: each exchange
+ * with the platform (the welcome, every acknowledgement) carries the platform's time, and the
+ * platform read it somewhere inside the round trip, so the offset is known to within half of it.
+ * Pure functions over values: the core keeps the state and passes in its clocks' readings.
+ *
+ * Round trips are measured on a monotonic clock, because the wall clock may be stepped (by the
+ * expert fixing it, or by NTP) in the middle of one. Offsets are kept against the wall clock, and
+ * a step of the wall clock against the monotonic one shifts them, so platform time does not jump
+ * with the local clock. A machine that slept looks the same on clocks that stop in sleep, so the
+ * caller says when it resumed.
+ */
+
+/** One reading of this computer's clocks. */
+export interface LocalReading {
+  /** The wall clock, milliseconds since the Unix epoch; can be stepped. */
+  readonly wall: number
+  /** A monotonic clock in milliseconds from any origin; never stepped, may stop during sleep. */
+  readonly mono: number
+}
+
+/** One exchange with the platform: when it was sent, when the answer came, what time the answer said. */
+export interface TimeExchange {
+  readonly sent: LocalReading
+  readonly received: LocalReading
+  readonly serverTime: number
+}
+
+/** One usable exchange, reduced to what the estimate needs. */
+export interface OffsetSample {
+  /** Platform time minus wall-clock time. */
+  readonly offsetMs: number
+  /** The round trip: the offset is right to within half of it. */
+  readonly rttMs: number
+  /** The monotonic reading when the answer came, to age the sample. */
+  readonly atMono: number
+}
+
+/** The samples kept, and the last reading seen (to notice a stepped wall clock). */
+export interface OffsetEstimate {
+  readonly samples: ReadonlyArray<OffsetSample>
+  readonly last: LocalReading | null
+}
+
+/** The platform's offset from this computer's clock, as the best sample has it. */
+export interface ClockOffset {
+  readonly offsetMs: number
+  /** How wrong the offset may be: half the best sample's round trip. */
+  readonly uncertaintyMs: number
+}
+
+/** An answer slower than this says nothing useful about the time. */
+export const MAX_ROUND_TRIP_MS = 30_000
+/** Samples older than this are dropped: clocks drift, and a fresh one is always on its way. */
+export const SAMPLE_WINDOW_MS = 30 * 60_000
+/** The most samples kept. */
+export const MAX_SAMPLES = 16
+/** A change between the wall and monotonic clocks larger than this is a step, not drift. */
+export const STEP_THRESHOLD_MS = 1_000
+/** What two clocks may drift apart by: a generous crystal's worth per unit of time. */
+const DRIFT_RATE = 1e-3
+/** The largest time the protocol can carry; anything beyond is not a time. */
+const LATEST_TIME_MS = 8.64e15
+
+/** The estimate before any exchange. */
+export const NO_ESTIMATE: OffsetEstimate = { samples: [], last: null }
+
+/** The sample an exchange gives, or null when it is absurd (negative or huge round trip, no time). */
+export function sampleOf(exchange: TimeExchange): OffsetSample | null {
+  const { sent, received, serverTime } = exchange
+  const rttMs = received.mono - sent.mono
+  const finite = [sent.wall, sent.mono, received.wall, received.mono].every(Number.isFinite)
+  if (!finite || !Number.isSafeInteger(serverTime) || serverTime <= 0 || serverTime > LATEST_TIME_MS)
+    return null
+  if (rttMs < 0 || rttMs > MAX_ROUND_TRIP_MS) return null
+  return { offsetMs: serverTime - (received.wall - rttMs / 2), rttMs, atMono: received.mono }
+}
+
+/**
+ * Take a reading into account: a step of the wall clock since the last one shifts every sample by
+ * the step, so platform time carries on smoothly. After `resumed` the change is a sleep instead,
+ * during which the wall clock ran on and the monotonic one may not have: nothing shifts.
+ */
+export function observe(estimate: OffsetEstimate, reading: LocalReading, resumed = false): OffsetEstimate {
+  const last = estimate.last
+  if (last === null) return { ...estimate, last: reading }
+  const stepMs = reading.wall - reading.mono - (last.wall - last.mono)
+  if (resumed || Math.abs(stepMs) <= STEP_THRESHOLD_MS) return { ...estimate, last: reading }
+  return {
+    samples: estimate.samples.map((s) => ({ ...s, offsetMs: s.offsetMs - stepMs })),
+    last: reading,
+  }
+}
+
+/**
+ * Add an exchange. An absurd one changes nothing. Samples that cannot be true together with the
+ * new one (their error bounds do not meet) are dropped: something changed that no reading showed,
+ * and the newest exchange is the one that knows.
+ */
+export function addExchange(
+  estimate: OffsetEstimate,
+  exchange: TimeExchange,
+  resumed = false,
+): OffsetEstimate {
+  const sample = sampleOf(exchange)
+  if (sample === null) return estimate
+  const observed = observe(estimate, exchange.received, resumed)
+  const kept = observed.samples.filter(
+    (old) =>
+      sample.atMono - old.atMono <= SAMPLE_WINDOW_MS &&
+      Math.abs(old.offsetMs - sample.offsetMs) <=
+        (old.rttMs + sample.rttMs) / 2 + DRIFT_RATE * Math.abs(sample.atMono - old.atMono) + 1,
+  )
+  return { samples: [...kept, sample].slice(-MAX_SAMPLES), last: observed.last }
+}
+
+/** The offset from the sample with the smallest round trip (the newest among equals); null before any. */
+export function bestOffset(estimate: OffsetEstimate): ClockOffset | null {
+  let best: OffsetSample | undefined
+  for (const sample of estimate.samples) if (best === undefined || sample.rttMs <= best.rttMs) best = sample
+  return best === undefined ? null : { offsetMs: Math.round(best.offsetMs), uncertaintyMs: best.rttMs / 2 }
+}
