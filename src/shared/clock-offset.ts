@@ -39,6 +39,8 @@ export interface OffsetSample {
 /** The samples kept, and the last reading seen (to notice a stepped wall clock). */
 export interface OffsetEstimate {
   readonly samples: ReadonlyArray<OffsetSample>
+  /** A sample at odds with the estimate in use, waiting for a second one to confirm it. */
+  readonly pending: OffsetSample | null
   readonly last: LocalReading | null
 }
 
@@ -63,7 +65,7 @@ const DRIFT_RATE = 1e-3
 const LATEST_TIME_MS = 8.64e15
 
 /** The estimate before any exchange. */
-export const NO_ESTIMATE: OffsetEstimate = { samples: [], last: null }
+export const NO_ESTIMATE: OffsetEstimate = { samples: [], pending: null, last: null }
 
 /** The sample an exchange gives, or null when it is absurd (negative or huge round trip, no time). */
 export function sampleOf(exchange: TimeExchange): OffsetSample | null {
@@ -86,16 +88,25 @@ export function observe(estimate: OffsetEstimate, reading: LocalReading, resumed
   if (last === null) return { ...estimate, last: reading }
   const stepMs = reading.wall - reading.mono - (last.wall - last.mono)
   if (resumed || Math.abs(stepMs) <= STEP_THRESHOLD_MS) return { ...estimate, last: reading }
+  const shift = (s: OffsetSample): OffsetSample => ({ ...s, offsetMs: s.offsetMs - stepMs })
   return {
-    samples: estimate.samples.map((s) => ({ ...s, offsetMs: s.offsetMs - stepMs })),
+    samples: estimate.samples.map(shift),
+    pending: estimate.pending === null ? null : shift(estimate.pending),
     last: reading,
   }
 }
 
+/** True when two samples can both be right: their error bounds, widened by drift, meet. */
+function agree(a: OffsetSample, b: OffsetSample): boolean {
+  const drift = DRIFT_RATE * Math.abs(a.atMono - b.atMono)
+  return Math.abs(a.offsetMs - b.offsetMs) <= (a.rttMs + b.rttMs) / 2 + drift + 1
+}
+
 /**
- * Add an exchange. An absurd one changes nothing. Samples that cannot be true together with the
- * new one (their error bounds do not meet) are dropped: something changed that no reading showed,
- * and the newest exchange is the one that knows.
+ * Add an exchange. An absurd one changes nothing. One at odds with the sample in use is held
+ * until a second agrees with it: a single wrong answer moves nothing, while a real change (a
+ * sleep nobody reported, a platform whose clock was set) is followed from the next exchange,
+ * dropping every sample it contradicts.
  */
 export function addExchange(
   estimate: OffsetEstimate,
@@ -105,18 +116,25 @@ export function addExchange(
   const sample = sampleOf(exchange)
   if (sample === null) return estimate
   const observed = observe(estimate, exchange.received, resumed)
-  const kept = observed.samples.filter(
-    (old) =>
-      sample.atMono - old.atMono <= SAMPLE_WINDOW_MS &&
-      Math.abs(old.offsetMs - sample.offsetMs) <=
-        (old.rttMs + sample.rttMs) / 2 + DRIFT_RATE * Math.abs(sample.atMono - old.atMono) + 1,
-  )
-  return { samples: [...kept, sample].slice(-MAX_SAMPLES), last: observed.last }
+  const recent = observed.samples.filter((old) => sample.atMono - old.atMono <= SAMPLE_WINDOW_MS)
+  const inUse = best(recent)
+  if (inUse !== undefined && !agree(inUse, sample)) {
+    if (observed.pending === null || !agree(observed.pending, sample))
+      return { ...observed, samples: recent, pending: sample }
+    return { samples: [observed.pending, sample], pending: null, last: observed.last }
+  }
+  const kept = recent.filter((old) => agree(old, sample))
+  return { samples: [...kept, sample].slice(-MAX_SAMPLES), pending: null, last: observed.last }
+}
+
+function best(samples: ReadonlyArray<OffsetSample>): OffsetSample | undefined {
+  let found: OffsetSample | undefined
+  for (const sample of samples) if (found === undefined || sample.rttMs <= found.rttMs) found = sample
+  return found
 }
 
 /** The offset from the sample with the smallest round trip (the newest among equals); null before any. */
 export function bestOffset(estimate: OffsetEstimate): ClockOffset | null {
-  let best: OffsetSample | undefined
-  for (const sample of estimate.samples) if (best === undefined || sample.rttMs <= best.rttMs) best = sample
-  return best === undefined ? null : { offsetMs: Math.round(best.offsetMs), uncertaintyMs: best.rttMs / 2 }
+  const found = best(estimate.samples)
+  return found === undefined ? null : { offsetMs: Math.round(found.offsetMs), uncertaintyMs: found.rttMs / 2 }
 }

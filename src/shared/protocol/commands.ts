@@ -94,9 +94,12 @@ export type ProtocolError = z.infer<typeof ProtocolError>
 
 /**
  * The platform's clock when it answered, on every acknowledgement: the app estimates the offset
- * from it, because the platform's time decides its rules. Optional, so older platforms still fit.
+ * from it, because the platform's time decides its rules. Optional, so older platforms still fit;
+ * one that is not a time is dropped rather than costing the answer it came with.
  */
-const AckServerTime = { serverTime: Timestamp.optional() }
+export const ServerTime = Timestamp.optional().catch(undefined)
+
+const AckServerTime = { serverTime: ServerTime }
 
 /** The acknowledgement of any command (and of a replay). */
 export const CommandAck = z.discriminatedUnion('ok', [

@@ -104,17 +104,31 @@ describe('clock offset estimate', () => {
     expect(bestOffset(observe(estimate, w.read()))?.offsetMs).toBe(HOUR)
   })
 
-  it('lets a new exchange replace a low-round-trip sample that an unseen change made wrong', () => {
+  it('follows a change no reading showed once a second exchange confirms it, over a tighter old sample', () => {
     const w = world(2 * HOUR)
     let estimate = w.exchange(NO_ESTIMATE, 1, 1)
     // A sleep nobody reported: taken for a step, it leaves the old tight sample false.
     w.sleep(HOUR)
     estimate = w.exchange(estimate, 100, 100)
+    estimate = w.exchange(estimate, 80, 80)
     w.pass(1)
     const platform = w.platformNow()
     estimate = observe(estimate, w.read())
     expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(platform)
-    expect(estimate.samples).toHaveLength(1)
+    expect(estimate.samples).toHaveLength(2)
+  })
+
+  it('does not move for one wrong answer among agreeing ones', () => {
+    const w = world(2 * HOUR)
+    let estimate = w.exchange(NO_ESTIMATE, 10, 10)
+    const sent = w.read()
+    w.pass(20)
+    // A stale or forged time, an hour off.
+    estimate = addExchange(estimate, { sent, received: w.read(), serverTime: w.platformNow() - HOUR })
+    expect(bestOffset(estimate)?.offsetMs).toBe(2 * HOUR)
+    estimate = w.exchange(estimate, 10, 10)
+    expect(bestOffset(estimate)?.offsetMs).toBe(2 * HOUR)
+    expect(estimate.pending).toBeNull()
   })
 
   it('drops samples older than the window', () => {
