@@ -114,6 +114,8 @@ export class StandbyCore {
       return outcome
     }
     this.disconnect()
+    // The next platform may keep other time; its welcome measures it afresh.
+    this.platformClock.reset()
     if (this.deps.cache.expert()?.id !== outcome.expert.id) this.deps.cache.clear()
     const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
     this.signedIn = signedIn
@@ -129,6 +131,7 @@ export class StandbyCore {
     const signedIn = this.signedIn
     this.refusedBecause = null
     this.disconnect()
+    this.platformClock.reset()
     this.signedIn = null
     await this.deps.secrets.clear()
     this.deps.cache.clear()

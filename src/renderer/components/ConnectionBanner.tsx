@@ -7,6 +7,7 @@
 import type { ConnectionState } from '../../shared/connection-state'
 import { assertNever } from '../../shared/assert-never'
 import { formatDayTime, formatTime } from '../logic/format'
+import { connectionOnPlatformClock } from '../logic/platform-time'
 import { useClockOffset, useNow } from '../store/context'
 import { Countdown } from './Time'
 
@@ -21,7 +22,7 @@ export interface ConnectionBannerProps {
 export function ConnectionBanner({ state: local, compact = false }: ConnectionBannerProps) {
   const now = useNow()
   // The core times the connection on the computer's clock; the window counts in platform time.
-  const state = onPlatformClock(local, useClockOffset().offsetMs)
+  const state = connectionOnPlatformClock(local, useClockOffset().offsetMs)
   return (
     <section
       className={`banner banner-${state.status}${compact ? ' banner-compact' : ''}`}
@@ -36,24 +37,6 @@ export function ConnectionBanner({ state: local, compact = false }: ConnectionBa
       </div>
     </section>
   )
-}
-
-function onPlatformClock(state: ConnectionState, offsetMs: number): ConnectionState {
-  const shift = (t: number | null): number | null => (t === null ? null : t + offsetMs)
-  switch (state.status) {
-    case 'online':
-      return { ...state, since: state.since + offsetMs }
-    case 'reconnecting':
-      return {
-        ...state,
-        nextAttemptAt: state.nextAttemptAt + offsetMs,
-        lastSyncedAt: shift(state.lastSyncedAt),
-      }
-    case 'offline':
-      return { ...state, nextAttemptAt: shift(state.nextAttemptAt), lastSyncedAt: shift(state.lastSyncedAt) }
-    default:
-      return state
-  }
 }
 
 function lastSynced(at: number | null, now: number): string {

@@ -78,6 +78,14 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.update(addExchange(this.estimate, exchange, this.takeResumed()))
   }
 
+  /** Forget the estimate: signed out, or about to talk to a platform that may keep other time. */
+  reset(): void {
+    this.estimate = NO_ESTIMATE
+    if (!this.current.measured) return
+    this.current = UNMEASURED_CLOCK
+    this.changes.emit(this.current)
+  }
+
   /** Stop listening for wakes. */
   stop(): void {
     this.off()

@@ -76,3 +76,16 @@ describe('the platform clock', () => {
     expect(clock.now()).toBe(before + HOUR)
   })
 })
+
+describe('signing out of the platform', () => {
+  it('forgets the offset, so the next platform is measured afresh and the notice goes', () => {
+    const { local, clock, changes, exchange } = setUp()
+    exchange()
+    clock.reset()
+    expect(clock.state).toEqual({ offsetMs: 0, measured: false })
+    expect(changes.at(-1)).toEqual({ offsetMs: 0, measured: false })
+    expect(clock.now()).toBe(local.now())
+    exchange(0, 5 * MINUTE)
+    expect(clock.state).toEqual({ offsetMs: 5 * MINUTE, measured: true })
+  })
+})
