@@ -3,6 +3,7 @@ import { startState } from '../../../../src/renderer/logic/session-timing'
 import { ManualClock } from '../../../../src/shared/clock'
 import { clockSkewNotice } from '../../../../src/shared/clock-skew'
 import type { HostTime } from '../../../../src/shared/ipc/contract'
+import { bookScheduled } from '../../../support/booking'
 import { useCleanup } from '../../../support/cleanup'
 import { startTestCore, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, TEST_START, type TestPlatform } from '../../../support/test-platform'
@@ -27,23 +28,12 @@ describe('a platform whose clock is two hours ahead of the computer’s', () => 
     defer(() => platform.close())
     const expert = platform.addExpert()
     const bookedStart = platform.clock.now() + HOUR
-    const { request } = platform.server.marketplace.createRequest({
+    bookScheduled(platform, {
+      expertId: expert.id,
       clientId: platform.addClient(),
       title: 'Skewed',
-      kind: 'scheduled',
-      proposedTimes: [bookedStart],
-      direct: { expertId: expert.id, via: 'dashboard' },
+      start: bookedStart,
     })
-    const inviteId = platform.server.marketplace.db
-      .prepare('SELECT id FROM invites WHERE request_id = ?')
-      .pluck()
-      .get(request.id) as string
-    const booked = platform.server.marketplace.execute(expert.id, {
-      name: 'invite.accept',
-      idempotencyKey: `book-${request.id}`,
-      payload: { inviteId, proposedTime: bookedStart },
-    })
-    if (!booked.ok) throw new Error(booked.error.message)
     const local = new ManualClock(TEST_START)
     const core = await startTestCore({
       platformUrl: platform.server.url,
