@@ -61,8 +61,13 @@ export const MAX_SAMPLES = 16
 export const STEP_THRESHOLD_MS = 1_000
 /** What two clocks may drift apart by: a generous crystal's worth per unit of time. */
 const DRIFT_RATE = 1e-3
-/** The largest time the protocol can carry; anything beyond is not a time. */
-const LATEST_TIME_MS = 8.64e15
+/**
+ * The span a platform's clock can plausibly read: before this protocol existed, or centuries
+ * ahead, it is broken, not merely off. (A computer's clock may be anywhere: a dead battery resets
+ * it to the epoch, and the offset then is what it is.)
+ */
+const EARLIEST_PLATFORM_TIME_MS = Date.UTC(2020, 0, 1)
+const LATEST_PLATFORM_TIME_MS = Date.UTC(2200, 0, 1)
 
 /** The estimate before any exchange. */
 export const NO_ESTIMATE: OffsetEstimate = { samples: [], pending: null, last: null }
@@ -72,8 +77,11 @@ export function sampleOf(exchange: TimeExchange): OffsetSample | null {
   const { sent, received, serverTime } = exchange
   const rttMs = received.mono - sent.mono
   const finite = [sent.wall, sent.mono, received.wall, received.mono].every(Number.isFinite)
-  if (!finite || !Number.isSafeInteger(serverTime) || serverTime <= 0 || serverTime > LATEST_TIME_MS)
-    return null
+  const plausible =
+    Number.isSafeInteger(serverTime) &&
+    serverTime >= EARLIEST_PLATFORM_TIME_MS &&
+    serverTime < LATEST_PLATFORM_TIME_MS
+  if (!finite || !plausible) return null
   if (rttMs < 0 || rttMs > MAX_ROUND_TRIP_MS) return null
   return { offsetMs: serverTime - (received.wall - rttMs / 2), rttMs, atMono: received.mono }
 }
