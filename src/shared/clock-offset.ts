@@ -8,7 +8,7 @@
  * expert fixing it, or by NTP) in the middle of one. Offsets are kept against the wall clock, and
  * a step of the wall clock against the monotonic one shifts them, so platform time does not jump
  * with the local clock. A machine that slept looks the same on clocks that stop in sleep, so the
- * caller says when it resumed.
+ * caller says when it woke (`wokeUp`).
  */
 
 /** One reading of this computer's clocks. */
@@ -42,6 +42,8 @@ export interface OffsetEstimate {
   /** A sample at odds with the estimate in use, waiting for a second one to confirm it. */
   readonly pending: OffsetSample | null
   readonly last: LocalReading | null
+  /** The last wall-clock step followed, and when (monotonic): a wake reported late may undo it. */
+  readonly lastStep: { readonly stepMs: number; readonly atMono: number } | null
 }
 
 /** The platform's offset from this computer's clock, as the best sample has it. */
@@ -59,6 +61,8 @@ export const SAMPLE_WINDOW_MS = 30 * 60_000
 export const MAX_SAMPLES = 16
 /** A change between the wall and monotonic clocks larger than this is a step, not drift. */
 export const STEP_THRESHOLD_MS = 1_000
+/** How late the operating system may report a wake after the first reading that showed it. */
+export const WAKE_REPORT_GRACE_MS = 30_000
 /** What two clocks may drift apart by: a generous crystal's worth per unit of time. */
 const DRIFT_RATE = 1e-3
 /**
@@ -70,7 +74,7 @@ const EARLIEST_PLATFORM_TIME_MS = Date.UTC(2020, 0, 1)
 const LATEST_PLATFORM_TIME_MS = Date.UTC(2200, 0, 1)
 
 /** The estimate before any exchange. */
-export const NO_ESTIMATE: OffsetEstimate = { samples: [], pending: null, last: null }
+export const NO_ESTIMATE: OffsetEstimate = { samples: [], pending: null, last: null, lastStep: null }
 
 /** The sample an exchange gives, or null when it is absurd (negative or huge round trip, no time). */
 export function sampleOf(exchange: TimeExchange): OffsetSample | null {
@@ -96,11 +100,26 @@ export function observe(estimate: OffsetEstimate, reading: LocalReading, resumed
   if (last === null) return { ...estimate, last: reading }
   const stepMs = reading.wall - reading.mono - (last.wall - last.mono)
   if (resumed || Math.abs(stepMs) <= STEP_THRESHOLD_MS) return { ...estimate, last: reading }
+  return { ...shifted(estimate, stepMs), last: reading, lastStep: { stepMs, atMono: reading.mono } }
+}
+
+/**
+ * The machine reports that it woke up. A forward step followed just before was the sleep, read
+ * before the wake was reported (the wall clock ran on while the monotonic one stood): undo it.
+ */
+export function wokeUp(estimate: OffsetEstimate, reading: LocalReading): OffsetEstimate {
+  const step = estimate.lastStep
+  const sleptUnseen = step !== null && step.stepMs > 0 && reading.mono - step.atMono <= WAKE_REPORT_GRACE_MS
+  const undone = sleptUnseen ? { ...shifted(estimate, -step.stepMs), lastStep: null } : estimate
+  return observe(undone, reading, true)
+}
+
+function shifted(estimate: OffsetEstimate, stepMs: number): OffsetEstimate {
   const shift = (s: OffsetSample): OffsetSample => ({ ...s, offsetMs: s.offsetMs - stepMs })
   return {
+    ...estimate,
     samples: estimate.samples.map(shift),
     pending: estimate.pending === null ? null : shift(estimate.pending),
-    last: reading,
   }
 }
 
@@ -116,23 +135,19 @@ function agree(a: OffsetSample, b: OffsetSample): boolean {
  * sleep nobody reported, a platform whose clock was set) is followed from the next exchange,
  * dropping every sample it contradicts.
  */
-export function addExchange(
-  estimate: OffsetEstimate,
-  exchange: TimeExchange,
-  resumed = false,
-): OffsetEstimate {
+export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): OffsetEstimate {
   const sample = sampleOf(exchange)
   if (sample === null) return estimate
-  const observed = observe(estimate, exchange.received, resumed)
+  const observed = observe(estimate, exchange.received)
   const recent = observed.samples.filter((old) => sample.atMono - old.atMono <= SAMPLE_WINDOW_MS)
   const inUse = best(recent)
   if (inUse !== undefined && !agree(inUse, sample)) {
     if (observed.pending === null || !agree(observed.pending, sample))
       return { ...observed, samples: recent, pending: sample }
-    return { samples: [observed.pending, sample], pending: null, last: observed.last }
+    return { ...observed, samples: [observed.pending, sample], pending: null }
   }
   const kept = recent.filter((old) => agree(old, sample))
-  return { samples: [...kept, sample].slice(-MAX_SAMPLES), pending: null, last: observed.last }
+  return { ...observed, samples: [...kept, sample].slice(-MAX_SAMPLES), pending: null }
 }
 
 function best(samples: ReadonlyArray<OffsetSample>): OffsetSample | undefined {

@@ -7,6 +7,7 @@ import {
   sampleOf,
   type LocalReading,
   type OffsetEstimate,
+  wokeUp,
 } from '../../../src/shared/clock-offset'
 import { clockSkewNotice, describeDuration } from '../../../src/shared/clock-skew'
 
@@ -42,12 +43,12 @@ function world(behindMs: number) {
       platform += ms
     },
     /** One exchange: `up` ms to reach the platform, `down` ms back. */
-    exchange(estimate: OffsetEstimate, up: number, down: number, resumed = false): OffsetEstimate {
+    exchange(estimate: OffsetEstimate, up: number, down: number): OffsetEstimate {
       const sent = read()
       this.pass(up)
       const serverTime = platformNow()
       this.pass(down)
-      return addExchange(estimate, { sent, received: read(), serverTime }, resumed)
+      return addExchange(estimate, { sent, received: read(), serverTime })
     },
   }
 }
@@ -100,9 +101,16 @@ describe('clock offset estimate', () => {
     const w = world(2 * HOUR)
     const estimate = w.exchange(NO_ESTIMATE, 20, 20)
     w.sleep(HOUR)
-    expect(bestOffset(observe(estimate, w.read(), true))?.offsetMs).toBe(2 * HOUR)
+    expect(bestOffset(wokeUp(estimate, w.read()))?.offsetMs).toBe(2 * HOUR)
     // Unreported, the same sleep looks like a step, and platform time falls behind until the next exchange.
-    expect(bestOffset(observe(estimate, w.read()))?.offsetMs).toBe(HOUR)
+    const unreported = observe(estimate, w.read())
+    expect(bestOffset(unreported)?.offsetMs).toBe(HOUR)
+    // Reported a moment after something read the time, the wake undoes that step.
+    w.pass(2_000)
+    expect(bestOffset(wokeUp(unreported, w.read()))?.offsetMs).toBe(2 * HOUR)
+    // But not long after: by then a forward step was the clock being set.
+    w.pass(60_000)
+    expect(bestOffset(wokeUp(unreported, w.read()))?.offsetMs).toBe(HOUR)
   })
 
   it('follows a change no reading showed once a second exchange confirms it, over a tighter old sample', () => {

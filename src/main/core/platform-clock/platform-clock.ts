@@ -13,6 +13,7 @@ import {
   type LocalReading,
   type OffsetEstimate,
   type TimeExchange,
+  wokeUp,
 } from '../../../shared/clock-offset'
 import { clockSkewNotice, UNMEASURED_CLOCK, type PlatformClockState } from '../../../shared/clock-skew'
 import { Listeners } from '../connection/listeners'
@@ -33,7 +34,6 @@ const CHANGE_THRESHOLD_MS = 250
 /** The platform's time: a Clock whose `now()` is the platform's and whose timers are the local ones. */
 export class PlatformClock implements Clock, TimeSampleSink {
   private estimate: OffsetEstimate = NO_ESTIMATE
-  private resumed = false
   private current: PlatformClockState = UNMEASURED_CLOCK
   private readonly off: Unsubscribe
   /** The offset changed enough to matter, or was measured for the first time. */
@@ -45,13 +45,13 @@ export class PlatformClock implements Clock, TimeSampleSink {
     private readonly log: Logger,
   ) {
     this.changes = new Listeners((error) => log.error('A clock listener failed', error))
-    // A wake must be known before anything reads the time after it: this subscribes first.
-    this.off = power.onResume(() => (this.resumed = true))
+    // Subscribed first, so the wake is taken in before the other listeners read the time.
+    this.off = power.onResume(() => this.update(wokeUp(this.estimate, this.reading())))
   }
 
   /** The platform's time now, as estimated. */
   now(): number {
-    this.update(observe(this.estimate, this.reading(), this.takeResumed()))
+    this.update(observe(this.estimate, this.reading()))
     return this.local.now() + this.current.offsetMs
   }
 
@@ -75,7 +75,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
   }
 
   record(exchange: TimeExchange): void {
-    this.update(addExchange(this.estimate, exchange, this.takeResumed()))
+    this.update(addExchange(this.estimate, exchange))
   }
 
   /** Forget the estimate: signed out, or about to talk to a platform that may keep other time. */
@@ -89,12 +89,6 @@ export class PlatformClock implements Clock, TimeSampleSink {
   /** Stop listening for wakes. */
   stop(): void {
     this.off()
-  }
-
-  private takeResumed(): boolean {
-    const resumed = this.resumed
-    this.resumed = false
-    return resumed
   }
 
   private update(estimate: OffsetEstimate): void {
