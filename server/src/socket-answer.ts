@@ -5,6 +5,7 @@
  * malformed messages cannot flood the log.
  */
 import type { Socket } from 'socket.io'
+import type { Clock } from '../../src/shared/clock'
 import type { CommandAck } from '../../src/shared/protocol'
 import type { LogFields, Logger } from './logger'
 import type { TokenBucket } from './rate-limiter'
@@ -31,6 +32,8 @@ export interface AnswerContext {
   readonly bucket: TokenBucket
   readonly logger: Logger
   readonly once: OncePerConnection
+  /** Every answer carries the platform's time, read as it leaves, for the app's clock estimate. */
+  readonly clock: Clock
 }
 
 /** Register an acknowledged handler for `event`: `handle` gets the one argument a client sends. */
@@ -40,7 +43,7 @@ export function answer(
   context: AnswerContext,
   handle: (payload: unknown) => CommandAck,
 ): void {
-  const { bucket, logger, once } = context
+  const { bucket, logger, once, clock } = context
   // socket.io puts the acknowledgement last, however many arguments came before it.
   socket.on(event, (...args: unknown[]) => {
     const ack = args.at(-1)
@@ -48,7 +51,8 @@ export function answer(
       once.warn('message without acknowledgement ignored', { event })
       return
     }
-    const reply = ack as (answer: CommandAck) => void
+    const reply = (answer: CommandAck): void =>
+      void (ack as (stamped: CommandAck) => void)({ ...answer, serverTime: clock.now() })
     if (!bucket.take()) {
       once.warn('rate limit hit', { event })
       reply({

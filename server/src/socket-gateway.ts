@@ -108,11 +108,12 @@ export function attachSocketGateway(
     const expertId = socket.data.expertId as string
     void socket.join([roomOf(expertId), tokenRoomOf(socket.data.tokenHash as string)])
     const once = new OncePerConnection(logger, { expert: expertId })
-    const context = { bucket: new TokenBucket(rateLimit, clock), logger, once }
+    const context = { bucket: new TokenBucket(rateLimit, clock), logger, once, clock }
     const welcome: Welcome = {
       protocolVersion: PROTOCOL_VERSION,
       expertId,
       latestEventId: marketplace.events.latestId(expertId),
+      serverTime: clock.now(),
     }
     socket.emit(WELCOME_EVENT, welcome)
     answer(socket, COMMAND_EVENT, context, (payload) => marketplace.execute(expertId, payload))

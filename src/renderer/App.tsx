@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import { assertNever } from '../shared/assert-never'
+import { ClockSkewNotice } from './components/ClockSkewNotice'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { HistoryView } from './components/HistoryView'
 import { InvitesView } from './components/InvitesView'
@@ -74,6 +75,7 @@ export function App() {
         />
         <div className="main">
           <ConnectionBanner state={state.connection} />
+          <ClockSkewNotice />
           <Notices />
           <main ref={main} className="content" aria-label={viewTitle(view)}>
             {state.readError !== null && (

@@ -4,6 +4,7 @@
  * else is in the full window.
  */
 import { useEffect } from 'react'
+import { ClockSkewNotice } from './components/ClockSkewNotice'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { InviteCard } from './components/InviteCard'
 import { LiveSessionCard } from './components/LiveSessionCard'
@@ -49,6 +50,7 @@ export function Popover() {
   return (
     <div className="popover">
       <ConnectionBanner state={state.connection} compact />
+      <ClockSkewNotice compact />
       <Notices />
       <main className="popover-body" aria-label="What needs you now">
         {live.length > 0 && (

@@ -14,11 +14,17 @@ export interface Clock {
   now(): number
   /** Run `callback` once, `delayMs` from now. */
   setTimeout(callback: () => void, delayMs: number): TimerHandle
+  /**
+   * Milliseconds on a clock that is never stepped (it may stop while the machine sleeps): what
+   * measures round trips and notices the wall clock being set. Without one, `now()` stands in.
+   */
+  monotonic?(): number
 }
 
 /** The real clock. Timers are unref'd so a pending one never keeps a process alive by itself. */
 export const systemClock: Clock = {
   now: () => Date.now(),
+  monotonic: () => globalThis.performance.now(),
   setTimeout(callback, delayMs) {
     const timer = globalThis.setTimeout(callback, Math.max(0, delayMs))
     ;(timer as { unref?: () => void }).unref?.()
@@ -28,13 +34,16 @@ export const systemClock: Clock = {
 
 interface PendingTimer {
   readonly seq: number
-  readonly at: number
+  /** Moved by `step`, so a cancel (which finds the timer by identity) still finds it. */
+  at: number
   readonly callback: () => void
 }
 
 /** A clock that moves only when told to; due timers fire in time order as it advances. */
 export class ManualClock implements Clock {
   private current: number
+  /** Moves with `advance` only: `sleep` and `step` leave it, as a stopped or unstepped clock would. */
+  private mono = 0
   private timers: PendingTimer[] = []
   private nextSeq = 0
 
@@ -44,6 +53,10 @@ export class ManualClock implements Clock {
 
   now(): number {
     return this.current
+  }
+
+  monotonic(): number {
+    return this.mono
   }
 
   setTimeout(callback: () => void, delayMs: number): TimerHandle {
@@ -65,9 +78,11 @@ export class ManualClock implements Clock {
       if (due === undefined) break
       this.timers = this.timers.filter((t) => t !== due)
       // A timer left overdue by `sleep` fires late, at the current time, as after a real wake.
+      this.mono += Math.max(0, due.at - this.current)
       this.current = Math.max(this.current, due.at)
       due.callback()
     }
+    this.mono += target - this.current
     this.current = target
   }
 
@@ -77,6 +92,16 @@ export class ManualClock implements Clock {
    */
   sleep(ms: number): void {
     this.current += ms
+  }
+
+  /**
+   * Set the wall clock by `ms` (either way), as the expert or NTP setting the clock does: the
+   * monotonic clock does not move, and timers still fire after the delay they were given, as real
+   * ones (which count on a monotonic clock) do.
+   */
+  step(ms: number): void {
+    this.current += ms
+    for (const timer of this.timers) timer.at += ms
   }
 
   /** How many timers are waiting. */

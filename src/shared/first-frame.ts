@@ -6,6 +6,7 @@
  * data: no blank frame, no waiting for IPC. A page without a frame (or with one it cannot use)
  * renders on its own.
  */
+import type { PlatformClockState } from './clock-skew'
 import type { ConnectionState } from './connection-state'
 import type { AppInfo, AppSettings, InviteLists } from './ipc/contract'
 import type { Expert, Session } from './protocol/entities'
@@ -20,8 +21,10 @@ export function surfaceOf(search: string): Surface {
 
 /** What the window shows, read from the app at one moment. */
 export interface FirstFrameData {
-  /** The host's time when the frame was rendered: every countdown in it is relative to this. */
+  /** The platform's time by the host when the frame was rendered: every countdown in it is relative to this. */
   readonly now: number
+  /** How far the computer's clock is off the platform's: the skew notice, and times taken locally. */
+  readonly clock: PlatformClockState
   readonly info: AppInfo
   readonly connection: ConnectionState
   readonly expert: Expert | null
@@ -69,6 +72,8 @@ export function parseFirstFrame(text: string | null | undefined): FirstFrame | n
       typeof value === 'object' &&
       value !== null &&
       typeof value.now === 'number' &&
+      typeof value.clock?.offsetMs === 'number' &&
+      typeof value.clock.measured === 'boolean' &&
       (value.surface === 'window' || value.surface === 'popover') &&
       typeof value.locale === 'string' &&
       typeof value.timeZone === 'string' &&

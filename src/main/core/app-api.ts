@@ -10,7 +10,6 @@ import {
   type InvokeRequest,
   type InvokeResponse,
 } from '../../shared/ipc/contract'
-import type { Clock } from '../../shared/clock'
 import type { CommandName, CommandPayload } from '../../shared/protocol'
 import type { SettingsStore } from './ports/settings'
 import type { StandbyCore } from './standby-core'
@@ -29,9 +28,8 @@ export interface HostInfo {
   showWindow(): void
 }
 
-/** What the handlers read besides the core: the host's clock and the settings. */
+/** What the handlers read besides the core: the settings. Time is the core's platform clock. */
 export interface AppApiDeps {
-  readonly clock: Clock
   readonly settings: SettingsStore
 }
 
@@ -42,14 +40,14 @@ const UPCOMING_LIMIT = 200
 
 /** Build the handlers over one core. */
 export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps): AppApi {
-  const { clock, settings } = deps
+  const { settings } = deps
   const command =
     <N extends CommandName>(name: N) =>
     (payload: CommandPayload<N>) =>
       core.command(name, payload)
   return {
     'app.getInfo': () => host.info,
-    'app.getTime': () => ({ now: clock.now() }),
+    'app.getTime': () => ({ now: core.platformClock.now(), clock: core.platformClock.state }),
     'app.showWindow': () => host.showWindow(),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
@@ -68,7 +66,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
       open: [...core.cache.openInvites()],
       missed: [...core.cache.missedInvites(MISSED_LIMIT)],
     }),
-    'sessions.upcoming': () => [...core.cache.upcomingSessions(clock.now(), UPCOMING_LIMIT)],
+    'sessions.upcoming': () => [...core.cache.upcomingSessions(core.platformClock.now(), UPCOMING_LIMIT)],
     'sessions.history': ({ limit, after }) => [...core.cache.sessionHistory(limit, after)],
     'messages.list': ({ requestId }) => [...core.cache.messages(requestId)],
     'invites.accept': command(invokeContract['invites.accept'].command),

@@ -11,6 +11,7 @@ import { signIn, type SignInOutcome } from './auth/sign-in'
 import { connectionStatus, statusLine } from './connection/connection-status'
 import { Listeners } from './connection/listeners'
 import { PlatformLink, type LinkTimings } from './connection/platform-link'
+import { PlatformClock } from './platform-clock/platform-clock'
 import type { CacheStore } from './ports/cache-store'
 import type { Logger } from './ports/logger'
 import type { Notifier } from './ports/notifier'
@@ -57,13 +58,17 @@ export class StandbyCore {
   /** The cache changed (after each applied batch or snapshot). */
   readonly cacheChanged: Listeners<void>
   private readonly reminders: ReminderScheduler
+  /** The platform's time, measured from its answers: the clock of every marketplace rule. */
+  readonly platformClock: PlatformClock
 
   constructor(private readonly deps: StandbyCoreDeps) {
     const onError = (error: unknown): void => deps.log.error('A listener failed', error)
     this.states = new Listeners(onError)
     this.cacheChanged = new Listeners(onError)
+    this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log)
     this.reminders = new ReminderScheduler({
-      clock: deps.clock,
+      // Reminders follow the platform's clock: its sessions start by its time.
+      clock: this.platformClock,
       cache: deps.cache,
       notifier: deps.notifier,
       power: deps.power,
@@ -72,6 +77,7 @@ export class StandbyCore {
       formatTime: deps.formatTime,
     })
     this.cacheChanged.add(() => this.reminders.refresh())
+    this.platformClock.changes.add(() => this.reminders.refresh())
   }
 
   /** The cache, for the views the UI reads. */
@@ -108,6 +114,8 @@ export class StandbyCore {
       return outcome
     }
     this.disconnect()
+    // The next platform may keep other time; its welcome measures it afresh.
+    this.platformClock.reset()
     if (this.deps.cache.expert()?.id !== outcome.expert.id) this.deps.cache.clear()
     const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
     this.signedIn = signedIn
@@ -123,6 +131,7 @@ export class StandbyCore {
     const signedIn = this.signedIn
     this.refusedBecause = null
     this.disconnect()
+    this.platformClock.reset()
     this.signedIn = null
     await this.deps.secrets.clear()
     this.deps.cache.clear()
@@ -162,6 +171,7 @@ export class StandbyCore {
   /** Disconnect and stop; the cache stays as it is. */
   stop(): void {
     this.reminders.stop()
+    this.platformClock.stop()
     this.disconnect()
   }
 
@@ -175,6 +185,7 @@ export class StandbyCore {
       log: this.deps.log,
       random: this.deps.random,
       timings: this.deps.timings,
+      timeSamples: this.platformClock,
     })
     const sync = new SyncEngine(link, this.deps.cache, {
       clock: this.deps.clock,

@@ -26,7 +26,7 @@ export async function readFirstFrameData(api: AppApi): Promise<FirstFrameData> {
     api['sessions.upcoming'](undefined),
     api['settings.get'](undefined),
   ])
-  return { now: now.now, info, connection, expert, invites, upcoming, settings }
+  return { now: now.now, clock: now.clock, info, connection, expert, invites, upcoming, settings }
 }
 
 /**

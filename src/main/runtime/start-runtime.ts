@@ -84,13 +84,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   await core.start()
   return {
     core,
-    api: createAppApi(core, options.host, { clock: options.clock, settings: options.settings }),
+    api: createAppApi(core, options.host, { settings: options.settings }),
     cache,
     forwardPushes(send) {
       const offs = [
         core.states.add((state) => send('connection.stateChanged', state)),
         core.cacheChanged.add(() => send('cache.changed', {})),
         options.settings.onChange((settings) => send('settings.changed', settings)),
+        core.platformClock.changes.add((clock) => send('clock.changed', clock)),
       ]
       return () => {
         for (const off of offs) off()

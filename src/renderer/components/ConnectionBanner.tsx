@@ -7,7 +7,8 @@
 import type { ConnectionState } from '../../shared/connection-state'
 import { assertNever } from '../../shared/assert-never'
 import { formatDayTime, formatTime } from '../logic/format'
-import { useNow } from '../store/context'
+import { connectionOnPlatformClock } from '../logic/platform-time'
+import { useClockOffset, useNow } from '../store/context'
 import { Countdown } from './Time'
 
 /** Props of ConnectionBanner. */
@@ -18,8 +19,10 @@ export interface ConnectionBannerProps {
 }
 
 /** The connection banner. */
-export function ConnectionBanner({ state, compact = false }: ConnectionBannerProps) {
+export function ConnectionBanner({ state: local, compact = false }: ConnectionBannerProps) {
   const now = useNow()
+  // The core times the connection on the computer's clock; the window counts in platform time.
+  const state = connectionOnPlatformClock(local, useClockOffset().offsetMs)
   return (
     <section
       className={`banner banner-${state.status}${compact ? ' banner-compact' : ''}`}

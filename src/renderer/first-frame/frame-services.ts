@@ -30,6 +30,7 @@ export function frameServices(frame: FirstFrame): Services {
   const now = createValueStore(frame.now)
   const clock: HostClock = {
     ...readableOf(now),
+    offset: readableOf(createValueStore(frame.clock)),
     ready: Promise.resolve(),
     refresh: () => Promise.resolve(),
     stop: () => undefined,

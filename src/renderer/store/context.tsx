@@ -1,5 +1,6 @@
 /** Hands the API and the stores to components, and the hooks that read them. */
 import { createContext, use, useSyncExternalStore } from 'react'
+import type { PlatformClockState } from '../../shared/clock-skew'
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import type { AppState, AppStore } from './app-store'
 import type { HistoryStore, HistoryState } from './history-store'
@@ -45,6 +46,12 @@ export function useAppState(): AppState {
 export function useNow(): number {
   const { clock } = useServices()
   return useSyncExternalStore(clock.subscribe, clock.getSnapshot, clock.getServerSnapshot)
+}
+
+/** How far the computer's clock is off the platform's, as the host last measured it. */
+export function useClockOffset(): PlatformClockState {
+  const { offset } = useServices().clock
+  return useSyncExternalStore(offset.subscribe, offset.getSnapshot, offset.getServerSnapshot)
 }
 
 /** The notices on screen. */

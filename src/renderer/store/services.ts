@@ -17,7 +17,7 @@ export function createServices(api: StandbyApi, inBrowser: boolean, frame: First
     api,
     inBrowser,
     notices,
-    clock: createHostClock(api, undefined, frame?.now),
+    clock: createHostClock(api, undefined, frame?.now, frame?.clock),
     app: createAppStore(api, notices, frame ?? undefined),
     history: createHistoryStore(api),
   }

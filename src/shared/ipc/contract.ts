@@ -9,6 +9,7 @@
  * such as the browser shell check what it carries).
  */
 import { z } from 'zod'
+import { PlatformClockState } from '../clock-skew'
 import { CommandFailure } from '../command-outcome'
 import { ConnectionState } from '../connection-state'
 import { commandSchemas, type CommandName } from '../protocol/commands'
@@ -74,8 +75,12 @@ export const HistoryRequest = z
   })
   .strict()
 
-/** The host's current time: the renderer's countdowns and Start window follow it, not its own clock. */
-export const HostTime = z.object({ now: Timestamp })
+/**
+ * The platform's time as the host estimates it (its clock plus the measured offset): the
+ * renderer's countdowns and Start window follow it, not the page's own clock. `clock` says how
+ * far the computer's clock is off, for times the host took on the computer's clock.
+ */
+export const HostTime = z.object({ now: Timestamp, clock: PlatformClockState })
 /** The host's current time. */
 export type HostTime = z.infer<typeof HostTime>
 
@@ -124,7 +129,7 @@ interface InvokeEntry {
 export const invokeContract = {
   /** The app's version, platform and the platform protocol version it speaks. */
   'app.getInfo': { request: z.void(), response: AppInfo },
-  /** The host's clock (a ManualClock in tests); the renderer reads it once a second. */
+  /** The platform's time by the host's clock (a ManualClock in tests); the renderer reads it once a second. */
   'app.getTime': { request: z.void(), response: HostTime },
   /** Bring the full window to the front (the popover's "Open Standby"). */
   'app.showWindow': { request: z.void(), response: z.void() },
@@ -186,6 +191,8 @@ export const pushContract = {
   'cache.changed': z.object({}),
   /** The settings changed (in this window or another): every page shows the same. */
   'settings.changed': AppSettings,
+  /** The platform's clock was measured again and the offset moved: countdowns and the skew notice follow. */
+  'clock.changed': PlatformClockState,
 } as const satisfies Record<`${string}.${string}`, z.ZodType>
 
 /** The name of a renderer → main call. */

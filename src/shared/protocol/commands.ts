@@ -97,10 +97,19 @@ export const ProtocolError = z.object({ code: ErrorCode, message: z.string() })
 /** A refusal with a sentence a person can act on. */
 export type ProtocolError = z.infer<typeof ProtocolError>
 
-/** The acknowledgement of any command. */
+/**
+ * The platform's clock when it answered, on every acknowledgement: the app estimates the offset
+ * from it, because the platform's time decides its rules. Optional, so older platforms still fit;
+ * one that is not a time is dropped rather than costing the answer it came with.
+ */
+export const ServerTime = Timestamp.optional().catch(undefined)
+
+const AckServerTime = { serverTime: ServerTime }
+
+/** The acknowledgement of any command (and of a replay). */
 export const CommandAck = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), error: ProtocolError }),
+  z.object({ ok: z.literal(true), result: z.unknown(), ...AckServerTime }),
+  z.object({ ok: z.literal(false), error: ProtocolError, ...AckServerTime }),
 ])
 /** The acknowledgement of any command. */
 export type CommandAck = z.infer<typeof CommandAck>

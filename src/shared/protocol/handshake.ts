@@ -3,7 +3,7 @@
  * checked on both sides so an old app and a new platform fail with a specific error, not garbage.
  */
 import { z } from 'zod'
-import { ErrorCode } from './commands'
+import { ErrorCode, ServerTime } from './commands'
 
 /** The version of this protocol. Bump it on any change an older peer could misread. */
 export const PROTOCOL_VERSION = 1
@@ -34,6 +34,8 @@ export const Welcome = z.object({
   expertId: z.string(),
   /** The newest event id for this expert when the socket was accepted. */
   latestEventId: z.number().int().nonnegative(),
+  /** The platform's clock as it sent this: the app measures its offset from it. */
+  serverTime: ServerTime,
 })
 /** Sent by the server to a socket once it is accepted. */
 export type Welcome = z.infer<typeof Welcome>

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
 import { startBrowserShell, type BrowserShell } from '../../../src/browser-shell/browser-shell'
 import { createFileSecrets, NODE_DATA_FILES } from '../../../src/main/node-adapters'
+import type { Clock } from '../../../src/shared/clock'
 import type { ConnectionState } from '../../../src/shared/connection-state'
 import type { TestPlatform } from '../../support/test-platform'
 
@@ -66,8 +67,15 @@ export interface TestShell {
   close(): Promise<void>
 }
 
-/** Start a browser shell on its own data directory; signed in already when `expert` is given. */
-export async function startShell(platform: TestPlatform, expert?: TestExpert): Promise<TestShell> {
+/**
+ * Start a browser shell on its own data directory; signed in already when `expert` is given. The
+ * app shares the platform's clock unless given its own (a computer whose clock is off).
+ */
+export async function startShell(
+  platform: TestPlatform,
+  expert?: TestExpert,
+  clock: Clock = platform.clock,
+): Promise<TestShell> {
   const dataDir = mkdtempSync(join(tmpdir(), 'standby-e2e-'))
   mkdirSync(dataDir, { recursive: true })
   if (expert !== undefined) {
@@ -84,7 +92,7 @@ export async function startShell(platform: TestPlatform, expert?: TestExpert): P
     log: quiet,
     out: { write: () => true },
     defaultPlatformUrl: platform.server.url,
-    clock: platform.clock,
+    clock,
     version: '0.1.0',
   })
   const core = shell.runtime.core

@@ -19,7 +19,7 @@ function options(locale = 'de-DE') {
   writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)')
   // Only the handlers the first frame reads; each answers something the frame carries.
   const api = {
-    'app.getTime': () => ({ now: 1 }),
+    'app.getTime': () => ({ now: 1, clock: { offsetMs: 0, measured: false } }),
     'app.getInfo': () => ({}),
     'connection.getState': () => ({ status: 'signed_out', reason: null }),
     'expert.get': () => null,

@@ -47,6 +47,7 @@ describe('the preload', () => {
       availability: { set: 'function' },
       cache: { onChanged: 'function' },
       settings: { get: 'function', update: 'function', onChanged: 'function' },
+      clock: { onChanged: 'function' },
     })
     // And it is built from the contract: every entry shows up under its namespace.
     for (const channel of invokeChannels) {

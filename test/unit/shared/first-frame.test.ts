@@ -12,6 +12,7 @@ import { anInvite, aRequest, aSession, FIXTURE_NOW } from '../../support/fixture
 function aFrame(overrides: Partial<FirstFrame> = {}): FirstFrame {
   return {
     now: FIXTURE_NOW,
+    clock: { offsetMs: 0, measured: false },
     info: {
       version: '0.1.0',
       platform: 'linux',

@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client'
 import type { Clock, TimerHandle } from '../../../shared/clock'
+import type { LocalReading } from '../../../shared/clock-offset'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import {
   COMMAND_EVENT,
@@ -22,6 +23,7 @@ import {
   type CommandResult,
 } from '../../../shared/protocol'
 import type { StreamEntry } from '../ports/cache-store'
+import type { TimeSampleSink } from '../platform-clock/platform-clock'
 import type { Logger } from '../ports/logger'
 import type { Power, Unsubscribe } from '../ports/power'
 import { backoffDelay } from './backoff'
@@ -61,6 +63,8 @@ export interface LinkDeps {
   /** In [0, 1); injectable so tests get predictable backoff. */
   readonly random?: () => number
   readonly timings?: Partial<LinkTimings>
+  /** Told the platform's time from each welcome and acknowledgement, with the local readings around it. */
+  readonly timeSamples?: TimeSampleSink
 }
 
 /** One expert's connection to one platform. */
@@ -72,6 +76,8 @@ export class PlatformLink {
   private welcomeTimer: TimerHandle | undefined
   private readonly check: ConnectionCheck
   private attempt = 0
+  /** The local clocks when the current connection attempt began: the welcome's exchange starts there. */
+  private attemptSent: LocalReading | undefined
   private stopped = true
   private restarting = false
   private readonly unsubscribePower: Unsubscribe[] = []
@@ -161,6 +167,7 @@ export class PlatformLink {
       }
     }
     let raw: unknown
+    const sent = this.deps.timeSamples?.reading()
     try {
       raw = await this.socket
         .timeout(this.timings.ackTimeoutMs)
@@ -187,6 +194,7 @@ export class PlatformLink {
     }
     const ack = CommandAck.safeParse(raw)
     if (!ack.success) return this.nonsense(`${name} acknowledgement`)
+    this.timed(sent, ack.data.serverTime)
     if (!ack.data.ok) return { ok: false, error: ack.data.error }
     const result = commandSchemas[name].result.safeParse(ack.data.result)
     if (!result.success) return this.nonsense(`${name} result`)
@@ -209,8 +217,16 @@ export class PlatformLink {
       slowAfterMs: this.timings.ackTimeoutMs,
       giveUpAfterMs: this.timings.replayGiveUpMs,
       giveUp: (reason: string) => this.reconnect(reason, 'later'),
+      timed: (sent: LocalReading | undefined, serverTime: number | undefined) => this.timed(sent, serverTime),
+      reading: () => this.deps.timeSamples?.reading(),
     }
     return requestReplay(deps, after, options, hooks)
+  }
+
+  /** Pass the platform's time from an answer, if it had one, to the clock estimate. */
+  private timed(sent: LocalReading | undefined, serverTime: number | undefined): void {
+    if (sent === undefined || serverTime === undefined) return
+    this.deps.timeSamples?.record({ sent, received: this.deps.timeSamples.reading(), serverTime })
   }
 
   private nonsense<R>(what: string): CommandOutcome<R> {
@@ -230,6 +246,7 @@ export class PlatformLink {
     this.retryTimer?.cancel()
     this.retryTimer = undefined
     this.set({ kind: 'connecting', attempt: this.attempt + 1 })
+    this.attemptSent = this.deps.timeSamples?.reading()
     this.socket.connect()
   }
 
@@ -297,6 +314,7 @@ export class PlatformLink {
     }
     this.attempt = 0
     this.check.start()
+    this.timed(this.attemptSent, welcome.data.serverTime)
     this.set({ kind: 'connected', welcome: welcome.data })
   }
 

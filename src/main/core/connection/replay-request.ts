@@ -7,6 +7,7 @@
 import type { Socket } from 'socket.io-client'
 import type { Clock } from '../../../shared/clock'
 import { CommandAck, REPLAY_EVENT, type Expert, type SnapshotPosition } from '../../../shared/protocol'
+import type { LocalReading } from '../../../shared/clock-offset'
 import type { Logger } from '../ports/logger'
 import { parseReplayPage, type ReplayPage } from './replay-page'
 
@@ -38,6 +39,10 @@ export interface ReplayRequestDeps {
   readonly giveUpAfterMs: number
   /** Called when the platform answered nothing for `giveUpAfterMs`. */
   readonly giveUp: (reason: string) => void
+  /** The local clocks now, for the platform-clock estimate (undefined when nothing estimates it). */
+  readonly reading: () => LocalReading | undefined
+  /** Hands the exchange's local readings and the platform's time to the clock estimate. */
+  readonly timed: (sent: LocalReading | undefined, serverTime: number | undefined) => void
 }
 
 /** Send one replay and read its answer; rejects when the connection drops or the answer is malformed. */
@@ -47,6 +52,7 @@ export async function requestReplay(
   options: ReplayOptions,
   hooks: ReplayHooks,
 ): Promise<ReplayPage> {
+  const sent = deps.reading()
   const answer: Promise<unknown> = deps.socket.emitWithAck(REPLAY_EVENT, {
     ...options,
     after,
@@ -66,6 +72,7 @@ export async function requestReplay(
   }
   const ack = CommandAck.safeParse(raw)
   if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
+  deps.timed(sent, ack.data.serverTime)
   if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)
   return parseReplayPage(ack.data.result, deps.log, hooks.cachedExpert)
 }

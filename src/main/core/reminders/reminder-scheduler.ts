@@ -1,20 +1,20 @@
 /**
- * Local reminders 30 and 10 minutes before each booked scheduled session. Each fires once, on
- * time while the machine is awake; a reminder whose moment passed while the machine slept (or
- * Standby was not running) is skipped rather than shown late, and a session that is starting by
- * then gets one "starting now" notice instead. What fired or was skipped is kept in the cache, so
- * a restart never repeats a reminder.
+ * Local reminders 30 and 10 minutes before each booked scheduled session, by the platform's clock
+ * (the core passes its PlatformClock). Each fires once, on time while the machine is awake; a
+ * reminder whose moment passed while the machine slept (or Standby was not running) is skipped
+ * when a later one is due, and a session that can be started by then gets one "starting now"
+ * notice instead (src/main/core/reminders/due-reminders.ts decides). What fired or was skipped is
+ * kept in the cache, so a restart never repeats a reminder.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
-import { autoCancelAt, reminderPlan, startWindowAt } from '../../../shared/rules/session-timing'
+import { autoCancelAt, startWindowAt } from '../../../shared/rules/session-timing'
 import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { AppNotification, Notifier } from '../ports/notifier'
 import type { Power, Unsubscribe } from '../ports/power'
+import { dueReminders } from './due-reminders'
 
-/** A reminder this late is stale: the machine was asleep or Standby was not running. */
-export const LATE_GRACE_MS = 60_000
 /** The "minutes before" under which the one "starting now" notice is recorded. */
 export const STARTING_NOW = 0
 /** How many upcoming sessions are considered; a busy expert has far fewer booked. */
@@ -71,19 +71,14 @@ export class ReminderScheduler {
     const now = this.deps.clock.now()
     let next = Number.POSITIVE_INFINITY
     for (const session of this.bookedScheduled(now)) {
-      let skipped = false
-      for (const reminder of reminderPlan(session.bookedStart)) {
-        if (this.deps.cache.reminderHandled(session.id, reminder.minutesBefore)) continue
-        if (reminder.at > now) {
-          next = Math.min(next, reminder.at)
-        } else if (now - reminder.at <= LATE_GRACE_MS) {
-          this.fire(session, reminder.minutesBefore, now)
-        } else {
-          this.deps.cache.markReminder(session.id, reminder.minutesBefore, 'skipped', now)
-          skipped = true
-        }
-      }
-      if (skipped) this.startingNow(session, now)
+      const due = dueReminders(session.bookedStart, now, (m) =>
+        this.deps.cache.reminderHandled(session.id, m),
+      )
+      for (const minutesBefore of due.skip)
+        this.deps.cache.markReminder(session.id, minutesBefore, 'skipped', now)
+      if (due.fire !== null) this.fire(session, due.fire.minutesBefore, due.fire.minutesLeft, now)
+      if (due.startingNow) this.startingNow(session, now)
+      if (due.nextAt !== null) next = Math.min(next, due.nextAt)
     }
     if (next !== Number.POSITIVE_INFINITY)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), Math.min(next - now, MAX_WAIT_MS))
@@ -95,22 +90,21 @@ export class ReminderScheduler {
       .filter((s) => s.kind === 'scheduled' && s.state === 'booked' && now < autoCancelAt(s.bookedStart))
   }
 
-  private fire(session: Session, minutesBefore: number, now: number): void {
+  private fire(session: Session, minutesBefore: number, minutesLeft: number, now: number): void {
     this.deps.cache.markReminder(session.id, minutesBefore, 'fired', now)
     if (!this.deps.enabled()) return
     const at = this.time(session.bookedStart)
-    const startable = minutesBefore <= 10 ? ' You can start it now.' : ''
+    const startable = startWindowAt(session.bookedStart, now) === 'open' ? ' You can start it now.' : ''
     this.show({
       kind: 'reminder',
       sessionId: session.id,
-      title: `In ${minutesBefore} minutes: ${session.request.title}`,
+      title: `In ${minutesLeft} minutes: ${session.request.title}`,
       body: `Scheduled session with ${session.client.name} at ${at}.${startable}`,
     })
   }
 
-  /** After skipping stale reminders: one notice if the session can be started now. */
+  /** Instead of stale reminders: one notice that the session can be started now. */
   private startingNow(session: Session, now: number): void {
-    if (startWindowAt(session.bookedStart, now) !== 'open') return
     if (this.deps.cache.reminderHandled(session.id, STARTING_NOW)) return
     this.deps.cache.markReminder(session.id, STARTING_NOW, 'fired', now)
     if (!this.deps.enabled()) return

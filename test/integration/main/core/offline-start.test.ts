@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../src/shared/clock'
 import { startTestCore, type TestCore, type TestCoreOptions } from '../../../support/test-core'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
+import { bookScheduled } from '../../../support/booking'
 import { useCleanup } from '../../../support/cleanup'
 
 const HOUR = 3_600_000
@@ -33,23 +34,7 @@ describe('the core across restarts', () => {
     const clientId = platform.addClient()
     for (let i = 0; i < count; i++) {
       const start = platform.clock.now() + (i + 2) * HOUR
-      const { request } = platform.server.marketplace.createRequest({
-        clientId,
-        title: `Booked ${i}`,
-        kind: 'scheduled',
-        proposedTimes: [start],
-        direct: { expertId: expert.id, via: 'dashboard' },
-      })
-      const inviteId = platform.server.marketplace.db
-        .prepare('SELECT id FROM invites WHERE request_id = ?')
-        .pluck()
-        .get(request.id) as string
-      const ack = platform.server.marketplace.execute(expert.id, {
-        name: 'invite.accept',
-        idempotencyKey: `book-${request.id}`,
-        payload: { inviteId, proposedTime: start },
-      })
-      if (!ack.ok) throw new Error(ack.error.message)
+      bookScheduled(platform, { expertId: expert.id, clientId, title: `Booked ${i}`, start })
     }
     return { platform, expert }
   }

@@ -66,7 +66,11 @@ describe('ReminderScheduler', () => {
     const first = setUp(20)
     first.scheduler.start()
     first.clock.advanceTo(first.bookedStart - 10 * MINUTE)
-    expect(first.notifier.shown).toHaveLength(1)
+    // Started after the 30-minute moment with nothing later due yet: that one is shown late.
+    expect(first.notifier.shown.map((n) => n.title)).toEqual([
+      expect.stringMatching(/^In 20 minutes: /),
+      expect.stringMatching(/^In 10 minutes: /),
+    ])
     first.scheduler.stop()
     const second = setUp(20, first.dir)
     second.clock.advanceTo(first.bookedStart - 10 * MINUTE + 30_000)
@@ -84,6 +88,33 @@ describe('ReminderScheduler', () => {
     expect(notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/^Starting now: /)])
     expect(notifier.shown[0]?.body).toMatch(/Join before HH:MM/)
     power.resume()
+    expect(notifier.shown).toHaveLength(1)
+    scheduler.stop()
+  })
+
+  it('after sleep, shows a stale reminder late, with the time really left, when no later one is due', () => {
+    const { clock, notifier, power, scheduler, bookedStart } = setUp(40)
+    scheduler.start()
+    clock.sleep(bookedStart - 25 * MINUTE - clock.now())
+    power.resume()
+    clock.advance(0)
+    expect(notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/^In 25 minutes: /)])
+    clock.advanceTo(bookedStart - 10 * MINUTE)
+    expect(notifier.shown.map((n) => n.title)).toEqual([
+      expect.stringMatching(/^In 25 minutes: /),
+      expect.stringMatching(/^In 10 minutes: /),
+    ])
+    scheduler.stop()
+  })
+
+  it('after sleep, skips the stale reminder for the one that is due, and adds no "starting now"', () => {
+    const { clock, notifier, power, scheduler, bookedStart } = setUp(40)
+    scheduler.start()
+    clock.sleep(bookedStart - 10 * MINUTE + 30_000 - clock.now())
+    power.resume()
+    clock.advance(0)
+    expect(notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/^In 10 minutes: /)])
+    clock.advanceTo(bookedStart + 5 * MINUTE)
     expect(notifier.shown).toHaveLength(1)
     scheduler.stop()
   })

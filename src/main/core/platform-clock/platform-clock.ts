@@ -1,0 +1,107 @@
+/**
+ * The platform's time, as this computer can know it: the local clock plus the offset estimated
+ * from the platform's welcome and acknowledgements (src/shared/clock-offset.ts). The platform's
+ * clock decides its rules (when Start opens, when a session is cancelled), so the start window,
+ * the countdowns and the reminders all read this clock rather than the computer's own.
+ */
+import type { Clock, TimerHandle } from '../../../shared/clock'
+import {
+  addExchange,
+  bestOffset,
+  NO_ESTIMATE,
+  observe,
+  type LocalReading,
+  type OffsetEstimate,
+  type TimeExchange,
+  wokeUp,
+} from '../../../shared/clock-offset'
+import { clockSkewNotice, UNMEASURED_CLOCK, type PlatformClockState } from '../../../shared/clock-skew'
+import { Listeners } from '../connection/listeners'
+import type { Logger } from '../ports/logger'
+import type { Power, Unsubscribe } from '../ports/power'
+
+/** Where the link reports each exchange that carried the platform's time. */
+export interface TimeSampleSink {
+  /** This computer's clocks now. */
+  reading(): LocalReading
+  /** An answer came with the platform's time. */
+  record(exchange: TimeExchange): void
+}
+
+/** An offset that moves less than this is not news: it is the estimate's own noise. */
+const CHANGE_THRESHOLD_MS = 250
+
+/** The platform's time: a Clock whose `now()` is the platform's and whose timers are the local ones. */
+export class PlatformClock implements Clock, TimeSampleSink {
+  private estimate: OffsetEstimate = NO_ESTIMATE
+  private current: PlatformClockState = UNMEASURED_CLOCK
+  private readonly off: Unsubscribe
+  /** The offset changed enough to matter, or was measured for the first time. */
+  readonly changes: Listeners<PlatformClockState>
+
+  constructor(
+    private readonly local: Clock,
+    power: Power,
+    private readonly log: Logger,
+  ) {
+    this.changes = new Listeners((error) => log.error('A clock listener failed', error))
+    // Subscribed first, so the wake is taken in before the other listeners read the time.
+    this.off = power.onResume(() => this.update(wokeUp(this.estimate, this.reading())))
+  }
+
+  /** The platform's time now, as estimated. */
+  now(): number {
+    this.update(observe(this.estimate, this.reading()))
+    return this.local.now() + this.current.offsetMs
+  }
+
+  /** The local monotonic clock: durations are the same on both sides. */
+  monotonic(): number {
+    return this.local.monotonic?.() ?? this.local.now()
+  }
+
+  /** Local timers: a delay is a delay whatever the clock says. */
+  setTimeout(callback: () => void, delayMs: number): TimerHandle {
+    return this.local.setTimeout(callback, delayMs)
+  }
+
+  /** The offset as the window shows it. */
+  get state(): PlatformClockState {
+    return this.current
+  }
+
+  reading(): LocalReading {
+    return { wall: this.local.now(), mono: this.monotonic() }
+  }
+
+  record(exchange: TimeExchange): void {
+    this.update(addExchange(this.estimate, exchange))
+  }
+
+  /** Forget the estimate: signed out, or about to talk to a platform that may keep other time. */
+  reset(): void {
+    this.estimate = NO_ESTIMATE
+    if (!this.current.measured) return
+    this.current = UNMEASURED_CLOCK
+    this.changes.emit(this.current)
+  }
+
+  /** Stop listening for wakes. */
+  stop(): void {
+    this.off()
+  }
+
+  private update(estimate: OffsetEstimate): void {
+    this.estimate = estimate
+    const best = bestOffset(estimate)
+    if (best === null) return
+    const next: PlatformClockState = { offsetMs: best.offsetMs, measured: true }
+    if (this.current.measured && Math.abs(next.offsetMs - this.current.offsetMs) < CHANGE_THRESHOLD_MS) return
+    const noticeBefore = clockSkewNotice(this.current)
+    this.current = next
+    const notice = clockSkewNotice(next)
+    if (notice !== noticeBefore)
+      this.log.warn(notice ?? "This computer's clock now agrees with the platform's to within a minute.")
+    this.changes.emit(next)
+  }
+}

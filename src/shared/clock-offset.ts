@@ -1,0 +1,163 @@
+/**
+ * How far the platform's clock is from this computer's, estimated the way NTP does: each exchange
+ * with the platform (the welcome, every acknowledgement) carries the platform's time, and the
+ * platform read it somewhere inside the round trip, so the offset is known to within half of it.
+ * Pure functions over values: the core keeps the state and passes in its clocks' readings.
+ *
+ * Round trips are measured on a monotonic clock, because the wall clock may be stepped (by the
+ * expert fixing it, or by NTP) in the middle of one. Offsets are kept against the wall clock, and
+ * a step of the wall clock against the monotonic one shifts them, so platform time does not jump
+ * with the local clock. A machine that slept looks the same on clocks that stop in sleep, so the
+ * caller says when it woke (`wokeUp`).
+ */
+
+/** One reading of this computer's clocks. */
+export interface LocalReading {
+  /** The wall clock, milliseconds since the Unix epoch; can be stepped. */
+  readonly wall: number
+  /** A monotonic clock in milliseconds from any origin; never stepped, may stop during sleep. */
+  readonly mono: number
+}
+
+/** One exchange with the platform: when it was sent, when the answer came, what time the answer said. */
+export interface TimeExchange {
+  readonly sent: LocalReading
+  readonly received: LocalReading
+  readonly serverTime: number
+}
+
+/** One usable exchange, reduced to what the estimate needs. */
+export interface OffsetSample {
+  /** Platform time minus wall-clock time. */
+  readonly offsetMs: number
+  /** The round trip: the offset is right to within half of it. */
+  readonly rttMs: number
+  /** The monotonic reading when the answer came, to age the sample. */
+  readonly atMono: number
+}
+
+/** The samples kept, and the last reading seen (to notice a stepped wall clock). */
+export interface OffsetEstimate {
+  readonly samples: ReadonlyArray<OffsetSample>
+  /** A sample at odds with the estimate in use, waiting for a second one to confirm it. */
+  readonly pending: OffsetSample | null
+  readonly last: LocalReading | null
+  /** The last wall-clock step followed, and when (monotonic): a wake reported late may undo it. */
+  readonly lastStep: { readonly stepMs: number; readonly atMono: number } | null
+}
+
+/** The platform's offset from this computer's clock, as the best sample has it. */
+export interface ClockOffset {
+  readonly offsetMs: number
+  /** How wrong the offset may be: half the best sample's round trip. */
+  readonly uncertaintyMs: number
+}
+
+/** An answer slower than this says nothing useful about the time. */
+export const MAX_ROUND_TRIP_MS = 30_000
+/** Samples older than this are dropped: clocks drift, and a fresh one is always on its way. */
+export const SAMPLE_WINDOW_MS = 30 * 60_000
+/** The most samples kept. */
+export const MAX_SAMPLES = 16
+/** A change between the wall and monotonic clocks larger than this is a step, not drift. */
+export const STEP_THRESHOLD_MS = 1_000
+/** How late the operating system may report a wake after the first reading that showed it. */
+export const WAKE_REPORT_GRACE_MS = 30_000
+/** What two clocks may drift apart by: a generous crystal's worth per unit of time. */
+const DRIFT_RATE = 1e-3
+/**
+ * The span a platform's clock can plausibly read: before this protocol existed, or centuries
+ * ahead, it is broken, not merely off. (A computer's clock may be anywhere: a dead battery resets
+ * it to the epoch, and the offset then is what it is.)
+ */
+const EARLIEST_PLATFORM_TIME_MS = Date.UTC(2020, 0, 1)
+const LATEST_PLATFORM_TIME_MS = Date.UTC(2200, 0, 1)
+
+/** The estimate before any exchange. */
+export const NO_ESTIMATE: OffsetEstimate = { samples: [], pending: null, last: null, lastStep: null }
+
+/** The sample an exchange gives, or null when it is absurd (negative or huge round trip, no time). */
+export function sampleOf(exchange: TimeExchange): OffsetSample | null {
+  const { sent, received, serverTime } = exchange
+  const rttMs = received.mono - sent.mono
+  const finite = [sent.wall, sent.mono, received.wall, received.mono].every(Number.isFinite)
+  const plausible =
+    Number.isSafeInteger(serverTime) &&
+    serverTime >= EARLIEST_PLATFORM_TIME_MS &&
+    serverTime < LATEST_PLATFORM_TIME_MS
+  if (!finite || !plausible) return null
+  if (rttMs < 0 || rttMs > MAX_ROUND_TRIP_MS) return null
+  return { offsetMs: serverTime - (received.wall - rttMs / 2), rttMs, atMono: received.mono }
+}
+
+/**
+ * Take a reading into account: a step of the wall clock since the last one shifts every sample by
+ * the step, so platform time carries on smoothly. After `resumed` the change is a sleep instead,
+ * during which the wall clock ran on and the monotonic one may not have: nothing shifts.
+ */
+export function observe(estimate: OffsetEstimate, reading: LocalReading, resumed = false): OffsetEstimate {
+  const last = estimate.last
+  if (last === null) return { ...estimate, last: reading }
+  const stepMs = reading.wall - reading.mono - (last.wall - last.mono)
+  if (resumed || Math.abs(stepMs) <= STEP_THRESHOLD_MS) return { ...estimate, last: reading }
+  return { ...shifted(estimate, stepMs), last: reading, lastStep: { stepMs, atMono: reading.mono } }
+}
+
+/**
+ * The machine reports that it woke up. A forward step followed just before was the sleep, read
+ * before the wake was reported (the wall clock ran on while the monotonic one stood): undo it.
+ */
+export function wokeUp(estimate: OffsetEstimate, reading: LocalReading): OffsetEstimate {
+  const step = estimate.lastStep
+  const sleptUnseen = step !== null && step.stepMs > 0 && reading.mono - step.atMono <= WAKE_REPORT_GRACE_MS
+  const undone = sleptUnseen ? { ...shifted(estimate, -step.stepMs), lastStep: null } : estimate
+  return observe(undone, reading, true)
+}
+
+function shifted(estimate: OffsetEstimate, stepMs: number): OffsetEstimate {
+  const shift = (s: OffsetSample): OffsetSample => ({ ...s, offsetMs: s.offsetMs - stepMs })
+  return {
+    ...estimate,
+    samples: estimate.samples.map(shift),
+    pending: estimate.pending === null ? null : shift(estimate.pending),
+  }
+}
+
+/** True when two samples can both be right: their error bounds, widened by drift, meet. */
+function agree(a: OffsetSample, b: OffsetSample): boolean {
+  const drift = DRIFT_RATE * Math.abs(a.atMono - b.atMono)
+  return Math.abs(a.offsetMs - b.offsetMs) <= (a.rttMs + b.rttMs) / 2 + drift + 1
+}
+
+/**
+ * Add an exchange. An absurd one changes nothing. One at odds with the sample in use is held
+ * until a second agrees with it: a single wrong answer moves nothing, while a real change (a
+ * sleep nobody reported, a platform whose clock was set) is followed from the next exchange,
+ * dropping every sample it contradicts.
+ */
+export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): OffsetEstimate {
+  const sample = sampleOf(exchange)
+  if (sample === null) return estimate
+  const observed = observe(estimate, exchange.received)
+  const recent = observed.samples.filter((old) => sample.atMono - old.atMono <= SAMPLE_WINDOW_MS)
+  const inUse = best(recent)
+  if (inUse !== undefined && !agree(inUse, sample)) {
+    if (observed.pending === null || !agree(observed.pending, sample))
+      return { ...observed, samples: recent, pending: sample }
+    return { ...observed, samples: [observed.pending, sample], pending: null }
+  }
+  const kept = recent.filter((old) => agree(old, sample))
+  return { ...observed, samples: [...kept, sample].slice(-MAX_SAMPLES), pending: null }
+}
+
+function best(samples: ReadonlyArray<OffsetSample>): OffsetSample | undefined {
+  let found: OffsetSample | undefined
+  for (const sample of samples) if (found === undefined || sample.rttMs <= found.rttMs) found = sample
+  return found
+}
+
+/** The offset from the sample with the smallest round trip (the newest among equals); null before any. */
+export function bestOffset(estimate: OffsetEstimate): ClockOffset | null {
+  const found = best(estimate.samples)
+  return found === undefined ? null : { offsetMs: Math.round(found.offsetMs), uncertaintyMs: found.rttMs / 2 }
+}

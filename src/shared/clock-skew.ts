@@ -1,0 +1,42 @@
+/**
+ * What the expert is told when their computer's clock is off from the platform's: Standby follows
+ * the platform's time either way, but the rest of the computer (and the expert) does not.
+ */
+import { z } from 'zod'
+
+/** A computer clock off by more than this is worth a word to the expert. */
+export const SKEW_NOTICE_THRESHOLD_MS = 60_000
+
+/** How the app's clock stands against the platform's, as the window shows it. */
+export const PlatformClockState = z.object({
+  /** Platform time minus this computer's clock; 0 until the first exchange with the platform. */
+  offsetMs: z.number().int().min(-8.64e15).max(8.64e15),
+  /** True once an exchange with the platform has measured the offset. */
+  measured: z.boolean(),
+})
+/** How the app's clock stands against the platform's. */
+export type PlatformClockState = z.infer<typeof PlatformClockState>
+
+/** Before any exchange: the computer's own clock, unmeasured. */
+export const UNMEASURED_CLOCK: PlatformClockState = { offsetMs: 0, measured: false }
+
+/** "2 h", "45 min", "1 h 30 min", "3 days": a clock difference in words, to the minute. */
+export function describeDuration(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000)
+  if (minutes < 60) return `${Math.max(1, minutes)} min`
+  const hours = Math.floor(minutes / 60)
+  if (hours >= 48) return `${Math.round(minutes / 1_440)} days`
+  const rest = minutes % 60
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`
+}
+
+/**
+ * The one-line notice for a clock off by more than a minute, or null: "Your computer's clock is
+ * 2 h behind the platform's; Standby uses the platform's time, but fix the clock in your system
+ * settings."
+ */
+export function clockSkewNotice(state: PlatformClockState): string | null {
+  if (!state.measured || Math.abs(state.offsetMs) <= SKEW_NOTICE_THRESHOLD_MS) return null
+  const direction = state.offsetMs > 0 ? 'behind' : 'ahead of'
+  return `Your computer's clock is ${describeDuration(state.offsetMs)} ${direction} the platform's; Standby uses the platform's time, but fix the clock in your system settings.`
+}

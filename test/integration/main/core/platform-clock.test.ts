@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+import { startState } from '../../../../src/renderer/logic/session-timing'
+import { ManualClock } from '../../../../src/shared/clock'
+import { clockSkewNotice } from '../../../../src/shared/clock-skew'
+import type { HostTime } from '../../../../src/shared/ipc/contract'
+import { bookScheduled } from '../../../support/booking'
+import { useCleanup } from '../../../support/cleanup'
+import { startTestCore, type TestCore } from '../../../support/test-core'
+import { startTestPlatform, TEST_START, type TestPlatform } from '../../../support/test-platform'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+
+describe('a platform whose clock is two hours ahead of the computer’s', () => {
+  const defer = useCleanup()
+
+  /** The platform 2 h ahead, one session booked an hour ahead by its clock, and a core following it. */
+  async function skewedWorld(): Promise<{
+    platform: TestPlatform
+    local: ManualClock
+    core: TestCore
+    sessionId: string
+    bookedStart: number
+    /** Let `ms` pass on both clocks. */
+    pass(ms: number): void
+  }> {
+    const platform = await startTestPlatform({ clock: new ManualClock(TEST_START + 2 * HOUR) })
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const bookedStart = platform.clock.now() + HOUR
+    bookScheduled(platform, {
+      expertId: expert.id,
+      clientId: platform.addClient(),
+      title: 'Skewed',
+      start: bookedStart,
+    })
+    const local = new ManualClock(TEST_START)
+    const core = await startTestCore({
+      platformUrl: platform.server.url,
+      token: expert.token,
+      expertId: expert.id,
+      clock: local,
+    })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    const sessionId = core.runtime.cache.upcomingSessions(platform.clock.now(), 10)[0]?.id ?? ''
+    return {
+      platform,
+      local,
+      core,
+      sessionId,
+      bookedStart,
+      pass(ms) {
+        local.advance(ms)
+        platform.clock.advance(ms)
+      },
+    }
+  }
+
+  const titles = (core: TestCore): ReadonlyArray<string> =>
+    core.adapters.notifier.shown.filter((n) => n.kind === 'reminder').map((n) => n.title)
+
+  it('reminds at the platform’s −30 and −10 minutes, offers Start from its −10, and says the clock is off', async () => {
+    const { core, bookedStart, sessionId, pass } = await skewedWorld()
+    const api = core.runtime.api
+    // The handler answers at once; the contract's type allows a promise.
+    const hostTime = (): HostTime => api['app.getTime']() as HostTime
+    const time = (): number => hostTime().now
+    // The window's clock is the platform's, from the first exchange on.
+    expect(time()).toBe(bookedStart - HOUR)
+    expect(clockSkewNotice(hostTime().clock)).toBe(
+      "Your computer's clock is 2 h behind the platform's; Standby uses the platform's time, but fix the clock in your system settings.",
+    )
+
+    pass(30 * MINUTE - 1)
+    expect(titles(core)).toEqual([])
+    pass(1)
+    expect(titles(core)).toEqual(['In 30 minutes: Skewed'])
+
+    pass(20 * MINUTE - 1)
+    expect(startState(bookedStart, time()).kind).toBe('too_early')
+    pass(1)
+    expect(titles(core)).toEqual(['In 30 minutes: Skewed', 'In 10 minutes: Skewed'])
+    expect(startState(bookedStart, time()).kind).toBe('open')
+    // And the platform agrees: Start is allowed by its clock, the one that decides.
+    const joined = await api['sessions.join']({ sessionId })
+    expect(joined).toMatchObject({ ok: true, result: { session: { state: 'live' } } })
+  })
+
+  it('keeps reminding by the platform’s clock when the expert fixes the computer’s clock, and drops the notice', async () => {
+    const { core, local, bookedStart, pass } = await skewedWorld()
+    pass(15 * MINUTE)
+    // Fixed mid-way: the wall clock jumps two hours, with no exchange with the platform yet.
+    local.step(2 * HOUR)
+    expect(core.runtime.core.platformClock.now()).toBe(bookedStart - 45 * MINUTE)
+    expect(clockSkewNotice(core.runtime.core.platformClock.state)).toBeNull()
+    pass(15 * MINUTE)
+    expect(titles(core)).toEqual(['In 30 minutes: Skewed'])
+    pass(20 * MINUTE)
+    expect(titles(core)).toEqual(['In 30 minutes: Skewed', 'In 10 minutes: Skewed'])
+  })
+})

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
+import { dueReminders } from '../../../../../src/main/core/reminders/due-reminders'
+import { createPowerHook } from '../../../../../src/main/node-adapters/power-hook'
+import { ManualClock } from '../../../../../src/shared/clock'
+import type { PlatformClockState } from '../../../../../src/shared/clock-skew'
+import { startWindowAt } from '../../../../../src/shared/rules/session-timing'
+import { FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
+
+const HOUR = 60 * MINUTE
+
+/** A computer 2 h behind its platform, and the platform clock the core builds over it. */
+function setUp() {
+  const local = new ManualClock(FIXTURE_NOW)
+  const power = createPowerHook()
+  const warnings: string[] = []
+  const log = { info: () => {}, warn: (m: string) => void warnings.push(m), error: () => {} }
+  const clock = new PlatformClock(local, power, log)
+  const changes: PlatformClockState[] = []
+  clock.changes.add((state) => changes.push(state))
+  /** One exchange over a link of `rttMs`, with the platform 2 h ahead. */
+  const exchange = (rttMs = 0, platformAhead = 2 * HOUR): void => {
+    const sent = clock.reading()
+    local.advance(rttMs / 2)
+    const serverTime = local.now() + platformAhead
+    local.advance(rttMs / 2)
+    clock.record({ sent, received: clock.reading(), serverTime })
+  }
+  return { local, power, clock, changes, warnings, exchange }
+}
+
+describe('the platform clock', () => {
+  it('is the local clock until measured, then the platform’s, told once with a log line', () => {
+    const { clock, changes, warnings, exchange } = setUp()
+    expect(clock.now()).toBe(FIXTURE_NOW)
+    expect(clock.state).toEqual({ offsetMs: 0, measured: false })
+    exchange(40)
+    exchange(60)
+    expect(clock.now() - clock.reading().wall).toBe(2 * HOUR)
+    expect(changes).toEqual([{ offsetMs: 2 * HOUR, measured: true }])
+    expect(warnings).toEqual([expect.stringMatching(/clock is 2 h behind the platform's/)])
+  })
+
+  it('opens Start and plans reminders by the platform’s time, not the computer’s', () => {
+    const { local, clock, exchange } = setUp()
+    exchange()
+    const bookedStart = FIXTURE_NOW + 2 * HOUR + 10 * MINUTE
+    // By the computer's clock the session is 2 h 10 min away; by the platform's, 10 minutes.
+    expect(startWindowAt(bookedStart, local.now())).toBe('too_early')
+    expect(startWindowAt(bookedStart, clock.now())).toBe('open')
+    expect(dueReminders(bookedStart, clock.now(), () => false)).toMatchObject({
+      skip: [30],
+      fire: { minutesBefore: 10, minutesLeft: 10 },
+    })
+  })
+
+  it('ignores an absurd answer', () => {
+    const { clock, changes, exchange } = setUp()
+    exchange(20)
+    exchange(60_000, -40 * 365 * 24 * HOUR)
+    expect(clock.state.offsetMs).toBe(2 * HOUR)
+    expect(changes).toHaveLength(1)
+  })
+
+  it('carries on smoothly when the computer’s clock is set, and keeps the offset across a sleep', () => {
+    const { local, power, clock, changes, warnings, exchange } = setUp()
+    exchange()
+    const before = clock.now()
+    local.step(2 * HOUR)
+    expect(clock.now()).toBe(before)
+    expect(changes.at(-1)).toEqual({ offsetMs: 0, measured: true })
+    expect(warnings.at(-1)).toMatch(/now agrees with the platform's/)
+    // A minute later, an hour asleep, told by the power events: the platform's clock ran on too.
+    local.advance(MINUTE)
+    local.sleep(HOUR)
+    power.resume()
+    expect(clock.now()).toBe(before + MINUTE + HOUR)
+  })
+})
+
+describe('signing out of the platform', () => {
+  it('forgets the offset, so the next platform is measured afresh and the notice goes', () => {
+    const { local, clock, changes, exchange } = setUp()
+    exchange()
+    clock.reset()
+    expect(clock.state).toEqual({ offsetMs: 0, measured: false })
+    expect(changes.at(-1)).toEqual({ offsetMs: 0, measured: false })
+    expect(clock.now()).toBe(local.now())
+    exchange(0, 5 * MINUTE)
+    expect(clock.state).toEqual({ offsetMs: 5 * MINUTE, measured: true })
+  })
+})

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest'
+import {
+  addExchange,
+  bestOffset,
+  NO_ESTIMATE,
+  observe,
+  sampleOf,
+  type LocalReading,
+  type OffsetEstimate,
+  wokeUp,
+} from '../../../src/shared/clock-offset'
+import { clockSkewNotice, describeDuration } from '../../../src/shared/clock-skew'
+
+const HOUR = 3_600_000
+const LOCAL = Date.UTC(2026, 0, 5, 9, 0, 0)
+
+/**
+ * A computer whose wall clock is `behindMs` behind a platform, talking to it over a link with the
+ * given one-way delays. Both clocks are fakes the test moves.
+ */
+function world(behindMs: number) {
+  let wall = LOCAL
+  let mono = 1_000
+  let platform = LOCAL + behindMs
+  const read = (): LocalReading => ({ wall, mono })
+  const platformNow = (): number => platform
+  return {
+    read,
+    platformNow,
+    /** Let `ms` pass, awake. */
+    pass(ms: number) {
+      wall += ms
+      mono += ms
+      platform += ms
+    },
+    /** The expert (or NTP) sets the wall clock. */
+    step(ms: number) {
+      wall += ms
+    },
+    /** Asleep: the wall clock and the platform run on, the monotonic clock stops. */
+    sleep(ms: number) {
+      wall += ms
+      platform += ms
+    },
+    /** One exchange: `up` ms to reach the platform, `down` ms back. */
+    exchange(estimate: OffsetEstimate, up: number, down: number): OffsetEstimate {
+      const sent = read()
+      this.pass(up)
+      const serverTime = platformNow()
+      this.pass(down)
+      return addExchange(estimate, { sent, received: read(), serverTime })
+    },
+  }
+}
+
+describe('clock offset estimate', () => {
+  it('halves the round trip: a symmetric link gives the exact offset', () => {
+    const w = world(2 * HOUR)
+    expect(bestOffset(w.exchange(NO_ESTIMATE, 40, 40))).toEqual({ offsetMs: 2 * HOUR, uncertaintyMs: 40 })
+  })
+
+  it('prefers the sample with the smallest round trip in the window', () => {
+    const w = world(2 * HOUR)
+    let estimate = w.exchange(NO_ESTIMATE, 10, 10)
+    // A slow, lopsided answer later: its midpoint guess is 1.4 s off, within its own bounds.
+    estimate = w.exchange(estimate, 3_000, 200)
+    expect(bestOffset(estimate)?.offsetMs).toBe(2 * HOUR)
+    expect(bestOffset(estimate)?.uncertaintyMs).toBe(10)
+  })
+
+  it('ignores absurd samples: a negative or huge round trip, or a time that is not one', () => {
+    const w = world(0)
+    const good = w.exchange(NO_ESTIMATE, 5, 5)
+    const sent = w.read()
+    w.pass(10)
+    expect(addExchange(good, { sent: w.read(), received: sent, serverTime: w.platformNow() })).toBe(good)
+    expect(
+      sampleOf({ sent, received: { wall: sent.wall + 60_000, mono: sent.mono + 60_000 }, serverTime: LOCAL }),
+    ).toBeNull()
+    // Not a time, or a platform clock that is broken rather than off: 1970, the year 3000.
+    for (const serverTime of [Number.NaN, 0, -5, 2 ** 53, LOCAL + 0.5, 1, Date.UTC(3000, 0, 1)])
+      expect(addExchange(good, { sent, received: w.read(), serverTime })).toBe(good)
+  })
+
+  it('keeps platform time steady when the wall clock is set, before any new exchange', () => {
+    const w = world(2 * HOUR)
+    let estimate = w.exchange(NO_ESTIMATE, 20, 20)
+    w.pass(60_000)
+    const before = w.platformNow()
+    // The expert fixes the clock: the computer is now right, and platform time must not move.
+    w.step(2 * HOUR)
+    estimate = observe(estimate, w.read())
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(before)
+    // A step back is a step too.
+    w.step(-30 * 60_000)
+    estimate = observe(estimate, w.read())
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(before)
+  })
+
+  it('does not shift anything across a sleep the caller reports, when the monotonic clock stopped', () => {
+    const w = world(2 * HOUR)
+    const estimate = w.exchange(NO_ESTIMATE, 20, 20)
+    w.sleep(HOUR)
+    expect(bestOffset(wokeUp(estimate, w.read()))?.offsetMs).toBe(2 * HOUR)
+    // Unreported, the same sleep looks like a step, and platform time falls behind until the next exchange.
+    const unreported = observe(estimate, w.read())
+    expect(bestOffset(unreported)?.offsetMs).toBe(HOUR)
+    // Reported a moment after something read the time, the wake undoes that step.
+    w.pass(2_000)
+    expect(bestOffset(wokeUp(unreported, w.read()))?.offsetMs).toBe(2 * HOUR)
+    // But not long after: by then a forward step was the clock being set.
+    w.pass(60_000)
+    expect(bestOffset(wokeUp(unreported, w.read()))?.offsetMs).toBe(HOUR)
+  })
+
+  it('follows a change no reading showed once a second exchange confirms it, over a tighter old sample', () => {
+    const w = world(2 * HOUR)
+    let estimate = w.exchange(NO_ESTIMATE, 1, 1)
+    // A sleep nobody reported: taken for a step, it leaves the old tight sample false.
+    w.sleep(HOUR)
+    estimate = w.exchange(estimate, 100, 100)
+    estimate = w.exchange(estimate, 80, 80)
+    w.pass(1)
+    const platform = w.platformNow()
+    estimate = observe(estimate, w.read())
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(platform)
+    expect(estimate.samples).toHaveLength(2)
+  })
+
+  it('does not move for one wrong answer among agreeing ones', () => {
+    const w = world(2 * HOUR)
+    let estimate = w.exchange(NO_ESTIMATE, 10, 10)
+    const sent = w.read()
+    w.pass(20)
+    // A stale or forged time, an hour off.
+    estimate = addExchange(estimate, { sent, received: w.read(), serverTime: w.platformNow() - HOUR })
+    expect(bestOffset(estimate)?.offsetMs).toBe(2 * HOUR)
+    estimate = w.exchange(estimate, 10, 10)
+    expect(bestOffset(estimate)?.offsetMs).toBe(2 * HOUR)
+    expect(estimate.pending).toBeNull()
+  })
+
+  it('drops samples older than the window', () => {
+    const w = world(HOUR)
+    let estimate = w.exchange(NO_ESTIMATE, 1, 1)
+    w.pass(31 * 60_000)
+    estimate = w.exchange(estimate, 50, 50)
+    expect(estimate.samples).toHaveLength(1)
+    expect(bestOffset(estimate)?.uncertaintyMs).toBe(50)
+  })
+})
+
+describe('clock skew notice', () => {
+  it('says how far and which way, only past a minute and only once measured', () => {
+    expect(clockSkewNotice({ offsetMs: 2 * HOUR, measured: true })).toBe(
+      "Your computer's clock is 2 h behind the platform's; Standby uses the platform's time, but fix the clock in your system settings.",
+    )
+    expect(clockSkewNotice({ offsetMs: -90 * 60_000, measured: true })).toMatch(
+      /clock is 1 h 30 min ahead of the platform's/,
+    )
+    expect(clockSkewNotice({ offsetMs: 60_000, measured: true })).toBeNull()
+    expect(clockSkewNotice({ offsetMs: 2 * HOUR, measured: false })).toBeNull()
+    expect(describeDuration(61_000)).toBe('1 min')
+    expect(describeDuration(3 * 24 * HOUR)).toBe('3 days')
+  })
+})
