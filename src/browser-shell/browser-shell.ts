@@ -39,6 +39,8 @@ export interface BrowserShellOptions {
   /** Where notifications are printed, one line each. */
   readonly out: NodeJS.WritableStream | { write(line: string): unknown }
   readonly timings?: Partial<LinkTimings>
+  /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
+  readonly linkClock?: Clock
   /** This run's secret; random unless a test fixes it. */
   readonly secret?: string
 }
@@ -88,6 +90,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     clock,
     log: options.log,
     timings: options.timings,
+    linkClock: options.linkClock,
     host: headlessHost(options.version ?? '0.0.0', options.log, options.defaultPlatformUrl ?? null),
   })
   const firstFrameModule =

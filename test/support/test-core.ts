@@ -38,6 +38,8 @@ export interface TestCoreOptions {
   readonly dir?: string
   readonly clock?: Clock
   readonly timings?: Partial<LinkTimings>
+  /** Times the link's liveness (silence, probes); real time unless given. */
+  readonly linkClock?: Clock
 }
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
@@ -81,6 +83,7 @@ export async function startTestCore(options: TestCoreOptions): Promise<TestCore>
     log: silent,
     host: headlessHost('test', silent),
     timings: options.timings,
+    linkClock: options.linkClock,
     random: () => 0.5,
   })
   return {

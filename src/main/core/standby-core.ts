@@ -32,6 +32,8 @@ export interface StandbyCoreDeps {
   readonly log: Logger
   readonly random?: () => number
   readonly timings?: Partial<LinkTimings>
+  /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
+  readonly linkClock?: Clock
   readonly fetch?: typeof fetch
   /** How the tray writes times; defaults to the OS locale's short time. */
   readonly formatTime?: (t: number) => string
@@ -185,6 +187,7 @@ export class StandbyCore {
       log: this.deps.log,
       random: this.deps.random,
       timings: this.deps.timings,
+      linkClock: this.deps.linkClock,
       timeSamples: this.platformClock,
     })
     const sync = new SyncEngine(link, this.deps.cache, {

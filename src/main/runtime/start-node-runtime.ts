@@ -21,6 +21,8 @@ export interface NodeRuntimeOptions {
   /** Defaults to a host with no window and no browser to open links in. */
   readonly host?: HostInfo
   readonly timings?: Partial<LinkTimings>
+  /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
+  readonly linkClock?: Clock
   readonly random?: () => number
 }
 
@@ -51,6 +53,7 @@ export function startNodeRuntime(options: NodeRuntimeOptions): Promise<Runtime> 
     log: options.log,
     host: options.host ?? headlessHost('0.0.0', options.log),
     timings: options.timings,
+    linkClock: options.linkClock,
     random: options.random,
   })
 }

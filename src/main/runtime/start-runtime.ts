@@ -31,6 +31,8 @@ export interface RuntimeOptions {
   readonly log: Logger
   readonly host: HostInfo
   readonly timings?: Partial<LinkTimings>
+  /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
+  readonly linkClock?: Clock
   readonly random?: () => number
 }
 
@@ -78,6 +80,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cache,
     log: options.log,
     timings: options.timings,
+    linkClock: options.linkClock,
     random: options.random,
     remindersEnabled: () => options.settings.get().remindersEnabled,
   })

@@ -2,8 +2,8 @@
  * Finding out whether a connection that looks open still carries anything. The platform pings
  * every few seconds, so a stretch with nothing at all from it means the link may be dead without
  * knowing it (no FIN, no RST); so may a wake or a network change. Then a probe goes out, and a
- * probe unanswered in time means the connection is dead. Runs on the core's clock, so tests drive
- * it like every other timer.
+ * probe unanswered in time means the connection is dead. Runs on the link's clock of elapsed time
+ * (the system clock unless a test injects one), never on the calendar clock tests jump by hours.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 

@@ -4,7 +4,7 @@
  * arrives, and sending commands that fail at once when there is no connection.
  */
 import { io, type Socket } from 'socket.io-client'
-import type { Clock, TimerHandle } from '../../../shared/clock'
+import { systemClock, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { LocalReading } from '../../../shared/clock-offset'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import {
@@ -63,6 +63,12 @@ export interface LinkDeps {
   /** In [0, 1); injectable so tests get predictable backoff. */
   readonly random?: () => number
   readonly timings?: Partial<LinkTimings>
+  /**
+   * Times the link's own liveness (silence, probes, a replay that never comes back) in elapsed
+   * time, like socket.io's own timeouts. Defaults to the system clock: a test that moves `clock`
+   * by hours to reach a reminder must not make a live connection look dead.
+   */
+  readonly linkClock?: Clock
   /** Told the platform's time from each welcome and acknowledgement, with the local readings around it. */
   readonly timeSamples?: TimeSampleSink
 }
@@ -92,7 +98,7 @@ export class PlatformLink {
     private readonly deps: LinkDeps,
   ) {
     this.timings = { ...defaultLinkTimings, ...deps.timings }
-    this.check = new ConnectionCheck(deps.clock, this.timings, {
+    this.check = new ConnectionCheck(this.linkClock, this.timings, {
       send: () => this.socket.emitWithAck(PROBE_EVENT, {}),
       checking: (reason) => {
         if (this.current.kind !== 'connected') return
@@ -121,6 +127,10 @@ export class PlatformLink {
     // Every packet and every heartbeat ping proves the connection still carries something.
     this.socket.io.on('packet', () => this.check.heard())
     this.socket.io.on('ping', () => this.check.heard())
+  }
+
+  private get linkClock(): Clock {
+    return this.deps.linkClock ?? systemClock
   }
 
   /** The current state. */
@@ -212,7 +222,7 @@ export class PlatformLink {
     if (this.current.kind !== 'connected') throw new Error('not connected')
     const deps = {
       socket: this.socket,
-      clock: this.deps.clock,
+      clock: this.linkClock,
       log: this.deps.log,
       slowAfterMs: this.timings.ackTimeoutMs,
       giveUpAfterMs: this.timings.replayGiveUpMs,

@@ -23,6 +23,7 @@ describe('a connection that dies without a word', () => {
       token: expert.token,
       expertId: expert.id,
       clock,
+      linkClock: clock,
       timings: { silenceLimitMs: SILENCE_MS, probeTimeoutMs: PROBE_MS },
     })
     defer(() => core.close(true))

@@ -6,10 +6,10 @@ describe('the platform’s time on the wire', () => {
     const welcome = { protocolVersion: 1, expertId: 'exp_1', latestEventId: 0 }
     expect(Welcome.parse({ ...welcome, serverTime: 1_767_603_600_000 }).serverTime).toBe(1_767_603_600_000)
     expect(Welcome.parse(welcome).serverTime).toBeUndefined()
-    expect(CommandAck.parse({ ok: true, result: 1, serverTime: 5 })).toEqual({
+    expect(CommandAck.parse({ ok: true, result: 1, serverTime: 1_767_603_600_000 })).toEqual({
       ok: true,
       result: 1,
-      serverTime: 5,
+      serverTime: 1_767_603_600_000,
     })
   })
 
