@@ -21,6 +21,15 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
     expert.availability === 'online' ? (expert.onlineUntil !== null ? 'until' : 'online') : 'away'
   const [choice, setChoice] = useState<Choice | null>(null)
   const [until, setUntil] = useState<string | null>(null)
+  // The expert's pick stands until the platform's availability changes: clearing it when the
+  // command is answered would show the old availability until the change arrives.
+  const saved = `${expert.availability} ${expert.onlineUntil ?? ''}`
+  const [pickedOver, setPickedOver] = useState(saved)
+  if (pickedOver !== saved) {
+    setPickedOver(saved)
+    setChoice(null)
+    setUntil(null)
+  }
   const chosen = choice ?? current
   const untilText = until ?? (expert.onlineUntil !== null ? toTimeInputValue(expert.onlineUntil) : '18:00')
   const untilAt = nextOccurrence(untilText, now)
@@ -28,8 +37,6 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
   const save = useAction(async (request: { availability: 'online' | 'away'; onlineUntil: number | null }) => {
     const result = fromCommand('change your availability', await api.availability.set(request))
     if (result.ok) {
-      setChoice(null)
-      setUntil(null)
       notices.push(
         request.onlineUntil !== null
           ? `You are online until ${formatTime(request.onlineUntil)}`
