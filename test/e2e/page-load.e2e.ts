@@ -15,7 +15,7 @@ it('loads the window without a failed request, and declares an icon the shell se
       })
     },
   })
-  await page.getByRole('heading', { name: 'Invites' }).waitFor()
+  await page.getByRole('heading', { name: 'Invites', level: 1 }).waitFor()
   const declared = await page.locator('link[rel="icon"]').getAttribute('href')
   // Where the page says its icon is, and where browsers look when a page says nothing.
   for (const path of [declared!, '/favicon.ico']) {

@@ -6,7 +6,7 @@ import { nextOccurrence, toTimeInputValue } from '../logic/availability'
 import { formatDayTime, formatTime } from '../logic/format'
 import { availabilityLabel } from '../logic/labels'
 import { useApi, useNow, useServices } from '../store/context'
-import { ActionError } from './ActionButton'
+import { ActionButton, ActionError } from './ActionButton'
 import { useAction } from './use-action'
 
 type Choice = 'online' | 'away' | 'until'
@@ -117,15 +117,15 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
         </label>
       </fieldset>
       <div className="actions">
-        <button
+        <ActionButton
           type="submit"
-          className="button button-primary"
-          disabled={save.pending || (chosen === 'until' && untilAt === null)}
-          aria-busy={save.pending}
+          variant="primary"
+          pending={save.pending}
+          pendingLabel="Saving…"
+          disabled={chosen === 'until' && untilAt === null}
         >
-          {save.pending && <span className="spinner" aria-hidden="true" />}
-          {save.pending ? 'Saving…' : 'Set availability'}
-        </button>
+          Set availability
+        </ActionButton>
       </div>
       <ActionError message={save.error} />
     </form>
