@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest'
 import type { WebSocketRoute } from 'playwright'
 import { useE2e } from './support/fixture'
+import { checkScreen } from './support/screens'
 
 const world = useE2e()
 
@@ -49,6 +50,7 @@ it('moves a switch at once, and rolls it back with an error when the host refuse
     .waitFor()
   expect(await sound.isChecked()).toBe(true)
   expect(adaShell.shell.adapters.settings.get().soundEnabled).toBe(true)
+  await checkScreen(app, 'settings-refused')
 })
 
 it('keeps the availability just set on screen while the change is on its way back from the platform', async () => {
