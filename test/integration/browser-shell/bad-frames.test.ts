@@ -5,7 +5,8 @@
  * refused without recursing over them.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { connect, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -119,13 +120,15 @@ function untilClosed(socket: Socket): Promise<Buffer> {
 /** `depth` arrays nested in one another, as JSON text. */
 const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth)
 
-describe('the browser shell under malformed WebSocket traffic', () => {
+describe('the browser shell under malformed traffic', () => {
   const tempDir = useTempDirs()
   const warnings: string[] = []
   let shell: BrowserShell
 
+  let dir: string
   beforeAll(async () => {
-    const dir = tempDir()
+    // For the whole file: the shell outlives each test's temporary directories.
+    dir = mkdtempSync(join(tmpdir(), 'standby-bad-frames-'))
     mkdirSync(join(dir, 'renderer'))
     writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Standby</title>')
     shell = await startBrowserShell({
@@ -136,7 +139,10 @@ describe('the browser shell under malformed WebSocket traffic', () => {
       out: { write: () => true },
     })
   })
-  afterAll(() => shell.close())
+  afterAll(async () => {
+    await shell.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
 
   it.each(BAD_FRAMES)(
     'closes only the connection that sent %s, logs it, and answers the next page',
@@ -168,6 +174,32 @@ describe('the browser shell under malformed WebSocket traffic', () => {
     const page = await openShellPage(shell)
     expect(await page.call('connection.getState')).toMatchObject({ ok: true })
     page.ws.close()
+  })
+
+  it('answers a malformed HTTP request with 400 and a log line, and serves the next one', async () => {
+    const logged = warnings.length
+    const { port } = new URL(shell.origin)
+    const socket = connect(Number(port), '127.0.0.1')
+    const answer = untilClosed(socket)
+    socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n')
+    expect((await answer).toString('latin1')).toMatch(/^HTTP\/1\.1 400 /)
+    expect(warnings.length).toBeGreaterThan(logged)
+    expect((await fetch(`${shell.origin}/`)).status).toBe(200)
+  })
+
+  it('says which port it could not listen on, instead of failing with an unhandled error', async () => {
+    const { port } = new URL(shell.origin)
+    const other = tempDir()
+    await expect(
+      startBrowserShell({
+        dataDir: join(other, 'data'),
+        rendererDir: join(other, 'renderer'),
+        firstFrameModule: null,
+        port: Number(port),
+        log: { info: () => {}, warn: () => {}, error: () => {} },
+        out: { write: () => true },
+      }),
+    ).rejects.toThrow(`could not listen on 127.0.0.1:${port} (EADDRINUSE)`)
   })
 
   it('refuses calls nested ten thousand levels deep with invalid_payload, and goes on answering', async () => {
