@@ -4,8 +4,8 @@
  * which holds the settings call until the test answers it.
  */
 import { expect, it } from 'vitest'
-import type { WebSocketRoute } from 'playwright'
 import { useE2e } from './support/fixture'
+import { routeIpc, type RoutedSocket } from './support/ipc-route'
 import { checkScreen } from './support/screens'
 
 const world = useE2e()
@@ -14,33 +14,29 @@ it('moves a switch at once, and rolls it back with an error when the host refuse
   const { expert, shell, open } = await world()
   const ada = expert('Ada Byron', ['react'])
   const adaShell = await shell(ada)
-  const held: Array<{ id: number; request: unknown }> = []
-  let heldOne: () => void = () => {}
-  let page: WebSocketRoute | undefined
+  let heldCall: (call: { id: number; request: unknown; socket: RoutedSocket }) => void = () => {}
+  const held = new Promise<{ id: number; request: unknown; socket: RoutedSocket }>(
+    (resolve) => (heldCall = resolve),
+  )
   const app = await open(adaShell, {
-    beforeLoad: (tab) =>
-      tab.routeWebSocket(/\/standby-ipc/, (route) => {
-        page = route
-        const host = route.connectToServer()
-        route.onMessage((message) => {
-          const call = JSON.parse(String(message)) as { id: number; channel: string; request: unknown }
-          if (call.channel !== 'settings.update') return host.send(message)
-          held.push({ id: call.id, request: call.request })
-          heldOne()
-        })
-      }),
+    beforeLoad: routeIpc({
+      fromPage: (call, socket) => {
+        if (call.channel !== 'settings.update') return true
+        heldCall({ id: call.id, request: call.request, socket })
+        return false
+      },
+    }),
   })
   await app.getByRole('button', { name: 'Settings' }).click()
   const sound = app.getByRole('switch', { name: /Sound/ })
-  const arrived = new Promise<void>((resolve) => (heldOne = resolve))
   await sound.uncheck()
-  await arrived
-  expect(held).toEqual([{ id: expect.any(Number), request: { soundEnabled: false } }])
+  const call = await held
+  expect(call.request).toEqual({ soundEnabled: false })
   expect(await sound.isChecked()).toBe(false)
 
-  page!.send(
+  call.socket.toPage(
     JSON.stringify({
-      id: held[0]!.id,
+      id: call.id,
       result: { ok: false, error: { code: 'handler_failed', message: 'The settings file is read-only.' } },
     }),
   )
@@ -59,18 +55,15 @@ it('keeps the availability just set on screen while the change is on its way bac
   const adaShell = await shell(ada)
   await adaShell.waitForConnection((state) => state.status === 'online')
   let holding = false
-  const held: string[] = []
-  let route: WebSocketRoute | undefined
+  const held: Array<{ message: string; socket: RoutedSocket }> = []
   const app = await open(adaShell, {
-    beforeLoad: (tab) =>
-      tab.routeWebSocket(/\/standby-ipc/, (page) => {
-        route = page
-        const host = page.connectToServer()
-        host.onMessage((message) => {
-          if (holding && String(message).includes('"cache.changed"')) held.push(String(message))
-          else page.send(message)
-        })
-      }),
+    beforeLoad: routeIpc({
+      fromShell: (message, socket) => {
+        if (!holding || message.event !== 'cache.changed') return true
+        held.push({ message: JSON.stringify(message), socket })
+        return false
+      },
+    }),
   })
   await app.getByRole('button', { name: 'Settings' }).click()
   const away = app.getByRole('radio', { name: /Away/ })
@@ -82,7 +75,7 @@ it('keeps the availability just set on screen while the change is on its way bac
   expect(await away.isChecked()).toBe(true)
 
   holding = false
-  for (const message of held.splice(0)) route!.send(message)
+  for (const { message, socket } of held.splice(0)) socket.toPage(message)
   await app.getByText('Now: Away').waitFor()
   expect(await away.isChecked()).toBe(true)
 })

@@ -5,8 +5,8 @@
  * close it.
  */
 import { it } from 'vitest'
-import type { WebSocketRoute } from 'playwright'
 import { useE2e } from './support/fixture'
+import { routeIpc, type RoutedSocket } from './support/ipc-route'
 import { cachedInvite } from './support/scenario'
 
 const world = useE2e()
@@ -16,32 +16,26 @@ it('reconnects to the shell and shows what changed while the pushes were lost', 
   const ada = expert('Ada Byron', ['react'])
   const adaShell = await shell(ada)
   await adaShell.waitForConnection((state) => state.status === 'online')
-  const routes: WebSocketRoute[] = []
   let deaf = false
   // The page's first read of the invites has been answered: from then on only pushes tell it more.
-  let listRead: () => void = () => {}
-  const firstListRead = new Promise<void>((resolve) => (listRead = resolve))
+  const listCalls = new Set<number>()
+  let listRead: (socket: RoutedSocket) => void = () => {}
+  const firstListRead = new Promise<RoutedSocket>((resolve) => (listRead = resolve))
   const app = await open(adaShell, {
-    beforeLoad: (tab) =>
-      tab.routeWebSocket(/\/standby-ipc/, (page) => {
-        routes.push(page)
-        const first = routes.length === 1
-        const host = page.connectToServer()
-        const listCalls = new Set<number>()
-        page.onMessage((message) => {
-          const call = JSON.parse(String(message)) as { id: number; channel: string }
-          if (call.channel === 'invites.list') listCalls.add(call.id)
-          host.send(message)
-        })
-        host.onMessage((message) => {
-          const sent = JSON.parse(String(message)) as { id?: number; event?: string }
-          if (first && deaf && sent.event !== undefined) return
-          page.send(message)
-          if (sent.id !== undefined && listCalls.has(sent.id)) listRead()
-        })
-      }),
+    beforeLoad: routeIpc({
+      fromPage: (call, socket) => {
+        if (socket.number === 1 && call.channel === 'invites.list') listCalls.add(call.id)
+        return true
+      },
+      fromShell: (message, socket) => {
+        if (socket.number !== 1) return true
+        if (deaf && message.event !== undefined) return false
+        if (message.id !== undefined && listCalls.has(message.id)) listRead(socket)
+        return true
+      },
+    }),
   })
-  await firstListRead
+  const first = await firstListRead
 
   deaf = true
   const { request } = platform.server.marketplace.createRequest({
@@ -51,6 +45,6 @@ it('reconnects to the shell and shows what changed while the pushes were lost', 
     direct: { expertId: ada.id, via: 'profile' },
   })
   await cachedInvite(adaShell, request.id)
-  await routes[0]!.close({ code: 1012, reason: 'The shell restarted' })
+  await first.close(1012, 'The shell restarted')
   await app.getByRole('article', { name: request.title }).waitFor()
 })
