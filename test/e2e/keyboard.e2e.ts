@@ -85,3 +85,19 @@ it('signs in, joins, starts billing and ends with a discount using only the keyb
     outcome: { kind: 'discounted', percent: 30 },
   })
 })
+
+it('signs in from the popover by keyboard, and focus lands in what the popover shows', async () => {
+  const { expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['css'])
+  const popover = await open(await shell(), { popover: true })
+  await popover.getByRole('heading', { name: 'Sign in to Standby' }).waitFor()
+  await tabTo(popover, popover.getByRole('textbox', { name: 'Email' }))
+  await popover.keyboard.type(ada.email)
+  await popover.keyboard.press('Tab')
+  await popover.keyboard.type(ada.password)
+  await popover.keyboard.press('Enter')
+  await popover.getByText('Nothing needs you right now').waitFor()
+  await expect
+    .poll(() => popover.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null))
+    .toBe('What needs you now')
+})

@@ -6,17 +6,16 @@
 import { useEffect, type RefObject } from 'react'
 
 /**
- * Watch `container`: when the element focused inside it leaves the page and focus is left on
- * nothing, focus the container's first heading (made focusable for that) instead.
+ * When the focused element leaves the page and focus is left on nothing, focus the first heading
+ * of `container` (or the container, if it has none), made focusable for that, instead.
  */
 export function useFocusRescue(container: RefObject<HTMLElement | null>): void {
   useEffect(() => {
-    // The whole page is watched: the container itself may come and go (signed out, loading).
-    // What has focus inside the container; null when focus is elsewhere.
+    // The whole page is watched: the container itself may come and go (signed out, loading),
+    // and signing in replaces a form outside it with it.
     let focused: Element | null = null
     const onFocusIn = (event: FocusEvent): void => {
-      const target = event.target as Element
-      focused = container.current?.contains(target) ? target : null
+      focused = event.target as Element
     }
     const observer = new MutationObserver(() => {
       if (focused === null || focused.isConnected) return
@@ -24,10 +23,10 @@ export function useFocusRescue(container: RefObject<HTMLElement | null>): void {
       const root = container.current
       const active = document.activeElement
       if (root === null || (active !== null && active !== document.body)) return
-      const heading = root.querySelector<HTMLElement>('h1, h2')
-      if (heading === null) return
-      heading.tabIndex = -1
-      heading.focus()
+      // Without a heading (an empty popover), the container itself, which says what it holds.
+      const target = root.querySelector<HTMLElement>('h1, h2') ?? root
+      target.tabIndex = -1
+      target.focus()
     })
     document.addEventListener('focusin', onFocusIn)
     observer.observe(document.body, { childList: true, subtree: true })
