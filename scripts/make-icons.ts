@@ -121,8 +121,13 @@ writeFileSync(
   encodeIco([16, 24, 32].map((size) => ({ size, png: png(size, { shape: glyph(), color: BLUE }) }))),
 )
 // The app icon: the white glyph on a blue rounded square, for electron-builder to convert.
+const appIcon = (size: number): Buffer =>
+  png(size, { shape: glyph(0.62), color: WHITE }, { shape: roundedSquare(0.09, 0.18), color: BLUE })
+writeFileSync(join(out, 'icon.png'), appIcon(512))
+// The window's icon (a browser tab's, in the browser shell): the app icon at tab sizes, served as
+// /favicon.ico from the renderer's public folder.
 writeFileSync(
-  join(out, 'icon.png'),
-  png(512, { shape: glyph(0.62), color: WHITE }, { shape: roundedSquare(0.09, 0.18), color: BLUE }),
+  join(import.meta.dirname, '..', 'src', 'renderer', 'public', 'favicon.ico'),
+  encodeIco([16, 32, 48].map((size) => ({ size, png: appIcon(size) }))),
 )
-console.log(`Icons written to ${out}`)
+console.log(`Icons written to ${out} and src/renderer/public`)

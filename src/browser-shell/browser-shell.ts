@@ -78,7 +78,27 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       res.end('Bad request')
     })
   })
-  await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve))
+  // A malformed request, or a connection reset before it was read, is that client's problem: it
+  // gets an answer where it can still take one, and the shell goes on.
+  http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    options.log.warn(`Browser shell refused a malformed HTTP request: ${error.code ?? error.message}`)
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy()
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+  })
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', () => adapters.close())
+    http.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          `The browser shell could not listen on 127.0.0.1:${options.port ?? 0} (${error.code ?? error.message}); choose another port or stop what uses it.`,
+        ),
+      ),
+    )
+    http.listen(options.port ?? 0, '127.0.0.1', resolve)
+  })
+  http.on('error', (error) => options.log.error('Browser shell: the HTTP server failed', error))
   const port = (http.address() as AddressInfo).port
   const origin = `http://127.0.0.1:${port}`
   const ownHost = `127.0.0.1:${port}`

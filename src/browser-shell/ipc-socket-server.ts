@@ -40,7 +40,13 @@ export function attachIpcSocket(
   const { api, origin, secret, log } = deps
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1_000_000 })
 
+  // A socket's error (a reset, a malformed frame) is one page's problem: without a listener Node
+  // would throw it and end the shell for every page, so each is logged and that socket dropped.
+  wss.on('error', (error) => log.warn(`Browser shell's IPC socket server failed: ${error.message}`))
   http.on('upgrade', (req, socket, head) => {
+    socket.on('error', (error) =>
+      log.warn(`Browser shell: an IPC connection failed while opening (${error.message}); the page retries.`),
+    )
     const refusal = refuse(req, origin, secret)
     if (refusal !== undefined) {
       log.warn(`Browser shell refused an IPC connection: ${refusal}`)
@@ -51,6 +57,12 @@ export function attachIpcSocket(
   })
 
   wss.on('connection', (ws: WebSocket) => {
+    // ws closes the connection after a bad frame (with the matching close code); the page reconnects.
+    ws.on('error', (error) =>
+      log.warn(
+        `Browser shell closed an IPC connection after an error (${error.message}); the page reconnects.`,
+      ),
+    )
     ws.on('message', (data) => void answer(ws, String(data)))
   })
 
@@ -112,7 +124,8 @@ export function attachIpcSocket(
 
 /** Why a connection must be refused, or undefined for our own page. */
 function refuse(req: IncomingMessage, origin: string, secret: string): string | undefined {
-  const url = new URL(req.url ?? '/', origin)
+  const url = URL.parse(req.url ?? '/', origin)
+  if (url === null) return 'a malformed address'
   if (url.pathname !== IPC_SOCKET_PATH) return `unknown path ${url.pathname}`
   if (req.headers.origin !== origin) return `foreign origin ${String(req.headers.origin)}`
   const presented = Buffer.from(url.searchParams.get('secret') ?? '')

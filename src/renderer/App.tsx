@@ -15,6 +15,7 @@ import { Sidebar } from './components/Sidebar'
 import { SignInForm } from './components/SignInForm'
 import { StatsView } from './components/StatsView'
 import { UpcomingView } from './components/UpcomingView'
+import { useFocusRescue } from './components/use-focus-rescue'
 import { markFirstDataPaint } from './first-paint'
 import { useAppState } from './store/context'
 import { NavigateContext, type View } from './store/navigation'
@@ -28,6 +29,9 @@ export function App() {
   // Until the expert picks a section: the live session if there is one, else the invites.
   const view: View = chosen ?? (live > 0 ? 'live' : 'invites')
   const main = useRef<HTMLElement>(null)
+  const signedOut = state.loaded && state.connection.status === 'signed_out'
+  const wasSignedOut = useRef(signedOut)
+  useFocusRescue(main)
 
   useEffect(() => {
     if (state.loaded) markFirstDataPaint()
@@ -40,12 +44,14 @@ export function App() {
 
   useEffect(() => {
     // Moving between sections moves focus to the new section's heading, as a page change would.
-    const heading = chosen === null ? null : main.current?.querySelector<HTMLElement>('h1')
-    if (heading) {
-      heading.tabIndex = -1
-      heading.focus()
-    }
+    if (chosen !== null) focusHeading(main.current)
   }, [chosen])
+
+  useEffect(() => {
+    // Signing in replaces the form that had focus: focus goes to the section that appeared.
+    if (!signedOut && wasSignedOut.current) focusHeading(main.current)
+    wasSignedOut.current = signedOut
+  }, [signedOut])
 
   if (!state.loaded) {
     return (
@@ -89,6 +95,13 @@ export function App() {
       </div>
     </NavigateContext>
   )
+}
+
+function focusHeading(section: HTMLElement | null): void {
+  const heading = section?.querySelector<HTMLElement>('h1')
+  if (!heading) return
+  heading.tabIndex = -1
+  heading.focus()
 }
 
 function Section({ view }: { readonly view: View }) {

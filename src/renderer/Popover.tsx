@@ -3,7 +3,7 @@
  * open invites with Join / Book / Decline, and the next booked sessions with Start. Everything
  * else is in the full window.
  */
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { ClockSkewNotice } from './components/ClockSkewNotice'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { InviteCard } from './components/InviteCard'
@@ -11,6 +11,7 @@ import { LiveSessionCard } from './components/LiveSessionCard'
 import { Notices } from './components/Notices'
 import { SignInForm } from './components/SignInForm'
 import { UpcomingSession } from './components/UpcomingView'
+import { useFocusRescue } from './components/use-focus-rescue'
 import { startWindowOpensAt } from '../shared/rules/session-timing'
 import { markFirstDataPaint } from './first-paint'
 import { useApi, useAppState, useNow, useServices } from './store/context'
@@ -24,6 +25,8 @@ const SOON_MAX = 3
 export function Popover() {
   const state = useAppState()
   const now = useNow()
+  const main = useRef<HTMLElement>(null)
+  useFocusRescue(main)
   useEffect(() => {
     if (state.loaded) markFirstDataPaint()
   }, [state.loaded])
@@ -49,10 +52,11 @@ export function Popover() {
   const nothing = live.length === 0 && invites.length === 0 && soon.length === 0
   return (
     <div className="popover">
+      <h1 className="visually-hidden">Standby</h1>
       <ConnectionBanner state={state.connection} compact />
       <ClockSkewNotice compact />
       <Notices />
-      <main className="popover-body" aria-label="What needs you now">
+      <main ref={main} className="popover-body" aria-label="What needs you now">
         {live.length > 0 && (
           <section aria-label="Live session" className="stack">
             {live.map((session) => (

@@ -5,6 +5,7 @@
  * server ever sees it: with it, the page comes with its first frame pre-rendered); the page
  * keeps it in sessionStorage and removes it from the address.
  */
+import { jitteredBackoff, type BackoffRange } from '../shared/backoff'
 import { type PushEvent, type PushPayload } from '../shared/ipc/contract'
 import { fail, type IpcResult } from '../shared/ipc/result'
 import { buildStandbyApi, type StandbyApi, type StandbyTransport } from '../shared/ipc/standby-api'
@@ -30,49 +31,104 @@ function takeSecret(): string | null {
   return sessionStorage.getItem(SECRET_KEY)
 }
 
-/** A transport over a WebSocket that reconnects when the shell restarts. */
-export function webSocketTransport(url: string): StandbyTransport {
+/** How the page's socket to the shell retries: soon at first (the shell is local), then less often. */
+export const SHELL_RECONNECT: BackoffRange = { startMs: 250, capMs: 5_000 }
+
+/** What the transport needs from the page; tests pass their own. */
+export interface SocketTransportDeps {
+  /** The page's WebSocket; `ws` in tests. */
+  readonly WebSocket?: new (url: string) => WebSocket
+  /** Runs `retry` after `ms`; the page's timer unless given. */
+  readonly schedule?: (retry: () => void, ms: number) => void
+  readonly random?: () => number
+}
+
+/** The contract over a WebSocket, plus word of each reconnection. */
+export interface SocketTransport extends StandbyTransport {
+  /**
+   * Calls `listener` each time the socket opens again after it was lost: pushes sent meanwhile
+   * are gone, so whoever shows the app's state reads it all again.
+   */
+  onReconnected(listener: () => void): () => void
+}
+
+/**
+ * A transport over a WebSocket. When the socket closes (the shell restarted, or refused a frame)
+ * it opens again by itself, sooner after a short outage than after a long one.
+ */
+export function webSocketTransport(url: string, deps: SocketTransportDeps = {}): SocketTransport {
+  const Socket = deps.WebSocket ?? WebSocket
+  const schedule = deps.schedule ?? ((retry, ms) => void window.setTimeout(retry, ms))
+  const random = deps.random ?? Math.random
   let socket: WebSocket | undefined
   let nextId = 1
   const pending = new Map<number, (result: IpcResult<unknown>) => void>()
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  const reconnected = new Set<() => void>()
   let opened: Promise<WebSocket> | undefined
+  let wasOpen = false
+  let failures = 0
+  let retrying = false
 
   const open = (): Promise<WebSocket> =>
     (opened ??= new Promise((resolve, reject) => {
-      const ws = new WebSocket(url)
+      const ws = new Socket(url)
       ws.addEventListener('open', () => {
         socket = ws
+        failures = 0
         resolve(ws)
+        if (wasOpen) for (const listener of [...reconnected]) listener()
+        wasOpen = true
       })
-      ws.addEventListener('message', (event) => {
-        const message = JSON.parse(String(event.data)) as {
-          id?: number
-          result?: IpcResult<unknown>
-          event?: string
-          payload?: unknown
-        }
-        if (message.id !== undefined && message.result !== undefined) {
-          pending.get(message.id)?.(message.result)
-          pending.delete(message.id)
-        } else if (message.event !== undefined) {
-          for (const listener of listeners.get(message.event) ?? []) listener(message.payload)
-        }
-      })
+      ws.addEventListener('message', (event) => deliver(String(event.data)))
+      // A failed socket closes next, and the retry is planned there.
+      ws.addEventListener('error', () => undefined)
       ws.addEventListener('close', () => {
         opened = undefined
         socket = undefined
         for (const [id, settle] of pending) {
           settle(
-            fail('transport_failed', 'The connection to the Standby browser shell closed; reload the page.'),
+            fail(
+              'transport_failed',
+              'The connection to the Standby browser shell closed; it reconnects by itself, then try again.',
+            ),
           )
           pending.delete(id)
         }
         reject(new Error('closed'))
-        // Keep push events flowing after a shell restart.
-        if (listeners.size > 0) setTimeout(() => void open().catch(() => undefined), 1_000)
+        retryLater()
       })
     }))
+
+  // One retry waits at a time, however many calls found the socket closed meanwhile.
+  function retryLater(): void {
+    if (retrying) return
+    retrying = true
+    failures++
+    schedule(
+      () => {
+        retrying = false
+        void open().catch(() => undefined)
+      },
+      jitteredBackoff(SHELL_RECONNECT, failures, random()),
+    )
+  }
+
+  function deliver(text: string): void {
+    let message: { id?: number; result?: IpcResult<unknown>; event?: string; payload?: unknown }
+    try {
+      message = JSON.parse(text) as typeof message
+    } catch {
+      console.warn('Standby: the browser shell sent a message that is not JSON; it was ignored.')
+      return
+    }
+    if (message.id !== undefined && message.result !== undefined) {
+      pending.get(message.id)?.(message.result)
+      pending.delete(message.id)
+    } else if (message.event !== undefined) {
+      for (const listener of listeners.get(message.event) ?? []) listener(message.payload)
+    }
+  }
 
   return {
     async invoke(channel, request) {
@@ -90,27 +146,37 @@ export function webSocketTransport(url: string): StandbyTransport {
       void open().catch(() => undefined)
       return () => set.delete(listener as (payload: unknown) => void)
     },
+    onReconnected(listener) {
+      reconnected.add(listener)
+      return () => reconnected.delete(listener)
+    },
   }
 }
 
-let builtHere = false
+let builtHere: SocketTransport | undefined
 
 /** True when the page runs in a plain browser (the API was built here, not by the preload). */
 export function runsInBrowser(): boolean {
-  return builtHere
+  return builtHere !== undefined
+}
+
+/**
+ * Calls `listener` each time the page's socket to the browser shell opens again after it was
+ * lost. Never in Electron, whose IPC is not lost while the page lives.
+ */
+export function onShellReconnected(listener: () => void): () => void {
+  return builtHere?.onReconnected(listener) ?? (() => undefined)
 }
 
 /** `window.standby` from the preload, or built here when the page runs in a plain browser. */
 export function standbyApi(): StandbyApi {
   if (window.standby !== undefined) return window.standby
-  builtHere = true
   const secret = takeSecret() ?? ''
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
-  const api = buildStandbyApi(
-    webSocketTransport(
-      `${scheme}//${window.location.host}${SOCKET_PATH}?secret=${encodeURIComponent(secret)}`,
-    ),
+  builtHere = webSocketTransport(
+    `${scheme}//${window.location.host}${SOCKET_PATH}?secret=${encodeURIComponent(secret)}`,
   )
+  const api = buildStandbyApi(builtHere)
   Object.defineProperty(window, 'standby', { value: api, configurable: false, writable: false })
   return api
 }

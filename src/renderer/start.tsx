@@ -8,12 +8,12 @@
  */
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { surfaceOf, type FirstFrame } from '../shared/first-frame'
-import { runsInBrowser, standbyApi } from './browser-bridge'
+import { onShellReconnected, runsInBrowser, standbyApi } from './browser-bridge'
 import { fetchFirstFrame } from './first-frame/fetch-first-frame'
 import { notePrerenderedFrame } from './first-paint'
 import { currentDisplay } from './logic/format'
 import { Root } from './Root'
-import { createServices } from './store/services'
+import { createServices, reloadServices } from './store/services'
 const surface = surfaceOf(window.location.search)
 const api = standbyApi()
 void fetchFirstFrame().then(startPage)
@@ -23,6 +23,7 @@ function startPage(frame: FirstFrame | null): void {
   // The frame's data is current either way; its markup is reused only if this page would write
   // exactly the same (same surface, host kind, locale and time zone), else React replaces it.
   const services = createServices(api, runsInBrowser(), frame?.surface === surface ? frame : null)
+  onShellReconnected(() => void reloadServices(services))
   document.documentElement.classList.toggle('is-popover', surface === 'popover')
 
   const container = document.getElementById('root')

@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
 import { platformSessionOf } from './support/scenario'
-import { screenshotBoth } from './support/screens'
+import { checkScreen } from './support/screens'
 
 const world = useE2e()
 const MINUTE = 60_000
@@ -22,30 +22,32 @@ it('starts billing once the client joins and ends with a 50% discount the platfo
     kind: 'instant',
     direct: { expertId: ada.id, via: 'dashboard' },
   })
-  await page.getByRole('button', { name: `Join “${request.title}”` }).click()
+  await page.getByRole('button', { name: `Join now “${request.title}”` }).click()
   const live = page.getByRole('article', { name: request.title })
   await live.getByText('Waiting for Olu Adeyemi to join…').waitFor()
   const startBilling = live.getByRole('button', { name: 'Start billing' })
   expect(await startBilling.isDisabled()).toBe(true)
-  await screenshotBoth(page, 'live-context')
+  await checkScreen(page, 'live-context')
 
   const session = platformSessionOf(platform, request.id)
   platform.server.marketplace.clientJoin(session.id)
   await live.getByText(/Olu Adeyemi joined at/).waitFor()
   await startBilling.click()
   await live.getByText('Billing', { exact: true }).waitFor()
+  await checkScreen(page, 'live-billing')
 
   platform.clock.advance(12 * MINUTE)
-  await live.getByLabel('Billed time').getByText('12:00').waitFor()
+  await live.getByText('Billed time 12:00', { exact: true }).waitFor()
   await live.getByRole('button', { name: 'End session…' }).click()
   await live.getByRole('radio', { name: /Discount/ }).check()
   await live.getByRole('spinbutton', { name: 'Discount percent' }).fill('50')
   await live.getByText('The client will pay 50% of the billed time: 6 mins of 12 mins (50% off).').waitFor()
-  await screenshotBoth(page, 'live-end')
+  await checkScreen(page, 'live-end')
   await live.getByRole('button', { name: 'End session' }).click()
 
   await page.getByRole('heading', { name: 'History' }).waitFor()
   await page.getByRole('list', { name: 'Past sessions' }).getByText('Discounted 50%').waitFor()
+  await checkScreen(page, 'session-ended')
   expect(platform.server.marketplace.store.session(session.id)).toMatchObject({
     state: 'ended',
     outcome: { kind: 'discounted', percent: 50 },

@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
-import { screenshotBoth } from './support/screens'
+import { checkScreen } from './support/screens'
 
 const world = useE2e()
 
@@ -41,9 +41,9 @@ it('shows the invite to both experts; the one who joins is live, the other sees 
   await graceCard.waitFor()
   await expect.poll(() => adaCard.textContent()).toMatch(/Instant.*Matched.*Expires in 5:00/)
   expect(await adaCard.textContent()).toContain('profile.json')
-  await screenshotBoth(a, 'invites')
+  await checkScreen(a, 'invites')
 
-  await adaCard.getByRole('button', { name: `Join “${request.title}”` }).click()
+  await adaCard.getByRole('button', { name: `Join now “${request.title}”` }).click()
   await a.getByRole('heading', { name: 'Live session' }).waitFor()
   await a.getByText('Building context · not billable').waitFor()
 
@@ -52,5 +52,5 @@ it('shows the invite to both experts; the one who joins is live, the other sees 
   const missed = g.getByRole('region', { name: 'Missed' })
   await missed.getByText(request.title).waitFor()
   expect(await missed.textContent()).toContain('Taken by another expert')
-  await screenshotBoth(g, 'invite-taken')
+  await checkScreen(g, 'invite-taken')
 })

@@ -1,7 +1,7 @@
 /** The expert messages the client before taking the session; the message reaches the platform. */
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
-import { screenshotBoth } from './support/screens'
+import { checkScreen } from './support/screens'
 
 const world = useE2e()
 
@@ -24,6 +24,14 @@ it('sends a message to the client from the invite, and shows the client’s answ
   await card.getByRole('button', { name: 'Send' }).click()
   const log = card.getByRole('log', { name: 'Messages with Mei Chen' })
   await log.getByText(body).waitFor()
+  // Focus is back in the box, ready for the next message, not dropped to the page.
+  await expect
+    .poll(() =>
+      card
+        .getByRole('textbox', { name: 'Message to Mei Chen' })
+        .evaluate((box) => box === document.activeElement),
+    )
+    .toBe(true)
 
   const thread = platform.server.marketplace.thread(request.id, ada.id)
   expect(thread.map((message) => [message.from, message.body])).toEqual([['expert', body]])
@@ -37,5 +45,5 @@ it('sends a message to the client from the invite, and shows the client’s answ
   )
   await log.getByText('Not on the right side: there are duplicates.').waitFor()
   expect(await card.getByRole('textbox', { name: 'Message to Mei Chen' }).inputValue()).toBe('')
-  await screenshotBoth(page, 'invite-thread')
+  await checkScreen(page, 'invite-thread')
 })

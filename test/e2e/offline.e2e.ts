@@ -6,7 +6,7 @@ import { expect, it } from 'vitest'
 import { driveUntil, pageTime } from './support/harness'
 import { useE2e } from './support/fixture'
 import { accept, cachedInvite } from './support/scenario'
-import { screenshotBoth } from './support/screens'
+import { checkScreen } from './support/screens'
 
 const world = useE2e()
 const HOUR = 3_600_000
@@ -42,7 +42,7 @@ it('shows offline with the last-synced time and the cached sessions, then online
   if (state.status !== 'offline' || state.lastSyncedAt === null) throw new Error(`unexpected ${state.status}`)
   await banner.getByText(`Offline · last synced ${pageTime(state.lastSyncedAt)}`).waitFor()
   expect(await row.isVisible()).toBe(true)
-  await screenshotBoth(page, 'offline')
+  await checkScreen(page, 'offline')
 
   await platform.startServer()
   await driveUntil(platform, adaShell, 'online')

@@ -7,7 +7,7 @@ import { expect, it } from 'vitest'
 import { START_WINDOW_BEFORE_MS } from '../../src/shared/rules/session-timing'
 import { pageDayTime, pageTime } from './support/harness'
 import { useE2e } from './support/fixture'
-import { screenshotBoth } from './support/screens'
+import { checkScreen } from './support/screens'
 
 const world = useE2e()
 const HOUR = 3_600_000
@@ -35,13 +35,15 @@ it('books the second proposed time, lists it in local time, and enables Start wh
   expect(await card.textContent()).toContain('Scheduled')
   expect(await card.textContent()).toContain('Direct request from a client’s dashboard')
   for (const time of times) await card.getByText(pageDayTime(time)).waitFor()
-  await screenshotBoth(page, 'invite-scheduled')
+  await checkScreen(page, 'invite-scheduled')
 
   const second = times[1]!
   // By keyboard: focus the button and press Enter.
   await card.getByRole('button', { name: `Book ${pageDayTime(second)}` }).focus()
   await page.keyboard.press('Enter')
   await card.waitFor({ state: 'detached' })
+  // The card and its button are gone: focus moves to the section's heading, not to the page.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? null)).toBe('Invites')
 
   await page.getByRole('button', { name: /^Upcoming/ }).click()
   const row = page.getByRole('article', { name: request.title })
@@ -54,7 +56,7 @@ it('books the second proposed time, lists it in local time, and enables Start wh
   const opensAt = second - START_WINDOW_BEFORE_MS
   expect(await startButton.isDisabled()).toBe(true)
   expect(await row.textContent()).toContain(`Opens at ${pageTime(opensAt)}`)
-  await screenshotBoth(page, 'upcoming')
+  await checkScreen(page, 'upcoming')
 
   // One minute before the window: the page has seen the new time (its countdown says so), and
   // Start is still disabled.

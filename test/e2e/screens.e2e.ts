@@ -7,7 +7,7 @@ import { expect, it } from 'vitest'
 import type { Outcome } from '../../src/shared/protocol/entities'
 import { useE2e } from './support/fixture'
 import { accept, cachedInvite } from './support/scenario'
-import { screenshotBoth } from './support/screens'
+import { checkScreen } from './support/screens'
 import type { TestShell } from './support/harness'
 
 const world = useE2e()
@@ -111,18 +111,18 @@ it('shows history, stats, settings, a conflicting proposed time and the popover'
   const card = page.getByRole('article', { name: overlapping.request.title })
   await card.getByText(/Overlaps “Accessibility audit of a checkout”/).waitFor()
   await page.getByRole('article', { name: 'useEffect runs twice in development' }).waitFor()
-  await screenshotBoth(page, 'invites-conflict')
+  await checkScreen(page, 'invites-conflict')
 
   await page.getByRole('button', { name: 'History' }).click()
   const list = page.getByRole('list', { name: 'Past sessions' })
   await list.getByText('Discounted 25%').waitFor()
   await list.getByText('Cancelled: nobody joined').waitFor()
   expect(await list.getByRole('listitem').count()).toBe(5)
-  await screenshotBoth(page, 'history')
+  await checkScreen(page, 'history')
 
   await page.getByRole('button', { name: 'My stats' }).click()
   await page.getByText('Sessions done').waitFor()
-  await screenshotBoth(page, 'stats')
+  await checkScreen(page, 'stats')
 
   await page.getByRole('button', { name: 'Settings' }).click()
   const sound = page.getByRole('switch', { name: /Sound/ })
@@ -137,12 +137,12 @@ it('shows history, stats, settings, a conflicting proposed time and the popover'
   await page.getByRole('button', { name: 'Set availability' }).click()
   await page.getByText(/^You are online until/).waitFor()
   expect(marketplace.store.expert(ada.id).onlineUntil).not.toBeNull()
-  await screenshotBoth(page, 'settings')
+  await checkScreen(page, 'settings')
 
   const popover = await open(adaShell, { popover: true })
   const instant = popover.getByRole('article', { name: 'useEffect runs twice in development' })
   await instant.waitFor()
-  await screenshotBoth(popover, 'popover')
+  await checkScreen(popover, 'popover')
 
   // Joining from the popover: the live session takes its place at the top.
   await instant.getByRole('button', { name: /^Join/ }).click()
@@ -150,5 +150,5 @@ it('shows history, stats, settings, a conflicting proposed time and the popover'
     .getByRole('region', { name: 'Live session' })
     .getByText('Building context · not billable')
     .waitFor()
-  await screenshotBoth(popover, 'popover-live')
+  await checkScreen(popover, 'popover-live')
 })

@@ -1,7 +1,7 @@
 /** Sign-in through the form: errors that say what went wrong, then the signed-in window. */
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
-import { screenshotBoth } from './support/screens'
+import { checkScreen } from './support/screens'
 
 const world = useE2e()
 
@@ -17,7 +17,7 @@ it('says what went wrong (wrong password, unreachable platform), then signs in',
   await page.getByLabel('Password').fill('not-the-password')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('alert').getByText('Wrong email or password.').waitFor()
-  await screenshotBoth(page, 'sign-in')
+  await checkScreen(page, 'sign-in')
 
   await url.fill('http://127.0.0.1:9')
   await page.getByLabel('Password').fill(ada.password)
@@ -29,7 +29,7 @@ it('says what went wrong (wrong password, unreachable platform), then signs in',
 
   await url.fill(platform.server.url)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('heading', { name: 'Invites' }).waitFor()
+  await page.getByRole('heading', { name: 'Invites', level: 1 }).waitFor()
   await page.getByRole('region', { name: 'Connection' }).getByText('Online', { exact: true }).waitFor()
 
   // Settings shows the platform signed in to, and signing out returns to the form.

@@ -3,7 +3,9 @@ import type { ReactNode } from 'react'
 
 /** Props of ActionButton. */
 export interface ActionButtonProps {
-  readonly onClick: () => void
+  /** Omitted for a form's submit button, whose form runs the action. */
+  readonly onClick?: () => void
+  readonly type?: 'button' | 'submit'
   readonly pending: boolean
   /** What the button says while the action runs, e.g. "Joining…". */
   readonly pendingLabel: string
@@ -17,15 +19,25 @@ export interface ActionButtonProps {
   readonly className?: string
 }
 
-/** A button with a progress state. */
+/**
+ * A button with a progress state. While its action runs it refuses clicks but stays focusable
+ * (aria-disabled, not disabled): a disabled button drops keyboard focus to the page.
+ */
 export function ActionButton(props: ActionButtonProps) {
   const { pending, variant = 'secondary' } = props
   return (
     <button
-      type="button"
+      type={props.type ?? 'button'}
       className={`button button-${variant}${props.className ? ` ${props.className}` : ''}`}
-      onClick={props.onClick}
-      disabled={pending || props.disabled === true}
+      onClick={
+        pending
+          ? (event) => {
+              if (props.type === 'submit') event.preventDefault()
+            }
+          : props.onClick
+      }
+      disabled={props.disabled === true}
+      aria-disabled={pending || undefined}
       aria-busy={pending}
       aria-label={pending ? props.pendingLabel : props.label}
       aria-describedby={props.describedBy}

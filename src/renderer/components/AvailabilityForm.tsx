@@ -6,7 +6,7 @@ import { nextOccurrence, toTimeInputValue } from '../logic/availability'
 import { formatDayTime, formatTime } from '../logic/format'
 import { availabilityLabel } from '../logic/labels'
 import { useApi, useNow, useServices } from '../store/context'
-import { ActionError } from './ActionButton'
+import { ActionButton, ActionError } from './ActionButton'
 import { useAction } from './use-action'
 
 type Choice = 'online' | 'away' | 'until'
@@ -21,6 +21,15 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
     expert.availability === 'online' ? (expert.onlineUntil !== null ? 'until' : 'online') : 'away'
   const [choice, setChoice] = useState<Choice | null>(null)
   const [until, setUntil] = useState<string | null>(null)
+  // The expert's pick stands until the platform's availability changes: clearing it when the
+  // command is answered would show the old availability until the change arrives.
+  const saved = `${expert.availability} ${expert.onlineUntil ?? ''}`
+  const [pickedOver, setPickedOver] = useState(saved)
+  if (pickedOver !== saved) {
+    setPickedOver(saved)
+    setChoice(null)
+    setUntil(null)
+  }
   const chosen = choice ?? current
   const untilText = until ?? (expert.onlineUntil !== null ? toTimeInputValue(expert.onlineUntil) : '18:00')
   const untilAt = nextOccurrence(untilText, now)
@@ -28,8 +37,6 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
   const save = useAction(async (request: { availability: 'online' | 'away'; onlineUntil: number | null }) => {
     const result = fromCommand('change your availability', await api.availability.set(request))
     if (result.ok) {
-      setChoice(null)
-      setUntil(null)
       notices.push(
         request.onlineUntil !== null
           ? `You are online until ${formatTime(request.onlineUntil)}`
@@ -110,15 +117,15 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
         </label>
       </fieldset>
       <div className="actions">
-        <button
+        <ActionButton
           type="submit"
-          className="button button-primary"
-          disabled={save.pending || (chosen === 'until' && untilAt === null)}
-          aria-busy={save.pending}
+          variant="primary"
+          pending={save.pending}
+          pendingLabel="Saving…"
+          disabled={chosen === 'until' && untilAt === null}
         >
-          {save.pending && <span className="spinner" aria-hidden="true" />}
-          {save.pending ? 'Saving…' : 'Set availability'}
-        </button>
+          Set availability
+        </ActionButton>
       </div>
       <ActionError message={save.error} />
     </form>

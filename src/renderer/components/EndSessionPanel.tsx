@@ -8,7 +8,7 @@ import { fromCommand } from '../logic/action-result'
 import { checkEndChoice, clientPaysSentence } from '../logic/end-outcome'
 import { useApi, useNow, useServices } from '../store/context'
 import { useNavigate } from '../store/navigation'
-import { ActionError } from './ActionButton'
+import { ActionButton, ActionError } from './ActionButton'
 import { useAction } from './use-action'
 
 /** Props of EndSessionPanel. */
@@ -129,16 +129,16 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
         {sentence}
       </p>
       <div className="actions">
-        <button
+        <ActionButton
           type="submit"
-          className="button button-danger"
-          disabled={!checked.ok || end.pending}
-          aria-busy={end.pending}
-          aria-describedby={`${id}-confirm`}
+          variant="danger"
+          pending={end.pending}
+          pendingLabel="Ending…"
+          disabled={!checked.ok}
+          describedBy={`${id}-confirm`}
         >
-          {end.pending && <span className="spinner" aria-hidden="true" />}
-          {end.pending ? 'Ending…' : 'End session'}
-        </button>
+          End session
+        </ActionButton>
         <button type="button" className="button button-quiet" onClick={onCancel} disabled={end.pending}>
           Keep going
         </button>

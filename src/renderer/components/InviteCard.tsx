@@ -81,7 +81,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
             variant="primary"
             pending={join.pending}
             pendingLabel="Joining…"
-            label={`Join “${request.title}”`}
+            label={`Join now “${request.title}”`}
             onClick={() => void join.run()}
           >
             Join now

@@ -17,7 +17,10 @@ export function InvitesView() {
           you can help with quickly.
         </p>
       </header>
-      <section aria-label="Open invites" className="stack">
+      <section aria-labelledby="open-invites-title" className="stack">
+        <h2 id="open-invites-title" className="visually-hidden">
+          Open invites
+        </h2>
         {invites.open.length === 0 ? (
           <EmptyState
             title="No open invites"

@@ -2,7 +2,7 @@
  * A live session: building context first (not billable), then an explicit Start billing once the
  * client is there, a billing timer, and End with the outcome.
  */
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { zoneCity } from '../logic/format'
@@ -31,6 +31,14 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
   const startBilling = useAction(async () =>
     fromCommand('start billing', await api.sessions.startBilling({ sessionId: session.id })),
   )
+  // Start billing goes away once billing runs: its focus moves to what replaced it, the timer.
+  const phase = useRef<HTMLDivElement>(null)
+  const focusPhase = useRef(false)
+  useEffect(() => {
+    if (!billable || !focusPhase.current) return
+    focusPhase.current = false
+    phase.current?.focus()
+  }, [billable])
 
   return (
     <article className={`card live${compact ? ' live-compact' : ''}`} aria-labelledby={`${id}-title`}>
@@ -50,9 +58,10 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
       </p>
 
       {billable ? (
-        <div className="phase phase-billable" aria-label="Billing">
+        <div className="phase phase-billable" ref={phase} tabIndex={-1}>
           <span className="phase-label">Billing</span>
-          <span className="timer-big" aria-label="Billed time">
+          <span className="timer-big" id={`${id}-billed`}>
+            <span className="visually-hidden">Billed time </span>
             <Elapsed from={session.billingStartedAt!} />
           </span>
           <span className="muted">
@@ -78,7 +87,10 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
             pendingLabel="Starting billing…"
             disabled={!clientHere}
             describedBy={clientHere ? undefined : `${id}-waiting`}
-            onClick={() => void startBilling.run()}
+            onClick={() => {
+              focusPhase.current = true
+              void startBilling.run()
+            }}
           >
             Start billing
           </ActionButton>

@@ -2,11 +2,11 @@
  * The pre-session thread with the client of one request: read from the cache (and again on every
  * cache change, which is how the client's answers arrive), with a box to write before deciding.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { Message } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { useApi } from '../store/context'
-import { ActionError } from './ActionButton'
+import { ActionButton, ActionError } from './ActionButton'
 import { Ago } from './Time'
 import { useAction } from './use-action'
 
@@ -23,6 +23,7 @@ export function MessageThread({ requestId, clientName }: MessageThreadProps) {
   const [messages, setMessages] = useState<ReadonlyArray<Message> | null>(null)
   const [readError, setReadError] = useState<string | null>(null)
   const [draft, setDraft] = useState('')
+  const box = useRef<HTMLTextAreaElement>(null)
 
   useEffect(() => {
     let current = true
@@ -44,6 +45,8 @@ export function MessageThread({ requestId, clientName }: MessageThreadProps) {
 
   const send = useAction(async (body: string) => {
     const result = fromCommand('send', await api.messages.send({ requestId, body }))
+    // Send is disabled while the box is empty: focus goes back to the box, ready for the next one.
+    box.current?.focus()
     if (result.ok) {
       setDraft('')
       setMessages((current) =>
@@ -65,33 +68,38 @@ export function MessageThread({ requestId, clientName }: MessageThreadProps) {
       <h4 id={`${id}-title`} className="thread-title">
         Messages with {clientName}
       </h4>
-      <ol
-        className="thread-messages"
+      {/* The log around the list, not on it: role="log" on the <ol> would take its list role away. */}
+      <div
+        className="thread-log"
         role="log"
         aria-live="polite"
         aria-relevant="additions"
         aria-label={`Messages with ${clientName}`}
+        tabIndex={0}
       >
-        {messages === null && readError === null && <li className="muted">Loading…</li>}
-        {messages?.length === 0 && (
-          <li className="muted thread-empty">Ask anything you need to know before you decide.</li>
-        )}
-        {messages?.map((message) => (
-          <li key={message.id} className={`bubble bubble-${message.from}`}>
-            <span className="visually-hidden">{message.from === 'expert' ? 'You' : clientName}: </span>
-            <span className="bubble-body">{message.body}</span>
-            <span className="bubble-time muted">
-              <Ago at={message.sentAt} />
-            </span>
-          </li>
-        ))}
-      </ol>
+        <ol className="thread-messages">
+          {messages === null && readError === null && <li className="muted">Loading…</li>}
+          {messages?.length === 0 && (
+            <li className="muted thread-empty">Ask anything you need to know before you decide.</li>
+          )}
+          {messages?.map((message) => (
+            <li key={message.id} className={`bubble bubble-${message.from}`}>
+              <span className="visually-hidden">{message.from === 'expert' ? 'You' : clientName}: </span>
+              <span className="bubble-body">{message.body}</span>
+              <span className="bubble-time muted">
+                <Ago at={message.sentAt} />
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
       <ActionError message={readError} />
       <form className="thread-composer" onSubmit={onSubmit}>
         <label className="visually-hidden" htmlFor={`${id}-draft`}>
           Message to {clientName}
         </label>
         <textarea
+          ref={box}
           id={`${id}-draft`}
           rows={2}
           maxLength={5_000}
@@ -102,15 +110,14 @@ export function MessageThread({ requestId, clientName }: MessageThreadProps) {
             if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) onSubmit(event)
           }}
         />
-        <button
+        <ActionButton
           type="submit"
-          className="button button-secondary"
-          disabled={send.pending || draft.trim() === ''}
-          aria-busy={send.pending}
+          pending={send.pending}
+          pendingLabel="Sending…"
+          disabled={draft.trim() === ''}
         >
-          {send.pending && <span className="spinner" aria-hidden="true" />}
-          {send.pending ? 'Sending…' : 'Send'}
-        </button>
+          Send
+        </ActionButton>
       </form>
       <ActionError message={send.error} />
     </section>

@@ -1,5 +1,5 @@
 /** Settings: availability, notifications, start-up, the platform, sign out. */
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import type { AppSettings } from '../../shared/ipc/contract'
 import { fromCall } from '../logic/action-result'
 import { useApi, useAppState, useServices } from '../store/context'
@@ -39,17 +39,34 @@ export function SettingsView() {
   )
 }
 
+/**
+ * Each switch moves at once, before the host has answered: a control that waited for the round
+ * trip would snap back under the click (the host's answer arrives later). A refused change rolls
+ * back with a sentence saying so.
+ */
 function Toggles({ settings }: { readonly settings: AppSettings }) {
   const api = useApi()
   const { app } = useServices()
   const id = useId()
-  const save = useAction(async (patch: Partial<AppSettings>) => {
-    const result = fromCall('save the setting', await api.settings.update(patch))
+  // What the expert switched and the host has not yet confirmed, shown over the saved settings.
+  const [unsaved, setUnsaved] = useState<Partial<Pick<AppSettings, Toggle>>>({})
+  const [error, setError] = useState<string | null>(null)
+  const shown = { ...settings, ...unsaved }
+
+  async function toggle(key: Toggle, on: boolean): Promise<void> {
+    setError(null)
+    setUnsaved((before) => ({ ...before, [key]: on }))
+    const result = fromCall('save the setting', await api.settings.update({ [key]: on }))
     if (result.ok) app.setSettings(result.value)
-    return result
-  })
+    else setError(`${result.message} ${labelOf(key)} is ${on ? 'off' : 'on'} again.`)
+    // Only this change's own mark: a later click on the same switch keeps its own.
+    setUnsaved(({ [key]: mine, ...others }) =>
+      mine === on || mine === undefined ? others : { ...others, [key]: mine },
+    )
+  }
+
   return (
-    <section className="settings-group" aria-labelledby={`${id}-title`} aria-busy={save.pending}>
+    <section className="settings-group" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">
         Notifications and start-up
       </h2>
@@ -58,9 +75,8 @@ function Toggles({ settings }: { readonly settings: AppSettings }) {
           <input
             type="checkbox"
             role="switch"
-            checked={settings[key]}
-            disabled={save.pending}
-            onChange={(event) => void save.run({ [key]: event.target.checked })}
+            checked={shown[key]}
+            onChange={(event) => void toggle(key, event.target.checked)}
           />
           <span className="toggle-text">
             <span>{label}</span>
@@ -68,9 +84,13 @@ function Toggles({ settings }: { readonly settings: AppSettings }) {
           </span>
         </label>
       ))}
-      <ActionError message={save.error} />
+      <ActionError message={error} />
     </section>
   )
+}
+
+function labelOf(key: Toggle): string {
+  return TOGGLES.find((toggle) => toggle.key === key)?.label ?? key
 }
 
 function Account({ platformUrl }: { readonly platformUrl: string | null }) {

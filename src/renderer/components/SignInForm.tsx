@@ -5,6 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react'
 import { useApi, useAppState, useServices } from '../store/context'
+import { ActionButton } from './ActionButton'
 import { useAction } from './use-action'
 
 /** The sign-in form. */
@@ -31,60 +32,63 @@ export function SignInForm() {
   }
 
   return (
-    <form className="sign-in" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
-      <h1 id={`${id}-title`} className="sign-in-title">
-        Sign in to Standby
-      </h1>
-      <p className="muted">Use the account you have on your help platform.</p>
-      <label className="field" htmlFor={`${id}-url`}>
-        <span className="field-label">Platform address</span>
-        <input
-          id={`${id}-url`}
-          type="url"
-          inputMode="url"
-          autoComplete="url"
-          placeholder="https://platform.example.com"
-          value={platformUrl ?? suggested}
-          onChange={(event) => setPlatformUrl(event.target.value)}
-          required
-        />
-      </label>
-      <label className="field" htmlFor={`${id}-email`}>
-        <span className="field-label">Email</span>
-        <input
-          id={`${id}-email`}
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          required
-        />
-      </label>
-      <label className="field" htmlFor={`${id}-password`}>
-        <span className="field-label">Password</span>
-        <input
-          id={`${id}-password`}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          required
-        />
-      </label>
-      {signIn.error !== null && (
-        <p className="action-error" role="alert">
-          {signIn.error}
-        </p>
-      )}
-      <button
-        type="submit"
-        className="button button-primary button-wide"
-        disabled={signIn.pending || email.trim() === '' || password === ''}
-        aria-busy={signIn.pending}
-      >
-        {signIn.pending && <span className="spinner" aria-hidden="true" />}
-        {signIn.pending ? 'Signing in…' : 'Sign in'}
-      </button>
-    </form>
+    <main className="sign-in-page">
+      <form className="sign-in" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
+        <h1 id={`${id}-title`} className="sign-in-title">
+          Sign in to Standby
+        </h1>
+        <p className="muted">Use the account you have on your help platform.</p>
+        <label className="field" htmlFor={`${id}-url`}>
+          <span className="field-label">Platform address</span>
+          <input
+            id={`${id}-url`}
+            type="url"
+            inputMode="url"
+            autoComplete="url"
+            placeholder="https://platform.example.com"
+            value={platformUrl ?? suggested}
+            onChange={(event) => setPlatformUrl(event.target.value)}
+            required
+          />
+        </label>
+        <label className="field" htmlFor={`${id}-email`}>
+          <span className="field-label">Email</span>
+          <input
+            id={`${id}-email`}
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            required
+          />
+        </label>
+        <label className="field" htmlFor={`${id}-password`}>
+          <span className="field-label">Password</span>
+          <input
+            id={`${id}-password`}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            required
+          />
+        </label>
+        {signIn.error !== null && (
+          <p className="action-error" role="alert">
+            {signIn.error}
+          </p>
+        )}
+        <ActionButton
+          type="submit"
+          variant="primary"
+          className="button-wide"
+          pending={signIn.pending}
+          pendingLabel="Signing in…"
+          disabled={email.trim() === '' || password === ''}
+        >
+          Sign in
+        </ActionButton>
+      </form>
+    </main>
   )
 }

@@ -23,6 +23,7 @@ export function frameServices(frame: FirstFrame): Services {
   const app: AppStore = {
     ...readableOf(state),
     ready: Promise.resolve(),
+    reload: () => Promise.resolve(),
     refreshLists: () => Promise.resolve(),
     refreshSettings: () => Promise.resolve(),
     setSettings: () => undefined,

@@ -32,6 +32,8 @@ export interface AppState {
 export interface AppStore extends ReadableStore<AppState> {
   /** Settles after the first complete read. */
   readonly ready: Promise<void>
+  /** Read everything again, as after a reconnection that may have lost pushes. */
+  reload(): Promise<void>
   /** Read the cached lists again. */
   refreshLists(): Promise<void>
   /** Read the settings again (after sign-in, which records the platform). */
@@ -67,10 +69,10 @@ export function stateOfFrame(frame: FirstFrameData): AppState {
 export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: FirstFrameData): AppStore {
   const store = createValueStore<AppState>(frame === undefined ? NOT_LOADED : stateOfFrame(frame))
   const patch = (changes: Partial<AppState>): void => store.set({ ...store.getSnapshot(), ...changes })
-  let connectionPushed = false
+  let connectionPushes = 0
 
   api.connection.onStateChanged((connection) => {
-    connectionPushed = true
+    connectionPushes++
     patch({ connection })
   })
   api.cache.onChanged(() => void refreshLists())
@@ -126,7 +128,8 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     if (settings.ok) patch({ settings: settings.value })
   }
 
-  const ready = (async () => {
+  async function readAll(): Promise<void> {
+    const pushesBefore = connectionPushes
     const [info, connection] = await Promise.all([
       api.app.getInfo(),
       api.connection.getState(),
@@ -135,15 +138,17 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     ])
     patch({
       loaded: true,
-      info: info.ok ? info.value : null,
+      info: info.ok ? info.value : store.getSnapshot().info,
       // A push that arrived meanwhile is newer than this answer.
-      ...(connection.ok && !connectionPushed ? { connection: connection.value } : {}),
+      ...(connection.ok && connectionPushes === pushesBefore ? { connection: connection.value } : {}),
     })
-  })()
+  }
+  const ready = readAll()
 
   return {
     ...readableOf(store),
     ready,
+    reload: readAll,
     refreshLists,
     refreshSettings,
     setSettings: (settings) => patch({ settings }),

@@ -22,3 +22,8 @@ export function createServices(api: StandbyApi, inBrowser: boolean, frame: First
     history: createHistoryStore(api),
   }
 }
+
+/** Read everything again: after the page's link to the app was lost, the pushes sent meanwhile are gone. */
+export async function reloadServices(services: Services): Promise<void> {
+  await Promise.all([services.app.reload(), services.history.refresh(), services.clock.refresh()])
+}

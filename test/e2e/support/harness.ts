@@ -123,6 +123,8 @@ export interface OpenAppOptions {
   readonly colorScheme?: 'light' | 'dark'
   /** The browser's time zone; TIME_ZONE unless given. */
   readonly timeZone?: string
+  /** Runs on the new page before it loads the app (to route its IPC socket, say). */
+  readonly beforeLoad?: (page: Page) => Promise<void>
 }
 
 /** A page of the app in its own browser context: locale, time zone and colour scheme fixed. */
@@ -140,6 +142,7 @@ export async function openApp(
     reducedMotion: 'reduce',
   })
   const page = await context.newPage()
+  await options.beforeLoad?.(page)
   const url = new URL(shell.shell.url)
   if (options.popover) url.searchParams.set('view', 'popover')
   await page.goto(url.toString())

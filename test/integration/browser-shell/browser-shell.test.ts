@@ -2,56 +2,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import {
   POWER_HOOK_PATH,
   startBrowserShell,
   type BrowserShell,
 } from '../../../src/browser-shell/browser-shell'
-import { IPC_SOCKET_PATH } from '../../../src/browser-shell/ipc-socket-server'
 import { hashPassword } from '../../../server/src/auth'
+import { openShellPage as openPage } from '../../support/shell-page'
 import { useTestPlatform } from '../../support/test-platform'
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} }
-
-/** A page's WebSocket to the shell, with a call helper. */
-async function openPage(
-  shell: BrowserShell,
-  headers: Record<string, string> = { origin: shell.origin },
-  secret = shell.secret,
-) {
-  const ws = new WebSocket(`${shell.origin.replace('http', 'ws')}${IPC_SOCKET_PATH}?secret=${secret}`, {
-    headers,
-  })
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve())
-    ws.once('error', reject)
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
-  })
-  const pushes: Array<{ event: string; payload: unknown }> = []
-  const answers = new Map<number, (result: unknown) => void>()
-  ws.on('message', (data) => {
-    const message = JSON.parse(String(data)) as {
-      id?: number
-      result?: unknown
-      event?: string
-      payload?: unknown
-    }
-    if (message.id !== undefined) answers.get(message.id)?.(message.result)
-    else pushes.push({ event: String(message.event), payload: message.payload })
-  })
-  let id = 0
-  return {
-    ws,
-    pushes,
-    call: (channel: string, request?: unknown) =>
-      new Promise<unknown>((resolve) => {
-        const n = ++id
-        answers.set(n, resolve)
-        ws.send(JSON.stringify({ id: n, channel, request }))
-      }),
-  }
-}
 
 describe('the browser shell', () => {
   const platform = useTestPlatform()

@@ -4,6 +4,7 @@ import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import type { Invite, Session } from '../../../src/shared/protocol/entities'
 import { createAppStore } from '../../../src/renderer/store/app-store'
 import { createHistoryStore } from '../../../src/renderer/store/history-store'
+import { reloadServices } from '../../../src/renderer/store/services'
 import { createValueStore } from '../../../src/renderer/store/value-store'
 import type { NoticeStore } from '../../../src/renderer/store/notices'
 import { aRequest, aSession, anExpert, anInvite, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
@@ -138,6 +139,27 @@ describe('the app store', () => {
     expect(store.getSnapshot().settings?.remindersEnabled).toBe(true)
     pushes.settingsChanged({ ...SETTINGS, remindersEnabled: false })
     expect(store.getSnapshot().settings?.remindersEnabled).toBe(false)
+  })
+})
+
+describe('reading everything again after a reconnection', () => {
+  it('shows what changed on the host while its pushes were lost', async () => {
+    let open: Invite[] = []
+    const { api } = appApi(() => ({ open, missed: [] }))
+    const store = createAppStore(api, { push: () => undefined } as unknown as NoticeStore)
+    await store.ready
+    // The host moved on while the page's link was down: no push told the page.
+    open = [anInvite({ id: 'inv_2' })]
+    Object.assign(api.connection, { getState: () => ok({ status: 'offline', reason: 'network', since: 2 }) })
+    Object.assign(api.settings, { get: () => ok({ ...SETTINGS, soundEnabled: false }) })
+    const history = createHistoryStore(historyApi(past(3)).api)
+    await reloadServices({ app: store, history, clock: { refresh: () => Promise.resolve() } } as never)
+    expect(store.getSnapshot()).toMatchObject({
+      connection: { status: 'offline' },
+      settings: { soundEnabled: false },
+      invites: { open: [{ id: 'inv_2' }] },
+    })
+    expect(history.getSnapshot().rows).toHaveLength(3)
   })
 })
 

@@ -1,4 +1,5 @@
 /** How long to wait before the next connection attempt: from about 1 s, doubling, capped at 10 s. */
+import { jitteredBackoff } from '../../../shared/backoff'
 
 /** The first retry waits about this long. */
 export const BACKOFF_START_MS = 1_000
@@ -11,7 +12,5 @@ export const BACKOFF_CAP_MS = 10_000
  * `random` is in [0, 1).
  */
 export function backoffDelay(attempt: number, random: number): number {
-  const exponent = Math.min(Math.max(attempt, 1) - 1, 10)
-  const base = Math.min(BACKOFF_CAP_MS, BACKOFF_START_MS * 2 ** exponent)
-  return Math.round(base * (1 - 0.25 * random))
+  return jitteredBackoff({ startMs: BACKOFF_START_MS, capMs: BACKOFF_CAP_MS }, attempt, random)
 }

@@ -1,0 +1,81 @@
+/**
+ * A settings switch moves under the click, before the host has answered, and a change the host
+ * refuses rolls back with a sentence saying so. The page's IPC socket is routed through the test,
+ * which holds the settings call until the test answers it.
+ */
+import { expect, it } from 'vitest'
+import { useE2e } from './support/fixture'
+import { routeIpc, type RoutedSocket } from './support/ipc-route'
+import { checkScreen } from './support/screens'
+
+const world = useE2e()
+
+it('moves a switch at once, and rolls it back with an error when the host refuses the change', async () => {
+  const { expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['react'])
+  const adaShell = await shell(ada)
+  let heldCall: (call: { id: number; request: unknown; socket: RoutedSocket }) => void = () => {}
+  const held = new Promise<{ id: number; request: unknown; socket: RoutedSocket }>(
+    (resolve) => (heldCall = resolve),
+  )
+  const app = await open(adaShell, {
+    beforeLoad: routeIpc({
+      fromPage: (call, socket) => {
+        if (call.channel !== 'settings.update') return true
+        heldCall({ id: call.id, request: call.request, socket })
+        return false
+      },
+    }),
+  })
+  await app.getByRole('button', { name: 'Settings' }).click()
+  const sound = app.getByRole('switch', { name: /Sound/ })
+  await sound.uncheck()
+  const call = await held
+  expect(call.request).toEqual({ soundEnabled: false })
+  expect(await sound.isChecked()).toBe(false)
+
+  call.socket.toPage(
+    JSON.stringify({
+      id: call.id,
+      result: { ok: false, error: { code: 'handler_failed', message: 'The settings file is read-only.' } },
+    }),
+  )
+  await app
+    .getByRole('alert')
+    .getByText('Could not save the setting: the settings file is read-only. Sound is on again.')
+    .waitFor()
+  expect(await sound.isChecked()).toBe(true)
+  expect(adaShell.shell.adapters.settings.get().soundEnabled).toBe(true)
+  await checkScreen(app, 'settings-refused')
+})
+
+it('keeps the availability just set on screen while the change is on its way back from the platform', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['react'])
+  const adaShell = await shell(ada)
+  await adaShell.waitForConnection((state) => state.status === 'online')
+  let holding = false
+  const held: Array<{ message: string; socket: RoutedSocket }> = []
+  const app = await open(adaShell, {
+    beforeLoad: routeIpc({
+      fromShell: (message, socket) => {
+        if (!holding || message.event !== 'cache.changed') return true
+        held.push({ message: JSON.stringify(message), socket })
+        return false
+      },
+    }),
+  })
+  await app.getByRole('button', { name: 'Settings' }).click()
+  const away = app.getByRole('radio', { name: /Away/ })
+  await away.check()
+  holding = true
+  await app.getByRole('button', { name: 'Set availability' }).click()
+  await app.getByText('You are away').waitFor()
+  expect(platform.server.marketplace.store.expert(ada.id).availability).toBe('away')
+  expect(await away.isChecked()).toBe(true)
+
+  holding = false
+  for (const { message, socket } of held.splice(0)) socket.toPage(message)
+  await app.getByText('Now: Away').waitFor()
+  expect(await away.isChecked()).toBe(true)
+})

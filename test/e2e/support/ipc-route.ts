@@ -1,0 +1,45 @@
+/**
+ * The page's IPC socket to the browser shell, routed through the test (Playwright's
+ * routeWebSocket): the test sees every call and every answer or push, and may hold one back,
+ * answer in the shell's place, or close the page's socket.
+ */
+import type { Page, WebSocketRoute } from 'playwright'
+
+/** One socket the page opened, as the test sees it. */
+export interface RoutedSocket {
+  /** 1 for the page's first socket, 2 after it reconnected once, and so on. */
+  readonly number: number
+  /** Deliver `message` to the page as if the shell had sent it. */
+  toPage(message: string): void
+  /** Close the page's side, as a shell restart would. */
+  close(code?: number, reason?: string): Promise<void>
+}
+
+/** What the test does with each message; each returns false to keep that message back. */
+export interface IpcFilters {
+  fromPage?(message: { id: number; channel: string; request?: unknown }, socket: RoutedSocket): boolean
+  fromShell?(
+    message: { id?: number; result?: unknown; event?: string; payload?: unknown },
+    socket: RoutedSocket,
+  ): boolean
+}
+
+/** For `open(shell, { beforeLoad })`: route every IPC socket the page opens through `filters`. */
+export function routeIpc(filters: IpcFilters): (page: Page) => Promise<void> {
+  let opened = 0
+  return (page) =>
+    page.routeWebSocket(/\/standby-ipc/, (route: WebSocketRoute) => {
+      const socket: RoutedSocket = {
+        number: ++opened,
+        toPage: (message) => route.send(message),
+        close: (code, reason) => route.close({ code, reason }),
+      }
+      const shell = route.connectToServer()
+      route.onMessage((message) => {
+        if (filters.fromPage?.(JSON.parse(String(message)), socket) ?? true) shell.send(message)
+      })
+      shell.onMessage((message) => {
+        if (filters.fromShell?.(JSON.parse(String(message)), socket) ?? true) route.send(message)
+      })
+    })
+}

@@ -1,0 +1,50 @@
+/** A page's IPC WebSocket to a browser shell, as the renderer opens it, for integration tests. */
+import WebSocket from 'ws'
+import type { BrowserShell } from '../../src/browser-shell/browser-shell'
+import { IPC_SOCKET_PATH } from '../../src/browser-shell/ipc-socket-server'
+
+/** An open page: its socket, the pushes it heard, and a call helper that resolves with the answer. */
+export interface ShellPage {
+  readonly ws: WebSocket
+  readonly pushes: Array<{ event: string; payload: unknown }>
+  call(channel: string, request?: unknown): Promise<unknown>
+}
+
+/** Open the IPC socket as `shell`'s own page would (its origin and this run's secret, unless given). */
+export async function openShellPage(
+  shell: BrowserShell,
+  headers: Record<string, string> = { origin: shell.origin },
+  secret = shell.secret,
+): Promise<ShellPage> {
+  const ws = new WebSocket(`${shell.origin.replace('http', 'ws')}${IPC_SOCKET_PATH}?secret=${secret}`, {
+    headers,
+  })
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('error', reject)
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
+  })
+  const pushes: Array<{ event: string; payload: unknown }> = []
+  const answers = new Map<number, (result: unknown) => void>()
+  ws.on('message', (data) => {
+    const message = JSON.parse(String(data)) as {
+      id?: number
+      result?: unknown
+      event?: string
+      payload?: unknown
+    }
+    if (message.id !== undefined) answers.get(message.id)?.(message.result)
+    else pushes.push({ event: String(message.event), payload: message.payload })
+  })
+  let id = 0
+  return {
+    ws,
+    pushes,
+    call: (channel, request) =>
+      new Promise<unknown>((resolve) => {
+        const n = ++id
+        answers.set(n, resolve)
+        ws.send(JSON.stringify({ id: n, channel, request }))
+      }),
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The page's transport to the browser shell: when the socket is lost it opens again by itself,
+ * waiting longer after each failed attempt, and says so, so the page can read everything again.
+ * A real `ws` server on loopback plays the shell; the retries run when the test says.
+ */
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket, { WebSocketServer } from 'ws'
+import { SHELL_RECONNECT, webSocketTransport } from '../../../src/renderer/browser-bridge'
+
+/** A shell that answers every call with its channel name and can drop its pages. */
+async function fakeShell(port = 0): Promise<WebSocketServer> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port })
+  server.on('connection', (ws) =>
+    ws.on('message', (data) => {
+      const { id, channel } = JSON.parse(String(data)) as { id: number; channel: string }
+      ws.send(JSON.stringify({ id, result: { ok: true, value: channel } }))
+    }),
+  )
+  await new Promise((resolve) => server.once('listening', resolve))
+  return server
+}
+
+const closeServer = (server: WebSocketServer): Promise<void> => {
+  for (const client of server.clients) client.terminate()
+  return new Promise((resolve) => server.close(() => resolve()))
+}
+
+describe('the browser bridge', () => {
+  const servers: WebSocketServer[] = []
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await closeServer(server).catch(() => undefined)
+  })
+
+  it('reconnects with growing waits while the shell is away, then says it reconnected', async () => {
+    const first = await fakeShell()
+    servers.push(first)
+    const { port } = first.address() as AddressInfo
+    const waits: number[] = []
+    let retry: (() => void) | undefined
+    let scheduled: () => void = () => {}
+    const transport = webSocketTransport(`ws://127.0.0.1:${port}/`, {
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      random: () => 0,
+      schedule: (run, ms) => {
+        waits.push(ms)
+        retry = run
+        scheduled()
+      },
+    })
+    const nextRetry = (): Promise<void> => new Promise((resolve) => (scheduled = resolve))
+    let reconnections = 0
+    const reconnected = new Promise<void>((resolve) =>
+      transport.onReconnected(() => {
+        reconnections++
+        resolve()
+      }),
+    )
+    transport.subscribe('cache.changed', () => {})
+    expect(await transport.invoke('app.getInfo', undefined as never)).toEqual({
+      ok: true,
+      value: 'app.getInfo',
+    })
+
+    // The shell goes away: each attempt fails and the next waits longer, up to the cap.
+    let retried = nextRetry()
+    await closeServer(first)
+    await retried
+    for (let attempt = 0; attempt < 6; attempt++) {
+      retried = nextRetry()
+      retry!()
+      await retried
+    }
+    expect(waits).toEqual([250, 500, 1_000, 2_000, 4_000, SHELL_RECONNECT.capMs, SHELL_RECONNECT.capMs])
+    // A call meanwhile fails at once (window.standby turns that into transport_failed).
+    await expect(transport.invoke('app.getInfo', undefined as never)).rejects.toThrow('closed')
+
+    // It comes back on the same port: the next attempt opens, and the page hears of it once.
+    servers.push(await fakeShell(port))
+    retry!()
+    await reconnected
+    expect(reconnections).toBe(1)
+    expect(await transport.invoke('connection.getState', undefined as never)).toEqual({
+      ok: true,
+      value: 'connection.getState',
+    })
+  })
+})
