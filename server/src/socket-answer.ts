@@ -6,9 +6,22 @@
  */
 import type { Socket } from 'socket.io'
 import type { Clock } from '../../src/shared/clock'
-import type { CommandAck } from '../../src/shared/protocol'
+import {
+  COMMAND_EVENT,
+  PROBE_EVENT,
+  REPLAY_EVENT,
+  type CommandAck,
+  type ProtocolError,
+} from '../../src/shared/protocol'
 import type { LogFields, Logger } from './logger'
 import type { TokenBucket } from './rate-limiter'
+
+const KNOWN_EVENTS = [COMMAND_EVENT, REPLAY_EVENT, PROBE_EVENT].map((e) => `"${e}"`).join(', ')
+
+const RATE_LIMITED: ProtocolError = {
+  code: 'rate_limited',
+  message: 'Too many requests at once; wait a moment and try again.',
+}
 
 /** Log lines a connection may write once, whatever a client sends. */
 export class OncePerConnection {
@@ -36,6 +49,22 @@ export interface AnswerContext {
   readonly clock: Clock
 }
 
+/**
+ * Answer an emit of an event the platform does not know, when it carries an acknowledgement: the
+ * sender would otherwise wait for its own timeout. Counted against the connection's rate limit.
+ */
+export function refuseUnknownEvent(ack: unknown, context: AnswerContext): void {
+  if (typeof ack !== 'function') return
+  const { bucket, clock } = context
+  const error: ProtocolError = bucket.take()
+    ? {
+        code: 'invalid_payload',
+        message: `The platform knows only the events ${KNOWN_EVENTS}; this one was ignored.`,
+      }
+    : RATE_LIMITED
+  ;(ack as (answer: CommandAck) => void)({ ok: false, error, serverTime: clock.now() })
+}
+
 /** Register an acknowledged handler for `event`: `handle` gets the one argument a client sends. */
 export function answer(
   socket: Socket,
@@ -55,10 +84,7 @@ export function answer(
       void (ack as (stamped: CommandAck) => void)({ ...answer, serverTime: clock.now() })
     if (!bucket.take()) {
       once.warn('rate limit hit', { event })
-      reply({
-        ok: false,
-        error: { code: 'rate_limited', message: 'Too many requests at once; wait a moment and try again.' },
-      })
+      reply({ ok: false, error: RATE_LIMITED })
       return
     }
     if (args.length !== 2) {

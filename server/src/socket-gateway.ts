@@ -24,7 +24,7 @@ import type { Logger } from './logger'
 import type { Marketplace } from './marketplace/marketplace'
 import { describeIssues, describeValue } from '../../src/shared/describe-untrusted'
 import { TokenBucket, type RateLimit } from './rate-limiter'
-import { answer, OncePerConnection } from './socket-answer'
+import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
 
 /** The largest message a client may send; commands are small. */
 const MAX_MESSAGE_BYTES = 100_000
@@ -140,9 +140,10 @@ export function attachSocketGateway(
       }
     })
     answer(socket, PROBE_EVENT, context, () => ({ ok: true, result: {} }))
-    socket.onAny((event: unknown) => {
-      if (event !== COMMAND_EVENT && event !== REPLAY_EVENT && event !== PROBE_EVENT)
-        once.warn('unknown socket event ignored', { event: describeValue(event) })
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (event === COMMAND_EVENT || event === REPLAY_EVENT || event === PROBE_EVENT) return
+      once.warn('unknown socket event ignored', { event: describeValue(event) })
+      refuseUnknownEvent(args.at(-1), context)
     })
   })
 

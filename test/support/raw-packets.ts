@@ -20,6 +20,14 @@ export function emitRaw(
   event: string,
   ...argsJson: string[]
 ): Promise<unknown> {
+  return emitRawPacket(connection, `${JSON.stringify([event]).slice(0, -1)},${argsJson.join(',')}]`)
+}
+
+/**
+ * Emit the event whose packet data (event name and arguments) is the given JSON array text, with
+ * an acknowledgement, and resolve with the acknowledgement: for event names the client refuses.
+ */
+export function emitRawPacket(connection: ExpertConnection, dataJson: string): Promise<unknown> {
   const engine = connection.socket.io.engine
   const id = nextAckId++
   return new Promise((resolve) => {
@@ -30,7 +38,7 @@ export function emitRaw(
       resolve((JSON.parse(data.slice(prefix.length)) as unknown[])[0])
     }
     engine.on('message', onMessage)
-    engine.write(`2${id}${JSON.stringify([event]).slice(0, -1)},${argsJson.join(',')}]`)
+    engine.write(`2${id}${dataJson}`)
   })
 }
 

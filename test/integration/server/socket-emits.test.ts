@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { emitRawPacket } from '../../support/raw-packets'
 import { useTestPlatform } from '../../support/test-platform'
 
 const envelope = {
@@ -25,6 +26,19 @@ describe('emits that do not have the shape of a command or replay', () => {
     }
     // The refusals changed nothing: the well-formed command still runs the first time.
     expect(await ask('command', envelope)).toMatchObject({ ok: true, result: { availability: 'away' } })
+  })
+
+  it('acknowledges an unknown event that carries an acknowledgement with invalid_payload', async () => {
+    const connection = await platform().connect(platform().addExpert().token)
+    const { socket } = connection
+    const named = await socket.timeout(10_000).emitWithAck('no-such-event', { after: 0 })
+    // A number is a valid event name on the wire, though the client library cannot send one.
+    const numbered = await emitRawPacket(connection, '[42,{"after":0}]')
+    for (const ack of [named, numbered]) {
+      expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+      expect((ack as { error: { message: string } }).error.message).toMatch(/knows only the events/)
+    }
+    expect(await socket.timeout(10_000).emitWithAck('replay', { after: 0 })).toMatchObject({ ok: true })
   })
 
   it('logs emits without an acknowledgement, and unknown events, once per connection', async () => {
