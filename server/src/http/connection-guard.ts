@@ -1,8 +1,9 @@
 /**
- * Limits on raw connections, before any request is read: a connection that sends no request
- * within a few seconds is closed, and one address may hold only so many connections at once.
+ * Limits on raw connections: a connection that sends no request within a few seconds is closed,
+ * so is one whose request body has not all arrived in time, and one address may hold only so many
+ * connections at once.
  */
-import type { Server as HttpServer } from 'node:http'
+import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import type { Socket } from 'node:net'
 import { systemClock, type Clock, type TimerHandle } from '../../../src/shared/clock'
 import type { Logger } from '../logger'
@@ -12,6 +13,11 @@ import { isLoopbackAddress, peerAddress } from './http-util'
 export interface ConnectionLimits {
   /** A connection that has not sent a whole request head by then is closed. */
   readonly firstRequestMs: number
+  /**
+   * A request whose body has not all arrived by then (counted from its head) has its connection
+   * closed: a body trickled a byte at a time would otherwise hold the connection for minutes.
+   */
+  readonly requestBodyMs: number
   /** Connections one address on another machine may hold at once. */
   readonly perAddress: number
   /**
@@ -26,6 +32,7 @@ export interface ConnectionLimits {
 /** Room for a thousand-expert bench from loopback; tight for anyone else. */
 export const defaultConnectionLimits: ConnectionLimits = {
   firstRequestMs: 5_000,
+  requestBodyMs: 30_000,
   perAddress: 256,
   perLoopbackAddress: 12_000,
   clock: systemClock,
@@ -49,17 +56,23 @@ function refusalResponse(limit: number): string {
   ].join('\r\n')
 }
 
-/** Watch every connection `http` accepts; call the result when a request head arrives on a socket. */
+/**
+ * Watch every connection `http` accepts; call the result with each request (or upgrade) as its
+ * head arrives.
+ */
 export function guardConnections(
   http: HttpServer,
   limits: ConnectionLimits,
   logger: Logger,
-): (socket: Socket) => void {
+): (req: IncomingMessage) => void {
   const open = new Map<string, number>()
   // Addresses already logged as crowding or as silent: one line each until they leave.
   const atCap = new Set<string>()
   const silent = new Set<string>()
+  const slow = new Set<string>()
   const silence = new WeakMap<Socket, TimerHandle>()
+  // One deadline per connection, for the request it is reading now (keep-alive reads several).
+  const bodyDeadline = new WeakMap<Socket, TimerHandle>()
 
   http.on('connection', (socket: Socket) => {
     const address = peerAddress(socket)
@@ -90,14 +103,38 @@ export function guardConnections(
     )
     socket.once('close', () => {
       silence.get(socket)?.cancel()
+      bodyDeadline.get(socket)?.cancel()
       const left = (open.get(address) ?? 1) - 1
       if (left > 0) open.set(address, left)
       else {
         open.delete(address)
         silent.delete(address)
+        slow.delete(address)
       }
       if (left < cap) atCap.delete(address)
     })
   })
-  return (socket) => silence.get(socket)?.cancel()
+  return (req) => {
+    const socket = req.socket
+    silence.get(socket)?.cancel()
+    bodyDeadline.get(socket)?.cancel()
+    // An upgraded connection is the WebSocket server's to watch (its handshake and heartbeat).
+    if (req.headers.upgrade !== undefined) return
+    bodyDeadline.set(
+      socket,
+      limits.clock.setTimeout(() => {
+        if (req.complete || socket.destroyed) return
+        const address = peerAddress(socket)
+        if (!slow.has(address)) {
+          logger.warn('connection closed: the request body did not arrive within the time allowed', {
+            address,
+            path: req.url?.slice(0, 100),
+            ms: limits.requestBodyMs,
+          })
+        }
+        slow.add(address)
+        socket.destroy()
+      }, limits.requestBodyMs),
+    )
+  }
 }

@@ -22,7 +22,7 @@ function misdirected(message: string): { status: number; body: string } {
  */
 export function installFrontDoor(
   http: HttpServer,
-  deps: { hosts: HostCheck; spoke: (socket: Socket) => void; logger: Logger },
+  deps: { hosts: HostCheck; spoke: (req: IncomingMessage) => void; logger: Logger },
 ): void {
   const { hosts, spoke, logger } = deps
   const onRequest = http.listeners('request') as RequestListener[]
@@ -40,7 +40,7 @@ export function installFrontDoor(
   }
 
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    spoke(req.socket)
+    spoke(req)
     const refusal = refuse(req)
     if (refusal !== undefined) {
       res.writeHead(refusal.status, {
@@ -53,7 +53,7 @@ export function installFrontDoor(
     for (const listener of onRequest) listener.call(http, req, res)
   })
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    spoke(req.socket)
+    spoke(req)
     const refusal = refuse(req)
     if (refusal !== undefined) {
       socket.on('error', () => {})

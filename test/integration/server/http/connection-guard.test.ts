@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import { connect, type Socket } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../src/shared/clock'
@@ -59,5 +60,41 @@ describe('connections from one address', () => {
     }
     expect(platform().logger.lines.filter((l) => l.includes('too many from one address'))).toHaveLength(1)
     for (const socket of held) socket.destroy()
+  })
+})
+
+describe('a request whose body never finishes arriving', () => {
+  const bodyClock = new ManualClock(0)
+  const platform = useTestPlatform({ connections: { requestBodyMs: 30_000, clock: bodyClock } })
+
+  it('has its connection closed once the time for the body has passed, and is logged once', async () => {
+    const http = platform().server.io.httpServer
+    const heads = new Promise<void>((resolve) => {
+      let seen = 0
+      const onRequest = (req: IncomingMessage): void => {
+        if (req.url !== HTTP_PATHS.signIn || ++seen < 3) return
+        http.off('request', onRequest)
+        resolve()
+      }
+      http.on('request', onRequest)
+    })
+    const slow = await Promise.all(Array.from({ length: 3 }, () => openSilent(platform().server.port)))
+    const ends = slow.map(closed)
+    // A whole head promising a body, then one byte of it and nothing more.
+    for (const socket of slow) {
+      socket.write(
+        `POST ${HTTP_PATHS.signIn} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+          'content-length: 1000\r\n\r\n{',
+      )
+    }
+    await heads
+    const expert = await platform().connect(platform().addExpert().token)
+    bodyClock.advance(30_000)
+    expect(await Promise.all(ends)).toEqual(slow.map(() => ''))
+    expect(platform().logger.lines.filter((l) => l.includes('request body did not arrive'))).toHaveLength(1)
+    // Requests that were whole, and the socket.io connection one upgraded to, stay.
+    expect(expert.socket.connected).toBe(true)
+    expect(await expert.replay(0)).toMatchObject({ kind: 'events' })
+    await platformCaughtUp(platform().server.url)
   })
 })
