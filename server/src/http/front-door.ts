@@ -17,6 +17,23 @@ function misdirected(message: string): { status: number; body: string } {
 }
 
 /**
+ * True when every name the request carries is this platform's: its one Host header and, when the
+ * request line has a whole URL in it, that URL's host, which HTTP says wins over the header.
+ */
+function addressedHere(req: IncomingMessage, hosts: HostCheck): boolean {
+  // Node keeps the first of several Host headers; a server must refuse such a request instead.
+  const hostLines = req.rawHeaders.filter((_, i) => i % 2 === 0 && /^host$/i.test(req.rawHeaders[i] ?? ''))
+  if (hostLines.length !== 1 || !hosts.allows(req.headers.host)) return false
+  const target = req.url ?? '/'
+  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(target)) return true
+  try {
+    return hosts.allows(new URL(target).host)
+  } catch {
+    return false
+  }
+}
+
+/**
  * Put the checks in front of every 'request' and 'upgrade' listener `http` has now (socket.io
  * registers its own when it attaches, so call this after attaching it).
  */
@@ -32,7 +49,7 @@ export function installFrontDoor(
   // One line per connection: a keep-alive connection may repeat the same refused request.
   const logged = new WeakSet<Socket>()
   const refuse = (req: IncomingMessage): { status: number; body: string } | undefined => {
-    if (hosts.allows(req.headers.host)) return undefined
+    if (addressedHere(req, hosts)) return undefined
     if (!logged.has(req.socket))
       logger.warn('request refused: unknown Host', { host: req.headers.host?.slice(0, 100) ?? '(none)' })
     logged.add(req.socket)

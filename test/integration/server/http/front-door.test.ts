@@ -14,10 +14,19 @@ function requestAs(
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: string }> {
   const lines = Object.entries({ host, connection: 'close', ...headers }).map(([k, v]) => `${k}: ${v}`)
+  return sendHead(port, `GET ${path} HTTP/1.1`, lines)
+}
+
+/** Send a request line and header lines exactly as given; resolves with status and JSON body. */
+function sendHead(
+  port: number,
+  requestLine: string,
+  lines: ReadonlyArray<string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     let text = ''
     const socket = connect(port, '127.0.0.1', () =>
-      socket.write(`GET ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`),
+      socket.write(`${requestLine}\r\n${lines.join('\r\n')}\r\n\r\n`),
     )
     socket.setEncoding('utf8')
     socket.on('data', (chunk: string) => (text += chunk))
@@ -63,6 +72,29 @@ describe('requests addressed to another name (DNS rebinding)', () => {
         },
       })
     }
+  })
+
+  it('get 421 when a second Host header or a whole URL in the request line names another host', async () => {
+    const { port } = platform().server
+    const local = `127.0.0.1:${port}`
+    for (const [requestLine, hosts] of [
+      [`GET ${HTTP_PATHS.info} HTTP/1.1`, [local, 'evil.example']],
+      [`GET ${HTTP_PATHS.info} HTTP/1.1`, [local, local]],
+      [`GET http://evil.example${HTTP_PATHS.info} HTTP/1.1`, [local]],
+      [`GET http://evil.example/socket.io/?EIO=4&transport=polling HTTP/1.1`, [local]],
+    ] as const) {
+      const answer = await sendHead(port, requestLine, [
+        ...hosts.map((h) => `host: ${h}`),
+        'connection: close',
+      ])
+      expect(answer.status).toBe(421)
+    }
+    // A whole URL naming this platform is still answered.
+    const absolute = await sendHead(port, `GET http://${local}${HTTP_PATHS.info} HTTP/1.1`, [
+      `host: ${local}`,
+      'connection: close',
+    ])
+    expect(absolute.status).toBe(200)
   })
 
   it('answers the loopback names, on any port so that a proxy in front still works', async () => {
