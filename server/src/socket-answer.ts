@@ -13,6 +13,7 @@ import {
   type CommandAck,
   type ProtocolError,
 } from '../../src/shared/protocol'
+import { UNREADABLE_EVENT } from './answering-decoder'
 import type { LogFields, Logger } from './logger'
 import type { TokenBucket } from './rate-limiter'
 
@@ -50,18 +51,18 @@ export interface AnswerContext {
 }
 
 /**
- * Answer an emit of an event the platform does not know, when it carries an acknowledgement: the
- * sender would otherwise wait for its own timeout. Counted against the connection's rate limit.
+ * Answer an emit of an event the platform does not know, or could not read, when it carries an
+ * acknowledgement: the sender would otherwise wait for its own timeout. Counted against the
+ * connection's rate limit.
  */
-export function refuseUnknownEvent(ack: unknown, context: AnswerContext): void {
+export function refuseUnknownEvent(event: unknown, ack: unknown, context: AnswerContext): void {
   if (typeof ack !== 'function') return
   const { bucket, clock } = context
-  const error: ProtocolError = bucket.take()
-    ? {
-        code: 'invalid_payload',
-        message: `The platform knows only the events ${KNOWN_EVENTS}; this one was ignored.`,
-      }
-    : RATE_LIMITED
+  const message =
+    event === UNREADABLE_EVENT
+      ? 'This message could not be read: an event is a name in text followed by JSON arguments.'
+      : `The platform knows only the events ${KNOWN_EVENTS}; this one was ignored.`
+  const error: ProtocolError = bucket.take() ? { code: 'invalid_payload', message } : RATE_LIMITED
   ;(ack as (answer: CommandAck) => void)({ ok: false, error, serverTime: clock.now() })
 }
 

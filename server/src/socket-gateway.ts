@@ -24,6 +24,7 @@ import type { Logger } from './logger'
 import type { Marketplace } from './marketplace/marketplace'
 import { describeIssues, describeValue } from '../../src/shared/describe-untrusted'
 import { TokenBucket, type RateLimit } from './rate-limiter'
+import { answeringParser, UNREADABLE_EVENT } from './answering-decoder'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
 
 /** The largest message a client may send; commands are small. */
@@ -69,6 +70,7 @@ export function attachSocketGateway(
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    parser: answeringParser,
     connectTimeout: deps.connectTimeoutMs,
     ...HEARTBEAT,
     // No connectionStateRecovery: the app replays by event cursor after every reconnect, which
@@ -140,10 +142,18 @@ export function attachSocketGateway(
       }
     })
     answer(socket, PROBE_EVENT, context, () => ({ ok: true, result: {} }))
+    // A packet socket.io cannot decode at all closes the connection; say so, once, since it closes.
+    socket.on('error', (error) => {
+      logger.warn('connection closed: a message the platform cannot read', {
+        expert: expertId,
+        error: String(error).slice(0, 200),
+      })
+    })
     socket.onAny((event: unknown, ...args: unknown[]) => {
       if (event === COMMAND_EVENT || event === REPLAY_EVENT || event === PROBE_EVENT) return
-      once.warn('unknown socket event ignored', { event: describeValue(event) })
-      refuseUnknownEvent(args.at(-1), context)
+      if (event === UNREADABLE_EVENT) once.warn('unreadable socket message refused')
+      else once.warn('unknown socket event ignored', { event: describeValue(event) })
+      refuseUnknownEvent(event, args.at(-1), context)
     })
   })
 

@@ -41,6 +41,32 @@ describe('emits that do not have the shape of a command or replay', () => {
     expect(await socket.timeout(10_000).emitWithAck('replay', { after: 0 })).toMatchObject({ ok: true })
   })
 
+  it('acknowledges an emit it cannot read (an object or reserved name, broken JSON) and stays connected', async () => {
+    const connection = await platform().connect(platform().addExpert().token)
+    for (const data of [
+      '[{"name":"command"},{"after":0}]',
+      '["disconnect",{}]',
+      '{"after":0}',
+      '["command",',
+    ]) {
+      const ack = await emitRawPacket(connection, data)
+      expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+      expect((ack as { error: { message: string } }).error.message).toMatch(/could not be read/)
+    }
+    expect(connection.socket.connected).toBe(true)
+    expect(await connection.replay(0)).toMatchObject({ kind: 'events' })
+  })
+
+  it('closes a connection that sends an unreadable emit without an acknowledgement, and logs why', async () => {
+    const expert = platform().addExpert()
+    const { socket } = await platform().connect(expert.token)
+    const closed = new Promise((resolve) => socket.once('disconnect', resolve))
+    socket.io.engine.write('2[{"name":"command"}]')
+    await closed
+    const lines = platform().logger.lines.filter((l) => l.includes(`expert=${expert.id}`))
+    expect(lines.filter((l) => l.includes('a message the platform cannot read'))).toHaveLength(1)
+  })
+
   it('logs emits without an acknowledgement, and unknown events, once per connection', async () => {
     const expert = platform().addExpert()
     const { socket } = await platform().connect(expert.token)

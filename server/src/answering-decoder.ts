@@ -1,0 +1,34 @@
+/**
+ * The socket.io packet decoder, except that an event it cannot read (an event name that is not
+ * text, arguments that are not a JSON array) still reaches the platform when it asks for an
+ * acknowledgement: as UNREADABLE_EVENT, so that the sender gets an error acknowledgement instead
+ * of a closed connection and a wait for its own timeout. Everything else is decoded as before.
+ */
+import { Decoder, Encoder, PacketType } from 'socket.io-parser'
+
+/** The event name an unreadable event that wants an acknowledgement arrives under. */
+export const UNREADABLE_EVENT = '\u0000unreadable'
+
+// An event packet: its type, an optional namespace, then the acknowledgement id.
+const EVENT_HEAD = /^2(?:(\/[^,]*),)?(\d{1,15})/
+
+class AnsweringDecoder extends Decoder {
+  override add(obj: unknown): void {
+    try {
+      super.add(obj)
+    } catch (error) {
+      const head = typeof obj === 'string' ? EVENT_HEAD.exec(obj) : null
+      // Only an event whose text was refused; broken binary framing still closes the connection.
+      if (head === null || !(error instanceof Error) || error.message !== 'invalid payload') throw error
+      this.emitReserved('decoded', {
+        type: PacketType.EVENT,
+        nsp: head[1] ?? '/',
+        id: Number(head[2]),
+        data: [UNREADABLE_EVENT],
+      })
+    }
+  }
+}
+
+/** The parser to give socket.io's Server: the standard encoder, the answering decoder. */
+export const answeringParser = { Encoder, Decoder: AnsweringDecoder }
