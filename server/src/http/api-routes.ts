@@ -8,7 +8,7 @@ import {
 } from '../../../src/shared/protocol'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
-import { bearerToken, queryInteger, type Route } from './http-util'
+import { bearerToken, queryInteger, queryText, type Route } from './http-util'
 import { signIn, type SignInDeps } from './sign-in'
 
 /** The public API routes. */
@@ -61,7 +61,7 @@ export function apiRoutes(deps: SignInDeps): Route[] {
           after,
           limit: queryInteger(url, 'limit'),
           maxBytes: queryInteger(url, 'maxBytes'),
-          digest: url.searchParams.get('digest') ?? undefined,
+          digest: queryText(url, 'digest'),
         })
         if (!query.success)
           throw new PlatformError('invalid_payload', `Invalid replay: ${describeIssues(query.error.issues)}`)

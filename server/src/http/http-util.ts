@@ -134,6 +134,13 @@ export function queryInteger(url: URL, name: string): number | undefined {
   return Number(text)
 }
 
+/** A text parameter from the query, at most once; undefined when absent. */
+export function queryText(url: URL, name: string): string | undefined {
+  const values = url.searchParams.getAll(name)
+  if (values.length > 1) throw new PlatformError('invalid_payload', `Send query parameter ${name} once.`)
+  return values[0]
+}
+
 /** The bearer token of a request, or undefined. */
 export function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization

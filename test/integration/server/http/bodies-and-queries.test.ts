@@ -67,6 +67,7 @@ describe('request bodies and query strings at the edge', () => {
     'after=0&limit=0',
     'after=0&limit=1e2',
     'after=0&limit=5000',
+    `after=0&digest=${'a'.repeat(64)}&digest=${'b'.repeat(64)}`,
   ])('refuses /api/events?%s with 400 invalid_payload', async (query) => {
     const res = await fetch(`${platform().server.url}${HTTP_PATHS.events}?${query}`, {
       headers: { authorization: `Bearer ${token}` },
