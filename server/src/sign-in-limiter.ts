@@ -78,7 +78,7 @@ class Ledger {
   begin(key: string, now: number): void {
     const entry = this.entry(key, now) ?? { failures: 0, inFlight: 0, lastFailureAt: now, lockedUntil: 0 }
     entry.inFlight += 1
-    this.put(key, entry)
+    this.put(key, entry, now)
   }
 
   /** Returns the wait this failure started, or 0. */
@@ -109,14 +109,22 @@ class Ledger {
     return undefined
   }
 
-  private put(key: string, entry: Entry): void {
+  private put(key: string, entry: Entry, now: number): void {
     // Re-inserting keeps the Map in order of last use, so the oldest is the first key.
     this.entries.delete(key)
     this.entries.set(key, entry)
-    if (this.entries.size > this.limits.maxEntries) {
-      const oldest = this.entries.keys().next().value
-      if (oldest !== undefined) this.entries.delete(oldest)
+    if (this.entries.size <= this.limits.maxEntries) return
+    // The oldest record with no wait running and no attempt in flight goes first: a spray of
+    // fresh names must not lift a running wait (or lose a failure still being checked).
+    let victim: string | undefined
+    for (const [k, e] of this.entries) {
+      if (e.inFlight === 0 && now >= e.lockedUntil) {
+        victim = k
+        break
+      }
     }
+    victim ??= this.entries.keys().next().value
+    if (victim !== undefined) this.entries.delete(victim)
   }
 }
 

@@ -48,4 +48,18 @@ describe('SignInLimiter', () => {
     expect(sprayed.attempt('b@x.test', '192.0.2.9').allowed).toBe(true)
     expect(sprayed.attempt('e@x.test', '192.0.2.9').allowed).toBe(false)
   })
+
+  it('keeps a running wait when a spray of other names fills the records', () => {
+    const clock = new ManualClock(0)
+    const limiter = new SignInLimiter(
+      { ...defaultSignInLimits, accountFreeFailures: 2, addressFreeFailures: 1_000, maxEntries: 3 },
+      clock,
+    )
+    fail(limiter, 'target@x.test')
+    fail(limiter, 'target@x.test')
+    expect(limiter.attempt('target@x.test', '192.0.2.9')).toMatchObject({ allowed: false, scope: 'account' })
+    // One failure each, inside their allowance: a thousand names cost the spray nothing.
+    for (let i = 0; i < 1_000; i++) fail(limiter, `spray${i}@x.test`, `198.51.100.${i % 250}`)
+    expect(limiter.attempt('target@x.test', '192.0.2.9')).toMatchObject({ allowed: false, scope: 'account' })
+  })
 })
