@@ -83,7 +83,8 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const tokens = new TokenStore(db)
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url')
   const signInLimiter = new SignInLimiter({ ...defaultSignInLimits, ...options.signInLimits }, clock)
-  const api = apiRoutes({ marketplace, tokens, clock, logger, signInLimiter })
+  const rateLimit = options.rateLimit ?? defaultRateLimit
+  const api = apiRoutes({ marketplace, tokens, clock, logger, signInLimiter, rateLimit })
   const admin = adminRoutes({ marketplace, clock })
 
   const http = createServer((req, res) => void route(req, res, { api, admin, adminToken, logger }))
@@ -93,7 +94,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     tokens,
     clock,
     logger,
-    rateLimit: options.rateLimit ?? defaultRateLimit,
+    rateLimit,
     // A WebSocket that never completes the socket.io handshake is as silent as a raw connection.
     connectTimeoutMs: connectionLimits.firstRequestMs,
   })

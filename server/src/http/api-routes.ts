@@ -8,12 +8,24 @@ import {
 } from '../../../src/shared/protocol'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
+import { TokenBucket, type RateLimit } from '../rate-limiter'
 import { bearerToken, queryInteger, queryText, type Route } from './http-util'
 import { signIn, type SignInDeps } from './sign-in'
 
-/** The public API routes. */
-export function apiRoutes(deps: SignInDeps): Route[] {
-  const { marketplace, tokens, clock } = deps
+/** The public API routes; replays over HTTP share the socket's rate limit, per expert. */
+export function apiRoutes(deps: SignInDeps & { readonly rateLimit: RateLimit }): Route[] {
+  const { marketplace, tokens, clock, rateLimit } = deps
+  // One bucket per expert (a bounded set: only a signed-in expert gets one), so HTTP is no way
+  // around the limit a socket's replays have.
+  const buckets = new Map<string, TokenBucket>()
+  const takeReplay = (expertId: string): void => {
+    let bucket = buckets.get(expertId)
+    if (bucket === undefined) buckets.set(expertId, (bucket = new TokenBucket(rateLimit, clock)))
+    if (!bucket.take())
+      throw new PlatformError('rate_limited', 'Too many replays at once; wait a moment and try again.', {
+        retryAfterMs: Math.ceil(1000 / rateLimit.perSecond),
+      })
+  }
   const exact = (path: string) => new RegExp(`^${path.replace(/\//g, '\\/')}$`)
   const expertOf = (req: Parameters<Route['handle']>[0]): string => {
     const token = bearerToken(req)
@@ -51,6 +63,7 @@ export function apiRoutes(deps: SignInDeps): Route[] {
       path: exact(HTTP_PATHS.events),
       handle: (req, url) => {
         const expertId = expertOf(req)
+        takeReplay(expertId)
         const after = queryInteger(url, 'after')
         if (after === undefined)
           throw new PlatformError(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { COMMAND_NAMES, type CommandName } from '../../../src/shared/protocol'
+import { COMMAND_NAMES, HTTP_PATHS, type CommandName } from '../../../src/shared/protocol'
 import { ofType } from '../../support/expert-connection'
 import { useTestPlatform } from '../../support/test-platform'
 
@@ -136,5 +136,21 @@ describe('rate limiting', () => {
     expect((await socket.command('availability.set', { availability: 'away', onlineUntil: null })).ok).toBe(
       true,
     )
+  })
+
+  it('refuses a flood of replays over HTTP with 429 and Retry-After, as over the socket', async () => {
+    const { token } = platform().addExpert()
+    const replay = () =>
+      fetch(`${platform().server.url}${HTTP_PATHS.events}?after=0`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    const answers = await Promise.all(Array.from({ length: 8 }, replay))
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(5)
+    const limited = answers.filter((a) => a.status === 429)
+    expect(limited).toHaveLength(3)
+    expect(limited[0]?.headers.get('retry-after')).toBe('1')
+    expect(await limited[0]?.json()).toMatchObject({ error: { code: 'rate_limited' } })
+    platform().clock.advance(2_000)
+    expect((await replay()).status).toBe(200)
   })
 })
