@@ -4,7 +4,8 @@
  */
 import { z } from 'zod'
 import { ManualClock, type Clock } from '../../../src/shared/clock'
-import { Id, MessageBody } from '../../../src/shared/protocol'
+import { Id, LATEST_TIMESTAMP, MessageBody } from '../../../src/shared/protocol'
+import { PROPOSED_TIME_WINDOW } from '../../../src/shared/rules/time-windows'
 import type { Marketplace } from '../marketplace/marketplace'
 import { CreateRequestInput } from '../marketplace/requests'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
@@ -87,7 +88,16 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
             'This platform runs on the real clock; start it with --manual-clock to drive time.',
           )
         }
-        clock.advance(parse(Advance, await readJson(req), 'clock advance').ms)
+        const { ms } = parse(Advance, await readJson(req), 'clock advance')
+        // Past this, a time a rule adds to now (a proposal two years ahead) could not be carried.
+        const last = LATEST_TIMESTAMP - PROPOSED_TIME_WINDOW.futureMs
+        if (clock.now() + ms > last) {
+          throw new PlatformError(
+            'invalid_payload',
+            `The clock can go no further than ${new Date(last).toISOString()}; advance it by less.`,
+          )
+        }
+        clock.advance(ms)
         return { now: clock.now() }
       },
     },

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   HTTP_PATHS,
+  LATEST_TIMESTAMP,
   PLATFORM_NAME,
   PROTOCOL_VERSION,
   PlatformInfo,
   SignInResponse,
 } from '../../../src/shared/protocol'
+import { ManualClock } from '../../../src/shared/clock'
 import { hashPassword } from '../../../server/src/auth'
 import { adminFetch } from '../../support/admin-api'
 import { useTestPlatform } from '../../support/test-platform'
@@ -139,5 +141,17 @@ describe('the HTTP API', () => {
     const before = platform().clock.now()
     const res = await adminFetch(platform().server, 'POST', '/admin/clock/advance', { ms: 60_000 })
     expect(await res.json()).toEqual({ now: before + 60_000 })
+  })
+})
+
+describe('the manual clock near the end of the times the protocol carries', () => {
+  const platform = useTestPlatform({ clock: new ManualClock(LATEST_TIMESTAMP - 60_000) })
+
+  it('refuses to advance where the platform time could no longer be carried, and keeps answering', async () => {
+    const res = await adminFetch(platform().server, 'POST', '/admin/clock/advance', { ms: 120_000 })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_payload', message: /no further than/ } })
+    const info = await fetch(`${platform().server.url}${HTTP_PATHS.info}`)
+    expect(PlatformInfo.safeParse(await info.json()).success).toBe(true)
   })
 })
