@@ -15,7 +15,7 @@ import type { Notifier } from '../ports/notifier'
 import type { Unsubscribe } from '../ports/power'
 import { inviteNotification } from './invite-notification'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
-import { joinSnapshotParts } from './snapshot-parts'
+import { joinSnapshotParts, movesOn } from './snapshot-parts'
 
 /** Where syncing stands. */
 export type SyncState =
@@ -27,6 +27,12 @@ export type SyncState =
 
 /** Catching up made no progress: the next page would be the same one. */
 class StreamNotFollowable extends Error {}
+
+/**
+ * Whole snapshots in a row, with no page of events between, after which the platform is not one
+ * the app can follow: an honest one answers the replay after a snapshot's cursor with events.
+ */
+const MOST_SNAPSHOTS_IN_A_ROW = 3
 
 /** After a failed catch-up on a live connection, wait this long before the next try. */
 const RETRY_AFTER_MS = 1_000
@@ -163,6 +169,7 @@ export class SyncEngine {
     // The parts of a snapshot sent in parts, joined so far, and where the next part starts.
     let parts:
       { readonly sofar: Snapshot; readonly next: SnapshotPosition; readonly skipped: number } | undefined
+    let snapshotsInARow = 0
     for (;;) {
       this.again = false
       let slow = false
@@ -187,13 +194,25 @@ export class SyncEngine {
       )
       if (!slow) this.pace = largerPage(this.pace)
       wantSnapshot = false
-      if (page.kind !== 'snapshot') parts = undefined
-      else {
+      if (page.kind !== 'snapshot') {
+        parts = undefined
+        snapshotsInARow = 0
+      } else {
         const whole = parts === undefined ? page.snapshot : joinSnapshotParts(parts.sofar, page.snapshot)
         const skipped = (parts?.skipped ?? 0) + page.skipped
         const next = page.snapshot.next
+        if (next !== undefined && parts !== undefined && !movesOn(parts.next, next)) {
+          throw new StreamNotFollowable(
+            "The platform's snapshot does not move on from one part to the next, so Standby cannot rebuild from it. Try again later.",
+          )
+        }
         parts = next === undefined ? undefined : { sofar: whole, next, skipped }
         if (next !== undefined) continue
+        if (++snapshotsInARow >= MOST_SNAPSHOTS_IN_A_ROW) {
+          throw new StreamNotFollowable(
+            'The platform answers every catch-up with a new snapshot instead of the events after it, so Standby cannot follow it. Try again later.',
+          )
+        }
         this.cache.applySnapshot(whole)
         this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
         if (skipped > 0) this.noticeUnreadable(skipped)
