@@ -71,6 +71,11 @@ export interface LinkDeps {
   readonly linkClock?: Clock
   /** Told the platform's time from each welcome and acknowledgement, with the local readings around it. */
   readonly timeSamples?: TimeSampleSink
+  /**
+   * The signed-in expert: a welcome for anyone else is not this expert's stream, and following it
+   * would replace their cache (and the memory of which invites were shown) with another's.
+   */
+  readonly expertId?: string
 }
 
 /** One expert's connection to one platform. */
@@ -321,6 +326,18 @@ export class PlatformLink {
           : 'The server sent a malformed welcome: it may not be a Standby platform.',
       )
       return
+    }
+    const expected = this.deps.expertId
+    if (expected !== undefined && welcome.data.expertId !== expected) {
+      this.restarting = true
+      this.socket.disconnect()
+      this.restarting = false
+      this.deps.log.error(
+        `The platform welcomed the connection as another expert than the one signed in (${expected}); ignored it`,
+      )
+      return this.retryLater(
+        'The platform answered for another account than the one signed in, so Standby kept your data and will try again. If this goes on, sign out and sign in again.',
+      )
     }
     this.attempt = 0
     this.check.start()

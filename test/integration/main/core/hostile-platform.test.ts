@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
 import { createPowerHook } from '../../../../src/main/node-adapters/power-hook'
 import { systemClock } from '../../../../src/shared/clock'
-import { aSnapshot } from '../../../support/fixtures'
+import { anExpert, anInvite, aRequest, aSnapshot } from '../../../support/fixtures'
 import { startHostilePlatform } from '../../../support/hostile-platform'
 import { startTestCore } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
@@ -75,5 +75,49 @@ describe('a hostile platform', () => {
     }
     await connected
     expect(platform.connections()).toBe(1)
+  })
+
+  it('welcoming as another expert: the cache of the signed-in expert stays and no invite shows twice', async () => {
+    const invite = anInvite({
+      request: aRequest({ id: 'req_1', createdAt: Date.now() }),
+      expiresAt: Date.now() + 3_600_000,
+    })
+    let who = 'exp_ada'
+    let answered: () => void = () => {}
+    const platform = await startHostilePlatform({
+      welcome: () => ({ expertId: who, latestEventId: 1 }),
+      replay: (request) => (
+        answered(),
+        request.snapshot !== true && request.digest === `d_${who}`
+          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
+          : {
+              kind: 'snapshot',
+              snapshot: aSnapshot({
+                expert: anExpert({ id: who }),
+                openInvites: who === 'exp_ada' ? [invite] : [],
+                cursor: 1,
+                cursorDigest: `d_${who}`,
+                takenAt: Date.now(),
+              }),
+            }
+      ),
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    await core.waitForNotifications(1)
+    await core.waitForState((s) => s.status === 'online')
+    who = 'exp_mallory'
+    const refused = core.waitForState((s) => s.status === 'reconnecting' && /another account/.test(s.reason))
+    const followed = new Promise<string>((resolve) => (answered = () => resolve('followed')))
+    platform.io.disconnectSockets()
+    expect(await Promise.race([refused.then(() => 'refused'), followed])).toBe('refused')
+    expect(core.runtime.cache.expert()?.id).toBe('exp_ada')
+    expect(core.runtime.cache.openInvites()).toEqual([invite])
+    who = 'exp_ada'
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.openInvites()).toEqual([invite])
+    expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
   })
 })
