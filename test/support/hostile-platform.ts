@@ -12,7 +12,7 @@ import { PROTOCOL_VERSION } from '../../src/shared/protocol'
 export interface HostileScript {
   /** The welcome's fields over the defaults (exp_ada, event 0, the real time). */
   readonly welcome?: (socket: Socket) => Record<string, unknown>
-  /** The `result` of a replay ack for this request. */
+  /** The `result` of a replay ack for this request; a promise that never settles is never answered. */
   readonly replay?: (request: Record<string, unknown>, socket: Socket) => unknown
 }
 
@@ -32,9 +32,10 @@ export async function startHostilePlatform(script: HostileScript): Promise<Hosti
   let connections = 0
   io.on('connection', (socket) => {
     connections++
-    socket.on('replay', (request: Record<string, unknown>, ack: (answer: unknown) => void) =>
-      ack({ ok: true, result: script.replay?.(request, socket), serverTime: Date.now() }),
-    )
+    socket.on('replay', async (request: Record<string, unknown>, ack: (answer: unknown) => void) => {
+      const result: unknown = await script.replay?.(request, socket)
+      ack({ ok: true, result, serverTime: Date.now() })
+    })
     socket.on('probe', (_: unknown, ack: (answer: unknown) => void) =>
       ack({ ok: true, result: {}, serverTime: Date.now() }),
     )

@@ -34,6 +34,9 @@ class StreamNotFollowable extends Error {}
  */
 const MOST_SNAPSHOTS_IN_A_ROW = 3
 
+/** The most live events held while catching up; a platform flooding them cannot fill the memory. */
+const MOST_BUFFERED = 1_000
+
 /** After a failed catch-up on a live connection, wait this long before the next try. */
 const RETRY_AFTER_MS = 1_000
 
@@ -76,6 +79,8 @@ export class SyncEngine {
         if (state.kind === 'connected') {
           if (state.welcome === this.following) return
           this.following = state.welcome
+          // Events held from an earlier connection may be of a history this one no longer has.
+          this.buffered = []
           const cached = this.cache.expert()
           if (cached !== null && cached.id !== state.welcome.expertId) {
             this.deps.log.warn('The cache belongs to another expert; clearing it before syncing')
@@ -84,6 +89,7 @@ export class SyncEngine {
           void this.catchUp()
         } else {
           this.following = undefined
+          this.buffered = []
           if (this.current.kind !== 'idle') this.set({ kind: 'idle' })
         }
       }),
@@ -109,6 +115,11 @@ export class SyncEngine {
 
   private onLive(event: StreamEntry): void {
     if (this.current.kind !== 'live') {
+      // Held only to spare a replay; past a bound, another replay after this one brings them.
+      if (this.buffered.length >= MOST_BUFFERED) {
+        this.buffered = []
+        this.again = true
+      }
       this.buffered.push(event)
       return
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
 import { createPowerHook } from '../../../../src/main/node-adapters/power-hook'
 import { systemClock } from '../../../../src/shared/clock'
-import { anExpert, anInvite, aRequest, aSnapshot } from '../../../support/fixtures'
+import { anExpert, anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'
 import { startHostilePlatform } from '../../../support/hostile-platform'
 import { startTestCore } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
@@ -119,5 +119,35 @@ describe('a hostile platform', () => {
     await core.runtime.core.settled()
     expect(core.runtime.cache.openInvites()).toEqual([invite])
     expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
+  })
+
+  it('sending live events on a connection that then drops: they are not applied on the next one, whose history may differ', async () => {
+    const old = anInvite({
+      request: aRequest({ id: 'req_old', title: 'From a history since rolled back', createdAt: Date.now() }),
+      expiresAt: Date.now() + 3_600_000,
+    })
+    let connection = 0
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: ++connection === 1 ? 2 : 1 }),
+      replay: (request, socket) => {
+        if (connection === 1) {
+          // Sent while the app is still catching up, then the connection goes.
+          socket.emit('platform-event', inviteCreated(2, old, Date.now()))
+          socket.disconnect(true)
+          return new Promise(() => {})
+        }
+        return request.digest === 'd1'
+          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
+          : { kind: 'snapshot', snapshot: aSnapshot({ cursor: 1, cursorDigest: 'd1', takenAt: Date.now() }) }
+      },
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online' && connection === 2)
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.openInvites()).toEqual([])
+    expect(core.runtime.cache.cursor()).toBe(1)
+    expect(core.adapters.notifier.shown).toEqual([])
   })
 })
