@@ -291,7 +291,10 @@ export class PlatformLink {
   private woke(reason: string): void {
     if (this.stopped || this.current.kind === 'refused') return
     if (this.current.kind === 'connected') return this.check.probe(reason)
-    // Not connected: the wait between attempts was for a network that may be back; try now.
+    // An attempt under way started on the network as it is now or gives up within the connect
+    // timeout; starting it over at every wake of a storm would never let one finish.
+    if (this.current.kind === 'connecting') return
+    // Waiting: the wait between attempts was for a network that may be back; try now.
     this.reconnect(reason, 'now')
   }
 

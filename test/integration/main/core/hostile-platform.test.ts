@@ -77,6 +77,31 @@ describe('a hostile platform', () => {
     expect(platform.connections()).toBe(1)
   })
 
+  it('a wake or a network change during every connection attempt: the attempt goes on instead of starting over', async () => {
+    const power = createPowerHook()
+    let wakes = 0
+    const platform = await startHostilePlatform({
+      welcome: () => {
+        // The machine reports a wake as each connection reaches the platform, before its welcome.
+        if (wakes++ < 20) {
+          power.resume()
+          power.networkChanged()
+        }
+        return {}
+      },
+      replay: () => ({ kind: 'snapshot', snapshot: aSnapshot() }),
+    })
+    defer(() => platform.close())
+    const link = new PlatformLink(platform.url, 't', { clock: systemClock, power, log: quiet })
+    defer(() => link.stop())
+    const connected = new Promise<LinkState>((resolve) =>
+      link.states.add((s) => s.kind === 'connected' && resolve(s)),
+    )
+    link.start()
+    await connected
+    expect(platform.connections()).toBe(1)
+  })
+
   it('welcoming as another expert: the cache of the signed-in expert stays and no invite shows twice', async () => {
     const invite = anInvite({
       request: aRequest({ id: 'req_1', createdAt: Date.now() }),
