@@ -219,6 +219,12 @@ export class SyncEngine {
         }
         parts = next === undefined ? undefined : { sofar: whole, next, skipped }
         if (next !== undefined) continue
+        if (this.following !== undefined && whole.expert.id !== this.following.expertId) {
+          // Applying it would replace this expert's cache, and the memory of what was shown, with another's.
+          throw new StreamNotFollowable(
+            "The platform sent another expert's data instead of yours, so Standby kept what it had. If this goes on, sign out and sign in again.",
+          )
+        }
         if (++snapshotsInARow >= MOST_SNAPSHOTS_IN_A_ROW) {
           throw new StreamNotFollowable(
             'The platform answers every catch-up with a new snapshot instead of the events after it, so Standby cannot follow it. Try again later.',

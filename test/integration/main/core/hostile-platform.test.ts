@@ -175,4 +175,45 @@ describe('a hostile platform', () => {
     expect(core.runtime.cache.cursor()).toBe(1)
     expect(core.adapters.notifier.shown).toEqual([])
   })
+
+  it("sending another expert's snapshot: the signed-in expert's cache stays and no invite shows twice", async () => {
+    const invite = anInvite({
+      request: aRequest({ id: 'req_1', createdAt: Date.now() }),
+      expiresAt: Date.now() + 3_600_000,
+    })
+    let whose = 'exp_ada'
+    const platform = await startHostilePlatform({
+      replay: (request) =>
+        request.snapshot !== true && request.digest === `d_${whose}`
+          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
+          : {
+              kind: 'snapshot',
+              snapshot: aSnapshot({
+                expert: anExpert({ id: whose }),
+                openInvites: whose === 'exp_ada' ? [invite] : [],
+                cursor: 1,
+                cursorDigest: `d_${whose}`,
+                takenAt: Date.now(),
+              }),
+            },
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    await core.waitForNotifications(1)
+    await core.waitForState((s) => s.status === 'online')
+    whose = 'exp_mallory'
+    platform.io.disconnectSockets()
+    await core.waitForState((s) => s.status !== 'online')
+    const state = await core.waitForState((s) => s.status === 'incompatible' || s.status === 'online')
+    expect(state).toMatchObject({ status: 'incompatible', message: expect.stringMatching(/another expert/) })
+    expect(core.runtime.cache.expert()?.id).toBe('exp_ada')
+    expect(core.runtime.cache.openInvites()).toEqual([invite])
+    whose = 'exp_ada'
+    platform.io.disconnectSockets()
+    await core.waitForState((s) => s.status !== 'incompatible')
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
+  })
 })
