@@ -189,6 +189,7 @@ export class StandbyCore {
       timings: this.deps.timings,
       linkClock: this.deps.linkClock,
       timeSamples: this.platformClock,
+      expertId: signIn.expertId,
     })
     const sync = new SyncEngine(link, this.deps.cache, {
       clock: this.deps.clock,

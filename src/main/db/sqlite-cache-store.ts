@@ -49,7 +49,10 @@ export class SqliteCacheStore implements CacheStore {
   private readonly clearInTransaction: () => void
   private readonly markNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
 
-  constructor(db: Database.Database, logger: Logger) {
+  constructor(
+    db: Database.Database,
+    private readonly logger: Logger,
+  ) {
     this.sync = new SyncStateRepository(db, logger)
     this.requests = new RequestRepository(db)
     this.invites = new InviteRepository(db, logger)
@@ -144,12 +147,10 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   private applyBatch(events: ReadonlyArray<StreamEntry>): ApplyResult {
-    // Data of another expert means this cache is someone else's: start over from cursor 0, so the
-    // batch either begins at id 1 or reports a gap and the caller replays from the beginning.
+    // The cache's owner is settled at sign-in and checked on every welcome, so an event about
+    // another expert is the platform's mistake: passed over like any unreadable event, never a
+    // reason to wipe the cache (and with it the memory of which invites were already shown).
     const cachedExpertId = this.sync.expertId()
-    if (cachedExpertId !== null && events.some((e) => (expertIdOf(e) ?? cachedExpertId) !== cachedExpertId)) {
-      this.deleteEverything()
-    }
     const start = this.sync.cursor()
     let cursor = start
     let digest: string | null = null
@@ -162,8 +163,13 @@ export class SqliteCacheStore implements CacheStore {
         gap = true
         break
       }
+      const owner = expertIdOf(event)
       if (event.type === 'unreadable') skipped.push(event)
-      else {
+      else if (owner !== null && cachedExpertId !== null && owner !== cachedExpertId) {
+        const problem = `it is about another expert (${owner}) than this cache's (${cachedExpertId})`
+        this.logger.error(`Skipped event ${event.id} from the platform: ${problem}`)
+        skipped.push({ type: 'unreadable', id: event.id, digest: event.digest, problem })
+      } else {
         this.applyOne(event)
         applied.push(event)
       }

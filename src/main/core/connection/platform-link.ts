@@ -71,6 +71,11 @@ export interface LinkDeps {
   readonly linkClock?: Clock
   /** Told the platform's time from each welcome and acknowledgement, with the local readings around it. */
   readonly timeSamples?: TimeSampleSink
+  /**
+   * The signed-in expert: a welcome for anyone else is not this expert's stream, and following it
+   * would replace their cache (and the memory of which invites were shown) with another's.
+   */
+  readonly expertId?: string
 }
 
 /** One expert's connection to one platform. */
@@ -286,7 +291,10 @@ export class PlatformLink {
   private woke(reason: string): void {
     if (this.stopped || this.current.kind === 'refused') return
     if (this.current.kind === 'connected') return this.check.probe(reason)
-    // Not connected: the wait between attempts was for a network that may be back; try now.
+    // An attempt under way started on the network as it is now or gives up within the connect
+    // timeout; starting it over at every wake of a storm would never let one finish.
+    if (this.current.kind === 'connecting') return
+    // Waiting: the wait between attempts was for a network that may be back; try now.
     this.reconnect(reason, 'now')
   }
 
@@ -321,6 +329,18 @@ export class PlatformLink {
           : 'The server sent a malformed welcome: it may not be a Standby platform.',
       )
       return
+    }
+    const expected = this.deps.expertId
+    if (expected !== undefined && welcome.data.expertId !== expected) {
+      this.restarting = true
+      this.socket.disconnect()
+      this.restarting = false
+      this.deps.log.error(
+        `The platform welcomed the connection as another expert than the one signed in (${expected}); ignored it`,
+      )
+      return this.retryLater(
+        'The platform answered for another account than the one signed in, so Standby kept your data and will try again. If this goes on, sign out and sign in again.',
+      )
     }
     this.attempt = 0
     this.check.start()

@@ -15,7 +15,7 @@ import type { Notifier } from '../ports/notifier'
 import type { Unsubscribe } from '../ports/power'
 import { inviteNotification } from './invite-notification'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
-import { joinSnapshotParts } from './snapshot-parts'
+import { joinSnapshotParts, movesOn } from './snapshot-parts'
 
 /** Where syncing stands. */
 export type SyncState =
@@ -27,6 +27,15 @@ export type SyncState =
 
 /** Catching up made no progress: the next page would be the same one. */
 class StreamNotFollowable extends Error {}
+
+/**
+ * Whole snapshots in a row, with no page of events between, after which the platform is not one
+ * the app can follow: an honest one answers the replay after a snapshot's cursor with events.
+ */
+const MOST_SNAPSHOTS_IN_A_ROW = 3
+
+/** The most live events held while catching up; a platform flooding them cannot fill the memory. */
+const MOST_BUFFERED = 1_000
 
 /** After a failed catch-up on a live connection, wait this long before the next try. */
 const RETRY_AFTER_MS = 1_000
@@ -70,6 +79,8 @@ export class SyncEngine {
         if (state.kind === 'connected') {
           if (state.welcome === this.following) return
           this.following = state.welcome
+          // Events held from an earlier connection may be of a history this one no longer has.
+          this.buffered = []
           const cached = this.cache.expert()
           if (cached !== null && cached.id !== state.welcome.expertId) {
             this.deps.log.warn('The cache belongs to another expert; clearing it before syncing')
@@ -78,6 +89,7 @@ export class SyncEngine {
           void this.catchUp()
         } else {
           this.following = undefined
+          this.buffered = []
           if (this.current.kind !== 'idle') this.set({ kind: 'idle' })
         }
       }),
@@ -103,6 +115,11 @@ export class SyncEngine {
 
   private onLive(event: StreamEntry): void {
     if (this.current.kind !== 'live') {
+      // Held only to spare a replay; past a bound, another replay after this one brings them.
+      if (this.buffered.length >= MOST_BUFFERED) {
+        this.buffered = []
+        this.again = true
+      }
       this.buffered.push(event)
       return
     }
@@ -163,6 +180,7 @@ export class SyncEngine {
     // The parts of a snapshot sent in parts, joined so far, and where the next part starts.
     let parts:
       { readonly sofar: Snapshot; readonly next: SnapshotPosition; readonly skipped: number } | undefined
+    let snapshotsInARow = 0
     for (;;) {
       this.again = false
       let slow = false
@@ -187,13 +205,31 @@ export class SyncEngine {
       )
       if (!slow) this.pace = largerPage(this.pace)
       wantSnapshot = false
-      if (page.kind !== 'snapshot') parts = undefined
-      else {
+      if (page.kind !== 'snapshot') {
+        parts = undefined
+        snapshotsInARow = 0
+      } else {
         const whole = parts === undefined ? page.snapshot : joinSnapshotParts(parts.sofar, page.snapshot)
         const skipped = (parts?.skipped ?? 0) + page.skipped
         const next = page.snapshot.next
+        if (next !== undefined && parts !== undefined && !movesOn(parts.next, next)) {
+          throw new StreamNotFollowable(
+            "The platform's snapshot does not move on from one part to the next, so Standby cannot rebuild from it. Try again later.",
+          )
+        }
         parts = next === undefined ? undefined : { sofar: whole, next, skipped }
         if (next !== undefined) continue
+        if (this.following !== undefined && whole.expert.id !== this.following.expertId) {
+          // Applying it would replace this expert's cache, and the memory of what was shown, with another's.
+          throw new StreamNotFollowable(
+            "The platform sent another expert's data instead of yours, so Standby kept what it had. If this goes on, sign out and sign in again.",
+          )
+        }
+        if (++snapshotsInARow >= MOST_SNAPSHOTS_IN_A_ROW) {
+          throw new StreamNotFollowable(
+            'The platform answers every catch-up with a new snapshot instead of the events after it, so Standby cannot follow it. Try again later.',
+          )
+        }
         this.cache.applySnapshot(whole)
         this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
         if (skipped > 0) this.noticeUnreadable(skipped)

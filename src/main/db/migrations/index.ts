@@ -4,10 +4,12 @@ import type { Migration } from '../../../shared/sqlite/migrate'
 import { m0001Initial } from './0001-initial'
 import { m0002ReminderAndNotificationState } from './0002-reminder-and-notification-state'
 import { m0003StreamDigest } from './0003-stream-digest'
+import { m0004ShownInvites } from './0004-shown-invites'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0001Initial,
   m0002ReminderAndNotificationState,
   m0003StreamDigest,
+  m0004ShownInvites,
 ]

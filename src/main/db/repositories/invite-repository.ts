@@ -8,6 +8,9 @@ import type { Invite, InviteState } from '../../../shared/protocol'
 import type { Logger } from '../../core/ports/logger'
 import { parseAllStored, withRequest, withoutRequest, type StoredRow } from './stored-json'
 
+/** How many shown invites are remembered after their rows are gone. */
+const SHOWN_REMEMBERED = 10_000
+
 /** Reads and writes invites. Writes run inside the caller's transaction. */
 export class InviteRepository {
   private readonly upsertInvite: Database.Statement<[string, string, InviteState, number, string]>
@@ -17,6 +20,9 @@ export class InviteRepository {
   private readonly selectMissed: Database.Statement<[number], StoredRow>
   private readonly selectUnnotified: Database.Statement<[], StoredRow>
   private readonly updateNotified: Database.Statement<[number, string]>
+  private readonly insertShown: Database.Statement<[string, number]>
+  private readonly pruneShown: Database.Statement<[number]>
+  private readonly deleteAllShown: Database.Statement<[]>
   private readonly deleteOthers: Database.Statement<[string]>
   private readonly deleteAllInvites: Database.Statement<[]>
 
@@ -42,11 +48,17 @@ export class InviteRepository {
        ORDER BY sent_at DESC, invites.id DESC LIMIT ?`,
     )
     this.selectUnnotified = db.prepare(
-      `${select} WHERE state = 'open' AND notified_at IS NULL ORDER BY sent_at DESC, invites.id DESC`,
+      `${select} WHERE state = 'open' AND notified_at IS NULL
+         AND invites.id NOT IN (SELECT id FROM shown_invites) ORDER BY sent_at DESC, invites.id DESC`,
     )
     this.updateNotified = db.prepare(
       'UPDATE invites SET notified_at = ? WHERE id = ? AND notified_at IS NULL',
     )
+    this.insertShown = db.prepare('INSERT OR IGNORE INTO shown_invites (id, at) VALUES (?, ?)')
+    this.pruneShown = db.prepare(
+      'DELETE FROM shown_invites WHERE id NOT IN (SELECT id FROM shown_invites ORDER BY at DESC LIMIT ?)',
+    )
+    this.deleteAllShown = db.prepare('DELETE FROM shown_invites')
     this.deleteOthers = db.prepare('DELETE FROM invites WHERE id NOT IN (SELECT value FROM json_each(?))')
     this.deleteAllInvites = db.prepare('DELETE FROM invites')
   }
@@ -83,16 +95,24 @@ export class InviteRepository {
 
   /** Remember when these invites were first shown; a later call keeps the first time. */
   markNotified(inviteIds: ReadonlyArray<string>, at: number): void {
-    for (const id of inviteIds) this.updateNotified.run(at, id)
+    for (const id of inviteIds) {
+      this.updateNotified.run(at, id)
+      this.insertShown.run(id, at)
+    }
   }
 
-  /** Remove every invite whose id is not in `keep`. */
+  /**
+   * Remove every invite whose id is not in `keep`. Which were shown is remembered beyond them (the
+   * newest ones, however many invites a platform sends), in case one comes back.
+   */
   deleteAllExcept(keep: ReadonlyArray<string>): void {
     this.deleteOthers.run(JSON.stringify(keep))
+    this.pruneShown.run(SHOWN_REMEMBERED)
   }
 
-  /** Remove every invite. */
+  /** Remove every invite, and the memory of which were shown (the cache starts over). */
   deleteAll(): void {
     this.deleteAllInvites.run()
+    this.deleteAllShown.run()
   }
 }

@@ -189,33 +189,31 @@ describe('applyEvents', () => {
     expect(store.openInvites()).toEqual([])
   })
 
-  it("clears another expert's data first, then applies from cursor 0", () => {
+  it('passes over an event about another expert: the cache, and which invites were shown, stay', () => {
     const { store } = fresh()
     const adaInvite = anInvite({ id: 'inv_ada', request: aRequest({ id: 'r_ada' }) })
     store.applyEvents([expertUpdated(1, anExpert()), inviteCreated(2, adaInvite)])
-    store.markSynced(FIXTURE_NOW)
+    store.markNotified(['inv_ada'], FIXTURE_NOW)
     const bob = anExpert({ id: 'exp_bob', email: 'bob@standby.test', name: 'Bob' })
     const bobSession = aSession({ id: 'ses_bob', expertId: 'exp_bob', request: aRequest({ id: 'r_bob' }) })
-    // Bob's stream starts at 1 again: without the reset these ids would be dropped as duplicates.
-    const result = store.applyEvents([expertUpdated(1, bob), sessionUpdated(2, bobSession)])
-    expect(result).toMatchObject({ gap: false, cursor: 2 })
-    expect(store.expert()).toEqual(bob)
-    expect(store.openInvites()).toEqual([])
-    expect(store.session('ses_bob')).toEqual(bobSession)
-    expect(store.lastSyncedAt()).toBeNull()
-  })
-
-  it("reports a gap after clearing another expert's data when the batch does not start at 1", () => {
-    const { store } = fresh()
-    store.applyEvents([expertUpdated(1, anExpert()), expertUpdated(2, anExpert())])
-    const message = aMessage({ expertId: 'exp_bob' })
-    expect(store.applyEvents([messageCreated(3, message)])).toEqual({
-      applied: [],
-      skipped: [],
-      gap: true,
-      cursor: 0,
-    })
-    expect(store.expert()).toBeNull()
+    const after = inviteCreated(6, anInvite({ id: 'inv_after', request: aRequest({ id: 'r_after' }) }))
+    const result = store.applyEvents([
+      expertUpdated(3, bob),
+      sessionUpdated(4, bobSession),
+      messageCreated(5, aMessage({ expertId: 'exp_bob' })),
+      after,
+    ])
+    expect(result).toMatchObject({ applied: [after], gap: false, cursor: 6 })
+    expect(result.skipped.map((e) => e.id)).toEqual([3, 4, 5])
+    expect(store.expert()).toEqual(anExpert())
+    expect(store.session('ses_bob')).toBeNull()
+    expect(
+      store
+        .openInvites()
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['inv_ada', 'inv_after'])
+    expect(store.unnotifiedOpenInvites().map((i) => i.id)).toEqual(['inv_after'])
   })
 })
 

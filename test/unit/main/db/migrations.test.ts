@@ -98,6 +98,20 @@ describe('cache migrations', () => {
     db.close()
   })
 
+  it('0004-shown-invites keeps every row and remembers the invites already shown', () => {
+    const { db } = databaseAt(3)
+    insertVersion1Rows(db)
+    db.prepare('UPDATE invites SET notified_at = 7').run()
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: 4 })
+    expect(db.pragma('user_version', { simple: true })).toBe(4)
+    for (const table of Object.keys(before)) expect(dump(db, table), table).toEqual(before[table])
+    const shown = (before.invites as Array<{ id: string }>).map((row) => ({ id: row.id, at: 7 }))
+    expect(shown.length).toBeGreaterThan(0)
+    expect(dump(db, 'shown_invites')).toEqual(shown)
+    db.close()
+  })
+
   it('0003-stream-digest keeps every row and leaves the cursor digest unknown', () => {
     const { db } = databaseAt(2)
     insertVersion1Rows(db)

@@ -315,3 +315,29 @@ describe('reading stored rows', () => {
     expect(prepare).not.toHaveBeenCalled()
   })
 })
+
+describe('an invite shown before a snapshot that does not hold it', () => {
+  it('is not shown again when the events after the snapshot bring it back', () => {
+    const { store } = fresh()
+    const invite = anInvite({ id: 'inv_back', request: aRequest({ id: 'r_back' }) })
+    store.applySnapshot(aSnapshot({ cursor: 4, cursorDigest: 'd4' }))
+    store.applyEvents([inviteCreated(5, invite)])
+    store.markNotified(['inv_back'], FIXTURE_NOW)
+    // A snapshot taken behind the app's cursor, then the events after it again.
+    store.applySnapshot(aSnapshot({ cursor: 4, cursorDigest: 'd4' }))
+    expect(store.openInvites()).toEqual([])
+    store.applyEvents([inviteCreated(5, invite)])
+    expect(store.openInvites()).toEqual([invite])
+    expect(store.unnotifiedOpenInvites()).toEqual([])
+  })
+
+  it('is forgotten with the rest of the cache when it is cleared', () => {
+    const { store } = fresh()
+    const invite = anInvite({ id: 'inv_back', request: aRequest({ id: 'r_back' }) })
+    store.applyEvents([expertUpdated(1, anExpert()), inviteCreated(2, invite)])
+    store.markNotified(['inv_back'], FIXTURE_NOW)
+    store.clear()
+    store.applyEvents([expertUpdated(1, anExpert()), inviteCreated(2, invite)])
+    expect(store.unnotifiedOpenInvites()).toEqual([invite])
+  })
+})

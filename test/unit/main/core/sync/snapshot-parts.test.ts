@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { joinSnapshotParts } from '../../../../../src/main/core/sync/snapshot-parts'
+import { joinSnapshotParts, movesOn } from '../../../../../src/main/core/sync/snapshot-parts'
 import { anExpert, anInvite, aRequest, aSnapshot } from '../../../../support/fixtures'
 
 describe('joining the parts of a snapshot', () => {
@@ -24,5 +24,16 @@ describe('joining the parts of a snapshot', () => {
       expert: second.expert,
       openInvites: [newer, other],
     })
+  })
+})
+
+describe('whether a part moves the snapshot on', () => {
+  it('moves on to a later id in the same list or to a later list, never back or in place', () => {
+    const at = { list: 'sessions', id: 'ses_5' } as const
+    expect(movesOn(at, { list: 'sessions', id: 'ses_6' })).toBe(true)
+    expect(movesOn(at, { list: 'recentMessages', id: 'a' })).toBe(true)
+    expect(movesOn(at, at)).toBe(false)
+    expect(movesOn(at, { list: 'sessions', id: 'ses_4' })).toBe(false)
+    expect(movesOn(at, { list: 'openInvites', id: 'z' })).toBe(false)
   })
 })

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest'
+import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
+import { createPowerHook } from '../../../../src/main/node-adapters/power-hook'
+import { systemClock } from '../../../../src/shared/clock'
+import { anExpert, anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'
+import { startHostilePlatform } from '../../../support/hostile-platform'
+import { startTestCore } from '../../../support/test-core'
+import { useCleanup } from '../../../support/cleanup'
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+
+describe('a hostile platform', () => {
+  const defer = useCleanup()
+
+  it('sending a snapshot in parts that never ends: the core stops asking and says it cannot follow', async () => {
+    let parts = 0
+    let looping: (outcome: string) => void = () => {}
+    const looped = new Promise<string>((resolve) => (looping = resolve))
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: 1 }),
+      replay: () => {
+        if (++parts === 100) looping('still asking after 100 parts')
+        return {
+          kind: 'snapshot',
+          snapshot: { ...aSnapshot({ cursor: 1 }), next: { list: 'openInvites', id: 'inv_a' } },
+        }
+      },
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    const outcome = await Promise.race([
+      looped,
+      core.waitForState((s) => s.status === 'incompatible').then((s) => s.status),
+    ])
+    expect(outcome).toBe('incompatible')
+  })
+
+  it('answering every catch-up with a whole snapshot: the core stops asking and says it cannot follow', async () => {
+    let snapshots = 0
+    let looping: (outcome: string) => void = () => {}
+    const looped = new Promise<string>((resolve) => (looping = resolve))
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: 1 }),
+      replay: () => {
+        if (++snapshots === 100) looping('still rebuilding after 100 snapshots')
+        return { kind: 'snapshot', snapshot: aSnapshot({ cursor: 1, cursorDigest: `d${snapshots}` }) }
+      },
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    const outcome = await Promise.race([
+      looped,
+      core.waitForState((s) => s.status === 'incompatible').then((s) => s.status),
+    ])
+    expect(outcome).toBe('incompatible')
+  })
+
+  it('a storm of wakes while connecting: one connection, not one per wake', async () => {
+    const platform = await startHostilePlatform({
+      replay: () => ({ kind: 'snapshot', snapshot: aSnapshot() }),
+    })
+    defer(() => platform.close())
+    const power = createPowerHook()
+    const link = new PlatformLink(platform.url, 't', { clock: systemClock, power, log: quiet })
+    defer(() => link.stop())
+    const connected = new Promise<LinkState>((resolve) =>
+      link.states.add((s) => s.kind === 'connected' && resolve(s)),
+    )
+    link.start()
+    for (let i = 0; i < 100; i++) {
+      power.resume()
+      power.networkChanged()
+    }
+    await connected
+    expect(platform.connections()).toBe(1)
+  })
+
+  it('a wake or a network change during every connection attempt: the attempt goes on instead of starting over', async () => {
+    const power = createPowerHook()
+    let wakes = 0
+    const platform = await startHostilePlatform({
+      welcome: () => {
+        // The machine reports a wake as each connection reaches the platform, before its welcome.
+        if (wakes++ < 20) {
+          power.resume()
+          power.networkChanged()
+        }
+        return {}
+      },
+      replay: () => ({ kind: 'snapshot', snapshot: aSnapshot() }),
+    })
+    defer(() => platform.close())
+    const link = new PlatformLink(platform.url, 't', { clock: systemClock, power, log: quiet })
+    defer(() => link.stop())
+    const connected = new Promise<LinkState>((resolve) =>
+      link.states.add((s) => s.kind === 'connected' && resolve(s)),
+    )
+    link.start()
+    await connected
+    expect(platform.connections()).toBe(1)
+  })
+
+  it('welcoming as another expert: the cache of the signed-in expert stays and no invite shows twice', async () => {
+    const invite = anInvite({
+      request: aRequest({ id: 'req_1', createdAt: Date.now() }),
+      expiresAt: Date.now() + 3_600_000,
+    })
+    let who = 'exp_ada'
+    let answered: () => void = () => {}
+    const platform = await startHostilePlatform({
+      welcome: () => ({ expertId: who, latestEventId: 1 }),
+      replay: (request) => (
+        answered(),
+        request.snapshot !== true && request.digest === `d_${who}`
+          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
+          : {
+              kind: 'snapshot',
+              snapshot: aSnapshot({
+                expert: anExpert({ id: who }),
+                openInvites: who === 'exp_ada' ? [invite] : [],
+                cursor: 1,
+                cursorDigest: `d_${who}`,
+                takenAt: Date.now(),
+              }),
+            }
+      ),
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    await core.waitForNotifications(1)
+    await core.waitForState((s) => s.status === 'online')
+    who = 'exp_mallory'
+    const refused = core.waitForState((s) => s.status === 'reconnecting' && /another account/.test(s.reason))
+    const followed = new Promise<string>((resolve) => (answered = () => resolve('followed')))
+    platform.io.disconnectSockets()
+    expect(await Promise.race([refused.then(() => 'refused'), followed])).toBe('refused')
+    expect(core.runtime.cache.expert()?.id).toBe('exp_ada')
+    expect(core.runtime.cache.openInvites()).toEqual([invite])
+    who = 'exp_ada'
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.openInvites()).toEqual([invite])
+    expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
+  })
+
+  it('sending live events on a connection that then drops: they are not applied on the next one, whose history may differ', async () => {
+    const old = anInvite({
+      request: aRequest({ id: 'req_old', title: 'From a history since rolled back', createdAt: Date.now() }),
+      expiresAt: Date.now() + 3_600_000,
+    })
+    let connection = 0
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: ++connection === 1 ? 2 : 1 }),
+      replay: (request, socket) => {
+        if (connection === 1) {
+          // Sent while the app is still catching up, then the connection goes.
+          socket.emit('platform-event', inviteCreated(2, old, Date.now()))
+          socket.disconnect(true)
+          return new Promise(() => {})
+        }
+        return request.digest === 'd1'
+          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
+          : { kind: 'snapshot', snapshot: aSnapshot({ cursor: 1, cursorDigest: 'd1', takenAt: Date.now() }) }
+      },
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online' && connection === 2)
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.openInvites()).toEqual([])
+    expect(core.runtime.cache.cursor()).toBe(1)
+    expect(core.adapters.notifier.shown).toEqual([])
+  })
+
+  it("sending another expert's snapshot: the signed-in expert's cache stays and no invite shows twice", async () => {
+    const invite = anInvite({
+      request: aRequest({ id: 'req_1', createdAt: Date.now() }),
+      expiresAt: Date.now() + 3_600_000,
+    })
+    let whose = 'exp_ada'
+    const platform = await startHostilePlatform({
+      replay: (request) =>
+        request.snapshot !== true && request.digest === `d_${whose}`
+          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
+          : {
+              kind: 'snapshot',
+              snapshot: aSnapshot({
+                expert: anExpert({ id: whose }),
+                openInvites: whose === 'exp_ada' ? [invite] : [],
+                cursor: 1,
+                cursorDigest: `d_${whose}`,
+                takenAt: Date.now(),
+              }),
+            },
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    await core.waitForNotifications(1)
+    await core.waitForState((s) => s.status === 'online')
+    whose = 'exp_mallory'
+    platform.io.disconnectSockets()
+    await core.waitForState((s) => s.status !== 'online')
+    const state = await core.waitForState((s) => s.status === 'incompatible' || s.status === 'online')
+    expect(state).toMatchObject({ status: 'incompatible', message: expect.stringMatching(/another expert/) })
+    expect(core.runtime.cache.expert()?.id).toBe('exp_ada')
+    expect(core.runtime.cache.openInvites()).toEqual([invite])
+    whose = 'exp_ada'
+    platform.io.disconnectSockets()
+    await core.waitForState((s) => s.status !== 'incompatible')
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
+  })
+})
