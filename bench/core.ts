@@ -18,7 +18,7 @@ import type { Invite } from '../src/shared/protocol'
 import { hashPassword } from '../server/src/auth'
 import { MemoryLogger } from '../server/src/logger'
 import { startPlatformServer, type PlatformServer } from '../server/src/platform-server'
-import { manySessions, sessionUpdated } from '../test/support/fixtures'
+import { manySessions } from '../test/support/fixtures'
 import { ClientFleet } from './client-fleet'
 import type { CoreChildStart } from './core-child'
 import { median, mib, ms, percentile } from './stats'
@@ -67,7 +67,7 @@ class CoreChild {
     dataDir: string,
     preload?: CoreChildStart['preload'],
   ): Promise<void> {
-    const online = this.next(isOnline)
+    const settled = this.next(isSettled)
     this.send({
       type: 'start',
       platformUrl: p.server.url,
@@ -76,7 +76,9 @@ class CoreChild {
       dataDir,
       preload,
     })
-    await online
+    // A core that cannot follow the platform would otherwise leave the bench waiting for ever.
+    const { status } = await settled
+    if (status !== 'online') throw new Error(`The core stopped at "${status}" instead of going online.`)
   }
 
   send(message: CoreChildStart | { type: 'rss' } | { type: 'stop' }): void {
@@ -93,6 +95,10 @@ class CoreChild {
 
 const isOnline = (m: ChildMessage): m is Extract<ChildMessage, { type: 'state' }> =>
   m.type === 'state' && m.status === 'online'
+
+/** Online, or a state the core does not leave by itself. */
+const isSettled = (m: ChildMessage): m is Extract<ChildMessage, { type: 'state' }> =>
+  m.type === 'state' && ['online', 'incompatible', 'signed_out'].includes(m.status)
 
 interface Platform {
   server: PlatformServer
@@ -212,16 +218,14 @@ async function reconnects(p: Platform, dir: string): Promise<number[]> {
 async function idleRss(p: Platform, dir: string): Promise<{ before: number; after: number }> {
   const expert = await expertOn(p)
   // The same 10,000 session events in the platform's log and in the cache, so the core starts
-  // caught up and only has to confirm it.
-  const events = manySessions(CACHED_SESSIONS, { expertId: expert.id }).map((s, i) =>
-    sessionUpdated(i + 1, s),
+  // caught up and only has to confirm it. Appended through the event log, so each carries the
+  // stream's digest, as the cache's cursor must for the platform to know its history.
+  const log = p.server.marketplace.events
+  const events = log.transact(() =>
+    manySessions(CACHED_SESSIONS, { expertId: expert.id }).map((session) =>
+      log.append(expert.id, 'session.updated', { session }),
+    ),
   )
-  const insert = p.server.marketplace.db.prepare(
-    'INSERT INTO events (expert_id, id, type, at, payload) VALUES (?, ?, ?, ?, ?)',
-  )
-  p.server.marketplace.db.transaction(() => {
-    for (const e of events) insert.run(expert.id, e.id, e.type, e.at, JSON.stringify(e))
-  })()
   await p.restart()
   const core = new CoreChild()
   const isRss = (m: ChildMessage): m is Extract<ChildMessage, { type: 'rss' }> => m.type === 'rss'
