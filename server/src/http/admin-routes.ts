@@ -20,12 +20,17 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 const ClientMessage = z.object({ requestId: Id, expertId: Id, body: MessageBody })
+// The timed rules run once per simulated second, so one long advance would hold the platform busy
+// for as long as it takes to run them all: a day per call keeps each answer prompt.
+const MAX_ADVANCE_MS = 24 * 60 * 60_000
 const Advance = z.object({
   ms: z
     .number()
     .int()
     .positive()
-    .max(365 * 24 * 60 * 60_000),
+    .max(MAX_ADVANCE_MS, {
+      message: 'Advance the clock by at most a day per call; call again to go further.',
+    }),
 })
 
 /** The admin routes (the caller checks that the request comes from loopback). */

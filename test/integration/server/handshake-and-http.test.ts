@@ -142,6 +142,14 @@ describe('the HTTP API', () => {
     const res = await adminFetch(platform().server, 'POST', '/admin/clock/advance', { ms: 60_000 })
     expect(await res.json()).toEqual({ now: before + 60_000 })
   })
+
+  it('moves the manual clock by at most a day per call, so one call cannot hold the platform busy', async () => {
+    const before = platform().clock.now()
+    const res = await adminFetch(platform().server, 'POST', '/admin/clock/advance', { ms: 2 * 86_400_000 })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_payload', message: /at most a day/ } })
+    expect(platform().clock.now()).toBe(before)
+  })
 })
 
 describe('the manual clock near the end of the times the protocol carries', () => {
