@@ -24,13 +24,9 @@ const ClientMessage = z.object({ requestId: Id, expertId: Id, body: MessageBody 
 // for as long as it takes to run them all: a day per call keeps each answer prompt.
 const MAX_ADVANCE_MS = 24 * 60 * 60_000
 const Advance = z.object({
-  ms: z
-    .number()
-    .int()
-    .positive()
-    .max(MAX_ADVANCE_MS, {
-      message: 'Advance the clock by at most a day per call; call again to go further.',
-    }),
+  ms: z.number().int().positive().max(MAX_ADVANCE_MS, {
+    message: 'Advance the clock by at most a day per call; call again to go further.',
+  }),
 })
 
 /** The admin routes (the caller checks that the request comes from loopback). */
