@@ -66,6 +66,15 @@ function until<T>(
   })
 }
 
+/** Start a core signed in as `expert` on the platform at `platformUrl` (the platform's or a proxy's). */
+export function startCoreFor(
+  platformUrl: string,
+  expert: { readonly id: string; readonly token: string },
+  more: Omit<TestCoreOptions, 'platformUrl' | 'token' | 'expertId'> = {},
+): Promise<TestCore> {
+  return startTestCore({ platformUrl, token: expert.token, expertId: expert.id, ...more })
+}
+
 /** Start a core signed in as `expertId` on `platformUrl`. */
 export async function startTestCore(options: TestCoreOptions): Promise<TestCore> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'standby-core-'))

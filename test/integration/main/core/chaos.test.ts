@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../src/shared/clock'
 import { FaultProxy } from '../../../support/fault-proxy'
-import { startTestCore, type TestCore } from '../../../support/test-core'
+import { startCoreFor, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
 
 const INVITES = 1_000
@@ -32,10 +32,7 @@ describe('chaos', () => {
     const expert = platform.addExpert()
     const clientId = platform.addClient()
     const clock = new ManualClock(Date.UTC(2026, 0, 5, 9))
-    core = await startTestCore({
-      platformUrl: proxy.url,
-      token: expert.token,
-      expertId: expert.id,
+    core = await startCoreFor(proxy.url, expert, {
       clock,
       timings: { connectTimeoutMs: 2_000, ackTimeoutMs: 3_000 },
     })

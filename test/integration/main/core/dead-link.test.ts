@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../src/shared/clock'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
-import { startTestCore, type TestCore } from '../../../support/test-core'
+import { startCoreFor, type TestCore } from '../../../support/test-core'
 import { startTestPlatform } from '../../../support/test-platform'
 
 const SILENCE_MS = 8_000
@@ -18,10 +18,7 @@ describe('a connection that dies without a word', () => {
     const proxy = await FaultProxy.start(platform.server.port)
     defer(() => proxy.close())
     const clock = new ManualClock(Date.UTC(2026, 0, 5, 9))
-    const core = await startTestCore({
-      platformUrl: proxy.url,
-      token: expert.token,
-      expertId: expert.id,
+    const core = await startCoreFor(proxy.url, expert, {
       clock,
       linkClock: clock,
       timings: { silenceLimitMs: SILENCE_MS, probeTimeoutMs: PROBE_MS },

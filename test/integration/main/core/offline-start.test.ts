@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../src/shared/clock'
-import { startTestCore, type TestCore, type TestCoreOptions } from '../../../support/test-core'
+import { startCoreFor, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
 import { bookScheduled } from '../../../support/booking'
 import { useCleanup } from '../../../support/cleanup'
@@ -12,19 +12,6 @@ describe('the core across restarts', () => {
   const defer = useCleanup()
 
   /** A core signed in as `expert`; `more.dir` restarts one on an earlier core's data. */
-  function coreFor(
-    platform: TestPlatform,
-    expert: { id: string; token: string },
-    more: Pick<TestCoreOptions, 'dir' | 'clock'> = {},
-  ): Promise<TestCore> {
-    return startTestCore({
-      platformUrl: platform.server.url,
-      token: expert.token,
-      expertId: expert.id,
-      ...more,
-    })
-  }
-
   async function platformWithBookedSessions(
     count: number,
   ): Promise<{ platform: TestPlatform; expert: { id: string; token: string } }> {
@@ -42,14 +29,14 @@ describe('the core across restarts', () => {
   it('serves the cache when the platform is down at a cold start, then resyncs when it is back', async () => {
     const { platform, expert } = await platformWithBookedSessions(3)
     const clock = new ManualClock(platform.clock.now())
-    const first = await coreFor(platform, expert, { clock })
+    const first = await startCoreFor(platform.server.url, expert, { clock })
     await first.waitForState((s) => s.status === 'online')
     await first.runtime.core.settled()
     expect(first.runtime.cache.upcomingSessions(clock.now(), 10)).toHaveLength(3)
     first.close()
 
     await platform.stopServer()
-    const cold: TestCore = await coreFor(platform, expert, { dir: first.dir, clock })
+    const cold: TestCore = await startCoreFor(platform.server.url, expert, { dir: first.dir, clock })
     defer(() => cold.close(true))
     const offline = await cold.waitForState((s) => s.status === 'offline')
     expect(offline).toMatchObject({ status: 'offline', lastSyncedAt: expect.any(Number) })
@@ -72,12 +59,12 @@ describe('the core across restarts', () => {
 
   it('moves a corrupt cache aside, rebuilds it from the platform, and tells the user once', async () => {
     const { platform, expert } = await platformWithBookedSessions(2)
-    const first = await coreFor(platform, expert)
+    const first = await startCoreFor(platform.server.url, expert)
     await first.waitForState((s) => s.status === 'online')
     first.close()
     writeFileSync(first.cachePath, Buffer.alloc(64 * 1024, 0x5a))
 
-    const rebuilt = await coreFor(platform, expert, { dir: first.dir })
+    const rebuilt = await startCoreFor(platform.server.url, expert, { dir: first.dir })
     const notices = rebuilt.adapters.notifier.shown.filter((n) => n.kind === 'notice')
     expect(notices).toHaveLength(1)
     expect(notices[0]?.body).toMatch(/rebuilt/i)
@@ -89,7 +76,7 @@ describe('the core across restarts', () => {
     expect(rebuilt.runtime.cache.expert()?.id).toBe(expert.id)
     rebuilt.close()
 
-    const again = await coreFor(platform, expert, { dir: first.dir })
+    const again = await startCoreFor(platform.server.url, expert, { dir: first.dir })
     defer(() => again.close(true))
     expect(again.adapters.notifier.shown.filter((n) => n.kind === 'notice')).toHaveLength(0)
     expect(existsSync(first.cachePath)).toBe(true)
@@ -101,7 +88,7 @@ describe('the core across restarts', () => {
     const expert = platform.addExpert()
     const invite = (title: string) => platform.inviteDirectly(expert.id, title)
     invite('Seen before')
-    const first = await coreFor(platform, expert)
+    const first = await startCoreFor(platform.server.url, expert)
     await first.waitForNotifications(1)
     first.close()
 
@@ -110,7 +97,7 @@ describe('the core across restarts', () => {
     for (const id of away.slice(0, -1)) platform.server.marketplace.withdrawRequest(id)
     platform.server.marketplace.compact()
 
-    const back = await coreFor(platform, expert, { dir: first.dir })
+    const back = await startCoreFor(platform.server.url, expert, { dir: first.dir })
     defer(() => back.close(true))
     await back.waitForState((s) => s.status === 'online')
     await back.runtime.core.settled()
@@ -128,10 +115,10 @@ describe('the core across restarts', () => {
   it('does not show an invite again after a restart', async () => {
     const { platform, expert } = await platformWithBookedSessions(0)
     platform.inviteDirectly(expert.id, 'Once')
-    const first = await coreFor(platform, expert)
+    const first = await startCoreFor(platform.server.url, expert)
     await first.waitForNotifications(1)
     first.close()
-    const second = await coreFor(platform, expert, { dir: first.dir })
+    const second = await startCoreFor(platform.server.url, expert, { dir: first.dir })
     defer(() => second.close(true))
     await second.waitForState((s) => s.status === 'online')
     await second.runtime.core.settled()

@@ -5,7 +5,7 @@ import { clockSkewNotice } from '../../../../src/shared/clock-skew'
 import type { HostTime } from '../../../../src/shared/ipc/contract'
 import { bookScheduled } from '../../../support/booking'
 import { useCleanup } from '../../../support/cleanup'
-import { startTestCore, type TestCore } from '../../../support/test-core'
+import { startCoreFor, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, TEST_START, type TestPlatform } from '../../../support/test-platform'
 
 const MINUTE = 60_000
@@ -35,10 +35,7 @@ describe('a platform whose clock is two hours ahead of the computer’s', () => 
       start: bookedStart,
     })
     const local = new ManualClock(TEST_START)
-    const core = await startTestCore({
-      platformUrl: platform.server.url,
-      token: expert.token,
-      expertId: expert.id,
+    const core = await startCoreFor(platform.server.url, expert, {
       clock: local,
     })
     defer(() => core.close(true))

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
 import { createPowerHook } from '../../../../src/main/node-adapters/power-hook'
 import { ManualClock } from '../../../../src/shared/clock'
-import { startTestCore } from '../../../support/test-core'
+import { startCoreFor, startTestCore } from '../../../support/test-core'
 import { startTestPlatform } from '../../../support/test-platform'
 import { useCleanup } from '../../../support/cleanup'
 
@@ -19,11 +19,7 @@ describe('a platform that misbehaves', () => {
     defer(() => platform.close())
     const expert = platform.addExpert()
     platform.inviteDirectly(expert.id, 'Readable')
-    const core = await startTestCore({
-      platformUrl: platform.server.url,
-      token: expert.token,
-      expertId: expert.id,
-    })
+    const core = await startCoreFor(platform.server.url, expert)
     defer(() => core.close(true))
     await core.waitForState((s) => s.status === 'online')
     core.close()
@@ -39,10 +35,7 @@ describe('a platform that misbehaves', () => {
     await platform.startServer()
     platform.inviteDirectly(expert.id, 'After')
 
-    const again = await startTestCore({
-      platformUrl: platform.server.url,
-      token: expert.token,
-      expertId: expert.id,
+    const again = await startCoreFor(platform.server.url, expert, {
       dir: core.dir,
     })
     defer(() => again.close(true))
@@ -65,11 +58,7 @@ describe('a platform that misbehaves', () => {
     const platform = await startTestPlatform()
     defer(() => platform.close())
     const expert = platform.addExpert()
-    const core = await startTestCore({
-      platformUrl: platform.server.url,
-      token: expert.token,
-      expertId: expert.id,
-    })
+    const core = await startCoreFor(platform.server.url, expert)
     defer(() => core.close(true))
     await core.waitForState((s) => s.status === 'online')
     platform.inviteDirectly(expert.id, 'Before')
@@ -108,11 +97,7 @@ describe('a platform that misbehaves', () => {
     platform.server.marketplace.db
       .prepare('UPDATE requests SET attachments = ? WHERE id = ?')
       .run(JSON.stringify([attachment]), bad.request.id)
-    const core = await startTestCore({
-      platformUrl: platform.server.url,
-      token: expert.token,
-      expertId: expert.id,
-    })
+    const core = await startCoreFor(platform.server.url, expert)
     defer(() => core.close(true))
     await core.waitForNotifications(3)
     await core.waitForState((s) => s.status === 'online')

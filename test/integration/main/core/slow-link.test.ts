@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
-import { startTestCore } from '../../../support/test-core'
+import { startCoreFor, startTestCore } from '../../../support/test-core'
 import { startTestPlatform } from '../../../support/test-platform'
 
 const PENDING = 300
@@ -51,10 +51,7 @@ describe('catching up over a slow link', () => {
       silenceLimitMs: 1_000,
       probeTimeoutMs: 1_000,
     }
-    const core = await startTestCore({
-      platformUrl: proxy.url,
-      token: expert.token,
-      expertId: expert.id,
+    const core = await startCoreFor(proxy.url, expert, {
       timings,
     })
     defer(() => core.close(true))

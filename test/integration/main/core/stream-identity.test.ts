@@ -2,7 +2,7 @@ import { copyFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useCleanup } from '../../../support/cleanup'
-import { startTestCore, type TestCore } from '../../../support/test-core'
+import { startCoreFor, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
 
 /** How many notifications each invite's title got. */
@@ -29,11 +29,7 @@ describe('a platform restored from a backup', () => {
     const expert = platform.addExpert()
     const invite = (title: string): string => platform.inviteDirectly(expert.id, title).request.id
     for (let i = 1; i <= 5; i++) invite(`Before the backup ${i}`)
-    const core = await startTestCore({
-      platformUrl: platform.server.url,
-      token: expert.token,
-      expertId: expert.id,
-    })
+    const core = await startCoreFor(platform.server.url, expert)
     defer(() => core.close(true))
     await core.waitForNotifications(5)
 
@@ -55,10 +51,7 @@ describe('a platform restored from a backup', () => {
     const fresh = Array.from({ length: 25 }, (_, i) => invite(`After the restore ${i + 1}`))
     expect(platform.server.marketplace.events.latestId(expert.id)).toBeGreaterThan(cursorBefore)
 
-    const again = await startTestCore({
-      platformUrl: platform.server.url,
-      token: expert.token,
-      expertId: expert.id,
+    const again = await startCoreFor(platform.server.url, expert, {
       dir: core.dir,
     })
     defer(() => again.close(true))
