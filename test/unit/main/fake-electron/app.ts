@@ -1,0 +1,66 @@
+/** Electron's `app`: lifecycle events, the single-instance lock, paths, quit. */
+import { EventEmitter } from 'node:events'
+import { vi } from 'vitest'
+import type { App, Settings as LoginItemSettings } from 'electron'
+import { preventableEvent } from './events'
+import { fake } from './state'
+
+/** Electron's `app`: lifecycle events, the single-instance lock, quit. */
+export class FakeApp
+  extends EventEmitter
+  implements
+    Pick<
+      App,
+      | 'requestSingleInstanceLock'
+      | 'quit'
+      | 'exit'
+      | 'whenReady'
+      | 'getVersion'
+      | 'getLocale'
+      | 'getAppPath'
+      | 'getPath'
+      | 'isPackaged'
+      | 'setLoginItemSettings'
+    >
+{
+  isPackaged = false
+  /** Every call to setLoginItemSettings, in order. */
+  readonly setLoginItemSettings = vi.fn<(settings: LoginItemSettings) => void>()
+  /** Whether requestSingleInstanceLock succeeds: false plays "another Standby is running". */
+  lockAvailable = true
+  readonly requestSingleInstanceLock = vi.fn(() => this.lockAvailable)
+  /** Like Electron: emits before-quit, then closes every window. */
+  readonly quit = vi.fn(() => {
+    this.emit('before-quit', preventableEvent())
+    // Electron closes the windows still open; a destroyed one is gone from its list.
+    for (const window of fake.windows.filter((candidate) => !candidate.isDestroyed())) window.close()
+  })
+  readonly exit = vi.fn<App['exit']>()
+  readonly whenReady = vi.fn(() => Promise.resolve())
+  getVersion(): string {
+    return '1.2.3'
+  }
+  /** The OS language Electron reports; a test may change it. */
+  locale = 'en-GB'
+  getLocale(): string {
+    return this.locale
+  }
+  getAppPath(): string {
+    return '/opt/standby-dev'
+  }
+  /** Answers from `fake.paths`: shared state, since electron-store keeps the `app` it first imported. */
+  getPath(name: Parameters<App['getPath']>[0]): string {
+    const path = fake.paths[name]
+    if (path === undefined) {
+      throw new Error(
+        `fake app.getPath('${name}') has no answer: set fake.paths.${name} to a temporary directory`,
+      )
+    }
+    return path
+  }
+
+  /** Another copy of the app was started. */
+  secondInstance(): void {
+    this.emit('second-instance', preventableEvent(), ['standby'], '/', {})
+  }
+}

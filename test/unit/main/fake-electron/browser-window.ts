@@ -1,0 +1,138 @@
+/**
+ * A BrowserWindow that tracks visibility instead of drawing anything. Once destroyed (closed
+ * without a 'close' listener preventing it, or destroy()), every method but `isDestroyed()` and
+ * `destroy()` throws Electron's "Object has been destroyed" TypeError, `webContents` included;
+ * listening (`on`, `once`) still works, as it does on Electron's EventEmitter.
+ */
+import { EventEmitter } from 'node:events'
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
+import { assertNotDestroyed, assertOnScreen, preventableEvent } from './events'
+import { fake } from './state'
+import { FakeWebContents } from './web-contents'
+
+/** What a window loaded, for tests to read. */
+export type LoadedPage = { url: string } | { file: string; hash?: string }
+
+/** A BrowserWindow that tracks visibility instead of drawing anything. */
+export class FakeBrowserWindow
+  extends EventEmitter
+  implements
+    Pick<
+      BrowserWindow,
+      | 'show'
+      | 'hide'
+      | 'focus'
+      | 'restore'
+      | 'minimize'
+      | 'isMinimized'
+      | 'isVisible'
+      | 'isDestroyed'
+      | 'loadURL'
+      | 'loadFile'
+      | 'close'
+      | 'destroy'
+      | 'setPosition'
+    >
+{
+  /** The contents, readable by a test even after the window is gone (Electron's getter throws). */
+  readonly contents = new FakeWebContents()
+  visible = false
+  minimized = false
+  focused = false
+  destroyed = false
+  loaded: LoadedPage | undefined
+  position: [number, number] = [0, 0]
+
+  constructor(readonly options: BrowserWindowConstructorOptions = {}) {
+    super()
+    fake.windows.push(this)
+  }
+
+  get webContents(): FakeWebContents {
+    assertNotDestroyed(this)
+    return this.contents
+  }
+
+  show(): void {
+    assertNotDestroyed(this)
+    this.visible = true
+  }
+  hide(): void {
+    assertNotDestroyed(this)
+    this.visible = false
+    this.focused = false
+  }
+  focus(): void {
+    assertNotDestroyed(this)
+    this.focused = true
+  }
+  restore(): void {
+    assertNotDestroyed(this)
+    this.minimized = false
+    this.visible = true
+  }
+  minimize(): void {
+    assertNotDestroyed(this)
+    this.minimized = true
+    this.focused = false
+  }
+  isMinimized(): boolean {
+    assertNotDestroyed(this)
+    return this.minimized
+  }
+  isVisible(): boolean {
+    assertNotDestroyed(this)
+    return this.visible
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+  async loadURL(url: string): Promise<void> {
+    assertNotDestroyed(this)
+    this.loaded = { url }
+  }
+  async loadFile(file: string, options?: { hash?: string }): Promise<void> {
+    assertNotDestroyed(this)
+    this.loaded = options?.hash === undefined ? { file } : { file, hash: options.hash }
+  }
+  setPosition(x: number, y: number): void {
+    assertNotDestroyed(this)
+    this.position = [x, y]
+  }
+
+  /**
+   * The user (Cmd+W, Alt+F4, the close button) or the app closes the window: 'close' first, and
+   * unless a listener prevents it the window is destroyed. Throws on a destroyed window, as
+   * Electron does.
+   */
+  close(): void {
+    assertNotDestroyed(this)
+    const event = preventableEvent()
+    this.emit('close', event)
+    if (event.defaultPrevented) return
+    this.destroy()
+  }
+
+  /** Destroys the window without asking its 'close' listeners; harmless when already destroyed. */
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.visible = false
+    this.focused = false
+    this.contents.destroy()
+    this.emit('closed')
+  }
+
+  /** The window lost focus (the user clicked elsewhere). */
+  blur(): void {
+    assertOnScreen('a destroyed window', !this.destroyed)
+    this.focused = false
+    this.emit('blur', preventableEvent())
+  }
+
+  /** Chromium painted the first frame. */
+  readyToShow(): void {
+    assertOnScreen('a destroyed window', !this.destroyed)
+    this.emit('ready-to-show', preventableEvent())
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * A typed fake of the `electron` module, for tests that cannot launch Electron, one file per
+ * module it fakes. Each fake implements a `Pick` of Electron's own type for the members our code
+ * calls, so a signature change in Electron breaks the fake at compile time rather than letting
+ * tests pass against a fiction; and destroyed windows, web contents and trays throw on use as
+ * Electron's do, so code that keeps using them fails its tests.
+ * Helpers named like user actions (`close`, `navigate`, `clickMenuItem`, `invoke`, `push`,
+ * `pressAction`, `play('resume')`…) let a test play the part of Electron, the OS and the user;
+ * they refuse to act on what is no longer on screen.
+ *
+ * Use: `vi.mock('electron', async () => (await import('./fake-electron')).electronModule)`, and
+ * call `resetFakeElectron()` in `beforeEach`. electron-store is inlined by vitest.config.ts, so its
+ * own `import electron from 'electron'` gets this fake too.
+ */
+import { vi } from 'vitest'
+import type { App, ContextBridge, Shell } from 'electron'
+import { FakeApp } from './app'
+import { FakeBrowserWindow } from './browser-window'
+import { FakeIpcMain, FakeIpcRenderer } from './ipc'
+import { FakeNotification } from './notification'
+import { FakeProtocol, FakeSession } from './session'
+import { fake } from './state'
+import { FakePowerMonitor, FakeSafeStorage } from './system'
+import { FakeMenu, FakeNativeImage, FakeTray } from './tray'
+
+export { FakeApp } from './app'
+export { FakeBrowserWindow, type LoadedPage } from './browser-window'
+export { preventableEvent } from './events'
+export { FakeIpcMain, FakeIpcRenderer } from './ipc'
+export { FakeNotification } from './notification'
+export { FakeProtocol, FakeSession } from './session'
+export { fake } from './state'
+export { FakePowerMonitor, FakeSafeStorage } from './system'
+export { FakeMenu, FakeNativeImage, FakeTray } from './tray'
+export { FakeWebContents } from './web-contents'
+
+function freshState() {
+  return {
+    app: new FakeApp(),
+    session: new FakeSession(),
+    protocol: new FakeProtocol(),
+    ipcMain: new FakeIpcMain(),
+    ipcRenderer: new FakeIpcRenderer(),
+    shell: { openExternal: vi.fn<Shell['openExternal']>(async () => {}) },
+    contextBridge: { exposeInMainWorld: vi.fn<ContextBridge['exposeInMainWorld']>() },
+    /**
+     * What app.getPath answers. Empty, so nothing writes to a real directory unless a test points
+     * it at its own temporary one (`fake.paths.userData = dir`).
+     */
+    paths: {} as Partial<Record<Parameters<App['getPath']>[0], string>>,
+    safeStorage: new FakeSafeStorage(),
+    powerMonitor: new FakePowerMonitor(),
+    /** Whether nativeImage finds files: false plays missing icons. */
+    imagesExist: true,
+    /** Whether Notification.isSupported(): false plays a system without notifications. */
+    notificationsSupported: true,
+    /** Every window created since the reset, destroyed ones included. */
+    windows: [] as FakeBrowserWindow[],
+    trays: [] as FakeTray[],
+    notifications: [] as FakeNotification[],
+  }
+}
+
+/** Everything the fakes share, reset between tests. */
+export type FakeState = ReturnType<typeof freshState>
+
+// The first copy of this file fills the shared state; a re-imported copy finds it filled.
+if (!('app' in fake)) Object.assign(fake, freshState())
+
+const namedExports = {
+  get app() {
+    return fake.app
+  },
+  get ipcMain() {
+    return fake.ipcMain
+  },
+  get protocol() {
+    return fake.protocol
+  },
+  get ipcRenderer() {
+    return fake.ipcRenderer
+  },
+  get shell() {
+    return fake.shell
+  },
+  get contextBridge() {
+    return fake.contextBridge
+  },
+  session: {
+    get defaultSession() {
+      return fake.session
+    },
+  },
+  nativeImage: {
+    createFromPath: (path: string): FakeNativeImage => new FakeNativeImage(path, !fake.imagesExist),
+  },
+  get safeStorage() {
+    return fake.safeStorage
+  },
+  get powerMonitor() {
+    return fake.powerMonitor
+  },
+  screen: {
+    /** One 1440×900 display with a 24 px menu bar at the top. */
+    getDisplayMatching: () => ({ workArea: { x: 0, y: 24, width: 1440, height: 876 } }),
+  },
+  BrowserWindow: FakeBrowserWindow,
+  Menu: FakeMenu,
+  Notification: FakeNotification,
+  Tray: FakeTray,
+}
+
+/**
+ * What `import … from 'electron'` returns under `vi.mock('electron', …)`. The default export is
+ * the module itself, as with the real CommonJS module (electron-store does `import electron`).
+ */
+export const electronModule = Object.assign(namedExports, { default: namedExports })
+
+/** Fresh fakes for the next test. */
+export function resetFakeElectron(): void {
+  Object.assign(fake, freshState())
+}

@@ -1,0 +1,61 @@
+/** Electron's `ipcMain` and `ipcRenderer`: invoke handlers by channel, and pushes to a page. */
+import { EventEmitter } from 'node:events'
+import { vi } from 'vitest'
+import type { IpcMain, IpcMainInvokeEvent, IpcRenderer, IpcRendererEvent } from 'electron'
+import { preventableEvent } from './events'
+import type { FakeWebContents } from './web-contents'
+
+type InvokeListener = Parameters<IpcMain['handle']>[1]
+
+/** Electron's `ipcMain`: invoke handlers by channel. */
+export class FakeIpcMain implements Pick<IpcMain, 'handle' | 'removeHandler' | 'on'> {
+  readonly handlers = new Map<string, InvokeListener>()
+  /** Channels with an ipcMain.on listener (our code uses handle(); electron-store registers one). */
+  readonly listeners = new Map<string, Array<(...args: unknown[]) => void>>()
+
+  on(channel: string, listener: Parameters<IpcMain['on']>[1]): IpcMain {
+    this.listeners.set(channel, [
+      ...(this.listeners.get(channel) ?? []),
+      listener as (...args: unknown[]) => void,
+    ])
+    return this as unknown as IpcMain
+  }
+
+  handle(channel: string, listener: InvokeListener): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+    this.handlers.set(channel, listener)
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel)
+  }
+
+  /** A renderer frame at `frameUrl` in `sender` calls ipcRenderer.invoke(channel, ...args). */
+  async invoke(
+    channel: string,
+    from: { sender: FakeWebContents; frameUrl: string | null },
+    ...args: unknown[]
+  ): Promise<unknown> {
+    const listener = this.handlers.get(channel)
+    if (!listener) throw new Error(`No handler registered for '${channel}'`)
+    // Only the fields our code reads; the rest of IpcMainInvokeEvent is Electron internals.
+    const event = {
+      ...preventableEvent(),
+      sender: from.sender,
+      senderFrame: from.frameUrl === null ? null : { url: from.frameUrl },
+      frameId: 1,
+      processId: 1,
+    } as unknown as IpcMainInvokeEvent
+    return listener(event, ...args)
+  }
+}
+
+/** Electron's `ipcRenderer`: invoke and push-event listeners. */
+export class FakeIpcRenderer extends EventEmitter implements Pick<IpcRenderer, 'invoke'> {
+  readonly invoke = vi.fn<IpcRenderer['invoke']>(async () => undefined)
+
+  /** The main process sends `channel` with `payload` to this renderer. */
+  push(channel: string, payload: unknown): void {
+    const event = { sender: this, senderId: 0, ports: [] } as unknown as IpcRendererEvent
+    this.emit(channel, event, payload)
+  }
+}

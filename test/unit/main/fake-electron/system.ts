@@ -1,0 +1,59 @@
+/** `safeStorage` and `powerMonitor`: the keychain and the machine's sleep and lock events. */
+import { EventEmitter } from 'node:events'
+import { vi } from 'vitest'
+import type { PowerMonitor, SafeStorage } from 'electron'
+
+/**
+ * `safeStorage`, async API. The "encryption" is reversible but never contains the plain text, so
+ * a test can check that a token does not reach the disk in the clear.
+ */
+export class FakeSafeStorage implements Pick<
+  SafeStorage,
+  'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'
+> {
+  /** False plays a machine without a usable keychain. */
+  available = true
+  /** What Linux reports; 'basic_text' means a hardcoded key, i.e. no real protection. */
+  backend: ReturnType<SafeStorage['getSelectedStorageBackend']> = 'gnome_libsecret'
+  /** True plays a rotated key: the next decryption asks for re-encryption. */
+  shouldReEncrypt = false
+  /** Bumped to play a new key: data encrypted under an older one no longer decrypts. */
+  keyGeneration = 1
+
+  isAsyncEncryptionAvailable = vi.fn(async (): Promise<boolean> => this.available)
+
+  encryptStringAsync = vi.fn(async (plainText: string): Promise<Buffer> => {
+    if (!this.available) throw new Error('Encryption is not available.')
+    const body = Buffer.from(plainText, 'utf8').map((byte) => byte ^ 0x5a)
+    return Buffer.concat([Buffer.from(`fake-v${this.keyGeneration}:`), body])
+  })
+
+  decryptStringAsync = vi.fn(
+    async (encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }> => {
+      const prefix = Buffer.from(`fake-v${this.keyGeneration}:`)
+      if (!this.available) throw new Error('Decryption is not available.')
+      if (!encrypted.subarray(0, prefix.length).equals(prefix))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+      const body = encrypted.subarray(prefix.length).map((byte) => byte ^ 0x5a)
+      return { shouldReEncrypt: this.shouldReEncrypt, result: Buffer.from(body).toString('utf8') }
+    },
+  )
+
+  getSelectedStorageBackend(): ReturnType<SafeStorage['getSelectedStorageBackend']> {
+    return this.backend
+  }
+}
+
+/** The powerMonitor events our code listens to. */
+type PowerMonitorEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen'
+
+/** `powerMonitor`: a test plays the machine sleeping, waking, locking and unlocking. */
+export class FakePowerMonitor extends EventEmitter implements Pick<PowerMonitor, 'isOnBatteryPower'> {
+  isOnBatteryPower(): boolean {
+    return false
+  }
+  /** Emits one of the events with no arguments, as Electron does for these four. */
+  play(event: PowerMonitorEvent): void {
+    this.emit(event)
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The tray icon, its menu and its image. Once destroyed, a Tray refuses every method but
+ * `destroy()` and `isDestroyed()` with Electron's "Tray is destroyed" error.
+ */
+import { EventEmitter } from 'node:events'
+import type { MenuItemConstructorOptions, NativeImage, Tray } from 'electron'
+import { assertOnScreen, preventableEvent } from './events'
+import { fake } from './state'
+
+/** A menu that keeps the template it was built from (our code only builds menus, never reads them). */
+export class FakeMenu {
+  constructor(readonly template: ReadonlyArray<MenuItemConstructorOptions>) {}
+
+  static buildFromTemplate(template: Array<MenuItemConstructorOptions>): FakeMenu {
+    return new FakeMenu(template)
+  }
+
+  /** The item with this id; throws if there is none. */
+  item(id: string): MenuItemConstructorOptions {
+    const item = this.template.find((candidate) => candidate.id === id)
+    if (!item) throw new Error(`no menu item with id ${id}`)
+    return item
+  }
+}
+
+/** An image loaded from a path; `empty` plays a missing file. */
+export class FakeNativeImage implements Pick<NativeImage, 'isEmpty'> {
+  constructor(
+    readonly path: string,
+    private readonly empty = false,
+  ) {}
+  isEmpty(): boolean {
+    return this.empty
+  }
+}
+
+/** A tray icon with a context menu and a tooltip. */
+export class FakeTray extends EventEmitter implements Pick<Tray, 'setToolTip' | 'destroy' | 'isDestroyed'> {
+  menu: FakeMenu | undefined
+  toolTip = ''
+  destroyed = false
+
+  constructor(readonly image: FakeNativeImage | string) {
+    super()
+    fake.trays.push(this)
+  }
+
+  setContextMenu(menu: FakeMenu | null): void {
+    this.assertAlive()
+    this.menu = menu ?? undefined
+  }
+  setToolTip(toolTip: string): void {
+    this.assertAlive()
+    this.toolTip = toolTip
+  }
+  destroy(): void {
+    this.destroyed = true
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  /** Where the icon sits on screen (what `click` reports). */
+  bounds = { x: 1000, y: 0, width: 24, height: 24 }
+
+  /** The user clicks the icon itself. */
+  clickIcon(): void {
+    assertOnScreen('a removed tray icon', !this.destroyed)
+    this.emit('click', preventableEvent(), this.bounds)
+  }
+
+  /** The user picks a menu item. */
+  clickMenuItem(id: string): void {
+    assertOnScreen('a removed tray icon', !this.destroyed)
+    const item = this.menu?.item(id)
+    if (!item?.click) throw new Error(`menu item ${id} has no action`)
+    if (item.enabled === false) throw new Error(`menu item ${id} is disabled`)
+    item.click(undefined as never, undefined, undefined as never)
+  }
+
+  private assertAlive(): void {
+    if (this.destroyed) throw new Error('Tray is destroyed')
+  }
+}

@@ -1,0 +1,63 @@
+/** A window's web contents: navigation, window.open and IPC sends; unusable once destroyed. */
+import { EventEmitter } from 'node:events'
+import { vi } from 'vitest'
+import type { HandlerDetails, WebContents, WindowOpenHandlerResponse } from 'electron'
+import { assertNotDestroyed, assertOnScreen, preventableEvent } from './events'
+
+let nextWebContentsId = 1
+
+/** A window's web contents: navigation, window.open and IPC sends. */
+export class FakeWebContents
+  extends EventEmitter
+  implements Pick<WebContents, 'id' | 'isDestroyed' | 'send'>
+{
+  readonly id = nextWebContentsId++
+  destroyed = false
+  /** Every send, including refused ones: like Electron, a send to destroyed contents throws. */
+  readonly send = vi.fn<WebContents['send']>(() => assertNotDestroyed(this))
+  private windowOpenHandler: Parameters<WebContents['setWindowOpenHandler']>[0] | undefined
+
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  /** Plain JavaScript in Electron, so it does not check for destruction either. */
+  setWindowOpenHandler(handler: Parameters<WebContents['setWindowOpenHandler']>[0]): void {
+    this.windowOpenHandler = handler
+  }
+
+  /** The contents go with their window, telling listeners as Electron does. */
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.emit('destroyed')
+  }
+
+  /** The page tries to navigate to `url`; true if the app prevented it. */
+  navigate(url: string): boolean {
+    assertOnScreen('a destroyed page', !this.destroyed)
+    const event = preventableEvent({ url, isSameDocument: false, isMainFrame: true, frame: null })
+    this.emit('will-navigate', event, url)
+    return event.defaultPrevented
+  }
+
+  /** The page calls window.open(url); returns the app's answer. */
+  openWindow(url: string): WindowOpenHandlerResponse {
+    assertOnScreen('a destroyed page', !this.destroyed)
+    if (!this.windowOpenHandler) throw new Error('no window open handler was set')
+    const details: HandlerDetails = {
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'foreground-tab',
+      referrer: { url: '', policy: 'default' },
+    }
+    return this.windowOpenHandler(details)
+  }
+
+  /** The page finished loading. */
+  finishLoad(): void {
+    assertOnScreen('a destroyed page', !this.destroyed)
+    this.emit('did-finish-load', preventableEvent())
+  }
+}
