@@ -2,7 +2,7 @@
  * The composition root of the main process: the one place that creates things and wires them
  * together. Importing it does nothing but call `main()`.
  */
-import { app, protocol, session, shell } from 'electron'
+import { app, protocol, session, shell, type WebContents } from 'electron'
 import { join } from 'node:path'
 import { createLoginItem } from './adapters/login-item'
 import { createElectronNotifier } from './adapters/notifier'
@@ -30,6 +30,7 @@ import { claimSingleInstance, onSecondInstance } from './single-instance'
 import { createStatusLine } from './status-line'
 import { createTray } from './tray'
 import { trayIconPath } from './tray-icon'
+import { windowSlot } from './window-slot'
 import { systemClock } from '../shared/clock'
 
 /** Builds the app: single-instance lock, session security, the core, IPC, window, tray. */
@@ -57,39 +58,44 @@ async function main(): Promise<void> {
   denyPermissionRequests(session.defaultSession)
 
   const openExternal = (url: string): Promise<void> => shell.openExternal(url)
+  const status = createStatusLine('Starting…')
+  const windowOptions = { preloadPath: join(outDir, 'preload', 'index.cjs'), origin, openExternal, log }
+  // Either window may be closed for good (Alt+F4 on the popover, the OS at session end): each is
+  // made anew when next wanted, and nothing holds on to a destroyed one.
+  const mainWindow = windowSlot(() => {
+    const created = createMainWindow({ ...windowOptions, isQuitting })
+    const contents = created.webContents
+    // Every (re)load starts a renderer that has not heard the status yet: it is told once the
+    // page has loaded. (The window itself shows the connection state, which it reads when it starts.)
+    contents.on('did-finish-load', () => send(contents, 'app.statusChanged', { text: status.get() }))
+    return created
+  })
+  const popover = windowSlot(() => createPopover(windowOptions))
+  // Both load at once, so the first click shows a page that is already there.
+  mainWindow.get()
+  popover.get()
+  /** The pages of the windows alive now. */
+  const livePages = (): ReadonlyArray<WebContents> =>
+    [mainWindow.current(), popover.current()?.window].flatMap((live) => (live ? [live.webContents] : []))
+
   const ipc = createIpcMain({
     policy: {
-      // Only called once a page exists; the pages are the window's and the popover's.
-      isOwnWebContents: (contents) =>
-        contents === window.webContents || contents === popover.window.webContents,
+      isOwnWebContents: (contents) => livePages().includes(contents),
       isAppUrl: origin.isAppUrl,
     },
     log,
   })
 
-  const window = createMainWindow({
-    preloadPath: join(outDir, 'preload', 'index.cjs'),
-    origin,
-    isQuitting,
-    openExternal,
-    log,
-  })
-  const popover = createPopover({
-    preloadPath: join(outDir, 'preload', 'index.cjs'),
-    origin,
-    openExternal,
-    log,
-  })
-  const pages = [window.webContents, popover.window.webContents]
   const showWindow = (): void => {
-    popover.window.hide()
-    bringToFront(window)
+    // A quit is closing the windows: opening one now would only be torn down again.
+    if (isQuitting()) return
+    popover.current()?.window.hide()
+    bringToFront(mainWindow.get())
   }
   onSecondInstance(showWindow)
   // macOS: clicking the Dock icon of a running app should show its window.
   app.on('activate', showWindow)
 
-  const status = createStatusLine('Starting…')
   const tray = createTray({
     iconPath: trayIconPath({
       platform: process.platform,
@@ -100,18 +106,14 @@ async function main(): Promise<void> {
     status: status.get(),
     onOpen: showWindow,
     onQuit: () => app.quit(),
-    onClick: (bounds) => popover.toggle(bounds),
+    onClick: (bounds) => popover.get().toggle(bounds),
     log,
   })
   status.subscribe((text) => {
     tray.setStatus(text)
-    send(window.webContents, 'app.statusChanged', { text })
+    const live = mainWindow.current()
+    if (live) send(live.webContents, 'app.statusChanged', { text })
   })
-  // Every (re)load starts a renderer that has not heard the status yet: it is told once the page
-  // has loaded. (The window itself shows the connection state, which it reads when it starts.)
-  window.webContents.on('did-finish-load', () =>
-    send(window.webContents, 'app.statusChanged', { text: status.get() }),
-  )
 
   const userData = app.getPath('userData')
   const settings = createElectronSettingsStore({ log })
@@ -166,7 +168,7 @@ async function main(): Promise<void> {
     }),
   )
   runtime.forwardPushes((event, payload) => {
-    for (const page of pages) send(page, event, payload)
+    for (const page of livePages()) send(page, event, payload)
   })
   app.on('will-quit', () => runtime.close())
 }

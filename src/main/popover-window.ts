@@ -15,6 +15,8 @@ export type PopoverOptions = AppWindowOptions
 /** The popover as the rest of the app sees it. */
 export interface Popover {
   readonly window: BrowserWindow
+  /** True once the popover was closed for good; a new one must then be created. */
+  isDestroyed(): boolean
   /** Show it next to the tray icon, or hide it if it is showing. */
   toggle(trayBounds: Rectangle): void
 }
@@ -42,6 +44,7 @@ export function createPopover(options: PopoverOptions): Popover {
   window.on('blur', () => window.hide())
   return {
     window,
+    isDestroyed: () => window.isDestroyed(),
     toggle(trayBounds) {
       if (window.isVisible()) {
         window.hide()

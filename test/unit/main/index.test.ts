@@ -124,6 +124,68 @@ describe('launching Standby', () => {
     expect(popover.visible).toBe(false)
   })
 
+  it('shows a new popover on a tray click after the popover was closed (Alt+F4, Cmd+W)', async () => {
+    const fake = await launch()
+    const closed = fake.windows[1]!
+    closed.close()
+    expect(closed.destroyed).toBe(true)
+    fake.trays[0]!.clickIcon()
+    const popover = fake.windows.at(-1)!
+    expect(popover).not.toBe(closed)
+    expect(popover.loaded).toEqual({ url: 'standby://app/?view=popover' })
+    expect(popover).toMatchObject({ visible: true, focused: true, destroyed: false })
+    expect(popover.position).toEqual([832, 28])
+  })
+
+  it('still brings the window forward from Open, a second launch and the Dock once the popover was closed', async () => {
+    const fake = await launch()
+    const window = fake.windows[0]!
+    fake.windows[1]!.close()
+    const ways: ReadonlyArray<() => void> = [
+      () => fake.trays[0]!.clickMenuItem('open'),
+      () => fake.app.secondInstance(),
+      () => fake.app.emit('activate'),
+    ]
+    for (const open of ways) {
+      window.close()
+      expect(window.visible).toBe(false)
+      open()
+      expect(window).toMatchObject({ visible: true, focused: true, destroyed: false })
+    }
+  })
+
+  it('answers the new popover’s page, and no longer the closed one’s', async () => {
+    const fake = await launch()
+    const closed = fake.windows[1]!
+    closed.close()
+    fake.trays[0]!.clickIcon()
+    const popover = fake.windows.at(-1)!
+    const page = 'standby://app/?view=popover'
+    await expect(
+      fake.ipcMain.invoke('connection.getState', { sender: popover.webContents, frameUrl: page }),
+    ).resolves.toMatchObject({ ok: true })
+    await expect(
+      fake.ipcMain.invoke('connection.getState', { sender: closed.contents, frameUrl: page }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
+  })
+
+  it('opens a new window, told the status line, when the OS closed the last one at session end', async () => {
+    const fake = await launch()
+    const window = fake.windows[0]!
+    window.emit('session-end')
+    window.close()
+    expect(window.destroyed).toBe(true)
+    fake.trays[0]!.clickMenuItem('open')
+    const reopened = fake.windows.at(-1)!
+    expect(reopened).not.toBe(window)
+    expect(reopened.loaded).toEqual({ url: 'standby://app/' })
+    expect(reopened).toMatchObject({ visible: true, focused: true })
+    reopened.webContents.finishLoad()
+    expect(reopened.webContents.send).toHaveBeenCalledWith('app.statusChanged', {
+      text: expect.stringMatching(/Signed out/),
+    })
+  })
+
   it('answers the popover page too', async () => {
     const fake = await launch()
     const page = 'standby://app/?view=popover'
