@@ -28,6 +28,8 @@ export function createTray(options: TrayOptions): StandbyTray {
   if (image.isEmpty()) log.warn(`Tray icon not found at ${iconPath}`)
   const tray = new Tray(image)
   const show = (status: string): void => {
+    // The status keeps changing while the app winds down; a removed icon throws on every call.
+    if (tray.isDestroyed()) return
     tray.setToolTip(`Standby — ${status}`)
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(status, { onOpen, onQuit })))
   }

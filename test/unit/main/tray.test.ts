@@ -9,11 +9,11 @@ const log: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
 const onOpen = vi.fn()
 const onQuit = vi.fn()
 
-function makeTray(): { tray: FakeTray; setStatus: (text: string) => void } {
+function makeTray(): { tray: FakeTray; setStatus: (text: string) => void; destroy: () => void } {
   const standbyTray = createTray({ iconPath: '/res/tray.png', status: 'Not connected', onOpen, onQuit, log })
   const tray = fake.trays.at(-1)
   if (!tray) throw new Error('no tray was created')
-  return { tray, setStatus: standbyTray.setStatus }
+  return { tray, setStatus: standbyTray.setStatus, destroy: standbyTray.destroy }
 }
 
 beforeEach(() => {
@@ -66,5 +66,13 @@ describe('the tray', () => {
     expect(tray.toolTip).toBe('Standby — Online — 2 invites waiting')
     tray.clickMenuItem('open')
     expect(onOpen).toHaveBeenCalledOnce()
+  })
+
+  it('takes a status change after the icon was removed (the app quitting) without throwing', () => {
+    const { tray, setStatus, destroy } = makeTray()
+    destroy()
+    expect(() => setStatus('Offline')).not.toThrow()
+    expect(tray.isDestroyed()).toBe(true)
+    expect(() => destroy()).not.toThrow()
   })
 })
