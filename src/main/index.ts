@@ -71,6 +71,8 @@ async function main(): Promise<void> {
     return created
   })
   const popover = windowSlot(() => createPopover(windowOptions))
+  // A tray app lives on with no window open; without a listener Electron would quit here.
+  app.on('window-all-closed', () => undefined)
   // Both load at once, so the first click shows a page that is already there.
   mainWindow.get()
   popover.get()

@@ -1,7 +1,7 @@
 // The fake of `electron` must fail where Electron fails, or the tests that use it prove nothing
 // about destroyed windows, trays and notifications.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { FakeBrowserWindow, FakeNotification, FakeTray, resetFakeElectron } from './fake-electron'
+import { fake, FakeBrowserWindow, FakeNotification, FakeTray, resetFakeElectron } from './fake-electron'
 
 beforeEach(resetFakeElectron)
 
@@ -37,6 +37,19 @@ describe('the fake BrowserWindow', () => {
     expect(window.isDestroyed()).toBe(true)
     expect(contents.isDestroyed()).toBe(true)
     expect(() => window.destroy()).not.toThrow()
+  })
+})
+
+describe('the fake app', () => {
+  it('quits when its last window is destroyed, unless something listens to window-all-closed', () => {
+    new FakeBrowserWindow().close()
+    expect(fake.app.quit).toHaveBeenCalledOnce()
+    resetFakeElectron()
+    let told = false
+    fake.app.on('window-all-closed', () => (told = true))
+    new FakeBrowserWindow().close()
+    expect(told).toBe(true)
+    expect(fake.app.quit).not.toHaveBeenCalled()
   })
 })
 

@@ -186,6 +186,17 @@ describe('launching Standby', () => {
     })
   })
 
+  it('stays in the tray when the popover is closed after the OS closed the window', async () => {
+    const fake = await launch()
+    const [window, popover] = [fake.windows[0]!, fake.windows[1]!]
+    window.emit('session-end')
+    window.close()
+    popover.close()
+    expect(fake.app.quit).not.toHaveBeenCalled()
+    fake.trays[0]!.clickIcon()
+    expect(fake.windows.at(-1)).toMatchObject({ visible: true, destroyed: false })
+  })
+
   it('answers the popover page too', async () => {
     const fake = await launch()
     const page = 'standby://app/?view=popover'

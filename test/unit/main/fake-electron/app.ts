@@ -29,8 +29,11 @@ export class FakeApp
   /** Whether requestSingleInstanceLock succeeds: false plays "another Standby is running". */
   lockAvailable = true
   readonly requestSingleInstanceLock = vi.fn(() => this.lockAvailable)
+  /** True once quit() was called. */
+  quitting = false
   /** Like Electron: emits before-quit, then closes every window. */
   readonly quit = vi.fn(() => {
+    this.quitting = true
     this.emit('before-quit', preventableEvent())
     // Electron closes the windows still open; a destroyed one is gone from its list.
     for (const window of fake.windows.filter((candidate) => !candidate.isDestroyed())) window.close()
@@ -57,6 +60,16 @@ export class FakeApp
       )
     }
     return path
+  }
+
+  /**
+   * The last open window was destroyed. As in Electron, the app quits then unless something
+   * listens to 'window-all-closed'; a quit that closes the windows itself does not emit it.
+   */
+  lastWindowClosed(): void {
+    if (this.quitting) return
+    if (this.listenerCount('window-all-closed') === 0) this.quit()
+    else this.emit('window-all-closed', preventableEvent())
   }
 
   /** Another copy of the app was started. */

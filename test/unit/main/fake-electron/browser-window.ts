@@ -121,6 +121,7 @@ export class FakeBrowserWindow
     this.focused = false
     this.contents.destroy()
     this.emit('closed')
+    if (fake.windows.every((window) => window.isDestroyed())) fake.app.lastWindowClosed()
   }
 
   /** The window lost focus (the user clicked elsewhere). */
