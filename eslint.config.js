@@ -4,7 +4,9 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
+import { dirname, join, relative } from 'node:path'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 
@@ -15,17 +17,89 @@ const electronAndSqlite = [
   },
   { name: 'better-sqlite3', message: 'Only src/main/db and server/ may use the SQLite driver.' },
 ]
-const mainProcess = { regex: '(^|/)main/', message: 'This layer may not import the main process.' }
-const serverCode = {
-  regex: '(^|/)server/',
-  message: 'Only tests and benches may import the reference server.',
+/** A pattern matching a relative import that names the folder `folder` anywhere in its path. */
+function layer(folder, message) {
+  return { regex: `^\\.\\.?/(.*/)?${folder}(/|$)`, message }
 }
-const rendererCode = { regex: '(^|/)renderer/', message: 'Only the renderer imports the renderer.' }
+const mainProcess = layer('main', 'This layer may not import the main process.')
+const serverCode = layer('server', 'Only tests and benches may import the reference server.')
+const rendererCode = layer('renderer', 'Only the renderer imports the renderer.')
+const preloadCode = layer('preload', 'Only the preload imports the preload.')
+const browserShell = layer('browser-shell', 'Only the browser shell imports the browser shell: it is a host.')
 const rawIpc = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
   message: 'Use the typed IPC wrappers (src/main/ipc/ipc-main.ts, src/preload/ipc-renderer.ts).',
 }
+
+/** True when the specifiers of an import or export (`type X`, `{ type A, type B }`) are all types. */
+function typeOnly(specifiers) {
+  const braced = /^\{([^}]*)\}$/s.exec(specifiers.trim())
+  const names = braced ? braced[1].split(',').filter((n) => n.trim() !== '') : [specifiers]
+  return (
+    specifiers.trim().startsWith('type ') ||
+    (braced !== null && names.every((n) => n.trim().startsWith('type ')))
+  )
+}
+
+/** The file a relative import from `file` lands on, or undefined for a package. */
+function resolveImport(file, source) {
+  if (!source.startsWith('.')) return undefined
+  const base = join(dirname(file), source)
+  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find(
+    (f) => f.endsWith('.ts') && existsSync(f),
+  )
+}
+
+/**
+ * The src/shared modules that would put zod in a bundle: those that import it, and those that
+ * import one of them for its values. Worked out from the sources so a new schema module is covered.
+ */
+function zodCarriers() {
+  const files = readdirSync('src/shared', { recursive: true })
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => join('src/shared', f))
+  const imports = new Map(
+    files.map((file) => [
+      file,
+      [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+([^;]*?)\s+from\s+'([^']+)'/gm)]
+        .filter(([, specifiers]) => !typeOnly(specifiers))
+        .map(([, , source]) => (source === 'zod' ? 'zod' : resolveImport(file, source))),
+    ]),
+  )
+  const carriers = new Set(['zod'])
+  for (let grew = true; grew;) {
+    grew = false
+    for (const [file, sources] of imports) {
+      if (!carriers.has(file) && sources.some((s) => carriers.has(s))) grew = carriers.add(file)
+    }
+  }
+  carriers.delete('zod')
+  return [...carriers].map((f) =>
+    relative('src', f)
+      .replace(/\.tsx?$/, '')
+      .replace(/\/index$/, '(/index)?'),
+  )
+}
+
+// The renderer and preload bundles stay free of zod and the schemas: they may import a
+// schema-carrying module for its types only.
+const zodFree = {
+  paths: {
+    name: 'zod',
+    message: 'The renderer and preload bundles stay free of zod: validation happens in the main process.',
+  },
+  pattern: {
+    regex: `^\\.\\.?/(.*/)?(${zodCarriers().join('|')})(\\.[jt]sx?)?$`,
+    allowTypeImports: true,
+    message:
+      'This module carries zod schemas: import its types only (`import type`), or move the value to a zod-free module.',
+  },
+}
+
+const mainPatterns = [serverCode, rendererCode, preloadCode, browserShell]
+const preloadPaths = [{ name: 'better-sqlite3', message: 'The preload is sandboxed.' }, zodFree.paths]
+const preloadPatterns = [mainProcess, serverCode, rendererCode, browserShell, zodFree.pattern]
 
 /** no-restricted-imports with the given names and patterns. */
 function forbid(paths, patterns = []) {
@@ -60,27 +134,23 @@ export default tseslint.config(
           message: 'src/shared runs in the renderer too: no Node-only modules.',
         })),
       ],
-      [
-        mainProcess,
-        serverCode,
-        rendererCode,
-        { regex: '(^|/)preload/', message: 'src/shared imports nothing above it.' },
-      ],
+      [mainProcess, serverCode, rendererCode, preloadCode, browserShell],
     ),
   },
   // Order matters: a later block's rule replaces an earlier one's, so the narrower zone comes last.
-  {
-    files: ['src/main/**'],
-    rules: forbid([rawIpc], [serverCode, rendererCode]),
-  },
+  { files: ['src/main/**'], rules: forbid([rawIpc], mainPatterns) },
+  // The wrapper owns the raw IPC objects; every other main-process rule still holds there.
+  { files: ['src/main/ipc/ipc-main.ts'], rules: forbid([], mainPatterns) },
   {
     files: ['src/main/core/**'],
     rules: forbid(
       [...electronAndSqlite, rawIpc],
       [
-        serverCode,
-        rendererCode,
-        { regex: '(^|/)db/', message: 'core talks to the cache through its repository ports.' },
+        ...mainPatterns,
+        layer('db', 'core talks to the cache through its repository ports.'),
+        ...['adapters', 'node-adapters', 'runtime'].map((folder) =>
+          layer(folder, 'core reaches the outside through its ports; the hosts wire the adapters in.'),
+        ),
       ],
     ),
   },
@@ -97,10 +167,8 @@ export default tseslint.config(
       [
         serverCode,
         rendererCode,
-        {
-          regex: '(^|/)main/adapters/|^\\.\\./adapters/|^\\./adapters/',
-          message: 'Electron adapters are for the Electron host only.',
-        },
+        preloadCode,
+        layer('adapters', 'Electron adapters are for the Electron host only.'),
       ],
     ),
   },
@@ -114,36 +182,27 @@ export default tseslint.config(
         [
           ...electronAndSqlite,
           ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node modules.' })),
+          zodFree.paths,
         ],
         [
           mainProcess,
           serverCode,
-          {
-            regex: '(^|/)preload/',
-            message: 'The renderer reaches the main process only through window.standby.',
-          },
+          browserShell,
+          layer('preload', 'The renderer reaches the main process only through window.standby.'),
+          zodFree.pattern,
         ],
       ),
     },
   },
-  {
-    files: ['src/preload/**'],
-    rules: forbid(
-      [{ name: 'better-sqlite3', message: 'The preload is sandboxed.' }, rawIpc],
-      [mainProcess, serverCode, rendererCode],
-    ),
-  },
+  { files: ['src/preload/**'], rules: forbid([...preloadPaths, rawIpc], preloadPatterns) },
+  // The wrapper owns the raw IPC objects; every other preload rule still holds there.
+  { files: ['src/preload/ipc-renderer.ts'], rules: forbid(preloadPaths, preloadPatterns) },
   {
     files: ['server/**'],
     rules: forbid(
       [{ name: 'electron', message: 'The reference server runs in plain Node.' }],
-      [mainProcess, rendererCode],
+      [mainProcess, rendererCode, preloadCode, browserShell],
     ),
-  },
-  // The two wrapper files own the raw IPC objects; everything else goes through them.
-  {
-    files: ['src/main/ipc/ipc-main.ts', 'src/preload/ipc-renderer.ts'],
-    rules: { 'no-restricted-imports': 'off' },
   },
   // Tool config files must default-export their config.
   { files: ['*.config.{js,ts,mjs}'], rules: { 'no-restricted-exports': 'off' } },

@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest'
 
 const eslint = new ESLint({ cwd: process.cwd() })
 
+/** A module that imports `source` and uses what it imported, so only the layer rules can object. */
+function importing(source: string, what = '{ a }'): string {
+  return `import ${what} from '${source}'\nexport const b = ${what.replace(/[{}]|type /g, '').trim()}`
+}
+
 /** The restricted-import messages ESLint reports for `code` placed at `filePath`. */
 async function violations(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
@@ -59,7 +64,7 @@ describe('layer rules', () => {
     expect(
       await violations(
         'src/renderer/x.tsx',
-        `import { PROTOCOL_VERSION } from '../shared/protocol'\nexport const v = PROTOCOL_VERSION`,
+        `import { jitteredBackoff } from '../shared/backoff'\nexport const j = jitteredBackoff`,
       ),
     ).toEqual([])
   })
@@ -110,5 +115,80 @@ describe('layer rules', () => {
     expect(
       await violations('server/src/x.ts', `import { a } from '../../src/main/index'\nexport const b = a`),
     ).toHaveLength(1)
+  })
+
+  it('keep the main-process core away from the adapters, the runtime and the hosts', async () => {
+    for (const source of [
+      '../node-adapters/settings-file',
+      '../../node-adapters',
+      '../adapters/notifier',
+      '../../adapters/notifier',
+      '../runtime/start-runtime',
+      '../../runtime/start-node-runtime',
+      '../db/cache',
+      '../../../browser-shell/browser-shell',
+      '../../preload/index',
+    ]) {
+      expect(await violations('src/main/core/sync/x.ts', importing(source)), source).toHaveLength(1)
+    }
+    expect(await violations('src/main/core/sync/x.ts', importing('../ports/logger'))).toEqual([])
+    expect(await violations('src/main/core/sync/x.ts', importing('../../../shared/clock'))).toEqual([])
+  })
+
+  it('keep the browser shell a host that nothing else imports', async () => {
+    expect(await violations('src/shared/x.ts', importing('../browser-shell/browser-shell'))).toHaveLength(1)
+    expect(
+      await violations('src/shared/ipc/x.ts', importing('../../browser-shell/ipc-socket-server')),
+    ).toHaveLength(1)
+    expect(await violations('src/renderer/store/x.ts', importing('../../browser-shell'))).toHaveLength(1)
+    expect(await violations('src/main/x.ts', importing('../browser-shell/browser-shell'))).toHaveLength(1)
+    expect(await violations('server/src/x.ts', importing('../../src/browser-shell/x'))).toHaveLength(1)
+  })
+
+  it('catch an import of a layer by its folder alone, without a file name', async () => {
+    expect(await violations('src/shared/x.ts', importing('../main'))).toHaveLength(1)
+    expect(await violations('src/renderer/x.tsx', importing('../preload'))).toHaveLength(1)
+    expect(await violations('server/src/x.ts', importing('../../src/main'))).toHaveLength(1)
+  })
+
+  it('keep zod and the schemas out of the renderer and preload bundles, types excepted', async () => {
+    const contract = '../../shared/ipc/contract'
+    for (const file of ['src/renderer/store/x.ts', 'src/preload/ipc/x.ts', 'src/preload/ipc-renderer.ts']) {
+      expect(await violations(file, importing('zod', '{ z }')), file).toHaveLength(1)
+      expect(await violations(file, importing(contract, '{ invokeContract }')), file).toHaveLength(1)
+      expect(await violations(file, importing(contract, 'type { InvokeChannel }')), file).toEqual([])
+      expect(
+        await violations(file, importing(contract, '{ type PushEvent, type PushPayload }')),
+        file,
+      ).toEqual([])
+    }
+    // Any shared module that imports zod counts, not just the contract.
+    expect(
+      await violations('src/renderer/x.tsx', importing('../shared/protocol/entities', '{ Expert }')),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/renderer/x.tsx', importing('../shared/protocol', '{ Expert }')),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/renderer/x.tsx', importing('../shared/clock-skew', '{ clockSkewNotice }')),
+    ).toEqual([])
+  })
+
+  it('keep Node adapters and the browser shell off the Electron adapters by any relative path', async () => {
+    expect(
+      await violations('src/main/node-adapters/sub/x.ts', importing('../../adapters/notifier')),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/browser-shell/x.ts', importing('../main/adapters/settings-store')),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/browser-shell/x.ts', importing('../main/core/../adapters/notifier')),
+    ).toHaveLength(1)
+    expect(await violations('src/main/node-adapters/x.ts', importing('./settings-store'))).toEqual([])
+  })
+
+  it('keep the IPC wrapper files under every other rule of their layer', async () => {
+    expect(await violations('src/main/ipc/ipc-main.ts', importing('../../renderer/start'))).toHaveLength(1)
+    expect(await violations('src/preload/ipc-renderer.ts', importing('../main/index'))).toHaveLength(1)
   })
 })
