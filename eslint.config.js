@@ -101,9 +101,22 @@ const mainPatterns = [serverCode, rendererCode, preloadCode, browserShell]
 const preloadPaths = [{ name: 'better-sqlite3', message: 'The preload is sandboxed.' }, zodFree.paths]
 const preloadPatterns = [mainProcess, serverCode, rendererCode, browserShell, zodFree.pattern]
 
-/** no-restricted-imports with the given names and patterns. */
+/** The same ban for `import()`, which no-restricted-imports does not look at. */
+function forbidDynamic(paths, patterns) {
+  const names = paths.filter((p) => !p.importNames).map((p) => p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const alternatives = [
+    ...(names.length > 0 ? [`^(${names.join('|')})$`] : []),
+    ...patterns.map((p) => p.regex),
+  ]
+  if (alternatives.length === 0) return {}
+  const selector = `ImportExpression[source.value=/${alternatives.join('|').replaceAll('/', '\\/')}/]`
+  const message = 'This layer may not load that module, with import() either: see "Layer rules" in README.md.'
+  return { 'no-restricted-syntax': ['error', { selector, message }] }
+}
+
+/** no-restricted-imports with the given names and patterns, for static and dynamic imports alike. */
 function forbid(paths, patterns = []) {
-  return { 'no-restricted-imports': ['error', { paths, patterns }] }
+  return { 'no-restricted-imports': ['error', { paths, patterns }], ...forbidDynamic(paths, patterns) }
 }
 
 export default tseslint.config(

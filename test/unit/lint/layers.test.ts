@@ -8,10 +8,12 @@ function importing(source: string, what = '{ a }'): string {
   return `import ${what} from '${source}'\nexport const b = ${what.replace(/[{}]|type /g, '').trim()}`
 }
 
-/** The restricted-import messages ESLint reports for `code` placed at `filePath`. */
+/** The restricted-import messages (static or dynamic) ESLint reports for `code` placed at `filePath`. */
 async function violations(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .map((m) => m.message)
 }
 
 describe('layer rules', () => {
@@ -190,5 +192,16 @@ describe('layer rules', () => {
   it('keep the IPC wrapper files under every other rule of their layer', async () => {
     expect(await violations('src/main/ipc/ipc-main.ts', importing('../../renderer/start'))).toHaveLength(1)
     expect(await violations('src/preload/ipc-renderer.ts', importing('../main/index'))).toHaveLength(1)
+  })
+
+  it('apply the same rules to import()', async () => {
+    const load = (source: string): string => `export const m = import('${source}')`
+    expect(await violations('src/main/core/x.ts', load('../node-adapters/settings-file'))).toHaveLength(1)
+    expect(await violations('src/main/core/x.ts', load('electron'))).toHaveLength(1)
+    expect(await violations('src/renderer/x.tsx', load('zod'))).toHaveLength(1)
+    expect(await violations('src/renderer/x.tsx', load('../shared/ipc/contract'))).toHaveLength(1)
+    expect(await violations('src/shared/x.ts', load('node:fs/promises'))).toHaveLength(1)
+    expect(await violations('src/renderer/x.tsx', load('./start'))).toEqual([])
+    expect(await violations('src/main/x.ts', load('electron'))).toEqual([])
   })
 })
