@@ -4,9 +4,9 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
-import { dirname, join, relative } from 'node:path'
+import { relative } from 'node:path'
+import { carriersOf, noCarrierImportRule } from './scripts/lint-import-carriers.js'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 
@@ -32,54 +32,15 @@ const rawIpc = {
   message: 'Use the typed IPC wrappers (src/main/ipc/ipc-main.ts, src/preload/ipc-renderer.ts).',
 }
 
-/** True when the specifiers of an import or export (`type X`, `{ type A, type B }`) are all types. */
-function typeOnly(specifiers) {
-  const braced = /^\{([^}]*)\}$/s.exec(specifiers.trim())
-  const names = braced ? braced[1].split(',').filter((n) => n.trim() !== '') : [specifiers]
-  return (
-    specifiers.trim().startsWith('type ') ||
-    (braced !== null && names.every((n) => n.trim().startsWith('type ')))
-  )
-}
-
-/** The file a relative import from `file` lands on, or undefined for a package. */
-function resolveImport(file, source) {
-  if (!source.startsWith('.')) return undefined
-  const base = join(dirname(file), source)
-  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find(
-    (f) => f.endsWith('.ts') && existsSync(f),
-  )
-}
-
-/**
- * The src/shared modules that would put zod in a bundle: those that import it, and those that
- * import one of them for its values. Worked out from the sources so a new schema module is covered.
- */
-function zodCarriers() {
-  const files = readdirSync('src/shared', { recursive: true })
-    .filter((f) => /\.tsx?$/.test(f))
-    .map((f) => join('src/shared', f))
-  const imports = new Map(
-    files.map((file) => [
-      file,
-      [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+([^;]*?)\s+from\s+'([^']+)'/gm)]
-        .filter(([, specifiers]) => !typeOnly(specifiers))
-        .map(([, , source]) => (source === 'zod' ? 'zod' : resolveImport(file, source))),
-    ]),
-  )
-  const carriers = new Set(['zod'])
-  for (let grew = true; grew;) {
-    grew = false
-    for (const [file, sources] of imports) {
-      if (!carriers.has(file) && sources.some((s) => carriers.has(s))) grew = carriers.add(file)
-    }
-  }
-  carriers.delete('zod')
-  return [...carriers].map((f) =>
-    relative('src', f)
-      .replace(/\.tsx?$/, '')
-      .replace(/\/index$/, '(/index)?'),
-  )
+const zodCarriers = [...carriersOf('zod', ['src/shared'])].map((file) =>
+  relative('src', file)
+    .replace(/\.tsx?$/, '')
+    .replace(/\/index$/, '(/index)?'),
+)
+const electronFree = {
+  plugins: {
+    layers: { rules: { 'electron-free': noCarrierImportRule('electron', carriersOf('electron', ['src'])) } },
+  },
 }
 
 // The renderer and preload bundles stay free of zod and the schemas: they may import a
@@ -90,7 +51,7 @@ const zodFree = {
     message: 'The renderer and preload bundles stay free of zod: validation happens in the main process.',
   },
   pattern: {
-    regex: `^\\.\\.?/(.*/)?(${zodCarriers().join('|')})(\\.[jt]sx?)?$`,
+    regex: `^\\.\\.?/(.*/)?(${zodCarriers.join('|')})(\\.[jt]sx?)?$`,
     allowTypeImports: true,
     message:
       'This module carries zod schemas: import its types only (`import type`), or move the value to a zod-free module.',
@@ -216,6 +177,19 @@ export default tseslint.config(
       [{ name: 'electron', message: 'The reference server runs in plain Node.' }],
       [mainProcess, rendererCode, preloadCode, browserShell],
     ),
+  },
+  // Code that runs without Electron may not reach it through an Electron file, by any path.
+  {
+    files: [
+      'src/shared/**',
+      'src/renderer/**',
+      'src/main/core/**',
+      'src/main/node-adapters/**',
+      'src/browser-shell/**',
+      'server/**',
+    ],
+    ...electronFree,
+    rules: { 'layers/electron-free': 'error' },
   },
   // Tool config files must default-export their config.
   { files: ['*.config.{js,ts,mjs}'], rules: { 'no-restricted-exports': 'off' } },

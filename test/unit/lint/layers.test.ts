@@ -2,17 +2,22 @@ import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
 const eslint = new ESLint({ cwd: process.cwd() })
+const IMPORT_RULES: ReadonlyArray<string> = ['no-restricted-imports', 'no-restricted-syntax']
 
 /** A module that imports `source` and uses what it imported, so only the layer rules can object. */
 function importing(source: string, what = '{ a }'): string {
   return `import ${what} from '${source}'\nexport const b = ${what.replace(/[{}]|type /g, '').trim()}`
 }
 
-/** The restricted-import messages (static or dynamic) ESLint reports for `code` placed at `filePath`. */
-async function violations(filePath: string, code: string): Promise<string[]> {
+/** The messages the given layer rules report for `code` placed at `filePath`. */
+async function violations(
+  filePath: string,
+  code: string,
+  rules: ReadonlyArray<string> = IMPORT_RULES,
+): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .filter((m) => m.ruleId !== null && rules.includes(m.ruleId))
     .map((m) => m.message)
 }
 
@@ -203,5 +208,31 @@ describe('layer rules', () => {
     expect(await violations('src/shared/x.ts', load('node:fs/promises'))).toHaveLength(1)
     expect(await violations('src/renderer/x.tsx', load('./start'))).toEqual([])
     expect(await violations('src/main/x.ts', load('electron'))).toEqual([])
+  })
+
+  it('keep code that runs without Electron off every file that loads it, by any path', async () => {
+    const electronFree = (file: string, code: string): Promise<string[]> =>
+      violations(file, code, ['layers/electron-free'])
+    const reaches: ReadonlyArray<readonly [string, string]> = [
+      ['src/browser-shell/x.ts', '../main/tray'],
+      ['src/browser-shell/x.ts', '../main/index'],
+      ['src/main/node-adapters/x.ts', '../app-window'],
+      ['src/main/core/sync/x.ts', '../../quit-state'],
+      ['src/shared/x.ts', '../main/ipc/ipc-main'],
+      ['server/src/x.ts', '../../src/main/main-window'],
+    ]
+    for (const [file, source] of reaches) {
+      expect(await electronFree(file, importing(source)), source).not.toEqual([])
+    }
+    expect(await electronFree('src/browser-shell/x.ts', `export * from '../main/tray'`)).not.toEqual([])
+    expect(
+      await electronFree('src/browser-shell/x.ts', `export const t = import('../main/tray')`),
+    ).not.toEqual([])
+    expect(await electronFree('src/browser-shell/x.ts', importing('../main/tray', 'type { Tray }'))).toEqual(
+      [],
+    )
+    expect(
+      await electronFree('src/browser-shell/x.ts', importing('../main/renderer-pages/renderer-pages')),
+    ).toEqual([])
   })
 })
