@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import { builtinModules } from 'node:module'
-import { relative } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { carriersOf, noCarrierImportRule } from './scripts/lint-import-carriers.js'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
@@ -32,14 +32,16 @@ const rawIpc = {
   message: 'Use the typed IPC wrappers (src/main/ipc/ipc-main.ts, src/preload/ipc-renderer.ts).',
 }
 
-const zodCarriers = [...carriersOf('zod', ['src/shared'])].map((file) =>
-  relative('src', file)
+// Paths from this file, not the working directory, so lint started from a subfolder works too.
+const src = resolve(import.meta.dirname, 'src')
+const zodCarriers = [...carriersOf('zod', [resolve(src, 'shared')])].map((file) =>
+  relative(src, file)
     .replace(/\.tsx?$/, '')
     .replace(/\/index$/, '(/index)?'),
 )
 const electronFree = {
   plugins: {
-    layers: { rules: { 'electron-free': noCarrierImportRule('electron', carriersOf('electron', ['src'])) } },
+    layers: { rules: { 'electron-free': noCarrierImportRule('electron', carriersOf('electron', [src])) } },
   },
 }
 
