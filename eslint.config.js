@@ -5,6 +5,8 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import { builtinModules } from 'node:module'
+import { relative, resolve } from 'node:path'
+import { carriersOf, noCarrierImportRule } from './scripts/lint-import-carriers.js'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 
@@ -15,21 +17,69 @@ const electronAndSqlite = [
   },
   { name: 'better-sqlite3', message: 'Only src/main/db and server/ may use the SQLite driver.' },
 ]
-const mainProcess = { regex: '(^|/)main/', message: 'This layer may not import the main process.' }
-const serverCode = {
-  regex: '(^|/)server/',
-  message: 'Only tests and benches may import the reference server.',
+/** A pattern matching a relative import that names the folder `folder` anywhere in its path. */
+function layer(folder, message) {
+  return { regex: `^\\.\\.?/(.*/)?${folder}(/|$)`, message }
 }
-const rendererCode = { regex: '(^|/)renderer/', message: 'Only the renderer imports the renderer.' }
+const mainProcess = layer('main', 'This layer may not import the main process.')
+const serverCode = layer('server', 'Only tests and benches may import the reference server.')
+const rendererCode = layer('renderer', 'Only the renderer imports the renderer.')
+const preloadCode = layer('preload', 'Only the preload imports the preload.')
+const browserShell = layer('browser-shell', 'Only the browser shell imports the browser shell: it is a host.')
 const rawIpc = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
   message: 'Use the typed IPC wrappers (src/main/ipc/ipc-main.ts, src/preload/ipc-renderer.ts).',
 }
 
-/** no-restricted-imports with the given names and patterns. */
+// Paths from this file, not the working directory, so lint started from a subfolder works too.
+const src = resolve(import.meta.dirname, 'src')
+const zodCarriers = [...carriersOf('zod', [resolve(src, 'shared')])].map((file) =>
+  relative(src, file)
+    .replace(/\.tsx?$/, '')
+    .replace(/\/index$/, '(/index)?'),
+)
+const electronFree = {
+  plugins: {
+    layers: { rules: { 'electron-free': noCarrierImportRule('electron', carriersOf('electron', [src])) } },
+  },
+}
+
+// The renderer and preload bundles stay free of zod and the schemas: they may import a
+// schema-carrying module for its types only.
+const zodFree = {
+  paths: {
+    name: 'zod',
+    message: 'The renderer and preload bundles stay free of zod: validation happens in the main process.',
+  },
+  pattern: {
+    regex: `^\\.\\.?/(.*/)?(${zodCarriers.join('|')})(\\.[jt]sx?)?$`,
+    allowTypeImports: true,
+    message:
+      'This module carries zod schemas: import its types only (`import type`), or move the value to a zod-free module.',
+  },
+}
+
+const mainPatterns = [serverCode, rendererCode, preloadCode, browserShell]
+const preloadPaths = [{ name: 'better-sqlite3', message: 'The preload is sandboxed.' }, zodFree.paths]
+const preloadPatterns = [mainProcess, serverCode, rendererCode, browserShell, zodFree.pattern]
+
+/** The same ban for `import()`, which no-restricted-imports does not look at. */
+function forbidDynamic(paths, patterns) {
+  const names = paths.filter((p) => !p.importNames).map((p) => p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const alternatives = [
+    ...(names.length > 0 ? [`^(${names.join('|')})$`] : []),
+    ...patterns.map((p) => p.regex),
+  ]
+  if (alternatives.length === 0) return {}
+  const selector = `ImportExpression[source.value=/${alternatives.join('|').replaceAll('/', '\\/')}/]`
+  const message = 'This layer may not load that module, with import() either: see "Layer rules" in README.md.'
+  return { 'no-restricted-syntax': ['error', { selector, message }] }
+}
+
+/** no-restricted-imports with the given names and patterns, for static and dynamic imports alike. */
 function forbid(paths, patterns = []) {
-  return { 'no-restricted-imports': ['error', { paths, patterns }] }
+  return { 'no-restricted-imports': ['error', { paths, patterns }], ...forbidDynamic(paths, patterns) }
 }
 
 export default tseslint.config(
@@ -60,27 +110,23 @@ export default tseslint.config(
           message: 'src/shared runs in the renderer too: no Node-only modules.',
         })),
       ],
-      [
-        mainProcess,
-        serverCode,
-        rendererCode,
-        { regex: '(^|/)preload/', message: 'src/shared imports nothing above it.' },
-      ],
+      [mainProcess, serverCode, rendererCode, preloadCode, browserShell],
     ),
   },
   // Order matters: a later block's rule replaces an earlier one's, so the narrower zone comes last.
-  {
-    files: ['src/main/**'],
-    rules: forbid([rawIpc], [serverCode, rendererCode]),
-  },
+  { files: ['src/main/**'], rules: forbid([rawIpc], mainPatterns) },
+  // The wrapper owns the raw IPC objects; every other main-process rule still holds there.
+  { files: ['src/main/ipc/ipc-main.ts'], rules: forbid([], mainPatterns) },
   {
     files: ['src/main/core/**'],
     rules: forbid(
       [...electronAndSqlite, rawIpc],
       [
-        serverCode,
-        rendererCode,
-        { regex: '(^|/)db/', message: 'core talks to the cache through its repository ports.' },
+        ...mainPatterns,
+        layer('db', 'core talks to the cache through its repository ports.'),
+        ...['adapters', 'node-adapters', 'runtime'].map((folder) =>
+          layer(folder, 'core reaches the outside through its ports; the hosts wire the adapters in.'),
+        ),
       ],
     ),
   },
@@ -97,10 +143,8 @@ export default tseslint.config(
       [
         serverCode,
         rendererCode,
-        {
-          regex: '(^|/)main/adapters/|^\\.\\./adapters/|^\\./adapters/',
-          message: 'Electron adapters are for the Electron host only.',
-        },
+        preloadCode,
+        layer('adapters', 'Electron adapters are for the Electron host only.'),
       ],
     ),
   },
@@ -114,36 +158,40 @@ export default tseslint.config(
         [
           ...electronAndSqlite,
           ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node modules.' })),
+          zodFree.paths,
         ],
         [
           mainProcess,
           serverCode,
-          {
-            regex: '(^|/)preload/',
-            message: 'The renderer reaches the main process only through window.standby.',
-          },
+          browserShell,
+          layer('preload', 'The renderer reaches the main process only through window.standby.'),
+          zodFree.pattern,
         ],
       ),
     },
   },
-  {
-    files: ['src/preload/**'],
-    rules: forbid(
-      [{ name: 'better-sqlite3', message: 'The preload is sandboxed.' }, rawIpc],
-      [mainProcess, serverCode, rendererCode],
-    ),
-  },
+  { files: ['src/preload/**'], rules: forbid([...preloadPaths, rawIpc], preloadPatterns) },
+  // The wrapper owns the raw IPC objects; every other preload rule still holds there.
+  { files: ['src/preload/ipc-renderer.ts'], rules: forbid(preloadPaths, preloadPatterns) },
   {
     files: ['server/**'],
     rules: forbid(
       [{ name: 'electron', message: 'The reference server runs in plain Node.' }],
-      [mainProcess, rendererCode],
+      [mainProcess, rendererCode, preloadCode, browserShell],
     ),
   },
-  // The two wrapper files own the raw IPC objects; everything else goes through them.
+  // Code that runs without Electron may not reach it through an Electron file, by any path.
   {
-    files: ['src/main/ipc/ipc-main.ts', 'src/preload/ipc-renderer.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    files: [
+      'src/shared/**',
+      'src/renderer/**',
+      'src/main/core/**',
+      'src/main/node-adapters/**',
+      'src/browser-shell/**',
+      'server/**',
+    ],
+    ...electronFree,
+    rules: { 'layers/electron-free': 'error' },
   },
   // Tool config files must default-export their config.
   { files: ['*.config.{js,ts,mjs}'], rules: { 'no-restricted-exports': 'off' } },

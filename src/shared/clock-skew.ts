@@ -2,20 +2,19 @@
  * What the expert is told when their computer's clock is off from the platform's: Standby follows
  * the platform's time either way, but the rest of the computer (and the expert) does not.
  */
-import { z } from 'zod'
-
 /** A computer clock off by more than this is worth a word to the expert. */
 export const SKEW_NOTICE_THRESHOLD_MS = 60_000
 
-/** How the app's clock stands against the platform's, as the window shows it. */
-export const PlatformClockState = z.object({
+/**
+ * How the app's clock stands against the platform's, as the window shows it. A plain type, not a
+ * schema, so the renderer can word the notice without bundling zod; the IPC contract validates it.
+ */
+export interface PlatformClockState {
   /** Platform time minus this computer's clock; 0 until the first exchange with the platform. */
-  offsetMs: z.number().int().min(-8.64e15).max(8.64e15),
+  readonly offsetMs: number
   /** True once an exchange with the platform has measured the offset. */
-  measured: z.boolean(),
-})
-/** How the app's clock stands against the platform's. */
-export type PlatformClockState = z.infer<typeof PlatformClockState>
+  readonly measured: boolean
+}
 
 /** Before any exchange: the computer's own clock, unmeasured. */
 export const UNMEASURED_CLOCK: PlatformClockState = { offsetMs: 0, measured: false }

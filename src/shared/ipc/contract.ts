@@ -9,7 +9,7 @@
  * such as the browser shell check what it carries).
  */
 import { z } from 'zod'
-import { PlatformClockState } from '../clock-skew'
+import type { PlatformClockState as ClockState } from '../clock-skew'
 import { CommandFailure } from '../command-outcome'
 import { ConnectionState } from '../connection-state'
 import { commandSchemas, type CommandName } from '../protocol/commands'
@@ -74,6 +74,12 @@ export const HistoryRequest = z
     after: z.object({ start: Timestamp, id: Id }).strict().optional(),
   })
   .strict()
+
+/** How the app's clock stands against the platform's (clock-skew.ts words it for the expert). */
+const PlatformClockState: z.ZodType<ClockState> = z.object({
+  offsetMs: z.number().int().min(-8.64e15).max(8.64e15),
+  measured: z.boolean(),
+})
 
 /**
  * The platform's time as the host estimates it (its clock plus the measured offset): the

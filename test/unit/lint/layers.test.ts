@@ -2,11 +2,23 @@ import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
 const eslint = new ESLint({ cwd: process.cwd() })
+const IMPORT_RULES: ReadonlyArray<string> = ['no-restricted-imports', 'no-restricted-syntax']
 
-/** The restricted-import messages ESLint reports for `code` placed at `filePath`. */
-async function violations(filePath: string, code: string): Promise<string[]> {
+/** A module that imports `source` and uses what it imported, so only the layer rules can object. */
+function importing(source: string, what = '{ a }'): string {
+  return `import ${what} from '${source}'\nexport const b = ${what.replace(/[{}]|type /g, '').trim()}`
+}
+
+/** The messages the given layer rules report for `code` placed at `filePath`. */
+async function violations(
+  filePath: string,
+  code: string,
+  rules: ReadonlyArray<string> = IMPORT_RULES,
+): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId !== null && rules.includes(m.ruleId))
+    .map((m) => m.message)
 }
 
 describe('layer rules', () => {
@@ -59,7 +71,7 @@ describe('layer rules', () => {
     expect(
       await violations(
         'src/renderer/x.tsx',
-        `import { PROTOCOL_VERSION } from '../shared/protocol'\nexport const v = PROTOCOL_VERSION`,
+        `import { jitteredBackoff } from '../shared/backoff'\nexport const j = jitteredBackoff`,
       ),
     ).toEqual([])
   })
@@ -110,5 +122,117 @@ describe('layer rules', () => {
     expect(
       await violations('server/src/x.ts', `import { a } from '../../src/main/index'\nexport const b = a`),
     ).toHaveLength(1)
+  })
+
+  it('keep the main-process core away from the adapters, the runtime and the hosts', async () => {
+    for (const source of [
+      '../node-adapters/settings-file',
+      '../../node-adapters',
+      '../adapters/notifier',
+      '../../adapters/notifier',
+      '../runtime/start-runtime',
+      '../../runtime/start-node-runtime',
+      '../db/cache',
+      '../../../browser-shell/browser-shell',
+      '../../preload/index',
+    ]) {
+      expect(await violations('src/main/core/sync/x.ts', importing(source)), source).toHaveLength(1)
+    }
+    expect(await violations('src/main/core/sync/x.ts', importing('../ports/logger'))).toEqual([])
+    expect(await violations('src/main/core/sync/x.ts', importing('../../../shared/clock'))).toEqual([])
+  })
+
+  it('keep the browser shell a host that nothing else imports', async () => {
+    expect(await violations('src/shared/x.ts', importing('../browser-shell/browser-shell'))).toHaveLength(1)
+    expect(
+      await violations('src/shared/ipc/x.ts', importing('../../browser-shell/ipc-socket-server')),
+    ).toHaveLength(1)
+    expect(await violations('src/renderer/store/x.ts', importing('../../browser-shell'))).toHaveLength(1)
+    expect(await violations('src/main/x.ts', importing('../browser-shell/browser-shell'))).toHaveLength(1)
+    expect(await violations('server/src/x.ts', importing('../../src/browser-shell/x'))).toHaveLength(1)
+  })
+
+  it('catch an import of a layer by its folder alone, without a file name', async () => {
+    expect(await violations('src/shared/x.ts', importing('../main'))).toHaveLength(1)
+    expect(await violations('src/renderer/x.tsx', importing('../preload'))).toHaveLength(1)
+    expect(await violations('server/src/x.ts', importing('../../src/main'))).toHaveLength(1)
+  })
+
+  it('keep zod and the schemas out of the renderer and preload bundles, types excepted', async () => {
+    const contract = '../../shared/ipc/contract'
+    for (const file of ['src/renderer/store/x.ts', 'src/preload/ipc/x.ts', 'src/preload/ipc-renderer.ts']) {
+      expect(await violations(file, importing('zod', '{ z }')), file).toHaveLength(1)
+      expect(await violations(file, importing(contract, '{ invokeContract }')), file).toHaveLength(1)
+      expect(await violations(file, importing(contract, 'type { InvokeChannel }')), file).toEqual([])
+      expect(
+        await violations(file, importing(contract, '{ type PushEvent, type PushPayload }')),
+        file,
+      ).toEqual([])
+    }
+    // Any shared module that imports zod counts, not just the contract.
+    expect(
+      await violations('src/renderer/x.tsx', importing('../shared/protocol/entities', '{ Expert }')),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/renderer/x.tsx', importing('../shared/protocol', '{ Expert }')),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/renderer/x.tsx', importing('../shared/clock-skew', '{ clockSkewNotice }')),
+    ).toEqual([])
+  })
+
+  it('keep Node adapters and the browser shell off the Electron adapters by any relative path', async () => {
+    expect(
+      await violations('src/main/node-adapters/sub/x.ts', importing('../../adapters/notifier')),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/browser-shell/x.ts', importing('../main/adapters/settings-store')),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/browser-shell/x.ts', importing('../main/core/../adapters/notifier')),
+    ).toHaveLength(1)
+    expect(await violations('src/main/node-adapters/x.ts', importing('./settings-store'))).toEqual([])
+  })
+
+  it('keep the IPC wrapper files under every other rule of their layer', async () => {
+    expect(await violations('src/main/ipc/ipc-main.ts', importing('../../renderer/start'))).toHaveLength(1)
+    expect(await violations('src/preload/ipc-renderer.ts', importing('../main/index'))).toHaveLength(1)
+  })
+
+  it('apply the same rules to import()', async () => {
+    const load = (source: string): string => `export const m = import('${source}')`
+    expect(await violations('src/main/core/x.ts', load('../node-adapters/settings-file'))).toHaveLength(1)
+    expect(await violations('src/main/core/x.ts', load('electron'))).toHaveLength(1)
+    expect(await violations('src/renderer/x.tsx', load('zod'))).toHaveLength(1)
+    expect(await violations('src/renderer/x.tsx', load('../shared/ipc/contract'))).toHaveLength(1)
+    expect(await violations('src/shared/x.ts', load('node:fs/promises'))).toHaveLength(1)
+    expect(await violations('src/renderer/x.tsx', load('./start'))).toEqual([])
+    expect(await violations('src/main/x.ts', load('electron'))).toEqual([])
+  })
+
+  it('keep code that runs without Electron off every file that loads it, by any path', async () => {
+    const electronFree = (file: string, code: string): Promise<string[]> =>
+      violations(file, code, ['layers/electron-free'])
+    const reaches: ReadonlyArray<readonly [string, string]> = [
+      ['src/browser-shell/x.ts', '../main/tray'],
+      ['src/browser-shell/x.ts', '../main/index'],
+      ['src/main/node-adapters/x.ts', '../app-window'],
+      ['src/main/core/sync/x.ts', '../../quit-state'],
+      ['src/shared/x.ts', '../main/ipc/ipc-main'],
+      ['server/src/x.ts', '../../src/main/main-window'],
+    ]
+    for (const [file, source] of reaches) {
+      expect(await electronFree(file, importing(source)), source).not.toEqual([])
+    }
+    expect(await electronFree('src/browser-shell/x.ts', `export * from '../main/tray'`)).not.toEqual([])
+    expect(
+      await electronFree('src/browser-shell/x.ts', `export const t = import('../main/tray')`),
+    ).not.toEqual([])
+    expect(await electronFree('src/browser-shell/x.ts', importing('../main/tray', 'type { Tray }'))).toEqual(
+      [],
+    )
+    expect(
+      await electronFree('src/browser-shell/x.ts', importing('../main/renderer-pages/renderer-pages')),
+    ).toEqual([])
   })
 })
