@@ -103,15 +103,8 @@ async function main(): Promise<void> {
     onClick: (bounds) => popover.toggle(bounds),
     log,
   })
-  status.subscribe((text) => {
-    tray.setStatus(text)
-    send(window.webContents, 'app.statusChanged', { text })
-  })
-  // Every (re)load starts a renderer that has not heard the status yet: it is told once the page
-  // has loaded. (The window itself shows the connection state, which it reads when it starts.)
-  window.webContents.on('did-finish-load', () =>
-    send(window.webContents, 'app.statusChanged', { text: status.get() }),
-  )
+  // The window does not need the line: it shows the connection state and the invites it is made of.
+  status.subscribe((text) => tray.setStatus(text))
 
   const userData = app.getPath('userData')
   const settings = createElectronSettingsStore({ log })

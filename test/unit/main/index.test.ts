@@ -139,15 +139,6 @@ describe('launching Standby', () => {
     expect(fake.windows[0]!.destroyed).toBe(true)
   })
 
-  it('tells the page the status line each time it loads', async () => {
-    const fake = await launch()
-    const { webContents } = fake.windows[0]!
-    webContents.finishLoad()
-    expect(webContents.send).toHaveBeenCalledWith('app.statusChanged', {
-      text: expect.stringMatching(/Signed out/),
-    })
-  })
-
   it('answers app.getInfo from its own window and refuses another one', async () => {
     const fake = await launch()
     const { webContents } = fake.windows[0]!
