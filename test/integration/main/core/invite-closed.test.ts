@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { ofType } from '../../../support/expert-connection'
 import { startCoreFor } from '../../../support/test-core'
@@ -57,6 +58,32 @@ describe('an invite that was shown and then closes', () => {
         title: 'Closed: Schema review',
         body: 'You declined it.',
       },
+    ])
+  })
+
+  it('gone from a snapshot the cache was rebuilt from: the closing is told, without a reason', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const created = platform.inviteDirectly(expert.id, 'Regex help')
+    const core = await startCoreFor(platform.server.url, expert)
+    defer(() => core.close(true))
+    await core.waitForNotifications(1)
+    await core.waitForState((s) => s.status === 'online')
+    const inviteId = core.runtime.cache.openInvites()[0]?.id
+    core.close()
+    // A cursor whose digest is not known makes the next sync start from a snapshot.
+    const db = new Database(core.cachePath)
+    db.prepare('UPDATE sync_state SET cursor_digest = NULL').run()
+    db.close()
+    platform.server.marketplace.withdrawRequest(created.request.id)
+
+    const again = await startCoreFor(platform.server.url, expert, { dir: core.dir })
+    defer(() => again.close(true))
+    await again.waitForNotifications(1)
+    await again.waitForState((s) => s.status === 'online')
+    expect(again.adapters.notifier.shown).toEqual([
+      { kind: 'invite_closed', inviteId, title: 'Closed: Regex help', body: 'It is no longer open.' },
     ])
   })
 
