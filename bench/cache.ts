@@ -96,14 +96,6 @@ function rawApplier(db: Database.Database): (batch: ReadonlyArray<PlatformEvent>
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, created_at = excluded.created_at, json = excluded.json
      WHERE requests.json IS NOT excluded.json`,
   )
-  const deleteSlots = db.prepare('DELETE FROM proposed_slots WHERE request_id = ?')
-  const insertSlot = db.prepare(
-    'INSERT INTO proposed_slots (request_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING',
-  )
-  const deleteAttachments = db.prepare('DELETE FROM attachments WHERE request_id = ?')
-  const insertAttachment = db.prepare(
-    'INSERT INTO attachments (request_id, position, name, size_bytes, mime_type, url) VALUES (?, ?, ?, ?, ?, ?)',
-  )
   const upsertInvite = db.prepare(
     `INSERT INTO invites (id, request_id, state, sent_at, json) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET request_id = excluded.request_id, state = excluded.state,
@@ -118,13 +110,8 @@ function rawApplier(db: Database.Database): (batch: ReadonlyArray<PlatformEvent>
        booked_start = excluded.booked_start, json = excluded.json`,
   )
   const setCursor = db.prepare('UPDATE sync_state SET cursor = ? WHERE slot = 1')
-  const putRequest = (r: HelpRequest): void => {
-    if (upsertRequest.run(r.id, r.kind, r.createdAt, JSON.stringify(r)).changes === 0) return
-    deleteSlots.run(r.id)
-    for (const at of r.proposedTimes) insertSlot.run(r.id, at)
-    deleteAttachments.run(r.id)
-    r.attachments.forEach((a, i) => insertAttachment.run(r.id, i, a.name, a.sizeBytes, a.mimeType, a.url))
-  }
+  const putRequest = (r: HelpRequest): void =>
+    void upsertRequest.run(r.id, r.kind, r.createdAt, JSON.stringify(r))
   return db.transaction((batch: ReadonlyArray<PlatformEvent>) => {
     for (const event of batch) {
       switch (event.type) {

@@ -74,8 +74,8 @@ export function attachSocketGateway(
     connectTimeout: deps.connectTimeoutMs,
     ...HEARTBEAT,
     // No connectionStateRecovery: the app replays by event cursor after every reconnect, which
-    // covers every gap, and socket.io's packet buffer cost about 3 ms per 100-expert fan-out and
-    // 45 MiB per 1,000 sockets in `npm run bench`.
+    // covers every gap, and socket.io's packet buffer cost time on every fan-out and memory on
+    // every socket (`npm run bench -- platform-fanout`; the figures are in the README).
   })
 
   io.use((socket, next) => {

@@ -126,10 +126,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     log: options.log,
   })
   const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log: options.log })
-  const offs = [
-    runtime.forwardPushes((event, payload) => ipc.push(event, payload)),
-    adapters.tray.onChange((status) => ipc.push('app.statusChanged', { text: status.statusLine })),
-  ]
+  const offs = [runtime.forwardPushes((event, payload) => ipc.push(event, payload))]
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Only requests addressed to this port by its own name (the one the IPC socket's origin

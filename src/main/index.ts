@@ -62,14 +62,7 @@ async function main(): Promise<void> {
   const windowOptions = { preloadPath: join(outDir, 'preload', 'index.cjs'), origin, openExternal, log }
   // Either window may be closed for good (Alt+F4 on the popover, the OS at session end): each is
   // made anew when next wanted, and nothing holds on to a destroyed one.
-  const mainWindow = windowSlot(() => {
-    const created = createMainWindow({ ...windowOptions, isQuitting })
-    const contents = created.webContents
-    // Every (re)load starts a renderer that has not heard the status yet: it is told once the
-    // page has loaded. (The window itself shows the connection state, which it reads when it starts.)
-    contents.on('did-finish-load', () => send(contents, 'app.statusChanged', { text: status.get() }))
-    return created
-  })
+  const mainWindow = windowSlot(() => createMainWindow({ ...windowOptions, isQuitting }))
   const popover = windowSlot(() => createPopover(windowOptions))
   // A tray app lives on with no window open; without a listener Electron would quit here.
   app.on('window-all-closed', () => undefined)
@@ -111,11 +104,8 @@ async function main(): Promise<void> {
     onClick: (bounds) => popover.get().toggle(bounds),
     log,
   })
-  status.subscribe((text) => {
-    tray.setStatus(text)
-    const live = mainWindow.current()
-    if (live) send(live.webContents, 'app.statusChanged', { text })
-  })
+  // The window does not need the line: it shows the connection state and the invites it is made of.
+  status.subscribe((text) => tray.setStatus(text))
 
   const userData = app.getPath('userData')
   const settings = createElectronSettingsStore({ log })

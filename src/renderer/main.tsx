@@ -2,7 +2,8 @@
  * The renderer's entry, kept tiny: the styles, then the rest of the page (React and the app, in
  * start.tsx) loaded as a second module. When the host pre-rendered the first frame, the page can
  * paint it as soon as HTML and CSS are in, so loading and running React waits until it has been
- * painted (bench/ui.ts: the frame painted 60-80 ms later when React ran first).
+ * painted: when React ran first, `npm run bench -- ui` saw the frame painted later (the figure is
+ * in src/renderer/README.md).
  */
 import './styles/tokens.css'
 import './styles/base.css'

@@ -1,8 +1,9 @@
 /**
  * Moves SQLite's WAL checkpoints off the event loop. A checkpoint copies the WAL back into the
- * database file and fsyncs it; done inline by the writing connection, it turns one commit in ~30
- * into a 20 ms stall, which is the p99 of every invite. Here the writer's auto-checkpoint is off
- * and a worker thread with its own connection checkpoints on a timer instead.
+ * database file and fsyncs it; done inline by the writing connection, it stalls the commit that
+ * triggers it, and those stalls set the p99 of every invite (the figures are in the README's
+ * Benchmarks). Here the writer's auto-checkpoint is off and a worker thread with its own
+ * connection checkpoints on a timer instead.
  */
 import type Database from 'better-sqlite3'
 import { createRequire } from 'node:module'

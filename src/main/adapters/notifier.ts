@@ -70,7 +70,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
         return
       }
       if (appNotification.kind === 'invite_closed') {
-        // The invite is gone (taken, expired, withdrawn): take its notification off the screen.
+        // The invite is gone (taken, expired, withdrawn, declined): its notification comes off the
+        // screen and nothing new is shown, since the window's lists say what became of it.
         const stale = [...held].filter(
           ([, data]) => data.kind === 'invite' && data.inviteId === appNotification.inviteId,
         )
@@ -78,6 +79,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
           shown.close()
           release(shown)
         }
+        return
       }
       const notification = new Notification(
         notificationOptions(appNotification, { soundEnabled: options.soundEnabled(), withActions }),
@@ -113,7 +115,7 @@ function hasJoinAction(notification: AppNotification): boolean {
 
 /**
  * Electron's options for a notification. Invites and reminders, which ask the expert to act, make
- * a sound when the setting allows; "invite closed" and notices are always silent.
+ * a sound when the setting allows; notices are always silent.
  */
 export function notificationOptions(
   notification: AppNotification,

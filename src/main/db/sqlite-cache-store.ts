@@ -138,6 +138,10 @@ export class SqliteCacheStore implements CacheStore {
     if (inviteIds.length > 0) this.markNotifiedInTransaction(inviteIds, at)
   }
 
+  shownInvites(inviteIds: ReadonlyArray<string>): ReadonlyArray<string> {
+    return inviteIds.length > 0 ? this.invites.shown(inviteIds) : []
+  }
+
   reminderHandled(sessionId: string, minutesBefore: number): boolean {
     return this.reminders.handled(sessionId, minutesBefore)
   }

@@ -59,8 +59,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     path: options.cachePath,
     nativeBinding: options.nativeBinding,
     now: () => options.clock.now(),
-    // A full check reads the whole file (130 ms at 50,000 sessions): only after a run that did not
-    // close the cache, which close() below records.
+    // A full check reads the whole file, so it costs more the larger the cache (`npm run bench --
+    // cache` prints it): only after a run that did not close the cache, which close() below records.
     integrityCheck: 'after-unclean-exit',
   })
   if (opened.rebuilt !== null) {

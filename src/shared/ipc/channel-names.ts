@@ -32,7 +32,6 @@ export const INVOKE_CHANNELS = [
 
 /** Every main → renderer event. */
 export const PUSH_EVENTS = [
-  'app.statusChanged',
   'connection.stateChanged',
   'cache.changed',
   'settings.changed',

@@ -35,11 +35,6 @@ export type AppInfo = z.infer<typeof AppInfo>
 /** A web page the app may hand to the system browser; anything else (file:, javascript:, custom schemes) is refused. */
 export const ExternalUrl = z.url({ protocol: /^https?$/, normalize: true }).max(2048)
 
-/** The one line that says what Standby is doing, shown in the tray menu and in the window. */
-export const StatusLine = z.object({ text: z.string().max(200) })
-/** The one line that says what Standby is doing, shown in the tray menu and in the window. */
-export type StatusLine = z.infer<typeof StatusLine>
-
 /** What signing in ended as: the expert, or why not, in words the sign-in form shows. */
 export const SignInResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), expert: Expert }),
@@ -189,8 +184,6 @@ export const invokeContract = {
 
 /** Main → renderer events, each with the schema of its payload. */
 export const pushContract = {
-  /** The tray status line changed; the window shows the same text. */
-  'app.statusChanged': StatusLine,
   /** The connection state changed. */
   'connection.stateChanged': ConnectionState,
   /** The cache changed: invites, sessions, messages or the expert may have; read them again. */

@@ -1,7 +1,7 @@
 /**
  * `window.standby`: the renderer's whole view of the main process, derived from the IPC contract.
- * `app.getInfo` becomes `standby.app.getInfo()`, and the push event `app.statusChanged` becomes
- * `standby.app.onStatusChanged(listener)`. The type and the builder live side by side so the
+ * `app.getInfo` becomes `standby.app.getInfo()`, and the push event `cache.changed` becomes
+ * `standby.cache.onChanged(listener)`. The type and the builder live side by side so the
  * runtime object cannot drift from the type; any carrier of the contract (Electron IPC in the
  * preload, a WebSocket in the browser shell) plugs in as a `StandbyTransport`.
  */

@@ -169,7 +169,7 @@ describe('launching Standby', () => {
     ).resolves.toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
   })
 
-  it('opens a new window, told the status line, when the OS closed the last one at session end', async () => {
+  it('opens a new window when the OS closed the last one at session end', async () => {
     const fake = await launch()
     const window = fake.windows[0]!
     window.emit('session-end')
@@ -180,10 +180,6 @@ describe('launching Standby', () => {
     expect(reopened).not.toBe(window)
     expect(reopened.loaded).toEqual({ url: 'standby://app/' })
     expect(reopened).toMatchObject({ visible: true, focused: true })
-    reopened.webContents.finishLoad()
-    expect(reopened.webContents.send).toHaveBeenCalledWith('app.statusChanged', {
-      text: expect.stringMatching(/Signed out/),
-    })
   })
 
   it('stays in the tray when the popover is closed after the OS closed the window', async () => {
@@ -210,15 +206,6 @@ describe('launching Standby', () => {
     fake.trays[0]!.clickMenuItem('quit')
     expect(fake.app.quit).toHaveBeenCalledOnce()
     expect(fake.windows[0]!.destroyed).toBe(true)
-  })
-
-  it('tells the page the status line each time it loads', async () => {
-    const fake = await launch()
-    const { webContents } = fake.windows[0]!
-    webContents.finishLoad()
-    expect(webContents.send).toHaveBeenCalledWith('app.statusChanged', {
-      text: expect.stringMatching(/Signed out/),
-    })
   })
 
   it('answers app.getInfo from its own window and refuses another one', async () => {

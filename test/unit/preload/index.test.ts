@@ -30,7 +30,7 @@ describe('the preload', () => {
     const { name, api } = await runPreload()
     expect(name).toBe('standby')
     expect(shapeOf(api)).toEqual({
-      app: { getInfo: 'function', getTime: 'function', showWindow: 'function', onStatusChanged: 'function' },
+      app: { getInfo: 'function', getTime: 'function', showWindow: 'function' },
       shell: { openExternal: 'function' },
       connection: { getState: 'function', onStateChanged: 'function' },
       auth: { signIn: 'function', signOut: 'function' },
@@ -96,11 +96,11 @@ describe('the preload', () => {
   it('delivers pushed payloads (and only the payload) until the listener unsubscribes', async () => {
     const { api } = await runPreload()
     const listener = vi.fn()
-    const unsubscribe = api.app.onStatusChanged(listener)
-    fake.ipcRenderer.push('app.statusChanged', { text: 'Online' })
+    const unsubscribe = api.cache.onChanged(listener)
+    fake.ipcRenderer.push('cache.changed', {})
     unsubscribe()
-    fake.ipcRenderer.push('app.statusChanged', { text: 'Offline' })
-    expect(listener.mock.calls).toEqual([[{ text: 'Online' }]])
-    expect(fake.ipcRenderer.listenerCount('app.statusChanged')).toBe(0)
+    fake.ipcRenderer.push('cache.changed', {})
+    expect(listener.mock.calls).toEqual([[{}]])
+    expect(fake.ipcRenderer.listenerCount('cache.changed')).toBe(0)
   })
 })

@@ -72,6 +72,8 @@ export interface CacheStore {
   unnotifiedOpenInvites(): ReadonlyArray<Invite>
   /** Remember that these invites were shown, so a restart does not show them again. */
   markNotified(inviteIds: ReadonlyArray<string>, at: number): void
+  /** Of these invites, the ones shown as a notification (so their closing is worth telling). */
+  shownInvites(inviteIds: ReadonlyArray<string>): ReadonlyArray<string>
 
   /** Whether a reminder already fired or was skipped for this session and offset. */
   reminderHandled(sessionId: string, minutesBefore: number): boolean

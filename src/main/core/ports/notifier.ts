@@ -12,6 +12,11 @@ export type AppNotification =
       readonly body: string
       readonly instant: boolean
     }
+  /**
+   * A shown invite closed (taken, expired, withdrawn, declined or accepted, here or elsewhere): the
+   * sync engine sends it once per shown invite, so its notification can be taken off the screen.
+   * Electron only retracts the invite's notification; the Node notifier records and prints it.
+   */
   | {
       readonly kind: 'invite_closed'
       readonly inviteId: string

@@ -20,8 +20,9 @@ export const STARTING_NOW = 0
 /** How many upcoming sessions are considered; a busy expert has far fewer booked. */
 const HORIZON = 500
 /**
- * The longest single wait: timers longer than about 24.8 days overflow to 1 ms in Node, and a
- * shorter wait only means planning again before the reminder is due.
+ * The longest single wait: a timer longer than Node's limit (a signed 32-bit count of
+ * milliseconds) fires at once instead, and a shorter wait only means planning again before the
+ * reminder is due.
  */
 const MAX_WAIT_MS = 24 * 60 * 60_000
 

@@ -1,11 +1,21 @@
-/** The words of an invite's notification: what kind, why this expert, and what it is about. */
-import type { Invite } from '../../../shared/protocol'
+/** The words of an invite's notifications: the new invite, and the word that it has closed. */
+import type { Invite, InviteClosedReason } from '../../../shared/protocol'
 import type { AppNotification } from '../ports/notifier'
 
 const REASONS: Record<Invite['reason'], string> = {
   matched: 'Matched to you',
   direct_dashboard: "Direct request from a client's dashboard",
   direct_profile: 'Direct request via your profile link',
+}
+
+/** Why an invite is no longer open, as the expert would be told; null when only a snapshot saw it go. */
+const CLOSED_BECAUSE: Record<InviteClosedReason | 'gone', string> = {
+  accepted: 'You accepted it.',
+  declined: 'You declined it.',
+  taken: 'Another expert took it.',
+  expired: 'It expired.',
+  withdrawn: 'The client withdrew it.',
+  gone: 'It is no longer open.',
 }
 
 /** The notification for a new invite. */
@@ -17,5 +27,15 @@ export function inviteNotification(invite: Invite): AppNotification {
     instant,
     title: `${instant ? 'Instant' : 'Scheduled'}: ${invite.request.title}`,
     body: `${REASONS[invite.reason]} · ${invite.request.client.name}`,
+  }
+}
+
+/** The word that a notified invite closed, so its notification can be taken off the screen. */
+export function inviteClosedNotification(invite: Invite, reason: InviteClosedReason | null): AppNotification {
+  return {
+    kind: 'invite_closed',
+    inviteId: invite.id,
+    title: `Closed: ${invite.request.title}`,
+    body: CLOSED_BECAUSE[reason ?? 'gone'],
   }
 }

@@ -2,10 +2,19 @@
  * Keeps the cache equal to the platform's event stream. On every connect it replays the events
  * after the stored cursor (or applies a snapshot when the platform says the cursor is too old),
  * then applies live events in order; a gap in ids triggers a replay of the gap. Every batch is one
- * cache transaction, duplicates are dropped by id, and each new open invite is shown exactly once.
+ * cache transaction, duplicates are dropped by id, and each new open invite is shown exactly once;
+ * when a shown invite closes (by an event, or by a snapshot that no longer holds it) the notifier
+ * hears `invite_closed` once, so its notification can be taken off the screen.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
-import type { PlatformEvent, Snapshot, SnapshotPosition, Welcome } from '../../../shared/protocol'
+import type {
+  Invite,
+  InviteClosedReason,
+  PlatformEvent,
+  Snapshot,
+  SnapshotPosition,
+  Welcome,
+} from '../../../shared/protocol'
 import type { StreamEntry } from '../ports/cache-store'
 import { Listeners } from '../connection/listeners'
 import type { PlatformLink } from '../connection/platform-link'
@@ -13,7 +22,7 @@ import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { Unsubscribe } from '../ports/power'
-import { inviteNotification } from './invite-notification'
+import { inviteClosedNotification, inviteNotification } from './invite-notification'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
 import { joinSnapshotParts, movesOn } from './snapshot-parts'
 
@@ -230,7 +239,9 @@ export class SyncEngine {
             'The platform answers every catch-up with a new snapshot instead of the events after it, so Standby cannot follow it. Try again later.',
           )
         }
+        const openBefore = this.cache.openInvites()
         this.cache.applySnapshot(whole)
+        this.notifyClosedInvites(openBefore, new Map())
         this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
         if (skipped > 0) this.noticeUnreadable(skipped)
         this.notifyNewInvites()
@@ -262,9 +273,15 @@ export class SyncEngine {
   }
 
   private apply(events: ReadonlyArray<StreamEntry>): { gap: boolean } {
+    // Only a batch that closes invites needs to know which were open before it.
+    const openBefore = events.some((e) => e.type === 'invite.closed') ? this.cache.openInvites() : []
     const result = this.cache.applyEvents(events)
     if (result.skipped.length > 0) this.noticeUnreadable(result.skipped.length)
     if (result.applied.length > 0) {
+      const reasons = new Map<string, InviteClosedReason>()
+      for (const e of result.applied)
+        if (e.type === 'invite.closed') reasons.set(e.payload.inviteId, e.payload.reason)
+      this.notifyClosedInvites(openBefore, reasons)
       this.notifyNewInvites()
       this.changes.emit(result.applied)
     }
@@ -294,6 +311,26 @@ export class SyncEngine {
       this.deps.clock.now(),
     )
     for (const invite of fresh) this.deps.notifier.show(inviteNotification(invite))
+  }
+
+  /**
+   * Of the invites open before a change, those shown as a notification and no longer open: the
+   * notifier hears that each closed (with the platform's reason when an event gave one).
+   */
+  private notifyClosedInvites(
+    openBefore: ReadonlyArray<Invite>,
+    reasons: ReadonlyMap<string, InviteClosedReason>,
+  ): void {
+    if (openBefore.length === 0) return
+    const stillOpen = new Set(this.cache.openInvites().map((i) => i.id))
+    const gone = openBefore.filter((i) => !stillOpen.has(i.id))
+    if (gone.length === 0) return
+    const shown = new Set(this.cache.shownInvites(gone.map((i) => i.id)))
+    for (const invite of gone) {
+      if (shown.has(invite.id)) {
+        this.deps.notifier.show(inviteClosedNotification(invite, reasons.get(invite.id) ?? null))
+      }
+    }
   }
 
   private set(state: SyncState): void {

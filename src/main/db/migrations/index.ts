@@ -5,6 +5,7 @@ import { m0001Initial } from './0001-initial'
 import { m0002ReminderAndNotificationState } from './0002-reminder-and-notification-state'
 import { m0003StreamDigest } from './0003-stream-digest'
 import { m0004ShownInvites } from './0004-shown-invites'
+import { m0005DropRequestChildren } from './0005-drop-request-children'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -12,4 +13,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0002ReminderAndNotificationState,
   m0003StreamDigest,
   m0004ShownInvites,
+  m0005DropRequestChildren,
 ]

@@ -21,6 +21,7 @@ export class InviteRepository {
   private readonly selectUnnotified: Database.Statement<[], StoredRow>
   private readonly updateNotified: Database.Statement<[number, string]>
   private readonly insertShown: Database.Statement<[string, number]>
+  private readonly selectShown: Database.Statement<[string], { id: string }>
   private readonly pruneShown: Database.Statement<[number]>
   private readonly deleteAllShown: Database.Statement<[]>
   private readonly deleteOthers: Database.Statement<[string]>
@@ -55,6 +56,7 @@ export class InviteRepository {
       'UPDATE invites SET notified_at = ? WHERE id = ? AND notified_at IS NULL',
     )
     this.insertShown = db.prepare('INSERT OR IGNORE INTO shown_invites (id, at) VALUES (?, ?)')
+    this.selectShown = db.prepare('SELECT id FROM shown_invites WHERE id IN (SELECT value FROM json_each(?))')
     this.pruneShown = db.prepare(
       'DELETE FROM shown_invites WHERE id NOT IN (SELECT id FROM shown_invites ORDER BY at DESC LIMIT ?)',
     )
@@ -99,6 +101,11 @@ export class InviteRepository {
       this.updateNotified.run(at, id)
       this.insertShown.run(id, at)
     }
+  }
+
+  /** Of these invites, the ones ever shown as a notification (as far as the cache remembers). */
+  shown(inviteIds: ReadonlyArray<string>): string[] {
+    return this.selectShown.all(JSON.stringify(inviteIds)).map((row) => row.id)
   }
 
   /**

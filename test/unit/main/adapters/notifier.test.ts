@@ -63,7 +63,7 @@ describe('the Electron notifier', () => {
     expect(lastNotification().options.actions).toBeUndefined()
   })
 
-  it('follows the sound setting at each notification; closed invites and notices are always silent', () => {
+  it('follows the sound setting at each notification; notices are always silent', () => {
     let sound = true
     const { notifier } = setup({ soundEnabled: () => sound })
     notifier.show(instant)
@@ -72,14 +72,8 @@ describe('the Electron notifier', () => {
     notifier.show({ kind: 'reminder', sessionId: 's1', title: 'In 10 minutes', body: 'Schema review' })
     sound = true
     notifier.show({ kind: 'reminder', sessionId: 's1', title: 'Starting now', body: 'Schema review' })
-    notifier.show({
-      kind: 'invite_closed',
-      inviteId: 'inv_9',
-      title: 'Taken',
-      body: 'Another expert took it',
-    })
     notifier.show({ kind: 'notice', title: 'Offline', body: 'Showing cached data' })
-    expect(fake.notifications.map((n) => n.options.silent)).toEqual([false, true, true, false, true, true])
+    expect(fake.notifications.map((n) => n.options.silent)).toEqual([false, true, true, false, true])
   })
 
   it('reports a click and a Join with the notification they belong to', () => {
@@ -113,7 +107,7 @@ describe('the Electron notifier', () => {
     expect(notifier.held).toBe(MAX_HELD_NOTIFICATIONS)
   })
 
-  it('takes an invite off the screen when it closes', () => {
+  it('takes an invite off the screen when it closes, and shows nothing in its place', () => {
     const { notifier } = setup()
     notifier.show(instant)
     notifier.show(scheduled)
@@ -123,8 +117,8 @@ describe('the Electron notifier', () => {
       title: 'Taken',
       body: 'Another expert took it',
     })
-    expect(fake.notifications.map((n) => n.closed)).toEqual([true, false, false])
-    expect(notifier.held).toBe(2)
+    expect(fake.notifications.map((n) => n.closed)).toEqual([true, false])
+    expect(notifier.held).toBe(1)
   })
 
   it('logs a notification the OS refused, and a callback that throws', () => {

@@ -128,6 +128,24 @@ describe('cache migrations', () => {
     db.close()
   })
 
+  it('0005-drop-request-children keeps every other row and drops the copies of each request', () => {
+    const { db } = databaseAt(4)
+    insertVersion1Rows(db)
+    db.prepare('INSERT INTO proposed_slots (request_id, at) VALUES (?, ?)').run(request.id, FIXTURE_NOW)
+    db.prepare(
+      `INSERT INTO attachments (request_id, position, name, size_bytes, mime_type, url)
+       VALUES (?, 0, 'a.png', 10, 'image/png', 'https://f.test/a.png')`,
+    ).run(request.id)
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: 5 })
+    expect(db.pragma('user_version', { simple: true })).toBe(5)
+    expect(tables(db)).not.toContain('proposed_slots')
+    expect(tables(db)).not.toContain('attachments')
+    for (const table of tables(db)) expect(dump(db, table), table).toEqual(before[table])
+    expect(new SqliteCacheStore(db, linesLogger()).openInvites()).toEqual([invite])
+    db.close()
+  })
+
   for (let from = 0; from < cacheMigrations.length; from++) {
     it(`opens a version-${from} cache with the current code and keeps its data`, () => {
       const { db, path } = databaseAt(from)

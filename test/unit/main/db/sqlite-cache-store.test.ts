@@ -162,7 +162,6 @@ describe('applySnapshot', () => {
     expect(store.messages('req_1')).toEqual([])
     expect(store.messages('r_new_s')).toEqual([message])
     expect(db.prepare('SELECT id FROM requests ORDER BY id').pluck().all()).toEqual(['r_new_s', 'req_7'])
-    expect(countRows(db, 'proposed_slots')).toBe(3)
     // Events continue from the snapshot's cursor.
     expect(store.applyEvents([inviteClosed(41, 'inv_new', 'expired')])).toMatchObject({
       cursor: 41,
@@ -230,16 +229,7 @@ describe('sync time, clearing, notifications and reminders', () => {
     expect(store.cursor()).toBe(0)
     expect(store.expert()).toBeNull()
     expect(store.lastSyncedAt()).toBeNull()
-    for (const table of [
-      'requests',
-      'proposed_slots',
-      'attachments',
-      'invites',
-      'sessions',
-      'messages',
-      'reminders',
-      'expert',
-    ]) {
+    for (const table of ['requests', 'invites', 'sessions', 'messages', 'reminders', 'expert']) {
       expect(countRows(db, table), table).toBe(0)
     }
   })

@@ -127,10 +127,10 @@ describe('handle', () => {
 
 describe('send', () => {
   it('pushes an event to a live window and skips a destroyed one', () => {
-    send(ours, 'app.statusChanged', { text: 'Online' })
-    expect(ours.send).toHaveBeenCalledWith('app.statusChanged', { text: 'Online' })
+    send(ours, 'cache.changed', {})
+    expect(ours.send).toHaveBeenCalledWith('cache.changed', {})
     ours.destroyed = true
-    send(ours, 'app.statusChanged', { text: 'Offline' })
+    send(ours, 'cache.changed', {})
     expect(ours.send).toHaveBeenCalledOnce()
   })
 })

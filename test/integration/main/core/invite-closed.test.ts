@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { ofType } from '../../../support/expert-connection'
+import { startCoreFor } from '../../../support/test-core'
+import { startTestPlatform } from '../../../support/test-platform'
+import { useCleanup } from '../../../support/cleanup'
+
+describe('an invite that was shown and then closes', () => {
+  const defer = useCleanup()
+
+  it('withdrawn by the client: the notifier hears once that it closed, with why', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const core = await startCoreFor(platform.server.url, expert)
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    const created = platform.inviteDirectly(expert.id, 'Hooks question')
+    await core.waitForNotifications(1)
+    platform.server.marketplace.withdrawRequest(created.request.id)
+    await core.waitForNotifications(2)
+    const inviteId = core.runtime.cache.missedInvites(1)[0]?.id
+    expect(core.adapters.notifier.shown).toEqual([
+      expect.objectContaining({ kind: 'invite', inviteId, title: 'Instant: Hooks question' }),
+      {
+        kind: 'invite_closed',
+        inviteId,
+        title: 'Closed: Hooks question',
+        body: 'The client withdrew it.',
+      },
+    ])
+  })
+
+  it('declined on another device while this one was closed: the closing is told on catch-up', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    platform.inviteDirectly(expert.id, 'Schema review')
+    const core = await startCoreFor(platform.server.url, expert)
+    defer(() => core.close(true))
+    await core.waitForNotifications(1)
+    await core.waitForState((s) => s.status === 'online')
+    const inviteId = core.runtime.cache.openInvites()[0]?.id ?? ''
+    core.close()
+    const elsewhere = await platform.connect(expert.token)
+    defer(() => elsewhere.close())
+    await elsewhere.command('invite.decline', { inviteId })
+    await elsewhere.waitForEvent(ofType('invite.closed'))
+
+    const again = await startCoreFor(platform.server.url, expert, { dir: core.dir })
+    defer(() => again.close(true))
+    await again.waitForNotifications(1)
+    await again.waitForState((s) => s.status === 'online')
+    expect(again.adapters.notifier.shown).toEqual([
+      {
+        kind: 'invite_closed',
+        inviteId,
+        title: 'Closed: Schema review',
+        body: 'You declined it.',
+      },
+    ])
+  })
+
+  it('gone from a snapshot the cache was rebuilt from: the closing is told, without a reason', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const created = platform.inviteDirectly(expert.id, 'Regex help')
+    const core = await startCoreFor(platform.server.url, expert)
+    defer(() => core.close(true))
+    await core.waitForNotifications(1)
+    await core.waitForState((s) => s.status === 'online')
+    const inviteId = core.runtime.cache.openInvites()[0]?.id
+    core.close()
+    // A cursor whose digest is not known makes the next sync start from a snapshot.
+    const db = new Database(core.cachePath)
+    db.prepare('UPDATE sync_state SET cursor_digest = NULL').run()
+    db.close()
+    platform.server.marketplace.withdrawRequest(created.request.id)
+
+    const again = await startCoreFor(platform.server.url, expert, { dir: core.dir })
+    defer(() => again.close(true))
+    await again.waitForNotifications(1)
+    await again.waitForState((s) => s.status === 'online')
+    expect(again.adapters.notifier.shown).toEqual([
+      { kind: 'invite_closed', inviteId, title: 'Closed: Regex help', body: 'It is no longer open.' },
+    ])
+  })
+
+  it('never shown (created and closed while the app was away): nothing is said about it', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const first = await startCoreFor(platform.server.url, expert)
+    defer(() => first.close(true))
+    await first.waitForState((s) => s.status === 'online')
+    first.close()
+    const created = platform.inviteDirectly(expert.id, 'Gone before seen')
+    platform.server.marketplace.withdrawRequest(created.request.id)
+    platform.inviteDirectly(expert.id, 'Still open')
+
+    const again = await startCoreFor(platform.server.url, expert, { dir: first.dir })
+    defer(() => again.close(true))
+    await again.waitForNotifications(1)
+    await again.waitForState((s) => s.status === 'online')
+    expect(again.adapters.notifier.shown.map((n) => `${n.kind}: ${n.title}`)).toEqual([
+      'invite: Instant: Still open',
+    ])
+  })
+})
