@@ -9,11 +9,10 @@ import { jitteredBackoff, type BackoffRange } from '../shared/backoff'
 import { type PushEvent, type PushPayload } from '../shared/ipc/contract'
 import { fail, type IpcResult } from '../shared/ipc/result'
 import { buildStandbyApi, type StandbyApi, type StandbyTransport } from '../shared/ipc/standby-api'
+import { IPC_SOCKET_PATH, SECRET_PARAM } from '../shared/ipc/shell-socket'
 import { Listeners, type Unsubscribe } from '../shared/listeners'
 
 const SECRET_KEY = 'standby.shellSecret'
-const SOCKET_PATH = '/standby-ipc'
-const SECRET_PARAM = 'secret'
 
 /**
  * This run's secret: from the address (its query, or an older fragment), which is then cleaned
@@ -172,7 +171,7 @@ export function standbyApi(): StandbyApi {
   const secret = takeSecret() ?? ''
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
   builtHere = webSocketTransport(
-    `${scheme}//${window.location.host}${SOCKET_PATH}?secret=${encodeURIComponent(secret)}`,
+    `${scheme}//${window.location.host}${IPC_SOCKET_PATH}?${SECRET_PARAM}=${encodeURIComponent(secret)}`,
   )
   const api = buildStandbyApi(builtHere)
   Object.defineProperty(window, 'standby', { value: api, configurable: false, writable: false })
