@@ -17,14 +17,19 @@ describe('passwords', () => {
   })
 })
 
+// A platform database with one expert, 'e', and its token store.
+function tokenStore(): { db: Database.Database; tokens: TokenStore } {
+  const db = new Database(':memory:')
+  migrate(db, platformMigrations, { what: 'test database', remedy: '' })
+  db.prepare(
+    `INSERT INTO experts (id, name, email, password_hash, time_zone, availability, tags) VALUES ('e', 'E', 'e@x.test', 'h', 'UTC', 'online', '[]')`,
+  ).run()
+  return { db, tokens: new TokenStore(db) }
+}
+
 describe('tokens', () => {
   it('are stored only as digests and stop working once revoked', () => {
-    const db = new Database(':memory:')
-    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
-    db.prepare(
-      `INSERT INTO experts (id, name, email, password_hash, time_zone, availability, tags) VALUES ('e', 'E', 'e@x.test', 'h', 'UTC', 'online', '[]')`,
-    ).run()
-    const tokens = new TokenStore(db)
+    const { db, tokens } = tokenStore()
     const token = tokens.issue('e', 0)
     expect(tokens.expertFor(token)).toBe('e')
     const stored = db.prepare('SELECT token_hash FROM tokens').get() as { token_hash: string }
@@ -34,12 +39,7 @@ describe('tokens', () => {
   })
 
   it('tell every listener of a revoked token even when one of them fails', async () => {
-    const db = new Database(':memory:')
-    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
-    db.prepare(
-      `INSERT INTO experts (id, name, email, password_hash, time_zone, availability, tags) VALUES ('e', 'E', 'e@x.test', 'h', 'UTC', 'online', '[]')`,
-    ).run()
-    const tokens = new TokenStore(db)
+    const { tokens } = tokenStore()
     const token = tokens.issue('e', 0)
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     tokens.onRevoked(() => {

@@ -1,32 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { inviteNotification } from '../../../src/main/core/sync/invite-notification'
 import { renderFirstFrame } from '../../../src/renderer/first-frame/render-first-frame'
-import type { FirstFrame } from '../../../src/shared/first-frame'
-import { InviteReason, PROTOCOL_VERSION, type Invite } from '../../../src/shared/protocol'
-import { aRequest, aScheduledRequest, anExpert, anInvite, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
+import { InviteReason, type Invite } from '../../../src/shared/protocol'
+import {
+  aFirstFrame,
+  aRequest,
+  aScheduledRequest,
+  anExpert,
+  anInvite,
+  FIXTURE_NOW,
+  MINUTE,
+} from '../../support/fixtures'
 
 // The card as the window renders it, with apostrophes as the page shows them.
 function cardText(invite: Invite): string {
-  const frame: FirstFrame = {
-    now: FIXTURE_NOW,
-    clock: { offsetMs: 0, measured: false },
-    info: {
-      version: '0.1.0',
-      platform: 'linux',
-      protocolVersion: PROTOCOL_VERSION,
-      defaultPlatformUrl: null,
-    },
-    connection: { status: 'online', since: FIXTURE_NOW },
-    expert: anExpert(),
-    invites: { open: [invite], missed: [] },
-    upcoming: [],
-    settings: { platformUrl: null, remindersEnabled: true, soundEnabled: true, launchAtLogin: false },
-    surface: 'window',
-    locale: 'en-GB',
-    timeZone: 'Europe/Berlin',
-    inBrowser: true,
-  }
-  return renderFirstFrame(frame)
+  return renderFirstFrame(
+    aFirstFrame({ expert: anExpert(), invites: { open: [invite], missed: [] }, upcoming: [] }),
+  )
     .replace(/<[^>]*>/g, ' ')
     .replace(/&#x27;|&#39;/g, "'")
 }
