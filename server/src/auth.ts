@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3'
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { Listeners, type Unsubscribe } from '../../src/shared/listeners'
 
 const KEY_LENGTH = 64
 const SCRYPT_COST = 16_384
@@ -45,7 +46,7 @@ export function tokenDigest(token: string): string {
  * (signed out or deleted any other way), so live connections made with it can be cut.
  */
 export class TokenStore {
-  private readonly listeners = new Set<(tokenHash: string) => void>()
+  private readonly listeners = new Listeners<string>()
   private readonly deleted = new Set<string>()
 
   constructor(private readonly db: Database.Database) {
@@ -62,9 +63,8 @@ export class TokenStore {
   }
 
   /** Call `listener` with the digest of every token that stops existing; returns an unsubscribe. */
-  onRevoked(listener: (tokenHash: string) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+  onRevoked(listener: (tokenHash: string) => void): Unsubscribe {
+    return this.listeners.add(listener)
   }
 
   private flush(): void {
@@ -74,7 +74,7 @@ export class TokenStore {
     const exists = this.db.prepare<[string], { n: number }>('SELECT 1 AS n FROM tokens WHERE token_hash = ?')
     for (const hash of hashes) {
       if (exists.get(hash) !== undefined) continue
-      for (const listener of this.listeners) listener(hash)
+      this.listeners.emit(hash)
     }
   }
 

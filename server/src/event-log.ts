@@ -12,6 +12,7 @@ import {
   type PlatformEventType,
 } from '../../src/shared/protocol'
 import type { Clock } from '../../src/shared/clock'
+import { Listeners, type Unsubscribe } from '../../src/shared/listeners'
 import { chainDigest } from './event-digest'
 
 /** Receives each committed event for one expert, in order. */
@@ -37,7 +38,7 @@ export interface ReplayOptions {
 export class EventLog {
   private pending: Array<{ expertId: string; event: PlatformEvent }> = []
   private inTransaction = false
-  private readonly listeners = new Set<EventListener>()
+  private readonly listeners: Listeners<{ readonly expertId: string; readonly event: PlatformEvent }>
   /** The newest id per expert, read once from the table and then kept here: one write per event. */
   private readonly latestIds = new Map<string, number>()
   /** The digest of each expert's newest event, kept beside its id for the same reason. */
@@ -54,9 +55,11 @@ export class EventLog {
   constructor(
     private readonly db: Database.Database,
     private readonly clock: Clock,
-    private readonly onListenerError: (error: unknown) => void = (error) =>
-      console.error('Event listener failed:', error),
+    onListenerError: (error: unknown) => void = (error) => console.error('Event listener failed:', error),
   ) {
+    // The change is committed before listeners hear of it: a failing listener must not turn it
+    // into a reported failure (the caller would retry and act twice), nor stop delivery to the others.
+    this.listeners = new Listeners(onListenerError)
     this.maxId = db.prepare('SELECT MAX(id) AS latest FROM events WHERE expert_id = ?')
     this.newestDigest = db.prepare('SELECT digest FROM events WHERE expert_id = ? ORDER BY id DESC LIMIT 1')
     this.digestOf = db.prepare('SELECT digest FROM events WHERE expert_id = ? AND id = ?')
@@ -94,17 +97,7 @@ export class EventLog {
     }
     const committed = this.pending
     this.pending = []
-    for (const { expertId, event } of committed) {
-      for (const listener of this.listeners) {
-        // The change is committed: a failing listener must not turn it into a reported failure
-        // (the caller would retry and act twice), nor stop delivery to the others.
-        try {
-          listener(expertId, event)
-        } catch (error) {
-          this.onListenerError(error)
-        }
-      }
-    }
+    for (const entry of committed) this.listeners.emit(entry)
     return result
   }
 
@@ -128,9 +121,8 @@ export class EventLog {
   }
 
   /** Subscribe to committed events; returns the unsubscribe function. */
-  subscribe(listener: EventListener): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+  subscribe(listener: EventListener): Unsubscribe {
+    return this.listeners.add(({ expertId, event }) => listener(expertId, event))
   }
 
   /** The newest event id for an expert (0 before the first). */

@@ -1,15 +1,8 @@
 /** Log lines for operators: one line per event, with a level and a few fields. Never a token. */
 import { describeValue } from '../../src/shared/describe-untrusted'
+import { isLogFields, type Logger, type LogFields } from '../../src/shared/logger'
 
-/** Structured fields attached to a log line. */
-export type LogFields = Readonly<Record<string, string | number | boolean | null | undefined>>
-
-/** Where the server writes what happened. */
-export interface Logger {
-  info(message: string, fields?: LogFields): void
-  warn(message: string, fields?: LogFields): void
-  error(message: string, fields?: LogFields): void
-}
+export type { Logger, LogFields } from '../../src/shared/logger'
 
 // Fields are typed as primitives, but a caller may hand over a value that came off the wire: never
 // String() an object here (a nested array's String() recurses through every level).
@@ -18,7 +11,14 @@ function formatValue(value: unknown): string {
   return typeof value === 'object' && value !== null ? describeValue(value) : String(value)
 }
 
-function format(level: string, message: string, fields?: LogFields): string {
+// An error (or any value that is not named fields) is printed as one field, `error`.
+function asFields(detail: unknown): LogFields | undefined {
+  if (detail === undefined || isLogFields(detail)) return detail
+  return { error: detail instanceof Error ? `${detail.name}: ${detail.message}` : describeValue(detail) }
+}
+
+function format(level: string, message: string, detail?: unknown): string {
+  const fields = asFields(detail)
   const extra = fields
     ? Object.entries(fields)
         .filter(([, v]) => v !== undefined)
@@ -40,13 +40,13 @@ export function consoleLogger(): Logger {
 /** A logger that keeps its lines in memory, for tests and quiet benches. */
 export class MemoryLogger implements Logger {
   readonly lines: string[] = []
-  info(m: string, f?: LogFields): void {
+  info(m: string, f?: unknown): void {
     this.lines.push(format('info', m, f))
   }
-  warn(m: string, f?: LogFields): void {
+  warn(m: string, f?: unknown): void {
     this.lines.push(format('warn', m, f))
   }
-  error(m: string, f?: LogFields): void {
+  error(m: string, f?: unknown): void {
     this.lines.push(format('error', m, f))
   }
 }

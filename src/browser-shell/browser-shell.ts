@@ -4,7 +4,6 @@
  * renderer runs unchanged in an ordinary browser. Used where Electron cannot run (an offline
  * machine) and by the end-to-end tests in Chromium.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -16,7 +15,9 @@ import { firstLanguage, loadFirstFrameRenderer } from '../main/renderer-pages/fi
 import { createRendererPages } from '../main/renderer-pages/renderer-pages'
 import { headlessHost, startNodeRuntime } from '../main/runtime/start-node-runtime'
 import { systemClock, type Clock } from '../shared/clock'
+import { SECRET_PARAM } from '../shared/ipc/shell-socket'
 import { attachIpcSocket } from './ipc-socket-server'
+import { matchesRunSecret, newRunSecret } from './run-secret'
 
 /** Where and how to run the shell. */
 export interface BrowserShellOptions {
@@ -61,7 +62,7 @@ export const POWER_HOOK_PATH = '/test-hooks/power'
 
 /** Start the shell and resolve once it listens. */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
-  const secret = options.secret ?? randomBytes(24).toString('base64url')
+  const secret = options.secret ?? newRunSecret()
   const clock = options.clock ?? systemClock
   const adapters = createNodeAdapters({
     dataDir: options.dataDir,
@@ -146,20 +147,14 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       search: url.search,
       locale: firstLanguage(req.headers['accept-language']),
       // The first frame holds the expert's data: like every IPC call, only for this run's secret.
-      firstFrame: matchesSecret(url.searchParams.get('secret')),
+      firstFrame: matchesRunSecret(secret, url.searchParams.get(SECRET_PARAM)),
     })
     res.writeHead(page.status, page.headers)
     res.end(req.method === 'HEAD' ? undefined : page.body)
   }
 
-  function matchesSecret(value: unknown): boolean {
-    const presented = Buffer.from(typeof value === 'string' ? value : '')
-    const expected = Buffer.from(secret)
-    return presented.length === expected.length && timingSafeEqual(presented, expected)
-  }
-
   async function powerHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!matchesSecret(req.headers['x-standby-secret'])) {
+    if (!matchesRunSecret(secret, req.headers['x-standby-secret'])) {
       res.writeHead(403).end()
       return
     }
@@ -176,7 +171,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   }
 
   return {
-    url: `${origin}/?secret=${secret}`,
+    url: `${origin}/?${SECRET_PARAM}=${secret}`,
     origin,
     secret,
     runtime,

@@ -3,7 +3,6 @@
  * Electron's IPC helper: only our own page (same origin, presenting this run's secret) may
  * connect, and every call is parsed with the contract's schema before its handler runs.
  */
-import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, Server } from 'node:http'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { z } from 'zod'
@@ -12,9 +11,8 @@ import type { Logger } from '../main/core/ports/logger'
 import { invokeContract, type InvokeChannel, type PushEvent, type PushPayload } from '../shared/ipc/contract'
 import { fail, type IpcResult } from '../shared/ipc/result'
 import { answerCall } from '../main/core/ipc/answer-call'
-
-/** The path the page connects to. */
-export const IPC_SOCKET_PATH = '/standby-ipc'
+import { IPC_SOCKET_PATH, SECRET_PARAM } from '../shared/ipc/shell-socket'
+import { matchesRunSecret } from './run-secret'
 
 // JSON drops an undefined request (calls like app.getInfo() have none), so it may be missing.
 const CallMessage = z.object({
@@ -128,9 +126,6 @@ function refuse(req: IncomingMessage, origin: string, secret: string): string | 
   if (url === null) return 'a malformed address'
   if (url.pathname !== IPC_SOCKET_PATH) return `unknown path ${url.pathname}`
   if (req.headers.origin !== origin) return `foreign origin ${String(req.headers.origin)}`
-  const presented = Buffer.from(url.searchParams.get('secret') ?? '')
-  const expected = Buffer.from(secret)
-  if (presented.length !== expected.length || !timingSafeEqual(presented, expected))
-    return 'wrong or missing secret'
+  if (!matchesRunSecret(secret, url.searchParams.get(SECRET_PARAM))) return 'wrong or missing secret'
   return undefined
 }

@@ -2,17 +2,9 @@
  * The log the main process writes to, and the one line format every host uses (Electron's
  * console here, the browser shell's stream in node-adapters/stream-logger.ts).
  */
-import type { Logger as CoreLogger } from './core/ports/logger'
+import type { Logger } from '../shared/logger'
 
-/** The core's Logger; main-process code may also hand warn() the error that caused it. */
-export interface Logger extends CoreLogger {
-  /** Something worth knowing happened. */
-  info(message: string): void
-  /** Something was refused or went wrong, and the app carried on. */
-  warn(message: string, error?: unknown): void
-  /** Something went wrong that the user will notice. */
-  error(message: string, error?: unknown): void
-}
+export type { Logger } from '../shared/logger'
 
 /** How bad it is. */
 export type LogLevel = 'info' | 'warn' | 'error'
@@ -35,7 +27,7 @@ export function describeError(error: unknown): string {
 
 /** Writes to stdout/stderr, which is where Electron's own messages go too; errors keep their stack. */
 export const consoleLogger: Logger = {
-  info: (message) => console.info(formatLogLine(new Date(), 'info', message)),
+  info: (message, detail) => console.info(formatLogLine(new Date(), 'info', message, detail)),
   warn: (message, error) =>
     error === undefined
       ? console.warn(formatLogLine(new Date(), 'warn', message))

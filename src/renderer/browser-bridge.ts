@@ -9,10 +9,10 @@ import { jitteredBackoff, type BackoffRange } from '../shared/backoff'
 import { type PushEvent, type PushPayload } from '../shared/ipc/contract'
 import { fail, type IpcResult } from '../shared/ipc/result'
 import { buildStandbyApi, type StandbyApi, type StandbyTransport } from '../shared/ipc/standby-api'
+import { IPC_SOCKET_PATH, SECRET_PARAM } from '../shared/ipc/shell-socket'
+import { Listeners, type Unsubscribe } from '../shared/listeners'
 
 const SECRET_KEY = 'standby.shellSecret'
-const SOCKET_PATH = '/standby-ipc'
-const SECRET_PARAM = 'secret'
 
 /**
  * This run's secret: from the address (its query, or an older fragment), which is then cleaned
@@ -49,7 +49,7 @@ export interface SocketTransport extends StandbyTransport {
    * Calls `listener` each time the socket opens again after it was lost: pushes sent meanwhile
    * are gone, so whoever shows the app's state reads it all again.
    */
-  onReconnected(listener: () => void): () => void
+  onReconnected(listener: () => void): Unsubscribe
 }
 
 /**
@@ -63,8 +63,8 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
   let socket: WebSocket | undefined
   let nextId = 1
   const pending = new Map<number, (result: IpcResult<unknown>) => void>()
-  const listeners = new Map<string, Set<(payload: unknown) => void>>()
-  const reconnected = new Set<() => void>()
+  const listeners = new Map<string, Listeners<unknown>>()
+  const reconnected = new Listeners<void>()
   let opened: Promise<WebSocket> | undefined
   let wasOpen = false
   let failures = 0
@@ -77,7 +77,7 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
         socket = ws
         failures = 0
         resolve(ws)
-        if (wasOpen) for (const listener of [...reconnected]) listener()
+        if (wasOpen) reconnected.emit()
         wasOpen = true
       })
       ws.addEventListener('message', (event) => deliver(String(event.data)))
@@ -126,7 +126,7 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
       pending.get(message.id)?.(message.result)
       pending.delete(message.id)
     } else if (message.event !== undefined) {
-      for (const listener of listeners.get(message.event) ?? []) listener(message.payload)
+      listeners.get(message.event)?.emit(message.payload)
     }
   }
 
@@ -140,16 +140,13 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
       })
     },
     subscribe<E extends PushEvent>(event: E, listener: (payload: PushPayload<E>) => void) {
-      const set = listeners.get(event) ?? new Set()
-      set.add(listener as (payload: unknown) => void)
-      listeners.set(event, set)
+      const forEvent = listeners.get(event) ?? new Listeners<unknown>()
+      listeners.set(event, forEvent)
+      const unsubscribe = forEvent.add(listener as (payload: unknown) => void)
       void open().catch(() => undefined)
-      return () => set.delete(listener as (payload: unknown) => void)
+      return unsubscribe
     },
-    onReconnected(listener) {
-      reconnected.add(listener)
-      return () => reconnected.delete(listener)
-    },
+    onReconnected: (listener) => reconnected.add(listener),
   }
 }
 
@@ -174,7 +171,7 @@ export function standbyApi(): StandbyApi {
   const secret = takeSecret() ?? ''
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
   builtHere = webSocketTransport(
-    `${scheme}//${window.location.host}${SOCKET_PATH}?secret=${encodeURIComponent(secret)}`,
+    `${scheme}//${window.location.host}${IPC_SOCKET_PATH}?${SECRET_PARAM}=${encodeURIComponent(secret)}`,
   )
   const api = buildStandbyApi(builtHere)
   Object.defineProperty(window, 'standby', { value: api, configurable: false, writable: false })

@@ -15,6 +15,8 @@ import type {
   Session,
   Snapshot,
 } from '../../src/shared/protocol'
+import { PROTOCOL_VERSION } from '../../src/shared/protocol'
+import type { FirstFrame } from '../../src/shared/first-frame'
 
 /** An ordinary moment to build around: Monday 2026-01-05 09:00 UTC. */
 export const FIXTURE_NOW = Date.UTC(2026, 0, 5, 9, 0, 0)
@@ -279,4 +281,28 @@ export function manySessions(count: number, options: { now?: number; expertId?: 
     else sessions.push(endedSession(liveSession(booked, bookedStart), bookedStart + 30 * MINUTE))
   }
   return sessions
+}
+
+/** A window's first frame, signed out, with one open invite and one booked session. */
+export function aFirstFrame(overrides: Partial<FirstFrame> = {}): FirstFrame {
+  return {
+    now: FIXTURE_NOW,
+    clock: { offsetMs: 0, measured: false },
+    info: {
+      version: '0.1.0',
+      platform: 'linux',
+      protocolVersion: PROTOCOL_VERSION,
+      defaultPlatformUrl: null,
+    },
+    connection: { status: 'online', since: FIXTURE_NOW },
+    expert: null,
+    invites: { open: [anInvite()], missed: [] },
+    upcoming: [aSession()],
+    settings: { platformUrl: null, remindersEnabled: true, soundEnabled: true, launchAtLogin: false },
+    surface: 'window',
+    locale: 'en-GB',
+    timeZone: 'Europe/Berlin',
+    inBrowser: true,
+    ...overrides,
+  }
 }

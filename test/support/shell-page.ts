@@ -1,7 +1,7 @@
 /** A page's IPC WebSocket to a browser shell, as the renderer opens it, for integration tests. */
 import WebSocket from 'ws'
 import type { BrowserShell } from '../../src/browser-shell/browser-shell'
-import { IPC_SOCKET_PATH } from '../../src/browser-shell/ipc-socket-server'
+import { IPC_SOCKET_PATH } from '../../src/shared/ipc/shell-socket'
 
 /** An open page: its socket, the pushes it heard, and a call helper that resolves with the answer. */
 export interface ShellPage {

@@ -14,7 +14,8 @@
  *   window), so the machine's addresses are watched as in plain Node.
  */
 import { powerMonitor } from 'electron'
-import type { Power, Unsubscribe } from '../core/ports/power'
+import type { Power } from '../core/ports/power'
+import { Listeners } from '../../shared/listeners'
 import { watchNetwork } from '../node-adapters/network-watch'
 
 /** Power events from powerMonitor, plus a way to stop listening to it. */
@@ -25,19 +26,16 @@ export interface PowerMonitorPower extends Power {
 
 /** Listens to powerMonitor. Create it after `app.whenReady()`: powerMonitor needs the app ready. */
 export function createPowerMonitorPower(): PowerMonitorPower {
-  const suspendListeners = new Set<() => void>()
-  const resumeListeners = new Set<() => void>()
-  const networkListeners = new Set<() => void>()
-  const fire = (listeners: Set<() => void>): void => {
-    for (const listener of [...listeners]) listener()
-  }
+  const suspended = new Listeners<void>()
+  const resumed = new Listeners<void>()
+  const networkChanged = new Listeners<void>()
   let locked = false
   let resumedWhileLocked = false
 
-  const onSuspend = (): void => fire(suspendListeners)
+  const onSuspend = (): void => suspended.emit()
   const onResume = (): void => {
     if (locked) resumedWhileLocked = true
-    fire(resumeListeners)
+    resumed.emit()
   }
   const onLock = (): void => {
     locked = true
@@ -47,23 +45,18 @@ export function createPowerMonitorPower(): PowerMonitorPower {
     const alreadyResumed = locked && resumedWhileLocked
     locked = false
     resumedWhileLocked = false
-    if (!alreadyResumed) fire(resumeListeners)
+    if (!alreadyResumed) resumed.emit()
   }
   powerMonitor.on('suspend', onSuspend)
   powerMonitor.on('resume', onResume)
   powerMonitor.on('lock-screen', onLock)
   powerMonitor.on('unlock-screen', onUnlock)
-  const stopWatching = watchNetwork(() => fire(networkListeners))
+  const stopWatching = watchNetwork(() => networkChanged.emit())
 
-  const subscribe = (listeners: Set<() => void>, listener: () => void): Unsubscribe => {
-    const entry = (): void => listener()
-    listeners.add(entry)
-    return () => void listeners.delete(entry)
-  }
   return {
-    onSuspend: (listener) => subscribe(suspendListeners, listener),
-    onResume: (listener) => subscribe(resumeListeners, listener),
-    onNetworkChange: (listener) => subscribe(networkListeners, listener),
+    onSuspend: (listener) => suspended.add(listener),
+    onResume: (listener) => resumed.add(listener),
+    onNetworkChange: (listener) => networkChanged.add(listener),
     dispose() {
       stopWatching()
       powerMonitor.removeListener('suspend', onSuspend)

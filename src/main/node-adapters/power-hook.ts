@@ -3,7 +3,8 @@
  * play the machine going to sleep and waking up by calling `suspend()` and `resume()`, and a
  * network watch (or a test) reports a network change by calling `networkChanged()`.
  */
-import type { Power, Unsubscribe } from '../core/ports/power'
+import type { Power } from '../core/ports/power'
+import { Listeners } from '../../shared/listeners'
 
 /** A Power whose events are fired by hand. */
 export interface PowerHook extends Power {
@@ -17,24 +18,15 @@ export interface PowerHook extends Power {
 
 /** Power events fired by `suspend()` and `resume()`, synchronously and in subscription order. */
 export function createPowerHook(): PowerHook {
-  const suspendListeners = new Set<() => void>()
-  const resumeListeners = new Set<() => void>()
-  const networkListeners = new Set<() => void>()
-  const subscribe = (listeners: Set<() => void>, listener: () => void): Unsubscribe => {
-    // A wrapper per subscription, so the same function subscribed twice is two subscriptions.
-    const entry = (): void => listener()
-    listeners.add(entry)
-    return () => void listeners.delete(entry)
-  }
-  const fire = (listeners: Set<() => void>): void => {
-    for (const listener of [...listeners]) listener()
-  }
+  const suspended = new Listeners<void>()
+  const resumed = new Listeners<void>()
+  const networkChanged = new Listeners<void>()
   return {
-    onSuspend: (listener) => subscribe(suspendListeners, listener),
-    onResume: (listener) => subscribe(resumeListeners, listener),
-    onNetworkChange: (listener) => subscribe(networkListeners, listener),
-    suspend: () => fire(suspendListeners),
-    resume: () => fire(resumeListeners),
-    networkChanged: () => fire(networkListeners),
+    onSuspend: (listener) => suspended.add(listener),
+    onResume: (listener) => resumed.add(listener),
+    onNetworkChange: (listener) => networkChanged.add(listener),
+    suspend: () => suspended.emit(),
+    resume: () => resumed.emit(),
+    networkChanged: () => networkChanged.emit(),
   }
 }

@@ -1,5 +1,5 @@
 /** The tray in plain Node (browser shell, tests): the latest TrayStatus kept as data. */
-import type { Unsubscribe } from '../core/ports/power'
+import { Listeners, type Unsubscribe } from '../../shared/listeners'
 import type { TrayState, TrayStatus } from '../core/ports/tray-state'
 
 /** A TrayState that can be read back and watched. */
@@ -13,18 +13,15 @@ export interface RecordedTrayState extends TrayState {
 /** Keeps the tray's state for the shell (and tests) to read. */
 export function createRecordedTrayState(): RecordedTrayState {
   let current: TrayStatus | null = null
-  const listeners = new Set<(status: TrayStatus) => void>()
+  const listeners = new Listeners<TrayStatus>()
   return {
     get current() {
       return current
     },
     set(status) {
       current = status
-      for (const listener of [...listeners]) listener(status)
+      listeners.emit(status)
     },
-    onChange(listener) {
-      listeners.add(listener)
-      return () => void listeners.delete(listener)
-    },
+    onChange: (listener) => listeners.add(listener),
   }
 }

@@ -2,8 +2,9 @@
  * Notifications in plain Node (browser shell, tests): each one is kept as data, handed to the
  * listeners, and printed as one line, e.g. "[notification] Invite (Instant): Hooks question — …".
  */
+import { kindLabel } from '../../shared/labels'
 import type { AppNotification, Notifier } from '../core/ports/notifier'
-import type { Unsubscribe } from '../core/ports/power'
+import { Listeners, type Unsubscribe } from '../../shared/listeners'
 
 /** A Notifier that remembers what it showed. */
 export interface RecordingNotifier extends Notifier {
@@ -19,18 +20,15 @@ export type LineOutput = Pick<NodeJS.WritableStream, 'write'>
 /** A notifier that records and prints; `out` is optional so tests can stay quiet. */
 export function createRecordingNotifier(options: { readonly out?: LineOutput } = {}): RecordingNotifier {
   const shown: AppNotification[] = []
-  const listeners = new Set<(notification: AppNotification) => void>()
+  const listeners = new Listeners<AppNotification>()
   return {
     shown,
     show(notification) {
       shown.push(notification)
       options.out?.write(`${notificationLine(notification)}\n`)
-      for (const listener of [...listeners]) listener(notification)
+      listeners.emit(notification)
     },
-    onShow(listener) {
-      listeners.add(listener)
-      return () => void listeners.delete(listener)
-    },
+    onShow: (listener) => listeners.add(listener),
   }
 }
 
@@ -38,7 +36,7 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
 export function notificationLabel(notification: AppNotification): string {
   switch (notification.kind) {
     case 'invite':
-      return notification.instant ? 'Invite (Instant)' : 'Invite (Scheduled)'
+      return `Invite (${kindLabel(notification.instant ? 'instant' : 'scheduled')})`
     case 'invite_closed':
       return 'Invite closed'
     case 'reminder':

@@ -18,7 +18,7 @@ export function createStreamLogger(options: {
     }
   }
   return {
-    info: (message) => write('info', message),
+    info: (message, detail) => write('info', message, detail),
     warn: (message, error) => write('warn', message, error),
     error: (message, error) => write('error', message, error),
   }

@@ -7,9 +7,10 @@ import { formatDayTime, formatTime } from '../logic/format'
 import { availabilityLabel } from '../logic/labels'
 import { useApi, useNow, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
+import { Choice } from './Choice'
 import { useAction } from './use-action'
 
-type Choice = 'online' | 'away' | 'until'
+type AvailabilityChoice = 'online' | 'away' | 'until'
 
 /** The availability form. */
 export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
@@ -17,9 +18,9 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
   const { notices } = useServices()
   const now = useNow()
   const id = useId()
-  const current: Choice =
+  const current: AvailabilityChoice =
     expert.availability === 'online' ? (expert.onlineUntil !== null ? 'until' : 'online') : 'away'
-  const [choice, setChoice] = useState<Choice | null>(null)
+  const [choice, setChoice] = useState<AvailabilityChoice | null>(null)
   const [until, setUntil] = useState<string | null>(null)
   // The expert's pick stands until the platform's availability changes: clearing it when the
   // command is answered would show the old availability until the change arrives.
@@ -69,27 +70,19 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
       </p>
       <fieldset className="choices" disabled={save.pending}>
         <legend className="visually-hidden">Set your availability</legend>
-        <label className="choice">
-          <input
-            type="radio"
-            name={`${id}-a`}
-            checked={chosen === 'online'}
-            onChange={() => setChoice('online')}
-          />
-          <span>
-            <strong>Online</strong> <span className="muted">receive invites</span>
-          </span>
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name={`${id}-a`}
-            checked={chosen === 'until'}
-            onChange={() => setChoice('until')}
-          />
-          <span>
-            <strong>Online until</strong>
-          </span>
+        <Choice
+          name={`${id}-a`}
+          checked={chosen === 'online'}
+          onChoose={() => setChoice('online')}
+          title="Online"
+          hint="receive invites"
+        />
+        <Choice
+          name={`${id}-a`}
+          checked={chosen === 'until'}
+          onChoose={() => setChoice('until')}
+          title="Online until"
+        >
           <input
             type="time"
             aria-label="Online until"
@@ -103,18 +96,14 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
           {chosen === 'until' && untilAt !== null && (
             <span className="muted">then away ({formatDayTime(untilAt)})</span>
           )}
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name={`${id}-a`}
-            checked={chosen === 'away'}
-            onChange={() => setChoice('away')}
-          />
-          <span>
-            <strong>Away</strong> <span className="muted">no new invites</span>
-          </span>
-        </label>
+        </Choice>
+        <Choice
+          name={`${id}-a`}
+          checked={chosen === 'away'}
+          onChoose={() => setChoice('away')}
+          title="Away"
+          hint="no new invites"
+        />
       </fieldset>
       <div className="actions">
         <ActionButton

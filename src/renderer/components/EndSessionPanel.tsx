@@ -9,6 +9,7 @@ import { checkEndChoice, clientPaysSentence } from '../logic/end-outcome'
 import { useApi, useNow, useServices } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { ActionButton, ActionError } from './ActionButton'
+import { Choice } from './Choice'
 import { useAction } from './use-action'
 
 /** Props of EndSessionPanel. */
@@ -61,33 +62,25 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
         <legend id={`${id}-legend`} className="end-legend">
           How should this session end?
         </legend>
-        <label className={`choice${billingStarted ? '' : ' choice-disabled'}`}>
-          <input
-            type="radio"
-            name={`${id}-kind`}
-            value="charged"
-            // The button that opened the panel is gone; focus lands on the first choice.
-            autoFocus={billingStarted}
-            checked={kind === 'charged'}
-            disabled={!billingStarted}
-            onChange={() => setKind('charged')}
-          />
-          <span>
-            <strong>Charge</strong> <span className="muted">the full billed time</span>
-          </span>
-        </label>
-        <label className={`choice${billingStarted ? '' : ' choice-disabled'}`}>
-          <input
-            type="radio"
-            name={`${id}-kind`}
-            value="discounted"
-            checked={kind === 'discounted'}
-            disabled={!billingStarted}
-            onChange={() => setKind('discounted')}
-          />
-          <span>
-            <strong>Discount</strong>
-          </span>
+        <Choice
+          name={`${id}-kind`}
+          value="charged"
+          // The button that opened the panel is gone; focus lands on the first choice.
+          autoFocus={billingStarted}
+          checked={kind === 'charged'}
+          disabled={!billingStarted}
+          onChoose={() => setKind('charged')}
+          title="Charge"
+          hint="the full billed time"
+        />
+        <Choice
+          name={`${id}-kind`}
+          value="discounted"
+          checked={kind === 'discounted'}
+          disabled={!billingStarted}
+          onChoose={() => setKind('discounted')}
+          title="Discount"
+        >
           <span className="percent">
             <input
               type="number"
@@ -106,20 +99,16 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
             />
             <span aria-hidden="true">%</span>
           </span>
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name={`${id}-kind`}
-            value="free"
-            autoFocus={!billingStarted}
-            checked={kind === 'free'}
-            onChange={() => setKind('free')}
-          />
-          <span>
-            <strong>No charge</strong> <span className="muted">when you could not help</span>
-          </span>
-        </label>
+        </Choice>
+        <Choice
+          name={`${id}-kind`}
+          value="free"
+          autoFocus={!billingStarted}
+          checked={kind === 'free'}
+          onChoose={() => setKind('free')}
+          title="No charge"
+          hint="when you could not help"
+        />
       </fieldset>
       <p
         className={checked.ok ? 'end-confirm' : 'end-confirm end-invalid'}

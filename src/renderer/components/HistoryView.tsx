@@ -1,5 +1,6 @@
 /** History: ended and cancelled sessions, most recent first, in a virtual list read page by page. */
 import { useEffect } from 'react'
+import { kindLabel } from '../../shared/labels'
 import type { Session } from '../../shared/protocol/entities'
 import { formatDayTime, formatDuration, isoTime } from '../logic/format'
 import { feeLabel, outcomeLabel } from '../logic/labels'
@@ -70,7 +71,7 @@ function HistoryRow({ session }: { readonly session: Session }) {
       <div className="history-main">
         <span className="history-title">{session.request.title}</span>
         <span className="muted history-sub">
-          {session.client.name} · {session.kind === 'instant' ? 'Instant' : 'Scheduled'}
+          {session.client.name} · {kindLabel(session.kind)}
           {duration !== null ? ` · ${duration}` : ''}
         </span>
       </div>

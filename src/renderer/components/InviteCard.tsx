@@ -7,10 +7,11 @@ import { useId, useState } from 'react'
 import type { Invite, Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { zoneCity } from '../logic/format'
-import { reasonLabel } from '../logic/labels'
+import { reasonLabel } from '../../shared/labels'
 import { useApi, useServices } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { ActionButton, ActionError } from './ActionButton'
+import { KindBadge } from './KindBadge'
 import { Attachments } from './Attachments'
 import { MessageThread } from './MessageThread'
 import { ProposedTimes } from './ProposedTimes'
@@ -50,9 +51,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
   return (
     <article className={`card invite${compact ? ' invite-compact' : ''}`} aria-labelledby={`${id}-title`}>
       <div className="invite-meta">
-        <span className={`badge badge-${request.kind}`}>
-          {request.kind === 'instant' ? 'Instant' : 'Scheduled'}
-        </span>
+        <KindBadge kind={request.kind} />
         <span className={`reason${direct ? ' reason-direct' : ''}`}>{reasonLabel(invite.reason)}</span>
         <span className="meta-sep" aria-hidden="true" />
         {!compact && (

@@ -3,6 +3,7 @@ import { closedInviteLabel } from '../logic/labels'
 import { useAppState } from '../store/context'
 import type { Invite } from '../../shared/protocol/entities'
 import { InviteCard } from './InviteCard'
+import { KindBadge } from './KindBadge'
 import { Ago } from './Time'
 
 /** The Invites section. */
@@ -46,9 +47,7 @@ export function MissedList({ missed }: { readonly missed: ReadonlyArray<Invite> 
       <ul className="missed-list">
         {missed.map((invite) => (
           <li key={invite.id} className="missed-row">
-            <span className={`badge badge-${invite.request.kind} badge-quiet`}>
-              {invite.request.kind === 'instant' ? 'Instant' : 'Scheduled'}
-            </span>
+            <KindBadge kind={invite.request.kind} quiet />
             <span className="missed-title">{invite.request.title}</span>
             <span className={`missed-state missed-${invite.state}`}>{closedInviteLabel(invite.state)}</span>
             <span className="muted missed-when">

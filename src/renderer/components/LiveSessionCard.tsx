@@ -11,6 +11,7 @@ import { useApi, useNow } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { Attachments } from './Attachments'
 import { EndSessionPanel } from './EndSessionPanel'
+import { KindBadge } from './KindBadge'
 import { ClockTime, Elapsed } from './Time'
 import { useAction } from './use-action'
 
@@ -46,9 +47,7 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
         <span className="badge badge-live">
           <span className="live-dot" aria-hidden="true" /> Live
         </span>
-        <span className={`badge badge-${session.kind} badge-quiet`}>
-          {session.kind === 'instant' ? 'Instant' : 'Scheduled'}
-        </span>
+        <KindBadge kind={session.kind} quiet />
       </div>
       <h2 id={`${id}-title`} className="live-title">
         {session.request.title}

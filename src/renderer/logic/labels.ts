@@ -1,20 +1,9 @@
-/** The words the UI uses for the protocol's enums, in one place so every surface says the same. */
+/**
+ * The words the UI uses for the protocol's enums. An invite's kind and reason are in
+ * shared/labels.ts, since its notification says them too.
+ */
 import { assertNever } from '../../shared/assert-never'
-import type { Availability, InviteReason, InviteState, Session } from '../../shared/protocol/entities'
-
-/** Why this expert was invited, as the invite card says it. */
-export function reasonLabel(reason: InviteReason): string {
-  switch (reason) {
-    case 'matched':
-      return 'Matched'
-    case 'direct_dashboard':
-      return 'Direct request from a client’s dashboard'
-    case 'direct_profile':
-      return 'Direct request via your profile link'
-    default:
-      return assertNever(reason)
-  }
-}
+import type { Availability, InviteState, Session } from '../../shared/protocol/entities'
 
 /** Why an invite left the open list; empty for the expert's own accept. */
 export function closedInviteLabel(state: InviteState): string {

@@ -1,9 +1,10 @@
 /** A value React can subscribe to with useSyncExternalStore: the one store shape the UI uses. */
+import { Listeners, type Unsubscribe } from '../../shared/listeners'
 
 /** Something to subscribe to and read. */
 export interface ReadableStore<T> {
   /** Calls `onChange` after every change; returns the unsubscribe function. */
-  subscribe(onChange: () => void): () => void
+  subscribe(onChange: () => void): Unsubscribe
   /** The current value; the same object until it changes. */
   getSnapshot(): T
   /**
@@ -22,20 +23,15 @@ export interface ValueStore<T> extends ReadableStore<T> {
 /** A store holding `initial`; `set` notifies only when the value is a different object. */
 export function createValueStore<T>(initial: T): ValueStore<T> {
   let value = initial
-  const listeners = new Set<() => void>()
+  const listeners = new Listeners<void>()
   return {
     getServerSnapshot: () => initial,
-    subscribe(onChange) {
-      listeners.add(onChange)
-      return () => {
-        listeners.delete(onChange)
-      }
-    },
+    subscribe: (onChange) => listeners.add(onChange),
     getSnapshot: () => value,
     set(next) {
       if (Object.is(next, value)) return
       value = next
-      for (const listener of [...listeners]) listener()
+      listeners.emit()
     },
   }
 }

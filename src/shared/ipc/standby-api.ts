@@ -5,6 +5,7 @@
  * runtime object cannot drift from the type; any carrier of the contract (Electron IPC in the
  * preload, a WebSocket in the browser shell) plugs in as a `StandbyTransport`.
  */
+import type { Unsubscribe } from '../listeners'
 import { INVOKE_CHANNELS, PUSH_EVENTS } from './channel-names'
 import {
   type InvokeChannel,
@@ -23,9 +24,6 @@ type ListenerNameOf<K extends string> = `on${Capitalize<MethodOf<K>>}`
 type RequestArgs<C extends InvokeChannel> = [InvokeRequestInput<C>] extends [void | undefined]
   ? []
   : [request: InvokeRequestInput<C>]
-
-/** Stops a push listener; safe to call more than once. */
-export type Unsubscribe = () => void
 
 /** One namespace of `window.standby`, e.g. `standby.app`. */
 export type StandbyNamespace<N extends string> = {

@@ -11,7 +11,7 @@ import { connect, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBrowserShell, type BrowserShell } from '../../../src/browser-shell/browser-shell'
-import { IPC_SOCKET_PATH } from '../../../src/browser-shell/ipc-socket-server'
+import { IPC_SOCKET_PATH } from '../../../src/shared/ipc/shell-socket'
 import { openShellPage } from '../../support/shell-page'
 import { useTempDirs } from '../../support/temp-dir'
 

@@ -14,7 +14,8 @@ import {
   zoneCity,
 } from '../../../src/renderer/logic/format'
 import { closedInviteNotices } from '../../../src/renderer/logic/invite-changes'
-import { closedInviteLabel, outcomeLabel, reasonLabel } from '../../../src/renderer/logic/labels'
+import { closedInviteLabel, outcomeLabel } from '../../../src/renderer/logic/labels'
+import { reasonLabel } from '../../../src/shared/labels'
 import { autoCancelNotice, reminderStatus, startState } from '../../../src/renderer/logic/session-timing'
 import { visibleRange } from '../../../src/renderer/logic/virtual-range'
 import { aRequest, aScheduledRequest, aSession, anInvite, FIXTURE_NOW, MINUTE } from '../../support/fixtures'

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { hashPassword, TokenStore, verifyPassword } from '../../../server/src/auth'
 import { migrate } from '../../../src/shared/sqlite/migrate'
 import { platformMigrations } from '../../../server/src/db/migrations'
@@ -17,19 +17,38 @@ describe('passwords', () => {
   })
 })
 
+// A platform database with one expert, 'e', and its token store.
+function tokenStore(): { db: Database.Database; tokens: TokenStore } {
+  const db = new Database(':memory:')
+  migrate(db, platformMigrations, { what: 'test database', remedy: '' })
+  db.prepare(
+    `INSERT INTO experts (id, name, email, password_hash, time_zone, availability, tags) VALUES ('e', 'E', 'e@x.test', 'h', 'UTC', 'online', '[]')`,
+  ).run()
+  return { db, tokens: new TokenStore(db) }
+}
+
 describe('tokens', () => {
   it('are stored only as digests and stop working once revoked', () => {
-    const db = new Database(':memory:')
-    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
-    db.prepare(
-      `INSERT INTO experts (id, name, email, password_hash, time_zone, availability, tags) VALUES ('e', 'E', 'e@x.test', 'h', 'UTC', 'online', '[]')`,
-    ).run()
-    const tokens = new TokenStore(db)
+    const { db, tokens } = tokenStore()
     const token = tokens.issue('e', 0)
     expect(tokens.expertFor(token)).toBe('e')
     const stored = db.prepare('SELECT token_hash FROM tokens').get() as { token_hash: string }
     expect(stored.token_hash).not.toBe(token)
     expect(tokens.revoke(token)).toBe(true)
     expect(tokens.expertFor(token)).toBeUndefined()
+  })
+
+  it('tell every listener of a revoked token even when one of them fails', async () => {
+    const { tokens } = tokenStore()
+    const token = tokens.issue('e', 0)
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    tokens.onRevoked(() => {
+      throw new Error('socket already gone')
+    })
+    const heard = new Promise<string>((resolve) => tokens.onRevoked(resolve))
+    tokens.revoke(token)
+    expect(await heard).toMatch(/^[0-9a-f]{64}$/)
+    expect(logged).toHaveBeenCalledOnce()
+    logged.mockRestore()
   })
 })

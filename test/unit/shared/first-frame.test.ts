@@ -1,41 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import {
-  firstFramePath,
-  frameIdOfPath,
-  parseFirstFrame,
-  surfaceOf,
-  type FirstFrame,
-} from '../../../src/shared/first-frame'
-import { PROTOCOL_VERSION } from '../../../src/shared/protocol'
-import { anInvite, aRequest, aSession, FIXTURE_NOW } from '../../support/fixtures'
-
-function aFrame(overrides: Partial<FirstFrame> = {}): FirstFrame {
-  return {
-    now: FIXTURE_NOW,
-    clock: { offsetMs: 0, measured: false },
-    info: {
-      version: '0.1.0',
-      platform: 'linux',
-      protocolVersion: PROTOCOL_VERSION,
-      defaultPlatformUrl: null,
-    },
-    connection: { status: 'online', since: FIXTURE_NOW },
-    expert: null,
-    invites: { open: [anInvite()], missed: [] },
-    upcoming: [aSession()],
-    settings: { platformUrl: null, remindersEnabled: true, soundEnabled: true, launchAtLogin: false },
-    surface: 'window',
-    locale: 'en-GB',
-    timeZone: 'Europe/Berlin',
-    inBrowser: true,
-    ...overrides,
-  }
-}
+import { firstFramePath, frameIdOfPath, parseFirstFrame, surfaceOf } from '../../../src/shared/first-frame'
+import { aFirstFrame, anInvite, aRequest } from '../../support/fixtures'
 
 describe('the first frame’s data', () => {
   it('round-trips through JSON', () => {
     const title = '</script><script>alert(1)</script>'
-    const frame = aFrame({ invites: { open: [anInvite({ request: aRequest({ title }) })], missed: [] } })
+    const frame = aFirstFrame({ invites: { open: [anInvite({ request: aRequest({ title }) })], missed: [] } })
     expect(parseFirstFrame(JSON.stringify(frame))).toEqual(frame)
   })
 
@@ -47,11 +17,11 @@ describe('the first frame’s data', () => {
       'null',
       '42',
       '{}',
-      JSON.stringify({ ...aFrame(), upcoming: 'x' }),
+      JSON.stringify({ ...aFirstFrame(), upcoming: 'x' }),
     ]) {
       expect(parseFirstFrame(text)).toBeNull()
     }
-    expect(parseFirstFrame(JSON.stringify({ ...aFrame(), surface: 'tray' }))).toBeNull()
+    expect(parseFirstFrame(JSON.stringify({ ...aFirstFrame(), surface: 'tray' }))).toBeNull()
   })
 
   it('is addressed by a path that holds only its id', () => {

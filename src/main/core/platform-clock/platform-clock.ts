@@ -16,9 +16,10 @@ import {
   wokeUp,
 } from '../../../shared/clock-offset'
 import { clockSkewNotice, UNMEASURED_CLOCK, type PlatformClockState } from '../../../shared/clock-skew'
-import { Listeners } from '../connection/listeners'
+import { Listeners } from '../../../shared/listeners'
 import type { Logger } from '../ports/logger'
-import type { Power, Unsubscribe } from '../ports/power'
+import type { Power } from '../ports/power'
+import type { Unsubscribe } from '../../../shared/listeners'
 
 /** Where the link reports each exchange that carried the platform's time. */
 export interface TimeSampleSink {

@@ -1,5 +1,6 @@
 /** The ports: the small interfaces through which the core reaches the world. */
-export type { Power, Unsubscribe } from './power'
+export type { Power } from './power'
+export type { Unsubscribe } from '../../../shared/listeners'
 export type { Secrets, StoredSignIn } from './secrets'
 export type { AppNotification, Notifier } from './notifier'
 export type { TrayState, TrayStatus } from './tray-state'

@@ -1,8 +1,2 @@
-/** The core's log. Lines say what happened and what the user can do; never a token. */
-
-/** Where the core writes what happened. */
-export interface Logger {
-  info(message: string): void
-  warn(message: string): void
-  error(message: string, error?: unknown): void
-}
+/** The core's log: the one Logger every side of the app and the server use. */
+export type { Logger } from '../../../shared/logger'

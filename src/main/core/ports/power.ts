@@ -2,9 +2,7 @@
  * The operating system's power and network events: the core checks its connection at once on
  * resume or a network change instead of waiting for the heartbeat.
  */
-
-/** Stops a listener; safe to call twice. */
-export type Unsubscribe = () => void
+import type { Unsubscribe } from '../../../shared/listeners'
 
 /** Suspend, resume and network-change notifications. Electron: powerMonitor; Node: a hook. */
 export interface Power {

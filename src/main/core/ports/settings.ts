@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { AppSettings } from '../../../shared/ipc/contract'
-import type { Unsubscribe } from './power'
+import type { Unsubscribe } from '../../../shared/listeners'
 
 const setting = AppSettings.shape
 

@@ -12,7 +12,8 @@ import { autoCancelAt, startWindowAt } from '../../../shared/rules/session-timin
 import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { AppNotification, Notifier } from '../ports/notifier'
-import type { Power, Unsubscribe } from '../ports/power'
+import type { Power } from '../ports/power'
+import type { Unsubscribe } from '../../../shared/listeners'
 import { dueReminders } from './due-reminders'
 
 /** The "minutes before" under which the one "starting now" notice is recorded. */

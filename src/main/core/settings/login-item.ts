@@ -2,7 +2,7 @@
  * Launch at login: a tiny port, and the rule that keeps it in step with the `launchAtLogin`
  * setting. Electron registers a login item; the browser shell can only record the wish.
  */
-import type { Unsubscribe } from '../ports/power'
+import type { Unsubscribe } from '../../../shared/listeners'
 import type { SettingsStore } from '../ports/settings'
 
 /** The operating system's "open this app when I log in" switch. */

@@ -4,7 +4,7 @@
  * disk, validating each change against the schema, and telling listeners.
  */
 import type { Logger } from '../ports/logger'
-import type { Unsubscribe } from '../ports/power'
+import { Listeners } from '../../../shared/listeners'
 import { SettingsSchema, type SettingsStore, type SettingsValues } from '../ports/settings'
 import { readSettings, settingsFileContent } from './read-settings'
 
@@ -47,7 +47,7 @@ export function createSettingsStore(file: SettingsFile, log: Logger): SettingsSt
       log.error('Could not save the settings file; using these settings for this run only', error)
     }
   }
-  const listeners = new Set<(values: SettingsValues) => void>()
+  const listeners = new Listeners<SettingsValues>((error) => log.error('A settings listener failed', error))
 
   return {
     get: () => current,
@@ -56,20 +56,10 @@ export function createSettingsStore(file: SettingsFile, log: Logger): SettingsSt
       if (sameSettings(next, current)) return current
       file.write(settingsFileContent(next))
       current = next
-      for (const listener of [...listeners]) {
-        try {
-          listener(current)
-        } catch (error) {
-          log.error('A settings listener failed', error)
-        }
-      }
+      listeners.emit(current)
       return current
     },
-    onChange(listener) {
-      listeners.add(listener)
-      const unsubscribe: Unsubscribe = () => void listeners.delete(listener)
-      return unsubscribe
-    },
+    onChange: (listener) => listeners.add(listener),
   }
 }
 

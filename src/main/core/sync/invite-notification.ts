@@ -1,12 +1,7 @@
 /** The words of an invite's notifications: the new invite, and the word that it has closed. */
+import { kindLabel, reasonLabel } from '../../../shared/labels'
 import type { Invite, InviteClosedReason } from '../../../shared/protocol'
 import type { AppNotification } from '../ports/notifier'
-
-const REASONS: Record<Invite['reason'], string> = {
-  matched: 'Matched to you',
-  direct_dashboard: "Direct request from a client's dashboard",
-  direct_profile: 'Direct request via your profile link',
-}
 
 /** Why an invite is no longer open, as the expert would be told; null when only a snapshot saw it go. */
 const CLOSED_BECAUSE: Record<InviteClosedReason | 'gone', string> = {
@@ -25,8 +20,8 @@ export function inviteNotification(invite: Invite): AppNotification {
     kind: 'invite',
     inviteId: invite.id,
     instant,
-    title: `${instant ? 'Instant' : 'Scheduled'}: ${invite.request.title}`,
-    body: `${REASONS[invite.reason]} · ${invite.request.client.name}`,
+    title: `${kindLabel(invite.request.kind)}: ${invite.request.title}`,
+    body: `${reasonLabel(invite.reason)} · ${invite.request.client.name}`,
   }
 }
 

@@ -1,0 +1,84 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createStatusLine } from '../../../src/main/status-line'
+import { Listeners } from '../../../src/shared/listeners'
+import { createValueStore } from '../../../src/renderer/store/value-store'
+
+describe('listeners', () => {
+  it('calls every listener in the order they were added, until each is removed', () => {
+    const heard: string[] = []
+    const listeners = new Listeners<number>()
+    const offA = listeners.add((n) => heard.push(`a${n}`))
+    listeners.add((n) => heard.push(`b${n}`))
+    listeners.emit(1)
+    offA()
+    offA()
+    listeners.emit(2)
+    expect(heard).toEqual(['a1', 'b1', 'b2'])
+  })
+
+  it('treats the same function added twice as two subscriptions, removed one at a time', () => {
+    let calls = 0
+    const listener = (): void => void calls++
+    const listeners = new Listeners<void>()
+    const first = listeners.add(listener)
+    listeners.add(listener)
+    listeners.emit()
+    first()
+    listeners.emit()
+    expect(calls).toBe(3)
+  })
+
+  it('keeps telling the others when one listener throws, and reports the failure', () => {
+    const failures: unknown[] = []
+    const heard: number[] = []
+    const listeners = new Listeners<number>((error) => failures.push(error))
+    listeners.add(() => {
+      throw new Error('broken')
+    })
+    listeners.add((n) => heard.push(n))
+    listeners.emit(7)
+    expect(heard).toEqual([7])
+    expect(failures).toEqual([new Error('broken')])
+  })
+
+  it('lets one listener remove another while a value is delivered', () => {
+    const heard: string[] = []
+    const listeners = new Listeners<void>()
+    let offB = (): void => undefined
+    listeners.add(() => {
+      heard.push('a')
+      offB()
+    })
+    offB = listeners.add(() => heard.push('b'))
+    listeners.emit()
+    listeners.emit()
+    expect(heard).toEqual(['a', 'b', 'a'])
+  })
+})
+
+describe('the stores built on listeners', () => {
+  it('tell the tray and the window of a status change even when one of them throws', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const line = createStatusLine('Not connected')
+    const heard: string[] = []
+    line.subscribe(() => {
+      throw new Error('tray gone')
+    })
+    line.subscribe((text) => heard.push(text))
+    line.set('Online')
+    expect(heard).toEqual(['Online'])
+    expect(logged).toHaveBeenCalledOnce()
+    logged.mockRestore()
+  })
+
+  it('notify a page’s store subscribers once per new value', () => {
+    const store = createValueStore(1)
+    let calls = 0
+    const off = store.subscribe(() => void calls++)
+    store.set(1)
+    store.set(2)
+    off()
+    store.set(3)
+    expect(calls).toBe(1)
+  })
+})
