@@ -1,10 +1,11 @@
 /**
- * The pre-session thread with the client of one request: read from the cache (and again on every
- * cache change, which is how the client's answers arrive), with a box to write before deciding.
+ * The pre-session thread with the client of one request: read from the cache once, then the
+ * client's answers arrive in the `cache.changed` pushes; with a box to write before deciding.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { Message } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
+import { withMessages } from '../logic/cache-change'
 import { useApi } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { Ago } from './Time'
@@ -27,16 +28,24 @@ export function MessageThread({ requestId, clientName }: MessageThreadProps) {
 
   useEffect(() => {
     let current = true
-    const read = (): void =>
+    // Messages pushed while a read is on its way: its answer may predate them.
+    let sinceRead: ReadonlyArray<Message> = []
+    const read = (): void => {
+      sinceRead = []
       void api.messages.list({ requestId }).then((result) => {
         if (!current) return
         if (result.ok) {
-          setMessages(result.value)
+          setMessages(withMessages(result.value, requestId, sinceRead))
           setReadError(null)
         } else setReadError(`Could not read the messages: ${result.error.message}`)
       })
+    }
     read()
-    const unsubscribe = api.cache.onChanged(read)
+    const unsubscribe = api.cache.onChanged((change) => {
+      if (change.full) return read()
+      sinceRead = [...sinceRead, ...change.messages]
+      setMessages((thread) => (thread === null ? thread : withMessages(thread, requestId, change.messages)))
+    })
     return () => {
       current = false
       unsubscribe()

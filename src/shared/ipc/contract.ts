@@ -64,6 +64,29 @@ export const InviteLists = z.object({ open: z.array(Invite), missed: z.array(Inv
 /** The open invites and the recently missed ones. */
 export type InviteLists = z.infer<typeof InviteLists>
 
+/** The most entities of one kind a `cache.changed` push carries; a larger change says `full` instead. */
+export const MOST_CHANGED = 100
+
+/**
+ * What one applied batch changed, so a page updates without reading the cache again. Entities are
+ * as the cache holds them after the batch; `version` grows by one per push from the same host, so
+ * a page can tell a lost or repeated push. `full` says the change was too large or too broad
+ * (a snapshot, a sign-out) to carry: read everything again.
+ */
+export const CacheChange = z
+  .object({
+    version: z.number().int().nonnegative(),
+    full: z.boolean(),
+    /** The expert, when the batch changed it. */
+    expert: Expert.optional(),
+    invites: z.array(Invite).max(MOST_CHANGED),
+    sessions: z.array(Session).max(MOST_CHANGED),
+    messages: z.array(Message).max(MOST_CHANGED),
+  })
+  .strict()
+/** What one applied batch changed. */
+export type CacheChange = z.infer<typeof CacheChange>
+
 /**
  * A page of past sessions, most recent first (src/shared/rules/history-order.ts); pass the last
  * row's booked start and id as `after` to get the next.
@@ -187,8 +210,8 @@ export const pushContract = {
   'app.statusChanged': StatusLine,
   /** The connection state changed. */
   'connection.stateChanged': ConnectionState,
-  /** The cache changed: invites, sessions, messages or the expert may have; read them again. */
-  'cache.changed': z.object({}),
+  /** The cache changed: the invites, sessions, messages and expert that did, or `full` to read all again. */
+  'cache.changed': CacheChange,
   /** The settings changed (in this window or another): every page shows the same. */
   'settings.changed': AppSettings,
   /** The platform's clock was measured again and the offset moved: countdowns and the skew notice follow. */

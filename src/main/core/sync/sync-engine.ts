@@ -5,7 +5,7 @@
  * cache transaction, duplicates are dropped by id, and each new open invite is shown exactly once.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
-import type { PlatformEvent, Snapshot, SnapshotPosition, Welcome } from '../../../shared/protocol'
+import type { Snapshot, SnapshotPosition, Welcome } from '../../../shared/protocol'
 import type { StreamEntry } from '../ports/cache-store'
 import { Listeners } from '../connection/listeners'
 import type { PlatformLink } from '../connection/platform-link'
@@ -13,6 +13,7 @@ import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { Unsubscribe } from '../ports/power'
+import type { CacheUpdate } from './cache-push'
 import { inviteNotification } from './invite-notification'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
 import { joinSnapshotParts, movesOn } from './snapshot-parts'
@@ -58,8 +59,8 @@ export class SyncEngine {
   private readonly off: Unsubscribe[] = []
   /** Sync state changes. */
   readonly states = new Listeners<SyncState>()
-  /** Fires after each batch that changed the cache, with the events applied. */
-  readonly changes = new Listeners<ReadonlyArray<PlatformEvent>>()
+  /** Fires after each batch that changed the cache: the events applied, or a whole snapshot. */
+  readonly changes = new Listeners<CacheUpdate>()
 
   constructor(
     private readonly link: PlatformLink,
@@ -234,7 +235,7 @@ export class SyncEngine {
         this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
         if (skipped > 0) this.noticeUnreadable(skipped)
         this.notifyNewInvites()
-        this.changes.emit([])
+        this.changes.emit({ kind: 'replaced' })
         continue
       }
       const before = this.cache.cursor()
@@ -266,7 +267,7 @@ export class SyncEngine {
     if (result.skipped.length > 0) this.noticeUnreadable(result.skipped.length)
     if (result.applied.length > 0) {
       this.notifyNewInvites()
-      this.changes.emit(result.applied)
+      this.changes.emit({ kind: 'events', events: result.applied })
     }
     if (result.gap && this.current.kind === 'live') void this.catchUp()
     return result
