@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { Message } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { withMessages } from '../logic/cache-change'
-import { useApi } from '../store/context'
+import { useApi, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { Ago } from './Time'
 import { useAction } from './use-action'
@@ -20,6 +20,7 @@ export interface MessageThreadProps {
 /** The thread and its composer. */
 export function MessageThread({ requestId, clientName }: MessageThreadProps) {
   const api = useApi()
+  const { app } = useServices()
   const id = useId()
   const [messages, setMessages] = useState<ReadonlyArray<Message> | null>(null)
   const [readError, setReadError] = useState<string | null>(null)
@@ -41,16 +42,19 @@ export function MessageThread({ requestId, clientName }: MessageThreadProps) {
       })
     }
     read()
-    const unsubscribe = api.cache.onChanged((change) => {
-      if (change.full) return read()
-      sinceRead = [...sinceRead, ...change.messages]
-      setMessages((thread) => (thread === null ? thread : withMessages(thread, requestId, change.messages)))
-    })
+    const unsubscribe = [
+      api.cache.onChanged((change) => {
+        sinceRead = [...sinceRead, ...change.messages]
+        setMessages((thread) => (thread === null ? thread : withMessages(thread, requestId, change.messages)))
+      }),
+      // Pushes were lost or too large to carry: the thread may have moved meanwhile.
+      app.onReread(read),
+    ]
     return () => {
       current = false
-      unsubscribe()
+      for (const off of unsubscribe) off()
     }
-  }, [api, requestId])
+  }, [api, app, requestId])
 
   const send = useAction(async (body: string) => {
     const result = fromCommand('send', await api.messages.send({ requestId, body }))

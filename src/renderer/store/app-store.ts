@@ -43,6 +43,11 @@ export interface AppStore extends ReadableStore<AppState> {
   refreshSettings(): Promise<void>
   /** Store settings the host answered with. */
   setSettings(settings: AppSettings): void
+  /**
+   * Calls `listener` each time the pushes cannot be followed and the cache is read whole again
+   * (a reconnection, a `full` push, a lost push), so views holding their own reads do the same.
+   */
+  onReread(listener: () => void): () => void
 }
 
 const EMPTY_INVITES: InviteLists = { open: [], missed: [] }
@@ -92,7 +97,7 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     if (previous !== null && change.version <= previous) return
     lastVersion = change.version
     if (change.full || (previous !== null && change.version !== previous + 1)) {
-      void refreshLists()
+      void reread()
       return
     }
     if (reading !== undefined) sinceRead.push(change)
@@ -106,6 +111,12 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
       notices.push(`${notice.label}: ${notice.title}`, 'warning')
     }
     patch({ ...extra, expert: next.expert, invites: next.invites, upcoming: next.upcoming })
+  }
+
+  const rereads = new Set<() => void>()
+  function reread(): Promise<void> {
+    for (const listener of [...rereads]) listener()
+    return refreshLists()
   }
 
   // One read at a time; a change during a read asks for exactly one more read after it.
@@ -171,9 +182,16 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
   return {
     ...readableOf(store),
     ready,
-    reload: readAll,
+    reload: () => {
+      for (const listener of [...rereads]) listener()
+      return readAll()
+    },
     refreshLists,
     refreshSettings,
     setSettings: (settings) => patch({ settings }),
+    onReread(listener) {
+      rereads.add(listener)
+      return () => rereads.delete(listener)
+    },
   }
 }

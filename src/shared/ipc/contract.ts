@@ -6,7 +6,8 @@
  * A key is `namespace.method`; the preload turns it into `window.standby.namespace.method`.
  * Requests are parsed with their schema in the main process; responses and push payloads are
  * produced by our own code, and their schemas document the shape (and let a non-Electron host
- * such as the browser shell check what it carries).
+ * such as the browser shell check what it carries). `cache.changed`, built from the cache, is
+ * checked against its schema before it is sent.
  */
 import { z } from 'zod'
 import { PlatformClockState } from '../clock-skew'

@@ -153,6 +153,8 @@ describe('the app store', () => {
     let open: Invite[] = []
     const { api, pushes, calls } = appApi(() => ({ open, missed: [] }))
     const store = createAppStore(api, { push: () => undefined } as unknown as NoticeStore)
+    let rereads = 0
+    store.onReread(() => rereads++)
     await store.ready
     calls.length = 0
     pushes.cacheChanged(change(1))
@@ -169,6 +171,8 @@ describe('the app store', () => {
     await store.refreshLists()
     expect(calls).toContain('invites.list')
     expect(store.getSnapshot().invites.open.map((i) => i.id)).toEqual(['inv_full'])
+    // Views holding their own reads (a message thread) were told each time.
+    expect(rereads).toBe(2)
   })
 
   it('announces an open invite taken by someone else, once', async () => {
