@@ -10,6 +10,7 @@ import {
   type InvokeRequest,
   type InvokeResponse,
 } from '../../shared/ipc/contract'
+import { MISSED_INVITES_LISTED, UPCOMING_SESSIONS_LISTED } from '../../shared/ipc/list-limits'
 import type { CommandName, CommandPayload } from '../../shared/protocol'
 import type { SettingsStore } from './ports/settings'
 import type { StandbyCore } from './standby-core'
@@ -32,11 +33,6 @@ export interface HostInfo {
 export interface AppApiDeps {
   readonly settings: SettingsStore
 }
-
-/** How many missed invites the UI lists. */
-const MISSED_LIMIT = 50
-/** How many upcoming sessions the UI lists. */
-const UPCOMING_LIMIT = 200
 
 /** Build the handlers over one core. */
 export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps): AppApi {
@@ -64,9 +60,11 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'expert.get': () => core.cache.expert(),
     'invites.list': () => ({
       open: [...core.cache.openInvites()],
-      missed: [...core.cache.missedInvites(MISSED_LIMIT)],
+      missed: [...core.cache.missedInvites(MISSED_INVITES_LISTED)],
     }),
-    'sessions.upcoming': () => [...core.cache.upcomingSessions(core.platformClock.now(), UPCOMING_LIMIT)],
+    'sessions.upcoming': () => [
+      ...core.cache.upcomingSessions(core.platformClock.now(), UPCOMING_SESSIONS_LISTED),
+    ],
     'sessions.history': ({ limit, after }) => [...core.cache.sessionHistory(limit, after)],
     'messages.list': ({ requestId }) => [...core.cache.messages(requestId)],
     'invites.accept': command(invokeContract['invites.accept'].command),

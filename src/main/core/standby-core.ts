@@ -19,6 +19,7 @@ import type { Power } from './ports/power'
 import type { Secrets, StoredSignIn } from './ports/secrets'
 import type { TrayState } from './ports/tray-state'
 import { ReminderScheduler } from './reminders/reminder-scheduler'
+import type { CacheUpdate } from './sync/cache-push'
 import { SyncEngine } from './sync/sync-engine'
 
 /** Everything the core needs from its host. */
@@ -57,8 +58,8 @@ export class StandbyCore {
   private current: ConnectionState = { status: 'signed_out', reason: null }
   /** Connection state changes. */
   readonly states: Listeners<ConnectionState>
-  /** The cache changed (after each applied batch or snapshot). */
-  readonly cacheChanged: Listeners<void>
+  /** The cache changed: after each applied batch (with its events), a snapshot or a sign-out. */
+  readonly cacheChanged: Listeners<CacheUpdate>
   private readonly reminders: ReminderScheduler
   /** The platform's time, measured from its answers: the clock of every marketplace rule. */
   readonly platformClock: PlatformClock
@@ -138,7 +139,7 @@ export class StandbyCore {
     await this.deps.secrets.clear()
     this.deps.cache.clear()
     this.publish()
-    this.cacheChanged.emit()
+    this.cacheChanged.emit({ kind: 'replaced' })
     if (signedIn !== null) {
       await (this.deps.fetch ?? fetch)(`${signedIn.platformUrl}${HTTP_PATHS.signOut}`, {
         method: 'POST',
@@ -202,9 +203,9 @@ export class StandbyCore {
         if (state.kind === 'live') this.wasOnline = true
         this.publish()
       }),
-      sync.changes.add(() => {
+      sync.changes.add((update) => {
         this.publishTray()
-        this.cacheChanged.emit()
+        this.cacheChanged.emit(update)
       }),
     ]
     this.link = link

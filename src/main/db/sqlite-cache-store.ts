@@ -122,6 +122,10 @@ export class SqliteCacheStore implements CacheStore {
     return this.sessions.history(limit, after ?? { start: Number.MAX_SAFE_INTEGER, id: '' })
   }
 
+  invite(id: string): Invite | null {
+    return this.invites.byId(id)
+  }
+
   session(id: string): Session | null {
     return this.sessions.byId(id)
   }

@@ -4,7 +4,7 @@
  * and start it. Imports neither electron nor anything host-specific.
  */
 import type { Clock } from '../../shared/clock'
-import type { PushEvent, PushPayload } from '../../shared/ipc/contract'
+import { pushContract, type CacheChange, type PushEvent, type PushPayload } from '../../shared/ipc/contract'
 import { createAppApi, type AppApi, type HostInfo } from '../core/app-api'
 import type { LinkTimings } from '../core/connection/platform-link'
 import type { Logger } from '../core/ports/logger'
@@ -14,6 +14,7 @@ import type { Secrets } from '../core/ports/secrets'
 import type { SettingsStore } from '../core/ports/settings'
 import type { TrayState } from '../core/ports/tray-state'
 import { StandbyCore } from '../core/standby-core'
+import { cacheChangeOf } from '../core/sync/cache-push'
 import { openCache } from '../db/open-cache'
 import { SqliteCacheStore } from '../db/sqlite-cache-store'
 
@@ -90,9 +91,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     api: createAppApi(core, options.host, { settings: options.settings }),
     cache,
     forwardPushes(send) {
+      let version = 0
       const offs = [
         core.states.add((state) => send('connection.stateChanged', state)),
-        core.cacheChanged.add(() => send('cache.changed', {})),
+        core.cacheChanged.add((update) =>
+          send('cache.changed', checkedCacheChange(cacheChangeOf(update, cache, ++version), options.log)),
+        ),
         options.settings.onChange((settings) => send('settings.changed', settings)),
         core.platformClock.changes.add((clock) => send('clock.changed', clock)),
       ]
@@ -105,4 +109,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       opened.close()
     },
   }
+}
+
+/**
+ * The push as built, if the contract accepts it (bounded lists, entities that parse); else the
+ * same version told as `full`, so the page reads the cache instead of showing what failed.
+ */
+function checkedCacheChange(change: CacheChange, log: Logger): CacheChange {
+  const checked = pushContract['cache.changed'].safeParse(change)
+  if (checked.success) return change
+  log.warn(
+    `A cache change could not be sent as it was (${checked.error.issues[0]?.message ?? 'invalid'}); the window reads the cache again instead.`,
+  )
+  return { version: change.version, full: true, invites: [], sessions: [], messages: [] }
 }

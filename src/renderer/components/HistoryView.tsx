@@ -19,7 +19,11 @@ export function HistoryView() {
 
   useEffect(() => {
     void history.refresh()
-    return api.cache.onChanged(() => void history.refresh())
+    // Only a session that ended or was cancelled (or a change too large to carry) moves the history.
+    return api.cache.onChanged((change) => {
+      if (change.full || change.sessions.some((s) => s.state === 'ended' || s.state === 'cancelled'))
+        void history.refresh()
+    })
   }, [api, history])
 
   return (

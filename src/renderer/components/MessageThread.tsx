@@ -1,11 +1,12 @@
 /**
- * The pre-session thread with the client of one request: read from the cache (and again on every
- * cache change, which is how the client's answers arrive), with a box to write before deciding.
+ * The pre-session thread with the client of one request: read from the cache once, then the
+ * client's answers arrive in the `cache.changed` pushes; with a box to write before deciding.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { Message } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
-import { useApi } from '../store/context'
+import { withMessages } from '../logic/cache-change'
+import { useApi, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { Ago } from './Time'
 import { useAction } from './use-action'
@@ -19,6 +20,7 @@ export interface MessageThreadProps {
 /** The thread and its composer. */
 export function MessageThread({ requestId, clientName }: MessageThreadProps) {
   const api = useApi()
+  const { app } = useServices()
   const id = useId()
   const [messages, setMessages] = useState<ReadonlyArray<Message> | null>(null)
   const [readError, setReadError] = useState<string | null>(null)
@@ -27,21 +29,32 @@ export function MessageThread({ requestId, clientName }: MessageThreadProps) {
 
   useEffect(() => {
     let current = true
-    const read = (): void =>
+    // Messages pushed while a read is on its way: its answer may predate them.
+    let sinceRead: ReadonlyArray<Message> = []
+    const read = (): void => {
+      sinceRead = []
       void api.messages.list({ requestId }).then((result) => {
         if (!current) return
         if (result.ok) {
-          setMessages(result.value)
+          setMessages(withMessages(result.value, requestId, sinceRead))
           setReadError(null)
         } else setReadError(`Could not read the messages: ${result.error.message}`)
       })
+    }
     read()
-    const unsubscribe = api.cache.onChanged(read)
+    const unsubscribe = [
+      api.cache.onChanged((change) => {
+        sinceRead = [...sinceRead, ...change.messages]
+        setMessages((thread) => (thread === null ? thread : withMessages(thread, requestId, change.messages)))
+      }),
+      // Pushes were lost or too large to carry: the thread may have moved meanwhile.
+      app.onReread(read),
+    ]
     return () => {
       current = false
-      unsubscribe()
+      for (const off of unsubscribe) off()
     }
-  }, [api, requestId])
+  }, [api, app, requestId])
 
   const send = useAction(async (body: string) => {
     const result = fromCommand('send', await api.messages.send({ requestId, body }))

@@ -27,6 +27,7 @@ export function frameServices(frame: FirstFrame): Services {
     refreshLists: () => Promise.resolve(),
     refreshSettings: () => Promise.resolve(),
     setSettings: () => undefined,
+    onReread: () => () => undefined,
   }
   const now = createValueStore(frame.now)
   const clock: HostClock = {

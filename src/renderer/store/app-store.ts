@@ -1,14 +1,17 @@
 /**
  * Everything the window shows that comes from the app: the connection, the expert, invites,
  * upcoming sessions and settings. It subscribes to the pushes before the first render (a push can
- * arrive before any effect runs), re-reads the cache on every `cache.changed`, and never lets two
- * reads of the lists overlap. Components read it through hooks and never call IPC to render.
+ * arrive before any effect runs), merges each `cache.changed` into the lists without asking the
+ * host, and reads everything only at start, on (re)connect, and when a push says `full` or one was
+ * lost. Two reads of the lists never overlap, and a read never undoes a push that arrived while it
+ * was on its way. Components read it through hooks and never call IPC to render.
  */
-import type { AppInfo, AppSettings, InviteLists } from '../../shared/ipc/contract'
+import type { AppInfo, AppSettings, CacheChange, InviteLists } from '../../shared/ipc/contract'
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import type { ConnectionState } from '../../shared/connection-state'
 import type { FirstFrameData } from '../../shared/first-frame'
 import type { Expert, Session } from '../../shared/protocol/entities'
+import { withChange, type CachedLists } from '../logic/cache-change'
 import { closedInviteNotices } from '../logic/invite-changes'
 import type { NoticeStore } from './notices'
 import { createValueStore, readableOf, type ReadableStore } from './value-store'
@@ -40,6 +43,11 @@ export interface AppStore extends ReadableStore<AppState> {
   refreshSettings(): Promise<void>
   /** Store settings the host answered with. */
   setSettings(settings: AppSettings): void
+  /**
+   * Calls `listener` each time the pushes cannot be followed and the cache is read whole again
+   * (a reconnection, a `full` push, a lost push), so views holding their own reads do the same.
+   */
+  onReread(listener: () => void): () => void
 }
 
 const EMPTY_INVITES: InviteLists = { open: [], missed: [] }
@@ -75,9 +83,41 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     connectionPushes++
     patch({ connection })
   })
-  api.cache.onChanged(() => void refreshLists())
+  api.cache.onChanged(onCacheChanged)
   // A change made in the other window (the popover reads the reminders setting too).
   api.settings.onChanged((settings) => patch({ settings }))
+
+  // The last push's version: a smaller or equal one is a repeat, a larger gap means pushes were lost.
+  let lastVersion: number | null = null
+  // Pushes since the current read started: its answer may predate them, so they go on top of it.
+  let sinceRead: CacheChange[] = []
+
+  function onCacheChanged(change: CacheChange): void {
+    const previous = lastVersion
+    if (previous !== null && change.version <= previous) return
+    lastVersion = change.version
+    if (change.full || (previous !== null && change.version !== previous + 1)) {
+      void reread()
+      return
+    }
+    if (reading !== undefined) sinceRead.push(change)
+    show(withChange(store.getSnapshot(), change))
+  }
+
+  /** Show new lists, announcing the open invites that someone else's action closed. */
+  function show(next: CachedLists, extra: Partial<AppState> = {}): void {
+    const before = store.getSnapshot()
+    for (const notice of closedInviteNotices(before.invites.open, next.invites.open, next.invites.missed)) {
+      notices.push(`${notice.label}: ${notice.title}`, 'warning')
+    }
+    patch({ ...extra, expert: next.expert, invites: next.invites, upcoming: next.upcoming })
+  }
+
+  const rereads = new Set<() => void>()
+  function reread(): Promise<void> {
+    for (const listener of [...rereads]) listener()
+    return refreshLists()
+  }
 
   // One read at a time; a change during a read asks for exactly one more read after it.
   let reading: Promise<void> | undefined
@@ -87,6 +127,7 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
       again = true
       return reading
     }
+    sinceRead = []
     reading = readLists().finally(() => {
       reading = undefined
       if (again) {
@@ -105,22 +146,13 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     ])
     const failed = [expert, invites, upcoming].find((result) => !result.ok)
     const before = store.getSnapshot()
-    const next: { -readonly [K in keyof AppState]?: AppState[K] } = {
-      readError: failed && !failed.ok ? failed.error.message : null,
+    let next: CachedLists = {
+      expert: expert.ok ? expert.value : before.expert,
+      invites: invites.ok ? invites.value : before.invites,
+      upcoming: upcoming.ok ? upcoming.value : before.upcoming,
     }
-    if (expert.ok) next.expert = expert.value
-    if (upcoming.ok) next.upcoming = upcoming.value
-    if (invites.ok) {
-      next.invites = invites.value
-      for (const notice of closedInviteNotices(
-        before.invites.open,
-        invites.value.open,
-        invites.value.missed,
-      )) {
-        notices.push(`${notice.label}: ${notice.title}`, 'warning')
-      }
-    }
-    patch(next)
+    for (const change of sinceRead.splice(0)) next = withChange(next, change)
+    show(next, { readError: failed && !failed.ok ? failed.error.message : null })
   }
 
   async function refreshSettings(): Promise<void> {
@@ -129,6 +161,8 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
   }
 
   async function readAll(): Promise<void> {
+    // After a reconnection the host may be a new one, counting its pushes afresh.
+    lastVersion = null
     const pushesBefore = connectionPushes
     const [info, connection] = await Promise.all([
       api.app.getInfo(),
@@ -148,9 +182,16 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
   return {
     ...readableOf(store),
     ready,
-    reload: readAll,
+    reload: () => {
+      for (const listener of [...rereads]) listener()
+      return readAll()
+    },
     refreshLists,
     refreshSettings,
     setSettings: (settings) => patch({ settings }),
+    onReread(listener) {
+      rereads.add(listener)
+      return () => rereads.delete(listener)
+    },
   }
 }

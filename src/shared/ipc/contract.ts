@@ -6,7 +6,8 @@
  * A key is `namespace.method`; the preload turns it into `window.standby.namespace.method`.
  * Requests are parsed with their schema in the main process; responses and push payloads are
  * produced by our own code, and their schemas document the shape (and let a non-Electron host
- * such as the browser shell check what it carries).
+ * such as the browser shell check what it carries). `cache.changed`, built from the cache, is
+ * checked against its schema before it is sent.
  */
 import { z } from 'zod'
 import type { PlatformClockState as ClockState } from '../clock-skew'
@@ -58,6 +59,29 @@ export type SignInResult = z.infer<typeof SignInResult>
 export const InviteLists = z.object({ open: z.array(Invite), missed: z.array(Invite) })
 /** The open invites and the recently missed ones. */
 export type InviteLists = z.infer<typeof InviteLists>
+
+/** The most entities of one kind a `cache.changed` push carries; a larger change says `full` instead. */
+export const MOST_CHANGED = 100
+
+/**
+ * What one applied batch changed, so a page updates without reading the cache again. Entities are
+ * as the cache holds them after the batch; `version` grows by one per push from the same host, so
+ * a page can tell a lost or repeated push. `full` says the change was too large or too broad
+ * (a snapshot, a sign-out) to carry: read everything again.
+ */
+export const CacheChange = z
+  .object({
+    version: z.number().int().nonnegative(),
+    full: z.boolean(),
+    /** The expert, when the batch changed it. */
+    expert: Expert.optional(),
+    invites: z.array(Invite).max(MOST_CHANGED),
+    sessions: z.array(Session).max(MOST_CHANGED),
+    messages: z.array(Message).max(MOST_CHANGED),
+  })
+  .strict()
+/** What one applied batch changed. */
+export type CacheChange = z.infer<typeof CacheChange>
 
 /**
  * A page of past sessions, most recent first (src/shared/rules/history-order.ts); pass the last
@@ -186,8 +210,8 @@ export const invokeContract = {
 export const pushContract = {
   /** The connection state changed. */
   'connection.stateChanged': ConnectionState,
-  /** The cache changed: invites, sessions, messages or the expert may have; read them again. */
-  'cache.changed': z.object({}),
+  /** The cache changed: the invites, sessions, messages and expert that did, or `full` to read all again. */
+  'cache.changed': CacheChange,
   /** The settings changed (in this window or another): every page shows the same. */
   'settings.changed': AppSettings,
   /** The platform's clock was measured again and the offset moved: countdowns and the skew notice follow. */

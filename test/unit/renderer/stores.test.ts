@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { comesAfter, type HistoryCursor } from '../../../src/shared/rules/history-order'
+import type { CacheChange } from '../../../src/shared/ipc/contract'
 import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import type { Invite, Session } from '../../../src/shared/protocol/entities'
 import { createAppStore } from '../../../src/renderer/store/app-store'
@@ -75,10 +76,22 @@ describe('the history store', () => {
 
 const SETTINGS = { platformUrl: null, remindersEnabled: true, soundEnabled: true, launchAtLogin: false }
 
-/** An app API over `invites`, with the pushes a test can play. */
-function appApi(lists: () => { open: Invite[]; missed: Invite[] }) {
+/** A cache change carrying `invites` (and nothing else). */
+const change = (version: number, invites: Invite[] = [], full = false): CacheChange => ({
+  version,
+  full,
+  invites,
+  sessions: [],
+  messages: [],
+})
+
+/** An app API over `invites`, with the pushes a test can play and a count of the calls made. */
+function appApi(
+  lists: () => { open: Invite[]; missed: Invite[] } | Promise<{ open: Invite[]; missed: Invite[] }>,
+) {
+  const calls: string[] = []
   const pushes = {
-    cacheChanged: (): void => undefined,
+    cacheChanged: (_change: CacheChange): void => undefined,
     settingsChanged: (_settings: typeof SETTINGS): void => undefined,
   }
   const api = {
@@ -90,14 +103,14 @@ function appApi(lists: () => { open: Invite[]; missed: Invite[] }) {
       onStateChanged: () => () => undefined,
     },
     cache: {
-      onChanged: (listener: () => void) => {
+      onChanged: (listener: (change: CacheChange) => void) => {
         pushes.cacheChanged = listener
         return () => undefined
       },
     },
-    expert: { get: () => ok(anExpert()) },
-    invites: { list: () => ok(lists()) },
-    sessions: { upcoming: () => ok([]) },
+    expert: { get: () => (calls.push('expert.get'), ok(anExpert())) },
+    invites: { list: async () => (calls.push('invites.list'), { ok: true as const, value: await lists() }) },
+    sessions: { upcoming: () => (calls.push('sessions.upcoming'), ok([])) },
     settings: {
       get: () => ok(SETTINGS),
       onChanged: (listener: (settings: typeof SETTINGS) => void) => {
@@ -106,11 +119,63 @@ function appApi(lists: () => { open: Invite[]; missed: Invite[] }) {
       },
     },
   } as unknown as StandbyApi
-  return { api, pushes }
+  return { api, pushes, calls }
 }
 
 describe('the app store', () => {
-  it('announces an open invite taken by someone else, once, after the re-read', async () => {
+  it('shows an invite pushed by cache.changed without asking the host', async () => {
+    const { api, pushes, calls } = appApi(() => ({ open: [], missed: [] }))
+    const store = createAppStore(api, { push: () => undefined } as unknown as NoticeStore)
+    await store.ready
+    calls.length = 0
+    pushes.cacheChanged(change(1, [anInvite({ id: 'inv_new' })]))
+    expect(store.getSnapshot().invites.open.map((i) => i.id)).toEqual(['inv_new'])
+    expect(calls).toEqual([])
+  })
+
+  it('keeps a pushed invite when a read that started before it answers after it', async () => {
+    let answer: (lists: { open: Invite[]; missed: Invite[] }) => void = () => undefined
+    let held = false
+    const { api, pushes } = appApi(() =>
+      held ? new Promise((resolve) => (answer = resolve)) : { open: [], missed: [] },
+    )
+    const store = createAppStore(api, { push: () => undefined } as unknown as NoticeStore)
+    await store.ready
+    held = true
+    const reading = store.refreshLists()
+    pushes.cacheChanged(change(1, [anInvite({ id: 'inv_new' })]))
+    answer({ open: [], missed: [] })
+    await reading
+    expect(store.getSnapshot().invites.open.map((i) => i.id)).toEqual(['inv_new'])
+  })
+
+  it('reads everything again when a push says full or one was lost, and drops a repeat', async () => {
+    let open: Invite[] = []
+    const { api, pushes, calls } = appApi(() => ({ open, missed: [] }))
+    const store = createAppStore(api, { push: () => undefined } as unknown as NoticeStore)
+    let rereads = 0
+    store.onReread(() => rereads++)
+    await store.ready
+    calls.length = 0
+    pushes.cacheChanged(change(1))
+    pushes.cacheChanged(change(1, [anInvite({ id: 'inv_repeat' })]))
+    expect(store.getSnapshot().invites.open).toEqual([])
+    expect(calls).toEqual([])
+    open = [anInvite({ id: 'inv_lost' })]
+    pushes.cacheChanged(change(3))
+    await store.refreshLists()
+    expect(store.getSnapshot().invites.open.map((i) => i.id)).toEqual(['inv_lost'])
+    calls.length = 0
+    open = [anInvite({ id: 'inv_full' })]
+    pushes.cacheChanged(change(4, [], true))
+    await store.refreshLists()
+    expect(calls).toContain('invites.list')
+    expect(store.getSnapshot().invites.open.map((i) => i.id)).toEqual(['inv_full'])
+    // Views holding their own reads (a message thread) were told each time.
+    expect(rereads).toBe(2)
+  })
+
+  it('announces an open invite taken by someone else, once', async () => {
     let invites: { open: Invite[]; missed: Invite[] } = {
       open: [anInvite({ id: 'inv_1', request: aRequest({ title: 'Hooks' }) })],
       missed: [],
@@ -123,10 +188,10 @@ describe('the app store', () => {
     expect(store.getSnapshot()).toMatchObject({ loaded: true, connection: { status: 'online' } })
     expect(store.getSnapshot().invites.open).toHaveLength(1)
 
-    invites = { open: [], missed: [{ ...invites.open[0]!, state: 'taken' }] }
-    pushes.cacheChanged()
-    pushes.cacheChanged()
-    await store.refreshLists()
+    const taken: Invite = { ...invites.open[0]!, state: 'taken' }
+    invites = { open: [], missed: [taken] }
+    pushes.cacheChanged(change(1, [taken]))
+    pushes.cacheChanged(change(2, [taken]))
     await store.refreshLists()
     expect(shown).toEqual(['Taken by another expert: Hooks'])
     expect(store.getSnapshot().invites.missed).toHaveLength(1)

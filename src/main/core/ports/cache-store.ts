@@ -63,6 +63,8 @@ export interface CacheStore {
   upcomingSessions(now: number, limit: number): ReadonlyArray<Session>
   /** Ended and cancelled sessions, most recent first, from just after `after` (paging). */
   sessionHistory(limit: number, after?: HistoryCursor): ReadonlyArray<Session>
+  /** One invite, in whatever state. */
+  invite(id: string): Invite | null
   /** One session. */
   session(id: string): Session | null
   /** The pre-session thread of a request, oldest first. */

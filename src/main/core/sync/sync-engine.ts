@@ -10,7 +10,6 @@ import type { Clock, TimerHandle } from '../../../shared/clock'
 import type {
   Invite,
   InviteClosedReason,
-  PlatformEvent,
   Snapshot,
   SnapshotPosition,
   Welcome,
@@ -23,6 +22,7 @@ import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { Unsubscribe } from '../../../shared/listeners'
 import { inviteClosedNotification, inviteNotification } from './invite-notification'
+import type { CacheUpdate } from './cache-push'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
 import { joinSnapshotParts, movesOn } from './snapshot-parts'
 
@@ -67,8 +67,8 @@ export class SyncEngine {
   private readonly off: Unsubscribe[] = []
   /** Sync state changes. */
   readonly states = new Listeners<SyncState>()
-  /** Fires after each batch that changed the cache, with the events applied. */
-  readonly changes = new Listeners<ReadonlyArray<PlatformEvent>>()
+  /** Fires after each batch that changed the cache: the events applied, or a whole snapshot. */
+  readonly changes = new Listeners<CacheUpdate>()
 
   constructor(
     private readonly link: PlatformLink,
@@ -245,7 +245,7 @@ export class SyncEngine {
         this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
         if (skipped > 0) this.noticeUnreadable(skipped)
         this.notifyNewInvites()
-        this.changes.emit([])
+        this.changes.emit({ kind: 'replaced' })
         continue
       }
       const before = this.cache.cursor()
@@ -283,7 +283,7 @@ export class SyncEngine {
         if (e.type === 'invite.closed') reasons.set(e.payload.inviteId, e.payload.reason)
       this.notifyClosedInvites(openBefore, reasons)
       this.notifyNewInvites()
-      this.changes.emit(result.applied)
+      this.changes.emit({ kind: 'events', events: result.applied })
     }
     if (result.gap && this.current.kind === 'live') void this.catchUp()
     return result

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3'
 import type { Invite, InviteState } from '../../../shared/protocol'
 import type { Logger } from '../../core/ports/logger'
-import { parseAllStored, withRequest, withoutRequest, type StoredRow } from './stored-json'
+import { parseAllStored, parseStored, withRequest, withoutRequest, type StoredRow } from './stored-json'
 
 /** How many shown invites are remembered after their rows are gone. */
 const SHOWN_REMEMBERED = 10_000
@@ -18,6 +18,7 @@ export class InviteRepository {
   private readonly selectOpen: Database.Statement<[], StoredRow>
   private readonly countOpenInvites: Database.Statement<[], { n: number }>
   private readonly selectMissed: Database.Statement<[number], StoredRow>
+  private readonly selectById: Database.Statement<[string], StoredRow>
   private readonly selectUnnotified: Database.Statement<[], StoredRow>
   private readonly updateNotified: Database.Statement<[number, string]>
   private readonly insertShown: Database.Statement<[string, number]>
@@ -48,6 +49,7 @@ export class InviteRepository {
       `${select} WHERE state IN ('declined', 'taken', 'expired', 'withdrawn')
        ORDER BY sent_at DESC, invites.id DESC LIMIT ?`,
     )
+    this.selectById = db.prepare(`${select} WHERE invites.id = ?`)
     this.selectUnnotified = db.prepare(
       `${select} WHERE state = 'open' AND notified_at IS NULL
          AND invites.id NOT IN (SELECT id FROM shown_invites) ORDER BY sent_at DESC, invites.id DESC`,
@@ -88,6 +90,12 @@ export class InviteRepository {
   /** Invites closed without being accepted, newest first. */
   missed(limit: number): Invite[] {
     return parseAllStored<Invite>(this.selectMissed.all(limit), 'invite', this.logger)
+  }
+
+  /** One invite, or null. */
+  byId(id: string): Invite | null {
+    const row = this.selectById.get(id)
+    return row === undefined ? null : parseStored<Invite>(row, 'invite', this.logger)
   }
 
   /** Open invites not yet shown as a notification, newest first. */

@@ -127,10 +127,11 @@ describe('handle', () => {
 
 describe('send', () => {
   it('pushes an event to a live window and skips a destroyed one', () => {
-    send(ours, 'cache.changed', {})
-    expect(ours.send).toHaveBeenCalledWith('cache.changed', {})
+    const change = { version: 1, full: true, invites: [], sessions: [], messages: [] }
+    send(ours, 'cache.changed', change)
+    expect(ours.send).toHaveBeenCalledWith('cache.changed', change)
     ours.destroyed = true
-    send(ours, 'cache.changed', {})
+    send(ours, 'cache.changed', change)
     expect(ours.send).toHaveBeenCalledOnce()
   })
 })

@@ -1,0 +1,60 @@
+/**
+ * What the pages are told after the cache changed: the invites, sessions, messages and expert the
+ * batch touched, as the cache now holds them, so a page updates without reading the cache again.
+ * A snapshot or a sign-out replaces everything, and a batch too large to carry is told as `full`:
+ * the page then reads everything, as it does on (re)connect.
+ */
+import { MOST_CHANGED, type CacheChange } from '../../../shared/ipc/contract'
+import type { Expert, Invite, Message, PlatformEvent, Session } from '../../../shared/protocol'
+import type { CacheStore } from '../ports/cache-store'
+
+/** How the cache changed: by these events, or wholly (a snapshot, a sign-out, another expert). */
+export type CacheUpdate =
+  { readonly kind: 'events'; readonly events: ReadonlyArray<PlatformEvent> } | { readonly kind: 'replaced' }
+
+/** The ids a batch of events touched, each once, in the order first touched. */
+export function touchedBy(events: ReadonlyArray<PlatformEvent>): {
+  readonly inviteIds: ReadonlyArray<string>
+  readonly sessionIds: ReadonlyArray<string>
+  readonly messages: ReadonlyArray<Message>
+  readonly expert: boolean
+} {
+  const inviteIds = new Set<string>()
+  const sessionIds = new Set<string>()
+  const messages = new Map<string, Message>()
+  let expert = false
+  for (const event of events) {
+    if (event.type === 'invite.created') inviteIds.add(event.payload.invite.id)
+    else if (event.type === 'invite.closed') inviteIds.add(event.payload.inviteId)
+    else if (event.type === 'session.updated') sessionIds.add(event.payload.session.id)
+    else if (event.type === 'message.created') messages.set(event.payload.message.id, event.payload.message)
+    else expert = true
+  }
+  return { inviteIds: [...inviteIds], sessionIds: [...sessionIds], messages: [...messages.values()], expert }
+}
+
+/** The `cache.changed` payload for one update, read from the cache after the batch. */
+export function cacheChangeOf(update: CacheUpdate, cache: CacheStore, version: number): CacheChange {
+  const full: CacheChange = { version, full: true, invites: [], sessions: [], messages: [] }
+  if (update.kind === 'replaced') return full
+  const touched = touchedBy(update.events)
+  if (
+    touched.inviteIds.length > MOST_CHANGED ||
+    touched.sessionIds.length > MOST_CHANGED ||
+    touched.messages.length > MOST_CHANGED
+  ) {
+    return full
+  }
+  // An invite closed that the cache never had (from before a snapshot) is nothing to show.
+  const invites = touched.inviteIds.map((id) => cache.invite(id)).filter((i): i is Invite => i !== null)
+  const sessions = touched.sessionIds.map((id) => cache.session(id)).filter((s): s is Session => s !== null)
+  const expert: Expert | null = touched.expert ? cache.expert() : null
+  return {
+    version,
+    full: false,
+    ...(expert === null ? {} : { expert }),
+    invites,
+    sessions,
+    messages: [...touched.messages],
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Merging a pushed cache change into the lists the window shows, in the order and length the host
+ * reads them (src/main/core/app-api.ts), so a page shows an invite or a session without asking.
+ */
+import type { InviteLists } from '../../shared/ipc/contract'
+import { MISSED_INVITES_LISTED, UPCOMING_SESSIONS_LISTED } from '../../shared/ipc/list-limits'
+import type { Expert, Invite, Message, Session } from '../../shared/protocol/entities'
+
+/** The part of the window's state a cache change moves. */
+export interface CachedLists {
+  readonly expert: Expert | null
+  readonly invites: InviteLists
+  readonly upcoming: ReadonlyArray<Session>
+}
+
+/** What a change carries that the lists need (the push minus its version). */
+export interface ListChange {
+  readonly expert?: Expert
+  readonly invites: ReadonlyArray<Invite>
+  readonly sessions: ReadonlyArray<Session>
+}
+
+const newestFirst = (a: Invite, b: Invite): number =>
+  b.sentAt - a.sentAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
+const soonestFirst = (a: Session, b: Session): number =>
+  a.bookedStart - b.bookedStart || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** `rows` with every row of `changed` replaced or added, then filtered to `keep`, sorted and cut. */
+function merged<T extends { readonly id: string }>(
+  rows: ReadonlyArray<T>,
+  changed: ReadonlyArray<T>,
+  keep: (row: T) => boolean,
+  order: (a: T, b: T) => number,
+  limit: number,
+): T[] {
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  for (const row of changed) byId.set(row.id, row)
+  return [...byId.values()].filter(keep).sort(order).slice(0, limit)
+}
+
+/** The lists after `change`; a list the change does not touch stays the same object. */
+export function withChange(lists: CachedLists, change: ListChange): CachedLists {
+  const { invites, sessions } = change
+  return {
+    expert: change.expert ?? lists.expert,
+    invites:
+      invites.length === 0
+        ? lists.invites
+        : {
+            open: merged(lists.invites.open, invites, (i) => i.state === 'open', newestFirst, Infinity),
+            // An accepted invite became a session: it is neither open nor missed.
+            missed: merged(
+              lists.invites.missed,
+              invites,
+              (i) => i.state !== 'open' && i.state !== 'accepted',
+              newestFirst,
+              MISSED_INVITES_LISTED,
+            ),
+          },
+    upcoming:
+      sessions.length === 0
+        ? lists.upcoming
+        : merged(
+            lists.upcoming,
+            sessions,
+            (s) => s.state === 'booked' || s.state === 'live',
+            soonestFirst,
+            UPCOMING_SESSIONS_LISTED,
+          ),
+  }
+}
+
+/** `thread` (oldest first) with the pushed messages of its request added once each. */
+export function withMessages(
+  thread: ReadonlyArray<Message>,
+  requestId: string,
+  messages: ReadonlyArray<Message>,
+): ReadonlyArray<Message> {
+  const known = new Set(thread.map((m) => m.id))
+  const fresh = messages.filter((m) => m.requestId === requestId && !known.has(m.id))
+  return fresh.length === 0 ? thread : [...thread, ...fresh].sort((a, b) => a.sentAt - b.sentAt)
+}

@@ -1,0 +1,11 @@
+/**
+ * How long the lists the window shows are: the host reads them this long, and a page that merges
+ * a pushed change into them keeps them this long. Apart from contract.ts so the renderer's bundle
+ * does not carry zod to learn two numbers.
+ */
+
+/** How many missed invites the window lists. */
+export const MISSED_INVITES_LISTED = 50
+
+/** How many upcoming sessions the window lists. */
+export const UPCOMING_SESSIONS_LISTED = 200

@@ -1,0 +1,47 @@
+// Merging a pushed cache change into the window's lists, as the host would have read them.
+import { describe, expect, it } from 'vitest'
+import { withChange, withMessages, type CachedLists } from '../../../src/renderer/logic/cache-change'
+import { aMessage, anInvite, aRequest, aSession, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
+
+const invite = (n: number, sentAt = FIXTURE_NOW + n) =>
+  anInvite({ id: `inv_${n}`, request: aRequest({ id: `req_${n}` }), sentAt })
+const session = (n: number, bookedStart: number) =>
+  aSession({ id: `ses_${n}`, request: aRequest({ id: `req_${n}` }), bookedStart, state: 'booked' })
+
+const lists = (over: Partial<CachedLists> = {}): CachedLists => ({
+  expert: null,
+  invites: { open: [invite(1)], missed: [] },
+  upcoming: [session(1, FIXTURE_NOW + 10 * MINUTE)],
+  ...over,
+})
+
+describe('a pushed change', () => {
+  it('puts a new invite first, moves a taken one to missed and drops an accepted one', () => {
+    const after = withChange(lists(), { invites: [invite(2)], sessions: [] })
+    expect(after.invites.open.map((i) => i.id)).toEqual(['inv_2', 'inv_1'])
+    const taken = withChange(after, { invites: [{ ...invite(1), state: 'taken' }], sessions: [] })
+    expect(taken.invites.open.map((i) => i.id)).toEqual(['inv_2'])
+    expect(taken.invites.missed.map((i) => i.id)).toEqual(['inv_1'])
+    const accepted = withChange(taken, { invites: [{ ...invite(2), state: 'accepted' }], sessions: [] })
+    expect(accepted.invites).toEqual({ open: [], missed: [taken.invites.missed[0]] })
+  })
+
+  it('keeps upcoming soonest first and drops a session that ended; an untouched list stays the same', () => {
+    const before = lists()
+    const sooner = session(2, FIXTURE_NOW + MINUTE)
+    const after = withChange(before, { invites: [], sessions: [sooner] })
+    expect(after.upcoming.map((s) => s.id)).toEqual(['ses_2', 'ses_1'])
+    expect(after.invites).toBe(before.invites)
+    const ended = withChange(after, { invites: [], sessions: [{ ...sooner, state: 'ended' }] })
+    expect(ended.upcoming.map((s) => s.id)).toEqual(['ses_1'])
+  })
+
+  it('adds a pushed message to its own thread once', () => {
+    const first = aMessage({ id: 'msg_1', requestId: 'req_1', sentAt: FIXTURE_NOW })
+    const next = aMessage({ id: 'msg_2', requestId: 'req_1', sentAt: FIXTURE_NOW + 1 })
+    const elsewhere = aMessage({ id: 'msg_3', requestId: 'req_9' })
+    const thread = withMessages([first], 'req_1', [next, elsewhere])
+    expect(thread.map((m) => m.id)).toEqual(['msg_1', 'msg_2'])
+    expect(withMessages(thread, 'req_1', [next])).toBe(thread)
+  })
+})
