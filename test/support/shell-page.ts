@@ -1,6 +1,13 @@
 /** A page's IPC WebSocket to a browser shell, as the renderer opens it, for integration tests. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import WebSocket from 'ws'
-import type { BrowserShell } from '../../src/browser-shell/browser-shell'
+import {
+  startBrowserShell,
+  type BrowserShell,
+  type BrowserShellOptions,
+} from '../../src/browser-shell/browser-shell'
 import { IPC_SOCKET_PATH } from '../../src/shared/ipc/shell-socket'
 
 /** An open page: its socket, the pushes it heard, and a call helper that resolves with the answer. */
@@ -46,5 +53,33 @@ export async function openShellPage(
         answers.set(n, resolve)
         ws.send(JSON.stringify({ id: n, channel, request }))
       }),
+  }
+}
+
+/**
+ * A quiet browser shell over a one-line renderer in a fresh temp folder, for tests of the shell
+ * itself; `close()` stops it and removes the folder.
+ */
+export async function startBareShell(
+  more: Partial<BrowserShellOptions> = {},
+): Promise<{ shell: BrowserShell; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'standby-shell-'))
+  const rendererDir = join(dir, 'renderer')
+  mkdirSync(rendererDir)
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Standby</title>')
+  const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+  const shell = await startBrowserShell({
+    dataDir: join(dir, 'data'),
+    rendererDir,
+    log: quiet,
+    out: { write: () => true },
+    ...more,
+  })
+  return {
+    shell,
+    async close() {
+      await shell.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
   }
 }

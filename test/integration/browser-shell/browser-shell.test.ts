@@ -1,22 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  POWER_HOOK_PATH,
-  startBrowserShell,
-  type BrowserShell,
-} from '../../../src/browser-shell/browser-shell'
+import { POWER_HOOK_PATH, type BrowserShell } from '../../../src/browser-shell/browser-shell'
 import { hashPassword } from '../../../server/src/auth'
-import { openShellPage as openPage } from '../../support/shell-page'
+import { openShellPage as openPage, startBareShell } from '../../support/shell-page'
 import { useTestPlatform } from '../../support/test-platform'
-
-const quiet = { info: () => {}, warn: () => {}, error: () => {} }
 
 describe('the browser shell', () => {
   const platform = useTestPlatform()
   let shell: BrowserShell
-  let dir: string
+  let bare: Awaited<ReturnType<typeof startBareShell>>
 
   beforeAll(async () => {
     platform().server.marketplace.createExpert({
@@ -26,22 +17,10 @@ describe('the browser shell', () => {
       passwordHash: await hashPassword('pw'),
       timeZone: 'Europe/Paris',
     })
-    dir = mkdtempSync(join(tmpdir(), 'standby-shell-'))
-    const rendererDir = join(dir, 'renderer')
-    mkdirSync(rendererDir)
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Standby</title>')
-    shell = await startBrowserShell({
-      dataDir: join(dir, 'data'),
-      rendererDir,
-      log: quiet,
-      out: { write: () => true },
-      defaultPlatformUrl: platform().server.url,
-    })
+    bare = await startBareShell({ defaultPlatformUrl: platform().server.url })
+    shell = bare.shell
   })
-  afterAll(async () => {
-    await shell.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => bare.close())
 
   it('serves the renderer with the strict Content-Security-Policy, and nothing outside it', async () => {
     const page = await fetch(`${shell.origin}/`)

@@ -3,42 +3,27 @@
  * store), updates from the `cache.changed` pushes alone: a new invite and a client's message reach
  * it without one call back into the cache.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startBrowserShell, type BrowserShell } from '../../../src/browser-shell/browser-shell'
+import type { BrowserShell } from '../../../src/browser-shell/browser-shell'
 import { IPC_SOCKET_PATH } from '../../../src/shared/ipc/shell-socket'
 import { webSocketTransport } from '../../../src/renderer/browser-bridge'
 import { createAppStore, type AppState } from '../../../src/renderer/store/app-store'
 import type { NoticeStore } from '../../../src/renderer/store/notices'
 import type { CacheChange } from '../../../src/shared/ipc/contract'
 import { buildStandbyApi, type StandbyTransport } from '../../../src/shared/ipc/standby-api'
+import { startBareShell } from '../../support/shell-page'
 import { useTestPlatform } from '../../support/test-platform'
-
-const quiet = { info: () => {}, warn: () => {}, error: () => {} }
 
 const platform = useTestPlatform()
 let shell: BrowserShell
-let dir: string
+let bare: Awaited<ReturnType<typeof startBareShell>>
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'standby-pushes-'))
-  const rendererDir = join(dir, 'renderer')
-  mkdirSync(rendererDir)
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Standby</title>')
-  shell = await startBrowserShell({
-    dataDir: join(dir, 'data'),
-    rendererDir,
-    log: quiet,
-    out: { write: () => true },
-  })
+  bare = await startBareShell()
+  shell = bare.shell
 })
-afterAll(async () => {
-  await shell.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => bare.close())
 
 /** The renderer's API over the shell's socket, recording every call the page makes. */
 function pageApi(calls: string[]) {
