@@ -7,7 +7,7 @@ import { ManualClock } from '../../src/shared/clock'
 import { START_WINDOW_BEFORE_MS } from '../../src/shared/rules/session-timing'
 import { useE2e } from './support/fixture'
 import { startShell } from './support/harness'
-import { accept, cachedInvite } from './support/scenario'
+import { bookThroughApp } from './support/scenario'
 
 const world = useE2e()
 const HOUR = 3_600_000
@@ -21,14 +21,13 @@ it('says the computerâ€™s clock is 2 h behind and offers Start by the platformâ€
   try {
     await adaShell.waitForConnection((state) => state.status === 'online')
     const bookedAt = platform.clock.now() + HOUR
-    const { request } = platform.server.marketplace.createRequest({
+    const { request } = await bookThroughApp(platform, adaShell, {
       clientId: platform.addClient('Priya Natarajan'),
+      expertId: ada.id,
       title: 'Index for a slow join',
-      kind: 'scheduled',
-      proposedTimes: [bookedAt],
-      direct: { expertId: ada.id, via: 'dashboard' },
+      bookedAt,
+      via: 'dashboard',
     })
-    await accept(adaShell, await cachedInvite(adaShell, request.id), bookedAt)
 
     const page = await open(adaShell)
     await page

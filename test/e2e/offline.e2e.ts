@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest'
 import { driveUntil, pageTime } from './support/harness'
 import { useE2e } from './support/fixture'
-import { accept, cachedInvite } from './support/scenario'
+import { bookThroughApp } from './support/scenario'
 import { checkScreen } from './support/screens'
 
 const world = useE2e()
@@ -18,14 +18,13 @@ it('shows offline with the last-synced time and the cached sessions, then online
   const adaShell = await shell(ada)
   await adaShell.waitForConnection((state) => state.status === 'online')
   const bookedAt = platform.clock.now() + 2 * HOUR
-  const { request } = platform.server.marketplace.createRequest({
+  const { request } = await bookThroughApp(platform, adaShell, {
     clientId: client,
+    expertId: ada.id,
     title: 'Docker build cache keeps missing',
-    kind: 'scheduled',
-    proposedTimes: [bookedAt],
-    direct: { expertId: ada.id, via: 'profile' },
+    bookedAt,
+    via: 'profile',
   })
-  await accept(adaShell, await cachedInvite(adaShell, request.id), bookedAt)
 
   const page = await open(adaShell)
   await page.getByRole('button', { name: /^Upcoming/ }).click()

@@ -11,6 +11,7 @@ import type { Runtime } from '../../src/main/runtime/start-runtime'
 import { headlessHost, startNodeRuntime } from '../../src/main/runtime/start-node-runtime'
 import { systemClock, type Clock } from '../../src/shared/clock'
 import type { ConnectionState } from '../../src/shared/connection-state'
+import { startTestPlatform, type TestPlatform } from './test-platform'
 
 /** How long a test waits for something the core should do promptly; a failsafe, not a sleep. */
 const WAIT_MS = 20_000
@@ -64,6 +65,19 @@ function until<T>(
       resolve(value)
     })
   })
+}
+
+/** A fresh platform with one expert whose core is online; `defer` closes both after the test. */
+export async function startOnlineCore(
+  defer: (fn: () => Promise<void> | void) => void,
+): Promise<{ platform: TestPlatform; expert: { id: string; token: string }; core: TestCore }> {
+  const platform = await startTestPlatform()
+  defer(() => platform.close())
+  const expert = platform.addExpert()
+  const core = await startCoreFor(platform.server.url, expert)
+  defer(() => core.close(true))
+  await core.waitForState((s) => s.status === 'online')
+  return { platform, expert, core }
 }
 
 /** Start a core signed in as `expert` on the platform at `platformUrl` (the platform's or a proxy's). */

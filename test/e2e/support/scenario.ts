@@ -34,6 +34,28 @@ export async function accept(
   return outcome.result.session
 }
 
+/** A scheduled request directly for `expertId`, booked at `bookedAt` through the app's own core. */
+export async function bookThroughApp(
+  platform: TestPlatform,
+  shell: TestShell,
+  booking: {
+    clientId: string
+    expertId: string
+    title: string
+    bookedAt: number
+    via: 'dashboard' | 'profile'
+  },
+): Promise<Session> {
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: booking.clientId,
+    title: booking.title,
+    kind: 'scheduled',
+    proposedTimes: [booking.bookedAt],
+    direct: { expertId: booking.expertId, via: booking.via },
+  })
+  return accept(shell, await cachedInvite(shell, request.id), booking.bookedAt)
+}
+
 /** The platform's session for a request (what the server recorded). */
 export function platformSessionOf(platform: TestPlatform, requestId: string): Session {
   const row = platform.server.marketplace.db

@@ -2,15 +2,42 @@ import { describe, expect, it } from 'vitest'
 import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
 import { createPowerHook } from '../../../../src/main/node-adapters/power-hook'
 import { systemClock } from '../../../../src/shared/clock'
+import type { Invite } from '../../../../src/shared/protocol'
 import { anExpert, anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'
 import { startHostilePlatform } from '../../../support/hostile-platform'
-import { startTestCore } from '../../../support/test-core'
+import { startTestCore, type TestCore } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} }
 
+/**
+ * A platform that speaks for `who`: caught up when the app's digest is that expert's, otherwise a
+ * snapshot of that expert (holding `invite` only for Ada).
+ */
+function answerAs(who: string, request: Record<string, unknown>, invite: Invite): unknown {
+  return request.snapshot !== true && request.digest === `d_${who}`
+    ? { kind: 'events', events: [], latestId: 1, hasMore: false }
+    : {
+        kind: 'snapshot',
+        snapshot: aSnapshot({
+          expert: anExpert({ id: who }),
+          openInvites: who === 'exp_ada' ? [invite] : [],
+          cursor: 1,
+          cursorDigest: `d_${who}`,
+          takenAt: Date.now(),
+        }),
+      }
+}
+
 describe('a hostile platform', () => {
   const defer = useCleanup()
+
+  /** Ada's core on the hostile platform at `url`, closed after the test. */
+  async function adaOn(url: string): Promise<TestCore> {
+    const core = await startTestCore({ platformUrl: url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    return core
+  }
 
   it('sending a snapshot in parts that never ends: the core stops asking and says it cannot follow', async () => {
     let parts = 0
@@ -27,8 +54,7 @@ describe('a hostile platform', () => {
       },
     })
     defer(() => platform.close())
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
-    defer(() => core.close(true))
+    const core = await adaOn(platform.url)
     const outcome = await Promise.race([
       looped,
       core.waitForState((s) => s.status === 'incompatible').then((s) => s.status),
@@ -48,8 +74,7 @@ describe('a hostile platform', () => {
       },
     })
     defer(() => platform.close())
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
-    defer(() => core.close(true))
+    const core = await adaOn(platform.url)
     const outcome = await Promise.race([
       looped,
       core.waitForState((s) => s.status === 'incompatible').then((s) => s.status),
@@ -111,25 +136,10 @@ describe('a hostile platform', () => {
     let answered: () => void = () => {}
     const platform = await startHostilePlatform({
       welcome: () => ({ expertId: who, latestEventId: 1 }),
-      replay: (request) => (
-        answered(),
-        request.snapshot !== true && request.digest === `d_${who}`
-          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
-          : {
-              kind: 'snapshot',
-              snapshot: aSnapshot({
-                expert: anExpert({ id: who }),
-                openInvites: who === 'exp_ada' ? [invite] : [],
-                cursor: 1,
-                cursorDigest: `d_${who}`,
-                takenAt: Date.now(),
-              }),
-            }
-      ),
+      replay: (request) => (answered(), answerAs(who, request, invite)),
     })
     defer(() => platform.close())
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
-    defer(() => core.close(true))
+    const core = await adaOn(platform.url)
     await core.waitForNotifications(1)
     await core.waitForState((s) => s.status === 'online')
     who = 'exp_mallory'
@@ -167,8 +177,7 @@ describe('a hostile platform', () => {
       },
     })
     defer(() => platform.close())
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
-    defer(() => core.close(true))
+    const core = await adaOn(platform.url)
     await core.waitForState((s) => s.status === 'online' && connection === 2)
     await core.runtime.core.settled()
     expect(core.runtime.cache.openInvites()).toEqual([])
@@ -183,23 +192,10 @@ describe('a hostile platform', () => {
     })
     let whose = 'exp_ada'
     const platform = await startHostilePlatform({
-      replay: (request) =>
-        request.snapshot !== true && request.digest === `d_${whose}`
-          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
-          : {
-              kind: 'snapshot',
-              snapshot: aSnapshot({
-                expert: anExpert({ id: whose }),
-                openInvites: whose === 'exp_ada' ? [invite] : [],
-                cursor: 1,
-                cursorDigest: `d_${whose}`,
-                takenAt: Date.now(),
-              }),
-            },
+      replay: (request) => answerAs(whose, request, invite),
     })
     defer(() => platform.close())
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
-    defer(() => core.close(true))
+    const core = await adaOn(platform.url)
     await core.waitForNotifications(1)
     await core.waitForState((s) => s.status === 'online')
     whose = 'exp_mallory'

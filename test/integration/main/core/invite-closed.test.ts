@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { ofType } from '../../../support/expert-connection'
-import { startCoreFor } from '../../../support/test-core'
+import { startCoreFor, startOnlineCore } from '../../../support/test-core'
 import { startTestPlatform } from '../../../support/test-platform'
 import { useCleanup } from '../../../support/cleanup'
 
@@ -9,12 +9,7 @@ describe('an invite that was shown and then closes', () => {
   const defer = useCleanup()
 
   it('withdrawn by the client: the notifier hears once that it closed, with why', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const core = await startCoreFor(platform.server.url, expert)
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
+    const { platform, expert, core } = await startOnlineCore(defer)
     const created = platform.inviteDirectly(expert.id, 'Hooks question')
     await core.waitForNotifications(1)
     platform.server.marketplace.withdrawRequest(created.request.id)

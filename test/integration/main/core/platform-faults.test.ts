@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
 import { createPowerHook } from '../../../../src/main/node-adapters/power-hook'
 import { ManualClock } from '../../../../src/shared/clock'
-import { startCoreFor, startTestCore } from '../../../support/test-core'
+import { startCoreFor, startOnlineCore, startTestCore } from '../../../support/test-core'
 import { startTestPlatform } from '../../../support/test-platform'
 import { useCleanup } from '../../../support/cleanup'
 
@@ -55,12 +55,7 @@ describe('a platform that misbehaves', () => {
   })
 
   it('sending one unreadable event live: the core passes over it, says so once, and applies the next one live', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const core = await startCoreFor(platform.server.url, expert)
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
+    const { platform, expert, core } = await startOnlineCore(defer)
     platform.inviteDirectly(expert.id, 'Before')
     await core.waitForNotifications(1)
     // Appended and published by the platform's own log, as any event is: one the app cannot read.
