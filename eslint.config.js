@@ -13,7 +13,8 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const electronAndSqlite = [
   {
     name: 'electron',
-    message: 'Only the Electron shell (src/main adapters, src/preload) may import electron.',
+    message:
+      'Only src/main/electron, the composition root src/main/index.ts and src/preload may import electron.',
   },
   { name: 'better-sqlite3', message: 'Only src/main/db and server/ may use the SQLite driver.' },
 ]
@@ -29,7 +30,7 @@ const browserShell = layer('browser-shell', 'Only the browser shell imports the 
 const rawIpc = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
-  message: 'Use the typed IPC wrappers (src/main/ipc/ipc-main.ts, src/preload/ipc-renderer.ts).',
+  message: 'Use the typed IPC wrappers (src/main/electron/ipc/ipc-main.ts, src/preload/ipc-renderer.ts).',
 }
 
 // Paths from this file, not the working directory, so lint started from a subfolder works too.
@@ -116,7 +117,7 @@ export default tseslint.config(
   // Order matters: a later block's rule replaces an earlier one's, so the narrower zone comes last.
   { files: ['src/main/**'], rules: forbid([rawIpc], mainPatterns) },
   // The wrapper owns the raw IPC objects; every other main-process rule still holds there.
-  { files: ['src/main/ipc/ipc-main.ts'], rules: forbid([], mainPatterns) },
+  { files: ['src/main/electron/ipc/ipc-main.ts'], rules: forbid([], mainPatterns) },
   {
     files: ['src/main/core/**'],
     rules: forbid(
@@ -124,19 +125,19 @@ export default tseslint.config(
       [
         ...mainPatterns,
         layer('db', 'core talks to the cache through its repository ports.'),
-        ...['adapters', 'node-adapters', 'runtime'].map((folder) =>
+        ...['node', 'electron'].map((folder) =>
           layer(folder, 'core reaches the outside through its ports; the hosts wire the adapters in.'),
         ),
       ],
     ),
   },
   {
-    files: ['src/main/node-adapters/**', 'src/browser-shell/**'],
+    files: ['src/main/node/**', 'src/main/db/**', 'src/browser-shell/**'],
     rules: forbid(
       [
         {
           name: 'electron',
-          message: 'Node adapters and the browser shell run in plain Node, without Electron.',
+          message: 'src/main/node, src/main/db and the browser shell run in plain Node, without Electron.',
         },
         rawIpc,
       ],
@@ -144,7 +145,8 @@ export default tseslint.config(
         serverCode,
         rendererCode,
         preloadCode,
-        layer('adapters', 'Electron adapters are for the Electron host only.'),
+        browserShell,
+        layer('electron', 'src/main/electron is for the Electron host only.'),
       ],
     ),
   },
@@ -186,7 +188,8 @@ export default tseslint.config(
       'src/shared/**',
       'src/renderer/**',
       'src/main/core/**',
-      'src/main/node-adapters/**',
+      'src/main/node/**',
+      'src/main/db/**',
       'src/browser-shell/**',
       'server/**',
     ],

@@ -10,7 +10,7 @@ export default defineConfig({
     pool: 'forks',
     setupFiles: ['test/support/mock-electron.ts'],
     // electron-store imports `electron`; inlined, that import reaches the typed fake that tests
-    // mock (test/unit/main/fake-electron/) instead of the real package, which would try to
+    // mock (test/support/fake-electron/) instead of the real package, which would try to
     // download the Electron binary.
     server: { deps: { inline: ['electron-store'] } },
   },

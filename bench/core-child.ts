@@ -3,8 +3,8 @@
  * (real SQLite cache, Node adapters) and reports state changes and notifications with absolute
  * timestamps over IPC.
  */
-import { createNodeAdapters } from '../src/main/node-adapters'
-import { headlessHost, startNodeRuntime } from '../src/main/runtime/start-node-runtime'
+import { createNodeAdapters } from '../src/main/node/adapters'
+import { headlessHost, startNodeRuntime } from '../src/main/node/runtime/start-node-runtime'
 import { openCache } from '../src/main/db/open-cache'
 import { SqliteCacheStore } from '../src/main/db/sqlite-cache-store'
 import { systemClock } from '../src/shared/clock'

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { startBrowserShell } from '../src/browser-shell/browser-shell'
 import { buildApp } from './build-app'
-import { createStreamLogger } from '../src/main/node-adapters'
+import { createStreamLogger } from '../src/main/node/adapters'
 import { consoleLogger } from '../server/src/logger'
 import {
   DEFAULT_PLATFORM_PORT,

@@ -1,6 +1,6 @@
 // Every test file gets the typed fake instead of the real `electron` package: importing the real
 // one tries to download its binary, and a file that does so by accident must not silently run
-// no tests. Files that drive the fake import it from test/unit/main/fake-electron/.
+// no tests. Files that drive the fake import it from test/support/fake-electron/.
 import { vi } from 'vitest'
 
-vi.mock('electron', async () => (await import('../unit/main/fake-electron')).electronModule)
+vi.mock('electron', async () => (await import('./fake-electron')).electronModule)

@@ -10,7 +10,7 @@ import { startBrowserShell, type BrowserShell } from '../../src/browser-shell/br
 import type { Logger } from '../../src/main/core/ports/logger'
 import { openCache } from '../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../src/main/db/sqlite-cache-store'
-import { createFileSecrets, NODE_DATA_FILES } from '../../src/main/node-adapters'
+import { createFileSecrets, NODE_DATA_FILES } from '../../src/main/node/adapters'
 import { ManualClock } from '../../src/shared/clock'
 import type { Snapshot } from '../../src/shared/protocol'
 import { aSnapshot, FIXTURE_NOW } from './fixtures'

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
 import { startBrowserShell, type BrowserShell } from '../../../src/browser-shell/browser-shell'
-import { createFileSecrets, NODE_DATA_FILES } from '../../../src/main/node-adapters'
+import { createFileSecrets, NODE_DATA_FILES } from '../../../src/main/node/adapters'
 import type { Clock } from '../../../src/shared/clock'
 import type { ConnectionState } from '../../../src/shared/connection-state'
 import type { TestPlatform } from '../../support/test-platform'
@@ -137,7 +137,7 @@ export async function openApp(
     locale: LOCALE,
     timezoneId: options.timeZone ?? TIME_ZONE,
     colorScheme: options.colorScheme ?? 'light',
-    // The popover's size is Electron's (src/main/popover-window.ts).
+    // The popover's size is Electron's (src/main/electron/popover-window.ts).
     viewport: options.popover ? { width: 360, height: 480 } : { width: 1120, height: 780 },
     reducedMotion: 'reduce',
   })

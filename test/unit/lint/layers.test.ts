@@ -85,7 +85,7 @@ describe('layer rules', () => {
         `import { ipcRenderer } from 'electron'\nexport const i = ipcRenderer`,
       ),
     ).toHaveLength(1)
-    expect(await violations('src/main/ipc/ipc-main.ts', raw)).toEqual([])
+    expect(await violations('src/main/electron/ipc/ipc-main.ts', raw)).toEqual([])
     expect(
       await violations(
         'src/preload/ipc-renderer.ts',
@@ -94,23 +94,26 @@ describe('layer rules', () => {
     ).toEqual([])
   })
 
-  it('keep Node adapters and the browser shell free of Electron', async () => {
+  it('keep src/main/node, src/main/db and the browser shell free of Electron', async () => {
     expect(
-      await violations('src/main/node-adapters/x.ts', `import { app } from 'electron'\nexport const a = app`),
+      await violations('src/main/node/x.ts', `import { app } from 'electron'\nexport const a = app`),
+    ).toHaveLength(1)
+    expect(
+      await violations('src/main/db/x.ts', `import { app } from 'electron'\nexport const a = app`),
     ).toHaveLength(1)
     expect(
       await violations('src/browser-shell/x.ts', `import { app } from 'electron'\nexport const a = app`),
     ).toHaveLength(1)
     expect(
       await violations(
-        'src/main/node-adapters/x.ts',
-        `import { a } from '../adapters/notifier'\nexport const b = a`,
+        'src/main/node/adapters/x.ts',
+        `import { a } from '../../electron/adapters/notifier'\nexport const b = a`,
       ),
     ).toHaveLength(1)
     expect(
       await violations(
         'src/browser-shell/x.ts',
-        `import { a } from '../main/node-adapters'\nexport const b = a`,
+        `import { a } from '../main/node/adapters'\nexport const b = a`,
       ),
     ).toEqual([])
   })
@@ -126,12 +129,13 @@ describe('layer rules', () => {
 
   it('keep the main-process core away from the adapters, the runtime and the hosts', async () => {
     for (const source of [
-      '../node-adapters/settings-file',
-      '../../node-adapters',
-      '../adapters/notifier',
-      '../../adapters/notifier',
-      '../runtime/start-runtime',
-      '../../runtime/start-node-runtime',
+      '../node/settings-file',
+      '../../node/adapters',
+      '../electron/adapters/notifier',
+      '../../electron/adapters/notifier',
+      '../node/runtime/start-runtime',
+      '../../node/runtime/start-node-runtime',
+      '../../electron',
       '../db/cache',
       '../../../browser-shell/browser-shell',
       '../../preload/index',
@@ -181,27 +185,32 @@ describe('layer rules', () => {
     ).toEqual([])
   })
 
-  it('keep Node adapters and the browser shell off the Electron adapters by any relative path', async () => {
+  it('keep src/main/node and the browser shell off src/main/electron by any relative path', async () => {
     expect(
-      await violations('src/main/node-adapters/sub/x.ts', importing('../../adapters/notifier')),
+      await violations('src/main/node/adapters/x.ts', importing('../../electron/adapters/notifier')),
     ).toHaveLength(1)
     expect(
-      await violations('src/browser-shell/x.ts', importing('../main/adapters/settings-store')),
+      await violations('src/browser-shell/x.ts', importing('../main/electron/adapters/settings-store')),
     ).toHaveLength(1)
     expect(
-      await violations('src/browser-shell/x.ts', importing('../main/core/../adapters/notifier')),
+      await violations('src/browser-shell/x.ts', importing('../main/core/../electron/tray')),
     ).toHaveLength(1)
-    expect(await violations('src/main/node-adapters/x.ts', importing('./settings-store'))).toEqual([])
+    expect(await violations('src/main/node/adapters/x.ts', importing('./settings-store'))).toEqual([])
+    expect(await violations('src/main/node/x.ts', importing('../browser-shell/browser-shell'))).toHaveLength(
+      1,
+    )
   })
 
   it('keep the IPC wrapper files under every other rule of their layer', async () => {
-    expect(await violations('src/main/ipc/ipc-main.ts', importing('../../renderer/start'))).toHaveLength(1)
+    expect(
+      await violations('src/main/electron/ipc/ipc-main.ts', importing('../../../renderer/start')),
+    ).toHaveLength(1)
     expect(await violations('src/preload/ipc-renderer.ts', importing('../main/index'))).toHaveLength(1)
   })
 
   it('apply the same rules to import()', async () => {
     const load = (source: string): string => `export const m = import('${source}')`
-    expect(await violations('src/main/core/x.ts', load('../node-adapters/settings-file'))).toHaveLength(1)
+    expect(await violations('src/main/core/x.ts', load('../node/settings-file'))).toHaveLength(1)
     expect(await violations('src/main/core/x.ts', load('electron'))).toHaveLength(1)
     expect(await violations('src/renderer/x.tsx', load('zod'))).toHaveLength(1)
     expect(await violations('src/renderer/x.tsx', load('../shared/ipc/contract'))).toHaveLength(1)
@@ -214,25 +223,28 @@ describe('layer rules', () => {
     const electronFree = (file: string, code: string): Promise<string[]> =>
       violations(file, code, ['layers/electron-free'])
     const reaches: ReadonlyArray<readonly [string, string]> = [
-      ['src/browser-shell/x.ts', '../main/tray'],
+      ['src/browser-shell/x.ts', '../main/electron/tray'],
       ['src/browser-shell/x.ts', '../main/index'],
-      ['src/main/node-adapters/x.ts', '../app-window'],
-      ['src/main/core/sync/x.ts', '../../quit-state'],
-      ['src/shared/x.ts', '../main/ipc/ipc-main'],
-      ['server/src/x.ts', '../../src/main/main-window'],
+      ['src/main/node/adapters/x.ts', '../../electron/app-window'],
+      ['src/main/db/x.ts', '../electron/quit-state'],
+      ['src/main/core/sync/x.ts', '../../electron/quit-state'],
+      ['src/shared/x.ts', '../main/electron/ipc/ipc-main'],
+      ['server/src/x.ts', '../../src/main/electron/main-window'],
     ]
     for (const [file, source] of reaches) {
       expect(await electronFree(file, importing(source)), source).not.toEqual([])
     }
-    expect(await electronFree('src/browser-shell/x.ts', `export * from '../main/tray'`)).not.toEqual([])
-    expect(
-      await electronFree('src/browser-shell/x.ts', `export const t = import('../main/tray')`),
-    ).not.toEqual([])
-    expect(await electronFree('src/browser-shell/x.ts', importing('../main/tray', 'type { Tray }'))).toEqual(
+    expect(await electronFree('src/browser-shell/x.ts', `export * from '../main/electron/tray'`)).not.toEqual(
       [],
     )
     expect(
-      await electronFree('src/browser-shell/x.ts', importing('../main/renderer-pages/renderer-pages')),
+      await electronFree('src/browser-shell/x.ts', `export const t = import('../main/electron/tray')`),
+    ).not.toEqual([])
+    expect(
+      await electronFree('src/browser-shell/x.ts', importing('../main/electron/tray', 'type { Tray }')),
+    ).toEqual([])
+    expect(
+      await electronFree('src/browser-shell/x.ts', importing('../main/node/renderer-pages/renderer-pages')),
     ).toEqual([])
   })
 })

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { fake as fakeState, FakeWebContents, resetFakeElectron } from './fake-electron'
+import { fake as fakeState, FakeWebContents, resetFakeElectron } from '../../support/fake-electron'
 
-vi.mock('electron', async () => (await import('./fake-electron')).electronModule)
+vi.mock('electron', async () => (await import('../../support/fake-electron')).electronModule)
 
 /** Starts the app from scratch, as launching the executable would. */
 let userData: string | undefined

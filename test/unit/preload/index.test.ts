@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { invokeChannels, pushEvents } from '../../../src/shared/ipc/contract'
 import { type StandbyApi } from '../../../src/shared/ipc/standby-api'
-import { fake, resetFakeElectron } from '../main/fake-electron'
+import { fake, resetFakeElectron } from '../../support/fake-electron'
 
-vi.mock('electron', async () => (await import('../main/fake-electron')).electronModule)
+vi.mock('electron', async () => (await import('../../support/fake-electron')).electronModule)
 
 /** Runs the preload script as Electron would, and returns what it gave the page. */
 async function runPreload(): Promise<{ name: string; api: StandbyApi }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createStatusLine } from '../../../src/main/status-line'
+import { createStatusLine } from '../../../src/main/node/status-line'
 import { Listeners } from '../../../src/shared/listeners'
 import { createValueStore } from '../../../src/renderer/store/value-store'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createStreamLogger } from '../../../src/main/node-adapters/stream-logger'
+import { createStreamLogger } from '../../../src/main/node/adapters/stream-logger'
 import type { Logger } from '../../../src/shared/logger'
 import { MemoryLogger } from '../../../server/src/logger'
 

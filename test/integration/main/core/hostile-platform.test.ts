@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
-import { createPowerHook } from '../../../../src/main/node-adapters/power-hook'
+import { createPowerHook } from '../../../../src/main/node/adapters/power-hook'
 import { systemClock } from '../../../../src/shared/clock'
 import type { Invite } from '../../../../src/shared/protocol'
 import { anExpert, anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
 import { dueReminders } from '../../../../../src/main/core/reminders/due-reminders'
-import { createPowerHook } from '../../../../../src/main/node-adapters/power-hook'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
 import { ManualClock } from '../../../../../src/shared/clock'
 import type { PlatformClockState } from '../../../../../src/shared/clock-skew'
 import { startWindowAt } from '../../../../../src/shared/rules/session-timing'

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ReminderScheduler } from '../../../../../src/main/core/reminders/reminder-scheduler'
-import { createPowerHook } from '../../../../../src/main/node-adapters/power-hook'
-import { createRecordingNotifier } from '../../../../../src/main/node-adapters/recording-notifier'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
 import { ManualClock } from '../../../../../src/shared/clock'
 import {
   aScheduledRequest,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { followLaunchAtLogin, type LoginItem } from '../../../../../src/main/core/settings/login-item'
 import { createSettingsStore } from '../../../../../src/main/core/settings/settings-store'
-import { recordingLog } from '../../recording-log'
+import { recordingLog } from '../../../../support/recording-log'
 
 function memorySettings(initial: Record<string, unknown> = {}) {
   let content = initial

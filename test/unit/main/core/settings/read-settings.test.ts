@@ -5,7 +5,7 @@ import {
   readSettings,
   settingsFileContent,
 } from '../../../../../src/main/core/settings/read-settings'
-import { recordingLog } from '../../recording-log'
+import { recordingLog } from '../../../../support/recording-log'
 
 const defaults = defaultSettings()
 

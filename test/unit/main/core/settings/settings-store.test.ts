@@ -5,7 +5,7 @@ import {
   InvalidSettingError,
   type SettingsFile,
 } from '../../../../../src/main/core/settings/settings-store'
-import { recordingLog } from '../../recording-log'
+import { recordingLog } from '../../../../support/recording-log'
 
 /** A SettingsFile in memory that counts writes and can be made to fail. */
 function memoryFile(initial: Record<string, unknown> = {}) {

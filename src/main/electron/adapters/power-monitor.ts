@@ -1,0 +1,68 @@
+/**
+ * The core's Power port on Electron's powerMonitor.
+ *
+ * - 'suspend' → onSuspend; 'resume' → onResume.
+ * - 'unlock-screen' → onResume (issue 3: "on resume from sleep or screen unlock, reconnect at
+ *   once"), except right after a 'resume' during the same lock: a wake from sleep on macOS and
+ *   Windows brings 'resume' and then 'unlock-screen', and one reconnect is enough.
+ * - 'lock-screen' is not a suspend: the machine stays awake and connected, so invites and
+ *   reminders keep arriving in the notification centre while the expert is away.
+ *
+ * Lock and unlock exist on macOS and Windows only; suspend and resume everywhere.
+ * - A network change → onNetworkChange. Electron's main process has no event for it (the
+ *   renderer's `online` event only sees the whole machine going off- or online, and needs a
+ *   window), so the machine's addresses are watched as in plain Node.
+ */
+import { powerMonitor } from 'electron'
+import type { Power } from '../../core/ports/power'
+import { Listeners } from '../../../shared/listeners'
+import { watchNetwork } from '../../node/network-watch'
+
+/** Power events from powerMonitor, plus a way to stop listening to it. */
+export interface PowerMonitorPower extends Power {
+  /** Removes this adapter's powerMonitor listeners. */
+  dispose(): void
+}
+
+/** Listens to powerMonitor. Create it after `app.whenReady()`: powerMonitor needs the app ready. */
+export function createPowerMonitorPower(): PowerMonitorPower {
+  const suspended = new Listeners<void>()
+  const resumed = new Listeners<void>()
+  const networkChanged = new Listeners<void>()
+  let locked = false
+  let resumedWhileLocked = false
+
+  const onSuspend = (): void => suspended.emit()
+  const onResume = (): void => {
+    if (locked) resumedWhileLocked = true
+    resumed.emit()
+  }
+  const onLock = (): void => {
+    locked = true
+    resumedWhileLocked = false
+  }
+  const onUnlock = (): void => {
+    const alreadyResumed = locked && resumedWhileLocked
+    locked = false
+    resumedWhileLocked = false
+    if (!alreadyResumed) resumed.emit()
+  }
+  powerMonitor.on('suspend', onSuspend)
+  powerMonitor.on('resume', onResume)
+  powerMonitor.on('lock-screen', onLock)
+  powerMonitor.on('unlock-screen', onUnlock)
+  const stopWatching = watchNetwork(() => networkChanged.emit())
+
+  return {
+    onSuspend: (listener) => suspended.add(listener),
+    onResume: (listener) => resumed.add(listener),
+    onNetworkChange: (listener) => networkChanged.add(listener),
+    dispose() {
+      stopWatching()
+      powerMonitor.removeListener('suspend', onSuspend)
+      powerMonitor.removeListener('resume', onResume)
+      powerMonitor.removeListener('lock-screen', onLock)
+      powerMonitor.removeListener('unlock-screen', onUnlock)
+    },
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Secrets in Electron: the sign-in encrypted with safeStorage (the OS keychain: Keychain on
+ * macOS, DPAPI on Windows, libsecret/kwallet on Linux) in a 0600 file under userData.
+ *
+ * Uses the async safeStorage API: Electron 45 deprecates encryptString/decryptString/
+ * isEncryptionAvailable and removes them in 46 (electron/electron#53670); data written by the old
+ * calls decrypts with the new ones. Without a usable keychain the sign-in is never written in the
+ * clear: it is kept in memory for this run only. On Linux the "basic_text" backend counts as no
+ * keychain, since it encrypts with a hardcoded password (see the safeStorage docs).
+ */
+import { safeStorage } from 'electron'
+import { readFile, rm } from 'node:fs/promises'
+import type { Logger } from '../../core/ports/logger'
+import type { Secrets, StoredSignIn } from '../../core/ports/secrets'
+import { errorCode, PRIVATE_FILE_MODE, writeFileAtomically } from '../../node/atomic-file'
+import { decodeSignIn, encodeSignIn } from '../../node/stored-sign-in'
+
+/** Said once per run when the sign-in cannot be kept across restarts. */
+export const KEYCHAIN_UNAVAILABLE =
+  'Sign-in kept in memory only: the OS keychain is unavailable; you will need to sign in again after restarting Standby'
+
+/** Where the encrypted sign-in lives. */
+export interface SafeStorageSecretsOptions {
+  /** The encrypted file, e.g. join(app.getPath('userData'), 'sign-in.bin'). */
+  readonly path: string
+  readonly log: Logger
+  readonly platform?: NodeJS.Platform
+}
+
+/** Secrets on safeStorage. Create it after `app.whenReady()`: safeStorage needs the app ready. */
+export function createSafeStorageSecrets(options: SafeStorageSecretsOptions): Secrets {
+  const { path, log } = options
+  const platform = options.platform ?? process.platform
+  let inMemory: StoredSignIn | null = null
+  let availability: Promise<boolean> | undefined
+  let saidUnavailable = false
+
+  // Asked once: isAsyncEncryptionAvailable() initialises the encryptor on first use.
+  const keychainAvailable = (): Promise<boolean> =>
+    (availability ??= (async () => {
+      if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return false
+      return safeStorage.isAsyncEncryptionAvailable()
+    })().catch(() => false))
+
+  const remove = (): Promise<void> => rm(path, { force: true })
+  const write = async (signIn: StoredSignIn): Promise<void> =>
+    writeFileAtomically(path, await safeStorage.encryptStringAsync(encodeSignIn(signIn)), PRIVATE_FILE_MODE)
+
+  return {
+    async load() {
+      if (inMemory !== null) return inMemory
+      let encrypted: Buffer
+      try {
+        encrypted = await readFile(path)
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return null
+        log.warn(`Could not read the saved sign-in (${errorCode(error) ?? 'unknown error'}); sign in again`)
+        await remove().catch(() => undefined)
+        return null
+      }
+      if (!(await keychainAvailable())) {
+        // Kept, not cleared: the keychain may be back next time (a locked Linux keyring, say).
+        log.warn('A saved sign-in exists but the OS keychain is unavailable to read it; sign in again')
+        return null
+      }
+      let text: string
+      let shouldReEncrypt: boolean
+      try {
+        ;({ result: text, shouldReEncrypt } = await safeStorage.decryptStringAsync(encrypted))
+      } catch {
+        log.warn(
+          'The saved sign-in could not be decrypted (the keychain key may have changed); removed it, sign in again',
+        )
+        await remove()
+        return null
+      }
+      const decoded = decodeSignIn(text)
+      if (!decoded.ok) {
+        log.warn(`The saved sign-in could not be used (${decoded.reason}); removed it, sign in again`)
+        await remove()
+        return null
+      }
+      if (shouldReEncrypt) {
+        // The keychain rotated its key: store it again under the new one (best effort).
+        await write(decoded.signIn).catch(() =>
+          log.warn('Could not re-encrypt the saved sign-in under the new key'),
+        )
+      }
+      return decoded.signIn
+    },
+
+    async save(signIn) {
+      if (await keychainAvailable()) {
+        await write(signIn)
+        inMemory = null
+        return
+      }
+      encodeSignIn(signIn) // validates, as the file path does
+      inMemory = signIn
+      // An older encrypted sign-in must not come back after a restart in place of this one.
+      await remove()
+      if (!saidUnavailable) log.warn(KEYCHAIN_UNAVAILABLE)
+      saidUnavailable = true
+    },
+
+    async clear() {
+      inMemory = null
+      await remove()
+    },
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Every window of the app is created here, so each gets the same lockdown: sandboxed, isolated,
+ * no Node, kept on our own pages, and loaded from our own renderer.
+ */
+import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
+import { type AppOrigin } from './app-origin'
+import { type Logger } from '../node/log'
+import { guardNavigation } from './navigation-guard'
+
+/** What every app window needs. */
+export interface AppWindowOptions {
+  readonly preloadPath: string
+  readonly origin: AppOrigin
+  readonly openExternal: (url: string) => Promise<void>
+  readonly log: Logger
+}
+
+/** A locked-down window showing the renderer's full window, or its tray popover (`?view=popover`). */
+export function createAppWindow(
+  options: AppWindowOptions,
+  look: Omit<BrowserWindowConstructorOptions, 'webPreferences'>,
+  view?: 'popover',
+): BrowserWindow {
+  const { preloadPath, origin, openExternal, log } = options
+  const window = new BrowserWindow({
+    ...look,
+    webPreferences: {
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  })
+  guardNavigation(window.webContents, { isAppUrl: origin.isAppUrl, openExternal, log })
+  // A query, not a fragment: the host sees it and pre-renders the popover's first frame.
+  const url = new URL(origin.entryUrl)
+  if (view !== undefined) url.searchParams.set('view', view)
+  window
+    .loadURL(url.toString())
+    .catch((error: unknown) => log.error(`The ${view ?? 'main'} window could not load the app`, error))
+  return window
+}

@@ -1,0 +1,91 @@
+/**
+ * The only file that touches Electron's raw `ipcMain` (lint enforces it). Every renderer → main
+ * call goes through `handle`, which refuses callers that are not our own pages, parses the request
+ * with the contract's schema, and turns every outcome into an `IpcResult`, so a bad message costs
+ * one log line and an error reply, never an exception inside Electron.
+ */
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import {
+  type InvokeChannel,
+  type InvokeRequest,
+  type InvokeResponse,
+  type PushEvent,
+  type PushPayload,
+} from '../../../shared/ipc/contract'
+import { fail, type IpcResult } from '../../../shared/ipc/result'
+import { answerCall } from '../../core/ipc/answer-call'
+import { type Logger } from '../../node/log'
+
+/** Decides whether an IPC message comes from our own app. */
+export interface SenderPolicy {
+  /** True for the webContents of a window this app created. */
+  isOwnWebContents(contents: WebContents): boolean
+  /** True for a page of our own renderer. */
+  isAppUrl(url: string): boolean
+}
+
+/** What a handler knows about the call besides its request. */
+export interface HandlerContext {
+  /** The webContents that made the call, for handlers that answer one window only. */
+  readonly sender: WebContents
+}
+
+/** The main-process implementation of one contract call; it gets the already-parsed request. */
+export type InvokeHandler<C extends InvokeChannel> = (
+  request: InvokeRequest<C>,
+  context: HandlerContext,
+) => InvokeResponse<C> | Promise<InvokeResponse<C>>
+
+/** Registers the handler of one contract call; the returned function unregisters it. */
+export type Handle = <C extends InvokeChannel>(channel: C, handler: InvokeHandler<C>) => () => void
+
+/** The typed, checked side of `ipcMain`. */
+export interface IpcMain {
+  /** Registers the handler of one contract call; the returned function unregisters it. */
+  readonly handle: Handle
+}
+
+/** Creates the IPC registrar; every handler it registers checks senders with `policy`. */
+export function createIpcMain(deps: { readonly policy: SenderPolicy; readonly log: Logger }): IpcMain {
+  const { policy, log } = deps
+
+  const handle: Handle = (channel, handler) => {
+    ipcMain.handle(channel, (event, ...args: unknown[]) => answer(channel, handler, event, args[0]))
+    return () => ipcMain.removeHandler(channel)
+  }
+
+  async function answer<C extends InvokeChannel>(
+    channel: C,
+    handler: InvokeHandler<C>,
+    event: IpcMainInvokeEvent,
+    payload: unknown,
+  ): Promise<IpcResult<InvokeResponse<C>>> {
+    const refusal = refuse(event, policy)
+    if (refusal !== undefined) {
+      log.warn(`IPC ${channel} refused: ${refusal}`)
+      return fail('forbidden_sender', `${channel} may only be called by the Standby app itself.`)
+    }
+    return answerCall(channel, payload, (request) => handler(request, { sender: event.sender }), log)
+  }
+
+  return { handle }
+}
+
+/** Pushes a contract event to one window; a window that is already gone is skipped. */
+export function send<E extends PushEvent>(
+  contents: Pick<WebContents, 'isDestroyed' | 'send'>,
+  event: E,
+  payload: PushPayload<E>,
+): void {
+  if (contents.isDestroyed()) return
+  contents.send(event, payload)
+}
+
+/** Why a message must be refused, or undefined if it comes from our own page. */
+function refuse(event: IpcMainInvokeEvent, policy: SenderPolicy): string | undefined {
+  const frame = event.senderFrame
+  if (frame === null) return 'the sending frame no longer exists'
+  if (!policy.isOwnWebContents(event.sender)) return `the sender (${frame.url}) is not a Standby window`
+  if (!policy.isAppUrl(frame.url)) return `the sending page ${frame.url} is not the Standby app`
+  return undefined
+}

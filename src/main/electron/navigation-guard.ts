@@ -1,0 +1,32 @@
+/** Keeps a window on our own pages: the web opens in the system browser, never inside the app. */
+import { type WebContents } from 'electron'
+import { ExternalUrl } from '../../shared/ipc/contract'
+import { type Logger } from '../node/log'
+
+/** What the guard needs to tell our pages from the rest and to hand links to the browser. */
+export interface NavigationGuardOptions {
+  readonly isAppUrl: (url: string) => boolean
+  readonly openExternal: (url: string) => Promise<void>
+  readonly log: Logger
+}
+
+/** Refuses navigation away from the app and every new window; http(s) links open in the browser. */
+export function guardNavigation(contents: WebContents, options: NavigationGuardOptions): void {
+  const { isAppUrl, openExternal, log } = options
+  contents.on('will-navigate', (event) => {
+    if (isAppUrl(event.url)) return
+    event.preventDefault()
+    log.warn(`Blocked navigation away from the app to ${event.url}`)
+  })
+  contents.setWindowOpenHandler(({ url }) => {
+    const link = ExternalUrl.safeParse(url)
+    if (link.success) {
+      openExternal(link.data).catch((error: unknown) =>
+        log.warn(`Could not open ${link.data} in the browser`, error),
+      )
+    } else {
+      log.warn(`Blocked a new window for ${url}`)
+    }
+    return { action: 'deny' }
+  })
+}

@@ -1,0 +1,70 @@
+/**
+ * Secrets in plain Node (browser shell, tests): the sign-in as JSON in a file only its owner may
+ * read (0600). Log lines name the file and what was wrong with it, never its content.
+ */
+import { open, rm } from 'node:fs/promises'
+import type { Logger } from '../../core/ports/logger'
+import type { Secrets, StoredSignIn } from '../../core/ports/secrets'
+import { errorCode, PRIVATE_FILE_MODE, writeFileAtomically } from '../atomic-file'
+import { decodeSignIn, encodeSignIn } from '../stored-sign-in'
+
+/** Where the file lives and where to say what happened to it. */
+export interface FileSecretsOptions {
+  readonly path: string
+  readonly log: Logger
+  /** Defaults to this process's platform; file modes mean nothing on Windows. */
+  readonly platform?: NodeJS.Platform
+}
+
+/** The sign-in kept in a 0600 JSON file at `path`. */
+export function createFileSecrets(options: FileSecretsOptions): Secrets {
+  const { path, log } = options
+  const checkMode = (options.platform ?? process.platform) !== 'win32'
+  // One operation at a time, so a clear() issued during a save() is not undone by it.
+  let queue: Promise<unknown> = Promise.resolve()
+  const serial = <T>(operation: () => Promise<T>): Promise<T> => {
+    const result = queue.then(operation)
+    queue = result.catch(() => undefined)
+    return result
+  }
+
+  const remove = (): Promise<void> => rm(path, { force: true })
+
+  const load = async (): Promise<StoredSignIn | null> => {
+    let text: string
+    try {
+      const handle = await open(path, 'r')
+      try {
+        const { mode } = await handle.stat()
+        if (checkMode && (mode & 0o077) !== 0) {
+          await handle.chmod(PRIVATE_FILE_MODE)
+          log.warn(
+            `The sign-in file ${path} was readable by others (mode ${(mode & 0o777).toString(8)}); ` +
+              'restricted it to you (600)',
+          )
+        }
+        text = await handle.readFile('utf8')
+      } finally {
+        await handle.close()
+      }
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return null
+      log.warn(
+        `Could not read the sign-in file ${path} (${errorCode(error) ?? 'unknown error'}); removed it, sign in again`,
+      )
+      await remove().catch(() => undefined)
+      return null
+    }
+    const decoded = decodeSignIn(text)
+    if (decoded.ok) return decoded.signIn
+    log.warn(`The sign-in file ${path} could not be used (${decoded.reason}); removed it, sign in again`)
+    await remove()
+    return null
+  }
+
+  return {
+    load: () => serial(load),
+    save: (signIn) => serial(() => writeFileAtomically(path, encodeSignIn(signIn), PRIVATE_FILE_MODE)),
+    clear: () => serial(remove),
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Every port's Node adapter for one data directory: what the browser shell (and tests that want
+ * the whole set) compose the core with. Nothing here imports electron.
+ */
+import { join } from 'node:path'
+import type { Logger } from '../../core/ports/logger'
+import type { Secrets } from '../../core/ports/secrets'
+import type { SettingsStore } from '../../core/ports/settings'
+import { followLaunchAtLogin } from '../../core/settings/login-item'
+import { createFileSecrets } from './file-secrets'
+import { createPowerHook, type PowerHook } from './power-hook'
+import { createRecordedLoginItem, type RecordedLoginItem } from './recorded-login-item'
+import { createRecordedTrayState, type RecordedTrayState } from './recorded-tray-state'
+import { createRecordingNotifier, type LineOutput, type RecordingNotifier } from './recording-notifier'
+import { createNodeSettingsStore } from './settings-store'
+import { watchNetwork } from '../network-watch'
+
+export { createFileSecrets } from './file-secrets'
+export { createPowerHook, type PowerHook } from './power-hook'
+export { createRecordedLoginItem, type RecordedLoginItem } from './recorded-login-item'
+export { createRecordedTrayState, type RecordedTrayState } from './recorded-tray-state'
+export { createRecordingNotifier, notificationLine, type RecordingNotifier } from './recording-notifier'
+export { createNodeSettingsStore } from './settings-store'
+export { createStreamLogger } from './stream-logger'
+
+/** The file names inside the data directory. */
+export const NODE_DATA_FILES = { signIn: 'sign-in.json', settings: 'settings.json' } as const
+
+/** What createNodeAdapters needs. */
+export interface NodeAdaptersOptions {
+  /** Holds sign-in.json (0600) and settings.json. */
+  readonly dataDir: string
+  /** Where each notification is printed as one line. */
+  readonly out: LineOutput
+  readonly log: Logger
+}
+
+/** The Node adapters, typed as what they are so the shell and tests can read them back. */
+export interface NodeAdapters {
+  readonly secrets: Secrets
+  readonly settings: SettingsStore
+  readonly notifier: RecordingNotifier
+  readonly tray: RecordedTrayState
+  readonly power: PowerHook
+  readonly loginItem: RecordedLoginItem
+  readonly log: Logger
+  /** Stops following the settings and the network. */
+  close(): void
+}
+
+/** Builds every Node adapter on `dataDir`; the login item follows the launchAtLogin setting. */
+export function createNodeAdapters(options: NodeAdaptersOptions): NodeAdapters {
+  const { dataDir, out, log } = options
+  const settings = createNodeSettingsStore({ dir: dataDir, log })
+  const loginItem = createRecordedLoginItem(log)
+  const stopFollowing = followLaunchAtLogin(settings, loginItem)
+  const power = createPowerHook()
+  const stopWatching = watchNetwork(() => power.networkChanged())
+  return {
+    secrets: createFileSecrets({ path: join(dataDir, NODE_DATA_FILES.signIn), log }),
+    settings,
+    notifier: createRecordingNotifier({ out }),
+    tray: createRecordedTrayState(),
+    power,
+    loginItem,
+    log,
+    close() {
+      stopFollowing()
+      stopWatching()
+    },
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Everything both hosts (Electron's main process and the browser shell) do the same way: open the
+ * cache (telling the user once if it had to be rebuilt), build the core over the host's adapters,
+ * and start it. Imports neither electron nor anything host-specific.
+ */
+import type { Clock } from '../../../shared/clock'
+import {
+  pushContract,
+  type CacheChange,
+  type PushEvent,
+  type PushPayload,
+} from '../../../shared/ipc/contract'
+import { createAppApi, type AppApi, type HostInfo } from '../../core/app-api'
+import type { LinkTimings } from '../../core/connection/platform-link'
+import type { Logger } from '../../core/ports/logger'
+import type { Notifier } from '../../core/ports/notifier'
+import type { Power } from '../../core/ports/power'
+import type { Secrets } from '../../core/ports/secrets'
+import type { SettingsStore } from '../../core/ports/settings'
+import type { TrayState } from '../../core/ports/tray-state'
+import { StandbyCore } from '../../core/standby-core'
+import { cacheChangeOf } from '../../core/sync/cache-push'
+import { openCache } from '../../db/open-cache'
+import { SqliteCacheStore } from '../../db/sqlite-cache-store'
+
+/** The host's adapters and where the cache lives. */
+export interface RuntimeOptions {
+  readonly cachePath: string
+  /** better-sqlite3's addon built for Electron; undefined in plain Node. */
+  readonly nativeBinding?: string
+  readonly clock: Clock
+  readonly power: Power
+  readonly secrets: Secrets
+  readonly notifier: Notifier
+  readonly tray: TrayState
+  readonly settings: SettingsStore
+  readonly log: Logger
+  readonly host: HostInfo
+  readonly timings?: Partial<LinkTimings>
+  /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
+  readonly linkClock?: Clock
+  readonly random?: () => number
+}
+
+/** Sends one push event to the host's pages. */
+export type PushSender = <E extends PushEvent>(event: E, payload: PushPayload<E>) => void
+
+/** A running core with its API. */
+export interface Runtime {
+  readonly core: StandbyCore
+  readonly api: AppApi
+  readonly cache: SqliteCacheStore
+  /**
+   * Send the pages every push that comes from the core and the settings (the host adds its own
+   * status line); returns the function that stops it.
+   */
+  forwardPushes(send: PushSender): () => void
+  /** Stop the core and close the cache. */
+  close(): void
+}
+
+/** Open the cache, build the core, start it. */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const opened = openCache({
+    path: options.cachePath,
+    nativeBinding: options.nativeBinding,
+    now: () => options.clock.now(),
+    // A full check reads the whole file, so it costs more the larger the cache (`npm run bench --
+    // cache` prints it): only after a run that did not close the cache, which close() below records.
+    integrityCheck: 'after-unclean-exit',
+  })
+  if (opened.rebuilt !== null) {
+    options.log.warn(
+      `Cache rebuilt: ${opened.rebuilt.reason}; damaged copy kept at ${opened.rebuilt.damagedCopy}`,
+    )
+    // Told once: the next start finds a healthy file and says nothing.
+    options.notifier.show({ kind: 'notice', title: 'Offline cache rebuilt', body: opened.rebuilt.message })
+  }
+  const cache = new SqliteCacheStore(opened.db, options.log)
+  const core = new StandbyCore({
+    clock: options.clock,
+    power: options.power,
+    secrets: options.secrets,
+    notifier: options.notifier,
+    tray: options.tray,
+    cache,
+    log: options.log,
+    timings: options.timings,
+    linkClock: options.linkClock,
+    random: options.random,
+    remindersEnabled: () => options.settings.get().remindersEnabled,
+  })
+  await core.start()
+  return {
+    core,
+    api: createAppApi(core, options.host, { settings: options.settings }),
+    cache,
+    forwardPushes(send) {
+      let version = 0
+      const offs = [
+        core.states.add((state) => send('connection.stateChanged', state)),
+        core.cacheChanged.add((update) =>
+          send('cache.changed', checkedCacheChange(cacheChangeOf(update, cache, ++version), options.log)),
+        ),
+        options.settings.onChange((settings) => send('settings.changed', settings)),
+        core.platformClock.changes.add((clock) => send('clock.changed', clock)),
+      ]
+      return () => {
+        for (const off of offs) off()
+      }
+    },
+    close() {
+      core.stop()
+      opened.close()
+    },
+  }
+}
+
+/**
+ * The push as built, if the contract accepts it (bounded lists, entities that parse); else the
+ * same version told as `full`, so the page reads the cache instead of showing what failed.
+ */
+function checkedCacheChange(change: CacheChange, log: Logger): CacheChange {
+  const checked = pushContract['cache.changed'].safeParse(change)
+  if (checked.success) return change
+  log.warn(
+    `A cache change could not be sent as it was (${checked.error.issues[0]?.message ?? 'invalid'}); the window reads the cache again instead.`,
+  )
+  return { version: change.version, full: true, invites: [], sessions: [], messages: [] }
+}

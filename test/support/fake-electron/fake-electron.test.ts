@@ -1,0 +1,79 @@
+// The fake of `electron` must fail where Electron fails, or the tests that use it prove nothing
+// about destroyed windows, trays and notifications.
+import { beforeEach, describe, expect, it } from 'vitest'
+import { fake, FakeBrowserWindow, FakeNotification, FakeTray, resetFakeElectron } from './'
+
+beforeEach(resetFakeElectron)
+
+describe('the fake BrowserWindow', () => {
+  it('is destroyed by close() unless a close listener prevents it', () => {
+    const kept = new FakeBrowserWindow()
+    kept.on('close', (event: Electron.Event) => event.preventDefault())
+    kept.close()
+    expect(kept.isDestroyed()).toBe(false)
+    const closed = new FakeBrowserWindow()
+    let told = false
+    closed.on('closed', () => (told = true))
+    closed.close()
+    expect(closed.isDestroyed()).toBe(true)
+    expect(told).toBe(true)
+  })
+
+  it('once destroyed, throws "Object has been destroyed" on every call but isDestroyed and destroy', () => {
+    const window = new FakeBrowserWindow()
+    const contents = window.webContents
+    window.destroy()
+    for (const use of [
+      () => window.show(),
+      () => window.hide(),
+      () => window.isVisible(),
+      () => window.close(),
+      () => window.setPosition(1, 1),
+      () => window.webContents,
+      () => contents.send('app.statusChanged', {}),
+    ]) {
+      expect(use).toThrow(new TypeError('Object has been destroyed'))
+    }
+    expect(window.isDestroyed()).toBe(true)
+    expect(contents.isDestroyed()).toBe(true)
+    expect(() => window.destroy()).not.toThrow()
+  })
+})
+
+describe('the fake app', () => {
+  it('quits when its last window is destroyed, unless something listens to window-all-closed', () => {
+    new FakeBrowserWindow().close()
+    expect(fake.app.quit).toHaveBeenCalledOnce()
+    resetFakeElectron()
+    let told = false
+    fake.app.on('window-all-closed', () => (told = true))
+    new FakeBrowserWindow().close()
+    expect(told).toBe(true)
+    expect(fake.app.quit).not.toHaveBeenCalled()
+  })
+})
+
+describe('the fake Tray', () => {
+  it('once destroyed, throws "Tray is destroyed" and cannot be clicked', () => {
+    const tray = new FakeTray('/res/tray.png')
+    tray.destroy()
+    expect(() => tray.setToolTip('Standby')).toThrow('Tray is destroyed')
+    expect(() => tray.setContextMenu(null)).toThrow('Tray is destroyed')
+    expect(() => tray.clickIcon()).toThrow(/no longer on screen/)
+    expect(tray.isDestroyed()).toBe(true)
+  })
+})
+
+describe('the fake Notification', () => {
+  it('can be closed twice, as in Electron, but not clicked once it is off the screen', () => {
+    const notification = new FakeNotification({ title: 'Hooks question' })
+    expect(() => notification.click()).toThrow(/no longer on screen/)
+    notification.show()
+    notification.close()
+    expect(() => notification.close()).not.toThrow()
+    expect(() => notification.click()).toThrow(/no longer on screen/)
+    expect(() => notification.pressAction(0)).toThrow(/no longer on screen/)
+    notification.show()
+    expect(() => notification.click()).not.toThrow()
+  })
+})

@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPowerMonitorPower } from '../../../../../src/main/electron/adapters/power-monitor'
+import { fake, resetFakeElectron } from '../../../../support/fake-electron'
+
+vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
+
+function setup() {
+  const power = createPowerMonitorPower()
+  const suspended = vi.fn()
+  const resumed = vi.fn()
+  power.onSuspend(suspended)
+  power.onResume(resumed)
+  return { power, suspended, resumed }
+}
+
+beforeEach(resetFakeElectron)
+
+describe('power events from powerMonitor', () => {
+  it('passes sleep and wake on', () => {
+    const { suspended, resumed } = setup()
+    fake.powerMonitor.play('suspend')
+    expect(suspended).toHaveBeenCalledOnce()
+    expect(resumed).not.toHaveBeenCalled()
+    fake.powerMonitor.play('resume')
+    expect(resumed).toHaveBeenCalledOnce()
+  })
+
+  it('treats a screen unlock as a resume, and a lock as nothing (the app stays connected)', () => {
+    const { suspended, resumed } = setup()
+    fake.powerMonitor.play('lock-screen')
+    expect(suspended).not.toHaveBeenCalled()
+    expect(resumed).not.toHaveBeenCalled()
+    fake.powerMonitor.play('unlock-screen')
+    expect(resumed).toHaveBeenCalledOnce()
+  })
+
+  it('resumes once for a wake from sleep that also unlocks the screen', () => {
+    const { suspended, resumed } = setup()
+    for (const event of ['lock-screen', 'suspend', 'resume', 'unlock-screen'] as const)
+      fake.powerMonitor.play(event)
+    expect(suspended).toHaveBeenCalledOnce()
+    expect(resumed).toHaveBeenCalledOnce()
+    // The next plain lock and unlock resumes again.
+    fake.powerMonitor.play('lock-screen')
+    fake.powerMonitor.play('unlock-screen')
+    expect(resumed).toHaveBeenCalledTimes(2)
+  })
+
+  it('stops a listener on unsubscribe, and lets go of powerMonitor on dispose', () => {
+    const power = createPowerMonitorPower()
+    const resumed = vi.fn()
+    const unsubscribe = power.onResume(resumed)
+    unsubscribe()
+    unsubscribe()
+    fake.powerMonitor.play('resume')
+    expect(resumed).not.toHaveBeenCalled()
+    expect(fake.powerMonitor.listenerCount('resume')).toBe(1)
+    power.dispose()
+    for (const event of ['suspend', 'resume', 'lock-screen', 'unlock-screen']) {
+      expect(fake.powerMonitor.listenerCount(event)).toBe(0)
+    }
+  })
+})

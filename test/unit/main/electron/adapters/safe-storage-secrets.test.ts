@@ -1,0 +1,132 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  createSafeStorageSecrets,
+  KEYCHAIN_UNAVAILABLE,
+} from '../../../../../src/main/electron/adapters/safe-storage-secrets'
+import type { StoredSignIn } from '../../../../../src/main/core/ports/secrets'
+import { fake, resetFakeElectron } from '../../../../support/fake-electron'
+import { useTempDirs } from '../../../../support/temp-dir'
+import { recordingLog } from '../../../../support/recording-log'
+
+vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
+
+const tempDir = useTempDirs()
+const TOKEN = 'tok_s3cr3t-7f9a1c44e2b0'
+const signIn: StoredSignIn = { platformUrl: 'https://platform.example', token: TOKEN, expertId: 'exp_ada' }
+
+function setup(platform: NodeJS.Platform = 'darwin') {
+  const path = join(tempDir(), 'sign-in.bin')
+  const log = recordingLog()
+  return { path, log, secrets: createSafeStorageSecrets({ path, log, platform }) }
+}
+
+beforeEach(resetFakeElectron)
+
+describe('Electron secrets (safeStorage)', () => {
+  it('stores the sign-in encrypted, in a 0600 file, and reads it back', async () => {
+    const { secrets, path, log } = setup()
+    expect(await secrets.load()).toBeNull()
+    await secrets.save(signIn)
+    const onDisk = readFileSync(path)
+    expect(onDisk.includes(TOKEN)).toBe(false)
+    expect(onDisk.includes('exp_ada')).toBe(false)
+    if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600)
+    expect(await createSafeStorageSecrets({ path, log, platform: 'darwin' }).load()).toEqual(signIn)
+    expect(fake.safeStorage.encryptStringAsync).toHaveBeenCalledOnce()
+  })
+
+  it('keeps the sign-in in memory only when the keychain is unavailable, and says so once', async () => {
+    fake.safeStorage.available = false
+    const { secrets, path, log } = setup()
+    await secrets.save(signIn)
+    await secrets.save({ ...signIn, token: 'tok_second' })
+    expect(() => statSync(path)).toThrow(/ENOENT/)
+    expect(await secrets.load()).toEqual({ ...signIn, token: 'tok_second' })
+    expect(log.lines).toEqual([`warn ${KEYCHAIN_UNAVAILABLE}`])
+    expect(KEYCHAIN_UNAVAILABLE).toContain(
+      'the OS keychain is unavailable; you will need to sign in again after restarting Standby',
+    )
+    expect(fake.safeStorage.encryptStringAsync).not.toHaveBeenCalled()
+    await secrets.clear()
+    expect(await secrets.load()).toBeNull()
+  })
+
+  it('counts Linux’s basic_text backend (a hardcoded key) as no keychain', async () => {
+    fake.safeStorage.backend = 'basic_text'
+    const { secrets, path, log } = setup('linux')
+    await secrets.save(signIn)
+    expect(() => statSync(path)).toThrow(/ENOENT/)
+    expect(log.text()).toContain(KEYCHAIN_UNAVAILABLE)
+    // The same backend name means nothing on macOS.
+    const other = setup('darwin')
+    await other.secrets.save(signIn)
+    expect(statSync(other.path).isFile()).toBe(true)
+  })
+
+  it('removes an older encrypted sign-in when a new one can only be kept in memory', async () => {
+    const { path, log } = setup()
+    await createSafeStorageSecrets({ path, log, platform: 'darwin' }).save(signIn)
+    fake.safeStorage.available = false
+    const secrets = createSafeStorageSecrets({ path, log, platform: 'darwin' })
+    await secrets.save({ ...signIn, token: 'tok_new' })
+    expect(() => statSync(path)).toThrow(/ENOENT/)
+  })
+
+  it('keeps the file but loads nothing when the keychain is unavailable at start', async () => {
+    const { path, log } = setup()
+    await createSafeStorageSecrets({ path, log, platform: 'darwin' }).save(signIn)
+    fake.safeStorage.available = false
+    expect(await createSafeStorageSecrets({ path, log, platform: 'darwin' }).load()).toBeNull()
+    expect(statSync(path).isFile()).toBe(true)
+    expect(log.text()).toContain('keychain is unavailable to read it')
+  })
+
+  it('clears a sign-in that no longer decrypts (a new keychain key)', async () => {
+    const { secrets, path, log } = setup()
+    await secrets.save(signIn)
+    fake.safeStorage.keyGeneration = 2
+    expect(await secrets.load()).toBeNull()
+    expect(() => statSync(path)).toThrow(/ENOENT/)
+    expect(log.text()).toContain('could not be decrypted')
+  })
+
+  it('clears a decrypted blob that is not a sign-in', async () => {
+    const { secrets, path, log } = setup()
+    writeFileSync(path, await fake.safeStorage.encryptStringAsync(`{"token":"${TOKEN}"`))
+    expect(await secrets.load()).toBeNull()
+    expect(() => statSync(path)).toThrow(/ENOENT/)
+    expect(log.text()).toContain('it is not valid JSON')
+  })
+
+  it('re-encrypts when the keychain asks for it', async () => {
+    const { secrets } = setup()
+    await secrets.save(signIn)
+    fake.safeStorage.shouldReEncrypt = true
+    expect(await secrets.load()).toEqual(signIn)
+    expect(fake.safeStorage.encryptStringAsync).toHaveBeenCalledTimes(2)
+  })
+
+  it('asks the keychain whether it is available only once', async () => {
+    const { secrets } = setup()
+    await secrets.save(signIn)
+    await secrets.load()
+    await secrets.save(signIn)
+    expect(fake.safeStorage.isAsyncEncryptionAvailable).toHaveBeenCalledOnce()
+  })
+
+  it('never writes the token to the log', async () => {
+    const { secrets, path, log } = setup()
+    await secrets.save(signIn)
+    fake.safeStorage.keyGeneration = 2
+    await secrets.load()
+    writeFileSync(path, await fake.safeStorage.encryptStringAsync(TOKEN))
+    await secrets.load()
+    fake.safeStorage.available = false
+    const memoryOnly = setup()
+    await memoryOnly.secrets.save(signIn)
+    expect(log.lines.length + memoryOnly.log.lines.length).toBeGreaterThanOrEqual(3)
+    expect(log.text() + memoryOnly.log.text()).not.toContain(TOKEN)
+  })
+})

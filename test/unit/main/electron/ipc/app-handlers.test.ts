@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createAppOrigin } from '../../../../../src/main/electron/app-origin'
+import type { AppApi } from '../../../../../src/main/core/app-api'
+import { appInfo, registerAppApi, toAppPlatform } from '../../../../../src/main/electron/ipc/app-handlers'
+import { invokeChannels } from '../../../../../src/shared/ipc/contract'
+import { createIpcMain } from '../../../../../src/main/electron/ipc/ipc-main'
+import { PROTOCOL_VERSION } from '../../../../../src/shared/protocol/handshake'
+import { fake, FakeWebContents, resetFakeElectron } from '../../../../support/fake-electron'
+
+vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
+
+const page = { sender: new FakeWebContents(), frameUrl: 'standby://app/' }
+
+beforeEach(() => {
+  resetFakeElectron()
+  const origin = createAppOrigin({})
+  const ipc = createIpcMain({
+    policy: { isOwnWebContents: (contents) => Object.is(contents, page.sender), isAppUrl: origin.isAppUrl },
+    log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+  })
+  const unused = Object.fromEntries(invokeChannels.map((channel) => [channel, vi.fn()]))
+  const api = {
+    ...unused,
+    'app.getInfo': () => appInfo({ version: '2.3.4', platform: 'darwin' }),
+    'shell.openExternal': (url: string) => fake.shell.openExternal(url),
+  } as unknown as AppApi
+  registerAppApi(ipc.handle, api)
+})
+
+describe('app.getInfo', () => {
+  it('reports the app version, the platform and the protocol version', async () => {
+    await expect(fake.ipcMain.invoke('app.getInfo', page)).resolves.toEqual({
+      ok: true,
+      value: {
+        version: '2.3.4',
+        platform: 'darwin',
+        protocolVersion: PROTOCOL_VERSION,
+        defaultPlatformUrl: null,
+      },
+    })
+  })
+
+  it('names platforms the app is not built for "other"', () => {
+    expect(toAppPlatform('freebsd')).toBe('other')
+    expect(toAppPlatform('win32')).toBe('win32')
+  })
+})
+
+describe('registration', () => {
+  it('registers a handler for every call of the contract', () => {
+    for (const channel of invokeChannels) expect(fake.ipcMain.handlers.has(channel), channel).toBe(true)
+  })
+})
+
+describe('shell.openExternal', () => {
+  it('opens a web link in the system browser', async () => {
+    await expect(
+      fake.ipcMain.invoke('shell.openExternal', page, 'https://example.com/docs'),
+    ).resolves.toEqual({
+      ok: true,
+      value: undefined,
+    })
+    expect(fake.shell.openExternal).toHaveBeenCalledWith('https://example.com/docs')
+  })
+
+  it('refuses anything that is not http(s), and opens nothing', async () => {
+    const answer = await fake.ipcMain.invoke(
+      'shell.openExternal',
+      page,
+      'file:///Applications/Calculator.app',
+    )
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+    expect(fake.shell.openExternal).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,137 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createIpcMain, send, type SenderPolicy } from '../../../../../src/main/electron/ipc/ipc-main'
+import { createAppOrigin } from '../../../../../src/main/electron/app-origin'
+import { type Logger } from '../../../../../src/main/node/log'
+import { fake, FakeWebContents, resetFakeElectron } from '../../../../support/fake-electron'
+
+vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
+
+const APP_PAGE = 'standby://app/'
+const log: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
+let ours: FakeWebContents
+
+function registrar(): ReturnType<typeof createIpcMain> {
+  const origin = createAppOrigin({})
+  const policy: SenderPolicy = {
+    isOwnWebContents: (contents) => Object.is(contents, ours),
+    isAppUrl: origin.isAppUrl,
+  }
+  return createIpcMain({ policy, log })
+}
+
+beforeEach(() => {
+  resetFakeElectron()
+  vi.clearAllMocks()
+  ours = new FakeWebContents()
+})
+
+describe('handle', () => {
+  it('answers our own page with the handler’s value', async () => {
+    registrar().handle('app.getInfo', () => ({
+      version: '1.0.0',
+      platform: 'linux',
+      protocolVersion: 1,
+      defaultPlatformUrl: null,
+    }))
+    await expect(fake.ipcMain.invoke('app.getInfo', { sender: ours, frameUrl: APP_PAGE })).resolves.toEqual({
+      ok: true,
+      value: { version: '1.0.0', platform: 'linux', protocolVersion: 1, defaultPlatformUrl: null },
+    })
+  })
+
+  it('gives the handler the parsed request', async () => {
+    const handler = vi.fn(async () => {})
+    registrar().handle('shell.openExternal', handler)
+    await fake.ipcMain.invoke(
+      'shell.openExternal',
+      { sender: ours, frameUrl: APP_PAGE },
+      'HTTPS://Example.com',
+    )
+    expect(handler).toHaveBeenCalledWith('https://example.com/', { sender: ours })
+  })
+
+  it('refuses a page that is not ours, even inside our window, without running the handler', async () => {
+    const handler = vi.fn()
+    registrar().handle('shell.openExternal', handler)
+    const answer = await fake.ipcMain.invoke(
+      'shell.openExternal',
+      { sender: ours, frameUrl: 'https://evil.example/' },
+      'https://example.com',
+    )
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
+    expect(handler).not.toHaveBeenCalled()
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('https://evil.example/'))
+  })
+
+  it('refuses a window that is not ours, even showing our page', async () => {
+    const handler = vi.fn()
+    registrar().handle('app.getInfo', handler)
+    const answer = await fake.ipcMain.invoke('app.getInfo', {
+      sender: new FakeWebContents(),
+      frameUrl: APP_PAGE,
+    })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
+    expect(handler).not.toHaveBeenCalled()
+  })
+
+  it('refuses a frame that is already gone', async () => {
+    const handler = vi.fn()
+    registrar().handle('app.getInfo', handler)
+    const answer = await fake.ipcMain.invoke('app.getInfo', { sender: ours, frameUrl: null })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
+    expect(handler).not.toHaveBeenCalled()
+  })
+
+  it('answers a bad payload with invalid_payload and a log line, without running the handler', async () => {
+    const handler = vi.fn()
+    registrar().handle('shell.openExternal', handler)
+    for (const payload of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      42,
+      undefined,
+      { url: 'https://x.example' },
+    ]) {
+      const answer = await fake.ipcMain.invoke(
+        'shell.openExternal',
+        { sender: ours, frameUrl: APP_PAGE },
+        payload,
+      )
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload', message: expect.stringContaining('shell.openExternal') },
+      })
+    }
+    expect(handler).not.toHaveBeenCalled()
+    expect(log.warn).toHaveBeenCalledTimes(5)
+  })
+
+  it('turns a failing handler into handler_failed and a log entry, not an exception', async () => {
+    const failure = new Error('no browser installed')
+    registrar().handle('shell.openExternal', async () => Promise.reject(failure))
+    const answer = await fake.ipcMain.invoke(
+      'shell.openExternal',
+      { sender: ours, frameUrl: APP_PAGE },
+      'https://x.example',
+    )
+    expect(answer).toMatchObject({ ok: false, error: { code: 'handler_failed' } })
+    expect(log.error).toHaveBeenCalledWith(expect.stringContaining('shell.openExternal'), failure)
+  })
+
+  it('stops answering once the handler is removed', () => {
+    const remove = registrar().handle('app.getInfo', vi.fn())
+    remove()
+    expect(fake.ipcMain.handlers.has('app.getInfo')).toBe(false)
+  })
+})
+
+describe('send', () => {
+  it('pushes an event to a live window and skips a destroyed one', () => {
+    const change = { version: 1, full: true, invites: [], sessions: [], messages: [] }
+    send(ours, 'cache.changed', change)
+    expect(ours.send).toHaveBeenCalledWith('cache.changed', change)
+    ours.destroyed = true
+    send(ours, 'cache.changed', change)
+    expect(ours.send).toHaveBeenCalledOnce()
+  })
+})

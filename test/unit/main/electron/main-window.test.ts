@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createAppOrigin } from '../../../../src/main/electron/app-origin'
+import { type Logger } from '../../../../src/main/node/log'
+import {
+  bringToFront,
+  createMainWindow,
+  type MainWindowOptions,
+} from '../../../../src/main/electron/main-window'
+import { fake, resetFakeElectron, type FakeBrowserWindow } from '../../../support/fake-electron'
+
+vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
+
+const log: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
+
+function openWindow(overrides: Partial<MainWindowOptions> = {}): FakeBrowserWindow {
+  createMainWindow({
+    preloadPath: '/app/out/preload/index.cjs',
+    origin: createAppOrigin({}),
+    isQuitting: () => false,
+    openExternal: fake.shell.openExternal,
+    log,
+    ...overrides,
+  })
+  const window = fake.windows.at(-1)
+  if (!window) throw new Error('no window was created')
+  return window
+}
+
+beforeEach(() => {
+  resetFakeElectron()
+  vi.clearAllMocks()
+})
+
+describe('the main window', () => {
+  it('runs its page sandboxed, context-isolated, without Node, with web security, and with our preload', () => {
+    const { options } = openWindow()
+    expect(options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: '/app/out/preload/index.cjs',
+    })
+  })
+
+  it('loads the built renderer from the app’s scheme, or the dev server when there is one', () => {
+    expect(openWindow().loaded).toEqual({ url: 'standby://app/' })
+    const dev = openWindow({
+      origin: createAppOrigin({ devServerUrl: 'http://localhost:5173/' }),
+    })
+    expect(dev.loaded).toEqual({ url: 'http://localhost:5173/' })
+  })
+
+  it('stays hidden until the page has painted, then shows', () => {
+    const window = openWindow()
+    expect(window.visible).toBe(false)
+    window.readyToShow()
+    expect(window.visible).toBe(true)
+  })
+
+  it('refuses to navigate away from the app, but allows its own pages', () => {
+    const { webContents } = openWindow()
+    expect(webContents.navigate('https://evil.example/phish')).toBe(true)
+    expect(webContents.navigate('file:///etc/passwd')).toBe(true)
+    expect(webContents.navigate('standby://app/#/sessions')).toBe(false)
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('https://evil.example/phish'))
+    expect(fake.shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it('denies window.open; web links open in the system browser instead', () => {
+    const { webContents } = openWindow()
+    expect(webContents.openWindow('https://example.com/help')).toEqual({ action: 'deny' })
+    expect(fake.shell.openExternal).toHaveBeenCalledWith('https://example.com/help')
+  })
+
+  it('denies window.open of anything that is not a web link, without opening it anywhere', () => {
+    const { webContents } = openWindow()
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'standby://app/']) {
+      expect(webContents.openWindow(url)).toEqual({ action: 'deny' })
+    }
+    expect(fake.shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it('hides to the tray when closed, instead of closing', () => {
+    const window = openWindow()
+    window.readyToShow()
+    window.close()
+    expect(window.destroyed).toBe(false)
+    expect(window.visible).toBe(false)
+  })
+
+  it('really closes once the app is quitting', () => {
+    let quitting = false
+    const window = openWindow({ isQuitting: () => quitting })
+    quitting = true
+    window.close()
+    expect(window.destroyed).toBe(true)
+  })
+
+  it('really closes when Windows ends the session, so it does not block logout', () => {
+    const window = openWindow()
+    window.emit('session-end', { reasons: ['logoff'] })
+    window.close()
+    expect(window.destroyed).toBe(true)
+  })
+
+  it('comes back to the front, un-minimized and focused', () => {
+    const window = openWindow()
+    window.minimize()
+    bringToFront(window)
+    expect(window).toMatchObject({ minimized: false, visible: true, focused: true })
+  })
+})

@@ -1,0 +1,39 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+
+describe('the Node power hook', () => {
+  it('fires suspend and resume to their own listeners, at once', () => {
+    const power = createPowerHook()
+    const suspended = vi.fn()
+    const resumed = vi.fn()
+    power.onSuspend(suspended)
+    power.onResume(resumed)
+    power.suspend()
+    expect(suspended).toHaveBeenCalledOnce()
+    expect(resumed).not.toHaveBeenCalled()
+    power.resume()
+    expect(resumed).toHaveBeenCalledOnce()
+  })
+
+  it('fires a network change to its own listeners', () => {
+    const power = createPowerHook()
+    const changed = vi.fn()
+    const resumed = vi.fn()
+    power.onNetworkChange(changed)
+    power.onResume(resumed)
+    power.networkChanged()
+    expect(changed).toHaveBeenCalledOnce()
+    expect(resumed).not.toHaveBeenCalled()
+  })
+
+  it('stops a listener on unsubscribe (safe twice), leaving other subscriptions of it alone', () => {
+    const power = createPowerHook()
+    const listener = vi.fn()
+    const first = power.onResume(listener)
+    power.onResume(listener)
+    first()
+    first()
+    power.resume()
+    expect(listener).toHaveBeenCalledOnce()
+  })
+})

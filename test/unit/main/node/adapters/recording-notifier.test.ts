@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
+import {
+  createRecordingNotifier,
+  notificationLine,
+} from '../../../../../src/main/node/adapters/recording-notifier'
+
+const instant: AppNotification = {
+  kind: 'invite',
+  inviteId: 'inv_1',
+  title: 'Hooks question',
+  body: 'Sam needs help with useEffect',
+  instant: true,
+}
+
+function output() {
+  const chunks: string[] = []
+  return { chunks, write: (chunk: string) => (chunks.push(chunk), true) }
+}
+
+describe('the Node notifier', () => {
+  it('records each notification and prints one line for it', () => {
+    const out = output()
+    const notifier = createRecordingNotifier({ out })
+    notifier.show(instant)
+    notifier.show({ ...instant, inviteId: 'inv_2', instant: false, title: 'Schema review' })
+    expect(notifier.shown).toEqual([instant, expect.objectContaining({ inviteId: 'inv_2' })])
+    expect(out.chunks).toEqual([
+      '[notification] Invite (Instant): Hooks question — Sam needs help with useEffect\n',
+      '[notification] Invite (Scheduled): Schema review — Sam needs help with useEffect\n',
+    ])
+  })
+
+  it('labels every kind of notification', () => {
+    expect(
+      notificationLine({
+        kind: 'invite_closed',
+        inviteId: 'i',
+        title: 'Taken',
+        body: 'Another expert took it',
+      }),
+    ).toBe('[notification] Invite closed: Taken — Another expert took it')
+    expect(
+      notificationLine({ kind: 'reminder', sessionId: 's', title: 'In 10 minutes', body: 'Schema review' }),
+    ).toBe('[notification] Reminder: In 10 minutes — Schema review')
+    expect(notificationLine({ kind: 'notice', title: 'Offline', body: 'Showing cached data' })).toBe(
+      '[notification] Notice: Offline — Showing cached data',
+    )
+  })
+
+  it('keeps each notification on one line, whatever the platform sent', () => {
+    expect(
+      notificationLine({
+        ...instant,
+        title: 'Two\nlines',
+        body: 'fake\n[notification] Invite (Instant): x — y',
+      }),
+    ).toBe('[notification] Invite (Instant): Two lines — fake [notification] Invite (Instant): x — y')
+  })
+
+  it('tells listeners until they unsubscribe, and needs no output', () => {
+    const notifier = createRecordingNotifier()
+    const listener = vi.fn()
+    const unsubscribe = notifier.onShow(listener)
+    notifier.show(instant)
+    unsubscribe()
+    notifier.show(instant)
+    expect(listener.mock.calls).toEqual([[instant]])
+    expect(notifier.shown).toHaveLength(2)
+  })
+})

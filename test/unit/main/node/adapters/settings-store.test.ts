@@ -1,0 +1,132 @@
+import Conf from 'conf'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { SETTINGS_VERSION } from '../../../../../src/main/core/ports/settings'
+import { corruptSettingsPath, settingsFilePath } from '../../../../../src/main/node/settings-file'
+import { createNodeSettingsStore } from '../../../../../src/main/node/adapters/settings-store'
+import { recordingLog } from '../../../../support/recording-log'
+import { useTempDirs } from '../../../../support/temp-dir'
+
+const tempDir = useTempDirs()
+const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'))
+
+describe('the Node settings store (conf)', () => {
+  it('starts from the defaults and writes them, with the layout version, to settings.json', () => {
+    const dir = tempDir()
+    const log = recordingLog()
+    const settings = createNodeSettingsStore({ dir, log })
+    expect(settings.get()).toEqual({
+      platformUrl: null,
+      remindersEnabled: true,
+      soundEnabled: true,
+      launchAtLogin: false,
+    })
+    expect(readJson(join(dir, 'settings.json'))).toEqual({
+      ...settings.get(),
+      settingsVersion: SETTINGS_VERSION,
+    })
+    expect(log.lines).toEqual([])
+  })
+
+  it('keeps a change across restarts, in a file conf itself reads back the same', () => {
+    const dir = tempDir()
+    createNodeSettingsStore({ dir, log: recordingLog() }).update({
+      platformUrl: 'https://platform.example',
+      launchAtLogin: true,
+    })
+
+    expect(createNodeSettingsStore({ dir, log: recordingLog() }).get()).toMatchObject({
+      platformUrl: 'https://platform.example',
+      launchAtLogin: true,
+    })
+    // Any conf-based reader of the same file (electron-store is one) sees the same keys.
+    const plain = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings' })
+    expect(plain.store).toEqual({
+      platformUrl: 'https://platform.example',
+      remindersEnabled: true,
+      soundEnabled: true,
+      launchAtLogin: true,
+      settingsVersion: SETTINGS_VERSION,
+    })
+  })
+
+  it('refuses a bad change and leaves the file as it was', () => {
+    const dir = tempDir()
+    const settings = createNodeSettingsStore({ dir, log: recordingLog() })
+    const before = readFileSync(settingsFilePath(dir), 'utf8')
+    expect(() => settings.update({ platformUrl: 'not a url' })).toThrow('Setting "platformUrl" was not saved')
+    expect(readFileSync(settingsFilePath(dir), 'utf8')).toBe(before)
+  })
+
+  it('moves a file that is not valid JSON aside, keeps it, and starts from the defaults', () => {
+    const dir = tempDir()
+    const broken = '{"soundEnabled": false, "platformUrl": "https://plat'
+    writeFileSync(settingsFilePath(dir), broken)
+    const log = recordingLog()
+    const now = Date.UTC(2025, 0, 2, 3, 4, 5)
+    const settings = createNodeSettingsStore({ dir, log, now: () => now })
+
+    expect(settings.get().soundEnabled).toBe(true)
+    const aside = corruptSettingsPath(settingsFilePath(dir), now)
+    expect(readdirSync(dir).sort()).toEqual([
+      'settings.json',
+      'settings.json.corrupt-2025-01-02T03-04-05.000Z',
+    ])
+    expect(readFileSync(aside, 'utf8')).toBe(broken)
+    expect(readJson(settingsFilePath(dir))).toMatchObject({
+      soundEnabled: true,
+      settingsVersion: SETTINGS_VERSION,
+    })
+    expect(log.lines).toHaveLength(1)
+    expect(log.text()).toContain(
+      'was not valid JSON; kept it as settings.json.corrupt-2025-01-02T03-04-05.000Z',
+    )
+  })
+
+  it('moves aside a file that holds JSON but not an object', () => {
+    const dir = tempDir()
+    writeFileSync(settingsFilePath(dir), '[true, false]')
+    const log = recordingLog()
+    createNodeSettingsStore({ dir, log })
+    expect(readdirSync(dir).filter((name) => name.includes('.corrupt-'))).toHaveLength(1)
+    expect(log.text()).toContain('did not hold a JSON object')
+  })
+
+  it('migrates a legacy (version 0) file and rewrites it in the current layout', () => {
+    const dir = tempDir()
+    writeFileSync(settingsFilePath(dir), JSON.stringify({ serverUrl: '', soundEnabled: false, oldKey: 1 }))
+    const log = recordingLog()
+    const settings = createNodeSettingsStore({ dir, log })
+    expect(settings.get()).toEqual({
+      platformUrl: null,
+      remindersEnabled: true,
+      soundEnabled: false,
+      launchAtLogin: false,
+    })
+    expect(readJson(settingsFilePath(dir))).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
+    expect(log.text()).toContain('Moved the settings from layout 0')
+    expect(log.text()).toContain('Dropped unknown settings: oldKey')
+  })
+
+  it('leaves conf’s own bookkeeping in the file alone', () => {
+    const dir = tempDir()
+    const internal = { migrations: { version: '1.0.0' } }
+    writeFileSync(
+      settingsFilePath(dir),
+      JSON.stringify({ settingsVersion: 1, soundEnabled: true, __internal__: internal }),
+    )
+    createNodeSettingsStore({ dir, log: recordingLog() }).update({ soundEnabled: false })
+    expect(readJson(settingsFilePath(dir))).toMatchObject({ soundEnabled: false, __internal__: internal })
+  })
+
+  it('keeps working in memory when the directory cannot hold the file', () => {
+    const parent = tempDir()
+    const dir = join(parent, 'not-a-dir')
+    writeFileSync(dir, 'a file where the directory should be')
+    const log = recordingLog()
+    const settings = createNodeSettingsStore({ dir, log })
+    expect(settings.update({ soundEnabled: false }).soundEnabled).toBe(false)
+    expect(log.text()).toContain('changes will last for this run only')
+  })
+})
