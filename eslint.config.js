@@ -27,6 +27,12 @@ const serverCode = layer('server', 'Only tests and benches may import the refere
 const rendererCode = layer('renderer', 'Only the renderer imports the renderer.')
 const preloadCode = layer('preload', 'Only the preload imports the preload.')
 const browserShell = layer('browser-shell', 'Only the browser shell imports the browser shell: it is a host.')
+// socket.io and the engine under it, by any entry point: the platform's transport is one adapter.
+const socketIo = {
+  regex: '^(@socket\\.io/|(socket\\.io|engine\\.io)(-client|-parser)?(/|$))',
+  message:
+    'socket.io lives in one adapter, src/main/node/socket-io-transport.ts: the core reaches the platform through its LinkTransport port (src/main/core/ports/link-transport.ts).',
+}
 const rawIpc = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
@@ -61,9 +67,24 @@ const zodFree = {
   },
 }
 
-const mainPatterns = [serverCode, rendererCode, preloadCode, browserShell]
+const mainPatterns = [serverCode, rendererCode, preloadCode, browserShell, socketIo]
 const preloadPaths = [{ name: 'better-sqlite3', message: 'The preload is sandboxed.' }, zodFree.paths]
-const preloadPatterns = [mainProcess, serverCode, rendererCode, browserShell, zodFree.pattern]
+const preloadPatterns = [mainProcess, serverCode, rendererCode, browserShell, zodFree.pattern, socketIo]
+
+const plainNodePaths = [
+  {
+    name: 'electron',
+    message: 'src/main/node, src/main/db and the browser shell run in plain Node, without Electron.',
+  },
+  rawIpc,
+]
+const plainNodePatterns = [
+  serverCode,
+  rendererCode,
+  preloadCode,
+  browserShell,
+  layer('electron', 'src/main/electron is for the Electron host only.'),
+]
 
 /** The same ban for `import()`, which no-restricted-imports does not look at. */
 function forbidDynamic(paths, patterns) {
@@ -111,7 +132,7 @@ export default tseslint.config(
           message: 'src/shared runs in the renderer too: no Node-only modules.',
         })),
       ],
-      [mainProcess, serverCode, rendererCode, preloadCode, browserShell],
+      [mainProcess, serverCode, rendererCode, preloadCode, browserShell, socketIo],
     ),
   },
   // Order matters: a later block's rule replaces an earlier one's, so the narrower zone comes last.
@@ -133,23 +154,10 @@ export default tseslint.config(
   },
   {
     files: ['src/main/node/**', 'src/main/db/**', 'src/browser-shell/**'],
-    rules: forbid(
-      [
-        {
-          name: 'electron',
-          message: 'src/main/node, src/main/db and the browser shell run in plain Node, without Electron.',
-        },
-        rawIpc,
-      ],
-      [
-        serverCode,
-        rendererCode,
-        preloadCode,
-        browserShell,
-        layer('electron', 'src/main/electron is for the Electron host only.'),
-      ],
-    ),
+    rules: forbid(plainNodePaths, [...plainNodePatterns, socketIo]),
   },
+  // The transport adapter owns socket.io; every other plain-Node rule still holds there.
+  { files: ['src/main/node/socket-io-transport.ts'], rules: forbid(plainNodePaths, plainNodePatterns) },
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
@@ -168,6 +176,7 @@ export default tseslint.config(
           browserShell,
           layer('preload', 'The renderer reaches the main process only through window.standby.'),
           zodFree.pattern,
+          socketIo,
         ],
       ),
     },

@@ -13,6 +13,7 @@ import { Listeners } from '../../shared/listeners'
 import { PlatformLink, type LinkTimings } from './connection/platform-link'
 import { PlatformClock } from './platform-clock/platform-clock'
 import type { CacheStore } from './ports/cache-store'
+import type { LinkTransport } from './ports/link-transport'
 import type { Logger } from './ports/logger'
 import type { Notifier } from './ports/notifier'
 import type { Power } from './ports/power'
@@ -31,6 +32,8 @@ export interface StandbyCoreDeps {
   readonly tray: TrayState
   readonly cache: CacheStore
   readonly log: Logger
+  /** Makes the connection to the platform. */
+  readonly transport: LinkTransport
   readonly random?: () => number
   readonly timings?: Partial<LinkTimings>
   /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
@@ -183,6 +186,7 @@ export class StandbyCore {
     this.disconnect()
     this.refusedBecause = null
     const link = new PlatformLink(signIn.platformUrl, signIn.token, {
+      transport: this.deps.transport,
       clock: this.deps.clock,
       power: this.deps.power,
       log: this.deps.log,

@@ -201,6 +201,36 @@ describe('layer rules', () => {
     )
   })
 
+  it('keep socket.io in its one adapter file, out of the core and src/shared by any entry point', async () => {
+    const sources = [
+      'socket.io-client',
+      'socket.io-client/build/esm/index.js',
+      'socket.io-parser',
+      'engine.io-client',
+      'engine.io-parser',
+      'socket.io',
+      '@socket.io/component-emitter',
+    ]
+    for (const file of ['src/main/core/connection/x.ts', 'src/main/core/x.ts', 'src/shared/x.ts']) {
+      for (const source of sources) {
+        expect(await violations(file, importing(source)), `${file} ${source}`).toHaveLength(1)
+      }
+      expect(await violations(file, importing('socket.io-client', 'type { Socket }')), file).toHaveLength(1)
+      expect(await violations(file, `export const m = import('socket.io-client')`), file).toHaveLength(1)
+      expect(await violations(file, `export * from 'engine.io-client'`), file).toHaveLength(1)
+    }
+    // Anywhere else in the app but the adapter, which keeps every other plain-Node rule.
+    for (const file of ['src/main/node/x.ts', 'src/main/electron/x.ts', 'src/browser-shell/x.ts']) {
+      expect(await violations(file, importing('socket.io-client', '{ io }')), file).toHaveLength(1)
+    }
+    const adapter = 'src/main/node/socket-io-transport.ts'
+    expect(await violations(adapter, importing('socket.io-client', '{ io }'))).toEqual([])
+    expect(await violations(adapter, importing('electron', '{ app }'))).toHaveLength(1)
+    expect(await violations(adapter, importing('../electron/tray'))).toHaveLength(1)
+    // Names that merely start alike are not socket.io.
+    expect(await violations('src/main/core/x.ts', importing('./socket.io-like'))).toEqual([])
+  })
+
   it('keep the IPC wrapper files under every other rule of their layer', async () => {
     expect(
       await violations('src/main/electron/ipc/ipc-main.ts', importing('../../../renderer/start')),

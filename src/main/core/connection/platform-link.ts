@@ -1,33 +1,31 @@
 /**
- * The socket to the platform and nothing else: connecting with the token and protocol version,
- * retrying with backoff and jitter, reconnecting at once on resume, validating every message that
- * arrives, and sending commands that fail at once when there is no connection.
+ * The connection to the platform and nothing else: connecting with the token and protocol
+ * version, retrying with backoff and jitter, reconnecting at once on resume, validating every
+ * message that arrives, and sending commands that fail at once when there is no connection. The
+ * connection itself comes from the LinkTransport port.
  */
-import { io, type Socket } from 'socket.io-client'
 import { systemClock, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { LocalReading } from '../../../shared/clock-offset'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import {
-  COMMAND_EVENT,
-  CommandAck,
-  commandSchemas,
-  ConnectRefusal,
-  describeVersionMismatch,
   LIVE_EVENT,
   PROBE_EVENT,
   PROTOCOL_VERSION,
-  Welcome,
   WELCOME_EVENT,
   type CommandName,
   type CommandPayload,
   type CommandResult,
+  type Welcome,
 } from '../../../shared/protocol'
 import type { StreamEntry } from '../ports/cache-store'
 import type { TimeSampleSink } from '../platform-clock/platform-clock'
+import type { LinkConnection, LinkTransport } from '../ports/link-transport'
 import type { Logger } from '../ports/logger'
 import type { Power } from '../ports/power'
 import type { Unsubscribe } from '../../../shared/listeners'
 import { backoffDelay } from './backoff'
+import { OFFLINE, sendCommand } from './link-command'
+import { readConnectFailure, readWelcome, type Refusal } from './link-handshake'
 import { defaultLinkTimings, type LinkTimings } from './link-timings'
 import { readStreamEntry, type ReplayPage } from './replay-page'
 import { requestReplay, type ReplayHooks, type ReplayOptions } from './replay-request'
@@ -50,14 +48,12 @@ export type LinkState =
       readonly nextAttemptAt: number
       readonly reason: string
     }
-  | {
-      readonly kind: 'refused'
-      readonly code: 'unauthorized' | 'protocol_mismatch'
-      readonly message: string
-    }
+  | ({ readonly kind: 'refused' } & Refusal)
 
 /** The dependencies of a link. */
 export interface LinkDeps {
+  /** Makes the connection: socket.io's in the hosts, an in-memory one in unit tests. */
+  readonly transport: LinkTransport
   readonly clock: Clock
   readonly power: Power
   readonly log: Logger
@@ -66,7 +62,7 @@ export interface LinkDeps {
   readonly timings?: Partial<LinkTimings>
   /**
    * Times the link's own liveness (silence, probes, a replay that never comes back) in elapsed
-   * time, like socket.io's own timeouts. Defaults to the system clock: a test that moves `clock`
+   * time. Defaults to the system clock: a test that moves `clock`
    * by hours to reach a reminder must not make a live connection look dead.
    */
   readonly linkClock?: Clock
@@ -82,7 +78,7 @@ export interface LinkDeps {
 /** One expert's connection to one platform. */
 export class PlatformLink {
   private current: LinkState = { kind: 'idle' }
-  private readonly socket: Socket
+  private readonly connection: LinkConnection
   private readonly timings: LinkTimings
   private retryTimer: TimerHandle | undefined
   private welcomeTimer: TimerHandle | undefined
@@ -105,7 +101,7 @@ export class PlatformLink {
   ) {
     this.timings = { ...defaultLinkTimings, ...deps.timings }
     this.check = new ConnectionCheck(this.linkClock, this.timings, {
-      send: () => this.socket.emitWithAck(PROBE_EVENT, {}),
+      send: () => this.connection.request(PROBE_EVENT, {}),
       checking: (reason) => {
         if (this.current.kind !== 'connected') return
         this.deps.log.info(`${reason}: checking the connection`)
@@ -116,23 +112,24 @@ export class PlatformLink {
       },
       dead: (reason) => this.reconnect(reason, 'now'),
     })
-    this.socket = io(platformUrl, {
-      auth: { token, protocolVersion: PROTOCOL_VERSION },
-      transports: ['websocket'],
-      // Reconnection is ours: socket.io's own cannot be told to retry at once on resume.
-      reconnection: false,
-      autoConnect: false,
-      forceNew: true,
-      timeout: this.timings.connectTimeoutMs,
-    })
-    this.socket.on('connect', () => this.awaitWelcome())
-    this.socket.on(WELCOME_EVENT, (raw: unknown) => this.welcomed(raw))
-    this.socket.on('connect_error', (error: Error & { data?: unknown }) => this.failed(error))
-    this.socket.on('disconnect', (reason: string) => this.dropped(reason))
-    this.socket.on(LIVE_EVENT, (raw: unknown) => this.received(raw))
-    // Every packet and every heartbeat ping proves the connection still carries something.
-    this.socket.io.on('packet', () => this.check.heard())
-    this.socket.io.on('ping', () => this.check.heard())
+    // Reconnecting is the link's own, so it can retry at once on resume, which the transport is not told.
+    this.connection = deps.transport(
+      {
+        platformUrl,
+        auth: { token, protocolVersion: PROTOCOL_VERSION },
+        connectTimeoutMs: this.timings.connectTimeoutMs,
+      },
+      {
+        opened: () => this.awaitWelcome(),
+        failed: (message, data) => this.failed(message, data),
+        closed: (reason) => this.dropped(reason),
+        received: (name, payload) => {
+          if (name === WELCOME_EVENT) this.welcomed(payload)
+          else if (name === LIVE_EVENT) this.received(payload)
+        },
+        heard: () => this.check.heard(),
+      },
+    )
   }
 
   private get linkClock(): Clock {
@@ -162,7 +159,7 @@ export class PlatformLink {
     this.welcomeTimer?.cancel()
     this.forgetConnection()
     for (const off of this.unsubscribePower.splice(0)) off()
-    this.socket.disconnect()
+    this.connection.disconnect()
     this.set({ kind: 'idle' })
   }
 
@@ -172,49 +169,20 @@ export class PlatformLink {
     payload: CommandPayload<N>,
     idempotencyKey: string = globalThis.crypto.randomUUID(),
   ): Promise<CommandOutcome<CommandResult<N>>> {
-    if (this.current.kind !== 'connected') {
-      return {
-        ok: false,
-        error: {
-          code: 'offline',
-          message:
-            'Standby is not connected to the platform, so nothing was sent. It reconnects by itself; try again once it is online.',
-        },
-      }
-    }
-    let raw: unknown
-    const sent = this.deps.timeSamples?.reading()
-    try {
-      raw = await this.socket
-        .timeout(this.timings.ackTimeoutMs)
-        .emitWithAck(COMMAND_EVENT, { name, idempotencyKey, payload })
-    } catch (error) {
-      // socket.io rejects at once when the socket drops mid-command, and after the timeout otherwise.
-      if (error instanceof Error && /disconnected/i.test(error.message)) {
-        return {
-          ok: false,
-          error: {
-            code: 'offline',
-            message:
-              'The connection dropped while sending; the action may or may not have happened. Check its state once Standby is back online.',
-          },
-        }
-      }
-      return {
-        ok: false,
-        error: {
-          code: 'timeout',
-          message: `The platform did not answer within ${this.timings.ackTimeoutMs / 1000} s; the action may not have happened. Check its state before trying again.`,
-        },
-      }
-    }
-    const ack = CommandAck.safeParse(raw)
-    if (!ack.success) return this.nonsense(`${name} acknowledgement`)
-    this.timed(sent, ack.data.serverTime)
-    if (!ack.data.ok) return { ok: false, error: ack.data.error }
-    const result = commandSchemas[name].result.safeParse(ack.data.result)
-    if (!result.success) return this.nonsense(`${name} result`)
-    return { ok: true, result: result.data as CommandResult<N> }
+    if (this.current.kind !== 'connected') return OFFLINE
+    return sendCommand(
+      {
+        connection: this.connection,
+        clock: this.linkClock,
+        log: this.deps.log,
+        ackTimeoutMs: this.timings.ackTimeoutMs,
+        reading: () => this.deps.timeSamples?.reading(),
+        timed: (sent, serverTime) => this.timed(sent, serverTime),
+      },
+      name,
+      payload,
+      idempotencyKey,
+    )
   }
 
   /**
@@ -227,7 +195,7 @@ export class PlatformLink {
   async replay(after: number, options: ReplayOptions = {}, hooks: ReplayHooks = {}): Promise<ReplayPage> {
     if (this.current.kind !== 'connected') throw new Error('not connected')
     const deps = {
-      socket: this.socket,
+      connection: this.connection,
       clock: this.linkClock,
       log: this.deps.log,
       slowAfterMs: this.timings.ackTimeoutMs,
@@ -245,25 +213,13 @@ export class PlatformLink {
     this.deps.timeSamples?.record({ sent, received: this.deps.timeSamples.reading(), serverTime })
   }
 
-  private nonsense<R>(what: string): CommandOutcome<R> {
-    this.deps.log.error(`The platform sent a malformed ${what}`)
-    return {
-      ok: false,
-      error: {
-        code: 'invalid_response',
-        message:
-          'The platform answered with something Standby could not read; the action may or may not have happened.',
-      },
-    }
-  }
-
   private connectNow(): void {
     if (this.stopped) return
     this.retryTimer?.cancel()
     this.retryTimer = undefined
     this.set({ kind: 'connecting', attempt: this.attempt + 1 })
     this.attemptSent = this.deps.timeSamples?.reading()
-    this.socket.connect()
+    this.connection.connect()
   }
 
   private retryLater(reason: string): void {
@@ -280,15 +236,13 @@ export class PlatformLink {
     if (this.stopped || this.current.kind === 'refused') return
     this.deps.log.warn(`${reason} Reconnecting.`)
     this.forgetConnection()
-    this.restarting = true
-    this.socket.disconnect()
-    this.restarting = false
+    this.closeOnPurpose()
     if (when === 'later') return this.retryLater(reason)
     this.attempt = 0
     this.connectNow()
   }
 
-  /** After a wake or a network change a connected socket may be dead without knowing it. */
+  /** After a wake or a network change a connection that looks open may be dead without knowing it. */
   private woke(reason: string): void {
     if (this.stopped || this.current.kind === 'refused') return
     if (this.current.kind === 'connected') return this.check.probe(reason)
@@ -304,14 +258,12 @@ export class PlatformLink {
     this.check.stop()
   }
 
-  /** A server that accepts the socket but never welcomes it is not a platform we can use. */
+  /** A server that accepts the connection but never welcomes it is not a platform we can use. */
   private awaitWelcome(): void {
     this.welcomeTimer?.cancel()
     this.welcomeTimer = this.deps.clock.setTimeout(() => {
       if (this.current.kind !== 'connecting') return
-      this.restarting = true
-      this.socket.disconnect()
-      this.restarting = false
+      this.closeOnPurpose()
       this.retryLater(
         `The server at ${this.platformUrl} accepted the connection but did not answer as a Standby platform.`,
       )
@@ -320,24 +272,12 @@ export class PlatformLink {
 
   private welcomed(raw: unknown): void {
     this.welcomeTimer?.cancel()
-    const welcome = Welcome.safeParse(raw)
-    if (!welcome.success || welcome.data.protocolVersion !== PROTOCOL_VERSION) {
-      const theirs = welcome.success ? welcome.data.protocolVersion : Number.NaN
-      this.refuse(
-        'protocol_mismatch',
-        welcome.success
-          ? describeVersionMismatch(PROTOCOL_VERSION, theirs, 'app')
-          : 'The server sent a malformed welcome: it may not be a Standby platform.',
-      )
-      return
-    }
-    const expected = this.deps.expertId
-    if (expected !== undefined && welcome.data.expertId !== expected) {
-      this.restarting = true
-      this.socket.disconnect()
-      this.restarting = false
+    const reading = readWelcome(raw, this.deps.expertId)
+    if (reading.kind === 'refused') return this.refuse(reading.refusal)
+    if (reading.kind === 'other_expert') {
+      this.closeOnPurpose()
       this.deps.log.error(
-        `The platform welcomed the connection as another expert than the one signed in (${expected}); ignored it`,
+        `The platform welcomed the connection as another expert than the one signed in (${this.deps.expertId}); ignored it`,
       )
       return this.retryLater(
         'The platform answered for another account than the one signed in, so Standby kept your data and will try again. If this goes on, sign out and sign in again.',
@@ -345,25 +285,14 @@ export class PlatformLink {
     }
     this.attempt = 0
     this.check.start()
-    this.timed(this.attemptSent, welcome.data.serverTime)
-    this.set({ kind: 'connected', welcome: welcome.data })
+    this.timed(this.attemptSent, reading.welcome.serverTime)
+    this.set({ kind: 'connected', welcome: reading.welcome })
   }
 
-  private failed(error: Error & { data?: unknown }): void {
-    const refusal = ConnectRefusal.safeParse(error.data)
-    if (refusal.success && refusal.data.code === 'unauthorized')
-      return this.refuse('unauthorized', refusal.data.message)
-    if (refusal.success && refusal.data.code === 'protocol_mismatch') {
-      return this.refuse(
-        'protocol_mismatch',
-        describeVersionMismatch(PROTOCOL_VERSION, refusal.data.serverProtocolVersion, 'app'),
-      )
-    }
-    this.retryLater(
-      refusal.success
-        ? refusal.data.message
-        : `The platform at ${this.platformUrl} is unreachable (${error.message}).`,
-    )
+  private failed(message: string, data: unknown): void {
+    const reading = readConnectFailure(message, data, this.platformUrl)
+    if (reading.kind === 'refused') return this.refuse(reading.refusal)
+    this.retryLater(reading.reason)
   }
 
   private dropped(reason: string): void {
@@ -379,16 +308,20 @@ export class PlatformLink {
     if (entry !== null) this.events.emit(entry)
   }
 
-  private refuse(code: 'unauthorized' | 'protocol_mismatch', message: string): void {
+  private refuse(refusal: Refusal): void {
     this.retryTimer?.cancel()
     this.welcomeTimer?.cancel()
     this.forgetConnection()
-    // The disconnect below is ours: it must not count as a dropped connection to retry.
+    this.closeOnPurpose()
+    this.deps.log.warn(`The platform refused the connection: ${refusal.message}`)
+    this.set({ kind: 'refused', ...refusal })
+  }
+
+  /** Close the connection; the close is ours, so it must not count as a dropped connection to retry. */
+  private closeOnPurpose(): void {
     this.restarting = true
-    this.socket.disconnect()
+    this.connection.disconnect()
     this.restarting = false
-    this.deps.log.warn(`The platform refused the connection: ${message}`)
-    this.set({ kind: 'refused', code, message })
   }
 
   private set(state: LinkState): void {

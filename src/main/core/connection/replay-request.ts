@@ -1,13 +1,13 @@
 /**
- * One replay asked over the socket. The answer is awaited however long it takes to cross a slow
+ * One replay asked over the link's connection. The answer is awaited however long it takes to cross a slow
  * link, since asking again beside it would only queue a second copy behind the first: the caller
  * hears when the ack timeout has passed (to ask for smaller pages next), and a platform that
  * answers nothing at all for much longer is given up on.
  */
-import type { Socket } from 'socket.io-client'
 import type { Clock } from '../../../shared/clock'
 import { CommandAck, REPLAY_EVENT, type Expert, type SnapshotPosition } from '../../../shared/protocol'
 import type { LocalReading } from '../../../shared/clock-offset'
+import type { LinkConnection } from '../ports/link-transport'
 import type { Logger } from '../ports/logger'
 import { parseReplayPage, type ReplayPage } from './replay-page'
 
@@ -32,7 +32,7 @@ export interface ReplayHooks {
 
 /** How one replay is sent and watched. */
 export interface ReplayRequestDeps {
-  readonly socket: Socket
+  readonly connection: LinkConnection
   readonly clock: Clock
   readonly log: Logger
   readonly slowAfterMs: number
@@ -53,7 +53,7 @@ export async function requestReplay(
   hooks: ReplayHooks,
 ): Promise<ReplayPage> {
   const sent = deps.reading()
-  const answer: Promise<unknown> = deps.socket.emitWithAck(REPLAY_EVENT, {
+  const answer: Promise<unknown> = deps.connection.request(REPLAY_EVENT, {
     ...options,
     after,
     snapshot: options.snapshot ?? false,

@@ -5,6 +5,12 @@ export type { Secrets, StoredSignIn } from './secrets'
 export type { AppNotification, Notifier } from './notifier'
 export type { TrayState, TrayStatus } from './tray-state'
 export type { Logger } from './logger'
+export type {
+  LinkConnection,
+  LinkConnectionOptions,
+  LinkTransport,
+  LinkTransportHandlers,
+} from './link-transport'
 export type { ApplyResult, CacheStore } from './cache-store'
 export { SETTINGS_VERSION, SettingsSchema, type SettingsStore, type SettingsValues } from './settings'
 export type { Clock, TimerHandle } from '../../../shared/clock'

@@ -1,7 +1,7 @@
 /**
  * Everything both hosts (Electron's main process and the browser shell) do the same way: open the
- * cache (telling the user once if it had to be rebuilt), build the core over the host's adapters,
- * and start it. Imports neither electron nor anything host-specific.
+ * cache (telling the user once if it had to be rebuilt), build the core over the host's adapters
+ * and the socket.io transport, and start it. Imports neither electron nor anything host-specific.
  */
 import type { Clock } from '../../../shared/clock'
 import {
@@ -22,6 +22,7 @@ import { StandbyCore } from '../../core/standby-core'
 import { cacheChangeOf } from '../../core/sync/cache-push'
 import { openCache } from '../../db/open-cache'
 import { SqliteCacheStore } from '../../db/sqlite-cache-store'
+import { socketIoTransport } from '../socket-io-transport'
 
 /** The host's adapters and where the cache lives. */
 export interface RuntimeOptions {
@@ -85,6 +86,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     tray: options.tray,
     cache,
     log: options.log,
+    transport: socketIoTransport,
     timings: options.timings,
     linkClock: options.linkClock,
     random: options.random,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
+import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
 import { createPowerHook } from '../../../../src/main/node/adapters/power-hook'
 import { systemClock } from '../../../../src/shared/clock'
 import type { Invite } from '../../../../src/shared/protocol'
@@ -88,7 +89,12 @@ describe('a hostile platform', () => {
     })
     defer(() => platform.close())
     const power = createPowerHook()
-    const link = new PlatformLink(platform.url, 't', { clock: systemClock, power, log: quiet })
+    const link = new PlatformLink(platform.url, 't', {
+      transport: socketIoTransport,
+      clock: systemClock,
+      power,
+      log: quiet,
+    })
     defer(() => link.stop())
     const connected = new Promise<LinkState>((resolve) =>
       link.states.add((s) => s.kind === 'connected' && resolve(s)),
@@ -117,7 +123,12 @@ describe('a hostile platform', () => {
       replay: () => ({ kind: 'snapshot', snapshot: aSnapshot() }),
     })
     defer(() => platform.close())
-    const link = new PlatformLink(platform.url, 't', { clock: systemClock, power, log: quiet })
+    const link = new PlatformLink(platform.url, 't', {
+      transport: socketIoTransport,
+      clock: systemClock,
+      power,
+      log: quiet,
+    })
     defer(() => link.stop())
     const connected = new Promise<LinkState>((resolve) =>
       link.states.add((s) => s.kind === 'connected' && resolve(s)),

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
 import { describe, expect, it } from 'vitest'
 import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
+import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
 import { createPowerHook } from '../../../../src/main/node/adapters/power-hook'
 import { ManualClock } from '../../../../src/shared/clock'
 import { startCoreFor, startOnlineCore, startTestCore } from '../../../support/test-core'
@@ -137,6 +138,7 @@ describe('a platform that misbehaves', () => {
       }
     })(0)
     const link = new PlatformLink(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, 't', {
+      transport: socketIoTransport,
       clock,
       power: createPowerHook(),
       log: quiet,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
 import { describe, expect, it } from 'vitest'
 import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
+import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
 import type { Power } from '../../../../src/main/core/ports/power'
 import { ManualClock } from '../../../../src/shared/clock'
 import { PROTOCOL_VERSION } from '../../../../src/shared/protocol'
@@ -49,6 +50,7 @@ describe('PlatformLink', () => {
     const clock = new ManualClock(Date.UTC(2026, 0, 5, 9))
     const power = testPower()
     const link = new PlatformLink(platform.server.url, token, {
+      transport: socketIoTransport,
       clock,
       power,
       log: quietLog,
@@ -125,6 +127,7 @@ describe('PlatformLink', () => {
   it('stops retrying when the platform refuses the token', async () => {
     const { platform, clock } = await setUp()
     const link = new PlatformLink(platform.server.url, 'revoked-token', {
+      transport: socketIoTransport,
       clock,
       power: testPower(),
       log: quietLog,
@@ -153,6 +156,7 @@ describe('PlatformLink', () => {
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
     defer(() => new Promise<void>((resolve) => io.close(() => resolve())))
     const link = new PlatformLink(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, 't', {
+      transport: socketIoTransport,
       clock: new ManualClock(0),
       power: testPower(),
       log: quietLog,

@@ -1,0 +1,116 @@
+/**
+ * One command sent over the link's connection, and what it ends as in words the expert can act
+ * on: the platform's result or refusal, no answer in time, a connection that dropped mid-way, or
+ * an answer that made no sense.
+ */
+import type { Clock } from '../../../shared/clock'
+import type { LocalReading } from '../../../shared/clock-offset'
+import type { CommandOutcome } from '../../../shared/command-outcome'
+import {
+  COMMAND_EVENT,
+  CommandAck,
+  commandSchemas,
+  type CommandName,
+  type CommandPayload,
+  type CommandResult,
+} from '../../../shared/protocol'
+import type { LinkConnection } from '../ports/link-transport'
+import type { Logger } from '../ports/logger'
+
+/** How one command is sent and timed. */
+export interface CommandDeps {
+  readonly connection: LinkConnection
+  /** Times the acknowledgement in elapsed time. */
+  readonly clock: Clock
+  readonly log: Logger
+  readonly ackTimeoutMs: number
+  /** The local clocks now, for the platform-clock estimate (undefined when nothing estimates it). */
+  readonly reading: () => LocalReading | undefined
+  /** Hands the exchange's local readings and the platform's time to the clock estimate. */
+  readonly timed: (sent: LocalReading | undefined, serverTime: number | undefined) => void
+}
+
+/** What a command fails as when the link has no connection: nothing was sent. */
+export const OFFLINE: CommandOutcome<never> = {
+  ok: false,
+  error: {
+    code: 'offline',
+    message:
+      'Standby is not connected to the platform, so nothing was sent. It reconnects by itself; try again once it is online.',
+  },
+}
+
+/** Send one command on an open connection and read its acknowledgement. */
+export async function sendCommand<N extends CommandName>(
+  deps: CommandDeps,
+  name: N,
+  payload: CommandPayload<N>,
+  idempotencyKey: string,
+): Promise<CommandOutcome<CommandResult<N>>> {
+  const sent = deps.reading()
+  const answer = await within(
+    deps.connection.request(COMMAND_EVENT, { name, idempotencyKey, payload }),
+    deps.clock,
+    deps.ackTimeoutMs,
+  )
+  if (answer.kind === 'dropped') {
+    return {
+      ok: false,
+      error: {
+        code: 'offline',
+        message:
+          'The connection dropped while sending; the action may or may not have happened. Check its state once Standby is back online.',
+      },
+    }
+  }
+  if (answer.kind === 'timeout') {
+    return {
+      ok: false,
+      error: {
+        code: 'timeout',
+        message: `The platform did not answer within ${deps.ackTimeoutMs / 1000} s; the action may not have happened. Check its state before trying again.`,
+      },
+    }
+  }
+  const ack = CommandAck.safeParse(answer.value)
+  if (!ack.success) return nonsense(deps.log, `${name} acknowledgement`)
+  deps.timed(sent, ack.data.serverTime)
+  if (!ack.data.ok) return { ok: false, error: ack.data.error }
+  const result = commandSchemas[name].result.safeParse(ack.data.result)
+  if (!result.success) return nonsense(deps.log, `${name} result`)
+  return { ok: true, result: result.data as CommandResult<N> }
+}
+
+type Answer =
+  | { readonly kind: 'answered'; readonly value: unknown }
+  | { readonly kind: 'dropped' }
+  | { readonly kind: 'timeout' }
+
+/** The acknowledgement, unless the connection closes first or `ms` pass without one. */
+function within(answer: Promise<unknown>, clock: Clock, ms: number): Promise<Answer> {
+  return new Promise((resolve) => {
+    const timer = clock.setTimeout(() => resolve({ kind: 'timeout' }), ms)
+    answer.then(
+      (value) => {
+        timer.cancel()
+        resolve({ kind: 'answered', value })
+      },
+      () => {
+        timer.cancel()
+        resolve({ kind: 'dropped' })
+      },
+    )
+  })
+}
+
+function nonsense<R>(log: Logger, what: string): CommandOutcome<R> {
+  log.error(`The platform sent a malformed ${what}`)
+  return {
+    ok: false,
+    error: {
+      code: 'invalid_response',
+      message:
+        'The platform answered with something Standby could not read; the action may or may not have happened.',
+    },
+  }
+}

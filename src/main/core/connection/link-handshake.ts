@@ -1,0 +1,71 @@
+/**
+ * What the platform's answer to a connection attempt means for the link: a welcome to follow, a
+ * refusal to stop at (a revoked sign-in, another protocol version), or a reason to try again.
+ */
+import { ConnectRefusal, describeVersionMismatch, PROTOCOL_VERSION, Welcome } from '../../../shared/protocol'
+
+/** A refusal the link stops at until the expert acts: retrying would be refused the same way. */
+export interface Refusal {
+  readonly code: 'unauthorized' | 'protocol_mismatch'
+  readonly message: string
+}
+
+/** What a welcome message means. */
+export type WelcomeReading =
+  | { readonly kind: 'welcomed'; readonly welcome: Welcome }
+  | { readonly kind: 'refused'; readonly refusal: Refusal }
+  /** Welcomed as another expert than the one signed in: not this expert's stream. */
+  | { readonly kind: 'other_expert' }
+
+/** Read a welcome for the signed-in `expertId` (any expert when undefined). */
+export function readWelcome(raw: unknown, expertId: string | undefined): WelcomeReading {
+  const welcome = Welcome.safeParse(raw)
+  if (!welcome.success) {
+    return {
+      kind: 'refused',
+      refusal: {
+        code: 'protocol_mismatch',
+        message: 'The server sent a malformed welcome: it may not be a Standby platform.',
+      },
+    }
+  }
+  if (welcome.data.protocolVersion !== PROTOCOL_VERSION) {
+    return {
+      kind: 'refused',
+      refusal: {
+        code: 'protocol_mismatch',
+        message: describeVersionMismatch(PROTOCOL_VERSION, welcome.data.protocolVersion, 'app'),
+      },
+    }
+  }
+  if (expertId !== undefined && welcome.data.expertId !== expertId) return { kind: 'other_expert' }
+  return { kind: 'welcomed', welcome: welcome.data }
+}
+
+/** Read a failed connection attempt: a refusal, or why to try again later. */
+export function readConnectFailure(
+  message: string,
+  data: unknown,
+  platformUrl: string,
+):
+  | { readonly kind: 'refused'; readonly refusal: Refusal }
+  | { readonly kind: 'retry'; readonly reason: string } {
+  const refusal = ConnectRefusal.safeParse(data)
+  if (!refusal.success) {
+    return { kind: 'retry', reason: `The platform at ${platformUrl} is unreachable (${message}).` }
+  }
+  if (refusal.data.code === 'unauthorized') {
+    return { kind: 'refused', refusal: { code: 'unauthorized', message: refusal.data.message } }
+  }
+  if (refusal.data.code === 'protocol_mismatch') {
+    const theirs = refusal.data.serverProtocolVersion
+    return {
+      kind: 'refused',
+      refusal: {
+        code: 'protocol_mismatch',
+        message: describeVersionMismatch(PROTOCOL_VERSION, theirs, 'app'),
+      },
+    }
+  }
+  return { kind: 'retry', reason: refusal.data.message }
+}

@@ -1,0 +1,45 @@
+/**
+ * The link's way to the network: one connection to the platform that carries named messages and
+ * acknowledged requests. Retrying, timeouts, validation and what the messages mean stay in the
+ * link, so a test can drive it with an in-memory transport and the hosts with socket.io.
+ */
+import type { SocketAuth } from '../../../shared/protocol'
+
+/** What a transport tells the link about its connection. */
+export interface LinkTransportHandlers {
+  /** The connection opened; the platform has yet to welcome it. */
+  opened(): void
+  /** An attempt to connect failed: `message` says why, `data` is what the server's refusal carried, if anything. */
+  failed(message: string, data: unknown): void
+  /** The open connection closed for `reason`, whichever side closed it. */
+  closed(reason: string): void
+  /** The platform sent the message `name` with `payload`. */
+  received(name: string, payload: unknown): void
+  /** Anything at all arrived, a heartbeat included: the connection still carries something. */
+  heard(): void
+}
+
+/** One connection to the platform, opened and closed as often as the link likes. */
+export interface LinkConnection {
+  /** Start connecting; the outcome arrives as `opened` or `failed`. Does nothing while open. */
+  connect(): void
+  /** Close the connection; when it was open, `closed` is heard before this returns. */
+  disconnect(): void
+  /** Send `name` with `payload`; resolves with the platform's acknowledgement, rejects when the connection closes first. */
+  request(name: string, payload: unknown): Promise<unknown>
+}
+
+/** Where and as whom a connection connects. */
+export interface LinkConnectionOptions {
+  readonly platformUrl: string
+  /** Sent with the handshake: the sign-in's token and the protocol version. */
+  readonly auth: SocketAuth
+  /** How long one attempt to connect may take before it fails. */
+  readonly connectTimeoutMs: number
+}
+
+/** Makes the link's connection; the hosts pass socket.io's (`src/main/node/socket-io-transport.ts`). */
+export type LinkTransport = (
+  options: LinkConnectionOptions,
+  handlers: LinkTransportHandlers,
+) => LinkConnection

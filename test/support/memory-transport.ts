@@ -1,0 +1,118 @@
+/**
+ * A LinkTransport with no sockets: the test plays the platform by hand (accept, refuse, send,
+ * answer, drop), and the connection behaves as socket.io's does where the link relies on it:
+ * closing an open connection is heard at once, and a close fails every request still waiting.
+ */
+import type {
+  LinkConnection,
+  LinkConnectionOptions,
+  LinkTransport,
+  LinkTransportHandlers,
+} from '../../src/main/core/ports/link-transport'
+
+/** One request the link sent, waiting for the test to answer it. */
+export interface SentRequest {
+  readonly name: string
+  readonly payload: unknown
+  /** Acknowledge it with `value`. */
+  answer(value: unknown): void
+}
+
+/** The link's side is LinkConnection; the rest is the platform's side, for the test. */
+export class MemoryConnection implements LinkConnection {
+  private status: 'closed' | 'connecting' | 'open' = 'closed'
+  private waiting: Array<{ readonly reject: (error: Error) => void }> = []
+  /** How many times the link asked to connect. */
+  attempts = 0
+  /** Every request sent, answered or not, in order. */
+  readonly requests: SentRequest[] = []
+
+  constructor(
+    readonly options: LinkConnectionOptions,
+    private readonly handlers: LinkTransportHandlers,
+  ) {}
+
+  /** Whether the connection is open, being opened, or closed. */
+  get state(): 'closed' | 'connecting' | 'open' {
+    return this.status
+  }
+
+  connect(): void {
+    if (this.status === 'open') return
+    this.status = 'connecting'
+    this.attempts++
+  }
+
+  disconnect(): void {
+    const wasOpen = this.status === 'open'
+    this.status = 'closed'
+    this.failWaiting()
+    if (wasOpen) this.handlers.closed('io client disconnect')
+  }
+
+  request(name: string, payload: unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const entry = { reject }
+      this.waiting.push(entry)
+      this.requests.push({
+        name,
+        payload,
+        answer: (value) => {
+          this.waiting = this.waiting.filter((w) => w !== entry)
+          this.handlers.heard()
+          resolve(value)
+        },
+      })
+    })
+  }
+
+  /** The platform accepts the attempt under way. */
+  accept(): void {
+    if (this.status !== 'connecting')
+      throw new Error(`No attempt to accept: the connection is ${this.status}`)
+    this.status = 'open'
+    this.handlers.opened()
+  }
+
+  /** The attempt under way fails, with what the server's refusal carried, if anything. */
+  fail(message: string, data?: unknown): void {
+    if (this.status !== 'connecting') throw new Error(`No attempt to fail: the connection is ${this.status}`)
+    this.status = 'closed'
+    this.handlers.failed(message, data)
+  }
+
+  /** The platform sends `name` with `payload` on the open connection. */
+  send(name: string, payload: unknown): void {
+    if (this.status !== 'open') throw new Error(`Cannot send ${name}: the connection is ${this.status}`)
+    this.handlers.heard()
+    this.handlers.received(name, payload)
+  }
+
+  /** The open connection is lost (the platform went away, the network dropped it). */
+  drop(reason = 'transport close'): void {
+    if (this.status !== 'open') throw new Error(`Nothing to drop: the connection is ${this.status}`)
+    this.status = 'closed'
+    this.failWaiting()
+    this.handlers.closed(reason)
+  }
+
+  private failWaiting(): void {
+    for (const { reject } of this.waiting.splice(0)) reject(new Error('socket has been disconnected'))
+  }
+}
+
+/** A transport whose connections the test holds. */
+export function memoryTransport(): {
+  readonly transport: LinkTransport
+  readonly connections: MemoryConnection[]
+} {
+  const connections: MemoryConnection[] = []
+  return {
+    connections,
+    transport: (options, handlers) => {
+      const connection = new MemoryConnection(options, handlers)
+      connections.push(connection)
+      return connection
+    },
+  }
+}

@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest'
+import { connectionStatus } from '../../../../../src/main/core/connection/connection-status'
+import { PlatformLink, type LinkState } from '../../../../../src/main/core/connection/platform-link'
+import type { StreamEntry } from '../../../../../src/main/core/ports/cache-store'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+import { ManualClock } from '../../../../../src/shared/clock'
+import {
+  COMMAND_EVENT,
+  LIVE_EVENT,
+  PROBE_EVENT,
+  PROTOCOL_VERSION,
+  WELCOME_EVENT,
+  type Welcome,
+} from '../../../../../src/shared/protocol'
+import { anInvite, FIXTURE_NOW, inviteCreated } from '../../../../support/fixtures'
+import { memoryTransport, type MemoryConnection } from '../../../../support/memory-transport'
+import { recordingLog } from '../../../../support/recording-log'
+
+const URL = 'http://127.0.0.1:4455'
+const timings = {
+  connectTimeoutMs: 5_000,
+  ackTimeoutMs: 10_000,
+  replayGiveUpMs: 60_000,
+  silenceLimitMs: 8_000,
+  probeTimeoutMs: 5_000,
+}
+const welcome: Welcome = {
+  protocolVersion: PROTOCOL_VERSION,
+  expertId: 'exp_ada',
+  latestEventId: 0,
+  serverTime: FIXTURE_NOW,
+}
+
+/** A link over the in-memory transport, with the clocks, power and log the test drives. */
+function setUp() {
+  const { transport, connections } = memoryTransport()
+  const clock = new ManualClock(FIXTURE_NOW)
+  const power = createPowerHook()
+  const log = recordingLog()
+  const link = new PlatformLink(URL, 'token-1', {
+    transport,
+    clock,
+    linkClock: clock,
+    power,
+    log,
+    random: () => 0.5,
+    timings,
+    expertId: 'exp_ada',
+  })
+  const states: LinkState[] = []
+  link.states.add((s) => states.push(s))
+  const connection = (): MemoryConnection => {
+    const only = connections[0]
+    if (connections.length !== 1 || only === undefined) throw new Error(`${connections.length} connections`)
+    return only
+  }
+  return { link, clock, power, log, states, connection }
+}
+
+/** Start the link and have the platform accept and welcome it. */
+function online(): ReturnType<typeof setUp> {
+  const env = setUp()
+  env.link.start()
+  env.connection().accept()
+  env.connection().send(WELCOME_EVENT, welcome)
+  return env
+}
+
+/** What the expert sees for a link state, once this run has been online and synced. */
+function shownAs(state: LinkState) {
+  return connectionStatus({
+    link: state,
+    sync: { kind: 'live', since: FIXTURE_NOW },
+    signedIn: true,
+    wasOnline: true,
+    lastSyncedAt: FIXTURE_NOW,
+    now: FIXTURE_NOW,
+  })
+}
+
+describe('PlatformLink over a transport', () => {
+  it('connects as the signed-in expert with the protocol version, and only through the transport', () => {
+    const { link, connection, states } = setUp()
+    link.start()
+    expect(connection().options).toEqual({
+      platformUrl: URL,
+      auth: { token: 'token-1', protocolVersion: PROTOCOL_VERSION },
+      connectTimeoutMs: timings.connectTimeoutMs,
+    })
+    expect(connection().attempts).toBe(1)
+    expect(states).toEqual([{ kind: 'connecting', attempt: 1 }])
+  })
+
+  it('is online once welcomed, and hands each live event to its listeners', () => {
+    const { link, connection } = online()
+    expect(link.state).toEqual({ kind: 'connected', welcome })
+    const events: StreamEntry[] = []
+    link.events.add((e) => events.push(e))
+    const event = inviteCreated(1, anInvite())
+    connection().send(LIVE_EVENT, event)
+    expect(events).toEqual([event])
+  })
+
+  it('keeps an unreadable live event as a marker and says so in the log', () => {
+    const { link, connection, log } = online()
+    const events: StreamEntry[] = []
+    link.events.add((e) => events.push(e))
+    connection().send(LIVE_EVENT, { id: 2, type: 'invite.created', payload: 'garbage' })
+    expect(events).toMatchObject([{ id: 2 }])
+    expect(log.text()).toMatch(/event 2/)
+  })
+
+  it('answers a command with the platform result', async () => {
+    const { link, connection } = online()
+    const outcome = link.command('invite.decline', { inviteId: 'inv_1' }, 'key-1')
+    const [sent] = connection().requests
+    expect(sent).toMatchObject({
+      name: COMMAND_EVENT,
+      payload: { name: 'invite.decline', idempotencyKey: 'key-1', payload: { inviteId: 'inv_1' } },
+    })
+    sent?.answer({ ok: true, result: { inviteId: 'inv_1' }, serverTime: FIXTURE_NOW })
+    expect(await outcome).toEqual({ ok: true, result: { inviteId: 'inv_1' } })
+  })
+
+  it('gives the expert a timeout they can act on when the platform never acknowledges a command', async () => {
+    const { link, clock, connection } = online()
+    const outcome = link.command('invite.decline', { inviteId: 'inv_1' })
+    expect(connection().requests).toHaveLength(1)
+    clock.advance(timings.ackTimeoutMs)
+    expect(await outcome).toEqual({
+      ok: false,
+      error: {
+        code: 'timeout',
+        message:
+          'The platform did not answer within 10 s; the action may not have happened. Check its state before trying again.',
+      },
+    })
+  })
+
+  it('says the action may or may not have happened when the connection drops mid-command', async () => {
+    const { link, connection } = online()
+    const outcome = link.command('invite.decline', { inviteId: 'inv_1' })
+    connection().drop()
+    expect(await outcome).toMatchObject({
+      ok: false,
+      error: { code: 'offline', message: expect.stringMatching(/may or may not have happened/) },
+    })
+  })
+
+  it('fails a command at once while offline and sends nothing', async () => {
+    const { link, connection } = setUp()
+    link.start()
+    const outcome = await link.command('invite.decline', { inviteId: 'inv_1' })
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'offline' } })
+    expect(connection().requests).toEqual([])
+  })
+
+  it('shows "reconnecting" when the connection drops, and connects again after the backoff', () => {
+    const { link, clock, connection } = online()
+    connection().drop('transport close')
+    expect(link.state).toMatchObject({
+      kind: 'waiting',
+      attempt: 1,
+      reason: 'Connection lost (transport close).',
+    })
+    expect(shownAs(link.state)).toMatchObject({
+      status: 'reconnecting',
+      reason: 'Connection lost (transport close).',
+    })
+    const state = link.state
+    if (state.kind !== 'waiting') throw new Error('not waiting')
+    clock.advanceTo(state.nextAttemptAt)
+    expect(connection().attempts).toBe(2)
+    expect(link.state).toEqual({ kind: 'connecting', attempt: 2 })
+  })
+
+  it('stops at a refused sign-in and never tries again', () => {
+    const { link, clock, connection } = setUp()
+    link.start()
+    connection().fail('unauthorized', {
+      code: 'unauthorized',
+      message: 'This sign-in was revoked; sign in again.',
+      serverProtocolVersion: PROTOCOL_VERSION,
+    })
+    expect(link.state).toEqual({
+      kind: 'refused',
+      code: 'unauthorized',
+      message: 'This sign-in was revoked; sign in again.',
+    })
+    clock.advance(60 * 60_000)
+    expect(connection().attempts).toBe(1)
+  })
+
+  it('names the platform it cannot reach and retries', () => {
+    const { link, connection } = setUp()
+    link.start()
+    connection().fail('xhr poll error')
+    expect(link.state).toMatchObject({
+      kind: 'waiting',
+      reason: `The platform at ${URL} is unreachable (xhr poll error).`,
+    })
+  })
+
+  it('leaves a connection welcomed as another expert, and one never welcomed', () => {
+    const { link, clock, connection, log } = setUp()
+    link.start()
+    connection().accept()
+    connection().send(WELCOME_EVENT, { ...welcome, expertId: 'exp_grace' })
+    expect(connection().state).toBe('closed')
+    expect(link.state).toMatchObject({ kind: 'waiting', attempt: 1 })
+    expect(log.text()).toMatch(/another expert/)
+    const waiting = link.state
+    if (waiting.kind !== 'waiting') throw new Error('not waiting')
+    clock.advanceTo(waiting.nextAttemptAt)
+    connection().accept()
+    clock.advance(timings.connectTimeoutMs)
+    expect(connection().state).toBe('closed')
+    expect(link.state).toMatchObject({
+      kind: 'waiting',
+      reason: expect.stringMatching(/did not answer as a Standby platform/),
+    })
+  })
+
+  it('probes the connection on resume and stays on it when the probe is answered', async () => {
+    const { link, power, connection } = online()
+    power.resume()
+    expect(link.state).toEqual({ kind: 'connected', welcome, checking: true })
+    const [probe] = connection().requests
+    expect(probe?.name).toBe(PROBE_EVENT)
+    probe?.answer({ ok: true, result: {} })
+    await Promise.resolve()
+    expect(link.state).toEqual({ kind: 'connected', welcome })
+    expect(connection().attempts).toBe(1)
+  })
+
+  it('replaces a connection that stays silent and leaves its probe unanswered', () => {
+    const { link, clock, connection } = online()
+    clock.advance(timings.silenceLimitMs)
+    expect(link.state).toMatchObject({ kind: 'connected', checking: true })
+    clock.advance(timings.probeTimeoutMs)
+    expect(connection().attempts).toBe(2)
+    expect(link.state).toEqual({ kind: 'connecting', attempt: 1 })
+  })
+
+  it('closes the connection when stopped, without counting it as lost', () => {
+    const { link, connection, states } = online()
+    link.stop()
+    expect(connection().state).toBe('closed')
+    expect(states.at(-1)).toEqual({ kind: 'idle' })
+    expect(states.some((s) => s.kind === 'waiting')).toBe(false)
+  })
+})
