@@ -3,7 +3,8 @@
  * with 1,000 sessions in the cache (target < 300 ms), from navigation to the first frame that
  * shows the data, median of fresh page loads; (b) the history list with 10,000 rows: loading
  * them by scrolling, then a scroll sweep from top to bottom, with frame times and the most rows
- * ever in the DOM (bounded by virtualization). Prints figures, never fails.
+ * ever in the DOM (bounded by virtualization); (c) invite created → card visible, against a real
+ * platform, beside a plain WebSocket page (bench/invite-card.ts). Prints figures, never fails.
  */
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,6 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildApp } from '../scripts/build-app'
 import { firstFramePath } from '../src/shared/first-frame'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/support/harness'
+import { inviteToCard } from './invite-card'
 import { manySessions } from '../test/support/fixtures'
 import { startOfflineShell, type OfflineShell } from '../test/support/offline-shell'
 import { median, ms, percentile } from './stats'
@@ -215,6 +217,7 @@ export async function benchUi(): Promise<void> {
     try {
       await firstPaint(browser)
       await historyScroll(browser)
+      await inviteToCard(browser)
     } finally {
       await browser.close()
     }
