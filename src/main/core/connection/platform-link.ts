@@ -112,7 +112,7 @@ export class PlatformLink {
       },
       dead: (reason) => this.reconnect(reason, 'now'),
     })
-    // Reconnecting is the link's own, so it can retry at once on resume, which the transport is not told.
+    // The connection never reconnects by itself: the link retries, at once on a resume or a network change.
     this.connection = deps.transport(
       {
         platformUrl,

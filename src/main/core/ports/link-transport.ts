@@ -19,7 +19,10 @@ export interface LinkTransportHandlers {
   heard(): void
 }
 
-/** One connection to the platform, opened and closed as often as the link likes. */
+/**
+ * One connection to the platform, opened and closed as often as the link likes. It never
+ * reconnects by itself: after `failed` or `closed` it waits for the link's next `connect`.
+ */
 export interface LinkConnection {
   /** Start connecting; the outcome arrives as `opened` or `failed`. Does nothing while open. */
   connect(): void
