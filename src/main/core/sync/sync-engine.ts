@@ -7,24 +7,17 @@
  * hears `invite_closed` once, so its notification can be taken off the screen.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
-import type {
-  Invite,
-  InviteClosedReason,
-  Snapshot,
-  SnapshotPosition,
-  Welcome,
-} from '../../../shared/protocol'
-import type { StreamEntry } from '../ports/cache-store'
-import { Listeners } from '../../../shared/listeners'
+import type { Welcome } from '../../../shared/protocol'
+import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import type { PlatformLink } from '../connection/platform-link'
-import type { CacheStore } from '../ports/cache-store'
+import type { CacheStore, StreamEntry } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
-import type { Unsubscribe } from '../../../shared/listeners'
-import { inviteClosedNotification, inviteNotification } from './invite-notification'
 import type { CacheUpdate } from './cache-push'
+import { InviteAlerts } from './invite-alerts'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
-import { joinSnapshotParts, movesOn } from './snapshot-parts'
+import { SnapshotAssembly, StreamNotFollowable } from './snapshot-assembly'
+import { UnreadableNotice } from './unreadable-notice'
 
 /** Where syncing stands. */
 export type SyncState =
@@ -34,29 +27,16 @@ export type SyncState =
   /** The platform's stream cannot be followed (events this version cannot read); retrying won't help. */
   | { readonly kind: 'stuck'; readonly message: string }
 
-/** Catching up made no progress: the next page would be the same one. */
-class StreamNotFollowable extends Error {}
-
-/**
- * Whole snapshots in a row, with no page of events between, after which the platform is not one
- * the app can follow: an honest one answers the replay after a snapshot's cursor with events.
- */
-const MOST_SNAPSHOTS_IN_A_ROW = 3
-
 /** The most live events held while catching up; a platform flooding them cannot fill the memory. */
 const MOST_BUFFERED = 1_000
 
 /** After a failed catch-up on a live connection, wait this long before the next try. */
 const RETRY_AFTER_MS = 1_000
 
-/** At most one "could not read" notice in this long: a platform sending many must not flood the screen. */
-const UNREADABLE_NOTICE_EVERY_MS = 10 * 60_000
-
 /** Drives one link's events into one cache. */
 export class SyncEngine {
   private current: SyncState = { kind: 'idle' }
   private buffered: StreamEntry[] = []
-  private lastUnreadableNoticeAt: number | null = null
   /** The welcome of the connection being followed: a probe changes the state, not the connection. */
   private following: Welcome | undefined
   private catchingUp: Promise<void> | undefined
@@ -70,11 +50,17 @@ export class SyncEngine {
   /** Fires after each batch that changed the cache: the events applied, or a whole snapshot. */
   readonly changes = new Listeners<CacheUpdate>()
 
+  private readonly invites: InviteAlerts
+  private readonly unreadable: UnreadableNotice
+
   constructor(
     private readonly link: PlatformLink,
     private readonly cache: CacheStore,
     private readonly deps: { clock: Clock; notifier: Notifier; log: Logger },
-  ) {}
+  ) {
+    this.invites = new InviteAlerts(cache, deps)
+    this.unreadable = new UnreadableNotice(deps)
+  }
 
   /** The current sync state. */
   get state(): SyncState {
@@ -186,10 +172,7 @@ export class SyncEngine {
     // followed: rebuild from a snapshot once, which brings the digest.
     let wantSnapshot =
       this.cache.cursor() === 0 || this.cache.expert() === null || this.cache.cursorDigest() === null
-    // The parts of a snapshot sent in parts, joined so far, and where the next part starts.
-    let parts:
-      { readonly sofar: Snapshot; readonly next: SnapshotPosition; readonly skipped: number } | undefined
-    let snapshotsInARow = 0
+    const snapshots = new SnapshotAssembly()
     for (;;) {
       this.again = false
       let slow = false
@@ -197,8 +180,8 @@ export class SyncEngine {
         this.cache.cursor(),
         {
           ...this.pace,
-          snapshot: wantSnapshot || parts !== undefined,
-          snapshotAfter: parts?.next,
+          snapshot: wantSnapshot || snapshots.nextPart !== undefined,
+          snapshotAfter: snapshots.nextPart,
           digest: this.cache.cursorDigest() ?? undefined,
         },
         {
@@ -214,40 +197,18 @@ export class SyncEngine {
       )
       if (!slow) this.pace = largerPage(this.pace)
       wantSnapshot = false
-      if (page.kind !== 'snapshot') {
-        parts = undefined
-        snapshotsInARow = 0
-      } else {
-        const whole = parts === undefined ? page.snapshot : joinSnapshotParts(parts.sofar, page.snapshot)
-        const skipped = (parts?.skipped ?? 0) + page.skipped
-        const next = page.snapshot.next
-        if (next !== undefined && parts !== undefined && !movesOn(parts.next, next)) {
-          throw new StreamNotFollowable(
-            "The platform's snapshot does not move on from one part to the next, so Standby cannot rebuild from it. Try again later.",
-          )
-        }
-        parts = next === undefined ? undefined : { sofar: whole, next, skipped }
-        if (next !== undefined) continue
-        if (this.following !== undefined && whole.expert.id !== this.following.expertId) {
-          // Applying it would replace this expert's cache, and the memory of what was shown, with another's.
-          throw new StreamNotFollowable(
-            "The platform sent another expert's data instead of yours, so Standby kept what it had. If this goes on, sign out and sign in again.",
-          )
-        }
-        if (++snapshotsInARow >= MOST_SNAPSHOTS_IN_A_ROW) {
-          throw new StreamNotFollowable(
-            'The platform answers every catch-up with a new snapshot instead of the events after it, so Standby cannot follow it. Try again later.',
-          )
-        }
-        const openBefore = this.cache.openInvites()
-        this.cache.applySnapshot(whole)
-        this.notifyClosedInvites(openBefore, new Map())
-        this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
-        if (skipped > 0) this.noticeUnreadable(skipped)
-        this.notifyNewInvites()
+      if (page.kind === 'snapshot') {
+        const step = snapshots.add(page.snapshot, page.skipped, this.following?.expertId)
+        if (step.kind === 'more') continue
+        const openBefore = this.invites.openBeforeSnapshot()
+        this.cache.applySnapshot(step.snapshot)
+        this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${step.snapshot.cursor}`)
+        if (step.skipped > 0) this.unreadable.tell(step.skipped)
+        this.invites.afterSnapshot(openBefore)
         this.changes.emit({ kind: 'replaced' })
         continue
       }
+      snapshots.events()
       const before = this.cache.cursor()
       if (page.entries.length > 0) this.apply(page.entries)
       const behind = page.hasMore || this.cache.cursor() < page.latestId
@@ -273,64 +234,15 @@ export class SyncEngine {
   }
 
   private apply(events: ReadonlyArray<StreamEntry>): { gap: boolean } {
-    // Only a batch that closes invites needs to know which were open before it.
-    const openBefore = events.some((e) => e.type === 'invite.closed') ? this.cache.openInvites() : []
+    const openBefore = this.invites.openBeforeEvents(events)
     const result = this.cache.applyEvents(events)
-    if (result.skipped.length > 0) this.noticeUnreadable(result.skipped.length)
+    if (result.skipped.length > 0) this.unreadable.tell(result.skipped.length)
     if (result.applied.length > 0) {
-      const reasons = new Map<string, InviteClosedReason>()
-      for (const e of result.applied)
-        if (e.type === 'invite.closed') reasons.set(e.payload.inviteId, e.payload.reason)
-      this.notifyClosedInvites(openBefore, reasons)
-      this.notifyNewInvites()
+      this.invites.afterEvents(openBefore, result.applied)
       this.changes.emit({ kind: 'events', events: result.applied })
     }
     if (result.gap && this.current.kind === 'live') void this.catchUp()
     return result
-  }
-
-  /** Tell the expert, in one line and not too often, that something from the platform was skipped. */
-  private noticeUnreadable(count: number): void {
-    const now = this.deps.clock.now()
-    const last = this.lastUnreadableNoticeAt
-    if (last !== null && now - last < UNREADABLE_NOTICE_EVERY_MS && now >= last) return
-    this.lastUnreadableNoticeAt = now
-    this.deps.notifier.show({
-      kind: 'notice',
-      title: 'An update from the platform could not be read',
-      body: `Standby skipped ${count === 1 ? 'it' : `${count} of them`} and carried on. If something looks out of date, update Standby.`,
-    })
-  }
-
-  private notifyNewInvites(): void {
-    const fresh = this.cache.unnotifiedOpenInvites()
-    if (fresh.length === 0) return
-    // Marked before showing: a crash in between loses one notification, never shows one twice.
-    this.cache.markNotified(
-      fresh.map((i) => i.id),
-      this.deps.clock.now(),
-    )
-    for (const invite of fresh) this.deps.notifier.show(inviteNotification(invite))
-  }
-
-  /**
-   * Of the invites open before a change, those shown as a notification and no longer open: the
-   * notifier hears that each closed (with the platform's reason when an event gave one).
-   */
-  private notifyClosedInvites(
-    openBefore: ReadonlyArray<Invite>,
-    reasons: ReadonlyMap<string, InviteClosedReason>,
-  ): void {
-    if (openBefore.length === 0) return
-    const stillOpen = new Set(this.cache.openInvites().map((i) => i.id))
-    const gone = openBefore.filter((i) => !stillOpen.has(i.id))
-    if (gone.length === 0) return
-    const shown = new Set(this.cache.shownInvites(gone.map((i) => i.id)))
-    for (const invite of gone) {
-      if (shown.has(invite.id)) {
-        this.deps.notifier.show(inviteClosedNotification(invite, reasons.get(invite.id) ?? null))
-      }
-    }
   }
 
   private set(state: SyncState): void {

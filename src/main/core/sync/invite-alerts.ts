@@ -1,0 +1,70 @@
+/**
+ * What the expert hears about invites as the cache changes: each new open invite once, and the
+ * word that a shown invite closed (taken, expired, withdrawn, declined, or gone from a snapshot),
+ * so its notification can be taken off the screen.
+ */
+import type { Clock } from '../../../shared/clock'
+import type { Invite, InviteClosedReason } from '../../../shared/protocol'
+import type { CacheStore, StreamEntry } from '../ports/cache-store'
+import type { Notifier } from '../ports/notifier'
+import { inviteClosedNotification, inviteNotification } from './invite-notification'
+
+/** The open invites before a change, to compare with after it. */
+export type OpenBefore = ReadonlyArray<Invite>
+
+/** Shows new invites and retracts closed ones around each change the sync engine applies. */
+export class InviteAlerts {
+  constructor(
+    private readonly cache: CacheStore,
+    private readonly deps: { readonly clock: Clock; readonly notifier: Notifier },
+  ) {}
+
+  /** The invites open now, read only when `events` can close one (most batches cannot). */
+  openBeforeEvents(events: ReadonlyArray<StreamEntry>): OpenBefore {
+    return events.some((e) => e.type === 'invite.closed') ? this.cache.openInvites() : []
+  }
+
+  /** The invites open now, before a snapshot replaces the cache. */
+  openBeforeSnapshot(): OpenBefore {
+    return this.cache.openInvites()
+  }
+
+  /** After applied events: retract the invites they closed (with the platform's reason), show the new ones. */
+  afterEvents(openBefore: OpenBefore, applied: ReadonlyArray<StreamEntry>): void {
+    const reasons = new Map<string, InviteClosedReason>()
+    for (const e of applied) if (e.type === 'invite.closed') reasons.set(e.payload.inviteId, e.payload.reason)
+    this.retractClosed(openBefore, reasons)
+    this.showNew()
+  }
+
+  /** After a snapshot: retract the shown invites it no longer holds, show the new ones. */
+  afterSnapshot(openBefore: OpenBefore): void {
+    this.retractClosed(openBefore, new Map())
+    this.showNew()
+  }
+
+  private showNew(): void {
+    const fresh = this.cache.unnotifiedOpenInvites()
+    if (fresh.length === 0) return
+    // Marked before showing: a crash in between loses one notification, never shows one twice.
+    this.cache.markNotified(
+      fresh.map((i) => i.id),
+      this.deps.clock.now(),
+    )
+    for (const invite of fresh) this.deps.notifier.show(inviteNotification(invite))
+  }
+
+  /** Of the invites open before, those shown as a notification and no longer open hear `invite_closed` once. */
+  private retractClosed(openBefore: OpenBefore, reasons: ReadonlyMap<string, InviteClosedReason>): void {
+    if (openBefore.length === 0) return
+    const stillOpen = new Set(this.cache.openInvites().map((i) => i.id))
+    const gone = openBefore.filter((i) => !stillOpen.has(i.id))
+    if (gone.length === 0) return
+    const shown = new Set(this.cache.shownInvites(gone.map((i) => i.id)))
+    for (const invite of gone) {
+      if (shown.has(invite.id)) {
+        this.deps.notifier.show(inviteClosedNotification(invite, reasons.get(invite.id) ?? null))
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Turning the snapshot pages of one catch-up into the one snapshot the cache applies, and refusing
+ * a platform whose snapshots cannot be followed (parts that do not move on, another expert's data,
+ * a snapshot answering every replay) instead of asking it forever.
+ */
+import type { Snapshot, SnapshotPosition } from '../../../shared/protocol'
+import { joinSnapshotParts, movesOn } from './snapshot-parts'
+
+/** Catching up made no progress: the next page would be the same one, so retrying won't help. */
+export class StreamNotFollowable extends Error {}
+
+/**
+ * Whole snapshots in a row, with no page of events between, after which the platform is not one
+ * the app can follow: an honest one answers the replay after a snapshot's cursor with events.
+ */
+const MOST_SNAPSHOTS_IN_A_ROW = 3
+
+/** What a snapshot page left: more parts to ask for, or a whole snapshot to apply. */
+export type AssemblyStep =
+  | { readonly kind: 'more'; readonly after: SnapshotPosition }
+  | { readonly kind: 'whole'; readonly snapshot: Snapshot; readonly skipped: number }
+
+/** The snapshot parts of one catch-up, joined as they arrive. */
+export class SnapshotAssembly {
+  private parts:
+    { readonly sofar: Snapshot; readonly next: SnapshotPosition; readonly skipped: number } | undefined
+  private inARow = 0
+
+  /** Where the next part starts, while a snapshot is arriving in parts. */
+  get nextPart(): SnapshotPosition | undefined {
+    return this.parts?.next
+  }
+
+  /** A page of events arrived: any snapshot being joined is abandoned and the count starts again. */
+  events(): void {
+    this.parts = undefined
+    this.inARow = 0
+  }
+
+  /**
+   * Add a snapshot page (with the entities it could not read) for the expert being followed.
+   * Throws StreamNotFollowable when following it would loop or take in another expert's data.
+   */
+  add(snapshot: Snapshot, skipped: number, expertId: string | undefined): AssemblyStep {
+    const parts = this.parts
+    const whole = parts === undefined ? snapshot : joinSnapshotParts(parts.sofar, snapshot)
+    const total = (parts?.skipped ?? 0) + skipped
+    const next = snapshot.next
+    if (next !== undefined && parts !== undefined && !movesOn(parts.next, next)) {
+      throw new StreamNotFollowable(
+        "The platform's snapshot does not move on from one part to the next, so Standby cannot rebuild from it. Try again later.",
+      )
+    }
+    this.parts = next === undefined ? undefined : { sofar: whole, next, skipped: total }
+    if (next !== undefined) return { kind: 'more', after: next }
+    if (expertId !== undefined && whole.expert.id !== expertId) {
+      // Applying it would replace this expert's cache, and the memory of what was shown, with another's.
+      throw new StreamNotFollowable(
+        "The platform sent another expert's data instead of yours, so Standby kept what it had. If this goes on, sign out and sign in again.",
+      )
+    }
+    if (++this.inARow >= MOST_SNAPSHOTS_IN_A_ROW) {
+      throw new StreamNotFollowable(
+        'The platform answers every catch-up with a new snapshot instead of the events after it, so Standby cannot follow it. Try again later.',
+      )
+    }
+    return { kind: 'whole', snapshot: whole, skipped: total }
+  }
+}

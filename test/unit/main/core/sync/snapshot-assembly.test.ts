@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { SnapshotAssembly, StreamNotFollowable } from '../../../../../src/main/core/sync/snapshot-assembly'
+import { anExpert, anInvite, aRequest, aSnapshot } from '../../../../support/fixtures'
+
+const expertId = anExpert().id
+
+describe('assembling the snapshot of one catch-up', () => {
+  it('asks for the next part, then gives the joined snapshot with every part’s skipped count', () => {
+    const assembly = new SnapshotAssembly()
+    const first = aSnapshot({
+      openInvites: [anInvite({ id: 'inv_1', request: aRequest({ id: 'req_1' }) })],
+      next: { list: 'openInvites', id: 'inv_1' },
+    })
+    expect(assembly.add(first, 1, expertId)).toEqual({ kind: 'more', after: first.next })
+    expect(assembly.nextPart).toEqual(first.next)
+    const second = aSnapshot({ openInvites: [anInvite({ id: 'inv_2', request: aRequest({ id: 'req_2' }) })] })
+    const step = assembly.add(second, 2, expertId)
+    expect(step.kind).toBe('whole')
+    if (step.kind !== 'whole') return
+    expect(step.skipped).toBe(3)
+    expect(step.snapshot.openInvites.map((i) => i.id)).toEqual(['inv_1', 'inv_2'])
+    expect(assembly.nextPart).toBeUndefined()
+  })
+
+  it('refuses parts that do not move on, naming what the expert can do', () => {
+    const assembly = new SnapshotAssembly()
+    const part = aSnapshot({ next: { list: 'sessions', id: 'ses_5' } })
+    assembly.add(part, 0, expertId)
+    expect(() => assembly.add(part, 0, expertId)).toThrow(StreamNotFollowable)
+    expect(() =>
+      new SnapshotAssembly().add(aSnapshot({ next: { list: 'sessions', id: 'ses_5' } }), 0, expertId),
+    ).not.toThrow()
+  })
+
+  it("refuses another expert's snapshot", () => {
+    const other = aSnapshot({ expert: anExpert({ id: 'exp_other' }) })
+    expect(() => new SnapshotAssembly().add(other, 0, expertId)).toThrow(/another expert's data/)
+  })
+
+  it('refuses a platform that answers every catch-up with a snapshot, unless events come between', () => {
+    const assembly = new SnapshotAssembly()
+    assembly.add(aSnapshot(), 0, expertId)
+    assembly.add(aSnapshot(), 0, expertId)
+    assembly.events()
+    assembly.add(aSnapshot(), 0, expertId)
+    assembly.add(aSnapshot(), 0, expertId)
+    expect(() => assembly.add(aSnapshot(), 0, expertId)).toThrow(/every catch-up with a new snapshot/)
+  })
+})
