@@ -11,6 +11,7 @@ import type {
   ApplyResult,
   CacheStore,
   ReminderKey,
+  SnoozedReminder,
   StreamEntry,
   UnreadableEvent,
 } from '../core/ports/cache-store'
@@ -158,6 +159,18 @@ export class SqliteCacheStore implements CacheStore {
 
   markReminder(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void {
     this.reminders.mark(key.sessionId, key.bookedStart, key.alert, outcome, at)
+  }
+
+  snoozedReminders(): ReadonlyArray<SnoozedReminder> {
+    return this.reminders.snoozes()
+  }
+
+  snoozeReminder(snooze: SnoozedReminder): void {
+    this.reminders.snooze(snooze.sessionId, snooze.bookedStart, snooze.at)
+  }
+
+  dropSnooze(sessionId: string): void {
+    this.reminders.dropSnooze(sessionId)
   }
 
   private applyBatch(events: ReadonlyArray<StreamEntry>): ApplyResult {

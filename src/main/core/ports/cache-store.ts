@@ -42,6 +42,13 @@ export interface ReminderKey {
   readonly alert: string
 }
 
+/** A reminder snoozed until `at`, for the session booked at `bookedStart`. */
+export interface SnoozedReminder {
+  readonly sessionId: string
+  readonly bookedStart: number
+  readonly at: number
+}
+
 /** The cached state of one signed-in expert. */
 export interface CacheStore {
   /** The id of the last applied event (0 for an empty cache). */
@@ -91,4 +98,10 @@ export interface CacheStore {
   reminderHandled(key: ReminderKey): boolean
   /** Record that a reminder or alert fired (or was skipped); the first outcome stands. */
   markReminder(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void
+  /** Every snoozed reminder, soonest first. */
+  snoozedReminders(): ReadonlyArray<SnoozedReminder>
+  /** Snooze a session's reminder (one per session: a new snooze replaces the last). */
+  snoozeReminder(snooze: SnoozedReminder): void
+  /** Forget a session's snoozed reminder. */
+  dropSnooze(sessionId: string): void
 }

@@ -9,7 +9,7 @@
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
-import type { CacheStore, ReminderKey } from '../ports/cache-store'
+import type { CacheStore, ReminderKey, SnoozedReminder } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { AppNotification, Notifier } from '../ports/notifier'
 import type { Power } from '../ports/power'
@@ -48,12 +48,6 @@ const HORIZON = 500
  */
 const MAX_WAIT_MS = 24 * 60 * 60_000
 
-/** A snoozed reminder: shown again at `at` while the session still awaits the expert at that booked time. */
-interface Snooze {
-  readonly bookedStart: number
-  readonly at: number
-}
-
 const localShortTime: TimeFormat = (t) =>
   new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
 
@@ -62,7 +56,6 @@ export class ReminderScheduler {
   private timer: TimerHandle | undefined
   private clockCheck: TimerHandle | undefined
   private readonly off: Unsubscribe[] = []
-  private readonly snoozes = new Map<string, Snooze>()
 
   constructor(
     private readonly deps: {
@@ -118,7 +111,7 @@ export class ReminderScheduler {
       )
       return false
     }
-    this.snoozes.set(sessionId, { bookedStart: session.bookedStart, at: now + SNOOZE_MS })
+    this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at: now + SNOOZE_MS })
     this.refresh()
     return true
   }
@@ -150,24 +143,27 @@ export class ReminderScheduler {
     this.timer = undefined
     const now = this.deps.clock.now()
     let next = Number.POSITIVE_INFINITY
-    const snoozed = new Set<string>()
+    // Kept in the cache, so a restart neither loses a snooze nor shows it twice.
+    const snoozes = new Map(this.deps.cache.snoozedReminders().map((s) => [s.sessionId, s]))
+    const pending = new Set<string>()
     for (const session of this.deps.cache.upcomingSessions(now, HORIZON)) {
       if (!stillJoinable(session, now)) continue
-      const nextAt = this.planSession(session, now)
+      const nextAt = this.planSession(session, now, snoozes)
       if (nextAt !== null) next = Math.min(next, nextAt)
-      const snoozeAt = this.planSnooze(session, now)
+      const snoozeAt = this.planSnooze(session, now, snoozes.get(session.id))
       if (snoozeAt !== null) {
-        snoozed.add(session.id)
+        pending.add(session.id)
         next = Math.min(next, snoozeAt)
       }
     }
-    for (const id of [...this.snoozes.keys()]) if (!snoozed.has(id)) this.snoozes.delete(id)
+    // A snooze of a session started, cancelled, rebooked or gone has nothing left to show.
+    for (const id of snoozes.keys()) if (!pending.has(id)) this.deps.cache.dropSnooze(id)
     if (next !== Number.POSITIVE_INFINITY)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), Math.min(next - now, MAX_WAIT_MS))
   }
 
   /** Fire what is due for one session; returns when its next alert falls due. */
-  private planSession(session: Session, now: number): number | null {
+  private planSession(session: Session, now: number, snoozes: Map<string, SnoozedReminder>): number | null {
     const key = (alert: string): ReminderKey => ({
       sessionId: session.id,
       bookedStart: session.bookedStart,
@@ -181,7 +177,7 @@ export class ReminderScheduler {
     let toldAbsence = false
     if (due.reminder !== null) {
       // A newer reminder replaces a snoozed one: the expert hears once, with the time left now.
-      this.snoozes.delete(session.id)
+      if (snoozes.delete(session.id)) this.deps.cache.dropSnooze(session.id)
       if (this.deps.enabled()) {
         this.showReminder(session, now, due.reminder)
         toldAbsence = due.reminder.alert === ALERT.startingNow
@@ -195,12 +191,12 @@ export class ReminderScheduler {
   }
 
   /** Show a snoozed reminder again when its time comes; returns when it is due, or null when gone. */
-  private planSnooze(session: Session, now: number): number | null {
-    const snooze = this.snoozes.get(session.id)
+  private planSnooze(session: Session, now: number, snooze: SnoozedReminder | undefined): number | null {
     if (snooze === undefined || snooze.bookedStart !== session.bookedStart || !awaitsExpert(session, now))
       return null
     if (snooze.at > now) return snooze.at
-    this.snoozes.delete(session.id)
+    // Dropped before showing: a crash in between loses the snoozed reminder, never shows it twice.
+    this.deps.cache.dropSnooze(session.id)
     if (this.deps.enabled()) this.showReminder(session, now, null)
     return null
   }

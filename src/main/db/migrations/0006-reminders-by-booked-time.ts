@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3'
 import type { Migration } from '../../../shared/sqlite/migrate'
 
-/** Rebuilds `reminders` with booked_start and a named alert; rows of cached sessions carry over. */
+/** Rebuilds `reminders` with booked_start and a named alert (rows of cached sessions carry over); adds reminder_snoozes. */
 export const m0006RemindersByBookedTime: Migration<Database.Database> = {
   version: 6,
   name: '0006-reminders-by-booked-time',
@@ -29,6 +29,13 @@ export const m0006RemindersByBookedTime: Migration<Database.Database> = {
         FROM reminders r JOIN sessions s ON s.id = r.session_id;
       DROP TABLE reminders;
       ALTER TABLE reminders_by_time RENAME TO reminders;
+
+      -- One snoozed reminder per session, shown again at \`at\` if the session is still booked then.
+      CREATE TABLE reminder_snoozes (
+        session_id TEXT PRIMARY KEY,
+        booked_start INTEGER NOT NULL,
+        at INTEGER NOT NULL
+      ) WITHOUT ROWID;
     `)
   },
 }

@@ -7,12 +7,24 @@ import type Database from 'better-sqlite3'
 /** What became of one reminder. */
 export type ReminderOutcome = 'fired' | 'skipped'
 
+/** A snoozed reminder as stored. */
+export interface SnoozeRow {
+  readonly sessionId: string
+  readonly bookedStart: number
+  readonly at: number
+}
+
 /** Reads and writes reminder state. Writes run inside the caller's transaction, if any. */
 export class ReminderRepository {
   private readonly selectHandled: Database.Statement<[string, number, string], { found: number }>
   private readonly insertReminder: Database.Statement<[string, number, string, ReminderOutcome, number]>
   private readonly deleteOrphans: Database.Statement<[]>
   private readonly deleteAllReminders: Database.Statement<[]>
+  private readonly selectSnoozes: Database.Statement<[], SnoozeRow>
+  private readonly upsertSnooze: Database.Statement<[string, number, number]>
+  private readonly deleteSnooze: Database.Statement<[string]>
+  private readonly deleteOrphanSnoozes: Database.Statement<[]>
+  private readonly deleteAllSnoozes: Database.Statement<[]>
 
   constructor(db: Database.Database) {
     this.selectHandled = db.prepare(
@@ -25,6 +37,33 @@ export class ReminderRepository {
     )
     this.deleteOrphans = db.prepare('DELETE FROM reminders WHERE session_id NOT IN (SELECT id FROM sessions)')
     this.deleteAllReminders = db.prepare('DELETE FROM reminders')
+    this.selectSnoozes = db.prepare(
+      'SELECT session_id AS sessionId, booked_start AS bookedStart, at FROM reminder_snoozes ORDER BY at',
+    )
+    this.upsertSnooze = db.prepare(
+      `INSERT INTO reminder_snoozes (session_id, booked_start, at) VALUES (?, ?, ?)
+       ON CONFLICT (session_id) DO UPDATE SET booked_start = excluded.booked_start, at = excluded.at`,
+    )
+    this.deleteSnooze = db.prepare('DELETE FROM reminder_snoozes WHERE session_id = ?')
+    this.deleteOrphanSnoozes = db.prepare(
+      'DELETE FROM reminder_snoozes WHERE session_id NOT IN (SELECT id FROM sessions)',
+    )
+    this.deleteAllSnoozes = db.prepare('DELETE FROM reminder_snoozes')
+  }
+
+  /** Every snoozed reminder, soonest first. */
+  snoozes(): SnoozeRow[] {
+    return this.selectSnoozes.all()
+  }
+
+  /** Snooze a session's reminder until `at`, replacing an earlier snooze of the same session. */
+  snooze(sessionId: string, bookedStart: number, at: number): void {
+    this.upsertSnooze.run(sessionId, bookedStart, at)
+  }
+
+  /** Forget a session's snooze. */
+  dropSnooze(sessionId: string): void {
+    this.deleteSnooze.run(sessionId)
   }
 
   /** Whether this alert for the session at this booked time already fired or was skipped. */
@@ -40,10 +79,12 @@ export class ReminderRepository {
   /** Remove the state of sessions the cache no longer holds. */
   pruneOrphans(): void {
     this.deleteOrphans.run()
+    this.deleteOrphanSnoozes.run()
   }
 
   /** Remove every reminder. */
   deleteAll(): void {
     this.deleteAllReminders.run()
+    this.deleteAllSnoozes.run()
   }
 }

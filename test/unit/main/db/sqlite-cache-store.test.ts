@@ -267,6 +267,27 @@ describe('sync time, clearing, notifications and reminders', () => {
     expect(store.reminderHandled({ ...rk('ses_1', 30), bookedStart: FIXTURE_NOW + 1 })).toBe(false)
   })
 
+  it('keeps one snooze per session, drops it with its session, and forgets all on clear', () => {
+    const { store } = fresh()
+    const kept = aSession({ id: 'ses_kept', request: aRequest({ id: 'r1' }) })
+    const dropped = aSession({ id: 'ses_dropped', request: aRequest({ id: 'r2' }) })
+    store.applyEvents([sessionUpdated(1, kept), sessionUpdated(2, dropped)])
+    store.snoozeReminder({ sessionId: 'ses_kept', bookedStart: 1, at: 10 })
+    store.snoozeReminder({ sessionId: 'ses_kept', bookedStart: 1, at: 20 })
+    store.snoozeReminder({ sessionId: 'ses_dropped', bookedStart: 1, at: 15 })
+    expect(store.snoozedReminders()).toEqual([
+      { sessionId: 'ses_dropped', bookedStart: 1, at: 15 },
+      { sessionId: 'ses_kept', bookedStart: 1, at: 20 },
+    ])
+    store.applySnapshot(aSnapshot({ sessions: [kept], cursor: 9 }))
+    expect(store.snoozedReminders()).toEqual([{ sessionId: 'ses_kept', bookedStart: 1, at: 20 }])
+    store.dropSnooze('ses_kept')
+    expect(store.snoozedReminders()).toEqual([])
+    store.snoozeReminder({ sessionId: 'ses_kept', bookedStart: 1, at: 30 })
+    store.clear()
+    expect(store.snoozedReminders()).toEqual([])
+  })
+
   it('records each reminder once; the first outcome stands', () => {
     const { store, db } = fresh()
     expect(store.reminderHandled(rk('ses_1', 30))).toBe(false)
@@ -302,6 +323,8 @@ describe('reading stored rows', () => {
     store.markSynced(1)
     store.markNotified(['x'], 1)
     store.markReminder(rk('s', 30), 'fired', 1)
+    store.snoozeReminder({ sessionId: 's', bookedStart: 1, at: 2 })
+    store.dropSnooze('s')
     ;[
       store.cursor(),
       store.lastSyncedAt(),
@@ -314,6 +337,7 @@ describe('reading stored rows', () => {
       store.messages('r'),
       store.unnotifiedOpenInvites(),
       store.reminderHandled(rk('s', 30)),
+      store.snoozedReminders(),
     ].forEach(() => undefined)
     store.clear()
     expect(prepare).not.toHaveBeenCalled()

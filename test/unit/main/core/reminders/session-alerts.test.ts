@@ -157,6 +157,36 @@ describe('session alerts', () => {
     scheduler.stop()
   })
 
+  it('a snooze survives a restart and is shown once, on time', () => {
+    const first = setUp()
+    first.book('ses_1', T)
+    first.scheduler.start()
+    first.clock.advanceTo(T - 30 * MINUTE)
+    first.scheduler.snooze('ses_1')
+    first.scheduler.stop()
+    const second = setUp({ dir: first.dir, now: T - 27 * MINUTE })
+    second.scheduler.start()
+    second.clock.advanceTo(T - 25 * MINUTE)
+    expect(second.titles()).toEqual(['In 25 minutes: Session ses_1'])
+    second.scheduler.stop()
+    const third = setUp({ dir: first.dir, now: T - 24 * MINUTE })
+    third.scheduler.start()
+    third.clock.advanceTo(T - 11 * MINUTE)
+    expect(third.titles()).toEqual([])
+    third.scheduler.stop()
+  })
+
+  it('a snooze falling due with the 10-minute reminder shows only the reminder', () => {
+    const { clock, scheduler, book, titles } = setUp()
+    book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 15 * MINUTE)
+    scheduler.snooze('ses_1')
+    clock.advanceTo(T - 5 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
   it('a snoozed "starting now" comes back as "starting now" while the session can still be joined', () => {
     const { clock, scheduler, book, titles, notifier } = setUp()
     book('ses_1', T)
