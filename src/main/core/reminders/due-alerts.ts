@@ -25,7 +25,7 @@ export const LATE_GRACE_MS = 60_000
 /** The parts of a session its alerts depend on. */
 export type TimedSession = Pick<
   Session,
-  'kind' | 'state' | 'bookedStart' | 'expertJoinedAt' | 'clientJoinedAt'
+  'kind' | 'state' | 'bookedStart' | 'expertJoinedAt' | 'clientJoinedAt' | 'updatedAt'
 >
 
 /** One timed alert: its name, when it falls due, and for a reminder before the start, its minutes. */
@@ -40,7 +40,11 @@ export interface PlannedAlert {
 export interface DueAlerts {
   /** Alerts to record as skipped: a later one for the session is due. */
   readonly skip: ReadonlyArray<string>
-  /** The reminder to show now (a "30", "10" or "starting now"), with whether it comes late. */
+  /**
+   * The reminder to show now (a "30", "10" or "starting now"), and whether it comes late: its
+   * moment passed while the session stood booked as it is, unseen. One whose moment came before
+   * the booking (or the rebooking) is not late, just the first word about the session.
+   */
   readonly reminder: (PlannedAlert & { readonly late: boolean }) | null
   /** Say now that the client has not joined. */
   readonly clientAbsent: boolean
@@ -101,7 +105,10 @@ export function dueAlerts(
   const latest = reminders.at(-1)
   return {
     skip: reminders.slice(0, -1).map((a) => a.alert),
-    reminder: latest === undefined ? null : { ...latest, late: now - latest.at > LATE_GRACE_MS },
+    reminder:
+      latest === undefined
+        ? null
+        : { ...latest, late: now - latest.at > LATE_GRACE_MS && latest.at >= session.updatedAt },
     clientAbsent: due.some((a) => a.alert === ALERT.clientAbsent),
     nextAt,
   }

@@ -61,10 +61,11 @@ export function reminderKit() {
       scheduler.cacheChanged({ kind: 'events', events: [event] })
       return session
     }
-    /** Book a scheduled session starting at `bookedStart`. */
+    /** Book a scheduled session starting at `bookedStart`, now. */
     const book = (id: string, bookedStart: number, title = `Session ${id}`): Session => {
       const request = { ...aScheduledRequest(`req_${id}`, bookedStart), title }
-      return update(aSession({ id, request, kind: 'scheduled', bookedStart, state: 'booked' }))
+      const updatedAt = clock.now()
+      return update(aSession({ id, request, kind: 'scheduled', bookedStart, state: 'booked', updatedAt }))
     }
     /** The titles shown so far. */
     const titles = (): string[] => notifier.shown.map((n) => n.title)

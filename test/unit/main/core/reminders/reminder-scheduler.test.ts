@@ -81,6 +81,17 @@ describe('the reminder matrix', () => {
     second.scheduler.stop()
   })
 
+  it('booked 20 minutes ahead: the 30 is the first word about it, not a late one', () => {
+    const { clock, scheduler, book, notifier } = setUp()
+    scheduler.start()
+    clock.advanceTo(T - 20 * MINUTE)
+    book('ses_1', T)
+    expect(notifier.shown.map((n) => [n.title, n.body])).toEqual([
+      ['In 20 minutes: Session ses_1', 'Scheduled session with Sam Okafor at HH:MM. Start opens at HH:MM.'],
+    ])
+    scheduler.stop()
+  })
+
   it('sleep across the 30 only: the 30 is shown late on waking, the 10 on time', () => {
     const { clock, power, scheduler, book, titles, notifier } = setUp()
     book('ses_1', T)
