@@ -103,17 +103,21 @@ export class ReminderScheduler {
    * session no longer awaits the expert (started, cancelled, gone), so there is nothing to snooze.
    */
   snooze(sessionId: string): boolean {
-    const now = this.deps.clock.now()
-    const session = this.deps.cache.session(sessionId)
-    if (session === null || !awaitsExpert(session, now)) {
-      this.deps.log.info(
-        `Nothing to snooze for session ${sessionId}: it no longer waits for you to start it.`,
-      )
-      return false
-    }
-    this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at: now + SNOOZE_MS })
+    let snoozed = false
+    this.guard('Snoozing a reminder', () => {
+      const now = this.deps.clock.now()
+      const session = this.deps.cache.session(sessionId)
+      if (session === null || !awaitsExpert(session, now)) {
+        this.deps.log.info(
+          `Nothing to snooze for session ${sessionId}: it no longer waits for you to start it.`,
+        )
+        return
+      }
+      this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at: now + SNOOZE_MS })
+      snoozed = true
+    })
     this.refresh()
-    return true
+    return snoozed
   }
 
   /** Whether Start is allowed for this session now, by the same rule as the window's Start button. */
