@@ -63,7 +63,8 @@ export class StandbyCore {
   readonly states: Listeners<ConnectionState>
   /** The cache changed: after each applied batch (with its events), a snapshot or a sign-out. */
   readonly cacheChanged: Listeners<CacheUpdate>
-  private readonly reminders: ReminderScheduler
+  /** Reminders and session alerts; the notification routing snoozes and asks about Start here. */
+  readonly reminders: ReminderScheduler
   /** The platform's time, measured from its answers: the clock of every marketplace rule. */
   readonly platformClock: PlatformClock
 
@@ -82,7 +83,7 @@ export class StandbyCore {
       enabled: deps.remindersEnabled ?? (() => true),
       formatTime: deps.formatTime,
     })
-    this.cacheChanged.add(() => this.reminders.refresh())
+    this.cacheChanged.add((update) => this.reminders.cacheChanged(update))
     this.platformClock.changes.add(() => this.reminders.refresh())
   }
 

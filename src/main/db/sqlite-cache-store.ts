@@ -7,7 +7,14 @@ import type Database from 'better-sqlite3'
 import { assertNever } from '../../shared/assert-never'
 import type { Expert, Invite, Message, PlatformEvent, Session, Snapshot } from '../../shared/protocol'
 import { AUTO_CANCEL_AFTER_MS } from '../../shared/rules/session-timing'
-import type { ApplyResult, CacheStore, StreamEntry, UnreadableEvent } from '../core/ports/cache-store'
+import type {
+  ApplyResult,
+  CacheStore,
+  ReminderKey,
+  SnoozedReminder,
+  StreamEntry,
+  UnreadableEvent,
+} from '../core/ports/cache-store'
 import type { Logger } from '../core/ports/logger'
 import { InviteRepository } from './repositories/invite-repository'
 import { MessageRepository } from './repositories/message-repository'
@@ -146,12 +153,24 @@ export class SqliteCacheStore implements CacheStore {
     return inviteIds.length > 0 ? this.invites.shown(inviteIds) : []
   }
 
-  reminderHandled(sessionId: string, minutesBefore: number): boolean {
-    return this.reminders.handled(sessionId, minutesBefore)
+  reminderHandled(key: ReminderKey): boolean {
+    return this.reminders.handled(key.sessionId, key.bookedStart, key.alert)
   }
 
-  markReminder(sessionId: string, minutesBefore: number, outcome: 'fired' | 'skipped', at: number): void {
-    this.reminders.mark(sessionId, minutesBefore, outcome, at)
+  markReminder(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void {
+    this.reminders.mark(key.sessionId, key.bookedStart, key.alert, outcome, at)
+  }
+
+  snoozedReminders(): ReadonlyArray<SnoozedReminder> {
+    return this.reminders.snoozes()
+  }
+
+  snoozeReminder(snooze: SnoozedReminder): void {
+    this.reminders.snooze(snooze.sessionId, snooze.bookedStart, snooze.at)
+  }
+
+  dropSnooze(sessionId: string): void {
+    this.reminders.dropSnooze(sessionId)
   }
 
   private applyBatch(events: ReadonlyArray<StreamEntry>): ApplyResult {

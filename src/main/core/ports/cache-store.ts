@@ -32,6 +32,23 @@ export interface ApplyResult {
   readonly cursor: number
 }
 
+/**
+ * One reminder or alert about a session booked at one time: `alert` names it ("30" and "10"
+ * minutes before, "starting_now", …; src/main/core/reminders), so a rebooked session starts afresh.
+ */
+export interface ReminderKey {
+  readonly sessionId: string
+  readonly bookedStart: number
+  readonly alert: string
+}
+
+/** A reminder snoozed until `at`, for the session booked at `bookedStart`. */
+export interface SnoozedReminder {
+  readonly sessionId: string
+  readonly bookedStart: number
+  readonly at: number
+}
+
 /** The cached state of one signed-in expert. */
 export interface CacheStore {
   /** The id of the last applied event (0 for an empty cache). */
@@ -77,8 +94,14 @@ export interface CacheStore {
   /** Of these invites, the ones shown as a notification (so their closing is worth telling). */
   shownInvites(inviteIds: ReadonlyArray<string>): ReadonlyArray<string>
 
-  /** Whether a reminder already fired or was skipped for this session and offset. */
-  reminderHandled(sessionId: string, minutesBefore: number): boolean
-  /** Record that a reminder fired (or was skipped after sleep). */
-  markReminder(sessionId: string, minutesBefore: number, outcome: 'fired' | 'skipped', at: number): void
+  /** Whether this reminder or alert already fired or was skipped. */
+  reminderHandled(key: ReminderKey): boolean
+  /** Record that a reminder or alert fired (or was skipped); the first outcome stands. */
+  markReminder(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void
+  /** Every snoozed reminder, soonest first. */
+  snoozedReminders(): ReadonlyArray<SnoozedReminder>
+  /** Snooze a session's reminder (one per session: a new snooze replaces the last). */
+  snoozeReminder(snooze: SnoozedReminder): void
+  /** Forget a session's snoozed reminder. */
+  dropSnooze(sessionId: string): void
 }

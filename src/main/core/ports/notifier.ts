@@ -2,6 +2,7 @@
  * Native notifications. Electron: Notification (with a Join action where the OS supports one);
  * Node (browser shell, tests): recorded as data and printed.
  */
+import type { ReminderMoment } from '../reminders/due-alerts'
 
 /** What a notification is about; decides its action and where a click leads. */
 export type AppNotification =
@@ -23,7 +24,18 @@ export type AppNotification =
       readonly title: string
       readonly body: string
     }
-  | { readonly kind: 'reminder'; readonly sessionId: string; readonly title: string; readonly body: string }
+  | {
+      readonly kind: 'reminder'
+      readonly sessionId: string
+      readonly title: string
+      readonly body: string
+      /** Which alert about the session this is; only 'before' and 'starting_now' offer Start and Snooze. */
+      readonly moment: ReminderMoment
+      /** The booked start it was shown for (platform time): a rebooked session has another. */
+      readonly bookedStart: number
+      /** Start was allowed when shown; at the click, ask `ReminderScheduler.startAllowed(sessionId)`. */
+      readonly startAllowed: boolean
+    }
   | { readonly kind: 'notice'; readonly title: string; readonly body: string }
 
 /** Shows notifications to the expert. */

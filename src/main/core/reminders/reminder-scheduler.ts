@@ -1,23 +1,44 @@
 /**
- * Local reminders 30 and 10 minutes before each booked scheduled session, by the platform's clock
- * (the core passes its PlatformClock). Each fires once, on time while the machine is awake; a
- * reminder whose moment passed while the machine slept (or Standby was not running) is skipped
- * when a later one is due, and a session that can be started by then gets one "starting now"
- * notice instead (src/main/core/reminders/due-reminders.ts decides). What fired or was skipped is
- * kept in the cache, so a restart never repeats a reminder.
+ * Reminders and session alerts from the cache's booked sessions, by the platform's clock (the core
+ * passes its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not
+ * joined yet" at the start (src/main/core/reminders/due-alerts.ts decides), and, as events bring
+ * them, "cancelled" and "the client joined". Each fires once per booked time, on its timer while
+ * the machine is awake; a minute's check of the clock catches what a timer cannot see (the clock
+ * set, a suspend the OS did not report). What fired or was skipped is kept in the cache, so a
+ * restart never repeats one.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
-import { autoCancelAt, startWindowAt } from '../../../shared/rules/session-timing'
-import type { CacheStore } from '../ports/cache-store'
+import type { CacheStore, ReminderKey, SnoozedReminder } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { AppNotification, Notifier } from '../ports/notifier'
 import type { Power } from '../ports/power'
 import type { Unsubscribe } from '../../../shared/listeners'
-import { dueReminders } from './due-reminders'
+import type { CacheUpdate } from '../sync/cache-push'
+import {
+  ALERT,
+  awaitsExpert,
+  changeAlert,
+  dueAlerts,
+  startAllowed,
+  stillJoinable,
+  type PlannedAlert,
+  type ReminderMoment,
+} from './due-alerts'
+import {
+  beforeText,
+  cancelledText,
+  clientAbsentText,
+  clientJoinedText,
+  startingNowText,
+  type ReminderText,
+  type TimeFormat,
+} from './reminder-texts'
 
-/** The "minutes before" under which the one "starting now" notice is recorded. */
-export const STARTING_NOW = 0
+/** How long Snooze puts a reminder off. */
+export const SNOOZE_MS = 5 * 60_000
+/** How often the clock is read besides the timers, so a jump or an unreported suspend is caught. */
+export const CLOCK_CHECK_MS = 60_000
 /** How many upcoming sessions are considered; a busy expert has far fewer booked. */
 const HORIZON = 500
 /**
@@ -27,9 +48,13 @@ const HORIZON = 500
  */
 const MAX_WAIT_MS = 24 * 60 * 60_000
 
-/** Plans and fires reminders from the cache's booked sessions. */
+const localShortTime: TimeFormat = (t) =>
+  new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+
+/** Plans and fires reminders and session alerts. */
 export class ReminderScheduler {
   private timer: TimerHandle | undefined
+  private clockCheck: TimerHandle | undefined
   private readonly off: Unsubscribe[] = []
 
   constructor(
@@ -41,30 +66,80 @@ export class ReminderScheduler {
       log: Logger
       /** Read at each reminder, so turning reminders off takes effect at once. */
       enabled: () => boolean
-      formatTime?: (t: number) => string
+      formatTime?: TimeFormat
     },
   ) {}
 
-  /** Plan from the cache now and after every resume. */
+  /** Plan from the cache now, after every resume, and at each check of the clock. */
   start(): void {
+    this.stop()
     this.off.push(this.deps.power.onResume(() => this.refresh()))
+    this.checkClockEveryMinute()
     this.refresh()
   }
 
-  /** Cancel the pending timer. */
+  /** Cancel the pending timers. */
   stop(): void {
     this.timer?.cancel()
+    this.clockCheck?.cancel()
+    this.timer = undefined
+    this.clockCheck = undefined
     for (const off of this.off.splice(0)) off()
   }
 
-  /** Handle every reminder that is due, then wait for the next one. Call after the cache changes. */
+  /** Handle every alert that is due, then wait for the next one. Call after the cache changes. */
   refresh(): void {
+    this.guard('Planning reminders', () => this.plan())
+  }
+
+  /** The cache changed: tell what the events changed (cancelled, the client joined), then plan. */
+  cacheChanged(update: CacheUpdate): void {
+    if (update.kind === 'events') this.guard('Telling a session change', () => this.tellChanges(update))
+    this.refresh()
+  }
+
+  /**
+   * Show this session's reminder again in five minutes (the Snooze action). False when the
+   * session no longer awaits the expert (started, cancelled, gone), so there is nothing to snooze.
+   */
+  snooze(sessionId: string): boolean {
+    let snoozed = false
+    this.guard('Snoozing a reminder', () => {
+      const now = this.deps.clock.now()
+      const session = this.deps.cache.session(sessionId)
+      if (session === null || !awaitsExpert(session, now)) {
+        this.deps.log.info(
+          `Nothing to snooze for session ${sessionId}: it no longer waits for you to start it.`,
+        )
+        return
+      }
+      this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at: now + SNOOZE_MS })
+      snoozed = true
+    })
+    this.refresh()
+    return snoozed
+  }
+
+  /** Whether Start is allowed for this session now, by the same rule as the window's Start button. */
+  startAllowed(sessionId: string): boolean {
+    const session = this.deps.cache.session(sessionId)
+    return session !== null && startAllowed(session, this.deps.clock.now())
+  }
+
+  private guard(what: string, work: () => void): void {
     try {
-      this.plan()
+      work()
     } catch (error) {
-      // A reminder must never take the app down; the next cache change or resume plans again.
-      this.deps.log.error('Planning reminders failed', error)
+      // A reminder must never take the app down; the next change, resume or clock check tries again.
+      this.deps.log.error(`${what} failed; the next check of the clock tries again`, error)
     }
+  }
+
+  private checkClockEveryMinute(): void {
+    this.clockCheck = this.deps.clock.setTimeout(() => {
+      this.checkClockEveryMinute()
+      this.refresh()
+    }, CLOCK_CHECK_MS)
   }
 
   private plan(): void {
@@ -72,61 +147,111 @@ export class ReminderScheduler {
     this.timer = undefined
     const now = this.deps.clock.now()
     let next = Number.POSITIVE_INFINITY
-    for (const session of this.bookedScheduled(now)) {
-      const due = dueReminders(session.bookedStart, now, (m) =>
-        this.deps.cache.reminderHandled(session.id, m),
-      )
-      for (const minutesBefore of due.skip)
-        this.deps.cache.markReminder(session.id, minutesBefore, 'skipped', now)
-      if (due.fire !== null) this.fire(session, due.fire.minutesBefore, due.fire.minutesLeft, now)
-      if (due.startingNow) this.startingNow(session, now)
-      if (due.nextAt !== null) next = Math.min(next, due.nextAt)
+    // Kept in the cache, so a restart neither loses a snooze nor shows it twice.
+    const snoozes = new Map(this.deps.cache.snoozedReminders().map((s) => [s.sessionId, s]))
+    const pending = new Set<string>()
+    for (const session of this.deps.cache.upcomingSessions(now, HORIZON)) {
+      if (!stillJoinable(session, now)) continue
+      const nextAt = this.planSession(session, now, snoozes)
+      if (nextAt !== null) next = Math.min(next, nextAt)
+      const snoozeAt = this.planSnooze(session, now, snoozes.get(session.id))
+      if (snoozeAt !== null) {
+        pending.add(session.id)
+        next = Math.min(next, snoozeAt)
+      }
     }
+    // A snooze of a session started, cancelled, rebooked or gone has nothing left to show.
+    for (const id of snoozes.keys()) if (!pending.has(id)) this.deps.cache.dropSnooze(id)
     if (next !== Number.POSITIVE_INFINITY)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), Math.min(next - now, MAX_WAIT_MS))
   }
 
-  private bookedScheduled(now: number): Session[] {
-    return this.deps.cache
-      .upcomingSessions(now, HORIZON)
-      .filter((s) => s.kind === 'scheduled' && s.state === 'booked' && now < autoCancelAt(s.bookedStart))
+  /** Fire what is due for one session; returns when its next alert falls due. */
+  private planSession(session: Session, now: number, snoozes: Map<string, SnoozedReminder>): number | null {
+    const key = (alert: string): ReminderKey => ({
+      sessionId: session.id,
+      bookedStart: session.bookedStart,
+      alert,
+    })
+    const due = dueAlerts(session, now, (alert) => this.deps.cache.reminderHandled(key(alert)))
+    for (const alert of due.skip) this.deps.cache.markReminder(key(alert), 'skipped', now)
+    // Marked before showing: a crash in between loses one reminder, never shows one twice.
+    if (due.reminder !== null) this.deps.cache.markReminder(key(due.reminder.alert), 'fired', now)
+    if (due.clientAbsent) this.deps.cache.markReminder(key(ALERT.clientAbsent), 'fired', now)
+    let toldAbsence = false
+    if (due.reminder !== null) {
+      // A newer reminder replaces a snoozed one: the expert hears once, with the time left now.
+      if (snoozes.delete(session.id)) this.deps.cache.dropSnooze(session.id)
+      if (this.deps.enabled()) {
+        this.showReminder(session, now, due.reminder)
+        toldAbsence = due.reminder.alert === ALERT.startingNow
+      }
+    }
+    // With the expert not in the session either, this is part of the reminders they turned off.
+    const wanted = session.expertJoinedAt !== null || this.deps.enabled()
+    if (due.clientAbsent && !toldAbsence && wanted)
+      this.show(session, now, 'client_absent', clientAbsentText(session, this.time))
+    return due.nextAt
   }
 
-  private fire(session: Session, minutesBefore: number, minutesLeft: number, now: number): void {
-    this.deps.cache.markReminder(session.id, minutesBefore, 'fired', now)
-    if (!this.deps.enabled()) return
-    const at = this.time(session.bookedStart)
-    const startable = startWindowAt(session.bookedStart, now) === 'open' ? ' You can start it now.' : ''
-    this.show({
+  /** Show a snoozed reminder again when its time comes; returns when it is due, or null when gone. */
+  private planSnooze(session: Session, now: number, snooze: SnoozedReminder | undefined): number | null {
+    if (snooze === undefined || snooze.bookedStart !== session.bookedStart || !awaitsExpert(session, now))
+      return null
+    if (snooze.at > now) return snooze.at
+    // Dropped before showing: a crash in between loses the snoozed reminder, never shows it twice.
+    this.deps.cache.dropSnooze(session.id)
+    if (this.deps.enabled()) this.showReminder(session, now, null)
+    return null
+  }
+
+  /** A reminder before the start or the one "starting now", as the time left decides. */
+  private showReminder(
+    session: Session,
+    now: number,
+    planned: (PlannedAlert & { late: boolean }) | null,
+  ): void {
+    if (now >= session.bookedStart) {
+      this.show(session, now, 'starting_now', startingNowText(session, this.time))
+      return
+    }
+    const late =
+      planned !== null && planned.late && planned.minutesBefore !== null
+        ? { minutesBefore: planned.minutesBefore, dueAt: planned.at }
+        : null
+    this.show(session, now, 'before', beforeText(session, now, this.time, late))
+  }
+
+  private tellChanges(update: Extract<CacheUpdate, { kind: 'events' }>): void {
+    const now = this.deps.clock.now()
+    const ids = new Set<string>()
+    for (const event of update.events) if (event.type === 'session.updated') ids.add(event.payload.session.id)
+    for (const id of ids) {
+      const session = this.deps.cache.session(id)
+      const alert = session === null ? null : changeAlert(session)
+      if (session === null || alert === null) continue
+      const key = { sessionId: id, bookedStart: session.bookedStart, alert }
+      if (this.deps.cache.reminderHandled(key)) continue
+      this.deps.cache.markReminder(key, 'fired', now)
+      if (alert === ALERT.cancelled && session.cancellation !== null)
+        this.show(session, now, 'cancelled', cancelledText(session, session.cancellation, this.time))
+      else if (alert === ALERT.clientJoined)
+        this.show(session, now, 'client_joined', clientJoinedText(session))
+    }
+  }
+
+  private show(session: Session, now: number, moment: ReminderMoment, text: ReminderText): void {
+    const notification: AppNotification = {
       kind: 'reminder',
       sessionId: session.id,
-      title: `In ${minutesLeft} minutes: ${session.request.title}`,
-      body: `Scheduled session with ${session.client.name} at ${at}.${startable}`,
-    })
-  }
-
-  /** Instead of stale reminders: one notice that the session can be started now. */
-  private startingNow(session: Session, now: number): void {
-    if (this.deps.cache.reminderHandled(session.id, STARTING_NOW)) return
-    this.deps.cache.markReminder(session.id, STARTING_NOW, 'fired', now)
-    if (!this.deps.enabled()) return
-    this.show({
-      kind: 'reminder',
-      sessionId: session.id,
-      title: `Starting now: ${session.request.title}`,
-      body: `Booked for ${this.time(session.bookedStart)} with ${session.client.name}. Join before ${this.time(autoCancelAt(session.bookedStart))} or it is cancelled.`,
-    })
-  }
-
-  private show(notification: AppNotification): void {
+      moment,
+      bookedStart: session.bookedStart,
+      startAllowed: startAllowed(session, now),
+      ...text,
+    }
     this.deps.log.info(`Reminder: ${notification.title}`)
     this.deps.notifier.show(notification)
   }
 
-  private time(t: number): string {
-    return (
-      this.deps.formatTime ??
-      ((v: number) => new Date(v).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }))
-    )(t)
-  }
+  private readonly time: TimeFormat = (t) => (this.deps.formatTime ?? localShortTime)(t)
 }

@@ -1,46 +1,90 @@
-/** Which 30- and 10-minute reminders already fired or were skipped, so a restart repeats none. */
+/**
+ * Which reminders and session alerts already fired or were skipped, by session, booked time and
+ * alert, so a restart repeats none and a rebooked session reminds again for its new time.
+ */
 import type Database from 'better-sqlite3'
 
 /** What became of one reminder. */
 export type ReminderOutcome = 'fired' | 'skipped'
 
+/** A snoozed reminder as stored. */
+export interface SnoozeRow {
+  readonly sessionId: string
+  readonly bookedStart: number
+  readonly at: number
+}
+
 /** Reads and writes reminder state. Writes run inside the caller's transaction, if any. */
 export class ReminderRepository {
-  private readonly selectHandled: Database.Statement<[string, number], { found: number }>
-  private readonly insertReminder: Database.Statement<[string, number, ReminderOutcome, number]>
+  private readonly selectHandled: Database.Statement<[string, number, string], { found: number }>
+  private readonly insertReminder: Database.Statement<[string, number, string, ReminderOutcome, number]>
   private readonly deleteOrphans: Database.Statement<[]>
   private readonly deleteAllReminders: Database.Statement<[]>
+  private readonly selectSnoozes: Database.Statement<[], SnoozeRow>
+  private readonly upsertSnooze: Database.Statement<[string, number, number]>
+  private readonly deleteSnooze: Database.Statement<[string]>
+  private readonly deleteOrphanSnoozes: Database.Statement<[]>
+  private readonly deleteAllSnoozes: Database.Statement<[]>
 
   constructor(db: Database.Database) {
     this.selectHandled = db.prepare(
-      'SELECT 1 AS found FROM reminders WHERE session_id = ? AND minutes_before = ?',
+      'SELECT 1 AS found FROM reminders WHERE session_id = ? AND booked_start = ? AND alert = ?',
     )
     // The first outcome stands: a reminder that fired is not turned into a skipped one later.
     this.insertReminder = db.prepare(
-      `INSERT INTO reminders (session_id, minutes_before, outcome, at) VALUES (?, ?, ?, ?)
+      `INSERT INTO reminders (session_id, booked_start, alert, outcome, at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT DO NOTHING`,
     )
     this.deleteOrphans = db.prepare('DELETE FROM reminders WHERE session_id NOT IN (SELECT id FROM sessions)')
     this.deleteAllReminders = db.prepare('DELETE FROM reminders')
+    this.selectSnoozes = db.prepare(
+      'SELECT session_id AS sessionId, booked_start AS bookedStart, at FROM reminder_snoozes ORDER BY at',
+    )
+    this.upsertSnooze = db.prepare(
+      `INSERT INTO reminder_snoozes (session_id, booked_start, at) VALUES (?, ?, ?)
+       ON CONFLICT (session_id) DO UPDATE SET booked_start = excluded.booked_start, at = excluded.at`,
+    )
+    this.deleteSnooze = db.prepare('DELETE FROM reminder_snoozes WHERE session_id = ?')
+    this.deleteOrphanSnoozes = db.prepare(
+      'DELETE FROM reminder_snoozes WHERE session_id NOT IN (SELECT id FROM sessions)',
+    )
+    this.deleteAllSnoozes = db.prepare('DELETE FROM reminder_snoozes')
   }
 
-  /** Whether this reminder already fired or was skipped. */
-  handled(sessionId: string, minutesBefore: number): boolean {
-    return this.selectHandled.get(sessionId, minutesBefore) !== undefined
+  /** Every snoozed reminder, soonest first. */
+  snoozes(): SnoozeRow[] {
+    return this.selectSnoozes.all()
   }
 
-  /** Record a reminder's outcome; a second record for the same reminder changes nothing. */
-  mark(sessionId: string, minutesBefore: number, outcome: ReminderOutcome, at: number): void {
-    this.insertReminder.run(sessionId, minutesBefore, outcome, at)
+  /** Snooze a session's reminder until `at`, replacing an earlier snooze of the same session. */
+  snooze(sessionId: string, bookedStart: number, at: number): void {
+    this.upsertSnooze.run(sessionId, bookedStart, at)
+  }
+
+  /** Forget a session's snooze. */
+  dropSnooze(sessionId: string): void {
+    this.deleteSnooze.run(sessionId)
+  }
+
+  /** Whether this alert for the session at this booked time already fired or was skipped. */
+  handled(sessionId: string, bookedStart: number, alert: string): boolean {
+    return this.selectHandled.get(sessionId, bookedStart, alert) !== undefined
+  }
+
+  /** Record an alert's outcome; a second record for the same one changes nothing. */
+  mark(sessionId: string, bookedStart: number, alert: string, outcome: ReminderOutcome, at: number): void {
+    this.insertReminder.run(sessionId, bookedStart, alert, outcome, at)
   }
 
   /** Remove the state of sessions the cache no longer holds. */
   pruneOrphans(): void {
     this.deleteOrphans.run()
+    this.deleteOrphanSnoozes.run()
   }
 
   /** Remove every reminder. */
   deleteAll(): void {
     this.deleteAllReminders.run()
+    this.deleteAllSnoozes.run()
   }
 }

@@ -142,7 +142,37 @@ describe('cache migrations', () => {
     expect(tables(db)).not.toContain('proposed_slots')
     expect(tables(db)).not.toContain('attachments')
     for (const table of tables(db)) expect(dump(db, table), table).toEqual(before[table])
+    // Today's store (which wants the later steps too) still reads the requests whole.
+    migrate(db, cacheMigrations, options)
     expect(new SqliteCacheStore(db, linesLogger()).openInvites()).toEqual([invite])
+    db.close()
+  })
+
+  it('0006-reminders-by-booked-time keys reminders by booked time and keeps those of cached sessions', () => {
+    const { db } = databaseAt(5)
+    insertVersion1Rows(db)
+    const insert = db.prepare(
+      'INSERT INTO reminders (session_id, minutes_before, outcome, at) VALUES (?, ?, ?, ?)',
+    )
+    insert.run('ses_1', 30, 'fired', 1)
+    insert.run('ses_1', 10, 'skipped', 2)
+    insert.run('ses_1', 0, 'fired', 3)
+    insert.run('ses_gone', 30, 'fired', 4)
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: 6 })
+    expect(db.pragma('user_version', { simple: true })).toBe(6)
+    for (const table of Object.keys(before))
+      if (table !== 'reminders') expect(dump(db, table), table).toEqual(before[table])
+    expect(dump(db, 'reminder_snoozes')).toEqual([])
+    const booked = session.bookedStart
+    expect(db.prepare('SELECT * FROM reminders ORDER BY at').all()).toEqual([
+      { session_id: 'ses_1', booked_start: booked, alert: '30', outcome: 'fired', at: 1 },
+      { session_id: 'ses_1', booked_start: booked, alert: '10', outcome: 'skipped', at: 2 },
+      { session_id: 'ses_1', booked_start: booked, alert: 'starting_now', outcome: 'fired', at: 3 },
+    ])
+    const store = new SqliteCacheStore(db, linesLogger())
+    expect(store.reminderHandled({ sessionId: 'ses_1', bookedStart: booked, alert: '10' })).toBe(true)
+    expect(store.reminderHandled({ sessionId: 'ses_1', bookedStart: booked + 1, alert: '10' })).toBe(false)
     db.close()
   })
 
@@ -165,8 +195,9 @@ describe('cache migrations', () => {
       } else {
         expect(store.cursor()).toBe(0)
       }
-      store.markReminder('ses_1', 30, 'fired', FIXTURE_NOW)
-      expect(store.reminderHandled('ses_1', 30)).toBe(true)
+      const key = { sessionId: 'ses_1', bookedStart: session.bookedStart, alert: '30' }
+      store.markReminder(key, 'fired', FIXTURE_NOW)
+      expect(store.reminderHandled(key)).toBe(true)
       opened.db.close()
     })
   }

@@ -27,6 +27,13 @@ const tempDir = useTempDirs()
 const openStore = storeFactory()
 const fresh = () => openStore(join(tempDir(), 'cache.db'))
 
+/** The key of the reminder `minutesBefore` minutes before a session booked at FIXTURE_NOW. */
+const rk = (sessionId: string, minutesBefore: number) => ({
+  sessionId,
+  bookedStart: FIXTURE_NOW,
+  alert: String(minutesBefore),
+})
+
 describe('session lists', () => {
   const now = FIXTURE_NOW
   const at = (minutes: number) => now + minutes * MINUTE
@@ -182,12 +189,12 @@ describe('applySnapshot', () => {
       sessionUpdated(4, dropped),
     ])
     store.markNotified(['inv_stays', 'inv_goes'], FIXTURE_NOW)
-    store.markReminder('ses_kept', 30, 'fired', FIXTURE_NOW)
-    store.markReminder('ses_dropped', 30, 'fired', FIXTURE_NOW)
+    store.markReminder(rk('ses_kept', 30), 'fired', FIXTURE_NOW)
+    store.markReminder(rk('ses_dropped', 30), 'fired', FIXTURE_NOW)
     store.applySnapshot(aSnapshot({ openInvites: [stays], sessions: [kept], cursor: 9 }))
     expect(store.unnotifiedOpenInvites()).toEqual([])
-    expect(store.reminderHandled('ses_kept', 30)).toBe(true)
-    expect(store.reminderHandled('ses_dropped', 30)).toBe(false)
+    expect(store.reminderHandled(rk('ses_kept', 30))).toBe(true)
+    expect(store.reminderHandled(rk('ses_dropped', 30))).toBe(false)
     expect(countRows(db, 'reminders')).toBe(1)
   })
 
@@ -223,7 +230,7 @@ describe('sync time, clearing, notifications and reminders', () => {
       sessionUpdated(3, aSession()),
       messageCreated(4, aMessage()),
     ])
-    store.markReminder('ses_req_1', 10, 'fired', FIXTURE_NOW)
+    store.markReminder(rk('ses_req_1', 10), 'fired', FIXTURE_NOW)
     store.markSynced(FIXTURE_NOW)
     store.clear()
     expect(store.cursor()).toBe(0)
@@ -253,13 +260,41 @@ describe('sync time, clearing, notifications and reminders', () => {
     )
   })
 
+  it('keys reminder state by booked time: the same session rebooked starts afresh', () => {
+    const { store } = fresh()
+    store.markReminder(rk('ses_1', 30), 'fired', FIXTURE_NOW)
+    expect(store.reminderHandled(rk('ses_1', 30))).toBe(true)
+    expect(store.reminderHandled({ ...rk('ses_1', 30), bookedStart: FIXTURE_NOW + 1 })).toBe(false)
+  })
+
+  it('keeps one snooze per session, drops it with its session, and forgets all on clear', () => {
+    const { store } = fresh()
+    const kept = aSession({ id: 'ses_kept', request: aRequest({ id: 'r1' }) })
+    const dropped = aSession({ id: 'ses_dropped', request: aRequest({ id: 'r2' }) })
+    store.applyEvents([sessionUpdated(1, kept), sessionUpdated(2, dropped)])
+    store.snoozeReminder({ sessionId: 'ses_kept', bookedStart: 1, at: 10 })
+    store.snoozeReminder({ sessionId: 'ses_kept', bookedStart: 1, at: 20 })
+    store.snoozeReminder({ sessionId: 'ses_dropped', bookedStart: 1, at: 15 })
+    expect(store.snoozedReminders()).toEqual([
+      { sessionId: 'ses_dropped', bookedStart: 1, at: 15 },
+      { sessionId: 'ses_kept', bookedStart: 1, at: 20 },
+    ])
+    store.applySnapshot(aSnapshot({ sessions: [kept], cursor: 9 }))
+    expect(store.snoozedReminders()).toEqual([{ sessionId: 'ses_kept', bookedStart: 1, at: 20 }])
+    store.dropSnooze('ses_kept')
+    expect(store.snoozedReminders()).toEqual([])
+    store.snoozeReminder({ sessionId: 'ses_kept', bookedStart: 1, at: 30 })
+    store.clear()
+    expect(store.snoozedReminders()).toEqual([])
+  })
+
   it('records each reminder once; the first outcome stands', () => {
     const { store, db } = fresh()
-    expect(store.reminderHandled('ses_1', 30)).toBe(false)
-    store.markReminder('ses_1', 30, 'skipped', FIXTURE_NOW)
-    store.markReminder('ses_1', 30, 'fired', FIXTURE_NOW + 1)
-    expect(store.reminderHandled('ses_1', 30)).toBe(true)
-    expect(store.reminderHandled('ses_1', 10)).toBe(false)
+    expect(store.reminderHandled(rk('ses_1', 30))).toBe(false)
+    store.markReminder(rk('ses_1', 30), 'skipped', FIXTURE_NOW)
+    store.markReminder(rk('ses_1', 30), 'fired', FIXTURE_NOW + 1)
+    expect(store.reminderHandled(rk('ses_1', 30))).toBe(true)
+    expect(store.reminderHandled(rk('ses_1', 10))).toBe(false)
     expect(db.prepare('SELECT outcome, at FROM reminders').all()).toEqual([
       { outcome: 'skipped', at: FIXTURE_NOW },
     ])
@@ -287,7 +322,9 @@ describe('reading stored rows', () => {
     store.applySnapshot(aSnapshot({ cursor: 6 }))
     store.markSynced(1)
     store.markNotified(['x'], 1)
-    store.markReminder('s', 30, 'fired', 1)
+    store.markReminder(rk('s', 30), 'fired', 1)
+    store.snoozeReminder({ sessionId: 's', bookedStart: 1, at: 2 })
+    store.dropSnooze('s')
     ;[
       store.cursor(),
       store.lastSyncedAt(),
@@ -299,7 +336,8 @@ describe('reading stored rows', () => {
       store.session('s'),
       store.messages('r'),
       store.unnotifiedOpenInvites(),
-      store.reminderHandled('s', 30),
+      store.reminderHandled(rk('s', 30)),
+      store.snoozedReminders(),
     ].forEach(() => undefined)
     store.clear()
     expect(prepare).not.toHaveBeenCalled()

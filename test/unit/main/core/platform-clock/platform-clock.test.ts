@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
-import { dueReminders } from '../../../../../src/main/core/reminders/due-reminders'
+import { dueAlerts } from '../../../../../src/main/core/reminders/due-alerts'
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
 import { ManualClock } from '../../../../../src/shared/clock'
 import type { PlatformClockState } from '../../../../../src/shared/clock-skew'
 import { startWindowAt } from '../../../../../src/shared/rules/session-timing'
-import { FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
+import { aSession, FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
 
 const HOUR = 60 * MINUTE
 
@@ -48,9 +48,10 @@ describe('the platform clock', () => {
     // By the computer's clock the session is 2 h 10 min away; by the platform's, 10 minutes.
     expect(startWindowAt(bookedStart, local.now())).toBe('too_early')
     expect(startWindowAt(bookedStart, clock.now())).toBe('open')
-    expect(dueReminders(bookedStart, clock.now(), () => false)).toMatchObject({
-      skip: [30],
-      fire: { minutesBefore: 10, minutesLeft: 10 },
+    const session = aSession({ kind: 'scheduled', state: 'booked', bookedStart, expertJoinedAt: null })
+    expect(dueAlerts(session, clock.now(), () => false)).toMatchObject({
+      skip: ['30'],
+      reminder: { alert: '10', late: false },
     })
   })
 

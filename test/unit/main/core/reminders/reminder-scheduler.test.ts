@@ -1,140 +1,313 @@
-import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { ReminderScheduler } from '../../../../../src/main/core/reminders/reminder-scheduler'
-import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
-import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
-import { ManualClock } from '../../../../../src/shared/clock'
-import {
-  aScheduledRequest,
-  aSession,
-  FIXTURE_NOW,
-  MINUTE,
-  sessionUpdated,
-} from '../../../../support/fixtures'
-import { storeFactory, useTempDirs } from '../../db/cache-test-kit'
+// The reminder test matrix on a ManualClock: each case is something an expert's machine lives
+// through (sleep, restart, clock set, time zone, rebooking…), asserting what the expert is shown.
+import { afterEach, describe, expect, it } from 'vitest'
+import { CLOCK_CHECK_MS } from '../../../../../src/main/core/reminders/reminder-scheduler'
+import { MINUTE } from '../../../../support/fixtures'
+import { at, reminderKit } from './reminder-kit'
 
-const tempDir = useTempDirs()
-const openStore = storeFactory()
-const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+const setUp = reminderKit()
+const T = at(60)
 
-/** A cache holding one booked scheduled session starting `inMinutes` after FIXTURE_NOW. */
-function setUp(inMinutes: number, dir = tempDir(), enabled = () => true) {
-  const { store } = openStore(join(dir, 'cache.db'))
-  const bookedStart = FIXTURE_NOW + inMinutes * MINUTE
-  if (store.cursor() === 0) {
-    const request = aScheduledRequest('req_1', bookedStart)
-    store.applyEvents([
-      sessionUpdated(1, aSession({ id: 'ses_1', request, kind: 'scheduled', bookedStart, state: 'booked' })),
-    ])
-  }
-  const clock = new ManualClock(FIXTURE_NOW)
-  const notifier = createRecordingNotifier()
-  const power = createPowerHook()
-  const scheduler = new ReminderScheduler({
-    clock,
-    cache: store,
-    notifier,
-    power,
-    log: quiet,
-    enabled,
-    formatTime: () => 'HH:MM',
-  })
-  return { store, clock, notifier, power, scheduler, bookedStart, dir }
-}
-
-describe('ReminderScheduler', () => {
-  it('fires the 30- and 10-minute reminders once each, on time', () => {
-    const { clock, notifier, scheduler, bookedStart } = setUp(60)
+describe('the reminder matrix', () => {
+  it('plain 30 then 10: each on time and once, then one "starting now"', () => {
+    const { clock, notifier, scheduler, book, titles } = setUp()
+    book('ses_1', T)
     scheduler.start()
-    clock.advanceTo(bookedStart - 30 * MINUTE - 1)
-    expect(notifier.shown).toHaveLength(0)
-    clock.advanceTo(bookedStart - 30 * MINUTE)
-    expect(notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/^In 30 minutes: /)])
-    clock.advanceTo(bookedStart - 10 * MINUTE)
-    expect(notifier.shown.map((n) => n.title)).toEqual([
-      expect.stringMatching(/^In 30 minutes/),
-      expect.stringMatching(/^In 10 minutes/),
+    clock.advanceTo(T - 30 * MINUTE - 1)
+    expect(titles()).toEqual([])
+    clock.advanceTo(T - 30 * MINUTE)
+    expect(notifier.shown).toEqual([
+      {
+        kind: 'reminder',
+        sessionId: 'ses_1',
+        moment: 'before',
+        bookedStart: T,
+        startAllowed: false,
+        title: 'In 30 minutes: Session ses_1',
+        body: 'Scheduled session with Sam Okafor at HH:MM. Start opens at HH:MM.',
+      },
     ])
-    expect(notifier.shown[1]?.body).toMatch(/start it now/)
+    clock.advanceTo(T - 10 * MINUTE)
+    expect(notifier.shown[1]).toMatchObject({
+      title: 'In 10 minutes: Session ses_1',
+      body: 'Scheduled session with Sam Okafor at HH:MM. You can start it now.',
+      startAllowed: true,
+    })
+    clock.advanceTo(T)
+    expect(notifier.shown[2]).toMatchObject({
+      moment: 'starting_now',
+      startAllowed: true,
+      title: 'Starting now: Session ses_1',
+      body: 'Booked for HH:MM with Sam Okafor, who has not joined yet either. Start it before HH:MM, or the platform cancels the session.',
+    })
     scheduler.refresh()
-    clock.advanceTo(bookedStart + 5 * MINUTE)
-    expect(notifier.shown).toHaveLength(2)
+    clock.advanceTo(T + 30 * MINUTE)
+    expect(notifier.shown).toHaveLength(3)
     scheduler.stop()
   })
 
-  it('never repeats a reminder across a restart', () => {
-    const first = setUp(20)
+  it('restart between the 30 and the 10: the 30 is not repeated, the 10 comes on time', () => {
+    const first = setUp()
+    first.book('ses_1', T)
     first.scheduler.start()
-    first.clock.advanceTo(first.bookedStart - 10 * MINUTE)
-    // Started after the 30-minute moment with nothing later due yet: that one is shown late.
-    expect(first.notifier.shown.map((n) => n.title)).toEqual([
-      expect.stringMatching(/^In 20 minutes: /),
-      expect.stringMatching(/^In 10 minutes: /),
-    ])
+    first.clock.advanceTo(T - 30 * MINUTE)
     first.scheduler.stop()
-    const second = setUp(20, first.dir)
-    second.clock.advanceTo(first.bookedStart - 10 * MINUTE + 30_000)
+    const second = setUp({ dir: first.dir, now: T - 20 * MINUTE })
     second.scheduler.start()
-    expect(second.notifier.shown).toHaveLength(0)
+    expect(second.titles()).toEqual([])
+    second.clock.advanceTo(T - 10 * MINUTE)
+    expect([...first.titles(), ...second.titles()]).toEqual([
+      'In 30 minutes: Session ses_1',
+      'In 10 minutes: Session ses_1',
+    ])
+    second.scheduler.stop()
   })
 
-  it('after sleep, skips the stale reminders and shows one "starting now" notice', () => {
-    const { clock, notifier, power, scheduler, bookedStart } = setUp(40)
-    scheduler.start()
-    // Asleep: no timer runs while the clock passes both reminders; on waking they are overdue.
-    clock.sleep(bookedStart - 5 * MINUTE - clock.now())
-    power.resume()
-    clock.advance(0)
-    expect(notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/^Starting now: /)])
-    expect(notifier.shown[0]?.body).toMatch(/Join before HH:MM/)
-    power.resume()
-    expect(notifier.shown).toHaveLength(1)
-    scheduler.stop()
+  it('restart after the 10 passed while Standby was closed: the 10 is shown late, with the time left', () => {
+    const first = setUp()
+    first.book('ses_1', T)
+    first.scheduler.start()
+    first.clock.advanceTo(T - 30 * MINUTE)
+    first.scheduler.stop()
+    const second = setUp({ dir: first.dir, now: T - 4 * MINUTE })
+    second.scheduler.start()
+    expect(second.notifier.shown).toEqual([
+      expect.objectContaining({
+        title: 'In 4 minutes: Session ses_1',
+        body: 'Scheduled session with Sam Okafor at HH:MM. This 10-minute reminder was due at HH:MM, while this computer slept or Standby was closed. You can start it now.',
+        startAllowed: true,
+      }),
+    ])
+    second.scheduler.stop()
   })
 
-  it('after sleep, shows a stale reminder late, with the time really left, when no later one is due', () => {
-    const { clock, notifier, power, scheduler, bookedStart } = setUp(40)
+  it('booked 20 minutes ahead: the 30 is the first word about it, not a late one', () => {
+    const { clock, scheduler, book, notifier } = setUp()
     scheduler.start()
-    clock.sleep(bookedStart - 25 * MINUTE - clock.now())
-    power.resume()
-    clock.advance(0)
-    expect(notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/^In 25 minutes: /)])
-    clock.advanceTo(bookedStart - 10 * MINUTE)
-    expect(notifier.shown.map((n) => n.title)).toEqual([
-      expect.stringMatching(/^In 25 minutes: /),
-      expect.stringMatching(/^In 10 minutes: /),
+    clock.advanceTo(T - 20 * MINUTE)
+    book('ses_1', T)
+    expect(notifier.shown.map((n) => [n.title, n.body])).toEqual([
+      ['In 20 minutes: Session ses_1', 'Scheduled session with Sam Okafor at HH:MM. Start opens at HH:MM.'],
     ])
     scheduler.stop()
   })
 
-  it('after sleep, skips the stale reminder for the one that is due, and adds no "starting now"', () => {
-    const { clock, notifier, power, scheduler, bookedStart } = setUp(40)
+  it('sleep across the 30 only: the 30 is shown late on waking, the 10 on time', () => {
+    const { clock, power, scheduler, book, titles, notifier } = setUp()
+    book('ses_1', T)
     scheduler.start()
-    clock.sleep(bookedStart - 10 * MINUTE + 30_000 - clock.now())
+    clock.advanceTo(T - 35 * MINUTE)
+    clock.sleep(10 * MINUTE)
     power.resume()
-    clock.advance(0)
-    expect(notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/^In 10 minutes: /)])
-    clock.advanceTo(bookedStart + 5 * MINUTE)
-    expect(notifier.shown).toHaveLength(1)
+    expect(titles()).toEqual(['In 25 minutes: Session ses_1'])
+    expect(notifier.shown[0]?.body).toMatch(
+      /This 30-minute reminder was due at HH:MM, while this computer slept/,
+    )
+    clock.advanceTo(T - 10 * MINUTE)
+    expect(titles()).toEqual(['In 25 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('sleep past both: the 30 is skipped for the 10, shown late, and Start is allowed', () => {
+    const { clock, power, scheduler, book, titles, notifier } = setUp()
+    book('ses_1', T)
+    scheduler.start()
+    clock.sleep(T - 5 * MINUTE - clock.now())
+    power.resume()
+    expect(titles()).toEqual(['In 5 minutes: Session ses_1'])
+    expect(notifier.shown[0]).toMatchObject({ startAllowed: true, moment: 'before' })
+    clock.advanceTo(T)
+    expect(titles()).toEqual(['In 5 minutes: Session ses_1', 'Starting now: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('sleep past the start: one "starting now" while joinable, nothing once auto-cancelled', () => {
+    const { clock, power, scheduler, book, titles, notifier } = setUp()
+    book('ses_1', T)
+    book('ses_2', at(120))
+    scheduler.start()
+    clock.sleep(T + 3 * MINUTE - clock.now())
+    power.resume()
+    power.resume()
+    expect(titles()).toEqual(['Starting now: Session ses_1'])
+    expect(notifier.shown[0]).toMatchObject({ startAllowed: true, moment: 'starting_now' })
+    // Asleep past the second session's auto-cancel: it can no longer be joined, so nothing is said.
+    clock.sleep(at(131) - clock.now())
+    power.resume()
+    expect(titles()).toEqual(['Starting now: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('wall-clock jump forward: caught by the minute check without any power event', () => {
+    const { clock, scheduler, book, titles } = setUp()
+    book('ses_1', T)
+    scheduler.start()
+    clock.step(50 * MINUTE)
+    expect(titles()).toEqual([])
+    clock.advance(CLOCK_CHECK_MS)
+    expect(titles()).toEqual(['In 9 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('wall-clock jump back: nothing early, and a reminder already shown is not repeated', () => {
+    const { clock, scheduler, book, titles } = setUp()
+    book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 31 * MINUTE)
+    clock.step(-60 * MINUTE)
+    clock.advance(5 * CLOCK_CHECK_MS)
+    expect(titles()).toEqual([])
+    clock.advanceTo(T - 30 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+    clock.step(-20 * MINUTE)
+    clock.advanceTo(T - 30 * MINUTE)
+    clock.advanceTo(T - 11 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  describe('in local time', () => {
+    const zone = process.env.TZ
+    afterEach(() => {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    })
+    const local = (t: number, timeZone: string): string =>
+      new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', timeZone })
+
+    it('time-zone change: reminders keep their moment and speak the new local time', () => {
+      process.env.TZ = 'Europe/London'
+      const { clock, scheduler, book, notifier } = setUp({ localTimes: true })
+      book('ses_1', T)
+      scheduler.start()
+      clock.advanceTo(T - 30 * MINUTE)
+      expect(notifier.shown[0]?.body).toContain(`at ${local(T, 'Europe/London')}.`)
+      process.env.TZ = 'Asia/Tokyo'
+      clock.advanceTo(T - 10 * MINUTE - 1)
+      expect(notifier.shown).toHaveLength(1)
+      clock.advanceTo(T - 10 * MINUTE)
+      expect(notifier.shown[1]?.body).toContain(`at ${local(T, 'Asia/Tokyo')}.`)
+      expect(local(T, 'Asia/Tokyo')).not.toBe(local(T, 'Europe/London'))
+      scheduler.stop()
+    })
+
+    it('DST change: 30 and 10 minutes of real time before a start just after the clocks go forward', () => {
+      process.env.TZ = 'Europe/Berlin'
+      // 03:15 summer time on 2026-03-29, 45 minutes of real time after 02:00 winter time became 03:00.
+      const start = Date.UTC(2026, 2, 29, 1, 15)
+      const { clock, scheduler, book, notifier } = setUp({
+        localTimes: true,
+        now: Date.UTC(2026, 2, 29, 0, 0),
+      })
+      book('ses_1', start)
+      scheduler.start()
+      clock.advanceTo(start - 30 * MINUTE - 1)
+      expect(notifier.shown).toHaveLength(0)
+      clock.advanceTo(start - 30 * MINUTE)
+      clock.advanceTo(start - 10 * MINUTE)
+      expect(notifier.shown.map((n) => n.title)).toEqual([
+        'In 30 minutes: Session ses_1',
+        'In 10 minutes: Session ses_1',
+      ])
+      expect(notifier.shown[1]?.body).toContain(`at ${local(start, 'Europe/Berlin')}.`)
+      expect(local(start, 'Europe/Berlin')).toMatch(/03:15/)
+      scheduler.stop()
+    })
+  })
+
+  it('rebook: the new time reminds again, the old one says nothing more', () => {
+    const { clock, scheduler, book, update, store, titles } = setUp()
+    book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    const later = T + 2 * 60 * MINUTE
+    const session = store.session('ses_1')
+    if (session === null) throw new Error('the session is cached')
+    update({ ...session, bookedStart: later })
+    clock.advanceTo(later - 30 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 30 minutes: Session ses_1'])
+    expect(clock.now()).toBe(later - 30 * MINUTE)
+    scheduler.stop()
+  })
+
+  it('cancel: a cancelled or ended session never reminds again', () => {
+    const { clock, scheduler, book, update, titles } = setUp()
+    const cancelled = book('ses_1', T)
+    const ended = book('ses_2', T + 5 * MINUTE)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    update({ ...cancelled, state: 'cancelled' })
+    update({ ...ended, state: 'ended', endedAt: clock.now() })
+    clock.advanceTo(T + 20 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('back-to-back sessions 15 minutes apart: every reminder of each, once, in order', () => {
+    const { clock, scheduler, book, update, titles } = setUp()
+    const first = book('ses_a', T, 'First')
+    book('ses_b', T + 15 * MINUTE, 'Second')
+    scheduler.start()
+    clock.advanceTo(T - 2 * MINUTE)
+    // The expert starts the first one: it stops reminding; the second carries on.
+    update({ ...first, state: 'live', expertJoinedAt: clock.now(), clientJoinedAt: clock.now() })
+    clock.advanceTo(T + 15 * MINUTE)
+    expect(titles()).toEqual([
+      'In 30 minutes: First',
+      'In 30 minutes: Second',
+      'In 10 minutes: First',
+      'In 10 minutes: Second',
+      'Starting now: Second',
+    ])
+    scheduler.stop()
+  })
+
+  it('snooze then the 10-minute reminder: shown again 5 minutes later, then the 10 on time', () => {
+    const { clock, scheduler, book, titles } = setUp()
+    book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    expect(scheduler.snooze('ses_1')).toBe(true)
+    clock.advanceTo(T - 25 * MINUTE - 1)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+    clock.advanceTo(T - 25 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 25 minutes: Session ses_1'])
+    // Snoozed again two minutes before the 10: the 10 replaces it instead of a second one after.
+    clock.advanceTo(T - 12 * MINUTE)
+    scheduler.snooze('ses_1')
+    clock.advanceTo(T - 1 * MINUTE)
+    expect(titles()).toEqual([
+      'In 30 minutes: Session ses_1',
+      'In 25 minutes: Session ses_1',
+      'In 10 minutes: Session ses_1',
+    ])
+    scheduler.stop()
+  })
+
+  it('reminders disabled mid-way: nothing more is shown, and turning them on again repeats nothing', () => {
+    let enabled = true
+    const { clock, scheduler, book, titles } = setUp({ enabled: () => enabled })
+    book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    enabled = false
+    clock.advanceTo(T + MINUTE)
+    enabled = true
+    scheduler.refresh()
+    clock.advanceTo(T + 5 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
     scheduler.stop()
   })
 
   it('waits at most a day at a time for a session weeks ahead, and still fires on time', () => {
-    const { clock, notifier, scheduler, bookedStart } = setUp(40 * 24 * 60)
+    const { clock, scheduler, book, titles } = setUp()
+    const start = at(40 * 24 * 60)
+    book('ses_1', start)
     scheduler.start()
     clock.advance(24 * 60 * MINUTE)
-    expect(notifier.shown).toHaveLength(0)
-    expect(clock.pendingTimers).toBe(1)
-    clock.advanceTo(bookedStart - 30 * MINUTE)
-    expect(notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/^In 30 minutes/)])
-    scheduler.stop()
-  })
-
-  it('records reminders but shows nothing while reminders are turned off', () => {
-    const { clock, notifier, scheduler, bookedStart } = setUp(45, tempDir(), () => false)
-    scheduler.start()
-    clock.advanceTo(bookedStart - 10 * MINUTE)
-    expect(notifier.shown).toHaveLength(0)
+    expect(titles()).toEqual([])
+    clock.advanceTo(start - 30 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
     scheduler.stop()
   })
 })

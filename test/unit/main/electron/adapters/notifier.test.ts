@@ -18,6 +18,15 @@ const instant: AppNotification = {
   instant: true,
 }
 const scheduled: AppNotification = { ...instant, inviteId: 'inv_2', instant: false }
+const reminder = {
+  kind: 'reminder',
+  sessionId: 's1',
+  title: 'In 10 minutes',
+  body: 'Schema review',
+  moment: 'before',
+  bookedStart: 0,
+  startAllowed: true,
+} as const
 
 function setup(overrides: Partial<Omit<ElectronNotifierOptions, 'log'>> = {}) {
   const options = {
@@ -69,9 +78,9 @@ describe('the Electron notifier', () => {
     notifier.show(instant)
     sound = false
     notifier.show(scheduled)
-    notifier.show({ kind: 'reminder', sessionId: 's1', title: 'In 10 minutes', body: 'Schema review' })
+    notifier.show({ ...reminder, title: 'In 10 minutes' })
     sound = true
-    notifier.show({ kind: 'reminder', sessionId: 's1', title: 'Starting now', body: 'Schema review' })
+    notifier.show({ ...reminder, title: 'Starting now', moment: 'starting_now' })
     notifier.show({ kind: 'notice', title: 'Offline', body: 'Showing cached data' })
     expect(fake.notifications.map((n) => n.options.silent)).toEqual([false, true, true, false, true])
   })

@@ -41,7 +41,15 @@ describe('the Node notifier', () => {
       }),
     ).toBe('[notification] Invite closed: Taken — Another expert took it')
     expect(
-      notificationLine({ kind: 'reminder', sessionId: 's', title: 'In 10 minutes', body: 'Schema review' }),
+      notificationLine({
+        kind: 'reminder',
+        sessionId: 's',
+        title: 'In 10 minutes',
+        body: 'Schema review',
+        moment: 'before',
+        bookedStart: 0,
+        startAllowed: true,
+      }),
     ).toBe('[notification] Reminder: In 10 minutes — Schema review')
     expect(notificationLine({ kind: 'notice', title: 'Offline', body: 'Showing cached data' })).toBe(
       '[notification] Notice: Offline — Showing cached data',

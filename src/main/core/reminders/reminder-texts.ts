@@ -1,0 +1,109 @@
+/**
+ * The words of every reminder and session alert: what happened and what the expert can do, with
+ * times in this machine's local time (`time` formats them).
+ */
+import type { Cancellation, Session } from '../../../shared/protocol'
+import {
+  AUTO_CANCEL_AFTER_MS,
+  autoCancelAt,
+  startWindowAt,
+  startWindowOpensAt,
+} from '../../../shared/rules/session-timing'
+
+/** A notification's words. */
+export interface ReminderText {
+  readonly title: string
+  readonly body: string
+}
+
+/** Formats a moment in local time ("14:10"). */
+export type TimeFormat = (t: number) => string
+
+const MINUTE_MS = 60_000
+
+function minutes(n: number): string {
+  return n === 1 ? '1 minute' : `${n} minutes`
+}
+
+function startHint(session: Session, now: number, time: TimeFormat): string {
+  return startWindowAt(session.bookedStart, now) === 'open'
+    ? 'You can start it now.'
+    : `Start opens at ${time(startWindowOpensAt(session.bookedStart))}.`
+}
+
+/**
+ * A reminder before the start. Late (the machine slept, Standby was closed, the clock jumped) it
+ * says when it was due, and the title counts the minutes really left.
+ */
+export function beforeText(
+  session: Session,
+  now: number,
+  time: TimeFormat,
+  late: { readonly minutesBefore: number; readonly dueAt: number } | null,
+): ReminderText {
+  const left = Math.max(1, Math.ceil((session.bookedStart - now) / MINUTE_MS))
+  const what = `Scheduled session with ${session.client.name} at ${time(session.bookedStart)}.`
+  const why =
+    late === null
+      ? ''
+      : ` This ${late.minutesBefore}-minute reminder was due at ${time(late.dueAt)}, while this computer slept or Standby was closed.`
+  return {
+    title: `In ${minutes(left)}: ${session.request.title}`,
+    body: `${what}${why} ${startHint(session, now, time)}`,
+  }
+}
+
+/** The one "starting now": the start time has come and the expert has not joined. */
+export function startingNowText(session: Session, time: TimeFormat): ReminderText {
+  const cancelAt = time(autoCancelAt(session.bookedStart))
+  const who =
+    session.clientJoinedAt === null
+      ? `${session.client.name}, who has not joined yet either`
+      : `${session.client.name}, who is waiting`
+  return {
+    title: `Starting now: ${session.request.title}`,
+    body: `Booked for ${time(session.bookedStart)} with ${who}. Start it before ${cancelAt}, or the platform cancels the session.`,
+  }
+}
+
+/** The start time has come and the client is not there. */
+export function clientAbsentText(session: Session, time: TimeFormat): ReminderText {
+  const name = session.client.name
+  const cancelAt = time(autoCancelAt(session.bookedStart))
+  // The absent party pays; when the expert is not in either, nobody does.
+  const fee = session.expertJoinedAt === null ? '' : ` and ${name} pays the fee`
+  return {
+    title: `${name} has not joined yet; auto-cancel at ${cancelAt}`,
+    body: `“${session.request.title}” was booked for ${time(session.bookedStart)}. You can message ${name} meanwhile; if they have not joined by ${cancelAt}, the platform cancels the session${fee}.`,
+  }
+}
+
+/** The platform cancelled the session because a party did not join in time. */
+export function cancelledText(session: Session, cancellation: Cancellation, time: TimeFormat): ReminderText {
+  const name = session.client.name
+  const grace = `within ${AUTO_CANCEL_AFTER_MS / MINUTE_MS} minutes of ${time(session.bookedStart)}`
+  const absent =
+    cancellation.reason === 'client_absent'
+      ? `${name} did not join ${grace}`
+      : cancellation.reason === 'expert_absent'
+        ? `You did not join ${grace}`
+        : `Neither you nor ${name} joined ${grace}`
+  const fee =
+    cancellation.feeAssessedTo === 'client'
+      ? `${name} pays the cancellation fee.`
+      : cancellation.feeAssessedTo === 'expert'
+        ? 'You pay the cancellation fee.'
+        : 'Nobody pays a cancellation fee.'
+  return {
+    title: `Cancelled: ${session.request.title}`,
+    body: `${absent}, so the platform cancelled the session. ${fee} It is in your history.`,
+  }
+}
+
+/** The client joined a session the expert is in: billing waits for the expert. */
+export function clientJoinedText(session: Session): ReminderText {
+  return {
+    title: `${session.client.name} joined: start billing when you're sure`,
+    body: `“${session.request.title}”: build context first; billable time starts only when you start billing.`,
+  }
+}

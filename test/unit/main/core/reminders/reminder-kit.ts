@@ -1,0 +1,77 @@
+/**
+ * A reminder scheduler over a real SQLite cache, a ManualClock, the recording notifier and the
+ * power hook, with helpers to change the cached sessions as the platform's events would.
+ */
+import { join } from 'node:path'
+import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
+import { ReminderScheduler } from '../../../../../src/main/core/reminders/reminder-scheduler'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
+import { ManualClock } from '../../../../../src/shared/clock'
+import type { Session } from '../../../../../src/shared/protocol'
+import {
+  aScheduledRequest,
+  aSession,
+  FIXTURE_NOW,
+  MINUTE,
+  sessionUpdated,
+} from '../../../../support/fixtures'
+import { storeFactory, useTempDirs } from '../../db/cache-test-kit'
+
+/** Titles shown so far, with the session each is about, for compact assertions. */
+export type Shown = ReadonlyArray<AppNotification>
+
+/** Options for one scheduler. */
+export interface KitOptions {
+  /** Reuse a cache directory: a restart. */
+  readonly dir?: string
+  /** Start the clock here instead of FIXTURE_NOW. */
+  readonly now?: number
+  readonly enabled?: () => boolean
+  /** Format times as the machine does instead of the fixed "HH:MM". */
+  readonly localTimes?: boolean
+}
+
+/** Builds schedulers for one test file; caches are closed and removed after each test. */
+export function reminderKit() {
+  const tempDir = useTempDirs()
+  const openStore = storeFactory()
+  let nextEventId = 1
+
+  return function setUp(options: KitOptions = {}) {
+    const dir = options.dir ?? tempDir()
+    const { store } = openStore(join(dir, 'cache.db'))
+    nextEventId = store.cursor() + 1
+    const clock = new ManualClock(options.now ?? FIXTURE_NOW)
+    const notifier = createRecordingNotifier()
+    const power = createPowerHook()
+    const scheduler = new ReminderScheduler({
+      clock,
+      cache: store,
+      notifier,
+      power,
+      log: { info: () => {}, warn: () => {}, error: () => {} },
+      enabled: options.enabled ?? (() => true),
+      ...(options.localTimes === true ? {} : { formatTime: () => 'HH:MM' }),
+    })
+    /** Apply a session as a `session.updated` event would, and tell the scheduler. */
+    const update = (session: Session): Session => {
+      const event = sessionUpdated(nextEventId++, session)
+      store.applyEvents([event])
+      scheduler.cacheChanged({ kind: 'events', events: [event] })
+      return session
+    }
+    /** Book a scheduled session starting at `bookedStart`, now. */
+    const book = (id: string, bookedStart: number, title = `Session ${id}`): Session => {
+      const request = { ...aScheduledRequest(`req_${id}`, bookedStart), title }
+      const updatedAt = clock.now()
+      return update(aSession({ id, request, kind: 'scheduled', bookedStart, state: 'booked', updatedAt }))
+    }
+    /** The titles shown so far. */
+    const titles = (): string[] => notifier.shown.map((n) => n.title)
+    return { store, clock, notifier, power, scheduler, update, book, titles, dir }
+  }
+}
+
+/** Minutes from FIXTURE_NOW. */
+export const at = (minutes: number): number => FIXTURE_NOW + minutes * MINUTE

@@ -1,0 +1,204 @@
+// The alerts about a session beside the reminders: the client has not joined at the start, the
+// platform cancelled it (and who pays), the client joined an instant session; and what the
+// notification routing asks the scheduler (is Start allowed, snooze).
+import { describe, expect, it } from 'vitest'
+import { aRequest, aSession, MINUTE } from '../../../../support/fixtures'
+import { at, reminderKit } from './reminder-kit'
+
+const setUp = reminderKit()
+const T = at(60)
+
+describe('session alerts', () => {
+  it('at the start, with the expert in and the client not: "has not joined yet", with the auto-cancel time', () => {
+    const { clock, scheduler, book, update, notifier } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 5 * MINUTE)
+    update({ ...session, state: 'live', expertJoinedAt: clock.now() })
+    clock.advanceTo(T)
+    expect(notifier.shown.at(-1)).toEqual({
+      kind: 'reminder',
+      sessionId: 'ses_1',
+      moment: 'client_absent',
+      bookedStart: T,
+      startAllowed: false,
+      title: 'Sam Okafor has not joined yet; auto-cancel at HH:MM',
+      body: '“Session ses_1” was booked for HH:MM. You can message Sam Okafor meanwhile; if they have not joined by HH:MM, the platform cancels the session and Sam Okafor pays the fee.',
+    })
+    clock.advanceTo(T + 9 * MINUTE)
+    expect(notifier.shown.filter((n) => n.kind === 'reminder' && n.moment === 'client_absent')).toHaveLength(
+      1,
+    )
+    scheduler.stop()
+  })
+
+  it('at the start, with the client already there: no alert about the client', () => {
+    const { clock, scheduler, book, update, titles } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 5 * MINUTE)
+    update({ ...session, state: 'live', expertJoinedAt: clock.now(), clientJoinedAt: clock.now() })
+    clock.advanceTo(T + 9 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('auto-cancelled by the platform: says so and who pays the fee, once', () => {
+    const { clock, scheduler, book, update, notifier } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T + 10 * MINUTE)
+    const cancelled = {
+      ...session,
+      state: 'cancelled' as const,
+      expertJoinedAt: T,
+      cancellation: {
+        reason: 'client_absent' as const,
+        feeAssessedTo: 'client' as const,
+        cancelledAt: clock.now(),
+      },
+    }
+    update(cancelled)
+    update({ ...cancelled, updatedAt: clock.now() + 1 })
+    const told = notifier.shown.filter((n) => n.kind === 'reminder' && n.moment === 'cancelled')
+    expect(told).toEqual([
+      expect.objectContaining({
+        title: 'Cancelled: Session ses_1',
+        body: 'Sam Okafor did not join within 10 minutes of HH:MM, so the platform cancelled the session. Sam Okafor pays the cancellation fee. It is in your history.',
+        startAllowed: false,
+      }),
+    ])
+    scheduler.stop()
+  })
+
+  it('auto-cancelled with the expert absent, or both: the fee sentence follows the platform', () => {
+    const { scheduler, book, update, notifier } = setUp()
+    const mine = book('ses_1', T)
+    const nobody = book('ses_2', T)
+    scheduler.start()
+    const cancellation = { cancelledAt: T + 10 * MINUTE }
+    update({
+      ...mine,
+      state: 'cancelled',
+      cancellation: { ...cancellation, reason: 'expert_absent', feeAssessedTo: 'expert' },
+    })
+    update({
+      ...nobody,
+      state: 'cancelled',
+      cancellation: { ...cancellation, reason: 'both_absent', feeAssessedTo: null },
+    })
+    expect(notifier.shown.map((n) => n.body)).toEqual([
+      'You did not join within 10 minutes of HH:MM, so the platform cancelled the session. You pay the cancellation fee. It is in your history.',
+      'Neither you nor Sam Okafor joined within 10 minutes of HH:MM, so the platform cancelled the session. Nobody pays a cancellation fee. It is in your history.',
+    ])
+    scheduler.stop()
+  })
+
+  it('the client joins an instant session: "start billing when you\'re sure", once', () => {
+    const { clock, scheduler, update, notifier } = setUp()
+    scheduler.start()
+    const request = aRequest({ id: 'req_i', title: 'Hooks question' })
+    const live = aSession({
+      id: 'ses_i',
+      request,
+      state: 'live',
+      expertJoinedAt: clock.now(),
+      bookedStart: clock.now(),
+    })
+    update(live)
+    expect(notifier.shown).toEqual([])
+    clock.advance(5_000)
+    const joined = update({ ...live, clientJoinedAt: clock.now(), updatedAt: clock.now() })
+    update({ ...joined, phase: 'billable', billingStartedAt: clock.now() + 1, updatedAt: clock.now() + 1 })
+    expect(notifier.shown).toEqual([
+      {
+        kind: 'reminder',
+        sessionId: 'ses_i',
+        moment: 'client_joined',
+        bookedStart: live.bookedStart,
+        startAllowed: false,
+        title: "Sam Okafor joined: start billing when you're sure",
+        body: '“Hooks question”: build context first; billable time starts only when you start billing.',
+      },
+    ])
+    scheduler.stop()
+  })
+
+  it('tells the routing whether Start is allowed now, by the start window', () => {
+    const { clock, scheduler, book, update } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 10 * MINUTE - 1)
+    expect(scheduler.startAllowed('ses_1')).toBe(false)
+    clock.advanceTo(T - 10 * MINUTE)
+    expect(scheduler.startAllowed('ses_1')).toBe(true)
+    clock.advanceTo(T + 10 * MINUTE)
+    expect(scheduler.startAllowed('ses_1')).toBe(false)
+    update({ ...session, bookedStart: T + 60 * MINUTE })
+    clock.advanceTo(T + 55 * MINUTE)
+    expect(scheduler.startAllowed('ses_1')).toBe(true)
+    update({ ...session, bookedStart: T + 60 * MINUTE, state: 'live', expertJoinedAt: clock.now() })
+    expect(scheduler.startAllowed('ses_1')).toBe(false)
+    expect(scheduler.startAllowed('ses_unknown')).toBe(false)
+    scheduler.stop()
+  })
+
+  it('snooze refuses a session that no longer waits for the expert, and a started one drops its snooze', () => {
+    const { clock, scheduler, book, update, titles } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    expect(scheduler.snooze('ses_1')).toBe(true)
+    update({ ...session, state: 'live', expertJoinedAt: clock.now() })
+    clock.advanceTo(T - 20 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+    expect(scheduler.snooze('ses_1')).toBe(false)
+    expect(scheduler.snooze('ses_unknown')).toBe(false)
+    scheduler.stop()
+  })
+
+  it('a snooze survives a restart and is shown once, on time', () => {
+    const first = setUp()
+    first.book('ses_1', T)
+    first.scheduler.start()
+    first.clock.advanceTo(T - 30 * MINUTE)
+    first.scheduler.snooze('ses_1')
+    first.scheduler.stop()
+    const second = setUp({ dir: first.dir, now: T - 27 * MINUTE })
+    second.scheduler.start()
+    second.clock.advanceTo(T - 25 * MINUTE)
+    expect(second.titles()).toEqual(['In 25 minutes: Session ses_1'])
+    second.scheduler.stop()
+    const third = setUp({ dir: first.dir, now: T - 24 * MINUTE })
+    third.scheduler.start()
+    third.clock.advanceTo(T - 11 * MINUTE)
+    expect(third.titles()).toEqual([])
+    third.scheduler.stop()
+  })
+
+  it('a snooze falling due with the 10-minute reminder shows only the reminder', () => {
+    const { clock, scheduler, book, titles } = setUp()
+    book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 15 * MINUTE)
+    scheduler.snooze('ses_1')
+    clock.advanceTo(T - 5 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('a snoozed "starting now" comes back as "starting now" while the session can still be joined', () => {
+    const { clock, scheduler, book, titles, notifier } = setUp()
+    book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T)
+    scheduler.snooze('ses_1')
+    clock.advanceTo(T + 5 * MINUTE)
+    expect(titles().slice(-2)).toEqual(['Starting now: Session ses_1', 'Starting now: Session ses_1'])
+    expect(notifier.shown.at(-1)).toMatchObject({ startAllowed: true })
+    scheduler.snooze('ses_1')
+    clock.advanceTo(T + 20 * MINUTE)
+    expect(titles().filter((t) => t.startsWith('Starting now'))).toHaveLength(2)
+    scheduler.stop()
+  })
+})
