@@ -38,6 +38,8 @@ export function anExpert(overrides: Partial<Expert> = {}): Expert {
     timeZone: 'Europe/London',
     availability: 'online',
     onlineUntil: null,
+    availabilityCause: 'chosen',
+    idleMinutes: null,
     tags: ['javascript', 'typescript', 'react'],
     stats: { averageResponseMs: 48_000, rating: 4.8, sessionsDone: 120 },
     ...overrides,
