@@ -17,6 +17,9 @@ function testPower(): Power & { resume(): void } {
     onSuspend: () => () => {},
     onResume: (l) => (listeners.add(l), () => listeners.delete(l)),
     onNetworkChange: () => () => {},
+    onLock: () => () => {},
+    onUnlock: () => () => {},
+    systemIdleSeconds: () => 0,
     resume: () => listeners.forEach((l) => l()),
   }
 }
