@@ -7,9 +7,9 @@ import { ActionButton, ActionError } from './ActionButton'
 import { AvailabilityForm } from './AvailabilityForm'
 import { useAction } from './use-action'
 
-type Toggle = 'remindersEnabled' | 'soundEnabled' | 'launchAtLogin'
+type Toggle = 'remindersEnabled' | 'soundEnabled' | 'launchAtLogin' | 'autoAwayEnabled'
 
-const TOGGLES: ReadonlyArray<{ key: Toggle; label: string; hint: string }> = [
+const TOGGLES: ReadonlyArray<{ key: Toggle; label: string; hint: string | ((s: AppSettings) => string) }> = [
   {
     key: 'remindersEnabled',
     label: 'Reminder notifications',
@@ -17,6 +17,12 @@ const TOGGLES: ReadonlyArray<{ key: Toggle; label: string; hint: string }> = [
   },
   { key: 'soundEnabled', label: 'Sound', hint: 'Play a sound with invite notifications.' },
   { key: 'launchAtLogin', label: 'Launch at login', hint: 'Start Standby in the tray when you log in.' },
+  {
+    key: 'autoAwayEnabled',
+    label: 'Away when idle',
+    hint: (s) =>
+      `Away after ${s.autoAwayMinutes} min without input or when the screen locks; online again when you are back. Never changes an away or busy you chose.`,
+  },
 ]
 
 /** The Settings section. */
@@ -80,7 +86,7 @@ function Toggles({ settings }: { readonly settings: AppSettings }) {
           />
           <span className="toggle-text">
             <span>{label}</span>
-            <span className="muted">{hint}</span>
+            <span className="muted">{typeof hint === 'string' ? hint : hint(shown)}</span>
           </span>
         </label>
       ))}
