@@ -97,11 +97,13 @@ export class AutoAway {
     void this.deps
       .send(request.change, request.idleMinutes)
       .then((outcome) => {
-        if (outcome.ok) {
-          this.sentFor = request.change === 'back' ? null : request.change
-        } else if (outcome.error.code !== 'offline' && outcome.error.code !== 'signed_out') {
+        const local = !outcome.ok && (outcome.error.code === 'offline' || outcome.error.code === 'signed_out')
+        // Offline, it is asked again once online; a refusal is not repeated for this absence.
+        if (!local) this.sentFor = request.change === 'back' ? null : request.change
+        if (!outcome.ok && !local) {
           this.deps.log.warn(
-            `Could not switch availability automatically (${request.change}): ${outcome.error.message}`,
+            `Could not switch availability automatically (${request.change}): ${outcome.error.message}. ` +
+              'Set it in Settings or from the tray.',
           )
         }
       })

@@ -17,7 +17,13 @@ const IN_SESSION: ExpertPresence = { availability: 'busy', availabilityCause: 's
  * expert's update reaching the cache, which the core passes on as a refresh.
  */
 function setUp(
-  options: { expert?: ExpertPresence; settings?: AutoAwaySettings; offline?: () => boolean } = {},
+  options: {
+    expert?: ExpertPresence
+    settings?: AutoAwaySettings
+    offline?: () => boolean
+    /** The platform refuses every request, as one without availability.auto does. */
+    refuse?: boolean
+  } = {},
 ) {
   const clock = new ManualClock(Date.UTC(2026, 0, 5, 9))
   const power = createPowerHook({ clock })
@@ -40,6 +46,12 @@ function setUp(
           return { ok: false, error: { code: 'offline', message: 'Offline.' } }
         }
         sent.push(idleMinutes === null ? change : `${change} ${idleMinutes} min`)
+        if (options.refuse) {
+          return {
+            ok: false,
+            error: { code: 'invalid_payload', message: 'Unknown command availability.auto' },
+          }
+        }
         const before = expert
         if (change === 'back') {
           if (isAutoAway(expert)) expert = ONLINE
@@ -259,5 +271,15 @@ describe('auto-away on a manual clock', () => {
     await answers()
     expect(t.sent).toEqual(['idle 10 min'])
     expect(t.log.lines).toEqual([])
+  })
+
+  it('a platform that refuses is asked once per absence, and the log says what to do', async () => {
+    const t = setUp({ refuse: true })
+    t.clock.advance(30 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+    expect(t.log.lines).toEqual([
+      'warn Could not switch availability automatically (idle): Unknown command availability.auto. Set it in Settings or from the tray.',
+    ])
   })
 })
