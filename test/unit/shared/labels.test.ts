@@ -70,4 +70,10 @@ describe('the expert’s availability in words', () => {
     expect(presenceLabel(anExpert({ availability: 'busy' }))).toBe('Busy')
     expect(presenceLabel(anExpert({ availability: 'offline' }))).toBe('Offline')
   })
+
+  it('are what the window shows beside the expert’s name', () => {
+    const expert = anExpert({ availability: 'away', availabilityCause: 'idle', idleMinutes: 10 })
+    const page = renderFirstFrame(aFirstFrame({ expert, invites: { open: [], missed: [] }, upcoming: [] }))
+    expect(page).toContain('Away — idle for 10 min')
+  })
 })
