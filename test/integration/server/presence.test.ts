@@ -25,16 +25,20 @@ describe('presence on the platform', () => {
     return { availability, onlineUntil, availabilityCause }
   }
 
-  /** An expert with a unique tag, in an instant session that went live on accepting. */
-  function inInstantSession(tag: string): { id: string; session: Session } {
-    const ada = platform().addExpert({ tags: [tag] })
-    const { request } = platform().inviteDirectly(ada.id, 'Quick question')
+  /** The expert accepts a direct instant request: the session is live at once. */
+  function acceptDirect(expertId: string, title: string): Session {
+    const { request } = platform().inviteDirectly(expertId, title)
     const inviteId = platform()
       .server.marketplace.db.prepare('SELECT id FROM invites WHERE request_id = ?')
       .pluck()
       .get(request.id) as string
-    const { session } = run(ada.id, 'invite.accept', { inviteId, proposedTime: null }) as { session: Session }
-    return { id: ada.id, session }
+    return (run(expertId, 'invite.accept', { inviteId, proposedTime: null }) as { session: Session }).session
+  }
+
+  /** An expert with a unique tag, in an instant session that went live on accepting. */
+  function inInstantSession(tag: string): { id: string; session: Session } {
+    const ada = platform().addExpert({ tags: [tag] })
+    return { id: ada.id, session: acceptDirect(ada.id, 'Quick question') }
   }
 
   it('sets a live session’s expert busy and passes them by for matched requests, not direct ones', async () => {
@@ -101,14 +105,7 @@ describe('presence on the platform', () => {
 
   it('stays busy until the last of two live sessions ends', () => {
     const { id, session: first } = inInstantSession('two-live')
-    const { request } = platform().inviteDirectly(id, 'Second one')
-    const inviteId = platform()
-      .server.marketplace.db.prepare('SELECT id FROM invites WHERE request_id = ?')
-      .pluck()
-      .get(request.id) as string
-    const { session: second } = run(id, 'invite.accept', { inviteId, proposedTime: null }) as {
-      session: Session
-    }
+    const second = acceptDirect(id, 'Second one')
     run(id, 'session.end', { sessionId: first.id, outcome: { kind: 'free' } })
     expect(presence(id).availability).toBe('busy')
     run(id, 'session.end', { sessionId: second.id, outcome: { kind: 'free' } })
@@ -170,12 +167,7 @@ describe('presence on the platform', () => {
   it('returns an idle expert who joins a session to online, not to away, when it ends', () => {
     const ada = platform().addExpert()
     run(ada.id, 'availability.auto', { change: 'idle', idleMinutes: 10 })
-    const { request } = platform().inviteDirectly(ada.id, 'While idle')
-    const inviteId = platform()
-      .server.marketplace.db.prepare('SELECT id FROM invites WHERE request_id = ?')
-      .pluck()
-      .get(request.id) as string
-    const { session } = run(ada.id, 'invite.accept', { inviteId, proposedTime: null }) as { session: Session }
+    const session = acceptDirect(ada.id, 'While idle')
     run(ada.id, 'session.end', { sessionId: session.id, outcome: { kind: 'free' } })
     expect(presence(ada.id)).toEqual({
       availability: 'online',
