@@ -69,6 +69,20 @@ describe('presence on the platform', () => {
     expect(direct.payload.invite.reason).toBe('direct_profile')
   })
 
+  it('still offers a session’s busy expert matched scheduled requests, which are for later', () => {
+    const { id: inSession } = inInstantSession('elixir-later')
+    const choseBusy = platform().addExpert({ tags: ['elixir-later'] })
+    run(choseBusy.id, 'availability.set', { availability: 'busy', onlineUntil: null })
+    const later = platform().server.marketplace.createRequest({
+      clientId: platform().addClient(),
+      title: 'GenServer design',
+      kind: 'scheduled',
+      tags: ['elixir-later'],
+      proposedTimes: [platform().clock.now() + 24 * 60 * MINUTE],
+    })
+    expect(later.invitedExpertIds).toEqual([inSession])
+  })
+
   it('returns to what the expert had before the session when it ends, "online until" included', () => {
     const ada = platform().addExpert()
     const until = platform().clock.now() + 8 * 60 * MINUTE
@@ -114,6 +128,7 @@ describe('presence on the platform', () => {
 
   it('returns from busy when the platform cancels a live session the client never joined', () => {
     const { id, session } = inInstantSession('auto-cancel')
+    expect(presence(id).availability).toBe('busy')
     platform().clock.advanceTo(session.bookedStart + 10 * MINUTE)
     platform().server.marketplace.sweep()
     expect(platform().server.marketplace.store.session(session.id).state).toBe('cancelled')
