@@ -83,7 +83,7 @@ describe('presence on the platform', () => {
     expect(later.invitedExpertIds).toEqual([inSession])
   })
 
-  it('returns to what the expert had before the session when it ends, "online until" included', () => {
+  it('returns to what the expert had before the session when it ends, across a platform restart', async () => {
     const ada = platform().addExpert()
     const until = platform().clock.now() + 8 * 60 * MINUTE
     run(ada.id, 'availability.set', { availability: 'online', onlineUntil: until })
@@ -102,6 +102,8 @@ describe('presence on the platform', () => {
       onlineUntil: null,
       availabilityCause: 'session',
     })
+    await platform().stopServer()
+    await platform().startServer()
     run(ada.id, 'session.end', { sessionId, outcome: { kind: 'free' } })
     expect(presence(ada.id)).toEqual({
       availability: 'online',
