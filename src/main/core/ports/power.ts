@@ -17,6 +17,10 @@ export interface Power {
   onLock(listener: () => void): Unsubscribe
   /** The screen was unlocked. */
   onUnlock(listener: () => void): Unsubscribe
-  /** Whole seconds since the last keyboard or mouse input anywhere on the machine; 0 when unknown. */
-  systemIdleSeconds(): number
+  /**
+   * Whole seconds since the last keyboard or mouse input anywhere on the machine; null when this
+   * host cannot see the machine's input (then only the lock counts, and the host never counts as
+   * the expert being back at it).
+   */
+  systemIdleSeconds(): number | null
 }

@@ -5,8 +5,11 @@
  */
 import type { AutoAvailability, Availability, AvailabilityCause } from '../../../shared/protocol'
 
-/** What this computer sees of the expert: at it, idle too long, or locked. */
-export type Observed = 'active' | 'idle' | 'screen_locked'
+/** What this computer sees of the expert: at it, idle too long, locked, or nothing (no idle time). */
+export type Observed = 'active' | 'idle' | 'screen_locked' | 'unknown'
+
+/** An absence this computer can report. */
+export type Absence = Extract<Observed, 'idle' | 'screen_locked'>
 
 /** The request to send, or null for none. */
 export type AutoAwayRequest = {
@@ -24,15 +27,16 @@ export interface ExpertPresence {
 export interface AutoAwayInput {
   readonly enabled: boolean
   readonly observed: Observed
-  readonly idleSeconds: number
+  readonly idleSeconds: number | null
   readonly expert: ExpertPresence | null
   /** The away this computer already asked for since the expert was last active at it, if any. */
-  readonly sentFor: Exclude<Observed, 'active'> | null
+  readonly sentFor: Absence | null
 }
 
 /** Locked beats idle: the lock is the clearer sign, and unlocking is the clearer return. */
-export function observe(locked: boolean, idleSeconds: number, thresholdMinutes: number): Observed {
+export function observe(locked: boolean, idleSeconds: number | null, thresholdMinutes: number): Observed {
   if (locked) return 'screen_locked'
+  if (idleSeconds === null) return 'unknown'
   return idleSeconds >= thresholdMinutes * 60 ? 'idle' : 'active'
 }
 
@@ -51,17 +55,19 @@ export function isAutoAway(expert: ExpertPresence): boolean {
  *   offline that the expert or a session set is left alone. An absence that turns from idle to
  *   locked updates the reason.
  * - Turned off while this computer holds the expert away: back, as the expert just acted.
+ * - No idle time here (unlocked): back only from an away this computer asked for (its lock);
+ *   otherwise nothing, since it cannot tell whether the expert is at it.
  */
 export function autoAwayRequest(input: AutoAwayInput): AutoAwayRequest {
   const { expert, observed, sentFor } = input
   if (expert === null) return null
   const back = { change: 'back', idleMinutes: null } as const
-  if (!input.enabled) return sentFor !== null && isAutoAway(expert) ? back : null
+  if (!input.enabled || observed === 'unknown') return sentFor !== null && isAutoAway(expert) ? back : null
   if (observed === 'active') return isAutoAway(expert) ? back : null
   if (sentFor === observed) return null
   const away = {
     change: observed,
-    idleMinutes: observed === 'idle' ? Math.max(1, Math.floor(input.idleSeconds / 60)) : null,
+    idleMinutes: observed === 'idle' ? Math.max(1, Math.floor((input.idleSeconds ?? 0) / 60)) : null,
   }
   if (isAutoAway(expert)) return expert.availabilityCause === observed ? null : away
   return expert.availability === 'online' && sentFor === null ? away : null

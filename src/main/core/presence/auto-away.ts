@@ -10,7 +10,7 @@ import type { Unsubscribe } from '../../../shared/listeners'
 import type { AutoAvailability } from '../../../shared/protocol'
 import type { Logger } from '../ports/logger'
 import type { Power } from '../ports/power'
-import { autoAwayRequest, observe, type ExpertPresence, type Observed } from './auto-away-rule'
+import { autoAwayRequest, observe, type Absence, type ExpertPresence, type Observed } from './auto-away-rule'
 
 /** How often idle time is read while waiting for the expert to come back. */
 export const RETURN_POLL_MS = 5_000
@@ -38,7 +38,7 @@ export class AutoAway {
   private timer: TimerHandle | undefined
   private readonly off: Unsubscribe[] = []
   private locked = false
-  private sentFor: Exclude<Observed, 'active'> | null = null
+  private sentFor: Absence | null = null
   private inFlight = false
   private stopped = true
 
@@ -90,7 +90,8 @@ export class AutoAway {
       sentFor: this.sentFor,
     })
     if (request === null) {
-      if (!settings.enabled) this.sentFor = null
+      // Nothing of ours to undo: a lock that ends on a host without idle time ends the absence.
+      if (!settings.enabled || observed === 'unknown') this.sentFor = null
       return
     }
     this.inFlight = true
@@ -112,7 +113,9 @@ export class AutoAway {
       })
   }
 
-  private schedule(observed: Observed, idleSeconds: number, minutes: number): void {
+  private schedule(observed: Observed, idleSeconds: number | null, minutes: number): void {
+    // Without idle time only lock events move anything: nothing to poll.
+    if (observed === 'unknown' || idleSeconds === null) return
     // Idle time grows no faster than the clock: nothing can cross the threshold before this.
     const delay = observed === 'active' ? Math.max(minutes * 60 - idleSeconds, 1) * 1000 : RETURN_POLL_MS
     this.timer = this.deps.clock.setTimeout(() => this.refresh(), Math.max(delay, RETURN_POLL_MS))

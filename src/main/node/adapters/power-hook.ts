@@ -4,7 +4,7 @@
  * `resume()`, `lock()` and `unlock()`, and a network watch (or a test) reports a network change
  * by calling `networkChanged()`. Idle time needs a clock: given one, the machine counts as idle
  * since the last `input()`; without one (the browser shell, which cannot see the machine's
- * input) it is never idle, so auto-away only follows what a test plays.
+ * input) idle time is unknown, so auto-away follows only the lock and unlock a test plays.
  */
 import type { Clock } from '../../../shared/clock'
 import type { Power } from '../../core/ports/power'
@@ -42,7 +42,7 @@ export function createPowerHook(options: { readonly clock?: Clock } = {}): Power
     onLock: (listener) => locked.add(listener),
     onUnlock: (listener) => unlocked.add(listener),
     systemIdleSeconds: () =>
-      clock === undefined ? 0 : Math.max(0, Math.floor((clock.now() - lastInputAt) / 1000)),
+      clock === undefined ? null : Math.max(0, Math.floor((clock.now() - lastInputAt) / 1000)),
     suspend: () => suspended.emit(),
     resume: () => resumed.emit(),
     networkChanged: () => networkChanged.emit(),

@@ -19,7 +19,7 @@ function testPower(): Power & { resume(): void } {
     onNetworkChange: () => () => {},
     onLock: () => () => {},
     onUnlock: () => () => {},
-    systemIdleSeconds: () => 0,
+    systemIdleSeconds: () => null,
     resume: () => listeners.forEach((l) => l()),
   }
 }

@@ -23,10 +23,12 @@ function setUp(
     offline?: () => boolean
     /** The platform refuses every request, as one without availability.auto does. */
     refuse?: boolean
+    /** A host that cannot see the machine's input, as the browser shell. */
+    noIdleTime?: boolean
   } = {},
 ) {
   const clock = new ManualClock(Date.UTC(2026, 0, 5, 9))
-  const power = createPowerHook({ clock })
+  const power = createPowerHook(options.noIdleTime ? {} : { clock })
   let expert = options.expert ?? ONLINE
   let settings = options.settings ?? { enabled: true, minutes: 10 }
   const sent: string[] = []
@@ -281,5 +283,24 @@ describe('auto-away on a manual clock', () => {
     expect(t.log.lines).toEqual([
       'warn Could not switch availability automatically (idle): Unknown command availability.auto. Set it in Settings or from the tray.',
     ])
+  })
+
+  it('a host without idle time never counts the expert idle nor back, but follows its own lock', async () => {
+    const t = setUp({ noIdleTime: true })
+    t.clock.advance(60 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual([])
+    // Another device set the expert away while idle: this host cannot tell they are here.
+    t.platformSets({ availability: 'away', availabilityCause: 'idle' })
+    await answers()
+    expect(t.sent).toEqual([])
+
+    const locking = setUp({ noIdleTime: true })
+    locking.power.lock()
+    await answers()
+    locking.power.unlock()
+    await answers()
+    expect(locking.sent).toEqual(['screen_locked', 'back'])
+    expect(locking.clock.pendingTimers).toBe(0)
   })
 })
