@@ -90,8 +90,47 @@ function Toggles({ settings }: { readonly settings: AppSettings }) {
           </span>
         </label>
       ))}
+      <AutoAwayDelay minutes={settings.autoAwayMinutes} enabled={shown.autoAwayEnabled} />
       <ActionError message={error} />
     </section>
+  )
+}
+
+/** The minutes the auto-away choices offer; a value set elsewhere is offered too. */
+const AUTO_AWAY_MINUTES: ReadonlyArray<number> = [5, 10, 15, 30, 60]
+
+/** How long without input counts as idle, from a short list: no half-typed number is ever saved. */
+function AutoAwayDelay({ minutes, enabled }: { readonly minutes: number; readonly enabled: boolean }) {
+  const api = useApi()
+  const { app } = useServices()
+  const id = useId()
+  const save = useAction(async (next: number) => {
+    const result = fromCall('save the idle time', await api.settings.update({ autoAwayMinutes: next }))
+    if (result.ok) app.setSettings(result.value)
+    return result
+  })
+  const options = AUTO_AWAY_MINUTES.includes(minutes)
+    ? AUTO_AWAY_MINUTES
+    : [...AUTO_AWAY_MINUTES, minutes].sort((a, b) => a - b)
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={`${id}-minutes`}>
+        Idle time before away
+      </label>
+      <select
+        id={`${id}-minutes`}
+        value={minutes}
+        disabled={!enabled || save.pending}
+        onChange={(event) => void save.run(Number(event.target.value))}
+      >
+        {options.map((value) => (
+          <option key={value} value={value}>
+            {value} min without input
+          </option>
+        ))}
+      </select>
+      <ActionError message={save.error} />
+    </div>
   )
 }
 
