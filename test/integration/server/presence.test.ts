@@ -119,6 +119,21 @@ describe('presence on the platform', () => {
     expect(presence(id)).toEqual({ availability: 'away', onlineUntil: null, availabilityCause: 'chosen' })
   })
 
+  it('returns an expert who had chosen busy or offline to that choice when the session ends', () => {
+    for (const chosen of ['busy', 'offline'] as const) {
+      const ada = platform().addExpert()
+      run(ada.id, 'availability.set', { availability: chosen, onlineUntil: null })
+      const session = acceptDirect(ada.id, `Asked while ${chosen}`)
+      expect(presence(ada.id).availabilityCause).toBe('session')
+      run(ada.id, 'session.end', { sessionId: session.id, outcome: { kind: 'free' } })
+      expect(presence(ada.id)).toEqual({
+        availability: chosen,
+        onlineUntil: null,
+        availabilityCause: 'chosen',
+      })
+    }
+  })
+
   it('stays busy until the last of two live sessions ends', () => {
     const { id, session: first } = inInstantSession('two-live')
     const second = acceptDirect(id, 'Second one')
