@@ -163,8 +163,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     const event = (JSON.parse(body || '{}') as { event?: string }).event
     if (event === 'suspend') adapters.power.suspend()
     else if (event === 'resume') adapters.power.resume()
+    else if (event === 'lock') adapters.power.lock()
+    else if (event === 'unlock') adapters.power.unlock()
     else {
-      res.writeHead(400).end('event must be "suspend" or "resume"')
+      res.writeHead(400).end('event must be "suspend", "resume", "lock" or "unlock"')
       return
     }
     res.writeHead(204).end()

@@ -102,6 +102,13 @@ async function main(): Promise<void> {
     onOpen: showWindow,
     onQuit: () => app.quit(),
     onClick: (bounds) => popover.get().toggle(bounds),
+    onAvailability: (availability) => {
+      void started.runtime?.core
+        .command('availability.set', { availability, onlineUntil: null })
+        .then((outcome) => {
+          if (!outcome.ok) log.warn(`Could not change availability from the tray: ${outcome.error.message}`)
+        })
+    },
     log,
   })
   // The window does not need the line: it shows the connection state and the invites it is made of.
@@ -149,6 +156,9 @@ async function main(): Promise<void> {
     },
   })
   started.runtime = runtime
+  const showPresence = (): void => tray.setPresence(runtime.cache.expert())
+  runtime.core.cacheChanged.add(showPresence)
+  showPresence()
   registerAppApi(ipc.handle, runtime.api)
   pagesReady(
     createRendererPages({

@@ -79,3 +79,22 @@ it('keeps the availability just set on screen while the change is on its way bac
   await app.getByText('Now: Away').waitFor()
   expect(await away.isChecked()).toBe(true)
 })
+
+it('says why the expert is away after the screen locks, and keeps the idle time chosen', async () => {
+  const { expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['react'])
+  const adaShell = await shell(ada)
+  await adaShell.waitForConnection((state) => state.status === 'online')
+  const app = await open(adaShell)
+  await app.getByRole('button', { name: 'Settings' }).click()
+  adaShell.shell.adapters.power.lock()
+  await app.getByText('Now: Away — screen locked').waitFor()
+  adaShell.shell.adapters.power.unlock()
+  await app.getByText('Now: Online').waitFor()
+
+  await app.getByLabel('Idle time before away').selectOption({ label: '15 min without input' })
+  await expect.poll(() => adaShell.shell.adapters.settings.get().autoAwayMinutes).toBe(15)
+  await app.getByRole('switch', { name: /Away when idle/ }).uncheck()
+  expect(await app.getByLabel('Idle time before away').isDisabled()).toBe(true)
+  await checkScreen(app, 'settings-presence')
+})

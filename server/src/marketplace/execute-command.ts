@@ -13,7 +13,7 @@ import {
 } from '../../../src/shared/protocol'
 import { describeIssues, describeValue } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
-import { setAvailability } from './availability'
+import { autoAvailability, setAvailability } from './availability'
 import type { MarketplaceContext } from './context'
 import { acceptInvite, declineInvite } from './invites'
 import { payloadDigest } from './payload-digest'
@@ -36,6 +36,7 @@ const handlers: Handlers = {
   'session.startBilling': startBilling,
   'session.end': endSession,
   'availability.set': setAvailability,
+  'availability.auto': autoAvailability,
 }
 
 /** Execute a raw command envelope from `expertId` and return its acknowledgement. */

@@ -5,6 +5,7 @@ import { newId } from '../ids'
 import { PlatformError } from '../platform-error'
 import type { InviteRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
+import { busyForSession } from './availability'
 import { closeOpenInvites, expireRequestIfUnanswered } from './requests'
 
 /** Accept an invite: an instant one goes live at once, a scheduled one is booked at a proposed time. */
@@ -67,6 +68,9 @@ export function acceptInvite(
     ctx.events.append(expertId, 'invite.closed', { inviteId: invite.id, reason: 'accepted', sessionId })
     const session = ctx.store.session(sessionId)
     ctx.events.append(expertId, 'session.updated', { session })
+    // An instant session is live from here: busy in the same transaction, so no matched request
+    // can reach the expert in between.
+    if (live) busyForSession(ctx, expertId)
     ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
     closeOpenInvites(ctx, request.id, 'taken', invite.id)
     return { session }

@@ -56,7 +56,7 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
     }
     const experts = input.direct
       ? [directExpert(ctx, input.direct.expertId)]
-      : matchExperts(ctx, input.tags, input.fanOut)
+      : matchExperts(ctx, input.tags, input.fanOut, input.kind)
     const id = newId('req')
     const times = [...input.proposedTimes].sort((a, b) => a - b)
     ctx
@@ -181,25 +181,33 @@ function directExpert(ctx: MarketplaceContext, expertId: string): ExpertRow {
   return row
 }
 
-/** Online experts sharing a tag with the request (any online expert if it has none), least recently invited first. */
+/**
+ * Who can take new work of this kind: online experts; for a scheduled request also those busy in a
+ * session who were online before it, since the request is for later.
+ */
+const AVAILABLE_FOR = `(availability = 'online' OR (? = 'scheduled' AND availability_cause = 'session'
+  AND resume_availability = 'online'))`
+
+/** Available experts sharing a tag with the request (any if it has none), least recently invited first. */
 function matchExperts(
   ctx: MarketplaceContext,
   tags: ReadonlyArray<string>,
   fanOut: number | undefined,
+  kind: SessionKind,
 ): ExpertRow[] {
   const limit = fanOut ?? ctx.config.defaultFanOut
   if (tags.length === 0) {
     return ctx
-      .sql<[number], ExpertRow>(
-        `SELECT * FROM experts WHERE availability = 'online' ORDER BY last_invited_at, id LIMIT ?`,
+      .sql<[SessionKind, number], ExpertRow>(
+        `SELECT * FROM experts WHERE ${AVAILABLE_FOR} ORDER BY last_invited_at, id LIMIT ?`,
       )
-      .all(limit)
+      .all(kind, limit)
   }
   return ctx
-    .sql<[string, number], ExpertRow>(
-      `SELECT * FROM experts WHERE availability = 'online'
+    .sql<[SessionKind, string, number], ExpertRow>(
+      `SELECT * FROM experts WHERE ${AVAILABLE_FOR}
          AND id IN (SELECT expert_id FROM expert_tags WHERE tag IN (SELECT value FROM json_each(?)))
        ORDER BY last_invited_at, id LIMIT ?`,
     )
-    .all(JSON.stringify(tags), limit)
+    .all(kind, JSON.stringify(tags), limit)
 }

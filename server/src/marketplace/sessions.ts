@@ -16,6 +16,7 @@ import {
   startWindowOpensAt,
 } from '../../../src/shared/rules/session-timing'
 import { PlatformError } from '../platform-error'
+import { busyForSession, endBusyForSession } from './availability'
 import type { SessionRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 
@@ -62,7 +63,9 @@ function join(ctx: MarketplaceContext, row: SessionRow, party: 'expert' | 'clien
   ctx
     .sql(`UPDATE sessions SET ${column} = ?, state = ?, updated_at = ? WHERE id = ?`)
     .run(now, state, now, row.id)
-  return publish(ctx, row.id)
+  const session = publish(ctx, row.id)
+  if (party === 'expert' && busyForSession(ctx, row.expert_id)) publishExpert(ctx, row.expert_id)
+  return session
 }
 
 /** Start billable time. Only the expert can, once the client is there. */
@@ -113,7 +116,9 @@ export function endSession(
       .sql(`UPDATE sessions SET state = 'ended', ended_at = ?, outcome = ?, updated_at = ? WHERE id = ?`)
       .run(now, JSON.stringify(outcome), now, row.id)
     const session = publish(ctx, row.id)
-    ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
+    endBusyForSession(ctx, expertId)
+    // Sent either way: the stats changed with the session.
+    publishExpert(ctx, expertId)
     return { session }
   })
 }
@@ -145,6 +150,7 @@ export function autoCancelOverdue(ctx: MarketplaceContext): number {
         .sql(`UPDATE sessions SET state = 'cancelled', cancellation = ?, updated_at = ? WHERE id = ?`)
         .run(JSON.stringify(cancellation), now, row.id)
       publish(ctx, row.id)
+      if (endBusyForSession(ctx, row.expert_id)) publishExpert(ctx, row.expert_id)
       ctx.logger.info('session auto-cancelled', { session: row.id, reason })
     })
   }
@@ -168,4 +174,8 @@ function publish(ctx: MarketplaceContext, sessionId: string): Session {
   const session = ctx.store.session(sessionId)
   ctx.events.append(session.expertId, 'session.updated', { session })
   return session
+}
+
+function publishExpert(ctx: MarketplaceContext, expertId: string): void {
+  ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
 }

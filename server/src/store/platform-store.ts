@@ -15,6 +15,7 @@ import {
   Tag,
   type Attachment,
   type Availability,
+  type AvailabilityCause,
   type Cancellation,
   type Client,
   type Expert,
@@ -39,6 +40,11 @@ export interface ExpertRow {
   time_zone: string
   availability: Availability
   online_until: number | null
+  availability_cause: AvailabilityCause
+  idle_minutes: number | null
+  resume_availability: Availability | null
+  resume_online_until: number | null
+  resume_cause: AvailabilityCause | null
   tags: string
   rating: number | null
   last_invited_at: number
@@ -145,6 +151,8 @@ export class PlatformStore {
       timeZone: row.time_zone,
       availability: row.availability,
       onlineUntil: storedTime(row.online_until),
+      availabilityCause: row.availability_cause,
+      idleMinutes: row.availability_cause === 'idle' ? row.idle_minutes : null,
       tags: storedTags(row.tags),
       stats: {
         averageResponseMs: stats?.average_response_ms ?? null,

@@ -12,6 +12,7 @@ import { connectionStatus, statusLine } from './connection/connection-status'
 import { Listeners } from '../../shared/listeners'
 import { PlatformLink, type LinkTimings } from './connection/platform-link'
 import { PlatformClock } from './platform-clock/platform-clock'
+import { AutoAway, type AutoAwaySettings } from './presence/auto-away'
 import type { CacheStore } from './ports/cache-store'
 import type { LinkTransport } from './ports/link-transport'
 import type { Logger } from './ports/logger'
@@ -43,6 +44,8 @@ export interface StandbyCoreDeps {
   readonly formatTime?: (t: number) => string
   /** Whether reminders are shown; read each time one is due. Defaults to on. */
   readonly remindersEnabled?: () => boolean
+  /** The auto-away settings; read at each check. Defaults to on after 10 minutes. */
+  readonly autoAway?: () => AutoAwaySettings
 }
 
 const shortTime = (t: number): string =>
@@ -67,6 +70,8 @@ export class StandbyCore {
   readonly reminders: ReminderScheduler
   /** The platform's time, measured from its answers: the clock of every marketplace rule. */
   readonly platformClock: PlatformClock
+  /** Auto-away; refresh it when its settings change. */
+  readonly presence: AutoAway
 
   constructor(private readonly deps: StandbyCoreDeps) {
     const onError = (error: unknown): void => deps.log.error('A listener failed', error)
@@ -85,6 +90,17 @@ export class StandbyCore {
     })
     this.cacheChanged.add((update) => this.reminders.cacheChanged(update))
     this.platformClock.changes.add(() => this.reminders.refresh())
+    this.presence = new AutoAway({
+      clock: deps.clock,
+      power: deps.power,
+      settings: deps.autoAway ?? (() => ({ enabled: true, minutes: 10 })),
+      expert: () => deps.cache.expert(),
+      send: (change, idleMinutes) => this.command('availability.auto', { change, idleMinutes }),
+      log: deps.log,
+    })
+    // The expert's availability arrives with the cache; a request that failed offline is asked again online.
+    this.cacheChanged.add(() => this.presence.refresh())
+    this.states.add(() => this.presence.refresh())
   }
 
   /** The cache, for the views the UI reads. */
@@ -111,6 +127,7 @@ export class StandbyCore {
     this.publishTray()
     // Reminders run from the cache, so they fire offline too.
     this.reminders.start()
+    this.presence.start()
   }
 
   /** Sign in to a platform; on success the cache follows this expert from now on. */
@@ -177,6 +194,7 @@ export class StandbyCore {
 
   /** Disconnect and stop; the cache stays as it is. */
   stop(): void {
+    this.presence.stop()
     this.reminders.stop()
     this.platformClock.stop()
     this.disconnect()

@@ -1,10 +1,10 @@
 /** Availability: online, away, or online until a time today (or tomorrow, if that time has passed). */
 import { useId, useState, type FormEvent } from 'react'
+import { presenceLabel } from '../../shared/labels'
 import type { Expert } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { nextOccurrence, toTimeInputValue } from '../logic/availability'
 import { formatDayTime, formatTime } from '../logic/format'
-import { availabilityLabel } from '../logic/labels'
 import { useApi, useNow, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { Choice } from './Choice'
@@ -58,7 +58,7 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
   const status =
     expert.availability === 'online' && expert.onlineUntil !== null
       ? `Online until ${formatDayTime(expert.onlineUntil)}`
-      : availabilityLabel(expert.availability)
+      : presenceLabel(expert)
 
   return (
     <form className="settings-group" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>

@@ -7,9 +7,9 @@ import { ActionButton, ActionError } from './ActionButton'
 import { AvailabilityForm } from './AvailabilityForm'
 import { useAction } from './use-action'
 
-type Toggle = 'remindersEnabled' | 'soundEnabled' | 'launchAtLogin'
+type Toggle = 'remindersEnabled' | 'soundEnabled' | 'launchAtLogin' | 'autoAwayEnabled'
 
-const TOGGLES: ReadonlyArray<{ key: Toggle; label: string; hint: string }> = [
+const TOGGLES: ReadonlyArray<{ key: Toggle; label: string; hint: string | ((s: AppSettings) => string) }> = [
   {
     key: 'remindersEnabled',
     label: 'Reminder notifications',
@@ -17,6 +17,12 @@ const TOGGLES: ReadonlyArray<{ key: Toggle; label: string; hint: string }> = [
   },
   { key: 'soundEnabled', label: 'Sound', hint: 'Play a sound with invite notifications.' },
   { key: 'launchAtLogin', label: 'Launch at login', hint: 'Start Standby in the tray when you log in.' },
+  {
+    key: 'autoAwayEnabled',
+    label: 'Away when idle',
+    hint: (s) =>
+      `Away after ${s.autoAwayMinutes} min without input or when the screen locks; online again when you are back. Never changes an away or busy you chose.`,
+  },
 ]
 
 /** The Settings section. */
@@ -80,12 +86,51 @@ function Toggles({ settings }: { readonly settings: AppSettings }) {
           />
           <span className="toggle-text">
             <span>{label}</span>
-            <span className="muted">{hint}</span>
+            <span className="muted">{typeof hint === 'string' ? hint : hint(shown)}</span>
           </span>
         </label>
       ))}
+      <AutoAwayDelay minutes={settings.autoAwayMinutes} enabled={shown.autoAwayEnabled} />
       <ActionError message={error} />
     </section>
+  )
+}
+
+/** The minutes the auto-away choices offer; a value set elsewhere is offered too. */
+const AUTO_AWAY_MINUTES: ReadonlyArray<number> = [5, 10, 15, 30, 60]
+
+/** How long without input counts as idle, from a short list: no half-typed number is ever saved. */
+function AutoAwayDelay({ minutes, enabled }: { readonly minutes: number; readonly enabled: boolean }) {
+  const api = useApi()
+  const { app } = useServices()
+  const id = useId()
+  const save = useAction(async (next: number) => {
+    const result = fromCall('save the idle time', await api.settings.update({ autoAwayMinutes: next }))
+    if (result.ok) app.setSettings(result.value)
+    return result
+  })
+  const options = AUTO_AWAY_MINUTES.includes(minutes)
+    ? AUTO_AWAY_MINUTES
+    : [...AUTO_AWAY_MINUTES, minutes].sort((a, b) => a - b)
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={`${id}-minutes`}>
+        Idle time before away
+      </label>
+      <select
+        id={`${id}-minutes`}
+        value={minutes}
+        disabled={!enabled || save.pending}
+        onChange={(event) => void save.run(Number(event.target.value))}
+      >
+        {options.map((value) => (
+          <option key={value} value={value}>
+            {value} min without input
+          </option>
+        ))}
+      </select>
+      <ActionError message={save.error} />
+    </div>
   )
 }
 

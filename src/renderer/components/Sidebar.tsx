@@ -1,6 +1,6 @@
 /** The full window's navigation, with counts that say where attention is needed. */
 import type { Expert } from '../../shared/protocol/entities'
-import { availabilityLabel } from '../logic/labels'
+import { presenceLabel } from '../../shared/labels'
 import type { View } from '../store/navigation'
 
 /** Props of Sidebar. */
@@ -61,7 +61,7 @@ export function Sidebar(props: SidebarProps) {
           <span className={`availability-dot availability-${props.expert.availability}`} aria-hidden="true" />
           <span className="me-text">
             <span className="me-name">{props.expert.name}</span>
-            <span className="muted">{availabilityLabel(props.expert.availability)}</span>
+            <span className="muted">{presenceLabel(props.expert)}</span>
           </span>
         </button>
       )}

@@ -3,7 +3,7 @@
  * shared/labels.ts, since its notification says them too.
  */
 import { assertNever } from '../../shared/assert-never'
-import type { Availability, InviteState, Session } from '../../shared/protocol/entities'
+import type { InviteState, Session } from '../../shared/protocol/entities'
 
 /** Why an invite left the open list; empty for the expert's own accept. */
 export function closedInviteLabel(state: InviteState): string {
@@ -64,21 +64,5 @@ export function feeLabel(session: Session): string | null {
       return 'No fee'
     default:
       return assertNever(session.cancellation.feeAssessedTo)
-  }
-}
-
-/** The expert's availability as the header shows it. */
-export function availabilityLabel(availability: Availability): string {
-  switch (availability) {
-    case 'online':
-      return 'Online'
-    case 'away':
-      return 'Away'
-    case 'busy':
-      return 'Busy'
-    case 'offline':
-      return 'Offline'
-    default:
-      return assertNever(availability)
   }
 }

@@ -123,6 +123,10 @@ export const AppSettings = z.object({
   remindersEnabled: z.boolean(),
   soundEnabled: z.boolean(),
   launchAtLogin: z.boolean(),
+  /** Switch to away while the computer is idle or locked, and back when the expert returns. */
+  autoAwayEnabled: z.boolean(),
+  /** How many minutes without input count as idle. */
+  autoAwayMinutes: z.number().int().min(1).max(240),
 })
 /** The settings the window shows and changes. */
 export type AppSettings = z.infer<typeof AppSettings>

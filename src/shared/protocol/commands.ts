@@ -4,7 +4,17 @@
  * retry after a lost acknowledgement without, say, booking twice.
  */
 import { z } from 'zod'
-import { Availability, Id, Message, MessageBody, Outcome, Session, Timestamp } from './entities'
+import {
+  AutoAvailability,
+  Availability,
+  AvailabilityCause,
+  Id,
+  Message,
+  MessageBody,
+  Outcome,
+  Session,
+  Timestamp,
+} from './entities'
 import { Token } from './text'
 
 /**
@@ -50,6 +60,23 @@ export const commandSchemas = {
       onlineUntil: Timestamp.nullable(),
     }),
     result: z.object({ availability: Availability, onlineUntil: Timestamp.nullable() }),
+  },
+  /**
+   * An automatic change the app asks for. The platform decides against its own state, in one
+   * transaction: idle or screen_locked switch only an online expert to away; back restores only
+   * an away that idle or screen_locked set. Anything else is left as it is and answered as it is.
+   */
+  'availability.auto': {
+    payload: z.object({
+      change: AutoAvailability,
+      /** With idle: how long the computer had been idle, in whole minutes. */
+      idleMinutes: z.number().int().min(1).max(1440).nullable(),
+    }),
+    result: z.object({
+      availability: Availability,
+      onlineUntil: Timestamp.nullable(),
+      availabilityCause: AvailabilityCause,
+    }),
   },
 } as const
 

@@ -55,6 +55,20 @@ export const Availability = z.enum(['online', 'away', 'busy', 'offline'])
 /** What the expert has told the platform about taking new work. */
 export type Availability = z.infer<typeof Availability>
 
+/**
+ * Who set the availability: the expert (`chosen`), or a rule acting for them: a live session
+ * (busy), the app seeing the computer idle or its screen locked (away), or "online until"
+ * passing (away). Only what a rule set is ever undone by one: the expert's own choice stands.
+ */
+export const AvailabilityCause = z.enum(['chosen', 'session', 'idle', 'screen_locked', 'online_until'])
+/** Who set the availability: the expert, or a rule acting for them. */
+export type AvailabilityCause = z.infer<typeof AvailabilityCause>
+
+/** The automatic changes the app asks for: away while idle or locked, and back when the expert is. */
+export const AutoAvailability = z.enum(['idle', 'screen_locked', 'back'])
+/** The automatic changes the app asks for. */
+export type AutoAvailability = z.infer<typeof AutoAvailability>
+
 /** The figures the platform keeps about an expert. */
 export const ExpertStats = z.object({
   /** Mean time from an invite being sent to the expert answering it; null before any answer. */
@@ -75,6 +89,10 @@ export const Expert = z.object({
   availability: Availability,
   /** When set, the platform switches an online expert to away at this time. */
   onlineUntil: Timestamp.nullable(),
+  /** Who set `availability`; a platform that does not say is taken to mean the expert did. */
+  availabilityCause: AvailabilityCause.default('chosen'),
+  /** When an idle rule set away: how long the computer had been idle, in whole minutes. */
+  idleMinutes: z.number().int().min(1).max(1440).nullable().default(null),
   tags: z.array(Tag).max(50),
   stats: ExpertStats,
 })

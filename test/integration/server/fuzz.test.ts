@@ -12,6 +12,7 @@ const validPayloads: Record<CommandName, Record<string, unknown>> = {
   'session.startBilling': { sessionId: 'ses_x' },
   'session.end': { sessionId: 'ses_x', outcome: { kind: 'free' } },
   'availability.set': { availability: 'away', onlineUntil: null },
+  'availability.auto': { change: 'idle', idleMinutes: 10 },
 }
 
 /** Values no schema field accepts in a given slot (each is wrong for every field above). */

@@ -48,9 +48,17 @@ export class FakeSafeStorage implements Pick<
 type PowerMonitorEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen'
 
 /** `powerMonitor`: a test plays the machine sleeping, waking, locking and unlocking. */
-export class FakePowerMonitor extends EventEmitter implements Pick<PowerMonitor, 'isOnBatteryPower'> {
+export class FakePowerMonitor
+  extends EventEmitter
+  implements Pick<PowerMonitor, 'isOnBatteryPower' | 'getSystemIdleTime'>
+{
+  /** What getSystemIdleTime answers: whole seconds since the last input. */
+  idleSeconds = 0
   isOnBatteryPower(): boolean {
     return false
+  }
+  getSystemIdleTime(): number {
+    return this.idleSeconds
   }
   /** Emits one of the events with no arguments, as Electron does for these four. */
   play(event: PowerMonitorEvent): void {

@@ -55,6 +55,19 @@ describe('platform migrations', () => {
     expect(db.prepare('SELECT stream_epoch FROM platform_meta').pluck().get()).toMatch(/^[0-9a-f]{32}$/)
   })
 
+  it('0004-availability-cause takes every stored availability as the expert’s own choice', () => {
+    const db = new Database(':memory:')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 3 })
+    db.prepare(
+      `INSERT INTO experts (id, name, email, password_hash, time_zone, availability, tags)
+         VALUES ('e', 'E', 'e@x.test', 'h', 'UTC', 'busy', '[]')`,
+    ).run()
+    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
+    expect(
+      db.prepare('SELECT availability, availability_cause, resume_availability FROM experts').get(),
+    ).toEqual({ availability: 'busy', availability_cause: 'chosen', resume_availability: null })
+  })
+
   it('refuses a database written by a newer server, with what to do', () => {
     const path = tempDb()
     openPlatformDatabase(path).close()

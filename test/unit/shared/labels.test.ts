@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { inviteNotification } from '../../../src/main/core/sync/invite-notification'
 import { renderFirstFrame } from '../../../src/renderer/first-frame/render-first-frame'
 import { InviteReason, type Invite } from '../../../src/shared/protocol'
+import { presenceLabel } from '../../../src/shared/labels'
 import {
   aFirstFrame,
   aRequest,
@@ -47,5 +48,32 @@ describe('an invite’s words', () => {
       expect(inviteNotification(invite).body).not.toContain("'")
       expect(cardText(invite)).not.toContain("'")
     }
+  })
+})
+
+describe('the expert’s availability in words', () => {
+  it('says why when a rule set it, and only the availability when the expert chose it', () => {
+    expect(presenceLabel(anExpert({ availability: 'online' }))).toBe('Online')
+    expect(
+      presenceLabel(anExpert({ availability: 'away', availabilityCause: 'idle', idleMinutes: 10 })),
+    ).toBe('Away — idle for 10 min')
+    expect(presenceLabel(anExpert({ availability: 'away', availabilityCause: 'screen_locked' }))).toBe(
+      'Away — screen locked',
+    )
+    expect(presenceLabel(anExpert({ availability: 'away', availabilityCause: 'online_until' }))).toBe(
+      'Away — online time ended',
+    )
+    expect(presenceLabel(anExpert({ availability: 'busy', availabilityCause: 'session' }))).toBe(
+      'Busy — in a session',
+    )
+    expect(presenceLabel(anExpert({ availability: 'away' }))).toBe('Away')
+    expect(presenceLabel(anExpert({ availability: 'busy' }))).toBe('Busy')
+    expect(presenceLabel(anExpert({ availability: 'offline' }))).toBe('Offline')
+  })
+
+  it('are what the window shows beside the expert’s name', () => {
+    const expert = anExpert({ availability: 'away', availabilityCause: 'idle', idleMinutes: 10 })
+    const page = renderFirstFrame(aFirstFrame({ expert, invites: { open: [], missed: [] }, upcoming: [] }))
+    expect(page).toContain('Away — idle for 10 min')
   })
 })

@@ -21,6 +21,10 @@ export const SettingsSchema = z.object({
   soundEnabled: setting.soundEnabled.default(true),
   /** Start Standby when the user logs in. */
   launchAtLogin: setting.launchAtLogin.default(false),
+  /** Away while idle or locked; the expert's own away and busy are never touched. */
+  autoAwayEnabled: setting.autoAwayEnabled.default(true),
+  /** Minutes without input before auto-away. */
+  autoAwayMinutes: setting.autoAwayMinutes.default(10),
 }) satisfies z.ZodType<AppSettings>
 /** Every setting with its default. */
 export type SettingsValues = z.infer<typeof SettingsSchema>

@@ -8,7 +8,10 @@
  * - 'lock-screen' is not a suspend: the machine stays awake and connected, so invites and
  *   reminders keep arriving in the notification centre while the expert is away.
  *
- * Lock and unlock exist on macOS and Windows only; suspend and resume everywhere.
+ * - 'lock-screen' / 'unlock-screen' are also passed on as onLock / onUnlock (auto-away).
+ * - systemIdleSeconds → `powerMonitor.getSystemIdleTime()`.
+ *
+ * Lock and unlock exist on macOS and Windows only; suspend, resume and idle time everywhere.
  * - A network change → onNetworkChange. Electron's main process has no event for it (the
  *   renderer's `online` event only sees the whole machine going off- or online, and needs a
  *   window), so the machine's addresses are watched as in plain Node.
@@ -29,6 +32,8 @@ export function createPowerMonitorPower(): PowerMonitorPower {
   const suspended = new Listeners<void>()
   const resumed = new Listeners<void>()
   const networkChanged = new Listeners<void>()
+  const screenLocked = new Listeners<void>()
+  const screenUnlocked = new Listeners<void>()
   let locked = false
   let resumedWhileLocked = false
 
@@ -40,12 +45,14 @@ export function createPowerMonitorPower(): PowerMonitorPower {
   const onLock = (): void => {
     locked = true
     resumedWhileLocked = false
+    screenLocked.emit()
   }
   const onUnlock = (): void => {
     const alreadyResumed = locked && resumedWhileLocked
     locked = false
     resumedWhileLocked = false
     if (!alreadyResumed) resumed.emit()
+    screenUnlocked.emit()
   }
   powerMonitor.on('suspend', onSuspend)
   powerMonitor.on('resume', onResume)
@@ -57,6 +64,9 @@ export function createPowerMonitorPower(): PowerMonitorPower {
     onSuspend: (listener) => suspended.add(listener),
     onResume: (listener) => resumed.add(listener),
     onNetworkChange: (listener) => networkChanged.add(listener),
+    onLock: (listener) => screenLocked.add(listener),
+    onUnlock: (listener) => screenUnlocked.add(listener),
+    systemIdleSeconds: () => powerMonitor.getSystemIdleTime(),
     dispose() {
       stopWatching()
       powerMonitor.removeListener('suspend', onSuspend)

@@ -3,6 +3,7 @@
  * the whole set) compose the core with. Nothing here imports electron.
  */
 import { join } from 'node:path'
+import type { Clock } from '../../../shared/clock'
 import type { Logger } from '../../core/ports/logger'
 import type { Secrets } from '../../core/ports/secrets'
 import type { SettingsStore } from '../../core/ports/settings'
@@ -33,6 +34,8 @@ export interface NodeAdaptersOptions {
   /** Where each notification is printed as one line. */
   readonly out: LineOutput
   readonly log: Logger
+  /** Counts the machine's idle time from the power hook's last `input()`; never idle without one. */
+  readonly idleClock?: Clock
 }
 
 /** The Node adapters, typed as what they are so the shell and tests can read them back. */
@@ -54,7 +57,7 @@ export function createNodeAdapters(options: NodeAdaptersOptions): NodeAdapters {
   const settings = createNodeSettingsStore({ dir: dataDir, log })
   const loginItem = createRecordedLoginItem(log)
   const stopFollowing = followLaunchAtLogin(settings, loginItem)
-  const power = createPowerHook()
+  const power = createPowerHook({ clock: options.idleClock })
   const stopWatching = watchNetwork(() => power.networkChanged())
   return {
     secrets: createFileSecrets({ path: join(dataDir, NODE_DATA_FILES.signIn), log }),

@@ -1,8 +1,12 @@
 /**
  * Power events in plain Node: there is no OS hook, so tests and the browser shell's test hook
- * play the machine going to sleep and waking up by calling `suspend()` and `resume()`, and a
- * network watch (or a test) reports a network change by calling `networkChanged()`.
+ * play the machine going to sleep, waking up, locking and unlocking by calling `suspend()`,
+ * `resume()`, `lock()` and `unlock()`, and a network watch (or a test) reports a network change
+ * by calling `networkChanged()`. Idle time needs a clock: given one, the machine counts as idle
+ * since the last `input()`; without one (the browser shell, which cannot see the machine's
+ * input) idle time is unknown, so auto-away follows only the lock and unlock a test plays.
  */
+import type { Clock } from '../../../shared/clock'
 import type { Power } from '../../core/ports/power'
 import { Listeners } from '../../../shared/listeners'
 
@@ -14,19 +18,38 @@ export interface PowerHook extends Power {
   resume(): void
   /** Tells every onNetworkChange listener that the network changed. */
   networkChanged(): void
+  /** Tells every onLock listener that the screen was locked. */
+  lock(): void
+  /** Tells every onUnlock listener that the screen was unlocked. */
+  unlock(): void
+  /** Plays keyboard or mouse input now: the idle time starts again from zero. */
+  input(): void
 }
 
-/** Power events fired by `suspend()` and `resume()`, synchronously and in subscription order. */
-export function createPowerHook(): PowerHook {
+/** Power events fired by hand, synchronously and in subscription order; idle time on `clock`. */
+export function createPowerHook(options: { readonly clock?: Clock } = {}): PowerHook {
+  const { clock } = options
   const suspended = new Listeners<void>()
   const resumed = new Listeners<void>()
   const networkChanged = new Listeners<void>()
+  const locked = new Listeners<void>()
+  const unlocked = new Listeners<void>()
+  let lastInputAt = clock?.now() ?? 0
   return {
     onSuspend: (listener) => suspended.add(listener),
     onResume: (listener) => resumed.add(listener),
     onNetworkChange: (listener) => networkChanged.add(listener),
+    onLock: (listener) => locked.add(listener),
+    onUnlock: (listener) => unlocked.add(listener),
+    systemIdleSeconds: () =>
+      clock === undefined ? null : Math.max(0, Math.floor((clock.now() - lastInputAt) / 1000)),
     suspend: () => suspended.emit(),
     resume: () => resumed.emit(),
     networkChanged: () => networkChanged.emit(),
+    lock: () => locked.emit(),
+    unlock: () => unlocked.emit(),
+    input: () => {
+      lastInputAt = clock?.now() ?? 0
+    },
   }
 }

@@ -91,7 +91,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     linkClock: options.linkClock,
     random: options.random,
     remindersEnabled: () => options.settings.get().remindersEnabled,
+    autoAway: () => {
+      const { autoAwayEnabled, autoAwayMinutes } = options.settings.get()
+      return { enabled: autoAwayEnabled, minutes: autoAwayMinutes }
+    },
   })
+  const stopFollowingSettings = options.settings.onChange(() => core.presence.refresh())
   await core.start()
   return {
     core,
@@ -112,6 +117,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       }
     },
     close() {
+      stopFollowingSettings()
       core.stop()
       opened.close()
     },

@@ -18,6 +18,9 @@ function testPower(): Power & { resume(): void } {
     onSuspend: () => () => {},
     onResume: (l) => (listeners.add(l), () => listeners.delete(l)),
     onNetworkChange: () => () => {},
+    onLock: () => () => {},
+    onUnlock: () => () => {},
+    systemIdleSeconds: () => null,
     resume: () => listeners.forEach((l) => l()),
   }
 }

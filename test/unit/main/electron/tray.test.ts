@@ -75,4 +75,62 @@ describe('the tray', () => {
     expect(tray.isDestroyed()).toBe(true)
     expect(() => destroy()).not.toThrow()
   })
+
+  describe('the availability toggle', () => {
+    const onAvailability = vi.fn()
+    function trayWithToggle() {
+      const standbyTray = createTray({
+        iconPath: '/res/tray.png',
+        status: 'Online',
+        onOpen,
+        onQuit,
+        onAvailability,
+        log,
+      })
+      const tray = fake.trays.at(-1)
+      if (!tray) throw new Error('no tray was created')
+      return { tray, standbyTray }
+    }
+
+    it('is not in the menu while signed out', () => {
+      const { tray } = trayWithToggle()
+      expect(tray.menu?.template.map((item) => item.id).filter(Boolean)).toEqual(['status', 'open', 'quit'])
+    })
+
+    it('shows the availability with why, checked when online, and picking it goes away', () => {
+      const { tray, standbyTray } = trayWithToggle()
+      standbyTray.setPresence({ availability: 'online', availabilityCause: 'chosen', idleMinutes: null })
+      expect(tray.menu?.item('presence')).toMatchObject({ label: 'Online', enabled: false })
+      expect(tray.menu?.item('availability')).toMatchObject({
+        label: 'Available for invites',
+        type: 'checkbox',
+        checked: true,
+      })
+      tray.clickMenuItem('availability')
+      expect(onAvailability).toHaveBeenCalledWith('away')
+    })
+
+    it('brings an expert the idle rule or a session set aside back online, saying why they were not', () => {
+      const { tray, standbyTray } = trayWithToggle()
+      standbyTray.setPresence({ availability: 'away', availabilityCause: 'idle', idleMinutes: 10 })
+      expect(tray.menu?.item('presence').label).toBe('Away — idle for 10 min')
+      expect(tray.menu?.item('availability').checked).toBe(false)
+      tray.clickMenuItem('availability')
+      expect(onAvailability).toHaveBeenLastCalledWith('online')
+
+      standbyTray.setPresence({ availability: 'busy', availabilityCause: 'session', idleMinutes: null })
+      expect(tray.menu?.item('presence').label).toBe('Busy — in a session')
+      // A status change keeps the toggle as it was.
+      standbyTray.setStatus('Online · 1 open invite')
+      expect(tray.menu?.item('presence').label).toBe('Busy — in a session')
+    })
+
+    it('takes a change after the icon was removed without throwing', () => {
+      const { standbyTray } = trayWithToggle()
+      standbyTray.destroy()
+      expect(() =>
+        standbyTray.setPresence({ availability: 'away', availabilityCause: 'chosen', idleMinutes: null }),
+      ).not.toThrow()
+    })
+  })
 })

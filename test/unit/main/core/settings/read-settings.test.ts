@@ -17,6 +17,8 @@ describe('reading settings from whatever is on disk', () => {
       remindersEnabled: true,
       soundEnabled: true,
       launchAtLogin: false,
+      autoAwayEnabled: true,
+      autoAwayMinutes: 10,
     })
     expect(readSettings({}, log)).toEqual({ values: defaults, rewrite: true })
     expect(log.lines).toEqual([])
@@ -30,6 +32,15 @@ describe('reading settings from whatever is on disk', () => {
     expect(
       readSettings({ ...settingsFileContent(values), __internal__: { migrations: {} } }, log).rewrite,
     ).toBe(false)
+    expect(log.lines).toEqual([])
+  })
+
+  it('turns auto-away on at 10 minutes for a file from before the setting, keeping the rest', () => {
+    const log = recordingLog()
+    const before = { platformUrl: null, remindersEnabled: false, soundEnabled: true, launchAtLogin: true }
+    const read = readSettings({ ...before, settingsVersion: SETTINGS_VERSION }, log)
+    expect(read.values).toEqual({ ...before, autoAwayEnabled: true, autoAwayMinutes: 10 })
+    expect(read.rewrite).toBe(true)
     expect(log.lines).toEqual([])
   })
 

@@ -36,6 +36,8 @@ describe('the settings store', () => {
       remindersEnabled: true,
       soundEnabled: true,
       launchAtLogin: false,
+      autoAwayEnabled: true,
+      autoAwayMinutes: 10,
     })
     expect(file.content).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
   })
@@ -46,6 +48,8 @@ describe('the settings store', () => {
       remindersEnabled: false,
       soundEnabled: true,
       launchAtLogin: false,
+      autoAwayEnabled: true,
+      autoAwayMinutes: 10,
       settingsVersion: SETTINGS_VERSION,
     })
     createSettingsStore(file, recordingLog())

@@ -46,6 +46,25 @@ describe('power events from powerMonitor', () => {
     expect(resumed).toHaveBeenCalledTimes(2)
   })
 
+  it('passes every lock and unlock on for auto-away, the one after a wake from sleep included', () => {
+    const power = createPowerMonitorPower()
+    const locked = vi.fn()
+    const unlocked = vi.fn()
+    power.onLock(locked)
+    power.onUnlock(unlocked)
+    for (const event of ['lock-screen', 'suspend', 'resume', 'unlock-screen'] as const)
+      fake.powerMonitor.play(event)
+    expect(locked).toHaveBeenCalledOnce()
+    expect(unlocked).toHaveBeenCalledOnce()
+  })
+
+  it('reads the system idle time from powerMonitor each time it is asked', () => {
+    const power = createPowerMonitorPower()
+    expect(power.systemIdleSeconds()).toBe(0)
+    fake.powerMonitor.idleSeconds = 600
+    expect(power.systemIdleSeconds()).toBe(600)
+  })
+
   it('stops a listener on unsubscribe, and lets go of powerMonitor on dispose', () => {
     const power = createPowerMonitorPower()
     const resumed = vi.fn()

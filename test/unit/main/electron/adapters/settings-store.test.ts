@@ -30,6 +30,8 @@ describe('the Electron settings store (electron-store)', () => {
       remindersEnabled: true,
       soundEnabled: true,
       launchAtLogin: false,
+      autoAwayEnabled: true,
+      autoAwayMinutes: 10,
     })
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual({
       ...settings.get(),

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+import { ManualClock } from '../../../../../src/shared/clock'
 
 describe('the Node power hook', () => {
   it('fires suspend and resume to their own listeners, at once', () => {
@@ -35,5 +36,29 @@ describe('the Node power hook', () => {
     first()
     power.resume()
     expect(listener).toHaveBeenCalledOnce()
+  })
+
+  it('fires lock and unlock to their own listeners', () => {
+    const power = createPowerHook()
+    const locked = vi.fn()
+    const unlocked = vi.fn()
+    power.onLock(locked)
+    power.onUnlock(unlocked)
+    power.lock()
+    expect(locked).toHaveBeenCalledOnce()
+    expect(unlocked).not.toHaveBeenCalled()
+    power.unlock()
+    expect(unlocked).toHaveBeenCalledOnce()
+  })
+
+  it('counts idle time on its clock from the last input, and has none without a clock', () => {
+    const clock = new ManualClock(0)
+    const power = createPowerHook({ clock })
+    clock.advance(90_500)
+    expect(power.systemIdleSeconds()).toBe(90)
+    power.input()
+    clock.advance(1_000)
+    expect(power.systemIdleSeconds()).toBe(1)
+    expect(createPowerHook().systemIdleSeconds()).toBeNull()
   })
 })

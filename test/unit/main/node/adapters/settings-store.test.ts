@@ -21,6 +21,8 @@ describe('the Node settings store (conf)', () => {
       remindersEnabled: true,
       soundEnabled: true,
       launchAtLogin: false,
+      autoAwayEnabled: true,
+      autoAwayMinutes: 10,
     })
     expect(readJson(join(dir, 'settings.json'))).toEqual({
       ...settings.get(),
@@ -47,6 +49,8 @@ describe('the Node settings store (conf)', () => {
       remindersEnabled: true,
       soundEnabled: true,
       launchAtLogin: true,
+      autoAwayEnabled: true,
+      autoAwayMinutes: 10,
       settingsVersion: SETTINGS_VERSION,
     })
   })
@@ -103,6 +107,8 @@ describe('the Node settings store (conf)', () => {
       remindersEnabled: true,
       soundEnabled: false,
       launchAtLogin: false,
+      autoAwayEnabled: true,
+      autoAwayMinutes: 10,
     })
     expect(readJson(settingsFilePath(dir))).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
     expect(log.text()).toContain('Moved the settings from layout 0')

@@ -1,0 +1,306 @@
+import { describe, expect, it, vi } from 'vitest'
+import { AutoAway, type AutoAwaySettings } from '../../../../../src/main/core/presence/auto-away'
+import { isAutoAway, type ExpertPresence } from '../../../../../src/main/core/presence/auto-away-rule'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+import { ManualClock } from '../../../../../src/shared/clock'
+import type { CommandOutcome } from '../../../../../src/shared/command-outcome'
+import type { AutoAvailability } from '../../../../../src/shared/protocol'
+import { recordingLog } from '../../../../support/recording-log'
+
+const MINUTE = 60_000
+const ONLINE: ExpertPresence = { availability: 'online', availabilityCause: 'chosen' }
+const IN_SESSION: ExpertPresence = { availability: 'busy', availabilityCause: 'session' }
+
+/**
+ * The policy on a manual clock against a platform that decides as the reference one does: away
+ * only from online, back only from an away that idle or a lock set. Each answer is followed by the
+ * expert's update reaching the cache, which the core passes on as a refresh.
+ */
+function setUp(
+  options: {
+    expert?: ExpertPresence
+    settings?: AutoAwaySettings
+    offline?: () => boolean
+    /** The platform refuses every request, as one without availability.auto does. */
+    refuse?: boolean
+    /** A host that cannot see the machine's input, as the browser shell. */
+    noIdleTime?: boolean
+  } = {},
+) {
+  const clock = new ManualClock(Date.UTC(2026, 0, 5, 9))
+  const power = createPowerHook(options.noIdleTime ? {} : { clock })
+  let expert = options.expert ?? ONLINE
+  let settings = options.settings ?? { enabled: true, minutes: 10 }
+  const sent: string[] = []
+  const log = recordingLog()
+  const start = (): AutoAway => {
+    const policy: AutoAway = new AutoAway({
+      clock,
+      power,
+      settings: () => settings,
+      expert: () => expert,
+      log,
+      send: async (
+        change: AutoAvailability,
+        idleMinutes: number | null,
+      ): Promise<CommandOutcome<unknown>> => {
+        if (options.offline?.()) {
+          return { ok: false, error: { code: 'offline', message: 'Offline.' } }
+        }
+        sent.push(idleMinutes === null ? change : `${change} ${idleMinutes} min`)
+        if (options.refuse) {
+          return {
+            ok: false,
+            error: { code: 'invalid_payload', message: 'Unknown command availability.auto' },
+          }
+        }
+        const before = expert
+        if (change === 'back') {
+          if (isAutoAway(expert)) expert = ONLINE
+        } else if (isAutoAway(expert) || expert.availability === 'online') {
+          expert = { availability: 'away', availabilityCause: change }
+        }
+        if (expert !== before) queueMicrotask(() => policy.refresh())
+        return { ok: true, result: {} }
+      },
+    })
+    policy.start()
+    return policy
+  }
+  const policy = start()
+  return {
+    clock,
+    power,
+    sent,
+    log,
+    policy,
+    restart: () => {
+      policy.stop()
+      return start()
+    },
+    expert: () => expert,
+    /** The platform changed the expert (a session, another device); the cache tells the policy. */
+    platformSets(next: ExpertPresence, on: AutoAway = policy) {
+      expert = next
+      on.refresh()
+    },
+    changeSettings(next: AutoAwaySettings) {
+      settings = next
+      policy.refresh()
+    },
+  }
+}
+
+/** Let the answers of the requests sent so far arrive. */
+const answers = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+describe('auto-away on a manual clock', () => {
+  it('idle for the chosen minutes → away, saying for how long; not a moment before', async () => {
+    const t = setUp()
+    t.clock.advance(10 * MINUTE - 1_000)
+    await answers()
+    expect(t.sent).toEqual([])
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+    expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'idle' })
+    // Staying idle asks nothing more.
+    t.clock.advance(30 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+  })
+
+  it('activity after an idle away → back to online within seconds', async () => {
+    const t = setUp()
+    t.clock.advance(11 * MINUTE)
+    await answers()
+    t.power.input()
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min', 'back'])
+    expect(t.expert()).toEqual(ONLINE)
+  })
+
+  it('input now and then keeps the expert online', async () => {
+    const t = setUp()
+    for (let minute = 0; minute < 60; minute += 9) {
+      t.clock.advance(9 * MINUTE)
+      t.power.input()
+    }
+    await answers()
+    expect(t.sent).toEqual([])
+  })
+
+  it('reads the idle time only as often as it could cross the threshold while the expert works', async () => {
+    const t = setUp()
+    const reads = vi.spyOn(t.power, 'systemIdleSeconds')
+    for (let minute = 0; minute < 60; minute += 1) {
+      t.clock.advance(MINUTE)
+      t.power.input()
+    }
+    await answers()
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(7)
+  })
+
+  it('a screen lock → away at once; the unlock → back', async () => {
+    const t = setUp()
+    t.power.lock()
+    await answers()
+    expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'screen_locked' })
+    t.clock.advance(20 * MINUTE)
+    await answers()
+    t.power.input()
+    t.power.unlock()
+    await answers()
+    expect(t.sent).toEqual(['screen_locked', 'back'])
+    expect(t.expert()).toEqual(ONLINE)
+  })
+
+  it('idle, then locked: the reason becomes the lock, and the unlock brings the expert back', async () => {
+    const t = setUp()
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    t.power.lock()
+    await answers()
+    expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'screen_locked' })
+    t.power.input()
+    t.power.unlock()
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min', 'screen_locked', 'back'])
+    expect(t.expert()).toEqual(ONLINE)
+  })
+
+  it('never overrides an away, busy or offline the expert chose', async () => {
+    for (const availability of ['away', 'busy', 'offline'] as const) {
+      const chosen: ExpertPresence = { availability, availabilityCause: 'chosen' }
+      const t = setUp({ expert: chosen })
+      t.clock.advance(15 * MINUTE)
+      t.power.lock()
+      await answers()
+      t.power.input()
+      t.power.unlock()
+      t.clock.advance(5_000)
+      await answers()
+      expect(t.sent).toEqual([])
+      expect(t.expert()).toEqual(chosen)
+    }
+  })
+
+  it('does not bring back an expert who chose away while the idle rule held them away', async () => {
+    const t = setUp()
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    t.platformSets({ availability: 'away', availabilityCause: 'chosen' })
+    t.power.input()
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+    expect(t.expert().availabilityCause).toBe('chosen')
+  })
+
+  it('stays busy during a session however long the expert is idle, and goes away idle after it', async () => {
+    const t = setUp({ expert: IN_SESSION })
+    t.clock.advance(25 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual([])
+    // The session ends; the platform returns the expert to online while the computer is still idle.
+    t.platformSets(ONLINE)
+    await answers()
+    expect(t.sent).toEqual(['idle 25 min'])
+    t.power.input()
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['idle 25 min', 'back'])
+  })
+
+  it('after a restart mid-session: still no away while busy, and online again when it ends', async () => {
+    const t = setUp({ expert: IN_SESSION })
+    t.clock.advance(3 * MINUTE)
+    const restarted = t.restart()
+    t.clock.advance(20 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual([])
+    t.power.input()
+    t.platformSets(ONLINE, restarted)
+    t.clock.advance(MINUTE)
+    await answers()
+    expect(t.sent).toEqual([])
+    expect(t.expert()).toEqual(ONLINE)
+  })
+
+  it('after a restart while the idle rule held the expert away: back once they are active', async () => {
+    const t = setUp()
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    t.power.input()
+    t.restart()
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min', 'back'])
+    expect(t.expert()).toEqual(ONLINE)
+  })
+
+  it('off: never away; turned off while holding the expert away → back', async () => {
+    const t = setUp({ settings: { enabled: false, minutes: 10 } })
+    t.clock.advance(30 * MINUTE)
+    t.power.lock()
+    await answers()
+    expect(t.sent).toEqual([])
+
+    const on = setUp()
+    on.clock.advance(10 * MINUTE)
+    await answers()
+    on.changeSettings({ enabled: false, minutes: 10 })
+    await answers()
+    expect(on.sent).toEqual(['idle 10 min', 'back'])
+  })
+
+  it('a shorter threshold chosen while working applies from the last input', async () => {
+    const t = setUp()
+    t.clock.advance(3 * MINUTE)
+    t.changeSettings({ enabled: true, minutes: 2 })
+    await answers()
+    expect(t.sent).toEqual(['idle 3 min'])
+  })
+
+  it('offline when the threshold passes: asks again once it can, without a warning', async () => {
+    let offline = true
+    const t = setUp({ offline: () => offline })
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual([])
+    offline = false
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+    expect(t.log.lines).toEqual([])
+  })
+
+  it('a platform that refuses is asked once per absence, and the log says what to do', async () => {
+    const t = setUp({ refuse: true })
+    t.clock.advance(30 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+    expect(t.log.lines).toEqual([
+      'warn Could not switch availability automatically (idle): Unknown command availability.auto. Set it in Settings or from the tray.',
+    ])
+  })
+
+  it('a host without idle time never counts the expert idle nor back, but follows its own lock', async () => {
+    const t = setUp({ noIdleTime: true })
+    t.clock.advance(60 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual([])
+    // Another device set the expert away while idle: this host cannot tell they are here.
+    t.platformSets({ availability: 'away', availabilityCause: 'idle' })
+    await answers()
+    expect(t.sent).toEqual([])
+
+    const locking = setUp({ noIdleTime: true })
+    locking.power.lock()
+    await answers()
+    locking.power.unlock()
+    await answers()
+    expect(locking.sent).toEqual(['screen_locked', 'back'])
+    expect(locking.clock.pendingTimers).toBe(0)
+  })
+})
