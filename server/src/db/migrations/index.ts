@@ -4,10 +4,12 @@ import type { Migration } from '../../../../src/shared/sqlite/migrate'
 import { m0001Initial } from './0001-initial'
 import { m0002CommandPayloadDigest } from './0002-command-payload-digest'
 import { m0003StreamIdentity } from './0003-stream-identity'
+import { m0004SessionRoomKeys } from './0004-session-room-keys'
 
 /** All migrations, oldest first. */
 export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0001Initial,
   m0002CommandPayloadDigest,
   m0003StreamIdentity,
+  m0004SessionRoomKeys,
 ]

@@ -6,6 +6,7 @@ import { m0002ReminderAndNotificationState } from './0002-reminder-and-notificat
 import { m0003StreamDigest } from './0003-stream-digest'
 import { m0004ShownInvites } from './0004-shown-invites'
 import { m0005DropRequestChildren } from './0005-drop-request-children'
+import { m0006SessionRooms } from './0006-session-rooms'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -14,4 +15,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0003StreamDigest,
   m0004ShownInvites,
   m0005DropRequestChildren,
+  m0006SessionRooms,
 ]
