@@ -6,7 +6,13 @@
 import type { Clock } from '../../shared/clock'
 import type { CommandOutcome } from '../../shared/command-outcome'
 import type { ConnectionState } from '../../shared/connection-state'
-import { HTTP_PATHS, type CommandName, type CommandPayload, type CommandResult } from '../../shared/protocol'
+import {
+  HTTP_PATHS,
+  type CommandName,
+  type CommandPayload,
+  type CommandResult,
+  type Session,
+} from '../../shared/protocol'
 import { signIn, type SignInOutcome } from './auth/sign-in'
 import { connectionStatus, statusLine } from './connection/connection-status'
 import { Listeners } from '../../shared/listeners'
@@ -14,11 +20,13 @@ import { PlatformLink, type LinkTimings } from './connection/platform-link'
 import { PlatformClock } from './platform-clock/platform-clock'
 import type { CacheStore } from './ports/cache-store'
 import type { Logger } from './ports/logger'
+import type { ExternalBrowser } from './ports/external-browser'
 import type { Notifier } from './ports/notifier'
 import type { Power } from './ports/power'
 import type { Secrets, StoredSignIn } from './ports/secrets'
 import type { TrayState } from './ports/tray-state'
 import { ReminderScheduler } from './reminders/reminder-scheduler'
+import { RoomOpener, type RoomOpening } from './rooms/room-opener'
 import type { CacheUpdate } from './sync/cache-push'
 import { SyncEngine } from './sync/sync-engine'
 
@@ -28,6 +36,8 @@ export interface StandbyCoreDeps {
   readonly power: Power
   readonly secrets: Secrets
   readonly notifier: Notifier
+  /** Where session rooms open; only pages of the platform signed in to reach it. */
+  readonly browser: ExternalBrowser
   readonly tray: TrayState
   readonly cache: CacheStore
   readonly log: Logger
@@ -40,6 +50,13 @@ export interface StandbyCoreDeps {
   readonly formatTime?: (t: number) => string
   /** Whether reminders are shown; read each time one is due. Defaults to on. */
   readonly remindersEnabled?: () => boolean
+}
+
+/** The live session a successful command put the expert in, or null. */
+function joinedSession(name: CommandName, result: unknown): Session | null {
+  if (name !== 'invite.accept' && name !== 'session.join') return null
+  const { session } = result as CommandResult<'session.join'>
+  return session.state === 'live' ? session : null
 }
 
 const shortTime = (t: number): string =>
@@ -61,6 +78,7 @@ export class StandbyCore {
   /** The cache changed: after each applied batch (with its events), a snapshot or a sign-out. */
   readonly cacheChanged: Listeners<CacheUpdate>
   private readonly reminders: ReminderScheduler
+  private readonly rooms: RoomOpener
   /** The platform's time, measured from its answers: the clock of every marketplace rule. */
   readonly platformClock: PlatformClock
 
@@ -78,6 +96,12 @@ export class StandbyCore {
       log: deps.log,
       enabled: deps.remindersEnabled ?? (() => true),
       formatTime: deps.formatTime,
+    })
+    this.rooms = new RoomOpener({
+      browser: deps.browser,
+      cache: deps.cache,
+      log: deps.log,
+      platformUrl: () => this.platformUrl,
     })
     this.cacheChanged.add(() => this.reminders.refresh())
     this.platformClock.changes.add(() => this.reminders.refresh())
@@ -151,19 +175,31 @@ export class StandbyCore {
     }
   }
 
-  /** Send a command; fails at once when signed out or offline. */
-  command<N extends CommandName>(
+  /**
+   * Send a command; fails at once when signed out or offline. A command that put the expert in a
+   * live session (an instant invite taken, a booked session joined) opens its room, whoever
+   * asked: the window's Join, a notification's, a reminder's Start.
+   */
+  async command<N extends CommandName>(
     name: N,
     payload: CommandPayload<N>,
     idempotencyKey?: string,
   ): Promise<CommandOutcome<CommandResult<N>>> {
     if (this.link === undefined) {
-      return Promise.resolve({
-        ok: false,
-        error: { code: 'signed_out', message: 'Sign in to the platform first.' },
-      })
+      return { ok: false, error: { code: 'signed_out', message: 'Sign in to the platform first.' } }
     }
-    return this.link.command(name, payload, idempotencyKey)
+    const outcome = await this.link.command(name, payload, idempotencyKey)
+    if (outcome.ok) {
+      const joined = joinedSession(name, outcome.result)
+      // Not awaited: the browser may take its time, and the join has happened either way.
+      if (joined !== null) void this.rooms.open(joined)
+    }
+    return outcome
+  }
+
+  /** Open a cached session's room in the system browser ("Open room"). */
+  openRoom(sessionId: string): Promise<RoomOpening> {
+    return this.rooms.openCached(sessionId)
   }
 
   /** Resolves once the current catch-up is over; for tests and benches. */
