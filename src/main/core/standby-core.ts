@@ -232,6 +232,7 @@ export class StandbyCore {
       clock: this.deps.clock,
       notifier: this.deps.notifier,
       log: this.deps.log,
+      platformUrl: signIn.platformUrl,
     })
     this.unfollow = [
       link.states.add(() => this.publish()),

@@ -2,8 +2,8 @@
  * A session's room: the platform's page where the expert meets the client. The platform sends it
  * as an absolute path on itself ("/rooms/ses_1?key=…"), which the app resolves against the URL it
  * signed in to, or as a whole http(s) URL. Which origin is the platform's only the app knows (the
- * URL it signed in to), so the origin is checked where the app opens a room, not here: a session
- * must never be lost over its room link.
+ * URL it signed in to), so the core checks the origin (resolveRoomUrl) on arrival and again when it
+ * opens a room; the schema checks the shape.
  */
 import { z } from 'zod'
 

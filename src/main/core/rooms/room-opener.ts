@@ -44,10 +44,10 @@ export class RoomOpener {
     const platformUrl = this.deps.platformUrl()
     if (platformUrl === null) return refused('signed_out', 'Sign in to the platform first.')
     if (session.roomUrl === null) {
-      log.warn(`No room to open for session ${session.id}: the platform has not sent one yet.`)
+      log.warn(`No room to open for session ${session.id}: Standby holds none for it.`)
       return refused(
         'not_found',
-        'The platform has not sent this session’s room yet; it arrives with the session’s next update.',
+        'Standby has no room for this session: the platform has not sent one yet (it comes with the session’s next update), or sent one on another site, which Standby does not open.',
       )
     }
     const page = platformPage(session.roomUrl, platformUrl)

@@ -24,6 +24,7 @@ import type { Unsubscribe } from '../../../shared/listeners'
 import { inviteClosedNotification, inviteNotification } from './invite-notification'
 import type { CacheUpdate } from './cache-push'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
+import { entriesWithRoomsOnPlatform, snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { joinSnapshotParts, movesOn } from './snapshot-parts'
 
 /** Where syncing stands. */
@@ -73,7 +74,13 @@ export class SyncEngine {
   constructor(
     private readonly link: PlatformLink,
     private readonly cache: CacheStore,
-    private readonly deps: { clock: Clock; notifier: Notifier; log: Logger },
+    private readonly deps: {
+      clock: Clock
+      notifier: Notifier
+      log: Logger
+      /** The platform signed in to: the only origin a session's room may be on. */
+      platformUrl: string
+    },
   ) {}
 
   /** The current sync state. */
@@ -240,7 +247,7 @@ export class SyncEngine {
           )
         }
         const openBefore = this.cache.openInvites()
-        this.cache.applySnapshot(whole)
+        this.cache.applySnapshot(snapshotWithRoomsOnPlatform(whole, this.deps.platformUrl, this.deps.log))
         this.notifyClosedInvites(openBefore, new Map())
         this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
         if (skipped > 0) this.noticeUnreadable(skipped)
@@ -275,7 +282,9 @@ export class SyncEngine {
   private apply(events: ReadonlyArray<StreamEntry>): { gap: boolean } {
     // Only a batch that closes invites needs to know which were open before it.
     const openBefore = events.some((e) => e.type === 'invite.closed') ? this.cache.openInvites() : []
-    const result = this.cache.applyEvents(events)
+    const result = this.cache.applyEvents(
+      entriesWithRoomsOnPlatform(events, this.deps.platformUrl, this.deps.log),
+    )
     if (result.skipped.length > 0) this.noticeUnreadable(result.skipped.length)
     if (result.applied.length > 0) {
       const reasons = new Map<string, InviteClosedReason>()
