@@ -26,7 +26,8 @@ import type { Power } from './ports/power'
 import type { Secrets, StoredSignIn } from './ports/secrets'
 import type { TrayState } from './ports/tray-state'
 import { ReminderScheduler } from './reminders/reminder-scheduler'
-import { RoomOpener, type RoomOpening } from './rooms/room-opener'
+import type { RoomOpening } from '../../shared/ipc/contract'
+import { RoomOpener } from './rooms/room-opener'
 import type { CacheUpdate } from './sync/cache-push'
 import { SyncEngine } from './sync/sync-engine'
 
@@ -192,9 +193,28 @@ export class StandbyCore {
     if (outcome.ok) {
       const joined = joinedSession(name, outcome.result)
       // Not awaited: the browser may take its time, and the join has happened either way.
-      if (joined !== null) void this.rooms.open(joined)
+      if (joined !== null) void this.openJoinedRoom(joined)
     }
     return outcome
+  }
+
+  /**
+   * Open the room of the session just joined. A room that should have opened and did not (another
+   * site's, or no browser) is told in a notice, since nobody is looking at a button to see why;
+   * a platform that names no room is only logged.
+   */
+  private async openJoinedRoom(session: Session): Promise<void> {
+    try {
+      const opening = await this.rooms.open(session)
+      if (opening.ok || opening.error.code === 'not_found') return
+      this.deps.notifier.show({
+        kind: 'notice',
+        title: 'The session’s room did not open',
+        body: `${opening.error.message} Open room on the Live session card tries again.`,
+      })
+    } catch (error) {
+      this.deps.log.error('Opening the room failed', error)
+    }
   }
 
   /** Open a cached session's room in the system browser ("Open room"). */

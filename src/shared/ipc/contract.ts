@@ -134,6 +134,8 @@ export const RoomOpening = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), result: z.object({ url: z.string() }) }),
   z.object({ ok: z.literal(false), error: CommandFailure }),
 ])
+/** What opening a session's room ended as. */
+export type RoomOpening = z.infer<typeof RoomOpening>
 
 /** The outcome of a platform command as the renderer receives it. */
 function commandOutcome<N extends CommandName>(name: N) {

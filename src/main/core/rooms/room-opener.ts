@@ -5,16 +5,12 @@
  * with a log line and a sentence for the expert.
  */
 import type { CommandFailure } from '../../../shared/command-outcome'
+import type { RoomOpening } from '../../../shared/ipc/contract'
 import type { Session } from '../../../shared/protocol'
 import type { CacheStore } from '../ports/cache-store'
 import type { ExternalBrowser } from '../ports/external-browser'
 import type { Logger } from '../ports/logger'
 import { platformPage } from './platform-page'
-
-/** What opening a room ended as: the URL handed to the browser, or why not. */
-export type RoomOpening =
-  | { readonly ok: true; readonly result: { readonly url: string } }
-  | { readonly ok: false; readonly error: CommandFailure }
 
 /** What the opener needs. */
 export interface RoomOpenerDeps {

@@ -136,6 +136,10 @@ describe('the session room', () => {
     const accepted = await core.runtime.api['invites.accept']({ inviteId: 'inv_1', proposedTime: null })
     expect(accepted.ok).toBe(true)
     expect(warnings.filter((w) => w.includes('Refused to open the room of session ses_1'))).toHaveLength(1)
+    await core.waitForNotifications(1)
+    expect(core.adapters.notifier.shown).toEqual([
+      expect.objectContaining({ kind: 'notice', title: 'The session’s room did not open' }),
+    ])
     const opening = await core.runtime.api['sessions.openRoom']({ sessionId: 'ses_1' })
     expect(opening).toMatchObject({ ok: false, error: { code: 'not_found' } })
     expect(!opening.ok && opening.error.message).toMatch(/on another site/)
