@@ -15,6 +15,7 @@ import { apiRoutes } from './http/api-routes'
 import { checkAdminAccess } from './http/admin-access'
 import { defaultConnectionLimits, guardConnections, type ConnectionLimits } from './http/connection-guard'
 import { installFrontDoor } from './http/front-door'
+import { answerRoomPage } from './http/room-route'
 import { hostCheck } from './http/host-check'
 import { sendError, sendJson, type Route } from './http/http-util'
 import { consoleLogger, type Logger } from './logger'
@@ -87,7 +88,9 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const api = apiRoutes({ marketplace, tokens, clock, logger, signInLimiter, rateLimit })
   const admin = adminRoutes({ marketplace, clock })
 
-  const http = createServer((req, res) => void route(req, res, { api, admin, adminToken, logger }))
+  const http = createServer(
+    (req, res) => void route(req, res, { api, admin, adminToken, logger, marketplace }),
+  )
   const connectionLimits = { ...defaultConnectionLimits, ...options.connections }
   const io = attachSocketGateway(http, {
     marketplace,
@@ -156,12 +159,19 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
 async function route(
   req: IncomingMessage,
   res: ServerResponse,
-  deps: { api: ReadonlyArray<Route>; admin: ReadonlyArray<Route>; adminToken: string; logger: Logger },
+  deps: {
+    api: ReadonlyArray<Route>
+    admin: ReadonlyArray<Route>
+    adminToken: string
+    logger: Logger
+    marketplace: Marketplace
+  },
 ): Promise<void> {
   let path = '(unparsed)'
   try {
     const url = new URL(req.url ?? '/', 'http://platform.invalid')
     path = url.pathname
+    if (answerRoomPage(req, res, url, deps)) return
     const isAdmin = url.pathname.startsWith('/admin/')
     if (isAdmin) checkAdminAccess(req, deps.adminToken)
     for (const r of isAdmin ? deps.admin : deps.api) {

@@ -60,6 +60,9 @@ export interface BrowserShell {
 /** The loopback path that plays power events, for tests (needs the secret in a header). */
 export const POWER_HOOK_PATH = '/test-hooks/power'
 
+/** The loopback path that lists the pages handed to the browser so far, for tests (secret in a header). */
+export const OPENED_PAGES_HOOK_PATH = '/test-hooks/opened'
+
 /** Start the shell and resolve once it listens. */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const secret = options.secret ?? newRunSecret()
@@ -104,7 +107,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const origin = `http://127.0.0.1:${port}`
   const ownHost = `127.0.0.1:${port}`
 
-  // In a browser the page opens links and the full view itself; the host only logs the wish.
+  // The page opens the full view itself; links go to the recording browser, which prints them.
   const runtime = await startNodeRuntime({
     dataDir: options.dataDir,
     adapters,
@@ -112,7 +115,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     log: options.log,
     timings: options.timings,
     linkClock: options.linkClock,
-    host: headlessHost(options.version ?? '0.0.0', options.log, options.defaultPlatformUrl ?? null),
+    host: {
+      ...headlessHost(options.version ?? '0.0.0', options.log, options.defaultPlatformUrl ?? null),
+      openExternal: (url) => adapters.browser.open(url),
+    },
   })
   const firstFrameModule =
     options.firstFrameModule === undefined
@@ -137,6 +143,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       return
     }
     if (req.method === 'POST' && req.url === POWER_HOOK_PATH) return powerHook(req, res)
+    if (req.method === 'GET' && req.url === OPENED_PAGES_HOOK_PATH) return openedPages(req, res)
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end()
       return
@@ -170,6 +177,16 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       return
     }
     res.writeHead(204).end()
+  }
+
+  function openedPages(req: IncomingMessage, res: ServerResponse): void {
+    if (!matchesRunSecret(secret, req.headers['x-standby-secret'])) {
+      res.writeHead(403).end()
+      return
+    }
+    res
+      .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+      .end(JSON.stringify({ opened: adapters.browser.opened }))
   }
 
   return {

@@ -2,12 +2,13 @@
  * The composition root of the main process: the one place that creates things and wires them
  * together. Importing it does nothing but call `main()`.
  */
-import { app, protocol, session, shell, type WebContents } from 'electron'
+import { app, protocol, session, type WebContents } from 'electron'
 import { join } from 'node:path'
 import { createLoginItem } from './electron/adapters/login-item'
 import { createElectronNotifier } from './electron/adapters/notifier'
 import { createPowerMonitorPower } from './electron/adapters/power-monitor'
 import { createSafeStorageSecrets } from './electron/adapters/safe-storage-secrets'
+import { createSystemBrowser } from './electron/adapters/system-browser'
 import { createElectronSettingsStore } from './electron/adapters/settings-store'
 import { trayStateOnStatusLine } from './electron/adapters/tray-state'
 import { createAppOrigin } from './electron/app-origin'
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
   enforceContentSecurityPolicy(session.defaultSession, contentSecurityPolicy({ devServerUrl }))
   denyPermissionRequests(session.defaultSession)
 
-  const openExternal = (url: string): Promise<void> => shell.openExternal(url)
+  const browser = createSystemBrowser()
+  const openExternal = (url: string): Promise<void> => browser.open(url)
   const status = createStatusLine('Starting…')
   const windowOptions = { preloadPath: join(outDir, 'preload', 'index.cjs'), origin, openExternal, log }
   // Either window may be closed for good (Alt+F4 on the popover, the OS at session end): each is
@@ -142,6 +144,7 @@ async function main(): Promise<void> {
       },
       log,
     }),
+    browser,
     tray: trayStateOnStatusLine(status),
     settings,
     log,

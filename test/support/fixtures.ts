@@ -112,8 +112,9 @@ export function anInvite(overrides: Partial<Invite> = {}): Invite {
 /** A booked session for `request`, owned by expert exp_ada unless overridden. */
 export function aSession(overrides: Partial<Session> = {}): Session {
   const request = overrides.request ?? aRequest()
+  const id = overrides.id ?? `ses_${request.id}`
   return {
-    id: `ses_${request.id}`,
+    id,
     request,
     expertId: 'exp_ada',
     client: request.client,
@@ -128,6 +129,7 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     outcome: null,
     cancellation: null,
     updatedAt: request.createdAt,
+    roomUrl: `/rooms/${id}?key=0123456789abcdef0123456789abcdef`,
     ...overrides,
   }
 }

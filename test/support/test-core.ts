@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { LinkTimings } from '../../src/main/core/connection/platform-link'
+import type { Logger } from '../../src/main/core/ports/logger'
 import { createNodeAdapters, type NodeAdapters } from '../../src/main/node/adapters'
 import type { Runtime } from '../../src/main/node/runtime/start-runtime'
 import { headlessHost, startNodeRuntime } from '../../src/main/node/runtime/start-node-runtime'
@@ -41,6 +42,8 @@ export interface TestCoreOptions {
   readonly timings?: Partial<LinkTimings>
   /** Times the link's liveness (silence, probes); real time unless given. */
   readonly linkClock?: Clock
+  /** Hears the core's log lines; silent unless given. */
+  readonly log?: Logger
 }
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
@@ -92,7 +95,8 @@ export function startCoreFor(
 /** Start a core signed in as `expertId` on `platformUrl`. */
 export async function startTestCore(options: TestCoreOptions): Promise<TestCore> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'standby-core-'))
-  const adapters = createNodeAdapters({ dataDir: dir, out: { write: () => true }, log: silent })
+  const log = options.log ?? silent
+  const adapters = createNodeAdapters({ dataDir: dir, out: { write: () => true }, log })
   await adapters.secrets.save({
     platformUrl: options.platformUrl,
     token: options.token,
@@ -103,8 +107,8 @@ export async function startTestCore(options: TestCoreOptions): Promise<TestCore>
     dataDir: dir,
     adapters,
     clock: options.clock ?? systemClock,
-    log: silent,
-    host: headlessHost('test', silent),
+    log,
+    host: headlessHost('test', log),
     timings: options.timings,
     linkClock: options.linkClock,
     random: () => 0.5,

@@ -2,6 +2,7 @@
 import type { CommandPayload, CommandResult } from '../../../src/shared/protocol'
 import { outsideWindow, PROPOSED_TIME_WINDOW } from '../../../src/shared/rules/time-windows'
 import { newId } from '../ids'
+import { newRoomKey } from '../room/room-link'
 import { PlatformError } from '../platform-error'
 import type { InviteRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
@@ -50,7 +51,7 @@ export function acceptInvite(
     ctx
       .sql(
         `INSERT INTO sessions (id, request_id, expert_id, client_id, kind, booked_start, state, phase,
-           expert_joined_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'context', ?, ?)`,
+           expert_joined_at, updated_at, room_key) VALUES (?, ?, ?, ?, ?, ?, ?, 'context', ?, ?, ?)`,
       )
       .run(
         sessionId,
@@ -62,6 +63,7 @@ export function acceptInvite(
         live ? 'live' : 'booked',
         live ? now : null,
         now,
+        newRoomKey(),
       )
     ctx.sql(`UPDATE requests SET state = 'booked' WHERE id = ?`).run(request.id)
     ctx.sql(`UPDATE invites SET state = 'accepted', answered_at = ? WHERE id = ?`).run(now, invite.id)

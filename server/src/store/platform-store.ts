@@ -30,6 +30,7 @@ import {
   type SessionPhase,
   type SessionState,
 } from '../../../src/shared/protocol'
+import { roomPath } from '../room/room-link'
 
 /** A row of `experts`. */
 export interface ExpertRow {
@@ -94,6 +95,8 @@ export interface SessionRow {
   outcome: string | null
   cancellation: string | null
   updated_at: number
+  /** The key in the room's link (room/room-link.ts). */
+  room_key: string
 }
 
 /** A row of `messages`. */
@@ -245,6 +248,7 @@ export class PlatformStore {
       outcome: row.outcome === null ? null : (JSON.parse(row.outcome) as Outcome),
       cancellation: row.cancellation === null ? null : storedCancellation(row.cancellation),
       updatedAt: fitTimestamp(row.updated_at),
+      roomUrl: roomPath(row.id, row.room_key),
     }
   }
 

@@ -71,6 +71,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'invites.decline': command(invokeContract['invites.decline'].command),
     'messages.send': command(invokeContract['messages.send'].command),
     'sessions.join': command(invokeContract['sessions.join'].command),
+    'sessions.openRoom': ({ sessionId }) => core.openRoom(sessionId),
     'sessions.startBilling': command(invokeContract['sessions.startBilling'].command),
     'sessions.end': command(invokeContract['sessions.end'].command),
     'availability.set': command(invokeContract['availability.set'].command),

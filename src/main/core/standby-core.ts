@@ -6,7 +6,13 @@
 import type { Clock } from '../../shared/clock'
 import type { CommandOutcome } from '../../shared/command-outcome'
 import type { ConnectionState } from '../../shared/connection-state'
-import { HTTP_PATHS, type CommandName, type CommandPayload, type CommandResult } from '../../shared/protocol'
+import {
+  HTTP_PATHS,
+  type CommandName,
+  type CommandPayload,
+  type CommandResult,
+  type Session,
+} from '../../shared/protocol'
 import { signIn, type SignInOutcome } from './auth/sign-in'
 import { connectionStatus, statusLine } from './connection/connection-status'
 import { Listeners } from '../../shared/listeners'
@@ -16,11 +22,14 @@ import { AutoAway, type AutoAwaySettings } from './presence/auto-away'
 import type { CacheStore } from './ports/cache-store'
 import type { LinkTransport } from './ports/link-transport'
 import type { Logger } from './ports/logger'
+import type { ExternalBrowser } from './ports/external-browser'
 import type { Notifier } from './ports/notifier'
 import type { Power } from './ports/power'
 import type { Secrets, StoredSignIn } from './ports/secrets'
 import type { TrayState } from './ports/tray-state'
 import { ReminderScheduler } from './reminders/reminder-scheduler'
+import type { RoomOpening } from '../../shared/ipc/contract'
+import { RoomOpener } from './rooms/room-opener'
 import type { CacheUpdate } from './sync/cache-push'
 import { SyncEngine } from './sync/sync-engine'
 
@@ -30,6 +39,8 @@ export interface StandbyCoreDeps {
   readonly power: Power
   readonly secrets: Secrets
   readonly notifier: Notifier
+  /** Where session rooms open; only pages of the platform signed in to reach it. */
+  readonly browser: ExternalBrowser
   readonly tray: TrayState
   readonly cache: CacheStore
   readonly log: Logger
@@ -46,6 +57,13 @@ export interface StandbyCoreDeps {
   readonly remindersEnabled?: () => boolean
   /** The auto-away settings; read at each check. Defaults to on after 10 minutes. */
   readonly autoAway?: () => AutoAwaySettings
+}
+
+/** The live session a successful command put the expert in, or null. */
+function joinedSession(name: CommandName, result: unknown): Session | null {
+  if (name !== 'invite.accept' && name !== 'session.join') return null
+  const { session } = result as CommandResult<'session.join'>
+  return session.state === 'live' ? session : null
 }
 
 const shortTime = (t: number): string =>
@@ -68,6 +86,7 @@ export class StandbyCore {
   readonly cacheChanged: Listeners<CacheUpdate>
   /** Reminders and session alerts; the notification routing snoozes and asks about Start here. */
   readonly reminders: ReminderScheduler
+  private readonly rooms: RoomOpener
   /** The platform's time, measured from its answers: the clock of every marketplace rule. */
   readonly platformClock: PlatformClock
   /** Auto-away; refresh it when its settings change. */
@@ -87,6 +106,12 @@ export class StandbyCore {
       log: deps.log,
       enabled: deps.remindersEnabled ?? (() => true),
       formatTime: deps.formatTime,
+    })
+    this.rooms = new RoomOpener({
+      browser: deps.browser,
+      cache: deps.cache,
+      log: deps.log,
+      platformUrl: () => this.platformUrl,
     })
     this.cacheChanged.add((update) => this.reminders.cacheChanged(update))
     this.platformClock.changes.add(() => this.reminders.refresh())
@@ -172,19 +197,50 @@ export class StandbyCore {
     }
   }
 
-  /** Send a command; fails at once when signed out or offline. */
-  command<N extends CommandName>(
+  /**
+   * Send a command; fails at once when signed out or offline. A command that put the expert in a
+   * live session (an instant invite taken, a booked session joined) opens its room, whoever
+   * asked: the window's Join, a notification's, a reminder's Start.
+   */
+  async command<N extends CommandName>(
     name: N,
     payload: CommandPayload<N>,
     idempotencyKey?: string,
   ): Promise<CommandOutcome<CommandResult<N>>> {
     if (this.link === undefined) {
-      return Promise.resolve({
-        ok: false,
-        error: { code: 'signed_out', message: 'Sign in to the platform first.' },
-      })
+      return { ok: false, error: { code: 'signed_out', message: 'Sign in to the platform first.' } }
     }
-    return this.link.command(name, payload, idempotencyKey)
+    const outcome = await this.link.command(name, payload, idempotencyKey)
+    if (outcome.ok) {
+      const joined = joinedSession(name, outcome.result)
+      // Not awaited: the browser may take its time, and the join has happened either way.
+      if (joined !== null) void this.openJoinedRoom(joined)
+    }
+    return outcome
+  }
+
+  /**
+   * Open the room of the session just joined. A room that should have opened and did not (another
+   * site's, or no browser) is told in a notice, since nobody is looking at a button to see why;
+   * a platform that names no room is only logged.
+   */
+  private async openJoinedRoom(session: Session): Promise<void> {
+    try {
+      const opening = await this.rooms.open(session)
+      if (opening.ok || opening.error.code === 'not_found') return
+      this.deps.notifier.show({
+        kind: 'notice',
+        title: 'The session’s room did not open',
+        body: `${opening.error.message} Open room on the Live session card tries again.`,
+      })
+    } catch (error) {
+      this.deps.log.error('Opening the room failed', error)
+    }
+  }
+
+  /** Open a cached session's room in the system browser ("Open room"). */
+  openRoom(sessionId: string): Promise<RoomOpening> {
+    return this.rooms.openCached(sessionId)
   }
 
   /** Resolves once the current catch-up is over; for tests and benches. */
@@ -219,6 +275,7 @@ export class StandbyCore {
       clock: this.deps.clock,
       notifier: this.deps.notifier,
       log: this.deps.log,
+      platformUrl: signIn.platformUrl,
     })
     this.unfollow = [
       link.states.add(() => this.publish()),

@@ -32,6 +32,10 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
   const startBilling = useAction(async () =>
     fromCommand('start billing', await api.sessions.startBilling({ sessionId: session.id })),
   )
+  // The room is the platform's page where the client is; the app opens it in the system browser.
+  const openRoom = useAction(async () =>
+    fromCommand('open the room', await api.sessions.openRoom({ sessionId: session.id })),
+  )
   // Start billing goes away once billing runs: its focus moves to what replaced it, the timer.
   const phase = useRef<HTMLDivElement>(null)
   const focusPhase = useRef(false)
@@ -94,6 +98,15 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
             Start billing
           </ActionButton>
         )}
+        {session.roomUrl !== null && (
+          <ActionButton
+            pending={openRoom.pending}
+            pendingLabel="Opening the room…"
+            onClick={() => void openRoom.run()}
+          >
+            Open room
+          </ActionButton>
+        )}
         {!ending && (
           <button type="button" className="button button-secondary" onClick={() => setEnding(true)}>
             End session…
@@ -116,6 +129,7 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
         </p>
       )}
       <ActionError message={startBilling.error} />
+      <ActionError message={openRoom.error} />
       {ending && <EndSessionPanel session={session} onCancel={() => setEnding(false)} />}
       {detailsOpen && (
         <div className="live-details">

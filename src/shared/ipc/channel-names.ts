@@ -25,6 +25,7 @@ export const INVOKE_CHANNELS = [
   'invites.decline',
   'messages.send',
   'sessions.join',
+  'sessions.openRoom',
   'sessions.startBilling',
   'sessions.end',
   'availability.set',

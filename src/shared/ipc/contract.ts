@@ -133,6 +133,14 @@ export type AppSettings = z.infer<typeof AppSettings>
 
 type CommandSchemas = typeof commandSchemas
 
+/** What opening a session's room ended as: the URL handed to the system browser, or why not. */
+export const RoomOpening = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: z.object({ url: z.string() }) }),
+  z.object({ ok: z.literal(false), error: CommandFailure }),
+])
+/** What opening a session's room ended as. */
+export type RoomOpening = z.infer<typeof RoomOpening>
+
 /** The outcome of a platform command as the renderer receives it. */
 function commandOutcome<N extends CommandName>(name: N) {
   return z.discriminatedUnion('ok', [
@@ -202,6 +210,11 @@ export const invokeContract = {
   'messages.send': commandEntry('message.send'),
   /** Join (start) a booked session. */
   'sessions.join': commandEntry('session.join'),
+  /**
+   * Open the session's room (the platform's page where the expert meets the client) in the
+   * system browser; only a page of the platform signed in to is opened.
+   */
+  'sessions.openRoom': { request: z.object({ sessionId: Id }).strict(), response: RoomOpening },
   /** Start billable time. */
   'sessions.startBilling': commandEntry('session.startBilling'),
   /** End a live session as charged, discounted or free. */

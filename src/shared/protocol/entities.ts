@@ -3,6 +3,7 @@
  * epoch (UTC); the app renders them in the OS locale and time zone.
  */
 import { z } from 'zod'
+import { RoomUrl } from './room-url'
 import { Text, Token } from './text'
 import { DurationMs, Timestamp } from './time'
 
@@ -231,6 +232,11 @@ export const Session = z.object({
   outcome: Outcome.nullable(),
   cancellation: Cancellation.nullable(),
   updatedAt: Timestamp,
+  /**
+   * The platform's page where the expert meets the client (see room-url.ts). Null from a platform
+   * that names no room, as one older than rooms sends nothing here.
+   */
+  roomUrl: RoomUrl.nullable().default(null),
 })
 /** A session an expert took, from booking to its end. */
 export type Session = z.infer<typeof Session>

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { POWER_HOOK_PATH, type BrowserShell } from '../../../src/browser-shell/browser-shell'
+import {
+  OPENED_PAGES_HOOK_PATH,
+  POWER_HOOK_PATH,
+  type BrowserShell,
+} from '../../../src/browser-shell/browser-shell'
 import { hashPassword } from '../../../server/src/auth'
 import { openShellPage as openPage, startBareShell } from '../../support/shell-page'
 import { useTestPlatform } from '../../support/test-platform'
@@ -130,5 +134,14 @@ describe('the browser shell', () => {
     })
     expect(ok.status).toBe(204)
     expect(resumed).toBe(1)
+  })
+
+  it('lists the pages handed to the browser on its test hook, only for the run’s secret', async () => {
+    expect((await fetch(`${shell.origin}${OPENED_PAGES_HOOK_PATH}`)).status).toBe(403)
+    await shell.runtime.api['shell.openExternal']('https://example.com/docs')
+    const listed = await fetch(`${shell.origin}${OPENED_PAGES_HOOK_PATH}`, {
+      headers: { 'x-standby-secret': shell.secret },
+    })
+    expect(await listed.json()).toEqual({ opened: ['https://example.com/docs'] })
   })
 })

@@ -77,3 +77,13 @@ describe('the fake Notification', () => {
     expect(() => notification.click()).not.toThrow()
   })
 })
+
+describe('the fake shell', () => {
+  it('records each URL it opens, and rejects as Electron does without a handler or a URL', async () => {
+    await fake.shell.openExternal('https://example.com/a')
+    await expect(fake.shell.openExternal('not a url')).rejects.toThrow('Failed to open')
+    fake.shell.noHandler = true
+    await expect(fake.shell.openExternal('https://example.com/b')).rejects.toThrow('Failed to open')
+    expect(fake.shell.opened).toEqual(['https://example.com/a'])
+  })
+})

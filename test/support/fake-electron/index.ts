@@ -13,12 +13,13 @@
  * own `import electron from 'electron'` gets this fake too.
  */
 import { vi } from 'vitest'
-import type { App, ContextBridge, Shell } from 'electron'
+import type { App, ContextBridge } from 'electron'
 import { FakeApp } from './app'
 import { FakeBrowserWindow } from './browser-window'
 import { FakeIpcMain, FakeIpcRenderer } from './ipc'
 import { FakeNotification } from './notification'
 import { FakeProtocol, FakeSession } from './session'
+import { FakeShell } from './shell'
 import { fake } from './state'
 import { FakePowerMonitor, FakeSafeStorage } from './system'
 import { FakeMenu, FakeNativeImage, FakeTray } from './tray'
@@ -29,6 +30,7 @@ export { preventableEvent } from './events'
 export { FakeIpcMain, FakeIpcRenderer } from './ipc'
 export { FakeNotification } from './notification'
 export { FakeProtocol, FakeSession } from './session'
+export { FakeShell } from './shell'
 export { fake } from './state'
 export { FakePowerMonitor, FakeSafeStorage } from './system'
 export { FakeMenu, FakeNativeImage, FakeTray } from './tray'
@@ -41,7 +43,7 @@ function freshState() {
     protocol: new FakeProtocol(),
     ipcMain: new FakeIpcMain(),
     ipcRenderer: new FakeIpcRenderer(),
-    shell: { openExternal: vi.fn<Shell['openExternal']>(async () => {}) },
+    shell: new FakeShell(),
     contextBridge: { exposeInMainWorld: vi.fn<ContextBridge['exposeInMainWorld']>() },
     /**
      * What app.getPath answers. Empty, so nothing writes to a real directory unless a test points

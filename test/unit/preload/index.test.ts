@@ -40,6 +40,7 @@ describe('the preload', () => {
         upcoming: 'function',
         history: 'function',
         join: 'function',
+        openRoom: 'function',
         startBilling: 'function',
         end: 'function',
       },

@@ -68,6 +68,23 @@ describe('platform migrations', () => {
     ).toEqual({ availability: 'busy', availability_cause: 'chosen', resume_availability: null })
   })
 
+  it('0005-session-room-keys gives every stored session a room key of its own', () => {
+    const db = new Database(':memory:')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 4 })
+    // Rows as a version-4 platform holds them, without the accounts they point to.
+    db.pragma('foreign_keys = OFF')
+    const insert = db.prepare(
+      `INSERT INTO sessions (id, request_id, expert_id, client_id, kind, booked_start, state, phase, updated_at)
+       VALUES (?, ?, 'e', 'c', 'instant', 0, 'ended', 'context', 0)`,
+    )
+    insert.run('ses_a', 'req_a')
+    insert.run('ses_b', 'req_b')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
+    const keys = db.prepare('SELECT room_key FROM sessions ORDER BY id').pluck().all() as string[]
+    expect(keys).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), expect.stringMatching(/^[0-9a-f]{32}$/)])
+    expect(keys[0]).not.toBe(keys[1])
+  })
+
   it('refuses a database written by a newer server, with what to do', () => {
     const path = tempDb()
     openPlatformDatabase(path).close()

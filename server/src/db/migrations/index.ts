@@ -5,6 +5,7 @@ import { m0001Initial } from './0001-initial'
 import { m0002CommandPayloadDigest } from './0002-command-payload-digest'
 import { m0003StreamIdentity } from './0003-stream-identity'
 import { m0004AvailabilityCause } from './0004-availability-cause'
+import { m0005SessionRoomKeys } from './0005-session-room-keys'
 
 /** All migrations, oldest first. */
 export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -12,4 +13,5 @@ export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0002CommandPayloadDigest,
   m0003StreamIdentity,
   m0004AvailabilityCause,
+  m0005SessionRoomKeys,
 ]

@@ -16,6 +16,7 @@ import type { Notifier } from '../ports/notifier'
 import type { CacheUpdate } from './cache-push'
 import { InviteAlerts } from './invite-alerts'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
+import { entriesWithRoomsOnPlatform, snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { SnapshotAssembly, StreamNotFollowable } from './snapshot-assembly'
 import { UnreadableNotice } from './unreadable-notice'
 
@@ -56,7 +57,13 @@ export class SyncEngine {
   constructor(
     private readonly link: PlatformLink,
     private readonly cache: CacheStore,
-    private readonly deps: { clock: Clock; notifier: Notifier; log: Logger },
+    private readonly deps: {
+      clock: Clock
+      notifier: Notifier
+      log: Logger
+      /** The platform signed in to: the only origin a session's room may be on. */
+      platformUrl: string
+    },
   ) {
     this.invites = new InviteAlerts(cache, deps)
     this.unreadable = new UnreadableNotice(deps)
@@ -201,7 +208,9 @@ export class SyncEngine {
         const step = snapshots.add(page.snapshot, page.skipped, this.following?.expertId)
         if (step.kind === 'more') continue
         const openBefore = this.invites.openBeforeSnapshot()
-        this.cache.applySnapshot(step.snapshot)
+        this.cache.applySnapshot(
+          snapshotWithRoomsOnPlatform(step.snapshot, this.deps.platformUrl, this.deps.log),
+        )
         this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${step.snapshot.cursor}`)
         if (step.skipped > 0) this.unreadable.tell(step.skipped)
         this.invites.afterSnapshot(openBefore)
@@ -235,7 +244,9 @@ export class SyncEngine {
 
   private apply(events: ReadonlyArray<StreamEntry>): { gap: boolean } {
     const openBefore = this.invites.openBeforeEvents(events)
-    const result = this.cache.applyEvents(events)
+    const result = this.cache.applyEvents(
+      entriesWithRoomsOnPlatform(events, this.deps.platformUrl, this.deps.log),
+    )
     if (result.skipped.length > 0) this.unreadable.tell(result.skipped.length)
     if (result.applied.length > 0) {
       this.invites.afterEvents(openBefore, result.applied)

@@ -7,6 +7,7 @@ import { m0003StreamDigest } from './0003-stream-digest'
 import { m0004ShownInvites } from './0004-shown-invites'
 import { m0005DropRequestChildren } from './0005-drop-request-children'
 import { m0006RemindersByBookedTime } from './0006-reminders-by-booked-time'
+import { m0007SessionRooms } from './0007-session-rooms'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -16,4 +17,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0004ShownInvites,
   m0005DropRequestChildren,
   m0006RemindersByBookedTime,
+  m0007SessionRooms,
 ]

@@ -12,6 +12,7 @@ import { createFileSecrets } from './file-secrets'
 import { createPowerHook, type PowerHook } from './power-hook'
 import { createRecordedLoginItem, type RecordedLoginItem } from './recorded-login-item'
 import { createRecordedTrayState, type RecordedTrayState } from './recorded-tray-state'
+import { createRecordingBrowser, type RecordingBrowser } from './recording-browser'
 import { createRecordingNotifier, type LineOutput, type RecordingNotifier } from './recording-notifier'
 import { createNodeSettingsStore } from './settings-store'
 import { watchNetwork } from '../network-watch'
@@ -20,6 +21,7 @@ export { createFileSecrets } from './file-secrets'
 export { createPowerHook, type PowerHook } from './power-hook'
 export { createRecordedLoginItem, type RecordedLoginItem } from './recorded-login-item'
 export { createRecordedTrayState, type RecordedTrayState } from './recorded-tray-state'
+export { createRecordingBrowser, type RecordingBrowser } from './recording-browser'
 export { createRecordingNotifier, notificationLine, type RecordingNotifier } from './recording-notifier'
 export { createNodeSettingsStore } from './settings-store'
 export { createStreamLogger } from './stream-logger'
@@ -43,6 +45,7 @@ export interface NodeAdapters {
   readonly secrets: Secrets
   readonly settings: SettingsStore
   readonly notifier: RecordingNotifier
+  readonly browser: RecordingBrowser
   readonly tray: RecordedTrayState
   readonly power: PowerHook
   readonly loginItem: RecordedLoginItem
@@ -63,6 +66,7 @@ export function createNodeAdapters(options: NodeAdaptersOptions): NodeAdapters {
     secrets: createFileSecrets({ path: join(dataDir, NODE_DATA_FILES.signIn), log }),
     settings,
     notifier: createRecordingNotifier({ out }),
+    browser: createRecordingBrowser({ out }),
     tray: createRecordedTrayState(),
     power,
     loginItem,

@@ -48,6 +48,7 @@ export function startNodeRuntime(options: NodeRuntimeOptions): Promise<Runtime> 
     power: adapters.power,
     secrets: adapters.secrets,
     notifier: adapters.notifier,
+    browser: adapters.browser,
     tray: adapters.tray,
     settings: adapters.settings,
     log: options.log,

@@ -13,6 +13,7 @@ import {
 import { createAppApi, type AppApi, type HostInfo } from '../../core/app-api'
 import type { LinkTimings } from '../../core/connection/platform-link'
 import type { Logger } from '../../core/ports/logger'
+import type { ExternalBrowser } from '../../core/ports/external-browser'
 import type { Notifier } from '../../core/ports/notifier'
 import type { Power } from '../../core/ports/power'
 import type { Secrets } from '../../core/ports/secrets'
@@ -33,6 +34,8 @@ export interface RuntimeOptions {
   readonly power: Power
   readonly secrets: Secrets
   readonly notifier: Notifier
+  /** Where session rooms open. */
+  readonly browser: ExternalBrowser
   readonly tray: TrayState
   readonly settings: SettingsStore
   readonly log: Logger
@@ -83,6 +86,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     power: options.power,
     secrets: options.secrets,
     notifier: options.notifier,
+    browser: options.browser,
     tray: options.tray,
     cache,
     log: options.log,

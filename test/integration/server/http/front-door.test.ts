@@ -54,6 +54,7 @@ describe('requests addressed to another name (DNS rebinding)', () => {
     ['an admin endpoint', '/admin/threads?requestId=r&expertId=e', {}],
     ['the socket.io handshake', '/socket.io/?EIO=4&transport=polling', {}],
     ['a socket.io WebSocket upgrade', '/socket.io/?EIO=4&transport=websocket', upgrade],
+    ['a room page', '/rooms/ses_1?key=0123456789abcdef0123456789abcdef', {}],
     ['an unknown path', '/nothing', {}],
   ])('get 421 with the address to use on %s', async (_, path, headers) => {
     const { port, adminToken } = platform().server

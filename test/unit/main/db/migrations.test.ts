@@ -26,7 +26,8 @@ const request = aRequest({ id: 'req_1' })
 const invite = anInvite({ id: 'inv_1', request })
 const session = aSession({ id: 'ses_1', request })
 const { request: _ir, ...inviteRow } = invite
-const { request: _sr, ...sessionRow } = session
+// A session as caches held it before rooms.
+const { request: _sr, roomUrl: _room, ...sessionRow } = session
 
 /** Rows as a version-1 cache holds them (written by hand, as the code of that version did). */
 function insertVersion1Rows(db: Database.Database): void {
@@ -176,6 +177,35 @@ describe('cache migrations', () => {
     db.close()
   })
 
+  it('0007-session-rooms gives every cached session an explicit "no room yet", and keeps the rest', () => {
+    const { db } = databaseAt(6)
+    insertVersion1Rows(db)
+    const withRoom = aSession({ id: 'ses_2', request })
+    const { request: _r, ...withRoomRow } = withRoom
+    db.prepare('INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)').run(
+      withRoom.id,
+      request.id,
+      withRoom.state,
+      withRoom.bookedStart,
+      JSON.stringify(withRoomRow),
+    )
+    db.prepare(
+      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES ('ses_bad', ?, 'ended', 0, '{oops')`,
+    ).run(request.id)
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: 7 })
+    expect(db.pragma('user_version', { simple: true })).toBe(7)
+    for (const table of tables(db))
+      if (table !== 'sessions') expect(dump(db, table), table).toEqual(before[table])
+    const store = new SqliteCacheStore(db, linesLogger())
+    expect(store.session('ses_1')).toStrictEqual({ ...session, roomUrl: null })
+    expect(store.session('ses_2')).toStrictEqual(withRoom)
+    expect(dump(db, 'sessions').find((row) => (row as { id: string }).id === 'ses_bad')).toMatchObject({
+      json: '{oops',
+    })
+    db.close()
+  })
+
   for (let from = 0; from < cacheMigrations.length; from++) {
     it(`opens a version-${from} cache with the current code and keeps its data`, () => {
       const { db, path } = databaseAt(from)
@@ -191,7 +221,7 @@ describe('cache migrations', () => {
         expect(store.lastSyncedAt()).toBe(FIXTURE_NOW)
         expect(store.openInvites()).toEqual([invite])
         expect(store.unnotifiedOpenInvites()).toEqual([invite])
-        expect(store.session('ses_1')).toEqual(session)
+        expect(store.session('ses_1')).toStrictEqual({ ...session, roomUrl: null })
       } else {
         expect(store.cursor()).toBe(0)
       }

@@ -10,9 +10,14 @@ import { fake, FakeWebContents, resetFakeElectron } from '../../../../support/fa
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
 
 const page = { sender: new FakeWebContents(), frameUrl: 'standby://app/' }
+const openRoom = vi.fn(async ({ sessionId }: { sessionId: string }) => ({
+  ok: true as const,
+  result: { url: `http://127.0.0.1:4455/rooms/${sessionId}?key=k` },
+}))
 
 beforeEach(() => {
   resetFakeElectron()
+  openRoom.mockClear()
   const origin = createAppOrigin({})
   const ipc = createIpcMain({
     policy: { isOwnWebContents: (contents) => Object.is(contents, page.sender), isAppUrl: origin.isAppUrl },
@@ -23,6 +28,7 @@ beforeEach(() => {
     ...unused,
     'app.getInfo': () => appInfo({ version: '2.3.4', platform: 'darwin' }),
     'shell.openExternal': (url: string) => fake.shell.openExternal(url),
+    'sessions.openRoom': openRoom,
   } as unknown as AppApi
   registerAppApi(ipc.handle, api)
 })
@@ -71,5 +77,25 @@ describe('shell.openExternal', () => {
     )
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
     expect(fake.shell.openExternal).not.toHaveBeenCalled()
+  })
+})
+
+describe('sessions.openRoom', () => {
+  it('asks the core to open the session’s room and answers with what it opened', async () => {
+    await expect(fake.ipcMain.invoke('sessions.openRoom', page, { sessionId: 'ses_1' })).resolves.toEqual({
+      ok: true,
+      value: { ok: true, result: { url: 'http://127.0.0.1:4455/rooms/ses_1?key=k' } },
+    })
+    expect(openRoom).toHaveBeenCalledExactlyOnceWith({ sessionId: 'ses_1' })
+  })
+
+  it.each([
+    ['no session id', {}],
+    ['a URL instead of a session', { sessionId: 'ses_1', url: 'https://evil.example/' }],
+    ['an id with spaces', { sessionId: 'ses 1' }],
+  ])('refuses %s without asking the core', async (_, request) => {
+    const answer = await fake.ipcMain.invoke('sessions.openRoom', page, request)
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+    expect(openRoom).not.toHaveBeenCalled()
   })
 })

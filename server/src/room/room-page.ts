@@ -1,0 +1,137 @@
+/**
+ * The room page: what the expert sees of a session on the platform. The request, the thread with
+ * the client, and whether billing runs, as HTML with every value escaped; the page has no script
+ * and one stylesheet, which the strict CSP names by its hash.
+ */
+import { createHash } from 'node:crypto'
+import { kindLabel } from '../../../src/shared/labels'
+import type { Message, Session } from '../../../src/shared/protocol'
+import { assertNever } from '../../../src/shared/assert-never'
+
+const STYLE = `
+body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
+main{max-width:42rem;margin:0 auto;padding:1.5rem}
+h1{font-size:1.5rem;margin:0 0 .25rem}
+h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+.muted{color:#555}
+.billing{padding:.75rem 1rem;border-radius:.5rem;background:#eef3ff;border:1px solid #b9c8f0}
+.billing-on{background:#e8f6ec;border-color:#9fd3ae}
+.description{white-space:pre-wrap}
+ol{list-style:none;padding:0}
+li{margin:.5rem 0;padding:.5rem .75rem;border-radius:.5rem;background:#fff;border:1px solid #ddd}
+li p{margin:.25rem 0 0;white-space:pre-wrap}
+@media (prefers-color-scheme:dark){body{color:#eee;background:#161616}.muted{color:#bbb}
+li{background:#222;border-color:#444}.billing{background:#1d2740;border-color:#3a4d80}
+.billing-on{background:#173222;border-color:#2f6b45}}
+`
+
+/** The room page's Content-Security-Policy: nothing loads but its own stylesheet. */
+export const ROOM_PAGE_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** Text made safe for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+}
+
+/** What the page shows. */
+export interface RoomView {
+  readonly session: Session
+  readonly thread: ReadonlyArray<Message>
+  /** The expert's time zone: the page writes times as the expert's own clock shows them. */
+  readonly timeZone: string
+}
+
+/** The room page of one session. */
+export function renderRoomPage({ session, thread, timeZone }: RoomView): string {
+  const time = (t: number): string =>
+    new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(t)
+  const { request, client } = session
+  const billing = billingLine(session, time)
+  const messages =
+    thread.length === 0
+      ? '<p class="muted">No messages yet.</p>'
+      : `<ol>${thread
+          .map(
+            (m) =>
+              `<li><strong>${escapeHtml(m.from === 'client' ? client.name : 'You')}</strong> ` +
+              `<span class="muted">${escapeHtml(time(m.sentAt))}</span><p>${escapeHtml(m.body)}</p></li>`,
+          )
+          .join('')}</ol>`
+  const attachments =
+    request.attachments.length === 0
+      ? ''
+      : `<h3>Attachments</h3><ul>${request.attachments
+          .map((a) => `<li>${escapeHtml(a.name)} <span class="muted">(${escapeHtml(a.mimeType)})</span></li>`)
+          .join('')}</ul>`
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>Room: ${escapeHtml(request.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(request.title)}</h1>
+<p class="muted">${escapeHtml(kindLabel(session.kind))} session with ${escapeHtml(client.name)} · ${escapeHtml(stateLine(session, time))}</p>
+<section aria-labelledby="billing"><h2 id="billing">Billing</h2>
+<p class="billing${billing.on ? ' billing-on' : ''}">${escapeHtml(billing.text)}</p></section>
+<section aria-labelledby="request"><h2 id="request">The request</h2>
+<p class="description">${request.description === '' ? '<span class="muted">No description.</span>' : escapeHtml(request.description)}</p>
+${attachments}</section>
+<section aria-labelledby="thread"><h2 id="thread">Messages with ${escapeHtml(client.name)}</h2>
+${messages}</section>
+</main>
+</body>
+</html>
+`
+}
+
+function stateLine(session: Session, time: (t: number) => string): string {
+  switch (session.state) {
+    case 'booked':
+      return `booked for ${time(session.bookedStart)}`
+    case 'live':
+      return session.clientJoinedAt === null
+        ? 'live; the client has not joined yet'
+        : `live; the client joined at ${time(session.clientJoinedAt)}`
+    case 'ended':
+      return `ended${session.endedAt === null ? '' : ` at ${time(session.endedAt)}`}`
+    case 'cancelled':
+      return 'cancelled by the platform: a party did not join in time'
+    default:
+      return assertNever(session.state)
+  }
+}
+
+function billingLine(session: Session, time: (t: number) => string): { on: boolean; text: string } {
+  if (session.state === 'live' && session.billingStartedAt !== null)
+    return { on: true, text: `Billing runs, since ${time(session.billingStartedAt)}.` }
+  if (session.state === 'live')
+    return { on: false, text: 'Not billing: the expert is building context and starts billing in Standby.' }
+  if (session.state === 'booked') return { on: false, text: 'Not billing: the session has not started.' }
+  const outcome = session.outcome
+  if (session.state === 'ended' && outcome !== null) {
+    const how =
+      outcome.kind === 'charged'
+        ? 'charged in full'
+        : outcome.kind === 'discounted'
+          ? `charged with a ${outcome.percent} % discount`
+          : 'free of charge'
+    return { on: false, text: `Billing stopped: the session ended ${how}.` }
+  }
+  return { on: false, text: 'Not billing: the session is over.' }
+}

@@ -1,0 +1,149 @@
+// Joining a session opens its room in the system browser, once, whichever caller joined; a room
+// anywhere but the platform signed in to is never opened.
+import { describe, expect, it } from 'vitest'
+import type { Invite, Session } from '../../../../src/shared/protocol'
+import { anExpert, aRequest, aSession, aSnapshot } from '../../../support/fixtures'
+import { startHostilePlatform } from '../../../support/hostile-platform'
+import { startOnlineCore, startTestCore, type TestCore } from '../../../support/test-core'
+import { useCleanup } from '../../../support/cleanup'
+
+const MINUTE = 60_000
+
+describe('the session room', () => {
+  const defer = useCleanup()
+
+  /** Ada's core online on a fresh platform, with an open instant invite titled `title`. */
+  async function adaWithInvite(title: string) {
+    const online = await startOnlineCore(defer)
+    const { platform, expert, core } = online
+    platform.inviteDirectly(expert.id, title)
+    await core.waitForNotifications(1)
+    const [invite] = core.runtime.cache.openInvites()
+    return { ...online, inviteId: invite!.id, api: core.runtime.api, opened: core.adapters.browser.opened }
+  }
+
+  it('opens the room once when the window’s Join takes an instant invite, and the page is the session’s', async () => {
+    const { platform, api, inviteId, opened } = await adaWithInvite('Hooks question')
+    const outcome = await api['invites.accept']({ inviteId, proposedTime: null })
+    if (!outcome.ok) throw new Error(outcome.error.message)
+    const { session } = outcome.result
+    expect(opened).toEqual([`${platform.server.url}${session.roomUrl}`])
+    const page = await fetch(opened[0]!)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('Hooks question')
+  })
+
+  it('opens no room when the accept fails, nor when it only books a scheduled session; Start opens it', async () => {
+    const { platform, expert, core, api, inviteId, opened } = await adaWithInvite('Taken already')
+    platform.server.marketplace.withdrawRequest(core.runtime.cache.openInvites()[0]!.request.id)
+    expect((await api['invites.accept']({ inviteId, proposedTime: null })).ok).toBe(false)
+    expect(opened).toEqual([])
+
+    const start = platform.clock.now() + 60 * MINUTE
+    platform.server.marketplace.createRequest({
+      clientId: platform.addClient(),
+      title: 'Booked later',
+      kind: 'scheduled',
+      proposedTimes: [start],
+      direct: { expertId: expert.id, via: 'dashboard' },
+    })
+    const scheduled = await new Promise<Invite>((resolve) => {
+      const find = () => core.runtime.cache.openInvites().find((i) => i.request.title === 'Booked later')
+      const already = find()
+      if (already !== undefined) return resolve(already)
+      const off = core.runtime.core.cacheChanged.add(() => {
+        const found = find()
+        if (found === undefined) return
+        off()
+        resolve(found)
+      })
+    })
+    const booked = await api['invites.accept']({ inviteId: scheduled.id, proposedTime: start })
+    if (!booked.ok) throw new Error(booked.error.message)
+    expect(opened).toEqual([])
+
+    platform.clock.advanceTo(start - 5 * MINUTE)
+    const joined = await api['sessions.join']({ sessionId: booked.result.session.id })
+    if (!joined.ok) throw new Error(joined.error.message)
+    expect(opened).toEqual([`${platform.server.url}${booked.result.session.roomUrl}`])
+  })
+
+  it('opens a cached session’s room on "Open room", and says why when there is none', async () => {
+    const { platform, core, api, inviteId, opened } = await adaWithInvite('Open it again')
+    const outcome = await api['invites.accept']({ inviteId, proposedTime: null })
+    if (!outcome.ok) throw new Error(outcome.error.message)
+    await core.runtime.core.settled()
+    const again = await api['sessions.openRoom']({ sessionId: outcome.result.session.id })
+    const url = `${platform.server.url}${outcome.result.session.roomUrl}`
+    expect(again).toEqual({ ok: true, result: { url } })
+    expect(opened).toEqual([url, url])
+    expect(await api['sessions.openRoom']({ sessionId: 'ses_nobody' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    })
+    await api['auth.signOut']()
+    expect(await api['sessions.openRoom']({ sessionId: outcome.result.session.id })).toMatchObject({
+      ok: false,
+    })
+    expect(opened).toHaveLength(2)
+  })
+
+  it('drops a room a platform puts on another site on arrival and refuses to open it, with log lines, keeping the session', async () => {
+    const request = aRequest({ id: 'req_1', kind: 'instant', proposedTimes: [], createdAt: Date.now() })
+    const foreign: Session = {
+      ...aSession({ id: 'ses_1', request, kind: 'instant', bookedStart: Date.now() }),
+      state: 'live',
+      expertJoinedAt: Date.now(),
+      roomUrl: 'https://evil.example/rooms/ses_1?key=stolen',
+    }
+    const platform = await startHostilePlatform({
+      replay: (asked) =>
+        asked.snapshot !== true && asked.digest === 'd_1'
+          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
+          : {
+              kind: 'snapshot',
+              snapshot: aSnapshot({
+                expert: anExpert({ id: 'exp_ada' }),
+                sessions: [foreign],
+                cursor: 1,
+                cursorDigest: 'd_1',
+                takenAt: Date.now(),
+              }),
+            },
+    })
+    defer(() => platform.close())
+    platform.io.on('connection', (socket) =>
+      socket.on('command', (_command: unknown, ack: (answer: unknown) => void) =>
+        ack({ ok: true, result: { session: foreign }, serverTime: Date.now() }),
+      ),
+    )
+    const warnings: string[] = []
+    const core: TestCore = await startTestCore({
+      platformUrl: platform.url,
+      token: 't',
+      expertId: 'exp_ada',
+      log: { info: () => {}, warn: (line) => warnings.push(line), error: () => {} },
+    })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+
+    // Checked on arrival: the session is kept, its room dropped.
+    expect(core.runtime.cache.session('ses_1')).toMatchObject({ state: 'live', roomUrl: null })
+    expect(warnings.filter((w) => w.includes('Dropped the room of session ses_1'))).toHaveLength(1)
+
+    // And when opening: the accept's own answer carries the foreign room, which is not opened.
+    const accepted = await core.runtime.api['invites.accept']({ inviteId: 'inv_1', proposedTime: null })
+    expect(accepted.ok).toBe(true)
+    expect(warnings.filter((w) => w.includes('Refused to open the room of session ses_1'))).toHaveLength(1)
+    await core.waitForNotifications(1)
+    expect(core.adapters.notifier.shown).toEqual([
+      expect.objectContaining({ kind: 'notice', title: 'The session’s room did not open' }),
+    ])
+    const opening = await core.runtime.api['sessions.openRoom']({ sessionId: 'ses_1' })
+    expect(opening).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(!opening.ok && opening.error.message).toMatch(/on another site/)
+    expect(core.adapters.browser.opened).toEqual([])
+    expect(warnings.join('\n')).not.toContain('stolen')
+  })
+})

@@ -1,0 +1,41 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { RoomOpener } from '../../../../../src/main/core/rooms/room-opener'
+import { createSystemBrowser } from '../../../../../src/main/electron/adapters/system-browser'
+import { aSession } from '../../../../support/fixtures'
+import { fake, resetFakeElectron } from '../../../../support/fake-electron'
+import { recordingLog } from '../../../../support/recording-log'
+
+vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
+
+beforeEach(resetFakeElectron)
+
+const session = aSession({ id: 'ses_1', roomUrl: '/rooms/ses_1?key=k' })
+
+/** The core's room opener over the Electron adapter, signed in to the embedded platform. */
+function roomsOnElectron(log = recordingLog()) {
+  return new RoomOpener({
+    browser: createSystemBrowser(),
+    cache: { session: () => session },
+    log,
+    platformUrl: () => 'http://127.0.0.1:4455',
+  })
+}
+
+describe('the Electron system browser', () => {
+  it('hands the room to shell.openExternal, bringing the browser to the front', async () => {
+    expect(await roomsOnElectron().openCached('ses_1')).toMatchObject({ ok: true })
+    expect(fake.shell.opened).toEqual(['http://127.0.0.1:4455/rooms/ses_1?key=k'])
+    expect(fake.shell.openExternal).toHaveBeenCalledWith('http://127.0.0.1:4455/rooms/ses_1?key=k', {
+      activate: true,
+    })
+  })
+
+  it('reports a machine without a default browser instead of failing silently', async () => {
+    fake.shell.noHandler = true
+    const log = recordingLog()
+    const opening = await roomsOnElectron(log).openCached('ses_1')
+    expect(opening).toMatchObject({ ok: false, error: { message: expect.stringMatching(/default browser/) } })
+    expect(fake.shell.opened).toEqual([])
+    expect(log.lines.join('\n')).toMatch(/did not open the room of session ses_1: Failed to open/)
+  })
+})
