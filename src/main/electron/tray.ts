@@ -19,6 +19,8 @@ export interface StandbyTray {
   setStatus(text: string): void
   /** Removes the icon from the tray. */
   destroy(): void
+  /** Where the icon is, for the popover to open beside it. */
+  bounds(): Rectangle
 }
 
 /** Creates the tray icon. Keep the returned object: a collected Tray vanishes from the tray. */
@@ -36,7 +38,7 @@ export function createTray(options: TrayOptions): StandbyTray {
   // Windows and most Linux trays act on a left click (the popover); macOS shows the menu instead.
   tray.on('click', (_event, bounds) => (onClick ? onClick(bounds) : onOpen()))
   show(options.status)
-  return { setStatus: show, destroy: () => tray.destroy() }
+  return { setStatus: show, destroy: () => tray.destroy(), bounds: () => tray.getBounds() }
 }
 
 /** The tray menu: the status line (informational, so disabled), then Open and Quit. */
