@@ -65,6 +65,8 @@ function freshState() {
     /** Calls of Notification's statics: the ids removed, how often the others were called. */
     notificationCalls: { remove: [] as string[], getHistory: 0, handleActivation: 0 },
     activationHandler: null as ((details: ActivationArguments) => void) | null,
+    /** Presses on toasts made before the app registered its handleActivation callback. */
+    pendingActivations: [] as ActivationArguments[],
   }
 }
 

@@ -47,6 +47,9 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     if (typeof callback !== 'function') throw new TypeError('Error processing argument at index 0')
     fake.notificationCalls.handleActivation++
     fake.activationHandler = callback
+    // As in Electron, a press that came before any callback (the one that launched the app) is
+    // handed over at once.
+    for (const details of fake.pendingActivations.splice(0)) callback(details)
   }
 
   /** The notification's id: the `id` option, or a UUID as Electron makes one. */
@@ -115,9 +118,11 @@ function requirePlatform(name: string, platform: NodeJS.Platform): void {
   if (fake.platform !== platform) throw new TypeError(`Notification.${name} is not a function`)
 }
 
-/** The user presses a toast on Windows, in this run or an earlier one: what handleActivation hears. */
+/**
+ * The user presses a toast on Windows, in this run or an earlier one: what handleActivation hears,
+ * at once, or when the app registers its callback (a press that launched the app).
+ */
 export function activateToast(details: ActivationArguments): void {
-  if (fake.activationHandler === null)
-    throw new Error('the app registered no Notification.handleActivation callback')
-  fake.activationHandler(details)
+  if (fake.activationHandler === null) fake.pendingActivations.push(details)
+  else fake.activationHandler(details)
 }

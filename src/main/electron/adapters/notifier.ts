@@ -68,8 +68,9 @@ export interface ElectronNotifier extends Notifier {
   /** How many shown notifications are held for their events (for tests and diagnostics). */
   readonly held: number
   /**
-   * Re-attach to what an earlier run left in the notification centre (macOS `getHistory`): a
-   * closed invite's notification is removed, an open one's presses are reported again.
+   * Re-attach to what an earlier run left, once the app can act on it: on macOS, `getHistory`
+   * (a closed invite's notification is removed, an open one's presses are reported again); on
+   * Windows, `handleActivation`, which also replays the press that launched the app.
    */
   restore(): Promise<void>
 }
@@ -130,25 +131,6 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     })
   }
 
-  if (platform === 'win32') {
-    // Presses on toasts of an earlier run (or on one whose object is gone) arrive only here; those
-    // of a notification still held also reach its own handlers (before or after this), which act.
-    Notification.handleActivation((details) => {
-      const inviteId = inviteIdIn(details.arguments)
-      if (inviteId !== null && reportedHere.delete(inviteId)) return
-      const heldHere = [...held.values()].some((n) => n.kind === 'invite' && n.inviteId === inviteId)
-      if (heldHere) return
-      const notification = inviteId === null ? null : options.findInvite(inviteId)
-      if (notification === null) {
-        // Its invite closed meanwhile, or the toast was not one of ours: the window says what is open.
-        report({ action: 'open', notification: { kind: 'notice', title: '', body: '' } })
-        return
-      }
-      const action = details.type === 'action' ? INVITE_ACTIONS[details.actionIndex ?? -1] : 'open'
-      report({ action: action ?? 'open', notification })
-    })
-  }
-
   return {
     get held() {
       return held.size
@@ -156,6 +138,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     health: () => health,
     onHealthChange: (listener) => healthChanges.add(listener),
     async restore() {
+      if (platform === 'win32') handleActivations()
       if (platform !== 'darwin') return
       for (const earlier of await Notification.getHistory()) {
         const inviteId = inviteIdIn(earlier.id)
@@ -174,6 +157,26 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       follow(notification, appNotification)
       notification.show()
     },
+  }
+
+  /** Windows: presses on toasts from an earlier run, and on ones whose object is gone. */
+  function handleActivations(): void {
+    // Presses on toasts of an earlier run (or on one whose object is gone) arrive only here; those
+    // of a notification still held also reach its own handlers (before or after this), which act.
+    Notification.handleActivation((details) => {
+      const inviteId = inviteIdIn(details.arguments)
+      if (inviteId !== null && reportedHere.delete(inviteId)) return
+      const heldHere = [...held.values()].some((n) => n.kind === 'invite' && n.inviteId === inviteId)
+      if (heldHere) return
+      const notification = inviteId === null ? null : options.findInvite(inviteId)
+      if (notification === null) {
+        // Its invite closed meanwhile, or the toast was not one of ours: the window says what is open.
+        report({ action: 'open', notification: { kind: 'notice', title: '', body: '' } })
+        return
+      }
+      const action = details.type === 'action' ? INVITE_ACTIONS[details.actionIndex ?? -1] : 'open'
+      report({ action: action ?? 'open', notification })
+    })
   }
 
   /** The invite is gone: its notification leaves the screen and the notification centre at once. */

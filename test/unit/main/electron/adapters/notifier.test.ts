@@ -174,8 +174,9 @@ describe('the Electron notifier', () => {
     expect(onActivate).toHaveBeenCalledWith({ action: 'primary', notification: instant })
   })
 
-  it('on Windows handles presses on toasts of an earlier run through handleActivation', () => {
+  it('on Windows handles presses on toasts of an earlier run through handleActivation', async () => {
     const { notifier, onActivate, open } = setup({ platform: 'win32' })
+    await notifier.restore()
     expect(fake.notificationCalls.handleActivation).toBe(1)
     activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1') })
     activateToast({ type: 'click', arguments: inviteNotificationId('inv_2') })
@@ -192,6 +193,14 @@ describe('the Electron notifier', () => {
     lastNotification().click()
     activateToast({ type: 'click', arguments: inviteNotificationId('inv_2') })
     expect(onActivate).toHaveBeenCalledOnce()
+  })
+
+  it('on Windows acts on the press that launched the app once it can, not before', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1') })
+    expect(onActivate).not.toHaveBeenCalled()
+    await notifier.restore()
+    expect(onActivate).toHaveBeenCalledWith({ action: 'primary', notification: instant })
   })
 
   it('registers no activation handler and reads no history where Electron has none', async () => {
