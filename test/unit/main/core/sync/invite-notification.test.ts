@@ -5,6 +5,7 @@ import {
   inviteClosedNotification,
   inviteNotification,
 } from '../../../../../src/main/core/sync/invite-notification'
+import { notificationLine } from '../../../../../src/main/node/adapters/recording-notifier'
 import { aRequest, aScheduledRequest, anInvite, FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
 
 /** A time format a test can read: the moment in UTC minutes. */
@@ -43,14 +44,15 @@ describe('an invite’s notification', () => {
     )
   })
 
-  it('says no word twice in its title and kind line, the words the old one repeated', () => {
+  it('says its kind once, on screen and in the shell’s printed line', () => {
     for (const request of [
       aRequest({ title: 'Pairing' }),
       aScheduledRequest('r', FIXTURE_NOW, { title: 'Pairing' }),
     ]) {
       const n = inviteNotification(anInvite({ request }), utc)
-      const said = [...words(n.title), ...words(n.body.split('\n').at(-1)!)]
-      expect(said.filter((w) => w === 'instant' || w === 'scheduled' || w === 'invite')).toHaveLength(1)
+      for (const text of [`${n.title}\n${n.body}`, notificationLine(n)]) {
+        expect(words(text).filter((w) => w === 'instant' || w === 'scheduled')).toHaveLength(1)
+      }
     }
   })
 
