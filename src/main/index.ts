@@ -156,10 +156,6 @@ async function main(): Promise<void> {
   })
   started.runtime = runtime
   runtime.notificationActions.focusRequests.add(followFocus)
-  // What an earlier run left in the notification centre follows the invites as they are now.
-  void notifier
-    .restore()
-    .catch((error: unknown) => log.warn(`Earlier notifications could not be read: ${String(error)}`))
   registerAppApi(ipc.handle, runtime.api)
   pagesReady(
     createRendererPages({
@@ -173,6 +169,11 @@ async function main(): Promise<void> {
   runtime.forwardPushes((event, payload) => {
     for (const page of livePages()) send(page, event, payload)
   })
+  // What an earlier run left in the notification centre follows the invites as they are now; last,
+  // so a press replayed at once (the toast that launched the app) reaches the windows too.
+  void notifier
+    .restore()
+    .catch((error: unknown) => log.warn(`Earlier notifications could not be read: ${String(error)}`))
   app.on('will-quit', () => runtime.close())
 }
 
