@@ -123,6 +123,10 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (action !== undefined) report({ action, notification: data })
     })
     notification.on('close', () => release(notification))
+    // One that shows again (after the expert allowed Standby, and sent a test) clears the warning.
+    notification.on('show', () => {
+      if (health.status === 'failing') setHealth({ status: 'ok' })
+    })
     notification.on('failed', (_event, error) => {
       release(notification)
       log.warn(`A notification could not be shown: ${error}`)

@@ -220,6 +220,10 @@ describe('the Electron notifier', () => {
     expect(notifier.health?.()).toEqual({ status: 'failing', advice: NOTIFICATIONS_FAILING })
     expect(healths).toHaveLength(1)
     expect(log.text()).toContain('A notification could not be shown: Notifications are disabled')
+    // The expert allowed Standby and sent a test notification: it shows, and the warning goes.
+    notifier.show({ kind: 'notice', title: 'Test', body: '' })
+    expect(notifier.health?.()).toEqual({ status: 'ok' })
+    expect(healths.map((h) => h.status)).toEqual(['failing', 'ok'])
   })
 
   it('logs a press whose handler throws', () => {
