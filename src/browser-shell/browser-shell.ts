@@ -59,6 +59,11 @@ export interface BrowserShell {
 
 /** The loopback path that plays power events, for tests (needs the secret in a header). */
 export const POWER_HOOK_PATH = '/test-hooks/power'
+/**
+ * The loopback path that presses a recorded notification, for tests (needs the secret in a
+ * header): `{inviteId, action: 'open' | 'primary' | 'decline'}`; 409 when none is on screen.
+ */
+export const NOTIFICATION_HOOK_PATH = '/test-hooks/notification'
 
 /** The loopback path that lists the pages handed to the browser so far, for tests (secret in a header). */
 export const OPENED_PAGES_HOOK_PATH = '/test-hooks/opened'
@@ -144,6 +149,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     }
     if (req.method === 'POST' && req.url === POWER_HOOK_PATH) return powerHook(req, res)
     if (req.method === 'GET' && req.url === OPENED_PAGES_HOOK_PATH) return openedPages(req, res)
+    if (req.method === 'POST' && req.url === NOTIFICATION_HOOK_PATH) return notificationHook(req, res)
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end()
       return
@@ -160,14 +166,42 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     res.end(req.method === 'HEAD' ? undefined : page.body)
   }
 
-  async function powerHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** The JSON body of a test hook's request, or null (403 sent) without this run's secret. */
+  async function hookBody(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<Record<string, unknown> | null> {
     if (!matchesRunSecret(secret, req.headers['x-standby-secret'])) {
       res.writeHead(403).end()
-      return
+      return null
     }
     let body = ''
     for await (const chunk of req) body += String(chunk)
-    const event = (JSON.parse(body || '{}') as { event?: string }).event
+    const parsed: unknown = JSON.parse(body || '{}')
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {}
+  }
+
+  async function notificationHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await hookBody(req, res)
+    if (body === null) return
+    const { inviteId, action } = body
+    if (typeof inviteId !== 'string' || (action !== 'open' && action !== 'primary' && action !== 'decline')) {
+      res.writeHead(400).end('inviteId must be text and action "open", "primary" or "decline"')
+      return
+    }
+    try {
+      adapters.notifier.press(inviteId, action)
+    } catch (error) {
+      res.writeHead(409).end(String(error instanceof Error ? error.message : error))
+      return
+    }
+    res.writeHead(204).end()
+  }
+
+  async function powerHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await hookBody(req, res)
+    if (body === null) return
+    const event = body['event']
     if (event === 'suspend') adapters.power.suspend()
     else if (event === 'resume') adapters.power.resume()
     else if (event === 'lock') adapters.power.lock()

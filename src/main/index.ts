@@ -14,7 +14,10 @@ import { trayStateOnStatusLine } from './electron/adapters/tray-state'
 import { createAppOrigin } from './electron/app-origin'
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
 import { contentSecurityPolicy } from './node/content-security-policy'
-import type { AppNotification } from './core/ports/notifier'
+import { drawAttention } from './electron/attention'
+import type { FocusRequest } from './core/notification-actions'
+import { inviteNotification } from './core/sync/invite-notification'
+import { APP_ID } from '../shared/app-id'
 import { followLaunchAtLogin } from './core/settings/login-item'
 import { nativeBindingForThisProcess } from './db/electron-native-binding'
 import { appInfo, registerAppApi } from './electron/ipc/app-handlers'
@@ -42,6 +45,8 @@ async function main(): Promise<void> {
   const isQuitting = trackQuitting()
   registerAppScheme(protocol)
 
+  // Windows files toasts under this id; it must be the installer's, or presses on them get lost.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
   await app.whenReady()
 
   // electron-vite sets ELECTRON_RENDERER_URL when `electron-vite dev` serves the renderer.
@@ -119,31 +124,32 @@ async function main(): Promise<void> {
   const userData = app.getPath('userData')
   const settings = createElectronSettingsStore({ log })
   followLaunchAtLogin(settings, createLoginItem({ log }))
-  // Notifications can be clicked only once the runtime exists; until then there is nothing to join.
+  // Notifications can be pressed only once the runtime exists; until then there is nothing to act on.
   const started: { runtime?: Runtime } = {}
-  const joinFromNotification = (notification: AppNotification): void => {
-    showWindow()
-    if (notification.kind !== 'invite' || started.runtime === undefined) return
-    void started.runtime.core
-      .command('invite.accept', { inviteId: notification.inviteId, proposedTime: null })
-      .then((outcome) => {
-        if (!outcome.ok) log.warn(`Join from the notification failed: ${outcome.error.message}`)
-      })
+  const followFocus = (request: FocusRequest): void => {
+    if (isQuitting()) return
+    if (request.kind === 'window') return showWindow()
+    // The page hears which invite through the 'invites.focus' push (forwardPushes below).
+    popover.get().open(tray.bounds())
+    if (request.attention) drawAttention(mainWindow.current())
   }
+  const notifier = createElectronNotifier({
+    soundEnabled: () => settings.get().soundEnabled,
+    onActivate: (activation) => void started.runtime?.notificationActions.activate(activation),
+    onFailed: (notification) => started.runtime?.notificationActions.notificationFailed(notification),
+    findInvite: (inviteId) => {
+      const invite = started.runtime?.core.cache.openInvites().find((open) => open.id === inviteId)
+      return invite === undefined ? null : inviteNotification(invite)
+    },
+    log,
+  })
   const runtime = await startRuntime({
     cachePath: join(userData, 'cache.db'),
     nativeBinding: nativeBindingForThisProcess(app.isPackaged, app.getAppPath()),
     clock: systemClock,
     power: createPowerMonitorPower(),
     secrets: createSafeStorageSecrets({ path: join(userData, 'sign-in.bin'), log }),
-    notifier: createElectronNotifier({
-      soundEnabled: () => settings.get().soundEnabled,
-      onClick: () => showWindow(),
-      onAction: (notification, action) => {
-        if (action === 'join') joinFromNotification(notification)
-      },
-      log,
-    }),
+    notifier,
     browser,
     tray: trayStateOnStatusLine(status),
     settings,
@@ -162,6 +168,7 @@ async function main(): Promise<void> {
   const showPresence = (): void => tray.setPresence(runtime.cache.expert())
   runtime.core.cacheChanged.add(showPresence)
   showPresence()
+  runtime.notificationActions.focusRequests.add(followFocus)
   registerAppApi(ipc.handle, runtime.api)
   pagesReady(
     createRendererPages({
@@ -175,6 +182,11 @@ async function main(): Promise<void> {
   runtime.forwardPushes((event, payload) => {
     for (const page of livePages()) send(page, event, payload)
   })
+  // What an earlier run left in the notification centre follows the invites as they are now; last,
+  // so a press replayed at once (the toast that launched the app) reaches the windows too.
+  void notifier
+    .restore()
+    .catch((error: unknown) => log.warn(`Earlier notifications could not be read: ${String(error)}`))
   app.on('will-quit', () => runtime.close())
 }
 

@@ -16,8 +16,10 @@ import { SignInForm } from './components/SignInForm'
 import { StatsView } from './components/StatsView'
 import { UpcomingView } from './components/UpcomingView'
 import { useFocusRescue } from './components/use-focus-rescue'
+import { useClosedInviteFocus } from './components/use-invite-focus'
+import { NotificationHealthBanner } from './components/NotificationHealthBanner'
 import { markFirstDataPaint } from './first-paint'
-import { useAppState } from './store/context'
+import { useAppState, useNotifications } from './store/context'
 import { NavigateContext, type View } from './store/navigation'
 
 /** The root of the full window. */
@@ -32,6 +34,18 @@ export function App() {
   const signedOut = state.loaded && state.connection.status === 'signed_out'
   const wasSignedOut = useRef(signedOut)
   useFocusRescue(main)
+  useClosedInviteFocus(state.invites.open)
+  // A press on an invite's notification shows the invites, where its card takes the focus.
+  const { focus } = useNotifications()
+  const toInvite = useRef(false)
+  useEffect(() => {
+    if (focus === null) return
+    setChosen((current) => {
+      if (current === 'invites') return current
+      toInvite.current = true
+      return 'invites'
+    })
+  }, [focus])
 
   useEffect(() => {
     if (state.loaded) markFirstDataPaint()
@@ -43,8 +57,10 @@ export function App() {
   }, [openInvites])
 
   useEffect(() => {
-    // Moving between sections moves focus to the new section's heading, as a page change would.
-    if (chosen !== null) focusHeading(main.current)
+    // Moving between sections moves focus to the new section's heading, as a page change would;
+    // not when a notification asked for an invite, whose card has just focused its button.
+    if (toInvite.current) toInvite.current = false
+    else if (chosen !== null) focusHeading(main.current)
   }, [chosen])
 
   useEffect(() => {
@@ -82,6 +98,7 @@ export function App() {
         <div className="main">
           <ConnectionBanner state={state.connection} />
           <ClockSkewNotice />
+          <NotificationHealthBanner />
           <Notices />
           <main ref={main} className="content" aria-label={viewTitle(view)}>
             {state.readError !== null && (

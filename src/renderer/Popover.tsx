@@ -12,6 +12,8 @@ import { Notices } from './components/Notices'
 import { SignInForm } from './components/SignInForm'
 import { UpcomingSession } from './components/UpcomingView'
 import { useFocusRescue } from './components/use-focus-rescue'
+import { useClosedInviteFocus } from './components/use-invite-focus'
+import { NotificationHealthBanner } from './components/NotificationHealthBanner'
 import { startWindowOpensAt } from '../shared/rules/session-timing'
 import { markFirstDataPaint } from './first-paint'
 import { useApi, useAppState, useNow, useServices } from './store/context'
@@ -27,6 +29,7 @@ export function Popover() {
   const now = useNow()
   const main = useRef<HTMLElement>(null)
   useFocusRescue(main)
+  useClosedInviteFocus(state.invites.open)
   useEffect(() => {
     if (state.loaded) markFirstDataPaint()
   }, [state.loaded])
@@ -55,6 +58,7 @@ export function Popover() {
       <h1 className="visually-hidden">Standby</h1>
       <ConnectionBanner state={state.connection} compact />
       <ClockSkewNotice compact />
+      <NotificationHealthBanner compact />
       <Notices />
       <main ref={main} className="popover-body" aria-label="What needs you now">
         {live.length > 0 && (

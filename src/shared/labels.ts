@@ -53,3 +53,30 @@ export function presenceLabel(
       return assertNever(availability)
   }
 }
+
+/** What the expert can do with an open invite from its card or its notification. */
+export type InviteAction = 'join' | 'view_times' | 'decline'
+
+/** The invite's main step for its kind: join an instant one, look at a scheduled one's times. */
+export function primaryInviteAction(kind: SessionKind): Exclude<InviteAction, 'decline'> {
+  return kind === 'instant' ? 'join' : 'view_times'
+}
+
+/** An invite action's button, on the card and on the notification alike. */
+export function inviteActionLabel(action: InviteAction): string {
+  switch (action) {
+    case 'join':
+      return 'Join now'
+    case 'view_times':
+      return 'View times'
+    case 'decline':
+      return 'Decline'
+    default:
+      return assertNever(action)
+  }
+}
+
+/** A scheduled invite's earliest proposed time, already written in the expert's locale and zone. */
+export function firstProposedTimeLabel(formatted: string): string {
+  return `First proposed time ${formatted}`
+}

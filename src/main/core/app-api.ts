@@ -12,6 +12,7 @@ import {
 } from '../../shared/ipc/contract'
 import { MISSED_INVITES_LISTED, UPCOMING_SESSIONS_LISTED } from '../../shared/ipc/list-limits'
 import type { CommandName, CommandPayload } from '../../shared/protocol'
+import type { Notifier, NotifierHealth } from './ports/notifier'
 import type { SettingsStore } from './ports/settings'
 import type { StandbyCore } from './standby-core'
 
@@ -29,14 +30,27 @@ export interface HostInfo {
   showWindow(): void
 }
 
-/** What the handlers read besides the core: the settings. Time is the core's platform clock. */
+/** What the handlers read besides the core: the settings and the notifier. Time is the core's platform clock. */
 export interface AppApiDeps {
   readonly settings: SettingsStore
+  readonly notifier: Notifier
+}
+
+/** The notification Settings sends on request. */
+export const TEST_NOTIFICATION = {
+  kind: 'notice',
+  title: 'Standby test notification',
+  body: 'Invites and reminders appear like this.',
+} as const
+
+/** A notifier's health; one that cannot tell is taken at its word. */
+export function notifierHealth(notifier: Notifier): NotifierHealth {
+  return notifier.health?.() ?? { status: 'ok' }
 }
 
 /** Build the handlers over one core. */
 export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps): AppApi {
-  const { settings } = deps
+  const { settings, notifier } = deps
   const command =
     <N extends CommandName>(name: N) =>
     (payload: CommandPayload<N>) =>
@@ -75,6 +89,11 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'sessions.startBilling': command(invokeContract['sessions.startBilling'].command),
     'sessions.end': command(invokeContract['sessions.end'].command),
     'availability.set': command(invokeContract['availability.set'].command),
+    'notifications.getHealth': () => notifierHealth(notifier),
+    'notifications.sendTest': () => {
+      notifier.show(TEST_NOTIFICATION)
+      return notifierHealth(notifier)
+    },
   }
 }
 

@@ -69,6 +69,9 @@ function joinedSession(name: CommandName, result: unknown): Session | null {
 const shortTime = (t: number): string =>
   new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
 
+/** What the tray adds to its line while notifications do not reach the expert. */
+export const NOTIFICATIONS_OFF = 'Notifications off'
+
 /** The core of Standby. */
 export class StandbyCore {
   private link: PlatformLink | undefined
@@ -114,6 +117,8 @@ export class StandbyCore {
       platformUrl: () => this.platformUrl,
     })
     this.cacheChanged.add((update) => this.reminders.cacheChanged(update))
+    // Notifications that stop reaching the expert put a warning on the tray at once.
+    deps.notifier.onHealthChange?.(() => this.publishTray())
     this.platformClock.changes.add(() => this.reminders.refresh())
     this.presence = new AutoAway({
       clock: deps.clock,
@@ -331,10 +336,13 @@ export class StandbyCore {
 
   private publishTray(): void {
     const openInvites = this.deps.cache.openInviteCount()
+    const health = this.deps.notifier.health?.() ?? { status: 'ok' }
+    const line = statusLine(this.current, openInvites, this.deps.formatTime ?? shortTime)
     this.deps.tray.set({
       connection: this.current,
       openInvites,
-      statusLine: statusLine(this.current, openInvites, this.deps.formatTime ?? shortTime),
+      notificationWarning: health.status === 'ok' ? null : health.advice,
+      statusLine: health.status === 'ok' ? line : `${line} · ${NOTIFICATIONS_OFF}`,
     })
   }
 }

@@ -19,6 +19,8 @@ export interface Popover {
   isDestroyed(): boolean
   /** Show it next to the tray icon, or hide it if it is showing. */
   toggle(trayBounds: Rectangle): void
+  /** Show it next to the tray icon and focus it (a press on a notification). */
+  open(trayBounds: Rectangle): void
 }
 
 /** Creates the (hidden) popover window and loads its page. */
@@ -42,6 +44,12 @@ export function createPopover(options: PopoverOptions): Popover {
   )
   // A popover belongs to the moment: clicking elsewhere puts it away.
   window.on('blur', () => window.hide())
+  const open = (trayBounds: Rectangle): void => {
+    const { workArea } = screen.getDisplayMatching(trayBounds)
+    window.setPosition(...popoverPosition(trayBounds, POPOVER_SIZE, workArea))
+    window.show()
+    window.focus()
+  }
   return {
     window,
     isDestroyed: () => window.isDestroyed(),
@@ -50,11 +58,9 @@ export function createPopover(options: PopoverOptions): Popover {
         window.hide()
         return
       }
-      const { workArea } = screen.getDisplayMatching(trayBounds)
-      window.setPosition(...popoverPosition(trayBounds, POPOVER_SIZE, workArea))
-      window.show()
-      window.focus()
+      open(trayBounds)
     },
+    open,
   }
 }
 

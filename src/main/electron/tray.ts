@@ -31,6 +31,8 @@ export interface StandbyTray {
   setPresence(presence: TrayPresence | null): void
   /** Removes the icon from the tray. */
   destroy(): void
+  /** Where the icon is, for the popover to open beside it. */
+  bounds(): Rectangle
 }
 
 /** Creates the tray icon. Keep the returned object: a collected Tray vanishes from the tray. */
@@ -61,6 +63,7 @@ export function createTray(options: TrayOptions): StandbyTray {
       show()
     },
     destroy: () => tray.destroy(),
+    bounds: () => tray.getBounds(),
   }
 }
 

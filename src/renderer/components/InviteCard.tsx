@@ -3,11 +3,11 @@
  * ago and how long it stays open, the request itself (title, description, attachments, client),
  * and the actions: Join (instant) or Book a proposed time (scheduled), Message the client, Decline.
  */
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import type { Invite, Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { zoneCity } from '../logic/format'
-import { reasonLabel } from '../../shared/labels'
+import { inviteActionLabel, reasonLabel } from '../../shared/labels'
 import { useApi, useServices } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { ActionButton, ActionError } from './ActionButton'
@@ -17,6 +17,7 @@ import { MessageThread } from './MessageThread'
 import { ProposedTimes } from './ProposedTimes'
 import { Ago, Countdown } from './Time'
 import { useAction } from './use-action'
+import { useInviteFocus } from './use-invite-focus'
 
 /** Props of InviteCard. */
 export interface InviteCardProps {
@@ -36,6 +37,8 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
   const { request } = invite
   const [threadOpen, setThreadOpen] = useState(false)
   const direct = invite.reason !== 'matched'
+  const card = useRef<HTMLElement>(null)
+  useInviteFocus(card, invite)
 
   const join = useAction(async () => {
     const result = fromCommand('join', await api.invites.accept({ inviteId: invite.id, proposedTime: null }))
@@ -49,7 +52,11 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
   })
 
   return (
-    <article className={`card invite${compact ? ' invite-compact' : ''}`} aria-labelledby={`${id}-title`}>
+    <article
+      ref={card}
+      className={`card invite${compact ? ' invite-compact' : ''}`}
+      aria-labelledby={`${id}-title`}
+    >
       <div className="invite-meta">
         <KindBadge kind={request.kind} />
         <span className={`reason${direct ? ' reason-direct' : ''}`}>{reasonLabel(invite.reason)}</span>
@@ -80,10 +87,10 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
             variant="primary"
             pending={join.pending}
             pendingLabel="Joining…"
-            label={`Join now “${request.title}”`}
+            label={`${inviteActionLabel('join')} “${request.title}”`}
             onClick={() => void join.run()}
           >
-            Join now
+            {inviteActionLabel('join')}
           </ActionButton>
         )}
         {!compact && (
@@ -101,10 +108,10 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
           variant="quiet"
           pending={decline.pending}
           pendingLabel="Declining…"
-          label={`Decline “${request.title}”`}
+          label={`${inviteActionLabel('decline')} “${request.title}”`}
           onClick={() => void decline.run()}
         >
-          Decline
+          {inviteActionLabel('decline')}
         </ActionButton>
       </div>
       <ActionError message={join.error ?? decline.error} />

@@ -2,9 +2,10 @@
 import { useId, useState } from 'react'
 import type { AppSettings } from '../../shared/ipc/contract'
 import { fromCall } from '../logic/action-result'
-import { useApi, useAppState, useServices } from '../store/context'
+import { useApi, useAppState, useNotifications, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { AvailabilityForm } from './AvailabilityForm'
+import { HEALTH_HEADLINE } from './NotificationHealthBanner'
 import { useAction } from './use-action'
 
 type Toggle = 'remindersEnabled' | 'soundEnabled' | 'launchAtLogin' | 'autoAwayEnabled'
@@ -92,6 +93,7 @@ function Toggles({ settings }: { readonly settings: AppSettings }) {
       ))}
       <AutoAwayDelay minutes={settings.autoAwayMinutes} enabled={shown.autoAwayEnabled} />
       <ActionError message={error} />
+      <NotificationCheck />
     </section>
   )
 }
@@ -130,6 +132,41 @@ function AutoAwayDelay({ minutes, enabled }: { readonly minutes: number; readonl
         ))}
       </select>
       <ActionError message={save.error} />
+    </div>
+  )
+}
+
+/** Whether notifications reach the expert, and a test notification to see for oneself. */
+function NotificationCheck() {
+  const { notifications } = useServices()
+  const { health } = useNotifications()
+  const [sent, setSent] = useState(false)
+  const test = useAction(async () => {
+    const result = fromCall('send a test notification', await notifications.sendTest())
+    setSent(result.ok)
+    return result
+  })
+  return (
+    <div className="notification-check">
+      <p className="notification-health-line" role="status">
+        {health.status === 'ok' ? (
+          sent ? (
+            'Test notification sent. If none appeared, allow Standby in the system’s notification settings.'
+          ) : (
+            'Notifications are on.'
+          )
+        ) : (
+          <>
+            <strong>{HEALTH_HEADLINE[health.status]}</strong> {health.advice}
+          </>
+        )}
+      </p>
+      <div className="actions">
+        <ActionButton pending={test.pending} pendingLabel="Sending…" onClick={() => void test.run()}>
+          Send a test notification
+        </ActionButton>
+      </div>
+      <ActionError message={test.error} />
     </div>
   )
 }

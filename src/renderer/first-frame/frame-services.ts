@@ -11,6 +11,7 @@ import type { Services } from '../store/context'
 import { createHistoryStore } from '../store/history-store'
 import type { HostClock } from '../store/host-clock'
 import { createNoticeStore } from '../store/notices'
+import type { NotificationStore } from '../store/notification-store'
 import { createValueStore, readableOf } from '../store/value-store'
 
 /** Services whose stores hold `frame` for one render. */
@@ -37,10 +38,18 @@ export function frameServices(frame: FirstFrame): Services {
     refresh: () => Promise.resolve(),
     stop: () => undefined,
   }
+  // The frame shows no banner for notifications: the live page reads their health at once.
+  const notifications: NotificationStore = {
+    ...readableOf(createValueStore({ health: { status: 'ok' as const }, focus: null })),
+    refresh: () => Promise.resolve(),
+    sendTest: () => api.notifications.sendTest(),
+    focused: () => undefined,
+  }
   return {
     api,
     app,
     clock,
+    notifications,
     notices: createNoticeStore(),
     history: createHistoryStore(api),
     inBrowser: frame.inBrowser,

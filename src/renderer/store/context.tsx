@@ -6,6 +6,7 @@ import type { AppState, AppStore } from './app-store'
 import type { HistoryStore, HistoryState } from './history-store'
 import type { HostClock } from './host-clock'
 import type { Notice, NoticeStore } from './notices'
+import type { NotificationState, NotificationStore } from './notification-store'
 
 /**
  * What start.tsx builds before the first render. Every hook passes the store's initial value as
@@ -17,6 +18,8 @@ export interface Services {
   readonly clock: HostClock
   readonly notices: NoticeStore
   readonly history: HistoryStore
+  /** The notifications' health, and which invite a notification asked to focus. */
+  readonly notifications: NotificationStore
   /** True in an ordinary browser (the browser shell), false in Electron's windows. */
   readonly inBrowser: boolean
 }
@@ -64,4 +67,14 @@ export function useNotices(): ReadonlyArray<Notice> {
 export function useHistory(): HistoryState {
   const { history } = useServices()
   return useSyncExternalStore(history.subscribe, history.getSnapshot, history.getServerSnapshot)
+}
+
+/** Whether notifications reach the expert, and the invite a notification asked to focus. */
+export function useNotifications(): NotificationState {
+  const { notifications } = useServices()
+  return useSyncExternalStore(
+    notifications.subscribe,
+    notifications.getSnapshot,
+    notifications.getServerSnapshot,
+  )
 }

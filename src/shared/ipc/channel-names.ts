@@ -29,6 +29,8 @@ export const INVOKE_CHANNELS = [
   'sessions.startBilling',
   'sessions.end',
   'availability.set',
+  'notifications.getHealth',
+  'notifications.sendTest',
 ] as const satisfies ReadonlyArray<InvokeChannel>
 
 /** Every main → renderer event. */
@@ -37,6 +39,9 @@ export const PUSH_EVENTS = [
   'cache.changed',
   'settings.changed',
   'clock.changed',
+  'invites.focus',
+  'notices.shown',
+  'notifications.healthChanged',
 ] as const satisfies ReadonlyArray<PushEvent>
 
 // A channel added to the contract but not listed here is a compile error, not a missing method.

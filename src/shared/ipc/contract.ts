@@ -131,6 +131,24 @@ export const AppSettings = z.object({
 /** The settings the window shows and changes. */
 export type AppSettings = z.infer<typeof AppSettings>
 
+/**
+ * Whether notifications reach the expert (the Notifier port's health): `advice` says what is wrong
+ * and what to do, for the banner and the Settings line.
+ */
+export const NotificationHealth = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok') }).strict(),
+  z.object({ status: z.enum(['unsupported', 'failing', 'silenced']), advice: z.string().max(500) }).strict(),
+])
+/** Whether notifications reach the expert. */
+export type NotificationHealth = z.infer<typeof NotificationHealth>
+
+/** A sentence from the host for the window's notices (a Join from a notification that came too late). */
+export const HostNotice = z
+  .object({ text: z.string().max(2_000), tone: z.enum(['info', 'success', 'warning', 'error']) })
+  .strict()
+/** A sentence from the host for the window's notices. */
+export type HostNotice = z.infer<typeof HostNotice>
+
 type CommandSchemas = typeof commandSchemas
 
 /** What opening a session's room ended as: the URL handed to the system browser, or why not. */
@@ -221,6 +239,10 @@ export const invokeContract = {
   'sessions.end': commandEntry('session.end'),
   /** Set availability (online, optionally until a time; away; busy; offline). */
   'availability.set': commandEntry('availability.set'),
+  /** Whether notifications reach the expert, for the Settings line and the banner. */
+  'notifications.getHealth': { request: z.void(), response: NotificationHealth },
+  /** Show a test notification now (Settings), so the expert sees what an invite looks and sounds like. */
+  'notifications.sendTest': { request: z.void(), response: NotificationHealth },
 } as const satisfies Record<`${string}.${string}`, InvokeEntry>
 
 /** Main → renderer events, each with the schema of its payload. */
@@ -233,6 +255,12 @@ export const pushContract = {
   'settings.changed': AppSettings,
   /** The platform's clock was measured again and the offset moved: countdowns and the skew notice follow. */
   'clock.changed': PlatformClockState,
+  /** A notification for this invite was pressed (or could not be shown): focus its main button. */
+  'invites.focus': z.object({ inviteId: Id }).strict(),
+  /** Something the expert did outside the window has an outcome to tell (a Join that came too late). */
+  'notices.shown': HostNotice,
+  /** Notifications started or stopped reaching the expert. */
+  'notifications.healthChanged': NotificationHealth,
 } as const satisfies Record<`${string}.${string}`, z.ZodType>
 
 /** The name of a renderer → main call. */

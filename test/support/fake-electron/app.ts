@@ -39,6 +39,11 @@ export class FakeApp
     for (const window of fake.windows.filter((candidate) => !candidate.isDestroyed())) window.close()
   })
   readonly exit = vi.fn<App['exit']>()
+  /** The Dock's bounce, recorded; Electron has `app.dock` on macOS only, undefined elsewhere. */
+  readonly dockBounce = vi.fn<(type?: 'critical' | 'informational') => number>(() => 1)
+  get dock(): { bounce: (type?: 'critical' | 'informational') => number } | undefined {
+    return fake.platform === 'darwin' ? { bounce: this.dockBounce } : undefined
+  }
   readonly whenReady = vi.fn(() => Promise.resolve())
   getVersion(): string {
     return '1.2.3'

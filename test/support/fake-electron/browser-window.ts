@@ -32,6 +32,7 @@ export class FakeBrowserWindow
       | 'close'
       | 'destroy'
       | 'setPosition'
+      | 'flashFrame'
     >
 {
   /** The contents, readable by a test even after the window is gone (Electron's getter throws). */
@@ -42,6 +43,8 @@ export class FakeBrowserWindow
   destroyed = false
   loaded: LoadedPage | undefined
   position: [number, number] = [0, 0]
+  /** Whether the taskbar button flashes for attention (flashFrame). */
+  flashing = false
 
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
     super()
@@ -53,6 +56,10 @@ export class FakeBrowserWindow
     return this.contents
   }
 
+  flashFrame(flag: boolean): void {
+    assertNotDestroyed(this)
+    this.flashing = flag
+  }
   show(): void {
     assertNotDestroyed(this)
     this.visible = true

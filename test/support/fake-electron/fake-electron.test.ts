@@ -87,3 +87,25 @@ describe('the fake shell', () => {
     expect(fake.shell.opened).toEqual(['https://example.com/a'])
   })
 })
+
+describe('the fake Notification’s statics', () => {
+  it('exist only where Electron has them, and refuse a wrong argument', () => {
+    fake.platform = 'win32'
+    expect(() => FakeNotification.remove('x')).toThrow(new TypeError('Notification.remove is not a function'))
+    expect(() => FakeNotification.getHistory()).toThrow(TypeError)
+    fake.platform = 'darwin'
+    expect(() => FakeNotification.handleActivation(() => undefined)).toThrow(TypeError)
+    expect(() => FakeNotification.remove(42 as unknown as string)).toThrow(TypeError)
+  })
+
+  it('record what was removed, and take it off the screen', async () => {
+    const shown = new FakeNotification({ id: 'a' })
+    shown.show()
+    const earlier = FakeNotification.delivered({ id: 'b' })
+    expect(await FakeNotification.getHistory()).toEqual([earlier])
+    FakeNotification.remove(['a', 'b'])
+    expect(fake.notificationCalls.remove).toEqual(['a', 'b'])
+    expect([shown.onScreen, earlier.onScreen]).toEqual([false, false])
+    expect(() => earlier.click()).toThrow(/no longer on screen/)
+  })
+})

@@ -13,7 +13,7 @@
  * own `import electron from 'electron'` gets this fake too.
  */
 import { vi } from 'vitest'
-import type { App, ContextBridge } from 'electron'
+import type { ActivationArguments, App, ContextBridge } from 'electron'
 import { FakeApp } from './app'
 import { FakeBrowserWindow } from './browser-window'
 import { FakeIpcMain, FakeIpcRenderer } from './ipc'
@@ -28,7 +28,7 @@ export { FakeApp } from './app'
 export { FakeBrowserWindow, type LoadedPage } from './browser-window'
 export { preventableEvent } from './events'
 export { FakeIpcMain, FakeIpcRenderer } from './ipc'
-export { FakeNotification } from './notification'
+export { FakeNotification, activateToast } from './notification'
 export { FakeProtocol, FakeSession } from './session'
 export { FakeShell } from './shell'
 export { fake } from './state'
@@ -60,6 +60,15 @@ function freshState() {
     windows: [] as FakeBrowserWindow[],
     trays: [] as FakeTray[],
     notifications: [] as FakeNotification[],
+    /** The OS Electron runs on, for the statics that exist on one only (Notification.remove…). */
+    platform: 'darwin' as NodeJS.Platform,
+    /** What an earlier run left in Notification Center (FakeNotification.delivered adds to it). */
+    notificationHistory: [] as FakeNotification[],
+    /** Calls of Notification's statics: the ids removed, how often the others were called. */
+    notificationCalls: { remove: [] as string[], getHistory: 0, handleActivation: 0 },
+    activationHandler: null as ((details: ActivationArguments) => void) | null,
+    /** Presses on toasts made before the app registered its handleActivation callback. */
+    pendingActivations: [] as ActivationArguments[],
   }
 }
 

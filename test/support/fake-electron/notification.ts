@@ -3,25 +3,73 @@
  * the screen (again and again, harmlessly) and detaches it, so no later click, action or close
  * reaches the app, and `show()` puts it up anew. The fake follows that, and refuses a test that
  * plays a user acting on a notification that is not on screen.
+ *
+ * The statics exist only where Electron has them (`remove` and `getHistory` on macOS,
+ * `handleActivation` on Windows, per `fake.platform`): elsewhere calling one throws the TypeError
+ * a missing method throws. Every call is recorded in `fake.notificationCalls`.
  */
+import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
-import type { Notification, NotificationConstructorOptions } from 'electron'
+import type { ActivationArguments, Notification, NotificationConstructorOptions } from 'electron'
 import { assertOnScreen, preventableEvent } from './events'
 import { fake } from './state'
 
 /** A native notification: remembers its options and whether it is on screen. */
-export class FakeNotification extends EventEmitter implements Pick<Notification, 'show' | 'close'> {
+export class FakeNotification extends EventEmitter implements Pick<Notification, 'show' | 'close' | 'id'> {
   /** Whether the OS supports notifications (Electron's static isSupported()). */
   static isSupported(): boolean {
     return fake.notificationsSupported
   }
 
+  /** Removes delivered notifications by id (macOS only). */
+  static remove(id: string | string[]): void {
+    requirePlatform('remove', 'darwin')
+    const ids = typeof id === 'string' ? [id] : id
+    if (!Array.isArray(ids) || ids.some((one) => typeof one !== 'string')) {
+      throw new TypeError('Error processing argument at index 0, conversion failure from ' + String(id))
+    }
+    fake.notificationCalls.remove.push(...ids)
+    for (const shown of [...fake.notifications, ...fake.notificationHistory]) {
+      if (ids.includes(shown.id) && shown.onScreen) shown.closed = true
+    }
+  }
+
+  /** What an earlier run left in Notification Center (macOS only). */
+  static getHistory(): Promise<FakeNotification[]> {
+    requirePlatform('getHistory', 'darwin')
+    fake.notificationCalls.getHistory++
+    return Promise.resolve(fake.notificationHistory.filter((n) => n.onScreen))
+  }
+
+  /** Registers the one callback for every press on a toast (Windows only); a later call replaces it. */
+  static handleActivation(callback: (details: ActivationArguments) => void): void {
+    requirePlatform('handleActivation', 'win32')
+    if (typeof callback !== 'function') throw new TypeError('Error processing argument at index 0')
+    fake.notificationCalls.handleActivation++
+    fake.activationHandler = callback
+    // As in Electron, a press that came before any callback (the one that launched the app) is
+    // handed over at once.
+    for (const details of fake.pendingActivations.splice(0)) callback(details)
+  }
+
+  /** The notification's id: the `id` option, or a UUID as Electron makes one. */
+  readonly id: string
   shown = false
   closed = false
 
   constructor(readonly options: NotificationConstructorOptions = {}) {
     super()
+    this.id = options.id === undefined || options.id === '' ? randomUUID() : options.id
     fake.notifications.push(this)
+  }
+
+  /** One left in Notification Center by an earlier run, as getHistory() answers it. */
+  static delivered(options: NotificationConstructorOptions): FakeNotification {
+    const earlier = new FakeNotification(options)
+    fake.notifications.pop()
+    earlier.shown = true
+    fake.notificationHistory.push(earlier)
+    return earlier
   }
 
   /** Whether the user can see (and so act on) it. */
@@ -63,4 +111,18 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     this.closed = true
     this.emit('failed', preventableEvent(), error)
   }
+}
+
+/** Throws as calling a static Electron lacks on this platform does. */
+function requirePlatform(name: string, platform: NodeJS.Platform): void {
+  if (fake.platform !== platform) throw new TypeError(`Notification.${name} is not a function`)
+}
+
+/**
+ * The user presses a toast on Windows, in this run or an earlier one: what handleActivation hears,
+ * at once, or when the app registers its callback (a press that launched the app).
+ */
+export function activateToast(details: ActivationArguments): void {
+  if (fake.activationHandler === null) fake.pendingActivations.push(details)
+  else fake.activationHandler(details)
 }

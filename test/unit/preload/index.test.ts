@@ -35,7 +35,7 @@ describe('the preload', () => {
       connection: { getState: 'function', onStateChanged: 'function' },
       auth: { signIn: 'function', signOut: 'function' },
       expert: { get: 'function' },
-      invites: { list: 'function', accept: 'function', decline: 'function' },
+      invites: { list: 'function', accept: 'function', decline: 'function', onFocus: 'function' },
       sessions: {
         upcoming: 'function',
         history: 'function',
@@ -49,6 +49,8 @@ describe('the preload', () => {
       cache: { onChanged: 'function' },
       settings: { get: 'function', update: 'function', onChanged: 'function' },
       clock: { onChanged: 'function' },
+      notices: { onShown: 'function' },
+      notifications: { getHealth: 'function', sendTest: 'function', onHealthChanged: 'function' },
     })
     // And it is built from the contract: every entry shows up under its namespace.
     for (const channel of invokeChannels) {

@@ -218,13 +218,21 @@ describe('reading everything again after a reconnection', () => {
     Object.assign(api.connection, { getState: () => ok({ status: 'offline', reason: 'network', since: 2 }) })
     Object.assign(api.settings, { get: () => ok({ ...SETTINGS, soundEnabled: false }) })
     const history = createHistoryStore(historyApi(past(3)).api)
-    await reloadServices({ app: store, history, clock: { refresh: () => Promise.resolve() } } as never)
+    let healthReads = 0
+    const notifications = { refresh: () => Promise.resolve(void healthReads++) }
+    await reloadServices({
+      app: store,
+      history,
+      clock: { refresh: () => Promise.resolve() },
+      notifications,
+    } as never)
     expect(store.getSnapshot()).toMatchObject({
       connection: { status: 'offline' },
       settings: { soundEnabled: false },
       invites: { open: [{ id: 'inv_2' }] },
     })
     expect(history.getSnapshot().rows).toHaveLength(3)
+    expect(healthReads).toBe(1)
   })
 })
 

@@ -33,11 +33,11 @@ describe('an invite’s words', () => {
       for (const request of requests) {
         const invite = anInvite({ reason, request })
         const notification = inviteNotification(invite)
-        const [kind] = notification.title.split(': ')
-        const [why] = notification.body.split(' · ')
+        const [kind, why] = notification.body.split('\n').at(-1)!.split(' · ')
         const card = cardText(invite)
         expect(card).toContain(kind)
         expect(card).toContain(why)
+        expect(card).toContain(request.title)
       }
     }
   })

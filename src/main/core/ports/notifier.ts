@@ -1,10 +1,11 @@
 /**
- * Native notifications. Electron: Notification (with a Join action where the OS supports one);
- * Node (browser shell, tests): recorded as data and printed.
+ * Native notifications. Electron: Notification (with Join / View times and Decline where the OS
+ * offers buttons); Node (browser shell, tests): recorded as data and printed.
  */
+import type { Unsubscribe } from '../../../shared/listeners'
 import type { ReminderMoment } from '../reminders/due-alerts'
 
-/** What a notification is about; decides its action and where a click leads. */
+/** What a notification is about; decides its actions and where a click leads. */
 export type AppNotification =
   | {
       readonly kind: 'invite'
@@ -15,8 +16,8 @@ export type AppNotification =
     }
   /**
    * A shown invite closed (taken, expired, withdrawn, declined or accepted, here or elsewhere): the
-   * sync engine sends it once per shown invite, so its notification can be taken off the screen.
-   * Electron only retracts the invite's notification; the Node notifier records and prints it.
+   * sync engine sends it once per shown invite, so its notification is taken off the screen.
+   * Nothing new is shown for it: the app's lists say what became of the invite.
    */
   | {
       readonly kind: 'invite_closed'
@@ -38,7 +39,32 @@ export type AppNotification =
     }
   | { readonly kind: 'notice'; readonly title: string; readonly body: string }
 
+/**
+ * What the expert did with a notification: clicked its body (`open`), or pressed its first
+ * button (`primary`: Join on an instant invite, View times on a scheduled one) or Decline.
+ */
+export type NotificationAction = 'open' | 'primary' | 'decline'
+
+/** One press on a notification, as the notifier reports it to the core. */
+export interface NotificationActivation {
+  readonly action: NotificationAction
+  readonly notification: AppNotification
+}
+
+/** Whether notifications reach the expert, and if not what they can do about it. */
+export type NotifierHealth =
+  | { readonly status: 'ok' }
+  | {
+      readonly status: 'unsupported' | 'failing' | 'silenced'
+      /** One sentence: what is wrong and what the expert can do. */
+      readonly advice: string
+    }
+
 /** Shows notifications to the expert. */
 export interface Notifier {
   show(notification: AppNotification): void
+  /** Whether notifications reach the expert now; a notifier that cannot tell leaves this out. */
+  health?(): NotifierHealth
+  /** Calls `listener` whenever the health changes. */
+  onHealthChange?(listener: (health: NotifierHealth) => void): Unsubscribe
 }

@@ -1,5 +1,9 @@
-/** The words of an invite's notifications: the new invite, and the word that it has closed. */
-import { kindLabel, reasonLabel } from '../../../shared/labels'
+/**
+ * The words of an invite's notifications: the new invite (who asks, what for, why this expert,
+ * and for a scheduled one when), and the word that it has closed. Each word is said once: the
+ * title names the client and the request, the body what the card would say first.
+ */
+import { firstProposedTimeLabel, kindLabel, reasonLabel } from '../../../shared/labels'
 import type { Invite, InviteClosedReason } from '../../../shared/protocol'
 import type { AppNotification } from '../ports/notifier'
 
@@ -13,16 +17,58 @@ const CLOSED_BECAUSE: Record<InviteClosedReason | 'gone', string> = {
   gone: 'It is no longer open.',
 }
 
+/** The longest description line a notification carries; the card has the rest. */
+export const DESCRIPTION_LINE_MAX = 140
+
+/** Writes a moment as the app shows times: weekday, day, month and time in the host's locale and zone. */
+export type DayTimeFormat = (t: number) => string
+
+/** "Tue 6 Jan, 13:05" in the locale and time zone of the process (the OS's, as the window's). */
+export const localDayTime: DayTimeFormat = (t) =>
+  new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(t)
+
 /** The notification for a new invite. */
-export function inviteNotification(invite: Invite): AppNotification {
-  const instant = invite.request.kind === 'instant'
+export function inviteNotification(
+  invite: Invite,
+  formatDayTime: DayTimeFormat = localDayTime,
+): AppNotification {
+  const { request } = invite
+  const firstTime = request.kind === 'scheduled' ? Math.min(...request.proposedTimes) : null
+  const facts = [
+    kindLabel(request.kind),
+    reasonLabel(invite.reason),
+    ...(firstTime === null ? [] : [firstProposedTimeLabel(formatDayTime(firstTime))]),
+  ]
+  const summary = firstLine(request.description)
   return {
     kind: 'invite',
     inviteId: invite.id,
-    instant,
-    title: `${kindLabel(invite.request.kind)}: ${invite.request.title}`,
-    body: `${reasonLabel(invite.reason)} · ${invite.request.client.name}`,
+    instant: request.kind === 'instant',
+    title: `${request.client.name}: ${request.title}`,
+    body: [summary, facts.join(' · ')].filter((line) => line !== '').join('\n'),
   }
+}
+
+/** The first line of a description with text on it, cut to a notification's length. */
+export function firstLine(description: string): string {
+  const line = description
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== '')
+  if (line === undefined) return ''
+  const chars = [...line]
+  return chars.length <= DESCRIPTION_LINE_MAX
+    ? line
+    : `${chars
+        .slice(0, DESCRIPTION_LINE_MAX - 1)
+        .join('')
+        .trimEnd()}…`
 }
 
 /** The word that a notified invite closed, so its notification can be taken off the screen. */
@@ -30,7 +76,7 @@ export function inviteClosedNotification(invite: Invite, reason: InviteClosedRea
   return {
     kind: 'invite_closed',
     inviteId: invite.id,
-    title: `Closed: ${invite.request.title}`,
+    title: invite.request.title,
     body: CLOSED_BECAUSE[reason ?? 'gone'],
   }
 }

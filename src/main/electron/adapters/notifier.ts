@@ -1,6 +1,7 @@
 /**
- * The core's Notifier as native notifications. What a click or "Join" does is the composition
- * root's business: this file only reports them.
+ * The core's Notifier as native notifications. What a press does is the core's business
+ * (core/notification-actions.ts): this file reports it, and keeps the OS's notification centre in
+ * step with the app's lists (a closed invite's notification is removed at once).
  *
  * Every shown Notification is held until it closes (or is acted on). Electron keeps only a weak
  * reference to a main-process Notification, so a local one can be garbage-collected while still
@@ -9,20 +10,29 @@
  * not guaranteed on every OS, so the number held is also capped.
  */
 import { Notification, type NotificationConstructorOptions } from 'electron'
+import { inviteActionLabel, primaryInviteAction } from '../../../shared/labels'
+import { Listeners } from '../../../shared/listeners'
 import type { Logger } from '../../core/ports/logger'
-import type { AppNotification, Notifier } from '../../core/ports/notifier'
-
-/** The action buttons this app offers. */
-export type NotificationActionName = 'join'
+import type {
+  AppNotification,
+  NotificationActivation,
+  Notifier,
+  NotifierHealth,
+} from '../../core/ports/notifier'
 
 /** What the notifier needs from the rest of the app. */
 export interface ElectronNotifierOptions {
   /** Read at each notification, so a change in settings applies to the next one. */
   readonly soundEnabled: () => boolean
-  /** The expert clicked the notification's body. */
-  readonly onClick: (notification: AppNotification) => void
-  /** The expert pressed an action button ("Join" on an instant invite). */
-  readonly onAction: (notification: AppNotification, action: NotificationActionName) => void
+  /** The expert pressed a notification (body or button), in this run or, on Windows, an earlier one. */
+  readonly onActivate: (activation: NotificationActivation) => void
+  /** A notification could not be shown (the OS refused it, or has no notifications). */
+  readonly onFailed: (notification: AppNotification) => void
+  /**
+   * The notification an earlier run showed for this invite, if it is still open (for a press on a
+   * toast from before a restart); null once it closed.
+   */
+  readonly findInvite: (inviteId: string) => AppNotification | null
   readonly log: Logger
   readonly platform?: NodeJS.Platform
 }
@@ -30,107 +40,201 @@ export interface ElectronNotifierOptions {
 /** How many shown notifications are held at most; the oldest is let go beyond that. */
 export const MAX_HELD_NOTIFICATIONS = 50
 
-/** "Join" is the first (and only) action. */
-const JOIN_ACTION_INDEX = 0
-
 /** Electron's notification buttons work on macOS (signed app, alert style) and Windows only. */
 const PLATFORMS_WITH_ACTIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
+
+/** The buttons of an invite's notification, in this order: its main step, then Decline. */
+const INVITE_ACTIONS = ['primary', 'decline'] as const
+
+/** The id an invite's notification carries, so it can be found and removed after a restart. */
+export function inviteNotificationId(inviteId: string): string {
+  return `standby-invite-${inviteId}`
+}
+
+/** The invite an id from {@link inviteNotificationId} names, found anywhere in `text`. */
+export function inviteIdIn(text: string): string | null {
+  return /standby-invite-([\x21-\x7e]+?)(?=$|[\s"'&;,|])/.exec(text)?.[1] ?? null
+}
+
+/** What to tell the expert when notifications fail; the Settings line and the banner say it. */
+export const NOTIFICATIONS_FAILING =
+  'Notifications could not be shown. Allow Standby in the system’s notification settings, then send a test notification from Settings.'
+/** What to tell the expert when the system has no notifications at all. */
+export const NOTIFICATIONS_UNSUPPORTED =
+  'This system does not show notifications. Keep the Standby window or the tray popover in view to see invites.'
 
 /** The Notifier on Electron's Notification. */
 export interface ElectronNotifier extends Notifier {
   /** How many shown notifications are held for their events (for tests and diagnostics). */
   readonly held: number
+  /**
+   * Re-attach to what an earlier run left, once the app can act on it: on macOS, `getHistory`
+   * (a closed invite's notification is removed, an open one's presses are reported again); on
+   * Windows, `handleActivation`, which also replays the press that launched the app.
+   */
+  restore(): Promise<void>
 }
 
 /** A Notifier on Electron's Notification. */
 export function createElectronNotifier(options: ElectronNotifierOptions): ElectronNotifier {
   const { log } = options
-  const withActions = PLATFORMS_WITH_ACTIONS.has(options.platform ?? process.platform)
+  const platform = options.platform ?? process.platform
+  const withActions = PLATFORMS_WITH_ACTIONS.has(platform)
   // Insertion-ordered, so the first entry is the oldest.
   const held = new Map<Notification, AppNotification>()
-  let saidUnsupported = false
+  const healthChanges = new Listeners<NotifierHealth>((error) => log.error('A listener failed', error))
+  let health: NotifierHealth = Notification.isSupported()
+    ? { status: 'ok' }
+    : { status: 'unsupported', advice: NOTIFICATIONS_UNSUPPORTED }
 
+  const setHealth = (next: NotifierHealth): void => {
+    if (next.status === health.status) return
+    health = next
+    if (next.status !== 'ok') log.warn(next.advice)
+    healthChanges.emit(next)
+  }
   const release = (notification: Notification): void => void held.delete(notification)
-  const report = (what: string, call: () => void): void => {
+  // Invites whose press a notification's own handler reported, for handleActivation to skip once.
+  const reportedHere = new Set<string>()
+  const report = (activation: NotificationActivation): void => {
     try {
-      call()
+      options.onActivate(activation)
     } catch (error) {
-      log.error(`Handling a notification ${what} failed`, error)
+      log.error(`Handling a notification ${activation.action} failed`, error)
     }
+  }
+  const follow = (notification: Notification, data: AppNotification): void => {
+    held.set(notification, data)
+    if (held.size > MAX_HELD_NOTIFICATIONS) {
+      const oldest = held.keys().next().value
+      if (oldest !== undefined) release(oldest)
+    }
+    const pressed = (): void => {
+      release(notification)
+      if (platform === 'win32' && data.kind === 'invite') reportedHere.add(data.inviteId)
+    }
+    notification.on('click', () => {
+      pressed()
+      report({ action: 'open', notification: data })
+    })
+    notification.on('action', (details) => {
+      pressed()
+      const action = data.kind === 'invite' ? INVITE_ACTIONS[details.actionIndex] : undefined
+      if (action !== undefined) report({ action, notification: data })
+    })
+    notification.on('close', () => release(notification))
+    // One that shows again (after the expert allowed Standby, and sent a test) clears the warning.
+    notification.on('show', () => {
+      if (health.status === 'failing') setHealth({ status: 'ok' })
+    })
+    notification.on('failed', (_event, error) => {
+      release(notification)
+      log.warn(`A notification could not be shown: ${error}`)
+      setHealth({ status: 'failing', advice: NOTIFICATIONS_FAILING })
+      options.onFailed(data)
+    })
   }
 
   return {
     get held() {
       return held.size
     },
+    health: () => health,
+    onHealthChange: (listener) => healthChanges.add(listener),
+    async restore() {
+      if (platform === 'win32') handleActivations()
+      if (platform !== 'darwin') return
+      for (const earlier of await Notification.getHistory()) {
+        const inviteId = inviteIdIn(earlier.id)
+        if (inviteId === null) continue
+        const still = options.findInvite(inviteId)
+        if (still === null) Notification.remove(earlier.id)
+        else follow(earlier, still)
+      }
+    },
     show(appNotification) {
-      if (!Notification.isSupported()) {
-        if (!saidUnsupported) log.warn('This system does not support notifications; none will be shown')
-        saidUnsupported = true
-        return
-      }
-      if (appNotification.kind === 'invite_closed') {
-        // The invite is gone (taken, expired, withdrawn, declined): its notification comes off the
-        // screen and nothing new is shown, since the window's lists say what became of it.
-        const stale = [...held].filter(
-          ([, data]) => data.kind === 'invite' && data.inviteId === appNotification.inviteId,
-        )
-        for (const [shown] of stale) {
-          shown.close()
-          release(shown)
-        }
-        return
-      }
+      if (appNotification.kind === 'invite_closed') return retract(appNotification.inviteId)
+      if (health.status === 'unsupported') return options.onFailed(appNotification)
       const notification = new Notification(
-        notificationOptions(appNotification, { soundEnabled: options.soundEnabled(), withActions }),
+        notificationOptions(appNotification, { soundEnabled: options.soundEnabled(), withActions, platform }),
       )
-      held.set(notification, appNotification)
-      if (held.size > MAX_HELD_NOTIFICATIONS) {
-        const oldest = held.keys().next().value
-        if (oldest !== undefined) release(oldest)
-      }
-      notification.on('click', () => {
-        release(notification)
-        report('click', () => options.onClick(appNotification))
-      })
-      notification.on('action', (details) => {
-        release(notification)
-        if (details.actionIndex === JOIN_ACTION_INDEX && hasJoinAction(appNotification)) {
-          report('action', () => options.onAction(appNotification, 'join'))
-        }
-      })
-      notification.on('close', () => release(notification))
-      notification.on('failed', (_event, error) => {
-        release(notification)
-        log.warn(`A notification could not be shown: ${error}`)
-      })
+      follow(notification, appNotification)
       notification.show()
     },
   }
+
+  /** Windows: presses on toasts from an earlier run, and on ones whose object is gone. */
+  function handleActivations(): void {
+    // Presses on toasts of an earlier run (or on one whose object is gone) arrive only here; those
+    // of a notification still held also reach its own handlers (before or after this), which act.
+    Notification.handleActivation((details) => {
+      const inviteId = inviteIdIn(details.arguments)
+      if (inviteId !== null && reportedHere.delete(inviteId)) return
+      const heldHere = [...held.values()].some((n) => n.kind === 'invite' && n.inviteId === inviteId)
+      if (heldHere) return
+      const notification = inviteId === null ? null : options.findInvite(inviteId)
+      if (notification === null) {
+        // Its invite closed meanwhile, or the toast was not one of ours: the window says what is open.
+        report({ action: 'open', notification: { kind: 'notice', title: '', body: '' } })
+        return
+      }
+      const action = details.type === 'action' ? INVITE_ACTIONS[details.actionIndex ?? -1] : 'open'
+      report({ action: action ?? 'open', notification })
+    })
+  }
+
+  /** The invite is gone: its notification leaves the screen and the notification centre at once. */
+  function retract(inviteId: string): void {
+    for (const [shown, data] of [...held]) {
+      if (data.kind !== 'invite' || data.inviteId !== inviteId) continue
+      shown.close()
+      release(shown)
+    }
+    // One shown before a restart has no object here; macOS finds it by id.
+    if (platform === 'darwin') Notification.remove(inviteNotificationId(inviteId))
+  }
 }
 
-function hasJoinAction(notification: AppNotification): boolean {
-  return notification.kind === 'invite' && notification.instant
-}
+/** The OS groups Standby's notifications by kind: invites, reminders, notices. */
+const GROUPS = {
+  invite: { groupId: 'standby-invites', groupTitle: 'Invites' },
+  reminder: { groupId: 'standby-reminders', groupTitle: 'Reminders' },
+  notice: { groupId: 'standby-notices', groupTitle: 'Standby' },
+} as const
 
 /**
  * Electron's options for a notification. Invites and reminders, which ask the expert to act, make
- * a sound when the setting allows; notices are always silent.
+ * a sound when the setting allows; notices are always silent. An open instant invite stays on
+ * screen until it is acted on or retracted.
  */
 export function notificationOptions(
-  notification: AppNotification,
-  context: { readonly soundEnabled: boolean; readonly withActions: boolean },
+  notification: Exclude<AppNotification, { kind: 'invite_closed' }>,
+  context: {
+    readonly soundEnabled: boolean
+    readonly withActions: boolean
+    readonly platform?: NodeJS.Platform
+  },
 ): NotificationConstructorOptions {
   const wantsAttention = notification.kind === 'invite' || notification.kind === 'reminder'
   const options: NotificationConstructorOptions = {
     title: notification.title,
     body: notification.body,
     silent: !(wantsAttention && context.soundEnabled),
+    ...GROUPS[notification.kind],
   }
+  if (context.platform !== 'win32') delete options.groupTitle
   if (notification.kind === 'invite') {
-    // An instant invite is urgent; on Linux a critical notification stays until dismissed.
+    options.id = inviteNotificationId(notification.inviteId)
+    // On Linux a critical notification stays until dismissed; Windows and Linux honour 'never'.
     options.urgency = notification.instant ? 'critical' : 'normal'
-    if (notification.instant && context.withActions) options.actions = [{ type: 'button', text: 'Join' }]
+    if (notification.instant) options.timeoutType = 'never'
+    if (context.withActions) {
+      const primary = primaryInviteAction(notification.instant ? 'instant' : 'scheduled')
+      options.actions = [
+        { type: 'button', text: inviteActionLabel(primary) },
+        { type: 'button', text: inviteActionLabel('decline') },
+      ]
+    }
   }
   return options
 }

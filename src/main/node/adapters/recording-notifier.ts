@@ -1,17 +1,42 @@
 /**
  * Notifications in plain Node (browser shell, tests): each one is kept as data, handed to the
- * listeners, and printed as one line, e.g. "[notification] Invite (Instant): Hooks question — …".
+ * listeners, and printed as one line, e.g. "[notification] Invite: Sam Lee: Hooks question — …".
+ * The notifications still "on screen" can be pressed (`press`, the shell's test hook does it),
+ * which reports the press as Electron's notifier does; a closed invite's notification is removed.
  */
-import { kindLabel } from '../../../shared/labels'
-import type { AppNotification, Notifier } from '../../core/ports/notifier'
+import type {
+  AppNotification,
+  NotificationAction,
+  NotificationActivation,
+  Notifier,
+  NotifierHealth,
+} from '../../core/ports/notifier'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
+
+/** An invite's notification as recorded. */
+type InviteNotification = Extract<AppNotification, { kind: 'invite' }>
 
 /** A Notifier that remembers what it showed. */
 export interface RecordingNotifier extends Notifier {
-  /** Every notification shown so far, oldest first. */
+  /** Every notification shown so far, oldest first (invite_closed included). */
   readonly shown: ReadonlyArray<AppNotification>
+  /** The invite notifications still on screen: shown, not removed, not pressed. */
+  readonly onScreen: ReadonlyArray<InviteNotification>
+  /** The invites whose notification was removed because the invite closed, in order. */
+  readonly removed: ReadonlyArray<string>
   /** Calls `listener` with each notification from now on. */
   onShow(listener: (notification: AppNotification) => void): Unsubscribe
+  /** Calls `listener` with each press on a notification. */
+  onActivate(listener: (activation: NotificationActivation) => void): Unsubscribe
+  /**
+   * Press the notification of `inviteId` that is on screen (its body, or a button): the hook tests
+   * use. Throws when none is, as no one can press a notification that is gone.
+   */
+  press(inviteId: string, action: NotificationAction): void
+  health(): NotifierHealth
+  onHealthChange(listener: (health: NotifierHealth) => void): Unsubscribe
+  /** Play the OS letting notifications through or not (Settings' health line and the banner follow). */
+  setHealth(health: NotifierHealth): void
 }
 
 /** Where the lines go (process.stdout, or a test's buffer). */
@@ -20,15 +45,45 @@ export type LineOutput = Pick<NodeJS.WritableStream, 'write'>
 /** A notifier that records and prints; `out` is optional so tests can stay quiet. */
 export function createRecordingNotifier(options: { readonly out?: LineOutput } = {}): RecordingNotifier {
   const shown: AppNotification[] = []
+  const removed: string[] = []
+  let onScreen: InviteNotification[] = []
+  let health: NotifierHealth = { status: 'ok' }
   const listeners = new Listeners<AppNotification>()
+  const activations = new Listeners<NotificationActivation>()
+  const healthChanges = new Listeners<NotifierHealth>()
   return {
     shown,
+    removed,
+    get onScreen() {
+      return onScreen
+    },
     show(notification) {
       shown.push(notification)
       options.out?.write(`${notificationLine(notification)}\n`)
+      if (notification.kind === 'invite') onScreen = [...onScreen, notification]
+      if (notification.kind === 'invite_closed') {
+        onScreen = onScreen.filter((n) => n.inviteId !== notification.inviteId)
+        removed.push(notification.inviteId)
+      }
       listeners.emit(notification)
     },
     onShow: (listener) => listeners.add(listener),
+    onActivate: (listener) => activations.add(listener),
+    press(inviteId, action) {
+      const notification = onScreen.find((n) => n.inviteId === inviteId)
+      if (notification === undefined) {
+        throw new Error(`No notification for invite ${inviteId} is on screen; it was removed or never shown.`)
+      }
+      // A pressed notification leaves the screen, as the OS takes it away.
+      onScreen = onScreen.filter((n) => n !== notification)
+      activations.emit({ action, notification })
+    },
+    health: () => health,
+    onHealthChange: (listener) => healthChanges.add(listener),
+    setHealth(next) {
+      health = next
+      healthChanges.emit(next)
+    },
   }
 }
 
@@ -36,7 +91,7 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
 export function notificationLabel(notification: AppNotification): string {
   switch (notification.kind) {
     case 'invite':
-      return `Invite (${kindLabel(notification.instant ? 'instant' : 'scheduled')})`
+      return 'Invite'
     case 'invite_closed':
       return 'Invite closed'
     case 'reminder':

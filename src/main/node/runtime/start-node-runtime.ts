@@ -39,10 +39,13 @@ export function headlessHost(
   }
 }
 
-/** Open the cache in `dataDir` and start the core over the Node adapters. */
-export function startNodeRuntime(options: NodeRuntimeOptions): Promise<Runtime> {
+/**
+ * Open the cache in `dataDir` and start the core over the Node adapters. A press on a recorded
+ * notification does what a press on a native one does.
+ */
+export async function startNodeRuntime(options: NodeRuntimeOptions): Promise<Runtime> {
   const { adapters } = options
-  return startRuntime({
+  const runtime = await startRuntime({
     cachePath: join(options.dataDir, 'cache.db'),
     clock: options.clock,
     power: adapters.power,
@@ -57,4 +60,6 @@ export function startNodeRuntime(options: NodeRuntimeOptions): Promise<Runtime> 
     linkClock: options.linkClock,
     random: options.random,
   })
+  adapters.notifier.onActivate((activation) => void runtime.notificationActions.activate(activation))
+  return runtime
 }

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/ipc/contract'
 import { createAppApi, type AppApi, type HostInfo } from '../../core/app-api'
 import type { LinkTimings } from '../../core/connection/platform-link'
+import { NotificationActions } from '../../core/notification-actions'
 import type { Logger } from '../../core/ports/logger'
 import type { ExternalBrowser } from '../../core/ports/external-browser'
 import type { Notifier } from '../../core/ports/notifier'
@@ -54,6 +55,8 @@ export interface Runtime {
   readonly core: StandbyCore
   readonly api: AppApi
   readonly cache: SqliteCacheStore
+  /** What presses on notifications do; the host's notifier reports them here. */
+  readonly notificationActions: NotificationActions
   /**
    * Send the pages every push that comes from the core and the settings (the host adds its own
    * status line); returns the function that stops it.
@@ -102,10 +105,21 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   })
   const stopFollowingSettings = options.settings.onChange(() => core.presence.refresh())
   await core.start()
+  const api = createAppApi(core, options.host, { settings: options.settings, notifier: options.notifier })
+  // The window's own Join and Decline handlers, so a press on a notification runs the same code.
+  const notificationActions = new NotificationActions({
+    commands: {
+      accept: async (p) => api['invites.accept'](p),
+      decline: async (p) => api['invites.decline'](p),
+    },
+    notifier: options.notifier,
+    log: options.log,
+  })
   return {
     core,
-    api: createAppApi(core, options.host, { settings: options.settings }),
+    api,
     cache,
+    notificationActions,
     forwardPushes(send) {
       let version = 0
       const offs = [
@@ -115,6 +129,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         ),
         options.settings.onChange((settings) => send('settings.changed', settings)),
         core.platformClock.changes.add((clock) => send('clock.changed', clock)),
+        notificationActions.focusRequests.add((request) => {
+          if (request.kind === 'invite') send('invites.focus', { inviteId: request.inviteId })
+        }),
+        notificationActions.notices.add((notice) => send('notices.shown', notice)),
+        options.notifier.onHealthChange?.((health) => send('notifications.healthChanged', health)) ??
+          (() => undefined),
       ]
       return () => {
         for (const off of offs) off()

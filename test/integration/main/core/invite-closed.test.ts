@@ -16,11 +16,15 @@ describe('an invite that was shown and then closes', () => {
     await core.waitForNotifications(2)
     const inviteId = core.runtime.cache.missedInvites(1)[0]?.id
     expect(core.adapters.notifier.shown).toEqual([
-      expect.objectContaining({ kind: 'invite', inviteId, title: 'Instant: Hooks question' }),
+      expect.objectContaining({
+        kind: 'invite',
+        inviteId,
+        title: expect.stringContaining(': Hooks question'),
+      }),
       {
         kind: 'invite_closed',
         inviteId,
-        title: 'Closed: Hooks question',
+        title: 'Hooks question',
         body: 'The client withdrew it.',
       },
     ])
@@ -50,7 +54,7 @@ describe('an invite that was shown and then closes', () => {
       {
         kind: 'invite_closed',
         inviteId,
-        title: 'Closed: Schema review',
+        title: 'Schema review',
         body: 'You declined it.',
       },
     ])
@@ -78,7 +82,7 @@ describe('an invite that was shown and then closes', () => {
     await again.waitForNotifications(1)
     await again.waitForState((s) => s.status === 'online')
     expect(again.adapters.notifier.shown).toEqual([
-      { kind: 'invite_closed', inviteId, title: 'Closed: Regex help', body: 'It is no longer open.' },
+      { kind: 'invite_closed', inviteId, title: 'Regex help', body: 'It is no longer open.' },
     ])
   })
 
@@ -99,7 +103,7 @@ describe('an invite that was shown and then closes', () => {
     await again.waitForNotifications(1)
     await again.waitForState((s) => s.status === 'online')
     expect(again.adapters.notifier.shown.map((n) => `${n.kind}: ${n.title}`)).toEqual([
-      'invite: Instant: Still open',
+      'invite: Direct Client: Still open',
     ])
   })
 })

@@ -109,7 +109,7 @@ describe('the core across restarts', () => {
     ).toEqual(['Away 59', 'Seen before'])
     expect(back.runtime.cache.cursor()).toBe(platform.server.marketplace.events.latestId(expert.id))
     // The invite shown before the gap is not shown again; the new one is shown once.
-    expect(back.adapters.notifier.shown.map((n) => n.title)).toEqual(['Instant: Away 59'])
+    expect(back.adapters.notifier.shown.map((n) => n.title)).toEqual(['Direct Client: Away 59'])
   })
 
   it('does not show an invite again after a restart', async () => {

@@ -51,7 +51,7 @@ describe('a platform that misbehaves', () => {
     ).toEqual(['After', 'Readable'])
     expect(again.adapters.notifier.shown.map((n) => `${n.kind}: ${n.title}`)).toEqual([
       'notice: An update from the platform could not be read',
-      'invite: Instant: After',
+      'invite: Direct Client: After',
     ])
   })
 
@@ -68,9 +68,9 @@ describe('a platform that misbehaves', () => {
     platform.inviteDirectly(expert.id, 'After')
     await core.waitForNotifications(3)
     expect(core.adapters.notifier.shown.map((n) => `${n.kind}: ${n.title}`)).toEqual([
-      'invite: Instant: Before',
+      'invite: Direct Client: Before',
       'notice: An update from the platform could not be read',
-      'invite: Instant: After',
+      'invite: Direct Client: After',
     ])
     expect(core.runtime.core.connection.status).toBe('online')
     expect(core.runtime.cache.cursor()).toBe(unreadable.id + 1)

@@ -1,23 +1,33 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createElectronNotifier,
+  inviteNotificationId,
   MAX_HELD_NOTIFICATIONS,
+  NOTIFICATIONS_FAILING,
   type ElectronNotifierOptions,
 } from '../../../../../src/main/electron/adapters/notifier'
-import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
-import { fake, resetFakeElectron, type FakeNotification } from '../../../../support/fake-electron'
+import type { AppNotification, NotifierHealth } from '../../../../../src/main/core/ports/notifier'
+import { activateToast, fake, FakeNotification, resetFakeElectron } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
 
-const instant: AppNotification = {
+type InviteNotification = Extract<AppNotification, { kind: 'invite' }>
+
+const instant: InviteNotification = {
   kind: 'invite',
   inviteId: 'inv_1',
-  title: 'Hooks question',
-  body: 'Sam · React',
+  title: 'Sam Lee: Hooks question',
+  body: 'Instant · Matched to you',
   instant: true,
 }
-const scheduled: AppNotification = { ...instant, inviteId: 'inv_2', instant: false }
+const scheduled: InviteNotification = { ...instant, inviteId: 'inv_2', instant: false }
+const closed = (inviteId: string): AppNotification => ({
+  kind: 'invite_closed',
+  inviteId,
+  title: 'Closed',
+  body: 'Another expert took it.',
+})
 const reminder = {
   kind: 'reminder',
   sessionId: 's1',
@@ -29,15 +39,25 @@ const reminder = {
 } as const
 
 function setup(overrides: Partial<Omit<ElectronNotifierOptions, 'log'>> = {}) {
+  const platform = overrides.platform ?? 'darwin'
+  // The fake's statics exist on the platform Electron would run on.
+  fake.platform = platform
+  const open = new Map<string, AppNotification>([
+    [instant.inviteId, instant],
+    [scheduled.inviteId, scheduled],
+  ])
+  const onActivate = vi.fn<ElectronNotifierOptions['onActivate']>()
+  const onFailed = vi.fn<ElectronNotifierOptions['onFailed']>()
   const options = {
     soundEnabled: vi.fn(() => true),
-    onClick: vi.fn<ElectronNotifierOptions['onClick']>(),
-    onAction: vi.fn<ElectronNotifierOptions['onAction']>(),
+    onActivate,
+    onFailed,
+    findInvite: (inviteId: string) => open.get(inviteId) ?? null,
     log: recordingLog(),
-    platform: 'darwin' as const,
     ...overrides,
+    platform,
   }
-  return { ...options, notifier: createElectronNotifier(options) }
+  return { ...options, onActivate, onFailed, open, notifier: createElectronNotifier(options) }
 }
 
 function lastNotification(): FakeNotification {
@@ -49,27 +69,36 @@ function lastNotification(): FakeNotification {
 beforeEach(resetFakeElectron)
 
 describe('the Electron notifier', () => {
-  it('shows an instant invite with a sound and a Join button on macOS', () => {
+  it('shows an instant invite that stays, sounds, has Join now and Decline, and is grouped on macOS', () => {
     setup().notifier.show(instant)
     const notification = lastNotification()
     expect(notification.shown).toBe(true)
     expect(notification.options).toEqual({
-      title: 'Hooks question',
-      body: 'Sam · React',
+      id: inviteNotificationId('inv_1'),
+      groupId: 'standby-invites',
+      title: 'Sam Lee: Hooks question',
+      body: 'Instant · Matched to you',
       silent: false,
       urgency: 'critical',
-      actions: [{ type: 'button', text: 'Join' }],
+      timeoutType: 'never',
+      actions: [
+        { type: 'button', text: 'Join now' },
+        { type: 'button', text: 'Decline' },
+      ],
     })
   })
 
-  it('offers Join on Windows too, but not on Linux, nor for a scheduled invite', () => {
+  it('offers the buttons on Windows too (with a group header), none on Linux; a scheduled invite offers View times', () => {
     setup({ platform: 'win32' }).notifier.show(instant)
-    expect(lastNotification().options.actions).toEqual([{ type: 'button', text: 'Join' }])
+    expect(lastNotification().options).toMatchObject({ groupTitle: 'Invites', timeoutType: 'never' })
+    expect(lastNotification().options.actions?.map((a) => a.text)).toEqual(['Join now', 'Decline'])
     setup({ platform: 'linux' }).notifier.show(instant)
+    expect(lastNotification().options).toMatchObject({ urgency: 'critical', timeoutType: 'never' })
     expect(lastNotification().options.actions).toBeUndefined()
     setup().notifier.show(scheduled)
     expect(lastNotification().options).toMatchObject({ urgency: 'normal' })
-    expect(lastNotification().options.actions).toBeUndefined()
+    expect(lastNotification().options.timeoutType).toBeUndefined()
+    expect(lastNotification().options.actions?.map((a) => a.text)).toEqual(['View times', 'Decline'])
   })
 
   it('follows the sound setting at each notification; notices are always silent', () => {
@@ -85,16 +114,19 @@ describe('the Electron notifier', () => {
     expect(fake.notifications.map((n) => n.options.silent)).toEqual([false, true, true, false, true])
   })
 
-  it('reports a click and a Join with the notification they belong to', () => {
-    const { notifier, onClick, onAction } = setup()
+  it('reports a body click as open, the first button as the main step and the second as Decline', () => {
+    const { notifier, onActivate } = setup()
     notifier.show(instant)
-    const shown = lastNotification()
-    shown.pressAction(0)
-    expect(onAction).toHaveBeenCalledWith(instant, 'join')
+    lastNotification().pressAction(0)
+    notifier.show(instant)
+    lastNotification().pressAction(1)
     notifier.show(scheduled)
     lastNotification().click()
-    expect(onClick).toHaveBeenCalledWith(scheduled)
-    expect(onAction).toHaveBeenCalledOnce()
+    expect(onActivate.mock.calls.map(([a]) => [a.action, a.notification])).toEqual([
+      ['primary', instant],
+      ['decline', instant],
+      ['open', scheduled],
+    ])
   })
 
   it('holds each shown notification until it closes or is acted on, so its handlers survive GC', () => {
@@ -116,40 +148,110 @@ describe('the Electron notifier', () => {
     expect(notifier.held).toBe(MAX_HELD_NOTIFICATIONS)
   })
 
-  it('takes an invite off the screen when it closes, and shows nothing in its place', () => {
+  it('on macOS takes a closed invite off the screen and out of Notification Center, even one from before a restart', () => {
     const { notifier } = setup()
     notifier.show(instant)
     notifier.show(scheduled)
-    notifier.show({
-      kind: 'invite_closed',
-      inviteId: 'inv_1',
-      title: 'Taken',
-      body: 'Another expert took it',
-    })
-    expect(fake.notifications.map((n) => n.closed)).toEqual([true, false])
+    notifier.show(closed('inv_1'))
+    expect(fake.notifications.map((n) => n.onScreen)).toEqual([false, true])
+    expect(fake.notificationCalls.remove).toEqual([inviteNotificationId('inv_1')])
     expect(notifier.held).toBe(1)
+    notifier.show(closed('inv_earlier'))
+    expect(fake.notificationCalls.remove).toContain(inviteNotificationId('inv_earlier'))
+    expect(fake.notifications).toHaveLength(2)
   })
 
-  it('logs a notification the OS refused, and a callback that throws', () => {
+  it('on Windows and Linux closes a closed invite’s notification (remove exists on macOS only)', () => {
+    for (const platform of ['win32', 'linux'] as const) {
+      resetFakeElectron()
+      const { notifier } = setup({ platform })
+      notifier.show(instant)
+      notifier.show(closed('inv_1'))
+      expect(lastNotification().onScreen).toBe(false)
+      expect(fake.notificationCalls.remove).toEqual([])
+    }
+  })
+
+  it('on macOS re-attaches to what an earlier run left: a closed invite’s is removed, an open one’s presses count', async () => {
+    const { notifier, onActivate } = setup()
+    const stillOpen = FakeNotification.delivered({ id: inviteNotificationId('inv_1'), title: 'x' })
+    FakeNotification.delivered({ id: inviteNotificationId('inv_gone'), title: 'y' })
+    FakeNotification.delivered({ id: 'someone-else', title: 'z' })
+    await notifier.restore()
+    expect(fake.notificationCalls.remove).toEqual([inviteNotificationId('inv_gone')])
+    stillOpen.pressAction(0)
+    expect(onActivate).toHaveBeenCalledWith({ action: 'primary', notification: instant })
+  })
+
+  it('on Windows handles presses on toasts of an earlier run through handleActivation', async () => {
+    const { notifier, onActivate, open } = setup({ platform: 'win32' })
+    await notifier.restore()
+    expect(fake.notificationCalls.handleActivation).toBe(1)
+    activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1') })
+    activateToast({ type: 'click', arguments: inviteNotificationId('inv_2') })
+    open.delete('inv_1')
+    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1') })
+    expect(onActivate.mock.calls.map(([a]) => [a.action, a.notification.kind])).toEqual([
+      ['decline', 'invite'],
+      ['open', 'invite'],
+      ['open', 'notice'],
+    ])
+    // One shown in this run is reported by its own handlers, once.
+    onActivate.mockClear()
+    notifier.show(scheduled)
+    lastNotification().click()
+    activateToast({ type: 'click', arguments: inviteNotificationId('inv_2') })
+    expect(onActivate).toHaveBeenCalledOnce()
+  })
+
+  it('on Windows acts on the press that launched the app once it can, not before', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1') })
+    expect(onActivate).not.toHaveBeenCalled()
+    await notifier.restore()
+    expect(onActivate).toHaveBeenCalledWith({ action: 'primary', notification: instant })
+  })
+
+  it('registers no activation handler and reads no history where Electron has none', async () => {
+    const { notifier } = setup({ platform: 'linux' })
+    await notifier.restore()
+    expect(fake.notificationCalls).toEqual({ remove: [], getHistory: 0, handleActivation: 0 })
+  })
+
+  it('turns a notification the OS refused into a failing health and a fallback for its invite', () => {
+    const { notifier, onFailed, log } = setup()
+    const healths: NotifierHealth[] = []
+    notifier.onHealthChange?.((health) => healths.push(health))
+    expect(notifier.health?.()).toEqual({ status: 'ok' })
+    notifier.show(instant)
+    lastNotification().fail('Notifications are disabled')
+    expect(onFailed).toHaveBeenCalledWith(instant)
+    expect(notifier.health?.()).toEqual({ status: 'failing', advice: NOTIFICATIONS_FAILING })
+    expect(healths).toHaveLength(1)
+    expect(log.text()).toContain('A notification could not be shown: Notifications are disabled')
+    // The expert allowed Standby and sent a test notification: it shows, and the warning goes.
+    notifier.show({ kind: 'notice', title: 'Test', body: '' })
+    expect(notifier.health?.()).toEqual({ status: 'ok' })
+    expect(healths.map((h) => h.status)).toEqual(['failing', 'ok'])
+  })
+
+  it('logs a press whose handler throws', () => {
     const { notifier, log } = setup({
-      onClick: () => {
+      onActivate: () => {
         throw new Error('window gone')
       },
     })
     notifier.show(instant)
-    lastNotification().fail('Notifications are disabled')
-    notifier.show(instant)
     lastNotification().click()
-    expect(log.text()).toContain('A notification could not be shown: Notifications are disabled')
-    expect(log.text()).toContain('Handling a notification click failed')
+    expect(log.text()).toContain('Handling a notification open failed')
   })
 
-  it('says once that notifications are unsupported, and shows none', () => {
+  it('says notifications are unsupported, shows none, and falls back for invites', () => {
     fake.notificationsSupported = false
-    const { notifier, log } = setup()
-    notifier.show(instant)
+    const { notifier, onFailed } = setup()
     notifier.show(instant)
     expect(fake.notifications).toHaveLength(0)
-    expect(log.lines).toHaveLength(1)
+    expect(notifier.health?.().status).toBe('unsupported')
+    expect(onFailed).toHaveBeenCalledWith(instant)
   })
 })

@@ -26,8 +26,8 @@ describe('the Node notifier', () => {
     notifier.show({ ...instant, inviteId: 'inv_2', instant: false, title: 'Schema review' })
     expect(notifier.shown).toEqual([instant, expect.objectContaining({ inviteId: 'inv_2' })])
     expect(out.chunks).toEqual([
-      '[notification] Invite (Instant): Hooks question — Sam needs help with useEffect\n',
-      '[notification] Invite (Scheduled): Schema review — Sam needs help with useEffect\n',
+      '[notification] Invite: Hooks question — Sam needs help with useEffect\n',
+      '[notification] Invite: Schema review — Sam needs help with useEffect\n',
     ])
   })
 
@@ -61,9 +61,9 @@ describe('the Node notifier', () => {
       notificationLine({
         ...instant,
         title: 'Two\nlines',
-        body: 'fake\n[notification] Invite (Instant): x — y',
+        body: 'fake\n[notification] Invite: x — y',
       }),
-    ).toBe('[notification] Invite (Instant): Two lines — fake [notification] Invite (Instant): x — y')
+    ).toBe('[notification] Invite: Two lines — fake [notification] Invite: x — y')
   })
 
   it('tells listeners until they unsubscribe, and needs no output', () => {
@@ -75,5 +75,36 @@ describe('the Node notifier', () => {
     notifier.show(instant)
     expect(listener.mock.calls).toEqual([[instant]])
     expect(notifier.shown).toHaveLength(2)
+  })
+
+  it('lets a test press a notification on screen, which reports it and takes it away', () => {
+    const notifier = createRecordingNotifier()
+    const pressed = vi.fn()
+    notifier.onActivate(pressed)
+    notifier.show(instant)
+    notifier.press('inv_1', 'primary')
+    expect(pressed).toHaveBeenCalledWith({ action: 'primary', notification: instant })
+    expect(notifier.onScreen).toEqual([])
+    expect(() => notifier.press('inv_1', 'decline')).toThrow(/No notification for invite inv_1 is on screen/)
+  })
+
+  it('removes a closed invite’s notification and records the removal', () => {
+    const notifier = createRecordingNotifier()
+    notifier.show(instant)
+    notifier.show({ ...instant, inviteId: 'inv_2' })
+    notifier.show({ kind: 'invite_closed', inviteId: 'inv_1', title: 'Hooks question', body: 'Taken' })
+    expect(notifier.onScreen.map((n) => n.inviteId)).toEqual(['inv_2'])
+    expect(notifier.removed).toEqual(['inv_1'])
+    expect(() => notifier.press('inv_1', 'open')).toThrow()
+  })
+
+  it('plays the OS silencing notifications, and tells who listens', () => {
+    const notifier = createRecordingNotifier()
+    const heard = vi.fn()
+    notifier.onHealthChange(heard)
+    expect(notifier.health()).toEqual({ status: 'ok' })
+    notifier.setHealth({ status: 'silenced', advice: 'Do Not Disturb is on.' })
+    expect(notifier.health().status).toBe('silenced')
+    expect(heard).toHaveBeenCalledOnce()
   })
 })

@@ -1,0 +1,78 @@
+/**
+ * The browser shell's recorded notifications can be pressed through its test hook, as a native
+ * one would be: a body click asks the page to focus that invite, and the notifications' health
+ * reaches the page and the tray's line.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { NOTIFICATION_HOOK_PATH, type BrowserShell } from '../../../src/browser-shell/browser-shell'
+import { openShellPage, startBareShell, type ShellPage } from '../../support/shell-page'
+
+/** Resolves with the payload of the next push of `event` the page hears. */
+function nextPush(page: ShellPage, event: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    const onMessage = (data: unknown): void => {
+      const message = JSON.parse(String(data)) as { event?: string; payload?: unknown }
+      if (message.event !== event) return
+      page.ws.off('message', onMessage)
+      resolve(message.payload)
+    }
+    page.ws.on('message', onMessage)
+  })
+}
+
+describe('the browser shell’s notification hook', () => {
+  let shell: BrowserShell
+  let bare: Awaited<ReturnType<typeof startBareShell>>
+  beforeAll(async () => {
+    bare = await startBareShell()
+    shell = bare.shell
+  })
+  afterAll(() => bare.close())
+
+  const press = (body: unknown, secret: string | null = shell.secret) =>
+    fetch(`${shell.origin}${NOTIFICATION_HOOK_PATH}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: secret === null ? {} : { 'x-standby-secret': secret },
+    })
+
+  it('presses a notification on screen: the page is asked to focus its invite; a gone one is refused', async () => {
+    const page = await openShellPage(shell)
+    shell.adapters.notifier.show({
+      kind: 'invite',
+      inviteId: 'inv_9',
+      title: 'Sam: Hooks',
+      body: '',
+      instant: true,
+    })
+    expect((await press({ inviteId: 'inv_9', action: 'open' }, null)).status).toBe(403)
+    const focus = nextPush(page, 'invites.focus')
+    expect((await press({ inviteId: 'inv_9', action: 'open' })).status).toBe(204)
+    expect(await focus).toEqual({ inviteId: 'inv_9' })
+    // Pressed, it left the screen: pressing it again plays something no one can do.
+    const again = await press({ inviteId: 'inv_9', action: 'primary' })
+    expect(again.status).toBe(409)
+    expect(await again.text()).toContain('No notification for invite inv_9 is on screen')
+    expect((await press({ inviteId: 'inv_9', action: 'join' })).status).toBe(400)
+    page.ws.close()
+  })
+
+  it('tells the page and the tray when notifications stop reaching the expert', async () => {
+    const page = await openShellPage(shell)
+    const health = nextPush(page, 'notifications.healthChanged')
+    const failing = { status: 'failing', advice: 'Allow Standby in the notification settings.' } as const
+    shell.adapters.notifier.setHealth(failing)
+    expect(await health).toEqual(failing)
+    expect(await page.call('notifications.getHealth')).toEqual({ ok: true, value: failing })
+    expect(shell.adapters.tray.current).toMatchObject({
+      notificationWarning: failing.advice,
+      statusLine: expect.stringMatching(/ · Notifications off$/),
+    })
+    shell.adapters.notifier.setHealth({ status: 'ok' })
+    expect(shell.adapters.tray.current?.statusLine).not.toContain('Notifications off')
+    const shown = shell.adapters.notifier.shown.length
+    expect(await page.call('notifications.sendTest')).toEqual({ ok: true, value: { status: 'ok' } })
+    expect(shell.adapters.notifier.shown.slice(shown)).toEqual([expect.objectContaining({ kind: 'notice' })])
+    page.ws.close()
+  })
+})

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import {
+  DESCRIPTION_LINE_MAX,
+  firstLine,
+  inviteClosedNotification,
+  inviteNotification,
+} from '../../../../../src/main/core/sync/invite-notification'
+import { notificationLine } from '../../../../../src/main/node/adapters/recording-notifier'
+import { aRequest, aScheduledRequest, anInvite, FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
+
+/** A time format a test can read: the moment in UTC minutes. */
+const utc = (t: number): string => new Date(t).toISOString().slice(11, 16)
+
+/** Every word of a notification, lower-cased, in order. */
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}’']+/gu) ?? []
+}
+
+describe('an invite’s notification', () => {
+  it('names the client and the request, the first line of the description, the kind and why', () => {
+    const invite = anInvite({
+      reason: 'direct_profile',
+      request: aRequest({ title: 'Hooks question', description: '\n  useEffect runs twice  \nmore detail' }),
+    })
+    expect(inviteNotification(invite, utc)).toEqual({
+      kind: 'invite',
+      inviteId: invite.id,
+      instant: true,
+      title: 'Sam Okafor: Hooks question',
+      body: 'useEffect runs twice\nInstant · Direct request via your profile link',
+    })
+  })
+
+  it('gives a scheduled invite’s earliest proposed time, in the time format the app uses', () => {
+    const first = FIXTURE_NOW + 90 * MINUTE
+    const request = aScheduledRequest('req_s', first, { title: 'Schema review', description: 'Postgres' })
+    // The client may list its times in any order: the earliest is the one named.
+    const invite = anInvite({
+      reason: 'direct_dashboard',
+      request: { ...request, proposedTimes: [first + 60 * MINUTE, first] },
+    })
+    expect(inviteNotification(invite, utc).body).toBe(
+      `Postgres\nScheduled · Direct request from a client’s dashboard · First proposed time ${utc(first)}`,
+    )
+  })
+
+  it('says its kind once, on screen and in the shell’s printed line', () => {
+    for (const request of [
+      aRequest({ title: 'Pairing' }),
+      aScheduledRequest('r', FIXTURE_NOW, { title: 'Pairing' }),
+    ]) {
+      const n = inviteNotification(anInvite({ request }), utc)
+      for (const text of [`${n.title}\n${n.body}`, notificationLine(n)]) {
+        expect(words(text).filter((w) => w === 'instant' || w === 'scheduled')).toHaveLength(1)
+      }
+    }
+  })
+
+  it('leaves out an empty description and cuts a long line', () => {
+    const empty = inviteNotification(anInvite({ request: aRequest({ description: '  \n ' }) }), utc)
+    expect(empty.body).toBe('Instant · Matched to you')
+    const long = firstLine('x'.repeat(500))
+    expect([...long]).toHaveLength(DESCRIPTION_LINE_MAX)
+    expect(long.endsWith('…')).toBe(true)
+  })
+
+  it('says why a closed invite closed, under its title alone', () => {
+    const invite = anInvite({ request: aRequest({ title: 'Hooks question' }) })
+    expect(inviteClosedNotification(invite, 'taken')).toEqual({
+      kind: 'invite_closed',
+      inviteId: invite.id,
+      title: 'Hooks question',
+      body: 'Another expert took it.',
+    })
+    expect(inviteClosedNotification(invite, null).body).toBe('It is no longer open.')
+  })
+})
