@@ -1,0 +1,304 @@
+/**
+ * When Standby checks for, downloads and installs updates. It checks once the connection is first
+ * up, then every few hours with jitter and at once on resume; downloads in the background; and
+ * never restarts while a session is live or near (restart-safety.ts). A ready update is offered
+ * as "Restart to update" (tray, window, one notification) and otherwise installs on quit. A failed
+ * check or download says why, with the manual download link, and retries with backoff.
+ */
+import { jitteredBackoff, type BackoffRange } from '../../../shared/backoff'
+import type { Clock, TimerHandle } from '../../../shared/clock'
+import { Listeners, type Unsubscribe } from '../../../shared/listeners'
+import type { Session } from '../../../shared/protocol/entities'
+import { compareAppVersions, isPrerelease } from '../../../shared/rules/app-version'
+import type { UpdateChannel, UpdateState } from '../../../shared/update/update-state'
+import type { Logger } from '../ports/logger'
+import type { Notifier } from '../ports/notifier'
+import type { Power } from '../ports/power'
+import type { Updater } from '../ports/updater'
+import { restartSafety, type RestartSafety } from './restart-safety'
+
+/** How often the policy checks, and how it backs off after a failure. */
+export interface UpdateTimings {
+  readonly checkEveryMs: number
+  /** A check lands up to this much before or after its time, so every app does not ask at once. */
+  readonly jitterMs: number
+  readonly retry: BackoffRange
+}
+
+/** Every four hours, give or take half an hour; retries from a minute up to the regular period. */
+export const DEFAULT_UPDATE_TIMINGS: UpdateTimings = {
+  checkEveryMs: 4 * 60 * 60_000,
+  jitterMs: 30 * 60_000,
+  retry: { startMs: 60_000, capMs: 4 * 60 * 60_000 },
+}
+
+/** What the policy reads and drives. */
+export interface UpdatePolicyDeps {
+  readonly updater: Updater
+  /** The computer's clock: timers and the time of the last check. */
+  readonly clock: Clock
+  /** The platform's time, which the sessions' times follow. */
+  readonly platformNow: () => number
+  /** The booked and live sessions, from the cache. */
+  readonly sessions: () => ReadonlyArray<Session>
+  readonly channel: () => UpdateChannel
+  readonly power: Power
+  readonly notifier: Notifier
+  readonly log: Logger
+  /** Where the app can be downloaded by hand. */
+  readonly manualDownloadUrl: string
+  readonly random?: () => number
+  readonly formatTime?: (t: number) => string
+  readonly timings?: Partial<UpdateTimings>
+}
+
+/** The answer to "Restart to update". */
+export type RestartOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string }
+
+const shortTime = (t: number): string =>
+  new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+
+/** The update policy over one Updater. */
+export class UpdatePolicy {
+  /** Every change of the state. */
+  readonly changes: Listeners<UpdateState>
+  private current: UpdateState
+  private readonly timings: UpdateTimings
+  private started = false
+  private checking = false
+  private checkAgain = false
+  private failures = 0
+  private checkTimer: TimerHandle | undefined
+  private safetyTimer: TimerHandle | undefined
+  private notifiedVersion: string | null = null
+  private readonly offs: Unsubscribe[] = []
+
+  constructor(private readonly deps: UpdatePolicyDeps) {
+    this.timings = { ...DEFAULT_UPDATE_TIMINGS, ...deps.timings }
+    this.changes = new Listeners((error) => deps.log.error('An update listener failed', error))
+    this.current = {
+      currentVersion: deps.updater.currentVersion,
+      channel: deps.channel(),
+      phase: 'idle',
+      availableVersion: null,
+      progress: null,
+      lastCheckAt: null,
+      nextCheckAt: null,
+      error: null,
+      manualDownloadUrl: deps.manualDownloadUrl,
+      channelNote: null,
+      requiredVersion: null,
+      canRestart: false,
+      restartHeldBecause: null,
+    }
+    this.offs.push(
+      deps.power.onResume(() => {
+        if (this.started) this.checkNow()
+      }),
+    )
+  }
+
+  /** The state as the window shows it. */
+  get state(): UpdateState {
+    return this.current
+  }
+
+  /** The connection is up: the first check runs now (later ones follow the schedule). */
+  connected(): void {
+    if (this.started) return
+    this.started = true
+    this.checkNow()
+  }
+
+  /** Check at once: the expert asked, the machine woke, or the channel or the minimum changed. */
+  checkNow(): void {
+    if (this.checking) {
+      this.checkAgain = true
+      return
+    }
+    this.checkTimer?.cancel()
+    void this.check()
+  }
+
+  /** The channel setting changed: check its feed at once. */
+  channelChanged(): void {
+    if (this.current.channel === this.deps.channel()) return
+    this.set({ channel: this.deps.channel(), channelNote: null })
+    if (this.started) this.checkNow()
+  }
+
+  /** The platform announced its minimum supported version (or none). */
+  minimumVersion(version: string | null): void {
+    const required =
+      version !== null && compareAppVersions(this.current.currentVersion, version) < 0 ? version : null
+    if (required === this.current.requiredVersion) return
+    this.set({ requiredVersion: required })
+    if (required === null) return
+    this.deps.log.warn(
+      `The platform needs Standby ${required} or newer; this is ${this.current.currentVersion}.`,
+    )
+    this.started = true
+    if (this.current.phase === 'ready') this.offerRestart()
+    else this.checkNow()
+  }
+
+  /** The sessions or the platform's time changed: a held restart may be safe now, or no longer. */
+  sessionsChanged(): void {
+    if (this.current.phase === 'ready') this.offerRestart()
+  }
+
+  /** "Restart to update": installs now when no session can be hurt; otherwise says why not. */
+  restart(): RestartOutcome {
+    if (this.current.phase !== 'ready') return { ok: false, message: 'No update is ready to install yet.' }
+    const safety = this.safety()
+    if (!safety.safe) {
+      this.offerRestart()
+      return { ok: false, message: safety.because }
+    }
+    this.deps.log.info(`Restarting to install Standby ${this.current.availableVersion ?? ''}`)
+    this.deps.updater.installNow()
+    return { ok: true }
+  }
+
+  /** Stop every timer and listener. */
+  stop(): void {
+    this.checkTimer?.cancel()
+    this.safetyTimer?.cancel()
+    for (const off of this.offs.splice(0)) off()
+  }
+
+  private async check(): Promise<void> {
+    this.checking = true
+    const channel = this.current.channel
+    const wasReady = this.current.phase === 'ready'
+    if (!wasReady) this.set({ phase: 'checking', error: null, nextCheckAt: null })
+    try {
+      const found = await this.deps.updater.check(channel)
+      this.failures = 0
+      this.set({ lastCheckAt: this.deps.clock.now(), error: null })
+      if (found.kind === 'unavailable') {
+        this.set({ phase: 'unavailable', error: found.reason, channelNote: null })
+      } else if (found.kind === 'none') {
+        if (!wasReady) this.nothingNewer(found.latest)
+      } else if (!(wasReady && found.version === this.current.availableVersion)) {
+        await this.download(found.version)
+      }
+      this.schedule(this.regularDelay())
+    } catch (error) {
+      this.failed(error, wasReady)
+    } finally {
+      this.checking = false
+      if (this.checkAgain) {
+        this.checkAgain = false
+        this.checkNow()
+      }
+    }
+  }
+
+  private nothingNewer(latest: string | null): void {
+    const { currentVersion, channel, requiredVersion } = this.current
+    const leavingBeta = channel === 'stable' && isPrerelease(currentVersion)
+    this.set({
+      phase: requiredVersion === null ? 'up_to_date' : 'error',
+      availableVersion: null,
+      progress: null,
+      channelNote: leavingBeta
+        ? `This is a beta version. Standby moves to the stable channel with the first stable release newer than ${currentVersion}${latest === null ? '' : ` (the latest stable is ${latest})`}.`
+        : null,
+      error:
+        requiredVersion === null
+          ? null
+          : `The platform needs Standby ${requiredVersion} or newer, and the update server offers nothing newer yet. Download it from ${this.current.manualDownloadUrl}.`,
+    })
+  }
+
+  private async download(version: string): Promise<void> {
+    this.set({ phase: 'downloading', availableVersion: version, progress: 0, channelNote: null })
+    this.deps.log.info(`Downloading Standby ${version}`)
+    await this.deps.updater.download((percent) =>
+      this.set({ progress: Math.round(Math.min(100, Math.max(0, percent))) }),
+    )
+    this.deps.log.info(`Standby ${version} is downloaded and verified; it installs on restart or quit.`)
+    this.deps.updater.setInstallOnQuit(true)
+    this.set({ phase: 'ready', progress: 100 })
+    this.offerRestart()
+  }
+
+  private failed(error: unknown, wasReady: boolean): void {
+    this.failures += 1
+    const delay = jitteredBackoff(this.timings.retry, this.failures, this.random())
+    const retryAt = this.deps.clock.now() + delay
+    const what = this.current.phase === 'downloading' ? 'download the update' : 'check for updates'
+    const reason = error instanceof Error ? error.message : String(error)
+    this.deps.log.warn(`Could not ${what} (attempt ${this.failures}): ${reason}`)
+    this.schedule(delay)
+    // A ready update stays ready: a later check failing does not take it away.
+    if (wasReady) return
+    this.set({
+      phase: 'error',
+      progress: null,
+      lastCheckAt: this.deps.clock.now(),
+      error: `Could not ${what}: ${firstLine(reason)}. Standby tries again at ${this.formatTime(retryAt)}, or download the latest version from ${this.current.manualDownloadUrl}.`,
+    })
+  }
+
+  /** Tell whether a restart is safe; offer it (and notify once per version) when it is. */
+  private offerRestart(): void {
+    this.safetyTimer?.cancel()
+    const safety = this.safety()
+    this.set({ canRestart: safety.safe, restartHeldBecause: safety.safe ? null : safety.because })
+    if (!safety.safe) {
+      if (safety.until !== null) {
+        const wait = safety.until - this.deps.platformNow() + 1
+        this.safetyTimer = this.deps.clock.setTimeout(() => this.offerRestart(), Math.max(0, wait))
+      }
+      return
+    }
+    const version = this.current.availableVersion
+    if (version === null || this.notifiedVersion === version) return
+    this.notifiedVersion = version
+    const required = this.current.requiredVersion !== null
+    this.deps.notifier.show({
+      kind: 'notice',
+      title: required ? 'Update required' : 'Update ready',
+      body: required
+        ? `The platform needs a newer Standby. Version ${version} is ready: restart to update from the tray or the window.`
+        : `Standby ${version} is ready. Restart to update from the tray or the window, or it installs when you quit.`,
+    })
+  }
+
+  private safety(): RestartSafety {
+    return restartSafety(this.deps.platformNow(), this.deps.sessions(), this.formatTime)
+  }
+
+  private schedule(delayMs: number): void {
+    this.checkTimer?.cancel()
+    this.checkTimer = this.deps.clock.setTimeout(() => this.checkNow(), delayMs)
+    this.set({ nextCheckAt: this.deps.clock.now() + delayMs })
+  }
+
+  private regularDelay(): number {
+    const { checkEveryMs, jitterMs } = this.timings
+    return Math.round(checkEveryMs + (this.random() * 2 - 1) * jitterMs)
+  }
+
+  private random(): number {
+    return (this.deps.random ?? Math.random)()
+  }
+
+  private get formatTime(): (t: number) => string {
+    return this.deps.formatTime ?? shortTime
+  }
+
+  private set(changes: Partial<UpdateState>): void {
+    const next = { ...this.current, ...changes }
+    if (JSON.stringify(next) === JSON.stringify(this.current)) return
+    this.current = next
+    this.changes.emit(next)
+  }
+}
+
+/** The first line of an error message, without a trailing full stop: stack-like details stay in the log. */
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? '').replace(/\.$/, '').slice(0, 200)
+}
