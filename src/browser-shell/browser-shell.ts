@@ -60,6 +60,9 @@ export interface BrowserShell {
 /** The loopback path that plays power events, for tests (needs the secret in a header). */
 export const POWER_HOOK_PATH = '/test-hooks/power'
 
+/** The loopback path that drives the fake updater (FakeUpdaterControl as JSON; needs the secret). */
+export const UPDATER_HOOK_PATH = '/test-hooks/updater'
+
 /** Start the shell and resolve once it listens. */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const secret = options.secret ?? newRunSecret()
@@ -68,6 +71,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     dataDir: options.dataDir,
     out: options.out as { write(line: string): boolean },
     log: options.log,
+    appVersion: options.version ?? '0.0.0',
   })
   const http = createServer((req, res) => {
     // Nothing a request carries may take the shell down: a bad one gets 400 and a log line.
@@ -137,6 +141,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       return
     }
     if (req.method === 'POST' && req.url === POWER_HOOK_PATH) return powerHook(req, res)
+    if (req.method === 'POST' && req.url === UPDATER_HOOK_PATH) return updaterHook(req, res)
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end()
       return
@@ -153,14 +158,33 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     res.end(req.method === 'HEAD' ? undefined : page.body)
   }
 
-  async function powerHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** The JSON body of a test hook's request, or undefined (answered 403) without this run's secret. */
+  async function hookBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     if (!matchesRunSecret(secret, req.headers['x-standby-secret'])) {
       res.writeHead(403).end()
-      return
+      return undefined
     }
     let body = ''
     for await (const chunk of req) body += String(chunk)
-    const event = (JSON.parse(body || '{}') as { event?: string }).event
+    return JSON.parse(body || '{}') as unknown
+  }
+
+  async function updaterHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await hookBody(req, res)
+    if (body === undefined) return
+    try {
+      adapters.updater.control(body)
+    } catch (error) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(String(error))
+      return
+    }
+    res.writeHead(204).end()
+  }
+
+  async function powerHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await hookBody(req, res)
+    if (body === undefined) return
+    const event = (body as { event?: string }).event
     if (event === 'suspend') adapters.power.suspend()
     else if (event === 'resume') adapters.power.resume()
     else {

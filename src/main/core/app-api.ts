@@ -14,6 +14,7 @@ import { MISSED_INVITES_LISTED, UPCOMING_SESSIONS_LISTED } from '../../shared/ip
 import type { CommandName, CommandPayload } from '../../shared/protocol'
 import type { SettingsStore } from './ports/settings'
 import type { StandbyCore } from './standby-core'
+import type { UpdatePolicy } from './update/update-policy'
 
 /** One handler per contract call. */
 export type AppApi = {
@@ -29,14 +30,15 @@ export interface HostInfo {
   showWindow(): void
 }
 
-/** What the handlers read besides the core: the settings. Time is the core's platform clock. */
+/** What the handlers read besides the core: the settings and the updater. Time is the core's platform clock. */
 export interface AppApiDeps {
   readonly settings: SettingsStore
+  readonly updates: UpdatePolicy
 }
 
 /** Build the handlers over one core. */
 export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps): AppApi {
-  const { settings } = deps
+  const { settings, updates } = deps
   const command =
     <N extends CommandName>(name: N) =>
     (payload: CommandPayload<N>) =>
@@ -74,6 +76,12 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'sessions.startBilling': command(invokeContract['sessions.startBilling'].command),
     'sessions.end': command(invokeContract['sessions.end'].command),
     'availability.set': command(invokeContract['availability.set'].command),
+    'updates.get': () => updates.state,
+    'updates.check': () => {
+      updates.checkNow()
+      return updates.state
+    },
+    'updates.restart': () => updates.restart(),
   }
 }
 

@@ -6,7 +6,13 @@
 import type { Clock } from '../../shared/clock'
 import type { CommandOutcome } from '../../shared/command-outcome'
 import type { ConnectionState } from '../../shared/connection-state'
-import { HTTP_PATHS, type CommandName, type CommandPayload, type CommandResult } from '../../shared/protocol'
+import {
+  HTTP_PATHS,
+  type Welcome,
+  type CommandName,
+  type CommandPayload,
+  type CommandResult,
+} from '../../shared/protocol'
 import { signIn, type SignInOutcome } from './auth/sign-in'
 import { connectionStatus, statusLine } from './connection/connection-status'
 import { Listeners } from '../../shared/listeners'
@@ -63,11 +69,14 @@ export class StandbyCore {
   private readonly reminders: ReminderScheduler
   /** The platform's time, measured from its answers: the clock of every marketplace rule. */
   readonly platformClock: PlatformClock
+  /** Each new welcome from the platform (what it announces: its minimum app version). */
+  readonly welcomed: Listeners<Welcome>
 
   constructor(private readonly deps: StandbyCoreDeps) {
     const onError = (error: unknown): void => deps.log.error('A listener failed', error)
     this.states = new Listeners(onError)
     this.cacheChanged = new Listeners(onError)
+    this.welcomed = new Listeners(onError)
     this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log)
     this.reminders = new ReminderScheduler({
       // Reminders follow the platform's clock: its sessions start by its time.
@@ -197,8 +206,16 @@ export class StandbyCore {
       notifier: this.deps.notifier,
       log: this.deps.log,
     })
+    let lastWelcome: Welcome | undefined
     this.unfollow = [
-      link.states.add(() => this.publish()),
+      link.states.add((state) => {
+        // The same welcome is told again when a probe is answered; each connection's once.
+        if (state.kind === 'connected' && state.welcome !== lastWelcome) {
+          lastWelcome = state.welcome
+          this.welcomed.emit(state.welcome)
+        }
+        this.publish()
+      }),
       sync.states.add((state) => {
         if (state.kind === 'live') this.wasOnline = true
         this.publish()

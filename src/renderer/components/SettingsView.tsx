@@ -1,10 +1,11 @@
-/** Settings: availability, notifications, start-up, the platform, sign out. */
+/** Settings: availability, notifications, start-up, updates, the platform, sign out. */
 import { useId, useState } from 'react'
 import type { AppSettings } from '../../shared/ipc/contract'
 import { fromCall } from '../logic/action-result'
 import { useApi, useAppState, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { AvailabilityForm } from './AvailabilityForm'
+import { UpdatesSection } from './UpdatesSection'
 import { useAction } from './use-action'
 
 type Toggle = 'remindersEnabled' | 'soundEnabled' | 'launchAtLogin'
@@ -29,6 +30,7 @@ export function SettingsView() {
       </header>
       {expert !== null && <AvailabilityForm expert={expert} />}
       {settings !== null && <Toggles settings={settings} />}
+      <UpdatesSection />
       <Account platformUrl={settings?.platformUrl ?? info?.defaultPlatformUrl ?? null} />
       {info !== null && (
         <p className="muted about">

@@ -12,6 +12,7 @@ import { createHistoryStore } from '../store/history-store'
 import type { HostClock } from '../store/host-clock'
 import { createNoticeStore } from '../store/notices'
 import { createValueStore, readableOf } from '../store/value-store'
+import type { UpdateState } from '../../shared/update/update-state'
 
 /** Services whose stores hold `frame` for one render. */
 export function frameServices(frame: FirstFrame): Services {
@@ -43,6 +44,8 @@ export function frameServices(frame: FirstFrame): Services {
     clock,
     notices: createNoticeStore(),
     history: createHistoryStore(api),
+    // The frame shows no updater state: the page reads it once it is alive.
+    updates: { ...readableOf(createValueStore<UpdateState | null>(null)), refresh: () => Promise.resolve() },
     inBrowser: frame.inBrowser,
   }
 }

@@ -6,6 +6,8 @@ import type { AppState, AppStore } from './app-store'
 import type { HistoryStore, HistoryState } from './history-store'
 import type { HostClock } from './host-clock'
 import type { Notice, NoticeStore } from './notices'
+import type { UpdateStore } from './update-store'
+import type { UpdateState } from '../../shared/update/update-state'
 
 /**
  * What start.tsx builds before the first render. Every hook passes the store's initial value as
@@ -17,6 +19,7 @@ export interface Services {
   readonly clock: HostClock
   readonly notices: NoticeStore
   readonly history: HistoryStore
+  readonly updates: UpdateStore
   /** True in an ordinary browser (the browser shell), false in Electron's windows. */
   readonly inBrowser: boolean
 }
@@ -64,4 +67,10 @@ export function useNotices(): ReadonlyArray<Notice> {
 export function useHistory(): HistoryState {
   const { history } = useServices()
   return useSyncExternalStore(history.subscribe, history.getSnapshot, history.getServerSnapshot)
+}
+
+/** The updater's state; null until the host has answered. */
+export function useUpdateState(): UpdateState | null {
+  const { updates } = useServices()
+  return useSyncExternalStore(updates.subscribe, updates.getSnapshot, updates.getServerSnapshot)
 }

@@ -6,6 +6,7 @@ import type { Services } from './context'
 import { createHistoryStore } from './history-store'
 import { createHostClock } from './host-clock'
 import { createNoticeStore } from './notices'
+import { createUpdateStore } from './update-store'
 
 /**
  * Build the stores over the API: each subscribes to its pushes, then reads everything, so nothing
@@ -20,10 +21,16 @@ export function createServices(api: StandbyApi, inBrowser: boolean, frame: First
     clock: createHostClock(api, undefined, frame?.now, frame?.clock),
     app: createAppStore(api, notices, frame ?? undefined),
     history: createHistoryStore(api),
+    updates: createUpdateStore(api),
   }
 }
 
 /** Read everything again: after the page's link to the app was lost, the pushes sent meanwhile are gone. */
 export async function reloadServices(services: Services): Promise<void> {
-  await Promise.all([services.app.reload(), services.history.refresh(), services.clock.refresh()])
+  await Promise.all([
+    services.app.reload(),
+    services.history.refresh(),
+    services.clock.refresh(),
+    services.updates.refresh(),
+  ])
 }

@@ -28,6 +28,9 @@ export const INVOKE_CHANNELS = [
   'sessions.startBilling',
   'sessions.end',
   'availability.set',
+  'updates.get',
+  'updates.check',
+  'updates.restart',
 ] as const satisfies ReadonlyArray<InvokeChannel>
 
 /** Every main → renderer event. */
@@ -36,6 +39,7 @@ export const PUSH_EVENTS = [
   'cache.changed',
   'settings.changed',
   'clock.changed',
+  'updates.changed',
 ] as const satisfies ReadonlyArray<PushEvent>
 
 // A channel added to the contract but not listed here is a compile error, not a missing method.

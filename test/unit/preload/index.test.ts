@@ -48,6 +48,7 @@ describe('the preload', () => {
       cache: { onChanged: 'function' },
       settings: { get: 'function', update: 'function', onChanged: 'function' },
       clock: { onChanged: 'function' },
+      updates: { get: 'function', check: 'function', restart: 'function', onChanged: 'function' },
     })
     // And it is built from the contract: every entry shows up under its namespace.
     for (const channel of invokeChannels) {

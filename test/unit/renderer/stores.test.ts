@@ -218,7 +218,12 @@ describe('reading everything again after a reconnection', () => {
     Object.assign(api.connection, { getState: () => ok({ status: 'offline', reason: 'network', since: 2 }) })
     Object.assign(api.settings, { get: () => ok({ ...SETTINGS, soundEnabled: false }) })
     const history = createHistoryStore(historyApi(past(3)).api)
-    await reloadServices({ app: store, history, clock: { refresh: () => Promise.resolve() } } as never)
+    await reloadServices({
+      app: store,
+      history,
+      clock: { refresh: () => Promise.resolve() },
+      updates: { refresh: () => Promise.resolve() },
+    } as never)
     expect(store.getSnapshot()).toMatchObject({
       connection: { status: 'offline' },
       settings: { soundEnabled: false },

@@ -21,6 +21,8 @@ export const SettingsSchema = z.object({
   soundEnabled: setting.soundEnabled.default(true),
   /** Start Standby when the user logs in. */
   launchAtLogin: setting.launchAtLogin.default(false),
+  /** Follow stable releases unless the expert joins the beta. */
+  updateChannel: setting.updateChannel.default('stable'),
 }) satisfies z.ZodType<AppSettings>
 /** Every setting with its default. */
 export type SettingsValues = z.infer<typeof SettingsSchema>

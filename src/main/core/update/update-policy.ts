@@ -65,6 +65,7 @@ export class UpdatePolicy {
   private current: UpdateState
   private readonly timings: UpdateTimings
   private started = false
+  private stopped = false
   private checking = false
   private checkAgain = false
   private failures = 0
@@ -112,6 +113,7 @@ export class UpdatePolicy {
 
   /** Check at once: the expert asked, the machine woke, or the channel or the minimum changed. */
   checkNow(): void {
+    if (this.stopped) return
     if (this.checking) {
       this.checkAgain = true
       return
@@ -162,6 +164,7 @@ export class UpdatePolicy {
 
   /** Stop every timer and listener. */
   stop(): void {
+    this.stopped = true
     this.checkTimer?.cancel()
     this.safetyTimer?.cancel()
     for (const off of this.offs.splice(0)) off()

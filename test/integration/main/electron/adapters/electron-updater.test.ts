@@ -11,13 +11,12 @@ import { join } from 'node:path'
 import { AppImageUpdater } from 'electron-updater'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createElectronUpdater } from '../../../../../src/main/electron/adapters/electron-updater'
-import { fake, fakeElectronForRequire, resetFakeElectron } from '../../../../support/fake-electron'
+import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
 import { useTempDirs } from '../../../../support/temp-dir'
 
 const tempDir = useTempDirs()
 const servers: Server[] = []
-let giveBackElectron: () => void = () => {}
 const resourcesPathBefore = process.resourcesPath
 /** Electron sets process.resourcesPath, where a packaged app's app-update.yml lives; plain Node has none. */
 const setResourcesPath = (path: string): void => {
@@ -85,11 +84,9 @@ function installedApp(feedUrl: string) {
 
 beforeEach(() => {
   resetFakeElectron()
-  giveBackElectron = fakeElectronForRequire()
 })
 
 afterEach(async () => {
-  giveBackElectron()
   vi.unstubAllEnvs()
   setResourcesPath(resourcesPathBefore)
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
