@@ -223,8 +223,8 @@ export class UpdatePolicy {
     )
     this.deps.log.info(`Standby ${version} is downloaded and verified; it installs on restart or quit.`)
     this.deps.updater.setInstallOnQuit(true)
-    this.set({ phase: 'ready', progress: 100 })
-    this.offerRestart()
+    // Ready and whether a restart is safe arrive together: no state says "ready" without saying that.
+    this.offerRestart({ phase: 'ready', progress: 100 })
   }
 
   private failed(error: unknown, wasReady: boolean): void {
@@ -245,11 +245,18 @@ export class UpdatePolicy {
     })
   }
 
-  /** Tell whether a restart is safe; offer it (and notify once per version) when it is. */
-  private offerRestart(): void {
+  /**
+   * Tell whether a restart is safe, in the same change as `with`; offer it (and notify once per
+   * version) when it is.
+   */
+  private offerRestart(alongside: Partial<UpdateState> = {}): void {
     this.safetyTimer?.cancel()
     const safety = this.safety()
-    this.set({ canRestart: safety.safe, restartHeldBecause: safety.safe ? null : safety.because })
+    this.set({
+      ...alongside,
+      canRestart: safety.safe,
+      restartHeldBecause: safety.safe ? null : safety.because,
+    })
     if (!safety.safe) {
       if (safety.until !== null) {
         const wait = safety.until - this.deps.platformNow() + 1
