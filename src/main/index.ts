@@ -141,7 +141,12 @@ async function main(): Promise<void> {
     tray: trayStateOnStatusLine(status),
     settings,
     // The updater class for this OS and package type; it acts only when the update policy says.
-    updater: createElectronUpdater({ updater: electronUpdater.autoUpdater, log }),
+    updater: createElectronUpdater({
+      updater: electronUpdater.autoUpdater,
+      log,
+      // On Linux only the AppImage (which Electron starts with APPIMAGE set) replaces itself.
+      packageManaged: app.isPackaged && process.platform === 'linux' && process.env['APPIMAGE'] === undefined,
+    }),
     manualDownloadUrl: manualDownloadUrl(process.env, app.isPackaged ? process.resourcesPath : undefined),
     log,
     host: {

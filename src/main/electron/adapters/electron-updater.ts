@@ -14,6 +14,11 @@ export interface ElectronUpdaterOptions {
   /** electron-updater's `autoUpdater` (the updater class for this OS and package type). */
   readonly updater: AppUpdater
   readonly log: Logger
+  /**
+   * A package manager owns this copy (a deb on Linux: only the AppImage replaces itself), so the
+   * adapter leaves updating to it instead of letting electron-updater ask for an administrator.
+   */
+  readonly packageManaged?: boolean
 }
 
 /** The Updater over electron-updater. */
@@ -33,6 +38,13 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   return {
     currentVersion: updater.currentVersion.version,
     async check(channel): Promise<UpdateCheck> {
+      if (options.packageManaged === true) {
+        return {
+          kind: 'unavailable',
+          reason:
+            'This copy of Standby was installed by a package manager, which updates it (apt for the deb).',
+        }
+      }
       updater.channel = channel === 'beta' ? 'beta' : 'latest'
       // Setting a channel allows downgrades; leaving beta waits for the next stable release instead.
       updater.allowDowngrade = false

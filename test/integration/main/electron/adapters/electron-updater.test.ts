@@ -145,6 +145,20 @@ describe('the electron-updater adapter against a loopback release server', () =>
     expect(await updater.check('stable')).toEqual({ kind: 'none', latest: '1.3.0' })
   })
 
+  it('leaves a copy installed by a package manager (the deb) to it, without asking the feed', async () => {
+    const server = await serve(release('1.3.0').files)
+    installedApp(server.url)
+    const updater = createElectronUpdater({
+      updater: new AppImageUpdater(),
+      log: recordingLog(),
+      packageManaged: true,
+    })
+    expect(await updater.check('stable')).toEqual({
+      kind: 'unavailable',
+      reason: 'This copy of Standby was installed by a package manager, which updates it (apt for the deb).',
+    })
+  })
+
   it('says a build that is not packaged cannot update itself', async () => {
     const server = await serve(release('1.3.0').files)
     const { updater } = installedApp(server.url)

@@ -17,6 +17,7 @@ describe('reading settings from whatever is on disk', () => {
       remindersEnabled: true,
       soundEnabled: true,
       launchAtLogin: false,
+      updateChannel: 'stable',
     })
     expect(readSettings({}, log)).toEqual({ values: defaults, rewrite: true })
     expect(log.lines).toEqual([])

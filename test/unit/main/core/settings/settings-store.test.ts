@@ -36,6 +36,7 @@ describe('the settings store', () => {
       remindersEnabled: true,
       soundEnabled: true,
       launchAtLogin: false,
+      updateChannel: 'stable',
     })
     expect(file.content).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
   })
@@ -46,6 +47,7 @@ describe('the settings store', () => {
       remindersEnabled: false,
       soundEnabled: true,
       launchAtLogin: false,
+      updateChannel: 'stable',
       settingsVersion: SETTINGS_VERSION,
     })
     createSettingsStore(file, recordingLog())

@@ -30,6 +30,7 @@ describe('the Electron settings store (electron-store)', () => {
       remindersEnabled: true,
       soundEnabled: true,
       launchAtLogin: false,
+      updateChannel: 'stable',
     })
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual({
       ...settings.get(),

@@ -21,6 +21,7 @@ describe('the Node settings store (conf)', () => {
       remindersEnabled: true,
       soundEnabled: true,
       launchAtLogin: false,
+      updateChannel: 'stable',
     })
     expect(readJson(join(dir, 'settings.json'))).toEqual({
       ...settings.get(),
@@ -47,6 +48,7 @@ describe('the Node settings store (conf)', () => {
       remindersEnabled: true,
       soundEnabled: true,
       launchAtLogin: true,
+      updateChannel: 'stable',
       settingsVersion: SETTINGS_VERSION,
     })
   })
@@ -103,6 +105,7 @@ describe('the Node settings store (conf)', () => {
       remindersEnabled: true,
       soundEnabled: false,
       launchAtLogin: false,
+      updateChannel: 'stable',
     })
     expect(readJson(settingsFilePath(dir))).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
     expect(log.text()).toContain('Moved the settings from layout 0')
