@@ -40,8 +40,10 @@ export const Welcome = z.object({
   /**
    * The oldest app version the platform still supports, when it announces one: an older app says
    * "Update required" and updates at once (never during a session). Older apps ignore the field.
+   * One the app cannot read is dropped rather than refusing the welcome: staying connected
+   * matters more than the announcement.
    */
-  minimumAppVersion: z.string().regex(APP_VERSION_PATTERN).optional(),
+  minimumAppVersion: z.string().regex(APP_VERSION_PATTERN).optional().catch(undefined),
 })
 /** Sent by the server to a socket once it is accepted. */
 export type Welcome = z.infer<typeof Welcome>

@@ -122,10 +122,31 @@ export class UpdatePolicy {
     void this.check()
   }
 
-  /** The channel setting changed: check its feed at once. */
+  /**
+   * The channel setting changed: check its feed at once. A beta already downloaded is dropped
+   * when the expert leaves the beta, so it does not install on quit against their choice.
+   */
   channelChanged(): void {
-    if (this.current.channel === this.deps.channel()) return
-    this.set({ channel: this.deps.channel(), channelNote: null })
+    const channel = this.deps.channel()
+    if (this.current.channel === channel) return
+    const { phase, availableVersion } = this.current
+    if (
+      channel === 'stable' &&
+      phase === 'ready' &&
+      availableVersion !== null &&
+      isPrerelease(availableVersion)
+    ) {
+      this.deps.updater.setInstallOnQuit(false)
+      this.deps.log.info(`Left the beta: Standby ${availableVersion} will not be installed.`)
+      this.set({
+        phase: 'idle',
+        availableVersion: null,
+        progress: null,
+        canRestart: false,
+        restartHeldBecause: null,
+      })
+    }
+    this.set({ channel, channelNote: null })
     if (this.started) this.checkNow()
   }
 

@@ -235,6 +235,21 @@ describe('UpdatePolicy', () => {
     })
   })
 
+  it('drops a downloaded beta when the expert goes back to stable, so it does not install on quit', async () => {
+    const world = setUp({ version: '1.0.0' })
+    world.setChannel('beta')
+    world.updater.control({ action: 'publish', version: '1.1.0-beta.1', channel: 'beta' })
+    world.policy.connected()
+    await world.reached('ready')
+    expect(world.updater.installOnQuit).toBe(true)
+    world.setChannel('stable')
+    expect(world.updater.installOnQuit).toBe(false)
+    expect(world.policy.state).toMatchObject({ availableVersion: null, canRestart: false })
+    await world.reached('up_to_date')
+    expect(world.policy.restart().ok).toBe(false)
+    expect(world.updater.installs).toEqual([])
+  })
+
   it('honours a staged rollout: a machine outside the percentage is not offered the release', async () => {
     const world = setUp({ rolloutPosition: 0.8 })
     world.updater.control({ action: 'publish', version: '1.1.0', stagingPercentage: 50 })
