@@ -23,6 +23,8 @@ export interface UpdateTimings {
   /** A check lands up to this much before or after its time, so every app does not ask at once. */
   readonly jitterMs: number
   readonly retry: BackoffRange
+  /** A check still unanswered after this long has failed: a silent server must not stop all later checks. */
+  readonly checkTimeoutMs: number
 }
 
 /** Every four hours, give or take half an hour; retries from a minute up to the regular period. */
@@ -30,6 +32,7 @@ export const DEFAULT_UPDATE_TIMINGS: UpdateTimings = {
   checkEveryMs: 4 * 60 * 60_000,
   jitterMs: 30 * 60_000,
   retry: { startMs: 60_000, capMs: 4 * 60 * 60_000 },
+  checkTimeoutMs: 2 * 60_000,
 }
 
 /** What the policy reads and drives. */
@@ -197,7 +200,7 @@ export class UpdatePolicy {
     const wasReady = this.current.phase === 'ready'
     if (!wasReady) this.set({ phase: 'checking', error: null, nextCheckAt: null })
     try {
-      const found = await this.deps.updater.check(channel)
+      const found = await this.unlessSilent(this.deps.updater.check(channel))
       this.failures = 0
       this.set({ lastCheckAt: this.deps.clock.now(), error: null })
       if (found.kind === 'unavailable') {
@@ -217,6 +220,18 @@ export class UpdatePolicy {
         this.checkNow()
       }
     }
+  }
+
+  /** The check's answer, or a failure once it has been silent too long (a late answer is ignored). */
+  private unlessSilent<T>(answer: Promise<T>): Promise<T> {
+    let timer: TimerHandle | undefined
+    const silent = new Promise<never>((_resolve, reject) => {
+      timer = this.deps.clock.setTimeout(
+        () => reject(new Error('The update server did not answer')),
+        this.timings.checkTimeoutMs,
+      )
+    })
+    return Promise.race([answer, silent]).finally(() => timer?.cancel())
   }
 
   private nothingNewer(latest: string | null): void {

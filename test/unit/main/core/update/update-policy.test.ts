@@ -204,6 +204,30 @@ describe('UpdatePolicy', () => {
     expect(world.policy.state.error).toBeNull()
   })
 
+  it('counts a check the server never answers as failed, and checks again later', async () => {
+    const world = setUp()
+    const answers: Array<() => void> = []
+    const silentOnce = world.updater.check.bind(world.updater)
+    let calls = 0
+    world.updater.check = (channel) =>
+      ++calls === 1
+        ? new Promise((resolve) => answers.push(() => resolve({ kind: 'none', latest: null })))
+        : silentOnce(channel)
+    world.policy.connected()
+    expect(world.policy.state.phase).toBe('checking')
+    world.clock.advance(2 * MINUTE)
+    await world.reached('error')
+    expect(world.policy.state.error).toMatch(
+      /^Could not check for updates: The update server did not answer\./,
+    )
+    world.clock.advanceTo(world.policy.state.nextCheckAt!)
+    await world.reached('up_to_date')
+    expect(calls).toBe(2)
+    // The first check's late answer changes nothing.
+    answers[0]!()
+    expect(world.policy.state.phase).toBe('up_to_date')
+  })
+
   it('reports a refused download and does not offer it', async () => {
     const world = setUp()
     world.updater.control({ action: 'publish', version: '1.1.0', tampered: true })
