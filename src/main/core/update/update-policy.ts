@@ -5,61 +5,29 @@
  * as "Restart to update" (tray, window, one notification) and otherwise installs on quit. A failed
  * check or download says why, with the manual download link, and retries with backoff.
  */
-import { jitteredBackoff, type BackoffRange } from '../../../shared/backoff'
-import type { Clock, TimerHandle } from '../../../shared/clock'
+import { jitteredBackoff } from '../../../shared/backoff'
+import type { TimerHandle } from '../../../shared/clock'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
-import type { Session } from '../../../shared/protocol/entities'
 import { compareAppVersions, isPrerelease } from '../../../shared/rules/app-version'
-import type { UpdateChannel, UpdateState } from '../../../shared/update/update-state'
-import type { Logger } from '../ports/logger'
-import type { Notifier } from '../ports/notifier'
-import type { Power } from '../ports/power'
-import type { Updater } from '../ports/updater'
+import type { UpdateState } from '../../../shared/update/update-state'
 import { restartSafety, type RestartSafety } from './restart-safety'
-
-/** How often the policy checks, and how it backs off after a failure. */
-export interface UpdateTimings {
-  readonly checkEveryMs: number
-  /** A check lands up to this much before or after its time, so every app does not ask at once. */
-  readonly jitterMs: number
-  readonly retry: BackoffRange
-  /** A check still unanswered after this long has failed: a silent server must not stop all later checks. */
-  readonly checkTimeoutMs: number
-}
-
-/** Every four hours, give or take half an hour; retries from a minute up to the regular period. */
-export const DEFAULT_UPDATE_TIMINGS: UpdateTimings = {
-  checkEveryMs: 4 * 60 * 60_000,
-  jitterMs: 30 * 60_000,
-  retry: { startMs: 60_000, capMs: 4 * 60 * 60_000 },
-  checkTimeoutMs: 2 * 60_000,
-}
-
-/** What the policy reads and drives. */
-export interface UpdatePolicyDeps {
-  readonly updater: Updater
-  /** The computer's clock: timers and the time of the last check. */
-  readonly clock: Clock
-  /** The platform's time, which the sessions' times follow. */
-  readonly platformNow: () => number
-  /** The booked and live sessions, from the cache. */
-  readonly sessions: () => ReadonlyArray<Session>
-  readonly channel: () => UpdateChannel
-  readonly power: Power
-  readonly notifier: Notifier
-  readonly log: Logger
-  /** Where the app can be downloaded by hand. */
-  readonly manualDownloadUrl: string
-  readonly random?: () => number
-  readonly formatTime?: (t: number) => string
-  readonly timings?: Partial<UpdateTimings>
-}
-
-/** The answer to "Restart to update". */
-export type RestartOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string }
+import {
+  DEFAULT_UPDATE_TIMINGS,
+  type RestartOutcome,
+  type UpdatePolicyDeps,
+  type UpdateTimings,
+} from './update-deps'
+import { failureSentence, leavingBetaNote, readyNotification, requiredButNothingNewer } from './update-words'
 
 const shortTime = (t: number): string =>
   new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+
+export {
+  DEFAULT_UPDATE_TIMINGS,
+  type RestartOutcome,
+  type UpdatePolicyDeps,
+  type UpdateTimings,
+} from './update-deps'
 
 /** The update policy over one Updater. */
 export class UpdatePolicy {
@@ -241,13 +209,11 @@ export class UpdatePolicy {
       phase: requiredVersion === null ? 'up_to_date' : 'error',
       availableVersion: null,
       progress: null,
-      channelNote: leavingBeta
-        ? `This is a beta version. Standby moves to the stable channel with the first stable release newer than ${currentVersion}${latest === null ? '' : ` (the latest stable is ${latest})`}.`
-        : null,
+      channelNote: leavingBeta ? leavingBetaNote(currentVersion, latest) : null,
       error:
         requiredVersion === null
           ? null
-          : `The platform needs Standby ${requiredVersion} or newer, and the update server offers nothing newer yet. Download it from ${this.current.manualDownloadUrl}.`,
+          : requiredButNothingNewer(requiredVersion, this.current.manualDownloadUrl),
     })
   }
 
@@ -277,7 +243,7 @@ export class UpdatePolicy {
       phase: 'error',
       progress: null,
       lastCheckAt: this.deps.clock.now(),
-      error: `Could not ${what}: ${firstLine(reason)}. Standby tries again at ${this.formatTime(retryAt)}, or download the latest version from ${this.current.manualDownloadUrl}.`,
+      error: failureSentence(what, reason, this.formatTime(retryAt), this.current.manualDownloadUrl),
     })
   }
 
@@ -303,14 +269,7 @@ export class UpdatePolicy {
     const version = this.current.availableVersion
     if (version === null || this.notifiedVersion === version) return
     this.notifiedVersion = version
-    const required = this.current.requiredVersion !== null
-    this.deps.notifier.show({
-      kind: 'notice',
-      title: required ? 'Update required' : 'Update ready',
-      body: required
-        ? `The platform needs a newer Standby. Version ${version} is ready: restart to update from the tray or the window.`
-        : `Standby ${version} is ready. Restart to update from the tray or the window, or it installs when you quit.`,
-    })
+    this.deps.notifier.show(readyNotification(version, this.current.requiredVersion !== null))
   }
 
   private safety(): RestartSafety {
@@ -342,9 +301,4 @@ export class UpdatePolicy {
     this.current = next
     this.changes.emit(next)
   }
-}
-
-/** The first line of an error message, without a trailing full stop: stack-like details stay in the log. */
-function firstLine(text: string): string {
-  return (text.split('\n')[0] ?? '').replace(/\.$/, '').slice(0, 200)
 }
