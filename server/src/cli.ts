@@ -1,12 +1,14 @@
 /**
  * `npm run server -- [--port 4455] [--host 127.0.0.1] [--db path] [--seed] [--simulate]
  *   [--manual-clock] [--invite-ttl-seconds 300] [--fan-out 5] [--request-every-seconds 45]
- *   [--allow-host NAME] [--connections-per-address 256] [--first-request-seconds 5]`
+ *   [--allow-host NAME] [--connections-per-address 256] [--first-request-seconds 5]
+ *   [--minimum-app-version 1.4.0]`
  */
 import { parseArgs } from 'node:util'
 import { join } from 'node:path'
 import { homedir } from 'node:os'
 import { ManualClock, systemClock } from '../../src/shared/clock'
+import { APP_VERSION_PATTERN } from '../../src/shared/rules/app-version'
 import { defaultConnectionLimits } from './http/connection-guard'
 import { consoleLogger } from './logger'
 import { DEFAULT_PLATFORM_PORT, startPlatformServer } from './platform-server'
@@ -27,7 +29,8 @@ const USAGE = `Usage: npm run server -- [options]
                             and --host are always answered)
   --connections-per-address N  connections any one address may hold (default: ${defaultConnectionLimits.perAddress}
                             from another machine, ${defaultConnectionLimits.perLoopbackAddress} from loopback)
-  --first-request-seconds N close a connection that sends no request within N s (default ${defaultConnectionLimits.firstRequestMs / 1000})`
+  --first-request-seconds N close a connection that sends no request within N s (default ${defaultConnectionLimits.firstRequestMs / 1000})
+  --minimum-app-version V   announce V (e.g. 1.4.0) as the oldest supported app: older apps say "Update required"`
 
 const DAY_SECONDS = 24 * 60 * 60
 
@@ -54,6 +57,12 @@ function connectionCaps(value: string | undefined): { perAddress?: number; perLo
   return { perAddress: cap, perLoopbackAddress: cap }
 }
 
+/** A version for --minimum-app-version, or exit with what is wrong. */
+function appVersion(value: string | undefined): string | undefined {
+  if (value === undefined || APP_VERSION_PATTERN.test(value)) return value
+  throw new Error(`--minimum-app-version must be a version like 1.4.0 or 1.5.0-beta.1, not "${value}"`)
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -69,6 +78,7 @@ async function main(): Promise<void> {
       'allow-host': { type: 'string', multiple: true },
       'connections-per-address': { type: 'string' },
       'first-request-seconds': { type: 'string' },
+      'minimum-app-version': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   })
@@ -90,6 +100,7 @@ async function main(): Promise<void> {
       defaultFanOut: positiveInt('fan-out', values['fan-out'], 5, 1, 10_000),
     },
     allowedHosts: values['allow-host'] ?? [],
+    minimumAppVersion: appVersion(values['minimum-app-version']),
     connections: {
       ...connectionCaps(values['connections-per-address']),
       firstRequestMs:

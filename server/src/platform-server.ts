@@ -48,6 +48,8 @@ export interface PlatformServerOptions {
   readonly allowedHosts?: ReadonlyArray<string>
   /** Silence timeout and per-address caps for raw connections; see connection-guard.ts. */
   readonly connections?: Partial<ConnectionLimits>
+  /** The oldest app version still supported, announced in the welcome (`--minimum-app-version`). */
+  readonly minimumAppVersion?: string
 }
 
 /** A running platform. */
@@ -100,6 +102,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     rateLimit,
     // A WebSocket that never completes the socket.io handshake is as silent as a raw connection.
     connectTimeoutMs: connectionLimits.firstRequestMs,
+    minimumAppVersion: options.minimumAppVersion,
   })
   const spoke = guardConnections(http, connectionLimits, logger)
 

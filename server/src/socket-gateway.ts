@@ -64,6 +64,8 @@ export function attachSocketGateway(
     rateLimit: RateLimit
     /** How long a transport may stay open without saying which expert it is. */
     connectTimeoutMs: number
+    /** The oldest app version still supported, announced in every welcome; none when undefined. */
+    minimumAppVersion?: string
   },
 ): Server {
   const { marketplace, tokens, clock, logger, rateLimit } = deps
@@ -116,6 +118,7 @@ export function attachSocketGateway(
       expertId,
       latestEventId: marketplace.events.latestId(expertId),
       serverTime: clock.now(),
+      ...(deps.minimumAppVersion === undefined ? {} : { minimumAppVersion: deps.minimumAppVersion }),
     }
     socket.emit(WELCOME_EVENT, welcome)
     answer(socket, COMMAND_EVENT, context, (payload) => marketplace.execute(expertId, payload))

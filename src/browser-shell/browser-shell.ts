@@ -68,6 +68,9 @@ export const NOTIFICATION_HOOK_PATH = '/test-hooks/notification'
 /** The loopback path that lists the pages handed to the browser so far, for tests (secret in a header). */
 export const OPENED_PAGES_HOOK_PATH = '/test-hooks/opened'
 
+/** The loopback path that drives the fake updater (FakeUpdaterControl as JSON; needs the secret). */
+export const UPDATER_HOOK_PATH = '/test-hooks/updater'
+
 /** Start the shell and resolve once it listens. */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const secret = options.secret ?? newRunSecret()
@@ -76,6 +79,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     dataDir: options.dataDir,
     out: options.out as { write(line: string): boolean },
     log: options.log,
+    appVersion: options.version ?? '0.0.0',
   })
   const http = createServer((req, res) => {
     // Nothing a request carries may take the shell down: a bad one gets 400 and a log line.
@@ -150,6 +154,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if (req.method === 'POST' && req.url === POWER_HOOK_PATH) return powerHook(req, res)
     if (req.method === 'GET' && req.url === OPENED_PAGES_HOOK_PATH) return openedPages(req, res)
     if (req.method === 'POST' && req.url === NOTIFICATION_HOOK_PATH) return notificationHook(req, res)
+    if (req.method === 'POST' && req.url === UPDATER_HOOK_PATH) return updaterHook(req, res)
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end()
       return
@@ -166,7 +171,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     res.end(req.method === 'HEAD' ? undefined : page.body)
   }
 
-  /** The JSON body of a test hook's request, or null (403 sent) without this run's secret. */
+  /** The JSON body of a test hook's request, or null (403 or 400 sent) without this run's secret or JSON. */
   async function hookBody(
     req: IncomingMessage,
     res: ServerResponse,
@@ -177,7 +182,13 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     }
     let body = ''
     for await (const chunk of req) body += String(chunk)
-    const parsed: unknown = JSON.parse(body || '{}')
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(body || '{}')
+    } catch {
+      res.writeHead(400).end('The test hook takes a JSON body.')
+      return null
+    }
     return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {}
   }
 
@@ -193,6 +204,18 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       adapters.notifier.press(inviteId, action)
     } catch (error) {
       res.writeHead(409).end(String(error instanceof Error ? error.message : error))
+      return
+    }
+    res.writeHead(204).end()
+  }
+
+  async function updaterHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await hookBody(req, res)
+    if (body === null) return
+    try {
+      adapters.updater.control(body)
+    } catch (error) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(String(error))
       return
     }
     res.writeHead(204).end()
@@ -216,7 +239,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   function openedPages(req: IncomingMessage, res: ServerResponse): void {
     if (!matchesRunSecret(secret, req.headers['x-standby-secret'])) {
       res.writeHead(403).end()
-      return
+      return undefined
     }
     res
       .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })

@@ -3,6 +3,7 @@
  * together. Importing it does nothing but call `main()`.
  */
 import { app, protocol, session, type WebContents } from 'electron'
+import electronUpdater from 'electron-updater'
 import { join } from 'node:path'
 import { createLoginItem } from './electron/adapters/login-item'
 import { createElectronNotifier } from './electron/adapters/notifier'
@@ -10,6 +11,7 @@ import { createPowerMonitorPower } from './electron/adapters/power-monitor'
 import { createSafeStorageSecrets } from './electron/adapters/safe-storage-secrets'
 import { createSystemBrowser } from './electron/adapters/system-browser'
 import { createElectronSettingsStore } from './electron/adapters/settings-store'
+import { createElectronUpdater } from './electron/adapters/electron-updater'
 import { trayStateOnStatusLine } from './electron/adapters/tray-state'
 import { createAppOrigin } from './electron/app-origin'
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
@@ -34,6 +36,7 @@ import { claimSingleInstance, onSecondInstance } from './electron/single-instanc
 import { createStatusLine } from './node/status-line'
 import { createTray } from './electron/tray'
 import { trayIconPath } from './node/tray-icon'
+import { manualDownloadUrl } from './node/update-feed'
 import { windowSlot } from './node/window-slot'
 import { systemClock } from '../shared/clock'
 
@@ -153,6 +156,14 @@ async function main(): Promise<void> {
     browser,
     tray: trayStateOnStatusLine(status),
     settings,
+    // The updater class for this OS and package type; it acts only when the update policy says.
+    updater: createElectronUpdater({
+      updater: electronUpdater.autoUpdater,
+      log,
+      // On Linux only the AppImage (which Electron starts with APPIMAGE set) replaces itself.
+      packageManaged: app.isPackaged && process.platform === 'linux' && process.env['APPIMAGE'] === undefined,
+    }),
+    manualDownloadUrl: manualDownloadUrl(process.env, app.isPackaged ? process.resourcesPath : undefined),
     log,
     host: {
       info: appInfo({
@@ -179,6 +190,14 @@ async function main(): Promise<void> {
       log,
     }),
   )
+  const restartToUpdate = (): void => {
+    const outcome = runtime.updates.restart()
+    if (!outcome.ok) log.info(`Restart to update waits: ${outcome.message}`)
+  }
+  const offerRestart = (): void =>
+    tray.setUpdateAction(runtime.updates.state.canRestart ? restartToUpdate : null)
+  runtime.updates.changes.add(offerRestart)
+  offerRestart()
   runtime.forwardPushes((event, payload) => {
     for (const page of livePages()) send(page, event, payload)
   })

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 import { assertNever } from '../shared/assert-never'
 import { ClockSkewNotice } from './components/ClockSkewNotice'
 import { ConnectionBanner } from './components/ConnectionBanner'
+import { UpdateBanner } from './components/UpdatesSection'
 import { HistoryView } from './components/HistoryView'
 import { InvitesView } from './components/InvitesView'
 import { LiveView } from './components/LiveView'
@@ -99,6 +100,7 @@ export function App() {
           <ConnectionBanner state={state.connection} />
           <ClockSkewNotice />
           <NotificationHealthBanner />
+          <UpdateBanner />
           <Notices />
           <main ref={main} className="content" aria-label={viewTitle(view)}>
             {state.readError !== null && (

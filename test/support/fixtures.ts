@@ -309,6 +309,7 @@ export function aFirstFrame(overrides: Partial<FirstFrame> = {}): FirstFrame {
       launchAtLogin: false,
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
+      updateChannel: 'stable',
     },
     surface: 'window',
     locale: 'en-GB',

@@ -31,6 +31,7 @@ export interface TestPlatformOptions {
   readonly signInLimits?: Partial<SignInLimits>
   readonly connections?: Partial<ConnectionLimits>
   readonly allowedHosts?: ReadonlyArray<string>
+  readonly minimumAppVersion?: string
 }
 
 /** A running platform plus the handles a test needs. */
@@ -79,6 +80,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       signInLimits: options.signInLimits,
       connections: options.connections,
       allowedHosts: options.allowedHosts,
+      minimumAppVersion: options.minimumAppVersion,
     })
   let server = await start(options.port ?? 0)
   let running = true

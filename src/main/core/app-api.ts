@@ -15,6 +15,7 @@ import type { CommandName, CommandPayload } from '../../shared/protocol'
 import type { Notifier, NotifierHealth } from './ports/notifier'
 import type { SettingsStore } from './ports/settings'
 import type { StandbyCore } from './standby-core'
+import type { UpdatePolicy } from './update/update-policy'
 
 /** One handler per contract call. */
 export type AppApi = {
@@ -30,10 +31,11 @@ export interface HostInfo {
   showWindow(): void
 }
 
-/** What the handlers read besides the core: the settings and the notifier. Time is the core's platform clock. */
+/** What the handlers read besides the core: the settings, the notifier and the updater. Time is the core's platform clock. */
 export interface AppApiDeps {
   readonly settings: SettingsStore
   readonly notifier: Notifier
+  readonly updates: UpdatePolicy
 }
 
 /** The notification Settings sends on request. */
@@ -50,7 +52,7 @@ export function notifierHealth(notifier: Notifier): NotifierHealth {
 
 /** Build the handlers over one core. */
 export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps): AppApi {
-  const { settings, notifier } = deps
+  const { settings, notifier, updates } = deps
   const command =
     <N extends CommandName>(name: N) =>
     (payload: CommandPayload<N>) =>
@@ -94,6 +96,12 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
       notifier.show(TEST_NOTIFICATION)
       return notifierHealth(notifier)
     },
+    'updates.get': () => updates.state,
+    'updates.check': () => {
+      updates.checkNow()
+      return updates.state
+    },
+    'updates.restart': () => updates.restart(),
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type CommandPayload,
   type CommandResult,
   type Session,
+  type Welcome,
 } from '../../shared/protocol'
 import { signIn, type SignInOutcome } from './auth/sign-in'
 import { connectionStatus, statusLine } from './connection/connection-status'
@@ -94,11 +95,14 @@ export class StandbyCore {
   readonly platformClock: PlatformClock
   /** Auto-away; refresh it when its settings change. */
   readonly presence: AutoAway
+  /** Each new welcome from the platform (what it announces: its minimum app version). */
+  readonly welcomed: Listeners<Welcome>
 
   constructor(private readonly deps: StandbyCoreDeps) {
     const onError = (error: unknown): void => deps.log.error('A listener failed', error)
     this.states = new Listeners(onError)
     this.cacheChanged = new Listeners(onError)
+    this.welcomed = new Listeners(onError)
     this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log)
     this.reminders = new ReminderScheduler({
       // Reminders follow the platform's clock: its sessions start by its time.
@@ -282,8 +286,16 @@ export class StandbyCore {
       log: this.deps.log,
       platformUrl: signIn.platformUrl,
     })
+    let lastWelcome: Welcome | undefined
     this.unfollow = [
-      link.states.add(() => this.publish()),
+      link.states.add((state) => {
+        // The same welcome is told again when a probe is answered; each connection's once.
+        if (state.kind === 'connected' && state.welcome !== lastWelcome) {
+          lastWelcome = state.welcome
+          this.welcomed.emit(state.welcome)
+        }
+        this.publish()
+      }),
       sync.states.add((state) => {
         if (state.kind === 'live') this.wasOnline = true
         this.publish()

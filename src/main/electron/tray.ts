@@ -29,6 +29,8 @@ export interface StandbyTray {
   setStatus(text: string): void
   /** Shows the expert's availability and the toggle; null (signed out) hides both. */
   setPresence(presence: TrayPresence | null): void
+  /** Shows "Restart to update" in the menu while `onRestart` is given; null takes it away. */
+  setUpdateAction(onRestart: (() => void) | null): void
   /** Removes the icon from the tray. */
   destroy(): void
   /** Where the icon is, for the popover to open beside it. */
@@ -43,11 +45,12 @@ export function createTray(options: TrayOptions): StandbyTray {
   const tray = new Tray(image)
   let status = options.status
   let presence: TrayPresence | null = null
+  let onRestart: (() => void) | null = null
   const show = (): void => {
     // The status keeps changing while the app winds down; a removed icon throws on every call.
     if (tray.isDestroyed()) return
     tray.setToolTip(`Standby — ${status}`)
-    const actions = { onOpen, onQuit, onAvailability }
+    const actions = { onOpen, onQuit, onAvailability, onRestart }
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(status, actions, presence)))
   }
   // Windows and most Linux trays act on a left click (the popover); macOS shows the menu instead.
@@ -62,6 +65,10 @@ export function createTray(options: TrayOptions): StandbyTray {
       presence = next
       show()
     },
+    setUpdateAction: (action) => {
+      onRestart = action
+      show()
+    },
     destroy: () => tray.destroy(),
     bounds: () => tray.getBounds(),
   }
@@ -70,7 +77,7 @@ export function createTray(options: TrayOptions): StandbyTray {
 /**
  * The tray menu: the status line (informational, so disabled); when signed in, the availability
  * with why ("Away — idle for 10 min") and a checkbox to be available for invites or away; then
- * Open and Quit.
+ * Open, "Restart to update" while an update is ready and no session holds it, and Quit.
  */
 export function trayMenuTemplate(
   status: string,
@@ -78,10 +85,11 @@ export function trayMenuTemplate(
     readonly onOpen: () => void
     readonly onQuit: () => void
     readonly onAvailability?: (availability: ToggledAvailability) => void
+    readonly onRestart?: (() => void) | null
   },
   presence: TrayPresence | null = null,
 ): MenuItemConstructorOptions[] {
-  const { onAvailability } = actions
+  const { onAvailability, onRestart } = actions
   const online = presence?.availability === 'online'
   const toggle: MenuItemConstructorOptions[] =
     presence === null || onAvailability === undefined
@@ -103,6 +111,7 @@ export function trayMenuTemplate(
     ...toggle,
     { type: 'separator' },
     { id: 'open', label: 'Open Standby', click: () => actions.onOpen() },
+    ...(onRestart ? [{ id: 'restart-to-update', label: 'Restart to update', click: () => onRestart() }] : []),
     { id: 'quit', label: 'Quit Standby', click: () => actions.onQuit() },
   ]
 }

@@ -1,4 +1,4 @@
-/** Settings: availability, notifications, start-up, the platform, sign out. */
+/** Settings: availability, notifications, start-up, updates, the platform, sign out. */
 import { useId, useState } from 'react'
 import type { AppSettings } from '../../shared/ipc/contract'
 import { fromCall } from '../logic/action-result'
@@ -6,6 +6,7 @@ import { useApi, useAppState, useNotifications, useServices } from '../store/con
 import { ActionButton, ActionError } from './ActionButton'
 import { AvailabilityForm } from './AvailabilityForm'
 import { HEALTH_HEADLINE } from './NotificationHealthBanner'
+import { UpdatesSection } from './UpdatesSection'
 import { useAction } from './use-action'
 
 type Toggle = 'remindersEnabled' | 'soundEnabled' | 'launchAtLogin' | 'autoAwayEnabled'
@@ -36,6 +37,7 @@ export function SettingsView() {
       </header>
       {expert !== null && <AvailabilityForm expert={expert} />}
       {settings !== null && <Toggles settings={settings} />}
+      <UpdatesSection />
       <Account platformUrl={settings?.platformUrl ?? info?.defaultPlatformUrl ?? null} />
       {info !== null && (
         <p className="muted about">

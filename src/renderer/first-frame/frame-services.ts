@@ -13,6 +13,7 @@ import type { HostClock } from '../store/host-clock'
 import { createNoticeStore } from '../store/notices'
 import type { NotificationStore } from '../store/notification-store'
 import { createValueStore, readableOf } from '../store/value-store'
+import type { UpdateState } from '../../shared/update/update-state'
 
 /** Services whose stores hold `frame` for one render. */
 export function frameServices(frame: FirstFrame): Services {
@@ -52,6 +53,8 @@ export function frameServices(frame: FirstFrame): Services {
     notifications,
     notices: createNoticeStore(),
     history: createHistoryStore(api),
+    // The frame shows no updater state: the page reads it once it is alive.
+    updates: { ...readableOf(createValueStore<UpdateState | null>(null)), refresh: () => Promise.resolve() },
     inBrowser: frame.inBrowser,
   }
 }

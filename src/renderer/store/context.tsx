@@ -7,6 +7,8 @@ import type { HistoryStore, HistoryState } from './history-store'
 import type { HostClock } from './host-clock'
 import type { Notice, NoticeStore } from './notices'
 import type { NotificationState, NotificationStore } from './notification-store'
+import type { UpdateStore } from './update-store'
+import type { UpdateState } from '../../shared/update/update-state'
 
 /**
  * What start.tsx builds before the first render. Every hook passes the store's initial value as
@@ -20,6 +22,7 @@ export interface Services {
   readonly history: HistoryStore
   /** The notifications' health, and which invite a notification asked to focus. */
   readonly notifications: NotificationStore
+  readonly updates: UpdateStore
   /** True in an ordinary browser (the browser shell), false in Electron's windows. */
   readonly inBrowser: boolean
 }
@@ -77,4 +80,10 @@ export function useNotifications(): NotificationState {
     notifications.getSnapshot,
     notifications.getServerSnapshot,
   )
+}
+
+/** The updater's state; null until the host has answered. */
+export function useUpdateState(): UpdateState | null {
+  const { updates } = useServices()
+  return useSyncExternalStore(updates.subscribe, updates.getSnapshot, updates.getServerSnapshot)
 }

@@ -7,6 +7,7 @@ import { createHistoryStore } from './history-store'
 import { createHostClock } from './host-clock'
 import { createNoticeStore } from './notices'
 import { createNotificationStore } from './notification-store'
+import { createUpdateStore } from './update-store'
 
 /**
  * Build the stores over the API: each subscribes to its pushes, then reads everything, so nothing
@@ -22,6 +23,7 @@ export function createServices(api: StandbyApi, inBrowser: boolean, frame: First
     app: createAppStore(api, notices, frame ?? undefined),
     history: createHistoryStore(api),
     notifications: createNotificationStore(api, notices),
+    updates: createUpdateStore(api),
   }
 }
 
@@ -32,5 +34,6 @@ export async function reloadServices(services: Services): Promise<void> {
     services.history.refresh(),
     services.clock.refresh(),
     services.notifications.refresh(),
+    services.updates.refresh(),
   ])
 }

@@ -31,6 +31,9 @@ export const INVOKE_CHANNELS = [
   'availability.set',
   'notifications.getHealth',
   'notifications.sendTest',
+  'updates.get',
+  'updates.check',
+  'updates.restart',
 ] as const satisfies ReadonlyArray<InvokeChannel>
 
 /** Every main → renderer event. */
@@ -42,6 +45,7 @@ export const PUSH_EVENTS = [
   'invites.focus',
   'notices.shown',
   'notifications.healthChanged',
+  'updates.changed',
 ] as const satisfies ReadonlyArray<PushEvent>
 
 // A channel added to the contract but not listed here is a compile error, not a missing method.

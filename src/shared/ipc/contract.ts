@@ -16,6 +16,7 @@ import { ConnectionState } from '../connection-state'
 import { commandSchemas, type CommandName } from '../protocol/commands'
 import { Expert, Id, Invite, Message, Session, Timestamp } from '../protocol/entities'
 import { PROTOCOL_VERSION } from '../protocol/handshake'
+import { UpdateChannel, UpdateState } from '../update/update-state'
 
 /** The operating systems the app is built for; anything else reports `other`. */
 export const AppPlatform = z.enum(['darwin', 'win32', 'linux', 'other'])
@@ -127,6 +128,8 @@ export const AppSettings = z.object({
   autoAwayEnabled: z.boolean(),
   /** How many minutes without input count as idle. */
   autoAwayMinutes: z.number().int().min(1).max(240),
+  /** Which releases the updater follows. */
+  updateChannel: UpdateChannel,
 })
 /** The settings the window shows and changes. */
 export type AppSettings = z.infer<typeof AppSettings>
@@ -179,6 +182,12 @@ interface InvokeEntry {
   readonly request: z.ZodType
   readonly response: z.ZodType
 }
+
+/** What "Restart to update" answered: restarting, or why not yet. */
+export const RestartOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+])
 
 /** Renderer → main calls that answer. */
 export const invokeContract = {
@@ -243,6 +252,12 @@ export const invokeContract = {
   'notifications.getHealth': { request: z.void(), response: NotificationHealth },
   /** Show a test notification now (Settings), so the expert sees what an invite looks and sounds like. */
   'notifications.sendTest': { request: z.void(), response: NotificationHealth },
+  /** The updater's state for Settings → Updates and the window's "Restart to update". */
+  'updates.get': { request: z.void(), response: UpdateState },
+  /** Check for an update now; answers with the state as the check starts. */
+  'updates.check': { request: z.void(), response: UpdateState },
+  /** "Restart to update": installs now when no session can be hurt, or says why it waits. */
+  'updates.restart': { request: z.void(), response: RestartOutcome },
 } as const satisfies Record<`${string}.${string}`, InvokeEntry>
 
 /** Main → renderer events, each with the schema of its payload. */
@@ -261,6 +276,8 @@ export const pushContract = {
   'notices.shown': HostNotice,
   /** Notifications started or stopped reaching the expert. */
   'notifications.healthChanged': NotificationHealth,
+  /** The updater's state changed (a check, download progress, a restart now safe or held). */
+  'updates.changed': UpdateState,
 } as const satisfies Record<`${string}.${string}`, z.ZodType>
 
 /** The name of a renderer → main call. */

@@ -3,6 +3,7 @@
  * checked on both sides so an old app and a new platform fail with a specific error, not garbage.
  */
 import { z } from 'zod'
+import { APP_VERSION_PATTERN } from '../rules/app-version'
 import { ErrorCode, ServerTime } from './commands'
 
 /** The version of this protocol. Bump it on any change an older peer could misread. */
@@ -36,6 +37,13 @@ export const Welcome = z.object({
   latestEventId: z.number().int().nonnegative(),
   /** The platform's clock as it sent this: the app measures its offset from it. */
   serverTime: ServerTime,
+  /**
+   * The oldest app version the platform still supports, when it announces one: an older app says
+   * "Update required" and updates at once (never during a session). Older apps ignore the field.
+   * One the app cannot read is dropped rather than refusing the welcome: staying connected
+   * matters more than the announcement.
+   */
+  minimumAppVersion: z.string().regex(APP_VERSION_PATTERN).optional().catch(undefined),
 })
 /** Sent by the server to a socket once it is accepted. */
 export type Welcome = z.infer<typeof Welcome>

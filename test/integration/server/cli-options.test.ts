@@ -39,4 +39,10 @@ describe('the platform command line', () => {
       expect(ended.stderr).toContain(`${option} must be a whole number from 1 to`)
     }
   })
+
+  it('refuses a minimum app version that is not a version, before it starts', async () => {
+    const ended = await runCli(['--port', '0', '--db', ':memory:', '--minimum-app-version', 'latest'])
+    expect(ended).toMatchObject({ started: false, code: 1 })
+    expect(ended.stderr).toContain('--minimum-app-version must be a version like 1.4.0')
+  })
 })

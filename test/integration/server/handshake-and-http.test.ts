@@ -6,6 +6,7 @@ import {
   PROTOCOL_VERSION,
   PlatformInfo,
   SignInResponse,
+  Welcome,
 } from '../../../src/shared/protocol'
 import { ManualClock } from '../../../src/shared/clock'
 import { hashPassword } from '../../../server/src/auth'
@@ -42,6 +43,17 @@ describe('the handshake', () => {
     const { token } = platform().addExpert()
     const socket = await platform().connect(token)
     expect(socket.welcome).toMatchObject({ protocolVersion: PROTOCOL_VERSION, latestEventId: 0 })
+    expect(socket.welcome).not.toHaveProperty('minimumAppVersion')
+  })
+})
+
+describe('the handshake of a platform that needs a newer app', () => {
+  const platform = useTestPlatform({ minimumAppVersion: '1.4.0' })
+
+  it('announces the oldest app version it supports in the welcome', async () => {
+    const { token } = platform().addExpert()
+    const socket = await platform().connect(token)
+    expect(Welcome.parse(socket.welcome).minimumAppVersion).toBe('1.4.0')
   })
 })
 

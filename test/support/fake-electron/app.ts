@@ -16,6 +16,8 @@ export class FakeApp
       | 'exit'
       | 'whenReady'
       | 'getVersion'
+      | 'getName'
+      | 'relaunch'
       | 'getLocale'
       | 'getAppPath'
       | 'getPath'
@@ -45,9 +47,16 @@ export class FakeApp
     return fake.platform === 'darwin' ? { bounce: this.dockBounce } : undefined
   }
   readonly whenReady = vi.fn(() => Promise.resolve())
+  /** The version Electron reports (package.json's in a real app); a test may change it. */
+  version = '1.2.3'
   getVersion(): string {
-    return '1.2.3'
+    return this.version
   }
+  getName(): string {
+    return 'Standby'
+  }
+  /** Every relaunch asked for (an update installing restarts the app). */
+  readonly relaunch = vi.fn<App['relaunch']>()
   /** The OS language Electron reports; a test may change it. */
   locale = 'en-GB'
   getLocale(): string {

@@ -12,11 +12,13 @@
  * call `resetFakeElectron()` in `beforeEach`. electron-store is inlined by vitest.config.ts, so its
  * own `import electron from 'electron'` gets this fake too.
  */
+import { createRequire } from 'node:module'
 import { vi } from 'vitest'
 import type { ActivationArguments, App, ContextBridge } from 'electron'
 import { FakeApp } from './app'
 import { FakeBrowserWindow } from './browser-window'
 import { FakeIpcMain, FakeIpcRenderer } from './ipc'
+import { fakeNet, fakeSessionFromPartition } from './net'
 import { FakeNotification } from './notification'
 import { FakeProtocol, FakeSession } from './session'
 import { FakeShell } from './shell'
@@ -101,7 +103,9 @@ const namedExports = {
     get defaultSession() {
       return fake.session
     },
+    fromPartition: fakeSessionFromPartition,
   },
+  net: fakeNet,
   nativeImage: {
     createFromPath: (path: string): FakeNativeImage => new FakeNativeImage(path, !fake.imagesExist),
   },
@@ -126,6 +130,21 @@ const namedExports = {
  * the module itself, as with the real CommonJS module (electron-store does `import electron`).
  */
 export const electronModule = Object.assign(namedExports, { default: namedExports })
+
+/**
+ * Give the fake to CommonJS packages that `require('electron')` themselves (electron-updater),
+ * which vitest's module mock does not reach; returns the function that takes it back.
+ */
+export function fakeElectronForRequire(): () => void {
+  const require = createRequire(import.meta.url)
+  const id = require.resolve('electron')
+  const before = require.cache[id]
+  require.cache[id] = { id, filename: id, loaded: true, exports: electronModule } as NodeJS.Module
+  return () => {
+    if (before === undefined) delete require.cache[id]
+    else require.cache[id] = before
+  }
+}
 
 /** Fresh fakes for the next test. */
 export function resetFakeElectron(): void {

@@ -51,6 +51,7 @@ describe('the preload', () => {
       clock: { onChanged: 'function' },
       notices: { onShown: 'function' },
       notifications: { getHealth: 'function', sendTest: 'function', onHealthChanged: 'function' },
+      updates: { get: 'function', check: 'function', restart: 'function', onChanged: 'function' },
     })
     // And it is built from the contract: every entry shows up under its namespace.
     for (const channel of invokeChannels) {

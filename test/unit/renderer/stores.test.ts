@@ -225,6 +225,7 @@ describe('reading everything again after a reconnection', () => {
       history,
       clock: { refresh: () => Promise.resolve() },
       notifications,
+      updates: { refresh: () => Promise.resolve() },
     } as never)
     expect(store.getSnapshot()).toMatchObject({
       connection: { status: 'offline' },

@@ -15,3 +15,4 @@ export type {
 export type { ApplyResult, CacheStore } from './cache-store'
 export { SETTINGS_VERSION, SettingsSchema, type SettingsStore, type SettingsValues } from './settings'
 export type { Clock, TimerHandle } from '../../../shared/clock'
+export type { Updater, UpdateCheck } from './updater'

@@ -25,6 +25,8 @@ export const SettingsSchema = z.object({
   autoAwayEnabled: setting.autoAwayEnabled.default(true),
   /** Minutes without input before auto-away. */
   autoAwayMinutes: setting.autoAwayMinutes.default(10),
+  /** Follow stable releases unless the expert joins the beta. */
+  updateChannel: setting.updateChannel.default('stable'),
 }) satisfies z.ZodType<AppSettings>
 /** Every setting with its default. */
 export type SettingsValues = z.infer<typeof SettingsSchema>

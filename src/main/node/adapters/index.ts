@@ -13,10 +13,12 @@ import { createPowerHook, type PowerHook } from './power-hook'
 import { createRecordedLoginItem, type RecordedLoginItem } from './recorded-login-item'
 import { createRecordedTrayState, type RecordedTrayState } from './recorded-tray-state'
 import { createRecordingBrowser, type RecordingBrowser } from './recording-browser'
+import { createFakeUpdater, type FakeUpdater } from './fake-updater'
 import { createRecordingNotifier, type LineOutput, type RecordingNotifier } from './recording-notifier'
 import { createNodeSettingsStore } from './settings-store'
 import { watchNetwork } from '../network-watch'
 
+export { createFakeUpdater, FakeUpdaterControl, type FakeUpdater } from './fake-updater'
 export { createFileSecrets } from './file-secrets'
 export { createPowerHook, type PowerHook } from './power-hook'
 export { createRecordedLoginItem, type RecordedLoginItem } from './recorded-login-item'
@@ -38,6 +40,8 @@ export interface NodeAdaptersOptions {
   readonly log: Logger
   /** Counts the machine's idle time from the power hook's last `input()`; never idle without one. */
   readonly idleClock?: Clock
+  /** The version the fake updater runs as; 0.0.0 unless the host says. */
+  readonly appVersion?: string
 }
 
 /** The Node adapters, typed as what they are so the shell and tests can read them back. */
@@ -49,6 +53,8 @@ export interface NodeAdapters {
   readonly tray: RecordedTrayState
   readonly power: PowerHook
   readonly loginItem: RecordedLoginItem
+  /** Releases published by tests or the browser shell's test hook. */
+  readonly updater: FakeUpdater
   readonly log: Logger
   /** Stops following the settings and the network. */
   close(): void
@@ -70,6 +76,7 @@ export function createNodeAdapters(options: NodeAdaptersOptions): NodeAdapters {
     tray: createRecordedTrayState(),
     power,
     loginItem,
+    updater: createFakeUpdater({ currentVersion: options.appVersion ?? '0.0.0', log }),
     log,
     close() {
       stopFollowing()

@@ -9,6 +9,7 @@ import type { HostInfo } from '../../core/app-api'
 import type { LinkTimings } from '../../core/connection/platform-link'
 import type { Logger } from '../../core/ports/logger'
 import type { NodeAdapters } from '../adapters'
+import { DEFAULT_DOWNLOAD_URL } from '../update-feed'
 import { startRuntime, type Runtime } from './start-runtime'
 
 /** What a Node host chooses. */
@@ -24,6 +25,8 @@ export interface NodeRuntimeOptions {
   /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
   readonly linkClock?: Clock
   readonly random?: () => number
+  /** Where the app can be downloaded by hand; the project's releases page unless given. */
+  readonly manualDownloadUrl?: string
 }
 
 /** A host without a window of its own: links are logged, "show the window" does nothing. */
@@ -54,6 +57,8 @@ export async function startNodeRuntime(options: NodeRuntimeOptions): Promise<Run
     browser: adapters.browser,
     tray: adapters.tray,
     settings: adapters.settings,
+    updater: adapters.updater,
+    manualDownloadUrl: options.manualDownloadUrl ?? DEFAULT_DOWNLOAD_URL,
     log: options.log,
     host: options.host ?? headlessHost('0.0.0', options.log),
     timings: options.timings,

@@ -20,7 +20,11 @@ import type { Power } from '../../core/ports/power'
 import type { Secrets } from '../../core/ports/secrets'
 import type { SettingsStore } from '../../core/ports/settings'
 import type { TrayState } from '../../core/ports/tray-state'
+import type { Updater } from '../../core/ports/updater'
 import { StandbyCore } from '../../core/standby-core'
+import { SESSION_MARGIN_MS } from '../../core/update/restart-safety'
+import { UpdatePolicy } from '../../core/update/update-policy'
+import { UPCOMING_SESSIONS_LISTED } from '../../../shared/ipc/list-limits'
 import { cacheChangeOf } from '../../core/sync/cache-push'
 import { openCache } from '../../db/open-cache'
 import { SqliteCacheStore } from '../../db/sqlite-cache-store'
@@ -41,6 +45,10 @@ export interface RuntimeOptions {
   readonly settings: SettingsStore
   readonly log: Logger
   readonly host: HostInfo
+  /** The updater the update policy drives: electron-updater, or the Node fake. */
+  readonly updater: Updater
+  /** Where the app can be downloaded by hand, shown when updating fails. */
+  readonly manualDownloadUrl: string
   readonly timings?: Partial<LinkTimings>
   /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
   readonly linkClock?: Clock
@@ -57,6 +65,8 @@ export interface Runtime {
   readonly cache: SqliteCacheStore
   /** What presses on notifications do; the host's notifier reports them here. */
   readonly notificationActions: NotificationActions
+  /** When to check, download and install updates; the tray and the window follow its state. */
+  readonly updates: UpdatePolicy
   /**
    * Send the pages every push that comes from the core and the settings (the host adds its own
    * status line); returns the function that stops it.
@@ -104,8 +114,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
   })
   const stopFollowingSettings = options.settings.onChange(() => core.presence.refresh())
+  const following = followUpdates(core, cache, options)
+  const { updates } = following
   await core.start()
-  const api = createAppApi(core, options.host, { settings: options.settings, notifier: options.notifier })
+  const api = createAppApi(core, options.host, {
+    settings: options.settings,
+    notifier: options.notifier,
+    updates,
+  })
   // The window's own Join and Decline handlers, so a press on a notification runs the same code.
   const notificationActions = new NotificationActions({
     commands: {
@@ -120,6 +136,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     api,
     cache,
     notificationActions,
+    updates,
     forwardPushes(send) {
       let version = 0
       const offs = [
@@ -135,6 +152,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         notificationActions.notices.add((notice) => send('notices.shown', notice)),
         options.notifier.onHealthChange?.((health) => send('notifications.healthChanged', health)) ??
           (() => undefined),
+        updates.changes.add((state) => send('updates.changed', state)),
       ]
       return () => {
         for (const off of offs) off()
@@ -142,8 +160,48 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     close() {
       stopFollowingSettings()
+      following.stop()
       core.stop()
       opened.close()
+    },
+  }
+}
+
+/**
+ * The update policy over the host's updater, told what it follows: the first connection, the
+ * platform's minimum version, the channel setting, and the sessions that hold a restart.
+ */
+function followUpdates(
+  core: StandbyCore,
+  cache: SqliteCacheStore,
+  options: RuntimeOptions,
+): { readonly updates: UpdatePolicy; stop(): void } {
+  const updates = new UpdatePolicy({
+    updater: options.updater,
+    clock: options.clock,
+    platformNow: () => core.platformClock.now(),
+    // From a margin before now: a booked session just past its start still holds a restart.
+    sessions: () =>
+      cache.upcomingSessions(core.platformClock.now() - SESSION_MARGIN_MS, UPCOMING_SESSIONS_LISTED),
+    channel: () => options.settings.get().updateChannel,
+    power: options.power,
+    notifier: options.notifier,
+    log: options.log,
+    manualDownloadUrl: options.manualDownloadUrl,
+    random: options.random,
+  })
+  core.states.add((state) => {
+    if (state.status === 'online') updates.connected()
+  })
+  core.welcomed.add((welcome) => updates.minimumVersion(welcome.minimumAppVersion ?? null))
+  core.cacheChanged.add(() => updates.sessionsChanged())
+  core.platformClock.changes.add(() => updates.sessionsChanged())
+  const off = options.settings.onChange(() => updates.channelChanged())
+  return {
+    updates,
+    stop() {
+      off()
+      updates.stop()
     },
   }
 }

@@ -53,6 +53,21 @@ describe('the tray', () => {
     expect(onQuit).not.toHaveBeenCalled()
   })
 
+  it('offers "Restart to update" before Quit while an update may restart the app, keeping the status', () => {
+    const standbyTray = createTray({ iconPath: '/res/tray.png', status: 'Online', onOpen, onQuit, log })
+    const tray = fake.trays.at(-1)!
+    const restart = vi.fn()
+    standbyTray.setUpdateAction(restart)
+    standbyTray.setStatus('Online · 1 open invite')
+    const ids = () => tray.menu?.template.filter((item) => item.type !== 'separator').map((item) => item.id)
+    expect(ids()).toEqual(['status', 'open', 'restart-to-update', 'quit'])
+    expect(tray.menu?.template.find((item) => item.id === 'status')?.label).toBe('Online · 1 open invite')
+    tray.clickMenuItem('restart-to-update')
+    expect(restart).toHaveBeenCalledOnce()
+    standbyTray.setUpdateAction(null)
+    expect(ids()).toEqual(['status', 'open', 'quit'])
+  })
+
   it('quits from Quit', () => {
     makeTray().tray.clickMenuItem('quit')
     expect(onQuit).toHaveBeenCalledOnce()

@@ -19,9 +19,20 @@ describe('reading settings from whatever is on disk', () => {
       launchAtLogin: false,
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
+      updateChannel: 'stable',
     })
     expect(readSettings({}, log)).toEqual({ values: defaults, rewrite: true })
     expect(log.lines).toEqual([])
+  })
+
+  it('reads a file from before the update channel as following stable releases, and bad channels as stable', () => {
+    const log = recordingLog()
+    const before = { platformUrl: null, remindersEnabled: false, soundEnabled: true, launchAtLogin: false }
+    const read = readSettings({ ...before, settingsVersion: SETTINGS_VERSION }, log)
+    expect(read.values).toEqual({ ...before, updateChannel: 'stable' })
+    expect(
+      readSettings({ ...before, updateChannel: 'nightly', settingsVersion: SETTINGS_VERSION }, log).values,
+    ).toMatchObject({ updateChannel: 'stable', remindersEnabled: false })
   })
 
   it('reads a current file as it is, without rewriting it', () => {

@@ -38,6 +38,7 @@ describe('the settings store', () => {
       launchAtLogin: false,
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
+      updateChannel: 'stable',
     })
     expect(file.content).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
   })
@@ -50,6 +51,7 @@ describe('the settings store', () => {
       launchAtLogin: false,
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
+      updateChannel: 'stable',
       settingsVersion: SETTINGS_VERSION,
     })
     createSettingsStore(file, recordingLog())

@@ -1,0 +1,30 @@
+/**
+ * The app's updater. Electron: electron-updater over the release feed (signed installers,
+ * sha512-checked downloads, staged rollouts); Node: a fake that tests and the browser shell drive.
+ * It only does what it is told: the core's update policy decides when to check, download and
+ * install.
+ */
+import type { UpdateChannel } from '../../../shared/update/update-state'
+
+/** What a check found. */
+export type UpdateCheck =
+  /** A version newer than this one, on this channel, within this machine's rollout stage. */
+  | { readonly kind: 'available'; readonly version: string }
+  /** Nothing newer for this machine; `latest` is what the feed offers (perhaps older than this one). */
+  | { readonly kind: 'none'; readonly latest: string | null }
+  /** This build cannot update itself, and why (not packaged; installed by a package manager). */
+  | { readonly kind: 'unavailable'; readonly reason: string }
+
+/** The updater port. Failures reject with an Error whose message says what happened. */
+export interface Updater {
+  /** The running app's version. */
+  readonly currentVersion: string
+  /** Ask the feed of `channel` for a newer version; never downloads by itself. */
+  check(channel: UpdateChannel): Promise<UpdateCheck>
+  /** Download the version the last check found and verify it; `onProgress` gets 0 to 100. */
+  download(onProgress: (percent: number) => void): Promise<void>
+  /** Quit, install the downloaded update and start again. Only when no session can be hurt. */
+  installNow(): void
+  /** Whether a downloaded update installs when the app quits. */
+  setInstallOnQuit(on: boolean): void
+}

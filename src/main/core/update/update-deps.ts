@@ -1,0 +1,50 @@
+/** What the update policy needs from its host, and how often it acts. */
+import type { BackoffRange } from '../../../shared/backoff'
+import type { Clock } from '../../../shared/clock'
+import type { Session } from '../../../shared/protocol/entities'
+import type { UpdateChannel } from '../../../shared/update/update-state'
+import type { Logger } from '../ports/logger'
+import type { Notifier } from '../ports/notifier'
+import type { Power } from '../ports/power'
+import type { Updater } from '../ports/updater'
+
+/** How often the policy checks, and how it backs off after a failure. */
+export interface UpdateTimings {
+  readonly checkEveryMs: number
+  /** A check lands up to this much before or after its time, so every app does not ask at once. */
+  readonly jitterMs: number
+  readonly retry: BackoffRange
+  /** A check still unanswered after this long has failed: a silent server must not stop all later checks. */
+  readonly checkTimeoutMs: number
+}
+
+/** Every four hours, give or take half an hour; retries from a minute up to the regular period. */
+export const DEFAULT_UPDATE_TIMINGS: UpdateTimings = {
+  checkEveryMs: 4 * 60 * 60_000,
+  jitterMs: 30 * 60_000,
+  retry: { startMs: 60_000, capMs: 4 * 60 * 60_000 },
+  checkTimeoutMs: 2 * 60_000,
+}
+
+/** What the policy reads and drives. */
+export interface UpdatePolicyDeps {
+  readonly updater: Updater
+  /** The computer's clock: timers and the time of the last check. */
+  readonly clock: Clock
+  /** The platform's time, which the sessions' times follow. */
+  readonly platformNow: () => number
+  /** The booked and live sessions, from the cache. */
+  readonly sessions: () => ReadonlyArray<Session>
+  readonly channel: () => UpdateChannel
+  readonly power: Power
+  readonly notifier: Notifier
+  readonly log: Logger
+  /** Where the app can be downloaded by hand. */
+  readonly manualDownloadUrl: string
+  readonly random?: () => number
+  readonly formatTime?: (t: number) => string
+  readonly timings?: Partial<UpdateTimings>
+}
+
+/** The answer to "Restart to update". */
+export type RestartOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string }

@@ -1,0 +1,304 @@
+/**
+ * When Standby checks for, downloads and installs updates. It checks once the connection is first
+ * up, then every few hours with jitter and at once on resume; downloads in the background; and
+ * never restarts while a session is live or near (restart-safety.ts). A ready update is offered
+ * as "Restart to update" (tray, window, one notification) and otherwise installs on quit. A failed
+ * check or download says why, with the manual download link, and retries with backoff.
+ */
+import { jitteredBackoff } from '../../../shared/backoff'
+import type { TimerHandle } from '../../../shared/clock'
+import { Listeners, type Unsubscribe } from '../../../shared/listeners'
+import { compareAppVersions, isPrerelease } from '../../../shared/rules/app-version'
+import type { UpdateState } from '../../../shared/update/update-state'
+import { restartSafety, type RestartSafety } from './restart-safety'
+import {
+  DEFAULT_UPDATE_TIMINGS,
+  type RestartOutcome,
+  type UpdatePolicyDeps,
+  type UpdateTimings,
+} from './update-deps'
+import { failureSentence, leavingBetaNote, readyNotification, requiredButNothingNewer } from './update-words'
+
+const shortTime = (t: number): string =>
+  new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+
+export {
+  DEFAULT_UPDATE_TIMINGS,
+  type RestartOutcome,
+  type UpdatePolicyDeps,
+  type UpdateTimings,
+} from './update-deps'
+
+/** The update policy over one Updater. */
+export class UpdatePolicy {
+  /** Every change of the state. */
+  readonly changes: Listeners<UpdateState>
+  private current: UpdateState
+  private readonly timings: UpdateTimings
+  private started = false
+  private stopped = false
+  private checking = false
+  private checkAgain = false
+  private failures = 0
+  private checkTimer: TimerHandle | undefined
+  private safetyTimer: TimerHandle | undefined
+  private notifiedVersion: string | null = null
+  private readonly offs: Unsubscribe[] = []
+
+  constructor(private readonly deps: UpdatePolicyDeps) {
+    this.timings = { ...DEFAULT_UPDATE_TIMINGS, ...deps.timings }
+    this.changes = new Listeners((error) => deps.log.error('An update listener failed', error))
+    this.current = {
+      currentVersion: deps.updater.currentVersion,
+      channel: deps.channel(),
+      phase: 'idle',
+      availableVersion: null,
+      progress: null,
+      lastCheckAt: null,
+      nextCheckAt: null,
+      error: null,
+      manualDownloadUrl: deps.manualDownloadUrl,
+      channelNote: null,
+      requiredVersion: null,
+      canRestart: false,
+      restartHeldBecause: null,
+    }
+    this.offs.push(
+      deps.power.onResume(() => {
+        if (this.started) this.checkNow()
+      }),
+    )
+  }
+
+  /** The state as the window shows it. */
+  get state(): UpdateState {
+    return this.current
+  }
+
+  /** The connection is up: the first check runs now (later ones follow the schedule). */
+  connected(): void {
+    if (this.started) return
+    this.started = true
+    this.checkNow()
+  }
+
+  /** Check at once: the expert asked, the machine woke, or the channel or the minimum changed. */
+  checkNow(): void {
+    if (this.stopped) return
+    if (this.checking) {
+      this.checkAgain = true
+      return
+    }
+    this.checkTimer?.cancel()
+    void this.check()
+  }
+
+  /**
+   * The channel setting changed: check its feed at once. A beta already downloaded is dropped
+   * when the expert leaves the beta, so it does not install on quit against their choice.
+   */
+  channelChanged(): void {
+    const channel = this.deps.channel()
+    if (this.current.channel === channel) return
+    const { phase, availableVersion } = this.current
+    if (
+      channel === 'stable' &&
+      phase === 'ready' &&
+      availableVersion !== null &&
+      isPrerelease(availableVersion)
+    ) {
+      this.deps.updater.setInstallOnQuit(false)
+      this.deps.log.info(`Left the beta: Standby ${availableVersion} will not be installed.`)
+      this.set({
+        phase: 'idle',
+        availableVersion: null,
+        progress: null,
+        canRestart: false,
+        restartHeldBecause: null,
+      })
+    }
+    this.set({ channel, channelNote: null })
+    if (this.started) this.checkNow()
+  }
+
+  /** The platform announced its minimum supported version (or none). */
+  minimumVersion(version: string | null): void {
+    const required =
+      version !== null && compareAppVersions(this.current.currentVersion, version) < 0 ? version : null
+    if (required === this.current.requiredVersion) return
+    this.set({ requiredVersion: required })
+    if (required === null) return
+    this.deps.log.warn(
+      `The platform needs Standby ${required} or newer; this is ${this.current.currentVersion}.`,
+    )
+    this.started = true
+    if (this.current.phase === 'ready') this.offerRestart()
+    else this.checkNow()
+  }
+
+  /** The sessions or the platform's time changed: a held restart may be safe now, or no longer. */
+  sessionsChanged(): void {
+    if (this.current.phase === 'ready') this.offerRestart()
+  }
+
+  /** "Restart to update": installs now when no session can be hurt; otherwise says why not. */
+  restart(): RestartOutcome {
+    if (this.current.phase !== 'ready') return { ok: false, message: 'No update is ready to install yet.' }
+    const safety = this.safety()
+    if (!safety.safe) {
+      this.offerRestart()
+      return { ok: false, message: safety.because }
+    }
+    this.deps.log.info(`Restarting to install Standby ${this.current.availableVersion ?? ''}`)
+    this.deps.updater.installNow()
+    return { ok: true }
+  }
+
+  /** Stop every timer and listener. */
+  stop(): void {
+    this.stopped = true
+    this.checkTimer?.cancel()
+    this.safetyTimer?.cancel()
+    for (const off of this.offs.splice(0)) off()
+  }
+
+  private async check(): Promise<void> {
+    this.checking = true
+    const channel = this.current.channel
+    const wasReady = this.current.phase === 'ready'
+    if (!wasReady) this.set({ phase: 'checking', error: null, nextCheckAt: null })
+    try {
+      const found = await this.unlessSilent(this.deps.updater.check(channel))
+      this.failures = 0
+      this.set({ lastCheckAt: this.deps.clock.now(), error: null })
+      if (found.kind === 'unavailable') {
+        this.set({ phase: 'unavailable', error: found.reason, channelNote: null })
+      } else if (found.kind === 'none') {
+        if (!wasReady) this.nothingNewer(found.latest)
+      } else if (!(wasReady && found.version === this.current.availableVersion)) {
+        await this.download(found.version)
+      }
+      this.schedule(this.regularDelay())
+    } catch (error) {
+      this.failed(error, wasReady)
+    } finally {
+      this.checking = false
+      if (this.checkAgain) {
+        this.checkAgain = false
+        this.checkNow()
+      }
+    }
+  }
+
+  /** The check's answer, or a failure once it has been silent too long (a late answer is ignored). */
+  private unlessSilent<T>(answer: Promise<T>): Promise<T> {
+    let timer: TimerHandle | undefined
+    const silent = new Promise<never>((_resolve, reject) => {
+      timer = this.deps.clock.setTimeout(
+        () => reject(new Error('The update server did not answer')),
+        this.timings.checkTimeoutMs,
+      )
+    })
+    return Promise.race([answer, silent]).finally(() => timer?.cancel())
+  }
+
+  private nothingNewer(latest: string | null): void {
+    const { currentVersion, channel, requiredVersion } = this.current
+    const leavingBeta = channel === 'stable' && isPrerelease(currentVersion)
+    this.set({
+      phase: requiredVersion === null ? 'up_to_date' : 'error',
+      availableVersion: null,
+      progress: null,
+      channelNote: leavingBeta ? leavingBetaNote(currentVersion, latest) : null,
+      error:
+        requiredVersion === null
+          ? null
+          : requiredButNothingNewer(requiredVersion, this.current.manualDownloadUrl),
+    })
+  }
+
+  private async download(version: string): Promise<void> {
+    this.set({ phase: 'downloading', availableVersion: version, progress: 0, channelNote: null })
+    this.deps.log.info(`Downloading Standby ${version}`)
+    await this.deps.updater.download((percent) =>
+      this.set({ progress: Math.round(Math.min(100, Math.max(0, percent))) }),
+    )
+    this.deps.log.info(`Standby ${version} is downloaded and verified; it installs on restart or quit.`)
+    this.deps.updater.setInstallOnQuit(true)
+    // Ready and whether a restart is safe arrive together: no state says "ready" without saying that.
+    this.offerRestart({ phase: 'ready', progress: 100 })
+  }
+
+  private failed(error: unknown, wasReady: boolean): void {
+    this.failures += 1
+    const delay = jitteredBackoff(this.timings.retry, this.failures, this.random())
+    const retryAt = this.deps.clock.now() + delay
+    const what = this.current.phase === 'downloading' ? 'download the update' : 'check for updates'
+    const reason = error instanceof Error ? error.message : String(error)
+    this.deps.log.warn(`Could not ${what} (attempt ${this.failures}): ${reason}`)
+    this.schedule(delay)
+    // A ready update stays ready: a later check failing does not take it away.
+    if (wasReady) return
+    this.set({
+      phase: 'error',
+      progress: null,
+      lastCheckAt: this.deps.clock.now(),
+      error: failureSentence(what, reason, this.formatTime(retryAt), this.current.manualDownloadUrl),
+    })
+  }
+
+  /**
+   * Tell whether a restart is safe, in the same change as `with`; offer it (and notify once per
+   * version) when it is.
+   */
+  private offerRestart(alongside: Partial<UpdateState> = {}): void {
+    this.safetyTimer?.cancel()
+    const safety = this.safety()
+    this.set({
+      ...alongside,
+      canRestart: safety.safe,
+      restartHeldBecause: safety.safe ? null : safety.because,
+    })
+    if (!safety.safe) {
+      if (safety.until !== null) {
+        const wait = safety.until - this.deps.platformNow() + 1
+        this.safetyTimer = this.deps.clock.setTimeout(() => this.offerRestart(), Math.max(0, wait))
+      }
+      return
+    }
+    const version = this.current.availableVersion
+    if (version === null || this.notifiedVersion === version) return
+    this.notifiedVersion = version
+    this.deps.notifier.show(readyNotification(version, this.current.requiredVersion !== null))
+  }
+
+  private safety(): RestartSafety {
+    return restartSafety(this.deps.platformNow(), this.deps.sessions(), this.formatTime)
+  }
+
+  private schedule(delayMs: number): void {
+    this.checkTimer?.cancel()
+    this.checkTimer = this.deps.clock.setTimeout(() => this.checkNow(), delayMs)
+    this.set({ nextCheckAt: this.deps.clock.now() + delayMs })
+  }
+
+  private regularDelay(): number {
+    const { checkEveryMs, jitterMs } = this.timings
+    return Math.round(checkEveryMs + (this.random() * 2 - 1) * jitterMs)
+  }
+
+  private random(): number {
+    return (this.deps.random ?? Math.random)()
+  }
+
+  private get formatTime(): (t: number) => string {
+    return this.deps.formatTime ?? shortTime
+  }
+
+  private set(changes: Partial<UpdateState>): void {
+    const next = { ...this.current, ...changes }
+    if (JSON.stringify(next) === JSON.stringify(this.current)) return
+    this.current = next
+    this.changes.emit(next)
+  }
+}

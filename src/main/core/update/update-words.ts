@@ -1,0 +1,39 @@
+/** What the update policy tells the expert, in one place: Settings, the window and the notification say the same. */
+import type { AppNotification } from '../ports/notifier'
+
+/** Why a stable check offers nothing to a beta build, and what happens next. */
+export function leavingBetaNote(currentVersion: string, latestStable: string | null): string {
+  const latest = latestStable === null ? '' : ` (the latest stable is ${latestStable})`
+  return `This is a beta version. Standby moves to the stable channel with the first stable release newer than ${currentVersion}${latest}.`
+}
+
+/** The platform needs a newer app than the feed offers. */
+export function requiredButNothingNewer(requiredVersion: string, manualDownloadUrl: string): string {
+  return `The platform needs Standby ${requiredVersion} or newer, and the update server offers nothing newer yet. Download it from ${manualDownloadUrl}.`
+}
+
+/** A failed check or download, when it is retried, and where to download by hand. */
+export function failureSentence(
+  what: string,
+  reason: string,
+  retryAt: string,
+  manualDownloadUrl: string,
+): string {
+  return `Could not ${what}: ${firstLine(reason)}. Standby tries again at ${retryAt}, or download the latest version from ${manualDownloadUrl}.`
+}
+
+/** The one notification for an update ready to install. */
+export function readyNotification(version: string, required: boolean): AppNotification {
+  return {
+    kind: 'notice',
+    title: required ? 'Update required' : 'Update ready',
+    body: required
+      ? `The platform needs a newer Standby. Version ${version} is ready: restart to update from the tray or the window.`
+      : `Standby ${version} is ready. Restart to update from the tray or the window, or it installs when you quit.`,
+  }
+}
+
+/** The first line of an error message, without a trailing full stop: stack-like details stay in the log. */
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? '').replace(/\.$/, '').slice(0, 200)
+}

@@ -1,0 +1,101 @@
+/**
+ * The core's Updater port on electron-updater. It never downloads or installs by itself
+ * (`autoDownload` off): the core's update policy says when. electron-updater reads the feed named
+ * in the packaged app-update.yml, offers only newer versions (`allowDowngrade` stays off, also
+ * after a channel switch, which would turn it on), honours a release's `stagingPercentage`, and
+ * checks each download's sha512 against the feed before it can be installed.
+ */
+import type { AppUpdater, ProgressInfo } from 'electron-updater'
+import type { Logger } from '../../core/ports/logger'
+import type { UpdateCheck, Updater } from '../../core/ports/updater'
+
+/** What the adapter wraps. */
+export interface ElectronUpdaterOptions {
+  /** electron-updater's `autoUpdater` (the updater class for this OS and package type). */
+  readonly updater: AppUpdater
+  readonly log: Logger
+  /**
+   * A package manager owns this copy (a deb on Linux: only the AppImage replaces itself), so the
+   * adapter leaves updating to it instead of letting electron-updater ask for an administrator.
+   */
+  readonly packageManaged?: boolean
+}
+
+/** The Updater over electron-updater. */
+export function createElectronUpdater(options: ElectronUpdaterOptions): Updater {
+  const { updater, log } = options
+  updater.autoDownload = false
+  // Set before any download: electron-updater arms its quit handler when a download completes,
+  // and only if this is on then. It installs nothing that was not downloaded.
+  updater.autoInstallOnAppQuit = true
+  updater.allowDowngrade = false
+  updater.logger = {
+    info: (message: unknown) => log.info(`Updater: ${String(message)}`),
+    warn: (message: unknown) => log.warn(`Updater: ${String(message)}`),
+    // The policy reports every failure in its own words; electron-updater's stack goes to the log.
+    error: (message: unknown) => log.warn(`Updater: ${String(message)}`),
+  }
+  return {
+    currentVersion: updater.currentVersion.version,
+    async check(channel): Promise<UpdateCheck> {
+      if (options.packageManaged === true) {
+        return {
+          kind: 'unavailable',
+          reason:
+            'This copy of Standby was installed by a package manager, which updates it (apt for the deb).',
+        }
+      }
+      updater.channel = channel === 'beta' ? 'beta' : 'latest'
+      // Setting a channel allows downgrades; leaving beta waits for the next stable release instead.
+      updater.allowDowngrade = false
+      updater.allowPrerelease = channel === 'beta'
+      const result = await updater.checkForUpdates().catch((error: unknown) => {
+        throw new Error(describeUpdaterError(error), { cause: error })
+      })
+      if (result === null) {
+        return {
+          kind: 'unavailable',
+          reason:
+            'This copy of Standby cannot update itself (it is not an installed release, or a package manager owns it): download new versions by hand.',
+        }
+      }
+      return result.isUpdateAvailable
+        ? { kind: 'available', version: result.updateInfo.version }
+        : { kind: 'none', latest: result.updateInfo.version }
+    },
+    async download(onProgress) {
+      const progress = (info: ProgressInfo): void => onProgress(info.percent)
+      updater.on('download-progress', progress)
+      try {
+        await updater.downloadUpdate()
+      } catch (error) {
+        throw new Error(describeUpdaterError(error), { cause: error })
+      } finally {
+        updater.off('download-progress', progress)
+      }
+    },
+    installNow() {
+      // Silent, and started again afterwards: the expert asked for a restart, not an installer.
+      updater.quitAndInstall(true, true)
+    },
+    setInstallOnQuit(on) {
+      updater.autoInstallOnAppQuit = on
+    },
+  }
+}
+
+/** electron-updater's error in words the expert can act on; the raw message stays in brackets. */
+export function describeUpdaterError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  const raw = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+  if (code === 'ERR_CHECKSUM_MISMATCH') {
+    return `The downloaded update does not match the checksum the update server published, so it was refused (${raw})`
+  }
+  if (code === 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' || code === 'ERR_UPDATER_INVALID_UPDATE_INFO') {
+    return `The update server has no valid release information for this system (${raw})`
+  }
+  if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|net::ERR_/.test(raw)) {
+    return `Cannot reach the update server (${raw})`
+  }
+  return raw
+}

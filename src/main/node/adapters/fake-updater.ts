@@ -1,0 +1,155 @@
+/**
+ * The Updater in plain Node: the browser shell and the tests publish releases to it and play the
+ * update server's failures. It fails the way electron-updater does: only newer versions are
+ * offered (no downgrade), the beta feed carries stable releases too, a staged release reaches
+ * only the machines inside its percentage, a tampered download is refused, and a server that is
+ * down fails the check.
+ */
+import { z } from 'zod'
+import type { Logger } from '../../core/ports/logger'
+import type { UpdateCheck, Updater } from '../../core/ports/updater'
+import { APP_VERSION_PATTERN, compareAppVersions } from '../../../shared/rules/app-version'
+import { UpdateChannel } from '../../../shared/update/update-state'
+
+/** One release on the fake feed. */
+export const FakeRelease = z
+  .object({
+    version: z.string().regex(APP_VERSION_PATTERN),
+    channel: UpdateChannel.default('stable'),
+    /** A staged rollout: only this share of machines is offered it. */
+    stagingPercentage: z.number().min(0).max(100).optional(),
+    /** Its artifact does not match the sha512 in the feed. */
+    tampered: z.boolean().default(false),
+  })
+  .strict()
+/** One release on the fake feed. */
+export type FakeRelease = z.input<typeof FakeRelease>
+
+/** What the browser shell's test hook may ask of the fake. */
+export const FakeUpdaterControl = z.discriminatedUnion('action', [
+  FakeRelease.extend({ action: z.literal('publish') }).strict(),
+  z.object({ action: z.literal('unreachable'), on: z.boolean() }).strict(),
+  z.object({ action: z.literal('hold-downloads'), on: z.boolean() }).strict(),
+  z.object({ action: z.literal('progress'), percent: z.number().min(0).max(100) }).strict(),
+  z.object({ action: z.literal('finish-download') }).strict(),
+])
+/** What the browser shell's test hook may ask of the fake. */
+export type FakeUpdaterControl = z.input<typeof FakeUpdaterControl>
+
+/** The fake with what a test reads back and plays. */
+export interface FakeUpdater extends Updater {
+  /** The versions installNow was asked to install, in order. */
+  readonly installs: ReadonlyArray<string>
+  /** Whether a downloaded update would install on quit. */
+  readonly installOnQuit: boolean
+  /** How many checks were made, and on which channel. */
+  readonly checks: ReadonlyArray<UpdateChannel>
+  /** Act on one control message (already parsed or not); throws a clear error for a bad one. */
+  control(message: unknown): void
+}
+
+/** What the fake starts from. */
+export interface FakeUpdaterOptions {
+  readonly currentVersion: string
+  readonly log: Logger
+  /** Where this machine falls in a staged rollout, 0 to 1. */
+  readonly rolloutPosition?: number
+  /** False plays a build that cannot update itself. */
+  readonly packaged?: boolean
+}
+
+/** A fake update feed and downloader. */
+export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
+  const releases: Array<z.output<typeof FakeRelease>> = []
+  const installs: string[] = []
+  const checks: UpdateChannel[] = []
+  let installOnQuit = false
+  let unreachable = false
+  let holdDownloads = false
+  let found: z.output<typeof FakeRelease> | null = null
+  let held: { progress: (percent: number) => void; finish: () => void } | null = null
+  const position = options.rolloutPosition ?? 0.5
+
+  return {
+    currentVersion: options.currentVersion,
+    get installs() {
+      return installs
+    },
+    get installOnQuit() {
+      return installOnQuit
+    },
+    get checks() {
+      return checks
+    },
+    async check(channel): Promise<UpdateCheck> {
+      checks.push(channel)
+      if (options.packaged === false) {
+        return { kind: 'unavailable', reason: 'This build is not packaged, so it cannot update itself.' }
+      }
+      if (unreachable) {
+        throw new Error('Cannot reach the update server (connect ECONNREFUSED 127.0.0.1)')
+      }
+      const feed = releases
+        .filter((release) => channel === 'beta' || release.channel === 'stable')
+        .sort((a, b) => compareAppVersions(b.version, a.version))
+      const latest = feed[0] ?? null
+      found = null
+      if (latest === null) return { kind: 'none', latest: null }
+      const withinRollout = position < (latest.stagingPercentage ?? 100) / 100
+      if (compareAppVersions(latest.version, options.currentVersion) <= 0 || !withinRollout) {
+        return { kind: 'none', latest: latest.version }
+      }
+      found = latest
+      return { kind: 'available', version: latest.version }
+    },
+    async download(onProgress) {
+      const release = found
+      if (release === null) throw new Error('Check for an update before downloading one.')
+      if (holdDownloads) {
+        await new Promise<void>((resolve) => (held = { progress: onProgress, finish: resolve }))
+      } else {
+        onProgress(50)
+        onProgress(100)
+      }
+      if (release.tampered) {
+        throw new Error(
+          `sha512 checksum mismatch: the downloaded Standby ${release.version} is not what the update server published`,
+        )
+      }
+    },
+    installNow() {
+      installs.push(found?.version ?? 'unknown')
+      options.log.info(`Fake updater: would quit and install Standby ${found?.version ?? 'unknown'}`)
+    },
+    setInstallOnQuit(on) {
+      installOnQuit = on
+    },
+    control(message) {
+      const parsed = FakeUpdaterControl.safeParse(message)
+      if (!parsed.success) {
+        throw new Error(`Not a fake updater control: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
+      }
+      const control = parsed.data
+      switch (control.action) {
+        case 'publish': {
+          const { action: _action, ...release } = control
+          releases.push(release)
+          return
+        }
+        case 'unreachable':
+          unreachable = control.on
+          return
+        case 'hold-downloads':
+          holdDownloads = control.on
+          return
+        case 'progress':
+          held?.progress(control.percent)
+          return
+        case 'finish-download':
+          held?.finish()
+          held = null
+          return
+      }
+    },
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * What the window, the tray and Settings → Updates show of the updater: one state the core's
+ * update policy keeps and the hosts push. Its schema documents the IPC shape.
+ */
+import { z } from 'zod'
+import { Timestamp } from '../protocol/time'
+
+/** Which releases the expert follows: stable only, or betas too. */
+export const UpdateChannel = z.enum(['stable', 'beta'])
+/** Which releases the expert follows. */
+export type UpdateChannel = z.infer<typeof UpdateChannel>
+
+/** Where the updater is, from idle to an update waiting for a restart. */
+export const UpdatePhase = z.enum([
+  /** Not checked yet (the first check waits for the connection). */
+  'idle',
+  'checking',
+  'up_to_date',
+  'downloading',
+  /** Downloaded and verified: it installs on a restart, or when the app quits. */
+  'ready',
+  /** The last check or download failed; `error` says why and a retry is planned. */
+  'error',
+  /** This build cannot update itself (not packaged, or a package manager owns it). */
+  'unavailable',
+])
+/** Where the updater is. */
+export type UpdatePhase = z.infer<typeof UpdatePhase>
+
+/** The updater as the expert sees it. */
+export const UpdateState = z.object({
+  currentVersion: z.string().max(80),
+  channel: UpdateChannel,
+  phase: UpdatePhase,
+  /** The version found newer than this one (being downloaded, or ready). */
+  availableVersion: z.string().max(80).nullable(),
+  /** How much of the download has arrived, 0 to 100, while downloading. */
+  progress: z.number().min(0).max(100).nullable(),
+  /** When the last check finished, by the computer's clock. */
+  lastCheckAt: Timestamp.nullable(),
+  /** The next planned check or retry. */
+  nextCheckAt: Timestamp.nullable(),
+  /** Why the last check or download failed, in words to act on. */
+  error: z.string().max(500).nullable(),
+  /** Where to download the app by hand when updating here fails. */
+  manualDownloadUrl: z.string().max(2048),
+  /** A sentence about the channel, e.g. why leaving beta waits for the next stable release. */
+  channelNote: z.string().max(300).nullable(),
+  /** The platform's minimum supported version, when this one is older: "Update required". */
+  requiredVersion: z.string().max(80).nullable(),
+  /** Whether "Restart to update" may be offered now. */
+  canRestart: z.boolean(),
+  /** Why a ready update waits (a live or soon session), when it does. */
+  restartHeldBecause: z.string().max(300).nullable(),
+})
+/** The updater as the expert sees it. */
+export type UpdateState = z.infer<typeof UpdateState>

@@ -1,0 +1,168 @@
+/**
+ * The Updater adapter end to end in Node: electron-updater's own AppImage updater, with `electron`
+ * replaced by the typed fake, against a loopback HTTP server that serves latest-linux.yml and the
+ * artifact as a release would. Nothing is mocked between the adapter and the bytes on the wire.
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { AppImageUpdater } from 'electron-updater'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createElectronUpdater } from '../../../../../src/main/electron/adapters/electron-updater'
+import { fake, resetFakeElectron } from '../../../../support/fake-electron'
+import { recordingLog } from '../../../../support/recording-log'
+import { useTempDirs } from '../../../../support/temp-dir'
+
+const tempDir = useTempDirs()
+const servers: Server[] = []
+const resourcesPathBefore = process.resourcesPath
+/** Electron sets process.resourcesPath, where a packaged app's app-update.yml lives; plain Node has none. */
+const setResourcesPath = (path: string): void => {
+  ;(process as { resourcesPath: string }).resourcesPath = path
+}
+
+/** A release as electron-builder publishes it: the artifact and the feed that names its sha512. */
+function release(version: string, options: { tampered?: boolean; stagingPercentage?: number } = {}) {
+  const artifact = Buffer.from(`#!/bin/sh\n# Standby ${version}\nexit 0\n`)
+  const sha512 = createHash('sha512').update(artifact).digest('base64')
+  const file = `Standby-${version}.AppImage`
+  const feed = [
+    `version: ${version}`,
+    'files:',
+    `  - url: ${file}`,
+    `    sha512: ${sha512}`,
+    `    size: ${artifact.length}`,
+    `path: ${file}`,
+    `sha512: ${sha512}`,
+    ...(options.stagingPercentage === undefined ? [] : [`stagingPercentage: ${options.stagingPercentage}`]),
+    "releaseDate: '2026-11-30T12:00:00.000Z'",
+  ].join('\n')
+  const served = options.tampered ? Buffer.concat([artifact, Buffer.from('# tampered\n')]) : artifact
+  return { files: { 'latest-linux.yml': feed, [file]: served }, artifact, file }
+}
+
+/** Serve the files under /standby/ on a free loopback port. */
+async function serve(
+  files: Record<string, string | Buffer>,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    const name = decodeURIComponent(
+      new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/standby\//, ''),
+    )
+    const body = files[name]
+    if (body === undefined) return void res.writeHead(404).end()
+    res.writeHead(200, { 'content-length': Buffer.byteLength(body) }).end(body)
+  })
+  servers.push(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/standby`
+  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) }
+}
+
+/** An installed AppImage of 1.2.3 whose app-update.yml names `feedUrl`, as a packaged build has it. */
+function installedApp(feedUrl: string) {
+  const dir = tempDir()
+  const resources = join(dir, 'resources')
+  mkdirSync(resources)
+  writeFileSync(
+    join(resources, 'app-update.yml'),
+    `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: standby-updater\n`,
+  )
+  const appImage = join(dir, 'Standby.AppImage')
+  writeFileSync(appImage, '#!/bin/sh\n# Standby 1.2.3\nexit 0\n', { mode: 0o755 })
+  setResourcesPath(resources)
+  fake.app.isPackaged = true
+  fake.paths.userData = join(dir, 'user-data')
+  vi.stubEnv('APPIMAGE', appImage)
+  vi.stubEnv('XDG_CACHE_HOME', join(dir, 'cache'))
+  const log = recordingLog()
+  const updater = createElectronUpdater({ updater: new AppImageUpdater(), log })
+  return { updater, log, appImage }
+}
+
+beforeEach(() => {
+  resetFakeElectron()
+})
+
+afterEach(async () => {
+  vi.unstubAllEnvs()
+  setResourcesPath(resourcesPathBefore)
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
+})
+
+describe('the electron-updater adapter against a loopback release server', () => {
+  it('finds a newer version, downloads it with progress, verifies it and installs it on quit', async () => {
+    const next = release('1.3.0')
+    const server = await serve(next.files)
+    const { updater, appImage } = installedApp(server.url)
+    expect(updater.currentVersion).toBe('1.2.3')
+
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    const progress: number[] = []
+    await updater.download((percent) => progress.push(percent))
+    expect(progress.at(-1)).toBe(100)
+
+    // The expert quits: the verified artifact replaces the installed AppImage.
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(next.artifact)
+  })
+
+  it('refuses and reports an artifact whose sha512 is not the one in the feed', async () => {
+    const server = await serve(release('1.3.0', { tampered: true }).files)
+    const { updater, appImage } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await expect(updater.download(() => {})).rejects.toThrow(
+      /^The downloaded update does not match the checksum the update server published, so it was refused \(sha512 checksum mismatch/,
+    )
+    // Nothing was armed for the quit: the installed copy stays.
+    const before = readFileSync(appImage)
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(before)
+  })
+
+  it('reports a server that is down', async () => {
+    const server = await serve({})
+    await server.close()
+    const { updater } = installedApp(server.url)
+    await expect(updater.check('stable')).rejects.toThrow(/^Cannot reach the update server \(.*ECONNREFUSED/)
+  })
+
+  it('ignores an older version, also on a channel switch (no downgrade)', async () => {
+    const server = await serve({
+      ...release('1.1.0').files,
+      'beta-linux.yml': release('1.1.5-beta.1').files['latest-linux.yml'],
+    })
+    const { updater } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'none', latest: '1.1.0' })
+    expect(await updater.check('beta')).toEqual({ kind: 'none', latest: '1.1.5-beta.1' })
+  })
+
+  it('honours a staged rollout: a release at 0 % reaches nobody', async () => {
+    const server = await serve(release('1.3.0', { stagingPercentage: 0 }).files)
+    const { updater } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'none', latest: '1.3.0' })
+  })
+
+  it('leaves a copy installed by a package manager (the deb) to it, without asking the feed', async () => {
+    const server = await serve(release('1.3.0').files)
+    installedApp(server.url)
+    const updater = createElectronUpdater({
+      updater: new AppImageUpdater(),
+      log: recordingLog(),
+      packageManaged: true,
+    })
+    expect(await updater.check('stable')).toEqual({
+      kind: 'unavailable',
+      reason: 'This copy of Standby was installed by a package manager, which updates it (apt for the deb).',
+    })
+  })
+
+  it('says a build that is not packaged cannot update itself', async () => {
+    const server = await serve(release('1.3.0').files)
+    const { updater } = installedApp(server.url)
+    fake.app.isPackaged = false
+    expect(await updater.check('stable')).toMatchObject({ kind: 'unavailable' })
+  })
+})
