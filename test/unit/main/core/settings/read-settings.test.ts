@@ -29,7 +29,12 @@ describe('reading settings from whatever is on disk', () => {
     const log = recordingLog()
     const before = { platformUrl: null, remindersEnabled: false, soundEnabled: true, launchAtLogin: false }
     const read = readSettings({ ...before, settingsVersion: SETTINGS_VERSION }, log)
-    expect(read.values).toEqual({ ...before, updateChannel: 'stable' })
+    expect(read.values).toEqual({
+      ...before,
+      updateChannel: 'stable',
+      autoAwayEnabled: true,
+      autoAwayMinutes: 10,
+    })
     expect(
       readSettings({ ...before, updateChannel: 'nightly', settingsVersion: SETTINGS_VERSION }, log).values,
     ).toMatchObject({ updateChannel: 'stable', remindersEnabled: false })
@@ -50,7 +55,12 @@ describe('reading settings from whatever is on disk', () => {
     const log = recordingLog()
     const before = { platformUrl: null, remindersEnabled: false, soundEnabled: true, launchAtLogin: true }
     const read = readSettings({ ...before, settingsVersion: SETTINGS_VERSION }, log)
-    expect(read.values).toEqual({ ...before, autoAwayEnabled: true, autoAwayMinutes: 10 })
+    expect(read.values).toEqual({
+      ...before,
+      autoAwayEnabled: true,
+      autoAwayMinutes: 10,
+      updateChannel: 'stable',
+    })
     expect(read.rewrite).toBe(true)
     expect(log.lines).toEqual([])
   })
