@@ -15,6 +15,8 @@ import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { startBrowserShell } from '../src/browser-shell/browser-shell'
 import { buildApp } from './build-app'
+import { ensureElectronSqlite } from './rebuild-sqlite-for-electron'
+import { chooseHost } from './start-host'
 import { createStreamLogger } from '../src/main/node/adapters'
 import { consoleLogger } from '../server/src/logger'
 import {
@@ -84,12 +86,6 @@ function electronBinary(): string | null {
   return install.status === 0 ? located() : null
 }
 
-function run(command: string, args: ReadonlyArray<string>): void {
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root })
-  if (result.status !== 0)
-    throw new Error(`${command} ${args.join(' ')} failed (exit ${String(result.status)})`)
-}
-
 async function main(): Promise<void> {
   const configured = values['platform-url'] ?? process.env['STANDBY_PLATFORM_URL']
   const platform = configured ? null : await embeddedPlatform()
@@ -104,10 +100,13 @@ async function main(): Promise<void> {
   say('Building…')
   buildApp(root, { inheritOutput: true })
 
-  const electron = values.browser ? null : electronBinary()
-  if (electron === null) {
-    if (!values.browser)
-      say("Electron's binary could not be downloaded (offline?), so Standby runs in your browser instead.")
+  const host = await chooseHost({
+    browserRequested: values.browser,
+    findElectron: electronBinary,
+    prepareSqlite: () => ensureElectronSqlite({ projectRoot: root, force: false, dryRun: false, log: say }),
+    say,
+  })
+  if (host.kind === 'browser') {
     const shell = await startBrowserShell({
       dataDir: join(dataDir, 'browser-shell'),
       rendererDir: join(root, 'out', 'renderer'),
@@ -120,8 +119,7 @@ async function main(): Promise<void> {
     say(`Open ${shell.url}`)
     return
   }
-  run(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'rebuild-sqlite-for-electron.ts')])
-  const child = spawn(electron, [root], {
+  const child = spawn(host.binary, [root], {
     stdio: 'inherit',
     env: { ...process.env, STANDBY_PLATFORM_URL: platformUrl },
   })
