@@ -17,6 +17,8 @@ import { startBrowserShell } from '../src/browser-shell/browser-shell'
 import { buildApp } from './build-app'
 import { ensureElectronSqlite } from './rebuild-sqlite-for-electron'
 import { chooseHost } from './start-host'
+import { describeStartupFailure } from '../src/main/core/startup/startup-failure'
+import { LOG_FILE_NAME, LOG_FOLDER_NAME } from '../src/main/node/file-log'
 import { createStreamLogger } from '../src/main/node/adapters'
 import { consoleLogger } from '../server/src/logger'
 import {
@@ -37,6 +39,7 @@ const { values } = parseArgs({
   },
 })
 const dataDir = values['data-dir'] ?? process.env['STANDBY_DATA_DIR'] ?? join(homedir(), '.standby-dev')
+const shellDataDir = join(dataDir, 'browser-shell')
 const say = (line: string): void => void process.stdout.write(`[standby] ${line}\n`)
 
 /** Start the reference platform in this process, on 4455 or a free port if that is taken. */
@@ -108,7 +111,7 @@ async function main(): Promise<void> {
   })
   if (host.kind === 'browser') {
     const shell = await startBrowserShell({
-      dataDir: join(dataDir, 'browser-shell'),
+      dataDir: shellDataDir,
       rendererDir: join(root, 'out', 'renderer'),
       port: values.port ? Number(values.port) : 0,
       defaultPlatformUrl: platformUrl,
@@ -127,6 +130,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[standby] Could not start: ${error instanceof Error ? error.message : String(error)}`)
+  // The same words as Electron's dialog: what failed, what to do, where the log is.
+  const logPath = join(shellDataDir, LOG_FOLDER_NAME, LOG_FILE_NAME)
+  // Named only when the shell got as far as writing it: a failed build has no log file.
+  const failure = describeStartupFailure(error, {
+    logPath: existsSync(logPath) ? logPath : null,
+    packaged: false,
+  })
+  console.error(`[standby] ${failure.title}. ${failure.message}`)
   process.exit(1)
 })

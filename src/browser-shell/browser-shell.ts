@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { LinkTimings } from '../main/core/connection/platform-link'
 import type { Logger } from '../main/core/ports/logger'
 import { createNodeAdapters, type NodeAdapters } from '../main/node/adapters'
-import { createFileLogger, LOG_FOLDER_NAME } from '../main/node/file-log'
+import { createFileLogger, LOG_FOLDER_NAME, type FileLogger } from '../main/node/file-log'
 import type { Runtime } from '../main/node/runtime/start-runtime'
 import { firstLanguage, loadFirstFrameRenderer } from '../main/node/renderer-pages/first-frame'
 import { createRendererPages } from '../main/node/renderer-pages/renderer-pages'
@@ -67,6 +67,16 @@ export const POWER_HOOK_PATH = '/test-hooks/power'
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   // Every line goes to the caller's log and to the log file in the data directory.
   const log = createFileLogger({ dir: join(options.dataDir, LOG_FOLDER_NAME), echo: options.log })
+  try {
+    return await startShell(options, log)
+  } catch (error) {
+    // The caller says it to the user; the file keeps it with its stack.
+    log.error('The browser shell could not start', error)
+    throw error
+  }
+}
+
+async function startShell(options: BrowserShellOptions, log: FileLogger): Promise<BrowserShell> {
   const secret = options.secret ?? newRunSecret()
   const clock = options.clock ?? systemClock
   const adapters = createNodeAdapters({
@@ -99,6 +109,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       reject(
         new Error(
           `The browser shell could not listen on 127.0.0.1:${options.port ?? 0} (${error.code ?? error.message}); choose another port or stop what uses it.`,
+          { cause: error },
         ),
       ),
     )
