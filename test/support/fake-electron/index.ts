@@ -13,7 +13,7 @@
  * own `import electron from 'electron'` gets this fake too.
  */
 import { vi } from 'vitest'
-import type { App, ContextBridge, Shell } from 'electron'
+import type { App, ContextBridge, Dialog, Shell } from 'electron'
 import { FakeApp } from './app'
 import { FakeBrowserWindow } from './browser-window'
 import { FakeIpcMain, FakeIpcRenderer } from './ipc'
@@ -41,7 +41,13 @@ function freshState() {
     protocol: new FakeProtocol(),
     ipcMain: new FakeIpcMain(),
     ipcRenderer: new FakeIpcRenderer(),
-    shell: { openExternal: vi.fn<Shell['openExternal']>(async () => {}) },
+    shell: {
+      openExternal: vi.fn<Shell['openExternal']>(async () => {}),
+      /** Answers '' (opened) as Electron does, or the error's text; a test may replace it. */
+      openPath: vi.fn<Shell['openPath']>(async () => ''),
+    },
+    /** `dialog.showErrorBox`: a modal box Electron shows even before `ready`. */
+    dialog: { showErrorBox: vi.fn<Dialog['showErrorBox']>() },
     contextBridge: { exposeInMainWorld: vi.fn<ContextBridge['exposeInMainWorld']>() },
     /**
      * What app.getPath answers. Empty, so nothing writes to a real directory unless a test points
@@ -82,6 +88,9 @@ const namedExports = {
   },
   get shell() {
     return fake.shell
+  },
+  get dialog() {
+    return fake.dialog
   },
   get contextBridge() {
     return fake.contextBridge
