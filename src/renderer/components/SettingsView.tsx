@@ -1,10 +1,11 @@
-/** Settings: availability, notifications, start-up, the platform, sign out. */
+/** Settings: availability, notifications, start-up, the platform, sign out, the log folder. */
 import { useId, useState } from 'react'
 import type { AppSettings } from '../../shared/ipc/contract'
 import { fromCall } from '../logic/action-result'
 import { useApi, useAppState, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { AvailabilityForm } from './AvailabilityForm'
+import { LogFolderSettings } from './LogFolderSettings'
 import { useAction } from './use-action'
 
 type Toggle = 'remindersEnabled' | 'soundEnabled' | 'launchAtLogin'
@@ -30,6 +31,7 @@ export function SettingsView() {
       {expert !== null && <AvailabilityForm expert={expert} />}
       {settings !== null && <Toggles settings={settings} />}
       <Account platformUrl={settings?.platformUrl ?? info?.defaultPlatformUrl ?? null} />
+      <LogFolderSettings />
       {info !== null && (
         <p className="muted about">
           Standby {info.version} · protocol {info.protocolVersion}
