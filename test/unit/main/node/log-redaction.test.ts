@@ -52,6 +52,53 @@ describe('what never reaches a log line', () => {
     expect(line).not.toContain('hunter2')
   })
 
+  it('knows a secret field by any spelling of its name', () => {
+    const fields = {
+      accessToken: 'a',
+      'x-auth-token': 'b',
+      Password: 'c',
+      user_password: 'd',
+      apiKey: 'e',
+      'X-API-KEY': 'f',
+      clientSecret: 'g',
+      messageBody: 'h',
+      message: 'i',
+      cookies: 'j',
+      requestId: 'req_1',
+      inviteId: 'inv_1',
+      idempotencyKey: 'k_1',
+      reason: 'taken',
+      status: 'online',
+    }
+    expect(redactLogFields(fields)).toEqual({
+      ...Object.fromEntries(Object.keys(fields).map((key) => [key, '[redacted]'])),
+      requestId: 'req_1',
+      inviteId: 'inv_1',
+      idempotencyKey: 'k_1',
+      reason: 'taken',
+      status: 'online',
+    })
+  })
+
+  it('removes secrets nested in a detail that is not flat, and message texts in JSON', () => {
+    const line = formatLogLine(at, 'warn', 'Odd reply', {
+      outer: { password: 'nested-hunter2', body: 'Hello Mei' },
+    })
+    expect(line).not.toContain('nested-hunter2')
+    expect(line).not.toContain('Hello Mei')
+    expect(redactLogText('{"text":"Hi \\"there\\" Mei","id":"m_1"}')).toBe('{"text":"[redacted]","id":"m_1"}')
+    expect(redactLogText('"password":"with \\" quote inside"')).toBe('"password":[redacted]')
+  })
+
+  it('removes the password of a URL, and a random token that happens to hold no digit', () => {
+    expect(redactLogText('GET https://ada:hunter2@platform.example.com/x')).toBe(
+      'GET https://ada:[redacted]@platform.example.com/x',
+    )
+    expect(redactLogText('http://127.0.0.1:4455/api')).toBe('http://127.0.0.1:4455/api')
+    const noDigit = 'qVxLbZrTmKpWsYcNhJdFaGeUiOtRwQvXlBzRtMkPwSy'
+    expect(redactLogText(`socket ${noDigit}`)).toBe('socket [redacted]')
+  })
+
   it('redacts an error whose message quotes a secret', () => {
     const line = formatLogLine(at, 'error', 'Request failed', new Error(`401 for Bearer ${TOKEN}`))
     expect(line).not.toContain(TOKEN)
