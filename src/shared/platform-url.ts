@@ -9,13 +9,14 @@ export type PlatformUrlCheck =
   | { readonly ok: false; readonly reason: 'not_a_web_address' | 'needs_https'; readonly message: string }
 
 /**
- * True for a host name that is this computer: `localhost`, 127.0.0.0/8, `::1` and the IPv4-mapped
- * form of 127.0.0.0/8. Takes `URL.hostname`, which has already turned every spelling of an IPv4
+ * True for a host name that is this computer: `localhost` (also written `localhost.`), 127.0.0.0/8,
+ * `::1` and the IPv4-mapped form of 127.0.0.0/8; not `*.localhost`, which a resolver may send out. Takes `URL.hostname`, which has already turned every spelling of an IPv4
  * address ("127.1", "0x7f.0.0.1") into dotted decimal and wraps IPv6 in brackets.
  */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase()
-  if (host === 'localhost' || host === '[::1]') return true
+  // "localhost." is the same name written absolute (the root zone keeps it for this computer).
+  if (host === 'localhost' || host === 'localhost.' || host === '[::1]') return true
   // The URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1, so 7fxx is the 127 range.
   if (/^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host)) return true
   const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host)

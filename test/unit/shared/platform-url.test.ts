@@ -13,6 +13,10 @@ describe('the platform address the expert types', () => {
       ['http://[::ffff:127.0.0.1]:4455', 'http://[::ffff:7f00:1]:4455'],
       ['localhost:4455', 'http://localhost:4455'],
       ['127.0.0.1:4455', 'http://127.0.0.1:4455'],
+      ['http://localhost.:4455', 'http://localhost.:4455'],
+      ['http://127.0.0.1.:4455', 'http://127.0.0.1:4455'],
+      ['http://2130706433:4455', 'http://127.0.0.1:4455'],
+      ['http://[0:0:0:0:0:0:0:1]:4455', 'http://[::1]:4455'],
     ] as const) {
       expect(checkPlatformUrl(typed), typed).toEqual({ ok: true, url: used })
     }
@@ -31,6 +35,10 @@ describe('the platform address the expert types', () => {
       'http://[::ffff:10.0.0.1]',
       'http://sub.localhost',
       'http://128.0.0.1',
+      'http://localhost%2eevil.com',
+      'http://evil.com\\@localhost',
+      'http://[::]',
+      'http://localhost..',
     ]) {
       const checked = checkPlatformUrl(typed)
       expect(checked, typed).toMatchObject({ ok: false, reason: 'needs_https' })
