@@ -6,8 +6,8 @@
 //
 //   npx tsx scripts/rebuild-sqlite-for-electron.ts [--force] [--dry-run] [--optional]
 //
-// --optional: on failure, print one line and exit 0 (for `prestart`, so npm start can still fall
-// back to the browser shell). The build needs Electron's headers from electronjs.org, or a prebuilt
+// --optional: on failure, print one line and exit 0 (for `predev`; `npm start` calls
+// ensureElectronSqlite itself and falls back to the browser shell, see start-host.ts). The build needs Electron's headers from electronjs.org, or a prebuilt
 // addon from GitHub, so it cannot run on a machine without internet access such as this
 // project's CI; what can run without building (the plan, the staging copy) is unit-tested.
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'

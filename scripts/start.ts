@@ -15,6 +15,10 @@ import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { startBrowserShell } from '../src/browser-shell/browser-shell'
 import { buildApp } from './build-app'
+import { ensureElectronSqlite } from './rebuild-sqlite-for-electron'
+import { chooseHost } from './start-host'
+import { describeStartupFailure } from '../src/main/core/startup/startup-failure'
+import { LOG_FILE_NAME, LOG_FOLDER_NAME } from '../src/main/node/file-log'
 import { createStreamLogger } from '../src/main/node/adapters'
 import { consoleLogger } from '../server/src/logger'
 import {
@@ -35,6 +39,7 @@ const { values } = parseArgs({
   },
 })
 const dataDir = values['data-dir'] ?? process.env['STANDBY_DATA_DIR'] ?? join(homedir(), '.standby-dev')
+const shellDataDir = join(dataDir, 'browser-shell')
 const say = (line: string): void => void process.stdout.write(`[standby] ${line}\n`)
 
 /** Start the reference platform in this process, on 4455 or a free port if that is taken. */
@@ -84,12 +89,6 @@ function electronBinary(): string | null {
   return install.status === 0 ? located() : null
 }
 
-function run(command: string, args: ReadonlyArray<string>): void {
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root })
-  if (result.status !== 0)
-    throw new Error(`${command} ${args.join(' ')} failed (exit ${String(result.status)})`)
-}
-
 async function main(): Promise<void> {
   const configured = values['platform-url'] ?? process.env['STANDBY_PLATFORM_URL']
   const platform = configured ? null : await embeddedPlatform()
@@ -104,12 +103,15 @@ async function main(): Promise<void> {
   say('Building…')
   buildApp(root, { inheritOutput: true })
 
-  const electron = values.browser ? null : electronBinary()
-  if (electron === null) {
-    if (!values.browser)
-      say("Electron's binary could not be downloaded (offline?), so Standby runs in your browser instead.")
+  const host = await chooseHost({
+    browserRequested: values.browser,
+    findElectron: electronBinary,
+    prepareSqlite: () => ensureElectronSqlite({ projectRoot: root, force: false, dryRun: false, log: say }),
+    say,
+  })
+  if (host.kind === 'browser') {
     const shell = await startBrowserShell({
-      dataDir: join(dataDir, 'browser-shell'),
+      dataDir: shellDataDir,
       rendererDir: join(root, 'out', 'renderer'),
       port: values.port ? Number(values.port) : 0,
       defaultPlatformUrl: platformUrl,
@@ -120,8 +122,7 @@ async function main(): Promise<void> {
     say(`Open ${shell.url}`)
     return
   }
-  run(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'rebuild-sqlite-for-electron.ts')])
-  const child = spawn(electron, [root], {
+  const child = spawn(host.binary, [root], {
     stdio: 'inherit',
     env: { ...process.env, STANDBY_PLATFORM_URL: platformUrl },
   })
@@ -129,6 +130,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[standby] Could not start: ${error instanceof Error ? error.message : String(error)}`)
+  // The same words as Electron's dialog: what failed, what to do, where the log is.
+  const logPath = join(shellDataDir, LOG_FOLDER_NAME, LOG_FILE_NAME)
+  // Named only when the shell got as far as writing it: a failed build has no log file.
+  const failure = describeStartupFailure(error, {
+    logPath: existsSync(logPath) ? logPath : null,
+    packaged: false,
+  })
+  console.error(`[standby] ${failure.title}. ${failure.message}`)
   process.exit(1)
 })

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { LinkTimings } from '../main/core/connection/platform-link'
 import type { Logger } from '../main/core/ports/logger'
 import { createNodeAdapters, type NodeAdapters } from '../main/node/adapters'
+import { createFileLogger, LOG_FOLDER_NAME, type FileLogger } from '../main/node/file-log'
 import type { Runtime } from '../main/node/runtime/start-runtime'
 import { firstLanguage, loadFirstFrameRenderer } from '../main/node/renderer-pages/first-frame'
 import { createRendererPages } from '../main/node/renderer-pages/renderer-pages'
@@ -21,7 +22,7 @@ import { matchesRunSecret, newRunSecret } from './run-secret'
 
 /** Where and how to run the shell. */
 export interface BrowserShellOptions {
-  /** Holds the cache, the sign-in (0600) and the settings. */
+  /** Holds the cache, the sign-in (0600), the settings and the log folder. */
   readonly dataDir: string
   /** The built renderer: out/renderer. */
   readonly rendererDir: string
@@ -54,6 +55,8 @@ export interface BrowserShell {
   readonly secret: string
   readonly runtime: Runtime
   readonly adapters: NodeAdapters
+  /** The log file, in `<dataDir>/logs`. */
+  readonly logPath: string
   close(): Promise<void>
 }
 
@@ -73,18 +76,30 @@ export const UPDATER_HOOK_PATH = '/test-hooks/updater'
 
 /** Start the shell and resolve once it listens. */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
+  // Every line goes to the caller's log and to the log file in the data directory.
+  const log = createFileLogger({ dir: join(options.dataDir, LOG_FOLDER_NAME), echo: options.log })
+  try {
+    return await startShell(options, log)
+  } catch (error) {
+    // The caller says it to the user; the file keeps it with its stack.
+    log.error('The browser shell could not start', error)
+    throw error
+  }
+}
+
+async function startShell(options: BrowserShellOptions, log: FileLogger): Promise<BrowserShell> {
   const secret = options.secret ?? newRunSecret()
   const clock = options.clock ?? systemClock
   const adapters = createNodeAdapters({
     dataDir: options.dataDir,
     out: options.out as { write(line: string): boolean },
-    log: options.log,
+    log,
     appVersion: options.version ?? '0.0.0',
   })
   const http = createServer((req, res) => {
     // Nothing a request carries may take the shell down: a bad one gets 400 and a log line.
     route(req, res).catch((error: unknown) => {
-      options.log.warn(
+      log.warn(
         `Browser shell refused a malformed request to ${String(req.url).slice(0, 100)}: ${String(error)}`,
       )
       if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
@@ -94,7 +109,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   // A malformed request, or a connection reset before it was read, is that client's problem: it
   // gets an answer where it can still take one, and the shell goes on.
   http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    options.log.warn(`Browser shell refused a malformed HTTP request: ${error.code ?? error.message}`)
+    log.warn(`Browser shell refused a malformed HTTP request: ${error.code ?? error.message}`)
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy()
     const status =
       error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
@@ -106,12 +121,13 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       reject(
         new Error(
           `The browser shell could not listen on 127.0.0.1:${options.port ?? 0} (${error.code ?? error.message}); choose another port or stop what uses it.`,
+          { cause: error },
         ),
       ),
     )
     http.listen(options.port ?? 0, '127.0.0.1', resolve)
   })
-  http.on('error', (error) => options.log.error('Browser shell: the HTTP server failed', error))
+  http.on('error', (error) => log.error('Browser shell: the HTTP server failed', error))
   const port = (http.address() as AddressInfo).port
   const origin = `http://127.0.0.1:${port}`
   const ownHost = `127.0.0.1:${port}`
@@ -121,12 +137,14 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     dataDir: options.dataDir,
     adapters,
     clock,
-    log: options.log,
+    log,
     timings: options.timings,
     linkClock: options.linkClock,
     host: {
-      ...headlessHost(options.version ?? '0.0.0', options.log, options.defaultPlatformUrl ?? null),
+      ...headlessHost(options.version ?? '0.0.0', log, options.defaultPlatformUrl ?? null),
       openExternal: (url) => adapters.browser.open(url),
+      // A page in a browser cannot be given a folder to open: Settings shows the path.
+      logs: { path: log.dir, open: () => Promise.resolve(false) },
     },
   })
   const firstFrameModule =
@@ -135,13 +153,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       : options.firstFrameModule
   const pages = createRendererPages({
     rendererDir: options.rendererDir,
-    renderFirstFrame:
-      firstFrameModule === null ? null : await loadFirstFrameRenderer(firstFrameModule, options.log),
+    renderFirstFrame: firstFrameModule === null ? null : await loadFirstFrameRenderer(firstFrameModule, log),
     api: runtime.api,
     inBrowser: true,
-    log: options.log,
+    log,
   })
-  const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log: options.log })
+  const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log })
   const offs = [runtime.forwardPushes((event, payload) => ipc.push(event, payload))]
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -252,6 +269,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     secret,
     runtime,
     adapters,
+    logPath: log.path,
     async close() {
       for (const off of offs) off()
       await ipc.close()

@@ -24,7 +24,10 @@ import { followLaunchAtLogin } from './core/settings/login-item'
 import { nativeBindingForThisProcess } from './db/electron-native-binding'
 import { appInfo, registerAppApi } from './electron/ipc/app-handlers'
 import { createIpcMain, send } from './electron/ipc/ipc-main'
-import { consoleLogger } from './node/log'
+import { consoleLogger, type Logger } from './node/log'
+import { createFileLogger } from './node/file-log'
+import { createElectronLogFolder } from './electron/adapters/log-folder'
+import { failStartup } from './electron/startup-failure-dialog'
 import { bringToFront, createMainWindow } from './electron/main-window'
 import { createPopover } from './electron/popover-window'
 import { loadFirstFrameRenderer } from './node/renderer-pages/first-frame'
@@ -40,11 +43,15 @@ import { manualDownloadUrl } from './node/update-feed'
 import { windowSlot } from './node/window-slot'
 import { systemClock } from '../shared/clock'
 
+/** This run's log: the console until the log file is open, then both; a failed start reports through it. */
+const logs: { log: Logger; path: string | null } = { log: consoleLogger, path: null }
+
 /** Builds the app: single-instance lock, session security, the core, IPC, window, tray. */
 async function main(): Promise<void> {
-  const log = consoleLogger
   // A second copy quits before it creates anything; the first copy is told and shows itself.
   if (!claimSingleInstance()) return
+  const log = createFileLogger({ dir: app.getPath('logs'), echo: consoleLogger })
+  Object.assign(logs, { log, path: log.path })
   const isQuitting = trackQuitting()
   registerAppScheme(protocol)
 
@@ -173,6 +180,7 @@ async function main(): Promise<void> {
       }),
       openExternal,
       showWindow,
+      logs: createElectronLogFolder(log.dir, log),
     },
   })
   started.runtime = runtime
@@ -210,7 +218,6 @@ async function main(): Promise<void> {
 }
 
 /** Settles once the app is up (or has given up); tests await it. */
-export const started: Promise<void> = main().catch((error: unknown) => {
-  consoleLogger.error('Standby could not start', error)
-  app.exit(1)
-})
+export const started: Promise<void> = main().catch((error: unknown) =>
+  failStartup(error, { log: logs.log, logPath: logs.path }),
+)

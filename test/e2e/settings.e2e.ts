@@ -3,6 +3,7 @@
  * refuses rolls back with a sentence saying so. The page's IPC socket is routed through the test,
  * which holds the settings call until the test answers it.
  */
+import { dirname } from 'node:path'
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
 import { routeIpc, type RoutedSocket } from './support/ipc-route'
@@ -97,4 +98,16 @@ it('says why the expert is away after the screen locks, and keeps the idle time 
   await app.getByRole('switch', { name: /Away when idle/ }).uncheck()
   expect(await app.getByLabel('Idle time before away').isDisabled()).toBe(true)
   await checkScreen(app, 'settings-presence')
+})
+
+it('shows where the log file is, and says which folder to open where the page cannot open it', async () => {
+  const { expert, shell, open } = await world()
+  const adaShell = await shell(expert('Ada Byron', ['react']))
+  const app = await open(adaShell)
+  await app.getByRole('button', { name: 'Settings' }).click()
+  const folder = dirname(adaShell.shell.logPath)
+  await app.getByText(folder, { exact: true }).waitFor()
+  await app.getByRole('button', { name: 'Open log folder' }).click()
+  await app.getByRole('status').getByText(`Open this folder in your file manager: ${folder}`).waitFor()
+  await checkScreen(app, 'settings-log-folder')
 })

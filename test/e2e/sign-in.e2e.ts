@@ -5,7 +5,7 @@ import { checkScreen } from './support/screens'
 
 const world = useE2e()
 
-it('says what went wrong (wrong password, unreachable platform), then signs in', async () => {
+it('says what went wrong (wrong password, http to another computer, unreachable platform), then signs in', async () => {
   const { platform, expert, shell, open } = await world()
   const ada = expert('Ada Byron', ['react'])
   const page = await open(await shell())
@@ -18,6 +18,14 @@ it('says what went wrong (wrong password, unreachable platform), then signs in',
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('alert').getByText('Wrong email or password.').waitFor()
   await checkScreen(page, 'sign-in')
+
+  // Plain http to another computer is refused before anything is sent, saying what to type.
+  await url.fill('http://platform.example.com')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page
+    .getByRole('alert')
+    .getByText(/use https:\/\/platform\.example\.com \(http:\/\/ is allowed only for this computer/)
+    .waitFor()
 
   await url.fill('http://127.0.0.1:9')
   await page.getByLabel('Password').fill(ada.password)

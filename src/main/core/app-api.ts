@@ -29,6 +29,15 @@ export interface HostInfo {
   openExternal(url: string): Promise<void>
   /** Bring the full window to the front; a host without one does nothing. */
   showWindow(): void
+  /** The folder of the host's log file; absent for a host that writes none. */
+  readonly logs?: HostLogFolder
+}
+
+/** The host's log folder, and how it shows it. */
+export interface HostLogFolder {
+  readonly path: string
+  /** Shows the folder in the file manager; false when the host cannot. */
+  open(): Promise<boolean>
 }
 
 /** What the handlers read besides the core: the settings, the notifier and the updater. Time is the core's platform clock. */
@@ -64,6 +73,11 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'shell.openExternal': (url) => host.openExternal(url),
+    'logs.getFolder': () => ({ path: host.logs?.path ?? null, opened: false }),
+    'logs.openFolder': async () => ({
+      path: host.logs?.path ?? null,
+      opened: host.logs === undefined ? false : await host.logs.open(),
+    }),
     'connection.getState': () => core.connection,
     'auth.signIn': async ({ platformUrl, email, password }) => {
       const outcome = await core.signIn(platformUrl, email, password)

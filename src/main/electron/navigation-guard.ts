@@ -10,14 +10,25 @@ export interface NavigationGuardOptions {
   readonly log: Logger
 }
 
-/** Refuses navigation away from the app and every new window; http(s) links open in the browser. */
+/**
+ * Refuses navigation away from the app, in any frame and through any redirect, and every new
+ * window; http(s) links open in the browser.
+ */
 export function guardNavigation(contents: WebContents, options: NavigationGuardOptions): void {
   const { isAppUrl, openExternal, log } = options
-  contents.on('will-navigate', (event) => {
-    if (isAppUrl(event.url)) return
-    event.preventDefault()
-    log.warn(`Blocked navigation away from the app to ${event.url}`)
-  })
+  const refuseLeaving =
+    (what: string) =>
+    (event: { readonly url: string; preventDefault(): void }): void => {
+      if (isAppUrl(event.url)) return
+      event.preventDefault()
+      log.warn(`Blocked ${what} away from the app to ${event.url}`)
+    }
+  // Electron asks will-frame-navigate first, for every frame, and will-navigate only for a main
+  // frame it let through; a redirect is asked about on its own. Each is guarded in case the other
+  // is not asked.
+  contents.on('will-navigate', refuseLeaving('navigation'))
+  contents.on('will-frame-navigate', refuseLeaving('a frame navigation'))
+  contents.on('will-redirect', refuseLeaving('a redirect'))
   contents.setWindowOpenHandler(({ url }) => {
     const link = ExternalUrl.safeParse(url)
     if (link.success) {

@@ -16,7 +16,14 @@ export function enforceContentSecurityPolicy(
   })
 }
 
-/** Refuses camera, microphone, geolocation and every other web permission: the UI needs none. */
-export function denyPermissionRequests(session: Pick<Session, 'setPermissionRequestHandler'>): void {
+/**
+ * Refuses camera, microphone, geolocation and every other web permission: the UI needs none. Both
+ * handlers answer no, since Chromium asks the check handler alone for some permissions (the
+ * clipboard, `navigator.permissions.query`, HID and serial), and Electron grants those by default.
+ */
+export function denyPermissionRequests(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
 }

@@ -3,6 +3,7 @@
  * console here, the browser shell's stream in adapters/stream-logger.ts).
  */
 import type { Logger } from '../../shared/logger'
+import { redactLogDetail, redactLogText } from './log-redaction'
 
 export type { Logger } from '../../shared/logger'
 
@@ -11,12 +12,31 @@ export type LogLevel = 'info' | 'warn' | 'error'
 
 /**
  * One entry as one line: ISO time, level, message, and the error's own message. Line breaks in
- * the message become spaces, so text from elsewhere cannot forge a second entry.
+ * the message become spaces, so text from elsewhere cannot forge a second entry; tokens and
+ * passwords are redacted (log-redaction.ts), whoever wrote them.
  */
 export function formatLogLine(at: Date, level: LogLevel, message: string, error?: unknown): string {
   const text = message.replace(/[\r\n]+/g, ' ')
-  const cause = error === undefined ? '' : ` (${describeError(error).replace(/[\r\n]+/g, ' ')})`
-  return `${at.toISOString()} ${level.toUpperCase().padEnd(5)} ${text}${cause}`
+  const cause =
+    error === undefined ? '' : ` (${describeError(redactLogDetail(error)).replace(/[\r\n]+/g, ' ')})`
+  return redactLogText(`${at.toISOString()} ${level.toUpperCase().padEnd(5)} ${text}${cause}`)
+}
+
+/**
+ * One entry as written: its line, then the error's stack frames indented on the lines after, so
+ * the entry's first line stays greppable. Each element ends with a line break.
+ */
+export function formatLogEntry(
+  at: Date,
+  level: LogLevel,
+  message: string,
+  detail?: unknown,
+): ReadonlyArray<string> {
+  const line = `${formatLogLine(at, level, message, detail)}\n`
+  if (!(detail instanceof Error) || detail.stack === undefined) return [line]
+  const frames = detail.stack.split('\n').filter((frame) => frame.trimStart().startsWith('at '))
+  if (frames.length === 0) return [line]
+  return [line, redactLogText(`${frames.map((frame) => `    ${frame.trim()}`).join('\n')}\n`)]
 }
 
 /** An error as a short phrase: "TypeError: x is undefined", or the value itself. */
@@ -25,15 +45,17 @@ export function describeError(error: unknown): string {
   return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))
 }
 
-/** Writes to stdout/stderr, which is where Electron's own messages go too; errors keep their stack. */
+/**
+ * Writes to the console, which is where Electron's own messages go too (console, not
+ * process.stdout: a Windows app without a console has no stream to write to); errors keep their
+ * stack. For what happens before the log file is open; after, the file logger writes to both.
+ */
 export const consoleLogger: Logger = {
-  info: (message, detail) => console.info(formatLogLine(new Date(), 'info', message, detail)),
-  warn: (message, error) =>
-    error === undefined
-      ? console.warn(formatLogLine(new Date(), 'warn', message))
-      : console.warn(formatLogLine(new Date(), 'warn', message), error),
-  error: (message, error) =>
-    error === undefined
-      ? console.error(formatLogLine(new Date(), 'error', message))
-      : console.error(formatLogLine(new Date(), 'error', message), error),
+  info: (message, detail) => console.info(entryText('info', message, detail)),
+  warn: (message, error) => console.warn(entryText('warn', message, error)),
+  error: (message, error) => console.error(entryText('error', message, error)),
+}
+
+function entryText(level: LogLevel, message: string, detail: unknown): string {
+  return formatLogEntry(new Date(), level, message, detail).join('').trimEnd()
 }

@@ -4,10 +4,12 @@
  */
 import { z } from 'zod'
 import type { StoredSignIn } from '../core/ports/secrets'
+import { isAllowedPlatformUrl } from '../../shared/platform-url'
 
 /** A stored sign-in as it must look on disk. */
 export const StoredSignInSchema = z.object({
-  platformUrl: z.url({ protocol: /^https?$/ }),
+  // A file edited to point at another computer over plain http would send the token in clear.
+  platformUrl: z.url({ protocol: /^https?$/ }).refine(isAllowedPlatformUrl),
   token: z.string().min(1),
   expertId: z.string().min(1),
 }) satisfies z.ZodType<StoredSignIn>

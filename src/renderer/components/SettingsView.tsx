@@ -1,4 +1,4 @@
-/** Settings: availability, notifications, start-up, updates, the platform, sign out. */
+/** Settings: availability, notifications, start-up, updates, the platform, sign out, the log folder. */
 import { useId, useState } from 'react'
 import type { AppSettings } from '../../shared/ipc/contract'
 import { fromCall } from '../logic/action-result'
@@ -7,6 +7,7 @@ import { ActionButton, ActionError } from './ActionButton'
 import { AvailabilityForm } from './AvailabilityForm'
 import { HEALTH_HEADLINE } from './NotificationHealthBanner'
 import { UpdatesSection } from './UpdatesSection'
+import { LogFolderSettings } from './LogFolderSettings'
 import { useAction } from './use-action'
 
 type Toggle = 'remindersEnabled' | 'soundEnabled' | 'launchAtLogin' | 'autoAwayEnabled'
@@ -39,6 +40,7 @@ export function SettingsView() {
       {settings !== null && <Toggles settings={settings} />}
       <UpdatesSection />
       <Account platformUrl={settings?.platformUrl ?? info?.defaultPlatformUrl ?? null} />
+      <LogFolderSettings />
       {info !== null && (
         <p className="muted about">
           Standby {info.version} · protocol {info.protocolVersion}

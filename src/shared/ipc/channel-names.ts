@@ -13,6 +13,8 @@ export const INVOKE_CHANNELS = [
   'settings.get',
   'settings.update',
   'shell.openExternal',
+  'logs.getFolder',
+  'logs.openFolder',
   'connection.getState',
   'auth.signIn',
   'auth.signOut',

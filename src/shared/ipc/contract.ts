@@ -34,6 +34,15 @@ export const AppInfo = z.object({
 /** What the app is: shown in the window title line and in bug reports. */
 export type AppInfo = z.infer<typeof AppInfo>
 
+/**
+ * Where the host writes its log file: shown in Settings and named by errors that point to the log.
+ * `path` is null for a host that writes no file; `opened` says whether the host could show the
+ * folder itself (the browser shell cannot: the page shows the path instead).
+ */
+export const LogFolder = z.object({ path: z.string().nullable(), opened: z.boolean() })
+/** Where the host writes its log file, and whether it just showed it. */
+export type LogFolder = z.infer<typeof LogFolder>
+
 /** A web page the app may hand to the system browser; anything else (file:, javascript:, custom schemes) is refused. */
 export const ExternalUrl = z.url({ protocol: /^https?$/, normalize: true }).max(2048)
 
@@ -203,6 +212,10 @@ export const invokeContract = {
   'settings.update': { request: AppSettings.partial().strict(), response: AppSettings },
   /** Open an http(s) link in the system browser rather than inside the app. */
   'shell.openExternal': { request: ExternalUrl, response: z.void() },
+  /** Where the log file is, without opening anything (`opened` is false). */
+  'logs.getFolder': { request: z.void(), response: LogFolder },
+  /** Show the log folder in the file manager; a host that cannot answers with the path alone. */
+  'logs.openFolder': { request: z.void(), response: LogFolder },
   /** The connection to the platform as the banner shows it. */
   'connection.getState': { request: z.void(), response: ConnectionState },
   /** Sign in to a platform (URL, email, password). */

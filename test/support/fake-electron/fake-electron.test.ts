@@ -40,6 +40,22 @@ describe('the fake BrowserWindow', () => {
   })
 })
 
+describe('the fake WebContents', () => {
+  it('asks will-frame-navigate first, and will-navigate only for a main-frame navigation it let through', () => {
+    const contents = new FakeBrowserWindow().webContents
+    const asked: string[] = []
+    contents.on('will-frame-navigate', (event: Electron.Event<{ url: string }>) => {
+      asked.push('frame')
+      if (event.url.includes('blocked')) event.preventDefault()
+    })
+    contents.on('will-navigate', () => asked.push('main'))
+    expect(contents.navigate('https://example.com/blocked')).toBe(true)
+    expect(contents.navigate('https://example.com/fine')).toBe(false)
+    expect(contents.navigateFrame('https://example.com/sub', { isMainFrame: false })).toBe(false)
+    expect(asked).toEqual(['frame', 'frame', 'main', 'frame'])
+  })
+})
+
 describe('the fake app', () => {
   it('quits when its last window is destroyed, unless something listens to window-all-closed', () => {
     new FakeBrowserWindow().close()

@@ -14,7 +14,7 @@
  */
 import { createRequire } from 'node:module'
 import { vi } from 'vitest'
-import type { ActivationArguments, App, ContextBridge } from 'electron'
+import type { ActivationArguments, App, ContextBridge, Dialog } from 'electron'
 import { FakeApp } from './app'
 import { FakeBrowserWindow } from './browser-window'
 import { FakeIpcMain, FakeIpcRenderer } from './ipc'
@@ -46,6 +46,8 @@ function freshState() {
     ipcMain: new FakeIpcMain(),
     ipcRenderer: new FakeIpcRenderer(),
     shell: new FakeShell(),
+    /** `dialog.showErrorBox`: a modal box Electron shows even before `ready`. */
+    dialog: { showErrorBox: vi.fn<Dialog['showErrorBox']>() },
     contextBridge: { exposeInMainWorld: vi.fn<ContextBridge['exposeInMainWorld']>() },
     /**
      * What app.getPath answers. Empty, so nothing writes to a real directory unless a test points
@@ -95,6 +97,9 @@ const namedExports = {
   },
   get shell() {
     return fake.shell
+  },
+  get dialog() {
+    return fake.dialog
   },
   get contextBridge() {
     return fake.contextBridge

@@ -14,6 +14,7 @@ type HeadersListener = (
   callback: (response: HeadersReceivedResponse) => void,
 ) => void
 type PermissionHandler = Parameters<Session['setPermissionRequestHandler']>[0]
+type PermissionCheckHandler = Parameters<Session['setPermissionCheckHandler']>[0]
 
 /** `protocol`: the app's own scheme, declared before ready and answered by a handler. */
 export class FakeProtocol implements Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'> {
@@ -34,9 +35,13 @@ export class FakeProtocol implements Pick<Protocol, 'registerSchemesAsPrivileged
 }
 
 /** `session.defaultSession`: response headers and permission prompts. */
-export class FakeSession implements Pick<Session, 'setPermissionRequestHandler'> {
+export class FakeSession implements Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler'
+> {
   private headersListener: HeadersListener | undefined
   private permissionHandler: PermissionHandler = null
+  private permissionCheckHandler: PermissionCheckHandler = null
 
   readonly webRequest: Pick<WebRequest, 'onHeadersReceived'> = {
     onHeadersReceived: (...args: unknown[]): void => {
@@ -46,6 +51,10 @@ export class FakeSession implements Pick<Session, 'setPermissionRequestHandler'>
 
   setPermissionRequestHandler(handler: PermissionHandler): void {
     this.permissionHandler = handler
+  }
+
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.permissionCheckHandler = handler
   }
 
   /** A response arrives with these headers; returns what the app told Electron to use instead. */
@@ -77,5 +86,12 @@ export class FakeSession implements Pick<Session, 'setPermissionRequestHandler'>
     return new Promise((resolve) =>
       handler(undefined as never, permission, resolve, { isMainFrame: true, requestingUrl: 'file:///' }),
     )
+  }
+
+  /** The page checks a permission without asking (clipboard, `navigator.permissions.query`). */
+  checkPermission(permission: 'clipboard-read' | 'media' | 'geolocation' | 'hid' | 'serial'): boolean {
+    const handler = this.permissionCheckHandler
+    if (!handler) return true // Electron's default grants everything here too
+    return handler(null, permission, 'standby://app', { isMainFrame: true, requestingUrl: 'standby://app/' })
   }
 }

@@ -33,11 +33,35 @@ export class FakeWebContents
     this.emit('destroyed')
   }
 
-  /** The page tries to navigate to `url`; true if the app prevented it. */
+  /**
+   * The page tries to navigate its main frame to `url`; true if the app prevented it. As in
+   * Electron, will-frame-navigate comes first and will-navigate only if that one was let through.
+   */
   navigate(url: string): boolean {
-    assertOnScreen('a destroyed page', !this.destroyed)
+    if (this.navigateFrame(url, { isMainFrame: true })) return true
     const event = preventableEvent({ url, isSameDocument: false, isMainFrame: true, frame: null })
     this.emit('will-navigate', event, url)
+    return event.defaultPrevented
+  }
+
+  /** A frame of the page (an iframe unless `isMainFrame`) tries to navigate; true if prevented. */
+  navigateFrame(url: string, options: { readonly isMainFrame: boolean }): boolean {
+    assertOnScreen('a destroyed page', !this.destroyed)
+    const event = preventableEvent({
+      url,
+      isSameDocument: false,
+      isMainFrame: options.isMainFrame,
+      frame: null,
+    })
+    this.emit('will-frame-navigate', event)
+    return event.defaultPrevented
+  }
+
+  /** The server answers a navigation of the page with a redirect to `url`; true if prevented. */
+  redirect(url: string): boolean {
+    assertOnScreen('a destroyed page', !this.destroyed)
+    const event = preventableEvent({ url, isSameDocument: false, isMainFrame: true, frame: null })
+    this.emit('will-redirect', event, url, false, true, 0, 0)
     return event.defaultPrevented
   }
 

@@ -1,6 +1,6 @@
 // The composition root, booted against the fake Electron: the pieces are tested on their own
 // elsewhere; this checks they are wired to each other the way a user would notice.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -12,14 +12,21 @@ vi.mock('electron', async () => (await import('../../support/fake-electron')).el
 let userData: string | undefined
 
 async function launch(before?: (fake: typeof fakeState) => void): Promise<typeof fakeState> {
+  const fake = await start(before)
+  expect(fake.app.exit).not.toHaveBeenCalled()
+  return fake
+}
+
+/** Launches and lets the start fail or not. */
+async function start(before?: (fake: typeof fakeState) => void): Promise<typeof fakeState> {
   resetFakeElectron()
   userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
   fakeState.paths.userData = userData
+  fakeState.paths.logs = join(userData, 'logs')
   before?.(fakeState)
   vi.resetModules()
   const { started } = await import('../../../src/main/index')
   await started
-  expect(fakeState.app.exit).not.toHaveBeenCalled()
   return fakeState
 }
 
@@ -226,5 +233,36 @@ describe('launching Standby', () => {
       ok: false,
       error: { code: 'forbidden_sender' },
     })
+  })
+
+  it('writes its log file in the logs folder, and Settings opens that folder', async () => {
+    const fake = await launch()
+    const logs = join(userData!, 'logs')
+    expect(readFileSync(join(logs, 'standby.log'), 'utf8')).not.toBe('')
+    const from = { sender: fake.windows[0]!.webContents, frameUrl: 'standby://app/' }
+    await expect(fake.ipcMain.invoke('logs.getFolder', from)).resolves.toEqual({
+      ok: true,
+      value: { path: logs, opened: false },
+    })
+    await expect(fake.ipcMain.invoke('logs.openFolder', from)).resolves.toEqual({
+      ok: true,
+      value: { path: logs, opened: true },
+    })
+    expect(fake.shell.openPath).toHaveBeenCalledWith(logs)
+  })
+
+  it('shows what failed and what to do when it cannot start, names the log, and exits', async () => {
+    const fake = await start((f) => {
+      // The profile's folder is a file: the cache cannot be created in it.
+      const blocked = join(f.paths.userData!, 'profile')
+      writeFileSync(blocked, '')
+      f.paths.userData = blocked
+    })
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledOnce()
+    const [title, message] = fake.dialog.showErrorBox.mock.calls[0]!
+    expect(title).toBe('Standby cannot write to its profile folder')
+    expect(message).toContain(`The log has the details: ${join(userData!, 'logs', 'standby.log')}`)
+    expect(fake.app.exit).toHaveBeenCalledWith(1)
+    expect(readFileSync(join(userData!, 'logs', 'standby.log'), 'utf8')).toContain('Standby could not start')
   })
 })

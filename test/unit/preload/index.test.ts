@@ -32,6 +32,7 @@ describe('the preload', () => {
     expect(shapeOf(api)).toEqual({
       app: { getInfo: 'function', getTime: 'function', showWindow: 'function' },
       shell: { openExternal: 'function' },
+      logs: { getFolder: 'function', openFolder: 'function' },
       connection: { getState: 'function', onStateChanged: 'function' },
       auth: { signIn: 'function', signOut: 'function' },
       expert: { get: 'function' },

@@ -10,6 +10,7 @@ import {
   SignInResponse,
   type Expert,
 } from '../../../shared/protocol'
+import { checkPlatformUrl } from '../../../shared/platform-url'
 
 /** What a sign-in attempt ended as. */
 export type SignInOutcome =
@@ -24,20 +25,10 @@ export type SignInOutcome =
 /** How long each HTTP call of the sign-in may take. */
 const TIMEOUT_MS = 8_000
 
-/** Normalize what the expert typed as the platform address: "localhost:4455" → "http://localhost:4455". */
+/** Normalize what the expert typed as the platform address; null when it is not one the app may use. */
 export function normalizePlatformUrl(input: string): string | null {
-  const trimmed = input.trim().replace(/\/+$/, '')
-  // "host:4455" has no scheme; "mailto:x" or "ftp://x" has one, and it must be http(s).
-  const hasScheme = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(trimmed)
-  const withScheme = hasScheme ? trimmed : `http://${trimmed}`
-  try {
-    const url = new URL(withScheme)
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
-    if (url.hostname === '' || url.username !== '' || url.password !== '') return null
-    return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`
-  } catch {
-    return null
-  }
+  const checked = checkPlatformUrl(input)
+  return checked.ok ? checked.url : null
 }
 
 /** Check the platform, then exchange email and password for a token. */
@@ -47,14 +38,9 @@ export async function signIn(
   password: string,
   fetchImpl: typeof fetch = fetch,
 ): Promise<SignInOutcome> {
-  const platformUrl = normalizePlatformUrl(rawUrl)
-  if (platformUrl === null) {
-    return {
-      ok: false,
-      reason: 'invalid_input',
-      message: `"${rawUrl}" is not a web address; use one like https://platform.example.com.`,
-    }
-  }
+  const checked = checkPlatformUrl(rawUrl)
+  if (!checked.ok) return { ok: false, reason: 'invalid_input', message: checked.message }
+  const platformUrl = checked.url
   let infoBody: unknown
   try {
     const res = await fetchImpl(`${platformUrl}${HTTP_PATHS.info}`, {

@@ -75,6 +75,18 @@ describe('signIn', () => {
     })
   })
 
+  it('refuses plain http to another computer before sending the password, and says to use https', async () => {
+    const sent: string[] = []
+    const recordingFetch: typeof fetch = (input) => {
+      sent.push(String(input))
+      return Promise.reject(new Error('nothing should be sent'))
+    }
+    const outcome = await signIn('http://platform.example.com', 'ada@example.test', 'right', recordingFetch)
+    expect(outcome).toMatchObject({ ok: false, reason: 'invalid_input' })
+    expect(outcome.ok ? '' : outcome.message).toContain('use https://platform.example.com')
+    expect(sent).toEqual([])
+  })
+
   it('refuses an address that is not a web address', async () => {
     expect(await signIn('mailto:ada@example.test', 'ada@example.test', 'right')).toMatchObject({
       ok: false,

@@ -67,6 +67,32 @@ describe('the main window', () => {
     expect(fake.shell.openExternal).not.toHaveBeenCalled()
   })
 
+  it('keeps every frame of the page on the app, however it would leave', () => {
+    const { webContents } = openWindow()
+    expect(webContents.navigateFrame('https://evil.example/frame', { isMainFrame: false })).toBe(true)
+    expect(webContents.navigateFrame('https://evil.example/top', { isMainFrame: true })).toBe(true)
+    expect(webContents.navigateFrame('standby://app/#/settings', { isMainFrame: false })).toBe(false)
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('https://evil.example/frame'))
+    expect(fake.shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it('refuses a redirect that would take the page away from the app', () => {
+    const { webContents } = openWindow()
+    expect(webContents.redirect('https://evil.example/landing')).toBe(true)
+    expect(webContents.redirect('standby://app/')).toBe(false)
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('https://evil.example/landing'))
+  })
+
+  it('plays no navigation on a page that is gone', () => {
+    const window = openWindow()
+    const { webContents } = window
+    window.destroy()
+    expect(() => webContents.redirect('https://evil.example/')).toThrow(/no longer on screen/)
+    expect(() => webContents.navigateFrame('https://evil.example/', { isMainFrame: false })).toThrow(
+      /no longer on screen/,
+    )
+  })
+
   it('denies window.open; web links open in the system browser instead', () => {
     const { webContents } = openWindow()
     expect(webContents.openWindow('https://example.com/help')).toEqual({ action: 'deny' })

@@ -39,4 +39,11 @@ describe('session security', () => {
     expect(await fake.session.requestPermission('media')).toBe(false)
     expect(await fake.session.requestPermission('geolocation')).toBe(false)
   })
+
+  it('answers every permission check (clipboard, camera, devices, …) with no as well', () => {
+    denyPermissionRequests(fake.session)
+    for (const permission of ['clipboard-read', 'media', 'geolocation', 'hid', 'serial'] as const) {
+      expect(fake.session.checkPermission(permission)).toBe(false)
+    }
+  })
 })

@@ -60,6 +60,15 @@ describe('Node secrets (a 0600 file)', () => {
     expect(log.text()).not.toContain(TOKEN)
   })
 
+  it('refuses a stored sign-in that would send the token in clear to another computer', async () => {
+    const { secrets, path, log } = setup()
+    const stored = { platformUrl: 'http://platform.example.com', token: TOKEN, expertId: 'exp_ada' }
+    writeFileSync(path, JSON.stringify(stored), { mode: 0o600 })
+    expect(await secrets.load()).toBeNull()
+    expect(log.text()).toContain('missing or invalid: platformUrl')
+    expect(log.text()).not.toContain(TOKEN)
+  })
+
   it('clears a file of the wrong shape, naming the fields only', async () => {
     const { secrets, path, log } = setup()
     writeFileSync(path, JSON.stringify({ token: TOKEN, platformUrl: 'ftp://x' }), { mode: 0o600 })

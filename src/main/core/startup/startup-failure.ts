@@ -1,0 +1,155 @@
+/**
+ * Why Standby could not start, in words for the person who launched it: what failed and what to do,
+ * and where the log is. Both hosts show it (Electron in a dialog, the browser shell on its terminal)
+ * and then exit, so a failed start never just vanishes. Reads only the error's name, code and
+ * message, and those of its causes.
+ */
+
+/** Which failure it was; each has its own sentence. */
+export type StartupFailureKind =
+  | 'native_module'
+  | 'cache_too_new'
+  | 'locked'
+  | 'port_in_use'
+  | 'disk_full'
+  | 'unwritable'
+  | 'cache_unavailable'
+  | 'unknown'
+
+/** What the dialog (or the terminal) says. */
+export interface StartupFailure {
+  readonly kind: StartupFailureKind
+  /** What failed, as a dialog's title. */
+  readonly title: string
+  /** What to do, then where the log is. */
+  readonly message: string
+}
+
+/** What decides the advice besides the error. */
+export interface StartupFailureContext {
+  /** The log file, when it was open; the message names it. */
+  readonly logPath: string | null
+  /** An installed app: the remedy is to reinstall rather than to rebuild a checkout. */
+  readonly packaged: boolean
+}
+
+/** Symptoms of a native addon built for another ABI, or missing: dlopen's and our own wording. */
+const NATIVE_MODULE =
+  /NODE_MODULE_VERSION|compiled against a different Node\.js version|ERR_DLOPEN_FAILED|native addon could not be loaded|Electron build of SQLite is missing|Could not locate the bindings file|invalid ELF header|not a valid Win32 application|incompatible architecture|wrong ELF class/i
+
+/** The kind, title and advice for `error`. */
+export function describeStartupFailure(error: unknown, context: StartupFailureContext): StartupFailure {
+  const found = classify(causes(error))
+  const where = context.logPath === null ? '' : ` The log has the details: ${context.logPath}`
+  return { ...found, message: `${advice(found.kind, context, causes(error))}${where}` }
+}
+
+function classify(chain: ReadonlyArray<ErrorFacts>): Omit<StartupFailure, 'message'> {
+  const has = (test: (facts: ErrorFacts) => boolean): boolean => chain.some(test)
+  const code =
+    (...codes: ReadonlyArray<string>) =>
+    (facts: ErrorFacts) =>
+      codes.some((c) => facts.code === c || facts.code.startsWith(`${c}_`))
+  if (has((facts) => NATIVE_MODULE.test(facts.message) || facts.code === 'ERR_DLOPEN_FAILED'))
+    return { kind: 'native_module', title: 'Standby could not load its database module' }
+  if (has((facts) => facts.name === 'DatabaseTooNewError'))
+    return { kind: 'cache_too_new', title: "Standby's offline cache is from a newer Standby" }
+  if (
+    has(code('SQLITE_BUSY', 'SQLITE_LOCKED', 'EBUSY')) ||
+    has((facts) => /database is locked/i.test(facts.message))
+  )
+    return { kind: 'locked', title: "Standby's profile is in use by another program" }
+  if (has(code('EADDRINUSE'))) return { kind: 'port_in_use', title: 'Standby could not listen on its port' }
+  if (has(code('ENOSPC', 'SQLITE_FULL'))) return { kind: 'disk_full', title: 'The disk is full' }
+  if (
+    has(
+      code(
+        'EACCES',
+        'EPERM',
+        'EROFS',
+        'ENOTDIR',
+        'EEXIST',
+        'EISDIR',
+        'SQLITE_CANTOPEN',
+        'SQLITE_READONLY',
+        'SQLITE_PERM',
+      ),
+    )
+  )
+    return { kind: 'unwritable', title: 'Standby cannot write to its profile folder' }
+  if (has((facts) => facts.name === 'CacheUnavailableError'))
+    return { kind: 'cache_unavailable', title: 'Standby could not open its offline cache' }
+  return { kind: 'unknown', title: 'Standby could not start' }
+}
+
+function advice(
+  kind: StartupFailureKind,
+  context: StartupFailureContext,
+  chain: ReadonlyArray<ErrorFacts>,
+): string {
+  const first = sentence(chain[0]?.message ?? 'No reason was given')
+  const path = chain.find((facts) => facts.path !== '')?.path
+  switch (kind) {
+    case 'native_module':
+      return context.packaged
+        ? 'Its SQLite module does not match this version of Standby, which happens when an update or ' +
+            'install was interrupted. Install Standby again from its installer; your sign-in and settings are kept.'
+        : 'better-sqlite3 is not built for this Electron. Run `npm run rebuild:electron-sqlite` (it needs ' +
+            'internet access and a C++ toolchain), or `npm run shell` to use the browser shell, then start again.'
+    case 'cache_too_new':
+      return (
+        `${first} Or move cache.db out of Standby's profile folder and start again: the cache is ` +
+        'rebuilt from the platform.'
+      )
+    case 'locked':
+      return (
+        'Another copy of Standby, or another program such as a backup or antivirus scan, is using its ' +
+        'files. Quit it (look in the tray and in the task manager), then start Standby again.'
+      )
+    case 'port_in_use':
+      return 'Another program is listening on that port. Stop it, or start Standby with another `--port`.'
+    case 'disk_full':
+      return 'Free some space on the disk that holds your profile, then start Standby again.'
+    case 'unwritable':
+      return (
+        `${path === undefined ? first : `Standby cannot write to ${path}.`} Check that the folder ` +
+        'belongs to you and is writable and that the disk is not read-only, then start Standby again.'
+      )
+    case 'cache_unavailable':
+      return first
+    case 'unknown':
+      return `${first} Start Standby again; if this keeps happening, send the log file with a bug report.`
+  }
+}
+
+interface ErrorFacts {
+  readonly name: string
+  readonly code: string
+  readonly message: string
+  /** The file a Node error names (`error.path`); empty when none. */
+  readonly path: string
+}
+
+/** `text` ending as a sentence does. */
+function sentence(text: string): string {
+  const trimmed = text.trim()
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
+}
+
+/** The error and its causes, outermost first, as plain facts. */
+function causes(error: unknown): ReadonlyArray<ErrorFacts> {
+  const chain: ErrorFacts[] = []
+  let current: unknown = error
+  // A cause chain can be a cycle; a handful of links is every real one.
+  for (let depth = 0; depth < 8 && current !== undefined && current !== null; depth++) {
+    const record = typeof current === 'object' ? (current as Record<string, unknown>) : {}
+    chain.push({
+      name: typeof record['name'] === 'string' ? record['name'] : '',
+      code: typeof record['code'] === 'string' ? record['code'] : '',
+      message: typeof record['message'] === 'string' ? record['message'] : String(current),
+      path: typeof record['path'] === 'string' ? record['path'] : '',
+    })
+    current = record['cause']
+  }
+  return chain
+}

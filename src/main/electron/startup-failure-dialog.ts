@@ -1,0 +1,23 @@
+/**
+ * A start that failed ends in a dialog that says what failed and what to do, then the app exits:
+ * a tray app that quits silently looks as if it never launched. The words come from the core.
+ */
+import { app, dialog } from 'electron'
+import { describeStartupFailure } from '../core/startup/startup-failure'
+import type { Logger } from '../node/log'
+
+/** Logs `error`, shows the dialog, and exits with a failure code; the exit happens even if the dialog throws. */
+export function failStartup(
+  error: unknown,
+  context: { readonly log: Logger; readonly logPath: string | null },
+): void {
+  context.log.error('Standby could not start', error)
+  const failure = describeStartupFailure(error, { logPath: context.logPath, packaged: app.isPackaged })
+  try {
+    dialog.showErrorBox(failure.title, failure.message)
+  } catch (shown) {
+    context.log.error(`Could not show the start-up failure: ${failure.title}. ${failure.message}`, shown)
+  } finally {
+    app.exit(1)
+  }
+}

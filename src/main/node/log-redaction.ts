@@ -1,0 +1,93 @@
+/**
+ * What never reaches a log: tokens, passwords and message texts. Every line the app's loggers
+ * write passes through here, so a caller that slips (an error quoting a header, a field named
+ * `password`) still leaves no secret on disk. Callers must not pass message bodies at all: a
+ * sentence cannot be told from a message by its shape.
+ */
+import { isLogFields, type LogFields } from '../../shared/logger'
+
+/** What stands in for a removed value. */
+export const REDACTED = '[redacted]'
+
+/** Words that make a field's value a secret or someone's words, in any case or compound. */
+const SECRET_WORDS: ReadonlySet<string> = new Set([
+  'token',
+  'password',
+  'passwd',
+  'passphrase',
+  'pwd',
+  'secret',
+  'authorization',
+  'auth',
+  'cookie',
+  'apikey',
+  'credential',
+  'body',
+  'text',
+])
+/** Whole field names that hold someone's words though none of their parts is a secret word. */
+const SECRET_KEYS: ReadonlySet<string> = new Set(['message', 'apikey'])
+
+/** A named secret inside text: `token=…`, `"password":"…"`, `Authorization: …`, `pwd=…`. */
+const NAMED_SECRET =
+  /(["']?\b(?:[a-z_-]*token|pass(?:word|wd|phrase)|pwd|[a-z_-]*secret|authorization|cookie|api[-_]?key|auth)\b["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s&,;)}\]]+)/gi
+/** Someone's words in JSON: `"body": "…"`, `"text": "…"`. */
+const JSON_WORDS = /("(?:[a-z]*body|[a-z]*text)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi
+/** The password in a URL's userinfo: `https://ada:secret@host`. */
+const URL_PASSWORD = /(\/\/[^/\s:@]+:)[^@\s/]+@/g
+/** A bearer or basic credential after its scheme. */
+const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[\w.~+/-]+=*/gi
+/** A JSON Web Token. */
+const JWT = /\beyJ[\w-]+\.[\w-]+\.[\w-]*/g
+/**
+ * An opaque run of letters and digits as long as a random token (the platform's are base64url):
+ * long enough that words and ids do not match (see looksRandom).
+ */
+const OPAQUE = /[A-Za-z0-9_-]{32,}/g
+/** A UUID: an id or an idempotency key, which says nothing on its own. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** `text` with every token-shaped or named secret replaced by [redacted]. */
+export function redactLogText(text: string): string {
+  return text
+    .replace(SCHEME_CREDENTIAL, (_match, scheme: string) => `${scheme} ${REDACTED}`)
+    .replace(JWT, REDACTED)
+    .replace(URL_PASSWORD, (_match, user: string) => `${user}${REDACTED}@`)
+    .replace(JSON_WORDS, (_match, name: string) => `${name}"${REDACTED}"`)
+    .replace(NAMED_SECRET, (_match, name: string) => `${name}${REDACTED}`)
+    .replace(OPAQUE, (run) => (looksRandom(run) ? REDACTED : run))
+}
+
+/**
+ * A run with a digit and a letter, or a long one mixing cases (a random token drawn without a
+ * digit), that is not a UUID.
+ */
+function looksRandom(run: string): boolean {
+  if (UUID.test(run)) return false
+  const letters = /[A-Za-z]/.test(run)
+  return (letters && /\d/.test(run)) || (run.length >= 40 && /[a-z]/.test(run) && /[A-Z]/.test(run))
+}
+
+/** True when a field named `key` holds a secret or someone's words: `accessToken`, `x-api-key`, `messageBody`. */
+export function isSecretKey(key: string): boolean {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+  const joined = words.join('')
+  const secretWord = (word: string): boolean =>
+    SECRET_WORDS.has(word) || SECRET_WORDS.has(word.replace(/s$/, ''))
+  return SECRET_KEYS.has(joined) || words.some(secretWord) || joined.endsWith('apikey')
+}
+
+/** Named fields with the values of secret-named keys replaced by [redacted]. */
+export function redactLogFields(fields: LogFields): LogFields {
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [key, isSecretKey(key) ? REDACTED : value]),
+  )
+}
+
+/** A log line's detail made safe to print: fields by key; an error or value is redacted as text later. */
+export function redactLogDetail(detail: unknown): unknown {
+  return isLogFields(detail) ? redactLogFields(detail) : detail
+}

@@ -1,0 +1,67 @@
+/**
+ * Which platform addresses the app may sign in to: http(s) only, and plain http only to this
+ * computer (a token or password sent in clear over a network can be read by anyone on the path).
+ */
+
+/** A platform address as the app will use it, or the sentence that says why it cannot. */
+export type PlatformUrlCheck =
+  | { readonly ok: true; readonly url: string }
+  | { readonly ok: false; readonly reason: 'not_a_web_address' | 'needs_https'; readonly message: string }
+
+/**
+ * True for a host name that is this computer: `localhost` (also written `localhost.`), 127.0.0.0/8,
+ * `::1` and the IPv4-mapped form of 127.0.0.0/8; not `*.localhost`, which a resolver may send out. Takes `URL.hostname`, which has already turned every spelling of an IPv4
+ * address ("127.1", "0x7f.0.0.1") into dotted decimal and wraps IPv6 in brackets.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase()
+  // "localhost." is the same name written absolute (the root zone keeps it for this computer).
+  if (host === 'localhost' || host === 'localhost.' || host === '[::1]') return true
+  // The URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1, so 7fxx is the 127 range.
+  if (/^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host)) return true
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host)
+  return octets !== null && octets[1] === '127'
+}
+
+/**
+ * What the expert typed as the platform address, checked and normalized: "localhost:4455" →
+ * "http://localhost:4455", "platform.example.com" → "https://platform.example.com". A scheme other
+ * than http(s), a user name or password in the address, or plain http to another computer is
+ * refused with a sentence that says what to type instead.
+ */
+export function checkPlatformUrl(input: string): PlatformUrlCheck {
+  const trimmed = input.trim().replace(/\/+$/, '')
+  const notAWebAddress = {
+    ok: false,
+    reason: 'not_a_web_address',
+    message: `"${trimmed}" is not a web address; use one like https://platform.example.com.`,
+  } as const
+  // "host:4455" has no scheme; "mailto:x" or "ftp://x" has one, and it must be http(s).
+  const hasScheme = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(trimmed)
+  let url: URL
+  try {
+    url = new URL(hasScheme ? trimmed : `http://${trimmed}`)
+    // Without a scheme, another computer is reached over https, this one over http.
+    if (!hasScheme && !isLoopbackHost(url.hostname)) url = new URL(`https://${trimmed}`)
+  } catch {
+    return notAWebAddress
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return notAWebAddress
+  if (url.hostname === '' || url.username !== '' || url.password !== '') return notAWebAddress
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return {
+      ok: false,
+      reason: 'needs_https',
+      message:
+        `${url.host} is reached over plain http://, which would send your password and session in ` +
+        `clear; use https://${url.host}${url.pathname === '/' ? '' : url.pathname} (http:// is allowed ` +
+        'only for this computer: localhost, 127.0.0.1, [::1]).',
+    }
+  }
+  return { ok: true, url: `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}` }
+}
+
+/** True when `url`, scheme included, is an address the app may talk to a platform at (stored addresses). */
+export function isAllowedPlatformUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url) && checkPlatformUrl(url).ok
+}

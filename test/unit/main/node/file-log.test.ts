@@ -1,0 +1,77 @@
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createFileLogger, LOG_FILE_NAME, PREVIOUS_LOG_FILE_NAME } from '../../../../src/main/node/file-log'
+import type { Logger } from '../../../../src/main/node/log'
+import { useTempDirs } from '../../../support/temp-dir'
+
+const tempDir = useTempDirs()
+
+function echo(): Logger & { readonly calls: ReadonlyArray<string> } {
+  const calls: string[] = []
+  const record =
+    (level: string) =>
+    (message: string): void =>
+      void calls.push(`${level} ${message}`)
+  return { calls, info: record('info'), warn: record('warn'), error: record('error') }
+}
+
+describe('the log file', () => {
+  it('gets every entry the console gets, in a folder it creates, readable by this user only', () => {
+    const dir = join(tempDir(), 'logs')
+    const console = echo()
+    const log = createFileLogger({ dir, echo: console, now: () => 0 })
+    log.info('Signed in as ada@example.test')
+    log.error('Sync failed', new TypeError('cursor is undefined'))
+    expect(log.path).toBe(join(dir, LOG_FILE_NAME))
+    const text = readFileSync(log.path, 'utf8')
+    expect(text).toContain('1970-01-01T00:00:00.000Z INFO  Signed in as ada@example.test\n')
+    expect(text).toContain('ERROR Sync failed (TypeError: cursor is undefined)\n    at ')
+    expect(console.calls).toEqual(['info Signed in as ada@example.test', 'error Sync failed'])
+    if (process.platform !== 'win32') expect(statSync(log.path).mode & 0o777).toBe(0o600)
+  })
+
+  it('starts a new file past its size, keeping one previous file, so the folder stays bounded', () => {
+    const dir = tempDir()
+    const log = createFileLogger({ dir, echo: echo(), maxBytes: 1000, now: () => 0 })
+    for (let n = 0; n < 200; n++) log.info(`entry ${n}`)
+    expect(readdirSync(dir).sort()).toEqual([PREVIOUS_LOG_FILE_NAME, LOG_FILE_NAME].sort())
+    expect(statSync(join(dir, LOG_FILE_NAME)).size).toBeLessThanOrEqual(1000)
+    expect(statSync(join(dir, PREVIOUS_LOG_FILE_NAME)).size).toBeLessThanOrEqual(1000)
+    expect(readFileSync(join(dir, LOG_FILE_NAME), 'utf8')).toContain('entry 199\n')
+    expect(readFileSync(join(dir, PREVIOUS_LOG_FILE_NAME), 'utf8')).not.toContain('entry 0\n')
+  })
+
+  it('counts what an earlier run left in the file towards its size', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, LOG_FILE_NAME), 'x'.repeat(990))
+    createFileLogger({ dir, echo: echo(), maxBytes: 1000, now: () => 0 }).info('one more entry')
+    expect(readFileSync(join(dir, PREVIOUS_LOG_FILE_NAME), 'utf8')).toBe('x'.repeat(990))
+    expect(readFileSync(join(dir, LOG_FILE_NAME), 'utf8')).toContain('one more entry')
+  })
+
+  it('cuts one huge entry rather than let it push out everything else', () => {
+    const dir = tempDir()
+    const log = createFileLogger({ dir, echo: echo(), maxBytes: 1000, now: () => 0 })
+    log.info('before')
+    log.warn(`odd reply ${'y'.repeat(5000)}`)
+    expect(readFileSync(log.path, 'utf8')).toContain('before')
+    expect(statSync(log.path).size).toBeLessThan(1000)
+  })
+
+  it('goes on logging to the console when the file cannot be written, and says so once', () => {
+    const parent = tempDir()
+    const dir = join(parent, 'logs')
+    // A file where the folder should be: mkdir fails, as on a full or read-only disk.
+    writeFileSync(dir, '')
+    const console = echo()
+    const log = createFileLogger({ dir, echo: console, now: () => 0 })
+    expect(() => log.info('first')).not.toThrow()
+    log.info('second')
+    expect(console.calls).toEqual([
+      'info first',
+      `warn The log file ${join(dir, LOG_FILE_NAME)} cannot be written; logging to the console only`,
+      'info second',
+    ])
+  })
+})

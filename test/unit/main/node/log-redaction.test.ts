@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest'
+import { formatLogLine } from '../../../../src/main/node/log'
+import { redactLogFields, redactLogText } from '../../../../src/main/node/log-redaction'
+
+const TOKEN = 'q3V9xL0bZr7T2mK8pW4sY1cN6hJ5dF0aG9eU3iO7tRw' // the platform's shape: 32 random bytes, base64url
+const at = new Date(0)
+
+describe('what never reaches a log line', () => {
+  it('removes tokens by their shape wherever they appear', () => {
+    for (const text of [
+      `Connected with ${TOKEN}`,
+      `GET /api/events?token=${TOKEN}&after=3`,
+      `authorization: Bearer ${TOKEN}`,
+      `{"token":"${TOKEN}","expertId":"exp_1"}`,
+      'jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl',
+    ]) {
+      const line = formatLogLine(at, 'info', text)
+      expect(line, text).not.toContain(TOKEN)
+      expect(line).not.toContain('eyJzdWIiOiIxIn0')
+      expect(line).toContain('[redacted]')
+    }
+  })
+
+  it('removes passwords and secrets named in the text, in any quoting', () => {
+    expect(redactLogText('password=hunter2 next')).toBe('password=[redacted] next')
+    expect(redactLogText('{"password":"correct horse"}')).toBe('{"password":[redacted]}')
+    expect(redactLogText("adminToken: 'abc'")).toBe('adminToken: [redacted]')
+    expect(redactLogText('Authorization=Basic dXNlcjpwYXNz')).not.toContain('dXNlcjpwYXNz')
+  })
+
+  it('removes the values of secret-named fields and of message texts, keeping the others', () => {
+    expect(
+      redactLogFields({
+        expertId: 'exp_1',
+        password: 'hunter2',
+        token: 'x',
+        text: 'Hello Mei',
+        reason: 'gone',
+      }),
+    ).toEqual({
+      expertId: 'exp_1',
+      password: '[redacted]',
+      token: '[redacted]',
+      text: '[redacted]',
+      reason: 'gone',
+    })
+    const line = formatLogLine(at, 'warn', 'Sign-in refused', {
+      email: 'ada@example.test',
+      password: 'hunter2',
+    })
+    expect(line).toContain('ada@example.test')
+    expect(line).not.toContain('hunter2')
+  })
+
+  it('knows a secret field by any spelling of its name', () => {
+    const fields = {
+      accessToken: 'a',
+      'x-auth-token': 'b',
+      Password: 'c',
+      user_password: 'd',
+      apiKey: 'e',
+      'X-API-KEY': 'f',
+      clientSecret: 'g',
+      messageBody: 'h',
+      message: 'i',
+      cookies: 'j',
+      requestId: 'req_1',
+      inviteId: 'inv_1',
+      idempotencyKey: 'k_1',
+      reason: 'taken',
+      status: 'online',
+    }
+    expect(redactLogFields(fields)).toEqual({
+      ...Object.fromEntries(Object.keys(fields).map((key) => [key, '[redacted]'])),
+      requestId: 'req_1',
+      inviteId: 'inv_1',
+      idempotencyKey: 'k_1',
+      reason: 'taken',
+      status: 'online',
+    })
+  })
+
+  it('removes secrets nested in a detail that is not flat, and message texts in JSON', () => {
+    const line = formatLogLine(at, 'warn', 'Odd reply', {
+      outer: { password: 'nested-hunter2', body: 'Hello Mei' },
+    })
+    expect(line).not.toContain('nested-hunter2')
+    expect(line).not.toContain('Hello Mei')
+    expect(redactLogText('{"text":"Hi \\"there\\" Mei","id":"m_1"}')).toBe('{"text":"[redacted]","id":"m_1"}')
+    expect(redactLogText('"password":"with \\" quote inside"')).toBe('"password":[redacted]')
+  })
+
+  it('removes the password of a URL, and a random token that happens to hold no digit', () => {
+    expect(redactLogText('GET https://ada:hunter2@platform.example.com/x')).toBe(
+      'GET https://ada:[redacted]@platform.example.com/x',
+    )
+    expect(redactLogText('http://127.0.0.1:4455/api')).toBe('http://127.0.0.1:4455/api')
+    const noDigit = 'qVxLbZrTmKpWsYcNhJdFaGeUiOtRwQvXlBzRtMkPwSy'
+    expect(redactLogText(`socket ${noDigit}`)).toBe('socket [redacted]')
+  })
+
+  it('redacts an error whose message quotes a secret', () => {
+    const line = formatLogLine(at, 'error', 'Request failed', new Error(`401 for Bearer ${TOKEN}`))
+    expect(line).not.toContain(TOKEN)
+    expect(line).toContain('Request failed (Error: 401 for Bearer [redacted])')
+  })
+
+  it('leaves ordinary lines alone: ids, paths, addresses, versions, long words', () => {
+    for (const text of [
+      'Signed in as ada@example.test on http://127.0.0.1:4455',
+      'Skipped event 1234 from the platform: it could not be read (title: too long)',
+      '.cache/electron-sqlite/electron-45.5.0-linux-x64-better-sqlite3-12.9.0/better_sqlite3.node',
+      'Invite inv_01JD3K9QZ8X7V6W5T4R3P2N1M0 closed',
+      'internationalization-and-localization-concerns',
+      'request 3f2c1a9e-5b7d-4c8e-9f10-2a3b4c5d6e7f',
+    ]) {
+      expect(redactLogText(text), text).toBe(text)
+    }
+  })
+})

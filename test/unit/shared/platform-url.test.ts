@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { checkPlatformUrl, isAllowedPlatformUrl, isLoopbackHost } from '../../../src/shared/platform-url'
+
+describe('the platform address the expert types', () => {
+  it('is used over plain http only when it is this computer', () => {
+    for (const [typed, used] of [
+      ['http://localhost:4455', 'http://localhost:4455'],
+      ['http://127.0.0.1:4455/', 'http://127.0.0.1:4455'],
+      ['http://127.42.0.9', 'http://127.42.0.9'],
+      ['http://[::1]:4455', 'http://[::1]:4455'],
+      ['HTTP://LOCALHOST:4455', 'http://localhost:4455'],
+      ['http://127.1:4455', 'http://127.0.0.1:4455'],
+      ['http://[::ffff:127.0.0.1]:4455', 'http://[::ffff:7f00:1]:4455'],
+      ['localhost:4455', 'http://localhost:4455'],
+      ['127.0.0.1:4455', 'http://127.0.0.1:4455'],
+      ['http://localhost.:4455', 'http://localhost.:4455'],
+      ['http://127.0.0.1.:4455', 'http://127.0.0.1:4455'],
+      ['http://2130706433:4455', 'http://127.0.0.1:4455'],
+      ['http://[0:0:0:0:0:0:0:1]:4455', 'http://[::1]:4455'],
+    ] as const) {
+      expect(checkPlatformUrl(typed), typed).toEqual({ ok: true, url: used })
+    }
+  })
+
+  it('needs https for any other computer, and says so with the address to use', () => {
+    for (const typed of [
+      'http://platform.example.com',
+      'HTTP://platform.example.com',
+      'Http://platform.example.com:8080/standby',
+      'http://localhost.evil.com',
+      'http://127.0.0.1.nip.io',
+      'http://10.0.0.5:4455',
+      'http://0.0.0.0:4455',
+      'http://[::2]',
+      'http://[::ffff:10.0.0.1]',
+      'http://sub.localhost',
+      'http://128.0.0.1',
+      'http://localhost%2eevil.com',
+      'http://evil.com\\@localhost',
+      'http://[::]',
+      'http://localhost..',
+    ]) {
+      const checked = checkPlatformUrl(typed)
+      expect(checked, typed).toMatchObject({ ok: false, reason: 'needs_https' })
+      if (!checked.ok)
+        expect(checked.message).toMatch(/use https:\/\/\S+ \(http:\/\/ is allowed only for this computer/)
+    }
+    expect(checkPlatformUrl('http://platform.example.com:8080/standby')).toMatchObject({
+      message: expect.stringContaining('use https://platform.example.com:8080/standby'),
+    })
+  })
+
+  it('goes to another computer over https when no scheme was typed', () => {
+    expect(checkPlatformUrl('platform.example.com')).toEqual({
+      ok: true,
+      url: 'https://platform.example.com',
+    })
+    expect(checkPlatformUrl('HTTPS://Platform.Example.com/')).toEqual({
+      ok: true,
+      url: 'https://platform.example.com',
+    })
+  })
+
+  it('refuses a user name or password in the address, whichever host it names', () => {
+    for (const typed of [
+      'http://localhost@evil.com',
+      'http://user:pass@localhost:4455',
+      'https://user@platform.example.com',
+      'http://127.0.0.1:4455@evil.com',
+    ]) {
+      expect(checkPlatformUrl(typed), typed).toMatchObject({ ok: false })
+    }
+    expect(checkPlatformUrl('http://localhost@evil.com')).toMatchObject({ ok: false })
+  })
+
+  it('refuses what is not a web address', () => {
+    for (const typed of [
+      '',
+      'ftp://example.com',
+      'mailto:ada@example.test',
+      'javascript:alert(1)',
+      'http://',
+      'ws://localhost',
+    ]) {
+      expect(checkPlatformUrl(typed), typed).toMatchObject({ ok: false, reason: 'not_a_web_address' })
+    }
+  })
+
+  it('tells loopback hosts from names that only look like one', () => {
+    expect(isLoopbackHost('localhost')).toBe(true)
+    expect(isLoopbackHost('127.255.255.254')).toBe(true)
+    expect(isLoopbackHost('[::1]')).toBe(true)
+    expect(isLoopbackHost('localhost.evil.com')).toBe(false)
+    expect(isLoopbackHost('127.0.0.1.nip.io')).toBe(false)
+    expect(isLoopbackHost('evil-127.0.0.1')).toBe(false)
+  })
+
+  it('accepts a stored address only with its scheme and under the same rule', () => {
+    expect(isAllowedPlatformUrl('https://platform.example.com')).toBe(true)
+    expect(isAllowedPlatformUrl('http://127.0.0.1:4455')).toBe(true)
+    expect(isAllowedPlatformUrl('http://platform.example.com')).toBe(false)
+    expect(isAllowedPlatformUrl('platform.example.com')).toBe(false)
+  })
+})
