@@ -4,12 +4,11 @@
  */
 import { app, protocol, session, shell, type WebContents } from 'electron'
 import { join } from 'node:path'
-import { createLoginItem } from './electron/adapters/login-item'
+import { createLoginItem, wasOpenedAtLogin } from './electron/adapters/login-item'
 import { createElectronNotifier } from './electron/adapters/notifier'
 import { createPowerMonitorPower } from './electron/adapters/power-monitor'
 import { createSafeStorageSecrets } from './electron/adapters/safe-storage-secrets'
 import { createElectronSettingsStore } from './electron/adapters/settings-store'
-import { trayStateOnStatusLine } from './electron/adapters/tray-state'
 import { createAppOrigin } from './electron/app-origin'
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
 import { contentSecurityPolicy } from './node/content-security-policy'
@@ -27,9 +26,13 @@ import { trackQuitting } from './electron/quit-state'
 import { startRuntime, type Runtime } from './node/runtime/start-runtime'
 import { enforceContentSecurityPolicy, denyPermissionRequests } from './electron/session-security'
 import { claimSingleInstance, onSecondInstance } from './electron/single-instance'
-import { createStatusLine } from './node/status-line'
 import { createTray } from './electron/tray'
-import { trayIconPath } from './node/tray-icon'
+import { createInviteBadge } from './electron/invite-badge'
+import { noticeClosedToTray } from './core/tray/closed-to-tray-notice'
+import { createTrayFeed, STARTING_TRAY_STATUS } from './core/tray/tray-feed'
+import { trayView } from './core/tray/tray-view'
+import { startsHidden } from './node/start-hidden'
+import { OVERLAY_FILES, trayIconPath, trayImageDir } from './node/tray-icon'
 import { windowSlot } from './node/window-slot'
 import { systemClock } from '../shared/clock'
 
@@ -58,16 +61,36 @@ async function main(): Promise<void> {
   denyPermissionRequests(session.defaultSession)
 
   const openExternal = (url: string): Promise<void> => shell.openExternal(url)
-  const status = createStatusLine('Starting…')
+  const platform = process.platform
   const windowOptions = { preloadPath: join(outDir, 'preload', 'index.cjs'), origin, openExternal, log }
-  // Either window may be closed for good (Alt+F4 on the popover, the OS at session end): each is
-  // made anew when next wanted, and nothing holds on to a destroyed one.
-  const mainWindow = windowSlot(() => createMainWindow({ ...windowOptions, isQuitting }))
+  const images = {
+    platform,
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+  }
+  const badge = createInviteBadge({
+    overlayPath: join(trayImageDir(images), OVERLAY_FILES[0]!.file),
+    window: () => mainWindow.current(),
+    log,
+  })
+  // Either window may be closed for good (the main window by its close button, the popover by
+  // Alt+F4 or Cmd+W): each is made anew when next wanted, and nothing holds on to a destroyed one.
+  const mainWindow = windowSlot(() => {
+    const window = createMainWindow({
+      ...windowOptions,
+      isQuitting,
+      onClosedToTray: () => noticeClosedToTray({ settings, notifier, platform, log }),
+    })
+    badge.applyTo(window)
+    return window
+  })
   const popover = windowSlot(() => createPopover(windowOptions))
   // A tray app lives on with no window open; without a listener Electron would quit here.
   app.on('window-all-closed', () => undefined)
-  // Both load at once, so the first click shows a page that is already there.
-  mainWindow.get()
+  // Started at login or with --hidden, Standby sits in the tray: the window is built when asked for.
+  if (!startsHidden({ argv: process.argv, wasOpenedAtLogin: wasOpenedAtLogin(platform) })) mainWindow.get()
+  // The popover loads at once, so the first click shows a page that is already there.
   popover.get()
   /** The pages of the windows alive now. */
   const livePages = (): ReadonlyArray<WebContents> =>
@@ -91,17 +114,22 @@ async function main(): Promise<void> {
   // macOS: clicking the Dock icon of a running app should show its window.
   app.on('activate', showWindow)
 
+  /**
+   * Opens the popover on an open invite (null: on all of them). The page is told which invite to
+   * show by the notifications' focus request where that exists; the popover lists them anyway.
+   */
+  const showInvite = (inviteId: string | null): void => {
+    if (isQuitting()) return
+    log.info(inviteId === null ? 'Showing the open invites' : `Showing invite ${inviteId}`)
+    popover.get().open(tray.bounds())
+  }
   const tray = createTray({
-    iconPath: trayIconPath({
-      platform: process.platform,
-      isPackaged: app.isPackaged,
-      resourcesPath: process.resourcesPath,
-      appPath: app.getAppPath(),
-    }),
-    status: status.get(),
+    iconPath: (state) => trayIconPath(images, state),
+    view: trayView({ status: STARTING_TRAY_STATUS, expert: null, invites: [], nextSession: null, now: 0 }),
     onOpen: showWindow,
     onQuit: () => app.quit(),
     onClick: (bounds) => popover.get().toggle(bounds),
+    onShowInvite: showInvite,
     onAvailability: (availability) => {
       void started.runtime?.core
         .command('availability.set', { availability, onlineUntil: null })
@@ -111,8 +139,15 @@ async function main(): Promise<void> {
     },
     log,
   })
-  // The window does not need the line: it shows the connection state and the invites it is made of.
-  status.subscribe((text) => tray.setStatus(text))
+  // The tray follows the core's status at once, and the cache and platform clock once they exist.
+  const trayFeed = createTrayFeed({
+    initial: STARTING_TRAY_STATUS,
+    clock: systemClock,
+    show: (view) => {
+      tray.show(view)
+      badge.show(view.badgeCount)
+    },
+  })
 
   const userData = app.getPath('userData')
   const settings = createElectronSettingsStore({ log })
@@ -128,21 +163,22 @@ async function main(): Promise<void> {
         if (!outcome.ok) log.warn(`Join from the notification failed: ${outcome.error.message}`)
       })
   }
+  const notifier = createElectronNotifier({
+    soundEnabled: () => settings.get().soundEnabled,
+    onClick: () => showWindow(),
+    onAction: (notification, action) => {
+      if (action === 'join') joinFromNotification(notification)
+    },
+    log,
+  })
   const runtime = await startRuntime({
     cachePath: join(userData, 'cache.db'),
     nativeBinding: nativeBindingForThisProcess(app.isPackaged, app.getAppPath()),
     clock: systemClock,
     power: createPowerMonitorPower(),
     secrets: createSafeStorageSecrets({ path: join(userData, 'sign-in.bin'), log }),
-    notifier: createElectronNotifier({
-      soundEnabled: () => settings.get().soundEnabled,
-      onClick: () => showWindow(),
-      onAction: (notification, action) => {
-        if (action === 'join') joinFromNotification(notification)
-      },
-      log,
-    }),
-    tray: trayStateOnStatusLine(status),
+    notifier,
+    tray: trayFeed,
     settings,
     log,
     host: {
@@ -156,9 +192,9 @@ async function main(): Promise<void> {
     },
   })
   started.runtime = runtime
-  const showPresence = (): void => tray.setPresence(runtime.cache.expert())
-  runtime.core.cacheChanged.add(showPresence)
-  showPresence()
+  trayFeed.follow(runtime.cache, runtime.core.platformClock)
+  runtime.core.cacheChanged.add(() => trayFeed.refresh())
+  runtime.core.platformClock.changes.add(() => trayFeed.refresh())
   registerAppApi(ipc.handle, runtime.api)
   pagesReady(
     createRendererPages({
@@ -172,7 +208,10 @@ async function main(): Promise<void> {
   runtime.forwardPushes((event, payload) => {
     for (const page of livePages()) send(page, event, payload)
   })
-  app.on('will-quit', () => runtime.close())
+  app.on('will-quit', () => {
+    trayFeed.stop()
+    runtime.close()
+  })
 }
 
 /** Settles once the app is up (or has given up); tests await it. */

@@ -12,7 +12,7 @@ import {
 } from '../../shared/ipc/contract'
 import { MISSED_INVITES_LISTED, UPCOMING_SESSIONS_LISTED } from '../../shared/ipc/list-limits'
 import type { CommandName, CommandPayload } from '../../shared/protocol'
-import type { SettingsStore } from './ports/settings'
+import { appSettingsOf, type SettingsStore } from './ports/settings'
 import type { StandbyCore } from './standby-core'
 
 /** One handler per contract call. */
@@ -45,8 +45,8 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'app.getInfo': () => host.info,
     'app.getTime': () => ({ now: core.platformClock.now(), clock: core.platformClock.state }),
     'app.showWindow': () => host.showWindow(),
-    'settings.get': () => settings.get(),
-    'settings.update': (patch) => settings.update(patch),
+    'settings.get': () => appSettingsOf(settings.get()),
+    'settings.update': (patch) => appSettingsOf(settings.update(patch)),
     'shell.openExternal': (url) => host.openExternal(url),
     'connection.getState': () => core.connection,
     'auth.signIn': async ({ platformUrl, email, password }) => {

@@ -19,6 +19,8 @@ export interface Popover {
   isDestroyed(): boolean
   /** Show it next to the tray icon, or hide it if it is showing. */
   toggle(trayBounds: Rectangle): void
+  /** Show it next to the tray icon and focus it (an invite picked in the tray menu, a notification). */
+  open(trayBounds: Rectangle): void
 }
 
 /** Creates the (hidden) popover window and loads its page. */
@@ -40,21 +42,28 @@ export function createPopover(options: PopoverOptions): Popover {
     },
     'popover',
   )
-  // A popover belongs to the moment: clicking elsewhere puts it away.
+  // A popover belongs to the moment: clicking elsewhere or Esc puts it away. Closing it for good
+  // (Cmd+W, Alt+F4) destroys it; the window slot in index.ts builds a new one when next wanted.
   window.on('blur', () => window.hide())
+  window.webContents.on('before-input-event', (event, input) => {
+    if (input.type !== 'keyDown' || input.key !== 'Escape') return
+    event.preventDefault()
+    window.hide()
+  })
+  const open = (trayBounds: Rectangle): void => {
+    const { workArea } = screen.getDisplayMatching(trayBounds)
+    window.setPosition(...popoverPosition(trayBounds, POPOVER_SIZE, workArea))
+    window.show()
+    window.focus()
+  }
   return {
     window,
     isDestroyed: () => window.isDestroyed(),
     toggle(trayBounds) {
-      if (window.isVisible()) {
-        window.hide()
-        return
-      }
-      const { workArea } = screen.getDisplayMatching(trayBounds)
-      window.setPosition(...popoverPosition(trayBounds, POPOVER_SIZE, workArea))
-      window.show()
-      window.focus()
+      if (window.isVisible()) window.hide()
+      else open(trayBounds)
     },
+    open,
   }
 }
 

@@ -58,6 +58,10 @@ function freshState() {
     windows: [] as FakeBrowserWindow[],
     trays: [] as FakeTray[],
     notifications: [] as FakeNotification[],
+    /** The OS Electron runs on, for the statics that exist on one only (Notification.remove…). */
+    platform: 'darwin' as NodeJS.Platform,
+    /** Where the mouse pointer is (screen.getCursorScreenPoint). */
+    cursor: { x: 700, y: 10 },
   }
 }
 
@@ -103,6 +107,7 @@ const namedExports = {
   screen: {
     /** One 1440×900 display with a 24 px menu bar at the top. */
     getDisplayMatching: () => ({ workArea: { x: 0, y: 24, width: 1440, height: 876 } }),
+    getCursorScreenPoint: () => fake.cursor,
   },
   BrowserWindow: FakeBrowserWindow,
   Menu: FakeMenu,

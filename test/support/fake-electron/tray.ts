@@ -35,14 +35,27 @@ export class FakeNativeImage implements Pick<NativeImage, 'isEmpty'> {
 }
 
 /** A tray icon with a context menu and a tooltip. */
-export class FakeTray extends EventEmitter implements Pick<Tray, 'setToolTip' | 'destroy' | 'isDestroyed'> {
+export class FakeTray
+  extends EventEmitter
+  implements Pick<Tray, 'setToolTip' | 'destroy' | 'isDestroyed' | 'getBounds'>
+{
   menu: FakeMenu | undefined
   toolTip = ''
   destroyed = false
 
-  constructor(readonly image: FakeNativeImage | string) {
+  constructor(public image: FakeNativeImage | string) {
     super()
     fake.trays.push(this)
+  }
+
+  setImage(image: FakeNativeImage | string): void {
+    this.assertAlive()
+    this.image = image
+  }
+  /** Where the icon is; Linux trays do not say, and Electron answers an empty rectangle there. */
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    this.assertAlive()
+    return fake.platform === 'linux' ? { x: 0, y: 0, width: 0, height: 0 } : this.bounds
   }
 
   setContextMenu(menu: FakeMenu | null): void {

@@ -5,6 +5,8 @@ import type { ConnectionState } from '../../../shared/connection-state'
 export interface TrayStatus {
   readonly connection: ConnectionState
   readonly openInvites: number
+  /** Why notifications do not reach the expert (then the line says so), or null when they do. */
+  readonly notificationWarning?: string | null
   /** One line, e.g. "Online · 2 open invites". */
   readonly statusLine: string
 }

@@ -19,6 +19,7 @@ describe('reading settings from whatever is on disk', () => {
       launchAtLogin: false,
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
+      closedToTrayNoticeShown: false,
     })
     expect(readSettings({}, log)).toEqual({ values: defaults, rewrite: true })
     expect(log.lines).toEqual([])
@@ -39,7 +40,12 @@ describe('reading settings from whatever is on disk', () => {
     const log = recordingLog()
     const before = { platformUrl: null, remindersEnabled: false, soundEnabled: true, launchAtLogin: true }
     const read = readSettings({ ...before, settingsVersion: SETTINGS_VERSION }, log)
-    expect(read.values).toEqual({ ...before, autoAwayEnabled: true, autoAwayMinutes: 10 })
+    expect(read.values).toEqual({
+      ...before,
+      autoAwayEnabled: true,
+      autoAwayMinutes: 10,
+      closedToTrayNoticeShown: false,
+    })
     expect(read.rewrite).toBe(true)
     expect(log.lines).toEqual([])
   })

@@ -38,6 +38,7 @@ describe('the settings store', () => {
       launchAtLogin: false,
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
+      closedToTrayNoticeShown: false,
     })
     expect(file.content).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
   })
@@ -50,6 +51,7 @@ describe('the settings store', () => {
       launchAtLogin: false,
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
+      closedToTrayNoticeShown: false,
       settingsVersion: SETTINGS_VERSION,
     })
     createSettingsStore(file, recordingLog())

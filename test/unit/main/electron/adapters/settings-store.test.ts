@@ -32,6 +32,7 @@ describe('the Electron settings store (electron-store)', () => {
       launchAtLogin: false,
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
+      closedToTrayNoticeShown: false,
     })
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual({
       ...settings.get(),

@@ -23,6 +23,7 @@ describe('the Node settings store (conf)', () => {
       launchAtLogin: false,
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
+      closedToTrayNoticeShown: false,
     })
     expect(readJson(join(dir, 'settings.json'))).toEqual({
       ...settings.get(),
@@ -51,6 +52,7 @@ describe('the Node settings store (conf)', () => {
       launchAtLogin: true,
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
+      closedToTrayNoticeShown: false,
       settingsVersion: SETTINGS_VERSION,
     })
   })
@@ -109,6 +111,7 @@ describe('the Node settings store (conf)', () => {
       launchAtLogin: false,
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
+      closedToTrayNoticeShown: false,
     })
     expect(readJson(settingsFilePath(dir))).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
     expect(log.text()).toContain('Moved the settings from layout 0')
