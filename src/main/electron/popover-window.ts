@@ -4,13 +4,23 @@
  * lockdown as the main window; the page shows its compact view for the ?view=popover address.
  */
 import { screen, type BrowserWindow, type Rectangle } from 'electron'
+import { systemClock, type Clock } from '../../shared/clock'
 import { createAppWindow, type AppWindowOptions } from './app-window'
 
 /** The popover's size. */
 export const POPOVER_SIZE = { width: 360, height: 480 } as const
 
+/**
+ * How soon after the popover lost focus a click on the tray icon counts as the click that took
+ * the focus: the OS tells the blur before the click, and the click then meant "close".
+ */
+export const BLUR_CLICK_MS = 300
+
 /** What the popover needs from the rest of the app. */
-export type PopoverOptions = AppWindowOptions
+export interface PopoverOptions extends AppWindowOptions {
+  /** Times the blur before a click on the tray icon; the system clock unless a test drives one. */
+  readonly clock?: Clock
+}
 
 /** The popover as the rest of the app sees it. */
 export interface Popover {
@@ -44,7 +54,14 @@ export function createPopover(options: PopoverOptions): Popover {
   )
   // A popover belongs to the moment: clicking elsewhere or Esc puts it away. Closing it for good
   // (Cmd+W, Alt+F4) destroys it; the window slot in index.ts builds a new one when next wanted.
-  window.on('blur', () => window.hide())
+  const clock = options.clock ?? systemClock
+  const elapsed = (): number => clock.monotonic?.() ?? clock.now()
+  let hiddenByBlurAt = Number.NEGATIVE_INFINITY
+  window.on('blur', () => {
+    if (!window.isVisible()) return
+    hiddenByBlurAt = elapsed()
+    window.hide()
+  })
   window.webContents.on('before-input-event', (event, input) => {
     if (input.type !== 'keyDown' || input.key !== 'Escape') return
     event.preventDefault()
@@ -61,7 +78,8 @@ export function createPopover(options: PopoverOptions): Popover {
     isDestroyed: () => window.isDestroyed(),
     toggle(trayBounds) {
       if (window.isVisible()) window.hide()
-      else open(trayBounds)
+      // A click on the icon to close the popover first takes its focus away, which hid it already.
+      else if (elapsed() - hiddenByBlurAt >= BLUR_CLICK_MS) open(trayBounds)
     },
     open,
   }

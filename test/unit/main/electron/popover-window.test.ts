@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAppOrigin } from '../../../../src/main/electron/app-origin'
-import { createPopover, popoverPosition, POPOVER_SIZE } from '../../../../src/main/electron/popover-window'
+import {
+  BLUR_CLICK_MS,
+  createPopover,
+  popoverPosition,
+  POPOVER_SIZE,
+} from '../../../../src/main/electron/popover-window'
+import { ManualClock } from '../../../../src/shared/clock'
 import { fake, resetFakeElectron } from '../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
@@ -55,6 +61,32 @@ describe('the popover window', () => {
     expect(window).toMatchObject({ visible: true, focused: true, position: [832, 28] })
     popover.toggle({ x: 1000, y: 0, width: 24, height: 24 })
     expect(window.visible).toBe(false)
+  })
+
+  it('stays closed when a click on the tray icon took its focus (the blur comes first), and opens on the next', () => {
+    const clock = new ManualClock(0)
+    const popover = createPopover({ ...options, clock })
+    const window = fake.windows.at(-1)!
+    const icon = { x: 1000, y: 0, width: 24, height: 24 }
+    popover.toggle(icon)
+    window.blur()
+    popover.toggle(icon)
+    expect(window.visible).toBe(false)
+    clock.advance(BLUR_CLICK_MS)
+    popover.toggle(icon)
+    expect(window.visible).toBe(true)
+  })
+
+  it('opens on a click on the icon a while after a click elsewhere put it away', () => {
+    const clock = new ManualClock(0)
+    const popover = createPopover({ ...options, clock })
+    const window = fake.windows.at(-1)!
+    const icon = { x: 1000, y: 0, width: 24, height: 24 }
+    popover.toggle(icon)
+    window.blur()
+    clock.advance(60_000)
+    popover.toggle(icon)
+    expect(window).toMatchObject({ visible: true, focused: true })
   })
 
   it('is destroyed by Cmd+W or Alt+F4, and says so to whoever holds it', () => {
