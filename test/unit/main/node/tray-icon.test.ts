@@ -84,6 +84,18 @@ describe('the tray images', () => {
       expect(pngHeader(readFileSync(join(resources, file)))).toMatchObject({ width: sizes[0] })
   })
 
+  it('all ship in the installers: electron-builder copies resources/tray* to the icons folder', () => {
+    const config = readFileSync(join(resources, '..', 'electron-builder.yml'), 'utf8')
+    expect(config).toMatch(/extraResources:\n\s+- from: resources\n\s+to: icons\n\s+filter:\n\s+- 'tray\*'/)
+    const files = [
+      ...OVERLAY_FILES,
+      ...(['darwin', 'win32', 'linux'] as const).flatMap((os) =>
+        TRAY_ICON_STATES.flatMap((state) => trayImageFiles(os, state)),
+      ),
+    ]
+    for (const { file } of files) expect(file.startsWith('tray')).toBe(true)
+  })
+
   it('come from the project in development and from the packaged resources when installed', () => {
     const dev = {
       platform: 'linux',
