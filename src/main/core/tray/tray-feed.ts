@@ -29,7 +29,7 @@ export interface TrayFeed extends TrayState {
   follow(source: TraySource, clock: Clock): void
   /** Reads everything again (the cache or the clock changed). */
   refresh(): void
-  /** Stops the countdown's timer. */
+  /** Stops for good: the timer ends and nothing is read or shown again (the cache is closing). */
   stop(): void
 }
 
@@ -44,8 +44,10 @@ export function createTrayFeed(options: {
   let source: TraySource | null = null
   let timer: TimerHandle | null = null
   let shown = ''
+  let stopped = false
 
   const refresh = (): void => {
+    if (stopped) return
     timer?.cancel()
     timer = null
     const now = clock.now()
@@ -79,6 +81,7 @@ export function createTrayFeed(options: {
     },
     refresh,
     stop() {
+      stopped = true
       timer?.cancel()
       timer = null
     },

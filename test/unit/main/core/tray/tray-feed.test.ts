@@ -117,6 +117,25 @@ describe('the tray feed', () => {
     expect(clock.pendingTimers).toBe(0)
   })
 
+  it('reads and shows nothing once stopped, as the cache closes behind it', () => {
+    const { clock, trayFeed, views } = feed()
+    const closed: TraySource = {
+      expert: () => expert,
+      openInvites: () => [],
+      upcomingSessions: () => [session(start)],
+    }
+    trayFeed.follow(closed, clock)
+    trayFeed.set(online())
+    const shown = views.length
+    trayFeed.stop()
+    closed.upcomingSessions = () => {
+      throw new TypeError('The database connection is not open')
+    }
+    expect(() => trayFeed.set({ ...online(), statusLine: 'Offline' })).not.toThrow()
+    expect(() => trayFeed.refresh()).not.toThrow()
+    expect(views).toHaveLength(shown)
+  })
+
   it('shows nothing of the cache once signed out', () => {
     const { trayFeed, last } = feed()
     trayFeed.follow(
