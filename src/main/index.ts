@@ -29,8 +29,7 @@ import { claimSingleInstance, onSecondInstance } from './electron/single-instanc
 import { createTray } from './electron/tray'
 import { createInviteBadge } from './electron/invite-badge'
 import { noticeClosedToTray } from './core/tray/closed-to-tray-notice'
-import { createTrayFeed, STARTING_TRAY_STATUS } from './core/tray/tray-feed'
-import { trayView } from './core/tray/tray-view'
+import { createTrayFeed, STARTING_TRAY_STATUS, STARTING_TRAY_VIEW } from './core/tray/tray-feed'
 import { startsHidden } from './node/start-hidden'
 import { OVERLAY_FILES, trayIconPath, trayImageDir } from './node/tray-icon'
 import { windowSlot } from './node/window-slot'
@@ -125,7 +124,7 @@ async function main(): Promise<void> {
   }
   const tray = createTray({
     iconPath: (state) => trayIconPath(images, state),
-    view: trayView({ status: STARTING_TRAY_STATUS, expert: null, invites: [], nextSession: null, now: 0 }),
+    view: STARTING_TRAY_VIEW,
     onOpen: showWindow,
     onQuit: () => app.quit(),
     onClick: (bounds) => popover.get().toggle(bounds),

@@ -16,6 +16,15 @@ export const STARTING_TRAY_STATUS: TrayStatus = {
   statusLine: 'Starting…',
 }
 
+/** What the tray shows before the core has said anything. */
+export const STARTING_TRAY_VIEW: TrayView = trayView({
+  status: STARTING_TRAY_STATUS,
+  expert: null,
+  invites: [],
+  nextSession: null,
+  now: 0,
+})
+
 /** Where the feed reads invites, sessions and the expert: the cache. */
 export interface TraySource {
   expert(): Expert | null
