@@ -118,6 +118,20 @@ describe('launching Standby', () => {
     expect(notices()).toEqual(['Standby is still running'])
   })
 
+  it('remembers the notice across launches', async () => {
+    const first = await launch()
+    const kept = userData!
+    first.windows[0]!.close()
+    expect(first.notifications).toHaveLength(1)
+    first.app.emit('will-quit')
+    const second = await launch((fake) => {
+      rmSync(fake.paths.userData!, { recursive: true, force: true })
+      fake.paths.userData = userData = kept
+    })
+    second.windows[0]!.close()
+    expect(second.notifications).toHaveLength(0)
+  })
+
   it('starts in the tray alone with --hidden (login items start it so), building the window when asked', async () => {
     process.argv.push('--hidden')
     try {
