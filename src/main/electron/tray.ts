@@ -30,7 +30,7 @@ export interface TrayOptions extends TrayActions {
   /** The image file for each state of the icon. */
   readonly iconPath: (state: TrayIconState) => string
   readonly view: TrayView
-  /** A click on the icon itself, with where it is on screen; defaults to opening the window. */
+  /** A click on the icon itself (not on macOS), with where it is; defaults to opening the window. */
   readonly onClick?: (bounds: Rectangle) => void
   readonly platform?: NodeJS.Platform
   readonly log: Logger
@@ -70,8 +70,9 @@ export function createTray(options: TrayOptions): StandbyTray {
     tray.setToolTip(view.tooltip)
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(view, options, platform)))
   }
-  // Windows and Linux trays that report clicks open the popover; macOS shows the menu instead.
-  tray.on('click', (_event, bounds) => (onClick ? onClick(bounds) : onOpen()))
+  // Windows and Linux trays that report clicks open the popover. macOS opens the menu on a click,
+  // as its menu bar does everywhere: a popover as well would cover it.
+  if (platform !== 'darwin') tray.on('click', (_event, bounds) => (onClick ? onClick(bounds) : onOpen()))
   show(options.view)
   return {
     show,

@@ -145,6 +145,13 @@ describe('the tray', () => {
     expect(onOpen).not.toHaveBeenCalled()
   })
 
+  it('leaves a click on macOS to the menu, which the menu bar opens on a click', () => {
+    const onClick = vi.fn()
+    makeTray({ onClick, platform: 'darwin' }).tray.clickIcon()
+    expect(onClick).not.toHaveBeenCalled()
+    expect(onOpen).not.toHaveBeenCalled()
+  })
+
   it('quits from Quit', () => {
     makeTray().tray.clickMenuItem('quit')
     expect(onQuit).toHaveBeenCalledOnce()
