@@ -5,14 +5,13 @@
 import { app, protocol, session, type WebContents } from 'electron'
 import electronUpdater from 'electron-updater'
 import { join } from 'node:path'
-import { createLoginItem } from './electron/adapters/login-item'
+import { createLoginItem, wasOpenedAtLogin } from './electron/adapters/login-item'
 import { createElectronNotifier } from './electron/adapters/notifier'
 import { createPowerMonitorPower } from './electron/adapters/power-monitor'
 import { createSafeStorageSecrets } from './electron/adapters/safe-storage-secrets'
 import { createSystemBrowser } from './electron/adapters/system-browser'
 import { createElectronSettingsStore } from './electron/adapters/settings-store'
 import { createElectronUpdater } from './electron/adapters/electron-updater'
-import { trayStateOnStatusLine } from './electron/adapters/tray-state'
 import { createAppOrigin } from './electron/app-origin'
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
 import { contentSecurityPolicy } from './node/content-security-policy'
@@ -36,10 +35,13 @@ import { trackQuitting } from './electron/quit-state'
 import { startRuntime, type Runtime } from './node/runtime/start-runtime'
 import { enforceContentSecurityPolicy, denyPermissionRequests } from './electron/session-security'
 import { claimSingleInstance, onSecondInstance } from './electron/single-instance'
-import { createStatusLine } from './node/status-line'
 import { createTray } from './electron/tray'
-import { trayIconPath } from './node/tray-icon'
 import { manualDownloadUrl } from './node/update-feed'
+import { createInviteBadge } from './electron/invite-badge'
+import { noticeClosedToTray } from './core/tray/closed-to-tray-notice'
+import { createTrayFeed, STARTING_TRAY_STATUS, STARTING_TRAY_VIEW } from './core/tray/tray-feed'
+import { startsHidden } from './node/start-hidden'
+import { OVERLAY_FILES, trayIconPath, trayImageDir } from './node/tray-icon'
 import { windowSlot } from './node/window-slot'
 import { systemClock } from '../shared/clock'
 
@@ -75,16 +77,36 @@ async function main(): Promise<void> {
 
   const browser = createSystemBrowser()
   const openExternal = (url: string): Promise<void> => browser.open(url)
-  const status = createStatusLine('Starting…')
+  const platform = process.platform
   const windowOptions = { preloadPath: join(outDir, 'preload', 'index.cjs'), origin, openExternal, log }
-  // Either window may be closed for good (Alt+F4 on the popover, the OS at session end): each is
-  // made anew when next wanted, and nothing holds on to a destroyed one.
-  const mainWindow = windowSlot(() => createMainWindow({ ...windowOptions, isQuitting }))
+  const images = {
+    platform,
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+  }
+  const badge = createInviteBadge({
+    overlayPath: join(trayImageDir(images), OVERLAY_FILES[0]!.file),
+    window: () => mainWindow.current(),
+    log,
+  })
+  // Either window may be closed for good (the main window by its close button, the popover by
+  // Alt+F4 or Cmd+W): each is made anew when next wanted, and nothing holds on to a destroyed one.
+  const mainWindow = windowSlot(() => {
+    const window = createMainWindow({
+      ...windowOptions,
+      isQuitting,
+      onClosedToTray: () => noticeClosedToTray({ settings, notifier, platform, log }),
+    })
+    badge.applyTo(window)
+    return window
+  })
   const popover = windowSlot(() => createPopover(windowOptions))
   // A tray app lives on with no window open; without a listener Electron would quit here.
   app.on('window-all-closed', () => undefined)
-  // Both load at once, so the first click shows a page that is already there.
-  mainWindow.get()
+  // Started at login or with --hidden, Standby sits in the tray: the window is built when asked for.
+  if (!startsHidden({ argv: process.argv, wasOpenedAtLogin: wasOpenedAtLogin(platform) })) mainWindow.get()
+  // The popover loads at once, so the first click shows a page that is already there.
   popover.get()
   /** The pages of the windows alive now. */
   const livePages = (): ReadonlyArray<WebContents> =>
@@ -108,17 +130,24 @@ async function main(): Promise<void> {
   // macOS: clicking the Dock icon of a running app should show its window.
   app.on('activate', showWindow)
 
+  /** Opens the popover on an open invite (its main button focused), or on all of them (null). */
+  const showInvite = (inviteId: string | null): void => {
+    if (isQuitting()) return
+    const actions = started.runtime?.notificationActions
+    // One way to open the popover on an invite: the same focus request a notification makes.
+    if (inviteId !== null && actions !== undefined) {
+      actions.focusRequests.emit({ kind: 'invite', inviteId, attention: false })
+      return
+    }
+    popover.get().open(tray.bounds())
+  }
   const tray = createTray({
-    iconPath: trayIconPath({
-      platform: process.platform,
-      isPackaged: app.isPackaged,
-      resourcesPath: process.resourcesPath,
-      appPath: app.getAppPath(),
-    }),
-    status: status.get(),
+    iconPath: (state) => trayIconPath(images, state),
+    view: STARTING_TRAY_VIEW,
     onOpen: showWindow,
     onQuit: () => app.quit(),
     onClick: (bounds) => popover.get().toggle(bounds),
+    onShowInvite: showInvite,
     onAvailability: (availability) => {
       void started.runtime?.core
         .command('availability.set', { availability, onlineUntil: null })
@@ -128,8 +157,15 @@ async function main(): Promise<void> {
     },
     log,
   })
-  // The window does not need the line: it shows the connection state and the invites it is made of.
-  status.subscribe((text) => tray.setStatus(text))
+  // The tray follows the core's status at once, and the cache and platform clock once they exist.
+  const trayFeed = createTrayFeed({
+    initial: STARTING_TRAY_STATUS,
+    clock: systemClock,
+    show: (view) => {
+      tray.show(view)
+      badge.show(view.badgeCount)
+    },
+  })
 
   const userData = app.getPath('userData')
   const settings = createElectronSettingsStore({ log })
@@ -161,7 +197,7 @@ async function main(): Promise<void> {
     secrets: createSafeStorageSecrets({ path: join(userData, 'sign-in.bin'), log }),
     notifier,
     browser,
-    tray: trayStateOnStatusLine(status),
+    tray: trayFeed,
     settings,
     // The updater class for this OS and package type; it acts only when the update policy says.
     updater: createElectronUpdater({
@@ -184,9 +220,9 @@ async function main(): Promise<void> {
     },
   })
   started.runtime = runtime
-  const showPresence = (): void => tray.setPresence(runtime.cache.expert())
-  runtime.core.cacheChanged.add(showPresence)
-  showPresence()
+  trayFeed.follow(runtime.cache, runtime.core.platformClock)
+  runtime.core.cacheChanged.add(() => trayFeed.refresh())
+  runtime.core.platformClock.changes.add(() => trayFeed.refresh())
   runtime.notificationActions.focusRequests.add(followFocus)
   registerAppApi(ipc.handle, runtime.api)
   pagesReady(
@@ -214,7 +250,10 @@ async function main(): Promise<void> {
   void notifier
     .restore()
     .catch((error: unknown) => log.warn(`Earlier notifications could not be read: ${String(error)}`))
-  app.on('will-quit', () => runtime.close())
+  app.on('will-quit', () => {
+    trayFeed.stop()
+    runtime.close()
+  })
 }
 
 /** Settles once the app is up (or has given up); tests await it. */

@@ -13,7 +13,7 @@ import {
 import { MISSED_INVITES_LISTED, UPCOMING_SESSIONS_LISTED } from '../../shared/ipc/list-limits'
 import type { CommandName, CommandPayload } from '../../shared/protocol'
 import type { Notifier, NotifierHealth } from './ports/notifier'
-import type { SettingsStore } from './ports/settings'
+import { appSettingsOf, type SettingsStore } from './ports/settings'
 import type { StandbyCore } from './standby-core'
 import type { UpdatePolicy } from './update/update-policy'
 
@@ -70,8 +70,8 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'app.getInfo': () => host.info,
     'app.getTime': () => ({ now: core.platformClock.now(), clock: core.platformClock.state }),
     'app.showWindow': () => host.showWindow(),
-    'settings.get': () => settings.get(),
-    'settings.update': (patch) => settings.update(patch),
+    'settings.get': () => appSettingsOf(settings.get()),
+    'settings.update': (patch) => appSettingsOf(settings.update(patch)),
     'shell.openExternal': (url) => host.openExternal(url),
     'logs.getFolder': () => ({ path: host.logs?.path ?? null, opened: false }),
     'logs.openFolder': async () => ({

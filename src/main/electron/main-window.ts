@@ -1,14 +1,22 @@
-/** The one app window: locked down, kept on our own pages, and hidden (not closed) by its close button. */
+/**
+ * The full app window. Closing it destroys it, since a tray app's windows cost memory for as long
+ * as they exist; the app stays in the tray and builds the window again when it is next wanted.
+ */
 import type { BrowserWindow } from 'electron'
 import { createAppWindow, type AppWindowOptions } from './app-window'
 
 /** What the main window needs from the rest of the app. */
 export interface MainWindowOptions extends AppWindowOptions {
-  /** True once the user chose Quit; until then closing the window only hides it. */
+  /** True once a quit has begun: then a closing window is part of it, not the expert's choice. */
   readonly isQuitting: () => boolean
+  /** The expert closed the window and Standby stays in the tray (not a quit or a logout). */
+  readonly onClosedToTray?: () => void
 }
 
-/** Creates the main window, loads the renderer and shows it once it has painted. */
+/** Windows that have painted their first frame, and so may be shown. */
+const painted = new WeakSet<BrowserWindow>()
+
+/** Creates the main window, loads the renderer and shows it, focused, once it has painted. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = createAppWindow(options, {
     width: 440,
@@ -19,30 +27,30 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     autoHideMenuBar: true,
   })
-  hideOnClose(window, options.isQuitting)
-  window.once('ready-to-show', () => window.show())
-  return window
-}
-
-/** Makes the close button hide the window to the tray; a quit (or OS logout) really closes it. */
-export function hideOnClose(window: BrowserWindow, isQuitting: () => boolean): void {
-  // Windows ends the session by closing windows; refusing that would block logout.
+  // Shown only once painted: the first frame the expert sees is the page, never a blank window.
+  window.once('ready-to-show', () => {
+    painted.add(window)
+    bringToFront(window)
+  })
+  // Windows ends the session by closing windows: that is no choice of the expert's to remark on.
   let sessionEnding = false
   window.on('session-end', () => {
     sessionEnding = true
   })
-  window.on('close', (event) => {
-    if (isQuitting() || sessionEnding) return
-    event.preventDefault()
-    window.hide()
+  window.on('closed', () => {
+    if (!options.isQuitting() && !sessionEnding) options.onClosedToTray?.()
   })
+  return window
 }
 
-/** Shows the window on top of others, un-minimizing it if needed. */
+/**
+ * Shows the window on top of others, un-minimizing it if needed. A window still loading shows
+ * itself, focused, once painted.
+ */
 export function bringToFront(
   window: Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'>,
 ): void {
-  if (window.isDestroyed()) return
+  if (window.isDestroyed() || !painted.has(window as BrowserWindow)) return
   if (window.isMinimized()) window.restore()
   window.show()
   window.focus()

@@ -4,13 +4,23 @@
  * lockdown as the main window; the page shows its compact view for the ?view=popover address.
  */
 import { screen, type BrowserWindow, type Rectangle } from 'electron'
+import { systemClock, type Clock } from '../../shared/clock'
 import { createAppWindow, type AppWindowOptions } from './app-window'
 
 /** The popover's size. */
 export const POPOVER_SIZE = { width: 360, height: 480 } as const
 
+/**
+ * How soon after the popover lost focus a click on the tray icon counts as the click that took
+ * the focus: the OS tells the blur before the click, and the click then meant "close".
+ */
+export const BLUR_CLICK_MS = 300
+
 /** What the popover needs from the rest of the app. */
-export type PopoverOptions = AppWindowOptions
+export interface PopoverOptions extends AppWindowOptions {
+  /** Times the blur before a click on the tray icon; the system clock unless a test drives one. */
+  readonly clock?: Clock
+}
 
 /** The popover as the rest of the app sees it. */
 export interface Popover {
@@ -19,7 +29,7 @@ export interface Popover {
   isDestroyed(): boolean
   /** Show it next to the tray icon, or hide it if it is showing. */
   toggle(trayBounds: Rectangle): void
-  /** Show it next to the tray icon and focus it (a press on a notification). */
+  /** Show it next to the tray icon and focus it (an invite picked in the tray menu, a notification). */
   open(trayBounds: Rectangle): void
 }
 
@@ -42,8 +52,21 @@ export function createPopover(options: PopoverOptions): Popover {
     },
     'popover',
   )
-  // A popover belongs to the moment: clicking elsewhere puts it away.
-  window.on('blur', () => window.hide())
+  // A popover belongs to the moment: clicking elsewhere or Esc puts it away. Closing it for good
+  // (Cmd+W, Alt+F4) destroys it; the window slot in index.ts builds a new one when next wanted.
+  const clock = options.clock ?? systemClock
+  const elapsed = (): number => clock.monotonic?.() ?? clock.now()
+  let hiddenByBlurAt = Number.NEGATIVE_INFINITY
+  window.on('blur', () => {
+    if (!window.isVisible()) return
+    hiddenByBlurAt = elapsed()
+    window.hide()
+  })
+  window.webContents.on('before-input-event', (event, input) => {
+    if (input.type !== 'keyDown' || input.key !== 'Escape') return
+    event.preventDefault()
+    window.hide()
+  })
   const open = (trayBounds: Rectangle): void => {
     const { workArea } = screen.getDisplayMatching(trayBounds)
     window.setPosition(...popoverPosition(trayBounds, POPOVER_SIZE, workArea))
@@ -54,11 +77,9 @@ export function createPopover(options: PopoverOptions): Popover {
     window,
     isDestroyed: () => window.isDestroyed(),
     toggle(trayBounds) {
-      if (window.isVisible()) {
-        window.hide()
-        return
-      }
-      open(trayBounds)
+      if (window.isVisible()) window.hide()
+      // A click on the icon to close the popover first takes its focus away, which hid it already.
+      else if (elapsed() - hiddenByBlurAt >= BLUR_CLICK_MS) open(trayBounds)
     },
     open,
   }

@@ -1,117 +1,173 @@
-/** The tray icon and its menu: the app's face while the window is hidden. */
-import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type Rectangle } from 'electron'
-import { presenceLabel } from '../../shared/labels'
-import type { Expert } from '../../shared/protocol/entities'
+/** The tray icon and its menu: the app's face while no window is open. */
+import {
+  Menu,
+  Tray,
+  nativeImage,
+  screen,
+  type MenuItemConstructorOptions,
+  type NativeImage,
+  type Rectangle,
+} from 'electron'
+import type { TrayIconState } from '../core/tray/tray-icon-state'
+import type { TrayView } from '../core/tray/tray-view'
 import { type Logger } from '../node/log'
-
-/** What the availability toggle needs of the signed-in expert. */
-export type TrayPresence = Pick<Expert, 'availability' | 'availabilityCause' | 'idleMinutes'>
 
 /** The availability the toggle switches between. */
 export type ToggledAvailability = 'online' | 'away'
 
-/** What the tray shows and what its menu items do. */
-export interface TrayOptions {
-  readonly iconPath: string
-  readonly status: string
+/** What the menu's items do. */
+export interface TrayActions {
   readonly onOpen: () => void
   readonly onQuit: () => void
-  /** A click on the icon itself, with where it is on screen; defaults to opening the window. */
-  readonly onClick?: (bounds: Rectangle) => void
   /** The availability toggle was picked; without it the menu has no toggle. */
   readonly onAvailability?: (availability: ToggledAvailability) => void
+  /** An open invite was picked (its id), or the line counting the rest (null). */
+  readonly onShowInvite?: (inviteId: string | null) => void
+  /** "Restart to update" was picked; without it (or null) the menu has no such item. */
+  readonly onRestart?: (() => void) | null
+}
+
+/** What the tray shows and what its menu items do. */
+export interface TrayOptions extends TrayActions {
+  /** The image file for each state of the icon. */
+  readonly iconPath: (state: TrayIconState) => string
+  readonly view: TrayView
+  /** A click on the icon itself (not on macOS), with where it is; defaults to opening the window. */
+  readonly onClick?: (bounds: Rectangle) => void
+  readonly platform?: NodeJS.Platform
   readonly log: Logger
 }
 
 /** The tray as the rest of the app sees it. */
 export interface StandbyTray {
-  /** Replaces the status line at the top of the menu and in the tooltip. */
-  setStatus(text: string): void
-  /** Shows the expert's availability and the toggle; null (signed out) hides both. */
-  setPresence(presence: TrayPresence | null): void
+  /** Draws a new view: icon, tooltip and menu. */
+  show(view: TrayView): void
+  /** Where the icon is, for the popover to open beside it. */
+  bounds(): Rectangle
   /** Shows "Restart to update" in the menu while `onRestart` is given; null takes it away. */
   setUpdateAction(onRestart: (() => void) | null): void
   /** Removes the icon from the tray. */
   destroy(): void
-  /** Where the icon is, for the popover to open beside it. */
-  bounds(): Rectangle
 }
 
 /** Creates the tray icon. Keep the returned object: a collected Tray vanishes from the tray. */
 export function createTray(options: TrayOptions): StandbyTray {
-  const { iconPath, onOpen, onQuit, onClick, onAvailability, log } = options
-  const image = nativeImage.createFromPath(iconPath)
-  if (image.isEmpty()) log.warn(`Tray icon not found at ${iconPath}`)
-  const tray = new Tray(image)
-  let status = options.status
-  let presence: TrayPresence | null = null
-  let onRestart: (() => void) | null = null
-  const show = (): void => {
-    // The status keeps changing while the app winds down; a removed icon throws on every call.
-    if (tray.isDestroyed()) return
-    tray.setToolTip(`Standby — ${status}`)
-    const actions = { onOpen, onQuit, onAvailability, onRestart }
-    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(status, actions, presence)))
+  const { onOpen, onClick, log } = options
+  const platform = options.platform ?? process.platform
+  const images = new Map<TrayIconState, NativeImage>()
+  const image = (state: TrayIconState): NativeImage => {
+    const known = images.get(state)
+    if (known !== undefined) return known
+    const path = options.iconPath(state)
+    const loaded = nativeImage.createFromPath(path)
+    if (loaded.isEmpty()) log.warn(`Tray icon not found at ${path}; the tray shows an empty image`)
+    images.set(state, loaded)
+    return loaded
   }
-  // Windows and most Linux trays act on a left click (the popover); macOS shows the menu instead.
-  tray.on('click', (_event, bounds) => (onClick ? onClick(bounds) : onOpen()))
-  show()
+  let icon = options.view.icon
+  let shown = options.view
+  let onRestart: (() => void) | null = null
+  const tray = new Tray(image(icon))
+  const show = (view: TrayView): void => {
+    shown = view
+    // The state keeps changing while the app winds down; a removed icon throws on every call.
+    if (tray.isDestroyed()) return
+    if (view.icon !== icon) tray.setImage(image(view.icon))
+    icon = view.icon
+    tray.setToolTip(view.tooltip)
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(view, { ...options, onRestart }, platform)))
+  }
+  // Windows and Linux trays that report clicks open the popover. macOS opens the menu on a click,
+  // as its menu bar does everywhere: a popover as well would cover it.
+  if (platform !== 'darwin') tray.on('click', (_event, bounds) => (onClick ? onClick(bounds) : onOpen()))
+  show(options.view)
   return {
-    setStatus: (text) => {
-      status = text
-      show()
+    show,
+    bounds() {
+      const bounds = tray.getBounds()
+      if (bounds.width > 0 && bounds.height > 0) return bounds
+      // Linux trays do not say where the icon is; the pointer has just been on it or its menu.
+      const { x, y } = screen.getCursorScreenPoint()
+      return { x, y, width: 1, height: 1 }
     },
-    setPresence: (next) => {
-      presence = next
-      show()
-    },
-    setUpdateAction: (action) => {
+    setUpdateAction(action) {
       onRestart = action
-      show()
+      show(shown)
     },
     destroy: () => tray.destroy(),
-    bounds: () => tray.getBounds(),
   }
 }
 
 /**
- * The tray menu: the status line (informational, so disabled); when signed in, the availability
- * with why ("Away — idle for 10 min") and a checkbox to be available for invites or away; then
- * Open, "Restart to update" while an update is ready and no session holds it, and Quit.
+ * The tray menu, the whole app where a tray gives only a menu: the status line (informational,
+ * so disabled); the open invites, each opening the popover on it; the next session with its
+ * countdown; when signed in, the availability with why and a checkbox to be available for
+ * invites; then Open, "Restart to update" while an update is ready and no session holds it, and
+ * Quit.
  */
 export function trayMenuTemplate(
-  status: string,
-  actions: {
-    readonly onOpen: () => void
-    readonly onQuit: () => void
-    readonly onAvailability?: (availability: ToggledAvailability) => void
-    readonly onRestart?: (() => void) | null
-  },
-  presence: TrayPresence | null = null,
+  view: TrayView,
+  actions: TrayActions,
+  platform: NodeJS.Platform = process.platform,
 ): MenuItemConstructorOptions[] {
-  const { onAvailability, onRestart } = actions
-  const online = presence?.availability === 'online'
-  const toggle: MenuItemConstructorOptions[] =
+  const { onAvailability, onShowInvite, onRestart } = actions
+  const text = (label: string): string => menuText(label, platform)
+  const section = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+    items.length === 0 ? [] : [{ type: 'separator' }, ...items]
+  const showInvite = (inviteId: string | null) => () => (onShowInvite ?? (() => actions.onOpen()))(inviteId)
+  const invites = section([
+    ...view.invites.map(({ id, label }) => ({
+      id: `invite:${id}`,
+      label: text(label),
+      click: showInvite(id),
+    })),
+    ...(view.moreInvites === 0
+      ? []
+      : [{ id: 'invites-more', label: `${view.moreInvites} more open invites…`, click: showInvite(null) }]),
+  ])
+  const session = section(
+    view.nextSession === null
+      ? []
+      : [
+          {
+            id: 'next-session',
+            label: text(`Next: ${view.nextSession.label}`),
+            click: () => actions.onOpen(),
+          },
+        ],
+  )
+  const { presence } = view
+  const toggle = section(
     presence === null || onAvailability === undefined
       ? []
       : [
-          { type: 'separator' },
-          { id: 'presence', label: presenceLabel(presence), enabled: false },
+          { id: 'presence', label: presence.label, enabled: false },
           {
             id: 'availability',
             label: 'Available for invites',
             type: 'checkbox',
-            checked: online,
+            checked: presence.online,
             // What the menu showed decides, not the item's own flip: the menu may be stale by a push.
-            click: () => onAvailability(online ? 'away' : 'online'),
+            click: () => onAvailability(presence.online ? 'away' : 'online'),
           },
-        ]
+        ],
+  )
   return [
-    { id: 'status', label: status, enabled: false },
+    { id: 'status', label: text(view.statusLine), enabled: false },
+    ...invites,
+    ...session,
     ...toggle,
     { type: 'separator' },
     { id: 'open', label: 'Open Standby', click: () => actions.onOpen() },
     ...(onRestart ? [{ id: 'restart-to-update', label: 'Restart to update', click: () => onRestart() }] : []),
     { id: 'quit', label: 'Quit Standby', click: () => actions.onQuit() },
   ]
+}
+
+/**
+ * A label as the menu should show it: Windows and Linux menus take "&" as the mark of a keyboard
+ * shortcut, so a client's "Q&A" would lose its "&" and underline the "A".
+ */
+export function menuText(label: string, platform: NodeJS.Platform): string {
+  return platform === 'darwin' ? label : label.replaceAll('&', '&&')
 }

@@ -23,11 +23,35 @@ export class FakeApp
       | 'getPath'
       | 'isPackaged'
       | 'setLoginItemSettings'
+      | 'getLoginItemSettings'
+      | 'setBadgeCount'
+      | 'getBadgeCount'
     >
 {
   isPackaged = false
   /** Every call to setLoginItemSettings, in order. */
   readonly setLoginItemSettings = vi.fn<(settings: LoginItemSettings) => void>()
+  /** True plays a start by the OS at login (macOS reports it; other systems always say false). */
+  openedAtLogin = false
+  getLoginItemSettings(): ReturnType<App['getLoginItemSettings']> {
+    const last = this.setLoginItemSettings.mock.calls.at(-1)?.[0]
+    return {
+      openAtLogin: last?.openAtLogin ?? false,
+      wasOpenedAtLogin: fake.platform === 'darwin' && this.openedAtLogin,
+    } as ReturnType<App['getLoginItemSettings']>
+  }
+  /** The count on the Dock or launcher; Electron has none on Windows, where the call does nothing. */
+  badgeCount = 0
+  setBadgeCount(count = 0): boolean {
+    if (fake.platform === 'win32') return false
+    if (!Number.isInteger(count) || count < 0)
+      throw new TypeError('Badge count must be a non-negative integer')
+    this.badgeCount = count
+    return true
+  }
+  getBadgeCount(): number {
+    return this.badgeCount
+  }
   /** Whether requestSingleInstanceLock succeeds: false plays "another Standby is running". */
   lockAvailable = true
   readonly requestSingleInstanceLock = vi.fn(() => this.lockAvailable)

@@ -5,9 +5,10 @@
  * listening (`on`, `once`) still works, as it does on Electron's EventEmitter.
  */
 import { EventEmitter } from 'node:events'
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
+import type { BrowserWindow, BrowserWindowConstructorOptions, NativeImage } from 'electron'
 import { assertNotDestroyed, assertOnScreen, preventableEvent } from './events'
 import { fake } from './state'
+import type { FakeNativeImage } from './tray'
 import { FakeWebContents } from './web-contents'
 
 /** What a window loaded, for tests to read. */
@@ -33,6 +34,7 @@ export class FakeBrowserWindow
       | 'destroy'
       | 'setPosition'
       | 'flashFrame'
+      | 'setOverlayIcon'
     >
 {
   /** The contents, readable by a test even after the window is gone (Electron's getter throws). */
@@ -45,6 +47,8 @@ export class FakeBrowserWindow
   position: [number, number] = [0, 0]
   /** Whether the taskbar button flashes for attention (flashFrame). */
   flashing = false
+  /** The taskbar button's overlay (Windows) and its spoken description; null when cleared. */
+  overlay: { image: FakeNativeImage; description: string } | null = null
 
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
     super()
@@ -105,6 +109,12 @@ export class FakeBrowserWindow
   setPosition(x: number, y: number): void {
     assertNotDestroyed(this)
     this.position = [x, y]
+  }
+  /** Windows only: elsewhere Electron does nothing with it, and so does the fake. */
+  setOverlayIcon(image: NativeImage | null, description: string): void {
+    assertNotDestroyed(this)
+    if (fake.platform !== 'win32') return
+    this.overlay = image === null ? null : { image: image as unknown as FakeNativeImage, description }
   }
 
   /**

@@ -125,3 +125,34 @@ describe('the fake Notification’s statics', () => {
     expect(() => earlier.click()).toThrow(/no longer on screen/)
   })
 })
+
+describe('the fakes of the badge, the overlay and the tray image', () => {
+  beforeEach(resetFakeElectron)
+
+  it('have a badge count on macOS and Linux only, as Electron does', () => {
+    fake.platform = 'linux'
+    expect(fake.app.setBadgeCount(2)).toBe(true)
+    expect(fake.app.getBadgeCount()).toBe(2)
+    fake.platform = 'win32'
+    expect(fake.app.setBadgeCount(5)).toBe(false)
+    expect(fake.app.getBadgeCount()).toBe(2)
+  })
+
+  it('refuse an overlay or a tray image on what was destroyed', () => {
+    fake.platform = 'win32'
+    const window = new FakeBrowserWindow()
+    window.destroy()
+    expect(() => window.setOverlayIcon(null, '')).toThrow('Object has been destroyed')
+    const tray = new FakeTray('/res/tray-online.png')
+    tray.destroy()
+    expect(() => tray.setImage('/res/tray-away.png')).toThrow('Tray is destroyed')
+    expect(() => tray.getBounds()).toThrow('Tray is destroyed')
+  })
+
+  it('say where the tray icon is, except on Linux, where Electron answers an empty rectangle', () => {
+    const tray = new FakeTray('/res/tray-online.png')
+    expect(tray.getBounds().width).toBeGreaterThan(0)
+    fake.platform = 'linux'
+    expect(tray.getBounds()).toEqual({ x: 0, y: 0, width: 0, height: 0 })
+  })
+})

@@ -73,6 +73,8 @@ function freshState() {
     activationHandler: null as ((details: ActivationArguments) => void) | null,
     /** Presses on toasts made before the app registered its handleActivation callback. */
     pendingActivations: [] as ActivationArguments[],
+    /** Where the mouse pointer is (screen.getCursorScreenPoint). */
+    cursor: { x: 700, y: 10 },
   }
 }
 
@@ -123,6 +125,7 @@ const namedExports = {
   screen: {
     /** One 1440×900 display with a 24 px menu bar at the top. */
     getDisplayMatching: () => ({ workArea: { x: 0, y: 24, width: 1440, height: 876 } }),
+    getCursorScreenPoint: () => fake.cursor,
   },
   BrowserWindow: FakeBrowserWindow,
   Menu: FakeMenu,

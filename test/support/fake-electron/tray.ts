@@ -7,6 +7,9 @@ import type { MenuItemConstructorOptions, NativeImage, Tray } from 'electron'
 import { assertOnScreen, preventableEvent } from './events'
 import { fake } from './state'
 
+/** The fake's own event (not Electron's) for a new image or menu, which `until` waits for. */
+const FAKE_TRAY_CHANGED = 'fake:changed'
+
 /** A menu that keeps the template it was built from (our code only builds menus, never reads them). */
 export class FakeMenu {
   constructor(readonly template: ReadonlyArray<MenuItemConstructorOptions>) {}
@@ -35,19 +38,47 @@ export class FakeNativeImage implements Pick<NativeImage, 'isEmpty'> {
 }
 
 /** A tray icon with a context menu and a tooltip. */
-export class FakeTray extends EventEmitter implements Pick<Tray, 'setToolTip' | 'destroy' | 'isDestroyed'> {
+export class FakeTray
+  extends EventEmitter
+  implements Pick<Tray, 'setToolTip' | 'destroy' | 'isDestroyed' | 'getBounds'>
+{
   menu: FakeMenu | undefined
   toolTip = ''
   destroyed = false
 
-  constructor(readonly image: FakeNativeImage | string) {
+  constructor(public image: FakeNativeImage | string) {
     super()
     fake.trays.push(this)
+  }
+
+  setImage(image: FakeNativeImage | string): void {
+    this.assertAlive()
+    this.image = image
+    this.emit(FAKE_TRAY_CHANGED)
+  }
+  /** Where the icon is; Linux trays do not say, and Electron answers an empty rectangle there. */
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    this.assertAlive()
+    return fake.platform === 'linux' ? { x: 0, y: 0, width: 0, height: 0 } : this.bounds
   }
 
   setContextMenu(menu: FakeMenu | null): void {
     this.assertAlive()
     this.menu = menu ?? undefined
+    this.emit(FAKE_TRAY_CHANGED)
+  }
+
+  /** Settles once `check` holds of this tray, looking again at every change of its image or menu. */
+  until(check: (tray: FakeTray) => boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const look = (): void => {
+        if (!check(this)) return
+        this.off(FAKE_TRAY_CHANGED, look)
+        resolve()
+      }
+      this.on(FAKE_TRAY_CHANGED, look)
+      look()
+    })
   }
   setToolTip(toolTip: string): void {
     this.assertAlive()

@@ -79,6 +79,14 @@ export class FakeWebContents
     return this.windowOpenHandler(details)
   }
 
+  /** The user presses a key in the page; true if the app kept it from the page. */
+  pressKey(key: string): boolean {
+    assertOnScreen('a destroyed page', !this.destroyed)
+    const event = preventableEvent()
+    this.emit('before-input-event', event, { type: 'keyDown', key, code: key, isAutoRepeat: false })
+    return event.defaultPrevented
+  }
+
   /** The page finished loading. */
   finishLoad(): void {
     assertOnScreen('a destroyed page', !this.destroyed)

@@ -90,21 +90,77 @@ describe('launching Standby', () => {
   it('focuses the existing window when a second copy is started', async () => {
     const fake = await launch()
     const window = fake.windows[0]!
-    window.close()
-    expect(window.visible).toBe(false)
+    window.readyToShow()
+    window.minimize()
     fake.app.secondInstance()
-    expect(window).toMatchObject({ visible: true, focused: true, destroyed: false })
+    expect(window).toMatchObject({ visible: true, focused: true, minimized: false, destroyed: false })
   })
 
-  it('hides the window on close, and Open in the tray brings it back', async () => {
+  it('destroys the window on close and stays in the tray; Open builds it again, shown from its first frame', async () => {
     const fake = await launch()
     const window = fake.windows[0]!
     window.readyToShow()
     window.close()
-    expect(window).toMatchObject({ visible: false, destroyed: false })
+    expect(window.destroyed).toBe(true)
     expect(fake.app.quit).not.toHaveBeenCalled()
     fake.trays[0]!.clickMenuItem('open')
-    expect(window).toMatchObject({ visible: true, focused: true })
+    const reopened = fake.windows.at(-1)!
+    expect(reopened).not.toBe(window)
+    expect(reopened.loaded).toEqual({ url: 'standby://app/' })
+    // Nothing on screen until the page has painted.
+    expect(reopened.visible).toBe(false)
+    reopened.readyToShow()
+    expect(reopened).toMatchObject({ visible: true, focused: true })
+  })
+
+  it('says once, ever, that closing the window left Standby in the tray', async () => {
+    const fake = await launch()
+    const notices = (): ReadonlyArray<string> =>
+      fake.notifications.map((notification) => String(notification.options.title))
+    fake.windows[0]!.close()
+    expect(notices()).toEqual(['Standby is still running'])
+    fake.trays[0]!.clickMenuItem('open')
+    fake.windows.at(-1)!.readyToShow()
+    fake.windows.at(-1)!.close()
+    expect(notices()).toEqual(['Standby is still running'])
+  })
+
+  it('remembers the notice across launches', async () => {
+    const first = await launch()
+    const kept = userData!
+    first.windows[0]!.close()
+    expect(first.notifications).toHaveLength(1)
+    first.app.emit('will-quit')
+    const second = await launch((fake) => {
+      rmSync(fake.paths.userData!, { recursive: true, force: true })
+      fake.paths.userData = userData = kept
+    })
+    second.windows[0]!.close()
+    expect(second.notifications).toHaveLength(0)
+  })
+
+  it('starts in the tray alone with --hidden (login items start it so), building the window when asked', async () => {
+    process.argv.push('--hidden')
+    try {
+      const fake = await launch()
+      expect(fake.windows).toHaveLength(1)
+      expect(fake.windows[0]!.loaded).toEqual({ url: 'standby://app/?view=popover' })
+      expect(fake.trays).toHaveLength(1)
+      fake.trays[0]!.clickMenuItem('open')
+      const window = fake.windows.at(-1)!
+      window.readyToShow()
+      expect(window).toMatchObject({ visible: true, loaded: { url: 'standby://app/' } })
+    } finally {
+      process.argv.splice(process.argv.indexOf('--hidden'), 1)
+    }
+  })
+
+  it('shows the signed-out icon, with no badge, until someone signs in', async () => {
+    const fake = await launch()
+    const tray = fake.trays[0]!
+    expect(tray.image).toMatchObject({ path: expect.stringMatching(/resources\/tray-signed-out[^/]*$/) })
+    expect(tray.toolTip).toMatch(/^Standby — Signed out/)
+    expect(fake.app.badgeCount).toBe(0)
   })
 
   it('opens the popover next to the tray icon on a click, and puts it away when it loses focus', async () => {
@@ -123,7 +179,8 @@ describe('launching Standby', () => {
   it('brings the full window forward from the popover’s Open Standby', async () => {
     const fake = await launch()
     const [window, popover] = [fake.windows[0]!, fake.windows[1]!]
-    window.close()
+    window.readyToShow()
+    window.minimize()
     fake.trays[0]!.clickIcon()
     const page = 'standby://app/?view=popover'
     await fake.ipcMain.invoke('app.showWindow', { sender: popover.webContents, frameUrl: page })
@@ -146,7 +203,6 @@ describe('launching Standby', () => {
 
   it('still brings the window forward from Open, a second launch and the Dock once the popover was closed', async () => {
     const fake = await launch()
-    const window = fake.windows[0]!
     fake.windows[1]!.close()
     const ways: ReadonlyArray<() => void> = [
       () => fake.trays[0]!.clickMenuItem('open'),
@@ -154,9 +210,10 @@ describe('launching Standby', () => {
       () => fake.app.emit('activate'),
     ]
     for (const open of ways) {
-      window.close()
-      expect(window.visible).toBe(false)
+      fake.windows.find((window) => !window.destroyed)!.close()
       open()
+      const window = fake.windows.at(-1)!
+      window.readyToShow()
       expect(window).toMatchObject({ visible: true, focused: true, destroyed: false })
     }
   })
@@ -186,6 +243,7 @@ describe('launching Standby', () => {
     const reopened = fake.windows.at(-1)!
     expect(reopened).not.toBe(window)
     expect(reopened.loaded).toEqual({ url: 'standby://app/' })
+    reopened.readyToShow()
     expect(reopened).toMatchObject({ visible: true, focused: true })
   })
 

@@ -1,5 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
-import { createStatusLine } from '../../../src/main/node/status-line'
+import { describe, expect, it } from 'vitest'
 import { Listeners } from '../../../src/shared/listeners'
 import { createValueStore } from '../../../src/renderer/store/value-store'
 
@@ -57,20 +56,6 @@ describe('listeners', () => {
 })
 
 describe('the stores built on listeners', () => {
-  it('tell the tray and the window of a status change even when one of them throws', () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const line = createStatusLine('Not connected')
-    const heard: string[] = []
-    line.subscribe(() => {
-      throw new Error('tray gone')
-    })
-    line.subscribe((text) => heard.push(text))
-    line.set('Online')
-    expect(heard).toEqual(['Online'])
-    expect(logged).toHaveBeenCalledOnce()
-    logged.mockRestore()
-  })
-
   it('notify a page’s store subscribers once per new value', () => {
     const store = createValueStore(1)
     let calls = 0

@@ -27,9 +27,19 @@ export const SettingsSchema = z.object({
   autoAwayMinutes: setting.autoAwayMinutes.default(10),
   /** Follow stable releases unless the expert joins the beta. */
   updateChannel: setting.updateChannel.default('stable'),
+  /**
+   * The app's own memory, not a setting the window shows: whether the expert was told, on first
+   * closing the window, that Standby stays in the tray.
+   */
+  closedToTrayNoticeShown: z.boolean().default(false),
 }) satisfies z.ZodType<AppSettings>
 /** Every setting with its default. */
 export type SettingsValues = z.infer<typeof SettingsSchema>
+
+/** The settings the window may see and change: the stored ones less the app's own memory. */
+export function appSettingsOf(values: SettingsValues): AppSettings {
+  return AppSettings.parse(values)
+}
 
 /** The version of the settings layout; bump it and add a migration when a key changes meaning. */
 export const SETTINGS_VERSION = 1

@@ -18,7 +18,7 @@ import type { ExternalBrowser } from '../../core/ports/external-browser'
 import type { Notifier } from '../../core/ports/notifier'
 import type { Power } from '../../core/ports/power'
 import type { Secrets } from '../../core/ports/secrets'
-import type { SettingsStore } from '../../core/ports/settings'
+import { appSettingsOf, type SettingsStore } from '../../core/ports/settings'
 import type { TrayState } from '../../core/ports/tray-state'
 import type { Updater } from '../../core/ports/updater'
 import { StandbyCore } from '../../core/standby-core'
@@ -144,7 +144,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         core.cacheChanged.add((update) =>
           send('cache.changed', checkedCacheChange(cacheChangeOf(update, cache, ++version), options.log)),
         ),
-        options.settings.onChange((settings) => send('settings.changed', settings)),
+        options.settings.onChange((settings) => send('settings.changed', appSettingsOf(settings))),
         core.platformClock.changes.add((clock) => send('clock.changed', clock)),
         notificationActions.focusRequests.add((request) => {
           if (request.kind === 'invite') send('invites.focus', { inviteId: request.inviteId })

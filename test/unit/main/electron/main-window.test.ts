@@ -107,31 +107,45 @@ describe('the main window', () => {
     expect(fake.shell.openExternal).not.toHaveBeenCalled()
   })
 
-  it('hides to the tray when closed, instead of closing', () => {
-    const window = openWindow()
+  it('is destroyed when closed, freeing its memory, and says Standby stays in the tray', () => {
+    const onClosedToTray = vi.fn()
+    const window = openWindow({ onClosedToTray })
     window.readyToShow()
     window.close()
-    expect(window.destroyed).toBe(false)
-    expect(window.visible).toBe(false)
+    expect(window.destroyed).toBe(true)
+    expect(onClosedToTray).toHaveBeenCalledOnce()
   })
 
-  it('really closes once the app is quitting', () => {
+  it('closes without the tray remark when the app is quitting', () => {
     let quitting = false
-    const window = openWindow({ isQuitting: () => quitting })
+    const onClosedToTray = vi.fn()
+    const window = openWindow({ isQuitting: () => quitting, onClosedToTray })
     quitting = true
     window.close()
     expect(window.destroyed).toBe(true)
+    expect(onClosedToTray).not.toHaveBeenCalled()
   })
 
-  it('really closes when Windows ends the session, so it does not block logout', () => {
-    const window = openWindow()
+  it('closes without the tray remark when Windows ends the session', () => {
+    const onClosedToTray = vi.fn()
+    const window = openWindow({ onClosedToTray })
     window.emit('session-end', { reasons: ['logoff'] })
     window.close()
     expect(window.destroyed).toBe(true)
+    expect(onClosedToTray).not.toHaveBeenCalled()
+  })
+
+  it('is not brought forward before it has painted: it shows itself, focused, on its first frame', () => {
+    const window = openWindow()
+    bringToFront(window)
+    expect(window.visible).toBe(false)
+    window.readyToShow()
+    expect(window).toMatchObject({ visible: true, focused: true })
   })
 
   it('comes back to the front, un-minimized and focused', () => {
     const window = openWindow()
+    window.readyToShow()
     window.minimize()
     bringToFront(window)
     expect(window).toMatchObject({ minimized: false, visible: true, focused: true })

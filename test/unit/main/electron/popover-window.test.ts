@@ -1,5 +1,13 @@
-import { describe, expect, it, vi } from 'vitest'
-import { popoverPosition, POPOVER_SIZE } from '../../../../src/main/electron/popover-window'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createAppOrigin } from '../../../../src/main/electron/app-origin'
+import {
+  BLUR_CLICK_MS,
+  createPopover,
+  popoverPosition,
+  POPOVER_SIZE,
+} from '../../../../src/main/electron/popover-window'
+import { ManualClock } from '../../../../src/shared/clock'
+import { fake, resetFakeElectron } from '../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
 
@@ -22,5 +30,68 @@ describe('popoverPosition', () => {
   it('keeps it inside the work area near a screen edge', () => {
     const [x] = popoverPosition({ x: 1430, y: 0, width: 24, height: 24 }, POPOVER_SIZE, workArea)
     expect(x + POPOVER_SIZE.width).toBeLessThanOrEqual(workArea.width)
+  })
+})
+
+describe('the popover window', () => {
+  const options = {
+    preloadPath: '/app/out/preload/index.cjs',
+    origin: createAppOrigin({}),
+    openExternal: async () => undefined,
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+  }
+
+  beforeEach(resetFakeElectron)
+
+  it('puts itself away on Esc, keeping the key from the page', () => {
+    const popover = createPopover(options)
+    const window = fake.windows.at(-1)!
+    popover.open({ x: 1000, y: 0, width: 24, height: 24 })
+    expect(window.webContents.pressKey('a')).toBe(false)
+    expect(window.visible).toBe(true)
+    expect(window.webContents.pressKey('Escape')).toBe(true)
+    expect(window.visible).toBe(false)
+    expect(window.destroyed).toBe(false)
+  })
+
+  it('opens beside the icon, focused, and a toggle puts it away', () => {
+    const popover = createPopover(options)
+    const window = fake.windows.at(-1)!
+    popover.toggle({ x: 1000, y: 0, width: 24, height: 24 })
+    expect(window).toMatchObject({ visible: true, focused: true, position: [832, 28] })
+    popover.toggle({ x: 1000, y: 0, width: 24, height: 24 })
+    expect(window.visible).toBe(false)
+  })
+
+  it('stays closed when a click on the tray icon took its focus (the blur comes first), and opens on the next', () => {
+    const clock = new ManualClock(0)
+    const popover = createPopover({ ...options, clock })
+    const window = fake.windows.at(-1)!
+    const icon = { x: 1000, y: 0, width: 24, height: 24 }
+    popover.toggle(icon)
+    window.blur()
+    popover.toggle(icon)
+    expect(window.visible).toBe(false)
+    clock.advance(BLUR_CLICK_MS)
+    popover.toggle(icon)
+    expect(window.visible).toBe(true)
+  })
+
+  it('opens on a click on the icon a while after a click elsewhere put it away', () => {
+    const clock = new ManualClock(0)
+    const popover = createPopover({ ...options, clock })
+    const window = fake.windows.at(-1)!
+    const icon = { x: 1000, y: 0, width: 24, height: 24 }
+    popover.toggle(icon)
+    window.blur()
+    clock.advance(60_000)
+    popover.toggle(icon)
+    expect(window).toMatchObject({ visible: true, focused: true })
+  })
+
+  it('is destroyed by Cmd+W or Alt+F4, and says so to whoever holds it', () => {
+    const popover = createPopover(options)
+    fake.windows.at(-1)!.close()
+    expect(popover.isDestroyed()).toBe(true)
   })
 })

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { TrayView } from '../../../../src/main/core/tray/tray-view'
 import { type Logger } from '../../../../src/main/node/log'
-import { createTray } from '../../../../src/main/electron/tray'
+import { createTray, menuText, type TrayOptions } from '../../../../src/main/electron/tray'
 import { fake, resetFakeElectron, type FakeTray } from '../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
@@ -8,13 +9,52 @@ vi.mock('electron', async () => (await import('../../../support/fake-electron'))
 const log: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
 const onOpen = vi.fn()
 const onQuit = vi.fn()
+const onAvailability = vi.fn()
+const onShowInvite = vi.fn()
 
-function makeTray(): { tray: FakeTray; setStatus: (text: string) => void; destroy: () => void } {
-  const standbyTray = createTray({ iconPath: '/res/tray.png', status: 'Not connected', onOpen, onQuit, log })
+const signedOut: TrayView = {
+  icon: 'signed-out',
+  statusLine: 'Not connected',
+  tooltip: 'Standby — Not connected',
+  presence: null,
+  invites: [],
+  moreInvites: 0,
+  nextSession: null,
+  badgeCount: 0,
+}
+const busy: TrayView = {
+  icon: 'invite',
+  statusLine: 'Online · 7 open invites',
+  tooltip: 'Standby — Online · 7 open invites\nQuery plan · in 25 min',
+  presence: { label: 'Online', online: true },
+  invites: [
+    { id: 'i1', label: 'Instant: Q&A on indexes' },
+    { id: 'i2', label: 'Scheduled: Query plan review' },
+  ],
+  moreInvites: 5,
+  nextSession: { id: 's1', label: 'Query plan · in 25 min' },
+  badgeCount: 7,
+}
+
+function makeTray(options: Partial<TrayOptions> = {}) {
+  const standbyTray = createTray({
+    iconPath: (state) => `/res/tray-${state}.png`,
+    view: signedOut,
+    onOpen,
+    onQuit,
+    onAvailability,
+    onShowInvite,
+    platform: 'linux',
+    log,
+    ...options,
+  })
   const tray = fake.trays.at(-1)
   if (!tray) throw new Error('no tray was created')
-  return { tray, setStatus: standbyTray.setStatus, destroy: standbyTray.destroy }
+  return { tray, standbyTray }
 }
+
+const ids = (tray: FakeTray): ReadonlyArray<string | undefined> =>
+  tray.menu!.template.map((item) => item.id ?? item.type)
 
 beforeEach(() => {
   resetFakeElectron()
@@ -22,19 +62,21 @@ beforeEach(() => {
 })
 
 describe('the tray', () => {
-  it('shows the icon from the given path', () => {
-    const { tray } = makeTray()
-    expect(tray.image).toMatchObject({ path: '/res/tray.png' })
+  it('shows the icon of the view’s state, and changes it with the state', () => {
+    const { tray, standbyTray } = makeTray()
+    expect(tray.image).toMatchObject({ path: '/res/tray-signed-out.png' })
+    standbyTray.show(busy)
+    expect(tray.image).toMatchObject({ path: '/res/tray-invite.png' })
     expect(log.warn).not.toHaveBeenCalled()
   })
 
-  it('says so in the log when the icon file is missing', () => {
+  it('says so in the log when an icon file is missing', () => {
     fake.imagesExist = false
     makeTray()
-    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('/res/tray.png'))
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('/res/tray-signed-out.png'))
   })
 
-  it('has a menu of the status line, Open and Quit, in that order', () => {
+  it('signed out: the status line, Open and Quit, and the tooltip', () => {
     const { tray } = makeTray()
     const items = tray.menu?.template.filter((item) => item.type !== 'separator')
     expect(items?.map(({ id, label, enabled }) => ({ id, label, enabled }))).toEqual([
@@ -45,76 +87,116 @@ describe('the tray', () => {
     expect(tray.toolTip).toBe('Standby — Not connected')
   })
 
-  it('opens the window from Open, and from a click on the icon', () => {
+  it('holds everything when signed in: status, invites, the next session, availability, Open, Quit', () => {
+    const { tray, standbyTray } = makeTray()
+    standbyTray.show(busy)
+    expect(ids(tray)).toEqual([
+      'status',
+      'separator',
+      'invite:i1',
+      'invite:i2',
+      'invites-more',
+      'separator',
+      'next-session',
+      'separator',
+      'presence',
+      'availability',
+      'separator',
+      'open',
+      'quit',
+    ])
+    expect(tray.menu?.item('invites-more').label).toBe('5 more open invites…')
+    expect(tray.menu?.item('next-session').label).toBe('Next: Query plan · in 25 min')
+    expect(tray.toolTip).toBe('Standby — Online · 7 open invites\nQuery plan · in 25 min')
+  })
+
+  it('opens the popover on an invite picked in the menu, and on all of them from the count', () => {
+    const { tray, standbyTray } = makeTray()
+    standbyTray.show(busy)
+    tray.clickMenuItem('invite:i2')
+    expect(onShowInvite).toHaveBeenLastCalledWith('i2')
+    tray.clickMenuItem('invites-more')
+    expect(onShowInvite).toHaveBeenLastCalledWith(null)
+    tray.clickMenuItem('next-session')
+    expect(onOpen).toHaveBeenCalledOnce()
+  })
+
+  it('keeps a client’s “&” in a title on Windows and Linux, where menus read it as a shortcut key', () => {
+    const { tray, standbyTray } = makeTray({ platform: 'win32' })
+    standbyTray.show(busy)
+    expect(tray.menu?.item('invite:i1').label).toBe('Instant: Q&&A on indexes')
+    expect(menuText('Q&A', 'linux')).toBe('Q&&A')
+    expect(menuText('Q&A', 'darwin')).toBe('Q&A')
+  })
+
+  it('opens the window from Open, and from a click on the icon when no click action is given', () => {
     const { tray } = makeTray()
     tray.clickMenuItem('open')
-    tray.emit('click')
+    tray.clickIcon()
     expect(onOpen).toHaveBeenCalledTimes(2)
     expect(onQuit).not.toHaveBeenCalled()
   })
 
-  it('offers "Restart to update" before Quit while an update may restart the app, keeping the status', () => {
-    const standbyTray = createTray({ iconPath: '/res/tray.png', status: 'Online', onOpen, onQuit, log })
-    const tray = fake.trays.at(-1)!
+  it('offers "Restart to update" before Quit while an update may restart the app, keeping the view', () => {
+    const { tray, standbyTray } = makeTray({ view: busy })
     const restart = vi.fn()
     standbyTray.setUpdateAction(restart)
-    standbyTray.setStatus('Online · 1 open invite')
-    const ids = () => tray.menu?.template.filter((item) => item.type !== 'separator').map((item) => item.id)
-    expect(ids()).toEqual(['status', 'open', 'restart-to-update', 'quit'])
+    standbyTray.show({ ...busy, statusLine: 'Online · 1 open invite' })
+    expect(ids(tray).slice(-3)).toEqual(['open', 'restart-to-update', 'quit'])
     expect(tray.menu?.template.find((item) => item.id === 'status')?.label).toBe('Online · 1 open invite')
     tray.clickMenuItem('restart-to-update')
     expect(restart).toHaveBeenCalledOnce()
     standbyTray.setUpdateAction(null)
-    expect(ids()).toEqual(['status', 'open', 'quit'])
+    expect(ids(tray)).not.toContain('restart-to-update')
+  })
+
+  it('hands a click on the icon, with where it is, to the click action (the popover)', () => {
+    const onClick = vi.fn()
+    const { tray } = makeTray({ onClick })
+    tray.clickIcon()
+    expect(onClick).toHaveBeenCalledWith(tray.bounds)
+    expect(onOpen).not.toHaveBeenCalled()
+  })
+
+  it('leaves a click on macOS to the menu, which the menu bar opens on a click', () => {
+    const onClick = vi.fn()
+    makeTray({ onClick, platform: 'darwin' }).tray.clickIcon()
+    expect(onClick).not.toHaveBeenCalled()
+    expect(onOpen).not.toHaveBeenCalled()
   })
 
   it('quits from Quit', () => {
     makeTray().tray.clickMenuItem('quit')
     expect(onQuit).toHaveBeenCalledOnce()
-    expect(onOpen).not.toHaveBeenCalled()
   })
 
-  it('shows a new status line in the menu and the tooltip', () => {
-    const { tray, setStatus } = makeTray()
-    setStatus('Online — 2 invites waiting')
-    expect(tray.menu?.item('status').label).toBe('Online — 2 invites waiting')
-    expect(tray.toolTip).toBe('Standby — Online — 2 invites waiting')
-    tray.clickMenuItem('open')
-    expect(onOpen).toHaveBeenCalledOnce()
+  it('tells where the icon is; on Linux, which does not say, where the pointer is', () => {
+    fake.platform = 'darwin'
+    expect(makeTray().standbyTray.bounds()).toEqual({ x: 1000, y: 0, width: 24, height: 24 })
+    fake.platform = 'linux'
+    fake.cursor = { x: 1800, y: 12 }
+    expect(makeTray().standbyTray.bounds()).toEqual({ x: 1800, y: 12, width: 1, height: 1 })
   })
 
-  it('takes a status change after the icon was removed (the app quitting) without throwing', () => {
-    const { tray, setStatus, destroy } = makeTray()
-    destroy()
-    expect(() => setStatus('Offline')).not.toThrow()
+  it('takes a new view after the icon was removed (the app quitting) without throwing', () => {
+    const { tray, standbyTray } = makeTray()
+    standbyTray.destroy()
+    expect(() => standbyTray.show(busy)).not.toThrow()
     expect(tray.isDestroyed()).toBe(true)
-    expect(() => destroy()).not.toThrow()
+    expect(() => standbyTray.destroy()).not.toThrow()
   })
 
   describe('the availability toggle', () => {
-    const onAvailability = vi.fn()
-    function trayWithToggle() {
-      const standbyTray = createTray({
-        iconPath: '/res/tray.png',
-        status: 'Online',
-        onOpen,
-        onQuit,
-        onAvailability,
-        log,
-      })
-      const tray = fake.trays.at(-1)
-      if (!tray) throw new Error('no tray was created')
-      return { tray, standbyTray }
-    }
-
-    it('is not in the menu while signed out', () => {
-      const { tray } = trayWithToggle()
-      expect(tray.menu?.template.map((item) => item.id).filter(Boolean)).toEqual(['status', 'open', 'quit'])
+    it('is not in the menu while signed out, nor without a toggle action', () => {
+      expect(ids(makeTray().tray)).toEqual(['status', 'separator', 'open', 'quit'])
+      const { tray, standbyTray } = makeTray({ onAvailability: undefined })
+      standbyTray.show(busy)
+      expect(ids(tray)).not.toContain('availability')
     })
 
     it('shows the availability with why, checked when online, and picking it goes away', () => {
-      const { tray, standbyTray } = trayWithToggle()
-      standbyTray.setPresence({ availability: 'online', availabilityCause: 'chosen', idleMinutes: null })
+      const { tray, standbyTray } = makeTray()
+      standbyTray.show({ ...busy, presence: { label: 'Online', online: true } })
       expect(tray.menu?.item('presence')).toMatchObject({ label: 'Online', enabled: false })
       expect(tray.menu?.item('availability')).toMatchObject({
         label: 'Available for invites',
@@ -125,27 +207,17 @@ describe('the tray', () => {
       expect(onAvailability).toHaveBeenCalledWith('away')
     })
 
-    it('brings an expert the idle rule or a session set aside back online, saying why they were not', () => {
-      const { tray, standbyTray } = trayWithToggle()
-      standbyTray.setPresence({ availability: 'away', availabilityCause: 'idle', idleMinutes: 10 })
+    it('brings an expert who is away back online', () => {
+      const { tray, standbyTray } = makeTray()
+      standbyTray.show({
+        ...busy,
+        icon: 'away',
+        presence: { label: 'Away — idle for 10 min', online: false },
+      })
       expect(tray.menu?.item('presence').label).toBe('Away — idle for 10 min')
       expect(tray.menu?.item('availability').checked).toBe(false)
       tray.clickMenuItem('availability')
       expect(onAvailability).toHaveBeenLastCalledWith('online')
-
-      standbyTray.setPresence({ availability: 'busy', availabilityCause: 'session', idleMinutes: null })
-      expect(tray.menu?.item('presence').label).toBe('Busy — in a session')
-      // A status change keeps the toggle as it was.
-      standbyTray.setStatus('Online · 1 open invite')
-      expect(tray.menu?.item('presence').label).toBe('Busy — in a session')
-    })
-
-    it('takes a change after the icon was removed without throwing', () => {
-      const { standbyTray } = trayWithToggle()
-      standbyTray.destroy()
-      expect(() =>
-        standbyTray.setPresence({ availability: 'away', availabilityCause: 'chosen', idleMinutes: null }),
-      ).not.toThrow()
     })
   })
 })

@@ -20,6 +20,7 @@ describe('reading settings from whatever is on disk', () => {
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
       updateChannel: 'stable',
+      closedToTrayNoticeShown: false,
     })
     expect(readSettings({}, log)).toEqual({ values: defaults, rewrite: true })
     expect(log.lines).toEqual([])
@@ -60,6 +61,7 @@ describe('reading settings from whatever is on disk', () => {
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
       updateChannel: 'stable',
+      closedToTrayNoticeShown: false,
     })
     expect(read.rewrite).toBe(true)
     expect(log.lines).toEqual([])

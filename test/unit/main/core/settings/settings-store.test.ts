@@ -39,6 +39,7 @@ describe('the settings store', () => {
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
       updateChannel: 'stable',
+      closedToTrayNoticeShown: false,
     })
     expect(file.content).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
   })
@@ -52,6 +53,7 @@ describe('the settings store', () => {
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
       updateChannel: 'stable',
+      closedToTrayNoticeShown: false,
       settingsVersion: SETTINGS_VERSION,
     })
     createSettingsStore(file, recordingLog())

@@ -1,41 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createLoginItem } from '../../../../../src/main/electron/adapters/login-item'
+import { createLoginItem, wasOpenedAtLogin } from '../../../../../src/main/electron/adapters/login-item'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
+import { useTempDirs } from '../../../../support/temp-dir'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
 
 beforeEach(resetFakeElectron)
+const tempDir = useTempDirs()
 
 describe('the Electron login item', () => {
-  it('registers and removes the packaged app on macOS and Windows', () => {
+  it('registers and removes the packaged app on macOS, and on Windows with --hidden both ways', () => {
     fake.app.isPackaged = true
+    const execPath = 'C:\\Program Files\\Standby\\Standby.exe'
     for (const platform of ['darwin', 'win32'] as const) {
-      const loginItem = createLoginItem({ log: recordingLog(), platform })
+      const loginItem = createLoginItem({ log: recordingLog(), platform, execPath })
       loginItem.set(true)
       loginItem.set(false)
     }
+    const windows = { path: execPath, args: ['--hidden'] }
     expect(fake.app.setLoginItemSettings.mock.calls).toEqual([
       [{ openAtLogin: true }],
       [{ openAtLogin: false }],
-      [{ openAtLogin: true }],
-      [{ openAtLogin: false }],
+      [{ openAtLogin: true, ...windows }],
+      [{ openAtLogin: false, ...windows }],
     ])
   })
 
-  it('leaves the OS alone in a development run and on Linux, saying so once', () => {
-    const dev = recordingLog()
-    const devItem = createLoginItem({ log: dev, platform: 'darwin' })
-    devItem.set(true)
-    devItem.set(false)
-    expect(dev.lines).toEqual(['info Launch at login is not set: only the packaged app registers itself'])
-
+  it('writes an XDG autostart entry on Linux that starts hidden, and removes it when turned off', () => {
     fake.app.isPackaged = true
-    const linux = recordingLog()
-    createLoginItem({ log: linux, platform: 'linux' }).set(true)
-    expect(linux.lines).toEqual([
-      'info Launch at login is not set: Electron has no login items on this system',
+    const home = tempDir()
+    const log = recordingLog()
+    const loginItem = createLoginItem({
+      log,
+      platform: 'linux',
+      env: {},
+      home,
+      execPath: '/opt/Standby/standby',
+    })
+    const entry = join(home, '.config', 'autostart', 'standby.desktop')
+    loginItem.set(true)
+    expect(readFileSync(entry, 'utf8')).toContain('\nExec="/opt/Standby/standby" --hidden\n')
+    loginItem.set(false)
+    expect(existsSync(entry)).toBe(false)
+    // Turning off what is already off is no error.
+    loginItem.set(false)
+    expect(log.lines).toEqual([])
+    expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled()
+  })
+
+  it('puts the Linux entry under XDG_CONFIG_HOME and starts the AppImage file, not its mount', () => {
+    fake.app.isPackaged = true
+    const config = tempDir()
+    const env = { XDG_CONFIG_HOME: config, APPIMAGE: '/home/ana/Apps/Standby 1.2.AppImage' }
+    createLoginItem({
+      log: recordingLog(),
+      platform: 'linux',
+      env,
+      home: '/nowhere',
+      execPath: '/tmp/.mount_x/standby',
+    }).set(true)
+    expect(readFileSync(join(config, 'autostart', 'standby.desktop'), 'utf8')).toContain(
+      'Exec="/home/ana/Apps/Standby 1.2.AppImage" --hidden',
+    )
+  })
+
+  it('says in the log, without throwing, when the autostart folder cannot be written', () => {
+    fake.app.isPackaged = true
+    const home = tempDir()
+    const log = recordingLog()
+    // A file where the folder should be.
+    const env = { XDG_CONFIG_HOME: join(import.meta.filename) }
+    expect(() =>
+      createLoginItem({ log, platform: 'linux', env, home, execPath: '/opt/s' }).set(true),
+    ).not.toThrow()
+    expect(log.text()).toMatch(/Launch at login could not be set in .*: .*startup applications/)
+  })
+
+  it('leaves the OS alone in a development run, saying so once', () => {
+    const home = tempDir()
+    const dev = recordingLog()
+    for (const platform of ['darwin', 'linux'] as const) {
+      const devItem = createLoginItem({ log: dev, platform, env: {}, home })
+      devItem.set(true)
+      devItem.set(false)
+    }
+    expect(dev.lines).toEqual([
+      'info Launch at login is not set: only the packaged app registers itself',
+      'info Launch at login is not set: only the packaged app registers itself',
     ])
     expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled()
+    expect(existsSync(join(home, '.config'))).toBe(false)
+  })
+
+  it('knows a macOS start at login from the OS, and nothing of the kind elsewhere', () => {
+    fake.app.openedAtLogin = true
+    expect(wasOpenedAtLogin('darwin')).toBe(true)
+    fake.platform = 'win32'
+    expect(wasOpenedAtLogin('win32')).toBe(false)
+    fake.platform = 'darwin'
+    fake.app.openedAtLogin = false
+    expect(wasOpenedAtLogin('darwin')).toBe(false)
   })
 })

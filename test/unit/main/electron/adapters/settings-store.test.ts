@@ -33,6 +33,7 @@ describe('the Electron settings store (electron-store)', () => {
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
       updateChannel: 'stable',
+      closedToTrayNoticeShown: false,
     })
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual({
       ...settings.get(),

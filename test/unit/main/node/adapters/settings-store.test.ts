@@ -24,6 +24,7 @@ describe('the Node settings store (conf)', () => {
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
       updateChannel: 'stable',
+      closedToTrayNoticeShown: false,
     })
     expect(readJson(join(dir, 'settings.json'))).toEqual({
       ...settings.get(),
@@ -53,6 +54,7 @@ describe('the Node settings store (conf)', () => {
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
       updateChannel: 'stable',
+      closedToTrayNoticeShown: false,
       settingsVersion: SETTINGS_VERSION,
     })
   })
@@ -112,6 +114,7 @@ describe('the Node settings store (conf)', () => {
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
       updateChannel: 'stable',
+      closedToTrayNoticeShown: false,
     })
     expect(readJson(settingsFilePath(dir))).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
     expect(log.text()).toContain('Moved the settings from layout 0')

@@ -1,0 +1,44 @@
+/**
+ * The tray's line for the next booked session ("Query plan · in 25 min") and when that line next
+ * changes, both from the platform's time, so the tray's countdown agrees with the window's.
+ */
+import type { Session } from '../../../shared/protocol'
+
+const MINUTE_MS = 60_000
+
+/** What the countdown reads of a session. */
+export type CountdownSession = Pick<Session, 'bookedStart' | 'state'> & {
+  readonly request: Pick<Session['request'], 'title'>
+}
+
+/**
+ * "<title> · in 25 min", "· in 2 h 5 min", "· in 3 days"; "· starting now" from the booked time
+ * on, "· in session" once live. Minutes round up, so the line never says "in 0 min" early.
+ */
+export function sessionCountdown(session: CountdownSession, now: number): string {
+  return `${session.request.title} · ${countdown(session, now)}`
+}
+
+function countdown(session: CountdownSession, now: number): string {
+  if (session.state === 'live') return 'in session'
+  const left = session.bookedStart - now
+  if (left <= 0) return 'starting now'
+  const minutes = Math.ceil(left / MINUTE_MS)
+  if (minutes < 60) return `in ${minutes} min`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 24) return minutes % 60 === 0 ? `in ${hours} h` : `in ${hours} h ${minutes % 60} min`
+  const days = Math.floor(hours / 24)
+  return days === 1 ? 'in 1 day' : `in ${days} days`
+}
+
+/**
+ * Milliseconds until the line may read differently, or null when only a change to the session
+ * can change it (a live one). Past its start a booked session is looked at every minute, so the
+ * tray lets go of it once the platform's grace has passed.
+ */
+export function countdownChangesIn(session: CountdownSession, now: number): number | null {
+  if (session.state === 'live') return null
+  const left = session.bookedStart - now
+  if (left <= 0) return MINUTE_MS
+  return left % MINUTE_MS === 0 ? MINUTE_MS : left % MINUTE_MS
+}

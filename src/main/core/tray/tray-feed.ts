@@ -1,0 +1,98 @@
+/**
+ * Keeps the tray's view current: the core's TrayState pushes, cache changes and the platform
+ * clock go in, a TrayView comes out whenever it changes. A timer runs only while a session is
+ * coming up, to move its countdown on; nothing ticks otherwise.
+ */
+import type { Clock, TimerHandle } from '../../../shared/clock'
+import type { Expert, Invite, Session } from '../../../shared/protocol'
+import type { TrayState, TrayStatus } from '../ports/tray-state'
+import { countdownChangesIn } from './session-countdown'
+import { trayView, type TrayView } from './tray-view'
+
+/** What the tray says before the core has said anything. */
+export const STARTING_TRAY_STATUS: TrayStatus = {
+  connection: { status: 'connecting' },
+  openInvites: 0,
+  statusLine: 'Starting…',
+}
+
+/** What the tray shows before the core has said anything. */
+export const STARTING_TRAY_VIEW: TrayView = trayView({
+  status: STARTING_TRAY_STATUS,
+  expert: null,
+  invites: [],
+  nextSession: null,
+  now: 0,
+})
+
+/** Where the feed reads invites, sessions and the expert: the cache. */
+export interface TraySource {
+  expert(): Expert | null
+  openInvites(): ReadonlyArray<Invite>
+  upcomingSessions(now: number, limit: number): ReadonlyArray<Session>
+}
+
+/** The tray's state as one stream of views. */
+export interface TrayFeed extends TrayState {
+  /** Reads from `source` on the platform's `clock` from now on (once the cache is open). */
+  follow(source: TraySource, clock: Clock): void
+  /** Reads everything again (the cache or the clock changed). */
+  refresh(): void
+  /** Stops for good: the timer ends and nothing is read or shown again (the cache is closing). */
+  stop(): void
+}
+
+/** A feed that calls `show` with every new view, starting from `initial` (before the core speaks). */
+export function createTrayFeed(options: {
+  readonly initial: TrayStatus
+  readonly clock: Clock
+  readonly show: (view: TrayView) => void
+}): TrayFeed {
+  let status = options.initial
+  let clock = options.clock
+  let source: TraySource | null = null
+  let timer: TimerHandle | null = null
+  let shown = ''
+  let stopped = false
+
+  const refresh = (): void => {
+    if (stopped) return
+    timer?.cancel()
+    timer = null
+    const now = clock.now()
+    const nextSession = source?.upcomingSessions(now, 1)[0] ?? null
+    const view = trayView({
+      status,
+      expert: source?.expert() ?? null,
+      invites: source?.openInvites() ?? [],
+      nextSession,
+      now,
+    })
+    const changesIn =
+      nextSession === null || view.nextSession === null ? null : countdownChangesIn(nextSession, now)
+    if (changesIn !== null) timer = clock.setTimeout(refresh, changesIn)
+    // Menus are rebuilt from scratch: skip it when nothing the expert sees has changed.
+    const serialized = JSON.stringify(view)
+    if (serialized === shown) return
+    shown = serialized
+    options.show(view)
+  }
+
+  return {
+    set(next) {
+      status = next
+      refresh()
+    },
+    follow(nextSource, nextClock) {
+      source = nextSource
+      clock = nextClock
+      refresh()
+    },
+    refresh,
+    stop() {
+      stopped = true
+      timer?.cancel()
+      timer = null
+    },
+  }
+}

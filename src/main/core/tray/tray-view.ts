@@ -1,0 +1,85 @@
+/**
+ * Everything the tray shows, as one value computed from the app's state: the icon, the tooltip,
+ * the menu's lines and the badge. The Electron tray (src/main/electron/tray.ts) only draws it.
+ */
+import { kindLabel, presenceLabel } from '../../../shared/labels'
+import type { Expert, Invite } from '../../../shared/protocol'
+import type { TrayStatus } from '../ports/tray-state'
+import { sessionCountdown, type CountdownSession } from './session-countdown'
+import { trayIconState, type TrayIconState } from './tray-icon-state'
+
+/** How many invites the menu lists one by one; the rest are counted in one line. */
+export const MENU_INVITES = 5
+
+/** What the tray reads of the signed-in expert. */
+export type TrayPresence = Pick<Expert, 'availability' | 'availabilityCause' | 'idleMinutes'>
+
+/** The state the tray is drawn from. */
+export interface TrayInputs {
+  /** The core's latest word on the connection, the open invites and notification health. */
+  readonly status: TrayStatus
+  /** The signed-in expert; null while signed out or before the cache knows them. */
+  readonly expert: TrayPresence | null
+  /** Open invites, newest first. */
+  readonly invites: ReadonlyArray<
+    Pick<Invite, 'id'> & { readonly request: Pick<Invite['request'], 'title' | 'kind'> }
+  >
+  /** The soonest booked or live session, if any. */
+  readonly nextSession: (CountdownSession & { readonly id: string }) | null
+  /** The platform's time. */
+  readonly now: number
+}
+
+/** One line of the menu that opens something. */
+export interface TrayLine {
+  readonly id: string
+  readonly label: string
+}
+
+/** What the tray draws. */
+export interface TrayView {
+  readonly icon: TrayIconState
+  readonly statusLine: string
+  readonly tooltip: string
+  /** The expert's availability with why ("Away — idle for 10 min"); null when signed out. */
+  readonly presence: { readonly label: string; readonly online: boolean } | null
+  /** The first open invites, each opening the popover on it. */
+  readonly invites: ReadonlyArray<TrayLine>
+  /** Open invites beyond the ones listed. */
+  readonly moreInvites: number
+  /** The next booked session with its countdown. */
+  readonly nextSession: TrayLine | null
+  /** The number on the Dock, the launcher or the taskbar overlay: the open invites. */
+  readonly badgeCount: number
+}
+
+/** The tray's view of the app's state. */
+export function trayView(inputs: TrayInputs): TrayView {
+  const { status, now } = inputs
+  const signedIn = status.connection.status !== 'signed_out'
+  const expert = signedIn ? inputs.expert : null
+  const invites = signedIn ? inputs.invites : []
+  const nextSession =
+    signedIn && inputs.nextSession !== null
+      ? { id: inputs.nextSession.id, label: sessionCountdown(inputs.nextSession, now) }
+      : null
+  return {
+    icon: trayIconState({
+      connection: status.connection.status,
+      availability: expert?.availability ?? null,
+      openInvites: status.openInvites,
+      notificationsSilenced: (status.notificationWarning ?? null) !== null,
+    }),
+    statusLine: status.statusLine,
+    tooltip: [`Standby — ${status.statusLine}`, nextSession?.label].filter(Boolean).join('\n'),
+    presence:
+      expert === null ? null : { label: presenceLabel(expert), online: expert.availability === 'online' },
+    invites: invites.slice(0, MENU_INVITES).map((invite) => ({
+      id: invite.id,
+      label: `${kindLabel(invite.request.kind)}: ${invite.request.title}`,
+    })),
+    moreInvites: Math.max(0, invites.length - MENU_INVITES),
+    nextSession,
+    badgeCount: signedIn ? status.openInvites : 0,
+  }
+}

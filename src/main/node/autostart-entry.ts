@@ -1,0 +1,93 @@
+/**
+ * Launch at login on Linux: an XDG autostart entry (`standby.desktop` in the autostart folder of
+ * the user's config directory), written when the setting is on and removed when it is off.
+ * Electron has no login items there; every desktop that follows the XDG spec reads this folder.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { isAbsolute, join } from 'node:path'
+import type { Logger } from '../core/ports/logger'
+import type { LoginItem } from '../core/settings/login-item'
+import { HIDDEN_ARG } from './start-hidden'
+
+/** The entry's file name: the same as the installed app's .desktop file, as desktops expect. */
+export const AUTOSTART_FILE = 'standby.desktop'
+
+/** The autostart folder: under $XDG_CONFIG_HOME when set to an absolute path, else ~/.config. */
+export function autostartDir(env: Readonly<Record<string, string | undefined>>, home: string): string {
+  const configHome = env['XDG_CONFIG_HOME']
+  // The spec has relative paths in these variables ignored, as if unset.
+  const base = configHome !== undefined && isAbsolute(configHome) ? configHome : join(home, '.config')
+  return join(base, 'autostart')
+}
+
+/**
+ * One argument of an Exec line: quoted whole, with `"`, `` ` ``, `$` and `\` escaped by the
+ * quoting rule, then every `\` escaped again by the string rule that desktop files apply first,
+ * and `%` doubled so it is not read as a field code. Control characters have no spelling there.
+ */
+export function desktopExecArg(arg: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f]/.test(arg)) {
+    throw new Error(
+      `The path ${JSON.stringify(arg)} has a control character, which an autostart entry cannot hold`,
+    )
+  }
+  const quoted = `"${arg.replace(/["`$\\]/g, (c) => `\\${c}`)}"`
+  return quoted.replaceAll('\\', '\\\\').replaceAll('%', '%%')
+}
+
+/** The autostart entry that starts `executable` hidden in the tray. */
+export function autostartDesktopEntry(executable: string): string {
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Standby',
+    'Comment=Keeps you reachable for live-help invites',
+    `Exec=${desktopExecArg(executable)} ${HIDDEN_ARG}`,
+    'Terminal=false',
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n')
+}
+
+/**
+ * The executable to start at login: the AppImage file itself when running from one (its
+ * mounted copy moves on every run), else the process's own executable.
+ */
+export function autostartExecutable(
+  env: Readonly<Record<string, string | undefined>>,
+  execPath: string,
+): string {
+  const appImage = env['APPIMAGE']
+  return appImage !== undefined && appImage !== '' ? appImage : execPath
+}
+
+/** A LoginItem that writes or removes the autostart entry; failures are logged, never thrown. */
+export function createAutostartEntry(options: {
+  readonly dir: string
+  readonly executable: string
+  readonly log: Logger
+}): LoginItem {
+  const { dir, executable, log } = options
+  const path = join(dir, AUTOSTART_FILE)
+  return {
+    set(enabled) {
+      try {
+        if (!enabled) {
+          rmSync(path, { force: true })
+          return
+        }
+        const entry = autostartDesktopEntry(executable)
+        mkdirSync(dir, { recursive: true })
+        // Written aside and renamed, so a desktop reading the folder at login never finds half of it.
+        const temp = `${path}.${process.pid}.tmp`
+        writeFileSync(temp, entry, { mode: 0o644 })
+        renameSync(temp, path)
+      } catch (error) {
+        log.warn(
+          `Launch at login could not be ${enabled ? 'set' : 'turned off'} in ${dir}: ${String(error)}. Check that the folder is writable, or add Standby to your desktop's startup applications by hand.`,
+        )
+      }
+    },
+  }
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
+import {
+  SettingsSchema,
+  type SettingsStore,
+  type SettingsValues,
+} from '../../../../../src/main/core/ports/settings'
+import { noticeClosedToTray } from '../../../../../src/main/core/tray/closed-to-tray-notice'
+import { recordingLog } from '../../../../support/recording-log'
+
+function memorySettings(failWrites = false): SettingsStore {
+  let values: SettingsValues = SettingsSchema.parse({})
+  return {
+    get: () => values,
+    update(patch) {
+      if (failWrites) throw new Error('disk full')
+      values = { ...values, ...patch }
+      return values
+    },
+    onChange: () => () => undefined,
+  }
+}
+
+describe('the notice on closing the window', () => {
+  it('says once, ever, where Standby went, in the words of the platform', () => {
+    const shown: AppNotification[] = []
+    const settings = memorySettings()
+    const deps = { settings, notifier: { show: (n: AppNotification) => shown.push(n) }, log: recordingLog() }
+    noticeClosedToTray({ ...deps, platform: 'darwin' })
+    noticeClosedToTray({ ...deps, platform: 'darwin' })
+    expect(shown).toEqual([
+      {
+        kind: 'notice',
+        title: 'Standby is still running',
+        body: 'It stays in the menu bar to keep you reachable for invites. Open or quit it from there.',
+      },
+    ])
+    expect(settings.get().closedToTrayNoticeShown).toBe(true)
+  })
+
+  it('is shown even when it cannot be remembered, and the log says why', () => {
+    const shown: AppNotification[] = []
+    const log = recordingLog()
+    noticeClosedToTray({
+      settings: memorySettings(true),
+      notifier: { show: (n) => shown.push(n) },
+      platform: 'win32',
+      log,
+    })
+    expect(shown[0]).toMatchObject({ body: expect.stringContaining('notification area of the taskbar') })
+    expect(log.text()).toContain('disk full')
+  })
+})

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import {
+  countdownChangesIn,
+  sessionCountdown,
+  type CountdownSession,
+} from '../../../../../src/main/core/tray/session-countdown'
+
+const start = Date.UTC(2026, 0, 5, 14, 0)
+const minutes = (n: number): number => n * 60_000
+const session: CountdownSession = { request: { title: 'Query plan' }, bookedStart: start, state: 'booked' }
+
+describe('the next session’s countdown', () => {
+  it.each([
+    [minutes(25), 'Query plan · in 25 min'],
+    [minutes(24) + 1, 'Query plan · in 25 min'],
+    [1, 'Query plan · in 1 min'],
+    [0, 'Query plan · starting now'],
+    [-minutes(3), 'Query plan · starting now'],
+    [minutes(60), 'Query plan · in 1 h'],
+    [minutes(125), 'Query plan · in 2 h 5 min'],
+    [minutes(60 * 24), 'Query plan · in 1 day'],
+    [minutes(60 * 24 * 3 + 5), 'Query plan · in 3 days'],
+  ])('%d ms before the start reads %s', (before, line) => {
+    expect(sessionCountdown(session, start - before)).toBe(line)
+  })
+
+  it('says a live session is in session, whatever the time', () => {
+    expect(sessionCountdown({ ...session, state: 'live' }, start + minutes(5))).toBe(
+      'Query plan · in session',
+    )
+  })
+
+  it('changes next when the minute it shows rolls over', () => {
+    const now = start - minutes(25) + 10_000
+    expect(sessionCountdown(session, now)).toBe('Query plan · in 25 min')
+    const next = countdownChangesIn(session, now)!
+    expect(sessionCountdown(session, now + next - 1)).toBe('Query plan · in 25 min')
+    expect(sessionCountdown(session, now + next)).toBe('Query plan · in 24 min')
+    expect(countdownChangesIn(session, start - minutes(10))).toBe(minutes(1))
+  })
+
+  it('needs no timer for a live session, and looks again each minute after the start', () => {
+    expect(countdownChangesIn({ ...session, state: 'live' }, start)).toBeNull()
+    expect(countdownChangesIn(session, start + 1)).toBe(minutes(1))
+  })
+})

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest'
+import { ManualClock } from '../../../../../src/shared/clock'
+import type { TrayStatus } from '../../../../../src/main/core/ports/tray-state'
+import { createTrayFeed, type TraySource } from '../../../../../src/main/core/tray/tray-feed'
+import type { TrayView } from '../../../../../src/main/core/tray/tray-view'
+import type { Expert, Invite, Session } from '../../../../../src/shared/protocol'
+
+const start = Date.UTC(2026, 0, 5, 14, 0)
+const minutes = (n: number): number => n * 60_000
+
+const signedOut: TrayStatus = {
+  connection: { status: 'signed_out', reason: null },
+  openInvites: 0,
+  statusLine: 'Signed out',
+}
+const online = (openInvites = 0, notificationWarning: string | null = null): TrayStatus => ({
+  connection: { status: 'online', since: 0 },
+  openInvites,
+  notificationWarning,
+  statusLine: openInvites === 0 ? 'Online' : `Online · ${openInvites} open invites`,
+})
+
+const expert = { availability: 'online', availabilityCause: 'chosen', idleMinutes: null } as Expert
+const invite = (id: string, title: string): Invite =>
+  ({ id, request: { title, kind: 'instant' } }) as unknown as Invite
+const session = (bookedStart: number, state: Session['state'] = 'booked'): Session =>
+  ({ id: 's1', request: { title: 'Query plan' }, bookedStart, state }) as unknown as Session
+
+function source(state: { invites?: Invite[]; sessions?: Session[]; expert?: Expert | null }): TraySource {
+  return {
+    expert: () => state.expert ?? expert,
+    openInvites: () => state.invites ?? [],
+    // As the cache: booked and live sessions not yet past their grace.
+    upcomingSessions: (now, limit) =>
+      (state.sessions ?? []).filter((s) => s.bookedStart + minutes(10) > now).slice(0, limit),
+  }
+}
+
+function feed(clock = new ManualClock(start - minutes(25) - 30_000)) {
+  const views: TrayView[] = []
+  const trayFeed = createTrayFeed({ initial: signedOut, clock, show: (view) => views.push(view) })
+  return { clock, views, trayFeed, last: () => views.at(-1)! }
+}
+
+describe('the tray feed', () => {
+  it('shows the signed-out tray before the core has said anything', () => {
+    const { trayFeed, last } = feed()
+    trayFeed.refresh()
+    expect(last()).toMatchObject({
+      icon: 'signed-out',
+      statusLine: 'Signed out',
+      presence: null,
+      badgeCount: 0,
+    })
+  })
+
+  it('lists the open invites, counts them on the badge, and shows the attention icon', () => {
+    const { trayFeed, last } = feed()
+    const invites = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => invite(id, `Help ${id}`))
+    trayFeed.follow(source({ invites }), new ManualClock(start))
+    trayFeed.set(online(7))
+    expect(last()).toMatchObject({ icon: 'invite', badgeCount: 7, moreInvites: 2 })
+    expect(last().invites).toHaveLength(5)
+    expect(last().invites[0]).toEqual({ id: 'a', label: 'Instant: Help a' })
+    expect(last().tooltip).toBe('Standby — Online · 7 open invites')
+  })
+
+  it('shows silenced notifications on the icon while the expert takes invites', () => {
+    const { trayFeed, last } = feed()
+    trayFeed.follow(source({}), new ManualClock(start))
+    trayFeed.set(online(0, 'Notifications are off for Standby in System Settings'))
+    expect(last().icon).toBe('silenced')
+    trayFeed.set(online(0, null))
+    expect(last().icon).toBe('online')
+  })
+
+  it('counts the next session down each minute on the platform clock, and stops at its end', () => {
+    const { clock, trayFeed, views, last } = feed()
+    const sessions = [session(start)]
+    trayFeed.follow(source({ sessions }), clock)
+    trayFeed.set(online())
+    expect(last().nextSession).toEqual({ id: 's1', label: 'Query plan · in 26 min' })
+    expect(last().tooltip).toBe('Standby — Online\nQuery plan · in 26 min')
+    clock.advance(30_000)
+    expect(last().nextSession?.label).toBe('Query plan · in 25 min')
+    clock.advance(minutes(24))
+    expect(last().nextSession?.label).toBe('Query plan · in 1 min')
+    clock.advance(minutes(1))
+    expect(last().nextSession?.label).toBe('Query plan · starting now')
+    // Past the grace the cache lets it go, and the timer with it.
+    clock.advance(minutes(10))
+    expect(last().nextSession).toBeNull()
+    expect(clock.pendingTimers).toBe(0)
+    const shown = views.length
+    clock.advance(minutes(60))
+    expect(views).toHaveLength(shown)
+  })
+
+  it('runs no timer without an upcoming session, nor for a live one', () => {
+    const { clock, trayFeed } = feed()
+    trayFeed.follow(source({}), clock)
+    trayFeed.set(online())
+    expect(clock.pendingTimers).toBe(0)
+    const live = feed()
+    live.trayFeed.follow(source({ sessions: [session(start, 'live')] }), live.clock)
+    live.trayFeed.set(online())
+    expect(live.last().nextSession?.label).toBe('Query plan · in session')
+    expect(live.clock.pendingTimers).toBe(0)
+  })
+
+  it('stops its timer when told to', () => {
+    const { clock, trayFeed } = feed()
+    trayFeed.follow(source({ sessions: [session(start)] }), clock)
+    trayFeed.set(online())
+    expect(clock.pendingTimers).toBe(1)
+    trayFeed.stop()
+    expect(clock.pendingTimers).toBe(0)
+  })
+
+  it('reads and shows nothing once stopped, as the cache closes behind it', () => {
+    const { clock, trayFeed, views } = feed()
+    const closed: TraySource = {
+      expert: () => expert,
+      openInvites: () => [],
+      upcomingSessions: () => [session(start)],
+    }
+    trayFeed.follow(closed, clock)
+    trayFeed.set(online())
+    const shown = views.length
+    trayFeed.stop()
+    closed.upcomingSessions = () => {
+      throw new TypeError('The database connection is not open')
+    }
+    expect(() => trayFeed.set({ ...online(), statusLine: 'Offline' })).not.toThrow()
+    expect(() => trayFeed.refresh()).not.toThrow()
+    expect(views).toHaveLength(shown)
+  })
+
+  it('shows nothing of the cache once signed out', () => {
+    const { trayFeed, last } = feed()
+    trayFeed.follow(
+      source({ invites: [invite('a', 'x')], sessions: [session(start)] }),
+      new ManualClock(start),
+    )
+    trayFeed.set({ ...signedOut, openInvites: 1 })
+    expect(last()).toMatchObject({ invites: [], nextSession: null, presence: null, badgeCount: 0 })
+  })
+
+  it('shows the availability with why and whether the toggle is on', () => {
+    const { trayFeed, last } = feed()
+    const away = { availability: 'away', availabilityCause: 'idle', idleMinutes: 10 } as Expert
+    trayFeed.follow(source({ expert: away }), new ManualClock(start))
+    trayFeed.set(online())
+    expect(last()).toMatchObject({
+      icon: 'away',
+      presence: { label: 'Away — idle for 10 min', online: false },
+    })
+  })
+})
