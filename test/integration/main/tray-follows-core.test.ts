@@ -45,6 +45,7 @@ describe('the tray of a running Standby', () => {
     resetFakeElectron()
     userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
     fake.paths.userData = userData
+    fake.paths.logs = join(userData, 'logs')
     vi.resetModules()
     await (
       await import('../../../src/main/index')

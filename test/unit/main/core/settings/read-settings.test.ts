@@ -35,6 +35,7 @@ describe('reading settings from whatever is on disk', () => {
       updateChannel: 'stable',
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
+      closedToTrayNoticeShown: false,
     })
     expect(
       readSettings({ ...before, updateChannel: 'nightly', settingsVersion: SETTINGS_VERSION }, log).values,
