@@ -61,14 +61,14 @@ it('opens the invite from a click, joins from Join, and removes the loser’s no
     throw new Error('every expert should have an invite notification')
   }
   expect(adaNotifier.onScreen).toEqual([adaInvite])
-  linusNotifier.press(linusInvite.inviteId, 'open')
+  linusNotifier.press({ inviteId: linusInvite.inviteId }, 'open')
   await expect
     .poll(() => popover.evaluate(() => document.activeElement?.getAttribute('aria-label')))
     .toBe(`Join now “${request.title}”`)
 
   // Grace presses Join on hers: the same accept as the window's Join, and she is live.
   const adaRemoved = shownSoon(adaNotifier, (n) => n.kind === 'invite_closed')
-  graceNotifier.press(graceInvite.inviteId, 'primary')
+  graceNotifier.press({ inviteId: graceInvite.inviteId }, 'primary')
   await full.getByRole('heading', { name: 'Live session' }).waitFor()
   expect(await adaRemoved).toMatchObject({ inviteId: adaInvite.inviteId, body: 'Another expert took it.' })
   expect(adaNotifier.removed).toEqual([adaInvite.inviteId])

@@ -10,15 +10,17 @@
  * not guaranteed on every OS, so the number held is also capped.
  */
 import { Notification, type NotificationConstructorOptions } from 'electron'
-import { inviteActionLabel, primaryInviteAction } from '../../../shared/labels'
+import { inviteActionLabel, primaryInviteAction, reminderActionLabel } from '../../../shared/labels'
 import { Listeners } from '../../../shared/listeners'
 import type { Logger } from '../../core/ports/logger'
 import type {
   AppNotification,
+  NotificationAction,
   NotificationActivation,
   Notifier,
   NotifierHealth,
 } from '../../core/ports/notifier'
+import { reminderActions } from '../../core/reminders/reminder-actions'
 
 /** What the notifier needs from the rest of the app. */
 export interface ElectronNotifierOptions {
@@ -45,6 +47,13 @@ const PLATFORMS_WITH_ACTIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 
 
 /** The buttons of an invite's notification, in this order: its main step, then Decline. */
 const INVITE_ACTIONS = ['primary', 'decline'] as const
+
+/** What the button at `index` of this notification does; undefined for one it does not have. */
+export function actionAt(notification: AppNotification, index: number): NotificationAction | undefined {
+  if (notification.kind === 'invite') return INVITE_ACTIONS[index]
+  if (notification.kind === 'reminder') return reminderActions(notification)[index]
+  return undefined
+}
 
 /** The id an invite's notification carries, so it can be found and removed after a restart. */
 export function inviteNotificationId(inviteId: string): string {
@@ -119,7 +128,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     })
     notification.on('action', (details) => {
       pressed()
-      const action = data.kind === 'invite' ? INVITE_ACTIONS[details.actionIndex] : undefined
+      const action = actionAt(data, details.actionIndex)
       if (action !== undefined) report({ action, notification: data })
     })
     notification.on('close', () => release(notification))
@@ -235,6 +244,12 @@ export function notificationOptions(
         { type: 'button', text: inviteActionLabel('decline') },
       ]
     }
+  }
+  if (notification.kind === 'reminder' && context.withActions) {
+    options.actions = reminderActions(notification).map((action) => ({
+      type: 'button',
+      text: reminderActionLabel(action),
+    }))
   }
   return options
 }

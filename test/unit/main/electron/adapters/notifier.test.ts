@@ -129,6 +129,63 @@ describe('the Electron notifier', () => {
     ])
   })
 
+  it.each(['darwin', 'win32'] as const)(
+    'on %s gives a reminder Start (when allowed), Open and Snooze 5 minutes; an alert, only Open',
+    (platform) => {
+      const { notifier } = setup({ platform })
+      notifier.show(reminder)
+      notifier.show({ ...reminder, moment: 'before', startAllowed: false })
+      notifier.show({ ...reminder, moment: 'starting_now' })
+      for (const moment of ['client_absent', 'cancelled', 'client_joined'] as const)
+        notifier.show({ ...reminder, moment, startAllowed: false })
+      expect(fake.notifications.map((n) => n.options.actions?.map((a) => a.text))).toEqual([
+        ['Start', 'Open', 'Snooze 5 minutes'],
+        ['Open', 'Snooze 5 minutes'],
+        ['Start', 'Open', 'Snooze 5 minutes'],
+        ['Open'],
+        ['Open'],
+        ['Open'],
+      ])
+    },
+  )
+
+  it('gives a reminder no buttons on Linux, where every click opens its session', () => {
+    const { notifier, onActivate } = setup({ platform: 'linux' })
+    notifier.show(reminder)
+    expect(lastNotification().options.actions).toBeUndefined()
+    lastNotification().click()
+    expect(onActivate.mock.calls.map(([a]) => a.action)).toEqual(['open'])
+  })
+
+  it.each(['darwin', 'win32'] as const)('on %s reports a reminder’s buttons as what they say', (platform) => {
+    const { notifier, onActivate } = setup({ platform })
+    const noStart = { ...reminder, startAllowed: false }
+    const alert = { ...reminder, moment: 'cancelled', startAllowed: false } as const
+    for (const [shown, index] of [
+      [reminder, 0],
+      [reminder, 1],
+      [reminder, 2],
+      [noStart, 0],
+      [noStart, 1],
+      [alert, 0],
+    ] as const) {
+      notifier.show(shown)
+      lastNotification().pressAction(index)
+    }
+    notifier.show(reminder)
+    lastNotification().click()
+    expect(onActivate.mock.calls.map(([a]) => a.action)).toEqual([
+      'start',
+      'open',
+      'snooze',
+      'open',
+      'snooze',
+      'open',
+      'open',
+    ])
+    expect(onActivate.mock.calls.every(([a]) => a.notification.kind === 'reminder')).toBe(true)
+  })
+
   it('holds each shown notification until it closes or is acted on, so its handlers survive GC', () => {
     const { notifier } = setup()
     notifier.show(instant)
