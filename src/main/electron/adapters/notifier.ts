@@ -65,6 +65,23 @@ export function inviteIdIn(text: string): string | null {
   return /standby-invite-([\x21-\x7e]+?)(?=$|[\s"'&;,|])/.exec(text)?.[1] ?? null
 }
 
+/** The id a session's reminder carries: a newer reminder of the session takes the older's place. */
+export function reminderNotificationId(sessionId: string): string {
+  return `standby-reminder-${sessionId}`
+}
+
+/** The session an id from {@link reminderNotificationId} names, found anywhere in `text`. */
+export function reminderSessionIn(text: string): string | null {
+  return /standby-reminder-([\x21-\x7e]+?)(?=$|[\s"'&;,|])/.exec(text)?.[1] ?? null
+}
+
+/** The id a notification carries, when it has one the app can find again. */
+function notificationIdOf(notification: AppNotification): string | null {
+  if (notification.kind === 'invite') return inviteNotificationId(notification.inviteId)
+  if (notification.kind === 'reminder') return reminderNotificationId(notification.sessionId)
+  return null
+}
+
 /** What to tell the expert when notifications fail; the Settings line and the banner say it. */
 export const NOTIFICATIONS_FAILING =
   'Notifications could not be shown. Allow Standby in the system’s notification settings, then send a test notification from Settings.'
@@ -103,7 +120,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     healthChanges.emit(next)
   }
   const release = (notification: Notification): void => void held.delete(notification)
-  // Invites whose press a notification's own handler reported, for handleActivation to skip once.
+  // Notifications (by id) whose press their own handler reported, for handleActivation to skip once.
   const reportedHere = new Set<string>()
   const report = (activation: NotificationActivation): void => {
     try {
@@ -120,7 +137,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     }
     const pressed = (): void => {
       release(notification)
-      if (platform === 'win32' && data.kind === 'invite') reportedHere.add(data.inviteId)
+      const id = notificationIdOf(data)
+      if (platform === 'win32' && id !== null) reportedHere.add(id)
     }
     notification.on('click', () => {
       pressed()
@@ -178,9 +196,21 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     // of a notification still held also reach its own handlers (before or after this), which act.
     Notification.handleActivation((details) => {
       const inviteId = inviteIdIn(details.arguments)
-      if (inviteId !== null && reportedHere.delete(inviteId)) return
-      const heldHere = [...held.values()].some((n) => n.kind === 'invite' && n.inviteId === inviteId)
-      if (heldHere) return
+      const sessionId = inviteId === null ? reminderSessionIn(details.arguments) : null
+      const id =
+        inviteId !== null
+          ? inviteNotificationId(inviteId)
+          : sessionId !== null
+            ? reminderNotificationId(sessionId)
+            : null
+      if (id !== null && reportedHere.delete(id)) return
+      if (id !== null && [...held.values()].some((n) => notificationIdOf(n) === id)) return
+      if (sessionId !== null) {
+        // An earlier run's reminder: which buttons it had is gone with that run, so any press opens
+        // its session, where Start and the rest are.
+        report({ action: 'open', notification: earlierReminder(sessionId) })
+        return
+      }
       const notification = inviteId === null ? null : options.findInvite(inviteId)
       if (notification === null) {
         // Its invite closed meanwhile, or the toast was not one of ours: the window says what is open.
@@ -201,6 +231,19 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     }
     // One shown before a restart has no object here; macOS finds it by id.
     if (platform === 'darwin') Notification.remove(inviteNotificationId(inviteId))
+  }
+}
+
+/** What is known of a reminder from an earlier run: its session. */
+function earlierReminder(sessionId: string): AppNotification {
+  return {
+    kind: 'reminder',
+    sessionId,
+    title: '',
+    body: '',
+    moment: 'before',
+    bookedStart: 0,
+    startAllowed: false,
   }
 }
 
@@ -245,6 +288,7 @@ export function notificationOptions(
       ]
     }
   }
+  if (notification.kind === 'reminder') options.id = reminderNotificationId(notification.sessionId)
   if (notification.kind === 'reminder' && context.withActions) {
     options.actions = reminderActions(notification).map((action) => ({
       type: 'button',

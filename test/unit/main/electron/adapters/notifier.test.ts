@@ -4,6 +4,7 @@ import {
   inviteNotificationId,
   MAX_HELD_NOTIFICATIONS,
   NOTIFICATIONS_FAILING,
+  reminderNotificationId,
   type ElectronNotifierOptions,
 } from '../../../../../src/main/electron/adapters/notifier'
 import type { AppNotification, NotifierHealth } from '../../../../../src/main/core/ports/notifier'
@@ -259,6 +260,21 @@ describe('the Electron notifier', () => {
     lastNotification().click()
     activateToast({ type: 'click', arguments: inviteNotificationId('inv_2') })
     expect(onActivate).toHaveBeenCalledOnce()
+  })
+
+  it('on Windows reports a press on a reminder once, and one on an earlier run’s reminder opens its session', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    await notifier.restore()
+    notifier.show(reminder)
+    expect(lastNotification().options.id).toBe(reminderNotificationId('s1'))
+    lastNotification().pressAction(0)
+    activateToast({ type: 'action', actionIndex: 0, arguments: reminderNotificationId('s1') })
+    expect(onActivate.mock.calls.map(([a]) => a.action)).toEqual(['start'])
+    onActivate.mockClear()
+    activateToast({ type: 'action', actionIndex: 0, arguments: reminderNotificationId('s_earlier') })
+    expect(onActivate.mock.calls.map(([a]) => [a.action, a.notification])).toEqual([
+      ['open', expect.objectContaining({ kind: 'reminder', sessionId: 's_earlier' })],
+    ])
   })
 
   it('on Windows acts on the press that launched the app once it can, not before', async () => {
