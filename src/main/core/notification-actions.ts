@@ -119,12 +119,11 @@ export class NotificationActions {
   }
 
   private snooze(reminder: ReminderNotification): void {
-    if (this.deps.reminders.snooze(reminder.sessionId)) return
-    this.followUp(
-      'Could not snooze',
-      reminder.title,
-      'The session no longer waits for you to start it (it started, was cancelled or was moved); the window shows it as it is now.',
-    )
+    const { reminders } = this.deps
+    if (reminders.snooze(reminder.sessionId)) return
+    // Refused only when the session no longer waits for the expert: the reason Start gives says why.
+    const why = reminders.whyNoStart(reminder.sessionId) ?? 'The session no longer waits for you to start it.'
+    this.followUp('Could not snooze', reminder.title, `${why} The window shows it as it is now.`)
   }
 
   /** Run `work` unless a press on the same thing is still on its way. */

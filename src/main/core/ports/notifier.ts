@@ -1,6 +1,7 @@
 /**
- * Native notifications. Electron: Notification (with Join / View times and Decline where the OS
- * offers buttons); Node (browser shell, tests): recorded as data and printed.
+ * Native notifications. Electron: Notification (with Join / View times and Decline on an invite,
+ * Start, Open and Snooze on a reminder, where the OS offers buttons); Node (browser shell, tests):
+ * recorded as data and printed.
  */
 import type { Unsubscribe } from '../../../shared/listeners'
 import type { ReminderMoment } from '../reminders/due-alerts'
