@@ -9,18 +9,25 @@
  * #12690; Electron's own docs contrast getHistory() notifications, which survive GC). 'close' is
  * not guaranteed on every OS, so the number held is also capped.
  */
-import { Notification, type NotificationConstructorOptions } from 'electron'
-import { inviteActionLabel, primaryInviteAction, reminderActionLabel } from '../../../shared/labels'
+import { Notification } from 'electron'
 import { Listeners } from '../../../shared/listeners'
 import type { Logger } from '../../core/ports/logger'
 import type {
   AppNotification,
-  NotificationAction,
   NotificationActivation,
   Notifier,
   NotifierHealth,
 } from '../../core/ports/notifier'
-import { reminderActions } from '../../core/reminders/reminder-actions'
+import {
+  actionAt,
+  earlierReminder,
+  inviteIdIn,
+  inviteNotificationId,
+  notificationIdOf,
+  notificationOptions,
+  reminderNotificationId,
+  reminderSessionIn,
+} from './notification-options'
 
 /** What the notifier needs from the rest of the app. */
 export interface ElectronNotifierOptions {
@@ -44,43 +51,6 @@ export const MAX_HELD_NOTIFICATIONS = 50
 
 /** Electron's notification buttons work on macOS (signed app, alert style) and Windows only. */
 const PLATFORMS_WITH_ACTIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
-
-/** The buttons of an invite's notification, in this order: its main step, then Decline. */
-const INVITE_ACTIONS = ['primary', 'decline'] as const
-
-/** What the button at `index` of this notification does; undefined for one it does not have. */
-export function actionAt(notification: AppNotification, index: number): NotificationAction | undefined {
-  if (notification.kind === 'invite') return INVITE_ACTIONS[index]
-  if (notification.kind === 'reminder') return reminderActions(notification)[index]
-  return undefined
-}
-
-/** The id an invite's notification carries, so it can be found and removed after a restart. */
-export function inviteNotificationId(inviteId: string): string {
-  return `standby-invite-${inviteId}`
-}
-
-/** The invite an id from {@link inviteNotificationId} names, found anywhere in `text`. */
-export function inviteIdIn(text: string): string | null {
-  return /standby-invite-([\x21-\x7e]+?)(?=$|[\s"'&;,|])/.exec(text)?.[1] ?? null
-}
-
-/** The id a session's reminder carries: a newer reminder of the session takes the older's place. */
-export function reminderNotificationId(sessionId: string): string {
-  return `standby-reminder-${sessionId}`
-}
-
-/** The session an id from {@link reminderNotificationId} names, found anywhere in `text`. */
-export function reminderSessionIn(text: string): string | null {
-  return /standby-reminder-([\x21-\x7e]+?)(?=$|[\s"'&;,|])/.exec(text)?.[1] ?? null
-}
-
-/** The id a notification carries, when it has one the app can find again. */
-function notificationIdOf(notification: AppNotification): string | null {
-  if (notification.kind === 'invite') return inviteNotificationId(notification.inviteId)
-  if (notification.kind === 'reminder') return reminderNotificationId(notification.sessionId)
-  return null
-}
 
 /** What to tell the expert when notifications fail; the Settings line and the banner say it. */
 export const NOTIFICATIONS_FAILING =
@@ -129,7 +99,11 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       log.error(`Handling a notification ${activation.action} failed`, error)
     }
   }
-  const follow = (notification: Notification, data: AppNotification): void => {
+  /**
+   * `buttonsKnown` is false for an earlier run's reminder, whose buttons depended on that moment:
+   * any press on it opens its session.
+   */
+  const follow = (notification: Notification, data: AppNotification, buttonsKnown = true): void => {
     held.set(notification, data)
     if (held.size > MAX_HELD_NOTIFICATIONS) {
       const oldest = held.keys().next().value
@@ -146,7 +120,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     })
     notification.on('action', (details) => {
       pressed()
-      const action = actionAt(data, details.actionIndex)
+      const action = buttonsKnown ? actionAt(data, details.actionIndex) : 'open'
       if (action !== undefined) report({ action, notification: data })
     })
     notification.on('close', () => release(notification))
@@ -172,6 +146,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (platform === 'win32') handleActivations()
       if (platform !== 'darwin') return
       for (const earlier of await Notification.getHistory()) {
+        const sessionId = reminderSessionIn(earlier.id)
+        if (sessionId !== null) follow(earlier, earlierReminder(sessionId), false)
         const inviteId = inviteIdIn(earlier.id)
         if (inviteId === null) continue
         const still = options.findInvite(inviteId)
@@ -217,7 +193,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
         report({ action: 'open', notification: { kind: 'notice', title: '', body: '' } })
         return
       }
-      const action = details.type === 'action' ? INVITE_ACTIONS[details.actionIndex ?? -1] : 'open'
+      const action = details.type === 'action' ? actionAt(notification, details.actionIndex ?? -1) : 'open'
       report({ action: action ?? 'open', notification })
     })
   }
@@ -232,68 +208,4 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     // One shown before a restart has no object here; macOS finds it by id.
     if (platform === 'darwin') Notification.remove(inviteNotificationId(inviteId))
   }
-}
-
-/** What is known of a reminder from an earlier run: its session. */
-function earlierReminder(sessionId: string): AppNotification {
-  return {
-    kind: 'reminder',
-    sessionId,
-    title: '',
-    body: '',
-    moment: 'before',
-    bookedStart: 0,
-    startAllowed: false,
-  }
-}
-
-/** The OS groups Standby's notifications by kind: invites, reminders, notices. */
-const GROUPS = {
-  invite: { groupId: 'standby-invites', groupTitle: 'Invites' },
-  reminder: { groupId: 'standby-reminders', groupTitle: 'Reminders' },
-  notice: { groupId: 'standby-notices', groupTitle: 'Standby' },
-} as const
-
-/**
- * Electron's options for a notification. Invites and reminders, which ask the expert to act, make
- * a sound when the setting allows; notices are always silent. An open instant invite stays on
- * screen until it is acted on or retracted.
- */
-export function notificationOptions(
-  notification: Exclude<AppNotification, { kind: 'invite_closed' }>,
-  context: {
-    readonly soundEnabled: boolean
-    readonly withActions: boolean
-    readonly platform?: NodeJS.Platform
-  },
-): NotificationConstructorOptions {
-  const wantsAttention = notification.kind === 'invite' || notification.kind === 'reminder'
-  const options: NotificationConstructorOptions = {
-    title: notification.title,
-    body: notification.body,
-    silent: !(wantsAttention && context.soundEnabled),
-    ...GROUPS[notification.kind],
-  }
-  if (context.platform !== 'win32') delete options.groupTitle
-  if (notification.kind === 'invite') {
-    options.id = inviteNotificationId(notification.inviteId)
-    // On Linux a critical notification stays until dismissed; Windows and Linux honour 'never'.
-    options.urgency = notification.instant ? 'critical' : 'normal'
-    if (notification.instant) options.timeoutType = 'never'
-    if (context.withActions) {
-      const primary = primaryInviteAction(notification.instant ? 'instant' : 'scheduled')
-      options.actions = [
-        { type: 'button', text: inviteActionLabel(primary) },
-        { type: 'button', text: inviteActionLabel('decline') },
-      ]
-    }
-  }
-  if (notification.kind === 'reminder') options.id = reminderNotificationId(notification.sessionId)
-  if (notification.kind === 'reminder' && context.withActions) {
-    options.actions = reminderActions(notification).map((action) => ({
-      type: 'button',
-      text: reminderActionLabel(action),
-    }))
-  }
-  return options
 }

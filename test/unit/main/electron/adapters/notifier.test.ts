@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createElectronNotifier,
-  inviteNotificationId,
   MAX_HELD_NOTIFICATIONS,
   NOTIFICATIONS_FAILING,
-  reminderNotificationId,
   type ElectronNotifierOptions,
 } from '../../../../../src/main/electron/adapters/notifier'
+import {
+  inviteNotificationId,
+  reminderNotificationId,
+} from '../../../../../src/main/electron/adapters/notification-options'
 import type { AppNotification, NotifierHealth } from '../../../../../src/main/core/ports/notifier'
 import { activateToast, fake, FakeNotification, resetFakeElectron } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
@@ -239,6 +241,16 @@ describe('the Electron notifier', () => {
     expect(fake.notificationCalls.remove).toEqual([inviteNotificationId('inv_gone')])
     stillOpen.pressAction(0)
     expect(onActivate).toHaveBeenCalledWith({ action: 'primary', notification: instant })
+  })
+
+  it('on macOS a press on an earlier run’s reminder, whatever its button, opens its session', async () => {
+    const { notifier, onActivate } = setup()
+    const earlier = FakeNotification.delivered({ id: reminderNotificationId('s_earlier'), title: 'x' })
+    await notifier.restore()
+    earlier.pressAction(1)
+    expect(onActivate.mock.calls.map(([a]) => [a.action, a.notification])).toEqual([
+      ['open', expect.objectContaining({ kind: 'reminder', sessionId: 's_earlier' })],
+    ])
   })
 
   it('on Windows handles presses on toasts of an earlier run through handleActivation', async () => {
