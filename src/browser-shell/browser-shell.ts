@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { LinkTimings } from '../main/core/connection/platform-link'
 import type { Logger } from '../main/core/ports/logger'
+import type { NotificationAction } from '../main/core/ports/notifier'
 import { createNodeAdapters, type NodeAdapters } from '../main/node/adapters'
 import { createFileLogger, LOG_FOLDER_NAME, type FileLogger } from '../main/node/file-log'
 import type { Runtime } from '../main/node/runtime/start-runtime'
@@ -64,9 +65,23 @@ export interface BrowserShell {
 export const POWER_HOOK_PATH = '/test-hooks/power'
 /**
  * The loopback path that presses a recorded notification, for tests (needs the secret in a
- * header): `{inviteId, action: 'open' | 'primary' | 'decline'}`; 409 when none is on screen.
+ * header): `{inviteId, action: 'open' | 'primary' | 'decline'}` for an invite's, `{sessionId,
+ * action: 'open' | 'start' | 'snooze'}` for a reminder's; 409 when none is on screen.
  */
 export const NOTIFICATION_HOOK_PATH = '/test-hooks/notification'
+
+/** Every press the notification hook can play. */
+const NOTIFICATION_ACTIONS: ReadonlyArray<NotificationAction> = [
+  'open',
+  'primary',
+  'decline',
+  'start',
+  'snooze',
+]
+
+function isNotificationAction(value: unknown): value is NotificationAction {
+  return NOTIFICATION_ACTIONS.some((action) => action === value)
+}
 
 /** The loopback path that lists the pages handed to the browser so far, for tests (secret in a header). */
 export const OPENED_PAGES_HOOK_PATH = '/test-hooks/opened'
@@ -212,13 +227,19 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
   async function notificationHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await hookBody(req, res)
     if (body === null) return
-    const { inviteId, action } = body
-    if (typeof inviteId !== 'string' || (action !== 'open' && action !== 'primary' && action !== 'decline')) {
-      res.writeHead(400).end('inviteId must be text and action "open", "primary" or "decline"')
+    const { inviteId, sessionId, action } = body
+    const target =
+      typeof inviteId === 'string' ? { inviteId } : typeof sessionId === 'string' ? { sessionId } : null
+    if (target === null || !isNotificationAction(action)) {
+      res
+        .writeHead(400)
+        .end(
+          `Name the notification by inviteId or sessionId (text), and give an action: ${NOTIFICATION_ACTIONS.map((a) => `"${a}"`).join(', ')}.`,
+        )
       return
     }
     try {
-      adapters.notifier.press(inviteId, action)
+      adapters.notifier.press(target, action)
     } catch (error) {
       res.writeHead(409).end(String(error instanceof Error ? error.message : error))
       return

@@ -174,8 +174,9 @@ async function main(): Promise<void> {
   const started: { runtime?: Runtime } = {}
   const followFocus = (request: FocusRequest): void => {
     if (isQuitting()) return
-    if (request.kind === 'window') return showWindow()
-    // The page hears which invite through the 'invites.focus' push (forwardPushes below).
+    // The page hears which invite or session through the 'focus.requested' push (forwardPushes
+    // below), or asks for it once it loads ('focus.take').
+    if (request.kind !== 'invite') return showWindow()
     popover.get().open(tray.bounds())
     if (request.attention) drawAttention(mainWindow.current())
   }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import { assertNever } from '../shared/assert-never'
+import type { Session } from '../shared/protocol/entities'
 import { ClockSkewNotice } from './components/ClockSkewNotice'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { UpdateBanner } from './components/UpdatesSection'
@@ -18,6 +19,7 @@ import { StatsView } from './components/StatsView'
 import { UpcomingView } from './components/UpcomingView'
 import { useFocusRescue } from './components/use-focus-rescue'
 import { useClosedInviteFocus } from './components/use-invite-focus'
+import { useGoneSessionFocus } from './components/use-session-focus'
 import { NotificationHealthBanner } from './components/NotificationHealthBanner'
 import { markFirstDataPaint } from './first-paint'
 import { useAppState, useNotifications } from './store/context'
@@ -35,18 +37,27 @@ export function App() {
   const signedOut = state.loaded && state.connection.status === 'signed_out'
   const wasSignedOut = useRef(signedOut)
   useFocusRescue(main)
-  useClosedInviteFocus(state.invites.open)
-  // A press on an invite's notification shows the invites, where its card takes the focus.
+  useClosedInviteFocus(state.invites.open, state.loaded)
+  useGoneSessionFocus(state.upcoming, state.loaded)
+  // A press on a notification shows its invite among the invites, or its session where it is
+  // (live or upcoming); the card there takes the focus.
   const { focus } = useNotifications()
-  const toInvite = useRef(false)
+  const toCard = useRef(false)
+  const target = focus?.target ?? null
+  const focusView: View | null =
+    target === null
+      ? null
+      : target.kind === 'invite'
+        ? 'invites'
+        : sessionView(state.upcoming.find((session) => session.id === target.sessionId))
   useEffect(() => {
-    if (focus === null) return
+    if (focusView === null) return
     setChosen((current) => {
-      if (current === 'invites') return current
-      toInvite.current = true
-      return 'invites'
+      if (current === focusView) return current
+      toCard.current = true
+      return focusView
     })
-  }, [focus])
+  }, [focus, focusView])
 
   useEffect(() => {
     if (state.loaded) markFirstDataPaint()
@@ -59,8 +70,8 @@ export function App() {
 
   useEffect(() => {
     // Moving between sections moves focus to the new section's heading, as a page change would;
-    // not when a notification asked for an invite, whose card has just focused its button.
-    if (toInvite.current) toInvite.current = false
+    // not when a notification asked for an invite or session, whose card has just taken the focus.
+    if (toCard.current) toCard.current = false
     else if (chosen !== null) focusHeading(main.current)
   }, [chosen])
 
@@ -114,6 +125,12 @@ export function App() {
       </div>
     </NavigateContext>
   )
+}
+
+/** Where a session a notification asked for is shown; null while the page has not read it yet. */
+function sessionView(session: Session | undefined): View | null {
+  if (session === undefined) return null
+  return session.state === 'live' ? 'live' : 'upcoming'
 }
 
 function focusHeading(section: HTMLElement | null): void {

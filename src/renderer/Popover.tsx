@@ -29,7 +29,7 @@ export function Popover() {
   const now = useNow()
   const main = useRef<HTMLElement>(null)
   useFocusRescue(main)
-  useClosedInviteFocus(state.invites.open)
+  useClosedInviteFocus(state.invites.open, state.loaded)
   useEffect(() => {
     if (state.loaded) markFirstDataPaint()
   }, [state.loaded])

@@ -80,3 +80,20 @@ export function inviteActionLabel(action: InviteAction): string {
 export function firstProposedTimeLabel(formatted: string): string {
   return `First proposed time ${formatted}`
 }
+
+/** What the expert can do from a reminder's notification. */
+export type ReminderAction = 'start' | 'open' | 'snooze'
+
+/** A reminder action's button; Start says what the session card's Start button says. */
+export function reminderActionLabel(action: ReminderAction): string {
+  switch (action) {
+    case 'start':
+      return 'Start'
+    case 'open':
+      return 'Open'
+    case 'snooze':
+      return 'Snooze 5 minutes'
+    default:
+      return assertNever(action)
+  }
+}

@@ -1,31 +1,15 @@
 /**
  * An instant invite fanned out to three experts, acted on from its notification: a click on
- * Linus's opens the popover on the invite with Join now focused; Grace joins from hers and is
- * live; Ada's, untouched, is removed the moment the invite is taken.
+ * Linus's opens the popover on the invite with Join now focused; Grace joins from hers, is live
+ * and her room opens; Ada's, untouched, is removed the moment the invite is taken.
  */
 import { expect, it } from 'vitest'
 import type { AppNotification } from '../../src/main/core/ports/notifier'
-import type { RecordingNotifier } from '../../src/main/node/adapters/recording-notifier'
 import { useE2e } from './support/fixture'
 import { checkScreen } from './support/screens'
+import { nextOpened, openedPages, pressNotification, shownSoon } from './support/shell-hooks'
 
 const world = useE2e()
-
-/** Resolves once `notifier` has shown a notification matching `match` (or already had). */
-function shownSoon(
-  notifier: RecordingNotifier,
-  match: (n: AppNotification) => boolean,
-): Promise<AppNotification> {
-  const already = notifier.shown.find(match)
-  if (already !== undefined) return Promise.resolve(already)
-  return new Promise((resolve) => {
-    const off = notifier.onShow((n) => {
-      if (!match(n)) return
-      off()
-      resolve(n)
-    })
-  })
-}
 
 it('opens the invite from a click, joins from Join, and removes the loser’s notification', async () => {
   const { platform, expert, shell, open } = await world()
@@ -61,15 +45,20 @@ it('opens the invite from a click, joins from Join, and removes the loser’s no
     throw new Error('every expert should have an invite notification')
   }
   expect(adaNotifier.onScreen).toEqual([adaInvite])
-  linusNotifier.press(linusInvite.inviteId, 'open')
+  linusNotifier.press({ inviteId: linusInvite.inviteId }, 'open')
   await expect
     .poll(() => popover.evaluate(() => document.activeElement?.getAttribute('aria-label')))
     .toBe(`Join now “${request.title}”`)
 
   // Grace presses Join on hers: the same accept as the window's Join, and she is live.
   const adaRemoved = shownSoon(adaNotifier, (n) => n.kind === 'invite_closed')
-  graceNotifier.press(graceInvite.inviteId, 'primary')
+  const graceRoom = nextOpened(grace)
+  await pressNotification(grace, { inviteId: graceInvite.inviteId }, 'primary')
   await full.getByRole('heading', { name: 'Live session' }).waitFor()
+  // And the room opened in the system browser, as after the window's Join.
+  const roomUrl = await graceRoom
+  expect(roomUrl.startsWith(`${platform.server.url}/rooms/`)).toBe(true)
+  expect(await openedPages(grace)).toEqual([roomUrl])
   expect(await adaRemoved).toMatchObject({ inviteId: adaInvite.inviteId, body: 'Another expert took it.' })
   expect(adaNotifier.removed).toEqual([adaInvite.inviteId])
   expect(adaNotifier.onScreen).toEqual([])

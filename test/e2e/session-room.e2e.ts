@@ -4,30 +4,11 @@
  * request, and the Live session card's "Open room" opens it again.
  */
 import { expect, it } from 'vitest'
-import { OPENED_PAGES_HOOK_PATH } from '../../src/browser-shell/browser-shell'
-import type { TestShell } from './support/harness'
 import { useE2e } from './support/fixture'
+import { nextOpened, openedPages } from './support/shell-hooks'
 import { checkScreen } from './support/screens'
 
 const world = useE2e()
-
-/** The pages the shell handed to the browser, as its test hook lists them. */
-async function openedPages({ shell }: TestShell): Promise<string[]> {
-  const answer = await fetch(`${shell.origin}${OPENED_PAGES_HOOK_PATH}`, {
-    headers: { 'x-standby-secret': shell.secret },
-  })
-  return ((await answer.json()) as { opened: string[] }).opened
-}
-
-/** Resolves with the next page the shell hands to the browser. */
-function nextOpened({ shell }: TestShell): Promise<string> {
-  return new Promise((resolve) => {
-    const off = shell.adapters.browser.onOpen((url) => {
-      off()
-      resolve(url)
-    })
-  })
-}
 
 it('opens the room when the expert joins, shows the request there, and opens it again from the Live card', async () => {
   const { platform, expert, shell, open } = await world()

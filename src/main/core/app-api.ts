@@ -12,6 +12,7 @@ import {
 } from '../../shared/ipc/contract'
 import { MISSED_INVITES_LISTED, UPCOMING_SESSIONS_LISTED } from '../../shared/ipc/list-limits'
 import type { CommandName, CommandPayload } from '../../shared/protocol'
+import type { PendingFocus } from './pending-focus'
 import type { Notifier, NotifierHealth } from './ports/notifier'
 import { appSettingsOf, type SettingsStore } from './ports/settings'
 import type { StandbyCore } from './standby-core'
@@ -45,6 +46,8 @@ export interface AppApiDeps {
   readonly settings: SettingsStore
   readonly notifier: Notifier
   readonly updates: UpdatePolicy
+  /** What a press on a notification asked a page to show, for a page that loads after it. */
+  readonly focus: PendingFocus
 }
 
 /** The notification Settings sends on request. */
@@ -116,6 +119,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
       return updates.state
     },
     'updates.restart': () => updates.restart(),
+    'focus.take': ({ surface }) => deps.focus.take(surface),
   }
 }
 

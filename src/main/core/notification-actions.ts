@@ -4,18 +4,26 @@
  * the very handler the window's Join runs; Decline declines. When Join or Decline comes too late
  * (another expert was faster, the invite expired), a follow-up notification and an in-app notice
  * say so at once, since the expert pressed a button and is waiting for what it did.
+ *
+ * A reminder's body and Open show that session in the window; Start runs the window's Start (the
+ * start window is checked again at the press: the notification may have waited); Snooze puts the
+ * reminder off. A Start or Snooze that cannot be done is told the same way as a late Join.
  */
 import type { CommandOutcome } from '../../shared/command-outcome'
 import { Listeners } from '../../shared/listeners'
 import type { CommandPayload, CommandResult } from '../../shared/protocol'
 import type { Logger } from './ports/logger'
-import type { AppNotification, NotificationActivation, Notifier } from './ports/notifier'
+import type { AppNotification, NotificationAction, NotificationActivation, Notifier } from './ports/notifier'
+import { reminderActions, type ReminderNotification } from './reminders/reminder-actions'
+import type { ReminderScheduler } from './reminders/reminder-scheduler'
 
 /** Where the host should take the expert after a notification was pressed. */
 export type FocusRequest =
   /** The popover on this invite, its main button focused; `attention` when its notification failed. */
   | { readonly kind: 'invite'; readonly inviteId: string; readonly attention: boolean }
-  /** The full window (a reminder, a notice). */
+  /** The full window on this session (a reminder's notification). */
+  | { readonly kind: 'session'; readonly sessionId: string }
+  /** The full window (a notice). */
   | { readonly kind: 'window' }
 
 /** A sentence for the window's notices, with its tone. */
@@ -28,11 +36,17 @@ export interface AppNotice {
 export interface NotificationCommands {
   accept(payload: CommandPayload<'invite.accept'>): Promise<CommandOutcome<CommandResult<'invite.accept'>>>
   decline(payload: CommandPayload<'invite.decline'>): Promise<CommandOutcome<CommandResult<'invite.decline'>>>
+  /** The window's Start on a booked session. */
+  start(payload: CommandPayload<'session.join'>): Promise<CommandOutcome<CommandResult<'session.join'>>>
 }
+
+/** What a reminder's Start and Snooze ask of the reminder scheduler. */
+export type ReminderControls = Pick<ReminderScheduler, 'startAllowed' | 'whyNoStart' | 'snooze'>
 
 /** What the actions need. */
 export interface NotificationActionsDeps {
   readonly commands: NotificationCommands
+  readonly reminders: ReminderControls
   readonly notifier: Notifier
   readonly log: Logger
 }
@@ -43,7 +57,7 @@ export class NotificationActions {
   readonly focusRequests: Listeners<FocusRequest>
   /** The window shows these in its notices. */
   readonly notices: Listeners<AppNotice>
-  /** Invites with a Join or Decline from a notification on its way: a second press waits for it. */
+  /** Invites and sessions with a command from a notification on its way: a second press waits for it. */
   private readonly busy = new Set<string>()
 
   constructor(private readonly deps: NotificationActionsDeps) {
@@ -54,23 +68,21 @@ export class NotificationActions {
 
   /** The expert pressed `activation.action` on a notification; settles once its command is answered. */
   async activate({ action, notification }: NotificationActivation): Promise<void> {
+    if (notification.kind === 'reminder') return this.remind(action, notification)
     if (notification.kind !== 'invite') {
       this.focusRequests.emit({ kind: 'window' })
       return
     }
-    // "View times" has nothing to send: the times and their Book buttons are on the card.
-    if (action === 'open' || (action === 'primary' && !notification.instant)) {
+    // "View times" has nothing to send: the times and their Book buttons are on the card; a press
+    // an invite does not offer opens it too.
+    const sends = action === 'decline' || (action === 'primary' && notification.instant)
+    if (!sends) {
       this.focusRequests.emit({ kind: 'invite', inviteId: notification.inviteId, attention: false })
       return
     }
-    if (this.busy.has(notification.inviteId)) return
-    this.busy.add(notification.inviteId)
-    try {
-      if (action === 'primary') await this.join(notification)
-      else await this.decline(notification)
-    } finally {
-      this.busy.delete(notification.inviteId)
-    }
+    await this.once(`invite ${notification.inviteId}`, () =>
+      action === 'primary' ? this.join(notification) : this.decline(notification),
+    )
   }
 
   /**
@@ -80,6 +92,49 @@ export class NotificationActions {
   notificationFailed(notification: AppNotification): void {
     if (notification.kind !== 'invite') return
     this.focusRequests.emit({ kind: 'invite', inviteId: notification.inviteId, attention: true })
+  }
+
+  /** A press on a reminder: Start and Snooze where it offers them, else the session in the window. */
+  private async remind(action: NotificationAction, reminder: ReminderNotification): Promise<void> {
+    const offered = reminderActions({ ...reminder, startAllowed: true })
+    if (action === 'snooze' && offered.includes('snooze')) return this.snooze(reminder)
+    if (action === 'start' && offered.includes('start'))
+      return this.once(`session ${reminder.sessionId}`, () => this.start(reminder))
+    this.focusRequests.emit({ kind: 'session', sessionId: reminder.sessionId })
+  }
+
+  private async start(reminder: ReminderNotification): Promise<void> {
+    const { reminders, commands, log } = this.deps
+    // Asked now, not when it was shown: the notification may have waited while the session changed.
+    if (!reminders.startAllowed(reminder.sessionId)) {
+      const why = reminders.whyNoStart(reminder.sessionId) ?? 'Start is not open for it now.'
+      log.info(`Start from a reminder refused for session ${reminder.sessionId}: ${why}`)
+      return this.followUp('Could not start', reminder.title, why)
+    }
+    const outcome = await commands.start({ sessionId: reminder.sessionId })
+    // Started: the window shows the live session, as after the window's own Start.
+    if (outcome.ok) return this.focusRequests.emit({ kind: 'session', sessionId: reminder.sessionId })
+    log.warn(`Start from a reminder failed: ${outcome.error.message}`)
+    this.followUp('Could not start', reminder.title, outcome.error.message)
+  }
+
+  private snooze(reminder: ReminderNotification): void {
+    const { reminders } = this.deps
+    if (reminders.snooze(reminder.sessionId)) return
+    // Refused only when the session no longer waits for the expert: the reason Start gives says why.
+    const why = reminders.whyNoStart(reminder.sessionId) ?? 'The session no longer waits for you to start it.'
+    this.followUp('Could not snooze', reminder.title, `${why} The window shows it as it is now.`)
+  }
+
+  /** Run `work` unless a press on the same thing is still on its way. */
+  private async once(key: string, work: () => Promise<void>): Promise<void> {
+    if (this.busy.has(key)) return
+    this.busy.add(key)
+    try {
+      await work()
+    } finally {
+      this.busy.delete(key)
+    }
   }
 
   private async join(invite: InviteNotification): Promise<void> {
@@ -102,9 +157,13 @@ export class NotificationActions {
     what: 'join' | 'decline',
     error: { readonly code: string; readonly message: string },
   ): void {
-    const title = followUpTitle(what, error.code)
-    this.deps.notifier.show({ kind: 'notice', title, body: `${invite.title}. ${error.message}` })
-    this.notices.emit({ text: `${title}: ${invite.title}. ${error.message}`, tone: 'warning' })
+    this.followUp(followUpTitle(what, error.code), invite.title, error.message)
+  }
+
+  /** A notification and a window notice: what the press could not do, about what, and why. */
+  private followUp(title: string, about: string, why: string): void {
+    this.deps.notifier.show({ kind: 'notice', title, body: `${about}. ${why}` })
+    this.notices.emit({ text: `${title}: ${about}. ${why}`, tone: 'warning' })
   }
 }
 

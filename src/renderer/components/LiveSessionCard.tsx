@@ -14,6 +14,7 @@ import { EndSessionPanel } from './EndSessionPanel'
 import { KindBadge } from './KindBadge'
 import { ClockTime, Elapsed } from './Time'
 import { useAction } from './use-action'
+import { useSessionFocus } from './use-session-focus'
 
 /** Props of LiveSessionCard. */
 export interface LiveSessionCardProps {
@@ -37,6 +38,8 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
     fromCommand('open the room', await api.sessions.openRoom({ sessionId: session.id })),
   )
   // Start billing goes away once billing runs: its focus moves to what replaced it, the timer.
+  const card = useRef<HTMLElement>(null)
+  useSessionFocus(card, session)
   const phase = useRef<HTMLDivElement>(null)
   const focusPhase = useRef(false)
   useEffect(() => {
@@ -46,7 +49,11 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
   }, [billable])
 
   return (
-    <article className={`card live${compact ? ' live-compact' : ''}`} aria-labelledby={`${id}-title`}>
+    <article
+      ref={card}
+      className={`card live${compact ? ' live-compact' : ''}`}
+      aria-labelledby={`${id}-title`}
+    >
       <div className="live-top">
         <span className="badge badge-live">
           <span className="live-dot" aria-hidden="true" /> Live

@@ -1,5 +1,5 @@
 /** Upcoming: booked sessions by day, each with a countdown, reminders, and Start. */
-import { useId } from 'react'
+import { useId, useRef } from 'react'
 import type { Session } from '../../shared/protocol/entities'
 import { calendarDay, formatCountdown, formatDay, formatTime, isoTime, zoneCity } from '../logic/format'
 import { autoCancelNotice, reminderStatus } from '../logic/session-timing'
@@ -7,6 +7,7 @@ import { useAppState, useNow } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { EmptyState } from './InvitesView'
 import { StartButton } from './StartButton'
+import { useSessionFocus } from './use-session-focus'
 
 /** The Upcoming section. */
 export function UpcomingView() {
@@ -60,8 +61,14 @@ export function UpcomingSession({
   readonly compact?: boolean
 }) {
   const id = useId()
+  const card = useRef<HTMLElement>(null)
+  useSessionFocus(card, session)
   return (
-    <article className={`card session${compact ? ' session-compact' : ''}`} aria-labelledby={`${id}-title`}>
+    <article
+      ref={card}
+      className={`card session${compact ? ' session-compact' : ''}`}
+      aria-labelledby={`${id}-title`}
+    >
       <div className="session-when">
         <time className="session-time" dateTime={isoTime(session.bookedStart)}>
           {formatTime(session.bookedStart)}

@@ -17,7 +17,7 @@ export function useInviteFocus(card: RefObject<HTMLElement | null>, invite: Invi
   const { notifications } = useServices()
   const { focus } = useNotifications()
   useEffect(() => {
-    if (focus === null || focus.inviteId !== invite.id) return
+    if (focus?.target.kind !== 'invite' || focus.target.inviteId !== invite.id) return
     const primary = card.current?.querySelector<HTMLElement>(primarySelector(invite))
     primary?.scrollIntoView?.({ block: 'nearest' })
     primary?.focus()
@@ -25,13 +25,18 @@ export function useInviteFocus(card: RefObject<HTMLElement | null>, invite: Invi
   }, [focus, invite, card, notifications])
 }
 
-/** Say so when a notification asked for an invite that is no longer open (taken, expired…). */
-export function useClosedInviteFocus(open: ReadonlyArray<Invite>): void {
+/**
+ * Say so when a notification asked for an invite that is no longer open (taken, expired…); not
+ * before the page has read the invites, as a page loading for the press has none yet.
+ */
+export function useClosedInviteFocus(open: ReadonlyArray<Invite>, loaded: boolean): void {
   const { notifications, notices } = useServices()
   const { focus } = useNotifications()
   useEffect(() => {
-    if (focus === null || open.some((invite) => invite.id === focus.inviteId)) return
+    if (!loaded || focus?.target.kind !== 'invite') return
+    const { inviteId } = focus.target
+    if (open.some((invite) => invite.id === inviteId)) return
     notices.push('That invite is no longer open; Missed says what became of it.', 'warning')
     notifications.focused(focus.seq)
-  }, [focus, open, notices, notifications])
+  }, [focus, open, loaded, notices, notifications])
 }

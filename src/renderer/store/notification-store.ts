@@ -1,25 +1,30 @@
 /**
  * What the window knows about the app's notifications: whether they reach the expert (the
- * Settings line and the banner), and which invite a press on a notification asked to see, so its
- * card can focus its main button. A sentence the host tells (a Join from a notification that came
- * too late) goes to the notices.
+ * Settings line and the banner), and which invite or session a press on a notification asked to
+ * see, so its card can take the focus. A sentence the host tells (a Join from a notification that
+ * came too late) goes to the notices.
+ *
+ * A page the host created for the press can start listening after the push went out: it asks the
+ * host once for a request meant for its surface that no page took yet.
  */
-import type { NotificationHealth } from '../../shared/ipc/contract'
+import type { Surface } from '../../shared/first-frame'
+import { surfaceFor } from '../../shared/focus-surface'
+import type { FocusTarget, NotificationHealth } from '../../shared/ipc/contract'
 import type { IpcResult } from '../../shared/ipc/result'
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import type { NoticeStore } from './notices'
 import { createValueStore, readableOf, type ReadableStore } from './value-store'
 
-/** An invite to bring into view with its main button focused; `seq` tells two requests apart. */
-export interface InviteFocus {
-  readonly inviteId: string
+/** An invite (main button focused) or a session to bring into view; `seq` tells two requests apart. */
+export interface PageFocus {
+  readonly target: FocusTarget
   readonly seq: number
 }
 
 /** The notifications' state as the window shows it. */
 export interface NotificationState {
   readonly health: NotificationHealth
-  readonly focus: InviteFocus | null
+  readonly focus: PageFocus | null
 }
 
 /** The store, plus reading the health again (after a reconnection) and the Settings test. */
@@ -32,14 +37,26 @@ export interface NotificationStore extends ReadableStore<NotificationState> {
 }
 
 /** Subscribe to the host's pushes at once (before any render), then read the health. */
-export function createNotificationStore(api: StandbyApi, notices: NoticeStore): NotificationStore {
+export function createNotificationStore(
+  api: StandbyApi,
+  notices: NoticeStore,
+  surface: Surface = 'window',
+): NotificationStore {
   const store = createValueStore<NotificationState>({ health: { status: 'ok' }, focus: null })
   const patch = (changes: Partial<NotificationState>): void =>
     store.set({ ...store.getSnapshot(), ...changes })
   let seq = 0
   api.notifications.onHealthChanged((health) => patch({ health }))
-  api.invites.onFocus(({ inviteId }) => patch({ focus: { inviteId, seq: ++seq } }))
+  const focusOn = (target: FocusTarget): void => patch({ focus: { target, seq: ++seq } })
+  api.focus.onRequested((target) => {
+    focusOn(target)
+    // Shown here: the host need not keep it for a page of this surface that loads later.
+    if (surfaceFor(target) === surface) void api.focus.take({ surface })
+  })
   api.notices.onShown((notice) => notices.push(notice.text, notice.tone))
+  void api.focus.take({ surface }).then((taken) => {
+    if (taken.ok && taken.value !== null) focusOn(taken.value)
+  })
 
   async function refresh(): Promise<void> {
     const health = await api.notifications.getHealth()

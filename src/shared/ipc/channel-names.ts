@@ -36,6 +36,7 @@ export const INVOKE_CHANNELS = [
   'updates.get',
   'updates.check',
   'updates.restart',
+  'focus.take',
 ] as const satisfies ReadonlyArray<InvokeChannel>
 
 /** Every main → renderer event. */
@@ -44,7 +45,7 @@ export const PUSH_EVENTS = [
   'cache.changed',
   'settings.changed',
   'clock.changed',
-  'invites.focus',
+  'focus.requested',
   'notices.shown',
   'notifications.healthChanged',
   'updates.changed',

@@ -198,6 +198,14 @@ export const RestartOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), message: z.string() }),
 ])
 
+/** What a press on a notification asks the pages to show: an invite, its main button focused, or a session. */
+export const FocusTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('invite'), inviteId: Id }).strict(),
+  z.object({ kind: z.literal('session'), sessionId: Id }).strict(),
+])
+/** What a press on a notification asks the pages to show. */
+export type FocusTarget = z.infer<typeof FocusTarget>
+
 /** Renderer → main calls that answer. */
 export const invokeContract = {
   /** The app's version, platform and the platform protocol version it speaks. */
@@ -271,6 +279,14 @@ export const invokeContract = {
   'updates.check': { request: z.void(), response: UpdateState },
   /** "Restart to update": installs now when no session can be hurt, or says why it waits. */
   'updates.restart': { request: z.void(), response: RestartOutcome },
+  /**
+   * What a press on a notification asked this surface to show, if no page of it has taken it yet;
+   * taking it clears it. A page asks once it listens, so one created for the press still shows it.
+   */
+  'focus.take': {
+    request: z.object({ surface: z.enum(['window', 'popover']) }).strict(),
+    response: FocusTarget.nullable(),
+  },
 } as const satisfies Record<`${string}.${string}`, InvokeEntry>
 
 /** Main → renderer events, each with the schema of its payload. */
@@ -283,8 +299,8 @@ export const pushContract = {
   'settings.changed': AppSettings,
   /** The platform's clock was measured again and the offset moved: countdowns and the skew notice follow. */
   'clock.changed': PlatformClockState,
-  /** A notification for this invite was pressed (or could not be shown): focus its main button. */
-  'invites.focus': z.object({ inviteId: Id }).strict(),
+  /** A notification was pressed (or could not be shown): show its invite (main button focused) or session. */
+  'focus.requested': FocusTarget,
   /** Something the expert did outside the window has an outcome to tell (a Join that came too late). */
   'notices.shown': HostNotice,
   /** Notifications started or stopped reaching the expert. */

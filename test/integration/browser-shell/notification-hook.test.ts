@@ -46,14 +46,61 @@ describe('the browser shell’s notification hook', () => {
       instant: true,
     })
     expect((await press({ inviteId: 'inv_9', action: 'open' }, null)).status).toBe(403)
-    const focus = nextPush(page, 'invites.focus')
+    const focus = nextPush(page, 'focus.requested')
     expect((await press({ inviteId: 'inv_9', action: 'open' })).status).toBe(204)
-    expect(await focus).toEqual({ inviteId: 'inv_9' })
+    expect(await focus).toEqual({ kind: 'invite', inviteId: 'inv_9' })
     // Pressed, it left the screen: pressing it again plays something no one can do.
     const again = await press({ inviteId: 'inv_9', action: 'primary' })
     expect(again.status).toBe(409)
     expect(await again.text()).toContain('No notification for invite inv_9 is on screen')
     expect((await press({ inviteId: 'inv_9', action: 'join' })).status).toBe(400)
+    page.ws.close()
+  })
+
+  it('keeps what a press asked for until a page of its surface that connects later takes it, once', async () => {
+    shell.adapters.notifier.show({
+      kind: 'invite',
+      inviteId: 'inv_8',
+      title: 'Sam: Hooks',
+      body: '',
+      instant: true,
+    })
+    // No page listens yet: the popover the host opens for the press loads after it.
+    expect((await press({ inviteId: 'inv_8', action: 'open' })).status).toBe(204)
+    const window = await openShellPage(shell)
+    expect(await window.call('focus.take', { surface: 'window' })).toEqual({ ok: true, value: null })
+    const popover = await openShellPage(shell)
+    expect(await popover.call('focus.take', { surface: 'popover' })).toEqual({
+      ok: true,
+      value: { kind: 'invite', inviteId: 'inv_8' },
+    })
+    expect(await popover.call('focus.take', { surface: 'popover' })).toEqual({ ok: true, value: null })
+    window.ws.close()
+    popover.ws.close()
+  })
+
+  it('presses a reminder by its session: Open asks the window for that session', async () => {
+    const page = await openShellPage(shell)
+    shell.adapters.notifier.show({
+      kind: 'reminder',
+      sessionId: 'ses_9',
+      title: 'Hooks review in 10 minutes',
+      body: '',
+      moment: 'before',
+      bookedStart: 0,
+      startAllowed: false,
+    })
+    const focus = nextPush(page, 'focus.requested')
+    expect((await press({ sessionId: 'ses_9', action: 'open' })).status).toBe(204)
+    expect(await focus).toEqual({ kind: 'session', sessionId: 'ses_9' })
+    expect(await page.call('focus.take', { surface: 'window' })).toEqual({
+      ok: true,
+      value: { kind: 'session', sessionId: 'ses_9' },
+    })
+    const again = await press({ sessionId: 'ses_9', action: 'snooze' })
+    expect(again.status).toBe(409)
+    expect(await again.text()).toContain('No notification for session ses_9 is on screen')
+    expect((await press({ action: 'start' })).status).toBe(400)
     page.ws.close()
   })
 

@@ -36,7 +36,8 @@ describe('the preload', () => {
       connection: { getState: 'function', onStateChanged: 'function' },
       auth: { signIn: 'function', signOut: 'function' },
       expert: { get: 'function' },
-      invites: { list: 'function', accept: 'function', decline: 'function', onFocus: 'function' },
+      invites: { list: 'function', accept: 'function', decline: 'function' },
+      focus: { take: 'function', onRequested: 'function' },
       sessions: {
         upcoming: 'function',
         history: 'function',

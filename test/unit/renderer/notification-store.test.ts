@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { HostNotice, NotificationHealth } from '../../../src/shared/ipc/contract'
+import type { FocusTarget, HostNotice, NotificationHealth } from '../../../src/shared/ipc/contract'
 import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import { createNotificationStore } from '../../../src/renderer/store/notification-store'
 import type { NoticeStore } from '../../../src/renderer/store/notices'
@@ -8,15 +8,30 @@ const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
 const SILENCED: NotificationHealth = { status: 'silenced', advice: 'Turn off Do Not Disturb.' }
 
 /** An API whose pushes the test plays, and a notice store that records. */
-function setup(health: NotificationHealth = { status: 'ok' }) {
+function setup(
+  health: NotificationHealth = { status: 'ok' },
+  surface: 'window' | 'popover' = 'popover',
+  waiting: FocusTarget | null = null,
+) {
   const listeners: Record<string, (payload: never) => void> = {}
   const on = (name: string) => (listener: (payload: never) => void) => {
     listeners[name] = listener
     return () => undefined
   }
   let current = health
+  // The host's kept request, taken once by a page of its surface.
+  let kept = waiting
+  const takes: string[] = []
   const api = {
-    invites: { onFocus: on('focus') },
+    focus: {
+      onRequested: on('focus'),
+      take: ({ surface: asking }: { surface: string }) => {
+        takes.push(asking)
+        const taken = kept
+        kept = null
+        return ok(taken)
+      },
+    },
     notices: { onShown: on('shown') },
     notifications: {
       onHealthChanged: on('health'),
@@ -28,21 +43,25 @@ function setup(health: NotificationHealth = { status: 'ok' }) {
   const notices = {
     push: (text: string, tone?: string) => pushed.push([text, tone]),
   } as unknown as NoticeStore
-  const store = createNotificationStore(api, notices)
+  const store = createNotificationStore(api, notices, surface)
   const push = {
-    focus: (inviteId: string) => listeners['focus']!({ inviteId } as never),
+    focus: (inviteId: string) => listeners['focus']!({ kind: 'invite', inviteId } as never),
+    session: (sessionId: string) => listeners['focus']!({ kind: 'session', sessionId } as never),
     shown: (notice: HostNotice) => listeners['shown']!(notice as never),
     health: (next: NotificationHealth) => listeners['health']!(next as never),
   }
-  return { store, push, pushed, setHealth: (next: NotificationHealth) => (current = next) }
+  return { store, push, pushed, takes, setHealth: (next: NotificationHealth) => (current = next) }
 }
+
+/** Lets the promises the store started settle. */
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 describe('the notification store', () => {
   it('hands each focus request for an invite to the page once, until the card has acted on it', () => {
     const { store, push } = setup()
     push.focus('inv_1')
     const first = store.getSnapshot().focus
-    expect(first).toMatchObject({ inviteId: 'inv_1' })
+    expect(first).toMatchObject({ target: { kind: 'invite', inviteId: 'inv_1' } })
     push.focus('inv_1')
     const second = store.getSnapshot().focus!
     expect(second.seq).not.toBe(first!.seq)
@@ -51,6 +70,24 @@ describe('the notification store', () => {
     expect(store.getSnapshot().focus).toBe(second)
     store.focused(second.seq)
     expect(store.getSnapshot().focus).toBeNull()
+  })
+
+  it('a page that starts listening after the press still shows what it asked for', async () => {
+    const { store } = setup({ status: 'ok' }, 'popover', { kind: 'invite', inviteId: 'inv_7' })
+    await flush()
+    expect(store.getSnapshot().focus).toMatchObject({ target: { kind: 'invite', inviteId: 'inv_7' } })
+  })
+
+  it('tells the host a request for its surface was shown, so a later page does not show it again', async () => {
+    const window = setup({ status: 'ok' }, 'window')
+    await flush()
+    window.push.focus('inv_1')
+    window.push.session('ses_1')
+    // Only the session is the window's to take: the invite stays for the popover the host opens.
+    expect(window.takes).toEqual(['window', 'window'])
+    expect(window.store.getSnapshot().focus).toMatchObject({
+      target: { kind: 'session', sessionId: 'ses_1' },
+    })
   })
 
   it('reads the health at start, follows its pushes, and reads it again on refresh', async () => {

@@ -1,6 +1,7 @@
 /**
- * Native notifications. Electron: Notification (with Join / View times and Decline where the OS
- * offers buttons); Node (browser shell, tests): recorded as data and printed.
+ * Native notifications. Electron: Notification (with Join / View times and Decline on an invite,
+ * Start, Open and Snooze on a reminder, where the OS offers buttons); Node (browser shell, tests):
+ * recorded as data and printed.
  */
 import type { Unsubscribe } from '../../../shared/listeners'
 import type { ReminderMoment } from '../reminders/due-alerts'
@@ -40,10 +41,11 @@ export type AppNotification =
   | { readonly kind: 'notice'; readonly title: string; readonly body: string }
 
 /**
- * What the expert did with a notification: clicked its body (`open`), or pressed its first
- * button (`primary`: Join on an instant invite, View times on a scheduled one) or Decline.
+ * What the expert did with a notification: clicked its body or Open (`open`); on an invite,
+ * pressed its first button (`primary`: Join on an instant invite, View times on a scheduled one)
+ * or Decline; on a reminder, Start or Snooze.
  */
-export type NotificationAction = 'open' | 'primary' | 'decline'
+export type NotificationAction = 'open' | 'primary' | 'decline' | 'start' | 'snooze'
 
 /** One press on a notification, as the notifier reports it to the core. */
 export interface NotificationActivation {

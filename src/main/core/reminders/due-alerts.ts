@@ -6,7 +6,12 @@
  * same session is due too; otherwise it is shown late, saying how long is really left.
  */
 import type { Session } from '../../../shared/protocol'
-import { autoCancelAt, reminderPlan, startWindowAt } from '../../../shared/rules/session-timing'
+import {
+  autoCancelAt,
+  reminderPlan,
+  startWindowAt,
+  startWindowOpensAt,
+} from '../../../shared/rules/session-timing'
 
 /** What a reminder notification is about; only 'before' and 'starting_now' offer Start and Snooze. */
 export type ReminderMoment = 'before' | 'starting_now' | 'client_absent' | 'cancelled' | 'client_joined'
@@ -71,6 +76,20 @@ export function awaitsExpert(session: TimedSession, now: number): boolean {
 /** Start is allowed now: the expert has not joined and the start window is open (the UI's rule). */
 export function startAllowed(session: TimedSession, now: number): boolean {
   return awaitsExpert(session, now) && startWindowAt(session.bookedStart, now) === 'open'
+}
+
+/**
+ * Why Start is refused now, in a sentence for the follow-up to a Start pressed on a reminder;
+ * null when Start is allowed. `time` writes a platform time as the expert reads it.
+ */
+export function startRefusal(session: TimedSession, now: number, time: (t: number) => string): string | null {
+  if (startAllowed(session, now)) return null
+  if (session.state === 'cancelled') return 'The session was cancelled.'
+  if (session.state === 'ended') return 'The session has ended.'
+  if (session.state === 'live' || session.expertJoinedAt !== null) return 'The session has already started.'
+  if (startWindowAt(session.bookedStart, now) === 'too_early')
+    return `It is too early: Start opens at ${time(startWindowOpensAt(session.bookedStart))}.`
+  return 'The start window has closed.'
 }
 
 /** The timed alerts of a session, earliest first (at one moment, the reminder before the client alert). */

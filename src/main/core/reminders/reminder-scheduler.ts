@@ -21,6 +21,7 @@ import {
   changeAlert,
   dueAlerts,
   startAllowed,
+  startRefusal,
   stillJoinable,
   type PlannedAlert,
   type ReminderMoment,
@@ -124,6 +125,13 @@ export class ReminderScheduler {
   startAllowed(sessionId: string): boolean {
     const session = this.deps.cache.session(sessionId)
     return session !== null && startAllowed(session, this.deps.clock.now())
+  }
+
+  /** Why Start is refused for this session now, for the follow-up notice; null when it is allowed. */
+  whyNoStart(sessionId: string): string | null {
+    const session = this.deps.cache.session(sessionId)
+    if (session === null) return 'The session is no longer in your list.'
+    return startRefusal(session, this.deps.clock.now(), this.time)
   }
 
   private guard(what: string, work: () => void): void {

@@ -9,8 +9,7 @@
  * #12690; Electron's own docs contrast getHistory() notifications, which survive GC). 'close' is
  * not guaranteed on every OS, so the number held is also capped.
  */
-import { Notification, type NotificationConstructorOptions } from 'electron'
-import { inviteActionLabel, primaryInviteAction } from '../../../shared/labels'
+import { Notification } from 'electron'
 import { Listeners } from '../../../shared/listeners'
 import type { Logger } from '../../core/ports/logger'
 import type {
@@ -19,6 +18,16 @@ import type {
   Notifier,
   NotifierHealth,
 } from '../../core/ports/notifier'
+import {
+  actionAt,
+  earlierReminder,
+  inviteIdIn,
+  inviteNotificationId,
+  notificationIdOf,
+  notificationOptions,
+  reminderNotificationId,
+  reminderSessionIn,
+} from './notification-options'
 
 /** What the notifier needs from the rest of the app. */
 export interface ElectronNotifierOptions {
@@ -42,19 +51,6 @@ export const MAX_HELD_NOTIFICATIONS = 50
 
 /** Electron's notification buttons work on macOS (signed app, alert style) and Windows only. */
 const PLATFORMS_WITH_ACTIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
-
-/** The buttons of an invite's notification, in this order: its main step, then Decline. */
-const INVITE_ACTIONS = ['primary', 'decline'] as const
-
-/** The id an invite's notification carries, so it can be found and removed after a restart. */
-export function inviteNotificationId(inviteId: string): string {
-  return `standby-invite-${inviteId}`
-}
-
-/** The invite an id from {@link inviteNotificationId} names, found anywhere in `text`. */
-export function inviteIdIn(text: string): string | null {
-  return /standby-invite-([\x21-\x7e]+?)(?=$|[\s"'&;,|])/.exec(text)?.[1] ?? null
-}
 
 /** What to tell the expert when notifications fail; the Settings line and the banner say it. */
 export const NOTIFICATIONS_FAILING =
@@ -94,7 +90,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     healthChanges.emit(next)
   }
   const release = (notification: Notification): void => void held.delete(notification)
-  // Invites whose press a notification's own handler reported, for handleActivation to skip once.
+  // Notifications (by id) whose press their own handler reported, for handleActivation to skip once.
   const reportedHere = new Set<string>()
   const report = (activation: NotificationActivation): void => {
     try {
@@ -103,7 +99,11 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       log.error(`Handling a notification ${activation.action} failed`, error)
     }
   }
-  const follow = (notification: Notification, data: AppNotification): void => {
+  /**
+   * `buttonsKnown` is false for an earlier run's reminder, whose buttons depended on that moment:
+   * any press on it opens its session.
+   */
+  const follow = (notification: Notification, data: AppNotification, buttonsKnown = true): void => {
     held.set(notification, data)
     if (held.size > MAX_HELD_NOTIFICATIONS) {
       const oldest = held.keys().next().value
@@ -111,7 +111,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     }
     const pressed = (): void => {
       release(notification)
-      if (platform === 'win32' && data.kind === 'invite') reportedHere.add(data.inviteId)
+      const id = notificationIdOf(data)
+      if (platform === 'win32' && id !== null) reportedHere.add(id)
     }
     notification.on('click', () => {
       pressed()
@@ -119,7 +120,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     })
     notification.on('action', (details) => {
       pressed()
-      const action = data.kind === 'invite' ? INVITE_ACTIONS[details.actionIndex] : undefined
+      const action = buttonsKnown ? actionAt(data, details.actionIndex) : 'open'
       if (action !== undefined) report({ action, notification: data })
     })
     notification.on('close', () => release(notification))
@@ -145,6 +146,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (platform === 'win32') handleActivations()
       if (platform !== 'darwin') return
       for (const earlier of await Notification.getHistory()) {
+        const sessionId = reminderSessionIn(earlier.id)
+        if (sessionId !== null) follow(earlier, earlierReminder(sessionId), false)
         const inviteId = inviteIdIn(earlier.id)
         if (inviteId === null) continue
         const still = options.findInvite(inviteId)
@@ -169,16 +172,28 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     // of a notification still held also reach its own handlers (before or after this), which act.
     Notification.handleActivation((details) => {
       const inviteId = inviteIdIn(details.arguments)
-      if (inviteId !== null && reportedHere.delete(inviteId)) return
-      const heldHere = [...held.values()].some((n) => n.kind === 'invite' && n.inviteId === inviteId)
-      if (heldHere) return
+      const sessionId = inviteId === null ? reminderSessionIn(details.arguments) : null
+      const id =
+        inviteId !== null
+          ? inviteNotificationId(inviteId)
+          : sessionId !== null
+            ? reminderNotificationId(sessionId)
+            : null
+      if (id !== null && reportedHere.delete(id)) return
+      if (id !== null && [...held.values()].some((n) => notificationIdOf(n) === id)) return
+      if (sessionId !== null) {
+        // An earlier run's reminder: which buttons it had is gone with that run, so any press opens
+        // its session, where Start and the rest are.
+        report({ action: 'open', notification: earlierReminder(sessionId) })
+        return
+      }
       const notification = inviteId === null ? null : options.findInvite(inviteId)
       if (notification === null) {
         // Its invite closed meanwhile, or the toast was not one of ours: the window says what is open.
         report({ action: 'open', notification: { kind: 'notice', title: '', body: '' } })
         return
       }
-      const action = details.type === 'action' ? INVITE_ACTIONS[details.actionIndex ?? -1] : 'open'
+      const action = details.type === 'action' ? actionAt(notification, details.actionIndex ?? -1) : 'open'
       report({ action: action ?? 'open', notification })
     })
   }
@@ -193,48 +208,4 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     // One shown before a restart has no object here; macOS finds it by id.
     if (platform === 'darwin') Notification.remove(inviteNotificationId(inviteId))
   }
-}
-
-/** The OS groups Standby's notifications by kind: invites, reminders, notices. */
-const GROUPS = {
-  invite: { groupId: 'standby-invites', groupTitle: 'Invites' },
-  reminder: { groupId: 'standby-reminders', groupTitle: 'Reminders' },
-  notice: { groupId: 'standby-notices', groupTitle: 'Standby' },
-} as const
-
-/**
- * Electron's options for a notification. Invites and reminders, which ask the expert to act, make
- * a sound when the setting allows; notices are always silent. An open instant invite stays on
- * screen until it is acted on or retracted.
- */
-export function notificationOptions(
-  notification: Exclude<AppNotification, { kind: 'invite_closed' }>,
-  context: {
-    readonly soundEnabled: boolean
-    readonly withActions: boolean
-    readonly platform?: NodeJS.Platform
-  },
-): NotificationConstructorOptions {
-  const wantsAttention = notification.kind === 'invite' || notification.kind === 'reminder'
-  const options: NotificationConstructorOptions = {
-    title: notification.title,
-    body: notification.body,
-    silent: !(wantsAttention && context.soundEnabled),
-    ...GROUPS[notification.kind],
-  }
-  if (context.platform !== 'win32') delete options.groupTitle
-  if (notification.kind === 'invite') {
-    options.id = inviteNotificationId(notification.inviteId)
-    // On Linux a critical notification stays until dismissed; Windows and Linux honour 'never'.
-    options.urgency = notification.instant ? 'critical' : 'normal'
-    if (notification.instant) options.timeoutType = 'never'
-    if (context.withActions) {
-      const primary = primaryInviteAction(notification.instant ? 'instant' : 'scheduled')
-      options.actions = [
-        { type: 'button', text: inviteActionLabel(primary) },
-        { type: 'button', text: inviteActionLabel('decline') },
-      ]
-    }
-  }
-  return options
 }

@@ -15,6 +15,11 @@ import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 
 /** An invite's notification as recorded. */
 type InviteNotification = Extract<AppNotification, { kind: 'invite' }>
+/** A reminder's notification as recorded. */
+type ReminderNotification = Extract<AppNotification, { kind: 'reminder' }>
+
+/** Which notification a press is on: an invite's, or the latest reminder of a session. */
+export type PressTarget = { readonly inviteId: string } | { readonly sessionId: string }
 
 /** A Notifier that remembers what it showed. */
 export interface RecordingNotifier extends Notifier {
@@ -22,6 +27,8 @@ export interface RecordingNotifier extends Notifier {
   readonly shown: ReadonlyArray<AppNotification>
   /** The invite notifications still on screen: shown, not removed, not pressed. */
   readonly onScreen: ReadonlyArray<InviteNotification>
+  /** The reminders on screen: shown, not pressed (a newer one of a session replaces the older). */
+  readonly remindersOnScreen: ReadonlyArray<ReminderNotification>
   /** The invites whose notification was removed because the invite closed, in order. */
   readonly removed: ReadonlyArray<string>
   /** Calls `listener` with each notification from now on. */
@@ -29,10 +36,10 @@ export interface RecordingNotifier extends Notifier {
   /** Calls `listener` with each press on a notification. */
   onActivate(listener: (activation: NotificationActivation) => void): Unsubscribe
   /**
-   * Press the notification of `inviteId` that is on screen (its body, or a button): the hook tests
-   * use. Throws when none is, as no one can press a notification that is gone.
+   * Press the notification of an invite or a session that is on screen (its body, or a button):
+   * the hook tests use. Throws when none is, as no one can press a notification that is gone.
    */
-  press(inviteId: string, action: NotificationAction): void
+  press(target: PressTarget, action: NotificationAction): void
   health(): NotifierHealth
   onHealthChange(listener: (health: NotifierHealth) => void): Unsubscribe
   /** Play the OS letting notifications through or not (Settings' health line and the banner follow). */
@@ -47,6 +54,7 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
   const shown: AppNotification[] = []
   const removed: string[] = []
   let onScreen: InviteNotification[] = []
+  let reminders: ReminderNotification[] = []
   let health: NotifierHealth = { status: 'ok' }
   const listeners = new Listeners<AppNotification>()
   const activations = new Listeners<NotificationActivation>()
@@ -57,10 +65,15 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
     get onScreen() {
       return onScreen
     },
+    get remindersOnScreen() {
+      return reminders
+    },
     show(notification) {
       shown.push(notification)
       options.out?.write(`${notificationLine(notification)}\n`)
       if (notification.kind === 'invite') onScreen = [...onScreen, notification]
+      if (notification.kind === 'reminder')
+        reminders = [...reminders.filter((r) => r.sessionId !== notification.sessionId), notification]
       if (notification.kind === 'invite_closed') {
         onScreen = onScreen.filter((n) => n.inviteId !== notification.inviteId)
         removed.push(notification.inviteId)
@@ -69,14 +82,18 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
     },
     onShow: (listener) => listeners.add(listener),
     onActivate: (listener) => activations.add(listener),
-    press(inviteId, action) {
-      const notification = onScreen.find((n) => n.inviteId === inviteId)
-      if (notification === undefined) {
-        throw new Error(`No notification for invite ${inviteId} is on screen; it was removed or never shown.`)
-      }
+    press(target, action) {
       // A pressed notification leaves the screen, as the OS takes it away.
-      onScreen = onScreen.filter((n) => n !== notification)
-      activations.emit({ action, notification })
+      if ('inviteId' in target) {
+        const notification = onScreen.find((n) => n.inviteId === target.inviteId)
+        if (notification === undefined) throw notOnScreen(`invite ${target.inviteId}`)
+        onScreen = onScreen.filter((n) => n !== notification)
+        return activations.emit({ action, notification })
+      }
+      const reminder = reminders.find((n) => n.sessionId === target.sessionId)
+      if (reminder === undefined) throw notOnScreen(`session ${target.sessionId}`)
+      reminders = reminders.filter((n) => n !== reminder)
+      activations.emit({ action, notification: reminder })
     },
     health: () => health,
     onHealthChange: (listener) => healthChanges.add(listener),
@@ -85,6 +102,10 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
       healthChanges.emit(next)
     },
   }
+}
+
+function notOnScreen(what: string): Error {
+  return new Error(`No notification for ${what} is on screen; it was removed or never shown.`)
 }
 
 /** What kind of notification this is, as a person would say it. */

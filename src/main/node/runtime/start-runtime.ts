@@ -7,12 +7,14 @@ import type { Clock } from '../../../shared/clock'
 import {
   pushContract,
   type CacheChange,
+  type FocusTarget,
   type PushEvent,
   type PushPayload,
 } from '../../../shared/ipc/contract'
 import { createAppApi, type AppApi, type HostInfo } from '../../core/app-api'
 import type { LinkTimings } from '../../core/connection/platform-link'
-import { NotificationActions } from '../../core/notification-actions'
+import { NotificationActions, type FocusRequest } from '../../core/notification-actions'
+import { PendingFocus } from '../../core/pending-focus'
 import type { Logger } from '../../core/ports/logger'
 import type { ExternalBrowser } from '../../core/ports/external-browser'
 import type { Notifier } from '../../core/ports/notifier'
@@ -117,19 +119,28 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const following = followUpdates(core, cache, options)
   const { updates } = following
   await core.start()
+  const focus = new PendingFocus()
   const api = createAppApi(core, options.host, {
     settings: options.settings,
     notifier: options.notifier,
     updates,
+    focus,
   })
-  // The window's own Join and Decline handlers, so a press on a notification runs the same code.
+  // The window's own Join, Decline and Start handlers, so a press on a notification runs the same code.
   const notificationActions = new NotificationActions({
     commands: {
       accept: async (p) => api['invites.accept'](p),
       decline: async (p) => api['invites.decline'](p),
+      start: async (p) => api['sessions.join'](p),
     },
+    reminders: core.reminders,
     notifier: options.notifier,
     log: options.log,
+  })
+  // Kept for a page that loads after the push (one the host creates for the press).
+  notificationActions.focusRequests.add((request) => {
+    const target = focusTargetOf(request)
+    if (target !== null) focus.request(target)
   })
   return {
     core,
@@ -147,7 +158,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         options.settings.onChange((settings) => send('settings.changed', appSettingsOf(settings))),
         core.platformClock.changes.add((clock) => send('clock.changed', clock)),
         notificationActions.focusRequests.add((request) => {
-          if (request.kind === 'invite') send('invites.focus', { inviteId: request.inviteId })
+          const target = focusTargetOf(request)
+          if (target !== null) send('focus.requested', target)
         }),
         notificationActions.notices.add((notice) => send('notices.shown', notice)),
         options.notifier.onHealthChange?.((health) => send('notifications.healthChanged', health)) ??
@@ -165,6 +177,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       opened.close()
     },
   }
+}
+
+/** What the pages show for a focus request; the bare window has nothing to show in it. */
+function focusTargetOf(request: FocusRequest): FocusTarget | null {
+  if (request.kind === 'invite') return { kind: 'invite', inviteId: request.inviteId }
+  if (request.kind === 'session') return { kind: 'session', sessionId: request.sessionId }
+  return null
 }
 
 /**

@@ -37,7 +37,7 @@ describe('pressing an invite notification', () => {
 
   it('Join takes the invite; the losing expert’s notification is removed at once', async () => {
     const { ada, grace, inviteOf } = await twoExpertsInvited()
-    grace.adapters.notifier.press(inviteOf(grace), 'primary')
+    grace.adapters.notifier.press({ inviteId: inviteOf(grace) }, 'primary')
     const adaInvite = inviteOf(ada)
     // Ada's core hears that the invite closed: the only notification it then shows is the removal.
     await ada.waitForNotifications(2)
@@ -62,7 +62,7 @@ describe('pressing an invite notification', () => {
       payload: { inviteId: inviteOf(grace), proposedTime: null },
     })
     expect(ack.ok).toBe(true)
-    ada.adapters.notifier.press(inviteOf(ada), 'primary')
+    ada.adapters.notifier.press({ inviteId: inviteOf(ada) }, 'primary')
     await ada.waitForNotifications(3)
     const followUp = ada.adapters.notifier.shown.find((n) => n.kind === 'notice')
     expect(followUp).toMatchObject({ title: 'Another expert was faster' })
@@ -77,7 +77,7 @@ describe('pressing an invite notification', () => {
 
   it('Decline from the notification declines the invite', async () => {
     const { ada, inviteOf } = await twoExpertsInvited()
-    ada.adapters.notifier.press(inviteOf(ada), 'decline')
+    ada.adapters.notifier.press({ inviteId: inviteOf(ada) }, 'decline')
     await ada.waitForNotifications(2)
     expect(ada.adapters.notifier.shown.at(-1)).toMatchObject({
       kind: 'invite_closed',

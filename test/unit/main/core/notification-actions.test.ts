@@ -4,8 +4,10 @@ import {
   type AppNotice,
   type FocusRequest,
   type NotificationCommands,
+  type ReminderControls,
 } from '../../../../src/main/core/notification-actions'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
+import type { ReminderMoment } from '../../../../src/main/core/reminders/due-alerts'
 import { createRecordingNotifier } from '../../../../src/main/node/adapters/recording-notifier'
 import { recordingLog } from '../../../support/recording-log'
 
@@ -17,6 +19,15 @@ const instant: AppNotification = {
   instant: true,
 }
 const scheduled: AppNotification = { ...instant, inviteId: 'inv_2', instant: false }
+const reminder = (moment: ReminderMoment, startAllowed = true): AppNotification => ({
+  kind: 'reminder',
+  sessionId: 'ses_1',
+  title: 'Hooks review in 10 minutes',
+  body: '',
+  moment,
+  bookedStart: 0,
+  startAllowed,
+})
 
 /** Commands that answer when the test says so, recording what was sent. */
 function setup() {
@@ -34,18 +45,38 @@ function setup() {
   const commands = {
     accept: (p) => (sent.push(`accept ${p.inviteId}`), answer({} as never)),
     decline: (p) => (sent.push(`decline ${p.inviteId}`), answer({ inviteId: p.inviteId })),
+    start: (p) => (sent.push(`start ${p.sessionId}`), answer({} as never)),
   } satisfies NotificationCommands
   const notifier = createRecordingNotifier()
-  const actions = new NotificationActions({ commands, notifier, log: recordingLog() })
+  // Start is allowed while the test says so; Snooze is refused for sessions the test names.
+  const state = { allowed: true, unsnoozable: new Set<string>(), snoozed: [] as string[] }
+  const controls: ReminderControls = {
+    startAllowed: () => state.allowed,
+    whyNoStart: () => (state.allowed ? null : 'It is too early: Start opens at 09:50.'),
+    snooze(sessionId) {
+      if (state.unsnoozable.has(sessionId)) return false
+      state.snoozed.push(sessionId)
+      return true
+    },
+  }
+  const actions = new NotificationActions({ commands, reminders: controls, notifier, log: recordingLog() })
   const focus: FocusRequest[] = []
   const notices: AppNotice[] = []
   actions.focusRequests.add((request) => focus.push(request))
   actions.notices.add((notice) => notices.push(notice))
-  return { actions, sent, focus, notices, notifier, settle: (ok: boolean, code?: string) => settle(ok, code) }
+  return {
+    actions,
+    sent,
+    focus,
+    notices,
+    notifier,
+    reminders: state,
+    settle: (ok: boolean, code?: string) => settle(ok, code),
+  }
 }
 
 describe('a press on a notification', () => {
-  it('on the body, or View times, opens that invite; on a reminder or notice, the window', async () => {
+  it('on the body, or View times, opens that invite; on a reminder, its session; on a notice, the window', async () => {
     const { actions, focus, sent } = setup()
     await actions.activate({ action: 'open', notification: instant })
     await actions.activate({ action: 'primary', notification: scheduled })
@@ -64,7 +95,7 @@ describe('a press on a notification', () => {
     expect(focus).toEqual([
       { kind: 'invite', inviteId: 'inv_1', attention: false },
       { kind: 'invite', inviteId: 'inv_2', attention: false },
-      { kind: 'window' },
+      { kind: 'session', sessionId: 's' },
     ])
     expect(sent).toEqual([])
   })
@@ -104,5 +135,76 @@ describe('a press on a notification', () => {
     actions.notificationFailed(instant)
     actions.notificationFailed({ kind: 'notice', title: '', body: '' })
     expect(focus).toEqual([{ kind: 'invite', inviteId: 'inv_1', attention: true }])
+  })
+})
+
+describe('a press on a reminder', () => {
+  it('Start, when the start window is open at the press, runs the window’s Start and shows the session', async () => {
+    const { actions, sent, settle, focus, notifier } = setup()
+    // Shown before Start was allowed: the press asks again, and now it is.
+    const start = actions.activate({ action: 'start', notification: reminder('before', false) })
+    void actions.activate({ action: 'start', notification: reminder('starting_now') })
+    settle(true)
+    await start
+    expect(sent).toEqual(['start ses_1'])
+    expect(focus).toEqual([{ kind: 'session', sessionId: 'ses_1' }])
+    expect(notifier.shown).toEqual([])
+  })
+
+  it('Start that is no longer allowed sends nothing and says why, as a notification and a notice', async () => {
+    const { actions, sent, reminders, notifier, notices } = setup()
+    reminders.allowed = false
+    await actions.activate({ action: 'start', notification: reminder('before', true) })
+    expect(sent).toEqual([])
+    expect(notifier.shown).toEqual([
+      {
+        kind: 'notice',
+        title: 'Could not start',
+        body: 'Hooks review in 10 minutes. It is too early: Start opens at 09:50.',
+      },
+    ])
+    expect(notices).toEqual([
+      {
+        text: 'Could not start: Hooks review in 10 minutes. It is too early: Start opens at 09:50.',
+        tone: 'warning',
+      },
+    ])
+  })
+
+  it('Start the platform refuses says what it answered', async () => {
+    const { actions, settle, notifier, focus } = setup()
+    const start = actions.activate({ action: 'start', notification: reminder('starting_now') })
+    settle(false, 'conflict')
+    await start
+    expect(notifier.shown).toEqual([
+      { kind: 'notice', title: 'Could not start', body: 'Hooks review in 10 minutes. Too late.' },
+    ])
+    expect(focus).toEqual([])
+  })
+
+  it('Snooze puts the reminder off; one refused says why', async () => {
+    const { actions, reminders, notifier, notices, focus } = setup()
+    await actions.activate({ action: 'snooze', notification: reminder('before') })
+    expect(reminders.snoozed).toEqual(['ses_1'])
+    expect(notifier.shown).toEqual([])
+    reminders.unsnoozable.add('ses_1')
+    await actions.activate({ action: 'snooze', notification: reminder('starting_now') })
+    expect(notifier.shown).toEqual([expect.objectContaining({ kind: 'notice', title: 'Could not snooze' })])
+    expect(notices[0]?.text).toMatch(/no longer waits for you to start it/)
+    expect(focus).toEqual([])
+  })
+
+  it('an alert about what happened (cancelled, client absent or joined) only opens its session', async () => {
+    const { actions, sent, reminders, focus } = setup()
+    for (const moment of ['cancelled', 'client_absent', 'client_joined'] as const) {
+      await actions.activate({ action: 'start', notification: reminder(moment) })
+      await actions.activate({ action: 'snooze', notification: reminder(moment) })
+    }
+    expect(sent).toEqual([])
+    expect(reminders.snoozed).toEqual([])
+    expect(focus).toHaveLength(6)
+    expect(new Set(focus.map((f) => JSON.stringify(f)))).toEqual(
+      new Set([JSON.stringify({ kind: 'session', sessionId: 'ses_1' })]),
+    )
   })
 })

@@ -1,11 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createElectronNotifier,
-  inviteNotificationId,
   MAX_HELD_NOTIFICATIONS,
   NOTIFICATIONS_FAILING,
   type ElectronNotifierOptions,
 } from '../../../../../src/main/electron/adapters/notifier'
+import {
+  inviteNotificationId,
+  reminderNotificationId,
+} from '../../../../../src/main/electron/adapters/notification-options'
 import type { AppNotification, NotifierHealth } from '../../../../../src/main/core/ports/notifier'
 import { activateToast, fake, FakeNotification, resetFakeElectron } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
@@ -129,6 +132,63 @@ describe('the Electron notifier', () => {
     ])
   })
 
+  it.each(['darwin', 'win32'] as const)(
+    'on %s gives a reminder Start (when allowed), Open and Snooze 5 minutes; an alert, only Open',
+    (platform) => {
+      const { notifier } = setup({ platform })
+      notifier.show(reminder)
+      notifier.show({ ...reminder, moment: 'before', startAllowed: false })
+      notifier.show({ ...reminder, moment: 'starting_now' })
+      for (const moment of ['client_absent', 'cancelled', 'client_joined'] as const)
+        notifier.show({ ...reminder, moment, startAllowed: false })
+      expect(fake.notifications.map((n) => n.options.actions?.map((a) => a.text))).toEqual([
+        ['Start', 'Open', 'Snooze 5 minutes'],
+        ['Open', 'Snooze 5 minutes'],
+        ['Start', 'Open', 'Snooze 5 minutes'],
+        ['Open'],
+        ['Open'],
+        ['Open'],
+      ])
+    },
+  )
+
+  it('gives a reminder no buttons on Linux, where every click opens its session', () => {
+    const { notifier, onActivate } = setup({ platform: 'linux' })
+    notifier.show(reminder)
+    expect(lastNotification().options.actions).toBeUndefined()
+    lastNotification().click()
+    expect(onActivate.mock.calls.map(([a]) => a.action)).toEqual(['open'])
+  })
+
+  it.each(['darwin', 'win32'] as const)('on %s reports a reminder’s buttons as what they say', (platform) => {
+    const { notifier, onActivate } = setup({ platform })
+    const noStart = { ...reminder, startAllowed: false }
+    const alert = { ...reminder, moment: 'cancelled', startAllowed: false } as const
+    for (const [shown, index] of [
+      [reminder, 0],
+      [reminder, 1],
+      [reminder, 2],
+      [noStart, 0],
+      [noStart, 1],
+      [alert, 0],
+    ] as const) {
+      notifier.show(shown)
+      lastNotification().pressAction(index)
+    }
+    notifier.show(reminder)
+    lastNotification().click()
+    expect(onActivate.mock.calls.map(([a]) => a.action)).toEqual([
+      'start',
+      'open',
+      'snooze',
+      'open',
+      'snooze',
+      'open',
+      'open',
+    ])
+    expect(onActivate.mock.calls.every(([a]) => a.notification.kind === 'reminder')).toBe(true)
+  })
+
   it('holds each shown notification until it closes or is acted on, so its handlers survive GC', () => {
     const { notifier } = setup()
     notifier.show(instant)
@@ -183,6 +243,16 @@ describe('the Electron notifier', () => {
     expect(onActivate).toHaveBeenCalledWith({ action: 'primary', notification: instant })
   })
 
+  it('on macOS a press on an earlier run’s reminder, whatever its button, opens its session', async () => {
+    const { notifier, onActivate } = setup()
+    const earlier = FakeNotification.delivered({ id: reminderNotificationId('s_earlier'), title: 'x' })
+    await notifier.restore()
+    earlier.pressAction(1)
+    expect(onActivate.mock.calls.map(([a]) => [a.action, a.notification])).toEqual([
+      ['open', expect.objectContaining({ kind: 'reminder', sessionId: 's_earlier' })],
+    ])
+  })
+
   it('on Windows handles presses on toasts of an earlier run through handleActivation', async () => {
     const { notifier, onActivate, open } = setup({ platform: 'win32' })
     await notifier.restore()
@@ -202,6 +272,21 @@ describe('the Electron notifier', () => {
     lastNotification().click()
     activateToast({ type: 'click', arguments: inviteNotificationId('inv_2') })
     expect(onActivate).toHaveBeenCalledOnce()
+  })
+
+  it('on Windows reports a press on a reminder once, and one on an earlier run’s reminder opens its session', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    await notifier.restore()
+    notifier.show(reminder)
+    expect(lastNotification().options.id).toBe(reminderNotificationId('s1'))
+    lastNotification().pressAction(0)
+    activateToast({ type: 'action', actionIndex: 0, arguments: reminderNotificationId('s1') })
+    expect(onActivate.mock.calls.map(([a]) => a.action)).toEqual(['start'])
+    onActivate.mockClear()
+    activateToast({ type: 'action', actionIndex: 0, arguments: reminderNotificationId('s_earlier') })
+    expect(onActivate.mock.calls.map(([a]) => [a.action, a.notification])).toEqual([
+      ['open', expect.objectContaining({ kind: 'reminder', sessionId: 's_earlier' })],
+    ])
   })
 
   it('on Windows acts on the press that launched the app once it can, not before', async () => {

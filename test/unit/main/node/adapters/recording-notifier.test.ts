@@ -82,10 +82,12 @@ describe('the Node notifier', () => {
     const pressed = vi.fn()
     notifier.onActivate(pressed)
     notifier.show(instant)
-    notifier.press('inv_1', 'primary')
+    notifier.press({ inviteId: 'inv_1' }, 'primary')
     expect(pressed).toHaveBeenCalledWith({ action: 'primary', notification: instant })
     expect(notifier.onScreen).toEqual([])
-    expect(() => notifier.press('inv_1', 'decline')).toThrow(/No notification for invite inv_1 is on screen/)
+    expect(() => notifier.press({ inviteId: 'inv_1' }, 'decline')).toThrow(
+      /No notification for invite inv_1 is on screen/,
+    )
   })
 
   it('removes a closed invite’s notification and records the removal', () => {
@@ -95,7 +97,7 @@ describe('the Node notifier', () => {
     notifier.show({ kind: 'invite_closed', inviteId: 'inv_1', title: 'Hooks question', body: 'Taken' })
     expect(notifier.onScreen.map((n) => n.inviteId)).toEqual(['inv_2'])
     expect(notifier.removed).toEqual(['inv_1'])
-    expect(() => notifier.press('inv_1', 'open')).toThrow()
+    expect(() => notifier.press({ inviteId: 'inv_1' }, 'open')).toThrow()
   })
 
   it('plays the OS silencing notifications, and tells who listens', () => {

@@ -1,0 +1,110 @@
+/**
+ * What a Standby notification looks like to the OS (Electron's options: text, sound, group,
+ * buttons) and the ids that let a press or an earlier run's notification be traced back to its
+ * invite or session. Pure, so each platform's button set is tested without Electron.
+ */
+import type { NotificationConstructorOptions } from 'electron'
+import { inviteActionLabel, primaryInviteAction, reminderActionLabel } from '../../../shared/labels'
+import type { AppNotification, NotificationAction } from '../../core/ports/notifier'
+import { reminderActions } from '../../core/reminders/reminder-actions'
+
+/** The buttons of an invite's notification, in this order: its main step, then Decline. */
+const INVITE_ACTIONS = ['primary', 'decline'] as const
+
+/** What the button at `index` of this notification does; undefined for one it does not have. */
+export function actionAt(notification: AppNotification, index: number): NotificationAction | undefined {
+  if (notification.kind === 'invite') return INVITE_ACTIONS[index]
+  if (notification.kind === 'reminder') return reminderActions(notification)[index]
+  return undefined
+}
+
+/** The id an invite's notification carries, so it can be found and removed after a restart. */
+export function inviteNotificationId(inviteId: string): string {
+  return `standby-invite-${inviteId}`
+}
+
+/** The invite an id from {@link inviteNotificationId} names, found anywhere in `text`. */
+export function inviteIdIn(text: string): string | null {
+  return /standby-invite-([\x21-\x7e]+?)(?=$|[\s"'&;,|])/.exec(text)?.[1] ?? null
+}
+
+/** The id a session's reminder carries: a newer reminder of the session takes the older's place. */
+export function reminderNotificationId(sessionId: string): string {
+  return `standby-reminder-${sessionId}`
+}
+
+/** The session an id from {@link reminderNotificationId} names, found anywhere in `text`. */
+export function reminderSessionIn(text: string): string | null {
+  return /standby-reminder-([\x21-\x7e]+?)(?=$|[\s"'&;,|])/.exec(text)?.[1] ?? null
+}
+
+/** The id a notification carries, when it has one the app can find again. */
+export function notificationIdOf(notification: AppNotification): string | null {
+  if (notification.kind === 'invite') return inviteNotificationId(notification.inviteId)
+  if (notification.kind === 'reminder') return reminderNotificationId(notification.sessionId)
+  return null
+}
+
+/** What is known of a reminder from an earlier run: its session. */
+export function earlierReminder(sessionId: string): AppNotification {
+  return {
+    kind: 'reminder',
+    sessionId,
+    title: '',
+    body: '',
+    moment: 'before',
+    bookedStart: 0,
+    startAllowed: false,
+  }
+}
+
+/** The OS groups Standby's notifications by kind: invites, reminders, notices. */
+const GROUPS = {
+  invite: { groupId: 'standby-invites', groupTitle: 'Invites' },
+  reminder: { groupId: 'standby-reminders', groupTitle: 'Reminders' },
+  notice: { groupId: 'standby-notices', groupTitle: 'Standby' },
+} as const
+
+/**
+ * Electron's options for a notification. Invites and reminders, which ask the expert to act, make
+ * a sound when the setting allows; notices are always silent. An open instant invite stays on
+ * screen until it is acted on or retracted.
+ */
+export function notificationOptions(
+  notification: Exclude<AppNotification, { kind: 'invite_closed' }>,
+  context: {
+    readonly soundEnabled: boolean
+    readonly withActions: boolean
+    readonly platform?: NodeJS.Platform
+  },
+): NotificationConstructorOptions {
+  const wantsAttention = notification.kind === 'invite' || notification.kind === 'reminder'
+  const options: NotificationConstructorOptions = {
+    title: notification.title,
+    body: notification.body,
+    silent: !(wantsAttention && context.soundEnabled),
+    ...GROUPS[notification.kind],
+  }
+  if (context.platform !== 'win32') delete options.groupTitle
+  if (notification.kind === 'invite') {
+    options.id = inviteNotificationId(notification.inviteId)
+    // On Linux a critical notification stays until dismissed; Windows and Linux honour 'never'.
+    options.urgency = notification.instant ? 'critical' : 'normal'
+    if (notification.instant) options.timeoutType = 'never'
+    if (context.withActions) {
+      const primary = primaryInviteAction(notification.instant ? 'instant' : 'scheduled')
+      options.actions = [
+        { type: 'button', text: inviteActionLabel(primary) },
+        { type: 'button', text: inviteActionLabel('decline') },
+      ]
+    }
+  }
+  if (notification.kind === 'reminder') options.id = reminderNotificationId(notification.sessionId)
+  if (notification.kind === 'reminder' && context.withActions) {
+    options.actions = reminderActions(notification).map((action) => ({
+      type: 'button',
+      text: reminderActionLabel(action),
+    }))
+  }
+  return options
+}

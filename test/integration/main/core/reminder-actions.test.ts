@@ -1,0 +1,123 @@
+/**
+ * Presses on reminder notifications, through the whole core against the reference platform on a
+ * manual clock: Start is asked again at the press (too early says why; in the start window it
+ * starts the session, which opens its room and shows it in the window), and Snooze shows the
+ * reminder again five minutes later, or says why it cannot.
+ */
+import { describe, expect, it } from 'vitest'
+import type { AppNotice, FocusRequest } from '../../../../src/main/core/notification-actions'
+import type { AppNotification } from '../../../../src/main/core/ports/notifier'
+import { ManualClock } from '../../../../src/shared/clock'
+import { bookScheduled } from '../../../support/booking'
+import { useCleanup } from '../../../support/cleanup'
+import { startCoreFor, type TestCore } from '../../../support/test-core'
+import { startTestPlatform, TEST_START } from '../../../support/test-platform'
+
+const MINUTE = 60_000
+
+type Reminder = Extract<AppNotification, { kind: 'reminder' }>
+
+describe('pressing a reminder notification', () => {
+  const defer = useCleanup()
+
+  /** One session booked an hour ahead, a core following the platform, both clocks in step. */
+  async function bookedWorld() {
+    const platform = await startTestPlatform({ clock: new ManualClock(TEST_START) })
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const bookedStart = platform.clock.now() + 60 * MINUTE
+    bookScheduled(platform, {
+      expertId: expert.id,
+      clientId: platform.addClient('Sam'),
+      title: 'Schema review',
+      start: bookedStart,
+    })
+    const local = new ManualClock(TEST_START)
+    const core = await startCoreFor(platform.server.url, expert, { clock: local })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    const sessionId = core.runtime.cache.upcomingSessions(platform.clock.now(), 10)[0]?.id ?? ''
+    const notices: AppNotice[] = []
+    core.runtime.notificationActions.notices.add((notice) => notices.push(notice))
+    return {
+      platform,
+      core,
+      sessionId,
+      notices,
+      pass(ms: number) {
+        local.advance(ms)
+        platform.clock.advance(ms)
+      },
+    }
+  }
+
+  const reminders = (core: TestCore): ReadonlyArray<Reminder> =>
+    core.adapters.notifier.shown.filter((n): n is Reminder => n.kind === 'reminder')
+  const lastShown = (core: TestCore) => core.adapters.notifier.shown.at(-1)
+
+  /** Resolves with the next request to show something, after a press. */
+  const nextFocus = (core: TestCore): Promise<FocusRequest> =>
+    new Promise((resolve) => {
+      const off = core.runtime.notificationActions.focusRequests.add((request) => {
+        off()
+        resolve(request)
+      })
+    })
+
+  /** Resolves once the core has shown one more notification than now. */
+  const oneMore = (core: TestCore) => core.waitForNotifications(core.adapters.notifier.shown.length + 1)
+
+  it('Start on the 30-minute reminder says it is too early; on the 10-minute one it starts the session and opens its room', async () => {
+    const { platform, core, sessionId, notices, pass } = await bookedWorld()
+    pass(30 * MINUTE)
+    expect(reminders(core).map((r) => [r.title, r.startAllowed])).toEqual([
+      ['In 30 minutes: Schema review', false],
+    ])
+    const refused = oneMore(core)
+    core.adapters.notifier.press({ sessionId }, 'start')
+    await refused
+    expect(lastShown(core)).toMatchObject({
+      kind: 'notice',
+      title: 'Could not start',
+      body: expect.stringContaining('It is too early: Start opens at'),
+    })
+    expect(notices).toEqual([
+      {
+        text: expect.stringMatching(/^Could not start: In 30 minutes: Schema review\. It is too early/),
+        tone: 'warning',
+      },
+    ])
+    expect(core.runtime.cache.session(sessionId)?.state).toBe('booked')
+
+    pass(20 * MINUTE)
+    expect(reminders(core).at(-1)).toMatchObject({
+      title: 'In 10 minutes: Schema review',
+      startAllowed: true,
+    })
+    const shown = nextFocus(core)
+    core.adapters.notifier.press({ sessionId }, 'start')
+    expect(await shown).toEqual({ kind: 'session', sessionId })
+    expect(core.runtime.cache.session(sessionId)?.state).toBe('live')
+    expect(core.adapters.browser.opened).toEqual([expect.stringContaining(platform.server.url)])
+  })
+
+  it('Snooze shows the reminder again five minutes later; once the session started, Snooze says it cannot', async () => {
+    const { core, sessionId, notices, pass } = await bookedWorld()
+    pass(50 * MINUTE)
+    core.adapters.notifier.press({ sessionId }, 'snooze')
+    pass(5 * MINUTE - 1)
+    expect(reminders(core)).toHaveLength(2)
+    pass(1)
+    expect(reminders(core).map((r) => r.moment)).toEqual(['before', 'before', 'before'])
+    const started = await core.runtime.api['sessions.join']({ sessionId })
+    expect(started.ok).toBe(true)
+    const refused = oneMore(core)
+    core.adapters.notifier.press({ sessionId }, 'snooze')
+    await refused
+    expect(lastShown(core)).toMatchObject({ kind: 'notice', title: 'Could not snooze' })
+    expect(notices.at(-1)?.text).toMatch(
+      /The session has already started\. The window shows it as it is now\.$/,
+    )
+  })
+})
