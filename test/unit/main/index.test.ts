@@ -65,19 +65,19 @@ describe('launching Standby', () => {
     const [declared] = fake.protocol.registerSchemesAsPrivileged.mock.calls[0]!
     expect(declared).toEqual([
       {
-        scheme: 'standby',
+        scheme: 'standby-app',
         privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
       },
     ])
     expect(fake.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
       fake.app.whenReady.mock.invocationCallOrder[0]!,
     )
-    expect(fake.windows[0]!.loaded).toEqual({ url: 'standby://app/' })
-    const page = await fake.protocol.request('standby://app/')
+    expect(fake.windows[0]!.loaded).toEqual({ url: 'standby-app://app/' })
+    const page = await fake.protocol.request('standby-app://app/')
     expect(page.status).toBe(200)
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'")
     expect(await page.text()).toContain('<div id="root">')
-    expect((await fake.protocol.request('standby://app/../../main/index.ts')).status).toBe(404)
+    expect((await fake.protocol.request('standby-app://app/../../main/index.ts')).status).toBe(404)
   })
 
   it('focuses the existing window when a second copy is started', async () => {
@@ -103,7 +103,7 @@ describe('launching Standby', () => {
   it('opens the popover next to the tray icon on a click, and puts it away when it loses focus', async () => {
     const fake = await launch()
     const popover = fake.windows[1]!
-    expect(popover.loaded).toEqual({ url: 'standby://app/?view=popover' })
+    expect(popover.loaded).toEqual({ url: 'standby-app://app/?view=popover' })
     expect(popover.visible).toBe(false)
     fake.trays[0]!.clickIcon()
     expect(popover).toMatchObject({ visible: true, focused: true })
@@ -118,7 +118,7 @@ describe('launching Standby', () => {
     const [window, popover] = [fake.windows[0]!, fake.windows[1]!]
     window.close()
     fake.trays[0]!.clickIcon()
-    const page = 'standby://app/?view=popover'
+    const page = 'standby-app://app/?view=popover'
     await fake.ipcMain.invoke('app.showWindow', { sender: popover.webContents, frameUrl: page })
     expect(window).toMatchObject({ visible: true, focused: true })
     expect(popover.visible).toBe(false)
@@ -132,7 +132,7 @@ describe('launching Standby', () => {
     fake.trays[0]!.clickIcon()
     const popover = fake.windows.at(-1)!
     expect(popover).not.toBe(closed)
-    expect(popover.loaded).toEqual({ url: 'standby://app/?view=popover' })
+    expect(popover.loaded).toEqual({ url: 'standby-app://app/?view=popover' })
     expect(popover).toMatchObject({ visible: true, focused: true, destroyed: false })
     expect(popover.position).toEqual([832, 28])
   })
@@ -160,7 +160,7 @@ describe('launching Standby', () => {
     closed.close()
     fake.trays[0]!.clickIcon()
     const popover = fake.windows.at(-1)!
-    const page = 'standby://app/?view=popover'
+    const page = 'standby-app://app/?view=popover'
     await expect(
       fake.ipcMain.invoke('connection.getState', { sender: popover.webContents, frameUrl: page }),
     ).resolves.toMatchObject({ ok: true })
@@ -178,7 +178,7 @@ describe('launching Standby', () => {
     fake.trays[0]!.clickMenuItem('open')
     const reopened = fake.windows.at(-1)!
     expect(reopened).not.toBe(window)
-    expect(reopened.loaded).toEqual({ url: 'standby://app/' })
+    expect(reopened.loaded).toEqual({ url: 'standby-app://app/' })
     expect(reopened).toMatchObject({ visible: true, focused: true })
   })
 
@@ -195,7 +195,7 @@ describe('launching Standby', () => {
 
   it('answers the popover page too', async () => {
     const fake = await launch()
-    const page = 'standby://app/?view=popover'
+    const page = 'standby-app://app/?view=popover'
     await expect(
       fake.ipcMain.invoke('connection.getState', { sender: fake.windows[1]!.webContents, frameUrl: page }),
     ).resolves.toMatchObject({ ok: true, value: { status: 'signed_out' } })
@@ -212,7 +212,7 @@ describe('launching Standby', () => {
     const fake = await launch()
     const { webContents } = fake.windows[0]!
     // In tests the renderer directory is src/renderer, next to src/main/index.ts.
-    const page = 'standby://app/'
+    const page = 'standby-app://app/'
     await expect(
       fake.ipcMain.invoke('app.getInfo', { sender: webContents, frameUrl: page }),
     ).resolves.toMatchObject({

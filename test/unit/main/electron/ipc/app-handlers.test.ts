@@ -9,7 +9,7 @@ import { fake, FakeWebContents, resetFakeElectron } from '../../../../support/fa
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
 
-const page = { sender: new FakeWebContents(), frameUrl: 'standby://app/' }
+const page = { sender: new FakeWebContents(), frameUrl: 'standby-app://app/' }
 
 beforeEach(() => {
   resetFakeElectron()
