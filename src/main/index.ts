@@ -11,6 +11,11 @@ import { createSafeStorageSecrets } from './electron/adapters/safe-storage-secre
 import { createElectronSettingsStore } from './electron/adapters/settings-store'
 import { trayStateOnStatusLine } from './electron/adapters/tray-state'
 import { createAppOrigin } from './electron/app-origin'
+import { onOpenUrl, registerDeepLinkScheme } from './electron/deep-links'
+import { watchPageLoad, whenPageLoaded } from './electron/page-load'
+import { deepLinkInArgv } from './core/deep-links/deep-link-argv'
+import { createDeepLinkInbox } from './core/deep-links/deep-link-inbox'
+import { itemToShow } from './core/deep-links/item-to-show'
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
 import { contentSecurityPolicy } from './node/content-security-policy'
 import type { AppNotification } from './core/ports/notifier'
@@ -32,6 +37,7 @@ import { createTray } from './electron/tray'
 import { trayIconPath } from './node/tray-icon'
 import { windowSlot } from './node/window-slot'
 import { systemClock } from '../shared/clock'
+import type { DeepLink } from '../shared/deep-link'
 
 /** Builds the app: single-instance lock, session security, the core, IPC, window, tray. */
 async function main(): Promise<void> {
@@ -40,8 +46,14 @@ async function main(): Promise<void> {
   if (!claimSingleInstance()) return
   const isQuitting = trackQuitting()
   registerAppScheme(protocol)
+  // Links wait here until the window and the cache exist; macOS may send one before 'ready'.
+  const deepLinks = createDeepLinkInbox(log)
+  onOpenUrl(app, (url) => deepLinks.receive(url, 'macOS'))
+  const coldStartLink = deepLinkInArgv(process.argv)
+  if (coldStartLink !== undefined) deepLinks.receive(coldStartLink, 'the command line')
 
   await app.whenReady()
+  registerDeepLinkScheme(app, process, log)
 
   // electron-vite sets ELECTRON_RENDERER_URL when `electron-vite dev` serves the renderer.
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
@@ -62,7 +74,7 @@ async function main(): Promise<void> {
   const windowOptions = { preloadPath: join(outDir, 'preload', 'index.cjs'), origin, openExternal, log }
   // Either window may be closed for good (Alt+F4 on the popover, the OS at session end): each is
   // made anew when next wanted, and nothing holds on to a destroyed one.
-  const mainWindow = windowSlot(() => createMainWindow({ ...windowOptions, isQuitting }))
+  const mainWindow = windowSlot(() => watchPageLoad(createMainWindow({ ...windowOptions, isQuitting })))
   const popover = windowSlot(() => createPopover(windowOptions))
   // A tray app lives on with no window open; without a listener Electron would quit here.
   app.on('window-all-closed', () => undefined)
@@ -87,7 +99,12 @@ async function main(): Promise<void> {
     popover.current()?.window.hide()
     bringToFront(mainWindow.get())
   }
-  onSecondInstance(showWindow)
+  // A second launch with a link (Windows, Linux) opens what it names; without one, the window.
+  onSecondInstance((argv) => {
+    const link = deepLinkInArgv(argv)
+    if (link === undefined) showWindow()
+    else deepLinks.receive(link, 'a second launch')
+  })
   // macOS: clicking the Dock icon of a running app should show its window.
   app.on('activate', showWindow)
 
@@ -160,6 +177,19 @@ async function main(): Promise<void> {
   runtime.core.cacheChanged.add(showPresence)
   showPresence()
   registerAppApi(ipc.handle, runtime.api)
+  /** Brings the window forward on one invite or session, or on the news that it is no longer open. */
+  const showItem = (link: DeepLink): void => {
+    if (isQuitting()) return
+    showWindow()
+    const page = mainWindow.get().webContents
+    const item = itemToShow(link, runtime.cache)
+    whenPageLoaded(page, () => send(page, 'app.showItem', item))
+  }
+  /** Shows one invite; the tray and deep links open invites through it. */
+  const showInvite = (id: string): void => showItem({ kind: 'invite', id })
+  /** Shows one booked or live session. */
+  const showSession = (id: string): void => showItem({ kind: 'session', id })
+  deepLinks.openWith((link) => (link.kind === 'invite' ? showInvite(link.id) : showSession(link.id)))
   pagesReady(
     createRendererPages({
       rendererDir: join(outDir, 'renderer'),

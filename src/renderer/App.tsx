@@ -17,7 +17,8 @@ import { StatsView } from './components/StatsView'
 import { UpcomingView } from './components/UpcomingView'
 import { useFocusRescue } from './components/use-focus-rescue'
 import { markFirstDataPaint } from './first-paint'
-import { useAppState } from './store/context'
+import { planShowItem } from './logic/show-item'
+import { useAppState, useServices, useShownItem } from './store/context'
 import { NavigateContext, type View } from './store/navigation'
 
 /** The root of the full window. */
@@ -32,6 +33,10 @@ export function App() {
   const signedOut = state.loaded && state.connection.status === 'signed_out'
   const wasSignedOut = useRef(signedOut)
   useFocusRescue(main)
+  const shown = useShownItem()
+  const { notices } = useServices()
+  const handled = useRef(0)
+  const focusTarget = useRef<string | null>(null)
 
   useEffect(() => {
     if (state.loaded) markFirstDataPaint()
@@ -52,6 +57,25 @@ export function App() {
     if (!signedOut && wasSignedOut.current) focusHeading(main.current)
     wasSignedOut.current = signedOut
   }, [signedOut])
+
+  useEffect(() => {
+    // A request that came while the page was loading is shown once the data is there.
+    if (!state.loaded || shown === null || shown.request === handled.current) return
+    handled.current = shown.request
+    const plan = planShowItem(shown, state.upcoming)
+    setChosen(plan.view)
+    focusTarget.current = plan.focus
+    if (plan.notice !== null) notices.push(plan.notice, 'warning')
+  }, [shown, state.loaded, state.upcoming, notices])
+
+  useEffect(() => {
+    // After the section's heading took focus (above), and once the section shows the card.
+    const target = focusTarget.current
+    const card = target === null ? null : main.current?.querySelector<HTMLElement>(target)
+    if (!card) return
+    card.focus()
+    focusTarget.current = null
+  }, [shown, chosen])
 
   if (!state.loaded) {
     return (

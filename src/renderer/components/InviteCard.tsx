@@ -49,7 +49,12 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
   })
 
   return (
-    <article className={`card invite${compact ? ' invite-compact' : ''}`} aria-labelledby={`${id}-title`}>
+    <article
+      className={`card invite${compact ? ' invite-compact' : ''}`}
+      aria-labelledby={`${id}-title`}
+      data-invite-id={invite.id}
+      tabIndex={-1}
+    >
       <div className="invite-meta">
         <KindBadge kind={request.kind} />
         <span className={`reason${direct ? ' reason-direct' : ''}`}>{reasonLabel(invite.reason)}</span>

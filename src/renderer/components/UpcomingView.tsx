@@ -61,7 +61,12 @@ export function UpcomingSession({
 }) {
   const id = useId()
   return (
-    <article className={`card session${compact ? ' session-compact' : ''}`} aria-labelledby={`${id}-title`}>
+    <article
+      className={`card session${compact ? ' session-compact' : ''}`}
+      aria-labelledby={`${id}-title`}
+      data-session-id={session.id}
+      tabIndex={-1}
+    >
       <div className="session-when">
         <time className="session-time" dateTime={isoTime(session.bookedStart)}>
           {formatTime(session.bookedStart)}

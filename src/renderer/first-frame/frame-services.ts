@@ -11,6 +11,7 @@ import type { Services } from '../store/context'
 import { createHistoryStore } from '../store/history-store'
 import type { HostClock } from '../store/host-clock'
 import { createNoticeStore } from '../store/notices'
+import { createShownItemStore } from '../store/shown-item'
 import { createValueStore, readableOf } from '../store/value-store'
 
 /** Services whose stores hold `frame` for one render. */
@@ -43,6 +44,7 @@ export function frameServices(frame: FirstFrame): Services {
     clock,
     notices: createNoticeStore(),
     history: createHistoryStore(api),
+    shown: createShownItemStore(api),
     inBrowser: frame.inBrowser,
   }
 }

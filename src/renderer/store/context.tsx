@@ -6,6 +6,8 @@ import type { AppState, AppStore } from './app-store'
 import type { HistoryStore, HistoryState } from './history-store'
 import type { HostClock } from './host-clock'
 import type { Notice, NoticeStore } from './notices'
+import type { ShownItem } from './shown-item'
+import type { ReadableStore } from './value-store'
 
 /**
  * What start.tsx builds before the first render. Every hook passes the store's initial value as
@@ -17,6 +19,8 @@ export interface Services {
   readonly clock: HostClock
   readonly notices: NoticeStore
   readonly history: HistoryStore
+  /** The invite or session the host last asked the window to show. */
+  readonly shown: ReadableStore<ShownItem | null>
   /** True in an ordinary browser (the browser shell), false in Electron's windows. */
   readonly inBrowser: boolean
 }
@@ -64,4 +68,10 @@ export function useNotices(): ReadonlyArray<Notice> {
 export function useHistory(): HistoryState {
   const { history } = useServices()
   return useSyncExternalStore(history.subscribe, history.getSnapshot, history.getServerSnapshot)
+}
+
+/** The invite or session the host last asked the window to show. */
+export function useShownItem(): ShownItem | null {
+  const { shown } = useServices()
+  return useSyncExternalStore(shown.subscribe, shown.getSnapshot, shown.getServerSnapshot)
 }

@@ -6,6 +6,7 @@ import type { Services } from './context'
 import { createHistoryStore } from './history-store'
 import { createHostClock } from './host-clock'
 import { createNoticeStore } from './notices'
+import { createShownItemStore } from './shown-item'
 
 /**
  * Build the stores over the API: each subscribes to its pushes, then reads everything, so nothing
@@ -20,6 +21,7 @@ export function createServices(api: StandbyApi, inBrowser: boolean, frame: First
     clock: createHostClock(api, undefined, frame?.now, frame?.clock),
     app: createAppStore(api, notices, frame ?? undefined),
     history: createHistoryStore(api),
+    shown: createShownItemStore(api),
   }
 }
 

@@ -36,6 +36,7 @@ export const PUSH_EVENTS = [
   'cache.changed',
   'settings.changed',
   'clock.changed',
+  'app.showItem',
 ] as const satisfies ReadonlyArray<PushEvent>
 
 // A channel added to the contract but not listed here is a compile error, not a missing method.

@@ -148,6 +148,14 @@ function commandEntry<N extends CommandName>(
   return { request: commandSchemas[name].payload, response: commandOutcome(name), command: name }
 }
 
+/**
+ * An invite or session the window is asked to show (a deep link, the tray): `open` says whether
+ * it is still open (an invite) or booked or live (a session); if not, the window says so.
+ */
+export const ShowItem = z.object({ kind: z.enum(['invite', 'session']), id: Id, open: z.boolean() }).strict()
+/** An invite or session the window is asked to show. */
+export type ShowItem = z.infer<typeof ShowItem>
+
 /** The shape every invoke entry has; `satisfies` below checks each entry against it. */
 interface InvokeEntry {
   readonly request: z.ZodType
@@ -220,6 +228,8 @@ export const pushContract = {
   'settings.changed': AppSettings,
   /** The platform's clock was measured again and the offset moved: countdowns and the skew notice follow. */
   'clock.changed': PlatformClockState,
+  /** Show this invite or session: select it, or say it is no longer open. */
+  'app.showItem': ShowItem,
 } as const satisfies Record<`${string}.${string}`, z.ZodType>
 
 /** The name of a renderer → main call. */

@@ -228,3 +228,80 @@ describe('launching Standby', () => {
     })
   })
 })
+
+describe('deep links', () => {
+  const showItem = (window: { contents: FakeWebContents }) => window.contents.sentOf('app.showItem')
+
+  it('makes Standby the handler of standby:// links', async () => {
+    const fake = await launch()
+    expect(fake.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('standby')
+  })
+
+  it('brings the window forward on the invite a second launch names, and says it is no longer open', async () => {
+    const fake = await launch()
+    const window = fake.windows[0]!
+    window.close()
+    fake.app.secondInstance([
+      'C:\\Standby\\Standby.exe',
+      '--allow-file-access-from-files',
+      'standby://invite/inv_gone',
+    ])
+    expect(window).toMatchObject({ visible: true, focused: true })
+    // Sent once the page has loaded and listens, not into a page still loading.
+    expect(showItem(window)).toEqual([])
+    window.contents.finishLoad()
+    expect(showItem(window)).toEqual([{ kind: 'invite', id: 'inv_gone', open: false }])
+    expect(showItem(fake.windows[1]!)).toEqual([])
+  })
+
+  it('tells a page that has loaded at once', async () => {
+    const fake = await launch()
+    const window = fake.windows[0]!
+    window.contents.finishLoad()
+    fake.app.secondInstance(['/opt/Standby/standby', 'standby://session/ses_1'])
+    expect(showItem(window)).toEqual([{ kind: 'session', id: 'ses_1', open: false }])
+  })
+
+  it('does nothing but log a line for a link it refuses', async () => {
+    const fake = await launch()
+    const window = fake.windows[0]!
+    window.contents.finishLoad()
+    window.close()
+    fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/../session/x'])
+    fake.app.openUrl('javascript:alert(1)')
+    expect(window.visible).toBe(false)
+    expect(showItem(window)).toEqual([])
+    const warnings = vi.mocked(console.warn).mock.calls.map(([line]) => String(line))
+    expect(warnings.filter((line) => line.includes('Ignored a link'))).toHaveLength(2)
+  })
+
+  it('opens the link macOS sends before the app is ready, once the window exists', async () => {
+    resetFakeElectron()
+    userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
+    fakeState.paths.userData = userData
+    const ready = fakeState.app.holdReady()
+    vi.resetModules()
+    const { started } = await import('../../../src/main/index')
+    expect(fakeState.app.openUrl('standby://invite/inv_early')).toBe(true)
+    expect(fakeState.windows).toHaveLength(0)
+    ready()
+    await started
+    const window = fakeState.windows[0]!
+    expect(window).toMatchObject({ visible: true, focused: true })
+    window.contents.finishLoad()
+    expect(showItem(window)).toEqual([{ kind: 'invite', id: 'inv_early', open: false }])
+  })
+
+  it('opens the link it was started with (Windows and Linux)', async () => {
+    const argv = process.argv
+    process.argv = ['/opt/Standby/standby', 'standby://session/ses_cold']
+    try {
+      const fake = await launch()
+      const window = fake.windows[0]!
+      window.contents.finishLoad()
+      expect(showItem(window)).toEqual([{ kind: 'session', id: 'ses_cold', open: false }])
+    } finally {
+      process.argv = argv
+    }
+  })
+})

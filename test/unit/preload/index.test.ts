@@ -30,7 +30,7 @@ describe('the preload', () => {
     const { name, api } = await runPreload()
     expect(name).toBe('standby')
     expect(shapeOf(api)).toEqual({
-      app: { getInfo: 'function', getTime: 'function', showWindow: 'function' },
+      app: { getInfo: 'function', getTime: 'function', showWindow: 'function', onShowItem: 'function' },
       shell: { openExternal: 'function' },
       connection: { getState: 'function', onStateChanged: 'function' },
       auth: { signIn: 'function', signOut: 'function' },

@@ -75,7 +75,12 @@ describe('the main window', () => {
 
   it('denies window.open of anything that is not a web link, without opening it anywhere', () => {
     const { webContents } = openWindow()
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'standby-app://app/']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'standby-app://app/',
+    ]) {
       expect(webContents.openWindow(url)).toEqual({ action: 'deny' })
     }
     expect(fake.shell.openExternal).not.toHaveBeenCalled()

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { itemToShow } from '../../../../../src/main/core/deep-links/item-to-show'
+import type { Invite, Session } from '../../../../../src/shared/protocol/entities'
+
+const cache = (invites: Record<string, Invite['state']>, sessions: Record<string, Session['state']>) => ({
+  invite: (id: string) => (invites[id] ? ({ id, state: invites[id] } as Invite) : null),
+  session: (id: string) => (sessions[id] ? ({ id, state: sessions[id] } as Session) : null),
+})
+
+describe('what a deep link shows', () => {
+  const known = cache({ open: 'open', taken: 'taken' }, { booked: 'booked', live: 'live', ended: 'ended' })
+
+  it('an open invite, or a booked or live session, as open', () => {
+    expect(itemToShow({ kind: 'invite', id: 'open' }, known)).toEqual({
+      kind: 'invite',
+      id: 'open',
+      open: true,
+    })
+    expect(itemToShow({ kind: 'session', id: 'booked' }, known)).toMatchObject({ open: true })
+    expect(itemToShow({ kind: 'session', id: 'live' }, known)).toMatchObject({ open: true })
+  })
+
+  it('a closed invite or session, and an id the cache does not know, as no longer open', () => {
+    expect(itemToShow({ kind: 'invite', id: 'taken' }, known)).toMatchObject({ open: false })
+    expect(itemToShow({ kind: 'invite', id: 'inv_unknown' }, known)).toMatchObject({ open: false })
+    expect(itemToShow({ kind: 'session', id: 'ended' }, known)).toMatchObject({ open: false })
+    // An invite's id named as a session is not that session.
+    expect(itemToShow({ kind: 'session', id: 'open' }, known)).toMatchObject({ open: false })
+  })
+})
