@@ -1,6 +1,9 @@
-import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, resolve } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { onOpenUrl, registerDeepLinkScheme } from '../../../../src/main/electron/deep-links'
+import { DEEP_LINK_SCHEME } from '../../../../src/shared/deep-link'
 import { fake, resetFakeElectron } from '../../../support/fake-electron'
 
 beforeEach(resetFakeElectron)
@@ -47,5 +50,20 @@ describe('links from macOS', () => {
     expect(fake.app.openUrl('standby://invite/inv_1')).toBe(true)
     expect(fake.app.openUrl('javascript:alert(1)')).toBe(true)
     expect(receive.mock.calls).toEqual([['standby://invite/inv_1'], ['javascript:alert(1)']])
+  })
+})
+
+describe('the installers', () => {
+  it('register the deep link scheme on every OS (the Linux MimeType is written from it)', () => {
+    // electron-builder's own YAML reader, so the test reads the file as the packager does.
+    const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown }
+    const config = yaml.load(
+      readFileSync(join(import.meta.dirname, '../../../../electron-builder.yml'), 'utf8'),
+    ) as {
+      protocols?: ReadonlyArray<{ name?: string; schemes?: ReadonlyArray<string> }>
+    }
+    expect(config.protocols).toContainEqual({ name: expect.any(String), schemes: [DEEP_LINK_SCHEME] })
+    // The app's own pages are never handed to it by the OS.
+    expect(config.protocols?.flatMap((protocol) => protocol.schemes ?? [])).not.toContain('standby-app')
   })
 })
