@@ -183,7 +183,9 @@ async function main(): Promise<void> {
     showWindow()
     const page = mainWindow.get().webContents
     const item = itemToShow(link, runtime.cache)
-    whenPageLoaded(page, () => send(page, 'app.showItem', item))
+    if (item === null)
+      log.info(`A link to ${link.kind} ${link.id} came while signed out: sign in, then open it again.`)
+    else whenPageLoaded(page, () => send(page, 'app.showItem', item))
   }
   /** Shows one invite; the tray and deep links open invites through it. */
   const showInvite = (id: string): void => showItem({ kind: 'invite', id })

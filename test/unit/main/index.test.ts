@@ -4,7 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { openCache } from '../../../src/main/db/open-cache'
+import { SqliteCacheStore } from '../../../src/main/db/sqlite-cache-store'
+import { consoleLogger } from '../../../src/main/node/log'
 import { fake as fakeState, FakeWebContents, resetFakeElectron } from '../../support/fake-electron'
+import { aSession, aSnapshot, anInvite } from '../../support/fixtures'
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).electronModule)
 
@@ -231,6 +235,14 @@ describe('launching Standby', () => {
 
 describe('deep links', () => {
   const showItem = (window: { contents: FakeWebContents }) => window.contents.sentOf('app.showItem')
+  /** The cache of an expert signed in before, with one open invite and one booked session. */
+  const signedIn = (fake: typeof fakeState): void => {
+    const opened = openCache({ path: join(fake.paths.userData!, 'cache.db') })
+    new SqliteCacheStore(opened.db, consoleLogger).applySnapshot(
+      aSnapshot({ openInvites: [anInvite({ id: 'inv_open' })], sessions: [aSession({ id: 'ses_1' })] }),
+    )
+    opened.close()
+  }
 
   it('makes Standby the handler of standby:// links', async () => {
     const fake = await launch()
@@ -238,7 +250,7 @@ describe('deep links', () => {
   })
 
   it('brings the window forward on the invite a second launch names, and says it is no longer open', async () => {
-    const fake = await launch()
+    const fake = await launch(signedIn)
     const window = fake.windows[0]!
     window.close()
     fake.app.secondInstance([
@@ -255,11 +267,11 @@ describe('deep links', () => {
   })
 
   it('tells a page that has loaded at once', async () => {
-    const fake = await launch()
+    const fake = await launch(signedIn)
     const window = fake.windows[0]!
     window.contents.finishLoad()
-    fake.app.secondInstance(['/opt/Standby/standby', 'standby://session/ses_1'])
-    expect(showItem(window)).toEqual([{ kind: 'session', id: 'ses_1', open: false }])
+    fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_open'])
+    expect(showItem(window)).toEqual([{ kind: 'invite', id: 'inv_open', open: true }])
   })
 
   it('does nothing but log a line for a link it refuses', async () => {
@@ -279,6 +291,7 @@ describe('deep links', () => {
     resetFakeElectron()
     userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
     fakeState.paths.userData = userData
+    signedIn(fakeState)
     const ready = fakeState.app.holdReady()
     vi.resetModules()
     const { started } = await import('../../../src/main/index')
@@ -292,11 +305,21 @@ describe('deep links', () => {
     expect(showItem(window)).toEqual([{ kind: 'invite', id: 'inv_early', open: false }])
   })
 
+  it('signed out, shows the sign-in form and tells the page nothing', async () => {
+    const fake = await launch()
+    const window = fake.windows[0]!
+    window.contents.finishLoad()
+    window.close()
+    fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_open'])
+    expect(window).toMatchObject({ visible: true, focused: true })
+    expect(showItem(window)).toEqual([])
+  })
+
   it('opens the link it was started with (Windows and Linux)', async () => {
     const argv = process.argv
     process.argv = ['/opt/Standby/standby', 'standby://session/ses_cold']
     try {
-      const fake = await launch()
+      const fake = await launch(signedIn)
       const window = fake.windows[0]!
       window.contents.finishLoad()
       expect(showItem(window)).toEqual([{ kind: 'session', id: 'ses_cold', open: false }])

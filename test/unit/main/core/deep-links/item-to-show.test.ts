@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { itemToShow } from '../../../../../src/main/core/deep-links/item-to-show'
-import type { Invite, Session } from '../../../../../src/shared/protocol/entities'
+import type { Expert, Invite, Session } from '../../../../../src/shared/protocol/entities'
 
 const cache = (invites: Record<string, Invite['state']>, sessions: Record<string, Session['state']>) => ({
+  expert: () => ({ id: 'exp_1' }) as Expert,
   invite: (id: string) => (invites[id] ? ({ id, state: invites[id] } as Invite) : null),
   session: (id: string) => (sessions[id] ? ({ id, state: sessions[id] } as Session) : null),
 })
@@ -26,5 +27,9 @@ describe('what a deep link shows', () => {
     expect(itemToShow({ kind: 'session', id: 'ended' }, known)).toMatchObject({ open: false })
     // An invite's id named as a session is not that session.
     expect(itemToShow({ kind: 'session', id: 'open' }, known)).toMatchObject({ open: false })
+  })
+
+  it('nothing while signed out, rather than a wrong "no longer open"', () => {
+    expect(itemToShow({ kind: 'invite', id: 'open' }, { ...known, expert: () => null })).toBeNull()
   })
 })
