@@ -12,10 +12,9 @@ import { createElectronSettingsStore } from './electron/adapters/settings-store'
 import { trayStateOnStatusLine } from './electron/adapters/tray-state'
 import { createAppOrigin } from './electron/app-origin'
 import { onOpenUrl, registerDeepLinkScheme } from './electron/deep-links'
-import { watchPageLoad, whenPageLoaded } from './electron/page-load'
 import { deepLinkInArgv } from './core/deep-links/deep-link-argv'
 import { createDeepLinkInbox } from './core/deep-links/deep-link-inbox'
-import { itemToShow } from './core/deep-links/item-to-show'
+import { createShowItemSlot, itemToShow } from './core/deep-links/item-to-show'
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
 import { contentSecurityPolicy } from './node/content-security-policy'
 import type { AppNotification } from './core/ports/notifier'
@@ -48,6 +47,7 @@ async function main(): Promise<void> {
   registerAppScheme(protocol)
   // Links wait here until the window and the cache exist; macOS may send one before 'ready'.
   const deepLinks = createDeepLinkInbox(log)
+  const itemsToShow = createShowItemSlot()
   onOpenUrl(app, (url) => deepLinks.receive(url, 'macOS'))
   const coldStartLink = deepLinkInArgv(process.argv)
   if (coldStartLink !== undefined) deepLinks.receive(coldStartLink, 'the command line')
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const windowOptions = { preloadPath: join(outDir, 'preload', 'index.cjs'), origin, openExternal, log }
   // Either window may be closed for good (Alt+F4 on the popover, the OS at session end): each is
   // made anew when next wanted, and nothing holds on to a destroyed one.
-  const mainWindow = windowSlot(() => watchPageLoad(createMainWindow({ ...windowOptions, isQuitting })))
+  const mainWindow = windowSlot(() => createMainWindow({ ...windowOptions, isQuitting }))
   const popover = windowSlot(() => createPopover(windowOptions))
   // A tray app lives on with no window open; without a listener Electron would quit here.
   app.on('window-all-closed', () => undefined)
@@ -170,6 +170,7 @@ async function main(): Promise<void> {
       }),
       openExternal,
       showWindow,
+      takeShowItem: () => itemsToShow.take(),
     },
   })
   started.runtime = runtime
@@ -181,11 +182,12 @@ async function main(): Promise<void> {
   const showItem = (link: DeepLink): void => {
     if (isQuitting()) return
     showWindow()
-    const page = mainWindow.get().webContents
     const item = itemToShow(link, runtime.cache)
-    if (item === null)
+    if (item === null) {
       log.info(`A link to ${link.kind} ${link.id} came while signed out: sign in, then open it again.`)
-    else whenPageLoaded(page, () => send(page, 'app.showItem', item))
+      return
+    }
+    send(mainWindow.get().webContents, 'app.showItem', itemsToShow.offer(item))
   }
   /** Shows one invite; the tray and deep links open invites through it. */
   const showInvite = (id: string): void => showItem({ kind: 'invite', id })

@@ -22,7 +22,7 @@ void fetchFirstFrame().then(startPage)
 function startPage(frame: FirstFrame | null): void {
   // The frame's data is current either way; its markup is reused only if this page would write
   // exactly the same (same surface, host kind, locale and time zone), else React replaces it.
-  const services = createServices(api, runsInBrowser(), frame?.surface === surface ? frame : null)
+  const services = createServices(api, runsInBrowser(), frame?.surface === surface ? frame : null, surface)
   onShellReconnected(() => void reloadServices(services))
   document.documentElement.classList.toggle('is-popover', surface === 'popover')
 

@@ -32,10 +32,10 @@ it('opens Invites on the invite a link names, focused, and says so when it is no
 
   await page.getByRole('button', { name: /^Upcoming/ }).click()
   await card.waitFor({ state: 'detached' })
-  show({ kind: 'invite', id: inviteId!, open: true })
+  show({ kind: 'invite', id: inviteId!, open: true, request: 1 })
   await card.waitFor()
   await expect.poll(() => card.evaluate((element) => element === document.activeElement)).toBe(true)
 
-  show({ kind: 'invite', id: 'inv_long_gone', open: false })
+  show({ kind: 'invite', id: 'inv_long_gone', open: false, request: 2 })
   await page.getByRole('status', { name: 'Notices' }).getByText('That invite is no longer open').waitFor()
 })

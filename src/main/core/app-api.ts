@@ -9,6 +9,7 @@ import {
   type InvokeChannel,
   type InvokeRequest,
   type InvokeResponse,
+  type ShowItem,
 } from '../../shared/ipc/contract'
 import { MISSED_INVITES_LISTED, UPCOMING_SESSIONS_LISTED } from '../../shared/ipc/list-limits'
 import type { CommandName, CommandPayload } from '../../shared/protocol'
@@ -27,6 +28,8 @@ export interface HostInfo {
   openExternal(url: string): Promise<void>
   /** Bring the full window to the front; a host without one does nothing. */
   showWindow(): void
+  /** The item the window was asked to show and no page has taken yet; a host without links has none. */
+  takeShowItem(): ShowItem | null
 }
 
 /** What the handlers read besides the core: the settings. Time is the core's platform clock. */
@@ -45,6 +48,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'app.getInfo': () => host.info,
     'app.getTime': () => ({ now: core.platformClock.now(), clock: core.platformClock.state }),
     'app.showWindow': () => host.showWindow(),
+    'app.takeShowItem': () => host.takeShowItem(),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'shell.openExternal': (url) => host.openExternal(url),

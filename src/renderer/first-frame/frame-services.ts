@@ -44,7 +44,7 @@ export function frameServices(frame: FirstFrame): Services {
     clock,
     notices: createNoticeStore(),
     history: createHistoryStore(api),
-    shown: createShownItemStore(api),
+    shown: createShownItemStore(api, { takesKept: false }),
     inBrowser: frame.inBrowser,
   }
 }

@@ -13,7 +13,10 @@ export interface ShowPlan {
 }
 
 /** The plan for `item`; a live session opens the live section, a booked one Upcoming. */
-export function planShowItem(item: ShowItem, upcoming: ReadonlyArray<Session>): ShowPlan {
+export function planShowItem(
+  item: Pick<ShowItem, 'kind' | 'id' | 'open'>,
+  upcoming: ReadonlyArray<Session>,
+): ShowPlan {
   if (item.kind === 'invite') {
     return item.open
       ? { view: 'invites', focus: `[data-invite-id=${JSON.stringify(item.id)}]`, notice: null }

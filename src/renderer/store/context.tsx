@@ -6,7 +6,7 @@ import type { AppState, AppStore } from './app-store'
 import type { HistoryStore, HistoryState } from './history-store'
 import type { HostClock } from './host-clock'
 import type { Notice, NoticeStore } from './notices'
-import type { ShownItem } from './shown-item'
+import type { ShowItem } from '../../shared/ipc/contract'
 import type { ReadableStore } from './value-store'
 
 /**
@@ -20,7 +20,7 @@ export interface Services {
   readonly notices: NoticeStore
   readonly history: HistoryStore
   /** The invite or session the host last asked the window to show. */
-  readonly shown: ReadableStore<ShownItem | null>
+  readonly shown: ReadableStore<ShowItem | null>
   /** True in an ordinary browser (the browser shell), false in Electron's windows. */
   readonly inBrowser: boolean
 }
@@ -71,7 +71,7 @@ export function useHistory(): HistoryState {
 }
 
 /** The invite or session the host last asked the window to show. */
-export function useShownItem(): ShownItem | null {
+export function useShownItem(): ShowItem | null {
   const { shown } = useServices()
   return useSyncExternalStore(shown.subscribe, shown.getSnapshot, shown.getServerSnapshot)
 }

@@ -1,5 +1,5 @@
 /** The page's services: the API, the stores over it, and where the page runs. */
-import type { FirstFrameData } from '../../shared/first-frame'
+import type { FirstFrameData, Surface } from '../../shared/first-frame'
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import { createAppStore } from './app-store'
 import type { Services } from './context'
@@ -12,7 +12,12 @@ import { createShownItemStore } from './shown-item'
  * Build the stores over the API: each subscribes to its pushes, then reads everything, so nothing
  * pushed before it existed is missed. With a pre-rendered frame's data they start from it.
  */
-export function createServices(api: StandbyApi, inBrowser: boolean, frame: FirstFrameData | null): Services {
+export function createServices(
+  api: StandbyApi,
+  inBrowser: boolean,
+  frame: FirstFrameData | null,
+  surface: Surface = 'window',
+): Services {
   const notices = createNoticeStore()
   return {
     api,
@@ -21,7 +26,7 @@ export function createServices(api: StandbyApi, inBrowser: boolean, frame: First
     clock: createHostClock(api, undefined, frame?.now, frame?.clock),
     app: createAppStore(api, notices, frame ?? undefined),
     history: createHistoryStore(api),
-    shown: createShownItemStore(api),
+    shown: createShownItemStore(api, { takesKept: surface === 'window' }),
   }
 }
 

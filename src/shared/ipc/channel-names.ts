@@ -10,6 +10,7 @@ export const INVOKE_CHANNELS = [
   'app.getInfo',
   'app.getTime',
   'app.showWindow',
+  'app.takeShowItem',
   'settings.get',
   'settings.update',
   'shell.openExternal',

@@ -151,8 +151,17 @@ function commandEntry<N extends CommandName>(
 /**
  * An invite or session the window is asked to show (a deep link, the tray): `open` says whether
  * it is still open (an invite) or booked or live (a session); if not, the window says so.
+ * `request` numbers the asks within one run of the host, so a page shows each once, whether it
+ * came as the push or from `app.takeShowItem`.
  */
-export const ShowItem = z.object({ kind: z.enum(['invite', 'session']), id: Id, open: z.boolean() }).strict()
+export const ShowItem = z
+  .object({
+    kind: z.enum(['invite', 'session']),
+    id: Id,
+    open: z.boolean(),
+    request: z.number().int().positive(),
+  })
+  .strict()
 /** An invite or session the window is asked to show. */
 export type ShowItem = z.infer<typeof ShowItem>
 
@@ -170,6 +179,11 @@ export const invokeContract = {
   'app.getTime': { request: z.void(), response: HostTime },
   /** Bring the full window to the front (the popover's "Open Standby"). */
   'app.showWindow': { request: z.void(), response: z.void() },
+  /**
+   * The invite or session the host was last asked to show and no page has taken yet (a link that
+   * came while the window's page was still loading, before it listened to `app.showItem`); once.
+   */
+  'app.takeShowItem': { request: z.void(), response: ShowItem.nullable() },
   /** The stored settings. */
   'settings.get': { request: z.void(), response: AppSettings },
   /** Change some settings; answers with all of them as stored. */

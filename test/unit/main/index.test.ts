@@ -235,6 +235,9 @@ describe('launching Standby', () => {
 
 describe('deep links', () => {
   const showItem = (window: { contents: FakeWebContents }) => window.contents.sentOf('app.showItem')
+  /** What the window's page takes when it starts: the ask it may have missed while loading. */
+  const take = async (window: { contents: FakeWebContents }) =>
+    fakeState.ipcMain.invoke('app.takeShowItem', { sender: window.contents, frameUrl: 'standby-app://app/' })
   /** The cache of an expert signed in before, with one open invite and one booked session. */
   const signedIn = (fake: typeof fakeState): void => {
     const opened = openCache({ path: join(fake.paths.userData!, 'cache.db') })
@@ -259,25 +262,28 @@ describe('deep links', () => {
       'standby://invite/inv_gone',
     ])
     expect(window).toMatchObject({ visible: true, focused: true })
-    // Sent once the page has loaded and listens, not into a page still loading.
-    expect(showItem(window)).toEqual([])
-    window.contents.finishLoad()
-    expect(showItem(window)).toEqual([{ kind: 'invite', id: 'inv_gone', open: false }])
+    const item = { kind: 'invite', id: 'inv_gone', open: false, request: 1 }
+    expect(showItem(window)).toEqual([item])
     expect(showItem(fake.windows[1]!)).toEqual([])
+    // A page still loading missed the push: it takes the ask when it starts, once.
+    await expect(take(window)).resolves.toEqual({ ok: true, value: item })
+    await expect(take(window)).resolves.toEqual({ ok: true, value: null })
   })
 
-  it('tells a page that has loaded at once', async () => {
+  it('shows an open invite as open, numbering each ask', async () => {
     const fake = await launch(signedIn)
     const window = fake.windows[0]!
-    window.contents.finishLoad()
     fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_open'])
-    expect(showItem(window)).toEqual([{ kind: 'invite', id: 'inv_open', open: true }])
+    fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_open'])
+    expect(showItem(window)).toEqual([
+      { kind: 'invite', id: 'inv_open', open: true, request: 1 },
+      { kind: 'invite', id: 'inv_open', open: true, request: 2 },
+    ])
   })
 
   it('does nothing but log a line for a link it refuses', async () => {
     const fake = await launch()
     const window = fake.windows[0]!
-    window.contents.finishLoad()
     window.close()
     fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/../session/x'])
     fake.app.openUrl('javascript:alert(1)')
@@ -301,18 +307,19 @@ describe('deep links', () => {
     await started
     const window = fakeState.windows[0]!
     expect(window).toMatchObject({ visible: true, focused: true })
-    window.contents.finishLoad()
-    expect(showItem(window)).toEqual([{ kind: 'invite', id: 'inv_early', open: false }])
+    await expect(take(window)).resolves.toMatchObject({
+      value: { kind: 'invite', id: 'inv_early', open: false },
+    })
   })
 
   it('signed out, shows the sign-in form and tells the page nothing', async () => {
     const fake = await launch()
     const window = fake.windows[0]!
-    window.contents.finishLoad()
     window.close()
     fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_open'])
     expect(window).toMatchObject({ visible: true, focused: true })
     expect(showItem(window)).toEqual([])
+    await expect(take(window)).resolves.toEqual({ ok: true, value: null })
   })
 
   it('opens the link it was started with (Windows and Linux)', async () => {
@@ -320,9 +327,9 @@ describe('deep links', () => {
     process.argv = ['/opt/Standby/standby', 'standby://session/ses_cold']
     try {
       const fake = await launch(signedIn)
-      const window = fake.windows[0]!
-      window.contents.finishLoad()
-      expect(showItem(window)).toEqual([{ kind: 'session', id: 'ses_cold', open: false }])
+      await expect(take(fake.windows[0]!)).resolves.toMatchObject({
+        value: { kind: 'session', id: 'ses_cold', open: false },
+      })
     } finally {
       process.argv = argv
     }

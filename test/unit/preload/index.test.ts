@@ -30,7 +30,13 @@ describe('the preload', () => {
     const { name, api } = await runPreload()
     expect(name).toBe('standby')
     expect(shapeOf(api)).toEqual({
-      app: { getInfo: 'function', getTime: 'function', showWindow: 'function', onShowItem: 'function' },
+      app: {
+        getInfo: 'function',
+        getTime: 'function',
+        showWindow: 'function',
+        takeShowItem: 'function',
+        onShowItem: 'function',
+      },
       shell: { openExternal: 'function' },
       connection: { getState: 'function', onStateChanged: 'function' },
       auth: { signIn: 'function', signOut: 'function' },

@@ -56,15 +56,47 @@ describe('showing what a deep link names', () => {
 })
 
 describe('the shown-item store', () => {
-  it('keeps each request to show an item, the same one twice included, from before the first render', () => {
+  /** A page's API whose pushes the test delivers and whose kept item it sets. */
+  const page = (kept: ShowItem | null) => {
     let push: (item: ShowItem) => void = () => undefined
-    const api = { app: { onShowItem: (listener: typeof push) => ((push = listener), () => undefined) } }
-    const store = createShownItemStore(api as unknown as StandbyApi)
+    const host = { kept, takes: 0 }
+    const takeShowItem = async () => {
+      host.takes++
+      const value = host.kept
+      host.kept = null
+      return { ok: true as const, value }
+    }
+    const api = {
+      app: { onShowItem: (listener: typeof push) => ((push = listener), () => undefined), takeShowItem },
+    }
+    return { api: api as unknown as StandbyApi, host, push: (item: ShowItem) => push(item) }
+  }
+  const item = (request: number, id = 'inv_1'): ShowItem => ({ kind: 'invite', id, open: true, request })
+
+  it('shows what the host kept for a page that was still loading when the link came', async () => {
+    const { api } = page(item(1))
+    const store = createShownItemStore(api, { takesKept: true })
+    await expect.poll(() => store.getSnapshot()).toEqual(item(1))
+  })
+
+  it('shows each ask once, pushed or taken, and takes the host’s copy of a pushed one', async () => {
+    const { api, host, push } = page(null)
+    const store = createShownItemStore(api, { takesKept: true })
+    const seen: Array<ShowItem | null> = []
+    store.subscribe(() => seen.push(store.getSnapshot()))
+    host.kept = item(1)
+    push(item(1))
+    await expect.poll(() => host.kept).toBeNull()
+    push(item(2, 'inv_2'))
+    push(item(2, 'inv_2'))
+    expect(seen).toEqual([item(1), item(2, 'inv_2')])
+  })
+
+  it('in the popover, never takes an ask meant for the full window', async () => {
+    const { api, host } = page(item(1))
+    const store = createShownItemStore(api, { takesKept: false })
+    await Promise.resolve()
+    expect(host).toEqual({ kept: item(1), takes: 0 })
     expect(store.getSnapshot()).toBeNull()
-    push({ kind: 'invite', id: 'inv_1', open: true })
-    const first = store.getSnapshot()
-    push({ kind: 'invite', id: 'inv_1', open: true })
-    expect(store.getSnapshot()).toMatchObject({ kind: 'invite', id: 'inv_1' })
-    expect(store.getSnapshot()).not.toBe(first)
   })
 })

@@ -36,6 +36,7 @@ export function headlessHost(
     info: { version, platform: 'other', protocolVersion: PROTOCOL_VERSION, defaultPlatformUrl },
     openExternal: async (url) => log.info(`Open in the browser: ${url}`),
     showWindow: () => {},
+    takeShowItem: () => null,
   }
 }
 

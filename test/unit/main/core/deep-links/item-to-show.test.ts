@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { itemToShow } from '../../../../../src/main/core/deep-links/item-to-show'
+import { createShowItemSlot, itemToShow } from '../../../../../src/main/core/deep-links/item-to-show'
 import type { Expert, Invite, Session } from '../../../../../src/shared/protocol/entities'
 
 const cache = (invites: Record<string, Invite['state']>, sessions: Record<string, Session['state']>) => ({
@@ -31,5 +31,21 @@ describe('what a deep link shows', () => {
 
   it('nothing while signed out, rather than a wrong "no longer open"', () => {
     expect(itemToShow({ kind: 'invite', id: 'open' }, { ...known, expert: () => null })).toBeNull()
+  })
+})
+
+describe('the slot of the item to show', () => {
+  it('numbers each ask and hands the last one to the first page that takes it, once', () => {
+    const slot = createShowItemSlot()
+    expect(slot.take()).toBeNull()
+    expect(slot.offer({ kind: 'invite', id: 'inv_1', open: true })).toEqual({
+      kind: 'invite',
+      id: 'inv_1',
+      open: true,
+      request: 1,
+    })
+    slot.offer({ kind: 'session', id: 'ses_1', open: false })
+    expect(slot.take()).toEqual({ kind: 'session', id: 'ses_1', open: false, request: 2 })
+    expect(slot.take()).toBeNull()
   })
 })
