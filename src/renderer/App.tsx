@@ -69,13 +69,14 @@ export function App() {
   }, [shown, state.loaded, state.upcoming, notices])
 
   useEffect(() => {
-    // After the section's heading took focus (above), and once the section shows the card.
+    // After the section's heading took focus (above), and once the section shows the card: the
+    // host's cache may be a push ahead of this page's lists.
     const target = focusTarget.current
     const card = target === null ? null : main.current?.querySelector<HTMLElement>(target)
     if (!card) return
     card.focus()
     focusTarget.current = null
-  }, [shown, chosen])
+  }, [shown, chosen, state.invites.open, state.upcoming])
 
   if (!state.loaded) {
     return (

@@ -7,28 +7,56 @@ import { expect, it } from 'vitest'
 import type { ShowItem } from '../../src/shared/ipc/contract'
 import { useE2e } from './support/fixture'
 import { routeIpc, type RoutedSocket } from './support/ipc-route'
+import { cachedInvite } from './support/scenario'
 
 const world = useE2e()
 
-it('opens Invites on the invite a link names, focused, and says so when it is no longer open', async () => {
+/**
+ * Ada's window with its IPC socket routed: `show` delivers app.showItem as the host would, and
+ * while `hold` is on, cache.changed pushes wait until `release`.
+ */
+async function adaWindow() {
   const { platform, expert, shell, open } = await world()
   const ada = expert('Ada Byron', ['react'])
   const adaShell = await shell(ada)
-  let socket: RoutedSocket | undefined
+  let connected: (socket: RoutedSocket) => void = () => undefined
+  const socket = new Promise<RoutedSocket>((resolve) => (connected = resolve))
+  const held: unknown[] = []
+  const holding = { on: false }
   const page = await open(adaShell, {
     beforeLoad: routeIpc({
       fromPage: (_call, routed) => {
-        socket = routed
+        connected(routed)
         return true
+      },
+      fromShell: (message) => {
+        if (!holding.on || message.event !== 'cache.changed') return true
+        held.push(message)
+        return false
       },
     }),
   })
+  const routed = await socket
+  return {
+    platform,
+    ada,
+    adaShell,
+    page,
+    show: (item: ShowItem) => routed.toPage(JSON.stringify({ event: 'app.showItem', payload: item })),
+    hold: () => (holding.on = true),
+    release: () => {
+      holding.on = false
+      for (const message of held.splice(0)) routed.toPage(JSON.stringify(message))
+    },
+  }
+}
+
+it('opens Invites on the invite a link names, focused, and says so when it is no longer open', async () => {
+  const { platform, ada, page, show } = await adaWindow()
   const { request } = platform.inviteDirectly(ada.id, 'Query plan flips after ANALYZE')
   const card = page.getByRole('article', { name: request.title })
   await card.waitFor()
   const inviteId = await card.getAttribute('data-invite-id')
-  const show = (item: ShowItem): void =>
-    socket?.toPage(JSON.stringify({ event: 'app.showItem', payload: item }))
 
   await page.getByRole('button', { name: /^Upcoming/ }).click()
   await card.waitFor({ state: 'detached' })
@@ -38,4 +66,18 @@ it('opens Invites on the invite a link names, focused, and says so when it is no
 
   show({ kind: 'invite', id: 'inv_long_gone', open: false, request: 2 })
   await page.getByRole('status', { name: 'Notices' }).getByText('That invite is no longer open').waitFor()
+})
+
+it('focuses the invite once the page’s list has it, when the ask came a push ahead of the list', async () => {
+  const { platform, ada, adaShell, page, show, hold, release } = await adaWindow()
+  await page.getByRole('heading', { name: 'Invites', level: 1 }).waitFor()
+  hold()
+  const { request } = platform.inviteDirectly(ada.id, 'Index not used after a migration')
+  const invite = await cachedInvite(adaShell, request.id)
+  show({ kind: 'invite', id: invite.id, open: true, request: 1 })
+  const card = page.getByRole('article', { name: request.title })
+  expect(await card.count()).toBe(0)
+  release()
+  await card.waitFor()
+  await expect.poll(() => card.evaluate((element) => element === document.activeElement)).toBe(true)
 })
