@@ -13,6 +13,9 @@ import { createSystemBrowser } from './electron/adapters/system-browser'
 import { createElectronSettingsStore } from './electron/adapters/settings-store'
 import { createElectronUpdater } from './electron/adapters/electron-updater'
 import { createAppOrigin } from './electron/app-origin'
+import { onOpenUrl, registerDeepLinkScheme } from './electron/deep-links'
+import { deepLinkInArgv } from './core/deep-links/deep-link-argv'
+import { createDeepLinkInbox } from './core/deep-links/deep-link-inbox'
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
 import { contentSecurityPolicy } from './node/content-security-policy'
 import { drawAttention } from './electron/attention'
@@ -44,6 +47,7 @@ import { startsHidden } from './node/start-hidden'
 import { OVERLAY_FILES, trayIconPath, trayImageDir } from './node/tray-icon'
 import { windowSlot } from './node/window-slot'
 import { systemClock } from '../shared/clock'
+import type { DeepLink } from '../shared/deep-link'
 
 /** This run's log: the console until the log file is open, then both; a failed start reports through it. */
 const logs: { log: Logger; path: string | null } = { log: consoleLogger, path: null }
@@ -56,10 +60,16 @@ async function main(): Promise<void> {
   Object.assign(logs, { log, path: log.path })
   const isQuitting = trackQuitting()
   registerAppScheme(protocol)
+  // Links wait here until the window and the cache exist; macOS may send one before 'ready'.
+  const deepLinks = createDeepLinkInbox(log)
+  onOpenUrl(app, (url) => deepLinks.receive(url, 'macOS'))
+  const coldStartLink = deepLinkInArgv(process.argv)
+  if (coldStartLink !== undefined) deepLinks.receive(coldStartLink, 'the command line')
 
   // Windows files toasts under this id; it must be the installer's, or presses on them get lost.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
   await app.whenReady()
+  registerDeepLinkScheme(app, process, log)
 
   // electron-vite sets ELECTRON_RENDERER_URL when `electron-vite dev` serves the renderer.
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
@@ -126,7 +136,12 @@ async function main(): Promise<void> {
     popover.current()?.window.hide()
     bringToFront(mainWindow.get())
   }
-  onSecondInstance(showWindow)
+  // A second launch with a link (Windows, Linux) opens what it names; without one, the window.
+  onSecondInstance((argv) => {
+    const link = deepLinkInArgv(argv)
+    if (link === undefined) showWindow()
+    else deepLinks.receive(link, 'a second launch')
+  })
   // macOS: clicking the Dock icon of a running app should show its window.
   app.on('activate', showWindow)
 
@@ -226,6 +241,24 @@ async function main(): Promise<void> {
   runtime.core.platformClock.changes.add(() => trayFeed.refresh())
   runtime.notificationActions.focusRequests.add(followFocus)
   registerAppApi(ipc.handle, runtime.api)
+  /**
+   * Opens what a link names the way a press on its notification would: the popover on an invite
+   * (its main button focused), the window on a session; the page says so if it is no longer open.
+   */
+  const showLink = (link: DeepLink): void => {
+    if (isQuitting()) return
+    if (runtime.cache.expert() === null) {
+      log.info(`A link to ${link.kind} ${link.id} came while signed out: sign in, then open it again.`)
+      showWindow()
+      return
+    }
+    runtime.notificationActions.focusRequests.emit(
+      link.kind === 'invite'
+        ? { kind: 'invite', inviteId: link.id, attention: false }
+        : { kind: 'session', sessionId: link.id },
+    )
+  }
+  deepLinks.openWith(showLink)
   pagesReady(
     createRendererPages({
       rendererDir: join(outDir, 'renderer'),

@@ -6,7 +6,7 @@ import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './app-protocol'
 
 /** Where the renderer is loaded from, and the test for "is this URL our own app". */
 export interface AppOrigin {
-  /** The main window's address: the electron-vite dev server in development, standby://app/ otherwise. */
+  /** The main window's address: the electron-vite dev server in development, standby-app://app/ otherwise. */
   readonly entryUrl: string
   /** True only for pages of our own renderer: not the web, not files on disk. */
   isAppUrl(url: string): boolean

@@ -1,5 +1,7 @@
 /**
- * Electron loads the renderer from its own scheme, standby://app/, instead of file://. The pages
+ * Electron loads the renderer from its own scheme, standby-app://app/, instead of file://. It is
+ * not `standby:`, which names deep links the OS hands to the app (src/shared/deep-link.ts): a
+ * link clicked in a browser must never be a page of the app, nor a page of the app a link. The pages
  * come from the same RendererPages as the browser shell's, so the window gets its first frame
  * pre-rendered from the cache (src/shared/first-frame.ts) and the app's CSP as a real header, and
  * a standard scheme lets Chromium keep the compiled code of our scripts between launches.
@@ -8,7 +10,7 @@ import type { CustomScheme, Protocol } from 'electron'
 import type { RendererPages } from '../node/renderer-pages/renderer-pages'
 
 /** The scheme and host of every page of the built app. */
-export const APP_SCHEME = 'standby'
+export const APP_SCHEME = 'standby-app'
 export const APP_HOST = 'app'
 /** The main window's address; the popover's adds ?view=popover. */
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/`
@@ -36,7 +38,7 @@ export function serveAppProtocol(protocol: Pick<Protocol, 'handle'>, options: Ap
   protocol.handle(APP_SCHEME, (request) => answerAppRequest(request, options))
 }
 
-/** One request to standby://: only GETs for the app's own host. */
+/** One request to standby-app://: only GETs for the app's own host. */
 export async function answerAppRequest(
   request: Pick<Request, 'url' | 'method'>,
   options: AppProtocolOptions,

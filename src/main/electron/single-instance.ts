@@ -8,7 +8,10 @@ export function claimSingleInstance(): boolean {
   return false
 }
 
-/** Calls `listener` whenever a second copy is started (that copy quits by itself, see above). */
-export function onSecondInstance(listener: () => void): void {
-  app.on('second-instance', () => listener())
+/**
+ * Calls `listener` with the second copy's command line whenever one is started (that copy quits by
+ * itself, see above): on Windows and Linux a clicked standby:// link arrives this way.
+ */
+export function onSecondInstance(listener: (argv: ReadonlyArray<string>) => void): void {
+  app.on('second-instance', (_event, argv) => listener(argv))
 }

@@ -53,7 +53,7 @@ describe('the tray of a running Standby', () => {
     const tray = fake.trays[0]!
     expect(showing(tray, 'signed-out')).toBe(true)
 
-    const page = { sender: fake.windows[0]!.webContents, frameUrl: 'standby://app/' }
+    const page = { sender: fake.windows[0]!.webContents, frameUrl: 'standby-app://app/' }
     await expect(
       fake.ipcMain.invoke('auth.signIn', page, {
         platformUrl: platform().server.url,

@@ -26,6 +26,7 @@ export class FakeApp
       | 'getLoginItemSettings'
       | 'setBadgeCount'
       | 'getBadgeCount'
+      | 'setAsDefaultProtocolClient'
     >
 {
   isPackaged = false
@@ -70,7 +71,26 @@ export class FakeApp
   get dock(): { bounce: (type?: 'critical' | 'informational') => number } | undefined {
     return fake.platform === 'darwin' ? { bounce: this.dockBounce } : undefined
   }
-  readonly whenReady = vi.fn(() => Promise.resolve())
+  private ready: Promise<void> = Promise.resolve()
+  readonly whenReady = vi.fn(() => this.ready)
+  /**
+   * Holds the app before 'ready', as while macOS is still launching it (when open-url can already
+   * arrive); the function returned lets it become ready.
+   */
+  holdReady(): () => void {
+    let release: () => void = () => undefined
+    this.ready = new Promise((resolve) => (release = resolve))
+    return release
+  }
+  /**
+   * Whether the OS lets the app become the handler of a scheme. False plays a refusal (Linux
+   * without xdg-settings, a policy on Windows): as in Electron, the call then answers false.
+   */
+  protocolClientAllowed = true
+  /** Every call to setAsDefaultProtocolClient, in order. */
+  readonly setAsDefaultProtocolClient = vi.fn<App['setAsDefaultProtocolClient']>(
+    () => this.protocolClientAllowed,
+  )
   /** The version Electron reports (package.json's in a real app); a test may change it. */
   version = '1.2.3'
   getVersion(): string {
@@ -110,8 +130,21 @@ export class FakeApp
     else this.emit('window-all-closed', preventableEvent())
   }
 
-  /** Another copy of the app was started. */
-  secondInstance(): void {
-    this.emit('second-instance', preventableEvent(), ['standby'], '/', {})
+  /**
+   * Another copy of the app was started with `argv` (on Windows and Linux, a clicked link is its
+   * last argument). As in Electron, the first copy gets the second's whole command line.
+   */
+  secondInstance(argv: ReadonlyArray<string> = ['/opt/standby/standby']): void {
+    this.emit('second-instance', preventableEvent(), [...argv], '/', {})
+  }
+
+  /**
+   * macOS hands the app a link (clicked in a browser, or the link that launched it, possibly
+   * before 'ready'). Returns whether the app took it (called preventDefault), as Electron asks.
+   */
+  openUrl(url: string): boolean {
+    const event = preventableEvent()
+    this.emit('open-url', event, url)
+    return event.defaultPrevented
   }
 }

@@ -69,6 +69,29 @@ describe('the fake app', () => {
   })
 })
 
+describe('the fake app’s links', () => {
+  it('answers setAsDefaultProtocolClient with false when the OS refuses, as Electron does', () => {
+    expect(fake.app.setAsDefaultProtocolClient('standby')).toBe(true)
+    fake.app.protocolClientAllowed = false
+    expect(fake.app.setAsDefaultProtocolClient('standby')).toBe(false)
+    expect(fake.app.setAsDefaultProtocolClient.mock.calls).toEqual([['standby'], ['standby']])
+  })
+
+  it('tells whether an open-url was taken, and can hold the app before ready', async () => {
+    expect(fake.app.openUrl('standby://invite/inv_1')).toBe(false)
+    fake.app.on('open-url', (event: Electron.Event) => event.preventDefault())
+    expect(fake.app.openUrl('standby://invite/inv_1')).toBe(true)
+    const release = fake.app.holdReady()
+    let ready = false
+    const waiting = fake.app.whenReady().then(() => (ready = true))
+    await Promise.resolve()
+    expect(ready).toBe(false)
+    release()
+    await waiting
+    expect(ready).toBe(true)
+  })
+})
+
 describe('the fake Tray', () => {
   it('once destroyed, throws "Tray is destroyed" and cannot be clicked', () => {
     const tray = new FakeTray('/res/tray.png')

@@ -5,8 +5,8 @@
  * tests pass against a fiction; and destroyed windows, web contents and trays throw on use as
  * Electron's do, so code that keeps using them fails its tests.
  * Helpers named like user actions (`close`, `navigate`, `clickMenuItem`, `invoke`, `push`,
- * `pressAction`, `play('resume')`…) let a test play the part of Electron, the OS and the user;
- * they refuse to act on what is no longer on screen.
+ * `pressAction`, `play('resume')`, `openUrl`, `secondInstance(argv)`…) let a test play the part of
+ * Electron, the OS and the user; they refuse to act on what is no longer on screen.
  *
  * Use: `vi.mock('electron', async () => (await import('./fake-electron')).electronModule)`, and
  * call `resetFakeElectron()` in `beforeEach`. electron-store is inlined by vitest.config.ts, so its

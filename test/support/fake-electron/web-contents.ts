@@ -87,9 +87,14 @@ export class FakeWebContents
     return event.defaultPrevented
   }
 
-  /** The page finished loading. */
+  /** The page finished loading; `did-finish-load` fires again on every reload. */
   finishLoad(): void {
     assertOnScreen('a destroyed page', !this.destroyed)
     this.emit('did-finish-load', preventableEvent())
+  }
+
+  /** Sends of one push event, their payloads in order. */
+  sentOf(channel: string): ReadonlyArray<unknown> {
+    return this.send.mock.calls.filter(([sent]) => sent === channel).map(([, payload]) => payload as unknown)
   }
 }

@@ -4,7 +4,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { openCache } from '../../../src/main/db/open-cache'
+import { SqliteCacheStore } from '../../../src/main/db/sqlite-cache-store'
+import { consoleLogger } from '../../../src/main/node/log'
 import { fake as fakeState, FakeWebContents, resetFakeElectron } from '../../support/fake-electron'
+import { aSession, aSnapshot, anInvite } from '../../support/fixtures'
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).electronModule)
 
@@ -72,19 +76,19 @@ describe('launching Standby', () => {
     const [declared] = fake.protocol.registerSchemesAsPrivileged.mock.calls[0]!
     expect(declared).toEqual([
       {
-        scheme: 'standby',
+        scheme: 'standby-app',
         privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
       },
     ])
     expect(fake.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
       fake.app.whenReady.mock.invocationCallOrder[0]!,
     )
-    expect(fake.windows[0]!.loaded).toEqual({ url: 'standby://app/' })
-    const page = await fake.protocol.request('standby://app/')
+    expect(fake.windows[0]!.loaded).toEqual({ url: 'standby-app://app/' })
+    const page = await fake.protocol.request('standby-app://app/')
     expect(page.status).toBe(200)
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'")
     expect(await page.text()).toContain('<div id="root">')
-    expect((await fake.protocol.request('standby://app/../../main/index.ts')).status).toBe(404)
+    expect((await fake.protocol.request('standby-app://app/../../main/index.ts')).status).toBe(404)
   })
 
   it('focuses the existing window when a second copy is started', async () => {
@@ -106,7 +110,7 @@ describe('launching Standby', () => {
     fake.trays[0]!.clickMenuItem('open')
     const reopened = fake.windows.at(-1)!
     expect(reopened).not.toBe(window)
-    expect(reopened.loaded).toEqual({ url: 'standby://app/' })
+    expect(reopened.loaded).toEqual({ url: 'standby-app://app/' })
     // Nothing on screen until the page has painted.
     expect(reopened.visible).toBe(false)
     reopened.readyToShow()
@@ -144,12 +148,12 @@ describe('launching Standby', () => {
     try {
       const fake = await launch()
       expect(fake.windows).toHaveLength(1)
-      expect(fake.windows[0]!.loaded).toEqual({ url: 'standby://app/?view=popover' })
+      expect(fake.windows[0]!.loaded).toEqual({ url: 'standby-app://app/?view=popover' })
       expect(fake.trays).toHaveLength(1)
       fake.trays[0]!.clickMenuItem('open')
       const window = fake.windows.at(-1)!
       window.readyToShow()
-      expect(window).toMatchObject({ visible: true, loaded: { url: 'standby://app/' } })
+      expect(window).toMatchObject({ visible: true, loaded: { url: 'standby-app://app/' } })
     } finally {
       process.argv.splice(process.argv.indexOf('--hidden'), 1)
     }
@@ -166,7 +170,7 @@ describe('launching Standby', () => {
   it('opens the popover next to the tray icon on a click, and puts it away when it loses focus', async () => {
     const fake = await launch()
     const popover = fake.windows[1]!
-    expect(popover.loaded).toEqual({ url: 'standby://app/?view=popover' })
+    expect(popover.loaded).toEqual({ url: 'standby-app://app/?view=popover' })
     expect(popover.visible).toBe(false)
     fake.trays[0]!.clickIcon()
     expect(popover).toMatchObject({ visible: true, focused: true })
@@ -182,7 +186,7 @@ describe('launching Standby', () => {
     window.readyToShow()
     window.minimize()
     fake.trays[0]!.clickIcon()
-    const page = 'standby://app/?view=popover'
+    const page = 'standby-app://app/?view=popover'
     await fake.ipcMain.invoke('app.showWindow', { sender: popover.webContents, frameUrl: page })
     expect(window).toMatchObject({ visible: true, focused: true })
     expect(popover.visible).toBe(false)
@@ -196,7 +200,7 @@ describe('launching Standby', () => {
     fake.trays[0]!.clickIcon()
     const popover = fake.windows.at(-1)!
     expect(popover).not.toBe(closed)
-    expect(popover.loaded).toEqual({ url: 'standby://app/?view=popover' })
+    expect(popover.loaded).toEqual({ url: 'standby-app://app/?view=popover' })
     expect(popover).toMatchObject({ visible: true, focused: true, destroyed: false })
     expect(popover.position).toEqual([832, 28])
   })
@@ -224,7 +228,7 @@ describe('launching Standby', () => {
     closed.close()
     fake.trays[0]!.clickIcon()
     const popover = fake.windows.at(-1)!
-    const page = 'standby://app/?view=popover'
+    const page = 'standby-app://app/?view=popover'
     await expect(
       fake.ipcMain.invoke('connection.getState', { sender: popover.webContents, frameUrl: page }),
     ).resolves.toMatchObject({ ok: true })
@@ -242,7 +246,7 @@ describe('launching Standby', () => {
     fake.trays[0]!.clickMenuItem('open')
     const reopened = fake.windows.at(-1)!
     expect(reopened).not.toBe(window)
-    expect(reopened.loaded).toEqual({ url: 'standby://app/' })
+    expect(reopened.loaded).toEqual({ url: 'standby-app://app/' })
     reopened.readyToShow()
     expect(reopened).toMatchObject({ visible: true, focused: true })
   })
@@ -260,7 +264,7 @@ describe('launching Standby', () => {
 
   it('answers the popover page too', async () => {
     const fake = await launch()
-    const page = 'standby://app/?view=popover'
+    const page = 'standby-app://app/?view=popover'
     await expect(
       fake.ipcMain.invoke('connection.getState', { sender: fake.windows[1]!.webContents, frameUrl: page }),
     ).resolves.toMatchObject({ ok: true, value: { status: 'signed_out' } })
@@ -277,7 +281,7 @@ describe('launching Standby', () => {
     const fake = await launch()
     const { webContents } = fake.windows[0]!
     // In tests the renderer directory is src/renderer, next to src/main/index.ts.
-    const page = 'standby://app/'
+    const page = 'standby-app://app/'
     await expect(
       fake.ipcMain.invoke('app.getInfo', { sender: webContents, frameUrl: page }),
     ).resolves.toMatchObject({
@@ -297,7 +301,7 @@ describe('launching Standby', () => {
     const fake = await launch()
     const logs = join(userData!, 'logs')
     expect(readFileSync(join(logs, 'standby.log'), 'utf8')).not.toBe('')
-    const from = { sender: fake.windows[0]!.webContents, frameUrl: 'standby://app/' }
+    const from = { sender: fake.windows[0]!.webContents, frameUrl: 'standby-app://app/' }
     await expect(fake.ipcMain.invoke('logs.getFolder', from)).resolves.toEqual({
       ok: true,
       value: { path: logs, opened: false },
@@ -322,5 +326,122 @@ describe('launching Standby', () => {
     expect(message).toContain(`The log has the details: ${join(userData!, 'logs', 'standby.log')}`)
     expect(fake.app.exit).toHaveBeenCalledWith(1)
     expect(readFileSync(join(userData!, 'logs', 'standby.log'), 'utf8')).toContain('Standby could not start')
+  })
+})
+
+describe('deep links', () => {
+  type Page = { contents: FakeWebContents }
+  const focusPushes = (window: Page) => window.contents.sentOf('focus.requested')
+  /** What a page takes when it starts: the ask it may have missed while loading. */
+  const take = async (window: Page, surface: 'window' | 'popover') =>
+    fakeState.ipcMain.invoke(
+      'focus.take',
+      {
+        sender: window.contents,
+        frameUrl: `standby-app://app/${surface === 'popover' ? '?view=popover' : ''}`,
+      },
+      { surface },
+    )
+  /** The cache of an expert signed in before, with one open invite and one booked session. */
+  const signedIn = (fake: typeof fakeState): void => {
+    const opened = openCache({ path: join(fake.paths.userData!, 'cache.db') })
+    new SqliteCacheStore(opened.db, consoleLogger).applySnapshot(
+      aSnapshot({ openInvites: [anInvite({ id: 'inv_open' })], sessions: [aSession({ id: 'ses_1' })] }),
+    )
+    opened.close()
+  }
+
+  it('makes Standby the handler of standby:// links', async () => {
+    const fake = await launch()
+    expect(fake.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('standby')
+  })
+
+  it('opens the popover on the invite a second launch names, as a press on its notification does', async () => {
+    const fake = await launch(signedIn)
+    const [window, popover] = [fake.windows[0]!, fake.windows[1]!]
+    window.close()
+    fake.app.secondInstance([
+      'C:\\Standby\\Standby.exe',
+      '--allow-file-access-from-files',
+      'standby://invite/inv_open',
+    ])
+    expect(popover.visible).toBe(true)
+    expect(focusPushes(popover)).toEqual([{ kind: 'invite', inviteId: 'inv_open' }])
+    // A popover still loading missed the push: it takes the ask when it starts, once; the window never.
+    await expect(take(popover, 'window')).resolves.toEqual({ ok: true, value: null })
+    await expect(take(popover, 'popover')).resolves.toEqual({
+      ok: true,
+      value: { kind: 'invite', inviteId: 'inv_open' },
+    })
+    await expect(take(popover, 'popover')).resolves.toEqual({ ok: true, value: null })
+  })
+
+  it('brings the window forward on the session a link names', async () => {
+    const fake = await launch(signedIn)
+    const window = fake.windows[0]!
+    window.close()
+    fake.app.secondInstance(['/opt/Standby/standby', 'standby://session/ses_1'])
+    const reopened = fake.windows.find(
+      (candidate) => !candidate.isDestroyed() && candidate !== fake.windows[1],
+    )!
+    expect(reopened.focused || reopened.visible || reopened.loaded !== undefined).toBe(true)
+    await expect(take(fake.windows[1]!, 'popover')).resolves.toEqual({ ok: true, value: null })
+  })
+
+  it('does nothing but log a line for a link it refuses', async () => {
+    const fake = await launch()
+    const window = fake.windows[0]!
+    window.close()
+    fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/../session/x'])
+    fake.app.openUrl('javascript:alert(1)')
+    expect(window.visible).toBe(false)
+    expect(fake.windows.filter((w) => !w.isDestroyed()).flatMap((w) => focusPushes(w))).toEqual([])
+    const warnings = vi.mocked(console.warn).mock.calls.map(([line]) => String(line))
+    expect(warnings.filter((line) => line.includes('Ignored a link'))).toHaveLength(2)
+  })
+
+  it('opens the link macOS sends before the app is ready, once the app is up', async () => {
+    resetFakeElectron()
+    userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
+    fakeState.paths.userData = userData
+    fakeState.paths.logs = join(userData, 'logs')
+    signedIn(fakeState)
+    const ready = fakeState.app.holdReady()
+    vi.resetModules()
+    const { started } = await import('../../../src/main/index')
+    expect(fakeState.app.openUrl('standby://invite/inv_early')).toBe(true)
+    expect(fakeState.windows).toHaveLength(0)
+    ready()
+    await started
+    await expect(take(fakeState.windows[1]!, 'popover')).resolves.toEqual({
+      ok: true,
+      value: { kind: 'invite', inviteId: 'inv_early' },
+    })
+  })
+
+  it('signed out, shows the sign-in form and asks the pages for nothing', async () => {
+    const fake = await launch()
+    const window = fake.windows[0]!
+    window.close()
+    fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_open'])
+    const reopened = fake.windows.at(-1)!
+    reopened.readyToShow()
+    expect(reopened).toMatchObject({ visible: true, focused: true })
+    expect(focusPushes(reopened)).toEqual([])
+    await expect(take(fake.windows[1]!, 'popover')).resolves.toEqual({ ok: true, value: null })
+  })
+
+  it('opens the link it was started with (Windows and Linux)', async () => {
+    const argv = process.argv
+    process.argv = ['/opt/Standby/standby', 'standby://session/ses_cold']
+    try {
+      const fake = await launch(signedIn)
+      await expect(take(fake.windows[0]!, 'window')).resolves.toEqual({
+        ok: true,
+        value: { kind: 'session', sessionId: 'ses_cold' },
+      })
+    } finally {
+      process.argv = argv
+    }
   })
 })

@@ -30,7 +30,11 @@ describe('the preload', () => {
     const { name, api } = await runPreload()
     expect(name).toBe('standby')
     expect(shapeOf(api)).toEqual({
-      app: { getInfo: 'function', getTime: 'function', showWindow: 'function' },
+      app: {
+        getInfo: 'function',
+        getTime: 'function',
+        showWindow: 'function',
+      },
       shell: { openExternal: 'function' },
       logs: { getFolder: 'function', openFolder: 'function' },
       connection: { getState: 'function', onStateChanged: 'function' },

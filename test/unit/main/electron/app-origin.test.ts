@@ -6,20 +6,23 @@ describe('the app origin', () => {
     const origin = createAppOrigin({})
 
     it('loads the app’s own scheme', () => {
-      expect(origin.entryUrl).toBe('standby://app/')
+      expect(origin.entryUrl).toBe('standby-app://app/')
     })
 
     it('accepts the app’s pages, the popover’s included', () => {
-      expect(origin.isAppUrl('standby://app/')).toBe(true)
-      expect(origin.isAppUrl('standby://app/index.html?view=popover')).toBe(true)
+      expect(origin.isAppUrl('standby-app://app/')).toBe(true)
+      expect(origin.isAppUrl('standby-app://app/index.html?view=popover')).toBe(true)
     })
 
     it('refuses other hosts, other schemes, files, look-alikes, the web and garbage', () => {
       for (const url of [
-        'standby://evil/',
-        'standby://app.evil.example/',
-        'standby://user@app/',
+        'standby-app://evil/',
+        'standby-app://app.evil.example/',
+        'standby-app://user@app/',
         'standbyx://app/',
+        // Deep links are the OS's words to the app, never a page of it.
+        'standby://app/',
+        'standby://invite/inv_1',
         'file:///opt/Standby/out/renderer/index.html',
         'https://app/',
         'not a url',
@@ -44,7 +47,7 @@ describe('the app origin', () => {
         'https://localhost:5173/',
         'http://localhost:5173@evil.example/',
         'http://evil.example/?http://localhost:5173/',
-        'standby://app/',
+        'standby-app://app/',
       ]) {
         expect(origin.isAppUrl(url), url).toBe(false)
       }

@@ -40,7 +40,7 @@ function options(locale = 'de-DE') {
 
 const get = (url: string) => ({ url, method: 'GET' })
 
-describe('the standby:// scheme', () => {
+describe('the standby-app:// scheme', () => {
   it('answers the main window and the popover with their pre-rendered frames, in the app’s locale', async () => {
     const app = options('de-DE')
     const window = await answerAppRequest(get(APP_ENTRY_URL), app)
@@ -50,7 +50,7 @@ describe('the standby:// scheme', () => {
     expect(html).toContain('<div id="root" inert><p>window de-DE false</p></div>')
     // The page fetches its frame's data from the same scheme.
     const id = /content="([^"]+)"/.exec(html)?.[1] ?? ''
-    const data = await answerAppRequest(get(`standby://app/first-frame/${id}.json`), app)
+    const data = await answerAppRequest(get(`standby-app://app/first-frame/${id}.json`), app)
     expect(await data.json()).toMatchObject({ surface: 'window', locale: 'de-DE', inBrowser: false })
     const popover = await answerAppRequest(get(`${APP_ENTRY_URL}?view=popover`), app)
     expect(await popover.text()).toContain('<div id="root" inert><p>popover de-DE false</p></div>')
@@ -58,12 +58,12 @@ describe('the standby:// scheme', () => {
 
   it('serves built assets for good, and nothing for other hosts, other methods or missing files', async () => {
     const app = options()
-    const asset = await answerAppRequest(get('standby://app/assets/index-abc.js'), app)
+    const asset = await answerAppRequest(get('standby-app://app/assets/index-abc.js'), app)
     expect(asset.headers.get('cache-control')).toContain('immutable')
     expect(await asset.text()).toBe('console.log(1)')
-    expect((await answerAppRequest(get('standby://elsewhere/'), app)).status).toBe(404)
+    expect((await answerAppRequest(get('standby-app://elsewhere/'), app)).status).toBe(404)
     expect((await answerAppRequest({ url: APP_ENTRY_URL, method: 'POST' }, app)).status).toBe(405)
-    expect((await answerAppRequest(get('standby://app/missing.js'), app)).status).toBe(404)
-    expect((await answerAppRequest(get('standby://app/%E0%A4%A'), app)).status).toBe(400)
+    expect((await answerAppRequest(get('standby-app://app/missing.js'), app)).status).toBe(404)
+    expect((await answerAppRequest(get('standby-app://app/%E0%A4%A'), app)).status).toBe(400)
   })
 })

@@ -44,7 +44,7 @@ describe('the main window', () => {
   })
 
   it('loads the built renderer from the app’s scheme, or the dev server when there is one', () => {
-    expect(openWindow().loaded).toEqual({ url: 'standby://app/' })
+    expect(openWindow().loaded).toEqual({ url: 'standby-app://app/' })
     const dev = openWindow({
       origin: createAppOrigin({ devServerUrl: 'http://localhost:5173/' }),
     })
@@ -62,7 +62,7 @@ describe('the main window', () => {
     const { webContents } = openWindow()
     expect(webContents.navigate('https://evil.example/phish')).toBe(true)
     expect(webContents.navigate('file:///etc/passwd')).toBe(true)
-    expect(webContents.navigate('standby://app/#/sessions')).toBe(false)
+    expect(webContents.navigate('standby-app://app/#/sessions')).toBe(false)
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('https://evil.example/phish'))
     expect(fake.shell.openExternal).not.toHaveBeenCalled()
   })
@@ -71,7 +71,7 @@ describe('the main window', () => {
     const { webContents } = openWindow()
     expect(webContents.navigateFrame('https://evil.example/frame', { isMainFrame: false })).toBe(true)
     expect(webContents.navigateFrame('https://evil.example/top', { isMainFrame: true })).toBe(true)
-    expect(webContents.navigateFrame('standby://app/#/settings', { isMainFrame: false })).toBe(false)
+    expect(webContents.navigateFrame('standby-app://app/#/settings', { isMainFrame: false })).toBe(false)
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('https://evil.example/frame'))
     expect(fake.shell.openExternal).not.toHaveBeenCalled()
   })
@@ -79,7 +79,7 @@ describe('the main window', () => {
   it('refuses a redirect that would take the page away from the app', () => {
     const { webContents } = openWindow()
     expect(webContents.redirect('https://evil.example/landing')).toBe(true)
-    expect(webContents.redirect('standby://app/')).toBe(false)
+    expect(webContents.redirect('standby-app://app/')).toBe(false)
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('https://evil.example/landing'))
   })
 
@@ -101,7 +101,12 @@ describe('the main window', () => {
 
   it('denies window.open of anything that is not a web link, without opening it anywhere', () => {
     const { webContents } = openWindow()
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'standby://app/']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'standby-app://app/',
+    ]) {
       expect(webContents.openWindow(url)).toEqual({ action: 'deny' })
     }
     expect(fake.shell.openExternal).not.toHaveBeenCalled()

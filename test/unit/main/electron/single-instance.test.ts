@@ -18,10 +18,14 @@ describe('the single-instance lock', () => {
     expect(fake.app.quit).not.toHaveBeenCalled()
   })
 
-  it('tells the first copy when a second one is started', () => {
+  it('tells the first copy when a second one is started, with the second’s command line', () => {
     const focus = vi.fn()
     onSecondInstance(focus)
     fake.app.secondInstance()
-    expect(focus).toHaveBeenCalledOnce()
+    fake.app.secondInstance(['C:\\Standby\\Standby.exe', 'standby://invite/inv_1'])
+    expect(focus.mock.calls).toEqual([
+      [['/opt/standby/standby']],
+      [['C:\\Standby\\Standby.exe', 'standby://invite/inv_1']],
+    ])
   })
 })

@@ -9,7 +9,7 @@ import { fake, FakeWebContents, resetFakeElectron } from '../../../../support/fa
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
 
-const page = { sender: new FakeWebContents(), frameUrl: 'standby://app/' }
+const page = { sender: new FakeWebContents(), frameUrl: 'standby-app://app/' }
 const openRoom = vi.fn(async ({ sessionId }: { sessionId: string }) => ({
   ok: true as const,
   result: { url: `http://127.0.0.1:4455/rooms/${sessionId}?key=k` },

@@ -6,7 +6,7 @@ import { fake, FakeWebContents, resetFakeElectron } from '../../../../support/fa
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
 
-const APP_PAGE = 'standby://app/'
+const APP_PAGE = 'standby-app://app/'
 const log: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
 let ours: FakeWebContents
 

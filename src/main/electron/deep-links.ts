@@ -1,0 +1,54 @@
+/**
+ * The OS side of deep links: making Standby the handler of standby:// links, and hearing the
+ * links macOS hands over with open-url. What a link says is read by src/shared/deep-link.ts;
+ * Windows and Linux pass links in the command line (single-instance.ts, deep-link-argv.ts).
+ */
+import { resolve } from 'node:path'
+import type { App, Event } from 'electron'
+import { DEEP_LINK_SCHEME } from '../../shared/deep-link'
+import type { Logger } from '../../shared/logger'
+
+/** What registering needs to know about this process (Node's `process`). */
+export interface ProcessFacts {
+  /** True when run as `electron path/to/app` (development) rather than as the packaged app. */
+  readonly defaultApp?: boolean | undefined
+  readonly execPath: string
+  readonly argv: ReadonlyArray<string>
+}
+
+/**
+ * Asks the OS to send standby:// links to this app. In development the executable is Electron
+ * itself, which needs the app's folder as its argument, or a click would start Electron's default
+ * app instead. A refusal is logged: the app works, only links do not reach it.
+ */
+export function registerDeepLinkScheme(
+  app: Pick<App, 'setAsDefaultProtocolClient'>,
+  process: ProcessFacts,
+  log: Logger,
+): void {
+  const appFolder = process.defaultApp ? process.argv[1] : undefined
+  const registered =
+    appFolder === undefined
+      ? app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)
+      : app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [resolve(appFolder)])
+  if (!registered) {
+    log.warn(
+      `The system did not make Standby the handler of ${DEEP_LINK_SCHEME}:// links, so links to invites ` +
+        'in a browser or mail will not open it. Reinstalling Standby registers it again; invites still show in the app.',
+    )
+  }
+}
+
+/**
+ * Calls `receive` with every link macOS hands over. Listen before 'ready': the link that launched
+ * the app arrives then, and a link not taken (preventDefault) is one macOS thinks nobody handled.
+ */
+export function onOpenUrl(
+  app: { on(event: 'open-url', listener: (event: Event, url: string) => void): unknown },
+  receive: (url: string) => void,
+): void {
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    receive(url)
+  })
+}

@@ -1,0 +1,85 @@
+/**
+ * Deep links: `standby://invite/<id>` and `standby://session/<id>`, handed to the app by the OS
+ * from a browser, a mail or a chat. Whoever can put a link in front of the expert can send any
+ * text here, so a link is read with `URL` and then must be exactly what the app writes itself:
+ * anything else is refused, with a reason a log line can carry, and opens nothing.
+ */
+import { z } from 'zod'
+import { Id } from './protocol/entities'
+
+/** The scheme the OS hands to the app; the app's own pages use another (standby-app:). */
+export const DEEP_LINK_SCHEME = 'standby'
+
+/** The longest text read as a link: a valid one is far shorter, and a huge one is not read at all. */
+export const MAX_DEEP_LINK_LENGTH = 200
+
+/**
+ * An id as it may stand in a link: the protocol's id, limited to the characters a URL path
+ * carries as they are, so no percent-decoding ever happens. A run of dots is refused, since
+ * URL parsing treats it as "this folder" or "the folder above" rather than as a name.
+ */
+const LinkId = Id.regex(/^[A-Za-z0-9._~-]+$/, {
+  message: 'An id in a link is letters, digits and ._~-',
+}).refine((id) => !/^\.+$/.test(id), { message: 'An id in a link is not dots alone' })
+
+/** What a deep link opens: one invite or one session, by id. */
+export const DeepLink = z.object({ kind: z.enum(['invite', 'session']), id: LinkId }).strict()
+/** What a deep link opens. */
+export type DeepLink = z.infer<typeof DeepLink>
+
+/** A link read: what it opens, or why it opens nothing. */
+export type DeepLinkReading =
+  { readonly ok: true; readonly link: DeepLink } | { readonly ok: false; readonly reason: string }
+
+/** The link the app writes for `link`, and the only spelling it accepts. */
+export function deepLinkUrl(link: DeepLink): string {
+  return `${DEEP_LINK_SCHEME}://${link.kind}/${link.id}`
+}
+
+const refuse = (reason: string): DeepLinkReading => ({ ok: false, reason })
+
+/** Read `raw` as a deep link. Never throws, whatever `raw` is. */
+export function readDeepLink(raw: unknown): DeepLinkReading {
+  if (typeof raw !== 'string') return refuse('it is not text')
+  if (raw.length > MAX_DEEP_LINK_LENGTH) return refuse(`it is longer than ${MAX_DEEP_LINK_LENGTH} characters`)
+  if (!raw.isWellFormed()) return refuse('it is not well-formed Unicode')
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return refuse('it is not a URL')
+  }
+  if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return refuse(`it is not a ${DEEP_LINK_SCHEME}:// link`)
+  if (url.username !== '' || url.password !== '' || url.port !== '')
+    return refuse('it names a user or a port')
+  if (raw.includes('?') || raw.includes('#')) return refuse('it has a query or a fragment')
+  // Some Windows browsers add a slash to a custom scheme's link: one is allowed, nothing more.
+  const path = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname
+  const parsed = DeepLink.safeParse({ kind: url.host, id: path.slice(1) })
+  if (!parsed.success) return refuse('it names neither an invite nor a session by its id')
+  // URL resolves dot segments and keeps percent-escapes and backslashes as given: a link that is
+  // not spelt exactly as the app writes it (scheme case aside) hides something and is refused.
+  const spelt = `${raw.slice(0, DEEP_LINK_SCHEME.length).toLowerCase()}${raw.slice(DEEP_LINK_SCHEME.length)}`
+  const canonical = deepLinkUrl(parsed.data)
+  if (spelt !== canonical && spelt !== `${canonical}/`)
+    return refuse('it is not spelt as Standby writes its links')
+  return { ok: true, link: parsed.data }
+}
+
+const MAX_SHOWN = 80
+
+/**
+ * A refused link as a log line may show it: cut short, and every character outside printable
+ * ASCII escaped, so a link cannot forge log lines, reorder them with RTL marks, or flood them.
+ */
+export function describeDeepLink(raw: unknown): string {
+  if (typeof raw !== 'string') return raw === null ? 'null' : `a ${typeof raw}`
+  const shown = [...raw.slice(0, MAX_SHOWN)]
+    .map((char) =>
+      /^[\x20-\x7e]$/.test(char) && char !== '\\' && char !== '"'
+        ? char
+        : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`,
+    )
+    .join('')
+  return `"${shown}"${raw.length > MAX_SHOWN ? `… (${raw.length} characters)` : ''}`
+}

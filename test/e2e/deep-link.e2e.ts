@@ -1,0 +1,93 @@
+/**
+ * What the window does when the host asks it to show an invite (Electron sends focus.requested for
+ * a standby:// link, as for a press on a notification; the browser shell has no links, so the test
+ * delivers the push on the page's socket): it opens Invites with that invite's main button
+ * focused, or says the invite is no longer open.
+ */
+import type { Locator } from 'playwright'
+import { expect, it } from 'vitest'
+import type { FocusTarget } from '../../src/shared/ipc/contract'
+import { useE2e } from './support/fixture'
+import { routeIpc, type RoutedSocket } from './support/ipc-route'
+import { cachedInvite } from './support/scenario'
+
+const world = useE2e()
+
+/** Whether the card's main button (Join now) has the keyboard focus. */
+const joinFocused = (card: Locator): Promise<boolean> =>
+  card.getByRole('button', { name: 'Join now' }).evaluate((button) => button === document.activeElement)
+
+/**
+ * Ada's window with its IPC socket routed: `show` delivers focus.requested as the host would, and
+ * while `hold` is on, cache.changed pushes wait until `release`.
+ */
+async function adaWindow() {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['react'])
+  const adaShell = await shell(ada)
+  let connected: (socket: RoutedSocket) => void = () => undefined
+  const socket = new Promise<RoutedSocket>((resolve) => (connected = resolve))
+  const held: unknown[] = []
+  const holding = { on: false }
+  const page = await open(adaShell, {
+    beforeLoad: routeIpc({
+      fromPage: (_call, routed) => {
+        connected(routed)
+        return true
+      },
+      fromShell: (message) => {
+        if (!holding.on || message.event !== 'cache.changed') return true
+        held.push(message)
+        return false
+      },
+    }),
+  })
+  const routed = await socket
+  return {
+    platform,
+    ada,
+    adaShell,
+    page,
+    show: (target: FocusTarget) =>
+      routed.toPage(JSON.stringify({ event: 'focus.requested', payload: target })),
+    hold: () => (holding.on = true),
+    release: () => {
+      holding.on = false
+      for (const message of held.splice(0)) routed.toPage(JSON.stringify(message))
+    },
+  }
+}
+
+it('opens Invites on the invite a link names, its Join focused, and says so when it is no longer open', async () => {
+  const { platform, ada, page, show } = await adaWindow()
+  const { request } = platform.inviteDirectly(ada.id, 'Query plan flips after ANALYZE')
+  const card = page.getByRole('article', { name: request.title })
+  await card.waitFor()
+  const inviteId = await card.getAttribute('data-invite-id')
+
+  await page.getByRole('button', { name: /^Upcoming/ }).click()
+  await card.waitFor({ state: 'detached' })
+  show({ kind: 'invite', inviteId: inviteId! })
+  await card.waitFor()
+  await expect.poll(() => joinFocused(card)).toBe(true)
+
+  show({ kind: 'invite', inviteId: 'inv_long_gone' })
+  await page
+    .getByRole('status', { name: 'Notices' })
+    .getByText(/That invite is no longer open/)
+    .waitFor()
+})
+
+it('focuses the invite once the page’s list has it, when the ask came a push ahead of the list', async () => {
+  const { platform, ada, adaShell, page, show, hold, release } = await adaWindow()
+  await page.getByRole('heading', { name: 'Invites', level: 1 }).waitFor()
+  hold()
+  const { request } = platform.inviteDirectly(ada.id, 'Index not used after a migration')
+  const invite = await cachedInvite(adaShell, request.id)
+  show({ kind: 'invite', inviteId: invite.id })
+  const card = page.getByRole('article', { name: request.title })
+  expect(await card.count()).toBe(0)
+  release()
+  await card.waitFor()
+  await expect.poll(() => joinFocused(card)).toBe(true)
+})

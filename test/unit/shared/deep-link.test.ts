@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { deepLinkUrl, describeDeepLink, readDeepLink } from '../../../src/shared/deep-link'
+
+describe('reading a deep link', () => {
+  it('opens an invite or a session named by its id, as the app writes the link', () => {
+    expect(readDeepLink('standby://invite/inv_3f2a9c1e7b4d4e0a8c1f')).toEqual({
+      ok: true,
+      link: { kind: 'invite', id: 'inv_3f2a9c1e7b4d4e0a8c1f' },
+    })
+    expect(readDeepLink('standby://session/ses_1')).toEqual({
+      ok: true,
+      link: { kind: 'session', id: 'ses_1' },
+    })
+    expect(readDeepLink(deepLinkUrl({ kind: 'session', id: 'a.b~c-d' }))).toMatchObject({ ok: true })
+  })
+
+  it('takes the scheme in any case and one trailing slash, as browsers hand them over', () => {
+    expect(readDeepLink('Standby://invite/inv_1')).toMatchObject({ ok: true, link: { id: 'inv_1' } })
+    expect(readDeepLink('STANDBY://session/ses_1/')).toMatchObject({ ok: true, link: { id: 'ses_1' } })
+  })
+
+  it('refuses path tricks, encodings, decorations and other schemes, saying why', () => {
+    const refused: Record<string, string> = {
+      'standby://invite/../session/x': 'neither an invite nor a session',
+      'standby://invite/../ses_1': 'not spelt as Standby writes',
+      'standby://invite/./inv_1': 'not spelt as Standby writes',
+      'standby://invite/%2e%2e': 'neither an invite nor a session',
+      'standby://invite/%2e%2e/ses_1': 'not spelt as Standby writes',
+      'standby://invite/inv%5F1': 'neither an invite nor a session',
+      'standby://invite/.': 'neither an invite nor a session',
+      'standby://invite/...': 'neither an invite nor a session',
+      'standby://invite/a/b': 'neither an invite nor a session',
+      'standby://invite/a//': 'neither an invite nor a session',
+      'standby://invite/': 'neither an invite nor a session',
+      'standby://Invite/inv_1': 'neither an invite nor a session',
+      'standby://app/': 'neither an invite nor a session',
+      'standby://user@invite/inv_1': 'names a user or a port',
+      'standby://invite:443/inv_1': 'names a user or a port',
+      'standby://invite/inv_1?accept=1': 'query or a fragment',
+      'standby://invite/inv_1?': 'query or a fragment',
+      'standby://invite/inv_1#x': 'query or a fragment',
+      'standby:invite/inv_1': 'neither an invite nor a session',
+      'standby:/invite/inv_1': 'neither an invite nor a session',
+      ' standby://invite/inv_1': 'not spelt as Standby writes',
+      'standby://invite/in\tv_1': 'not spelt as Standby writes',
+      'standby://invite/inv_1\n': 'not spelt as Standby writes',
+      'standby://invite\\inv_1': 'not a URL',
+      'standby://invite/inv_1\u0000': 'not spelt as Standby writes',
+      'standby://invite/\u202einv_1': 'neither an invite nor a session',
+      'standby://invite/inv_\ud800': 'not well-formed Unicode',
+      [`standby://invite/${'a'.repeat(65)}`]: 'neither an invite nor a session',
+      [`standby://invite/${'a'.repeat(300)}`]: 'longer than 200 characters',
+      'standby-app://app/': 'not a standby:// link',
+      'javascript:alert(1)//standby://invite/inv_1': 'not a standby:// link',
+      'file:///etc/passwd': 'not a standby:// link',
+      'https://invite/inv_1': 'not a standby:// link',
+      'not a url': 'not a URL',
+      '': 'not a URL',
+    }
+    for (const [raw, reason] of Object.entries(refused)) {
+      const reading = readDeepLink(raw)
+      expect(reading.ok, raw).toBe(false)
+      if (!reading.ok) expect(reading.reason, raw).toContain(reason)
+    }
+  })
+
+  it('refuses what is not text at all', () => {
+    for (const raw of [
+      undefined,
+      null,
+      42,
+      {},
+      ['standby://invite/inv_1'],
+      new URL('standby://invite/inv_1'),
+    ]) {
+      expect(readDeepLink(raw)).toEqual({ ok: false, reason: 'it is not text' })
+    }
+  })
+})
+
+describe('describing a refused link for the log', () => {
+  it('escapes every character outside printable ASCII, so a link cannot forge or reorder log lines', () => {
+    expect(describeDeepLink('standby://x\n[error] forged\u202e"\\')).toBe(
+      '"standby://x\\u{a}[error] forged\\u{202e}\\u{22}\\u{5c}"',
+    )
+  })
+
+  it('cuts a long link short and says how long it was', () => {
+    const shown = describeDeepLink(`standby://invite/${'a'.repeat(10_000)}`)
+    expect(shown.length).toBeLessThan(120)
+    expect(shown).toContain('(10017 characters)')
+  })
+
+  it('names the kind of a value that is not text', () => {
+    expect(describeDeepLink(null)).toBe('null')
+    expect(describeDeepLink({ href: 'standby://invite/x' })).toBe('a object')
+  })
+})
