@@ -3,9 +3,10 @@
  * focused (Join now, or a scheduled invite's first Book): the card focuses it, and a root tells
  * the expert when the invite is no longer open to act on.
  */
-import { useEffect, type RefObject } from 'react'
+import { useCallback, useEffect, type RefObject } from 'react'
 import type { Invite } from '../../shared/protocol/entities'
 import { useNotifications, useServices } from '../store/context'
+import { useGoneFocus } from './use-gone-focus'
 
 /** The card's main button: Join now, or the first proposed time's Book. */
 function primarySelector(invite: Invite): string {
@@ -27,16 +28,12 @@ export function useInviteFocus(card: RefObject<HTMLElement | null>, invite: Invi
 
 /**
  * Say so when a notification asked for an invite that is no longer open (taken, expired…); not
- * before the page has read the invites, as a page loading for the press has none yet.
+ * before the page has read the invites, nor before it read them again (see use-gone-focus.ts).
  */
 export function useClosedInviteFocus(open: ReadonlyArray<Invite>, loaded: boolean): void {
-  const { notifications, notices } = useServices()
-  const { focus } = useNotifications()
-  useEffect(() => {
-    if (!loaded || focus?.target.kind !== 'invite') return
-    const { inviteId } = focus.target
-    if (open.some((invite) => invite.id === inviteId)) return
-    notices.push('That invite is no longer open; Missed says what became of it.', 'warning')
-    notifications.focused(focus.seq)
-  }, [focus, open, loaded, notices, notifications])
+  const holds = useCallback(
+    ({ inviteId }: { readonly inviteId: string }) => open.some((invite) => invite.id === inviteId),
+    [open],
+  )
+  useGoneFocus('invite', holds, loaded, 'That invite is no longer open; Missed says what became of it.')
 }

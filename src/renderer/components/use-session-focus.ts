@@ -3,9 +3,10 @@
  * and takes the focus (its Start button when it has one), and a root tells the expert when the
  * session is no longer upcoming or live.
  */
-import { useEffect, type RefObject } from 'react'
+import { useCallback, useEffect, type RefObject } from 'react'
 import type { Session } from '../../shared/protocol/entities'
 import { useNotifications, useServices } from '../store/context'
+import { useGoneFocus } from './use-gone-focus'
 
 /** Bring `session`'s card into view and focus it when a notification asked for this session. */
 export function useSessionFocus(card: RefObject<HTMLElement | null>, session: Session): void {
@@ -26,13 +27,14 @@ export function useSessionFocus(card: RefObject<HTMLElement | null>, session: Se
 
 /** Say so when a notification asked for a session that is neither upcoming nor live any more. */
 export function useGoneSessionFocus(sessions: ReadonlyArray<Session>, loaded: boolean): void {
-  const { notifications, notices } = useServices()
-  const { focus } = useNotifications()
-  useEffect(() => {
-    if (!loaded || focus?.target.kind !== 'session') return
-    const { sessionId } = focus.target
-    if (sessions.some((session) => session.id === sessionId)) return
-    notices.push('That session is no longer upcoming; History says what became of it.', 'warning')
-    notifications.focused(focus.seq)
-  }, [focus, sessions, loaded, notices, notifications])
+  const holds = useCallback(
+    ({ sessionId }: { readonly sessionId: string }) => sessions.some((session) => session.id === sessionId),
+    [sessions],
+  )
+  useGoneFocus(
+    'session',
+    holds,
+    loaded,
+    'That session is no longer upcoming; History says what became of it.',
+  )
 }
