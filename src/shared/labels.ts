@@ -3,7 +3,7 @@
  * opens say the same thing, and for the expert's availability, so the tray and the window agree.
  */
 import { assertNever } from './assert-never'
-import type { Expert, InviteReason, SessionKind } from './protocol/entities'
+import type { DeclineReason, Expert, InviteReason, SessionKind } from './protocol/entities'
 
 /** An instant or scheduled request, as its badge and its notification name it. */
 export function kindLabel(kind: SessionKind): string {
@@ -26,6 +26,22 @@ export function reasonLabel(reason: InviteReason): string {
       return 'Direct request from a client’s dashboard'
     case 'direct_profile':
       return 'Direct request via your profile link'
+    default:
+      return assertNever(reason)
+  }
+}
+
+/** Why the expert declines, as the card's Decline menu offers it. */
+export function declineReasonLabel(reason: DeclineReason): string {
+  switch (reason) {
+    case 'not_my_topic':
+      return 'Not my topic'
+    case 'no_time':
+      return 'No time now'
+    case 'unclear_request':
+      return 'Unclear request'
+    case 'other':
+      return 'Other'
     default:
       return assertNever(reason)
   }

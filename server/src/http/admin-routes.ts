@@ -1,6 +1,7 @@
 /**
  * Endpoints that act for clients and for the operator: create a request on demand, withdraw it,
- * join a session as the client, write as the client, and move a manual clock. Loopback only.
+ * join a session as the client, write as the client, read an invite's answer, and move a manual
+ * clock. Loopback only.
  */
 import { z } from 'zod'
 import { ManualClock, type Clock } from '../../../src/shared/clock'
@@ -59,6 +60,20 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
         if (marketplace.store.sessionRow(id ?? '') === undefined)
           throw new PlatformError('not_found', `No session ${id}.`)
         return { session: marketplace.store.session(id ?? '') }
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/admin\/invites\/([\w-]+)$/,
+      handle: (_req, _url, [id]) => {
+        const row = marketplace.store.inviteRow(id ?? '')
+        if (row === undefined) throw new PlatformError('not_found', `No invite ${id}.`)
+        // The expert's answer as the operator sees it, with the reason a decline gave, if any.
+        return {
+          invite: marketplace.store.inviteFromRow(row),
+          answeredAt: row.answered_at,
+          declineReason: row.decline_reason,
+        }
       },
     },
     {

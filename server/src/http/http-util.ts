@@ -16,6 +16,7 @@ const statusOf: Record<ErrorCode, number> = {
   taken: 409,
   expired: 410,
   not_proposed: 422,
+  time_passed: 410,
   too_early: 425,
   invalid_state: 409,
   rate_limited: 429,

@@ -1,10 +1,11 @@
 /** An expert answering an invite. The first accept wins; everyone else is told at once. */
 import type { CommandPayload, CommandResult } from '../../../src/shared/protocol'
+import { conflictingSessions } from '../../../src/shared/rules/session-overlap'
 import { outsideWindow, PROPOSED_TIME_WINDOW } from '../../../src/shared/rules/time-windows'
 import { newId } from '../ids'
 import { newRoomKey } from '../room/room-link'
 import { PlatformError } from '../platform-error'
-import type { InviteRow } from '../store/platform-store'
+import type { InviteRow, SessionRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 import { busyForSession } from './availability'
 import { closeOpenInvites, expireRequestIfUnanswered } from './requests'
@@ -43,7 +44,13 @@ export function acceptInvite(
           'That time was not one the client proposed; book one of the proposed times.',
         )
       }
-      if (proposedTime <= now) throw new PlatformError('expired', 'That proposed time has already passed.')
+      if (proposedTime <= now) {
+        throw new PlatformError(
+          'time_passed',
+          `That proposed time (${utcWords(proposedTime)}) has already passed; book a later one or decline.`,
+        )
+      }
+      refuseOverlap(ctx, expertId, proposedTime, request.expected_duration_minutes)
       bookedStart = proposedTime
     }
     const sessionId = newId('ses')
@@ -83,18 +90,41 @@ export function acceptInvite(
 export function declineInvite(
   ctx: MarketplaceContext,
   expertId: string,
-  { inviteId }: CommandPayload<'invite.decline'>,
+  { inviteId, reason }: CommandPayload<'invite.decline'>,
 ): CommandResult<'invite.decline'> {
   return ctx.events.transact(() => {
     const invite = openInviteOf(ctx, expertId, inviteId)
     ctx
-      .sql(`UPDATE invites SET state = 'declined', answered_at = ? WHERE id = ?`)
-      .run(ctx.clock.now(), invite.id)
+      .sql(`UPDATE invites SET state = 'declined', answered_at = ?, decline_reason = ? WHERE id = ?`)
+      .run(ctx.clock.now(), reason ?? null, invite.id)
     ctx.events.append(expertId, 'invite.closed', { inviteId: invite.id, reason: 'declined', sessionId: null })
     ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
     expireRequestIfUnanswered(ctx, invite.request_id)
     return { inviteId }
   })
+}
+
+/** Refuse a booking at [start, start + minutes) that overlaps one of the expert's booked or live sessions. */
+function refuseOverlap(ctx: MarketplaceContext, expertId: string, start: number, minutes: number): void {
+  const rows = ctx
+    .sql(`SELECT * FROM sessions WHERE expert_id = ? AND state IN ('booked', 'live') ORDER BY booked_start`)
+    .all(expertId) as SessionRow[]
+  const clash = conflictingSessions(
+    start,
+    minutes,
+    rows.map((row) => ctx.store.sessionFromRow(row)),
+  )[0]
+  if (clash === undefined) return
+  throw new PlatformError(
+    'conflict',
+    `That time overlaps your session “${clash.request.title}” at ${utcWords(clash.bookedStart)}; ` +
+      'book another proposed time or decline.',
+  )
+}
+
+/** A time as the platform names it in a refusal: in UTC, since the platform does not know the reader's zone. */
+function utcWords(t: number): string {
+  return `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
 /** The expert's own invite, still open and unexpired; otherwise a refusal that says why. */

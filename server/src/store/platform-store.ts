@@ -18,6 +18,7 @@ import {
   type AvailabilityCause,
   type Cancellation,
   type Client,
+  type DeclineReason,
   type Expert,
   type HelpRequest,
   type Invite,
@@ -76,6 +77,8 @@ export interface InviteRow {
   expires_at: number
   state: InviteState
   answered_at: number | null
+  /** Set only on a decline whose expert said why. */
+  decline_reason: DeclineReason | null
 }
 
 /** A row of `sessions`. */

@@ -6,7 +6,7 @@
 import { useState } from 'react'
 import type { Invite, Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
-import { conflictingSessions } from '../logic/conflicts'
+import { conflictingSessions } from '../../shared/rules/session-overlap'
 import { formatDayTime, formatDayTimeIn, formatTime, isoTime, zoneCity } from '../logic/format'
 import { useApi, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'

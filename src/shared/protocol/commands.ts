@@ -8,6 +8,7 @@ import {
   AutoAvailability,
   Availability,
   AvailabilityCause,
+  DeclineReason,
   Id,
   Message,
   MessageBody,
@@ -34,7 +35,11 @@ export const commandSchemas = {
     result: z.object({ session: Session }),
   },
   'invite.decline': {
-    payload: z.object({ inviteId: Id }),
+    payload: z.object({
+      inviteId: Id,
+      /** Why the expert declines, when they say; a decline from a notification gives none. */
+      reason: DeclineReason.optional(),
+    }),
     result: z.object({ inviteId: Id }),
   },
   'message.send': {
@@ -109,6 +114,7 @@ export const ErrorCode = z.enum([
   'taken',
   'expired',
   'not_proposed',
+  'time_passed',
   'too_early',
   'invalid_state',
   'rate_limited',

@@ -164,6 +164,11 @@ export const InviteReason = z.enum(['matched', 'direct_dashboard', 'direct_profi
 /** Why this expert was invited. A direct request is addressed to this expert alone. */
 export type InviteReason = z.infer<typeof InviteReason>
 
+/** Why an expert declined an invite, when they said. */
+export const DeclineReason = z.enum(['not_my_topic', 'no_time', 'unclear_request', 'other'])
+/** Why an expert declined an invite, when they said. */
+export type DeclineReason = z.infer<typeof DeclineReason>
+
 /** Where an invite stands for the expert who holds it. */
 export const InviteState = z.enum(['open', 'accepted', 'declined', 'taken', 'expired', 'withdrawn'])
 /** Where an invite stands for the expert who holds it. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { couldNot, fromCommand } from '../../../src/renderer/logic/action-result'
 import { nextOccurrence, toTimeInputValue } from '../../../src/renderer/logic/availability'
-import { conflictingSessions } from '../../../src/renderer/logic/conflicts'
+import { conflictingSessions } from '../../../src/shared/rules/session-overlap'
 import { checkEndChoice } from '../../../src/renderer/logic/end-outcome'
 import {
   calendarDay,

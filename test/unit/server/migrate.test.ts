@@ -85,6 +85,20 @@ describe('platform migrations', () => {
     expect(keys[0]).not.toBe(keys[1])
   })
 
+  it('0006-decline-reason keeps stored invites without a reason and accepts only the known reasons', () => {
+    const db = new Database(':memory:')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 5 })
+    db.pragma('foreign_keys = OFF')
+    db.prepare(
+      `INSERT INTO invites (id, request_id, expert_id, reason, sent_at, expires_at, state, answered_at)
+       VALUES ('inv_a', 'req_a', 'e', 'matched', 0, 1, 'declined', 1)`,
+    ).run()
+    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
+    expect(db.prepare('SELECT decline_reason FROM invites').pluck().get()).toBeNull()
+    db.prepare(`UPDATE invites SET decline_reason = 'no_time'`).run()
+    expect(() => db.prepare(`UPDATE invites SET decline_reason = 'bored'`).run()).toThrow(/CHECK constraint/)
+  })
+
   it('refuses a database written by a newer server, with what to do', () => {
     const path = tempDb()
     openPlatformDatabase(path).close()

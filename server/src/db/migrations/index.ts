@@ -6,6 +6,7 @@ import { m0002CommandPayloadDigest } from './0002-command-payload-digest'
 import { m0003StreamIdentity } from './0003-stream-identity'
 import { m0004AvailabilityCause } from './0004-availability-cause'
 import { m0005SessionRoomKeys } from './0005-session-room-keys'
+import { m0006DeclineReason } from './0006-decline-reason'
 
 /** All migrations, oldest first. */
 export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -14,4 +15,5 @@ export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0003StreamIdentity,
   m0004AvailabilityCause,
   m0005SessionRoomKeys,
+  m0006DeclineReason,
 ]

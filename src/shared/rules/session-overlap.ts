@@ -1,9 +1,12 @@
-/** Whether a proposed time collides with a session the expert has already booked. */
-import type { Session } from '../../shared/protocol/entities'
+/**
+ * Whether a proposed time collides with a session the expert has already booked. The platform
+ * refuses such a booking and the app flags the time beforehand, by this one rule.
+ */
+import type { Session } from '../protocol/entities'
 
 const MINUTE_MS = 60_000
 
-/** The booked or live sessions whose time overlaps [start, start + durationMinutes). */
+/** The booked or live sessions whose time overlaps [start, start + durationMinutes); touching ends do not. */
 export function conflictingSessions(
   start: number,
   durationMinutes: number,
