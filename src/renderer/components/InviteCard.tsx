@@ -1,16 +1,18 @@
 /**
  * One open invite, with everything needed to decide quickly: kind badge, why it came, how long
  * ago and how long it stays open, the request itself (title, description, attachments, client),
- * and the actions: Join (instant) or Book a proposed time (scheduled), Message the client, Decline.
+ * and the actions: Join (instant) or Book a proposed time (scheduled), Message the client, Decline
+ * (with an optional reason).
  */
 import { useId, useRef, useState } from 'react'
-import type { Invite, Session } from '../../shared/protocol/entities'
+import type { DeclineReason, Invite, Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { zoneCity } from '../logic/format'
 import { inviteActionLabel, reasonLabel } from '../../shared/labels'
 import { useApi, useServices } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { ActionButton, ActionError } from './ActionButton'
+import { DeclineChoice } from './DeclineChoice'
 import { KindBadge } from './KindBadge'
 import { Attachments } from './Attachments'
 import { MessageThread } from './MessageThread'
@@ -45,8 +47,8 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
     if (result.ok) navigate('live')
     return result
   })
-  const decline = useAction(async () => {
-    const result = fromCommand('decline', await api.invites.decline({ inviteId: invite.id }))
+  const decline = useAction(async (reason: DeclineReason | undefined) => {
+    const result = fromCommand('decline', await api.invites.decline({ inviteId: invite.id, reason }))
     if (result.ok) notices.push(`Declined: ${request.title}`, 'info')
     return result
   })
@@ -104,15 +106,11 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
             {threadOpen ? 'Hide messages' : 'Message client'}
           </button>
         )}
-        <ActionButton
-          variant="quiet"
+        <DeclineChoice
+          title={request.title}
           pending={decline.pending}
-          pendingLabel="Declining…"
-          label={`${inviteActionLabel('decline')} “${request.title}”`}
-          onClick={() => void decline.run()}
-        >
-          {inviteActionLabel('decline')}
-        </ActionButton>
+          onDecline={(reason) => void decline.run(reason)}
+        />
       </div>
       <ActionError message={join.error ?? decline.error} />
       {threadOpen && (

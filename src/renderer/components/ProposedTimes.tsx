@@ -1,14 +1,15 @@
 /**
  * A scheduled invite's proposed times (up to five), each in the expert's local time with the
- * client's own time beside it, flagged when it overlaps a session already booked, and a Book
- * button per time. Only one booking runs at a time.
+ * client's own time beside it, flagged when it overlaps a session already booked, shown as passed
+ * (with Book off) once the platform's clock reaches it, and a Book button per time. Only one
+ * booking runs at a time.
  */
 import { useState } from 'react'
 import type { Invite, Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
-import { conflictingSessions } from '../../shared/rules/session-overlap'
 import { formatDayTime, formatDayTimeIn, formatTime, isoTime, zoneCity } from '../logic/format'
-import { useApi, useServices } from '../store/context'
+import { proposedTimeStatus } from '../logic/proposed-time'
+import { useApi, useNow, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { useAction } from './use-action'
 
@@ -31,6 +32,7 @@ export function ProposedTimes({ invite, booked, compact = false }: ProposedTimes
     if (result.ok) notices.push(`Booked: ${request.title}, ${formatDayTime(proposedTime)}`, 'success')
     return result
   })
+  const now = useNow()
   const city = zoneCity(request.client.timeZone)
   return (
     <div className="proposed">
@@ -42,10 +44,12 @@ export function ProposedTimes({ invite, booked, compact = false }: ProposedTimes
       </h4>
       <ul className="proposed-list">
         {request.proposedTimes.map((time) => {
-          const conflicts = conflictingSessions(time, request.expectedDurationMinutes, booked)
+          const { past, conflicts } = proposedTimeStatus(time, request.expectedDurationMinutes, now, booked)
           const conflictId = `${invite.id}-${time}-conflict`
+          const pastId = `${invite.id}-${time}-past`
+          const flag = past ? ' is-past' : conflicts.length > 0 ? ' has-conflict' : ''
           return (
-            <li key={time} className={`proposed-time${conflicts.length > 0 ? ' has-conflict' : ''}`}>
+            <li key={time} className={`proposed-time${flag}`}>
               <div className="proposed-when">
                 <time dateTime={isoTime(time)} className="proposed-local">
                   {formatDayTime(time)}
@@ -55,7 +59,12 @@ export function ProposedTimes({ invite, booked, compact = false }: ProposedTimes
                     {formatDayTimeIn(time, request.client.timeZone)} in {city}
                   </span>
                 )}
-                {conflicts.length > 0 && (
+                {past && (
+                  <span className="past" id={pastId}>
+                    This time has passed and can no longer be booked
+                  </span>
+                )}
+                {!past && conflicts.length > 0 && (
                   <span className="conflict" id={conflictId}>
                     Overlaps “{conflicts[0]!.request.title}” at {formatTime(conflicts[0]!.bookedStart)}
                     {conflicts.length > 1 ? ` and ${conflicts.length - 1} more` : ''}
@@ -65,10 +74,10 @@ export function ProposedTimes({ invite, booked, compact = false }: ProposedTimes
               <ActionButton
                 variant={conflicts.length > 0 ? 'secondary' : 'primary'}
                 pending={book.pending && choosing === time}
-                disabled={book.pending}
+                disabled={book.pending || past}
                 pendingLabel="Booking…"
                 label={`Book ${formatDayTime(time)}`}
-                describedBy={conflicts.length > 0 ? conflictId : undefined}
+                describedBy={past ? pastId : conflicts.length > 0 ? conflictId : undefined}
                 onClick={() => {
                   setChoosing(time)
                   void book.run(time)

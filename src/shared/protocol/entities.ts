@@ -3,6 +3,7 @@
  * epoch (UTC); the app renders them in the OS locale and time zone.
  */
 import { z } from 'zod'
+import { DECLINE_REASONS } from './decline-reasons'
 import { RoomUrl } from './room-url'
 import { Text, Token } from './text'
 import { DurationMs, Timestamp } from './time'
@@ -165,7 +166,7 @@ export const InviteReason = z.enum(['matched', 'direct_dashboard', 'direct_profi
 export type InviteReason = z.infer<typeof InviteReason>
 
 /** Why an expert declined an invite, when they said. */
-export const DeclineReason = z.enum(['not_my_topic', 'no_time', 'unclear_request', 'other'])
+export const DeclineReason = z.enum(DECLINE_REASONS)
 /** Why an expert declined an invite, when they said. */
 export type DeclineReason = z.infer<typeof DeclineReason>
 

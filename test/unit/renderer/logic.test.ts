@@ -3,6 +3,7 @@ import { couldNot, fromCommand } from '../../../src/renderer/logic/action-result
 import { nextOccurrence, toTimeInputValue } from '../../../src/renderer/logic/availability'
 import { conflictingSessions } from '../../../src/shared/rules/session-overlap'
 import { checkEndChoice } from '../../../src/renderer/logic/end-outcome'
+import { proposedTimeStatus } from '../../../src/renderer/logic/proposed-time'
 import {
   calendarDay,
   currentDisplay,
@@ -60,6 +61,24 @@ describe('conflicts', () => {
 
   it('ignores ended and cancelled sessions', () => {
     expect(conflictingSessions(FIXTURE_NOW, 30, [{ ...booked, state: 'ended' }])).toEqual([])
+  })
+})
+
+describe('a proposed time', () => {
+  const booked = aSession({ bookedStart: FIXTURE_NOW + 60 * MINUTE })
+
+  it('is past from the moment the platform’s clock reaches it, not before', () => {
+    const at = FIXTURE_NOW + 10 * MINUTE
+    expect(proposedTimeStatus(at, 30, at - 1, []).past).toBe(false)
+    expect(proposedTimeStatus(at, 30, at, []).past).toBe(true)
+    expect(proposedTimeStatus(at, 30, at + 5 * MINUTE, []).past).toBe(true)
+  })
+
+  it('carries the booked sessions it overlaps', () => {
+    expect(proposedTimeStatus(FIXTURE_NOW + 45 * MINUTE, 30, FIXTURE_NOW, [booked])).toEqual({
+      past: false,
+      conflicts: [booked],
+    })
   })
 })
 

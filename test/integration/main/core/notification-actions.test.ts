@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { AppNotice } from '../../../../src/main/core/notification-actions'
+import { adminFetch } from '../../../support/admin-api'
 import { useCleanup } from '../../../support/cleanup'
 import { startCoreFor, type TestCore } from '../../../support/test-core'
 import { startTestPlatform } from '../../../support/test-platform'
@@ -75,14 +76,17 @@ describe('pressing an invite notification', () => {
     ])
   })
 
-  it('Decline from the notification declines the invite', async () => {
-    const { ada, inviteOf } = await twoExpertsInvited()
-    ada.adapters.notifier.press({ inviteId: inviteOf(ada) }, 'decline')
+  it('Decline from the notification declines the invite, giving no reason', async () => {
+    const { platform, ada, inviteOf } = await twoExpertsInvited()
+    const inviteId = inviteOf(ada)
+    ada.adapters.notifier.press({ inviteId }, 'decline')
     await ada.waitForNotifications(2)
     expect(ada.adapters.notifier.shown.at(-1)).toMatchObject({
       kind: 'invite_closed',
       body: 'You declined it.',
     })
     expect(ada.runtime.cache.missedInvites(1)[0]?.state).toBe('declined')
+    const recorded = await (await adminFetch(platform.server, 'GET', `/admin/invites/${inviteId}`)).json()
+    expect(recorded).toMatchObject({ invite: { state: 'declined' }, declineReason: null })
   })
 })

@@ -1,0 +1,88 @@
+/**
+ * The invite card's Decline: a press opens the reasons the platform records (each optional), and
+ * choosing one, or none, declines. Plain buttons in a labelled group, so Tab and Enter reach them;
+ * Escape closes the group and gives focus back to Decline.
+ */
+import { useEffect, useId, useRef, useState } from 'react'
+import { DECLINE_REASONS } from '../../shared/protocol/decline-reasons'
+import type { DeclineReason } from '../../shared/protocol/entities'
+import { declineReasonLabel, inviteActionLabel } from '../../shared/labels'
+import { ActionButton } from './ActionButton'
+
+/** Props of DeclineChoice. */
+export interface DeclineChoiceProps {
+  /** The request's title, for the buttons' accessible names. */
+  readonly title: string
+  readonly pending: boolean
+  /** Decline, with the reason the expert chose or none. */
+  readonly onDecline: (reason: DeclineReason | undefined) => void
+}
+
+/** Decline, then why. */
+export function DeclineChoice({ title, pending, onDecline }: DeclineChoiceProps) {
+  const id = useId()
+  const [open, setOpen] = useState(false)
+  const toggle = useRef<HTMLButtonElement>(null)
+  const group = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (open) group.current?.querySelector('button')?.focus()
+  }, [open])
+  const choose = (reason: DeclineReason | undefined): void => {
+    setOpen(false)
+    onDecline(reason)
+  }
+
+  if (pending)
+    return (
+      <ActionButton variant="quiet" pending pendingLabel="Declining…">
+        {inviteActionLabel('decline')}
+      </ActionButton>
+    )
+  return (
+    <>
+      <button
+        ref={toggle}
+        type="button"
+        className="button button-quiet"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-reasons` : undefined}
+        aria-label={`${inviteActionLabel('decline')} “${title}”`}
+        onClick={() => setOpen((value) => !value)}
+      >
+        {inviteActionLabel('decline')}
+      </button>
+      {open && (
+        <div
+          ref={group}
+          id={`${id}-reasons`}
+          className="decline-reasons"
+          role="group"
+          aria-labelledby={`${id}-why`}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return
+            event.stopPropagation()
+            setOpen(false)
+            toggle.current?.focus()
+          }}
+        >
+          <span id={`${id}-why`} className="decline-why muted">
+            Why? (optional)
+          </span>
+          {DECLINE_REASONS.map((reason) => (
+            <button
+              key={reason}
+              type="button"
+              className="button button-secondary"
+              onClick={() => choose(reason)}
+            >
+              {declineReasonLabel(reason)}
+            </button>
+          ))}
+          <button type="button" className="button button-quiet" onClick={() => choose(undefined)}>
+            Decline without a reason
+          </button>
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,25 @@
+/**
+ * Whether one proposed time can be booked, as the card shows it: past by the platform's clock (the
+ * platform refuses it, so Book is off), or overlapping sessions already booked (flagged; the
+ * platform refuses it too, and its sentence says which session).
+ */
+import type { Session } from '../../shared/protocol/entities'
+import { conflictingSessions } from '../../shared/rules/session-overlap'
+
+/** What the card says about one proposed time. */
+export interface ProposedTimeStatus {
+  /** The time has come by the platform's clock: it can no longer be booked. */
+  readonly past: boolean
+  readonly conflicts: ReadonlyArray<Session>
+}
+
+/** The status of `time` at the platform's `now`, among the expert's `booked` sessions. */
+export function proposedTimeStatus(
+  time: number,
+  durationMinutes: number,
+  now: number,
+  booked: ReadonlyArray<Session>,
+): ProposedTimeStatus {
+  // The platform refuses a time at or before its now; the card says so from the same moment.
+  return { past: time <= now, conflicts: conflictingSessions(time, durationMinutes, booked) }
+}
