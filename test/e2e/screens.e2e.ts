@@ -1,7 +1,7 @@
 /**
  * A busy day, for the screens the other tests do not reach: history, stats, settings, an invite
- * whose proposed time overlaps a booked session, and the tray popover. Also checks that settings
- * and availability changes are saved.
+ * whose proposed time overlaps a booked session (and whose other time passes), its Decline
+ * reasons, and the tray popover. Also checks that settings and availability changes are saved.
  */
 import { expect, it } from 'vitest'
 import type { Outcome } from '../../src/shared/protocol/entities'
@@ -73,6 +73,7 @@ it('shows history, stats, settings, a conflicting proposed time and the popover'
 
   // Tomorrow: one booked session, and an invite proposing a time that overlaps it.
   const tomorrow = platform.clock.now() + 24 * HOUR
+  const soon = platform.clock.now() + 10 * MINUTE
   const booked = marketplace.createRequest({
     clientId: clients[1]!,
     title: 'Accessibility audit of a checkout',
@@ -87,7 +88,8 @@ it('shows history, stats, settings, a conflicting proposed time and the popover'
     title: 'Redux to Zustand: is it worth it?',
     description: 'We have 40 slices and a lot of thunks. I would like an opinion before we start.',
     kind: 'scheduled',
-    proposedTimes: [tomorrow - 2 * HOUR, tomorrow + 30 * MINUTE, tomorrow + 3 * HOUR],
+    // The first is soon: later the platform's clock passes it.
+    proposedTimes: [soon, tomorrow + 30 * MINUTE, tomorrow + 3 * HOUR],
     expectedDurationMinutes: 30,
     tags: ['react'],
     attachments: [
@@ -151,4 +153,35 @@ it('shows history, stats, settings, a conflicting proposed time and the popover'
     .getByText('Building context · not billable')
     .waitFor()
   await checkScreen(popover, 'popover-live')
+
+  // Back in the window: Book on the overlapping time is refused with the session named, a time the
+  // platform's clock has passed cannot be booked, and Decline asks why.
+  await page.getByRole('button', { name: /^Invites/ }).click()
+  const times = card.getByRole('listitem')
+  await times
+    .filter({ hasText: 'Overlaps “Accessibility audit' })
+    .getByRole('button', { name: /^Book/ })
+    .click()
+  await card
+    .getByRole('alert')
+    .getByText(/^Could not book: that time overlaps your session “Accessibility audit of a checkout”/)
+    .waitFor()
+  platform.clock.advance(11 * MINUTE)
+  const passed = times.filter({ hasText: 'This time has passed and can no longer be booked' })
+  await passed.waitFor()
+  expect(await passed.getByRole('button', { name: /^Book/ }).isDisabled()).toBe(true)
+  await checkScreen(page, 'invites-passed-time')
+
+  await card.getByRole('button', { name: /^Decline/ }).click()
+  const reasons = card.getByRole('group', { name: 'Why? (optional)' })
+  await reasons.getByRole('button', { name: 'Not my topic' }).waitFor()
+  await checkScreen(page, 'invite-decline-reasons')
+  // The first reason has focus: Enter chooses it.
+  await page.keyboard.press('Enter')
+  await card.waitFor({ state: 'detached' })
+  const recorded = marketplace.db
+    .prepare('SELECT decline_reason FROM invites WHERE request_id = ? AND expert_id = ?')
+    .pluck()
+    .get(overlapping.request.id, ada.id)
+  expect(recorded).toBe('not_my_topic')
 })
