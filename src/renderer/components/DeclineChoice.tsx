@@ -7,7 +7,6 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { DECLINE_REASONS } from '../../shared/protocol/decline-reasons'
 import type { DeclineReason } from '../../shared/protocol/entities'
 import { declineReasonLabel, inviteActionLabel } from '../../shared/labels'
-import { ActionButton } from './ActionButton'
 
 /** Props of DeclineChoice. */
 export interface DeclineChoiceProps {
@@ -29,15 +28,11 @@ export function DeclineChoice({ title, pending, onDecline }: DeclineChoiceProps)
   }, [open])
   const choose = (reason: DeclineReason | undefined): void => {
     setOpen(false)
+    // Focus goes back to Decline, which says "Declining…" until the platform answers.
+    toggle.current?.focus()
     onDecline(reason)
   }
 
-  if (pending)
-    return (
-      <ActionButton variant="quiet" pending pendingLabel="Declining…">
-        {inviteActionLabel('decline')}
-      </ActionButton>
-    )
   return (
     <>
       <button
@@ -46,10 +41,15 @@ export function DeclineChoice({ title, pending, onDecline }: DeclineChoiceProps)
         className="button button-quiet"
         aria-expanded={open}
         aria-controls={open ? `${id}-reasons` : undefined}
-        aria-label={`${inviteActionLabel('decline')} “${title}”`}
-        onClick={() => setOpen((value) => !value)}
+        aria-disabled={pending || undefined}
+        aria-busy={pending}
+        aria-label={pending ? 'Declining…' : `${inviteActionLabel('decline')} “${title}”`}
+        onClick={() => {
+          if (!pending) setOpen((value) => !value)
+        }}
       >
-        {inviteActionLabel('decline')}
+        {pending && <span className="spinner" aria-hidden="true" />}
+        {pending ? 'Declining…' : inviteActionLabel('decline')}
       </button>
       {open && (
         <div
