@@ -12,7 +12,10 @@ import {
 } from '../../shared/ipc/contract'
 import { MISSED_INVITES_LISTED, UPCOMING_SESSIONS_LISTED } from '../../shared/ipc/list-limits'
 import type { CommandName, CommandPayload } from '../../shared/protocol'
+import { exportSessionToCalendar } from './calendar/calendar-export'
 import type { PendingFocus } from './pending-focus'
+import type { CalendarOpener } from './ports/calendar-opener'
+import type { Logger } from './ports/logger'
 import type { Notifier, NotifierHealth } from './ports/notifier'
 import { appSettingsOf, type SettingsStore } from './ports/settings'
 import type { StandbyCore } from './standby-core'
@@ -32,6 +35,8 @@ export interface HostInfo {
   showWindow(): void
   /** The folder of the host's log file; absent for a host that writes none. */
   readonly logs?: HostLogFolder
+  /** The OS's calendar app; absent for a host without one (the page downloads the file). */
+  readonly calendar?: CalendarOpener
 }
 
 /** The host's log folder, and how it shows it. */
@@ -48,6 +53,7 @@ export interface AppApiDeps {
   readonly updates: UpdatePolicy
   /** What a press on a notification asked a page to show, for a page that loads after it. */
   readonly focus: PendingFocus
+  readonly log: Logger
 }
 
 /** The notification Settings sends on request. */
@@ -105,6 +111,17 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'messages.send': command(invokeContract['messages.send'].command),
     'sessions.join': command(invokeContract['sessions.join'].command),
     'sessions.openRoom': ({ sessionId }) => core.openRoom(sessionId),
+    'sessions.addToCalendar': ({ sessionId }) =>
+      exportSessionToCalendar(
+        {
+          cache: core.cache,
+          platformUrl: core.platformUrl,
+          now: core.platformClock.now(),
+          calendar: host.calendar,
+          log: deps.log,
+        },
+        sessionId,
+      ),
     'sessions.startBilling': command(invokeContract['sessions.startBilling'].command),
     'sessions.end': command(invokeContract['sessions.end'].command),
     'availability.set': command(invokeContract['availability.set'].command),

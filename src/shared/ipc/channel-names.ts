@@ -28,6 +28,7 @@ export const INVOKE_CHANNELS = [
   'messages.send',
   'sessions.join',
   'sessions.openRoom',
+  'sessions.addToCalendar',
   'sessions.startBilling',
   'sessions.end',
   'availability.set',

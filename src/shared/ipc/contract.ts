@@ -171,6 +171,20 @@ export const RoomOpening = z.discriminatedUnion('ok', [
 /** What opening a session's room ended as. */
 export type RoomOpening = z.infer<typeof RoomOpening>
 
+/**
+ * What "Add to calendar" ended as: the .ics file (so a page whose host has no calendar app can
+ * download it) and whether the host handed it to the OS's calendar app, or why not.
+ */
+export const CalendarExport = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    result: z.object({ fileName: z.string(), content: z.string(), opened: z.boolean() }),
+  }),
+  z.object({ ok: z.literal(false), error: CommandFailure }),
+])
+/** What "Add to calendar" ended as. */
+export type CalendarExport = z.infer<typeof CalendarExport>
+
 /** The outcome of a platform command as the renderer receives it. */
 function commandOutcome<N extends CommandName>(name: N) {
   return z.discriminatedUnion('ok', [
@@ -267,6 +281,11 @@ export const invokeContract = {
    * system browser; only a page of the platform signed in to is opened.
    */
   'sessions.openRoom': { request: z.object({ sessionId: Id }).strict(), response: RoomOpening },
+  /**
+   * Add a booked session to the OS's calendar app as an .ics file (a cancelled one as its
+   * cancellation); answers with the file, for a host without a calendar app to download.
+   */
+  'sessions.addToCalendar': { request: z.object({ sessionId: Id }).strict(), response: CalendarExport },
   /** Start billable time. */
   'sessions.startBilling': commandEntry('session.startBilling'),
   /** End a live session as charged, discounted or free. */

@@ -47,6 +47,7 @@ describe('the preload', () => {
         history: 'function',
         join: 'function',
         openRoom: 'function',
+        addToCalendar: 'function',
         startBilling: 'function',
         end: 'function',
       },

@@ -4,6 +4,7 @@ export type { Unsubscribe } from '../../../shared/listeners'
 export type { Secrets, StoredSignIn } from './secrets'
 export type { AppNotification, Notifier } from './notifier'
 export type { ExternalBrowser } from './external-browser'
+export type { CalendarOpener } from './calendar-opener'
 export type { TrayState, TrayStatus } from './tray-state'
 export type { Logger } from './logger'
 export type {

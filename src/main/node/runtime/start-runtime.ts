@@ -125,6 +125,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     notifier: options.notifier,
     updates,
     focus,
+    log: options.log,
   })
   // The window's own Join, Decline and Start handlers, so a press on a notification runs the same code.
   const notificationActions = new NotificationActions({
