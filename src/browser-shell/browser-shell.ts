@@ -158,6 +158,7 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     host: {
       ...headlessHost(options.version ?? '0.0.0', log, options.defaultPlatformUrl ?? null),
       openExternal: (url) => adapters.browser.open(url),
+      calendar: adapters.calendar,
       // A page in a browser cannot be given a folder to open: Settings shows the path.
       logs: { path: log.dir, open: () => Promise.resolve(false) },
     },

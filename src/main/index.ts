@@ -29,6 +29,7 @@ import { createIpcMain, send } from './electron/ipc/ipc-main'
 import { consoleLogger, type Logger } from './node/log'
 import { createFileLogger } from './node/file-log'
 import { createElectronLogFolder } from './electron/adapters/log-folder'
+import { createCalendarApp } from './electron/adapters/calendar-app'
 import { failStartup } from './electron/startup-failure-dialog'
 import { bringToFront, createMainWindow } from './electron/main-window'
 import { createPopover } from './electron/popover-window'
@@ -233,6 +234,7 @@ async function main(): Promise<void> {
       openExternal,
       showWindow,
       logs: createElectronLogFolder(log.dir, log),
+      calendar: createCalendarApp(),
     },
   })
   started.runtime = runtime

@@ -13,6 +13,7 @@ import { createPowerHook, type PowerHook } from './power-hook'
 import { createRecordedLoginItem, type RecordedLoginItem } from './recorded-login-item'
 import { createRecordedTrayState, type RecordedTrayState } from './recorded-tray-state'
 import { createRecordingBrowser, type RecordingBrowser } from './recording-browser'
+import { createRecordingCalendar, type RecordingCalendar } from './recording-calendar'
 import { createFakeUpdater, type FakeUpdater } from './fake-updater'
 import { createRecordingNotifier, type LineOutput, type RecordingNotifier } from './recording-notifier'
 import { createNodeSettingsStore } from './settings-store'
@@ -24,6 +25,7 @@ export { createPowerHook, type PowerHook } from './power-hook'
 export { createRecordedLoginItem, type RecordedLoginItem } from './recorded-login-item'
 export { createRecordedTrayState, type RecordedTrayState } from './recorded-tray-state'
 export { createRecordingBrowser, type RecordingBrowser } from './recording-browser'
+export { createRecordingCalendar, type RecordingCalendar } from './recording-calendar'
 export { createRecordingNotifier, notificationLine, type RecordingNotifier } from './recording-notifier'
 export { createNodeSettingsStore } from './settings-store'
 export { createStreamLogger } from './stream-logger'
@@ -50,6 +52,8 @@ export interface NodeAdapters {
   readonly settings: SettingsStore
   readonly notifier: RecordingNotifier
   readonly browser: RecordingBrowser
+  /** Calendar files the page asked to add; the page downloads them. */
+  readonly calendar: RecordingCalendar
   readonly tray: RecordedTrayState
   readonly power: PowerHook
   readonly loginItem: RecordedLoginItem
@@ -73,6 +77,7 @@ export function createNodeAdapters(options: NodeAdaptersOptions): NodeAdapters {
     settings,
     notifier: createRecordingNotifier({ out }),
     browser: createRecordingBrowser({ out }),
+    calendar: createRecordingCalendar({ out }),
     tray: createRecordedTrayState(),
     power,
     loginItem,

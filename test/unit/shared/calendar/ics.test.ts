@@ -23,7 +23,7 @@ function fileFor(overrides: Parameters<typeof aSession>[0] = {}, roomUrl: string
 
 describe('sessionCalendarFile', () => {
   it('describes a booked session in UTC with its room, a 10-minute alarm and CRLF lines', () => {
-    const request = aScheduledRequest()
+    const request = aScheduledRequest('req_s', FIXTURE_NOW + 60 * MINUTE)
     const session = aSession({ request, bookedStart: FIXTURE_NOW + 60 * MINUTE })
     const { content, fileName } = sessionCalendarFile({ session, now: FIXTURE_NOW, roomUrl: ROOM })
     expect(content.endsWith('\r\n')).toBe(true)
