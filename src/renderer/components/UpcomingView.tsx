@@ -1,10 +1,11 @@
-/** Upcoming: booked sessions by day, each with a countdown, reminders, and Start. */
+/** Upcoming: booked sessions by day, each with a countdown, reminders, Start and Add to calendar. */
 import { useId, useRef } from 'react'
 import type { Session } from '../../shared/protocol/entities'
 import { calendarDay, formatCountdown, formatDay, formatTime, isoTime, zoneCity } from '../logic/format'
 import { autoCancelNotice, reminderStatus } from '../logic/session-timing'
 import { useAppState, useNow } from '../store/context'
 import { useNavigate } from '../store/navigation'
+import { AddToCalendarButton } from './AddToCalendarButton'
 import { EmptyState } from './InvitesView'
 import { StartButton } from './StartButton'
 import { useSessionFocus } from './use-session-focus'
@@ -83,6 +84,7 @@ export function UpcomingSession({
           {session.client.name} · {zoneCity(session.client.timeZone)}
         </p>
         <SessionTiming session={session} remindersEnabled={remindersEnabled} />
+        {!compact && <AddToCalendarButton session={session} />}
       </div>
       <StartButton session={session} />
     </article>
