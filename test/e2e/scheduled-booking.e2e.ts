@@ -1,9 +1,12 @@
 /**
  * A scheduled request with three proposed times: the expert books the second; it shows in
  * Upcoming at that time in local time; Start stays disabled until the window opens 10 minutes
- * before (time moved by the shared ManualClock), then is enabled and starts the session.
+ * before (time moved by the shared ManualClock), then is enabled and starts the session. Add to
+ * calendar downloads the session as an .ics file with its room.
  */
+import { readFile } from 'node:fs/promises'
 import { expect, it } from 'vitest'
+import { utcDateTime } from '../../src/shared/calendar/ics'
 import { START_WINDOW_BEFORE_MS } from '../../src/shared/rules/session-timing'
 import { pageDayTime, pageTime } from './support/harness'
 import { useE2e } from './support/fixture'
@@ -57,6 +60,17 @@ it('books the second proposed time, lists it in local time, and enables Start wh
   expect(await startButton.isDisabled()).toBe(true)
   expect(await row.textContent()).toContain(`Opens at ${pageTime(opensAt)}`)
   await checkScreen(page, 'upcoming')
+
+  // Add to calendar: the browser shell has no calendar app, so the page downloads the .ics file.
+  const downloaded = page.waitForEvent('download')
+  await row.getByRole('button', { name: `Add to calendar “${request.title}”` }).click()
+  const download = await downloaded
+  expect(download.suggestedFilename()).toMatch(/^standby-session-.+\.ics$/)
+  const ics = await readFile(await download.path(), 'utf8')
+  expect(ics).toContain(`DTSTART:${utcDateTime(second)}\r\n`)
+  expect(ics).toContain('TRIGGER:-PT10M\r\n')
+  expect(ics).toMatch(/\r\nURL:http:\/\/127\.0\.0\.1:\d+\/rooms\//)
+  await row.getByRole('status').getByText(`Downloaded ${download.suggestedFilename()}`).waitFor()
 
   // One minute before the window: the page has seen the new time (its countdown says so), and
   // Start is still disabled.

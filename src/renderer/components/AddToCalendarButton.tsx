@@ -34,7 +34,7 @@ export function AddToCalendarButton({ session }: { readonly session: Session }) 
         variant="quiet"
         pending={add.pending}
         pendingLabel="Adding to calendar…"
-        label={`Add “${session.request.title}” to calendar`}
+        label={`Add to calendar “${session.request.title}”`}
         describedBy={done === null ? undefined : `${id}-done`}
         onClick={() => void add.run()}
       >
