@@ -59,4 +59,19 @@ describe('recent response figures on the platform', () => {
     expect(later?.last7Days.medianMs).toBeNull()
     expect(later?.last30Days).toEqual(week)
   })
+
+  it('tells the expert’s devices when an invite expires, so the missed count does not wait for the next answer', () => {
+    const { id } = platform().addExpert()
+    invite(id, 'Nobody answers this one')
+    const marketplace = platform().server.marketplace
+    const before = marketplace.events.latestId(id)
+    platform().clock.advance(30 * 60_000)
+    marketplace.sweep()
+
+    const replay = marketplace.replay(id, before)
+    const missed = (replay.kind === 'events' ? replay.events : []).flatMap((e) =>
+      e.type === 'expert.updated' ? [e.payload.expert.stats.recent?.last7Days.missed] : [],
+    )
+    expect(missed).toEqual([1])
+  })
 })
