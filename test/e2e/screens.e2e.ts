@@ -112,7 +112,8 @@ it('shows history, stats, settings, a conflicting proposed time and the popover'
   const page = await open(adaShell)
   const card = page.getByRole('article', { name: overlapping.request.title })
   await card.getByText(/Overlaps “Accessibility audit of a checkout”/).waitFor()
-  await page.getByRole('article', { name: 'useEffect runs twice in development' }).waitFor()
+  const instantCard = page.getByRole('article', { name: 'useEffect runs twice in development' })
+  await instantCard.getByText(/^Waiting \d+:\d\d/).waitFor()
   await checkScreen(page, 'invites-conflict')
 
   await page.getByRole('button', { name: 'History' }).click()
@@ -124,6 +125,10 @@ it('shows history, stats, settings, a conflicting proposed time and the popover'
 
   await page.getByRole('button', { name: 'My stats' }).click()
   await page.getByText('Sessions done').waitFor()
+  await page
+    .getByRole('table', { name: /Recent answers/ })
+    .getByRole('rowheader', { name: 'Missed invites' })
+    .waitFor()
   await checkScreen(page, 'stats')
 
   await page.getByRole('button', { name: 'Settings' }).click()

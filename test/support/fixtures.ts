@@ -41,7 +41,7 @@ export function anExpert(overrides: Partial<Expert> = {}): Expert {
     availabilityCause: 'chosen',
     idleMinutes: null,
     tags: ['javascript', 'typescript', 'react'],
-    stats: { averageResponseMs: 48_000, rating: 4.8, sessionsDone: 120 },
+    stats: { averageResponseMs: 48_000, rating: 4.8, sessionsDone: 120, recent: null },
     ...overrides,
   }
 }

@@ -49,7 +49,7 @@ export class Marketplace {
     config: Partial<MarketplaceConfig> = {},
   ) {
     assertPlausibleClock(clock)
-    this.store = new PlatformStore(db)
+    this.store = new PlatformStore(db, clock)
     this.events = new EventLog(db, clock, (error) =>
       logger.error('event listener failed', { error: String(error) }),
     )

@@ -39,6 +39,10 @@ function expireInvites(ctx: MarketplaceContext): number {
       })
     }
     for (const requestId of new Set(due.map((i) => i.request_id))) expireRequestIfUnanswered(ctx, requestId)
+    // A missed invite changes the expert's recent figures, so their devices hear it now.
+    for (const expertId of new Set(due.map((i) => i.expert_id))) {
+      ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
+    }
   })
   return due.length
 }

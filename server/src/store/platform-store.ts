@@ -3,6 +3,8 @@
  * every method runs inside whatever transaction the caller holds.
  */
 import type Database from 'better-sqlite3'
+import type { Clock } from '../../../src/shared/clock'
+import { recentResponseStats, type InviteTimes } from '../marketplace/response-stats'
 import {
   fitText,
   fitTimestamp,
@@ -112,6 +114,9 @@ export interface MessageRow {
   sent_at: number
 }
 
+/** The longest window the recent figures look back over. */
+const RECENT_WINDOW_MS = 30 * 24 * 60 * 60 * 1000
+
 /** Typed reads of the platform database. */
 export class PlatformStore {
   private readonly expertById: Database.Statement<[string], ExpertRow>
@@ -119,13 +124,17 @@ export class PlatformStore {
     [string, string],
     { average_response_ms: number | null; sessions_done: number }
   >
+  private readonly recentInviteTimes: Database.Statement<[string, number], InviteTimes>
   private readonly clientById: Database.Statement<[string], { id: string; name: string; time_zone: string }>
   private readonly requestById: Database.Statement<[string], RequestRow>
   private readonly inviteById: Database.Statement<[string], InviteRow>
   private readonly sessionById: Database.Statement<[string], SessionRow>
   private readonly messageById: Database.Statement<[string], MessageRow>
 
-  constructor(readonly db: Database.Database) {
+  constructor(
+    readonly db: Database.Database,
+    private readonly clock: Clock,
+  ) {
     this.expertById = db.prepare('SELECT * FROM experts WHERE id = ?')
     // A wall clock set back between an invite and its answer must not make the mean negative,
     // which no app would accept.
@@ -134,6 +143,9 @@ export class PlatformStore {
         (SELECT CAST(ROUND(AVG(MAX(0, answered_at - sent_at))) AS INTEGER) FROM invites
           WHERE expert_id = ? AND answered_at IS NOT NULL) AS average_response_ms,
         (SELECT COUNT(*) FROM sessions WHERE expert_id = ? AND state = 'ended') AS sessions_done`)
+    this.recentInviteTimes = db.prepare(`
+      SELECT sent_at AS sentAt, answered_at AS answeredAt, state FROM invites
+        WHERE expert_id = ? AND sent_at >= ?`)
     this.clientById = db.prepare('SELECT id, name, time_zone FROM clients WHERE id = ?')
     this.requestById = db.prepare('SELECT * FROM requests WHERE id = ?')
     this.inviteById = db.prepare('SELECT * FROM invites WHERE id = ?')
@@ -164,8 +176,15 @@ export class PlatformStore {
         averageResponseMs: stats?.average_response_ms ?? null,
         rating: row.rating,
         sessionsDone: stats?.sessions_done ?? 0,
+        recent: this.recentStats(id),
       },
     }
+  }
+
+  /** The expert's response figures over the last 7 and 30 days, from the invites' recorded times. */
+  private recentStats(expertId: string) {
+    const now = this.clock.now()
+    return recentResponseStats(this.recentInviteTimes.all(expertId, now - RECENT_WINDOW_MS), now)
   }
 
   /** A client. */

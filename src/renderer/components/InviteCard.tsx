@@ -17,7 +17,7 @@ import { KindBadge } from './KindBadge'
 import { Attachments } from './Attachments'
 import { MessageThread } from './MessageThread'
 import { ProposedTimes } from './ProposedTimes'
-import { Ago, Countdown } from './Time'
+import { Ago, Countdown, Waiting } from './Time'
 import { useAction } from './use-action'
 import { useInviteFocus } from './use-invite-focus'
 
@@ -80,6 +80,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
         {request.client.name} · {zoneCity(request.client.timeZone)} · about {request.expectedDurationMinutes}{' '}
         min
       </p>
+      {request.kind === 'instant' && <Waiting sentAt={invite.sentAt} />}
       {!compact && request.description !== '' && <Description text={request.description} />}
       {!compact && <Attachments attachments={request.attachments} />}
       {request.kind === 'scheduled' && <ProposedTimes invite={invite} booked={booked} compact={compact} />}

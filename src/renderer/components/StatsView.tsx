@@ -1,11 +1,13 @@
-/** My stats: average response time beside the platform's ~60 s, sessions done, rating. */
+/**
+ * My stats: average response time beside the platform's ~60 s, recent response figures, sessions
+ * done, rating.
+ */
 import type { ExpertStats } from '../../shared/protocol/entities'
 import { formatResponseTime } from '../logic/format'
+import { PLATFORM_AVERAGE_RESPONSE_MS } from '../logic/wait-cue'
 import { useAppState } from '../store/context'
 import { EmptyState } from './InvitesView'
-
-/** The platform's average time from invite to answer, from its help text. */
-export const PLATFORM_AVERAGE_RESPONSE_MS = 60_000
+import { RecentStats } from './RecentStats'
 
 /** The My stats section. */
 export function StatsView() {
@@ -34,6 +36,14 @@ function StatsGrid({ stats }: { readonly stats: ExpertStats }) {
           <ResponseTime ms={stats.averageResponseMs} />
         </dd>
       </div>
+      {stats.recent !== null && (
+        <div className="stat stat-wide">
+          <dt>Recent response times</dt>
+          <dd>
+            <RecentStats recent={stats.recent} />
+          </dd>
+        </div>
+      )}
       <div className="stat">
         <dt>Sessions done</dt>
         <dd className="stat-value">{stats.sessionsDone.toLocaleString()}</dd>

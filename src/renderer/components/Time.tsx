@@ -4,6 +4,7 @@
  */
 import { formatAgo, formatCountdown, formatDayTime, formatTime, formatTimer, isoTime } from '../logic/format'
 import { useNow } from '../store/context'
+import { waitCue } from '../logic/wait-cue'
 
 /** "3 minutes ago". */
 export function Ago({ at }: { readonly at: number }) {
@@ -35,4 +36,11 @@ export function DayTime({ at }: { readonly at: number }) {
 /** "13:00" as a <time> element. */
 export function ClockTime({ at }: { readonly at: number }) {
   return <time dateTime={isoTime(at)}>{formatTime(at)}</time>
+}
+
+/** How long an instant invite has waited, against the platform's average time to an answer. */
+export function Waiting({ sentAt }: { readonly sentAt: number }) {
+  const cue = waitCue(sentAt, useNow())
+  const tone = cue.level === 'strong' ? 'warning-text' : cue.level === 'calm' ? 'muted' : ''
+  return <p className={`wait-cue wait-${cue.level} tabular ${tone}`}>{cue.text}</p>
 }

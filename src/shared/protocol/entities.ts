@@ -71,6 +71,31 @@ export const AutoAvailability = z.enum(['idle', 'screen_locked', 'back'])
 /** The automatic changes the app asks for. */
 export type AutoAvailability = z.infer<typeof AutoAvailability>
 
+/** How the expert answered the invites sent in one recent window (the last 7 or 30 days). */
+export const ResponseWindow = z.object({
+  /** Median time from sent to answered; null when nothing in the window was answered. */
+  medianMs: DurationMs.nullable(),
+  /** The time nine answers in ten beat (nearest rank); null when nothing was answered. */
+  p90Ms: DurationMs.nullable(),
+  answered: z.number().int().nonnegative(),
+  accepted: z.number().int().nonnegative(),
+  /** Invites that expired unanswered. */
+  missed: z.number().int().nonnegative(),
+  /** Accepted over accepted, declined and missed; null when there were none. */
+  acceptanceRate: z.number().min(0).max(1).nullable(),
+})
+/** How the expert answered the invites sent in one recent window. */
+export type ResponseWindow = z.infer<typeof ResponseWindow>
+
+/** Response figures over recent windows, beside the platform's own average response time. */
+export const RecentResponseStats = z.object({
+  last7Days: ResponseWindow,
+  last30Days: ResponseWindow,
+  platformAverageMs: DurationMs,
+})
+/** Response figures over recent windows, beside the platform's own average. */
+export type RecentResponseStats = z.infer<typeof RecentResponseStats>
+
 /** The figures the platform keeps about an expert. */
 export const ExpertStats = z.object({
   /** Mean time from an invite being sent to the expert answering it; null before any answer. */
@@ -78,6 +103,8 @@ export const ExpertStats = z.object({
   /** Mean review rating, 1 to 5; null before the first review. */
   rating: z.number().min(1).max(5).nullable(),
   sessionsDone: z.number().int().nonnegative(),
+  /** Recent response figures; a platform that does not send them leaves them null. */
+  recent: RecentResponseStats.nullable().default(null),
 })
 /** The figures the platform keeps about an expert. */
 export type ExpertStats = z.infer<typeof ExpertStats>
