@@ -10,7 +10,11 @@ import {
   type InvokeRequest,
   type InvokeResponse,
 } from '../../shared/ipc/contract'
-import { MISSED_INVITES_LISTED, UPCOMING_SESSIONS_LISTED } from '../../shared/ipc/list-limits'
+import {
+  MISSED_INVITES_LISTED,
+  PAST_SESSIONS_WITH_CLIENT_LISTED,
+  UPCOMING_SESSIONS_LISTED,
+} from '../../shared/ipc/list-limits'
 import type { CommandName, CommandPayload } from '../../shared/protocol'
 import { exportSessionToCalendar } from './calendar/calendar-export'
 import type { PendingFocus } from './pending-focus'
@@ -105,6 +109,12 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
       ...core.cache.upcomingSessions(core.platformClock.now(), UPCOMING_SESSIONS_LISTED),
     ],
     'sessions.history': ({ limit, after }) => [...core.cache.sessionHistory(limit, after)],
+    'invites.pastSessionsWithClient': ({ inviteId }) => {
+      const invite = core.cache.invite(inviteId)
+      return invite === null
+        ? []
+        : [...core.cache.pastSessionsWithClient(invite.request.client.id, PAST_SESSIONS_WITH_CLIENT_LISTED)]
+    },
     'messages.list': ({ requestId }) => [...core.cache.messages(requestId)],
     'invites.accept': command(invokeContract['invites.accept'].command),
     'invites.decline': command(invokeContract['invites.decline'].command),

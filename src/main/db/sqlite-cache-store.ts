@@ -129,6 +129,10 @@ export class SqliteCacheStore implements CacheStore {
     return this.sessions.history(limit, after ?? { start: Number.MAX_SAFE_INTEGER, id: '' })
   }
 
+  pastSessionsWithClient(clientId: string, limit: number): ReadonlyArray<Session> {
+    return this.sessions.pastWithClient(clientId, limit)
+  }
+
   invite(id: string): Invite | null {
     return this.invites.byId(id)
   }

@@ -16,6 +16,7 @@ import { DeclineChoice } from './DeclineChoice'
 import { KindBadge } from './KindBadge'
 import { Attachments } from './Attachments'
 import { MessageThread } from './MessageThread'
+import { PastWithClient } from './PastWithClient'
 import { ProposedTimes } from './ProposedTimes'
 import { Ago, Countdown, Waiting } from './Time'
 import { useAction } from './use-action'
@@ -80,6 +81,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
         {request.client.name} · {zoneCity(request.client.timeZone)} · about {request.expectedDurationMinutes}{' '}
         min
       </p>
+      {!compact && <PastWithClient inviteId={invite.id} clientName={request.client.name} />}
       {request.kind === 'instant' && <Waiting sentAt={invite.sentAt} />}
       {!compact && request.description !== '' && <Description text={request.description} />}
       {!compact && <Attachments attachments={request.attachments} />}

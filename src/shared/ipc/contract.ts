@@ -16,6 +16,7 @@ import { ConnectionState } from '../connection-state'
 import { commandSchemas, type CommandName } from '../protocol/commands'
 import { Expert, Id, Invite, Message, Session, Timestamp } from '../protocol/entities'
 import { PROTOCOL_VERSION } from '../protocol/handshake'
+import { PAST_SESSIONS_WITH_CLIENT_LISTED } from './list-limits'
 import { UpdateChannel, UpdateState } from '../update/update-state'
 
 /** The operating systems the app is built for; anything else reports `other`. */
@@ -263,6 +264,11 @@ export const invokeContract = {
   'sessions.upcoming': { request: z.void(), response: z.array(Session) },
   /** Ended and cancelled sessions, most recent first, from the cache. */
   'sessions.history': { request: HistoryRequest, response: z.array(Session) },
+  /** The expert's ended and cancelled sessions with an invite's client, most recent first, from the cache. */
+  'invites.pastSessionsWithClient': {
+    request: z.object({ inviteId: Id }).strict(),
+    response: z.array(Session).max(PAST_SESSIONS_WITH_CLIENT_LISTED),
+  },
   /** The pre-session thread of a request, from the cache. */
   'messages.list': {
     request: z.object({ requestId: Id }).strict(),

@@ -9,3 +9,6 @@ export const MISSED_INVITES_LISTED = 50
 
 /** How many upcoming sessions the window lists. */
 export const UPCOMING_SESSIONS_LISTED = 200
+
+/** How many past sessions with an invite's client the invite card names. */
+export const PAST_SESSIONS_WITH_CLIENT_LISTED = 3

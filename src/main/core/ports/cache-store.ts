@@ -80,6 +80,8 @@ export interface CacheStore {
   upcomingSessions(now: number, limit: number): ReadonlyArray<Session>
   /** Ended and cancelled sessions, most recent first, from just after `after` (paging). */
   sessionHistory(limit: number, after?: HistoryCursor): ReadonlyArray<Session>
+  /** Ended and cancelled sessions with one client, most recent first. */
+  pastSessionsWithClient(clientId: string, limit: number): ReadonlyArray<Session>
   /** One invite, in whatever state. */
   invite(id: string): Invite | null
   /** One session. */

@@ -15,6 +15,7 @@ export class SessionRepository {
   private readonly selectUpcoming: Database.Statement<[number, number], StoredRow>
   private readonly selectHistory: Database.Statement<[number, string, number], StoredRow>
   private readonly selectById: Database.Statement<[string], StoredRow>
+  private readonly selectPastWithClient: Database.Statement<[string, number], StoredRow>
   private readonly deleteOthers: Database.Statement<[string]>
   private readonly deleteAllSessions: Database.Statement<[]>
 
@@ -41,6 +42,12 @@ export class SessionRepository {
        ORDER BY booked_start DESC, sessions.id DESC LIMIT ?`,
     )
     this.selectById = db.prepare(`${select} WHERE sessions.id = ?`)
+    // Walks sessions_history and filters on the row's own client: an expert's history is small
+    // enough that an index on the client would cost every write more than it saves this read.
+    this.selectPastWithClient = db.prepare(
+      `${select} WHERE state IN ('ended', 'cancelled') AND json_extract(sessions.json, '$.client.id') = ?
+       ORDER BY booked_start DESC, sessions.id DESC LIMIT ?`,
+    )
     this.deleteOthers = db.prepare('DELETE FROM sessions WHERE id NOT IN (SELECT value FROM json_each(?))')
     this.deleteAllSessions = db.prepare('DELETE FROM sessions')
   }
@@ -68,6 +75,11 @@ export class SessionRepository {
       'session',
       this.logger,
     )
+  }
+
+  /** Ended and cancelled sessions with one client, most recent first. */
+  pastWithClient(clientId: string, limit: number): Session[] {
+    return parseAllStored<Session>(this.selectPastWithClient.all(clientId, limit), 'session', this.logger)
   }
 
   /** One session, or null. */
