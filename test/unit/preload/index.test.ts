@@ -40,7 +40,12 @@ describe('the preload', () => {
       connection: { getState: 'function', onStateChanged: 'function' },
       auth: { signIn: 'function', signOut: 'function' },
       expert: { get: 'function' },
-      invites: { list: 'function', accept: 'function', decline: 'function' },
+      invites: {
+        list: 'function',
+        pastSessionsWithClient: 'function',
+        accept: 'function',
+        decline: 'function',
+      },
       focus: { take: 'function', onRequested: 'function' },
       sessions: {
         upcoming: 'function',
