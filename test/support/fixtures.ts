@@ -20,6 +20,25 @@ import type { FirstFrame } from '../../src/shared/first-frame'
 
 /** An ordinary moment to build around: Monday 2026-01-05 09:00 UTC. */
 export const FIXTURE_NOW = Date.UTC(2026, 0, 5, 9, 0, 0)
+
+/**
+ * The settings of a first run, spelt out once: the stores' tests (Node, Electron, the reader) each
+ * check theirs against it, so a changed default is changed here on purpose.
+ */
+export const FIRST_RUN_SETTINGS = {
+  platformUrl: null,
+  remindersEnabled: true,
+  soundEnabled: true,
+  launchAtLogin: false,
+  autoAwayEnabled: true,
+  autoAwayMinutes: 10,
+  updateChannel: 'stable',
+  closedToTrayNoticeShown: false,
+} as const
+
+const { closedToTrayNoticeShown: _appMemory, ...firstRunAppSettings } = FIRST_RUN_SETTINGS
+/** The first-run settings as the window sees them (without the app's own memory). */
+export const FIRST_RUN_APP_SETTINGS = firstRunAppSettings
 /** One minute in milliseconds. */
 export const MINUTE = 60_000
 
@@ -302,15 +321,7 @@ export function aFirstFrame(overrides: Partial<FirstFrame> = {}): FirstFrame {
     expert: null,
     invites: { open: [anInvite()], missed: [] },
     upcoming: [aSession()],
-    settings: {
-      platformUrl: null,
-      remindersEnabled: true,
-      soundEnabled: true,
-      launchAtLogin: false,
-      autoAwayEnabled: true,
-      autoAwayMinutes: 10,
-      updateChannel: 'stable',
-    },
+    settings: FIRST_RUN_APP_SETTINGS,
     surface: 'window',
     locale: 'en-GB',
     timeZone: 'Europe/Berlin',

@@ -2,6 +2,7 @@
  * The app's core for tests: the same runtime the hosts start (real SQLite cache, real sockets),
  * over the Node adapters in a temp data directory, with helpers to wait for what it does.
  */
+import type { Invite } from '../../src/shared/protocol'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -136,4 +137,19 @@ export async function startTestCore(options: TestCoreOptions): Promise<TestCore>
       if (remove) rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** The open invite titled `title` once the core holds it. */
+export function inviteTitled(core: TestCore, title: string): Promise<Invite> {
+  return new Promise((resolve) => {
+    const find = () => core.runtime.cache.openInvites().find((i) => i.request.title === title)
+    const already = find()
+    if (already !== undefined) return resolve(already)
+    const off = core.runtime.core.cacheChanged.add(() => {
+      const found = find()
+      if (found === undefined) return
+      off()
+      resolve(found)
+    })
+  })
 }

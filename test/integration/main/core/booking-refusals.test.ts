@@ -2,29 +2,13 @@
 // decline's reason travels from the window through the core to the platform.
 import { describe, expect, it } from 'vitest'
 import { fromCommand } from '../../../../src/renderer/logic/action-result'
-import type { Invite } from '../../../../src/shared/protocol'
 import { adminFetch } from '../../../support/admin-api'
 import { bookScheduled } from '../../../support/booking'
 import { useCleanup } from '../../../support/cleanup'
-import { startOnlineCore, type TestCore } from '../../../support/test-core'
+import { inviteTitled, startOnlineCore } from '../../../support/test-core'
 import type { TestPlatform } from '../../../support/test-platform'
 
 const MINUTE = 60_000
-
-/** The open invite titled `title` once the core holds it. */
-function inviteTitled(core: TestCore, title: string): Promise<Invite> {
-  return new Promise((resolve) => {
-    const find = () => core.runtime.cache.openInvites().find((i) => i.request.title === title)
-    const already = find()
-    if (already !== undefined) return resolve(already)
-    const off = core.runtime.core.cacheChanged.add(() => {
-      const found = find()
-      if (found === undefined) return
-      off()
-      resolve(found)
-    })
-  })
-}
 
 /** A scheduled request to `expertId` alone at `times`. */
 function requestAt(platform: TestPlatform, expertId: string, title: string, times: number[]): void {

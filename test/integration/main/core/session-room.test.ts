@@ -1,10 +1,10 @@
 // Joining a session opens its room in the system browser, once, whichever caller joined; a room
 // anywhere but the platform signed in to is never opened.
 import { describe, expect, it } from 'vitest'
-import type { Invite, Session } from '../../../../src/shared/protocol'
+import type { Session } from '../../../../src/shared/protocol'
 import { anExpert, aRequest, aSession, aSnapshot } from '../../../support/fixtures'
 import { startHostilePlatform } from '../../../support/hostile-platform'
-import { startOnlineCore, startTestCore, type TestCore } from '../../../support/test-core'
+import { inviteTitled, startOnlineCore, startTestCore, type TestCore } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
 
 const MINUTE = 60_000
@@ -47,17 +47,7 @@ describe('the session room', () => {
       proposedTimes: [start],
       direct: { expertId: expert.id, via: 'dashboard' },
     })
-    const scheduled = await new Promise<Invite>((resolve) => {
-      const find = () => core.runtime.cache.openInvites().find((i) => i.request.title === 'Booked later')
-      const already = find()
-      if (already !== undefined) return resolve(already)
-      const off = core.runtime.core.cacheChanged.add(() => {
-        const found = find()
-        if (found === undefined) return
-        off()
-        resolve(found)
-      })
-    })
+    const scheduled = await inviteTitled(core, 'Booked later')
     const booked = await api['invites.accept']({ inviteId: scheduled.id, proposedTime: start })
     if (!booked.ok) throw new Error(booked.error.message)
     expect(opened).toEqual([])

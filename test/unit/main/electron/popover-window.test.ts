@@ -63,13 +63,19 @@ describe('the popover window', () => {
     expect(window.visible).toBe(false)
   })
 
-  it('stays closed when a click on the tray icon took its focus (the blur comes first), and opens on the next', () => {
+  /** A popover on a manual clock, opened from the tray icon and then put away by a click elsewhere. */
+  const openedThenPutAway = () => {
     const clock = new ManualClock(0)
     const popover = createPopover({ ...options, clock })
     const window = fake.windows.at(-1)!
     const icon = { x: 1000, y: 0, width: 24, height: 24 }
     popover.toggle(icon)
     window.blur()
+    return { clock, popover, window, icon }
+  }
+
+  it('stays closed when a click on the tray icon took its focus (the blur comes first), and opens on the next', () => {
+    const { clock, popover, window, icon } = openedThenPutAway()
     popover.toggle(icon)
     expect(window.visible).toBe(false)
     clock.advance(BLUR_CLICK_MS)
@@ -78,12 +84,7 @@ describe('the popover window', () => {
   })
 
   it('opens on a click on the icon a while after a click elsewhere put it away', () => {
-    const clock = new ManualClock(0)
-    const popover = createPopover({ ...options, clock })
-    const window = fake.windows.at(-1)!
-    const icon = { x: 1000, y: 0, width: 24, height: 24 }
-    popover.toggle(icon)
-    window.blur()
+    const { clock, popover, window, icon } = openedThenPutAway()
     clock.advance(60_000)
     popover.toggle(icon)
     expect(window).toMatchObject({ visible: true, focused: true })

@@ -6,22 +6,14 @@ import {
   settingsFileContent,
 } from '../../../../../src/main/core/settings/read-settings'
 import { recordingLog } from '../../../../support/recording-log'
+import { FIRST_RUN_SETTINGS } from '../../../../support/fixtures'
 
 const defaults = defaultSettings()
 
 describe('reading settings from whatever is on disk', () => {
   it('gives the defaults for a first run, and asks for the file to be written', () => {
     const log = recordingLog()
-    expect(defaults).toEqual({
-      platformUrl: null,
-      remindersEnabled: true,
-      soundEnabled: true,
-      launchAtLogin: false,
-      autoAwayEnabled: true,
-      autoAwayMinutes: 10,
-      updateChannel: 'stable',
-      closedToTrayNoticeShown: false,
-    })
+    expect(defaults).toEqual(FIRST_RUN_SETTINGS)
     expect(readSettings({}, log)).toEqual({ values: defaults, rewrite: true })
     expect(log.lines).toEqual([])
   })

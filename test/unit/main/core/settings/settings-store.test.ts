@@ -6,6 +6,7 @@ import {
   type SettingsFile,
 } from '../../../../../src/main/core/settings/settings-store'
 import { recordingLog } from '../../../../support/recording-log'
+import { FIRST_RUN_SETTINGS } from '../../../../support/fixtures'
 
 /** A SettingsFile in memory that counts writes and can be made to fail. */
 function memoryFile(initial: Record<string, unknown> = {}) {
@@ -31,29 +32,14 @@ describe('the settings store', () => {
   it('writes the defaults with the layout version on a first run', () => {
     const file = memoryFile()
     const settings = createSettingsStore(file, recordingLog())
-    expect(settings.get()).toEqual({
-      platformUrl: null,
-      remindersEnabled: true,
-      soundEnabled: true,
-      launchAtLogin: false,
-      autoAwayEnabled: true,
-      autoAwayMinutes: 10,
-      updateChannel: 'stable',
-      closedToTrayNoticeShown: false,
-    })
+    expect(settings.get()).toEqual(FIRST_RUN_SETTINGS)
     expect(file.content).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
   })
 
   it('does not rewrite a file that is already current', () => {
     const file = memoryFile({
-      platformUrl: null,
+      ...FIRST_RUN_SETTINGS,
       remindersEnabled: false,
-      soundEnabled: true,
-      launchAtLogin: false,
-      autoAwayEnabled: true,
-      autoAwayMinutes: 10,
-      updateChannel: 'stable',
-      closedToTrayNoticeShown: false,
       settingsVersion: SETTINGS_VERSION,
     })
     createSettingsStore(file, recordingLog())

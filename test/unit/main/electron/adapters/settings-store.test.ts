@@ -7,6 +7,7 @@ import { createNodeSettingsStore } from '../../../../../src/main/node/adapters/s
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 import { useTempDirs } from '../../../../support/temp-dir'
 import { recordingLog } from '../../../../support/recording-log'
+import { FIRST_RUN_SETTINGS } from '../../../../support/fixtures'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
 
@@ -25,16 +26,7 @@ describe('the Electron settings store (electron-store)', () => {
   it('starts from the defaults in userData/settings.json', () => {
     const dir = userData()
     const settings = createElectronSettingsStore({ log: recordingLog() })
-    expect(settings.get()).toEqual({
-      platformUrl: null,
-      remindersEnabled: true,
-      soundEnabled: true,
-      launchAtLogin: false,
-      autoAwayEnabled: true,
-      autoAwayMinutes: 10,
-      updateChannel: 'stable',
-      closedToTrayNoticeShown: false,
-    })
+    expect(settings.get()).toEqual(FIRST_RUN_SETTINGS)
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual({
       ...settings.get(),
       settingsVersion: SETTINGS_VERSION,

@@ -7,6 +7,7 @@ import { corruptSettingsPath, settingsFilePath } from '../../../../../src/main/n
 import { createNodeSettingsStore } from '../../../../../src/main/node/adapters/settings-store'
 import { recordingLog } from '../../../../support/recording-log'
 import { useTempDirs } from '../../../../support/temp-dir'
+import { FIRST_RUN_SETTINGS } from '../../../../support/fixtures'
 
 const tempDir = useTempDirs()
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'))
@@ -16,16 +17,7 @@ describe('the Node settings store (conf)', () => {
     const dir = tempDir()
     const log = recordingLog()
     const settings = createNodeSettingsStore({ dir, log })
-    expect(settings.get()).toEqual({
-      platformUrl: null,
-      remindersEnabled: true,
-      soundEnabled: true,
-      launchAtLogin: false,
-      autoAwayEnabled: true,
-      autoAwayMinutes: 10,
-      updateChannel: 'stable',
-      closedToTrayNoticeShown: false,
-    })
+    expect(settings.get()).toEqual(FIRST_RUN_SETTINGS)
     expect(readJson(join(dir, 'settings.json'))).toEqual({
       ...settings.get(),
       settingsVersion: SETTINGS_VERSION,
