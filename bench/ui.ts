@@ -15,6 +15,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/support/harness'
 import { inviteToCard } from './invite-card'
 import { manySessions } from '../test/support/fixtures'
 import { startOfflineShell, type OfflineShell } from '../test/support/offline-shell'
+import { blockHeadlines, formatBlocks, runBlocks, type BlockResult } from './blocks'
+import type { Headline } from './headline'
 import { median, ms, percentile } from './stats'
 
 const PAINT_RUNS = 9
@@ -78,7 +80,7 @@ async function answeredByShell(page: Page): Promise<void> {
   await socket.waitForEvent('framereceived')
 }
 
-async function firstPaint(browser: Browser): Promise<void> {
+async function firstPaint(browser: Browser): Promise<ReadonlyArray<Headline>> {
   const { shell, close } = await shellWithSessions(1_000)
   try {
     const page = await fetch(shell.url).then((response) => response.text())
@@ -91,27 +93,40 @@ async function firstPaint(browser: Browser): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1120, height: 780 } })
     const loads: PageTimes[] = []
     // The raw baseline: this Chromium painting a one-line static page on this machine, loaded
-    // in turn with the app's page so that both see the same machine.
-    const blank: number[] = []
+    // in turn with the app's page in blocks so that both see the same machine.
+    const paint = 'first contentful paint'
+    let result: BlockResult
     try {
-      for (let run = 0; run < PAINT_RUNS; run++) {
+      result = await runBlocks({
+        blocks: PAINT_RUNS,
         // The first load also warms the shell's SQLite pages; it is reported, not hidden.
-        loads.push(
-          await loadTimes(
-            context,
-            shell.url,
-            ['first-contentful-paint', 'standby:first-data-paint', 'standby:interactive'],
-            answeredByShell,
-          ),
-        )
-        const baseline = await loadTimes(
-          context,
-          'data:text/html,<!doctype html><title>baseline</title><p>Standby</p>',
-          ['first-contentful-paint'],
-          (page) => page.waitForLoadState('load'),
-        )
-        blank.push(baseline.fcp)
-      }
+        warmup: 0,
+        ours: {
+          name: 'Standby',
+          async run() {
+            const load = await loadTimes(
+              context,
+              shell.url,
+              ['first-contentful-paint', 'standby:first-data-paint', 'standby:interactive'],
+              answeredByShell,
+            )
+            loads.push(load)
+            return { [paint]: load.fcp }
+          },
+        },
+        baseline: {
+          name: 'static one-line page',
+          async run() {
+            const load = await loadTimes(
+              context,
+              'data:text/html,<!doctype html><title>baseline</title><p>Standby</p>',
+              ['first-contentful-paint'],
+              (page) => page.waitForLoadState('load'),
+            )
+            return { [paint]: load.fcp }
+          },
+        },
+      })
     } finally {
       await context.close()
     }
@@ -127,10 +142,15 @@ async function firstPaint(browser: Browser): Promise<void> {
         ? '      page as built (no first-frame pre-render found: run npm run build)'
         : `      page with its first frame pre-rendered: ${kib(page.length)} of HTML, then ${kib(frameData.length)} of data fetched after painting`,
     )
-    console.log(`      static one-line page (baseline)  first contentful paint median ${ms(median(blank))}`)
+    for (const line of formatBlocks(result)) console.log(`      ${line}`)
     console.log(`      first contentful paint  ${of('fcp')}`)
     console.log(`      first frame with data   ${of('data')}  (target < 300 ms)`)
     console.log(`      responds to input       ${of('interactive')}  (React has hydrated the frame)`)
+    return [
+      ...blockHeadlines('first paint', result),
+      { name: 'first frame with data, median', value: median(loads.map((l) => l.data)), unit: 'ms' },
+      { name: 'responds to input, median', value: median(loads.map((l) => l.interactive)), unit: 'ms' },
+    ]
   } finally {
     await close()
   }
@@ -207,21 +227,22 @@ function bundleSize(): string {
   return `${(bytes / 1024).toFixed(0)} KiB of JavaScript`
 }
 
-/** Run the UI bench. */
-export async function benchUi(): Promise<void> {
+/** Run the UI bench; returns its headline figures. */
+export async function benchUi(): Promise<ReadonlyArray<Headline>> {
   console.log('ui: the renderer in Chromium against the browser shell')
   try {
     buildApp(process.cwd())
     console.log(`  renderer built: ${bundleSize()}`)
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
     try {
-      await firstPaint(browser)
+      const paint = await firstPaint(browser)
       await historyScroll(browser)
-      await inviteToCard(browser)
+      return [...paint, ...(await inviteToCard(browser))]
     } finally {
       await browser.close()
     }
   } catch (error) {
     console.log(`  ui bench could not run: ${error instanceof Error ? error.message : String(error)}`)
+    return []
   }
 }
