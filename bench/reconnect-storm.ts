@@ -133,11 +133,12 @@ export async function benchReconnectStorm(): Promise<ReadonlyArray<Headline>> {
     platform.send({ type: 'sample', everyMs: SAMPLE_EVERY_MS })
     const stoppedAt = performance.timeOrigin + performance.now()
     await first.stop({ type: 'stop' })
+    const closedAt = performance.timeOrigin + performance.now()
     // A longer outage (`--down-ms`) shows how far the backoff has grown by the time it is back.
     await new Promise((resolve) => setTimeout(resolve, downMs))
     const listening = platform.next('listening', GIVE_UP_MS)
     platform.send({ type: 'start', dbPath, port, whileDown: experts.map((e) => e.id) })
-    const { at: listeningAt, latest } = await listening
+    const { at: listeningAt, latest, invitesMs } = await listening
     const reports = await Promise.all(
       fleets.map(async ({ fleet }) => {
         const caughtUp = fleet.next('caught-up', GIVE_UP_MS)
@@ -165,7 +166,7 @@ export async function benchReconnectStorm(): Promise<ReadonlyArray<Headline>> {
     const p90 = percentile(times, 90)
     const max = times.length === 0 ? Number.NaN : Math.max(...times)
     console.log(
-      `  platform down for ${ms(listeningAt - stoppedAt)} (a new process on the same port and database, with an invite for every expert added before it listened)`,
+      `  platform down for ${ms(listeningAt - stoppedAt)}: the old process closing ${ms(closedAt - stoppedAt)}, then a new one on the same port and database adding an invite for every expert ${ms(invitesMs)} and starting to listen`,
     )
     console.log(
       `  from the platform listening again until a core's cursor is its expert's latest id: p50 ${ms(p50)}  p90 ${ms(p90)}  max ${ms(max)}` +

@@ -36,8 +36,8 @@ export function formatRepeat(rows: ReadonlyArray<RepeatRow>, runs: number): Read
       const width = s.median === 0 ? Number.NaN : ((s.max - s.min) / s.median) * 100
       const missing = values.length < runs ? `  (reported by ${values.length} of ${runs} runs)` : ''
       return (
-        `  ${name}: ${values.map(f).join(', ')}  →  median ${f(s.median)} [${f(s.min)} – ${f(s.max)}], ` +
-        `range ${Number.isFinite(width) ? `${width.toFixed(0)} %` : 'n/a'} of the median${missing}`
+        `  ${name}: ${values.map(f).join(', ')}  →  median ${f(s.median)} [${f(s.min)} – ${f(s.max)}]` +
+        `${Number.isFinite(width) ? `, range ${width.toFixed(0)} % of the median` : ''}${missing}`
       )
     }),
   ]

@@ -40,6 +40,8 @@ export type StormPlatformReport =
       readonly experts: ReadonlyArray<StormExpert>
       /** The newest event id of each expert's stream. */
       readonly latest: Readonly<Record<string, number>>
+      /** How long adding the invites took, before the server started. */
+      readonly invitesMs: number
     }
   | {
       readonly type: 'usage'
@@ -137,7 +139,9 @@ process.on('message', (message: StormPlatformMessage) => {
     void (async () => {
       const experts =
         message.createExperts === undefined ? [] : await createExperts(message.dbPath, message.createExperts)
+      const invitesFrom = performance.now()
       if (message.whileDown !== undefined) addInvites(message.dbPath, message.whileDown)
+      const invitesMs = performance.now() - invitesFrom
       server = await startPlatformServer({
         dbPath: message.dbPath,
         port: message.port,
@@ -151,7 +155,7 @@ process.on('message', (message: StormPlatformMessage) => {
       })
       const ids = experts.length > 0 ? experts.map((e) => e.id) : (message.whileDown ?? [])
       const latest = Object.fromEntries(ids.map((id) => [id, server?.marketplace.events.latestId(id) ?? 0]))
-      send({ type: 'listening', url: server.url, port: server.port, at, experts, latest })
+      send({ type: 'listening', url: server.url, port: server.port, at, experts, latest, invitesMs })
     })()
   }
   if (message.type === 'sample') startSampling(message.everyMs)

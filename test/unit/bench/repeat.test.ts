@@ -32,6 +32,11 @@ describe('repeatRows and formatRepeat', () => {
     ])
   })
 
+  it('gives no relative range for a figure whose median is zero', () => {
+    const rows = repeatRows([[{ name: 'cores behind', value: 0, unit: 'count' as const }]])
+    expect(formatRepeat(rows, 1)[1]).toBe('  cores behind: 0  →  median 0 [0 – 0]')
+  })
+
   it('says so when a bench reported no headline figures', () => {
     expect(formatRepeat(repeatRows([[], []]), 2)).toEqual(['(no headline figures over 2 runs)'])
   })
