@@ -5,11 +5,7 @@
  */
 import { createNodeAdapters } from '../src/main/node/adapters'
 import { headlessHost, startNodeRuntime } from '../src/main/node/runtime/start-node-runtime'
-import { openCache } from '../src/main/db/open-cache'
-import { SqliteCacheStore } from '../src/main/db/sqlite-cache-store'
 import { systemClock } from '../src/shared/clock'
-import type { PlatformEvent } from '../src/shared/protocol'
-import { join } from 'node:path'
 
 /** What the parent sends to start the core. */
 export interface CoreChildStart {
@@ -18,8 +14,6 @@ export interface CoreChildStart {
   readonly token: string
   readonly expertId: string
   readonly dataDir: string
-  /** Events to put in the cache before starting (the platform holds the same ones). */
-  readonly preload?: ReadonlyArray<PlatformEvent>
 }
 
 const now = (): number => performance.timeOrigin + performance.now()
@@ -36,14 +30,6 @@ process.on('message', (message: CoreChildStart | { type: 'rss' } | { type: 'stop
 })
 
 async function start(options: CoreChildStart): Promise<void> {
-  const cachePath = join(options.dataDir, 'cache.db')
-  if (options.preload !== undefined) {
-    const { db } = openCache({ path: cachePath })
-    const store = new SqliteCacheStore(db, quiet)
-    for (let i = 0; i < options.preload.length; i += 1_000)
-      store.applyEvents(options.preload.slice(i, i + 1_000))
-    db.close()
-  }
   const adapters = createNodeAdapters({ dataDir: options.dataDir, out: { write: () => true }, log: quiet })
   await adapters.secrets.save({
     platformUrl: options.platformUrl,

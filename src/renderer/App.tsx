@@ -2,26 +2,24 @@
  * The full window: a sidebar of sections and the section itself, under the connection banner.
  * Signed out, the window is the sign-in form. A live session takes the front when it starts.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { assertNever } from '../shared/assert-never'
 import type { Session } from '../shared/protocol/entities'
 import { ClockSkewNotice } from './components/ClockSkewNotice'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { UpdateBanner } from './components/UpdatesSection'
-import { HistoryView } from './components/HistoryView'
 import { InvitesView } from './components/InvitesView'
 import { LiveView } from './components/LiveView'
 import { Notices } from './components/Notices'
-import { SettingsView } from './components/SettingsView'
 import { Sidebar } from './components/Sidebar'
 import { SignInForm } from './components/SignInForm'
-import { StatsView } from './components/StatsView'
 import { UpcomingView } from './components/UpcomingView'
 import { useFocusRescue } from './components/use-focus-rescue'
 import { useClosedInviteFocus } from './components/use-invite-focus'
 import { useGoneSessionFocus } from './components/use-session-focus'
 import { NotificationHealthBanner } from './components/NotificationHealthBanner'
 import { markFirstDataPaint } from './first-paint'
+import { HistoryView, preloadSections, SettingsView, StatsView, WhenLoaded } from './lazy-sections'
 import { useAppState, useNotifications } from './store/context'
 import { NavigateContext, type View } from './store/navigation'
 
@@ -60,7 +58,11 @@ export function App() {
   }, [focus, focusView])
 
   useEffect(() => {
-    if (state.loaded) markFirstDataPaint()
+    if (!state.loaded) return
+    markFirstDataPaint()
+    // Once the page answers input, the sections not shown first are fetched for the first click.
+    const idle = window.setTimeout(preloadSections, 0)
+    return () => window.clearTimeout(idle)
   }, [state.loaded])
 
   const openInvites = state.invites.open.length
@@ -68,9 +70,11 @@ export function App() {
     document.title = openInvites > 0 ? `Standby (${openInvites})` : 'Standby'
   }, [openInvites])
 
-  useEffect(() => {
-    // Moving between sections moves focus to the new section's heading, as a page change would;
-    // not when a notification asked for an invite or session, whose card has just taken the focus.
+  // Moving between sections moves focus to the new section's heading, as a page change would;
+  // not when a notification asked for an invite or session, whose card has just taken the focus.
+  // Called once the section is on screen, which for one in its own chunk is after it loaded.
+  // A new choice is a new callback, so a choice of the section already shown moves focus too.
+  const sectionShown = useCallback(() => {
     if (toCard.current) toCard.current = false
     else if (chosen !== null) focusHeading(main.current)
   }, [chosen])
@@ -119,7 +123,9 @@ export function App() {
                 Could not read the saved data: {state.readError}
               </p>
             )}
-            <Section view={view} />
+            <WhenLoaded key={view} onShown={sectionShown}>
+              <Section view={view} />
+            </WhenLoaded>
           </main>
         </div>
       </div>
