@@ -6,7 +6,8 @@
  */
 import type { EarningsSummary, WeekEarnings } from '../../../src/shared/money/earnings-summary'
 import { WEEKS_SHOWN } from '../../../src/shared/money/earnings-summary'
-import { clampMinor, type Money } from '../../../src/shared/money/money'
+import { clampMinor } from '../../../src/shared/money/amount'
+import type { Money } from '../../../src/shared/money/money'
 import { addDays, mondayOf, startOfDay, startOfMonth } from './zoned-calendar'
 
 /** What one settled session earned, and when it settled (ended or was cancelled). */

@@ -7,7 +7,8 @@
  * the expert the fee when they are, and is otherwise nothing; the reason does not matter.
  */
 import type { Cancellation, Outcome, SessionState } from '../protocol/entities'
-import { clampMinor, type Money, type Price } from './money'
+import { clampMinor } from './amount'
+import type { Money, Price } from './money'
 
 /** The billing block: a started block of billable time is charged whole. */
 export const BILLING_BLOCK_MS = 15 * 60_000

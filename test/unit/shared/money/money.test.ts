@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  decimalText,
-  formatMoney,
-  MAX_AMOUNT_MINOR,
-  minorDigits,
-  Money,
-  Price,
-} from '../../../../src/shared/money/money'
+import { decimalText, formatMoney, minorDigits } from '../../../../src/shared/money/format-money'
+import { MAX_AMOUNT_MINOR, Money, Price } from '../../../../src/shared/money/money'
 
 describe('money on the wire', () => {
   it('takes whole minor units and an ISO 4217 code', () => {
