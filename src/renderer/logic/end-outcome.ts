@@ -66,6 +66,8 @@ function clientPaysMoneySentence(outcome: Outcome, billedMs: number, rate: Price
     case 'discounted':
       return `The client will pay ${amount} for ${billed} of billed time: ${per}, ${outcome.percent}% off.`
     case 'free':
-      return `The client will pay ${amount}: no charge for ${billed} of billed time.`
+      return billedMs > 0
+        ? `The client will pay ${amount}: no charge for ${billed} of billed time.`
+        : `The client will pay ${amount}: nothing was billed.`
   }
 }

@@ -91,6 +91,9 @@ describe('money in the window', () => {
     expect(clientPaysSentence({ kind: 'free' }, 12 * MINUTE, rate)).toBe(
       'The client will pay $0.00: no charge for 12 min of billed time.',
     )
+    expect(clientPaysSentence({ kind: 'free' }, 0, rate)).toBe(
+      'The client will pay $0.00: nothing was billed.',
+    )
     // A platform that names no rate: time only, as before.
     expect(clientPaysSentence({ kind: 'charged' }, 12 * MINUTE, null)).toBe(
       'The client will pay for all 12 min of billed time.',
