@@ -28,6 +28,7 @@ import {
 } from '../server/src/platform-server'
 import { DEMO_EXPERTS, DEMO_PASSWORD, seedDemoAccounts } from '../server/src/seed'
 import { ClientSimulator } from '../server/src/simulator'
+import { seedDemoEarnings } from '../server/src/demo-earnings'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({
@@ -50,6 +51,7 @@ async function embeddedPlatform(): Promise<{ url: string; stop(): Promise<void> 
     startPlatformServer({ port, dbPath: join(dataDir, 'platform.db'), logger: quietLogger })
   const server = await start(DEFAULT_PLATFORM_PORT).catch(() => start(0))
   await seedDemoAccounts(server.marketplace)
+  seedDemoEarnings(server.marketplace)
   const simulator = new ClientSimulator(server.marketplace, server.clock, quietLogger, {
     requestEveryMs: 45_000,
     seed: Date.now() % 100_000,

@@ -14,6 +14,7 @@ import { consoleLogger } from './logger'
 import { DEFAULT_PLATFORM_PORT, startPlatformServer } from './platform-server'
 import { DEMO_PASSWORD, DEMO_EXPERTS, seedDemoAccounts } from './seed'
 import { ClientSimulator } from './simulator'
+import { seedDemoEarnings } from './demo-earnings'
 
 const USAGE = `Usage: npm run server -- [options]
   --port N                  port to listen on (default ${DEFAULT_PLATFORM_PORT}; 0 picks a free one)
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
   })
   if (values.seed) {
     const added = await seedDemoAccounts(server.marketplace)
+    seedDemoEarnings(server.marketplace)
     logger.info(
       `demo accounts ready (${added} added): ${DEMO_EXPERTS.map((e) => e.email).join(', ')}; password "${DEMO_PASSWORD}"`,
     )

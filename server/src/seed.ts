@@ -14,6 +14,7 @@ export const DEMO_EXPERTS = [
     timeZone: 'Europe/London',
     tags: ['javascript', 'typescript', 'react', 'node'],
     rating: 4.9,
+    rate: { amountMinor: 3_000, currency: 'GBP' },
   },
   {
     id: 'exp_grace',
@@ -22,6 +23,7 @@ export const DEMO_EXPERTS = [
     timeZone: 'America/New_York',
     tags: ['python', 'sql', 'data', 'node'],
     rating: 4.8,
+    rate: { amountMinor: 2_500, currency: 'USD' },
   },
   {
     id: 'exp_linus',
@@ -30,6 +32,7 @@ export const DEMO_EXPERTS = [
     timeZone: 'Europe/Helsinki',
     tags: ['linux', 'devops', 'docker', 'python'],
     rating: 4.7,
+    rate: { amountMinor: 2_000, currency: 'EUR' },
   },
   {
     id: 'exp_margaret',
@@ -38,6 +41,7 @@ export const DEMO_EXPERTS = [
     timeZone: 'America/Los_Angeles',
     tags: ['react', 'css', 'javascript', 'design'],
     rating: 4.6,
+    rate: { amountMinor: 2_200, currency: 'USD' },
   },
 ] as const
 

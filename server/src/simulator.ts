@@ -63,7 +63,7 @@ const REPLIES = [
 ] as const
 
 /** Deterministic pseudo-random numbers (mulberry32), so a seeded demo behaves the same way twice. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -41,7 +41,11 @@ it('starts billing once the client joins and ends with a 50% discount the platfo
   await live.getByRole('button', { name: 'End session…' }).click()
   await live.getByRole('radio', { name: /Discount/ }).check()
   await live.getByRole('spinbutton', { name: 'Discount percent' }).fill('50')
-  await live.getByText('The client will pay 50% of the billed time: 6 mins of 12 mins (50% off).').waitFor()
+  await live
+    .getByText(
+      /^The client will pay (US)?\$12\.50 for 12 mins? of billed time: 1 started quarter hour at (US)?\$25\.00, 50% off\.$/,
+    )
+    .waitFor()
   await checkScreen(page, 'live-end')
   await live.getByRole('button', { name: 'End session' }).click()
 

@@ -74,7 +74,7 @@ it('signs in, joins, starts billing and ends with a discount using only the keyb
   await tabTo(page, live.getByRole('spinbutton', { name: 'Discount percent' }))
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.type('30')
-  await live.getByText(/\(30% off\)/).waitFor()
+  await live.getByText(/, 30% off\.$/).waitFor()
   await tabTo(page, live.getByRole('button', { name: 'End session' }))
   await page.keyboard.press('Enter')
 

@@ -60,7 +60,8 @@ export function anExpert(overrides: Partial<Expert> = {}): Expert {
     availabilityCause: 'chosen',
     idleMinutes: null,
     tags: ['javascript', 'typescript', 'react'],
-    stats: { averageResponseMs: 48_000, rating: 4.8, sessionsDone: 120, recent: null },
+    stats: { averageResponseMs: 48_000, rating: 4.8, sessionsDone: 120, recent: null, earnings: null },
+    rate: { amountMinor: 2_500, currency: 'USD' },
     ...overrides,
   }
 }
@@ -149,6 +150,8 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     cancellation: null,
     updatedAt: request.createdAt,
     roomUrl: `/rooms/${id}?key=0123456789abcdef0123456789abcdef`,
+    rate: { amountMinor: 2_500, currency: 'USD' },
+    earnings: null,
     ...overrides,
   }
 }

@@ -1,5 +1,6 @@
 /** Creating experts and clients: used by seeding, the simulator, tests and benches. */
 import { z } from 'zod'
+import { Price } from '../../../src/shared/money/money'
 import { Availability, Id, PersonName, Tag, TimeZone } from '../../../src/shared/protocol'
 import { newId } from '../ids'
 import type { MarketplaceContext } from './context'
@@ -15,6 +16,8 @@ export const NewExpert = z.object({
   availability: Availability.default('online'),
   tags: z.array(Tag).max(50).default([]),
   rating: z.number().min(1).max(5).nullable().default(null),
+  /** The price of a quarter hour; the platform's default rate when not given. */
+  rate: Price.optional(),
 })
 /** A new expert account. */
 export type NewExpert = z.input<typeof NewExpert>
@@ -23,10 +26,11 @@ export type NewExpert = z.input<typeof NewExpert>
 export function createExpert(ctx: MarketplaceContext, input: NewExpert): string {
   const expert = parseInput(NewExpert, input, 'expert')
   const id = expert.id ?? newId('exp')
+  const rate = expert.rate ?? ctx.config.defaultRate
   ctx
     .sql(
-      `INSERT INTO experts (id, name, email, password_hash, time_zone, availability, tags, rating)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO experts (id, name, email, password_hash, time_zone, availability, tags, rating,
+         rate_minor, rate_currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       id,
@@ -37,6 +41,8 @@ export function createExpert(ctx: MarketplaceContext, input: NewExpert): string 
       expert.availability,
       JSON.stringify(expert.tags),
       expert.rating,
+      rate.amountMinor,
+      rate.currency,
     )
   const tag = ctx.sql('INSERT OR IGNORE INTO expert_tags (tag, expert_id) VALUES (?, ?)')
   for (const t of expert.tags) tag.run(t, id)

@@ -1,5 +1,6 @@
 /** What every marketplace operation works with: the database, the event log, the clock, settings. */
 import type Database from 'better-sqlite3'
+import type { Price } from '../../../src/shared/money/money'
 import type { Clock } from '../../../src/shared/clock'
 import type { EventLog } from '../event-log'
 import type { Logger } from '../logger'
@@ -17,6 +18,10 @@ export interface MarketplaceConfig {
   readonly eventRetention: number
   /** How far back a snapshot reaches for ended and cancelled sessions. */
   readonly snapshotHistoryMs: number
+  /** The rate per quarter hour of an expert created without one. */
+  readonly defaultRate: Price
+  /** The cancellation fee, in minor units of the expert's currency; fixed on each session when booked. */
+  readonly cancellationFeeMinor: number
 }
 
 /** The defaults: 5-minute instant invites, as in the platform's rules. */
@@ -26,6 +31,8 @@ export const defaultMarketplaceConfig: MarketplaceConfig = {
   defaultFanOut: 5,
   eventRetention: 10_000,
   snapshotHistoryMs: 30 * 24 * 60 * 60_000,
+  defaultRate: { amountMinor: 2_500, currency: 'USD' },
+  cancellationFeeMinor: 1_000,
 }
 
 /** The dependencies of every marketplace operation. */

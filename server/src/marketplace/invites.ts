@@ -8,6 +8,7 @@ import { PlatformError } from '../platform-error'
 import type { InviteRow, SessionRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 import { busyForSession } from './availability'
+import { fixSessionTerms } from './earnings'
 import { closeOpenInvites, expireRequestIfUnanswered } from './requests'
 
 /** Accept an invite: an instant one goes live at once, a scheduled one is booked at a proposed time. */
@@ -72,6 +73,7 @@ export function acceptInvite(
         now,
         newRoomKey(),
       )
+    fixSessionTerms(ctx, sessionId)
     ctx.sql(`UPDATE requests SET state = 'booked' WHERE id = ?`).run(request.id)
     ctx.sql(`UPDATE invites SET state = 'accepted', answered_at = ? WHERE id = ?`).run(now, invite.id)
     ctx.events.append(expertId, 'invite.closed', { inviteId: invite.id, reason: 'accepted', sessionId })

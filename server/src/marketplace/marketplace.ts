@@ -64,6 +64,11 @@ export class Marketplace {
     }
   }
 
+  /** The marketplace's rules as configured. */
+  get config(): MarketplaceConfig {
+    return this.ctx.config
+  }
+
   /** Run an expert's command and return its acknowledgement; never throws. */
   execute(expertId: string, envelope: unknown): CommandAck {
     return executeCommand(this.ctx, expertId, envelope)

@@ -5,6 +5,8 @@
 import type Database from 'better-sqlite3'
 import type { Clock } from '../../../src/shared/clock'
 import { recentResponseStats, type InviteTimes } from '../marketplace/response-stats'
+import { earningsSince } from '../marketplace/earnings-stats'
+import { expertEarnings, expertRate, sessionMoney } from '../marketplace/earnings'
 import {
   fitText,
   fitTimestamp,
@@ -52,6 +54,9 @@ export interface ExpertRow {
   tags: string
   rating: number | null
   last_invited_at: number
+  /** The price of a quarter hour, in minor units of `rate_currency`. */
+  rate_minor: number
+  rate_currency: string
 }
 
 /** A row of `requests`. */
@@ -102,6 +107,10 @@ export interface SessionRow {
   updated_at: number
   /** The key in the room's link (room/room-link.ts). */
   room_key: string
+  /** The terms fixed at booking (marketplace/earnings.ts): the rate and the cancellation fee. */
+  rate_minor: number
+  rate_currency: string
+  cancellation_fee_minor: number
 }
 
 /** A row of `messages`. */
@@ -125,6 +134,7 @@ export class PlatformStore {
     { average_response_ms: number | null; sessions_done: number }
   >
   private readonly recentInviteTimes: Database.Statement<[string, number], InviteTimes>
+  private readonly settledSessions: Database.Statement<[string, number], SessionRow>
   private readonly clientById: Database.Statement<[string], { id: string; name: string; time_zone: string }>
   private readonly requestById: Database.Statement<[string], RequestRow>
   private readonly inviteById: Database.Statement<[string], InviteRow>
@@ -146,6 +156,9 @@ export class PlatformStore {
     this.recentInviteTimes = db.prepare(`
       SELECT sent_at AS sentAt, answered_at AS answeredAt, state FROM invites
         WHERE expert_id = ? AND sent_at >= ?`)
+    // A session settles before its last update, so updated_at narrows the read through the index.
+    this.settledSessions = db.prepare(`
+      SELECT * FROM sessions WHERE expert_id = ? AND updated_at >= ? AND state IN ('ended', 'cancelled')`)
     this.clientById = db.prepare('SELECT id, name, time_zone FROM clients WHERE id = ?')
     this.requestById = db.prepare('SELECT * FROM requests WHERE id = ?')
     this.inviteById = db.prepare('SELECT * FROM invites WHERE id = ?')
@@ -177,8 +190,17 @@ export class PlatformStore {
         rating: row.rating,
         sessionsDone: stats?.sessions_done ?? 0,
         recent: this.recentStats(id),
+        earnings: this.earnings(row),
       },
+      rate: expertRate(row),
     }
+  }
+
+  /** The expert's earnings this week, this month and per week, where they live. */
+  private earnings(row: ExpertRow) {
+    const now = this.clock.now()
+    const since = earningsSince(now, row.time_zone)
+    return expertEarnings(row, this.settledSessions.all(row.id, since), now)
   }
 
   /** The expert's response figures over the last 7 and 30 days, from the invites' recorded times. */
@@ -271,6 +293,7 @@ export class PlatformStore {
       cancellation: row.cancellation === null ? null : storedCancellation(row.cancellation),
       updatedAt: fitTimestamp(row.updated_at),
       roomUrl: roomPath(row.id, row.room_key),
+      ...sessionMoney(row),
     }
   }
 

@@ -1,6 +1,7 @@
 /**
  * Ending a live session: Charge, Discount (percent) or No charge, with a sentence that says what
- * the client will pay before anything is sent. A session never billed can only end free.
+ * the client will pay, in money and time, before anything is sent. A session never billed can
+ * only end free.
  */
 import { useId, useState, type FormEvent } from 'react'
 import type { Outcome, Session } from '../../shared/protocol/entities'
@@ -30,13 +31,13 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
   const [percentText, setPercentText] = useState('50')
   const checked = checkEndChoice({ kind, percentText }, billingStarted)
   const billedMs = session.billingStartedAt === null ? 0 : Math.max(0, now - session.billingStartedAt)
-  const sentence = checked.ok ? clientPaysSentence(checked.outcome, billedMs) : checked.message
+  const sentence = checked.ok ? clientPaysSentence(checked.outcome, billedMs, session.rate) : checked.message
 
   const end = useAction(async (outcome: Outcome) => {
     const result = fromCommand('end the session', await api.sessions.end({ sessionId: session.id, outcome }))
     if (result.ok) {
       notices.push(
-        `Session ended: ${session.request.title}. ${clientPaysSentence(outcome, billedMs)}`,
+        `Session ended: ${session.request.title}. ${clientPaysSentence(outcome, billedMs, session.rate)}`,
         'success',
       )
       navigate('history')

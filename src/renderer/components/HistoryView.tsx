@@ -6,6 +6,7 @@ import { formatDayTime, formatDuration, isoTime } from '../logic/format'
 import { feeLabel, outcomeLabel } from '../logic/labels'
 import { useApi, useHistory, useServices } from '../store/context'
 import { EmptyState } from './InvitesView'
+import { SessionAmount } from './SessionAmount'
 import { VirtualList } from './VirtualList'
 
 /** Height of one history row in px; must match .history-row in CSS. */
@@ -85,6 +86,7 @@ function HistoryRow({ session }: { readonly session: Session }) {
         </span>
         {fee !== null && <span className="muted history-fee">{fee}</span>}
       </div>
+      <SessionAmount session={session} />
     </div>
   )
 }

@@ -1,11 +1,12 @@
 /**
- * My stats: average response time beside the platform's ~60 s, recent response figures, sessions
- * done, rating.
+ * My stats: earnings this week, this month and per week, average response time beside the
+ * platform's ~60 s, recent response figures, sessions done, rating.
  */
 import type { ExpertStats } from '../../shared/protocol/entities'
 import { formatResponseTime } from '../logic/format'
 import { PLATFORM_AVERAGE_RESPONSE_MS } from '../logic/wait-cue'
 import { useAppState } from '../store/context'
+import { EarningsStats } from './EarningsStats'
 import { EmptyState } from './InvitesView'
 import { RecentStats } from './RecentStats'
 
@@ -30,6 +31,14 @@ export function StatsView() {
 function StatsGrid({ stats }: { readonly stats: ExpertStats }) {
   return (
     <dl className="stats">
+      {stats.earnings !== null && (
+        <div className="stat stat-wide">
+          <dt>Earnings</dt>
+          <dd>
+            <EarningsStats summary={stats.earnings} />
+          </dd>
+        </div>
+      )}
       <div className="stat stat-wide">
         <dt>Average response time</dt>
         <dd>

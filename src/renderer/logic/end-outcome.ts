@@ -1,6 +1,8 @@
 /** Ending a live session: the expert's choice, checked, and what it means for the client. */
+import type { Price } from '../../shared/money/money'
+import { billedBlocks, clientPays } from '../../shared/money/session-earnings'
 import type { Outcome } from '../../shared/protocol/entities'
-import { formatDuration } from './format'
+import { formatAmount, formatDuration } from './format'
 
 /** What the end panel's controls hold. */
 export interface EndChoice {
@@ -34,8 +36,12 @@ export function checkEndChoice(choice: EndChoice, billingStarted: boolean): Chec
   }
 }
 
-/** The confirmation sentence: what the client will pay for the billed time. */
-export function clientPaysSentence(outcome: Outcome, billedMs: number): string {
+/**
+ * The confirmation sentence: what the client will pay for the billed time, in money when the
+ * session's rate is known (by the platform's own rule, so the preview and the record agree).
+ */
+export function clientPaysSentence(outcome: Outcome, billedMs: number, rate: Price | null = null): string {
+  if (rate !== null) return clientPaysMoneySentence(outcome, billedMs, rate)
   const billed = formatDuration(billedMs)
   switch (outcome.kind) {
     case 'charged':
@@ -46,5 +52,22 @@ export function clientPaysSentence(outcome: Outcome, billedMs: number): string {
     }
     case 'free':
       return 'The client will not be charged.'
+  }
+}
+
+function clientPaysMoneySentence(outcome: Outcome, billedMs: number, rate: Price): string {
+  const billed = formatDuration(billedMs)
+  const amount = formatAmount(clientPays(outcome, billedMs, rate))
+  const blocks = billedBlocks(billedMs)
+  const per = `${blocks} started quarter ${blocks === 1 ? 'hour' : 'hours'} at ${formatAmount(rate)}`
+  switch (outcome.kind) {
+    case 'charged':
+      return `The client will pay ${amount} for all ${billed} of billed time (${per}).`
+    case 'discounted':
+      return `The client will pay ${amount} for ${billed} of billed time: ${per}, ${outcome.percent}% off.`
+    case 'free':
+      return billedMs > 0
+        ? `The client will pay ${amount}: no charge for ${billed} of billed time.`
+        : `The client will pay ${amount}: nothing was billed.`
   }
 }

@@ -5,6 +5,8 @@
  * The page formats with the OS defaults. The host pre-renders the window's first frame in Node,
  * whose defaults may differ, so it names the page's locale and time zone with `setDisplay` first.
  */
+import { formatMoney } from '../../shared/money/format-money'
+import type { Money } from '../../shared/money/money'
 
 const MINUTE_MS = 60_000
 const HOUR_MS = 60 * MINUTE_MS
@@ -181,4 +183,9 @@ export function formatResponseTime(ms: number): string {
   return rest === 0
     ? unit('minute').format(minutes)
     : `${unit('minute').format(minutes)} ${unit('second').format(rest)}`
+}
+
+/** "$12.50", "-£10.00", "¥1,250": an amount as the display's locale writes its currency. */
+export function formatAmount(money: Money): string {
+  return formatMoney(money, formats.display.locale)
 }

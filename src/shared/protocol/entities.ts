@@ -3,6 +3,8 @@
  * epoch (UTC); the app renders them in the OS locale and time zone.
  */
 import { z } from 'zod'
+import { EarningsSummary } from '../money/earnings-summary'
+import { Money, Price } from '../money/money'
 import { DECLINE_REASONS } from './decline-reasons'
 import { RoomUrl } from './room-url'
 import { Text, Token } from './text'
@@ -105,6 +107,8 @@ export const ExpertStats = z.object({
   sessionsDone: z.number().int().nonnegative(),
   /** Recent response figures; a platform that does not send them leaves them null. */
   recent: RecentResponseStats.nullable().default(null),
+  /** Earnings this week, this month and per week; null from a platform that does not sum them. */
+  earnings: EarningsSummary.nullable().default(null),
 })
 /** The figures the platform keeps about an expert. */
 export type ExpertStats = z.infer<typeof ExpertStats>
@@ -124,6 +128,8 @@ export const Expert = z.object({
   idleMinutes: z.number().int().min(1).max(1440).nullable().default(null),
   tags: z.array(Tag).max(50),
   stats: ExpertStats,
+  /** The price of a quarter hour of billable time; null from a platform that does not say. */
+  rate: Price.nullable().default(null),
 })
 /** The signed-in expert. */
 export type Expert = z.infer<typeof Expert>
@@ -270,6 +276,13 @@ export const Session = z.object({
    * that names no room, as one older than rooms sends nothing here.
    */
   roomUrl: RoomUrl.nullable().default(null),
+  /** The expert's rate per quarter hour when the session was booked; null when the platform does not say. */
+  rate: Price.nullable().default(null),
+  /**
+   * What the session earned the expert (see money/session-earnings.ts): negative for a fee the
+   * expert pays; null while it is booked or live, or from a platform that does not say.
+   */
+  earnings: Money.nullable().default(null),
 })
 /** A session an expert took, from booking to its end. */
 export type Session = z.infer<typeof Session>

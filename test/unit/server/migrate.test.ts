@@ -99,6 +99,35 @@ describe('platform migrations', () => {
     expect(() => db.prepare(`UPDATE invites SET decline_reason = 'bored'`).run()).toThrow(/CHECK constraint/)
   })
 
+  it('0007-money gives stored experts the default rate, and stored sessions the same as terms of their own', () => {
+    const db = new Database(':memory:')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 6 })
+    db.pragma('foreign_keys = OFF')
+    db.prepare(
+      `INSERT INTO experts (id, name, email, password_hash, time_zone, availability, tags)
+         VALUES ('e', 'E', 'e@x.test', 'h', 'UTC', 'online', '[]')`,
+    ).run()
+    const insert = db.prepare(
+      `INSERT INTO sessions (id, request_id, expert_id, client_id, kind, booked_start, state, phase, updated_at)
+       VALUES (?, ?, ?, 'c', 'instant', 0, 'ended', 'context', 0)`,
+    )
+    insert.run('ses_a', 'req_a', 'e')
+    insert.run('ses_orphan', 'req_b', 'gone')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
+    expect(db.prepare('SELECT rate_minor, rate_currency FROM experts').get()).toEqual({
+      rate_minor: 2500,
+      rate_currency: 'USD',
+    })
+    db.prepare(`UPDATE experts SET rate_minor = 4000, rate_currency = 'GBP'`).run()
+    expect(
+      db.prepare('SELECT rate_minor, rate_currency, cancellation_fee_minor FROM sessions ORDER BY id').all(),
+    ).toEqual([
+      { rate_minor: 2500, rate_currency: 'USD', cancellation_fee_minor: 1000 },
+      { rate_minor: 2500, rate_currency: 'USD', cancellation_fee_minor: 1000 },
+    ])
+    expect(() => db.prepare(`UPDATE experts SET rate_minor = -1`).run()).toThrow(/CHECK constraint/)
+  })
+
   it('refuses a database written by a newer server, with what to do', () => {
     const path = tempDb()
     openPlatformDatabase(path).close()

@@ -7,7 +7,7 @@ import { openCache } from '../../../../src/main/db/open-cache'
 import { cacheMigrations } from '../../../../src/main/db/migrations'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { migrate } from '../../../../src/shared/sqlite/migrate'
-import { anInvite, aRequest, aSession, FIXTURE_NOW } from '../../../support/fixtures'
+import { anExpert, anInvite, aRequest, aSession, FIXTURE_NOW } from '../../../support/fixtures'
 import { linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
@@ -26,11 +26,17 @@ const request = aRequest({ id: 'req_1' })
 const invite = anInvite({ id: 'inv_1', request })
 const session = aSession({ id: 'ses_1', request })
 const { request: _ir, ...inviteRow } = invite
-// A session as caches held it before rooms.
-const { request: _sr, roomUrl: _room, ...sessionRow } = session
+// A session as caches held it before money, and before rooms.
+const { rate: _rate, earnings: _earnings, ...sessionBeforeMoney } = session
+const { request: _sr, roomUrl: _room, ...sessionRow } = sessionBeforeMoney
+/** The session as a cache holds it once migrated: no room and no money until the platform says. */
+const migratedSession = { ...session, roomUrl: null, rate: null, earnings: null }
 
-/** Rows as a version-1 cache holds them (written by hand, as the code of that version did). */
-function insertVersion1Rows(db: Database.Database): void {
+/**
+ * Rows as a version-1 cache holds them (written by hand, as the code of that version did); a
+ * later cache holds its session as `sessionJson`.
+ */
+function insertVersion1Rows(db: Database.Database, sessionJson: object = sessionRow): void {
   db.prepare(`INSERT INTO expert (slot, id, json) VALUES (1, 'exp_ada', '{"id":"exp_ada"}')`).run()
   db.prepare('UPDATE sync_state SET cursor = 7, last_synced_at = ?').run(FIXTURE_NOW)
   db.prepare('INSERT INTO requests (id, kind, created_at, json) VALUES (?, ?, ?, ?)').run(
@@ -51,9 +57,12 @@ function insertVersion1Rows(db: Database.Database): void {
     request.id,
     session.state,
     session.bookedStart,
-    JSON.stringify(sessionRow),
+    JSON.stringify(sessionJson),
   )
 }
+
+/** The session as a version-7 cache holds it: a room, no money. */
+const sessionRowWithRoom = { ...sessionRow, roomUrl: null }
 
 const tables = (db: Database.Database): string[] =>
   db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[]
@@ -180,7 +189,7 @@ describe('cache migrations', () => {
   it('0007-session-rooms gives every cached session an explicit "no room yet", and keeps the rest', () => {
     const { db } = databaseAt(6)
     insertVersion1Rows(db)
-    const withRoom = aSession({ id: 'ses_2', request })
+    const { rate: _, earnings: __, ...withRoom } = aSession({ id: 'ses_2', request })
     const { request: _r, ...withRoomRow } = withRoom
     db.prepare('INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)').run(
       withRoom.id,
@@ -198,8 +207,50 @@ describe('cache migrations', () => {
     for (const table of tables(db))
       if (table !== 'sessions') expect(dump(db, table), table).toEqual(before[table])
     const store = new SqliteCacheStore(db, linesLogger())
-    expect(store.session('ses_1')).toStrictEqual({ ...session, roomUrl: null })
+    expect(store.session('ses_1')).toStrictEqual({ ...sessionBeforeMoney, roomUrl: null })
     expect(store.session('ses_2')).toStrictEqual(withRoom)
+    expect(dump(db, 'sessions').find((row) => (row as { id: string }).id === 'ses_bad')).toMatchObject({
+      json: '{oops',
+    })
+    db.close()
+  })
+
+  it('0008-session-money gives cached sessions and the expert explicit "no money yet", and keeps the rest', () => {
+    const { db } = databaseAt(7)
+    insertVersion1Rows(db, sessionRowWithRoom)
+    const { earnings: _e, ...expertBefore } = anExpert().stats
+    const { rate: _r, stats: _s, ...expertRest } = anExpert()
+    db.prepare('UPDATE expert SET json = ?').run(JSON.stringify({ ...expertRest, stats: expertBefore }))
+    const paid = aSession({
+      id: 'ses_2',
+      request,
+      state: 'ended',
+      earnings: { amountMinor: 5_000, currency: 'USD' },
+    })
+    const { request: _pr, ...paidRow } = paid
+    db.prepare('INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)').run(
+      paid.id,
+      request.id,
+      paid.state,
+      paid.bookedStart,
+      JSON.stringify(paidRow),
+    )
+    db.prepare(
+      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES ('ses_bad', ?, 'ended', 0, '{oops')`,
+    ).run(request.id)
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: 8 })
+    for (const table of tables(db))
+      if (table !== 'sessions' && table !== 'expert') expect(dump(db, table), table).toEqual(before[table])
+    const store = new SqliteCacheStore(db, linesLogger())
+    expect(store.session('ses_1')).toStrictEqual({
+      ...sessionBeforeMoney,
+      roomUrl: null,
+      rate: null,
+      earnings: null,
+    })
+    expect(store.session('ses_2')).toStrictEqual(paid)
+    expect(store.expert()).toStrictEqual(anExpert({ rate: null, stats: { ...expertBefore, earnings: null } }))
     expect(dump(db, 'sessions').find((row) => (row as { id: string }).id === 'ses_bad')).toMatchObject({
       json: '{oops',
     })
@@ -209,7 +260,7 @@ describe('cache migrations', () => {
   for (let from = 0; from < cacheMigrations.length; from++) {
     it(`opens a version-${from} cache with the current code and keeps its data`, () => {
       const { db, path } = databaseAt(from)
-      if (from >= 1) insertVersion1Rows(db)
+      if (from >= 1) insertVersion1Rows(db, from >= 7 ? sessionRowWithRoom : sessionRow)
       db.close()
       const opened = openCache({ path })
       expect(opened.rebuilt).toBeNull()
@@ -221,7 +272,7 @@ describe('cache migrations', () => {
         expect(store.lastSyncedAt()).toBe(FIXTURE_NOW)
         expect(store.openInvites()).toEqual([invite])
         expect(store.unnotifiedOpenInvites()).toEqual([invite])
-        expect(store.session('ses_1')).toStrictEqual({ ...session, roomUrl: null })
+        expect(store.session('ses_1')).toStrictEqual(migratedSession)
       } else {
         expect(store.cursor()).toBe(0)
       }

@@ -1,0 +1,42 @@
+/**
+ * Money as people read it: Intl knows each currency's minor-unit digits and the locale's way of
+ * writing an amount. Free of zod, so every view can use it.
+ */
+import type { Money } from './money'
+
+// Building a NumberFormat is costly and every list row formats an amount; the key space is small.
+const formats = new Map<string, Intl.NumberFormat>()
+
+function currencyFormat(currency: string, locale: string | undefined): Intl.NumberFormat {
+  const key = `${locale ?? ''}/${currency}`
+  let format = formats.get(key)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+    if (formats.size < 200) formats.set(key, format)
+  }
+  return format
+}
+
+/** How many minor-unit digits the currency has (JPY none, USD two, BHD three), as Intl knows it. */
+export function minorDigits(currency: string): number {
+  return currencyFormat(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2
+}
+
+/** "$12.50", "12,50 €", "¥1,250": the amount as the locale writes it in its currency. */
+export function formatMoney(money: Money, locale?: string): string {
+  return currencyFormat(money.currency, locale).format(
+    decimalText(money.amountMinor, minorDigits(money.currency)),
+  )
+}
+
+/**
+ * The amount as an exact decimal string ("-1234.50"): Intl formats a string without passing it
+ * through a float, so no amount is ever shown a cent off.
+ */
+export function decimalText(amountMinor: number, digits: number): `${number}` {
+  const sign = amountMinor < 0 ? '-' : ''
+  const whole = String(Math.abs(Math.trunc(amountMinor)))
+  if (digits === 0) return `${sign}${whole}` as `${number}`
+  const padded = whole.padStart(digits + 1, '0')
+  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}` as `${number}`
+}
