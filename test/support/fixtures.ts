@@ -60,7 +60,7 @@ export function anExpert(overrides: Partial<Expert> = {}): Expert {
     availabilityCause: 'chosen',
     idleMinutes: null,
     tags: ['javascript', 'typescript', 'react'],
-    stats: { averageResponseMs: 48_000, rating: 4.8, sessionsDone: 120, recent: null },
+    stats: { averageResponseMs: 48_000, rating: 4.8, sessionsDone: 120, recent: null, reviews: null },
     ...overrides,
   }
 }
@@ -149,6 +149,8 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     cancellation: null,
     updatedAt: request.createdAt,
     roomUrl: `/rooms/${id}?key=0123456789abcdef0123456789abcdef`,
+    review: null,
+    chargeback: null,
     ...overrides,
   }
 }

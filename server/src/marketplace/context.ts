@@ -4,6 +4,7 @@ import type { Clock } from '../../../src/shared/clock'
 import type { EventLog } from '../event-log'
 import type { Logger } from '../logger'
 import type { PlatformStore } from '../store/platform-store'
+import { DEFAULT_REVIEW_THRESHOLD } from './review-stats'
 
 /** Tunable marketplace rules. */
 export interface MarketplaceConfig {
@@ -17,6 +18,8 @@ export interface MarketplaceConfig {
   readonly eventRetention: number
   /** How far back a snapshot reaches for ended and cancelled sessions. */
   readonly snapshotHistoryMs: number
+  /** Below this review average (1 to 5) the expert's standing is at risk, and the app warns them. */
+  readonly reviewThreshold: number
 }
 
 /** The defaults: 5-minute instant invites, as in the platform's rules. */
@@ -26,6 +29,7 @@ export const defaultMarketplaceConfig: MarketplaceConfig = {
   defaultFanOut: 5,
   eventRetention: 10_000,
   snapshotHistoryMs: 30 * 24 * 60 * 60_000,
+  reviewThreshold: DEFAULT_REVIEW_THRESHOLD,
 }
 
 /** The dependencies of every marketplace operation. */
