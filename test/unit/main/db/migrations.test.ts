@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { cacheMigrations } from '../../../../src/main/db/migrations'
+import { m0007SessionRooms } from '../../../../src/main/db/migrations/0007-session-rooms'
+import { m0009StandingWarnings } from '../../../../src/main/db/migrations/0009-standing-warnings'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { migrate } from '../../../../src/shared/sqlite/migrate'
 import { anInvite, aRequest, aSession, FIXTURE_NOW } from '../../../support/fixtures'
@@ -26,8 +28,8 @@ const request = aRequest({ id: 'req_1' })
 const invite = anInvite({ id: 'inv_1', request })
 const session = aSession({ id: 'ses_1', request })
 const { request: _ir, ...inviteRow } = invite
-// A session as caches held it before rooms.
-const { request: _sr, roomUrl: _room, ...sessionRow } = session
+// A session as caches held it before rooms, reviews and chargebacks.
+const { request: _sr, roomUrl: _room, review: _review, chargeback: _chargeback, ...sessionRow } = session
 
 /** Rows as a version-1 cache holds them (written by hand, as the code of that version did). */
 function insertVersion1Rows(db: Database.Database): void {
@@ -166,6 +168,8 @@ describe('cache migrations', () => {
       if (table !== 'reminders') expect(dump(db, table), table).toEqual(before[table])
     expect(dump(db, 'reminder_snoozes')).toEqual([])
     const booked = session.bookedStart
+    // Today's store wants the later steps too.
+    migrate(db, cacheMigrations, options)
     expect(db.prepare('SELECT * FROM reminders ORDER BY at').all()).toEqual([
       { session_id: 'ses_1', booked_start: booked, alert: '30', outcome: 'fired', at: 1 },
       { session_id: 'ses_1', booked_start: booked, alert: '10', outcome: 'skipped', at: 2 },
@@ -197,6 +201,11 @@ describe('cache migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(7)
     for (const table of tables(db))
       if (table !== 'sessions') expect(dump(db, table), table).toEqual(before[table])
+    const rooms = db.prepare(
+      "SELECT json_extract(json, '$.roomUrl') FROM sessions WHERE id != 'ses_bad' ORDER BY id",
+    )
+    expect(rooms.pluck().all()).toEqual([null, withRoom.roomUrl])
+    migrate(db, cacheMigrations, options)
     const store = new SqliteCacheStore(db, linesLogger())
     expect(store.session('ses_1')).toStrictEqual({ ...session, roomUrl: null })
     expect(store.session('ses_2')).toStrictEqual(withRoom)
@@ -206,10 +215,38 @@ describe('cache migrations', () => {
     db.close()
   })
 
+  it('0009-standing-warnings gives every cached session an explicit "no review, no chargeback" and starts with no warning given', () => {
+    const version = m0009StandingWarnings.version
+    const { db } = databaseAt(version - 1)
+    insertVersion1Rows(db)
+    db.prepare(`UPDATE sessions SET json = json_set(json, '$.roomUrl', json('null'))`).run()
+    db.prepare(
+      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES ('ses_bad', ?, 'ended', 0, '{oops')`,
+    ).run(request.id)
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: version })
+    expect(db.pragma('user_version', { simple: true })).toBe(version)
+    for (const table of Object.keys(before))
+      if (table !== 'sessions') expect(dump(db, table), table).toEqual(before[table])
+    expect(dump(db, 'standing_warnings')).toEqual([])
+    const store = new SqliteCacheStore(db, linesLogger())
+    expect(store.session('ses_1')).toStrictEqual({ ...session, roomUrl: null })
+    expect(store.chargedBackSessions()).toEqual([])
+    expect(dump(db, 'sessions').find((row) => (row as { id: string }).id === 'ses_bad')).toMatchObject({
+      json: '{oops',
+    })
+    store.markStandingWarned(['low_average'], FIXTURE_NOW)
+    expect(store.standingWarned(['low_average', 'chargeback:ses_1'])).toEqual(['low_average'])
+    db.close()
+  })
+
   for (let from = 0; from < cacheMigrations.length; from++) {
     it(`opens a version-${from} cache with the current code and keeps its data`, () => {
       const { db, path } = databaseAt(from)
       if (from >= 1) insertVersion1Rows(db)
+      // From then on a cache held each session's room, even when it had none.
+      if (from >= m0007SessionRooms.version)
+        db.prepare(`UPDATE sessions SET json = json_set(json, '$.roomUrl', json('null'))`).run()
       db.close()
       const opened = openCache({ path })
       expect(opened.rebuilt).toBeNull()
