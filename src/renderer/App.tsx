@@ -21,6 +21,7 @@ import { useFocusRescue } from './components/use-focus-rescue'
 import { useClosedInviteFocus } from './components/use-invite-focus'
 import { useGoneSessionFocus } from './components/use-session-focus'
 import { NotificationHealthBanner } from './components/NotificationHealthBanner'
+import { StandingBanner } from './components/StandingBanner'
 import { markFirstDataPaint } from './first-paint'
 import { useAppState, useNotifications } from './store/context'
 import { NavigateContext, type View } from './store/navigation'
@@ -111,6 +112,7 @@ export function App() {
           <ConnectionBanner state={state.connection} />
           <ClockSkewNotice />
           <NotificationHealthBanner />
+          <StandingBanner />
           <UpdateBanner />
           <Notices />
           <main ref={main} className="content" aria-label={viewTitle(view)}>

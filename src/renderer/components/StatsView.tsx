@@ -8,6 +8,7 @@ import { PLATFORM_AVERAGE_RESPONSE_MS } from '../logic/wait-cue'
 import { useAppState } from '../store/context'
 import { EmptyState } from './InvitesView'
 import { RecentStats } from './RecentStats'
+import { ReviewFigures } from './ReviewFigures'
 
 /** The My stats section. */
 export function StatsView() {
@@ -61,6 +62,7 @@ function StatsGrid({ stats }: { readonly stats: ExpertStats }) {
           )}
         </dd>
       </div>
+      <ReviewFigures reviews={stats.reviews} />
     </dl>
   )
 }

@@ -4,14 +4,11 @@
  * and chargebacks can get an expert removed, so the app warns when the platform's figures say so.
  */
 import { z } from 'zod'
+import { RATING_RANGE, REVIEW_WINDOW } from './review-limits'
 import { Text } from './text'
 import { Timestamp } from './time'
 
-/** The fewest and the most stars a client can give. */
-export const RATING_RANGE = { min: 1, max: 5 } as const
-
-/** How many of the latest reviewed sessions the average covers (and how many the trend compares with). */
-export const REVIEW_WINDOW = 30
+export { RATING_RANGE, REVIEW_WINDOW } from './review-limits'
 
 /** A client's rating: a whole number of stars from 1 to 5. */
 export const Rating = z
