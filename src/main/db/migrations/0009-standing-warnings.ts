@@ -1,13 +1,14 @@
 /**
  * Sessions gained a client's review and a chargeback, and the app warns the expert when their
  * standing is at risk. Which warnings were given is kept here, so a restart, a replay or a
- * reconnect never gives one twice. A session cached before says it has neither, with explicit
- * nulls, as the protocol reads a platform that sends none; the platform's next update brings them.
+ * reconnect never gives one twice. A session cached before says it has neither, and the cached
+ * expert no review figures, with explicit nulls, as the protocol reads a platform that sends none;
+ * the platform's next update brings them.
  */
 import type Database from 'better-sqlite3'
 import type { Migration } from '../../../shared/sqlite/migrate'
 
-/** Adds `standing_warnings` and writes `"review": null, "chargeback": null` into every cached session. */
+/** Adds `standing_warnings`; writes `"review": null, "chargeback": null` into cached sessions and `"reviews": null` into the expert's stats. */
 export const m0009StandingWarnings: Migration<Database.Database> = {
   // Numbered 0009 for the merge; version 8 on this branch, since the runner wants no gap.
   version: 8,
@@ -19,6 +20,9 @@ export const m0009StandingWarnings: Migration<Database.Database> = {
         WHERE json_valid(json) AND json_type(json, '$.review') IS NULL;
       UPDATE sessions SET json = json_set(json, '$.chargeback', json('null'))
         WHERE json_valid(json) AND json_type(json, '$.chargeback') IS NULL;
+      UPDATE expert SET json = json_set(json, '$.stats.reviews', json('null'))
+        WHERE json_valid(json) AND json_type(json, '$.stats') = 'object'
+          AND json_type(json, '$.stats.reviews') IS NULL;
     `)
   },
 }
