@@ -31,7 +31,8 @@ export function reviewStats(
     previousCount: before.length,
     threshold,
     chargebacks: chargebackTimes.length,
-    // One recorded exactly 30 days ago still counts, as an invite sent then does in the response figures.
+    // One recorded exactly at the window's start still counts, as an invite sent then does in the
+    // response figures.
     recentChargebacks: chargebackTimes.filter((t) => t >= recentSince && t <= now).length,
     lastChargebackAt: chargebackTimes.length === 0 ? null : Math.max(...chargebackTimes),
   }

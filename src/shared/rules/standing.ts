@@ -19,7 +19,10 @@ export function averageBelowThreshold(stats: ReviewStats | null): boolean | null
   return stats.average !== null && stats.average < stats.threshold
 }
 
-/** A mean rating as written: one or two decimals, so 3.97 never reads as the threshold 4.0. */
+/**
+ * A mean rating as written, with a second decimal when it has one, so an average just below the
+ * threshold never reads as the threshold itself.
+ */
 export function formatAverage(average: number): string {
   return average.toLocaleString(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 2 })
 }
@@ -27,7 +30,7 @@ export function formatAverage(average: number): string {
 /** Which way the average moved against the reviews before it; null when there is nothing to compare. */
 export function reviewTrend(stats: ReviewStats): 'up' | 'down' | 'steady' | null {
   if (stats.average === null || stats.previousAverage === null) return null
-  // Means of whole stars differ by at least 1/900 when they differ at all; anything less is noise.
+  // Two means of whole stars that really differ do so by far more than this: anything less is rounding.
   const delta = stats.average - stats.previousAverage
   if (Math.abs(delta) < 0.0005) return 'steady'
   return delta > 0 ? 'up' : 'down'
