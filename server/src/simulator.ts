@@ -65,14 +65,13 @@ const REPLIES = [
 ] as const
 
 /** Ratings clients give, as often as they appear: mostly good, now and then poor. */
-const RATINGS = [5, 5, 5, 5, 4, 4, 4, 3, 2, 1] as const
+const RATINGS = [5, 5, 5, 5, 5, 4, 4, 4, 3, 2] as const
 
 const REVIEW_COMMENTS: Readonly<Record<number, ReadonlyArray<string>>> = {
   5: ['Sorted in ten minutes. Clear explanations, thank you!', 'Exactly the help I needed.'],
   4: ['Helpful, though it took a while to get to the point.', 'Good session; solved most of it.'],
   3: ['Okay. We ran out of time before the real problem.', ''],
   2: ['The expert did not seem to know this topic well.', 'Mostly me explaining the problem.'],
-  1: ['Not helpful at all; the problem is still there.', ''],
 }
 
 const CHARGEBACK_REASONS = ['Service not as described', 'Client disputed the charge with their bank'] as const

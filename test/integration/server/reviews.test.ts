@@ -6,7 +6,7 @@ import { useTestPlatform } from '../../support/test-platform'
 
 describe('reviews and chargebacks on the platform', () => {
   const platform = useTestPlatform()
-  const endedSession = (outcome?: Outcome) => endedSessionOn(platform(), outcome)
+  const endedSession = (outcome?: Outcome, expertId?: string) => endedSessionOn(platform(), outcome, expertId)
 
   const review = (sessionId: string, body: unknown) =>
     adminFetch(platform().server, 'POST', `/admin/sessions/${sessionId}/review`, body)
@@ -47,6 +47,23 @@ describe('reviews and chargebacks on the platform', () => {
     })
     expect(platform().server.marketplace.store.session(sessionId).review).toEqual(expected)
     expect(platform().logger.lines.some((line) => line.includes('review refused'))).toBe(true)
+  })
+
+  it('keeps an account’s earlier rating until its first review, then averages every review', () => {
+    const marketplace = platform().server.marketplace
+    const expertId = marketplace.createExpert({
+      name: 'Rated Before',
+      email: 'rated-before@example.test',
+      passwordHash: 'unused',
+      timeZone: 'Europe/Berlin',
+      tags: [],
+      rating: 4.9,
+    })
+    const rating = () => marketplace.store.expert(expertId).stats.rating
+    expect(rating()).toBe(4.9)
+    marketplace.review(endedSession(undefined, expertId).sessionId, { rating: 3 })
+    marketplace.review(endedSession(undefined, expertId).sessionId, { rating: 4 })
+    expect(rating()).toBe(3.5)
   })
 
   it.each([
