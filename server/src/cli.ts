@@ -2,7 +2,7 @@
  * `npm run server -- [--port 4455] [--host 127.0.0.1] [--db path] [--seed] [--simulate]
  *   [--manual-clock] [--invite-ttl-seconds 300] [--fan-out 5] [--request-every-seconds 45]
  *   [--allow-host NAME] [--connections-per-address 256] [--first-request-seconds 5]
- *   [--minimum-app-version 1.4.0]`
+ *   [--minimum-app-version 1.4.0] [--review-threshold 4.0]`
  */
 import { parseArgs } from 'node:util'
 import { join } from 'node:path'
@@ -13,6 +13,7 @@ import { defaultConnectionLimits } from './http/connection-guard'
 import { consoleLogger } from './logger'
 import { DEFAULT_PLATFORM_PORT, startPlatformServer } from './platform-server'
 import { DEMO_PASSWORD, DEMO_EXPERTS, seedDemoAccounts } from './seed'
+import { DEFAULT_REVIEW_THRESHOLD } from './marketplace/review-stats'
 import { ClientSimulator } from './simulator'
 import { seedDemoEarnings } from './demo-earnings'
 
@@ -31,7 +32,8 @@ const USAGE = `Usage: npm run server -- [options]
   --connections-per-address N  connections any one address may hold (default: ${defaultConnectionLimits.perAddress}
                             from another machine, ${defaultConnectionLimits.perLoopbackAddress} from loopback)
   --first-request-seconds N close a connection that sends no request within N s (default ${defaultConnectionLimits.firstRequestMs / 1000})
-  --minimum-app-version V   announce V (e.g. 1.4.0) as the oldest supported app: older apps say "Update required"`
+  --minimum-app-version V   announce V (e.g. 1.4.0) as the oldest supported app: older apps say "Update required"
+  --review-threshold R      below this review average (1 to 5, default ${DEFAULT_REVIEW_THRESHOLD}) experts are warned`
 
 const DAY_SECONDS = 24 * 60 * 60
 
@@ -64,6 +66,15 @@ function appVersion(value: string | undefined): string | undefined {
   throw new Error(`--minimum-app-version must be a version like 1.4.0 or 1.5.0-beta.1, not "${value}"`)
 }
 
+/** A review average for --review-threshold, or exit with what is wrong. */
+function reviewThreshold(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_REVIEW_THRESHOLD
+  const n = /^\d(\.\d+)?$/.test(value) ? Number(value) : Number.NaN
+  if (!(n >= 1 && n <= 5))
+    throw new Error(`--review-threshold must be a number from 1 to 5, such as 4.0, not "${value}"`)
+  return n
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -80,6 +91,7 @@ async function main(): Promise<void> {
       'connections-per-address': { type: 'string' },
       'first-request-seconds': { type: 'string' },
       'minimum-app-version': { type: 'string' },
+      'review-threshold': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   })
@@ -99,6 +111,7 @@ async function main(): Promise<void> {
       instantInviteTtlMs:
         positiveInt('invite-ttl-seconds', values['invite-ttl-seconds'], 300, 1, DAY_SECONDS) * 1000,
       defaultFanOut: positiveInt('fan-out', values['fan-out'], 5, 1, 10_000),
+      reviewThreshold: reviewThreshold(values['review-threshold']),
     },
     allowedHosts: values['allow-host'] ?? [],
     minimumAppVersion: appVersion(values['minimum-app-version']),

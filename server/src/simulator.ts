@@ -1,10 +1,12 @@
 /**
  * A steady flow of client activity for demos and manual testing: instant and scheduled requests
  * (scheduled ones a few minutes ahead, so reminders show), clients who reply to messages, join
- * their sessions (or sometimes don't, to show auto-cancel) and withdraw requests nobody takes.
+ * their sessions (or sometimes don't, to show auto-cancel), withdraw requests nobody takes, rate
+ * most ended sessions with a comment (now and then poorly, so the standing warning shows) and
+ * once in a while charge a paid one back.
  */
 import type { Clock, TimerHandle } from '../../src/shared/clock'
-import type { PlatformEvent } from '../../src/shared/protocol'
+import type { PlatformEvent, Session } from '../../src/shared/protocol'
 import type { Logger } from './logger'
 import type { Marketplace } from './marketplace/marketplace'
 import { DEMO_CLIENTS } from './seed'
@@ -62,6 +64,18 @@ const REPLIES = [
   'The attachment has the full error output.',
 ] as const
 
+/** Ratings clients give, as often as they appear: mostly good, now and then poor. */
+const RATINGS = [5, 5, 5, 5, 5, 4, 4, 4, 3, 2] as const
+
+const REVIEW_COMMENTS: Readonly<Record<number, ReadonlyArray<string>>> = {
+  5: ['Sorted in ten minutes. Clear explanations, thank you!', 'Exactly the help I needed.'],
+  4: ['Helpful, though it took a while to get to the point.', 'Good session; solved most of it.'],
+  3: ['Okay. We ran out of time before the real problem.', ''],
+  2: ['The expert did not seem to know this topic well.', 'Mostly me explaining the problem.'],
+}
+
+const CHARGEBACK_REASONS = ['Service not as described', 'Client disputed the charge with their bank'] as const
+
 /** Deterministic pseudo-random numbers (mulberry32), so a seeded demo behaves the same way twice. */
 export function random(seed: number): () => number {
   let a = seed >>> 0
@@ -79,12 +93,18 @@ export interface SimulatorOptions {
   /** Time between new requests. */
   readonly requestEveryMs: number
   readonly seed: number
+  /** How likely a client reviews a session once it ended (0 to 1); most do. */
+  readonly reviewChance?: number
+  /** How likely a client charges a paid session back (0 to 1); rarely. */
+  readonly chargebackChance?: number
 }
 
 /** Runs simulated clients against a marketplace until stopped. */
 export class ClientSimulator {
   private readonly timers = new Set<TimerHandle>()
   private readonly decided = new Set<string>()
+  /** Ended sessions whose client has decided whether to review them and charge them back. */
+  private readonly judged = new Set<string>()
   private readonly rand: () => number
   private unsubscribe: (() => void) | undefined
   private count = 0
@@ -172,6 +192,9 @@ export class ClientSimulator {
         this.marketplace.clientMessage(requestId, expertId, this.pick(REPLIES)),
       )
     }
+    if (event.type === 'session.updated' && event.payload.session.state === 'ended') {
+      this.judge(event.payload.session)
+    }
     if (event.type === 'session.updated') {
       const session = event.payload.session
       if (session.clientJoinedAt !== null || (session.state !== 'booked' && session.state !== 'live')) return
@@ -184,6 +207,26 @@ export class ClientSimulator {
           ? 3_000 + this.rand() * 5_000
           : session.bookedStart - this.clock.now() + (this.rand() * 4 - 2) * MINUTE
       this.after(Math.max(0, delay), () => this.marketplace.clientJoin(session.id))
+    }
+  }
+
+  /** A client rates their ended session a little later, and now and then charges a paid one back. */
+  private judge(session: Session): void {
+    if (this.judged.has(session.id)) return
+    this.judged.add(session.id)
+    if (session.review === null && this.rand() < (this.options.reviewChance ?? 0.7)) {
+      const rating = this.pick(RATINGS)
+      const comment = this.pick(REVIEW_COMMENTS[rating] ?? [''])
+      this.after(20_000 + this.rand() * 40_000, () =>
+        this.marketplace.review(session.id, { rating, comment }),
+      )
+    }
+    const paid = session.outcome !== null && session.outcome.kind !== 'free'
+    if (paid && session.chargeback === null && this.rand() < (this.options.chargebackChance ?? 0.08)) {
+      const reason = this.pick(CHARGEBACK_REASONS)
+      this.after(2 * MINUTE + this.rand() * 3 * MINUTE, () =>
+        this.marketplace.chargeback(session.id, { reason }),
+      )
     }
   }
 }

@@ -18,6 +18,7 @@ import { useFocusRescue } from './components/use-focus-rescue'
 import { useClosedInviteFocus } from './components/use-invite-focus'
 import { useGoneSessionFocus } from './components/use-session-focus'
 import { NotificationHealthBanner } from './components/NotificationHealthBanner'
+import { StandingBanner } from './components/StandingBanner'
 import { markFirstDataPaint } from './first-paint'
 import { HistoryView, preloadSections, SettingsView, StatsView, WhenLoaded } from './lazy-sections'
 import { useAppState, useNotifications } from './store/context'
@@ -115,6 +116,7 @@ export function App() {
           <ConnectionBanner state={state.connection} />
           <ClockSkewNotice />
           <NotificationHealthBanner />
+          <StandingBanner />
           <UpdateBanner />
           <Notices />
           <main ref={main} className="content" aria-label={viewTitle(view)}>

@@ -60,7 +60,14 @@ export function anExpert(overrides: Partial<Expert> = {}): Expert {
     availabilityCause: 'chosen',
     idleMinutes: null,
     tags: ['javascript', 'typescript', 'react'],
-    stats: { averageResponseMs: 48_000, rating: 4.8, sessionsDone: 120, recent: null, earnings: null },
+    stats: {
+      averageResponseMs: 48_000,
+      rating: 4.8,
+      sessionsDone: 120,
+      recent: null,
+      earnings: null,
+      reviews: null,
+    },
     rate: { amountMinor: 2_500, currency: 'USD' },
     ...overrides,
   }
@@ -152,6 +159,8 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     roomUrl: `/rooms/${id}?key=0123456789abcdef0123456789abcdef`,
     rate: { amountMinor: 2_500, currency: 'USD' },
     earnings: null,
+    review: null,
+    chargeback: null,
     ...overrides,
   }
 }

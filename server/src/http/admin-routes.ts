@@ -1,7 +1,7 @@
 /**
  * Endpoints that act for clients and for the operator: create a request on demand, withdraw it,
- * join a session as the client, write as the client, read an invite's answer, and move a manual
- * clock. Loopback only.
+ * join a session as the client, write as the client, review an ended session as the client, record
+ * a chargeback, read an invite's answer, and move a manual clock. Loopback only.
  */
 import { z } from 'zod'
 import { ManualClock, type Clock } from '../../../src/shared/clock'
@@ -52,6 +52,16 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
       method: 'POST',
       path: /^\/admin\/sessions\/([\w-]+)\/client-join$/,
       handle: (_req, _url, [id]) => ({ session: marketplace.clientJoin(id ?? '') }),
+    },
+    {
+      method: 'POST',
+      path: /^\/admin\/sessions\/([\w-]+)\/review$/,
+      handle: async (req, _url, [id]) => ({ session: marketplace.review(id ?? '', await readJson(req)) }),
+    },
+    {
+      method: 'POST',
+      path: /^\/admin\/sessions\/([\w-]+)\/chargeback$/,
+      handle: async (req, _url, [id]) => ({ session: marketplace.chargeback(id ?? '', await readJson(req)) }),
     },
     {
       method: 'GET',

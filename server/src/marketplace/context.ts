@@ -5,6 +5,7 @@ import type { Clock } from '../../../src/shared/clock'
 import type { EventLog } from '../event-log'
 import type { Logger } from '../logger'
 import type { PlatformStore } from '../store/platform-store'
+import { DEFAULT_REVIEW_THRESHOLD } from './review-stats'
 
 /** Tunable marketplace rules. */
 export interface MarketplaceConfig {
@@ -22,6 +23,8 @@ export interface MarketplaceConfig {
   readonly defaultRate: Price
   /** The cancellation fee, in minor units of the expert's currency; fixed on each session when booked. */
   readonly cancellationFeeMinor: number
+  /** Below this review average (1 to 5) the expert's standing is at risk, and the app warns them. */
+  readonly reviewThreshold: number
 }
 
 /** The defaults: 5-minute instant invites, as in the platform's rules. */
@@ -33,6 +36,7 @@ export const defaultMarketplaceConfig: MarketplaceConfig = {
   snapshotHistoryMs: 30 * 24 * 60 * 60_000,
   defaultRate: { amountMinor: 2_500, currency: 'USD' },
   cancellationFeeMinor: 1_000,
+  reviewThreshold: DEFAULT_REVIEW_THRESHOLD,
 }
 
 /** The dependencies of every marketplace operation. */

@@ -28,6 +28,7 @@ import {
 import { executeCommand } from './execute-command'
 import { sendClientMessage, threadOf } from './messages'
 import { createRequest, withdrawRequest, type CreatedRequest, type CreateRequestInput } from './requests'
+import { recordChargeback, recordReview } from './reviews'
 import { snapshotFor } from './snapshot'
 import { snapshotPart } from './snapshot-parts'
 import { clientJoinSession } from './sessions'
@@ -49,7 +50,8 @@ export class Marketplace {
     config: Partial<MarketplaceConfig> = {},
   ) {
     assertPlausibleClock(clock)
-    this.store = new PlatformStore(db, clock)
+    const rules = { ...defaultMarketplaceConfig, ...config }
+    this.store = new PlatformStore(db, clock, { reviewThreshold: rules.reviewThreshold })
     this.events = new EventLog(db, clock, (error) =>
       logger.error('event listener failed', { error: String(error) }),
     )
@@ -60,7 +62,7 @@ export class Marketplace {
       events: this.events,
       clock,
       logger,
-      config: { ...defaultMarketplaceConfig, ...config },
+      config: rules,
     }
   }
 
@@ -108,6 +110,16 @@ export class Marketplace {
   /** A client writes to one expert about a request. */
   clientMessage(requestId: string, expertId: string, body: string): Message {
     return sendClientMessage(this.ctx, requestId, expertId, body)
+  }
+
+  /** A client reviews their ended session, once (the simulator and tests act for clients). */
+  review(sessionId: string, input: unknown): Session {
+    return recordReview(this.ctx, sessionId, input)
+  }
+
+  /** The payment provider reports a chargeback against a session, once. */
+  chargeback(sessionId: string, input: unknown): Session {
+    return recordChargeback(this.ctx, sessionId, input)
   }
 
   /** The thread between a request's client and one expert. */

@@ -7,10 +7,14 @@ import type { Clock } from '../../../src/shared/clock'
 import { recentResponseStats, type InviteTimes } from '../marketplace/response-stats'
 import { earningsSince } from '../marketplace/earnings-stats'
 import { expertEarnings, expertRate, sessionMoney } from '../marketplace/earnings'
+import { reviewStats } from '../marketplace/review-stats'
+import { REVIEW_WINDOW } from '../../../src/shared/protocol/reviews'
 import {
+  ChargebackReason,
   fitText,
   fitTimestamp,
   FileName,
+  ReviewComment,
   MessageBody,
   MimeType,
   PersonName,
@@ -19,6 +23,8 @@ import {
   Tag,
   type Attachment,
   type Availability,
+  type Chargeback,
+  type Review,
   type AvailabilityCause,
   type Cancellation,
   type Client,
@@ -135,6 +141,14 @@ export class PlatformStore {
   >
   private readonly recentInviteTimes: Database.Statement<[string, number], InviteTimes>
   private readonly settledSessions: Database.Statement<[string, number], SessionRow>
+  private readonly latestRatings: Database.Statement<[string, number], number>
+  private readonly allTimeRating: Database.Statement<[string], number | null>
+  private readonly chargebackTimes: Database.Statement<[string], number>
+  private readonly reviewBySession: Database.Statement<
+    [string],
+    { rating: number; comment: string; reviewed_at: number }
+  >
+  private readonly chargebackBySession: Database.Statement<[string], { reason: string; recorded_at: number }>
   private readonly clientById: Database.Statement<[string], { id: string; name: string; time_zone: string }>
   private readonly requestById: Database.Statement<[string], RequestRow>
   private readonly inviteById: Database.Statement<[string], InviteRow>
@@ -144,6 +158,7 @@ export class PlatformStore {
   constructor(
     readonly db: Database.Database,
     private readonly clock: Clock,
+    private readonly standing: { readonly reviewThreshold: number },
   ) {
     this.expertById = db.prepare('SELECT * FROM experts WHERE id = ?')
     // A wall clock set back between an invite and its answer must not make the mean negative,
@@ -159,6 +174,21 @@ export class PlatformStore {
     // A session settles before its last update, so updated_at narrows the read through the index.
     this.settledSessions = db.prepare(`
       SELECT * FROM sessions WHERE expert_id = ? AND updated_at >= ? AND state IN ('ended', 'cancelled')`)
+    // The latest reviewed sessions by when they ended, as History lists them.
+    this.latestRatings = db
+      .prepare<[string, number], number>(
+        `SELECT reviews.rating FROM reviews JOIN sessions ON sessions.id = reviews.session_id
+          WHERE reviews.expert_id = ? ORDER BY sessions.ended_at DESC, sessions.id DESC LIMIT ?`,
+      )
+      .pluck()
+    this.allTimeRating = db
+      .prepare<[string], number | null>('SELECT AVG(rating) FROM reviews WHERE expert_id = ?')
+      .pluck()
+    this.chargebackTimes = db
+      .prepare<[string], number>('SELECT recorded_at FROM chargebacks WHERE expert_id = ?')
+      .pluck()
+    this.reviewBySession = db.prepare('SELECT rating, comment, reviewed_at FROM reviews WHERE session_id = ?')
+    this.chargebackBySession = db.prepare('SELECT reason, recorded_at FROM chargebacks WHERE session_id = ?')
     this.clientById = db.prepare('SELECT id, name, time_zone FROM clients WHERE id = ?')
     this.requestById = db.prepare('SELECT * FROM requests WHERE id = ?')
     this.inviteById = db.prepare('SELECT * FROM invites WHERE id = ?')
@@ -187,10 +217,17 @@ export class PlatformStore {
       tags: storedTags(row.tags),
       stats: {
         averageResponseMs: stats?.average_response_ms ?? null,
-        rating: row.rating,
+        // An account's rating from before reviews were recorded stands until the first review.
+        rating: this.allTimeRating.get(id) ?? row.rating,
         sessionsDone: stats?.sessions_done ?? 0,
         recent: this.recentStats(id),
         earnings: this.earnings(row),
+        reviews: reviewStats(
+          this.latestRatings.all(id, 2 * REVIEW_WINDOW),
+          this.chargebackTimes.all(id),
+          this.standing.reviewThreshold,
+          this.clock.now(),
+        ),
       },
       rate: expertRate(row),
     }
@@ -294,7 +331,27 @@ export class PlatformStore {
       updatedAt: fitTimestamp(row.updated_at),
       roomUrl: roomPath(row.id, row.room_key),
       ...sessionMoney(row),
+      review: this.review(row.id),
+      chargeback: this.chargeback(row.id),
     }
+  }
+
+  /** The client's review of a session, or null. */
+  private review(sessionId: string): Review | null {
+    const row = this.reviewBySession.get(sessionId)
+    if (row === undefined) return null
+    return {
+      rating: row.rating,
+      comment: fitText(ReviewComment, row.comment),
+      reviewedAt: fitTimestamp(row.reviewed_at),
+    }
+  }
+
+  /** The chargeback recorded against a session, or null. */
+  private chargeback(sessionId: string): Chargeback | null {
+    const row = this.chargebackBySession.get(sessionId)
+    if (row === undefined) return null
+    return { reason: fitText(ChargebackReason, row.reason), recordedAt: fitTimestamp(row.recorded_at) }
   }
 
   /** A message. */

@@ -31,6 +31,7 @@ import type { TrayState } from './ports/tray-state'
 import { ReminderScheduler } from './reminders/reminder-scheduler'
 import type { RoomOpening } from '../../shared/ipc/contract'
 import { RoomOpener } from './rooms/room-opener'
+import { StandingAlerts } from './standing/standing-alerts'
 import type { CacheUpdate } from './sync/cache-push'
 import { SyncEngine } from './sync/sync-engine'
 
@@ -121,6 +122,12 @@ export class StandbyCore {
       platformUrl: () => this.platformUrl,
     })
     this.cacheChanged.add((update) => this.reminders.cacheChanged(update))
+    const standing = new StandingAlerts(deps.cache, {
+      clock: this.platformClock,
+      notifier: deps.notifier,
+      log: deps.log,
+    })
+    this.cacheChanged.add((update) => standing.cacheChanged(update))
     // Notifications that stop reaching the expert put a warning on the tray at once.
     deps.notifier.onHealthChange?.(() => this.publishTray())
     this.platformClock.changes.add(() => this.reminders.refresh())

@@ -21,6 +21,7 @@ import { MessageRepository } from './repositories/message-repository'
 import { ReminderRepository } from './repositories/reminder-repository'
 import { RequestRepository } from './repositories/request-repository'
 import { SessionRepository } from './repositories/session-repository'
+import { StandingRepository } from './repositories/standing-repository'
 import { SyncStateRepository } from './repositories/sync-state-repository'
 import type { HistoryCursor } from '../../shared/rules/history-order'
 
@@ -51,10 +52,12 @@ export class SqliteCacheStore implements CacheStore {
   private readonly sessions: SessionRepository
   private readonly messageRows: MessageRepository
   private readonly reminders: ReminderRepository
+  private readonly standing: StandingRepository
   private readonly applyEventsInTransaction: (events: ReadonlyArray<StreamEntry>) => ApplyResult
   private readonly applySnapshotInTransaction: (snapshot: Snapshot) => void
   private readonly clearInTransaction: () => void
   private readonly markNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
+  private readonly markStandingWarnedInTransaction: (keys: ReadonlyArray<string>, at: number) => void
 
   constructor(
     db: Database.Database,
@@ -66,6 +69,7 @@ export class SqliteCacheStore implements CacheStore {
     this.sessions = new SessionRepository(db, logger)
     this.messageRows = new MessageRepository(db, logger)
     this.reminders = new ReminderRepository(db)
+    this.standing = new StandingRepository(db, logger)
     this.applyEventsInTransaction = db.transaction((events: ReadonlyArray<StreamEntry>) =>
       this.applyBatch(events),
     )
@@ -73,6 +77,9 @@ export class SqliteCacheStore implements CacheStore {
     this.clearInTransaction = db.transaction(() => this.deleteEverything())
     this.markNotifiedInTransaction = db.transaction((ids: ReadonlyArray<string>, at: number) =>
       this.invites.markNotified(ids, at),
+    )
+    this.markStandingWarnedInTransaction = db.transaction((keys: ReadonlyArray<string>, at: number) =>
+      this.standing.markWarned(keys, at),
     )
   }
 
@@ -177,6 +184,22 @@ export class SqliteCacheStore implements CacheStore {
     this.reminders.dropSnooze(sessionId)
   }
 
+  standingWarned(keys: ReadonlyArray<string>): ReadonlyArray<string> {
+    return keys.length > 0 ? this.standing.warned(keys) : []
+  }
+
+  markStandingWarned(keys: ReadonlyArray<string>, at: number): void {
+    if (keys.length > 0) this.markStandingWarnedInTransaction(keys, at)
+  }
+
+  forgetStandingWarning(key: string): void {
+    this.standing.forget(key)
+  }
+
+  chargedBackSessions(): ReadonlyArray<Session> {
+    return this.standing.chargedBack()
+  }
+
   private applyBatch(events: ReadonlyArray<StreamEntry>): ApplyResult {
     // The cache's owner is settled at sign-in and checked on every welcome, so an event about
     // another expert is the platform's mistake: passed over like any unreadable event, never a
@@ -259,6 +282,7 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   private deleteEverything(): void {
+    this.standing.deleteAll()
     this.reminders.deleteAll()
     this.messageRows.deleteAll()
     this.invites.deleteAll()

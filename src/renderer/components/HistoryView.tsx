@@ -7,6 +7,7 @@ import { feeLabel, outcomeLabel } from '../logic/labels'
 import { useApi, useHistory, useServices } from '../store/context'
 import { EmptyState } from './InvitesView'
 import { SessionAmount } from './SessionAmount'
+import { SessionReview } from './SessionReview'
 import { VirtualList } from './VirtualList'
 
 /** Height of one history row in px; must match .history-row in CSS. */
@@ -79,6 +80,7 @@ function HistoryRow({ session }: { readonly session: Session }) {
           {session.client.name} · {kindLabel(session.kind)}
           {duration !== null ? ` · ${duration}` : ''}
         </span>
+        <SessionReview session={session} />
       </div>
       <div className="history-outcome">
         <span className={`outcome outcome-${session.outcome?.kind ?? session.state}`}>

@@ -9,6 +9,7 @@ import { useAppState } from '../store/context'
 import { EarningsStats } from './EarningsStats'
 import { EmptyState } from './InvitesView'
 import { RecentStats } from './RecentStats'
+import { ReviewFigures } from './ReviewFigures'
 
 /** The My stats section. */
 export function StatsView() {
@@ -70,6 +71,7 @@ function StatsGrid({ stats }: { readonly stats: ExpertStats }) {
           )}
         </dd>
       </div>
+      <ReviewFigures reviews={stats.reviews} />
     </dl>
   )
 }

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { EarningsSummary } from '../money/earnings-summary'
 import { Money, Price } from '../money/money'
 import { DECLINE_REASONS } from './decline-reasons'
+import { Chargeback, Review, ReviewStats } from './reviews'
 import { RoomUrl } from './room-url'
 import { Text, Token } from './text'
 import { DurationMs, Timestamp } from './time'
@@ -102,13 +103,18 @@ export type RecentResponseStats = z.infer<typeof RecentResponseStats>
 export const ExpertStats = z.object({
   /** Mean time from an invite being sent to the expert answering it; null before any answer. */
   averageResponseMs: DurationMs.nullable(),
-  /** Mean review rating, 1 to 5; null before the first review. */
+  /**
+   * Mean of every review rating the platform holds for the expert, 1 to 5 (until the first review,
+   * an account's rating from before reviews were recorded); null when there is none.
+   */
   rating: z.number().min(1).max(5).nullable(),
   sessionsDone: z.number().int().nonnegative(),
   /** Recent response figures; a platform that does not send them leaves them null. */
   recent: RecentResponseStats.nullable().default(null),
   /** Earnings this week, this month and per week; null from a platform that does not sum them. */
   earnings: EarningsSummary.nullable().default(null),
+  /** Review average, trend and chargebacks; a platform that does not send them leaves them null. */
+  reviews: ReviewStats.nullable().default(null),
 })
 /** The figures the platform keeps about an expert. */
 export type ExpertStats = z.infer<typeof ExpertStats>
@@ -283,6 +289,10 @@ export const Session = z.object({
    * expert pays; null while it is booked or live, or from a platform that does not say.
    */
   earnings: Money.nullable().default(null),
+  /** The client's review once they left one; null before, and from a platform without reviews. */
+  review: Review.nullable().default(null),
+  /** The chargeback recorded against the session, if any; null from a platform without them. */
+  chargeback: Chargeback.nullable().default(null),
 })
 /** A session an expert took, from booking to its end. */
 export type Session = z.infer<typeof Session>

@@ -2,6 +2,7 @@
 export * from './time'
 export * from './text'
 export * from './entities'
+export * from './reviews'
 export * from './room-url'
 export * from './events'
 export * from './commands'

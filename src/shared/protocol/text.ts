@@ -12,6 +12,8 @@ export interface TextLimits {
   readonly max: number
   /** Keep line breaks and tabs (descriptions, messages); otherwise they become spaces. */
   readonly multiline?: boolean
+  /** The refusal of a text over `max`, when the field has words of its own for it. */
+  readonly tooLong?: string
 }
 
 // Lone surrogates become U+FFFD here, one unit for one unit: SQLite would otherwise store each as
@@ -42,12 +44,12 @@ export function normaliseParagraphs(text: string): string {
  * A free-text field: normalised (see normaliseLine and normaliseParagraphs), then checked against
  * its limits. Normalising twice changes nothing, so the app accepts whatever the platform stored.
  */
-export function Text({ min = 1, max, multiline = false }: TextLimits) {
+export function Text({ min = 1, max, multiline = false, tooLong }: TextLimits) {
   return z
     .string()
     .overwrite(multiline ? normaliseParagraphs : normaliseLine)
     .min(min)
-    .max(max)
+    .max(max, tooLong === undefined ? undefined : { message: tooLong })
 }
 
 /** The limits of an opaque token, and what it is called in the refusal ("An id"). */

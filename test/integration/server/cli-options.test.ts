@@ -45,4 +45,14 @@ describe('the platform command line', () => {
     expect(ended).toMatchObject({ started: false, code: 1 })
     expect(ended.stderr).toContain('--minimum-app-version must be a version like 1.4.0')
   })
+
+  it('refuses a review threshold outside 1 to 5, before it starts', async () => {
+    for (const value of ['0.5', '5.5', 'four']) {
+      const ended = await runCli(['--port', '0', '--db', ':memory:', '--review-threshold', value])
+      expect(ended, value).toMatchObject({ started: false, code: 1 })
+      expect(ended.stderr).toContain(
+        `--review-threshold must be a number from 1 to 5, such as 4.0, not "${value}"`,
+      )
+    }
+  })
 })

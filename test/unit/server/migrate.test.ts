@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrate, type Migration } from '../../../src/shared/sqlite/migrate'
 import { platformMigrations } from '../../../server/src/db/migrations'
+import { m0008ReviewsAndChargebacks } from '../../../server/src/db/migrations/0008-reviews-and-chargebacks'
 import { openPlatformDatabase } from '../../../server/src/db/open-database'
 
 const dirs: string[] = []
@@ -126,6 +127,30 @@ describe('platform migrations', () => {
       { rate_minor: 2500, rate_currency: 'USD', cancellation_fee_minor: 1000 },
     ])
     expect(() => db.prepare(`UPDATE experts SET rate_minor = -1`).run()).toThrow(/CHECK constraint/)
+  })
+
+  it('0008-reviews-and-chargebacks keeps stored sessions and holds one review and one chargeback each', () => {
+    const db = new Database(':memory:')
+    const upTo = m0008ReviewsAndChargebacks.version - 1
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo })
+    db.pragma('foreign_keys = OFF')
+    db.prepare(
+      `INSERT INTO sessions (id, request_id, expert_id, client_id, kind, booked_start, state, phase, updated_at, room_key)
+       VALUES ('ses_a', 'req_a', 'e', 'c', 'instant', 0, 'ended', 'context', 0, 'k')`,
+    ).run()
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: upTo + 1 })
+    expect(db.prepare('SELECT id FROM sessions').pluck().all()).toEqual(['ses_a'])
+    const review = db.prepare(
+      `INSERT INTO reviews (session_id, expert_id, rating, comment, reviewed_at) VALUES ('ses_a', 'e', ?, '', 1)`,
+    )
+    expect(() => review.run(6)).toThrow(/CHECK constraint/)
+    review.run(4)
+    expect(() => review.run(5)).toThrow(/UNIQUE|PRIMARY KEY/)
+    const chargeback = db.prepare(
+      `INSERT INTO chargebacks (session_id, expert_id, reason, recorded_at) VALUES ('ses_a', 'e', '', 1)`,
+    )
+    chargeback.run()
+    expect(() => chargeback.run()).toThrow(/UNIQUE|PRIMARY KEY/)
   })
 
   it('refuses a database written by a newer server, with what to do', () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Invite } from '../../../src/shared/protocol'
 import { DEMO_EXPERTS, seedDemoAccounts } from '../../../server/src/seed'
 import { ClientSimulator } from '../../../server/src/simulator'
+import { endedSessionOn } from '../../support/ended-session'
 import type { ExpertConnection } from '../../support/expert-connection'
 import { startTestPlatform, type TestPlatform } from '../../support/test-platform'
 
@@ -80,5 +81,42 @@ describe('the client simulator', () => {
       (e) => e.type === 'session.updated' && e.payload.session.clientJoinedAt !== null,
     )
     expect(joined.type).toBe('session.updated')
+  })
+})
+
+describe('the client simulator after a session', () => {
+  let platform: TestPlatform
+  let simulator: ClientSimulator
+
+  beforeAll(async () => {
+    platform = await startTestPlatform()
+    // Every client reviews and charges back here, so one session shows both.
+    simulator = new ClientSimulator(platform.server.marketplace, platform.clock, platform.logger, {
+      requestEveryMs: 24 * 60 * MINUTE,
+      seed: 3,
+      reviewChance: 1,
+      chargebackChance: 1,
+    })
+    simulator.start()
+  })
+  afterAll(async () => {
+    simulator.stop()
+    await platform.close()
+  })
+
+  it('rates an ended session with a comment, and charges a paid one back a little later', () => {
+    const marketplace = platform.server.marketplace
+    const session = { id: endedSessionOn(platform).sessionId }
+    expect(marketplace.store.session(session.id).review).toBeNull()
+
+    platform.clock.advance(MINUTE)
+    const { review } = marketplace.store.session(session.id)
+    expect(review?.rating).toBeGreaterThanOrEqual(1)
+    expect(marketplace.store.session(session.id).chargeback).toBeNull()
+
+    platform.clock.advance(5 * MINUTE)
+    expect(marketplace.store.session(session.id).chargeback?.reason).not.toBe('')
+    // Each client judges a session once: its own review's update brings no second one.
+    expect(platform.logger.lines.filter((l) => l.includes('refused'))).toEqual([])
   })
 })

@@ -8,6 +8,7 @@ import { m0004AvailabilityCause } from './0004-availability-cause'
 import { m0005SessionRoomKeys } from './0005-session-room-keys'
 import { m0006DeclineReason } from './0006-decline-reason'
 import { m0007Money } from './0007-money'
+import { m0008ReviewsAndChargebacks } from './0008-reviews-and-chargebacks'
 
 /** All migrations, oldest first. */
 export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -18,4 +19,5 @@ export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0005SessionRoomKeys,
   m0006DeclineReason,
   m0007Money,
+  m0008ReviewsAndChargebacks,
 ]

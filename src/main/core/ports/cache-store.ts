@@ -106,4 +106,13 @@ export interface CacheStore {
   snoozeReminder(snooze: SnoozedReminder): void
   /** Forget a session's snoozed reminder. */
   dropSnooze(sessionId: string): void
+
+  /** Of these standing warnings (keys from src/main/core/standing), the ones already given. */
+  standingWarned(keys: ReadonlyArray<string>): ReadonlyArray<string>
+  /** Remember that these standing warnings were given, so a restart or a replay repeats none. */
+  markStandingWarned(keys: ReadonlyArray<string>, at: number): void
+  /** Forget a standing warning, so it is given again the next time it applies. */
+  forgetStandingWarning(key: string): void
+  /** Cached sessions with a chargeback recorded against them. */
+  chargedBackSessions(): ReadonlyArray<Session>
 }

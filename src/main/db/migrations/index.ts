@@ -9,6 +9,7 @@ import { m0005DropRequestChildren } from './0005-drop-request-children'
 import { m0006RemindersByBookedTime } from './0006-reminders-by-booked-time'
 import { m0007SessionRooms } from './0007-session-rooms'
 import { m0008SessionMoney } from './0008-session-money'
+import { m0009StandingWarnings } from './0009-standing-warnings'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -20,4 +21,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0006RemindersByBookedTime,
   m0007SessionRooms,
   m0008SessionMoney,
+  m0009StandingWarnings,
 ]

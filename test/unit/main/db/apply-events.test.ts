@@ -126,7 +126,14 @@ describe('applyEvents', () => {
     store.applyEvents([expertUpdated(1, anExpert())])
     const away = anExpert({
       availability: 'away',
-      stats: { averageResponseMs: 1, rating: 5, sessionsDone: 2, recent: null, earnings: null },
+      stats: {
+        averageResponseMs: 1,
+        rating: 5,
+        sessionsDone: 2,
+        recent: null,
+        earnings: null,
+        reviews: null,
+      },
     })
     store.applyEvents([expertUpdated(2, away)])
     expect(store.expert()).toEqual(away)

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { cacheMigrations } from '../../../../src/main/db/migrations'
+import { m0009StandingWarnings } from '../../../../src/main/db/migrations/0009-standing-warnings'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { migrate } from '../../../../src/shared/sqlite/migrate'
 import { anExpert, anInvite, aRequest, aSession, FIXTURE_NOW } from '../../../support/fixtures'
@@ -26,8 +27,14 @@ const request = aRequest({ id: 'req_1' })
 const invite = anInvite({ id: 'inv_1', request })
 const session = aSession({ id: 'ses_1', request })
 const { request: _ir, ...inviteRow } = invite
-// A session as caches held it before money, and before rooms.
-const { rate: _rate, earnings: _earnings, ...sessionBeforeMoney } = session
+// A session as caches held it before money, reviews and chargebacks, and before rooms.
+const {
+  rate: _rate,
+  earnings: _earnings,
+  review: _review,
+  chargeback: _chargeback,
+  ...sessionBeforeMoney
+} = session
 const { request: _sr, roomUrl: _room, ...sessionRow } = sessionBeforeMoney
 /** The session as a cache holds it once migrated: no room and no money until the platform says. */
 const migratedSession = { ...session, roomUrl: null, rate: null, earnings: null }
@@ -63,6 +70,12 @@ function insertVersion1Rows(db: Database.Database, sessionJson: object = session
 
 /** The session as a version-7 cache holds it: a room, no money. */
 const sessionRowWithRoom = { ...sessionRow, roomUrl: null }
+
+/** The session's row as a cache at `version` holds it: a room from 7 on, money from 8 on. */
+function sessionRowAt(version: number): object {
+  if (version >= 8) return { ...sessionRowWithRoom, rate: null, earnings: null }
+  return version >= 7 ? sessionRowWithRoom : sessionRow
+}
 
 const tables = (db: Database.Database): string[] =>
   db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[]
@@ -175,6 +188,8 @@ describe('cache migrations', () => {
       if (table !== 'reminders') expect(dump(db, table), table).toEqual(before[table])
     expect(dump(db, 'reminder_snoozes')).toEqual([])
     const booked = session.bookedStart
+    // Today's store wants the later steps too.
+    migrate(db, cacheMigrations, options)
     expect(db.prepare('SELECT * FROM reminders ORDER BY at').all()).toEqual([
       { session_id: 'ses_1', booked_start: booked, alert: '30', outcome: 'fired', at: 1 },
       { session_id: 'ses_1', booked_start: booked, alert: '10', outcome: 'skipped', at: 2 },
@@ -206,9 +221,14 @@ describe('cache migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(7)
     for (const table of tables(db))
       if (table !== 'sessions') expect(dump(db, table), table).toEqual(before[table])
+    const rooms = db.prepare(
+      "SELECT json_extract(json, '$.roomUrl') FROM sessions WHERE id != 'ses_bad' ORDER BY id",
+    )
+    expect(rooms.pluck().all()).toEqual([null, withRoom.roomUrl])
+    migrate(db, cacheMigrations, options)
     const store = new SqliteCacheStore(db, linesLogger())
-    expect(store.session('ses_1')).toStrictEqual({ ...sessionBeforeMoney, roomUrl: null })
-    expect(store.session('ses_2')).toStrictEqual(withRoom)
+    expect(store.session('ses_1')).toStrictEqual(migratedSession)
+    expect(store.session('ses_2')).toStrictEqual({ ...withRoom, rate: null, earnings: null })
     expect(dump(db, 'sessions').find((row) => (row as { id: string }).id === 'ses_bad')).toMatchObject({
       json: '{oops',
     })
@@ -242,13 +262,10 @@ describe('cache migrations', () => {
     migrate(db, cacheMigrations, { ...options, upTo: 8 })
     for (const table of tables(db))
       if (table !== 'sessions' && table !== 'expert') expect(dump(db, table), table).toEqual(before[table])
+    // Today's store wants the later tables too.
+    migrate(db, cacheMigrations, options)
     const store = new SqliteCacheStore(db, linesLogger())
-    expect(store.session('ses_1')).toStrictEqual({
-      ...sessionBeforeMoney,
-      roomUrl: null,
-      rate: null,
-      earnings: null,
-    })
+    expect(store.session('ses_1')).toStrictEqual(migratedSession)
     expect(store.session('ses_2')).toStrictEqual(paid)
     expect(store.expert()).toStrictEqual(anExpert({ rate: null, stats: { ...expertBefore, earnings: null } }))
     expect(dump(db, 'sessions').find((row) => (row as { id: string }).id === 'ses_bad')).toMatchObject({
@@ -257,10 +274,37 @@ describe('cache migrations', () => {
     db.close()
   })
 
+  it('0009-standing-warnings gives every cached session an explicit "no review, no chargeback" and starts with no warning given', () => {
+    const version = m0009StandingWarnings.version
+    const { db } = databaseAt(version - 1)
+    insertVersion1Rows(db, { ...sessionRowWithRoom, rate: null, earnings: null })
+    const { reviews: _reviews, ...olderStats } = anExpert().stats
+    db.prepare('UPDATE expert SET json = ?').run(JSON.stringify({ ...anExpert(), stats: olderStats }))
+    db.prepare(
+      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES ('ses_bad', ?, 'ended', 0, '{oops')`,
+    ).run(request.id)
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: version })
+    expect(db.pragma('user_version', { simple: true })).toBe(version)
+    for (const table of Object.keys(before))
+      if (table !== 'sessions' && table !== 'expert') expect(dump(db, table), table).toEqual(before[table])
+    expect(dump(db, 'standing_warnings')).toEqual([])
+    const store = new SqliteCacheStore(db, linesLogger())
+    expect(store.session('ses_1')).toStrictEqual(migratedSession)
+    expect(store.chargedBackSessions()).toEqual([])
+    expect(store.expert()?.stats).toStrictEqual({ ...olderStats, reviews: null })
+    expect(dump(db, 'sessions').find((row) => (row as { id: string }).id === 'ses_bad')).toMatchObject({
+      json: '{oops',
+    })
+    store.markStandingWarned(['low_average'], FIXTURE_NOW)
+    expect(store.standingWarned(['low_average', 'chargeback:ses_1'])).toEqual(['low_average'])
+    db.close()
+  })
+
   for (let from = 0; from < cacheMigrations.length; from++) {
     it(`opens a version-${from} cache with the current code and keeps its data`, () => {
       const { db, path } = databaseAt(from)
-      if (from >= 1) insertVersion1Rows(db, from >= 7 ? sessionRowWithRoom : sessionRow)
+      if (from >= 1) insertVersion1Rows(db, sessionRowAt(from))
       db.close()
       const opened = openCache({ path })
       expect(opened.rebuilt).toBeNull()

@@ -1,0 +1,61 @@
+/**
+ * The one notification that says the expert's standing is at risk, as the cache changes: when the
+ * review average crosses below the platform's threshold, and when a chargeback is recorded. What
+ * was said is kept in the cache, so a restart, a replay or a reconnect says nothing twice.
+ */
+import type { Clock } from '../../../shared/clock'
+import { chargebackWords, lowAverageWords } from '../../../shared/rules/standing'
+import type { CacheStore } from '../ports/cache-store'
+import type { Logger } from '../ports/logger'
+import type { Notifier } from '../ports/notifier'
+import type { CacheUpdate } from '../sync/cache-push'
+import { chargebacksToWarn, chargebackWarning, LOW_AVERAGE_WARNING, lowAverageStep } from './standing-rule'
+
+/** Warns the expert once per crossing below the threshold and once per chargeback. */
+export class StandingAlerts {
+  constructor(
+    private readonly cache: CacheStore,
+    private readonly deps: { readonly clock: Clock; readonly notifier: Notifier; readonly log: Logger },
+  ) {}
+
+  /** After a batch of events or a snapshot: warn about what newly puts the standing at risk. */
+  cacheChanged(update: CacheUpdate): void {
+    const events = update.kind === 'events' ? update.events : null
+    if (events === null || events.some((e) => e.type === 'expert.updated')) this.checkAverage()
+    const bringsChargeback = events?.some(
+      (e) => e.type === 'session.updated' && e.payload.session.chargeback !== null,
+    )
+    if (events === null || bringsChargeback === true) this.checkChargebacks()
+  }
+
+  private checkAverage(): void {
+    const stats = this.cache.expert()?.stats.reviews ?? null
+    const warned = this.cache.standingWarned([LOW_AVERAGE_WARNING]).length > 0
+    const step = lowAverageStep(stats, warned)
+    if (step === 'rearm') this.cache.forgetStandingWarning(LOW_AVERAGE_WARNING)
+    if (step !== 'warn' || stats === null) return
+    // Marked before showing: a crash in between loses one warning, never shows one twice.
+    this.cache.markStandingWarned([LOW_AVERAGE_WARNING], this.deps.clock.now())
+    this.deps.log.warn(`The review average dropped below ${stats.threshold}; warning the expert`)
+    this.deps.notifier.show({ kind: 'notice', ...lowAverageWords(stats) })
+  }
+
+  private checkChargebacks(): void {
+    const chargedBack = this.cache.chargedBackSessions()
+    const fresh = chargebacksToWarn(
+      chargedBack,
+      this.cache.standingWarned(chargedBack.map((s) => chargebackWarning(s.id))),
+    )
+    if (fresh.length === 0) return
+    this.cache.markStandingWarned(
+      fresh.map((s) => chargebackWarning(s.id)),
+      this.deps.clock.now(),
+    )
+    this.deps.log.warn(`${fresh.length} new chargeback(s) recorded; warning the expert`)
+    // One notification for whatever arrived together (a first sync may bring several).
+    this.deps.notifier.show({
+      kind: 'notice',
+      ...chargebackWords(fresh.map((s) => ({ title: s.request.title, clientName: s.client.name }))),
+    })
+  }
+}

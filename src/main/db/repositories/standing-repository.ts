@@ -1,0 +1,68 @@
+/**
+ * Which standing warnings the app already gave (the review average below the threshold, each
+ * chargeback), so a restart, a replay or a reconnect repeats none; and the cached sessions a
+ * chargeback was recorded against.
+ */
+import type Database from 'better-sqlite3'
+import type { Session } from '../../../shared/protocol'
+import type { Logger } from '../../core/ports/logger'
+import { parseAllStored, withRequest, type StoredRow } from './stored-json'
+
+/** Reads and writes the standing warnings. Writes run inside the caller's transaction, if any. */
+export class StandingRepository {
+  private readonly selectWarned: Database.Statement<[string], string>
+  private readonly insertWarned: Database.Statement<[string, number]>
+  private readonly deleteWarned: Database.Statement<[string]>
+  private readonly deleteAllWarned: Database.Statement<[]>
+  private readonly selectChargedBack: Database.Statement<[], StoredRow>
+
+  constructor(
+    db: Database.Database,
+    private readonly logger: Logger,
+  ) {
+    this.selectWarned = db
+      .prepare<[string], string>(
+        'SELECT key FROM standing_warnings WHERE key IN (SELECT value FROM json_each(?))',
+      )
+      .pluck()
+    // The first warning stands: its time says when the expert was told.
+    this.insertWarned = db.prepare(
+      'INSERT INTO standing_warnings (key, at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    )
+    this.deleteWarned = db.prepare('DELETE FROM standing_warnings WHERE key = ?')
+    this.deleteAllWarned = db.prepare('DELETE FROM standing_warnings')
+    // A scan of every cached session: it runs only after a snapshot or an event that brings a
+    // chargeback. CASE, because a damaged row's JSON must be skipped, not stop the query.
+    this.selectChargedBack = db.prepare(
+      `SELECT sessions.id, ${withRequest('sessions')} AS json FROM sessions
+        JOIN requests ON requests.id = sessions.request_id
+        WHERE CASE WHEN json_valid(sessions.json) THEN json_type(sessions.json, '$.chargeback') END = 'object'
+        ORDER BY sessions.booked_start, sessions.id`,
+    )
+  }
+
+  /** Of `keys`, those already warned about. */
+  warned(keys: ReadonlyArray<string>): string[] {
+    return this.selectWarned.all(JSON.stringify(keys))
+  }
+
+  /** Remember that these warnings were given at `at`. */
+  markWarned(keys: ReadonlyArray<string>, at: number): void {
+    for (const key of keys) this.insertWarned.run(key, at)
+  }
+
+  /** Forget one warning, so it is given again the next time it applies. */
+  forget(key: string): void {
+    this.deleteWarned.run(key)
+  }
+
+  /** Forget every warning (another expert's cache, or a sign-out). */
+  deleteAll(): void {
+    this.deleteAllWarned.run()
+  }
+
+  /** Cached sessions with a chargeback, oldest booked first. */
+  chargedBack(): Session[] {
+    return parseAllStored<Session>(this.selectChargedBack.all(), 'session', this.logger)
+  }
+}

@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
+import { StandingAlerts } from '../../../../../src/main/core/standing/standing-alerts'
+import { cacheMigrations } from '../../../../../src/main/db/migrations'
+import { SqliteCacheStore } from '../../../../../src/main/db/sqlite-cache-store'
+import { ManualClock } from '../../../../../src/shared/clock'
+import type { PlatformEvent, ReviewStats, Session } from '../../../../../src/shared/protocol'
+import { migrate } from '../../../../../src/shared/sqlite/migrate'
+import { anExpert, aSession, endedSession, FIXTURE_NOW } from '../../../../support/fixtures'
+import { reviewFigures } from '../../../../support/review-fixtures'
+import { linesLogger } from '../../db/cache-test-kit'
+
+/** A cache and the alerts over it, as the core has them; `restart` builds new alerts over the same cache. */
+function setUp() {
+  const db = new Database(':memory:')
+  migrate(db, cacheMigrations, { what: 'cache', remedy: '' })
+  const cache = new SqliteCacheStore(db, linesLogger())
+  const shown: AppNotification[] = []
+  const clock = new ManualClock(FIXTURE_NOW)
+  const deps = { clock, notifier: { show: (n: AppNotification) => void shown.push(n) }, log: linesLogger() }
+  let alerts = new StandingAlerts(cache, deps)
+  let id = 0
+  const apply = (events: ReadonlyArray<Omit<PlatformEvent, 'id' | 'at'>>): void => {
+    const applied = cache.applyEvents(
+      events.map((e) => ({ ...e, id: ++id, at: clock.now() }) as PlatformEvent),
+    )
+    alerts.cacheChanged({ kind: 'events', events: applied.applied })
+  }
+  return {
+    cache,
+    shown,
+    /** The platform reports these review figures. */
+    figures(reviews: ReviewStats | null): void {
+      const expert = anExpert()
+      apply([
+        { type: 'expert.updated', payload: { expert: { ...expert, stats: { ...expert.stats, reviews } } } },
+      ])
+    },
+    session(session: Session): void {
+      apply([{ type: 'session.updated', payload: { session } }])
+    },
+    restart(): void {
+      alerts = new StandingAlerts(cache, deps)
+    },
+    snapshotAgain(): void {
+      alerts.cacheChanged({ kind: 'replaced' })
+    },
+  }
+}
+
+const titles = (shown: ReadonlyArray<AppNotification>) => shown.map((n) => n.title)
+
+describe('standing alerts', () => {
+  it('warns once per crossing below the threshold, saying what happened and what to do', () => {
+    const app = setUp()
+    app.figures(reviewFigures(4.3))
+    expect(app.shown).toEqual([])
+    app.figures(reviewFigures(3.9))
+    expect(app.shown).toEqual([
+      {
+        kind: 'notice',
+        title: 'Your rating dropped below 4.0',
+        body: 'Your average over your last 30 reviewed sessions is 3.9. Poor reviews and chargebacks can lead to removal from the platform: take only sessions you can quickly help with.',
+      },
+    ])
+    app.figures(reviewFigures(3.6))
+    app.figures(reviewFigures(3.9))
+    expect(app.shown).toHaveLength(1)
+
+    app.figures(reviewFigures(4.1))
+    app.figures(reviewFigures(3.95))
+    expect(titles(app.shown)).toEqual(['Your rating dropped below 4.0', 'Your rating dropped below 4.0'])
+    expect(app.shown[1]?.body).toMatch(/is 3\.95\./)
+  })
+
+  it('does not warn again after a restart, a snapshot or figures from a platform without reviews', () => {
+    const app = setUp()
+    app.figures(reviewFigures(3.5))
+    app.restart()
+    app.snapshotAgain()
+    app.figures(reviewFigures(3.4))
+    app.figures(null)
+    app.figures(reviewFigures(3.4))
+    expect(app.shown).toHaveLength(1)
+  })
+
+  it('warns once for each chargeback, whatever else updates its session', () => {
+    const app = setUp()
+    const ended = endedSession(aSession({ id: 'ses_1' }), FIXTURE_NOW)
+    app.session(ended)
+    expect(app.shown).toEqual([])
+    const chargedBack = { ...ended, chargeback: { reason: 'Disputed', recordedAt: FIXTURE_NOW } }
+    app.session(chargedBack)
+    expect(app.shown).toEqual([
+      {
+        kind: 'notice',
+        title: 'A chargeback was recorded',
+        body: `${ended.client.name} disputed the payment for “${ended.request.title}” and got it back. Poor reviews and chargebacks can lead to removal from the platform: take only sessions you can quickly help with.`,
+      },
+    ])
+    app.session({ ...chargedBack, review: { rating: 1, comment: '', reviewedAt: FIXTURE_NOW } })
+    app.restart()
+    app.snapshotAgain()
+    expect(app.shown).toHaveLength(1)
+
+    const another = endedSession(aSession({ id: 'ses_2' }), FIXTURE_NOW)
+    app.session({ ...another, chargeback: { reason: '', recordedAt: FIXTURE_NOW } })
+    expect(app.shown).toHaveLength(2)
+  })
+})
