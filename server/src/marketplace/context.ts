@@ -1,6 +1,7 @@
 /** What every marketplace operation works with: the database, the event log, the clock, settings. */
 import type Database from 'better-sqlite3'
 import type { Clock } from '../../../src/shared/clock'
+import { DEFAULT_FREE_CANCELLATION_HOURS } from '../../../src/shared/rules/cancellation-terms'
 import type { EventLog } from '../event-log'
 import type { Logger } from '../logger'
 import type { PlatformStore } from '../store/platform-store'
@@ -17,15 +18,18 @@ export interface MarketplaceConfig {
   readonly eventRetention: number
   /** How far back a snapshot reaches for ended and cancelled sessions. */
   readonly snapshotHistoryMs: number
+  /** Cancelling a booked session is free until this many hours before its start; later costs a fee. */
+  readonly freeCancellationHours: number
 }
 
-/** The defaults: 5-minute instant invites, as in the platform's rules. */
+/** The defaults: 5-minute instant invites and free cancellation until a day before, as in the platform's rules. */
 export const defaultMarketplaceConfig: MarketplaceConfig = {
   instantInviteTtlMs: 5 * 60_000,
   scheduledInviteTtlMs: 24 * 60 * 60_000,
   defaultFanOut: 5,
   eventRetention: 10_000,
   snapshotHistoryMs: 30 * 24 * 60 * 60_000,
+  freeCancellationHours: DEFAULT_FREE_CANCELLATION_HOURS,
 }
 
 /** The dependencies of every marketplace operation. */

@@ -25,9 +25,11 @@ import {
   type MarketplaceConfig,
   type MarketplaceContext,
 } from './context'
+import { clientCancelSession } from './cancellations'
 import { executeCommand } from './execute-command'
 import { sendClientMessage, threadOf } from './messages'
 import { createRequest, withdrawRequest, type CreatedRequest, type CreateRequestInput } from './requests'
+import { answerProposal } from './reschedules'
 import { snapshotFor } from './snapshot'
 import { snapshotPart } from './snapshot-parts'
 import { clientJoinSession } from './sessions'
@@ -49,7 +51,8 @@ export class Marketplace {
     config: Partial<MarketplaceConfig> = {},
   ) {
     assertPlausibleClock(clock)
-    this.store = new PlatformStore(db, clock)
+    const settings = { ...defaultMarketplaceConfig, ...config }
+    this.store = new PlatformStore(db, clock, settings.freeCancellationHours)
     this.events = new EventLog(db, clock, (error) =>
       logger.error('event listener failed', { error: String(error) }),
     )
@@ -60,7 +63,7 @@ export class Marketplace {
       events: this.events,
       clock,
       logger,
-      config: { ...defaultMarketplaceConfig, ...config },
+      config: settings,
     }
   }
 
@@ -98,6 +101,16 @@ export class Marketplace {
   /** A client joins their session. */
   clientJoin(sessionId: string): Session {
     return clientJoinSession(this.ctx, sessionId)
+  }
+
+  /** A client cancels a booked session, with an optional note to the expert. */
+  clientCancel(sessionId: string, message?: string): Session {
+    return clientCancelSession(this.ctx, sessionId, message)
+  }
+
+  /** A client accepts or declines the expert's proposal of another time. */
+  answerProposal(sessionId: string, accept: boolean): Session {
+    return answerProposal(this.ctx, sessionId, accept)
   }
 
   /** A client writes to one expert about a request. */

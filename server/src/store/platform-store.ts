@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3'
 import type { Clock } from '../../../src/shared/clock'
 import { recentResponseStats, type InviteTimes } from '../marketplace/response-stats'
 import {
+  CancellationMessage,
   fitText,
   fitTimestamp,
   FileName,
@@ -28,11 +29,16 @@ import {
   type InviteState,
   type Message,
   type Outcome,
+  type Reschedule,
   type Session,
   type SessionKind,
   type SessionPhase,
   type SessionState,
 } from '../../../src/shared/protocol'
+import {
+  DEFAULT_FREE_CANCELLATION_HOURS,
+  freeCancellationUntil,
+} from '../../../src/shared/rules/cancellation-terms'
 import { roomPath } from '../room/room-link'
 
 /** A row of `experts`. */
@@ -102,6 +108,8 @@ export interface SessionRow {
   updated_at: number
   /** The key in the room's link (room/room-link.ts). */
   room_key: string
+  /** The expert's latest proposal of another time, as JSON; null when there was none. */
+  reschedule: string | null
 }
 
 /** A row of `messages`. */
@@ -134,6 +142,8 @@ export class PlatformStore {
   constructor(
     readonly db: Database.Database,
     private readonly clock: Clock,
+    /** How many hours before its start cancelling a session stops being free. */
+    private readonly freeCancellationHours = DEFAULT_FREE_CANCELLATION_HOURS,
   ) {
     this.expertById = db.prepare('SELECT * FROM experts WHERE id = ?')
     // A wall clock set back between an invite and its answer must not make the mean negative,
@@ -271,6 +281,10 @@ export class PlatformStore {
       cancellation: row.cancellation === null ? null : storedCancellation(row.cancellation),
       updatedAt: fitTimestamp(row.updated_at),
       roomUrl: roomPath(row.id, row.room_key),
+      freeCancellationUntil: fitTimestamp(
+        freeCancellationUntil(row.booked_start, this.freeCancellationHours),
+      ),
+      reschedule: row.reschedule === null ? null : storedReschedule(row.reschedule),
     }
   }
 
@@ -296,8 +310,25 @@ function storedTime(t: number | null): number | null {
 }
 
 function storedCancellation(json: string): Cancellation {
-  const cancellation = JSON.parse(json) as Cancellation
-  return { ...cancellation, cancelledAt: fitTimestamp(cancellation.cancelledAt) }
+  // Stored before parties could cancel: the system did, with no note.
+  const cancellation = { by: 'system', ...(JSON.parse(json) as Cancellation) } satisfies Cancellation
+  const { message, ...rest } = cancellation
+  return {
+    ...rest,
+    cancelledAt: fitTimestamp(cancellation.cancelledAt),
+    ...(message === undefined ? {} : { message: fitText(CancellationMessage, message) }),
+  }
+}
+
+function storedReschedule(json: string): Reschedule {
+  const reschedule = JSON.parse(json) as Reschedule
+  return {
+    ...reschedule,
+    proposedStart: fitTimestamp(reschedule.proposedStart),
+    previousStart: fitTimestamp(reschedule.previousStart),
+    proposedAt: fitTimestamp(reschedule.proposedAt),
+    answeredAt: storedTime(reschedule.answeredAt),
+  }
 }
 
 /** A message entity from its row. */
