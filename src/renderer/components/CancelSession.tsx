@@ -37,8 +37,8 @@ export function CancelSession({ session }: { readonly session: Session }) {
   })
   return (
     <ChangePanel
-      openLabel="Cancel session…"
-      openName={`Cancel “${session.request.title}”…`}
+      openLabel="Cancel"
+      openName={`Cancel “${session.request.title}”`}
       legend={`Cancel “${session.request.title}” with ${session.client.name}?`}
       status={cancelTermsLine(session, now)}
       confirmLabel="Confirm cancellation"

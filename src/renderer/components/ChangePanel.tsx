@@ -9,7 +9,7 @@ import type { Action } from './use-action'
 
 /** Props of ChangePanel. */
 export interface ChangePanelProps {
-  /** The opening button's text and its accessible name. */
+  /** The opening button's text, and its accessible name (which starts with the text). */
   readonly openLabel: string
   readonly openName: string
   /** The form's heading. */

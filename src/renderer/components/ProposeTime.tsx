@@ -34,8 +34,8 @@ export function ProposeTime({ session }: { readonly session: Session }) {
   })
   return (
     <ChangePanel
-      openLabel="Propose new time…"
-      openName={`Propose a new time for “${session.request.title}”…`}
+      openLabel="Propose new time"
+      openName={`Propose new time for “${session.request.title}”`}
       legend={`Propose a new time to ${session.client.name}`}
       status={
         checked.ok
