@@ -206,10 +206,42 @@ describe('cache migrations', () => {
     db.close()
   })
 
+  it('0010-session-changes-ahead gives every cached session explicit "not said" for its free period and proposal', () => {
+    const { db } = databaseAt(7)
+    insertVersion1Rows(db)
+    const {
+      request: _r,
+      freeCancellationUntil: _f,
+      reschedule: _p,
+      ...olderRow
+    } = aSession({
+      id: 'ses_2',
+      request,
+    })
+    db.prepare('INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)').run(
+      'ses_2',
+      request.id,
+      'booked',
+      olderRow.bookedStart,
+      JSON.stringify(olderRow),
+    )
+    const until = FIXTURE_NOW - 60_000
+    db.prepare(
+      `UPDATE sessions SET json = json_set(json, '$.freeCancellationUntil', ?) WHERE id = 'ses_1'`,
+    ).run(until)
+    migrate(db, cacheMigrations, { ...options, upTo: 8 })
+    const store = new SqliteCacheStore(db, linesLogger())
+    expect(store.session('ses_2')).toMatchObject({ freeCancellationUntil: null, reschedule: null })
+    expect(store.session('ses_1')).toMatchObject({ freeCancellationUntil: until, reschedule: null })
+    db.close()
+  })
+
   for (let from = 0; from < cacheMigrations.length; from++) {
     it(`opens a version-${from} cache with the current code and keeps its data`, () => {
       const { db, path } = databaseAt(from)
       if (from >= 1) insertVersion1Rows(db)
+      // From version 7 on, a cached session says it has no room yet.
+      if (from >= 7) db.exec(`UPDATE sessions SET json = json_set(json, '$.roomUrl', json('null'))`)
       db.close()
       const opened = openCache({ path })
       expect(opened.rebuilt).toBeNull()
