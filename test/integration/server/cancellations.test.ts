@@ -124,7 +124,28 @@ describe('cancelling a booked session ahead of time', () => {
     const intruder = await platform().connect(platform().addExpert().token)
     const refused = await intruder.command('session.cancel', { sessionId: owner.session.id })
     expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } })
-    expect(platform().server.marketplace.store.session(owner.session.id).state).toBe('booked')
+    const moved = await intruder.command('session.proposeTime', {
+      sessionId: owner.session.id,
+      proposedStart: owner.session.bookedStart + HOUR,
+    })
+    expect(moved).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(platform().server.marketplace.store.session(owner.session.id)).toMatchObject({
+      state: 'booked',
+      reschedule: null,
+    })
+  })
+
+  it('refuses a client cancellation or answer with a malformed body, and an unknown session, clearly', async () => {
+    const { session } = await booked(platform(), platform().clock.now() + 30 * HOUR)
+    const long = await admin(platform(), `/admin/sessions/${session.id}/client-cancel`, {
+      message: 'x'.repeat(1_001),
+    })
+    expect(long).toMatchObject({ status: 400, body: { error: { code: 'invalid_payload' } } })
+    const vague = await admin(platform(), `/admin/sessions/${session.id}/proposal-answer`, { accept: 'yes' })
+    expect(vague).toMatchObject({ status: 400, body: { error: { code: 'invalid_payload' } } })
+    const unknown = await admin(platform(), '/admin/sessions/ses_nope/client-cancel', {})
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } })
+    expect(platform().server.marketplace.store.session(session.id).state).toBe('booked')
   })
 
   it('refuses cancelling a live session, saying to end it instead', async () => {
