@@ -2,14 +2,16 @@
  * Changing a booked session ahead of time, in the browser: Cancel says before Confirm whether it
  * is free (until when) or costs the late fee, Keep leaves it booked, Confirm cancels it with a
  * note and History names who cancelled and offers Remove from calendar (the .ics cancellation);
- * a client's cancellation reaches the window and a notification; Propose new time shows the
- * pending proposal and then the client's answer.
+ * a client's cancellation reaches the window and a notification; the fee line follows the
+ * platform's clock, not the computer's; Propose new time shows the pending proposal and then the
+ * client's answer.
  */
 import { readFile } from 'node:fs/promises'
 import { expect, it } from 'vitest'
 import type { AppNotification } from '../../src/main/core/ports/notifier'
+import { ManualClock } from '../../src/shared/clock'
 import { useE2e } from './support/fixture'
-import { pageDayTime, TIME_ZONE } from './support/harness'
+import { pageDayTime, startShell, TIME_ZONE } from './support/harness'
 import { bookThroughApp, platformSessionOf } from './support/scenario'
 import { checkScreen } from './support/screens'
 import { shownSoon } from './support/shell-hooks'
@@ -164,4 +166,29 @@ it('proposes a new time in the future and shows the proposal, then the client’
   platform.server.marketplace.answerProposal(session.id, true)
   await card.getByText(`Priya Natarajan accepted the new time (it was ${pageDayTime(bookedAt)}).`).waitFor()
   expect(await card.locator('time.session-time').getAttribute('datetime')).toBe(new Date(later).toISOString())
+})
+
+it('says the late fee applies by the platform’s clock when the computer’s clock, behind, would call it free', async () => {
+  const { platform, expert, open } = await world()
+  const ada = expert('Ada Byron', ['sql'])
+  // Two hours behind: by this computer the session below is 25 hours away, by the platform 23.
+  const local = new ManualClock(platform.clock.now() - 2 * HOUR)
+  const app = await startShell(platform, ada, local)
+  try {
+    await app.waitForConnection((state) => state.status === 'online')
+    await bookThroughApp(platform, app, {
+      clientId: platform.addClient('Priya Natarajan'),
+      expertId: ada.id,
+      title: 'Query plan',
+      bookedAt: platform.clock.now() + 23 * HOUR,
+      via: 'dashboard',
+    })
+    const page = await open(app)
+    await page.getByRole('button', { name: /^Upcoming/ }).click()
+    const card = page.getByRole('article', { name: 'Query plan' })
+    await card.getByRole('button', { name: 'Cancel “Query plan”' }).click()
+    await card.getByRole('status').getByText('A late-cancellation fee applies: you pay it.').waitFor()
+  } finally {
+    await app.close()
+  }
 })
