@@ -2,13 +2,14 @@
  * `npm run server -- [--port 4455] [--host 127.0.0.1] [--db path] [--seed] [--simulate]
  *   [--manual-clock] [--invite-ttl-seconds 300] [--fan-out 5] [--request-every-seconds 45]
  *   [--allow-host NAME] [--connections-per-address 256] [--first-request-seconds 5]
- *   [--minimum-app-version 1.4.0] [--review-threshold 4.0]`
+ *   [--minimum-app-version 1.4.0] [--review-threshold 4.0] [--free-cancellation-hours 24]`
  */
 import { parseArgs } from 'node:util'
 import { join } from 'node:path'
 import { homedir } from 'node:os'
 import { ManualClock, systemClock } from '../../src/shared/clock'
 import { APP_VERSION_PATTERN } from '../../src/shared/rules/app-version'
+import { DEFAULT_FREE_CANCELLATION_HOURS } from '../../src/shared/rules/cancellation-terms'
 import { defaultConnectionLimits } from './http/connection-guard'
 import { consoleLogger } from './logger'
 import { DEFAULT_PLATFORM_PORT, startPlatformServer } from './platform-server'
@@ -26,6 +27,7 @@ const USAGE = `Usage: npm run server -- [options]
   --request-every-seconds N how often simulated clients post (default 45)
   --invite-ttl-seconds N    how long instant invites stay open (default 300)
   --fan-out N               how many experts a matched request goes to (default 5)
+  --free-cancellation-hours N  cancelling a booked session is free until N hours before it (default ${DEFAULT_FREE_CANCELLATION_HOURS})
   --manual-clock            time moves only via POST /admin/clock/advance (for tests and demos)
   --allow-host NAME         also answer requests addressed to NAME (repeatable; loopback names
                             and --host are always answered)
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
       'manual-clock': { type: 'boolean', default: false },
       'invite-ttl-seconds': { type: 'string' },
       'fan-out': { type: 'string' },
+      'free-cancellation-hours': { type: 'string' },
       'request-every-seconds': { type: 'string' },
       'allow-host': { type: 'string', multiple: true },
       'connections-per-address': { type: 'string' },
@@ -112,6 +115,13 @@ async function main(): Promise<void> {
         positiveInt('invite-ttl-seconds', values['invite-ttl-seconds'], 300, 1, DAY_SECONDS) * 1000,
       defaultFanOut: positiveInt('fan-out', values['fan-out'], 5, 1, 10_000),
       reviewThreshold: reviewThreshold(values['review-threshold']),
+      freeCancellationHours: positiveInt(
+        'free-cancellation-hours',
+        values['free-cancellation-hours'],
+        DEFAULT_FREE_CANCELLATION_HOURS,
+        0,
+        365 * 24,
+      ),
     },
     allowedHosts: values['allow-host'] ?? [],
     minimumAppVersion: appVersion(values['minimum-app-version']),

@@ -1,7 +1,8 @@
 /**
  * A steady flow of client activity for demos and manual testing: instant and scheduled requests
  * (scheduled ones a few minutes ahead, so reminders show), clients who reply to messages, join
- * their sessions (or sometimes don't, to show auto-cancel), withdraw requests nobody takes, rate
+ * their sessions (or sometimes don't, to show auto-cancel; or cancel a booked one ahead of time
+ * with a note), answer the expert's proposals of another time, withdraw requests nobody takes, rate
  * most ended sessions with a comment (now and then poorly, so the standing warning shows) and
  * once in a while charge a paid one back.
  */
@@ -76,6 +77,12 @@ const REVIEW_COMMENTS: Readonly<Record<number, ReadonlyArray<string>>> = {
 
 const CHARGEBACK_REASONS = ['Service not as described', 'Client disputed the charge with their bank'] as const
 
+const CANCEL_NOTES = [
+  'Sorry, something came up at work; I have to cancel.',
+  'I found the cause myself in the meantime. Thanks anyway!',
+  '',
+] as const
+
 /** Deterministic pseudo-random numbers (mulberry32), so a seeded demo behaves the same way twice. */
 export function random(seed: number): () => number {
   let a = seed >>> 0
@@ -97,6 +104,10 @@ export interface SimulatorOptions {
   readonly reviewChance?: number
   /** How likely a client charges a paid session back (0 to 1); rarely. */
   readonly chargebackChance?: number
+  /** The share of booked scheduled sessions whose client cancels soon after booking. */
+  readonly cancelShare?: number
+  /** The share of the expert's proposals of another time the client accepts; the rest are declined. */
+  readonly acceptShare?: number
 }
 
 /** Runs simulated clients against a marketplace until stopped. */
@@ -105,6 +116,7 @@ export class ClientSimulator {
   private readonly decided = new Set<string>()
   /** Ended sessions whose client has decided whether to review them and charge them back. */
   private readonly judged = new Set<string>()
+  private readonly answered = new Set<string>()
   private readonly rand: () => number
   private unsubscribe: (() => void) | undefined
   private count = 0
@@ -198,15 +210,22 @@ export class ClientSimulator {
     if (event.type === 'session.updated') {
       const session = event.payload.session
       if (session.clientJoinedAt !== null || (session.state !== 'booked' && session.state !== 'live')) return
+      this.answerProposal(session)
       if (this.decided.has(session.id)) return
       this.decided.add(session.id)
       // Most clients show up around the start; about one in six never does, to show auto-cancel.
       if (session.kind === 'scheduled' && this.rand() < 1 / 6) return
-      const delay =
-        session.kind === 'instant'
-          ? 3_000 + this.rand() * 5_000
-          : session.bookedStart - this.clock.now() + (this.rand() * 4 - 2) * MINUTE
-      this.after(Math.max(0, delay), () => this.marketplace.clientJoin(session.id))
+      // Some cancel ahead of time instead, with a note, so the expert sees a client's cancellation.
+      if (session.kind === 'scheduled' && this.rand() < (this.options.cancelShare ?? 1 / 6)) {
+        const note = this.pick(CANCEL_NOTES)
+        this.after(20_000 + this.rand() * 40_000, () =>
+          this.marketplace.clientCancel(session.id, note === '' ? undefined : note),
+        )
+        return
+      }
+      if (session.kind === 'instant')
+        this.after(3_000 + this.rand() * 5_000, () => this.marketplace.clientJoin(session.id))
+      else this.joinAround(session.id, session.bookedStart)
     }
   }
 
@@ -228,5 +247,27 @@ export class ClientSimulator {
         this.marketplace.chargeback(session.id, { reason }),
       )
     }
+  }
+
+  /** Join near the booked start; a session moved meanwhile (an accepted proposal) is joined at its new time. */
+  private joinAround(sessionId: string, bookedStart: number): void {
+    const delay = bookedStart - this.clock.now() + (this.rand() * 4 - 2) * MINUTE
+    this.after(Math.max(0, delay), () => {
+      const now = this.marketplace.store.session(sessionId)
+      if (now.bookedStart !== bookedStart && now.state === 'booked')
+        this.joinAround(sessionId, now.bookedStart)
+      else this.marketplace.clientJoin(sessionId)
+    })
+  }
+
+  /** Answer a pending proposal of another time once, a few seconds after it comes. */
+  private answerProposal(session: Session): void {
+    const proposal = session.reschedule
+    if (proposal === null || proposal.state !== 'pending') return
+    const key = `${session.id}@${proposal.proposedAt}`
+    if (this.answered.has(key)) return
+    this.answered.add(key)
+    const accept = this.rand() < (this.options.acceptShare ?? 0.6)
+    this.after(5_000 + this.rand() * 10_000, () => this.marketplace.answerProposal(session.id, accept))
   }
 }

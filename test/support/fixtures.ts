@@ -161,6 +161,8 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     earnings: null,
     review: null,
     chargeback: null,
+    freeCancellationUntil: null,
+    reschedule: null,
     ...overrides,
   }
 }

@@ -1,11 +1,12 @@
 /**
  * Endpoints that act for clients and for the operator: create a request on demand, withdraw it,
- * join a session as the client, write as the client, review an ended session as the client, record
- * a chargeback, read an invite's answer, and move a manual clock. Loopback only.
+ * join or cancel a session as the client, answer the expert's proposal of another time, write as
+ * the client, review an ended session as the client, record a chargeback, read an invite's answer,
+ * and move a manual clock. Loopback only.
  */
 import { z } from 'zod'
 import { ManualClock, type Clock } from '../../../src/shared/clock'
-import { Id, LATEST_TIMESTAMP, MessageBody } from '../../../src/shared/protocol'
+import { CancellationMessage, Id, LATEST_TIMESTAMP, MessageBody } from '../../../src/shared/protocol'
 import { PROPOSED_TIME_WINDOW } from '../../../src/shared/rules/time-windows'
 import type { Marketplace } from '../marketplace/marketplace'
 import { CreateRequestInput } from '../marketplace/requests'
@@ -21,6 +22,8 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 const ClientMessage = z.object({ requestId: Id, expertId: Id, body: MessageBody })
+const ClientCancel = z.object({ message: CancellationMessage.optional() }).strict()
+const ProposalAnswer = z.object({ accept: z.boolean() }).strict()
 // The timed rules run once per simulated second, so one long advance would hold the platform busy
 // for as long as it takes to run them all: a day per call keeps each answer prompt.
 const MAX_ADVANCE_MS = 24 * 60 * 60_000
@@ -62,6 +65,22 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
       method: 'POST',
       path: /^\/admin\/sessions\/([\w-]+)\/chargeback$/,
       handle: async (req, _url, [id]) => ({ session: marketplace.chargeback(id ?? '', await readJson(req)) }),
+    },
+    {
+      method: 'POST',
+      path: /^\/admin\/sessions\/([\w-]+)\/client-cancel$/,
+      handle: async (req, _url, [id]) => {
+        const { message } = parse(ClientCancel, await readJson(req), 'cancellation')
+        return { session: marketplace.clientCancel(id ?? '', message) }
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/admin\/sessions\/([\w-]+)\/proposal-answer$/,
+      handle: async (req, _url, [id]) => {
+        const { accept } = parse(ProposalAnswer, await readJson(req), 'answer')
+        return { session: marketplace.answerProposal(id ?? '', accept) }
+      },
     },
     {
       method: 'GET',

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3'
 import type { Price } from '../../../src/shared/money/money'
 import type { Clock } from '../../../src/shared/clock'
+import { DEFAULT_FREE_CANCELLATION_HOURS } from '../../../src/shared/rules/cancellation-terms'
 import type { EventLog } from '../event-log'
 import type { Logger } from '../logger'
 import type { PlatformStore } from '../store/platform-store'
@@ -25,9 +26,11 @@ export interface MarketplaceConfig {
   readonly cancellationFeeMinor: number
   /** Below this review average (1 to 5) the expert's standing is at risk, and the app warns them. */
   readonly reviewThreshold: number
+  /** Cancelling a booked session is free until this many hours before its start; later costs a fee. */
+  readonly freeCancellationHours: number
 }
 
-/** The defaults: 5-minute instant invites, as in the platform's rules. */
+/** The defaults: 5-minute instant invites and free cancellation until a day before, as in the platform's rules. */
 export const defaultMarketplaceConfig: MarketplaceConfig = {
   instantInviteTtlMs: 5 * 60_000,
   scheduledInviteTtlMs: 24 * 60 * 60_000,
@@ -37,6 +40,7 @@ export const defaultMarketplaceConfig: MarketplaceConfig = {
   defaultRate: { amountMinor: 2_500, currency: 'USD' },
   cancellationFeeMinor: 1_000,
   reviewThreshold: DEFAULT_REVIEW_THRESHOLD,
+  freeCancellationHours: DEFAULT_FREE_CANCELLATION_HOURS,
 }
 
 /** The dependencies of every marketplace operation. */

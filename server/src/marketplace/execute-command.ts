@@ -14,10 +14,12 @@ import {
 import { describeIssues, describeValue } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
 import { autoAvailability, setAvailability } from './availability'
+import { expertCancelSession } from './cancellations'
 import type { MarketplaceContext } from './context'
 import { acceptInvite, declineInvite } from './invites'
 import { payloadDigest } from './payload-digest'
 import { sendExpertMessage } from './messages'
+import { proposeTime } from './reschedules'
 import { endSession, joinSession, startBilling } from './sessions'
 
 type Handlers = {
@@ -35,6 +37,8 @@ const handlers: Handlers = {
   'session.join': joinSession,
   'session.startBilling': startBilling,
   'session.end': endSession,
+  'session.cancel': expertCancelSession,
+  'session.proposeTime': proposeTime,
   'availability.set': setAvailability,
   'availability.auto': autoAvailability,
 }

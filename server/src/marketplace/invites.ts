@@ -106,26 +106,37 @@ export function declineInvite(
   })
 }
 
-/** Refuse a booking at [start, start + minutes) that overlaps one of the expert's booked or live sessions. */
-function refuseOverlap(ctx: MarketplaceContext, expertId: string, start: number, minutes: number): void {
+/**
+ * Refuse a booking at [start, start + minutes) that overlaps one of the expert's booked or live
+ * sessions; `movingSessionId`, a session being moved, does not clash with itself. `advice` says
+ * what the refused party can do instead.
+ */
+export function refuseOverlap(
+  ctx: MarketplaceContext,
+  expertId: string,
+  start: number,
+  minutes: number,
+  movingSessionId?: string,
+  advice = 'book another proposed time or decline',
+): void {
   const rows = ctx
     .sql(`SELECT * FROM sessions WHERE expert_id = ? AND state IN ('booked', 'live') ORDER BY booked_start`)
     .all(expertId) as SessionRow[]
   const clash = conflictingSessions(
     start,
     minutes,
-    rows.map((row) => ctx.store.sessionFromRow(row)),
+    rows.filter((row) => row.id !== movingSessionId).map((row) => ctx.store.sessionFromRow(row)),
   )[0]
   if (clash === undefined) return
   throw new PlatformError(
     'conflict',
     `That time overlaps your session “${clash.request.title}” at ${utcWords(clash.bookedStart)}; ` +
-      'book another proposed time or decline.',
+      `${advice}.`,
   )
 }
 
 /** A time as the platform names it in a refusal: in UTC, since the platform does not know the reader's zone. */
-function utcWords(t: number): string {
+export function utcWords(t: number): string {
   return `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 

@@ -25,10 +25,12 @@ import {
   type MarketplaceConfig,
   type MarketplaceContext,
 } from './context'
+import { clientCancelSession } from './cancellations'
 import { executeCommand } from './execute-command'
 import { sendClientMessage, threadOf } from './messages'
 import { createRequest, withdrawRequest, type CreatedRequest, type CreateRequestInput } from './requests'
 import { recordChargeback, recordReview } from './reviews'
+import { answerProposal } from './reschedules'
 import { snapshotFor } from './snapshot'
 import { snapshotPart } from './snapshot-parts'
 import { clientJoinSession } from './sessions'
@@ -51,7 +53,10 @@ export class Marketplace {
   ) {
     assertPlausibleClock(clock)
     const rules = { ...defaultMarketplaceConfig, ...config }
-    this.store = new PlatformStore(db, clock, { reviewThreshold: rules.reviewThreshold })
+    this.store = new PlatformStore(db, clock, {
+      reviewThreshold: rules.reviewThreshold,
+      freeCancellationHours: rules.freeCancellationHours,
+    })
     this.events = new EventLog(db, clock, (error) =>
       logger.error('event listener failed', { error: String(error) }),
     )
@@ -105,6 +110,16 @@ export class Marketplace {
   /** A client joins their session. */
   clientJoin(sessionId: string): Session {
     return clientJoinSession(this.ctx, sessionId)
+  }
+
+  /** A client cancels a booked session, with an optional note to the expert. */
+  clientCancel(sessionId: string, message?: string): Session {
+    return clientCancelSession(this.ctx, sessionId, message)
+  }
+
+  /** A client accepts or declines the expert's proposal of another time. */
+  answerProposal(sessionId: string, accept: boolean): Session {
+    return answerProposal(this.ctx, sessionId, accept)
   }
 
   /** A client writes to one expert about a request. */

@@ -15,6 +15,7 @@ import {
   startWindowAt,
   startWindowOpensAt,
 } from '../../../src/shared/rules/session-timing'
+import { notCancellableReason } from '../../../src/shared/rules/cancellation-terms'
 import { PlatformError } from '../platform-error'
 import { busyForSession, endBusyForSession } from './availability'
 import type { SessionRow } from '../store/platform-store'
@@ -158,11 +159,17 @@ export function autoCancelOverdue(ctx: MarketplaceContext): number {
 }
 
 /** The expert's own session; someone else's is reported as missing. */
-function sessionOf(ctx: MarketplaceContext, expertId: string, sessionId: string): SessionRow {
+export function sessionOf(ctx: MarketplaceContext, expertId: string, sessionId: string): SessionRow {
   const row = ctx.store.sessionRow(sessionId)
   if (row === undefined || row.expert_id !== expertId)
     throw new PlatformError('not_found', `You have no session ${sessionId}.`)
   return row
+}
+
+/** Refuse a change ahead of time (cancel, another time) to a session that is not booked, saying why. */
+export function assertBooked(row: SessionRow): void {
+  const refusal = notCancellableReason(row.state)
+  if (refusal !== null) throw new PlatformError('invalid_state', refusal)
 }
 
 function assertActive(row: SessionRow): void {
@@ -170,7 +177,8 @@ function assertActive(row: SessionRow): void {
   if (row.state === 'cancelled') throw new PlatformError('invalid_state', 'This session was cancelled.')
 }
 
-function publish(ctx: MarketplaceContext, sessionId: string): Session {
+/** Send the session as it now stands to its expert. */
+export function publish(ctx: MarketplaceContext, sessionId: string): Session {
   const session = ctx.store.session(sessionId)
   ctx.events.append(session.expertId, 'session.updated', { session })
   return session

@@ -1,8 +1,9 @@
-/** The platform's timed rules, run once a second: invite expiry, auto-cancel, "online until". */
+/** The platform's timed rules, run once a second: invite expiry, auto-cancel, "online until", lapsed proposals. */
 import type { InviteRow } from '../store/platform-store'
 import { endOnlineUntil } from './availability'
 import type { MarketplaceContext } from './context'
 import { expireRequestIfUnanswered } from './requests'
+import { lapseOverdueProposals } from './reschedules'
 import { autoCancelOverdue } from './sessions'
 
 /** What one sweep changed. */
@@ -10,6 +11,8 @@ export interface SweepResult {
   readonly expiredInvites: number
   readonly cancelledSessions: number
   readonly expertsNowAway: number
+  /** Proposals of another time that lapsed unanswered. */
+  readonly lapsedProposals: number
 }
 
 /** Apply every rule whose time has come. */
@@ -18,6 +21,7 @@ export function sweep(ctx: MarketplaceContext): SweepResult {
     expiredInvites: expireInvites(ctx),
     cancelledSessions: autoCancelOverdue(ctx),
     expertsNowAway: endOnlineUntil(ctx),
+    lapsedProposals: lapseOverdueProposals(ctx),
   }
 }
 

@@ -11,6 +11,7 @@ import { reviewStats } from '../marketplace/review-stats'
 import { REVIEW_WINDOW } from '../../../src/shared/protocol/reviews'
 import {
   ChargebackReason,
+  CancellationMessage,
   fitText,
   fitTimestamp,
   FileName,
@@ -36,11 +37,15 @@ import {
   type InviteState,
   type Message,
   type Outcome,
+  type Reschedule,
   type Session,
   type SessionKind,
   type SessionPhase,
   type SessionState,
 } from '../../../src/shared/protocol'
+import {
+  freeCancellationUntil,
+} from '../../../src/shared/rules/cancellation-terms'
 import { roomPath } from '../room/room-link'
 
 /** A row of `experts`. */
@@ -117,6 +122,8 @@ export interface SessionRow {
   rate_minor: number
   rate_currency: string
   cancellation_fee_minor: number
+  /** The expert's latest proposal of another time, as JSON; null when there was none. */
+  reschedule: string | null
 }
 
 /** A row of `messages`. */
@@ -158,7 +165,8 @@ export class PlatformStore {
   constructor(
     readonly db: Database.Database,
     private readonly clock: Clock,
-    private readonly standing: { readonly reviewThreshold: number },
+    /** The rules the store's answers follow: the standing threshold, and how many hours before its start cancelling a session stops being free. */
+    private readonly rules: { readonly reviewThreshold: number; readonly freeCancellationHours: number },
   ) {
     this.expertById = db.prepare('SELECT * FROM experts WHERE id = ?')
     // A wall clock set back between an invite and its answer must not make the mean negative,
@@ -225,7 +233,7 @@ export class PlatformStore {
         reviews: reviewStats(
           this.latestRatings.all(id, 2 * REVIEW_WINDOW),
           this.chargebackTimes.all(id),
-          this.standing.reviewThreshold,
+          this.rules.reviewThreshold,
           this.clock.now(),
         ),
       },
@@ -333,6 +341,10 @@ export class PlatformStore {
       ...sessionMoney(row),
       review: this.review(row.id),
       chargeback: this.chargeback(row.id),
+      freeCancellationUntil: fitTimestamp(
+        freeCancellationUntil(row.booked_start, this.rules.freeCancellationHours),
+      ),
+      reschedule: row.reschedule === null ? null : storedReschedule(row.reschedule),
     }
   }
 
@@ -376,8 +388,25 @@ function storedTime(t: number | null): number | null {
 }
 
 function storedCancellation(json: string): Cancellation {
-  const cancellation = JSON.parse(json) as Cancellation
-  return { ...cancellation, cancelledAt: fitTimestamp(cancellation.cancelledAt) }
+  // Stored before parties could cancel: the system did, with no note.
+  const cancellation = { by: 'system', ...(JSON.parse(json) as Cancellation) } satisfies Cancellation
+  const { message, ...rest } = cancellation
+  return {
+    ...rest,
+    cancelledAt: fitTimestamp(cancellation.cancelledAt),
+    ...(message === undefined ? {} : { message: fitText(CancellationMessage, message) }),
+  }
+}
+
+function storedReschedule(json: string): Reschedule {
+  const reschedule = JSON.parse(json) as Reschedule
+  return {
+    ...reschedule,
+    proposedStart: fitTimestamp(reschedule.proposedStart),
+    previousStart: fitTimestamp(reschedule.previousStart),
+    proposedAt: fitTimestamp(reschedule.proposedAt),
+    answeredAt: storedTime(reschedule.answeredAt),
+  }
 }
 
 /** A message entity from its row. */

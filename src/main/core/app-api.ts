@@ -132,6 +132,8 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
         },
         sessionId,
       ),
+    'sessions.cancel': command(invokeContract['sessions.cancel'].command),
+    'sessions.proposeTime': command(invokeContract['sessions.proposeTime'].command),
     'sessions.startBilling': command(invokeContract['sessions.startBilling'].command),
     'sessions.end': command(invokeContract['sessions.end'].command),
     'availability.set': command(invokeContract['availability.set'].command),

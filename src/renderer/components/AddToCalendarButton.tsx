@@ -1,5 +1,6 @@
 /**
- * "Add to calendar" on a booked session: the host opens the .ics file with the OS's calendar app;
+ * "Add to calendar" on a booked session, "Remove from calendar" on one cancelled ahead of time (its
+ * file is the cancellation of the same event): the host opens the .ics file with the OS's calendar app;
  * a host without one (the browser shell) answers with the file, which the page then downloads.
  * The outcome is said in a status line, so a screen reader hears where the event went.
  */
@@ -15,16 +16,24 @@ export function AddToCalendarButton({ session }: { readonly session: Session }) 
   const api = useApi()
   const id = useId()
   const [done, setDone] = useState<string | null>(null)
+  // A cancelled session's file is its cancellation: the calendar app removes the event it added.
+  const removing = session.state === 'cancelled'
+  const verb = removing ? 'Remove from calendar' : 'Add to calendar'
   const add = useAction(async () => {
     setDone(null)
-    const result = fromCommand('add to calendar', await api.sessions.addToCalendar({ sessionId: session.id }))
+    const result = fromCommand(
+      verb.toLowerCase(),
+      await api.sessions.addToCalendar({ sessionId: session.id }),
+    )
     if (!result.ok) return result
     const { fileName, content, opened } = result.value
     if (opened) {
-      setDone('Opened in your calendar app.')
+      setDone(removing ? 'Opened the cancellation in your calendar app.' : 'Opened in your calendar app.')
     } else {
       download(fileName, content)
-      setDone(`Downloaded ${fileName}: open it to add the session to your calendar.`)
+      setDone(
+        `Downloaded ${fileName}: open it to ${removing ? 'remove the session from' : 'add the session to'} your calendar.`,
+      )
     }
     return result
   })
@@ -33,12 +42,12 @@ export function AddToCalendarButton({ session }: { readonly session: Session }) 
       <ActionButton
         variant="quiet"
         pending={add.pending}
-        pendingLabel="Adding to calendar…"
-        label={`Add to calendar “${session.request.title}”`}
+        pendingLabel={removing ? 'Removing from calendar…' : 'Adding to calendar…'}
+        label={`${verb} “${session.request.title}”`}
         describedBy={done === null ? undefined : `${id}-done`}
         onClick={() => void add.run()}
       >
-        Add to calendar
+        {verb}
       </ActionButton>
       <p className="muted add-to-calendar-done" role="status" id={`${id}-done`}>
         {done}

@@ -4,7 +4,9 @@ import { kindLabel } from '../../shared/labels'
 import type { Session } from '../../shared/protocol/entities'
 import { formatDayTime, formatDuration, isoTime } from '../logic/format'
 import { feeLabel, outcomeLabel } from '../logic/labels'
+import { cancelledLine } from '../logic/session-changes'
 import { useApi, useHistory, useServices } from '../store/context'
+import { AddToCalendarButton } from './AddToCalendarButton'
 import { EmptyState } from './InvitesView'
 import { SessionAmount } from './SessionAmount'
 import { SessionReview } from './SessionReview'
@@ -77,8 +79,12 @@ function HistoryRow({ session }: { readonly session: Session }) {
       <div className="history-main">
         <span className="history-title">{session.request.title}</span>
         <span className="muted history-sub">
-          {session.client.name} · {kindLabel(session.kind)}
-          {duration !== null ? ` · ${duration}` : ''}
+          {cancelledLine(session) ?? (
+            <>
+              {session.client.name} · {kindLabel(session.kind)}
+              {duration !== null ? ` · ${duration}` : ''}
+            </>
+          )}
         </span>
         <SessionReview session={session} />
       </div>
@@ -89,6 +95,11 @@ function HistoryRow({ session }: { readonly session: Session }) {
         {fee !== null && <span className="muted history-fee">{fee}</span>}
       </div>
       <SessionAmount session={session} />
+      {cancelledLine(session) !== null && (
+        <div className="history-calendar">
+          <AddToCalendarButton session={session} />
+        </div>
+      )}
     </div>
   )
 }

@@ -1,4 +1,7 @@
-/** Upcoming: booked sessions by day, each with a countdown, reminders, Start and Add to calendar. */
+/**
+ * Upcoming: booked sessions by day, each with a countdown, reminders, Start, Add to calendar, and
+ * Cancel and Propose new time with a proposal's state.
+ */
 import { useId, useRef } from 'react'
 import type { Session } from '../../shared/protocol/entities'
 import { calendarDay, formatCountdown, formatDay, formatTime, isoTime, zoneCity } from '../logic/format'
@@ -7,6 +10,7 @@ import { useAppState, useNow } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { AddToCalendarButton } from './AddToCalendarButton'
 import { EmptyState } from './InvitesView'
+import { RescheduleStatus, SessionChanges } from './SessionChanges'
 import { StartButton } from './StartButton'
 import { useSessionFocus } from './use-session-focus'
 
@@ -84,7 +88,9 @@ export function UpcomingSession({
           {session.client.name} · {zoneCity(session.client.timeZone)}
         </p>
         <SessionTiming session={session} remindersEnabled={remindersEnabled} />
+        <RescheduleStatus session={session} />
         {!compact && <AddToCalendarButton session={session} />}
+        {!compact && session.state === 'booked' && <SessionChanges session={session} />}
       </div>
       <StartButton session={session} />
     </article>

@@ -34,6 +34,10 @@ export function outcomeLabel(session: Session): string {
         return 'Cancelled: you did not join'
       case 'both_absent':
         return 'Cancelled: nobody joined'
+      case 'client_cancelled':
+        return `Cancelled by ${session.client.name}`
+      case 'expert_cancelled':
+        return 'Cancelled by you'
       default:
         return assertNever(session.cancellation.reason)
     }

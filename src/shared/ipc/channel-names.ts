@@ -30,6 +30,8 @@ export const INVOKE_CHANNELS = [
   'sessions.join',
   'sessions.openRoom',
   'sessions.addToCalendar',
+  'sessions.cancel',
+  'sessions.proposeTime',
   'sessions.startBilling',
   'sessions.end',
   'availability.set',

@@ -292,6 +292,10 @@ export const invokeContract = {
    * cancellation); answers with the file, for a host without a calendar app to download.
    */
   'sessions.addToCalendar': { request: z.object({ sessionId: Id }).strict(), response: CalendarExport },
+  /** Cancel a booked session ahead of time, with a note to the client (a fee after the free period). */
+  'sessions.cancel': commandEntry('session.cancel'),
+  /** Propose another time for a booked session; the client accepts or declines it. */
+  'sessions.proposeTime': commandEntry('session.proposeTime'),
   /** Start billable time. */
   'sessions.startBilling': commandEntry('session.startBilling'),
   /** End a live session as charged, discounted or free. */

@@ -8,6 +8,7 @@ import {
   AutoAvailability,
   Availability,
   AvailabilityCause,
+  CancellationMessage,
   DeclineReason,
   Id,
   Message,
@@ -56,6 +57,19 @@ export const commandSchemas = {
   },
   'session.end': {
     payload: z.object({ sessionId: Id, outcome: Outcome }),
+    result: z.object({ session: Session }),
+  },
+  /**
+   * Cancel a booked session ahead of time, with a note to the client. Free until the session's
+   * `freeCancellationUntil`; after it the expert pays the late-cancellation fee.
+   */
+  'session.cancel': {
+    payload: z.object({ sessionId: Id, message: CancellationMessage.optional() }),
+    result: z.object({ session: Session }),
+  },
+  /** Propose another time for a booked session; the client accepts or declines it. */
+  'session.proposeTime': {
+    payload: z.object({ sessionId: Id, proposedStart: Timestamp }),
     result: z.object({ session: Session }),
   },
   'availability.set': {

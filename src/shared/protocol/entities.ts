@@ -245,20 +245,65 @@ export const Outcome = z.discriminatedUnion('kind', [
 /** How the expert ended a session. */
 export type Outcome = z.infer<typeof Outcome>
 
-/** Who failed to join in time. */
-export const CancellationReason = z.enum(['expert_absent', 'client_absent', 'both_absent'])
-/** Who failed to join in time. */
+/** Who failed to join in time, or which party cancelled ahead of time. */
+export const CancellationReason = z.enum([
+  'expert_absent',
+  'client_absent',
+  'both_absent',
+  'expert_cancelled',
+  'client_cancelled',
+])
+/** Who failed to join in time, or which party cancelled ahead of time. */
 export type CancellationReason = z.infer<typeof CancellationReason>
 
-/** Why the system cancelled a session and who may pay a fee for it. */
+/** The note a party cancelling ahead of time leaves for the other; may be empty. */
+export const CancellationMessage = Text({ min: 0, max: 1_000, multiline: true })
+
+/** Who cancelled: a party ahead of time, or the system when a party did not join. */
+export const CancelledBy = z.enum(['expert', 'client', 'system'])
+/** Who cancelled: a party ahead of time, or the system when a party did not join. */
+export type CancelledBy = z.infer<typeof CancelledBy>
+
+/** Why a session was cancelled, by whom, and who may pay a fee for it. */
 export const Cancellation = z.object({
   reason: CancellationReason,
-  /** The absent party; null when neither joined, since neither kept the other waiting. */
+  /**
+   * Who pays the cancellation fee: the absent party, or the party who cancelled after the free
+   * period (cancellation-terms.ts); null when nobody does.
+   */
   feeAssessedTo: z.enum(['expert', 'client']).nullable(),
   cancelledAt: Timestamp,
+  /**
+   * Who cancelled; absent from a platform older than cancelling ahead of time, where only the
+   * system did (read it with cancelledBy in rules/cancellation-terms.ts).
+   */
+  by: CancelledBy.optional(),
+  /** What the cancelling party wrote to the other; absent when they wrote nothing. */
+  message: CancellationMessage.optional(),
 })
-/** Why the system cancelled a session and who may pay a fee for it. */
+/** Why a session was cancelled, by whom, and who may pay a fee for it. */
 export type Cancellation = z.infer<typeof Cancellation>
+
+/** Where the expert's proposal of another time stands. */
+export const RescheduleState = z.enum(['pending', 'accepted', 'declined', 'lapsed'])
+/** Where the expert's proposal of another time stands. */
+export type RescheduleState = z.infer<typeof RescheduleState>
+
+/**
+ * The expert's latest proposal to move a booked session, and the client's answer. A pending one
+ * lapses when its time passes unanswered or the session is cancelled or starts first.
+ */
+export const Reschedule = z.object({
+  proposedStart: Timestamp,
+  /** The booked start when the expert proposed. */
+  previousStart: Timestamp,
+  proposedAt: Timestamp,
+  state: RescheduleState,
+  /** When the client answered, or the proposal lapsed; null while pending. */
+  answeredAt: Timestamp.nullable(),
+})
+/** The expert's latest proposal to move a booked session, and the client's answer. */
+export type Reschedule = z.infer<typeof Reschedule>
 
 /** A session an expert took, from booking to its end. */
 export const Session = z.object({
@@ -293,6 +338,13 @@ export const Session = z.object({
   review: Review.nullable().default(null),
   /** The chargeback recorded against the session, if any; null from a platform without them. */
   chargeback: Chargeback.nullable().default(null),
+  /**
+   * Until when cancelling ahead of time is free, inclusive (rules/cancellation-terms.ts); null from
+   * a platform that does not say.
+   */
+  freeCancellationUntil: Timestamp.nullable().default(null),
+  /** The expert's latest proposal of another time; null when there was none. */
+  reschedule: Reschedule.nullable().default(null),
 })
 /** A session an expert took, from booking to its end. */
 export type Session = z.infer<typeof Session>

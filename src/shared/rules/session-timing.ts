@@ -5,6 +5,9 @@
 import { assertNever } from '../assert-never'
 import type { CancellationReason, Timestamp } from '../protocol/entities'
 
+/** The reasons the system cancels for: a party did not join in time. */
+export type AbsenceReason = Extract<CancellationReason, 'expert_absent' | 'client_absent' | 'both_absent'>
+
 const MINUTE_MS = 60_000
 
 /** A scheduled session can be started from this long before its booked time. */
@@ -38,7 +41,7 @@ export function startWindowAt(bookedStart: Timestamp, now: Timestamp): StartWind
 export function absentParty(
   expertJoinedAt: Timestamp | null,
   clientJoinedAt: Timestamp | null,
-): CancellationReason | null {
+): AbsenceReason | null {
   if (expertJoinedAt === null && clientJoinedAt === null) return 'both_absent'
   if (expertJoinedAt === null) return 'expert_absent'
   if (clientJoinedAt === null) return 'client_absent'
@@ -46,7 +49,7 @@ export function absentParty(
 }
 
 /** The absent party pays any cancellation fee; nobody does when neither joined. */
-export function feeAssessedTo(reason: CancellationReason): 'expert' | 'client' | null {
+export function feeAssessedTo(reason: AbsenceReason): 'expert' | 'client' | null {
   switch (reason) {
     case 'expert_absent':
       return 'expert'

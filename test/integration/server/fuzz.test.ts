@@ -11,6 +11,8 @@ const validPayloads: Record<CommandName, Record<string, unknown>> = {
   'session.join': { sessionId: 'ses_x' },
   'session.startBilling': { sessionId: 'ses_x' },
   'session.end': { sessionId: 'ses_x', outcome: { kind: 'free' } },
+  'session.cancel': { sessionId: 'ses_x' },
+  'session.proposeTime': { sessionId: 'ses_x', proposedStart: Date.UTC(2030, 0, 1) },
   'availability.set': { availability: 'away', onlineUntil: null },
   'availability.auto': { change: 'idle', idleMinutes: 10 },
 }

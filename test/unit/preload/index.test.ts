@@ -53,6 +53,8 @@ describe('the preload', () => {
         join: 'function',
         openRoom: 'function',
         addToCalendar: 'function',
+        cancel: 'function',
+        proposeTime: 'function',
         startBilling: 'function',
         end: 'function',
       },

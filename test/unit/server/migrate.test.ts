@@ -153,6 +153,20 @@ describe('platform migrations', () => {
     expect(() => chargeback.run()).toThrow(/UNIQUE|PRIMARY KEY/)
   })
 
+  it('0009-session-reschedule keeps stored sessions without a proposal and takes only JSON', () => {
+    const db = new Database(':memory:')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 8 })
+    db.pragma('foreign_keys = OFF')
+    db.prepare(
+      `INSERT INTO sessions (id, request_id, expert_id, client_id, kind, booked_start, state, phase, updated_at)
+       VALUES ('ses_a', 'req_a', 'e', 'c', 'scheduled', 1, 'booked', 'context', 0)`,
+    ).run()
+    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
+    expect(db.prepare('SELECT reschedule FROM sessions').pluck().get()).toBeNull()
+    db.prepare(`UPDATE sessions SET reschedule = '{"state":"pending"}'`).run()
+    expect(() => db.prepare(`UPDATE sessions SET reschedule = 'not json'`).run()).toThrow(/CHECK constraint/)
+  })
+
   it('refuses a database written by a newer server, with what to do', () => {
     const path = tempDb()
     openPlatformDatabase(path).close()

@@ -9,6 +9,7 @@ import { m0005SessionRoomKeys } from './0005-session-room-keys'
 import { m0006DeclineReason } from './0006-decline-reason'
 import { m0007Money } from './0007-money'
 import { m0008ReviewsAndChargebacks } from './0008-reviews-and-chargebacks'
+import { m0009SessionReschedule } from './0009-session-reschedule'
 
 /** All migrations, oldest first. */
 export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -20,4 +21,5 @@ export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0006DeclineReason,
   m0007Money,
   m0008ReviewsAndChargebacks,
+  m0009SessionReschedule,
 ]

@@ -6,6 +6,7 @@
  * same session is due too; otherwise it is shown late, saying how long is really left.
  */
 import type { Session } from '../../../shared/protocol'
+import { cancelledBy } from '../../../shared/rules/cancellation-terms'
 import {
   autoCancelAt,
   reminderPlan,
@@ -14,7 +15,8 @@ import {
 } from '../../../shared/rules/session-timing'
 
 /** What a reminder notification is about; only 'before' and 'starting_now' offer Start and Snooze. */
-export type ReminderMoment = 'before' | 'starting_now' | 'client_absent' | 'cancelled' | 'client_joined'
+export type ReminderMoment =
+  'before' | 'starting_now' | 'client_absent' | 'cancelled' | 'client_joined' | 'rescheduled'
 
 /** The alerts recorded under a name; a reminder before the start is named by its minutes ("30"). */
 export const ALERT = {
@@ -133,12 +135,27 @@ export function dueAlerts(
   }
 }
 
+/** The alert name of the client's answer to one proposal of another time (the cache keeps 32 characters). */
+export function rescheduleAnswerAlert(proposedAt: number): string {
+  return `answer:${proposedAt}`
+}
+
 /**
- * The alert a session's new state calls for, told once when an event brings it: the platform
- * cancelled it, or the client joined an instant session the expert is in and billing waits.
+ * The alert a session's new state calls for, told once when an event brings it: the platform or
+ * the client cancelled it (the expert's own cancel needs no telling), the client answered a
+ * proposal of another time, or the client joined an instant session the expert is in and billing
+ * waits.
  */
-export function changeAlert(session: Session): typeof ALERT.cancelled | typeof ALERT.clientJoined | null {
-  if (session.state === 'cancelled' && session.cancellation !== null) return ALERT.cancelled
+export function changeAlert(session: Session): string | null {
+  if (session.state === 'cancelled' && session.cancellation !== null)
+    return cancelledBy(session.cancellation) === 'expert' ? null : ALERT.cancelled
+  const reschedule = session.reschedule
+  if (
+    session.state === 'booked' &&
+    reschedule !== null &&
+    (reschedule.state === 'accepted' || reschedule.state === 'declined')
+  )
+    return rescheduleAnswerAlert(reschedule.proposedAt)
   if (
     session.kind === 'instant' &&
     session.state === 'live' &&

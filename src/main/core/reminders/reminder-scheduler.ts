@@ -2,7 +2,8 @@
  * Reminders and session alerts from the cache's booked sessions, by the platform's clock (the core
  * passes its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not
  * joined yet" at the start (src/main/core/reminders/due-alerts.ts decides), and, as events bring
- * them, "cancelled" and "the client joined". Each fires once per booked time, on its timer while
+ * them, "cancelled" (by the platform or the client), the client's answer to a proposal of another
+ * time, and "the client joined". Each fires once per booked time, on its timer while
  * the machine is awake; a minute's check of the clock catches what a timer cannot see (the clock
  * set, a suspend the OS did not report). What fired or was skipped is kept in the cache, so a
  * restart never repeats one.
@@ -15,11 +16,15 @@ import type { AppNotification, Notifier } from '../ports/notifier'
 import type { Power } from '../ports/power'
 import type { Unsubscribe } from '../../../shared/listeners'
 import type { CacheUpdate } from '../sync/cache-push'
+import { localDayTime, type DayTimeFormat } from '../sync/invite-notification'
+import { cancelledBy } from '../../../shared/rules/cancellation-terms'
+import { clientCancelledText, rescheduleAnswerText } from './party-change-texts'
 import {
   ALERT,
   awaitsExpert,
   changeAlert,
   dueAlerts,
+  rescheduleAnswerAlert,
   startAllowed,
   startRefusal,
   stillJoinable,
@@ -68,6 +73,8 @@ export class ReminderScheduler {
       /** Read at each reminder, so turning reminders off takes effect at once. */
       enabled: () => boolean
       formatTime?: TimeFormat
+      /** Writes a weekday and time, for alerts about a session's day ("Tue 14:00"). */
+      formatDayTime?: DayTimeFormat
     },
   ) {}
 
@@ -241,8 +248,18 @@ export class ReminderScheduler {
       const key = { sessionId: id, bookedStart: session.bookedStart, alert }
       if (this.deps.cache.reminderHandled(key)) continue
       this.deps.cache.markReminder(key, 'fired', now)
-      if (alert === ALERT.cancelled && session.cancellation !== null)
-        this.show(session, now, 'cancelled', cancelledText(session, session.cancellation, this.time))
+      const { cancellation, reschedule } = session
+      if (alert === ALERT.cancelled && cancellation !== null)
+        this.show(
+          session,
+          now,
+          'cancelled',
+          cancelledBy(cancellation) === 'client'
+            ? clientCancelledText(session, cancellation, this.dayTime)
+            : cancelledText(session, cancellation, this.time),
+        )
+      else if (reschedule !== null && alert === rescheduleAnswerAlert(reschedule.proposedAt))
+        this.show(session, now, 'rescheduled', rescheduleAnswerText(session, reschedule, this.dayTime))
       else if (alert === ALERT.clientJoined)
         this.show(session, now, 'client_joined', clientJoinedText(session))
     }
@@ -262,4 +279,5 @@ export class ReminderScheduler {
   }
 
   private readonly time: TimeFormat = (t) => (this.deps.formatTime ?? localShortTime)(t)
+  private readonly dayTime: DayTimeFormat = (t) => (this.deps.formatDayTime ?? localDayTime)(t)
 }

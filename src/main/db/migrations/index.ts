@@ -10,6 +10,7 @@ import { m0006RemindersByBookedTime } from './0006-reminders-by-booked-time'
 import { m0007SessionRooms } from './0007-session-rooms'
 import { m0008SessionMoney } from './0008-session-money'
 import { m0009StandingWarnings } from './0009-standing-warnings'
+import { m0010SessionChangesAhead } from './0010-session-changes-ahead'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -22,4 +23,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0007SessionRooms,
   m0008SessionMoney,
   m0009StandingWarnings,
+  m0010SessionChangesAhead,
 ]

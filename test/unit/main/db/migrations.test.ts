@@ -27,8 +27,10 @@ const request = aRequest({ id: 'req_1' })
 const invite = anInvite({ id: 'inv_1', request })
 const session = aSession({ id: 'ses_1', request })
 const { request: _ir, ...inviteRow } = invite
-// A session as caches held it before money, reviews and chargebacks, and before rooms.
+// A session as caches held it before money, reviews, chargebacks and changes ahead, and before rooms.
 const {
+  freeCancellationUntil: _free,
+  reschedule: _reschedule,
   rate: _rate,
   earnings: _earnings,
   review: _review,
@@ -71,8 +73,10 @@ function insertVersion1Rows(db: Database.Database, sessionJson: object = session
 /** The session as a version-7 cache holds it: a room, no money. */
 const sessionRowWithRoom = { ...sessionRow, roomUrl: null }
 
-/** The session's row as a cache at `version` holds it: a room from 7 on, money from 8 on. */
+/** The session's row as a cache at `version` holds it: a room from 7 on, money from 8, reviews from 9. */
 function sessionRowAt(version: number): object {
+  if (version >= 9)
+    return { ...sessionRowWithRoom, rate: null, earnings: null, review: null, chargeback: null }
   if (version >= 8) return { ...sessionRowWithRoom, rate: null, earnings: null }
   return version >= 7 ? sessionRowWithRoom : sessionRow
 }
@@ -289,6 +293,7 @@ describe('cache migrations', () => {
     for (const table of Object.keys(before))
       if (table !== 'sessions' && table !== 'expert') expect(dump(db, table), table).toEqual(before[table])
     expect(dump(db, 'standing_warnings')).toEqual([])
+    migrate(db, cacheMigrations, options)
     const store = new SqliteCacheStore(db, linesLogger())
     expect(store.session('ses_1')).toStrictEqual(migratedSession)
     expect(store.chargedBackSessions()).toEqual([])
@@ -298,6 +303,36 @@ describe('cache migrations', () => {
     })
     store.markStandingWarned(['low_average'], FIXTURE_NOW)
     expect(store.standingWarned(['low_average', 'chargeback:ses_1'])).toEqual(['low_average'])
+    db.close()
+  })
+
+  it('0010-session-changes-ahead gives every cached session explicit "not said" for its free period and proposal', () => {
+    const { db } = databaseAt(9)
+    insertVersion1Rows(db, sessionRowAt(9))
+    const {
+      request: _r,
+      freeCancellationUntil: _f,
+      reschedule: _p,
+      ...olderRow
+    } = aSession({
+      id: 'ses_2',
+      request,
+    })
+    db.prepare('INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)').run(
+      'ses_2',
+      request.id,
+      'booked',
+      olderRow.bookedStart,
+      JSON.stringify(olderRow),
+    )
+    const until = FIXTURE_NOW - 60_000
+    db.prepare(
+      `UPDATE sessions SET json = json_set(json, '$.freeCancellationUntil', ?) WHERE id = 'ses_1'`,
+    ).run(until)
+    migrate(db, cacheMigrations, { ...options, upTo: 10 })
+    const store = new SqliteCacheStore(db, linesLogger())
+    expect(store.session('ses_2')).toMatchObject({ freeCancellationUntil: null, reschedule: null })
+    expect(store.session('ses_1')).toMatchObject({ freeCancellationUntil: until, reschedule: null })
     db.close()
   })
 

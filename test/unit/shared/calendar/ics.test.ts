@@ -77,6 +77,61 @@ describe('sessionCalendarFile', () => {
     expect(lines).not.toContain('METHOD:PUBLISH')
   })
 
+  it('cancels an event added earlier: same UID, a higher SEQUENCE, METHOD:CANCEL', () => {
+    const start = FIXTURE_NOW + 48 * 60 * MINUTE
+    const added = unfolded(fileFor({ id: 'ses_c', bookedStart: start, updatedAt: FIXTURE_NOW }).content)
+    const cancellation = {
+      reason: 'client_cancelled',
+      by: 'client',
+      feeAssessedTo: null,
+      cancelledAt: FIXTURE_NOW + 5 * MINUTE,
+      message: 'Found it myself',
+    } as const
+    const cancelled = unfolded(
+      fileFor({
+        id: 'ses_c',
+        bookedStart: start,
+        state: 'cancelled',
+        cancellation,
+        updatedAt: FIXTURE_NOW + 5 * MINUTE,
+      }).content,
+    )
+    const field = (lines: string[], name: string) => lines.find((l) => l.startsWith(`${name}:`))
+    const sequence = (lines: string[]) => Number(field(lines, 'SEQUENCE')?.slice(9))
+    expect(field(cancelled, 'UID')).toBe(field(added, 'UID'))
+    expect(field(cancelled, 'DTSTART')).toBe(field(added, 'DTSTART'))
+    expect(sequence(cancelled)).toBeGreaterThan(sequence(added))
+    expect(cancelled).toContain('METHOD:CANCEL')
+    expect(cancelled).toContain('STATUS:CANCELLED')
+  })
+
+  it('updates the same event to the new time when the client accepts another time', () => {
+    const start = FIXTURE_NOW + 48 * 60 * MINUTE
+    const moved = start + 3 * 60 * MINUTE
+    const before = unfolded(fileFor({ id: 'ses_r', bookedStart: start, updatedAt: FIXTURE_NOW }).content)
+    const after = unfolded(
+      fileFor({
+        id: 'ses_r',
+        bookedStart: moved,
+        updatedAt: FIXTURE_NOW + 2 * MINUTE,
+        reschedule: {
+          proposedStart: moved,
+          previousStart: start,
+          proposedAt: FIXTURE_NOW + MINUTE,
+          state: 'accepted',
+          answeredAt: FIXTURE_NOW + 2 * MINUTE,
+        },
+      }).content,
+    )
+    const field = (lines: string[], name: string) => lines.find((l) => l.startsWith(`${name}:`))
+    expect(field(after, 'UID')).toBe(field(before, 'UID'))
+    expect(field(after, 'DTSTART')).toBe(`DTSTART:${utcDateTime(moved)}`)
+    expect(Number(field(after, 'SEQUENCE')?.slice(9))).toBeGreaterThan(
+      Number(field(before, 'SEQUENCE')?.slice(9)),
+    )
+    expect(after).toContain('METHOD:PUBLISH')
+  })
+
   it('cannot be given extra properties by a title that carries line breaks', () => {
     const title = 'Fix CI\r\nEND:VEVENT\r\nBEGIN:VEVENT\nUID:evil\rATTACH:http://x\u2028STATUS:CANCELLED'
     const { content } = fileFor({ request: aRequest({ title }) })

@@ -1,0 +1,127 @@
+/**
+ * The expert proposes another time for a booked session; the client (the simulator and the admin
+ * endpoint act for clients) accepts or declines. On accept the session moves, under the same rules
+ * as a booking: not in the past, not overlapping another of the expert's sessions. A pending
+ * proposal lapses when its time passes unanswered, or when the session is cancelled or starts
+ * first; a new proposal replaces a pending one.
+ */
+import type { CommandPayload, CommandResult, Reschedule, Session } from '../../../src/shared/protocol'
+import { outsideWindow, PROPOSED_TIME_WINDOW } from '../../../src/shared/rules/time-windows'
+import { PlatformError } from '../platform-error'
+import type { SessionRow } from '../store/platform-store'
+import type { MarketplaceContext } from './context'
+import { refuseOverlap, utcWords } from './invites'
+import { assertBooked, publish, sessionOf } from './sessions'
+
+/** The expert proposes `proposedStart` for their booked session. */
+export function proposeTime(
+  ctx: MarketplaceContext,
+  expertId: string,
+  { sessionId, proposedStart }: CommandPayload<'session.proposeTime'>,
+): CommandResult<'session.proposeTime'> {
+  return ctx.events.transact(() => {
+    const row = sessionOf(ctx, expertId, sessionId)
+    assertBooked(row)
+    const now = ctx.clock.now()
+    const implausible = outsideWindow(proposedStart, now, PROPOSED_TIME_WINDOW)
+    if (implausible !== null) throw new PlatformError('invalid_payload', implausible)
+    refusePast(proposedStart, now, 'propose a later one')
+    if (proposedStart === row.booked_start)
+      throw new PlatformError(
+        'invalid_payload',
+        'The session is already booked at that time; propose another.',
+      )
+    refuseOverlap(ctx, expertId, proposedStart, minutesOf(ctx, row), row.id, 'propose another time')
+    const reschedule: Reschedule = {
+      proposedStart,
+      previousStart: row.booked_start,
+      proposedAt: now,
+      state: 'pending',
+      answeredAt: null,
+    }
+    ctx
+      .sql(`UPDATE sessions SET reschedule = ?, updated_at = ? WHERE id = ?`)
+      .run(JSON.stringify(reschedule), now, row.id)
+    ctx.logger.info('new time proposed', { session: row.id, proposedStart: utcWords(proposedStart) })
+    return { session: publish(ctx, row.id) }
+  })
+}
+
+/** The client accepts (the session moves) or declines (it stays) the pending proposal. */
+export function answerProposal(ctx: MarketplaceContext, sessionId: string, accept: boolean): Session {
+  return ctx.events.transact(() => {
+    const row = ctx.store.sessionRow(sessionId)
+    if (row === undefined) throw new PlatformError('not_found', `No session ${sessionId}.`)
+    assertBooked(row)
+    const pending = pendingOf(row)
+    if (pending === null) {
+      if (row.reschedule !== null && (JSON.parse(row.reschedule) as Reschedule).state === 'lapsed')
+        throw new PlatformError(
+          'expired',
+          'That proposal lapsed unanswered when its time passed; the expert can propose another time.',
+        )
+      throw new PlatformError('invalid_state', 'No proposal of another time waits for an answer.')
+    }
+    const now = ctx.clock.now()
+    if (accept) {
+      refusePast(pending.proposedStart, now, 'the expert can propose a later one')
+      refuseOverlap(
+        ctx,
+        row.expert_id,
+        pending.proposedStart,
+        minutesOf(ctx, row),
+        row.id,
+        'the expert can propose another time',
+      )
+    }
+    const answered: Reschedule = { ...pending, state: accept ? 'accepted' : 'declined', answeredAt: now }
+    ctx
+      .sql(`UPDATE sessions SET booked_start = ?, reschedule = ?, updated_at = ? WHERE id = ?`)
+      .run(accept ? pending.proposedStart : row.booked_start, JSON.stringify(answered), now, row.id)
+    ctx.logger.info('proposal answered', { session: row.id, accepted: accept })
+    return publish(ctx, row.id)
+  })
+}
+
+/** The stored proposal with a pending one marked lapsed at `now`, for a session that is leaving `booked`. */
+export function lapsedReschedule(row: SessionRow, now: number): string | null {
+  const pending = pendingOf(row)
+  if (pending === null) return row.reschedule
+  return JSON.stringify({ ...pending, state: 'lapsed', answeredAt: now } satisfies Reschedule)
+}
+
+/** Lapse every pending proposal whose time passed, or whose session is no longer booked. */
+export function lapseOverdueProposals(ctx: MarketplaceContext): number {
+  const now = ctx.clock.now()
+  const due = ctx
+    .sql<[number], SessionRow>(
+      `SELECT * FROM sessions WHERE json_extract(reschedule, '$.state') = 'pending'
+         AND (state != 'booked' OR json_extract(reschedule, '$.proposedStart') <= ?)`,
+    )
+    .all(now)
+  for (const row of due) {
+    ctx.events.transact(() => {
+      ctx
+        .sql(`UPDATE sessions SET reschedule = ?, updated_at = ? WHERE id = ?`)
+        .run(lapsedReschedule(row, now), now, row.id)
+      publish(ctx, row.id)
+      ctx.logger.info('proposal lapsed unanswered', { session: row.id })
+    })
+  }
+  return due.length
+}
+
+function pendingOf(row: SessionRow): Reschedule | null {
+  if (row.reschedule === null) return null
+  const reschedule = JSON.parse(row.reschedule) as Reschedule
+  return reschedule.state === 'pending' ? reschedule : null
+}
+
+function refusePast(start: number, now: number, advice: string): void {
+  if (start <= now)
+    throw new PlatformError('time_passed', `That time (${utcWords(start)}) has already passed; ${advice}.`)
+}
+
+function minutesOf(ctx: MarketplaceContext, row: SessionRow): number {
+  return ctx.store.request(row.request_id).expectedDurationMinutes
+}

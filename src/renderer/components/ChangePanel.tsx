@@ -1,0 +1,106 @@
+/**
+ * A booked session's change ahead of time (cancel it, propose another time): a button that opens
+ * a small form with what the change means, Confirm and Keep. Focus moves into the form when it
+ * opens and back to the button when it closes; Escape keeps the session as it is.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { ActionButton, ActionError } from './ActionButton'
+import type { Action } from './use-action'
+
+/** Props of ChangePanel. */
+export interface ChangePanelProps {
+  /** The opening button's text, and its accessible name (which starts with the text). */
+  readonly openLabel: string
+  readonly openName: string
+  /** The form's heading. */
+  readonly legend: string
+  /** The form's fields; the first focusable one gets focus when the form opens. */
+  readonly children: ReactNode
+  /** What confirming means now (a fee, a check that failed); announced as it changes. */
+  readonly status: string
+  readonly statusInvalid?: boolean
+  readonly confirmLabel: string
+  /** Danger for a cancel; the primary look for a change the client still has to accept. */
+  readonly confirmVariant: 'danger' | 'primary'
+  readonly pendingLabel: string
+  readonly keepLabel: string
+  readonly canConfirm: boolean
+  readonly action: Action<[], unknown>
+}
+
+/** The button, and the form it opens. */
+export function ChangePanel(props: ChangePanelProps) {
+  const id = useId()
+  const [open, setOpen] = useState(false)
+  const toggle = useRef<HTMLButtonElement>(null)
+  const form = useRef<HTMLFormElement>(null)
+  const { action } = props
+  useEffect(() => {
+    if (open) form.current?.querySelector<HTMLElement>('textarea, input, button')?.focus()
+  }, [open])
+  const close = (): void => {
+    setOpen(false)
+    action.clearError()
+    // The button is rendered again on the next frame; focus it then.
+    requestAnimationFrame(() => toggle.current?.focus())
+  }
+  const onSubmit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    if (!props.canConfirm) return
+    const result = await action.run()
+    if (result?.ok === true) setOpen(false)
+  }
+  if (!open)
+    return (
+      <button
+        ref={toggle}
+        type="button"
+        className="button button-quiet"
+        aria-label={props.openName}
+        onClick={() => setOpen(true)}
+      >
+        {props.openLabel}
+      </button>
+    )
+  return (
+    <form
+      ref={form}
+      className="change-panel"
+      aria-labelledby={`${id}-legend`}
+      onSubmit={(event) => void onSubmit(event)}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || action.pending) return
+        event.stopPropagation()
+        close()
+      }}
+    >
+      <p id={`${id}-legend`} className="change-legend">
+        {props.legend}
+      </p>
+      {props.children}
+      <p
+        className={props.statusInvalid === true ? 'change-status end-invalid' : 'change-status'}
+        role="status"
+        id={`${id}-status`}
+      >
+        {props.status}
+      </p>
+      <div className="actions">
+        <ActionButton
+          type="submit"
+          variant={props.confirmVariant}
+          pending={action.pending}
+          pendingLabel={props.pendingLabel}
+          disabled={!props.canConfirm}
+          describedBy={`${id}-status`}
+        >
+          {props.confirmLabel}
+        </ActionButton>
+        <button type="button" className="button button-quiet" onClick={close} disabled={action.pending}>
+          {props.keepLabel}
+        </button>
+      </div>
+      <ActionError message={action.error} />
+    </form>
+  )
+}

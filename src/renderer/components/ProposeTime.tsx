@@ -1,0 +1,68 @@
+/**
+ * Propose a new time for a booked session: a date and time in the future (by the platform's
+ * clock), sent to the client, who accepts or declines; the card shows the proposal meanwhile.
+ */
+import { useId, useState } from 'react'
+import type { Session } from '../../shared/protocol/entities'
+import { fromCommand } from '../logic/action-result'
+import { formatDayTime } from '../logic/format'
+import { localInputValue, proposedStartOf } from '../logic/session-changes'
+import { useApi, useNow, useServices } from '../store/context'
+import { ChangePanel } from './ChangePanel'
+import { useAction } from './use-action'
+
+/** The Propose new time button and its form. */
+export function ProposeTime({ session }: { readonly session: Session }) {
+  const api = useApi()
+  const { notices } = useServices()
+  const now = useNow()
+  const id = useId()
+  const [value, setValue] = useState(() => localInputValue(session.bookedStart))
+  const checked = proposedStartOf(value, session, now)
+  const propose = useAction(async () => {
+    if (!checked.ok) return { ok: false, message: checked.message }
+    const result = fromCommand(
+      'propose the time',
+      await api.sessions.proposeTime({ sessionId: session.id, proposedStart: checked.start }),
+    )
+    if (result.ok)
+      notices.push(
+        `Proposed ${formatDayTime(checked.start)} for “${session.request.title}”; ${session.client.name} answers.`,
+        'success',
+      )
+    return result
+  })
+  return (
+    <ChangePanel
+      openLabel="Propose new time"
+      openName={`Propose new time for “${session.request.title}”`}
+      legend={`Propose a new time to ${session.client.name}`}
+      status={
+        checked.ok
+          ? `${session.client.name} is asked to move it to ${formatDayTime(checked.start)}.`
+          : checked.message
+      }
+      statusInvalid={!checked.ok}
+      confirmLabel="Send proposal"
+      confirmVariant="primary"
+      pendingLabel="Sending…"
+      keepLabel="Keep the time"
+      canConfirm={checked.ok}
+      action={propose}
+    >
+      <div className="field">
+        <label className="field-label" htmlFor={`${id}-start`}>
+          New start
+        </label>
+        <input
+          id={`${id}-start`}
+          type="datetime-local"
+          min={localInputValue(now)}
+          step={300}
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+        />
+      </div>
+    </ChangePanel>
+  )
+}
