@@ -19,6 +19,7 @@ import { acceptInvite, declineInvite } from './invites'
 import { payloadDigest } from './payload-digest'
 import { sendExpertMessage } from './messages'
 import { endSession, joinSession, startBilling } from './sessions'
+import { setSessionNote } from './session-notes'
 
 type Handlers = {
   [N in CommandName]: (
@@ -35,6 +36,7 @@ const handlers: Handlers = {
   'session.join': joinSession,
   'session.startBilling': startBilling,
   'session.end': endSession,
+  'session.setNote': setSessionNote,
   'availability.set': setAvailability,
   'availability.auto': autoAvailability,
 }

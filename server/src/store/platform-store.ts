@@ -12,6 +12,7 @@ import {
   MessageBody,
   MimeType,
   PersonName,
+  PrivateNote,
   RequestDescription,
   RequestTitle,
   Tag,
@@ -102,6 +103,8 @@ export interface SessionRow {
   updated_at: number
   /** The key in the room's link (room/room-link.ts). */
   room_key: string
+  /** The expert's private note; empty for none. */
+  private_note: string
 }
 
 /** A row of `messages`. */
@@ -271,6 +274,7 @@ export class PlatformStore {
       cancellation: row.cancellation === null ? null : storedCancellation(row.cancellation),
       updatedAt: fitTimestamp(row.updated_at),
       roomUrl: roomPath(row.id, row.room_key),
+      privateNote: fitText(PrivateNote, row.private_note),
     }
   }
 

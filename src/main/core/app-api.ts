@@ -134,6 +134,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
       ),
     'sessions.startBilling': command(invokeContract['sessions.startBilling'].command),
     'sessions.end': command(invokeContract['sessions.end'].command),
+    'sessions.setNote': command(invokeContract['sessions.setNote'].command),
     'availability.set': command(invokeContract['availability.set'].command),
     'notifications.getHealth': () => notifierHealth(notifier),
     'notifications.sendTest': () => {

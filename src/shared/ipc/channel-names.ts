@@ -32,6 +32,7 @@ export const INVOKE_CHANNELS = [
   'sessions.addToCalendar',
   'sessions.startBilling',
   'sessions.end',
+  'sessions.setNote',
   'availability.set',
   'notifications.getHealth',
   'notifications.sendTest',

@@ -296,6 +296,8 @@ export const invokeContract = {
   'sessions.startBilling': commandEntry('session.startBilling'),
   /** End a live session as charged, discounted or free. */
   'sessions.end': commandEntry('session.end'),
+  /** Replace the expert's private note on a session (never shown to the client); empty clears it. */
+  'sessions.setNote': commandEntry('session.setNote'),
   /** Set availability (online, optionally until a time; away; busy; offline). */
   'availability.set': commandEntry('availability.set'),
   /** Whether notifications reach the expert, for the Settings line and the banner. */

@@ -16,6 +16,7 @@ import {
   Session,
   Timestamp,
 } from './entities'
+import { PrivateNote } from './private-note'
 import { Token } from './text'
 
 /**
@@ -56,6 +57,11 @@ export const commandSchemas = {
   },
   'session.end': {
     payload: z.object({ sessionId: Id, outcome: Outcome }),
+    result: z.object({ session: Session }),
+  },
+  /** Replace the expert's private note on any of their sessions, in any state; empty clears it. */
+  'session.setNote': {
+    payload: z.object({ sessionId: Id, note: PrivateNote }),
     result: z.object({ session: Session }),
   },
   'availability.set': {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { DECLINE_REASONS } from './decline-reasons'
+import { PrivateNote } from './private-note'
 import { RoomUrl } from './room-url'
 import { Text, Token } from './text'
 import { DurationMs, Timestamp } from './time'
@@ -270,6 +271,8 @@ export const Session = z.object({
    * that names no room, as one older than rooms sends nothing here.
    */
   roomUrl: RoomUrl.nullable().default(null),
+  /** The expert's private note (private-note.ts); empty from a platform older than notes. */
+  privateNote: PrivateNote.default(''),
 })
 /** A session an expert took, from booking to its end. */
 export type Session = z.infer<typeof Session>

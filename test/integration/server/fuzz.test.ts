@@ -11,6 +11,7 @@ const validPayloads: Record<CommandName, Record<string, unknown>> = {
   'session.join': { sessionId: 'ses_x' },
   'session.startBilling': { sessionId: 'ses_x' },
   'session.end': { sessionId: 'ses_x', outcome: { kind: 'free' } },
+  'session.setNote': { sessionId: 'ses_x', note: 'Remember the VPN' },
   'availability.set': { availability: 'away', onlineUntil: null },
   'availability.auto': { change: 'idle', idleMinutes: 10 },
 }
