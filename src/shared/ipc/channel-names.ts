@@ -22,6 +22,7 @@ export const INVOKE_CHANNELS = [
   'invites.list',
   'sessions.upcoming',
   'sessions.history',
+  'sessions.historyClients',
   'invites.pastSessionsWithClient',
   'messages.list',
   'invites.accept',
