@@ -1,5 +1,5 @@
 /** History: ended and cancelled sessions, most recent first, in a virtual list read page by page. */
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { kindLabel } from '../../shared/labels'
 import type { Session } from '../../shared/protocol/entities'
 import { formatDayTime, formatDuration, isoTime } from '../logic/format'
@@ -7,6 +7,9 @@ import { feeLabel, outcomeLabel } from '../logic/labels'
 import { useApi, useHistory, useServices } from '../store/context'
 import { EmptyState } from './InvitesView'
 import { VirtualList } from './VirtualList'
+import { HistoryFilters } from './HistoryFilters'
+import { FilteredEmpty, HistoryNoteButton, HistoryNotePanel } from './HistoryNotes'
+import { isFiltered } from '../../shared/rules/history-filter'
 
 /** Height of one history row in px; must match .history-row in CSS. */
 export const HISTORY_ROW_HEIGHT = 56
@@ -15,12 +18,14 @@ export const HISTORY_ROW_HEIGHT = 56
 export function HistoryView() {
   const api = useApi()
   const { history } = useServices()
-  const { rows, loading, hasMore, error } = useHistory()
+  const { rows, loading, hasMore, error, filter, query } = useHistory()
+  const [noteOn, setNoteOn] = useState<Session | null>(null)
 
   useEffect(() => {
     void history.refresh()
     // Only a session that ended or was cancelled (or a change too large to carry) moves the history.
     return api.cache.onChanged((change) => {
+      history.update(change.sessions)
       if (change.full || change.sessions.some((s) => s.state === 'ended' || s.state === 'cancelled'))
         void history.refresh()
     })
@@ -36,12 +41,16 @@ export function HistoryView() {
             : `${rows.length.toLocaleString()}${hasMore ? '+' : ''} past sessions`}
         </p>
       </header>
+      <HistoryFilters />
+      {noteOn !== null && <HistoryNotePanel session={noteOn} onClose={() => setNoteOn(null)} />}
       {error !== null && (
         <p className="action-error" role="alert">
           Could not read the history: {error}
         </p>
       )}
-      {rows.length === 0 && !loading && !hasMore ? (
+      {rows.length === 0 && !loading && !hasMore && isFiltered({ ...filter, query }) ? (
+        <FilteredEmpty />
+      ) : rows.length === 0 && !loading && !hasMore ? (
         <EmptyState
           title="No past sessions yet"
           body="Sessions you finish, and any that were cancelled, are listed here."
@@ -54,14 +63,20 @@ export function HistoryView() {
           rowHeight={HISTORY_ROW_HEIGHT}
           getKey={(session) => session.id}
           onNearEnd={hasMore ? () => void history.loadMore() : undefined}
-          renderRow={(session) => <HistoryRow session={session} />}
+          renderRow={(session) => <HistoryRow session={session} onNote={setNoteOn} />}
         />
       )}
     </div>
   )
 }
 
-function HistoryRow({ session }: { readonly session: Session }) {
+function HistoryRow({
+  session,
+  onNote,
+}: {
+  readonly session: Session
+  readonly onNote: (session: Session) => void
+}) {
   const fee = feeLabel(session)
   const duration =
     session.expertJoinedAt !== null && session.endedAt !== null
@@ -85,6 +100,7 @@ function HistoryRow({ session }: { readonly session: Session }) {
         </span>
         {fee !== null && <span className="muted history-fee">{fee}</span>}
       </div>
+      <HistoryNoteButton session={session} onOpen={onNote} />
     </div>
   )
 }
