@@ -21,7 +21,7 @@ export function HistoryNoteButton({
       type="button"
       className={`link-button history-note${hasNote ? ' history-note-set' : ''}`}
       data-note-for={session.id}
-      aria-label={`${hasNote ? 'Private note' : 'Add a private note'} on “${session.request.title}”`}
+      aria-label={`${hasNote ? 'Note' : 'Add note'} on “${session.request.title}”`}
       title={hasNote ? session.privateNote : undefined}
       onClick={() => onOpen(session)}
     >

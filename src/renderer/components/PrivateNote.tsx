@@ -69,7 +69,7 @@ export function PrivateNote({ session, startOpen = false, onClose }: PrivateNote
           ref={opener}
           type="button"
           className="link-button"
-          aria-label={`${note === '' ? 'Add a private note to' : 'Edit the private note on'} “${session.request.title}”`}
+          aria-label={`${note === '' ? 'Add private note' : 'Edit note'} on “${session.request.title}”`}
           onClick={() => {
             setText(noteDrafts.get(session.id) ?? note)
             setSaved(null)
