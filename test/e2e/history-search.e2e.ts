@@ -1,14 +1,17 @@
 /**
  * History's search, filters and private notes in Chromium: a search shows only the matching rows,
  * the kind filter narrows to nothing and offers to clear, and a note added from a row is found
- * by the search. Each screen is axe-checked.
+ * by the search. A note saved offline is refused with a sentence and its text kept until it saves.
+ * Each screen is axe-checked.
  */
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
-import { accept, cachedInvite } from './support/scenario'
+import { driveUntil } from './support/harness'
+import { accept, bookThroughApp, cachedInvite } from './support/scenario'
 import { checkScreen } from './support/screens'
 
 const world = useE2e()
+const HOUR = 3_600_000
 
 it('searches History, filters it by kind, and finds a private note added from a row', async () => {
   const { platform, expert, shell, open } = await world()
@@ -71,4 +74,50 @@ it('searches History, filters it by kind, and finds a private note added from a 
     .prepare<[], { private_note: string }>(`SELECT private_note FROM sessions WHERE private_note != ''`)
     .all()
   expect(stored).toEqual([{ private_note: 'Send the invoice by hand' }])
+})
+
+it('refuses to save a note offline with a sentence, keeps the text through closing, and saves it once online', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['linux'])
+  const adaShell = await shell(ada)
+  await adaShell.waitForConnection((state) => state.status === 'online')
+  const title = 'Docker build cache keeps missing'
+  const session = await bookThroughApp(platform, adaShell, {
+    clientId: platform.addClient('Jonas Lind'),
+    expertId: ada.id,
+    title,
+    bookedAt: platform.clock.now() + 2 * HOUR,
+    via: 'profile',
+  })
+  const page = await open(adaShell)
+  await page.getByRole('button', { name: /^Upcoming/ }).click()
+  const card = page.getByRole('article', { name: title })
+  await card.waitFor()
+
+  await platform.stopServer()
+  await driveUntil(platform, adaShell, 'offline')
+  await card.getByRole('button', { name: `Add private note on “${title}”` }).click()
+  const note = card.getByRole('textbox', { name: `Private note on “${title}”` })
+  await note.fill('Ask for the Dockerfile first')
+  await card.getByRole('button', { name: 'Save note' }).click()
+  await card
+    .getByRole('alert')
+    .getByText(/^Could not save the note: .*not connected.*Your text stays here/)
+    .waitFor()
+  expect(await note.inputValue()).toBe('Ask for the Dockerfile first')
+  await checkScreen(page, 'note-offline')
+
+  await note.press('Escape')
+  await note.waitFor({ state: 'detached' })
+  await card.getByRole('button', { name: `Add private note on “${title}”` }).click()
+  expect(await note.inputValue()).toBe('Ask for the Dockerfile first')
+
+  await platform.startServer()
+  await driveUntil(platform, adaShell, 'online')
+  await card.getByRole('button', { name: 'Save note' }).click()
+  await card.getByText('Ask for the Dockerfile first').waitFor()
+  await card.getByRole('button', { name: `Edit note on “${title}”` }).waitFor()
+  expect(platform.server.marketplace.store.session(session.id).privateNote).toBe(
+    'Ask for the Dockerfile first',
+  )
 })
