@@ -50,11 +50,13 @@ describe('the preload', () => {
       sessions: {
         upcoming: 'function',
         history: 'function',
+        historyClients: 'function',
         join: 'function',
         openRoom: 'function',
         addToCalendar: 'function',
         startBilling: 'function',
         end: 'function',
+        setNote: 'function',
       },
       messages: { list: 'function', send: 'function' },
       availability: { set: 'function' },
