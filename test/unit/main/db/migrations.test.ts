@@ -277,7 +277,9 @@ describe('cache migrations', () => {
         expect(store.openInvites()).toEqual([invite])
         expect(store.unnotifiedOpenInvites()).toEqual([invite])
         // A row written before rooms gets an explicit null only from 0007 (a later version's row has one).
-        expect(store.session('ses_1')).toStrictEqual(from < 7 ? { ...session, roomUrl: null } : { ...sessionRow, request })
+        expect(store.session('ses_1')).toStrictEqual(
+          from < 7 ? { ...session, roomUrl: null } : { ...sessionRow, request },
+        )
       } else {
         expect(store.cursor()).toBe(0)
       }
