@@ -18,7 +18,7 @@ export const HISTORY_ROW_HEIGHT = 56
 export function HistoryView() {
   const api = useApi()
   const { history } = useServices()
-  const { rows, loading, hasMore, error, filter, query } = useHistory()
+  const { rows, loading, hasMore, error, filter } = useHistory()
   const [noteOn, setNoteOn] = useState<Session | null>(null)
 
   useEffect(() => {
@@ -38,7 +38,7 @@ export function HistoryView() {
         <p className="muted">
           {rows.length === 0 && loading
             ? 'Loading…'
-            : `${rows.length.toLocaleString()}${hasMore ? '+' : ''} past sessions`}
+            : `${rows.length.toLocaleString()}${hasMore ? '+' : ''} ${isFiltered(filter) ? 'matching' : 'past'} sessions`}
         </p>
       </header>
       <HistoryFilters />
@@ -48,7 +48,7 @@ export function HistoryView() {
           Could not read the history: {error}
         </p>
       )}
-      {rows.length === 0 && !loading && !hasMore && isFiltered({ ...filter, query }) ? (
+      {rows.length === 0 && !loading && !hasMore && isFiltered(filter) ? (
         <FilteredEmpty />
       ) : rows.length === 0 && !loading && !hasMore ? (
         <EmptyState
