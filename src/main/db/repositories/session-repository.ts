@@ -1,7 +1,8 @@
 /**
  * Sessions. The upcoming list reads the `sessions_upcoming` partial index in booked_start order and
- * the history `sessions_history`, so the first page costs the same with 50 or 50,000 rows. The row
- * holds the session without its request; reads splice the request back in (see withRequest).
+ * the history `sessions_history`, so the first page costs the same with 50 or 50,000 rows; a
+ * filtered History page reads the filter's own index and `session_search` (history-query.ts). The
+ * row holds the session without its request; reads splice the request back in (see withRequest).
  */
 import type Database from 'better-sqlite3'
 import type { Session, SessionState } from '../../../shared/protocol'
@@ -74,10 +75,9 @@ export class SessionRepository {
        ORDER BY booked_start DESC, sessions.id DESC LIMIT ?`,
     )
     this.selectById = db.prepare(`${select} WHERE sessions.id = ?`)
-    // Walks sessions_history and filters on the row's own client: an expert's history is small
-    // enough that an index on the client would cost every write more than it saves this read.
+    // Reads sessions_history_client, the index History's client filter needs anyway.
     this.selectPastWithClient = db.prepare(
-      `${select} WHERE state IN ('ended', 'cancelled') AND json_extract(sessions.json, '$.client.id') = ?
+      `${select} WHERE state IN ('ended', 'cancelled') AND sessions.client_id = ?
        ORDER BY booked_start DESC, sessions.id DESC LIMIT ?`,
     )
     this.deleteOthers = db.prepare('DELETE FROM sessions WHERE id NOT IN (SELECT value FROM json_each(?))')
