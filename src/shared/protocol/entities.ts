@@ -271,8 +271,11 @@ export const Session = z.object({
    * that names no room, as one older than rooms sends nothing here.
    */
   roomUrl: RoomUrl.nullable().default(null),
-  /** The expert's private note (private-note.ts); empty from a platform older than notes. */
-  privateNote: PrivateNote.default(''),
+  /**
+   * The expert's private note (private-note.ts); empty from a platform older than notes. A note
+   * that does not fit reads as none rather than costing the whole session: the platform keeps it.
+   */
+  privateNote: PrivateNote.catch(''),
 })
 /** A session an expert took, from booking to its end. */
 export type Session = z.infer<typeof Session>

@@ -2,7 +2,8 @@
 // outcomes, nothing else; and the note command's payload as the platform parses it.
 import { describe, expect, it } from 'vitest'
 import { invokeContract } from '../../../../src/shared/ipc/contract'
-import { commandSchemas, PRIVATE_NOTE_MAX } from '../../../../src/shared/protocol'
+import { commandSchemas, PRIVATE_NOTE_MAX, Session } from '../../../../src/shared/protocol'
+import { aSession } from '../../../support/fixtures'
 import { HISTORY_QUERY_MAX, isFiltered } from '../../../../src/shared/rules/history-filter'
 
 const history = invokeContract['sessions.history'].request
@@ -53,5 +54,19 @@ describe('the session.setNote payload', () => {
       false,
     )
     expect(payload.safeParse({ sessionId: 'ses_1' }).success).toBe(false)
+  })
+})
+
+describe('a session’s private note on the wire', () => {
+  const { privateNote: _note, ...olderSession } = aSession({ privateNote: 'kept' })
+
+  it('reads a session from a platform older than notes as having none', () => {
+    expect(Session.parse(olderSession).privateNote).toBe('')
+  })
+
+  it('reads a note that does not fit as none, keeping the session', () => {
+    for (const privateNote of [null, 42, { text: 'x' }, 'x'.repeat(PRIVATE_NOTE_MAX + 1)])
+      expect(Session.parse({ ...olderSession, privateNote }).privateNote).toBe('')
+    expect(Session.parse({ ...olderSession, privateNote: ' kept\r\n' }).privateNote).toBe('kept')
   })
 })
