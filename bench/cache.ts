@@ -2,9 +2,11 @@
  * Cache bench: (a) cold open of a cache holding 50,000 sessions plus the first upcoming page, each
  * run in a fresh process, beside raw better-sqlite3 opening the same file and running the same
  * ORDER BY booked_start LIMIT 50; (b) the upcoming query's p95 over many calls; (c) applying
- * 10,000 events through applyEvents beside raw prepared upserts of the same rows in the same
- * batches; (d) the RSS of a process holding a 10,000-session cache open, idle. (a) and (c) run
- * each side in turn in blocks (bench/blocks.ts) and judge the target on the per-block ratio.
+ * 10,000 events through applyEvents beside raw prepared upserts of the same rows (with History's
+ * filter columns and search text) in the same batches; (d) the RSS of a process holding a
+ * 10,000-session cache open, idle; (e) History's filtered and searched first page
+ * (cache-search.ts). (a) and (c) run each side in turn in blocks (bench/blocks.ts) and judge the
+ * target on the per-block ratio.
  */
 import type Database from 'better-sqlite3'
 import { fork } from 'node:child_process'
@@ -20,6 +22,9 @@ import type { CacheChildMode, CacheChildResult } from './cache-child'
 import { blockHeadlines, formatBlocks, runBlocks, type BlockResult } from './blocks'
 import type { Headline } from './headline'
 import { median, mib, ms, percentile } from './stats'
+import { historySearch } from './cache-search'
+import { searchTextOf } from '../src/main/db/repositories/session-search'
+import { historyOutcomeOf } from '../src/shared/rules/history-filter'
 
 const COLD_BLOCKS = 9
 const QUERY_CALLS = 2_000
@@ -119,11 +124,18 @@ function rawApplier(db: Database.Database): (batch: ReadonlyArray<PlatformEvent>
   const closeInvite = db.prepare(
     `UPDATE invites SET state = ?, json = json_set(json, '$.state', ?) WHERE id = ?`,
   )
-  const upsertSession = db.prepare(
-    `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)
+  const upsertSession = db.prepare<
+    [string, string, string, number, string, string, string, string],
+    { rowid: number }
+  >(
+    `INSERT INTO sessions (id, request_id, state, booked_start, json, kind, outcome, client_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET request_id = excluded.request_id, state = excluded.state,
-       booked_start = excluded.booked_start, json = excluded.json`,
+       booked_start = excluded.booked_start, json = excluded.json, kind = excluded.kind,
+       outcome = excluded.outcome, client_id = excluded.client_id
+     RETURNING rowid`,
   )
+  const putSearchText = db.prepare('INSERT OR REPLACE INTO session_search (rowid, body) VALUES (?, ?)')
   const setCursor = db.prepare('UPDATE sync_state SET cursor = ? WHERE slot = 1')
   const putRequest = (r: HelpRequest): void =>
     void upsertRequest.run(r.id, r.kind, r.createdAt, JSON.stringify(r))
@@ -142,13 +154,17 @@ function rawApplier(db: Database.Database): (batch: ReadonlyArray<PlatformEvent>
         case 'session.updated': {
           const { request, ...session } = event.payload.session
           putRequest(request)
-          upsertSession.run(
+          const { rowid } = upsertSession.get(
             session.id,
             request.id,
             session.state,
             session.bookedStart,
             JSON.stringify(session),
-          )
+            session.kind,
+            historyOutcomeOf(session),
+            session.client.id,
+          )!
+          putSearchText.run(rowid, searchTextOf(event.payload.session))
           break
         }
         case 'message.created':
@@ -238,6 +254,7 @@ export async function benchCache(): Promise<ReadonlyArray<Headline>> {
     buildCache(big, 50_000)
     const cold = await coldOpen(big)
     upcomingQuery(big)
+    historySearch(big)
     const events = eventStream({ count: EVENTS })
     const counts = new Map<string, number>()
     for (const e of events) counts.set(e.type, (counts.get(e.type) ?? 0) + 1)

@@ -13,6 +13,7 @@ import './styles/components.css'
 import './styles/invites.css'
 import './styles/sessions.css'
 import './styles/lists.css'
+import './styles/history-filters.css'
 import { fetchFirstFrame, hasFirstFrame } from './first-frame/fetch-first-frame'
 
 let started = false

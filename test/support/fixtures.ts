@@ -163,6 +163,7 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     chargeback: null,
     freeCancellationUntil: null,
     reschedule: null,
+    privateNote: '',
     ...overrides,
   }
 }

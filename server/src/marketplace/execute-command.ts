@@ -21,6 +21,7 @@ import { payloadDigest } from './payload-digest'
 import { sendExpertMessage } from './messages'
 import { proposeTime } from './reschedules'
 import { endSession, joinSession, startBilling } from './sessions'
+import { setSessionNote } from './session-notes'
 
 type Handlers = {
   [N in CommandName]: (
@@ -39,6 +40,7 @@ const handlers: Handlers = {
   'session.end': endSession,
   'session.cancel': expertCancelSession,
   'session.proposeTime': proposeTime,
+  'session.setNote': setSessionNote,
   'availability.set': setAvailability,
   'availability.auto': autoAvailability,
 }

@@ -19,6 +19,7 @@ import {
   MessageBody,
   MimeType,
   PersonName,
+  PrivateNote,
   RequestDescription,
   RequestTitle,
   Tag,
@@ -43,9 +44,7 @@ import {
   type SessionPhase,
   type SessionState,
 } from '../../../src/shared/protocol'
-import {
-  freeCancellationUntil,
-} from '../../../src/shared/rules/cancellation-terms'
+import { freeCancellationUntil } from '../../../src/shared/rules/cancellation-terms'
 import { roomPath } from '../room/room-link'
 
 /** A row of `experts`. */
@@ -124,6 +123,8 @@ export interface SessionRow {
   cancellation_fee_minor: number
   /** The expert's latest proposal of another time, as JSON; null when there was none. */
   reschedule: string | null
+  /** The expert's private note; empty for none. */
+  private_note: string
 }
 
 /** A row of `messages`. */
@@ -345,6 +346,7 @@ export class PlatformStore {
         freeCancellationUntil(row.booked_start, this.rules.freeCancellationHours),
       ),
       reschedule: row.reschedule === null ? null : storedReschedule(row.reschedule),
+      privateNote: fitText(PrivateNote, row.private_note),
     }
   }
 

@@ -11,6 +11,7 @@ import {
   type InvokeResponse,
 } from '../../shared/ipc/contract'
 import {
+  HISTORY_CLIENTS_LISTED,
   MISSED_INVITES_LISTED,
   PAST_SESSIONS_WITH_CLIENT_LISTED,
   UPCOMING_SESSIONS_LISTED,
@@ -108,7 +109,8 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'sessions.upcoming': () => [
       ...core.cache.upcomingSessions(core.platformClock.now(), UPCOMING_SESSIONS_LISTED),
     ],
-    'sessions.history': ({ limit, after }) => [...core.cache.sessionHistory(limit, after)],
+    'sessions.history': ({ limit, after, filter }) => [...core.cache.sessionHistory(limit, after, filter)],
+    'sessions.historyClients': () => [...core.cache.historyClients(HISTORY_CLIENTS_LISTED)],
     'invites.pastSessionsWithClient': ({ inviteId }) => {
       const invite = core.cache.invite(inviteId)
       return invite === null
@@ -136,6 +138,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'sessions.proposeTime': command(invokeContract['sessions.proposeTime'].command),
     'sessions.startBilling': command(invokeContract['sessions.startBilling'].command),
     'sessions.end': command(invokeContract['sessions.end'].command),
+    'sessions.setNote': command(invokeContract['sessions.setNote'].command),
     'availability.set': command(invokeContract['availability.set'].command),
     'notifications.getHealth': () => notifierHealth(notifier),
     'notifications.sendTest': () => {

@@ -24,6 +24,7 @@ import { SessionRepository } from './repositories/session-repository'
 import { StandingRepository } from './repositories/standing-repository'
 import { SyncStateRepository } from './repositories/sync-state-repository'
 import type { HistoryCursor } from '../../shared/rules/history-order'
+import { isFiltered, type HistoryClient, type HistoryFilter } from '../../shared/rules/history-filter'
 
 /** The expert an event's payload belongs to, when the payload says. */
 function expertIdOf(event: StreamEntry): string | null {
@@ -132,8 +133,15 @@ export class SqliteCacheStore implements CacheStore {
     return this.sessions.upcoming(now - AUTO_CANCEL_AFTER_MS, limit)
   }
 
-  sessionHistory(limit: number, after?: HistoryCursor): ReadonlyArray<Session> {
-    return this.sessions.history(limit, after ?? { start: Number.MAX_SAFE_INTEGER, id: '' })
+  sessionHistory(limit: number, after?: HistoryCursor, filter?: HistoryFilter): ReadonlyArray<Session> {
+    const cursor = after ?? { start: Number.MAX_SAFE_INTEGER, id: '' }
+    return filter !== undefined && isFiltered(filter)
+      ? this.sessions.filteredHistoryPage(filter, limit, cursor)
+      : this.sessions.history(limit, cursor)
+  }
+
+  historyClients(limit: number): ReadonlyArray<HistoryClient> {
+    return this.sessions.historyClients(limit)
   }
 
   pastSessionsWithClient(clientId: string, limit: number): ReadonlyArray<Session> {

@@ -1,5 +1,5 @@
 /** History: ended and cancelled sessions, most recent first, in a virtual list read page by page. */
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { kindLabel } from '../../shared/labels'
 import type { Session } from '../../shared/protocol/entities'
 import { formatDayTime, formatDuration, isoTime } from '../logic/format'
@@ -11,6 +11,9 @@ import { EmptyState } from './InvitesView'
 import { SessionAmount } from './SessionAmount'
 import { SessionReview } from './SessionReview'
 import { VirtualList } from './VirtualList'
+import { HistoryFilters } from './HistoryFilters'
+import { FilteredEmpty, HistoryNoteButton, HistoryNotePanel } from './HistoryNotes'
+import { isFiltered } from '../../shared/rules/history-filter'
 
 /** Height of one history row in px; must match .history-row in CSS. */
 export const HISTORY_ROW_HEIGHT = 56
@@ -19,12 +22,14 @@ export const HISTORY_ROW_HEIGHT = 56
 export function HistoryView() {
   const api = useApi()
   const { history } = useServices()
-  const { rows, loading, hasMore, error } = useHistory()
+  const { rows, loading, hasMore, error, filter } = useHistory()
+  const [noteOn, setNoteOn] = useState<Session | null>(null)
 
   useEffect(() => {
     void history.refresh()
     // Only a session that ended or was cancelled (or a change too large to carry) moves the history.
     return api.cache.onChanged((change) => {
+      history.update(change.sessions)
       if (change.full || change.sessions.some((s) => s.state === 'ended' || s.state === 'cancelled'))
         void history.refresh()
     })
@@ -37,15 +42,19 @@ export function HistoryView() {
         <p className="muted">
           {rows.length === 0 && loading
             ? 'Loading…'
-            : `${rows.length.toLocaleString()}${hasMore ? '+' : ''} past sessions`}
+            : `${rows.length.toLocaleString()}${hasMore ? '+' : ''} ${isFiltered(filter) ? 'matching' : 'past'} sessions`}
         </p>
       </header>
+      <HistoryFilters />
+      {noteOn !== null && <HistoryNotePanel session={noteOn} onClose={() => setNoteOn(null)} />}
       {error !== null && (
         <p className="action-error" role="alert">
           Could not read the history: {error}
         </p>
       )}
-      {rows.length === 0 && !loading && !hasMore ? (
+      {rows.length === 0 && !loading && !hasMore && isFiltered(filter) ? (
+        <FilteredEmpty />
+      ) : rows.length === 0 && !loading && !hasMore ? (
         <EmptyState
           title="No past sessions yet"
           body="Sessions you finish, and any that were cancelled, are listed here."
@@ -58,14 +67,20 @@ export function HistoryView() {
           rowHeight={HISTORY_ROW_HEIGHT}
           getKey={(session) => session.id}
           onNearEnd={hasMore ? () => void history.loadMore() : undefined}
-          renderRow={(session) => <HistoryRow session={session} />}
+          renderRow={(session) => <HistoryRow session={session} onNote={setNoteOn} />}
         />
       )}
     </div>
   )
 }
 
-function HistoryRow({ session }: { readonly session: Session }) {
+function HistoryRow({
+  session,
+  onNote,
+}: {
+  readonly session: Session
+  readonly onNote: (session: Session) => void
+}) {
   const fee = feeLabel(session)
   const duration =
     session.expertJoinedAt !== null && session.endedAt !== null
@@ -100,6 +115,7 @@ function HistoryRow({ session }: { readonly session: Session }) {
           <AddToCalendarButton session={session} />
         </div>
       )}
+      <HistoryNoteButton session={session} onOpen={onNote} />
     </div>
   )
 }

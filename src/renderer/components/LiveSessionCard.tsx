@@ -11,6 +11,7 @@ import { useApi, useNow } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { Attachments } from './Attachments'
 import { EndSessionPanel } from './EndSessionPanel'
+import { PrivateNote } from './PrivateNote'
 import { KindBadge } from './KindBadge'
 import { ClockTime, Elapsed } from './Time'
 import { useAction } from './use-action'
@@ -144,6 +145,7 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
           <Attachments attachments={session.request.attachments} />
         </div>
       )}
+      {!compact && <PrivateNote session={session} />}
     </article>
   )
 }

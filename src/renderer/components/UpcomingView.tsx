@@ -11,6 +11,7 @@ import { useNavigate } from '../store/navigation'
 import { AddToCalendarButton } from './AddToCalendarButton'
 import { EmptyState } from './InvitesView'
 import { RescheduleStatus, SessionChanges } from './SessionChanges'
+import { PrivateNote } from './PrivateNote'
 import { StartButton } from './StartButton'
 import { useSessionFocus } from './use-session-focus'
 
@@ -91,6 +92,7 @@ export function UpcomingSession({
         <RescheduleStatus session={session} />
         {!compact && <AddToCalendarButton session={session} />}
         {!compact && session.state === 'booked' && <SessionChanges session={session} />}
+        {!compact && <PrivateNote session={session} />}
       </div>
       <StartButton session={session} />
     </article>

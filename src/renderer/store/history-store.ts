@@ -2,11 +2,20 @@
  * Past sessions for the history list, read page by page as the list scrolls (the cache answers
  * pages by booked start, most recent first). A cache change re-reads only the first page and
  * keeps the older rows already loaded, so an open list of 10,000 rows stays cheap to update.
+ *
+ * The list may be filtered and searched; the cache does the filtering, page by page. A change of
+ * filter starts a new generation: an answer to an older one (a slow search overtaken by the next
+ * keystroke, a page read before the filter changed) is dropped, never shown over a newer one.
+ * Typing in the search box waits for a pause (SEARCH_DEBOUNCE_MS) before it asks.
  */
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import type { Session } from '../../shared/protocol/entities'
+import { HISTORY_QUERY_MAX, type HistoryFilter } from '../../shared/rules/history-filter'
 import { createValueStore, readableOf, type ReadableStore } from './value-store'
 import { comesAfter, historyCursorOf } from '../../shared/rules/history-order'
+
+/** How long the search box waits after the last keystroke before it searches. */
+export const SEARCH_DEBOUNCE_MS = 250
 
 /** What the history list shows. */
 export interface HistoryState {
@@ -15,7 +24,14 @@ export interface HistoryState {
   readonly hasMore: boolean
   readonly loading: boolean
   readonly error: string | null
+  /** The filter the rows answer (the search as last sent). */
+  readonly filter: HistoryFilter
+  /** The search box's text, ahead of `filter.query` while the expert is typing. */
+  readonly query: string
 }
+
+/** The filters besides the search. */
+export type HistoryChoices = Omit<HistoryFilter, 'query'>
 
 /** The history list's data source. */
 export interface HistoryStore extends ReadableStore<HistoryState> {
@@ -23,13 +39,59 @@ export interface HistoryStore extends ReadableStore<HistoryState> {
   loadMore(): Promise<void>
   /** Re-read the newest page (after a cache change). */
   refresh(): Promise<void>
+  /** Change the kind, outcome or client (undefined for any) and read the first page again. */
+  choose(choices: HistoryChoices): Promise<void>
+  /** The search box changed: search once typing pauses. */
+  type(query: string): void
+  /** Search for what the box holds now (Enter), without waiting for the pause. */
+  searchNow(): Promise<void>
+  /** Drop every filter and the search, and read the first page again. */
+  clearFilters(): Promise<void>
+  /** Show the cache's copy of sessions already listed (a note saved on a row past the first page). */
+  update(sessions: ReadonlyArray<Session>): void
+}
+
+/** A timer the store can set and cancel; tests pass a manual one. */
+export interface DebounceTimer {
+  set(run: () => void, ms: number): unknown
+  cancel(handle: unknown): void
+}
+
+const realTimer: DebounceTimer = {
+  set: (run, ms) => setTimeout(run, ms),
+  cancel: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
+/** The filter as the IPC contract takes it: unset members left out, the search bounded. */
+function wireFilter(filter: HistoryFilter): HistoryFilter {
+  const query = (filter.query ?? '').trim().slice(0, HISTORY_QUERY_MAX)
+  return {
+    ...(filter.kind !== undefined && { kind: filter.kind }),
+    ...(filter.outcome !== undefined && { outcome: filter.outcome }),
+    ...(filter.clientId !== undefined && { clientId: filter.clientId }),
+    ...(query !== '' && { query }),
+  }
 }
 
 /** A history source reading `pageSize` rows per call. */
-export function createHistoryStore(api: Pick<StandbyApi, 'sessions'>, pageSize = 200): HistoryStore {
-  const store = createValueStore<HistoryState>({ rows: [], hasMore: true, loading: false, error: null })
+export function createHistoryStore(
+  api: Pick<StandbyApi, 'sessions'>,
+  pageSize = 200,
+  timer: DebounceTimer = realTimer,
+): HistoryStore {
+  const store = createValueStore<HistoryState>({
+    rows: [],
+    hasMore: true,
+    loading: false,
+    error: null,
+    filter: {},
+    query: '',
+  })
   const patch = (changes: Partial<HistoryState>): void => store.set({ ...store.getSnapshot(), ...changes })
   let busy: Promise<void> | undefined
+  // Bumped by every change of filter; an answer is applied only in the generation it was asked in.
+  let generation = 0
+  let pendingSearch: unknown
 
   const serial = (work: () => Promise<void>): Promise<void> => {
     const run = (busy ?? Promise.resolve()).then(work)
@@ -39,15 +101,24 @@ export function createHistoryStore(api: Pick<StandbyApi, 'sessions'>, pageSize =
     return run
   }
 
+  const read = (after?: Session) => {
+    const filter = wireFilter(store.getSnapshot().filter)
+    return api.sessions.history({
+      limit: pageSize,
+      ...(after !== undefined && { after: historyCursorOf(after) }),
+      ...(Object.keys(filter).length > 0 && { filter }),
+    })
+  }
+
   async function loadMore(): Promise<void> {
     const { rows, hasMore, loading } = store.getSnapshot()
     if (!hasMore || loading) return
+    const asked = generation
     patch({ loading: true })
     await serial(async () => {
-      const last = rows.at(-1)
-      const page = await api.sessions.history(
-        last === undefined ? { limit: pageSize } : { limit: pageSize, after: historyCursorOf(last) },
-      )
+      if (asked !== generation) return
+      const page = await read(rows.at(-1))
+      if (asked !== generation) return
       if (!page.ok) {
         patch({ loading: false, error: page.error.message })
         return
@@ -63,8 +134,11 @@ export function createHistoryStore(api: Pick<StandbyApi, 'sessions'>, pageSize =
   }
 
   function refresh(): Promise<void> {
+    const asked = generation
     return serial(async () => {
-      const page = await api.sessions.history({ limit: pageSize })
+      if (asked !== generation) return
+      const page = await read()
+      if (asked !== generation) return
       if (!page.ok) {
         patch({ error: page.error.message })
         return
@@ -82,5 +156,60 @@ export function createHistoryStore(api: Pick<StandbyApi, 'sessions'>, pageSize =
     })
   }
 
-  return { ...readableOf(store), loadMore, refresh }
+  /** Apply `filter` and read its first page; the rows shown stay until it answers. */
+  async function restart(filter: HistoryFilter): Promise<void> {
+    const asked = ++generation
+    patch({ filter, loading: true })
+    const page = await read()
+    if (asked !== generation) return
+    if (!page.ok) {
+      patch({ loading: false, error: page.error.message })
+      return
+    }
+    patch({ rows: page.value, hasMore: page.value.length === pageSize, loading: false, error: null })
+  }
+
+  function cancelPendingSearch(): void {
+    if (pendingSearch === undefined) return
+    timer.cancel(pendingSearch)
+    pendingSearch = undefined
+  }
+
+  function searchNow(): Promise<void> {
+    cancelPendingSearch()
+    const { query, filter } = store.getSnapshot()
+    if (query.trim() === (filter.query ?? '').trim()) return Promise.resolve()
+    return restart({ ...filter, query })
+  }
+
+  return {
+    ...readableOf(store),
+    loadMore,
+    refresh,
+    choose: (choices) => {
+      const { query } = store.getSnapshot()
+      cancelPendingSearch()
+      return restart({ ...choices, ...(query.trim() !== '' && { query }) })
+    },
+    type(query) {
+      patch({ query })
+      cancelPendingSearch()
+      pendingSearch = timer.set(() => {
+        pendingSearch = undefined
+        void searchNow()
+      }, SEARCH_DEBOUNCE_MS)
+    },
+    searchNow,
+    clearFilters() {
+      cancelPendingSearch()
+      patch({ query: '' })
+      return restart({})
+    },
+    update(sessions) {
+      const changed = new Map(sessions.map((session) => [session.id, session]))
+      const { rows } = store.getSnapshot()
+      if (!rows.some((row) => changed.has(row.id))) return
+      patch({ rows: rows.map((row) => changed.get(row.id) ?? row) })
+    },
+  }
 }

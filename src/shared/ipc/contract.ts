@@ -16,7 +16,8 @@ import { ConnectionState } from '../connection-state'
 import { commandSchemas, type CommandName } from '../protocol/commands'
 import { Expert, Id, Invite, Message, Session, Timestamp } from '../protocol/entities'
 import { PROTOCOL_VERSION } from '../protocol/handshake'
-import { PAST_SESSIONS_WITH_CLIENT_LISTED } from './list-limits'
+import { HISTORY_CLIENTS_LISTED, PAST_SESSIONS_WITH_CLIENT_LISTED } from './list-limits'
+import { HistoryClientSchema, HistoryFilterSchema } from './history-filter-schema'
 import { UpdateChannel, UpdateState } from '../update/update-state'
 
 /** The operating systems the app is built for; anything else reports `other`. */
@@ -102,6 +103,8 @@ export const HistoryRequest = z
   .object({
     limit: z.number().int().min(1).max(500),
     after: z.object({ start: Timestamp, id: Id }).strict().optional(),
+    /** Narrow the list (kind, outcome, client, search); the cache filters, page by page. */
+    filter: HistoryFilterSchema.optional(),
   })
   .strict()
 
@@ -264,6 +267,11 @@ export const invokeContract = {
   'sessions.upcoming': { request: z.void(), response: z.array(Session) },
   /** Ended and cancelled sessions, most recent first, from the cache. */
   'sessions.history': { request: HistoryRequest, response: z.array(Session) },
+  /** The clients of past sessions, by name, for History's client filter, from the cache. */
+  'sessions.historyClients': {
+    request: z.void(),
+    response: z.array(HistoryClientSchema).max(HISTORY_CLIENTS_LISTED),
+  },
   /** The expert's ended and cancelled sessions with an invite's client, most recent first, from the cache. */
   'invites.pastSessionsWithClient': {
     request: z.object({ inviteId: Id }).strict(),
@@ -300,6 +308,8 @@ export const invokeContract = {
   'sessions.startBilling': commandEntry('session.startBilling'),
   /** End a live session as charged, discounted or free. */
   'sessions.end': commandEntry('session.end'),
+  /** Replace the expert's private note on a session (never shown to the client); empty clears it. */
+  'sessions.setNote': commandEntry('session.setNote'),
   /** Set availability (online, optionally until a time; away; busy; offline). */
   'availability.set': commandEntry('availability.set'),
   /** Whether notifications reach the expert, for the Settings line and the banner. */

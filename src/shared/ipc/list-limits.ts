@@ -12,3 +12,6 @@ export const UPCOMING_SESSIONS_LISTED = 200
 
 /** How many past sessions with an invite's client the invite card names. */
 export const PAST_SESSIONS_WITH_CLIENT_LISTED = 3
+
+/** How many clients History's client filter offers. */
+export const HISTORY_CLIENTS_LISTED = 1_000

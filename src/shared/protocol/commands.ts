@@ -17,6 +17,7 @@ import {
   Session,
   Timestamp,
 } from './entities'
+import { PrivateNote } from './private-note'
 import { Token } from './text'
 
 /**
@@ -70,6 +71,11 @@ export const commandSchemas = {
   /** Propose another time for a booked session; the client accepts or declines it. */
   'session.proposeTime': {
     payload: z.object({ sessionId: Id, proposedStart: Timestamp }),
+    result: z.object({ session: Session }),
+  },
+  /** Replace the expert's private note on any of their sessions, in any state; empty clears it. */
+  'session.setNote': {
+    payload: z.object({ sessionId: Id, note: PrivateNote }),
     result: z.object({ session: Session }),
   },
   'availability.set': {

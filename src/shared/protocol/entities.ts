@@ -7,6 +7,7 @@ import { EarningsSummary } from '../money/earnings-summary'
 import { Money, Price } from '../money/money'
 import { DECLINE_REASONS } from './decline-reasons'
 import { Chargeback, Review, ReviewStats } from './reviews'
+import { PrivateNote } from './private-note'
 import { RoomUrl } from './room-url'
 import { Text, Token } from './text'
 import { DurationMs, Timestamp } from './time'
@@ -345,6 +346,11 @@ export const Session = z.object({
   freeCancellationUntil: Timestamp.nullable().default(null),
   /** The expert's latest proposal of another time; null when there was none. */
   reschedule: Reschedule.nullable().default(null),
+  /**
+   * The expert's private note (private-note.ts); empty from a platform older than notes. A note
+   * that does not fit reads as none rather than costing the whole session: the platform keeps it.
+   */
+  privateNote: PrivateNote.catch(''),
 })
 /** A session an expert took, from booking to its end. */
 export type Session = z.infer<typeof Session>

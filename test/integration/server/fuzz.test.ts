@@ -13,6 +13,7 @@ const validPayloads: Record<CommandName, Record<string, unknown>> = {
   'session.end': { sessionId: 'ses_x', outcome: { kind: 'free' } },
   'session.cancel': { sessionId: 'ses_x' },
   'session.proposeTime': { sessionId: 'ses_x', proposedStart: Date.UTC(2030, 0, 1) },
+  'session.setNote': { sessionId: 'ses_x', note: 'Remember the VPN' },
   'availability.set': { availability: 'away', onlineUntil: null },
   'availability.auto': { change: 'idle', idleMinutes: 10 },
 }

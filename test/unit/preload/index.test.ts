@@ -50,6 +50,7 @@ describe('the preload', () => {
       sessions: {
         upcoming: 'function',
         history: 'function',
+        historyClients: 'function',
         join: 'function',
         openRoom: 'function',
         addToCalendar: 'function',
@@ -57,6 +58,7 @@ describe('the preload', () => {
         proposeTime: 'function',
         startBilling: 'function',
         end: 'function',
+        setNote: 'function',
       },
       messages: { list: 'function', send: 'function' },
       availability: { set: 'function' },

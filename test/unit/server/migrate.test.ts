@@ -167,6 +167,22 @@ describe('platform migrations', () => {
     expect(() => db.prepare(`UPDATE sessions SET reschedule = 'not json'`).run()).toThrow(/CHECK constraint/)
   })
 
+  it('0010-session-private-notes gives every stored session an empty note', () => {
+    const db = new Database(':memory:')
+    const before = platformMigrations.findIndex((m) => m.name === '0010-session-private-notes')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: before })
+    db.pragma('foreign_keys = OFF')
+    db.prepare(
+      `INSERT INTO sessions (id, request_id, expert_id, client_id, kind, booked_start, state, phase, updated_at)
+       VALUES ('ses_a', 'req_a', 'e', 'c', 'instant', 0, 'ended', 'context', 0)`,
+    ).run()
+    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
+    expect(db.prepare('SELECT id, private_note FROM sessions').get()).toEqual({
+      id: 'ses_a',
+      private_note: '',
+    })
+  })
+
   it('refuses a database written by a newer server, with what to do', () => {
     const path = tempDb()
     openPlatformDatabase(path).close()

@@ -10,6 +10,7 @@ import { m0006DeclineReason } from './0006-decline-reason'
 import { m0007Money } from './0007-money'
 import { m0008ReviewsAndChargebacks } from './0008-reviews-and-chargebacks'
 import { m0009SessionReschedule } from './0009-session-reschedule'
+import { m0010SessionPrivateNotes } from './0010-session-private-notes'
 
 /** All migrations, oldest first. */
 export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -22,4 +23,5 @@ export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0007Money,
   m0008ReviewsAndChargebacks,
   m0009SessionReschedule,
+  m0010SessionPrivateNotes,
 ]

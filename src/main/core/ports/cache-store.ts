@@ -4,6 +4,7 @@
  */
 import type { Expert, Invite, Message, PlatformEvent, Session, Snapshot } from '../../../shared/protocol'
 import type { HistoryCursor } from '../../../shared/rules/history-order'
+import type { HistoryClient, HistoryFilter } from '../../../shared/rules/history-filter'
 
 /**
  * An event the app could not read: only its place in the stream is known. The cache passes over
@@ -79,7 +80,9 @@ export interface CacheStore {
   /** Booked and live sessions from `now` minus the auto-cancel grace, soonest first. */
   upcomingSessions(now: number, limit: number): ReadonlyArray<Session>
   /** Ended and cancelled sessions, most recent first, from just after `after` (paging). */
-  sessionHistory(limit: number, after?: HistoryCursor): ReadonlyArray<Session>
+  sessionHistory(limit: number, after?: HistoryCursor, filter?: HistoryFilter): ReadonlyArray<Session>
+  /** The clients of ended and cancelled sessions, by name, for History's client filter. */
+  historyClients(limit: number): ReadonlyArray<HistoryClient>
   /** Ended and cancelled sessions with one client, most recent first. */
   pastSessionsWithClient(clientId: string, limit: number): ReadonlyArray<Session>
   /** One invite, in whatever state. */

@@ -11,6 +11,7 @@ import { m0007SessionRooms } from './0007-session-rooms'
 import { m0008SessionMoney } from './0008-session-money'
 import { m0009StandingWarnings } from './0009-standing-warnings'
 import { m0010SessionChangesAhead } from './0010-session-changes-ahead'
+import { m0011HistoryFilters } from './0011-history-filters'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -24,4 +25,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0008SessionMoney,
   m0009StandingWarnings,
   m0010SessionChangesAhead,
+  m0011HistoryFilters,
 ]

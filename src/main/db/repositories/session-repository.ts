@@ -1,17 +1,33 @@
 /**
  * Sessions. The upcoming list reads the `sessions_upcoming` partial index in booked_start order and
- * the history `sessions_history`, so the first page costs the same with 50 or 50,000 rows. The row
- * holds the session without its request; reads splice the request back in (see withRequest).
+ * the history `sessions_history`, so the first page costs the same with 50 or 50,000 rows; a
+ * filtered History page reads the filter's own index and `session_search` (history-query.ts). The
+ * row holds the session without its request; reads splice the request back in (see withRequest).
  */
 import type Database from 'better-sqlite3'
 import type { Session, SessionState } from '../../../shared/protocol'
 import type { Logger } from '../../core/ports/logger'
 import { parseAllStored, parseStored, withRequest, withoutRequest, type StoredRow } from './stored-json'
 import type { HistoryCursor } from '../../../shared/rules/history-order'
+import {
+  historyOutcomeOf,
+  type HistoryClient,
+  type HistoryFilter,
+} from '../../../shared/rules/history-filter'
+import { historyPageQuery } from './history-query'
+import { searchTextOf } from './session-search'
 
 /** Reads and writes sessions. Writes run inside the caller's transaction. */
 export class SessionRepository {
-  private readonly upsertSession: Database.Statement<[string, string, SessionState, number, string]>
+  private readonly upsertSession: Database.Statement<
+    [string, string, SessionState, number, string, string, string, string],
+    { rowid: number }
+  >
+  private readonly putSearchText: Database.Statement<[number, string]>
+  private readonly selectClients: Database.Statement<[number], HistoryClient>
+  /** History pages by the shape of their filter: a handful of statements, each prepared once. */
+  private readonly filteredHistory = new Map<string, Database.Statement<Array<string | number>, StoredRow>>()
+  private readonly select: string
   private readonly selectUpcoming: Database.Statement<[number, number], StoredRow>
   private readonly selectHistory: Database.Statement<[number, string, number], StoredRow>
   private readonly selectById: Database.Statement<[string], StoredRow>
@@ -20,18 +36,35 @@ export class SessionRepository {
   private readonly deleteAllSessions: Database.Statement<[]>
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly logger: Logger,
   ) {
     this.upsertSession = db.prepare(
-      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO sessions (id, request_id, state, booked_start, json, kind, outcome, client_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET request_id = excluded.request_id, state = excluded.state,
-         booked_start = excluded.booked_start, json = excluded.json`,
+         booked_start = excluded.booked_start, json = excluded.json, kind = excluded.kind,
+         outcome = excluded.outcome, client_id = excluded.client_id
+       RETURNING rowid`,
+    )
+    // Keyed by the session's rowid, which an update keeps (the cache never runs VACUUM, which
+    // could renumber it); the delete trigger of migration 0011 removes it with the session.
+    this.putSearchText = db.prepare('INSERT OR REPLACE INTO session_search (rowid, body) VALUES (?, ?)')
+    // The distinct clients come from sessions_history_client; one stored name is read per client.
+    this.selectClients = db.prepare(
+      `SELECT client_id AS id, (SELECT CASE WHEN json_valid(named.json)
+           THEN json_extract(named.json, '$.client.name') END FROM sessions AS named
+           WHERE named.client_id = clients.client_id AND named.state IN ('ended', 'cancelled')
+           ORDER BY named.booked_start DESC LIMIT 1) AS name
+         FROM (SELECT DISTINCT client_id FROM sessions
+           WHERE state IN ('ended', 'cancelled') AND client_id IS NOT NULL) AS clients
+         LIMIT ?`,
     )
     // The IN term matches the partial index's WHERE, which is what lets SQLite use it. A live
     // session stays listed however long ago it started; a booked one until its auto-cancel.
     const select = `SELECT sessions.id, ${withRequest('sessions')} AS json FROM sessions
       JOIN requests ON requests.id = sessions.request_id`
+    this.select = select
     this.selectUpcoming = db.prepare(
       `${select} WHERE state IN ('booked', 'live') AND (state = 'live' OR booked_start >= ?)
        ORDER BY booked_start, sessions.id LIMIT ?`,
@@ -42,10 +75,9 @@ export class SessionRepository {
        ORDER BY booked_start DESC, sessions.id DESC LIMIT ?`,
     )
     this.selectById = db.prepare(`${select} WHERE sessions.id = ?`)
-    // Walks sessions_history and filters on the row's own client: an expert's history is small
-    // enough that an index on the client would cost every write more than it saves this read.
+    // Reads sessions_history_client, the index History's client filter needs anyway.
     this.selectPastWithClient = db.prepare(
-      `${select} WHERE state IN ('ended', 'cancelled') AND json_extract(sessions.json, '$.client.id') = ?
+      `${select} WHERE state IN ('ended', 'cancelled') AND sessions.client_id = ?
        ORDER BY booked_start DESC, sessions.id DESC LIMIT ?`,
     )
     this.deleteOthers = db.prepare('DELETE FROM sessions WHERE id NOT IN (SELECT value FROM json_each(?))')
@@ -54,13 +86,17 @@ export class SessionRepository {
 
   /** Insert or replace a session; its request must already be stored. */
   put(session: Session): void {
-    this.upsertSession.run(
+    const { rowid } = this.upsertSession.get(
       session.id,
       session.request.id,
       session.state,
       session.bookedStart,
       withoutRequest(session),
-    )
+      session.kind,
+      historyOutcomeOf(session),
+      session.client.id,
+    )!
+    this.putSearchText.run(rowid, searchTextOf(session))
   }
 
   /** Live sessions, and booked ones starting at or after `from`, soonest first. */
@@ -75,6 +111,25 @@ export class SessionRepository {
       'session',
       this.logger,
     )
+  }
+
+  /** Ended and cancelled sessions under `filter`, after `after` in the history order, most recent first. */
+  filteredHistoryPage(filter: HistoryFilter, limit: number, after: HistoryCursor): Session[] {
+    const { sql, params } = historyPageQuery(this.select, filter, after, limit)
+    let statement = this.filteredHistory.get(sql)
+    if (statement === undefined) {
+      statement = this.db.prepare<Array<string | number>, StoredRow>(sql)
+      this.filteredHistory.set(sql, statement)
+    }
+    return parseAllStored<Session>(statement.all(...params), 'session', this.logger)
+  }
+
+  /** The clients of ended and cancelled sessions, by name, at most `limit`. */
+  historyClients(limit: number): HistoryClient[] {
+    return this.selectClients
+      .all(limit)
+      .filter((client) => typeof client.name === 'string')
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
   }
 
   /** Ended and cancelled sessions with one client, most recent first. */

@@ -8,7 +8,15 @@ import { cacheMigrations } from '../../../../src/main/db/migrations'
 import { m0009StandingWarnings } from '../../../../src/main/db/migrations/0009-standing-warnings'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { migrate } from '../../../../src/shared/sqlite/migrate'
-import { anExpert, anInvite, aRequest, aSession, FIXTURE_NOW } from '../../../support/fixtures'
+import {
+  anExpert,
+  anInvite,
+  aRequest,
+  aSession,
+  endedSession,
+  FIXTURE_NOW,
+  liveSession,
+} from '../../../support/fixtures'
 import { linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
@@ -29,6 +37,7 @@ const session = aSession({ id: 'ses_1', request })
 const { request: _ir, ...inviteRow } = invite
 // A session as caches held it before money, reviews, chargebacks and changes ahead, and before rooms.
 const {
+  privateNote: _note,
   freeCancellationUntil: _free,
   reschedule: _reschedule,
   rate: _rate,
@@ -75,6 +84,16 @@ const sessionRowWithRoom = { ...sessionRow, roomUrl: null }
 
 /** The session's row as a cache at `version` holds it: a room from 7 on, money from 8, reviews from 9. */
 function sessionRowAt(version: number): object {
+  if (version >= 10)
+    return {
+      ...sessionRowWithRoom,
+      rate: null,
+      earnings: null,
+      review: null,
+      chargeback: null,
+      freeCancellationUntil: null,
+      reschedule: null,
+    }
   if (version >= 9)
     return { ...sessionRowWithRoom, rate: null, earnings: null, review: null, chargeback: null }
   if (version >= 8) return { ...sessionRowWithRoom, rate: null, earnings: null }
@@ -199,6 +218,8 @@ describe('cache migrations', () => {
       { session_id: 'ses_1', booked_start: booked, alert: '10', outcome: 'skipped', at: 2 },
       { session_id: 'ses_1', booked_start: booked, alert: 'starting_now', outcome: 'fired', at: 3 },
     ])
+    // Today's store (which wants the later steps too).
+    migrate(db, cacheMigrations, options)
     const store = new SqliteCacheStore(db, linesLogger())
     expect(store.reminderHandled({ sessionId: 'ses_1', bookedStart: booked, alert: '10' })).toBe(true)
     expect(store.reminderHandled({ sessionId: 'ses_1', bookedStart: booked + 1, alert: '10' })).toBe(false)
@@ -330,9 +351,55 @@ describe('cache migrations', () => {
       `UPDATE sessions SET json = json_set(json, '$.freeCancellationUntil', ?) WHERE id = 'ses_1'`,
     ).run(until)
     migrate(db, cacheMigrations, { ...options, upTo: 10 })
+    expect(db.pragma('user_version', { simple: true })).toBe(10)
+    migrate(db, cacheMigrations, options)
     const store = new SqliteCacheStore(db, linesLogger())
     expect(store.session('ses_2')).toMatchObject({ freeCancellationUntil: null, reschedule: null })
     expect(store.session('ses_1')).toMatchObject({ freeCancellationUntil: until, reschedule: null })
+    db.close()
+  })
+
+  it('0011-history-filters files every cached session under its kind, outcome, client and words, and says it has no note', () => {
+    const version = cacheMigrations.findIndex((m) => m.name === '0011-history-filters') + 1
+    const { db } = databaseAt(version - 1)
+    insertVersion1Rows(db, sessionRowAt(version - 1))
+    const past = endedSession(liveSession(aSession({ id: 'ses_2', request }), FIXTURE_NOW), FIXTURE_NOW + 1)
+    // As caches held sessions before notes: no privateNote in the JSON.
+    const { request: _r, privateNote: _n, ...pastRow } = past
+    db.prepare('INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)').run(
+      past.id,
+      request.id,
+      past.state,
+      past.bookedStart,
+      JSON.stringify(pastRow),
+    )
+    db.prepare(
+      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES ('ses_bad', ?, 'ended', 0, '{oops')`,
+    ).run(request.id)
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: version })
+    for (const table of tables(db))
+      if (table !== 'sessions' && !table.startsWith('session_search'))
+        expect(dump(db, table), table).toEqual(before[table])
+    expect(db.prepare('SELECT id, kind, outcome, client_id FROM sessions ORDER BY id').all()).toEqual([
+      { id: 'ses_1', kind: 'instant', outcome: 'booked', client_id: 'cli_0' },
+      { id: 'ses_2', kind: 'instant', outcome: 'charged', client_id: 'cli_0' },
+      { id: 'ses_bad', kind: null, outcome: null, client_id: null },
+    ])
+    const store = new SqliteCacheStore(db, linesLogger())
+    expect(store.session('ses_2')).toStrictEqual(past)
+    expect(store.sessionHistory(10, undefined, { query: 'keystroke sam' }).map((s) => s.id)).toEqual([
+      'ses_2',
+    ])
+    expect(store.sessionHistory(10, undefined, { outcome: 'charged', clientId: 'cli_0' })).toStrictEqual([
+      past,
+    ])
+    expect(dump(db, 'sessions').find((row) => (row as { id: string }).id === 'ses_bad')).toMatchObject({
+      json: '{oops',
+    })
+    // The delete trigger: a session that leaves the cache takes its words along.
+    db.prepare(`DELETE FROM sessions WHERE id = 'ses_2'`).run()
+    expect(db.prepare('SELECT COUNT(*) FROM session_search').pluck().get()).toBe(1)
     db.close()
   })
 

@@ -1,0 +1,18 @@
+/**
+ * What History's search box looks in: one text per session, kept in the `session_search` table
+ * (a trigram full-text index, see migration 0011) beside the session's row. Each searched field
+ * is one line of SEARCHED_FIELDS; a field added here is indexed as each session is next written.
+ */
+import type { Session } from '../../../shared/protocol'
+
+/** The fields History's search looks in, in the order their text is joined. */
+export const SEARCHED_FIELDS: ReadonlyArray<(session: Session) => string | undefined> = [
+  (session) => session.request.title,
+  (session) => session.client.name,
+  (session) => session.privateNote,
+]
+
+/** The searched text of `session`: its fields, one per line, so words never join across two. */
+export function searchTextOf(session: Session): string {
+  return SEARCHED_FIELDS.map((field) => field(session) ?? '').join('\n')
+}

@@ -1,0 +1,12 @@
+/**
+ * The expert's private note on a session: kept by the platform so every device and a rebuilt
+ * cache see it, sent only to that expert, and never shown to the client (the room page leaves it
+ * out). Empty means no note, so saving an empty note clears it.
+ */
+import { PRIVATE_NOTE_MAX } from '../rules/private-note-limit'
+import { Text } from './text'
+
+export { PRIVATE_NOTE_MAX }
+
+/** A private note as stored: multi-line, normalised, empty for none. */
+export const PrivateNote = Text({ min: 0, max: PRIVATE_NOTE_MAX, multiline: true })

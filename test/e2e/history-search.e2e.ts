@@ -1,0 +1,123 @@
+/**
+ * History's search, filters and private notes in Chromium: a search shows only the matching rows,
+ * the kind filter narrows to nothing and offers to clear, and a note added from a row is found
+ * by the search. A note saved offline is refused with a sentence and its text kept until it saves.
+ * Each screen is axe-checked.
+ */
+import { expect, it } from 'vitest'
+import { useE2e } from './support/fixture'
+import { driveUntil } from './support/harness'
+import { accept, bookThroughApp, cachedInvite } from './support/scenario'
+import { checkScreen } from './support/screens'
+
+const world = useE2e()
+const HOUR = 3_600_000
+
+it('searches History, filters it by kind, and finds a private note added from a row', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['web'])
+  const adaShell = await shell(ada)
+  const titles = ['Webpack build hangs at 92%', 'Postgres deadlock on upsert', 'Docker volume permissions']
+  const clients = ['Sam Okafor', 'Priya Natarajan', 'Jonas Lind']
+  for (const [i, title] of titles.entries()) {
+    const { request } = platform.server.marketplace.createRequest({
+      clientId: platform.addClient(clients[i]),
+      title,
+      kind: 'instant',
+      direct: { expertId: ada.id, via: 'dashboard' },
+    })
+    const session = await accept(adaShell, await cachedInvite(adaShell, request.id))
+    const ended = await adaShell.shell.runtime.core.command('session.end', {
+      sessionId: session.id,
+      outcome: { kind: 'free' },
+    })
+    if (!ended.ok) throw new Error(ended.error.message)
+  }
+
+  const page = await open(adaShell)
+  await page.getByRole('button', { name: 'History' }).click()
+  const list = page.getByRole('list', { name: 'Past sessions' })
+  const rows = list.getByRole('listitem')
+  await expect.poll(() => rows.count()).toBe(3)
+
+  const search = page.getByRole('searchbox', { name: 'Search' })
+  await search.fill('postgres')
+  await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining('Postgres deadlock')])
+  await search.fill('priya')
+  await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining('Postgres deadlock')])
+  await checkScreen(page, 'history-search')
+
+  await search.fill('')
+  await expect.poll(() => rows.count()).toBe(3)
+  await page.getByRole('combobox', { name: 'Kind' }).selectOption('scheduled')
+  await page.getByText('No past sessions match').waitFor()
+  await checkScreen(page, 'history-filtered-empty')
+  await page.getByRole('status').getByRole('button', { name: 'Clear filters' }).click()
+  await expect.poll(() => rows.count()).toBe(3)
+  await page.getByRole('combobox', { name: 'Kind' }).selectOption('instant')
+  await expect.poll(() => rows.count()).toBe(3)
+
+  await list.getByRole('button', { name: 'Add note on “Docker volume permissions”' }).click()
+  const note = page.getByRole('textbox', { name: 'Private note on “Docker volume permissions”' })
+  await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true)
+  await note.fill('Send the invoice by hand')
+  await checkScreen(page, 'history-note')
+  await page.getByRole('button', { name: 'Save note' }).click()
+  await note.waitFor({ state: 'detached' })
+  await list.getByRole('button', { name: 'Note on “Docker volume permissions”' }).waitFor()
+
+  await search.fill('invoice')
+  await expect
+    .poll(() => rows.allInnerTexts())
+    .toEqual([expect.stringContaining('Docker volume permissions')])
+  const stored = platform.server.marketplace.db
+    .prepare<[], { private_note: string }>(`SELECT private_note FROM sessions WHERE private_note != ''`)
+    .all()
+  expect(stored).toEqual([{ private_note: 'Send the invoice by hand' }])
+})
+
+it('refuses to save a note offline with a sentence, keeps the text through closing, and saves it once online', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['linux'])
+  const adaShell = await shell(ada)
+  await adaShell.waitForConnection((state) => state.status === 'online')
+  const title = 'Docker build cache keeps missing'
+  const session = await bookThroughApp(platform, adaShell, {
+    clientId: platform.addClient('Jonas Lind'),
+    expertId: ada.id,
+    title,
+    bookedAt: platform.clock.now() + 2 * HOUR,
+    via: 'profile',
+  })
+  const page = await open(adaShell)
+  await page.getByRole('button', { name: /^Upcoming/ }).click()
+  const card = page.getByRole('article', { name: title })
+  await card.waitFor()
+
+  await platform.stopServer()
+  await driveUntil(platform, adaShell, 'offline')
+  await card.getByRole('button', { name: `Add private note on “${title}”` }).click()
+  const note = card.getByRole('textbox', { name: `Private note on “${title}”` })
+  await note.fill('Ask for the Dockerfile first')
+  await card.getByRole('button', { name: 'Save note' }).click()
+  await card
+    .getByRole('alert')
+    .getByText(/^Could not save the note: .*not connected.*Your text stays here/)
+    .waitFor()
+  expect(await note.inputValue()).toBe('Ask for the Dockerfile first')
+  await checkScreen(page, 'note-offline')
+
+  await note.press('Escape')
+  await note.waitFor({ state: 'detached' })
+  await card.getByRole('button', { name: `Add private note on “${title}”` }).click()
+  expect(await note.inputValue()).toBe('Ask for the Dockerfile first')
+
+  await platform.startServer()
+  await driveUntil(platform, adaShell, 'online')
+  await card.getByRole('button', { name: 'Save note' }).click()
+  await card.getByText('Ask for the Dockerfile first').waitFor()
+  await card.getByRole('button', { name: `Edit note on “${title}”` }).waitFor()
+  expect(platform.server.marketplace.store.session(session.id).privateNote).toBe(
+    'Ask for the Dockerfile first',
+  )
+})
