@@ -17,6 +17,7 @@ import { MemoryLogger } from '../server/src/logger'
 import { startPlatformServer, type PlatformServer } from '../server/src/platform-server'
 import { ClientFleet } from './client-fleet'
 import { mib, ms, percentile } from './stats'
+import { WritePhases } from './write-phases'
 
 const EXPERTS = 1_000
 const FAN_OUT = 100
@@ -34,9 +35,16 @@ interface Side {
 }
 
 /** `rounds` latencies of one side (after `warmup` unmeasured rounds). */
-async function measure(side: Side, first: number, rounds: number, warmup = 0): Promise<number[]> {
+async function measure(
+  side: Side,
+  first: number,
+  rounds: number,
+  warmup = 0,
+  phases?: WritePhases,
+): Promise<number[]> {
   const latencies: number[] = []
   for (let round = first; round < first + warmup + rounds; round++) {
+    phases?.calling()
     const started = now()
     const requestId = side.send(round)
     const { last } = await side.fleet.delivered(requestId)
@@ -160,10 +168,13 @@ export async function benchPlatformFanout(): Promise<void> {
   await measure(raw, 0, 0, WARMUP)
   const platformTimes: number[] = []
   const rawTimes: number[] = []
+  const phases = new WritePhases()
   for (let block = 0; block < BLOCKS; block++) {
     const first = WARMUP + block * ROUNDS_PER_BLOCK
     rawTimes.push(...(await measure(raw, first, ROUNDS_PER_BLOCK)))
-    platformTimes.push(...(await measure(platform, first, ROUNDS_PER_BLOCK)))
+    phases.start()
+    platformTimes.push(...(await measure(platform, first, ROUNDS_PER_BLOCK, 0, phases)))
+    phases.stop()
   }
   await raw.close()
   await platform.close()
@@ -174,4 +185,6 @@ export async function benchPlatformFanout(): Promise<void> {
       `        p99 ${(percentile(platformTimes, 99) / percentile(rawTimes, 99)).toFixed(2)}x   (target: p99 within 2x)`,
   )
   console.log(`platform server RSS with ${EXPERTS} sockets: ${mib(rss)}`)
+  console.log('phases of the platform fan-out (median per fan-out, share of their sum):')
+  for (const line of phases.lines()) console.log(line)
 }

@@ -25,6 +25,7 @@ import type { Marketplace } from './marketplace/marketplace'
 import { describeIssues, describeValue } from '../../src/shared/describe-untrusted'
 import { TokenBucket, type RateLimit } from './rate-limiter'
 import { answeringParser, UNREADABLE_EVENT } from './answering-decoder'
+import { JsonText } from './json-text'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
 
 /** The largest message a client may send; commands are small. */
@@ -168,8 +169,9 @@ export function attachSocketGateway(
     io.in(room).disconnectSockets(true)
   })
 
-  marketplace.events.subscribe((expertId, event) => {
-    io.to(roomOf(expertId)).emit(LIVE_EVENT, event)
+  // The event's stored text, sent as it is: serialized once, when it was appended.
+  marketplace.events.subscribe((expertId, _event, json) => {
+    io.to(roomOf(expertId)).emit(LIVE_EVENT, new JsonText(json))
   })
   return io
 }
