@@ -13,6 +13,26 @@ export function median(values: ReadonlyArray<number>): number {
   return percentile(values, 50)
 }
 
+/** Where a set of figures lies: its extremes, quartiles and median. */
+export interface Spread {
+  readonly min: number
+  readonly p25: number
+  readonly median: number
+  readonly p75: number
+  readonly max: number
+}
+
+/** The spread of `values` (all NaN when there are none). */
+export function spread(values: ReadonlyArray<number>): Spread {
+  return {
+    min: values.length === 0 ? Number.NaN : Math.min(...values),
+    p25: percentile(values, 25),
+    median: percentile(values, 50),
+    p75: percentile(values, 75),
+    max: values.length === 0 ? Number.NaN : Math.max(...values),
+  }
+}
+
 /** Format milliseconds with a fixed precision. */
 export function ms(value: number): string {
   return `${value.toFixed(2)} ms`
@@ -21,4 +41,9 @@ export function ms(value: number): string {
 /** Format bytes as MiB. */
 export function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+}
+
+/** Format a ratio as a multiple. */
+export function times(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(2)}×` : '∞'
 }

@@ -1,0 +1,161 @@
+/**
+ * Block-interleaved comparison of the project against a raw baseline. The two sides run in turn
+ * in many short blocks, the order flipping within each pair of blocks, so machine drift (another
+ * process waking, the CPU clocking down) lands on both sides instead of on whichever ran second.
+ * Each block yields named figures per side (a block's p50, its p99); the verdict is read from the
+ * per-block ratio, whose spread shows how far a single run of the bench can be trusted.
+ */
+import { formatFigure, type Headline, type HeadlineUnit } from './headline'
+import { spread, times, type Spread } from './stats'
+
+/** Named figures one block of one side produced, e.g. `{ p50, p99 }` of its rounds. */
+export type BlockFigures = Readonly<Record<string, number>>
+
+/** One side of a comparison: runs one short block and returns its figures. */
+export interface BlockSide {
+  readonly name: string
+  readonly run: (block: number) => Promise<BlockFigures> | BlockFigures
+}
+
+/** Which side runs first in each block. */
+export type BlockOrder = readonly ['ours', 'baseline'] | readonly ['baseline', 'ours']
+
+/** A comparison to run: the project against its baseline, block by block. */
+export interface BlockPlan {
+  readonly ours: BlockSide
+  readonly baseline: BlockSide
+  readonly blocks: number
+  /** Blocks run first and discarded, so JIT warm-up and first-touch costs stay out. */
+  readonly warmup?: number
+  /** Largest acceptable ratio ours / baseline, per figure name. */
+  readonly targets?: Readonly<Record<string, number>>
+  /** Unit of every figure (default milliseconds). */
+  readonly unit?: HeadlineUnit
+  /** Coin for the order of each pair of blocks; without it the order simply alternates. */
+  readonly random?: () => number
+}
+
+/** Whether a target ratio holds at the per-block ratio's median and at its p75. */
+export interface Verdict {
+  readonly target: number
+  readonly atMedian: boolean
+  readonly atP75: boolean
+}
+
+/** One figure compared over all blocks. */
+export interface FigureComparison {
+  readonly figure: string
+  readonly ours: Spread
+  readonly baseline: Spread
+  /** Spread of ours / baseline, block by block. */
+  readonly ratio: Spread
+  readonly verdict?: Verdict
+}
+
+/** The outcome of a block comparison. */
+export interface BlockResult {
+  readonly oursName: string
+  readonly baselineName: string
+  readonly blocks: number
+  readonly unit: HeadlineUnit
+  readonly figures: ReadonlyArray<FigureComparison>
+}
+
+/**
+ * The order of each of `count` blocks: the two blocks of each pair run in opposite orders, so each
+ * side goes first equally often; `random` (when given) picks the first order of each pair.
+ */
+export function blockOrders(count: number, random?: () => number): ReadonlyArray<BlockOrder> {
+  const orders: BlockOrder[] = []
+  let pairStartsWithOurs = true
+  for (let block = 0; block < count; block++) {
+    if (block % 2 === 0) pairStartsWithOurs = random === undefined ? true : random() < 0.5
+    const oursFirst = block % 2 === 0 ? pairStartsWithOurs : !pairStartsWithOurs
+    orders.push(oursFirst ? ['ours', 'baseline'] : ['baseline', 'ours'])
+  }
+  return orders
+}
+
+/** Whether `target` holds at the ratio's median and at its p75. */
+export function verdict(ratio: Spread, target: number): Verdict {
+  return { target, atMedian: ratio.median <= target, atP75: ratio.p75 <= target }
+}
+
+/** Each figure of `ours` beside `baseline`, block by block; both lists hold the same blocks. */
+export function compareBlocks(
+  ours: ReadonlyArray<BlockFigures>,
+  baseline: ReadonlyArray<BlockFigures>,
+  targets: Readonly<Record<string, number>> = {},
+): ReadonlyArray<FigureComparison> {
+  if (ours.length !== baseline.length) {
+    throw new Error(`compareBlocks: ${ours.length} blocks of ours but ${baseline.length} of the baseline`)
+  }
+  const names = Object.keys(ours[0] ?? {})
+  return names.map((figure) => {
+    const read = (blocks: ReadonlyArray<BlockFigures>): number[] =>
+      blocks.map((b, i) => {
+        const value = b[figure]
+        if (value === undefined) throw new Error(`compareBlocks: block ${i} has no figure "${figure}"`)
+        return value
+      })
+    const o = read(ours)
+    const b = read(baseline)
+    const ratio = spread(o.map((value, i) => value / (b[i] as number)))
+    const target = targets[figure]
+    return {
+      figure,
+      ours: spread(o),
+      baseline: spread(b),
+      ratio,
+      ...(target === undefined ? {} : { verdict: verdict(ratio, target) }),
+    }
+  })
+}
+
+/** Run `plan`: warm-up blocks, then `plan.blocks` blocks, each side once per block. */
+export async function runBlocks(plan: BlockPlan): Promise<BlockResult> {
+  const ours: BlockFigures[] = []
+  const baseline: BlockFigures[] = []
+  const run = async (block: number, order: BlockOrder, keep: boolean): Promise<void> => {
+    for (const side of order) {
+      const figures = await (side === 'ours' ? plan.ours : plan.baseline).run(block)
+      if (keep) (side === 'ours' ? ours : baseline).push(figures)
+    }
+  }
+  const warmup = blockOrders(plan.warmup ?? 1, plan.random)
+  for (const [i, order] of warmup.entries()) await run(i - warmup.length, order, false)
+  for (const [block, order] of blockOrders(plan.blocks, plan.random).entries()) await run(block, order, true)
+  return {
+    oursName: plan.ours.name,
+    baselineName: plan.baseline.name,
+    blocks: plan.blocks,
+    unit: plan.unit ?? 'ms',
+    figures: compareBlocks(ours, baseline, plan.targets),
+  }
+}
+
+const holds = (ok: boolean): string => (ok ? 'met' : 'NOT met')
+
+/** The lines that report `result`: per figure, both medians, then the ratio's spread and verdict. */
+export function formatBlocks(result: BlockResult): ReadonlyArray<string> {
+  const f = (value: number): string => formatFigure(value, result.unit)
+  return result.figures.flatMap(({ figure, ours, baseline, ratio, verdict: v }) => [
+    `${figure}: ${result.baselineName} ${f(baseline.median)}, ${result.oursName} ${f(ours.median)} ` +
+      `(medians of ${result.blocks} blocks)`,
+    `  ratio per block: median ${times(ratio.median)}  [min ${times(ratio.min)}, p25 ${times(ratio.p25)}, ` +
+      `p75 ${times(ratio.p75)}, max ${times(ratio.max)}]` +
+      (v === undefined
+        ? ''
+        : `  target ≤ ${times(v.target)}: ${holds(v.atMedian)} at the median, ${holds(v.atP75)} at p75`),
+  ])
+}
+
+/** The headline figures of `result`: each side's median and the ratio's median and p75. */
+export function blockHeadlines(prefix: string, result: BlockResult): ReadonlyArray<Headline> {
+  return result.figures.flatMap(({ figure, ours, baseline, ratio }) => [
+    { name: `${prefix} ${figure}, ${result.baselineName}`, value: baseline.median, unit: result.unit },
+    { name: `${prefix} ${figure}, ${result.oursName}`, value: ours.median, unit: result.unit },
+    { name: `${prefix} ${figure}, ratio median`, value: ratio.median, unit: 'ratio' as const },
+    { name: `${prefix} ${figure}, ratio p75`, value: ratio.p75, unit: 'ratio' as const },
+  ])
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import {
+  blockHeadlines,
+  blockOrders,
+  compareBlocks,
+  formatBlocks,
+  runBlocks,
+  verdict,
+  type BlockFigures,
+} from '../../../bench/blocks'
+import { spread } from '../../../bench/stats'
+
+const p50s = (values: ReadonlyArray<number>): ReadonlyArray<BlockFigures> => values.map((p50) => ({ p50 }))
+
+describe('spread', () => {
+  it('gives the extremes, quartiles (nearest rank) and median of known figures', () => {
+    expect(spread([8, 1, 4, 2, 6, 3, 7, 5])).toEqual({ min: 1, p25: 2, median: 4, p75: 6, max: 8 })
+  })
+
+  it('is all NaN for no figures rather than a made-up number', () => {
+    expect(Object.values(spread([])).every(Number.isNaN)).toBe(true)
+  })
+})
+
+describe('compareBlocks', () => {
+  it('takes the ratio block by block, not of the two medians', () => {
+    // Medians alone give 4 / 2 = 2; the blocks say the project was 4× slower in two of four.
+    const [p50] = compareBlocks(p50s([2, 4, 4, 8]), p50s([2, 1, 1, 4]))
+    expect(p50?.ratio).toEqual({ min: 1, p25: 1, median: 2, p75: 4, max: 4 })
+    expect(p50?.ours.median).toBe(4)
+    expect(p50?.baseline.median).toBe(1)
+  })
+
+  it('compares every named figure and judges each against its own target', () => {
+    const ours = [
+      { p50: 5, p99: 10 },
+      { p50: 6, p99: 30 },
+    ]
+    const baseline = [
+      { p50: 2, p99: 9 },
+      { p50: 2, p99: 10 },
+    ]
+    const figures = compareBlocks(ours, baseline, { p50: 2.5, p99: 1.5 })
+    expect(figures.map((f) => f.figure)).toEqual(['p50', 'p99'])
+    expect(figures[0]?.verdict).toEqual({ target: 2.5, atMedian: true, atP75: false })
+    expect(figures[1]?.verdict).toEqual({ target: 1.5, atMedian: true, atP75: false })
+  })
+
+  it('refuses sides with different numbers of blocks, and a block missing a figure, by name', () => {
+    expect(() => compareBlocks(p50s([1, 2]), p50s([1]))).toThrow(/2 blocks of ours but 1 of the baseline/)
+    expect(() => compareBlocks([{ p50: 1 }, { p50: 2 }], [{ p50: 1 }, { p99: 2 }])).toThrow(
+      /block 1 has no figure "p50"/,
+    )
+  })
+})
+
+describe('verdict', () => {
+  it('holds at the median and at p75 only when each is within the target (inclusive)', () => {
+    const ratio = { min: 1, p25: 1.5, median: 2, p75: 2.5, max: 9 }
+    expect(verdict(ratio, 2.5)).toEqual({ target: 2.5, atMedian: true, atP75: true })
+    expect(verdict(ratio, 2)).toEqual({ target: 2, atMedian: true, atP75: false })
+    expect(verdict(ratio, 1.9)).toEqual({ target: 1.9, atMedian: false, atP75: false })
+  })
+})
+
+describe('blockOrders', () => {
+  it('alternates which side goes first', () => {
+    expect(blockOrders(4)).toEqual([
+      ['ours', 'baseline'],
+      ['baseline', 'ours'],
+      ['ours', 'baseline'],
+      ['baseline', 'ours'],
+    ])
+  })
+
+  it('with a coin, still flips the order within each pair so both sides go first equally often', () => {
+    const coins = [0.9, 0.1, 0.7]
+    const orders = blockOrders(6, () => coins.shift() ?? 0)
+    expect(orders.map((o) => o[0])).toEqual(['baseline', 'ours', 'ours', 'baseline', 'baseline', 'ours'])
+  })
+})
+
+describe('runBlocks', () => {
+  it('runs warm-up blocks and discards them, then each side once per block in the planned order', async () => {
+    const calls: string[] = []
+    const side = (name: string, value: number) => ({
+      name,
+      run: (block: number) => {
+        calls.push(`${name}${block}`)
+        return { p50: block < 0 ? 1000 : value }
+      },
+    })
+    const result = await runBlocks({
+      ours: side('O', 6),
+      baseline: side('B', 2),
+      blocks: 2,
+      warmup: 1,
+      targets: { p50: 2.5 },
+    })
+    expect(calls).toEqual(['O-1', 'B-1', 'O0', 'B0', 'B1', 'O1'])
+    expect(result.figures[0]?.ratio.median).toBe(3)
+    expect(result.figures[0]?.verdict).toEqual({ target: 2.5, atMedian: false, atP75: false })
+  })
+})
+
+describe('formatBlocks and blockHeadlines', () => {
+  const result = {
+    oursName: 'Standby',
+    baselineName: 'bare socket.io',
+    blocks: 4,
+    unit: 'ms' as const,
+    figures: compareBlocks(p50s([2, 4, 4, 8]), p50s([2, 1, 1, 4]), { p50: 2.5 }),
+  }
+
+  it('prints the baseline beside ours, the ratio spread and whether the target holds at the median and p75', () => {
+    expect(formatBlocks(result)).toEqual([
+      'p50: bare socket.io 1.00 ms, Standby 4.00 ms (medians of 4 blocks)',
+      '  ratio per block: median 2.00×  [min 1.00×, p25 1.00×, p75 4.00×, max 4.00×]  target ≤ 2.50×: met at the median, NOT met at p75',
+    ])
+  })
+
+  it('gives each side’s median and the ratio’s median and p75 as data', () => {
+    expect(blockHeadlines('fan-out', result)).toEqual([
+      { name: 'fan-out p50, bare socket.io', value: 1, unit: 'ms' },
+      { name: 'fan-out p50, Standby', value: 4, unit: 'ms' },
+      { name: 'fan-out p50, ratio median', value: 2, unit: 'ratio' },
+      { name: 'fan-out p50, ratio p75', value: 4, unit: 'ratio' },
+    ])
+  })
+})
