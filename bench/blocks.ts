@@ -6,7 +6,7 @@
  * per-block ratio, whose spread shows how far a single run of the bench can be trusted.
  */
 import { formatFigure, type Headline, type HeadlineUnit } from './headline'
-import { spread, times, type Spread } from './stats'
+import { percentile, spread, times, type Spread } from './stats'
 
 /** Named figures one block of one side produced, e.g. `{ p50, p99 }` of its rounds. */
 export type BlockFigures = Readonly<Record<string, number>>
@@ -158,4 +158,33 @@ export function blockHeadlines(prefix: string, result: BlockResult): ReadonlyArr
     { name: `${prefix} ${figure}, ratio median`, value: ratio.median, unit: 'ratio' as const },
     { name: `${prefix} ${figure}, ratio p75`, value: ratio.p75, unit: 'ratio' as const },
   ])
+}
+
+/** A side that times `rounds` rounds per block, and keeps every round for overall percentiles. */
+export interface LatencySide extends BlockSide {
+  /** Every measured round of every block, warm-up blocks excluded. */
+  readonly all: ReadonlyArray<number>
+}
+
+/**
+ * A side whose block is `rounds` calls of `round` (each resolving with one latency); the block's
+ * figures are its rounds' p50 and p95.
+ */
+export function latencySide(
+  name: string,
+  rounds: number,
+  round: (index: number) => Promise<number>,
+): LatencySide {
+  const all: number[] = []
+  let index = 0
+  return {
+    name,
+    all,
+    async run(block) {
+      const values: number[] = []
+      for (let i = 0; i < rounds; i++) values.push(await round(index++))
+      if (block >= 0) all.push(...values)
+      return { p50: percentile(values, 50), p95: percentile(values, 95) }
+    },
+  }
 }

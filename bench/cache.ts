@@ -3,7 +3,8 @@
  * run in a fresh process, beside raw better-sqlite3 opening the same file and running the same
  * ORDER BY booked_start LIMIT 50; (b) the upcoming query's p95 over many calls; (c) applying
  * 10,000 events through applyEvents beside raw prepared upserts of the same rows in the same
- * batches, with the ratio; (d) the RSS of a process holding a 10,000-session cache open, idle.
+ * batches; (d) the RSS of a process holding a 10,000-session cache open, idle. (a) and (c) run
+ * each side in turn in blocks (bench/blocks.ts) and judge the target on the per-block ratio.
  */
 import type Database from 'better-sqlite3'
 import { fork } from 'node:child_process'
@@ -16,12 +17,14 @@ import { assertNever } from '../src/shared/assert-never'
 import type { HelpRequest, PlatformEvent } from '../src/shared/protocol'
 import { aSnapshot, eventStream, FIXTURE_NOW, manySessions, MINUTE } from '../test/support/fixtures'
 import type { CacheChildMode, CacheChildResult } from './cache-child'
+import { blockHeadlines, formatBlocks, runBlocks, type BlockResult } from './blocks'
+import type { Headline } from './headline'
 import { median, mib, ms, percentile } from './stats'
 
-const COLD_RUNS = 7
+const COLD_BLOCKS = 9
 const QUERY_CALLS = 2_000
 const EVENTS = 10_000
-const APPLY_RUNS = 3
+const APPLY_BLOCKS = 7
 const LIVE_EVENTS = 3_000
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
 
@@ -46,24 +49,36 @@ function buildCache(path: string, count: number): void {
   db.close()
 }
 
-async function coldOpen(path: string): Promise<void> {
-  const ours: number[] = []
+async function coldOpen(path: string): Promise<BlockResult> {
   const checked: number[] = []
-  const raw: number[] = []
-  for (let i = 0; i < COLD_RUNS; i++) {
-    raw.push((await child('cold-raw', path)).ms)
-    ours.push((await child('cold-ours', path)).ms)
-    checked.push((await child('cold-ours-checked', path)).ms)
-  }
+  const result = await runBlocks({
+    blocks: COLD_BLOCKS,
+    ours: {
+      name: "the app's start",
+      async run() {
+        const open = (await child('cold-ours', path)).ms
+        checked.push((await child('cold-ours-checked', path)).ms)
+        return { 'cold open + first page': open }
+      },
+    },
+    baseline: {
+      name: 'raw better-sqlite3',
+      run: async () => ({ 'cold open + first page': (await child('cold-raw', path)).ms }),
+    },
+    targets: { 'cold open + first page': 3 },
+  })
   const size = statSync(path).size
   console.log(
-    `  (a) cold open + first upcoming page (50 rows), 50,000 sessions, ${mib(size)} file, median of ${COLD_RUNS} fresh processes:`,
+    `  (a) cold open + first upcoming page (50 rows), 50,000 sessions, ${mib(size)} file, each a fresh process, ${COLD_BLOCKS} blocks:`,
   )
-  console.log(`      raw better-sqlite3 open + SELECT … ORDER BY booked_start LIMIT 50: ${ms(median(raw))}`)
   console.log(
-    `      the app's start after a clean exit: openCache (pragmas, header check, migration check) + SqliteCacheStore (prepare) + upcomingSessions: ${ms(median(ours))}  (${(median(ours) / median(raw)).toFixed(1)}× raw; target ≤ 10 ms)`,
+    "      raw better-sqlite3: open + SELECT … ORDER BY booked_start LIMIT 50; the app's start after a clean exit: openCache (pragmas, header check, migration check) + SqliteCacheStore (prepare) + upcomingSessions",
   )
-  console.log(`      the same after an unclean exit, with PRAGMA quick_check: ${ms(median(checked))}`)
+  for (const line of formatBlocks(result)) console.log(`      ${line}`)
+  console.log(
+    `      the app's start after an unclean exit, with PRAGMA quick_check: median ${ms(median(checked))}`,
+  )
+  return result
 }
 
 function upcomingQuery(path: string): void {
@@ -164,36 +179,40 @@ function timeBatches(
   return { total: performance.now() - start, batches }
 }
 
-function applyEvents(dir: string, events: ReadonlyArray<PlatformEvent>, size: number): void {
-  const ours: number[] = []
-  const raw: number[] = []
+async function applyEvents(
+  dir: string,
+  events: ReadonlyArray<PlatformEvent>,
+  size: number,
+): Promise<BlockResult> {
   const ourBatches: number[] = []
-  // One discarded warm-up round, then alternate which goes first so neither always gets the JIT's
-  // or the disk's better moment.
-  for (let run = -1; run < APPLY_RUNS; run++) {
-    const order = run % 2 === 0 ? (['raw', 'ours'] as const) : (['ours', 'raw'] as const)
-    for (const kind of order) {
-      const path = join(dir, `apply-${kind}-${size}-${run}.db`)
-      const { db } = openCache({ path })
-      if (kind === 'ours') {
-        const store = new SqliteCacheStore(db, silent)
-        const timed = timeBatches(events, size, (b) => store.applyEvents(b))
-        if (store.cursor() !== events.length) throw new Error('applyEvents did not apply the whole stream')
-        if (run >= 0) ours.push(timed.total)
-        if (run >= 0) ourBatches.push(...timed.batches)
-      } else {
-        const timed = timeBatches(events, size, rawApplier(db))
-        if (run >= 0) raw.push(timed.total)
-      }
+  const figure = `batches of ${size}`
+  /** One run of the whole stream on a fresh file. */
+  const side = (kind: 'ours' | 'raw') => (block: number) => {
+    const path = join(dir, `apply-${kind}-${size}-${block}.db`)
+    const { db } = openCache({ path })
+    try {
+      if (kind === 'raw') return { [figure]: timeBatches(events, size, rawApplier(db)).total }
+      const store = new SqliteCacheStore(db, silent)
+      const timed = timeBatches(events, size, (b) => store.applyEvents(b))
+      if (store.cursor() !== events.length) throw new Error('applyEvents did not apply the whole stream')
+      if (block >= 0) ourBatches.push(...timed.batches)
+      return { [figure]: timed.total }
+    } finally {
       db.close()
       rmSync(path, { force: true })
     }
   }
-  const ratio = median(ours) / median(raw)
+  const result = await runBlocks({
+    blocks: APPLY_BLOCKS,
+    ours: { name: 'applyEvents', run: side('ours') },
+    baseline: { name: 'raw upserts', run: side('raw') },
+    targets: { [figure]: 1.5 },
+  })
+  for (const line of formatBlocks(result)) console.log(`      ${line}`)
   console.log(
-    `      batches of ${size}: raw upserts ${ms(median(raw))}, applyEvents ${ms(median(ours))}, ratio ${ratio.toFixed(2)}× (target ≤ 1.5×); ` +
-      `one batch p50 ${ms(percentile(ourBatches, 50))}, p99 ${ms(percentile(ourBatches, 99))}, max ${ms(Math.max(...ourBatches))}`,
+    `        applyEvents, one batch: p50 ${ms(percentile(ourBatches, 50))}, p99 ${ms(percentile(ourBatches, 99))}, max ${ms(Math.max(...ourBatches))}`,
   )
+  return result
 }
 
 /** Live traffic: one event per applyEvents call, as the socket delivers them; shows commit stalls. */
@@ -210,23 +229,23 @@ function liveEvents(dir: string, events: ReadonlyArray<PlatformEvent>): void {
   )
 }
 
-/** Prints the cache figures. Never fails the build: errors are printed. */
-export async function benchCache(): Promise<void> {
+/** Prints the cache figures and returns the headline ones. Never fails the build: errors are printed. */
+export async function benchCache(): Promise<ReadonlyArray<Headline>> {
   console.log('cache')
   const dir = mkdtempSync(join(tmpdir(), 'standby-bench-cache-'))
   try {
     const big = join(dir, 'sessions-50k.db')
     buildCache(big, 50_000)
-    await coldOpen(big)
+    const cold = await coldOpen(big)
     upcomingQuery(big)
     const events = eventStream({ count: EVENTS })
     const counts = new Map<string, number>()
     for (const e of events) counts.set(e.type, (counts.get(e.type) ?? 0) + 1)
     console.log(
-      `  (c) applying ${EVENTS.toLocaleString('en-US')} events (${[...counts].map(([t, n]) => `${n} ${t}`).join(', ')}), median of ${APPLY_RUNS}, each run on a fresh file:`,
+      `  (c) applying ${EVENTS.toLocaleString('en-US')} events (${[...counts].map(([t, n]) => `${n} ${t}`).join(', ')}), ${APPLY_BLOCKS} blocks, each run on a fresh file:`,
     )
-    applyEvents(dir, events, 100)
-    applyEvents(dir, events, 1_000)
+    const apply100 = await applyEvents(dir, events, 100)
+    const apply1000 = await applyEvents(dir, events, 1_000)
     liveEvents(dir, events.slice(0, LIVE_EVENTS))
     const small = join(dir, 'sessions-10k.db')
     buildCache(small, 10_000)
@@ -238,10 +257,21 @@ export async function benchCache(): Promise<void> {
     console.log(
       `      RSS ${mib(open.rss)} (heap ${mib(open.heapUsed)}); the same process without opening the cache: RSS ${mib(bare.rss)} (heap ${mib(bare.heapUsed)})`,
     )
+    return [
+      ...blockHeadlines('cold open', cold),
+      ...blockHeadlines('apply', apply100),
+      ...blockHeadlines('apply', apply1000),
+      {
+        name: 'RSS with 10,000 sessions open, above the bare process',
+        value: open.rss - bare.rss,
+        unit: 'bytes',
+      },
+    ]
   } catch (error) {
     console.log(
       `  cache bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     )
+    return []
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

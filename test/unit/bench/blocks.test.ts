@@ -4,6 +4,7 @@ import {
   blockOrders,
   compareBlocks,
   formatBlocks,
+  latencySide,
   runBlocks,
   verdict,
   type BlockFigures,
@@ -126,5 +127,17 @@ describe('formatBlocks and blockHeadlines', () => {
       { name: 'fan-out p50, ratio median', value: 2, unit: 'ratio' },
       { name: 'fan-out p50, ratio p75', value: 4, unit: 'ratio' },
     ])
+  })
+})
+
+describe('latencySide', () => {
+  it('gives each block its rounds’ p50 and p95 and keeps the rounds of measured blocks only', async () => {
+    const latencies = [100, 100, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]
+    const side = latencySide('Standby', 2, (i) => Promise.resolve(latencies[i] as number))
+    await side.run(-1)
+    const blocks = []
+    for (let block = 0; block < 10; block++) blocks.push(await side.run(block))
+    expect(blocks[0]).toEqual({ p50: 1, p95: 2 })
+    expect(side.all).toEqual(latencies.slice(2))
   })
 })
