@@ -21,7 +21,7 @@ import { ClientFleet } from './client-fleet'
 import { guaranteeCosts } from './fanout-guarantee-costs'
 import type { Headline } from './headline'
 import { rssPerSockets } from './server-rss'
-import { mib, ms, percentile } from './stats'
+import { median, mib, ms, percentile } from './stats'
 import { WritePhases } from './write-phases'
 
 const EXPERTS = 1_000
@@ -40,13 +40,22 @@ export interface FanOutSide {
 
 let nextRound = 0
 
-/** `rounds` latencies of one side: request sent until its last recipient has it. */
-export async function measure(side: FanOutSide, rounds: number, phases?: WritePhases): Promise<number[]> {
+/**
+ * `rounds` latencies of one side: request sent until its last recipient has it. `sendTimes`, when
+ * given, gets how long each `send` itself took (for bare socket.io: its emits).
+ */
+export async function measure(
+  side: FanOutSide,
+  rounds: number,
+  phases?: WritePhases,
+  sendTimes?: number[],
+): Promise<number[]> {
   const latencies: number[] = []
   for (let i = 0; i < rounds; i++) {
     phases?.calling()
     const started = now()
     const requestId = side.send(nextRound++)
+    sendTimes?.push(now() - started)
     const { last } = await side.fleet.delivered(requestId)
     latencies.push(last - started)
   }
@@ -191,7 +200,7 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   await raw.connect()
   await measure(raw, WARMUP)
 
-  const all = { platform: [] as number[], raw: [] as number[] }
+  const all = { platform: [] as number[], raw: [] as number[], rawEmits: [] as number[] }
   const phases = new WritePhases()
   const result = await runBlocks({
     ours: {
@@ -207,7 +216,7 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
     baseline: {
       name: 'bare socket.io',
       run: async () => {
-        const latencies = await measure(raw, ROUNDS_PER_BLOCK)
+        const latencies = await measure(raw, ROUNDS_PER_BLOCK, undefined, all.rawEmits)
         all.raw.push(...latencies)
         return blockFigures(latencies)
       },
@@ -222,6 +231,9 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
 
   console.log(`\nWhere a platform fan-out's time goes (median per fan-out, share of their sum):`)
   for (const line of phases.lines()) console.log(line)
+  console.log(
+    `  (bare socket.io's ${FAN_OUT} emits, for comparison with "delivered": ${ms(median(all.rawEmits))})`,
+  )
 
   const costs = await guaranteeCosts(platform, measure, blockFigures)
   for (const line of costs) console.log(line)
