@@ -2,8 +2,9 @@
  * Fan-out bench: 1,000 expert sockets on one platform, a request fanned out to 100 of them; the
  * time from creating the request until the last of the 100 has the invite. Bare socket.io doing
  * the same fan-out with the same payload to its own 1,000 sockets runs in the same bench, in
- * alternating blocks of rounds, so both see the same machine load and the ratio holds on a noisy
- * machine.
+ * short interleaved blocks (bench/blocks.ts), so both see the same machine load. Then where the
+ * platform's time goes (per-phase timers inside its write), what each guarantee costs
+ * (bench/fanout-guarantees.ts), and each server's memory per 1,000 sockets.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -15,40 +16,67 @@ import { PROTOCOL_VERSION, type Invite } from '../src/shared/protocol'
 import { hashPassword } from '../server/src/auth'
 import { MemoryLogger } from '../server/src/logger'
 import { startPlatformServer, type PlatformServer } from '../server/src/platform-server'
+import { blockHeadlines, formatBlocks, runBlocks, type BlockFigures } from './blocks'
 import { ClientFleet } from './client-fleet'
-import { mib, ms, percentile } from './stats'
+import { guaranteeCosts } from './fanout-guarantee-costs'
+import type { Headline } from './headline'
+import { rssPerSockets } from './server-rss'
+import { median, mib, ms, percentile } from './stats'
+import { WritePhases } from './write-phases'
 
 const EXPERTS = 1_000
 const FAN_OUT = 100
-const BLOCKS = 10
+const BLOCKS = 20
 const ROUNDS_PER_BLOCK = 50
 const WARMUP = 20
 
 const now = (): number => performance.timeOrigin + performance.now()
 
 /** One side of the comparison: sends a fan-out and names the request to wait for. */
-interface Side {
+export interface FanOutSide {
   readonly fleet: ClientFleet
   send(round: number): string
-  close(): Promise<void>
 }
 
-/** `rounds` latencies of one side (after `warmup` unmeasured rounds). */
-async function measure(side: Side, first: number, rounds: number, warmup = 0): Promise<number[]> {
+let nextRound = 0
+
+/**
+ * `rounds` latencies of one side: request sent until its last recipient has it. `sendTimes`, when
+ * given, gets how long each `send` itself took (for bare socket.io: its emits).
+ */
+export async function measure(
+  side: FanOutSide,
+  rounds: number,
+  phases?: WritePhases,
+  sendTimes?: number[],
+): Promise<number[]> {
   const latencies: number[] = []
-  for (let round = first; round < first + warmup + rounds; round++) {
+  for (let i = 0; i < rounds; i++) {
+    phases?.calling()
     const started = now()
-    const requestId = side.send(round)
+    const requestId = side.send(nextRound++)
+    sendTimes?.push(now() - started)
     const { last } = await side.fleet.delivered(requestId)
-    if (round >= first + warmup) latencies.push(last - started)
+    latencies.push(last - started)
   }
   return latencies
 }
 
-async function platformSide(
-  experts: number,
-  fanOut: number,
-): Promise<Side & { server: PlatformServer; sample(): Invite }> {
+/** A block's figures: the p50 and p99 of its rounds. */
+export function blockFigures(latencies: ReadonlyArray<number>): BlockFigures {
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) }
+}
+
+interface PlatformSide extends FanOutSide {
+  readonly server: PlatformServer
+  readonly expertIds: ReadonlyArray<string>
+  /** Connect the expert sockets. */
+  connect(): Promise<void>
+  sample(): Invite
+  close(): Promise<void>
+}
+
+async function platformSide(experts: number, fanOut: number): Promise<PlatformSide> {
   const dir = mkdtempSync(join(tmpdir(), 'standby-bench-'))
   const server = await startPlatformServer({
     port: 0,
@@ -58,7 +86,7 @@ async function platformSide(
   })
   const hash = await hashPassword('bench')
   const clientId = server.marketplace.createClient({ name: 'Bench Client', timeZone: 'UTC' })
-  const auths = server.marketplace.db.transaction(() =>
+  const accounts = server.marketplace.db.transaction(() =>
     Array.from({ length: experts }, (_, i) => {
       const id = server.marketplace.createExpert({
         name: `Bench ${i}`,
@@ -67,11 +95,10 @@ async function platformSide(
         timeZone: 'UTC',
         tags: i < fanOut ? ['fanout'] : ['other'],
       })
-      return { token: server.tokens.issue(id, Date.now()), protocolVersion: PROTOCOL_VERSION }
+      return { id, token: server.tokens.issue(id, Date.now()), protocolVersion: PROTOCOL_VERSION }
     }),
   )()
   const fleet = new ClientFleet()
-  await fleet.connect(server.url, auths, 'welcome', fanOut)
   let sample: Invite | undefined
   server.marketplace.events.subscribe((_, e) => {
     if (e.type === 'invite.created') sample ??= e.payload.invite
@@ -79,6 +106,14 @@ async function platformSide(
   return {
     fleet,
     server,
+    expertIds: accounts.slice(0, fanOut).map((a) => a.id),
+    connect: () =>
+      fleet.connect(
+        server.url,
+        accounts.map(({ token, protocolVersion }) => ({ token, protocolVersion })),
+        'welcome',
+        fanOut,
+      ),
     sample: () => {
       if (sample === undefined) throw new Error('no invite was sent yet')
       return sample
@@ -100,7 +135,9 @@ async function platformSide(
   }
 }
 
-async function rawSide(sample: Invite): Promise<Side> {
+async function rawSide(
+  sample: Invite,
+): Promise<FanOutSide & { connect(): Promise<void>; close(): Promise<void> }> {
   const http = createServer()
   const io = new Server(http, { serveClient: false })
   io.on('connection', (socket) => {
@@ -109,14 +146,15 @@ async function rawSide(sample: Invite): Promise<Side> {
   })
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
   const fleet = new ClientFleet()
-  await fleet.connect(
-    `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
-    Array.from({ length: EXPERTS }, (_, index) => ({ index })),
-    'ready',
-    FAN_OUT,
-  )
   return {
     fleet,
+    connect: () =>
+      fleet.connect(
+        `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+        Array.from({ length: EXPERTS }, (_, index) => ({ index })),
+        'ready',
+        FAN_OUT,
+      ),
     send(round) {
       const requestId = `raw-${round}`
       // The same work per recipient as the platform: one emit of a full invite to each one's room.
@@ -136,42 +174,89 @@ async function rawSide(sample: Invite): Promise<Side> {
   }
 }
 
-const row = (name: string, values: number[]): string =>
+const row = (name: string, values: ReadonlyArray<number>): string =>
   `${name.padEnd(30)} p50 ${ms(percentile(values, 50)).padStart(10)}   p99 ${ms(percentile(values, 99)).padStart(10)}`
 
-/** Run the fan-out bench and print its figures. */
-export async function benchPlatformFanout(): Promise<void> {
+/** Run the fan-out bench, print its figures and return its headlines. */
+export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   const rounds = BLOCKS * ROUNDS_PER_BLOCK
   console.log(
     `\n== Platform: one expert, request created -> invite on the expert's socket, ${rounds} rounds ==`,
   )
   const single = await platformSide(1, 1)
-  console.log(row('Standby platform, 1 expert', await measure(single, 0, rounds, WARMUP)))
+  await single.connect()
+  await measure(single, WARMUP)
+  console.log(row('Standby platform, 1 expert', await measure(single, rounds)))
   await single.close()
 
   console.log(
-    `\n== Platform fan-out: ${EXPERTS} expert sockets, a request to ${FAN_OUT} of them, ${rounds} rounds each,` +
-      ` in ${BLOCKS} alternating blocks ==`,
+    `\n== Platform fan-out: ${EXPERTS} expert sockets, a request to ${FAN_OUT} of them, ` +
+      `${BLOCKS} interleaved blocks of ${ROUNDS_PER_BLOCK} rounds per side ==`,
   )
   const platform = await platformSide(EXPERTS, FAN_OUT)
-  await measure(platform, 0, 0, WARMUP)
-  const rss = process.memoryUsage().rss
+  await platform.connect()
+  await measure(platform, WARMUP)
   const raw = await rawSide(platform.sample())
-  await measure(raw, 0, 0, WARMUP)
-  const platformTimes: number[] = []
-  const rawTimes: number[] = []
-  for (let block = 0; block < BLOCKS; block++) {
-    const first = WARMUP + block * ROUNDS_PER_BLOCK
-    rawTimes.push(...(await measure(raw, first, ROUNDS_PER_BLOCK)))
-    platformTimes.push(...(await measure(platform, first, ROUNDS_PER_BLOCK)))
-  }
+  await raw.connect()
+  await measure(raw, WARMUP)
+
+  const all = { platform: [] as number[], raw: [] as number[], rawEmits: [] as number[] }
+  const phases = new WritePhases()
+  const result = await runBlocks({
+    ours: {
+      name: 'Standby platform',
+      run: async () => {
+        phases.start()
+        const latencies = await measure(platform, ROUNDS_PER_BLOCK, phases)
+        phases.stop()
+        all.platform.push(...latencies)
+        return blockFigures(latencies)
+      },
+    },
+    baseline: {
+      name: 'bare socket.io',
+      run: async () => {
+        const latencies = await measure(raw, ROUNDS_PER_BLOCK, undefined, all.rawEmits)
+        all.raw.push(...latencies)
+        return blockFigures(latencies)
+      },
+    },
+    blocks: BLOCKS,
+    targets: { p50: 2.5, p99: 1.5 },
+  })
+  for (const line of formatBlocks(result)) console.log(line)
+  console.log(`all ${rounds} rounds of each side pooled:`)
+  console.log(row('  bare socket.io (baseline)', all.raw))
+  console.log(row('  Standby platform', all.platform))
+
+  console.log(`\nWhere a platform fan-out's time goes (median per fan-out, share of their sum):`)
+  for (const line of phases.lines()) console.log(line)
+  console.log(
+    `  (bare socket.io's ${FAN_OUT} emits, for comparison with "delivered": ${ms(median(all.rawEmits))})`,
+  )
+
+  const costs = await guaranteeCosts(platform, measure, blockFigures)
+  for (const line of costs) console.log(line)
   await raw.close()
   await platform.close()
-  console.log(row('bare socket.io (baseline)', rawTimes))
-  console.log(row('Standby platform', platformTimes))
+
+  // Twice each, in turn, keeping the smaller: what a run leaves on the heap by chance only adds.
+  const rss = { raw: [] as number[], platform: [] as number[] }
+  for (let i = 0; i < 2; i++) {
+    rss.raw.push(await rssPerSockets('raw', EXPERTS))
+    rss.platform.push(await rssPerSockets('platform', EXPERTS))
+  }
+  const rawRss = Math.min(...rss.raw)
+  const platformRss = Math.min(...rss.platform)
   console.log(
-    `ratio platform/baseline        p50 ${(percentile(platformTimes, 50) / percentile(rawTimes, 50)).toFixed(2)}x` +
-      `        p99 ${(percentile(platformTimes, 99) / percentile(rawTimes, 99)).toFixed(2)}x   (target: p99 within 2x)`,
+    `\nMemory per ${EXPERTS} connected sockets (each server alone in a child process: its RSS growth` +
+      ` once they connected, after a full GC; the smaller of two runs):`,
   )
-  console.log(`platform server RSS with ${EXPERTS} sockets: ${mib(rss)}`)
+  console.log(`  bare socket.io                ${mib(rawRss)}`)
+  console.log(`  Standby platform              ${mib(platformRss)}`)
+  return [
+    ...blockHeadlines('fan-out', result),
+    { name: `platform RSS per ${EXPERTS} sockets`, value: platformRss, unit: 'bytes' },
+    { name: `bare socket.io RSS per ${EXPERTS} sockets`, value: rawRss, unit: 'bytes' },
+  ]
 }

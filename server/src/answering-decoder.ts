@@ -4,7 +4,8 @@
  * acknowledgement: as UNREADABLE_EVENT, so that the sender gets an error acknowledgement instead
  * of a closed connection and a wait for its own timeout. Everything else is decoded as before.
  */
-import { Decoder, Encoder, PacketType } from 'socket.io-parser'
+import { Decoder, PacketType } from 'socket.io-parser'
+import { JsonTextEncoder } from './json-text'
 
 /** The event name an unreadable event that wants an acknowledgement arrives under. */
 export const UNREADABLE_EVENT = '\u0000unreadable'
@@ -30,5 +31,5 @@ class AnsweringDecoder extends Decoder {
   }
 }
 
-/** The parser to give socket.io's Server: the standard encoder, the answering decoder. */
-export const answeringParser = { Encoder, Decoder: AnsweringDecoder }
+/** The parser to give socket.io's Server: the encoder that sends stored JSON as is, the answering decoder. */
+export const answeringParser = { Encoder: JsonTextEncoder, Decoder: AnsweringDecoder }

@@ -14,9 +14,29 @@ import {
 import type { Clock } from '../../src/shared/clock'
 import { Listeners, type Unsubscribe } from '../../src/shared/listeners'
 import { chainDigest } from './event-digest'
+import { markPhase } from './phase-trace'
 
-/** Receives each committed event for one expert, in order. */
-export type EventListener = (expertId: string, event: PlatformEvent) => void
+/**
+ * Receives each committed event for one expert, in order, with the JSON text stored for it, so a
+ * sender need not serialize it again.
+ */
+export type EventListener = (expertId: string, event: PlatformEvent, json: string) => void
+
+/** An event to append to one expert's stream. */
+export interface NewEvent<T extends PlatformEventType = PlatformEventType> {
+  readonly expertId: string
+  readonly type: T
+  readonly payload: PlatformEventPayload<T>
+  /** JSON.stringify(payload), when the caller has it cheaper (shared parts serialized once). */
+  readonly payloadJson?: string
+}
+
+/** A committed event as listeners hear of it. */
+interface Committed {
+  readonly expertId: string
+  readonly event: PlatformEvent
+  readonly json: string
+}
 
 /**
  * The answer to a replay: a page of events, or word that the cursor cannot be followed from (out
@@ -36,9 +56,9 @@ export interface ReplayOptions {
 
 /** Appends, stores, replays and publishes expert events. */
 export class EventLog {
-  private pending: Array<{ expertId: string; event: PlatformEvent }> = []
+  private pending: Committed[] = []
   private inTransaction = false
-  private readonly listeners: Listeners<{ readonly expertId: string; readonly event: PlatformEvent }>
+  private readonly listeners: Listeners<Committed>
   /** The newest id per expert, read once from the table and then kept here: one write per event. */
   private readonly latestIds = new Map<string, number>()
   /** The digest of each expert's newest event, kept beside its id for the same reason. */
@@ -80,6 +100,7 @@ export class EventLog {
   transact<T>(work: () => T): T {
     if (this.inTransaction) return work()
     this.inTransaction = true
+    markPhase('begun')
     let result: T
     try {
       result = this.db.transaction(work)()
@@ -95,9 +116,11 @@ export class EventLog {
       this.inTransaction = false
       this.touched.clear()
     }
+    markPhase('committed')
     const committed = this.pending
     this.pending = []
     for (const entry of committed) this.listeners.emit(entry)
+    markPhase('delivered')
     return result
   }
 
@@ -107,22 +130,48 @@ export class EventLog {
     type: T,
     payload: PlatformEventPayload<T>,
   ): PlatformEvent {
+    return this.appendAll([{ expertId, type, payload }])[0] as PlatformEvent
+  }
+
+  /**
+   * Append events, in order, each to its expert's stream. Must run inside `transact`. Each event is
+   * serialized once: its digest is taken over that text, its row stores it with the digest added,
+   * and listeners get the same text to send.
+   */
+  appendAll(entries: ReadonlyArray<NewEvent>): PlatformEvent[] {
     if (!this.inTransaction) throw new Error('EventLog.append must run inside transact()')
-    const id = this.latestId(expertId) + 1
-    const unsigned = { id, type, at: this.clock.now(), payload }
-    const digest = chainDigest(this.latestDigest(expertId), JSON.stringify(unsigned))
-    const event = { ...unsigned, digest } as PlatformEvent
-    this.insert.run(expertId, event.id, type, event.at, JSON.stringify(event), digest)
-    this.latestIds.set(expertId, id)
-    this.latestDigests.set(expertId, digest)
-    this.touched.add(expertId)
-    this.pending.push({ expertId, event })
-    return event
+    const at = this.clock.now()
+    const unsigned = entries.map(({ expertId, type, payload, payloadJson }) => {
+      const id = this.latestId(expertId) + 1
+      this.latestIds.set(expertId, id)
+      this.touched.add(expertId)
+      const event = { id, type, at, payload }
+      const json =
+        payloadJson === undefined
+          ? JSON.stringify(event)
+          : `{"id":${id},"type":${JSON.stringify(type)},"at":${at},"payload":${payloadJson}}`
+      return { expertId, event, json }
+    })
+    markPhase('events serialized')
+    const signed = unsigned.map(({ expertId, event, json }) => {
+      const digest = chainDigest(this.latestDigest(expertId), json)
+      this.latestDigests.set(expertId, digest)
+      // The same text JSON.stringify gives for the event with its digest as the last key.
+      const signedEvent = { ...event, digest } as PlatformEvent
+      return { expertId, event: signedEvent, json: signedJson(json, digest), digest }
+    })
+    markPhase('digests')
+    for (const { expertId, event, json, digest } of signed) {
+      this.insert.run(expertId, event.id, event.type, event.at, json, digest)
+      this.pending.push({ expertId, event, json })
+    }
+    markPhase('event rows')
+    return signed.map((entry) => entry.event)
   }
 
   /** Subscribe to committed events; returns the unsubscribe function. */
   subscribe(listener: EventListener): Unsubscribe {
-    return this.listeners.add(({ expertId, event }) => listener(expertId, event))
+    return this.listeners.add(({ expertId, event, json }) => listener(expertId, event, json))
   }
 
   /** The newest event id for an expert (0 before the first). */
@@ -185,4 +234,9 @@ export class EventLog {
       )
       .run(Math.max(1, keep)).changes
   }
+}
+
+/** An event's JSON text with its digest added as the last key, from the text without it. */
+export function signedJson(unsignedJson: string, digest: string): string {
+  return `${unsignedJson.slice(0, -1)},"digest":${JSON.stringify(digest)}}`
 }

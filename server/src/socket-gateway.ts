@@ -25,6 +25,7 @@ import type { Marketplace } from './marketplace/marketplace'
 import { describeIssues, describeValue } from '../../src/shared/describe-untrusted'
 import { TokenBucket, type RateLimit } from './rate-limiter'
 import { answeringParser, UNREADABLE_EVENT } from './answering-decoder'
+import { JsonText } from './json-text'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
 
 /** The largest message a client may send; commands are small. */
@@ -38,7 +39,8 @@ const MAX_MESSAGE_BYTES = 100_000
  */
 const HEARTBEAT = { pingInterval: 5_000, pingTimeout: 8_000 }
 
-function roomOf(expertId: string): string {
+/** The room of every socket one expert has open. */
+export function expertRoom(expertId: string): string {
   return `expert:${expertId}`
 }
 
@@ -110,7 +112,7 @@ export function attachSocketGateway(
 
   io.on('connection', (socket) => {
     const expertId = socket.data.expertId as string
-    void socket.join([roomOf(expertId), tokenRoomOf(socket.data.tokenHash as string)])
+    void socket.join([expertRoom(expertId), tokenRoomOf(socket.data.tokenHash as string)])
     const once = new OncePerConnection(logger, { expert: expertId })
     const context = { bucket: new TokenBucket(rateLimit, clock), logger, once, clock }
     const welcome: Welcome = {
@@ -168,8 +170,9 @@ export function attachSocketGateway(
     io.in(room).disconnectSockets(true)
   })
 
-  marketplace.events.subscribe((expertId, event) => {
-    io.to(roomOf(expertId)).emit(LIVE_EVENT, event)
+  // The event's stored text, sent as it is: serialized once, when it was appended.
+  marketplace.events.subscribe((expertId, _event, json) => {
+    io.to(expertRoom(expertId)).emit(LIVE_EVENT, new JsonText(json))
   })
   return io
 }

@@ -17,6 +17,8 @@ import { PlatformError } from '../platform-error'
 import type { ExpertRow, InviteRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 import { parseInput } from './parse-input'
+import { markPhase } from '../phase-trace'
+import { JSON_SLOT, spliceJson } from '../json-text'
 
 /** A new request as a client (or the simulator, or a test) submits it. */
 export const CreateRequestInput = z.object({
@@ -54,9 +56,10 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
     if (!clientExists(ctx, input.clientId)) {
       throw new PlatformError('not_found', `No client ${input.clientId}`)
     }
-    const experts = input.direct
-      ? [directExpert(ctx, input.direct.expertId)]
+    const expertIds = input.direct
+      ? [directExpert(ctx, input.direct.expertId).id]
       : matchExperts(ctx, input.tags, input.fanOut, input.kind)
+    markPhase('matched')
     const id = newId('req')
     const times = [...input.proposedTimes].sort((a, b) => a - b)
     ctx
@@ -77,6 +80,7 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
         now,
       )
     const request = ctx.store.request(id)
+    markPhase('request row')
     const reason = input.direct
       ? input.direct.via === 'dashboard'
         ? 'direct_dashboard'
@@ -89,21 +93,34 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
     const insertInvite = ctx.sql(
       `INSERT INTO invites (id, request_id, expert_id, reason, sent_at, expires_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open')`,
     )
-    for (const expert of experts) {
+    const invites = expertIds.map((expertId) => {
       const inviteId = newId('inv')
-      insertInvite.run(inviteId, id, expert.id, reason, now, expiresAt)
-      ctx.events.append(expert.id, 'invite.created', {
-        invite: { id: inviteId, request, reason, sentAt: now, expiresAt, state: 'open' },
-      })
-    }
+      insertInvite.run(inviteId, id, expertId, reason, now, expiresAt)
+      return { expertId, inviteId }
+    })
+    markPhase('invite rows')
+    // The request is the bulk of every invite: serialized once for all of them.
+    const requestJson = JSON.stringify(request)
+    ctx.events.appendAll(
+      invites.map(({ expertId, inviteId }) => {
+        const invite = { id: inviteId, request, reason, sentAt: now, expiresAt, state: 'open' } as const
+        return {
+          expertId,
+          type: 'invite.created',
+          payload: { invite },
+          payloadJson: spliceJson({ invite: { ...invite, request: JSON_SLOT } }, requestJson),
+        }
+      }),
+    )
     ctx
       .sql('UPDATE experts SET last_invited_at = ? WHERE id IN (SELECT value FROM json_each(?))')
-      .run(now, JSON.stringify(experts.map((e) => e.id)))
-    if (experts.length === 0) {
+      .run(now, JSON.stringify(expertIds))
+    markPhase('experts updated')
+    if (expertIds.length === 0) {
       ctx.sql(`UPDATE requests SET state = 'expired' WHERE id = ?`).run(id)
       ctx.logger.warn('request matched no online expert', { request: id, tags: input.tags.join(',') })
     }
-    return { request, invitedExpertIds: experts.map((e) => e.id) }
+    return { request, invitedExpertIds: expertIds }
   })
 }
 
@@ -188,26 +205,31 @@ function directExpert(ctx: MarketplaceContext, expertId: string): ExpertRow {
 const AVAILABLE_FOR = `(availability = 'online' OR (? = 'scheduled' AND availability_cause = 'session'
   AND resume_availability = 'online'))`
 
-/** Available experts sharing a tag with the request (any if it has none), least recently invited first. */
+/**
+ * The ids of available experts sharing a tag with the request (any if it has none), least recently
+ * invited first. Only the id: whole rows would go through the sort with every column.
+ */
 function matchExperts(
   ctx: MarketplaceContext,
   tags: ReadonlyArray<string>,
   fanOut: number | undefined,
   kind: SessionKind,
-): ExpertRow[] {
+): string[] {
   const limit = fanOut ?? ctx.config.defaultFanOut
   if (tags.length === 0) {
     return ctx
-      .sql<[SessionKind, number], ExpertRow>(
-        `SELECT * FROM experts WHERE ${AVAILABLE_FOR} ORDER BY last_invited_at, id LIMIT ?`,
+      .sql<[SessionKind, number], string>(
+        `SELECT id FROM experts WHERE ${AVAILABLE_FOR} ORDER BY last_invited_at, id LIMIT ?`,
       )
+      .pluck()
       .all(kind, limit)
   }
   return ctx
-    .sql<[SessionKind, string, number], ExpertRow>(
-      `SELECT * FROM experts WHERE ${AVAILABLE_FOR}
+    .sql<[SessionKind, string, number], string>(
+      `SELECT id FROM experts WHERE ${AVAILABLE_FOR}
          AND id IN (SELECT expert_id FROM expert_tags WHERE tag IN (SELECT value FROM json_each(?)))
        ORDER BY last_invited_at, id LIMIT ?`,
     )
+    .pluck()
     .all(kind, JSON.stringify(tags), limit)
 }

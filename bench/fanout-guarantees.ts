@@ -1,0 +1,161 @@
+/**
+ * What each of the fan-out's guarantees costs. The platform's own path has no switch to turn one
+ * off, and must not get one; so this bench-only copy of its invite write runs beside it, on the
+ * same database file (in tables of the same schema, `guarantee_*`), the same socket.io server and
+ * the same 1,000 sockets, built from the platform's own pieces (serializing, digests, sending
+ * stored text). With every guarantee on it does what the platform does, and the bench prints the
+ * two side by side; each other mode drops exactly one guarantee.
+ */
+import type Database from 'better-sqlite3'
+import type { Server } from 'socket.io'
+import { LIVE_EVENT, type HelpRequest } from '../src/shared/protocol'
+import { chainDigest } from '../server/src/event-digest'
+import { signedJson } from '../server/src/event-log'
+import { newId } from '../server/src/ids'
+import { JSON_SLOT, JsonText, spliceJson } from '../server/src/json-text'
+import { expertRoom } from '../server/src/socket-gateway'
+
+/** The guarantees a fan-out keeps, each of which a mode may drop. */
+export interface Guarantees {
+  /** Invites go out only once committed. Off: sent first, written after. */
+  readonly durableBeforeEmit: boolean
+  /** Each expert's events get the next id in the same transaction as the invites. Off: the event rows are written after sending, in their own transaction, so a crash between loses ids. */
+  readonly gaplessIds: boolean
+  /** Each event chains the digest of the one before. Off: no digest. */
+  readonly digestChain: boolean
+  /** Each expert gets its own event, in its own order. Off: one shared message to every room, encoded once, no per-expert stream. */
+  readonly perExpertStream: boolean
+}
+
+/** Every guarantee kept: what the platform does. */
+export const ALL_GUARANTEES: Guarantees = {
+  durableBeforeEmit: true,
+  gaplessIds: true,
+  digestChain: true,
+  perExpertStream: true,
+}
+
+/** A copy of the platform's invite write that can drop one guarantee. */
+export interface GuaranteeModel {
+  /** Fan `request` (a fresh id each round) out to the experts with `guarantees`; returns its request id. */
+  send(round: number, guarantees: Guarantees): string
+}
+
+/** The copy of the write, over `db` and `io` of a running platform, to the experts `expertIds`. */
+export function guaranteeModel(
+  db: Database.Database,
+  io: Server,
+  expertIds: ReadonlyArray<string>,
+  sample: HelpRequest,
+): GuaranteeModel {
+  copySchema(db, ['requests', 'invites', 'events'])
+  const insertRequest = db.prepare(
+    `INSERT INTO guarantee_requests (id, client_id, title, description, attachments, tags, kind, proposed_times,
+       expected_duration_minutes, state, created_at) VALUES (?, ?, ?, ?, '[]', '[]', ?, '[]', ?, 'open', ?)`,
+  )
+  const insertInvite = db.prepare(
+    `INSERT INTO guarantee_invites (id, request_id, expert_id, reason, sent_at, expires_at, state)
+       VALUES (?, ?, ?, 'matched', ?, ?, 'open')`,
+  )
+  const insertEvent = db.prepare(
+    'INSERT INTO guarantee_events (expert_id, id, type, at, payload, digest) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+  // The platform's own rotation column: the same experts, so its matching order is not disturbed.
+  const touchExperts = db.prepare(
+    'UPDATE experts SET last_invited_at = ? WHERE id IN (SELECT value FROM json_each(?))',
+  )
+  const expertsJson = JSON.stringify(expertIds)
+  const latestIds = new Map<string, number>()
+  const latestDigests = new Map<string, string>()
+  type Built = { expertId: string; id: number; json: string; digest: string }
+  const rooms = expertIds.map(expertRoom)
+
+  return {
+    send(round, g) {
+      const now = Date.now()
+      const request = { ...sample, id: newId('req'), title: `Guarantees ${round}` }
+      const requestJson = JSON.stringify(request)
+      const invites = expertIds.map((expertId) => ({ expertId, id: newId('inv') }))
+      const inviteOf = (id: string) => ({
+        id,
+        request: JSON_SLOT,
+        reason: 'matched',
+        sentAt: now,
+        expiresAt: now + 300_000,
+        state: 'open',
+      })
+      const build = (): Built[] =>
+        invites.map(({ expertId, id: inviteId }) => {
+          const id = (latestIds.get(expertId) ?? 0) + 1
+          latestIds.set(expertId, id)
+          const payload = spliceJson({ invite: inviteOf(inviteId) }, requestJson)
+          const json = `{"id":${id},"type":"invite.created","at":${now},"payload":${payload}}`
+          const digest = g.digestChain ? chainDigest(latestDigests.get(expertId) ?? '', json) : ''
+          latestDigests.set(expertId, digest)
+          return { expertId, id, json: g.digestChain ? signedJson(json, digest) : json, digest }
+        })
+      const writeInvites = (): void => {
+        insertRequest.run(request.id, sample.client.id, request.title, sample.description, 'instant', 30, now)
+        for (const invite of invites)
+          insertInvite.run(invite.id, request.id, invite.expertId, now, now + 300_000)
+        touchExperts.run(now, expertsJson)
+      }
+      const writeEvents = (built: ReadonlyArray<Built>): void => {
+        for (const e of built) insertEvent.run(e.expertId, e.id, 'invite.created', now, e.json, e.digest)
+      }
+      const emit = (built: ReadonlyArray<Built>): void => {
+        if (!g.perExpertStream) {
+          const shared = spliceJson({ invite: inviteOf(`shared-${round}`) }, requestJson)
+          io.to(rooms).emit(
+            LIVE_EVENT,
+            new JsonText(`{"id":0,"type":"invite.created","at":${now},"payload":${shared}}`),
+          )
+          return
+        }
+        for (const e of built) io.to(expertRoom(e.expertId)).emit(LIVE_EVENT, new JsonText(e.json))
+      }
+
+      if (!g.perExpertStream) {
+        db.transaction(writeInvites)()
+        emit([])
+      } else if (!g.durableBeforeEmit) {
+        const built = build()
+        emit(built)
+        db.transaction(() => (writeInvites(), writeEvents(built)))()
+      } else if (!g.gaplessIds) {
+        db.transaction(writeInvites)()
+        const built = build()
+        emit(built)
+        db.transaction(() => writeEvents(built))()
+      } else {
+        const built = db.transaction(() => {
+          writeInvites()
+          const events = build()
+          writeEvents(events)
+          return events
+        })()
+        emit(built)
+      }
+      return request.id
+    },
+  }
+}
+
+/** Create `guarantee_<table>` for each table, with the same columns, constraints and indexes. */
+function copySchema(db: Database.Database, tables: ReadonlyArray<string>): void {
+  const rows = db
+    .prepare<[], { sql: string }>(
+      `SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN (${tables.map((t) => `'${t}'`).join(',')})`,
+    )
+    .all()
+  // Foreign keys into the copied tables point at the copies, so the copy checks as much as the platform.
+  const renamed = rows.map(({ sql }) =>
+    tables
+      .reduce(
+        (text, t) => text.replace(new RegExp(`\\b(TABLE|ON|REFERENCES) ${t}\\b`, 'g'), `$1 guarantee_${t}`),
+        sql,
+      )
+      .replace(/\bINDEX (\w+) ON\b/, 'INDEX guarantee_$1 ON'),
+  )
+  for (const sql of renamed) db.exec(sql.replace(/CREATE (TABLE|INDEX)/, 'CREATE $1 IF NOT EXISTS'))
+}

@@ -1,0 +1,82 @@
+/**
+ * Child process for the fan-out bench's memory figure: runs one server alone (the platform with its
+ * experts, or bare socket.io), so both are measured in the same layout, and reports its RSS after a
+ * full GC whenever asked.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Server } from 'socket.io'
+import { PROTOCOL_VERSION } from '../src/shared/protocol'
+import { MemoryLogger } from '../server/src/logger'
+import { startPlatformServer } from '../server/src/platform-server'
+
+/** What the parent is told once the server listens: where, and each socket's handshake auth. */
+export interface RssServerReady {
+  readonly type: 'ready'
+  readonly url: string
+  readonly readyEvent: string
+  readonly auths: ReadonlyArray<object>
+}
+
+const kind = process.argv[2]
+const count = Number(process.argv[3])
+const send = (message: object): void => void process.send?.(message)
+
+async function start(): Promise<{ ready: RssServerReady; close(): Promise<void> }> {
+  if (kind === 'platform') {
+    const dir = mkdtempSync(join(tmpdir(), 'standby-rss-'))
+    const server = await startPlatformServer({
+      port: 0,
+      dbPath: join(dir, 'platform.db'),
+      logger: new MemoryLogger(),
+    })
+    const auths = server.marketplace.db.transaction(() =>
+      Array.from({ length: count }, (_, i) => {
+        // The hash is never checked: these experts connect with tokens.
+        const id = server.marketplace.createExpert({
+          name: `Bench ${i}`,
+          email: `bench${i}@example.test`,
+          passwordHash: 'unused',
+          timeZone: 'UTC',
+        })
+        return { token: server.tokens.issue(id, Date.now()), protocolVersion: PROTOCOL_VERSION }
+      }),
+    )()
+    return {
+      ready: { type: 'ready', url: server.url, readyEvent: 'welcome', auths },
+      async close() {
+        await server.close()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    }
+  }
+  const http = createServer()
+  const io = new Server(http, { serveClient: false })
+  io.on('connection', (socket) => {
+    void socket.join(`c${String((socket.handshake.auth as { index: number }).index)}`)
+    socket.emit('ready')
+  })
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+  return {
+    ready: {
+      type: 'ready',
+      url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+      readyEvent: 'ready',
+      auths: Array.from({ length: count }, (_, index) => ({ index })),
+    },
+    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+  }
+}
+
+const server = await start()
+process.on('message', (message: { type: string }) => {
+  if (message.type === 'rss') {
+    ;(globalThis as { gc?: () => void }).gc?.()
+    send({ type: 'rss', rss: process.memoryUsage().rss })
+  }
+  if (message.type === 'close') void server.close().then(() => process.exit(0))
+})
+send(server.ready)

@@ -1,0 +1,66 @@
+/**
+ * Per-phase timers inside the platform's real write path: listens on the diagnostics channel the
+ * platform marks its steps on (server/src/phase-trace.ts) and keeps, per fan-out, how long each
+ * step took, so the bench can say where a fan-out's time goes.
+ */
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
+import { WRITE_PHASE_CHANNEL, type PhaseMark, type WritePhase } from '../server/src/phase-trace'
+import { median, ms } from './stats'
+
+/** The steps of one write and how long each took, in the order they ended. */
+export type PhaseTimes = ReadonlyArray<readonly [WritePhase | 'validated', number]>
+
+/** Records the phases of every write from `start()` until `stop()`. */
+export class WritePhases {
+  private readonly writes: PhaseTimes[] = []
+  private current: Array<readonly [WritePhase | 'validated', number]> | undefined
+  private last = 0
+  private calledAt = 0
+  private readonly onMark = (message: unknown): void => {
+    const { phase, at } = message as PhaseMark
+    if (phase === 'begun') {
+      this.current = [['validated', at - this.calledAt]]
+    } else if (this.current !== undefined) {
+      this.current.push([phase, at - this.last])
+      if (phase === 'delivered') {
+        this.writes.push(this.current)
+        this.current = undefined
+      }
+    }
+    this.last = at
+  }
+
+  /** Start listening. */
+  start(): void {
+    subscribe(WRITE_PHASE_CHANNEL, this.onMark)
+  }
+
+  /** Note that the next write is being asked for now (its input checks count from here). */
+  calling(): void {
+    this.calledAt = performance.now()
+  }
+
+  /** Stop listening. */
+  stop(): void {
+    unsubscribe(WRITE_PHASE_CHANNEL, this.onMark)
+  }
+
+  /** Each phase's median over the writes recorded, and its share of the summed medians. */
+  summary(): ReadonlyArray<{ phase: string; median: number; share: number }> {
+    const names = this.writes[0]?.map(([phase]) => phase) ?? []
+    const medians = names.map((phase) => ({
+      phase,
+      median: median(this.writes.map((w) => w.find(([p]) => p === phase)?.[1] ?? 0)),
+    }))
+    const total = medians.reduce((sum, m) => sum + m.median, 0)
+    return medians.map((m) => ({ ...m, share: m.median / total }))
+  }
+
+  /** The summary as lines to print. */
+  lines(): ReadonlyArray<string> {
+    return this.summary().map(
+      ({ phase, median: m, share }) =>
+        `  ${phase.padEnd(20)} ${ms(m).padStart(10)}  ${(share * 100).toFixed(0).padStart(3)} %`,
+    )
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Sending JSON already serialized. The platform stores each event's JSON text; socket.io's encoder
+ * would walk the same event again (looking for binary) and serialize it a second time for every
+ * send. An argument wrapped in JsonText is spliced into the packet as it is instead.
+ */
+import { Encoder, PacketType, type Packet } from 'socket.io-parser'
+
+/** JSON text to send as it is, in place of the value it encodes. */
+export class JsonText {
+  constructor(readonly text: string) {}
+
+  /** The value itself, for any serializer that does not know this wrapper. */
+  toJSON(): unknown {
+    return JSON.parse(this.text) as unknown
+  }
+}
+
+/** socket.io's packet encoder, except that an event whose one argument is JsonText is not re-encoded. */
+export class JsonTextEncoder extends Encoder {
+  override encode(packet: Packet): ReturnType<Encoder['encode']> {
+    const data: unknown = packet.data
+    if (
+      packet.type === PacketType.EVENT &&
+      Array.isArray(data) &&
+      data.length === 2 &&
+      typeof data[0] === 'string' &&
+      data[1] instanceof JsonText
+    ) {
+      // The same text encodeAsString writes: type, namespace unless the default, ack id, then the array.
+      const nsp = packet.nsp && packet.nsp !== '/' ? `${packet.nsp},` : ''
+      const ack = packet.id === undefined || packet.id === null ? '' : String(packet.id)
+      return [`${PacketType.EVENT}${nsp}${ack}[${JSON.stringify(data[0])},${data[1].text}]`]
+    }
+    return super.encode(packet)
+  }
+}
+
+/** Stands where a part whose JSON text is known goes, until `spliceJson` puts the text there. */
+export const JSON_SLOT = '\u0000json-slot'
+const SLOT_TEXT = JSON.stringify(JSON_SLOT)
+
+/**
+ * JSON.stringify(value) where `value` holds JSON_SLOT in place of a part whose text is `partJson`:
+ * the same text as serializing the whole with the part in place, without serializing the part
+ * again (a fan-out's invites all carry the same request). The slot must come, in key order, before
+ * any text a user chose, so that the first match is the slot itself.
+ */
+export function spliceJson(value: unknown, partJson: string): string {
+  const json = JSON.stringify(value)
+  const at = json.indexOf(SLOT_TEXT)
+  if (at < 0) throw new Error('spliceJson: the value holds no JSON_SLOT')
+  return `${json.slice(0, at)}${partJson}${json.slice(at + SLOT_TEXT.length)}`
+}

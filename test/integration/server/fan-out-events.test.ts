@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import type { PlatformEvent } from '../../../src/shared/protocol'
+import { chainDigest } from '../../../server/src/event-digest'
+import { useTestPlatform } from '../../support/test-platform'
+
+/** The event as it was before its digest was added: what the digest is taken over. */
+function unsignedJson(event: PlatformEvent): string {
+  const { digest: _digest, ...unsigned } = event
+  return JSON.stringify(unsigned)
+}
+
+describe('a request fanned out to several experts', () => {
+  const platform = useTestPlatform()
+
+  it("sends each expert the event it stores, chained to that expert's previous one", async () => {
+    const tag = 'fan-out-events'
+    const experts = [1, 2, 3].map(() => platform().addExpert({ tags: [tag] }))
+    const sockets = await Promise.all(experts.map((e) => platform().connect(e.token)))
+    // One earlier event each, so every chain has a link before the fan-out's.
+    for (const e of experts) platform().inviteDirectly(e.id, 'A first request')
+    await Promise.all(sockets.map((s) => s.waitForCount(1)))
+
+    const clientId = platform().addClient('Zoë "Quotes" \\ Backslash')
+    const created = platform().server.marketplace.createRequest({
+      clientId,
+      title: 'Escape "this" \\ and \u2028 that 🚀',
+      description: 'Line one.\nA "json-slot" string, and </script> too.',
+      kind: 'instant',
+      tags: [tag],
+      fanOut: 3,
+    })
+    expect([...created.invitedExpertIds].sort()).toEqual(experts.map((e) => e.id).sort())
+    await Promise.all(sockets.map((s) => s.waitForCount(2)))
+
+    for (const socket of sockets) {
+      const [first, live] = socket.events.slice(-2) as [PlatformEvent, PlatformEvent]
+      const page = await socket.replay(0)
+      if (page.kind !== 'events') throw new Error('expected events')
+      // Replay gives what the socket got live, byte for byte once serialized.
+      expect(page.events.map((e) => JSON.stringify(e))).toEqual([first, live].map((e) => JSON.stringify(e)))
+      expect(live).toMatchObject({
+        type: 'invite.created',
+        payload: { invite: { request: { id: created.request.id, title: created.request.title } } },
+      })
+      expect(live.digest).toBe(chainDigest(first.digest as string, unsignedJson(live)))
+    }
+  })
+})
