@@ -1,7 +1,9 @@
 /**
  * A steady flow of client activity for demos and manual testing: instant and scheduled requests
  * (scheduled ones a few minutes ahead, so reminders show), clients who reply to messages, join
- * their sessions (or sometimes don't, to show auto-cancel) and withdraw requests nobody takes.
+ * their sessions (or sometimes don't, to show auto-cancel), write now and then on invites and booked
+ * or live sessions unprompted (so unread counts and message notifications show), and withdraw
+ * requests nobody takes.
  */
 import type { Clock, TimerHandle } from '../../src/shared/clock'
 import type { PlatformEvent } from '../../src/shared/protocol'
@@ -62,6 +64,20 @@ const REPLIES = [
   'The attachment has the full error output.',
 ] as const
 
+/** What a client writes unprompted: a detail on an invite, a word before or during the session. */
+const CLIENT_NOTES = {
+  invite: [
+    'One more detail: this started after we upgraded last week.',
+    'Is this something you could look at today?',
+    'I added a second log file in case it helps.',
+  ],
+  session: [
+    'Looking forward to it. I have the project open and ready.',
+    'I might be a couple of minutes late, sorry!',
+    'Quick note: the error changed slightly, I will show you.',
+  ],
+} as const
+
 /** Deterministic pseudo-random numbers (mulberry32), so a seeded demo behaves the same way twice. */
 function random(seed: number): () => number {
   let a = seed >>> 0
@@ -85,6 +101,8 @@ export interface SimulatorOptions {
 export class ClientSimulator {
   private readonly timers = new Set<TimerHandle>()
   private readonly decided = new Set<string>()
+  /** Invites and sessions a client already chose whether to write on, unprompted. */
+  private readonly wrote = new Set<string>()
   private readonly rand: () => number
   private unsubscribe: (() => void) | undefined
   private count = 0
@@ -172,8 +190,15 @@ export class ClientSimulator {
         this.marketplace.clientMessage(requestId, expertId, this.pick(REPLIES)),
       )
     }
+    if (event.type === 'invite.created') {
+      const { invite } = event.payload
+      this.writeNowAndThen(invite.id, invite.request.id, expertId, CLIENT_NOTES.invite)
+    }
     if (event.type === 'session.updated') {
       const session = event.payload.session
+      if (session.state === 'booked' || session.state === 'live') {
+        this.writeNowAndThen(session.id, session.request.id, expertId, CLIENT_NOTES.session)
+      }
       if (session.clientJoinedAt !== null || (session.state !== 'booked' && session.state !== 'live')) return
       if (this.decided.has(session.id)) return
       this.decided.add(session.id)
@@ -185,5 +210,19 @@ export class ClientSimulator {
           : session.bookedStart - this.clock.now() + (this.rand() * 4 - 2) * MINUTE
       this.after(Math.max(0, delay), () => this.marketplace.clientJoin(session.id))
     }
+  }
+
+  /** About one invite or session in three gets a message from its client a little later. */
+  private writeNowAndThen(
+    key: string,
+    requestId: string,
+    expertId: string,
+    notes: ReadonlyArray<string>,
+  ): void {
+    if (this.wrote.has(key)) return
+    this.wrote.add(key)
+    if (this.rand() >= 1 / 3) return
+    const note = this.pick(notes)
+    this.after(5_000 + this.rand() * 15_000, () => this.marketplace.clientMessage(requestId, expertId, note))
   }
 }

@@ -240,6 +240,7 @@ async function main(): Promise<void> {
   started.runtime = runtime
   trayFeed.follow(runtime.cache, runtime.core.platformClock)
   runtime.core.cacheChanged.add(() => trayFeed.refresh())
+  runtime.core.threadsRead.add(() => trayFeed.refresh())
   runtime.core.platformClock.changes.add(() => trayFeed.refresh())
   runtime.notificationActions.focusRequests.add(followFocus)
   registerAppApi(ipc.handle, runtime.api)

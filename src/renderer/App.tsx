@@ -18,6 +18,7 @@ import { SignInForm } from './components/SignInForm'
 import { StatsView } from './components/StatsView'
 import { UpcomingView } from './components/UpcomingView'
 import { useFocusRescue } from './components/use-focus-rescue'
+import { useReportFocus } from './components/use-report-focus'
 import { useClosedInviteFocus } from './components/use-invite-focus'
 import { useGoneSessionFocus } from './components/use-session-focus'
 import { NotificationHealthBanner } from './components/NotificationHealthBanner'
@@ -37,6 +38,7 @@ export function App() {
   const signedOut = state.loaded && state.connection.status === 'signed_out'
   const wasSignedOut = useRef(signedOut)
   useFocusRescue(main)
+  useReportFocus('window')
   useClosedInviteFocus(state.invites.open, state.loaded)
   useGoneSessionFocus(state.upcoming, state.loaded)
   // A press on a notification shows its invite among the invites, or its session where it is

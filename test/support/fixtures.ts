@@ -149,6 +149,7 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     cancellation: null,
     updatedAt: request.createdAt,
     roomUrl: `/rooms/${id}?key=0123456789abcdef0123456789abcdef`,
+    closingNote: null,
     ...overrides,
   }
 }

@@ -102,6 +102,8 @@ export interface SessionRow {
   updated_at: number
   /** The key in the room's link (room/room-link.ts). */
   room_key: string
+  /** What the expert wrote to the client on ending it; null for none. */
+  closing_note: string | null
 }
 
 /** A row of `messages`. */
@@ -271,6 +273,7 @@ export class PlatformStore {
       cancellation: row.cancellation === null ? null : storedCancellation(row.cancellation),
       updatedAt: fitTimestamp(row.updated_at),
       roomUrl: roomPath(row.id, row.room_key),
+      closingNote: row.closing_note === null ? null : fitText(MessageBody, row.closing_note),
     }
   }
 

@@ -78,6 +78,11 @@ function HistoryRow({ session }: { readonly session: Session }) {
           {session.client.name} · {kindLabel(session.kind)}
           {duration !== null ? ` · ${duration}` : ''}
         </span>
+        {(session.closingNote ?? null) !== null && (
+          <span className="muted history-note" title={session.closingNote ?? undefined}>
+            Closing note: {session.closingNote}
+          </span>
+        )}
       </div>
       <div className="history-outcome">
         <span className={`outcome outcome-${session.outcome?.kind ?? session.state}`}>

@@ -16,6 +16,7 @@ import { DeclineChoice } from './DeclineChoice'
 import { KindBadge } from './KindBadge'
 import { Attachments } from './Attachments'
 import { MessageThread } from './MessageThread'
+import { UnreadBadge } from './UnreadBadge'
 import { PastWithClient } from './PastWithClient'
 import { ProposedTimes } from './ProposedTimes'
 import { Ago, Countdown, Waiting } from './Time'
@@ -63,6 +64,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
       <div className="invite-meta">
         <KindBadge kind={request.kind} />
         <span className={`reason${direct ? ' reason-direct' : ''}`}>{reasonLabel(invite.reason)}</span>
+        <UnreadBadge requestId={request.id} />
         <span className="meta-sep" aria-hidden="true" />
         {!compact && (
           <span className="muted">

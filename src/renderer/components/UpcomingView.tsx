@@ -7,6 +7,7 @@ import { useAppState, useNow } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { AddToCalendarButton } from './AddToCalendarButton'
 import { EmptyState } from './InvitesView'
+import { SessionMessages } from './SessionMessages'
 import { StartButton } from './StartButton'
 import { useSessionFocus } from './use-session-focus'
 
@@ -85,6 +86,7 @@ export function UpcomingSession({
         </p>
         <SessionTiming session={session} remindersEnabled={remindersEnabled} />
         {!compact && <AddToCalendarButton session={session} />}
+        {!compact && <SessionMessages session={session} />}
       </div>
       <StartButton session={session} />
     </article>

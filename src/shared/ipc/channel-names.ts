@@ -24,6 +24,8 @@ export const INVOKE_CHANNELS = [
   'sessions.history',
   'invites.pastSessionsWithClient',
   'messages.list',
+  'messages.unread',
+  'messages.markRead',
   'invites.accept',
   'invites.decline',
   'messages.send',
@@ -39,6 +41,7 @@ export const INVOKE_CHANNELS = [
   'updates.check',
   'updates.restart',
   'focus.take',
+  'app.reportFocus',
 ] as const satisfies ReadonlyArray<InvokeChannel>
 
 /** Every main → renderer event. */
@@ -50,6 +53,7 @@ export const PUSH_EVENTS = [
   'focus.requested',
   'notices.shown',
   'notifications.healthChanged',
+  'messages.unreadChanged',
   'updates.changed',
 ] as const satisfies ReadonlyArray<PushEvent>
 

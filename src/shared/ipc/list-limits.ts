@@ -12,3 +12,9 @@ export const UPCOMING_SESSIONS_LISTED = 200
 
 /** How many past sessions with an invite's client the invite card names. */
 export const PAST_SESSIONS_WITH_CLIENT_LISTED = 3
+
+/** How many of a thread's latest messages the window shows: a thread read from the cache is bounded. */
+export const THREAD_MESSAGES_LISTED = 500
+
+/** How many threads with unread messages the host tells the pages about at once. */
+export const UNREAD_THREADS_LISTED = 1_000

@@ -7,6 +7,7 @@ import { m0003StreamIdentity } from './0003-stream-identity'
 import { m0004AvailabilityCause } from './0004-availability-cause'
 import { m0005SessionRoomKeys } from './0005-session-room-keys'
 import { m0006DeclineReason } from './0006-decline-reason'
+import { m0010ClosingNote } from './0010-closing-note'
 
 /** All migrations, oldest first. */
 export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -16,4 +17,5 @@ export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0004AvailabilityCause,
   m0005SessionRoomKeys,
   m0006DeclineReason,
+  m0010ClosingNote,
 ]

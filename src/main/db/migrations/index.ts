@@ -8,6 +8,7 @@ import { m0004ShownInvites } from './0004-shown-invites'
 import { m0005DropRequestChildren } from './0005-drop-request-children'
 import { m0006RemindersByBookedTime } from './0006-reminders-by-booked-time'
 import { m0007SessionRooms } from './0007-session-rooms'
+import { m0011MessageState } from './0011-message-state'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -18,4 +19,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0005DropRequestChildren,
   m0006RemindersByBookedTime,
   m0007SessionRooms,
+  m0011MessageState,
 ]

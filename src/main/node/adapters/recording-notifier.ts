@@ -117,6 +117,8 @@ export function notificationLabel(notification: AppNotification): string {
       return 'Invite closed'
     case 'reminder':
       return 'Reminder'
+    case 'message':
+      return 'Message'
     case 'notice':
       return 'Notice'
   }

@@ -163,6 +163,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           if (target !== null) send('focus.requested', target)
         }),
         notificationActions.notices.add((notice) => send('notices.shown', notice)),
+        core.cacheChanged.add(() => send('messages.unreadChanged', [...cache.unreadThreads()])),
+        core.threadsRead.add(() => send('messages.unreadChanged', [...cache.unreadThreads()])),
         options.notifier.onHealthChange?.((health) => send('notifications.healthChanged', health)) ??
           (() => undefined),
         updates.changes.add((state) => send('updates.changed', state)),

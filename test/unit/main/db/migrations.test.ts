@@ -26,8 +26,8 @@ const request = aRequest({ id: 'req_1' })
 const invite = anInvite({ id: 'inv_1', request })
 const session = aSession({ id: 'ses_1', request })
 const { request: _ir, ...inviteRow } = invite
-// A session as caches held it before rooms.
-const { request: _sr, roomUrl: _room, ...sessionRow } = session
+// A session as caches held it before rooms and closing notes.
+const { request: _sr, roomUrl: _room, closingNote: _note, ...sessionRow } = session
 
 /** Rows as a version-1 cache holds them (written by hand, as the code of that version did). */
 function insertVersion1Rows(db: Database.Database): void {
@@ -171,6 +171,8 @@ describe('cache migrations', () => {
       { session_id: 'ses_1', booked_start: booked, alert: '10', outcome: 'skipped', at: 2 },
       { session_id: 'ses_1', booked_start: booked, alert: 'starting_now', outcome: 'fired', at: 3 },
     ])
+    // The store speaks the newest schema.
+    migrate(db, cacheMigrations, options)
     const store = new SqliteCacheStore(db, linesLogger())
     expect(store.reminderHandled({ sessionId: 'ses_1', bookedStart: booked, alert: '10' })).toBe(true)
     expect(store.reminderHandled({ sessionId: 'ses_1', bookedStart: booked + 1, alert: '10' })).toBe(false)
@@ -197,6 +199,8 @@ describe('cache migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(7)
     for (const table of tables(db))
       if (table !== 'sessions') expect(dump(db, table), table).toEqual(before[table])
+    // The store speaks the newest schema.
+    migrate(db, cacheMigrations, options)
     const store = new SqliteCacheStore(db, linesLogger())
     expect(store.session('ses_1')).toStrictEqual({ ...session, roomUrl: null })
     expect(store.session('ses_2')).toStrictEqual(withRoom)
@@ -206,10 +210,47 @@ describe('cache migrations', () => {
     db.close()
   })
 
+  it('0011-message-state marks which cached messages the client wrote, with nothing read or shown yet', () => {
+    const { db } = databaseAt(7)
+    insertVersion1Rows(db)
+    db.prepare(`UPDATE sessions SET json = json_set(json, '$.roomUrl', json('null'))`).run()
+    const insert = db.prepare('INSERT INTO messages (id, request_id, sent_at, json) VALUES (?, ?, ?, ?)')
+    const message = (id: string, from: 'client' | 'expert', at: number) =>
+      insert.run(
+        id,
+        request.id,
+        at,
+        JSON.stringify({ id, requestId: request.id, expertId: 'exp_ada', from, body: id, sentAt: at }),
+      )
+    message('msg_1', 'expert', 1)
+    message('msg_2', 'client', 2)
+    message('msg_3', 'client', 3)
+    insert.run('msg_bad', request.id, 4, '{oops')
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: 8 })
+    expect(db.pragma('user_version', { simple: true })).toBe(8)
+    for (const table of Object.keys(before))
+      if (table !== 'messages' && table !== 'sessions') expect(dump(db, table), table).toEqual(before[table])
+    expect(dump(db, 'message_state')).toEqual([])
+    expect(db.prepare('SELECT id, from_client FROM messages ORDER BY id').all()).toEqual([
+      { id: 'msg_1', from_client: 0 },
+      { id: 'msg_2', from_client: 1 },
+      { id: 'msg_3', from_client: 1 },
+      { id: 'msg_bad', from_client: 0 },
+    ])
+    const store = new SqliteCacheStore(db, linesLogger())
+    expect(store.session('ses_1')).toStrictEqual({ ...session, roomUrl: null, closingNote: null })
+    // The invite is open: its client's two messages are unread.
+    expect(store.unreadThreads()).toEqual([{ requestId: request.id, count: 2 }])
+    db.close()
+  })
+
   for (let from = 0; from < cacheMigrations.length; from++) {
     it(`opens a version-${from} cache with the current code and keeps its data`, () => {
       const { db, path } = databaseAt(from)
       if (from >= 1) insertVersion1Rows(db)
+      // From 0007 on, a cached session always has a room (null when the platform named none).
+      if (from >= 7) db.prepare(`UPDATE sessions SET json = json_set(json, '$.roomUrl', json('null'))`).run()
       db.close()
       const opened = openCache({ path })
       expect(opened.rebuilt).toBeNull()

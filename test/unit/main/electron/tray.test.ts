@@ -21,6 +21,7 @@ const signedOut: TrayView = {
   moreInvites: 0,
   nextSession: null,
   badgeCount: 0,
+  unreadMessages: null,
 }
 const busy: TrayView = {
   icon: 'invite',
@@ -34,6 +35,7 @@ const busy: TrayView = {
   moreInvites: 5,
   nextSession: { id: 's1', label: 'Query plan · in 25 min' },
   badgeCount: 7,
+  unreadMessages: null,
 }
 
 function makeTray(options: Partial<TrayOptions> = {}) {
