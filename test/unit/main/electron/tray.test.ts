@@ -112,6 +112,21 @@ describe('the tray', () => {
     expect(tray.toolTip).toBe('Standby — Online · 7 open invites\nQuery plan · in 25 min')
   })
 
+  it('lists the unread messages between the session and the availability, opening the window', () => {
+    const { tray, standbyTray } = makeTray()
+    standbyTray.show({ ...busy, unreadMessages: '3 unread messages' })
+    expect(ids(tray).slice(6, 11)).toEqual([
+      'next-session',
+      'separator',
+      'unread-messages',
+      'separator',
+      'presence',
+    ])
+    expect(tray.menu?.item('unread-messages').label).toBe('3 unread messages')
+    tray.clickMenuItem('unread-messages')
+    expect(onOpen).toHaveBeenCalledOnce()
+  })
+
   it('opens the popover on an invite picked in the menu, and on all of them from the count', () => {
     const { tray, standbyTray } = makeTray()
     standbyTray.show(busy)
