@@ -192,7 +192,7 @@ async function main(): Promise<void> {
     if (isQuitting()) return
     // The page hears which invite or session through the 'focus.requested' push (forwardPushes
     // below), or asks for it once it loads ('focus.take').
-    if (request.kind !== 'invite') return showWindow()
+    if (request.kind !== 'invite' || request.thread === true) return showWindow()
     popover.get().open(tray.bounds())
     if (request.attention) drawAttention(mainWindow.current())
   }

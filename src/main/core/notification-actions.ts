@@ -21,9 +21,15 @@ import type { ReminderScheduler } from './reminders/reminder-scheduler'
 /** Where the host should take the expert after a notification was pressed. */
 export type FocusRequest =
   /** The popover on this invite, its main button focused; `attention` when its notification failed. */
-  | { readonly kind: 'invite'; readonly inviteId: string; readonly attention: boolean }
-  /** The full window on this session (a reminder's notification). */
-  | { readonly kind: 'session'; readonly sessionId: string }
+  | {
+      readonly kind: 'invite'
+      readonly inviteId: string
+      readonly attention: boolean
+      /** A client's message: the window on the invite, its thread open. */
+      readonly thread?: true
+    }
+  /** The full window on this session (a reminder's notification; with `thread`, a message's). */
+  | { readonly kind: 'session'; readonly sessionId: string; readonly thread?: true }
   /** The full window (a notice). */
   | { readonly kind: 'window' }
 
@@ -74,8 +80,8 @@ export class NotificationActions {
       const { opens } = notification
       this.focusRequests.emit(
         opens.kind === 'invite'
-          ? { kind: 'invite', inviteId: opens.inviteId, attention: false }
-          : { kind: 'session', sessionId: opens.sessionId },
+          ? { kind: 'invite', inviteId: opens.inviteId, attention: false, thread: true }
+          : { kind: 'session', sessionId: opens.sessionId, thread: true },
       )
       return
     }

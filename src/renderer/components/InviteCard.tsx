@@ -4,7 +4,7 @@
  * and the actions: Join (instant) or Book a proposed time (scheduled), Message the client, Decline
  * (with an optional reason).
  */
-import { useId, useRef, useState } from 'react'
+import { useCallback, useId, useRef, useState } from 'react'
 import type { DeclineReason, Invite, Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { zoneCity } from '../logic/format'
@@ -22,6 +22,7 @@ import { ProposedTimes } from './ProposedTimes'
 import { Ago, Countdown, Waiting } from './Time'
 import { useAction } from './use-action'
 import { useInviteFocus } from './use-invite-focus'
+import { useThreadFocus } from './use-thread-focus'
 
 /** Props of InviteCard. */
 export interface InviteCardProps {
@@ -40,6 +41,11 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
   const id = useId()
   const { request } = invite
   const [threadOpen, setThreadOpen] = useState(false)
+  // The popover's compact card has no thread: a message's press opens the window's card instead.
+  const openThread = useCallback(() => {
+    if (!compact) setThreadOpen(true)
+  }, [compact])
+  useThreadFocus({ inviteId: invite.id }, openThread)
   const direct = invite.reason !== 'matched'
   const card = useRef<HTMLElement>(null)
   useInviteFocus(card, invite)

@@ -2,16 +2,19 @@
  * A booked or live session's thread with its client, behind a Messages button that names the
  * unread count; read-only once the session ended or was cancelled.
  */
-import { useId, useState } from 'react'
+import { useCallback, useId, useState } from 'react'
 import type { Session } from '../../shared/protocol/entities'
 import { threadClosedBecause } from '../../shared/rules/thread-open'
 import { MessageThread } from './MessageThread'
 import { UnreadBadge } from './UnreadBadge'
+import { useThreadFocus } from './use-thread-focus'
 
 /** The Messages button, the unread count, and the thread once opened. */
 export function SessionMessages({ session }: { readonly session: Session }) {
   const id = useId()
   const [open, setOpen] = useState(false)
+  const openThread = useCallback(() => setOpen(true), [])
+  useThreadFocus({ sessionId: session.id }, openThread)
   return (
     <div className="session-messages">
       <div className="session-messages-bar">

@@ -224,10 +224,13 @@ export const UnreadThreads = z.array(UnreadThread).max(UNREAD_THREADS_LISTED)
 /** The threads with unread client messages. */
 export type UnreadThreads = z.infer<typeof UnreadThreads>
 
+/** Set when the press was on a client's message: the window shows the item with its thread open. */
+const ThreadFlag = z.literal(true).optional()
+
 /** What a press on a notification asks the pages to show: an invite, its main button focused, or a session. */
 export const FocusTarget = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('invite'), inviteId: Id }).strict(),
-  z.object({ kind: z.literal('session'), sessionId: Id }).strict(),
+  z.object({ kind: z.literal('invite'), inviteId: Id, thread: ThreadFlag }).strict(),
+  z.object({ kind: z.literal('session'), sessionId: Id, thread: ThreadFlag }).strict(),
 ])
 /** What a press on a notification asks the pages to show. */
 export type FocusTarget = z.infer<typeof FocusTarget>

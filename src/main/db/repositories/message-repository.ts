@@ -49,8 +49,8 @@ export class MessageRepository {
     )
     this.markThreadRead = db.prepare(
       `INSERT INTO message_state (message_id, read_at)
-         SELECT id, ?1 FROM messages WHERE request_id = ?2 AND from_client = 1
-       ON CONFLICT (message_id) DO UPDATE SET read_at = coalesce(read_at, excluded.read_at)`,
+         SELECT id, ? FROM messages WHERE request_id = ? AND from_client = 1
+       ON CONFLICT (message_id) DO UPDATE SET read_at = excluded.read_at WHERE read_at IS NULL`,
     )
     this.selectUnnotified = db.prepare(
       `SELECT messages.id FROM messages LEFT JOIN message_state ON message_state.message_id = messages.id
@@ -97,7 +97,7 @@ export class MessageRepository {
     return this.selectUnread.all(limit).map((row) => ({ requestId: row.request_id, count: row.n }))
   }
 
-  /** Mark every client message of a thread read; the first reading time stands. */
+  /** Mark every client message of a thread read; the first reading time stands. Answers how many were unread. */
   markRead(requestId: string, at: number): number {
     return this.markThreadRead.run(at, requestId).changes
   }

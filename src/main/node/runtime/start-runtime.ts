@@ -184,8 +184,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
 /** What the pages show for a focus request; the bare window has nothing to show in it. */
 function focusTargetOf(request: FocusRequest): FocusTarget | null {
-  if (request.kind === 'invite') return { kind: 'invite', inviteId: request.inviteId }
-  if (request.kind === 'session') return { kind: 'session', sessionId: request.sessionId }
+  const thread = request.kind !== 'window' && request.thread === true ? { thread: true as const } : {}
+  if (request.kind === 'invite') return { kind: 'invite', inviteId: request.inviteId, ...thread }
+  if (request.kind === 'session') return { kind: 'session', sessionId: request.sessionId, ...thread }
   return null
 }
 

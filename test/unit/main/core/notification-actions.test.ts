@@ -115,8 +115,8 @@ describe('a press on a notification', () => {
       notification: message({ kind: 'invite', inviteId: 'inv_1' }),
     })
     expect(focus).toEqual([
-      { kind: 'session', sessionId: 'ses_1' },
-      { kind: 'invite', inviteId: 'inv_1', attention: false },
+      { kind: 'session', sessionId: 'ses_1', thread: true },
+      { kind: 'invite', inviteId: 'inv_1', attention: false, thread: true },
     ])
     expect(sent).toEqual([])
   })
