@@ -2,7 +2,7 @@
  * The composition root of the main process: the one place that creates things and wires them
  * together. Importing it does nothing but call `main()`.
  */
-import { app, protocol, session, type WebContents } from 'electron'
+import { app, BrowserWindow, protocol, session, type WebContents } from 'electron'
 import electronUpdater from 'electron-updater'
 import { join } from 'node:path'
 import { createLoginItem, wasOpenedAtLogin } from './electron/adapters/login-item'
@@ -224,6 +224,8 @@ async function main(): Promise<void> {
       packageManaged: app.isPackaged && process.platform === 'linux' && process.env['APPIMAGE'] === undefined,
     }),
     manualDownloadUrl: manualDownloadUrl(process.env, app.isPackaged ? process.resourcesPath : undefined),
+    // Asked of Electron itself: a window closed while focused sends no word of losing the focus.
+    windowFocused: () => BrowserWindow.getFocusedWindow() !== null,
     log,
     host: {
       info: appInfo({

@@ -57,6 +57,8 @@ export interface StandbyCoreDeps {
   readonly formatTime?: (t: number) => string
   /** Whether reminders are shown; read each time one is due. Defaults to on. */
   readonly remindersEnabled?: () => boolean
+  /** Whether a window of the app has the focus, where the host can tell; else pages report it. */
+  readonly windowFocused?: () => boolean
   /** The auto-away settings; read at each check. Defaults to on after 10 minutes. */
   readonly autoAway?: () => AutoAwaySettings
 }
@@ -115,7 +117,7 @@ export class StandbyCore {
       clock: deps.clock,
       notifier: deps.notifier,
       log: deps.log,
-      windowFocused: () => this.focusedPages.size > 0,
+      windowFocused: deps.windowFocused ?? (() => this.focusedPages.size > 0),
     })
     this.cacheChanged.add((update) => this.messageAlerts.cacheChanged(update))
     this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log)

@@ -12,12 +12,18 @@ export function useReportFocus(surface: 'window' | 'popover'): void {
     const report = (): void => {
       void api.app.reportFocus({ surface, focused: document.hasFocus() })
     }
+    // A page going away may not get to say so; the host asks its own windows where it can.
+    const leave = (): void => {
+      void api.app.reportFocus({ surface, focused: false })
+    }
     report()
     window.addEventListener('focus', report)
     window.addEventListener('blur', report)
+    window.addEventListener('pagehide', leave)
     return () => {
       window.removeEventListener('focus', report)
       window.removeEventListener('blur', report)
+      window.removeEventListener('pagehide', leave)
       void api.app.reportFocus({ surface, focused: false })
     }
   }, [api, surface])

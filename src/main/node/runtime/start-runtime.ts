@@ -55,6 +55,8 @@ export interface RuntimeOptions {
   /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
   readonly linkClock?: Clock
   readonly random?: () => number
+  /** Whether a window of the app has the focus, where the host can tell; else the pages report it. */
+  readonly windowFocused?: () => boolean
 }
 
 /** Sends one push event to the host's pages. */
@@ -109,6 +111,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     timings: options.timings,
     linkClock: options.linkClock,
     random: options.random,
+    windowFocused: options.windowFocused,
     remindersEnabled: () => options.settings.get().remindersEnabled,
     autoAway: () => {
       const { autoAwayEnabled, autoAwayMinutes } = options.settings.get()
