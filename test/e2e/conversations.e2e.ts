@@ -8,6 +8,7 @@ import { bookScheduled } from '../support/booking'
 import { useE2e } from './support/fixture'
 import { platformSessionOf } from './support/scenario'
 import { checkScreen } from './support/screens'
+import { pressNotification, shownSoon } from './support/shell-hooks'
 
 const world = useE2e()
 const HOUR = 3_600_000
@@ -54,6 +55,45 @@ it('counts a client’s message on a booked session until its thread is opened, 
       ['expert', 'Thanks, I will read it before we start.'],
     ],
   )
+})
+
+it('notifies a client’s message while the window is not focused, and a press opens the session’s thread', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['sql'])
+  const client = platform.addClient('Sam Okafor')
+  const title = 'Index advice for a report'
+  bookScheduled(platform, {
+    expertId: ada.id,
+    clientId: client,
+    title,
+    start: platform.clock.now() + 2 * HOUR,
+  })
+  const app = await shell(ada)
+  const page = await open(app)
+  await page.getByRole('heading', { name: 'Invites', level: 1 }).waitFor()
+  // The expert clicks elsewhere: the page tells the host it lost the focus.
+  await app.shell.runtime.api['app.reportFocus']({ surface: 'window', focused: false })
+  const session = platformSessionOf(
+    platform,
+    platform.server.marketplace.db.prepare('SELECT request_id FROM sessions').pluck().get() as string,
+  )
+  platform.server.marketplace.clientMessage(
+    session.request.id,
+    ada.id,
+    'Can we start 5 minutes late?\nTraffic.',
+  )
+  const shown = await shownSoon(app.shell.adapters.notifier, (n) => n.kind === 'message')
+  expect(shown).toMatchObject({ title: 'Message from Sam Okafor', body: 'Can we start 5 minutes late?' })
+
+  await pressNotification(app, { requestId: session.request.id }, 'open')
+  const card = page.getByRole('article', { name: title })
+  await card
+    .getByRole('log', { name: 'Messages with Sam Okafor' })
+    .getByText('Can we start 5 minutes late?')
+    .waitFor()
+  // Shown in the focused window: read, so no count is left on the card.
+  await expect.poll(() => app.shell.runtime.api['messages.unread']()).toEqual([])
+  expect(await card.getByText(/unread message/).count()).toBe(0)
 })
 
 it('ends a live session with a closing note the client gets last and History shows', async () => {
