@@ -2,9 +2,10 @@
  * A steady flow of client activity for demos and manual testing: instant and scheduled requests
  * (scheduled ones a few minutes ahead, so reminders show), clients who reply to messages, join
  * their sessions (or sometimes don't, to show auto-cancel; or cancel a booked one ahead of time
- * with a note), answer the expert's proposals of another time, withdraw requests nobody takes, rate
- * most ended sessions with a comment (now and then poorly, so the standing warning shows) and
- * once in a while charge a paid one back.
+ * with a note), answer the expert's proposals of another time, write now and then on invites and
+ * booked or live sessions unprompted (so unread counts and message notifications show), withdraw
+ * requests nobody takes, rate most ended sessions with a comment (now and then poorly, so the
+ * standing warning shows) and once in a while charge a paid one back.
  */
 import type { Clock, TimerHandle } from '../../src/shared/clock'
 import type { PlatformEvent, Session } from '../../src/shared/protocol'
@@ -83,6 +84,20 @@ const CANCEL_NOTES = [
   '',
 ] as const
 
+/** What a client writes unprompted: a detail on an invite, a word before or during the session. */
+const CLIENT_NOTES = {
+  invite: [
+    'One more detail: this started after we upgraded last week.',
+    'Is this something you could look at today?',
+    'I added a second log file in case it helps.',
+  ],
+  session: [
+    'Looking forward to it. I have the project open and ready.',
+    'I might be a couple of minutes late, sorry!',
+    'Quick note: the error changed slightly, I will show you.',
+  ],
+} as const
+
 /** Deterministic pseudo-random numbers (mulberry32), so a seeded demo behaves the same way twice. */
 export function random(seed: number): () => number {
   let a = seed >>> 0
@@ -117,6 +132,8 @@ export class ClientSimulator {
   /** Ended sessions whose client has decided whether to review them and charge them back. */
   private readonly judged = new Set<string>()
   private readonly answered = new Set<string>()
+  /** Invites and sessions a client already chose whether to write on, unprompted. */
+  private readonly wrote = new Set<string>()
   private readonly rand: () => number
   private unsubscribe: (() => void) | undefined
   private count = 0
@@ -207,8 +224,15 @@ export class ClientSimulator {
     if (event.type === 'session.updated' && event.payload.session.state === 'ended') {
       this.judge(event.payload.session)
     }
+    if (event.type === 'invite.created') {
+      const { invite } = event.payload
+      this.writeNowAndThen(invite.id, invite.request.id, expertId, CLIENT_NOTES.invite)
+    }
     if (event.type === 'session.updated') {
       const session = event.payload.session
+      if (session.state === 'booked' || session.state === 'live') {
+        this.writeNowAndThen(session.id, session.request.id, expertId, CLIENT_NOTES.session)
+      }
       if (session.clientJoinedAt !== null || (session.state !== 'booked' && session.state !== 'live')) return
       this.answerProposal(session)
       if (this.decided.has(session.id)) return
@@ -269,5 +293,19 @@ export class ClientSimulator {
     this.answered.add(key)
     const accept = this.rand() < (this.options.acceptShare ?? 0.6)
     this.after(5_000 + this.rand() * 10_000, () => this.marketplace.answerProposal(session.id, accept))
+  }
+
+  /** About one invite or session in three gets a message from its client a little later. */
+  private writeNowAndThen(
+    key: string,
+    requestId: string,
+    expertId: string,
+    notes: ReadonlyArray<string>,
+  ): void {
+    if (this.wrote.has(key)) return
+    this.wrote.add(key)
+    if (this.rand() >= 1 / 3) return
+    const note = this.pick(notes)
+    this.after(5_000 + this.rand() * 15_000, () => this.marketplace.clientMessage(requestId, expertId, note))
   }
 }

@@ -228,14 +228,20 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
   async function notificationHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await hookBody(req, res)
     if (body === null) return
-    const { inviteId, sessionId, action } = body
+    const { inviteId, sessionId, requestId, action } = body
     const target =
-      typeof inviteId === 'string' ? { inviteId } : typeof sessionId === 'string' ? { sessionId } : null
+      typeof inviteId === 'string'
+        ? { inviteId }
+        : typeof sessionId === 'string'
+          ? { sessionId }
+          : typeof requestId === 'string'
+            ? { requestId }
+            : null
     if (target === null || !isNotificationAction(action)) {
       res
         .writeHead(400)
         .end(
-          `Name the notification by inviteId or sessionId (text), and give an action: ${NOTIFICATION_ACTIONS.map((a) => `"${a}"`).join(', ')}.`,
+          `Name the notification by inviteId, sessionId or requestId (a message's; text), and give an action: ${NOTIFICATION_ACTIONS.map((a) => `"${a}"`).join(', ')}.`,
         )
       return
     }

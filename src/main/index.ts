@@ -2,7 +2,7 @@
  * The composition root of the main process: the one place that creates things and wires them
  * together. Importing it does nothing but call `main()`.
  */
-import { app, protocol, session, type WebContents } from 'electron'
+import { app, BrowserWindow, protocol, session, type WebContents } from 'electron'
 import electronUpdater from 'electron-updater'
 import { join } from 'node:path'
 import { createLoginItem, wasOpenedAtLogin } from './electron/adapters/login-item'
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
     if (isQuitting()) return
     // The page hears which invite or session through the 'focus.requested' push (forwardPushes
     // below), or asks for it once it loads ('focus.take').
-    if (request.kind !== 'invite') return showWindow()
+    if (request.kind !== 'invite' || request.thread === true) return showWindow()
     popover.get().open(tray.bounds())
     if (request.attention) drawAttention(mainWindow.current())
   }
@@ -224,6 +224,8 @@ async function main(): Promise<void> {
       packageManaged: app.isPackaged && process.platform === 'linux' && process.env['APPIMAGE'] === undefined,
     }),
     manualDownloadUrl: manualDownloadUrl(process.env, app.isPackaged ? process.resourcesPath : undefined),
+    // Asked of Electron itself: a window closed while focused sends no word of losing the focus.
+    windowFocused: () => BrowserWindow.getFocusedWindow() !== null,
     log,
     host: {
       info: appInfo({
@@ -240,6 +242,7 @@ async function main(): Promise<void> {
   started.runtime = runtime
   trayFeed.follow(runtime.cache, runtime.core.platformClock)
   runtime.core.cacheChanged.add(() => trayFeed.refresh())
+  runtime.core.threadsRead.add(() => trayFeed.refresh())
   runtime.core.platformClock.changes.add(() => trayFeed.refresh())
   runtime.notificationActions.focusRequests.add(followFocus)
   registerAppApi(ipc.handle, runtime.api)

@@ -15,6 +15,7 @@ import { Sidebar } from './components/Sidebar'
 import { SignInForm } from './components/SignInForm'
 import { UpcomingView } from './components/UpcomingView'
 import { useFocusRescue } from './components/use-focus-rescue'
+import { useReportFocus } from './components/use-report-focus'
 import { useClosedInviteFocus } from './components/use-invite-focus'
 import { useGoneSessionFocus } from './components/use-session-focus'
 import { NotificationHealthBanner } from './components/NotificationHealthBanner'
@@ -36,6 +37,7 @@ export function App() {
   const signedOut = state.loaded && state.connection.status === 'signed_out'
   const wasSignedOut = useRef(signedOut)
   useFocusRescue(main)
+  useReportFocus('window')
   useClosedInviteFocus(state.invites.open, state.loaded)
   useGoneSessionFocus(state.upcoming, state.loaded)
   // A press on a notification shows its invite among the invites, or its session where it is

@@ -12,6 +12,7 @@ import { Notices } from './components/Notices'
 import { SignInForm } from './components/SignInForm'
 import { UpcomingSession } from './components/UpcomingView'
 import { useFocusRescue } from './components/use-focus-rescue'
+import { useReportFocus } from './components/use-report-focus'
 import { useClosedInviteFocus } from './components/use-invite-focus'
 import { NotificationHealthBanner } from './components/NotificationHealthBanner'
 import { startWindowOpensAt } from '../shared/rules/session-timing'
@@ -29,6 +30,7 @@ export function Popover() {
   const now = useNow()
   const main = useRef<HTMLElement>(null)
   useFocusRescue(main)
+  useReportFocus('popover')
   useClosedInviteFocus(state.invites.open, state.loaded)
   useEffect(() => {
     if (state.loaded) markFirstDataPaint()

@@ -113,3 +113,8 @@ export function reminderActionLabel(action: ReminderAction): string {
       return assertNever(action)
   }
 }
+
+/** "1 unread message", "3 unread messages": the count on a list row and the tray's line. */
+export function unreadMessagesLabel(count: number): string {
+  return count === 1 ? '1 unread message' : `${count} unread messages`
+}

@@ -164,6 +164,7 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     freeCancellationUntil: null,
     reschedule: null,
     privateNote: '',
+    closingNote: null,
     ...overrides,
   }
 }

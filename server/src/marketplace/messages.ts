@@ -1,10 +1,16 @@
-/** The pre-session thread: an expert may message the client about a request before deciding. */
+/**
+ * The thread between a request's client and one expert: open while the invite is open or the
+ * session booked or live (src/shared/rules/thread-open.ts), read-only after.
+ */
 import {
-  MessageBody,
+  MessageDraft,
   type CommandPayload,
   type CommandResult,
+  type InviteState,
   type Message,
+  type SessionState,
 } from '../../../src/shared/protocol'
+import { threadClosedBecause, type ThreadOwner } from '../../../src/shared/rules/thread-open'
 import { newId } from '../ids'
 import { PlatformError } from '../platform-error'
 import { messageFromRow, type MessageRow } from '../store/platform-store'
@@ -40,6 +46,28 @@ export function threadOf(ctx: MarketplaceContext, requestId: string, expertId: s
     .map(messageFromRow)
 }
 
+/**
+ * Store a message and tell the expert, inside the caller's transaction, without asking whether
+ * the thread is open: the session's end adds its closing note as it closes the thread.
+ */
+export function appendMessage(
+  ctx: MarketplaceContext,
+  requestId: string,
+  expertId: string,
+  from: 'expert' | 'client',
+  text: string,
+): Message {
+  const id = newId('msg')
+  ctx
+    .sql(
+      'INSERT INTO messages (id, request_id, expert_id, from_party, body, sent_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(id, requestId, expertId, from, text, ctx.clock.now())
+  const message = ctx.store.message(id)
+  ctx.events.append(expertId, 'message.created', { message })
+  return message
+}
+
 function addMessage(
   ctx: MarketplaceContext,
   requestId: string,
@@ -48,25 +76,30 @@ function addMessage(
   body: string,
 ): Message {
   // The client's side reaches here without a command schema; the text is stored as the app reads it.
-  const text = parseInput(MessageBody, body, 'message')
+  const text = parseInput(MessageDraft, body, 'message')
   return ctx.events.transact(() => {
-    const linked = ctx
-      .sql(
-        `SELECT 1 FROM invites WHERE request_id = ? AND expert_id = ?
-         UNION ALL SELECT 1 FROM sessions WHERE request_id = ? AND expert_id = ?`,
-      )
-      .get(requestId, expertId, requestId, expertId)
-    if (linked === undefined) {
+    const owner = threadOwner(ctx, requestId, expertId)
+    if (owner === null) {
       throw new PlatformError('not_found', `You have no invite or session for request ${requestId}.`)
     }
-    const id = newId('msg')
-    ctx
-      .sql(
-        'INSERT INTO messages (id, request_id, expert_id, from_party, body, sent_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(id, requestId, expertId, from, text, ctx.clock.now())
-    const message = ctx.store.message(id)
-    ctx.events.append(expertId, 'message.created', { message })
-    return message
+    const closed = threadClosedBecause(owner)
+    if (closed !== null) throw new PlatformError('invalid_state', `${closed} New messages cannot be sent.`)
+    return appendMessage(ctx, requestId, expertId, from, text)
   })
+}
+
+/** The expert's session for the request if they took it, else their invite to it, else null. */
+function threadOwner(ctx: MarketplaceContext, requestId: string, expertId: string): ThreadOwner | null {
+  const session = ctx
+    .sql<[string, string], { state: SessionState }>(
+      'SELECT state FROM sessions WHERE request_id = ? AND expert_id = ?',
+    )
+    .get(requestId, expertId)
+  if (session !== undefined) return { kind: 'session', state: session.state }
+  const invite = ctx
+    .sql<[string, string], { state: InviteState }>(
+      'SELECT state FROM invites WHERE request_id = ? AND expert_id = ?',
+    )
+    .get(requestId, expertId)
+  return invite === undefined ? null : { kind: 'invite', state: invite.state }
 }

@@ -18,6 +18,7 @@ import {
 import { notCancellableReason } from '../../../src/shared/rules/cancellation-terms'
 import { PlatformError } from '../platform-error'
 import { busyForSession, endBusyForSession } from './availability'
+import { appendMessage } from './messages'
 import type { SessionRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 
@@ -100,7 +101,7 @@ export function startBilling(
 export function endSession(
   ctx: MarketplaceContext,
   expertId: string,
-  { sessionId, outcome }: CommandPayload<'session.end'>,
+  { sessionId, outcome, closingNote }: CommandPayload<'session.end'>,
 ): CommandResult<'session.end'> {
   return ctx.events.transact(() => {
     const row = sessionOf(ctx, expertId, sessionId)
@@ -113,9 +114,14 @@ export function endSession(
       )
     }
     const now = ctx.clock.now()
+    // The note goes to the client as the thread's last message, before the end closes the thread.
+    if (closingNote !== undefined) appendMessage(ctx, row.request_id, expertId, 'expert', closingNote)
     ctx
-      .sql(`UPDATE sessions SET state = 'ended', ended_at = ?, outcome = ?, updated_at = ? WHERE id = ?`)
-      .run(now, JSON.stringify(outcome), now, row.id)
+      .sql(
+        `UPDATE sessions SET state = 'ended', ended_at = ?, outcome = ?, closing_note = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(now, JSON.stringify(outcome), closingNote ?? null, now, row.id)
     const session = publish(ctx, row.id)
     endBusyForSession(ctx, expertId)
     // Sent either way: the stats changed with the session.

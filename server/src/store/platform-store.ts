@@ -125,6 +125,8 @@ export interface SessionRow {
   reschedule: string | null
   /** The expert's private note; empty for none. */
   private_note: string
+  /** What the expert wrote to the client on ending it; null for none. */
+  closing_note: string | null
 }
 
 /** A row of `messages`. */
@@ -347,6 +349,7 @@ export class PlatformStore {
       ),
       reschedule: row.reschedule === null ? null : storedReschedule(row.reschedule),
       privateNote: fitText(PrivateNote, row.private_note),
+      closingNote: row.closing_note === null ? null : fitText(MessageBody, row.closing_note),
     }
   }
 

@@ -118,6 +118,8 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
         : [...core.cache.pastSessionsWithClient(invite.request.client.id, PAST_SESSIONS_WITH_CLIENT_LISTED)]
     },
     'messages.list': ({ requestId }) => [...core.cache.messages(requestId)],
+    'messages.unread': () => [...core.cache.unreadThreads()],
+    'messages.markRead': ({ requestId }) => core.markThreadRead(requestId),
     'invites.accept': command(invokeContract['invites.accept'].command),
     'invites.decline': command(invokeContract['invites.decline'].command),
     'messages.send': command(invokeContract['messages.send'].command),
@@ -152,6 +154,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     },
     'updates.restart': () => updates.restart(),
     'focus.take': ({ surface }) => deps.focus.take(surface),
+    'app.reportFocus': ({ surface, focused }) => core.pageFocused(surface, focused),
   }
 }
 

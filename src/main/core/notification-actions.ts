@@ -8,6 +8,7 @@
  * A reminder's body and Open show that session in the window; Start runs the window's Start (the
  * start window is checked again at the press: the notification may have waited); Snooze puts the
  * reminder off. A Start or Snooze that cannot be done is told the same way as a late Join.
+ * A client's message opens its thread: the invite in the popover, the session in the window.
  */
 import type { CommandOutcome } from '../../shared/command-outcome'
 import { Listeners } from '../../shared/listeners'
@@ -20,9 +21,15 @@ import type { ReminderScheduler } from './reminders/reminder-scheduler'
 /** Where the host should take the expert after a notification was pressed. */
 export type FocusRequest =
   /** The popover on this invite, its main button focused; `attention` when its notification failed. */
-  | { readonly kind: 'invite'; readonly inviteId: string; readonly attention: boolean }
-  /** The full window on this session (a reminder's notification). */
-  | { readonly kind: 'session'; readonly sessionId: string }
+  | {
+      readonly kind: 'invite'
+      readonly inviteId: string
+      readonly attention: boolean
+      /** A client's message: the window on the invite, its thread open. */
+      readonly thread?: true
+    }
+  /** The full window on this session (a reminder's notification; with `thread`, a message's). */
+  | { readonly kind: 'session'; readonly sessionId: string; readonly thread?: true }
   /** The full window (a notice). */
   | { readonly kind: 'window' }
 
@@ -69,6 +76,15 @@ export class NotificationActions {
   /** The expert pressed `activation.action` on a notification; settles once its command is answered. */
   async activate({ action, notification }: NotificationActivation): Promise<void> {
     if (notification.kind === 'reminder') return this.remind(action, notification)
+    if (notification.kind === 'message') {
+      const { opens } = notification
+      this.focusRequests.emit(
+        opens.kind === 'invite'
+          ? { kind: 'invite', inviteId: opens.inviteId, attention: false, thread: true }
+          : { kind: 'session', sessionId: opens.sessionId, thread: true },
+      )
+      return
+    }
     if (notification.kind !== 'invite') {
       this.focusRequests.emit({ kind: 'window' })
       return

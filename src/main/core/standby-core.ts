@@ -33,6 +33,7 @@ import type { RoomOpening } from '../../shared/ipc/contract'
 import { RoomOpener } from './rooms/room-opener'
 import { StandingAlerts } from './standing/standing-alerts'
 import type { CacheUpdate } from './sync/cache-push'
+import { MessageAlerts } from './messages/message-alerts'
 import { SyncEngine } from './sync/sync-engine'
 
 /** Everything the core needs from its host. */
@@ -57,6 +58,8 @@ export interface StandbyCoreDeps {
   readonly formatTime?: (t: number) => string
   /** Whether reminders are shown; read each time one is due. Defaults to on. */
   readonly remindersEnabled?: () => boolean
+  /** Whether a window of the app has the focus, where the host can tell; else pages report it. */
+  readonly windowFocused?: () => boolean
   /** The auto-away settings; read at each check. Defaults to on after 10 minutes. */
   readonly autoAway?: () => AutoAwaySettings
 }
@@ -98,12 +101,26 @@ export class StandbyCore {
   readonly presence: AutoAway
   /** Each new welcome from the platform (what it announces: its minimum app version). */
   readonly welcomed: Listeners<Welcome>
+  /** The expert read a thread: unread counts moved without the cache's events changing. */
+  readonly threadsRead: Listeners<string>
+  private readonly messageAlerts: MessageAlerts
+  /** The app's pages that have the focus now; a client's message is notified only when none has. */
+  private readonly focusedPages = new Set<string>()
 
   constructor(private readonly deps: StandbyCoreDeps) {
     const onError = (error: unknown): void => deps.log.error('A listener failed', error)
     this.states = new Listeners(onError)
     this.cacheChanged = new Listeners(onError)
     this.welcomed = new Listeners(onError)
+    this.threadsRead = new Listeners(onError)
+    this.messageAlerts = new MessageAlerts({
+      cache: deps.cache,
+      clock: deps.clock,
+      notifier: deps.notifier,
+      log: deps.log,
+      windowFocused: deps.windowFocused ?? (() => this.focusedPages.size > 0),
+    })
+    this.cacheChanged.add((update) => this.messageAlerts.cacheChanged(update))
     this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log)
     this.reminders = new ReminderScheduler({
       // Reminders follow the platform's clock: its sessions start by its time.
@@ -259,6 +276,24 @@ export class StandbyCore {
     return this.rooms.openCached(sessionId)
   }
 
+  /** A page of the app gained or lost the focus (`page` names it, so two pages do not mix). */
+  pageFocused(page: string, focused: boolean): void {
+    if (focused) this.focusedPages.add(page)
+    else this.focusedPages.delete(page)
+  }
+
+  /**
+   * The expert sees a thread in a focused page: its client messages are read, here and after a
+   * restart. Kept in this cache only: reading is what one screen showed, and the platform's
+   * protocol has no word for it.
+   */
+  markThreadRead(requestId: string): void {
+    if (this.deps.cache.markThreadRead(requestId, this.deps.clock.now())) {
+      this.publishTray()
+      this.threadsRead.emit(requestId)
+    }
+  }
+
   /** Resolves once the current catch-up is over; for tests and benches. */
   async settled(): Promise<void> {
     await this.sync?.settled()
@@ -266,6 +301,7 @@ export class StandbyCore {
 
   /** Disconnect and stop; the cache stays as it is. */
   stop(): void {
+    this.messageAlerts.stop()
     this.presence.stop()
     this.reminders.stop()
     this.platformClock.stop()

@@ -13,7 +13,9 @@ import type {
   ReminderKey,
   SnoozedReminder,
   StreamEntry,
+  ThreadPlace,
   UnreadableEvent,
+  UnreadThread,
 } from '../core/ports/cache-store'
 import type { Logger } from '../core/ports/logger'
 import { InviteRepository } from './repositories/invite-repository'
@@ -25,6 +27,7 @@ import { StandingRepository } from './repositories/standing-repository'
 import { SyncStateRepository } from './repositories/sync-state-repository'
 import type { HistoryCursor } from '../../shared/rules/history-order'
 import { isFiltered, type HistoryClient, type HistoryFilter } from '../../shared/rules/history-filter'
+import { THREAD_MESSAGES_LISTED, UNREAD_THREADS_LISTED } from '../../shared/ipc/list-limits'
 
 /** The expert an event's payload belongs to, when the payload says. */
 function expertIdOf(event: StreamEntry): string | null {
@@ -59,6 +62,7 @@ export class SqliteCacheStore implements CacheStore {
   private readonly clearInTransaction: () => void
   private readonly markNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
   private readonly markStandingWarnedInTransaction: (keys: ReadonlyArray<string>, at: number) => void
+  private readonly markMessagesNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
 
   constructor(
     db: Database.Database,
@@ -81,6 +85,9 @@ export class SqliteCacheStore implements CacheStore {
     )
     this.markStandingWarnedInTransaction = db.transaction((keys: ReadonlyArray<string>, at: number) =>
       this.standing.markWarned(keys, at),
+    )
+    this.markMessagesNotifiedInTransaction = db.transaction((ids: ReadonlyArray<string>, at: number) =>
+      this.messageRows.markNotified(ids, at),
     )
   }
 
@@ -157,7 +164,27 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   messages(requestId: string): ReadonlyArray<Message> {
-    return this.messageRows.byRequest(requestId)
+    return this.messageRows.byRequest(requestId, THREAD_MESSAGES_LISTED)
+  }
+
+  threadPlace(requestId: string): ThreadPlace | null {
+    return this.messageRows.place(requestId)
+  }
+
+  unreadThreads(): ReadonlyArray<UnreadThread> {
+    return this.messageRows.unread(UNREAD_THREADS_LISTED)
+  }
+
+  markThreadRead(requestId: string, at: number): boolean {
+    return this.messageRows.markRead(requestId, at) > 0
+  }
+
+  unnotifiedMessages(messageIds: ReadonlyArray<string>): ReadonlyArray<string> {
+    return messageIds.length > 0 ? this.messageRows.unnotified(messageIds) : []
+  }
+
+  markMessagesNotified(messageIds: ReadonlyArray<string>, at: number): void {
+    if (messageIds.length > 0) this.markMessagesNotifiedInTransaction(messageIds, at)
   }
 
   unnotifiedOpenInvites(): ReadonlyArray<Invite> {
@@ -292,7 +319,7 @@ export class SqliteCacheStore implements CacheStore {
   private deleteEverything(): void {
     this.standing.deleteAll()
     this.reminders.deleteAll()
-    this.messageRows.deleteAll()
+    this.messageRows.deleteAllWithState()
     this.invites.deleteAll()
     this.sessions.deleteAll()
     this.requests.deleteAll()

@@ -101,7 +101,7 @@ export function createTray(options: TrayOptions): StandbyTray {
 /**
  * The tray menu, the whole app where a tray gives only a menu: the status line (informational,
  * so disabled); the open invites, each opening the popover on it; the next session with its
- * countdown; when signed in, the availability with why and a checkbox to be available for
+ * countdown; the unread messages, opening the window; when signed in, the availability with why and a checkbox to be available for
  * invites; then Open, "Restart to update" while an update is ready and no session holds it, and
  * Quit.
  */
@@ -136,6 +136,11 @@ export function trayMenuTemplate(
           },
         ],
   )
+  const unread = section(
+    view.unreadMessages === null
+      ? []
+      : [{ id: 'unread-messages', label: text(view.unreadMessages), click: () => actions.onOpen() }],
+  )
   const { presence } = view
   const toggle = section(
     presence === null || onAvailability === undefined
@@ -156,6 +161,7 @@ export function trayMenuTemplate(
     { id: 'status', label: text(view.statusLine), enabled: false },
     ...invites,
     ...session,
+    ...unread,
     ...toggle,
     { type: 'separator' },
     { id: 'open', label: 'Open Standby', click: () => actions.onOpen() },

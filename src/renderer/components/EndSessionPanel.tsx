@@ -11,6 +11,7 @@ import { useApi, useNow, useServices } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { ActionButton, ActionError } from './ActionButton'
 import { Choice } from './Choice'
+import { ClosingNoteField } from './ClosingNoteField'
 import { useAction } from './use-action'
 
 /** Props of EndSessionPanel. */
@@ -29,12 +30,17 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
   const billingStarted = session.billingStartedAt !== null
   const [kind, setKind] = useState<Outcome['kind']>(billingStarted ? 'charged' : 'free')
   const [percentText, setPercentText] = useState('50')
+  const [closingNote, setClosingNote] = useState('')
   const checked = checkEndChoice({ kind, percentText }, billingStarted)
   const billedMs = session.billingStartedAt === null ? 0 : Math.max(0, now - session.billingStartedAt)
   const sentence = checked.ok ? clientPaysSentence(checked.outcome, billedMs, session.rate) : checked.message
 
   const end = useAction(async (outcome: Outcome) => {
-    const result = fromCommand('end the session', await api.sessions.end({ sessionId: session.id, outcome }))
+    const note = closingNote.trim() === '' ? {} : { closingNote }
+    const result = fromCommand(
+      'end the session',
+      await api.sessions.end({ sessionId: session.id, outcome, ...note }),
+    )
     if (result.ok) {
       notices.push(
         `Session ended: ${session.request.title}. ${clientPaysSentence(outcome, billedMs, session.rate)}`,
@@ -111,6 +117,13 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
           hint="when you could not help"
         />
       </fieldset>
+      <ClosingNoteField
+        id={`${id}-note`}
+        clientName={session.client.name}
+        value={closingNote}
+        disabled={end.pending}
+        onChange={setClosingNote}
+      />
       <p
         className={checked.ok ? 'end-confirm' : 'end-confirm end-invalid'}
         role="status"

@@ -101,7 +101,14 @@ function HistoryRow({
             </>
           )}
         </span>
-        <SessionReview session={session} />
+        <span className="history-extra">
+          <SessionReview session={session} />
+          {(session.closingNote ?? null) !== null && (
+            <span className="muted history-closing-note" title={session.closingNote ?? undefined}>
+              Closing note: {session.closingNote}
+            </span>
+          )}
+        </span>
       </div>
       <div className="history-outcome">
         <span className={`outcome outcome-${session.outcome?.kind ?? session.state}`}>

@@ -4,7 +4,7 @@
  * and the actions: Join (instant) or Book a proposed time (scheduled), Message the client, Decline
  * (with an optional reason).
  */
-import { useId, useRef, useState } from 'react'
+import { useCallback, useId, useRef, useState } from 'react'
 import type { DeclineReason, Invite, Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { zoneCity } from '../logic/format'
@@ -16,11 +16,13 @@ import { DeclineChoice } from './DeclineChoice'
 import { KindBadge } from './KindBadge'
 import { Attachments } from './Attachments'
 import { MessageThread } from './MessageThread'
+import { UnreadBadge } from './UnreadBadge'
 import { PastWithClient } from './PastWithClient'
 import { ProposedTimes } from './ProposedTimes'
 import { Ago, Countdown, Waiting } from './Time'
 import { useAction } from './use-action'
 import { useInviteFocus } from './use-invite-focus'
+import { useThreadFocus } from './use-thread-focus'
 
 /** Props of InviteCard. */
 export interface InviteCardProps {
@@ -39,6 +41,11 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
   const id = useId()
   const { request } = invite
   const [threadOpen, setThreadOpen] = useState(false)
+  // The popover's compact card has no thread: a message's press opens the window's card instead.
+  const openThread = useCallback(() => {
+    if (!compact) setThreadOpen(true)
+  }, [compact])
+  useThreadFocus({ inviteId: invite.id }, openThread)
   const direct = invite.reason !== 'matched'
   const card = useRef<HTMLElement>(null)
   useInviteFocus(card, invite)
@@ -63,6 +70,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
       <div className="invite-meta">
         <KindBadge kind={request.kind} />
         <span className={`reason${direct ? ' reason-direct' : ''}`}>{reasonLabel(invite.reason)}</span>
+        <UnreadBadge requestId={request.id} />
         <span className="meta-sep" aria-hidden="true" />
         {!compact && (
           <span className="muted">

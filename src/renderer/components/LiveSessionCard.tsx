@@ -13,6 +13,7 @@ import { Attachments } from './Attachments'
 import { EndSessionPanel } from './EndSessionPanel'
 import { PrivateNote } from './PrivateNote'
 import { KindBadge } from './KindBadge'
+import { SessionMessages } from './SessionMessages'
 import { ClockTime, Elapsed } from './Time'
 import { useAction } from './use-action'
 import { useSessionFocus } from './use-session-focus'
@@ -138,6 +139,7 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
       )}
       <ActionError message={startBilling.error} />
       <ActionError message={openRoom.error} />
+      {!compact && <SessionMessages session={session} />}
       {ending && <EndSessionPanel session={session} onCancel={() => setEnding(false)} />}
       {detailsOpen && (
         <div className="live-details">

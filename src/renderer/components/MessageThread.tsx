@@ -1,6 +1,8 @@
 /**
- * The pre-session thread with the client of one request: read from the cache once, then the
- * client's answers arrive in the `cache.changed` pushes; with a box to write before deciding.
+ * The thread with the client of one request, from invite to session: read from the cache once
+ * (so it reads offline), then the client's answers arrive in the `cache.changed` pushes; with a
+ * box to write while the thread is open, and the reason it is not once it is read-only. Shown in
+ * a focused window, the client's messages count as read.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { Message } from '../../shared/protocol/entities'
@@ -10,15 +12,25 @@ import { useApi, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { Ago } from './Time'
 import { useAction } from './use-action'
+import { useUnreadCount } from '../store/unread-store'
 
 /** Props of MessageThread. */
 export interface MessageThreadProps {
   readonly requestId: string
   readonly clientName: string
+  /** Why no new message can be sent (src/shared/rules/thread-open.ts); null or absent while it can. */
+  readonly closedBecause?: string | null
+  /** What an empty thread says. */
+  readonly emptyText?: string
 }
 
 /** The thread and its composer. */
-export function MessageThread({ requestId, clientName }: MessageThreadProps) {
+export function MessageThread({
+  requestId,
+  clientName,
+  closedBecause = null,
+  emptyText = 'Ask anything you need to know before you decide.',
+}: MessageThreadProps) {
   const api = useApi()
   const { app } = useServices()
   const id = useId()
@@ -56,6 +68,20 @@ export function MessageThread({ requestId, clientName }: MessageThreadProps) {
     }
   }, [api, app, requestId])
 
+  const unread = useUnreadCount(requestId)
+  useEffect(() => {
+    if (unread === 0) return
+    // Read only when the expert can see it: a window behind others shows nothing to anyone.
+    const markRead = (): void => {
+      if (document.hasFocus() && document.visibilityState === 'visible') {
+        void api.messages.markRead({ requestId })
+      }
+    }
+    markRead()
+    window.addEventListener('focus', markRead)
+    return () => window.removeEventListener('focus', markRead)
+  }, [api, requestId, unread])
+
   const send = useAction(async (body: string) => {
     const result = fromCommand('send', await api.messages.send({ requestId, body }))
     // Send is disabled while the box is empty: focus goes back to the box, ready for the next one.
@@ -92,9 +118,7 @@ export function MessageThread({ requestId, clientName }: MessageThreadProps) {
       >
         <ol className="thread-messages">
           {messages === null && readError === null && <li className="muted">Loading…</li>}
-          {messages?.length === 0 && (
-            <li className="muted thread-empty">Ask anything you need to know before you decide.</li>
-          )}
+          {messages?.length === 0 && <li className="muted thread-empty">{emptyText}</li>}
           {messages?.map((message) => (
             <li key={message.id} className={`bubble bubble-${message.from}`}>
               <span className="visually-hidden">{message.from === 'expert' ? 'You' : clientName}: </span>
@@ -107,31 +131,35 @@ export function MessageThread({ requestId, clientName }: MessageThreadProps) {
         </ol>
       </div>
       <ActionError message={readError} />
-      <form className="thread-composer" onSubmit={onSubmit}>
-        <label className="visually-hidden" htmlFor={`${id}-draft`}>
-          Message to {clientName}
-        </label>
-        <textarea
-          ref={box}
-          id={`${id}-draft`}
-          rows={2}
-          maxLength={5_000}
-          placeholder={`Write to ${clientName}…`}
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) onSubmit(event)
-          }}
-        />
-        <ActionButton
-          type="submit"
-          pending={send.pending}
-          pendingLabel="Sending…"
-          disabled={draft.trim() === ''}
-        >
-          Send
-        </ActionButton>
-      </form>
+      {closedBecause !== null ? (
+        <p className="muted thread-closed">{closedBecause}</p>
+      ) : (
+        <form className="thread-composer" onSubmit={onSubmit}>
+          <label className="visually-hidden" htmlFor={`${id}-draft`}>
+            Message to {clientName}
+          </label>
+          <textarea
+            ref={box}
+            id={`${id}-draft`}
+            rows={2}
+            maxLength={5_000}
+            placeholder={`Write to ${clientName}…`}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) onSubmit(event)
+            }}
+          />
+          <ActionButton
+            type="submit"
+            pending={send.pending}
+            pendingLabel="Sending…"
+            disabled={draft.trim() === ''}
+          >
+            Send
+          </ActionButton>
+        </form>
+      )}
       <ActionError message={send.error} />
     </section>
   )

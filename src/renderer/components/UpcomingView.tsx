@@ -12,6 +12,7 @@ import { AddToCalendarButton } from './AddToCalendarButton'
 import { EmptyState } from './InvitesView'
 import { RescheduleStatus, SessionChanges } from './SessionChanges'
 import { PrivateNote } from './PrivateNote'
+import { SessionMessages } from './SessionMessages'
 import { StartButton } from './StartButton'
 import { useSessionFocus } from './use-session-focus'
 
@@ -93,6 +94,7 @@ export function UpcomingSession({
         {!compact && <AddToCalendarButton session={session} />}
         {!compact && session.state === 'booked' && <SessionChanges session={session} />}
         {!compact && <PrivateNote session={session} />}
+        {!compact && <SessionMessages session={session} />}
       </div>
       <StartButton session={session} />
     </article>

@@ -25,6 +25,8 @@ export const INVOKE_CHANNELS = [
   'sessions.historyClients',
   'invites.pastSessionsWithClient',
   'messages.list',
+  'messages.unread',
+  'messages.markRead',
   'invites.accept',
   'invites.decline',
   'messages.send',
@@ -43,6 +45,7 @@ export const INVOKE_CHANNELS = [
   'updates.check',
   'updates.restart',
   'focus.take',
+  'app.reportFocus',
 ] as const satisfies ReadonlyArray<InvokeChannel>
 
 /** Every main → renderer event. */
@@ -54,6 +57,7 @@ export const PUSH_EVENTS = [
   'focus.requested',
   'notices.shown',
   'notifications.healthChanged',
+  'messages.unreadChanged',
   'updates.changed',
 ] as const satisfies ReadonlyArray<PushEvent>
 

@@ -16,7 +16,12 @@ import { ConnectionState } from '../connection-state'
 import { commandSchemas, type CommandName } from '../protocol/commands'
 import { Expert, Id, Invite, Message, Session, Timestamp } from '../protocol/entities'
 import { PROTOCOL_VERSION } from '../protocol/handshake'
-import { HISTORY_CLIENTS_LISTED, PAST_SESSIONS_WITH_CLIENT_LISTED } from './list-limits'
+import {
+  HISTORY_CLIENTS_LISTED,
+  PAST_SESSIONS_WITH_CLIENT_LISTED,
+  THREAD_MESSAGES_LISTED,
+  UNREAD_THREADS_LISTED,
+} from './list-limits'
 import { HistoryClientSchema, HistoryFilterSchema } from './history-filter-schema'
 import { UpdateChannel, UpdateState } from '../update/update-state'
 
@@ -216,10 +221,20 @@ export const RestartOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), message: z.string() }),
 ])
 
+/** A thread open for replies and how many of its client's messages the expert has not read. */
+export const UnreadThread = z.object({ requestId: Id, count: z.number().int().positive() }).strict()
+/** The threads with unread client messages, in no particular order. */
+export const UnreadThreads = z.array(UnreadThread).max(UNREAD_THREADS_LISTED)
+/** The threads with unread client messages. */
+export type UnreadThreads = z.infer<typeof UnreadThreads>
+
+/** Set when the press was on a client's message: the window shows the item with its thread open. */
+const ThreadFlag = z.literal(true).optional()
+
 /** What a press on a notification asks the pages to show: an invite, its main button focused, or a session. */
 export const FocusTarget = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('invite'), inviteId: Id }).strict(),
-  z.object({ kind: z.literal('session'), sessionId: Id }).strict(),
+  z.object({ kind: z.literal('invite'), inviteId: Id, thread: ThreadFlag }).strict(),
+  z.object({ kind: z.literal('session'), sessionId: Id, thread: ThreadFlag }).strict(),
 ])
 /** What a press on a notification asks the pages to show. */
 export type FocusTarget = z.infer<typeof FocusTarget>
@@ -277,16 +292,20 @@ export const invokeContract = {
     request: z.object({ inviteId: Id }).strict(),
     response: z.array(Session).max(PAST_SESSIONS_WITH_CLIENT_LISTED),
   },
-  /** The pre-session thread of a request, from the cache. */
+  /** The latest messages of a request's thread, from invite to session, from the cache. */
   'messages.list': {
     request: z.object({ requestId: Id }).strict(),
-    response: z.array(Message),
+    response: z.array(Message).max(THREAD_MESSAGES_LISTED),
   },
+  /** The threads with client messages the expert has not read, from the cache. */
+  'messages.unread': { request: z.void(), response: UnreadThreads },
+  /** The expert sees this thread in a focused page: its client messages are read. */
+  'messages.markRead': { request: z.object({ requestId: Id }).strict(), response: z.void() },
   /** Take an invite: join an instant one, or book a scheduled one at one of its proposed times. */
   'invites.accept': commandEntry('invite.accept'),
   /** Decline an invite. */
   'invites.decline': commandEntry('invite.decline'),
-  /** Message the client of a request before deciding. */
+  /** Message the client of a request: on an open invite, or a booked or live session. */
   'messages.send': commandEntry('message.send'),
   /** Join (start) a booked session. */
   'sessions.join': commandEntry('session.join'),
@@ -330,6 +349,11 @@ export const invokeContract = {
     request: z.object({ surface: z.enum(['window', 'popover']) }).strict(),
     response: FocusTarget.nullable(),
   },
+  /** A page gained or lost the focus: a client's message is notified only while no page has it. */
+  'app.reportFocus': {
+    request: z.object({ surface: z.enum(['window', 'popover']), focused: z.boolean() }).strict(),
+    response: z.void(),
+  },
 } as const satisfies Record<`${string}.${string}`, InvokeEntry>
 
 /** Main → renderer events, each with the schema of its payload. */
@@ -348,6 +372,8 @@ export const pushContract = {
   'notices.shown': HostNotice,
   /** Notifications started or stopped reaching the expert. */
   'notifications.healthChanged': NotificationHealth,
+  /** Unread counts moved (a message came, a thread was read): every thread with unread messages. */
+  'messages.unreadChanged': UnreadThreads,
   /** The updater's state changed (a check, download progress, a restart now safe or held). */
   'updates.changed': UpdateState,
 } as const satisfies Record<`${string}.${string}`, z.ZodType>

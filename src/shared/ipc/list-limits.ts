@@ -15,3 +15,9 @@ export const PAST_SESSIONS_WITH_CLIENT_LISTED = 3
 
 /** How many clients History's client filter offers. */
 export const HISTORY_CLIENTS_LISTED = 1_000
+
+/** How many of a thread's latest messages the window shows: a thread read from the cache is bounded. */
+export const THREAD_MESSAGES_LISTED = 500
+
+/** How many threads with unread messages the host tells the pages about at once. */
+export const UNREAD_THREADS_LISTED = 1_000

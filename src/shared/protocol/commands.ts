@@ -12,7 +12,7 @@ import {
   DeclineReason,
   Id,
   Message,
-  MessageBody,
+  MessageDraft,
   Outcome,
   Session,
   Timestamp,
@@ -45,7 +45,7 @@ export const commandSchemas = {
     result: z.object({ inviteId: Id }),
   },
   'message.send': {
-    payload: z.object({ requestId: Id, body: MessageBody }),
+    payload: z.object({ requestId: Id, body: MessageDraft }),
     result: z.object({ message: Message }),
   },
   'session.join': {
@@ -57,7 +57,12 @@ export const commandSchemas = {
     result: z.object({ session: Session }),
   },
   'session.end': {
-    payload: z.object({ sessionId: Id, outcome: Outcome }),
+    payload: z.object({
+      sessionId: Id,
+      outcome: Outcome,
+      /** A last word to the client; the platform adds it to the thread and to the session. */
+      closingNote: MessageDraft.optional(),
+    }),
     result: z.object({ session: Session }),
   },
   /**

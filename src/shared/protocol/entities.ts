@@ -29,8 +29,21 @@ export const RequestTitle = Text({ max: 200 })
 /** The client's own account of their problem; may be empty. */
 export const RequestDescription = Text({ min: 0, max: 20_000, multiline: true })
 
-/** One message of a pre-session thread. */
+/** One message of a thread. */
 export const MessageBody = Text({ max: 5_000, multiline: true })
+
+/**
+ * A message as someone sends it: a MessageBody that must also be well-formed Unicode. A stored body
+ * keeps the lenient rule (a broken character becomes U+FFFD), but one being written is refused, so
+ * the writer learns of it and retypes it rather than sending a mangled message.
+ */
+export const MessageDraft = z
+  .string()
+  .refine((text) => text.isWellFormed(), {
+    message: 'The message holds a broken character (invalid Unicode); retype it and send it again',
+    abort: true,
+  })
+  .pipe(MessageBody)
 
 /** An IANA time zone name such as "Europe/Berlin"; checked by the runtime's own Intl data. */
 export const TimeZone = z
@@ -351,11 +364,13 @@ export const Session = z.object({
    * that does not fit reads as none rather than costing the whole session: the platform keeps it.
    */
   privateNote: PrivateNote.catch(''),
+  /** What the expert wrote to the client on ending it (also the thread's last message); null for none. */
+  closingNote: MessageBody.nullable().default(null),
 })
 /** A session an expert took, from booking to its end. */
 export type Session = z.infer<typeof Session>
 
-/** One line of the pre-session thread between a client and one expert about a request. */
+/** One line of the thread between a client and one expert about a request, from invite to session. */
 export const Message = z.object({
   id: Id,
   requestId: Id,
@@ -364,5 +379,5 @@ export const Message = z.object({
   body: MessageBody,
   sentAt: Timestamp,
 })
-/** One line of the pre-session thread between a client and one expert about a request. */
+/** One line of the thread between a client and one expert about a request, from invite to session. */
 export type Message = z.infer<typeof Message>

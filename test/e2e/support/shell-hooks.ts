@@ -41,7 +41,7 @@ export function nextOpened({ shell }: TestShell): Promise<string> {
 /** Press a notification on screen through the shell's hook, as the expert would; throws when refused. */
 export async function pressNotification(
   { shell }: TestShell,
-  press: { readonly inviteId: string } | { readonly sessionId: string },
+  press: { readonly inviteId: string } | { readonly sessionId: string } | { readonly requestId: string },
   action: 'open' | 'primary' | 'decline' | 'start' | 'snooze',
 ): Promise<void> {
   const answer = await fetch(`${shell.origin}${NOTIFICATION_HOOK_PATH}`, {

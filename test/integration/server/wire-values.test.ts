@@ -93,16 +93,19 @@ describe('text through the platform', () => {
     expect(request.description).toBe(`\ufffd${'x'.repeat(19_997)}\ufffd`)
     expectWithinLimits(request)
 
-    const sent = await socket.command('message.send', { requestId: request.id, body: atLimit(5_000) })
+    // A message being written is refused with a broken character rather than stored mangled.
+    const broken = await socket.command('message.send', { requestId: request.id, body: atLimit(5_000) })
+    expect(broken).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+    const sent = await socket.command('message.send', { requestId: request.id, body: 'x'.repeat(5_000) })
     expect(sent.ok).toBe(true)
     const result = commandSchemas['message.send'].result.parse(sent.ok ? sent.result : null)
     expect(result.message.body).toHaveLength(5_000)
     const reply = platform().server.marketplace.clientMessage(
       request.id,
       expert.id,
-      `${LOW}ok\u0007\r\n${atLimit(4_990)}`,
+      `ok\u0007\r\n${'x'.repeat(4_991)}\u0000`,
     )
-    expect(reply.body).toBe(`\ufffdok\n${'x'.repeat(4_989)}\ufffd`)
+    expect(reply.body).toBe(`ok\n${'x'.repeat(4_991)}`)
     await socket.waitForEvent((e) => e.type === 'message.created' && e.payload.message.id === reply.id)
 
     const live = parsedByTheApp(socket)

@@ -50,6 +50,11 @@ export class FakeBrowserWindow
   /** The taskbar button's overlay (Windows) and its spoken description; null when cleared. */
   overlay: { image: FakeNativeImage; description: string } | null = null
 
+  /** The window with the focus, as Electron says: none once it was destroyed or lost it. */
+  static getFocusedWindow(): FakeBrowserWindow | null {
+    return fake.windows.find((w) => w.focused && !w.destroyed) ?? null
+  }
+
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
     super()
     fake.windows.push(this)

@@ -40,6 +40,17 @@ describe('the fake BrowserWindow', () => {
   })
 })
 
+describe('the fake BrowserWindow’s focus', () => {
+  it('names the focused window, and none once it lost the focus or was destroyed', () => {
+    const window = new FakeBrowserWindow()
+    expect(FakeBrowserWindow.getFocusedWindow()).toBeNull()
+    window.focus()
+    expect(FakeBrowserWindow.getFocusedWindow()).toBe(window)
+    window.destroy()
+    expect(FakeBrowserWindow.getFocusedWindow()).toBeNull()
+  })
+})
+
 describe('the fake WebContents', () => {
   it('asks will-frame-navigate first, and will-navigate only for a main-frame navigation it let through', () => {
     const contents = new FakeBrowserWindow().webContents

@@ -100,6 +100,20 @@ describe('platform migrations', () => {
     expect(() => db.prepare(`UPDATE invites SET decline_reason = 'bored'`).run()).toThrow(/CHECK constraint/)
   })
 
+  it('0011-closing-note keeps every stored session, each without a closing note', () => {
+    const db = new Database(':memory:')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 10 })
+    db.pragma('foreign_keys = OFF')
+    db.prepare(
+      `INSERT INTO sessions (id, request_id, expert_id, client_id, kind, booked_start, state, phase, updated_at, room_key)
+       VALUES ('ses_a', 'req_a', 'e', 'c', 'instant', 0, 'ended', 'context', 0, 'k')`,
+    ).run()
+    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
+    expect(db.prepare('SELECT id, state, closing_note FROM sessions').all()).toEqual([
+      { id: 'ses_a', state: 'ended', closing_note: null },
+    ])
+  })
+
   it('0007-money gives stored experts the default rate, and stored sessions the same as terms of their own', () => {
     const db = new Database(':memory:')
     migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 6 })

@@ -56,9 +56,52 @@ describe('the client simulator', () => {
     await socket.command('message.send', { requestId: invite.request.id, body: 'Is the error on every run?' })
     platform.clock.advance(10_000)
     const reply = await socket.waitForEvent(
-      (e) => e.type === 'message.created' && e.payload.message.from === 'client',
+      (e) =>
+        e.type === 'message.created' &&
+        e.payload.message.from === 'client' &&
+        e.payload.message.requestId === invite.request.id,
     )
     expect(reply.type === 'message.created' && reply.payload.message.requestId).toBe(invite.request.id)
+  })
+
+  it('has clients write now and then, unprompted, on invites and on sessions', async () => {
+    const unprompted = (socket: ExpertConnection) =>
+      socket.waitForEvent(
+        (e) =>
+          e.type === 'message.created' &&
+          e.payload.message.from === 'client' &&
+          !socket.events.some(
+            (m) =>
+              m.type === 'message.created' &&
+              m.payload.message.from === 'expert' &&
+              m.payload.message.requestId === e.payload.message.requestId,
+          ),
+      )
+    await Promise.any(experts.map(unprompted))
+    const ada = experts[0]!
+    const requestIds: string[] = []
+    for (let i = 0; i < 6; i++) {
+      const { request } = platform.server.marketplace.createRequest({
+        clientId: 'cli_sam',
+        title: `Unprompted ${i}`,
+        kind: 'instant',
+        direct: { expertId: DEMO_EXPERTS[0].id, via: 'profile' },
+      })
+      const invite = await ada.waitForEvent(
+        (e) => e.type === 'invite.created' && e.payload.invite.request.id === request.id,
+      )
+      if (invite.type !== 'invite.created') throw new Error('unreachable')
+      await ada.command('invite.accept', { inviteId: invite.payload.invite.id, proposedTime: null })
+      requestIds.push(request.id)
+    }
+    platform.clock.advance(30_000)
+    const written = await ada.waitForEvent(
+      (e) =>
+        e.type === 'message.created' &&
+        e.payload.message.from === 'client' &&
+        requestIds.includes(e.payload.message.requestId),
+    )
+    expect(written.type).toBe('message.created')
   })
 
   it('has the client join an instant session the expert took', async () => {

@@ -11,6 +11,7 @@ import { m0007Money } from './0007-money'
 import { m0008ReviewsAndChargebacks } from './0008-reviews-and-chargebacks'
 import { m0009SessionReschedule } from './0009-session-reschedule'
 import { m0010SessionPrivateNotes } from './0010-session-private-notes'
+import { m0011ClosingNote } from './0011-closing-note'
 
 /** All migrations, oldest first. */
 export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -24,4 +25,5 @@ export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0008ReviewsAndChargebacks,
   m0009SessionReschedule,
   m0010SessionPrivateNotes,
+  m0011ClosingNote,
 ]

@@ -2,7 +2,16 @@
  * The local cache as the core sees it: the SQLite repositories in src/main/db implement this, so
  * the core never touches the driver and the cache could move to a worker later.
  */
-import type { Expert, Invite, Message, PlatformEvent, Session, Snapshot } from '../../../shared/protocol'
+import type {
+  Expert,
+  Invite,
+  InviteState,
+  Message,
+  PlatformEvent,
+  Session,
+  SessionState,
+  Snapshot,
+} from '../../../shared/protocol'
 import type { HistoryCursor } from '../../../shared/rules/history-order'
 import type { HistoryClient, HistoryFilter } from '../../../shared/rules/history-filter'
 
@@ -50,6 +59,17 @@ export interface SnoozedReminder {
   readonly at: number
 }
 
+/** A thread open for replies with client messages the expert has not read. */
+export interface UnreadThread {
+  readonly requestId: string
+  readonly count: number
+}
+
+/** Where a thread lives in the lists: the expert's session for its request, else their invite to it. */
+export type ThreadPlace =
+  | { readonly kind: 'session'; readonly sessionId: string; readonly state: SessionState }
+  | { readonly kind: 'invite'; readonly inviteId: string; readonly state: InviteState }
+
 /** The cached state of one signed-in expert. */
 export interface CacheStore {
   /** The id of the last applied event (0 for an empty cache). */
@@ -89,8 +109,18 @@ export interface CacheStore {
   invite(id: string): Invite | null
   /** One session. */
   session(id: string): Session | null
-  /** The pre-session thread of a request, oldest first. */
+  /** The latest messages of a request's thread (bounded), oldest first. */
   messages(requestId: string): ReadonlyArray<Message>
+  /** The session or invite a request's thread belongs to; null when neither is cached. */
+  threadPlace(requestId: string): ThreadPlace | null
+  /** Per thread open for replies, the client messages the expert has not read (bounded). */
+  unreadThreads(): ReadonlyArray<UnreadThread>
+  /** Mark a thread's client messages read; true when any was unread. */
+  markThreadRead(requestId: string, at: number): boolean
+  /** Of these messages, the client's ones neither read nor shown as a notification yet. */
+  unnotifiedMessages(messageIds: ReadonlyArray<string>): ReadonlyArray<string>
+  /** Remember that these messages were shown (or passed over), so a restart does not show them. */
+  markMessagesNotified(messageIds: ReadonlyArray<string>, at: number): void
 
   /** Open invites not yet shown as a notification. */
   unnotifiedOpenInvites(): ReadonlyArray<Invite>

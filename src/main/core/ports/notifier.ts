@@ -38,7 +38,20 @@ export type AppNotification =
       /** Start was allowed when shown; at the click, ask `ReminderScheduler.startAllowed(sessionId)`. */
       readonly startAllowed: boolean
     }
+  /** A client wrote while the window was not focused; a press opens the thread's invite or session. */
+  | {
+      readonly kind: 'message'
+      readonly requestId: string
+      readonly opens: MessagePlace
+      readonly title: string
+      readonly body: string
+    }
   | { readonly kind: 'notice'; readonly title: string; readonly body: string }
+
+/** What a message's notification opens: the invite (in the popover) or the session (in the window). */
+export type MessagePlace =
+  | { readonly kind: 'invite'; readonly inviteId: string }
+  | { readonly kind: 'session'; readonly sessionId: string }
 
 /**
  * What the expert did with a notification: clicked its body or Open (`open`); on an invite,

@@ -30,6 +30,8 @@ export interface TraySource {
   expert(): Expert | null
   openInvites(): ReadonlyArray<Invite>
   upcomingSessions(now: number, limit: number): ReadonlyArray<Session>
+  /** Threads with client messages the expert has not read; a source without threads has none. */
+  unreadThreads?(): ReadonlyArray<{ readonly count: number }>
 }
 
 /** The tray's state as one stream of views. */
@@ -67,6 +69,7 @@ export function createTrayFeed(options: {
       invites: source?.openInvites() ?? [],
       nextSession,
       now,
+      unreadMessages: (source?.unreadThreads?.() ?? []).reduce((sum, thread) => sum + thread.count, 0),
     })
     const changesIn =
       nextSession === null || view.nextSession === null ? null : countdownChangesIn(nextSession, now)

@@ -2,7 +2,7 @@
  * Everything the tray shows, as one value computed from the app's state: the icon, the tooltip,
  * the menu's lines and the badge. The Electron tray (src/main/electron/tray.ts) only draws it.
  */
-import { kindLabel, presenceLabel } from '../../../shared/labels'
+import { kindLabel, presenceLabel, unreadMessagesLabel } from '../../../shared/labels'
 import type { Expert, Invite } from '../../../shared/protocol'
 import type { TrayStatus } from '../ports/tray-state'
 import { sessionCountdown, type CountdownSession } from './session-countdown'
@@ -28,6 +28,8 @@ export interface TrayInputs {
   readonly nextSession: (CountdownSession & { readonly id: string }) | null
   /** The platform's time. */
   readonly now: number
+  /** Client messages the expert has not read, over every open invite and booked or live session. */
+  readonly unreadMessages?: number
 }
 
 /** One line of the menu that opens something. */
@@ -51,6 +53,8 @@ export interface TrayView {
   readonly nextSession: TrayLine | null
   /** The number on the Dock, the launcher or the taskbar overlay: the open invites. */
   readonly badgeCount: number
+  /** "2 unread messages", opening the window; null when every message is read. */
+  readonly unreadMessages: string | null
 }
 
 /** The tray's view of the app's state. */
@@ -59,6 +63,8 @@ export function trayView(inputs: TrayInputs): TrayView {
   const signedIn = status.connection.status !== 'signed_out'
   const expert = signedIn ? inputs.expert : null
   const invites = signedIn ? inputs.invites : []
+  const unread =
+    signedIn && (inputs.unreadMessages ?? 0) > 0 ? unreadMessagesLabel(inputs.unreadMessages ?? 0) : null
   const nextSession =
     signedIn && inputs.nextSession !== null
       ? { id: inputs.nextSession.id, label: sessionCountdown(inputs.nextSession, now) }
@@ -71,7 +77,7 @@ export function trayView(inputs: TrayInputs): TrayView {
       notificationsSilenced: (status.notificationWarning ?? null) !== null,
     }),
     statusLine: status.statusLine,
-    tooltip: [`Standby — ${status.statusLine}`, nextSession?.label].filter(Boolean).join('\n'),
+    tooltip: [`Standby — ${status.statusLine}`, nextSession?.label, unread].filter(Boolean).join('\n'),
     presence:
       expert === null ? null : { label: presenceLabel(expert), online: expert.availability === 'online' },
     invites: invites.slice(0, MENU_INVITES).map((invite) => ({
@@ -81,5 +87,6 @@ export function trayView(inputs: TrayInputs): TrayView {
     moreInvites: Math.max(0, invites.length - MENU_INVITES),
     nextSession,
     badgeCount: signedIn ? status.openInvites : 0,
+    unreadMessages: unread,
   }
 }

@@ -12,6 +12,7 @@ import { m0008SessionMoney } from './0008-session-money'
 import { m0009StandingWarnings } from './0009-standing-warnings'
 import { m0010SessionChangesAhead } from './0010-session-changes-ahead'
 import { m0011HistoryFilters } from './0011-history-filters'
+import { m0012MessageState } from './0012-message-state'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -26,4 +27,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0009StandingWarnings,
   m0010SessionChangesAhead,
   m0011HistoryFilters,
+  m0012MessageState,
 ]

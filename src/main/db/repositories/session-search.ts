@@ -1,6 +1,6 @@
 /**
  * What History's search box looks in: one text per session, kept in the `session_search` table
- * (a trigram full-text index, see migration 0011) beside the session's row. Each searched field
+ * (an FTS5 word index, see migration 0011) beside the session's row. Each searched field
  * is one line of SEARCHED_FIELDS; a field added here is indexed as each session is next written.
  */
 import type { Session } from '../../../shared/protocol'
@@ -10,6 +10,8 @@ export const SEARCHED_FIELDS: ReadonlyArray<(session: Session) => string | undef
   (session) => session.request.title,
   (session) => session.client.name,
   (session) => session.privateNote,
+  // Sessions cached before closing notes had none (migration 0012), so none needs indexing again.
+  (session) => session.closingNote ?? undefined,
 ]
 
 /** The searched text of `session`: its fields, one per line, so words never join across two. */

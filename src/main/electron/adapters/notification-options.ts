@@ -58,10 +58,11 @@ export function earlierReminder(sessionId: string): AppNotification {
   }
 }
 
-/** The OS groups Standby's notifications by kind: invites, reminders, notices. */
+/** The OS groups Standby's notifications by kind: invites, reminders, messages, notices. */
 const GROUPS = {
   invite: { groupId: 'standby-invites', groupTitle: 'Invites' },
   reminder: { groupId: 'standby-reminders', groupTitle: 'Reminders' },
+  message: { groupId: 'standby-messages', groupTitle: 'Messages' },
   notice: { groupId: 'standby-notices', groupTitle: 'Standby' },
 } as const
 

@@ -18,8 +18,11 @@ type InviteNotification = Extract<AppNotification, { kind: 'invite' }>
 /** A reminder's notification as recorded. */
 type ReminderNotification = Extract<AppNotification, { kind: 'reminder' }>
 
-/** Which notification a press is on: an invite's, or the latest reminder of a session. */
-export type PressTarget = { readonly inviteId: string } | { readonly sessionId: string }
+type MessageNotification = Extract<AppNotification, { kind: 'message' }>
+
+/** Which notification a press is on: an invite's, the latest reminder of a session, or a thread's latest message. */
+export type PressTarget =
+  { readonly inviteId: string } | { readonly sessionId: string } | { readonly requestId: string }
 
 /** A Notifier that remembers what it showed. */
 export interface RecordingNotifier extends Notifier {
@@ -55,6 +58,7 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
   const removed: string[] = []
   let onScreen: InviteNotification[] = []
   let reminders: ReminderNotification[] = []
+  let messages: MessageNotification[] = []
   let health: NotifierHealth = { status: 'ok' }
   const listeners = new Listeners<AppNotification>()
   const activations = new Listeners<NotificationActivation>()
@@ -74,6 +78,8 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
       if (notification.kind === 'invite') onScreen = [...onScreen, notification]
       if (notification.kind === 'reminder')
         reminders = [...reminders.filter((r) => r.sessionId !== notification.sessionId), notification]
+      if (notification.kind === 'message')
+        messages = [...messages.filter((m) => m.requestId !== notification.requestId), notification]
       if (notification.kind === 'invite_closed') {
         onScreen = onScreen.filter((n) => n.inviteId !== notification.inviteId)
         removed.push(notification.inviteId)
@@ -89,6 +95,12 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
         if (notification === undefined) throw notOnScreen(`invite ${target.inviteId}`)
         onScreen = onScreen.filter((n) => n !== notification)
         return activations.emit({ action, notification })
+      }
+      if ('requestId' in target) {
+        const message = messages.find((n) => n.requestId === target.requestId)
+        if (message === undefined) throw notOnScreen(`the thread of request ${target.requestId}`)
+        messages = messages.filter((n) => n !== message)
+        return activations.emit({ action, notification: message })
       }
       const reminder = reminders.find((n) => n.sessionId === target.sessionId)
       if (reminder === undefined) throw notOnScreen(`session ${target.sessionId}`)
@@ -117,6 +129,8 @@ export function notificationLabel(notification: AppNotification): string {
       return 'Invite closed'
     case 'reminder':
       return 'Reminder'
+    case 'message':
+      return 'Message'
     case 'notice':
       return 'Notice'
   }

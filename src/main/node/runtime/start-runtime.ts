@@ -55,6 +55,8 @@ export interface RuntimeOptions {
   /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
   readonly linkClock?: Clock
   readonly random?: () => number
+  /** Whether a window of the app has the focus, where the host can tell; else the pages report it. */
+  readonly windowFocused?: () => boolean
 }
 
 /** Sends one push event to the host's pages. */
@@ -109,6 +111,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     timings: options.timings,
     linkClock: options.linkClock,
     random: options.random,
+    windowFocused: options.windowFocused,
     remindersEnabled: () => options.settings.get().remindersEnabled,
     autoAway: () => {
       const { autoAwayEnabled, autoAwayMinutes } = options.settings.get()
@@ -163,6 +166,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           if (target !== null) send('focus.requested', target)
         }),
         notificationActions.notices.add((notice) => send('notices.shown', notice)),
+        core.cacheChanged.add(() => send('messages.unreadChanged', [...cache.unreadThreads()])),
+        core.threadsRead.add(() => send('messages.unreadChanged', [...cache.unreadThreads()])),
         options.notifier.onHealthChange?.((health) => send('notifications.healthChanged', health)) ??
           (() => undefined),
         updates.changes.add((state) => send('updates.changed', state)),
@@ -182,8 +187,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
 /** What the pages show for a focus request; the bare window has nothing to show in it. */
 function focusTargetOf(request: FocusRequest): FocusTarget | null {
-  if (request.kind === 'invite') return { kind: 'invite', inviteId: request.inviteId }
-  if (request.kind === 'session') return { kind: 'session', sessionId: request.sessionId }
+  const thread = request.kind !== 'window' && request.thread === true ? { thread: true as const } : {}
+  if (request.kind === 'invite') return { kind: 'invite', inviteId: request.inviteId, ...thread }
+  if (request.kind === 'session') return { kind: 'session', sessionId: request.sessionId, ...thread }
   return null
 }
 

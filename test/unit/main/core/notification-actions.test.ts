@@ -100,6 +100,27 @@ describe('a press on a notification', () => {
     expect(sent).toEqual([])
   })
 
+  it('on a client’s message opens its thread: the session in the window, the invite in its card', async () => {
+    const { actions, focus, sent } = setup()
+    const message = (opens: Extract<AppNotification, { kind: 'message' }>['opens']): AppNotification => ({
+      kind: 'message',
+      requestId: 'req_1',
+      opens,
+      title: 'Message from Sam',
+      body: 'Hi',
+    })
+    await actions.activate({ action: 'open', notification: message({ kind: 'session', sessionId: 'ses_1' }) })
+    await actions.activate({
+      action: 'primary',
+      notification: message({ kind: 'invite', inviteId: 'inv_1' }),
+    })
+    expect(focus).toEqual([
+      { kind: 'session', sessionId: 'ses_1', thread: true },
+      { kind: 'invite', inviteId: 'inv_1', attention: false, thread: true },
+    ])
+    expect(sent).toEqual([])
+  })
+
   it('Join sends one accept however often it is pressed while on its way', async () => {
     const { actions, sent, settle, notifier } = setup()
     const first = actions.activate({ action: 'primary', notification: instant })

@@ -35,8 +35,10 @@ const request = aRequest({ id: 'req_1' })
 const invite = anInvite({ id: 'inv_1', request })
 const session = aSession({ id: 'ses_1', request })
 const { request: _ir, ...inviteRow } = invite
-// A session as caches held it before money, reviews, chargebacks and changes ahead, and before rooms.
+// A session as caches held it before money, reviews, chargebacks, changes ahead, notes and closing
+// notes, and before rooms.
 const {
+  closingNote: _closing,
   privateNote: _note,
   freeCancellationUntil: _free,
   reschedule: _reschedule,
@@ -84,6 +86,7 @@ const sessionRowWithRoom = { ...sessionRow, roomUrl: null }
 
 /** The session's row as a cache at `version` holds it: a room from 7 on, money from 8, reviews from 9. */
 function sessionRowAt(version: number): object {
+  if (version >= 11) return { ...sessionRowAt(10), privateNote: '' }
   if (version >= 10)
     return {
       ...sessionRowWithRoom,
@@ -386,6 +389,7 @@ describe('cache migrations', () => {
       { id: 'ses_2', kind: 'instant', outcome: 'charged', client_id: 'cli_0' },
       { id: 'ses_bad', kind: null, outcome: null, client_id: null },
     ])
+    migrate(db, cacheMigrations, options)
     const store = new SqliteCacheStore(db, linesLogger())
     expect(store.session('ses_2')).toStrictEqual(past)
     expect(store.sessionHistory(10, undefined, { query: 'keystroke sam' }).map((s) => s.id)).toEqual([
@@ -400,6 +404,40 @@ describe('cache migrations', () => {
     // The delete trigger: a session that leaves the cache takes its words along.
     db.prepare(`DELETE FROM sessions WHERE id = 'ses_2'`).run()
     expect(db.prepare('SELECT COUNT(*) FROM session_search').pluck().get()).toBe(1)
+    db.close()
+  })
+
+  it('0012-message-state marks which cached messages the client wrote, with nothing read or shown yet', () => {
+    const { db } = databaseAt(11)
+    insertVersion1Rows(db, sessionRowAt(11))
+    const insert = db.prepare('INSERT INTO messages (id, request_id, sent_at, json) VALUES (?, ?, ?, ?)')
+    const message = (id: string, from: 'client' | 'expert', at: number) =>
+      insert.run(
+        id,
+        request.id,
+        at,
+        JSON.stringify({ id, requestId: request.id, expertId: 'exp_ada', from, body: id, sentAt: at }),
+      )
+    message('msg_1', 'expert', 1)
+    message('msg_2', 'client', 2)
+    message('msg_3', 'client', 3)
+    insert.run('msg_bad', request.id, 4, '{oops')
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: 12 })
+    expect(db.pragma('user_version', { simple: true })).toBe(12)
+    for (const table of Object.keys(before))
+      if (table !== 'messages' && table !== 'sessions') expect(dump(db, table), table).toEqual(before[table])
+    expect(dump(db, 'message_state')).toEqual([])
+    expect(db.prepare('SELECT id, from_client FROM messages ORDER BY id').all()).toEqual([
+      { id: 'msg_1', from_client: 0 },
+      { id: 'msg_2', from_client: 1 },
+      { id: 'msg_3', from_client: 1 },
+      { id: 'msg_bad', from_client: 0 },
+    ])
+    const store = new SqliteCacheStore(db, linesLogger())
+    expect(store.session('ses_1')).toStrictEqual(migratedSession)
+    // The invite is open: its client's two messages are unread.
+    expect(store.unreadThreads()).toEqual([{ requestId: request.id, count: 2 }])
     db.close()
   })
 

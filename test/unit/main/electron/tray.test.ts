@@ -21,6 +21,7 @@ const signedOut: TrayView = {
   moreInvites: 0,
   nextSession: null,
   badgeCount: 0,
+  unreadMessages: null,
 }
 const busy: TrayView = {
   icon: 'invite',
@@ -34,6 +35,7 @@ const busy: TrayView = {
   moreInvites: 5,
   nextSession: { id: 's1', label: 'Query plan · in 25 min' },
   badgeCount: 7,
+  unreadMessages: null,
 }
 
 function makeTray(options: Partial<TrayOptions> = {}) {
@@ -108,6 +110,21 @@ describe('the tray', () => {
     expect(tray.menu?.item('invites-more').label).toBe('5 more open invites…')
     expect(tray.menu?.item('next-session').label).toBe('Next: Query plan · in 25 min')
     expect(tray.toolTip).toBe('Standby — Online · 7 open invites\nQuery plan · in 25 min')
+  })
+
+  it('lists the unread messages between the session and the availability, opening the window', () => {
+    const { tray, standbyTray } = makeTray()
+    standbyTray.show({ ...busy, unreadMessages: '3 unread messages' })
+    expect(ids(tray).slice(6, 11)).toEqual([
+      'next-session',
+      'separator',
+      'unread-messages',
+      'separator',
+      'presence',
+    ])
+    expect(tray.menu?.item('unread-messages').label).toBe('3 unread messages')
+    tray.clickMenuItem('unread-messages')
+    expect(onOpen).toHaveBeenCalledOnce()
   })
 
   it('opens the popover on an invite picked in the menu, and on all of them from the count', () => {

@@ -4,9 +4,8 @@ import { invokeContract } from '../../../../src/shared/ipc/contract'
 describe('the IPC contract’s values', () => {
   it('normalises the message an expert writes before it leaves for the platform', () => {
     const send = invokeContract['messages.send'].request
-    expect(send.parse({ requestId: 'req_1', body: ' Hi \ud83d\u0000\r\nthere ' }).body).toBe(
-      'Hi \ufffd\nthere',
-    )
+    expect(send.parse({ requestId: 'req_1', body: ' Hi \u0000\r\nthere ' }).body).toBe('Hi \nthere')
+    expect(send.safeParse({ requestId: 'req_1', body: 'Hi \ud83d there' }).success).toBe(false)
     expect(send.safeParse({ requestId: 'req_1', body: '\u0000\u0007' }).success).toBe(false)
   })
 

@@ -57,10 +57,22 @@ describe('Text', () => {
     }
   })
 
-  it('normalises the message an expert sends through the command schema too', () => {
+  it('refuses a message being sent with a broken character, saying so, and still normalises the rest', () => {
     const send = commandSchemas['message.send'].payload
-    const body = 'y'.repeat(4_999) + LONE_HIGH
-    expect(send.parse({ requestId: 'req_1', body }).body).toBe('y'.repeat(4_999) + '\ufffd')
+    const broken = send.safeParse({ requestId: 'req_1', body: 'y'.repeat(4_999) + LONE_HIGH })
+    expect(broken.success).toBe(false)
+    expect(broken.error?.issues[0]?.message).toMatch(/broken character.*retype it/)
+    expect(send.parse({ requestId: 'req_1', body: ' Hi\r\nthere\u0000 ' }).body).toBe('Hi\nthere')
+  })
+
+  it('refuses the same broken character in a closing note, and an empty or oversized one', () => {
+    const end = commandSchemas['session.end'].payload
+    const base = { sessionId: 'ses_1', outcome: { kind: 'free' } }
+    expect(end.safeParse({ ...base, closingNote: `Thanks ${LONE_HIGH}` }).success).toBe(false)
+    expect(end.safeParse({ ...base, closingNote: '  \n ' }).success).toBe(false)
+    expect(end.safeParse({ ...base, closingNote: 'x'.repeat(5_001) }).success).toBe(false)
+    expect(end.parse({ ...base, closingNote: ' Thanks! ' }).closingNote).toBe('Thanks!')
+    expect(end.parse(base).closingNote).toBeUndefined()
   })
 })
 

@@ -43,6 +43,26 @@ function feed(clock = new ManualClock(start - minutes(25) - 30_000)) {
 }
 
 describe('the tray feed', () => {
+  it('sums the unread client messages of every thread into one line and the tooltip, and drops it once read', () => {
+    const { trayFeed, last } = feed()
+    const unread = [
+      { requestId: 'r1', count: 2 },
+      { requestId: 'r2', count: 1 },
+    ]
+    trayFeed.follow({ ...source({}), unreadThreads: () => unread }, new ManualClock(start))
+    trayFeed.set(online())
+    expect(last().unreadMessages).toBe('3 unread messages')
+    expect(last().tooltip).toBe('Standby — Online\n3 unread messages')
+    unread.splice(0, 1)
+    trayFeed.refresh()
+    expect(last().unreadMessages).toBe('1 unread message')
+    unread.splice(0)
+    trayFeed.refresh()
+    expect(last()).toMatchObject({ unreadMessages: null, tooltip: 'Standby — Online' })
+    trayFeed.set(signedOut)
+    expect(last().unreadMessages).toBeNull()
+  })
+
   it('shows the signed-out tray before the core has said anything', () => {
     const { trayFeed, last } = feed()
     trayFeed.refresh()

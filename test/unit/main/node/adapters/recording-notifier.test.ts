@@ -90,6 +90,25 @@ describe('the Node notifier', () => {
     )
   })
 
+  it('prints a client’s message and lets a test press the latest of its thread, once', () => {
+    const notifier = createRecordingNotifier()
+    const pressed = vi.fn()
+    notifier.onActivate(pressed)
+    const message = (body: string): AppNotification => ({
+      kind: 'message',
+      requestId: 'req_1',
+      opens: { kind: 'session', sessionId: 'ses_1' },
+      title: 'Message from Sam',
+      body,
+    })
+    expect(notificationLine(message('Hi'))).toBe('[notification] Message: Message from Sam — Hi')
+    notifier.show(message('Hi'))
+    notifier.show(message('Are you there?'))
+    notifier.press({ requestId: 'req_1' }, 'open')
+    expect(pressed).toHaveBeenCalledWith({ action: 'open', notification: message('Are you there?') })
+    expect(() => notifier.press({ requestId: 'req_1' }, 'open')).toThrow(/the thread of request req_1/)
+  })
+
   it('removes a closed invite’s notification and records the removal', () => {
     const notifier = createRecordingNotifier()
     notifier.show(instant)

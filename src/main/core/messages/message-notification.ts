@@ -1,0 +1,47 @@
+/**
+ * The words of a client's message notification: who wrote and the first line of what they wrote.
+ * Several messages of one thread held back while the client wrote quickly are told as one.
+ */
+import type { Message } from '../../../shared/protocol'
+import type { AppNotification, MessagePlace } from '../ports/notifier'
+import { firstLine } from '../sync/invite-notification'
+
+/** The notification for `messages` (one thread, oldest first, at least one) from `clientName`. */
+export function messageNotification(
+  messages: ReadonlyArray<Message>,
+  clientName: string,
+  opens: MessagePlace,
+): AppNotification {
+  const latest = messages[messages.length - 1]
+  return {
+    kind: 'message',
+    requestId: latest?.requestId ?? '',
+    opens,
+    title:
+      messages.length === 1 ? `Message from ${clientName}` : `${messages.length} messages from ${clientName}`,
+    body: latest === undefined ? '' : firstLine(latest.body),
+  }
+}
+
+/** The one notification for new messages in more threads than are told one by one. */
+export function manyThreadsNotification(threads: number): AppNotification {
+  return {
+    kind: 'notice',
+    title: `New messages from ${threads} clients`,
+    body: 'Open Standby to read them: each invite and session shows its unread messages.',
+  }
+}
+
+/** Which client messages of a batch are worth a notification, grouped by thread in arrival order. */
+export function clientMessagesByThread(
+  messages: ReadonlyArray<Message>,
+): ReadonlyMap<string, ReadonlyArray<Message>> {
+  const threads = new Map<string, Message[]>()
+  for (const message of messages) {
+    if (message.from !== 'client') continue
+    const thread = threads.get(message.requestId)
+    if (thread === undefined) threads.set(message.requestId, [message])
+    else thread.push(message)
+  }
+  return threads
+}

@@ -1,0 +1,127 @@
+/**
+ * The thread beyond the invite: a booked session's thread in Upcoming, with the client's unread
+ * message counted on the card until the expert opens it; and a closing note on ending a live
+ * session that the platform records as the thread's last message and History shows.
+ */
+import { expect, it } from 'vitest'
+import { bookScheduled } from '../support/booking'
+import { useE2e } from './support/fixture'
+import { platformSessionOf } from './support/scenario'
+import { checkScreen } from './support/screens'
+import { pressNotification, shownSoon } from './support/shell-hooks'
+
+const world = useE2e()
+const HOUR = 3_600_000
+
+it('counts a client’s message on a booked session until its thread is opened, and answers in it', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['sql'])
+  const client = platform.addClient('Sam Okafor')
+  const title = 'Slow monthly report query'
+  bookScheduled(platform, {
+    expertId: ada.id,
+    clientId: client,
+    title,
+    start: platform.clock.now() + 2 * HOUR,
+  })
+  const session = platformSessionOf(
+    platform,
+    platform.server.marketplace.db.prepare('SELECT request_id FROM sessions').pluck().get() as string,
+  )
+  const page = await open(await shell(ada))
+  await page.getByRole('button', { name: /^Upcoming/ }).click()
+  const card = page.getByRole('article', { name: title })
+  await card.waitFor()
+
+  platform.server.marketplace.clientMessage(session.request.id, ada.id, 'The EXPLAIN output is attached.')
+  const badge = card.getByText('1 unread message', { exact: true })
+  await badge.waitFor()
+  await checkScreen(page, 'session-unread')
+
+  await card.getByRole('button', { name: 'Messages with Sam Okafor' }).click()
+  const log = card.getByRole('log', { name: 'Messages with Sam Okafor' })
+  await log.getByText('The EXPLAIN output is attached.').waitFor()
+  await badge.waitFor({ state: 'detached' })
+
+  await card
+    .getByRole('textbox', { name: 'Message to Sam Okafor' })
+    .fill('Thanks, I will read it before we start.')
+  await card.getByRole('button', { name: 'Send' }).click()
+  await log.getByText('Thanks, I will read it before we start.').waitFor()
+  await checkScreen(page, 'session-thread')
+  expect(platform.server.marketplace.thread(session.request.id, ada.id).map((m) => [m.from, m.body])).toEqual(
+    [
+      ['client', 'The EXPLAIN output is attached.'],
+      ['expert', 'Thanks, I will read it before we start.'],
+    ],
+  )
+})
+
+it('notifies a client’s message while the window is not focused, and a press opens the session’s thread', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['sql'])
+  const client = platform.addClient('Sam Okafor')
+  const title = 'Index advice for a report'
+  bookScheduled(platform, {
+    expertId: ada.id,
+    clientId: client,
+    title,
+    start: platform.clock.now() + 2 * HOUR,
+  })
+  const app = await shell(ada)
+  const page = await open(app)
+  await page.getByRole('heading', { name: 'Invites', level: 1 }).waitFor()
+  // The expert clicks elsewhere: the page tells the host it lost the focus.
+  await app.shell.runtime.api['app.reportFocus']({ surface: 'window', focused: false })
+  const session = platformSessionOf(
+    platform,
+    platform.server.marketplace.db.prepare('SELECT request_id FROM sessions').pluck().get() as string,
+  )
+  platform.server.marketplace.clientMessage(
+    session.request.id,
+    ada.id,
+    'Can we start 5 minutes late?\nTraffic.',
+  )
+  const shown = await shownSoon(app.shell.adapters.notifier, (n) => n.kind === 'message')
+  expect(shown).toMatchObject({ title: 'Message from Sam Okafor', body: 'Can we start 5 minutes late?' })
+
+  await pressNotification(app, { requestId: session.request.id }, 'open')
+  const card = page.getByRole('article', { name: title })
+  await card
+    .getByRole('log', { name: 'Messages with Sam Okafor' })
+    .getByText('Can we start 5 minutes late?')
+    .waitFor()
+  // Shown in the focused window: read, so no count is left on the card.
+  await expect.poll(() => app.shell.runtime.api['messages.unread']()).toEqual([])
+  expect(await card.getByText(/unread message/).count()).toBe(0)
+})
+
+it('ends a live session with a closing note the client gets last and History shows', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['css'])
+  const client = platform.addClient('Olu Adeyemi')
+  const page = await open(await shell(ada))
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: client,
+    title: 'Grid layout collapses on Safari',
+    kind: 'instant',
+    direct: { expertId: ada.id, via: 'dashboard' },
+  })
+  await page.getByRole('button', { name: `Join now “${request.title}”` }).click()
+  const live = page.getByRole('article', { name: request.title })
+  await live.getByText('Waiting for Olu Adeyemi to join…').waitFor()
+  await live.getByRole('button', { name: 'End session…' }).click()
+  const note = 'Thanks, Olu! Try minmax(0, 1fr) on the columns next.'
+  await live.getByRole('textbox', { name: 'Closing note to Olu Adeyemi (optional)' }).fill(note)
+  await checkScreen(page, 'live-end-note')
+  await live.getByRole('button', { name: 'End session' }).click()
+
+  await page.getByRole('heading', { name: 'History' }).waitFor()
+  await page.getByRole('list', { name: 'Past sessions' }).getByText(`Closing note: ${note}`).waitFor()
+  const session = platformSessionOf(platform, request.id)
+  expect(platform.server.marketplace.store.session(session.id).closingNote).toBe(note)
+  expect(platform.server.marketplace.thread(request.id, ada.id).at(-1)).toMatchObject({
+    from: 'expert',
+    body: note,
+  })
+})

@@ -1,0 +1,145 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { MESSAGE_QUIET_MS, MessageAlerts } from '../../../../../src/main/core/messages/message-alerts'
+import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
+import { ManualClock } from '../../../../../src/shared/clock'
+import type { PlatformEvent } from '../../../../../src/shared/protocol'
+import {
+  aClient,
+  aMessage,
+  anInvite,
+  aRequest,
+  aSession,
+  FIXTURE_NOW,
+  inviteCreated,
+  messageCreated,
+  sessionUpdated,
+} from '../../../../support/fixtures'
+import { linesLogger, storeFactory, useTempDirs } from '../../db/cache-test-kit'
+
+const tempDir = useTempDirs()
+const openStore = storeFactory()
+
+const sam = aClient(0)
+const invite = anInvite({ id: 'inv_1', request: aRequest({ id: 'req_1', client: sam }) })
+const booked = aSession({ id: 'ses_2', request: aRequest({ id: 'req_2', client: sam }) })
+
+/** Alerts over a real cache, a manual clock and a notifier that keeps what it was asked to show. */
+function setup(options: { focused?: boolean; path?: string } = {}) {
+  const { store } = openStore(options.path ?? join(tempDir(), 'cache.db'))
+  const clock = new ManualClock(FIXTURE_NOW)
+  const shown: AppNotification[] = []
+  let focused = options.focused ?? false
+  const alerts = new MessageAlerts({
+    cache: store,
+    clock,
+    notifier: { show: (n) => shown.push(n) },
+    log: linesLogger(),
+    windowFocused: () => focused,
+  })
+  let nextId = store.cursor() + 1
+  /** Apply events to the cache as the sync engine does, then tell the alerts. */
+  const arrive = (...make: Array<(id: number) => PlatformEvent>): void => {
+    const events = make.map((f) => f(nextId++))
+    const { applied } = store.applyEvents(events)
+    alerts.cacheChanged({ kind: 'events', events: applied })
+  }
+  arrive(
+    (id) => inviteCreated(id, invite),
+    (id) => sessionUpdated(id, booked),
+  )
+  return { store, clock, shown, alerts, arrive, focus: (value: boolean) => (focused = value) }
+}
+
+const clientSays = (id: string, requestId: string, body: string) => (n: number) =>
+  messageCreated(n, aMessage({ id, requestId, from: 'client', body }))
+
+describe('message notifications', () => {
+  it('shows a client’s message with who wrote and its first line, opening the session’s thread', () => {
+    const { shown, arrive } = setup()
+    arrive(clientSays('m1', 'req_2', 'Quick question before we start:\nis the repo public?'))
+    expect(shown).toEqual([
+      {
+        kind: 'message',
+        requestId: 'req_2',
+        opens: { kind: 'session', sessionId: 'ses_2' },
+        title: `Message from ${sam.name}`,
+        body: 'Quick question before we start:',
+      },
+    ])
+  })
+
+  it('cuts a long first line short and opens an invite’s thread in its card', () => {
+    const { shown, arrive } = setup()
+    arrive(clientSays('m1', 'req_1', 'x'.repeat(400)))
+    expect(shown[0]).toMatchObject({ opens: { kind: 'invite', inviteId: 'inv_1' } })
+    expect([...(shown[0]?.body ?? '')].length).toBeLessThanOrEqual(140)
+    expect(shown[0]?.body.endsWith('…')).toBe(true)
+  })
+
+  it('never shows the expert’s own messages', () => {
+    const { shown, arrive } = setup()
+    arrive((n) => messageCreated(n, aMessage({ id: 'm1', requestId: 'req_2', from: 'expert' })))
+    expect(shown).toEqual([])
+  })
+
+  it('shows nothing while a page of the app has the focus, and not later either', () => {
+    const { shown, arrive, focus, store } = setup({ focused: true })
+    arrive(clientSays('m1', 'req_2', 'Hi'))
+    focus(false)
+    arrive(clientSays('m2', 'req_1', 'Hello'))
+    expect(shown.map((n) => n.body)).toEqual(['Hello'])
+    // Still unread: the lists show both.
+    expect(store.unreadThreads()).toHaveLength(2)
+  })
+
+  it('shows a message once when the same events come again, or a restarted app considers them', () => {
+    const path = join(tempDir(), 'cache.db')
+    const first = setup({ path })
+    const message = aMessage({ id: 'm1', requestId: 'req_2', from: 'client', body: 'Hi' })
+    first.arrive((n) => messageCreated(n, message))
+    // A replay hands the alerts the same event again.
+    first.alerts.cacheChanged({ kind: 'events', events: [messageCreated(99, message)] })
+    expect(first.shown).toHaveLength(1)
+    const again = setup({ path })
+    again.alerts.cacheChanged({ kind: 'events', events: [messageCreated(3, message)] })
+    expect(again.shown).toEqual([])
+  })
+
+  it('tells a quick run of messages in one thread together, after a quiet spell', () => {
+    const { shown, arrive, clock } = setup()
+    arrive(clientSays('m1', 'req_2', 'Hi'))
+    arrive(clientSays('m2', 'req_2', 'Are you there?'))
+    arrive(clientSays('m3', 'req_2', 'I found the log'))
+    expect(shown.map((n) => n.title)).toEqual([`Message from ${sam.name}`])
+    clock.advance(MESSAGE_QUIET_MS)
+    expect(shown.map((n) => [n.title, n.body])).toEqual([
+      [`Message from ${sam.name}`, 'Hi'],
+      [`2 messages from ${sam.name}`, 'I found the log'],
+    ])
+  })
+
+  it('drops the held messages of a thread the expert read meanwhile', () => {
+    const { shown, arrive, clock, store } = setup()
+    arrive(clientSays('m1', 'req_2', 'Hi'))
+    arrive(clientSays('m2', 'req_2', 'Are you there?'))
+    store.markThreadRead('req_2', clock.now())
+    clock.advance(MESSAGE_QUIET_MS)
+    expect(shown).toHaveLength(1)
+  })
+
+  it('tells messages in many threads at once in one notice', () => {
+    const { shown, arrive, store } = setup()
+    const extra = [3, 4, 5].map((n) => anInvite({ id: `inv_${n}`, request: aRequest({ id: `req_${n}` }) }))
+    arrive(...extra.map((i) => (n: number) => inviteCreated(n, i)))
+    arrive(...['req_1', 'req_2', 'req_3', 'req_4', 'req_5'].map((r) => clientSays(`m_${r}`, r, 'Hi')))
+    expect(shown).toEqual([expect.objectContaining({ kind: 'notice', title: 'New messages from 5 clients' })])
+    expect(store.unreadThreads()).toHaveLength(5)
+  })
+
+  it('shows nothing for the messages a snapshot brings', () => {
+    const { shown, alerts } = setup()
+    alerts.cacheChanged({ kind: 'replaced' })
+    expect(shown).toEqual([])
+  })
+})
