@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest'
 import { bookScheduled } from '../support/booking'
 import { useE2e } from './support/fixture'
-import { platformSessionOf } from './support/scenario'
+import { joinDirectInstant, platformSessionOf } from './support/scenario'
 import { checkScreen } from './support/screens'
 import { pressNotification, shownSoon } from './support/shell-hooks'
 
@@ -97,18 +97,10 @@ it('notifies a client’s message while the window is not focused, and a press o
 })
 
 it('ends a live session with a closing note the client gets last and History shows', async () => {
-  const { platform, expert, shell, open } = await world()
-  const ada = expert('Ada Byron', ['css'])
-  const client = platform.addClient('Olu Adeyemi')
-  const page = await open(await shell(ada))
-  const { request } = platform.server.marketplace.createRequest({
-    clientId: client,
-    title: 'Grid layout collapses on Safari',
-    kind: 'instant',
-    direct: { expertId: ada.id, via: 'dashboard' },
-  })
-  await page.getByRole('button', { name: `Join now “${request.title}”` }).click()
-  const live = page.getByRole('article', { name: request.title })
+  const { platform, ada, page, request, live } = await joinDirectInstant(
+    await world(),
+    'Grid layout collapses on Safari',
+  )
   await live.getByText('Waiting for Olu Adeyemi to join…').waitFor()
   await live.getByRole('button', { name: 'End session…' }).click()
   const note = 'Thanks, Olu! Try minmax(0, 1fr) on the columns next.'

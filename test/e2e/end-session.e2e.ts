@@ -5,25 +5,17 @@
  */
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
-import { platformSessionOf } from './support/scenario'
+import { joinDirectInstant, platformSessionOf } from './support/scenario'
 import { checkScreen } from './support/screens'
 
 const world = useE2e()
 const MINUTE = 60_000
 
 it('starts billing once the client joins and ends with a 50% discount the platform records', async () => {
-  const { platform, expert, shell, open } = await world()
-  const ada = expert('Ada Byron', ['css'])
-  const client = platform.addClient('Olu Adeyemi')
-  const page = await open(await shell(ada))
-  const { request } = platform.server.marketplace.createRequest({
-    clientId: client,
-    title: 'Grid layout collapses on Safari',
-    kind: 'instant',
-    direct: { expertId: ada.id, via: 'dashboard' },
-  })
-  await page.getByRole('button', { name: `Join now “${request.title}”` }).click()
-  const live = page.getByRole('article', { name: request.title })
+  const { platform, page, request, live } = await joinDirectInstant(
+    await world(),
+    'Grid layout collapses on Safari',
+  )
   await live.getByText('Waiting for Olu Adeyemi to join…').waitFor()
   const startBilling = live.getByRole('button', { name: 'Start billing' })
   expect(await startBilling.isDisabled()).toBe(true)

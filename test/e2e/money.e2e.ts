@@ -5,25 +5,17 @@
  */
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
-import { platformSessionOf } from './support/scenario'
+import { joinDirectInstant, platformSessionOf } from './support/scenario'
 import { checkScreen } from './support/screens'
 
 const world = useE2e()
 const MINUTE = 60_000
 
 it('previews the client’s payment in money, then shows the amount in History and the chart', async () => {
-  const { platform, expert, shell, open } = await world()
-  const ada = expert('Ada Byron', ['css'])
-  const client = platform.addClient('Olu Adeyemi')
-  const page = await open(await shell(ada))
-  const { request } = platform.server.marketplace.createRequest({
-    clientId: client,
-    title: 'Flexbox gap on old Safari',
-    kind: 'instant',
-    direct: { expertId: ada.id, via: 'dashboard' },
-  })
-  await page.getByRole('button', { name: `Join now “${request.title}”` }).click()
-  const live = page.getByRole('article', { name: request.title })
+  const { platform, page, request, live } = await joinDirectInstant(
+    await world(),
+    'Flexbox gap on old Safari',
+  )
   platform.server.marketplace.clientJoin(platformSessionOf(platform, request.id).id)
   await live.getByText(/Olu Adeyemi joined at/).waitFor()
   await live.getByRole('button', { name: 'Start billing' }).click()

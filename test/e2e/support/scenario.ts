@@ -1,6 +1,8 @@
 /** Shortcuts that put the platform and the app in a state, through the app's own core where it acts. */
+import type { Locator, Page } from 'playwright'
 import type { Invite, Session } from '../../../src/shared/protocol/entities'
 import type { TestPlatform } from '../../support/test-platform'
+import type { E2eWorld } from './fixture'
 import type { TestShell } from './harness'
 
 /** Resolves with the open invite for `requestId` once the app's cache has it. */
@@ -63,4 +65,35 @@ export function platformSessionOf(platform: TestPlatform, requestId: string): Se
     .get(requestId)
   if (row === undefined) throw new Error(`No session for request ${requestId}`)
   return platform.server.marketplace.store.session(row.id)
+}
+
+/** Ada's window with a live instant session she joined from a direct request by a new client. */
+export interface JoinedInstant {
+  readonly platform: TestPlatform
+  readonly ada: ReturnType<E2eWorld['expert']>
+  readonly client: string
+  readonly page: Page
+  readonly request: { readonly id: string; readonly title: string }
+  /** The live session's card. */
+  readonly live: Locator
+}
+
+/**
+ * Ada (tagged css) opens her window, Olu Adeyemi asks her directly for help with `title`, and she
+ * presses Join now: resolves once the live card is on screen.
+ */
+export async function joinDirectInstant(world: E2eWorld, title: string): Promise<JoinedInstant> {
+  const ada = world.expert('Ada Byron', ['css'])
+  const client = world.platform.addClient('Olu Adeyemi')
+  const page = await world.open(await world.shell(ada))
+  const { request } = world.platform.server.marketplace.createRequest({
+    clientId: client,
+    title,
+    kind: 'instant',
+    direct: { expertId: ada.id, via: 'dashboard' },
+  })
+  await page.getByRole('button', { name: `Join now “${request.title}”` }).click()
+  const live = page.getByRole('article', { name: request.title })
+  await live.waitFor()
+  return { platform: world.platform, ada, client, page, request, live }
 }
