@@ -20,6 +20,7 @@ import type {
 import type { Logger } from '../core/ports/logger'
 import { InviteRepository } from './repositories/invite-repository'
 import { MessageRepository } from './repositories/message-repository'
+import { transactionOnUse } from './repositories/prepared-on-use'
 import { ReminderRepository } from './repositories/reminder-repository'
 import { RequestRepository } from './repositories/request-repository'
 import { SessionRepository } from './repositories/session-repository'
@@ -75,18 +76,18 @@ export class SqliteCacheStore implements CacheStore {
     this.messageRows = new MessageRepository(db, logger)
     this.reminders = new ReminderRepository(db)
     this.standing = new StandingRepository(db, logger)
-    this.applyEventsInTransaction = db.transaction((events: ReadonlyArray<StreamEntry>) =>
+    this.applyEventsInTransaction = transactionOnUse(db, (events: ReadonlyArray<StreamEntry>) =>
       this.applyBatch(events),
     )
-    this.applySnapshotInTransaction = db.transaction((snapshot: Snapshot) => this.replaceWith(snapshot))
-    this.clearInTransaction = db.transaction(() => this.deleteEverything())
-    this.markNotifiedInTransaction = db.transaction((ids: ReadonlyArray<string>, at: number) =>
+    this.applySnapshotInTransaction = transactionOnUse(db, (snapshot: Snapshot) => this.replaceWith(snapshot))
+    this.clearInTransaction = transactionOnUse(db, () => this.deleteEverything())
+    this.markNotifiedInTransaction = transactionOnUse(db, (ids: ReadonlyArray<string>, at: number) =>
       this.invites.markNotified(ids, at),
     )
-    this.markStandingWarnedInTransaction = db.transaction((keys: ReadonlyArray<string>, at: number) =>
+    this.markStandingWarnedInTransaction = transactionOnUse(db, (keys: ReadonlyArray<string>, at: number) =>
       this.standing.markWarned(keys, at),
     )
-    this.markMessagesNotifiedInTransaction = db.transaction((ids: ReadonlyArray<string>, at: number) =>
+    this.markMessagesNotifiedInTransaction = transactionOnUse(db, (ids: ReadonlyArray<string>, at: number) =>
       this.messageRows.markNotified(ids, at),
     )
   }

@@ -4,6 +4,7 @@
  * holds the invite without its request; reads splice the request back in (see withRequest).
  */
 import type Database from 'better-sqlite3'
+import { preparedOnUse } from './prepared-on-use'
 import type { Invite, InviteState } from '../../../shared/protocol'
 import type { Logger } from '../../core/ports/logger'
 import { parseAllStored, parseStored, withRequest, withoutRequest, type StoredRow } from './stored-json'
@@ -33,38 +34,53 @@ export class InviteRepository {
     private readonly logger: Logger,
   ) {
     // DO UPDATE rather than REPLACE: the row, and so notified_at, survives a repeated invite.
-    this.upsertInvite = db.prepare(
+    this.upsertInvite = preparedOnUse(
+      db,
       `INSERT INTO invites (id, request_id, state, sent_at, json) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET request_id = excluded.request_id, state = excluded.state,
          sent_at = excluded.sent_at, json = excluded.json`,
     )
-    this.updateState = db.prepare(
+    this.updateState = preparedOnUse(
+      db,
       `UPDATE invites SET state = ?, json = json_set(json, '$.state', ?) WHERE id = ?`,
     )
     const select = `SELECT invites.id, ${withRequest('invites')} AS json FROM invites
       JOIN requests ON requests.id = invites.request_id`
-    this.selectOpen = db.prepare(`${select} WHERE state = 'open' ORDER BY sent_at DESC, invites.id DESC`)
-    this.countOpenInvites = db.prepare(`SELECT COUNT(*) AS n FROM invites WHERE state = 'open'`)
-    this.selectMissed = db.prepare(
+    this.selectOpen = preparedOnUse(
+      db,
+      `${select} WHERE state = 'open' ORDER BY sent_at DESC, invites.id DESC`,
+    )
+    this.countOpenInvites = preparedOnUse(db, `SELECT COUNT(*) AS n FROM invites WHERE state = 'open'`)
+    this.selectMissed = preparedOnUse(
+      db,
       `${select} WHERE state IN ('declined', 'taken', 'expired', 'withdrawn')
        ORDER BY sent_at DESC, invites.id DESC LIMIT ?`,
     )
-    this.selectById = db.prepare(`${select} WHERE invites.id = ?`)
-    this.selectUnnotified = db.prepare(
+    this.selectById = preparedOnUse(db, `${select} WHERE invites.id = ?`)
+    this.selectUnnotified = preparedOnUse(
+      db,
       `${select} WHERE state = 'open' AND notified_at IS NULL
          AND invites.id NOT IN (SELECT id FROM shown_invites) ORDER BY sent_at DESC, invites.id DESC`,
     )
-    this.updateNotified = db.prepare(
+    this.updateNotified = preparedOnUse(
+      db,
       'UPDATE invites SET notified_at = ? WHERE id = ? AND notified_at IS NULL',
     )
-    this.insertShown = db.prepare('INSERT OR IGNORE INTO shown_invites (id, at) VALUES (?, ?)')
-    this.selectShown = db.prepare('SELECT id FROM shown_invites WHERE id IN (SELECT value FROM json_each(?))')
-    this.pruneShown = db.prepare(
+    this.insertShown = preparedOnUse(db, 'INSERT OR IGNORE INTO shown_invites (id, at) VALUES (?, ?)')
+    this.selectShown = preparedOnUse(
+      db,
+      'SELECT id FROM shown_invites WHERE id IN (SELECT value FROM json_each(?))',
+    )
+    this.pruneShown = preparedOnUse(
+      db,
       'DELETE FROM shown_invites WHERE id NOT IN (SELECT id FROM shown_invites ORDER BY at DESC LIMIT ?)',
     )
-    this.deleteAllShown = db.prepare('DELETE FROM shown_invites')
-    this.deleteOthers = db.prepare('DELETE FROM invites WHERE id NOT IN (SELECT value FROM json_each(?))')
-    this.deleteAllInvites = db.prepare('DELETE FROM invites')
+    this.deleteAllShown = preparedOnUse(db, 'DELETE FROM shown_invites')
+    this.deleteOthers = preparedOnUse(
+      db,
+      'DELETE FROM invites WHERE id NOT IN (SELECT value FROM json_each(?))',
+    )
+    this.deleteAllInvites = preparedOnUse(db, 'DELETE FROM invites')
   }
 
   /** How many invites are open, without reading them. */

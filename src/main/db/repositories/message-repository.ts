@@ -3,6 +3,7 @@
  * session, with what the expert has read of them and which were shown as a notification.
  */
 import type Database from 'better-sqlite3'
+import { preparedOnUse } from './prepared-on-use'
 import type { Message } from '../../../shared/protocol'
 import type { Logger } from '../../core/ports/logger'
 import type { InviteState, SessionState } from '../../../shared/protocol'
@@ -33,35 +34,42 @@ export class MessageRepository {
     db: Database.Database,
     private readonly logger: Logger,
   ) {
-    this.upsertMessage = db.prepare(
+    this.upsertMessage = preparedOnUse(
+      db,
       `INSERT INTO messages (id, request_id, sent_at, json, from_client) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET request_id = excluded.request_id, sent_at = excluded.sent_at,
          json = excluded.json, from_client = excluded.from_client`,
     )
-    this.selectLatestByRequest = db.prepare(
+    this.selectLatestByRequest = preparedOnUse(
+      db,
       'SELECT id, json FROM messages WHERE request_id = ? ORDER BY sent_at DESC, rowid DESC LIMIT ?',
     )
-    this.deleteAllMessages = db.prepare('DELETE FROM messages')
-    this.deleteAllState = db.prepare('DELETE FROM message_state')
-    this.selectUnread = db.prepare(
+    this.deleteAllMessages = preparedOnUse(db, 'DELETE FROM messages')
+    this.deleteAllState = preparedOnUse(db, 'DELETE FROM message_state')
+    this.selectUnread = preparedOnUse(
+      db,
       `SELECT messages.request_id, COUNT(*) AS n ${OPEN_THREAD_CLIENT_MESSAGES}
        GROUP BY messages.request_id ORDER BY messages.request_id LIMIT ?`,
     )
-    this.markThreadRead = db.prepare(
+    this.markThreadRead = preparedOnUse(
+      db,
       `INSERT INTO message_state (message_id, read_at)
          SELECT id, ? FROM messages WHERE request_id = ? AND from_client = 1
        ON CONFLICT (message_id) DO UPDATE SET read_at = excluded.read_at WHERE read_at IS NULL`,
     )
-    this.selectUnnotified = db.prepare(
+    this.selectUnnotified = preparedOnUse(
+      db,
       `SELECT messages.id FROM messages LEFT JOIN message_state ON message_state.message_id = messages.id
        WHERE messages.id = ? AND messages.from_client = 1
          AND message_state.read_at IS NULL AND message_state.notified_at IS NULL`,
     )
-    this.selectSessionOf = db.prepare('SELECT id, state FROM sessions WHERE request_id = ? LIMIT 1')
-    this.selectInviteOf = db.prepare(
+    this.selectSessionOf = preparedOnUse(db, 'SELECT id, state FROM sessions WHERE request_id = ? LIMIT 1')
+    this.selectInviteOf = preparedOnUse(
+      db,
       'SELECT id, state FROM invites WHERE request_id = ? ORDER BY sent_at DESC LIMIT 1',
     )
-    this.markOneNotified = db.prepare(
+    this.markOneNotified = preparedOnUse(
+      db,
       `INSERT INTO message_state (message_id, notified_at) VALUES (?, ?)
        ON CONFLICT (message_id) DO UPDATE SET notified_at = coalesce(notified_at, excluded.notified_at)`,
     )

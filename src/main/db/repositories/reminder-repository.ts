@@ -3,6 +3,7 @@
  * alert, so a restart repeats none and a rebooked session reminds again for its new time.
  */
 import type Database from 'better-sqlite3'
+import { preparedOnUse } from './prepared-on-use'
 
 /** What became of one reminder. */
 export type ReminderOutcome = 'fired' | 'skipped'
@@ -27,28 +28,36 @@ export class ReminderRepository {
   private readonly deleteAllSnoozes: Database.Statement<[]>
 
   constructor(db: Database.Database) {
-    this.selectHandled = db.prepare(
+    this.selectHandled = preparedOnUse(
+      db,
       'SELECT 1 AS found FROM reminders WHERE session_id = ? AND booked_start = ? AND alert = ?',
     )
     // The first outcome stands: a reminder that fired is not turned into a skipped one later.
-    this.insertReminder = db.prepare(
+    this.insertReminder = preparedOnUse(
+      db,
       `INSERT INTO reminders (session_id, booked_start, alert, outcome, at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT DO NOTHING`,
     )
-    this.deleteOrphans = db.prepare('DELETE FROM reminders WHERE session_id NOT IN (SELECT id FROM sessions)')
-    this.deleteAllReminders = db.prepare('DELETE FROM reminders')
-    this.selectSnoozes = db.prepare(
+    this.deleteOrphans = preparedOnUse(
+      db,
+      'DELETE FROM reminders WHERE session_id NOT IN (SELECT id FROM sessions)',
+    )
+    this.deleteAllReminders = preparedOnUse(db, 'DELETE FROM reminders')
+    this.selectSnoozes = preparedOnUse(
+      db,
       'SELECT session_id AS sessionId, booked_start AS bookedStart, at FROM reminder_snoozes ORDER BY at',
     )
-    this.upsertSnooze = db.prepare(
+    this.upsertSnooze = preparedOnUse(
+      db,
       `INSERT INTO reminder_snoozes (session_id, booked_start, at) VALUES (?, ?, ?)
        ON CONFLICT (session_id) DO UPDATE SET booked_start = excluded.booked_start, at = excluded.at`,
     )
-    this.deleteSnooze = db.prepare('DELETE FROM reminder_snoozes WHERE session_id = ?')
-    this.deleteOrphanSnoozes = db.prepare(
+    this.deleteSnooze = preparedOnUse(db, 'DELETE FROM reminder_snoozes WHERE session_id = ?')
+    this.deleteOrphanSnoozes = preparedOnUse(
+      db,
       'DELETE FROM reminder_snoozes WHERE session_id NOT IN (SELECT id FROM sessions)',
     )
-    this.deleteAllSnoozes = db.prepare('DELETE FROM reminder_snoozes')
+    this.deleteAllSnoozes = preparedOnUse(db, 'DELETE FROM reminder_snoozes')
   }
 
   /** Every snoozed reminder, soonest first. */

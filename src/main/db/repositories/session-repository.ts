@@ -5,6 +5,7 @@
  * row holds the session without its request; reads splice the request back in (see withRequest).
  */
 import type Database from 'better-sqlite3'
+import { preparedOnUse } from './prepared-on-use'
 import type { Session, SessionState } from '../../../shared/protocol'
 import type { Logger } from '../../core/ports/logger'
 import { parseAllStored, parseStored, withRequest, withoutRequest, type StoredRow } from './stored-json'
@@ -39,7 +40,8 @@ export class SessionRepository {
     private readonly db: Database.Database,
     private readonly logger: Logger,
   ) {
-    this.upsertSession = db.prepare(
+    this.upsertSession = preparedOnUse(
+      db,
       `INSERT INTO sessions (id, request_id, state, booked_start, json, kind, outcome, client_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET request_id = excluded.request_id, state = excluded.state,
@@ -49,9 +51,13 @@ export class SessionRepository {
     )
     // Keyed by the session's rowid, which an update keeps (the cache never runs VACUUM, which
     // could renumber it); the delete trigger of migration 0011 removes it with the session.
-    this.putSearchText = db.prepare('INSERT OR REPLACE INTO session_search (rowid, body) VALUES (?, ?)')
+    this.putSearchText = preparedOnUse(
+      db,
+      'INSERT OR REPLACE INTO session_search (rowid, body) VALUES (?, ?)',
+    )
     // The distinct clients come from sessions_history_client; one stored name is read per client.
-    this.selectClients = db.prepare(
+    this.selectClients = preparedOnUse(
+      db,
       `SELECT client_id AS id, (SELECT CASE WHEN json_valid(named.json)
            THEN json_extract(named.json, '$.client.name') END FROM sessions AS named
            WHERE named.client_id = clients.client_id AND named.state IN ('ended', 'cancelled')
@@ -65,23 +71,29 @@ export class SessionRepository {
     const select = `SELECT sessions.id, ${withRequest('sessions')} AS json FROM sessions
       JOIN requests ON requests.id = sessions.request_id`
     this.select = select
-    this.selectUpcoming = db.prepare(
+    this.selectUpcoming = preparedOnUse(
+      db,
       `${select} WHERE state IN ('booked', 'live') AND (state = 'live' OR booked_start >= ?)
        ORDER BY booked_start, sessions.id LIMIT ?`,
     )
-    this.selectHistory = db.prepare(
+    this.selectHistory = preparedOnUse(
+      db,
       // A row value: after (start, id) in the index's own order, so equal starts page correctly.
       `${select} WHERE state IN ('ended', 'cancelled') AND (booked_start, sessions.id) < (?, ?)
        ORDER BY booked_start DESC, sessions.id DESC LIMIT ?`,
     )
-    this.selectById = db.prepare(`${select} WHERE sessions.id = ?`)
+    this.selectById = preparedOnUse(db, `${select} WHERE sessions.id = ?`)
     // Reads sessions_history_client, the index History's client filter needs anyway.
-    this.selectPastWithClient = db.prepare(
+    this.selectPastWithClient = preparedOnUse(
+      db,
       `${select} WHERE state IN ('ended', 'cancelled') AND sessions.client_id = ?
        ORDER BY booked_start DESC, sessions.id DESC LIMIT ?`,
     )
-    this.deleteOthers = db.prepare('DELETE FROM sessions WHERE id NOT IN (SELECT value FROM json_each(?))')
-    this.deleteAllSessions = db.prepare('DELETE FROM sessions')
+    this.deleteOthers = preparedOnUse(
+      db,
+      'DELETE FROM sessions WHERE id NOT IN (SELECT value FROM json_each(?))',
+    )
+    this.deleteAllSessions = preparedOnUse(db, 'DELETE FROM sessions')
   }
 
   /** Insert or replace a session; its request must already be stored. */

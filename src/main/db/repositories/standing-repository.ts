@@ -4,13 +4,14 @@
  * chargeback was recorded against.
  */
 import type Database from 'better-sqlite3'
+import { preparedOnUse } from './prepared-on-use'
 import type { Session } from '../../../shared/protocol'
 import type { Logger } from '../../core/ports/logger'
 import { parseAllStored, withRequest, type StoredRow } from './stored-json'
 
 /** Reads and writes the standing warnings. Writes run inside the caller's transaction, if any. */
 export class StandingRepository {
-  private readonly selectWarned: Database.Statement<[string], string>
+  private readonly selectWarned: Database.Statement<[string], { key: string }>
   private readonly insertWarned: Database.Statement<[string, number]>
   private readonly deleteWarned: Database.Statement<[string]>
   private readonly deleteAllWarned: Database.Statement<[]>
@@ -20,20 +21,21 @@ export class StandingRepository {
     db: Database.Database,
     private readonly logger: Logger,
   ) {
-    this.selectWarned = db
-      .prepare<[string], string>(
-        'SELECT key FROM standing_warnings WHERE key IN (SELECT value FROM json_each(?))',
-      )
-      .pluck()
+    this.selectWarned = preparedOnUse(
+      db,
+      'SELECT key FROM standing_warnings WHERE key IN (SELECT value FROM json_each(?))',
+    )
     // The first warning stands: its time says when the expert was told.
-    this.insertWarned = db.prepare(
+    this.insertWarned = preparedOnUse(
+      db,
       'INSERT INTO standing_warnings (key, at) VALUES (?, ?) ON CONFLICT DO NOTHING',
     )
-    this.deleteWarned = db.prepare('DELETE FROM standing_warnings WHERE key = ?')
-    this.deleteAllWarned = db.prepare('DELETE FROM standing_warnings')
+    this.deleteWarned = preparedOnUse(db, 'DELETE FROM standing_warnings WHERE key = ?')
+    this.deleteAllWarned = preparedOnUse(db, 'DELETE FROM standing_warnings')
     // A scan of every cached session: it runs only after a snapshot or an event that brings a
     // chargeback. CASE, because a damaged row's JSON must be skipped, not stop the query.
-    this.selectChargedBack = db.prepare(
+    this.selectChargedBack = preparedOnUse(
+      db,
       `SELECT sessions.id, ${withRequest('sessions')} AS json FROM sessions
         JOIN requests ON requests.id = sessions.request_id
         WHERE CASE WHEN json_valid(sessions.json) THEN json_type(sessions.json, '$.chargeback') END = 'object'
@@ -43,7 +45,7 @@ export class StandingRepository {
 
   /** Of `keys`, those already warned about. */
   warned(keys: ReadonlyArray<string>): string[] {
-    return this.selectWarned.all(JSON.stringify(keys))
+    return this.selectWarned.all(JSON.stringify(keys)).map((row) => row.key)
   }
 
   /** Remember that these warnings were given at `at`. */

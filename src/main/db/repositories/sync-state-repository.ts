@@ -1,5 +1,6 @@
 /** The two one-row tables: whose cache this is (`expert`) and how far it has synced (`sync_state`). */
 import type Database from 'better-sqlite3'
+import { preparedOnUse } from './prepared-on-use'
 import type { Expert } from '../../../shared/protocol'
 import type { Logger } from '../../core/ports/logger'
 import { parseStored, type StoredRow } from './stored-json'
@@ -20,20 +21,25 @@ export class SyncStateRepository {
     db: Database.Database,
     private readonly logger: Logger,
   ) {
-    this.selectCursor = db.prepare('SELECT cursor, cursor_digest FROM sync_state WHERE slot = 1')
-    this.updateCursor = db.prepare('UPDATE sync_state SET cursor = ?, cursor_digest = ? WHERE slot = 1')
-    this.selectLastSyncedAt = db.prepare('SELECT last_synced_at FROM sync_state WHERE slot = 1')
-    this.updateLastSyncedAt = db.prepare('UPDATE sync_state SET last_synced_at = ? WHERE slot = 1')
-    this.resetState = db.prepare(
+    this.selectCursor = preparedOnUse(db, 'SELECT cursor, cursor_digest FROM sync_state WHERE slot = 1')
+    this.updateCursor = preparedOnUse(
+      db,
+      'UPDATE sync_state SET cursor = ?, cursor_digest = ? WHERE slot = 1',
+    )
+    this.selectLastSyncedAt = preparedOnUse(db, 'SELECT last_synced_at FROM sync_state WHERE slot = 1')
+    this.updateLastSyncedAt = preparedOnUse(db, 'UPDATE sync_state SET last_synced_at = ? WHERE slot = 1')
+    this.resetState = preparedOnUse(
+      db,
       'UPDATE sync_state SET cursor = 0, cursor_digest = NULL, last_synced_at = NULL WHERE slot = 1',
     )
-    this.selectExpert = db.prepare('SELECT id, json FROM expert WHERE slot = 1')
-    this.selectExpertId = db.prepare('SELECT id FROM expert WHERE slot = 1')
-    this.upsertExpert = db.prepare(
+    this.selectExpert = preparedOnUse(db, 'SELECT id, json FROM expert WHERE slot = 1')
+    this.selectExpertId = preparedOnUse(db, 'SELECT id FROM expert WHERE slot = 1')
+    this.upsertExpert = preparedOnUse(
+      db,
       `INSERT INTO expert (slot, id, json) VALUES (1, ?, ?)
        ON CONFLICT (slot) DO UPDATE SET id = excluded.id, json = excluded.json`,
     )
-    this.deleteExpert = db.prepare('DELETE FROM expert')
+    this.deleteExpert = preparedOnUse(db, 'DELETE FROM expert')
   }
 
   /** The id of the last applied event. */

@@ -313,34 +313,43 @@ describe('reading stored rows', () => {
     expect(log.lines.join('\n')).toMatch(/warn Skipped the cached session ses_bad/)
   })
 
-  it('prepares every statement once, in the constructor', () => {
+  it('compiles each statement once, on its first use, however often it runs after', () => {
     const { store, db } = fresh()
     const prepare = vi.spyOn(db, 'prepare')
-    const invite = anInvite()
-    store.applyEvents([expertUpdated(1, anExpert()), inviteCreated(2, invite), sessionUpdated(3, aSession())])
-    store.applyEvents([messageCreated(4, aMessage()), inviteClosed(5, invite.id, 'taken')])
-    store.applySnapshot(aSnapshot({ cursor: 6 }))
-    store.markSynced(1)
-    store.markNotified(['x'], 1)
-    store.markReminder(rk('s', 30), 'fired', 1)
-    store.snoozeReminder({ sessionId: 's', bookedStart: 1, at: 2 })
-    store.dropSnooze('s')
-    ;[
-      store.cursor(),
-      store.lastSyncedAt(),
-      store.expert(),
-      store.openInvites(),
-      store.missedInvites(1),
-      store.upcomingSessions(1, 1),
-      store.sessionHistory(1),
-      store.session('s'),
-      store.messages('r'),
-      store.unnotifiedOpenInvites(),
-      store.reminderHandled(rk('s', 30)),
-      store.snoozedReminders(),
-    ].forEach(() => undefined)
-    store.clear()
-    expect(prepare).not.toHaveBeenCalled()
+    const useEverything = (): void => {
+      const invite = anInvite()
+      store.applyEvents([
+        expertUpdated(1, anExpert()),
+        inviteCreated(2, invite),
+        sessionUpdated(3, aSession()),
+      ])
+      store.applyEvents([messageCreated(4, aMessage()), inviteClosed(5, invite.id, 'taken')])
+      store.applySnapshot(aSnapshot({ cursor: 6 }))
+      store.markSynced(1)
+      store.markNotified(['x'], 1)
+      store.markReminder(rk('s', 30), 'fired', 1)
+      store.snoozeReminder({ sessionId: 's', bookedStart: 1, at: 2 })
+      store.dropSnooze('s')
+      ;[
+        store.cursor(),
+        store.lastSyncedAt(),
+        store.expert(),
+        store.openInvites(),
+        store.missedInvites(1),
+        store.upcomingSessions(1, 1),
+        store.sessionHistory(1),
+        store.session('s'),
+        store.messages('r'),
+        store.unnotifiedOpenInvites(),
+        store.reminderHandled(rk('s', 30)),
+        store.snoozedReminders(),
+      ].forEach(() => undefined)
+      store.clear()
+    }
+    useEverything()
+    const compiled = prepare.mock.calls.length
+    useEverything()
+    expect(prepare).toHaveBeenCalledTimes(compiled)
   })
 })
 
