@@ -33,6 +33,28 @@ function inputValue(t: number): string {
     .replace(' ', 'T')
 }
 
+/**
+ * Ada's window on Upcoming with "Query plan", which Priya Natarajan booked through the app
+ * `ahead` from now.
+ */
+async function queryPlanBooked(ahead: number) {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['sql'])
+  const client = platform.addClient('Priya Natarajan')
+  const app = await shell(ada)
+  const page = await open(app)
+  const bookedAt = platform.clock.now() + ahead
+  const session = await bookThroughApp(platform, app, {
+    clientId: client,
+    expertId: ada.id,
+    title: 'Query plan',
+    bookedAt,
+    via: 'dashboard',
+  })
+  await page.getByRole('button', { name: /^Upcoming/ }).click()
+  return { platform, app, page, session, bookedAt, card: page.getByRole('article', { name: 'Query plan' }) }
+}
+
 it('cancels with a confirm step that says whether a fee applies, and History offers Remove from calendar', async () => {
   const { platform, expert, shell, open } = await world()
   const ada = expert('Ada Byron', ['sql'])
@@ -103,21 +125,7 @@ it('cancels with a confirm step that says whether a fee applies, and History off
 })
 
 it('shows a client’s cancellation: the session leaves Upcoming, a notification names them and their note', async () => {
-  const { platform, expert, shell, open } = await world()
-  const ada = expert('Ada Byron', ['sql'])
-  const client = platform.addClient('Priya Natarajan')
-  const app = await shell(ada)
-  const page = await open(app)
-  const bookedAt = platform.clock.now() + 2 * HOUR
-  const session = await bookThroughApp(platform, app, {
-    clientId: client,
-    expertId: ada.id,
-    title: 'Query plan',
-    bookedAt,
-    via: 'dashboard',
-  })
-  await page.getByRole('button', { name: /^Upcoming/ }).click()
-  const card = page.getByRole('article', { name: 'Query plan' })
+  const { platform, app, page, session, card } = await queryPlanBooked(2 * HOUR)
   await card.waitFor()
   const told = shownSoon(
     app.shell.adapters.notifier,
@@ -137,21 +145,7 @@ it('shows a client’s cancellation: the session leaves Upcoming, a notification
 })
 
 it('proposes a new time in the future and shows the proposal, then the client’s answer', async () => {
-  const { platform, expert, shell, open } = await world()
-  const ada = expert('Ada Byron', ['sql'])
-  const client = platform.addClient('Priya Natarajan')
-  const app = await shell(ada)
-  const page = await open(app)
-  const bookedAt = platform.clock.now() + 48 * HOUR
-  const session = await bookThroughApp(platform, app, {
-    clientId: client,
-    expertId: ada.id,
-    title: 'Query plan',
-    bookedAt,
-    via: 'dashboard',
-  })
-  await page.getByRole('button', { name: /^Upcoming/ }).click()
-  const card = page.getByRole('article', { name: 'Query plan' })
+  const { platform, page, session, bookedAt, card } = await queryPlanBooked(48 * HOUR)
   await card.getByRole('button', { name: 'Propose new time for “Query plan”' }).click()
   const input = card.getByLabel('New start')
   expect(await input.getAttribute('min')).toBe(inputValue(platform.clock.now()))

@@ -6,11 +6,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
-import { ManualClock } from '../../../../src/shared/clock'
-import { bookScheduled } from '../../../support/booking'
+import { bookedWorld } from '../../../support/booked-world'
 import { useCleanup } from '../../../support/cleanup'
-import { startCoreFor, type TestCore } from '../../../support/test-core'
-import { startTestPlatform, TEST_START } from '../../../support/test-platform'
+import type { TestCore } from '../../../support/test-core'
 
 const MINUTE = 60_000
 
@@ -18,44 +16,6 @@ type Reminder = Extract<AppNotification, { kind: 'reminder' }>
 
 describe('the client cancels or answers another time', () => {
   const defer = useCleanup()
-
-  /** One session booked an hour ahead for client Sam, a core following the platform, both clocks in step. */
-  async function bookedWorld() {
-    const platform = await startTestPlatform({ clock: new ManualClock(TEST_START) })
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const bookedStart = platform.clock.now() + 60 * MINUTE
-    bookScheduled(platform, {
-      expertId: expert.id,
-      clientId: platform.addClient('Sam'),
-      title: 'Query plan',
-      start: bookedStart,
-    })
-    const local = new ManualClock(TEST_START)
-    const start = (dir?: string) =>
-      startCoreFor(platform.server.url, expert, { clock: local, dir }).then(async (core) => {
-        defer(() => core.close())
-        await core.waitForState((s) => s.status === 'online')
-        await core.runtime.core.settled()
-        return core
-      })
-    const core = await start()
-    const sessionId = core.runtime.cache.upcomingSessions(platform.clock.now(), 10)[0]?.id ?? ''
-    return {
-      platform,
-      core,
-      sessionId,
-      bookedStart,
-      restart: async (): Promise<TestCore> => {
-        core.close()
-        return start(core.dir)
-      },
-      pass(ms: number) {
-        local.advance(ms)
-        platform.clock.advance(ms)
-      },
-    }
-  }
 
   const reminders = (core: TestCore): ReadonlyArray<Reminder> =>
     core.adapters.notifier.shown.filter((n): n is Reminder => n.kind === 'reminder')
@@ -73,7 +33,7 @@ describe('the client cancels or answers another time', () => {
     })
 
   it('a client’s cancellation is told once with the note, its reminders are dropped, and it stays told after a restart', async () => {
-    const world = await bookedWorld()
+    const world = await bookedWorld(defer, 'Query plan')
     const told = oneMore(world.core)
     world.platform.server.marketplace.clientCancel(world.sessionId, 'Found the bug myself, thanks!')
     await told
@@ -101,7 +61,7 @@ describe('the client cancels or answers another time', () => {
   })
 
   it('the expert’s own cancel drops the reminders without telling them what they did', async () => {
-    const world = await bookedWorld()
+    const world = await bookedWorld(defer, 'Query plan')
     const ack = await world.core.runtime.core.command('session.cancel', {
       sessionId: world.sessionId,
       message: 'Sorry, I am ill.',
@@ -114,7 +74,7 @@ describe('the client cancels or answers another time', () => {
   })
 
   it('an accepted new time is told once, and the reminders follow the new time', async () => {
-    const world = await bookedWorld()
+    const world = await bookedWorld(defer, 'Query plan')
     const later = world.bookedStart + 2 * 60 * MINUTE
     const proposed = await world.core.runtime.core.command('session.proposeTime', {
       sessionId: world.sessionId,
@@ -145,7 +105,7 @@ describe('the client cancels or answers another time', () => {
   })
 
   it('a declined new time is told, and the session keeps its time and reminders', async () => {
-    const world = await bookedWorld()
+    const world = await bookedWorld(defer, 'Query plan')
     await world.core.runtime.core.command('session.proposeTime', {
       sessionId: world.sessionId,
       proposedStart: world.bookedStart + 60 * MINUTE,

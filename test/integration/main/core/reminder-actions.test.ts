@@ -7,11 +7,9 @@
 import { describe, expect, it } from 'vitest'
 import type { AppNotice, FocusRequest } from '../../../../src/main/core/notification-actions'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
-import { ManualClock } from '../../../../src/shared/clock'
-import { bookScheduled } from '../../../support/booking'
+import { bookedWorld } from '../../../support/booked-world'
 import { useCleanup } from '../../../support/cleanup'
-import { startCoreFor, type TestCore } from '../../../support/test-core'
-import { startTestPlatform, TEST_START } from '../../../support/test-platform'
+import type { TestCore } from '../../../support/test-core'
 
 const MINUTE = 60_000
 
@@ -20,36 +18,12 @@ type Reminder = Extract<AppNotification, { kind: 'reminder' }>
 describe('pressing a reminder notification', () => {
   const defer = useCleanup()
 
-  /** One session booked an hour ahead, a core following the platform, both clocks in step. */
-  async function bookedWorld() {
-    const platform = await startTestPlatform({ clock: new ManualClock(TEST_START) })
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const bookedStart = platform.clock.now() + 60 * MINUTE
-    bookScheduled(platform, {
-      expertId: expert.id,
-      clientId: platform.addClient('Sam'),
-      title: 'Schema review',
-      start: bookedStart,
-    })
-    const local = new ManualClock(TEST_START)
-    const core = await startCoreFor(platform.server.url, expert, { clock: local })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
-    await core.runtime.core.settled()
-    const sessionId = core.runtime.cache.upcomingSessions(platform.clock.now(), 10)[0]?.id ?? ''
+  /** The booked world, with the notices the window would show. */
+  async function bookedWorldWithNotices() {
+    const world = await bookedWorld(defer, 'Schema review')
     const notices: AppNotice[] = []
-    core.runtime.notificationActions.notices.add((notice) => notices.push(notice))
-    return {
-      platform,
-      core,
-      sessionId,
-      notices,
-      pass(ms: number) {
-        local.advance(ms)
-        platform.clock.advance(ms)
-      },
-    }
+    world.core.runtime.notificationActions.notices.add((notice) => notices.push(notice))
+    return { ...world, notices }
   }
 
   const reminders = (core: TestCore): ReadonlyArray<Reminder> =>
@@ -69,7 +43,7 @@ describe('pressing a reminder notification', () => {
   const oneMore = (core: TestCore) => core.waitForNotifications(core.adapters.notifier.shown.length + 1)
 
   it('Start on the 30-minute reminder says it is too early; on the 10-minute one it starts the session and opens its room', async () => {
-    const { platform, core, sessionId, notices, pass } = await bookedWorld()
+    const { platform, core, sessionId, notices, pass } = await bookedWorldWithNotices()
     pass(30 * MINUTE)
     expect(reminders(core).map((r) => [r.title, r.startAllowed])).toEqual([
       ['In 30 minutes: Schema review', false],
@@ -103,7 +77,7 @@ describe('pressing a reminder notification', () => {
   })
 
   it('Snooze shows the reminder again five minutes later; once the session started, Snooze says it cannot', async () => {
-    const { core, sessionId, notices, pass } = await bookedWorld()
+    const { core, sessionId, notices, pass } = await bookedWorldWithNotices()
     pass(50 * MINUTE)
     core.adapters.notifier.press({ sessionId }, 'snooze')
     pass(5 * MINUTE - 1)
