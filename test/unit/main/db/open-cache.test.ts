@@ -10,9 +10,9 @@ import {
 } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { cacheMigrations } from '../../../../src/main/db/migrations'
-import { CacheUnavailableError, openCache } from '../../../../src/main/db/open-cache'
+import { CacheUnavailableError, CHECKPOINT_EVERY_MS, openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { DatabaseTooNewError, migrate } from '../../../../src/shared/sqlite/migrate'
 import { anInvite, aSnapshot, inviteCreated, manySessions } from '../../../support/fixtures'
@@ -248,5 +248,38 @@ describe('openCache', () => {
       /native addon could not be loaded .*rebuild-sqlite-for-electron.ts --force/,
     )
     expect(readdirSync(dir).sort()).toEqual(['bogus.node', 'cache.db'])
+  })
+})
+
+describe('copying the WAL back into the file', () => {
+  it('never on a commit (so no notification waits for it), and on the timer between events', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    try {
+      const path = join(tempDir(), 'cache.db')
+      const opened = openCache({ path })
+      expect(opened.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+      const store = new SqliteCacheStore(opened.db, linesLogger())
+      const events = manySessions(3_000).map((session, i) => ({
+        id: i + 1,
+        at: 1,
+        type: 'session.updated' as const,
+        payload: { session },
+      }))
+      for (let i = 0; i < events.length; i += 100) store.applyEvents(events.slice(i, i + 100))
+      // What those commits left in the WAL is copied back by the timer, not by the commits.
+      const walPages = (): { log: number; checkpointed: number } =>
+        (opened.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>)[0]!
+      const checkpoint = vi.spyOn(opened.db, 'pragma')
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+      expect(checkpoint).toHaveBeenCalledWith('wal_checkpoint(PASSIVE)')
+      checkpoint.mockRestore()
+      const after = walPages()
+      expect(after.checkpointed).toBe(after.log)
+      opened.close()
+      // Closed: the timer is gone, so nothing runs on a closed connection.
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
