@@ -14,17 +14,21 @@ import { pressNotification, shownSoon } from './support/shell-hooks'
 const world = useE2e()
 const HOUR = 3_600_000
 
-it('counts a client’s message on a booked session until its thread is opened, and answers in it', async () => {
+/** Ada, and a session Sam Okafor booked with her two hours ahead, titled `title`. */
+async function bookedForSam(title: string) {
   const { platform, expert, shell, open } = await world()
   const ada = expert('Ada Byron', ['sql'])
-  const client = platform.addClient('Sam Okafor')
-  const title = 'Slow monthly report query'
   bookScheduled(platform, {
     expertId: ada.id,
-    clientId: client,
+    clientId: platform.addClient('Sam Okafor'),
     title,
     start: platform.clock.now() + 2 * HOUR,
   })
+  return { platform, shell, open, ada, title }
+}
+
+it('counts a client’s message on a booked session until its thread is opened, and answers in it', async () => {
+  const { platform, shell, open, ada, title } = await bookedForSam('Slow monthly report query')
   const session = platformSessionOf(
     platform,
     platform.server.marketplace.db.prepare('SELECT request_id FROM sessions').pluck().get() as string,
@@ -59,16 +63,7 @@ it('counts a client’s message on a booked session until its thread is opened, 
 })
 
 it('notifies a client’s message while the window is not focused, and a press opens the session’s thread', async () => {
-  const { platform, expert, shell, open } = await world()
-  const ada = expert('Ada Byron', ['sql'])
-  const client = platform.addClient('Sam Okafor')
-  const title = 'Index advice for a report'
-  bookScheduled(platform, {
-    expertId: ada.id,
-    clientId: client,
-    title,
-    start: platform.clock.now() + 2 * HOUR,
-  })
+  const { platform, shell, open, ada, title } = await bookedForSam('Index advice for a report')
   const app = await shell(ada)
   // The page's own focus reports are answered here and never reach the host: headless Chromium's
   // focus is not the expert's, and a report of it arriving late (on a busy machine, after the

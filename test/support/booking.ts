@@ -1,4 +1,6 @@
 /** Book a scheduled session on a test platform as if the client asked and the expert accepted. */
+import type { Session } from '../../src/shared/protocol'
+import { ofType, type ExpertConnection } from './expert-connection'
 import type { TestPlatform } from './test-platform'
 
 /** A client's direct scheduled request to `expertId` for `start`, booked by the expert on the platform. */
@@ -24,4 +26,31 @@ export function bookScheduled(
     payload: { inviteId, proposedTime: booking.start },
   })
   if (!ack.ok) throw new Error(ack.error.message)
+}
+
+/**
+ * A new expert, connected over a socket, accepts a client's direct scheduled request for
+ * `inMinutes` from the platform's now: the booking as the expert's app makes it.
+ */
+export async function bookOverSocket(
+  platform: TestPlatform,
+  inMinutes: number,
+): Promise<{ session: Session; socket: ExpertConnection; expertId: string }> {
+  const expert = platform.addExpert()
+  const socket = await platform.connect(expert.token)
+  const start = platform.clock.now() + inMinutes * 60_000
+  platform.server.marketplace.createRequest({
+    clientId: platform.addClient(),
+    title: 'Scheduled help',
+    kind: 'scheduled',
+    proposedTimes: [start],
+    direct: { expertId: expert.id, via: 'dashboard' },
+  })
+  const invite = await socket.waitForEvent(ofType('invite.created'))
+  const ack = await socket.command('invite.accept', {
+    inviteId: invite.payload.invite.id,
+    proposedTime: start,
+  })
+  if (!ack.ok) throw new Error(ack.error.message)
+  return { session: (ack.result as { session: Session }).session, socket, expertId: expert.id }
 }

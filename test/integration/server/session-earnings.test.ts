@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Expert, Outcome, Session } from '../../../src/shared/protocol'
 import { ofType, type ExpertConnection } from '../../support/expert-connection'
+import { bookOverSocket } from '../../support/booking'
 import { TEST_START, useTestPlatform } from '../../support/test-platform'
 
 const MINUTE = 60_000
@@ -98,28 +99,8 @@ describe('what a session earns on the platform', () => {
 describe('a cancelled session’s fee', () => {
   const platform = useTestPlatform({ marketplace: { cancellationFeeMinor: 700 } })
 
-  async function bookScheduled(): Promise<{ session: Session; socket: ExpertConnection; expertId: string }> {
-    const expert = platform().addExpert()
-    const socket = await platform().connect(expert.token)
-    const start = platform().clock.now() + 30 * MINUTE
-    platform().server.marketplace.createRequest({
-      clientId: platform().addClient(),
-      title: 'Scheduled help',
-      kind: 'scheduled',
-      proposedTimes: [start],
-      direct: { expertId: expert.id, via: 'dashboard' },
-    })
-    const invite = await socket.waitForEvent(ofType('invite.created'))
-    const ack = await socket.command('invite.accept', {
-      inviteId: invite.payload.invite.id,
-      proposedTime: start,
-    })
-    if (!ack.ok) throw new Error(ack.error.message)
-    return { session: (ack.result as { session: Session }).session, socket, expertId: expert.id }
-  }
-
   it('goes to the expert when the client never came', async () => {
-    const { session, socket } = await bookScheduled()
+    const { session, socket } = await bookOverSocket(platform(), 30)
     platform().clock.advanceTo(session.bookedStart)
     expect((await socket.command('session.join', { sessionId: session.id })).ok).toBe(true)
     platform().clock.advanceTo(session.bookedStart + 10 * MINUTE)
@@ -130,7 +111,7 @@ describe('a cancelled session’s fee', () => {
   })
 
   it('is paid by the expert who never came, shown as a negative amount', async () => {
-    const { session, expertId } = await bookScheduled()
+    const { session, expertId } = await bookOverSocket(platform(), 30)
     platform().clock.advanceTo(session.bookedStart - 5 * MINUTE)
     platform().server.marketplace.clientJoin(session.id)
     platform().clock.advanceTo(session.bookedStart + 10 * MINUTE)

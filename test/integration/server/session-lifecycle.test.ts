@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Session } from '../../../src/shared/protocol'
-import { ofType, type ExpertConnection } from '../../support/expert-connection'
+import { ofType } from '../../support/expert-connection'
+import { bookOverSocket } from '../../support/booking'
 import { useTestPlatform } from '../../support/test-platform'
 
 const MINUTE = 60_000
@@ -8,28 +8,8 @@ const MINUTE = 60_000
 describe('a scheduled session from booking to its end', () => {
   const platform = useTestPlatform()
 
-  async function book(startInMinutes: number): Promise<{ socket: ExpertConnection; session: Session }> {
-    const expert = platform().addExpert()
-    const socket = await platform().connect(expert.token)
-    const start = platform().clock.now() + startInMinutes * MINUTE
-    platform().server.marketplace.createRequest({
-      clientId: platform().addClient(),
-      title: 'Scheduled help',
-      kind: 'scheduled',
-      proposedTimes: [start],
-      direct: { expertId: expert.id, via: 'dashboard' },
-    })
-    const invite = await socket.waitForEvent(ofType('invite.created'))
-    const ack = await socket.command('invite.accept', {
-      inviteId: invite.payload.invite.id,
-      proposedTime: start,
-    })
-    if (!ack.ok) throw new Error(ack.error.message)
-    return { socket, session: (ack.result as { session: Session }).session }
-  }
-
   it('refuses to join before the window opens 10 minutes ahead, then lets the expert join', async () => {
-    const { socket, session } = await book(60)
+    const { socket, session } = await bookOverSocket(platform(), 60)
     platform().clock.advanceTo(session.bookedStart - 10 * MINUTE - 1)
     const early = await socket.command('session.join', { sessionId: session.id })
     expect(early).toMatchObject({ ok: false, error: { code: 'too_early' } })
@@ -41,7 +21,7 @@ describe('a scheduled session from booking to its end', () => {
   })
 
   it('cancels at start + 10 minutes when the client is absent, with the fee on the client', async () => {
-    const { socket, session } = await book(30)
+    const { socket, session } = await bookOverSocket(platform(), 30)
     platform().clock.advanceTo(session.bookedStart)
     expect((await socket.command('session.join', { sessionId: session.id })).ok).toBe(true)
     platform().clock.advanceTo(session.bookedStart + 10 * MINUTE - 1_001)
@@ -57,7 +37,7 @@ describe('a scheduled session from booking to its end', () => {
   })
 
   it('cancels when the expert is absent, with the fee on the expert', async () => {
-    const { session } = await book(30)
+    const { session } = await bookOverSocket(platform(), 30)
     platform().clock.advanceTo(session.bookedStart - 5 * MINUTE)
     platform().server.marketplace.clientJoin(session.id)
     platform().clock.advanceTo(session.bookedStart + 10 * MINUTE)
@@ -68,7 +48,7 @@ describe('a scheduled session from booking to its end', () => {
   })
 
   it('keeps a session both parties joined, bills only on command, and records a 50% discount', async () => {
-    const { socket, session } = await book(20)
+    const { socket, session } = await bookOverSocket(platform(), 20)
     platform().clock.advanceTo(session.bookedStart - 2 * MINUTE)
     await socket.command('session.join', { sessionId: session.id })
     const tooSoon = await socket.command('session.startBilling', { sessionId: session.id })

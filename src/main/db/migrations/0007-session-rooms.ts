@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { Migration } from '../../../shared/sqlite/migrate'
+import { fillMissingJson } from './fill-missing-json'
 
 /** Writes `"roomUrl": null` into every cached session that has no room yet. */
 export const m0007SessionRooms: Migration<Database.Database> = {
@@ -13,8 +14,7 @@ export const m0007SessionRooms: Migration<Database.Database> = {
   name: '0007-session-rooms',
   up(db) {
     db.exec(`
-      UPDATE sessions SET json = json_set(json, '$.roomUrl', json('null'))
-        WHERE json_valid(json) AND json_type(json, '$.roomUrl') IS NULL;
+      ${fillMissingJson('sessions', '$.roomUrl')}
     `)
   },
 }

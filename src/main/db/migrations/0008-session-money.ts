@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { Migration } from '../../../shared/sqlite/migrate'
+import { fillMissingJson } from './fill-missing-json'
 
 /** Writes `"rate": null` and `"earnings": null` wherever the cached JSON has none yet. */
 export const m0008SessionMoney: Migration<Database.Database> = {
@@ -14,15 +15,10 @@ export const m0008SessionMoney: Migration<Database.Database> = {
   name: '0008-session-money',
   up(db) {
     db.exec(`
-      UPDATE sessions SET json = json_set(json, '$.rate', json('null'))
-        WHERE json_valid(json) AND json_type(json, '$.rate') IS NULL;
-      UPDATE sessions SET json = json_set(json, '$.earnings', json('null'))
-        WHERE json_valid(json) AND json_type(json, '$.earnings') IS NULL;
-      UPDATE expert SET json = json_set(json, '$.rate', json('null'))
-        WHERE json_valid(json) AND json_type(json, '$.rate') IS NULL;
-      UPDATE expert SET json = json_set(json, '$.stats.earnings', json('null'))
-        WHERE json_valid(json) AND json_type(json, '$.stats') = 'object'
-          AND json_type(json, '$.stats.earnings') IS NULL;
+      ${fillMissingJson('sessions', '$.rate')}
+      ${fillMissingJson('sessions', '$.earnings')}
+      ${fillMissingJson('expert', '$.rate')}
+      ${fillMissingJson('expert', '$.stats.earnings')}
     `)
   },
 }

@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { Migration } from '../../../shared/sqlite/migrate'
+import { fillMissingJson } from './fill-missing-json'
 
 /** Adds `standing_warnings`; writes `"review": null, "chargeback": null` into cached sessions and `"reviews": null` into the expert's stats. */
 export const m0009StandingWarnings: Migration<Database.Database> = {
@@ -15,13 +16,9 @@ export const m0009StandingWarnings: Migration<Database.Database> = {
   up(db) {
     db.exec(`
       CREATE TABLE standing_warnings (key TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
-      UPDATE sessions SET json = json_set(json, '$.review', json('null'))
-        WHERE json_valid(json) AND json_type(json, '$.review') IS NULL;
-      UPDATE sessions SET json = json_set(json, '$.chargeback', json('null'))
-        WHERE json_valid(json) AND json_type(json, '$.chargeback') IS NULL;
-      UPDATE expert SET json = json_set(json, '$.stats.reviews', json('null'))
-        WHERE json_valid(json) AND json_type(json, '$.stats') = 'object'
-          AND json_type(json, '$.stats.reviews') IS NULL;
+      ${fillMissingJson('sessions', '$.review')}
+      ${fillMissingJson('sessions', '$.chargeback')}
+      ${fillMissingJson('expert', '$.stats.reviews')}
     `)
   },
 }

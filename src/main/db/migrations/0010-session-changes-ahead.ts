@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { Migration } from '../../../shared/sqlite/migrate'
+import { fillMissingJson } from './fill-missing-json'
 
 /** Writes `"freeCancellationUntil": null` and `"reschedule": null` into every cached session without them. */
 export const m0010SessionChangesAhead: Migration<Database.Database> = {
@@ -13,10 +14,8 @@ export const m0010SessionChangesAhead: Migration<Database.Database> = {
   name: '0010-session-changes-ahead',
   up(db) {
     db.exec(`
-      UPDATE sessions SET json = json_set(json, '$.freeCancellationUntil', json('null'))
-        WHERE json_valid(json) AND json_type(json, '$.freeCancellationUntil') IS NULL;
-      UPDATE sessions SET json = json_set(json, '$.reschedule', json('null'))
-        WHERE json_valid(json) AND json_type(json, '$.reschedule') IS NULL;
+      ${fillMissingJson('sessions', '$.freeCancellationUntil')}
+      ${fillMissingJson('sessions', '$.reschedule')}
     `)
   },
 }

@@ -9,6 +9,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { Migration } from '../../../shared/sqlite/migrate'
+import { fillMissingJson } from './fill-missing-json'
 
 /** Adds the filter columns and indexes and the search index, filled from the cached sessions. */
 export const m0011HistoryFilters: Migration<Database.Database> = {
@@ -16,8 +17,7 @@ export const m0011HistoryFilters: Migration<Database.Database> = {
   name: '0011-history-filters',
   up(db) {
     db.exec(`
-      UPDATE sessions SET json = json_set(json, '$.privateNote', '')
-        WHERE json_valid(json) AND json_type(json, '$.privateNote') IS NULL;
+      ${fillMissingJson('sessions', '$.privateNote', "''")}
 
       ALTER TABLE sessions ADD COLUMN kind TEXT;
       ALTER TABLE sessions ADD COLUMN outcome TEXT;

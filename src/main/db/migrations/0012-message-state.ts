@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { Migration } from '../../../shared/sqlite/migrate'
+import { fillMissingJson } from './fill-missing-json'
 
 /** Adds `message_state` and `messages.from_client`, and `"closingNote": null` to every cached session. */
 export const m0012MessageState: Migration<Database.Database> = {
@@ -21,8 +22,7 @@ export const m0012MessageState: Migration<Database.Database> = {
       ALTER TABLE messages ADD COLUMN from_client INTEGER NOT NULL DEFAULT 0;
       UPDATE messages SET from_client = 1 WHERE json_valid(json) AND json_extract(json, '$.from') = 'client';
       CREATE INDEX messages_from_client ON messages (request_id) WHERE from_client = 1;
-      UPDATE sessions SET json = json_set(json, '$.closingNote', json('null'))
-        WHERE json_valid(json) AND json_type(json, '$.closingNote') IS NULL;
+      ${fillMissingJson('sessions', '$.closingNote')}
     `)
   },
 }

@@ -1,5 +1,4 @@
 // CacheStore.applyEvents: what each event type writes, duplicates, gaps, atomicity, another expert.
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   Invite as InviteSchema,
@@ -21,11 +20,9 @@ import {
   MINUTE,
   sessionUpdated,
 } from '../../../support/fixtures'
-import { scheduled, storeFactory, useTempDirs } from './cache-test-kit'
+import { scheduled, useFreshStores } from './cache-test-kit'
 
-const tempDir = useTempDirs()
-const openStore = storeFactory()
-const fresh = () => openStore(join(tempDir(), 'cache.db'))
+const fresh = useFreshStores()
 
 describe('an empty cache', () => {
   it('has cursor 0, no expert, no sync time and empty lists', () => {

@@ -1,5 +1,6 @@
 /** Shared set-up for the cache tests: temp folders removed after each test, and an open store. */
 import type Database from 'better-sqlite3'
+import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import type { Logger } from '../../../../src/main/core/ports/logger'
 import { openCache } from '../../../../src/main/db/open-cache'
@@ -23,7 +24,9 @@ export function linesLogger(): LinesLogger {
   }
 }
 
-export { useTempDirs } from '../../../support/temp-dir'
+import { useTempDirs } from '../../../support/temp-dir'
+
+export { useTempDirs }
 
 /** A store over a fresh cache file. */
 export interface TestStore {
@@ -45,6 +48,13 @@ export function storeFactory(): (path: string) => TestStore {
     const log = linesLogger()
     return { store: new SqliteCacheStore(db, log), db, log, path }
   }
+}
+
+/** For a test file: each call gives a store over a new cache file, closed after the test. */
+export function useFreshStores(): () => TestStore {
+  const tempDir = useTempDirs()
+  const openStore = storeFactory()
+  return () => openStore(join(tempDir(), 'cache.db'))
 }
 
 /** The number of rows in `table`. */

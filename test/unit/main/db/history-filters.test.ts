@@ -1,6 +1,5 @@
 // History's filters and search on a real cache: what each finds, how they combine, paging under a
 // filter, the words a user may type, the clients offered, and that each path reads an index.
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { historyPageQuery } from '../../../../src/main/db/repositories/history-query'
 import type { HistoryFilter } from '../../../../src/shared/rules/history-filter'
@@ -17,11 +16,9 @@ import {
   MINUTE,
   sessionUpdated,
 } from '../../../support/fixtures'
-import { storeFactory, useTempDirs } from './cache-test-kit'
+import { useFreshStores } from './cache-test-kit'
 
-const tempDir = useTempDirs()
-const openStore = storeFactory()
-const fresh = () => openStore(join(tempDir(), 'cache.db'))
+const fresh = useFreshStores()
 
 /** A past session: `n` minutes before FIXTURE_NOW unless `start` says, of client `client`. */
 function past(

@@ -1,5 +1,4 @@
 // CacheStore reads, snapshots, clearing, notification and reminder state (applyEvents: apply-events.test.ts).
-import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { historyCursorOf } from '../../../../src/shared/rules/history-order'
 import { AUTO_CANCEL_AFTER_MS } from '../../../../src/shared/rules/session-timing'
@@ -21,11 +20,9 @@ import {
   MINUTE,
   sessionUpdated,
 } from '../../../support/fixtures'
-import { countRows, scheduled, storeFactory, useTempDirs } from './cache-test-kit'
+import { countRows, scheduled, useFreshStores } from './cache-test-kit'
 
-const tempDir = useTempDirs()
-const openStore = storeFactory()
-const fresh = () => openStore(join(tempDir(), 'cache.db'))
+const fresh = useFreshStores()
 
 /** The key of the reminder `minutesBefore` minutes before a session booked at FIXTURE_NOW. */
 const rk = (sessionId: string, minutesBefore: number) => ({
