@@ -6,21 +6,13 @@
  *    is caught up and online (median of 10);
  *  - the core's RSS, idle and online, with 10,000 cached sessions.
  */
-import { fork, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Server } from 'socket.io'
-import { systemClock } from '../src/shared/clock'
 import type { Invite } from '../src/shared/protocol'
-import { openCache } from '../src/main/db/open-cache'
-import { SqliteCacheStore } from '../src/main/db/sqlite-cache-store'
-import { hashPassword } from '../server/src/auth'
-import { MemoryLogger } from '../server/src/logger'
-import { startPlatformServer, type PlatformServer } from '../server/src/platform-server'
-import { manySessions } from '../test/support/fixtures'
 import {
   blockHeadlines,
   formatBlocks,
@@ -30,122 +22,14 @@ import {
   type LatencySide,
 } from './blocks'
 import { ClientFleet } from './client-fleet'
+import { CoreChild, expertOn, isOnline, now, platform, type ChildMessage, type Platform } from './core-host'
+import { CACHED_SESSIONS, idleRss, type RssFigures } from './core-rss'
 import type { Headline } from './headline'
-import type { CoreChildStart } from './core-child'
 import { median, mib, ms, percentile } from './stats'
 
 const BLOCKS = 15
 const ROUNDS_PER_BLOCK = 20
 const RESTARTS = 10
-const CACHED_SESSIONS = 10_000
-
-const quietLog = { info: () => {}, warn: () => {}, error: (m: string) => process.stderr.write(`${m}\n`) }
-const now = (): number => performance.timeOrigin + performance.now()
-
-type ChildMessage =
-  | { type: 'state'; status: string; at: number }
-  | { type: 'notified'; title: string; at: number }
-  | { type: 'rss'; rss: number }
-
-/** The core running in a child process. */
-class CoreChild {
-  private readonly child: ChildProcess
-  private readonly waiters = new Set<(m: ChildMessage) => boolean>()
-
-  constructor() {
-    this.child = fork(new URL('./core-child.ts', import.meta.url), [], {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    })
-    this.child.on('message', (m: ChildMessage) => {
-      for (const waiter of [...this.waiters]) if (waiter(m)) this.waiters.delete(waiter)
-    })
-  }
-
-  /** Resolve with the next message matching `predicate`. Register before causing it. */
-  next<T extends ChildMessage>(predicate: (m: ChildMessage) => m is T): Promise<T> {
-    return new Promise((resolve) =>
-      this.waiters.add((m) => {
-        if (!predicate(m)) return false
-        resolve(m)
-        return true
-      }),
-    )
-  }
-
-  /** Start the core signed in as `expert` on `p`, and resolve once it is online. */
-  async start(p: Platform, expert: { id: string; token: string }, dataDir: string): Promise<void> {
-    const settled = this.next(isSettled)
-    this.send({
-      type: 'start',
-      platformUrl: p.server.url,
-      token: expert.token,
-      expertId: expert.id,
-      dataDir,
-    })
-    // A core that cannot follow the platform would otherwise leave the bench waiting for ever.
-    const { status } = await settled
-    if (status !== 'online') throw new Error(`The core stopped at "${status}" instead of going online.`)
-  }
-
-  send(message: CoreChildStart | { type: 'rss' } | { type: 'stop' }): void {
-    this.child.send(message)
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => {
-      this.child.once('exit', () => resolve())
-      this.send({ type: 'stop' })
-    })
-  }
-}
-
-const isOnline = (m: ChildMessage): m is Extract<ChildMessage, { type: 'state' }> =>
-  m.type === 'state' && m.status === 'online'
-
-/** Online, or a state the core does not leave by itself. */
-const isSettled = (m: ChildMessage): m is Extract<ChildMessage, { type: 'state' }> =>
-  m.type === 'state' && ['online', 'incompatible', 'signed_out'].includes(m.status)
-
-interface Platform {
-  server: PlatformServer
-  restart(): Promise<number>
-  close(): Promise<void>
-}
-
-async function platform(dir: string): Promise<Platform> {
-  const options = {
-    dbPath: join(dir, 'platform.db'),
-    logger: new MemoryLogger(),
-    clock: systemClock,
-    // Every cached session fits the snapshot, so a first sign-in rebuilds all of them.
-    marketplace: { snapshotHistoryMs: 365 * 24 * 60 * 60_000 },
-  }
-  let server = await startPlatformServer({ ...options, port: 0 })
-  return {
-    get server() {
-      return server
-    },
-    async restart() {
-      const port = server.port
-      await server.close()
-      server = await startPlatformServer({ ...options, port })
-      return now()
-    },
-    close: () => server.close(),
-  }
-}
-
-async function expertOn(p: Platform): Promise<{ id: string; token: string; clientId: string }> {
-  const id = p.server.marketplace.createExpert({
-    name: 'Bench Expert',
-    email: `bench-${Date.now()}@example.test`,
-    passwordHash: await hashPassword('bench'),
-    timeZone: 'UTC',
-  })
-  const clientId = p.server.marketplace.createClient({ name: 'Bench Client', timeZone: 'UTC' })
-  return { id, token: p.server.tokens.issue(id, Date.now()), clientId }
-}
 
 /** Rounds run before the blocks: they warm the path and give the baseline a real invite to send. */
 const WARMUP_ROUNDS = 20
@@ -257,59 +141,6 @@ async function reconnects(p: Platform, dir: string): Promise<number[]> {
   }
   await core.stop()
   return times
-}
-
-/** RSS of a core child before it starts and once it is online, given how its cache was made. */
-interface RssFigures {
-  readonly before: number
-  readonly after: number
-}
-
-async function coreRss(
-  p: Platform,
-  expert: { id: string; token: string },
-  dataDir: string,
-): Promise<RssFigures> {
-  const core = new CoreChild()
-  const isRss = (m: ChildMessage): m is Extract<ChildMessage, { type: 'rss' }> => m.type === 'rss'
-  const baseline = core.next(isRss)
-  core.send({ type: 'rss' })
-  const before = (await baseline).rss
-  await core.start(p, expert, dataDir)
-  const rss = core.next(isRss)
-  core.send({ type: 'rss' })
-  const { rss: after } = await rss
-  await core.stop()
-  return { before, after }
-}
-
-async function idleRss(p: Platform, dir: string): Promise<{ steady: RssFigures; firstSignIn: RssFigures }> {
-  const expert = await expertOn(p)
-  // The same 10,000 session events in the platform's log and in the cache, so the core starts
-  // caught up and only has to confirm it. Appended through the event log, so each carries the
-  // stream's digest, as the cache's cursor must for the platform to know its history; the expert's
-  // own event too, since a cache without the expert rebuilds from a snapshot.
-  const log = p.server.marketplace.events
-  const { expert: profile } = p.server.marketplace.snapshot(expert.id, { maxBytes: 64 * 1024 })
-  const events = log.transact(() => [
-    log.append(expert.id, 'expert.updated', { expert: profile }),
-    ...manySessions(CACHED_SESSIONS, { expertId: expert.id }).map((session) =>
-      log.append(expert.id, 'session.updated', { session }),
-    ),
-  ])
-  await p.restart()
-  // The cache is written here, not in the measured process: an app that starts on its cache has
-  // never parsed these events, and the figure must not carry the heap left from doing so.
-  const steadyDir = join(dir, 'rss-steady')
-  mkdirSync(steadyDir, { recursive: true })
-  const { db } = openCache({ path: join(steadyDir, 'cache.db') })
-  const store = new SqliteCacheStore(db, quietLog)
-  for (let i = 0; i < events.length; i += 1_000) store.applyEvents(events.slice(i, i + 1_000))
-  db.close()
-  const steady = await coreRss(p, expert, steadyDir)
-  // A first sign-in on the same account: an empty cache rebuilt from the platform's snapshot.
-  const firstSignIn = await coreRss(p, expert, join(dir, 'rss-first'))
-  return { steady, firstSignIn }
 }
 
 /** Run the core benches, print their figures and return the headline ones. */
