@@ -16,33 +16,49 @@ export interface CacheChildResult {
   readonly rows: number
   readonly rss: number
   readonly heapUsed: number
+  /** The ids of the first page, in order, so the bench can check both sides showed the same one. */
+  readonly page?: string
 }
+
+type ColdResult = Pick<CacheChildResult, 'ms' | 'rows' | 'page'>
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
 
-function coldOurs(path: string, now: number, checked: boolean): { ms: number; rows: number } {
+function coldOurs(path: string, now: number, checked: boolean): ColdResult {
   const start = performance.now()
   // As the app opens it: after a clean exit ('after-unclean-exit' skips the full check), or after
   // an unclean one (the full check runs, as 'quick' forces).
   const opened = openCache({ path, integrityCheck: checked ? 'quick' : 'after-unclean-exit' })
-  const rows = new SqliteCacheStore(opened.db, silent).upcomingSessions(now, 50).length
+  const page = new SqliteCacheStore(opened.db, silent).upcomingSessions(now, 50)
   const ms = performance.now() - start
   opened.close()
-  return { ms, rows }
+  return { ms, rows: page.length, page: page.map((session) => session.id).join(' ') }
 }
 
-function coldRaw(path: string, now: number): { ms: number; rows: number } {
+/**
+ * What a hand-written better-sqlite3 app does to show the same page from the same file: the same
+ * rows in the same order (the app's rule: live sessions, and booked ones until their auto-cancel),
+ * each session's request joined in, since the page shows its title, and both JSON texts parsed,
+ * since a page cannot show a string it has not parsed. No checks, no migrations, no pragmas.
+ */
+function coldRaw(path: string, now: number): ColdResult {
   const start = performance.now()
   const db = new Database(path)
   const rows = db
-    .prepare(
-      `SELECT json FROM sessions WHERE state IN ('booked', 'live') AND booked_start >= ?
-       ORDER BY booked_start LIMIT 50`,
+    .prepare<[number], { session: string; request: string }>(
+      `SELECT sessions.json AS session, requests.json AS request FROM sessions
+       JOIN requests ON requests.id = sessions.request_id
+       WHERE state IN ('booked', 'live') AND (state = 'live' OR booked_start >= ?)
+       ORDER BY booked_start, sessions.id LIMIT 50`,
     )
-    .all(now - AUTO_CANCEL_AFTER_MS).length
+    .all(now - AUTO_CANCEL_AFTER_MS)
+  const page = rows.map((row) => ({
+    ...(JSON.parse(row.session) as { id: string }),
+    request: JSON.parse(row.request) as unknown,
+  }))
   const ms = performance.now() - start
   db.close()
-  return { ms, rows }
+  return { ms, rows: page.length, page: page.map((session) => session.id).join(' ') }
 }
 
 async function idleRss(

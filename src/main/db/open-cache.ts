@@ -182,18 +182,26 @@ function openChecked(path: string, nativeBinding: string | undefined, check: boo
   if (check && existsSync(path)) checkReadOnly(path, nativeBinding)
   const db = openConnection(path, nativeBinding, {})
   try {
-    db.pragma('busy_timeout = 5000')
-    db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = NORMAL')
-    db.pragma('foreign_keys = ON')
-    // A snapshot writes the whole cache through the WAL; without a limit the -wal file keeps that
-    // size on disk until the app quits. With one it shrinks back once checkpointed.
-    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
-    // SQLite copies the WAL back into the file inline, on the commit that crosses its threshold:
-    // that commit is the one that applied an invite or marked it shown, and the notification waited
-    // for the copy (`npm run bench -- core`, the p99 of invite -> notifier). The copy runs on a
-    // timer instead, between events (see checkpointEvery).
-    db.pragma('wal_autocheckpoint = 0')
+    // One exec for all of them: none returns anything the open needs, and each db.pragma() call
+    // would compile a statement of its own.
+    db.exec(
+      [
+        'busy_timeout = 5000',
+        'journal_mode = WAL',
+        'synchronous = NORMAL',
+        'foreign_keys = ON',
+        // A snapshot writes the whole cache through the WAL; without a limit the -wal file keeps
+        // that size on disk until the app quits. With one it shrinks back once checkpointed.
+        `journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`,
+        // SQLite copies the WAL back into the file inline, on the commit that crosses its
+        // threshold: that commit is the one that applied an invite or marked it shown, and the
+        // notification waited for the copy (`npm run bench -- core`, the p99 of invite ->
+        // notifier). The copy runs on a timer instead, between events (see checkpointEvery).
+        'wal_autocheckpoint = 0',
+      ]
+        .map((pragma) => `PRAGMA ${pragma};`)
+        .join(' '),
+    )
     migrateCache(db)
     return db
   } catch (error) {
