@@ -5,16 +5,7 @@
  * is refused instead: it is not damaged, and this version must not touch it.
  */
 import Database from 'better-sqlite3'
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseTooNewError, migrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
@@ -95,13 +86,14 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
         'Build it with `npx tsx scripts/rebuild-sqlite-for-electron.ts` (`npm start` runs it first).',
     )
   }
-  mkdirSync(dirname(path), { recursive: true })
+  // An existing file's folder exists: mkdirSync would only cost a failing syscall and a stat.
+  if (!existsSync(path)) mkdirSync(dirname(path), { recursive: true })
   const marker = `${path}-open`
   const checked = check === 'quick' || (check === 'after-unclean-exit' && leftUnclean(path, marker))
   const opened = (db: Database.Database, rebuilt: CacheRebuild | null): OpenedCache => {
     // Written once the cache is open and removed by close(): found at the next open, it means this
-    // run never closed the cache.
-    if (check === 'after-unclean-exit') writeFileSync(marker, '')
+    // run never closed the cache. Made with the open and close the header check already uses.
+    if (check === 'after-unclean-exit') closeSync(openSync(marker, 'w'))
     const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS)
     return {
       db,
