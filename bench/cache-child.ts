@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3'
 import { openCache } from '../src/main/db/open-cache'
 import { SqliteCacheStore } from '../src/main/db/sqlite-cache-store'
+import { rawUpcomingPage } from './cache-raw-page'
 import { AUTO_CANCEL_AFTER_MS } from '../src/shared/rules/session-timing'
 
 /** What the child was asked to do. */
@@ -35,27 +36,11 @@ function coldOurs(path: string, now: number, checked: boolean): ColdResult {
   return { ms, rows: page.length, page: page.map((session) => session.id).join(' ') }
 }
 
-/**
- * What a hand-written better-sqlite3 app does to show the same page from the same file: the same
- * rows in the same order (the app's rule: live sessions, and booked ones until their auto-cancel),
- * each session's request joined in, since the page shows its title, and both JSON texts parsed,
- * since a page cannot show a string it has not parsed. No checks, no migrations, no pragmas.
- */
+/** The same page read by raw better-sqlite3 (cache-raw-page.ts), from opening the file. */
 function coldRaw(path: string, now: number): ColdResult {
   const start = performance.now()
   const db = new Database(path)
-  const rows = db
-    .prepare<[number], { session: string; request: string }>(
-      `SELECT sessions.json AS session, requests.json AS request FROM sessions
-       JOIN requests ON requests.id = sessions.request_id
-       WHERE state IN ('booked', 'live') AND (state = 'live' OR booked_start >= ?)
-       ORDER BY booked_start, sessions.id LIMIT 50`,
-    )
-    .all(now - AUTO_CANCEL_AFTER_MS)
-  const page = rows.map((row) => ({
-    ...(JSON.parse(row.session) as { id: string }),
-    request: JSON.parse(row.request) as unknown,
-  }))
+  const page = rawUpcomingPage(db, now - AUTO_CANCEL_AFTER_MS, 50)
   const ms = performance.now() - start
   db.close()
   return { ms, rows: page.length, page: page.map((session) => session.id).join(' ') }

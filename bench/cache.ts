@@ -2,7 +2,7 @@
  * Cache bench: (a) cold open of a cache holding 50,000 sessions plus the first upcoming page, each
  * run in a fresh process, beside raw better-sqlite3 opening the same file, reading the same 50 rows
  * with their requests and parsing their JSON, as a hand-written app must to show the page
- * (cache-child.ts); (b) the upcoming query's p95 over many calls; (c) applying
+ * (cache-raw-page.ts); (b) the upcoming query's p95 over many calls; (c) applying
  * 10,000 events through applyEvents beside raw prepared upserts of the same rows (with History's
  * filter columns and search text) in the same batches; (d) the RSS of a process holding a
  * 10,000-session cache open, idle; (e) History's filtered and searched first page
