@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3'
 import { openCache } from '../src/main/db/open-cache'
 import { SqliteCacheStore } from '../src/main/db/sqlite-cache-store'
+import { rawUpcomingPage } from './cache-raw-page'
 import { AUTO_CANCEL_AFTER_MS } from '../src/shared/rules/session-timing'
 
 /** What the child was asked to do. */
@@ -16,33 +17,33 @@ export interface CacheChildResult {
   readonly rows: number
   readonly rss: number
   readonly heapUsed: number
+  /** The ids of the first page, in order, so the bench can check both sides showed the same one. */
+  readonly page?: string
 }
+
+type ColdResult = Pick<CacheChildResult, 'ms' | 'rows' | 'page'>
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
 
-function coldOurs(path: string, now: number, checked: boolean): { ms: number; rows: number } {
+function coldOurs(path: string, now: number, checked: boolean): ColdResult {
   const start = performance.now()
   // As the app opens it: after a clean exit ('after-unclean-exit' skips the full check), or after
   // an unclean one (the full check runs, as 'quick' forces).
   const opened = openCache({ path, integrityCheck: checked ? 'quick' : 'after-unclean-exit' })
-  const rows = new SqliteCacheStore(opened.db, silent).upcomingSessions(now, 50).length
+  const page = new SqliteCacheStore(opened.db, silent).upcomingSessions(now, 50)
   const ms = performance.now() - start
   opened.close()
-  return { ms, rows }
+  return { ms, rows: page.length, page: page.map((session) => session.id).join(' ') }
 }
 
-function coldRaw(path: string, now: number): { ms: number; rows: number } {
+/** The same page read by raw better-sqlite3 (cache-raw-page.ts), from opening the file. */
+function coldRaw(path: string, now: number): ColdResult {
   const start = performance.now()
   const db = new Database(path)
-  const rows = db
-    .prepare(
-      `SELECT json FROM sessions WHERE state IN ('booked', 'live') AND booked_start >= ?
-       ORDER BY booked_start LIMIT 50`,
-    )
-    .all(now - AUTO_CANCEL_AFTER_MS).length
+  const page = rawUpcomingPage(db, now - AUTO_CANCEL_AFTER_MS, 50)
   const ms = performance.now() - start
   db.close()
-  return { ms, rows }
+  return { ms, rows: page.length, page: page.map((session) => session.id).join(' ') }
 }
 
 async function idleRss(

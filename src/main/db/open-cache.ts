@@ -5,16 +5,7 @@
  * is refused instead: it is not damaged, and this version must not touch it.
  */
 import Database from 'better-sqlite3'
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseTooNewError, migrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
@@ -95,13 +86,14 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
         'Build it with `npx tsx scripts/rebuild-sqlite-for-electron.ts` (`npm start` runs it first).',
     )
   }
-  mkdirSync(dirname(path), { recursive: true })
+  // An existing file's folder exists: mkdirSync would only cost a failing syscall and a stat.
+  if (!existsSync(path)) mkdirSync(dirname(path), { recursive: true })
   const marker = `${path}-open`
   const checked = check === 'quick' || (check === 'after-unclean-exit' && leftUnclean(path, marker))
   const opened = (db: Database.Database, rebuilt: CacheRebuild | null): OpenedCache => {
     // Written once the cache is open and removed by close(): found at the next open, it means this
-    // run never closed the cache.
-    if (check === 'after-unclean-exit') writeFileSync(marker, '')
+    // run never closed the cache. Made with the open and close the header check already uses.
+    if (check === 'after-unclean-exit') closeSync(openSync(marker, 'w'))
     const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS)
     return {
       db,
@@ -182,18 +174,26 @@ function openChecked(path: string, nativeBinding: string | undefined, check: boo
   if (check && existsSync(path)) checkReadOnly(path, nativeBinding)
   const db = openConnection(path, nativeBinding, {})
   try {
-    db.pragma('busy_timeout = 5000')
-    db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = NORMAL')
-    db.pragma('foreign_keys = ON')
-    // A snapshot writes the whole cache through the WAL; without a limit the -wal file keeps that
-    // size on disk until the app quits. With one it shrinks back once checkpointed.
-    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
-    // SQLite copies the WAL back into the file inline, on the commit that crosses its threshold:
-    // that commit is the one that applied an invite or marked it shown, and the notification waited
-    // for the copy (`npm run bench -- core`, the p99 of invite -> notifier). The copy runs on a
-    // timer instead, between events (see checkpointEvery).
-    db.pragma('wal_autocheckpoint = 0')
+    // One exec for all of them: none returns anything the open needs, and each db.pragma() call
+    // would compile a statement of its own.
+    db.exec(
+      [
+        'busy_timeout = 5000',
+        'journal_mode = WAL',
+        'synchronous = NORMAL',
+        'foreign_keys = ON',
+        // A snapshot writes the whole cache through the WAL; without a limit the -wal file keeps
+        // that size on disk until the app quits. With one it shrinks back once checkpointed.
+        `journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`,
+        // SQLite copies the WAL back into the file inline, on the commit that crosses its
+        // threshold: that commit is the one that applied an invite or marked it shown, and the
+        // notification waited for the copy (`npm run bench -- core`, the p99 of invite ->
+        // notifier). The copy runs on a timer instead, between events (see checkpointEvery).
+        'wal_autocheckpoint = 0',
+      ]
+        .map((pragma) => `PRAGMA ${pragma};`)
+        .join(' '),
+    )
     migrateCache(db)
     return db
   } catch (error) {

@@ -1,7 +1,7 @@
 /**
  * The core's CacheStore on better-sqlite3. Events and snapshots are applied here, each batch in
- * one transaction, by the repositories in ./repositories; every statement is prepared once, in the
- * constructor. The store does not own the connection: whoever opened it (open-cache.ts) closes it.
+ * one transaction, by the repositories in ./repositories, each built and each statement compiled on
+ * first use. The store does not own the connection: whoever opened it (open-cache.ts) closes it.
  */
 import type Database from 'better-sqlite3'
 import { assertNever } from '../../shared/assert-never'
@@ -51,13 +51,15 @@ function expertIdOf(event: StreamEntry): string | null {
 
 /** CacheStore over one open, migrated cache database. */
 export class SqliteCacheStore implements CacheStore {
-  private readonly sync: SyncStateRepository
-  private readonly requests: RequestRepository
-  private readonly invites: InviteRepository
-  private readonly sessions: SessionRepository
-  private readonly messageRows: MessageRepository
-  private readonly reminders: ReminderRepository
-  private readonly standing: StandingRepository
+  // Each repository is built on first use: a start reads one or two of them before the first page
+  // is shown, and building the rest then would only delay it (`npm run bench -- cache`, cold open).
+  private syncRepository?: SyncStateRepository
+  private requestRepository?: RequestRepository
+  private inviteRepository?: InviteRepository
+  private sessionRepository?: SessionRepository
+  private messageRepository?: MessageRepository
+  private reminderRepository?: ReminderRepository
+  private standingRepository?: StandingRepository
   private readonly applyEventsInTransaction: (events: ReadonlyArray<StreamEntry>) => ApplyResult
   private readonly applySnapshotInTransaction: (snapshot: Snapshot) => void
   private readonly clearInTransaction: () => void
@@ -66,16 +68,9 @@ export class SqliteCacheStore implements CacheStore {
   private readonly markMessagesNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly logger: Logger,
   ) {
-    this.sync = new SyncStateRepository(db, logger)
-    this.requests = new RequestRepository(db)
-    this.invites = new InviteRepository(db, logger)
-    this.sessions = new SessionRepository(db, logger)
-    this.messageRows = new MessageRepository(db, logger)
-    this.reminders = new ReminderRepository(db)
-    this.standing = new StandingRepository(db, logger)
     this.applyEventsInTransaction = transactionOnUse(db, (events: ReadonlyArray<StreamEntry>) =>
       this.applyBatch(events),
     )
@@ -90,6 +85,34 @@ export class SqliteCacheStore implements CacheStore {
     this.markMessagesNotifiedInTransaction = transactionOnUse(db, (ids: ReadonlyArray<string>, at: number) =>
       this.messageRows.markNotified(ids, at),
     )
+  }
+
+  private get sync(): SyncStateRepository {
+    return (this.syncRepository ??= new SyncStateRepository(this.db, this.logger))
+  }
+
+  private get requests(): RequestRepository {
+    return (this.requestRepository ??= new RequestRepository(this.db))
+  }
+
+  private get invites(): InviteRepository {
+    return (this.inviteRepository ??= new InviteRepository(this.db, this.logger))
+  }
+
+  private get sessions(): SessionRepository {
+    return (this.sessionRepository ??= new SessionRepository(this.db, this.logger))
+  }
+
+  private get messageRows(): MessageRepository {
+    return (this.messageRepository ??= new MessageRepository(this.db, this.logger))
+  }
+
+  private get reminders(): ReminderRepository {
+    return (this.reminderRepository ??= new ReminderRepository(this.db))
+  }
+
+  private get standing(): StandingRepository {
+    return (this.standingRepository ??= new StandingRepository(this.db, this.logger))
   }
 
   cursor(): number {
