@@ -23,6 +23,9 @@ const start = (): void => {
   import('./start').catch((error: unknown) =>
     console.error('Standby could not load the rest of its page; rebuild or reinstall the app.', error),
   )
+  // The first date or number format of a page loads the locale's data, the longest single step
+  // of the start; the main thread would only wait for the rest of the page to arrive meanwhile.
+  new Intl.DateTimeFormat().resolvedOptions()
 }
 if (!hasFirstFrame()) start()
 else {
