@@ -6,8 +6,8 @@
 const MARK = 'standby:first-data-paint'
 let marked = false
 let prerendered = false
-let dataCommitted = false
 let live = false
+let interactive = false
 
 /** The page's HTML already held the data (the host's pre-rendered frame), so its first paint showed it. */
 export function notePrerenderedFrame(): void {
@@ -27,7 +27,6 @@ export function markLive(): void {
 export function markFirstDataPaint(): void {
   if (marked) return
   marked = true
-  dataCommitted = true
   markInteractive()
   if (prerendered) {
     // The data was in the page's first contentful paint, long before this code ran.
@@ -43,10 +42,9 @@ export function markFirstDataPaint(): void {
   requestAnimationFrame(() => window.setTimeout(() => performance.mark(MARK), 0))
 }
 
-let interactive = false
-
+/** The page responds to input once both its data is committed and its root is live, in either order. */
 function markInteractive(): void {
-  if (interactive || !live || !dataCommitted) return
+  if (interactive || !live || !marked) return
   interactive = true
   performance.mark('standby:interactive')
 }
