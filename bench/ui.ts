@@ -38,8 +38,9 @@ interface PageTimes {
  *
  * A new tab of one browser context, with the HTTP cache (and with it V8's code cache) emptied
  * first: a new renderer process and no cached file, as when Electron opens a window. A new
- * context per load would also open a new browser window, whose own WebUI (the omnibox popup)
- * loads on the same 2 cores in the middle of the measurement; Electron has no such thing.
+ * context per load would also open a new browser window. Every new tab used to build the
+ * omnibox's pop-up too, a WebUI page loading on the same 2 cores through the measurement; the
+ * harness's Chromium runs without it (CHROMIUM_ARGS), as an Electron window has no omnibox.
  * Nothing is evaluated in the page before `settled`: Playwright's first evaluation injects a
  * large script that would compete with the very paint being measured.
  */
@@ -145,7 +146,9 @@ async function firstPaint(browser: Browser): Promise<ReadonlyArray<Headline>> {
     for (const line of formatBlocks(result)) console.log(`      ${line}`)
     console.log(`      first contentful paint  ${of('fcp')}`)
     console.log(`      first frame with data   ${of('data')}  (target < 300 ms)`)
-    console.log(`      responds to input       ${of('interactive')}  (React has hydrated the frame)`)
+    console.log(
+      `      responds to input       ${of('interactive')}  (React has hydrated the frame; it is no longer inert)`,
+    )
     return [
       ...blockHeadlines('first paint', result),
       { name: 'first frame with data, median', value: median(loads.map((l) => l.data)), unit: 'ms' },

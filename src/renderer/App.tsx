@@ -2,7 +2,7 @@
  * The full window: a sidebar of sections and the section itself, under the connection banner.
  * Signed out, the window is the sign-in form. A live session takes the front when it starts.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { assertNever } from '../shared/assert-never'
 import type { Session } from '../shared/protocol/entities'
 import { ClockSkewNotice } from './components/ClockSkewNotice'
@@ -60,9 +60,11 @@ export function App() {
     })
   }, [focus, focusView])
 
+  useLayoutEffect(() => {
+    if (state.loaded) markFirstDataPaint()
+  }, [state.loaded])
   useEffect(() => {
     if (!state.loaded) return
-    markFirstDataPaint()
     // Once the page answers input, the sections not shown first are fetched for the first click.
     const idle = window.setTimeout(preloadSections, 0)
     return () => window.clearTimeout(idle)

@@ -3,7 +3,7 @@
  * open invites with Join / Book / Decline, and the next booked sessions with Start. Everything
  * else is in the full window.
  */
-import { useEffect, useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import { ClockSkewNotice } from './components/ClockSkewNotice'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { InviteCard } from './components/InviteCard'
@@ -32,7 +32,7 @@ export function Popover() {
   useFocusRescue(main)
   useReportFocus('popover')
   useClosedInviteFocus(state.invites.open, state.loaded)
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.loaded) markFirstDataPaint()
   }, [state.loaded])
   if (!state.loaded) return <div className="popover splash">Standby</div>

@@ -1,5 +1,5 @@
 /** The whole tree of a page, the same for the page itself and for the host's pre-render. */
-import { StrictMode, useEffect } from 'react'
+import { StrictMode, useLayoutEffect } from 'react'
 import type { Surface } from '../shared/first-frame'
 import { App } from './App'
 import { Popover } from './Popover'
@@ -15,7 +15,8 @@ export function Root({
   readonly surface: Surface
   readonly onCommitted?: () => void
 }) {
-  useEffect(() => onCommitted?.(), [onCommitted])
+  // In the commit itself, not after the paint that follows it: a click is handled from here on.
+  useLayoutEffect(() => onCommitted?.(), [onCommitted])
   return (
     <StrictMode>
       <ServicesContext value={services}>{surface === 'popover' ? <Popover /> : <App />}</ServicesContext>

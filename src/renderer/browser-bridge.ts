@@ -1,9 +1,8 @@
 /**
  * In an ordinary browser there is no preload, so the page builds `window.standby` itself over a
  * WebSocket to the browser shell that served it. Same contract, same API; only the carrier
- * differs. The shell prints a URL whose query carries this run's secret (only this loopback
- * server ever sees it: with it, the page comes with its first frame pre-rendered); the page
- * keeps it in sessionStorage and removes it from the address.
+ * differs. The socket presents this run's secret (shell-secret.ts); with the same secret in its
+ * address, the page comes with its first frame pre-rendered.
  */
 import { jitteredBackoff, type BackoffRange } from '../shared/backoff'
 import { type PushEvent, type PushPayload } from '../shared/ipc/contract'
@@ -11,25 +10,7 @@ import { fail, type IpcResult } from '../shared/ipc/result'
 import { buildStandbyApi, type StandbyApi, type StandbyTransport } from '../shared/ipc/standby-api'
 import { IPC_SOCKET_PATH, SECRET_PARAM } from '../shared/ipc/shell-socket'
 import { Listeners, type Unsubscribe } from '../shared/listeners'
-
-const SECRET_KEY = 'standby.shellSecret'
-
-/**
- * This run's secret: from the address (its query, or an older fragment), which is then cleaned
- * so the secret stays neither in the address bar nor in history; else from the session, so a
- * reload still connects. Null when the page was opened without one.
- */
-function takeSecret(): string | null {
-  const url = new URL(window.location.href)
-  const found = url.searchParams.get(SECRET_PARAM) ?? new URLSearchParams(url.hash.slice(1)).get(SECRET_PARAM)
-  if (found) {
-    sessionStorage.setItem(SECRET_KEY, found)
-    url.searchParams.delete(SECRET_PARAM)
-    history.replaceState(null, '', url.pathname + url.search)
-    return found
-  }
-  return sessionStorage.getItem(SECRET_KEY)
-}
+import { takeShellSecret } from './shell-secret'
 
 /** How the page's socket to the shell retries: soon at first (the shell is local), then less often. */
 export const SHELL_RECONNECT: BackoffRange = { startMs: 250, capMs: 5_000 }
@@ -168,7 +149,7 @@ export function onShellReconnected(listener: () => void): () => void {
 /** `window.standby` from the preload, or built here when the page runs in a plain browser. */
 export function standbyApi(): StandbyApi {
   if (window.standby !== undefined) return window.standby
-  const secret = takeSecret() ?? ''
+  const secret = takeShellSecret() ?? ''
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
   builtHere = webSocketTransport(
     `${scheme}//${window.location.host}${IPC_SOCKET_PATH}?${SECRET_PARAM}=${encodeURIComponent(secret)}`,

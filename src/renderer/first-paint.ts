@@ -6,18 +6,28 @@
 const MARK = 'standby:first-data-paint'
 let marked = false
 let prerendered = false
+let live = false
+let interactive = false
 
 /** The page's HTML already held the data (the host's pre-rendered frame), so its first paint showed it. */
 export function notePrerenderedFrame(): void {
   prerendered = true
 }
 
-/** Call after the first render with data has committed. */
+/**
+ * Call once the page takes input: React has committed its tree and the root is no longer inert.
+ * Until then a click on the pre-rendered frame does nothing, so the page cannot be said to respond.
+ */
+export function markLive(): void {
+  live = true
+  markInteractive()
+}
+
+/** Call from a layout effect of the first render with data: the same commit that brings the page to life. */
 export function markFirstDataPaint(): void {
   if (marked) return
   marked = true
-  // Called from an effect: React has committed, so the page's controls work from here on.
-  performance.mark('standby:interactive')
+  markInteractive()
   if (prerendered) {
     // The data was in the page's first contentful paint, long before this code ran.
     new PerformanceObserver((list, observer) => {
@@ -30,4 +40,11 @@ export function markFirstDataPaint(): void {
   }
   // The frame is painted after this animation frame's callbacks; a task queued here runs after it.
   requestAnimationFrame(() => window.setTimeout(() => performance.mark(MARK), 0))
+}
+
+/** The page responds to input once both its data is committed and its root is live, in either order. */
+function markInteractive(): void {
+  if (interactive || !live || !marked) return
+  interactive = true
+  performance.mark('standby:interactive')
 }

@@ -15,6 +15,7 @@ import './styles/sessions.css'
 import './styles/lists.css'
 import './styles/history-filters.css'
 import { fetchFirstFrame, hasFirstFrame } from './first-frame/fetch-first-frame'
+import { takeShellSecret } from './shell-secret'
 
 let started = false
 const start = (): void => {
@@ -23,6 +24,11 @@ const start = (): void => {
   import('./start').catch((error: unknown) =>
     console.error('Standby could not load the rest of its page; rebuild or reinstall the app.', error),
   )
+  // The first date or number format of a page loads the locale's data, the longest single step
+  // of the start; the main thread would only wait for the rest of the page to arrive meanwhile.
+  new Intl.DateTimeFormat().resolvedOptions()
+  // In a plain browser the page connects with the shell's secret: taken now for the same reason.
+  if (window.standby === undefined) takeShellSecret()
 }
 if (!hasFirstFrame()) start()
 else {

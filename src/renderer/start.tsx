@@ -10,7 +10,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client'
 import { surfaceOf, type FirstFrame } from '../shared/first-frame'
 import { onShellReconnected, runsInBrowser, standbyApi } from './browser-bridge'
 import { fetchFirstFrame } from './first-frame/fetch-first-frame'
-import { notePrerenderedFrame } from './first-paint'
+import { markLive, notePrerenderedFrame } from './first-paint'
 import { currentDisplay } from './logic/format'
 import { Root } from './Root'
 import { createServices, reloadServices } from './store/services'
@@ -29,9 +29,11 @@ function startPage(frame: FirstFrame | null): void {
   const container = document.getElementById('root')
   if (!container) throw new Error('index.html has no #root element')
   // The host sends its frame inert; it comes alive once React has it (hydrated or redrawn).
-  const tree = (
-    <Root services={services} surface={surface} onCommitted={() => container.removeAttribute('inert')} />
-  )
+  const commit = (): void => {
+    container.removeAttribute('inert')
+    markLive()
+  }
+  const tree = <Root services={services} surface={surface} onCommitted={commit} />
   // What became of the host's frame, on <html data-first-frame>: for tests and for a look in DevTools.
   let fate: 'hydrated' | 'redrawn' | 'none' = 'none'
   if (frame !== null && rendersTheSame(frame) && container.hasChildNodes()) {

@@ -64,3 +64,29 @@ it('paints the cached invite from the host’s HTML and hydrates it; another tim
     .getByText(pageDayTime(proposed, OTHER_ZONE))
     .waitFor()
 })
+
+it('says it responds to input only once the hydrated frame takes clicks', async () => {
+  const { expert, shell, open } = await world()
+  const app = await shell(expert('Ada Byron', ['sql']))
+  await app.waitForConnection((state) => state.status === 'online')
+  const page = await open(app, {
+    timeZone: HOST_ZONE,
+    // What the frame was like at the moment the page marked itself interactive (the UI bench's figure).
+    beforeLoad: async (tab) => {
+      await tab.addInitScript(() => {
+        const mark = performance.mark.bind(performance)
+        performance.mark = (name, options) => {
+          if (name === 'standby:interactive') {
+            document.documentElement.dataset['inertWhenInteractive'] = String(
+              document.getElementById('root')?.hasAttribute('inert'),
+            )
+          }
+          return mark(name, options)
+        }
+      })
+    },
+  })
+  await page.locator('html[data-inert-when-interactive]').waitFor({ state: 'attached' })
+  expect(await page.locator('html').getAttribute('data-first-frame')).toBe('hydrated')
+  expect(await page.locator('html').getAttribute('data-inert-when-interactive')).toBe('false')
+})
