@@ -19,6 +19,7 @@ import {
   LATEST_TIMESTAMP,
 } from '../../../src/shared/protocol/time'
 import { createClient, createExpert, type NewClient, type NewExpert } from './accounts'
+import { repairInviteLookup } from './invite-lookup'
 import {
   defaultMarketplaceConfig,
   preparedOnce,
@@ -57,8 +58,14 @@ export class Marketplace {
       reviewThreshold: rules.reviewThreshold,
       freeCancellationHours: rules.freeCancellationHours,
     })
-    this.events = new EventLog(db, clock, (error) =>
-      logger.error('event listener failed', { error: String(error) }),
+    this.events = new EventLog(
+      db,
+      clock,
+      (error) => logger.error('event listener failed', { error: String(error) }),
+      (error) =>
+        logger.error('writing invite lookups after delivery failed; retried with the next change', {
+          error: String(error),
+        }),
     )
     this.ctx = {
       db,
@@ -68,6 +75,12 @@ export class Marketplace {
       clock,
       logger,
       config: rules,
+    }
+    const repaired = repairInviteLookup(this.ctx)
+    if (repaired > 0) {
+      logger.warn('invite lookups written at start: the platform stopped before writing them', {
+        invites: repaired,
+      })
     }
   }
 

@@ -19,6 +19,7 @@ import type { MarketplaceContext } from './context'
 import { parseInput } from './parse-input'
 import { markPhase } from '../phase-trace'
 import { JSON_SLOT, spliceJson } from '../json-text'
+import { writeInviteLookup } from './invite-lookup'
 
 /** A new request as a client (or the simulator, or a test) submits it. */
 export const CreateRequestInput = z.object({
@@ -112,10 +113,10 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
         }
       }),
     )
-    ctx
-      .sql('UPDATE experts SET last_invited_at = ? WHERE id IN (SELECT value FROM json_each(?))')
-      .run(now, JSON.stringify(expertIds))
-    markPhase('experts updated')
+    // The per-expert lookup and the matching order are written once the invites went out: both
+    // can be rebuilt from the invite rows, which are committed before anyone is sent one.
+    const inviteIds = invites.map((invite) => invite.inviteId)
+    ctx.events.afterDelivery(() => writeInviteLookup(ctx, inviteIds))
     if (expertIds.length === 0) {
       ctx.sql(`UPDATE requests SET state = 'expired' WHERE id = ?`).run(id)
       ctx.logger.warn('request matched no online expert', { request: id, tags: input.tags.join(',') })
