@@ -172,7 +172,9 @@ function copySchema(db: Database.Database, tables: ReadonlyArray<string>): void 
   const renamed = rows.map(({ sql }) =>
     tables
       .reduce(
-        (text, t) => text.replace(new RegExp(`\\b(TABLE|ON|REFERENCES) ${t}\\b`, 'g'), `$1 guarantee_${t}`),
+        // A table SQLite renamed is named in quotes.
+        (text, t) =>
+          text.replace(new RegExp(`\\b(TABLE|ON|REFERENCES) "?${t}"?(?=[\\s(]|$)`, 'g'), `$1 guarantee_${t}`),
         sql,
       )
       .replace(/\bINDEX (\w+) ON\b/, 'INDEX guarantee_$1 ON'),
