@@ -6,27 +6,27 @@
  */
 import type { MarketplaceContext } from './context'
 
-/** Write the lookup rows of `inviteIds`, in their current state, and their experts' last invite time. */
-export function writeInviteLookup(
-  ctx: Pick<MarketplaceContext, 'sql'>,
-  inviteIds: ReadonlyArray<string>,
-): void {
-  const ids = JSON.stringify(inviteIds)
-  // The state as it is now: a retried write may run after the invite was answered or closed.
+/** Invites one request just sent: the lookup rows to write for them. */
+export interface SentInvites {
+  readonly sentAt: number
+  readonly invites: ReadonlyArray<{ readonly expertId: string; readonly inviteId: string }>
+}
+
+/**
+ * Write the lookup rows of invites just sent, as open (nothing commits between their transaction
+ * and this write: a failed one is retried inside the next transaction, before its work), and
+ * their experts' last invite time.
+ */
+export function writeInviteLookup(ctx: Pick<MarketplaceContext, 'sql'>, sent: SentInvites): void {
+  const insert = ctx.sql(
+    `INSERT INTO expert_invites (expert_id, state, sent_at, invite_id) VALUES (?, 'open', ?, ?)`,
+  )
+  for (const { expertId, inviteId } of sent.invites) insert.run(expertId, sent.sentAt, inviteId)
   ctx
     .sql(
-      `INSERT OR IGNORE INTO expert_invites (expert_id, state, sent_at, invite_id)
-         SELECT expert_id, state, sent_at, id FROM invites WHERE id IN (SELECT value FROM json_each(?))`,
+      `UPDATE experts SET last_invited_at = MAX(last_invited_at, ?) WHERE id IN (SELECT value FROM json_each(?))`,
     )
-    .run(ids)
-  ctx
-    .sql(
-      `UPDATE experts SET last_invited_at = MAX(last_invited_at, invited.sent_at)
-         FROM (SELECT expert_id, MAX(sent_at) AS sent_at FROM invites
-           WHERE id IN (SELECT value FROM json_each(?)) GROUP BY expert_id) AS invited
-         WHERE experts.id = invited.expert_id`,
-    )
-    .run(ids)
+    .run(sent.sentAt, JSON.stringify(sent.invites.map((i) => i.expertId)))
 }
 
 /**
@@ -36,13 +36,17 @@ export function writeInviteLookup(
  */
 export function repairInviteLookup(ctx: Pick<MarketplaceContext, 'sql' | 'db'>): number {
   const missing = ctx
-    .sql<[], string>(
-      `SELECT id FROM invites INDEXED BY invites_open_by_expiry WHERE state = 'open' AND NOT EXISTS
+    .sql<[], { id: string; expert_id: string; sent_at: number }>(
+      `SELECT id, expert_id, sent_at FROM invites INDEXED BY invites_open_by_expiry WHERE state = 'open' AND NOT EXISTS
          (SELECT 1 FROM expert_invites AS e WHERE e.expert_id = invites.expert_id AND e.state = 'open'
            AND e.sent_at = invites.sent_at AND e.invite_id = invites.id)`,
     )
-    .pluck()
     .all()
-  if (missing.length > 0) ctx.db.transaction(() => writeInviteLookup(ctx, missing))()
+  if (missing.length === 0) return 0
+  ctx.db.transaction(() => {
+    for (const { sent_at: sentAt, expert_id: expertId, id: inviteId } of missing) {
+      writeInviteLookup(ctx, { sentAt, invites: [{ expertId, inviteId }] })
+    }
+  })()
   return missing.length
 }
