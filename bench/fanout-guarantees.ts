@@ -12,7 +12,7 @@ import { LIVE_EVENT, type HelpRequest } from '../src/shared/protocol'
 import { chainDigest } from '../server/src/event-digest'
 import { signedJson } from '../server/src/event-log'
 import { newId } from '../server/src/ids'
-import { JSON_SLOT, JsonText, spliceJson } from '../server/src/json-text'
+import { fillSlot, JSON_SLOT, JsonText, spliceJson } from '../server/src/json-text'
 import { expertRoom } from '../server/src/socket-gateway'
 
 /** The guarantees a fan-out keeps, each of which a mode may drop. */
@@ -51,14 +51,14 @@ export function guaranteeModel(
   copySchema(db, ['requests', 'invites', 'events', 'expert_events', 'expert_invites'])
   const insertRequest = db.prepare(
     `INSERT INTO guarantee_requests (id, client_id, title, description, attachments, tags, kind, proposed_times,
-       expected_duration_minutes, state, created_at) VALUES (?, ?, ?, ?, '[]', '[]', ?, '[]', ?, 'open', ?)`,
+       expected_duration_minutes, state, created_at, invite_json) VALUES (?, ?, ?, ?, '[]', '[]', ?, '[]', ?, 'open', ?, ?)`,
   )
   const insertInvite = db.prepare(
     `INSERT INTO guarantee_invites (id, request_id, expert_id, reason, sent_at, expires_at, state)
        VALUES (?, ?, ?, 'matched', ?, ?, 'open')`,
   )
   const insertEvent = db.prepare(
-    'INSERT INTO guarantee_events (expert_id, id, type, at, payload, digest) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO guarantee_events (expert_id, id, type, at, payload, digest, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   )
   const insertEventPlace = db.prepare(
     'INSERT INTO guarantee_expert_events (expert_id, id, seq) VALUES (?, ?, ?)',
@@ -73,7 +73,8 @@ export function guaranteeModel(
   const expertsJson = JSON.stringify(expertIds)
   const latestIds = new Map<string, number>()
   const latestDigests = new Map<string, string>()
-  type Built = { expertId: string; id: number; json: string; digest: string; seq?: number }
+  /** An event to send (`json`) and to store (`row`, the request left out as the platform stores it). */
+  type Built = { expertId: string; id: number; json: string; row: string; digest: string; seq?: number }
   const rooms = expertIds.map(expertRoom)
 
   return {
@@ -94,21 +95,33 @@ export function guaranteeModel(
         invites.map(({ expertId, id: inviteId }) => {
           const id = (latestIds.get(expertId) ?? 0) + 1
           latestIds.set(expertId, id)
-          const payload = spliceJson({ invite: inviteOf(inviteId) }, requestJson)
-          const json = `{"id":${id},"type":"invite.created","at":${now},"payload":${payload}}`
+          const stored = JSON.stringify({ invite: inviteOf(inviteId) })
+          const head = `{"id":${id},"type":"invite.created","at":${now},"payload":`
+          const json = `${head}${fillSlot(stored, requestJson)}}`
           const digest = g.digestChain ? chainDigest(latestDigests.get(expertId) ?? '', json) : ''
           latestDigests.set(expertId, digest)
-          return { expertId, id, json: g.digestChain ? signedJson(json, digest) : json, digest }
+          const sign = (text: string): string => (g.digestChain ? signedJson(text, digest) : text)
+          return { expertId, id, json: sign(json), row: sign(`${head}${stored}}`), digest }
         })
       const writeInvites = (): void => {
-        insertRequest.run(request.id, sample.client.id, request.title, sample.description, 'instant', 30, now)
+        insertRequest.run(
+          request.id,
+          sample.client.id,
+          request.title,
+          sample.description,
+          'instant',
+          30,
+          now,
+          requestJson,
+        )
         for (const invite of invites)
           insertInvite.run(invite.id, request.id, invite.expertId, now, now + 300_000)
       }
       const writeEvents = (built: ReadonlyArray<Built>): void => {
         for (const e of built) {
           e.seq = Number(
-            insertEvent.run(e.expertId, e.id, 'invite.created', now, e.json, e.digest).lastInsertRowid,
+            insertEvent.run(e.expertId, e.id, 'invite.created', now, e.row, e.digest, request.id)
+              .lastInsertRowid,
           )
         }
       }

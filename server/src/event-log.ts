@@ -31,6 +31,11 @@ export interface NewEvent<T extends PlatformEventType = PlatformEventType> {
   readonly payload: PlatformEventPayload<T>
   /** JSON.stringify(payload), when the caller has it cheaper (shared parts serialized once). */
   readonly payloadJson?: string
+  /**
+   * The payload's text with JSON_SLOT where its request's goes, for a request whose text is kept
+   * once in `requests.invite_json`: the row stores this, and a replay puts the request back.
+   */
+  readonly storedPayloadJson?: { readonly json: string; readonly requestId: string }
 }
 
 /** A committed event as listeners hear of it. */
@@ -76,7 +81,7 @@ export class EventLog {
   /** The places of the events the open transaction appended, indexed after delivery. */
   private placed: EventPlace[] = []
   private readonly lookup: ExpertEventLookup
-  private readonly insert: Database.Statement<[string, number, string, number, string, string]>
+  private readonly insert: Database.Statement<[string, number, string, number, string, string, string | null]>
 
   constructor(
     private readonly db: Database.Database,
@@ -94,7 +99,7 @@ export class EventLog {
     // and, worse, their ids handed out again.
     this.lookup.repair()
     this.insert = db.prepare(
-      'INSERT INTO events (expert_id, id, type, at, payload, digest) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (expert_id, id, type, at, payload, digest, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
     this.epoch =
       db.prepare<[], { stream_epoch: string }>('SELECT stream_epoch FROM platform_meta').get()
@@ -187,33 +192,45 @@ export class EventLog {
   appendAll(entries: ReadonlyArray<NewEvent>): PlatformEvent[] {
     if (!this.inTransaction) throw new Error('EventLog.append must run inside transact()')
     const at = this.clock.now()
-    const unsigned = entries.map(({ expertId, type, payload, payloadJson }) => {
+    const unsigned = entries.map(({ expertId, type, payload, payloadJson, storedPayloadJson }) => {
       const id = this.latestId(expertId) + 1
       if (!this.touched.has(expertId)) {
         this.touched.set(expertId, { id: id - 1, digest: this.latestDigest(expertId) })
       }
       this.latestIds.set(expertId, id)
       const event = { id, type, at, payload }
-      const json =
-        payloadJson === undefined
-          ? JSON.stringify(event)
-          : `{"id":${id},"type":${JSON.stringify(type)},"at":${at},"payload":${payloadJson}}`
-      return { expertId, event, json }
+      const head = `{"id":${id},"type":${JSON.stringify(type)},"at":${at},"payload":`
+      const json = payloadJson === undefined ? JSON.stringify(event) : `${head}${payloadJson}}`
+      const stored =
+        storedPayloadJson === undefined
+          ? undefined
+          : { json: `${head}${storedPayloadJson.json}}`, requestId: storedPayloadJson.requestId }
+      return { expertId, event, json, stored }
     })
     markPhase('events serialized')
-    const signed = unsigned.map(({ expertId, event, json }) => {
+    const signed = unsigned.map(({ expertId, event, json, stored }) => {
       const digest = chainDigest(this.latestDigest(expertId), json)
       this.latestDigests.set(expertId, digest)
       // The same text JSON.stringify gives for the event with its digest as the last key.
       const signedEvent = { ...event, digest } as PlatformEvent
-      return { expertId, event: signedEvent, json: signedJson(json, digest), digest }
+      const wire = signedJson(json, digest)
+      const row = stored === undefined ? wire : signedJson(stored.json, digest)
+      return { expertId, event: signedEvent, json: wire, row, requestId: stored?.requestId ?? null, digest }
     })
     markPhase('digests')
     const placed = this.placed
     // One lookup write per transaction, over every event it appends.
     if (placed.length === 0 && signed.length > 0) this.afterDelivery(() => this.lookup.write(placed))
-    for (const { expertId, event, json, digest } of signed) {
-      const { lastInsertRowid } = this.insert.run(expertId, event.id, event.type, event.at, json, digest)
+    for (const { expertId, event, json, row, requestId, digest } of signed) {
+      const { lastInsertRowid } = this.insert.run(
+        expertId,
+        event.id,
+        event.type,
+        event.at,
+        row,
+        digest,
+        requestId,
+      )
       placed.push({ expertId, id: event.id, seq: Number(lastInsertRowid) })
       this.pending.push({ expertId, event, json })
     }

@@ -6,6 +6,7 @@
  * indexed when the platform opens the file, before anything reads it.
  */
 import type Database from 'better-sqlite3'
+import { fillSlot } from './json-text'
 
 /** One event's place in its expert's stream. */
 export interface EventPlace {
@@ -23,7 +24,10 @@ export class ExpertEventLookup {
   private readonly minId: Database.Statement<[string], number | null>
   private readonly digestAt: Database.Statement<[string, number], string>
   private readonly newestDigest: Database.Statement<[string], string>
-  private readonly payloads: Database.Statement<[string, number, number], string>
+  private readonly payloads: Database.Statement<
+    [string, number, number],
+    { payload: string; request_json: string | null }
+  >
 
   constructor(private readonly db: Database.Database) {
     this.insertPlace = db.prepare('INSERT INTO expert_events (expert_id, id, seq) VALUES (?, ?, ?)')
@@ -46,12 +50,11 @@ export class ExpertEventLookup {
            WHERE x.expert_id = ? ORDER BY x.id DESC LIMIT 1`,
       )
       .pluck()
-    this.payloads = db
-      .prepare<[string, number, number], string>(
-        `SELECT payload FROM expert_events AS x JOIN events ON events.seq = x.seq
-           WHERE x.expert_id = ? AND x.id > ? ORDER BY x.id LIMIT ?`,
-      )
-      .pluck()
+    this.payloads = db.prepare(
+      `SELECT payload, requests.invite_json AS request_json FROM expert_events AS x
+         JOIN events ON events.seq = x.seq LEFT JOIN requests ON requests.id = events.request_id
+         WHERE x.expert_id = ? AND x.id > ? ORDER BY x.id LIMIT ?`,
+    )
   }
 
   /** Index committed events, in the order they were written. Must run inside a transaction. */
@@ -97,9 +100,14 @@ export class ExpertEventLookup {
     return this.newestDigest.get(expertId)
   }
 
-  /** The stored text of an expert's events after `after`, oldest first, at most `limit`. */
-  pageAfter(expertId: string, after: number, limit: number): IterableIterator<string> {
-    return this.payloads.iterate(expertId, after, limit)
+  /**
+   * The text of an expert's events after `after`, oldest first, at most `limit`: as sent, with a
+   * request kept once put back in its slot.
+   */
+  *pageAfter(expertId: string, after: number, limit: number): IterableIterator<string> {
+    for (const { payload, request_json: request } of this.payloads.iterate(expertId, after, limit)) {
+      yield request === null ? payload : fillSlot(payload, request)
+    }
   }
 
   /** Forget all but each expert's newest `keep` events (at least one). Returns how many went. */

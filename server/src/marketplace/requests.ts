@@ -18,7 +18,7 @@ import type { ExpertRow, InviteRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 import { parseInput } from './parse-input'
 import { markPhase } from '../phase-trace'
-import { JSON_SLOT, spliceJson } from '../json-text'
+import { fillSlot, JSON_SLOT } from '../json-text'
 import { writeInviteLookup } from './invite-lookup'
 
 /** A new request as a client (or the simulator, or a test) submits it. */
@@ -100,16 +100,19 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
       return { expertId, inviteId }
     })
     markPhase('invite rows')
-    // The request is the bulk of every invite: serialized once for all of them.
+    // The request is the bulk of every invite: serialized once for all of them, and stored once.
     const requestJson = JSON.stringify(request)
+    ctx.sql('UPDATE requests SET invite_json = ? WHERE id = ?').run(requestJson, id)
     ctx.events.appendAll(
       invites.map(({ expertId, inviteId }) => {
         const invite = { id: inviteId, request, reason, sentAt: now, expiresAt, state: 'open' } as const
+        const stored = JSON.stringify({ invite: { ...invite, request: JSON_SLOT } })
         return {
           expertId,
           type: 'invite.created',
           payload: { invite },
-          payloadJson: spliceJson({ invite: { ...invite, request: JSON_SLOT } }, requestJson),
+          payloadJson: fillSlot(stored, requestJson),
+          storedPayloadJson: { json: stored, requestId: id },
         }
       }),
     )

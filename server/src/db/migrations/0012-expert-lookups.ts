@@ -1,5 +1,6 @@
 /**
- * An expert's events and invites are found through lookup tables the platform writes just after a
+ * A fan-out stores its request's text once, and each expert's events and invites are found
+ * through lookup tables the platform writes just after a
  * fan-out's events went out, instead of indexes SQLite updates inside the transaction: each of
  * those indexes put one page per invited expert into every fan-out's commit, before anyone had
  * the invite. The rows themselves are still committed before they are sent; what the platform did
@@ -10,8 +11,10 @@ import type { Migration } from '../../../../src/shared/sqlite/migrate'
 
 /**
  * Adds `expert_events` and `expert_invites`, filled from every stored event and invite;
- * `platform_meta.lookups_through_seq`; a trigger that keeps each invite's lookup in its state.
- * Rebuilds `events` without its (expert_id, id) index and drops `invites_by_expert`.
+ * `platform_meta.lookups_through_seq`; a trigger that keeps each invite's lookup in its state;
+ * `requests.invite_json` and `events.request_id` (an invite's stored text leaves a slot for its
+ * request's, null for every event stored before). Rebuilds `events` without its (expert_id, id)
+ * index and drops `invites_by_expert`.
  */
 export const m0012ExpertLookups: Migration<Database.Database> = {
   version: 12,
@@ -25,8 +28,10 @@ export const m0012ExpertLookups: Migration<Database.Database> = {
         type TEXT NOT NULL,
         at INTEGER NOT NULL,
         payload TEXT NOT NULL,
-        digest TEXT NOT NULL DEFAULT ''
+        digest TEXT NOT NULL DEFAULT '',
+        request_id TEXT
       );
+      ALTER TABLE requests ADD COLUMN invite_json TEXT;
       INSERT INTO events_stored (seq, expert_id, id, type, at, payload, digest)
         SELECT seq, expert_id, id, type, at, payload, digest FROM events;
       DROP TABLE events;
