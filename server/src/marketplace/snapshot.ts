@@ -14,7 +14,7 @@ export function snapshotFor(ctx: MarketplaceContext, expertId: string): Snapshot
     const openInvites = ctx
       .sql<[string], InviteRow>(
         `SELECT invites.* FROM expert_invites AS e JOIN invites ON invites.id = e.invite_id
-           WHERE e.expert_id = ? AND e.state = 'open' ORDER BY e.sent_at, e.invite_id`,
+           WHERE e.expert_id = ? AND e.state = 'open' ORDER BY e.sent_at, invites.rowid`,
       )
       .all(expertId)
       .map((row) => ctx.store.inviteFromRow(row))
