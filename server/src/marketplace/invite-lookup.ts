@@ -12,16 +12,14 @@ export interface SentInvites {
   readonly invites: ReadonlyArray<{ readonly expertId: string; readonly inviteId: string }>
 }
 
-/**
- * Write the lookup rows of invites just sent, as open (nothing commits between their transaction
- * and this write: a failed one is retried inside the next transaction, before its work), and
- * their experts' last invite time.
- */
+/** Write the lookup rows of invites just sent, in their state now, and their experts' last invite time. */
 export function writeInviteLookup(ctx: Pick<MarketplaceContext, 'sql'>, sent: SentInvites): void {
+  // The state as it is now: the transaction that sent an invite may also have closed it.
   const insert = ctx.sql(
-    `INSERT INTO expert_invites (expert_id, state, sent_at, invite_id) VALUES (?, 'open', ?, ?)`,
+    `INSERT OR IGNORE INTO expert_invites (expert_id, state, sent_at, invite_id)
+       SELECT expert_id, state, sent_at, id FROM invites WHERE id = ?`,
   )
-  for (const { expertId, inviteId } of sent.invites) insert.run(expertId, sent.sentAt, inviteId)
+  for (const { inviteId } of sent.invites) insert.run(inviteId)
   ctx
     .sql(
       `UPDATE experts SET last_invited_at = MAX(last_invited_at, ?) WHERE id IN (SELECT value FROM json_each(?))`,

@@ -63,7 +63,7 @@ export class Marketplace {
       clock,
       (error) => logger.error('event listener failed', { error: String(error) }),
       (error) =>
-        logger.error('writing invite lookups after delivery failed; retried with the next change', {
+        logger.error('writing per-expert lookups after delivery failed; retried with the next change', {
           error: String(error),
         }),
     )

@@ -80,7 +80,7 @@ describe("an expert's invites and events are found through lookups written after
     const restore = failLookupWrites(platform)
     platform.inviteDirectly(expert, 'While lookups fail')
     expect(
-      logged(platform, 'writing invite lookups after delivery failed; retried with the next change'),
+      logged(platform, 'writing per-expert lookups after delivery failed; retried with the next change'),
     ).toBe(true)
     restore()
     // The retried lookup write joins this change, and is rolled back with it.
@@ -96,5 +96,18 @@ describe("an expert's invites and events are found through lookups written after
     platform.inviteDirectly(expert, 'Third')
     expect(replayed(platform, expert).map((e) => e.id)).toEqual([1, 2, 3])
     expect(openTitles(platform, expert)).toEqual(['First', 'While lookups fail', 'Third'])
+  })
+
+  it('an invite sent and withdrawn in one transaction is not listed as open', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert().id
+    const { marketplace } = platform.server
+    marketplace.events.transact(() => {
+      const { request } = platform.inviteDirectly(expert, 'Sent and withdrawn')
+      marketplace.withdrawRequest(request.id)
+    })
+    platform.inviteDirectly(expert, 'Still open')
+    expect(openTitles(platform, expert)).toEqual(['Still open'])
   })
 })
