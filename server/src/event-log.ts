@@ -89,6 +89,11 @@ export class EventLog {
     onListenerError: (error: unknown) => void = (error) => console.error('Event listener failed:', error),
     private readonly onDeferredError: (error: unknown) => void = (error) =>
       console.error('A write deferred until after delivery failed; retried with the next change:', error),
+    /**
+     * Rebuilds, from the events after a `seq`, what writes deferred with them would have written:
+     * run when the log opens, for the events a stop left without their lookups.
+     */
+    repairAfter: (seq: number) => void = () => {},
   ) {
     // The change is committed before listeners hear of it: a failing listener must not turn it
     // into a reported failure (the caller would retry and act twice), nor stop delivery to the others.
@@ -97,7 +102,7 @@ export class EventLog {
     this.lookup = new ExpertEventLookup(db)
     // Before anything reads a stream: events a stop left unindexed would be skipped by replay
     // and, worse, their ids handed out again.
-    this.lookup.repair()
+    this.lookup.repair(repairAfter)
     this.insert = db.prepare(
       'INSERT INTO events (expert_id, id, type, at, payload, digest, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )

@@ -64,19 +64,23 @@ export class ExpertEventLookup {
     if (last !== undefined) this.advance.run(last.seq)
   }
 
-  /** Index every event written after the last lookup write. Returns how many it indexed. */
-  repair(): number {
+  /**
+   * Index every event written after the last lookup write, and in the same transaction let
+   * `alsoAfter` rebuild the other lookups written with theirs, from the events after that `seq`.
+   */
+  repair(alsoAfter: (seq: number) => void): void {
     return this.db.transaction(() => {
-      const { changes } = this.db
+      const after =
+        this.db.prepare<[], number>('SELECT lookups_through_seq FROM platform_meta').pluck().get() ?? 0
+      this.db
         .prepare(
-          `INSERT OR IGNORE INTO expert_events (expert_id, id, seq)
-             SELECT expert_id, id, seq FROM events WHERE seq > (SELECT lookups_through_seq FROM platform_meta)`,
+          'INSERT OR IGNORE INTO expert_events (expert_id, id, seq) SELECT expert_id, id, seq FROM events WHERE seq > ?',
         )
-        .run()
+        .run(after)
+      alsoAfter(after)
       this.db
         .prepare('UPDATE platform_meta SET lookups_through_seq = (SELECT IFNULL(MAX(seq), 0) FROM events)')
         .run()
-      return changes
     })()
   }
 

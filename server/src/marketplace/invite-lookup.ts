@@ -1,8 +1,8 @@
 /**
- * Each expert's invites, found through `expert_invites` (migration 0012-expert-lookups), and each expert's last
- * invite time for the matching order. Both are written just after a fan-out's invites were sent,
- * in a transaction of their own (EventLog.afterDelivery), and are rebuilt from the invites at
- * start if the platform stopped in between.
+ * Each expert's invites, found through `expert_invites` (migration 0012-expert-lookups), and each
+ * expert's last invite time for the matching order. Both are written just after a fan-out's
+ * invites were sent, in a transaction of their own (EventLog.afterDelivery), and are rebuilt from
+ * the events at start if the platform stopped in between.
  */
 import type { MarketplaceContext } from './context'
 
@@ -28,23 +28,21 @@ export function writeInviteLookup(ctx: Pick<MarketplaceContext, 'sql'>, sent: Se
 }
 
 /**
- * Write the lookup rows the platform did not get to write before it stopped: those of open invites
- * without one. Nothing commits between a fan-out and its lookup write (a failed one is retried
- * inside the next transaction), so every such invite is still open. Returns how many it wrote.
+ * Write the lookup rows the platform did not get to write before it stopped: those of the invites
+ * created by events after `afterSeq` (EventLog's `repairAfter`), since an invite's lookup is
+ * written in the same transaction as its event's. Must run inside a transaction. Returns how many
+ * it wrote.
  */
-export function repairInviteLookup(ctx: Pick<MarketplaceContext, 'sql' | 'db'>): number {
-  const missing = ctx
-    .sql<[], { id: string; expert_id: string; sent_at: number }>(
-      `SELECT id, expert_id, sent_at FROM invites INDEXED BY invites_open_by_expiry WHERE state = 'open' AND NOT EXISTS
-         (SELECT 1 FROM expert_invites AS e WHERE e.expert_id = invites.expert_id AND e.state = 'open'
-           AND e.sent_at = invites.sent_at AND e.invite_id = invites.id)`,
+export function repairInviteLookup(ctx: Pick<MarketplaceContext, 'sql'>, afterSeq: number): number {
+  const sent = ctx
+    .sql<[number], { id: string; expert_id: string; sent_at: number }>(
+      `SELECT invites.id, invites.expert_id, invites.sent_at FROM events
+         JOIN invites ON invites.id = json_extract(events.payload, '$.payload.invite.id')
+         WHERE events.seq > ? AND events.type = 'invite.created'`,
     )
-    .all()
-  if (missing.length === 0) return 0
-  ctx.db.transaction(() => {
-    for (const { sent_at: sentAt, expert_id: expertId, id: inviteId } of missing) {
-      writeInviteLookup(ctx, { sentAt, invites: [{ expertId, inviteId }] })
-    }
-  })()
-  return missing.length
+    .all(afterSeq)
+  for (const { sent_at: sentAt, expert_id: expertId, id: inviteId } of sent) {
+    writeInviteLookup(ctx, { sentAt, invites: [{ expertId, inviteId }] })
+  }
+  return sent.length
 }

@@ -58,6 +58,8 @@ export class Marketplace {
       reviewThreshold: rules.reviewThreshold,
       freeCancellationHours: rules.freeCancellationHours,
     })
+    const sql = preparedOnce(db)
+    let repaired = 0
     this.events = new EventLog(
       db,
       clock,
@@ -66,17 +68,17 @@ export class Marketplace {
         logger.error('writing per-expert lookups after delivery failed; retried with the next change', {
           error: String(error),
         }),
+      (seq) => (repaired = repairInviteLookup({ sql }, seq)),
     )
     this.ctx = {
       db,
-      sql: preparedOnce(db),
+      sql,
       store: this.store,
       events: this.events,
       clock,
       logger,
       config: rules,
     }
-    const repaired = repairInviteLookup(this.ctx)
     if (repaired > 0) {
       logger.warn('invite lookups written at start: the platform stopped before writing them', {
         invites: repaired,
