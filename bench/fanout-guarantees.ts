@@ -12,7 +12,7 @@ import { LIVE_EVENT, type HelpRequest } from '../src/shared/protocol'
 import { chainDigest } from '../server/src/event-digest'
 import { signedJson } from '../server/src/event-log'
 import { newId } from '../server/src/ids'
-import { JSON_SLOT, JsonText, spliceJson } from '../server/src/json-text'
+import { fillSlot, JSON_SLOT, JsonText, spliceJson } from '../server/src/json-text'
 import { expertRoom } from '../server/src/socket-gateway'
 
 /** The guarantees a fan-out keeps, each of which a mode may drop. */
@@ -48,26 +48,33 @@ export function guaranteeModel(
   expertIds: ReadonlyArray<string>,
   sample: HelpRequest,
 ): GuaranteeModel {
-  copySchema(db, ['requests', 'invites', 'events'])
+  copySchema(db, ['requests', 'invites', 'events', 'expert_events', 'expert_invites'])
   const insertRequest = db.prepare(
     `INSERT INTO guarantee_requests (id, client_id, title, description, attachments, tags, kind, proposed_times,
-       expected_duration_minutes, state, created_at) VALUES (?, ?, ?, ?, '[]', '[]', ?, '[]', ?, 'open', ?)`,
+       expected_duration_minutes, state, created_at, invite_json) VALUES (?, ?, ?, ?, '[]', '[]', ?, '[]', ?, 'open', ?, ?)`,
   )
   const insertInvite = db.prepare(
     `INSERT INTO guarantee_invites (id, request_id, expert_id, reason, sent_at, expires_at, state)
        VALUES (?, ?, ?, 'matched', ?, ?, 'open')`,
   )
   const insertEvent = db.prepare(
-    'INSERT INTO guarantee_events (expert_id, id, type, at, payload, digest) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO guarantee_events (expert_id, id, type, at, payload, digest, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  )
+  const insertEventPlace = db.prepare(
+    'INSERT INTO guarantee_expert_events (expert_id, id, seq) VALUES (?, ?, ?)',
+  )
+  const insertInvitePlace = db.prepare(
+    `INSERT INTO guarantee_expert_invites (expert_id, state, sent_at, invite_id) VALUES (?, 'open', ?, ?)`,
   )
   // The platform's own rotation column: the same experts, so its matching order is not disturbed.
   const touchExperts = db.prepare(
-    'UPDATE experts SET last_invited_at = ? WHERE id IN (SELECT value FROM json_each(?))',
+    'UPDATE experts SET last_invited_at = MAX(last_invited_at, ?) WHERE id IN (SELECT value FROM json_each(?))',
   )
   const expertsJson = JSON.stringify(expertIds)
   const latestIds = new Map<string, number>()
   const latestDigests = new Map<string, string>()
-  type Built = { expertId: string; id: number; json: string; digest: string }
+  /** An event to send (`json`) and to store (`row`, the request left out as the platform stores it). */
+  type Built = { expertId: string; id: number; json: string; row: string; digest: string; seq?: number }
   const rooms = expertIds.map(expertRoom)
 
   return {
@@ -88,21 +95,43 @@ export function guaranteeModel(
         invites.map(({ expertId, id: inviteId }) => {
           const id = (latestIds.get(expertId) ?? 0) + 1
           latestIds.set(expertId, id)
-          const payload = spliceJson({ invite: inviteOf(inviteId) }, requestJson)
-          const json = `{"id":${id},"type":"invite.created","at":${now},"payload":${payload}}`
+          const stored = JSON.stringify({ invite: inviteOf(inviteId) })
+          const head = `{"id":${id},"type":"invite.created","at":${now},"payload":`
+          const json = `${head}${fillSlot(stored, requestJson)}}`
           const digest = g.digestChain ? chainDigest(latestDigests.get(expertId) ?? '', json) : ''
           latestDigests.set(expertId, digest)
-          return { expertId, id, json: g.digestChain ? signedJson(json, digest) : json, digest }
+          const sign = (text: string): string => (g.digestChain ? signedJson(text, digest) : text)
+          return { expertId, id, json: sign(json), row: sign(`${head}${stored}}`), digest }
         })
       const writeInvites = (): void => {
-        insertRequest.run(request.id, sample.client.id, request.title, sample.description, 'instant', 30, now)
+        insertRequest.run(
+          request.id,
+          sample.client.id,
+          request.title,
+          sample.description,
+          'instant',
+          30,
+          now,
+          requestJson,
+        )
         for (const invite of invites)
           insertInvite.run(invite.id, request.id, invite.expertId, now, now + 300_000)
-        touchExperts.run(now, expertsJson)
       }
       const writeEvents = (built: ReadonlyArray<Built>): void => {
-        for (const e of built) insertEvent.run(e.expertId, e.id, 'invite.created', now, e.json, e.digest)
+        for (const e of built) {
+          e.seq = Number(
+            insertEvent.run(e.expertId, e.id, 'invite.created', now, e.row, e.digest, request.id)
+              .lastInsertRowid,
+          )
+        }
       }
+      // As the platform writes them: in a transaction of their own once the invites were sent.
+      const writeLookups = (built: ReadonlyArray<Built>): void =>
+        db.transaction(() => {
+          for (const e of built) insertEventPlace.run(e.expertId, e.id, e.seq ?? 0)
+          for (const invite of invites) insertInvitePlace.run(invite.expertId, now, invite.id)
+          touchExperts.run(now, expertsJson)
+        })()
       const emit = (built: ReadonlyArray<Built>): void => {
         if (!g.perExpertStream) {
           const shared = spliceJson({ invite: inviteOf(`shared-${round}`) }, requestJson)
@@ -118,15 +147,18 @@ export function guaranteeModel(
       if (!g.perExpertStream) {
         db.transaction(writeInvites)()
         emit([])
+        writeLookups([])
       } else if (!g.durableBeforeEmit) {
         const built = build()
         emit(built)
         db.transaction(() => (writeInvites(), writeEvents(built)))()
+        writeLookups(built)
       } else if (!g.gaplessIds) {
         db.transaction(writeInvites)()
         const built = build()
         emit(built)
         db.transaction(() => writeEvents(built))()
+        writeLookups(built)
       } else {
         const built = db.transaction(() => {
           writeInvites()
@@ -135,6 +167,7 @@ export function guaranteeModel(
           return events
         })()
         emit(built)
+        writeLookups(built)
       }
       return request.id
     },
@@ -145,14 +178,16 @@ export function guaranteeModel(
 function copySchema(db: Database.Database, tables: ReadonlyArray<string>): void {
   const rows = db
     .prepare<[], { sql: string }>(
-      `SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN (${tables.map((t) => `'${t}'`).join(',')})`,
+      `SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index') AND tbl_name IN (${tables.map((t) => `'${t}'`).join(',')})`,
     )
     .all()
   // Foreign keys into the copied tables point at the copies, so the copy checks as much as the platform.
   const renamed = rows.map(({ sql }) =>
     tables
       .reduce(
-        (text, t) => text.replace(new RegExp(`\\b(TABLE|ON|REFERENCES) ${t}\\b`, 'g'), `$1 guarantee_${t}`),
+        // A table SQLite renamed is named in quotes.
+        (text, t) =>
+          text.replace(new RegExp(`\\b(TABLE|ON|REFERENCES) "?${t}"?(?=[\\s(]|$)`, 'g'), `$1 guarantee_${t}`),
         sql,
       )
       .replace(/\bINDEX (\w+) ON\b/, 'INDEX guarantee_$1 ON'),

@@ -22,7 +22,7 @@ export class WritePhases {
       this.current = [['validated', at - this.calledAt]]
     } else if (this.current !== undefined) {
       this.current.push([phase, at - this.last])
-      if (phase === 'delivered') {
+      if (phase === 'lookups written') {
         this.writes.push(this.current)
         this.current = undefined
       }

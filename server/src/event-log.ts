@@ -1,7 +1,8 @@
 /**
  * The per-expert event stream. Events are appended inside the transaction that caused them, so an
  * event exists exactly when its change does, and its id comes from the same write: no id is ever
- * used twice. Live delivery happens only after the commit, in append order.
+ * used twice. Live delivery happens only after the commit, in append order: first to the senders
+ * (the network), then the writes deferred until after delivery, then to every other listener.
  */
 import type Database from 'better-sqlite3'
 import {
@@ -15,6 +16,7 @@ import type { Clock } from '../../src/shared/clock'
 import { Listeners, type Unsubscribe } from '../../src/shared/listeners'
 import { chainDigest } from './event-digest'
 import { markPhase } from './phase-trace'
+import { ExpertEventLookup, type EventPlace } from './expert-event-lookup'
 
 /**
  * Receives each committed event for one expert, in order, with the JSON text stored for it, so a
@@ -29,6 +31,11 @@ export interface NewEvent<T extends PlatformEventType = PlatformEventType> {
   readonly payload: PlatformEventPayload<T>
   /** JSON.stringify(payload), when the caller has it cheaper (shared parts serialized once). */
   readonly payloadJson?: string
+  /**
+   * The payload's text with JSON_SLOT where its request's goes, for a request whose text is kept
+   * once in `requests.invite_json`: the row stores this, and a replay puts the request back.
+   */
+  readonly storedPayloadJson?: { readonly json: string; readonly requestId: string }
 }
 
 /** A committed event as listeners hear of it. */
@@ -58,36 +65,47 @@ export interface ReplayOptions {
 export class EventLog {
   private pending: Committed[] = []
   private inTransaction = false
+  private readonly senders: Listeners<Committed>
   private readonly listeners: Listeners<Committed>
+  /** Writes the current transaction deferred until its events were sent. */
+  private deferred: Array<() => void> = []
+  /** Deferred writes whose own transaction failed: retried inside the next transaction. */
+  private carried: Array<() => void> = []
   /** The newest id per expert, read once from the table and then kept here: one write per event. */
   private readonly latestIds = new Map<string, number>()
   /** The digest of each expert's newest event, kept beside its id for the same reason. */
   private readonly latestDigests = new Map<string, string>()
   private readonly epoch: string
-  private readonly touched = new Set<string>()
-  private readonly maxId: Database.Statement<[string], { latest: number | null }>
-  private readonly newestDigest: Database.Statement<[string], { digest: string }>
-  private readonly digestOf: Database.Statement<[string, number], { digest: string }>
-  private readonly insert: Database.Statement<[string, number, string, number, string, string]>
-  private readonly page: Database.Statement<[string, number, number], { payload: string }>
-  private readonly oldestId: Database.Statement<[string], { oldest: number | null }>
+  /** Each expert the open transaction appended to, with its newest id and digest before it. */
+  private readonly touched = new Map<string, { id: number; digest: string }>()
+  /** The places of the events the open transaction appended, indexed after delivery. */
+  private placed: EventPlace[] = []
+  private readonly lookup: ExpertEventLookup
+  private readonly insert: Database.Statement<[string, number, string, number, string, string, string | null]>
 
   constructor(
     private readonly db: Database.Database,
     private readonly clock: Clock,
     onListenerError: (error: unknown) => void = (error) => console.error('Event listener failed:', error),
+    private readonly onDeferredError: (error: unknown) => void = (error) =>
+      console.error('A write deferred until after delivery failed; retried with the next change:', error),
+    /**
+     * Rebuilds, from the events after a `seq`, what writes deferred with them would have written:
+     * run when the log opens, for the events a stop left without their lookups.
+     */
+    repairAfter: (seq: number) => void = () => {},
   ) {
     // The change is committed before listeners hear of it: a failing listener must not turn it
     // into a reported failure (the caller would retry and act twice), nor stop delivery to the others.
+    this.senders = new Listeners(onListenerError)
     this.listeners = new Listeners(onListenerError)
-    this.maxId = db.prepare('SELECT MAX(id) AS latest FROM events WHERE expert_id = ?')
-    this.newestDigest = db.prepare('SELECT digest FROM events WHERE expert_id = ? ORDER BY id DESC LIMIT 1')
-    this.digestOf = db.prepare('SELECT digest FROM events WHERE expert_id = ? AND id = ?')
+    this.lookup = new ExpertEventLookup(db)
+    // Before anything reads a stream: events a stop left unindexed would be skipped by replay
+    // and, worse, their ids handed out again.
+    this.lookup.repair(repairAfter)
     this.insert = db.prepare(
-      'INSERT INTO events (expert_id, id, type, at, payload, digest) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (expert_id, id, type, at, payload, digest, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
-    this.page = db.prepare('SELECT payload FROM events WHERE expert_id = ? AND id > ? ORDER BY id LIMIT ?')
-    this.oldestId = db.prepare('SELECT MIN(id) AS oldest FROM events WHERE expert_id = ?')
     this.epoch =
       db.prepare<[], { stream_epoch: string }>('SELECT stream_epoch FROM platform_meta').get()
         ?.stream_epoch ?? ''
@@ -101,15 +119,25 @@ export class EventLog {
     if (this.inTransaction) return work()
     this.inTransaction = true
     markPhase('begun')
+    const carried = this.carried
+    this.carried = []
+    this.placed = []
     let result: T
     try {
-      result = this.db.transaction(work)()
+      result = this.db.transaction(() => {
+        for (const write of carried) write()
+        return work()
+      })()
     } catch (error) {
       this.pending = []
-      // The rolled-back ids were never stored; forget them so they are handed out again.
-      for (const expertId of this.touched) {
-        this.latestIds.delete(expertId)
-        this.latestDigests.delete(expertId)
+      this.deferred = []
+      this.placed = []
+      this.carried = carried
+      // The rolled-back ids were never stored: each stream goes back to where it was, so they are
+      // handed out again. (Not to the table's newest: its lookup may not be written yet.)
+      for (const [expertId, before] of this.touched) {
+        this.latestIds.set(expertId, before.id)
+        this.latestDigests.set(expertId, before.digest)
       }
       throw error
     } finally {
@@ -119,9 +147,37 @@ export class EventLog {
     markPhase('committed')
     const committed = this.pending
     this.pending = []
-    for (const entry of committed) this.listeners.emit(entry)
+    for (const entry of committed) this.senders.emit(entry)
     markPhase('delivered')
+    this.writeDeferred()
+    markPhase('lookups written')
+    for (const entry of committed) this.listeners.emit(entry)
     return result
+  }
+
+  /**
+   * Run `write` in a transaction of its own once the current one has committed and its events were
+   * sent: for what can be rebuilt from the committed rows (a lookup, a derived column), so no
+   * invite waits for it. If its transaction fails, it runs again inside the next one. Must run
+   * inside `transact`.
+   */
+  afterDelivery(write: () => void): void {
+    if (!this.inTransaction) throw new Error('EventLog.afterDelivery must run inside transact()')
+    this.deferred.push(write)
+  }
+
+  private writeDeferred(): void {
+    const writes = this.deferred
+    this.deferred = []
+    if (writes.length === 0) return
+    try {
+      this.db.transaction(() => {
+        for (const write of writes) write()
+      })()
+    } catch (error) {
+      this.carried = writes
+      this.onDeferredError(error)
+    }
   }
 
   /** Append an event for one expert. Must run inside `transact`. */
@@ -141,28 +197,46 @@ export class EventLog {
   appendAll(entries: ReadonlyArray<NewEvent>): PlatformEvent[] {
     if (!this.inTransaction) throw new Error('EventLog.append must run inside transact()')
     const at = this.clock.now()
-    const unsigned = entries.map(({ expertId, type, payload, payloadJson }) => {
+    const unsigned = entries.map(({ expertId, type, payload, payloadJson, storedPayloadJson }) => {
       const id = this.latestId(expertId) + 1
+      if (!this.touched.has(expertId)) {
+        this.touched.set(expertId, { id: id - 1, digest: this.latestDigest(expertId) })
+      }
       this.latestIds.set(expertId, id)
-      this.touched.add(expertId)
       const event = { id, type, at, payload }
-      const json =
-        payloadJson === undefined
-          ? JSON.stringify(event)
-          : `{"id":${id},"type":${JSON.stringify(type)},"at":${at},"payload":${payloadJson}}`
-      return { expertId, event, json }
+      const head = `{"id":${id},"type":${JSON.stringify(type)},"at":${at},"payload":`
+      const json = payloadJson === undefined ? JSON.stringify(event) : `${head}${payloadJson}}`
+      const stored =
+        storedPayloadJson === undefined
+          ? undefined
+          : { json: `${head}${storedPayloadJson.json}}`, requestId: storedPayloadJson.requestId }
+      return { expertId, event, json, stored }
     })
     markPhase('events serialized')
-    const signed = unsigned.map(({ expertId, event, json }) => {
+    const signed = unsigned.map(({ expertId, event, json, stored }) => {
       const digest = chainDigest(this.latestDigest(expertId), json)
       this.latestDigests.set(expertId, digest)
       // The same text JSON.stringify gives for the event with its digest as the last key.
       const signedEvent = { ...event, digest } as PlatformEvent
-      return { expertId, event: signedEvent, json: signedJson(json, digest), digest }
+      const wire = signedJson(json, digest)
+      const row = stored === undefined ? wire : signedJson(stored.json, digest)
+      return { expertId, event: signedEvent, json: wire, row, requestId: stored?.requestId ?? null, digest }
     })
     markPhase('digests')
-    for (const { expertId, event, json, digest } of signed) {
-      this.insert.run(expertId, event.id, event.type, event.at, json, digest)
+    const placed = this.placed
+    // One lookup write per transaction, over every event it appends.
+    if (placed.length === 0 && signed.length > 0) this.afterDelivery(() => this.lookup.write(placed))
+    for (const { expertId, event, json, row, requestId, digest } of signed) {
+      const { lastInsertRowid } = this.insert.run(
+        expertId,
+        event.id,
+        event.type,
+        event.at,
+        row,
+        digest,
+        requestId,
+      )
+      placed.push({ expertId, id: event.id, seq: Number(lastInsertRowid) })
       this.pending.push({ expertId, event, json })
     }
     markPhase('event rows')
@@ -174,11 +248,20 @@ export class EventLog {
     return this.listeners.add(({ expertId, event, json }) => listener(expertId, event, json))
   }
 
+  /**
+   * Subscribe a listener that only hands committed events to the network. Senders hear of each
+   * event before the writes deferred until after delivery, so those writes never delay an invite;
+   * a sender must not read the database.
+   */
+  subscribeSender(listener: EventListener): Unsubscribe {
+    return this.senders.add(({ expertId, event, json }) => listener(expertId, event, json))
+  }
+
   /** The newest event id for an expert (0 before the first). */
   latestId(expertId: string): number {
     let latest = this.latestIds.get(expertId)
     if (latest === undefined) {
-      latest = this.maxId.get(expertId)?.latest ?? 0
+      latest = this.lookup.newestId(expertId)
       this.latestIds.set(expertId, latest)
     }
     return latest
@@ -186,7 +269,7 @@ export class EventLog {
 
   /** The digest of an expert's event `id`; undefined once pruned, or for id 0. */
   digestAt(expertId: string, id: number): string | undefined {
-    return id === 0 ? undefined : this.digestOf.get(expertId, id)?.digest
+    return id === 0 ? undefined : this.lookup.digestOf(expertId, id)
   }
 
   /**
@@ -197,7 +280,7 @@ export class EventLog {
   replay(expertId: string, after: number, options: ReplayOptions = {}): ReplayPage {
     const { limit = MAX_REPLAY_PAGE, maxBytes = MAX_REPLAY_PAGE_BYTES, digest } = options
     const latest = this.latestId(expertId)
-    const oldest = this.oldestId.get(expertId)?.oldest ?? latest + 1
+    const oldest = this.lookup.oldestId(expertId) ?? latest + 1
     if (after > latest || after < oldest - 1) return { kind: 'out_of_range', latestId: latest }
     // The event just before the oldest kept one is gone, so a digest for it cannot be checked.
     if (digest !== undefined && after > 0 && this.digestAt(expertId, after) !== digest) {
@@ -205,10 +288,10 @@ export class EventLog {
     }
     const events: PlatformEvent[] = []
     let bytes = 0
-    for (const row of this.page.iterate(expertId, after, limit)) {
-      bytes += Buffer.byteLength(row.payload)
+    for (const payload of this.lookup.pageAfter(expertId, after, limit)) {
+      bytes += Buffer.byteLength(payload)
       if (events.length > 0 && bytes > maxBytes) break
-      events.push(JSON.parse(row.payload) as PlatformEvent)
+      events.push(JSON.parse(payload) as PlatformEvent)
     }
     const last = events.at(-1)?.id ?? after
     return { kind: 'events', events, latestId: latest, hasMore: last < latest }
@@ -217,7 +300,7 @@ export class EventLog {
   private latestDigest(expertId: string): string {
     let digest = this.latestDigests.get(expertId)
     if (digest === undefined) {
-      digest = this.newestDigest.get(expertId)?.digest ?? this.epoch
+      digest = this.lookup.newestDigestOf(expertId) ?? this.epoch
       this.latestDigests.set(expertId, digest)
     }
     return digest
@@ -228,11 +311,7 @@ export class EventLog {
    * least the newest event always stays, since it is where the next id comes from.
    */
   prune(keep: number): number {
-    return this.db
-      .prepare(
-        `DELETE FROM events WHERE id <= (SELECT MAX(id) FROM events AS newest WHERE newest.expert_id = events.expert_id) - ?`,
-      )
-      .run(Math.max(1, keep)).changes
+    return this.lookup.prune(keep)
   }
 }
 

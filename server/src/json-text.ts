@@ -46,8 +46,12 @@ const SLOT_TEXT = JSON.stringify(JSON_SLOT)
  * any text a user chose, so that the first match is the slot itself.
  */
 export function spliceJson(value: unknown, partJson: string): string {
-  const json = JSON.stringify(value)
+  return fillSlot(JSON.stringify(value), partJson)
+}
+
+/** JSON text holding JSON_SLOT's text in place of a part, with `partJson` put there. */
+export function fillSlot(json: string, partJson: string): string {
   const at = json.indexOf(SLOT_TEXT)
-  if (at < 0) throw new Error('spliceJson: the value holds no JSON_SLOT')
+  if (at < 0) throw new Error('fillSlot: the text holds no JSON_SLOT')
   return `${json.slice(0, at)}${partJson}${json.slice(at + SLOT_TEXT.length)}`
 }

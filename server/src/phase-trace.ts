@@ -14,9 +14,9 @@ export type WritePhase =
   | 'events serialized'
   | 'digests'
   | 'event rows'
-  | 'experts updated'
   | 'committed'
   | 'delivered'
+  | 'lookups written'
 
 /** One mark: a step ended at `at` (performance.now()). */
 export interface PhaseMark {

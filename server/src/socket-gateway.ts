@@ -171,7 +171,7 @@ export function attachSocketGateway(
   })
 
   // The event's stored text, sent as it is: serialized once, when it was appended.
-  marketplace.events.subscribe((expertId, _event, json) => {
+  marketplace.events.subscribeSender((expertId, _event, json) => {
     io.to(expertRoom(expertId)).emit(LIVE_EVENT, new JsonText(json))
   })
   return io

@@ -19,6 +19,7 @@ import {
   LATEST_TIMESTAMP,
 } from '../../../src/shared/protocol/time'
 import { createClient, createExpert, type NewClient, type NewExpert } from './accounts'
+import { repairInviteLookup } from './invite-lookup'
 import {
   defaultMarketplaceConfig,
   preparedOnce,
@@ -57,17 +58,31 @@ export class Marketplace {
       reviewThreshold: rules.reviewThreshold,
       freeCancellationHours: rules.freeCancellationHours,
     })
-    this.events = new EventLog(db, clock, (error) =>
-      logger.error('event listener failed', { error: String(error) }),
+    const sql = preparedOnce(db)
+    let repaired = 0
+    this.events = new EventLog(
+      db,
+      clock,
+      (error) => logger.error('event listener failed', { error: String(error) }),
+      (error) =>
+        logger.error('writing per-expert lookups after delivery failed; retried with the next change', {
+          error: String(error),
+        }),
+      (seq) => (repaired = repairInviteLookup({ sql }, seq)),
     )
     this.ctx = {
       db,
-      sql: preparedOnce(db),
+      sql,
       store: this.store,
       events: this.events,
       clock,
       logger,
       config: rules,
+    }
+    if (repaired > 0) {
+      logger.warn('invite lookups written at start: the platform stopped before writing them', {
+        invites: repaired,
+      })
     }
   }
 

@@ -18,7 +18,8 @@ import type { ExpertRow, InviteRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 import { parseInput } from './parse-input'
 import { markPhase } from '../phase-trace'
-import { JSON_SLOT, spliceJson } from '../json-text'
+import { fillSlot, JSON_SLOT } from '../json-text'
+import { writeInviteLookup } from './invite-lookup'
 
 /** A new request as a client (or the simulator, or a test) submits it. */
 export const CreateRequestInput = z.object({
@@ -99,23 +100,25 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
       return { expertId, inviteId }
     })
     markPhase('invite rows')
-    // The request is the bulk of every invite: serialized once for all of them.
+    // The request is the bulk of every invite: serialized once for all of them, and stored once.
     const requestJson = JSON.stringify(request)
+    ctx.sql('UPDATE requests SET invite_json = ? WHERE id = ?').run(requestJson, id)
     ctx.events.appendAll(
       invites.map(({ expertId, inviteId }) => {
         const invite = { id: inviteId, request, reason, sentAt: now, expiresAt, state: 'open' } as const
+        const stored = JSON.stringify({ invite: { ...invite, request: JSON_SLOT } })
         return {
           expertId,
           type: 'invite.created',
           payload: { invite },
-          payloadJson: spliceJson({ invite: { ...invite, request: JSON_SLOT } }, requestJson),
+          payloadJson: fillSlot(stored, requestJson),
+          storedPayloadJson: { json: stored, requestId: id },
         }
       }),
     )
-    ctx
-      .sql('UPDATE experts SET last_invited_at = ? WHERE id IN (SELECT value FROM json_each(?))')
-      .run(now, JSON.stringify(expertIds))
-    markPhase('experts updated')
+    // The per-expert lookup and the matching order are written once the invites went out: both
+    // can be rebuilt from the invite rows, which are committed before anyone is sent one.
+    ctx.events.afterDelivery(() => writeInviteLookup(ctx, { sentAt: now, invites }))
     if (expertIds.length === 0) {
       ctx.sql(`UPDATE requests SET state = 'expired' WHERE id = ?`).run(id)
       ctx.logger.warn('request matched no online expert', { request: id, tags: input.tags.join(',') })

@@ -13,7 +13,8 @@ export function snapshotFor(ctx: MarketplaceContext, expertId: string): Snapshot
   return ctx.db.transaction(() => {
     const openInvites = ctx
       .sql<[string], InviteRow>(
-        `SELECT * FROM invites WHERE expert_id = ? AND state = 'open' ORDER BY sent_at`,
+        `SELECT invites.* FROM expert_invites AS e JOIN invites ON invites.id = e.invite_id
+           WHERE e.expert_id = ? AND e.state = 'open' ORDER BY e.sent_at, invites.rowid`,
       )
       .all(expertId)
       .map((row) => ctx.store.inviteFromRow(row))

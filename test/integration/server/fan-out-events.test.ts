@@ -46,3 +46,32 @@ describe('a request fanned out to several experts', () => {
     }
   })
 })
+
+describe('a request stored once for all its invites', () => {
+  const platform = useTestPlatform()
+
+  it('replays each invite with its request, and a catch-up page counts the bytes as sent', () => {
+    const expert = platform().addExpert()
+    const long = 'A long description that is most of every invite. '.repeat(40).trim()
+    for (const title of ['One', 'Two', 'Three']) {
+      platform().server.marketplace.createRequest({
+        clientId: platform().addClient(),
+        title,
+        description: long,
+        kind: 'instant',
+        direct: { expertId: expert.id, via: 'dashboard' },
+      })
+    }
+    const all = platform().server.marketplace.replay(expert.id, 0)
+    if (all.kind !== 'events') throw new Error('expected events')
+    expect(
+      all.events.map((e) => e.type === 'invite.created' && e.payload.invite.request.description),
+    ).toEqual([long, long, long])
+    const sizes = all.events.map((e) => Buffer.byteLength(JSON.stringify(e)))
+    // Room for two invites as sent, not for three: the request's text counts in each.
+    const page = platform().server.marketplace.replay(expert.id, 0, {
+      maxBytes: (sizes[0] ?? 0) + (sizes[1] ?? 0),
+    })
+    expect(page.kind === 'events' && [page.events.length, page.hasMore]).toEqual([2, true])
+  })
+})

@@ -7,6 +7,8 @@ import { migrate, type Migration } from '../../../src/shared/sqlite/migrate'
 import { platformMigrations } from '../../../server/src/db/migrations'
 import { m0008ReviewsAndChargebacks } from '../../../server/src/db/migrations/0008-reviews-and-chargebacks'
 import { openPlatformDatabase } from '../../../server/src/db/open-database'
+import { EventLog } from '../../../server/src/event-log'
+import { ManualClock } from '../../../src/shared/clock'
 
 const dirs: string[] = []
 function tempDb(): string {
@@ -112,6 +114,53 @@ describe('platform migrations', () => {
     expect(db.prepare('SELECT id, state, closing_note FROM sessions').all()).toEqual([
       { id: 'ses_a', state: 'ended', closing_note: null },
     ])
+  })
+
+  it('0012-expert-lookups keeps every stored event and invite found by its expert, and the stream going on from there', () => {
+    const db = new Database(':memory:')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 11 })
+    db.pragma('foreign_keys = OFF')
+    const event = db.prepare(
+      `INSERT INTO events (expert_id, id, type, at, payload, digest) VALUES (?, ?, 'expert.updated', 0, ?, ?)`,
+    )
+    for (const [expert, id] of [
+      ['a', 1],
+      ['b', 1],
+      ['a', 2],
+    ] as const)
+      event.run(
+        expert,
+        id,
+        JSON.stringify({ id, type: 'expert.updated', at: 0, digest: `d${expert}${id}` }),
+        `d${expert}${id}`,
+      )
+    const invite = db.prepare(
+      `INSERT INTO invites (id, request_id, expert_id, reason, sent_at, expires_at, state)
+       VALUES (?, ?, 'a', 'matched', ?, 9, ?)`,
+    )
+    invite.run('inv_open', 'req_2', 2, 'open')
+    invite.run('inv_declined', 'req_1', 1, 'declined')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
+
+    const log = new EventLog(db, new ManualClock(0))
+    const page = log.replay('a', 0)
+    expect(page.kind === 'events' && page.events.map((e) => [e.id, e.digest])).toEqual([
+      [1, 'da1'],
+      [2, 'da2'],
+    ])
+    expect(log.digestAt('b', 1)).toBe('db1')
+    expect(log.transact(() => log.append('a', 'expert.updated', {} as never)).id).toBe(3)
+    expect(
+      db.prepare(`SELECT invite_id, state FROM expert_invites WHERE expert_id = 'a' ORDER BY sent_at`).all(),
+    ).toEqual([
+      { invite_id: 'inv_declined', state: 'declined' },
+      { invite_id: 'inv_open', state: 'open' },
+    ])
+    // The lookup follows an invite's state from now on.
+    db.prepare(`UPDATE invites SET state = 'expired' WHERE id = 'inv_open'`).run()
+    expect(db.prepare(`SELECT state FROM expert_invites WHERE invite_id = 'inv_open'`).pluck().get()).toBe(
+      'expired',
+    )
   })
 
   it('0007-money gives stored experts the default rate, and stored sessions the same as terms of their own', () => {

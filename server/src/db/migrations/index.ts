@@ -12,6 +12,7 @@ import { m0008ReviewsAndChargebacks } from './0008-reviews-and-chargebacks'
 import { m0009SessionReschedule } from './0009-session-reschedule'
 import { m0010SessionPrivateNotes } from './0010-session-private-notes'
 import { m0011ClosingNote } from './0011-closing-note'
+import { m0012ExpertLookups } from './0012-expert-lookups'
 
 /** All migrations, oldest first. */
 export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -26,4 +27,5 @@ export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0009SessionReschedule,
   m0010SessionPrivateNotes,
   m0011ClosingNote,
+  m0012ExpertLookups,
 ]

@@ -1,0 +1,132 @@
+/**
+ * Each expert's stream, found through `expert_events` (migration 0012-expert-lookups): the events
+ * table holds the rows in the order they were written, and this lookup gives each expert's in id
+ * order. The event log writes an event's row inside the transaction that causes it, and its lookup
+ * row just after the event was sent (EventLog.afterDelivery); what a stop left unindexed is
+ * indexed when the platform opens the file, before anything reads it.
+ */
+import type Database from 'better-sqlite3'
+import { fillSlot } from './json-text'
+
+/** One event's place in its expert's stream. */
+export interface EventPlace {
+  readonly expertId: string
+  readonly id: number
+  /** The event's row in `events`. */
+  readonly seq: number
+}
+
+/** Reads and writes `expert_events`. */
+export class ExpertEventLookup {
+  private readonly insertPlace: Database.Statement<[string, number, number]>
+  private readonly advance: Database.Statement<[number]>
+  private readonly maxId: Database.Statement<[string], number | null>
+  private readonly minId: Database.Statement<[string], number | null>
+  private readonly digestAt: Database.Statement<[string, number], string>
+  private readonly newestDigest: Database.Statement<[string], string>
+  private readonly payloads: Database.Statement<
+    [string, number, number],
+    { payload: string; request_json: string | null }
+  >
+
+  constructor(private readonly db: Database.Database) {
+    this.insertPlace = db.prepare('INSERT INTO expert_events (expert_id, id, seq) VALUES (?, ?, ?)')
+    this.advance = db.prepare('UPDATE platform_meta SET lookups_through_seq = MAX(lookups_through_seq, ?)')
+    this.maxId = db
+      .prepare<[string], number | null>('SELECT MAX(id) FROM expert_events WHERE expert_id = ?')
+      .pluck()
+    this.minId = db
+      .prepare<[string], number | null>('SELECT MIN(id) FROM expert_events WHERE expert_id = ?')
+      .pluck()
+    this.digestAt = db
+      .prepare<[string, number], string>(
+        `SELECT digest FROM expert_events AS x JOIN events ON events.seq = x.seq
+           WHERE x.expert_id = ? AND x.id = ?`,
+      )
+      .pluck()
+    this.newestDigest = db
+      .prepare<[string], string>(
+        `SELECT digest FROM expert_events AS x JOIN events ON events.seq = x.seq
+           WHERE x.expert_id = ? ORDER BY x.id DESC LIMIT 1`,
+      )
+      .pluck()
+    this.payloads = db.prepare(
+      `SELECT payload, requests.invite_json AS request_json FROM expert_events AS x
+         JOIN events ON events.seq = x.seq LEFT JOIN requests ON requests.id = events.request_id
+         WHERE x.expert_id = ? AND x.id > ? ORDER BY x.id LIMIT ?`,
+    )
+  }
+
+  /** Index committed events, in the order they were written. Must run inside a transaction. */
+  write(places: ReadonlyArray<EventPlace>): void {
+    for (const { expertId, id, seq } of places) this.insertPlace.run(expertId, id, seq)
+    const last = places.at(-1)
+    if (last !== undefined) this.advance.run(last.seq)
+  }
+
+  /**
+   * Index every event written after the last lookup write, and in the same transaction let
+   * `alsoAfter` rebuild the other lookups written with theirs, from the events after that `seq`.
+   */
+  repair(alsoAfter: (seq: number) => void): void {
+    return this.db.transaction(() => {
+      const after =
+        this.db.prepare<[], number>('SELECT lookups_through_seq FROM platform_meta').pluck().get() ?? 0
+      this.db
+        .prepare(
+          'INSERT OR IGNORE INTO expert_events (expert_id, id, seq) SELECT expert_id, id, seq FROM events WHERE seq > ?',
+        )
+        .run(after)
+      alsoAfter(after)
+      this.db
+        .prepare('UPDATE platform_meta SET lookups_through_seq = (SELECT IFNULL(MAX(seq), 0) FROM events)')
+        .run()
+    })()
+  }
+
+  /** The newest id of an expert's stream (0 before the first). */
+  newestId(expertId: string): number {
+    return this.maxId.get(expertId) ?? 0
+  }
+
+  /** The oldest id still kept of an expert's stream, undefined if none is. */
+  oldestId(expertId: string): number | undefined {
+    return this.minId.get(expertId) ?? undefined
+  }
+
+  /** The digest of an expert's event `id`, undefined if it is not kept. */
+  digestOf(expertId: string, id: number): string | undefined {
+    return this.digestAt.get(expertId, id)
+  }
+
+  /** The digest of an expert's newest event, undefined before the first. */
+  newestDigestOf(expertId: string): string | undefined {
+    return this.newestDigest.get(expertId)
+  }
+
+  /**
+   * The text of an expert's events after `after`, oldest first, at most `limit`: as sent, with a
+   * request kept once put back in its slot.
+   */
+  *pageAfter(expertId: string, after: number, limit: number): IterableIterator<string> {
+    for (const { payload, request_json: request } of this.payloads.iterate(expertId, after, limit)) {
+      yield request === null ? payload : fillSlot(payload, request)
+    }
+  }
+
+  /** Forget all but each expert's newest `keep` events (at least one). Returns how many went. */
+  prune(keep: number): number {
+    const older = `SELECT seq FROM expert_events AS x WHERE x.id <=
+      (SELECT MAX(id) FROM expert_events AS newest WHERE newest.expert_id = x.expert_id) - ?`
+    return this.db.transaction(() => {
+      const { changes } = this.db.prepare(`DELETE FROM events WHERE seq IN (${older})`).run(Math.max(1, keep))
+      this.db
+        .prepare(
+          `DELETE FROM expert_events WHERE id <=
+             (SELECT MAX(id) FROM expert_events AS newest WHERE newest.expert_id = expert_events.expert_id) - ?`,
+        )
+        .run(Math.max(1, keep))
+      return changes
+    })()
+  }
+}
