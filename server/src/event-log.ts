@@ -169,14 +169,35 @@ export class EventLog {
   private writeDeferred(): void {
     const writes = this.deferred
     this.deferred = []
+    try {
+      this.writeNow(writes)
+    } catch (error) {
+      this.onDeferredError(error)
+    }
+  }
+
+  /**
+   * Write now what a failed write after delivery left for the next change: a replay, a snapshot
+   * or a prune must find every event already sent. Throws if it still cannot be written, rather
+   * than let a reader answer without those events.
+   */
+  settle(): void {
+    if (this.inTransaction) return
+    const writes = this.carried
+    this.carried = []
+    this.writeNow(writes)
+  }
+
+  /** Run `writes` in a transaction of their own; if it fails they are carried to the next one. */
+  private writeNow(writes: Array<() => void>): void {
     if (writes.length === 0) return
     try {
       this.db.transaction(() => {
         for (const write of writes) write()
       })()
     } catch (error) {
-      this.carried = writes
-      this.onDeferredError(error)
+      this.carried = [...this.carried, ...writes]
+      throw error
     }
   }
 
@@ -269,6 +290,7 @@ export class EventLog {
 
   /** The digest of an expert's event `id`; undefined once pruned, or for id 0. */
   digestAt(expertId: string, id: number): string | undefined {
+    this.settle()
     return id === 0 ? undefined : this.lookup.digestOf(expertId, id)
   }
 
@@ -279,6 +301,7 @@ export class EventLog {
    */
   replay(expertId: string, after: number, options: ReplayOptions = {}): ReplayPage {
     const { limit = MAX_REPLAY_PAGE, maxBytes = MAX_REPLAY_PAGE_BYTES, digest } = options
+    this.settle()
     const latest = this.latestId(expertId)
     const oldest = this.lookup.oldestId(expertId) ?? latest + 1
     if (after > latest || after < oldest - 1) return { kind: 'out_of_range', latestId: latest }
@@ -311,6 +334,7 @@ export class EventLog {
    * least the newest event always stays, since it is where the next id comes from.
    */
   prune(keep: number): number {
+    this.settle()
     return this.lookup.prune(keep)
   }
 }

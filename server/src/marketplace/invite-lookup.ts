@@ -20,10 +20,10 @@ export function writeInviteLookup(ctx: Pick<MarketplaceContext, 'sql'>, sent: Se
        SELECT expert_id, state, sent_at, id FROM invites WHERE id = ?`,
   )
   for (const { inviteId } of sent.invites) insert.run(inviteId)
+  // The time of the newest invite, as the sends left it even when the clock was set back between
+  // them: these writes run in the order of the sends, at start too.
   ctx
-    .sql(
-      `UPDATE experts SET last_invited_at = MAX(last_invited_at, ?) WHERE id IN (SELECT value FROM json_each(?))`,
-    )
+    .sql(`UPDATE experts SET last_invited_at = ? WHERE id IN (SELECT value FROM json_each(?))`)
     .run(sent.sentAt, JSON.stringify(sent.invites.map((i) => i.expertId)))
 }
 
@@ -38,7 +38,7 @@ export function repairInviteLookup(ctx: Pick<MarketplaceContext, 'sql'>, afterSe
     .sql<[number], { id: string; expert_id: string; sent_at: number }>(
       `SELECT invites.id, invites.expert_id, invites.sent_at FROM events
          JOIN invites ON invites.id = json_extract(events.payload, '$.payload.invite.id')
-         WHERE events.seq > ? AND events.type = 'invite.created'`,
+         WHERE events.seq > ? AND events.type = 'invite.created' ORDER BY events.seq`,
     )
     .all(afterSeq)
   for (const { sent_at: sentAt, expert_id: expertId, id: inviteId } of sent) {

@@ -10,6 +10,8 @@ const SNAPSHOT_MESSAGES = 500
 export function snapshotFor(ctx: MarketplaceContext, expertId: string): Snapshot {
   const now = ctx.clock.now()
   // One read transaction, so the cursor matches exactly what the snapshot holds.
+  // Before reading the lookups: an event already sent must be in the snapshot's invites and cursor.
+  ctx.events.settle()
   return ctx.db.transaction(() => {
     const openInvites = ctx
       .sql<[string], InviteRow>(

@@ -11,8 +11,8 @@ function failLookupWrites(platform: TestPlatform): () => void {
   return () => db.exec('DROP TRIGGER temp.lookups_fail')
 }
 
-function replayed(platform: TestPlatform, expertId: string): PlatformEvent[] {
-  const page = platform.server.marketplace.replay(expertId, 0)
+function replayed(platform: TestPlatform, expertId: string, after = 0, digest?: string): PlatformEvent[] {
+  const page = platform.server.marketplace.replay(expertId, after, digest === undefined ? {} : { digest })
   if (page.kind !== 'events') throw new Error(`expected events, got ${page.kind}`)
   return page.events
 }
@@ -109,5 +109,168 @@ describe("an expert's invites and events are found through lookups written after
     })
     platform.inviteDirectly(expert, 'Still open')
     expect(openTitles(platform, expert)).toEqual(['Still open'])
+  })
+})
+
+describe('what an app reads while a lookup write after delivery has failed', () => {
+  const defer = useCleanup()
+
+  async function sentWhileLookupsFailed(): Promise<{
+    platform: TestPlatform
+    expert: string
+    sent: PlatformEvent[]
+  }> {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert().id
+    const sent: PlatformEvent[] = []
+    platform.server.marketplace.events.subscribeSender((to, event) => {
+      if (to === expert) sent.push(event)
+    })
+    platform.inviteDirectly(expert, 'First')
+    const restore = failLookupWrites(platform)
+    platform.inviteDirectly(expert, 'While lookups fail')
+    // The disk has room again, but nothing changed since.
+    restore()
+    return { platform, expert, sent }
+  }
+
+  it('a catch-up before the next change gets the event that was sent', async () => {
+    const { platform, expert, sent } = await sentWhileLookupsFailed()
+    expect(sent.map((e) => e.id)).toEqual([1, 2])
+    expect(replayed(platform, expert)).toEqual(sent)
+    expect(replayed(platform, expert, 1, sent[0]?.digest)).toEqual(sent.slice(1))
+  })
+
+  it('an app that got the event resumes from it instead of starting over from a snapshot', async () => {
+    const { platform, expert, sent } = await sentWhileLookupsFailed()
+    const last = sent.at(-1) as PlatformEvent
+    const page = platform.server.marketplace.replay(expert, last.id, { digest: last.digest })
+    expect(page).toEqual({ kind: 'events', events: [], latestId: 2, hasMore: false })
+  })
+
+  it('a snapshot before the next change lists the invite that was sent, at the cursor of its event', async () => {
+    const { platform, expert, sent } = await sentWhileLookupsFailed()
+    const snapshot = platform.server.marketplace.snapshot(expert)
+    expect(snapshot.openInvites.map((i) => i.request.title)).toEqual(['First', 'While lookups fail'])
+    expect(snapshot.cursorDigest).toBe(sent.at(-1)?.digest)
+  })
+
+  it('compacting before the next change keeps exactly the newest events', async () => {
+    const { platform, expert, sent } = await sentWhileLookupsFailed()
+    const { marketplace } = platform.server
+    expect(marketplace.events.prune(1)).toBe(1)
+    expect(replayed(platform, expert, 1)).toEqual(sent.slice(1))
+    expect(openTitles(platform, expert)).toEqual(['First', 'While lookups fail'])
+  })
+
+  it('while the disk stays full, a catch-up fails with an error instead of a page without the sent event', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert().id
+    failLookupWrites(platform)
+    platform.inviteDirectly(expert, 'While lookups fail')
+    expect(() => platform.server.marketplace.replay(expert, 0)).toThrow('disk full')
+  })
+})
+
+describe('the least-recently-invited order as a fan-out leaves it', () => {
+  const defer = useCleanup()
+
+  async function invitedThenClockSetBack(restart: boolean): Promise<{ next: string[]; experts: string[] }> {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const tag = 'order'
+    const experts = [1, 2].map(() => platform.addExpert({ tags: [tag] }).id) as [string, string]
+    const clientId = platform.addClient()
+    const request = (title: string, direct: string | null) =>
+      platform.server.marketplace.createRequest({
+        clientId,
+        title,
+        kind: 'instant',
+        tags: [tag],
+        direct: direct === null ? null : { expertId: direct, via: 'profile' },
+        fanOut: 1,
+      })
+    request('To the first', experts[0])
+    platform.clock.step(1_000)
+    request('To the second', experts[1])
+    // The machine's clock is set back: the second expert's newest invite is now the earliest.
+    platform.clock.step(-10_000)
+    if (restart) failLookupWrites(platform)
+    request('To the second again', experts[1])
+    if (restart) {
+      await platform.stopServer()
+      await platform.startServer()
+    }
+    return { next: [...request('Next', null).invitedExpertIds], experts }
+  }
+
+  it("goes by the time of each expert's newest invite, even when the clock was set back", async () => {
+    const { next, experts } = await invitedThenClockSetBack(false)
+    expect(next).toEqual([experts[1]])
+  })
+
+  it("is the same after a stop before the fan-out's lookups were written", async () => {
+    const { next, experts } = await invitedThenClockSetBack(true)
+    expect(next).toEqual([experts[1]])
+  })
+})
+
+describe("a replayed invite is the one sent, whatever its request's text", () => {
+  const defer = useCleanup()
+
+  it('holds text that looks like the slot, and text of any script, byte for byte, within byte-bounded pages', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert().id
+    const sent: string[] = []
+    platform.server.marketplace.events.subscribeSender((to, _event, json) => {
+      if (to === expert) sent.push(json)
+    })
+    const titles = ['"\\u0000json-slot" and "\u2028"', 'Ünïcödé 👩🏽‍💻 e\u0301 \u{10FFFF} 中文']
+    for (const title of titles) platform.inviteDirectly(expert, title)
+    const { marketplace } = platform.server
+    marketplace.events.transact(() =>
+      marketplace.events.append(expert, 'invite.closed', {
+        inviteId: 'inv_x',
+        reason: 'withdrawn',
+        sessionId: null,
+      }),
+    )
+    expect(replayed(platform, expert).map((e) => JSON.stringify(e))).toEqual(sent)
+    const first = Buffer.byteLength(sent[0] as string)
+    const second = Buffer.byteLength(sent[1] as string)
+    const page = marketplace.replay(expert, 0, { maxBytes: first + second })
+    expect(page.kind === 'events' && page.events.map((e) => e.id)).toEqual([1, 2])
+    const smaller = marketplace.replay(expert, 0, { maxBytes: first + second - 1 })
+    expect(smaller.kind === 'events' && [smaller.events.map((e) => e.id), smaller.hasMore]).toEqual([
+      [1],
+      true,
+    ])
+  })
+})
+
+describe('a change made by a listener as it hears of another', () => {
+  const defer = useCleanup()
+
+  it('finds the first change indexed, and both experts find theirs, in order, in the same millisecond', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const [first, second] = [1, 2].map(() => platform.addExpert().id) as [string, string]
+    const { marketplace } = platform.server
+    const seenByListener: string[][] = []
+    const unsubscribe = marketplace.events.subscribe((expertId, event) => {
+      if (expertId !== first || event.type !== 'invite.created' || seenByListener.length > 0) return
+      seenByListener.push(marketplace.snapshot(first).openInvites.map((i) => i.request.title))
+      platform.inviteDirectly(second, 'Passed on')
+      platform.inviteDirectly(first, 'Again')
+    })
+    platform.inviteDirectly(first, 'Original')
+    unsubscribe()
+    expect(seenByListener).toEqual([['Original']])
+    expect(replayed(platform, first).map((e) => e.id)).toEqual([1, 2])
+    expect(openTitles(platform, first)).toEqual(['Original', 'Again'])
+    expect(openTitles(platform, second)).toEqual(['Passed on'])
   })
 })
