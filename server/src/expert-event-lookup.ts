@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3'
 import { fillSlot } from './json-text'
+import { markPhase } from './phase-trace'
 
 /** One event's place in its expert's stream. */
 export interface EventPlace {
@@ -62,6 +63,7 @@ export class ExpertEventLookup {
     for (const { expertId, id, seq } of places) this.insertPlace.run(expertId, id, seq)
     const last = places.at(-1)
     if (last !== undefined) this.advance.run(last.seq)
+    markPhase('event lookups')
   }
 
   /**

@@ -16,6 +16,9 @@ export type WritePhase =
   | 'event rows'
   | 'committed'
   | 'delivered'
+  | 'event lookups'
+  | 'invite lookups'
+  | 'last invited'
   | 'lookups written'
 
 /** One mark: a step ended at `at` (performance.now()). */

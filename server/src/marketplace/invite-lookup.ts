@@ -5,26 +5,35 @@
  * the events at start if the platform stopped in between.
  */
 import type { MarketplaceContext } from './context'
+import { markPhase } from '../phase-trace'
 
 /** Invites one request just sent: the lookup rows to write for them. */
 export interface SentInvites {
   readonly sentAt: number
-  readonly invites: ReadonlyArray<{ readonly expertId: string; readonly inviteId: string }>
+  /** The request they were sent for: every invite a request has is created with it. */
+  readonly requestId: string
 }
 
 /** Write the lookup rows of invites just sent, in their state now, and their experts' last invite time. */
 export function writeInviteLookup(ctx: Pick<MarketplaceContext, 'sql'>, sent: SentInvites): void {
-  // The state as it is now: the transaction that sent an invite may also have closed it.
-  const insert = ctx.sql(
-    `INSERT OR IGNORE INTO expert_invites (expert_id, state, sent_at, invite_id)
-       SELECT expert_id, state, sent_at, id FROM invites WHERE id = ?`,
-  )
-  for (const { inviteId } of sent.invites) insert.run(inviteId)
+  // The state as it is now: the transaction that sent an invite may also have closed it. One
+  // statement each over the request's invites, instead of a call per invite or a list of experts
+  // to parse: the calls cost more than the rows.
+  ctx
+    .sql(
+      `INSERT OR IGNORE INTO expert_invites (expert_id, state, sent_at, invite_id)
+         SELECT expert_id, state, sent_at, id FROM invites WHERE request_id = ?`,
+    )
+    .run(sent.requestId)
+  markPhase('invite lookups')
   // The time of the newest invite, as the sends left it even when the clock was set back between
   // them: these writes run in the order of the sends, at start too.
   ctx
-    .sql(`UPDATE experts SET last_invited_at = ? WHERE id IN (SELECT value FROM json_each(?))`)
-    .run(sent.sentAt, JSON.stringify(sent.invites.map((i) => i.expertId)))
+    .sql(
+      `UPDATE experts SET last_invited_at = ? WHERE id IN (SELECT expert_id FROM invites WHERE request_id = ?)`,
+    )
+    .run(sent.sentAt, sent.requestId)
+  markPhase('last invited')
 }
 
 /**
@@ -35,14 +44,13 @@ export function writeInviteLookup(ctx: Pick<MarketplaceContext, 'sql'>, sent: Se
  */
 export function repairInviteLookup(ctx: Pick<MarketplaceContext, 'sql'>, afterSeq: number): number {
   const sent = ctx
-    .sql<[number], { id: string; expert_id: string; sent_at: number }>(
-      `SELECT invites.id, invites.expert_id, invites.sent_at FROM events
+    .sql<[number], { request_id: string; sent_at: number }>(
+      `SELECT invites.request_id, invites.sent_at FROM events
          JOIN invites ON invites.id = json_extract(events.payload, '$.payload.invite.id')
          WHERE events.seq > ? AND events.type = 'invite.created' ORDER BY events.seq`,
     )
     .all(afterSeq)
-  for (const { sent_at: sentAt, expert_id: expertId, id: inviteId } of sent) {
-    writeInviteLookup(ctx, { sentAt, invites: [{ expertId, inviteId }] })
-  }
+  const requests = new Map(sent.map(({ request_id: requestId, sent_at: sentAt }) => [requestId, sentAt]))
+  for (const [requestId, sentAt] of requests) writeInviteLookup(ctx, { sentAt, requestId })
   return sent.length
 }

@@ -118,7 +118,7 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
     )
     // The per-expert lookup and the matching order are written once the invites went out: both
     // can be rebuilt from the invite rows, which are committed before anyone is sent one.
-    ctx.events.afterDelivery(() => writeInviteLookup(ctx, { sentAt: now, invites }))
+    ctx.events.afterDelivery(() => writeInviteLookup(ctx, { sentAt: now, requestId: id }))
     if (expertIds.length === 0) {
       ctx.sql(`UPDATE requests SET state = 'expired' WHERE id = ?`).run(id)
       ctx.logger.warn('request matched no online expert', { request: id, tags: input.tags.join(',') })
