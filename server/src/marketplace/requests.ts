@@ -103,10 +103,14 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
     // The request is the bulk of every invite: serialized once for all of them, and stored once.
     const requestJson = JSON.stringify(request)
     ctx.sql('UPDATE requests SET invite_json = ? WHERE id = ?').run(requestJson, id)
+    // Invites differ only in their id: serialized once, with the id and the request left as slots.
+    const storedInvite = JSON.stringify({
+      invite: { id: JSON_SLOT, request: JSON_SLOT, reason, sentAt: now, expiresAt, state: 'open' },
+    })
     ctx.events.appendAll(
       invites.map(({ expertId, inviteId }) => {
         const invite = { id: inviteId, request, reason, sentAt: now, expiresAt, state: 'open' } as const
-        const stored = JSON.stringify({ invite: { ...invite, request: JSON_SLOT } })
+        const stored = fillSlot(storedInvite, JSON.stringify(inviteId))
         return {
           expertId,
           type: 'invite.created',
