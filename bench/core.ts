@@ -7,11 +7,8 @@
  *  - the core's RSS, idle and online, with 10,000 cached sessions.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Server } from 'socket.io'
 import type { Invite } from '../src/shared/protocol'
 import {
   blockHeadlines,
@@ -21,6 +18,7 @@ import {
   type BlockResult,
   type LatencySide,
 } from './blocks'
+import { startBareSocketIo } from './bare-socket-io'
 import { ClientFleet } from './client-fleet'
 import { CoreChild, expertOn, isOnline, now, platform, type ChildMessage, type Platform } from './core-host'
 import { CACHED_SESSIONS, idleRss, type RssFigures } from './core-rss'
@@ -76,15 +74,9 @@ async function standbyInvites(
 async function rawInvites(
   sample: Invite,
 ): Promise<{ round: (index: number) => Promise<number>; stop: () => Promise<void> }> {
-  const http = createServer()
-  const io = new Server(http, { serveClient: false })
-  io.on('connection', (socket) => {
-    void socket.join('c0')
-    socket.emit('ready')
-  })
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+  const { io, url, close } = await startBareSocketIo()
   const fleet = new ClientFleet()
-  await fleet.connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, [{ index: 0 }], 'ready', 1)
+  await fleet.connect(url, [{ index: 0 }], 'ready', 1)
   const round = async (index: number): Promise<number> => {
     const requestId = `raw-${index}`
     const started = now()
@@ -98,7 +90,7 @@ async function rawInvites(
     round,
     async stop() {
       await fleet.close()
-      await new Promise<void>((resolve) => io.close(() => resolve()))
+      await close()
     },
   }
 }

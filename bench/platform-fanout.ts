@@ -7,16 +7,14 @@
  * (bench/fanout-guarantees.ts), and each server's memory per 1,000 sockets.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Server } from 'socket.io'
 import { PROTOCOL_VERSION, type Invite } from '../src/shared/protocol'
 import { hashPassword } from '../server/src/auth'
 import { MemoryLogger } from '../server/src/logger'
 import { startPlatformServer, type PlatformServer } from '../server/src/platform-server'
 import { blockHeadlines, formatBlocks, runBlocks, type BlockFigures } from './blocks'
+import { startBareSocketIo } from './bare-socket-io'
 import { ClientFleet } from './client-fleet'
 import { guaranteeCosts } from './fanout-guarantee-costs'
 import type { Headline } from './headline'
@@ -138,19 +136,13 @@ async function platformSide(experts: number, fanOut: number): Promise<PlatformSi
 async function rawSide(
   sample: Invite,
 ): Promise<FanOutSide & { connect(): Promise<void>; close(): Promise<void> }> {
-  const http = createServer()
-  const io = new Server(http, { serveClient: false })
-  io.on('connection', (socket) => {
-    void socket.join(`c${String((socket.handshake.auth as { index: number }).index)}`)
-    socket.emit('ready')
-  })
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+  const { io, url, close } = await startBareSocketIo()
   const fleet = new ClientFleet()
   return {
     fleet,
     connect: () =>
       fleet.connect(
-        `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+        url,
         Array.from({ length: EXPERTS }, (_, index) => ({ index })),
         'ready',
         FAN_OUT,
@@ -169,7 +161,7 @@ async function rawSide(
     },
     async close() {
       await fleet.close()
-      await new Promise<void>((resolve) => io.close(() => resolve()))
+      await close()
     },
   }
 }

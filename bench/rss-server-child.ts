@@ -4,14 +4,12 @@
  * full GC whenever asked.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Server } from 'socket.io'
 import { PROTOCOL_VERSION } from '../src/shared/protocol'
 import { MemoryLogger } from '../server/src/logger'
 import { startPlatformServer } from '../server/src/platform-server'
+import { startBareSocketIo } from './bare-socket-io'
 
 /** What the parent is told once the server listens: where, and each socket's handshake auth. */
 export interface RssServerReady {
@@ -53,21 +51,15 @@ async function start(): Promise<{ ready: RssServerReady; close(): Promise<void> 
       },
     }
   }
-  const http = createServer()
-  const io = new Server(http, { serveClient: false })
-  io.on('connection', (socket) => {
-    void socket.join(`c${String((socket.handshake.auth as { index: number }).index)}`)
-    socket.emit('ready')
-  })
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+  const bare = await startBareSocketIo()
   return {
     ready: {
       type: 'ready',
-      url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+      url: bare.url,
       readyEvent: 'ready',
       auths: Array.from({ length: count }, (_, index) => ({ index })),
     },
-    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+    close: bare.close,
   }
 }
 

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { ReviewStats } from '../../../src/shared/protocol'
 import { RECENT_CHARGEBACK_MS, reviewStats } from '../../../server/src/marketplace/review-stats'
+import { reviewFigures } from '../../support/review-fixtures'
 
 const NOW = Date.UTC(2026, 5, 1, 12)
 const DAY = 24 * 60 * 60 * 1000
 
 describe('the review figures', () => {
   it('has nothing to average before the first review', () => {
-    expect(reviewStats([], [], 4, NOW)).toEqual({
-      average: null,
-      count: 0,
-      previousAverage: null,
-      previousCount: 0,
-      threshold: 4,
-      chargebacks: 0,
-      recentChargebacks: 0,
-      lastChargebackAt: null,
-    })
+    expect(reviewStats([], [], 4, NOW)).toEqual(reviewFigures(null))
   })
 
   it('averages the latest 30 reviewed sessions and compares them with the 30 before', () => {

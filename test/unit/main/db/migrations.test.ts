@@ -81,6 +81,27 @@ function insertVersion1Rows(db: Database.Database, sessionJson: object = session
   )
 }
 
+/** A session row of request `request` as an older cache wrote it: `row` is its JSON without the request. */
+function insertSessionRow(
+  db: Database.Database,
+  row: { id: string; state: string; bookedStart: number | null },
+): void {
+  db.prepare('INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)').run(
+    row.id,
+    request.id,
+    row.state,
+    row.bookedStart,
+    JSON.stringify(row),
+  )
+}
+
+/** A session row whose JSON is damaged: a migration must keep it as it is. */
+function insertDamagedSessionRow(db: Database.Database): void {
+  db.prepare(
+    `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES ('ses_bad', ?, 'ended', 0, '{oops')`,
+  ).run(request.id)
+}
+
 /** The session as a version-7 cache holds it: a room, no money. */
 const sessionRowWithRoom = { ...sessionRow, roomUrl: null }
 
@@ -234,16 +255,8 @@ describe('cache migrations', () => {
     insertVersion1Rows(db)
     const { rate: _, earnings: __, ...withRoom } = aSession({ id: 'ses_2', request })
     const { request: _r, ...withRoomRow } = withRoom
-    db.prepare('INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)').run(
-      withRoom.id,
-      request.id,
-      withRoom.state,
-      withRoom.bookedStart,
-      JSON.stringify(withRoomRow),
-    )
-    db.prepare(
-      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES ('ses_bad', ?, 'ended', 0, '{oops')`,
-    ).run(request.id)
+    insertSessionRow(db, withRoomRow)
+    insertDamagedSessionRow(db)
     const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
     migrate(db, cacheMigrations, { ...options, upTo: 7 })
     expect(db.pragma('user_version', { simple: true })).toBe(7)
@@ -276,16 +289,8 @@ describe('cache migrations', () => {
       earnings: { amountMinor: 5_000, currency: 'USD' },
     })
     const { request: _pr, ...paidRow } = paid
-    db.prepare('INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)').run(
-      paid.id,
-      request.id,
-      paid.state,
-      paid.bookedStart,
-      JSON.stringify(paidRow),
-    )
-    db.prepare(
-      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES ('ses_bad', ?, 'ended', 0, '{oops')`,
-    ).run(request.id)
+    insertSessionRow(db, paidRow)
+    insertDamagedSessionRow(db)
     const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
     migrate(db, cacheMigrations, { ...options, upTo: 8 })
     for (const table of tables(db))
@@ -308,9 +313,7 @@ describe('cache migrations', () => {
     insertVersion1Rows(db, { ...sessionRowWithRoom, rate: null, earnings: null })
     const { reviews: _reviews, ...olderStats } = anExpert().stats
     db.prepare('UPDATE expert SET json = ?').run(JSON.stringify({ ...anExpert(), stats: olderStats }))
-    db.prepare(
-      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES ('ses_bad', ?, 'ended', 0, '{oops')`,
-    ).run(request.id)
+    insertDamagedSessionRow(db)
     const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
     migrate(db, cacheMigrations, { ...options, upTo: version })
     expect(db.pragma('user_version', { simple: true })).toBe(version)
@@ -342,13 +345,7 @@ describe('cache migrations', () => {
       id: 'ses_2',
       request,
     })
-    db.prepare('INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)').run(
-      'ses_2',
-      request.id,
-      'booked',
-      olderRow.bookedStart,
-      JSON.stringify(olderRow),
-    )
+    insertSessionRow(db, olderRow)
     const until = FIXTURE_NOW - 60_000
     db.prepare(
       `UPDATE sessions SET json = json_set(json, '$.freeCancellationUntil', ?) WHERE id = 'ses_1'`,
@@ -369,16 +366,8 @@ describe('cache migrations', () => {
     const past = endedSession(liveSession(aSession({ id: 'ses_2', request }), FIXTURE_NOW), FIXTURE_NOW + 1)
     // As caches held sessions before notes: no privateNote in the JSON.
     const { request: _r, privateNote: _n, ...pastRow } = past
-    db.prepare('INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, ?, ?, ?, ?)').run(
-      past.id,
-      request.id,
-      past.state,
-      past.bookedStart,
-      JSON.stringify(pastRow),
-    )
-    db.prepare(
-      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES ('ses_bad', ?, 'ended', 0, '{oops')`,
-    ).run(request.id)
+    insertSessionRow(db, pastRow)
+    insertDamagedSessionRow(db)
     const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
     migrate(db, cacheMigrations, { ...options, upTo: version })
     for (const table of tables(db))
