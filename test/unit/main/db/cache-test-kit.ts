@@ -6,6 +6,8 @@ import type { Logger } from '../../../../src/main/core/ports/logger'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import type { HelpRequest } from '../../../../src/shared/protocol'
+import type { HistoryFilter } from '../../../../src/shared/rules/history-filter'
+import { historyCursorOf } from '../../../../src/shared/rules/history-order'
 import { aScheduledRequest, FIXTURE_NOW } from '../../../support/fixtures'
 
 /** A Logger that keeps its lines. */
@@ -71,4 +73,15 @@ export function scheduled(n: number, at: number): HelpRequest {
       { name: 'b.pdf', sizeBytes: 20, mimeType: 'application/pdf', url: 'https://f.test/b.pdf' },
     ],
   })
+}
+
+/** The ids of every History row, read page by page as the view scrolls, `size` rows at a time. */
+export function allHistoryPages(store: SqliteCacheStore, size: number, filter?: HistoryFilter): string[] {
+  const seen: string[] = []
+  let page = store.sessionHistory(size, undefined, filter)
+  while (page.length > 0) {
+    seen.push(...page.map((s) => s.id))
+    page = store.sessionHistory(size, historyCursorOf(page.at(-1)!), filter)
+  }
+  return seen
 }

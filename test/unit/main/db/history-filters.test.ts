@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest'
 import { historyPageQuery } from '../../../../src/main/db/repositories/history-query'
 import type { HistoryFilter } from '../../../../src/shared/rules/history-filter'
-import { historyCursorOf } from '../../../../src/shared/rules/history-order'
 import type { Session } from '../../../../src/shared/protocol'
 import {
   aClient,
@@ -16,7 +15,7 @@ import {
   MINUTE,
   sessionUpdated,
 } from '../../../support/fixtures'
-import { useFreshStores } from './cache-test-kit'
+import { allHistoryPages, useFreshStores } from './cache-test-kit'
 
 const fresh = useFreshStores()
 
@@ -65,15 +64,6 @@ function seeded(sessions: ReadonlyArray<Session>) {
 }
 
 /** Every page of `filter`, `size` at a time, in order. */
-function allPages(store: ReturnType<typeof fresh>['store'], filter: HistoryFilter, size: number): string[] {
-  const seen: string[] = []
-  let page = store.sessionHistory(size, undefined, filter)
-  while (page.length > 0) {
-    seen.push(...ids(page))
-    page = store.sessionHistory(size, historyCursorOf(page.at(-1)!), filter)
-  }
-  return seen
-}
 
 describe('History filters and search in the cache', () => {
   const at = (minutes: number) => FIXTURE_NOW - minutes * MINUTE
@@ -150,7 +140,7 @@ describe('History filters and search in the cache', () => {
       past('other', { start: at(60), note: 'unrelated' }),
       past('older', { start: at(120), note: 'ticket' }),
     ])
-    expect(allPages(store, { query: 'ticket' }, 2)).toEqual([
+    expect(allHistoryPages(store, 2, { query: 'ticket' })).toEqual([
       'same-g',
       'same-f',
       'same-e',
@@ -160,8 +150,8 @@ describe('History filters and search in the cache', () => {
       'same-a',
       'older',
     ])
-    expect(allPages(store, { query: 'ticket', kind: 'instant' }, 3)).toEqual(
-      allPages(store, { query: 'ticket' }, 50),
+    expect(allHistoryPages(store, 3, { query: 'ticket', kind: 'instant' })).toEqual(
+      allHistoryPages(store, 50, { query: 'ticket' }),
     )
   })
 

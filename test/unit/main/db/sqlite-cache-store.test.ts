@@ -20,7 +20,7 @@ import {
   MINUTE,
   sessionUpdated,
 } from '../../../support/fixtures'
-import { countRows, scheduled, useFreshStores } from './cache-test-kit'
+import { allHistoryPages, countRows, scheduled, useFreshStores } from './cache-test-kit'
 
 const fresh = useFreshStores()
 
@@ -92,13 +92,7 @@ describe('session lists', () => {
       session('older-2', at(-180), 'cancelled'),
     ]
     store.applyEvents(sessions.map((s, i) => sessionUpdated(i + 1, s)))
-    const seen: string[] = []
-    let page = store.sessionHistory(2)
-    while (page.length > 0) {
-      seen.push(...page.map((s) => s.id))
-      page = store.sessionHistory(2, historyCursorOf(page.at(-1)!))
-    }
-    expect(seen).toEqual([
+    expect(allHistoryPages(store, 2)).toEqual([
       'same-g',
       'same-f',
       'same-e',
