@@ -10,10 +10,12 @@ import type Database from 'better-sqlite3'
 import type { Server } from 'socket.io'
 import { LIVE_EVENT, type HelpRequest } from '../src/shared/protocol'
 import { chainDigest } from '../server/src/event-digest'
-import { signedJson } from '../server/src/event-log'
+import { closeWithDigest } from '../server/src/event-log'
 import { newId } from '../server/src/ids'
 import { fillSlot, JSON_SLOT, JsonText, spliceJson } from '../server/src/json-text'
 import { expertRoom } from '../server/src/socket-gateway'
+import { preparedOnce } from '../server/src/store/prepared-once'
+import { insertInChunks } from '../server/src/store/insert-in-chunks'
 
 /** The guarantees a fan-out keeps, each of which a mode may drop. */
 export interface Guarantees {
@@ -53,10 +55,7 @@ export function guaranteeModel(
     `INSERT INTO guarantee_requests (id, client_id, title, description, attachments, tags, kind, proposed_times,
        expected_duration_minutes, state, created_at, invite_json) VALUES (?, ?, ?, ?, '[]', '[]', ?, '[]', ?, 'open', ?, ?)`,
   )
-  const insertInvite = db.prepare(
-    `INSERT INTO guarantee_invites (id, request_id, expert_id, reason, sent_at, expires_at, state)
-       VALUES (?, ?, ?, 'matched', ?, ?, 'open')`,
-  )
+  const sql = preparedOnce(db)
   const insertEvent = db.prepare(
     'INSERT INTO guarantee_events (expert_id, id, type, at, payload, digest, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   )
@@ -97,11 +96,11 @@ export function guaranteeModel(
           latestIds.set(expertId, id)
           const stored = JSON.stringify({ invite: inviteOf(inviteId) })
           const head = `{"id":${id},"type":"invite.created","at":${now},"payload":`
-          const json = `${head}${fillSlot(stored, requestJson)}}`
-          const digest = g.digestChain ? chainDigest(latestDigests.get(expertId) ?? '', json) : ''
+          const open = `${head}${fillSlot(stored, requestJson)}`
+          const digest = g.digestChain ? chainDigest(latestDigests.get(expertId) ?? '', `${open}}`) : ''
           latestDigests.set(expertId, digest)
-          const sign = (text: string): string => (g.digestChain ? signedJson(text, digest) : text)
-          return { expertId, id, json: sign(json), row: sign(`${head}${stored}}`), digest }
+          const close = (text: string): string => (g.digestChain ? closeWithDigest(text, digest) : `${text}}`)
+          return { expertId, id, json: close(open), row: close(`${head}${stored}`), digest }
         })
       const writeInvites = (): void => {
         insertRequest.run(
@@ -114,8 +113,21 @@ export function guaranteeModel(
           now,
           requestJson,
         )
-        for (const invite of invites)
-          insertInvite.run(invite.id, request.id, invite.expertId, now, now + 300_000)
+        insertInChunks(
+          sql,
+          {
+            table: 'guarantee_invites',
+            shared: [
+              ['request_id', request.id],
+              ['reason', 'matched'],
+              ['sent_at', now],
+              ['expires_at', now + 300_000],
+              ['state', 'open'],
+            ],
+            columns: ['id', 'expert_id'],
+          },
+          invites.map((invite) => [invite.id, invite.expertId]),
+        )
       }
       const writeEvents = (built: ReadonlyArray<Built>): void => {
         for (const e of built) {

@@ -224,24 +224,25 @@ export class EventLog {
         this.touched.set(expertId, { id: id - 1, digest: this.latestDigest(expertId) })
       }
       this.latestIds.set(expertId, id)
-      const event = { id, type, at, payload }
+      // JSON.stringify({ id, type, at, payload }) without its closing brace, so that the digest
+      // can follow as the last key without cutting the text again.
       const head = `{"id":${id},"type":${JSON.stringify(type)},"at":${at},"payload":`
-      const json = payloadJson === undefined ? JSON.stringify(event) : `${head}${payloadJson}}`
-      const stored =
-        storedPayloadJson === undefined
-          ? undefined
-          : { json: `${head}${storedPayloadJson.json}}`, requestId: storedPayloadJson.requestId }
-      return { expertId, event, json, stored }
+      return {
+        expertId,
+        event: { id, type, at, payload },
+        open: `${head}${payloadJson ?? JSON.stringify(payload)}`,
+        storedOpen: storedPayloadJson === undefined ? undefined : `${head}${storedPayloadJson.json}`,
+        requestId: storedPayloadJson?.requestId ?? null,
+      }
     })
     markPhase('events serialized')
-    const signed = unsigned.map(({ expertId, event, json, stored }) => {
-      const digest = chainDigest(this.latestDigest(expertId), json)
+    const signed = unsigned.map(({ expertId, event, open, storedOpen, requestId }) => {
+      const digest = chainDigest(this.latestDigest(expertId), `${open}}`)
       this.latestDigests.set(expertId, digest)
-      // The same text JSON.stringify gives for the event with its digest as the last key.
+      const wire = closeWithDigest(open, digest)
+      const row = storedOpen === undefined ? wire : closeWithDigest(storedOpen, digest)
       const signedEvent = { ...event, digest } as PlatformEvent
-      const wire = signedJson(json, digest)
-      const row = stored === undefined ? wire : signedJson(stored.json, digest)
-      return { expertId, event: signedEvent, json: wire, row, requestId: stored?.requestId ?? null, digest }
+      return { expertId, event: signedEvent, json: wire, row, requestId, digest }
     })
     markPhase('digests')
     const placed = this.placed
@@ -339,7 +340,10 @@ export class EventLog {
   }
 }
 
-/** An event's JSON text with its digest added as the last key, from the text without it. */
-export function signedJson(unsignedJson: string, digest: string): string {
-  return `${unsignedJson.slice(0, -1)},"digest":${JSON.stringify(digest)}}`
+/**
+ * An event's JSON text with its digest as the last key, from the text without it and without its
+ * closing brace: the same text JSON.stringify gives for the event with the digest added.
+ */
+export function closeWithDigest(openJson: string, digest: string): string {
+  return `${openJson},"digest":${JSON.stringify(digest)}}`
 }

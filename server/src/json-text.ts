@@ -37,7 +37,8 @@ export class JsonTextEncoder extends Encoder {
 
 /** Stands where a part whose JSON text is known goes, until `spliceJson` puts the text there. */
 export const JSON_SLOT = '\u0000json-slot'
-const SLOT_TEXT = JSON.stringify(JSON_SLOT)
+/** JSON_SLOT as it appears in JSON text, for text that keeps a slot to fill later. */
+export const JSON_SLOT_TEXT = JSON.stringify(JSON_SLOT)
 
 /**
  * JSON.stringify(value) where `value` holds JSON_SLOT in place of a part whose text is `partJson`:
@@ -51,7 +52,26 @@ export function spliceJson(value: unknown, partJson: string): string {
 
 /** JSON text holding JSON_SLOT's text in place of a part, with `partJson` put there. */
 export function fillSlot(json: string, partJson: string): string {
-  const at = json.indexOf(SLOT_TEXT)
+  const at = json.indexOf(JSON_SLOT_TEXT)
   if (at < 0) throw new Error('fillSlot: the text holds no JSON_SLOT')
-  return `${json.slice(0, at)}${partJson}${json.slice(at + SLOT_TEXT.length)}`
+  return `${json.slice(0, at)}${partJson}${json.slice(at + JSON_SLOT_TEXT.length)}`
+}
+
+/**
+ * JSON text holding JSON_SLOT's text in `count` places, cut there: the `count + 1` parts around
+ * them, in order. Filling the slots is then a join, with no search per copy (a fan-out's invites
+ * differ only in what fills them). The slots must come before any text a user chose, as in
+ * `spliceJson`.
+ */
+export function cutAtSlots(json: string, count: number): string[] {
+  const parts: string[] = []
+  let from = 0
+  for (let i = 0; i < count; i++) {
+    const at = json.indexOf(JSON_SLOT_TEXT, from)
+    if (at < 0) throw new Error(`cutAtSlots: the text holds ${i} JSON_SLOT, not ${count}`)
+    parts.push(json.slice(from, at))
+    from = at + JSON_SLOT_TEXT.length
+  }
+  parts.push(json.slice(from))
+  return parts
 }

@@ -54,16 +54,3 @@ export interface MarketplaceContext {
   readonly config: MarketplaceConfig
   readonly logger: Logger
 }
-
-/** A `prepare` that compiles each SQL text once per database. */
-export function preparedOnce(db: Database.Database): Database.Database['prepare'] {
-  const statements = new Map<string, Database.Statement>()
-  return ((source: string) => {
-    let statement = statements.get(source)
-    if (statement === undefined) {
-      statement = db.prepare(source)
-      statements.set(source, statement)
-    }
-    return statement
-  }) as Database.Database['prepare']
-}

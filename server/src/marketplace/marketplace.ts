@@ -18,14 +18,10 @@ import {
   isTimestamp,
   LATEST_TIMESTAMP,
 } from '../../../src/shared/protocol/time'
+import { preparedOnce } from '../store/prepared-once'
 import { createClient, createExpert, type NewClient, type NewExpert } from './accounts'
 import { repairInviteLookup } from './invite-lookup'
-import {
-  defaultMarketplaceConfig,
-  preparedOnce,
-  type MarketplaceConfig,
-  type MarketplaceContext,
-} from './context'
+import { defaultMarketplaceConfig, type MarketplaceConfig, type MarketplaceContext } from './context'
 import { clientCancelSession } from './cancellations'
 import { executeCommand } from './execute-command'
 import { sendClientMessage, threadOf } from './messages'

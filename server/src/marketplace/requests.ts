@@ -18,8 +18,9 @@ import type { ExpertRow, InviteRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 import { parseInput } from './parse-input'
 import { markPhase } from '../phase-trace'
-import { fillSlot, JSON_SLOT } from '../json-text'
+import { cutAtSlots, JSON_SLOT, JSON_SLOT_TEXT } from '../json-text'
 import { writeInviteLookup } from './invite-lookup'
+import { insertInChunks } from '../store/insert-in-chunks'
 
 /** A new request as a client (or the simulator, or a test) submits it. */
 export const CreateRequestInput = z.object({
@@ -91,32 +92,43 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
       input.kind === 'instant'
         ? now + ctx.config.instantInviteTtlMs
         : Math.min(now + ctx.config.scheduledInviteTtlMs, times.at(-1) ?? now)
-    const insertInvite = ctx.sql(
-      `INSERT INTO invites (id, request_id, expert_id, reason, sent_at, expires_at, state) VALUES (?, ?, ?, ?, ?, ?, 'open')`,
+    const invites = expertIds.map((expertId) => ({ expertId, inviteId: newId('inv') }))
+    insertInChunks(
+      ctx.sql,
+      {
+        table: 'invites',
+        shared: [
+          ['request_id', id],
+          ['reason', reason],
+          ['sent_at', now],
+          ['expires_at', expiresAt],
+          ['state', 'open'],
+        ],
+        columns: ['id', 'expert_id'],
+      },
+      invites.map(({ expertId, inviteId }) => [inviteId, expertId]),
     )
-    const invites = expertIds.map((expertId) => {
-      const inviteId = newId('inv')
-      insertInvite.run(inviteId, id, expertId, reason, now, expiresAt)
-      return { expertId, inviteId }
-    })
     markPhase('invite rows')
     // The request is the bulk of every invite: serialized once for all of them, and stored once.
     const requestJson = JSON.stringify(request)
     ctx.sql('UPDATE requests SET invite_json = ? WHERE id = ?').run(requestJson, id)
-    // Invites differ only in their id: serialized once, with the id and the request left as slots.
-    const storedInvite = JSON.stringify({
-      invite: { id: JSON_SLOT, request: JSON_SLOT, reason, sentAt: now, expiresAt, state: 'open' },
-    })
+    // Invites differ only in their id: serialized once, cut where the id and the request go.
+    const [beforeId, beforeRequest, rest] = cutAtSlots(
+      JSON.stringify({
+        invite: { id: JSON_SLOT, request: JSON_SLOT, reason, sentAt: now, expiresAt, state: 'open' },
+      }),
+      2,
+    )
     ctx.events.appendAll(
       invites.map(({ expertId, inviteId }) => {
         const invite = { id: inviteId, request, reason, sentAt: now, expiresAt, state: 'open' } as const
-        const stored = fillSlot(storedInvite, JSON.stringify(inviteId))
+        const withId = `${beforeId}${JSON.stringify(inviteId)}${beforeRequest}`
         return {
           expertId,
           type: 'invite.created',
           payload: { invite },
-          payloadJson: fillSlot(stored, requestJson),
-          storedPayloadJson: { json: stored, requestId: id },
+          payloadJson: `${withId}${requestJson}${rest}`,
+          storedPayloadJson: { json: `${withId}${JSON_SLOT_TEXT}${rest}`, requestId: id },
         }
       }),
     )

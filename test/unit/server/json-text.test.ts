@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { Encoder, PacketType } from 'socket.io-parser'
-import { JSON_SLOT, JsonText, JsonTextEncoder, spliceJson } from '../../../server/src/json-text'
+import {
+  cutAtSlots,
+  JSON_SLOT,
+  JSON_SLOT_TEXT,
+  JsonText,
+  JsonTextEncoder,
+  spliceJson,
+} from '../../../server/src/json-text'
 
 const value = { id: 7, text: 'a "quoted" \\ line\n🚀', nested: { list: [1, null, 'x'] } }
 
@@ -39,5 +46,32 @@ describe('spliceJson', () => {
 
   it('refuses a value without the slot, rather than sending it without the part', () => {
     expect(() => spliceJson({ id: 'inv_1' }, '{}')).toThrow(/no JSON_SLOT/)
+  })
+})
+
+describe('cutAtSlots', () => {
+  const whole = { invite: { id: 'inv_1', request: value, reason: 'matched', state: 'open' } }
+  const slotted = JSON.stringify({ invite: { ...whole.invite, id: JSON_SLOT, request: JSON_SLOT } })
+
+  it('cuts at each slot, so that joining the parts with their texts gives the whole', () => {
+    const [beforeId, beforeRequest, rest] = cutAtSlots(slotted, 2)
+    expect(`${beforeId}${JSON.stringify('inv_1')}${beforeRequest}${JSON.stringify(value)}${rest}`).toBe(
+      JSON.stringify(whole),
+    )
+  })
+
+  it('keeps a slot to fill later when joined with JSON_SLOT_TEXT', () => {
+    const [beforeId, beforeRequest, rest] = cutAtSlots(slotted, 2)
+    const kept = `${beforeId}${JSON.stringify('inv_1')}${beforeRequest}${JSON_SLOT_TEXT}${rest}`
+    expect(spliceJson(JSON.parse(kept), JSON.stringify(value))).toBe(JSON.stringify(whole))
+  })
+
+  it('cuts only at the first slots asked for: a later slot text (a user typing it) stays as it is', () => {
+    const typed = JSON.stringify({ id: JSON_SLOT, note: JSON_SLOT })
+    expect(cutAtSlots(typed, 1)).toEqual(['{"id":', `,"note":${JSON_SLOT_TEXT}}`])
+  })
+
+  it('refuses text with fewer slots than asked for', () => {
+    expect(() => cutAtSlots(JSON.stringify({ id: JSON_SLOT }), 2)).toThrow(/holds 1 JSON_SLOT, not 2/)
   })
 })
