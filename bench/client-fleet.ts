@@ -4,6 +4,7 @@
  * each request has its invite.
  */
 import { fork, type ChildProcess } from 'node:child_process'
+import type { Pause } from './tail-causes'
 
 /** One request delivered to every expected recipient, with the first and last arrival times. */
 export interface Delivered {
@@ -18,12 +19,15 @@ export class ClientFleet {
   private readonly child: ChildProcess
   private waiting = new Map<string, (d: Delivered) => void>()
   private early = new Map<string, Delivered>()
+  /** The garbage-collection pauses of the child holding the sockets, as it reported them. */
+  readonly pauses: Pause[] = []
 
   constructor() {
     this.child = fork(new URL('./fanout-clients.mjs', import.meta.url), [], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
-    this.child.on('message', (m: Delivered | { type: 'ready' }) => {
+    this.child.on('message', (m: Delivered | ({ type: 'pause' } & Pause) | { type: 'ready' }) => {
+      if (m.type === 'pause') this.pauses.push({ start: m.start, duration: m.duration })
       if (m.type !== 'delivered') return
       const resolve = this.waiting.get(m.requestId)
       if (resolve) {

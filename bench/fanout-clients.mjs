@@ -1,9 +1,18 @@
 // Child process for the fan-out bench: holds many socket.io client connections away from the
 // server's event loop, and reports when the last of each invite's recipients has it.
 // Plain JavaScript so it starts with bare `node`, without a TypeScript loader.
+import { PerformanceObserver } from 'node:perf_hooks'
 import { io } from 'socket.io-client'
 
 const now = () => performance.timeOrigin + performance.now()
+
+// This process's garbage-collection pauses, so the bench can tell a slow round that was the
+// clients' doing from one that was the server's.
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    process.send({ type: 'pause', start: performance.timeOrigin + entry.startTime, duration: entry.duration })
+  }
+}).observe({ entryTypes: ['gc'] })
 const sockets = []
 const arrivals = new Map()
 let expected = 0

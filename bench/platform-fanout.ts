@@ -7,6 +7,7 @@
  * (bench/fanout-guarantees.ts), and each server's memory per 1,000 sockets.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
+import { PerformanceObserver } from 'node:perf_hooks'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PROTOCOL_VERSION, type Invite } from '../src/shared/protocol'
@@ -19,13 +20,15 @@ import { ClientFleet } from './client-fleet'
 import { guaranteeCosts } from './fanout-guarantee-costs'
 import type { Headline } from './headline'
 import { rssPerSockets } from './server-rss'
+import { formatTailCauses, tailCauses, type Pause, type Round } from './tail-causes'
 import { median, mib, ms, percentile } from './stats'
 import { WritePhases } from './write-phases'
 
 const EXPERTS = 1_000
 const FAN_OUT = 100
 const BLOCKS = 20
-const ROUNDS_PER_BLOCK = 50
+// A hundred, so that a block's p99 (by nearest rank) is its 99th round: with fifty it was its slowest.
+const ROUNDS_PER_BLOCK = 100
 const WARMUP = 20
 
 const now = (): number => performance.timeOrigin + performance.now()
@@ -38,26 +41,48 @@ export interface FanOutSide {
 
 let nextRound = 0
 
-/**
- * `rounds` latencies of one side: request sent until its last recipient has it. `sendTimes`, when
- * given, gets how long each `send` itself took (for bare socket.io: its emits).
- */
+/** What `measure` also records, when asked. */
+interface MeasureRecords {
+  /** The platform's per-phase timers, told when each write is asked for. */
+  readonly phases?: WritePhases
+  /** How long each `send` itself took (for bare socket.io: its emits). */
+  readonly sendTimes?: number[]
+  /** Each round's times. */
+  readonly rounds?: Round[]
+}
+
+/** `rounds` latencies of one side: request sent until its last recipient has it. */
 export async function measure(
   side: FanOutSide,
   rounds: number,
-  phases?: WritePhases,
-  sendTimes?: number[],
+  records: MeasureRecords = {},
 ): Promise<number[]> {
   const latencies: number[] = []
   for (let i = 0; i < rounds; i++) {
-    phases?.calling()
+    records.phases?.calling()
     const started = now()
     const requestId = side.send(nextRound++)
-    sendTimes?.push(now() - started)
-    const { last } = await side.fleet.delivered(requestId)
+    records.sendTimes?.push(now() - started)
+    const { first, last } = await side.fleet.delivered(requestId)
     latencies.push(last - started)
+    records.rounds?.push({ started, first, last })
   }
   return latencies
+}
+
+/** This process's garbage-collection pauses from now until the returned function is called. */
+function watchPauses(): () => Pause[] {
+  const pauses: Pause[] = []
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      pauses.push({ start: performance.timeOrigin + entry.startTime, duration: entry.duration })
+    }
+  })
+  observer.observe({ entryTypes: ['gc'] })
+  return () => {
+    observer.disconnect()
+    return pauses
+  }
 }
 
 /** A block's figures: the p50 and p99 of its rounds. */
@@ -193,13 +218,15 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   await measure(raw, WARMUP)
 
   const all = { platform: [] as number[], raw: [] as number[], rawEmits: [] as number[] }
+  const logs = { platform: [] as Round[], raw: [] as Round[] }
   const phases = new WritePhases()
+  const serverPauses = watchPauses()
   const result = await runBlocks({
     ours: {
       name: 'Standby platform',
       run: async () => {
         phases.start()
-        const latencies = await measure(platform, ROUNDS_PER_BLOCK, phases)
+        const latencies = await measure(platform, ROUNDS_PER_BLOCK, { phases, rounds: logs.platform })
         phases.stop()
         all.platform.push(...latencies)
         return blockFigures(latencies)
@@ -208,7 +235,10 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
     baseline: {
       name: 'bare socket.io',
       run: async () => {
-        const latencies = await measure(raw, ROUNDS_PER_BLOCK, undefined, all.rawEmits)
+        const latencies = await measure(raw, ROUNDS_PER_BLOCK, {
+          sendTimes: all.rawEmits,
+          rounds: logs.raw,
+        })
         all.raw.push(...latencies)
         return blockFigures(latencies)
       },
@@ -220,6 +250,10 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   console.log(`all ${rounds} rounds of each side pooled:`)
   console.log(row('  bare socket.io (baseline)', all.raw))
   console.log(row('  Standby platform', all.platform))
+  const pauses = serverPauses()
+  console.log(`the slowest 1% of rounds, and the garbage-collection pauses they overlapped:`)
+  console.log(formatTailCauses('Standby platform', tailCauses(logs.platform, platform.fleet.pauses, pauses)))
+  console.log(formatTailCauses('bare socket.io', tailCauses(logs.raw, raw.fleet.pauses, pauses)))
 
   console.log(`\nWhere a platform fan-out's time goes (median per fan-out, share of their sum):`)
   for (const line of phases.lines()) console.log(line)

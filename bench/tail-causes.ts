@@ -1,0 +1,67 @@
+/**
+ * What the slowest rounds of a fan-out bench had in common: a garbage-collection pause in the
+ * process holding the client sockets (the bench's own stand-in for a thousand separate machines),
+ * one in the process running the servers, or neither. A p99 set by the first is the bench's, not
+ * the server's; the figures let a reader tell which before chasing the wrong one.
+ */
+
+/** One measured round: when it was sent, and when its first and its last recipient had it (epoch ms). */
+export interface Round {
+  readonly started: number
+  readonly first: number
+  readonly last: number
+}
+
+/** A garbage-collection pause (epoch ms). */
+export interface Pause {
+  readonly start: number
+  readonly duration: number
+}
+
+/** The slowest rounds and what overlapped them. */
+export interface TailCauses {
+  /** How many rounds count as the slowest. */
+  readonly rounds: number
+  /** The fastest of them, in ms. */
+  readonly from: number
+  /** Of them, those during which the clients' process paused (whatever else happened). */
+  readonly clientPause: number
+  /** Those during which only the servers' process paused. */
+  readonly serverPauseOnly: number
+  /** Those with no pause in either. */
+  readonly neither: number
+}
+
+const overlaps = (round: Round, pause: Pause): boolean =>
+  pause.start < round.last && pause.start + pause.duration > round.started
+
+/** The slowest `share` of `rounds` (at least one), and the pauses they overlapped. */
+export function tailCauses(
+  rounds: ReadonlyArray<Round>,
+  clientPauses: ReadonlyArray<Pause>,
+  serverPauses: ReadonlyArray<Pause>,
+  share = 0.01,
+): TailCauses {
+  const slowest = [...rounds]
+    .sort((a, b) => b.last - b.started - (a.last - a.started))
+    .slice(0, Math.max(1, Math.ceil(rounds.length * share)))
+  const client = slowest.filter((r) => clientPauses.some((p) => overlaps(r, p)))
+  const serverOnly = slowest.filter((r) => !client.includes(r) && serverPauses.some((p) => overlaps(r, p)))
+  const last = slowest.at(-1)
+  return {
+    rounds: slowest.length,
+    from: last === undefined ? Number.NaN : last.last - last.started,
+    clientPause: client.length,
+    serverPauseOnly: serverOnly.length,
+    neither: slowest.length - client.length - serverOnly.length,
+  }
+}
+
+/** One line per side, for the bench's output. */
+export function formatTailCauses(name: string, causes: TailCauses): string {
+  return (
+    `  ${name.padEnd(18)} slowest ${causes.rounds} (from ${causes.from.toFixed(2)} ms): ` +
+    `${causes.clientPause} during a GC pause of the clients' process, ` +
+    `${causes.serverPauseOnly} during one of the servers' only, ${causes.neither} during neither`
+  )
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { formatTailCauses, tailCauses, type Round } from '../../../bench/tail-causes'
+
+/** Rounds one second apart, each `ms` long. */
+const rounds = (lengths: ReadonlyArray<number>): Round[] =>
+  lengths.map((ms, i) => ({ started: i * 1_000, first: i * 1_000 + 0.1, last: i * 1_000 + ms }))
+
+describe('tailCauses', () => {
+  const fast = Array.from({ length: 97 }, () => 1)
+  const all = rounds([...fast, 9, 8, 7])
+
+  it('takes the slowest share of the rounds and says which pause each overlapped', () => {
+    const causes = tailCauses(
+      all,
+      [{ start: 97_000 + 2, duration: 5 }], // inside the 9 ms round
+      [
+        { start: 97_000 + 1, duration: 1 }, // the same round: it counts for the clients
+        { start: 98_000 - 1, duration: 2 }, // straddles the start of the 8 ms round
+        { start: 50_000, duration: 3 }, // a fast round's: not among the slowest
+      ],
+      0.03,
+    )
+    expect(causes).toEqual({ rounds: 3, from: 7, clientPause: 1, serverPauseOnly: 1, neither: 1 })
+  })
+
+  it('does not count a pause that ended before the round or began after it', () => {
+    const causes = tailCauses(
+      all,
+      [
+        { start: 97_000 - 2, duration: 2 },
+        { start: 97_000 + 9, duration: 1 },
+      ],
+      [],
+      0.01,
+    )
+    expect(causes).toEqual({ rounds: 1, from: 9, clientPause: 0, serverPauseOnly: 0, neither: 1 })
+  })
+
+  it('takes at least one round, and says so in one line', () => {
+    const causes = tailCauses(rounds([2, 3]), [], [], 0.01)
+    expect(causes.rounds).toBe(1)
+    expect(formatTailCauses('bare socket.io', causes)).toBe(
+      "  bare socket.io     slowest 1 (from 3.00 ms): 0 during a GC pause of the clients' process, 0 during one of the servers' only, 1 during neither",
+    )
+  })
+})
