@@ -12,10 +12,10 @@ describe('tailCauses', () => {
   it('takes the slowest share of the rounds and says which pause each overlapped', () => {
     const causes = tailCauses(
       all,
-      [{ start: 97_000 + 2, duration: 5 }], // inside the 9 ms round
+      [{ start: 97_000 + 2, duration: 5 }], // inside the slowest round
       [
         { start: 97_000 + 1, duration: 1 }, // the same round: it counts for the clients
-        { start: 98_000 - 1, duration: 2 }, // straddles the start of the 8 ms round
+        { start: 98_000 - 1, duration: 2 }, // straddles the start of the second slowest
         { start: 50_000, duration: 3 }, // a fast round's: not among the slowest
       ],
       0.03,
