@@ -306,7 +306,8 @@ export class EventLog {
     const latest = this.latestId(expertId)
     const oldest = this.lookup.oldestId(expertId) ?? latest + 1
     if (after > latest || after < oldest - 1) return { kind: 'out_of_range', latestId: latest }
-    // The event just before the oldest kept one is gone, so a digest for it cannot be checked.
+    // The event just before the oldest kept one is gone: a cursor there replays without a digest,
+    // but a digest for it cannot be checked, so that cursor gets a snapshot instead.
     if (digest !== undefined && after > 0 && this.digestAt(expertId, after) !== digest) {
       return { kind: 'out_of_range', latestId: latest }
     }

@@ -126,3 +126,22 @@ describe('replay after a disconnect', () => {
     expect(anonymous.status).toBe(401)
   })
 })
+
+describe('a cursor at the event just before the oldest one kept', () => {
+  const platform = useTestPlatform()
+
+  it('catches up without a digest, and gets a snapshot with one, since that event is gone and its digest cannot be checked', () => {
+    const expert = platform().addExpert().id
+    for (const i of [1, 2, 3, 4]) platform().inviteDirectly(expert, `Request ${i}`)
+    const { marketplace } = platform().server
+    const before = marketplace.replay(expert, 0)
+    if (before.kind !== 'events') throw new Error(`expected events, got ${before.kind}`)
+    const digestOfSecond = before.events[1]?.digest
+    expect(marketplace.events.prune(2)).toBe(2)
+
+    const plain = marketplace.replay(expert, 2)
+    expect(plain.kind === 'events' && plain.events.map((e) => e.id)).toEqual([3, 4])
+    expect(marketplace.replay(expert, 2, { digest: digestOfSecond }).kind).toBe('snapshot')
+    expect(marketplace.replay(expert, 1).kind).toBe('snapshot')
+  })
+})
