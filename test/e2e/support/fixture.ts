@@ -14,6 +14,7 @@ import {
   type TestExpert,
   type TestShell,
 } from './harness'
+import { logTail, reportOnFailure, takeFailureReport } from './failure-report'
 
 /** What a test builds its scenario from. */
 export interface E2eWorld {
@@ -33,7 +34,10 @@ export function useE2e(): () => Promise<E2eWorld> {
   beforeAll(async () => {
     browser = await launchChromium()
   })
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    // Before the teardown, while the shells still show where the test stopped.
+    const report = takeFailureReport()
+    if (task.result?.state === 'fail') console.error(`What the failed test left behind:\n\n${report}`)
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined)
   })
   afterAll(async () => {
@@ -42,6 +46,14 @@ export function useE2e(): () => Promise<E2eWorld> {
   return async () => {
     const platform = await startTestPlatform()
     cleanups.push(() => platform.close())
+    reportOnFailure({
+      describe: () =>
+        [
+          `Platform at ${platform.server.url}, its clock at ${new Date(platform.clock.now()).toISOString()}`,
+          'log:',
+          logTail(platform.logger.lines),
+        ].join('\n'),
+    })
     return {
       platform,
       expert: (name, tags = []) => addExpert(platform, name, tags),

@@ -12,6 +12,7 @@ import { createFileSecrets, NODE_DATA_FILES } from '../../../src/main/node/adapt
 import type { Clock } from '../../../src/shared/clock'
 import type { ConnectionState } from '../../../src/shared/connection-state'
 import type { TestPlatform } from '../../support/test-platform'
+import { logTail, PendingWaits, RecordingLog, reportOnFailure } from './failure-report'
 
 /**
  * Chromium without sandbox, GPU or any network of its own (this machine has none), and without
@@ -37,8 +38,6 @@ export const CHROMIUM_PATH = process.env['STANDBY_CHROMIUM'] ?? '/usr/bin/chromi
 /** The expert's OS locale and time zone, fixed so the tests can say what the screen shows. */
 export const LOCALE = 'en-GB'
 export const TIME_ZONE = 'Europe/Berlin'
-
-const quiet = { info: () => {}, warn: () => {}, error: () => {} }
 
 /** Launch Chromium. */
 export function launchChromium(): Promise<Browser> {
@@ -70,6 +69,8 @@ export interface TestShell {
   connection(): ConnectionState
   /** Resolves once the core's connection matches. */
   waitForConnection(match: (state: ConnectionState) => boolean): Promise<ConnectionState>
+  /** `promise`, named in the failure report as what the test waits for until it settles. */
+  waitingFor<T>(what: string, promise: Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -84,9 +85,10 @@ export async function startShell(
 ): Promise<TestShell> {
   const dataDir = mkdtempSync(join(tmpdir(), 'standby-e2e-'))
   mkdirSync(dataDir, { recursive: true })
+  const log = new RecordingLog()
   if (expert !== undefined) {
     // What a completed sign-in stores; the core resumes it when it starts.
-    await createFileSecrets({ path: join(dataDir, NODE_DATA_FILES.signIn), log: quiet }).save({
+    await createFileSecrets({ path: join(dataDir, NODE_DATA_FILES.signIn), log }).save({
       platformUrl: platform.server.url,
       token: expert.token,
       expertId: expert.id,
@@ -95,29 +97,46 @@ export async function startShell(
   const shell = await startBrowserShell({
     dataDir,
     rendererDir: join(process.cwd(), 'out', 'renderer'),
-    log: quiet,
+    log,
     out: { write: () => true },
     defaultPlatformUrl: platform.server.url,
     clock,
     version: '0.1.0',
   })
   const core = shell.runtime.core
+  const waits = new PendingWaits()
+  const stopReporting = reportOnFailure({
+    describe: () =>
+      [
+        `Browser shell of ${expert?.name ?? 'nobody signed in'} (${dataDir})`,
+        `connection: ${JSON.stringify(core.connection)}`,
+        'still waiting for:',
+        waits.describe(),
+        'log:',
+        logTail(log.lines),
+      ].join('\n'),
+  })
   return {
     shell,
     dataDir,
     connection: () => core.connection,
+    waitingFor: (what, promise) => waits.track(what, promise),
     waitForConnection(match) {
-      return new Promise((resolve) => {
-        if (match(core.connection)) return resolve(core.connection)
-        const off = core.states.add((state) => {
-          if (!match(state)) return
-          off()
-          resolve(state)
-        })
-      })
+      return waits.track(
+        `a connection state that matches ${match.toString().slice(0, 120)}`,
+        new Promise((resolve) => {
+          if (match(core.connection)) return resolve(core.connection)
+          const off = core.states.add((state) => {
+            if (!match(state)) return
+            off()
+            resolve(state)
+          })
+        }),
+      )
     },
     async close() {
-      await shell.close()
+      await waits.track('the shell to close', shell.close())
+      stopReporting()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -10,16 +10,19 @@ export function cachedInvite(shell: TestShell, requestId: string): Promise<Invit
   const core = shell.shell.runtime.core
   const find = (): Invite | undefined =>
     core.cache.openInvites().find((invite) => invite.request.id === requestId)
-  return new Promise((resolve) => {
-    const found = find()
-    if (found !== undefined) return resolve(found)
-    const off = core.cacheChanged.add(() => {
-      const invite = find()
-      if (invite === undefined) return
-      off()
-      resolve(invite)
-    })
-  })
+  return shell.waitingFor(
+    `the invite for request ${requestId} in the app's cache`,
+    new Promise((resolve) => {
+      const found = find()
+      if (found !== undefined) return resolve(found)
+      const off = core.cacheChanged.add(() => {
+        const invite = find()
+        if (invite === undefined) return
+        off()
+        resolve(invite)
+      })
+    }),
+  )
 }
 
 /** Accept an invite as the app would (join an instant one, or book `proposedTime`). */
@@ -28,10 +31,10 @@ export async function accept(
   invite: Invite,
   proposedTime: number | null = null,
 ): Promise<Session> {
-  const outcome = await shell.shell.runtime.core.command('invite.accept', {
-    inviteId: invite.id,
-    proposedTime,
-  })
+  const outcome = await shell.waitingFor(
+    `the platform's answer to accepting invite ${invite.id}`,
+    shell.shell.runtime.core.command('invite.accept', { inviteId: invite.id, proposedTime }),
+  )
   if (!outcome.ok) throw new Error(`accept failed: ${outcome.error.message}`)
   return outcome.result.session
 }
