@@ -150,7 +150,11 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
       closed ??= (async () => {
         timer?.cancel()
         io.disconnectSockets(true)
-        await new Promise<void>((resolve) => io.close(() => resolve()))
+        const stopped = new Promise<void>((resolve) => io.close(() => resolve()))
+        // Closing the server waits for every request in progress; one whose client stopped
+        // halfway (or trickles its body) would hold a restart for the guard's whole limit.
+        http.closeAllConnections()
+        await stopped
         await checkpointer?.close()
         db.close()
       })()

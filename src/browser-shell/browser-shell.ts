@@ -303,7 +303,11 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
       await ipc.close()
       runtime.close()
       adapters.close()
-      await new Promise<void>((resolve) => http.close(() => resolve()))
+      // The app is quitting: a page still open, or a client that stopped halfway through a
+      // request, must not keep it waiting (close alone waits for every request in progress).
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()))
+      http.closeAllConnections()
+      await closed
     },
   }
 }

@@ -36,7 +36,8 @@ export class RecordingLog {
   readonly error = (message: string, detail?: unknown): void => this.record('error', message, detail)
 
   private record(level: string, message: string, detail: unknown): void {
-    const extra = detail === undefined ? '' : ` ${detail instanceof Error ? detail.message : JSON.stringify(detail)}`
+    const extra =
+      detail === undefined ? '' : ` ${detail instanceof Error ? detail.message : JSON.stringify(detail)}`
     this.lines.push(`${new Date().toISOString()} ${level} ${message}${extra}`)
   }
 }
@@ -45,7 +46,9 @@ export class RecordingLog {
 export function logTail(lines: ReadonlyArray<string>): string {
   const kept = lines.slice(-LOG_TAIL)
   const left = lines.length - kept.length
-  return [...(left > 0 ? [`  (${left} earlier lines left out)`] : []), ...kept.map((l) => `  ${l}`)].join('\n')
+  return [...(left > 0 ? [`  (${left} earlier lines left out)`] : []), ...kept.map((l) => `  ${l}`)].join(
+    '\n',
+  )
 }
 
 /** Waits still pending, by what they wait for: a test that hangs names the wait it hangs in. */

@@ -98,3 +98,24 @@ describe('a request whose body never finishes arriving', () => {
     await platformCaughtUp(platform().server.url)
   })
 })
+
+describe('a platform shutting down', () => {
+  // The guard's own limits never fire here: only the shutdown can end these connections.
+  const platform = useTestPlatform({ connections: { clock: new ManualClock(0) } })
+
+  it('does not wait for a request body half sent or a connection that never spoke, and ends both', async () => {
+    const { port } = platform().server
+    const halfSent = await openSilent(port)
+    halfSent.write(
+      `POST ${HTTP_PATHS.signIn} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{"email":',
+    )
+    const silent = await openSilent(port)
+    const ends = [closed(halfSent), closed(silent)]
+    await platformCaughtUp(platform().server.url)
+
+    await platform().stopServer()
+
+    expect(await Promise.all(ends)).toEqual(['', ''])
+  })
+})
