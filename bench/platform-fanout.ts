@@ -191,6 +191,33 @@ async function rawSide(
   }
 }
 
+/**
+ * The same comparison with bare socket.io on both sides (a second server in this process, with
+ * its own client process): what the ratios are when the two servers do exactly the same work. The
+ * client processes' garbage collection sets much of each side's p99, and how long it is differs
+ * between two processes running the same code, so a p99 ratio means something only beside this.
+ */
+async function noiseFloor(raw: FanOutSide, sample: Invite) {
+  console.log(
+    `\n== The ratios' noise floor: bare socket.io against a second bare socket.io (its own server ` +
+      `and client process), ${BLOCKS} interleaved blocks of ${ROUNDS_PER_BLOCK} rounds per side ==`,
+  )
+  const twin = await rawSide(sample)
+  await twin.connect()
+  await measure(twin, WARMUP)
+  const side = (name: string, of: FanOutSide) => ({
+    name,
+    run: async () => blockFigures(await measure(of, ROUNDS_PER_BLOCK)),
+  })
+  const result = await runBlocks({
+    ours: side('second bare socket.io', twin),
+    baseline: side('bare socket.io', raw),
+    blocks: BLOCKS,
+  })
+  await twin.close()
+  return result
+}
+
 const row = (name: string, values: ReadonlyArray<number>): string =>
   `${name.padEnd(30)} p50 ${ms(percentile(values, 50)).padStart(10)}   p99 ${ms(percentile(values, 99)).padStart(10)}`
 
@@ -261,6 +288,9 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
     `  (bare socket.io's ${FAN_OUT} emits, for comparison with "delivered": ${ms(median(all.rawEmits))})`,
   )
 
+  const floor = await noiseFloor(raw, platform.sample())
+  for (const line of formatBlocks(floor)) console.log(line)
+
   const costs = await guaranteeCosts(platform, measure, blockFigures)
   for (const line of costs) console.log(line)
   await raw.close()
@@ -282,6 +312,7 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   console.log(`  Standby platform              ${mib(platformRss)}`)
   return [
     ...blockHeadlines('fan-out', result),
+    ...blockHeadlines('fan-out noise floor', floor).filter((h) => h.unit === 'ratio'),
     { name: `platform RSS per ${EXPERTS} sockets`, value: platformRss, unit: 'bytes' },
     { name: `bare socket.io RSS per ${EXPERTS} sockets`, value: rawRss, unit: 'bytes' },
   ]
