@@ -15,6 +15,7 @@ import {
   type Welcome,
 } from '../../shared/protocol'
 import { signIn, type SignInOutcome } from './auth/sign-in'
+import { discardBody } from './auth/capped-json'
 import { connectionStatus, statusLine } from './connection/connection-status'
 import { Listeners } from '../../shared/listeners'
 import { PlatformLink, type LinkTimings } from './connection/platform-link'
@@ -224,9 +225,13 @@ export class StandbyCore {
         method: 'POST',
         headers: { authorization: `Bearer ${signedIn.token}` },
         signal: AbortSignal.timeout(5_000),
-      }).catch(() =>
-        this.deps.log.warn('Could not reach the platform to revoke the sign-in; it was forgotten here.'),
-      )
+        // The token goes to the platform signed in to, never on to wherever it points.
+        redirect: 'manual',
+      })
+        .then(discardBody)
+        .catch(() =>
+          this.deps.log.warn('Could not reach the platform to revoke the sign-in; it was forgotten here.'),
+        )
     }
   }
 

@@ -11,6 +11,7 @@ import {
   type Expert,
 } from '../../../shared/protocol'
 import { checkPlatformUrl } from '../../../shared/platform-url'
+import { discardBody, readCappedJson } from './capped-json'
 
 /** What a sign-in attempt ended as. */
 export type SignInOutcome =
@@ -24,6 +25,21 @@ export type SignInOutcome =
 
 /** How long each HTTP call of the sign-in may take. */
 const TIMEOUT_MS = 8_000
+
+/** A platform's info is a few hundred bytes: a larger answer is something else, and is not read. */
+const INFO_MAX_BYTES = 64 * 1024
+/** The sign-in's answer (a token and the expert with their stats) is a few kilobytes. */
+const SIGN_IN_MAX_BYTES = 1024 * 1024
+
+/** Where a redirect points, resolved against the address asked, for a sentence; null if unreadable. */
+function redirectTarget(res: Response, asked: string): string | null {
+  const location = res.headers.get('location')
+  if (location === null) return null
+  const target = URL.parse(location, asked)
+  return target === null ? null : target.href.slice(0, 200)
+}
+
+const isRedirect = (res: Response): boolean => res.status >= 300 && res.status < 400
 
 /** Normalize what the expert typed as the platform address; null when it is not one the app may use. */
 export function normalizePlatformUrl(input: string): string | null {
@@ -43,10 +59,21 @@ export async function signIn(
   const platformUrl = checked.url
   let infoBody: unknown
   try {
-    const res = await fetchImpl(`${platformUrl}${HTTP_PATHS.info}`, {
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    })
-    infoBody = await res.json().catch(() => undefined)
+    // Redirects are not followed: the address they point to was never checked (it may be plain
+    // http to another computer), and a sign-in sent after one would carry the password there.
+    const asked = `${platformUrl}${HTTP_PATHS.info}`
+    const res = await fetchImpl(asked, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' })
+    if (isRedirect(res)) {
+      await discardBody(res)
+      const target = redirectTarget(res, asked)
+      return {
+        ok: false,
+        reason: 'not_a_platform',
+        message: `${platformUrl} sent Standby on to ${target ?? 'another address'} instead of answering. If that is your platform, sign in with its address; otherwise check the address.`,
+      }
+    }
+    const read = await readCappedJson(res, INFO_MAX_BYTES)
+    infoBody = read.kind === 'json' ? read.value : undefined
   } catch (error) {
     return {
       ok: false,
@@ -70,13 +97,26 @@ export async function signIn(
     }
   }
   try {
-    const res = await fetchImpl(`${platformUrl}${HTTP_PATHS.signIn}`, {
+    const asked = `${platformUrl}${HTTP_PATHS.signIn}`
+    const res = await fetchImpl(asked, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
+      // Following a 307 or 308 would send the password again, to an address never checked.
+      redirect: 'manual',
     })
-    const body: unknown = await res.json().catch(() => undefined)
+    if (isRedirect(res)) {
+      await discardBody(res)
+      const target = redirectTarget(res, asked)
+      return {
+        ok: false,
+        reason: 'failed',
+        message: `${platformUrl} answered the sign-in by sending it on to ${target ?? 'another address'}, so Standby did not send your password there. If that is your platform, sign in with its address.`,
+      }
+    }
+    const read = await readCappedJson(res, SIGN_IN_MAX_BYTES)
+    const body: unknown = read.kind === 'json' ? read.value : undefined
     if (res.status === 401)
       return { ok: false, reason: 'wrong_credentials', message: 'Wrong email or password.' }
     const message = (body as { error?: { message?: string } } | undefined)?.error?.message

@@ -1,8 +1,9 @@
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalizePlatformUrl, signIn } from '../../../../src/main/core/auth/sign-in'
 import { hashPassword } from '../../../../server/src/auth'
+import { HTTP_PATHS } from '../../../../src/shared/protocol'
 import { useTestPlatform } from '../../../support/test-platform'
 
 describe('normalizePlatformUrl', () => {
@@ -92,5 +93,89 @@ describe('signIn', () => {
       ok: false,
       reason: 'invalid_input',
     })
+  })
+})
+
+describe('signIn against a server that is not what it seems', () => {
+  const platform = useTestPlatform()
+  const servers: Server[] = []
+  afterAll(async () => {
+    for (const server of servers) {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  })
+
+  async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
+    const server = createServer(handler)
+    servers.push(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  }
+
+  /** A server that records what reaches it, and answers as a platform would. */
+  async function elsewhere(): Promise<{ url: string; received: string[] }> {
+    const received: string[] = []
+    const url = await serve((req, res) => {
+      let body = ''
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      req.on('end', () => {
+        received.push(`${req.method ?? ''} ${req.url ?? ''} ${body}`)
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+      })
+    })
+    return { url, received }
+  }
+
+  it('does not follow the sign-in sent on elsewhere: the password stays, and it says where it pointed', async () => {
+    const other = await elsewhere()
+    const info = await (await fetch(`${platform().server.url}${HTTP_PATHS.info}`)).text()
+    const redirecting = await serve((req, res) => {
+      if (req.url === HTTP_PATHS.info)
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(info)
+      res.writeHead(307, { location: `${other.url}/collect` }).end()
+    })
+    const outcome = await signIn(redirecting, 'ada@example.test', 'hunter2')
+    expect(other.received).toEqual([])
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'failed',
+      message: `${redirecting} answered the sign-in by sending it on to ${other.url}/collect, so Standby did not send your password there. If that is your platform, sign in with its address.`,
+    })
+  })
+
+  it('does not follow an address that sends it on elsewhere, and names where to', async () => {
+    const other = await elsewhere()
+    const moved = await serve((_req, res) => res.writeHead(301, { location: `${other.url}/api/info` }).end())
+    const outcome = await signIn(moved, 'ada@example.test', 'hunter2')
+    expect(other.received).toEqual([])
+    expect(outcome).toMatchObject({ ok: false, reason: 'not_a_platform' })
+    expect(outcome.ok ? '' : outcome.message).toContain(`sent Standby on to ${other.url}/api/info`)
+  })
+
+  it('stops reading an answer that never ends at a bound, hangs up, and says it is not a platform', async () => {
+    let hungUp!: () => void
+    const hangUp = new Promise<void>((resolve) => (hungUp = resolve))
+    let sent = 0
+    const endless = await serve((_req, res) => {
+      res.on('close', hungUp)
+      res.writeHead(200, { 'content-type': 'application/json' })
+      // JSON whitespace, forever: no value ever comes.
+      const chunk = Buffer.alloc(64 * 1024, 0x20)
+      const more = (): void => {
+        do sent += chunk.length
+        while (res.write(chunk))
+        res.once('drain', more)
+      }
+      more()
+    })
+    expect(await signIn(endless, 'ada@example.test', 'right')).toMatchObject({
+      ok: false,
+      reason: 'not_a_platform',
+    })
+    await hangUp
+    // What the app took in, plus what the two ends' socket buffers held: nowhere near what the
+    // server could have sent before the sign-in's timeout.
+    expect(sent).toBeLessThan(16 * 1024 * 1024)
   })
 })
