@@ -41,6 +41,17 @@ function redirectTarget(res: Response, asked: string): string | null {
 
 const isRedirect = (res: Response): boolean => res.status >= 300 && res.status < 400
 
+/** A redirect, not followed: hang up on it and say where it pointed. */
+async function refuseRedirect(
+  res: Response,
+  asked: string,
+  reason: 'not_a_platform' | 'failed',
+  say: (target: string) => string,
+): Promise<SignInOutcome> {
+  await discardBody(res)
+  return { ok: false, reason, message: say(redirectTarget(res, asked) ?? 'another address') }
+}
+
 /** Normalize what the expert typed as the platform address; null when it is not one the app may use. */
 export function normalizePlatformUrl(input: string): string | null {
   const checked = checkPlatformUrl(input)
@@ -64,13 +75,13 @@ export async function signIn(
     const asked = `${platformUrl}${HTTP_PATHS.info}`
     const res = await fetchImpl(asked, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' })
     if (isRedirect(res)) {
-      await discardBody(res)
-      const target = redirectTarget(res, asked)
-      return {
-        ok: false,
-        reason: 'not_a_platform',
-        message: `${platformUrl} sent Standby on to ${target ?? 'another address'} instead of answering. If that is your platform, sign in with its address; otherwise check the address.`,
-      }
+      return refuseRedirect(
+        res,
+        asked,
+        'not_a_platform',
+        (to) =>
+          `${platformUrl} sent Standby on to ${to} instead of answering. If that is your platform, sign in with its address; otherwise check the address.`,
+      )
     }
     const read = await readCappedJson(res, INFO_MAX_BYTES)
     infoBody = read.kind === 'json' ? read.value : undefined
@@ -107,13 +118,13 @@ export async function signIn(
       redirect: 'manual',
     })
     if (isRedirect(res)) {
-      await discardBody(res)
-      const target = redirectTarget(res, asked)
-      return {
-        ok: false,
-        reason: 'failed',
-        message: `${platformUrl} answered the sign-in by sending it on to ${target ?? 'another address'}, so Standby did not send your password there. If that is your platform, sign in with its address.`,
-      }
+      return refuseRedirect(
+        res,
+        asked,
+        'failed',
+        (to) =>
+          `${platformUrl} answered the sign-in by sending it on to ${to}, so Standby did not send your password there. If that is your platform, sign in with its address.`,
+      )
     }
     const read = await readCappedJson(res, SIGN_IN_MAX_BYTES)
     const body: unknown = read.kind === 'json' ? read.value : undefined
