@@ -1,5 +1,5 @@
 /** A token bucket per connection: bursts are fine, a flood is refused. */
-import type { Clock } from '../../src/shared/clock'
+import { steadyNow, type Clock } from '../../src/shared/clock'
 
 /** How many messages a connection may send at once, and how fast that allowance refills. */
 export interface RateLimit {
@@ -20,15 +20,17 @@ export class TokenBucket {
     private readonly clock: Clock,
   ) {
     this.tokens = limit.burst
-    this.refilledAt = clock.now()
+    this.refilledAt = steadyNow(clock)
   }
 
   /** Take one token; false when the connection must wait. */
   take(): boolean {
-    const now = this.clock.now()
+    // Time since the last refill on the steady clock: a wall clock set back an hour would
+    // otherwise take an hour of allowance from every connection.
+    const now = steadyNow(this.clock)
     this.tokens = Math.min(
       this.limit.burst,
-      this.tokens + ((now - this.refilledAt) / 1000) * this.limit.perSecond,
+      this.tokens + (Math.max(0, now - this.refilledAt) / 1000) * this.limit.perSecond,
     )
     this.refilledAt = now
     if (this.tokens < 1) return false

@@ -4,7 +4,7 @@
  * and an attempt during a wait is refused before any password work, so an attack costs the
  * platform almost nothing and other sign-ins stay quick.
  */
-import type { Clock } from '../../src/shared/clock'
+import { steadyNow, type Clock } from '../../src/shared/clock'
 
 /** How many failed sign-ins are free, and how the wait grows after them. */
 export interface SignInLimits {
@@ -143,7 +143,9 @@ export class SignInLimiter {
 
   /** Ask to check a password for `email` from `address`. */
   attempt(email: string, address: string): SignInPermit {
-    const now = this.clock.now()
+    // Waits are durations: on the steady clock, so a wall clock set back an hour does not lock an
+    // account for that hour (nor one set forward end a wait early).
+    const now = steadyNow(this.clock)
     const account = email.trim().toLowerCase()
     const accountWait = this.accounts.waitFor(account, now)
     const addressWait = this.addresses.waitFor(address, now)
@@ -159,7 +161,7 @@ export class SignInLimiter {
       settle: (ok) => {
         if (settled) return []
         settled = true
-        const at = this.clock.now()
+        const at = steadyNow(this.clock)
         const waits = [
           { scope: 'account' as const, waitMs: this.accounts.end(account, at, ok ? 'succeeded' : 'failed') },
           // A success does not clear the address: one good account must not launder guesses at others.

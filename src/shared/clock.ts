@@ -21,6 +21,14 @@ export interface Clock {
   monotonic?(): number
 }
 
+/**
+ * A reading to measure how long something took or how long to wait: the monotonic clock where
+ * there is one, so setting the wall clock (by hand, or NTP) stretches or cuts no duration.
+ */
+export function steadyNow(clock: Clock): number {
+  return clock.monotonic?.() ?? clock.now()
+}
+
 /** The real clock. Timers are unref'd so a pending one never keeps a process alive by itself. */
 export const systemClock: Clock = {
   now: () => Date.now(),

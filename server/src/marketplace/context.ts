@@ -53,4 +53,10 @@ export interface MarketplaceContext {
   readonly clock: Clock
   readonly config: MarketplaceConfig
   readonly logger: Logger
+  /**
+   * When each session's billing started on the steady clock, for those that started in this run:
+   * the billed span is measured on it, so a wall clock set while a session runs charges no more or
+   * less than the time that passed.
+   */
+  readonly billingStarts: Map<string, number>
 }

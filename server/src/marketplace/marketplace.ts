@@ -74,6 +74,7 @@ export class Marketplace {
       clock,
       logger,
       config: rules,
+      billingStarts: new Map(),
     }
     if (repaired > 0) {
       logger.warn('invite lookups written at start: the platform stopped before writing them', {

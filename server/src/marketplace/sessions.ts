@@ -15,6 +15,7 @@ import {
   startWindowAt,
   startWindowOpensAt,
 } from '../../../src/shared/rules/session-timing'
+import { steadyNow } from '../../../src/shared/clock'
 import { notCancellableReason } from '../../../src/shared/rules/cancellation-terms'
 import { PlatformError } from '../platform-error'
 import { busyForSession, endBusyForSession } from './availability'
@@ -93,6 +94,7 @@ export function startBilling(
     ctx
       .sql(`UPDATE sessions SET phase = 'billable', billing_started_at = ?, updated_at = ? WHERE id = ?`)
       .run(now, now, row.id)
+    ctx.billingStarts.set(row.id, steadyNow(ctx.clock))
     return { session: publish(ctx, row.id) }
   })
 }
@@ -114,20 +116,37 @@ export function endSession(
       )
     }
     const now = ctx.clock.now()
+    const billingStartedAt = billedSince(ctx, row.id, row.billing_started_at, now)
     // The note goes to the client as the thread's last message, before the end closes the thread.
     if (closingNote !== undefined) appendMessage(ctx, row.request_id, expertId, 'expert', closingNote)
     ctx
       .sql(
-        `UPDATE sessions SET state = 'ended', ended_at = ?, outcome = ?, closing_note = ?, updated_at = ?
+        `UPDATE sessions SET state = 'ended', ended_at = ?, billing_started_at = ?, outcome = ?,
+           closing_note = ?, updated_at = ?
          WHERE id = ?`,
       )
-      .run(now, JSON.stringify(outcome), closingNote ?? null, now, row.id)
+      .run(now, billingStartedAt, JSON.stringify(outcome), closingNote ?? null, now, row.id)
     const session = publish(ctx, row.id)
     endBusyForSession(ctx, expertId)
     // Sent either way: the stats changed with the session.
     publishExpert(ctx, expertId)
     return { session }
   })
+}
+
+/**
+ * When billing started, as the session's record should say once it ends at `now`: the span billed
+ * is what the steady clock measured, so a wall clock set back or forward meanwhile (by hand, or
+ * NTP correcting it) moves the start, which was read on the clock before it was corrected, and
+ * neither the end nor the charge. After a restart only the wall clock is left: the end is then
+ * never before the start.
+ */
+function billedSince(ctx: MarketplaceContext, sessionId: string, recorded: number | null, now: number) {
+  const steadyStart = ctx.billingStarts.get(sessionId)
+  ctx.billingStarts.delete(sessionId)
+  if (recorded === null) return null
+  if (steadyStart === undefined) return Math.min(recorded, now)
+  return now - Math.max(0, steadyNow(ctx.clock) - steadyStart)
 }
 
 /** Cancel every session whose auto-cancel deadline passed with a party absent. */

@@ -4,7 +4,7 @@
  * lockdown as the main window; the page shows its compact view for the ?view=popover address.
  */
 import { screen, type BrowserWindow, type Rectangle } from 'electron'
-import { systemClock, type Clock } from '../../shared/clock'
+import { steadyNow, systemClock, type Clock } from '../../shared/clock'
 import { createAppWindow, type AppWindowOptions } from './app-window'
 
 /** The popover's size. */
@@ -55,7 +55,7 @@ export function createPopover(options: PopoverOptions): Popover {
   // A popover belongs to the moment: clicking elsewhere or Esc puts it away. Closing it for good
   // (Cmd+W, Alt+F4) destroys it; the window slot in index.ts builds a new one when next wanted.
   const clock = options.clock ?? systemClock
-  const elapsed = (): number => clock.monotonic?.() ?? clock.now()
+  const elapsed = (): number => steadyNow(clock)
   let hiddenByBlurAt = Number.NEGATIVE_INFINITY
   window.on('blur', () => {
     if (!window.isVisible()) return

@@ -4,7 +4,7 @@
  * clock decides its rules (when Start opens, when a session is cancelled), so the start window,
  * the countdowns and the reminders all read this clock rather than the computer's own.
  */
-import type { Clock, TimerHandle } from '../../../shared/clock'
+import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import {
   addExchange,
   bestOffset,
@@ -58,7 +58,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
 
   /** The local monotonic clock: durations are the same on both sides. */
   monotonic(): number {
-    return this.local.monotonic?.() ?? this.local.now()
+    return steadyNow(this.local)
   }
 
   /** Local timers: a delay is a delay whatever the clock says. */
