@@ -104,7 +104,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     connectTimeoutMs: connectionLimits.firstRequestMs,
     minimumAppVersion: options.minimumAppVersion,
   })
-  const spoke = guardConnections(http, connectionLimits, logger)
+  const guard = guardConnections(http, connectionLimits, logger)
 
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
@@ -120,7 +120,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   })
   const port = (http.address() as AddressInfo).port
   // After socket.io attached its listeners, so its handshake passes the same checks.
-  installFrontDoor(http, { hosts: hostCheck(host, port, options.allowedHosts), spoke, logger })
+  installFrontDoor(http, { hosts: hostCheck(host, port, options.allowedHosts), spoke: guard.spoke, logger })
 
   // The timed rules run on the injected clock, so a manual clock drives expiry and auto-cancel.
   const interval = options.sweepIntervalMs ?? 1_000
@@ -151,9 +151,9 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
         timer?.cancel()
         io.disconnectSockets(true)
         const stopped = new Promise<void>((resolve) => io.close(() => resolve()))
-        // Closing the server waits for every request in progress; one whose client stopped
-        // halfway (or trickles its body) would hold a restart for the guard's whole limit.
-        http.closeAllConnections()
+        // Closing the server waits for every connection; one whose client stopped halfway through
+        // a request, or never closes a refused upgrade, would hold a restart or a shutdown.
+        guard.destroyAll()
         await stopped
         await checkpointer?.close()
         db.close()

@@ -7,7 +7,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import type { Socket } from 'node:net'
 import { systemClock, type Clock, type TimerHandle } from '../../../src/shared/clock'
 import type { Logger } from '../logger'
-import { isLoopbackAddress, peerAddress } from './http-util'
+import { answerAndClose, isLoopbackAddress, peerAddress } from './http-util'
 
 /** How long a silent connection may stay, and how many connections an address may hold. */
 export interface ConnectionLimits {
@@ -56,15 +56,27 @@ function refusalResponse(limit: number): string {
   ].join('\r\n')
 }
 
-/**
- * Watch every connection `http` accepts; call the result with each request (or upgrade) as its
- * head arrives.
- */
+/** The guard over a server's connections. */
+export interface ConnectionGuard {
+  /**
+   * Tell the guard a head arrived on its connection: a request's, or an upgrade's (as the server
+   * took it, from its 'upgrade' event: a request that merely carries an Upgrade header is a request).
+   */
+  spoke(req: IncomingMessage, kind: 'request' | 'upgrade'): void
+  /**
+   * Destroy every connection the server holds, whatever state it is in (a request half sent, an
+   * upgrade refused and never closed by its client): for shutting down without waiting on clients.
+   */
+  destroyAll(): void
+}
+
+/** Watch every connection `http` accepts. */
 export function guardConnections(
   http: HttpServer,
   limits: ConnectionLimits,
   logger: Logger,
-): (req: IncomingMessage) => void {
+): ConnectionGuard {
+  const sockets = new Set<Socket>()
   const open = new Map<string, number>()
   // Addresses already logged as crowding or as silent: one line each until they leave.
   const atCap = new Set<string>()
@@ -75,6 +87,8 @@ export function guardConnections(
   const bodyDeadline = new WeakMap<Socket, TimerHandle>()
 
   http.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
     const address = peerAddress(socket)
     const cap = isLoopbackAddress(address) ? limits.perLoopbackAddress : limits.perAddress
     const count = open.get(address) ?? 0
@@ -82,8 +96,9 @@ export function guardConnections(
       // One line per crowding, not per refused connection.
       if (!atCap.has(address)) logger.warn('connection refused: too many from one address', { address, cap })
       atCap.add(address)
-      socket.end(refusalResponse(cap))
-      socket.on('error', () => {})
+      // The server's parser is already listening on it: without this it would go on handling what
+      // the refused connection sends.
+      answerAndClose(socket, refusalResponse(cap))
       return
     }
     open.set(address, count + 1)
@@ -114,12 +129,18 @@ export function guardConnections(
       if (left < cap) atCap.delete(address)
     })
   })
-  return (req) => {
+  const spoke = (req: IncomingMessage, kind: 'request' | 'upgrade'): void => {
     const socket = req.socket
     silence.get(socket)?.cancel()
     bodyDeadline.get(socket)?.cancel()
-    // An upgraded connection is the WebSocket server's to watch (its handshake and heartbeat).
-    if (req.headers.upgrade !== undefined) return
+    // An upgrade is the WebSocket server's to watch (its handshake and heartbeat). Only a real
+    // one: a plain request that merely carries an Upgrade header still has its body timed. Once
+    // this side has ended an upgraded connection (a refusal, a closed WebSocket) nothing more
+    // comes of it, so it is destroyed rather than left half open for as long as the client likes.
+    if (kind === 'upgrade') {
+      socket.once('finish', () => socket.destroy())
+      return
+    }
     bodyDeadline.set(
       socket,
       limits.clock.setTimeout(() => {
@@ -136,5 +157,11 @@ export function guardConnections(
         socket.destroy()
       }, limits.requestBodyMs),
     )
+  }
+  return {
+    spoke,
+    destroyAll() {
+      for (const socket of sockets) socket.destroy()
+    },
   }
 }

@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream'
 import type { Socket } from 'node:net'
 import type { Logger } from '../logger'
 import type { HostCheck } from './host-check'
+import { answerAndClose } from './http-util'
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void
 type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void
@@ -39,7 +40,11 @@ function addressedHere(req: IncomingMessage, hosts: HostCheck): boolean {
  */
 export function installFrontDoor(
   http: HttpServer,
-  deps: { hosts: HostCheck; spoke: (req: IncomingMessage) => void; logger: Logger },
+  deps: {
+    hosts: HostCheck
+    spoke: (req: IncomingMessage, kind: 'request' | 'upgrade') => void
+    logger: Logger
+  },
 ): void {
   const { hosts, spoke, logger } = deps
   const onRequest = http.listeners('request') as RequestListener[]
@@ -57,7 +62,7 @@ export function installFrontDoor(
   }
 
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    spoke(req)
+    spoke(req, 'request')
     const refusal = refuse(req)
     if (refusal !== undefined) {
       res.writeHead(refusal.status, {
@@ -70,11 +75,11 @@ export function installFrontDoor(
     for (const listener of onRequest) listener.call(http, req, res)
   })
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    spoke(req)
+    spoke(req, 'upgrade')
     const refusal = refuse(req)
     if (refusal !== undefined) {
-      socket.on('error', () => {})
-      socket.end(
+      answerAndClose(
+        socket,
         [
           `HTTP/1.1 ${refusal.status} Misdirected Request`,
           'content-type: application/json; charset=utf-8',

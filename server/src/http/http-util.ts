@@ -1,5 +1,6 @@
 /** Small helpers for the platform's JSON-over-HTTP endpoints. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { ErrorCode } from '../../../src/shared/protocol'
 import { PlatformError } from '../platform-error'
 
@@ -147,6 +148,17 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization
   const match = header === undefined ? null : /^Bearer\s+(\S+)$/i.exec(header)
   return match?.[1]
+}
+
+/**
+ * Send `response` on a raw connection and close it for good: read nothing more from it (a refused
+ * connection must not get its requests handled), and destroy it once the answer is out, since a
+ * client that never closes its side would otherwise hold a half-closed connection open.
+ */
+export function answerAndClose(socket: Duplex, response: string): void {
+  socket.on('error', () => {})
+  socket.pause()
+  socket.end(response, () => socket.destroy())
 }
 
 /** A socket's peer IP address, with an IPv4 address mapped into IPv6 written as plain IPv4. */

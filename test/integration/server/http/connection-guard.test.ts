@@ -3,13 +3,47 @@ import { connect, type Socket } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../src/shared/clock'
 import { HTTP_PATHS } from '../../../../src/shared/protocol'
-import { useTestPlatform } from '../../../support/test-platform'
+import { useTestPlatform, type TestPlatform } from '../../../support/test-platform'
 
 function openSilent(port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => resolve(socket))
     socket.on('error', reject)
   })
+}
+
+/** A client that, like a broken or hostile one, never closes its side of the connection itself. */
+function openHalfOpen(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true }, () => resolve(socket))
+    socket.on('error', reject)
+  })
+}
+
+const webSocketUpgrade = (path: string, host: string): string =>
+  `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+  'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n'
+
+/** Everything the platform sent, once it has ended its side (the client may keep its own open). */
+function answered(socket: Socket): Promise<string> {
+  let text = ''
+  socket.setEncoding('utf8')
+  socket.on('data', (chunk: string) => (text += chunk))
+  return new Promise((resolve) => socket.once('end', () => resolve(text)))
+}
+
+/** How many connections the platform's server holds. */
+function connectionsHeld(platform: TestPlatform): Promise<number> {
+  return new Promise((resolve, reject) =>
+    platform.server.io.httpServer.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+  )
+}
+
+/** The platform's HTTP requests, as its server takes them. */
+function handledRequests(platform: TestPlatform): string[] {
+  const handled: string[] = []
+  platform.server.io.httpServer.on('request', (req: IncomingMessage) => void handled.push(req.url ?? ''))
+  return handled
 }
 
 function closed(socket: Socket): Promise<string> {
@@ -117,5 +151,81 @@ describe('a platform shutting down', () => {
     await platform().stopServer()
 
     expect(await Promise.all(ends)).toEqual(['', ''])
+  })
+})
+
+describe('a connection over the cap from one address', () => {
+  const platform = useTestPlatform({ connections: { perLoopbackAddress: 1 } })
+
+  it('gets its 503 and is closed, and nothing it sent is handled', async () => {
+    const handled = handledRequests(platform())
+    const held = await openHalfOpen(platform().server.port)
+    const refused = await openHalfOpen(platform().server.port)
+    // It sends a request at once and keeps its side open.
+    refused.write(`GET ${HTTP_PATHS.info}?on-a-refused-connection HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`)
+    expect(await answered(refused)).toMatch(/^HTTP\/1\.1 503/)
+    // The held connection's request is answered after anything sent before it.
+    const answer = closed(held)
+    held.end(`GET ${HTTP_PATHS.info} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`)
+    expect(await answer).toMatch(/^HTTP\/1\.1 200/)
+    expect(handled).toEqual([HTTP_PATHS.info])
+  })
+})
+
+describe('a request that carries an Upgrade header but is no upgrade', () => {
+  const bodyClock = new ManualClock(0)
+  const platform = useTestPlatform({ connections: { requestBodyMs: 30_000, clock: bodyClock } })
+
+  it('has its body timed like any request: trickled, it is cut off at the deadline', async () => {
+    const heads = new Promise<void>((resolve) =>
+      platform().server.io.httpServer.on('request', (req: IncomingMessage) => {
+        if (req.headers.upgrade !== undefined) resolve()
+      }),
+    )
+    const sneaky = await openSilent(platform().server.port)
+    const ends = closed(sneaky)
+    // Without "Connection: upgrade", Node hands this over as an ordinary request, body and all.
+    sneaky.write(
+      `POST ${HTTP_PATHS.signIn} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{',
+    )
+    await heads
+    bodyClock.advance(30_000)
+    expect(await ends).toBe('')
+  })
+})
+
+describe('an upgrade refused for its address', () => {
+  const platform = useTestPlatform()
+
+  it('gets its answer and is closed, though the client keeps its side open', async () => {
+    const socket = await openHalfOpen(platform().server.port)
+    const ends = answered(socket)
+    socket.write(webSocketUpgrade('/socket.io/?EIO=4&transport=websocket', 'elsewhere.example'))
+    expect(await ends).toMatch(/^HTTP\/1\.1 421/)
+    await expect.poll(() => connectionsHeld(platform())).toBe(0)
+    socket.destroy()
+  })
+})
+
+describe('a platform shutting down with upgrades left half open', () => {
+  const platform = useTestPlatform({ connections: { clock: new ManualClock(0) } })
+
+  it('does not wait for upgrades it refused or does not serve, from clients that keep their side open', async () => {
+    const { port } = platform().server
+    const misdirected = await openHalfOpen(port)
+    const unserved = await openHalfOpen(port)
+    const ends = [answered(misdirected), answered(unserved)]
+    misdirected.write(webSocketUpgrade('/socket.io/?EIO=4&transport=websocket', 'elsewhere.example'))
+    unserved.write(webSocketUpgrade('/not-socket-io', '127.0.0.1'))
+    await platformCaughtUp(platform().server.url)
+
+    await platform().stopServer()
+
+    const [misdirectedAnswer, unservedAnswer] = await Promise.all(ends)
+    expect(misdirectedAnswer).toMatch(/^HTTP\/1\.1 421/)
+    expect(unservedAnswer).not.toMatch(/^HTTP\/1\.1 101/)
+    misdirected.destroy()
+    unserved.destroy()
   })
 })
