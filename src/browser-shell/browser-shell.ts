@@ -5,7 +5,7 @@
  * machine) and by the end-to-end tests in Chromium.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { join } from 'node:path'
 import type { LinkTimings } from '../main/core/connection/platform-link'
 import type { Logger } from '../main/core/ports/logger'
@@ -128,7 +128,14 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy()
     const status =
       error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy())
+  })
+  // Every connection, whatever became of it (an upgrade refused or taken by the IPC socket is no
+  // longer the HTTP server's to close), so that closing the shell can end them all.
+  const connections = new Set<Socket>()
+  http.on('connection', (socket: Socket) => {
+    connections.add(socket)
+    socket.once('close', () => connections.delete(socket))
   })
   await new Promise<void>((resolve, reject) => {
     http.once('error', () => adapters.close())
@@ -303,10 +310,10 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
       await ipc.close()
       runtime.close()
       adapters.close()
-      // The app is quitting: a page still open, or a client that stopped halfway through a
-      // request, must not keep it waiting (close alone waits for every request in progress).
+      // The app is quitting: a page still open, a client that stopped halfway through a request
+      // or never closes a refused upgrade, must not keep it waiting (close alone waits for them).
       const closed = new Promise<void>((resolve) => http.close(() => resolve()))
-      http.closeAllConnections()
+      for (const socket of connections) socket.destroy()
       await closed
     },
   }

@@ -48,7 +48,8 @@ export function attachIpcSocket(
     const refusal = refuse(req, origin, secret)
     if (refusal !== undefined) {
       log.warn(`Browser shell refused an IPC connection: ${refusal}`)
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
+      // Destroyed once answered: a client that never closes its side would hold it half open.
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n', () => socket.destroy())
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))

@@ -39,3 +39,27 @@ it('closes with a request body half sent, headers half sent and a page connected
   await Promise.all(dropped)
   await expect(fetch(`${shell.origin}/`)).rejects.toThrow()
 })
+
+it('closes with a refused IPC upgrade whose client keeps its side open', async () => {
+  const { shell, close } = await startBareShell()
+  const { hostname, port } = new URL(shell.origin)
+  const refused = await new Promise<Socket>((resolve, reject) => {
+    const socket = connect({ port: Number(port), host: hostname, allowHalfOpen: true }, () => resolve(socket))
+    socket.once('error', reject)
+  })
+  let answer = ''
+  refused.on('data', (chunk: Buffer) => (answer += chunk.toString()))
+  const answered = new Promise<void>((resolve) => refused.once('end', () => resolve()))
+  // No secret, so the shell refuses it; the client never closes its side.
+  refused.write(
+    `GET /ipc HTTP/1.1\r\nHost: ${new URL(shell.origin).host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+      'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+  )
+  await answered
+  expect(answer).toMatch(/^HTTP\/1\.1 403/)
+
+  await close()
+
+  refused.destroy()
+  await expect(fetch(`${shell.origin}/`)).rejects.toThrow()
+})
