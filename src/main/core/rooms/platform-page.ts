@@ -4,18 +4,12 @@
  * http only on this computer (the embedded platform), since a room link carries the key to the
  * room and plain http across a network would show it to anyone on the way.
  */
+import { isLoopbackHost } from '../../../shared/platform-url'
 import { resolveRoomUrl, roomUrlProblem } from '../../../shared/protocol/room-url'
 
 /** The page's whole URL, or why it may not be opened, in words for the expert. */
 export type PlatformPage =
   { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: string }
-
-const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
-
-/** True for a host name of this computer. */
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOST.test(hostname)
-}
 
 /**
  * `address` (a path on the platform or a whole URL) as a page of the platform at `platformUrl`

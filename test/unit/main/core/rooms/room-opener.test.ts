@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { platformPage } from '../../../../../src/main/core/rooms/platform-page'
 import { RoomOpener } from '../../../../../src/main/core/rooms/room-opener'
+import { checkPlatformUrl } from '../../../../../src/shared/platform-url'
 import type { Session } from '../../../../../src/shared/protocol'
 import { aSession } from '../../../../support/fixtures'
 
@@ -70,6 +71,23 @@ describe('RoomOpener', () => {
     })
     expect(open).toHaveBeenCalledExactlyOnceWith(`${LOCAL}/rooms/ses_1?key=k`)
   })
+
+  // Sign-in takes these as this computer and signs in over plain http, so their rooms open too.
+  it.each(['http://localhost.:4455', 'http://[::ffff:127.0.0.1]:4455'])(
+    'opens the room of a platform signed in to at %s, this computer by another spelling',
+    async (typed) => {
+      const checked = checkPlatformUrl(typed)
+      if (!checked.ok) throw new Error(checked.message)
+      const { rooms, open } = opener(
+        aSession({ id: 'ses_1', roomUrl: '/rooms/ses_1?key=k' }),
+        undefined,
+        checked.url,
+      )
+      const url = `${checked.url}/rooms/ses_1?key=k`
+      expect(await rooms.openCached('ses_1')).toEqual({ ok: true, result: { url } })
+      expect(open).toHaveBeenCalledExactlyOnceWith(url)
+    },
+  )
 
   it('refuses a foreign room with a log line that keeps the room key out', async () => {
     const { rooms, open, log } = opener(aSession({ roomUrl: 'https://evil.example/rooms/1?key=secret' }))
