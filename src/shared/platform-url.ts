@@ -61,6 +61,14 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
   return { ok: true, url: `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}` }
 }
 
+/**
+ * The path a platform is served under, without a trailing slash: "" at the root, "/standby" for
+ * https://host/standby. The platform's own paths (its API, its socket, its rooms) are under it.
+ */
+export function platformBasePath(platformUrl: URL): string {
+  return platformUrl.pathname.replace(/\/+$/, '')
+}
+
 /** True when `url`, scheme included, is an address the app may talk to a platform at (stored addresses). */
 export function isAllowedPlatformUrl(url: string): boolean {
   return /^https?:\/\//i.test(url) && checkPlatformUrl(url).ok

@@ -13,6 +13,7 @@ import type { Runtime } from '../../src/main/node/runtime/start-runtime'
 import { headlessHost, startNodeRuntime } from '../../src/main/node/runtime/start-node-runtime'
 import { systemClock, type Clock } from '../../src/shared/clock'
 import type { ConnectionState } from '../../src/shared/connection-state'
+import { startPathProxy } from './path-proxy'
 import { startTestPlatform, type TestPlatform } from './test-platform'
 
 /** How long a test waits for something the core should do promptly; a failsafe, not a sleep. */
@@ -71,17 +72,50 @@ function until<T>(
   })
 }
 
+/** A core on a fresh platform, and the address it was signed in with. */
+export interface CoreOnPlatform {
+  readonly platform: TestPlatform
+  readonly expert: { readonly id: string; readonly token: string }
+  readonly core: TestCore
+  /** The platform's address as the core has it: the platform's own, or the proxy's with its path. */
+  readonly platformUrl: string
+}
+
+/** Where a fresh platform is reached: at its own address, or through a proxy serving it under `underPath`. */
+export interface PlatformReach {
+  readonly underPath?: string
+}
+
+/**
+ * A fresh platform with one expert and a core signed in as that expert, still connecting; `defer`
+ * closes them after the test.
+ */
+export async function startCoreWithPlatform(
+  defer: (fn: () => Promise<void> | void) => void,
+  { underPath }: PlatformReach = {},
+): Promise<CoreOnPlatform> {
+  const platform = await startTestPlatform()
+  defer(() => platform.close())
+  let platformUrl = platform.server.url
+  if (underPath !== undefined) {
+    const proxy = await startPathProxy(platform.server.port, underPath)
+    defer(() => proxy.close())
+    platformUrl = proxy.url
+  }
+  const expert = platform.addExpert()
+  const core = await startCoreFor(platformUrl, expert)
+  defer(() => core.close(true))
+  return { platform, expert, core, platformUrl }
+}
+
 /** A fresh platform with one expert whose core is online; `defer` closes both after the test. */
 export async function startOnlineCore(
   defer: (fn: () => Promise<void> | void) => void,
-): Promise<{ platform: TestPlatform; expert: { id: string; token: string }; core: TestCore }> {
-  const platform = await startTestPlatform()
-  defer(() => platform.close())
-  const expert = platform.addExpert()
-  const core = await startCoreFor(platform.server.url, expert)
-  defer(() => core.close(true))
-  await core.waitForState((s) => s.status === 'online')
-  return { platform, expert, core }
+  reach: PlatformReach = {},
+): Promise<CoreOnPlatform> {
+  const started = await startCoreWithPlatform(defer, reach)
+  await started.core.waitForState((s) => s.status === 'online')
+  return started
 }
 
 /** Start a core signed in as `expert` on the platform at `platformUrl` (the platform's or a proxy's). */

@@ -15,8 +15,8 @@ export function newRoomKey(): string {
 }
 
 /**
- * The room's address on this platform: a path the app resolves against the URL it signed in to,
- * so the link follows whatever name and port the expert reaches the platform by.
+ * The room's address on this platform: a path the app resolves under the URL it signed in to, so
+ * the link follows whatever name, port and path (behind a proxy) the expert reaches the platform by.
  */
 export function roomPath(sessionId: string, roomKey: string): string {
   return `${ROOMS_PATH}${encodeURIComponent(sessionId)}?key=${roomKey}`

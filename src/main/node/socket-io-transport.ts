@@ -4,11 +4,16 @@
  * LinkTransport port.
  */
 import { io } from 'socket.io-client'
+import { platformBasePath } from '../../shared/platform-url'
 import type { LinkTransport } from '../core/ports/link-transport'
 
 /** A socket.io connection that never reconnects by itself: retrying is the link's. */
 export const socketIoTransport: LinkTransport = (options, handlers) => {
-  const socket = io(options.platformUrl, {
+  // socket.io-client reads a URL's path as a namespace, so a platform served under a path
+  // (https://host/standby) is reached at its origin, with the path leading to its socket.io.
+  const platform = new URL(options.platformUrl)
+  const socket = io(platform.origin, {
+    path: `${platformBasePath(platform)}/socket.io`,
     auth: options.auth,
     transports: ['websocket'],
     // socket.io's own reconnection cannot be told to retry at once on resume, so the link retries.

@@ -1,11 +1,12 @@
 /**
  * A session's room: the platform's page where the expert meets the client. The platform sends it
- * as an absolute path on itself ("/rooms/ses_1?key=…"), which the app resolves against the URL it
- * signed in to, or as a whole http(s) URL. Which origin is the platform's only the app knows (the
- * URL it signed in to), so the core checks the origin (resolveRoomUrl) on arrival and again when it
- * opens a room; the schema checks the shape.
+ * as an absolute path on itself ("/rooms/ses_1?key=…"), which the app resolves under the URL it
+ * signed in to (its path included, as every API path is), or as a whole http(s) URL. Which origin
+ * is the platform's only the app knows (the URL it signed in to), so the core checks the origin
+ * (resolveRoomUrl) on arrival and again when it opens a room; the schema checks the shape.
  */
 import { z } from 'zod'
+import { platformBasePath } from '../platform-url'
 
 /** The longest room address the protocol carries, in characters. */
 export const MAX_ROOM_URL_LENGTH = 2048
@@ -49,14 +50,21 @@ export const RoomUrl = z
 
 /**
  * The room's whole URL when `roomUrl` is on the platform at `platformUrl` (same scheme, host and
- * port), else null: a room elsewhere is another site's page, whatever the platform says.
+ * port; a path goes under the platform's own), else null: a room elsewhere is another site's page,
+ * whatever the platform says.
  */
 export function resolveRoomUrl(roomUrl: string, platformUrl: string): string | null {
   if (roomUrlProblem(roomUrl) !== null) return null
   try {
     const platform = new URL(platformUrl)
     if (platform.protocol !== 'https:' && platform.protocol !== 'http:') return null
-    const room = new URL(roomUrl, platform)
+    // A path is the platform's, so it goes under the path the platform is served at, as its API
+    // does: behind a proxy at https://host/standby, "/rooms/…" is https://host/standby/rooms/…,
+    // where the host's root may be another application or nothing at all.
+    const room = new URL(
+      roomUrl.startsWith('/') ? `${platformBasePath(platform)}${roomUrl}` : roomUrl,
+      platform,
+    )
     return room.origin === platform.origin ? room.href : null
   } catch {
     return null

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest'
 import type { Session } from '../../../../src/shared/protocol'
 import { anExpert, aRequest, aSession, aSnapshot } from '../../../support/fixtures'
 import { startHostilePlatform } from '../../../support/hostile-platform'
-import { inviteTitled, startOnlineCore, startTestCore, type TestCore } from '../../../support/test-core'
+import {
+  inviteTitled,
+  startOnlineCore,
+  startTestCore,
+  type PlatformReach,
+  type TestCore,
+} from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
 
 const MINUTE = 60_000
@@ -13,8 +19,8 @@ describe('the session room', () => {
   const defer = useCleanup()
 
   /** Ada's core online on a fresh platform, with an open instant invite titled `title`. */
-  async function adaWithInvite(title: string) {
-    const online = await startOnlineCore(defer)
+  async function adaWithInvite(title: string, reach: PlatformReach = {}) {
+    const online = await startOnlineCore(defer, reach)
     const { platform, expert, core } = online
     platform.inviteDirectly(expert.id, title)
     await core.waitForNotifications(1)
@@ -22,16 +28,23 @@ describe('the session room', () => {
     return { ...online, inviteId: invite!.id, api: core.runtime.api, opened: core.adapters.browser.opened }
   }
 
-  it('opens the room once when the window’s Join takes an instant invite, and the page is the session’s', async () => {
-    const { platform, api, inviteId, opened } = await adaWithInvite('Hooks question')
-    const outcome = await api['invites.accept']({ inviteId, proposedTime: null })
-    if (!outcome.ok) throw new Error(outcome.error.message)
-    const { session } = outcome.result
-    expect(opened).toEqual([`${platform.server.url}${session.roomUrl}`])
-    const page = await fetch(opened[0]!)
-    expect(page.status).toBe(200)
-    expect(await page.text()).toContain('Hooks question')
-  })
+  it.each([
+    ['at its own address', {}],
+    // Behind a proxy at https://host/standby the host's root is not the platform's.
+    ['served under a path', { underPath: '/standby' }],
+  ])(
+    'opens the room once when the window’s Join takes an instant invite on a platform %s, and the page is the session’s',
+    async (_, reach: PlatformReach) => {
+      const { platformUrl, api, inviteId, opened } = await adaWithInvite('Hooks question', reach)
+      const outcome = await api['invites.accept']({ inviteId, proposedTime: null })
+      if (!outcome.ok) throw new Error(outcome.error.message)
+      const { session } = outcome.result
+      expect(opened).toEqual([`${platformUrl}${session.roomUrl}`])
+      const page = await fetch(opened[0]!)
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('Hooks question')
+    },
+  )
 
   it('opens no room when the accept fails, nor when it only books a scheduled session; Start opens it', async () => {
     const { platform, expert, core, api, inviteId, opened } = await adaWithInvite('Taken already')

@@ -51,11 +51,21 @@ describe('a session’s room', () => {
 describe('resolveRoomUrl', () => {
   it('resolves a path against the platform the app signed in to, whatever name it used', () => {
     expect(resolveRoomUrl('/rooms/ses_1?key=k', PLATFORM)).toBe('http://127.0.0.1:4455/rooms/ses_1?key=k')
-    expect(resolveRoomUrl('/rooms/ses_1', 'http://localhost:4455/api/')).toBe(
-      'http://localhost:4455/rooms/ses_1',
-    )
+    expect(resolveRoomUrl('/rooms/ses_1', 'http://localhost:4455')).toBe('http://localhost:4455/rooms/ses_1')
     expect(resolveRoomUrl('https://platform.example/rooms/1', 'https://platform.example')).toBe(
       'https://platform.example/rooms/1',
+    )
+  })
+
+  it('puts a path under the path the platform is served at, as its API is, and takes a whole URL as given', () => {
+    expect(resolveRoomUrl('/rooms/ses_1?key=k', 'https://host.example/standby')).toBe(
+      'https://host.example/standby/rooms/ses_1?key=k',
+    )
+    expect(resolveRoomUrl('/rooms/ses_1', 'https://host.example/standby/')).toBe(
+      'https://host.example/standby/rooms/ses_1',
+    )
+    expect(resolveRoomUrl('https://host.example/standby/rooms/1', 'https://host.example/standby')).toBe(
+      'https://host.example/standby/rooms/1',
     )
   })
 
