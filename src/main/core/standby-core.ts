@@ -202,11 +202,46 @@ export class StandbyCore {
     if (this.deps.cache.expert()?.id !== outcome.expert.id) this.deps.cache.clear()
     const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
     this.signedIn = signedIn
-    await this.deps.secrets.save(signedIn)
+    await this.keep(signedIn)
     this.deps.log.info(`Signed in as ${outcome.expert.email} on ${outcome.platformUrl}`)
     this.connect(signedIn)
     this.publish()
     return outcome
+  }
+
+  /**
+   * Store the sign-in for the next start. A store that cannot be written (a full disk, a read-only
+   * profile, a keychain that refuses) does not undo a sign-in that worked: it holds for this run,
+   * and the expert is told they will sign in again after a restart.
+   */
+  private async keep(signedIn: StoredSignIn): Promise<void> {
+    try {
+      await this.deps.secrets.save(signedIn)
+    } catch (error) {
+      this.deps.log.error('The sign-in could not be saved; it holds until Standby quits', error)
+      this.deps.notifier.show({
+        kind: 'notice',
+        title: 'Signed in until Standby quits',
+        body: `Standby could not save your sign-in (${error instanceof Error ? error.message : String(error)}), so you will sign in again after it restarts. Free some disk space or check your keychain, then sign in again to keep it.`,
+      })
+    }
+  }
+
+  /**
+   * Remove the stored sign-in. If it cannot be removed, sign-out still goes on: the token is
+   * revoked on the platform right after, so what is left on disk no longer signs anyone in.
+   */
+  private async forget(): Promise<void> {
+    try {
+      await this.deps.secrets.clear()
+    } catch (error) {
+      this.deps.log.error('The saved sign-in could not be removed; the platform is asked to revoke it', error)
+      this.deps.notifier.show({
+        kind: 'notice',
+        title: 'Signed out, but the saved sign-in is still on this computer',
+        body: `Standby could not remove it (${error instanceof Error ? error.message : String(error)}). It no longer works once the platform has revoked it; if Standby was offline, sign in and out again once it is back.`,
+      })
+    }
   }
 
   /** Sign out: revoke the token (best effort), forget it and the cached data. */
@@ -216,7 +251,7 @@ export class StandbyCore {
     this.disconnect()
     this.platformClock.reset()
     this.signedIn = null
-    await this.deps.secrets.clear()
+    await this.forget()
     this.deps.cache.clear()
     this.publish()
     this.cacheChanged.emit({ kind: 'replaced' })

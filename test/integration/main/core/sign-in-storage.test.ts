@@ -1,0 +1,84 @@
+/**
+ * Signing in and out when the stored sign-in cannot be written or removed (a full disk, a
+ * read-only profile, a keychain that refuses): neither is left half done, and the expert is told.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+import { hashPassword } from '../../../../server/src/auth'
+import type { Secrets } from '../../../../src/main/core/ports/secrets'
+import { createNodeAdapters } from '../../../../src/main/node/adapters'
+import { startNodeRuntime } from '../../../../src/main/node/runtime/start-node-runtime'
+import { systemClock } from '../../../../src/shared/clock'
+import { useCleanup } from '../../../support/cleanup'
+import { startTestPlatform } from '../../../support/test-platform'
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+const diskFull = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+
+const defer = useCleanup()
+
+/** A platform with Ada, and an app whose stored sign-in fails as `broken` says. */
+async function appWithBrokenStore(broken: (secrets: Secrets) => Partial<Secrets>) {
+  const platform = await startTestPlatform()
+  defer(() => platform.close())
+  platform.server.marketplace.createExpert({
+    name: 'Ada',
+    email: 'ada@example.test',
+    passwordHash: await hashPassword('right'),
+    timeZone: 'Europe/London',
+  })
+  const dir = mkdtempSync(join(tmpdir(), 'standby-sign-in-store-'))
+  defer(() => rmSync(dir, { recursive: true, force: true }))
+  const adapters = createNodeAdapters({ dataDir: dir, out: { write: () => true }, log: quiet })
+  defer(() => adapters.close())
+  const runtime = await startNodeRuntime({
+    dataDir: dir,
+    adapters: { ...adapters, secrets: { ...adapters.secrets, ...broken(adapters.secrets) } },
+    clock: systemClock,
+    log: quiet,
+  })
+  defer(() => runtime.close())
+  const online = new Promise<void>((resolve) =>
+    runtime.core.states.add((state) => {
+      if (state.status === 'online') resolve()
+    }),
+  )
+  return { platform, core: runtime.core, notices: adapters.notifier.shown, online }
+}
+
+it('signs in until Standby quits when the sign-in cannot be saved, and says so', async () => {
+  const { platform, core, notices, online } = await appWithBrokenStore(() => ({
+    save: () => Promise.reject(diskFull),
+  }))
+  const outcome = await core.signIn(platform.server.url, 'ada@example.test', 'right')
+  expect(outcome).toMatchObject({ ok: true, expert: { name: 'Ada' } })
+  await online
+  expect(notices).toContainEqual(
+    expect.objectContaining({
+      kind: 'notice',
+      title: 'Signed in until Standby quits',
+      body: expect.stringContaining('ENOSPC: no space left on device'),
+    }),
+  )
+})
+
+it('signs out when the saved sign-in cannot be removed: the token is revoked, the cache emptied, and it says so', async () => {
+  const { platform, core, notices, online } = await appWithBrokenStore(() => ({
+    clear: () => Promise.reject(diskFull),
+  }))
+  const outcome = await core.signIn(platform.server.url, 'ada@example.test', 'right')
+  if (!outcome.ok) throw new Error(outcome.message)
+  await online
+  expect(core.cache.expert()?.name).toBe('Ada')
+
+  await core.signOut()
+
+  expect(core.connection.status).toBe('signed_out')
+  expect(core.cache.expert()).toBeNull()
+  expect(platform.server.tokens.expertFor(outcome.token)).toBeUndefined()
+  expect(notices).toContainEqual(
+    expect.objectContaining({ title: 'Signed out, but the saved sign-in is still on this computer' }),
+  )
+})
