@@ -127,11 +127,16 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   let ticks = 0
   let timer: TimerHandle | undefined
   const tick = (): void => {
+    // Apart, so that a sweep that fails does not also stop the event log being compacted.
     try {
       marketplace.sweep()
-      if (++ticks % 60 === 0) marketplace.compact()
     } catch (error) {
       logger.error('sweep failed', { error: String(error) })
+    }
+    try {
+      if (++ticks % 60 === 0) marketplace.compact()
+    } catch (error) {
+      logger.error('compacting the event log failed; it is tried again in a minute', { error: String(error) })
     }
     timer = clock.setTimeout(tick, interval)
   }

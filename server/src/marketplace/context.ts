@@ -59,4 +59,6 @@ export interface MarketplaceContext {
    * less than the time that passed.
    */
   readonly billingStarts: Map<string, number>
+  /** What the timed rules have already logged as failing, so each is said once per run. */
+  readonly reportedFailures: Set<string>
 }

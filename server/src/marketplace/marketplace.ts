@@ -75,6 +75,7 @@ export class Marketplace {
       logger,
       config: rules,
       billingStarts: new Map(),
+      reportedFailures: new Set(),
     }
     if (repaired > 0) {
       logger.warn('invite lookups written at start: the platform stopped before writing them', {

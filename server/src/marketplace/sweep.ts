@@ -1,5 +1,6 @@
 /** The platform's timed rules, run once a second: invite expiry, auto-cancel, "online until", lapsed proposals. */
 import type { InviteRow } from '../store/platform-store'
+import { applyEach, runRule } from './apply-each'
 import { endOnlineUntil } from './availability'
 import type { MarketplaceContext } from './context'
 import { expireRequestIfUnanswered } from './requests'
@@ -17,11 +18,12 @@ export interface SweepResult {
 
 /** Apply every rule whose time has come. */
 export function sweep(ctx: MarketplaceContext): SweepResult {
+  // Each rule on its own: one that fails leaves the others to run.
   return {
-    expiredInvites: expireInvites(ctx),
-    cancelledSessions: autoCancelOverdue(ctx),
-    expertsNowAway: endOnlineUntil(ctx),
-    lapsedProposals: lapseOverdueProposals(ctx),
+    expiredInvites: runRule(ctx, 'invite expiry', () => expireInvites(ctx)),
+    cancelledSessions: runRule(ctx, 'auto-cancel', () => autoCancelOverdue(ctx)),
+    expertsNowAway: runRule(ctx, 'online until', () => endOnlineUntil(ctx)),
+    lapsedProposals: runRule(ctx, 'lapsed proposals', () => lapseOverdueProposals(ctx)),
   }
 }
 
@@ -32,6 +34,23 @@ function expireInvites(ctx: MarketplaceContext): number {
     )
     .all(ctx.clock.now())
   if (due.length === 0) return 0
+  try {
+    // All at once, in one transaction: the usual case, and the cheapest.
+    expire(ctx, due)
+    return due.length
+  } catch {
+    // One of them cannot be expired: each on its own, so that one alone is left.
+    return applyEach(
+      ctx,
+      'invite expiry',
+      due,
+      (invite) => invite.id,
+      (invite) => expire(ctx, [invite]),
+    )
+  }
+}
+
+function expire(ctx: MarketplaceContext, due: ReadonlyArray<InviteRow>): void {
   ctx.events.transact(() => {
     const expire = ctx.sql(`UPDATE invites SET state = 'expired' WHERE id = ? AND state = 'open'`)
     for (const invite of due) {
@@ -48,5 +67,4 @@ function expireInvites(ctx: MarketplaceContext): number {
       ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
     }
   })
-  return due.length
 }

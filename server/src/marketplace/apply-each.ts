@@ -1,0 +1,53 @@
+/**
+ * The timed rules go row by row, and one row the platform cannot process (a value stored wrong by
+ * hand or by an old bug, a constraint that now refuses it) must not stop the rule for everyone
+ * else: it is logged, once per run so the log is not flooded every second, and skipped, and it is
+ * tried again at the next sweep in case what stopped it was passing.
+ */
+import type { MarketplaceContext } from './context'
+
+/** Run `apply` on each row on its own; returns how many went through. */
+export function applyEach<T>(
+  ctx: MarketplaceContext,
+  rule: string,
+  rows: ReadonlyArray<T>,
+  idOf: (row: T) => string,
+  apply: (row: T) => void,
+): number {
+  let applied = 0
+  for (const row of rows) {
+    try {
+      apply(row)
+      applied++
+    } catch (error) {
+      logOnce(ctx, `${rule}:${idOf(row)}`, `${rule}: skipped a row the platform cannot process`, {
+        id: idOf(row),
+        error: String(error),
+      })
+    }
+  }
+  return applied
+}
+
+/** Run a whole rule; if it fails (its query, say), log it once per run and report nothing done. */
+export function runRule(ctx: MarketplaceContext, rule: string, run: () => number): number {
+  try {
+    return run()
+  } catch (error) {
+    logOnce(ctx, rule, `${rule} failed; the other timed rules went on, and it is tried again`, {
+      error: String(error),
+    })
+    return 0
+  }
+}
+
+function logOnce(
+  ctx: MarketplaceContext,
+  key: string,
+  message: string,
+  fields: Readonly<Record<string, string>>,
+): void {
+  if (ctx.reportedFailures.has(key)) return
+  ctx.reportedFailures.add(key)
+  ctx.logger.error(message, fields)
+}
