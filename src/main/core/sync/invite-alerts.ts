@@ -29,21 +29,25 @@ export class InviteAlerts {
     return this.cache.openInvites()
   }
 
-  /** After applied events: retract the invites they closed (with the platform's reason), show the new ones. */
-  afterEvents(openBefore: OpenBefore, applied: ReadonlyArray<StreamEntry>): void {
+  /**
+   * After applied events: retract the invites they closed (with the platform's reason), and show
+   * the new ones unless more events are still to come (`behind`, in the middle of a catch-up): an
+   * invite opened and closed while the app was away may have its closing on a later page.
+   */
+  afterEvents(openBefore: OpenBefore, applied: ReadonlyArray<StreamEntry>, behind: boolean): void {
     const reasons = new Map<string, InviteClosedReason>()
     for (const e of applied) if (e.type === 'invite.closed') reasons.set(e.payload.inviteId, e.payload.reason)
     this.retractClosed(openBefore, reasons)
-    this.showNew()
+    if (!behind) this.showNew()
   }
 
-  /** After a snapshot: retract the shown invites it no longer holds, show the new ones. */
+  /** After a snapshot: retract the shown invites it no longer holds. A replay follows, then `showNew`. */
   afterSnapshot(openBefore: OpenBefore): void {
     this.retractClosed(openBefore, new Map())
-    this.showNew()
   }
 
-  private showNew(): void {
+  /** Show each open invite not shown yet, once: when the cache has caught up, and as each arrives live. */
+  showNew(): void {
     const fresh = this.cache.unnotifiedOpenInvites()
     if (fresh.length === 0) return
     // Marked before showing: a crash in between loses one notification, never shows one twice.

@@ -219,7 +219,8 @@ export class SyncEngine {
       }
       snapshots.events()
       const before = this.cache.cursor()
-      if (page.entries.length > 0) this.apply(page.entries)
+      const last = page.entries.at(-1)?.id ?? before
+      if (page.entries.length > 0) this.apply(page.entries, page.hasMore || last < page.latestId)
       const behind = page.hasMore || this.cache.cursor() < page.latestId
       // One unreadable event is passed over above; no progress at all means a platform whose
       // stream this version cannot place, and asking again would get the same page.
@@ -236,20 +237,23 @@ export class SyncEngine {
       this.buffered = []
       if (pending.length > 0 && this.apply(pending).gap) continue
       if (this.again) continue
+      // Caught up: what is open now and was never shown is shown, once.
+      this.invites.showNew()
       this.cache.markSynced(this.deps.clock.now())
       this.set({ kind: 'live', since: this.deps.clock.now() })
       return
     }
   }
 
-  private apply(events: ReadonlyArray<StreamEntry>): { gap: boolean } {
+  /** Apply `events`; `behind` when more are known to follow (a catch-up page that is not the last). */
+  private apply(events: ReadonlyArray<StreamEntry>, behind = false): { gap: boolean } {
     const openBefore = this.invites.openBeforeEvents(events)
     const result = this.cache.applyEvents(
       entriesWithRoomsOnPlatform(events, this.deps.platformUrl, this.deps.log),
     )
     if (result.skipped.length > 0) this.unreadable.tell(result.skipped.length)
     if (result.applied.length > 0) {
-      this.invites.afterEvents(openBefore, result.applied)
+      this.invites.afterEvents(openBefore, result.applied, behind)
       this.changes.emit({ kind: 'events', events: result.applied })
     }
     if (result.gap && this.current.kind === 'live') void this.catchUp()

@@ -106,4 +106,40 @@ describe('an invite that was shown and then closes', () => {
       'invite: Direct Client: Still open',
     ])
   })
+
+  it('never shown though its opening and its closing came on different catch-up pages: nothing is said', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const first = await startCoreFor(platform.server.url, expert)
+    defer(() => first.close(true))
+    await first.waitForState((s) => s.status === 'online')
+    // An event first, so that the next start catches up by replay rather than from a snapshot.
+    platform.inviteDirectly(expert.id, 'Warm-up')
+    await first.waitForNotifications(1)
+    first.close()
+    const { marketplace } = platform.server
+    const client = platform.addClient('Long Client')
+    // Each invite about half a replay page, so openings and closings fall on different pages.
+    const description = 'A long description of the problem. '.repeat(500)
+    const gone = [0, 1, 2].map(
+      (i) =>
+        marketplace.createRequest({
+          clientId: client,
+          title: `Gone before seen ${i}`,
+          description,
+          kind: 'instant',
+          direct: { expertId: expert.id, via: 'dashboard' },
+        }).request.id,
+    )
+    for (const id of gone) marketplace.withdrawRequest(id)
+    platform.inviteDirectly(expert.id, 'Still open')
+
+    const again = await startCoreFor(platform.server.url, expert, { dir: first.dir })
+    defer(() => again.close(true))
+    await again.waitForState((s) => s.status === 'online')
+    expect(again.adapters.notifier.shown.map((n) => `${n.kind}: ${n.title}`)).toEqual([
+      'invite: Direct Client: Still open',
+    ])
+  })
 })
