@@ -86,38 +86,47 @@ describe('an invite that was shown and then closes', () => {
     ])
   })
 
-  it('never shown (created and closed while the app was away): nothing is said about it', async () => {
+  /**
+   * An expert whose app was online once (having shown `shownFirst`, if given) and is now closed;
+   * `reopen` starts it again on the same data, and resolves once it is online.
+   */
+  async function appAway(shownFirst?: string) {
     const platform = await startTestPlatform()
     defer(() => platform.close())
     const expert = platform.addExpert()
     const first = await startCoreFor(platform.server.url, expert)
     defer(() => first.close(true))
     await first.waitForState((s) => s.status === 'online')
+    if (shownFirst !== undefined) {
+      platform.inviteDirectly(expert.id, shownFirst)
+      await first.waitForNotifications(1)
+    }
     first.close()
+    const reopen = async () => {
+      const again = await startCoreFor(platform.server.url, expert, { dir: first.dir })
+      defer(() => again.close(true))
+      await again.waitForState((s) => s.status === 'online')
+      return again
+    }
+    return { platform, expert, reopen }
+  }
+
+  it('never shown (created and closed while the app was away): nothing is said about it', async () => {
+    const { platform, expert, reopen } = await appAway()
     const created = platform.inviteDirectly(expert.id, 'Gone before seen')
     platform.server.marketplace.withdrawRequest(created.request.id)
     platform.inviteDirectly(expert.id, 'Still open')
 
-    const again = await startCoreFor(platform.server.url, expert, { dir: first.dir })
-    defer(() => again.close(true))
+    const again = await reopen()
     await again.waitForNotifications(1)
-    await again.waitForState((s) => s.status === 'online')
     expect(again.adapters.notifier.shown.map((n) => `${n.kind}: ${n.title}`)).toEqual([
       'invite: Direct Client: Still open',
     ])
   })
 
   it('never shown though its opening and its closing came on different catch-up pages: nothing is said', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const first = await startCoreFor(platform.server.url, expert)
-    defer(() => first.close(true))
-    await first.waitForState((s) => s.status === 'online')
     // An event first, so that the next start catches up by replay rather than from a snapshot.
-    platform.inviteDirectly(expert.id, 'Warm-up')
-    await first.waitForNotifications(1)
-    first.close()
+    const { platform, expert, reopen } = await appAway('Warm-up')
     const { marketplace } = platform.server
     const client = platform.addClient('Long Client')
     // Each invite about half a replay page, so openings and closings fall on different pages.
@@ -135,9 +144,7 @@ describe('an invite that was shown and then closes', () => {
     for (const id of gone) marketplace.withdrawRequest(id)
     platform.inviteDirectly(expert.id, 'Still open')
 
-    const again = await startCoreFor(platform.server.url, expert, { dir: first.dir })
-    defer(() => again.close(true))
-    await again.waitForState((s) => s.status === 'online')
+    const again = await reopen()
     expect(again.adapters.notifier.shown.map((n) => `${n.kind}: ${n.title}`)).toEqual([
       'invite: Direct Client: Still open',
     ])
