@@ -16,14 +16,20 @@ export interface UpdateTimings {
   readonly retry: BackoffRange
   /** A check still unanswered after this long has failed: a silent server must not stop all later checks. */
   readonly checkTimeoutMs: number
+  /** A download reporting no progress for this long has stalled: it fails and is tried again later. */
+  readonly downloadStallMs: number
 }
 
-/** Every four hours, give or take half an hour; retries from a minute up to the regular period. */
+/**
+ * Every four hours, give or take half an hour; retries from a minute up to the regular period; a
+ * download may go quiet for a few minutes (a slow mirror) before it counts as stalled.
+ */
 export const DEFAULT_UPDATE_TIMINGS: UpdateTimings = {
   checkEveryMs: 4 * 60 * 60_000,
   jitterMs: 30 * 60_000,
   retry: { startMs: 60_000, capMs: 4 * 60 * 60_000 },
   checkTimeoutMs: 2 * 60_000,
+  downloadStallMs: 5 * 60_000,
 }
 
 /** What the policy reads and drives. */

@@ -3,14 +3,16 @@
  * up, then every few hours with jitter and at once on resume; downloads in the background; and
  * never restarts while a session is live or near (restart-safety.ts). A ready update is offered
  * as "Restart to update" (tray, window, one notification) and otherwise installs on quit. A failed
- * check or download says why, with the manual download link, and retries with backoff.
+ * check or download (also one that stalls) says why, with the manual download link, and retries
+ * with backoff.
  */
 import { jitteredBackoff } from '../../../shared/backoff'
 import type { TimerHandle } from '../../../shared/clock'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import { compareAppVersions, isPrerelease } from '../../../shared/rules/app-version'
-import type { UpdateState } from '../../../shared/update/update-state'
+import type { UpdateChannel, UpdateState } from '../../../shared/update/update-state'
 import { restartSafety, type RestartSafety } from './restart-safety'
+import { unlessStalled } from './unless-stalled'
 import {
   DEFAULT_UPDATE_TIMINGS,
   type RestartOutcome,
@@ -95,28 +97,14 @@ export class UpdatePolicy {
 
   /**
    * The channel setting changed: check its feed at once. A beta already downloaded is dropped
-   * when the expert leaves the beta, so it does not install on quit against their choice.
+   * when the expert leaves the beta, so it does not install on quit against their choice (one
+   * still downloading is dropped when it arrives).
    */
   channelChanged(): void {
     const channel = this.deps.channel()
     if (this.current.channel === channel) return
     const { phase, availableVersion } = this.current
-    if (
-      channel === 'stable' &&
-      phase === 'ready' &&
-      availableVersion !== null &&
-      isPrerelease(availableVersion)
-    ) {
-      this.deps.updater.setInstallOnQuit(false)
-      this.deps.log.info(`Left the beta: Standby ${availableVersion} will not be installed.`)
-      this.set({
-        phase: 'idle',
-        availableVersion: null,
-        progress: null,
-        canRestart: false,
-        restartHeldBecause: null,
-      })
-    }
+    if (phase === 'ready' && availableVersion !== null) this.dropIfBetaLeft(availableVersion, channel)
     this.set({ channel, channelNote: null })
     if (this.started) this.checkNow()
   }
@@ -132,7 +120,7 @@ export class UpdatePolicy {
       `The platform needs Standby ${required} or newer; this is ${this.current.currentVersion}.`,
     )
     this.started = true
-    if (this.current.phase === 'ready') this.offerRestart()
+    if (this.current.phase === 'ready' && !this.readyFallsShort()) this.offerRestart()
     else this.checkNow()
   }
 
@@ -168,19 +156,28 @@ export class UpdatePolicy {
     const wasReady = this.current.phase === 'ready'
     if (!wasReady) this.set({ phase: 'checking', error: null, nextCheckAt: null })
     try {
-      const found = await this.unlessSilent(this.deps.updater.check(channel))
+      // A late answer is ignored: the next check asks again.
+      const found = await unlessStalled(
+        this.deps.clock,
+        this.timings.checkTimeoutMs,
+        'The update server did not answer',
+        () => this.deps.updater.check(channel),
+      )
       this.failures = 0
       this.set({ lastCheckAt: this.deps.clock.now(), error: null })
       if (found.kind === 'unavailable') {
         this.set({ phase: 'unavailable', error: found.reason, channelNote: null })
       } else if (found.kind === 'none') {
         if (!wasReady) this.nothingNewer(found.latest)
-      } else if (!(wasReady && found.version === this.current.availableVersion)) {
-        await this.download(found.version)
+      } else if (!wasReady || (this.readyFallsShort() && found.version !== this.current.availableVersion)) {
+        // A ready update stays ready until it is installed: electron-updater deletes a downloaded
+        // update as soon as it starts on the next, so a newer release waits unless the platform
+        // needs more than the ready one.
+        await this.download(found.version, channel)
       }
       this.schedule(this.regularDelay())
     } catch (error) {
-      this.failed(error, wasReady)
+      this.failed(error)
     } finally {
       this.checking = false
       if (this.checkAgain) {
@@ -188,18 +185,6 @@ export class UpdatePolicy {
         this.checkNow()
       }
     }
-  }
-
-  /** The check's answer, or a failure once it has been silent too long (a late answer is ignored). */
-  private unlessSilent<T>(answer: Promise<T>): Promise<T> {
-    let timer: TimerHandle | undefined
-    const silent = new Promise<never>((_resolve, reject) => {
-      timer = this.deps.clock.setTimeout(
-        () => reject(new Error('The update server did not answer')),
-        this.timings.checkTimeoutMs,
-      )
-    })
-    return Promise.race([answer, silent]).finally(() => timer?.cancel())
   }
 
   private nothingNewer(latest: string | null): void {
@@ -217,19 +202,61 @@ export class UpdatePolicy {
     })
   }
 
-  private async download(version: string): Promise<void> {
-    this.set({ phase: 'downloading', availableVersion: version, progress: 0, channelNote: null })
+  private async download(version: string, checkedOn: UpdateChannel): Promise<void> {
+    // Whatever was ready is being replaced: no restart is offered until this one arrives.
+    this.set({
+      phase: 'downloading',
+      availableVersion: version,
+      progress: 0,
+      channelNote: null,
+      canRestart: false,
+      restartHeldBecause: null,
+    })
     this.deps.log.info(`Downloading Standby ${version}`)
-    await this.deps.updater.download((percent) =>
-      this.set({ progress: Math.round(Math.min(100, Math.max(0, percent))) }),
+    const stallMinutes = Math.round(this.timings.downloadStallMs / 60_000)
+    await unlessStalled(
+      this.deps.clock,
+      this.timings.downloadStallMs,
+      `The download made no progress for ${stallMinutes} minutes`,
+      (alive) =>
+        this.deps.updater.download((percent) => {
+          if (alive()) this.set({ progress: Math.round(Math.min(100, Math.max(0, percent))) })
+        }),
     )
+    if (checkedOn !== this.current.channel && this.dropIfBetaLeft(version, this.current.channel)) return
     this.deps.log.info(`Standby ${version} is downloaded and verified; it installs on restart or quit.`)
     this.deps.updater.setInstallOnQuit(true)
     // Ready and whether a restart is safe arrive together: no state says "ready" without saying that.
     this.offerRestart({ phase: 'ready', progress: 100 })
   }
 
-  private failed(error: unknown, wasReady: boolean): void {
+  /** Drop `version` if it is a beta and the expert is on stable now; says whether it did. */
+  private dropIfBetaLeft(version: string, channel: UpdateChannel): boolean {
+    if (channel !== 'stable' || !isPrerelease(version)) return false
+    // electron-updater installs on quit whatever it has downloaded unless told not to.
+    this.deps.updater.setInstallOnQuit(false)
+    this.deps.log.info(`Left the beta: Standby ${version} will not be installed.`)
+    this.set({
+      phase: 'idle',
+      availableVersion: null,
+      progress: null,
+      canRestart: false,
+      restartHeldBecause: null,
+    })
+    return true
+  }
+
+  /** The ready update is older than the platform needs, so a newer one must replace it. */
+  private readyFallsShort(): boolean {
+    const { availableVersion, requiredVersion } = this.current
+    return (
+      availableVersion !== null &&
+      requiredVersion !== null &&
+      compareAppVersions(availableVersion, requiredVersion) < 0
+    )
+  }
+
+  private failed(error: unknown): void {
     this.failures += 1
     const delay = jitteredBackoff(this.timings.retry, this.failures, this.random())
     const retryAt = this.deps.clock.now() + delay
@@ -238,7 +265,7 @@ export class UpdatePolicy {
     this.deps.log.warn(`Could not ${what} (attempt ${this.failures}): ${reason}`)
     this.schedule(delay)
     // A ready update stays ready: a later check failing does not take it away.
-    if (wasReady) return
+    if (this.current.phase === 'ready') return
     this.set({
       phase: 'error',
       progress: null,

@@ -2,8 +2,8 @@
  * The Updater in plain Node: the browser shell and the tests publish releases to it and play the
  * update server's failures. It fails the way electron-updater does: only newer versions are
  * offered (no downgrade), the beta feed carries stable releases too, a staged release reaches
- * only the machines inside its percentage, a tampered download is refused, and a server that is
- * down fails the check.
+ * only the machines inside its percentage, a tampered download is refused, starting a download
+ * deletes the update downloaded before, and a server that is down fails the check.
  */
 import { z } from 'zod'
 import type { Logger } from '../../core/ports/logger'
@@ -67,6 +67,8 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
   let unreachable = false
   let holdDownloads = false
   let found: z.output<typeof FakeRelease> | null = null
+  // What installs is what was downloaded, as with electron-updater: a later check changes nothing.
+  let downloaded: string | null = null
   let held: { progress: (percent: number) => void; finish: () => void } | null = null
   const position = options.rolloutPosition ?? 0.5
 
@@ -105,6 +107,8 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
     async download(onProgress) {
       const release = found
       if (release === null) throw new Error('Check for an update before downloading one.')
+      // electron-updater deletes the update it had downloaded as soon as it starts on another.
+      if (downloaded !== release.version) downloaded = null
       if (holdDownloads) {
         await new Promise<void>((resolve) => (held = { progress: onProgress, finish: resolve }))
       } else {
@@ -116,10 +120,11 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
           `sha512 checksum mismatch: the downloaded Standby ${release.version} is not what the update server published`,
         )
       }
+      downloaded = release.version
     },
     installNow() {
-      installs.push(found?.version ?? 'unknown')
-      options.log.info(`Fake updater: would quit and install Standby ${found?.version ?? 'unknown'}`)
+      installs.push(downloaded ?? 'unknown')
+      options.log.info(`Fake updater: would quit and install Standby ${downloaded ?? 'unknown'}`)
     },
     setInstallOnQuit(on) {
       installOnQuit = on

@@ -10,7 +10,7 @@ import { createPowerHook } from '../../../../../src/main/node/adapters/power-hoo
 import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
 import { ManualClock } from '../../../../../src/shared/clock'
 import type { Session } from '../../../../../src/shared/protocol/entities'
-import type { UpdateChannel } from '../../../../../src/shared/update/update-state'
+import type { UpdateChannel, UpdateState } from '../../../../../src/shared/update/update-state'
 import { aScheduledRequest, aSession, FIXTURE_NOW, liveSession, MINUTE } from '../../../../support/fixtures'
 
 const HOUR = 60 * MINUTE
@@ -29,6 +29,7 @@ function setUp(
   const power = createPowerHook()
   let sessions: ReadonlyArray<Session> = []
   let channel: UpdateChannel = 'stable'
+  const seen: UpdateState[] = []
   const policy = new UpdatePolicy({
     updater,
     clock,
@@ -43,6 +44,17 @@ function setUp(
     formatTime: (t) => new Date(t).toISOString().slice(11, 16),
     ...options.deps,
   })
+  policy.changes.add((state) => seen.push(state))
+  /** Resolves once the policy's state satisfies `done`. */
+  const until = (done: (state: UpdateState) => boolean) =>
+    new Promise<void>((resolve) => {
+      if (done(policy.state)) return resolve()
+      const off = policy.changes.add((state) => {
+        if (!done(state)) return
+        off()
+        resolve()
+      })
+    })
   return {
     clock,
     updater,
@@ -57,16 +69,11 @@ function setUp(
       channel = next
       policy.channelChanged()
     },
+    /** Every state the window was shown, in order. */
+    seen,
+    until,
     /** Resolves once the policy reaches `phase`. */
-    reached: (phase: string) =>
-      new Promise<void>((resolve) => {
-        if (policy.state.phase === phase) return resolve()
-        const off = policy.changes.add((state) => {
-          if (state.phase !== phase) return
-          off()
-          resolve()
-        })
-      }),
+    reached: (phase: string) => until((state) => state.phase === phase),
   }
 }
 
@@ -228,6 +235,31 @@ describe('UpdatePolicy', () => {
     expect(world.policy.state.phase).toBe('up_to_date')
   })
 
+  it('gives up on a download that stops making progress, says so, and Check now works again', async () => {
+    const world = setUp()
+    world.updater.control({ action: 'publish', version: '1.1.0' })
+    world.updater.control({ action: 'hold-downloads', on: true })
+    world.policy.connected()
+    await world.reached('downloading')
+    // A slow download is not a stalled one: each progress report starts the wait again.
+    world.clock.advance(4 * MINUTE)
+    world.updater.control({ action: 'progress', percent: 30 })
+    world.clock.advance(4 * MINUTE)
+    expect(world.policy.state).toMatchObject({ phase: 'downloading', progress: 30 })
+    world.clock.advance(MINUTE)
+    await world.reached('error')
+    expect(world.policy.state.error).toBe(
+      'Could not download the update: The download made no progress for 5 minutes. Standby tries again at 09:09, or download the latest version from https://downloads.standby.test/.',
+    )
+    // The stalled download waking up later changes nothing.
+    world.updater.control({ action: 'progress', percent: 60 })
+    expect(world.policy.state.progress).toBeNull()
+    world.updater.control({ action: 'hold-downloads', on: false })
+    world.policy.checkNow()
+    await world.reached('ready')
+    expect(world.updater.checks).toHaveLength(2)
+  })
+
   it('reports a refused download and does not offer it', async () => {
     const world = setUp()
     world.updater.control({ action: 'publish', version: '1.1.0', tampered: true })
@@ -272,6 +304,59 @@ describe('UpdatePolicy', () => {
     await world.reached('up_to_date')
     expect(world.policy.restart().ok).toBe(false)
     expect(world.updater.installs).toEqual([])
+  })
+
+  it('drops a beta that finishes downloading after the expert went back to stable', async () => {
+    const world = setUp({ version: '1.0.0' })
+    // As electron-updater is set up by the Electron adapter: whatever it downloads installs on quit.
+    world.updater.setInstallOnQuit(true)
+    world.setChannel('beta')
+    world.updater.control({ action: 'publish', version: '1.1.0-beta.1', channel: 'beta' })
+    world.updater.control({ action: 'hold-downloads', on: true })
+    world.policy.connected()
+    await world.reached('downloading')
+    world.setChannel('stable')
+    world.updater.control({ action: 'finish-download' })
+    await world.reached('up_to_date')
+    expect(world.updater.checks).toEqual(['beta', 'stable'])
+    expect(world.updater.installOnQuit).toBe(false)
+    expect(world.policy.state).toMatchObject({ availableVersion: null, canRestart: false })
+    expect(world.policy.restart().ok).toBe(false)
+    expect(world.notifier.shown).toEqual([])
+  })
+
+  it('keeps a ready update ready when a newer release appears, and installs the ready one', async () => {
+    const world = setUp()
+    world.updater.control({ action: 'publish', version: '1.1.0' })
+    world.policy.connected()
+    await world.until((state) => state.phase === 'ready' && state.nextCheckAt !== null)
+    const before = world.policy.state.nextCheckAt
+    world.clock.advance(MINUTE)
+    world.updater.control({ action: 'publish', version: '1.2.0', tampered: true })
+    world.power.resume()
+    await world.until((state) => state.nextCheckAt !== before)
+    expect(world.updater.checks).toHaveLength(2)
+    expect(world.policy.state).toMatchObject({ phase: 'ready', availableVersion: '1.1.0', canRestart: true })
+    expect(world.seen.filter((state) => state.phase !== 'ready' && state.canRestart)).toEqual([])
+    expect(world.policy.restart()).toEqual({ ok: true })
+    expect(world.updater.installs).toEqual(['1.1.0'])
+  })
+
+  it('replaces a ready update the platform finds too old, offering no restart until the new one is in', async () => {
+    const world = setUp()
+    world.updater.control({ action: 'publish', version: '1.1.0' })
+    world.policy.connected()
+    await world.reached('ready')
+    world.updater.control({ action: 'publish', version: '1.2.0' })
+    world.updater.control({ action: 'hold-downloads', on: true })
+    world.policy.minimumVersion('1.2.0')
+    await world.reached('downloading')
+    expect(world.policy.state).toMatchObject({ availableVersion: '1.2.0', canRestart: false })
+    expect(world.policy.restart().ok).toBe(false)
+    world.updater.control({ action: 'finish-download' })
+    await world.reached('ready')
+    expect(world.policy.restart()).toEqual({ ok: true })
+    expect(world.updater.installs).toEqual(['1.2.0'])
   })
 
   it('honours a staged rollout: a machine outside the percentage is not offered the release', async () => {
