@@ -3,7 +3,8 @@
  * (`autoDownload` off): the core's update policy says when. electron-updater reads the feed named
  * in the packaged app-update.yml, offers only newer versions (`allowDowngrade` stays off, also
  * after a channel switch, which would turn it on), honours a release's `stagingPercentage`, and
- * checks each download's sha512 against the feed before it can be installed.
+ * checks each download's sha512 against the feed before it can be installed. A check the feed never
+ * answered is not handed to the next one (electron-updater would; it has no way to cancel a check).
  */
 import type { AppUpdater, ProgressInfo } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
@@ -21,6 +22,11 @@ export interface ElectronUpdaterOptions {
   readonly packageManaged?: boolean
 }
 
+/** electron-updater's own note of the check under way, which it hands to every later caller. */
+interface CheckUnderWay {
+  checkForUpdatesPromise: Promise<unknown> | null
+}
+
 /** The Updater over electron-updater. */
 export function createElectronUpdater(options: ElectronUpdaterOptions): Updater {
   const { updater, log } = options
@@ -35,6 +41,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
     // The policy reports every failure in its own words; electron-updater's stack goes to the log.
     error: (message: unknown) => log.warn(`Updater: ${String(message)}`),
   }
+  let unanswered: Promise<unknown> | null = null
   return {
     currentVersion: updater.currentVersion.version,
     async check(channel): Promise<UpdateCheck> {
@@ -49,9 +56,18 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       // Setting a channel allows downgrades; leaving beta waits for the next stable release instead.
       updater.allowDowngrade = false
       updater.allowPrerelease = channel === 'beta'
-      const result = await updater.checkForUpdates().catch((error: unknown) => {
-        throw new Error(describeUpdaterError(error), { cause: error })
-      })
+      // The policy asks again only once it gave up on the last check; electron-updater would hand
+      // this call that stuck request, made for whichever channel it was, so the feed is asked anew.
+      if (unanswered !== null) forgetCheckUnderWay(updater, log)
+      const asked = updater.checkForUpdates()
+      unanswered = asked
+      const result = await asked
+        .catch((error: unknown) => {
+          throw new Error(describeUpdaterError(error), { cause: error })
+        })
+        .finally(() => {
+          if (unanswered === asked) unanswered = null
+        })
       if (result === null) {
         return {
           kind: 'unavailable',
@@ -82,6 +98,17 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       updater.autoInstallOnAppQuit = on
     },
   }
+}
+
+/** Make electron-updater start a new request for the next check instead of joining the stuck one. */
+function forgetCheckUnderWay(updater: AppUpdater, log: Logger): void {
+  if (!('checkForUpdatesPromise' in updater)) {
+    throw new Error(
+      'The update server never answered the last check, and this version of the updater cannot ask again until Standby restarts',
+    )
+  }
+  log.warn('Updater: the update server never answered the last check; asking it again.')
+  ;(updater as unknown as CheckUnderWay).checkForUpdatesPromise = null
 }
 
 /** electron-updater's error in words the expert can act on; the raw message stays in brackets. */

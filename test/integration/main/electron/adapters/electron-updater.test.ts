@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { once } from 'node:events'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { AppImageUpdater } from 'electron-updater'
@@ -43,22 +44,30 @@ function release(version: string, options: { tampered?: boolean; stagingPercenta
   return { files: { 'latest-linux.yml': feed, [file]: served }, artifact, file }
 }
 
-/** Serve the files under /standby/ on a free loopback port. */
+/**
+ * Serve the files under /standby/ on a free loopback port; `silentFirst` is never answered the
+ * first time it is asked for (a stalled connection). `server` emits 'asked' with each name.
+ */
 async function serve(
   files: Record<string, string | Buffer>,
-): Promise<{ url: string; close: () => Promise<void> }> {
+  options: { silentFirst?: string } = {},
+): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+  const silent: ServerResponse[] = []
   const server = createServer((req, res) => {
     const name = decodeURIComponent(
       new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/standby\//, ''),
     )
+    server.emit('asked', name)
+    if (name === options.silentFirst && silent.length === 0) return void silent.push(res)
     const body = files[name]
     if (body === undefined) return void res.writeHead(404).end()
     res.writeHead(200, { 'content-length': Buffer.byteLength(body) }).end(body)
   })
+  server.on('close', () => silent.forEach((res) => res.destroy()))
   servers.push(server)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/standby`
-  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  return { url, server, close: () => new Promise((resolve) => server.close(() => resolve())) }
 }
 
 /** An installed AppImage of 1.2.3 whose app-update.yml names `feedUrl`, as a packaged build has it. */
@@ -89,7 +98,12 @@ beforeEach(() => {
 afterEach(async () => {
   vi.unstubAllEnvs()
   setResourcesPath(resourcesPathBefore)
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
+  await Promise.all(
+    servers.splice(0).map((server) => {
+      server.closeAllConnections()
+      return new Promise((resolve) => server.close(resolve))
+    }),
+  )
 })
 
 describe('the electron-updater adapter against a loopback release server', () => {
@@ -127,6 +141,20 @@ describe('the electron-updater adapter against a loopback release server', () =>
     await server.close()
     const { updater } = installedApp(server.url)
     await expect(updater.check('stable')).rejects.toThrow(/^Cannot reach the update server \(.*ECONNREFUSED/)
+  })
+
+  it('asks the feed again after a check it never answered, on the channel now chosen', async () => {
+    const server = await serve(
+      { ...release('1.3.0').files, 'beta-linux.yml': release('1.4.0-beta.1').files['latest-linux.yml'] },
+      { silentFirst: 'latest-linux.yml' },
+    )
+    const { updater } = installedApp(server.url)
+    const firstAsked = once(server.server, 'asked')
+    // The policy gives up on this check after its timeout; electron-updater never settles it.
+    void updater.check('stable').catch(() => {})
+    expect(await firstAsked).toEqual(['latest-linux.yml'])
+    expect(await updater.check('beta')).toEqual({ kind: 'available', version: '1.4.0-beta.1' })
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
   })
 
   it('ignores an older version, also on a channel switch (no downgrade)', async () => {
