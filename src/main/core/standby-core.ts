@@ -365,6 +365,7 @@ export class StandbyCore {
     })
     const sync = new SyncEngine(link, this.deps.cache, {
       clock: this.deps.clock,
+      platformTime: this.platformClock,
       notifier: this.deps.notifier,
       log: this.deps.log,
       platformUrl: signIn.platformUrl,

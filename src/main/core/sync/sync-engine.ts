@@ -59,6 +59,8 @@ export class SyncEngine {
     private readonly cache: CacheStore,
     private readonly deps: {
       clock: Clock
+      /** The platform's time as estimated here: invites expire by it. */
+      platformTime: Clock
       notifier: Notifier
       log: Logger
       /** The platform signed in to: the only origin a session's room may be on. */
@@ -106,6 +108,7 @@ export class SyncEngine {
   /** Stop following the link. */
   stop(): void {
     this.retry?.cancel()
+    this.invites.stop()
     for (const off of this.off.splice(0)) off()
     this.set({ kind: 'idle' })
   }
@@ -238,7 +241,7 @@ export class SyncEngine {
       if (pending.length > 0 && this.apply(pending).gap) continue
       if (this.again) continue
       // Caught up: what is open now and was never shown is shown, once.
-      this.invites.showNew()
+      this.invites.caughtUp()
       this.cache.markSynced(this.deps.clock.now())
       this.set({ kind: 'live', since: this.deps.clock.now() })
       return

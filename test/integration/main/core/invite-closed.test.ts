@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { ofType } from '../../../support/expert-connection'
-import { startCoreFor, startOnlineCore } from '../../../support/test-core'
-import { startTestPlatform } from '../../../support/test-platform'
+import { ManualClock } from '../../../../src/shared/clock'
+import { startCoreFor, startOnlineCore, type TestCore } from '../../../support/test-core'
+import { startTestPlatform, TEST_START } from '../../../support/test-platform'
 import { useCleanup } from '../../../support/cleanup'
 
 describe('an invite that was shown and then closes', () => {
@@ -150,3 +151,52 @@ describe('an invite that was shown and then closes', () => {
     ])
   })
 })
+
+describe('an invite that expires while the platform cannot be reached', () => {
+  const defer = useCleanup()
+  const MINUTE = 60_000
+
+  it('has its notification taken down at its expiry, and the platform’s later word is not told again', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const appClock = new ManualClock(TEST_START)
+    const core = await startCoreFor(platform.server.url, expert, { clock: appClock })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    platform.inviteDirectly(expert.id, 'Quick question')
+    await core.waitForNotifications(1)
+    const inviteId = core.adapters.notifier.onScreen[0]?.inviteId
+
+    await platform.stopServer()
+    // Past the instant invite's five minutes, by this computer's clock (the platform's as estimated).
+    appClock.advance(6 * MINUTE)
+    expect(core.adapters.notifier.onScreen).toEqual([])
+    const closings = () => core.adapters.notifier.shown.filter((n) => n.kind === 'invite_closed')
+    expect(closings()).toEqual([expect.objectContaining({ inviteId, body: 'It expired.' })])
+
+    // The platform comes back and expires it too; the app catches up without telling it twice.
+    platform.clock.advance(6 * MINUTE)
+    await platform.startServer()
+    platform.server.marketplace.sweep()
+    await reconnect(core, appClock)
+    expect(core.runtime.cache.openInvites()).toEqual([])
+    expect(closings()).toHaveLength(1)
+  })
+})
+
+/** Move the app's clock to each planned retry until the core is online again. */
+async function reconnect(core: TestCore, clock: ManualClock): Promise<void> {
+  for (let step = 0; step < 20; step++) {
+    const state = await core.waitForState(
+      (s) =>
+        s.status === 'online' ||
+        ((s.status === 'reconnecting' || s.status === 'offline') && s.nextAttemptAt !== null),
+    )
+    if (state.status === 'online') return
+    if (state.status !== 'reconnecting' && state.status !== 'offline') continue
+    clock.advanceTo(Math.max(clock.now(), state.nextAttemptAt ?? clock.now()))
+    await core.waitForState((s) => s.status === 'online' || JSON.stringify(s) !== JSON.stringify(state))
+  }
+  throw new Error(`The core did not come back online: ${JSON.stringify(core.runtime.core.connection)}`)
+}
