@@ -6,7 +6,7 @@
  * checks each download's sha512 against the feed before it can be installed. A check the feed never
  * answered is not handed to the next one (electron-updater would; it has no way to cancel a check).
  */
-import type { AppUpdater, ProgressInfo } from 'electron-updater'
+import { CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
 import type { UpdateCheck, Updater } from '../../core/ports/updater'
 
@@ -42,6 +42,9 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
     error: (message: unknown) => log.warn(`Updater: ${String(message)}`),
   }
   let unanswered: Promise<unknown> | null = null
+  // The download under way, so that asking again cancels it: electron-updater would hand the new
+  // call the one that stalled (it returns its download in progress to every later caller).
+  let downloading: { readonly token: CancellationToken; readonly done: Promise<unknown> } | null = null
   return {
     currentVersion: updater.currentVersion.version,
     async check(channel): Promise<UpdateCheck> {
@@ -80,14 +83,25 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
         : { kind: 'none', latest: result.updateInfo.version }
     },
     async download(onProgress) {
+      // The policy asks again only once it gave up on the last download (no progress for too long).
+      if (downloading !== null) {
+        log.warn('Updater: the last download made no progress; cancelling it and downloading again.')
+        downloading.token.cancel()
+        await downloading.done.catch(() => undefined)
+      }
       const progress = (info: ProgressInfo): void => onProgress(info.percent)
       updater.on('download-progress', progress)
+      const token = new CancellationToken()
+      const done = updater.downloadUpdate(token)
+      const mine = { token, done }
+      downloading = mine
       try {
-        await updater.downloadUpdate()
+        await done
       } catch (error) {
         throw new Error(describeUpdaterError(error), { cause: error })
       } finally {
         updater.off('download-progress', progress)
+        if (downloading === mine) downloading = null
       }
     },
     installNow() {

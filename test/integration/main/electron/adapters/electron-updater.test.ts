@@ -157,6 +157,22 @@ describe('the electron-updater adapter against a loopback release server', () =>
     expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
   })
 
+  it('downloads again after a download that stalled, instead of waiting on the stalled one', async () => {
+    const next = release('1.3.0')
+    const server = await serve(next.files, { silentFirst: next.file })
+    const { updater, appImage } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    const asked = once(server.server, 'asked')
+    // The policy gives up on this one (no progress for too long) and asks for the download again.
+    const stalled = updater.download(() => {})
+    stalled.catch(() => undefined)
+    await asked
+    await updater.download(() => {})
+    await expect(stalled).rejects.toThrow()
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(next.artifact)
+  })
+
   it('ignores an older version, also on a channel switch (no downgrade)', async () => {
     const server = await serve({
       ...release('1.1.0').files,
