@@ -7,11 +7,10 @@
 import type { MarketplaceContext } from './context'
 
 /** Run `apply` on each row on its own; returns how many went through. */
-export function applyEach<T>(
+export function applyEach<T extends { readonly id: string }>(
   ctx: MarketplaceContext,
   rule: string,
   rows: ReadonlyArray<T>,
-  idOf: (row: T) => string,
   apply: (row: T) => void,
 ): number {
   let applied = 0
@@ -20,13 +19,23 @@ export function applyEach<T>(
       apply(row)
       applied++
     } catch (error) {
-      logOnce(ctx, `${rule}:${idOf(row)}`, `${rule}: skipped a row the platform cannot process`, {
-        id: idOf(row),
+      logOnce(ctx, `${rule}:${row.id}`, `${rule}: skipped a row the platform cannot process`, {
+        id: row.id,
         error: String(error),
       })
     }
   }
   return applied
+}
+
+/** `write` each row in a transaction of its own (its events with it); returns how many went through. */
+export function writeEach<T extends { readonly id: string }>(
+  ctx: MarketplaceContext,
+  rule: string,
+  rows: ReadonlyArray<T>,
+  write: (row: T) => void,
+): number {
+  return applyEach(ctx, rule, rows, (row) => ctx.events.transact(() => write(row)))
 }
 
 /** Run a whole rule; if it fails (its query, say), log it once per run and report nothing done. */

@@ -9,7 +9,7 @@ import { ONLINE_UNTIL_WINDOW, outsideWindow } from '../../../src/shared/rules/ti
 import { PlatformError } from '../platform-error'
 import type { ExpertRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
-import { applyEach } from './apply-each'
+import { writeEach } from './apply-each'
 
 /** Set the expert's availability as they chose it; a rule's earlier change is forgotten. */
 export function setAvailability(
@@ -101,22 +101,15 @@ export function endOnlineUntil(ctx: MarketplaceContext): number {
       `SELECT id FROM experts WHERE availability = 'online' AND online_until IS NOT NULL AND online_until <= ?`,
     )
     .all(ctx.clock.now())
-  return applyEach(
-    ctx,
-    'online until',
-    due,
-    ({ id }) => id,
-    ({ id }) =>
-      ctx.events.transact(() => {
-        ctx
-          .sql(
-            `UPDATE experts SET availability = 'away', online_until = NULL, availability_cause = 'online_until'
+  return writeEach(ctx, 'online until', due, ({ id }) => {
+    ctx
+      .sql(
+        `UPDATE experts SET availability = 'away', online_until = NULL, availability_cause = 'online_until'
              WHERE id = ?`,
-          )
-          .run(id)
-        ctx.events.append(id, 'expert.updated', { expert: ctx.store.expert(id) })
-      }),
-  )
+      )
+      .run(id)
+    ctx.events.append(id, 'expert.updated', { expert: ctx.store.expert(id) })
+  })
 }
 
 function goAway(

@@ -10,7 +10,7 @@ import { outsideWindow, PROPOSED_TIME_WINDOW } from '../../../src/shared/rules/t
 import { PlatformError } from '../platform-error'
 import type { SessionRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
-import { applyEach } from './apply-each'
+import { writeEach } from './apply-each'
 import { refuseOverlap, utcWords } from './invites'
 import { assertBooked, publish, sessionOf } from './sessions'
 
@@ -100,20 +100,13 @@ export function lapseOverdueProposals(ctx: MarketplaceContext): number {
          AND (state != 'booked' OR json_extract(reschedule, '$.proposedStart') <= ?)`,
     )
     .all(now)
-  return applyEach(
-    ctx,
-    'lapsed proposals',
-    due,
-    (row) => row.id,
-    (row) =>
-      ctx.events.transact(() => {
-        ctx
-          .sql(`UPDATE sessions SET reschedule = ?, updated_at = ? WHERE id = ?`)
-          .run(lapsedReschedule(row, now), now, row.id)
-        publish(ctx, row.id)
-        ctx.logger.info('proposal lapsed unanswered', { session: row.id })
-      }),
-  )
+  return writeEach(ctx, 'lapsed proposals', due, (row) => {
+    ctx
+      .sql(`UPDATE sessions SET reschedule = ?, updated_at = ? WHERE id = ?`)
+      .run(lapsedReschedule(row, now), now, row.id)
+    publish(ctx, row.id)
+    ctx.logger.info('proposal lapsed unanswered', { session: row.id })
+  })
 }
 
 function pendingOf(row: SessionRow): Reschedule | null {

@@ -22,7 +22,7 @@ import { busyForSession, endBusyForSession } from './availability'
 import { appendMessage } from './messages'
 import type { SessionRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
-import { applyEach } from './apply-each'
+import { writeEach } from './apply-each'
 
 /** The expert joins their session; allowed from 10 minutes before the booked time. */
 export function joinSession(
@@ -169,23 +169,16 @@ export function autoCancelOverdue(ctx: MarketplaceContext): number {
         now,
       ),
     )
-  return applyEach(
-    ctx,
-    'auto-cancel',
-    overdue,
-    (row) => row.id,
-    (row) =>
-      ctx.events.transact(() => {
-        const reason = absentParty(row.expert_joined_at, row.client_joined_at) ?? 'both_absent'
-        const cancellation = { reason, feeAssessedTo: feeAssessedTo(reason), cancelledAt: now }
-        ctx
-          .sql(`UPDATE sessions SET state = 'cancelled', cancellation = ?, updated_at = ? WHERE id = ?`)
-          .run(JSON.stringify(cancellation), now, row.id)
-        publish(ctx, row.id)
-        if (endBusyForSession(ctx, row.expert_id)) publishExpert(ctx, row.expert_id)
-        ctx.logger.info('session auto-cancelled', { session: row.id, reason })
-      }),
-  )
+  return writeEach(ctx, 'auto-cancel', overdue, (row) => {
+    const reason = absentParty(row.expert_joined_at, row.client_joined_at) ?? 'both_absent'
+    const cancellation = { reason, feeAssessedTo: feeAssessedTo(reason), cancelledAt: now }
+    ctx
+      .sql(`UPDATE sessions SET state = 'cancelled', cancellation = ?, updated_at = ? WHERE id = ?`)
+      .run(JSON.stringify(cancellation), now, row.id)
+    publish(ctx, row.id)
+    if (endBusyForSession(ctx, row.expert_id)) publishExpert(ctx, row.expert_id)
+    ctx.logger.info('session auto-cancelled', { session: row.id, reason })
+  })
 }
 
 /** The expert's own session; someone else's is reported as missing. */

@@ -40,13 +40,7 @@ function expireInvites(ctx: MarketplaceContext): number {
     return due.length
   } catch {
     // One of them cannot be expired: each on its own, so that one alone is left.
-    return applyEach(
-      ctx,
-      'invite expiry',
-      due,
-      (invite) => invite.id,
-      (invite) => expire(ctx, [invite]),
-    )
+    return applyEach(ctx, 'invite expiry', due, (invite) => expire(ctx, [invite]))
   }
 }
 

@@ -77,6 +77,21 @@ function setUp(
   }
 }
 
+/**
+ * `world`'s policy downloading `version` from `channel`'s feed, the download held there until the
+ * test moves it on.
+ */
+async function downloadingHeld(
+  world: ReturnType<typeof setUp>,
+  version = '1.1.0',
+  channel: UpdateChannel = 'stable',
+): Promise<void> {
+  world.updater.control({ action: 'publish', version, channel })
+  world.updater.control({ action: 'hold-downloads', on: true })
+  world.policy.connected()
+  await world.reached('downloading')
+}
+
 const bookedAt = (start: number): Session =>
   aSession({
     request: aScheduledRequest('req_1', start),
@@ -115,10 +130,7 @@ describe('UpdatePolicy', () => {
 
   it('downloads in the background with progress, then offers the restart once and installs on quit', async () => {
     const world = setUp()
-    world.updater.control({ action: 'publish', version: '1.1.0' })
-    world.updater.control({ action: 'hold-downloads', on: true })
-    world.policy.connected()
-    await world.reached('downloading')
+    await downloadingHeld(world)
     world.updater.control({ action: 'progress', percent: 42.4 })
     expect(world.policy.state.progress).toBe(42)
     expect(world.updater.installOnQuit).toBe(false)
@@ -237,10 +249,7 @@ describe('UpdatePolicy', () => {
 
   it('gives up on a download that stops making progress, says so, and Check now works again', async () => {
     const world = setUp()
-    world.updater.control({ action: 'publish', version: '1.1.0' })
-    world.updater.control({ action: 'hold-downloads', on: true })
-    world.policy.connected()
-    await world.reached('downloading')
+    await downloadingHeld(world)
     // A slow download is not a stalled one: each progress report starts the wait again.
     world.clock.advance(4 * MINUTE)
     world.updater.control({ action: 'progress', percent: 30 })
@@ -311,10 +320,7 @@ describe('UpdatePolicy', () => {
     // As electron-updater is set up by the Electron adapter: whatever it downloads installs on quit.
     world.updater.setInstallOnQuit(true)
     world.setChannel('beta')
-    world.updater.control({ action: 'publish', version: '1.1.0-beta.1', channel: 'beta' })
-    world.updater.control({ action: 'hold-downloads', on: true })
-    world.policy.connected()
-    await world.reached('downloading')
+    await downloadingHeld(world, '1.1.0-beta.1', 'beta')
     world.setChannel('stable')
     world.updater.control({ action: 'finish-download' })
     await world.reached('up_to_date')
