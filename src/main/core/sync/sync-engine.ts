@@ -1,7 +1,8 @@
 /**
  * Keeps the cache equal to the platform's event stream. On every connect it replays the events
  * after the stored cursor (or applies a snapshot when the platform says the cursor is too old),
- * then applies live events in order; a gap in ids triggers a replay of the gap. Every batch is one
+ * then applies live events in order; a gap in ids triggers a replay of the gap, and a replay page
+ * out of order is asked for again (then rebuilt from a snapshot) instead of applied. Every batch is one
  * cache transaction, duplicates are dropped by id, and each new open invite is shown exactly once;
  * when a shown invite closes (by an event, or by a snapshot that no longer holds it) the notifier
  * hears `invite_closed` once, so its notification can be taken off the screen.
@@ -15,6 +16,7 @@ import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { CacheUpdate } from './cache-push'
 import { InviteAlerts } from './invite-alerts'
+import { PagesOutOfOrder, pageOrder } from './page-order'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
 import { entriesWithRoomsOnPlatform, snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { SnapshotAssembly, StreamNotFollowable } from './snapshot-assembly'
@@ -183,6 +185,7 @@ export class SyncEngine {
     let wantSnapshot =
       this.cache.cursor() === 0 || this.cache.expert() === null || this.cache.cursorDigest() === null
     const snapshots = new SnapshotAssembly()
+    const outOfOrder = new PagesOutOfOrder()
     for (;;) {
       this.again = false
       let slow = false
@@ -222,6 +225,21 @@ export class SyncEngine {
       }
       snapshots.events()
       const before = this.cache.cursor()
+      // A page with an item that has no id cannot be checked for order; it is judged below.
+      const order = page.unplaced > 0 ? { following: [], problem: null } : pageOrder(page.entries, before)
+      if (order.problem !== null) {
+        // What follows on is applied; the rest is never applied out of order, but asked for again.
+        if (order.following.length > 0) this.apply(order.following, true)
+        const step = outOfOrder.outOfOrder()
+        wantSnapshot = step === 'snapshot'
+        this.deps.log.warn(
+          `The platform sent the events after event ${before} out of order (${order.problem}); ${
+            wantSnapshot ? 'rebuilding from a snapshot' : `asking again from event ${this.cache.cursor()}`
+          }`,
+        )
+        continue
+      }
+      outOfOrder.inOrder()
       const last = page.entries.at(-1)?.id ?? before
       if (page.entries.length > 0) this.apply(page.entries, page.hasMore || last < page.latestId)
       const behind = page.hasMore || this.cache.cursor() < page.latestId

@@ -1,0 +1,72 @@
+/**
+ * Checking that a replay page follows on from the cursor: ids strictly ascending, each one after
+ * the last. A page that does not is the platform's mistake; the part of it that does follow on is
+ * safe to apply, and the rest is asked for again rather than applied out of order.
+ */
+import type { StreamEntry } from '../ports/cache-store'
+import { StreamNotFollowable } from './snapshot-assembly'
+
+/** The entries of a page that follow on from the cursor, and what was wrong with the rest. */
+export interface PageOrder {
+  /** The leading entries after the cursor, in order and without a gap. */
+  readonly following: ReadonlyArray<StreamEntry>
+  /** What broke the order, in words for the log; null for a page in order. */
+  readonly problem: string | null
+}
+
+/**
+ * Read `entries` against `cursor`. Entries at or below the cursor at the start (a page that
+ * overlaps what is applied) are passed over, as the cache drops them anyway.
+ */
+export function pageOrder(entries: ReadonlyArray<StreamEntry>, cursor: number): PageOrder {
+  const following: StreamEntry[] = []
+  let previous: number | null = null
+  let last = cursor
+  for (const entry of entries) {
+    if (previous !== null && entry.id <= previous) {
+      return { following, problem: `event ${entry.id} came after event ${previous}` }
+    }
+    previous = entry.id
+    if (entry.id <= cursor) continue
+    if (entry.id !== last + 1) {
+      return { following, problem: `event ${entry.id} came where event ${last + 1} was due` }
+    }
+    following.push(entry)
+    last = entry.id
+  }
+  return { following, problem: null }
+}
+
+/** Pages out of order in a row after which asking again is given up for a snapshot. */
+const MOST_PAGES_OUT_OF_ORDER = 3
+
+/** What to do after a page out of order: ask again from the cursor, or rebuild from a snapshot. */
+export type OutOfOrderStep = 'again' | 'snapshot'
+
+/**
+ * The pages out of order of one catch-up. A platform that sent one bad page usually sends the next
+ * one right; one that keeps at it gets a snapshot instead, and one that goes on after that cannot
+ * be followed.
+ */
+export class PagesOutOfOrder {
+  private inARow = 0
+  private rebuilt = false
+
+  /** A page in order arrived. */
+  inOrder(): void {
+    this.inARow = 0
+  }
+
+  /** A page out of order arrived; throws StreamNotFollowable when even a snapshot did not help. */
+  outOfOrder(): OutOfOrderStep {
+    if (++this.inARow < MOST_PAGES_OUT_OF_ORDER) return 'again'
+    if (this.rebuilt) {
+      throw new StreamNotFollowable(
+        'The platform keeps sending its events out of order, even after Standby rebuilt from a fresh copy, so it cannot follow them. Try again later.',
+      )
+    }
+    this.rebuilt = true
+    this.inARow = 0
+    return 'snapshot'
+  }
+}
