@@ -16,8 +16,11 @@ export interface BookedWorld {
   readonly core: TestCore
   readonly sessionId: string
   readonly bookedStart: number
-  /** Close the core and start it again on the same data directory, once it is online and settled. */
-  restart(): Promise<TestCore>
+  /**
+   * Close the core, run `meanwhile` (what the platform does while the app is closed), and start it
+   * again on the same data directory, once it is online and settled.
+   */
+  restart(meanwhile?: () => void): Promise<TestCore>
   /** Move both clocks on by `ms`. */
   pass(ms: number): void
 }
@@ -52,8 +55,9 @@ export async function bookedWorld(
     core,
     sessionId,
     bookedStart,
-    restart: async () => {
+    restart: async (meanwhile) => {
       core.close()
+      meanwhile?.()
       return start(core.dir)
     },
     pass(ms) {

@@ -100,9 +100,16 @@ export class ReminderScheduler {
     this.guard('Planning reminders', () => this.plan())
   }
 
-  /** The cache changed: tell what the events changed (cancelled, the client joined), then plan. */
+  /**
+   * The cache changed: tell what the events (or a snapshot, about the sessions it changed) brought
+   * (cancelled, the client joined), then plan.
+   */
   cacheChanged(update: CacheUpdate): void {
-    if (update.kind === 'events') this.guard('Telling a session change', () => this.tellChanges(update))
+    const ids =
+      update.kind === 'events'
+        ? new Set(update.events.flatMap((e) => (e.type === 'session.updated' ? [e.payload.session.id] : [])))
+        : new Set(update.changedSessions)
+    if (ids.size > 0) this.guard('Telling a session change', () => this.tellChanges(ids))
     this.refresh()
   }
 
@@ -237,10 +244,9 @@ export class ReminderScheduler {
     this.show(session, now, 'before', beforeText(session, now, this.time, late))
   }
 
-  private tellChanges(update: Extract<CacheUpdate, { kind: 'events' }>): void {
+  /** Tell each of these sessions' new state once, when it calls for telling. */
+  private tellChanges(ids: ReadonlySet<string>): void {
     const now = this.deps.clock.now()
-    const ids = new Set<string>()
-    for (const event of update.events) if (event.type === 'session.updated') ids.add(event.payload.session.id)
     for (const id of ids) {
       const session = this.deps.cache.session(id)
       const alert = session === null ? null : changeAlert(session)

@@ -10,7 +10,12 @@ import type { CacheStore } from '../ports/cache-store'
 
 /** How the cache changed: by these events, or wholly (a snapshot, a sign-out, another expert). */
 export type CacheUpdate =
-  { readonly kind: 'events'; readonly events: ReadonlyArray<PlatformEvent> } | { readonly kind: 'replaced' }
+  | { readonly kind: 'events'; readonly events: ReadonlyArray<PlatformEvent> }
+  | {
+      readonly kind: 'replaced'
+      /** After a snapshot: the sessions the cache held that it changed, to tell as their events would be. */
+      readonly changedSessions?: ReadonlyArray<string>
+    }
 
 /** The ids a batch of events touched, each once, in the order first touched. */
 export function touchedBy(events: ReadonlyArray<PlatformEvent>): {

@@ -19,6 +19,7 @@ import { InviteAlerts } from './invite-alerts'
 import { PagesOutOfOrder, pageOrder } from './page-order'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
 import { entriesWithRoomsOnPlatform, snapshotWithRoomsOnPlatform } from './rooms-on-platform'
+import { changedBySnapshot, heldSessions } from './snapshot-changes'
 import { SnapshotAssembly, StreamNotFollowable } from './snapshot-assembly'
 import { UnreadableNotice } from './unreadable-notice'
 
@@ -214,13 +215,17 @@ export class SyncEngine {
         const step = snapshots.add(page.snapshot, page.skipped, this.following?.expertId)
         if (step.kind === 'more') continue
         const openBefore = this.invites.openBeforeSnapshot()
+        const sessionsBefore = heldSessions(this.cache)
         this.cache.applySnapshot(
           snapshotWithRoomsOnPlatform(step.snapshot, this.deps.platformUrl, this.deps.log),
         )
         this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${step.snapshot.cursor}`)
         if (step.skipped > 0) this.unreadable.tell(step.skipped)
         this.invites.afterSnapshot(openBefore)
-        this.changes.emit({ kind: 'replaced' })
+        this.changes.emit({
+          kind: 'replaced',
+          changedSessions: changedBySnapshot(sessionsBefore, this.cache),
+        })
         continue
       }
       snapshots.events()

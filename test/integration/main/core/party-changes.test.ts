@@ -60,6 +60,32 @@ describe('the client cancels or answers another time', () => {
     expect(again.adapters.notifier.shown).toEqual([])
   })
 
+  it('a client’s cancellation learned from a snapshot (away too long to replay) is told once, and not after the next snapshot', async () => {
+    const world = await bookedWorld(defer, 'Query plan')
+    const { marketplace } = world.platform.server
+    const expertId = world.core.runtime.cache.expert()?.id ?? ''
+    /** An event after everything else, and the history before it forgotten: only a snapshot catches up. */
+    const forgetHistory = (title: string) => {
+      world.platform.inviteDirectly(expertId, title)
+      marketplace.events.prune(1)
+    }
+    const again = await world.restart(() => {
+      marketplace.clientCancel(world.sessionId, 'Found the bug myself, thanks!')
+      forgetHistory('Later')
+    })
+    expect(again.runtime.cache.session(world.sessionId)?.state).toBe('cancelled')
+    expect(reminders(again)).toEqual([
+      expect.objectContaining({
+        moment: 'cancelled',
+        sessionId: world.sessionId,
+        title: expect.stringMatching(/^Sam cancelled Query plan, .+/),
+        body: expect.stringMatching(/^“Found the bug myself, thanks!” Sam cancelled late/),
+      }),
+    ])
+    const third = await world.restart(() => forgetHistory('Even later'))
+    expect(reminders(third)).toEqual([])
+  })
+
   it('the expert’s own cancel drops the reminders without telling them what they did', async () => {
     const world = await bookedWorld(defer, 'Query plan')
     const ack = await world.core.runtime.core.command('session.cancel', {
