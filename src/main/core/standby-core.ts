@@ -369,6 +369,7 @@ export class StandbyCore {
       notifier: this.deps.notifier,
       log: this.deps.log,
       platformUrl: signIn.platformUrl,
+      random: this.deps.random,
     })
     let lastWelcome: Welcome | undefined
     this.unfollow = [

@@ -46,7 +46,18 @@ export type AppNotification =
       readonly title: string
       readonly body: string
     }
-  | { readonly kind: 'notice'; readonly title: string; readonly body: string }
+  /** `noticeId`: a notice about a condition that can end, so it can be withdrawn when it does. */
+  | { readonly kind: 'notice'; readonly title: string; readonly body: string; readonly noticeId?: string }
+  /**
+   * The condition a notice with this `noticeId` told of is over: its notification leaves the
+   * screen. Nothing new is shown; the title and body say what ended, for logs.
+   */
+  | {
+      readonly kind: 'notice_withdrawn'
+      readonly noticeId: string
+      readonly title: string
+      readonly body: string
+    }
 
 /** What a message's notification opens: the invite (in the popover) or the session (in the window). */
 export type MessagePlace =

@@ -44,6 +44,11 @@ export function describeStartupFailure(error: unknown, context: StartupFailureCo
   return { ...found, message: `${advice(found.kind, context, causes(error))}${where}` }
 }
 
+/** Which failure `error` (or one of its causes) is, by its name, code and message. */
+export function failureKindOf(error: unknown): StartupFailureKind {
+  return classify(causes(error)).kind
+}
+
 function classify(chain: ReadonlyArray<ErrorFacts>): Omit<StartupFailure, 'message'> {
   const has = (test: (facts: ErrorFacts) => boolean): boolean => chain.some(test)
   const code =

@@ -15,6 +15,7 @@ import type { CacheStore, StreamEntry } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { CacheUpdate } from './cache-push'
+import { CatchUpFailures, cacheWrite } from './catch-up-failures'
 import { InviteAlerts } from './invite-alerts'
 import { PagesOutOfOrder, pageOrder } from './page-order'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
@@ -30,12 +31,11 @@ export type SyncState =
   | { readonly kind: 'live'; readonly since: number }
   /** The platform's stream cannot be followed (events this version cannot read); retrying won't help. */
   | { readonly kind: 'stuck'; readonly message: string }
+  /** What the platform sent cannot be saved here (a full disk); tried again at `nextAttemptAt`. */
+  | { readonly kind: 'cannot_save'; readonly message: string; readonly nextAttemptAt: number }
 
 /** The most live events held while catching up; a platform flooding them cannot fill the memory. */
 const MOST_BUFFERED = 1_000
-
-/** After a failed catch-up on a live connection, wait this long before the next try. */
-const RETRY_AFTER_MS = 1_000
 
 /** Drives one link's events into one cache. */
 export class SyncEngine {
@@ -56,6 +56,7 @@ export class SyncEngine {
 
   private readonly invites: InviteAlerts
   private readonly unreadable: UnreadableNotice
+  private readonly failures: CatchUpFailures
 
   constructor(
     private readonly link: PlatformLink,
@@ -68,10 +69,13 @@ export class SyncEngine {
       log: Logger
       /** The platform signed in to: the only origin a session's room may be on. */
       platformUrl: string
+      /** In [0, 1), for the jitter of retries; injectable so tests get predictable waits. */
+      random?: () => number
     },
   ) {
     this.invites = new InviteAlerts(cache, deps)
     this.unreadable = new UnreadableNotice(deps)
+    this.failures = new CatchUpFailures(deps)
   }
 
   /** The current sync state. */
@@ -134,7 +138,12 @@ export class SyncEngine {
     const cursor = this.cache.cursor()
     if (event.id <= cursor) return
     if (event.id === cursor + 1) {
-      this.apply([event])
+      try {
+        this.apply([event])
+      } catch (error) {
+        // Not applied: the retry replays it from the cursor.
+        this.failed(error)
+      }
       return
     }
     this.deps.log.warn(`Missed events ${cursor + 1}–${event.id - 1}; replaying them`)
@@ -148,25 +157,10 @@ export class SyncEngine {
       this.again = true
       return this.catchingUp
     }
-    this.set({ kind: 'catching_up' })
+    // Saving still fails until a try shows otherwise: the line the expert reads stays put meanwhile.
+    if (this.current.kind !== 'cannot_save') this.set({ kind: 'catching_up' })
     this.catchingUp = this.replayLoop()
-      .catch((error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error)
-        if (error instanceof StreamNotFollowable) {
-          // Asking again would get the same page: stop and say so, instead of looping.
-          this.deps.log.error(`Cannot follow the platform's events: ${message}`)
-          this.set({ kind: 'stuck', message })
-          return
-        }
-        // The link dropped or answered nonsense: try again shortly (or on the next connect), with
-        // smaller pages in case the heartbeat failed behind a page too large for this link.
-        this.pace = smallerPage(this.pace)
-        this.deps.log.warn(`Catching up with the platform stopped: ${message}`)
-        if (this.link.state.kind === 'connected') {
-          this.retry?.cancel()
-          this.retry = this.deps.clock.setTimeout(() => void this.catchUp(), RETRY_AFTER_MS)
-        }
-      })
+      .catch((error: unknown) => this.failed(error))
       .finally(() => {
         this.catchingUp = undefined
         if (this.again && this.link.state.kind === 'connected') {
@@ -175,6 +169,22 @@ export class SyncEngine {
         }
       })
     return this.catchingUp
+  }
+
+  /** A catch-up (or a live event) failed: stop, or try again after the wait (or on the next connect). */
+  private failed(error: unknown): void {
+    const next = this.failures.failed(error)
+    if (next.kind === 'stuck') return this.set(next)
+    if (next.smallerPages) this.pace = smallerPage(this.pace)
+    if (this.link.state.kind !== 'connected') return
+    // The wait decides when to try again, not a call that came in meanwhile.
+    this.again = false
+    this.retry?.cancel()
+    this.retry = this.deps.clock.setTimeout(() => void this.catchUp(), next.wait)
+    if (next.cannotSave !== null) {
+      const nextAttemptAt = this.deps.clock.now() + next.wait
+      this.set({ kind: 'cannot_save', message: next.cannotSave, nextAttemptAt })
+    }
   }
 
   private async replayLoop(): Promise<void> {
@@ -216,9 +226,8 @@ export class SyncEngine {
         if (step.kind === 'more') continue
         const openBefore = this.invites.openBeforeSnapshot()
         const sessionsBefore = heldSessions(this.cache)
-        this.cache.applySnapshot(
-          snapshotWithRoomsOnPlatform(step.snapshot, this.deps.platformUrl, this.deps.log),
-        )
+        const snapshot = snapshotWithRoomsOnPlatform(step.snapshot, this.deps.platformUrl, this.deps.log)
+        cacheWrite(() => this.cache.applySnapshot(snapshot))
         this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${step.snapshot.cursor}`)
         if (step.skipped > 0) this.unreadable.tell(step.skipped)
         this.invites.afterSnapshot(openBefore)
@@ -264,8 +273,11 @@ export class SyncEngine {
       if (pending.length > 0 && this.apply(pending).gap) continue
       if (this.again) continue
       // Caught up: what is open now and was never shown is shown, once.
-      this.invites.caughtUp()
-      this.cache.markSynced(this.deps.clock.now())
+      cacheWrite(() => {
+        this.invites.caughtUp()
+        this.cache.markSynced(this.deps.clock.now())
+      })
+      this.failures.caughtUp()
       this.set({ kind: 'live', since: this.deps.clock.now() })
       return
     }
@@ -274,12 +286,12 @@ export class SyncEngine {
   /** Apply `events`; `behind` when more are known to follow (a catch-up page that is not the last). */
   private apply(events: ReadonlyArray<StreamEntry>, behind = false): { gap: boolean } {
     const openBefore = this.invites.openBeforeEvents(events)
-    const result = this.cache.applyEvents(
-      entriesWithRoomsOnPlatform(events, this.deps.platformUrl, this.deps.log),
-    )
+    const entries = entriesWithRoomsOnPlatform(events, this.deps.platformUrl, this.deps.log)
+    const result = cacheWrite(() => this.cache.applyEvents(entries))
     if (result.skipped.length > 0) this.unreadable.tell(result.skipped.length)
     if (result.applied.length > 0) {
-      this.invites.afterEvents(openBefore, result.applied, behind)
+      // It marks the invites it shows, so a full disk can stop it too.
+      cacheWrite(() => this.invites.afterEvents(openBefore, result.applied, behind))
       this.changes.emit({ kind: 'events', events: result.applied })
     }
     if (result.gap && this.current.kind === 'live') void this.catchUp()

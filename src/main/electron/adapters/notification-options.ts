@@ -28,6 +28,11 @@ export function inviteIdIn(text: string): string | null {
   return /standby-invite-([\x21-\x7e]+?)(?=$|[\s"'&;,|])/.exec(text)?.[1] ?? null
 }
 
+/** The id a notice that can be withdrawn carries, so the notification centre can drop it too. */
+export function noticeNotificationId(noticeId: string): string {
+  return `standby-notice-${noticeId}`
+}
+
 /** The id a session's reminder carries: a newer reminder of the session takes the older's place. */
 export function reminderNotificationId(sessionId: string): string {
   return `standby-reminder-${sessionId}`
@@ -72,7 +77,7 @@ const GROUPS = {
  * screen until it is acted on or retracted.
  */
 export function notificationOptions(
-  notification: Exclude<AppNotification, { kind: 'invite_closed' }>,
+  notification: Exclude<AppNotification, { kind: 'invite_closed' | 'notice_withdrawn' }>,
   context: {
     readonly soundEnabled: boolean
     readonly withActions: boolean
@@ -101,6 +106,8 @@ export function notificationOptions(
     }
   }
   if (notification.kind === 'reminder') options.id = reminderNotificationId(notification.sessionId)
+  if (notification.kind === 'notice' && notification.noticeId !== undefined)
+    options.id = noticeNotificationId(notification.noticeId)
   if (notification.kind === 'reminder' && context.withActions) {
     options.actions = reminderActions(notification).map((action) => ({
       type: 'button',

@@ -23,6 +23,7 @@ import {
   earlierReminder,
   inviteIdIn,
   inviteNotificationId,
+  noticeNotificationId,
   notificationIdOf,
   notificationOptions,
   reminderNotificationId,
@@ -157,6 +158,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     },
     show(appNotification) {
       if (appNotification.kind === 'invite_closed') return retract(appNotification.inviteId)
+      if (appNotification.kind === 'notice_withdrawn') return withdraw(appNotification.noticeId)
       if (health.status === 'unsupported') return options.onFailed(appNotification)
       const notification = new Notification(
         notificationOptions(appNotification, { soundEnabled: options.soundEnabled(), withActions, platform }),
@@ -198,14 +200,24 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     })
   }
 
+  /** What a notice told of is over: its notification leaves the screen and the notification centre. */
+  function withdraw(noticeId: string): void {
+    takeDown((data) => data.kind === 'notice' && data.noticeId === noticeId, noticeNotificationId(noticeId))
+  }
+
   /** The invite is gone: its notification leaves the screen and the notification centre at once. */
   function retract(inviteId: string): void {
+    takeDown((data) => data.kind === 'invite' && data.inviteId === inviteId, inviteNotificationId(inviteId))
+  }
+
+  /** Close the held notifications `matches` accepts, and on macOS the one with `id` from any run. */
+  function takeDown(matches: (data: AppNotification) => boolean, id: string): void {
     for (const [shown, data] of [...held]) {
-      if (data.kind !== 'invite' || data.inviteId !== inviteId) continue
+      if (!matches(data)) continue
       shown.close()
       release(shown)
     }
     // One shown before a restart has no object here; macOS finds it by id.
-    if (platform === 'darwin') Notification.remove(inviteNotificationId(inviteId))
+    if (platform === 'darwin') Notification.remove(id)
   }
 }

@@ -20,6 +20,9 @@ type ReminderNotification = Extract<AppNotification, { kind: 'reminder' }>
 
 type MessageNotification = Extract<AppNotification, { kind: 'message' }>
 
+/** A notice as recorded. */
+type NoticeNotification = Extract<AppNotification, { kind: 'notice' }>
+
 /** Which notification a press is on: an invite's, the latest reminder of a session, or a thread's latest message. */
 export type PressTarget =
   { readonly inviteId: string } | { readonly sessionId: string } | { readonly requestId: string }
@@ -32,6 +35,8 @@ export interface RecordingNotifier extends Notifier {
   readonly onScreen: ReadonlyArray<InviteNotification>
   /** The reminders on screen: shown, not pressed (a newer one of a session replaces the older). */
   readonly remindersOnScreen: ReadonlyArray<ReminderNotification>
+  /** The notices on screen: shown and not withdrawn (a notice is not pressed away here). */
+  readonly noticesOnScreen: ReadonlyArray<NoticeNotification>
   /** The invites whose notification was removed because the invite closed, in order. */
   readonly removed: ReadonlyArray<string>
   /** Calls `listener` with each notification from now on. */
@@ -59,6 +64,7 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
   let onScreen: InviteNotification[] = []
   let reminders: ReminderNotification[] = []
   let messages: MessageNotification[] = []
+  let notices: NoticeNotification[] = []
   let health: NotifierHealth = { status: 'ok' }
   const listeners = new Listeners<AppNotification>()
   const activations = new Listeners<NotificationActivation>()
@@ -72,6 +78,9 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
     get remindersOnScreen() {
       return reminders
     },
+    get noticesOnScreen() {
+      return notices
+    },
     show(notification) {
       shown.push(notification)
       options.out?.write(`${notificationLine(notification)}\n`)
@@ -80,6 +89,9 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
         reminders = [...reminders.filter((r) => r.sessionId !== notification.sessionId), notification]
       if (notification.kind === 'message')
         messages = [...messages.filter((m) => m.requestId !== notification.requestId), notification]
+      if (notification.kind === 'notice') notices = [...notices, notification]
+      if (notification.kind === 'notice_withdrawn')
+        notices = notices.filter((n) => n.noticeId !== notification.noticeId)
       if (notification.kind === 'invite_closed') {
         onScreen = onScreen.filter((n) => n.inviteId !== notification.inviteId)
         removed.push(notification.inviteId)
@@ -133,6 +145,8 @@ export function notificationLabel(notification: AppNotification): string {
       return 'Message'
     case 'notice':
       return 'Notice'
+    case 'notice_withdrawn':
+      return 'Notice withdrawn'
   }
 }
 

@@ -7,6 +7,7 @@ import {
 } from '../../../../../src/main/electron/adapters/notifier'
 import {
   inviteNotificationId,
+  noticeNotificationId,
   reminderNotificationId,
 } from '../../../../../src/main/electron/adapters/notification-options'
 import type { AppNotification, NotifierHealth } from '../../../../../src/main/core/ports/notifier'
@@ -219,6 +220,22 @@ describe('the Electron notifier', () => {
     notifier.show(closed('inv_earlier'))
     expect(fake.notificationCalls.remove).toContain(inviteNotificationId('inv_earlier'))
     expect(fake.notifications).toHaveLength(2)
+  })
+
+  it('withdraws a notice whose condition is over, on screen and in Notification Center, and leaves the others', () => {
+    for (const platform of ['darwin', 'win32'] as const) {
+      resetFakeElectron()
+      const { notifier } = setup({ platform })
+      notifier.show({ kind: 'notice', noticeId: 'disk', title: 'Cannot save', body: 'Free some space.' })
+      notifier.show({ kind: 'notice', title: 'Other', body: 'Stays.' })
+      expect(fake.notifications[0]?.id).toBe(noticeNotificationId('disk'))
+      notifier.show({ kind: 'notice_withdrawn', noticeId: 'disk', title: 'Saves again', body: '' })
+      expect(fake.notifications.map((n) => n.onScreen)).toEqual([false, true])
+      expect(fake.notifications).toHaveLength(2)
+      expect(fake.notificationCalls.remove).toEqual(
+        platform === 'darwin' ? [noticeNotificationId('disk')] : [],
+      )
+    }
   })
 
   it('on Windows and Linux closes a closed invite’s notification (remove exists on macOS only)', () => {

@@ -1,0 +1,127 @@
+/**
+ * What a failed catch-up leads to. A stream that cannot be followed stops; anything else is tried
+ * again after a wait that grows to a bound, since a full disk or a platform refusing replays is not
+ * fixed in a second, jittered, so the apps of a platform that refused them all do not come back at
+ * the same moment. Saving to the cache failing (a full disk, a read-only profile) is told to the
+ * expert once, with what to do; the connection line says the same meanwhile, and the notice is
+ * withdrawn once saving works again, since nothing is left to do about it.
+ */
+import { jitteredBackoff, type BackoffRange } from '../../../shared/backoff'
+import type { Logger } from '../ports/logger'
+import type { Notifier } from '../ports/notifier'
+import { failureKindOf } from '../startup/startup-failure'
+import { StreamNotFollowable } from './snapshot-assembly'
+
+/** A write to the cache failed; `cause` is the driver's error. */
+export class CacheWriteFailed extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause })
+    this.name = 'CacheWriteFailed'
+  }
+}
+
+/** Run a write to the cache, naming a failure as the cache's rather than the platform's. */
+export function cacheWrite<T>(work: () => T): T {
+  try {
+    return work()
+  } catch (error) {
+    throw error instanceof CacheWriteFailed ? error : new CacheWriteFailed(error)
+  }
+}
+
+/** The wait before the next try after failed catch-ups in a row. */
+const RETRY_WAIT: BackoffRange = { startMs: 1_000, capMs: 60_000 }
+
+/** Which notice this is, so saving that works again can withdraw it. */
+const NOTICE_ID = 'cache-write-failed'
+
+/** What the expert can do about the failure, as the start of a sentence. */
+function remedy(error: CacheWriteFailed): string {
+  switch (failureKindOf(error)) {
+    case 'disk_full':
+      return 'Free some space on the disk that holds your profile'
+    case 'unwritable':
+      return 'Check that your profile folder is writable and its disk not read-only'
+    case 'locked':
+      return 'Quit any other program using Standby’s files (a backup, an antivirus scan)'
+    default:
+      return 'If this goes on, quit Standby and start it again'
+  }
+}
+
+/** What to do after a failed catch-up. */
+export type AfterFailure =
+  /** Stop: asking again would get the same answer. */
+  | { readonly kind: 'stuck'; readonly message: string }
+  /**
+   * Try again in `wait`. `cannotSave`: the line for the connection while saving fails, else null.
+   * `smallerPages`: the link failed, perhaps behind a page too large for it.
+   */
+  | {
+      readonly kind: 'retry'
+      readonly wait: number
+      readonly cannotSave: string | null
+      readonly smallerPages: boolean
+    }
+
+/** The failed catch-ups of one sync engine, and the notice about saving that fails. */
+export class CatchUpFailures {
+  private inARow = 0
+  private cannotSave = false
+
+  constructor(
+    private readonly deps: {
+      readonly notifier: Notifier
+      readonly log: Logger
+      /** In [0, 1), for the jitter; injectable so tests get predictable waits. */
+      readonly random?: () => number
+    },
+  ) {}
+
+  /** A catch-up (or a live event) failed with `error`: say so, and what to do next. */
+  failed(error: unknown): AfterFailure {
+    const message = error instanceof Error ? error.message : String(error)
+    if (error instanceof StreamNotFollowable) {
+      this.deps.log.error(`Cannot follow the platform's events: ${message}`)
+      return { kind: 'stuck', message }
+    }
+    const wait = jitteredBackoff(RETRY_WAIT, ++this.inARow, (this.deps.random ?? Math.random)())
+    const seconds = Math.ceil(wait / 1000)
+    if (!(error instanceof CacheWriteFailed)) {
+      this.deps.log.warn(`Catching up with the platform stopped: ${message}; trying again in ${seconds} s`)
+      return { kind: 'retry', wait, cannotSave: null, smallerPages: true }
+    }
+    this.deps.log.error(
+      `Could not save what the platform sent to the offline cache (${message}), so new invites wait. ${remedy(error)}; trying again in ${seconds} s.`,
+    )
+    if (!this.cannotSave) {
+      this.cannotSave = true
+      this.deps.notifier.show({
+        kind: 'notice',
+        noticeId: NOTICE_ID,
+        title: 'Standby cannot save new invites',
+        body: `Saving to this computer failed (${message}), so new invites and changes are not arriving. ${remedy(error)}; Standby keeps trying and catches up by itself.`,
+      })
+    }
+    return {
+      kind: 'retry',
+      wait,
+      cannotSave: `Standby cannot save to this computer (${message}). ${remedy(error)}; it catches up by itself once it can.`,
+      smallerPages: false,
+    }
+  }
+
+  /** Caught up: the next failure waits the shortest time, and a notice about saving is withdrawn. */
+  caughtUp(): void {
+    this.inARow = 0
+    if (!this.cannotSave) return
+    this.cannotSave = false
+    this.deps.log.info('Saving to the offline cache works again; caught up with the platform')
+    this.deps.notifier.show({
+      kind: 'notice_withdrawn',
+      noticeId: NOTICE_ID,
+      title: 'Standby saves new invites again',
+      body: 'It caught up with the platform.',
+    })
+  }
+}
