@@ -1,7 +1,7 @@
-// The disk under the cache fills up while the core is online (SQLite itself refuses to grow the
-// file, as on a full disk): the core tells the expert once what happened and what to do, tries
-// again less and less often instead of every second, and once the cache can be written again it
-// catches up by itself, loses nothing and takes the notice down.
+// The disk under the cache fills up, or the cache turns read-only, while the core is online (SQLite
+// itself refuses the write, as it does then): the core tells the expert once what happened and what
+// to do, tries again less and less often instead of every second, and once the cache can be written
+// again it catches up by itself, loses nothing and takes the notice down.
 import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
@@ -12,12 +12,25 @@ import { startTestPlatform, type TestPlatform } from '../../../support/test-plat
 
 const SECOND = 1_000
 
-/** Make SQLite refuse to grow the core's cache file, as a full disk does; `free` undoes it. */
-function fillDisk(core: TestCore): { free(): void } {
-  // The store keeps its connection to itself; a test reaches in to play the disk.
-  const { db } = core.runtime.cache as unknown as { db: Database.Database }
+/** Something that stops the cache's writes until `free` undoes it. */
+type Trouble = (db: Database.Database) => { free(): void }
+
+/** SQLite refuses to grow the cache file, as on a full disk. */
+const fullDisk: Trouble = (db) => {
   db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`)
   return { free: () => void db.pragma('max_page_count = 4294967294') }
+}
+
+/** SQLite refuses every write, as on a file or disk made read-only. */
+const readOnly: Trouble = (db) => {
+  db.pragma('query_only = ON')
+  return { free: () => void db.pragma('query_only = OFF') }
+}
+
+/** Bring `trouble` on the core's cache. */
+function strike(core: TestCore, trouble: Trouble): { free(): void } {
+  // The store keeps its connection to itself; a test reaches in to play the disk.
+  return trouble((core.runtime.cache as unknown as { db: Database.Database }).db)
 }
 
 /** A direct invite large enough that saving it needs more room in the cache file. */
@@ -35,58 +48,66 @@ function inviteTooLargeToFit(platform: TestPlatform, expertId: string, title: st
 const notices = (core: TestCore): AppNotification[] =>
   core.adapters.notifier.shown.filter((n) => n.kind === 'notice')
 
-describe('the disk under the cache fills up while online', () => {
+const troubles: ReadonlyArray<[string, Trouble, RegExp]> = [
+  ['the disk fills up', fullDisk, /database or disk is full\).*Free some space on the disk/],
+  ['the cache turns read-only', readOnly, /readonly database\).*Check that your profile folder is writable/],
+]
+
+describe('the cache cannot be written while online', () => {
   const defer = useCleanup()
 
-  it('tells the expert once, backs off its retries, and catches up by itself once there is room', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const clock = new ManualClock(Date.now())
-    const core = await startCoreFor(platform.server.url, expert, { clock })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
-    // An event already applied: each try replays after it rather than asking for a snapshot.
-    platform.inviteDirectly(expert.id, 'Before the disk filled up')
-    await core.waitForNotifications(1)
-    const { marketplace } = platform.server
-    const honest = marketplace.replay.bind(marketplace)
-    let replays = 0
-    marketplace.replay = (...args) => (replays++, honest(...args))
+  it.each(troubles)(
+    '%s: the expert is told once, retries back off, and it catches up by itself once it can write',
+    async (_, trouble, words) => {
+      const platform = await startTestPlatform()
+      defer(() => platform.close())
+      const expert = platform.addExpert()
+      const clock = new ManualClock(Date.now())
+      const core = await startCoreFor(platform.server.url, expert, { clock })
+      defer(() => core.close(true))
+      await core.waitForState((s) => s.status === 'online')
+      // An event already applied: each try replays after it rather than asking for a snapshot.
+      platform.inviteDirectly(expert.id, 'Before the disk filled up')
+      await core.waitForNotifications(1)
+      const { marketplace } = platform.server
+      const honest = marketplace.replay.bind(marketplace)
+      let replays = 0
+      marketplace.replay = (...args) => (replays++, honest(...args))
 
-    const disk = fillDisk(core)
-    inviteTooLargeToFit(platform, expert.id, 'While the disk is full')
-    const stopped = await core.waitForState((s) => s.status === 'offline')
-    expect(stopped).toMatchObject({ reason: expect.stringMatching(/disk is full.*Free some space/) })
-    expect(notices(core)).toEqual([
-      expect.objectContaining({
-        title: 'Standby cannot save new invites',
-        body: expect.stringMatching(/database or disk is full.*Free some space on the disk/),
-      }),
-    ])
+      const disk = strike(core, trouble)
+      inviteTooLargeToFit(platform, expert.id, 'While the disk is full')
+      const stopped = await core.waitForState((s) => s.status === 'offline')
+      expect(stopped).toMatchObject({ reason: expect.stringMatching(words) })
+      expect(notices(core)).toEqual([
+        expect.objectContaining({
+          title: 'Standby cannot save new invites',
+          body: expect.stringMatching(words),
+        }),
+      ])
 
-    // Two minutes of a full disk: a handful of tries, not one a second.
-    for (let s = 0; s < 120; s++) {
-      clock.advance(SECOND)
-      await core.runtime.core.settled()
-    }
-    expect(replays).toBeGreaterThan(2)
-    expect(replays).toBeLessThan(12)
-    expect(notices(core)).toHaveLength(1)
-    expect(core.runtime.core.connection.status).toBe('offline')
+      // Two minutes of a full disk: a handful of tries, not one a second.
+      for (let s = 0; s < 120; s++) {
+        clock.advance(SECOND)
+        await core.runtime.core.settled()
+      }
+      expect(replays).toBeGreaterThan(2)
+      expect(replays).toBeLessThan(12)
+      expect(notices(core)).toHaveLength(1)
+      expect(core.runtime.core.connection.status).toBe('offline')
 
-    disk.free()
-    for (let s = 0; s < 90 && core.runtime.core.connection.status !== 'online'; s++) {
-      clock.advance(SECOND)
-      await core.runtime.core.settled()
-    }
-    expect(core.runtime.core.connection.status).toBe('online')
-    expect(core.runtime.cache.openInvites().map((i) => i.request.title)).toEqual([
-      'While the disk is full',
-      'Before the disk filled up',
-    ])
-    expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(2)
-    expect(core.adapters.notifier.noticesOnScreen).toEqual([])
-    expect(core.adapters.tray.current?.statusLine).toMatch(/^Online/)
-  })
+      disk.free()
+      for (let s = 0; s < 90 && core.runtime.core.connection.status !== 'online'; s++) {
+        clock.advance(SECOND)
+        await core.runtime.core.settled()
+      }
+      expect(core.runtime.core.connection.status).toBe('online')
+      expect(core.runtime.cache.openInvites().map((i) => i.request.title)).toEqual([
+        'While the disk is full',
+        'Before the disk filled up',
+      ])
+      expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(2)
+      expect(core.adapters.notifier.noticesOnScreen).toEqual([])
+      expect(core.adapters.tray.current?.statusLine).toMatch(/^Online/)
+    },
+  )
 })
