@@ -55,7 +55,7 @@ async function idleRss(
     const { db } = openCache({ path })
     const store = new SqliteCacheStore(db, silent)
     rows =
-      store.upcomingSessions(now, 50).length + store.sessionHistory(50).length + store.openInvites().length
+      store.upcomingSessions(now, 50).length + store.sessionHistory(50).length + store.openInvites(now).length
     // Keep the store reachable while measuring, as a running app would.
     globalThis.heldCacheStore = store
   }

@@ -201,7 +201,8 @@ async function main(): Promise<void> {
     onActivate: (activation) => void started.runtime?.notificationActions.activate(activation),
     onFailed: (notification) => started.runtime?.notificationActions.notificationFailed(notification),
     findInvite: (inviteId) => {
-      const invite = started.runtime?.core.cache.openInvites().find((open) => open.id === inviteId)
+      const core = started.runtime?.core
+      const invite = core?.cache.openInvites(core.platformClock.now()).find((open) => open.id === inviteId)
       return invite === undefined ? null : inviteNotification(invite)
     },
     log,

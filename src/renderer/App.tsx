@@ -38,7 +38,7 @@ export function App() {
   const wasSignedOut = useRef(signedOut)
   useFocusRescue(main)
   useReportFocus('window')
-  useClosedInviteFocus(state.invites.open, state.loaded)
+  useClosedInviteFocus(state.invites, state.loaded)
   useGoneSessionFocus(state.upcoming, state.loaded)
   // A press on a notification shows its invite among the invites, or its session where it is
   // (live or upcoming); the card there takes the focus.

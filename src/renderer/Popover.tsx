@@ -31,7 +31,7 @@ export function Popover() {
   const main = useRef<HTMLElement>(null)
   useFocusRescue(main)
   useReportFocus('popover')
-  useClosedInviteFocus(state.invites.open, state.loaded)
+  useClosedInviteFocus(state.invites, state.loaded)
   useLayoutEffect(() => {
     if (state.loaded) markFirstDataPaint()
   }, [state.loaded])

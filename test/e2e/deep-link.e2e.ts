@@ -91,3 +91,26 @@ it('focuses the invite, never calling it gone, when the ask came a push ahead of
   await expect.poll(() => joinFocused(card)).toBe(true)
   expect(await page.getByText(/That invite is no longer open/).count()).toBe(0)
 })
+
+it('shows a card whose time ran out as expired without Join, and says so when a link names it', async () => {
+  const { platform, ada, adaShell, page, show, hold, release } = await adaWindow()
+  const { request } = platform.inviteDirectly(ada.id, 'Service worker serves a stale bundle')
+  const card = page.getByRole('article', { name: request.title })
+  await card.waitFor()
+  const invite = await cachedInvite(adaShell, request.id)
+
+  // The host's push that takes it off the list is held: the card itself must stop offering Join.
+  hold()
+  platform.clock.advanceTo(invite.expiresAt)
+  await card.getByText(/This invite expired at .+, so it can no longer be joined/).waitFor()
+  expect(await card.getByRole('button', { name: /Join now/ }).count()).toBe(0)
+  expect(await card.getByRole('button', { name: /Decline/ }).count()).toBe(0)
+
+  release()
+  await card.waitFor({ state: 'detached' })
+  show({ kind: 'invite', inviteId: invite.id })
+  await page
+    .getByRole('status', { name: 'Notices' })
+    .getByText('That invite expired, so it can no longer be joined or booked; Missed keeps a record of it.')
+    .waitFor()
+})

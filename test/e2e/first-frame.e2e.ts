@@ -31,7 +31,9 @@ it('paints the cached invite from the host’s HTML and hydrates it; another tim
     expectedDurationMinutes: 30,
     direct: { expertId: ada.id, via: 'profile' },
   })
-  await expect.poll(() => app.shell.runtime.core.cache.openInvites().length).toBe(1)
+  await expect
+    .poll(() => app.shell.runtime.core.cache.openInvites(app.shell.runtime.core.platformClock.now()).length)
+    .toBe(1)
 
   // The page as the host sends it already holds the invite, with times in the host's zone.
   const html = await fetch(app.shell.url, { headers: { 'accept-language': LOCALE } }).then((r) => r.text())

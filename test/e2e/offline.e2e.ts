@@ -1,11 +1,12 @@
 /**
  * The platform goes away: the banner says offline with the last-synced time and the cached
- * sessions stay on screen; the platform comes back: the banner returns to online, same page.
+ * sessions stay on screen; the platform comes back: the banner returns to online, same page. An
+ * invite whose time runs out meanwhile leaves the open list then, not when the platform is back.
  */
 import { expect, it } from 'vitest'
 import { driveUntil, pageTime } from './support/harness'
 import { useE2e } from './support/fixture'
-import { bookThroughApp } from './support/scenario'
+import { bookThroughApp, cachedInvite } from './support/scenario'
 import { checkScreen } from './support/screens'
 
 const world = useE2e()
@@ -48,4 +49,37 @@ it('shows offline with the last-synced time and the cached sessions, then online
   await banner.getByText('Online', { exact: true }).waitFor()
   expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true)
   expect(await row.isVisible()).toBe(true)
+})
+
+it('takes an invite whose time runs out while the platform is away off the open list at once, and says so once', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['react'])
+  const adaShell = await shell(ada)
+  const page = await open(adaShell)
+  const banner = page.getByRole('region', { name: 'Connection' })
+  await banner.getByText('Online').waitFor()
+  const { request } = platform.inviteDirectly(ada.id, 'Flaky test only fails on CI')
+  const card = page.getByRole('article', { name: request.title })
+  await card.waitFor()
+  const invite = await cachedInvite(adaShell, request.id)
+  await expect.poll(() => page.title()).toBe('Standby (1)')
+
+  await platform.stopServer()
+  platform.clock.advanceTo(invite.expiresAt)
+  await card.waitFor({ state: 'detached' })
+  const expired = page.getByRole('button', { name: `Dismiss: Expired: ${request.title}` })
+  await expired.waitFor()
+  const missed = page.getByRole('region', { name: 'Missed' })
+  await missed.getByText(request.title).waitFor()
+  expect(await missed.textContent()).toContain('Expired')
+  await expect.poll(() => page.title()).toBe('Standby')
+  await expired.click()
+
+  // The platform's own word on it, once it is back, is the same news: not told again.
+  await platform.startServer()
+  await driveUntil(platform, adaShell, 'online')
+  await banner.getByText('Online', { exact: true }).waitFor()
+  await expect.poll(() => adaShell.shell.runtime.core.cache.invite(invite.id)?.state).toBe('expired')
+  expect(await page.getByText(`Expired: ${request.title}`).count()).toBe(0)
+  expect(await missed.getByText(request.title).count()).toBe(1)
 })

@@ -176,7 +176,10 @@ export async function startTestCore(options: TestCoreOptions): Promise<TestCore>
 /** The open invite titled `title` once the core holds it. */
 export function inviteTitled(core: TestCore, title: string): Promise<Invite> {
   return new Promise((resolve) => {
-    const find = () => core.runtime.cache.openInvites().find((i) => i.request.title === title)
+    const find = () =>
+      core.runtime.cache
+        .openInvites(core.runtime.core.platformClock.now())
+        .find((i) => i.request.title === title)
     const already = find()
     if (already !== undefined) return resolve(already)
     const off = core.runtime.core.cacheChanged.add(() => {

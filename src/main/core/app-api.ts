@@ -102,10 +102,13 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     },
     'auth.signOut': () => core.signOut(),
     'expert.get': () => core.cache.expert(),
-    'invites.list': () => ({
-      open: [...core.cache.openInvites()],
-      missed: [...core.cache.missedInvites(MISSED_INVITES_LISTED)],
-    }),
+    'invites.list': () => {
+      const now = core.platformClock.now()
+      return {
+        open: [...core.cache.openInvites(now)],
+        missed: [...core.cache.missedInvites(now, MISSED_INVITES_LISTED)],
+      }
+    },
     'sessions.upcoming': () => [
       ...core.cache.upcomingSessions(core.platformClock.now(), UPCOMING_SESSIONS_LISTED),
     ],

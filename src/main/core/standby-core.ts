@@ -35,6 +35,7 @@ import { RoomOpener } from './rooms/room-opener'
 import { StandingAlerts } from './standing/standing-alerts'
 import type { CacheUpdate } from './sync/cache-push'
 import { MessageAlerts } from './messages/message-alerts'
+import { InviteExpiry } from './invites/invite-expiry'
 import { SyncEngine } from './sync/sync-engine'
 
 /** Everything the core needs from its host. */
@@ -105,6 +106,8 @@ export class StandbyCore {
   /** The expert read a thread: unread counts moved without the cache's events changing. */
   readonly threadsRead: Listeners<string>
   private readonly messageAlerts: MessageAlerts
+  /** Open invites run out by the platform's clock: the tray and the pages drop them then, platform or not. */
+  private readonly inviteExpiry: InviteExpiry
   /** The app's pages that have the focus now; a client's message is notified only when none has. */
   private readonly focusedPages = new Set<string>()
 
@@ -149,6 +152,15 @@ export class StandbyCore {
     // Notifications that stop reaching the expert put a warning on the tray at once.
     deps.notifier.onHealthChange?.(() => this.publishTray())
     this.platformClock.changes.add(() => this.reminders.refresh())
+    this.inviteExpiry = new InviteExpiry({
+      cache: deps.cache,
+      platformTime: this.platformClock,
+      expired: (invites) => {
+        this.publishTray()
+        this.cacheChanged.emit({ kind: 'expired', invites })
+      },
+    })
+    this.platformClock.changes.add(() => this.inviteExpiry.check())
     this.presence = new AutoAway({
       clock: deps.clock,
       power: deps.power,
@@ -187,6 +199,7 @@ export class StandbyCore {
     // Reminders run from the cache, so they fire offline too.
     this.reminders.start()
     this.presence.start()
+    this.inviteExpiry.check()
   }
 
   /** Sign in to a platform; on success the cache follows this expert from now on. */
@@ -253,6 +266,7 @@ export class StandbyCore {
     this.signedIn = null
     await this.forget()
     this.deps.cache.clear()
+    this.inviteExpiry.check()
     this.publish()
     this.cacheChanged.emit({ kind: 'replaced' })
     if (signedIn !== null) {
@@ -342,6 +356,7 @@ export class StandbyCore {
   /** Disconnect and stop; the cache stays as it is. */
   stop(): void {
     this.messageAlerts.stop()
+    this.inviteExpiry.stop()
     this.presence.stop()
     this.reminders.stop()
     this.platformClock.stop()
@@ -388,6 +403,7 @@ export class StandbyCore {
       sync.changes.add((update) => {
         this.publishTray()
         this.cacheChanged.emit(update)
+        this.inviteExpiry.check()
       }),
     ]
     this.link = link
@@ -432,7 +448,7 @@ export class StandbyCore {
   }
 
   private publishTray(): void {
-    const openInvites = this.deps.cache.openInviteCount()
+    const openInvites = this.deps.cache.openInviteCount(this.platformClock.now())
     const health = this.deps.notifier.health?.() ?? { status: 'ok' }
     const line = statusLine(this.current, openInvites, this.deps.formatTime ?? shortTime)
     this.deps.tray.set({

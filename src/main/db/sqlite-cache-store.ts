@@ -148,16 +148,20 @@ export class SqliteCacheStore implements CacheStore {
     this.clearInTransaction()
   }
 
-  openInvites(): ReadonlyArray<Invite> {
-    return this.invites.open()
+  openInvites(now: number): ReadonlyArray<Invite> {
+    return this.invites.open(now)
   }
 
-  openInviteCount(): number {
-    return this.invites.countOpen()
+  openInviteCount(now: number): number {
+    return this.invites.countOpen(now)
   }
 
-  missedInvites(limit: number): ReadonlyArray<Invite> {
-    return this.invites.missed(limit)
+  nextInviteClose(now: number): number | null {
+    return this.invites.nextClose(now)
+  }
+
+  missedInvites(now: number, limit: number): ReadonlyArray<Invite> {
+    return this.invites.missed(now, limit)
   }
 
   upcomingSessions(now: number, limit: number): ReadonlyArray<Session> {
@@ -211,8 +215,8 @@ export class SqliteCacheStore implements CacheStore {
     if (messageIds.length > 0) this.markMessagesNotifiedInTransaction(messageIds, at)
   }
 
-  unnotifiedOpenInvites(): ReadonlyArray<Invite> {
-    return this.invites.unnotifiedOpen()
+  unnotifiedOpenInvites(now: number): ReadonlyArray<Invite> {
+    return this.invites.unnotifiedOpen(now)
   }
 
   markNotified(inviteIds: ReadonlyArray<string>, at: number): void {

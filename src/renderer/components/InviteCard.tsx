@@ -2,13 +2,15 @@
  * One open invite, with everything needed to decide quickly: kind badge, why it came, how long
  * ago and how long it stays open, the request itself (title, description, attachments, client),
  * and the actions: Join (instant) or Book a proposed time (scheduled), Message the client, Decline
- * (with an optional reason).
+ * (with an optional reason). Once its time runs out by the platform's clock it says so and offers
+ * none of them: the platform would refuse them, whether or not it has said so yet.
  */
 import { useCallback, useId, useRef, useState } from 'react'
 import type { DeclineReason, Invite, Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { zoneCity } from '../logic/format'
 import { inviteActionLabel, reasonLabel } from '../../shared/labels'
+import { inviteClosesAt } from '../../shared/rules/invite-open'
 import { useApi, useServices } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { ActionButton, ActionError } from './ActionButton'
@@ -19,9 +21,10 @@ import { MessageThread } from './MessageThread'
 import { UnreadBadge } from './UnreadBadge'
 import { PastWithClient } from './PastWithClient'
 import { ProposedTimes } from './ProposedTimes'
-import { Ago, Countdown, Waiting } from './Time'
+import { Ago, ClockTime, Countdown, Waiting } from './Time'
 import { useAction } from './use-action'
 import { useInviteFocus } from './use-invite-focus'
+import { useInviteOpen } from './use-invite-open'
 import { useThreadFocus } from './use-thread-focus'
 
 /** Props of InviteCard. */
@@ -49,6 +52,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
   const direct = invite.reason !== 'matched'
   const card = useRef<HTMLElement>(null)
   useInviteFocus(card, invite)
+  const open = useInviteOpen(invite)
 
   const join = useAction(async () => {
     const result = fromCommand('join', await api.invites.accept({ inviteId: invite.id, proposedTime: null }))
@@ -77,10 +81,14 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
             Sent <Ago at={invite.sentAt} />
           </span>
         )}
-        <span className="expiry">
-          {request.kind === 'instant' ? 'Expires in' : 'Open for'}{' '}
-          <Countdown to={invite.expiresAt} whenDone="moments" />
-        </span>
+        {open ? (
+          <span className="expiry">
+            {request.kind === 'instant' ? 'Expires in' : 'Open for'}{' '}
+            <Countdown to={invite.expiresAt} whenDone="moments" />
+          </span>
+        ) : (
+          <span className="expiry">Expired</span>
+        )}
       </div>
       <h3 id={`${id}-title`} className="invite-title">
         {request.title}
@@ -93,36 +101,41 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
       {request.kind === 'instant' && <Waiting sentAt={invite.sentAt} />}
       {!compact && request.description !== '' && <Description text={request.description} />}
       {!compact && <Attachments attachments={request.attachments} />}
-      {request.kind === 'scheduled' && <ProposedTimes invite={invite} booked={booked} compact={compact} />}
-      <div className="actions">
-        {request.kind === 'instant' && (
-          <ActionButton
-            variant="primary"
-            pending={join.pending}
-            pendingLabel="Joining…"
-            label={`${inviteActionLabel('join')} “${request.title}”`}
-            onClick={() => void join.run()}
-          >
-            {inviteActionLabel('join')}
-          </ActionButton>
-        )}
-        {!compact && (
-          <button
-            type="button"
-            className="button button-secondary"
-            aria-expanded={threadOpen}
-            aria-controls={`${id}-thread`}
-            onClick={() => setThreadOpen((open) => !open)}
-          >
-            {threadOpen ? 'Hide messages' : 'Message client'}
-          </button>
-        )}
-        <DeclineChoice
-          title={request.title}
-          pending={decline.pending}
-          onDecline={(reason) => void decline.run(reason)}
-        />
-      </div>
+      {request.kind === 'scheduled' && (
+        <ProposedTimes invite={invite} booked={booked} compact={compact} bookable={open} />
+      )}
+      {!open && <ExpiredNote invite={invite} />}
+      {open && (
+        <div className="actions">
+          {request.kind === 'instant' && (
+            <ActionButton
+              variant="primary"
+              pending={join.pending}
+              pendingLabel="Joining…"
+              label={`${inviteActionLabel('join')} “${request.title}”`}
+              onClick={() => void join.run()}
+            >
+              {inviteActionLabel('join')}
+            </ActionButton>
+          )}
+          {!compact && (
+            <button
+              type="button"
+              className="button button-secondary"
+              aria-expanded={threadOpen}
+              aria-controls={`${id}-thread`}
+              onClick={() => setThreadOpen((open) => !open)}
+            >
+              {threadOpen ? 'Hide messages' : 'Message client'}
+            </button>
+          )}
+          <DeclineChoice
+            title={request.title}
+            pending={decline.pending}
+            onDecline={(reason) => void decline.run(reason)}
+          />
+        </div>
+      )}
       <ActionError message={join.error ?? decline.error} />
       {threadOpen && (
         <div id={`${id}-thread`}>
@@ -130,6 +143,18 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
         </div>
       )}
     </article>
+  )
+}
+
+/** What an invite whose time ran out says instead of its actions. */
+function ExpiredNote({ invite }: { readonly invite: Invite }) {
+  const ranOut = inviteClosesAt(invite)
+  const what = invite.request.kind === 'instant' ? 'joined' : 'booked'
+  return (
+    <p className="invite-expired" role="status">
+      This invite expired at <ClockTime at={ranOut} />, so it can no longer be {what}. Missed keeps a record
+      of it.
+    </p>
   )
 }
 

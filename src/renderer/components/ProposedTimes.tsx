@@ -19,10 +19,12 @@ export interface ProposedTimesProps {
   /** Booked and live sessions, to flag overlaps. */
   readonly booked: ReadonlyArray<Session>
   readonly compact?: boolean
+  /** False once the invite's time ran out: no time can be booked, past or not. */
+  readonly bookable?: boolean
 }
 
 /** The list of proposed times with Book buttons. */
-export function ProposedTimes({ invite, booked, compact = false }: ProposedTimesProps) {
+export function ProposedTimes({ invite, booked, compact = false, bookable = true }: ProposedTimesProps) {
   const api = useApi()
   const { notices } = useServices()
   const { request } = invite
@@ -74,7 +76,7 @@ export function ProposedTimes({ invite, booked, compact = false }: ProposedTimes
               <ActionButton
                 variant={conflicts.length > 0 ? 'secondary' : 'primary'}
                 pending={book.pending && choosing === time}
-                disabled={book.pending || past}
+                disabled={book.pending || past || !bookable}
                 pendingLabel="Booking…"
                 label={`Book ${formatDayTime(time)}`}
                 describedBy={past ? pastId : conflicts.length > 0 ? conflictId : undefined}

@@ -7,12 +7,15 @@ import { useEffect, useRef, useState } from 'react'
 import { useNotifications, useServices } from '../store/context'
 import type { FocusTarget } from '../../shared/ipc/contract'
 
-/** Tell `notice` when the request of kind `kind` names an item `holds` does not find, after a fresh read. */
+/**
+ * Tell `notice` (or what it says for the request) when the request of kind `kind` names an item
+ * `holds` does not find, after a fresh read.
+ */
 export function useGoneFocus<K extends FocusTarget['kind']>(
   kind: K,
   holds: (target: Extract<FocusTarget, { kind: K }>) => boolean,
   loaded: boolean,
-  notice: string,
+  notice: string | ((target: Extract<FocusTarget, { kind: K }>) => string),
 ): void {
   const { notifications, notices, app } = useServices()
   const { focus } = useNotifications()
@@ -28,7 +31,10 @@ export function useGoneFocus<K extends FocusTarget['kind']>(
       void app.refreshLists().finally(() => setReadFor(seq))
       return
     }
-    notices.push(notice, 'warning')
+    notices.push(
+      typeof notice === 'string' ? notice : notice(focus.target as Extract<FocusTarget, { kind: K }>),
+      'warning',
+    )
     notifications.focused(focus.seq)
   }, [focus, kind, holds, loaded, notice, readFor, notices, notifications, app])
 }

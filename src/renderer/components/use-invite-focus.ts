@@ -27,13 +27,24 @@ export function useInviteFocus(card: RefObject<HTMLElement | null>, invite: Invi
 }
 
 /**
- * Say so when a notification asked for an invite that is no longer open (taken, expired…); not
- * before the page has read the invites, nor before it read them again (see use-gone-focus.ts).
+ * Say so when a notification or a link asked for an invite that is no longer open (taken,
+ * expired…); not before the page has read the invites, nor before it read them again (see
+ * use-gone-focus.ts). One whose time ran out is named as such, since nothing can take it now.
  */
-export function useClosedInviteFocus(open: ReadonlyArray<Invite>, loaded: boolean): void {
+export function useClosedInviteFocus(
+  { open, missed }: { readonly open: ReadonlyArray<Invite>; readonly missed: ReadonlyArray<Invite> },
+  loaded: boolean,
+): void {
   const holds = useCallback(
     ({ inviteId }: { readonly inviteId: string }) => open.some((invite) => invite.id === inviteId),
     [open],
   )
-  useGoneFocus('invite', holds, loaded, 'That invite is no longer open; Missed says what became of it.')
+  const notice = useCallback(
+    ({ inviteId }: { readonly inviteId: string }) =>
+      missed.some((invite) => invite.id === inviteId && invite.state === 'expired')
+        ? 'That invite expired, so it can no longer be joined or booked; Missed keeps a record of it.'
+        : 'That invite is no longer open; Missed says what became of it.',
+    [missed],
+  )
+  useGoneFocus('invite', holds, loaded, notice)
 }

@@ -9,7 +9,7 @@ import type { TestShell } from './harness'
 export function cachedInvite(shell: TestShell, requestId: string): Promise<Invite> {
   const core = shell.shell.runtime.core
   const find = (): Invite | undefined =>
-    core.cache.openInvites().find((invite) => invite.request.id === requestId)
+    core.cache.openInvites(core.platformClock.now()).find((invite) => invite.request.id === requestId)
   return shell.waitingFor(
     `the invite for request ${requestId} in the app's cache`,
     new Promise((resolve) => {

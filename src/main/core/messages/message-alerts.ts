@@ -45,6 +45,7 @@ export class MessageAlerts {
       this.stop()
       return
     }
+    if (update.kind === 'expired') return
     const arrived: Message[] = []
     for (const event of update.events)
       if (event.type === 'message.created') arrived.push(event.payload.message)

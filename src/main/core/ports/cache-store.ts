@@ -91,12 +91,20 @@ export interface CacheStore {
   /** Forget everything (sign-out, or another expert signs in). */
   clear(): void
 
-  /** Open invites, newest first. */
-  openInvites(): ReadonlyArray<Invite>
-  /** How many invites are open; cheap enough for every tray update. */
-  openInviteCount(): number
-  /** Invites that closed without being accepted (taken, expired, withdrawn, declined), newest first. */
-  missedInvites(limit: number): ReadonlyArray<Invite>
+  /**
+   * Invites open at `now`, the platform's time as estimated here (rules/invite-open.ts: the
+   * platform has not closed them and their time has not run out), newest first.
+   */
+  openInvites(now: number): ReadonlyArray<Invite>
+  /** How many invites are open at `now`; cheap enough for every tray update. */
+  openInviteCount(now: number): number
+  /** When the soonest invite open at `now` stops being takeable; null when none is open. */
+  nextInviteClose(now: number): number | null
+  /**
+   * Invites that closed without being accepted (taken, expired, withdrawn, declined) by `now`,
+   * newest first; one whose time ran out before the platform said so reads as expired.
+   */
+  missedInvites(now: number, limit: number): ReadonlyArray<Invite>
   /** Booked and live sessions from `now` minus the auto-cancel grace, soonest first. */
   upcomingSessions(now: number, limit: number): ReadonlyArray<Session>
   /** Ended and cancelled sessions, most recent first, from just after `after` (paging). */
@@ -105,7 +113,7 @@ export interface CacheStore {
   historyClients(limit: number): ReadonlyArray<HistoryClient>
   /** Ended and cancelled sessions with one client, most recent first. */
   pastSessionsWithClient(clientId: string, limit: number): ReadonlyArray<Session>
-  /** One invite, in whatever state. */
+  /** One invite, in whatever state the platform last gave it (rules/invite-open.ts reads it at a time). */
   invite(id: string): Invite | null
   /** One session. */
   session(id: string): Session | null
@@ -122,8 +130,8 @@ export interface CacheStore {
   /** Remember that these messages were shown (or passed over), so a restart does not show them. */
   markMessagesNotified(messageIds: ReadonlyArray<string>, at: number): void
 
-  /** Open invites not yet shown as a notification. */
-  unnotifiedOpenInvites(): ReadonlyArray<Invite>
+  /** Invites open at `now` not yet shown as a notification. */
+  unnotifiedOpenInvites(now: number): ReadonlyArray<Invite>
   /** Remember that these invites were shown, so a restart does not show them again. */
   markNotified(inviteIds: ReadonlyArray<string>, at: number): void
   /** Of these invites, the ones shown as a notification (so their closing is worth telling). */

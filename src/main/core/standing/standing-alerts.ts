@@ -20,6 +20,8 @@ export class StandingAlerts {
 
   /** After a batch of events or a snapshot: warn about what newly puts the standing at risk. */
   cacheChanged(update: CacheUpdate): void {
+    // Only the clock moved: nothing about the standing changed.
+    if (update.kind === 'expired') return
     const events = update.kind === 'events' ? update.events : null
     if (events === null || events.some((e) => e.type === 'expert.updated')) this.checkAverage()
     const bringsChargeback = events?.some(

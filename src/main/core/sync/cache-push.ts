@@ -2,13 +2,19 @@
  * What the pages are told after the cache changed: the invites, sessions, messages and expert the
  * batch touched, as the cache now holds them, so a page updates without reading the cache again.
  * A snapshot or a sign-out replaces everything, and a batch too large to carry is told as `full`:
- * the page then reads everything, as it does on (re)connect.
+ * the page then reads everything, as it does on (re)connect. Invites are told as they stand at the
+ * platform's time (rules/invite-open.ts), so one whose time ran out is never told as open, and one
+ * whose time runs out is told then, as expired, without waiting for the platform's word.
  */
 import { MOST_CHANGED, type CacheChange } from '../../../shared/ipc/contract'
 import type { Expert, Invite, Message, PlatformEvent, Session } from '../../../shared/protocol'
+import { inviteAt } from '../../../shared/rules/invite-open'
 import type { CacheStore } from '../ports/cache-store'
 
-/** How the cache changed: by these events, or wholly (a snapshot, a sign-out, another expert). */
+/**
+ * How the cache changed: by these events, wholly (a snapshot, a sign-out, another expert), or not
+ * at all but for the clock: open invites whose time ran out, which read as expired from now on.
+ */
 export type CacheUpdate =
   | { readonly kind: 'events'; readonly events: ReadonlyArray<PlatformEvent> }
   | {
@@ -16,6 +22,7 @@ export type CacheUpdate =
       /** After a snapshot: the sessions the cache held that it changed, to tell as their events would be. */
       readonly changedSessions?: ReadonlyArray<string>
     }
+  | { readonly kind: 'expired'; readonly invites: ReadonlyArray<Invite> }
 
 /** The ids a batch of events touched, each once, in the order first touched. */
 export function touchedBy(events: ReadonlyArray<PlatformEvent>): {
@@ -38,10 +45,20 @@ export function touchedBy(events: ReadonlyArray<PlatformEvent>): {
   return { inviteIds: [...inviteIds], sessionIds: [...sessionIds], messages: [...messages.values()], expert }
 }
 
-/** The `cache.changed` payload for one update, read from the cache after the batch. */
-export function cacheChangeOf(update: CacheUpdate, cache: CacheStore, version: number): CacheChange {
+/** The `cache.changed` payload for one update, read from the cache after the batch, at platform time `now`. */
+export function cacheChangeOf(
+  update: CacheUpdate,
+  cache: CacheStore,
+  version: number,
+  now: number,
+): CacheChange {
   const full: CacheChange = { version, full: true, invites: [], sessions: [], messages: [] }
   if (update.kind === 'replaced') return full
+  if (update.kind === 'expired') {
+    return update.invites.length > MOST_CHANGED
+      ? full
+      : { version, full: false, invites: [...update.invites], sessions: [], messages: [] }
+  }
   const touched = touchedBy(update.events)
   if (
     touched.inviteIds.length > MOST_CHANGED ||
@@ -51,7 +68,10 @@ export function cacheChangeOf(update: CacheUpdate, cache: CacheStore, version: n
     return full
   }
   // An invite closed that the cache never had (from before a snapshot) is nothing to show.
-  const invites = touched.inviteIds.map((id) => cache.invite(id)).filter((i): i is Invite => i !== null)
+  const invites = touched.inviteIds
+    .map((id) => cache.invite(id))
+    .filter((i): i is Invite => i !== null)
+    .map((i) => inviteAt(i, now))
   const sessions = touched.sessionIds.map((id) => cache.session(id)).filter((s): s is Session => s !== null)
   const expert: Expert | null = touched.expert ? cache.expert() : null
   return {

@@ -3,8 +3,10 @@
  * word that a shown invite closed (taken, expired, withdrawn, declined, or gone from a snapshot),
  * so its notification can be taken off the screen.
  */
-import type { Clock, TimerHandle } from '../../../shared/clock'
+import type { Clock } from '../../../shared/clock'
 import type { Invite, InviteClosedReason } from '../../../shared/protocol'
+import { inviteClosesAt } from '../../../shared/rules/invite-open'
+import { InviteExpiry } from '../invites/invite-expiry'
 import type { CacheStore, StreamEntry } from '../ports/cache-store'
 import type { Notifier } from '../ports/notifier'
 import { inviteClosedNotification, inviteNotification } from './invite-notification'
@@ -16,13 +18,11 @@ export type OpenBefore = ReadonlyArray<Invite>
  * Shows new invites and retracts closed ones around each change the sync engine applies; and takes
  * a shown invite's notification down when its time runs out by the platform's clock, even when the
  * platform cannot say so (the link down at that moment), so no Join is left on screen for it.
+ * "Open" is read at the platform's time throughout, so an invite whose time ran out is neither
+ * shown nor, when the platform's word on it comes later, told a second time.
  */
 export class InviteAlerts {
-  /** Shown invites whose closing was already told on their expiry, so the platform's word on it is not told again. */
-  private readonly toldExpired = new Set<string>()
-  private expiry: TimerHandle | undefined
-  /** When `expiry` fires (platform time); infinite when nothing is watched. */
-  private nextExpiry = Number.POSITIVE_INFINITY
+  private readonly expiry: InviteExpiry
 
   constructor(
     private readonly cache: CacheStore,
@@ -32,21 +32,27 @@ export class InviteAlerts {
       /** The platform's time as this computer estimates it: what an invite's expiry is counted in. */
       readonly platformTime: Clock
     },
-  ) {}
+  ) {
+    this.expiry = new InviteExpiry({
+      cache,
+      platformTime: deps.platformTime,
+      expired: (invites) => this.tellExpired(invites),
+    })
+  }
 
   /** Stop watching expiries. */
   stop(): void {
-    this.schedule(Number.POSITIVE_INFINITY)
+    this.expiry.stop()
   }
 
   /** The invites open now, read only when `events` can close one (most batches cannot). */
   openBeforeEvents(events: ReadonlyArray<StreamEntry>): OpenBefore {
-    return events.some((e) => e.type === 'invite.closed') ? this.cache.openInvites() : []
+    return events.some((e) => e.type === 'invite.closed') ? this.cache.openInvites(this.now()) : []
   }
 
   /** The invites open now, before a snapshot replaces the cache. */
   openBeforeSnapshot(): OpenBefore {
-    return this.cache.openInvites()
+    return this.cache.openInvites(this.now())
   }
 
   /**
@@ -66,18 +72,19 @@ export class InviteAlerts {
     this.retractClosed(openBefore, new Map())
   }
 
-  /**
-   * The cache has caught up: show what is open and was never shown, and watch the expiry of every
-   * shown invite (those shown in an earlier run too). The one full read of them per catch-up.
-   */
+  /** The cache has caught up: show what is open and was never shown, and watch the expiry of what is open. */
   caughtUp(): void {
     this.showNew()
-    this.schedule(Math.min(...this.shownOpen().map((i) => i.expiresAt)))
+    this.expiry.check()
+  }
+
+  private now(): number {
+    return this.deps.platformTime.now()
   }
 
   /** Show each open invite not shown yet, once. */
   private showNew(): void {
-    const fresh = this.cache.unnotifiedOpenInvites()
+    const fresh = this.cache.unnotifiedOpenInvites(this.now())
     if (fresh.length === 0) return
     // Marked before showing: a crash in between loses one notification, never shows one twice.
     this.cache.markNotified(
@@ -85,53 +92,27 @@ export class InviteAlerts {
       this.deps.clock.now(),
     )
     for (const invite of fresh) this.deps.notifier.show(inviteNotification(invite))
-    // Only sooner than what is watched already: no read of every open invite on the way of each new one.
-    const soonest = Math.min(...fresh.map((i) => i.expiresAt))
-    if (soonest < this.nextExpiry) this.schedule(soonest)
+    this.expiry.check()
   }
 
-  /** Shown invites still open in the cache, whose expiry has not been told yet. */
-  private shownOpen(): ReadonlyArray<Invite> {
-    const open = this.cache.openInvites().filter((i) => !this.toldExpired.has(i.id))
-    if (open.length === 0) return []
-    const shown = new Set(this.cache.shownInvites(open.map((i) => i.id)))
-    return open.filter((i) => shown.has(i.id))
-  }
-
-  /** Wake at `at` (platform time), or not at all when it is infinite. */
-  private schedule(at: number): void {
-    this.expiry?.cancel()
-    this.expiry = undefined
-    this.nextExpiry = at
-    if (!Number.isFinite(at)) return
-    this.expiry = this.deps.platformTime.setTimeout(
-      () => this.tellExpired(),
-      at - this.deps.platformTime.now(),
-    )
-  }
-
-  /** Tell each shown invite whose time ran out that it closed, then watch the next one. */
-  private tellExpired(): void {
-    const now = this.deps.platformTime.now()
-    const open = this.shownOpen()
-    for (const invite of open) {
-      if (invite.expiresAt > now) continue
-      this.toldExpired.add(invite.id)
-      this.deps.notifier.show(inviteClosedNotification(invite, 'expired'))
+  /** Of the invites whose time just ran out, those shown as a notification hear that they expired. */
+  private tellExpired(invites: ReadonlyArray<Invite>): void {
+    const shown = new Set(this.cache.shownInvites(invites.map((i) => i.id)))
+    for (const invite of invites) {
+      if (shown.has(invite.id)) this.deps.notifier.show(inviteClosedNotification(invite, 'expired'))
     }
-    this.schedule(Math.min(...open.filter((i) => i.expiresAt > now).map((i) => i.expiresAt)))
   }
 
   /** Of the invites open before, those shown as a notification and no longer open hear `invite_closed` once. */
   private retractClosed(openBefore: OpenBefore, reasons: ReadonlyMap<string, InviteClosedReason>): void {
     if (openBefore.length === 0) return
-    const stillOpen = new Set(this.cache.openInvites().map((i) => i.id))
-    const gone = openBefore.filter((i) => !stillOpen.has(i.id))
+    const now = this.now()
+    const stillOpen = new Set(this.cache.openInvites(now).map((i) => i.id))
+    // One whose time ran out meanwhile is the expiry watch's to tell, whatever the platform said.
+    const gone = openBefore.filter((i) => !stillOpen.has(i.id) && now < inviteClosesAt(i))
     if (gone.length === 0) return
     const shown = new Set(this.cache.shownInvites(gone.map((i) => i.id)))
     for (const invite of gone) {
-      // Told on its expiry already: the platform's word on it is the same news.
-      if (this.toldExpired.delete(invite.id)) continue
       if (shown.has(invite.id)) {
         this.deps.notifier.show(inviteClosedNotification(invite, reasons.get(invite.id) ?? null))
       }

@@ -28,7 +28,8 @@ export const STARTING_TRAY_VIEW: TrayView = trayView({
 /** Where the feed reads invites, sessions and the expert: the cache. */
 export interface TraySource {
   expert(): Expert | null
-  openInvites(): ReadonlyArray<Invite>
+  /** The invites open at platform time `now`. */
+  openInvites(now: number): ReadonlyArray<Invite>
   upcomingSessions(now: number, limit: number): ReadonlyArray<Session>
   /** Threads with client messages the expert has not read; a source without threads has none. */
   unreadThreads?(): ReadonlyArray<{ readonly count: number }>
@@ -66,7 +67,7 @@ export function createTrayFeed(options: {
     const view = trayView({
       status,
       expert: source?.expert() ?? null,
-      invites: source?.openInvites() ?? [],
+      invites: source?.openInvites(now) ?? [],
       nextSession,
       now,
       unreadMessages: (source?.unreadThreads?.() ?? []).reduce((sum, thread) => sum + thread.count, 0),

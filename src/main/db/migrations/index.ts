@@ -13,6 +13,7 @@ import { m0009StandingWarnings } from './0009-standing-warnings'
 import { m0010SessionChangesAhead } from './0010-session-changes-ahead'
 import { m0011HistoryFilters } from './0011-history-filters'
 import { m0012MessageState } from './0012-message-state'
+import { m0013InviteClosesAt } from './0013-invite-closes-at'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -28,4 +29,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0010SessionChangesAhead,
   m0011HistoryFilters,
   m0012MessageState,
+  m0013InviteClosesAt,
 ]

@@ -1,11 +1,15 @@
 /**
  * Invites, and whether each was already shown as a notification. The open and missed lists read
  * the partial indexes from migration 0001, so their cost follows the list, not the table. The row
- * holds the invite without its request; reads splice the request back in (see withRequest).
+ * holds the invite without its request; reads splice the request back in (see withRequest). Each
+ * row keeps when the invite stops being takeable (`closes_at`, from rules/invite-open.ts): "open"
+ * is asked at a platform time, and an invite the platform has not closed yet whose time ran out
+ * reads as expired, its row unchanged until the platform's word arrives.
  */
 import type Database from 'better-sqlite3'
 import { preparedOnUse } from './prepared-on-use'
 import type { Invite, InviteState } from '../../../shared/protocol'
+import { inviteAt, inviteClosesAt } from '../../../shared/rules/invite-open'
 import type { Logger } from '../../core/ports/logger'
 import { parseAllStored, parseStored, withRequest, withoutRequest, type StoredRow } from './stored-json'
 
@@ -14,13 +18,14 @@ const SHOWN_REMEMBERED = 10_000
 
 /** Reads and writes invites. Writes run inside the caller's transaction. */
 export class InviteRepository {
-  private readonly upsertInvite: Database.Statement<[string, string, InviteState, number, string]>
+  private readonly upsertInvite: Database.Statement<[string, string, InviteState, number, number, string]>
   private readonly updateState: Database.Statement<[InviteState, InviteState, string]>
-  private readonly selectOpen: Database.Statement<[], StoredRow>
-  private readonly countOpenInvites: Database.Statement<[], { n: number }>
-  private readonly selectMissed: Database.Statement<[number], StoredRow>
+  private readonly selectOpen: Database.Statement<[number], StoredRow>
+  private readonly countOpenInvites: Database.Statement<[number], { n: number }>
+  private readonly selectNextClose: Database.Statement<[number], { at: number | null }>
+  private readonly selectMissed: Database.Statement<[number, number], StoredRow>
   private readonly selectById: Database.Statement<[string], StoredRow>
-  private readonly selectUnnotified: Database.Statement<[], StoredRow>
+  private readonly selectUnnotified: Database.Statement<[number], StoredRow>
   private readonly updateNotified: Database.Statement<[number, string]>
   private readonly insertShown: Database.Statement<[string, number]>
   private readonly selectShown: Database.Statement<[string], { id: string }>
@@ -36,9 +41,9 @@ export class InviteRepository {
     // DO UPDATE rather than REPLACE: the row, and so notified_at, survives a repeated invite.
     this.upsertInvite = preparedOnUse(
       db,
-      `INSERT INTO invites (id, request_id, state, sent_at, json) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO invites (id, request_id, state, sent_at, closes_at, json) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET request_id = excluded.request_id, state = excluded.state,
-         sent_at = excluded.sent_at, json = excluded.json`,
+         sent_at = excluded.sent_at, closes_at = excluded.closes_at, json = excluded.json`,
     )
     this.updateState = preparedOnUse(
       db,
@@ -46,20 +51,26 @@ export class InviteRepository {
     )
     const select = `SELECT invites.id, ${withRequest('invites')} AS json FROM invites
       JOIN requests ON requests.id = invites.request_id`
-    this.selectOpen = preparedOnUse(
-      db,
-      `${select} WHERE state = 'open' ORDER BY sent_at DESC, invites.id DESC`,
+    // "Open" is the platform's word and a time not run out; the list, count and next closing read the open index.
+    const open = `state = 'open' AND closes_at > ?`
+    this.selectOpen = preparedOnUse(db, `${select} WHERE ${open} ORDER BY sent_at DESC, invites.id DESC`)
+    this.countOpenInvites = preparedOnUse(db, `SELECT COUNT(*) AS n FROM invites WHERE ${open}`)
+    this.selectNextClose = preparedOnUse(db, `SELECT MIN(closes_at) AS at FROM invites WHERE ${open}`)
+    // Each half reads its own partial index; the second is the few the platform still calls open.
+    const selectSent = select.replace(
+      'SELECT invites.id,',
+      'SELECT invites.id AS id, invites.sent_at AS sent_at,',
     )
-    this.countOpenInvites = preparedOnUse(db, `SELECT COUNT(*) AS n FROM invites WHERE state = 'open'`)
     this.selectMissed = preparedOnUse(
       db,
-      `${select} WHERE state IN ('declined', 'taken', 'expired', 'withdrawn')
-       ORDER BY sent_at DESC, invites.id DESC LIMIT ?`,
+      `${selectSent} WHERE state IN ('declined', 'taken', 'expired', 'withdrawn')
+       UNION ALL ${selectSent} WHERE state = 'open' AND closes_at <= ?
+       ORDER BY sent_at DESC, id DESC LIMIT ?`,
     )
     this.selectById = preparedOnUse(db, `${select} WHERE invites.id = ?`)
     this.selectUnnotified = preparedOnUse(
       db,
-      `${select} WHERE state = 'open' AND notified_at IS NULL
+      `${select} WHERE ${open} AND notified_at IS NULL
          AND invites.id NOT IN (SELECT id FROM shown_invites) ORDER BY sent_at DESC, invites.id DESC`,
     )
     this.updateNotified = preparedOnUse(
@@ -83,14 +94,26 @@ export class InviteRepository {
     this.deleteAllInvites = preparedOnUse(db, 'DELETE FROM invites')
   }
 
-  /** How many invites are open, without reading them. */
-  countOpen(): number {
-    return this.countOpenInvites.get()?.n ?? 0
+  /** How many invites are open at platform time `now`, without reading them. */
+  countOpen(now: number): number {
+    return this.countOpenInvites.get(now)?.n ?? 0
+  }
+
+  /** When the soonest invite open at `now` stops being takeable; null when none is open. */
+  nextClose(now: number): number | null {
+    return this.selectNextClose.get(now)?.at ?? null
   }
 
   /** Insert or replace an invite; its request must already be stored. */
   put(invite: Invite): void {
-    this.upsertInvite.run(invite.id, invite.request.id, invite.state, invite.sentAt, withoutRequest(invite))
+    this.upsertInvite.run(
+      invite.id,
+      invite.request.id,
+      invite.state,
+      invite.sentAt,
+      inviteClosesAt(invite),
+      withoutRequest(invite),
+    )
   }
 
   /** Move an invite to a closed state; an invite the cache never had is ignored. */
@@ -98,25 +121,27 @@ export class InviteRepository {
     this.updateState.run(state, state, inviteId)
   }
 
-  /** Open invites, newest first. */
-  open(): Invite[] {
-    return parseAllStored<Invite>(this.selectOpen.all(), 'invite', this.logger)
+  /** Invites open at platform time `now`, newest first. */
+  open(now: number): Invite[] {
+    return parseAllStored<Invite>(this.selectOpen.all(now), 'invite', this.logger)
   }
 
-  /** Invites closed without being accepted, newest first. */
-  missed(limit: number): Invite[] {
-    return parseAllStored<Invite>(this.selectMissed.all(limit), 'invite', this.logger)
+  /** Invites closed without being accepted by `now` (those whose time ran out read as expired), newest first. */
+  missed(now: number, limit: number): Invite[] {
+    return parseAllStored<Invite>(this.selectMissed.all(now, limit), 'invite', this.logger).map((invite) =>
+      inviteAt(invite, now),
+    )
   }
 
-  /** One invite, or null. */
+  /** One invite, as the platform last said it stands, or null. */
   byId(id: string): Invite | null {
     const row = this.selectById.get(id)
     return row === undefined ? null : parseStored<Invite>(row, 'invite', this.logger)
   }
 
-  /** Open invites not yet shown as a notification, newest first. */
-  unnotifiedOpen(): Invite[] {
-    return parseAllStored<Invite>(this.selectUnnotified.all(), 'invite', this.logger)
+  /** Invites open at `now` not yet shown as a notification, newest first. */
+  unnotifiedOpen(now: number): Invite[] {
+    return parseAllStored<Invite>(this.selectUnnotified.all(now), 'invite', this.logger)
   }
 
   /** Remember when these invites were first shown; a later call keeps the first time. */

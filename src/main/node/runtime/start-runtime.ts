@@ -157,7 +157,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const offs = [
         core.states.add((state) => send('connection.stateChanged', state)),
         core.cacheChanged.add((update) =>
-          send('cache.changed', checkedCacheChange(cacheChangeOf(update, cache, ++version), options.log)),
+          send(
+            'cache.changed',
+            checkedCacheChange(
+              cacheChangeOf(update, cache, ++version, core.platformClock.now()),
+              options.log,
+            ),
+          ),
         ),
         options.settings.onChange((settings) => send('settings.changed', appSettingsOf(settings))),
         core.platformClock.changes.add((clock) => send('clock.changed', clock)),

@@ -159,11 +159,11 @@ describe('a hostile platform', () => {
     platform.io.disconnectSockets()
     expect(await Promise.race([refused.then(() => 'refused'), followed])).toBe('refused')
     expect(core.runtime.cache.expert()?.id).toBe('exp_ada')
-    expect(core.runtime.cache.openInvites()).toEqual([invite])
+    expect(core.runtime.cache.openInvites(core.runtime.core.platformClock.now())).toEqual([invite])
     who = 'exp_ada'
     await core.waitForState((s) => s.status === 'online')
     await core.runtime.core.settled()
-    expect(core.runtime.cache.openInvites()).toEqual([invite])
+    expect(core.runtime.cache.openInvites(core.runtime.core.platformClock.now())).toEqual([invite])
     expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
   })
 
@@ -191,7 +191,7 @@ describe('a hostile platform', () => {
     const core = await adaOn(platform.url)
     await core.waitForState((s) => s.status === 'online' && connection === 2)
     await core.runtime.core.settled()
-    expect(core.runtime.cache.openInvites()).toEqual([])
+    expect(core.runtime.cache.openInvites(core.runtime.core.platformClock.now())).toEqual([])
     expect(core.runtime.cache.cursor()).toBe(1)
     expect(core.adapters.notifier.shown).toEqual([])
   })
@@ -215,7 +215,7 @@ describe('a hostile platform', () => {
     const state = await core.waitForState((s) => s.status === 'incompatible' || s.status === 'online')
     expect(state).toMatchObject({ status: 'incompatible', message: expect.stringMatching(/another expert/) })
     expect(core.runtime.cache.expert()?.id).toBe('exp_ada')
-    expect(core.runtime.cache.openInvites()).toEqual([invite])
+    expect(core.runtime.cache.openInvites(core.runtime.core.platformClock.now())).toEqual([invite])
     whose = 'exp_ada'
     platform.io.disconnectSockets()
     await core.waitForState((s) => s.status !== 'incompatible')

@@ -2,8 +2,9 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { ofType } from '../../../support/expert-connection'
 import { ManualClock } from '../../../../src/shared/clock'
+import type { CacheChange, InviteLists } from '../../../../src/shared/ipc/contract'
 import { startCoreFor, startOnlineCore, type TestCore } from '../../../support/test-core'
-import { startTestPlatform, TEST_START } from '../../../support/test-platform'
+import { startTestPlatform, TEST_START, type TestPlatform } from '../../../support/test-platform'
 import { useCleanup } from '../../../support/cleanup'
 
 describe('an invite that was shown and then closes', () => {
@@ -15,7 +16,7 @@ describe('an invite that was shown and then closes', () => {
     await core.waitForNotifications(1)
     platform.server.marketplace.withdrawRequest(created.request.id)
     await core.waitForNotifications(2)
-    const inviteId = core.runtime.cache.missedInvites(1)[0]?.id
+    const inviteId = core.runtime.cache.missedInvites(core.runtime.core.platformClock.now(), 1)[0]?.id
     expect(core.adapters.notifier.shown).toEqual([
       expect.objectContaining({
         kind: 'invite',
@@ -40,7 +41,7 @@ describe('an invite that was shown and then closes', () => {
     defer(() => core.close(true))
     await core.waitForNotifications(1)
     await core.waitForState((s) => s.status === 'online')
-    const inviteId = core.runtime.cache.openInvites()[0]?.id ?? ''
+    const inviteId = core.runtime.cache.openInvites(core.runtime.core.platformClock.now())[0]?.id ?? ''
     core.close()
     const elsewhere = await platform.connect(expert.token)
     defer(() => elsewhere.close())
@@ -70,7 +71,7 @@ describe('an invite that was shown and then closes', () => {
     defer(() => core.close(true))
     await core.waitForNotifications(1)
     await core.waitForState((s) => s.status === 'online')
-    const inviteId = core.runtime.cache.openInvites()[0]?.id
+    const inviteId = core.runtime.cache.openInvites(core.runtime.core.platformClock.now())[0]?.id
     core.close()
     // A cursor whose digest is not known makes the next sync start from a snapshot.
     const db = new Database(core.cachePath)
@@ -152,20 +153,11 @@ describe('an invite that was shown and then closes', () => {
   })
 })
 
-describe('an invite that expires while the platform cannot be reached', () => {
+describe('an invite whose time runs out while the platform cannot be reached', () => {
   const defer = useCleanup()
-  const MINUTE = 60_000
 
   it('has its notification taken down at its expiry, and the platform’s later word is not told again', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const appClock = new ManualClock(TEST_START)
-    const core = await startCoreFor(platform.server.url, expert, { clock: appClock })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
-    platform.inviteDirectly(expert.id, 'Quick question')
-    await core.waitForNotifications(1)
+    const { platform, core, appClock } = await shownOneInvite(defer)
     const inviteId = core.adapters.notifier.onScreen[0]?.inviteId
 
     await platform.stopServer()
@@ -175,15 +167,70 @@ describe('an invite that expires while the platform cannot be reached', () => {
     const closings = () => core.adapters.notifier.shown.filter((n) => n.kind === 'invite_closed')
     expect(closings()).toEqual([expect.objectContaining({ inviteId, body: 'It expired.' })])
 
-    // The platform comes back and expires it too; the app catches up without telling it twice.
-    platform.clock.advance(6 * MINUTE)
-    await platform.startServer()
-    platform.server.marketplace.sweep()
-    await reconnect(core, appClock)
-    expect(core.runtime.cache.openInvites()).toEqual([])
+    await backHavingExpiredIt(platform, core, appClock)
+    expect(core.runtime.cache.openInvites(core.runtime.core.platformClock.now())).toEqual([])
     expect(closings()).toHaveLength(1)
   })
+
+  it('stops counting as open in the tray and the pages at its expiry, and nothing of it is lost', async () => {
+    const { platform, core, appClock } = await shownOneInvite(defer)
+    const pushes: CacheChange[] = []
+    defer(
+      core.runtime.forwardPushes((channel, payload) => {
+        if (channel === 'cache.changed') pushes.push(payload as CacheChange)
+      }),
+    )
+    const tray = () => core.adapters.tray.current
+    const list = async () => (await core.runtime.api['invites.list']()) as InviteLists
+    expect(tray()?.openInvites).toBe(1)
+    const [invite] = (await list()).open
+    if (invite === undefined) throw new Error('The invite is not listed as open')
+
+    await platform.stopServer()
+    appClock.advanceTo(invite.expiresAt - 1)
+    expect(tray()?.openInvites).toBe(1)
+    appClock.advanceTo(invite.expiresAt)
+    expect(tray()?.openInvites).toBe(0)
+    expect(tray()?.statusLine).not.toContain('open invite')
+    expect(pushes.at(-1)).toMatchObject({ full: false, invites: [{ id: invite.id, state: 'expired' }] })
+    expect(await list()).toEqual({ open: [], missed: [{ ...invite, state: 'expired' }] })
+    // The cache keeps the platform's last word until the platform's own closing arrives.
+    expect(core.runtime.cache.invite(invite.id)?.state).toBe('open')
+
+    await backHavingExpiredIt(platform, core, appClock)
+    expect(core.runtime.cache.invite(invite.id)?.state).toBe('expired')
+    expect((await list()).missed.map((i) => [i.id, i.state])).toEqual([[invite.id, 'expired']])
+    expect(tray()?.openInvites).toBe(0)
+  })
 })
+
+const MINUTE = 60_000
+
+/** A platform and an online core on a clock of its own, shown one direct instant invite. */
+async function shownOneInvite(defer: (fn: () => Promise<void> | void) => void) {
+  const platform = await startTestPlatform()
+  defer(() => platform.close())
+  const expert = platform.addExpert()
+  const appClock = new ManualClock(TEST_START)
+  const core = await startCoreFor(platform.server.url, expert, { clock: appClock })
+  defer(() => core.close(true))
+  await core.waitForState((s) => s.status === 'online')
+  platform.inviteDirectly(expert.id, 'Quick question')
+  await core.waitForNotifications(1)
+  return { platform, core, appClock }
+}
+
+/** The stopped platform comes back having expired the invite too, and the core catches up. */
+async function backHavingExpiredIt(
+  platform: TestPlatform,
+  core: TestCore,
+  appClock: ManualClock,
+): Promise<void> {
+  platform.clock.advance(6 * MINUTE)
+  await platform.startServer()
+  platform.server.marketplace.sweep()
+  await reconnect(core, appClock)
+}
 
 /** Move the app's clock to each planned retry until the core is online again. */
 async function reconnect(core: TestCore, clock: ManualClock): Promise<void> {

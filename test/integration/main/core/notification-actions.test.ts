@@ -49,7 +49,7 @@ describe('pressing an invite notification', () => {
       kind: 'invite_closed',
       body: 'You accepted it.',
     })
-    expect(grace.runtime.cache.openInvites()).toEqual([])
+    expect(grace.runtime.cache.openInvites(grace.runtime.core.platformClock.now())).toEqual([])
   })
 
   it('Join after another expert was faster: a follow-up notification and an in-app notice say so', async () => {
@@ -85,7 +85,9 @@ describe('pressing an invite notification', () => {
       kind: 'invite_closed',
       body: 'You declined it.',
     })
-    expect(ada.runtime.cache.missedInvites(1)[0]?.state).toBe('declined')
+    expect(ada.runtime.cache.missedInvites(ada.runtime.core.platformClock.now(), 1)[0]?.state).toBe(
+      'declined',
+    )
     const recorded = await (await adminFetch(platform.server, 'GET', `/admin/invites/${inviteId}`)).json()
     expect(recorded).toMatchObject({ invite: { state: 'declined' }, declineReason: null })
   })

@@ -54,7 +54,9 @@ describe('the core across restarts', () => {
     if (state.status === 'offline' && state.nextAttemptAt !== null) clock.advanceTo(state.nextAttemptAt)
     await cold.waitForState((s) => s.status === 'online')
     await cold.runtime.core.settled()
-    expect(cold.runtime.cache.openInvites().map((i) => i.request.title)).toEqual(['Booked while away'])
+    expect(
+      cold.runtime.cache.openInvites(cold.runtime.core.platformClock.now()).map((i) => i.request.title),
+    ).toEqual(['Booked while away'])
   })
 
   it('moves a corrupt cache aside, rebuilds it from the platform, and tells the user once', async () => {
@@ -103,7 +105,7 @@ describe('the core across restarts', () => {
     await back.runtime.core.settled()
     expect(
       back.runtime.cache
-        .openInvites()
+        .openInvites(back.runtime.core.platformClock.now())
         .map((i) => i.request.title)
         .sort(),
     ).toEqual(['Away 59', 'Seen before'])
@@ -123,6 +125,6 @@ describe('the core across restarts', () => {
     await second.waitForState((s) => s.status === 'online')
     await second.runtime.core.settled()
     expect(second.adapters.notifier.shown).toEqual([])
-    expect(second.runtime.cache.openInvites()).toHaveLength(1)
+    expect(second.runtime.cache.openInvites(second.runtime.core.platformClock.now())).toHaveLength(1)
   })
 })

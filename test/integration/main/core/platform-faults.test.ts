@@ -45,7 +45,7 @@ describe('a platform that misbehaves', () => {
     expect(again.runtime.cache.cursor()).toBe(3)
     expect(
       again.runtime.cache
-        .openInvites()
+        .openInvites(again.runtime.core.platformClock.now())
         .map((i) => i.request.title)
         .sort(),
     ).toEqual(['After', 'Readable'])
@@ -99,7 +99,7 @@ describe('a platform that misbehaves', () => {
     await core.waitForState((s) => s.status === 'online')
     expect(
       core.runtime.cache
-        .openInvites()
+        .openInvites(core.runtime.core.platformClock.now())
         .map((i) => i.request.title)
         .sort(),
     ).toEqual(['Readable one', 'Readable two'])

@@ -69,7 +69,7 @@ describe('presence across two devices of one expert', () => {
     const { platform, expert, laptop, desktop } = await twoDevices()
     platform.inviteDirectly(expert.id, 'Flaky test')
     await laptop.waitForNotifications(1)
-    const inviteId = laptop.runtime.cache.openInvites()[0]?.id ?? ''
+    const inviteId = laptop.runtime.cache.openInvites(laptop.runtime.core.platformClock.now())[0]?.id ?? ''
     const accepted = await laptop.runtime.api['invites.accept']({ inviteId, proposedTime: null })
     if (!accepted.ok) throw new Error(accepted.error.message)
     const session: Session = accepted.result.session

@@ -66,7 +66,7 @@ describe('session alerts from the platform', () => {
     const { platform, expert, core } = await startOnlineCore(defer)
     platform.inviteDirectly(expert.id, 'Hooks question')
     await core.waitForNotifications(1)
-    const inviteId = core.runtime.cache.openInvites()[0]?.id ?? ''
+    const inviteId = core.runtime.cache.openInvites(core.runtime.core.platformClock.now())[0]?.id ?? ''
     const accepted = await core.runtime.core.command('invite.accept', { inviteId, proposedTime: null })
     if (!accepted.ok) throw new Error(accepted.error.message)
     platform.server.marketplace.clientJoin(accepted.result.session.id)

@@ -24,7 +24,7 @@ describe('the session room', () => {
     const { platform, expert, core } = online
     platform.inviteDirectly(expert.id, title)
     await core.waitForNotifications(1)
-    const [invite] = core.runtime.cache.openInvites()
+    const [invite] = core.runtime.cache.openInvites(core.runtime.core.platformClock.now())
     return { ...online, inviteId: invite!.id, api: core.runtime.api, opened: core.adapters.browser.opened }
   }
 
@@ -48,7 +48,9 @@ describe('the session room', () => {
 
   it('opens no room when the accept fails, nor when it only books a scheduled session; Start opens it', async () => {
     const { platform, expert, core, api, inviteId, opened } = await adaWithInvite('Taken already')
-    platform.server.marketplace.withdrawRequest(core.runtime.cache.openInvites()[0]!.request.id)
+    platform.server.marketplace.withdrawRequest(
+      core.runtime.cache.openInvites(core.runtime.core.platformClock.now())[0]!.request.id,
+    )
     expect((await api['invites.accept']({ inviteId, proposedTime: null })).ok).toBe(false)
     expect(opened).toEqual([])
 

@@ -32,7 +32,7 @@ describe('catching up over a slow link', () => {
     await core.waitForNotifications(PENDING)
     await core.waitForState((s) => s.status === 'online')
     expect(core.runtime.cache.cursor()).toBe(platform.server.marketplace.events.latestId(expert.id))
-    expect(core.runtime.cache.openInviteCount()).toBe(PENDING)
+    expect(core.runtime.cache.openInviteCount(core.runtime.core.platformClock.now())).toBe(PENDING)
     expect(new Set(core.adapters.notifier.shown.map((n) => n.title)).size).toBe(PENDING)
   })
 
@@ -57,7 +57,7 @@ describe('catching up over a slow link', () => {
     defer(() => core.close(true))
     await core.waitForNotifications(PENDING)
     await core.waitForState((s) => s.status === 'online')
-    expect(core.runtime.cache.openInviteCount()).toBe(PENDING)
+    expect(core.runtime.cache.openInviteCount(core.runtime.core.platformClock.now())).toBe(PENDING)
     expect(new Set(core.adapters.notifier.shown.map((n) => n.title)).size).toBe(PENDING)
   })
 })

@@ -59,7 +59,9 @@ describe('a platform restored from a backup', () => {
     await again.runtime.core.settled()
 
     const truth = platform.server.marketplace.snapshot(expert.id)
-    const cached = again.runtime.cache.openInvites().map((i) => i.request.id)
+    const cached = again.runtime.cache
+      .openInvites(again.runtime.core.platformClock.now())
+      .map((i) => i.request.id)
     expect(new Set(cached)).toEqual(new Set(truth.openInvites.map((i) => i.request.id)))
     expect(cached).toEqual(expect.arrayContaining(fresh))
     expect(cached.filter((id) => lost.includes(id))).toEqual([])

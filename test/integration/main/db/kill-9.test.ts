@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { linesLogger, useTempDirs } from '../../../unit/main/db/cache-test-kit'
+import { FIXTURE_NOW } from '../../../support/fixtures'
 
 const tempDir = useTempDirs()
 const CHILD = fileURLToPath(new URL('./cache-writer-child.ts', import.meta.url))
@@ -56,7 +57,7 @@ describe('a cache killed with SIGKILL in the middle of a sync', () => {
       const ids = db.prepare('SELECT id FROM invites').pluck().all() as string[]
       expect(ids.length).toBe(cursor)
       expect(new Set(ids)).toEqual(new Set(Array.from({ length: cursor }, (_, i) => `inv_${i + 1}`)))
-      expect(store.openInvites()).toHaveLength(cursor)
+      expect(store.openInvites(FIXTURE_NOW)).toHaveLength(cursor)
       db.close()
     }
   })

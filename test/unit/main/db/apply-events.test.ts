@@ -30,13 +30,13 @@ describe('an empty cache', () => {
     expect(store.cursor()).toBe(0)
     expect(store.expert()).toBeNull()
     expect(store.lastSyncedAt()).toBeNull()
-    expect(store.openInvites()).toEqual([])
-    expect(store.missedInvites(10)).toEqual([])
+    expect(store.openInvites(FIXTURE_NOW)).toEqual([])
+    expect(store.missedInvites(FIXTURE_NOW, 10)).toEqual([])
     expect(store.upcomingSessions(FIXTURE_NOW, 10)).toEqual([])
     expect(store.sessionHistory(10)).toEqual([])
     expect(store.session('ses_x')).toBeNull()
     expect(store.messages('req_1')).toEqual([])
-    expect(store.unnotifiedOpenInvites()).toEqual([])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
     expect(store.applyEvents([])).toEqual({ applied: [], skipped: [], gap: false, cursor: 0 })
   })
 })
@@ -47,11 +47,11 @@ describe('applyEvents', () => {
     const invite = anInvite({ id: 'inv_1', request: scheduled(1, FIXTURE_NOW + 60 * MINUTE) })
     const result = store.applyEvents([inviteCreated(1, invite)])
     expect(result).toEqual({ applied: [inviteCreated(1, invite)], skipped: [], gap: false, cursor: 1 })
-    expect(store.openInvites()).toEqual([invite])
-    expect(store.openInviteCount()).toBe(1)
-    expect(InviteSchema.parse(store.openInvites()[0])).toEqual(invite)
-    expect(store.openInvites()[0]?.request.proposedTimes).toEqual(invite.request.proposedTimes)
-    expect(store.openInvites()[0]?.request.attachments.map((a) => a.url)).toEqual([
+    expect(store.openInvites(FIXTURE_NOW)).toEqual([invite])
+    expect(store.openInviteCount(FIXTURE_NOW)).toBe(1)
+    expect(InviteSchema.parse(store.openInvites(FIXTURE_NOW)[0])).toEqual(invite)
+    expect(store.openInvites(FIXTURE_NOW)[0]?.request.proposedTimes).toEqual(invite.request.proposedTimes)
+    expect(store.openInvites(FIXTURE_NOW)[0]?.request.attachments.map((a) => a.url)).toEqual([
       'https://f.test/a.png',
       'https://f.test/b.pdf',
     ])
@@ -62,7 +62,7 @@ describe('applyEvents', () => {
     const older = anInvite({ id: 'inv_old', request: aRequest({ id: 'r1' }), sentAt: FIXTURE_NOW })
     const newer = anInvite({ id: 'inv_new', request: aRequest({ id: 'r2' }), sentAt: FIXTURE_NOW + 1 })
     store.applyEvents([inviteCreated(1, older), inviteCreated(2, newer)])
-    expect(store.openInvites().map((i) => i.id)).toEqual(['inv_new', 'inv_old'])
+    expect(store.openInvites(FIXTURE_NOW).map((i) => i.id)).toEqual(['inv_new', 'inv_old'])
   })
 
   it('closes an invite with each reason as its state; all but accepted are missed, newest first', () => {
@@ -79,23 +79,23 @@ describe('applyEvents', () => {
       events.push(inviteClosed(events.length + 1, invite.id, reason, reason === 'accepted' ? 'ses_1' : null))
     })
     store.applyEvents(events)
-    expect(store.openInvites()).toEqual([])
-    expect(store.openInviteCount()).toBe(0)
-    const missed = store.missedInvites(10)
+    expect(store.openInvites(FIXTURE_NOW)).toEqual([])
+    expect(store.openInviteCount(FIXTURE_NOW)).toBe(0)
+    const missed = store.missedInvites(FIXTURE_NOW, 10)
     expect(missed.map((i) => [i.id, i.state])).toEqual([
       ['inv_withdrawn', 'withdrawn'],
       ['inv_expired', 'expired'],
       ['inv_taken', 'taken'],
       ['inv_declined', 'declined'],
     ])
-    expect(store.missedInvites(2)).toHaveLength(2)
+    expect(store.missedInvites(FIXTURE_NOW, 2)).toHaveLength(2)
     expect(InviteSchema.parse(missed[0])).toEqual(missed[0])
   })
 
   it('ignores invite.closed for an invite it never had', () => {
     const { store } = fresh()
     expect(store.applyEvents([inviteClosed(1, 'inv_unknown', 'taken')]).cursor).toBe(1)
-    expect(store.missedInvites(10)).toEqual([])
+    expect(store.missedInvites(FIXTURE_NOW, 10)).toEqual([])
   })
 
   it('upserts the full session on every session.updated', () => {
@@ -146,8 +146,8 @@ describe('applyEvents', () => {
     expect(again).toMatchObject({ gap: false, cursor: 4 })
     db.prepare(`UPDATE invites SET notified_at = 1`).run()
     expect(store.applyEvents(batch)).toEqual({ applied: [], skipped: [], gap: false, cursor: 4 })
-    expect(store.openInvites()).toHaveLength(4)
-    expect(store.unnotifiedOpenInvites()).toEqual([])
+    expect(store.openInvites(FIXTURE_NOW)).toHaveLength(4)
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
     // The same event twice in one batch is applied once.
     const five = inviteCreated(5, anInvite({ id: 'inv_5', request: aRequest({ id: 'r5' }) }))
     expect(store.applyEvents([five, five]).applied).toEqual([five])
@@ -168,7 +168,7 @@ describe('applyEvents', () => {
     expect(store.cursor()).toBe(4)
     expect(
       store
-        .openInvites()
+        .openInvites(FIXTURE_NOW)
         .map((i) => i.id)
         .sort(),
     ).toEqual(['inv_1', 'inv_2', 'inv_3', 'inv_4'])
@@ -178,7 +178,7 @@ describe('applyEvents', () => {
     const { store } = fresh()
     const result = store.applyEvents([inviteCreated(5, anInvite())])
     expect(result).toEqual({ applied: [], skipped: [], gap: true, cursor: 0 })
-    expect(store.openInvites()).toEqual([])
+    expect(store.openInvites(FIXTURE_NOW)).toEqual([])
   })
 
   it('applies a batch in one transaction: an event that fails undoes the whole batch', () => {
@@ -188,7 +188,7 @@ describe('applyEvents', () => {
     const bad = { ...anInvite({ id: 'inv_bad', request: aRequest({ id: 'r_bad' }) }), state: 'lost' } as never
     expect(() => store.applyEvents([inviteCreated(1, good), inviteCreated(2, bad)])).toThrow(/CHECK/)
     expect(store.cursor()).toBe(0)
-    expect(store.openInvites()).toEqual([])
+    expect(store.openInvites(FIXTURE_NOW)).toEqual([])
   })
 
   it('passes over an event about another expert: the cache, and which invites were shown, stay', () => {
@@ -211,11 +211,11 @@ describe('applyEvents', () => {
     expect(store.session('ses_bob')).toBeNull()
     expect(
       store
-        .openInvites()
+        .openInvites(FIXTURE_NOW)
         .map((i) => i.id)
         .sort(),
     ).toEqual(['inv_ada', 'inv_after'])
-    expect(store.unnotifiedOpenInvites().map((i) => i.id)).toEqual(['inv_after'])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW).map((i) => i.id)).toEqual(['inv_after'])
   })
 })
 
@@ -229,7 +229,7 @@ describe('an unreadable event', () => {
     expect(result).toMatchObject({ applied: [first, third], skipped: [unreadable], gap: false, cursor: 3 })
     expect(
       store
-        .openInvites()
+        .openInvites(FIXTURE_NOW)
         .map((i) => i.id)
         .sort(),
     ).toEqual(['inv_1', 'inv_3'])

@@ -12,10 +12,12 @@ import {
   anExpert,
   anInvite,
   aRequest,
+  aScheduledRequest,
   aSession,
   endedSession,
   FIXTURE_NOW,
   liveSession,
+  MINUTE,
 } from '../../../support/fixtures'
 import { linesLogger, useTempDirs } from './cache-test-kit'
 
@@ -107,6 +109,7 @@ const sessionRowWithRoom = { ...sessionRow, roomUrl: null }
 
 /** The session's row as a cache at `version` holds it: a room from 7 on, money from 8, reviews from 9. */
 function sessionRowAt(version: number): object {
+  if (version >= 12) return { ...sessionRowAt(11), closingNote: null }
   if (version >= 11) return { ...sessionRowAt(10), privateNote: '' }
   if (version >= 10)
     return {
@@ -214,7 +217,7 @@ describe('cache migrations', () => {
     for (const table of tables(db)) expect(dump(db, table), table).toEqual(before[table])
     // Today's store (which wants the later steps too) still reads the requests whole.
     migrate(db, cacheMigrations, options)
-    expect(new SqliteCacheStore(db, linesLogger()).openInvites()).toEqual([invite])
+    expect(new SqliteCacheStore(db, linesLogger()).openInvites(FIXTURE_NOW)).toEqual([invite])
     db.close()
   })
 
@@ -430,6 +433,42 @@ describe('cache migrations', () => {
     db.close()
   })
 
+  it('0013-invite-closes-at gives every cached invite the time it stops being takeable, a scheduled one its last proposed time if sooner', () => {
+    const { db } = databaseAt(12)
+    insertVersion1Rows(db, sessionRowAt(12))
+    // Proposed at a quarter past and half past; the invite itself would stay open for an hour.
+    const scheduled = aScheduledRequest('req_2', FIXTURE_NOW + 15 * MINUTE, {
+      proposedTimes: [FIXTURE_NOW + 15 * MINUTE, FIXTURE_NOW + 30 * MINUTE],
+    })
+    const later = anInvite({ id: 'inv_2', request: scheduled, expiresAt: FIXTURE_NOW + 60 * MINUTE })
+    db.prepare('INSERT INTO requests (id, kind, created_at, json) VALUES (?, ?, ?, ?)').run(
+      scheduled.id,
+      scheduled.kind,
+      scheduled.createdAt,
+      JSON.stringify(scheduled),
+    )
+    const insertInvite = db.prepare(
+      'INSERT INTO invites (id, request_id, state, sent_at, json) VALUES (?, ?, ?, ?, ?)',
+    )
+    const { request: _later, ...laterRow } = later
+    insertInvite.run(later.id, scheduled.id, 'open', later.sentAt, JSON.stringify(laterRow))
+    insertInvite.run('inv_bad', scheduled.id, 'open', later.sentAt, '{oops')
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: 13 })
+    expect(db.pragma('user_version', { simple: true })).toBe(13)
+    for (const table of Object.keys(before))
+      if (table !== 'invites') expect(dump(db, table), table).toEqual(before[table])
+    expect(db.prepare('SELECT id, closes_at FROM invites ORDER BY id').all()).toEqual([
+      { id: 'inv_1', closes_at: invite.expiresAt },
+      { id: 'inv_2', closes_at: FIXTURE_NOW + 30 * MINUTE },
+      { id: 'inv_bad', closes_at: null },
+    ])
+    const store = new SqliteCacheStore(db, linesLogger())
+    expect(store.openInvites(FIXTURE_NOW + 29 * MINUTE).map((i) => i.id)).toEqual(['inv_2'])
+    expect(store.openInvites(FIXTURE_NOW + 30 * MINUTE)).toEqual([])
+    db.close()
+  })
+
   for (let from = 0; from < cacheMigrations.length; from++) {
     it(`opens a version-${from} cache with the current code and keeps its data`, () => {
       const { db, path } = databaseAt(from)
@@ -443,8 +482,8 @@ describe('cache migrations', () => {
         expect(store.cursor()).toBe(7)
         expect(store.cursorDigest()).toBeNull()
         expect(store.lastSyncedAt()).toBe(FIXTURE_NOW)
-        expect(store.openInvites()).toEqual([invite])
-        expect(store.unnotifiedOpenInvites()).toEqual([invite])
+        expect(store.openInvites(FIXTURE_NOW)).toEqual([invite])
+        expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([invite])
         expect(store.session('ses_1')).toStrictEqual(migratedSession)
       } else {
         expect(store.cursor()).toBe(0)

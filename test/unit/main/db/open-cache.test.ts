@@ -15,7 +15,7 @@ import { cacheMigrations } from '../../../../src/main/db/migrations'
 import { CacheUnavailableError, CHECKPOINT_EVERY_MS, openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { DatabaseTooNewError, migrate } from '../../../../src/shared/sqlite/migrate'
-import { anInvite, aSnapshot, inviteCreated, manySessions } from '../../../support/fixtures'
+import { anInvite, aSnapshot, FIXTURE_NOW, inviteCreated, manySessions } from '../../../support/fixtures'
 import { linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
@@ -27,7 +27,7 @@ function expectWorkingCache(db: Database.Database): void {
   const store = new SqliteCacheStore(db, linesLogger())
   const invite = anInvite()
   store.applyEvents([inviteCreated(store.cursor() + 1, invite)])
-  expect(store.openInvites()).toContainEqual(invite)
+  expect(store.openInvites(FIXTURE_NOW)).toContainEqual(invite)
 }
 
 /** A cache file holding enough sessions to span many pages, closed and checkpointed. */

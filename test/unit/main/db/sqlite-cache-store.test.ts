@@ -153,8 +153,8 @@ describe('applySnapshot', () => {
     )
     expect(store.cursor()).toBe(40)
     expect(store.expert()).toEqual(expert)
-    expect(store.openInvites()).toEqual([invite])
-    expect(store.missedInvites(10)).toEqual([])
+    expect(store.openInvites(FIXTURE_NOW)).toEqual([invite])
+    expect(store.missedInvites(FIXTURE_NOW, 10)).toEqual([])
     expect(store.session('ses_old')).toBeNull()
     expect(store.session('ses_new')).toEqual(session)
     expect(store.messages('req_1')).toEqual([])
@@ -183,7 +183,7 @@ describe('applySnapshot', () => {
     store.markReminder(rk('ses_kept', 30), 'fired', FIXTURE_NOW)
     store.markReminder(rk('ses_dropped', 30), 'fired', FIXTURE_NOW)
     store.applySnapshot(aSnapshot({ openInvites: [stays], sessions: [kept], cursor: 9 }))
-    expect(store.unnotifiedOpenInvites()).toEqual([])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
     expect(store.reminderHandled(rk('ses_kept', 30))).toBe(true)
     expect(store.reminderHandled(rk('ses_dropped', 30))).toBe(false)
     expect(countRows(db, 'reminders')).toBe(1)
@@ -198,7 +198,7 @@ describe('applySnapshot', () => {
     const bob = anExpert({ id: 'exp_bob', email: 'bob@standby.test' })
     store.applySnapshot(aSnapshot({ expert: bob, openInvites: [invite], cursor: 3 }))
     expect(store.expert()).toEqual(bob)
-    expect(store.unnotifiedOpenInvites()).toEqual([invite])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([invite])
     expect(store.lastSyncedAt()).toBeNull()
     expect(store.cursor()).toBe(3)
   })
@@ -241,11 +241,11 @@ describe('sync time, clearing, notifications and reminders', () => {
       ...invites.map((inv, i) => inviteCreated(i + 1, inv)),
       inviteClosed(4, 'inv_3', 'taken'),
     ])
-    expect(store.unnotifiedOpenInvites().map((i) => i.id)).toEqual(['inv_2', 'inv_1'])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW).map((i) => i.id)).toEqual(['inv_2', 'inv_1'])
     store.markNotified(['inv_2'], FIXTURE_NOW + 10)
     store.markNotified(['inv_2'], FIXTURE_NOW + 20)
     store.markNotified([], FIXTURE_NOW + 30)
-    expect(store.unnotifiedOpenInvites()).toEqual([invites[0]])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([invites[0]])
     expect(db.prepare(`SELECT notified_at FROM invites WHERE id = 'inv_2'`).pluck().get()).toBe(
       FIXTURE_NOW + 10,
     )
@@ -325,13 +325,13 @@ describe('reading stored rows', () => {
         store.cursor(),
         store.lastSyncedAt(),
         store.expert(),
-        store.openInvites(),
-        store.missedInvites(1),
+        store.openInvites(FIXTURE_NOW),
+        store.missedInvites(FIXTURE_NOW, 1),
         store.upcomingSessions(1, 1),
         store.sessionHistory(1),
         store.session('s'),
         store.messages('r'),
-        store.unnotifiedOpenInvites(),
+        store.unnotifiedOpenInvites(FIXTURE_NOW),
         store.reminderHandled(rk('s', 30)),
         store.snoozedReminders(),
       ].forEach(() => undefined)
@@ -353,10 +353,10 @@ describe('an invite shown before a snapshot that does not hold it', () => {
     store.markNotified(['inv_back'], FIXTURE_NOW)
     // A snapshot taken behind the app's cursor, then the events after it again.
     store.applySnapshot(aSnapshot({ cursor: 4, cursorDigest: 'd4' }))
-    expect(store.openInvites()).toEqual([])
+    expect(store.openInvites(FIXTURE_NOW)).toEqual([])
     store.applyEvents([inviteCreated(5, invite)])
-    expect(store.openInvites()).toEqual([invite])
-    expect(store.unnotifiedOpenInvites()).toEqual([])
+    expect(store.openInvites(FIXTURE_NOW)).toEqual([invite])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
   })
 
   it('is forgotten with the rest of the cache when it is cleared', () => {
@@ -366,6 +366,6 @@ describe('an invite shown before a snapshot that does not hold it', () => {
     store.markNotified(['inv_back'], FIXTURE_NOW)
     store.clear()
     store.applyEvents([expertUpdated(1, anExpert()), inviteCreated(2, invite)])
-    expect(store.unnotifiedOpenInvites()).toEqual([invite])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([invite])
   })
 })

@@ -11,6 +11,7 @@ import {
   aRequest,
   aSession,
   expertUpdated,
+  FIXTURE_NOW,
   inviteClosed,
   inviteCreated,
   messageCreated,
@@ -22,11 +23,11 @@ const tempDir = useTempDirs()
 const openStore = storeFactory()
 
 /** A cache holding the expert, with `events` applied; the push for them. */
-function pushFor(events: ReadonlyArray<PlatformEvent>, version = 7): CacheChange {
+function pushFor(events: ReadonlyArray<PlatformEvent>, version = 7, now = FIXTURE_NOW): CacheChange {
   const { store } = openStore(join(tempDir(), 'cache.db'))
   store.applyEvents([expertUpdated(1, anExpert())])
   const { applied } = store.applyEvents(events)
-  return cacheChangeOf({ kind: 'events', events: applied }, store, version)
+  return cacheChangeOf({ kind: 'events', events: applied }, store, version, now)
 }
 
 describe('the cache.changed push', () => {
@@ -58,9 +59,18 @@ describe('the cache.changed push', () => {
     expect(change).toMatchObject({ expert: busy, sessions: [session], invites: [] })
   })
 
+  it('carries an invite whose time ran out by the platform’s clock as expired, though the platform still calls it open', () => {
+    const invite = anInvite({ id: 'inv_1' })
+    const change = pushFor([inviteCreated(2, invite)], 7, invite.expiresAt)
+    expect(change.invites).toEqual([{ ...invite, state: 'expired' }])
+  })
+
   it('says full for a snapshot and for a batch larger than a push may carry', () => {
     const { store } = openStore(join(tempDir(), 'other.db'))
-    expect(cacheChangeOf({ kind: 'replaced' }, store, 1)).toMatchObject({ version: 1, full: true })
+    expect(cacheChangeOf({ kind: 'replaced' }, store, 1, FIXTURE_NOW)).toMatchObject({
+      version: 1,
+      full: true,
+    })
     const many = Array.from({ length: MOST_CHANGED + 1 }, (_, i) =>
       inviteCreated(i + 2, anInvite({ id: `inv_${i}`, request: aRequest({ id: `req_${i}` }) })),
     )

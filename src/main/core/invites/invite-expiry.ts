@@ -1,0 +1,57 @@
+/**
+ * Open invites run out by the platform's clock whether or not the platform can be reached to say
+ * so. This wakes when the soonest one does and names the invites whose time ran out, so the tray's
+ * count and the window's lists drop them at that moment rather than at the platform's later word.
+ */
+import type { Clock, TimerHandle } from '../../../shared/clock'
+import type { Invite } from '../../../shared/protocol'
+import { inviteAt, isInviteOpen } from '../../../shared/rules/invite-open'
+import type { CacheStore } from '../ports/cache-store'
+
+/** What the watch reads and whom it tells. */
+export interface InviteExpiryDeps {
+  readonly cache: CacheStore
+  /** The platform's time as estimated here: what an invite's time is counted in. */
+  readonly platformTime: Clock
+  /** Invites open at the last check whose time has run out since, read as they now stand. */
+  readonly expired: (invites: ReadonlyArray<Invite>) => void
+}
+
+/** Watches the soonest open invite's closing time. */
+export class InviteExpiry {
+  private alarm: TimerHandle | undefined
+  /** The platform time of the last check; null before the first. */
+  private checkedAt: number | null = null
+  /** When the soonest invite open at the last check closes; infinite when none was open. */
+  private due = Number.POSITIVE_INFINITY
+
+  constructor(private readonly deps: InviteExpiryDeps) {}
+
+  /**
+   * Tell the invites whose time ran out since the last check, and wake for the next one. Call it
+   * whenever the open invites or the clock's estimate may have changed.
+   */
+  check(): void {
+    const now = this.deps.platformTime.now()
+    const since = this.checkedAt
+    this.checkedAt = now
+    // Read only when the soonest one came due: most checks (each applied batch) find nothing to tell.
+    if (since !== null && this.due <= now) {
+      const expired = this.deps.cache.openInvites(since).filter((invite) => !isInviteOpen(invite, now))
+      if (expired.length > 0) this.deps.expired(expired.map((invite) => inviteAt(invite, now)))
+    }
+    this.alarm?.cancel()
+    this.due = this.deps.cache.nextInviteClose(now) ?? Number.POSITIVE_INFINITY
+    this.alarm = Number.isFinite(this.due)
+      ? this.deps.platformTime.setTimeout(() => this.check(), this.due - now)
+      : undefined
+  }
+
+  /** Stop watching. */
+  stop(): void {
+    this.alarm?.cancel()
+    this.alarm = undefined
+    this.checkedAt = null
+    this.due = Number.POSITIVE_INFINITY
+  }
+}
