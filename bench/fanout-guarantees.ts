@@ -102,8 +102,8 @@ export function guaranteeModel(
           const close = (text: string): string => (g.digestChain ? closeWithDigest(text, digest) : `${text}}`)
           return { expertId, id, json: close(open), row: close(`${head}${stored}`), digest }
         })
-      const writeInvites = (): void => {
-        insertRequest.run(
+      const writeRequest = (): void =>
+        void insertRequest.run(
           request.id,
           sample.client.id,
           request.title,
@@ -113,6 +113,7 @@ export function guaranteeModel(
           now,
           requestJson,
         )
+      const writeInviteRows = (): void =>
         insertInChunks(
           sql,
           {
@@ -128,6 +129,9 @@ export function guaranteeModel(
           },
           invites.map((invite) => [invite.id, invite.expertId]),
         )
+      const writeInvites = (): void => {
+        writeRequest()
+        writeInviteRows()
       }
       const writeEvents = (built: ReadonlyArray<Built>): void => {
         for (const e of built) {
@@ -137,9 +141,11 @@ export function guaranteeModel(
           )
         }
       }
-      // As the platform writes them: in a transaction of their own once the invites were sent.
+      // As the platform writes them: in a transaction of their own once the invites were sent,
+      // with the invite rows when each expert's event holds its invite.
       const writeLookups = (built: ReadonlyArray<Built>): void =>
         db.transaction(() => {
+          if (built.length > 0) writeInviteRows()
           for (const e of built) insertEventPlace.run(e.expertId, e.id, e.seq ?? 0)
           for (const invite of invites) insertInvitePlace.run(invite.expertId, now, invite.id)
           touchExperts.run(now, expertsJson)
@@ -163,17 +169,17 @@ export function guaranteeModel(
       } else if (!g.durableBeforeEmit) {
         const built = build()
         emit(built)
-        db.transaction(() => (writeInvites(), writeEvents(built)))()
+        db.transaction(() => (writeRequest(), writeEvents(built)))()
         writeLookups(built)
       } else if (!g.gaplessIds) {
-        db.transaction(writeInvites)()
+        db.transaction(writeRequest)()
         const built = build()
         emit(built)
         db.transaction(() => writeEvents(built))()
         writeLookups(built)
       } else {
         const built = db.transaction(() => {
-          writeInvites()
+          writeRequest()
           const events = build()
           writeEvents(events)
           return events

@@ -7,7 +7,7 @@
  * (bench/fanout-guarantees.ts), and each server's memory per 1,000 sockets.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { PerformanceObserver } from 'node:perf_hooks'
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PROTOCOL_VERSION, type Invite } from '../src/shared/protocol'
@@ -248,6 +248,10 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   const logs = { platform: [] as Round[], raw: [] as Round[] }
   const phases = new WritePhases()
   const serverPauses = watchPauses()
+  // A stall of the servers' event loop that no round's phases show (the WAL's upkeep runs between
+  // them) would still hold the next round back.
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 })
+  loopDelay.enable()
   const result = await runBlocks({
     ours: {
       name: 'Standby platform',
@@ -273,6 +277,7 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
     blocks: BLOCKS,
     targets: { p50: 2.5, p99: 1.5 },
   })
+  loopDelay.disable()
   for (const line of formatBlocks(result)) console.log(line)
   console.log(`all ${rounds} rounds of each side pooled:`)
   console.log(row('  bare socket.io (baseline)', all.raw))
@@ -286,6 +291,10 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   for (const line of phases.lines()) console.log(line)
   console.log(
     `  (bare socket.io's ${FAN_OUT} emits, for comparison with "delivered": ${ms(median(all.rawEmits))})`,
+  )
+  console.log(
+    `  longest commit ${ms(phases.longest('committed'))}; the servers' event loop held up ` +
+      `${ms(loopDelay.percentile(99) / 1e6)} at p99, ${ms(loopDelay.max / 1e6)} at most`,
   )
 
   const floor = await noiseFloor(raw, platform.sample())

@@ -56,6 +56,11 @@ export class WritePhases {
     return medians.map((m) => ({ ...m, share: m.median / total }))
   }
 
+  /** The longest time `phase` took in any one write (0 if none was recorded). */
+  longest(phase: WritePhase | 'validated'): number {
+    return Math.max(0, ...this.writes.map((w) => w.find(([p]) => p === phase)?.[1] ?? 0))
+  }
+
   /** The summary as lines to print. */
   lines(): ReadonlyArray<string> {
     return this.summary().map(

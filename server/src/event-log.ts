@@ -155,6 +155,11 @@ export class EventLog {
     return result
   }
 
+  /** Whether a transaction is open: a `transact` now joins it. */
+  get inTransactionNow(): boolean {
+    return this.inTransaction
+  }
+
   /**
    * Run `write` in a transaction of its own once the current one has committed and its events were
    * sent: for what can be rebuilt from the committed rows (a lookup, a derived column), so no

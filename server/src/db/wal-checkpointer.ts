@@ -7,45 +7,99 @@
  *
  * That alone lets the WAL grow without bound under steady writes: SQLite starts the WAL over only
  * at a write that finds every frame already copied back, and a checkpoint on another connection
- * never leaves that state while commits keep coming (a fan-out benchmark grew it past a gigabyte,
- * and every page read searches the WAL's index). So once the file passes a limit, the writer's own
- * connection, between two of its transactions, copies back what the worker has not yet (little:
- * the worker has done the bulk), and its next write starts the WAL over and cuts the file back.
+ * never leaves that state while commits keep coming. So the worker follows a pass with more while
+ * the writer keeps ahead of it by more than a little, and reports how many frames the WAL holds;
+ * once that passes a limit, the writer's own connection, between two of its transactions, copies
+ * back the little the worker left, and its next write starts the WAL over.
+ *
+ * Starting over leaves the file at its size (the writer has no `journal_size_limit`): cutting a
+ * large file back takes the kernel long enough to stall the commit that would do it. The worker
+ * cuts it back instead, once no commit came since its previous pass, and only when nothing is left
+ * to copy; a write arriving meanwhile waits for the cut, which only happens when the platform is
+ * quiet.
  */
 import type Database from 'better-sqlite3'
-import { statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 
 // Plain CommonJS evaluated in the worker, so it needs no TypeScript loader.
 const WORKER_SOURCE = `
+const { statSync } = require('node:fs')
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driverPath)
-const db = new Database(workerData.path, { fileMustExist: true })
+const { path, intervalMs, followUpFrames, maxFollowUps, cutPastBytes } = workerData
+const db = new Database(path, { fileMustExist: true })
 db.pragma('busy_timeout = 2000')
+const passive = () => db.pragma('wal_checkpoint(PASSIVE)')[0]
+let lastVersion = db.pragma('data_version', { simple: true })
+const pass = () => {
+  // A pass copies what the WAL held when it began; what the writer added meanwhile is the next
+  // pass's, so passes follow while that is more than a little (a smaller log: it started over).
+  let result = passive()
+  for (let i = 0; i < maxFollowUps; i++) {
+    const next = passive()
+    const added = next.log >= result.log ? next.log - result.log : next.log
+    result = next
+    if (added <= followUpFrames) break
+  }
+  // Another connection's commit changes data_version: none since the last pass means quiet.
+  const version = db.pragma('data_version', { simple: true })
+  const quiet = version === lastVersion
+  lastVersion = version
+  let cut = false
+  if (quiet && result.log === result.checkpointed &&
+      (statSync(path + '-wal', { throwIfNoEntry: false })?.size ?? 0) > cutPastBytes) {
+    // Never waits for the writer: if it is writing after all, a later quiet pass cuts instead.
+    db.pragma('busy_timeout = 0')
+    try { cut = db.pragma('wal_checkpoint(TRUNCATE)')[0].busy === 0 } finally { db.pragma('busy_timeout = 2000') }
+  }
+  return { type: 'checkpointed', log: result.log, checkpointed: result.checkpointed, cut }
+}
 const timer = setInterval(() => {
-  try {
-    db.pragma('wal_checkpoint(PASSIVE)')
-    parentPort.postMessage('checkpointed')
-  } catch (error) { parentPort.postMessage(String(error)) }
-}, workerData.intervalMs)
+  try { parentPort.postMessage(pass()) }
+  catch (error) { parentPort.postMessage({ type: 'error', message: String(error) }) }
+}, intervalMs)
 parentPort.on('message', (message) => {
   if (message !== 'close') return
   clearInterval(timer)
-  try { db.pragma('wal_checkpoint(PASSIVE)') } finally { db.close() }
-  parentPort.postMessage('closed')
+  try { passive() } finally { db.close() }
+  parentPort.postMessage({ type: 'closed' })
 })
 `
 
 /** The WAL's size past which the writer's connection finishes a checkpoint itself. */
 export const DEFAULT_MAX_WAL_BYTES = 64 * 1024 * 1024
 
+/**
+ * How many frames the writer may add during the worker's last pass, at most, before the worker
+ * passes again: what the writer's own catch-up has left to copy, so that catch-up stays short.
+ */
+const FOLLOW_UP_FRAMES = 256
+/** Passes after the first, at most: a writer faster than the copy is caught up by the writer. */
+const MAX_FOLLOW_UPS = 8
+
+/** What the worker found at the end of one of its passes. */
+export interface CheckpointPass {
+  /** Frames in the WAL. */
+  readonly log: number
+  /** Of them, the frames copied back into the database file. */
+  readonly checkpointed: number
+  /** Whether the worker cut the WAL file back, the platform being quiet. */
+  readonly cut: boolean
+}
+
+type WorkerMessage =
+  | ({ type: 'checkpointed' } & CheckpointPass)
+  | { type: 'error'; message: string }
+  | { type: 'closed' }
+
 /** A running background checkpointer. */
 export interface WalCheckpointer {
   /**
-   * If the WAL is larger than its limit, copy back on the writer's connection what is left, so
-   * that the next write starts the WAL over. Runs each time the worker finished a checkpoint (so
-   * that the two do not meet); must not run inside a transaction. Returns whether it checkpointed.
+   * If the WAL held more than its limit at the worker's last pass, copy back on the writer's
+   * connection what is left, so that the next write starts the WAL over. Runs each time the
+   * worker finished a pass (so that the two do not meet); must not run inside a transaction.
+   * Returns whether it checkpointed.
    */
   keepWalBounded(): boolean
   /** Checkpoint one last time and stop the worker. */
@@ -54,40 +108,57 @@ export interface WalCheckpointer {
 
 /**
  * Turn off inline checkpoints on `db`, checkpoint its file from a worker every `intervalMs`, and
- * after each of those keep its WAL under `maxWalBytes`.
+ * after each of those keep its WAL under `maxWalBytes`. `onPass` hears of each of the worker's
+ * passes, after the writer's catch-up, if any.
  */
 export function startWalCheckpointer(
   db: Database.Database,
-  options: { intervalMs: number; maxWalBytes?: number; onError: (message: string) => void },
+  options: {
+    intervalMs: number
+    maxWalBytes?: number
+    onError: (message: string) => void
+    onPass?: (pass: CheckpointPass) => void
+    /** The WAL file's size past which a quiet worker cuts it back; by default `maxWalBytes`. */
+    cutPastBytes?: number
+  },
 ): WalCheckpointer {
   const maxWalBytes = options.maxWalBytes ?? DEFAULT_MAX_WAL_BYTES
   db.pragma('wal_autocheckpoint = 0')
-  // Once started over, the file is cut back to the limit at the next commit.
-  db.pragma(`journal_size_limit = ${Math.floor(maxWalBytes)}`)
-  const walPath = `${db.name}-wal`
+  const pageSize = db.pragma('page_size', { simple: true }) as number
+  let framesAtLastPass = 0
   const keepWalBounded = (): boolean => {
-    if ((statSync(walPath, { throwIfNoEntry: false })?.size ?? 0) <= maxWalBytes) return false
+    if (framesAtLastPass * pageSize <= maxWalBytes) return false
     // PASSIVE: should the worker be checkpointing after all, this gives way, and its next pass retries.
     db.pragma('wal_checkpoint(PASSIVE)')
+    framesAtLastPass = 0
     return true
   }
   const driverPath = createRequire(import.meta.url).resolve('better-sqlite3')
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { driverPath, path: db.name, intervalMs: options.intervalMs },
+    workerData: {
+      driverPath,
+      path: db.name,
+      intervalMs: options.intervalMs,
+      followUpFrames: FOLLOW_UP_FRAMES,
+      maxFollowUps: MAX_FOLLOW_UPS,
+      cutPastBytes: options.cutPastBytes ?? maxWalBytes,
+    },
   })
   worker.unref()
   let closed: Promise<void> | undefined
-  worker.on('message', (message: string) => {
-    if (message === 'closed') return void worker.terminate()
-    if (message !== 'checkpointed') return options.onError(message)
+  worker.on('message', (message: WorkerMessage) => {
+    if (message.type === 'closed') return void worker.terminate()
+    if (message.type === 'error') return options.onError(message.message)
     // Once closing, the writer's connection may be gone; the worker's last pass covers the rest.
     if (closed !== undefined) return
+    framesAtLastPass = message.log
     try {
       keepWalBounded()
     } catch (error) {
       options.onError(String(error))
     }
+    options.onPass?.({ log: message.log, checkpointed: message.checkpointed, cut: message.cut })
   })
   worker.on('error', (error) => options.onError(String(error)))
   return {

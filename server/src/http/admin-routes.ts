@@ -95,6 +95,8 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
       method: 'GET',
       path: /^\/admin\/invites\/([\w-]+)$/,
       handle: (_req, _url, [id]) => {
+        // An invite's row is written after its sends; one whose write failed is written now.
+        marketplace.events.settle()
         const row = marketplace.store.inviteRow(id ?? '')
         if (row === undefined) throw new PlatformError('not_found', `No invite ${id}.`)
         // The expert's answer as the operator sees it, with the reason a decline gave, if any.

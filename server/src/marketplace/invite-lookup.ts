@@ -43,6 +43,17 @@ export function writeInviteLookup(ctx: Pick<MarketplaceContext, 'sql'>, sent: Se
  * it wrote.
  */
 export function repairInviteLookup(ctx: Pick<MarketplaceContext, 'sql'>, afterSeq: number): number {
+  // The invite rows themselves follow the sends too (createRequest): each event holds its invite.
+  ctx
+    .sql(
+      `INSERT OR IGNORE INTO invites (id, request_id, expert_id, reason, sent_at, expires_at, state)
+         SELECT json_extract(payload, '$.payload.invite.id'),
+                COALESCE(request_id, json_extract(payload, '$.payload.invite.request.id')), expert_id,
+                json_extract(payload, '$.payload.invite.reason'), json_extract(payload, '$.payload.invite.sentAt'),
+                json_extract(payload, '$.payload.invite.expiresAt'), 'open'
+           FROM events WHERE seq > ? AND type = 'invite.created' ORDER BY seq`,
+    )
+    .run(afterSeq)
   const sent = ctx
     .sql<[number], { request_id: string; sent_at: number }>(
       `SELECT invites.request_id, invites.sent_at FROM events

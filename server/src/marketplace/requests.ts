@@ -54,6 +54,8 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
   const input = parseInput(CreateRequestInput, rawInput, 'request')
   const now = ctx.clock.now()
   validateTimes(input.kind, input.proposedTimes, now)
+  // Inside a caller's transaction, the caller may act on the invites before it commits.
+  const ownTransaction = !ctx.events.inTransactionNow
   return ctx.events.transact(() => {
     if (!clientExists(ctx, input.clientId)) {
       throw new PlatformError('not_found', `No client ${input.clientId}`)
@@ -93,22 +95,29 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
         ? now + ctx.config.instantInviteTtlMs
         : Math.min(now + ctx.config.scheduledInviteTtlMs, times.at(-1) ?? now)
     const invites = expertIds.map((expertId) => ({ expertId, inviteId: newId('inv') }))
-    insertInChunks(
-      ctx.sql,
-      {
-        table: 'invites',
-        shared: [
-          ['request_id', id],
-          ['reason', reason],
-          ['sent_at', now],
-          ['expires_at', expiresAt],
-          ['state', 'open'],
-        ],
-        columns: ['id', 'expert_id'],
-      },
-      invites.map(({ expertId, inviteId }) => [inviteId, expertId]),
-    )
-    markPhase('invite rows')
+    const writeInvites = (): void => {
+      insertInChunks(
+        ctx.sql,
+        {
+          table: 'invites',
+          shared: [
+            ['request_id', id],
+            ['reason', reason],
+            ['sent_at', now],
+            ['expires_at', expiresAt],
+            ['state', 'open'],
+          ],
+          columns: ['id', 'expert_id'],
+        },
+        invites.map(({ expertId, inviteId }) => [inviteId, expertId]),
+      )
+      markPhase('invite rows')
+    }
+    // Each invite.created event holds its whole invite, so the rows can follow the sends, as the
+    // lookups do (and first: the lookups are read from them); if the platform stops in between,
+    // they are rebuilt from the events when it next opens the file (repairInvites).
+    if (ownTransaction) ctx.events.afterDelivery(writeInvites)
+    else writeInvites()
     // The request is the bulk of every invite: serialized once for all of them, and stored once.
     const requestJson = JSON.stringify(request)
     ctx.sql('UPDATE requests SET invite_json = ? WHERE id = ?').run(requestJson, id)

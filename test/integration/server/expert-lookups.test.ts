@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { PlatformEvent } from '../../../src/shared/protocol'
 import { startTestPlatform, type TestPlatform } from '../../support/test-platform'
 import { useCleanup } from '../../support/cleanup'
+import { adminFetch } from '../../support/admin-api'
 
 /** Makes the platform's lookup writes after delivery fail, as a stop or a full disk would. */
 function failLookupWrites(platform: TestPlatform): () => void {
@@ -118,11 +119,12 @@ describe('what an app reads while a lookup write after delivery has failed', () 
   async function sentWhileLookupsFailed(): Promise<{
     platform: TestPlatform
     expert: string
+    token: string
     sent: PlatformEvent[]
   }> {
     const platform = await startTestPlatform()
     defer(() => platform.close())
-    const expert = platform.addExpert().id
+    const { id: expert, token } = platform.addExpert()
     const sent: PlatformEvent[] = []
     platform.server.marketplace.events.subscribeSender((to, event) => {
       if (to === expert) sent.push(event)
@@ -132,8 +134,29 @@ describe('what an app reads while a lookup write after delivery has failed', () 
     platform.inviteDirectly(expert, 'While lookups fail')
     // The disk has room again, but nothing changed since.
     restore()
-    return { platform, expert, sent }
+    return { platform, expert, token, sent }
   }
+
+  const inviteIdOf = (event: PlatformEvent | undefined): string =>
+    event?.type === 'invite.created' ? event.payload.invite.id : 'none'
+
+  it('the invite that was sent can be taken, its rows written first', async () => {
+    const { platform, token, sent } = await sentWhileLookupsFailed()
+    const socket = await platform.connect(token)
+    defer(() => socket.close())
+    const taken = await socket.command('invite.accept', {
+      inviteId: inviteIdOf(sent.at(-1)),
+      proposedTime: null,
+    })
+    expect(taken).toMatchObject({ ok: true })
+  })
+
+  it('the operator finds the invite that was sent, open', async () => {
+    const { platform, sent } = await sentWhileLookupsFailed()
+    const answer = await adminFetch(platform.server, 'GET', `/admin/invites/${inviteIdOf(sent.at(-1))}`)
+    expect(answer.status).toBe(200)
+    expect(await answer.json()).toMatchObject({ invite: { state: 'open' } })
+  })
 
   it('a catch-up before the next change gets the event that was sent', async () => {
     const { platform, expert, sent } = await sentWhileLookupsFailed()
