@@ -108,7 +108,7 @@ export class ReminderScheduler {
     const ids =
       update.kind === 'events'
         ? new Set(update.events.flatMap((e) => (e.type === 'session.updated' ? [e.payload.session.id] : [])))
-        : new Set(update.changedSessions)
+        : new Set(update.kind === 'replaced' ? update.changedSessions : [])
     if (ids.size > 0) this.guard('Telling a session change', () => this.tellChanges(ids))
     this.refresh()
   }

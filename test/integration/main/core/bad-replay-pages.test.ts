@@ -75,7 +75,9 @@ describe('replay pages out of order', () => {
     expect(invitesShown(core)).toEqual(TITLES.map((t) => `Direct Client: ${t}`).sort())
     const expertId = core.runtime.cache.expert()?.id ?? ''
     expect(core.runtime.cache.cursor()).toBe(platform.server.marketplace.events.latestId(expertId))
-    expect(core.runtime.cache.openInvites()).toHaveLength(TITLES.length + 1)
+    expect(core.runtime.cache.openInvites(core.runtime.core.platformClock.now())).toHaveLength(
+      TITLES.length + 1,
+    )
   }
 
   const bends: ReadonlyArray<[string, (events: Events, more: (after: number) => Events) => Events]> = [

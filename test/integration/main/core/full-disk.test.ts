@@ -101,10 +101,9 @@ describe('the cache cannot be written while online', () => {
         await core.runtime.core.settled()
       }
       expect(core.runtime.core.connection.status).toBe('online')
-      expect(core.runtime.cache.openInvites().map((i) => i.request.title)).toEqual([
-        'While the disk is full',
-        'Before the disk filled up',
-      ])
+      expect(
+        core.runtime.cache.openInvites(core.runtime.core.platformClock.now()).map((i) => i.request.title),
+      ).toEqual(['While the disk is full', 'Before the disk filled up'])
       expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(2)
       expect(core.adapters.notifier.noticesOnScreen).toEqual([])
       expect(core.adapters.tray.current?.statusLine).toMatch(/^Online/)
