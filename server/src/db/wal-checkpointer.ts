@@ -89,9 +89,7 @@ export interface CheckpointPass {
 }
 
 type WorkerMessage =
-  | ({ type: 'checkpointed' } & CheckpointPass)
-  | { type: 'error'; message: string }
-  | { type: 'closed' }
+  ({ type: 'checkpointed' } & CheckpointPass) | { type: 'error'; message: string } | { type: 'closed' }
 
 /** A running background checkpointer. */
 export interface WalCheckpointer {
