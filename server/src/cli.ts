@@ -17,6 +17,7 @@ import { DEMO_PASSWORD, DEMO_EXPERTS, seedDemoAccounts } from './seed'
 import { DEFAULT_REVIEW_THRESHOLD } from './marketplace/review-stats'
 import { ClientSimulator } from './simulator'
 import { seedDemoEarnings } from './demo-earnings'
+import { errorMessage } from '../../src/shared/error-message'
 
 const USAGE = `Usage: npm run server -- [options]
   --port N                  port to listen on (default ${DEFAULT_PLATFORM_PORT}; 0 picks a free one)
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = errorMessage(error)
   const hint = /EADDRINUSE/.test(message)
     ? ' Another program uses that port: pass --port with a free one.'
     : ''

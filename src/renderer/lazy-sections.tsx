@@ -5,6 +5,7 @@
  * loaded; one that is not yet there shows a status line until it is.
  */
 import { Component, lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react'
+import { errorMessage } from '../shared/error-message'
 
 type Loader = () => Promise<ComponentType>
 
@@ -90,7 +91,7 @@ class LoadFailure extends Component<{ readonly children: ReactNode }, { readonly
   override state = { error: null as string | null }
 
   static getDerivedStateFromError(error: unknown): { error: string } {
-    return { error: error instanceof Error ? error.message : String(error) }
+    return { error: errorMessage(error) }
   }
 
   private readonly retry = (): void => {

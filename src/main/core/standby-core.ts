@@ -37,6 +37,7 @@ import type { CacheUpdate } from './sync/cache-push'
 import { MessageAlerts } from './messages/message-alerts'
 import { InviteExpiry } from './invites/invite-expiry'
 import { SyncEngine } from './sync/sync-engine'
+import { errorMessage } from '../../shared/error-message'
 
 /** Everything the core needs from its host. */
 export interface StandbyCoreDeps {
@@ -235,7 +236,7 @@ export class StandbyCore {
       this.deps.notifier.show({
         kind: 'notice',
         title: 'Signed in until Standby quits',
-        body: `Standby could not save your sign-in (${error instanceof Error ? error.message : String(error)}), so you will sign in again after it restarts. Free some disk space or check your keychain, then sign in again to keep it.`,
+        body: `Standby could not save your sign-in (${errorMessage(error)}), so you will sign in again after it restarts. Free some disk space or check your keychain, then sign in again to keep it.`,
       })
     }
   }
@@ -252,7 +253,7 @@ export class StandbyCore {
       this.deps.notifier.show({
         kind: 'notice',
         title: 'Signed out, but the saved sign-in is still on this computer',
-        body: `Standby could not remove it (${error instanceof Error ? error.message : String(error)}). It no longer works once the platform has revoked it; if Standby was offline, sign in and out again once it is back.`,
+        body: `Standby could not remove it (${errorMessage(error)}). It no longer works once the platform has revoked it; if Standby was offline, sign in and out again once it is back.`,
       })
     }
   }

@@ -10,6 +10,7 @@ import { dirname } from 'node:path'
 import { DatabaseTooNewError, migrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
 import { moveAside } from './quarantine'
+import { errorMessage } from '../../shared/error-message'
 
 /** How to open the cache. */
 export interface OpenCacheOptions {
@@ -245,7 +246,7 @@ function migrateCache(db: Database.Database): void {
     migrate(db, cacheMigrations, { what: WHAT, remedy: TOO_NEW_REMEDY })
   } catch (error) {
     if (error instanceof DatabaseTooNewError || isEnvironmentFault(error)) throw error
-    throw new CacheDamage(`migration failed: ${error instanceof Error ? error.message : String(error)}`)
+    throw new CacheDamage(`migration failed: ${errorMessage(error)}`)
   }
 }
 
@@ -294,7 +295,7 @@ function isEnvironmentFault(error: unknown): boolean {
 
 function unavailable(path: string, error: unknown): CacheUnavailableError {
   const code = error instanceof Database.SqliteError ? `${error.code}: ` : ''
-  const detail = error instanceof Error ? error.message : String(error)
+  const detail = errorMessage(error)
   return new CacheUnavailableError(
     `Standby cannot open its offline cache at ${path} (${code}${detail}). Check that the folder ` +
       'is writable and the disk is not full, and that no other copy of Standby is running; the ' +
@@ -304,7 +305,7 @@ function unavailable(path: string, error: unknown): CacheUnavailableError {
 }
 
 function driverUnavailable(nativeBinding: string | undefined, error: unknown): CacheUnavailableError {
-  const detail = error instanceof Error ? error.message : String(error)
+  const detail = errorMessage(error)
   const remedy =
     nativeBinding === undefined
       ? 'Rebuild it for this Node.js with `npm rebuild better-sqlite3` (packaging with ' +

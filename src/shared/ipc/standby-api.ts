@@ -15,6 +15,7 @@ import {
   type PushPayload,
 } from './contract'
 import { fail, type IpcResult } from './result'
+import { errorMessage } from '../error-message'
 
 type NamespaceOf<K extends string> = K extends `${infer N}.${string}` ? N : never
 type MethodOf<K extends string> = K extends `${string}.${infer M}` ? M : never
@@ -65,7 +66,7 @@ export function buildStandbyApi(transport: StandbyTransport): StandbyApi {
       transport
         .invoke(channel, request as InvokeRequestInput<typeof channel>)
         .catch((error: unknown) =>
-          fail('transport_failed', `${channel} did not reach the app: ${describe(error)}`),
+          fail('transport_failed', `${channel} did not reach the app: ${errorMessage(error)}`),
         )
   }
   for (const event of PUSH_EVENTS) {
@@ -81,8 +82,4 @@ export function buildStandbyApi(transport: StandbyTransport): StandbyApi {
 function splitKey(key: string): [namespace: string, method: string] {
   const dot = key.indexOf('.')
   return [key.slice(0, dot), key.slice(dot + 1)]
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

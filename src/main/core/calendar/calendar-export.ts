@@ -9,6 +9,7 @@ import type { CacheStore } from '../ports/cache-store'
 import type { CalendarOpener } from '../ports/calendar-opener'
 import type { Logger } from '../ports/logger'
 import { platformPage } from '../rooms/platform-page'
+import { errorMessage } from '../../../shared/error-message'
 
 /** What the export reads: the cache, the platform signed in to, the platform's time, the host's calendar. */
 export interface CalendarExportDeps {
@@ -54,7 +55,7 @@ export async function exportSessionToCalendar(
     log.info(`Handed session ${session.id} to the calendar app (${file.fileName})`)
     return { ok: true, result: { ...file, opened } }
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     log.warn(`The calendar app did not open session ${session.id}: ${reason}`)
     return refused(
       'internal',

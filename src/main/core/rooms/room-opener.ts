@@ -11,6 +11,7 @@ import type { CacheStore } from '../ports/cache-store'
 import type { ExternalBrowser } from '../ports/external-browser'
 import type { Logger } from '../ports/logger'
 import { platformPage } from './platform-page'
+import { errorMessage } from '../../../shared/error-message'
 
 /** What the opener needs. */
 export interface RoomOpenerDeps {
@@ -54,7 +55,7 @@ export class RoomOpener {
     try {
       await this.deps.browser.open(page.url)
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = errorMessage(error)
       log.warn(`The system browser did not open the room of session ${session.id}: ${reason}`)
       return refused(
         'internal',

@@ -6,6 +6,7 @@
  * step that produces the new layout here, and a test that feeds it the previous layout.
  */
 import { SETTINGS_VERSION } from '../ports/settings'
+import { errorMessage } from '../../../shared/error-message'
 
 /** The key that records the file's layout version (absent in a version-0 file). */
 export const SETTINGS_VERSION_KEY = 'settingsVersion'
@@ -53,7 +54,7 @@ export function migrateSettings(
       return {
         ok: false,
         failedStep: version,
-        reason: error instanceof Error ? error.message : String(error),
+        reason: errorMessage(error),
       }
     }
   }

@@ -11,11 +11,12 @@ import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import { failureKindOf } from '../startup/startup-failure'
 import { StreamNotFollowable } from './snapshot-assembly'
+import { errorMessage } from '../../../shared/error-message'
 
 /** A write to the cache failed; `cause` is the driver's error. */
 export class CacheWriteFailed extends Error {
   constructor(cause: unknown) {
-    super(cause instanceof Error ? cause.message : String(cause), { cause })
+    super(errorMessage(cause), { cause })
     this.name = 'CacheWriteFailed'
   }
 }
@@ -80,7 +81,7 @@ export class CatchUpFailures {
 
   /** A catch-up (or a live event) failed with `error`: say so, and what to do next. */
   failed(error: unknown): AfterFailure {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorMessage(error)
     if (error instanceof StreamNotFollowable) {
       this.deps.log.error(`Cannot follow the platform's events: ${message}`)
       return { kind: 'stuck', message }

@@ -20,6 +20,7 @@ import {
   type UpdateTimings,
 } from './update-deps'
 import { failureSentence, leavingBetaNote, readyNotification, requiredButNothingNewer } from './update-words'
+import { errorMessage } from '../../../shared/error-message'
 
 const shortTime = (t: number): string =>
   new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
@@ -261,7 +262,7 @@ export class UpdatePolicy {
     const delay = jitteredBackoff(this.timings.retry, this.failures, this.random())
     const retryAt = this.deps.clock.now() + delay
     const what = this.current.phase === 'downloading' ? 'download the update' : 'check for updates'
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     this.deps.log.warn(`Could not ${what} (attempt ${this.failures}): ${reason}`)
     this.schedule(delay)
     // A ready update stays ready: a later check failing does not take it away.

@@ -4,6 +4,7 @@
  * so one damaged row cannot hide the rest of a list.
  */
 import type { Logger } from '../../core/ports/logger'
+import { errorMessage } from '../../../shared/error-message'
 
 /** A row that carries an entity's id and its stored JSON. */
 export interface StoredRow {
@@ -31,7 +32,7 @@ export function parseStored<T>(row: StoredRow, what: string, logger: Logger): T 
   try {
     return JSON.parse(row.json) as T
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     logger.warn(
       `Skipped the cached ${what} ${row.id}: its stored copy does not parse (${reason}); ` +
         'it shows again once the platform sends it.',

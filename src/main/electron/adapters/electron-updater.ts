@@ -9,6 +9,7 @@
 import { CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
 import type { UpdateCheck, Updater } from '../../core/ports/updater'
+import { errorMessage } from '../../../shared/error-message'
 
 /** What the adapter wraps. */
 export interface ElectronUpdaterOptions {
@@ -128,7 +129,7 @@ function forgetCheckUnderWay(updater: AppUpdater, log: Logger): void {
 /** electron-updater's error in words the expert can act on; the raw message stays in brackets. */
 export function describeUpdaterError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code
-  const raw = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+  const raw = errorMessage(error).split('\n')[0] ?? ''
   if (code === 'ERR_CHECKSUM_MISMATCH') {
     return `The downloaded update does not match the checksum the update server published, so it was refused (${raw})`
   }
