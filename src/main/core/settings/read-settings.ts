@@ -97,9 +97,11 @@ function sanitize(raw: RawSettings, log: Logger): SettingsValues {
 function sameContent(raw: RawSettings, content: Record<string, unknown>): boolean {
   const rawKeys = Object.keys(raw).filter((key) => key !== CONF_INTERNAL_KEY)
   const contentKeys = Object.keys(content)
+  // Every setting is a single value, so `===` compares them; serialising what the file holds
+  // instead would recurse over a hand-edited value nested deep enough to overflow the stack.
   return (
     rawKeys.length === contentKeys.length &&
-    contentKeys.every((key) => key in raw && JSON.stringify(raw[key]) === JSON.stringify(content[key]))
+    contentKeys.every((key) => Object.hasOwn(raw, key) && raw[key] === content[key])
   )
 }
 

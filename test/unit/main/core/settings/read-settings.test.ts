@@ -123,4 +123,12 @@ describe('reading settings from whatever is on disk', () => {
       expect(log.lines).toHaveLength(1)
     }
   })
+
+  it('reads a hand-edited file whose settings hold values nested far too deep as the defaults', () => {
+    const deep: unknown = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000))
+    const log = recordingLog()
+    const onDisk = Object.fromEntries(Object.keys(settingsFileContent(defaults)).map((key) => [key, deep]))
+    expect(readSettings(onDisk, log)).toEqual({ values: defaults, rewrite: true })
+    expect(log.text()).toContain('Setting "platformUrl" had an invalid value')
+  })
 })
