@@ -19,6 +19,7 @@ import { headlessHost, startNodeRuntime } from '../main/node/runtime/start-node-
 import { systemClock, type Clock } from '../shared/clock'
 import { SECRET_PARAM } from '../shared/ipc/shell-socket'
 import { attachIpcSocket } from './ipc-socket-server'
+import { isAddressedTo } from './own-host'
 import { matchesRunSecret, newRunSecret } from './run-secret'
 
 /** Where and how to run the shell. */
@@ -152,7 +153,6 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
   http.on('error', (error) => log.error('Browser shell: the HTTP server failed', error))
   const port = (http.address() as AddressInfo).port
   const origin = `http://127.0.0.1:${port}`
-  const ownHost = `127.0.0.1:${port}`
 
   // The page opens the full view itself; links go to the recording browser, which prints them.
   const runtime = await startNodeRuntime({
@@ -185,9 +185,8 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
   const offs = [runtime.forwardPushes((event, payload) => ipc.push(event, payload))]
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // Only requests addressed to this port by its own name (the one the IPC socket's origin
-    // check accepts), so a web page that rebinds its host name to 127.0.0.1 gets nothing.
-    if (req.headers.host !== ownHost) {
+    // Only requests addressed to this port by its own name, as for the IPC socket.
+    if (!isAddressedTo(req, origin)) {
       res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`Open ${origin} instead.`)
       return
     }

@@ -1,7 +1,8 @@
 /**
  * The IPC contract carried over a WebSocket, for the browser shell. It applies the same checks as
- * Electron's IPC helper: only our own page (same origin, presenting this run's secret) may
- * connect, and every call is parsed with the contract's schema before its handler runs.
+ * Electron's IPC helper: only our own page (addressed to the shell's own host name, from its
+ * origin, presenting this run's secret) may connect, and every call is parsed with the
+ * contract's schema before its handler runs.
  */
 import type { IncomingMessage, Server } from 'node:http'
 import { WebSocketServer, type WebSocket } from 'ws'
@@ -12,6 +13,7 @@ import { invokeContract, type InvokeChannel, type PushEvent, type PushPayload } 
 import { fail, type IpcResult } from '../shared/ipc/result'
 import { answerCall } from '../main/core/ipc/answer-call'
 import { IPC_SOCKET_PATH, SECRET_PARAM } from '../shared/ipc/shell-socket'
+import { isAddressedTo } from './own-host'
 import { matchesRunSecret } from './run-secret'
 
 // JSON drops an undefined request (calls like app.getInfo() have none), so it may be missing.
@@ -126,6 +128,7 @@ function refuse(req: IncomingMessage, origin: string, secret: string): string | 
   const url = URL.parse(req.url ?? '/', origin)
   if (url === null) return 'a malformed address'
   if (url.pathname !== IPC_SOCKET_PATH) return `unknown path ${url.pathname}`
+  if (!isAddressedTo(req, origin)) return `another host name ${String(req.headers.host).slice(0, 100)}`
   if (req.headers.origin !== origin) return `foreign origin ${String(req.headers.origin)}`
   if (!matchesRunSecret(secret, url.searchParams.get(SECRET_PARAM))) return 'wrong or missing secret'
   return undefined
