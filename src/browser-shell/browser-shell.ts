@@ -20,6 +20,7 @@ import { systemClock, type Clock } from '../shared/clock'
 import { SECRET_PARAM } from '../shared/ipc/shell-socket'
 import { attachIpcSocket } from './ipc-socket-server'
 import { isAddressedTo } from './own-host'
+import { createRefusalLog } from './refusal-log'
 import { matchesRunSecret, newRunSecret } from './run-secret'
 
 /** Where and how to run the shell. */
@@ -112,10 +113,12 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     log,
     appVersion: options.version ?? '0.0.0',
   })
+  // Whatever a request or a frame carries costs at most a bounded number of lines.
+  const refusals = createRefusalLog(log, systemClock)
   const http = createServer((req, res) => {
     // Nothing a request carries may take the shell down: a bad one gets 400 and a log line.
     route(req, res).catch((error: unknown) => {
-      log.warn(
+      refusals.warn(
         `Browser shell refused a malformed request to ${String(req.url).slice(0, 100)}: ${String(error)}`,
       )
       if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
@@ -125,7 +128,7 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
   // A malformed request, or a connection reset before it was read, is that client's problem: it
   // gets an answer where it can still take one, and the shell goes on.
   http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    log.warn(`Browser shell refused a malformed HTTP request: ${error.code ?? error.message}`)
+    refusals.warn(`Browser shell refused a malformed HTTP request: ${error.code ?? error.message}`)
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy()
     const status =
       error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
@@ -181,7 +184,7 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     inBrowser: true,
     log,
   })
-  const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log })
+  const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log: refusals })
   const offs = [runtime.forwardPushes((event, payload) => ipc.push(event, payload))]
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
