@@ -18,9 +18,9 @@ import { createRendererPages } from '../main/node/renderer-pages/renderer-pages'
 import { headlessHost, startNodeRuntime } from '../main/node/runtime/start-node-runtime'
 import { systemClock, type Clock } from '../shared/clock'
 import { SECRET_PARAM } from '../shared/ipc/shell-socket'
+import { createRefusalLog } from '../main/core/ipc/refusal-log'
 import { attachIpcSocket } from './ipc-socket-server'
 import { isAddressedTo } from './own-host'
-import { createRefusalLog } from './refusal-log'
 import { matchesRunSecret, newRunSecret } from './run-secret'
 
 /** Where and how to run the shell. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createRefusalLog } from '../../../src/browser-shell/refusal-log'
-import { ManualClock } from '../../../src/shared/clock'
-import { recordingLog } from '../../support/recording-log'
+import { createRefusalLog } from '../../../../../src/main/core/ipc/refusal-log'
+import { ManualClock } from '../../../../../src/shared/clock'
+import { recordingLog } from '../../../../support/recording-log'
 
 describe('the log of refused traffic', () => {
   it('writes a bounded number of refusals per window, then says how many it left out', () => {
@@ -16,12 +16,12 @@ describe('the log of refused traffic', () => {
     clock.advance(1_000)
     refusals.warn('refused 6')
     expect(log.lines.slice(2)).toEqual([
-      'warn Browser shell: 3 more refusals like those above were not logged.',
+      'warn 3 more refusals like those above were not logged.',
       'warn refused 6',
     ])
   })
 
-  it('passes the shell’s own errors and information through, however many refusals came', () => {
+  it('passes the host’s own errors and information through, however many refusals came', () => {
     const log = recordingLog()
     const refusals = createRefusalLog(log, new ManualClock(0), { lines: 1, windowMs: 1_000 })
     for (let i = 0; i < 3; i++) refusals.warn('refused')
