@@ -131,7 +131,7 @@ describe('the Node settings store (conf)', () => {
     })
     expect(readJson(settingsFilePath(dir))).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
     expect(log.text()).toContain('Moved the settings from layout 0')
-    expect(log.text()).toContain('Dropped unknown settings: oldKey')
+    expect(log.text()).toContain('Dropped unknown settings: "oldKey"')
   })
 
   it('leaves conf’s own bookkeeping in the file alone', () => {
