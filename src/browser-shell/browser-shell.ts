@@ -18,7 +18,9 @@ import { createRendererPages } from '../main/node/renderer-pages/renderer-pages'
 import { headlessHost, startNodeRuntime } from '../main/node/runtime/start-node-runtime'
 import { systemClock, type Clock } from '../shared/clock'
 import { SECRET_PARAM } from '../shared/ipc/shell-socket'
+import { createRefusalLog } from '../main/core/ipc/refusal-log'
 import { attachIpcSocket } from './ipc-socket-server'
+import { isAddressedTo } from './own-host'
 import { matchesRunSecret, newRunSecret } from './run-secret'
 
 /** Where and how to run the shell. */
@@ -111,10 +113,12 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     log,
     appVersion: options.version ?? '0.0.0',
   })
+  // Whatever a request or a frame carries costs at most a bounded number of lines.
+  const refusals = createRefusalLog(log, systemClock)
   const http = createServer((req, res) => {
     // Nothing a request carries may take the shell down: a bad one gets 400 and a log line.
     route(req, res).catch((error: unknown) => {
-      log.warn(
+      refusals.warn(
         `Browser shell refused a malformed request to ${String(req.url).slice(0, 100)}: ${String(error)}`,
       )
       if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
@@ -124,7 +128,7 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
   // A malformed request, or a connection reset before it was read, is that client's problem: it
   // gets an answer where it can still take one, and the shell goes on.
   http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    log.warn(`Browser shell refused a malformed HTTP request: ${error.code ?? error.message}`)
+    refusals.warn(`Browser shell refused a malformed HTTP request: ${error.code ?? error.message}`)
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy()
     const status =
       error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
@@ -152,7 +156,6 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
   http.on('error', (error) => log.error('Browser shell: the HTTP server failed', error))
   const port = (http.address() as AddressInfo).port
   const origin = `http://127.0.0.1:${port}`
-  const ownHost = `127.0.0.1:${port}`
 
   // The page opens the full view itself; links go to the recording browser, which prints them.
   const runtime = await startNodeRuntime({
@@ -181,13 +184,12 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     inBrowser: true,
     log,
   })
-  const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log })
+  const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log: refusals })
   const offs = [runtime.forwardPushes((event, payload) => ipc.push(event, payload))]
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // Only requests addressed to this port by its own name (the one the IPC socket's origin
-    // check accepts), so a web page that rebinds its host name to 127.0.0.1 gets nothing.
-    if (req.headers.host !== ownHost) {
+    // Only requests addressed to this port by its own name, as for the IPC socket.
+    if (!isAddressedTo(req, origin)) {
       res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`Open ${origin} instead.`)
       return
     }

@@ -1,7 +1,8 @@
 /**
  * The IPC contract carried over a WebSocket, for the browser shell. It applies the same checks as
- * Electron's IPC helper: only our own page (same origin, presenting this run's secret) may
- * connect, and every call is parsed with the contract's schema before its handler runs.
+ * Electron's IPC helper: only our own page (addressed to the shell's own host name, from its
+ * origin, presenting this run's secret) may connect, and every call is parsed with the
+ * contract's schema before its handler runs.
  */
 import type { IncomingMessage, Server } from 'node:http'
 import { WebSocketServer, type WebSocket } from 'ws'
@@ -12,6 +13,8 @@ import { invokeContract, type InvokeChannel, type PushEvent, type PushPayload } 
 import { fail, type IpcResult } from '../shared/ipc/result'
 import { answerCall } from '../main/core/ipc/answer-call'
 import { IPC_SOCKET_PATH, SECRET_PARAM } from '../shared/ipc/shell-socket'
+import { isAddressedTo } from './own-host'
+import { pageOutbox, type PageOutbox } from './page-outbox'
 import { matchesRunSecret } from './run-secret'
 
 // JSON drops an undefined request (calls like app.getInfo() have none), so it may be missing.
@@ -55,17 +58,20 @@ export function attachIpcSocket(
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
   })
 
+  const outboxes = new WeakMap<WebSocket, PageOutbox>()
   wss.on('connection', (ws: WebSocket) => {
+    const outbox = pageOutbox(ws, log)
+    outboxes.set(ws, outbox)
     // ws closes the connection after a bad frame (with the matching close code); the page reconnects.
     ws.on('error', (error) =>
       log.warn(
         `Browser shell closed an IPC connection after an error (${error.message}); the page reconnects.`,
       ),
     )
-    ws.on('message', (data) => void answer(ws, String(data)))
+    ws.on('message', (data) => void answer(outbox, String(data)))
   })
 
-  async function answer(ws: WebSocket, text: string): Promise<void> {
+  async function answer(outbox: PageOutbox, text: string): Promise<void> {
     let parsed: unknown
     try {
       parsed = JSON.parse(text)
@@ -78,8 +84,8 @@ export function attachIpcSocket(
       log.warn('Browser shell got a malformed IPC message')
       const id = (parsed as { id?: unknown } | null)?.id
       // Answer when the caller can tell which call this was, so it does not wait forever.
-      if (typeof id === 'number' && ws.readyState === ws.OPEN) {
-        ws.send(
+      if (typeof id === 'number') {
+        outbox.send(
           JSON.stringify({
             id,
             result: fail(
@@ -93,7 +99,7 @@ export function attachIpcSocket(
     }
     const { id, channel, request } = call.data
     const result = await dispatch(channel, request)
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }))
+    outbox.send(JSON.stringify({ id, result }))
   }
 
   async function dispatch(channel: string, request: unknown): Promise<IpcResult<unknown>> {
@@ -108,7 +114,7 @@ export function attachIpcSocket(
   return {
     push(event, payload) {
       const text = JSON.stringify({ event, payload })
-      for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(text)
+      for (const client of wss.clients) outboxes.get(client)?.send(text)
     },
     get clients() {
       return wss.clients.size
@@ -126,6 +132,7 @@ function refuse(req: IncomingMessage, origin: string, secret: string): string | 
   const url = URL.parse(req.url ?? '/', origin)
   if (url === null) return 'a malformed address'
   if (url.pathname !== IPC_SOCKET_PATH) return `unknown path ${url.pathname}`
+  if (!isAddressedTo(req, origin)) return `another host name ${String(req.headers.host).slice(0, 100)}`
   if (req.headers.origin !== origin) return `foreign origin ${String(req.headers.origin)}`
   if (!matchesRunSecret(secret, url.searchParams.get(SECRET_PARAM))) return 'wrong or missing secret'
   return undefined

@@ -9,7 +9,7 @@
  * timestamp and a log line; `clearInvalidConfig` stays on only as a backstop.
  */
 import type Conf from 'conf'
-import { readFileSync, renameSync } from 'node:fs'
+import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import type { SettingsStore } from '../core/ports/settings'
@@ -52,8 +52,14 @@ export function setAsideUnreadableSettings(path: string, log: Logger, now: () =>
       log.warn(`Could not read the settings file ${path} (${errorCode(error)})`)
     return
   }
-  const problem = unreadableBecause(text)
-  if (problem === null) return
+  // A byte order mark is how Notepad and PowerShell begin UTF-8; JSON.parse (and so conf) refuses
+  // it, which would reset every setting of a file that is otherwise fine.
+  const unmarked = text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text
+  const problem = unreadableBecause(unmarked)
+  if (problem === null) {
+    if (unmarked !== text) dropByteOrderMark(path, unmarked, log)
+    return
+  }
   const aside = corruptSettingsPath(path, now())
   try {
     renameSync(path, aside)
@@ -62,6 +68,19 @@ export function setAsideUnreadableSettings(path: string, log: Logger, now: () =>
     )
   } catch (error) {
     log.error(`The settings file ${path} ${problem} and could not be moved aside; it will be replaced`, error)
+  }
+}
+
+const BYTE_ORDER_MARK = '\ufeff'
+
+/** Rewrites the file at `path` as `text`, through a file beside it so a crash leaves one or the other. */
+function dropByteOrderMark(path: string, text: string, log: Logger): void {
+  const next = `${path}.unmarked`
+  try {
+    writeFileSync(next, text, 'utf8')
+    renameSync(next, path)
+  } catch (error) {
+    log.error(`The settings file ${path} begins with a byte order mark that could not be removed`, error)
   }
 }
 

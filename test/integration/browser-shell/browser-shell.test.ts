@@ -119,6 +119,22 @@ describe('the browser shell', () => {
     await expect(openPage(shell, { origin: shell.origin }, 'guess')).rejects.toThrow(/403/)
   })
 
+  it('refuses a connection addressed to another host name, as its pages are refused', async () => {
+    // A page that rebinds its own name to 127.0.0.1 sends that name as Host, whatever Origin says.
+    const { port } = new URL(shell.origin)
+    for (const host of [
+      'evil.example',
+      `evil.example:${port}`,
+      `127.0.0.1.:${port}`,
+      `localhost:${port}`,
+      '127.0.0.1:1',
+    ])
+      await expect(openPage(shell, { origin: shell.origin, host })).rejects.toThrow(/403|421/)
+    const page = await openPage(shell)
+    expect(await page.call('connection.getState')).toMatchObject({ ok: true })
+    page.ws.close()
+  })
+
   it('plays power events from its test hook, only with the secret', async () => {
     let resumed = 0
     shell.adapters.power.onResume(() => resumed++)

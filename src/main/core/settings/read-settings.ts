@@ -3,6 +3,7 @@
  * unknown keys dropped, each bad value replaced by its default with a log line. Never throws, so
  * a hand-edited or half-written file can never stop Standby from starting.
  */
+import { describeValue } from '../../../shared/describe-untrusted'
 import type { Logger } from '../ports/logger'
 import { SETTINGS_VERSION, SettingsSchema, type SettingsValues } from '../ports/settings'
 import { migrateSettings, SETTINGS_VERSION_KEY, type RawSettings } from './settings-migrations'
@@ -73,7 +74,7 @@ function sanitize(raw: RawSettings, log: Logger): SettingsValues {
   const shape = SettingsSchema.shape
   const known = new Set<string>([...Object.keys(shape), SETTINGS_VERSION_KEY, CONF_INTERNAL_KEY])
   const unknown = Object.keys(raw).filter((key) => !known.has(key))
-  if (unknown.length > 0) log.info(`Dropped unknown settings: ${unknown.join(', ')}`)
+  if (unknown.length > 0) log.info(droppedKeysLine(unknown))
 
   const defaults = defaultSettings()
   const values: Record<string, unknown> = { ...defaults }
@@ -93,13 +94,28 @@ function sanitize(raw: RawSettings, log: Logger): SettingsValues {
   return SettingsSchema.parse(values)
 }
 
+const MOST_KEYS_NAMED = 5
+
+/**
+ * The line that says which unknown keys were dropped: a few of them, each clipped and quoted, so
+ * a file of countless long keys (or keys holding terminal escapes) costs one short line.
+ */
+function droppedKeysLine(keys: ReadonlyArray<string>): string {
+  const named = keys.slice(0, MOST_KEYS_NAMED).map(describeValue).join(', ')
+  return keys.length > MOST_KEYS_NAMED
+    ? `Dropped ${keys.length} unknown settings, among them ${named}`
+    : `Dropped unknown settings: ${named}`
+}
+
 /** Whether the file already holds exactly `content` (conf's own bookkeeping aside). */
 function sameContent(raw: RawSettings, content: Record<string, unknown>): boolean {
   const rawKeys = Object.keys(raw).filter((key) => key !== CONF_INTERNAL_KEY)
   const contentKeys = Object.keys(content)
+  // Every setting is a single value, so `===` compares them; serialising what the file holds
+  // instead would recurse over a hand-edited value nested deep enough to overflow the stack.
   return (
     rawKeys.length === contentKeys.length &&
-    contentKeys.every((key) => key in raw && JSON.stringify(raw[key]) === JSON.stringify(content[key]))
+    contentKeys.every((key) => Object.hasOwn(raw, key) && raw[key] === content[key])
   )
 }
 

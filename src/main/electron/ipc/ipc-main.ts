@@ -13,7 +13,9 @@ import {
   type PushPayload,
 } from '../../../shared/ipc/contract'
 import { fail, type IpcResult } from '../../../shared/ipc/result'
+import { systemClock, type Clock } from '../../../shared/clock'
 import { answerCall } from '../../core/ipc/answer-call'
+import { createRefusalLog } from '../../core/ipc/refusal-log'
 import { type Logger } from '../../node/log'
 
 /** Decides whether an IPC message comes from our own app. */
@@ -45,9 +47,18 @@ export interface IpcMain {
   readonly handle: Handle
 }
 
-/** Creates the IPC registrar; every handler it registers checks senders with `policy`. */
-export function createIpcMain(deps: { readonly policy: SenderPolicy; readonly log: Logger }): IpcMain {
-  const { policy, log } = deps
+/**
+ * Creates the IPC registrar; every handler it registers checks senders with `policy`. Refusals
+ * are logged within a bound (refusal-log.ts), so a page that sends bad calls in a loop cannot
+ * push the rest of the log out of its file.
+ */
+export function createIpcMain(deps: {
+  readonly policy: SenderPolicy
+  readonly log: Logger
+  readonly clock?: Clock
+}): IpcMain {
+  const { policy } = deps
+  const log = createRefusalLog(deps.log, deps.clock ?? systemClock)
 
   const handle: Handle = (channel, handler) => {
     ipcMain.handle(channel, (event, ...args: unknown[]) => answer(channel, handler, event, args[0]))

@@ -64,7 +64,20 @@ describe('reading settings from whatever is on disk', () => {
     const log = recordingLog()
     const read = readSettings({ ...settingsFileContent(defaults), theme: 'dark', 'a.b': 1 }, log)
     expect(read).toEqual({ values: defaults, rewrite: true })
-    expect(log.lines).toEqual(['info Dropped unknown settings: theme, a.b'])
+    expect(log.lines).toEqual(['info Dropped unknown settings: "theme", "a.b"'])
+  })
+
+  it('names a few of many unknown keys in one short line, without what they hide', () => {
+    const log = recordingLog()
+    const junk = Object.fromEntries(
+      Array.from({ length: 10_000 }, (_, i) => [`${'k'.repeat(1_000)}${i}\u001b[2J`, i]),
+    )
+    const read = readSettings({ ...settingsFileContent(defaults), ...junk }, log)
+    expect(read).toEqual({ values: defaults, rewrite: true })
+    expect(log.lines).toHaveLength(1)
+    expect(log.lines[0]!.length).toBeLessThan(1_000)
+    expect(log.lines[0]).toContain('10000 unknown settings')
+    expect(log.lines[0]).not.toContain('\u001b')
   })
 
   it('replaces each invalid value with its default, naming the key but not the value', () => {
@@ -122,5 +135,13 @@ describe('reading settings from whatever is on disk', () => {
       expect(readSettings(junk, log)).toEqual({ values: defaults, rewrite: true })
       expect(log.lines).toHaveLength(1)
     }
+  })
+
+  it('reads a hand-edited file whose settings hold values nested far too deep as the defaults', () => {
+    const deep: unknown = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000))
+    const log = recordingLog()
+    const onDisk = Object.fromEntries(Object.keys(settingsFileContent(defaults)).map((key) => [key, deep]))
+    expect(readSettings(onDisk, log)).toEqual({ values: defaults, rewrite: true })
+    expect(log.text()).toContain('Setting "platformUrl" had an invalid value')
   })
 })

@@ -118,6 +118,28 @@ describe('handle', () => {
     expect(log.error).toHaveBeenCalledWith(expect.stringContaining('shell.openExternal'), failure)
   })
 
+  it('logs a bounded number of refused calls, however many a page sends, and still answers each', async () => {
+    registrar().handle('shell.openExternal', vi.fn())
+    for (let i = 0; i < 1_000; i++) {
+      const foreign = await fake.ipcMain.invoke(
+        'shell.openExternal',
+        { sender: ours, frameUrl: 'https://evil.example/' },
+        'https://x.example',
+      )
+      const bad = await fake.ipcMain.invoke(
+        'shell.openExternal',
+        { sender: ours, frameUrl: APP_PAGE },
+        `file:///${i}`,
+      )
+      expect([foreign, bad]).toMatchObject([
+        { ok: false, error: { code: 'forbidden_sender' } },
+        { ok: false, error: { code: 'invalid_payload' } },
+      ])
+    }
+    expect(vi.mocked(log.warn).mock.calls.length).toBeLessThan(100)
+    expect(vi.mocked(log.warn).mock.lastCall?.[0]).toContain('not logged')
+  })
+
   it('stops answering once the handler is removed', () => {
     const remove = registrar().handle('app.getInfo', vi.fn())
     remove()

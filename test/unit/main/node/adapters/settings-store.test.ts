@@ -84,6 +84,27 @@ describe('the Node settings store (conf)', () => {
     )
   })
 
+  it('reads a hand-edited file saved with a byte order mark, instead of resetting every setting', () => {
+    // Notepad and PowerShell write UTF-8 with a byte order mark, which JSON.parse refuses.
+    const dir = tempDir()
+    const edited = {
+      soundEnabled: false,
+      platformUrl: 'https://platform.example',
+      settingsVersion: SETTINGS_VERSION,
+    }
+    writeFileSync(settingsFilePath(dir), `\ufeff${JSON.stringify(edited)}`)
+    const log = recordingLog()
+    const settings = createNodeSettingsStore({ dir, log })
+    expect(settings.get()).toMatchObject({ soundEnabled: false, platformUrl: 'https://platform.example' })
+    expect(readdirSync(dir)).toEqual(['settings.json'])
+    expect(readJson(settingsFilePath(dir))).toMatchObject(edited)
+    settings.update({ launchAtLogin: true })
+    expect(createNodeSettingsStore({ dir, log }).get()).toMatchObject({
+      soundEnabled: false,
+      launchAtLogin: true,
+    })
+  })
+
   it('moves aside a file that holds JSON but not an object', () => {
     const dir = tempDir()
     writeFileSync(settingsFilePath(dir), '[true, false]')
@@ -110,7 +131,7 @@ describe('the Node settings store (conf)', () => {
     })
     expect(readJson(settingsFilePath(dir))).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
     expect(log.text()).toContain('Moved the settings from layout 0')
-    expect(log.text()).toContain('Dropped unknown settings: oldKey')
+    expect(log.text()).toContain('Dropped unknown settings: "oldKey"')
   })
 
   it('leaves conf’s own bookkeeping in the file alone', () => {

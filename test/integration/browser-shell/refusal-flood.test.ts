@@ -1,0 +1,35 @@
+/**
+ * Traffic the shell refuses costs log lines, and a web page needs no secret to be refused: a flood
+ * of it must not push the rest of the log out of the capped file, nor stop the shell answering.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { PREVIOUS_LOG_FILE_NAME } from '../../../src/main/node/file-log'
+import { recordingLog } from '../../support/recording-log'
+import { openShellPage, startBareShell } from '../../support/shell-page'
+
+describe('the browser shell under a flood of refused traffic', () => {
+  let close: (() => Promise<void>) | undefined
+  afterEach(() => close?.())
+
+  it('logs a bounded number of refusals, keeps the log from before, and goes on answering', async () => {
+    const log = recordingLog()
+    const bare = await startBareShell({ log })
+    close = bare.close
+    const { shell } = bare
+    const page = await openShellPage(shell)
+    // Enough malformed frames to fill the log file several times over, one line each.
+    for (let i = 0; i < 20_000; i++) page.ws.send(`not json ${i}`)
+    expect(await page.call('connection.getState')).toMatchObject({ ok: true })
+    for (let i = 0; i < 100; i++)
+      await expect(openShellPage(shell, { origin: 'http://evil.example' })).rejects.toThrow(/403/)
+
+    const refusals = log.lines.filter((line) => line.startsWith('warn Browser shell'))
+    expect(refusals.length).toBeLessThan(200)
+    expect(log.text()).toContain('not logged')
+    expect(readdirSync(dirname(shell.logPath))).not.toContain(PREVIOUS_LOG_FILE_NAME)
+    expect(readFileSync(shell.logPath, 'utf8')).toContain('ignored an IPC message that is not JSON')
+    page.ws.close()
+  }, 30_000)
+})

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { createRefusalLog } from '../../../../../src/main/core/ipc/refusal-log'
+import { ManualClock } from '../../../../../src/shared/clock'
+import { recordingLog } from '../../../../support/recording-log'
+
+describe('the log of refused traffic', () => {
+  it('writes a bounded number of refusals per window, then says how many it left out', () => {
+    const clock = new ManualClock(0)
+    const log = recordingLog()
+    const refusals = createRefusalLog(log, clock, { lines: 2, windowMs: 1_000 })
+    for (let i = 1; i <= 5; i++) refusals.warn(`refused ${i}`)
+    expect(log.lines).toEqual([
+      'warn refused 1',
+      'warn refused 2 (further refusals are counted, not logged, for a while)',
+    ])
+    clock.advance(1_000)
+    refusals.warn('refused 6')
+    expect(log.lines.slice(2)).toEqual([
+      'warn 3 more refusals like those above were not logged.',
+      'warn refused 6',
+    ])
+  })
+
+  it('passes the host’s own errors and information through, however many refusals came', () => {
+    const log = recordingLog()
+    const refusals = createRefusalLog(log, new ManualClock(0), { lines: 1, windowMs: 1_000 })
+    for (let i = 0; i < 3; i++) refusals.warn('refused')
+    refusals.error('IPC app.getInfo failed', new Error('boom'))
+    refusals.info('started')
+    expect(log.lines.map((line) => line.split(' ')[0])).toEqual(['warn', 'error', 'info'])
+  })
+})
