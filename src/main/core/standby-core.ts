@@ -90,6 +90,8 @@ export class StandbyCore {
   private refusedBecause: string | null = null
   /** Unsubscribes the current link's and sync's listeners. */
   private unfollow: Array<() => void> = []
+  /** Unsubscribes the expiry watch from the machine's wakes. */
+  private stopWatchingWakes: () => void = () => {}
   private current: ConnectionState = { status: 'signed_out', reason: null }
   /** Connection state changes. */
   readonly states: Listeners<ConnectionState>
@@ -156,9 +158,11 @@ export class StandbyCore {
     this.inviteExpiry = new InviteExpiry({
       cache: deps.cache,
       platformTime: this.platformClock,
+      // One watch for every view of an invite: the tray, the pages and its notification's Join.
       expired: (invites) => {
         this.publishTray()
         this.cacheChanged.emit({ kind: 'expired', invites })
+        this.sync?.invitesExpired(invites)
       },
     })
     this.platformClock.changes.add(() => this.inviteExpiry.check())
@@ -200,6 +204,8 @@ export class StandbyCore {
     // Reminders run from the cache, so they fire offline too.
     this.reminders.start()
     this.presence.start()
+    // A timer may stop while the machine sleeps: an invite may have run out unseen by it.
+    this.stopWatchingWakes = this.deps.power.onResume(() => this.inviteExpiry.check())
     this.inviteExpiry.check()
   }
 
@@ -357,6 +363,7 @@ export class StandbyCore {
   /** Disconnect and stop; the cache stays as it is. */
   stop(): void {
     this.messageAlerts.stop()
+    this.stopWatchingWakes()
     this.inviteExpiry.stop()
     this.presence.stop()
     this.reminders.stop()

@@ -204,6 +204,22 @@ describe('an invite whose time runs out while the platform cannot be reached', (
   })
 })
 
+describe('an invite whose time runs out while the computer sleeps, offline', () => {
+  const defer = useCleanup()
+
+  it('has its notification taken down and stops counting as open as soon as the computer wakes', async () => {
+    const { platform, core, appClock } = await shownOneInvite(defer)
+    expect(core.adapters.tray.current?.openInvites).toBe(1)
+    await platform.stopServer()
+    // Asleep past the invite's five minutes: the wall clock ran on, while timers (which count on a
+    // clock that stops in sleep) still wait the delay they were given.
+    appClock.step(6 * MINUTE)
+    core.adapters.power.resume()
+    expect(core.adapters.notifier.onScreen).toEqual([])
+    expect(core.adapters.tray.current?.openInvites).toBe(0)
+  })
+})
+
 const MINUTE = 60_000
 
 /** A platform and an online core on a clock of its own, shown one direct instant invite. */
