@@ -157,7 +157,7 @@ export class StandbyCore {
     this.platformClock.changes.add(() => this.reminders.refresh())
     this.inviteExpiry = new InviteExpiry({
       cache: deps.cache,
-      platformTime: this.platformClock,
+      platformTime: this.platformClock.deadlines,
       // One watch for every view of an invite: the tray, the pages and its notification's Join.
       expired: (invites) => {
         this.publishTray()
@@ -388,7 +388,7 @@ export class StandbyCore {
     })
     const sync = new SyncEngine(link, this.deps.cache, {
       clock: this.deps.clock,
-      platformTime: this.platformClock,
+      platformTime: this.platformClock.deadlines,
       notifier: this.deps.notifier,
       log: this.deps.log,
       platformUrl: signIn.platformUrl,
@@ -456,7 +456,7 @@ export class StandbyCore {
   }
 
   private publishTray(): void {
-    const openInvites = this.deps.cache.openInviteCount(this.platformClock.now())
+    const openInvites = this.deps.cache.openInviteCount(this.platformClock.deadlines.now())
     const health = this.deps.notifier.health?.() ?? { status: 'ok' }
     const line = statusLine(this.current, openInvites, this.deps.formatTime ?? shortTime)
     this.deps.tray.set({
