@@ -103,7 +103,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'auth.signOut': () => core.signOut(),
     'expert.get': () => core.cache.expert(),
     'invites.list': () => {
-      const now = core.platformClock.now()
+      const now = core.platformClock.deadlines.now()
       return {
         open: [...core.cache.openInvites(now)],
         missed: [...core.cache.missedInvites(now, MISSED_INVITES_LISTED)],

@@ -90,6 +90,8 @@ export class StandbyCore {
   private refusedBecause: string | null = null
   /** Unsubscribes the current link's and sync's listeners. */
   private unfollow: Array<() => void> = []
+  /** Unsubscribes the expiry watch from the machine's wakes. */
+  private stopWatchingWakes: () => void = () => {}
   private current: ConnectionState = { status: 'signed_out', reason: null }
   /** Connection state changes. */
   readonly states: Listeners<ConnectionState>
@@ -155,10 +157,12 @@ export class StandbyCore {
     this.platformClock.changes.add(() => this.reminders.refresh())
     this.inviteExpiry = new InviteExpiry({
       cache: deps.cache,
-      platformTime: this.platformClock,
+      platformTime: this.platformClock.deadlines,
+      // One watch for every view of an invite: the tray, the pages and its notification's Join.
       expired: (invites) => {
         this.publishTray()
         this.cacheChanged.emit({ kind: 'expired', invites })
+        this.sync?.invitesExpired(invites)
       },
     })
     this.platformClock.changes.add(() => this.inviteExpiry.check())
@@ -200,6 +204,8 @@ export class StandbyCore {
     // Reminders run from the cache, so they fire offline too.
     this.reminders.start()
     this.presence.start()
+    // A timer may stop while the machine sleeps: an invite may have run out unseen by it.
+    this.stopWatchingWakes = this.deps.power.onResume(() => this.inviteExpiry.check())
     this.inviteExpiry.check()
   }
 
@@ -357,6 +363,7 @@ export class StandbyCore {
   /** Disconnect and stop; the cache stays as it is. */
   stop(): void {
     this.messageAlerts.stop()
+    this.stopWatchingWakes()
     this.inviteExpiry.stop()
     this.presence.stop()
     this.reminders.stop()
@@ -381,7 +388,7 @@ export class StandbyCore {
     })
     const sync = new SyncEngine(link, this.deps.cache, {
       clock: this.deps.clock,
-      platformTime: this.platformClock,
+      platformTime: this.platformClock.deadlines,
       notifier: this.deps.notifier,
       log: this.deps.log,
       platformUrl: signIn.platformUrl,
@@ -449,7 +456,7 @@ export class StandbyCore {
   }
 
   private publishTray(): void {
-    const openInvites = this.deps.cache.openInviteCount(this.platformClock.now())
+    const openInvites = this.deps.cache.openInviteCount(this.platformClock.deadlines.now())
     const health = this.deps.notifier.health?.() ?? { status: 'ok' }
     const line = statusLine(this.current, openInvites, this.deps.formatTime ?? shortTime)
     this.deps.tray.set({

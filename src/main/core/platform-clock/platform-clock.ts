@@ -36,9 +36,21 @@ const CHANGE_THRESHOLD_MS = 250
 export class PlatformClock implements Clock, TimeSampleSink {
   private estimate: OffsetEstimate = NO_ESTIMATE
   private current: PlatformClockState = UNMEASURED_CLOCK
+  /** The latest measured platform time told since the last reset. */
+  private latest = Number.NEGATIVE_INFINITY
   private readonly off: Unsubscribe
   /** The offset changed enough to matter, or was measured for the first time. */
   readonly changes: Listeners<PlatformClockState>
+  /**
+   * The platform's time for deadlines (an invite's closing): never earlier than a time already
+   * told, so a deadline once seen passed stays passed when a new estimate moves the clock back,
+   * and an invite seen expired never offers its Join again.
+   */
+  readonly deadlines: Clock = {
+    now: () => Math.max(this.now(), this.latest),
+    monotonic: () => this.monotonic(),
+    setTimeout: (callback, delayMs) => this.setTimeout(callback, delayMs),
+  }
 
   constructor(
     private readonly local: Clock,
@@ -53,7 +65,10 @@ export class PlatformClock implements Clock, TimeSampleSink {
   /** The platform's time now, as estimated. */
   now(): number {
     this.update(observe(this.estimate, this.reading()))
-    return this.local.now() + this.current.offsetMs
+    const now = this.local.now() + this.current.offsetMs
+    // Before the first measurement the computer's clock is only a guess, which the measurement replaces.
+    if (this.current.measured) this.latest = Math.max(this.latest, now)
+    return now
   }
 
   /** The local monotonic clock: durations are the same on both sides. */
@@ -82,6 +97,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
   /** Forget the estimate: signed out, or about to talk to a platform that may keep other time. */
   reset(): void {
     this.estimate = NO_ESTIMATE
+    this.latest = Number.NEGATIVE_INFINITY
     if (!this.current.measured) return
     this.current = UNMEASURED_CLOCK
     this.changes.emit(this.current)

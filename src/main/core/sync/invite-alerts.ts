@@ -6,7 +6,6 @@
 import type { Clock } from '../../../shared/clock'
 import type { Invite, InviteClosedReason } from '../../../shared/protocol'
 import { inviteClosesAt } from '../../../shared/rules/invite-open'
-import { InviteExpiry } from '../invites/invite-expiry'
 import type { CacheStore, StreamEntry } from '../ports/cache-store'
 import type { Notifier } from '../ports/notifier'
 import { inviteClosedNotification, inviteNotification } from './invite-notification'
@@ -16,14 +15,13 @@ export type OpenBefore = ReadonlyArray<Invite>
 
 /**
  * Shows new invites and retracts closed ones around each change the sync engine applies; and takes
- * a shown invite's notification down when its time runs out by the platform's clock, even when the
- * platform cannot say so (the link down at that moment), so no Join is left on screen for it.
- * "Open" is read at the platform's time throughout, so an invite whose time ran out is neither
- * shown nor, when the platform's word on it comes later, told a second time.
+ * a shown invite's notification down when the core's expiry watch says its time ran out by the
+ * platform's clock, even when the platform cannot say so (the link down at that moment), so no
+ * Join is left on screen for it. "Open" is read at the platform's time throughout, so an invite
+ * whose time ran out is neither shown nor, when the platform's word on it comes later, told a
+ * second time.
  */
 export class InviteAlerts {
-  private readonly expiry: InviteExpiry
-
   constructor(
     private readonly cache: CacheStore,
     private readonly deps: {
@@ -32,18 +30,7 @@ export class InviteAlerts {
       /** The platform's time as this computer estimates it: what an invite's expiry is counted in. */
       readonly platformTime: Clock
     },
-  ) {
-    this.expiry = new InviteExpiry({
-      cache,
-      platformTime: deps.platformTime,
-      expired: (invites) => this.tellExpired(invites),
-    })
-  }
-
-  /** Stop watching expiries. */
-  stop(): void {
-    this.expiry.stop()
-  }
+  ) {}
 
   /** The invites open now, read only when `events` can close one (most batches cannot). */
   openBeforeEvents(events: ReadonlyArray<StreamEntry>): OpenBefore {
@@ -72,10 +59,17 @@ export class InviteAlerts {
     this.retractClosed(openBefore, new Map())
   }
 
-  /** The cache has caught up: show what is open and was never shown, and watch the expiry of what is open. */
+  /** The cache has caught up: show what is open and was never shown. */
   caughtUp(): void {
     this.showNew()
-    this.expiry.check()
+  }
+
+  /** Of the invites whose time just ran out, those shown as a notification hear that they expired. */
+  expired(invites: ReadonlyArray<Invite>): void {
+    const shown = new Set(this.cache.shownInvites(invites.map((i) => i.id)))
+    for (const invite of invites) {
+      if (shown.has(invite.id)) this.deps.notifier.show(inviteClosedNotification(invite, 'expired'))
+    }
   }
 
   private now(): number {
@@ -92,15 +86,6 @@ export class InviteAlerts {
       this.deps.clock.now(),
     )
     for (const invite of fresh) this.deps.notifier.show(inviteNotification(invite))
-    this.expiry.check()
-  }
-
-  /** Of the invites whose time just ran out, those shown as a notification hear that they expired. */
-  private tellExpired(invites: ReadonlyArray<Invite>): void {
-    const shown = new Set(this.cache.shownInvites(invites.map((i) => i.id)))
-    for (const invite of invites) {
-      if (shown.has(invite.id)) this.deps.notifier.show(inviteClosedNotification(invite, 'expired'))
-    }
   }
 
   /** Of the invites open before, those shown as a notification and no longer open hear `invite_closed` once. */

@@ -8,7 +8,7 @@
  * hears `invite_closed` once, so its notification can be taken off the screen.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
-import type { Welcome } from '../../../shared/protocol'
+import type { Invite, Welcome } from '../../../shared/protocol'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import type { PlatformLink } from '../connection/platform-link'
 import type { CacheStore, StreamEntry } from '../ports/cache-store'
@@ -115,9 +115,13 @@ export class SyncEngine {
   /** Stop following the link. */
   stop(): void {
     this.retry?.cancel()
-    this.invites.stop()
     for (const off of this.off.splice(0)) off()
     this.set({ kind: 'idle' })
+  }
+
+  /** These open invites' time ran out by the platform's clock: take down their notifications. */
+  invitesExpired(invites: ReadonlyArray<Invite>): void {
+    this.invites.expired(invites)
   }
 
   /** Resolves when the current catch-up (if any) is over; for tests and benches. */

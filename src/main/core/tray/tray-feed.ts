@@ -35,10 +35,16 @@ export interface TraySource {
   unreadThreads?(): ReadonlyArray<{ readonly count: number }>
 }
 
+/**
+ * The platform's time, and where it has one (PlatformClock), the time deadlines are judged on,
+ * which never runs back: an invite seen expired stays out of the menu.
+ */
+export type TrayClock = Clock & { readonly deadlines?: Clock }
+
 /** The tray's state as one stream of views. */
 export interface TrayFeed extends TrayState {
   /** Reads from `source` on the platform's `clock` from now on (once the cache is open). */
-  follow(source: TraySource, clock: Clock): void
+  follow(source: TraySource, clock: TrayClock): void
   /** Reads everything again (the cache or the clock changed). */
   refresh(): void
   /** Stops for good: the timer ends and nothing is read or shown again (the cache is closing). */
@@ -52,7 +58,7 @@ export function createTrayFeed(options: {
   readonly show: (view: TrayView) => void
 }): TrayFeed {
   let status = options.initial
-  let clock = options.clock
+  let clock: TrayClock = options.clock
   let source: TraySource | null = null
   let timer: TimerHandle | null = null
   let shown = ''
@@ -67,7 +73,7 @@ export function createTrayFeed(options: {
     const view = trayView({
       status,
       expert: source?.expert() ?? null,
-      invites: source?.openInvites(now) ?? [],
+      invites: source?.openInvites(clock.deadlines?.now() ?? now) ?? [],
       nextSession,
       now,
       unreadMessages: (source?.unreadThreads?.() ?? []).reduce((sum, thread) => sum + thread.count, 0),

@@ -204,6 +204,47 @@ describe('an invite whose time runs out while the platform cannot be reached', (
   })
 })
 
+describe('an invite seen to expire, then the estimate of the platform’s clock moves back', () => {
+  const defer = useCleanup()
+
+  it('stays expired in the tray and the pages: no Join comes back for it', async () => {
+    const { platform, core, appClock } = await shownOneInvite(defer)
+    const list = async () => (await core.runtime.api['invites.list']()) as InviteLists
+    const [invite] = (await list()).open
+    if (invite === undefined) throw new Error('The invite is not listed as open')
+    await platform.stopServer()
+    appClock.advanceTo(invite.expiresAt)
+    expect((await list()).open).toEqual([])
+    // Two answers agreeing that the platform's clock is some minutes behind the estimate.
+    const clock = core.runtime.core.platformClock
+    for (let n = 0; n < 2; n++) {
+      const reading = clock.reading()
+      clock.record({ sent: reading, received: reading, serverTime: clock.now() - 3 * MINUTE })
+    }
+    expect(clock.now()).toBe(invite.expiresAt - 3 * MINUTE)
+    expect((await list()).open).toEqual([])
+    // Anything that redraws the tray (here, notifications blocked in the OS) counts again.
+    core.adapters.notifier.setHealth({ status: 'silenced', advice: 'Allow notifications.' })
+    expect(core.adapters.tray.current?.openInvites).toBe(0)
+  })
+})
+
+describe('an invite whose time runs out while the computer sleeps, offline', () => {
+  const defer = useCleanup()
+
+  it('has its notification taken down and stops counting as open as soon as the computer wakes', async () => {
+    const { platform, core, appClock } = await shownOneInvite(defer)
+    expect(core.adapters.tray.current?.openInvites).toBe(1)
+    await platform.stopServer()
+    // Asleep past the invite's five minutes: the wall clock ran on, while timers (which count on a
+    // clock that stops in sleep) still wait the delay they were given.
+    appClock.step(6 * MINUTE)
+    core.adapters.power.resume()
+    expect(core.adapters.notifier.onScreen).toEqual([])
+    expect(core.adapters.tray.current?.openInvites).toBe(0)
+  })
+})
+
 const MINUTE = 60_000
 
 /** A platform and an online core on a clock of its own, shown one direct instant invite. */

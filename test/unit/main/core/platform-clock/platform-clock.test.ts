@@ -79,6 +79,29 @@ describe('the platform clock', () => {
   })
 })
 
+describe('the platform clock for deadlines', () => {
+  it('never runs back when a new estimate moves the platform’s clock back, until reset', () => {
+    const { local, clock, exchange } = setUp()
+    exchange()
+    const seen = clock.deadlines.now()
+    exchange(0, 2 * HOUR - 3 * MINUTE)
+    exchange(0, 2 * HOUR - 3 * MINUTE)
+    expect(clock.now()).toBe(seen - 3 * MINUTE)
+    expect(clock.deadlines.now()).toBe(seen)
+    local.advance(4 * MINUTE)
+    expect(clock.deadlines.now()).toBe(seen + MINUTE)
+    clock.reset()
+    expect(clock.deadlines.now()).toBe(local.now())
+  })
+
+  it('takes the first measurement over the computer’s guess, even one behind it', () => {
+    const { local, clock, exchange } = setUp()
+    expect(clock.deadlines.now()).toBe(local.now())
+    exchange(0, -HOUR)
+    expect(clock.deadlines.now()).toBe(local.now() - HOUR)
+  })
+})
+
 describe('signing out of the platform', () => {
   it('forgets the offset, so the next platform is measured afresh and the notice goes', () => {
     const { local, clock, changes, exchange } = setUp()

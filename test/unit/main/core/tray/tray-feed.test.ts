@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../../src/shared/clock'
+import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
 import type { TrayStatus } from '../../../../../src/main/core/ports/tray-state'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
 import { createTrayFeed, type TraySource } from '../../../../../src/main/core/tray/tray-feed'
 import type { TrayView } from '../../../../../src/main/core/tray/tray-view'
 import type { Expert, Invite, Session } from '../../../../../src/shared/protocol'
@@ -26,10 +28,16 @@ const invite = (id: string, title: string): Invite =>
 const session = (bookedStart: number, state: Session['state'] = 'booked'): Session =>
   ({ id: 's1', request: { title: 'Query plan' }, bookedStart, state }) as unknown as Session
 
-function source(state: { invites?: Invite[]; sessions?: Session[]; expert?: Expert | null }): TraySource {
+function source(state: {
+  invites?: Invite[]
+  sessions?: Session[]
+  expert?: Expert | null
+  /** Whether an invite is open at a platform time; every one is unless given. */
+  openAt?: (invite: Invite, now: number) => boolean
+}): TraySource {
   return {
     expert: () => state.expert ?? expert,
-    openInvites: () => state.invites ?? [],
+    openInvites: (now) => (state.invites ?? []).filter((i) => state.openAt?.(i, now) ?? true),
     // As the cache: booked and live sessions not yet past their grace.
     upcomingSessions: (now, limit) =>
       (state.sessions ?? []).filter((s) => s.bookedStart + minutes(10) > now).slice(0, limit),
@@ -175,5 +183,37 @@ describe('the tray feed', () => {
       icon: 'away',
       presence: { label: 'Away — idle for 10 min', online: false },
     })
+  })
+})
+
+describe('the tray feed on the platform’s clock', () => {
+  it('keeps an invite seen expired out of the menu when the estimate of the platform’s clock moves back', () => {
+    const local = new ManualClock(start)
+    const platform = new PlatformClock(local, createPowerHook(), {
+      info: () => {},
+      warn: () => {},
+      error: () => {},
+    })
+    /** One answer from a platform whose clock is `aheadMs` ahead of this computer's. */
+    const answer = (aheadMs: number): void => {
+      const reading = platform.reading()
+      platform.record({ sent: reading, received: reading, serverTime: local.now() + aheadMs })
+    }
+    answer(0)
+    const expiresAt = start + minutes(2)
+    const expiring = { ...invite('i1', 'Quick question'), expiresAt }
+    const { trayFeed, last } = feed()
+    trayFeed.follow(source({ invites: [expiring], openAt: (i, now) => now < i.expiresAt }), platform)
+    trayFeed.set(online(1))
+    expect(last().invites.map((i) => i.id)).toEqual(['i1'])
+    local.advance(minutes(2))
+    trayFeed.refresh()
+    expect(last().invites).toEqual([])
+    // Two answers agreeing that the platform's clock is three minutes behind the estimate.
+    answer(-minutes(3))
+    answer(-minutes(3))
+    trayFeed.refresh()
+    expect(platform.now()).toBe(expiresAt - minutes(3))
+    expect(last().invites).toEqual([])
   })
 })
