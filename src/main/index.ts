@@ -202,7 +202,9 @@ async function main(): Promise<void> {
     onFailed: (notification) => started.runtime?.notificationActions.notificationFailed(notification),
     findInvite: (inviteId) => {
       const core = started.runtime?.core
-      const invite = core?.cache.openInvites(core.platformClock.now()).find((open) => open.id === inviteId)
+      const invite = core?.cache
+        .openInvites(core.platformClock.deadlines.now())
+        .find((open) => open.id === inviteId)
       return invite === undefined ? null : inviteNotification(invite)
     },
     log,

@@ -160,7 +160,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           send(
             'cache.changed',
             checkedCacheChange(
-              cacheChangeOf(update, cache, ++version, core.platformClock.now()),
+              cacheChangeOf(update, cache, ++version, core.platformClock.deadlines.now()),
               options.log,
             ),
           ),
