@@ -16,6 +16,7 @@ import { ConnectionState } from '../connection-state'
 import { commandSchemas, type CommandName } from '../protocol/commands'
 import { Expert, Id, Invite, Message, Session, Timestamp } from '../protocol/entities'
 import { PROTOCOL_VERSION } from '../protocol/handshake'
+import { Password } from '../protocol/http'
 import {
   HISTORY_CLIENTS_LISTED,
   PAST_SESSIONS_WITH_CLIENT_LISTED,
@@ -267,8 +268,15 @@ export const invokeContract = {
   'auth.signIn': {
     request: z.object({
       platformUrl: z.string().trim().min(1).max(2048),
-      email: z.string().trim().min(1).max(320),
-      password: z.string().min(1).max(1_000),
+      email: z
+        .string()
+        .trim()
+        .min(1)
+        .max(320)
+        .refine((text) => text.isWellFormed(), {
+          message: 'The email address holds a broken character (invalid Unicode); type it again',
+        }),
+      password: Password,
     }),
     response: SignInResult,
   },

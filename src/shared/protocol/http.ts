@@ -12,10 +12,22 @@ export const PlatformInfo = z.object({
 /** GET /api/info: lets the app tell a Standby platform from any other server at that URL. */
 export type PlatformInfo = z.infer<typeof PlatformInfo>
 
+/**
+ * A password as someone types it. Refused when it holds a broken character (invalid Unicode):
+ * hashing would turn it into U+FFFD, so two different passwords would be the same one.
+ */
+export const Password = z
+  .string()
+  .min(1)
+  .max(1_000)
+  .refine((text) => text.isWellFormed(), {
+    message: 'The password holds a broken character (invalid Unicode); type it again',
+  })
+
 /** POST /api/sign-in body. */
 export const SignInRequest = z.object({
   email: z.email().max(320),
-  password: z.string().min(1).max(1_000),
+  password: Password,
 })
 /** POST /api/sign-in body. */
 export type SignInRequest = z.infer<typeof SignInRequest>

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { HTTP_PATHS } from '../../../../src/shared/protocol'
 import { useTestPlatform } from '../../../support/test-platform'
+import { hashPassword } from '../../../../server/src/auth'
 
 describe('request bodies and query strings at the edge', () => {
   const platform = useTestPlatform()
@@ -49,6 +50,24 @@ describe('request bodies and query strings at the edge', () => {
     expect((await signIn('')).status).toBe(400)
     const withBom = await signIn(`\uFEFF${JSON.stringify({ email: 'nobody@example.test', password: 'x' })}`)
     expect(withBom.status).toBe(401)
+    noErrorsLogged()
+  })
+
+  it('refuses a password with a broken character rather than take it for another one', async () => {
+    const email = 'broken-character@example.test'
+    platform().server.marketplace.createExpert({
+      name: 'Broken Character',
+      email,
+      passwordHash: await hashPassword('pass\ud800'),
+      timeZone: 'UTC',
+      tags: [],
+    })
+    // Another lone surrogate: hashed, both would read as the same U+FFFD.
+    const other = await signIn(`{"email":"${email}","password":"pass\\udc00"}`)
+    expect(other.status).toBe(400)
+    expect(await other.json()).toMatchObject({
+      error: { code: 'invalid_payload', message: /broken character/ },
+    })
     noErrorsLogged()
   })
 

@@ -9,6 +9,14 @@ describe('the IPC contract’s values', () => {
     expect(send.safeParse({ requestId: 'req_1', body: '\u0000\u0007' }).success).toBe(false)
   })
 
+  it('refuses a sign-in whose email or password holds a broken character', () => {
+    const signIn = invokeContract['auth.signIn'].request
+    const good = { platformUrl: 'http://127.0.0.1:4455', email: 'a@example.test', password: 'pass' }
+    expect(signIn.safeParse(good).success).toBe(true)
+    expect(signIn.safeParse({ ...good, password: 'pass\ud800' }).success).toBe(false)
+    expect(signIn.safeParse({ ...good, email: 'a\udc00@example.test' }).success).toBe(false)
+  })
+
   it('refuses a history cursor or thread id no entity could have', () => {
     const history = invokeContract['sessions.history'].request
     const at = Date.UTC(2026, 0, 5, 9)
