@@ -32,6 +32,14 @@ export interface TimeSampleSink {
 /** An offset that moves less than this is not news: it is the estimate's own noise. */
 const CHANGE_THRESHOLD_MS = 250
 
+/**
+ * How far back the deadlines' clock holds: a new estimate this much behind the latest time told is
+ * taken for the estimate's noise (a slow answer), one further behind for the platform's own clock
+ * set back, which the platform's rules follow too, so the deadlines follow it instead of taking
+ * every new invite for an expired one until the platform's time catches up.
+ */
+const DEADLINE_HOLD_MS = 30_000
+
 /** The platform's time: a Clock whose `now()` is the platform's and whose timers are the local ones. */
 export class PlatformClock implements Clock, TimeSampleSink {
   private estimate: OffsetEstimate = NO_ESTIMATE
@@ -43,8 +51,8 @@ export class PlatformClock implements Clock, TimeSampleSink {
   readonly changes: Listeners<PlatformClockState>
   /**
    * The platform's time for deadlines (an invite's closing): never earlier than a time already
-   * told, so a deadline once seen passed stays passed when a new estimate moves the clock back,
-   * and an invite seen expired never offers its Join again.
+   * told, within DEADLINE_HOLD_MS, so a deadline once seen passed stays passed when a new estimate
+   * moves the clock back a little, and an invite seen expired does not offer its Join again.
    */
   readonly deadlines: Clock = {
     now: () => Math.max(this.now(), this.latest),
@@ -67,7 +75,8 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.update(observe(this.estimate, this.reading()))
     const now = this.local.now() + this.current.offsetMs
     // Before the first measurement the computer's clock is only a guess, which the measurement replaces.
-    if (this.current.measured) this.latest = Math.max(this.latest, now)
+    if (this.current.measured)
+      this.latest = now < this.latest - DEADLINE_HOLD_MS ? now : Math.max(this.latest, now)
     return now
   }
 
