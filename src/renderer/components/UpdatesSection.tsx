@@ -4,7 +4,7 @@
  * and, when updating fails, a link to download Standby by hand. RestartToUpdate is also the
  * window's banner.
  */
-import { useId, type MouseEvent } from 'react'
+import { useId, useState, type MouseEvent } from 'react'
 import type { UpdateChannel, UpdateState } from '../../shared/update/update-state'
 import { fromCall } from '../logic/action-result'
 import { formatDayTime } from '../logic/format'
@@ -103,18 +103,24 @@ function ChannelChoice({ channel }: { readonly channel: UpdateChannel }) {
   const api = useApi()
   const { app } = useServices()
   const id = useId()
+  // The expert's choice shows at once, as a radio does, while the app takes it in; it goes back
+  // if the app refuses, and gives way once the update state names the channel.
+  const [chosen, setChosen] = useState<{ next: UpdateChannel; over: UpdateChannel } | null>(null)
   const change = useAction(async (next: UpdateChannel) => {
+    setChosen({ next, over: channel })
     const result = fromCall('change the update channel', await api.settings.update({ updateChannel: next }))
     if (result.ok) app.setSettings(result.value)
+    else setChosen(null)
     return result
   })
+  const shown = chosen !== null && chosen.over === channel ? chosen.next : channel
   return (
     <fieldset className="update-channel" aria-describedby={`${id}-hint`}>
       <legend>Channel</legend>
       <Choice
         name={`${id}-channel`}
         value="stable"
-        checked={channel === 'stable'}
+        checked={shown === 'stable'}
         onChoose={() => void change.run('stable')}
         title="Stable"
         hint="Tested releases."
@@ -122,7 +128,7 @@ function ChannelChoice({ channel }: { readonly channel: UpdateChannel }) {
       <Choice
         name={`${id}-channel`}
         value="beta"
-        checked={channel === 'beta'}
+        checked={shown === 'beta'}
         onChoose={() => void change.run('beta')}
         title="Beta"
         hint="New features first."
