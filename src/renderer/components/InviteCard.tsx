@@ -26,6 +26,7 @@ import { useAction } from './use-action'
 import { useInviteFocus } from './use-invite-focus'
 import { useInviteOpen } from './use-invite-open'
 import { useThreadFocus } from './use-thread-focus'
+import { DisclosureButton } from './DisclosureButton'
 
 /** Props of InviteCard. */
 export interface InviteCardProps {
@@ -119,15 +120,14 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
             </ActionButton>
           )}
           {!compact && (
-            <button
-              type="button"
+            <DisclosureButton
               className="button button-secondary"
-              aria-expanded={threadOpen}
-              aria-controls={`${id}-thread`}
-              onClick={() => setThreadOpen((open) => !open)}
-            >
-              {threadOpen ? 'Hide messages' : 'Message client'}
-            </button>
+              open={threadOpen}
+              controls={`${id}-thread`}
+              onToggle={() => setThreadOpen((open) => !open)}
+              openLabel="Hide messages"
+              closedLabel="Message client"
+            />
           )}
           <DeclineChoice
             title={request.title}
@@ -167,14 +167,13 @@ function Description({ text }: { readonly text: string }) {
     <div className="description">
       <p className={long && !expanded ? 'description-text clamped' : 'description-text'}>{text}</p>
       {long && (
-        <button
-          type="button"
+        <DisclosureButton
           className="link-button"
-          aria-expanded={expanded}
-          onClick={() => setExpanded((value) => !value)}
-        >
-          {expanded ? 'Show less' : 'Show more'}
-        </button>
+          open={expanded}
+          onToggle={() => setExpanded((value) => !value)}
+          openLabel="Show less"
+          closedLabel="Show more"
+        />
       )}
     </div>
   )

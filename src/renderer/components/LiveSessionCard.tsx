@@ -17,6 +17,7 @@ import { SessionMessages } from './SessionMessages'
 import { ClockTime, Elapsed } from './Time'
 import { useAction } from './use-action'
 import { useSessionFocus } from './use-session-focus'
+import { DisclosureButton } from './DisclosureButton'
 
 /** Props of LiveSessionCard. */
 export interface LiveSessionCardProps {
@@ -122,14 +123,13 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
           </button>
         )}
         {!compact && (
-          <button
-            type="button"
+          <DisclosureButton
             className="button button-quiet"
-            aria-expanded={detailsOpen}
-            onClick={() => setDetailsOpen((open) => !open)}
-          >
-            {detailsOpen ? 'Hide request' : 'Show request'}
-          </button>
+            open={detailsOpen}
+            onToggle={() => setDetailsOpen((open) => !open)}
+            openLabel="Hide request"
+            closedLabel="Show request"
+          />
         )}
       </div>
       {!clientHere && !billable && (

@@ -8,6 +8,7 @@ import { threadClosedBecause } from '../../shared/rules/thread-open'
 import { MessageThread } from './MessageThread'
 import { UnreadBadge } from './UnreadBadge'
 import { useThreadFocus } from './use-thread-focus'
+import { DisclosureButton } from './DisclosureButton'
 
 /** The Messages button, the unread count, and the thread once opened. */
 export function SessionMessages({ session }: { readonly session: Session }) {
@@ -18,15 +19,14 @@ export function SessionMessages({ session }: { readonly session: Session }) {
   return (
     <div className="session-messages">
       <div className="session-messages-bar">
-        <button
-          type="button"
+        <DisclosureButton
           className="button button-quiet"
-          aria-expanded={open}
-          aria-controls={`${id}-thread`}
-          onClick={() => setOpen((value) => !value)}
-        >
-          {open ? 'Hide messages' : `Messages with ${session.client.name}`}
-        </button>
+          open={open}
+          controls={`${id}-thread`}
+          onToggle={() => setOpen((value) => !value)}
+          openLabel="Hide messages"
+          closedLabel={`Messages with ${session.client.name}`}
+        />
         <UnreadBadge requestId={session.request.id} />
       </div>
       {open && (
