@@ -15,9 +15,10 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] })
 const sockets = []
 const arrivals = new Map()
-let expected = 0
 
-function record(requestId) {
+// `expected` is per group of sockets: one process may hold several servers' clients, so that
+// every side of a comparison is received by the same process, with the same pauses.
+function record(requestId, expected) {
   const at = now()
   const entry = arrivals.get(requestId) ?? { count: 0, first: at, last: at }
   entry.count++
@@ -31,7 +32,7 @@ function record(requestId) {
 
 process.on('message', async (message) => {
   if (message.type === 'connect') {
-    expected = message.expected
+    const { expected } = message
     const connected = message.auths.map(
       (auth) =>
         new Promise((resolve, reject) => {
@@ -42,9 +43,9 @@ process.on('message', async (message) => {
             forceNew: true,
           })
           socket.on('platform-event', (event) => {
-            if (event.type === 'invite.created') record(event.payload.invite.request.id)
+            if (event.type === 'invite.created') record(event.payload.invite.request.id, expected)
           })
-          socket.on('invite', (payload) => record(payload.request.id))
+          socket.on('invite', (payload) => record(payload.request.id, expected))
           socket.once(message.readyEvent, () => resolve())
           socket.once('connect_error', reject)
           sockets.push(socket)

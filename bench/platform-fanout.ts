@@ -99,7 +99,8 @@ interface PlatformSide extends FanOutSide {
   close(): Promise<void>
 }
 
-async function platformSide(experts: number, fanOut: number): Promise<PlatformSide> {
+/** A platform with `experts` accounts whose sockets `fleet` holds; closing it leaves the fleet open. */
+async function platformSide(experts: number, fanOut: number, fleet: ClientFleet): Promise<PlatformSide> {
   const dir = mkdtempSync(join(tmpdir(), 'standby-bench-'))
   const server = await startPlatformServer({
     port: 0,
@@ -121,7 +122,6 @@ async function platformSide(experts: number, fanOut: number): Promise<PlatformSi
       return { id, token: server.tokens.issue(id, Date.now()), protocolVersion: PROTOCOL_VERSION }
     }),
   )()
-  const fleet = new ClientFleet()
   let sample: Invite | undefined
   server.marketplace.events.subscribe((_, e) => {
     if (e.type === 'invite.created') sample ??= e.payload.invite
@@ -151,18 +151,18 @@ async function platformSide(experts: number, fanOut: number): Promise<PlatformSi
         tags: ['fanout'],
       }).request.id,
     async close() {
-      await fleet.close()
       await server.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }
 }
 
+/** Bare socket.io with its own server, its sockets held by `fleet`; closing it leaves the fleet open. */
 async function rawSide(
   sample: Invite,
+  fleet: ClientFleet,
 ): Promise<FanOutSide & { connect(): Promise<void>; close(): Promise<void> }> {
   const { io, url, close } = await startBareSocketIo()
-  const fleet = new ClientFleet()
   return {
     fleet,
     connect: () =>
@@ -184,25 +184,21 @@ async function rawSide(
       }
       return requestId
     },
-    async close() {
-      await fleet.close()
-      await close()
-    },
+    close,
   }
 }
 
 /**
- * The same comparison with bare socket.io on both sides (a second server in this process, with
- * its own client process): what the ratios are when the two servers do exactly the same work. The
- * client processes' garbage collection sets much of each side's p99, and how long it is differs
- * between two processes running the same code, so a p99 ratio means something only beside this.
+ * The same comparison with bare socket.io on both sides (a second server in this process, its
+ * sockets in the same client process): what the ratios are when the two servers do exactly the
+ * same work, so a ratio means something only beside this.
  */
 async function noiseFloor(raw: FanOutSide, sample: Invite) {
   console.log(
-    `\n== The ratios' noise floor: bare socket.io against a second bare socket.io (its own server ` +
-      `and client process), ${BLOCKS} interleaved blocks of ${ROUNDS_PER_BLOCK} rounds per side ==`,
+    `\n== The ratios' noise floor: bare socket.io against a second bare socket.io (its own server, ` +
+      `its sockets in the same client process), ${BLOCKS} interleaved blocks of ${ROUNDS_PER_BLOCK} rounds per side ==`,
   )
-  const twin = await rawSide(sample)
+  const twin = await rawSide(sample, raw.fleet)
   await twin.connect()
   await measure(twin, WARMUP)
   const side = (name: string, of: FanOutSide) => ({
@@ -227,20 +223,25 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   console.log(
     `\n== Platform: one expert, request created -> invite on the expert's socket, ${rounds} rounds ==`,
   )
-  const single = await platformSide(1, 1)
+  const lone = new ClientFleet()
+  const single = await platformSide(1, 1, lone)
   await single.connect()
   await measure(single, WARMUP)
   console.log(row('Standby platform, 1 expert', await measure(single, rounds)))
   await single.close()
+  await lone.close()
 
   console.log(
     `\n== Platform fan-out: ${EXPERTS} expert sockets, a request to ${FAN_OUT} of them, ` +
       `${BLOCKS} interleaved blocks of ${ROUNDS_PER_BLOCK} rounds per side ==`,
   )
-  const platform = await platformSide(EXPERTS, FAN_OUT)
+  // One process receives for every side: two client processes running the same code pause for
+  // garbage collection differently enough to move a p99 ratio more than the servers do.
+  const clients = new ClientFleet()
+  const platform = await platformSide(EXPERTS, FAN_OUT, clients)
   await platform.connect()
   await measure(platform, WARMUP)
-  const raw = await rawSide(platform.sample())
+  const raw = await rawSide(platform.sample(), clients)
   await raw.connect()
   await measure(raw, WARMUP)
 
@@ -304,6 +305,7 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   for (const line of costs) console.log(line)
   await raw.close()
   await platform.close()
+  await clients.close()
 
   // Twice each, in turn, keeping the smaller: what a run leaves on the heap by chance only adds.
   const rss = { raw: [] as number[], platform: [] as number[] }

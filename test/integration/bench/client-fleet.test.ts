@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { startBareSocketIo, type BareSocketIo } from '../../../bench/bare-socket-io'
+import { ClientFleet } from '../../../bench/client-fleet'
+
+const servers: BareSocketIo[] = []
+const fleets: ClientFleet[] = []
+
+afterEach(async () => {
+  await Promise.all(fleets.splice(0).map((f) => f.close()))
+  await Promise.all(servers.splice(0).map((s) => s.close()))
+})
+
+const emitTo = (server: BareSocketIo, indexes: ReadonlyArray<number>, requestId: string): void => {
+  for (const i of indexes) server.io.to(`c${i}`).emit('invite', { request: { id: requestId } })
+}
+
+describe('ClientFleet', () => {
+  // The fan-out bench receives every side in one process, so that both meet the same pauses; each
+  // side's "delivered" must still wait for that side's own number of recipients.
+  it('holds two servers’ sockets in one process, each group counting its own recipients', async () => {
+    const a = await startBareSocketIo()
+    const b = await startBareSocketIo()
+    servers.push(a, b)
+    const fleet = new ClientFleet()
+    fleets.push(fleet)
+    await fleet.connect(a.url, [0, 1, 2].map((index) => ({ index })), 'ready', 3)
+    await fleet.connect(b.url, [0, 1].map((index) => ({ index })), 'ready', 1)
+
+    emitTo(b, [0], 'b-1')
+    expect((await fleet.delivered('b-1')).requestId).toBe('b-1')
+
+    // Two of group a's three recipients: not delivered yet. A second request to all three, sent
+    // after it on the same connections, proves those two arrivals were counted before looking.
+    let done = false
+    const delivered = fleet.delivered('a-1').then((d) => {
+      done = true
+      return d
+    })
+    emitTo(a, [0, 1], 'a-1')
+    emitTo(a, [0, 1, 2], 'a-sync')
+    await fleet.delivered('a-sync')
+    expect(done).toBe(false)
+    emitTo(a, [2], 'a-1')
+    const d = await delivered
+    expect(d.first).toBeLessThanOrEqual(d.last)
+  })
+})
