@@ -9,7 +9,7 @@
  * timestamp and a log line; `clearInvalidConfig` stays on only as a backstop.
  */
 import type Conf from 'conf'
-import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import type { SettingsStore } from '../core/ports/settings'
@@ -39,27 +39,38 @@ export function corruptSettingsPath(path: string, at: number): string {
 }
 
 /**
- * If the file at `path` exists but is not a JSON object, renames it aside (kept, not deleted)
- * and says so, so that the store starts from the defaults. Never throws.
+ * The most a settings file may hold. Standby writes a few short keys; a file far larger was not
+ * written by it, and reading one whole at every start (conf does, into one string) would cost
+ * memory and time, or fail outright past the longest string the engine can hold.
+ */
+export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024
+
+/**
+ * If the file at `path` exists but is not a JSON object, or is larger than any settings file,
+ * renames it aside (kept, not deleted) and says so, so that the store starts from the defaults.
+ * Never throws.
  */
 export function setAsideUnreadableSettings(path: string, log: Logger, now: () => number = Date.now): void {
-  let text: string
+  let problem: string | null
   try {
-    text = readFileSync(path, 'utf8')
+    const { size } = statSync(path)
+    if (size > MAX_SETTINGS_FILE_BYTES) {
+      problem = `is ${size} bytes, larger than any settings file Standby writes`
+    } else {
+      const text = readFileSync(path, 'utf8')
+      // A byte order mark is how Notepad and PowerShell begin UTF-8; JSON.parse (and so conf)
+      // refuses it, which would reset every setting of a file that is otherwise fine.
+      const unmarked = text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text
+      problem = unreadableBecause(unmarked)
+      if (problem === null && unmarked !== text) dropByteOrderMark(path, unmarked, log)
+    }
   } catch (error) {
     // A missing file is a first run; any other read error surfaces when the store opens it.
     if (errorCode(error) !== 'ENOENT')
       log.warn(`Could not read the settings file ${path} (${errorCode(error)})`)
     return
   }
-  // A byte order mark is how Notepad and PowerShell begin UTF-8; JSON.parse (and so conf) refuses
-  // it, which would reset every setting of a file that is otherwise fine.
-  const unmarked = text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text
-  const problem = unreadableBecause(unmarked)
-  if (problem === null) {
-    if (unmarked !== text) dropByteOrderMark(path, unmarked, log)
-    return
-  }
+  if (problem === null) return
   const aside = corruptSettingsPath(path, now())
   try {
     renameSync(path, aside)

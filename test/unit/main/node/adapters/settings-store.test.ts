@@ -3,7 +3,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SETTINGS_VERSION } from '../../../../../src/main/core/ports/settings'
-import { corruptSettingsPath, settingsFilePath } from '../../../../../src/main/node/settings-file'
+import {
+  corruptSettingsPath,
+  MAX_SETTINGS_FILE_BYTES,
+  settingsFilePath,
+} from '../../../../../src/main/node/settings-file'
 import { createNodeSettingsStore } from '../../../../../src/main/node/adapters/settings-store'
 import { recordingLog } from '../../../../support/recording-log'
 import { useTempDirs } from '../../../../support/temp-dir'
@@ -112,6 +116,20 @@ describe('the Node settings store (conf)', () => {
     createNodeSettingsStore({ dir, log })
     expect(readdirSync(dir).filter((name) => name.includes('.corrupt-'))).toHaveLength(1)
     expect(log.text()).toContain('did not hold a JSON object')
+  })
+
+  it('moves aside a file larger than any settings file, without reading it whole', () => {
+    // Valid JSON, and an object: only its size gives it away.
+    const dir = tempDir()
+    const padded = JSON.stringify({ soundEnabled: false, pad: 'x'.repeat(MAX_SETTINGS_FILE_BYTES) })
+    writeFileSync(settingsFilePath(dir), padded)
+    const log = recordingLog()
+    const settings = createNodeSettingsStore({ dir, log })
+    expect(settings.get().soundEnabled).toBe(true)
+    const aside = readdirSync(dir).filter((name) => name.includes('.corrupt-'))
+    expect(aside).toHaveLength(1)
+    expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe(padded)
+    expect(log.text()).toContain(`is ${padded.length} bytes, larger than any settings file Standby writes`)
   })
 
   it('migrates a legacy (version 0) file and rewrites it in the current layout', () => {
