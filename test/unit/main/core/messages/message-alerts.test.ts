@@ -33,6 +33,7 @@ function setup(options: { focused?: boolean; path?: string } = {}) {
   const alerts = new MessageAlerts({
     cache: store,
     clock,
+    platformTime: clock,
     notifier: { show: (n) => shown.push(n) },
     log: linesLogger(),
     windowFocused: () => focused,
@@ -90,7 +91,7 @@ describe('message notifications', () => {
     arrive(clientSays('m2', 'req_1', 'Hello'))
     expect(shown.map((n) => n.body)).toEqual(['Hello'])
     // Still unread: the lists show both.
-    expect(store.unreadThreads()).toHaveLength(2)
+    expect(store.unreadThreads(FIXTURE_NOW)).toHaveLength(2)
   })
 
   it('shows a message once when the same events come again, or a restarted app considers them', () => {
@@ -134,7 +135,7 @@ describe('message notifications', () => {
     arrive(...extra.map((i) => (n: number) => inviteCreated(n, i)))
     arrive(...['req_1', 'req_2', 'req_3', 'req_4', 'req_5'].map((r) => clientSays(`m_${r}`, r, 'Hi')))
     expect(shown).toEqual([expect.objectContaining({ kind: 'notice', title: 'New messages from 5 clients' })])
-    expect(store.unreadThreads()).toHaveLength(5)
+    expect(store.unreadThreads(FIXTURE_NOW)).toHaveLength(5)
   })
 
   it('shows nothing for the messages a snapshot brings', () => {
