@@ -25,7 +25,7 @@ const invite = anInvite({ id: 'inv_1', request: aRequest({ id: 'req_1', client: 
 const booked = aSession({ id: 'ses_2', request: aRequest({ id: 'req_2', client: sam }) })
 
 /** Alerts over a real cache, a manual clock and a notifier that keeps what it was asked to show. */
-function setup(options: { focused?: boolean; path?: string } = {}) {
+function setup(options: { focused?: boolean; path?: string; platformTime?: ManualClock } = {}) {
   const { store } = openStore(options.path ?? join(tempDir(), 'cache.db'))
   const clock = new ManualClock(FIXTURE_NOW)
   const shown: AppNotification[] = []
@@ -33,7 +33,7 @@ function setup(options: { focused?: boolean; path?: string } = {}) {
   const alerts = new MessageAlerts({
     cache: store,
     clock,
-    platformTime: clock,
+    platformTime: options.platformTime ?? clock,
     notifier: { show: (n) => shown.push(n) },
     log: linesLogger(),
     windowFocused: () => focused,
@@ -127,6 +127,16 @@ describe('message notifications', () => {
     store.markThreadRead('req_2', clock.now())
     clock.advance(MESSAGE_QUIET_MS)
     expect(shown).toHaveLength(1)
+  })
+
+  it('drops the held messages of an invite’s thread whose time ran out meanwhile, by the platform’s clock', () => {
+    const platformTime = new ManualClock(invite.expiresAt - 1)
+    const { shown, arrive, clock } = setup({ platformTime })
+    arrive(clientSays('m1', 'req_1', 'Hi'))
+    arrive(clientSays('m2', 'req_1', 'Are you there?'))
+    platformTime.advance(1)
+    clock.advance(MESSAGE_QUIET_MS)
+    expect(shown.map((n) => n.body)).toEqual(['Hi'])
   })
 
   it('tells messages in many threads at once in one notice', () => {
