@@ -1,6 +1,11 @@
-/** The expert messages the client before taking the session; the message reaches the platform. */
+/**
+ * The expert messages the client before taking the session; the message reaches the platform. An
+ * invite's thread takes no more once the invite's time runs out.
+ */
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
+import { routeIpc } from './support/ipc-route'
+import { cachedInvite } from './support/scenario'
 import { checkScreen } from './support/screens'
 
 const world = useE2e()
@@ -46,4 +51,36 @@ it('sends a message to the client from the invite, and shows the client’s answ
   await log.getByText('Not on the right side: there are duplicates.').waitFor()
   expect(await card.getByRole('textbox', { name: 'Message to Mei Chen' }).inputValue()).toBe('')
   await checkScreen(page, 'invite-thread')
+})
+
+it('closes an open invite thread when the invite’s time runs out, saying it expired, without its box', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['python'])
+  const client = platform.addClient('Mei Chen')
+  const adaShell = await shell(ada)
+  let holdCacheChanges = false
+  // The push that takes the card off the open list is held back, so the card stays on screen as it
+  // does between a tick of the page's clock and that push.
+  const page = await open(adaShell, {
+    beforeLoad: routeIpc({
+      fromShell: (message) => !(holdCacheChanges && message.event === 'cache.changed'),
+    }),
+  })
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: client,
+    title: 'Celery tasks vanish after a deploy',
+    kind: 'instant',
+    direct: { expertId: ada.id, via: 'profile' },
+  })
+  const invite = await cachedInvite(adaShell, request.id)
+  const card = page.getByRole('article', { name: request.title })
+  await card.getByRole('button', { name: 'Message client' }).click()
+  const box = card.getByRole('textbox', { name: 'Message to Mei Chen' })
+  await box.waitFor()
+
+  holdCacheChanges = true
+  platform.clock.advanceTo(invite.expiresAt)
+  await card.getByText('This invite expired: its messages stay here to read.').waitFor()
+  expect(await box.count()).toBe(0)
+  expect(await card.getByRole('button', { name: 'Send' }).count()).toBe(0)
 })

@@ -1,19 +1,19 @@
 /**
  * The thread between a request's client and one expert: open while the invite is open or the
- * session booked or live (src/shared/rules/thread-open.ts), read-only after.
+ * session booked or live (src/shared/rules/thread-open.ts), read-only after. An invite's thread
+ * closes when its time runs out, before the sweep marks it expired, as the app judges it.
  */
 import {
   MessageDraft,
   type CommandPayload,
   type CommandResult,
-  type InviteState,
   type Message,
   type SessionState,
 } from '../../../src/shared/protocol'
-import { threadClosedBecause, type ThreadOwner } from '../../../src/shared/rules/thread-open'
+import { threadClosed, type ThreadOwner } from '../../../src/shared/rules/thread-open'
 import { newId } from '../ids'
 import { PlatformError } from '../platform-error'
-import { messageFromRow, type MessageRow } from '../store/platform-store'
+import { messageFromRow, type InviteRow, type MessageRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 import { parseInput } from './parse-input'
 
@@ -82,8 +82,12 @@ function addMessage(
     if (owner === null) {
       throw new PlatformError('not_found', `You have no invite or session for request ${requestId}.`)
     }
-    const closed = threadClosedBecause(owner)
-    if (closed !== null) throw new PlatformError('invalid_state', `${closed} New messages cannot be sent.`)
+    const closed = threadClosed(owner)
+    if (closed !== null) {
+      // The same code as a Join on an expired invite, so the app can say it expired.
+      const code = closed.expired ? 'expired' : 'invalid_state'
+      throw new PlatformError(code, `${closed.because} New messages cannot be sent.`)
+    }
     return appendMessage(ctx, requestId, expertId, from, text)
   })
 }
@@ -97,9 +101,9 @@ function threadOwner(ctx: MarketplaceContext, requestId: string, expertId: strin
     .get(requestId, expertId)
   if (session !== undefined) return { kind: 'session', state: session.state }
   const invite = ctx
-    .sql<[string, string], { state: InviteState }>(
-      'SELECT state FROM invites WHERE request_id = ? AND expert_id = ?',
-    )
+    .sql<[string, string], InviteRow>('SELECT * FROM invites WHERE request_id = ? AND expert_id = ?')
     .get(requestId, expertId)
-  return invite === undefined ? null : { kind: 'invite', state: invite.state }
+  return invite === undefined
+    ? null
+    : { kind: 'invite', invite: ctx.store.inviteFromRow(invite), now: ctx.clock.now() }
 }

@@ -121,7 +121,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
         : [...core.cache.pastSessionsWithClient(invite.request.client.id, PAST_SESSIONS_WITH_CLIENT_LISTED)]
     },
     'messages.list': ({ requestId }) => [...core.cache.messages(requestId)],
-    'messages.unread': () => [...core.cache.unreadThreads()],
+    'messages.unread': () => [...core.cache.unreadThreads(core.platformClock.deadlines.now())],
     'messages.markRead': ({ requestId }) => core.markThreadRead(requestId),
     'invites.accept': command(invokeContract['invites.accept'].command),
     'invites.decline': command(invokeContract['invites.decline'].command),

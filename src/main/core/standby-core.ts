@@ -120,15 +120,16 @@ export class StandbyCore {
     this.cacheChanged = new Listeners(onError)
     this.welcomed = new Listeners(onError)
     this.threadsRead = new Listeners(onError)
+    this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log)
     this.messageAlerts = new MessageAlerts({
       cache: deps.cache,
       clock: deps.clock,
+      platformTime: this.platformClock.deadlines,
       notifier: deps.notifier,
       log: deps.log,
       windowFocused: deps.windowFocused ?? (() => this.focusedPages.size > 0),
     })
     this.cacheChanged.add((update) => this.messageAlerts.cacheChanged(update))
-    this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log)
     this.reminders = new ReminderScheduler({
       // Reminders follow the platform's clock: its sessions start by its time.
       clock: this.platformClock,

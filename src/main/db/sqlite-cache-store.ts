@@ -199,8 +199,8 @@ export class SqliteCacheStore implements CacheStore {
     return this.messageRows.place(requestId)
   }
 
-  unreadThreads(): ReadonlyArray<UnreadThread> {
-    return this.messageRows.unread(UNREAD_THREADS_LISTED)
+  unreadThreads(now: number): ReadonlyArray<UnreadThread> {
+    return this.messageRows.unread(now, UNREAD_THREADS_LISTED)
   }
 
   markThreadRead(requestId: string, at: number): boolean {

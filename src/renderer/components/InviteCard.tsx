@@ -3,7 +3,8 @@
  * ago and how long it stays open, the request itself (title, description, attachments, client),
  * and the actions: Join (instant) or Book a proposed time (scheduled), Message the client, Decline
  * (with an optional reason). Once its time runs out by the platform's clock it says so and offers
- * none of them: the platform would refuse them, whether or not it has said so yet.
+ * none of them, nor a message in its thread: the platform would refuse them, whether or not it has
+ * said so yet.
  */
 import { useCallback, useId, useRef, useState } from 'react'
 import type { DeclineReason, Invite, Session } from '../../shared/protocol/entities'
@@ -24,7 +25,7 @@ import { ProposedTimes } from './ProposedTimes'
 import { Ago, ClockTime, Countdown, Waiting } from './Time'
 import { useAction } from './use-action'
 import { useInviteFocus } from './use-invite-focus'
-import { useInviteOpen } from './use-invite-open'
+import { useInviteOpen, useInviteThreadClosed } from './use-invite-open'
 import { useThreadFocus } from './use-thread-focus'
 import { DisclosureButton } from './DisclosureButton'
 
@@ -54,6 +55,8 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
   const card = useRef<HTMLElement>(null)
   useInviteFocus(card, invite)
   const open = useInviteOpen(invite)
+  // A thread left open as the time runs out stays to read, saying why it takes no more messages.
+  const threadClosed = useInviteThreadClosed(invite)
 
   const join = useAction(async () => {
     const result = fromCommand('join', await api.invites.accept({ inviteId: invite.id, proposedTime: null }))
@@ -139,7 +142,11 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
       <ActionError message={join.error ?? decline.error} />
       {threadOpen && (
         <div id={`${id}-thread`}>
-          <MessageThread requestId={request.id} clientName={request.client.name} />
+          <MessageThread
+            requestId={request.id}
+            clientName={request.client.name}
+            closedBecause={threadClosed}
+          />
         </div>
       )}
     </article>

@@ -101,6 +101,24 @@ describe('the thread between a client and an expert, from invite to session', ()
     expect(after.ok === false && after.error.message).toMatch(/no longer open/)
   })
 
+  it('refuses messages on an invite whose time ran out, as expired, before the sweep marks it so', async () => {
+    const { socket, requestId, inviteId } = await invited()
+    const { expires_at: expiresAt, expert_id: expertId } =
+      platform().server.marketplace.store.inviteRow(inviteId)!
+    // Asleep, the platform's timers wait: the invite is still stored open when the message comes.
+    platform().clock.sleep(expiresAt - platform().clock.now())
+    expect(platform().server.marketplace.store.invite(inviteId).state).toBe('open')
+    const late = await send(socket, requestId, 'Still there?')
+    expect(late).toMatchObject({ ok: false, error: { code: 'expired' } })
+    expect(late.ok === false && late.error.message).toMatch(/invite expired.*cannot be sent/)
+    expect(() => platform().server.marketplace.clientMessage(requestId, expertId, 'Hello?')).toThrow(
+      /invite expired/,
+    )
+    platform().clock.advance(0)
+    expect(platform().server.marketplace.store.invite(inviteId).state).toBe('expired')
+    expect(await send(socket, requestId, 'Hello?')).toMatchObject({ ok: false, error: { code: 'expired' } })
+  })
+
   it('records a closing note as the thread’s last message and on the ended session', async () => {
     const { socket, requestId, session } = await live()
     await send(socket, requestId, 'Let me check one thing.')

@@ -24,6 +24,8 @@ export const MESSAGE_THREADS_AT_ONCE = 3
 export interface MessageAlertsDeps {
   readonly cache: CacheStore
   readonly clock: Clock
+  /** The platform's time as estimated here: when an invite's thread closes (rules/thread-open.ts). */
+  readonly platformTime: Clock
   readonly notifier: Notifier
   readonly log: Logger
   /** Whether a window of the app has the focus now (the expert is looking at it). */
@@ -99,8 +101,9 @@ export class MessageAlerts {
     const messages = this.held.get(requestId) ?? []
     this.held.delete(requestId)
     if (messages.length === 0 || this.deps.windowFocused()) return
-    // Read meanwhile (the window showed the thread): nothing left to tell.
-    if (!this.deps.cache.unreadThreads().some((t) => t.requestId === requestId)) return
+    // Read meanwhile (the window showed the thread), or its invite's time ran out: nothing left to tell.
+    if (!this.deps.cache.unreadThreads(this.deps.platformTime.now()).some((t) => t.requestId === requestId))
+      return
     this.show(requestId, messages)
   }
 

@@ -121,8 +121,11 @@ export interface CacheStore {
   messages(requestId: string): ReadonlyArray<Message>
   /** The session or invite a request's thread belongs to; null when neither is cached. */
   threadPlace(requestId: string): ThreadPlace | null
-  /** Per thread open for replies, the client messages the expert has not read (bounded). */
-  unreadThreads(): ReadonlyArray<UnreadThread>
+  /**
+   * Per thread open for replies at `now`, the platform's time as estimated here, the client
+   * messages the expert has not read (bounded): an invite's stops counting when its time runs out.
+   */
+  unreadThreads(now: number): ReadonlyArray<UnreadThread>
   /** Mark a thread's client messages read; true when any was unread. */
   markThreadRead(requestId: string, at: number): boolean
   /** Of these messages, the client's ones neither read nor shown as a notification yet. */

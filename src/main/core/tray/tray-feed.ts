@@ -31,8 +31,8 @@ export interface TraySource {
   /** The invites open at platform time `now`. */
   openInvites(now: number): ReadonlyArray<Invite>
   upcomingSessions(now: number, limit: number): ReadonlyArray<Session>
-  /** Threads with client messages the expert has not read; a source without threads has none. */
-  unreadThreads?(): ReadonlyArray<{ readonly count: number }>
+  /** Threads open at platform time `now` with client messages the expert has not read; a source without threads has none. */
+  unreadThreads?(now: number): ReadonlyArray<{ readonly count: number }>
 }
 
 /**
@@ -69,14 +69,18 @@ export function createTrayFeed(options: {
     timer?.cancel()
     timer = null
     const now = clock.now()
+    const deadlinesNow = clock.deadlines?.now() ?? now
     const nextSession = source?.upcomingSessions(now, 1)[0] ?? null
     const view = trayView({
       status,
       expert: source?.expert() ?? null,
-      invites: source?.openInvites(clock.deadlines?.now() ?? now) ?? [],
+      invites: source?.openInvites(deadlinesNow) ?? [],
       nextSession,
       now,
-      unreadMessages: (source?.unreadThreads?.() ?? []).reduce((sum, thread) => sum + thread.count, 0),
+      unreadMessages: (source?.unreadThreads?.(deadlinesNow) ?? []).reduce(
+        (sum, thread) => sum + thread.count,
+        0,
+      ),
     })
     const changesIn =
       nextSession === null || view.nextSession === null ? null : countdownChangesIn(nextSession, now)

@@ -16,6 +16,12 @@ import { parseAllStored, parseStored, withRequest, withoutRequest, type StoredRo
 /** How many shown invites are remembered after their rows are gone. */
 const SHOWN_REMEMBERED = 10_000
 
+/**
+ * The SQL condition of an invite open at the platform time bound to its `?` (rules/invite-open.ts):
+ * the platform's word and a time not run out, read from the row's `closes_at`.
+ */
+export const INVITE_OPEN_AT = `state = 'open' AND closes_at > ?`
+
 /** Reads and writes invites. Writes run inside the caller's transaction. */
 export class InviteRepository {
   private readonly upsertInvite: Database.Statement<[string, string, InviteState, number, number, string]>
@@ -52,7 +58,7 @@ export class InviteRepository {
     const select = `SELECT invites.id, ${withRequest('invites')} AS json FROM invites
       JOIN requests ON requests.id = invites.request_id`
     // "Open" is the platform's word and a time not run out; the list, count and next closing read the open index.
-    const open = `state = 'open' AND closes_at > ?`
+    const open = INVITE_OPEN_AT
     this.selectOpen = preparedOnUse(db, `${select} WHERE ${open} ORDER BY sent_at DESC, invites.id DESC`)
     this.countOpenInvites = preparedOnUse(db, `SELECT COUNT(*) AS n FROM invites WHERE ${open}`)
     this.selectNextClose = preparedOnUse(db, `SELECT MIN(closes_at) AS at FROM invites WHERE ${open}`)

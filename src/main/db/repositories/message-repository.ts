@@ -8,13 +8,18 @@ import type { Message } from '../../../shared/protocol'
 import type { Logger } from '../../core/ports/logger'
 import type { InviteState, SessionState } from '../../../shared/protocol'
 import type { ThreadPlace, UnreadThread } from '../../core/ports/cache-store'
+import { INVITE_OPEN_AT } from './invite-repository'
 import { parseAllStored, type StoredRow } from './stored-json'
 
-/** The client messages of threads still open for replies: an open invite's or a booked or live session's. */
+/**
+ * The unread client messages of threads still open for replies at the platform time bound to its
+ * `?`: an open invite's (rules/thread-open.ts: one whose time ran out is closed, whatever the
+ * platform said yet) or a booked or live session's.
+ */
 const OPEN_THREAD_CLIENT_MESSAGES = `
   FROM messages LEFT JOIN message_state ON message_state.message_id = messages.id
   WHERE messages.from_client = 1 AND message_state.read_at IS NULL
-    AND (messages.request_id IN (SELECT request_id FROM invites WHERE state = 'open')
+    AND (messages.request_id IN (SELECT request_id FROM invites WHERE ${INVITE_OPEN_AT})
       OR messages.request_id IN (SELECT request_id FROM sessions WHERE state IN ('booked', 'live')))`
 
 /** Reads and writes messages. Writes run inside the caller's transaction. */
@@ -23,7 +28,7 @@ export class MessageRepository {
   private readonly selectLatestByRequest: Database.Statement<[string, number], StoredRow>
   private readonly deleteAllMessages: Database.Statement<[]>
   private readonly deleteAllState: Database.Statement<[]>
-  private readonly selectUnread: Database.Statement<[number], { request_id: string; n: number }>
+  private readonly selectUnread: Database.Statement<[number, number], { request_id: string; n: number }>
   private readonly markThreadRead: Database.Statement<[number, string]>
   private readonly selectUnnotified: Database.Statement<[string], { id: string }>
   private readonly markOneNotified: Database.Statement<[string, number]>
@@ -100,9 +105,9 @@ export class MessageRepository {
     return invite === undefined ? null : { kind: 'invite', inviteId: invite.id, state: invite.state }
   }
 
-  /** Per thread still open for replies, the client's messages the expert has not read. */
-  unread(limit: number): ReadonlyArray<UnreadThread> {
-    return this.selectUnread.all(limit).map((row) => ({ requestId: row.request_id, count: row.n }))
+  /** Per thread still open for replies at platform time `now`, the client's messages the expert has not read. */
+  unread(now: number, limit: number): ReadonlyArray<UnreadThread> {
+    return this.selectUnread.all(now, limit).map((row) => ({ requestId: row.request_id, count: row.n }))
   }
 
   /** Mark every client message of a thread read; the first reading time stands. Answers how many were unread. */

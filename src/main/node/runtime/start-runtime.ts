@@ -154,6 +154,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     updates,
     forwardPushes(send) {
       let version = 0
+      const unreadThreads = () => [...cache.unreadThreads(core.platformClock.deadlines.now())]
       const offs = [
         core.states.add((state) => send('connection.stateChanged', state)),
         core.cacheChanged.add((update) =>
@@ -172,8 +173,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           if (target !== null) send('focus.requested', target)
         }),
         notificationActions.notices.add((notice) => send('notices.shown', notice)),
-        core.cacheChanged.add(() => send('messages.unreadChanged', [...cache.unreadThreads()])),
-        core.threadsRead.add(() => send('messages.unreadChanged', [...cache.unreadThreads()])),
+        // Each change, an invite's time running out among them (the expiry watch's), moves the counts.
+        core.cacheChanged.add(() => send('messages.unreadChanged', unreadThreads())),
+        core.threadsRead.add(() => send('messages.unreadChanged', unreadThreads())),
         options.notifier.onHealthChange?.((health) => send('notifications.healthChanged', health)) ??
           (() => undefined),
         updates.changes.add((state) => send('updates.changed', state)),

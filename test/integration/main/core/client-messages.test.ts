@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
+import { ManualClock } from '../../../../src/shared/clock'
 import { bookScheduled } from '../../../support/booking'
 import { useCleanup } from '../../../support/cleanup'
-import { startCoreFor, type TestCore } from '../../../support/test-core'
-import { startTestPlatform } from '../../../support/test-platform'
+import { inviteTitled, startCoreFor, type TestCore } from '../../../support/test-core'
+import { startTestPlatform, TEST_START } from '../../../support/test-platform'
 
 const HOUR = 3_600_000
 
@@ -103,6 +104,34 @@ describe('a client’s messages reaching the core', () => {
     await online(again)
     expect(again.runtime.api['messages.unread']()).toEqual([])
     expect(messages(again)).toEqual([])
+  })
+
+  it('stops counting an invite’s unread messages when its time runs out, before the platform says so, and tells the pages', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const appClock = new ManualClock(TEST_START)
+    const core = await startCoreFor(platform.server.url, expert, { clock: appClock })
+    defer(() => core.close(true))
+    await online(core)
+    const pushed: unknown[] = []
+    defer(
+      core.runtime.forwardPushes((event, payload) => {
+        if (event === 'messages.unreadChanged') pushed.push(payload)
+      }),
+    )
+    const { request } = platform.inviteDirectly(expert.id, 'Quick question')
+    const invite = await inviteTitled(core, 'Quick question')
+    const asked = platform.server.marketplace.clientMessage(request.id, expert.id, 'Are you there?')
+    await cached(core, request.id, asked.id)
+    expect(core.runtime.api['messages.unread']()).toEqual([{ requestId: request.id, count: 1 }])
+    expect(pushed.at(-1)).toEqual([{ requestId: request.id, count: 1 }])
+
+    // Away, the platform cannot say the invite expired: the expiry watch alone moves the count.
+    await platform.stopServer()
+    appClock.advanceTo(invite.expiresAt)
+    expect(core.runtime.api['messages.unread']()).toEqual([])
+    expect(pushed.at(-1)).toEqual([])
   })
 
   it('reads a session’s thread from the cache while the platform is down', async () => {

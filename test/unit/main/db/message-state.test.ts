@@ -35,7 +35,7 @@ describe('unread messages in the cache', () => {
       messageCreated(5, fromClient('m3', 'req_2')),
       messageCreated(6, fromClient('m4', 'req_2')),
     ])
-    expect(sorted(store.unreadThreads())).toEqual([
+    expect(sorted(store.unreadThreads(FIXTURE_NOW))).toEqual([
       { requestId: 'req_1', count: 1 },
       { requestId: 'req_2', count: 2 },
     ])
@@ -46,11 +46,11 @@ describe('unread messages in the cache', () => {
     const message = fromClient('m1', 'req_2')
     store.applyEvents([sessionUpdated(1, booked), messageCreated(2, message)])
     store.applyEvents([messageCreated(2, message)])
-    expect(store.unreadThreads()).toEqual([{ requestId: 'req_2', count: 1 }])
+    expect(store.unreadThreads(FIXTURE_NOW)).toEqual([{ requestId: 'req_2', count: 1 }])
     store.markThreadRead('req_2', FIXTURE_NOW)
     store.applySnapshot(aSnapshot({ sessions: [booked], recentMessages: [message], cursor: 2 }))
     // Read before the snapshot rewrote the messages: still read after it.
-    expect(store.unreadThreads()).toEqual([])
+    expect(store.unreadThreads(FIXTURE_NOW)).toEqual([])
   })
 
   it('marks a thread read: its messages stop counting, a later one counts again, and read state survives a reopen', () => {
@@ -62,7 +62,7 @@ describe('unread messages in the cache', () => {
     first.store.applyEvents([messageCreated(3, fromClient('m2', 'req_2', FIXTURE_NOW + 2))])
     first.db.close()
     const again = openStore(path)
-    expect(again.store.unreadThreads()).toEqual([{ requestId: 'req_2', count: 1 }])
+    expect(again.store.unreadThreads(FIXTURE_NOW)).toEqual([{ requestId: 'req_2', count: 1 }])
   })
 
   it('stops counting a thread once its invite closed or its session ended: nobody is left to answer', () => {
@@ -75,7 +75,22 @@ describe('unread messages in the cache', () => {
       inviteClosed(5, 'inv_1', 'expired'),
       sessionUpdated(6, endedSession(booked, FIXTURE_NOW)),
     ])
-    expect(store.unreadThreads()).toEqual([])
+    expect(store.unreadThreads(FIXTURE_NOW)).toEqual([])
+  })
+
+  it('stops counting an invite’s thread when its time runs out, before the platform says it expired', () => {
+    const { store } = openStore(join(tempDir(), 'cache.db'))
+    store.applyEvents([
+      inviteCreated(1, invited),
+      sessionUpdated(2, booked),
+      messageCreated(3, fromClient('m1', 'req_1')),
+      messageCreated(4, fromClient('m2', 'req_2')),
+    ])
+    expect(sorted(store.unreadThreads(invited.expiresAt - 1))).toEqual([
+      { requestId: 'req_1', count: 1 },
+      { requestId: 'req_2', count: 1 },
+    ])
+    expect(store.unreadThreads(invited.expiresAt)).toEqual([{ requestId: 'req_2', count: 1 }])
   })
 
   it('forgets what was read on sign-out, with the messages', () => {

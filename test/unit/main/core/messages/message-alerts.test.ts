@@ -25,7 +25,7 @@ const invite = anInvite({ id: 'inv_1', request: aRequest({ id: 'req_1', client: 
 const booked = aSession({ id: 'ses_2', request: aRequest({ id: 'req_2', client: sam }) })
 
 /** Alerts over a real cache, a manual clock and a notifier that keeps what it was asked to show. */
-function setup(options: { focused?: boolean; path?: string } = {}) {
+function setup(options: { focused?: boolean; path?: string; platformTime?: ManualClock } = {}) {
   const { store } = openStore(options.path ?? join(tempDir(), 'cache.db'))
   const clock = new ManualClock(FIXTURE_NOW)
   const shown: AppNotification[] = []
@@ -33,6 +33,7 @@ function setup(options: { focused?: boolean; path?: string } = {}) {
   const alerts = new MessageAlerts({
     cache: store,
     clock,
+    platformTime: options.platformTime ?? clock,
     notifier: { show: (n) => shown.push(n) },
     log: linesLogger(),
     windowFocused: () => focused,
@@ -90,7 +91,7 @@ describe('message notifications', () => {
     arrive(clientSays('m2', 'req_1', 'Hello'))
     expect(shown.map((n) => n.body)).toEqual(['Hello'])
     // Still unread: the lists show both.
-    expect(store.unreadThreads()).toHaveLength(2)
+    expect(store.unreadThreads(FIXTURE_NOW)).toHaveLength(2)
   })
 
   it('shows a message once when the same events come again, or a restarted app considers them', () => {
@@ -128,13 +129,23 @@ describe('message notifications', () => {
     expect(shown).toHaveLength(1)
   })
 
+  it('drops the held messages of an invite’s thread whose time ran out meanwhile, by the platform’s clock', () => {
+    const platformTime = new ManualClock(invite.expiresAt - 1)
+    const { shown, arrive, clock } = setup({ platformTime })
+    arrive(clientSays('m1', 'req_1', 'Hi'))
+    arrive(clientSays('m2', 'req_1', 'Are you there?'))
+    platformTime.advance(1)
+    clock.advance(MESSAGE_QUIET_MS)
+    expect(shown.map((n) => n.body)).toEqual(['Hi'])
+  })
+
   it('tells messages in many threads at once in one notice', () => {
     const { shown, arrive, store } = setup()
     const extra = [3, 4, 5].map((n) => anInvite({ id: `inv_${n}`, request: aRequest({ id: `req_${n}` }) }))
     arrive(...extra.map((i) => (n: number) => inviteCreated(n, i)))
     arrive(...['req_1', 'req_2', 'req_3', 'req_4', 'req_5'].map((r) => clientSays(`m_${r}`, r, 'Hi')))
     expect(shown).toEqual([expect.objectContaining({ kind: 'notice', title: 'New messages from 5 clients' })])
-    expect(store.unreadThreads()).toHaveLength(5)
+    expect(store.unreadThreads(FIXTURE_NOW)).toHaveLength(5)
   })
 
   it('shows nothing for the messages a snapshot brings', () => {

@@ -187,7 +187,7 @@ describe('the tray feed', () => {
 })
 
 describe('the tray feed on the platform’s clock', () => {
-  it('keeps an invite seen expired out of the menu when the estimate of the platform’s clock moves back', () => {
+  it('keeps an invite seen expired, and its thread’s unread messages, out of the menu when the estimate of the platform’s clock moves back', () => {
     const local = new ManualClock(start)
     const platform = new PlatformClock(local, createPowerHook(), {
       info: () => {},
@@ -203,17 +203,28 @@ describe('the tray feed on the platform’s clock', () => {
     const expiresAt = start + minutes(2)
     const expiring = { ...invite('i1', 'Quick question'), expiresAt }
     const { trayFeed, last } = feed()
-    trayFeed.follow(source({ invites: [expiring], openAt: (i, now) => now < i.expiresAt }), platform)
+    const openAt = (i: Invite, now: number): boolean => now < i.expiresAt
+    trayFeed.follow(
+      {
+        ...source({ invites: [expiring], openAt }),
+        // As the cache: an invite's thread counts while the invite is open.
+        unreadThreads: (now) => (openAt(expiring, now) ? [{ requestId: 'r1', count: 2 }] : []),
+      },
+      platform,
+    )
     trayFeed.set(online(1))
     expect(last().invites.map((i) => i.id)).toEqual(['i1'])
+    expect(last().unreadMessages).toBe('2 unread messages')
     local.advance(minutes(2))
     trayFeed.refresh()
     expect(last().invites).toEqual([])
+    expect(last().unreadMessages).toBeNull()
     // Two answers agreeing that the platform's clock is some seconds behind the estimate.
     answer(-20_000)
     answer(-20_000)
     trayFeed.refresh()
     expect(platform.now()).toBe(expiresAt - 20_000)
     expect(last().invites).toEqual([])
+    expect(last().unreadMessages).toBeNull()
   })
 })
