@@ -128,7 +128,7 @@ export class StandbyCore {
       windowFocused: deps.windowFocused ?? (() => this.focusedPages.size > 0),
     })
     this.cacheChanged.add((update) => this.messageAlerts.cacheChanged(update))
-    this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log)
+    this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log, deps.cache)
     this.reminders = new ReminderScheduler({
       // Reminders follow the platform's clock: its sessions start by its time.
       clock: this.platformClock,
@@ -196,6 +196,8 @@ export class StandbyCore {
 
   /** Resume the stored sign-in, if any, and start connecting. */
   async start(): Promise<void> {
+    // Before anything reads the time: offline, the last run's offset is the best there is.
+    this.platformClock.restore()
     this.signedIn = await this.deps.secrets.load()
     if (this.signedIn !== null) this.connect(this.signedIn)
     this.publish()
