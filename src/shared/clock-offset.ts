@@ -7,8 +7,11 @@
  * Round trips are measured on a monotonic clock, because the wall clock may be stepped (by the
  * expert fixing it, or by NTP) in the middle of one. Offsets are kept against the wall clock, and
  * a step of the wall clock against the monotonic one shifts them, so platform time does not jump
- * with the local clock. A machine that slept looks the same on clocks that stop in sleep, so the
- * caller says when it woke (`wokeUp`).
+ * with the local clock. That holds before any sample too: the guess (an offset kept from an
+ * earlier run, or none: the computer's clock) shifts the same way, so platform time is anchored on
+ * the monotonic clock from the first reading and only a measurement or a wake moves it. A machine
+ * that slept looks the same on clocks that stop in sleep, so the caller says when it woke
+ * (`wokeUp`).
  */
 
 /** One reading of this computer's clocks. */
@@ -39,6 +42,8 @@ export interface OffsetSample {
 /** The samples kept, and the last reading seen (to notice a stepped wall clock). */
 export interface OffsetEstimate {
   readonly samples: ReadonlyArray<OffsetSample>
+  /** The offset taken until a sample measures one; shifted by steps like the samples. */
+  readonly guessMs: number
   /** A sample at odds with the estimate in use, waiting for a second one to confirm it. */
   readonly pending: OffsetSample | null
   readonly last: LocalReading | null
@@ -73,19 +78,31 @@ const DRIFT_RATE = 1e-3
 const EARLIEST_PLATFORM_TIME_MS = Date.UTC(2020, 0, 1)
 const LATEST_PLATFORM_TIME_MS = Date.UTC(2200, 0, 1)
 
+/** Whether `t` is a time a working platform's clock can read. */
+export function isPlausiblePlatformTime(t: number): boolean {
+  return Number.isSafeInteger(t) && t >= EARLIEST_PLATFORM_TIME_MS && t < LATEST_PLATFORM_TIME_MS
+}
+
 /** The estimate before any exchange. */
-export const NO_ESTIMATE: OffsetEstimate = { samples: [], pending: null, last: null, lastStep: null }
+export const NO_ESTIMATE: OffsetEstimate = {
+  samples: [],
+  guessMs: 0,
+  pending: null,
+  last: null,
+  lastStep: null,
+}
+
+/** An estimate with no sample yet that takes `guessMs` as the offset until one comes. */
+export function guessed(guessMs: number): OffsetEstimate {
+  return { ...NO_ESTIMATE, guessMs }
+}
 
 /** The sample an exchange gives, or null when it is absurd (negative or huge round trip, no time). */
 export function sampleOf(exchange: TimeExchange): OffsetSample | null {
   const { sent, received, serverTime } = exchange
   const rttMs = received.mono - sent.mono
   const finite = [sent.wall, sent.mono, received.wall, received.mono].every(Number.isFinite)
-  const plausible =
-    Number.isSafeInteger(serverTime) &&
-    serverTime >= EARLIEST_PLATFORM_TIME_MS &&
-    serverTime < LATEST_PLATFORM_TIME_MS
-  if (!finite || !plausible) return null
+  if (!finite || !isPlausiblePlatformTime(serverTime)) return null
   if (rttMs < 0 || rttMs > MAX_ROUND_TRIP_MS) return null
   return { offsetMs: serverTime - (received.wall - rttMs / 2), rttMs, atMono: received.mono }
 }
@@ -119,6 +136,7 @@ function shifted(estimate: OffsetEstimate, stepMs: number): OffsetEstimate {
   return {
     ...estimate,
     samples: estimate.samples.map(shift),
+    guessMs: estimate.guessMs - stepMs,
     pending: estimate.pending === null ? null : shift(estimate.pending),
   }
 }

@@ -10,7 +10,10 @@ export const SKEW_NOTICE_THRESHOLD_MS = 60_000
  * schema, so the renderer can word the notice without bundling zod; the IPC contract validates it.
  */
 export interface PlatformClockState {
-  /** Platform time minus this computer's clock; 0 until the first exchange with the platform. */
+  /**
+   * Platform time minus this computer's clock. Before the first exchange with the platform: the
+   * offset the last run kept, or 0, moved by each setting of the computer's clock since.
+   */
   readonly offsetMs: number
   /** True once an exchange with the platform has measured the offset. */
   readonly measured: boolean

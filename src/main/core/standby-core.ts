@@ -120,7 +120,7 @@ export class StandbyCore {
     this.cacheChanged = new Listeners(onError)
     this.welcomed = new Listeners(onError)
     this.threadsRead = new Listeners(onError)
-    this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log)
+    this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log, deps.cache)
     this.messageAlerts = new MessageAlerts({
       cache: deps.cache,
       clock: deps.clock,
@@ -197,6 +197,8 @@ export class StandbyCore {
 
   /** Resume the stored sign-in, if any, and start connecting. */
   async start(): Promise<void> {
+    // Before anything reads the time: offline, the last run's offset is the best there is.
+    this.platformClock.restore()
     this.signedIn = await this.deps.secrets.load()
     if (this.signedIn !== null) this.connect(this.signedIn)
     this.publish()

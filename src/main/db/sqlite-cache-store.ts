@@ -10,6 +10,7 @@ import { AUTO_CANCEL_AFTER_MS } from '../../shared/rules/session-timing'
 import type {
   ApplyResult,
   CacheStore,
+  KeptClockOffset,
   ReminderKey,
   SnoozedReminder,
   StreamEntry,
@@ -146,6 +147,14 @@ export class SqliteCacheStore implements CacheStore {
 
   clear(): void {
     this.clearInTransaction()
+  }
+
+  clockOffset(): KeptClockOffset | null {
+    return this.sync.clockOffset()
+  }
+
+  keepClockOffset(kept: KeptClockOffset): void {
+    this.sync.setClockOffset(kept)
   }
 
   openInvites(now: number): ReadonlyArray<Invite> {

@@ -2,12 +2,16 @@
  * The platform's time, as this computer can know it: the local clock plus the offset estimated
  * from the platform's welcome and acknowledgements (src/shared/clock-offset.ts). The platform's
  * clock decides its rules (when Start opens, when a session is cancelled), so the start window,
- * the countdowns and the reminders all read this clock rather than the computer's own.
+ * the countdowns and the reminders all read this clock rather than the computer's own. Until the
+ * platform answers, the offset kept by the last run stands in (kept-offset.ts), and either way
+ * platform time runs on the monotonic clock: setting the computer's clock does not move it, so a
+ * timer set by it fires on time.
  */
 import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import {
   addExchange,
   bestOffset,
+  guessed,
   NO_ESTIMATE,
   observe,
   type LocalReading,
@@ -17,9 +21,14 @@ import {
 } from '../../../shared/clock-offset'
 import { clockSkewNotice, UNMEASURED_CLOCK, type PlatformClockState } from '../../../shared/clock-skew'
 import { Listeners } from '../../../shared/listeners'
+import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { Power } from '../ports/power'
 import type { Unsubscribe } from '../../../shared/listeners'
+import { trustedKeptOffset } from './kept-offset'
+
+/** Where the offset is kept between runs: the signed-in expert's cache. */
+export type OffsetKeeper = Pick<CacheStore, 'clockOffset' | 'keepClockOffset'>
 
 /** Where the link reports each exchange that carried the platform's time. */
 export interface TimeSampleSink {
@@ -40,12 +49,20 @@ const CHANGE_THRESHOLD_MS = 250
  */
 const DEADLINE_HOLD_MS = 30_000
 
+/**
+ * How often an unchanged offset is kept again, so its measurement time stays recent enough to be
+ * trusted at the next start, without a write for every acknowledgement.
+ */
+const KEEP_AGAIN_MS = 60 * 60_000
+
 /** The platform's time: a Clock whose `now()` is the platform's and whose timers are the local ones. */
 export class PlatformClock implements Clock, TimeSampleSink {
   private estimate: OffsetEstimate = NO_ESTIMATE
   private current: PlatformClockState = UNMEASURED_CLOCK
   /** The latest measured platform time told since the last reset. */
   private latest = Number.NEGATIVE_INFINITY
+  /** The monotonic reading when the offset was last kept; null before. */
+  private keptAt: number | null = null
   private readonly off: Unsubscribe
   /** The offset changed enough to matter, or was measured for the first time. */
   readonly changes: Listeners<PlatformClockState>
@@ -64,6 +81,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     private readonly local: Clock,
     power: Power,
     private readonly log: Logger,
+    private readonly keeper?: OffsetKeeper,
   ) {
     this.changes = new Listeners((error) => log.error('A clock listener failed', error))
     // Subscribed first, so the wake is taken in before the other listeners read the time.
@@ -101,13 +119,35 @@ export class PlatformClock implements Clock, TimeSampleSink {
 
   record(exchange: TimeExchange): void {
     this.update(addExchange(this.estimate, exchange))
+    if (this.current.measured && (this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS))
+      this.keep()
+  }
+
+  /**
+   * Take the offset the last run kept as the guess until the platform is measured, when it can be
+   * trusted; called at start, before anything reads the time.
+   */
+  restore(): void {
+    if (this.keeper === undefined || this.estimate.samples.length > 0) return
+    let guessMs: number | null = null
+    try {
+      guessMs = trustedKeptOffset(this.keeper.clockOffset(), this.local.now(), this.log)
+    } catch (error) {
+      this.log.error("The platform clock's kept offset could not be read", error)
+    }
+    if (guessMs === null) return
+    this.log.info(
+      `Until the platform answers, its clock is taken as last measured: ${guessMs} ms from this computer's.`,
+    )
+    this.update(observe(guessed(guessMs), this.reading()))
   }
 
   /** Forget the estimate: signed out, or about to talk to a platform that may keep other time. */
   reset(): void {
     this.estimate = NO_ESTIMATE
     this.latest = Number.NEGATIVE_INFINITY
-    if (!this.current.measured) return
+    this.keptAt = null
+    if (!this.current.measured && this.current.offsetMs === 0) return
     this.current = UNMEASURED_CLOCK
     this.changes.emit(this.current)
   }
@@ -120,14 +160,33 @@ export class PlatformClock implements Clock, TimeSampleSink {
   private update(estimate: OffsetEstimate): void {
     this.estimate = estimate
     const best = bestOffset(estimate)
-    if (best === null) return
-    const next: PlatformClockState = { offsetMs: best.offsetMs, measured: true }
-    if (this.current.measured && Math.abs(next.offsetMs - this.current.offsetMs) < CHANGE_THRESHOLD_MS) return
+    const next: PlatformClockState =
+      best === null
+        ? { offsetMs: Math.round(estimate.guessMs), measured: false }
+        : { offsetMs: best.offsetMs, measured: true }
+    const same = next.measured === this.current.measured
+    if (same && Math.abs(next.offsetMs - this.current.offsetMs) < CHANGE_THRESHOLD_MS) return
     const noticeBefore = clockSkewNotice(this.current)
     this.current = next
     const notice = clockSkewNotice(next)
     if (notice !== noticeBefore)
       this.log.warn(notice ?? "This computer's clock now agrees with the platform's to within a minute.")
     this.changes.emit(next)
+    if (next.measured) this.keep()
+  }
+
+  /** Keep the offset for the next start, with the platform's time at the newest measurement. */
+  private keep(): void {
+    if (this.keeper === undefined) return
+    const mono = this.monotonic()
+    const newest = Math.max(...this.estimate.samples.map((s) => s.atMono))
+    const measuredAt = Math.round(this.local.now() + this.current.offsetMs - (mono - newest))
+    try {
+      this.keeper.keepClockOffset({ offsetMs: this.current.offsetMs, measuredAt })
+      this.keptAt = mono
+    } catch (error) {
+      // The offset in use is unharmed: only the next start offline goes by the computer's clock.
+      this.log.error("The platform clock's offset could not be kept for the next start", error)
+    }
   }
 }

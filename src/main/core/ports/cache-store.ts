@@ -59,6 +59,14 @@ export interface SnoozedReminder {
   readonly at: number
 }
 
+/** The platform clock's offset as last measured, kept for the next start. */
+export interface KeptClockOffset {
+  /** Platform time minus this computer's clock. */
+  readonly offsetMs: number
+  /** The platform's time at the measurement, to judge how far the offset is still worth trusting. */
+  readonly measuredAt: number
+}
+
 /** A thread open for replies with client messages the expert has not read. */
 export interface UnreadThread {
   readonly requestId: string
@@ -90,6 +98,10 @@ export interface CacheStore {
   expert(): Expert | null
   /** Forget everything (sign-out, or another expert signs in). */
   clear(): void
+  /** The platform clock's offset as kept by the last run, unchecked; null when none is. */
+  clockOffset(): KeptClockOffset | null
+  /** Keep the platform clock's offset for the next start (forgotten with everything else). */
+  keepClockOffset(kept: KeptClockOffset): void
 
   /**
    * Invites open at `now`, the platform's time as estimated here (rules/invite-open.ts: the

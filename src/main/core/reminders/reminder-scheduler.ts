@@ -3,10 +3,12 @@
  * passes its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not
  * joined yet" at the start (src/main/core/reminders/due-alerts.ts decides), and, as events bring
  * them, "cancelled" (by the platform or the client), the client's answer to a proposal of another
- * time, and "the client joined". Each fires once per booked time, on its timer while
- * the machine is awake; a minute's check of the clock catches what a timer cannot see (the clock
- * set, a suspend the OS did not report). What fired or was skipped is kept in the cache, so a
- * restart never repeats one.
+ * time, and "the client joined". Each fires once per booked time, on its timer while the machine
+ * is awake: the platform's clock runs on the monotonic one, so setting the computer's clock moves
+ * neither it nor the timer, and a new estimate of the offset plans again at once (the core
+ * refreshes on its changes). A minute's check of the clock catches what a timer cannot see (a
+ * suspend the OS did not report). What fired or was skipped is kept in the cache, so a restart
+ * never repeats one.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
@@ -43,7 +45,7 @@ import {
 
 /** How long Snooze puts a reminder off. */
 export const SNOOZE_MS = 5 * 60_000
-/** How often the clock is read besides the timers, so a jump or an unreported suspend is caught. */
+/** How often the clock is read besides the timers, so an unreported suspend is caught. */
 export const CLOCK_CHECK_MS = 60_000
 /** How many upcoming sessions are considered; a busy expert has far fewer booked. */
 const HORIZON = 500

@@ -14,6 +14,7 @@ import { m0010SessionChangesAhead } from './0010-session-changes-ahead'
 import { m0011HistoryFilters } from './0011-history-filters'
 import { m0012MessageState } from './0012-message-state'
 import { m0013InviteClosesAt } from './0013-invite-closes-at'
+import { m0014ClockOffset } from './0014-clock-offset'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -30,4 +31,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0011HistoryFilters,
   m0012MessageState,
   m0013InviteClosesAt,
+  m0014ClockOffset,
 ]

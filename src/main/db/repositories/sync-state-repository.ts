@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3'
 import { preparedOnUse } from './prepared-on-use'
 import type { Expert } from '../../../shared/protocol'
 import type { Logger } from '../../core/ports/logger'
+import type { KeptClockOffset } from '../../core/ports/cache-store'
 import { parseStored, type StoredRow } from './stored-json'
 
 /** Reads and writes the expert row and the sync state. Runs inside the caller's transaction. */
@@ -11,6 +12,11 @@ export class SyncStateRepository {
   private readonly updateCursor: Database.Statement<[number, string | null]>
   private readonly selectLastSyncedAt: Database.Statement<[], { last_synced_at: number | null }>
   private readonly updateLastSyncedAt: Database.Statement<[number]>
+  private readonly selectClockOffset: Database.Statement<
+    [],
+    { clock_offset_ms: unknown; clock_measured_at: unknown }
+  >
+  private readonly updateClockOffset: Database.Statement<[number, number]>
   private readonly resetState: Database.Statement<[]>
   private readonly selectExpert: Database.Statement<[], StoredRow>
   private readonly selectExpertId: Database.Statement<[], { id: string }>
@@ -28,9 +34,18 @@ export class SyncStateRepository {
     )
     this.selectLastSyncedAt = preparedOnUse(db, 'SELECT last_synced_at FROM sync_state WHERE slot = 1')
     this.updateLastSyncedAt = preparedOnUse(db, 'UPDATE sync_state SET last_synced_at = ? WHERE slot = 1')
+    this.selectClockOffset = preparedOnUse(
+      db,
+      'SELECT clock_offset_ms, clock_measured_at FROM sync_state WHERE slot = 1',
+    )
+    this.updateClockOffset = preparedOnUse(
+      db,
+      'UPDATE sync_state SET clock_offset_ms = ?, clock_measured_at = ? WHERE slot = 1',
+    )
     this.resetState = preparedOnUse(
       db,
-      'UPDATE sync_state SET cursor = 0, cursor_digest = NULL, last_synced_at = NULL WHERE slot = 1',
+      `UPDATE sync_state SET cursor = 0, cursor_digest = NULL, last_synced_at = NULL,
+         clock_offset_ms = NULL, clock_measured_at = NULL WHERE slot = 1`,
     )
     this.selectExpert = preparedOnUse(db, 'SELECT id, json FROM expert WHERE slot = 1')
     this.selectExpertId = preparedOnUse(db, 'SELECT id FROM expert WHERE slot = 1')
@@ -67,6 +82,21 @@ export class SyncStateRepository {
     this.updateLastSyncedAt.run(at)
   }
 
+  /**
+   * The platform clock's offset as last kept, or null when none is; the values are as stored,
+   * unchecked: the core judges them (a damaged file may hold anything).
+   */
+  clockOffset(): KeptClockOffset | null {
+    const row = this.selectClockOffset.get()
+    if (row === undefined || (row.clock_offset_ms === null && row.clock_measured_at === null)) return null
+    return { offsetMs: row.clock_offset_ms as number, measuredAt: row.clock_measured_at as number }
+  }
+
+  /** Keep the platform clock's offset for the next start. */
+  setClockOffset(kept: KeptClockOffset): void {
+    this.updateClockOffset.run(kept.offsetMs, kept.measuredAt)
+  }
+
   /** The cached expert, or null when there is none (or its row does not parse). */
   expert(): Expert | null {
     const row = this.selectExpert.get()
@@ -83,7 +113,7 @@ export class SyncStateRepository {
     this.upsertExpert.run(expert.id, JSON.stringify(expert))
   }
 
-  /** Forget the expert and go back to cursor 0, never synced. */
+  /** Forget the expert and the clock's offset, and go back to cursor 0, never synced. */
   reset(): void {
     this.deleteExpert.run()
     this.resetState.run()

@@ -14,16 +14,8 @@ const HOUR = 60 * MINUTE
 describe('a platform whose clock is two hours ahead of the computer’s', () => {
   const defer = useCleanup()
 
-  /** The platform 2 h ahead, one session booked an hour ahead by its clock, and a core following it. */
-  async function skewedWorld(): Promise<{
-    platform: TestPlatform
-    local: ManualClock
-    core: TestCore
-    sessionId: string
-    bookedStart: number
-    /** Let `ms` pass on both clocks. */
-    pass(ms: number): void
-  }> {
+  /** The platform 2 h ahead, with one session booked an hour ahead by its clock. */
+  async function skewedPlatform() {
     const platform = await startTestPlatform({ clock: new ManualClock(TEST_START + 2 * HOUR) })
     defer(() => platform.close())
     const expert = platform.addExpert()
@@ -34,13 +26,35 @@ describe('a platform whose clock is two hours ahead of the computer’s', () => 
       title: 'Skewed',
       start: bookedStart,
     })
-    const local = new ManualClock(TEST_START)
-    const core = await startCoreFor(platform.server.url, expert, {
-      clock: local,
-    })
-    defer(() => core.close(true))
+    return { platform, expert, bookedStart }
+  }
+
+  /** A core following the skewed platform, online and caught up. */
+  async function onlineCore(
+    platform: TestPlatform,
+    expert: { id: string; token: string },
+    local: ManualClock,
+  ) {
+    const core = await startCoreFor(platform.server.url, expert, { clock: local })
     await core.waitForState((s) => s.status === 'online')
     await core.runtime.core.settled()
+    return core
+  }
+
+  /** The skewed platform and a core following it. */
+  async function skewedWorld(): Promise<{
+    platform: TestPlatform
+    local: ManualClock
+    core: TestCore
+    sessionId: string
+    bookedStart: number
+    /** Let `ms` pass on both clocks. */
+    pass(ms: number): void
+  }> {
+    const { platform, expert, bookedStart } = await skewedPlatform()
+    const local = new ManualClock(TEST_START)
+    const core = await onlineCore(platform, expert, local)
+    defer(() => core.close(true))
     const sessionId = core.runtime.cache.upcomingSessions(platform.clock.now(), 10)[0]?.id ?? ''
     return {
       platform,
@@ -96,5 +110,21 @@ describe('a platform whose clock is two hours ahead of the computer’s', () => 
     expect(titles(core)).toEqual(['In 30 minutes: Skewed'])
     pass(20 * MINUTE)
     expect(titles(core)).toEqual(['In 30 minutes: Skewed', 'In 10 minutes: Skewed'])
+  })
+
+  it('started again with the platform down, reminds by the platform’s clock as last measured', async () => {
+    const { platform, expert, bookedStart } = await skewedPlatform()
+    const local = new ManualClock(TEST_START)
+    const first = await onlineCore(platform, expert, local)
+    first.close()
+    await platform.stopServer()
+    const cold = await startCoreFor(platform.server.url, expert, { dir: first.dir, clock: local })
+    defer(() => cold.close(true))
+    await cold.waitForState((s) => s.status === 'offline')
+    expect(cold.runtime.core.platformClock.now()).toBe(bookedStart - HOUR)
+    local.advance(30 * MINUTE - 1)
+    expect(titles(cold)).toEqual([])
+    local.advance(1)
+    expect(titles(cold)).toEqual(['In 30 minutes: Skewed'])
   })
 })

@@ -83,6 +83,12 @@ function insertVersion1Rows(db: Database.Database, sessionJson: object = session
   )
 }
 
+/** The rows as a cache at `version` holds them: from 13 on, the invite knows when it closes. */
+function insertRowsAt(db: Database.Database, version: number): void {
+  insertVersion1Rows(db, sessionRowAt(version))
+  if (version >= 13) db.prepare('UPDATE invites SET closes_at = ?').run(invite.expiresAt)
+}
+
 /** A session row of request `request` as an older cache wrote it: `row` is its JSON without the request. */
 function insertSessionRow(
   db: Database.Database,
@@ -471,10 +477,30 @@ describe('cache migrations', () => {
     db.close()
   })
 
+  it('0014-clock-offset keeps no offset at first, then one for the next start, forgotten with the rest', () => {
+    const { db } = databaseAt(13)
+    insertRowsAt(db, 13)
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: 14 })
+    expect(db.pragma('user_version', { simple: true })).toBe(14)
+    for (const table of Object.keys(before))
+      if (table !== 'sync_state') expect(dump(db, table), table).toEqual(before[table])
+    expect(db.prepare('SELECT cursor, clock_offset_ms, clock_measured_at FROM sync_state').all()).toEqual([
+      { cursor: 7, clock_offset_ms: null, clock_measured_at: null },
+    ])
+    const store = new SqliteCacheStore(db, linesLogger())
+    expect(store.clockOffset()).toBeNull()
+    store.keepClockOffset({ offsetMs: -2 * 60 * MINUTE, measuredAt: FIXTURE_NOW })
+    expect(store.clockOffset()).toEqual({ offsetMs: -2 * 60 * MINUTE, measuredAt: FIXTURE_NOW })
+    store.clear()
+    expect(store.clockOffset()).toBeNull()
+    db.close()
+  })
+
   for (let from = 0; from < cacheMigrations.length; from++) {
     it(`opens a version-${from} cache with the current code and keeps its data`, () => {
       const { db, path } = databaseAt(from)
-      if (from >= 1) insertVersion1Rows(db, sessionRowAt(from))
+      if (from >= 1) insertRowsAt(db, from)
       db.close()
       const opened = openCache({ path })
       expect(opened.rebuilt).toBeNull()

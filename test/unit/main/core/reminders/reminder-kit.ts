@@ -3,6 +3,7 @@
  * power hook, with helpers to change the cached sessions as the platform's events would.
  */
 import { join } from 'node:path'
+import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
 import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
 import { ReminderScheduler } from '../../../../../src/main/core/reminders/reminder-scheduler'
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
@@ -30,6 +31,8 @@ export interface KitOptions {
   readonly enabled?: () => boolean
   /** Format times as the machine does instead of the fixed "HH:MM". */
   readonly localTimes?: boolean
+  /** Remind by a PlatformClock over the computer's clock, as the core does, instead of by the latter. */
+  readonly platformClock?: boolean
 }
 
 /** Builds schedulers for one test file; caches are closed and removed after each test. */
@@ -45,15 +48,18 @@ export function reminderKit() {
     const clock = new ManualClock(options.now ?? FIXTURE_NOW)
     const notifier = createRecordingNotifier()
     const power = createPowerHook()
+    const log = { info: () => {}, warn: () => {}, error: () => {} }
+    const platform = options.platformClock === true ? new PlatformClock(clock, power, log) : null
     const scheduler = new ReminderScheduler({
-      clock,
+      clock: platform ?? clock,
       cache: store,
       notifier,
       power,
-      log: { info: () => {}, warn: () => {}, error: () => {} },
+      log,
       enabled: options.enabled ?? (() => true),
       ...(options.localTimes === true ? {} : { formatTime: () => 'HH:MM' }),
     })
+    platform?.changes.add(() => scheduler.refresh())
     /** Apply a session as a `session.updated` event would, and tell the scheduler. */
     const update = (session: Session): Session => {
       const event = sessionUpdated(nextEventId++, session)

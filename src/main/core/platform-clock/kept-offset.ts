@@ -1,0 +1,41 @@
+/**
+ * Whether the platform clock's offset kept by an earlier run is worth taking at start, until the
+ * platform is measured again: started offline on a computer whose clock is off, the app would
+ * otherwise judge start windows, expiries and reminders by the computer's clock.
+ */
+import { isPlausiblePlatformTime } from '../../../shared/clock-offset'
+import type { KeptClockOffset } from '../ports/cache-store'
+import type { Logger } from '../ports/logger'
+
+/**
+ * How long after its measurement a kept offset is taken. Nothing across a restart tells whether
+ * the computer's clock was set in between (the monotonic clock starts afresh with the machine),
+ * and a clock fixed since makes the kept offset wrong by the fix. A clock set back shows as a
+ * measurement in the future and is refused outright; one set forward only makes the measurement
+ * look older. The skews worth keeping are clocks set wrong and left so, while the longer the app
+ * goes without the platform, the likelier the clock was fixed meanwhile: so trust ends.
+ */
+export const KEPT_OFFSET_TRUST_MS = 7 * 24 * 60 * 60_000
+
+/** What happens instead of a kept offset not taken, for the log. */
+const INSTEAD = "the computer's clock is used until the platform answers."
+
+/** The kept offset to take as the guess at `wallNow` (the computer's clock), or null to take none. */
+export function trustedKeptOffset(kept: KeptClockOffset | null, wallNow: number, log: Logger): number | null {
+  if (kept === null) return null
+  const { offsetMs, measuredAt } = kept
+  if (!Number.isSafeInteger(offsetMs) || !isPlausiblePlatformTime(measuredAt)) {
+    log.warn(`The platform clock's kept offset is unreadable; ${INSTEAD}`)
+    return null
+  }
+  const ageMs = wallNow + offsetMs - measuredAt
+  if (ageMs < 0) {
+    log.info(`The computer's clock was set back since the platform's was last measured; ${INSTEAD}`)
+    return null
+  }
+  if (ageMs > KEPT_OFFSET_TRUST_MS) {
+    log.info(`The platform's clock was last measured too long ago to trust; ${INSTEAD}`)
+    return null
+  }
+  return offsetMs
+}

@@ -1,0 +1,113 @@
+// The platform clock's offset kept across restarts: taken at start until the platform answers,
+// unless it cannot be trusted; and platform time anchored on the monotonic clock before any
+// measurement, so setting the computer's clock moves neither.
+import { describe, expect, it } from 'vitest'
+import type { KeptClockOffset } from '../../../../../src/main/core/ports/cache-store'
+import { KEPT_OFFSET_TRUST_MS } from '../../../../../src/main/core/platform-clock/kept-offset'
+import { PlatformClock, type OffsetKeeper } from '../../../../../src/main/core/platform-clock/platform-clock'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+import { ManualClock } from '../../../../../src/shared/clock'
+import { FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
+
+const HOUR = 60 * MINUTE
+
+/** A computer 2 h behind its platform, with `kept` as what the last run kept. */
+function setUp(kept: KeptClockOffset | null = null) {
+  const local = new ManualClock(FIXTURE_NOW)
+  const power = createPowerHook()
+  const lines: string[] = []
+  const log = {
+    info: (m: string) => void lines.push(m),
+    warn: (m: string) => void lines.push(m),
+    error: (m: string) => void lines.push(m),
+  }
+  const store: { kept: KeptClockOffset | null; fail: boolean } = { kept, fail: false }
+  const keeper: OffsetKeeper = {
+    clockOffset: () => store.kept,
+    keepClockOffset: (next) => {
+      if (store.fail) throw new Error('disk full')
+      store.kept = next
+    },
+  }
+  const clock = new PlatformClock(local, power, log, keeper)
+  /** One instant exchange with the platform `platformAhead` ahead. */
+  const exchange = (platformAhead = 2 * HOUR): void => {
+    const reading = clock.reading()
+    clock.record({ sent: reading, received: reading, serverTime: local.now() + platformAhead })
+  }
+  return { local, power, clock, lines, store, exchange }
+}
+
+/** Kept by a run `agoMs` before FIXTURE_NOW on the platform's clock, 2 h ahead. */
+const keptAgo = (agoMs: number): KeptClockOffset => ({
+  offsetMs: 2 * HOUR,
+  measuredAt: FIXTURE_NOW + 2 * HOUR - agoMs,
+})
+
+describe('the platform clock across restarts', () => {
+  it('keeps each measured offset with the platform’s time at the measurement', () => {
+    const { local, store, exchange } = setUp()
+    exchange()
+    expect(store.kept).toEqual({ offsetMs: 2 * HOUR, measuredAt: FIXTURE_NOW + 2 * HOUR })
+    local.advance(2 * HOUR)
+    exchange()
+    expect(store.kept).toEqual({ offsetMs: 2 * HOUR, measuredAt: FIXTURE_NOW + 4 * HOUR })
+  })
+
+  it('takes the kept offset at start, unmeasured, until the platform answers', () => {
+    const { clock, exchange } = setUp(keptAgo(HOUR))
+    const told: unknown[] = []
+    clock.changes.add((state) => told.push(state))
+    clock.restore()
+    expect(clock.now()).toBe(FIXTURE_NOW + 2 * HOUR)
+    expect(clock.state).toEqual({ offsetMs: 2 * HOUR, measured: false })
+    expect(told).toEqual([{ offsetMs: 2 * HOUR, measured: false }])
+    // The first measurement replaces the guess at once, even one behind it.
+    exchange(HOUR)
+    expect(clock.state).toEqual({ offsetMs: HOUR, measured: true })
+    expect(clock.deadlines.now()).toBe(FIXTURE_NOW + HOUR)
+  })
+
+  it.each([
+    ['measured after now: the computer’s clock was set back since', keptAgo(-MINUTE)],
+    ['measured too long ago', keptAgo(KEPT_OFFSET_TRUST_MS + MINUTE)],
+    ['unreadable', { offsetMs: Number.NaN, measuredAt: FIXTURE_NOW }],
+    ['not a number', { offsetMs: '7200000', measuredAt: FIXTURE_NOW } as unknown as KeptClockOffset],
+    ['out of range', { offsetMs: 2 * HOUR, measuredAt: 1e20 }],
+  ])('ignores a kept offset %s, with a log line', (_, kept) => {
+    const { clock, lines } = setUp(kept)
+    clock.restore()
+    expect(clock.now()).toBe(FIXTURE_NOW)
+    expect(clock.state).toEqual({ offsetMs: 0, measured: false })
+    expect(lines).toEqual([expect.stringMatching(/computer's clock is used until the platform answers/)])
+  })
+
+  it('logs a keeper that cannot write and carries on', () => {
+    const { clock, store, lines, exchange } = setUp()
+    store.fail = true
+    exchange()
+    expect(clock.state).toEqual({ offsetMs: 2 * HOUR, measured: true })
+    expect(lines).toContainEqual(expect.stringMatching(/could not be kept/))
+  })
+})
+
+describe('platform time before any measurement', () => {
+  it('runs on the monotonic clock: setting the computer’s clock either way does not move it', () => {
+    const { local, clock } = setUp(keptAgo(HOUR))
+    clock.restore()
+    const start = clock.now()
+    local.step(-2 * HOUR)
+    expect(clock.now()).toBe(start)
+    local.advance(MINUTE)
+    local.step(3 * HOUR)
+    expect(clock.now()).toBe(start + MINUTE)
+  })
+
+  it('follows a wake: the time asleep passed on the platform too', () => {
+    const { local, power, clock } = setUp()
+    const start = clock.now()
+    local.sleep(HOUR)
+    power.resume()
+    expect(clock.now()).toBe(start + HOUR)
+  })
+})
