@@ -114,7 +114,7 @@ export function attachIpcSocket(
   return {
     push(event, payload) {
       const text = JSON.stringify({ event, payload })
-      for (const client of wss.clients) outboxes.get(client)?.send(text)
+      for (const client of wss.clients) outboxes.get(client)?.push(text)
     },
     get clients() {
       return wss.clients.size
