@@ -68,38 +68,33 @@ export function attachIpcSocket(
         `Browser shell closed an IPC connection after an error (${error.message}); the page reconnects.`,
       ),
     )
-    ws.on('message', (data) => void answer(outbox, String(data)))
+    ws.on('message', (data) => outbox.answer(answer(String(data))))
   })
 
-  async function answer(outbox: PageOutbox, text: string): Promise<void> {
+  /** The answer to one message from a page, or undefined when it cannot say which call it was. */
+  async function answer(text: string): Promise<string | undefined> {
     let parsed: unknown
     try {
       parsed = JSON.parse(text)
     } catch {
       log.warn('Browser shell ignored an IPC message that is not JSON')
-      return
+      return undefined
     }
     const call = CallMessage.safeParse(parsed)
     if (!call.success) {
       log.warn('Browser shell got a malformed IPC message')
       const id = (parsed as { id?: unknown } | null)?.id
       // Answer when the caller can tell which call this was, so it does not wait forever.
-      if (typeof id === 'number') {
-        outbox.send(
-          JSON.stringify({
-            id,
-            result: fail(
-              'invalid_payload',
-              'The call was malformed: it needs an id, a channel and a request.',
-            ),
-          }),
-        )
-      }
-      return
+      if (typeof id !== 'number') return undefined
+      const result = fail(
+        'invalid_payload',
+        'The call was malformed: it needs an id, a channel and a request.',
+      )
+      return JSON.stringify({ id, result })
     }
     const { id, channel, request } = call.data
     const result = await dispatch(channel, request)
-    outbox.send(JSON.stringify({ id, result }))
+    return JSON.stringify({ id, result })
   }
 
   async function dispatch(channel: string, request: unknown): Promise<IpcResult<unknown>> {

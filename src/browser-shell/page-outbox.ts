@@ -1,8 +1,10 @@
 /**
- * What the shell sends to one page. A page that sends calls but does not read the answers (a
- * stalled tab, a broken page) would otherwise make the shell hold every answer in memory: once
- * too many bytes wait to be sent, the shell stops reading that page's calls, and reads again once
- * the page has caught up. Nothing is dropped; the page's calls only wait.
+ * What the shell sends to one page, and how much of the page's calls it takes on at once. A page
+ * that sends calls but does not read the answers (a stalled tab, a broken page) would otherwise
+ * make the shell hold every answer in memory, and a page that sends calls faster than they are
+ * answered would make it hold every call: once too many bytes wait to be sent, or too many calls
+ * wait for their answers, the shell stops reading that page's calls, and reads again once the
+ * page has caught up. Nothing is dropped; the page's calls only wait.
  *
  * Pushes cannot be held back that way: they come from the app, not from the page's calls. A page
  * re-reads everything when its socket opens again, so a page too far behind on its pushes is
@@ -23,27 +25,60 @@ export const MOST_UNSENT_BYTES = 1024 * 1024
  */
 export const MOST_PUSHED_UNSENT_BYTES = 4 * MOST_UNSENT_BYTES
 
+/**
+ * How many of one page's calls may wait for their answers before the shell stops reading more.
+ * Well above what the page has in flight when it reads everything at (re)connect, so only a page
+ * that sends without waiting is held back, and then only made to wait.
+ */
+export const MOST_CALLS_IN_FLIGHT = 64
+
 /** Sends to one page. */
 export interface PageOutbox {
-  /** Send an answer if the page is still connected; it waits in memory while the page is slow. */
-  send(text: string): void
+  /** Send `answer` once it settles (nothing when it settles undefined), counting it in flight until then. */
+  answer(answer: Promise<string | undefined>): void
   /** Send a push; the page is closed instead when too much already waits for it. */
   push(text: string): void
 }
 
-/** The bounds of one page's outbox, in bytes waiting to be sent. */
+/** The bounds of one page's outbox. */
 export interface OutboxLimits {
-  /** Stop reading the page's calls past this. */
+  /** Stop reading the page's calls past this many bytes waiting to be sent. */
   readonly pauseAt: number
-  /** Close the page rather than queue a push past this. */
+  /** Close the page rather than queue a push past this many bytes waiting to be sent. */
   readonly closeAt: number
+  /** Stop reading the page's calls once this many wait for their answers. */
+  readonly callsInFlight: number
 }
 
-const LIMITS: OutboxLimits = { pauseAt: MOST_UNSENT_BYTES, closeAt: MOST_PUSHED_UNSENT_BYTES }
+const LIMITS: OutboxLimits = {
+  pauseAt: MOST_UNSENT_BYTES,
+  closeAt: MOST_PUSHED_UNSENT_BYTES,
+  callsInFlight: MOST_CALLS_IN_FLIGHT,
+}
 
 /** An outbox over `ws` within `limits`. */
 export function pageOutbox(ws: WebSocket, log: Logger, limits: OutboxLimits = LIMITS): PageOutbox {
   let unsent = 0
+  let inFlight = 0
+
+  // Why reading is paused, each said once: a page may be behind on both counts.
+  const held = { bytes: false, calls: false }
+  const hold = (reason: keyof typeof held, why: string): void => {
+    if (held[reason]) return
+    held[reason] = true
+    log.warn(
+      `Browser shell stopped reading calls from a page that ${why}; it reads them again once the page catches up.`,
+    )
+    if (!ws.isPaused) ws.pause()
+  }
+  // Each hold ends at half of its bound, so a page at the edge is not paused and resumed on
+  // every answer.
+  const resumeIfCaughtUp = (): void => {
+    if (unsent <= limits.pauseAt / 2) held.bytes = false
+    if (inFlight <= limits.callsInFlight / 2) held.calls = false
+    if (ws.isPaused && !held.bytes && !held.calls) ws.resume()
+  }
+
   const send = (text: string): void => {
     if (ws.readyState !== ws.OPEN) return
     const bytes = Buffer.byteLength(text)
@@ -52,18 +87,21 @@ export function pageOutbox(ws: WebSocket, log: Logger, limits: OutboxLimits = LI
     // they no longer wait here.
     ws.send(text, () => {
       unsent -= bytes
-      // Half the limit, so a page reading at the edge is not paused and resumed on every answer.
-      if (ws.isPaused && unsent <= limits.pauseAt / 2) ws.resume()
+      resumeIfCaughtUp()
     })
-    if (unsent > limits.pauseAt && !ws.isPaused) {
-      log.warn(
-        'Browser shell stopped reading calls from a page that does not read its answers; it reads them again once the page catches up.',
-      )
-      ws.pause()
-    }
+    if (unsent > limits.pauseAt) hold('bytes', 'does not read its answers')
   }
+
   return {
-    send,
+    answer(answer) {
+      inFlight++
+      if (inFlight >= limits.callsInFlight) hold('calls', 'sends calls faster than they are answered')
+      void answer.then((text) => {
+        inFlight--
+        if (text !== undefined) send(text)
+        resumeIfCaughtUp()
+      })
+    },
     push(text) {
       if (ws.readyState !== ws.OPEN) return
       if (unsent + Buffer.byteLength(text) <= limits.closeAt) return send(text)

@@ -10,7 +10,7 @@ import { pageOutbox, type OutboxLimits } from '../../../src/browser-shell/page-o
 import { FELL_BEHIND_CLOSE } from '../../../src/shared/ipc/shell-socket'
 import type { Logger } from '../../../src/shared/logger'
 
-const LIMITS: OutboxLimits = { pauseAt: 64 * 1024, closeAt: 256 * 1024 }
+const LIMITS: OutboxLimits = { pauseAt: 64 * 1024, closeAt: 256 * 1024, callsInFlight: 4 }
 const PUSH = JSON.stringify({ event: 'cache.changed', payload: 'x'.repeat(32 * 1024) })
 /** Far more than a loopback socket's buffers hold, so a page that does not read must fall behind. */
 const MOST_PUSHES = 4_000
@@ -91,4 +91,36 @@ it('never closes a page that reads its pushes', async () => {
   await all
   expect(shellSide.readyState).toBe(WebSocket.OPEN)
   expect(lines).toEqual([])
+})
+
+it('stops reading calls while too many wait for their answers, and reads again once half are answered', async () => {
+  const { shellSide, page } = await connectedPair()
+  const { log, lines } = warnings()
+  const outbox = pageOutbox(shellSide, log, LIMITS)
+  const settles: Array<(text: string) => void> = []
+  const answer = (): void => outbox.answer(new Promise<string>((resolve) => settles.push(resolve)))
+
+  for (let i = 0; i < LIMITS.callsInFlight - 1; i++) answer()
+  expect(shellSide.isPaused).toBe(false)
+  answer()
+  expect(shellSide.isPaused).toBe(true)
+  expect(lines).toEqual([expect.stringContaining('faster than they are answered')])
+
+  const heard: string[] = []
+  const allHeard = new Promise<void>((resolve) =>
+    page.on('message', (data) => {
+      heard.push(String(data))
+      if (heard.length === LIMITS.callsInFlight) resolve()
+    }),
+  )
+  settles[0]!('{"id":1}')
+  await nextTurn()
+  expect(shellSide.isPaused).toBe(true)
+  settles[1]!('{"id":2}')
+  await nextTurn()
+  expect(shellSide.isPaused).toBe(false)
+  settles[2]!('{"id":3}')
+  settles[3]!('{"id":4}')
+  await allHeard
+  expect(heard).toEqual(['{"id":1}', '{"id":2}', '{"id":3}', '{"id":4}'])
 })
