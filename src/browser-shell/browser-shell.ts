@@ -44,6 +44,8 @@ export interface BrowserShellOptions {
   /** Where notifications are printed, one line each. */
   readonly out: NodeJS.WritableStream | { write(line: string): unknown }
   readonly timings?: Partial<LinkTimings>
+  /** How long a request may take to arrive; SHELL_HTTP_TIMEOUTS unless a test shortens them. */
+  readonly httpTimeouts?: ShellHttpTimeouts
   /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
   readonly linkClock?: Clock
   /** This run's secret; random unless a test fixes it. */
@@ -61,6 +63,26 @@ export interface BrowserShell {
   /** The log file, in `<dataDir>/logs`. */
   readonly logPath: string
   close(): Promise<void>
+}
+
+/** How long the shell's HTTP server waits for a request to arrive, in milliseconds. */
+export interface ShellHttpTimeouts {
+  /** For the request line and headers. */
+  readonly headersMs: number
+  /** For the whole request, its body included. */
+  readonly requestMs: number
+  /** How often connections are checked against the two. */
+  readonly checkEveryMs: number
+}
+
+/**
+ * The page is on this computer and sends each request at once, so a request still arriving after
+ * these is a client holding a connection open (Node's own defaults are sized for the internet).
+ */
+export const SHELL_HTTP_TIMEOUTS: ShellHttpTimeouts = {
+  headersMs: 10_000,
+  requestMs: 20_000,
+  checkEveryMs: 1_000,
 }
 
 /** Start the shell and resolve once it listens. */
@@ -87,7 +109,13 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
   })
   // Whatever a request or a frame carries costs at most a bounded number of lines.
   const refusals = createRefusalLog(log, systemClock)
-  const http = createServer((req, res) => {
+  const timeouts = options.httpTimeouts ?? SHELL_HTTP_TIMEOUTS
+  const serverOptions = {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    connectionsCheckingInterval: timeouts.checkEveryMs,
+  }
+  const http = createServer(serverOptions, (req, res) => {
     // Nothing a request carries may take the shell down: a bad one gets 400 and a log line.
     route(req, res).catch((error: unknown) => {
       refusals.warn(
@@ -103,7 +131,11 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     refusals.warn(`Browser shell refused a malformed HTTP request: ${error.code ?? error.message}`)
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy()
     const status =
-      error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request'
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy())
   })
   // Every connection, whatever became of it (an upgrade refused or taken by the IPC socket is no
