@@ -9,7 +9,6 @@ import type { AddressInfo, Socket } from 'node:net'
 import { join } from 'node:path'
 import type { LinkTimings } from '../main/core/connection/platform-link'
 import type { Logger } from '../main/core/ports/logger'
-import type { NotificationAction } from '../main/core/ports/notifier'
 import { createNodeAdapters, type NodeAdapters } from '../main/node/adapters'
 import { createFileLogger, LOG_FOLDER_NAME, type FileLogger } from '../main/node/file-log'
 import type { Runtime } from '../main/node/runtime/start-runtime'
@@ -22,6 +21,7 @@ import { createRefusalLog } from '../main/core/ipc/refusal-log'
 import { attachIpcSocket } from './ipc-socket-server'
 import { isAddressedTo } from './own-host'
 import { matchesRunSecret, newRunSecret } from './run-secret'
+import { createTestHooks } from './test-hooks'
 
 /** Where and how to run the shell. */
 export interface BrowserShellOptions {
@@ -44,6 +44,8 @@ export interface BrowserShellOptions {
   /** Where notifications are printed, one line each. */
   readonly out: NodeJS.WritableStream | { write(line: string): unknown }
   readonly timings?: Partial<LinkTimings>
+  /** How long a request may take to arrive; SHELL_HTTP_TIMEOUTS unless a test shortens them. */
+  readonly httpTimeouts?: ShellHttpTimeouts
   /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
   readonly linkClock?: Clock
   /** This run's secret; random unless a test fixes it. */
@@ -63,33 +65,25 @@ export interface BrowserShell {
   close(): Promise<void>
 }
 
-/** The loopback path that plays power events, for tests (needs the secret in a header). */
-export const POWER_HOOK_PATH = '/test-hooks/power'
-/**
- * The loopback path that presses a recorded notification, for tests (needs the secret in a
- * header): `{inviteId, action: 'open' | 'primary' | 'decline'}` for an invite's, `{sessionId,
- * action: 'open' | 'start' | 'snooze'}` for a reminder's; 409 when none is on screen.
- */
-export const NOTIFICATION_HOOK_PATH = '/test-hooks/notification'
-
-/** Every press the notification hook can play. */
-const NOTIFICATION_ACTIONS: ReadonlyArray<NotificationAction> = [
-  'open',
-  'primary',
-  'decline',
-  'start',
-  'snooze',
-]
-
-function isNotificationAction(value: unknown): value is NotificationAction {
-  return NOTIFICATION_ACTIONS.some((action) => action === value)
+/** How long the shell's HTTP server waits for a request to arrive, in milliseconds. */
+export interface ShellHttpTimeouts {
+  /** For the request line and headers. */
+  readonly headersMs: number
+  /** For the whole request, its body included. */
+  readonly requestMs: number
+  /** How often connections are checked against the two. */
+  readonly checkEveryMs: number
 }
 
-/** The loopback path that lists the pages handed to the browser so far, for tests (secret in a header). */
-export const OPENED_PAGES_HOOK_PATH = '/test-hooks/opened'
-
-/** The loopback path that drives the fake updater (FakeUpdaterControl as JSON; needs the secret). */
-export const UPDATER_HOOK_PATH = '/test-hooks/updater'
+/**
+ * The page is on this computer and sends each request at once, so a request still arriving after
+ * these is a client holding a connection open (Node's own defaults are sized for the internet).
+ */
+export const SHELL_HTTP_TIMEOUTS: ShellHttpTimeouts = {
+  headersMs: 10_000,
+  requestMs: 20_000,
+  checkEveryMs: 1_000,
+}
 
 /** Start the shell and resolve once it listens. */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
@@ -115,7 +109,13 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
   })
   // Whatever a request or a frame carries costs at most a bounded number of lines.
   const refusals = createRefusalLog(log, systemClock)
-  const http = createServer((req, res) => {
+  const timeouts = options.httpTimeouts ?? SHELL_HTTP_TIMEOUTS
+  const serverOptions = {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    connectionsCheckingInterval: timeouts.checkEveryMs,
+  }
+  const http = createServer(serverOptions, (req, res) => {
     // Nothing a request carries may take the shell down: a bad one gets 400 and a log line.
     route(req, res).catch((error: unknown) => {
       refusals.warn(
@@ -131,7 +131,11 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     refusals.warn(`Browser shell refused a malformed HTTP request: ${error.code ?? error.message}`)
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy()
     const status =
-      error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request'
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy())
   })
   // Every connection, whatever became of it (an upgrade refused or taken by the IPC socket is no
@@ -185,6 +189,7 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     log,
   })
   const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log: refusals })
+  const hooks = createTestHooks(secret, adapters)
   const offs = [runtime.forwardPushes((event, payload) => ipc.push(event, payload))]
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -193,10 +198,7 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
       res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`Open ${origin} instead.`)
       return
     }
-    if (req.method === 'POST' && req.url === POWER_HOOK_PATH) return powerHook(req, res)
-    if (req.method === 'GET' && req.url === OPENED_PAGES_HOOK_PATH) return openedPages(req, res)
-    if (req.method === 'POST' && req.url === NOTIFICATION_HOOK_PATH) return notificationHook(req, res)
-    if (req.method === 'POST' && req.url === UPDATER_HOOK_PATH) return updaterHook(req, res)
+    if (await hooks(req, res)) return
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end()
       return
@@ -211,93 +213,6 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     })
     res.writeHead(page.status, page.headers)
     res.end(req.method === 'HEAD' ? undefined : page.body)
-  }
-
-  /** The JSON body of a test hook's request, or null (403 or 400 sent) without this run's secret or JSON. */
-  async function hookBody(
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<Record<string, unknown> | null> {
-    if (!matchesRunSecret(secret, req.headers['x-standby-secret'])) {
-      res.writeHead(403).end()
-      return null
-    }
-    let body = ''
-    for await (const chunk of req) body += String(chunk)
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(body || '{}')
-    } catch {
-      res.writeHead(400).end('The test hook takes a JSON body.')
-      return null
-    }
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {}
-  }
-
-  async function notificationHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await hookBody(req, res)
-    if (body === null) return
-    const { inviteId, sessionId, requestId, action } = body
-    const target =
-      typeof inviteId === 'string'
-        ? { inviteId }
-        : typeof sessionId === 'string'
-          ? { sessionId }
-          : typeof requestId === 'string'
-            ? { requestId }
-            : null
-    if (target === null || !isNotificationAction(action)) {
-      res
-        .writeHead(400)
-        .end(
-          `Name the notification by inviteId, sessionId or requestId (a message's; text), and give an action: ${NOTIFICATION_ACTIONS.map((a) => `"${a}"`).join(', ')}.`,
-        )
-      return
-    }
-    try {
-      adapters.notifier.press(target, action)
-    } catch (error) {
-      res.writeHead(409).end(String(error instanceof Error ? error.message : error))
-      return
-    }
-    res.writeHead(204).end()
-  }
-
-  async function updaterHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await hookBody(req, res)
-    if (body === null) return
-    try {
-      adapters.updater.control(body)
-    } catch (error) {
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(String(error))
-      return
-    }
-    res.writeHead(204).end()
-  }
-
-  async function powerHook(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await hookBody(req, res)
-    if (body === null) return
-    const event = body['event']
-    if (event === 'suspend') adapters.power.suspend()
-    else if (event === 'resume') adapters.power.resume()
-    else if (event === 'lock') adapters.power.lock()
-    else if (event === 'unlock') adapters.power.unlock()
-    else {
-      res.writeHead(400).end('event must be "suspend", "resume", "lock" or "unlock"')
-      return
-    }
-    res.writeHead(204).end()
-  }
-
-  function openedPages(req: IncomingMessage, res: ServerResponse): void {
-    if (!matchesRunSecret(secret, req.headers['x-standby-secret'])) {
-      res.writeHead(403).end()
-      return undefined
-    }
-    res
-      .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-      .end(JSON.stringify({ opened: adapters.browser.opened }))
   }
 
   return {

@@ -12,7 +12,7 @@ import type { Logger } from '../main/core/ports/logger'
 import { invokeContract, type InvokeChannel, type PushEvent, type PushPayload } from '../shared/ipc/contract'
 import { fail, type IpcResult } from '../shared/ipc/result'
 import { answerCall } from '../main/core/ipc/answer-call'
-import { IPC_SOCKET_PATH, SECRET_PARAM } from '../shared/ipc/shell-socket'
+import { IPC_SOCKET_PATH, SECRET_PARAM, TOO_MANY_PAGES_CLOSE } from '../shared/ipc/shell-socket'
 import { isAddressedTo } from './own-host'
 import { pageOutbox, type PageOutbox } from './page-outbox'
 import { matchesRunSecret } from './run-secret'
@@ -23,6 +23,12 @@ const CallMessage = z.object({
   channel: z.string().max(100),
   request: z.unknown().optional(),
 })
+
+/**
+ * How many pages may be connected at once. A person has the window open in a tab or two, and a
+ * reloaded page closes its old socket; past this, something opens sockets without closing them.
+ */
+export const MOST_PAGES = 16
 
 /** The server side of the contract over WebSocket. */
 export interface IpcSocketServer {
@@ -60,6 +66,7 @@ export function attachIpcSocket(
 
   const outboxes = new WeakMap<WebSocket, PageOutbox>()
   wss.on('connection', (ws: WebSocket) => {
+    closeOldestPastBound()
     const outbox = pageOutbox(ws, log)
     outboxes.set(ws, outbox)
     // ws closes the connection after a bad frame (with the matching close code); the page reconnects.
@@ -68,38 +75,42 @@ export function attachIpcSocket(
         `Browser shell closed an IPC connection after an error (${error.message}); the page reconnects.`,
       ),
     )
-    ws.on('message', (data) => void answer(outbox, String(data)))
+    ws.on('message', (data) => outbox.answer(answer(String(data))))
   })
 
-  async function answer(outbox: PageOutbox, text: string): Promise<void> {
+  // The newest page is the one a person just opened; a page that opens sockets and never closes
+  // them only ever closes its own older ones, and the shell holds a bounded number of outboxes.
+  function closeOldestPastBound(): void {
+    const open = [...wss.clients].filter((client) => client.readyState === client.OPEN)
+    if (open.length <= MOST_PAGES) return
+    log.warn('Browser shell closed its oldest page: more pages are connected than it keeps.')
+    open[0]?.close(TOO_MANY_PAGES_CLOSE.code, TOO_MANY_PAGES_CLOSE.reason)
+  }
+
+  /** The answer to one message from a page, or undefined when it cannot say which call it was. */
+  async function answer(text: string): Promise<string | undefined> {
     let parsed: unknown
     try {
       parsed = JSON.parse(text)
     } catch {
       log.warn('Browser shell ignored an IPC message that is not JSON')
-      return
+      return undefined
     }
     const call = CallMessage.safeParse(parsed)
     if (!call.success) {
       log.warn('Browser shell got a malformed IPC message')
       const id = (parsed as { id?: unknown } | null)?.id
       // Answer when the caller can tell which call this was, so it does not wait forever.
-      if (typeof id === 'number') {
-        outbox.send(
-          JSON.stringify({
-            id,
-            result: fail(
-              'invalid_payload',
-              'The call was malformed: it needs an id, a channel and a request.',
-            ),
-          }),
-        )
-      }
-      return
+      if (typeof id !== 'number') return undefined
+      const result = fail(
+        'invalid_payload',
+        'The call was malformed: it needs an id, a channel and a request.',
+      )
+      return JSON.stringify({ id, result })
     }
     const { id, channel, request } = call.data
     const result = await dispatch(channel, request)
-    outbox.send(JSON.stringify({ id, result }))
+    return JSON.stringify({ id, result })
   }
 
   async function dispatch(channel: string, request: unknown): Promise<IpcResult<unknown>> {
@@ -114,7 +125,7 @@ export function attachIpcSocket(
   return {
     push(event, payload) {
       const text = JSON.stringify({ event, payload })
-      for (const client of wss.clients) outboxes.get(client)?.send(text)
+      for (const client of wss.clients) outboxes.get(client)?.push(text)
     },
     get clients() {
       return wss.clients.size

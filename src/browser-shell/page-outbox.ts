@@ -1,42 +1,115 @@
 /**
- * What the shell sends to one page. A page that sends calls but does not read the answers (a
- * stalled tab, a broken page) would otherwise make the shell hold every answer in memory: once
- * too many bytes wait to be sent, the shell stops reading that page's calls, and reads again once
- * the page has caught up. Nothing is dropped; the page's calls only wait.
+ * What the shell sends to one page, and how much of the page's calls it takes on at once. A page
+ * that sends calls but does not read the answers (a stalled tab, a broken page) would otherwise
+ * make the shell hold every answer in memory, and a page that sends calls faster than they are
+ * answered would make it hold every call: once too many bytes wait to be sent, or too many calls
+ * wait for their answers, the shell stops reading that page's calls, and reads again once the
+ * page has caught up. Nothing is dropped; the page's calls only wait.
+ *
+ * Pushes cannot be held back that way: they come from the app, not from the page's calls. A page
+ * re-reads everything when its socket opens again, so a page too far behind on its pushes is
+ * closed (FELL_BEHIND_CLOSE) rather than fed without end: it reconnects and loses nothing.
  */
 import type { WebSocket } from 'ws'
 import type { Logger } from '../shared/logger'
+import { FELL_BEHIND_CLOSE } from '../shared/ipc/shell-socket'
 
 /** How many bytes may wait to be sent to one page before the shell stops reading its calls. */
 export const MOST_UNSENT_BYTES = 1024 * 1024
 
+/**
+ * How many bytes may wait to be sent to one page before a push closes its socket. Above the
+ * pause bound, with room for the answers to calls already read when the page was paused, so a
+ * page that is only slow on its calls is paused, never closed; a push carries one change, so this
+ * many bytes waiting means the page has stopped reading, and each page costs at most this much.
+ */
+export const MOST_PUSHED_UNSENT_BYTES = 4 * MOST_UNSENT_BYTES
+
+/**
+ * How many of one page's calls may wait for their answers before the shell stops reading more.
+ * Well above what the page has in flight when it reads everything at (re)connect, so only a page
+ * that sends without waiting is held back, and then only made to wait.
+ */
+export const MOST_CALLS_IN_FLIGHT = 64
+
 /** Sends to one page. */
 export interface PageOutbox {
-  /** Send `text` if the page is still connected; it waits in memory while the page is slow. */
-  send(text: string): void
+  /** Send `answer` once it settles (nothing when it settles undefined), counting it in flight until then. */
+  answer(answer: Promise<string | undefined>): void
+  /** Send a push; the page is closed instead when too much already waits for it. */
+  push(text: string): void
 }
 
-/** An outbox over `ws` that stops reading calls while more than `limit` bytes wait to be sent. */
-export function pageOutbox(ws: WebSocket, log: Logger, limit: number = MOST_UNSENT_BYTES): PageOutbox {
+/** The bounds of one page's outbox. */
+export interface OutboxLimits {
+  /** Stop reading the page's calls past this many bytes waiting to be sent. */
+  readonly pauseAt: number
+  /** Close the page rather than queue a push past this many bytes waiting to be sent. */
+  readonly closeAt: number
+  /** Stop reading the page's calls once this many wait for their answers. */
+  readonly callsInFlight: number
+}
+
+const LIMITS: OutboxLimits = {
+  pauseAt: MOST_UNSENT_BYTES,
+  closeAt: MOST_PUSHED_UNSENT_BYTES,
+  callsInFlight: MOST_CALLS_IN_FLIGHT,
+}
+
+/** An outbox over `ws` within `limits`. */
+export function pageOutbox(ws: WebSocket, log: Logger, limits: OutboxLimits = LIMITS): PageOutbox {
   let unsent = 0
+  let inFlight = 0
+
+  // Why reading is paused, each said once: a page may be behind on both counts.
+  const held = { bytes: false, calls: false }
+  const hold = (reason: keyof typeof held, why: string): void => {
+    if (held[reason]) return
+    held[reason] = true
+    log.warn(
+      `Browser shell stopped reading calls from a page that ${why}; it reads them again once the page catches up.`,
+    )
+    if (!ws.isPaused) ws.pause()
+  }
+  // Each hold ends at half of its bound, so a page at the edge is not paused and resumed on
+  // every answer.
+  const resumeIfCaughtUp = (): void => {
+    if (unsent <= limits.pauseAt / 2) held.bytes = false
+    if (inFlight <= limits.callsInFlight / 2) held.calls = false
+    if (ws.isPaused && !held.bytes && !held.calls) ws.resume()
+  }
+
+  const send = (text: string): void => {
+    if (ws.readyState !== ws.OPEN) return
+    const bytes = Buffer.byteLength(text)
+    unsent += bytes
+    // Called once the bytes are handed to the system, or the connection failed: either way
+    // they no longer wait here.
+    ws.send(text, () => {
+      unsent -= bytes
+      resumeIfCaughtUp()
+    })
+    if (unsent > limits.pauseAt) hold('bytes', 'does not read its answers')
+  }
+
   return {
-    send(text) {
-      if (ws.readyState !== ws.OPEN) return
-      const bytes = Buffer.byteLength(text)
-      unsent += bytes
-      // Called once the bytes are handed to the system, or the connection failed: either way
-      // they no longer wait here.
-      ws.send(text, () => {
-        unsent -= bytes
-        // Half the limit, so a page reading at the edge is not paused and resumed on every answer.
-        if (ws.isPaused && unsent <= limit / 2) ws.resume()
+    answer(answer) {
+      inFlight++
+      if (inFlight >= limits.callsInFlight) hold('calls', 'sends calls faster than they are answered')
+      void answer.then((text) => {
+        inFlight--
+        if (text !== undefined) send(text)
+        resumeIfCaughtUp()
       })
-      if (unsent > limit && !ws.isPaused) {
-        log.warn(
-          'Browser shell stopped reading calls from a page that does not read its answers; it reads them again once the page catches up.',
-        )
-        ws.pause()
-      }
+    },
+    push(text) {
+      if (ws.readyState !== ws.OPEN) return
+      if (unsent + Buffer.byteLength(text) <= limits.closeAt) return send(text)
+      log.warn(
+        'Browser shell closed a page that fell behind on its pushes; it reconnects and reads everything again.',
+      )
+      // The close waits behind what is queued; ws destroys the socket if the page never answers it.
+      ws.close(FELL_BEHIND_CLOSE.code, FELL_BEHIND_CLOSE.reason)
     },
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright'
 import { expect, it } from 'vitest'
-import { UPDATER_HOOK_PATH } from '../../src/browser-shell/browser-shell'
+import { UPDATER_HOOK_PATH } from '../../src/browser-shell/test-hooks'
 import type { FakeUpdaterControl } from '../../src/main/node/adapters/fake-updater'
 import type { TestShell } from './support/harness'
 import { useE2e } from './support/fixture'

@@ -1,6 +1,7 @@
 /** Small helpers for the platform's JSON-over-HTTP endpoints. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
+import { BodyTooLarge, readBoundedBody } from '../../../src/shared/bounded-body'
 import type { ErrorCode } from '../../../src/shared/protocol'
 import { PlatformError } from '../platform-error'
 
@@ -52,38 +53,21 @@ export function sendError(res: ServerResponse, error: PlatformError): void {
   sendJson(res, status ?? statusOf[error.code], { error: error.toProtocol() }, headers)
 }
 
-function tooLarge(): PlatformError {
-  return new PlatformError('invalid_payload', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, {
-    status: 413,
-  })
-}
-
 /** True when the request says its body is JSON. */
 function isJson(req: IncomingMessage): boolean {
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
   return mediaType === 'application/json'
 }
 
-/** The body's bytes, refusing one over the limit without reading the rest into memory. */
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > MAX_BODY_BYTES) return Promise.reject(tooLarge())
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length
-      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk)
-      // Stop keeping it, but let it drain: the refusal then reaches the caller, not a reset.
-      req.off('data', onData)
-      req.resume()
-      reject(tooLarge())
-    }
-    req.on('data', onData)
-    req.once('end', () => resolve(Buffer.concat(chunks)))
-    req.once('aborted', () => reject(new PlatformError('invalid_payload', 'The request body was cut off.')))
-    req.once('error', () => reject(new PlatformError('invalid_payload', 'The request body was cut off.')))
-  })
+/** The body's bytes, refusing one over the limit (413) without reading the rest into memory. */
+async function readBody(req: IncomingMessage): Promise<Uint8Array> {
+  try {
+    return await readBoundedBody(req, MAX_BODY_BYTES)
+  } catch (error) {
+    if (error instanceof BodyTooLarge)
+      throw new PlatformError('invalid_payload', error.message, { status: 413 })
+    throw new PlatformError('invalid_payload', 'The request body was cut off.')
+  }
 }
 
 /**

@@ -8,3 +8,21 @@ export const IPC_SOCKET_PATH = '/standby-ipc'
 
 /** The query parameter that carries this run's secret, on the first address and on the socket. */
 export const SECRET_PARAM = 'secret'
+
+/**
+ * How the shell closes a page's socket when the page fell too far behind on the pushes sent to it
+ * (a code of the range kept for applications). Like any close, the page reconnects and re-reads.
+ */
+export const FELL_BEHIND_CLOSE = {
+  code: 4008,
+  reason: 'The page fell behind on the pushes; reconnect and read everything again.',
+} as const
+
+/**
+ * How the shell closes its oldest page's socket when more pages are connected than it keeps. Like
+ * any close, the page reconnects and re-reads; a page still open in a tab is then the newest.
+ */
+export const TOO_MANY_PAGES_CLOSE = {
+  code: 4009,
+  reason: 'Too many pages are connected; the oldest is closed.',
+} as const

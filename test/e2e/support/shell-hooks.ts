@@ -1,5 +1,5 @@
 /** The browser shell's test hooks as the e2e tests call them: what it opened, and a press on a notification. */
-import { NOTIFICATION_HOOK_PATH, OPENED_PAGES_HOOK_PATH } from '../../../src/browser-shell/browser-shell'
+import { NOTIFICATION_HOOK_PATH, OPENED_PAGES_HOOK_PATH } from '../../../src/browser-shell/test-hooks'
 import type { AppNotification } from '../../../src/main/core/ports/notifier'
 import type { RecordingNotifier } from '../../../src/main/node/adapters/recording-notifier'
 import type { TestShell } from './harness'

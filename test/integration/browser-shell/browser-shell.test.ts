@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  OPENED_PAGES_HOOK_PATH,
-  POWER_HOOK_PATH,
-  type BrowserShell,
-} from '../../../src/browser-shell/browser-shell'
+import type { BrowserShell } from '../../../src/browser-shell/browser-shell'
+import { OPENED_PAGES_HOOK_PATH, POWER_HOOK_PATH } from '../../../src/browser-shell/test-hooks'
 import { hashPassword } from '../../../server/src/auth'
 import { openShellPage as openPage, startBareShell } from '../../support/shell-page'
 import { useTestPlatform } from '../../support/test-platform'

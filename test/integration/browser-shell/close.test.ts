@@ -4,7 +4,7 @@
  */
 import { connect, type Socket } from 'node:net'
 import { expect, it } from 'vitest'
-import { POWER_HOOK_PATH } from '../../../src/browser-shell/browser-shell'
+import { POWER_HOOK_PATH } from '../../../src/browser-shell/test-hooks'
 import { openShellPage, startBareShell } from '../../support/shell-page'
 
 function connected(origin: string): Promise<Socket> {

@@ -4,7 +4,8 @@
  * reaches the page and the tray's line.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { NOTIFICATION_HOOK_PATH, type BrowserShell } from '../../../src/browser-shell/browser-shell'
+import type { BrowserShell } from '../../../src/browser-shell/browser-shell'
+import { NOTIFICATION_HOOK_PATH } from '../../../src/browser-shell/test-hooks'
 import { openShellPage, startBareShell, type ShellPage } from '../../support/shell-page'
 
 /** Resolves with the payload of the next push of `event` the page hears. */

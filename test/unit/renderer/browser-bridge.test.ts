@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
 import { SHELL_RECONNECT, webSocketTransport } from '../../../src/renderer/browser-bridge'
+import { FELL_BEHIND_CLOSE } from '../../../src/shared/ipc/shell-socket'
 
 /** A shell that answers every call with its channel name and can drop its pages. */
 async function fakeShell(port = 0): Promise<WebSocketServer> {
@@ -83,6 +84,35 @@ describe('the browser bridge', () => {
     expect(await transport.invoke('connection.getState', undefined as never)).toEqual({
       ok: true,
       value: 'connection.getState',
+    })
+  })
+  it('reconnects and says so after the shell closes it for falling behind on its pushes', async () => {
+    const shell = await fakeShell()
+    servers.push(shell)
+    const { port } = shell.address() as AddressInfo
+    let retry: (() => void) | undefined
+    let scheduled: () => void = () => {}
+    const transport = webSocketTransport(`ws://127.0.0.1:${port}/`, {
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      random: () => 0,
+      schedule: (run) => {
+        retry = run
+        scheduled()
+      },
+    })
+    const reconnected = new Promise<void>((resolve) => transport.onReconnected(resolve))
+    transport.subscribe('cache.changed', () => {})
+    await transport.invoke('app.getInfo', undefined as never)
+
+    const retrying = new Promise<void>((resolve) => (scheduled = resolve))
+    for (const page of shell.clients) page.close(FELL_BEHIND_CLOSE.code, FELL_BEHIND_CLOSE.reason)
+    await retrying
+    retry!()
+    // The page's stores read everything again on this word (start.tsx), so no push is lost.
+    await reconnected
+    expect(await transport.invoke('app.getInfo', undefined as never)).toEqual({
+      ok: true,
+      value: 'app.getInfo',
     })
   })
 })
