@@ -23,8 +23,18 @@ describe('ClientFleet', () => {
     servers.push(a, b)
     const fleet = new ClientFleet()
     fleets.push(fleet)
-    await fleet.connect(a.url, [0, 1, 2].map((index) => ({ index })), 'ready', 3)
-    await fleet.connect(b.url, [0, 1].map((index) => ({ index })), 'ready', 1)
+    await fleet.connect(
+      a.url,
+      [0, 1, 2].map((index) => ({ index })),
+      'ready',
+      3,
+    )
+    await fleet.connect(
+      b.url,
+      [0, 1].map((index) => ({ index })),
+      'ready',
+      1,
+    )
 
     emitTo(b, [0], 'b-1')
     expect((await fleet.delivered('b-1')).requestId).toBe('b-1')
