@@ -11,6 +11,7 @@ import {
   type Expert,
 } from '../../../shared/protocol'
 import { checkPlatformUrl } from '../../../shared/platform-url'
+import { normaliseLine } from '../../../shared/protocol/text'
 import { discardBody, readCappedJson } from './capped-json'
 
 /** What a sign-in attempt ended as. */
@@ -37,6 +38,23 @@ function redirectTarget(res: Response, asked: string): string | null {
   if (location === null) return null
   const target = URL.parse(location, asked)
   return target === null ? null : target.href.slice(0, 200)
+}
+
+/** The longest refusal of the platform's passed on to the sign-in form; the rest is cut. */
+const MOST_SENTENCE_CHARS = 400
+
+/**
+ * The platform's own sentence in a refusal, as one line of text a sign-in form can show; undefined
+ * when the answer holds none (any JSON may come back, from anything at that address).
+ */
+function platformSentence(body: unknown): string | undefined {
+  const message = (body as { error?: { message?: unknown } } | null | undefined)?.error?.message
+  if (typeof message !== 'string') return undefined
+  const chars = [...normaliseLine(message)]
+  if (chars.length === 0) return undefined
+  return chars.length > MOST_SENTENCE_CHARS
+    ? `${chars.slice(0, MOST_SENTENCE_CHARS).join('')}…`
+    : chars.join('')
 }
 
 const isRedirect = (res: Response): boolean => res.status >= 300 && res.status < 400
@@ -130,7 +148,7 @@ export async function signIn(
     const body: unknown = read.kind === 'json' ? read.value : undefined
     if (res.status === 401)
       return { ok: false, reason: 'wrong_credentials', message: 'Wrong email or password.' }
-    const message = (body as { error?: { message?: string } } | undefined)?.error?.message
+    const message = platformSentence(body)
     // The platform's sentence says how long to wait before the next try.
     if (res.status === 429)
       return { ok: false, reason: 'failed', message: message ?? 'Too many sign-in attempts; wait a minute.' }

@@ -153,6 +153,34 @@ describe('signIn against a server that is not what it seems', () => {
     expect(outcome.ok ? '' : outcome.message).toContain(`sent Standby on to ${other.url}/api/info`)
   })
 
+  it('passes on a refusal’s sentence only as one line of text of a bounded length', async () => {
+    const info = await (await fetch(`${platform().server.url}${HTTP_PATHS.info}`)).text()
+    const refusing = (status: number, message: unknown) =>
+      serve((req, res) => {
+        if (req.url === HTTP_PATHS.info)
+          return void res.writeHead(200, { 'content-type': 'application/json' }).end(info)
+        res
+          .writeHead(status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message } }))
+      })
+    expect(await signIn(await refusing(429, { wait: 60 }), 'ada@example.test', 'right')).toEqual({
+      ok: false,
+      reason: 'failed',
+      message: 'Too many sign-in attempts; wait a minute.',
+    })
+    const long = await signIn(
+      await refusing(400, `Bad\n\u001b[31memail ${'x'.repeat(100_000)}`),
+      'ada@example.test',
+      'r',
+    )
+    expect(long).toMatchObject({
+      ok: false,
+      reason: 'invalid_input',
+      message: expect.stringMatching(/^Bad \[31memail x+…$/),
+    })
+    expect(long.ok ? 0 : long.message.length).toBeLessThan(1_000)
+  })
+
   it('stops reading an answer that never ends at a bound, hangs up, and says it is not a platform', async () => {
     let hungUp!: () => void
     const hangUp = new Promise<void>((resolve) => (hungUp = resolve))
