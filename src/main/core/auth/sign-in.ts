@@ -7,11 +7,11 @@ import {
   HTTP_PATHS,
   PlatformInfo,
   PROTOCOL_VERSION,
+  Sentence,
   SignInResponse,
   type Expert,
 } from '../../../shared/protocol'
 import { checkPlatformUrl } from '../../../shared/platform-url'
-import { normaliseLine } from '../../../shared/protocol/text'
 import { discardBody, readCappedJson } from './capped-json'
 
 /** What a sign-in attempt ended as. */
@@ -40,21 +40,14 @@ function redirectTarget(res: Response, asked: string): string | null {
   return target === null ? null : target.href.slice(0, 200)
 }
 
-/** The longest refusal of the platform's passed on to the sign-in form; the rest is cut. */
-const MOST_SENTENCE_CHARS = 400
-
 /**
- * The platform's own sentence in a refusal, as one line of text a sign-in form can show; undefined
- * when the answer holds none (any JSON may come back, from anything at that address).
+ * The platform's own sentence in a refusal, as one line a sign-in form can show; undefined when the
+ * answer holds none (any JSON may come back, from anything at that address).
  */
 function platformSentence(body: unknown): string | undefined {
   const message = (body as { error?: { message?: unknown } } | null | undefined)?.error?.message
-  if (typeof message !== 'string') return undefined
-  const chars = [...normaliseLine(message)]
-  if (chars.length === 0) return undefined
-  return chars.length > MOST_SENTENCE_CHARS
-    ? `${chars.slice(0, MOST_SENTENCE_CHARS).join('')}…`
-    : chars.join('')
+  const sentence = Sentence.min(1).safeParse(message)
+  return sentence.success ? sentence.data : undefined
 }
 
 const isRedirect = (res: Response): boolean => res.status >= 300 && res.status < 400
