@@ -13,6 +13,7 @@ import {
 } from '../../../shared/protocol'
 import { checkPlatformUrl } from '../../../shared/platform-url'
 import { discardBody, readCappedJson } from './capped-json'
+import { describeFetchFailure } from './fetch-failure'
 
 /** What a sign-in attempt ended as. */
 export type SignInOutcome =
@@ -97,10 +98,11 @@ export async function signIn(
     const read = await readCappedJson(res, INFO_MAX_BYTES)
     infoBody = read.kind === 'json' ? read.value : undefined
   } catch (error) {
+    const failure = describeFetchFailure(error, TIMEOUT_MS)
     return {
       ok: false,
       reason: 'unreachable',
-      message: `Could not reach ${platformUrl} (${describeFetchError(error)}). Check the address and your connection.`,
+      message: `Could not reach ${platformUrl} (${failure.what}). ${failure.remedy}`,
     }
   }
   const info = PlatformInfo.safeParse(infoBody)
@@ -165,18 +167,7 @@ export async function signIn(
     return {
       ok: false,
       reason: 'unreachable',
-      message: `Lost the platform while signing in (${describeFetchError(error)}). Try again.`,
+      message: `Lost the platform while signing in (${describeFetchFailure(error, TIMEOUT_MS).what}). Try again.`,
     }
   }
-}
-
-function describeFetchError(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1000} s`
-    const cause = (error as { cause?: { code?: string } }).cause
-    if (cause?.code === 'ECONNREFUSED') return 'connection refused'
-    if (cause?.code === 'ENOTFOUND') return 'unknown host'
-    return cause?.code ?? error.message
-  }
-  return String(error)
 }

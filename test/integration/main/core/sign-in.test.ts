@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalizePlatformUrl, signIn } from '../../../../src/main/core/auth/sign-in'
 import { hashPassword } from '../../../../server/src/auth'
@@ -179,6 +179,25 @@ describe('signIn against a server that is not what it seems', () => {
       message: expect.stringMatching(/^Bad \[31memail x+…$/),
     })
     expect(long.ok ? 0 : long.message.length).toBeLessThan(1_000)
+  })
+
+  it('says an https address is answered in plain http, and a server hung up, with what to type instead', async () => {
+    const plain = await serve((_req, res) => res.end('{}'))
+    const overHttps = await signIn(plain.replace('http://', 'https://'), 'ada@example.test', 'right')
+    expect(overHttps).toMatchObject({ ok: false, reason: 'unreachable' })
+    expect(overHttps.ok ? '' : overHttps.message).toMatch(
+      /does not answer over https there.*reached with http:\/\//,
+    )
+    const hangingUp = createNetServer((socket) => socket.once('data', () => socket.destroy()))
+    await new Promise<void>((resolve) => hangingUp.listen(0, '127.0.0.1', resolve))
+    const hungUp = await signIn(
+      `http://127.0.0.1:${(hangingUp.address() as AddressInfo).port}`,
+      'ada@example.test',
+      'right',
+    )
+    await new Promise<void>((resolve) => hangingUp.close(() => resolve()))
+    expect(hungUp).toMatchObject({ ok: false, reason: 'unreachable' })
+    expect(hungUp.ok ? '' : hungUp.message).toMatch(/hung up without answering.*reached with https:\/\//)
   })
 
   it('stops reading an answer that never ends at a bound, hangs up, and says it is not a platform', async () => {
