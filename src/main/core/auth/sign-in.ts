@@ -13,7 +13,7 @@ import {
 } from '../../../shared/protocol'
 import { checkPlatformUrl } from '../../../shared/platform-url'
 import { discardBody, readCappedJson } from './capped-json'
-import { describeFetchFailure } from './fetch-failure'
+import { describeFetchFailure } from '../connection/network-failure'
 
 /** What a sign-in attempt ended as. */
 export type SignInOutcome =

@@ -9,6 +9,7 @@ import {
   PROTOCOL_VERSION,
   Welcome,
 } from '../../../shared/protocol'
+import { describeNetworkCode } from './network-failure'
 
 /** A refusal the link stops at until the expert acts: retrying would be refused the same way. */
 export interface Refusal {
@@ -59,9 +60,10 @@ export function readConnectFailure(
   const refusal = ConnectRefusal.safeParse(data)
   if (!refusal.success) {
     // Whatever answered the attempt may have written the message, at any length.
+    const failure = describeNetworkCode(clipSentence(message))
     return {
       kind: 'retry',
-      reason: `The platform at ${platformUrl} is unreachable (${clipSentence(message)}).`,
+      reason: `The platform at ${platformUrl} is unreachable (${failure.what}). ${failure.remedy}`,
     }
   }
   if (refusal.data.code === 'unauthorized') {

@@ -198,7 +198,7 @@ describe('PlatformLink over a transport', () => {
     connection().fail('xhr poll error')
     expect(link.state).toMatchObject({
       kind: 'waiting',
-      reason: `The platform at ${URL} is unreachable (xhr poll error).`,
+      reason: `The platform at ${URL} is unreachable (xhr poll error). Check the address and your connection.`,
     })
   })
 

@@ -1,11 +1,12 @@
 /**
- * Why an HTTP call to the address the expert typed failed, in words that say what happened and
- * what to do: fetch reports it as a bare code in its cause, which names a wrong scheme or an
- * untrusted certificate no better than a network that is down.
+ * Why a call or a connection to the address the expert typed failed, in words that say what
+ * happened and what to do. Node reports it as a bare code (fetch in its error's cause, the socket
+ * in its transport's), which names a wrong scheme or an untrusted certificate no better than a
+ * network that is down.
  */
 
-/** What went wrong with a call, and what the expert can do about it. */
-export interface FetchFailure {
+/** What went wrong, and what the expert can do about it. */
+export interface NetworkFailure {
   /** What happened, to follow the address in a sentence ("connection refused"). */
   readonly what: string
   /** What to do, as a sentence. */
@@ -26,13 +27,11 @@ function isCertificateCode(code: string): boolean {
   return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)
 }
 
-/** Describe a failed fetch whose signal timed out after `timeoutMs`. */
-export function describeFetchFailure(error: unknown, timeoutMs: number): FetchFailure {
-  if (!(error instanceof Error)) return { what: String(error), remedy: CHECK_ADDRESS }
-  if (error.name === 'TimeoutError')
-    return { what: `no answer within ${timeoutMs / 1000} s`, remedy: CHECK_ADDRESS }
-  const code = (error as { cause?: { code?: unknown } }).cause?.code
-  if (typeof code !== 'string') return { what: error.message, remedy: CHECK_ADDRESS }
+/**
+ * Describe Node's error `code`, or an HTTP answer written "HTTP 404" (a server that answered
+ * instead of letting the connection in); anything else is passed on as it is.
+ */
+export function describeNetworkCode(code: string): NetworkFailure {
   if (code === 'ECONNREFUSED') return { what: 'connection refused', remedy: CHECK_ADDRESS }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { what: 'unknown host', remedy: CHECK_ADDRESS }
   if (NO_ROUTE.has(code)) return { what: `the network found no way to it: ${code}`, remedy: CHECK_ADDRESS }
@@ -56,5 +55,26 @@ export function describeFetchFailure(error: unknown, timeoutMs: number): FetchFa
         'Check the address. If it is right, the platform’s certificate must be renewed or trusted by this computer before Standby can connect; ask whoever runs the platform.',
     }
   }
+  const status = /^HTTP (\d{3})$/.exec(code)?.[1]
+  if (status !== undefined) {
+    return status.startsWith('5')
+      ? {
+          what: `the server there answered HTTP ${status}`,
+          remedy: 'The platform may be down or restarting.',
+        }
+      : {
+          what: `the server there answered HTTP ${status}, not as a Standby platform`,
+          remedy: 'Check the address you signed in with; sign in again with the right one.',
+        }
+  }
   return { what: code, remedy: CHECK_ADDRESS }
+}
+
+/** Describe a failed fetch whose signal timed out after `timeoutMs`. */
+export function describeFetchFailure(error: unknown, timeoutMs: number): NetworkFailure {
+  if (!(error instanceof Error)) return { what: String(error), remedy: CHECK_ADDRESS }
+  if (error.name === 'TimeoutError')
+    return { what: `no answer within ${timeoutMs / 1000} s`, remedy: CHECK_ADDRESS }
+  const code = (error as { cause?: { code?: unknown } }).cause?.code
+  return typeof code === 'string' ? describeNetworkCode(code) : { what: error.message, remedy: CHECK_ADDRESS }
 }
