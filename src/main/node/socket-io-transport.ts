@@ -24,7 +24,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   })
   socket.on('connect', () => handlers.opened())
   socket.on('connect_error', (error: Error & { data?: unknown }) =>
-    handlers.failed(error.message, error.data),
+    handlers.failed(whyNotConnected(error), error.data),
   )
   socket.on('disconnect', (reason: string) => handlers.closed(reason))
   socket.onAny((name: string, payload: unknown) => handlers.received(name, payload))
@@ -37,4 +37,20 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     // Rejects when the socket drops before the answer (emitWithAck's error-first acknowledgement).
     request: (name, payload) => socket.emitWithAck(name, payload),
   }
+}
+
+/**
+ * What went wrong with an attempt, as Node's error code or "HTTP <status>": socket.io says only
+ * "websocket error", and keeps what happened (a refused connection, an untrusted certificate, a
+ * server that answered the upgrade with a page) in the transport error's description.
+ */
+function whyNotConnected(error: Error): string {
+  const description = (error as { description?: { message?: unknown; error?: { code?: unknown } } })
+    .description
+  const code = description?.error?.code
+  if (typeof code === 'string') return code
+  const message = typeof description?.message === 'string' ? description.message : ''
+  const status = /^Unexpected server response: (\d{3})$/.exec(message)?.[1]
+  if (status !== undefined) return `HTTP ${status}`
+  return message === '' ? error.message : message
 }

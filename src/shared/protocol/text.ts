@@ -83,3 +83,22 @@ export function fitText(schema: ReturnType<typeof Text>, text: string): string {
   const cut = schema.safeParse([...text].slice(0, schema.maxLength ?? undefined).join(''))
   return cut.success ? cut.data : '\ufffd'
 }
+
+/** The most code points of a sentence from the platform that the app passes on to the expert. */
+export const MOST_SENTENCE_CHARS = 500
+
+/**
+ * A sentence from the platform for a person to read (a refusal's reason): one line, cut with an
+ * ellipsis past MOST_SENTENCE_CHARS. Cut rather than refused, since a refusal must still reach the
+ * expert; whatever a server says, a status line or a toast stays a line, not a page.
+ */
+export const Sentence = z.string().overwrite(clipSentence)
+
+/** `text` as one line of at most MOST_SENTENCE_CHARS code points, with an ellipsis when cut. */
+export function clipSentence(text: string): string {
+  // A code point is at most two UTF-16 units, so this prefix holds every one that can be kept.
+  const head = text.slice(0, MOST_SENTENCE_CHARS * 2)
+  const chars = [...normaliseLine(head)]
+  const cut = chars.length > MOST_SENTENCE_CHARS || head.length < text.length
+  return cut ? `${chars.slice(0, MOST_SENTENCE_CHARS).join('').trimEnd()}…` : chars.join('')
+}

@@ -7,11 +7,13 @@ import {
   HTTP_PATHS,
   PlatformInfo,
   PROTOCOL_VERSION,
+  Sentence,
   SignInResponse,
   type Expert,
 } from '../../../shared/protocol'
 import { checkPlatformUrl } from '../../../shared/platform-url'
 import { discardBody, readCappedJson } from './capped-json'
+import { describeFetchFailure } from '../connection/network-failure'
 
 /** What a sign-in attempt ended as. */
 export type SignInOutcome =
@@ -37,6 +39,16 @@ function redirectTarget(res: Response, asked: string): string | null {
   if (location === null) return null
   const target = URL.parse(location, asked)
   return target === null ? null : target.href.slice(0, 200)
+}
+
+/**
+ * The platform's own sentence in a refusal, as one line a sign-in form can show; undefined when the
+ * answer holds none (any JSON may come back, from anything at that address).
+ */
+function platformSentence(body: unknown): string | undefined {
+  const message = (body as { error?: { message?: unknown } } | null | undefined)?.error?.message
+  const sentence = Sentence.min(1).safeParse(message)
+  return sentence.success ? sentence.data : undefined
 }
 
 const isRedirect = (res: Response): boolean => res.status >= 300 && res.status < 400
@@ -86,10 +98,11 @@ export async function signIn(
     const read = await readCappedJson(res, INFO_MAX_BYTES)
     infoBody = read.kind === 'json' ? read.value : undefined
   } catch (error) {
+    const failure = describeFetchFailure(error, TIMEOUT_MS)
     return {
       ok: false,
       reason: 'unreachable',
-      message: `Could not reach ${platformUrl} (${describeFetchError(error)}). Check the address and your connection.`,
+      message: `Could not reach ${platformUrl} (${failure.what}). ${failure.remedy}`,
     }
   }
   const info = PlatformInfo.safeParse(infoBody)
@@ -130,7 +143,7 @@ export async function signIn(
     const body: unknown = read.kind === 'json' ? read.value : undefined
     if (res.status === 401)
       return { ok: false, reason: 'wrong_credentials', message: 'Wrong email or password.' }
-    const message = (body as { error?: { message?: string } } | undefined)?.error?.message
+    const message = platformSentence(body)
     // The platform's sentence says how long to wait before the next try.
     if (res.status === 429)
       return { ok: false, reason: 'failed', message: message ?? 'Too many sign-in attempts; wait a minute.' }
@@ -154,18 +167,7 @@ export async function signIn(
     return {
       ok: false,
       reason: 'unreachable',
-      message: `Lost the platform while signing in (${describeFetchError(error)}). Try again.`,
+      message: `Lost the platform while signing in (${describeFetchFailure(error, TIMEOUT_MS).what}). Try again.`,
     }
   }
-}
-
-function describeFetchError(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1000} s`
-    const cause = (error as { cause?: { code?: string } }).cause
-    if (cause?.code === 'ECONNREFUSED') return 'connection refused'
-    if (cause?.code === 'ENOTFOUND') return 'unknown host'
-    return cause?.code ?? error.message
-  }
-  return String(error)
 }

@@ -30,8 +30,8 @@ export function connectionStatus(inputs: StatusInputs): ConnectionState {
         : { status: 'incompatible', message: link.message }
     case 'connected':
       if (sync.kind === 'stuck') return { status: 'incompatible', message: sync.message }
-      // Nothing new arrives while nothing can be saved: as good as offline, and the reason says why.
-      if (sync.kind === 'cannot_save')
+      // Nothing new arrives while catching up fails: as good as offline, and the reason says why.
+      if (sync.kind === 'failing')
         return { status: 'offline', nextAttemptAt: sync.nextAttemptAt, reason: sync.message, lastSyncedAt }
       if (sync.kind !== 'live') return { status: 'connecting' }
       return link.checking === true

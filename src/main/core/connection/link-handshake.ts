@@ -2,7 +2,14 @@
  * What the platform's answer to a connection attempt means for the link: a welcome to follow, a
  * refusal to stop at (a revoked sign-in, another protocol version), or a reason to try again.
  */
-import { ConnectRefusal, describeVersionMismatch, PROTOCOL_VERSION, Welcome } from '../../../shared/protocol'
+import {
+  clipSentence,
+  ConnectRefusal,
+  describeVersionMismatch,
+  PROTOCOL_VERSION,
+  Welcome,
+} from '../../../shared/protocol'
+import { describeNetworkCode } from './network-failure'
 
 /** A refusal the link stops at until the expert acts: retrying would be refused the same way. */
 export interface Refusal {
@@ -52,7 +59,12 @@ export function readConnectFailure(
   | { readonly kind: 'retry'; readonly reason: string } {
   const refusal = ConnectRefusal.safeParse(data)
   if (!refusal.success) {
-    return { kind: 'retry', reason: `The platform at ${platformUrl} is unreachable (${message}).` }
+    // Whatever answered the attempt may have written the message, at any length.
+    const failure = describeNetworkCode(clipSentence(message))
+    return {
+      kind: 'retry',
+      reason: `The platform at ${platformUrl} is unreachable (${failure.what}). ${failure.remedy}`,
+    }
   }
   if (refusal.data.code === 'unauthorized') {
     return { kind: 'refused', refusal: { code: 'unauthorized', message: refusal.data.message } }

@@ -15,16 +15,13 @@ import {
   type CommandName,
   type CommandPayload,
   type CommandResult,
-  type Welcome,
 } from '../../../shared/protocol'
 import type { StreamEntry } from '../ports/cache-store'
-import type { TimeSampleSink } from '../platform-clock/platform-clock'
-import type { LinkConnection, LinkTransport } from '../ports/link-transport'
-import type { Logger } from '../ports/logger'
-import type { Power } from '../ports/power'
+import type { LinkConnection } from '../ports/link-transport'
 import type { Unsubscribe } from '../../../shared/listeners'
 import { backoffDelay } from './backoff'
 import { OFFLINE, sendCommand } from './link-command'
+import type { LinkDeps, LinkState } from './link-deps'
 import { readConnectFailure, readWelcome, type Refusal } from './link-handshake'
 import { defaultLinkTimings, type LinkTimings } from './link-timings'
 import { readStreamEntry, type ReplayPage } from './replay-page'
@@ -33,47 +30,9 @@ import { Listeners } from '../../../shared/listeners'
 import { ConnectionCheck } from './connection-check'
 
 export type { LinkTimings } from './link-timings'
+export type { LinkDeps, LinkState } from './link-deps'
 export type { ReplayPage } from './replay-page'
 export type { ReplayHooks, ReplayOptions } from './replay-request'
-
-/** Where the link stands. */
-export type LinkState =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'connecting'; readonly attempt: number }
-  /** `checking`: a probe is out to find whether this connection still carries anything. */
-  | { readonly kind: 'connected'; readonly welcome: Welcome; readonly checking?: boolean }
-  | {
-      readonly kind: 'waiting'
-      readonly attempt: number
-      readonly nextAttemptAt: number
-      readonly reason: string
-    }
-  | ({ readonly kind: 'refused' } & Refusal)
-
-/** The dependencies of a link. */
-export interface LinkDeps {
-  /** Makes the connection: socket.io's in the hosts, an in-memory one in unit tests. */
-  readonly transport: LinkTransport
-  readonly clock: Clock
-  readonly power: Power
-  readonly log: Logger
-  /** In [0, 1); injectable so tests get predictable backoff. */
-  readonly random?: () => number
-  readonly timings?: Partial<LinkTimings>
-  /**
-   * Times the link's own liveness (silence, probes, a replay that never comes back) in elapsed
-   * time. Defaults to the system clock: a test that moves `clock`
-   * by hours to reach a reminder must not make a live connection look dead.
-   */
-  readonly linkClock?: Clock
-  /** Told the platform's time from each welcome and acknowledgement, with the local readings around it. */
-  readonly timeSamples?: TimeSampleSink
-  /**
-   * The signed-in expert: a welcome for anyone else is not this expert's stream, and following it
-   * would replace their cache (and the memory of which invites were shown) with another's.
-   */
-  readonly expertId?: string
-}
 
 /** One expert's connection to one platform. */
 export class PlatformLink {
@@ -120,7 +79,10 @@ export class PlatformLink {
         connectTimeoutMs: this.timings.connectTimeoutMs,
       },
       {
-        opened: () => this.awaitWelcome(),
+        opened: () =>
+          this.giveUpAttemptAfter(
+            `The server at ${platformUrl} accepted the connection but did not answer as a Standby platform.`,
+          ),
         failed: (message, data) => this.failed(message, data),
         closed: (reason) => this.dropped(reason),
         received: (name, payload) => {
@@ -219,6 +181,11 @@ export class PlatformLink {
     this.retryTimer = undefined
     this.set({ kind: 'connecting', attempt: this.attempt + 1 })
     this.attemptSent = this.deps.timeSamples?.reading()
+    // The transport times opening its connection, but not a server that opens it and then never
+    // lets the expert in: every attempt ends within the connect timeout, or a wake could not end it.
+    this.giveUpAttemptAfter(
+      `The platform at ${this.platformUrl} did not answer the connection within ${this.timings.connectTimeoutMs / 1000} s.`,
+    )
     this.connection.connect()
   }
 
@@ -258,15 +225,13 @@ export class PlatformLink {
     this.check.stop()
   }
 
-  /** A server that accepts the connection but never welcomes it is not a platform we can use. */
-  private awaitWelcome(): void {
+  /** End the attempt under way with `reason` unless it is welcomed (or fails) within the connect timeout. */
+  private giveUpAttemptAfter(reason: string): void {
     this.welcomeTimer?.cancel()
     this.welcomeTimer = this.deps.clock.setTimeout(() => {
       if (this.current.kind !== 'connecting') return
       this.closeOnPurpose()
-      this.retryLater(
-        `The server at ${this.platformUrl} accepted the connection but did not answer as a Standby platform.`,
-      )
+      this.retryLater(reason)
     }, this.timings.connectTimeoutMs)
   }
 
@@ -290,6 +255,7 @@ export class PlatformLink {
   }
 
   private failed(message: string, data: unknown): void {
+    this.welcomeTimer?.cancel()
     const reading = readConnectFailure(message, data, this.platformUrl)
     if (reading.kind === 'refused') return this.refuse(reading.refusal)
     this.retryLater(reading.reason)

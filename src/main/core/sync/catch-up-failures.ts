@@ -55,13 +55,13 @@ export type AfterFailure =
   /** Stop: asking again would get the same answer. */
   | { readonly kind: 'stuck'; readonly message: string }
   /**
-   * Try again in `wait`. `cannotSave`: the line for the connection while saving fails, else null.
+   * Try again in `wait`. `line`: what the connection line says meanwhile, why and what to do.
    * `smallerPages`: the link failed, perhaps behind a page too large for it.
    */
   | {
       readonly kind: 'retry'
       readonly wait: number
-      readonly cannotSave: string | null
+      readonly line: string
       readonly smallerPages: boolean
     }
 
@@ -90,7 +90,12 @@ export class CatchUpFailures {
     const seconds = Math.ceil(wait / 1000)
     if (!(error instanceof CacheWriteFailed)) {
       this.deps.log.warn(`Catching up with the platform stopped: ${message}; trying again in ${seconds} s`)
-      return { kind: 'retry', wait, cannotSave: null, smallerPages: true }
+      return {
+        kind: 'retry',
+        wait,
+        line: `Standby could not catch up with the platform (${message}), so new invites wait. It tries again by itself; if this goes on, the platform may be having trouble: try again later, or check the address you signed in with.`,
+        smallerPages: true,
+      }
     }
     this.deps.log.error(
       `Could not save what the platform sent to the offline cache (${message}), so new invites wait. ${remedy(error)}; trying again in ${seconds} s.`,
@@ -107,7 +112,7 @@ export class CatchUpFailures {
     return {
       kind: 'retry',
       wait,
-      cannotSave: `Standby cannot save to this computer (${message}). ${remedy(error)}; it catches up by itself once it can.`,
+      line: `Standby cannot save to this computer (${message}). ${remedy(error)}; it catches up by itself once it can.`,
       smallerPages: false,
     }
   }

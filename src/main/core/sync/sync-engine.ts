@@ -22,17 +22,10 @@ import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace
 import { entriesWithRoomsOnPlatform, snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { changedBySnapshot, heldSessions } from './snapshot-changes'
 import { SnapshotAssembly, StreamNotFollowable } from './snapshot-assembly'
+import type { SyncState } from './sync-state'
 import { UnreadableNotice } from './unreadable-notice'
 
-/** Where syncing stands. */
-export type SyncState =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'catching_up' }
-  | { readonly kind: 'live'; readonly since: number }
-  /** The platform's stream cannot be followed (events this version cannot read); retrying won't help. */
-  | { readonly kind: 'stuck'; readonly message: string }
-  /** What the platform sent cannot be saved here (a full disk); tried again at `nextAttemptAt`. */
-  | { readonly kind: 'cannot_save'; readonly message: string; readonly nextAttemptAt: number }
+export type { SyncState } from './sync-state'
 
 /** The most live events held while catching up; a platform flooding them cannot fill the memory. */
 const MOST_BUFFERED = 1_000
@@ -161,8 +154,8 @@ export class SyncEngine {
       this.again = true
       return this.catchingUp
     }
-    // Saving still fails until a try shows otherwise: the line the expert reads stays put meanwhile.
-    if (this.current.kind !== 'cannot_save') this.set({ kind: 'catching_up' })
+    // Catching up still fails until a try shows otherwise: the line the expert reads stays put meanwhile.
+    if (this.current.kind !== 'failing') this.set({ kind: 'catching_up' })
     this.catchingUp = this.replayLoop()
       .catch((error: unknown) => this.failed(error))
       .finally(() => {
@@ -185,10 +178,7 @@ export class SyncEngine {
     this.again = false
     this.retry?.cancel()
     this.retry = this.deps.clock.setTimeout(() => void this.catchUp(), next.wait)
-    if (next.cannotSave !== null) {
-      const nextAttemptAt = this.deps.clock.now() + next.wait
-      this.set({ kind: 'cannot_save', message: next.cannotSave, nextAttemptAt })
-    }
+    this.set({ kind: 'failing', message: next.line, nextAttemptAt: this.deps.clock.now() + next.wait })
   }
 
   private async replayLoop(): Promise<void> {

@@ -83,6 +83,28 @@ describe('a hostile platform', () => {
     expect(outcome).toBe('incompatible')
   })
 
+  it('answering every catch-up with something that is not a replay page: the core says so, and keeps asking', async () => {
+    let asked = 0
+    let askedAgain: (outcome: string) => void = () => {}
+    const retried = new Promise<string>((resolve) => (askedAgain = resolve))
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: 1 }),
+      replay: () => {
+        if (++asked === 2) askedAgain('asked again with nothing said')
+        return { kind: 'events', events: 'not a list' }
+      },
+    })
+    defer(() => platform.close())
+    const core = await adaOn(platform.url)
+    const outcome = await Promise.race([retried, core.waitForState((s) => s.status === 'offline')])
+    expect(outcome).toMatchObject({
+      status: 'offline',
+      reason: expect.stringMatching(
+        /could not catch up with the platform \(The platform sent a malformed replay page\)/,
+      ),
+    })
+  })
+
   it('a storm of wakes while connecting: one connection, not one per wake', async () => {
     const platform = await startHostilePlatform({
       replay: () => ({ kind: 'snapshot', snapshot: aSnapshot() }),

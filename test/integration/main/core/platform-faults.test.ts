@@ -128,12 +128,14 @@ describe('a platform that misbehaves', () => {
     const io = new Server(http)
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
     defer(() => new Promise<void>((resolve) => io.close(() => resolve())))
-    // A clock that says when a timer is set: the link arms its welcome timer once the socket is up.
+    // A clock that says when a timer is set: the link times the attempt as it starts, and times
+    // it afresh for the welcome once the socket is up.
+    let timersSet = 0
     let timerSet: () => void = () => {}
     const clock = new (class extends ManualClock {
       override setTimeout(callback: () => void, delayMs: number) {
         const handle = super.setTimeout(callback, delayMs)
-        timerSet()
+        if (++timersSet === 2) timerSet()
         return handle
       }
     })(0)
@@ -155,6 +157,33 @@ describe('a platform that misbehaves', () => {
     expect(await waiting).toMatchObject({
       kind: 'waiting',
       reason: expect.stringMatching(/did not answer as a Standby platform/),
+    })
+  })
+
+  it('opening the socket but never letting it in: the attempt ends within the connect timeout and is retried', async () => {
+    const http = createServer()
+    const io = new Server(http)
+    // Another socket.io server's gate that never opens, or a proxy that stalls after the handshake.
+    let knocked: () => void = () => {}
+    const atTheGate = new Promise<void>((resolve) => (knocked = resolve))
+    io.use(() => knocked())
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    defer(() => new Promise<void>((resolve) => io.close(() => resolve())))
+    const clock = new ManualClock(0)
+    const link = new PlatformLink(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, 't', {
+      transport: socketIoTransport,
+      clock,
+      power: createPowerHook(),
+      log: quiet,
+      timings: { connectTimeoutMs: 5_000 },
+    })
+    defer(() => link.stop())
+    link.start()
+    await atTheGate
+    clock.advance(5_000)
+    expect(link.state).toMatchObject({
+      kind: 'waiting',
+      reason: expect.stringMatching(/did not answer the connection within 5 s/),
     })
   })
 })

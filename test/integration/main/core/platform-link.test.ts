@@ -170,4 +170,34 @@ describe('PlatformLink', () => {
     expect(refused).toMatchObject({ code: 'protocol_mismatch' })
     expect(refused.kind === 'refused' && refused.message).toMatch(/update Standby/)
   })
+
+  it('says what answered instead of a platform, and what to do: a web page, a refused connection', async () => {
+    const page = createServer((_req, res) =>
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<html>'),
+    )
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve))
+    defer(() => new Promise<void>((resolve) => page.close(() => resolve())))
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const closedPort = (closed.address() as AddressInfo).port
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    const reasons = await Promise.all(
+      [(page.address() as AddressInfo).port, closedPort].map(async (port) => {
+        const link = new PlatformLink(`http://127.0.0.1:${port}`, 't', {
+          transport: socketIoTransport,
+          clock: new ManualClock(0),
+          power: testPower(),
+          log: quietLog,
+        })
+        defer(() => link.stop())
+        link.start()
+        const waiting = await waitFor(link, (s) => s.kind === 'waiting')
+        return waiting.kind === 'waiting' ? waiting.reason : ''
+      }),
+    )
+    expect(reasons[0]).toMatch(
+      /answered HTTP 404, not as a Standby platform\). Check the address you signed in with/,
+    )
+    expect(reasons[1]).toMatch(/unreachable \(connection refused\). Check the address and your connection\.$/)
+  })
 })

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalizePlatformUrl, signIn } from '../../../../src/main/core/auth/sign-in'
 import { hashPassword } from '../../../../server/src/auth'
@@ -151,6 +151,53 @@ describe('signIn against a server that is not what it seems', () => {
     expect(other.received).toEqual([])
     expect(outcome).toMatchObject({ ok: false, reason: 'not_a_platform' })
     expect(outcome.ok ? '' : outcome.message).toContain(`sent Standby on to ${other.url}/api/info`)
+  })
+
+  it('passes on a refusal’s sentence only as one line of text of a bounded length', async () => {
+    const info = await (await fetch(`${platform().server.url}${HTTP_PATHS.info}`)).text()
+    const refusing = (status: number, message: unknown) =>
+      serve((req, res) => {
+        if (req.url === HTTP_PATHS.info)
+          return void res.writeHead(200, { 'content-type': 'application/json' }).end(info)
+        res
+          .writeHead(status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message } }))
+      })
+    expect(await signIn(await refusing(429, { wait: 60 }), 'ada@example.test', 'right')).toEqual({
+      ok: false,
+      reason: 'failed',
+      message: 'Too many sign-in attempts; wait a minute.',
+    })
+    const long = await signIn(
+      await refusing(400, `Bad\n\u001b[31memail ${'x'.repeat(100_000)}`),
+      'ada@example.test',
+      'r',
+    )
+    expect(long).toMatchObject({
+      ok: false,
+      reason: 'invalid_input',
+      message: expect.stringMatching(/^Bad \[31memail x+…$/),
+    })
+    expect(long.ok ? 0 : long.message.length).toBeLessThan(1_000)
+  })
+
+  it('says an https address is answered in plain http, and a server hung up, with what to type instead', async () => {
+    const plain = await serve((_req, res) => res.end('{}'))
+    const overHttps = await signIn(plain.replace('http://', 'https://'), 'ada@example.test', 'right')
+    expect(overHttps).toMatchObject({ ok: false, reason: 'unreachable' })
+    expect(overHttps.ok ? '' : overHttps.message).toMatch(
+      /does not answer over https there.*reached with http:\/\//,
+    )
+    const hangingUp = createNetServer((socket) => socket.once('data', () => socket.destroy()))
+    await new Promise<void>((resolve) => hangingUp.listen(0, '127.0.0.1', resolve))
+    const hungUp = await signIn(
+      `http://127.0.0.1:${(hangingUp.address() as AddressInfo).port}`,
+      'ada@example.test',
+      'right',
+    )
+    await new Promise<void>((resolve) => hangingUp.close(() => resolve()))
+    expect(hungUp).toMatchObject({ ok: false, reason: 'unreachable' })
+    expect(hungUp.ok ? '' : hungUp.message).toMatch(/hung up without answering.*reached with https:\/\//)
   })
 
   it('stops reading an answer that never ends at a bound, hangs up, and says it is not a platform', async () => {

@@ -36,7 +36,7 @@ describe('connectionStatus', () => {
 
   it('is offline, saying why and when it tries again, while what the platform sends cannot be saved', () => {
     const welcome = { protocolVersion: 1, expertId: 'exp_1', latestEventId: 0, serverTime: 0 }
-    const sync = { kind: 'cannot_save' as const, message: 'Free some disk space.', nextAttemptAt: 9_000 }
+    const sync = { kind: 'failing' as const, message: 'Free some disk space.', nextAttemptAt: 9_000 }
     expect(connectionStatus({ ...base, link: { kind: 'connected', welcome }, sync })).toEqual({
       status: 'offline',
       nextAttemptAt: 9_000,

@@ -7,6 +7,7 @@ import { ManualClock } from '../../../../../src/shared/clock'
 import {
   COMMAND_EVENT,
   LIVE_EVENT,
+  MOST_SENTENCE_CHARS,
   PROBE_EVENT,
   PROTOCOL_VERSION,
   WELCOME_EVENT,
@@ -197,7 +198,32 @@ describe('PlatformLink over a transport', () => {
     connection().fail('xhr poll error')
     expect(link.state).toMatchObject({
       kind: 'waiting',
-      reason: `The platform at ${URL} is unreachable (xhr poll error).`,
+      reason: `The platform at ${URL} is unreachable (xhr poll error). Check the address and your connection.`,
+    })
+  })
+
+  it('passes on what a server says, in a refusal or a failed attempt, as one line of a bounded length', async () => {
+    // Anything at the platform's address may answer, with a page of text where a sentence belongs.
+    const page = `Line one\r\nline two\u001b[0m ${'x'.repeat(1_000_000)}`
+    const oneBoundedLine = expect.stringMatching(
+      new RegExp(`^[^\\n\\r\\u001b]{1,${MOST_SENTENCE_CHARS + 100}}$`),
+    )
+    const failing = setUp()
+    failing.link.start()
+    failing.connection().fail(page)
+    expect(failing.link.state).toMatchObject({ kind: 'waiting', reason: oneBoundedLine })
+    const refused = setUp()
+    refused.link.start()
+    refused
+      .connection()
+      .fail('refused', { code: 'unauthorized', message: page, serverProtocolVersion: PROTOCOL_VERSION })
+    expect(refused.link.state).toMatchObject({ kind: 'refused', message: oneBoundedLine })
+    const { link, connection } = online()
+    const outcome = link.command('invite.decline', { inviteId: 'inv_1' })
+    connection().requests[0]?.answer({ ok: false, error: { code: 'not_found', message: page } })
+    expect(await outcome).toMatchObject({ ok: false, error: { code: 'not_found', message: oneBoundedLine } })
+    expect(await outcome).toMatchObject({
+      error: { message: expect.stringMatching(/^Line one +line two\[0m x+…$/) },
     })
   })
 

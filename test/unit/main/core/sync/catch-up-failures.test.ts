@@ -46,7 +46,7 @@ describe('failed catch-ups', () => {
     expect(next).toMatchObject({
       kind: 'retry',
       smallerPages: false,
-      cannotSave: expect.stringMatching(/database or disk is full\). Free some space on the disk/),
+      line: expect.stringMatching(/database or disk is full\). Free some space on the disk/),
     })
     f.failed(diskFull())
     expect(shown).toEqual([
@@ -63,16 +63,19 @@ describe('failed catch-ups', () => {
     expect(shown.map((n) => n.kind)).toEqual(['notice', 'notice_withdrawn'])
   })
 
-  it('say what to do about a read-only profile, and keep quiet about a link that failed', () => {
+  it('say what to do about a read-only profile, and tell a link that failed in the connection line alone', () => {
     const { failures: f, shown } = failures()
     const readOnly = new CacheWriteFailed(
       sqliteError('SQLITE_READONLY', 'attempt to write a readonly database'),
     )
     expect(f.failed(readOnly)).toMatchObject({
-      cannotSave: expect.stringMatching(/profile folder is writable/),
+      line: expect.stringMatching(/profile folder is writable/),
     })
     const { failures: link, shown: none } = failures()
-    expect(link.failed(new Error('not connected'))).toMatchObject({ cannotSave: null, smallerPages: true })
+    expect(link.failed(new Error('not connected'))).toMatchObject({
+      line: expect.stringMatching(/^Standby could not catch up with the platform \(not connected\)/),
+      smallerPages: true,
+    })
     expect(none).toEqual([])
     expect(shown).toHaveLength(1)
   })

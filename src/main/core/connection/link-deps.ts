@@ -1,0 +1,48 @@
+/** What a platform link stands at, and what it is built from. */
+import type { Clock } from '../../../shared/clock'
+import type { Welcome } from '../../../shared/protocol'
+import type { TimeSampleSink } from '../platform-clock/platform-clock'
+import type { LinkTransport } from '../ports/link-transport'
+import type { Logger } from '../ports/logger'
+import type { Power } from '../ports/power'
+import type { Refusal } from './link-handshake'
+import type { LinkTimings } from './link-timings'
+
+/** Where the link stands. */
+export type LinkState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'connecting'; readonly attempt: number }
+  /** `checking`: a probe is out to find whether this connection still carries anything. */
+  | { readonly kind: 'connected'; readonly welcome: Welcome; readonly checking?: boolean }
+  | {
+      readonly kind: 'waiting'
+      readonly attempt: number
+      readonly nextAttemptAt: number
+      readonly reason: string
+    }
+  | ({ readonly kind: 'refused' } & Refusal)
+
+/** The dependencies of a link. */
+export interface LinkDeps {
+  /** Makes the connection: socket.io's in the hosts, an in-memory one in unit tests. */
+  readonly transport: LinkTransport
+  readonly clock: Clock
+  readonly power: Power
+  readonly log: Logger
+  /** In [0, 1); injectable so tests get predictable backoff. */
+  readonly random?: () => number
+  readonly timings?: Partial<LinkTimings>
+  /**
+   * Times the link's own liveness (silence, probes, a replay that never comes back) in elapsed
+   * time. Defaults to the system clock: a test that moves `clock`
+   * by hours to reach a reminder must not make a live connection look dead.
+   */
+  readonly linkClock?: Clock
+  /** Told the platform's time from each welcome and acknowledgement, with the local readings around it. */
+  readonly timeSamples?: TimeSampleSink
+  /**
+   * The signed-in expert: a welcome for anyone else is not this expert's stream, and following it
+   * would replace their cache (and the memory of which invites were shown) with another's.
+   */
+  readonly expertId?: string
+}

@@ -1,0 +1,80 @@
+/**
+ * Why a call or a connection to the address the expert typed failed, in words that say what
+ * happened and what to do. Node reports it as a bare code (fetch in its error's cause, the socket
+ * in its transport's), which names a wrong scheme or an untrusted certificate no better than a
+ * network that is down.
+ */
+
+/** What went wrong, and what the expert can do about it. */
+export interface NetworkFailure {
+  /** What happened, to follow the address in a sentence ("connection refused"). */
+  readonly what: string
+  /** What to do, as a sentence. */
+  readonly remedy: string
+}
+
+const CHECK_ADDRESS = 'Check the address and your connection.'
+
+/** TLS met something that does not speak it: a plain http server at an https:// address. */
+const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'EPROTO'])
+/** The server hung up without an answer, as a TLS server does at a request in plain http. */
+const HUNG_UP = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'UND_ERR_CLOSED'])
+/** No route to the server at all. */
+const NO_ROUTE = new Set(['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT'])
+
+/** Node's codes for a certificate it does not trust: unknown issuer, expired, another name. */
+function isCertificateCode(code: string): boolean {
+  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)
+}
+
+/**
+ * Describe Node's error `code`, or an HTTP answer written "HTTP 404" (a server that answered
+ * instead of letting the connection in); anything else is passed on as it is.
+ */
+export function describeNetworkCode(code: string): NetworkFailure {
+  if (code === 'ECONNREFUSED') return { what: 'connection refused', remedy: CHECK_ADDRESS }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { what: 'unknown host', remedy: CHECK_ADDRESS }
+  if (NO_ROUTE.has(code)) return { what: `the network found no way to it: ${code}`, remedy: CHECK_ADDRESS }
+  if (NOT_TLS.has(code)) {
+    return {
+      what: `it does not answer over https there: ${code}`,
+      remedy: 'Check the address: a platform on this computer without https is reached with http://.',
+    }
+  }
+  if (HUNG_UP.has(code)) {
+    return {
+      what: `the server hung up without answering: ${code}`,
+      remedy:
+        'Check the address (a platform served over https is reached with https://) and your connection.',
+    }
+  }
+  if (isCertificateCode(code)) {
+    return {
+      what: `its security certificate is not trusted: ${code}`,
+      remedy:
+        'Check the address. If it is right, the platform’s certificate must be renewed or trusted by this computer before Standby can connect; ask whoever runs the platform.',
+    }
+  }
+  const status = /^HTTP (\d{3})$/.exec(code)?.[1]
+  if (status !== undefined) {
+    return status.startsWith('5')
+      ? {
+          what: `the server there answered HTTP ${status}`,
+          remedy: 'The platform may be down or restarting.',
+        }
+      : {
+          what: `the server there answered HTTP ${status}, not as a Standby platform`,
+          remedy: 'Check the address you signed in with; sign in again with the right one.',
+        }
+  }
+  return { what: code, remedy: CHECK_ADDRESS }
+}
+
+/** Describe a failed fetch whose signal timed out after `timeoutMs`. */
+export function describeFetchFailure(error: unknown, timeoutMs: number): NetworkFailure {
+  if (!(error instanceof Error)) return { what: String(error), remedy: CHECK_ADDRESS }
+  if (error.name === 'TimeoutError')
+    return { what: `no answer within ${timeoutMs / 1000} s`, remedy: CHECK_ADDRESS }
+  const code = (error as { cause?: { code?: unknown } }).cause?.code
+  return typeof code === 'string' ? describeNetworkCode(code) : { what: error.message, remedy: CHECK_ADDRESS }
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import {
+  describeFetchFailure,
+  describeNetworkCode,
+} from '../../../../../src/main/core/connection/network-failure'
+
+/** A failure as fetch reports one: a TypeError whose cause carries Node's code. */
+function fetchFailed(code: string): Error {
+  return new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) })
+}
+
+describe('a failed call or connection, described', () => {
+  it('names an untrusted certificate, and who can fix it', () => {
+    for (const code of ['DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID']) {
+      expect(describeFetchFailure(fetchFailed(code), 8_000)).toEqual({
+        what: `its security certificate is not trusted: ${code}`,
+        remedy: expect.stringMatching(/ask whoever runs the platform/),
+      })
+    }
+  })
+
+  it('tells a timeout, a refusal and a network with no route apart', () => {
+    expect(describeFetchFailure(new DOMException('timed out', 'TimeoutError'), 8_000).what).toBe(
+      'no answer within 8 s',
+    )
+    expect(describeFetchFailure(fetchFailed('ECONNREFUSED'), 8_000).what).toBe('connection refused')
+    expect(describeFetchFailure(fetchFailed('EHOSTUNREACH'), 8_000).what).toMatch(/found no way to it/)
+    expect(describeFetchFailure(fetchFailed('E_SOMETHING_NEW'), 8_000)).toEqual({
+      what: 'E_SOMETHING_NEW',
+      remedy: 'Check the address and your connection.',
+    })
+  })
+
+  it('tells a server that answered a page from a platform that is down', () => {
+    expect(describeNetworkCode('HTTP 404').what).toBe(
+      'the server there answered HTTP 404, not as a Standby platform',
+    )
+    expect(describeNetworkCode('HTTP 503')).toEqual({
+      what: 'the server there answered HTTP 503',
+      remedy: 'The platform may be down or restarting.',
+    })
+  })
+})
