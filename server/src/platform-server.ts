@@ -126,13 +126,16 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const interval = options.sweepIntervalMs ?? 1_000
   let ticks = 0
   let timer: TimerHandle | undefined
-  const tick = (): void => {
-    // Apart, so that a sweep that fails does not also stop the event log being compacted.
+  const sweep = (): void => {
     try {
       marketplace.sweep()
     } catch (error) {
       logger.error('sweep failed', { error: String(error) })
     }
+  }
+  const tick = (): void => {
+    // Apart, so that a sweep that fails does not also stop the event log being compacted.
+    sweep()
     try {
       if (++ticks % 60 === 0) marketplace.compact()
     } catch (error) {
@@ -140,6 +143,10 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     }
     timer = clock.setTimeout(tick, interval)
   }
+  // At once, not a tick later: what fell due while the platform was down (invites whose time ran
+  // out, sessions nobody joined) is settled before the experts' apps catch up, so their first
+  // replay after the restart already carries it.
+  sweep()
   timer = clock.setTimeout(tick, interval)
 
   let closed: Promise<void> | undefined
