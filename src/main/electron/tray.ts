@@ -8,6 +8,8 @@ import {
   type NativeImage,
   type Rectangle,
 } from 'electron'
+import { MENU_LINE_MAX, TOOLTIP_MAX } from '../../shared/os-limits'
+import { shownText } from '../../shared/protocol/text'
 import type { TrayIconState } from '../core/tray/tray-icon-state'
 import type { TrayView } from '../core/tray/tray-view'
 import { type Logger } from '../node/log'
@@ -74,7 +76,7 @@ export function createTray(options: TrayOptions): StandbyTray {
     if (tray.isDestroyed()) return
     if (view.icon !== icon) tray.setImage(image(view.icon))
     icon = view.icon
-    tray.setToolTip(view.tooltip)
+    tray.setToolTip(shownText(view.tooltip, { max: TOOLTIP_MAX, multiline: true }))
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(view, { ...options, onRestart }, platform)))
   }
   // Windows and Linux trays that report clicks open the popover. macOS opens the menu on a click,
@@ -171,9 +173,11 @@ export function trayMenuTemplate(
 }
 
 /**
- * A label as the menu should show it: Windows and Linux menus take "&" as the mark of a keyboard
- * shortcut, so a client's "Q&A" would lose its "&" and underline the "A".
+ * A label as the menu should show it: one short line (shownText), and on Windows and Linux every
+ * "&" doubled, since those menus take it as the mark of a keyboard shortcut, so a client's "Q&A"
+ * would lose its "&" and underline the "A".
  */
 export function menuText(label: string, platform: NodeJS.Platform): string {
-  return platform === 'darwin' ? label : label.replaceAll('&', '&&')
+  const line = shownText(label, { max: MENU_LINE_MAX })
+  return platform === 'darwin' ? line : line.replaceAll('&', '&&')
 }

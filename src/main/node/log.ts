@@ -3,6 +3,7 @@
  * console here, the browser shell's stream in adapters/stream-logger.ts).
  */
 import type { Logger } from '../../shared/logger'
+import { normaliseLine } from '../../shared/protocol/text'
 import { redactLogDetail, redactLogText } from './log-redaction'
 
 export type { Logger } from '../../shared/logger'
@@ -11,14 +12,14 @@ export type { Logger } from '../../shared/logger'
 export type LogLevel = 'info' | 'warn' | 'error'
 
 /**
- * One entry as one line: ISO time, level, message, and the error's own message. Line breaks in
- * the message become spaces, so text from elsewhere cannot forge a second entry; tokens and
- * passwords are redacted (log-redaction.ts), whoever wrote them.
+ * One entry as one line: ISO time, level, message, and the error's own message. Line breaks of
+ * every kind become spaces and control characters go, so text from elsewhere (a request title, an
+ * error a server wrote) can neither forge a second entry nor send escape sequences to the terminal
+ * that shows the log; tokens and passwords are redacted (log-redaction.ts), whoever wrote them.
  */
 export function formatLogLine(at: Date, level: LogLevel, message: string, error?: unknown): string {
-  const text = message.replace(/[\r\n]+/g, ' ')
-  const cause =
-    error === undefined ? '' : ` (${describeError(redactLogDetail(error)).replace(/[\r\n]+/g, ' ')})`
+  const text = normaliseLine(message)
+  const cause = error === undefined ? '' : ` (${normaliseLine(describeError(redactLogDetail(error)))})`
   return redactLogText(`${at.toISOString()} ${level.toUpperCase().padEnd(5)} ${text}${cause}`)
 }
 

@@ -17,6 +17,7 @@ import { commandSchemas, type CommandName } from '../protocol/commands'
 import { Expert, Id, Invite, Message, Session, Timestamp } from '../protocol/entities'
 import { PROTOCOL_VERSION } from '../protocol/handshake'
 import { Password } from '../protocol/http'
+import { WebUrl } from '../protocol/web-url'
 import {
   HISTORY_CLIENTS_LISTED,
   PAST_SESSIONS_WITH_CLIENT_LISTED,
@@ -51,8 +52,8 @@ export const LogFolder = z.object({ path: z.string().nullable(), opened: z.boole
 /** Where the host writes its log file, and whether it just showed it. */
 export type LogFolder = z.infer<typeof LogFolder>
 
-/** A web page the app may hand to the system browser; anything else (file:, javascript:, custom schemes) is refused. */
-export const ExternalUrl = z.url({ protocol: /^https?$/, normalize: true }).max(2048)
+/** A web page the app may hand to the system browser: an http(s) WebUrl, without credentials. */
+export const ExternalUrl = WebUrl
 
 /** What signing in ended as: the expert, or why not, in words the sign-in form shows. */
 export const SignInResult = z.discriminatedUnion('ok', [

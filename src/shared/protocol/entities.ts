@@ -11,6 +11,7 @@ import { PrivateNote } from './private-note'
 import { RoomUrl } from './room-url'
 import { Text, Token } from './text'
 import { DurationMs, Timestamp } from './time'
+import { WebUrl } from './web-url'
 
 export { Timestamp } from './time'
 
@@ -178,7 +179,7 @@ export const Attachment = z.object({
   sizeBytes: z.number().int().min(0).max(MAX_ATTACHMENT_BYTES),
   mimeType: MimeType,
   /** Normalised (percent-encoded), so the stored link is plain ASCII and its length is what is stored. */
-  url: z.url({ protocol: /^https?$/, normalize: true }).max(2048),
+  url: WebUrl,
 })
 /** A file the client attached to a request; the bytes stay on the platform. */
 export type Attachment = z.infer<typeof Attachment>

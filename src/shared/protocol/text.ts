@@ -29,15 +29,36 @@ const MULTILINE_BREAKS = /\r\n?|[\v\f\u0085\u2028\u2029]/g
 // terminal, bell); they are dropped rather than refused, so a stray one never loses a request.
 const CONTROLS = /\p{Cc}/gu
 const CONTROLS_BUT_TAB_AND_NEWLINE = /(?![\t\n])\p{Cc}/gu
+// Characters that draw nothing yet change what a reader sees: bidi embeddings, overrides and
+// isolates, which reorder the text after them (a client name that flips the words the app puts
+// beside it, "fdp.exe" shown as "exe.pdf"); zero-width spaces, word joiners, the BOM, the soft
+// hyphen, Hangul fillers and tag characters, which make two names that look alike differ, or hide
+// words. Kept on purpose: the zero-width joiner and non-joiner (emoji sequences, Persian and
+// Indic spelling), variation selectors (emoji presentation) and the LRM/RLM/ALM marks, which
+// right-to-left writers need and which cannot reorder a run. A flag that uses tag characters
+// falls back to the plain black flag. The combining ones stand outside the class, where they
+// source cannot show them joined to the character before.
+const INVISIBLES =
+  /\u034f|\u17b4|\u17b5|[\u00ad\u115f\u1160\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu
 
-/** One-line text as stored: well-formed, line breaks and tabs as spaces, no controls, trimmed. */
-export function normaliseLine(text: string): string {
-  return wellFormed(text).replace(SINGLE_LINE_BREAKS, ' ').replace(CONTROLS, '').trim()
+/** `text` without the invisible characters that spoof or reorder what is shown (see INVISIBLES). */
+function withoutInvisibles(text: string): string {
+  return text.replace(INVISIBLES, '')
 }
 
-/** Multi-line text as stored: well-formed, every line break as "\n", tabs kept, no other controls, trimmed. */
+/** One-line text as stored: well-formed, line breaks and tabs as spaces, no controls or invisibles, trimmed. */
+export function normaliseLine(text: string): string {
+  return withoutInvisibles(wellFormed(text).replace(SINGLE_LINE_BREAKS, ' ').replace(CONTROLS, '')).trim()
+}
+
+/**
+ * Multi-line text as stored: well-formed, every line break as "\n", tabs kept, no other controls
+ * and no invisibles, trimmed.
+ */
 export function normaliseParagraphs(text: string): string {
-  return wellFormed(text).replace(MULTILINE_BREAKS, '\n').replace(CONTROLS_BUT_TAB_AND_NEWLINE, '').trim()
+  return withoutInvisibles(
+    wellFormed(text).replace(MULTILINE_BREAKS, '\n').replace(CONTROLS_BUT_TAB_AND_NEWLINE, ''),
+  ).trim()
 }
 
 /**
@@ -84,7 +105,7 @@ export function fitText(schema: ReturnType<typeof Text>, text: string): string {
   return cut.success ? cut.data : '\ufffd'
 }
 
-/** The most code points of a sentence from the platform that the app passes on to the expert. */
+/** The most UTF-16 units of a sentence from the platform that the app passes on to the expert. */
 export const MOST_SENTENCE_CHARS = 500
 
 /**
@@ -94,11 +115,44 @@ export const MOST_SENTENCE_CHARS = 500
  */
 export const Sentence = z.string().overwrite(clipSentence)
 
-/** `text` as one line of at most MOST_SENTENCE_CHARS code points, with an ellipsis when cut. */
+/** `text` as one line of at most MOST_SENTENCE_CHARS UTF-16 units, with an ellipsis when cut. */
 export function clipSentence(text: string): string {
-  // A code point is at most two UTF-16 units, so this prefix holds every one that can be kept.
-  const head = text.slice(0, MOST_SENTENCE_CHARS * 2)
-  const chars = [...normaliseLine(head)]
-  const cut = chars.length > MOST_SENTENCE_CHARS || head.length < text.length
-  return cut ? `${chars.slice(0, MOST_SENTENCE_CHARS).join('').trimEnd()}…` : chars.join('')
+  return shownText(text, { max: MOST_SENTENCE_CHARS })
+}
+
+/** How one place that shows text takes it. */
+export interface ShownTextLimits {
+  /** Most UTF-16 units, the ellipsis included. */
+  readonly max: number
+  /** Keep line breaks ("\n"), as a tooltip's or a notification body's lines; otherwise one line. */
+  readonly multiline?: boolean
+}
+
+/**
+ * `text` as a place that shows it takes it (a toast, an OS surface: see os-limits.ts): normalised
+ * as stored text is, whatever it was stored as, and cut to `max` with an ellipsis.
+ */
+export function shownText(text: string, { max, multiline = false }: ShownTextLimits): string {
+  // Only a bounded prefix is normalised, whatever the length; a cut there is marked as any cut.
+  const head = text.slice(0, max * 2)
+  const clean = multiline ? normaliseParagraphs(head) : normaliseLine(head)
+  return clipText(head.length < text.length ? `${clean}…` : clean, max)
+}
+
+// Whole user-perceived characters, so a cut never splits an emoji, a flag or a letter from its accent.
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/**
+ * `text` in at most `max` UTF-16 units (the unit Windows counts its limits in, and never fewer
+ * than code points), cut between whole characters and ended with an ellipsis when cut.
+ */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text
+  let kept = ''
+  // A cut char is never kept: the slice ends at `max` and only `max - 1` units are kept.
+  for (const { segment } of graphemes.segment(text.slice(0, max))) {
+    if (kept.length + segment.length > max - 1) break
+    kept += segment
+  }
+  return `${kept.trimEnd()}…`
 }

@@ -4,7 +4,7 @@
  * title names the client and the request, the body what the card would say first.
  */
 import { firstProposedTimeLabel, kindLabel, reasonLabel } from '../../../shared/labels'
-import type { Invite, InviteClosedReason } from '../../../shared/protocol'
+import { clipText, type Invite, type InviteClosedReason } from '../../../shared/protocol'
 import type { AppNotification } from '../ports/notifier'
 
 /** Why an invite is no longer open, as the expert would be told; null when only a snapshot saw it go. */
@@ -61,14 +61,7 @@ export function firstLine(description: string): string {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .find((l) => l !== '')
-  if (line === undefined) return ''
-  const chars = [...line]
-  return chars.length <= DESCRIPTION_LINE_MAX
-    ? line
-    : `${chars
-        .slice(0, DESCRIPTION_LINE_MAX - 1)
-        .join('')
-        .trimEnd()}…`
+  return line === undefined ? '' : clipText(line, DESCRIPTION_LINE_MAX)
 }
 
 /** The word that a notified invite closed, so its notification can be taken off the screen. */

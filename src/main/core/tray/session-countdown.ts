@@ -2,9 +2,12 @@
  * The tray's line for the next booked session ("Query plan · in 25 min") and when that line next
  * changes, both from the platform's time, so the tray's countdown agrees with the window's.
  */
-import type { Session } from '../../../shared/protocol'
+import { shownText, type Session } from '../../../shared/protocol'
 
 const MINUTE_MS = 60_000
+
+/** The longest title the countdown line carries, so the time after it survives a menu's cut. */
+export const COUNTDOWN_TITLE_MAX = 48
 
 /** What the countdown reads of a session. */
 export type CountdownSession = Pick<Session, 'bookedStart' | 'state'> & {
@@ -16,7 +19,8 @@ export type CountdownSession = Pick<Session, 'bookedStart' | 'state'> & {
  * on, "· in session" once live. Minutes round up, so the line never says "in 0 min" early.
  */
 export function sessionCountdown(session: CountdownSession, now: number): string {
-  return `${session.request.title} · ${countdown(session, now)}`
+  // The title is cut, not the countdown: a tooltip or a menu line that cuts the end loses the time.
+  return `${shownText(session.request.title, { max: COUNTDOWN_TITLE_MAX })} · ${countdown(session, now)}`
 }
 
 function countdown(session: CountdownSession, now: number): string {

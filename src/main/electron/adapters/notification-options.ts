@@ -4,6 +4,8 @@
  * invite or session. Pure, so each platform's button set is tested without Electron.
  */
 import type { NotificationConstructorOptions } from 'electron'
+import { NOTIFICATION_BODY_MAX, NOTIFICATION_TITLE_MAX } from '../../../shared/os-limits'
+import { shownText } from '../../../shared/protocol/text'
 import { inviteActionLabel, primaryInviteAction, reminderActionLabel } from '../../../shared/labels'
 import type { AppNotification, NotificationAction } from '../../core/ports/notifier'
 import { reminderActions } from '../../core/reminders/reminder-actions'
@@ -85,9 +87,10 @@ export function notificationOptions(
   },
 ): NotificationConstructorOptions {
   const wantsAttention = notification.kind === 'invite' || notification.kind === 'reminder'
+  const body = shownText(notification.body, { max: NOTIFICATION_BODY_MAX, multiline: true })
   const options: NotificationConstructorOptions = {
-    title: notification.title,
-    body: notification.body,
+    title: shownText(notification.title, { max: NOTIFICATION_TITLE_MAX }),
+    body: context.platform === 'linux' ? escapeMarkup(body) : body,
     silent: !(wantsAttention && context.soundEnabled),
     ...GROUPS[notification.kind],
   }
@@ -115,4 +118,13 @@ export function notificationOptions(
     }))
   }
   return options
+}
+
+/**
+ * `body` as plain text for a Linux notification server, which reads the body as markup (the
+ * Desktop Notifications spec): a client's "<b>" or "<a href>" would be drawn, and a bare "&"
+ * makes some servers show an empty body.
+ */
+export function escapeMarkup(body: string): string {
+  return body.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
 }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { TrayView } from '../../../../src/main/core/tray/tray-view'
 import { type Logger } from '../../../../src/main/node/log'
 import { createTray, menuText, type TrayOptions } from '../../../../src/main/electron/tray'
+import { MENU_LINE_MAX, TOOLTIP_MAX } from '../../../../src/shared/os-limits'
 import { fake, resetFakeElectron, type FakeTray } from '../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
@@ -144,6 +145,23 @@ describe('the tray', () => {
     expect(tray.menu?.item('invite:i1').label).toBe('Instant: Q&&A on indexes')
     expect(menuText('Q&A', 'linux')).toBe('Q&&A')
     expect(menuText('Q&A', 'darwin')).toBe('Q&A')
+  })
+
+  it('shows a client’s title on one short line, without characters that reorder or hide text', () => {
+    const label = menuText(`Instant: Fix\u202e gol\u200b\nNew line ${'x'.repeat(300)}`, 'win32')
+    expect(label).toMatch(/^Instant: Fix gol New line x+…$/)
+    expect(label.length).toBeLessThanOrEqual(MENU_LINE_MAX)
+    expect(menuText('Q&A'.repeat(100), 'win32').replaceAll('&&', '&').length).toBeLessThanOrEqual(
+      MENU_LINE_MAX,
+    )
+  })
+
+  it('keeps the tooltip within what a Windows tray icon holds, its lines kept', () => {
+    const { tray, standbyTray } = makeTray({ platform: 'win32' })
+    const title = `Fix\u202e ${'y'.repeat(300)}`
+    standbyTray.show({ ...busy, tooltip: `Standby — Online\n${title}\r\n2 unread messages` })
+    expect(tray.toolTip.length).toBeLessThanOrEqual(TOOLTIP_MAX)
+    expect(tray.toolTip).toMatch(/^Standby — Online\nFix y+…$/)
   })
 
   it('opens the window from Open, and from a click on the icon when no click action is given', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  COUNTDOWN_TITLE_MAX,
   countdownChangesIn,
   sessionCountdown,
   type CountdownSession,
@@ -22,6 +23,14 @@ describe('the next session’s countdown', () => {
     [minutes(60 * 24 * 3 + 5), 'Query plan · in 3 days'],
   ])('%d ms before the start reads %s', (before, line) => {
     expect(sessionCountdown(session, start - before)).toBe(line)
+  })
+
+  it('cuts a long title, not the countdown, so a menu or tooltip line keeps the time', () => {
+    const line = sessionCountdown(
+      { ...session, request: { title: `\u202e${'z'.repeat(300)}` } },
+      start - minutes(25),
+    )
+    expect(line).toBe(`${'z'.repeat(COUNTDOWN_TITLE_MAX - 1)}… · in 25 min`)
   })
 
   it('says a live session is in session, whatever the time', () => {

@@ -1,0 +1,18 @@
+/**
+ * How much text each OS surface shows whole. Text reaches them through `shownText`
+ * (protocol/text.ts), which also drops what a client could use to spoof: controls, and characters
+ * that reorder or hide text. Each surface's own markup (a menu's "&", a Linux notification body's
+ * tags) is escaped by the adapter that draws it.
+ */
+
+/** The longest tooltip a Windows tray icon holds (its buffer, less the terminating NUL). */
+export const TOOLTIP_MAX = 127
+
+/** The longest tray menu line: a menu as wide as a long request title would cover the screen. */
+export const MENU_LINE_MAX = 80
+
+/** The longest notification title: macOS shows one line of it, Windows two. */
+export const NOTIFICATION_TITLE_MAX = 120
+
+/** The longest notification body: each OS shows a few lines and hides the rest. */
+export const NOTIFICATION_BODY_MAX = 300

@@ -1,0 +1,38 @@
+// A client's words and a server's errors reach the log; neither may forge an entry or drive the
+// terminal that shows it.
+import { describe, expect, it } from 'vitest'
+import { formatLogEntry, formatLogLine } from '../../../../src/main/node/log'
+
+const at = new Date(Date.UTC(2026, 0, 5, 12, 0))
+
+describe('a log line holding text from elsewhere', () => {
+  it('stays one line, whatever line break the text holds', () => {
+    for (const breakChar of ['\n', '\r', '\u0085', '\u2028', '\u2029', '\v', '\f']) {
+      const line = formatLogLine(
+        at,
+        'info',
+        `Invite for "x${breakChar}2026-01-05T12:00:00.000Z ERROR forged"`,
+      )
+      expect(line).not.toMatch(/[\n\r\u0085\u2028\u2029\v\f]/)
+      expect(formatLogEntry(at, 'info', `a${breakChar}b`)).toHaveLength(1)
+    }
+  })
+
+  it('carries no escape sequence, C0 or C1 control, or character that reorders the line', () => {
+    const line = formatLogLine(
+      at,
+      'warn',
+      'Title \u001b[2J\u001b]8;;https://x.example\u0007\u009b31m\u202eevil\u0000',
+      new Error('server said \u001b[31mred\u202e'),
+    )
+    expect(line).not.toMatch(/[\p{Cc}\u202e]/u)
+    expect(line).toContain('Title [2J]8;;https://x.example31mevil')
+    expect(line).toContain('server said [31mred')
+  })
+
+  it('keeps the error’s stack frames on the lines after the entry', () => {
+    const entry = formatLogEntry(at, 'error', 'Failed', new Error('boom'))
+    expect(entry[0]).toMatch(/ERROR Failed \(Error: boom\)\n$/)
+    expect(entry[1]).toMatch(/^ {4}at /)
+  })
+})

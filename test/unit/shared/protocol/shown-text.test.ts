@@ -1,0 +1,72 @@
+// What a client can put in a title or a message to spoof what the expert reads, and how much of
+// it any surface shows.
+import { describe, expect, it } from 'vitest'
+import {
+  clipSentence,
+  clipText,
+  MessageBody,
+  MOST_SENTENCE_CHARS,
+  PersonName,
+  RequestTitle,
+  shownText,
+} from '../../../../src/shared/protocol'
+
+describe('text from a client', () => {
+  it('loses bidi embeddings, overrides and isolates, which reorder what follows them', () => {
+    // Shown as "invoiceexe.pdf" with the override; the file is an .exe.
+    expect(RequestTitle.parse('invoice\u202efdp.exe')).toBe('invoicefdp.exe')
+    expect(PersonName.parse('\u2067Sam\u2069 \u202aLee\u202c\u202b\u202d')).toBe('Sam Lee')
+  })
+
+  it('loses zero-width and other invisible characters that make look-alike names differ', () => {
+    expect(PersonName.parse('Jo\u200bin\u2060 \ufeffnow\u00ad\u3164\u115f')).toBe('Join now')
+    expect(MessageBody.parse('hidden\u{e0041}\u{e0042} words\u2063\nline two')).toBe('hidden words\nline two')
+  })
+
+  it('keeps what writing needs: joiners in emoji and Persian, variation selectors, RTL marks', () => {
+    const family = '👨\u200d👩\u200d👧'
+    const persian = 'می\u200cخواهم'
+    const marked = 'שלום\u200f (1)'
+    expect(RequestTitle.parse(`${family} ${persian} ❤\ufe0f ${marked}`)).toBe(
+      `${family} ${persian} ❤\ufe0f ${marked}`,
+    )
+  })
+})
+
+describe('clipText', () => {
+  it('keeps text within the limit as it is', () => {
+    expect(clipText('short', 5)).toBe('short')
+  })
+
+  it('counts UTF-16 units, as Windows does, and ends a cut with an ellipsis', () => {
+    const clipped = clipText('😀'.repeat(100), 127)
+    expect(clipped.length).toBeLessThanOrEqual(127)
+    expect(clipped.isWellFormed()).toBe(true)
+    expect(clipped.endsWith('…')).toBe(true)
+  })
+
+  it('never splits a character made of several code points', () => {
+    const family = '👨\u200d👩\u200d👧'
+    expect(clipText(`ab ${family} cd`, 8)).toBe('ab…')
+    expect(clipText('cafe\u0301s and more', 5)).toBe('caf…')
+    expect(clipText('cafe\u0301s and more', 6)).toBe('cafe\u0301…')
+  })
+})
+
+describe('shownText', () => {
+  it('cleans text stored before the edge cleaned it: controls, line breaks, invisibles', () => {
+    expect(shownText('Sam\u202e\r\nLee\u0000\u001b[2J\u200b', { max: 50 })).toBe('Sam  Lee[2J')
+    expect(shownText('one\r\ntwo\u2028three', { max: 50, multiline: true })).toBe('one\ntwo\nthree')
+  })
+
+  it('cuts a long text to the limit, and marks a cut made before cleaning', () => {
+    expect(shownText('x'.repeat(10_000), { max: 120 })).toBe(`${'x'.repeat(119)}…`)
+    expect(shownText(`${'x'.repeat(30)}${'\u0000'.repeat(10_000)}`, { max: 20 })).toBe(`${'x'.repeat(19)}…`)
+    expect(shownText(`ab${'\u0000'.repeat(100)}`, { max: 20 })).toBe('ab…')
+  })
+
+  it('is what a sentence from the platform is cut with', () => {
+    expect(clipSentence('y'.repeat(5_000))).toBe(shownText('y'.repeat(5_000), { max: MOST_SENTENCE_CHARS }))
+    expect(clipSentence('y'.repeat(5_000))).toHaveLength(MOST_SENTENCE_CHARS)
+  })
+})
