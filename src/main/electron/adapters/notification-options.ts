@@ -123,7 +123,10 @@ export function notificationOptions(
 /**
  * `body` as plain text for a Linux notification server, which reads the body as markup (the
  * Desktop Notifications spec): a client's "<b>" or "<a href>" would be drawn, and a bare "&"
- * makes some servers show an empty body.
+ * makes some servers show an empty body. Electron hands the body to libnotify as it is (its
+ * libnotify_notification.cc escapes nothing), so the escaping is ours. A server without the
+ * "body-markup" capability would show the entities as typed; the desktops' own servers and the
+ * common standalone ones read markup, so the escaped text is what nearly every expert sees right.
  */
 export function escapeMarkup(body: string): string {
   return body.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
