@@ -69,6 +69,12 @@ describe('launching Standby', () => {
     expect(fake.trays[0]?.menu?.item('status').label).toMatch(/Signed out/)
     const { responseHeaders } = fake.session.receiveResponse('http://localhost/', {})
     expect(responseHeaders).toHaveProperty('Content-Security-Policy')
+    // A web contents made later, by anything, is held to the same rules as the windows'.
+    const later = new FakeWebContents()
+    expect([later.navigate('https://evil.example/'), later.attachWebview('https://evil.example/')]).toEqual([
+      true,
+      true,
+    ])
   })
 
   it('loads its pages from its own scheme, declared before the app is ready and served with the policy', async () => {
