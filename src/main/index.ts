@@ -165,7 +165,10 @@ async function main(): Promise<void> {
     view: STARTING_TRAY_VIEW,
     onOpen: showWindow,
     onQuit: () => app.quit(),
-    onClick: (bounds) => popover.get().toggle(bounds),
+    // A quit is closing the windows: a popover built now would only be torn down again.
+    onClick: (bounds) => {
+      if (!isQuitting()) popover.get().toggle(bounds)
+    },
     onShowInvite: showInvite,
     onAvailability: (availability) => {
       void started.runtime?.core

@@ -281,6 +281,9 @@ describe('launching Standby', () => {
     fake.trays[0]!.clickMenuItem('quit')
     expect(fake.app.quit).toHaveBeenCalledOnce()
     expect(fake.windows[0]!.destroyed).toBe(true)
+    // A click on the icon while the quit winds down builds no popover for it to tear down again.
+    fake.trays[0]!.clickIcon()
+    expect(fake.windows.filter((window) => !window.isDestroyed())).toEqual([])
   })
 
   it('answers app.getInfo from its own window and refuses another one', async () => {
