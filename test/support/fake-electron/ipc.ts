@@ -50,7 +50,9 @@ export class FakeIpcMain implements Pick<IpcMain, 'handle' | 'removeHandler' | '
       frameId: 1,
       processId: 1,
     } as unknown as IpcMainInvokeEvent
-    return listener(event, ...args)
+    // Electron carries both ways with the structured clone algorithm: what it cannot clone (a
+    // function, a class's methods) fails the call instead of reaching the other side.
+    return structuredClone(await listener(event, ...structuredClone(args)))
   }
 }
 

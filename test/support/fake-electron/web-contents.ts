@@ -14,8 +14,14 @@ export class FakeWebContents
 {
   readonly id = nextWebContentsId++
   destroyed = false
-  /** Every send, including refused ones: like Electron, a send to destroyed contents throws. */
-  readonly send = vi.fn<WebContents['send']>(() => assertNotDestroyed(this))
+  /**
+   * Every send, including refused ones: like Electron, a send to destroyed contents throws, and so
+   * does one carrying what the structured clone algorithm cannot copy.
+   */
+  readonly send = vi.fn<WebContents['send']>((_channel, ...args) => {
+    assertNotDestroyed(this)
+    structuredClone(args)
+  })
   private windowOpenHandler: Parameters<WebContents['setWindowOpenHandler']>[0] | undefined
 
   /** As in Electron, the app hears of every web contents as it is created ('web-contents-created'). */
