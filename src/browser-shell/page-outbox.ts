@@ -13,6 +13,7 @@
 import type { WebSocket } from 'ws'
 import type { Logger } from '../shared/logger'
 import { FELL_BEHIND_CLOSE } from '../shared/ipc/shell-socket'
+import { MOST_CALLS_IN_FLIGHT } from '../main/core/ipc/calls-in-flight'
 
 /** How many bytes may wait to be sent to one page before the shell stops reading its calls. */
 export const MOST_UNSENT_BYTES = 1024 * 1024
@@ -24,13 +25,6 @@ export const MOST_UNSENT_BYTES = 1024 * 1024
  * many bytes waiting means the page has stopped reading, and each page costs at most this much.
  */
 export const MOST_PUSHED_UNSENT_BYTES = 4 * MOST_UNSENT_BYTES
-
-/**
- * How many of one page's calls may wait for their answers before the shell stops reading more.
- * Well above what the page has in flight when it reads everything at (re)connect, so only a page
- * that sends without waiting is held back, and then only made to wait.
- */
-export const MOST_CALLS_IN_FLIGHT = 64
 
 /** Sends to one page. */
 export interface PageOutbox {

@@ -38,6 +38,7 @@ import { createRendererPages, type RendererPages } from './node/renderer-pages/r
 import { trackQuitting } from './electron/quit-state'
 import { startRuntime, type Runtime } from './node/runtime/start-runtime'
 import { enforceContentSecurityPolicy, denyPermissionRequests } from './electron/session-security'
+import { secureEveryWebContents } from './electron/web-contents-security'
 import { claimSingleInstance, onSecondInstance } from './electron/single-instance'
 import { createTray } from './electron/tray'
 import { manualDownloadUrl } from './node/update-feed'
@@ -88,6 +89,8 @@ async function main(): Promise<void> {
 
   const browser = createSystemBrowser()
   const openExternal = (url: string): Promise<void> => browser.open(url)
+  // Before the first window: every web contents is guarded as it is created.
+  secureEveryWebContents(app, { isAppUrl: origin.isAppUrl, openExternal, log })
   const platform = process.platform
   const windowOptions = { preloadPath: join(outDir, 'preload', 'index.cjs'), origin, openExternal, log }
   const images = {
@@ -162,7 +165,10 @@ async function main(): Promise<void> {
     view: STARTING_TRAY_VIEW,
     onOpen: showWindow,
     onQuit: () => app.quit(),
-    onClick: (bounds) => popover.get().toggle(bounds),
+    // A quit is closing the windows: a popover built now would only be torn down again.
+    onClick: (bounds) => {
+      if (!isQuitting()) popover.get().toggle(bounds)
+    },
     onShowInvite: showInvite,
     onAvailability: (availability) => {
       void started.runtime?.core

@@ -30,8 +30,11 @@ export function createAppWindow(
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
+      webviewTag: false,
     },
   })
+  // Already guarded when the app guards every web contents (web-contents-security.ts); guarded
+  // here too, so a window is never without its guard.
   guardNavigation(window.webContents, { isAppUrl: origin.isAppUrl, openExternal, log })
   // A query, not a fragment: the host sees it and pre-renders the popover's first frame.
   const url = new URL(origin.entryUrl)

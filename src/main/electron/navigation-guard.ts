@@ -10,11 +10,16 @@ export interface NavigationGuardOptions {
   readonly log: Logger
 }
 
+/** Web contents already guarded: each is guarded once, however many ways it is reached. */
+const guarded = new WeakSet<WebContents>()
+
 /**
  * Refuses navigation away from the app, in any frame and through any redirect, and every new
  * window; http(s) links open in the browser.
  */
 export function guardNavigation(contents: WebContents, options: NavigationGuardOptions): void {
+  if (guarded.has(contents)) return
+  guarded.add(contents)
   const { isAppUrl, openExternal, log } = options
   const refuseLeaving =
     (what: string) =>

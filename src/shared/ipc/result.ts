@@ -9,6 +9,8 @@ export type IpcErrorCode =
   | 'invalid_payload'
   /** The call came from a frame that is not our app; the handler never ran. */
   | 'forbidden_sender'
+  /** The page had too many calls waiting for their answers; the handler never ran. */
+  | 'too_many_calls'
   /** The handler ran and failed; details are in the main-process log. */
   | 'handler_failed'
   /** The call never reached a handler (no handler registered, or the channel broke). */

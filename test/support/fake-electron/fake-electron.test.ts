@@ -1,7 +1,7 @@
 // The fake of `electron` must fail where Electron fails, or the tests that use it prove nothing
 // about destroyed windows, trays and notifications.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { fake, FakeBrowserWindow, FakeNotification, FakeTray, resetFakeElectron } from './'
+import { fake, FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, resetFakeElectron } from './'
 
 beforeEach(resetFakeElectron)
 
@@ -64,6 +64,22 @@ describe('the fake WebContents', () => {
     expect(contents.navigate('https://example.com/fine')).toBe(false)
     expect(contents.navigateFrame('https://example.com/sub', { isMainFrame: false })).toBe(false)
     expect(asked).toEqual(['frame', 'frame', 'main', 'frame'])
+  })
+})
+
+describe('the fake IPC', () => {
+  it('fails a call or a push carrying what structured clone cannot copy, as Electron does', async () => {
+    const contents = new FakeWebContents()
+    expect(() => contents.send('cache.changed', { later: () => 1 })).toThrow()
+    fake.ipcMain.handle('app.getInfo', () => ({ answer: () => 1 }))
+    await expect(fake.ipcMain.invoke('app.getInfo', { sender: contents, frameUrl: null })).rejects.toThrow()
+  })
+
+  it('tells the app of every web contents as it is created', () => {
+    const created: unknown[] = []
+    fake.app.on('web-contents-created', (_event, contents) => created.push(contents))
+    const window = new FakeBrowserWindow()
+    expect(created).toEqual([window.webContents])
   })
 })
 

@@ -29,23 +29,30 @@ export class FakeIpcMain implements Pick<IpcMain, 'handle' | 'removeHandler' | '
     this.handlers.delete(channel)
   }
 
-  /** A renderer frame at `frameUrl` in `sender` calls ipcRenderer.invoke(channel, ...args). */
+  /**
+   * A renderer frame at `frameUrl` in `sender` calls ipcRenderer.invoke(channel, ...args): its top
+   * frame, or with `subFrame` a frame inside the page (Electron gives that one a `parent`). A
+   * `frameUrl` of null plays a frame gone (navigated away or removed) before the call was read.
+   */
   async invoke(
     channel: string,
-    from: { sender: FakeWebContents; frameUrl: string | null },
+    from: { sender: FakeWebContents; frameUrl: string | null; subFrame?: boolean },
     ...args: unknown[]
   ): Promise<unknown> {
     const listener = this.handlers.get(channel)
     if (!listener) throw new Error(`No handler registered for '${channel}'`)
+    const parent = from.subFrame === true ? { url: 'standby-app://app/', parent: null } : null
     // Only the fields our code reads; the rest of IpcMainInvokeEvent is Electron internals.
     const event = {
       ...preventableEvent(),
       sender: from.sender,
-      senderFrame: from.frameUrl === null ? null : { url: from.frameUrl },
+      senderFrame: from.frameUrl === null ? null : { url: from.frameUrl, parent },
       frameId: 1,
       processId: 1,
     } as unknown as IpcMainInvokeEvent
-    return listener(event, ...args)
+    // Electron carries both ways with the structured clone algorithm: what it cannot clone (a
+    // function, a class's methods) fails the call instead of reaching the other side.
+    return structuredClone(await listener(event, ...structuredClone(args)))
   }
 }
 

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events'
 import { vi } from 'vitest'
 import type { HandlerDetails, WebContents, WindowOpenHandlerResponse } from 'electron'
 import { assertNotDestroyed, assertOnScreen, preventableEvent } from './events'
+import { fake } from './state'
 
 let nextWebContentsId = 1
 
@@ -13,9 +14,21 @@ export class FakeWebContents
 {
   readonly id = nextWebContentsId++
   destroyed = false
-  /** Every send, including refused ones: like Electron, a send to destroyed contents throws. */
-  readonly send = vi.fn<WebContents['send']>(() => assertNotDestroyed(this))
+  /**
+   * Every send, including refused ones: like Electron, a send to destroyed contents throws, and so
+   * does one carrying what the structured clone algorithm cannot copy.
+   */
+  readonly send = vi.fn<WebContents['send']>((_channel, ...args) => {
+    assertNotDestroyed(this)
+    structuredClone(args)
+  })
   private windowOpenHandler: Parameters<WebContents['setWindowOpenHandler']>[0] | undefined
+
+  /** As in Electron, the app hears of every web contents as it is created ('web-contents-created'). */
+  constructor() {
+    super()
+    fake.app.emit('web-contents-created', preventableEvent(), this)
+  }
 
   isDestroyed(): boolean {
     return this.destroyed
@@ -77,6 +90,15 @@ export class FakeWebContents
       referrer: { url: '', policy: 'default' },
     }
     return this.windowOpenHandler(details)
+  }
+
+  /** The page adds a `<webview>` showing `src`; true if the app refused to attach it. */
+  attachWebview(src: string): boolean {
+    assertOnScreen('a destroyed page', !this.destroyed)
+    const event = preventableEvent()
+    const preferences = { preload: '/tmp/guest-preload.js', nodeIntegration: true }
+    this.emit('will-attach-webview', event, preferences, { src })
+    return event.defaultPrevented
   }
 
   /** The user presses a key in the page; true if the app kept it from the page. */

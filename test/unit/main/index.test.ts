@@ -69,6 +69,12 @@ describe('launching Standby', () => {
     expect(fake.trays[0]?.menu?.item('status').label).toMatch(/Signed out/)
     const { responseHeaders } = fake.session.receiveResponse('http://localhost/', {})
     expect(responseHeaders).toHaveProperty('Content-Security-Policy')
+    // A web contents made later, by anything, is held to the same rules as the windows'.
+    const later = new FakeWebContents()
+    expect([later.navigate('https://evil.example/'), later.attachWebview('https://evil.example/')]).toEqual([
+      true,
+      true,
+    ])
   })
 
   it('loads its pages from its own scheme, declared before the app is ready and served with the policy', async () => {
@@ -275,6 +281,9 @@ describe('launching Standby', () => {
     fake.trays[0]!.clickMenuItem('quit')
     expect(fake.app.quit).toHaveBeenCalledOnce()
     expect(fake.windows[0]!.destroyed).toBe(true)
+    // A click on the icon while the quit winds down builds no popover for it to tear down again.
+    fake.trays[0]!.clickIcon()
+    expect(fake.windows.filter((window) => !window.isDestroyed())).toEqual([])
   })
 
   it('answers app.getInfo from its own window and refuses another one', async () => {

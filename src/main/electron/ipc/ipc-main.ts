@@ -15,6 +15,7 @@ import {
 import { fail, type IpcResult } from '../../../shared/ipc/result'
 import { systemClock, type Clock } from '../../../shared/clock'
 import { answerCall } from '../../core/ipc/answer-call'
+import { callsInFlight, MOST_CALLS_IN_FLIGHT } from '../../core/ipc/calls-in-flight'
 import { createRefusalLog } from '../../core/ipc/refusal-log'
 import { type Logger } from '../../node/log'
 
@@ -56,9 +57,13 @@ export function createIpcMain(deps: {
   readonly policy: SenderPolicy
   readonly log: Logger
   readonly clock?: Clock
+  /** How many calls of one window may wait for their answers; more are refused. */
+  readonly mostCallsInFlight?: number
 }): IpcMain {
   const { policy } = deps
   const log = createRefusalLog(deps.log, deps.clock ?? systemClock)
+  // By the webContents' id: unique for the process's life, and holds no destroyed contents alive.
+  const inFlight = callsInFlight<number>(deps.mostCallsInFlight ?? MOST_CALLS_IN_FLIGHT)
 
   const handle: Handle = (channel, handler) => {
     ipcMain.handle(channel, (event, ...args: unknown[]) => answer(channel, handler, event, args[0]))
@@ -76,7 +81,21 @@ export function createIpcMain(deps: {
       log.warn(`IPC ${channel} refused: ${refusal}`)
       return fail('forbidden_sender', `${channel} may only be called by the Standby app itself.`)
     }
-    return answerCall(channel, payload, (request) => handler(request, { sender: event.sender }), log)
+    // Electron reads every message a renderer sends: a page that calls without waiting for its
+    // answers would have the main process hold and work on every one of them.
+    const end = inFlight.begin(event.sender.id)
+    if (end === undefined) {
+      log.warn(`IPC ${channel} refused: the window has too many calls waiting for their answers`)
+      return fail(
+        'too_many_calls',
+        `${channel} was refused: too many calls are waiting. Try again in a moment.`,
+      )
+    }
+    try {
+      return await answerCall(channel, payload, (request) => handler(request, { sender: event.sender }), log)
+    } finally {
+      end()
+    }
   }
 
   return { handle }
@@ -96,6 +115,8 @@ export function send<E extends PushEvent>(
 function refuse(event: IpcMainInvokeEvent, policy: SenderPolicy): string | undefined {
   const frame = event.senderFrame
   if (frame === null) return 'the sending frame no longer exists'
+  // Only the top page has our preload; a frame inside it is whatever the page embedded.
+  if (frame.parent !== null) return `the sender ${frame.url} is a frame inside a page`
   if (!policy.isOwnWebContents(event.sender)) return `the sender (${frame.url}) is not a Standby window`
   if (!policy.isAppUrl(frame.url)) return `the sending page ${frame.url} is not the Standby app`
   return undefined

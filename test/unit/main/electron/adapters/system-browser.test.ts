@@ -39,3 +39,31 @@ describe('the Electron system browser', () => {
     expect(log.lines.join('\n')).toMatch(/did not open the room of session ses_1: Failed to open/)
   })
 })
+
+describe('the schemes the system browser opens', () => {
+  it('opens web and mail links', async () => {
+    const browser = createSystemBrowser()
+    for (const url of ['https://example.com/', 'http://127.0.0.1:4455/', 'mailto:help@example.com']) {
+      await browser.open(url)
+    }
+    expect(fake.shell.opened).toEqual([
+      'https://example.com/',
+      'http://127.0.0.1:4455/',
+      'mailto:help@example.com',
+    ])
+  })
+
+  it('refuses every other scheme, and text that is no URL, without asking the OS', async () => {
+    const browser = createSystemBrowser()
+    for (const url of [
+      'file:///etc/passwd',
+      'smb://host/share',
+      'javascript:alert(1)',
+      'ms-msdt:/id',
+      'not a url',
+    ]) {
+      await expect(browser.open(url)).rejects.toThrow(/Refused to open/)
+    }
+    expect(fake.shell.openExternal).not.toHaveBeenCalled()
+  })
+})

@@ -9,20 +9,34 @@ vi.mock('electron', async () => (await import('../../../../support/fake-electron
 const APP_PAGE = 'standby-app://app/'
 const log: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
 let ours: FakeWebContents
+/** Windows of ours besides `ours`. */
+let others: FakeWebContents[]
 
-function registrar(): ReturnType<typeof createIpcMain> {
+/** A promise the test settles: a handler still working. */
+function held(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined
+  const promise = new Promise<void>((settle) => (resolve = settle))
+  return { promise, resolve }
+}
+
+function ourPolicy(): SenderPolicy {
   const origin = createAppOrigin({})
-  const policy: SenderPolicy = {
-    isOwnWebContents: (contents) => Object.is(contents, ours),
+  return {
+    isOwnWebContents: (contents) =>
+      Object.is(contents, ours) || others.some((other) => Object.is(contents, other)),
     isAppUrl: origin.isAppUrl,
   }
-  return createIpcMain({ policy, log })
+}
+
+function registrar(): ReturnType<typeof createIpcMain> {
+  return createIpcMain({ policy: ourPolicy(), log })
 }
 
 beforeEach(() => {
   resetFakeElectron()
   vi.clearAllMocks()
   ours = new FakeWebContents()
+  others = []
 })
 
 describe('handle', () => {
@@ -80,6 +94,60 @@ describe('handle', () => {
     const answer = await fake.ipcMain.invoke('app.getInfo', { sender: ours, frameUrl: null })
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
     expect(handler).not.toHaveBeenCalled()
+  })
+
+  it('refuses a frame inside our page, even one showing our own address', async () => {
+    const handler = vi.fn()
+    registrar().handle('app.getInfo', handler)
+    const answer = await fake.ipcMain.invoke('app.getInfo', {
+      sender: ours,
+      frameUrl: APP_PAGE,
+      subFrame: true,
+    })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
+    expect(handler).not.toHaveBeenCalled()
+  })
+
+  it('refuses a window’s calls past the bound while the earlier ones wait, and takes them again once answered', async () => {
+    const waiting = held()
+    const handler = vi.fn(() => waiting.promise)
+    createIpcMain({ policy: ourPolicy(), log, mostCallsInFlight: 3 }).handle('shell.openExternal', handler)
+    const call = (sender: FakeWebContents): Promise<unknown> =>
+      fake.ipcMain.invoke('shell.openExternal', { sender, frameUrl: APP_PAGE }, 'https://x.example')
+    const first = [call(ours), call(ours), call(ours)]
+    const refused = await Promise.all(Array.from({ length: 200 }, () => call(ours)))
+    for (const answer of refused) {
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: 'too_many_calls', message: expect.stringContaining('shell.openExternal') },
+      })
+    }
+    // Another window has its own bound.
+    const other = new FakeWebContents()
+    others.push(other)
+    const otherCall = call(other)
+    expect(handler).toHaveBeenCalledTimes(4)
+    expect(vi.mocked(log.warn).mock.calls.length).toBeLessThan(100)
+    waiting.resolve()
+    await Promise.all([...first, otherCall])
+    await expect(call(ours)).resolves.toMatchObject({ ok: true })
+  })
+
+  it('answers a call whose window was destroyed while it waited, without throwing, and frees its place', async () => {
+    const waiting = held()
+    createIpcMain({ policy: ourPolicy(), log, mostCallsInFlight: 1 }).handle(
+      'shell.openExternal',
+      () => waiting.promise,
+    )
+    const call = fake.ipcMain.invoke(
+      'shell.openExternal',
+      { sender: ours, frameUrl: APP_PAGE },
+      'https://x.example',
+    )
+    ours.destroy()
+    waiting.resolve()
+    await expect(call).resolves.toMatchObject({ ok: true })
+    expect(ours.send).not.toHaveBeenCalled()
   })
 
   it('answers a bad payload with invalid_payload and a log line, without running the handler', async () => {

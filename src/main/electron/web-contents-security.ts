@@ -1,0 +1,26 @@
+/**
+ * The lockdown of every web contents the app ever has, not only the windows it creates itself:
+ * a page could get a guest (a `<webview>`) or another contents created later, and each must be
+ * kept on our pages and unable to open windows from the moment it exists.
+ */
+import type { Event, WebContents } from 'electron'
+import { guardNavigation, type NavigationGuardOptions } from './navigation-guard'
+
+/**
+ * Guards each web contents as Electron creates it, and refuses every `<webview>`: the app uses
+ * none, and a guest page would bring its own preferences and preload.
+ */
+export function secureEveryWebContents(
+  app: {
+    on(event: 'web-contents-created', listener: (event: Event, contents: WebContents) => void): unknown
+  },
+  options: NavigationGuardOptions,
+): void {
+  app.on('web-contents-created', (_event, contents) => {
+    guardNavigation(contents, options)
+    contents.on('will-attach-webview', (event, _preferences, params) => {
+      event.preventDefault()
+      options.log.warn(`Blocked a webview for ${params.src}`)
+    })
+  })
+}
