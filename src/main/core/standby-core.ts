@@ -85,6 +85,11 @@ export class StandbyCore {
   private link: PlatformLink | undefined
   private sync: SyncEngine | undefined
   private signedIn: StoredSignIn | null = null
+  /**
+   * The platform the cache was last filled from: kept past a refused token (the cache is kept for
+   * reading offline), so a sign-in to another platform knows the cache is not that platform's.
+   */
+  private cacheFrom: string | null = null
   private wasOnline = false
   /** Why the platform last refused the sign-in, shown until the next sign-in or sign-out. */
   private refusedBecause: string | null = null
@@ -222,7 +227,10 @@ export class StandbyCore {
     this.disconnect()
     // The next platform may keep other time; its welcome measures it afresh.
     this.platformClock.reset()
-    if (this.deps.cache.expert()?.id !== outcome.expert.id) this.deps.cache.clear()
+    // Another platform's sessions, rooms and reminders are not this one's, even for the same
+    // expert id: shown meanwhile, they would be joined and reminded of until a replay noticed.
+    const otherPlatform = this.cacheFrom !== null && this.cacheFrom !== outcome.platformUrl
+    if (otherPlatform || this.deps.cache.expert()?.id !== outcome.expert.id) this.emptyCache()
     const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
     this.signedIn = signedIn
     await this.keep(signedIn)
@@ -275,10 +283,8 @@ export class StandbyCore {
     this.platformClock.reset()
     this.signedIn = null
     await this.forget()
-    this.deps.cache.clear()
-    this.inviteExpiry.check()
+    this.emptyCache()
     this.publish()
-    this.cacheChanged.emit({ kind: 'replaced' })
     if (signedIn !== null) {
       await (this.deps.fetch ?? fetch)(`${signedIn.platformUrl}${HTTP_PATHS.signOut}`, {
         method: 'POST',
@@ -374,9 +380,18 @@ export class StandbyCore {
     this.disconnect()
   }
 
+  /** Empty the cache, and tell everything that shows or schedules from it. */
+  private emptyCache(): void {
+    this.deps.cache.clear()
+    this.cacheFrom = null
+    this.inviteExpiry.check()
+    this.cacheChanged.emit({ kind: 'replaced' })
+  }
+
   private connect(signIn: StoredSignIn): void {
     // Two sign-ins racing must not leave an older link running unseen.
     this.disconnect()
+    this.cacheFrom = signIn.platformUrl
     this.refusedBecause = null
     const link = new PlatformLink(signIn.platformUrl, signIn.token, {
       transport: this.deps.transport,

@@ -5,10 +5,15 @@
  */
 import { io } from 'socket.io-client'
 import { platformBasePath } from '../../shared/platform-url'
+import { mostMessageBytes } from '../../shared/protocol/message-size'
 import type { LinkTransport } from '../core/ports/link-transport'
 
 /** A socket.io connection that never reconnects by itself: retrying is the link's. */
 export const socketIoTransport: LinkTransport = (options, handlers) => {
+  // ws would hold a frame of any size up to its own default before validation could refuse it;
+  // engine.io passes this on to ws, which ends the connection on a larger frame instead. Not in
+  // socket.io's option types, hence spread in.
+  const wsLimits = { maxPayload: mostMessageBytes() }
   // socket.io-client reads a URL's path as a namespace, so a platform served under a path
   // (https://host/standby) is reached at its origin, with the path leading to its socket.io.
   const platform = new URL(options.platformUrl)
@@ -21,12 +26,15 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     autoConnect: false,
     forceNew: true,
     timeout: options.connectTimeoutMs,
+    ...wsLimits,
   })
   socket.on('connect', () => handlers.opened())
   socket.on('connect_error', (error: Error & { data?: unknown }) =>
     handlers.failed(whyNotConnected(error), error.data),
   )
-  socket.on('disconnect', (reason: string) => handlers.closed(reason))
+  socket.on('disconnect', (reason: string, description?: unknown) =>
+    handlers.closed(whyClosed(reason, description, wsLimits.maxPayload)),
+  )
   socket.onAny((name: string, payload: unknown) => handlers.received(name, payload))
   // Every packet and every heartbeat ping proves the connection still carries something.
   socket.io.on('packet', () => handlers.heard())
@@ -53,4 +61,15 @@ function whyNotConnected(error: Error): string {
   const status = /^Unexpected server response: (\d{3})$/.exec(message)?.[1]
   if (status !== undefined) return `HTTP ${status}`
   return message === '' ? error.message : message
+}
+
+/**
+ * Why an open connection closed. A frame over the limit reaches socket.io as a bare "transport
+ * error"; ws keeps what it was in the description's error code.
+ */
+function whyClosed(reason: string, description: unknown, maxPayload: number): string {
+  const code = (description as { description?: { error?: { code?: unknown } } } | undefined)?.description
+    ?.error?.code
+  if (code !== 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return reason
+  return `the platform sent a message larger than any Standby message can be (over ${Math.ceil(maxPayload / 1024)} KiB), so Standby closed the connection`
 }

@@ -11,6 +11,8 @@ export { MAX_AMOUNT_MINOR } from './amount'
 export const CurrencyCode = z
   .string()
   .regex(/^[A-Z]{3}$/, { message: 'A currency is three capital letters (ISO 4217)' })
+  // The same bound as the pattern, in a form the largest message size can read (message-size.ts).
+  .length(3)
 
 /** A whole number of minor units, either way, inside the protocol's range. */
 export const AmountMinor = z.number().int().min(-MAX_AMOUNT_MINOR).max(MAX_AMOUNT_MINOR)

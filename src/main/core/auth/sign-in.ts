@@ -2,6 +2,7 @@
  * Signing in over HTTP, with errors that say what went wrong: the platform is unreachable, the
  * server is not a Standby platform, it speaks another protocol, or the password is wrong.
  */
+import { z } from 'zod'
 import {
   describeVersionMismatch,
   HTTP_PATHS,
@@ -32,6 +33,19 @@ const TIMEOUT_MS = 8_000
 const INFO_MAX_BYTES = 64 * 1024
 /** The sign-in's answer (a token and the expert with their stats) is a few kilobytes. */
 const SIGN_IN_MAX_BYTES = 1024 * 1024
+
+/** A platform's info whatever its clock reads, so a wrong clock can be told from another server. */
+const PlatformInfoAnyClock = PlatformInfo.extend({ serverTime: z.number() })
+
+/**
+ * What to say about a platform whose clock reads a time outside the protocol's range: its rules
+ * (start windows, cancellations, reminders) run by that clock, so nothing it says can be timed.
+ */
+function clockIsWrong(platformUrl: string, serverTime: number): string {
+  const year = new Date(serverTime).getUTCFullYear()
+  const reads = Number.isNaN(year) ? 'an impossible time' : `the year ${year}`
+  return `${platformUrl} is a Standby platform, but its clock reads ${reads}, so the times of its sessions cannot be trusted. Tell the platform's operator or support to set its clock right, then sign in again.`
+}
 
 /** Where a redirect points, resolved against the address asked, for a sentence; null if unreadable. */
 function redirectTarget(res: Response, asked: string): string | null {
@@ -105,7 +119,9 @@ export async function signIn(
       message: `Could not reach ${platformUrl} (${failure.what}). ${failure.remedy}`,
     }
   }
-  const info = PlatformInfo.safeParse(infoBody)
+  // Read with any clock first: a platform whose clock is wrong still answered as a platform, and
+  // the expert must hear about the clock, not be told to check an address that is right.
+  const info = PlatformInfoAnyClock.safeParse(infoBody)
   if (!info.success) {
     return {
       ok: false,
@@ -119,6 +135,9 @@ export async function signIn(
       reason: 'incompatible',
       message: describeVersionMismatch(PROTOCOL_VERSION, info.data.protocolVersion, 'app'),
     }
+  }
+  if (!PlatformInfo.shape.serverTime.safeParse(info.data.serverTime).success) {
+    return { ok: false, reason: 'failed', message: clockIsWrong(platformUrl, info.data.serverTime) }
   }
   try {
     const asked = `${platformUrl}${HTTP_PATHS.signIn}`

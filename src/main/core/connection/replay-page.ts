@@ -26,11 +26,27 @@ export type ReplayPage =
       readonly hasMore: boolean
       /** Items that could not even be placed in the stream (no readable id). */
       readonly unplaced: number
+      /**
+       * Of those, the items of a kind this version does not know (a `type` it has no schema for):
+       * a platform ahead of the app, rather than one that sent something broken.
+       */
+      readonly unplacedOfUnknownKind: number
     }
   | { readonly kind: 'snapshot'; readonly snapshot: Snapshot; readonly skipped: number }
 
 /** Just where an event stands in the stream, for one whose body cannot be read. */
 const EventPlace = z.object({ id: z.number().int().positive(), digest: StreamDigest.optional() })
+
+/** The kinds of events this version reads. */
+const KNOWN_TYPES: ReadonlySet<unknown> = new Set(
+  PlatformEvent.options.map((option) => option.shape.type.value),
+)
+
+/** Whether `raw` names a kind of event this version does not know, as a newer platform's would. */
+function ofUnknownKind(raw: unknown): boolean {
+  const type = (raw as { type?: unknown } | null)?.type
+  return typeof type === 'string' && !KNOWN_TYPES.has(type)
+}
 
 /** The outline of a snapshot; its entities are read one by one. */
 const SnapshotOutline = z.object({
@@ -143,10 +159,21 @@ export function parseReplayPage(
   }
   const entries: StreamEntry[] = []
   let unplaced = 0
+  let unplacedOfUnknownKind = 0
   for (const item of page.events as unknown[]) {
     const entry = readStreamEntry(item, log)
-    if (entry === null) unplaced++
-    else entries.push(entry)
+    if (entry !== null) entries.push(entry)
+    else {
+      unplaced++
+      if (ofUnknownKind(item)) unplacedOfUnknownKind++
+    }
   }
-  return { kind: 'events', entries, latestId: page.latestId, hasMore: page.hasMore, unplaced }
+  return {
+    kind: 'events',
+    entries,
+    latestId: page.latestId,
+    hasMore: page.hasMore,
+    unplaced,
+    unplacedOfUnknownKind,
+  }
 }

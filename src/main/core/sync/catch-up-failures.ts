@@ -4,13 +4,16 @@
  * fixed in a second, jittered, so the apps of a platform that refused them all do not come back at
  * the same moment. Saving to the cache failing (a full disk, a read-only profile) is told to the
  * expert once, with what to do; the connection line says the same meanwhile, and the notice is
- * withdrawn once saving works again, since nothing is left to do about it.
+ * withdrawn once saving works again, since nothing is left to do about it. Any other failure is
+ * shown only once it happened twice in a row: a single one on a flaky network is retried within a
+ * second and mostly succeeds, and showing it would flash "offline" for nothing.
  */
 import { jitteredBackoff, type BackoffRange } from '../../../shared/backoff'
 import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import { failureKindOf } from '../startup/startup-failure'
 import { StreamNotFollowable } from './snapshot-assembly'
+import type { SyncState } from './sync-state'
 import { errorMessage } from '../../../shared/error-message'
 
 /** A write to the cache failed; `cause` is the driver's error. */
@@ -32,6 +35,12 @@ export function cacheWrite<T>(work: () => T): T {
 
 /** The wait before the next try after failed catch-ups in a row. */
 const RETRY_WAIT: BackoffRange = { startMs: 1_000, capMs: 60_000 }
+
+/**
+ * Failures in a row before the connection line shows one that is not about saving: the first is
+ * retried after the shortest wait, so the expert hears of a catch-up that stays failing only.
+ */
+const SHOWN_FROM_FAILURE = 2
 
 /** Which notice this is, so saving that works again can withdraw it. */
 const NOTICE_ID = 'cache-write-failed'
@@ -55,13 +64,14 @@ export type AfterFailure =
   /** Stop: asking again would get the same answer. */
   | { readonly kind: 'stuck'; readonly message: string }
   /**
-   * Try again in `wait`. `line`: what the connection line says meanwhile, why and what to do.
+   * Try again in `wait`. `state`: what syncing shows meanwhile, `failing` with why and what to do,
+   * or still `catching_up` for a first failure that is not worth showing yet.
    * `smallerPages`: the link failed, perhaps behind a page too large for it.
    */
   | {
       readonly kind: 'retry'
       readonly wait: number
-      readonly line: string
+      readonly state: SyncState
       readonly smallerPages: boolean
     }
 
@@ -79,8 +89,8 @@ export class CatchUpFailures {
     },
   ) {}
 
-  /** A catch-up (or a live event) failed with `error`: say so, and what to do next. */
-  failed(error: unknown): AfterFailure {
+  /** A catch-up (or a live event) failed with `error` at `now`: say so, and what to do next. */
+  failed(error: unknown, now: number): AfterFailure {
     const message = errorMessage(error)
     if (error instanceof StreamNotFollowable) {
       this.deps.log.error(`Cannot follow the platform's events: ${message}`)
@@ -90,10 +100,12 @@ export class CatchUpFailures {
     const seconds = Math.ceil(wait / 1000)
     if (!(error instanceof CacheWriteFailed)) {
       this.deps.log.warn(`Catching up with the platform stopped: ${message}; trying again in ${seconds} s`)
+      const line = `Standby could not catch up with the platform (${message}), so new invites wait. It tries again by itself; if this goes on, the platform may be having trouble: try again later, or check the address you signed in with.`
+      const shown = this.inARow >= SHOWN_FROM_FAILURE
       return {
         kind: 'retry',
         wait,
-        line: `Standby could not catch up with the platform (${message}), so new invites wait. It tries again by itself; if this goes on, the platform may be having trouble: try again later, or check the address you signed in with.`,
+        state: shown ? failing(line, now + wait) : { kind: 'catching_up' },
         smallerPages: true,
       }
     }
@@ -112,7 +124,10 @@ export class CatchUpFailures {
     return {
       kind: 'retry',
       wait,
-      line: `Standby cannot save to this computer (${message}). ${remedy(error)}; it catches up by itself once it can.`,
+      state: failing(
+        `Standby cannot save to this computer (${message}). ${remedy(error)}; it catches up by itself once it can.`,
+        now + wait,
+      ),
       smallerPages: false,
     }
   }
@@ -130,4 +145,9 @@ export class CatchUpFailures {
       body: 'It caught up with the platform.',
     })
   }
+}
+
+/** Catching up fails: `message` says why and what to do; the next try is at `nextAttemptAt`. */
+function failing(message: string, nextAttemptAt: number): SyncState {
+  return { kind: 'failing', message, nextAttemptAt }
 }

@@ -21,7 +21,8 @@ import { PagesOutOfOrder, pageOrder } from './page-order'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
 import { entriesWithRoomsOnPlatform, snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { changedBySnapshot, heldSessions } from './snapshot-changes'
-import { SnapshotAssembly, StreamNotFollowable } from './snapshot-assembly'
+import { SnapshotAssembly } from './snapshot-assembly'
+import { stalledPage } from './stalled-page'
 import type { SyncState } from './sync-state'
 import { UnreadableNotice } from './unreadable-notice'
 
@@ -170,7 +171,7 @@ export class SyncEngine {
 
   /** A catch-up (or a live event) failed: stop, or try again after the wait (or on the next connect). */
   private failed(error: unknown): void {
-    const next = this.failures.failed(error)
+    const next = this.failures.failed(error, this.deps.clock.now())
     if (next.kind === 'stuck') return this.set(next)
     if (next.smallerPages) this.pace = smallerPage(this.pace)
     if (this.link.state.kind !== 'connected') return
@@ -178,7 +179,7 @@ export class SyncEngine {
     this.again = false
     this.retry?.cancel()
     this.retry = this.deps.clock.setTimeout(() => void this.catchUp(), next.wait)
-    this.set({ kind: 'failing', message: next.line, nextAttemptAt: this.deps.clock.now() + next.wait })
+    this.set(next.state)
   }
 
   private async replayLoop(): Promise<void> {
@@ -251,15 +252,9 @@ export class SyncEngine {
       const last = page.entries.at(-1)?.id ?? before
       if (page.entries.length > 0) this.apply(page.entries, page.hasMore || last < page.latestId)
       const behind = page.hasMore || this.cache.cursor() < page.latestId
-      // One unreadable event is passed over above; no progress at all means a platform whose
-      // stream this version cannot place, and asking again would get the same page.
-      if (behind && this.cache.cursor() === before) {
-        throw new StreamNotFollowable(
-          page.unplaced > 0
-            ? 'The platform sent events this version of Standby cannot read. Update Standby to go on receiving invites.'
-            : `The platform's events stop making sense after event ${before}, so Standby cannot catch up. Try again later.`,
-        )
-      }
+      // One unreadable event is passed over above; no progress at all means a page this version
+      // cannot place, and stalledPage says whose fault that is.
+      if (behind && this.cache.cursor() === before) throw stalledPage(page, before)
       if (behind) continue
       // Live events that arrived meanwhile: apply those that follow on; a gap means go again.
       const pending = this.buffered.filter((e) => e.id > this.cache.cursor()).sort((a, b) => a.id - b.id)

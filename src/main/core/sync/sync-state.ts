@@ -10,5 +10,7 @@ export type SyncState =
   /**
    * Catching up failed on a working connection (what the platform sent cannot be saved here, or
    * cannot be used); `message` says why and what to do, and it is tried again at `nextAttemptAt`.
+   * A single failure of the link stays `catching_up` (catch-up-failures.ts): retried at once, it
+   * would only flash by.
    */
   | { readonly kind: 'failing'; readonly message: string; readonly nextAttemptAt: number }

@@ -3,7 +3,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalizePlatformUrl, signIn } from '../../../../src/main/core/auth/sign-in'
 import { hashPassword } from '../../../../server/src/auth'
-import { HTTP_PATHS } from '../../../../src/shared/protocol'
+import { HTTP_PATHS, PLATFORM_NAME, PROTOCOL_VERSION } from '../../../../src/shared/protocol'
 import { useTestPlatform } from '../../../support/test-platform'
 
 describe('normalizePlatformUrl', () => {
@@ -74,6 +74,25 @@ describe('signIn', () => {
       ok: false,
       reason: 'not_a_platform',
     })
+  })
+
+  it('says a platform’s clock is wrong when it reads outside the protocol’s years, before sending the password', async () => {
+    for (const [serverTime, reads] of [
+      [Date.UTC(1970, 0, 1), /clock reads the year 1970/],
+      [Date.UTC(2300, 5, 1), /clock reads the year 2300/],
+      [1e300, /clock reads an impossible time/],
+    ] as const) {
+      const sent: string[] = []
+      const platformWithWrongClock: typeof fetch = async (input) => {
+        sent.push(String(input))
+        return Response.json({ platform: PLATFORM_NAME, protocolVersion: PROTOCOL_VERSION, serverTime })
+      }
+      const outcome = await signIn(platform().server.url, 'ada@example.test', 'right', platformWithWrongClock)
+      expect(outcome).toMatchObject({ ok: false, reason: 'failed' })
+      expect(!outcome.ok && outcome.message).toMatch(reads)
+      expect(!outcome.ok && outcome.message).toMatch(/is a Standby platform.*set its clock right/)
+      expect(sent).toEqual([`${platform().server.url}${HTTP_PATHS.info}`])
+    }
   })
 
   it('refuses plain http to another computer before sending the password, and says to use https', async () => {

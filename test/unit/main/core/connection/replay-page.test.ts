@@ -21,6 +21,8 @@ describe('parseReplayPage', () => {
       kind: 'events',
       entries: [good, { type: 'unreadable', id: 2, digest: 'd2' }],
       unplaced: 1,
+      // Its type is none this version knows: as a newer platform's would be.
+      unplacedOfUnknownKind: 1,
       latestId: 2,
     })
     expect(errors).toEqual([

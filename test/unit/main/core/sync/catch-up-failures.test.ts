@@ -24,7 +24,7 @@ function failures(random = 0) {
 
 const waits = (f: CatchUpFailures, count: number, error: () => unknown): number[] =>
   Array.from({ length: count }, () => {
-    const next = f.failed(error())
+    const next = f.failed(error(), 0)
     return next.kind === 'retry' ? next.wait : -1
   })
 
@@ -42,13 +42,18 @@ describe('failed catch-ups', () => {
 
   it('tell a full disk once, with what to do, and withdraw the notice once saving works again', () => {
     const { failures: f, shown, log } = failures()
-    const next = f.failed(diskFull())
+    // Shown at once, unlike a link's failure: a full disk is not fixed by trying again at once.
+    const next = f.failed(diskFull(), 5_000)
     expect(next).toMatchObject({
       kind: 'retry',
       smallerPages: false,
-      line: expect.stringMatching(/database or disk is full\). Free some space on the disk/),
+      state: {
+        kind: 'failing',
+        message: expect.stringMatching(/database or disk is full\). Free some space on the disk/),
+        nextAttemptAt: 6_000,
+      },
     })
-    f.failed(diskFull())
+    f.failed(diskFull(), 6_000)
     expect(shown).toEqual([
       {
         kind: 'notice',
@@ -68,21 +73,49 @@ describe('failed catch-ups', () => {
     const readOnly = new CacheWriteFailed(
       sqliteError('SQLITE_READONLY', 'attempt to write a readonly database'),
     )
-    expect(f.failed(readOnly)).toMatchObject({
-      line: expect.stringMatching(/profile folder is writable/),
+    expect(f.failed(readOnly, 0)).toMatchObject({
+      state: { message: expect.stringMatching(/profile folder is writable/) },
     })
     const { failures: link, shown: none } = failures()
-    expect(link.failed(new Error('not connected'))).toMatchObject({
-      line: expect.stringMatching(/^Standby could not catch up with the platform \(not connected\)/),
+    link.failed(new Error('not connected'), 0)
+    expect(link.failed(new Error('not connected'), 1_000)).toMatchObject({
+      state: {
+        message: expect.stringMatching(/^Standby could not catch up with the platform \(not connected\)/),
+      },
       smallerPages: true,
     })
     expect(none).toEqual([])
     expect(shown).toHaveLength(1)
   })
 
+  it('keep a single failure of the link out of sight, retried at once, and show the next one in a row', () => {
+    const { failures: f, log } = failures()
+    const link = () => new Error('The platform sent a malformed replay page')
+    expect(f.failed(link(), 0)).toEqual({
+      kind: 'retry',
+      wait: 1_000,
+      state: { kind: 'catching_up' },
+      smallerPages: true,
+    })
+    expect(f.failed(link(), 1_000)).toMatchObject({
+      state: {
+        kind: 'failing',
+        message: expect.stringMatching(
+          /could not catch up .* if this goes on, the platform may be having trouble/,
+        ),
+        nextAttemptAt: 3_000,
+      },
+    })
+    // Caught up in between: the next single failure is out of sight again.
+    f.caughtUp()
+    expect(f.failed(link(), 9_000)).toMatchObject({ state: { kind: 'catching_up' } })
+    // Every failure is still in the log, the hidden ones included.
+    expect(log.lines.filter((l) => l.includes('Catching up with the platform stopped'))).toHaveLength(3)
+  })
+
   it('stop on a stream that cannot be followed', () => {
     const { failures: f } = failures()
-    expect(f.failed(new StreamNotFollowable('Update Standby.'))).toEqual({
+    expect(f.failed(new StreamNotFollowable('Update Standby.'), 0)).toEqual({
       kind: 'stuck',
       message: 'Update Standby.',
     })

@@ -1,0 +1,101 @@
+/**
+ * How large a message from the platform can honestly be, worked out from the protocol's own limits
+ * (every text, list and number is bounded), so the app can refuse a larger one before reading it
+ * instead of holding whatever a broken or hostile platform sends.
+ */
+import type { z } from 'zod'
+import { PlatformEvent } from './events'
+import { MAX_REPLAY_PAGE_BYTES } from './replay'
+
+/**
+ * The most bytes one counted unit of a string can take in JSON: a character is at most four UTF-8
+ * bytes, and an escaped one (a control character, a lone surrogate as "\udc00") at most six.
+ */
+const MOST_BYTES_PER_UNIT = 6
+
+/** The longest JSON text of a finite double ("-1.7976931348623157e+308"). */
+const MOST_NUMBER_CHARS = '-1.7976931348623157e+308'.length
+
+interface SchemaInternals {
+  readonly def: {
+    readonly type: string
+    readonly innerType?: z.ZodType
+    readonly in?: z.ZodType
+    readonly element?: z.ZodType
+    readonly options?: ReadonlyArray<z.ZodType>
+    readonly shape?: Record<string, z.ZodType>
+    readonly entries?: Record<string, unknown>
+    readonly values?: ReadonlyArray<unknown>
+    readonly checks?: ReadonlyArray<{
+      readonly _zod: { readonly def: { check: string; maximum?: number; length?: number } }
+    }>
+  }
+}
+
+/** The most items of a list or units of a string, by its checks; Infinity when unbounded. */
+function mostLength(def: SchemaInternals['def']): number {
+  const bounds = (def.checks ?? []).flatMap(({ _zod: { def: check } }) =>
+    check.check === 'max_length' && check.maximum !== undefined
+      ? [check.maximum]
+      : check.check === 'length_equals' && check.length !== undefined
+        ? [check.length]
+        : [],
+  )
+  return Math.min(Infinity, ...bounds)
+}
+
+/**
+ * The most bytes a value that `schema` accepts takes as JSON: Infinity when anything in it is
+ * unbounded, so a schema that loses a bound fails loudly rather than shrinking the limit.
+ */
+export function mostJsonBytes(schema: z.ZodType): number {
+  const { def } = (schema as unknown as { _zod: SchemaInternals })._zod
+  const inner = (of: z.ZodType | undefined): number => (of === undefined ? Infinity : mostJsonBytes(of))
+  switch (def.type) {
+    case 'string':
+      return 2 + MOST_BYTES_PER_UNIT * mostLength(def)
+    case 'number':
+      return MOST_NUMBER_CHARS
+    case 'boolean':
+      return 'false'.length
+    case 'null':
+      return 'null'.length
+    case 'literal':
+    case 'enum': {
+      const values = def.values ?? Object.values(def.entries ?? {})
+      return Math.max(...values.map((value) => JSON.stringify(value).length * MOST_BYTES_PER_UNIT))
+    }
+    case 'nullable':
+    case 'optional':
+    case 'default':
+    case 'catch':
+    case 'readonly':
+      return Math.max(inner(def.innerType), 'null'.length)
+    case 'pipe':
+      return inner(def.in)
+    case 'array':
+      // Brackets, and each item with its comma.
+      return 2 + mostLength(def) * (inner(def.element) + 1)
+    case 'union':
+      return Math.max(...(def.options ?? []).map(mostJsonBytes))
+    case 'object':
+      // Braces, and each key quoted with its colon and comma.
+      return Object.entries(def.shape ?? {}).reduce(
+        (sum, [key, value]) => sum + key.length + 4 + mostJsonBytes(value),
+        2,
+      )
+    default:
+      return Infinity
+  }
+}
+
+/**
+ * The largest message an honest platform sends: a replay page holds events up to its byte budget
+ * and may go over it by one event (a single event larger than the budget is still sent alone), and
+ * a snapshot part likewise by one entity, with the expert repeated in every part; each of these is
+ * no larger than the largest event. Twice the largest event covers the one over the budget plus
+ * the page's own fields and the socket.io framing, which are far smaller than any event.
+ */
+export function mostMessageBytes(): number {
+  return MAX_REPLAY_PAGE_BYTES + 2 * mostJsonBytes(PlatformEvent)
+}

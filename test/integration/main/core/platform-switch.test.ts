@@ -1,0 +1,41 @@
+// Signing in to another platform with the same expert id: the old platform's invites, sessions
+// and rooms are not this platform's, so they are not shown, joined or reminded of while the new
+// platform's replay has yet to notice the different history.
+import { describe, expect, it } from 'vitest'
+import { hashPassword } from '../../../../server/src/auth'
+import { useCleanup } from '../../../support/cleanup'
+import { startOnlineCore } from '../../../support/test-core'
+import { startTestPlatform } from '../../../support/test-platform'
+
+describe('switching platforms as the same expert id', () => {
+  const defer = useCleanup()
+
+  it('empties the cache at once, and fills it from the new platform only', async () => {
+    const { platform: old, expert, core } = await startOnlineCore(defer)
+    old.inviteDirectly(expert.id, 'On the old platform')
+    await core.waitForNotifications(1)
+    const other = await startTestPlatform()
+    defer(() => other.close())
+    other.server.marketplace.createExpert({
+      id: expert.id,
+      name: 'Ada',
+      email: 'ada@other.test',
+      passwordHash: await hashPassword('right'),
+      timeZone: 'Europe/London',
+    })
+    const replaced: string[] = []
+    core.runtime.core.cacheChanged.add((update) => replaced.push(update.kind))
+
+    const outcome = await core.runtime.core.signIn(other.server.url, 'ada@other.test', 'right')
+    expect(outcome).toMatchObject({ ok: true })
+    // Before the new platform has answered: nothing of the old one's is left to show.
+    expect(core.runtime.cache.expert()).toBeNull()
+    expect(core.runtime.cache.cursor()).toBe(0)
+    expect(replaced).toContain('replaced')
+
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.openInvites(core.runtime.core.platformClock.now())).toEqual([])
+    expect(core.runtime.cache.expert()).toMatchObject({ id: expert.id, email: 'ada@other.test' })
+  })
+})
