@@ -3,82 +3,33 @@
  * connection state the tray and UI show. Electron's main process and the browser shell each build
  * one with their own adapters; nothing here imports electron or the SQLite driver.
  */
-import type { Clock } from '../../shared/clock'
 import type { CommandOutcome } from '../../shared/command-outcome'
 import type { ConnectionState } from '../../shared/connection-state'
-import {
-  HTTP_PATHS,
-  type CommandName,
-  type CommandPayload,
-  type CommandResult,
-  type Session,
-  type Welcome,
-} from '../../shared/protocol'
+import type { CommandName, CommandPayload, CommandResult, Welcome } from '../../shared/protocol'
 import { signIn, type SignInOutcome } from './auth/sign-in'
-import { discardBody } from './auth/capped-json'
-import { connectionStatus, statusLine } from './connection/connection-status'
+import { forgetSignIn, keepSignIn, revokeSignIn } from './auth/stored-sign-in'
+import { connectionStatus } from './connection/connection-status'
 import { Listeners } from '../../shared/listeners'
-import { PlatformLink, type LinkTimings } from './connection/platform-link'
+import type { PlatformLink } from './connection/platform-link'
+import { platformConnection } from './platform-connection'
 import { PlatformClock } from './platform-clock/platform-clock'
-import { AutoAway, type AutoAwaySettings } from './presence/auto-away'
+import { AutoAway } from './presence/auto-away'
 import type { CacheStore } from './ports/cache-store'
-import type { LinkTransport } from './ports/link-transport'
-import type { Logger } from './ports/logger'
-import type { ExternalBrowser } from './ports/external-browser'
-import type { Notifier } from './ports/notifier'
-import type { Power } from './ports/power'
-import type { Secrets, StoredSignIn } from './ports/secrets'
-import type { TrayState } from './ports/tray-state'
-import { ReminderScheduler } from './reminders/reminder-scheduler'
+import type { StoredSignIn } from './ports/secrets'
+import type { ReminderScheduler } from './reminders/reminder-scheduler'
 import type { RoomOpening } from '../../shared/ipc/contract'
+import { joinedSession, openJoinedRoom } from './rooms/joined-room'
 import { RoomOpener } from './rooms/room-opener'
-import { StandingAlerts } from './standing/standing-alerts'
+import type { StandbyCoreDeps } from './standby-core-deps'
 import type { CacheUpdate } from './sync/cache-push'
-import { MessageAlerts } from './messages/message-alerts'
+import type { MessageAlerts } from './messages/message-alerts'
+import { cacheAlerts } from './cache-alerts'
 import { InviteExpiry } from './invites/invite-expiry'
-import { SyncEngine } from './sync/sync-engine'
-import { errorMessage } from '../../shared/error-message'
+import type { SyncEngine } from './sync/sync-engine'
+import { trayStatus } from './tray/tray-status'
 
-/** Everything the core needs from its host. */
-export interface StandbyCoreDeps {
-  readonly clock: Clock
-  readonly power: Power
-  readonly secrets: Secrets
-  readonly notifier: Notifier
-  /** Where session rooms open; only pages of the platform signed in to reach it. */
-  readonly browser: ExternalBrowser
-  readonly tray: TrayState
-  readonly cache: CacheStore
-  readonly log: Logger
-  /** Makes the connection to the platform. */
-  readonly transport: LinkTransport
-  readonly random?: () => number
-  readonly timings?: Partial<LinkTimings>
-  /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
-  readonly linkClock?: Clock
-  readonly fetch?: typeof fetch
-  /** How the tray writes times; defaults to the OS locale's short time. */
-  readonly formatTime?: (t: number) => string
-  /** Whether reminders are shown; read each time one is due. Defaults to on. */
-  readonly remindersEnabled?: () => boolean
-  /** Whether a window of the app has the focus, where the host can tell; else pages report it. */
-  readonly windowFocused?: () => boolean
-  /** The auto-away settings; read at each check. Defaults to on after 10 minutes. */
-  readonly autoAway?: () => AutoAwaySettings
-}
-
-/** The live session a successful command put the expert in, or null. */
-function joinedSession(name: CommandName, result: unknown): Session | null {
-  if (name !== 'invite.accept' && name !== 'session.join') return null
-  const { session } = result as CommandResult<'session.join'>
-  return session.state === 'live' ? session : null
-}
-
-const shortTime = (t: number): string =>
-  new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-
-/** What the tray adds to its line while notifications do not reach the expert. */
-export const NOTIFICATIONS_OFF = 'Notifications off'
+export type { StandbyCoreDeps } from './standby-core-deps'
+export { NOTIFICATIONS_OFF } from './tray/tray-status'
 
 /** The core of Standby. */
 export class StandbyCore {
@@ -126,41 +77,22 @@ export class StandbyCore {
     this.welcomed = new Listeners(onError)
     this.threadsRead = new Listeners(onError)
     this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log, deps.cache)
-    this.messageAlerts = new MessageAlerts({
-      cache: deps.cache,
-      clock: deps.clock,
-      platformTime: this.platformClock.deadlines,
-      notifier: deps.notifier,
-      log: deps.log,
-      windowFocused: deps.windowFocused ?? (() => this.focusedPages.size > 0),
-    })
-    this.cacheChanged.add((update) => this.messageAlerts.cacheChanged(update))
-    this.reminders = new ReminderScheduler({
-      // Reminders follow the platform's clock: its sessions start by its time.
-      clock: this.platformClock,
-      cache: deps.cache,
-      notifier: deps.notifier,
-      power: deps.power,
-      log: deps.log,
-      enabled: deps.remindersEnabled ?? (() => true),
-      formatTime: deps.formatTime,
-    })
+    const alerts = cacheAlerts(
+      deps,
+      this.platformClock,
+      this.cacheChanged,
+      deps.windowFocused ?? (() => this.focusedPages.size > 0),
+    )
+    this.messageAlerts = alerts.messages
+    this.reminders = alerts.reminders
     this.rooms = new RoomOpener({
       browser: deps.browser,
       cache: deps.cache,
       log: deps.log,
       platformUrl: () => this.platformUrl,
     })
-    this.cacheChanged.add((update) => this.reminders.cacheChanged(update))
-    const standing = new StandingAlerts(deps.cache, {
-      clock: this.platformClock,
-      notifier: deps.notifier,
-      log: deps.log,
-    })
-    this.cacheChanged.add((update) => standing.cacheChanged(update))
     // Notifications that stop reaching the expert put a warning on the tray at once.
     deps.notifier.onHealthChange?.(() => this.publishTray())
-    this.platformClock.changes.add(() => this.reminders.refresh())
     this.inviteExpiry = new InviteExpiry({
       cache: deps.cache,
       platformTime: this.platformClock.deadlines,
@@ -233,46 +165,11 @@ export class StandbyCore {
     if (otherPlatform || this.deps.cache.expert()?.id !== outcome.expert.id) this.emptyCache()
     const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
     this.signedIn = signedIn
-    await this.keep(signedIn)
+    await keepSignIn(this.deps, signedIn)
     this.deps.log.info(`Signed in as ${outcome.expert.email} on ${outcome.platformUrl}`)
     this.connect(signedIn)
     this.publish()
     return outcome
-  }
-
-  /**
-   * Store the sign-in for the next start. A store that cannot be written (a full disk, a read-only
-   * profile, a keychain that refuses) does not undo a sign-in that worked: it holds for this run,
-   * and the expert is told they will sign in again after a restart.
-   */
-  private async keep(signedIn: StoredSignIn): Promise<void> {
-    try {
-      await this.deps.secrets.save(signedIn)
-    } catch (error) {
-      this.deps.log.error('The sign-in could not be saved; it holds until Standby quits', error)
-      this.deps.notifier.show({
-        kind: 'notice',
-        title: 'Signed in until Standby quits',
-        body: `Standby could not save your sign-in (${errorMessage(error)}), so you will sign in again after it restarts. Free some disk space or check your keychain, then sign in again to keep it.`,
-      })
-    }
-  }
-
-  /**
-   * Remove the stored sign-in. If it cannot be removed, sign-out still goes on: the token is
-   * revoked on the platform right after, so what is left on disk no longer signs anyone in.
-   */
-  private async forget(): Promise<void> {
-    try {
-      await this.deps.secrets.clear()
-    } catch (error) {
-      this.deps.log.error('The saved sign-in could not be removed; the platform is asked to revoke it', error)
-      this.deps.notifier.show({
-        kind: 'notice',
-        title: 'Signed out, but the saved sign-in is still on this computer',
-        body: `Standby could not remove it (${errorMessage(error)}). It no longer works once the platform has revoked it; if Standby was offline, sign in and out again once it is back.`,
-      })
-    }
   }
 
   /** Sign out: revoke the token (best effort), forget it and the cached data. */
@@ -282,22 +179,10 @@ export class StandbyCore {
     this.disconnect()
     this.platformClock.reset()
     this.signedIn = null
-    await this.forget()
+    await forgetSignIn(this.deps)
     this.emptyCache()
     this.publish()
-    if (signedIn !== null) {
-      await (this.deps.fetch ?? fetch)(`${signedIn.platformUrl}${HTTP_PATHS.signOut}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${signedIn.token}` },
-        signal: AbortSignal.timeout(5_000),
-        // The token goes to the platform signed in to, never on to wherever it points.
-        redirect: 'manual',
-      })
-        .then(discardBody)
-        .catch(() =>
-          this.deps.log.warn('Could not reach the platform to revoke the sign-in; it was forgotten here.'),
-        )
-    }
+    if (signedIn !== null) await revokeSignIn(this.deps, signedIn)
   }
 
   /**
@@ -317,28 +202,9 @@ export class StandbyCore {
     if (outcome.ok) {
       const joined = joinedSession(name, outcome.result)
       // Not awaited: the browser may take its time, and the join has happened either way.
-      if (joined !== null) void this.openJoinedRoom(joined)
+      if (joined !== null) void openJoinedRoom({ ...this.deps, rooms: this.rooms }, joined)
     }
     return outcome
-  }
-
-  /**
-   * Open the room of the session just joined. A room that should have opened and did not (another
-   * site's, or no browser) is told in a notice, since nobody is looking at a button to see why;
-   * a platform that names no room is only logged.
-   */
-  private async openJoinedRoom(session: Session): Promise<void> {
-    try {
-      const opening = await this.rooms.open(session)
-      if (opening.ok || opening.error.code === 'not_found') return
-      this.deps.notifier.show({
-        kind: 'notice',
-        title: 'The session’s room did not open',
-        body: `${opening.error.message} Open room on the Live session card tries again.`,
-      })
-    } catch (error) {
-      this.deps.log.error('Opening the room failed', error)
-    }
   }
 
   /** Open a cached session's room in the system browser ("Open room"). */
@@ -393,25 +259,7 @@ export class StandbyCore {
     this.disconnect()
     this.cacheFrom = signIn.platformUrl
     this.refusedBecause = null
-    const link = new PlatformLink(signIn.platformUrl, signIn.token, {
-      transport: this.deps.transport,
-      clock: this.deps.clock,
-      power: this.deps.power,
-      log: this.deps.log,
-      random: this.deps.random,
-      timings: this.deps.timings,
-      linkClock: this.deps.linkClock,
-      timeSamples: this.platformClock,
-      expertId: signIn.expertId,
-    })
-    const sync = new SyncEngine(link, this.deps.cache, {
-      clock: this.deps.clock,
-      platformTime: this.platformClock.deadlines,
-      notifier: this.deps.notifier,
-      log: this.deps.log,
-      platformUrl: signIn.platformUrl,
-      random: this.deps.random,
-    })
+    const { link, sync } = platformConnection(this.deps, signIn, this.platformClock)
     let lastWelcome: Welcome | undefined
     this.unfollow = [
       link.states.add((state) => {
@@ -476,12 +324,6 @@ export class StandbyCore {
   private publishTray(): void {
     const openInvites = this.deps.cache.openInviteCount(this.platformClock.deadlines.now())
     const health = this.deps.notifier.health?.() ?? { status: 'ok' }
-    const line = statusLine(this.current, openInvites, this.deps.formatTime ?? shortTime)
-    this.deps.tray.set({
-      connection: this.current,
-      openInvites,
-      notificationWarning: health.status === 'ok' ? null : health.advice,
-      statusLine: health.status === 'ok' ? line : `${line} · ${NOTIFICATIONS_OFF}`,
-    })
+    this.deps.tray.set(trayStatus(this.current, openInvites, health, this.deps.formatTime))
   }
 }

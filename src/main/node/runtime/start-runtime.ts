@@ -3,7 +3,6 @@
  * cache (telling the user once if it had to be rebuilt), build the core over the host's adapters
  * and the socket.io transport, and start it. Imports neither electron nor anything host-specific.
  */
-import type { Clock } from '../../../shared/clock'
 import {
   pushContract,
   type CacheChange,
@@ -12,18 +11,13 @@ import {
   type PushPayload,
 } from '../../../shared/ipc/contract'
 import { createAppApi, type AppApi, type HostInfo } from '../../core/app-api'
-import type { LinkTimings } from '../../core/connection/platform-link'
 import { NotificationActions, type FocusRequest } from '../../core/notification-actions'
 import { PendingFocus } from '../../core/pending-focus'
 import type { Logger } from '../../core/ports/logger'
-import type { ExternalBrowser } from '../../core/ports/external-browser'
-import type { Notifier } from '../../core/ports/notifier'
-import type { Power } from '../../core/ports/power'
-import type { Secrets } from '../../core/ports/secrets'
 import { appSettingsOf, type SettingsStore } from '../../core/ports/settings'
-import type { TrayState } from '../../core/ports/tray-state'
 import type { Updater } from '../../core/ports/updater'
 import { StandbyCore } from '../../core/standby-core'
+import type { StandbyCoreDeps } from '../../core/standby-core-deps'
 import { SESSION_MARGIN_MS } from '../../core/update/restart-safety'
 import { UpdatePolicy } from '../../core/update/update-policy'
 import { UPCOMING_SESSIONS_LISTED } from '../../../shared/ipc/list-limits'
@@ -32,31 +26,30 @@ import { openCache } from '../../db/open-cache'
 import { SqliteCacheStore } from '../../db/sqlite-cache-store'
 import { socketIoTransport } from '../socket-io-transport'
 
-/** The host's adapters and where the cache lives. */
-export interface RuntimeOptions {
+/** The host's adapters and where the cache lives; those the core takes are passed on as they are. */
+export interface RuntimeOptions extends Pick<
+  StandbyCoreDeps,
+  | 'clock'
+  | 'power'
+  | 'secrets'
+  | 'notifier'
+  | 'browser'
+  | 'tray'
+  | 'log'
+  | 'timings'
+  | 'linkClock'
+  | 'random'
+  | 'windowFocused'
+> {
   readonly cachePath: string
   /** better-sqlite3's addon built for Electron; undefined in plain Node. */
   readonly nativeBinding?: string
-  readonly clock: Clock
-  readonly power: Power
-  readonly secrets: Secrets
-  readonly notifier: Notifier
-  /** Where session rooms open. */
-  readonly browser: ExternalBrowser
-  readonly tray: TrayState
   readonly settings: SettingsStore
-  readonly log: Logger
   readonly host: HostInfo
   /** The updater the update policy drives: electron-updater, or the Node fake. */
   readonly updater: Updater
   /** Where the app can be downloaded by hand, shown when updating fails. */
   readonly manualDownloadUrl: string
-  readonly timings?: Partial<LinkTimings>
-  /** Times the link's liveness in elapsed time; the system clock unless a test injects one. */
-  readonly linkClock?: Clock
-  readonly random?: () => number
-  /** Whether a window of the app has the focus, where the host can tell; else the pages report it. */
-  readonly windowFocused?: () => boolean
 }
 
 /** Sends one push event to the host's pages. */

@@ -1,0 +1,68 @@
+/**
+ * Keeping, forgetting and revoking the sign-in: what happens to the token beyond the link that
+ * uses it, and what the expert is told when the keychain or the disk will not do it.
+ */
+import { HTTP_PATHS } from '../../../shared/protocol'
+import { errorMessage } from '../../../shared/error-message'
+import type { Logger } from '../ports/logger'
+import type { Notifier } from '../ports/notifier'
+import type { Secrets, StoredSignIn } from '../ports/secrets'
+import { discardBody } from './capped-json'
+
+/** What keeping and forgetting the sign-in need. */
+export interface SignInKeeping {
+  readonly secrets: Secrets
+  readonly notifier: Notifier
+  readonly log: Logger
+}
+
+/**
+ * Store the sign-in for the next start. A store that cannot be written (a full disk, a read-only
+ * profile, a keychain that refuses) does not undo a sign-in that worked: it holds for this run,
+ * and the expert is told they will sign in again after a restart.
+ */
+export async function keepSignIn(deps: SignInKeeping, signedIn: StoredSignIn): Promise<void> {
+  try {
+    await deps.secrets.save(signedIn)
+  } catch (error) {
+    deps.log.error('The sign-in could not be saved; it holds until Standby quits', error)
+    deps.notifier.show({
+      kind: 'notice',
+      title: 'Signed in until Standby quits',
+      body: `Standby could not save your sign-in (${errorMessage(error)}), so you will sign in again after it restarts. Free some disk space or check your keychain, then sign in again to keep it.`,
+    })
+  }
+}
+
+/**
+ * Remove the stored sign-in. If it cannot be removed, sign-out still goes on: the token is
+ * revoked on the platform right after, so what is left on disk no longer signs anyone in.
+ */
+export async function forgetSignIn(deps: SignInKeeping): Promise<void> {
+  try {
+    await deps.secrets.clear()
+  } catch (error) {
+    deps.log.error('The saved sign-in could not be removed; the platform is asked to revoke it', error)
+    deps.notifier.show({
+      kind: 'notice',
+      title: 'Signed out, but the saved sign-in is still on this computer',
+      body: `Standby could not remove it (${errorMessage(error)}). It no longer works once the platform has revoked it; if Standby was offline, sign in and out again once it is back.`,
+    })
+  }
+}
+
+/** Ask the platform to revoke the token (best effort: signing out here never waits on it for long). */
+export async function revokeSignIn(
+  deps: { readonly log: Logger; readonly fetch?: typeof fetch },
+  signedIn: StoredSignIn,
+): Promise<void> {
+  await (deps.fetch ?? fetch)(`${signedIn.platformUrl}${HTTP_PATHS.signOut}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${signedIn.token}` },
+    signal: AbortSignal.timeout(5_000),
+    // The token goes to the platform signed in to, never on to wherever it points.
+    redirect: 'manual',
+  })
+    .then(discardBody)
+    .catch(() => deps.log.warn('Could not reach the platform to revoke the sign-in; it was forgotten here.'))
+}
