@@ -9,7 +9,7 @@ import type { Logger } from '../../core/ports/logger'
 import type { InviteState, SessionState } from '../../../shared/protocol'
 import type { ThreadPlace, UnreadThread } from '../../core/ports/cache-store'
 import { INVITE_OPEN_AT } from './invite-repository'
-import { parseAllStored, type StoredRow } from './stored-json'
+import { parseAllStored, STORED, type StoredRow } from './stored-json'
 
 /**
  * The unread client messages of threads still open for replies at the platform time bound to its
@@ -94,7 +94,7 @@ export class MessageRepository {
   /** The latest `limit` messages of one request's thread, oldest first. */
   byRequest(requestId: string, limit: number): Message[] {
     const rows = this.selectLatestByRequest.all(requestId, limit).reverse()
-    return parseAllStored<Message>(rows, 'message', this.logger)
+    return parseAllStored(rows, STORED.message, this.logger)
   }
 
   /** The session a request's thread belongs to, else the invite; null when neither is cached. */

@@ -1,10 +1,14 @@
 /**
- * Reading what the cache stored. Rows hold the protocol JSON exactly as the platform sent it and
- * are not validated again; a row that does not parse is skipped with a log line, never thrown,
- * so one damaged row cannot hide the rest of a list.
+ * Reading what the cache stored. Rows hold the protocol JSON exactly as the platform sent it, and
+ * each is checked against the protocol's schema again as it is read: the file is outside the
+ * app's control (a damaged disk, an edit, another program), and a row that parses as JSON but is
+ * not the entity would reach the pages as one. A row that does not parse or does not fit is
+ * skipped with a log line, never thrown, so one damaged row cannot hide the rest of a list.
  */
+import type { z } from 'zod'
 import type { Logger } from '../../core/ports/logger'
 import { errorMessage } from '../../../shared/error-message'
+import { Expert, Invite, Message, Session } from '../../../shared/protocol/entities'
 
 /** A row that carries an entity's id and its stored JSON. */
 export interface StoredRow {
@@ -27,26 +31,53 @@ export function withRequest(table: 'invites' | 'sessions'): string {
   return `'{"request":' || requests.json || ',' || substr(${table}.json, 2)`
 }
 
-/** The entity stored in `row`, or null (logged) when its JSON does not parse. */
-export function parseStored<T>(row: StoredRow, what: string, logger: Logger): T | null {
-  try {
-    return JSON.parse(row.json) as T
-  } catch (error) {
-    const reason = errorMessage(error)
-    logger.warn(
-      `Skipped the cached ${what} ${row.id}: its stored copy does not parse (${reason}); ` +
-        'it shows again once the platform sends it.',
-    )
-    return null
-  }
+/** What a row holds: the word for the log and the protocol schema it must fit. */
+export interface StoredKind<T> {
+  readonly what: string
+  readonly schema: z.ZodType<T>
 }
 
-/** The entities stored in `rows`, in order, without the rows that do not parse. */
-export function parseAllStored<T>(rows: ReadonlyArray<StoredRow>, what: string, logger: Logger): T[] {
+/** The kinds of entity the cache stores as JSON. */
+export const STORED = {
+  invite: { what: 'invite', schema: Invite },
+  session: { what: 'session', schema: Session },
+  message: { what: 'message', schema: Message },
+  expert: { what: 'expert', schema: Expert },
+} as const satisfies Record<string, StoredKind<unknown>>
+
+/** The entity stored in `row`, or null (logged) when its JSON does not parse or fit its schema. */
+export function parseStored<T>(row: StoredRow, kind: StoredKind<T>, logger: Logger): T | null {
+  let value: unknown
+  try {
+    value = JSON.parse(row.json)
+  } catch (error) {
+    skipped(row, kind, `its stored copy does not parse (${errorMessage(error)})`, logger)
+    return null
+  }
+  const checked = kind.schema.safeParse(value)
+  if (checked.success) return checked.data
+  // Field names only: a value could be anything the file was made to hold.
+  const fields = [...new Set(checked.error.issues.map((issue) => issue.path.join('.') || '(the row)'))]
+  skipped(row, kind, `its stored copy is not ${article(kind.what)} (${fields.join(', ')})`, logger)
+  return null
+}
+
+/** The entities stored in `rows`, in order, without the rows that do not parse or fit. */
+export function parseAllStored<T>(rows: ReadonlyArray<StoredRow>, kind: StoredKind<T>, logger: Logger): T[] {
   const entities: T[] = []
   for (const row of rows) {
-    const entity = parseStored<T>(row, what, logger)
+    const entity = parseStored(row, kind, logger)
     if (entity !== null) entities.push(entity)
   }
   return entities
+}
+
+function skipped(row: StoredRow, kind: StoredKind<unknown>, problem: string, logger: Logger): void {
+  logger.warn(
+    `Skipped the cached ${kind.what} ${row.id}: ${problem}; it shows again once the platform sends it.`,
+  )
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`
 }

@@ -4,7 +4,7 @@ import { preparedOnUse } from './prepared-on-use'
 import type { Expert } from '../../../shared/protocol'
 import type { Logger } from '../../core/ports/logger'
 import type { KeptClockOffset } from '../../core/ports/cache-store'
-import { parseStored, type StoredRow } from './stored-json'
+import { parseStored, STORED, type StoredRow } from './stored-json'
 
 /** Reads and writes the expert row and the sync state. Runs inside the caller's transaction. */
 export class SyncStateRepository {
@@ -100,7 +100,7 @@ export class SyncStateRepository {
   /** The cached expert, or null when there is none (or its row does not parse). */
   expert(): Expert | null {
     const row = this.selectExpert.get()
-    return row === undefined ? null : parseStored<Expert>(row, 'expert', this.logger)
+    return row === undefined ? null : parseStored(row, STORED.expert, this.logger)
   }
 
   /** The cached expert's id, read without parsing the row. */
