@@ -3,7 +3,8 @@
  * each is checked against the protocol's schema again as it is read: the file is outside the
  * app's control (a damaged disk, an edit, another program), and a row that parses as JSON but is
  * not the entity would reach the pages as one. A row that does not parse or does not fit is
- * skipped with a log line, never thrown, so one damaged row cannot hide the rest of a list.
+ * skipped with a log line, never thrown, so one damaged row cannot hide the rest of a list, and
+ * reported, so the next sync rebuilds it from the platform.
  */
 import type { z } from 'zod'
 import type { Logger } from '../../core/ports/logger'
@@ -31,6 +32,13 @@ export function withRequest(table: 'invites' | 'sessions'): string {
   return `'{"request":' || requests.json || ',' || substr(${table}.json, 2)`
 }
 
+/** Where a row skipped on reading is told: the log, and whoever gets it back from the platform. */
+export interface SkippedRows {
+  readonly logger: Logger
+  /** Called for each row skipped, after its log line. */
+  skipped(): void
+}
+
 /** What a row holds: the word for the log and the protocol schema it must fit. */
 export interface StoredKind<T> {
   readonly what: string
@@ -46,36 +54,41 @@ export const STORED = {
 } as const satisfies Record<string, StoredKind<unknown>>
 
 /** The entity stored in `row`, or null (logged) when its JSON does not parse or fit its schema. */
-export function parseStored<T>(row: StoredRow, kind: StoredKind<T>, logger: Logger): T | null {
+export function parseStored<T>(row: StoredRow, kind: StoredKind<T>, report: SkippedRows): T | null {
   let value: unknown
   try {
     value = JSON.parse(row.json)
   } catch (error) {
-    skipped(row, kind, `its stored copy does not parse (${errorMessage(error)})`, logger)
+    skipped(row, kind, `its stored copy does not parse (${errorMessage(error)})`, report)
     return null
   }
   const checked = kind.schema.safeParse(value)
   if (checked.success) return checked.data
   // Field names only: a value could be anything the file was made to hold.
   const fields = [...new Set(checked.error.issues.map((issue) => issue.path.join('.') || '(the row)'))]
-  skipped(row, kind, `its stored copy is not ${article(kind.what)} (${fields.join(', ')})`, logger)
+  skipped(row, kind, `its stored copy is not ${article(kind.what)} (${fields.join(', ')})`, report)
   return null
 }
 
 /** The entities stored in `rows`, in order, without the rows that do not parse or fit. */
-export function parseAllStored<T>(rows: ReadonlyArray<StoredRow>, kind: StoredKind<T>, logger: Logger): T[] {
+export function parseAllStored<T>(
+  rows: ReadonlyArray<StoredRow>,
+  kind: StoredKind<T>,
+  report: SkippedRows,
+): T[] {
   const entities: T[] = []
   for (const row of rows) {
-    const entity = parseStored(row, kind, logger)
+    const entity = parseStored(row, kind, report)
     if (entity !== null) entities.push(entity)
   }
   return entities
 }
 
-function skipped(row: StoredRow, kind: StoredKind<unknown>, problem: string, logger: Logger): void {
-  logger.warn(
-    `Skipped the cached ${kind.what} ${row.id}: ${problem}; it shows again once the platform sends it.`,
+function skipped(row: StoredRow, kind: StoredKind<unknown>, problem: string, report: SkippedRows): void {
+  report.logger.warn(
+    `Skipped the cached ${kind.what} ${row.id}: ${problem}; the next sync gets it again from the platform.`,
   )
+  report.skipped()
 }
 
 function article(word: string): string {

@@ -42,6 +42,16 @@ describe('a stored row that parses but is not its entity', () => {
     expect(log.lines.join('\n')).not.toContain('soon')
   })
 
+  it('forgets the cursor digest, so the next sync starts from a snapshot that rewrites the row', () => {
+    const { store, db } = twoSessions()
+    db.prepare(`UPDATE sync_state SET cursor_digest = 'd2'`).run()
+    expect(store.upcomingSessions(FIXTURE_NOW, 10)).toHaveLength(2)
+    expect(store.cursorDigest()).toBe('d2')
+    db.prepare(`UPDATE sessions SET json = '{"id":"ses_bad"}' WHERE id = 'ses_bad'`).run()
+    store.upcomingSessions(FIXTURE_NOW, 10)
+    expect([store.cursor(), store.cursorDigest()]).toEqual([2, null])
+  })
+
   it('skips what a request that is not one is spliced into, and keeps the rest', () => {
     const { store, db, good } = twoSessions()
     db.prepare(`UPDATE requests SET json = '{"id":"r2"}' WHERE id = 'r2'`).run()
