@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3'
 import { preparedOnUse } from './prepared-on-use'
 import type { Expert } from '../../../shared/protocol'
+import { Timestamp } from '../../../shared/protocol/time'
 import type { KeptClockOffset } from '../../core/ports/cache-store'
 import { parseStored, STORED, type StoredRow, type SkippedRows } from './stored-json'
 
@@ -103,9 +104,13 @@ export class SyncStateRepository {
     this.clearDigest.run()
   }
 
-  /** When the cache last caught up; null if never. */
+  /**
+   * When the cache last caught up; null if never, or when what is stored is not a time (a damaged
+   * or edited file): the tray and the window print it, and a date that is not one cannot be printed.
+   */
   lastSyncedAt(): number | null {
-    return this.selectLastSyncedAt.get()?.last_synced_at ?? null
+    const stored: unknown = this.selectLastSyncedAt.get()?.last_synced_at ?? null
+    return Timestamp.safeParse(stored).success ? (stored as number) : null
   }
 
   /** Record when the cache caught up. */
