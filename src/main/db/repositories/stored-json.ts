@@ -1,15 +1,16 @@
 /**
- * Reading what the cache stored. Rows hold the protocol JSON exactly as the platform sent it, and
- * each is checked against the protocol's schema again as it is read: the file is outside the
- * app's control (a damaged disk, an edit, another program), and a row that parses as JSON but is
- * not the entity would reach the pages as one. A row that does not parse or does not fit is
- * skipped with a log line, never thrown, so one damaged row cannot hide the rest of a list, and
- * reported, so the next sync rebuilds it from the platform.
+ * Reading what the cache stored. Rows hold the protocol JSON exactly as the platform sent it and
+ * are not validated against the protocol's schemas again: that costs far more than the read, most
+ * of all on the first page after a start (`npm run bench -- cache`). What is checked is cheap and
+ * catches a row that was not written for its place (an edit, another program, a damaged page that
+ * still parses): the JSON is an object carrying the row's own id, and the request spliced into an
+ * invite or a session is an object with an id. A row that fails is skipped with a log line, never
+ * thrown, so one damaged row cannot hide the rest of a list, and reported, so the next sync gets
+ * it again from the platform.
  */
-import type { z } from 'zod'
 import type { Logger } from '../../core/ports/logger'
 import { errorMessage } from '../../../shared/error-message'
-import { Expert, Invite, Message, Session } from '../../../shared/protocol/entities'
+import type { Expert, Invite, Message, Session } from '../../../shared/protocol'
 
 /** A row that carries an entity's id and its stored JSON. */
 export interface StoredRow {
@@ -39,21 +40,28 @@ export interface SkippedRows {
   skipped(): void
 }
 
-/** What a row holds: the word for the log and the protocol schema it must fit. */
+/** What a row holds: the word for the log, and whether its request is spliced in (withRequest). */
 export interface StoredKind<T> {
   readonly what: string
-  readonly schema: z.ZodType<T>
+  readonly spliced: boolean
+  /** Never set: carries the entity's type to parseStored. */
+  readonly entity?: T
 }
 
 /** The kinds of entity the cache stores as JSON. */
-export const STORED = {
-  invite: { what: 'invite', schema: Invite },
-  session: { what: 'session', schema: Session },
-  message: { what: 'message', schema: Message },
-  expert: { what: 'expert', schema: Expert },
-} as const satisfies Record<string, StoredKind<unknown>>
+export const STORED: {
+  readonly invite: StoredKind<Invite>
+  readonly session: StoredKind<Session>
+  readonly message: StoredKind<Message>
+  readonly expert: StoredKind<Expert>
+} = {
+  invite: { what: 'invite', spliced: true },
+  session: { what: 'session', spliced: true },
+  message: { what: 'message', spliced: false },
+  expert: { what: 'expert', spliced: false },
+}
 
-/** The entity stored in `row`, or null (logged) when its JSON does not parse or fit its schema. */
+/** The entity stored in `row`, or null (logged) when its JSON does not parse or is not one. */
 export function parseStored<T>(row: StoredRow, kind: StoredKind<T>, report: SkippedRows): T | null {
   let value: unknown
   try {
@@ -62,12 +70,23 @@ export function parseStored<T>(row: StoredRow, kind: StoredKind<T>, report: Skip
     skipped(row, kind, `its stored copy does not parse (${errorMessage(error)})`, report)
     return null
   }
-  const checked = kind.schema.safeParse(value)
-  if (checked.success) return checked.data
-  // Field names only: a value could be anything the file was made to hold.
-  const fields = [...new Set(checked.error.issues.map((issue) => issue.path.join('.') || '(the row)'))]
-  skipped(row, kind, `its stored copy is not ${article(kind.what)} (${fields.join(', ')})`, report)
+  const problem = shapeProblem(value, row.id, kind.spliced)
+  if (problem === null) return value as T
+  skipped(row, kind, `its stored copy is not ${article(kind.what)} (${problem})`, report)
   return null
+}
+
+/** Why `value` cannot be the entity of the row `id`, or null. */
+function shapeProblem(value: unknown, id: string, spliced: boolean): string | null {
+  if (!isObject(value)) return 'not a JSON object'
+  if (value['id'] !== id) return 'its id is not the row’s'
+  if (spliced && !(isObject(value['request']) && typeof value['request']['id'] === 'string'))
+    return 'its request is not one'
+  return null
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** The entities stored in `rows`, in order, without the rows that do not parse or fit. */
