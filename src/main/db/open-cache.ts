@@ -5,10 +5,11 @@
  * is refused instead: it is not damaged, and this version must not touch it.
  */
 import Database from 'better-sqlite3'
-import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseTooNewError, migrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
+import { leftUnclean, notACacheFile } from './cache-file-state'
 import { moveAside } from './quarantine'
 import { errorMessage } from '../../shared/error-message'
 
@@ -90,7 +91,15 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   // An existing file's folder exists: mkdirSync would only cost a failing syscall and a stat.
   if (!existsSync(path)) mkdirSync(dirname(path), { recursive: true })
   const marker = `${path}-open`
-  const checked = check === 'quick' || (check === 'after-unclean-exit' && leftUnclean(path, marker))
+  const notAFile = notACacheFile(path)
+  if (notAFile?.kind === 'folder') {
+    throw new CacheUnavailableError(
+      `Standby cannot open its offline cache at ${path}: a folder is there, where its file should be. ` +
+        'Move or rename that folder, then start Standby again; it was left as it is.',
+    )
+  }
+  const checked =
+    notAFile === null && (check === 'quick' || (check === 'after-unclean-exit' && leftUnclean(path, marker)))
   const opened = (db: Database.Database, rebuilt: CacheRebuild | null): OpenedCache => {
     // Written once the cache is open and removed by close(): found at the next open, it means this
     // run never closed the cache. Made with the open and close the header check already uses.
@@ -108,6 +117,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     }
   }
   try {
+    if (notAFile !== null) throw new CacheDamage(notAFile.reason)
     return opened(openChecked(path, nativeBinding, checked), null)
   } catch (error) {
     if (!(error instanceof CacheDamage)) throw error
@@ -122,34 +132,6 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
         'or send it to support if this happens again.',
     })
   }
-}
-
-/**
- * True when an existing cache may not be whole: the marker of a run that never closed it, a WAL
- * left behind (a clean close checkpoints and deletes it), or a file shorter than its header says.
- */
-function leftUnclean(path: string, marker: string): boolean {
-  if (!existsSync(path)) return false
-  if (existsSync(marker)) return true
-  if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) return true
-  return shorterThanHeaderSays(path)
-}
-
-/** The database header's page size and page count (https://sqlite.org/fileformat.html) against the file's size. */
-function shorterThanHeaderSays(path: string): boolean {
-  const header = Buffer.alloc(100)
-  const fd = openSync(path, 'r')
-  try {
-    if (readSync(fd, header, 0, 100, 0) < 100) return true
-  } finally {
-    closeSync(fd)
-  }
-  const rawPageSize = header.readUInt16BE(16)
-  const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize
-  const pages = header.readUInt32BE(28)
-  // The page count is valid only when the change counter matches "version valid for".
-  const valid = pages > 0 && header.readUInt32BE(24) === header.readUInt32BE(92)
-  return valid && statSync(path).size < pages * pageSize
 }
 
 /**

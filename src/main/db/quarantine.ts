@@ -3,7 +3,7 @@
  * renamed together (a fresh cache.db must never meet an old cache.db-wal), and nothing is deleted:
  * the damaged copy stays next to the new one for support to look at.
  */
-import { existsSync, renameSync } from 'node:fs'
+import { lstatSync, renameSync } from 'node:fs'
 
 /** The files SQLite may keep beside a database, by suffix. */
 const COMPANIONS = ['-wal', '-shm', '-journal'] as const
@@ -28,11 +28,21 @@ export function quarantinePath(path: string, at: number, taken: (candidate: stri
 
 /** Move `path` and its companions aside; returns where the database file went. */
 export function moveAside(path: string, at: number): string {
-  const target = quarantinePath(path, at, existsSync)
+  const target = quarantinePath(path, at, isThere)
   // The companions go first: if one cannot move, the main file is still where it was.
   for (const suffix of COMPANIONS) {
-    if (existsSync(path + suffix)) renameSync(path + suffix, target + suffix)
+    if (isThere(path + suffix)) renameSync(path + suffix, target + suffix)
   }
-  if (existsSync(path)) renameSync(path, target)
+  if (isThere(path)) renameSync(path, target)
   return target
+}
+
+/** Whether anything is at `path`, a link to nothing included (existsSync follows the link). */
+function isThere(path: string): boolean {
+  try {
+    lstatSync(path)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -27,6 +27,7 @@ import { RequestRepository } from './repositories/request-repository'
 import { SessionRepository } from './repositories/session-repository'
 import { StandingRepository } from './repositories/standing-repository'
 import { SyncStateRepository } from './repositories/sync-state-repository'
+import type { SkippedRows } from './repositories/stored-json'
 import type { HistoryCursor } from '../../shared/rules/history-order'
 import { isFiltered, type HistoryClient, type HistoryFilter } from '../../shared/rules/history-filter'
 import { THREAD_MESSAGES_LISTED, UNREAD_THREADS_LISTED } from '../../shared/ipc/list-limits'
@@ -67,11 +68,14 @@ export class SqliteCacheStore implements CacheStore {
   private readonly markNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
   private readonly markStandingWarnedInTransaction: (keys: ReadonlyArray<string>, at: number) => void
   private readonly markMessagesNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
+  // A row skipped as damaged is logged, and the next sync starts from a snapshot, which rewrites it.
+  private readonly skippedRows: SkippedRows
 
   constructor(
     private readonly db: Database.Database,
     private readonly logger: Logger,
   ) {
+    this.skippedRows = { logger, skipped: () => this.sync.forgetDigest() }
     this.applyEventsInTransaction = transactionOnUse(db, (events: ReadonlyArray<StreamEntry>) =>
       this.applyBatch(events),
     )
@@ -89,7 +93,7 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   private get sync(): SyncStateRepository {
-    return (this.syncRepository ??= new SyncStateRepository(this.db, this.logger))
+    return (this.syncRepository ??= new SyncStateRepository(this.db, this.skippedRows))
   }
 
   private get requests(): RequestRepository {
@@ -97,15 +101,15 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   private get invites(): InviteRepository {
-    return (this.inviteRepository ??= new InviteRepository(this.db, this.logger))
+    return (this.inviteRepository ??= new InviteRepository(this.db, this.skippedRows))
   }
 
   private get sessions(): SessionRepository {
-    return (this.sessionRepository ??= new SessionRepository(this.db, this.logger))
+    return (this.sessionRepository ??= new SessionRepository(this.db, this.skippedRows))
   }
 
   private get messageRows(): MessageRepository {
-    return (this.messageRepository ??= new MessageRepository(this.db, this.logger))
+    return (this.messageRepository ??= new MessageRepository(this.db, this.skippedRows))
   }
 
   private get reminders(): ReminderRepository {
@@ -113,7 +117,7 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   private get standing(): StandingRepository {
-    return (this.standingRepository ??= new StandingRepository(this.db, this.logger))
+    return (this.standingRepository ??= new StandingRepository(this.db, this.skippedRows))
   }
 
   cursor(): number {

@@ -53,8 +53,12 @@ export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024
 export function setAsideUnreadableSettings(path: string, log: Logger, now: () => number = Date.now): void {
   let problem: string | null
   try {
-    const { size } = statSync(path)
-    if (size > MAX_SETTINGS_FILE_BYTES) {
+    const stats = statSync(path)
+    const { size } = stats
+    // A device reports no size, and one such as /dev/zero never ends: read whole, it never returns.
+    if (!stats.isFile()) {
+      problem = 'is not a regular file'
+    } else if (size > MAX_SETTINGS_FILE_BYTES) {
       problem = `is ${size} bytes, larger than any settings file Standby writes`
     } else {
       const text = readFileSync(path, 'utf8')

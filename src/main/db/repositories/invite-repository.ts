@@ -10,8 +10,15 @@ import type Database from 'better-sqlite3'
 import { preparedOnUse } from './prepared-on-use'
 import type { Invite, InviteState } from '../../../shared/protocol'
 import { inviteAt, inviteClosesAt } from '../../../shared/rules/invite-open'
-import type { Logger } from '../../core/ports/logger'
-import { parseAllStored, parseStored, withRequest, withoutRequest, type StoredRow } from './stored-json'
+import {
+  parseAllStored,
+  parseStored,
+  STORED,
+  type SkippedRows,
+  type StoredRow,
+  withoutRequest,
+  withRequest,
+} from './stored-json'
 
 /** How many shown invites are remembered after their rows are gone. */
 const SHOWN_REMEMBERED = 10_000
@@ -42,7 +49,7 @@ export class InviteRepository {
 
   constructor(
     db: Database.Database,
-    private readonly logger: Logger,
+    private readonly skippedRows: SkippedRows,
   ) {
     // DO UPDATE rather than REPLACE: the row, and so notified_at, survives a repeated invite.
     this.upsertInvite = preparedOnUse(
@@ -129,12 +136,12 @@ export class InviteRepository {
 
   /** Invites open at platform time `now`, newest first. */
   open(now: number): Invite[] {
-    return parseAllStored<Invite>(this.selectOpen.all(now), 'invite', this.logger)
+    return parseAllStored(this.selectOpen.all(now), STORED.invite, this.skippedRows)
   }
 
   /** Invites closed without being accepted by `now` (those whose time ran out read as expired), newest first. */
   missed(now: number, limit: number): Invite[] {
-    return parseAllStored<Invite>(this.selectMissed.all(now, limit), 'invite', this.logger).map((invite) =>
+    return parseAllStored(this.selectMissed.all(now, limit), STORED.invite, this.skippedRows).map((invite) =>
       inviteAt(invite, now),
     )
   }
@@ -142,12 +149,12 @@ export class InviteRepository {
   /** One invite, as the platform last said it stands, or null. */
   byId(id: string): Invite | null {
     const row = this.selectById.get(id)
-    return row === undefined ? null : parseStored<Invite>(row, 'invite', this.logger)
+    return row === undefined ? null : parseStored(row, STORED.invite, this.skippedRows)
   }
 
   /** Invites open at `now` not yet shown as a notification, newest first. */
   unnotifiedOpen(now: number): Invite[] {
-    return parseAllStored<Invite>(this.selectUnnotified.all(now), 'invite', this.logger)
+    return parseAllStored(this.selectUnnotified.all(now), STORED.invite, this.skippedRows)
   }
 
   /** Remember when these invites were first shown; a later call keeps the first time. */

@@ -7,8 +7,15 @@
 import type Database from 'better-sqlite3'
 import { preparedOnUse } from './prepared-on-use'
 import type { Session, SessionState } from '../../../shared/protocol'
-import type { Logger } from '../../core/ports/logger'
-import { parseAllStored, parseStored, withRequest, withoutRequest, type StoredRow } from './stored-json'
+import {
+  parseAllStored,
+  parseStored,
+  STORED,
+  type SkippedRows,
+  type StoredRow,
+  withoutRequest,
+  withRequest,
+} from './stored-json'
 import type { HistoryCursor } from '../../../shared/rules/history-order'
 import {
   historyOutcomeOf,
@@ -38,7 +45,7 @@ export class SessionRepository {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly logger: Logger,
+    private readonly skippedRows: SkippedRows,
   ) {
     this.upsertSession = preparedOnUse(
       db,
@@ -113,15 +120,15 @@ export class SessionRepository {
 
   /** Live sessions, and booked ones starting at or after `from`, soonest first. */
   upcoming(from: number, limit: number): Session[] {
-    return parseAllStored<Session>(this.selectUpcoming.all(from, limit), 'session', this.logger)
+    return parseAllStored(this.selectUpcoming.all(from, limit), STORED.session, this.skippedRows)
   }
 
   /** Ended and cancelled sessions after `after` in the history order, most recent first. */
   history(limit: number, after: HistoryCursor): Session[] {
-    return parseAllStored<Session>(
+    return parseAllStored(
       this.selectHistory.all(after.start, after.id, limit),
-      'session',
-      this.logger,
+      STORED.session,
+      this.skippedRows,
     )
   }
 
@@ -133,7 +140,7 @@ export class SessionRepository {
       statement = this.db.prepare<Array<string | number>, StoredRow>(sql)
       this.filteredHistory.set(sql, statement)
     }
-    return parseAllStored<Session>(statement.all(...params), 'session', this.logger)
+    return parseAllStored(statement.all(...params), STORED.session, this.skippedRows)
   }
 
   /** The clients of ended and cancelled sessions, by name, at most `limit`. */
@@ -146,13 +153,13 @@ export class SessionRepository {
 
   /** Ended and cancelled sessions with one client, most recent first. */
   pastWithClient(clientId: string, limit: number): Session[] {
-    return parseAllStored<Session>(this.selectPastWithClient.all(clientId, limit), 'session', this.logger)
+    return parseAllStored(this.selectPastWithClient.all(clientId, limit), STORED.session, this.skippedRows)
   }
 
   /** One session, or null. */
   byId(id: string): Session | null {
     const row = this.selectById.get(id)
-    return row === undefined ? null : parseStored<Session>(row, 'session', this.logger)
+    return row === undefined ? null : parseStored(row, STORED.session, this.skippedRows)
   }
 
   /** Remove every session whose id is not in `keep`. */

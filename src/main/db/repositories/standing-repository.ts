@@ -6,8 +6,7 @@
 import type Database from 'better-sqlite3'
 import { preparedOnUse } from './prepared-on-use'
 import type { Session } from '../../../shared/protocol'
-import type { Logger } from '../../core/ports/logger'
-import { parseAllStored, withRequest, type StoredRow } from './stored-json'
+import { parseAllStored, STORED, type StoredRow, withRequest, type SkippedRows } from './stored-json'
 
 /** Reads and writes the standing warnings. Writes run inside the caller's transaction, if any. */
 export class StandingRepository {
@@ -19,7 +18,7 @@ export class StandingRepository {
 
   constructor(
     db: Database.Database,
-    private readonly logger: Logger,
+    private readonly skippedRows: SkippedRows,
   ) {
     this.selectWarned = preparedOnUse(
       db,
@@ -65,6 +64,6 @@ export class StandingRepository {
 
   /** Cached sessions with a chargeback, oldest booked first. */
   chargedBack(): Session[] {
-    return parseAllStored<Session>(this.selectChargedBack.all(), 'session', this.logger)
+    return parseAllStored(this.selectChargedBack.all(), STORED.session, this.skippedRows)
   }
 }

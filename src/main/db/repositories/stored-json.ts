@@ -1,10 +1,16 @@
 /**
  * Reading what the cache stored. Rows hold the protocol JSON exactly as the platform sent it and
- * are not validated again; a row that does not parse is skipped with a log line, never thrown,
- * so one damaged row cannot hide the rest of a list.
+ * are not validated against the protocol's schemas again: that costs far more than the read, most
+ * of all on the first page after a start (`npm run bench -- cache`). What is checked is cheap and
+ * catches a row that was not written for its place (an edit, another program, a damaged page that
+ * still parses): the JSON is an object carrying the row's own id, and the request spliced into an
+ * invite or a session is an object with an id. A row that fails is skipped with a log line, never
+ * thrown, so one damaged row cannot hide the rest of a list, and reported, so the next sync gets
+ * it again from the platform.
  */
 import type { Logger } from '../../core/ports/logger'
 import { errorMessage } from '../../../shared/error-message'
+import type { Expert, Invite, Message, Session } from '../../../shared/protocol'
 
 /** A row that carries an entity's id and its stored JSON. */
 export interface StoredRow {
@@ -27,26 +33,83 @@ export function withRequest(table: 'invites' | 'sessions'): string {
   return `'{"request":' || requests.json || ',' || substr(${table}.json, 2)`
 }
 
-/** The entity stored in `row`, or null (logged) when its JSON does not parse. */
-export function parseStored<T>(row: StoredRow, what: string, logger: Logger): T | null {
-  try {
-    return JSON.parse(row.json) as T
-  } catch (error) {
-    const reason = errorMessage(error)
-    logger.warn(
-      `Skipped the cached ${what} ${row.id}: its stored copy does not parse (${reason}); ` +
-        'it shows again once the platform sends it.',
-    )
-    return null
-  }
+/** Where a row skipped on reading is told: the log, and whoever gets it back from the platform. */
+export interface SkippedRows {
+  readonly logger: Logger
+  /** Called for each row skipped, after its log line. */
+  skipped(): void
 }
 
-/** The entities stored in `rows`, in order, without the rows that do not parse. */
-export function parseAllStored<T>(rows: ReadonlyArray<StoredRow>, what: string, logger: Logger): T[] {
+/** What a row holds: the word for the log, and whether its request is spliced in (withRequest). */
+export interface StoredKind<T> {
+  readonly what: string
+  readonly spliced: boolean
+  /** Never set: carries the entity's type to parseStored. */
+  readonly entity?: T
+}
+
+/** The kinds of entity the cache stores as JSON. */
+export const STORED: {
+  readonly invite: StoredKind<Invite>
+  readonly session: StoredKind<Session>
+  readonly message: StoredKind<Message>
+  readonly expert: StoredKind<Expert>
+} = {
+  invite: { what: 'invite', spliced: true },
+  session: { what: 'session', spliced: true },
+  message: { what: 'message', spliced: false },
+  expert: { what: 'expert', spliced: false },
+}
+
+/** The entity stored in `row`, or null (logged) when its JSON does not parse or is not one. */
+export function parseStored<T>(row: StoredRow, kind: StoredKind<T>, report: SkippedRows): T | null {
+  let value: unknown
+  try {
+    value = JSON.parse(row.json)
+  } catch (error) {
+    skipped(row, kind, `its stored copy does not parse (${errorMessage(error)})`, report)
+    return null
+  }
+  const problem = shapeProblem(value, row.id, kind.spliced)
+  if (problem === null) return value as T
+  skipped(row, kind, `its stored copy is not ${article(kind.what)} (${problem})`, report)
+  return null
+}
+
+/** Why `value` cannot be the entity of the row `id`, or null. */
+function shapeProblem(value: unknown, id: string, spliced: boolean): string | null {
+  if (!isObject(value)) return 'not a JSON object'
+  if (value['id'] !== id) return 'its id is not the row’s'
+  if (spliced && !(isObject(value['request']) && typeof value['request']['id'] === 'string'))
+    return 'its request is not one'
+  return null
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The entities stored in `rows`, in order, without the rows that do not parse or fit. */
+export function parseAllStored<T>(
+  rows: ReadonlyArray<StoredRow>,
+  kind: StoredKind<T>,
+  report: SkippedRows,
+): T[] {
   const entities: T[] = []
   for (const row of rows) {
-    const entity = parseStored<T>(row, what, logger)
+    const entity = parseStored(row, kind, report)
     if (entity !== null) entities.push(entity)
   }
   return entities
+}
+
+function skipped(row: StoredRow, kind: StoredKind<unknown>, problem: string, report: SkippedRows): void {
+  report.logger.warn(
+    `Skipped the cached ${kind.what} ${row.id}: ${problem}; the next sync gets it again from the platform.`,
+  )
+  report.skipped()
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`
 }

@@ -2,9 +2,9 @@
 import type Database from 'better-sqlite3'
 import { preparedOnUse } from './prepared-on-use'
 import type { Expert } from '../../../shared/protocol'
-import type { Logger } from '../../core/ports/logger'
+import { Timestamp } from '../../../shared/protocol/time'
 import type { KeptClockOffset } from '../../core/ports/cache-store'
-import { parseStored, type StoredRow } from './stored-json'
+import { parseStored, STORED, type StoredRow, type SkippedRows } from './stored-json'
 
 /** Reads and writes the expert row and the sync state. Runs inside the caller's transaction. */
 export class SyncStateRepository {
@@ -12,6 +12,7 @@ export class SyncStateRepository {
   private readonly updateCursor: Database.Statement<[number, string | null]>
   private readonly selectLastSyncedAt: Database.Statement<[], { last_synced_at: number | null }>
   private readonly updateLastSyncedAt: Database.Statement<[number]>
+  private readonly clearDigest: Database.Statement<[]>
   private readonly selectClockOffset: Database.Statement<
     [],
     { clock_offset_ms: unknown; clock_measured_at: unknown }
@@ -22,16 +23,18 @@ export class SyncStateRepository {
   private readonly selectExpertId: Database.Statement<[], { id: string }>
   private readonly upsertExpert: Database.Statement<[string, string]>
   private readonly deleteExpert: Database.Statement<[]>
+  private saidCursorUnreadable = false
 
   constructor(
     db: Database.Database,
-    private readonly logger: Logger,
+    private readonly skippedRows: SkippedRows,
   ) {
     this.selectCursor = preparedOnUse(db, 'SELECT cursor, cursor_digest FROM sync_state WHERE slot = 1')
     this.updateCursor = preparedOnUse(
       db,
       'UPDATE sync_state SET cursor = ?, cursor_digest = ? WHERE slot = 1',
     )
+    this.clearDigest = preparedOnUse(db, 'UPDATE sync_state SET cursor_digest = NULL WHERE slot = 1')
     this.selectLastSyncedAt = preparedOnUse(db, 'SELECT last_synced_at FROM sync_state WHERE slot = 1')
     this.updateLastSyncedAt = preparedOnUse(db, 'UPDATE sync_state SET last_synced_at = ? WHERE slot = 1')
     this.selectClockOffset = preparedOnUse(
@@ -57,14 +60,35 @@ export class SyncStateRepository {
     this.deleteExpert = preparedOnUse(db, 'DELETE FROM expert')
   }
 
-  /** The id of the last applied event. */
+  /** The id of the last applied event; 0 (start from a snapshot) when the stored one is not an id. */
   cursor(): number {
-    return this.selectCursor.get()?.cursor ?? 0
+    return this.storedCursor().cursor
   }
 
   /** The platform's digest of the event at the cursor; null when not known. */
   cursorDigest(): string | null {
-    return this.selectCursor.get()?.cursor_digest ?? null
+    return this.storedCursor().digest
+  }
+
+  /**
+   * The cursor and digest as stored, when they can be: a damaged or edited file may hold text, a
+   * fraction or an infinity there, which every replay would send and the platform refuse, so the
+   * cache would never catch up again. Read as "never synced", the next sync starts from a
+   * snapshot, which writes a good cursor over it.
+   */
+  private storedCursor(): { cursor: number; digest: string | null } {
+    const row = this.selectCursor.get()
+    if (row === undefined) return { cursor: 0, digest: null }
+    const { cursor, cursor_digest: digest } = row as { cursor: unknown; cursor_digest: unknown }
+    if (typeof cursor === 'number' && Number.isSafeInteger(cursor) && cursor >= 0)
+      return { cursor, digest: typeof digest === 'string' ? digest : null }
+    if (!this.saidCursorUnreadable) {
+      this.saidCursorUnreadable = true
+      this.skippedRows.logger.warn(
+        'The cached sync cursor is not an event id; syncing again from a fresh copy',
+      )
+    }
+    return { cursor: 0, digest: null }
   }
 
   /** Move the cursor, with the digest of the event it now points at (null when not known). */
@@ -72,9 +96,21 @@ export class SyncStateRepository {
     this.updateCursor.run(cursor, digest)
   }
 
-  /** When the cache last caught up; null if never. */
+  /**
+   * Forget the digest, so the next sync starts from a snapshot (see SyncEngine): what a row lost
+   * to damage comes back with it, since a snapshot rewrites every row it carries.
+   */
+  forgetDigest(): void {
+    this.clearDigest.run()
+  }
+
+  /**
+   * When the cache last caught up; null if never, or when what is stored is not a time (a damaged
+   * or edited file): the tray and the window print it, and a date that is not one cannot be printed.
+   */
   lastSyncedAt(): number | null {
-    return this.selectLastSyncedAt.get()?.last_synced_at ?? null
+    const stored: unknown = this.selectLastSyncedAt.get()?.last_synced_at ?? null
+    return Timestamp.safeParse(stored).success ? (stored as number) : null
   }
 
   /** Record when the cache caught up. */
@@ -100,7 +136,7 @@ export class SyncStateRepository {
   /** The cached expert, or null when there is none (or its row does not parse). */
   expert(): Expert | null {
     const row = this.selectExpert.get()
-    return row === undefined ? null : parseStored<Expert>(row, 'expert', this.logger)
+    return row === undefined ? null : parseStored(row, STORED.expert, this.skippedRows)
   }
 
   /** The cached expert's id, read without parsing the row. */

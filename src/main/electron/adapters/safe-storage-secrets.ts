@@ -9,10 +9,11 @@
  * keychain, since it encrypts with a hardcoded password (see the safeStorage docs).
  */
 import { safeStorage } from 'electron'
-import { readFile, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import type { Logger } from '../../core/ports/logger'
 import type { Secrets, StoredSignIn } from '../../core/ports/secrets'
 import { errorCode, PRIVATE_FILE_MODE, writeFileAtomically } from '../../node/atomic-file'
+import { MAX_SIGN_IN_FILE_BYTES, readBoundedFile } from '../../node/bounded-file'
 import { decodeSignIn, encodeSignIn } from '../../node/stored-sign-in'
 
 /** Said once per run when the sign-in cannot be kept across restarts. */
@@ -51,7 +52,7 @@ export function createSafeStorageSecrets(options: SafeStorageSecretsOptions): Se
       if (inMemory !== null) return inMemory
       let encrypted: Buffer
       try {
-        encrypted = await readFile(path)
+        encrypted = await readBoundedFile(path, MAX_SIGN_IN_FILE_BYTES)
       } catch (error) {
         if (errorCode(error) === 'ENOENT') return null
         log.warn(`Could not read the saved sign-in (${errorCode(error) ?? 'unknown error'}); sign in again`)

@@ -2,10 +2,11 @@
  * Secrets in plain Node (browser shell, tests): the sign-in as JSON in a file only its owner may
  * read (0600). Log lines name the file and what was wrong with it, never its content.
  */
-import { open, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import type { Logger } from '../../core/ports/logger'
 import type { Secrets, StoredSignIn } from '../../core/ports/secrets'
 import { errorCode, PRIVATE_FILE_MODE, writeFileAtomically } from '../atomic-file'
+import { MAX_SIGN_IN_FILE_BYTES, readBoundedFile } from '../bounded-file'
 import { decodeSignIn, encodeSignIn } from '../stored-sign-in'
 
 /** Where the file lives and where to say what happened to it. */
@@ -33,9 +34,9 @@ export function createFileSecrets(options: FileSecretsOptions): Secrets {
   const load = async (): Promise<StoredSignIn | null> => {
     let text: string
     try {
-      const handle = await open(path, 'r')
-      try {
-        const { mode } = await handle.stat()
+      // Only a regular file is read or its mode changed: chmod through a link to a device would
+      // change the device's.
+      const bytes = await readBoundedFile(path, MAX_SIGN_IN_FILE_BYTES, async (handle, { mode }) => {
         if (checkMode && (mode & 0o077) !== 0) {
           await handle.chmod(PRIVATE_FILE_MODE)
           log.warn(
@@ -43,10 +44,8 @@ export function createFileSecrets(options: FileSecretsOptions): Secrets {
               'restricted it to you (600)',
           )
         }
-        text = await handle.readFile('utf8')
-      } finally {
-        await handle.close()
-      }
+      })
+      text = bytes.toString('utf8')
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return null
       log.warn(

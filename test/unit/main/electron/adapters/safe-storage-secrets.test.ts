@@ -5,6 +5,7 @@ import {
   createSafeStorageSecrets,
   KEYCHAIN_UNAVAILABLE,
 } from '../../../../../src/main/electron/adapters/safe-storage-secrets'
+import { MAX_SIGN_IN_FILE_BYTES } from '../../../../../src/main/node/bounded-file'
 import type { StoredSignIn } from '../../../../../src/main/core/ports/secrets'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 import { useTempDirs } from '../../../../support/temp-dir'
@@ -98,6 +99,15 @@ describe('Electron secrets (safeStorage)', () => {
     expect(await secrets.load()).toBeNull()
     expect(() => statSync(path)).toThrow(/ENOENT/)
     expect(log.text()).toContain('it is not valid JSON')
+  })
+
+  it('removes a file larger than any sign-in without reading it whole or decrypting it', async () => {
+    const { secrets, path, log } = setup()
+    writeFileSync(path, Buffer.alloc(MAX_SIGN_IN_FILE_BYTES + 1))
+    expect(await secrets.load()).toBeNull()
+    expect(() => statSync(path)).toThrow(/ENOENT/)
+    expect(log.text()).toContain('Could not read the saved sign-in (EFBIG)')
+    expect(fake.safeStorage.decryptStringAsync).not.toHaveBeenCalled()
   })
 
   it('re-encrypts when the keychain asks for it', async () => {

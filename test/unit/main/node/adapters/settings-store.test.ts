@@ -1,5 +1,5 @@
 import Conf from 'conf'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SETTINGS_VERSION } from '../../../../../src/main/core/ports/settings'
@@ -131,6 +131,27 @@ describe('the Node settings store (conf)', () => {
     expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe(padded)
     expect(log.text()).toContain(`is ${padded.length} bytes, larger than any settings file Standby writes`)
   })
+
+  it('moves aside a folder where settings.json should be, and starts from the defaults', () => {
+    const dir = tempDir()
+    mkdirSync(settingsFilePath(dir))
+    const log = recordingLog()
+    const settings = createNodeSettingsStore({ dir, log })
+    expect(settings.update({ soundEnabled: false }).soundEnabled).toBe(false)
+    expect(readdirSync(dir).filter((name) => name.includes('.corrupt-'))).toHaveLength(1)
+    expect(log.text()).toContain('is not a regular file')
+  })
+
+  it.runIf(process.platform !== 'win32' && existsSync('/dev/zero'))(
+    'moves aside a link to an endless device instead of reading it',
+    () => {
+      const dir = tempDir()
+      symlinkSync('/dev/zero', settingsFilePath(dir))
+      const log = recordingLog()
+      expect(createNodeSettingsStore({ dir, log }).get().soundEnabled).toBe(true)
+      expect(log.text()).toContain('is not a regular file')
+    },
+  )
 
   it('migrates a legacy (version 0) file and rewrites it in the current layout', () => {
     const dir = tempDir()

@@ -1,0 +1,60 @@
+/**
+ * What is at the cache's path before it is opened: whether it can be the cache at all, and
+ * whether it may not be whole (so that the open runs the full check).
+ */
+import { closeSync, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs'
+
+/**
+ * What is at the cache's path when it cannot be the cache. A folder is refused and left where it
+ * is, since it may hold anything. Anything else (a link to nothing or to a device, a device, a
+ * pipe) is moved aside like a damaged file: renaming it moves no data, and without that every start
+ * would fail with advice about permissions and disk space that does not fit.
+ */
+export interface NotACacheFile {
+  readonly kind: 'folder' | 'other'
+  readonly reason: string
+}
+
+/** Why what is at `path` cannot be the cache, or null when it can (nothing yet, or a regular file, through links or not). */
+export function notACacheFile(path: string): NotACacheFile | null {
+  let entry
+  try {
+    entry = lstatSync(path)
+  } catch {
+    return null
+  }
+  if (entry.isDirectory()) return { kind: 'folder', reason: `${path} is a folder` }
+  if (!existsSync(path)) return { kind: 'other', reason: `${path} is a link to nothing` }
+  const target = statSync(path)
+  if (target.isFile()) return null
+  const what = target.isDirectory() ? 'a link to a folder' : 'not a regular file'
+  return { kind: 'other', reason: `${path} is ${what}` }
+}
+
+/**
+ * True when an existing cache may not be whole: the marker of a run that never closed it, a WAL
+ * left behind (a clean close checkpoints and deletes it), or a file shorter than its header says.
+ */
+export function leftUnclean(path: string, marker: string): boolean {
+  if (!existsSync(path)) return false
+  if (existsSync(marker)) return true
+  if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) return true
+  return shorterThanHeaderSays(path)
+}
+
+/** The database header's page size and page count (https://sqlite.org/fileformat.html) against the file's size. */
+function shorterThanHeaderSays(path: string): boolean {
+  const header = Buffer.alloc(100)
+  const fd = openSync(path, 'r')
+  try {
+    if (readSync(fd, header, 0, 100, 0) < 100) return true
+  } finally {
+    closeSync(fd)
+  }
+  const rawPageSize = header.readUInt16BE(16)
+  const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize
+  const pages = header.readUInt32BE(28)
+  // The page count is valid only when the change counter matches "version valid for".
+  const valid = pages > 0 && header.readUInt32BE(24) === header.readUInt32BE(92)
+  return valid && statSync(path).size < pages * pageSize
+}

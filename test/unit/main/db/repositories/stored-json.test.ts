@@ -1,0 +1,96 @@
+// Rows that are valid SQL and valid JSON but not the entity they stand for: a damaged or edited
+// file. Each is skipped with a log line that never quotes it; the rest still read.
+import { describe, expect, it } from 'vitest'
+import {
+  aMessage,
+  anExpert,
+  anInvite,
+  aRequest,
+  aSession,
+  expertUpdated,
+  FIXTURE_NOW,
+  inviteCreated,
+  messageCreated,
+  sessionUpdated,
+} from '../../../../support/fixtures'
+import { useFreshStores } from '../cache-test-kit'
+
+const fresh = useFreshStores()
+
+/** A store holding sessions ses_good and ses_bad, booked after FIXTURE_NOW, each with its own request. */
+function twoSessions() {
+  const opened = fresh()
+  const good = aSession({ id: 'ses_good', request: aRequest({ id: 'r1' }), bookedStart: FIXTURE_NOW + 1 })
+  const bad = aSession({ id: 'ses_bad', request: aRequest({ id: 'r2' }), bookedStart: FIXTURE_NOW + 2 })
+  opened.store.applyEvents([sessionUpdated(1, good), sessionUpdated(2, bad)])
+  return { ...opened, good }
+}
+
+describe('a stored row that parses but is not its entity', () => {
+  it.each([
+    // Spliced after a request, neither is JSON any more.
+    ['a list', `'[1,2]'`, 'its stored copy does not parse'],
+    ['null', `'null'`, 'its stored copy does not parse'],
+    [
+      'another row’s entity',
+      `'{"id":"ses_good","state":"booked"}'`,
+      'its stored copy is not a session (its id is not the row’s)',
+    ],
+    ['no id', `'{"bookedStart":"soon"}'`, 'its stored copy is not a session (its id is not the row’s)'],
+  ])('skips a session stored as %s, logs it, and returns the rest', (_what, json, problem) => {
+    const { store, db, log, good } = twoSessions()
+    db.prepare(`UPDATE sessions SET json = ${json} WHERE id = 'ses_bad'`).run()
+    expect(store.upcomingSessions(FIXTURE_NOW, 10)).toEqual([good])
+    expect(store.session('ses_bad')).toBeNull()
+    expect(log.lines[0]).toContain(`warn Skipped the cached session ses_bad: ${problem}`)
+    expect(log.lines[0]).toMatch(/the next sync gets it again from the platform\.$/)
+    expect(log.lines.join('\n')).not.toContain('soon')
+  })
+
+  it('forgets the cursor digest, so the next sync starts from a snapshot that rewrites the row', () => {
+    const { store, db } = twoSessions()
+    db.prepare(`UPDATE sync_state SET cursor_digest = 'd2'`).run()
+    expect(store.upcomingSessions(FIXTURE_NOW, 10)).toHaveLength(2)
+    expect(store.cursorDigest()).toBe('d2')
+    db.prepare(`UPDATE sessions SET json = '{"id":"ses_good"}' WHERE id = 'ses_bad'`).run()
+    store.upcomingSessions(FIXTURE_NOW, 10)
+    expect([store.cursor(), store.cursorDigest()]).toEqual([2, null])
+  })
+
+  it('skips what a request that is not one is spliced into, and keeps the rest', () => {
+    const { store, db, good } = twoSessions()
+    db.prepare(`UPDATE requests SET json = '[2]' WHERE id = 'r2'`).run()
+    expect(store.upcomingSessions(FIXTURE_NOW, 10)).toEqual([good])
+  })
+
+  it('skips an invite and a message that are not ones, and keeps the rest', () => {
+    const { store, db, log } = fresh()
+    const kept = anInvite({ request: aRequest({ id: 'r1' }) })
+    const broken = anInvite({ request: aRequest({ id: 'r2' }) })
+    const message = aMessage({ id: 'msg_ok', requestId: 'r1' })
+    store.applyEvents([
+      inviteCreated(1, kept),
+      inviteCreated(2, broken),
+      messageCreated(3, message),
+      messageCreated(4, aMessage({ id: 'msg_bad', requestId: 'r1', sentAt: FIXTURE_NOW + 1 })),
+    ])
+    db.prepare(`UPDATE invites SET json = '{"id":"${kept.id}"}' WHERE id = ?`).run(broken.id)
+    db.prepare(`UPDATE messages SET json = '"msg_bad"' WHERE id = 'msg_bad'`).run()
+    expect(store.openInvites(FIXTURE_NOW).map((i) => i.id)).toEqual([kept.id])
+    expect(store.invite(broken.id)).toBeNull()
+    expect(store.messages('r1')).toEqual([message])
+    expect(log.lines.join('\n')).toMatch(
+      /Skipped the cached message msg_bad: its stored copy is not a message/,
+    )
+  })
+
+  it('reads an expert that is not one as no expert, so the next sync starts from a snapshot', () => {
+    const { store, db, log } = fresh()
+    store.applyEvents([expertUpdated(1, anExpert())])
+    db.prepare(`UPDATE expert SET json = '{"name":"Ada"}'`).run()
+    expect(store.expert()).toBeNull()
+    expect(log.lines.join('\n')).toMatch(
+      /Skipped the cached expert exp_ada: its stored copy is not an expert/,
+    )
+  })
+})

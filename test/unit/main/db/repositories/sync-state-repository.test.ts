@@ -1,0 +1,42 @@
+// The stored cursor as a damaged or edited file may hold it: not an event id at all (the column's
+// CHECK and INTEGER affinity already turn a negative one or a number as text away or into an id).
+import { describe, expect, it } from 'vitest'
+import { aSnapshot, expertUpdated, anExpert, FIXTURE_NOW } from '../../../../support/fixtures'
+import { useFreshStores } from '../cache-test-kit'
+
+const fresh = useFreshStores()
+
+describe('a stored cursor that is not an event id', () => {
+  it.each([
+    ['text', `'abc'`],
+    ['a fraction', '41.5'],
+    ['an infinity', '9e999'],
+  ])('reads %s as never synced, says so once, and a snapshot writes a good one', (_what, value) => {
+    const { store, db, log } = fresh()
+    store.applyEvents([expertUpdated(1, anExpert())])
+    db.prepare(`UPDATE sync_state SET cursor = ${value}, cursor_digest = 'd1'`).run()
+    expect(store.cursor()).toBe(0)
+    expect(store.cursorDigest()).toBeNull()
+    expect(store.cursor()).toBe(0)
+    expect(log.lines.filter((line) => line.includes('sync cursor'))).toEqual([
+      'warn The cached sync cursor is not an event id; syncing again from a fresh copy',
+    ])
+    store.applySnapshot(aSnapshot({ cursor: 7, cursorDigest: 'd7' }))
+    expect([store.cursor(), store.cursorDigest()]).toEqual([7, 'd7'])
+  })
+})
+
+describe('a stored sync time that is not a time', () => {
+  it.each([
+    ['text', `'abc'`],
+    ['an infinity', '9e999'],
+    ['a time no date can hold', '9e300'],
+    ['a fraction', '1767603600000.5'],
+  ])('reads %s as never synced', (_what, value) => {
+    const { store, db } = fresh()
+    store.markSynced(FIXTURE_NOW)
+    expect(store.lastSyncedAt()).toBe(FIXTURE_NOW)
+    db.prepare(`UPDATE sync_state SET last_synced_at = ${value}`).run()
+    expect(store.lastSyncedAt()).toBeNull()
+  })
+})
