@@ -35,15 +35,17 @@ const CONTROLS_BUT_TAB_AND_NEWLINE = /(?![\t\n])\p{Cc}/gu
 // hyphen, Hangul fillers and tag characters, which make two names that look alike differ, or hide
 // words. Kept on purpose: the zero-width joiner and non-joiner (emoji sequences, Persian and
 // Indic spelling), variation selectors (emoji presentation) and the LRM/RLM/ALM marks, which
-// right-to-left writers need and which cannot reorder a run. A flag that uses tag characters
-// falls back to the plain black flag. The combining ones stand outside the class, where they
-// source cannot show them joined to the character before.
+// right-to-left writers need and which cannot reorder a run. Tag characters are kept only as a
+// subdivision flag spells them (England, Scotland, Wales: the black flag, a region and a
+// subdivision code in tag letters and digits, the cancel tag), which is matched first and kept
+// whole; a longer run could carry hidden words. The combining ones stand outside the class, where
+// the source cannot show them joined to the character before.
 const INVISIBLES =
-  /\u034f|\u17b4|\u17b5|[\u00ad\u115f\u1160\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu
+  /(\u{1f3f4}[\u{e0030}-\u{e0039}\u{e0061}-\u{e007a}]{3,7}\u{e007f})|\u034f|\u17b4|\u17b5|[\u00ad\u115f\u1160\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu
 
 /** `text` without the invisible characters that spoof or reorder what is shown (see INVISIBLES). */
 function withoutInvisibles(text: string): string {
-  return text.replace(INVISIBLES, '')
+  return text.replace(INVISIBLES, (_invisible, flag: string | undefined) => flag ?? '')
 }
 
 /** One-line text as stored: well-formed, line breaks and tabs as spaces, no controls or invisibles, trimmed. */
@@ -136,6 +138,10 @@ export function shownText(text: string, { max, multiline = false }: ShownTextLim
   // Only a bounded prefix is normalised, whatever the length; a cut there is marked as any cut.
   const head = text.slice(0, max * 2)
   const clean = multiline ? normaliseParagraphs(head) : normaliseLine(head)
+  // Text that held only what cleaning drops (a row cached before the edge dropped invisibles)
+  // still shows that something is there, as fitText does for stored text: an empty menu item or
+  // a countdown without its title reads as a fault of the app.
+  if (clean === '' && head.trim() !== '') return '\ufffd'
   return clipText(head.length < text.length ? `${clean}…` : clean, max)
 }
 

@@ -31,6 +31,18 @@ describe('text from a client', () => {
       `${family} ${persian} ❤\ufe0f ${marked}`,
     )
   })
+
+  it('keeps the flags spelled with tag characters (England, Scotland, Wales), and no other tags', () => {
+    const tags = (code: string): string =>
+      [...code].map((c) => String.fromCodePoint(0xe0000 + c.codePointAt(0)!)).join('')
+    const flag = (code: string): string => `\u{1f3f4}${tags(code)}\u{e007f}`
+    const flags = `${flag('gbeng')} ${flag('gbsct')} ${flag('gbwls')} fans`
+    expect(RequestTitle.parse(flags)).toBe(flags)
+    expect(shownText(flags, { max: 100 })).toBe(flags)
+    // A run too long for a subdivision code is words hidden behind a flag: they go, the flag stays.
+    expect(RequestTitle.parse(`${flag('ignoreallrules')} x`)).toBe('\u{1f3f4} x')
+    expect(RequestTitle.parse(`a${tags('gbeng')}\u{e007f}b`)).toBe('ab')
+  })
 })
 
 describe('clipText', () => {
@@ -63,6 +75,12 @@ describe('shownText', () => {
     expect(shownText('x'.repeat(10_000), { max: 120 })).toBe(`${'x'.repeat(119)}…`)
     expect(shownText(`${'x'.repeat(30)}${'\u0000'.repeat(10_000)}`, { max: 20 })).toBe(`${'x'.repeat(19)}…`)
     expect(shownText(`ab${'\u0000'.repeat(100)}`, { max: 20 })).toBe('ab…')
+  })
+
+  it('shows a text of nothing but invisible characters as a replacement character, not as nothing', () => {
+    expect(shownText('\u200b\u2060', { max: 20 })).toBe('\ufffd')
+    expect(shownText('\u00ad', { max: 20, multiline: true })).toBe('\ufffd')
+    expect(shownText('  ', { max: 20 })).toBe('')
   })
 
   it('is what a sentence from the platform is cut with', () => {
