@@ -1,0 +1,71 @@
+/**
+ * The repositories over one cache connection, shared by the store and the batch and snapshot code
+ * it runs in its transactions.
+ */
+import type Database from 'better-sqlite3'
+import type { Logger } from '../core/ports/logger'
+import { InviteRepository } from './repositories/invite-repository'
+import { MessageRepository } from './repositories/message-repository'
+import { ReminderRepository } from './repositories/reminder-repository'
+import { RequestRepository } from './repositories/request-repository'
+import { SessionRepository } from './repositories/session-repository'
+import { StandingRepository } from './repositories/standing-repository'
+import { SyncStateRepository } from './repositories/sync-state-repository'
+import type { SkippedRows } from './repositories/stored-json'
+
+/** Every repository of one cache database, each built on first use. */
+export class CacheRepositories {
+  // Each repository is built on first use: a start reads one or two of them before the first page
+  // is shown, and building the rest then would only delay it (`npm run bench -- cache`, cold open).
+  private syncRepository?: SyncStateRepository
+  private requestRepository?: RequestRepository
+  private inviteRepository?: InviteRepository
+  private sessionRepository?: SessionRepository
+  private messageRepository?: MessageRepository
+  private reminderRepository?: ReminderRepository
+  private standingRepository?: StandingRepository
+  // A row skipped as damaged is logged, and the next sync starts from a snapshot, which rewrites it.
+  private readonly skippedRows: SkippedRows
+
+  constructor(
+    private readonly db: Database.Database,
+    logger: Logger,
+  ) {
+    this.skippedRows = { logger, skipped: () => this.sync.forgetDigest() }
+  }
+
+  /** The cursor, its digest, the last sync, the clock offset and the signed-in expert. */
+  get sync(): SyncStateRepository {
+    return (this.syncRepository ??= new SyncStateRepository(this.db, this.skippedRows))
+  }
+
+  /** Requests, stored once and spliced into the invites and sessions that carry them. */
+  get requests(): RequestRepository {
+    return (this.requestRepository ??= new RequestRepository(this.db))
+  }
+
+  /** Invites, with which were notified and shown. */
+  get invites(): InviteRepository {
+    return (this.inviteRepository ??= new InviteRepository(this.db, this.skippedRows))
+  }
+
+  /** Sessions: upcoming, history and its search. */
+  get sessions(): SessionRepository {
+    return (this.sessionRepository ??= new SessionRepository(this.db, this.skippedRows))
+  }
+
+  /** Messages, with what was read and notified of each thread. */
+  get messages(): MessageRepository {
+    return (this.messageRepository ??= new MessageRepository(this.db, this.skippedRows))
+  }
+
+  /** Reminders fired or skipped, and snoozes. */
+  get reminders(): ReminderRepository {
+    return (this.reminderRepository ??= new ReminderRepository(this.db))
+  }
+
+  /** Standing warnings given, and charged-back sessions. */
+  get standing(): StandingRepository {
+    return (this.standingRepository ??= new StandingRepository(this.db, this.skippedRows))
+  }
+}

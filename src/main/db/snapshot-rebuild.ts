@@ -1,0 +1,40 @@
+/**
+ * Replacing the cache's platform data with a snapshot, and emptying the cache. Both run inside the
+ * store's transactions.
+ */
+import type { Snapshot } from '../../shared/protocol'
+import type { CacheRepositories } from './cache-repositories'
+
+/** Makes the cache hold what the snapshot holds, keeping the app's own state of rows that stay. */
+export function rebuildFromSnapshot(repos: CacheRepositories, snapshot: Snapshot): void {
+  const cachedExpertId = repos.sync.expertId()
+  if (cachedExpertId !== null && cachedExpertId !== snapshot.expert.id) deleteEverything(repos)
+  repos.sync.putExpert(snapshot.expert)
+  // Rows that stay are updated in place, so their notification and reminder state stays too.
+  repos.invites.deleteAllExcept(snapshot.openInvites.map((i) => i.id))
+  repos.sessions.deleteAllExcept(snapshot.sessions.map((s) => s.id))
+  for (const invite of snapshot.openInvites) {
+    repos.requests.put(invite.request)
+    repos.invites.put(invite)
+  }
+  for (const session of snapshot.sessions) {
+    repos.requests.put(session.request)
+    repos.sessions.put(session)
+  }
+  repos.messages.deleteAll()
+  for (const message of snapshot.recentMessages) repos.messages.put(message)
+  repos.requests.pruneUnreferenced()
+  repos.reminders.pruneOrphans()
+  repos.sync.setCursor(snapshot.cursor, snapshot.cursorDigest ?? null)
+}
+
+/** Deletes every row, the app's own state with it, and resets the sync state. */
+export function deleteEverything(repos: CacheRepositories): void {
+  repos.standing.deleteAll()
+  repos.reminders.deleteAll()
+  repos.messages.deleteAllWithState()
+  repos.invites.deleteAll()
+  repos.sessions.deleteAll()
+  repos.requests.deleteAll()
+  repos.sync.reset()
+}
