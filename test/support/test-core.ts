@@ -46,6 +46,8 @@ export interface TestCoreOptions {
   readonly linkClock?: Clock
   /** Hears the core's log lines; silent unless given. */
   readonly log?: Logger
+  /** Start with no stored sign-in, as after a refused token: the cache is kept, nothing connects. */
+  readonly signedOut?: boolean
 }
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
@@ -132,11 +134,13 @@ export async function startTestCore(options: TestCoreOptions): Promise<TestCore>
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'standby-core-'))
   const log = options.log ?? silent
   const adapters = createNodeAdapters({ dataDir: dir, out: { write: () => true }, log })
-  await adapters.secrets.save({
-    platformUrl: options.platformUrl,
-    token: options.token,
-    expertId: options.expertId,
-  })
+  if (options.signedOut === true) await adapters.secrets.clear()
+  else
+    await adapters.secrets.save({
+      platformUrl: options.platformUrl,
+      token: options.token,
+      expertId: options.expertId,
+    })
   const cachePath = join(dir, 'cache.db')
   const runtime = await startNodeRuntime({
     dataDir: dir,

@@ -24,6 +24,7 @@ import type { StandbyCoreDeps } from './standby-core-deps'
 import type { CacheUpdate } from './sync/cache-push'
 import type { MessageAlerts } from './messages/message-alerts'
 import { cacheAlerts } from './cache-alerts'
+import { cacheIsNotFor, recordCacheSource } from './cache-source'
 import { InviteExpiry } from './invites/invite-expiry'
 import type { SyncEngine } from './sync/sync-engine'
 import { trayStatus } from './tray/tray-status'
@@ -36,11 +37,6 @@ export class StandbyCore {
   private link: PlatformLink | undefined
   private sync: SyncEngine | undefined
   private signedIn: StoredSignIn | null = null
-  /**
-   * The platform the cache was last filled from: kept past a refused token (the cache is kept for
-   * reading offline), so a sign-in to another platform knows the cache is not that platform's.
-   */
-  private cacheFrom: string | null = null
   private wasOnline = false
   /** Why the platform last refused the sign-in, shown until the next sign-in or sign-out. */
   private refusedBecause: string | null = null
@@ -159,10 +155,9 @@ export class StandbyCore {
     this.disconnect()
     // The next platform may keep other time; its welcome measures it afresh.
     this.platformClock.reset()
-    // Another platform's sessions, rooms and reminders are not this one's, even for the same
-    // expert id: shown meanwhile, they would be joined and reminded of until a replay noticed.
-    const otherPlatform = this.cacheFrom !== null && this.cacheFrom !== outcome.platformUrl
-    if (otherPlatform || this.deps.cache.expert()?.id !== outcome.expert.id) this.emptyCache()
+    // Another expert's or another platform's data (as the cache records it, past restarts).
+    if (cacheIsNotFor(this.deps.cache, this.deps.log, outcome.platformUrl, outcome.expert.id))
+      this.emptyCache()
     const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
     this.signedIn = signedIn
     await keepSignIn(this.deps, signedIn)
@@ -249,7 +244,6 @@ export class StandbyCore {
   /** Empty the cache, and tell everything that shows or schedules from it. */
   private emptyCache(): void {
     this.deps.cache.clear()
-    this.cacheFrom = null
     this.inviteExpiry.check()
     this.cacheChanged.emit({ kind: 'replaced' })
   }
@@ -257,7 +251,7 @@ export class StandbyCore {
   private connect(signIn: StoredSignIn): void {
     // Two sign-ins racing must not leave an older link running unseen.
     this.disconnect()
-    this.cacheFrom = signIn.platformUrl
+    recordCacheSource(this.deps.cache, this.deps.log, signIn.platformUrl)
     this.refusedBecause = null
     const { link, sync } = platformConnection(this.deps, signIn, this.platformClock)
     let lastWelcome: Welcome | undefined

@@ -8,7 +8,12 @@ import type { CacheRepositories } from './cache-repositories'
 /** Makes the cache hold what the snapshot holds, keeping the app's own state of rows that stay. */
 export function rebuildFromSnapshot(repos: CacheRepositories, snapshot: Snapshot): void {
   const cachedExpertId = repos.sync.expertId()
-  if (cachedExpertId !== null && cachedExpertId !== snapshot.expert.id) deleteEverything(repos)
+  if (cachedExpertId !== null && cachedExpertId !== snapshot.expert.id) {
+    // The platform stays the one the cache is filled from: only the other expert's rows go.
+    const platformUrl = repos.sync.platformUrl()
+    deleteEverything(repos)
+    if (platformUrl !== null) repos.sync.setPlatformUrl(platformUrl)
+  }
   repos.sync.putExpert(snapshot.expert)
   // Rows that stay are updated in place, so their notification and reminder state stays too.
   repos.invites.deleteAllExcept(snapshot.openInvites.map((i) => i.id))

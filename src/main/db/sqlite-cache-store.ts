@@ -103,6 +103,14 @@ export class SqliteCacheStore implements CacheStore {
     this.repos.sync.setClockOffset(kept)
   }
 
+  filledFrom(): string | null {
+    return this.repos.sync.platformUrl()
+  }
+
+  keepFilledFrom(platformUrl: string): void {
+    this.repos.sync.setPlatformUrl(platformUrl)
+  }
+
   openInvites(now: number): ReadonlyArray<Invite> {
     return this.repos.invites.open(now)
   }

@@ -102,6 +102,10 @@ export interface CacheStore {
   clockOffset(): KeptClockOffset | null
   /** Keep the platform clock's offset for the next start (forgotten with everything else). */
   keepClockOffset(kept: KeptClockOffset): void
+  /** The platform the cache was filled from; null when not known (an older cache, or unreadable). */
+  filledFrom(): string | null
+  /** Record the platform the cache is filled from (forgotten with everything else). */
+  keepFilledFrom(platformUrl: string): void
 
   /**
    * Invites open at `now`, the platform's time as estimated here (rules/invite-open.ts: the

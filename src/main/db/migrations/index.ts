@@ -15,6 +15,7 @@ import { m0011HistoryFilters } from './0011-history-filters'
 import { m0012MessageState } from './0012-message-state'
 import { m0013InviteClosesAt } from './0013-invite-closes-at'
 import { m0014ClockOffset } from './0014-clock-offset'
+import { m0015CachePlatform } from './0015-cache-platform'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -32,4 +33,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0012MessageState,
   m0013InviteClosesAt,
   m0014ClockOffset,
+  m0015CachePlatform,
 ]

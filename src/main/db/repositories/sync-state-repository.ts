@@ -18,6 +18,8 @@ export class SyncStateRepository {
     { clock_offset_ms: unknown; clock_measured_at: unknown }
   >
   private readonly updateClockOffset: Database.Statement<[number, number]>
+  private readonly selectPlatformUrl: Database.Statement<[], { platform_url: unknown }>
+  private readonly updatePlatformUrl: Database.Statement<[string]>
   private readonly resetState: Database.Statement<[]>
   private readonly selectExpert: Database.Statement<[], StoredRow>
   private readonly selectExpertId: Database.Statement<[], { id: string }>
@@ -45,10 +47,12 @@ export class SyncStateRepository {
       db,
       'UPDATE sync_state SET clock_offset_ms = ?, clock_measured_at = ? WHERE slot = 1',
     )
+    this.selectPlatformUrl = preparedOnUse(db, 'SELECT platform_url FROM sync_state WHERE slot = 1')
+    this.updatePlatformUrl = preparedOnUse(db, 'UPDATE sync_state SET platform_url = ? WHERE slot = 1')
     this.resetState = preparedOnUse(
       db,
       `UPDATE sync_state SET cursor = 0, cursor_digest = NULL, last_synced_at = NULL,
-         clock_offset_ms = NULL, clock_measured_at = NULL WHERE slot = 1`,
+         clock_offset_ms = NULL, clock_measured_at = NULL, platform_url = NULL WHERE slot = 1`,
     )
     this.selectExpert = preparedOnUse(db, 'SELECT id, json FROM expert WHERE slot = 1')
     this.selectExpertId = preparedOnUse(db, 'SELECT id FROM expert WHERE slot = 1')
@@ -133,6 +137,20 @@ export class SyncStateRepository {
     this.updateClockOffset.run(kept.offsetMs, kept.measuredAt)
   }
 
+  /**
+   * The platform the cache was filled from; null when not known: a cache filled before it was
+   * recorded, or a damaged or edited file holding something other than an address there.
+   */
+  platformUrl(): string | null {
+    const stored = this.selectPlatformUrl.get()?.platform_url
+    return typeof stored === 'string' && stored !== '' ? stored : null
+  }
+
+  /** Record the platform the cache is filled from. */
+  setPlatformUrl(platformUrl: string): void {
+    this.updatePlatformUrl.run(platformUrl)
+  }
+
   /** The cached expert, or null when there is none (or its row does not parse). */
   expert(): Expert | null {
     const row = this.selectExpert.get()
@@ -149,7 +167,7 @@ export class SyncStateRepository {
     this.upsertExpert.run(expert.id, JSON.stringify(expert))
   }
 
-  /** Forget the expert and the clock's offset, and go back to cursor 0, never synced. */
+  /** Forget the expert, the clock's offset and the platform, and go back to cursor 0, never synced. */
   reset(): void {
     this.deleteExpert.run()
     this.resetState.run()

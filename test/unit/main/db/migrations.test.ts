@@ -488,12 +488,39 @@ describe('cache migrations', () => {
     expect(db.prepare('SELECT cursor, clock_offset_ms, clock_measured_at FROM sync_state').all()).toEqual([
       { cursor: 7, clock_offset_ms: null, clock_measured_at: null },
     ])
+    // The store is today's code: it writes the columns of every later migration too.
+    migrate(db, cacheMigrations, options)
     const store = new SqliteCacheStore(db, linesLogger())
     expect(store.clockOffset()).toBeNull()
     store.keepClockOffset({ offsetMs: -2 * 60 * MINUTE, measuredAt: FIXTURE_NOW })
     expect(store.clockOffset()).toEqual({ offsetMs: -2 * 60 * MINUTE, measuredAt: FIXTURE_NOW })
     store.clear()
     expect(store.clockOffset()).toBeNull()
+    db.close()
+  })
+
+  it('0015-cache-platform knows no platform at first, then the one recorded, forgotten with the rest', () => {
+    const { db } = databaseAt(14)
+    insertRowsAt(db, 14)
+    db.prepare('UPDATE sync_state SET clock_offset_ms = 5, clock_measured_at = ?').run(FIXTURE_NOW)
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: 15 })
+    expect(db.pragma('user_version', { simple: true })).toBe(15)
+    for (const table of Object.keys(before))
+      if (table !== 'sync_state') expect(dump(db, table), table).toEqual(before[table])
+    expect(dump(db, 'sync_state')).toEqual([{ ...(before.sync_state as object[])[0], platform_url: null }])
+    const store = new SqliteCacheStore(db, linesLogger())
+    expect(store.filledFrom()).toBeNull()
+    store.keepFilledFrom('https://a.example')
+    expect(store.filledFrom()).toBe('https://a.example')
+    // A damaged or edited file may hold anything there: not an address reads as not known.
+    db.prepare(`UPDATE sync_state SET platform_url = x'00ff'`).run()
+    expect(store.filledFrom()).toBeNull()
+    db.prepare(`UPDATE sync_state SET platform_url = ''`).run()
+    expect(store.filledFrom()).toBeNull()
+    store.keepFilledFrom('https://a.example')
+    store.clear()
+    expect(store.filledFrom()).toBeNull()
     db.close()
   })
 
