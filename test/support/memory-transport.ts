@@ -90,10 +90,19 @@ export class MemoryConnection implements LinkConnection {
 
   /** The open connection is lost (the platform went away, the network dropped it). */
   drop(reason = 'transport close'): void {
+    this.close(reason, false)
+  }
+
+  /** The platform breaks the protocol (a frame over the size limit, say), which ends the connection. */
+  violate(reason = 'the platform sent a message larger than any Standby message can be'): void {
+    this.close(reason, true)
+  }
+
+  private close(reason: string, violation: boolean): void {
     if (this.status !== 'open') throw new Error(`Nothing to drop: the connection is ${this.status}`)
     this.status = 'closed'
     this.failWaiting()
-    this.handlers.closed(reason)
+    this.handlers.closed(reason, violation)
   }
 
   private failWaiting(): void {

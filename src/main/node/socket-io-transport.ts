@@ -33,7 +33,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     handlers.failed(whyNotConnected(error), error.data),
   )
   socket.on('disconnect', (reason: string, description?: unknown) =>
-    handlers.closed(whyClosed(reason, description, wsLimits.maxPayload)),
+    handlers.closed(whyClosed(reason, description, wsLimits.maxPayload), brokeProtocol(reason, description)),
   )
   socket.onAny((name: string, payload: unknown) => handlers.received(name, payload))
   // Every packet and every heartbeat ping proves the connection still carries something.
@@ -63,13 +63,27 @@ function whyNotConnected(error: Error): string {
   return message === '' ? error.message : message
 }
 
+/** The ws error code an open connection closed with, if any. */
+function closeCode(description: unknown): unknown {
+  return (description as { description?: { error?: { code?: unknown } } } | undefined)?.description?.error
+    ?.code
+}
+
+/**
+ * Whether the platform broke the protocol: a packet socket.io could not decode, or a frame ws
+ * refused (its codes for those all start WS_ERR_, the size limit's among them).
+ */
+function brokeProtocol(reason: string, description: unknown): boolean {
+  if (reason === 'parse error') return true
+  const code = closeCode(description)
+  return typeof code === 'string' && code.startsWith('WS_ERR_')
+}
+
 /**
  * Why an open connection closed. A frame over the limit reaches socket.io as a bare "transport
  * error"; ws keeps what it was in the description's error code.
  */
 function whyClosed(reason: string, description: unknown, maxPayload: number): string {
-  const code = (description as { description?: { error?: { code?: unknown } } } | undefined)?.description
-    ?.error?.code
-  if (code !== 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return reason
+  if (closeCode(description) !== 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return reason
   return `the platform sent a message larger than any Standby message can be (over ${Math.ceil(maxPayload / 1024)} KiB), so Standby closed the connection`
 }

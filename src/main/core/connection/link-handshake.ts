@@ -21,8 +21,11 @@ export interface Refusal {
 export type WelcomeReading =
   | { readonly kind: 'welcomed'; readonly welcome: Welcome }
   | { readonly kind: 'refused'; readonly refusal: Refusal }
-  /** Welcomed as another expert than the one signed in: not this expert's stream. */
-  | { readonly kind: 'other_expert' }
+  /**
+   * Welcomed as another expert than the one signed in: not this expert's stream. `logged` is for
+   * the log, `reason` for the expert to read while the link tries again.
+   */
+  | { readonly kind: 'other_expert'; readonly logged: string; readonly reason: string }
 
 /** Read a welcome for the signed-in `expertId` (any expert when undefined). */
 export function readWelcome(raw: unknown, expertId: string | undefined): WelcomeReading {
@@ -45,8 +48,20 @@ export function readWelcome(raw: unknown, expertId: string | undefined): Welcome
       },
     }
   }
-  if (expertId !== undefined && welcome.data.expertId !== expertId) return { kind: 'other_expert' }
+  if (expertId !== undefined && welcome.data.expertId !== expertId) {
+    return {
+      kind: 'other_expert',
+      logged: `The platform welcomed the connection as another expert than the one signed in (${expertId}); ignored it`,
+      reason:
+        'The platform answered for another account than the one signed in, so Standby kept your data and will try again. If this goes on, sign out and sign in again.',
+    }
+  }
   return { kind: 'welcomed', welcome: welcome.data }
+}
+
+/** Why an attempt whose connection opened is given up when no welcome follows. */
+export function notWelcomed(platformUrl: string): string {
+  return `The server at ${platformUrl} accepted the connection but did not answer as a Standby platform.`
 }
 
 /** Read a failed connection attempt: a refusal, or why to try again later. */

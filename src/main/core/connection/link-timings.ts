@@ -12,6 +12,11 @@ export interface LinkTimings {
   readonly silenceLimitMs: number
   /** How long a probe may go unanswered before the connection counts as dead and is replaced. */
   readonly probeTimeoutMs: number
+  /**
+   * How long a welcomed connection must stay up (unless it catches up sooner) before it counts as
+   * a success that resets the backoff, should the platform break it for a protocol violation.
+   */
+  readonly steadyAfterMs: number
 }
 
 // Silence and probe together stay under the fifteen seconds in which a dead link must be noticed.
@@ -22,4 +27,5 @@ export const defaultLinkTimings: LinkTimings = {
   replayGiveUpMs: 60_000,
   silenceLimitMs: 8_000,
   probeTimeoutMs: 5_000,
+  steadyAfterMs: 30_000,
 }

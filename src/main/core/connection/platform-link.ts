@@ -22,12 +22,13 @@ import type { Unsubscribe } from '../../../shared/listeners'
 import { backoffDelay } from './backoff'
 import { OFFLINE, sendCommand } from './link-command'
 import type { LinkDeps, LinkState } from './link-deps'
-import { readConnectFailure, readWelcome, type Refusal } from './link-handshake'
+import { notWelcomed, readConnectFailure, readWelcome, type Refusal } from './link-handshake'
 import { defaultLinkTimings, type LinkTimings } from './link-timings'
 import { readStreamEntry, type ReplayPage } from './replay-page'
 import { requestReplay, type ReplayHooks, type ReplayOptions } from './replay-request'
 import { Listeners } from '../../../shared/listeners'
 import { ConnectionCheck } from './connection-check'
+import { WelcomeProbation } from './welcome-probation'
 
 export type { LinkTimings } from './link-timings'
 export type { LinkDeps, LinkState } from './link-deps'
@@ -42,6 +43,7 @@ export class PlatformLink {
   private retryTimer: TimerHandle | undefined
   private welcomeTimer: TimerHandle | undefined
   private readonly check: ConnectionCheck
+  private readonly probation: WelcomeProbation
   private attempt = 0
   /** The local clocks when the current connection attempt began: the welcome's exchange starts there. */
   private attemptSent: LocalReading | undefined
@@ -59,6 +61,7 @@ export class PlatformLink {
     private readonly deps: LinkDeps,
   ) {
     this.timings = { ...defaultLinkTimings, ...deps.timings }
+    this.probation = new WelcomeProbation(deps.clock, this.timings.steadyAfterMs, deps.log)
     this.check = new ConnectionCheck(this.linkClock, this.timings, {
       send: () => this.connection.request(PROBE_EVENT, {}),
       checking: (reason) => {
@@ -79,12 +82,9 @@ export class PlatformLink {
         connectTimeoutMs: this.timings.connectTimeoutMs,
       },
       {
-        opened: () =>
-          this.giveUpAttemptAfter(
-            `The server at ${platformUrl} accepted the connection but did not answer as a Standby platform.`,
-          ),
+        opened: () => this.giveUpAttemptAfter(notWelcomed(platformUrl)),
         failed: (message, data) => this.failed(message, data),
-        closed: (reason) => this.dropped(reason),
+        closed: (reason, violation) => this.dropped(reason, violation === true),
         received: (name, payload) => {
           if (name === WELCOME_EVENT) this.welcomed(payload)
           else if (name === LIVE_EVENT) this.received(payload)
@@ -114,12 +114,18 @@ export class PlatformLink {
     this.connectNow()
   }
 
+  /** The follower caught up on this connection: it works, whatever the platform breaks later. */
+  caughtUp(): void {
+    this.probation.pass()
+  }
+
   /** Disconnect and stop retrying. */
   stop(): void {
     this.stopped = true
     this.retryTimer?.cancel()
     this.welcomeTimer?.cancel()
     this.forgetConnection()
+    this.probation.stop()
     for (const off of this.unsubscribePower.splice(0)) off()
     this.connection.disconnect()
     this.set({ kind: 'idle' })
@@ -132,19 +138,8 @@ export class PlatformLink {
     idempotencyKey: string = globalThis.crypto.randomUUID(),
   ): Promise<CommandOutcome<CommandResult<N>>> {
     if (this.current.kind !== 'connected') return OFFLINE
-    return sendCommand(
-      {
-        connection: this.connection,
-        clock: this.linkClock,
-        log: this.deps.log,
-        ackTimeoutMs: this.timings.ackTimeoutMs,
-        reading: () => this.deps.timeSamples?.reading(),
-        timed: (sent, serverTime) => this.timed(sent, serverTime),
-      },
-      name,
-      payload,
-      idempotencyKey,
-    )
+    const deps = { ...this.wire(), ackTimeoutMs: this.timings.ackTimeoutMs }
+    return sendCommand(deps, name, payload, idempotencyKey)
   }
 
   /**
@@ -157,16 +152,23 @@ export class PlatformLink {
   async replay(after: number, options: ReplayOptions = {}, hooks: ReplayHooks = {}): Promise<ReplayPage> {
     if (this.current.kind !== 'connected') throw new Error('not connected')
     const deps = {
-      connection: this.connection,
-      clock: this.linkClock,
-      log: this.deps.log,
+      ...this.wire(),
       slowAfterMs: this.timings.ackTimeoutMs,
       giveUpAfterMs: this.timings.replayGiveUpMs,
       giveUp: (reason: string) => this.reconnect(reason, 'later'),
-      timed: (sent: LocalReading | undefined, serverTime: number | undefined) => this.timed(sent, serverTime),
-      reading: () => this.deps.timeSamples?.reading(),
     }
     return requestReplay(deps, after, options, hooks)
+  }
+
+  /** What a command and a replay both go through: the connection, the clock, the log, the time samples. */
+  private wire() {
+    return {
+      connection: this.connection,
+      clock: this.linkClock,
+      log: this.deps.log,
+      reading: () => this.deps.timeSamples?.reading(),
+      timed: (sent: LocalReading | undefined, serverTime: number | undefined) => this.timed(sent, serverTime),
+    }
   }
 
   /** Pass the platform's time from an answer, if it had one, to the clock estimate. */
@@ -203,6 +205,7 @@ export class PlatformLink {
     if (this.stopped || this.current.kind === 'refused') return
     this.deps.log.warn(`${reason} Reconnecting.`)
     this.forgetConnection()
+    this.probation.stop()
     this.closeOnPurpose()
     if (when === 'later') return this.retryLater(reason)
     this.attempt = 0
@@ -241,13 +244,10 @@ export class PlatformLink {
     if (reading.kind === 'refused') return this.refuse(reading.refusal)
     if (reading.kind === 'other_expert') {
       this.closeOnPurpose()
-      this.deps.log.error(
-        `The platform welcomed the connection as another expert than the one signed in (${this.deps.expertId}); ignored it`,
-      )
-      return this.retryLater(
-        'The platform answered for another account than the one signed in, so Standby kept your data and will try again. If this goes on, sign out and sign in again.',
-      )
+      this.deps.log.error(reading.logged)
+      return this.retryLater(reading.reason)
     }
+    this.probation.begin(this.attempt)
     this.attempt = 0
     this.check.start()
     this.timed(this.attemptSent, reading.welcome.serverTime)
@@ -261,11 +261,13 @@ export class PlatformLink {
     this.retryLater(reading.reason)
   }
 
-  private dropped(reason: string): void {
+  private dropped(reason: string, violation: boolean): void {
     this.welcomeTimer?.cancel()
     this.forgetConnection()
     if (this.stopped || this.restarting || this.current.kind === 'refused') return
-    this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
+    const carried = this.probation.ended(reason, violation)
+    if (carried === undefined) this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
+    else this.attempt = carried
     this.retryLater(`Connection lost (${reason}).`)
   }
 

@@ -11,8 +11,12 @@ export interface LinkTransportHandlers {
   opened(): void
   /** An attempt to connect failed: `message` says why, `data` is what the server's refusal carried, if anything. */
   failed(message: string, data: unknown): void
-  /** The open connection closed for `reason`, whichever side closed it. */
-  closed(reason: string): void
+  /**
+   * The open connection closed for `reason`, whichever side closed it; `violation` when it ended
+   * because the platform broke the protocol (a frame over the size limit, a packet that cannot be
+   * decoded), which retrying at once would only meet again.
+   */
+  closed(reason: string, violation?: boolean): void
   /** The platform sent the message `name` with `payload`. */
   received(name: string, payload: unknown): void
   /** Anything at all arrived, a heartbeat included: the connection still carries something. */

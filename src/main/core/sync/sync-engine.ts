@@ -267,6 +267,7 @@ export class SyncEngine {
         this.cache.markSynced(this.deps.clock.now())
       })
       this.failures.caughtUp()
+      this.link.caughtUp()
       this.set({ kind: 'live', since: this.deps.clock.now() })
       return
     }

@@ -1,7 +1,8 @@
 // The live connection goes where the expert signed in: a platform served under a path (behind a
 // proxy at https://host/standby) has its socket.io under that path too, not at the host's root.
 // And it holds no message larger than the protocol allows: a platform sending one loses the
-// connection, and the link waits its backoff before trying again.
+// connection, and the link waits its backoff before trying again. A platform that does so (or
+// sends a packet socket.io cannot decode) after every welcome makes the link wait ever longer.
 import { describe, expect, it } from 'vitest'
 import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
 import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
@@ -59,6 +60,7 @@ describe('the socket.io transport', () => {
     platform.io.emit('platform-event', 'x'.repeat(mostMessageBytes()))
     const dropped = await waitFor(link, (s) => s.kind === 'waiting')
     expect(dropped.kind === 'waiting' && dropped.nextAttemptAt).toBeGreaterThan(clock.now())
+    const firstWait = dropped.kind === 'waiting' ? dropped.nextAttemptAt - clock.now() : 0
     expect(dropped.kind === 'waiting' && dropped.reason).toMatch(/larger than any Standby message/)
     expect(warnings.join('\n')).toMatch(/larger than any Standby message/)
     // Nothing more until the backoff has passed: no attempt at once.
@@ -66,5 +68,37 @@ describe('the socket.io transport', () => {
     clock.advance(dropped.kind === 'waiting' ? dropped.nextAttemptAt - clock.now() : 0)
     await waitFor(link, (s) => s.kind === 'connected')
     expect(platform.connections()).toBe(2)
+    // The same again right after the welcome: the transport names it a violation, so the welcome
+    // did not count as a success and the link waits longer than the first time.
+    platform.io.emit('platform-event', 'x'.repeat(mostMessageBytes()))
+    const again = await waitFor(link, (s) => s.kind === 'waiting')
+    expect(again.kind === 'waiting' && again.nextAttemptAt - clock.now()).toBeGreaterThan(firstWait)
+  })
+
+  it('backs off ever longer from a platform that sends a packet socket.io cannot decode after each welcome', async () => {
+    const platform = await startHostilePlatform({})
+    defer(() => platform.close())
+    const clock = new ManualClock(Date.UTC(2026, 0, 5, 9))
+    const link = new PlatformLink(platform.url, 't', {
+      transport: socketIoTransport,
+      clock,
+      power: noPower,
+      log: { info: () => {}, warn: () => {}, error: () => {} },
+      random: () => 0,
+    })
+    defer(() => link.stop())
+    link.start()
+    const waits: number[] = []
+    for (let i = 0; i < 3; i++) {
+      await waitFor(link, (s) => s.kind === 'connected')
+      // An engine.io message whose socket.io packet type does not exist: the client ends the connection.
+      for (const socket of platform.io.sockets.sockets.values()) socket.conn.write('9 not a socket.io packet')
+      const waiting = await waitFor(link, (s) => s.kind === 'waiting')
+      if (waiting.kind !== 'waiting') throw new Error('not waiting')
+      waits.push(waiting.nextAttemptAt - clock.now())
+      clock.advance(waiting.nextAttemptAt - clock.now())
+    }
+    expect(waits[1]).toBeGreaterThan(waits[0] ?? 0)
+    expect(waits[2]).toBeGreaterThan(waits[1] ?? 0)
   })
 })

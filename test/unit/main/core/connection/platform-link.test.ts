@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { backoffDelay, BACKOFF_CAP_MS } from '../../../../../src/main/core/connection/backoff'
 import { connectionStatus } from '../../../../../src/main/core/connection/connection-status'
 import { PlatformLink, type LinkState } from '../../../../../src/main/core/connection/platform-link'
 import type { StreamEntry } from '../../../../../src/main/core/ports/cache-store'
@@ -24,6 +25,7 @@ const timings = {
   replayGiveUpMs: 60_000,
   silenceLimitMs: 8_000,
   probeTimeoutMs: 5_000,
+  steadyAfterMs: 30_000,
 }
 const welcome: Welcome = {
   protocolVersion: PROTOCOL_VERSION,
@@ -65,6 +67,40 @@ function online(): ReturnType<typeof setUp> {
   env.connection().accept()
   env.connection().send(WELCOME_EVENT, welcome)
   return env
+}
+
+/** How long the link waits before its next attempt, as it waits now. */
+function waitOf(env: ReturnType<typeof setUp>): number {
+  const state = env.link.state
+  if (state.kind !== 'waiting') throw new Error(`not waiting: ${state.kind}`)
+  return state.nextAttemptAt - env.clock.now()
+}
+
+/** Wait out the backoff, and have the platform accept and welcome the next attempt. */
+function reconnectAfterWait(env: ReturnType<typeof setUp>): void {
+  env.clock.advance(waitOf(env))
+  env.connection().accept()
+  env.connection().send(WELCOME_EVENT, welcome)
+  expect(env.link.state.kind).toBe('connected')
+}
+
+/** The waits after `times` welcomed connections the platform breaks at once by a protocol violation. */
+function violatedWaits(env: ReturnType<typeof setUp>, times: number): number[] {
+  const waits: number[] = []
+  for (let i = 0; i < times; i++) {
+    env.connection().violate()
+    waits.push(waitOf(env))
+    reconnectAfterWait(env)
+  }
+  return waits
+}
+
+/** The wait after the platform drops a welcomed connection in the ordinary way, as a restart does. */
+function droppedWait(env: ReturnType<typeof setUp>): number {
+  env.connection().drop('transport close')
+  const wait = waitOf(env)
+  reconnectAfterWait(env)
+  return wait
 }
 
 /** What the expert sees for a link state, once this run has been online and synced. */
@@ -173,6 +209,47 @@ describe('PlatformLink over a transport', () => {
     clock.advanceTo(state.nextAttemptAt)
     expect(connection().attempts).toBe(2)
     expect(link.state).toEqual({ kind: 'connecting', attempt: 2 })
+  })
+
+  it('backs off ever longer from a platform that welcomes each connection and then breaks the protocol', () => {
+    const env = online()
+    const waits = violatedWaits(env, 5)
+    for (let i = 1; i < waits.length; i++) expect(waits[i]).toBeGreaterThanOrEqual(waits[i - 1] ?? 0)
+    expect(waits[1]).toBeGreaterThan(waits[0] ?? 0)
+    // The waits reach the backoff's longest, and stay bounded by it.
+    expect(waits.at(-1)).toBe(backoffDelay(waits.length, 0.5))
+    expect(Math.max(...waits)).toBeLessThanOrEqual(BACKOFF_CAP_MS)
+    // One warning for the streak, not one per attempt.
+    expect(env.log.lines.filter((l) => l.includes('broke the connection right after'))).toHaveLength(1)
+    expect(env.log.lines.filter((l) => l.includes('Connection to the platform lost'))).toHaveLength(0)
+  })
+
+  it('still reconnects at the first short wait after a platform restart, even after a streak of violations', () => {
+    const env = online()
+    const first = backoffDelay(1, 0.5)
+    expect(droppedWait(env)).toBe(first)
+    expect(droppedWait(env)).toBe(first)
+    violatedWaits(env, 3)
+    // Lost for another cause than a violation: a restart, which must not wait out the streak.
+    expect(droppedWait(env)).toBe(first)
+  })
+
+  it('forgets the streak once a connection catches up, or stays up for a while', () => {
+    const env = online()
+    const first = backoffDelay(1, 0.5)
+    violatedWaits(env, 3)
+    env.link.caughtUp()
+    env.connection().violate()
+    expect(waitOf(env)).toBe(first)
+    reconnectAfterWait(env)
+    violatedWaits(env, 3)
+    for (let held = 0; held < timings.steadyAfterMs; held += timings.silenceLimitMs / 2) {
+      env.clock.advance(timings.silenceLimitMs / 2)
+      env.connection().send('heartbeat', {})
+    }
+    expect(env.link.state.kind).toBe('connected')
+    env.connection().violate()
+    expect(waitOf(env)).toBe(first)
   })
 
   it('stops at a refused sign-in and never tries again', () => {
