@@ -83,9 +83,13 @@ export interface CoreOnPlatform {
   readonly platformUrl: string
 }
 
-/** Where a fresh platform is reached: at its own address, or through a proxy serving it under `underPath`. */
+/**
+ * Where a fresh platform is reached: at its own address, or through a proxy serving it under
+ * `underPath`; and the core's clock, when the test moves the app's time apart from the platform's.
+ */
 export interface PlatformReach {
   readonly underPath?: string
+  readonly appClock?: Clock
 }
 
 /**
@@ -94,7 +98,7 @@ export interface PlatformReach {
  */
 export async function startCoreWithPlatform(
   defer: (fn: () => Promise<void> | void) => void,
-  { underPath }: PlatformReach = {},
+  { underPath, appClock }: PlatformReach = {},
 ): Promise<CoreOnPlatform> {
   const platform = await startTestPlatform()
   defer(() => platform.close())
@@ -105,7 +109,7 @@ export async function startCoreWithPlatform(
     platformUrl = proxy.url
   }
   const expert = platform.addExpert()
-  const core = await startCoreFor(platformUrl, expert)
+  const core = await startCoreFor(platformUrl, expert, appClock === undefined ? {} : { clock: appClock })
   defer(() => core.close(true))
   return { platform, expert, core, platformUrl }
 }

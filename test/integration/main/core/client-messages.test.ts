@@ -3,7 +3,7 @@ import type { AppNotification } from '../../../../src/main/core/ports/notifier'
 import { ManualClock } from '../../../../src/shared/clock'
 import { bookScheduled } from '../../../support/booking'
 import { useCleanup } from '../../../support/cleanup'
-import { inviteTitled, startCoreFor, type TestCore } from '../../../support/test-core'
+import { inviteTitled, startCoreFor, startOnlineCore, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, TEST_START } from '../../../support/test-platform'
 
 const HOUR = 3_600_000
@@ -107,13 +107,8 @@ describe('a client’s messages reaching the core', () => {
   })
 
   it('stops counting an invite’s unread messages when its time runs out, before the platform says so, and tells the pages', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
     const appClock = new ManualClock(TEST_START)
-    const core = await startCoreFor(platform.server.url, expert, { clock: appClock })
-    defer(() => core.close(true))
-    await online(core)
+    const { platform, expert, core } = await startOnlineCore(defer, { appClock })
     const pushed: unknown[] = []
     defer(
       core.runtime.forwardPushes((event, payload) => {

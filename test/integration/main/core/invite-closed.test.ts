@@ -249,13 +249,8 @@ const MINUTE = 60_000
 
 /** A platform and an online core on a clock of its own, shown one direct instant invite. */
 async function shownOneInvite(defer: (fn: () => Promise<void> | void) => void) {
-  const platform = await startTestPlatform()
-  defer(() => platform.close())
-  const expert = platform.addExpert()
   const appClock = new ManualClock(TEST_START)
-  const core = await startCoreFor(platform.server.url, expert, { clock: appClock })
-  defer(() => core.close(true))
-  await core.waitForState((s) => s.status === 'online')
+  const { platform, expert, core } = await startOnlineCore(defer, { appClock })
   platform.inviteDirectly(expert.id, 'Quick question')
   await core.waitForNotifications(1)
   return { platform, core, appClock }

@@ -15,6 +15,19 @@ const quiet = { info: () => {}, warn: () => {}, error: () => {} }
 describe('a platform that misbehaves', () => {
   const defer = useCleanup()
 
+  /** A link over socket.io to `http`'s loopback port, on `clock`, stopped after the test (not started). */
+  function socketLinkTo(http: ReturnType<typeof createServer>, clock: ManualClock): PlatformLink {
+    const link = new PlatformLink(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, 't', {
+      transport: socketIoTransport,
+      clock,
+      power: createPowerHook(),
+      log: quiet,
+      timings: { connectTimeoutMs: 5_000 },
+    })
+    defer(() => link.stop())
+    return link
+  }
+
   it('sending one event this version cannot read: the core skips it, says so in one line, and goes on', async () => {
     const platform = await startTestPlatform()
     defer(() => platform.close())
@@ -139,14 +152,7 @@ describe('a platform that misbehaves', () => {
         return handle
       }
     })(0)
-    const link = new PlatformLink(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, 't', {
-      transport: socketIoTransport,
-      clock,
-      power: createPowerHook(),
-      log: quiet,
-      timings: { connectTimeoutMs: 5_000 },
-    })
-    defer(() => link.stop())
+    const link = socketLinkTo(http, clock)
     const armed = new Promise<void>((resolve) => (timerSet = resolve))
     link.start()
     await armed
@@ -170,14 +176,7 @@ describe('a platform that misbehaves', () => {
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
     defer(() => new Promise<void>((resolve) => io.close(() => resolve())))
     const clock = new ManualClock(0)
-    const link = new PlatformLink(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, 't', {
-      transport: socketIoTransport,
-      clock,
-      power: createPowerHook(),
-      log: quiet,
-      timings: { connectTimeoutMs: 5_000 },
-    })
-    defer(() => link.stop())
+    const link = socketLinkTo(http, clock)
     link.start()
     await atTheGate
     clock.advance(5_000)

@@ -2,13 +2,14 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
 import { describe, expect, it } from 'vitest'
-import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
+import { PlatformLink } from '../../../../src/main/core/connection/platform-link'
 import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
 import type { Power } from '../../../../src/main/core/ports/power'
 import { ManualClock } from '../../../../src/shared/clock'
 import { PROTOCOL_VERSION } from '../../../../src/shared/protocol'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
 import { useCleanup } from '../../../support/cleanup'
+import { waitForLinkState } from '../../../support/link-states'
 
 const quietLog = { info: () => {}, warn: () => {}, error: () => {} }
 
@@ -23,18 +24,6 @@ function testPower(): Power & { resume(): void } {
     systemIdleSeconds: () => null,
     resume: () => listeners.forEach((l) => l()),
   }
-}
-
-function waitFor(link: PlatformLink, predicate: (s: LinkState) => boolean): Promise<LinkState> {
-  if (predicate(link.state)) return Promise.resolve(link.state)
-  return new Promise((resolve) => {
-    const off = link.states.add((s) => {
-      if (predicate(s)) {
-        off()
-        resolve(s)
-      }
-    })
-  })
 }
 
 describe('PlatformLink', () => {
@@ -66,7 +55,7 @@ describe('PlatformLink', () => {
   it('connects, is welcomed, and delivers validated live events', async () => {
     const { platform, link, expertId } = await setUp()
     link.start()
-    const connected = await waitFor(link, (s) => s.kind === 'connected')
+    const connected = await waitForLinkState(link, (s) => s.kind === 'connected')
     expect(connected).toMatchObject({
       kind: 'connected',
       welcome: { expertId, protocolVersion: PROTOCOL_VERSION },
@@ -84,7 +73,7 @@ describe('PlatformLink', () => {
   it('fails a command at once while offline and never sends it later', async () => {
     const { platform, clock, link, expertId } = await setUp()
     link.start()
-    await waitFor(link, (s) => s.kind === 'connected')
+    await waitForLinkState(link, (s) => s.kind === 'connected')
     platform.server.marketplace.createRequest({
       clientId: platform.addClient(),
       title: 'Offline accept',
@@ -96,14 +85,14 @@ describe('PlatformLink', () => {
       .pluck()
       .get(expertId) as string
     await platform.stopServer()
-    await waitFor(link, (s) => s.kind === 'waiting')
+    await waitForLinkState(link, (s) => s.kind === 'waiting')
     const outcome = await link.command('invite.accept', { inviteId, proposedTime: null })
     expect(outcome).toMatchObject({ ok: false, error: { code: 'offline' } })
     expect(!outcome.ok && outcome.error.message).toMatch(/nothing was sent/)
 
     await platform.startServer()
     clock.advance(10_000)
-    await waitFor(link, (s) => s.kind === 'connected')
+    await waitForLinkState(link, (s) => s.kind === 'connected')
     // A round-trip after reconnecting: had the accept been queued, it would have landed by now.
     await link.replay(0)
     expect(platform.server.marketplace.store.inviteRow(inviteId)?.state).toBe('open')
@@ -112,18 +101,18 @@ describe('PlatformLink', () => {
   it('backs off from 1 s while the platform is down, and reconnects at once on resume', async () => {
     const { platform, clock, power, link } = await setUp()
     link.start()
-    await waitFor(link, (s) => s.kind === 'connected')
+    await waitForLinkState(link, (s) => s.kind === 'connected')
     await platform.stopServer()
-    const first = await waitFor(link, (s) => s.kind === 'waiting')
+    const first = await waitForLinkState(link, (s) => s.kind === 'waiting')
     expect(first).toMatchObject({ attempt: 1, nextAttemptAt: clock.now() + 1_000 })
     clock.advance(1_000)
-    const second = await waitFor(link, (s) => s.kind === 'waiting' && s.attempt === 2)
+    const second = await waitForLinkState(link, (s) => s.kind === 'waiting' && s.attempt === 2)
     expect(second).toMatchObject({ nextAttemptAt: clock.now() + 2_000 })
 
     await platform.startServer()
     const before = clock.now()
     power.resume()
-    await waitFor(link, (s) => s.kind === 'connected')
+    await waitForLinkState(link, (s) => s.kind === 'connected')
     expect(clock.now()).toBe(before)
   })
 
@@ -137,10 +126,23 @@ describe('PlatformLink', () => {
     })
     defer(() => link.stop())
     link.start()
-    const refused = await waitFor(link, (s) => s.kind === 'refused')
+    const refused = await waitForLinkState(link, (s) => s.kind === 'refused')
     expect(refused).toMatchObject({ kind: 'refused', code: 'unauthorized' })
     expect(clock.pendingTimers).toBe(0)
   })
+
+  /** A started link over socket.io to whatever listens on a loopback port, stopped after the test. */
+  function startedLinkTo(port: number): PlatformLink {
+    const link = new PlatformLink(`http://127.0.0.1:${port}`, 't', {
+      transport: socketIoTransport,
+      clock: new ManualClock(0),
+      power: testPower(),
+      log: quietLog,
+    })
+    defer(() => link.stop())
+    link.start()
+    return link
+  }
 
   it('reports a platform that speaks another protocol version, saying what to do', async () => {
     const http = createServer()
@@ -158,15 +160,8 @@ describe('PlatformLink', () => {
     )
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
     defer(() => new Promise<void>((resolve) => io.close(() => resolve())))
-    const link = new PlatformLink(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, 't', {
-      transport: socketIoTransport,
-      clock: new ManualClock(0),
-      power: testPower(),
-      log: quietLog,
-    })
-    defer(() => link.stop())
-    link.start()
-    const refused = await waitFor(link, (s) => s.kind === 'refused')
+    const link = startedLinkTo((http.address() as AddressInfo).port)
+    const refused = await waitForLinkState(link, (s) => s.kind === 'refused')
     expect(refused).toMatchObject({ code: 'protocol_mismatch' })
     expect(refused.kind === 'refused' && refused.message).toMatch(/update Standby/)
   })
@@ -183,15 +178,8 @@ describe('PlatformLink', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()))
     const reasons = await Promise.all(
       [(page.address() as AddressInfo).port, closedPort].map(async (port) => {
-        const link = new PlatformLink(`http://127.0.0.1:${port}`, 't', {
-          transport: socketIoTransport,
-          clock: new ManualClock(0),
-          power: testPower(),
-          log: quietLog,
-        })
-        defer(() => link.stop())
-        link.start()
-        const waiting = await waitFor(link, (s) => s.kind === 'waiting')
+        const link = startedLinkTo(port)
+        const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
         return waiting.kind === 'waiting' ? waiting.reason : ''
       }),
     )

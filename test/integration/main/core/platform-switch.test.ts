@@ -11,19 +11,25 @@ import { startTestPlatform } from '../../../support/test-platform'
 describe('switching platforms as the same expert id', () => {
   const defer = useCleanup()
 
-  it('empties the cache at once, and fills it from the new platform only', async () => {
-    const { platform: old, expert, core } = await startOnlineCore(defer)
-    old.inviteDirectly(expert.id, 'On the old platform')
-    await core.waitForNotifications(1)
+  /** A second platform that knows the same expert id, as ada@other.test with password "right". */
+  async function anotherPlatformWith(expertId: string) {
     const other = await startTestPlatform()
     defer(() => other.close())
     other.server.marketplace.createExpert({
-      id: expert.id,
+      id: expertId,
       name: 'Ada',
       email: 'ada@other.test',
       passwordHash: await hashPassword('right'),
       timeZone: 'Europe/London',
     })
+    return other
+  }
+
+  it('empties the cache at once, and fills it from the new platform only', async () => {
+    const { platform: old, expert, core } = await startOnlineCore(defer)
+    old.inviteDirectly(expert.id, 'On the old platform')
+    await core.waitForNotifications(1)
+    const other = await anotherPlatformWith(expert.id)
     const replaced: string[] = []
     core.runtime.core.cacheChanged.add((update) => replaced.push(update.kind))
 
@@ -54,15 +60,7 @@ describe('switching platforms as the same expert id', () => {
     expect(cache.openInvites(standby.platformClock.now()).map((i) => i.request.title)).toEqual([
       'On the old platform',
     ])
-    const other = await startTestPlatform()
-    defer(() => other.close())
-    other.server.marketplace.createExpert({
-      id: expert.id,
-      name: 'Ada',
-      email: 'ada@other.test',
-      passwordHash: await hashPassword('right'),
-      timeZone: 'Europe/London',
-    })
+    const other = await anotherPlatformWith(expert.id)
     const replaced: string[] = []
     standby.cacheChanged.add((update) => replaced.push(update.kind))
 

@@ -4,13 +4,14 @@
 // connection, and the link waits its backoff before trying again. A platform that does so (or
 // sends a packet socket.io cannot decode) after every welcome makes the link wait ever longer.
 import { describe, expect, it } from 'vitest'
-import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
+import { PlatformLink } from '../../../../src/main/core/connection/platform-link'
 import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
 import { ManualClock } from '../../../../src/shared/clock'
 import { mostMessageBytes } from '../../../../src/shared/protocol/message-size'
 import { startHostilePlatform } from '../../../support/hostile-platform'
 import { startCoreWithPlatform } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
+import { waitForLinkState } from '../../../support/link-states'
 
 const noPower = {
   onSuspend: () => () => {},
@@ -19,18 +20,6 @@ const noPower = {
   onLock: () => () => {},
   onUnlock: () => () => {},
   systemIdleSeconds: () => null,
-}
-
-function waitFor(link: PlatformLink, predicate: (s: LinkState) => boolean): Promise<LinkState> {
-  if (predicate(link.state)) return Promise.resolve(link.state)
-  return new Promise((resolve) => {
-    const off = link.states.add((s) => {
-      if (predicate(s)) {
-        off()
-        resolve(s)
-      }
-    })
-  })
 }
 
 describe('the socket.io transport', () => {
@@ -56,9 +45,9 @@ describe('the socket.io transport', () => {
     })
     defer(() => link.stop())
     link.start()
-    await waitFor(link, (s) => s.kind === 'connected')
+    await waitForLinkState(link, (s) => s.kind === 'connected')
     platform.io.emit('platform-event', 'x'.repeat(mostMessageBytes()))
-    const dropped = await waitFor(link, (s) => s.kind === 'waiting')
+    const dropped = await waitForLinkState(link, (s) => s.kind === 'waiting')
     expect(dropped.kind === 'waiting' && dropped.nextAttemptAt).toBeGreaterThan(clock.now())
     const firstWait = dropped.kind === 'waiting' ? dropped.nextAttemptAt - clock.now() : 0
     expect(dropped.kind === 'waiting' && dropped.reason).toMatch(/larger than any Standby message/)
@@ -66,12 +55,12 @@ describe('the socket.io transport', () => {
     // Nothing more until the backoff has passed: no attempt at once.
     expect(platform.connections()).toBe(1)
     clock.advance(dropped.kind === 'waiting' ? dropped.nextAttemptAt - clock.now() : 0)
-    await waitFor(link, (s) => s.kind === 'connected')
+    await waitForLinkState(link, (s) => s.kind === 'connected')
     expect(platform.connections()).toBe(2)
     // The same again right after the welcome: the transport names it a violation, so the welcome
     // did not count as a success and the link waits longer than the first time.
     platform.io.emit('platform-event', 'x'.repeat(mostMessageBytes()))
-    const again = await waitFor(link, (s) => s.kind === 'waiting')
+    const again = await waitForLinkState(link, (s) => s.kind === 'waiting')
     expect(again.kind === 'waiting' && again.nextAttemptAt - clock.now()).toBeGreaterThan(firstWait)
   })
 
@@ -90,10 +79,10 @@ describe('the socket.io transport', () => {
     link.start()
     const waits: number[] = []
     for (let i = 0; i < 3; i++) {
-      await waitFor(link, (s) => s.kind === 'connected')
+      await waitForLinkState(link, (s) => s.kind === 'connected')
       // An engine.io message whose socket.io packet type does not exist: the client ends the connection.
       for (const socket of platform.io.sockets.sockets.values()) socket.conn.write('9 not a socket.io packet')
-      const waiting = await waitFor(link, (s) => s.kind === 'waiting')
+      const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
       if (waiting.kind !== 'waiting') throw new Error('not waiting')
       waits.push(waiting.nextAttemptAt - clock.now())
       clock.advance(waiting.nextAttemptAt - clock.now())
