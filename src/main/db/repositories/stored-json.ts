@@ -1,16 +1,19 @@
 /**
  * Reading what the cache stored. Rows hold the protocol JSON exactly as the platform sent it and
- * are not validated against the protocol's schemas again: that costs far more than the read, most
- * of all on the first page after a start (`npm run bench -- cache`). What is checked is cheap and
+ * are not parsed with the protocol's schemas again: that costs far more than the read, most of all
+ * on the first page after a start (`npm run bench -- cache`). What is checked is cheaper and
  * catches a row that was not written for its place (an edit, another program, a damaged page that
- * still parses): the JSON is an object carrying the row's own id, and the request spliced into an
- * invite or a session is an object with an id. A row that fails is skipped with a log line, never
- * thrown, so one damaged row cannot hide the rest of a list, and reported, so the next sync gets
- * it again from the platform.
+ * still parses): the JSON carries the row's own id and has its entity's shape all the way down
+ * (shared/shape-check.ts: types, enums, numbers' bounds), so a wrong type deep inside cannot reach
+ * a reminder, the tray or a view. A row that fails is skipped with a log line, never thrown, so
+ * one damaged row cannot hide the rest of a list, and reported, so the next sync gets it again
+ * from the platform.
  */
 import type { Logger } from '../../core/ports/logger'
 import { errorMessage } from '../../../shared/error-message'
-import type { Expert, Invite, Message, Session } from '../../../shared/protocol'
+import { Expert, Invite, Message, Session } from '../../../shared/protocol'
+import { shapeCheck, type ShapeCheck } from '../../../shared/shape-check'
+import type { z } from 'zod'
 
 /** A row that carries an entity's id and its stored JSON. */
 export interface StoredRow {
@@ -40,12 +43,10 @@ export interface SkippedRows {
   skipped(): void
 }
 
-/** What a row holds: the word for the log, and whether its request is spliced in (withRequest). */
+/** What a row holds: the word for the log, and the schema of its entity (with its request spliced in). */
 export interface StoredKind<T> {
   readonly what: string
-  readonly spliced: boolean
-  /** Never set: carries the entity's type to parseStored. */
-  readonly entity?: T
+  readonly schema: z.ZodType<T>
 }
 
 /** The kinds of entity the cache stores as JSON. */
@@ -55,10 +56,22 @@ export const STORED: {
   readonly message: StoredKind<Message>
   readonly expert: StoredKind<Expert>
 } = {
-  invite: { what: 'invite', spliced: true },
-  session: { what: 'session', spliced: true },
-  message: { what: 'message', spliced: false },
-  expert: { what: 'expert', spliced: false },
+  invite: { what: 'invite', schema: Invite },
+  session: { what: 'session', schema: Session },
+  message: { what: 'message', schema: Message },
+  expert: { what: 'expert', schema: Expert },
+}
+
+// Built on the first read of each kind, not at import.
+const shapes = new WeakMap<StoredKind<unknown>, ShapeCheck>()
+
+function shapeOf(kind: StoredKind<unknown>): ShapeCheck {
+  let check = shapes.get(kind)
+  if (check === undefined) {
+    check = shapeCheck(kind.schema)
+    shapes.set(kind, check)
+  }
+  return check
 }
 
 /** The entity stored in `row`, or null (logged) when its JSON does not parse or is not one. */
@@ -70,19 +83,17 @@ export function parseStored<T>(row: StoredRow, kind: StoredKind<T>, report: Skip
     skipped(row, kind, `its stored copy does not parse (${errorMessage(error)})`, report)
     return null
   }
-  const problem = shapeProblem(value, row.id, kind.spliced)
+  const problem = shapeProblem(value, row.id, kind)
   if (problem === null) return value as T
   skipped(row, kind, `its stored copy is not ${article(kind.what)} (${problem})`, report)
   return null
 }
 
 /** Why `value` cannot be the entity of the row `id`, or null. */
-function shapeProblem(value: unknown, id: string, spliced: boolean): string | null {
+function shapeProblem(value: unknown, id: string, kind: StoredKind<unknown>): string | null {
   if (!isObject(value)) return 'not a JSON object'
   if (value['id'] !== id) return 'its id is not the row’s'
-  if (spliced && !(isObject(value['request']) && typeof value['request']['id'] === 'string'))
-    return 'its request is not one'
-  return null
+  return shapeOf(kind)(value)
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

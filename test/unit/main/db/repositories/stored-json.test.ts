@@ -93,4 +93,38 @@ describe('a stored row that parses but is not its entity', () => {
       /Skipped the cached expert exp_ada: its stored copy is not an expert/,
     )
   })
+
+  it.each([
+    [
+      'a booked time that is text',
+      `json_set(json, '$.bookedStart', 'soon')`,
+      'bookedStart: expected a number',
+    ],
+    [
+      'a booked time past any date',
+      `json_set(json, '$.bookedStart', 9e15)`,
+      'bookedStart: expected a number up to',
+    ],
+    ['a state no version has', `json_set(json, '$.state', 'soon')`, 'state: expected one of'],
+    ['an outcome that is text', `json_set(json, '$.outcome', 'soon')`, 'outcome: expected an object'],
+  ])(
+    'skips a session holding %s deep inside, which a view or a reminder would trip on',
+    (_what, edit, problem) => {
+      const { store, db, log, good } = twoSessions()
+      db.prepare(`UPDATE sessions SET json = ${edit} WHERE id = 'ses_bad'`).run()
+      expect(store.upcomingSessions(FIXTURE_NOW, 10)).toEqual([good])
+      expect(store.session('ses_bad')).toBeNull()
+      expect(log.lines[0]).toContain(
+        `warn Skipped the cached session ses_bad: its stored copy is not a session (${problem}`,
+      )
+      expect(log.lines.join('\n')).not.toContain('soon')
+    },
+  )
+
+  it('skips a session whose request holds a wrong type, from the request row it is spliced from', () => {
+    const { store, db, good, log } = twoSessions()
+    db.prepare(`UPDATE requests SET json = json_set(json, '$.proposedTimes', 'soon') WHERE id = 'r2'`).run()
+    expect(store.upcomingSessions(FIXTURE_NOW, 10)).toEqual([good])
+    expect(log.lines[0]).toContain('(request.proposedTimes: expected an array)')
+  })
 })

@@ -1,0 +1,234 @@
+/**
+ * A structural check derived from a zod schema, for data this app already parsed once and stored:
+ * the cache's rows. A full parse on every read costs far more than the read (zod compiles each
+ * object schema on its first use in a process, which lands on the first page after a start), yet
+ * a row changed under the app (by hand, by another program, by a damaged page that still parses)
+ * can hold a wrong type or an impossible time deep inside, which then breaks a reminder, the tray
+ * or a view far from the read. This checks what such a value would break: every member's type,
+ * enum and literal values, numbers' bounds and whole-ness, arrays' items; not refinements, string
+ * lengths or patterns (text is clipped where it is shown).
+ *
+ * It never refuses a value the schema itself would accept: where it cannot tell (a transform, a
+ * custom check), it accepts.
+ */
+import type { z } from 'zod'
+
+/** What is wrong with a value, as "where: what was expected", or null when it fits. */
+export type ShapeCheck = (value: unknown) => string | null
+
+/**
+ * Where a value went wrong, built only on the way out of a failure: the keys from the wrong member
+ * up to the top, so a value that fits allocates nothing (reads come in pages of fifty rows).
+ */
+interface Failure {
+  readonly keysUpward: Array<string | number>
+  readonly expected: string
+}
+
+type Check = (value: unknown) => Failure | null
+
+function failure(expected: string): Failure {
+  return { keysUpward: [], expected }
+}
+
+/** `problem` seen from one level up, through `key`. */
+function under(key: string | number, problem: Failure): Failure {
+  problem.keysUpward.push(key)
+  return problem
+}
+
+function describe({ keysUpward, expected }: Failure): string {
+  let path = ''
+  for (let i = keysUpward.length - 1; i >= 0; i--) {
+    const key = keysUpward[i] as string | number
+    path += typeof key === 'number' ? `[${key}]` : path === '' ? key : `.${key}`
+  }
+  return `${path === '' ? 'the value' : path}: expected ${expected}`
+}
+
+/** The minimum of zod's schema internals this reads (stable across zod 4's classic and mini). */
+interface Def {
+  readonly type: string
+  readonly [key: string]: unknown
+}
+
+const checks = new WeakMap<object, Check>()
+
+/** A check of `schema`'s shape, built once per schema. */
+export function shapeCheck(schema: z.ZodType): ShapeCheck {
+  const check = compile(schema)
+  return (value) => {
+    const problem = check(value)
+    return problem === null ? null : describe(problem)
+  }
+}
+
+const accept: Check = () => null
+
+function compile(schema: unknown): Check {
+  const known = checks.get(schema as object)
+  if (known !== undefined) return known
+  // A placeholder first, so that a schema reaching itself (z.lazy) ends in a call, not a loop.
+  let built: Check = accept
+  checks.set(schema as object, (value) => built(value))
+  built = build(defOf(schema))
+  checks.set(schema as object, built)
+  return built
+}
+
+/**
+ * The check of `schema`, built when a value first needs it: most of what a row may hold is null
+ * in most rows (an outcome, a review, a reschedule), and the first read after a start should not
+ * build what it does not meet.
+ */
+function onFirstUse(schema: unknown): Check {
+  let check: Check | undefined
+  return (value) => (check ??= compile(schema))(value)
+}
+
+function defOf(schema: unknown): Def {
+  return (schema as { _zod: { def: Def } })._zod.def
+}
+
+function typeOf(name: 'string' | 'boolean'): Check {
+  return (value) => (typeof value === name ? null : failure(`a ${name}`))
+}
+
+function build(def: Def): Check {
+  switch (def.type) {
+    case 'string':
+      return typeOf('string')
+    case 'boolean':
+      return typeOf('boolean')
+    case 'number':
+      return numberCheck(def)
+    case 'null':
+      return (value) => (value === null ? null : failure('null'))
+    case 'literal':
+    case 'enum': {
+      const values = new Set<unknown>(
+        def.type === 'literal' ? (def['values'] as unknown[]) : Object.values(def['entries'] as object),
+      )
+      const named = `one of ${[...values].map(String).join(', ')}`
+      return (value) => (values.has(value) ? null : failure(named))
+    }
+    case 'object':
+      return objectCheck(def['shape'] as Record<string, unknown>)
+    case 'array': {
+      const item = compile(def['element'])
+      return (value) => {
+        if (!Array.isArray(value)) return failure('an array')
+        for (let i = 0; i < value.length; i++) {
+          const problem = item(value[i])
+          if (problem !== null) return under(i, problem)
+        }
+        return null
+      }
+    }
+    case 'optional':
+    case 'default':
+    case 'prefault': {
+      const inner = onFirstUse(def['innerType'])
+      return (value) => (value === undefined ? null : inner(value))
+    }
+    case 'nullable': {
+      const inner = onFirstUse(def['innerType'])
+      return (value) => (value === null ? null : inner(value))
+    }
+    case 'readonly':
+    case 'nonoptional':
+      return compile(def['innerType'])
+    case 'union': {
+      const options = (def['options'] as unknown[]).map(compile)
+      return (value) => {
+        let first: Failure | null = null
+        for (const option of options) {
+          const problem = option(value)
+          if (problem === null) return null
+          first ??= problem
+        }
+        return first
+      }
+    }
+    case 'intersection': {
+      const left = compile(def['left'])
+      const right = compile(def['right'])
+      return (value) => left(value) ?? right(value)
+    }
+    case 'pipe': {
+      // What a transform returns cannot be known from the schema: its value is not checked.
+      const out = def['out']
+      return defOf(out).type === 'transform' ? accept : compile(out)
+    }
+    case 'lazy':
+      return (value) => compile((def['getter'] as () => unknown)())(value)
+    default:
+      // catch, transform, custom, any, unknown and kinds JSON cannot hold: nothing to tell.
+      return accept
+  }
+}
+
+function objectCheck(shape: Record<string, unknown>): Check {
+  const members = Object.entries(shape).map(([key, schema]) => [key, compile(schema)] as const)
+  return (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return failure('an object')
+    const record = value as Record<string, unknown>
+    for (let i = 0; i < members.length; i++) {
+      const [key, check] = members[i] as (typeof members)[number]
+      const problem = check(record[key])
+      if (problem !== null) return under(key, problem)
+    }
+    return null
+  }
+}
+
+interface NumberRule {
+  readonly check?: string
+  readonly value?: number
+  readonly inclusive?: boolean
+  readonly format?: string
+}
+
+/** Whether `value` breaks `rule`; rules this does not know are not checked. */
+function breaks(rule: NumberRule, value: number): boolean {
+  const bound = rule.value ?? 0
+  switch (rule.check) {
+    case 'number_format':
+      return rule.format !== 'float32' && rule.format !== 'float64' && !Number.isInteger(value)
+    case 'greater_than':
+      return rule.inclusive === true ? value < bound : value <= bound
+    case 'less_than':
+      return rule.inclusive === true ? value > bound : value >= bound
+    default:
+      return false
+  }
+}
+
+function numberCheck(def: Def): Check {
+  // z.int() carries its rule on the schema itself; .int(), .min() and the rest as checks.
+  const rules: NumberRule[] = [
+    def as NumberRule,
+    ...((def['checks'] as Array<{ _zod: { def: NumberRule } }> | undefined) ?? []).map((c) => c._zod.def),
+  ]
+  return (value) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return failure('a number')
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i] as NumberRule
+      if (breaks(rule, value)) return failure(describeRule(rule))
+    }
+    return null
+  }
+}
+
+function describeRule(rule: NumberRule): string {
+  if (rule.check === 'number_format') return 'a whole number'
+  const words =
+    rule.check === 'greater_than'
+      ? rule.inclusive === true
+        ? 'from'
+        : 'above'
+      : rule.inclusive === true
+        ? 'up to'
+        : 'below'
+  return `a number ${words} ${rule.value}`
+}
