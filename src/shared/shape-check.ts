@@ -90,36 +90,20 @@ function defOf(schema: unknown): Def {
   return (schema as { _zod: { def: Def } })._zod.def
 }
 
-function typeOf(name: 'string' | 'boolean'): Check {
-  return (value) => (typeof value === name ? null : failure(`a ${name}`))
-}
-
 function build(def: Def): Check {
+  const leaf = leafOf(def)
+  if (leaf !== null) return (value) => checkLeaf(leaf, value)
   switch (def.type) {
-    case 'string':
-      return typeOf('string')
-    case 'boolean':
-      return typeOf('boolean')
-    case 'number':
-      return numberCheck(def)
     case 'null':
       return (value) => (value === null ? null : failure('null'))
-    case 'literal':
-    case 'enum': {
-      const values = new Set<unknown>(
-        def.type === 'literal' ? (def['values'] as unknown[]) : Object.values(def['entries'] as object),
-      )
-      const named = `one of ${[...values].map(String).join(', ')}`
-      return (value) => (values.has(value) ? null : failure(named))
-    }
     case 'object':
       return objectCheck(def['shape'] as Record<string, unknown>)
     case 'array': {
-      const item = compile(def['element'])
+      const item = member(def['element'])
       return (value) => {
         if (!Array.isArray(value)) return failure('an array')
         for (let i = 0; i < value.length; i++) {
-          const problem = item(value[i])
+          const problem = checkMember(item, value[i])
           if (problem !== null) return under(i, problem)
         }
         return null
@@ -169,16 +153,87 @@ function build(def: Def): Check {
 }
 
 function objectCheck(shape: Record<string, unknown>): Check {
-  const members = Object.entries(shape).map(([key, schema]) => [key, compile(schema)] as const)
+  const keys = Object.keys(shape)
+  const members = keys.map((key) => member(shape[key]))
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return failure('an object')
     const record = value as Record<string, unknown>
     for (let i = 0; i < members.length; i++) {
-      const [key, check] = members[i] as (typeof members)[number]
-      const problem = check(record[key])
-      if (problem !== null) return under(key, problem)
+      const problem = checkMember(members[i] as Member, record[keys[i] as string])
+      if (problem !== null) return under(keys[i] as string, problem)
     }
     return null
+  }
+}
+
+/**
+ * A member of an object or an array: a leaf checked in place, or a check to call. Most members
+ * are leaves, and a call per member is most of the cost of the first page after a start, before
+ * the engine has compiled any of this.
+ */
+type Member = Leaf | Check
+
+function member(schema: unknown): Member {
+  return leafOf(defOf(schema)) ?? compile(schema)
+}
+
+function checkMember(member: Member, value: unknown): Failure | null {
+  return typeof member === 'function' ? member(value) : checkLeaf(member, value)
+}
+
+/** A value with nothing inside: its type, and what it may be besides. */
+interface Leaf {
+  readonly type: 'string' | 'boolean' | 'number' | 'one of'
+  readonly nullable: boolean
+  readonly optional: boolean
+  /** For 'one of': the values it may be. */
+  readonly values: ReadonlySet<unknown> | null
+  /** For 'number': its rules. */
+  readonly rules: ReadonlyArray<NumberRule>
+  readonly expected: string
+}
+
+/** `def` as a leaf, through the wrappers that only allow null or undefined besides; or null. */
+function leafOf(def: Def): Leaf | null {
+  let nullable = false
+  let optional = false
+  for (;;) {
+    if (def.type === 'nullable') nullable = true
+    else if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault') optional = true
+    else if (def.type === 'pipe' && defOf(def['out']).type !== 'transform') {
+      def = defOf(def['out'])
+      continue
+    } else if (def.type !== 'readonly') break
+    def = defOf(def['innerType'])
+  }
+  const base = { nullable, optional, values: null, rules: [] }
+  switch (def.type) {
+    case 'string':
+    case 'boolean':
+      return { ...base, type: def.type, expected: `a ${def.type}` }
+    case 'number':
+      return { ...base, type: 'number', rules: numberRules(def), expected: 'a number' }
+    case 'literal':
+    case 'enum': {
+      const values = new Set<unknown>(
+        def.type === 'literal' ? (def['values'] as unknown[]) : Object.values(def['entries'] as object),
+      )
+      return { ...base, type: 'one of', values, expected: `one of ${[...values].map(String).join(', ')}` }
+    }
+    default:
+      return null
+  }
+}
+
+function checkLeaf(leaf: Leaf, value: unknown): Failure | null {
+  if (value === null ? leaf.nullable : value === undefined && leaf.optional) return null
+  switch (leaf.type) {
+    case 'one of':
+      return leaf.values?.has(value) === true ? null : failure(leaf.expected)
+    case 'number':
+      return typeof value === 'number' ? numberProblem(leaf.rules, value) : failure(leaf.expected)
+    default:
+      return typeof value === leaf.type ? null : failure(leaf.expected)
   }
 }
 
@@ -204,20 +259,21 @@ function breaks(rule: NumberRule, value: number): boolean {
   }
 }
 
-function numberCheck(def: Def): Check {
+function numberRules(def: Def): NumberRule[] {
   // z.int() carries its rule on the schema itself; .int(), .min() and the rest as checks.
-  const rules: NumberRule[] = [
+  return [
     def as NumberRule,
     ...((def['checks'] as Array<{ _zod: { def: NumberRule } }> | undefined) ?? []).map((c) => c._zod.def),
   ]
-  return (value) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return failure('a number')
-    for (let i = 0; i < rules.length; i++) {
-      const rule = rules[i] as NumberRule
-      if (breaks(rule, value)) return failure(describeRule(rule))
-    }
-    return null
+}
+
+function numberProblem(rules: ReadonlyArray<NumberRule>, value: number): Failure | null {
+  if (!Number.isFinite(value)) return failure('a number')
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as NumberRule
+    if (breaks(rule, value)) return failure(describeRule(rule))
   }
+  return null
 }
 
 function describeRule(rule: NumberRule): string {
