@@ -181,7 +181,14 @@ export class PlatformLink {
     if (this.stopped) return
     this.retryTimer?.cancel()
     this.retryTimer = undefined
-    this.set({ kind: 'connecting', attempt: this.attempt + 1 })
+    // A retry keeps saying why the last attempt failed: "trying" alone would hide it at every attempt.
+    const before = this.current.kind === 'waiting' ? this.current : undefined
+    this.set({
+      kind: 'connecting',
+      attempt: this.attempt + 1,
+      ...(before && { reason: before.reason }),
+      ...(before?.reachedPlatform === true && { reachedPlatform: true }),
+    })
     this.attemptSent = this.deps.timeSamples?.reading()
     // The transport times opening its connection, but not a server that opens it and then never
     // lets the expert in: every attempt ends within the connect timeout, or a wake could not end it.
@@ -191,13 +198,21 @@ export class PlatformLink {
     this.connection.connect()
   }
 
-  private retryLater(reason: string): void {
+  /** Wait out the backoff, then connect; `reachedPlatform` when the failed attempt got in before it broke. */
+  private retryLater(reason: string, reachedPlatform = false): void {
     if (this.stopped) return
     this.attempt++
     const delay = backoffDelay(this.attempt, (this.deps.random ?? Math.random)())
     this.retryTimer?.cancel()
     this.retryTimer = this.deps.clock.setTimeout(() => this.connectNow(), delay)
-    this.set({ kind: 'waiting', attempt: this.attempt, nextAttemptAt: this.deps.clock.now() + delay, reason })
+    const nextAttemptAt = this.deps.clock.now() + delay
+    this.set({
+      kind: 'waiting',
+      attempt: this.attempt,
+      nextAttemptAt,
+      reason,
+      ...(reachedPlatform && { reachedPlatform }),
+    })
   }
 
   /** Drop the connection on purpose and connect again at once or after the backoff. */
@@ -268,7 +283,7 @@ export class PlatformLink {
     const carried = this.probation.ended(reason, violation)
     if (carried === undefined) this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
     else this.attempt = carried
-    this.retryLater(`Connection lost (${reason}).`)
+    this.retryLater(`Connection lost (${reason}).`, carried !== undefined)
   }
 
   private received(raw: unknown): void {

@@ -208,7 +208,44 @@ describe('PlatformLink over a transport', () => {
     if (state.kind !== 'waiting') throw new Error('not waiting')
     clock.advanceTo(state.nextAttemptAt)
     expect(connection().attempts).toBe(2)
-    expect(link.state).toEqual({ kind: 'connecting', attempt: 2 })
+    // While the next attempt is under way, the expert still reads why the last one failed.
+    expect(link.state).toEqual({
+      kind: 'connecting',
+      attempt: 2,
+      reason: 'Connection lost (transport close).',
+    })
+  })
+
+  it('keeps saying "reconnecting", when it tries next and why, through a streak of connections the platform breaks', () => {
+    const env = online()
+    for (let i = 0; i < 6; i++) {
+      env.connection().violate()
+      const waiting = env.link.state
+      if (waiting.kind !== 'waiting') throw new Error(`not waiting: ${waiting.kind}`)
+      expect(shownAs(waiting)).toMatchObject({
+        status: 'reconnecting',
+        nextAttemptAt: waiting.nextAttemptAt,
+        reason: waiting.reason,
+      })
+      expect(waiting.reason).toMatch(/^Connection lost \(.+\)\.$/)
+      env.clock.advance(waitOf(env))
+      expect(env.link.state.kind).toBe('connecting')
+      expect(shownAs(env.link.state)).toMatchObject({ status: 'reconnecting', reason: waiting.reason })
+      env.connection().accept()
+      env.connection().send(WELCOME_EVENT, welcome)
+    }
+  })
+
+  it('is offline after a few attempts that never reach the platform, still saying when it tries next', () => {
+    const env = online()
+    env.connection().drop('transport close')
+    for (let i = 0; i < 3; i++) {
+      env.clock.advance(waitOf(env))
+      env.connection().fail('connect ECONNREFUSED')
+    }
+    const waiting = env.link.state
+    if (waiting.kind !== 'waiting') throw new Error(`not waiting: ${waiting.kind}`)
+    expect(shownAs(waiting)).toMatchObject({ status: 'offline', nextAttemptAt: waiting.nextAttemptAt })
   })
 
   it('backs off ever longer from a platform that welcomes each connection and then breaks the protocol', () => {
