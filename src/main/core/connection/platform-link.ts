@@ -21,6 +21,7 @@ import type { LinkConnection } from '../ports/link-transport'
 import type { Unsubscribe } from '../../../shared/listeners'
 import { backoffDelay } from './backoff'
 import { OFFLINE, sendCommand } from './link-command'
+import { sendAgainOnNewConnection } from './command-resend'
 import type { LinkDeps, LinkState } from './link-deps'
 import { notWelcomed, readConnectFailure, readWelcome, type Refusal } from './link-handshake'
 import { defaultLinkTimings, type LinkTimings } from './link-timings'
@@ -45,6 +46,8 @@ export class PlatformLink {
   private readonly check: ConnectionCheck
   private readonly probation: WelcomeProbation
   private attempt = 0
+  /** Connections welcomed so far: a command resent waits for one newer than the one it was lost on. */
+  private welcomes = 0
   /** The local clocks when the current connection attempt began: the welcome's exchange starts there. */
   private attemptSent: LocalReading | undefined
   private stopped = true
@@ -131,15 +134,25 @@ export class PlatformLink {
     this.set({ kind: 'idle' })
   }
 
-  /** Send a command; fails at once when not connected, and after the ack timeout without answer. */
+  /**
+   * Send a command; fails at once when not connected, and after the ack timeout without answer;
+   * sent again on a new connection when its own was lost (command-resend.ts).
+   */
   async command<N extends CommandName>(
     name: N,
     payload: CommandPayload<N>,
     idempotencyKey: string = globalThis.crypto.randomUUID(),
   ): Promise<CommandOutcome<CommandResult<N>>> {
     if (this.current.kind !== 'connected') return OFFLINE
-    const deps = { ...this.wire(), ackTimeoutMs: this.timings.ackTimeoutMs }
-    return sendCommand(deps, name, payload, idempotencyKey)
+    return sendAgainOnNewConnection({
+      clock: this.linkClock,
+      ackTimeoutMs: this.timings.ackTimeoutMs,
+      log: this.deps.log,
+      name,
+      welcomes: () => this.welcomes,
+      states: this.states,
+      send: (ackTimeoutMs) => sendCommand({ ...this.wire(), ackTimeoutMs }, name, payload, idempotencyKey),
+    })
   }
 
   /**
@@ -182,13 +195,8 @@ export class PlatformLink {
     this.retryTimer?.cancel()
     this.retryTimer = undefined
     // A retry keeps saying why the last attempt failed: "trying" alone would hide it at every attempt.
-    const before = this.current.kind === 'waiting' ? this.current : undefined
-    this.set({
-      kind: 'connecting',
-      attempt: this.attempt + 1,
-      ...(before && { reason: before.reason }),
-      ...(before?.reachedPlatform === true && { reachedPlatform: true }),
-    })
+    const { reason, reachedPlatform } = this.current.kind === 'waiting' ? this.current : {}
+    this.set({ kind: 'connecting', attempt: this.attempt + 1, ...(reason && { reason, reachedPlatform }) })
     this.attemptSent = this.deps.timeSamples?.reading()
     // The transport times opening its connection, but not a server that opens it and then never
     // lets the expert in: every attempt ends within the connect timeout, or a wake could not end it.
@@ -263,6 +271,7 @@ export class PlatformLink {
       return this.retryLater(reading.reason)
     }
     this.probation.begin(this.attempt)
+    this.welcomes++
     this.attempt = 0
     this.check.start()
     this.timed(this.attemptSent, reading.welcome.serverTime)

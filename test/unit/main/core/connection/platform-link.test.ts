@@ -103,6 +103,9 @@ function droppedWait(env: ReturnType<typeof setUp>): number {
   return wait
 }
 
+/** Let every answer already given reach its awaiting code. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
 /** What the expert sees for a link state, once this run has been online and synced. */
 function shownAs(state: LinkState) {
   return connectionStatus({
@@ -174,14 +177,32 @@ describe('PlatformLink over a transport', () => {
     })
   })
 
-  it('says the action may or may not have happened when the connection drops mid-command', async () => {
-    const { link, connection } = online()
+  it('says the action may or may not have happened when the connection drops mid-command and none comes back in time', async () => {
+    const { link, clock, connection } = online()
     const outcome = link.command('invite.decline', { inviteId: 'inv_1' })
     connection().drop()
+    await turn()
+    clock.advance(timings.ackTimeoutMs)
     expect(await outcome).toMatchObject({
       ok: false,
       error: { code: 'offline', message: expect.stringMatching(/may or may not have happened/) },
     })
+  })
+
+  it('sends a command lost with its connection again on the next one, with the same key, and gives its answer', async () => {
+    const env = online()
+    const outcome = env.link.command('invite.decline', { inviteId: 'inv_1' }, 'key-1')
+    // The network changed under the command: the connection is gone before the answer.
+    env.connection().drop('transport close')
+    await turn()
+    reconnectAfterWait(env)
+    await turn()
+    const [first, resent, ...more] = env.connection().requests
+    expect(more).toEqual([])
+    expect(resent?.payload).toEqual(first?.payload)
+    expect(resent?.payload).toMatchObject({ name: 'invite.decline', idempotencyKey: 'key-1' })
+    resent?.answer({ ok: true, result: { inviteId: 'inv_1' }, serverTime: FIXTURE_NOW })
+    expect(await outcome).toEqual({ ok: true, result: { inviteId: 'inv_1' } })
   })
 
   it('fails a command at once while offline and sends nothing', async () => {
