@@ -12,6 +12,7 @@ import { connectionStatus } from './connection/connection-status'
 import { Listeners } from '../../shared/listeners'
 import type { PlatformLink } from './connection/platform-link'
 import { platformConnection } from './platform-connection'
+import { GapWatch } from './platform-clock/gap-watch'
 import { PlatformClock } from './platform-clock/platform-clock'
 import { AutoAway } from './presence/auto-away'
 import type { CacheStore } from './ports/cache-store'
@@ -66,7 +67,12 @@ export class StandbyCore {
   /** The app's pages that have the focus now; a client's message is notified only when none has. */
   private readonly focusedPages = new Set<string>()
 
-  constructor(private readonly deps: StandbyCoreDeps) {
+  private readonly deps: StandbyCoreDeps
+
+  constructor(given: StandbyCoreDeps) {
+    // Every listener of the resume hears a sleep the system never reported as a wake too.
+    const deps = { ...given, power: new GapWatch(given.power, given.clock, given.log) }
+    this.deps = deps
     const onError = (error: unknown): void => deps.log.error('A listener failed', error)
     this.states = new Listeners(onError)
     this.cacheChanged = new Listeners(onError)

@@ -3,7 +3,11 @@ import type { ConnectionState } from '../../../shared/connection-state'
 import type { SyncState } from '../sync/sync-engine'
 import type { LinkState } from './platform-link'
 
-/** After this many failed attempts in a row, "reconnecting" becomes "offline". */
+/**
+ * After this many failed attempts in a row, "reconnecting" becomes "offline", unless the last
+ * attempt got in: a platform that lets the app in and then breaks the connection is up, and the
+ * app is still reconnecting to it however long the streak.
+ */
 export const OFFLINE_AFTER_ATTEMPTS = 3
 
 /** What the link and the sync amount to. */
@@ -39,20 +43,32 @@ export function connectionStatus(inputs: StatusInputs): ConnectionState {
         : { status: 'online', since: sync.since }
     case 'connecting':
       if (link.attempt <= 1) return { status: 'connecting' }
-      return unreachable(link.attempt - 1, now, 'Trying to reach the platform…', wasOnline, lastSyncedAt)
+      return unreachable(
+        { ...link, attempt: link.attempt - 1, nextAttemptAt: now, reason: link.reason ?? TRYING },
+        wasOnline || link.reachedPlatform === true,
+        lastSyncedAt,
+      )
     case 'waiting':
-      return unreachable(link.attempt, link.nextAttemptAt, link.reason, wasOnline, lastSyncedAt)
+      return unreachable(link, wasOnline || link.reachedPlatform === true, lastSyncedAt)
   }
 }
 
+/** What a retry says when no earlier attempt has said why it failed. */
+const TRYING = 'Trying to reach the platform…'
+
+/** Between attempts: reconnecting while the platform was lately there, offline once it seems gone. */
 function unreachable(
-  failures: number,
-  nextAttemptAt: number,
-  reason: string,
+  link: {
+    readonly attempt: number
+    readonly nextAttemptAt: number
+    readonly reason: string
+    readonly reachedPlatform?: boolean
+  },
   wasOnline: boolean,
   lastSyncedAt: number | null,
 ): ConnectionState {
-  if (wasOnline && failures < OFFLINE_AFTER_ATTEMPTS) {
+  const { attempt: failures, nextAttemptAt, reason } = link
+  if (wasOnline && (failures < OFFLINE_AFTER_ATTEMPTS || link.reachedPlatform === true)) {
     return { status: 'reconnecting', nextAttemptAt, attempt: failures, reason, lastSyncedAt }
   }
   return { status: 'offline', nextAttemptAt, reason, lastSyncedAt }

@@ -40,6 +40,16 @@ export const OFFLINE: CommandOutcome<never> = {
   },
 }
 
+/** What a command fails as when its connection closed before the answer, and no new one came in time. */
+export const DROPPED: CommandOutcome<never> = {
+  ok: false,
+  error: {
+    code: 'offline',
+    message:
+      'The connection dropped while sending; the action may or may not have happened. Check its state once Standby is back online.',
+  },
+}
+
 /** Send one command on an open connection and read its acknowledgement. */
 export async function sendCommand<N extends CommandName>(
   deps: CommandDeps,
@@ -53,16 +63,7 @@ export async function sendCommand<N extends CommandName>(
     deps.clock,
     deps.ackTimeoutMs,
   )
-  if (answer.kind === 'dropped') {
-    return {
-      ok: false,
-      error: {
-        code: 'offline',
-        message:
-          'The connection dropped while sending; the action may or may not have happened. Check its state once Standby is back online.',
-      },
-    }
-  }
+  if (answer.kind === 'dropped') return DROPPED
   if (answer.kind === 'timeout') {
     return {
       ok: false,

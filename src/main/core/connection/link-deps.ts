@@ -11,14 +11,28 @@ import type { LinkTimings } from './link-timings'
 /** Where the link stands. */
 export type LinkState =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'connecting'; readonly attempt: number }
+  /**
+   * `reason`: why the attempt before this one failed, kept so the expert still reads why while
+   * the next one is under way; `reachedPlatform` as in `waiting`.
+   */
+  | {
+      readonly kind: 'connecting'
+      readonly attempt: number
+      readonly reason?: string
+      readonly reachedPlatform?: boolean
+    }
   /** `checking`: a probe is out to find whether this connection still carries anything. */
   | { readonly kind: 'connected'; readonly welcome: Welcome; readonly checking?: boolean }
+  /**
+   * `reachedPlatform`: the last attempt got in and the platform broke the connection after its
+   * welcome, so the platform is up and the link is not offline, however long the streak.
+   */
   | {
       readonly kind: 'waiting'
       readonly attempt: number
       readonly nextAttemptAt: number
       readonly reason: string
+      readonly reachedPlatform?: boolean
     }
   | ({ readonly kind: 'refused' } & Refusal)
 

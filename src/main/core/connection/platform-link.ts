@@ -21,6 +21,7 @@ import type { LinkConnection } from '../ports/link-transport'
 import type { Unsubscribe } from '../../../shared/listeners'
 import { backoffDelay } from './backoff'
 import { OFFLINE, sendCommand } from './link-command'
+import { sendAgainOnNewConnection } from './command-resend'
 import type { LinkDeps, LinkState } from './link-deps'
 import { notWelcomed, readConnectFailure, readWelcome, type Refusal } from './link-handshake'
 import { defaultLinkTimings, type LinkTimings } from './link-timings'
@@ -45,6 +46,8 @@ export class PlatformLink {
   private readonly check: ConnectionCheck
   private readonly probation: WelcomeProbation
   private attempt = 0
+  /** Connections welcomed so far: a command resent waits for one newer than the one it was lost on. */
+  private welcomes = 0
   /** The local clocks when the current connection attempt began: the welcome's exchange starts there. */
   private attemptSent: LocalReading | undefined
   private stopped = true
@@ -131,15 +134,25 @@ export class PlatformLink {
     this.set({ kind: 'idle' })
   }
 
-  /** Send a command; fails at once when not connected, and after the ack timeout without answer. */
+  /**
+   * Send a command; fails at once when not connected, and after the ack timeout without answer;
+   * sent again on a new connection when its own was lost (command-resend.ts).
+   */
   async command<N extends CommandName>(
     name: N,
     payload: CommandPayload<N>,
     idempotencyKey: string = globalThis.crypto.randomUUID(),
   ): Promise<CommandOutcome<CommandResult<N>>> {
     if (this.current.kind !== 'connected') return OFFLINE
-    const deps = { ...this.wire(), ackTimeoutMs: this.timings.ackTimeoutMs }
-    return sendCommand(deps, name, payload, idempotencyKey)
+    return sendAgainOnNewConnection({
+      clock: this.linkClock,
+      ackTimeoutMs: this.timings.ackTimeoutMs,
+      log: this.deps.log,
+      name,
+      welcomes: () => this.welcomes,
+      states: this.states,
+      send: (ackTimeoutMs) => sendCommand({ ...this.wire(), ackTimeoutMs }, name, payload, idempotencyKey),
+    })
   }
 
   /**
@@ -181,7 +194,9 @@ export class PlatformLink {
     if (this.stopped) return
     this.retryTimer?.cancel()
     this.retryTimer = undefined
-    this.set({ kind: 'connecting', attempt: this.attempt + 1 })
+    // A retry keeps saying why the last attempt failed: "trying" alone would hide it at every attempt.
+    const { reason, reachedPlatform } = this.current.kind === 'waiting' ? this.current : {}
+    this.set({ kind: 'connecting', attempt: this.attempt + 1, ...(reason && { reason, reachedPlatform }) })
     this.attemptSent = this.deps.timeSamples?.reading()
     // The transport times opening its connection, but not a server that opens it and then never
     // lets the expert in: every attempt ends within the connect timeout, or a wake could not end it.
@@ -191,13 +206,21 @@ export class PlatformLink {
     this.connection.connect()
   }
 
-  private retryLater(reason: string): void {
+  /** Wait out the backoff, then connect; `reachedPlatform` when the failed attempt got in before it broke. */
+  private retryLater(reason: string, reachedPlatform = false): void {
     if (this.stopped) return
     this.attempt++
     const delay = backoffDelay(this.attempt, (this.deps.random ?? Math.random)())
     this.retryTimer?.cancel()
     this.retryTimer = this.deps.clock.setTimeout(() => this.connectNow(), delay)
-    this.set({ kind: 'waiting', attempt: this.attempt, nextAttemptAt: this.deps.clock.now() + delay, reason })
+    const nextAttemptAt = this.deps.clock.now() + delay
+    this.set({
+      kind: 'waiting',
+      attempt: this.attempt,
+      nextAttemptAt,
+      reason,
+      ...(reachedPlatform && { reachedPlatform }),
+    })
   }
 
   /** Drop the connection on purpose and connect again at once or after the backoff. */
@@ -248,6 +271,7 @@ export class PlatformLink {
       return this.retryLater(reading.reason)
     }
     this.probation.begin(this.attempt)
+    this.welcomes++
     this.attempt = 0
     this.check.start()
     this.timed(this.attemptSent, reading.welcome.serverTime)
@@ -268,7 +292,7 @@ export class PlatformLink {
     const carried = this.probation.ended(reason, violation)
     if (carried === undefined) this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
     else this.attempt = carried
-    this.retryLater(`Connection lost (${reason}).`)
+    this.retryLater(`Connection lost (${reason}).`, carried !== undefined)
   }
 
   private received(raw: unknown): void {

@@ -3,6 +3,7 @@
  * the menu's lines and the badge. The Electron tray (src/main/electron/tray.ts) only draws it.
  */
 import { kindLabel, presenceLabel, unreadMessagesLabel } from '../../../shared/labels'
+import type { ConnectionState } from '../../../shared/connection-state'
 import type { Expert, Invite } from '../../../shared/protocol'
 import type { TrayStatus } from '../ports/tray-state'
 import { sessionCountdown, type CountdownSession } from './session-countdown'
@@ -77,7 +78,9 @@ export function trayView(inputs: TrayInputs): TrayView {
       notificationsSilenced: (status.notificationWarning ?? null) !== null,
     }),
     statusLine: status.statusLine,
-    tooltip: [`Standby — ${status.statusLine}`, nextSession?.label, unread].filter(Boolean).join('\n'),
+    tooltip: [`Standby — ${status.statusLine}`, retryReason(status.connection), nextSession?.label, unread]
+      .filter(Boolean)
+      .join('\n'),
     presence:
       expert === null ? null : { label: presenceLabel(expert), online: expert.availability === 'online' },
     invites: invites.slice(0, MENU_INVITES).map((invite) => ({
@@ -89,4 +92,13 @@ export function trayView(inputs: TrayInputs): TrayView {
     badgeCount: signedIn ? status.openInvites : 0,
     unreadMessages: unread,
   }
+}
+
+/**
+ * Why the last attempt failed, while Standby keeps trying: the line has no room for it, and the
+ * window is not always open to say it.
+ */
+function retryReason(connection: ConnectionState): string | null {
+  if (connection.status !== 'reconnecting' && connection.status !== 'offline') return null
+  return connection.nextAttemptAt === null ? connection.reason : `${connection.reason} Trying again shortly.`
 }

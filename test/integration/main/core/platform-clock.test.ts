@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { startState } from '../../../../src/renderer/logic/session-timing'
+import { GAP_TICK_MS } from '../../../../src/main/core/platform-clock/gap-watch'
 import { ManualClock } from '../../../../src/shared/clock'
 import { clockSkewNotice } from '../../../../src/shared/clock-skew'
 import type { HostTime } from '../../../../src/shared/ipc/contract'
@@ -110,6 +111,31 @@ describe('a platform whose clock is two hours ahead of the computer’s', () => 
     expect(titles(core)).toEqual(['In 30 minutes: Skewed'])
     pass(20 * MINUTE)
     expect(titles(core)).toEqual(['In 30 minutes: Skewed', 'In 10 minutes: Skewed'])
+  })
+
+  it('takes a sleep the system never reported for a wake: platform time runs on, the stale reminder is skipped, the link is checked', async () => {
+    const { core, local, platform, bookedStart } = await skewedWorld()
+    const checked = core.waitForState((s) => s.status === 'checking')
+    // Asleep from the platform's −60 to its −8 minutes, and no resume event ever comes.
+    local.sleep(52 * MINUTE)
+    platform.clock.advance(52 * MINUTE)
+    local.advance(0)
+    expect(core.runtime.core.platformClock.now()).toBe(bookedStart - 8 * MINUTE)
+    // The −30 reminder is stale and the −10 one is due: only the later one shows.
+    expect(titles(core)).toEqual(['In 8 minutes: Skewed'])
+    await checked
+    await core.waitForState((s) => s.status === 'online')
+  })
+
+  it('takes no wake from the computer’s clock set forward by hand: the link is not checked and reminders keep time', async () => {
+    const { core, local, bookedStart, pass } = await skewedWorld()
+    const wakes: string[] = []
+    core.runtime.core.states.add((s) => wakes.push(s.status))
+    local.step(52 * MINUTE)
+    pass(GAP_TICK_MS * 3)
+    expect(core.runtime.core.platformClock.now()).toBe(bookedStart - HOUR + GAP_TICK_MS * 3)
+    expect(wakes).not.toContain('checking')
+    expect(titles(core)).toEqual([])
   })
 
   it('started again with the platform down, reminds by the platform’s clock as last measured', async () => {

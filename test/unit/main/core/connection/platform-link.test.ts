@@ -103,6 +103,9 @@ function droppedWait(env: ReturnType<typeof setUp>): number {
   return wait
 }
 
+/** Let every answer already given reach its awaiting code. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
 /** What the expert sees for a link state, once this run has been online and synced. */
 function shownAs(state: LinkState) {
   return connectionStatus({
@@ -174,14 +177,32 @@ describe('PlatformLink over a transport', () => {
     })
   })
 
-  it('says the action may or may not have happened when the connection drops mid-command', async () => {
-    const { link, connection } = online()
+  it('says the action may or may not have happened when the connection drops mid-command and none comes back in time', async () => {
+    const { link, clock, connection } = online()
     const outcome = link.command('invite.decline', { inviteId: 'inv_1' })
     connection().drop()
+    await turn()
+    clock.advance(timings.ackTimeoutMs)
     expect(await outcome).toMatchObject({
       ok: false,
       error: { code: 'offline', message: expect.stringMatching(/may or may not have happened/) },
     })
+  })
+
+  it('sends a command lost with its connection again on the next one, with the same key, and gives its answer', async () => {
+    const env = online()
+    const outcome = env.link.command('invite.decline', { inviteId: 'inv_1' }, 'key-1')
+    // The network changed under the command: the connection is gone before the answer.
+    env.connection().drop('transport close')
+    await turn()
+    reconnectAfterWait(env)
+    await turn()
+    const [first, resent, ...more] = env.connection().requests
+    expect(more).toEqual([])
+    expect(resent?.payload).toEqual(first?.payload)
+    expect(resent?.payload).toMatchObject({ name: 'invite.decline', idempotencyKey: 'key-1' })
+    resent?.answer({ ok: true, result: { inviteId: 'inv_1' }, serverTime: FIXTURE_NOW })
+    expect(await outcome).toEqual({ ok: true, result: { inviteId: 'inv_1' } })
   })
 
   it('fails a command at once while offline and sends nothing', async () => {
@@ -208,7 +229,44 @@ describe('PlatformLink over a transport', () => {
     if (state.kind !== 'waiting') throw new Error('not waiting')
     clock.advanceTo(state.nextAttemptAt)
     expect(connection().attempts).toBe(2)
-    expect(link.state).toEqual({ kind: 'connecting', attempt: 2 })
+    // While the next attempt is under way, the expert still reads why the last one failed.
+    expect(link.state).toEqual({
+      kind: 'connecting',
+      attempt: 2,
+      reason: 'Connection lost (transport close).',
+    })
+  })
+
+  it('keeps saying "reconnecting", when it tries next and why, through a streak of connections the platform breaks', () => {
+    const env = online()
+    for (let i = 0; i < 6; i++) {
+      env.connection().violate()
+      const waiting = env.link.state
+      if (waiting.kind !== 'waiting') throw new Error(`not waiting: ${waiting.kind}`)
+      expect(shownAs(waiting)).toMatchObject({
+        status: 'reconnecting',
+        nextAttemptAt: waiting.nextAttemptAt,
+        reason: waiting.reason,
+      })
+      expect(waiting.reason).toMatch(/^Connection lost \(.+\)\.$/)
+      env.clock.advance(waitOf(env))
+      expect(env.link.state.kind).toBe('connecting')
+      expect(shownAs(env.link.state)).toMatchObject({ status: 'reconnecting', reason: waiting.reason })
+      env.connection().accept()
+      env.connection().send(WELCOME_EVENT, welcome)
+    }
+  })
+
+  it('is offline after a few attempts that never reach the platform, still saying when it tries next', () => {
+    const env = online()
+    env.connection().drop('transport close')
+    for (let i = 0; i < 3; i++) {
+      env.clock.advance(waitOf(env))
+      env.connection().fail('connect ECONNREFUSED')
+    }
+    const waiting = env.link.state
+    if (waiting.kind !== 'waiting') throw new Error(`not waiting: ${waiting.kind}`)
+    expect(shownAs(waiting)).toMatchObject({ status: 'offline', nextAttemptAt: waiting.nextAttemptAt })
   })
 
   it('backs off ever longer from a platform that welcomes each connection and then breaks the protocol', () => {

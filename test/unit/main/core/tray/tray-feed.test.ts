@@ -93,6 +93,25 @@ describe('the tray feed', () => {
     expect(last().tooltip).toBe('Standby — Online · 7 open invites')
   })
 
+  it('says in the tooltip why the connection failed while it keeps reconnecting, as the window does', () => {
+    const { trayFeed, last } = feed()
+    trayFeed.follow(source({}), new ManualClock(start))
+    const reason = 'Connection lost (frame too large).'
+    trayFeed.set({
+      connection: {
+        status: 'reconnecting',
+        nextAttemptAt: start + 5_000,
+        attempt: 7,
+        reason,
+        lastSyncedAt: null,
+      },
+      openInvites: 0,
+      statusLine: 'Reconnecting…',
+    })
+    expect(last().icon).toBe('reconnecting')
+    expect(last().tooltip).toBe(`Standby — Reconnecting…\n${reason} Trying again shortly.`)
+  })
+
   it('shows silenced notifications on the icon while the expert takes invites', () => {
     const { trayFeed, last } = feed()
     trayFeed.follow(source({}), new ManualClock(start))

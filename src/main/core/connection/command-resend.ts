@@ -1,0 +1,63 @@
+/**
+ * A command whose connection was lost before the answer (a network change, a dead link replaced)
+ * is sent again on the next connection within the same timeout, with the same idempotency key:
+ * the platform answers a repeat with its first answer, so the expert learns what happened instead
+ * of "may or may not have happened", and nothing happens twice.
+ */
+import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
+import type { CommandOutcome } from '../../../shared/command-outcome'
+import type { Listeners } from '../../../shared/listeners'
+import type { Logger } from '../ports/logger'
+import { DROPPED } from './link-command'
+import type { LinkState } from './link-deps'
+
+/** What sending a command again needs from the link. */
+export interface ResendDeps<R> {
+  /** The link's clock of elapsed time. */
+  readonly clock: Clock
+  /** How long the command may take in all, resends included. */
+  readonly ackTimeoutMs: number
+  readonly log: Logger
+  /** The command's name, for the log. */
+  readonly name: string
+  /** How many connections the link has had welcomed so far. */
+  readonly welcomes: () => number
+  readonly states: Listeners<LinkState>
+  /** Send the command (always with the same key) on the connection now, waiting `ackTimeoutMs` at most. */
+  readonly send: (ackTimeoutMs: number) => Promise<CommandOutcome<R>>
+}
+
+/** The command's outcome, sent again on each new connection while its time lasts. */
+export async function sendAgainOnNewConnection<R>(deps: ResendDeps<R>): Promise<CommandOutcome<R>> {
+  const deadline = steadyNow(deps.clock) + deps.ackTimeoutMs
+  let timer: TimerHandle | undefined
+  const timedOut = new Promise<void>((resolve) => (timer = deps.clock.setTimeout(resolve, deps.ackTimeoutMs)))
+  try {
+    for (;;) {
+      const lostOn = deps.welcomes()
+      const outcome = await deps.send(Math.max(0, deadline - steadyNow(deps.clock)))
+      if (outcome !== DROPPED || !(await welcomedAfter(deps, lostOn, timedOut))) return outcome
+      deps.log.info(`Sending ${deps.name} again on the new connection, with the same idempotency key`)
+    }
+  } finally {
+    timer?.cancel()
+  }
+}
+
+/** Whether a connection newer than welcome number `lostOn` is welcomed before `giveUp`. */
+function welcomedAfter<R>(deps: ResendDeps<R>, lostOn: number, giveUp: Promise<void>): Promise<boolean> {
+  const newer = (): boolean => deps.welcomes() > lostOn
+  return new Promise((resolve) => {
+    const finish = (welcomed: boolean): void => {
+      off()
+      resolve(welcomed)
+    }
+    const off = deps.states.add((state) => {
+      if (state.kind === 'connected' && newer()) finish(true)
+      else if (state.kind === 'idle' || state.kind === 'refused') finish(false)
+    })
+    // Welcomed already while the lost answer was being read.
+    if (newer()) finish(true)
+    void giveUp.then(() => finish(false))
+  })
+}
