@@ -117,13 +117,11 @@ describe('replay after a disconnect', () => {
   it('refuses a snapshot part asked after a position that is no id, and still answers', async () => {
     const socket = await platform().connect(platform().addExpert().token)
     for (const id of ['\ud800', 'x'.repeat(200), 'two words']) {
-      const ack = (await socket.socket
-        .timeout(5_000)
-        .emitWithAck(REPLAY_EVENT, {
-          after: 0,
-          snapshot: true,
-          snapshotAfter: { list: 'sessions', id },
-        })) as CommandAck
+      const ack = (await socket.socket.timeout(5_000).emitWithAck(REPLAY_EVENT, {
+        after: 0,
+        snapshot: true,
+        snapshotAfter: { list: 'sessions', id },
+      })) as CommandAck
       expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: /snapshotAfter/ } })
     }
     expect((await socket.replay(0)).kind).toBe('events')
