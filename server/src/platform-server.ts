@@ -22,7 +22,7 @@ import { consoleLogger, type Logger } from './logger'
 import type { MarketplaceConfig } from './marketplace/context'
 import { Marketplace } from './marketplace/marketplace'
 import { PlatformError } from './platform-error'
-import { defaultRateLimit, type RateLimit } from './rate-limiter'
+import { defaultRateLimit, ExpertRateLimits, type RateLimit } from './rate-limiter'
 import { defaultSignInLimits, SignInLimiter, type SignInLimits } from './sign-in-limiter'
 import { attachSocketGateway } from './socket-gateway'
 
@@ -86,8 +86,8 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const tokens = new TokenStore(db)
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url')
   const signInLimiter = new SignInLimiter({ ...defaultSignInLimits, ...options.signInLimits }, clock)
-  const rateLimit = options.rateLimit ?? defaultRateLimit
-  const api = apiRoutes({ marketplace, tokens, clock, logger, signInLimiter, rateLimit })
+  const rateLimits = new ExpertRateLimits(options.rateLimit ?? defaultRateLimit, clock)
+  const api = apiRoutes({ marketplace, tokens, clock, logger, signInLimiter, rateLimits })
   const admin = adminRoutes({ marketplace, clock })
 
   const http = createServer(
@@ -99,7 +99,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     tokens,
     clock,
     logger,
-    rateLimit,
+    rateLimits,
     // A WebSocket that never completes the socket.io handshake is as silent as a raw connection.
     connectTimeoutMs: connectionLimits.firstRequestMs,
     minimumAppVersion: options.minimumAppVersion,

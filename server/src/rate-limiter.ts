@@ -1,7 +1,7 @@
-/** A token bucket per connection: bursts are fine, a flood is refused. */
+/** Token buckets per expert: bursts are fine, a flood is refused, however many connections carry it. */
 import { steadyNow, type Clock } from '../../src/shared/clock'
 
-/** How many messages a connection may send at once, and how fast that allowance refills. */
+/** How many messages an expert may send at once, and how fast that allowance refills. */
 export interface RateLimit {
   readonly burst: number
   readonly perSecond: number
@@ -10,7 +10,7 @@ export interface RateLimit {
 /** Generous for a person clicking, tight for a runaway loop. */
 export const defaultRateLimit: RateLimit = { burst: 40, perSecond: 20 }
 
-/** One connection's bucket. */
+/** One allowance: takes refill on the steady clock up to the burst. */
 export class TokenBucket {
   private tokens: number
   private refilledAt: number
@@ -36,5 +36,31 @@ export class TokenBucket {
     if (this.tokens < 1) return false
     this.tokens -= 1
     return true
+  }
+}
+
+/**
+ * One bucket per expert, shared by every socket they open and every replay they ask over HTTP:
+ * a bucket per connection alone starts full again on each reconnect, so a client that reconnects
+ * (or opens many sockets at once) would never be limited. Bounded: only a signed-in expert gets one.
+ */
+export class ExpertRateLimits {
+  private readonly buckets = new Map<string, TokenBucket>()
+
+  constructor(
+    private readonly limit: RateLimit,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Take one token from `expertId`'s bucket; false when the expert must wait. */
+  take(expertId: string): boolean {
+    let bucket = this.buckets.get(expertId)
+    if (bucket === undefined) this.buckets.set(expertId, (bucket = new TokenBucket(this.limit, this.clock)))
+    return bucket.take()
+  }
+
+  /** How long to wait before one more token is there, for a Retry-After. */
+  get retryAfterMs(): number {
+    return Math.ceil(1000 / this.limit.perSecond)
   }
 }

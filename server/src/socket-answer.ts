@@ -15,7 +15,6 @@ import {
 } from '../../src/shared/protocol'
 import { UNREADABLE_EVENT } from './answering-decoder'
 import type { LogFields, Logger } from './logger'
-import type { TokenBucket } from './rate-limiter'
 
 const KNOWN_EVENTS = [COMMAND_EVENT, REPLAY_EVENT, PROBE_EVENT].map((e) => `"${e}"`).join(', ')
 
@@ -43,7 +42,8 @@ export class OncePerConnection {
 
 /** The connection's shared state for answering: its rate limit and its once-only log. */
 export interface AnswerContext {
-  readonly bucket: TokenBucket
+  /** The allowance this message draws on: its expert's, shared with their other connections. */
+  readonly bucket: { take(): boolean }
   readonly logger: Logger
   readonly once: OncePerConnection
   /** Every answer carries the platform's time, read as it leaves, for the app's clock estimate. */

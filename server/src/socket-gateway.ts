@@ -23,7 +23,7 @@ import { tokenDigest, type TokenStore } from './auth'
 import type { Logger } from './logger'
 import type { Marketplace } from './marketplace/marketplace'
 import { describeIssues, describeValue } from '../../src/shared/describe-untrusted'
-import { TokenBucket, type RateLimit } from './rate-limiter'
+import type { ExpertRateLimits } from './rate-limiter'
 import { answeringParser, UNREADABLE_EVENT } from './answering-decoder'
 import { JsonText } from './json-text'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
@@ -63,14 +63,15 @@ export function attachSocketGateway(
     tokens: TokenStore
     clock: Clock
     logger: Logger
-    rateLimit: RateLimit
+    /** Each expert's message allowance, shared by all their connections and their HTTP replays. */
+    rateLimits: ExpertRateLimits
     /** How long a transport may stay open without saying which expert it is. */
     connectTimeoutMs: number
     /** The oldest app version still supported, announced in every welcome; none when undefined. */
     minimumAppVersion?: string
   },
 ): Server {
-  const { marketplace, tokens, clock, logger, rateLimit } = deps
+  const { marketplace, tokens, clock, logger, rateLimits } = deps
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -114,7 +115,8 @@ export function attachSocketGateway(
     const expertId = socket.data.expertId as string
     void socket.join([expertRoom(expertId), tokenRoomOf(socket.data.tokenHash as string)])
     const once = new OncePerConnection(logger, { expert: expertId })
-    const context = { bucket: new TokenBucket(rateLimit, clock), logger, once, clock }
+    const bucket = { take: () => rateLimits.take(expertId) }
+    const context = { bucket, logger, once, clock }
     const welcome: Welcome = {
       protocolVersion: PROTOCOL_VERSION,
       expertId,

@@ -8,22 +8,18 @@ import {
 } from '../../../src/shared/protocol'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
-import { TokenBucket, type RateLimit } from '../rate-limiter'
+import type { ExpertRateLimits } from '../rate-limiter'
 import { bearerToken, queryInteger, queryText, type Route } from './http-util'
 import { signIn, type SignInDeps } from './sign-in'
 
-/** The public API routes; replays over HTTP share the socket's rate limit, per expert. */
-export function apiRoutes(deps: SignInDeps & { readonly rateLimit: RateLimit }): Route[] {
-  const { marketplace, tokens, clock, rateLimit } = deps
-  // One bucket per expert (a bounded set: only a signed-in expert gets one), so HTTP is no way
-  // around the limit a socket's replays have.
-  const buckets = new Map<string, TokenBucket>()
+/** The public API routes; replays over HTTP draw on the expert's allowance, as their sockets do. */
+export function apiRoutes(deps: SignInDeps & { readonly rateLimits: ExpertRateLimits }): Route[] {
+  const { marketplace, tokens, clock, rateLimits } = deps
+  // The same allowance as the expert's sockets, so HTTP is no way around their limit.
   const takeReplay = (expertId: string): void => {
-    let bucket = buckets.get(expertId)
-    if (bucket === undefined) buckets.set(expertId, (bucket = new TokenBucket(rateLimit, clock)))
-    if (!bucket.take())
+    if (!rateLimits.take(expertId))
       throw new PlatformError('rate_limited', 'Too many replays at once; wait a moment and try again.', {
-        retryAfterMs: Math.ceil(1000 / rateLimit.perSecond),
+        retryAfterMs: rateLimits.retryAfterMs,
       })
   }
   const exact = (path: string) => new RegExp(`^${path.replace(/\//g, '\\/')}$`)

@@ -1,7 +1,8 @@
 /**
  * What every HTTP request and WebSocket upgrade passes before anything answers it, socket.io
- * included: the silence timer learns the connection spoke, and a request addressed to a name
- * this platform does not go by gets 421 with the address to use.
+ * included: the silence timer learns the connection spoke, a request addressed to a name this
+ * platform does not go by gets 421 with the address to use, and one a web page of another site
+ * sends (its Origin says so) gets 403.
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -15,6 +16,16 @@ type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => v
 
 function misdirected(message: string): { status: number; body: string } {
   return { status: 421, body: JSON.stringify({ error: { code: 'forbidden', message } }) }
+}
+
+const FOREIGN_ORIGIN = {
+  status: 403,
+  body: JSON.stringify({
+    error: {
+      code: 'forbidden',
+      message: 'This platform does not answer web pages of other sites; the Standby app sends no Origin.',
+    },
+  }),
 }
 
 /**
@@ -54,11 +65,19 @@ export function installFrontDoor(
   // One line per connection: a keep-alive connection may repeat the same refused request.
   const logged = new WeakSet<Socket>()
   const refuse = (req: IncomingMessage): { status: number; body: string } | undefined => {
-    if (addressedHere(req, hosts)) return undefined
+    if (!addressedHere(req, hosts)) {
+      if (!logged.has(req.socket))
+        logger.warn('request refused: unknown Host', { host: req.headers.host?.slice(0, 100) ?? '(none)' })
+      logged.add(req.socket)
+      return misdirected(hosts.refusal)
+    }
+    // A page of another site reaches a loopback name without rebinding (fetch, a WebSocket, a
+    // form post); its browser says so in Origin, and nothing here serves such pages.
+    if (hosts.allowsOrigin(req.headers.origin)) return undefined
     if (!logged.has(req.socket))
-      logger.warn('request refused: unknown Host', { host: req.headers.host?.slice(0, 100) ?? '(none)' })
+      logger.warn('request refused: Origin of another site', { origin: req.headers.origin?.slice(0, 100) })
     logged.add(req.socket)
-    return misdirected(hosts.refusal)
+    return FOREIGN_ORIGIN
   }
 
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -81,7 +100,7 @@ export function installFrontDoor(
       answerAndClose(
         socket,
         [
-          `HTTP/1.1 ${refusal.status} Misdirected Request`,
+          `HTTP/1.1 ${refusal.status} ${refusal.status === 421 ? 'Misdirected Request' : 'Forbidden'}`,
           'content-type: application/json; charset=utf-8',
           `content-length: ${Buffer.byteLength(refusal.body)}`,
           'connection: close',

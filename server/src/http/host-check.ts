@@ -10,6 +10,11 @@ import { networkInterfaces } from 'node:os'
 export interface HostCheck {
   /** True when `host` (a Host header) names this platform. */
   allows(host: string | undefined): boolean
+  /**
+   * True when `origin` (an Origin header) is no web page of another site: absent (the app and
+   * scripts send none), or an http(s) page on a name this platform answers to.
+   */
+  allowsOrigin(origin: string | undefined): boolean
   /** The sentence a refused request gets: which address to use instead. */
   readonly refusal: string
 }
@@ -42,10 +47,19 @@ export function hostCheck(bindHost: string, port: number, extraNames: ReadonlyAr
     names.add(hostPart(bindHost))
   }
   const preferred = `http://${WILDCARDS.includes(bindHost) ? '127.0.0.1' : hostPart(bindHost)}:${port}`
+  const allows = (host: string | undefined): boolean => {
+    const name = host === undefined ? undefined : nameOf(host)
+    return name !== undefined && names.has(name)
+  }
   return {
-    allows: (host) => {
-      const name = host === undefined ? undefined : nameOf(host)
-      return name !== undefined && names.has(name)
+    allows,
+    // "null" (a sandboxed frame, a file page) and anything that is not one origin parse to no host.
+    allowsOrigin: (origin) => {
+      if (origin === undefined) return true
+      const url = URL.parse(origin)
+      return (
+        (url?.protocol === 'http:' || url?.protocol === 'https:') && url.origin === origin && allows(url.host)
+      )
     },
     refusal: `This platform answers only to the names it was started with; use ${preferred}.`,
   }

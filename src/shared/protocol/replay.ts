@@ -3,7 +3,7 @@
  * the server no longer keeps the events that follow the cursor.
  */
 import { z } from 'zod'
-import { Expert, Invite, Message, Session, Timestamp } from './entities'
+import { Expert, Id, Invite, Message, Session, Timestamp } from './entities'
 import { PlatformEvent, StreamDigest } from './events'
 
 /** The most events one replay page holds. */
@@ -21,7 +21,8 @@ export const MIN_REPLAY_PAGE_BYTES = 1024
 /** Where a snapshot sent in parts goes on: after this id of this list (each list in id order). */
 export const SnapshotPosition = z.object({
   list: z.enum(['openInvites', 'sessions', 'recentMessages']),
-  id: z.string().min(1).max(200),
+  /** An id from that list, so as strict as every id: text SQLite would rewrite matches no row. */
+  id: Id,
 })
 /** Where a snapshot sent in parts goes on. */
 export type SnapshotPosition = z.infer<typeof SnapshotPosition>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { COMMAND_NAMES, HTTP_PATHS, type CommandName } from '../../../src/shared/protocol'
-import { ofType } from '../../support/expert-connection'
+import { ofType, type ExpertConnection } from '../../support/expert-connection'
 import { useTestPlatform } from '../../support/test-platform'
 
 /** A valid payload per command, which the fuzzer then breaks. */
@@ -140,6 +140,32 @@ describe('rate limiting', () => {
     expect((await socket.command('availability.set', { availability: 'away', onlineUntil: null })).ok).toBe(
       true,
     )
+  })
+
+  it('keeps one allowance per expert: reconnecting or opening more sockets starts no fresh one', async () => {
+    const { token } = platform().addExpert()
+    const online = (socket: ExpertConnection) =>
+      socket.command('availability.set', { availability: 'online', onlineUntil: null })
+    const first = await platform().connect(token)
+    const spent = await Promise.all(Array.from({ length: 5 }, () => online(first)))
+    expect(spent.every((a) => a.ok)).toBe(true)
+    first.close()
+    const again = await Promise.all(Array.from({ length: 3 }, () => platform().connect(token)))
+    const acks = await Promise.all(again.map(online))
+    expect(acks).toEqual(
+      acks.map(() =>
+        expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'rate_limited' }) }),
+      ),
+    )
+    const replay = await fetch(`${platform().server.url}${HTTP_PATHS.events}?after=0`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(replay.status).toBe(429)
+    // Another expert's allowance is their own.
+    const other = await platform().connect(platform().addExpert().token)
+    expect((await online(other)).ok).toBe(true)
+    platform().clock.advance(1_000)
+    expect((await online(again[0]!)).ok).toBe(true)
   })
 
   it('refuses a flood of replays over HTTP with 429 and Retry-After, as over the socket', async () => {

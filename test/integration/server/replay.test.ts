@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   MAX_REPLAY_PAGE_BYTES,
   MIN_REPLAY_PAGE_BYTES,
+  REPLAY_EVENT,
+  type CommandAck,
   type PlatformEvent,
 } from '../../../src/shared/protocol'
 import { useTestPlatform } from '../../support/test-platform'
@@ -110,6 +112,19 @@ describe('replay after a disconnect', () => {
     expect(size(full.events)).toBeLessThanOrEqual(MAX_REPLAY_PAGE_BYTES)
     const small = await socket.replay(0, undefined, { maxBytes: MIN_REPLAY_PAGE_BYTES })
     expect(small.kind === 'events' && small.events.map((e) => e.id)).toEqual([1])
+  })
+
+  it('refuses a snapshot part asked after a position that is no id, and still answers', async () => {
+    const socket = await platform().connect(platform().addExpert().token)
+    for (const id of ['\ud800', 'x'.repeat(200), 'two words']) {
+      const ack = (await socket.socket.timeout(5_000).emitWithAck(REPLAY_EVENT, {
+        after: 0,
+        snapshot: true,
+        snapshotAfter: { list: 'sessions', id },
+      })) as CommandAck
+      expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: /snapshotAfter/ } })
+    }
+    expect((await socket.replay(0)).kind).toBe('events')
   })
 
   it('also replays over HTTP with the bearer token', async () => {

@@ -115,6 +115,41 @@ describe('requests addressed to another name (DNS rebinding)', () => {
   })
 })
 
+describe('requests a web page of another site sends (its Origin says so)', () => {
+  const platform = useTestPlatform()
+  const foreign = ['http://evil.example', 'null', 'https://evil.example:443', 'http://127.0.0.1.evil.example']
+
+  it.each([
+    ['the API', 'GET', HTTP_PATHS.info, {}],
+    ['a sign-out', 'POST', HTTP_PATHS.signOut, { 'content-length': '0' }],
+    ['the socket.io handshake', 'GET', '/socket.io/?EIO=4&transport=polling', {}],
+    ['a socket.io WebSocket upgrade', 'GET', '/socket.io/?EIO=4&transport=websocket', upgrade],
+  ])('get 403 with a sentence on %s, and change nothing', async (_, method, path, headers) => {
+    const { port } = platform().server
+    const { token, id } = platform().addExpert()
+    for (const origin of foreign) {
+      const lines = Object.entries({
+        host: `127.0.0.1:${port}`,
+        connection: 'close',
+        origin,
+        authorization: `Bearer ${token}`,
+        ...headers,
+      }).map(([k, v]) => `${k}: ${v}`)
+      const answer = await sendHead(port, `${method} ${path} HTTP/1.1`, lines)
+      expect(answer.status).toBe(403)
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'forbidden', message: /other sites/ } })
+    }
+    expect(platform().server.tokens.expertFor(token)).toBe(id)
+  })
+
+  it('answers a page on a name the platform answers to, and a request with no Origin', async () => {
+    const { port } = platform().server
+    for (const origin of ['http://localhost:5173', `http://127.0.0.1:${port}`, 'http://[::1]:9'])
+      expect((await requestAs(port, `127.0.0.1:${port}`, HTTP_PATHS.info, { origin })).status).toBe(200)
+    expect((await requestAs(port, `127.0.0.1:${port}`, HTTP_PATHS.info)).status).toBe(200)
+  })
+})
+
 describe('a platform bound to a name', () => {
   const platform = useTestPlatform({ allowedHosts: ['standby.test'] })
 
