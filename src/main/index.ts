@@ -37,7 +37,7 @@ import { loadFirstFrameRenderer } from './node/renderer-pages/first-frame'
 import { createRendererPages, type RendererPages } from './node/renderer-pages/renderer-pages'
 import { trackQuitting } from './electron/quit-state'
 import { startRuntime, type Runtime } from './node/runtime/start-runtime'
-import { enforceContentSecurityPolicy, denyPermissionRequests } from './electron/session-security'
+import { secureEverySession } from './electron/session-security'
 import { secureEveryWebContents } from './electron/web-contents-security'
 import { claimSingleInstance, onSecondInstance } from './electron/single-instance'
 import { createTray } from './electron/tray'
@@ -84,8 +84,8 @@ async function main(): Promise<void> {
     pages: new Promise((resolve) => (pagesReady = resolve)),
     locale: () => app.getLocale(),
   })
-  enforceContentSecurityPolicy(session.defaultSession, contentSecurityPolicy({ devServerUrl }))
-  denyPermissionRequests(session.defaultSession)
+  // Every session, also one a library or a guest makes later: the CSP, no permissions, devices or downloads.
+  secureEverySession(app, session.defaultSession, { policy: contentSecurityPolicy({ devServerUrl }), log })
 
   const browser = createSystemBrowser()
   const openExternal = (url: string): Promise<void> => browser.open(url)
