@@ -16,6 +16,7 @@ import { createAppOrigin } from './electron/app-origin'
 import { onOpenUrl, registerDeepLinkScheme } from './electron/deep-links'
 import { deepLinkInArgv } from './core/deep-links/deep-link-argv'
 import { createDeepLinkInbox } from './core/deep-links/deep-link-inbox'
+import { deepLinkTargets } from './core/deep-links/deep-link-targets'
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
 import { contentSecurityPolicy } from './node/content-security-policy'
 import { drawAttention } from './electron/attention'
@@ -37,7 +38,7 @@ import { loadFirstFrameRenderer } from './node/renderer-pages/first-frame'
 import { createRendererPages, type RendererPages } from './node/renderer-pages/renderer-pages'
 import { trackQuitting } from './electron/quit-state'
 import { startRuntime, type Runtime } from './node/runtime/start-runtime'
-import { enforceContentSecurityPolicy, denyPermissionRequests } from './electron/session-security'
+import { secureEverySession } from './electron/session-security'
 import { secureEveryWebContents } from './electron/web-contents-security'
 import { claimSingleInstance, onSecondInstance } from './electron/single-instance'
 import { createTray } from './electron/tray'
@@ -49,7 +50,6 @@ import { startsHidden } from './node/start-hidden'
 import { OVERLAY_FILES, trayIconPath, trayImageDir } from './node/tray-icon'
 import { windowSlot } from './node/window-slot'
 import { systemClock } from '../shared/clock'
-import type { DeepLink } from '../shared/deep-link'
 
 /** This run's log: the console until the log file is open, then both; a failed start reports through it. */
 const logs: { log: Logger; path: string | null } = { log: consoleLogger, path: null }
@@ -84,8 +84,8 @@ async function main(): Promise<void> {
     pages: new Promise((resolve) => (pagesReady = resolve)),
     locale: () => app.getLocale(),
   })
-  enforceContentSecurityPolicy(session.defaultSession, contentSecurityPolicy({ devServerUrl }))
-  denyPermissionRequests(session.defaultSession)
+  // Every session, also one a library or a guest makes later: the CSP, no permissions, devices or downloads.
+  secureEverySession(app, session.defaultSession, { policy: contentSecurityPolicy({ devServerUrl }), log })
 
   const browser = createSystemBrowser()
   const openExternal = (url: string): Promise<void> => browser.open(url)
@@ -255,24 +255,17 @@ async function main(): Promise<void> {
   runtime.core.platformClock.changes.add(() => trayFeed.refresh())
   runtime.notificationActions.focusRequests.add(followFocus)
   registerAppApi(ipc.handle, runtime.api)
-  /**
-   * Opens what a link names the way a press on its notification would: the popover on an invite
-   * (its main button focused), the window on a session; the page says so if it is no longer open.
-   */
-  const showLink = (link: DeepLink): void => {
-    if (isQuitting()) return
-    if (runtime.cache.expert() === null) {
-      log.info(`A link to ${link.kind} ${link.id} came while signed out: sign in, then open it again.`)
-      showWindow()
-      return
-    }
-    runtime.notificationActions.focusRequests.emit(
-      link.kind === 'invite'
-        ? { kind: 'invite', inviteId: link.id, attention: false }
-        : { kind: 'session', sessionId: link.id },
-    )
-  }
-  deepLinks.openWith(showLink)
+  deepLinks.openWith(
+    deepLinkTargets({
+      live: () => !isQuitting(),
+      signedIn: () => runtime.cache.expert() !== null,
+      focus: (request) => runtime.notificationActions.focusRequests.emit(request),
+      notice: (notice) => runtime.notificationActions.notices.emit(notice),
+      notifier,
+      showWindow,
+      log,
+    }),
+  )
   pagesReady(
     createRendererPages({
       rendererDir: join(outDir, 'renderer'),

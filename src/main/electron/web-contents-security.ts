@@ -8,7 +8,8 @@ import { guardNavigation, type NavigationGuardOptions } from './navigation-guard
 
 /**
  * Guards each web contents as Electron creates it, and refuses every `<webview>`: the app uses
- * none, and a guest page would bring its own preferences and preload.
+ * none, and a guest page would bring its own preferences and preload. Web Bluetooth's chooser is
+ * answered "none": left unanswered, Electron hands the page the first device it finds.
  */
 export function secureEveryWebContents(
   app: {
@@ -21,6 +22,11 @@ export function secureEveryWebContents(
     contents.on('will-attach-webview', (event, _preferences, params) => {
       event.preventDefault()
       options.log.warn(`Blocked a webview for ${params.src}`)
+    })
+    contents.on('select-bluetooth-device', (event, _devices, callback) => {
+      event.preventDefault()
+      callback('')
+      options.log.warn('Refused a page access to a Bluetooth device: Standby uses none.')
     })
   })
 }

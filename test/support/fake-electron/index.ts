@@ -18,9 +18,9 @@ import type { ActivationArguments, App, ContextBridge, Dialog } from 'electron'
 import { FakeApp } from './app'
 import { FakeBrowserWindow } from './browser-window'
 import { FakeIpcMain, FakeIpcRenderer } from './ipc'
-import { fakeNet, fakeSessionFromPartition } from './net'
+import { fakeNet } from './net'
 import { FakeNotification } from './notification'
-import { FakeProtocol, FakeSession } from './session'
+import { FakeProtocol, FakeSession, fakeSessionFromPartition } from './session'
 import { FakeShell } from './shell'
 import { fake } from './state'
 import { FakePowerMonitor, FakeSafeStorage } from './system'
@@ -42,6 +42,8 @@ function freshState() {
   return {
     app: new FakeApp(),
     session: new FakeSession(),
+    /** The sessions `session.fromPartition` made, by partition. */
+    partitions: new Map<string, FakeSession>(),
     protocol: new FakeProtocol(),
     ipcMain: new FakeIpcMain(),
     ipcRenderer: new FakeIpcRenderer(),

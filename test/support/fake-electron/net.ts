@@ -1,5 +1,5 @@
 /**
- * `net.request` and `session.fromPartition`, for electron-updater's downloads. The requests go
+ * `net.request`, for electron-updater's downloads. The requests go
  * through Node's http and only to loopback: a test never reaches the network.
  */
 import { request as httpRequest, type ClientRequest as NodeClientRequest } from 'node:http'
@@ -27,9 +27,4 @@ export const fakeNet = {
       headers: rest.headers as Record<string, string> | undefined,
     })
   },
-}
-
-/** A partition's session: electron-updater only passes it back to `net.request`. */
-export function fakeSessionFromPartition(partition: string): { readonly partition: string } {
-  return { partition }
 }

@@ -101,6 +101,23 @@ export class FakeWebContents
     return event.defaultPrevented
   }
 
+  /**
+   * The page calls `navigator.bluetooth.requestDevice` with a device in range; resolves with the
+   * device id it gets, undefined when none. As in Electron, a chooser nobody prevented picks the
+   * first device found.
+   */
+  chooseBluetoothDevice(): Promise<string | undefined> {
+    assertOnScreen('a destroyed page', !this.destroyed)
+    return new Promise((resolve) => {
+      const event = preventableEvent()
+      const devices = [{ deviceId: 'bt-1', deviceName: 'Headset' }]
+      this.emit('select-bluetooth-device', event, devices, (id: string) =>
+        resolve(id === '' ? undefined : id),
+      )
+      if (!event.defaultPrevented) resolve(devices[0]?.deviceId)
+    })
+  }
+
   /** The user presses a key in the page; true if the app kept it from the page. */
   pressKey(key: string): boolean {
     assertOnScreen('a destroyed page', !this.destroyed)

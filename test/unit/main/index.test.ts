@@ -7,7 +7,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openCache } from '../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../src/main/db/sqlite-cache-store'
 import { consoleLogger } from '../../../src/main/node/log'
-import { fake as fakeState, FakeWebContents, resetFakeElectron } from '../../support/fake-electron'
+import {
+  electronModule,
+  fake as fakeState,
+  FakeWebContents,
+  resetFakeElectron,
+} from '../../support/fake-electron'
 import { aSession, aSnapshot, anInvite } from '../../support/fixtures'
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).electronModule)
@@ -69,6 +74,9 @@ describe('launching Standby', () => {
     expect(fake.trays[0]?.menu?.item('status').label).toMatch(/Signed out/)
     const { responseHeaders } = fake.session.receiveResponse('http://localhost/', {})
     expect(responseHeaders).toHaveProperty('Content-Security-Policy')
+    // A session made later (electron-updater makes one) is held to the same rules.
+    const made = electronModule.session.fromPartition('persist:later')
+    expect([made.download('https://evil.example/x.exe'), made.checkPermission('hid')]).toEqual([true, false])
     // A web contents made later, by anything, is held to the same rules as the windows'.
     const later = new FakeWebContents()
     expect([later.navigate('https://evil.example/'), later.attachWebview('https://evil.example/')]).toEqual([
@@ -397,7 +405,7 @@ describe('deep links', () => {
     await expect(take(fake.windows[1]!, 'popover')).resolves.toEqual({ ok: true, value: null })
   })
 
-  it('does nothing but log a line for a link it refuses', async () => {
+  it('opens nothing for a link it refuses, and says so in a notification and a log line', async () => {
     const fake = await launch()
     const window = fake.windows[0]!
     window.close()
@@ -407,6 +415,13 @@ describe('deep links', () => {
     expect(fake.windows.filter((w) => !w.isDestroyed()).flatMap((w) => focusPushes(w))).toEqual([])
     const warnings = vi.mocked(console.warn).mock.calls.map(([line]) => String(line))
     expect(warnings.filter((line) => line.includes('Ignored a link'))).toHaveLength(2)
+    const told = fake.notifications.filter(({ options }) => options.title === 'Could not open the link')
+    expect(told.map(({ options }) => options.body)).toEqual([
+      expect.stringMatching(
+        /^This standby:\/\/ link opens nothing: it names neither an invite nor a session by its id\..*from the app instead\.$/,
+      ),
+      expect.stringMatching(/^This standby:\/\/ link opens nothing: it is not a standby:\/\/ link\./),
+    ])
   })
 
   it('opens the link macOS sends before the app is ready, once the app is up', async () => {

@@ -28,6 +28,7 @@ describe("the packaged app's Electron fuses", () => {
       enableCookieEncryption: true,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     })
   })
 

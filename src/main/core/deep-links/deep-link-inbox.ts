@@ -2,41 +2,117 @@
  * Where deep links arrive from the OS (open-url, a second copy's argv, the cold-start argv) and
  * wait until the app can show them. macOS sends open-url before the app is ready when a link
  * starts it, so a link that arrives early is kept, not lost, and opened once the window exists.
+ * Whoever can put a link in front of the expert can also send a flood of them (a page opening
+ * standby:// in a loop): past a burst, links are held back and only the last valid one opens when
+ * the burst is over, so a flood neither flickers the window nor fills the log.
  */
+import { systemClock, type Clock, type TimerHandle } from '../../../shared/clock'
 import { describeDeepLink, readDeepLink, type DeepLink } from '../../../shared/deep-link'
 import type { Logger } from '../../../shared/logger'
+
+/** How many links are handled one by one before the rest of a burst is held back. */
+export const DEEP_LINK_BURST = 10
+/** How long a burst lasts: links beyond DEEP_LINK_BURST within it wait until it ends. */
+export const DEEP_LINK_BURST_MS = 10_000
+
+/** What the log says of a link that opens nothing. */
+const REFUSED_LINK_ADVICE =
+  'Standby opens only standby://invite/<id> and standby://session/<id> links; open the invite from the app instead.'
+/** What the expert is told of a link that opens nothing (no markup-like text: Linux reads it so). */
+const REFUSED_LINK_SENTENCE =
+  'Standby opens only links to one invite or one session; open the invite from the app instead.'
+
+/** Where links go once the app can show them. */
+export interface DeepLinkTargets {
+  readonly open: (link: DeepLink) => void
+  /** A link opened nothing: a sentence for the expert, saying why and what to do. */
+  readonly refused?: (sentence: string) => void
+}
 
 /** The inbox of deep links. */
 export interface DeepLinkInbox {
   /** A link from the OS, as text it has not read: refused with a log line, opened, or kept until `openWith`. */
   receive(raw: unknown, from: string): void
-  /** From now on links open with `open`; the one kept meanwhile opens at once. */
-  openWith(open: (link: DeepLink) => void): void
+  /** From now on links go to `targets` (or open with a function); the one kept meanwhile goes at once. */
+  openWith(targets: DeepLinkTargets | ((link: DeepLink) => void)): void
 }
 
-/** An inbox that keeps the last valid link until it has somewhere to open it. */
-export function createDeepLinkInbox(log: Logger): DeepLinkInbox {
-  let opener: ((link: DeepLink) => void) | undefined
-  // Only the last one: the expert clicked it last, and opening a stale one first would only flicker.
+/** What the inbox needs besides a log. */
+export interface DeepLinkInboxOptions {
+  /** Times the bursts; the system clock unless a test drives one. */
+  readonly clock?: Clock
+}
+
+/** A link to open, or a refusal to tell. */
+type Outcome = { readonly link: DeepLink } | { readonly refused: string }
+
+/** An inbox that keeps the last link until it has somewhere to open it, and bounds bursts. */
+export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions = {}): DeepLinkInbox {
+  const clock = options.clock ?? systemClock
+  let targets: DeepLinkTargets | undefined
+  // Only the last valid one: the expert clicked it last, and opening a stale one first would only
+  // flicker. A refusal is told only when no valid link came to open instead.
   let kept: DeepLink | undefined
+  let keptRefusal: string | undefined
+  let burst: { readonly handled: number; readonly timer: TimerHandle } | undefined
+  let heldBack = 0
+  let heldLink: DeepLink | undefined
+
+  const deliver = (outcome: Outcome): void => {
+    if (targets === undefined) {
+      if ('link' in outcome) kept = outcome.link
+      else keptRefusal = outcome.refused
+    } else if ('link' in outcome) targets.open(outcome.link)
+    else targets.refused?.(outcome.refused)
+  }
+  const burstOver = (): void => {
+    burst = undefined
+    if (heldBack === 0) return
+    log.warn(
+      `Ignored ${heldBack} standby:// links that came faster than anyone clicks` +
+        (heldLink ? '; opening the last valid one.' : '; none of them was valid.'),
+    )
+    const link = heldLink
+    heldBack = 0
+    heldLink = undefined
+    if (link) deliver({ link })
+  }
+  /** Whether this link is handled now rather than held back until the burst is over. */
+  const admit = (): boolean => {
+    if (burst === undefined) {
+      burst = { handled: 1, timer: clock.setTimeout(burstOver, DEEP_LINK_BURST_MS) }
+      return true
+    }
+    if (burst.handled >= DEEP_LINK_BURST) return false
+    burst = { ...burst, handled: burst.handled + 1 }
+    return true
+  }
+
   return {
     receive(raw, from) {
       const reading = readDeepLink(raw)
-      if (!reading.ok) {
-        log.warn(
-          `Ignored a link from ${from}, ${describeDeepLink(raw)}: ${reading.reason}. ` +
-            'Standby opens only standby://invite/<id> and standby://session/<id> links; open the invite from the app instead.',
-        )
+      if (!admit()) {
+        heldBack += 1
+        if (reading.ok) heldLink = reading.link
         return
       }
-      if (opener) opener(reading.link)
-      else kept = reading.link
+      if (!reading.ok) {
+        log.warn(
+          `Ignored a link from ${from}, ${describeDeepLink(raw)}: ${reading.reason}. ${REFUSED_LINK_ADVICE}`,
+        )
+        deliver({
+          refused: `This standby:// link opens nothing: ${reading.reason}. ${REFUSED_LINK_SENTENCE}`,
+        })
+        return
+      }
+      deliver({ link: reading.link })
     },
-    openWith(open) {
-      opener = open
-      const link = kept
-      kept = undefined
-      if (link) open(link)
+    openWith(next) {
+      targets = typeof next === 'function' ? { open: next } : next
+      const [link, refusal] = [kept, keptRefusal]
+      kept = keptRefusal = undefined
+      if (link) deliver({ link })
+      else if (refusal !== undefined) deliver({ refused: refusal })
     },
   }
 }

@@ -13,13 +13,20 @@ import { compareAppVersions, isPrerelease } from '../../../shared/rules/app-vers
 import type { UpdateChannel, UpdateState } from '../../../shared/update/update-state'
 import { restartSafety, type RestartSafety } from './restart-safety'
 import { unlessStalled } from './unless-stalled'
+import { trustedCheck } from './update-offer'
 import {
   DEFAULT_UPDATE_TIMINGS,
   type RestartOutcome,
   type UpdatePolicyDeps,
   type UpdateTimings,
 } from './update-deps'
-import { failureSentence, leavingBetaNote, readyNotification, requiredButNothingNewer } from './update-words'
+import {
+  failureSentence,
+  installFailed,
+  leavingBetaNote,
+  readyNotification,
+  requiredButNothingNewer,
+} from './update-words'
 import { errorMessage } from '../../../shared/error-message'
 
 const shortTime = (t: number): string =>
@@ -139,7 +146,13 @@ export class UpdatePolicy {
       return { ok: false, message: safety.because }
     }
     this.deps.log.info(`Restarting to install Standby ${this.current.availableVersion ?? ''}`)
-    this.deps.updater.installNow()
+    try {
+      this.deps.updater.installNow()
+    } catch (error) {
+      // The tray's or the window's press must not take the app down; the update still installs on quit.
+      this.deps.log.warn('Could not restart to install the update', error)
+      return { ok: false, message: installFailed(errorMessage(error), this.current.manualDownloadUrl) }
+    }
     return { ok: true }
   }
 
@@ -158,11 +171,15 @@ export class UpdatePolicy {
     if (!wasReady) this.set({ phase: 'checking', error: null, nextCheckAt: null })
     try {
       // A late answer is ignored: the next check asks again.
-      const found = await unlessStalled(
-        this.deps.clock,
-        this.timings.checkTimeoutMs,
-        'The update server did not answer',
-        () => this.deps.updater.check(channel),
+      const found = trustedCheck(
+        await unlessStalled(
+          this.deps.clock,
+          this.timings.checkTimeoutMs,
+          'The update server did not answer',
+          () => this.deps.updater.check(channel),
+        ),
+        this.current.currentVersion,
+        this.deps.log,
       )
       this.failures = 0
       this.set({ lastCheckAt: this.deps.clock.now(), error: null })

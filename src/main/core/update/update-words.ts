@@ -22,6 +22,11 @@ export function failureSentence(
   return `Could not ${what}: ${firstLine(reason)}. Standby tries again at ${retryAt}, or download the latest version from ${manualDownloadUrl}.`
 }
 
+/** "Restart to update" could not start the installer. */
+export function installFailed(reason: string, manualDownloadUrl: string): string {
+  return `Could not restart to install the update: ${firstLine(reason)}. It installs when you quit Standby, or download the latest version from ${manualDownloadUrl}.`
+}
+
 /** The one notification for an update ready to install. */
 export function readyNotification(version: string, required: boolean): AppNotification {
   return {

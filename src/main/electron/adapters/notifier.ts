@@ -121,8 +121,10 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     })
     notification.on('action', (details) => {
       pressed()
-      const action = buttonsKnown ? actionAt(data, details.actionIndex) : 'open'
-      if (action !== undefined) report({ action, notification: data })
+      // A button this notification does not have (an index the OS made up, or one from a layout
+      // since changed) opens what it is about: the expert pressed something and waits for it.
+      const action = (buttonsKnown ? actionAt(data, details.actionIndex) : undefined) ?? 'open'
+      report({ action, notification: data })
     })
     notification.on('close', () => release(notification))
     // One that shows again (after the expert allowed Standby, and sent a test) clears the warning.

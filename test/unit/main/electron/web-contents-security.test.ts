@@ -37,6 +37,12 @@ describe('every web contents', () => {
     expect(log.lines.join('\n')).toMatch(/Blocked a webview for https:\/\/evil\.example\//)
   })
 
+  it('gets no Bluetooth device, which Electron would otherwise pick for it', async () => {
+    const contents = new FakeWebContents()
+    expect(await contents.chooseBluetoothDevice()).toBeUndefined()
+    expect(log.text()).toMatch(/Refused a page access to a Bluetooth device/)
+  })
+
   it('is guarded once in a window of ours, which also turns the webview tag off', () => {
     createAppWindow(
       { preloadPath: '/p.cjs', origin: createAppOrigin({}), openExternal: fake.shell.openExternal, log },

@@ -1,7 +1,11 @@
 // Ten thousand random and hostile links through the inbox: none may throw, and exactly the ones a
 // plain reading of the rule allows (the oracle below, written apart from the parser) may open.
 import { describe, expect, it, vi } from 'vitest'
-import { createDeepLinkInbox } from '../../../../../src/main/core/deep-links/deep-link-inbox'
+import {
+  createDeepLinkInbox,
+  DEEP_LINK_BURST_MS,
+} from '../../../../../src/main/core/deep-links/deep-link-inbox'
+import { ManualClock } from '../../../../../src/shared/clock'
 import type { DeepLink } from '../../../../../src/shared/deep-link'
 
 /** A small seeded generator (mulberry32), so a failure replays exactly. */
@@ -147,12 +151,15 @@ describe('ten thousand random and hostile links', () => {
 
   it('throw nothing, and only the links the rule allows open, each naming what it says', () => {
     const opened: DeepLink[] = []
-    const inbox = createDeepLinkInbox(log)
+    // One link per burst, so each is judged on its own (a flood is the inbox test's business).
+    const clock = new ManualClock(0)
+    const inbox = createDeepLinkInbox(log, { clock })
     inbox.openWith((link) => opened.push(link))
     let expected = 0
     for (const raw of cases) {
       const before = opened.length
       expect(() => inbox.receive(raw, 'the fuzz test')).not.toThrow()
+      clock.advance(DEEP_LINK_BURST_MS)
       const wanted = oracle(raw)
       if (wanted) expected++
       expect(opened.slice(before), shown(raw)).toEqual(wanted ? [wanted] : [])
@@ -164,9 +171,13 @@ describe('ten thousand random and hostile links', () => {
 
   it('leave one bounded log line for each refused one, with no raw control or direction character', () => {
     log.warn.mockClear()
-    const inbox = createDeepLinkInbox(log)
+    const clock = new ManualClock(0)
+    const inbox = createDeepLinkInbox(log, { clock })
     inbox.openWith(() => undefined)
-    for (const raw of cases) inbox.receive(raw, 'the fuzz test')
+    for (const raw of cases) {
+      inbox.receive(raw, 'the fuzz test')
+      clock.advance(DEEP_LINK_BURST_MS)
+    }
     expect(log.warn).toHaveBeenCalledTimes(cases.filter((raw) => !oracle(raw)).length)
     for (const line of log.warn.mock.calls.map(([first]) => String(first))) {
       expect(line.length).toBeLessThan(600)

@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createDeepLinkInbox } from '../../../../../src/main/core/deep-links/deep-link-inbox'
+import {
+  createDeepLinkInbox,
+  DEEP_LINK_BURST,
+  DEEP_LINK_BURST_MS,
+} from '../../../../../src/main/core/deep-links/deep-link-inbox'
+import { ManualClock } from '../../../../../src/shared/clock'
 
 const logger = () => ({ info: vi.fn(), warn: vi.fn(), error: vi.fn() })
 
@@ -46,5 +51,41 @@ describe('the deep link inbox', () => {
     )
     expect(line).toContain('open the invite from the app instead')
     expect(line).not.toContain('\n')
+  })
+
+  it('tells the expert why a link opened nothing and what to do, also for one that came early', () => {
+    const inbox = createDeepLinkInbox(logger(), { clock: new ManualClock(0) })
+    inbox.receive('standby://invite/%2e%2e', 'macOS')
+    const open = vi.fn()
+    const refused = vi.fn()
+    inbox.openWith({ open, refused })
+    inbox.receive('standby://invite/inv_1?x=1', 'a second launch')
+    expect(open).not.toHaveBeenCalled()
+    expect(refused).toHaveBeenCalledTimes(2)
+    expect(refused.mock.calls[1]?.[0]).toMatch(
+      /^This standby:\/\/ link opens nothing: it has a query or a fragment\. .*open the invite from the app instead\.$/,
+    )
+  })
+
+  it('handles a burst of a flood one by one, then opens only the last valid link once, with one log line', () => {
+    const log = logger()
+    const clock = new ManualClock(0)
+    const inbox = createDeepLinkInbox(log, { clock })
+    const open = vi.fn()
+    const refused = vi.fn()
+    inbox.openWith({ open, refused })
+    for (let i = 0; i < 10_000; i++)
+      inbox.receive(i % 2 ? `standby://invite/inv_${i}` : 'standby://x', 'macOS')
+    expect(open.mock.calls.length + refused.mock.calls.length).toBe(DEEP_LINK_BURST)
+    expect(log.warn.mock.calls.length).toBeLessThanOrEqual(DEEP_LINK_BURST)
+    open.mockClear()
+    clock.advance(DEEP_LINK_BURST_MS)
+    expect(open.mock.calls).toEqual([[{ kind: 'invite', id: 'inv_9999' }]])
+    expect(String(log.warn.mock.calls.at(-1)?.[0])).toMatch(
+      /^Ignored 9990 standby:\/\/ links .*opening the last valid one\.$/,
+    )
+    // The flood is over: the next click opens at once.
+    inbox.receive('standby://session/ses_1', 'macOS')
+    expect(open).toHaveBeenLastCalledWith({ kind: 'session', id: 'ses_1' })
   })
 })

@@ -190,6 +190,16 @@ describe('the Electron notifier', () => {
     expect(onActivate.mock.calls.every(([a]) => a.notification.kind === 'reminder')).toBe(true)
   })
 
+  it.each([2, -1, 7, 0.5, Number.NaN, 2 ** 31])(
+    'opens the invite when the OS reports a button it does not have (%s), sending nothing',
+    (index) => {
+      const { notifier, onActivate } = setup({ platform: 'win32' })
+      notifier.show(instant)
+      lastNotification().pressAction(index)
+      expect(onActivate.mock.calls).toEqual([[{ action: 'open', notification: instant }]])
+    },
+  )
+
   it('holds each shown notification until it closes or is acted on, so its handlers survive GC', () => {
     const { notifier } = setup()
     notifier.show(instant)

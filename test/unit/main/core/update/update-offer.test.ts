@@ -1,0 +1,95 @@
+/**
+ * An update feed that lies: the policy, over an updater that passes on whatever the feed says,
+ * downloads no version it cannot read and none that is not newer, and a restart that fails to
+ * start the installer is told instead of taking the app down.
+ */
+import { describe, expect, it, vi } from 'vitest'
+import { UpdatePolicy } from '../../../../../src/main/core/update/update-policy'
+import type { UpdateCheck, Updater } from '../../../../../src/main/core/ports/updater'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
+import { ManualClock } from '../../../../../src/shared/clock'
+import type { UpdateState } from '../../../../../src/shared/update/update-state'
+import { FIXTURE_NOW } from '../../../../support/fixtures'
+import { recordingLog } from '../../../../support/recording-log'
+
+/** A policy over an updater whose every check finds `offer`, on version 1.4.0. */
+function offering(offer: UpdateCheck) {
+  const log = recordingLog()
+  const updater = {
+    currentVersion: '1.4.0',
+    check: vi.fn(async () => offer),
+    download: vi.fn<Updater['download']>(async (onProgress) => onProgress(100)),
+    installNow: vi.fn<Updater['installNow']>(),
+    setInstallOnQuit: vi.fn<Updater['setInstallOnQuit']>(),
+  } satisfies Updater
+  const policy = new UpdatePolicy({
+    updater,
+    clock: new ManualClock(FIXTURE_NOW),
+    platformNow: () => FIXTURE_NOW,
+    sessions: () => [],
+    channel: () => 'stable',
+    power: createPowerHook(),
+    notifier: createRecordingNotifier(),
+    log,
+    manualDownloadUrl: 'https://downloads.standby.test/',
+    random: () => 0.5,
+  })
+  /** Runs the first check; resolves with the phase it settles in (whatever it is, so a test fails fast). */
+  const settled = () =>
+    new Promise<UpdateState['phase']>((resolve) => {
+      const off = policy.changes.add((state) => {
+        if (state.phase === 'checking' || state.phase === 'downloading') return
+        off()
+        resolve(state.phase)
+      })
+      policy.connected()
+    })
+  return { policy, updater, log, settled }
+}
+
+describe('an update feed that offers what it should not', () => {
+  const unreadable: ReadonlyArray<readonly [string, string]> = [
+    ['two parts', '1.5'],
+    ['a leading v', 'v1.5.0'],
+    ['a right-to-left override', '1.5.0\u202e'],
+    ['a lone surrogate', '1.5.0-\ud800'],
+    ['a huge pre-release', `1.5.0-${'x'.repeat(5_000)}`],
+    ['a leading zero', '01.5.0'],
+    ['nothing', ''],
+  ]
+  it.each(unreadable)(
+    'says a version it cannot read (%s) was not downloaded, with the manual download link',
+    async (_what, version) => {
+      const world = offering({ kind: 'available', version })
+      expect(await world.settled()).toBe('error')
+      expect(world.updater.download).not.toHaveBeenCalled()
+      expect(world.policy.state.error).toMatch(
+        /^Could not check for updates: The update server offers a version Standby cannot read \("[\x20-\x7e…]{0,60}"\), so nothing was downloaded\..*https:\/\/downloads\.standby\.test\//,
+      )
+      expect(world.policy.state.canRestart).toBe(false)
+    },
+  )
+
+  it.each(['1.3.9', '1.4.0', '1.4.0-beta.3'])('downloads no downgrade or reinstall (%s)', async (version) => {
+    const world = offering({ kind: 'available', version })
+    expect(await world.settled()).toBe('up_to_date')
+    expect(world.updater.download).not.toHaveBeenCalled()
+    expect(world.policy.state.availableVersion).toBeNull()
+    expect(world.log.text()).toContain(`offered Standby ${version}, which is not newer than this 1.4.0`)
+  })
+
+  it('tells a restart whose installer could not start, and the update still installs on quit', async () => {
+    const world = offering({ kind: 'available', version: '1.5.0' })
+    world.updater.installNow.mockImplementation(() => {
+      throw new Error('ENOENT: the downloaded installer is gone')
+    })
+    expect(await world.settled()).toBe('ready')
+    expect(world.policy.restart()).toEqual({
+      ok: false,
+      message:
+        'Could not restart to install the update: ENOENT: the downloaded installer is gone. It installs when you quit Standby, or download the latest version from https://downloads.standby.test/.',
+    })
+    expect(world.updater.setInstallOnQuit).toHaveBeenLastCalledWith(true)
+  })
+})
