@@ -6,11 +6,13 @@ import { describe, expect, it } from 'vitest'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
 import type { CacheUpdate } from '../../../../src/main/core/sync/cache-push'
 import { ManualClock } from '../../../../src/shared/clock'
+import { bookedWorld } from '../../../support/booked-world'
 import { failWrites } from '../../../support/cache-faults'
 import { useCleanup } from '../../../support/cleanup'
 import { startOnlineCore, type TestCore } from '../../../support/test-core'
 
 const SECOND = 1_000
+const MINUTE = 60_000
 
 const shownOf = (core: TestCore, kind: AppNotification['kind']): AppNotification[] =>
   core.adapters.notifier.shown.filter((n) => n.kind === kind)
@@ -49,5 +51,21 @@ describe('a write of the cache failing while the others work', () => {
       expect.objectContaining({ title: expect.stringMatching(/While marks fail/) }),
     ])
     expect(shownOf(core, 'message')).toHaveLength(1)
+  })
+
+  it('recording a reminder fails: it still shows, once, and is recorded once the disk allows, so a restart does not repeat it', async () => {
+    const world = await bookedWorld(defer, 'Schema review')
+    const reminders = (core: TestCore) => shownOf(core, 'reminder').map((n) => n.title)
+    const marks = failWrites(world.core.runtime.cache, 'markReminder')
+
+    world.pass(30 * MINUTE)
+    for (let m = 0; m < 3; m++) world.pass(MINUTE)
+    expect(reminders(world.core)).toEqual(['In 30 minutes: Schema review'])
+
+    marks.free()
+    world.pass(MINUTE)
+    const again = await world.restart()
+    world.pass(MINUTE)
+    expect(reminders(again)).toEqual([])
   })
 })
