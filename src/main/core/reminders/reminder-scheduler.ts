@@ -121,24 +121,24 @@ export class ReminderScheduler {
 
   /**
    * Show this session's reminder again in five minutes (the Snooze action). False when the
-   * session no longer awaits the expert (started, cancelled, gone), so there is nothing to snooze.
+   * session no longer awaits the expert (started, cancelled, gone), so there is nothing to snooze;
+   * throws when the snooze cannot be saved, so the press is answered with what happened.
    */
   snooze(sessionId: string): boolean {
-    let snoozed = false
-    this.guard('Snoozing a reminder', () => {
+    try {
       const now = this.deps.clock.now()
       const session = this.deps.cache.session(sessionId)
       if (session === null || !awaitsExpert(session, now)) {
         this.deps.log.info(
           `Nothing to snooze for session ${sessionId}: it no longer waits for you to start it.`,
         )
-        return
+        return false
       }
       this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at: now + SNOOZE_MS })
-      snoozed = true
-    })
-    this.refresh()
-    return snoozed
+      return true
+    } finally {
+      this.refresh()
+    }
   }
 
   /** Whether Start is allowed for this session now, by the same rule as the window's Start button. */
