@@ -68,4 +68,17 @@ describe('a write of the cache failing while the others work', () => {
     world.pass(MINUTE)
     expect(reminders(again)).toEqual([])
   })
+
+  it('recording which client messages were shown fails: each is still shown, once', async () => {
+    const clock = new ManualClock(Date.now())
+    const { platform, expert, core } = await startOnlineCore(defer, { appClock: clock })
+    const { request } = platform.inviteDirectly(expert.id, 'A question first')
+    await core.waitForNotifications(1)
+    failWrites(core.runtime.cache, 'markMessagesNotified')
+    platform.server.marketplace.clientMessage(request.id, expert.id, 'Can you look at the logs?')
+    await core.waitForNotifications(2)
+    await core.runtime.core.settled()
+    expect(shownOf(core, 'message')).toEqual([expect.objectContaining({ body: 'Can you look at the logs?' })])
+    expect(core.runtime.core.connection.status).toBe('online')
+  })
 })
