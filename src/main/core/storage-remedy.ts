@@ -3,6 +3,7 @@
  * saved sign-in), as the start of a sentence: the same fault gets the same advice wherever it
  * happens. Read from the error's code, as the startup's failure is.
  */
+import { errorMessage } from '../../shared/error-message'
 import { failureKindOf } from './startup/startup-failure'
 
 /** The remedy for a failed write, as the start of a sentence (the caller ends it). */
@@ -17,4 +18,14 @@ export function storageRemedy(error: unknown): string {
     default:
       return 'If this goes on, quit Standby and start it again'
   }
+}
+
+/**
+ * What to tell the expert when an action failed because this computer refused a write (a full
+ * disk, a read-only profile, a lock); null when the failure is of another kind.
+ */
+export function storageFaultMessage(error: unknown): string | null {
+  const kind = failureKindOf(error)
+  if (kind !== 'disk_full' && kind !== 'unwritable' && kind !== 'locked') return null
+  return `Standby could not save this on your computer (${errorMessage(error)}). ${storageRemedy(error)}, then try again.`
 }

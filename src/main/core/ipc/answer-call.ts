@@ -12,6 +12,7 @@ import {
 } from '../../../shared/ipc/contract'
 import { fail, ok, type IpcResult } from '../../../shared/ipc/result'
 import type { Logger } from '../ports/logger'
+import { storageFaultMessage } from '../storage-remedy'
 import { ToldError } from './told-error'
 
 /** Parse `payload` for `channel` and run `handler` on it; never throws. */
@@ -34,6 +35,8 @@ export async function answerCall<C extends InvokeChannel>(
   } catch (error) {
     log.error(`IPC ${channel} failed`, error)
     if (error instanceof ToldError) return fail('handler_failed', error.message)
+    const fault = storageFaultMessage(error)
+    if (fault !== null) return fail('handler_failed', fault)
     return fail('handler_failed', `${channel} failed; the details are in the Standby log.`)
   }
 }
