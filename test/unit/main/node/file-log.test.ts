@@ -94,7 +94,9 @@ describe('the log file', () => {
     time += LOG_RETRY_MS
     log.info('after the disk was freed')
     const text = readFileSync(join(dir, LOG_FILE_NAME), 'utf8')
-    expect(text).toMatch(/INFO {2}The log file can be written again; .*\n.*INFO {2}after the disk was freed\n$/)
+    expect(text).toMatch(
+      /INFO {2}The log file can be written again; .*\n.*INFO {2}after the disk was freed\n$/,
+    )
     expect(text).not.toMatch(/full|not tried/)
     expect(console.calls.filter((line) => line.startsWith('warn'))).toHaveLength(1)
   })
