@@ -44,7 +44,7 @@ import { claimSingleInstance, onSecondInstance } from './electron/single-instanc
 import { createTray } from './electron/tray'
 import { manualDownloadUrl } from './node/update-feed'
 import { createInviteBadge } from './electron/invite-badge'
-import { noticeClosedToTray } from './core/tray/closed-to-tray-notice'
+import { closedToTrayNotice } from './core/tray/closed-to-tray-notice'
 import { createTrayFeed, STARTING_TRAY_STATUS, STARTING_TRAY_VIEW } from './core/tray/tray-feed'
 import { startsHidden } from './node/start-hidden'
 import { OVERLAY_FILES, trayIconPath, trayImageDir } from './node/tray-icon'
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     const window = createMainWindow({
       ...windowOptions,
       isQuitting,
-      onClosedToTray: () => noticeClosedToTray({ settings, notifier, platform, log }),
+      onClosedToTray: () => closedToTray(),
     })
     badge.applyTo(window)
     return window
@@ -215,6 +215,7 @@ async function main(): Promise<void> {
     },
     log,
   })
+  const closedToTray = closedToTrayNotice({ settings, notifier, platform, log })
   const runtime = await startRuntime({
     cachePath: join(userData, 'cache.db'),
     nativeBinding: nativeBindingForThisProcess(app.isPackaged, app.getAppPath()),

@@ -11,12 +11,14 @@
  * A client's message opens its thread: the invite in the popover, the session in the window.
  */
 import type { CommandOutcome } from '../../shared/command-outcome'
+import { errorMessage } from '../../shared/error-message'
 import { Listeners } from '../../shared/listeners'
 import type { CommandPayload, CommandResult } from '../../shared/protocol'
 import type { Logger } from './ports/logger'
 import type { AppNotification, NotificationAction, NotificationActivation, Notifier } from './ports/notifier'
 import { reminderActions, type ReminderNotification } from './reminders/reminder-actions'
 import type { ReminderScheduler } from './reminders/reminder-scheduler'
+import { storageRemedy } from './storage-remedy'
 
 /** Where the host should take the expert after a notification was pressed. */
 export type FocusRequest =
@@ -135,8 +137,16 @@ export class NotificationActions {
   }
 
   private snooze(reminder: ReminderNotification): void {
-    const { reminders } = this.deps
-    if (reminders.snooze(reminder.sessionId)) return
+    const { reminders, log } = this.deps
+    let snoozed: boolean
+    try {
+      snoozed = reminders.snooze(reminder.sessionId)
+    } catch (error) {
+      log.error('Could not save a snooze', error)
+      const what = `Standby could not save the snooze (${errorMessage(error)}), so this reminder does not come back in five minutes.`
+      return this.followUp('Could not snooze', reminder.title, `${what} ${storageRemedy(error)}.`)
+    }
+    if (snoozed) return
     // Refused only when the session no longer waits for the expert: the reason Start gives says why.
     const why = reminders.whyNoStart(reminder.sessionId) ?? 'The session no longer waits for you to start it.'
     this.followUp('Could not snooze', reminder.title, `${why} The window shows it as it is now.`)

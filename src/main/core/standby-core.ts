@@ -7,6 +7,7 @@ import type { CommandOutcome } from '../../shared/command-outcome'
 import type { ConnectionState } from '../../shared/connection-state'
 import type { CommandName, CommandPayload, CommandResult, Welcome } from '../../shared/protocol'
 import { signIn, type SignInOutcome } from './auth/sign-in'
+import { emptyForSignIn, emptyForSignOut } from './auth/cached-data'
 import { forgetSignIn, keepSignIn, revokeSignIn } from './auth/stored-sign-in'
 import { connectionStatus } from './connection/connection-status'
 import { Listeners } from '../../shared/listeners'
@@ -162,9 +163,15 @@ export class StandbyCore {
     // The next platform may keep other time; its welcome measures it afresh.
     this.platformClock.reset()
     // Another expert's or another platform's data (as the cache records it, past restarts).
-    if (cacheIsNotFor(this.deps.cache, this.deps.log, outcome.platformUrl, outcome.expert.id))
-      this.emptyCache()
     const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
+    if (cacheIsNotFor(this.deps.cache, this.deps.log, outcome.platformUrl, outcome.expert.id)) {
+      const refused = emptyForSignIn(() => this.emptyCache(), this.deps, signedIn)
+      if (refused !== null) {
+        // Whoever was signed in stays so: the cache is still theirs.
+        if (this.signedIn !== null) this.connect(this.signedIn)
+        return refused
+      }
+    }
     this.signedIn = signedIn
     await keepSignIn(this.deps, signedIn)
     this.deps.log.info(`Signed in as ${outcome.expert.email} on ${outcome.platformUrl}`)
@@ -181,7 +188,7 @@ export class StandbyCore {
     this.platformClock.reset()
     this.signedIn = null
     await forgetSignIn(this.deps)
-    this.emptyCache()
+    emptyForSignOut(() => this.emptyCache(), this.deps)
     this.publish()
     if (signedIn !== null) await revokeSignIn(this.deps, signedIn)
   }

@@ -17,6 +17,12 @@ export const PREVIOUS_LOG_FILE_NAME = 'standby.1.log'
 /** The size at which the file starts again (a few weeks of a quiet app's lines). */
 export const DEFAULT_LOG_FILE_BYTES = 1024 * 1024
 
+/** The line that opens the file again after a time it could not be written. */
+const RESUMED = 'The log file can be written again; entries since it could not went to the console only'
+
+/** While the file cannot be written, how long before it is tried again. */
+export const LOG_RETRY_MS = 60_000
+
 /** A log that also writes a file; says where, for errors and Settings to show. */
 export interface FileLogger extends Logger {
   /** The current file. */
@@ -37,7 +43,8 @@ export interface FileLoggerOptions {
 
 /**
  * A logger writing to `echo` and to `<dir>/standby.log`. A file that cannot be written is said once
- * on `echo` and the log goes on without it: no log line may stop the app.
+ * on `echo` and the log goes on without it (no log line may stop the app), trying the file again
+ * now and then, so it picks up once the disk has room again.
  */
 export function createFileLogger(options: FileLoggerOptions): FileLogger {
   const { dir, echo } = options
@@ -45,7 +52,6 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
   const now = options.now ?? Date.now
   const path = join(dir, LOG_FILE_NAME)
   let size: number | null = null
-  let broken = false
   const append = (chunk: string): void => {
     // One huge entry must not push out everything else: it is cut to a quarter of the file.
     const text = chunk.length > maxBytes / 4 ? `${chunk.slice(0, Math.floor(maxBytes / 4))}…\n` : chunk
@@ -61,14 +67,23 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     appendFileSync(path, text, { mode: 0o600 })
     size += bytes
   }
+  /** While the file cannot be written: when to try it again. */
+  let retryAt: number | null = null
   const write = (level: LogLevel, message: string, detail?: unknown): void => {
     echo[level](message, detail)
-    if (broken) return
+    const at = now()
+    if (retryAt !== null && at < retryAt) return
     try {
-      for (const chunk of formatLogEntry(new Date(now()), level, message, detail)) append(chunk)
+      if (retryAt !== null) for (const chunk of formatLogEntry(new Date(at), 'info', RESUMED)) append(chunk)
+      for (const chunk of formatLogEntry(new Date(at), level, message, detail)) append(chunk)
+      retryAt = null
     } catch (error) {
-      broken = true
-      echo.warn(`The log file ${path} cannot be written; logging to the console only`, error)
+      // Tried again later rather than never: a disk that filled up is often freed while the app runs.
+      if (retryAt === null)
+        echo.warn(`The log file ${path} cannot be written; logging to the console only until it can`, error)
+      retryAt = at + LOG_RETRY_MS
+      // What is on disk is no longer known: read its size again at the next try.
+      size = null
     }
   }
   return {

@@ -12,6 +12,8 @@ import {
 } from '../../../shared/ipc/contract'
 import { fail, ok, type IpcResult } from '../../../shared/ipc/result'
 import type { Logger } from '../ports/logger'
+import { storageFaultMessage } from '../storage-remedy'
+import { ToldError } from './told-error'
 
 /** Parse `payload` for `channel` and run `handler` on it; never throws. */
 export async function answerCall<C extends InvokeChannel>(
@@ -32,6 +34,9 @@ export async function answerCall<C extends InvokeChannel>(
     return ok(await handler(parsed.data as InvokeRequest<C>))
   } catch (error) {
     log.error(`IPC ${channel} failed`, error)
+    if (error instanceof ToldError) return fail('handler_failed', error.message)
+    const fault = storageFaultMessage(error)
+    if (fault !== null) return fail('handler_failed', fault)
     return fail('handler_failed', `${channel} failed; the details are in the Standby log.`)
   }
 }

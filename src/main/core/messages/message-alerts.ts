@@ -68,7 +68,13 @@ export class MessageAlerts {
       cache.unnotifiedMessages(arrived.filter((m) => m.from === 'client').map((m) => m.id)),
     )
     if (fresh.size === 0) return
-    cache.markMessagesNotified([...fresh], clock.now())
+    try {
+      cache.markMessagesNotified([...fresh], clock.now())
+    } catch (error) {
+      // Shown all the same: the events that brought them are saved, so nothing brings them again,
+      // and a mark that cannot be saved would otherwise lose them.
+      this.deps.log.error('Could not record which client messages were notified; showing them anyway', error)
+    }
     if (this.deps.windowFocused()) return
     const threads = clientMessagesByThread(arrived.filter((m) => fresh.has(m.id)))
     const now = clock.now()

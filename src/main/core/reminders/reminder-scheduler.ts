@@ -21,6 +21,7 @@ import type { CacheUpdate } from '../sync/cache-push'
 import { localDayTime, type DayTimeFormat } from '../sync/invite-notification'
 import { cancelledBy } from '../../../shared/rules/cancellation-terms'
 import { clientCancelledText, rescheduleAnswerText } from './party-change-texts'
+import { ReminderMarks } from './reminder-marks'
 import {
   ALERT,
   awaitsExpert,
@@ -64,6 +65,7 @@ export class ReminderScheduler {
   private timer: TimerHandle | undefined
   private clockCheck: TimerHandle | undefined
   private readonly off: Unsubscribe[] = []
+  private readonly marks: ReminderMarks
 
   constructor(
     private readonly deps: {
@@ -78,7 +80,9 @@ export class ReminderScheduler {
       /** Writes a weekday and time, for alerts about a session's day ("Tue 14:00"). */
       formatDayTime?: DayTimeFormat
     },
-  ) {}
+  ) {
+    this.marks = new ReminderMarks(deps)
+  }
 
   /** Plan from the cache now, after every resume, and at each check of the clock. */
   start(): void {
@@ -117,24 +121,24 @@ export class ReminderScheduler {
 
   /**
    * Show this session's reminder again in five minutes (the Snooze action). False when the
-   * session no longer awaits the expert (started, cancelled, gone), so there is nothing to snooze.
+   * session no longer awaits the expert (started, cancelled, gone), so there is nothing to snooze;
+   * throws when the snooze cannot be saved, so the press is answered with what happened.
    */
   snooze(sessionId: string): boolean {
-    let snoozed = false
-    this.guard('Snoozing a reminder', () => {
+    try {
       const now = this.deps.clock.now()
       const session = this.deps.cache.session(sessionId)
       if (session === null || !awaitsExpert(session, now)) {
         this.deps.log.info(
           `Nothing to snooze for session ${sessionId}: it no longer waits for you to start it.`,
         )
-        return
+        return false
       }
       this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at: now + SNOOZE_MS })
-      snoozed = true
-    })
-    this.refresh()
-    return snoozed
+      return true
+    } finally {
+      this.refresh()
+    }
   }
 
   /** Whether Start is allowed for this session now, by the same rule as the window's Start button. */
@@ -169,6 +173,7 @@ export class ReminderScheduler {
   private plan(): void {
     this.timer?.cancel()
     this.timer = undefined
+    this.marks.saveHeld()
     const now = this.deps.clock.now()
     let next = Number.POSITIVE_INFINITY
     // Kept in the cache, so a restart neither loses a snooze nor shows it twice.
@@ -197,11 +202,11 @@ export class ReminderScheduler {
       bookedStart: session.bookedStart,
       alert,
     })
-    const due = dueAlerts(session, now, (alert) => this.deps.cache.reminderHandled(key(alert)))
-    for (const alert of due.skip) this.deps.cache.markReminder(key(alert), 'skipped', now)
+    const due = dueAlerts(session, now, (alert) => this.marks.handled(key(alert)))
+    for (const alert of due.skip) this.marks.mark(key(alert), 'skipped', now)
     // Marked before showing: a crash in between loses one reminder, never shows one twice.
-    if (due.reminder !== null) this.deps.cache.markReminder(key(due.reminder.alert), 'fired', now)
-    if (due.clientAbsent) this.deps.cache.markReminder(key(ALERT.clientAbsent), 'fired', now)
+    if (due.reminder !== null) this.marks.mark(key(due.reminder.alert), 'fired', now)
+    if (due.clientAbsent) this.marks.mark(key(ALERT.clientAbsent), 'fired', now)
     let toldAbsence = false
     if (due.reminder !== null) {
       // A newer reminder replaces a snoozed one: the expert hears once, with the time left now.
@@ -254,8 +259,8 @@ export class ReminderScheduler {
       const alert = session === null ? null : changeAlert(session)
       if (session === null || alert === null) continue
       const key = { sessionId: id, bookedStart: session.bookedStart, alert }
-      if (this.deps.cache.reminderHandled(key)) continue
-      this.deps.cache.markReminder(key, 'fired', now)
+      if (this.marks.handled(key)) continue
+      this.marks.mark(key, 'fired', now)
       const { cancellation, reschedule } = session
       if (alert === ALERT.cancelled && cancellation !== null)
         this.show(

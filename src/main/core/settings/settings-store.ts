@@ -3,7 +3,10 @@
  * in Electron: the same JSON file) and owns everything else: reading and migrating what is on
  * disk, validating each change against the schema, and telling listeners.
  */
+import { errorMessage } from '../../../shared/error-message'
+import { ToldError } from '../ipc/told-error'
 import type { Logger } from '../ports/logger'
+import { storageRemedy } from '../storage-remedy'
 import { Listeners } from '../../../shared/listeners'
 import { SettingsSchema, type SettingsStore, type SettingsValues } from '../ports/settings'
 import { readSettings, settingsFileContent } from './read-settings'
@@ -26,6 +29,18 @@ export class InvalidSettingError extends Error {
     reason: string,
   ) {
     super(`Setting "${key}" was not saved: ${reason}`)
+  }
+}
+
+/** A change that could not be written to the file, so it was not made; says why and what to do. */
+export class SettingsNotSavedError extends ToldError {
+  override readonly name = 'SettingsNotSavedError'
+
+  constructor(cause: unknown) {
+    super(
+      `Standby could not save your settings (${errorMessage(cause)}). ${storageRemedy(cause)}, then change the setting again.`,
+      { cause },
+    )
   }
 }
 
@@ -54,7 +69,12 @@ export function createSettingsStore(file: SettingsFile, log: Logger): SettingsSt
     update(patch) {
       const next = validatedUpdate(current, patch)
       if (sameSettings(next, current)) return current
-      file.write(settingsFileContent(next))
+      try {
+        file.write(settingsFileContent(next))
+      } catch (error) {
+        log.error('Could not save the settings file; the change is not made', error)
+        throw new SettingsNotSavedError(error)
+      }
       current = next
       listeners.emit(current)
       return current

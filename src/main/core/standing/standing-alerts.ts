@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../../../shared/clock'
 import { chargebackWords, lowAverageWords } from '../../../shared/rules/standing'
+import { HeldMarks } from '../held-marks'
 import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
@@ -13,15 +14,26 @@ import { chargebacksToWarn, chargebackWarning, LOW_AVERAGE_WARNING, lowAverageSt
 
 /** Warns the expert once per crossing below the threshold and once per chargeback. */
 export class StandingAlerts {
+  /** Warnings given that the cache could not record yet. */
+  private readonly held: HeldMarks<string>
+
   constructor(
     private readonly cache: CacheStore,
     private readonly deps: { readonly clock: Clock; readonly notifier: Notifier; readonly log: Logger },
-  ) {}
+  ) {
+    this.held = new HeldMarks({
+      save: (key) => cache.markStandingWarned([key], deps.clock.now()),
+      idOf: (key) => key,
+      what: 'a standing warning',
+      log: deps.log,
+    })
+  }
 
   /** After a batch of events or a snapshot: warn about what newly puts the standing at risk. */
   cacheChanged(update: CacheUpdate): void {
     // Only the clock moved: nothing about the standing changed.
     if (update.kind === 'expired') return
+    this.held.saveHeld()
     const events = update.kind === 'events' ? update.events : null
     if (events === null || events.some((e) => e.type === 'expert.updated')) this.checkAverage()
     const bringsChargeback = events?.some(
@@ -32,32 +44,35 @@ export class StandingAlerts {
 
   private checkAverage(): void {
     const stats = this.cache.expert()?.stats.reviews ?? null
-    const warned = this.cache.standingWarned([LOW_AVERAGE_WARNING]).length > 0
+    const warned = this.warned([LOW_AVERAGE_WARNING]).length > 0
     const step = lowAverageStep(stats, warned)
-    if (step === 'rearm') this.cache.forgetStandingWarning(LOW_AVERAGE_WARNING)
+    if (step === 'rearm') {
+      this.held.drop(LOW_AVERAGE_WARNING)
+      this.cache.forgetStandingWarning(LOW_AVERAGE_WARNING)
+    }
     if (step !== 'warn' || stats === null) return
     // Marked before showing: a crash in between loses one warning, never shows one twice.
-    this.cache.markStandingWarned([LOW_AVERAGE_WARNING], this.deps.clock.now())
+    this.held.mark(LOW_AVERAGE_WARNING)
     this.deps.log.warn(`The review average dropped below ${stats.threshold}; warning the expert`)
     this.deps.notifier.show({ kind: 'notice', ...lowAverageWords(stats) })
   }
 
   private checkChargebacks(): void {
     const chargedBack = this.cache.chargedBackSessions()
-    const fresh = chargebacksToWarn(
-      chargedBack,
-      this.cache.standingWarned(chargedBack.map((s) => chargebackWarning(s.id))),
-    )
+    const fresh = chargebacksToWarn(chargedBack, this.warned(chargedBack.map((s) => chargebackWarning(s.id))))
     if (fresh.length === 0) return
-    this.cache.markStandingWarned(
-      fresh.map((s) => chargebackWarning(s.id)),
-      this.deps.clock.now(),
-    )
+    for (const session of fresh) this.held.mark(chargebackWarning(session.id))
     this.deps.log.warn(`${fresh.length} new chargeback(s) recorded; warning the expert`)
     // One notification for whatever arrived together (a first sync may bring several).
     this.deps.notifier.show({
       kind: 'notice',
       ...chargebackWords(fresh.map((s) => ({ title: s.request.title, clientName: s.client.name }))),
     })
+  }
+
+  /** Of these warnings, the ones given: recorded in the cache, or held until it can record them. */
+  private warned(keys: ReadonlyArray<string>): ReadonlyArray<string> {
+    const recorded = new Set(this.cache.standingWarned(keys))
+    return keys.filter((key) => recorded.has(key) || this.held.holds(key))
   }
 }

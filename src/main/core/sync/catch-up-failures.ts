@@ -11,7 +11,7 @@
 import { jitteredBackoff, type BackoffRange } from '../../../shared/backoff'
 import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
-import { failureKindOf } from '../startup/startup-failure'
+import { storageRemedy as remedy } from '../storage-remedy'
 import { StreamNotFollowable } from './snapshot-assembly'
 import type { SyncState } from './sync-state'
 import { errorMessage } from '../../../shared/error-message'
@@ -44,20 +44,6 @@ const SHOWN_FROM_FAILURE = 2
 
 /** Which notice this is, so saving that works again can withdraw it. */
 const NOTICE_ID = 'cache-write-failed'
-
-/** What the expert can do about the failure, as the start of a sentence. */
-function remedy(error: CacheWriteFailed): string {
-  switch (failureKindOf(error)) {
-    case 'disk_full':
-      return 'Free some space on the disk that holds your profile'
-    case 'unwritable':
-      return 'Check that your profile folder is writable and its disk not read-only'
-    case 'locked':
-      return 'Quit any other program using Standby’s files (a backup, an antivirus scan)'
-    default:
-      return 'If this goes on, quit Standby and start it again'
-  }
-}
 
 /** What to do after a failed catch-up. */
 export type AfterFailure =

@@ -280,9 +280,14 @@ export class SyncEngine {
     const result = cacheWrite(() => this.cache.applyEvents(entries))
     if (result.skipped.length > 0) this.unreadable.tell(result.skipped.length)
     if (result.applied.length > 0) {
-      // It marks the invites it shows, so a full disk can stop it too.
-      cacheWrite(() => this.invites.afterEvents(openBefore, result.applied, behind))
-      this.changes.emit({ kind: 'events', events: result.applied })
+      try {
+        // It marks the invites it shows, so a full disk can stop it too.
+        cacheWrite(() => this.invites.afterEvents(openBefore, result.applied, behind))
+      } finally {
+        // Told even then: the events are saved, so no replay brings them again, and the window,
+        // the messages and the reminders would never hear of them. The invites are shown on the retry.
+        this.changes.emit({ kind: 'events', events: result.applied })
+      }
     }
     if (result.gap && this.current.kind === 'live') void this.catchUp()
     return result

@@ -13,25 +13,32 @@ export function trayPlace(platform: NodeJS.Platform): string {
   return 'system tray'
 }
 
-/** Tells the expert once, ever, that closing the window left Standby running in the tray. */
-export function noticeClosedToTray(deps: {
+/**
+ * What tells the expert once, ever, that closing the window left Standby running in the tray: once
+ * per run at least, even when the settings cannot remember it (a full disk), so closing the
+ * window again does not repeat it.
+ */
+export function closedToTrayNotice(deps: {
   readonly settings: SettingsStore
   readonly notifier: Notifier
   readonly platform: NodeJS.Platform
   readonly log: Logger
-}): void {
+}): () => void {
   const { settings, notifier, platform, log } = deps
-  if (settings.get().closedToTrayNoticeShown) return
-  try {
-    settings.update({ closedToTrayNoticeShown: true })
-  } catch (error) {
-    // Shown anyway: told twice is better than never told.
-    log.warn(`Could not remember that the tray notice was shown: ${String(error)}`)
+  let told = false
+  return () => {
+    if (told || settings.get().closedToTrayNoticeShown) return
+    told = true
+    try {
+      settings.update({ closedToTrayNoticeShown: true })
+    } catch (error) {
+      // Shown anyway: told again at the next start is better than never told.
+      log.warn(`Could not remember that the tray notice was shown: ${String(error)}`)
+    }
+    notifier.show({
+      kind: 'notice',
+      title: 'Standby is still running',
+      body: `It stays in the ${trayPlace(platform)} to keep you reachable for invites. Open or quit it from there.`,
+    })
   }
-  const place = trayPlace(platform)
-  notifier.show({
-    kind: 'notice',
-    title: 'Standby is still running',
-    body: `It stays in the ${place} to keep you reachable for invites. Open or quit it from there.`,
-  })
 }

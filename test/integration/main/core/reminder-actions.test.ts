@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import type { AppNotice, FocusRequest } from '../../../../src/main/core/notification-actions'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
 import { bookedWorld } from '../../../support/booked-world'
+import { failWrites } from '../../../support/cache-faults'
 import { useCleanup } from '../../../support/cleanup'
 import type { TestCore } from '../../../support/test-core'
 
@@ -93,5 +94,22 @@ describe('pressing a reminder notification', () => {
     expect(notices.at(-1)?.text).toMatch(
       /The session has already started\. The window shows it as it is now\.$/,
     )
+  })
+
+  it('Snooze that cannot be saved says what happened and what to do, not that the session moved on', async () => {
+    const { core, sessionId, notices, pass } = await bookedWorldWithNotices()
+    pass(30 * MINUTE)
+    failWrites(core.runtime.cache, 'snoozeReminder')
+    const refused = oneMore(core)
+    core.adapters.notifier.press({ sessionId }, 'snooze')
+    await refused
+    expect(lastShown(core)).toMatchObject({
+      kind: 'notice',
+      title: 'Could not snooze',
+      body: expect.stringMatching(
+        /could not save the snooze \(database or disk is full\).*Free some space on the disk/,
+      ),
+    })
+    expect(notices.at(-1)?.text).not.toMatch(/no longer waits/)
   })
 })

@@ -8,9 +8,11 @@ import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { hashPassword } from '../../../../server/src/auth'
 import type { Secrets } from '../../../../src/main/core/ports/secrets'
+import type { StandbyCore } from '../../../../src/main/core/standby-core'
 import { createNodeAdapters } from '../../../../src/main/node/adapters'
 import { startNodeRuntime } from '../../../../src/main/node/runtime/start-node-runtime'
 import { systemClock } from '../../../../src/shared/clock'
+import { failWrites, readOnly } from '../../../support/cache-faults'
 import { useCleanup } from '../../../support/cleanup'
 import { startTestPlatform } from '../../../support/test-platform'
 
@@ -18,6 +20,18 @@ const quiet = { info: () => {}, warn: () => {}, error: () => {} }
 const diskFull = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
 
 const defer = useCleanup()
+
+/** Resolves once the core's connection status passes `check`. */
+function until(core: StandbyCore, check: (status: string) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (check(core.connection.status)) return resolve()
+    const off = core.states.add((state) => {
+      if (!check(state.status)) return
+      off()
+      resolve()
+    })
+  })
+}
 
 /** A platform with Ada, and an app whose stored sign-in fails as `broken` says. */
 async function appWithBrokenStore(broken: (secrets: Secrets) => Partial<Secrets>) {
@@ -81,4 +95,51 @@ it('signs out when the saved sign-in cannot be removed: the token is revoked, th
   expect(notices).toContainEqual(
     expect.objectContaining({ title: 'Signed out, but the saved sign-in is still on this computer' }),
   )
+})
+
+it('signs out when the cache cannot be emptied: the token is revoked, and it says what is left', async () => {
+  const { platform, core, notices, online } = await appWithBrokenStore(() => ({}))
+  const outcome = await core.signIn(platform.server.url, 'ada@example.test', 'right')
+  if (!outcome.ok) throw new Error(outcome.message)
+  await online
+  failWrites(core.cache, 'clear', readOnly)
+
+  await core.signOut()
+
+  expect(core.connection.status).toBe('signed_out')
+  expect(platform.server.tokens.expertFor(outcome.token)).toBeUndefined()
+  expect(notices).toContainEqual(
+    expect.objectContaining({
+      title: 'Signed out, but your sessions are still on this computer',
+      body: expect.stringMatching(/readonly database\).*Check that your profile folder is writable/),
+    }),
+  )
+})
+
+it('refuses a sign-in that would show another expert’s cache when it cannot be emptied, and says what to do', async () => {
+  const { platform, core, online } = await appWithBrokenStore(() => ({}))
+  platform.server.marketplace.createExpert({
+    name: 'Bea',
+    email: 'bea@example.test',
+    passwordHash: await hashPassword('right'),
+    timeZone: 'Europe/London',
+  })
+  const ada = await core.signIn(platform.server.url, 'ada@example.test', 'right')
+  if (!ada.ok) throw new Error(ada.message)
+  await online
+  const clear = failWrites(core.cache, 'clear')
+
+  const bea = await core.signIn(platform.server.url, 'bea@example.test', 'right')
+
+  expect(bea).toMatchObject({
+    ok: false,
+    message: expect.stringMatching(/previous expert’s data.*disk is full\).*Free some space/),
+  })
+  // Ada stays signed in, on her own cache.
+  expect(core.cache.expert()?.name).toBe('Ada')
+  await until(core, (status) => status === 'online')
+  expect(platform.server.tokens.expertFor(ada.token)).toBeDefined()
+  clear.free()
+  expect(await core.signIn(platform.server.url, 'bea@example.test', 'right')).toMatchObject({ ok: true })
+  expect(core.cache.expert()?.name).not.toBe('Ada')
 })

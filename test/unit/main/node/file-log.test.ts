@@ -1,7 +1,12 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createFileLogger, LOG_FILE_NAME, PREVIOUS_LOG_FILE_NAME } from '../../../../src/main/node/file-log'
+import {
+  createFileLogger,
+  LOG_FILE_NAME,
+  LOG_RETRY_MS,
+  PREVIOUS_LOG_FILE_NAME,
+} from '../../../../src/main/node/file-log'
 import type { Logger } from '../../../../src/main/node/log'
 import { useTempDirs } from '../../../support/temp-dir'
 
@@ -70,8 +75,29 @@ describe('the log file', () => {
     log.info('second')
     expect(console.calls).toEqual([
       'info first',
-      `warn The log file ${join(dir, LOG_FILE_NAME)} cannot be written; logging to the console only`,
+      `warn The log file ${join(dir, LOG_FILE_NAME)} cannot be written; logging to the console only until it can`,
       'info second',
     ])
+  })
+
+  it('writes the file again once it can, and says entries were missed, without warning at every entry meanwhile', () => {
+    const dir = join(tempDir(), 'logs')
+    writeFileSync(dir, '')
+    const console = echo()
+    let time = 0
+    const log = createFileLogger({ dir, echo: console, now: () => time })
+    log.info('while the disk is full')
+    time += LOG_RETRY_MS
+    log.info('still full')
+    rmSync(dir)
+    log.info('freed, not tried yet')
+    time += LOG_RETRY_MS
+    log.info('after the disk was freed')
+    const text = readFileSync(join(dir, LOG_FILE_NAME), 'utf8')
+    expect(text).toMatch(
+      /INFO {2}The log file can be written again; .*\n.*INFO {2}after the disk was freed\n$/,
+    )
+    expect(text).not.toMatch(/full|not tried/)
+    expect(console.calls.filter((line) => line.startsWith('warn'))).toHaveLength(1)
   })
 })

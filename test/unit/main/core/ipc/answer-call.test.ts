@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { answerCall } from '../../../../../src/main/core/ipc/answer-call'
 
@@ -18,5 +19,38 @@ describe('answerCall refusing an untrusted payload', () => {
     expect(JSON.stringify(result).length).toBeLessThan(1_000)
     expect(lines).toHaveLength(1)
     expect(lines[0]!.length).toBeLessThan(1_000)
+  })
+})
+
+describe('answerCall telling a failed handler', () => {
+  const quiet = { warn: () => {}, error: () => {} }
+
+  it('says what happened and what to do when the cache refused the write, and points to the log otherwise', async () => {
+    const readOnly = await answerCall(
+      'messages.markRead',
+      { requestId: 'req_1' },
+      () => {
+        throw new Database.SqliteError('attempt to write a readonly database', 'SQLITE_READONLY')
+      },
+      quiet,
+    )
+    expect(readOnly).toEqual({
+      ok: false,
+      error: {
+        code: 'handler_failed',
+        message:
+          'Standby could not save this on your computer (attempt to write a readonly database). Check that your profile folder is writable and its disk not read-only, then try again.',
+      },
+    })
+    const other = await answerCall(
+      'messages.markRead',
+      { requestId: 'req_1' },
+      () => Promise.reject(new Error('bug')),
+      quiet,
+    )
+    expect(other).toMatchObject({
+      ok: false,
+      error: { message: 'messages.markRead failed; the details are in the Standby log.' },
+    })
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { answerCall } from '../../../../../src/main/core/ipc/answer-call'
 import { SETTINGS_VERSION } from '../../../../../src/main/core/ports/settings'
 import {
   createSettingsStore,
@@ -110,6 +111,26 @@ describe('the settings store', () => {
     expect(() => settings.update({ soundEnabled: false })).toThrow('ENOSPC')
     expect(settings.get().soundEnabled).toBe(true)
     expect(listener).not.toHaveBeenCalled()
+  })
+
+  it('tells the window what happened and what to do when the file cannot be written, and saves the change once it can', async () => {
+    const file = memoryFile()
+    const settings = createSettingsStore(file, recordingLog())
+    file.failWrites = true
+    const quiet = { warn: () => {}, error: () => {} }
+    const refused = await answerCall('settings.update', { soundEnabled: false }, settings.update, quiet)
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'handler_failed',
+        message:
+          'Standby could not save your settings (ENOSPC: no space left on device). Free some space on the disk that holds your profile, then change the setting again.',
+      },
+    })
+    file.failWrites = false
+    const saved = await answerCall('settings.update', { soundEnabled: false }, settings.update, quiet)
+    expect(saved).toMatchObject({ ok: true, value: { soundEnabled: false } })
+    expect(file.content['soundEnabled']).toBe(false)
   })
 
   it('still starts when the file can be neither read nor written', () => {

@@ -7,6 +7,7 @@ import { SqliteCacheStore } from '../../../../../src/main/db/sqlite-cache-store'
 import { ManualClock } from '../../../../../src/shared/clock'
 import type { PlatformEvent, ReviewStats, Session } from '../../../../../src/shared/protocol'
 import { migrate } from '../../../../../src/shared/sqlite/migrate'
+import { failWrites } from '../../../../support/cache-faults'
 import { anExpert, aSession, endedSession, FIXTURE_NOW } from '../../../../support/fixtures'
 import { reviewFigures } from '../../../../support/review-fixtures'
 import { linesLogger } from '../../db/cache-test-kit'
@@ -106,6 +107,22 @@ describe('standing alerts', () => {
 
     const another = endedSession(aSession({ id: 'ses_2' }), FIXTURE_NOW)
     app.session({ ...another, chargeback: { reason: '', recordedAt: FIXTURE_NOW } })
+    expect(app.shown).toHaveLength(2)
+  })
+
+  it('warns once when the warning cannot be recorded (a full disk), and records it once the disk allows', () => {
+    const app = setUp()
+    const disk = failWrites(app.cache, 'markStandingWarned')
+    app.figures(reviewFigures(3.9))
+    const ended = endedSession(aSession({ id: 'ses_1' }), FIXTURE_NOW)
+    app.session({ ...ended, chargeback: { reason: 'Disputed', recordedAt: FIXTURE_NOW } })
+    app.figures(reviewFigures(3.8))
+    expect(titles(app.shown)).toEqual(['Your rating dropped below 4.0', 'A chargeback was recorded'])
+
+    disk.free()
+    app.figures(reviewFigures(3.7))
+    app.restart()
+    app.snapshotAgain()
     expect(app.shown).toHaveLength(2)
   })
 })

@@ -5,7 +5,7 @@ import {
   type SettingsStore,
   type SettingsValues,
 } from '../../../../../src/main/core/ports/settings'
-import { noticeClosedToTray } from '../../../../../src/main/core/tray/closed-to-tray-notice'
+import { closedToTrayNotice } from '../../../../../src/main/core/tray/closed-to-tray-notice'
 import { recordingLog } from '../../../../support/recording-log'
 
 function memorySettings(failWrites = false): SettingsStore {
@@ -26,8 +26,10 @@ describe('the notice on closing the window', () => {
     const shown: AppNotification[] = []
     const settings = memorySettings()
     const deps = { settings, notifier: { show: (n: AppNotification) => shown.push(n) }, log: recordingLog() }
-    noticeClosedToTray({ ...deps, platform: 'darwin' })
-    noticeClosedToTray({ ...deps, platform: 'darwin' })
+    const closed = closedToTrayNotice({ ...deps, platform: 'darwin' })
+    closed()
+    closed()
+    closedToTrayNotice({ ...deps, platform: 'darwin' })()
     expect(shown).toEqual([
       {
         kind: 'notice',
@@ -38,16 +40,20 @@ describe('the notice on closing the window', () => {
     expect(settings.get().closedToTrayNoticeShown).toBe(true)
   })
 
-  it('is shown even when it cannot be remembered, and the log says why', () => {
+  it('is shown even when it cannot be remembered, once this run, and the log says why', () => {
     const shown: AppNotification[] = []
     const log = recordingLog()
-    noticeClosedToTray({
+    const closed = closedToTrayNotice({
       settings: memorySettings(true),
       notifier: { show: (n) => shown.push(n) },
       platform: 'win32',
       log,
     })
-    expect(shown[0]).toMatchObject({ body: expect.stringContaining('notification area of the taskbar') })
+    closed()
+    closed()
+    expect(shown).toEqual([
+      expect.objectContaining({ body: expect.stringContaining('notification area of the taskbar') }),
+    ])
     expect(log.text()).toContain('disk full')
   })
 })

@@ -1,0 +1,54 @@
+/**
+ * Emptying the cache when the expert signs out or another expert signs in, on a disk that refuses
+ * the write (full, read-only, locked). Neither is left half done: a sign-out still signs out and
+ * revokes the token, and says what is left on this computer; a sign-in that would show another
+ * expert's data is refused with what to do, and the token it got is revoked.
+ */
+import { errorMessage } from '../../../shared/error-message'
+import type { Logger } from '../ports/logger'
+import type { Notifier } from '../ports/notifier'
+import type { StoredSignIn } from '../ports/secrets'
+import { storageRemedy } from '../storage-remedy'
+import type { SignInOutcome } from './sign-in'
+import { revokeSignIn } from './stored-sign-in'
+
+/** Empty the cache for a sign-out; one that cannot be written keeps its rows, and the expert hears so. */
+export function emptyForSignOut(
+  empty: () => void,
+  deps: { readonly notifier: Notifier; readonly log: Logger },
+): void {
+  try {
+    empty()
+  } catch (error) {
+    deps.log.error('The cache could not be emptied at sign-out; signing out all the same', error)
+    deps.notifier.show({
+      kind: 'notice',
+      title: 'Signed out, but your sessions are still on this computer',
+      body: `Standby could not remove what it kept for reading offline (${errorMessage(error)}). ${storageRemedy(error)}, then sign in and out again to remove it.`,
+    })
+  }
+}
+
+/**
+ * Empty another expert's (or platform's) cache before signing in as `signedIn`; null when done.
+ * Otherwise the sign-in is refused, since its lists would show the other expert's sessions, and
+ * the token it got is revoked.
+ */
+export function emptyForSignIn(
+  empty: () => void,
+  deps: { readonly log: Logger; readonly fetch?: typeof fetch },
+  signedIn: StoredSignIn,
+): Extract<SignInOutcome, { ok: false }> | null {
+  try {
+    empty()
+    return null
+  } catch (error) {
+    deps.log.error("The previous expert's cache could not be emptied; the sign-in is refused", error)
+    void revokeSignIn(deps, signedIn)
+    return {
+      ok: false,
+      reason: 'failed',
+      message: `Standby could not remove the previous expert’s data from this computer (${errorMessage(error)}). ${storageRemedy(error)}, then sign in again.`,
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * What the expert can do when Standby cannot write to this computer (the cache, the settings, the
+ * saved sign-in), as the start of a sentence: the same fault gets the same advice wherever it
+ * happens. Read from the error's code, as the startup's failure is.
+ */
+import { errorMessage } from '../../shared/error-message'
+import { failureKindOf } from './startup/startup-failure'
+
+/** The remedy for a failed write, as the start of a sentence (the caller ends it). */
+export function storageRemedy(error: unknown): string {
+  switch (failureKindOf(error)) {
+    case 'disk_full':
+      return 'Free some space on the disk that holds your profile'
+    case 'unwritable':
+      return 'Check that your profile folder is writable and its disk not read-only'
+    case 'locked':
+      return 'Quit any other program using Standby’s files (a backup, an antivirus scan)'
+    default:
+      return 'If this goes on, quit Standby and start it again'
+  }
+}
+
+/**
+ * What to tell the expert when an action failed because this computer refused a write (a full
+ * disk, a read-only profile, a lock); null when the failure is of another kind.
+ */
+export function storageFaultMessage(error: unknown): string | null {
+  const kind = failureKindOf(error)
+  if (kind !== 'disk_full' && kind !== 'unwritable' && kind !== 'locked') return null
+  return `Standby could not save this on your computer (${errorMessage(error)}). ${storageRemedy(error)}, then try again.`
+}
