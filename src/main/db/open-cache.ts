@@ -11,6 +11,7 @@ import { DatabaseTooNewError, migrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
 import { leftUnclean, notACacheFile } from './cache-file-state'
 import { moveAside } from './quarantine'
+import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { errorMessage } from '../../shared/error-message'
 
 /** How to open the cache. */
@@ -45,6 +46,8 @@ export interface CacheRebuild {
   readonly damagedCopy: string
   /** What was wrong, for the log. */
   readonly reason: string
+  /** The marks of what was already shown, carried over from the damaged copy (salvage-marks.ts). */
+  readonly salvaged: SalvagedMarks
   /** The sentence to show the user, once. */
   readonly message: string
 }
@@ -126,6 +129,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     return opened(db, {
       damagedCopy,
       reason: error.message,
+      salvaged: salvageMarks(db, damagedCopy, nativeBinding),
       message:
         "Standby's offline cache was damaged and is being rebuilt from the platform; nothing on " +
         `the platform was lost. The damaged copy is kept at ${damagedCopy}: you can delete it, ` +

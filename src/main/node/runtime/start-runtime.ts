@@ -84,8 +84,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     integrityCheck: 'after-unclean-exit',
   })
   if (opened.rebuilt !== null) {
+    const { salvaged } = opened.rebuilt
     options.log.warn(
-      `Cache rebuilt: ${opened.rebuilt.reason}; damaged copy kept at ${opened.rebuilt.damagedCopy}`,
+      `Cache rebuilt: ${opened.rebuilt.reason}; damaged copy kept at ${opened.rebuilt.damagedCopy}; ` +
+        `${salvaged.rows} marks of what was already shown carried over` +
+        (salvaged.unreadable.length === 0
+          ? ''
+          : `; could not read ${salvaged.unreadable.join(', ')}, so some invites or reminders may show again`),
     )
     // Told once: the next start finds a healthy file and says nothing.
     options.notifier.show({ kind: 'notice', title: 'Offline cache rebuilt', body: opened.rebuilt.message })

@@ -1,0 +1,146 @@
+/**
+ * What a damaged cache can still tell its replacement: which invites, reminders, client messages
+ * and standing warnings the expert was already shown, and which threads they read. Everything
+ * else comes back from the platform, but these marks exist only here: without them a rebuilt
+ * cache shows every open invite and due reminder a second time. They are read from the damaged
+ * copy best-effort, table by table, keeping only rows of the types the cache writes; a table that
+ * cannot be read is left behind and named for the log.
+ */
+import Database from 'better-sqlite3'
+import { errorMessage } from '../../shared/error-message'
+
+type ColumnType = 'text' | 'integer' | 'integer or null'
+
+/** The tables that hold marks, with their columns as the cache writes them. */
+const MARK_TABLES: ReadonlyArray<{
+  readonly table: string
+  readonly columns: ReadonlyArray<readonly [string, ColumnType]>
+}> = [
+  {
+    table: 'shown_invites',
+    columns: [
+      ['id', 'text'],
+      ['at', 'integer'],
+    ],
+  },
+  {
+    table: 'reminders',
+    columns: [
+      ['session_id', 'text'],
+      ['booked_start', 'integer'],
+      ['alert', 'text'],
+      ['outcome', 'text'],
+      ['at', 'integer'],
+    ],
+  },
+  {
+    table: 'reminder_snoozes',
+    columns: [
+      ['session_id', 'text'],
+      ['booked_start', 'integer'],
+      ['at', 'integer'],
+    ],
+  },
+  {
+    table: 'standing_warnings',
+    columns: [
+      ['key', 'text'],
+      ['at', 'integer'],
+    ],
+  },
+  {
+    table: 'message_state',
+    columns: [
+      ['message_id', 'text'],
+      ['read_at', 'integer or null'],
+      ['notified_at', 'integer or null'],
+    ],
+  },
+]
+
+/** More rows than any table of marks keeps: a bound on what a damaged file can make the start read. */
+const MAX_ROWS_PER_TABLE = 20_000
+/** Longer text than any id or key the cache writes is not one of its marks. */
+const MAX_TEXT = 256
+
+/** What was carried over: rows per table, and the tables that could not be read, with why. */
+export interface SalvagedMarks {
+  readonly rows: number
+  readonly unreadable: ReadonlyArray<string>
+}
+
+/** Copy the marks `damagedCopy` still holds into `fresh`, an empty, migrated cache. Never throws. */
+export function salvageMarks(
+  fresh: Database.Database,
+  damagedCopy: string,
+  nativeBinding: string | undefined,
+): SalvagedMarks {
+  let damaged: Database.Database
+  try {
+    const options = { readonly: true, fileMustExist: true }
+    damaged = new Database(damagedCopy, nativeBinding === undefined ? options : { ...options, nativeBinding })
+  } catch (error) {
+    return { rows: 0, unreadable: [`the file (${errorMessage(error)})`] }
+  }
+  let rows = 0
+  const unreadable: string[] = []
+  try {
+    for (const { table, columns } of MARK_TABLES) {
+      try {
+        rows += copyTable(damaged, fresh, table, columns)
+      } catch (error) {
+        unreadable.push(`${table} (${errorMessage(error)})`)
+      }
+    }
+  } finally {
+    try {
+      damaged.close()
+    } catch {
+      // A damaged file may fail to close; nothing was written to it.
+    }
+  }
+  return { rows, unreadable }
+}
+
+function copyTable(
+  from: Database.Database,
+  to: Database.Database,
+  table: string,
+  columns: ReadonlyArray<readonly [string, ColumnType]>,
+): number {
+  const names = columns.map(([name]) => name)
+  const where = columns.map(([name, type]) => typeCheck(name, type)).join(' AND ')
+  // Read in full before writing: a damaged page can fail the read halfway, and then nothing of
+  // this table is taken rather than an arbitrary part of it.
+  const found = from
+    .prepare(`SELECT ${names.join(', ')} FROM ${table} WHERE ${where} LIMIT ${MAX_ROWS_PER_TABLE}`)
+    .raw()
+    .all() as unknown[][]
+  const insert = to.prepare(
+    `INSERT OR IGNORE INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+  )
+  let copied = 0
+  to.transaction(() => {
+    // A row the new table's own checks refuse (an alert name too long, an unknown outcome) is skipped.
+    for (const row of found) {
+      try {
+        copied += insert.run(...row).changes
+      } catch (error) {
+        if (!(error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')))
+          throw error
+      }
+    }
+  })()
+  return copied
+}
+
+function typeCheck(name: string, type: ColumnType): string {
+  switch (type) {
+    case 'text':
+      return `typeof(${name}) = 'text' AND length(${name}) BETWEEN 1 AND ${MAX_TEXT}`
+    case 'integer':
+      return `typeof(${name}) = 'integer'`
+    case 'integer or null':
+      return `typeof(${name}) IN ('integer', 'null')`
+  }
+}

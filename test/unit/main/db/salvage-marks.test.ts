@@ -1,0 +1,88 @@
+// A damaged cache is replaced by an empty one; what the expert was already shown must not be
+// shown again once the platform has filled the new one.
+import Database from 'better-sqlite3'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openCache } from '../../../../src/main/db/open-cache'
+import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { anInvite, aRequest, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
+import { linesLogger, useTempDirs } from './cache-test-kit'
+
+const tempDir = useTempDirs()
+const shown = anInvite({ id: 'inv_shown', request: aRequest({ id: 'req_a' }) })
+const unseen = anInvite({ id: 'inv_unseen', request: aRequest({ id: 'req_b' }) })
+const reminder = { sessionId: 'ses_1', bookedStart: FIXTURE_NOW + 3_600_000, alert: '30' }
+
+/** A cache that showed one of two open invites, a reminder, a warning and a client message, then closed. */
+function usedCache(path: string): void {
+  const { db, close } = openCache({ path })
+  const store = new SqliteCacheStore(db, linesLogger())
+  store.applyEvents([inviteCreated(1, shown), inviteCreated(2, unseen)])
+  store.markNotified([shown.id], FIXTURE_NOW)
+  store.markReminder(reminder, 'fired', FIXTURE_NOW)
+  store.markStandingWarned(['low-rating'], FIXTURE_NOW)
+  store.markMessagesNotified(['msg_1'], FIXTURE_NOW)
+  close()
+}
+
+/** Damage the file so that opening it fails its migration, leaving its tables readable. */
+function damageSchema(path: string): void {
+  const db = new Database(path)
+  db.pragma('user_version = 3')
+  db.close()
+}
+
+/** The rebuilt cache, refilled with both invites as the platform would. */
+function reopenAndRefill(path: string) {
+  const opened = openCache({ path })
+  const store = new SqliteCacheStore(opened.db, linesLogger())
+  store.applyEvents([inviteCreated(1, shown), inviteCreated(2, unseen)])
+  return { ...opened, store }
+}
+
+describe('a damaged cache replaced by an empty one', () => {
+  it('carries over what was already shown, so only what never was is shown after the platform refills it', () => {
+    const path = join(tempDir(), 'cache.db')
+    usedCache(path)
+    damageSchema(path)
+    const { rebuilt, store, db, close } = reopenAndRefill(path)
+    expect(rebuilt?.reason).toMatch(/migration failed/)
+    expect(rebuilt?.salvaged).toEqual({ rows: 4, unreadable: [] })
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW).map((i) => i.id)).toEqual([unseen.id])
+    expect(store.reminderHandled(reminder)).toBe(true)
+    expect(store.standingWarned(['low-rating', 'chargeback'])).toEqual(['low-rating'])
+    expect(db.prepare(`SELECT message_id, notified_at FROM message_state`).all()).toEqual([
+      { message_id: 'msg_1', notified_at: FIXTURE_NOW },
+    ])
+    close()
+  })
+
+  it('leaves out rows that are not marks the cache wrote, and keeps the rest', () => {
+    const path = join(tempDir(), 'cache.db')
+    usedCache(path)
+    const db = new Database(path)
+    db.prepare(`INSERT INTO shown_invites (id, at) VALUES ('inv_text_time', 'yesterday')`).run()
+    db.prepare(`INSERT INTO shown_invites (id, at) VALUES (?, 1)`).run('x'.repeat(10_000))
+    // As another program could write it: the table's own checks off.
+    db.pragma('ignore_check_constraints = ON')
+    db.prepare(`UPDATE reminders SET outcome = 'exploded'`).run()
+    db.close()
+    damageSchema(path)
+    const { rebuilt, store, close } = reopenAndRefill(path)
+    expect(rebuilt?.salvaged.unreadable).toEqual([])
+    expect(store.shownInvites(['inv_text_time', shown.id])).toEqual([shown.id])
+    expect(store.reminderHandled(reminder)).toBe(false)
+    close()
+  })
+
+  it('says what it could not read when the damaged copy is no database at all, and still opens', () => {
+    const path = join(tempDir(), 'cache.db')
+    writeFileSync(path, 'not a database, only bytes where one should be. '.repeat(100))
+    const { rebuilt, store, close } = reopenAndRefill(path)
+    expect(rebuilt?.salvaged.rows).toBe(0)
+    expect(rebuilt?.salvaged.unreadable.join()).toMatch(/^(the file|shown_invites) \(/)
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toHaveLength(2)
+    close()
+  })
+})
