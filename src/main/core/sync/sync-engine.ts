@@ -17,7 +17,7 @@ import type { Notifier } from '../ports/notifier'
 import type { CacheUpdate } from './cache-push'
 import { CatchUpFailures, cacheWrite } from './catch-up-failures'
 import { InviteAlerts } from './invite-alerts'
-import { PagesOutOfOrder, pageOrder } from './page-order'
+import { PagesOutOfOrder, eventsPageOrder } from './page-order'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
 import { entriesWithRoomsOnPlatform, snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { changedBySnapshot, heldSessions } from './snapshot-changes'
@@ -234,12 +234,11 @@ export class SyncEngine {
       }
       snapshots.events()
       const before = this.cache.cursor()
-      // A page with an item that has no id cannot be checked for order; it is judged below.
-      const order = page.unplaced > 0 ? { following: [], problem: null } : pageOrder(page.entries, before)
+      const order = eventsPageOrder(page, before)
       if (order.problem !== null) {
         // What follows on is applied; the rest is never applied out of order, but asked for again.
         if (order.following.length > 0) this.apply(order.following, true)
-        const step = outOfOrder.outOfOrder()
+        const step = outOfOrder.outOfOrder(order.otherHistory)
         wantSnapshot = step === 'snapshot'
         this.deps.log.warn(
           `The platform sent the events after event ${before} out of order (${order.problem}); ${

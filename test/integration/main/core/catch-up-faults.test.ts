@@ -1,0 +1,101 @@
+// A platform whose replays do not move the app on: one restored from a backup that answers with a
+// stream ending before the app's cursor, and one that says more events follow but sends none.
+// The core rebuilds from a snapshot in the first case and backs off, saying so, in the second;
+// either way no invite is lost or shown twice.
+import { describe, expect, it } from 'vitest'
+import { anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'
+import { startHostilePlatform } from '../../../support/hostile-platform'
+import { startTestCore } from '../../../support/test-core'
+import { adaCountingReplays } from '../../../support/counted-replays'
+import { useCleanup } from '../../../support/cleanup'
+
+/** An invite open for the next hour, for request `id`. */
+function openInvite(id: string, title: string) {
+  return anInvite({
+    request: aRequest({ id, title, createdAt: Date.now() }),
+    expiresAt: Date.now() + 3_600_000,
+  })
+}
+
+describe('a platform whose replays do not move the app on', () => {
+  const defer = useCleanup()
+
+  it('restored from a backup older than the app cursor, without checking its digest: the core rebuilds from a snapshot and shows the next invite once', async () => {
+    const before = openInvite('req_before', 'Open before the backup')
+    const after = openInvite('req_after', 'Sent after the restore')
+    let restored = false
+    const snapshots: number[] = []
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: restored ? 1 : 3 }),
+      replay: (request) => {
+        if (request.snapshot === true) {
+          const snapshot = restored
+            ? aSnapshot({ openInvites: [before], cursor: 1, cursorDigest: 'r1', takenAt: Date.now() })
+            : aSnapshot({ openInvites: [before], cursor: 3, cursorDigest: 'd3', takenAt: Date.now() })
+          snapshots.push(snapshot.cursor)
+          return { kind: 'snapshot', snapshot }
+        }
+        // Its stream ends at its own latest event, whatever cursor and digest the app sends.
+        return { kind: 'events', events: [], latestId: restored ? 1 : 3, hasMore: false }
+      },
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    await core.waitForNotifications(1)
+    await core.waitForState((s) => s.status === 'online')
+    expect(core.runtime.cache.cursor()).toBe(3)
+
+    restored = true
+    platform.io.disconnectSockets()
+    await core.waitForState((s) => s.status !== 'online')
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    expect(snapshots).toEqual([3, 1])
+    expect(core.runtime.cache.cursor()).toBe(1)
+
+    platform.io.emit('platform-event', { ...inviteCreated(2, after, Date.now()), digest: 'r2' })
+    await core.waitForNotifications(2)
+    const titles = core.adapters.notifier.shown.flatMap((n) => (n.kind === 'invite' ? [n.title] : []))
+    expect(titles).toEqual([
+      expect.stringContaining('Open before the backup'),
+      expect.stringContaining('Sent after the restore'),
+    ])
+  })
+
+  it('saying more events follow but sending none: the core backs off instead of asking again at once, says so, and catches up once they come', async () => {
+    const invite = openInvite('req_late', 'Held back by the platform')
+    let honest = false
+    const { core, clock, asks, asked } = await adaCountingReplays(defer, {
+      welcome: () => ({ latestEventId: 2 }),
+      replay: (request) => {
+        if (request.snapshot === true) {
+          return {
+            kind: 'snapshot',
+            snapshot: aSnapshot({ cursor: 1, cursorDigest: 'd1', takenAt: Date.now() }),
+          }
+        }
+        const events = honest ? [{ ...inviteCreated(2, invite, Date.now()), digest: 'd2' }] : []
+        return { kind: 'events', events, latestId: 2, hasMore: !honest }
+      },
+    })
+    // The snapshot, then the empty page: not asked again until the wait is over, nor given up on.
+    await asked(2)
+    expect(core.runtime.core.connection.status).toBe('connecting')
+    expect(asks()).toBe(2)
+    clock.advance(1_000)
+    await asked(3)
+    const shown = await core.waitForState((s) => s.status !== 'connecting')
+    expect(shown).toMatchObject({
+      status: 'offline',
+      reason: expect.stringMatching(/could not catch up with the platform \(.*sent none.*\)/),
+    })
+    expect(asks()).toBe(3)
+    honest = true
+    clock.advance(60_000)
+    await core.waitForNotifications(1)
+    await core.waitForState((s) => s.status === 'online')
+    expect(core.runtime.cache.cursor()).toBe(2)
+    expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
+  })
+})
