@@ -19,12 +19,12 @@ import { CatchUpFailures, cacheWrite } from './catch-up-failures'
 import { InviteAlerts } from './invite-alerts'
 import { PagesOutOfOrder, eventsPageOrder } from './page-order'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
-import { entriesWithRoomsOnPlatform, snapshotWithRoomsOnPlatform } from './rooms-on-platform'
-import { changedBySnapshot, heldSessions } from './snapshot-changes'
+import { entriesWithRoomsOnPlatform } from './rooms-on-platform'
 import { SnapshotAssembly } from './snapshot-assembly'
 import { stalledPage } from './stalled-page'
 import type { SyncState } from './sync-state'
 import { UnreadableNotice } from './unreadable-notice'
+import { applyWholeSnapshot, type SnapshotTargets } from './whole-snapshot'
 
 export type { SyncState } from './sync-state'
 
@@ -51,6 +51,7 @@ export class SyncEngine {
   private readonly invites: InviteAlerts
   private readonly unreadable: UnreadableNotice
   private readonly failures: CatchUpFailures
+  private readonly snapshotTargets: SnapshotTargets
 
   constructor(
     private readonly link: PlatformLink,
@@ -70,6 +71,7 @@ export class SyncEngine {
     this.invites = new InviteAlerts(cache, deps)
     this.unreadable = new UnreadableNotice(deps)
     this.failures = new CatchUpFailures(deps)
+    this.snapshotTargets = { ...deps, cache, invites: this.invites, unreadable: this.unreadable }
   }
 
   /** The current sync state. */
@@ -219,17 +221,7 @@ export class SyncEngine {
       if (page.kind === 'snapshot') {
         const step = snapshots.add(page.snapshot, page.skipped, this.following?.expertId)
         if (step.kind === 'more') continue
-        const openBefore = this.invites.openBeforeSnapshot()
-        const sessionsBefore = heldSessions(this.cache)
-        const snapshot = snapshotWithRoomsOnPlatform(step.snapshot, this.deps.platformUrl, this.deps.log)
-        cacheWrite(() => this.cache.applySnapshot(snapshot))
-        this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${step.snapshot.cursor}`)
-        if (step.skipped > 0) this.unreadable.tell(step.skipped)
-        this.invites.afterSnapshot(openBefore)
-        this.changes.emit({
-          kind: 'replaced',
-          changedSessions: changedBySnapshot(sessionsBefore, this.cache),
-        })
+        this.changes.emit(applyWholeSnapshot(this.snapshotTargets, step.snapshot, step.skipped))
         continue
       }
       snapshots.events()
