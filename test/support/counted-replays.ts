@@ -3,13 +3,14 @@
  * so a test can say how often the core asked and move time to the next try without sleeping.
  */
 import { ManualClock } from '../../src/shared/clock'
-import { startHostilePlatform, type HostileScript } from './hostile-platform'
+import { startHostilePlatform, type HostilePlatform, type HostileScript } from './hostile-platform'
 import { startTestCore, type TestCore } from './test-core'
 
 /** The core, its clock, and the replays it asked for. */
 export interface CountedReplays {
   readonly core: TestCore
   readonly clock: ManualClock
+  readonly platform: HostilePlatform
   /** How many replays the platform has been asked for. */
   asks(): number
   /** Resolves once the platform was asked `count` replays and the core settled after the last. */
@@ -38,5 +39,5 @@ export async function adaCountingReplays(
     if (asks < count) await new Promise<void>((resolve) => waiting.set(count, resolve))
     await core.runtime.core.settled()
   }
-  return { core, clock, asks: () => asks, asked }
+  return { core, clock, platform, asks: () => asks, asked }
 }

@@ -247,10 +247,19 @@ export class SyncEngine {
       // cannot place, and stalledPage says whose fault that is.
       if (behind && this.cache.cursor() === before) throw stalledPage(page, before)
       if (behind) continue
-      // Live events that arrived meanwhile: apply those that follow on; a gap means go again.
+      // Live events that arrived meanwhile: apply those that follow on.
       const pending = this.buffered.filter((e) => e.id > this.cache.cursor()).sort((a, b) => a.id - b.id)
       this.buffered = []
-      if (pending.length > 0 && this.apply(pending).gap) continue
+      if (pending.length > 0 && this.apply(pending).gap) {
+        // Kept until a replay brings what comes before them. Unless some were dropped (`again`), a
+        // replay that ended short of them is the platform's lagging what it pushed: asked again
+        // after the wait, since at once it would say the same.
+        this.buffered = pending.filter((e) => e.id > this.cache.cursor())
+        if (this.again) continue
+        throw new Error(
+          `the platform sent event ${this.buffered[0]?.id} live, but its replay ends at event ${page.latestId}`,
+        )
+      }
       if (this.again) continue
       // Caught up: what is open now and was never shown is shown, once.
       cacheWrite(() => {

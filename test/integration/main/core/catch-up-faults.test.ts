@@ -98,4 +98,43 @@ describe('a platform whose replays do not move the app on', () => {
     expect(core.runtime.cache.cursor()).toBe(2)
     expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
   })
+
+  it('pushing an event live past one its replay does not have yet: the core keeps it, asks again after a wait, and shows it once the replay fills the gap', async () => {
+    const pushed = openInvite('req_pushed', 'Pushed past a gap')
+    const missed = openInvite('req_missed', 'Never pushed')
+    const second = { ...inviteCreated(2, missed, Date.now()), digest: 'd2' }
+    const third = { ...inviteCreated(3, pushed, Date.now()), digest: 'd3' }
+    let filled = false
+    const { core, clock, platform, asks, asked } = await adaCountingReplays(defer, {
+      welcome: () => ({ latestEventId: 1 }),
+      replay: (request) => {
+        if (request.snapshot === true) {
+          return {
+            kind: 'snapshot',
+            snapshot: aSnapshot({ cursor: 1, cursorDigest: 'd1', takenAt: Date.now() }),
+          }
+        }
+        const events = filled ? [second, third].filter((e) => e.id > Number(request.after)) : []
+        return { kind: 'events', events, latestId: filled ? 3 : 1, hasMore: false }
+      },
+    })
+    await core.waitForState((s) => s.status === 'online')
+    const before = asks()
+    // Its replay lags what it pushes: event 2 is on neither, event 3 only live.
+    platform.io.emit('platform-event', third)
+    await asked(before + 1)
+    // Not live with a hole in the stream, nor asking again at once.
+    expect(core.runtime.core.connection.status).toBe('connecting')
+    expect(asks()).toBe(before + 1)
+    filled = true
+    clock.advance(1_000)
+    await core.waitForNotifications(2)
+    await core.waitForState((s) => s.status === 'online')
+    expect(core.runtime.cache.cursor()).toBe(3)
+    const titles = core.adapters.notifier.shown.flatMap((n) => (n.kind === 'invite' ? [n.title] : []))
+    expect(titles.sort()).toEqual([
+      expect.stringContaining('Never pushed'),
+      expect.stringContaining('Pushed past a gap'),
+    ])
+  })
 })
