@@ -3,7 +3,7 @@
 // The core rebuilds from a snapshot in the first case and backs off, saying so, in the second;
 // either way no invite is lost or shown twice.
 import { describe, expect, it } from 'vitest'
-import { anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'
+import { anExpert, anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'
 import { startHostilePlatform } from '../../../support/hostile-platform'
 import { startTestCore } from '../../../support/test-core'
 import { adaCountingReplays } from '../../../support/counted-replays'
@@ -136,5 +136,34 @@ describe('a platform whose replays do not move the app on', () => {
       expect.stringContaining('Never pushed'),
       expect.stringContaining('Pushed past a gap'),
     ])
+  })
+
+  it("sending a snapshot in parts whose first part is another expert's: none of that expert's invites is shown, and the core says so", async () => {
+    const theirs = openInvite('req_theirs', "Another expert's invite")
+    const platform = await startHostilePlatform({
+      replay: (request) =>
+        request.snapshot !== true
+          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
+          : {
+              kind: 'snapshot',
+              snapshot:
+                request.snapshotAfter === undefined
+                  ? aSnapshot({
+                      expert: anExpert({ id: 'exp_mallory' }),
+                      openInvites: [theirs],
+                      cursor: 1,
+                      takenAt: Date.now(),
+                      next: { list: 'openInvites', id: theirs.id },
+                    })
+                  : aSnapshot({ cursor: 1, cursorDigest: 'd1', takenAt: Date.now() }),
+            },
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    const state = await core.waitForState((s) => s.status === 'incompatible' || s.status === 'online')
+    expect(state).toMatchObject({ status: 'incompatible', message: expect.stringMatching(/another expert/) })
+    expect(core.runtime.cache.openInvites(core.runtime.core.platformClock.now())).toEqual([])
+    expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toEqual([])
   })
 })
