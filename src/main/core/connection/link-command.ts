@@ -4,7 +4,6 @@
  * an answer that made no sense.
  */
 import type { Clock } from '../../../shared/clock'
-import type { LocalReading } from '../../../shared/clock-offset'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import {
   COMMAND_EVENT,
@@ -14,20 +13,12 @@ import {
   type CommandPayload,
   type CommandResult,
 } from '../../../shared/protocol'
-import type { LinkConnection } from '../ports/link-transport'
 import type { Logger } from '../ports/logger'
+import type { LinkWire } from './link-wire'
 
 /** How one command is sent and timed. */
-export interface CommandDeps {
-  readonly connection: LinkConnection
-  /** Times the acknowledgement in elapsed time. */
-  readonly clock: Clock
-  readonly log: Logger
+export interface CommandDeps extends LinkWire {
   readonly ackTimeoutMs: number
-  /** The local clocks now, for the platform-clock estimate (undefined when nothing estimates it). */
-  readonly reading: () => LocalReading | undefined
-  /** Hands the exchange's local readings and the platform's time to the clock estimate. */
-  readonly timed: (sent: LocalReading | undefined, serverTime: number | undefined) => void
 }
 
 /** What a command fails as when the link has no connection: nothing was sent. */

@@ -25,21 +25,24 @@ import { sendAgainOnNewConnection } from './command-resend'
 import type { LinkDeps, LinkState } from './link-deps'
 import { notWelcomed, readConnectFailure, readWelcome, type Refusal } from './link-handshake'
 import { defaultLinkTimings, type LinkTimings } from './link-timings'
+import { linkWire, type LinkWire } from './link-wire'
 import { readStreamEntry, type ReplayPage } from './replay-page'
-import { requestReplay, type ReplayHooks, type ReplayOptions } from './replay-request'
+import { replayWatch, requestReplay, type ReplayHooks, type ReplayOptions } from './replay-request'
 import { Listeners } from '../../../shared/listeners'
 import { ConnectionCheck } from './connection-check'
 import { WelcomeProbation } from './welcome-probation'
 
 export type { LinkTimings } from './link-timings'
 export type { LinkDeps, LinkState } from './link-deps'
-export type { ReplayPage } from './replay-page'
-export type { ReplayHooks, ReplayOptions } from './replay-request'
 
 /** One expert's connection to one platform. */
 export class PlatformLink {
   private current: LinkState = { kind: 'idle' }
   private readonly connection: LinkConnection
+  /** Times the link's own liveness and answers in elapsed time (link-deps.ts). */
+  private readonly linkClock: Clock
+  /** What commands and replays go through: the connection, the clock, the log, the time samples. */
+  private readonly wire: LinkWire
   private readonly timings: LinkTimings
   private retryTimer: TimerHandle | undefined
   private welcomeTimer: TimerHandle | undefined
@@ -64,6 +67,7 @@ export class PlatformLink {
     private readonly deps: LinkDeps,
   ) {
     this.timings = { ...defaultLinkTimings, ...deps.timings }
+    this.linkClock = deps.linkClock ?? systemClock
     this.probation = new WelcomeProbation(deps.clock, this.timings.steadyAfterMs, deps.log)
     this.check = new ConnectionCheck(this.linkClock, this.timings, {
       send: () => this.connection.request(PROBE_EVENT, {}),
@@ -89,16 +93,14 @@ export class PlatformLink {
         failed: (message, data) => this.failed(message, data),
         closed: (reason, violation) => this.dropped(reason, violation === true),
         received: (name, payload) => {
-          if (name === WELCOME_EVENT) this.welcomed(payload)
-          else if (name === LIVE_EVENT) this.received(payload)
+          if (name === WELCOME_EVENT) return this.welcomed(payload)
+          const entry = name === LIVE_EVENT ? readStreamEntry(payload, deps.log) : null
+          if (entry !== null) this.events.emit(entry)
         },
         heard: () => this.check.heard(),
       },
     )
-  }
-
-  private get linkClock(): Clock {
-    return this.deps.linkClock ?? systemClock
+    this.wire = linkWire(this.connection, this.linkClock, deps.log, deps.timeSamples)
   }
 
   /** The current state. */
@@ -151,43 +153,18 @@ export class PlatformLink {
       name,
       welcomes: () => this.welcomes,
       states: this.states,
-      send: (ackTimeoutMs) => sendCommand({ ...this.wire(), ackTimeoutMs }, name, payload, idempotencyKey),
+      send: (ackTimeoutMs) => sendCommand({ ...this.wire, ackTimeoutMs }, name, payload, idempotencyKey),
     })
   }
 
   /**
-   * Ask for the events after `after`, or for a snapshot. The answer is awaited however long it
-   * takes to cross a slow link, since asking again beside it would only queue a second copy
-   * behind the first: `onSlow` hears when the ack timeout has passed, so the caller can ask for
-   * smaller pages. A platform that answers nothing for `replayGiveUpMs` gets a new connection.
-   * Rejects when offline, when the connection drops, or on a malformed answer.
+   * Ask for the events after `after`, or a snapshot, over the current connection (replay-request.ts);
+   * rejects when offline, when the connection drops, or on a malformed answer.
    */
   async replay(after: number, options: ReplayOptions = {}, hooks: ReplayHooks = {}): Promise<ReplayPage> {
     if (this.current.kind !== 'connected') throw new Error('not connected')
-    const deps = {
-      ...this.wire(),
-      slowAfterMs: this.timings.ackTimeoutMs,
-      giveUpAfterMs: this.timings.replayGiveUpMs,
-      giveUp: (reason: string) => this.reconnect(reason, 'later'),
-    }
-    return requestReplay(deps, after, options, hooks)
-  }
-
-  /** What a command and a replay both go through: the connection, the clock, the log, the time samples. */
-  private wire() {
-    return {
-      connection: this.connection,
-      clock: this.linkClock,
-      log: this.deps.log,
-      reading: () => this.deps.timeSamples?.reading(),
-      timed: (sent: LocalReading | undefined, serverTime: number | undefined) => this.timed(sent, serverTime),
-    }
-  }
-
-  /** Pass the platform's time from an answer, if it had one, to the clock estimate. */
-  private timed(sent: LocalReading | undefined, serverTime: number | undefined): void {
-    if (sent === undefined || serverTime === undefined) return
-    this.deps.timeSamples?.record({ sent, received: this.deps.timeSamples.reading(), serverTime })
+    const giveUp = (reason: string): void => this.reconnect(reason, 'later')
+    return requestReplay({ ...this.wire, ...replayWatch(this.timings, giveUp) }, after, options, hooks)
   }
 
   private connectNow(): void {
@@ -197,7 +174,7 @@ export class PlatformLink {
     // A retry keeps saying why the last attempt failed: "trying" alone would hide it at every attempt.
     const { reason, reachedPlatform } = this.current.kind === 'waiting' ? this.current : {}
     this.set({ kind: 'connecting', attempt: this.attempt + 1, ...(reason && { reason, reachedPlatform }) })
-    this.attemptSent = this.deps.timeSamples?.reading()
+    this.attemptSent = this.wire.reading()
     // The transport times opening its connection, but not a server that opens it and then never
     // lets the expert in: every attempt ends within the connect timeout, or a wake could not end it.
     this.giveUpAttemptAfter(
@@ -274,7 +251,7 @@ export class PlatformLink {
     this.welcomes++
     this.attempt = 0
     this.check.start()
-    this.timed(this.attemptSent, reading.welcome.serverTime)
+    this.wire.timed(this.attemptSent, reading.welcome.serverTime)
     this.set({ kind: 'connected', welcome: reading.welcome })
   }
 
@@ -293,11 +270,6 @@ export class PlatformLink {
     if (carried === undefined) this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
     else this.attempt = carried
     this.retryLater(`Connection lost (${reason}).`, carried !== undefined)
-  }
-
-  private received(raw: unknown): void {
-    const entry = readStreamEntry(raw, this.deps.log)
-    if (entry !== null) this.events.emit(entry)
   }
 
   private refuse(refusal: Refusal): void {

@@ -4,11 +4,9 @@
  * hears when the ack timeout has passed (to ask for smaller pages next), and a platform that
  * answers nothing at all for much longer is given up on.
  */
-import type { Clock } from '../../../shared/clock'
 import { CommandAck, REPLAY_EVENT, type Expert, type SnapshotPosition } from '../../../shared/protocol'
-import type { LocalReading } from '../../../shared/clock-offset'
-import type { LinkConnection } from '../ports/link-transport'
-import type { Logger } from '../ports/logger'
+import type { LinkTimings } from './link-timings'
+import type { LinkWire } from './link-wire'
 import { parseReplayPage, type ReplayPage } from './replay-page'
 
 /** What a replay asks for beyond the cursor. */
@@ -30,19 +28,23 @@ export interface ReplayHooks {
   readonly cachedExpert?: () => Expert | null
 }
 
-/** How one replay is sent and watched. */
-export interface ReplayRequestDeps {
-  readonly connection: LinkConnection
-  readonly clock: Clock
-  readonly log: Logger
+/** How long a replay waits before it counts as slow, and before the platform counts as stuck. */
+export interface ReplayWatch {
   readonly slowAfterMs: number
   readonly giveUpAfterMs: number
   /** Called when the platform answered nothing for `giveUpAfterMs`. */
   readonly giveUp: (reason: string) => void
-  /** The local clocks now, for the platform-clock estimate (undefined when nothing estimates it). */
-  readonly reading: () => LocalReading | undefined
-  /** Hands the exchange's local readings and the platform's time to the clock estimate. */
-  readonly timed: (sent: LocalReading | undefined, serverTime: number | undefined) => void
+}
+
+/** How one replay is sent and watched. */
+export type ReplayRequestDeps = LinkWire & ReplayWatch
+
+/** The watch of a link with `timings`: slow past the ack timeout, and `giveUp` past the replay give-up. */
+export function replayWatch(
+  timings: Pick<LinkTimings, 'ackTimeoutMs' | 'replayGiveUpMs'>,
+  giveUp: (reason: string) => void,
+): ReplayWatch {
+  return { slowAfterMs: timings.ackTimeoutMs, giveUpAfterMs: timings.replayGiveUpMs, giveUp }
 }
 
 /** Send one replay and read its answer; rejects when the connection drops or the answer is malformed. */

@@ -1,8 +1,11 @@
 /**
  * Checking that a replay page follows on from the cursor: ids strictly ascending, each one after
  * the last. A page that does not is the platform's mistake; the part of it that does follow on is
- * safe to apply, and the rest is asked for again rather than applied out of order.
+ * safe to apply, and the rest is asked for again rather than applied out of order. A page whose
+ * stream ends before the cursor is of another history (a platform restored from a backup that did
+ * not check the cursor's digest): only a snapshot brings the cache back onto it.
  */
+import type { ReplayPage } from '../connection/replay-page'
 import type { StreamEntry } from '../ports/cache-store'
 import { StreamNotFollowable } from './snapshot-assembly'
 
@@ -12,6 +15,20 @@ export interface PageOrder {
   readonly following: ReadonlyArray<StreamEntry>
   /** What broke the order, in words for the log; null for a page in order. */
   readonly problem: string | null
+  /** The platform's stream ends before the cursor: asking it again cannot help, a snapshot can. */
+  readonly otherHistory?: true
+}
+
+/**
+ * Read a page of events against `cursor`. One with an item that has no id cannot be checked for
+ * order, so it counts as in order here and is judged by the progress it makes.
+ */
+export function eventsPageOrder(page: Extract<ReplayPage, { kind: 'events' }>, cursor: number): PageOrder {
+  if (page.latestId < cursor) {
+    const problem = `its newest event is ${page.latestId}, before event ${cursor} the cache holds`
+    return { following: [], problem, otherHistory: true }
+  }
+  return page.unplaced > 0 ? { following: [], problem: null } : pageOrder(page.entries, cursor)
 }
 
 /**
@@ -57,9 +74,12 @@ export class PagesOutOfOrder {
     this.inARow = 0
   }
 
-  /** A page out of order arrived; throws StreamNotFollowable when even a snapshot did not help. */
-  outOfOrder(): OutOfOrderStep {
-    if (++this.inARow < MOST_PAGES_OUT_OF_ORDER) return 'again'
+  /**
+   * A page out of order arrived (of `otherHistory`: asking again cannot help); throws
+   * StreamNotFollowable when even a snapshot did not help.
+   */
+  outOfOrder(otherHistory = false): OutOfOrderStep {
+    if (++this.inARow < MOST_PAGES_OUT_OF_ORDER && !otherHistory) return 'again'
     if (this.rebuilt) {
       throw new StreamNotFollowable(
         'The platform keeps sending its events out of order, even after Standby rebuilt from a fresh copy, so it cannot follow them. Try again later.',

@@ -38,11 +38,21 @@ export class SnapshotAssembly {
   }
 
   /**
-   * Add a snapshot page (with the entities it could not read) for the expert being followed.
-   * Throws StreamNotFollowable when following it would loop or take in another expert's data.
+   * Add a snapshot page (with the entities it could not read) for the expert being followed (when
+   * undefined, the first part's). Throws StreamNotFollowable when following it would loop or take
+   * in another expert's data.
    */
   add(snapshot: Snapshot, skipped: number, expertId: string | undefined): AssemblyStep {
     const parts = this.parts
+    // Every part, not just the whole: a join takes the last part's profile, and an earlier part's
+    // entities may be another expert's even when that profile is this one's.
+    const owner = expertId ?? parts?.sofar.expert.id
+    if (owner !== undefined && snapshot.expert.id !== owner) {
+      // Applying it would replace this expert's cache, and the memory of what was shown, with another's.
+      throw new StreamNotFollowable(
+        "The platform sent another expert's data instead of yours, so Standby kept what it had. If this goes on, sign out and sign in again.",
+      )
+    }
     const whole = parts === undefined ? snapshot : joinSnapshotParts(parts.sofar, snapshot)
     const total = (parts?.skipped ?? 0) + skipped
     const next = snapshot.next
@@ -53,12 +63,6 @@ export class SnapshotAssembly {
     }
     this.parts = next === undefined ? undefined : { sofar: whole, next, skipped: total }
     if (next !== undefined) return { kind: 'more', after: next }
-    if (expertId !== undefined && whole.expert.id !== expertId) {
-      // Applying it would replace this expert's cache, and the memory of what was shown, with another's.
-      throw new StreamNotFollowable(
-        "The platform sent another expert's data instead of yours, so Standby kept what it had. If this goes on, sign out and sign in again.",
-      )
-    }
     if (++this.inARow >= MOST_SNAPSHOTS_IN_A_ROW) {
       throw new StreamNotFollowable(
         'The platform answers every catch-up with a new snapshot instead of the events after it, so Standby cannot follow it. Try again later.',

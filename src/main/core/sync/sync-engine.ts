@@ -17,14 +17,14 @@ import type { Notifier } from '../ports/notifier'
 import type { CacheUpdate } from './cache-push'
 import { CatchUpFailures, cacheWrite } from './catch-up-failures'
 import { InviteAlerts } from './invite-alerts'
-import { PagesOutOfOrder, pageOrder } from './page-order'
+import { PagesOutOfOrder, eventsPageOrder } from './page-order'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
-import { entriesWithRoomsOnPlatform, snapshotWithRoomsOnPlatform } from './rooms-on-platform'
-import { changedBySnapshot, heldSessions } from './snapshot-changes'
+import { entriesWithRoomsOnPlatform } from './rooms-on-platform'
 import { SnapshotAssembly } from './snapshot-assembly'
 import { stalledPage } from './stalled-page'
 import type { SyncState } from './sync-state'
 import { UnreadableNotice } from './unreadable-notice'
+import { applyWholeSnapshot, type SnapshotTargets } from './whole-snapshot'
 
 export type { SyncState } from './sync-state'
 
@@ -51,6 +51,7 @@ export class SyncEngine {
   private readonly invites: InviteAlerts
   private readonly unreadable: UnreadableNotice
   private readonly failures: CatchUpFailures
+  private readonly snapshotTargets: SnapshotTargets
 
   constructor(
     private readonly link: PlatformLink,
@@ -70,6 +71,7 @@ export class SyncEngine {
     this.invites = new InviteAlerts(cache, deps)
     this.unreadable = new UnreadableNotice(deps)
     this.failures = new CatchUpFailures(deps)
+    this.snapshotTargets = { ...deps, cache, invites: this.invites, unreadable: this.unreadable }
   }
 
   /** The current sync state. */
@@ -219,27 +221,16 @@ export class SyncEngine {
       if (page.kind === 'snapshot') {
         const step = snapshots.add(page.snapshot, page.skipped, this.following?.expertId)
         if (step.kind === 'more') continue
-        const openBefore = this.invites.openBeforeSnapshot()
-        const sessionsBefore = heldSessions(this.cache)
-        const snapshot = snapshotWithRoomsOnPlatform(step.snapshot, this.deps.platformUrl, this.deps.log)
-        cacheWrite(() => this.cache.applySnapshot(snapshot))
-        this.deps.log.info(`Rebuilt the cache from a platform snapshot at event ${step.snapshot.cursor}`)
-        if (step.skipped > 0) this.unreadable.tell(step.skipped)
-        this.invites.afterSnapshot(openBefore)
-        this.changes.emit({
-          kind: 'replaced',
-          changedSessions: changedBySnapshot(sessionsBefore, this.cache),
-        })
+        this.changes.emit(applyWholeSnapshot(this.snapshotTargets, step.snapshot, step.skipped))
         continue
       }
       snapshots.events()
       const before = this.cache.cursor()
-      // A page with an item that has no id cannot be checked for order; it is judged below.
-      const order = page.unplaced > 0 ? { following: [], problem: null } : pageOrder(page.entries, before)
+      const order = eventsPageOrder(page, before)
       if (order.problem !== null) {
         // What follows on is applied; the rest is never applied out of order, but asked for again.
         if (order.following.length > 0) this.apply(order.following, true)
-        const step = outOfOrder.outOfOrder()
+        const step = outOfOrder.outOfOrder(order.otherHistory)
         wantSnapshot = step === 'snapshot'
         this.deps.log.warn(
           `The platform sent the events after event ${before} out of order (${order.problem}); ${
@@ -256,10 +247,19 @@ export class SyncEngine {
       // cannot place, and stalledPage says whose fault that is.
       if (behind && this.cache.cursor() === before) throw stalledPage(page, before)
       if (behind) continue
-      // Live events that arrived meanwhile: apply those that follow on; a gap means go again.
+      // Live events that arrived meanwhile: apply those that follow on.
       const pending = this.buffered.filter((e) => e.id > this.cache.cursor()).sort((a, b) => a.id - b.id)
       this.buffered = []
-      if (pending.length > 0 && this.apply(pending).gap) continue
+      if (pending.length > 0 && this.apply(pending).gap) {
+        // Kept until a replay brings what comes before them. Unless some were dropped (`again`), a
+        // replay that ended short of them is the platform's lagging what it pushed: asked again
+        // after the wait, since at once it would say the same.
+        this.buffered = pending.filter((e) => e.id > this.cache.cursor())
+        if (this.again) continue
+        throw new Error(
+          `the platform sent event ${this.buffered[0]?.id} live, but its replay ends at event ${page.latestId}`,
+        )
+      }
       if (this.again) continue
       // Caught up: what is open now and was never shown is shown, once.
       cacheWrite(() => {

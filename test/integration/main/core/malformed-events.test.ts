@@ -2,39 +2,18 @@
 // this version does not know mean the platform is ahead: update Standby. Anything else is the
 // platform's fault: the expert is told so, and what to do, and the core keeps asking.
 import { describe, expect, it } from 'vitest'
-import { ManualClock } from '../../../../src/shared/clock'
-import { startHostilePlatform } from '../../../support/hostile-platform'
-import { startTestCore, type TestCore } from '../../../support/test-core'
+import { adaCountingReplays, type CountedReplays } from '../../../support/counted-replays'
 import { useCleanup } from '../../../support/cleanup'
 
 describe('a platform sending events that cannot be placed', () => {
   const defer = useCleanup()
 
-  /** Ada's core on a platform answering every replay with `events`; `asked` resolves on each ask. */
-  async function adaOnPlatformSending(events: unknown[]): Promise<{
-    core: TestCore
-    clock: ManualClock
-    asks: () => number
-    asked: (count: number) => Promise<void>
-  }> {
-    let asks = 0
-    const waiting = new Map<number, () => void>()
-    const platform = await startHostilePlatform({
+  /** Ada's core on a platform answering every replay with `events`. */
+  function adaOnPlatformSending(events: unknown[]): Promise<CountedReplays> {
+    return adaCountingReplays(defer, {
       welcome: () => ({ latestEventId: 9 }),
-      replay: () => {
-        waiting.get(++asks)?.()
-        return { kind: 'events', events, latestId: 9, hasMore: true }
-      },
+      replay: () => ({ kind: 'events', events, latestId: 9, hasMore: true }),
     })
-    defer(() => platform.close())
-    const clock = new ManualClock(Date.now())
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada', clock })
-    defer(() => core.close(true))
-    const asked = async (count: number): Promise<void> => {
-      if (asks < count) await new Promise<void>((resolve) => waiting.set(count, resolve))
-      await core.runtime.core.settled()
-    }
-    return { core, clock, asks: () => asks, asked }
   }
 
   it('malformed: says the platform is at fault and to tell its support, not to update, and asks again', async () => {

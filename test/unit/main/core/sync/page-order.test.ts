@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { StreamEntry } from '../../../../../src/main/core/ports/cache-store'
-import { PagesOutOfOrder, pageOrder } from '../../../../../src/main/core/sync/page-order'
+import { PagesOutOfOrder, eventsPageOrder, pageOrder } from '../../../../../src/main/core/sync/page-order'
 import { StreamNotFollowable } from '../../../../../src/main/core/sync/snapshot-assembly'
 
 /** Markers with these ids: only their place in the stream matters here. */
@@ -28,6 +28,28 @@ describe('whether a replay page follows on from the cursor', () => {
   })
 })
 
+describe('whether a page of events is of the history the cache follows', () => {
+  const eventsPage = (latestId: number, ...ids: number[]) =>
+    ({
+      kind: 'events',
+      entries: page(...ids),
+      latestId,
+      hasMore: false,
+      unplaced: 0,
+      unplacedOfUnknownKind: 0,
+    }) as const
+
+  it('is not when the platform says its stream ends before the cursor, as one restored from a backup does', () => {
+    expect(eventsPageOrder(eventsPage(3), 5)).toEqual({
+      following: [],
+      problem: 'its newest event is 3, before event 5 the cache holds',
+      otherHistory: true,
+    })
+    expect(eventsPageOrder(eventsPage(5), 5)).toEqual({ following: [], problem: null })
+    expect(eventsPageOrder(eventsPage(7, 6, 7), 5)).toEqual({ following: page(6, 7), problem: null })
+  })
+})
+
 describe('the pages out of order of one catch-up', () => {
   it('asks again, then rebuilds from a snapshot, then gives up when even that did not help', () => {
     const pages = new PagesOutOfOrder()
@@ -38,6 +60,12 @@ describe('the pages out of order of one catch-up', () => {
     ])
     expect([pages.outOfOrder(), pages.outOfOrder()]).toEqual(['again', 'again'])
     expect(() => pages.outOfOrder()).toThrow(StreamNotFollowable)
+  })
+
+  it('rebuilds from a snapshot at once for a page of another history, and gives up when it comes again', () => {
+    const pages = new PagesOutOfOrder()
+    expect(pages.outOfOrder(true)).toBe('snapshot')
+    expect(() => pages.outOfOrder(true)).toThrow(StreamNotFollowable)
   })
 
   it('starts counting again after a page in order', () => {

@@ -37,6 +37,17 @@ describe('assembling the snapshot of one catch-up', () => {
     expect(() => new SnapshotAssembly().add(other, 0, expertId)).toThrow(/another expert's data/)
   })
 
+  it("refuses a part of another expert's, first or later, even when the last part is this expert's", () => {
+    const next = { list: 'openInvites', id: 'inv_1' } as const
+    const other = anExpert({ id: 'exp_other' })
+    expect(() => new SnapshotAssembly().add(aSnapshot({ expert: other, next }), 0, expertId)).toThrow(
+      /another expert's data/,
+    )
+    const unfollowed = new SnapshotAssembly()
+    unfollowed.add(aSnapshot({ expert: other, next }), 0, undefined)
+    expect(() => unfollowed.add(aSnapshot(), 0, undefined)).toThrow(/another expert's data/)
+  })
+
   it('refuses a platform that answers every catch-up with a snapshot, unless events come between', () => {
     const assembly = new SnapshotAssembly()
     assembly.add(aSnapshot(), 0, expertId)

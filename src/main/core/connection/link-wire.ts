@@ -1,0 +1,41 @@
+/**
+ * What every exchange over the link's connection goes through, commands and replays alike: the
+ * connection, the clock that times the answer, the log, and the platform-clock estimate that each
+ * answer carrying the platform's time feeds.
+ */
+import type { Clock } from '../../../shared/clock'
+import type { LocalReading } from '../../../shared/clock-offset'
+import type { TimeSampleSink } from '../platform-clock/platform-clock'
+import type { LinkConnection } from '../ports/link-transport'
+import type { Logger } from '../ports/logger'
+
+/** The connection an exchange is sent over, and where its timing goes. */
+export interface LinkWire {
+  readonly connection: LinkConnection
+  /** Times the answer in elapsed time. */
+  readonly clock: Clock
+  readonly log: Logger
+  /** The local clocks now, for the platform-clock estimate (undefined when nothing estimates it). */
+  readonly reading: () => LocalReading | undefined
+  /** Hands the exchange's local readings and the platform's time to the clock estimate. */
+  readonly timed: (sent: LocalReading | undefined, serverTime: number | undefined) => void
+}
+
+/** The wire of one link: its connection and clock, with `timeSamples` told each answer's time. */
+export function linkWire(
+  connection: LinkConnection,
+  clock: Clock,
+  log: Logger,
+  timeSamples: TimeSampleSink | undefined,
+): LinkWire {
+  return {
+    connection,
+    clock,
+    log,
+    reading: () => timeSamples?.reading(),
+    timed: (sent, serverTime) => {
+      if (sent === undefined || serverTime === undefined) return
+      timeSamples?.record({ sent, received: timeSamples.reading(), serverTime })
+    },
+  }
+}
