@@ -48,7 +48,10 @@ export interface NotificationCommands {
 }
 
 /** What a reminder's Start and Snooze ask of the reminder scheduler. */
-export type ReminderControls = Pick<ReminderScheduler, 'startAllowed' | 'whyNoStart' | 'snooze'>
+export type ReminderControls = Pick<
+  ReminderScheduler,
+  'startAllowed' | 'whyNoStart' | 'snooze' | 'whyNoSnooze'
+>
 
 /** What the actions need. */
 export interface NotificationActionsDeps {
@@ -137,8 +140,8 @@ export class NotificationActions {
   private snooze(reminder: ReminderNotification): void {
     const { reminders } = this.deps
     if (reminders.snooze(reminder.sessionId)) return
-    // Refused only when the session no longer waits for the expert: the reason Start gives says why.
-    const why = reminders.whyNoStart(reminder.sessionId) ?? 'The session no longer waits for you to start it.'
+    const why =
+      reminders.whyNoSnooze(reminder.sessionId) ?? 'The session no longer waits for you to start it.'
     this.followUp('Could not snooze', reminder.title, `${why} The window shows it as it is now.`)
   }
 

@@ -27,6 +27,8 @@ import {
   changeAlert,
   dueAlerts,
   rescheduleAnswerAlert,
+  snoozedUntil,
+  snoozeRefusal,
   startAllowed,
   startRefusal,
   stillJoinable,
@@ -116,25 +118,31 @@ export class ReminderScheduler {
   }
 
   /**
-   * Show this session's reminder again in five minutes (the Snooze action). False when the
-   * session no longer awaits the expert (started, cancelled, gone), so there is nothing to snooze.
+   * The Snooze action: this session's reminder again in five minutes, or sooner so it still comes
+   * before the auto-cancel. False when refused (started, cancelled, gone, the auto-cancel too near).
    */
   snooze(sessionId: string): boolean {
     let snoozed = false
     this.guard('Snoozing a reminder', () => {
       const now = this.deps.clock.now()
       const session = this.deps.cache.session(sessionId)
-      if (session === null || !awaitsExpert(session, now)) {
-        this.deps.log.info(
-          `Nothing to snooze for session ${sessionId}: it no longer waits for you to start it.`,
+      const at = session === null ? null : snoozedUntil(session, now, SNOOZE_MS)
+      if (session === null || at === null)
+        return this.deps.log.info(
+          `Nothing to snooze for session ${sessionId}: ${this.whyNoSnooze(sessionId)}`,
         )
-        return
-      }
-      this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at: now + SNOOZE_MS })
+      this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at })
       snoozed = true
     })
     this.refresh()
     return snoozed
+  }
+
+  /** Why Snooze is refused for this session now, for the follow-up notice; null when it is allowed. */
+  whyNoSnooze(sessionId: string): string | null {
+    const session = this.deps.cache.session(sessionId)
+    if (session === null) return 'The session is no longer in your list.'
+    return snoozeRefusal(session, this.deps.clock.now(), SNOOZE_MS, this.time)
   }
 
   /** Whether Start is allowed for this session now, by the same rule as the window's Start button. */

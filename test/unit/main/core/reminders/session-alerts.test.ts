@@ -196,9 +196,28 @@ describe('session alerts', () => {
     clock.advanceTo(T + 5 * MINUTE)
     expect(titles().slice(-2)).toEqual(['Starting now: Session ses_1', 'Starting now: Session ses_1'])
     expect(notifier.shown.at(-1)).toMatchObject({ startAllowed: true })
-    scheduler.snooze('ses_1')
+    scheduler.stop()
+  })
+
+  it('a snooze near the auto-cancel comes back before it, and one too close to it is refused, saying why', () => {
+    const { clock, scheduler, book, titles } = setUp()
+    const startingNow = (): number => titles().filter((t) => t === 'Starting now: Session ses_1').length
+    book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T + 5 * MINUTE)
+    expect(scheduler.snooze('ses_1')).toBe(true)
+    // Five minutes on, the platform has cancelled it: the reminder comes a minute before instead.
+    clock.advanceTo(T + 9 * MINUTE - 1)
+    expect(startingNow()).toBe(1)
+    clock.advance(1)
+    expect(startingNow()).toBe(2)
+    clock.advance(30_000)
+    expect(scheduler.snooze('ses_1')).toBe(false)
+    expect(scheduler.whyNoSnooze('ses_1')).toBe(
+      'The platform cancels the session at HH:MM unless you join before: too soon to snooze. Start it now to keep it.',
+    )
     clock.advanceTo(T + 20 * MINUTE)
-    expect(titles().filter((t) => t.startsWith('Starting now'))).toHaveLength(2)
+    expect(startingNow()).toBe(2)
     scheduler.stop()
   })
 })
