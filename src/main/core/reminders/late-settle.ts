@@ -4,6 +4,7 @@
  * session's cancel or move, and a reminder for a session that no longer is must not be shown. A
  * reminder that falls due while the machine is awake is never late, so it never waits.
  */
+import { LATE_GRACE_MS } from './due-alerts'
 
 /** How long a late reminder waits for the catch-up; it is late already, and this keeps it right. */
 export const LATE_SETTLE_MS = 15_000
@@ -20,6 +21,11 @@ export class LateSettle {
     this.since.set(key, since)
     const until = since + LATE_SETTLE_MS
     return now < until ? until : null
+  }
+
+  /** As `heldUntil`, for a snoozed reminder that fell due at `dueAt`: late once past it by the grace. */
+  snoozeHeldUntil(sessionId: string, dueAt: number, now: number): number | null {
+    return now - dueAt > LATE_GRACE_MS ? this.heldUntil(`snooze ${sessionId}`, now) : null
   }
 
   /** After a plan: forget the reminders it no longer found late (shown, skipped, cancelled, moved). */

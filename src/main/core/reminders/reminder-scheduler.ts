@@ -99,10 +99,7 @@ export class ReminderScheduler {
     this.guard('Planning reminders', () => this.plan())
   }
 
-  /**
-   * The cache changed: tell what the events (or a snapshot, about the sessions it changed) brought
-   * (cancelled, the client joined), then plan.
-   */
+  /** The cache changed: tell what its events or a snapshot brought (a cancel, a join), then plan. */
   cacheChanged(update: CacheUpdate): void {
     const ids =
       update.kind === 'events'
@@ -230,6 +227,8 @@ export class ReminderScheduler {
     if (snooze === undefined || snooze.bookedStart !== session.bookedStart || !awaitsExpert(session, now))
       return null
     if (snooze.at > now) return snooze.at
+    const held = this.late.snoozeHeldUntil(session.id, snooze.at, now)
+    if (held !== null) return held
     // Dropped before showing: a crash in between loses the snoozed reminder, never shows it twice.
     this.deps.cache.dropSnooze(session.id)
     if (this.deps.enabled()) this.showReminder(session, now, null)

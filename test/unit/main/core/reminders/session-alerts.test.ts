@@ -2,6 +2,8 @@
 // platform cancelled it (and who pays), the client joined an instant session; and what the
 // notification routing asks the scheduler (is Start allowed, snooze).
 import { describe, expect, it } from 'vitest'
+import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
+import { SNOOZE_MS } from '../../../../../src/main/core/reminders/reminder-scheduler'
 import { aRequest, aSession, MINUTE } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
 
@@ -174,6 +176,31 @@ describe('session alerts', () => {
     third.clock.advanceTo(T - 11 * MINUTE)
     expect(third.titles()).toEqual([])
     third.scheduler.stop()
+  })
+
+  it('a snooze that fell due during a sleep waits for the catch-up: nothing for a session cancelled meanwhile', () => {
+    const { clock, power, scheduler, book, update, titles } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    scheduler.snooze('ses_1')
+    clock.sleep(3 * SNOOZE_MS)
+    power.resume()
+    update({ ...session, state: 'cancelled', updatedAt: clock.now() })
+    clock.advance(LATE_SETTLE_MS)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+
+    const kept = setUp()
+    kept.book('ses_2', T)
+    kept.scheduler.start()
+    kept.clock.advanceTo(T - 30 * MINUTE)
+    kept.scheduler.snooze('ses_2')
+    kept.clock.sleep(3 * SNOOZE_MS)
+    kept.power.resume()
+    kept.clock.advance(LATE_SETTLE_MS)
+    expect(kept.titles()).toEqual(['In 30 minutes: Session ses_2', 'In 15 minutes: Session ses_2'])
+    scheduler.stop()
+    kept.scheduler.stop()
   })
 
   it('a snooze falling due with the 10-minute reminder shows only the reminder', () => {
