@@ -50,7 +50,10 @@ export interface NotificationCommands {
 }
 
 /** What a reminder's Start and Snooze ask of the reminder scheduler. */
-export type ReminderControls = Pick<ReminderScheduler, 'startAllowed' | 'whyNoStart' | 'snooze'>
+export type ReminderControls = Pick<
+  ReminderScheduler,
+  'startAllowed' | 'whyNoStart' | 'snooze' | 'whyNoSnooze'
+>
 
 /** What the actions need. */
 export interface NotificationActionsDeps {
@@ -147,8 +150,9 @@ export class NotificationActions {
       return this.followUp('Could not snooze', reminder.title, `${what} ${storageRemedy(error)}.`)
     }
     if (snoozed) return
-    // Refused only when the session no longer waits for the expert: the reason Start gives says why.
-    const why = reminders.whyNoStart(reminder.sessionId) ?? 'The session no longer waits for you to start it.'
+    // Refused when the session no longer waits for the expert, or its auto-cancel is too close.
+    const why =
+      reminders.whyNoSnooze(reminder.sessionId) ?? 'The session no longer waits for you to start it.'
     this.followUp('Could not snooze', reminder.title, `${why} The window shows it as it is now.`)
   }
 

@@ -154,6 +154,7 @@ export function trayMenuTemplate(
             label: 'Available for invites',
             type: 'checkbox',
             checked: presence.online,
+            enabled: presence.changeable,
             // What the menu showed decides, not the item's own flip: the menu may be stale by a push.
             click: () => onAvailability(presence.online ? 'away' : 'online'),
           },

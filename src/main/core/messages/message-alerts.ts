@@ -4,20 +4,22 @@
  * crash in between loses one, never shows one twice). Nothing is shown while the app's window is
  * focused, since its lists show the unread counts. A client writing quickly is told once: after a
  * thread's notification, its next messages wait out a quiet spell and are told together, unless
- * the expert read the thread meanwhile. Many threads at once are told in one notice.
+ * the expert read the thread meanwhile. Only a few notifications are shown in a quiet spell, however
+ * the messages arrive (one batch or one event at a time, fresh threads or held ones): past them, the
+ * threads that write wait for the spell to end and are told together in one notice.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Message } from '../../../shared/protocol'
 import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
-import type { MessagePlace, Notifier } from '../ports/notifier'
+import type { AppNotification, MessagePlace, Notifier } from '../ports/notifier'
 import type { CacheUpdate } from '../sync/cache-push'
 import { clientMessagesByThread, manyThreadsNotification, messageNotification } from './message-notification'
 
 /** After a thread's notification, how long its next messages wait to be told together. */
 export const MESSAGE_QUIET_MS = 30_000
 
-/** The most threads told one by one from one batch; more are told in one notice. */
+/** The most message notifications in one quiet spell; more threads are told in one notice. */
 export const MESSAGE_THREADS_AT_ONCE = 3
 
 /** What the alerts need. */
@@ -37,6 +39,11 @@ export class MessageAlerts {
   private readonly lastShown = new Map<string, number>()
   private readonly held = new Map<string, Message[]>()
   private readonly timers = new Map<string, TimerHandle>()
+  /** When the notifications of the last quiet spell were shown, oldest first. */
+  private readonly toldAt: number[] = []
+  /** Threads past the spell's notifications, told together once it ends. */
+  private readonly waiting = new Map<string, Message[]>()
+  private waitTimer: TimerHandle | undefined
 
   constructor(private readonly deps: MessageAlertsDeps) {}
 
@@ -60,6 +67,10 @@ export class MessageAlerts {
     this.timers.clear()
     this.held.clear()
     this.lastShown.clear()
+    this.waitTimer?.cancel()
+    this.waitTimer = undefined
+    this.waiting.clear()
+    this.toldAt.length = 0
   }
 
   private consider(arrived: ReadonlyArray<Message>): void {
@@ -84,12 +95,52 @@ export class MessageAlerts {
       if (last !== undefined && now - last < MESSAGE_QUIET_MS) this.hold(requestId, messages, last)
       else dueNow.push([requestId, messages])
     }
-    if (dueNow.length > MESSAGE_THREADS_AT_ONCE) {
-      for (const [requestId] of dueNow) this.lastShown.set(requestId, now)
-      this.deps.notifier.show(manyThreadsNotification(dueNow.length))
+    this.tell(dueNow)
+  }
+
+  /** Show these threads' messages now, one by one or in one notice, or wait for room. */
+  private tell(threads: ReadonlyArray<readonly [string, ReadonlyArray<Message>]>): void {
+    if (threads.length === 0) return
+    const now = this.deps.clock.now()
+    while (this.toldAt.length > 0 && (this.toldAt[0] ?? now) <= now - MESSAGE_QUIET_MS) this.toldAt.shift()
+    const room = MESSAGE_THREADS_AT_ONCE - this.toldAt.length
+    if (room <= 0 || this.waiting.size > 0) {
+      for (const [requestId, messages] of threads)
+        this.waiting.set(requestId, [...(this.waiting.get(requestId) ?? []), ...messages])
+      this.waitForRoom(now)
       return
     }
-    for (const [requestId, messages] of dueNow) this.show(requestId, messages)
+    if (threads.length > room) {
+      for (const [requestId] of threads) this.lastShown.set(requestId, now)
+      this.notify(manyThreadsNotification(threads.length))
+      return
+    }
+    for (const [requestId, messages] of threads) this.show(requestId, messages)
+  }
+
+  private waitForRoom(now: number): void {
+    if (this.waitTimer !== undefined) return
+    const wait = (this.toldAt[0] ?? now) + MESSAGE_QUIET_MS - now
+    this.waitTimer = this.deps.clock.setTimeout(
+      () => {
+        this.waitTimer = undefined
+        const threads = [...this.waiting]
+        this.waiting.clear()
+        if (this.deps.windowFocused()) return
+        const unread = this.unreadThreads()
+        this.tell(threads.filter(([requestId]) => unread.has(requestId)))
+      },
+      Math.max(0, wait),
+    )
+  }
+
+  private unreadThreads(): ReadonlySet<string> {
+    return new Set(this.deps.cache.unreadThreads(this.deps.platformTime.now()).map((t) => t.requestId))
+  }
+
+  private notify(notification: AppNotification): void {
+    this.toldAt.push(this.deps.clock.now())
+    this.deps.notifier.show(notification)
   }
 
   private hold(requestId: string, messages: ReadonlyArray<Message>, lastShownAt: number): void {
@@ -108,9 +159,8 @@ export class MessageAlerts {
     this.held.delete(requestId)
     if (messages.length === 0 || this.deps.windowFocused()) return
     // Read meanwhile (the window showed the thread), or its invite's time ran out: nothing left to tell.
-    if (!this.deps.cache.unreadThreads(this.deps.platformTime.now()).some((t) => t.requestId === requestId))
-      return
-    this.show(requestId, messages)
+    if (!this.unreadThreads().has(requestId)) return
+    this.tell([[requestId, messages]])
   }
 
   private show(requestId: string, messages: ReadonlyArray<Message>): void {
@@ -126,7 +176,7 @@ export class MessageAlerts {
       place.kind === 'invite'
         ? { kind: 'invite', inviteId: place.inviteId }
         : { kind: 'session', sessionId: place.sessionId }
-    this.deps.notifier.show(messageNotification(messages, this.clientName(place) ?? 'your client', opens))
+    this.notify(messageNotification(messages, this.clientName(place) ?? 'your client', opens))
   }
 
   private clientName(place: NonNullable<ReturnType<CacheStore['threadPlace']>>): string | null {

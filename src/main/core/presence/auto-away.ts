@@ -40,6 +40,8 @@ export class AutoAway {
   private locked = false
   private sentFor: Absence | null = null
   private inFlight = false
+  /** Something changed while a request was on its way: check again once it is answered. */
+  private recheck = false
   private stopped = true
 
   constructor(private readonly deps: AutoAwayDeps) {}
@@ -66,6 +68,7 @@ export class AutoAway {
   /** Stop polling and listening. */
   stop(): void {
     this.stopped = true
+    this.recheck = false
     this.timer?.cancel()
     this.timer = undefined
     for (const off of this.off.splice(0)) off()
@@ -81,7 +84,12 @@ export class AutoAway {
     const observed = observe(this.locked, idleSeconds, settings.minutes)
     if (observed === 'active') this.sentFor = null
     if (settings.enabled) this.schedule(observed, idleSeconds, settings.minutes)
-    if (this.inFlight) return
+    // One request at a time; the check after its answer sees the latest state, so a lock and
+    // unlock that flap while it travels cost at most one more request, never a stale away.
+    if (this.inFlight) {
+      this.recheck = true
+      return
+    }
     const request = autoAwayRequest({
       enabled: settings.enabled,
       observed,
@@ -110,6 +118,9 @@ export class AutoAway {
       })
       .finally(() => {
         this.inFlight = false
+        if (!this.recheck) return
+        this.recheck = false
+        this.refresh()
       })
   }
 

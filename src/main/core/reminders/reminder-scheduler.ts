@@ -1,14 +1,13 @@
 /**
  * Reminders and session alerts from the cache's booked sessions, by the platform's clock (the core
  * passes its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not
- * joined yet" at the start (src/main/core/reminders/due-alerts.ts decides), and, as events bring
- * them, "cancelled" (by the platform or the client), the client's answer to a proposal of another
- * time, and "the client joined". Each fires once per booked time, on its timer while the machine
- * is awake: the platform's clock runs on the monotonic one, so setting the computer's clock moves
- * neither it nor the timer, and a new estimate of the offset plans again at once (the core
- * refreshes on its changes). A minute's check of the clock catches what a timer cannot see (a
- * suspend the OS did not report). What fired or was skipped is kept in the cache, so a restart
- * never repeats one.
+ * joined yet" at the start (due-alerts.ts decides), and, as events bring them, "cancelled" (by the
+ * platform or the client), the client's answer to a proposal of another time, and "the client
+ * joined". Each fires once per booked time, on its timer while the machine is awake (one found
+ * late waits for the catch-up first, late-settle.ts): the platform's clock runs on the monotonic
+ * one, so setting the computer's clock moves neither it nor the timer, and a new estimate of the
+ * offset plans again at once. A minute's check of the clock catches a suspend the OS did not
+ * report. What fired or was skipped is kept in the cache, so a restart never repeats one.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
@@ -28,6 +27,8 @@ import {
   changeAlert,
   dueAlerts,
   rescheduleAnswerAlert,
+  snoozedUntil,
+  snoozeRefusal,
   startAllowed,
   startRefusal,
   stillJoinable,
@@ -39,10 +40,12 @@ import {
   cancelledText,
   clientAbsentText,
   clientJoinedText,
+  localShortTime,
   startingNowText,
   type ReminderText,
   type TimeFormat,
 } from './reminder-texts'
+import { LateSettle } from './late-settle'
 
 /** How long Snooze puts a reminder off. */
 export const SNOOZE_MS = 5 * 60_000
@@ -50,15 +53,8 @@ export const SNOOZE_MS = 5 * 60_000
 export const CLOCK_CHECK_MS = 60_000
 /** How many upcoming sessions are considered; a busy expert has far fewer booked. */
 const HORIZON = 500
-/**
- * The longest single wait: a timer longer than Node's limit (a signed 32-bit count of
- * milliseconds) fires at once instead, and a shorter wait only means planning again before the
- * reminder is due.
- */
+/** The longest single wait: a timer past Node's limit (32-bit milliseconds) fires at once instead. */
 const MAX_WAIT_MS = 24 * 60 * 60_000
-
-const localShortTime: TimeFormat = (t) =>
-  new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
 
 /** Plans and fires reminders and session alerts. */
 export class ReminderScheduler {
@@ -66,6 +62,7 @@ export class ReminderScheduler {
   private clockCheck: TimerHandle | undefined
   private readonly off: Unsubscribe[] = []
   private readonly marks: ReminderMarks
+  private readonly late = new LateSettle()
 
   constructor(
     private readonly deps: {
@@ -106,10 +103,7 @@ export class ReminderScheduler {
     this.guard('Planning reminders', () => this.plan())
   }
 
-  /**
-   * The cache changed: tell what the events (or a snapshot, about the sessions it changed) brought
-   * (cancelled, the client joined), then plan.
-   */
+  /** The cache changed: tell what its events or a snapshot brought (a cancel, a join), then plan. */
   cacheChanged(update: CacheUpdate): void {
     const ids =
       update.kind === 'events'
@@ -120,25 +114,29 @@ export class ReminderScheduler {
   }
 
   /**
-   * Show this session's reminder again in five minutes (the Snooze action). False when the
-   * session no longer awaits the expert (started, cancelled, gone), so there is nothing to snooze;
+   * The Snooze action: this session's reminder again in five minutes, or sooner so it still comes
+   * before the auto-cancel. False when refused (started, cancelled, gone, the auto-cancel too near);
    * throws when the snooze cannot be saved, so the press is answered with what happened.
    */
   snooze(sessionId: string): boolean {
     try {
       const now = this.deps.clock.now()
       const session = this.deps.cache.session(sessionId)
-      if (session === null || !awaitsExpert(session, now)) {
-        this.deps.log.info(
-          `Nothing to snooze for session ${sessionId}: it no longer waits for you to start it.`,
-        )
+      const at = session === null ? null : snoozedUntil(session, now, SNOOZE_MS)
+      if (session === null || at === null) {
+        this.deps.log.info(`Nothing to snooze for session ${sessionId}: ${this.whyNoSnooze(sessionId)}`)
         return false
       }
-      this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at: now + SNOOZE_MS })
+      this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at })
       return true
     } finally {
       this.refresh()
     }
+  }
+
+  /** Why Snooze is refused for this session now, for the follow-up notice; null when it is allowed. */
+  whyNoSnooze(sessionId: string): string | null {
+    return this.refusal(sessionId, (session, now) => snoozeRefusal(session, now, SNOOZE_MS, this.time))
   }
 
   /** Whether Start is allowed for this session now, by the same rule as the window's Start button. */
@@ -149,9 +147,12 @@ export class ReminderScheduler {
 
   /** Why Start is refused for this session now, for the follow-up notice; null when it is allowed. */
   whyNoStart(sessionId: string): string | null {
+    return this.refusal(sessionId, (session, now) => startRefusal(session, now, this.time))
+  }
+
+  private refusal(sessionId: string, rule: (session: Session, now: number) => string | null): string | null {
     const session = this.deps.cache.session(sessionId)
-    if (session === null) return 'The session is no longer in your list.'
-    return startRefusal(session, this.deps.clock.now(), this.time)
+    return session === null ? 'The session is no longer in your list.' : rule(session, this.deps.clock.now())
   }
 
   private guard(what: string, work: () => void): void {
@@ -189,6 +190,7 @@ export class ReminderScheduler {
         next = Math.min(next, snoozeAt)
       }
     }
+    this.late.sweep()
     // A snooze of a session started, cancelled, rebooked or gone has nothing left to show.
     for (const id of snoozes.keys()) if (!pending.has(id)) this.deps.cache.dropSnooze(id)
     if (next !== Number.POSITIVE_INFINITY)
@@ -203,6 +205,8 @@ export class ReminderScheduler {
       alert,
     })
     const due = dueAlerts(session, now, (alert) => this.marks.handled(key(alert)))
+    const held = due.reminder?.late ? this.late.heldUntil(JSON.stringify(key(due.reminder.alert)), now) : null
+    if (held !== null) return Math.min(held, due.nextAt ?? held)
     for (const alert of due.skip) this.marks.mark(key(alert), 'skipped', now)
     // Marked before showing: a crash in between loses one reminder, never shows one twice.
     if (due.reminder !== null) this.marks.mark(key(due.reminder.alert), 'fired', now)
@@ -228,6 +232,8 @@ export class ReminderScheduler {
     if (snooze === undefined || snooze.bookedStart !== session.bookedStart || !awaitsExpert(session, now))
       return null
     if (snooze.at > now) return snooze.at
+    const held = this.late.snoozeHeldUntil(session.id, snooze.at, now)
+    if (held !== null) return held
     // Dropped before showing: a crash in between loses the snoozed reminder, never shows it twice.
     this.deps.cache.dropSnooze(session.id)
     if (this.deps.enabled()) this.showReminder(session, now, null)

@@ -19,6 +19,10 @@ export interface ReminderText {
 /** Formats a moment in local time ("14:10"). */
 export type TimeFormat = (t: number) => string
 
+/** The machine's own short time of day, in its locale and time zone. */
+export const localShortTime: TimeFormat = (t) =>
+  new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+
 const MINUTE_MS = 60_000
 
 function minutes(n: number): string {

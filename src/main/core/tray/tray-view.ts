@@ -45,7 +45,15 @@ export interface TrayView {
   readonly statusLine: string
   readonly tooltip: string
   /** The expert's availability with why ("Away — idle for 10 min"); null when signed out. */
-  readonly presence: { readonly label: string; readonly online: boolean } | null
+  readonly presence: {
+    readonly label: string
+    readonly online: boolean
+    /**
+     * Whether the toggle can send a change now: only while connected, since a command offline
+     * is not sent, and the menu offers no place to say so after the click.
+     */
+    readonly changeable: boolean
+  } | null
   /** The first open invites, each opening the popover on it. */
   readonly invites: ReadonlyArray<TrayLine>
   /** Open invites beyond the ones listed. */
@@ -81,8 +89,7 @@ export function trayView(inputs: TrayInputs): TrayView {
     tooltip: [`Standby — ${status.statusLine}`, retryReason(status.connection), nextSession?.label, unread]
       .filter(Boolean)
       .join('\n'),
-    presence:
-      expert === null ? null : { label: presenceLabel(expert), online: expert.availability === 'online' },
+    presence: expert === null ? null : trayPresence(expert, status.connection),
     invites: invites.slice(0, MENU_INVITES).map((invite) => ({
       id: invite.id,
       label: `${kindLabel(invite.request.kind)}: ${invite.request.title}`,
@@ -91,6 +98,17 @@ export function trayView(inputs: TrayInputs): TrayView {
     nextSession,
     badgeCount: signedIn ? status.openInvites : 0,
     unreadMessages: unread,
+  }
+}
+
+/** The availability line and toggle; offline they show the last synced state and wait for the link. */
+function trayPresence(expert: TrayPresence, connection: ConnectionState): TrayView['presence'] {
+  const changeable = connection.status === 'online'
+  const label = presenceLabel(expert)
+  return {
+    label: changeable ? label : `${label} (as last synced; change it once online)`,
+    online: expert.availability === 'online',
+    changeable,
   }
 }
 

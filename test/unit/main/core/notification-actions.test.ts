@@ -58,6 +58,7 @@ function setup() {
       state.snoozed.push(sessionId)
       return true
     },
+    whyNoSnooze: (sessionId) => (state.unsnoozable.has(sessionId) ? 'The session was cancelled.' : null),
   }
   const actions = new NotificationActions({ commands, reminders: controls, notifier, log: recordingLog() })
   const focus: FocusRequest[] = []
@@ -211,7 +212,7 @@ describe('a press on a reminder', () => {
     reminders.unsnoozable.add('ses_1')
     await actions.activate({ action: 'snooze', notification: reminder('starting_now') })
     expect(notifier.shown).toEqual([expect.objectContaining({ kind: 'notice', title: 'Could not snooze' })])
-    expect(notices[0]?.text).toMatch(/no longer waits for you to start it/)
+    expect(notices[0]?.text).toMatch(/The session was cancelled\. The window shows it as it is now/)
     expect(focus).toEqual([])
   })
 

@@ -28,7 +28,7 @@ const busy: TrayView = {
   icon: 'invite',
   statusLine: 'Online · 7 open invites',
   tooltip: 'Standby — Online · 7 open invites\nQuery plan · in 25 min',
-  presence: { label: 'Online', online: true },
+  presence: { label: 'Online', online: true, changeable: true },
   invites: [
     { id: 'i1', label: 'Instant: Q&A on indexes' },
     { id: 'i2', label: 'Scheduled: Query plan review' },
@@ -231,7 +231,7 @@ describe('the tray', () => {
 
     it('shows the availability with why, checked when online, and picking it goes away', () => {
       const { tray, standbyTray } = makeTray()
-      standbyTray.show({ ...busy, presence: { label: 'Online', online: true } })
+      standbyTray.show({ ...busy, presence: { label: 'Online', online: true, changeable: true } })
       expect(tray.menu?.item('presence')).toMatchObject({ label: 'Online', enabled: false })
       expect(tray.menu?.item('availability')).toMatchObject({
         label: 'Available for invites',
@@ -242,12 +242,20 @@ describe('the tray', () => {
       expect(onAvailability).toHaveBeenCalledWith('away')
     })
 
+    it('offline: the toggle cannot be picked, so a change is never silently lost', () => {
+      const { tray, standbyTray } = makeTray()
+      const label = 'Online (as last synced; change it once online)'
+      standbyTray.show({ ...busy, presence: { label, online: true, changeable: false } })
+      expect(tray.menu?.item('presence').label).toBe(label)
+      expect(tray.menu?.item('availability')).toMatchObject({ checked: true, enabled: false })
+    })
+
     it('brings an expert who is away back online', () => {
       const { tray, standbyTray } = makeTray()
       standbyTray.show({
         ...busy,
         icon: 'away',
-        presence: { label: 'Away — idle for 10 min', online: false },
+        presence: { label: 'Away — idle for 10 min', online: false, changeable: true },
       })
       expect(tray.menu?.item('presence').label).toBe('Away — idle for 10 min')
       expect(tray.menu?.item('availability').checked).toBe(false)

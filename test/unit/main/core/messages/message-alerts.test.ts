@@ -148,6 +148,29 @@ describe('message notifications', () => {
     expect(store.unreadThreads(FIXTURE_NOW)).toHaveLength(5)
   })
 
+  it('a flood across many threads, one message at a time: a few notifications, then one notice for the rest', () => {
+    const { shown, arrive, clock, store } = setup()
+    const threads = Array.from({ length: 100 }, (_, i) => `req_f${i}`)
+    arrive(
+      ...threads.map(
+        (r, i) => (n: number) =>
+          inviteCreated(n, anInvite({ id: `inv_f${i}`, request: aRequest({ id: r }) })),
+      ),
+    )
+    for (const r of threads) arrive(clientSays(`m_${r}`, r, 'Hi'))
+    expect(shown.map((n) => n.kind)).toEqual(['message', 'message', 'message'])
+    clock.advance(MESSAGE_QUIET_MS)
+    expect(shown.slice(3)).toEqual([
+      expect.objectContaining({ kind: 'notice', title: 'New messages from 97 clients' }),
+    ])
+    // Every client writes again: still no more than a few notifications per quiet spell.
+    for (const r of threads) arrive(clientSays(`m2_${r}`, r, 'Still there?'))
+    clock.advance(MESSAGE_QUIET_MS)
+    clock.advance(MESSAGE_QUIET_MS)
+    expect(shown.length).toBeLessThanOrEqual(3 + 1 + 2 * 3)
+    expect(store.unreadThreads(FIXTURE_NOW).length).toBe(100)
+  })
+
   it('shows nothing for the messages a snapshot brings', () => {
     const { shown, alerts } = setup()
     alerts.cacheChanged({ kind: 'replaced' })

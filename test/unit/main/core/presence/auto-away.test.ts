@@ -156,6 +156,27 @@ describe('auto-away on a manual clock', () => {
     expect(t.expert()).toEqual(ONLINE)
   })
 
+  it('lock and unlock flapping while a request is on its way: one request at a time, and the last state wins', async () => {
+    const t = setUp()
+    for (let i = 0; i < 20; i++) {
+      t.power.lock()
+      t.power.input()
+      t.power.unlock()
+    }
+    await answers()
+    await answers()
+    expect(t.sent).toEqual(['screen_locked', 'back'])
+    expect(t.expert()).toEqual(ONLINE)
+    // Left locked at the end: away, however the answers interleaved.
+    t.power.lock()
+    t.power.unlock()
+    t.power.lock()
+    await answers()
+    await answers()
+    expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'screen_locked' })
+    expect(t.sent).toEqual(['screen_locked', 'back', 'screen_locked'])
+  })
+
   it('idle, then locked: the reason becomes the lock, and the unlock brings the expert back', async () => {
     const t = setUp()
     t.clock.advance(10 * MINUTE)

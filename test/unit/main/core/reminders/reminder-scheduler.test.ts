@@ -1,6 +1,7 @@
 // The reminder test matrix on a ManualClock: each case is something an expert's machine lives
 // through (sleep, restart, clock set, time zone, rebooking…), asserting what the expert is shown.
 import { afterEach, describe, expect, it } from 'vitest'
+import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
 import { CLOCK_CHECK_MS } from '../../../../../src/main/core/reminders/reminder-scheduler'
 import { MINUTE } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
@@ -71,6 +72,9 @@ describe('the reminder matrix', () => {
     first.scheduler.stop()
     const second = setUp({ dir: first.dir, now: T - 4 * MINUTE })
     second.scheduler.start()
+    // Late: it waits for the catch-up that follows a start, which may cancel or move the session.
+    expect(second.notifier.shown).toEqual([])
+    second.clock.advance(LATE_SETTLE_MS)
     expect(second.notifier.shown).toEqual([
       expect.objectContaining({
         title: 'In 4 minutes: Session ses_1',
@@ -99,6 +103,7 @@ describe('the reminder matrix', () => {
     clock.advanceTo(T - 35 * MINUTE)
     clock.sleep(10 * MINUTE)
     power.resume()
+    clock.advance(LATE_SETTLE_MS)
     expect(titles()).toEqual(['In 25 minutes: Session ses_1'])
     expect(notifier.shown[0]?.body).toMatch(
       /This 30-minute reminder was due at HH:MM, while this computer slept/,
@@ -114,10 +119,34 @@ describe('the reminder matrix', () => {
     scheduler.start()
     clock.sleep(T - 5 * MINUTE - clock.now())
     power.resume()
+    clock.advance(LATE_SETTLE_MS)
     expect(titles()).toEqual(['In 5 minutes: Session ses_1'])
     expect(notifier.shown[0]).toMatchObject({ startAllowed: true, moment: 'before' })
     clock.advanceTo(T)
     expect(titles()).toEqual(['In 5 minutes: Session ses_1', 'Starting now: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('sleep past the 10 while the session was cancelled or moved: the catch-up after the wake comes first, no stale reminder', () => {
+    const { clock, power, scheduler, book, update, titles } = setUp()
+    const cancelled = book('ses_1', T)
+    const moved = book('ses_2', T)
+    scheduler.start()
+    clock.sleep(T - 5 * MINUTE - clock.now())
+    power.resume()
+    // The catch-up that follows the wake brings what the platform did meanwhile.
+    clock.advance(LATE_SETTLE_MS / 2)
+    update({ ...cancelled, state: 'cancelled', updatedAt: T - 20 * MINUTE })
+    update({ ...moved, bookedStart: T + 60 * MINUTE, updatedAt: T - 20 * MINUTE })
+    clock.advance(LATE_SETTLE_MS)
+    expect(titles()).toEqual([])
+    // The moved one reminds for its new time, once each.
+    clock.advanceTo(T + 60 * MINUTE)
+    expect(titles()).toEqual([
+      'In 30 minutes: Session ses_2',
+      'In 10 minutes: Session ses_2',
+      'Starting now: Session ses_2',
+    ])
     scheduler.stop()
   })
 
@@ -129,6 +158,7 @@ describe('the reminder matrix', () => {
     clock.sleep(T + 3 * MINUTE - clock.now())
     power.resume()
     power.resume()
+    clock.advance(LATE_SETTLE_MS)
     expect(titles()).toEqual(['Starting now: Session ses_1'])
     expect(notifier.shown[0]).toMatchObject({ startAllowed: true, moment: 'starting_now' })
     // Asleep past the second session's auto-cancel: it can no longer be joined, so nothing is said.

@@ -2,6 +2,8 @@
 // platform cancelled it (and who pays), the client joined an instant session; and what the
 // notification routing asks the scheduler (is Start allowed, snooze).
 import { describe, expect, it } from 'vitest'
+import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
+import { SNOOZE_MS } from '../../../../../src/main/core/reminders/reminder-scheduler'
 import { aRequest, aSession, MINUTE } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
 
@@ -176,6 +178,31 @@ describe('session alerts', () => {
     third.scheduler.stop()
   })
 
+  it('a snooze that fell due during a sleep waits for the catch-up: nothing for a session cancelled meanwhile', () => {
+    const { clock, power, scheduler, book, update, titles } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    scheduler.snooze('ses_1')
+    clock.sleep(3 * SNOOZE_MS)
+    power.resume()
+    update({ ...session, state: 'cancelled', updatedAt: clock.now() })
+    clock.advance(LATE_SETTLE_MS)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+
+    const kept = setUp()
+    kept.book('ses_2', T)
+    kept.scheduler.start()
+    kept.clock.advanceTo(T - 30 * MINUTE)
+    kept.scheduler.snooze('ses_2')
+    kept.clock.sleep(3 * SNOOZE_MS)
+    kept.power.resume()
+    kept.clock.advance(LATE_SETTLE_MS)
+    expect(kept.titles()).toEqual(['In 30 minutes: Session ses_2', 'In 15 minutes: Session ses_2'])
+    scheduler.stop()
+    kept.scheduler.stop()
+  })
+
   it('a snooze falling due with the 10-minute reminder shows only the reminder', () => {
     const { clock, scheduler, book, titles } = setUp()
     book('ses_1', T)
@@ -196,9 +223,28 @@ describe('session alerts', () => {
     clock.advanceTo(T + 5 * MINUTE)
     expect(titles().slice(-2)).toEqual(['Starting now: Session ses_1', 'Starting now: Session ses_1'])
     expect(notifier.shown.at(-1)).toMatchObject({ startAllowed: true })
-    scheduler.snooze('ses_1')
+    scheduler.stop()
+  })
+
+  it('a snooze near the auto-cancel comes back before it, and one too close to it is refused, saying why', () => {
+    const { clock, scheduler, book, titles } = setUp()
+    const startingNow = (): number => titles().filter((t) => t === 'Starting now: Session ses_1').length
+    book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T + 5 * MINUTE)
+    expect(scheduler.snooze('ses_1')).toBe(true)
+    // Five minutes on, the platform has cancelled it: the reminder comes a minute before instead.
+    clock.advanceTo(T + 9 * MINUTE - 1)
+    expect(startingNow()).toBe(1)
+    clock.advance(1)
+    expect(startingNow()).toBe(2)
+    clock.advance(30_000)
+    expect(scheduler.snooze('ses_1')).toBe(false)
+    expect(scheduler.whyNoSnooze('ses_1')).toBe(
+      'The platform cancels the session at HH:MM unless you join before: too soon to snooze. Start it now to keep it.',
+    )
     clock.advanceTo(T + 20 * MINUTE)
-    expect(titles().filter((t) => t.startsWith('Starting now'))).toHaveLength(2)
+    expect(startingNow()).toBe(2)
     scheduler.stop()
   })
 })

@@ -200,8 +200,25 @@ describe('the tray feed', () => {
     trayFeed.set(online())
     expect(last()).toMatchObject({
       icon: 'away',
-      presence: { label: 'Away — idle for 10 min', online: false },
+      presence: { label: 'Away — idle for 10 min', online: false, changeable: true },
     })
+  })
+
+  it('offline: the availability is the last synced one, and the toggle waits for the connection', () => {
+    const { trayFeed, last } = feed()
+    trayFeed.follow(source({}), new ManualClock(start))
+    trayFeed.set({
+      connection: { status: 'offline', nextAttemptAt: null, reason: 'No network.', lastSyncedAt: 0 },
+      openInvites: 0,
+      statusLine: 'Offline',
+    })
+    expect(last().presence).toEqual({
+      label: 'Online (as last synced; change it once online)',
+      online: true,
+      changeable: false,
+    })
+    trayFeed.set(online())
+    expect(last().presence).toEqual({ label: 'Online', online: true, changeable: true })
   })
 })
 

@@ -1,0 +1,36 @@
+/**
+ * A reminder found late (the machine slept, Standby was closed or started after its moment) waits
+ * a short settle before it is shown: the catch-up that follows a wake or a start may yet bring the
+ * session's cancel or move, and a reminder for a session that no longer is must not be shown. A
+ * reminder that falls due while the machine is awake is never late, so it never waits.
+ */
+import { LATE_GRACE_MS } from './due-alerts'
+
+/** How long a late reminder waits for the catch-up; it is late already, and this keeps it right. */
+export const LATE_SETTLE_MS = 15_000
+
+/** When each late reminder was first found, for as long as a plan keeps finding it. */
+export class LateSettle {
+  private readonly since = new Map<string, number>()
+  private seen = new Set<string>()
+
+  /** When this late reminder may be shown, or null when its settle is over (show it now). */
+  heldUntil(key: string, now: number): number | null {
+    this.seen.add(key)
+    const since = this.since.get(key) ?? now
+    this.since.set(key, since)
+    const until = since + LATE_SETTLE_MS
+    return now < until ? until : null
+  }
+
+  /** As `heldUntil`, for a snoozed reminder that fell due at `dueAt`: late once past it by the grace. */
+  snoozeHeldUntil(sessionId: string, dueAt: number, now: number): number | null {
+    return now - dueAt > LATE_GRACE_MS ? this.heldUntil(`snooze ${sessionId}`, now) : null
+  }
+
+  /** After a plan: forget the reminders it no longer found late (shown, skipped, cancelled, moved). */
+  sweep(): void {
+    for (const key of this.since.keys()) if (!this.seen.has(key)) this.since.delete(key)
+    this.seen = new Set()
+  }
+}
