@@ -76,16 +76,6 @@ function compile(schema: unknown): Check {
   return built
 }
 
-/**
- * The check of `schema`, built when a value first needs it: most of what a row may hold is null
- * in most rows (an outcome, a review, a reschedule), and the first read after a start should not
- * build what it does not meet.
- */
-function onFirstUse(schema: unknown): Check {
-  let check: Check | undefined
-  return (value) => (check ??= compile(schema))(value)
-}
-
 function defOf(schema: unknown): Def {
   return (schema as { _zod: { def: Def } })._zod.def
 }
@@ -112,11 +102,11 @@ function build(def: Def): Check {
     case 'optional':
     case 'default':
     case 'prefault': {
-      const inner = onFirstUse(def['innerType'])
+      const inner = compile(def['innerType'])
       return (value) => (value === undefined ? null : inner(value))
     }
     case 'nullable': {
-      const inner = onFirstUse(def['innerType'])
+      const inner = compile(def['innerType'])
       return (value) => (value === null ? null : inner(value))
     }
     case 'readonly':

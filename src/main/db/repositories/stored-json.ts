@@ -43,10 +43,20 @@ export interface SkippedRows {
   skipped(): void
 }
 
-/** What a row holds: the word for the log, and the schema of its entity (with its request spliced in). */
+/** What a row holds: the word for the log, and the shape of its entity (with its request spliced in). */
 export interface StoredKind<T> {
   readonly what: string
-  readonly schema: z.ZodType<T>
+  readonly shape: ShapeCheck
+  /** Never set: carries the entity's type to parseStored. */
+  readonly entity?: T
+}
+
+/**
+ * Built with the module, as the schemas it comes from are: building it walks the whole schema,
+ * which on the first read after a start would cost as much again as checking the first page.
+ */
+function storedKind<T>(what: string, schema: z.ZodType<T>): StoredKind<T> {
+  return { what, shape: shapeCheck(schema) }
 }
 
 /** The kinds of entity the cache stores as JSON. */
@@ -56,22 +66,10 @@ export const STORED: {
   readonly message: StoredKind<Message>
   readonly expert: StoredKind<Expert>
 } = {
-  invite: { what: 'invite', schema: Invite },
-  session: { what: 'session', schema: Session },
-  message: { what: 'message', schema: Message },
-  expert: { what: 'expert', schema: Expert },
-}
-
-// Built on the first read of each kind, not at import.
-const shapes = new WeakMap<StoredKind<unknown>, ShapeCheck>()
-
-function shapeOf(kind: StoredKind<unknown>): ShapeCheck {
-  let check = shapes.get(kind)
-  if (check === undefined) {
-    check = shapeCheck(kind.schema)
-    shapes.set(kind, check)
-  }
-  return check
+  invite: storedKind('invite', Invite),
+  session: storedKind('session', Session),
+  message: storedKind('message', Message),
+  expert: storedKind('expert', Expert),
 }
 
 /** The entity stored in `row`, or null (logged) when its JSON does not parse or is not one. */
@@ -93,7 +91,7 @@ export function parseStored<T>(row: StoredRow, kind: StoredKind<T>, report: Skip
 function shapeProblem(value: unknown, id: string, kind: StoredKind<unknown>): string | null {
   if (!isObject(value)) return 'not a JSON object'
   if (value['id'] !== id) return 'its id is not the row’s'
-  return shapeOf(kind)(value)
+  return kind.shape(value)
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
