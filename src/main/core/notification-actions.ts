@@ -146,7 +146,7 @@ export class NotificationActions {
       snoozed = reminders.snooze(reminder.sessionId)
     } catch (error) {
       log.error('Could not save a snooze', error)
-      const what = `Standby could not save the snooze (${errorMessage(error)}), so this reminder does not come back in five minutes.`
+      const what = `Standby could not save the snooze (${errorMessage(error)}), so this reminder does not come back.`
       return this.followUp('Could not snooze', reminder.title, `${what} ${storageRemedy(error)}.`)
     }
     if (snoozed) return

@@ -1,9 +1,10 @@
 /**
- * Which reminders and alerts fired or were skipped: in the cache, or held in memory while the
- * cache cannot save them (held-marks.ts), so a reminder still shows, once, on a full disk.
+ * Which reminders and alerts fired or were skipped, and which snoozes are done with: in the cache,
+ * or held in memory while the cache cannot save them (held-marks.ts), so a reminder still shows,
+ * once, on a full disk, and a snooze it replaced does not show as well.
  */
 import { HeldMarks } from '../held-marks'
-import type { CacheStore, ReminderKey } from '../ports/cache-store'
+import type { CacheStore, ReminderKey, SnoozedReminder } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 
 interface ReminderMark {
@@ -15,6 +16,8 @@ interface ReminderMark {
 /** The marks of one scheduler: the cache's, and those held until the cache can take them. */
 export class ReminderMarks {
   private readonly held: HeldMarks<ReminderMark>
+  /** Sessions whose snooze is done with (shown, replaced or moot) but still in the cache. */
+  private readonly droppedSnoozes: HeldMarks<string>
 
   constructor(private readonly deps: { readonly cache: CacheStore; readonly log: Logger }) {
     this.held = new HeldMarks({
@@ -23,6 +26,27 @@ export class ReminderMarks {
       what: 'a reminder',
       log: deps.log,
     })
+    this.droppedSnoozes = new HeldMarks({
+      save: (sessionId) => deps.cache.dropSnooze(sessionId),
+      idOf: (sessionId) => sessionId,
+      what: 'that a snoozed reminder was done with',
+      log: deps.log,
+    })
+  }
+
+  /** The snoozes still to show: the cache's, without those done with but not yet removed from it. */
+  snoozes(): ReadonlyArray<SnoozedReminder> {
+    return this.deps.cache.snoozedReminders().filter((s) => !this.droppedSnoozes.holds(s.sessionId))
+  }
+
+  /** Remove a session's snooze; held when the cache cannot, so it shows no more either way. */
+  dropSnooze(sessionId: string): void {
+    this.droppedSnoozes.mark(sessionId)
+  }
+
+  /** A new snooze was saved for this session: a removal still held must not take it away. */
+  snoozed(sessionId: string): void {
+    this.droppedSnoozes.drop(sessionId)
   }
 
   /** Whether this reminder or alert already fired or was skipped. */
@@ -38,6 +62,7 @@ export class ReminderMarks {
   /** Save the marks held so far. */
   saveHeld(): void {
     this.held.saveHeld()
+    this.droppedSnoozes.saveHeld()
   }
 }
 

@@ -128,6 +128,7 @@ export class ReminderScheduler {
         return false
       }
       this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at })
+      this.marks.snoozed(sessionId)
       return true
     } finally {
       this.refresh()
@@ -178,12 +179,17 @@ export class ReminderScheduler {
     const now = this.deps.clock.now()
     let next = Number.POSITIVE_INFINITY
     // Kept in the cache, so a restart neither loses a snooze nor shows it twice.
-    const snoozes = new Map(this.deps.cache.snoozedReminders().map((s) => [s.sessionId, s]))
+    const snoozes = new Map(this.marks.snoozes().map((s) => [s.sessionId, s]))
     const pending = new Set<string>()
     for (const session of this.deps.cache.upcomingSessions(now, HORIZON)) {
       if (!stillJoinable(session, now)) continue
-      const nextAt = this.planSession(session, now, snoozes)
-      if (nextAt !== null) next = Math.min(next, nextAt)
+      const planned = this.planSession(session, now, snoozes)
+      if (planned.nextAt !== null) next = Math.min(next, planned.nextAt)
+      // A late reminder still settling replaces the snooze once it shows: the snooze waits, kept.
+      if (planned.settling) {
+        if (snoozes.has(session.id)) pending.add(session.id)
+        continue
+      }
       const snoozeAt = this.planSnooze(session, now, snoozes.get(session.id))
       if (snoozeAt !== null) {
         pending.add(session.id)
@@ -192,13 +198,20 @@ export class ReminderScheduler {
     }
     this.late.sweep()
     // A snooze of a session started, cancelled, rebooked or gone has nothing left to show.
-    for (const id of snoozes.keys()) if (!pending.has(id)) this.deps.cache.dropSnooze(id)
+    for (const id of snoozes.keys()) if (!pending.has(id)) this.marks.dropSnooze(id)
     if (next !== Number.POSITIVE_INFINITY)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), Math.min(next - now, MAX_WAIT_MS))
   }
 
-  /** Fire what is due for one session; returns when its next alert falls due. */
-  private planSession(session: Session, now: number, snoozes: Map<string, SnoozedReminder>): number | null {
+  /**
+   * Fire what is due for one session; returns when its next alert falls due, and whether a late
+   * reminder of it is settling (late-settle.ts) rather than shown.
+   */
+  private planSession(
+    session: Session,
+    now: number,
+    snoozes: Map<string, SnoozedReminder>,
+  ): { readonly nextAt: number | null; readonly settling: boolean } {
     const key = (alert: string): ReminderKey => ({
       sessionId: session.id,
       bookedStart: session.bookedStart,
@@ -206,7 +219,7 @@ export class ReminderScheduler {
     })
     const due = dueAlerts(session, now, (alert) => this.marks.handled(key(alert)))
     const held = due.reminder?.late ? this.late.heldUntil(JSON.stringify(key(due.reminder.alert)), now) : null
-    if (held !== null) return Math.min(held, due.nextAt ?? held)
+    if (held !== null) return { nextAt: Math.min(held, due.nextAt ?? held), settling: true }
     for (const alert of due.skip) this.marks.mark(key(alert), 'skipped', now)
     // Marked before showing: a crash in between loses one reminder, never shows one twice.
     if (due.reminder !== null) this.marks.mark(key(due.reminder.alert), 'fired', now)
@@ -214,7 +227,7 @@ export class ReminderScheduler {
     let toldAbsence = false
     if (due.reminder !== null) {
       // A newer reminder replaces a snoozed one: the expert hears once, with the time left now.
-      if (snoozes.delete(session.id)) this.deps.cache.dropSnooze(session.id)
+      if (snoozes.delete(session.id)) this.marks.dropSnooze(session.id)
       if (this.deps.enabled()) {
         this.showReminder(session, now, due.reminder)
         toldAbsence = due.reminder.alert === ALERT.startingNow
@@ -224,7 +237,7 @@ export class ReminderScheduler {
     const wanted = session.expertJoinedAt !== null || this.deps.enabled()
     if (due.clientAbsent && !toldAbsence && wanted)
       this.show(session, now, 'client_absent', clientAbsentText(session, this.time))
-    return due.nextAt
+    return { nextAt: due.nextAt, settling: false }
   }
 
   /** Show a snoozed reminder again when its time comes; returns when it is due, or null when gone. */
@@ -235,7 +248,7 @@ export class ReminderScheduler {
     const held = this.late.snoozeHeldUntil(session.id, snooze.at, now)
     if (held !== null) return held
     // Dropped before showing: a crash in between loses the snoozed reminder, never shows it twice.
-    this.deps.cache.dropSnooze(session.id)
+    this.marks.dropSnooze(session.id)
     if (this.deps.enabled()) this.showReminder(session, now, null)
     return null
   }

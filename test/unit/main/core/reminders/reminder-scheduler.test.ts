@@ -5,6 +5,7 @@ import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-sett
 import { CLOCK_CHECK_MS } from '../../../../../src/main/core/reminders/reminder-scheduler'
 import { MINUTE } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
+import { failWrites, readOnly } from '../../../../support/cache-faults'
 
 const setUp = reminderKit()
 const T = at(60)
@@ -312,6 +313,39 @@ describe('the reminder matrix', () => {
     // Snoozed again two minutes before the 10: the 10 replaces it instead of a second one after.
     clock.advanceTo(T - 12 * MINUTE)
     scheduler.snooze('ses_1')
+    clock.advanceTo(T - 1 * MINUTE)
+    expect(titles()).toEqual([
+      'In 30 minutes: Session ses_1',
+      'In 25 minutes: Session ses_1',
+      'In 10 minutes: Session ses_1',
+    ])
+    scheduler.stop()
+  })
+
+  it('a snooze and the 10 both fall due in one sleep: after the settle only the 10 is shown, once', () => {
+    const { clock, power, scheduler, book, titles } = setUp()
+    book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    clock.advanceTo(T - 14 * MINUTE)
+    expect(scheduler.snooze('ses_1')).toBe(true)
+    // Asleep past the 10 and just past the snooze: the snooze alone is not late, the 10 is.
+    clock.sleep(T - 8.5 * MINUTE - clock.now())
+    power.resume()
+    clock.advance(LATE_SETTLE_MS)
+    clock.advanceTo(T - 1 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1', expect.stringMatching(/: Session ses_1$/)])
+    scheduler.stop()
+  })
+
+  it('a disk that refuses every write: a shown snooze cannot be removed, yet the 10 still shows, once, and the snooze not again', () => {
+    const { clock, scheduler, book, titles, store } = setUp()
+    book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    expect(scheduler.snooze('ses_1')).toBe(true)
+    failWrites(store, 'dropSnooze', readOnly)
+    failWrites(store, 'markReminder', readOnly)
     clock.advanceTo(T - 1 * MINUTE)
     expect(titles()).toEqual([
       'In 30 minutes: Session ses_1',
