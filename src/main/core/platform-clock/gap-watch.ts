@@ -11,6 +11,11 @@
  * - the tick fires far later than asked on the monotonic clock too: nothing ran meanwhile;
  * - the tick came due on a clock that ran on while the monotonic one stood, before its delay had
  *   passed on the monotonic clock, and the wall clock moved ahead of the monotonic one by a gap.
+ *
+ * What it cannot see: on Linux and macOS, Node's timers and its monotonic clock both stop while
+ * the machine itself sleeps, so a sleep the system never reports looks there exactly like a clock
+ * set forward by hand. What it catches is a frozen process or virtual machine, whose monotonic
+ * clock runs on, and systems whose monotonic clock counts the sleep.
  */
 import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
