@@ -17,6 +17,13 @@ function openInvite(id: string, title: string) {
   })
 }
 
+/** The platform's answer to a snapshot request: an empty snapshot at its first event. */
+const snapshotAtFirstEvent = () =>
+  ({
+    kind: 'snapshot',
+    snapshot: aSnapshot({ cursor: 1, cursorDigest: 'd1', takenAt: Date.now() }),
+  }) as const
+
 describe('a platform whose replays do not move the app on', () => {
   const defer = useCleanup()
 
@@ -69,12 +76,7 @@ describe('a platform whose replays do not move the app on', () => {
     const { core, clock, asks, asked } = await adaCountingReplays(defer, {
       welcome: () => ({ latestEventId: 2 }),
       replay: (request) => {
-        if (request.snapshot === true) {
-          return {
-            kind: 'snapshot',
-            snapshot: aSnapshot({ cursor: 1, cursorDigest: 'd1', takenAt: Date.now() }),
-          }
-        }
+        if (request.snapshot === true) return snapshotAtFirstEvent()
         const events = honest ? [{ ...inviteCreated(2, invite, Date.now()), digest: 'd2' }] : []
         return { kind: 'events', events, latestId: 2, hasMore: !honest }
       },
@@ -108,12 +110,7 @@ describe('a platform whose replays do not move the app on', () => {
     const { core, clock, platform, asks, asked } = await adaCountingReplays(defer, {
       welcome: () => ({ latestEventId: 1 }),
       replay: (request) => {
-        if (request.snapshot === true) {
-          return {
-            kind: 'snapshot',
-            snapshot: aSnapshot({ cursor: 1, cursorDigest: 'd1', takenAt: Date.now() }),
-          }
-        }
+        if (request.snapshot === true) return snapshotAtFirstEvent()
         const events = filled ? [second, third].filter((e) => e.id > Number(request.after)) : []
         return { kind: 'events', events, latestId: filled ? 3 : 1, hasMore: false }
       },

@@ -41,7 +41,13 @@ describe('pressing a reminder notification', () => {
     })
 
   /** Resolves once the core has shown one more notification than now. */
-  const oneMore = (core: TestCore) => core.waitForNotifications(core.adapters.notifier.shown.length + 1)
+  /** Press `action` on the session's reminder and resolve with the notice that answers it. */
+  const followUpTo = async (core: TestCore, sessionId: string, action: 'start' | 'snooze') => {
+    const answered = core.waitForNotifications(core.adapters.notifier.shown.length + 1)
+    core.adapters.notifier.press({ sessionId }, action)
+    await answered
+    return lastShown(core)
+  }
 
   it('Start on the 30-minute reminder says it is too early; on the 10-minute one it starts the session and opens its room', async () => {
     const { platform, core, sessionId, notices, pass } = await bookedWorldWithNotices()
@@ -49,10 +55,7 @@ describe('pressing a reminder notification', () => {
     expect(reminders(core).map((r) => [r.title, r.startAllowed])).toEqual([
       ['In 30 minutes: Schema review', false],
     ])
-    const refused = oneMore(core)
-    core.adapters.notifier.press({ sessionId }, 'start')
-    await refused
-    expect(lastShown(core)).toMatchObject({
+    expect(await followUpTo(core, sessionId, 'start')).toMatchObject({
       kind: 'notice',
       title: 'Could not start',
       body: expect.stringContaining('It is too early: Start opens at'),
@@ -87,10 +90,10 @@ describe('pressing a reminder notification', () => {
     expect(reminders(core).map((r) => r.moment)).toEqual(['before', 'before', 'before'])
     const started = await core.runtime.api['sessions.join']({ sessionId })
     expect(started.ok).toBe(true)
-    const refused = oneMore(core)
-    core.adapters.notifier.press({ sessionId }, 'snooze')
-    await refused
-    expect(lastShown(core)).toMatchObject({ kind: 'notice', title: 'Could not snooze' })
+    expect(await followUpTo(core, sessionId, 'snooze')).toMatchObject({
+      kind: 'notice',
+      title: 'Could not snooze',
+    })
     expect(notices.at(-1)?.text).toMatch(
       /The session has already started\. The window shows it as it is now\.$/,
     )
@@ -100,10 +103,7 @@ describe('pressing a reminder notification', () => {
     const { core, sessionId, notices, pass } = await bookedWorldWithNotices()
     pass(30 * MINUTE)
     failWrites(core.runtime.cache, 'snoozeReminder')
-    const refused = oneMore(core)
-    core.adapters.notifier.press({ sessionId }, 'snooze')
-    await refused
-    expect(lastShown(core)).toMatchObject({
+    expect(await followUpTo(core, sessionId, 'snooze')).toMatchObject({
       kind: 'notice',
       title: 'Could not snooze',
       body: expect.stringMatching(
