@@ -114,6 +114,10 @@ export class EventLog {
   /**
    * Run `work` in one transaction; the events it appends are published once it commits, and
    * dropped if it throws. Nested calls join the outer transaction.
+   *
+   * Every write transaction here begins IMMEDIATE: one that began reading and then wrote while the
+   * checkpoint worker held the write lock (cutting the WAL back) would fail at once with "database
+   * is locked", since SQLite calls no busy handler for a reader that asks to write.
    */
   transact<T>(work: () => T): T {
     if (this.inTransaction) return work()
@@ -124,10 +128,12 @@ export class EventLog {
     this.placed = []
     let result: T
     try {
-      result = this.db.transaction(() => {
-        for (const write of carried) write()
-        return work()
-      })()
+      result = this.db
+        .transaction(() => {
+          for (const write of carried) write()
+          return work()
+        })
+        .immediate()
     } catch (error) {
       this.pending = []
       this.deferred = []
@@ -197,9 +203,11 @@ export class EventLog {
   private writeNow(writes: Array<() => void>): void {
     if (writes.length === 0) return
     try {
-      this.db.transaction(() => {
-        for (const write of writes) write()
-      })()
+      this.db
+        .transaction(() => {
+          for (const write of writes) write()
+        })
+        .immediate()
     } catch (error) {
       this.carried = [...this.carried, ...writes]
       throw error

@@ -71,19 +71,21 @@ export class ExpertEventLookup {
    * `alsoAfter` rebuild the other lookups written with theirs, from the events after that `seq`.
    */
   repair(alsoAfter: (seq: number) => void): void {
-    return this.db.transaction(() => {
-      const after =
-        this.db.prepare<[], number>('SELECT lookups_through_seq FROM platform_meta').pluck().get() ?? 0
-      this.db
-        .prepare(
-          'INSERT OR IGNORE INTO expert_events (expert_id, id, seq) SELECT expert_id, id, seq FROM events WHERE seq > ?',
-        )
-        .run(after)
-      alsoAfter(after)
-      this.db
-        .prepare('UPDATE platform_meta SET lookups_through_seq = (SELECT IFNULL(MAX(seq), 0) FROM events)')
-        .run()
-    })()
+    return this.db
+      .transaction(() => {
+        const after =
+          this.db.prepare<[], number>('SELECT lookups_through_seq FROM platform_meta').pluck().get() ?? 0
+        this.db
+          .prepare(
+            'INSERT OR IGNORE INTO expert_events (expert_id, id, seq) SELECT expert_id, id, seq FROM events WHERE seq > ?',
+          )
+          .run(after)
+        alsoAfter(after)
+        this.db
+          .prepare('UPDATE platform_meta SET lookups_through_seq = (SELECT IFNULL(MAX(seq), 0) FROM events)')
+          .run()
+      })
+      .immediate()
   }
 
   /** The newest id of an expert's stream (0 before the first). */
@@ -120,15 +122,19 @@ export class ExpertEventLookup {
   prune(keep: number): number {
     const older = `SELECT seq FROM expert_events AS x WHERE x.id <=
       (SELECT MAX(id) FROM expert_events AS newest WHERE newest.expert_id = x.expert_id) - ?`
-    return this.db.transaction(() => {
-      const { changes } = this.db.prepare(`DELETE FROM events WHERE seq IN (${older})`).run(Math.max(1, keep))
-      this.db
-        .prepare(
-          `DELETE FROM expert_events WHERE id <=
+    return this.db
+      .transaction(() => {
+        const { changes } = this.db
+          .prepare(`DELETE FROM events WHERE seq IN (${older})`)
+          .run(Math.max(1, keep))
+        this.db
+          .prepare(
+            `DELETE FROM expert_events WHERE id <=
              (SELECT MAX(id) FROM expert_events AS newest WHERE newest.expert_id = expert_events.expert_id) - ?`,
-        )
-        .run(Math.max(1, keep))
-      return changes
-    })()
+          )
+          .run(Math.max(1, keep))
+        return changes
+      })
+      .immediate()
   }
 }
