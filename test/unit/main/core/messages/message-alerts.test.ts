@@ -171,6 +171,24 @@ describe('message notifications', () => {
     expect(store.unreadThreads(FIXTURE_NOW).length).toBe(100)
   })
 
+  it('over weeks of clients writing in a thousand threads, remembers only the threads told within the quiet spell', () => {
+    const { shown, arrive, clock, alerts } = setup()
+    const threads = Array.from({ length: 1_000 }, (_, i) => `req_w${i}`)
+    arrive(
+      ...threads.map(
+        (r, i) => (n: number) =>
+          inviteCreated(n, anInvite({ id: `inv_w${i}`, request: aRequest({ id: r }) })),
+      ),
+    )
+    for (const r of threads) {
+      clock.advance(MESSAGE_QUIET_MS)
+      arrive(clientSays(`m_${r}`, r, 'Hi'))
+    }
+    // Each client was told at once, as a thread never told before.
+    expect(shown.filter((n) => n.kind === 'message')).toHaveLength(1_000)
+    expect(alerts.threadsInQuietSpell).toBeLessThanOrEqual(1)
+  })
+
   it('shows nothing for the messages a snapshot brings', () => {
     const { shown, alerts } = setup()
     alerts.cacheChanged({ kind: 'replaced' })
