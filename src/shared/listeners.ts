@@ -16,6 +16,11 @@ export class Listeners<T> {
       console.error('A listener failed:', error),
   ) {}
 
+  /** How many listeners are subscribed (for tests and diagnostics: a subscription never undone shows here). */
+  get size(): number {
+    return this.entries.size
+  }
+
   /** Add a listener; returns the function that removes it. */
   add(listener: (value: T) => void): Unsubscribe {
     const entry = { listener }

@@ -49,6 +49,11 @@ export class HeldMarks<M> {
     this.held.delete(id)
   }
 
+  /** Forget every held mark: the cache they were for was emptied (a sign-out, another expert). */
+  forget(): void {
+    this.held.clear()
+  }
+
   /** Save the held marks, in order, until the cache refuses one. */
   saveHeld(): void {
     for (const [id, mark] of this.held) {

@@ -258,7 +258,7 @@ export class StandbyCore {
   private emptyCache(): void {
     this.deps.cache.clear()
     this.inviteExpiry.check()
-    this.cacheChanged.emit({ kind: 'replaced' })
+    this.cacheChanged.emit({ kind: 'replaced', emptied: true })
   }
 
   private connect(signIn: StoredSignIn): void {

@@ -36,6 +36,7 @@ export interface MessageAlertsDeps {
 
 /** Decides which client messages become notifications, and when. */
 export class MessageAlerts {
+  /** When each thread was last told, for as long as its quiet spell lasts; forgotten after. */
   private readonly lastShown = new Map<string, number>()
   private readonly held = new Map<string, Message[]>()
   private readonly timers = new Map<string, TimerHandle>()
@@ -46,6 +47,11 @@ export class MessageAlerts {
   private waitTimer: TimerHandle | undefined
 
   constructor(private readonly deps: MessageAlertsDeps) {}
+
+  /** How many threads are remembered as told within their quiet spell (for tests and diagnostics). */
+  get threadsInQuietSpell(): number {
+    return this.lastShown.size
+  }
 
   /** After a change to the cache: consider the client messages its events brought. */
   cacheChanged(update: CacheUpdate): void {
@@ -89,6 +95,7 @@ export class MessageAlerts {
     if (this.deps.windowFocused()) return
     const threads = clientMessagesByThread(arrived.filter((m) => fresh.has(m.id)))
     const now = clock.now()
+    this.forgetSpellsOver(now)
     const dueNow: Array<[string, ReadonlyArray<Message>]> = []
     for (const [requestId, messages] of threads) {
       const last = this.lastShown.get(requestId)
@@ -96,6 +103,15 @@ export class MessageAlerts {
       else dueNow.push([requestId, messages])
     }
     this.tell(dueNow)
+  }
+
+  /**
+   * A thread told longer ago than the quiet spell is told at once again, as one never told: its
+   * time is dropped, or every thread a client ever wrote in would be kept for as long as the app runs.
+   */
+  private forgetSpellsOver(now: number): void {
+    for (const [requestId, at] of this.lastShown)
+      if (now - at >= MESSAGE_QUIET_MS) this.lastShown.delete(requestId)
   }
 
   /** Show these threads' messages now, one by one or in one notice, or wait for room. */

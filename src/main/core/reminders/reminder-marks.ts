@@ -59,6 +59,12 @@ export class ReminderMarks {
     this.held.mark({ key, outcome, at })
   }
 
+  /** The cache was emptied: the marks held for it are of an expert no longer here. */
+  forget(): void {
+    this.held.forget()
+    this.droppedSnoozes.forget()
+  }
+
   /** Save the marks held so far. */
   saveHeld(): void {
     this.held.saveHeld()

@@ -105,6 +105,7 @@ export class ReminderScheduler {
 
   /** The cache changed: tell what its events or a snapshot brought (a cancel, a join), then plan. */
   cacheChanged(update: CacheUpdate): void {
+    if (update.kind === 'replaced' && update.emptied === true) this.marks.forget()
     const ids =
       update.kind === 'events'
         ? new Set(update.events.flatMap((e) => (e.type === 'session.updated' ? [e.payload.session.id] : [])))

@@ -33,6 +33,7 @@ export class StandingAlerts {
   cacheChanged(update: CacheUpdate): void {
     // Only the clock moved: nothing about the standing changed.
     if (update.kind === 'expired') return
+    if (update.kind === 'replaced' && update.emptied === true) this.held.forget()
     this.held.saveHeld()
     const events = update.kind === 'events' ? update.events : null
     if (events === null || events.some((e) => e.type === 'expert.updated')) this.checkAverage()

@@ -21,6 +21,11 @@ export type CacheUpdate =
       readonly kind: 'replaced'
       /** After a snapshot: the sessions the cache held that it changed, to tell as their events would be. */
       readonly changedSessions?: ReadonlyArray<string>
+      /**
+       * Emptied for a sign-out or another expert: what was held in memory for the expert before
+       * (marks the disk refused) is theirs, and must neither be saved in the cache nor count now.
+       */
+      readonly emptied?: true
     }
   | { readonly kind: 'expired'; readonly invites: ReadonlyArray<Invite> }
 

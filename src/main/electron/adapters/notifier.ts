@@ -64,6 +64,8 @@ export const NOTIFICATIONS_UNSUPPORTED =
 export interface ElectronNotifier extends Notifier {
   /** How many shown notifications are held for their events (for tests and diagnostics). */
   readonly held: number
+  /** How many presses on Windows wait for their other report (for tests and diagnostics). */
+  readonly halfReported: number
   /**
    * Re-attach to what an earlier run left, once the app can act on it: on macOS, `getHistory`
    * (a closed invite's notification is removed, an open one's presses are reported again); on
@@ -91,8 +93,19 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     healthChanges.emit(next)
   }
   const release = (notification: Notification): void => void held.delete(notification)
-  // Notifications (by id) whose press their own handler reported, for handleActivation to skip once.
-  const reportedHere = new Set<string>()
+  // On Windows a press on a held notification reaches both its own handlers and handleActivation,
+  // in either order: the first report of each press, by id, so the second is told apart from a
+  // new press (one on the same id later, from the Action Center, after its object was let go).
+  // Bounded, in case one of the two never comes.
+  const halves = new Map<string, 'own' | 'activation'>()
+  const firstHalf = (id: string, side: 'own' | 'activation'): void => {
+    halves.set(id, side)
+    const oldest = halves.keys().next().value
+    if (halves.size > MAX_HELD_NOTIFICATIONS && oldest !== undefined) halves.delete(oldest)
+  }
+  /** Whether this report is the second of a press whose first came from `other`. */
+  const secondHalf = (id: string, other: 'own' | 'activation'): boolean =>
+    halves.get(id) === other && halves.delete(id)
   const report = (activation: NotificationActivation): void => {
     try {
       options.onActivate(activation)
@@ -113,7 +126,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     const pressed = (): void => {
       release(notification)
       const id = notificationIdOf(data)
-      if (platform === 'win32' && id !== null) reportedHere.add(id)
+      if (platform === 'win32' && id !== null && !secondHalf(id, 'activation')) firstHalf(id, 'own')
     }
     notification.on('click', () => {
       pressed()
@@ -142,6 +155,9 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   return {
     get held() {
       return held.size
+    },
+    get halfReported() {
+      return halves.size
     },
     health: () => health,
     onHealthChange: (listener) => healthChanges.add(listener),
@@ -183,8 +199,11 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
           : sessionId !== null
             ? reminderNotificationId(sessionId)
             : null
-      if (id !== null && reportedHere.delete(id)) return
-      if (id !== null && [...held.values()].some((n) => notificationIdOf(n) === id)) return
+      if (id !== null && secondHalf(id, 'own')) return
+      if (id !== null && [...held.values()].some((n) => notificationIdOf(n) === id)) {
+        firstHalf(id, 'activation')
+        return
+      }
       if (sessionId !== null) {
         // An earlier run's reminder: which buttons it had is gone with that run, so any press opens
         // its session, where Start and the rest are.

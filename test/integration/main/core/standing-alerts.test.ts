@@ -2,7 +2,9 @@
 // drops the average below the threshold and a chargeback each give one notification, and neither
 // comes again when the app restarts, replays what it missed or reconnects to a restarted platform.
 import { describe, expect, it } from 'vitest'
+import { hashPassword } from '../../../../server/src/auth'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
+import { failWrites } from '../../../support/cache-faults'
 import { useCleanup } from '../../../support/cleanup'
 import { endedSessionOn } from '../../../support/ended-session'
 import { startCoreFor, startOnlineCore, type TestCore } from '../../../support/test-core'
@@ -54,5 +56,32 @@ describe('standing warnings through the core', () => {
     await platform.startServer()
     await caughtUp(restarted, latest())
     expect(restarted.adapters.notifier.shown.filter(standing)).toEqual([])
+  })
+
+  it('a warning the disk could not record for one expert does not silence it for the next expert signed in', async () => {
+    const { platform, expert, core } = await startOnlineCore(defer)
+    const marketplace = platform.server.marketplace
+    const disk = failWrites(core.runtime.cache, 'markStandingWarned')
+    const ada = endedSessionOn(platform, { kind: 'charged' }, expert.id)
+    marketplace.review(ada.sessionId, { rating: 2 })
+    await caughtUp(core, marketplace.events.latestId(expert.id))
+
+    await core.runtime.core.signOut()
+    disk.free()
+    const bob = marketplace.createExpert({
+      name: 'Bob',
+      email: 'bob@example.test',
+      passwordHash: await hashPassword('right'),
+      timeZone: 'Europe/London',
+    })
+    const his = endedSessionOn(platform, { kind: 'charged' }, bob)
+    marketplace.review(his.sessionId, { rating: 2 })
+    const signedIn = await core.runtime.core.signIn(platform.server.url, 'bob@example.test', 'right')
+    expect(signedIn).toMatchObject({ ok: true })
+    await caughtUp(core, marketplace.events.latestId(bob))
+    expect(core.adapters.notifier.shown.filter(standing).map((n) => n.title)).toEqual([
+      'Your rating dropped below 4.0',
+      'Your rating dropped below 4.0',
+    ])
   })
 })

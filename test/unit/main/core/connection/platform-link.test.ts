@@ -205,6 +205,28 @@ describe('PlatformLink over a transport', () => {
     expect(await outcome).toEqual({ ok: true, result: { inviteId: 'inv_1' } })
   })
 
+  it('a thousand reconnects, each losing a command that is sent again, and a wake, leave no listener or timer behind', async () => {
+    const env = online()
+    const before = { listeners: env.link.states.size, timers: env.clock.pendingTimers }
+    for (let i = 0; i < 1_000; i++) {
+      const outcome = env.link.command('invite.decline', { inviteId: `inv_${i}` }, `key-${i}`)
+      env.connection().drop('transport close')
+      await turn()
+      reconnectAfterWait(env)
+      await turn()
+      env
+        .connection()
+        .requests.at(-1)
+        ?.answer({ ok: true, result: { inviteId: `inv_${i}` }, serverTime: FIXTURE_NOW })
+      expect(await outcome).toEqual({ ok: true, result: { inviteId: `inv_${i}` } })
+      // The wake probes the connection; the platform answers.
+      env.power.resume()
+      env.connection().requests.at(-1)?.answer({ serverTime: FIXTURE_NOW })
+      await turn()
+    }
+    expect({ listeners: env.link.states.size, timers: env.clock.pendingTimers }).toEqual(before)
+  })
+
   it('fails a command at once while offline and sends nothing', async () => {
     const { link, connection } = setUp()
     link.start()

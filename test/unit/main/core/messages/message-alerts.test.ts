@@ -52,6 +52,17 @@ function setup(options: { focused?: boolean; path?: string; platformTime?: Manua
   return { store, clock, shown, alerts, arrive, focus: (value: boolean) => (focused = value) }
 }
 
+/** `count` threads, each with its invite's creation, named after `tag`. */
+function invitedThreads(count: number, tag: string) {
+  return Array.from({ length: count }, (_, i) => {
+    const request = aRequest({ id: `req_${tag}${i}` })
+    return {
+      id: request.id,
+      created: (n: number) => inviteCreated(n, anInvite({ id: `inv_${tag}${i}`, request })),
+    }
+  })
+}
+
 const clientSays = (id: string, requestId: string, body: string) => (n: number) =>
   messageCreated(n, aMessage({ id, requestId, from: 'client', body }))
 
@@ -150,25 +161,33 @@ describe('message notifications', () => {
 
   it('a flood across many threads, one message at a time: a few notifications, then one notice for the rest', () => {
     const { shown, arrive, clock, store } = setup()
-    const threads = Array.from({ length: 100 }, (_, i) => `req_f${i}`)
-    arrive(
-      ...threads.map(
-        (r, i) => (n: number) =>
-          inviteCreated(n, anInvite({ id: `inv_f${i}`, request: aRequest({ id: r }) })),
-      ),
-    )
-    for (const r of threads) arrive(clientSays(`m_${r}`, r, 'Hi'))
+    const threads = invitedThreads(100, 'f')
+    arrive(...threads.map(({ created }) => created))
+    for (const { id } of threads) arrive(clientSays(`m_${id}`, id, 'Hi'))
     expect(shown.map((n) => n.kind)).toEqual(['message', 'message', 'message'])
     clock.advance(MESSAGE_QUIET_MS)
     expect(shown.slice(3)).toEqual([
       expect.objectContaining({ kind: 'notice', title: 'New messages from 97 clients' }),
     ])
     // Every client writes again: still no more than a few notifications per quiet spell.
-    for (const r of threads) arrive(clientSays(`m2_${r}`, r, 'Still there?'))
+    for (const { id } of threads) arrive(clientSays(`m2_${id}`, id, 'Still there?'))
     clock.advance(MESSAGE_QUIET_MS)
     clock.advance(MESSAGE_QUIET_MS)
     expect(shown.length).toBeLessThanOrEqual(3 + 1 + 2 * 3)
     expect(store.unreadThreads(FIXTURE_NOW).length).toBe(100)
+  })
+
+  it('over weeks of clients writing in a thousand threads, remembers only the threads told within the quiet spell', () => {
+    const { shown, arrive, clock, alerts } = setup()
+    const threads = invitedThreads(1_000, 'w')
+    arrive(...threads.map(({ created }) => created))
+    for (const { id } of threads) {
+      clock.advance(MESSAGE_QUIET_MS)
+      arrive(clientSays(`m_${id}`, id, 'Hi'))
+    }
+    // Each client was told at once, as a thread never told before.
+    expect(shown.filter((n) => n.kind === 'message')).toHaveLength(1_000)
+    expect(alerts.threadsInQuietSpell).toBeLessThanOrEqual(1)
   })
 
   it('shows nothing for the messages a snapshot brings', () => {

@@ -355,6 +355,21 @@ describe('the reminder matrix', () => {
     scheduler.stop()
   })
 
+  it('sign-out on a disk that refused the reminder marks: nothing of the expert signed out is written to the emptied cache once it can', () => {
+    const { clock, scheduler, book, titles, store } = setUp()
+    book('ses_1', T)
+    scheduler.start()
+    const disk = failWrites(store, 'markReminder', readOnly)
+    clock.advanceTo(T - 30 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+    store.clear()
+    scheduler.cacheChanged({ kind: 'replaced', emptied: true })
+    disk.free()
+    clock.advance(MINUTE)
+    expect(store.reminderHandled({ sessionId: 'ses_1', bookedStart: T, alert: '30' })).toBe(false)
+    scheduler.stop()
+  })
+
   it('reminders disabled mid-way: nothing more is shown, and turning them on again repeats nothing', () => {
     let enabled = true
     const { clock, scheduler, book, titles } = setUp({ enabled: () => enabled })

@@ -47,6 +47,12 @@ function setUp() {
     snapshotAgain(): void {
       alerts.cacheChanged({ kind: 'replaced' })
     },
+    /** The expert signs out (or another signs in): the cache is emptied. */
+    emptied(): void {
+      cache.clear()
+      id = 0
+      alerts.cacheChanged({ kind: 'replaced', emptied: true })
+    },
   }
 }
 
@@ -124,5 +130,15 @@ describe('standing alerts', () => {
     app.restart()
     app.snapshotAgain()
     expect(app.shown).toHaveLength(2)
+  })
+
+  it('a warning the disk could not record for one expert does not stand for the next one signed in', () => {
+    const app = setUp()
+    const disk = failWrites(app.cache, 'markStandingWarned')
+    app.figures(reviewFigures(3.9))
+    app.emptied()
+    disk.free()
+    app.figures(reviewFigures(3.8))
+    expect(titles(app.shown)).toEqual(['Your rating dropped below 4.0', 'Your rating dropped below 4.0'])
   })
 })

@@ -316,6 +316,32 @@ describe('the Electron notifier', () => {
     ])
   })
 
+  it('on Windows a press heard by handleActivation first leaves nothing behind: the same reminder pressed later in the Action Center still counts', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    await notifier.restore()
+    notifier.show(reminder)
+    activateToast({ type: 'click', arguments: reminderNotificationId('s1') })
+    lastNotification().click()
+    expect(onActivate).toHaveBeenCalledOnce()
+    // The 10-minute reminder has the same id; it times out into the Action Center, pressed there.
+    notifier.show(reminder)
+    lastNotification().dismiss()
+    activateToast({ type: 'click', arguments: reminderNotificationId('s1') })
+    expect(onActivate).toHaveBeenCalledTimes(2)
+    expect(notifier.halfReported).toBe(0)
+  })
+
+  it('on Windows keeps a bounded number of presses waiting for their second report, however many never get one', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    await notifier.restore()
+    for (let i = 0; i < 1_000; i++) {
+      notifier.show({ ...reminder, sessionId: `s${i}` })
+      lastNotification().click()
+    }
+    expect(onActivate).toHaveBeenCalledTimes(1_000)
+    expect(notifier.halfReported).toBeLessThanOrEqual(MAX_HELD_NOTIFICATIONS)
+  })
+
   it('on Windows acts on the press that launched the app once it can, not before', async () => {
     const { notifier, onActivate } = setup({ platform: 'win32' })
     activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1') })

@@ -1,0 +1,130 @@
+/**
+ * A tray app signs in and out, and reconnects, for weeks without a restart: each cycle must undo
+ * what it set up (listeners on the machine's power events and on the core, timers, connections).
+ */
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Power } from '../../../../src/main/core/ports/power'
+import type { StoredSignIn } from '../../../../src/main/core/ports/secrets'
+import { StandbyCore } from '../../../../src/main/core/standby-core'
+import { createPowerHook } from '../../../../src/main/node/adapters/power-hook'
+import { createRecordingNotifier } from '../../../../src/main/node/adapters/recording-notifier'
+import { ManualClock } from '../../../../src/shared/clock'
+import { HTTP_PATHS, PLATFORM_NAME, PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../src/shared/protocol'
+import { anExpert, FIXTURE_NOW } from '../../../support/fixtures'
+import { memoryTransport } from '../../../support/memory-transport'
+import { storeFactory, useTempDirs } from '../db/cache-test-kit'
+
+const PLATFORM = 'http://127.0.0.1:4455'
+const tempDir = useTempDirs()
+const openStore = storeFactory()
+
+/** `power`, counting the subscriptions still in place. */
+function countedPower(power: Power): { readonly power: Power; live(): number } {
+  let live = 0
+  const counted =
+    <A extends unknown[]>(subscribe: (...args: A) => () => void) =>
+    (...args: A) => {
+      const off = subscribe(...args)
+      live++
+      let done = false
+      return () => {
+        if (done) return
+        done = true
+        live--
+        off()
+      }
+    }
+  return {
+    power: {
+      ...power,
+      onSuspend: counted(power.onSuspend),
+      onResume: counted(power.onResume),
+      onNetworkChange: counted(power.onNetworkChange),
+      onLock: counted(power.onLock),
+      onUnlock: counted(power.onUnlock),
+    },
+    live: () => live,
+  }
+}
+
+/** A platform's HTTP side that signs in whoever asks, as the expert named by the email's local part. */
+const platformHttp: typeof fetch = async (input, init) => {
+  const url = new URL(String(input))
+  const json = (body: unknown) =>
+    new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
+  if (url.pathname === HTTP_PATHS.info)
+    return json({ platform: PLATFORM_NAME, protocolVersion: PROTOCOL_VERSION, serverTime: FIXTURE_NOW })
+  if (url.pathname === HTTP_PATHS.signIn) {
+    const { email } = JSON.parse(String(init?.body)) as { email: string }
+    const id = email.split('@')[0] ?? ''
+    return json({ token: `token-${id}`, expert: anExpert({ id, email }) })
+  }
+  return new Response(null, { status: 204 })
+}
+
+function setUp() {
+  const clock = new ManualClock(FIXTURE_NOW)
+  const { power, live } = countedPower(createPowerHook())
+  const { transport, connections } = memoryTransport()
+  let stored: StoredSignIn | null = null
+  const core = new StandbyCore({
+    transport,
+    clock,
+    linkClock: clock,
+    power,
+    log: { info: () => {}, warn: () => {}, error: () => {} },
+    random: () => 0.5,
+    secrets: {
+      load: () => Promise.resolve(stored),
+      save: (signIn) => {
+        stored = signIn
+        return Promise.resolve()
+      },
+      clear: () => {
+        stored = null
+        return Promise.resolve()
+      },
+    },
+    notifier: createRecordingNotifier(),
+    browser: { open: () => Promise.resolve() },
+    tray: { set: () => {} },
+    cache: openStore(join(tempDir(), 'cache.db')).store,
+    fetch: platformHttp,
+  })
+  /** What the core holds on to that a cycle could leave behind. */
+  const held = () => ({
+    power: live(),
+    timers: clock.pendingTimers,
+    openConnections: connections.filter((c) => c.state !== 'closed').length,
+    coreListeners: [core.states, core.cacheChanged, core.welcomed, core.threadsRead].map((l) => l.size),
+  })
+  return { core, clock, connections, held }
+}
+
+describe('the core through many cycles', () => {
+  it('200 sign-ins and sign-outs, alternating two experts, leave no listener, timer or connection behind', async () => {
+    const { core, connections, held } = setUp()
+    await core.start()
+    const cycle = async (id: string): Promise<void> => {
+      expect(await core.signIn(PLATFORM, `${id}@example.test`, 'password')).toMatchObject({ ok: true })
+      const connection = connections.at(-1)
+      connection?.accept()
+      connection?.send(WELCOME_EVENT, {
+        protocolVersion: PROTOCOL_VERSION,
+        expertId: id,
+        latestEventId: 0,
+        serverTime: FIXTURE_NOW,
+      })
+      expect(core.connection.status).not.toBe('signed_out')
+      await core.signOut()
+      expect(core.connection.status).toBe('signed_out')
+    }
+    await cycle('exp_a')
+    const after = held()
+    for (let i = 0; i < 200; i++) await cycle(i % 2 === 0 ? 'exp_b' : 'exp_a')
+    expect(held()).toEqual(after)
+    expect(after.openConnections).toBe(0)
+    core.stop()
+  })
+})
