@@ -256,6 +256,7 @@ export class StandbyCore {
   }
 
   private connect(signIn: StoredSignIn): void {
+    this.platform.close()
     recordCacheSource(this.deps.cache, this.deps.log, signIn.platformUrl)
     this.refusedBecause = null
     this.platform.open(platformConnection(this.deps, signIn, this.platformClock), {
