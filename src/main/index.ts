@@ -2,7 +2,7 @@
  * The composition root of the main process: the one place that creates things and wires them
  * together. Importing it does nothing but call `main()`.
  */
-import { app, BrowserWindow, protocol, session, type WebContents } from 'electron'
+import { app, BrowserWindow, protocol, session } from 'electron'
 import electronUpdater from 'electron-updater'
 import { join } from 'node:path'
 import { createLoginItem, wasOpenedAtLogin } from './electron/adapters/login-item'
@@ -32,8 +32,7 @@ import { createFileLogger } from './node/file-log'
 import { createElectronLogFolder } from './electron/adapters/log-folder'
 import { createCalendarApp } from './electron/adapters/calendar-app'
 import { failStartup } from './electron/startup-failure-dialog'
-import { bringToFront, createMainWindow } from './electron/main-window'
-import { createPopover } from './electron/popover-window'
+import { createAppWindows } from './electron/app-windows'
 import { loadFirstFrameRenderer } from './node/renderer-pages/first-frame'
 import { createRendererPages, type RendererPages } from './node/renderer-pages/renderer-pages'
 import { trackQuitting } from './electron/quit-state'
@@ -43,12 +42,10 @@ import { secureEveryWebContents } from './electron/web-contents-security'
 import { claimSingleInstance, onSecondInstance } from './electron/single-instance'
 import { createTray } from './electron/tray'
 import { manualDownloadUrl } from './node/update-feed'
-import { createInviteBadge } from './electron/invite-badge'
 import { closedToTrayNotice } from './core/tray/closed-to-tray-notice'
 import { createTrayFeed, STARTING_TRAY_STATUS, STARTING_TRAY_VIEW } from './core/tray/tray-feed'
 import { startsHidden } from './node/start-hidden'
 import { OVERLAY_FILES, trayIconPath, trayImageDir } from './node/tray-icon'
-import { windowSlot } from './node/window-slot'
 import { systemClock } from '../shared/clock'
 
 /** This run's log: the console until the log file is open, then both; a failed start reports through it. */
@@ -99,32 +96,19 @@ async function main(): Promise<void> {
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
   }
-  const badge = createInviteBadge({
+  const { badge, mainWindow, popover, livePages, showWindow } = createAppWindows({
+    windowOptions,
     overlayPath: join(trayImageDir(images), OVERLAY_FILES[0]!.file),
-    window: () => mainWindow.current(),
+    isQuitting,
+    onClosedToTray: () => closedToTray(),
     log,
   })
-  // Either window may be closed for good (the main window by its close button, the popover by
-  // Alt+F4 or Cmd+W): each is made anew when next wanted, and nothing holds on to a destroyed one.
-  const mainWindow = windowSlot(() => {
-    const window = createMainWindow({
-      ...windowOptions,
-      isQuitting,
-      onClosedToTray: () => closedToTray(),
-    })
-    badge.applyTo(window)
-    return window
-  })
-  const popover = windowSlot(() => createPopover(windowOptions))
   // A tray app lives on with no window open; without a listener Electron would quit here.
   app.on('window-all-closed', () => undefined)
   // Started at login or with --hidden, Standby sits in the tray: the window is built when asked for.
   if (!startsHidden({ argv: process.argv, wasOpenedAtLogin: wasOpenedAtLogin(platform) })) mainWindow.get()
   // The popover loads at once, so the first click shows a page that is already there.
   popover.get()
-  /** The pages of the windows alive now. */
-  const livePages = (): ReadonlyArray<WebContents> =>
-    [mainWindow.current(), popover.current()?.window].flatMap((live) => (live ? [live.webContents] : []))
 
   const ipc = createIpcMain({
     policy: {
@@ -134,12 +118,6 @@ async function main(): Promise<void> {
     log,
   })
 
-  const showWindow = (): void => {
-    // A quit is closing the windows: opening one now would only be torn down again.
-    if (isQuitting()) return
-    popover.current()?.window.hide()
-    bringToFront(mainWindow.get())
-  }
   // A second launch with a link (Windows, Linux) opens what it names; without one, the window.
   onSecondInstance((argv) => {
     const link = deepLinkInArgv(argv)

@@ -9,10 +9,8 @@ import type { CommandName, CommandPayload, CommandResult, Welcome } from '../../
 import { signIn, type SignInOutcome } from './auth/sign-in'
 import { emptyForSignIn, emptyForSignOut } from './auth/cached-data'
 import { forgetSignIn, keepSignIn, revokeSignIn } from './auth/stored-sign-in'
-import { connectionStatus } from './connection/connection-status'
 import { Listeners } from '../../shared/listeners'
-import type { PlatformLink } from './connection/platform-link'
-import { platformConnection } from './platform-connection'
+import { CurrentConnection, platformConnection } from './platform-connection'
 import { GapWatch } from './platform-clock/gap-watch'
 import { PlatformClock } from './platform-clock/platform-clock'
 import { AutoAway } from './presence/auto-away'
@@ -28,7 +26,6 @@ import type { MessageAlerts } from './messages/message-alerts'
 import { cacheAlerts } from './cache-alerts'
 import { cacheIsNotFor, recordCacheSource } from './cache-source'
 import { InviteExpiry } from './invites/invite-expiry'
-import type { SyncEngine } from './sync/sync-engine'
 import { trayStatus } from './tray/tray-status'
 
 export type { StandbyCoreDeps } from './standby-core-deps'
@@ -36,14 +33,10 @@ export { NOTIFICATIONS_OFF } from './tray/tray-status'
 
 /** The core of Standby. */
 export class StandbyCore {
-  private link: PlatformLink | undefined
-  private sync: SyncEngine | undefined
+  private readonly platform = new CurrentConnection()
   private signedIn: StoredSignIn | null = null
-  private wasOnline = false
   /** Why the platform last refused the sign-in, shown until the next sign-in or sign-out. */
   private refusedBecause: string | null = null
-  /** Unsubscribes the current link's and sync's listeners. */
-  private unfollow: Array<() => void> = []
   /** Unsubscribes the expiry watch from the machine's wakes. */
   private stopWatchingWakes: () => void = () => {}
   private current: ConnectionState = { status: 'signed_out', reason: null }
@@ -103,7 +96,7 @@ export class StandbyCore {
       expired: (invites) => {
         this.publishTray()
         this.cacheChanged.emit({ kind: 'expired', invites })
-        this.sync?.invitesExpired(invites)
+        this.platform.sync?.invitesExpired(invites)
       },
     })
     this.platformClock.changes.add(() => this.inviteExpiry.check())
@@ -159,7 +152,7 @@ export class StandbyCore {
       this.deps.log.warn(`Sign-in failed: ${outcome.message}`)
       return outcome
     }
-    this.disconnect()
+    this.platform.close()
     // The next platform may keep other time; its welcome measures it afresh.
     this.platformClock.reset()
     // Another expert's or another platform's data (as the cache records it, past restarts).
@@ -184,7 +177,7 @@ export class StandbyCore {
   async signOut(): Promise<void> {
     const signedIn = this.signedIn
     this.refusedBecause = null
-    this.disconnect()
+    this.platform.close()
     this.platformClock.reset()
     this.signedIn = null
     await forgetSignIn(this.deps)
@@ -203,10 +196,11 @@ export class StandbyCore {
     payload: CommandPayload<N>,
     idempotencyKey?: string,
   ): Promise<CommandOutcome<CommandResult<N>>> {
-    if (this.link === undefined) {
+    const link = this.platform.link
+    if (link === undefined) {
       return { ok: false, error: { code: 'signed_out', message: 'Sign in to the platform first.' } }
     }
-    const outcome = await this.link.command(name, payload, idempotencyKey)
+    const outcome = await link.command(name, payload, idempotencyKey)
     if (outcome.ok) {
       const joined = joinedSession(name, outcome.result)
       // Not awaited: the browser may take its time, and the join has happened either way.
@@ -240,7 +234,7 @@ export class StandbyCore {
 
   /** Resolves once the current catch-up is over; for tests and benches. */
   async settled(): Promise<void> {
-    await this.sync?.settled()
+    await this.platform.sync?.settled()
   }
 
   /** Disconnect and stop; the cache stays as it is. */
@@ -251,7 +245,7 @@ export class StandbyCore {
     this.presence.stop()
     this.reminders.stop()
     this.platformClock.stop()
-    this.disconnect()
+    this.platform.close()
   }
 
   /** Empty the cache, and tell everything that shows or schedules from it. */
@@ -262,66 +256,35 @@ export class StandbyCore {
   }
 
   private connect(signIn: StoredSignIn): void {
-    // Two sign-ins racing must not leave an older link running unseen.
-    this.disconnect()
+    this.platform.close()
     recordCacheSource(this.deps.cache, this.deps.log, signIn.platformUrl)
     this.refusedBecause = null
-    const { link, sync } = platformConnection(this.deps, signIn, this.platformClock)
-    let lastWelcome: Welcome | undefined
-    this.unfollow = [
-      link.states.add((state) => {
-        // The same welcome is told again when a probe is answered; each connection's once.
-        if (state.kind === 'connected' && state.welcome !== lastWelcome) {
-          lastWelcome = state.welcome
-          this.welcomed.emit(state.welcome)
-        }
-        this.publish()
-      }),
-      sync.states.add((state) => {
-        if (state.kind === 'live') this.wasOnline = true
-        this.publish()
-      }),
-      sync.changes.add((update) => {
+    this.platform.open(platformConnection(this.deps, signIn, this.platformClock), {
+      welcomed: (welcome) => this.welcomed.emit(welcome),
+      changed: () => this.publish(),
+      cacheChanged: (update) => {
         this.publishTray()
         this.cacheChanged.emit(update)
         this.inviteExpiry.check()
-      }),
-    ]
-    this.link = link
-    this.sync = sync
-    sync.start()
-    link.start()
-  }
-
-  private disconnect(): void {
-    // Stop listening first: a stopping link's last state must not be published as ours.
-    for (const off of this.unfollow.splice(0)) off()
-    this.sync?.stop()
-    this.link?.stop()
-    this.sync = undefined
-    this.link = undefined
+      },
+    })
   }
 
   private publish(): void {
-    const computed = connectionStatus({
-      link: this.link?.state ?? { kind: 'idle' },
-      sync: this.sync?.state ?? { kind: 'idle' },
-      signedIn: this.signedIn !== null,
-      wasOnline: this.wasOnline,
-      lastSyncedAt: this.deps.cache.lastSyncedAt(),
-      now: this.deps.clock.now(),
-    })
+    const { cache, clock } = this.deps
+    const inputs = { signedIn: this.signedIn !== null, lastSyncedAt: cache.lastSyncedAt(), now: clock.now() }
+    const computed = this.platform.status(inputs)
     const next: ConnectionState =
       computed.status === 'signed_out' && computed.reason === null && this.refusedBecause !== null
         ? { status: 'signed_out', reason: this.refusedBecause }
         : computed
     if (JSON.stringify(next) === JSON.stringify(this.current)) return
     this.current = next
-    if (next.status === 'signed_out' && this.link !== undefined && next.reason !== null) {
+    if (next.status === 'signed_out' && this.platform.link !== undefined && next.reason !== null) {
       // The platform refused the token: forget it so the next start asks for a sign-in.
       this.refusedBecause = next.reason
       this.signedIn = null
-      this.disconnect()
+      this.platform.close()
       void this.deps.secrets.clear()
     }
     this.states.emit(next)

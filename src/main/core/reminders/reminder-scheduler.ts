@@ -3,11 +3,11 @@
  * passes its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not
  * joined yet" at the start (due-alerts.ts decides), and, as events bring them, "cancelled" (by the
  * platform or the client), the client's answer to a proposal of another time, and "the client
- * joined". Each fires once per booked time, on its timer while the machine is awake (one found
- * late waits for the catch-up first, late-settle.ts): the platform's clock runs on the monotonic
- * one, so setting the computer's clock moves neither it nor the timer, and a new estimate of the
- * offset plans again at once. A minute's check of the clock catches a suspend the OS did not
- * report. What fired or was skipped is kept in the cache, so a restart never repeats one.
+ * joined" (session-changes.ts). Each fires once per booked time, on its timer while the machine is
+ * awake (one found late waits for the catch-up first, late-settle.ts): the platform's clock runs on
+ * the monotonic one, so setting the computer's clock moves neither it nor the timer, and a new
+ * estimate of the offset plans again at once. A minute's check of the clock catches a suspend the
+ * OS did not report. What fired or was skipped is kept in the cache, so a restart never repeats one.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
@@ -18,15 +18,11 @@ import type { Power } from '../ports/power'
 import type { Unsubscribe } from '../../../shared/listeners'
 import type { CacheUpdate } from '../sync/cache-push'
 import { localDayTime, type DayTimeFormat } from '../sync/invite-notification'
-import { cancelledBy } from '../../../shared/rules/cancellation-terms'
-import { clientCancelledText, rescheduleAnswerText } from './party-change-texts'
 import { ReminderMarks } from './reminder-marks'
 import {
   ALERT,
   awaitsExpert,
-  changeAlert,
   dueAlerts,
-  rescheduleAnswerAlert,
   snoozedUntil,
   snoozeRefusal,
   startAllowed,
@@ -37,15 +33,14 @@ import {
 } from './due-alerts'
 import {
   beforeText,
-  cancelledText,
   clientAbsentText,
-  clientJoinedText,
   localShortTime,
   startingNowText,
   type ReminderText,
   type TimeFormat,
 } from './reminder-texts'
 import { LateSettle } from './late-settle'
+import { tellSessionChanges } from './session-changes'
 
 /** How long Snooze puts a reminder off. */
 export const SNOOZE_MS = 5 * 60_000
@@ -271,31 +266,14 @@ export class ReminderScheduler {
     this.show(session, now, 'before', beforeText(session, now, this.time, late))
   }
 
-  /** Tell each of these sessions' new state once, when it calls for telling. */
   private tellChanges(ids: ReadonlySet<string>): void {
-    const now = this.deps.clock.now()
-    for (const id of ids) {
-      const session = this.deps.cache.session(id)
-      const alert = session === null ? null : changeAlert(session)
-      if (session === null || alert === null) continue
-      const key = { sessionId: id, bookedStart: session.bookedStart, alert }
-      if (this.marks.handled(key)) continue
-      this.marks.mark(key, 'fired', now)
-      const { cancellation, reschedule } = session
-      if (alert === ALERT.cancelled && cancellation !== null)
-        this.show(
-          session,
-          now,
-          'cancelled',
-          cancelledBy(cancellation) === 'client'
-            ? clientCancelledText(session, cancellation, this.dayTime)
-            : cancelledText(session, cancellation, this.time),
-        )
-      else if (reschedule !== null && alert === rescheduleAnswerAlert(reschedule.proposedAt))
-        this.show(session, now, 'rescheduled', rescheduleAnswerText(session, reschedule, this.dayTime))
-      else if (alert === ALERT.clientJoined)
-        this.show(session, now, 'client_joined', clientJoinedText(session))
-    }
+    const { cache, clock } = this.deps
+    const show = this.show.bind(this)
+    tellSessionChanges(
+      { cache, marks: this.marks, show, time: this.time, dayTime: this.dayTime },
+      ids,
+      clock.now(),
+    )
   }
 
   private show(session: Session, now: number, moment: ReminderMoment, text: ReminderText): void {

@@ -1,17 +1,16 @@
 /**
  * When Standby checks for, downloads and installs updates. It checks once the connection is first
- * up, then every few hours with jitter and at once on resume; downloads in the background; and
- * never restarts while a session is live or near (restart-safety.ts). A ready update is offered
- * as "Restart to update" (tray, window, one notification) and otherwise installs on quit. A failed
- * check or download (also one that stalls) says why, with the manual download link, and retries
- * with backoff.
+ * up, then every few hours with jitter (check-schedule.ts) and at once on resume; downloads in the
+ * background; and never restarts while a session is live or near (restart-offer.ts). A ready
+ * update is offered as "Restart to update" (tray, window, one notification) and otherwise installs
+ * on quit. A failed check or download (also one that stalls) says why, with the manual download
+ * link, and retries with backoff.
  */
-import { jitteredBackoff } from '../../../shared/backoff'
-import type { TimerHandle } from '../../../shared/clock'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import { compareAppVersions, isPrerelease } from '../../../shared/rules/app-version'
 import type { UpdateChannel, UpdateState } from '../../../shared/update/update-state'
-import { restartSafety, type RestartSafety } from './restart-safety'
+import { CheckSchedule } from './check-schedule'
+import { RestartOffer } from './restart-offer'
 import { unlessStalled } from './unless-stalled'
 import { trustedCheck } from './update-offer'
 import {
@@ -20,13 +19,7 @@ import {
   type UpdatePolicyDeps,
   type UpdateTimings,
 } from './update-deps'
-import {
-  failureSentence,
-  installFailed,
-  leavingBetaNote,
-  readyNotification,
-  requiredButNothingNewer,
-} from './update-words'
+import { failureSentence, leavingBetaNote, requiredButNothingNewer } from './update-words'
 import { errorMessage } from '../../../shared/error-message'
 
 const shortTime = (t: number): string =>
@@ -49,10 +42,8 @@ export class UpdatePolicy {
   private stopped = false
   private checking = false
   private checkAgain = false
-  private failures = 0
-  private checkTimer: TimerHandle | undefined
-  private safetyTimer: TimerHandle | undefined
-  private notifiedVersion: string | null = null
+  private readonly checks: CheckSchedule
+  private readonly restartOffer: RestartOffer
   private readonly offs: Unsubscribe[] = []
 
   constructor(private readonly deps: UpdatePolicyDeps) {
@@ -73,6 +64,15 @@ export class UpdatePolicy {
       canRestart: false,
       restartHeldBecause: null,
     }
+    this.checks = new CheckSchedule({ clock: deps.clock, timings: this.timings, random: deps.random }, () =>
+      this.checkNow(),
+    )
+    this.restartOffer = new RestartOffer({
+      deps,
+      formatTime: this.formatTime,
+      state: () => this.current,
+      set: (changes) => this.set(changes),
+    })
     this.offs.push(
       deps.power.onResume(() => {
         if (this.started) this.checkNow()
@@ -99,7 +99,7 @@ export class UpdatePolicy {
       this.checkAgain = true
       return
     }
-    this.checkTimer?.cancel()
+    this.checks.cancel()
     void this.check()
   }
 
@@ -128,39 +128,25 @@ export class UpdatePolicy {
       `The platform needs Standby ${required} or newer; this is ${this.current.currentVersion}.`,
     )
     this.started = true
-    if (this.current.phase === 'ready' && !this.readyFallsShort()) this.offerRestart()
+    if (this.current.phase === 'ready' && !this.readyFallsShort()) this.restartOffer.offer()
     else this.checkNow()
   }
 
   /** The sessions or the platform's time changed: a held restart may be safe now, or no longer. */
   sessionsChanged(): void {
-    if (this.current.phase === 'ready') this.offerRestart()
+    if (this.current.phase === 'ready') this.restartOffer.offer()
   }
 
   /** "Restart to update": installs now when no session can be hurt; otherwise says why not. */
   restart(): RestartOutcome {
-    if (this.current.phase !== 'ready') return { ok: false, message: 'No update is ready to install yet.' }
-    const safety = this.safety()
-    if (!safety.safe) {
-      this.offerRestart()
-      return { ok: false, message: safety.because }
-    }
-    this.deps.log.info(`Restarting to install Standby ${this.current.availableVersion ?? ''}`)
-    try {
-      this.deps.updater.installNow()
-    } catch (error) {
-      // The tray's or the window's press must not take the app down; the update still installs on quit.
-      this.deps.log.warn('Could not restart to install the update', error)
-      return { ok: false, message: installFailed(errorMessage(error), this.current.manualDownloadUrl) }
-    }
-    return { ok: true }
+    return this.restartOffer.restart()
   }
 
   /** Stop every timer and listener. */
   stop(): void {
     this.stopped = true
-    this.checkTimer?.cancel()
-    this.safetyTimer?.cancel()
+    this.checks.cancel()
+    this.restartOffer.stop()
     for (const off of this.offs.splice(0)) off()
   }
 
@@ -181,7 +167,7 @@ export class UpdatePolicy {
         this.current.currentVersion,
         this.deps.log,
       )
-      this.failures = 0
+      this.checks.answered()
       this.set({ lastCheckAt: this.deps.clock.now(), error: null })
       if (found.kind === 'unavailable') {
         this.set({ phase: 'unavailable', error: found.reason, channelNote: null })
@@ -193,7 +179,7 @@ export class UpdatePolicy {
         // needs more than the ready one.
         await this.download(found.version, channel)
       }
-      this.schedule(this.regularDelay())
+      this.set({ nextCheckAt: this.checks.regular() })
     } catch (error) {
       this.failed(error)
     } finally {
@@ -245,7 +231,7 @@ export class UpdatePolicy {
     this.deps.log.info(`Standby ${version} is downloaded and verified; it installs on restart or quit.`)
     this.deps.updater.setInstallOnQuit(true)
     // Ready and whether a restart is safe arrive together: no state says "ready" without saying that.
-    this.offerRestart({ phase: 'ready', progress: 100 })
+    this.restartOffer.offer({ phase: 'ready', progress: 100 })
   }
 
   /** Drop `version` if it is a beta and the expert is on stable now; says whether it did. */
@@ -275,13 +261,11 @@ export class UpdatePolicy {
   }
 
   private failed(error: unknown): void {
-    this.failures += 1
-    const delay = jitteredBackoff(this.timings.retry, this.failures, this.random())
-    const retryAt = this.deps.clock.now() + delay
+    const { attempt, at: retryAt } = this.checks.retry()
     const what = this.current.phase === 'downloading' ? 'download the update' : 'check for updates'
     const reason = errorMessage(error)
-    this.deps.log.warn(`Could not ${what} (attempt ${this.failures}): ${reason}`)
-    this.schedule(delay)
+    this.deps.log.warn(`Could not ${what} (attempt ${attempt}): ${reason}`)
+    this.set({ nextCheckAt: retryAt })
     // A ready update stays ready: a later check failing does not take it away.
     if (this.current.phase === 'ready') return
     this.set({
@@ -290,50 +274,6 @@ export class UpdatePolicy {
       lastCheckAt: this.deps.clock.now(),
       error: failureSentence(what, reason, this.formatTime(retryAt), this.current.manualDownloadUrl),
     })
-  }
-
-  /**
-   * Tell whether a restart is safe, in the same change as `with`; offer it (and notify once per
-   * version) when it is.
-   */
-  private offerRestart(alongside: Partial<UpdateState> = {}): void {
-    this.safetyTimer?.cancel()
-    const safety = this.safety()
-    this.set({
-      ...alongside,
-      canRestart: safety.safe,
-      restartHeldBecause: safety.safe ? null : safety.because,
-    })
-    if (!safety.safe) {
-      if (safety.until !== null) {
-        const wait = safety.until - this.deps.platformNow() + 1
-        this.safetyTimer = this.deps.clock.setTimeout(() => this.offerRestart(), Math.max(0, wait))
-      }
-      return
-    }
-    const version = this.current.availableVersion
-    if (version === null || this.notifiedVersion === version) return
-    this.notifiedVersion = version
-    this.deps.notifier.show(readyNotification(version, this.current.requiredVersion !== null))
-  }
-
-  private safety(): RestartSafety {
-    return restartSafety(this.deps.platformNow(), this.deps.sessions(), this.formatTime)
-  }
-
-  private schedule(delayMs: number): void {
-    this.checkTimer?.cancel()
-    this.checkTimer = this.deps.clock.setTimeout(() => this.checkNow(), delayMs)
-    this.set({ nextCheckAt: this.deps.clock.now() + delayMs })
-  }
-
-  private regularDelay(): number {
-    const { checkEveryMs, jitterMs } = this.timings
-    return Math.round(checkEveryMs + (this.random() * 2 - 1) * jitterMs)
-  }
-
-  private random(): number {
-    return (this.deps.random ?? Math.random)()
   }
 
   private get formatTime(): (t: number) => string {

@@ -1,0 +1,47 @@
+/**
+ * The alerts a session's change calls for, as events or a snapshot bring it: "cancelled" (by the
+ * platform or the client), the client's answer to a proposal of another time, and "the client
+ * joined". Each is told once per booked time; what was told is kept in the cache with the reminders.
+ */
+import type { Session } from '../../../shared/protocol'
+import type { CacheStore } from '../ports/cache-store'
+import type { DayTimeFormat } from '../sync/invite-notification'
+import { cancelledBy } from '../../../shared/rules/cancellation-terms'
+import { clientCancelledText, rescheduleAnswerText } from './party-change-texts'
+import type { ReminderMarks } from './reminder-marks'
+import { ALERT, changeAlert, rescheduleAnswerAlert, type ReminderMoment } from './due-alerts'
+import { cancelledText, clientJoinedText, type ReminderText, type TimeFormat } from './reminder-texts'
+
+/** What telling a session's change needs from the scheduler. */
+export interface SessionChangeDeps {
+  readonly cache: CacheStore
+  readonly marks: ReminderMarks
+  readonly show: (session: Session, now: number, moment: ReminderMoment, text: ReminderText) => void
+  readonly time: TimeFormat
+  readonly dayTime: DayTimeFormat
+}
+
+/** Tell each of these sessions' new state once, when it calls for telling. */
+export function tellSessionChanges(deps: SessionChangeDeps, ids: ReadonlySet<string>, now: number): void {
+  for (const id of ids) {
+    const session = deps.cache.session(id)
+    const alert = session === null ? null : changeAlert(session)
+    if (session === null || alert === null) continue
+    const key = { sessionId: id, bookedStart: session.bookedStart, alert }
+    if (deps.marks.handled(key)) continue
+    deps.marks.mark(key, 'fired', now)
+    const { cancellation, reschedule } = session
+    if (alert === ALERT.cancelled && cancellation !== null)
+      deps.show(
+        session,
+        now,
+        'cancelled',
+        cancelledBy(cancellation) === 'client'
+          ? clientCancelledText(session, cancellation, deps.dayTime)
+          : cancelledText(session, cancellation, deps.time),
+      )
+    else if (reschedule !== null && alert === rescheduleAnswerAlert(reschedule.proposedAt))
+      deps.show(session, now, 'rescheduled', rescheduleAnswerText(session, reschedule, deps.dayTime))
+    else if (alert === ALERT.clientJoined) deps.show(session, now, 'client_joined', clientJoinedText(session))
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * "Restart to update" for a ready update: offered (with one notification per version) when no
+ * session can be hurt (restart-safety.ts), otherwise held with the reason and offered again when
+ * the hold ends; pressed, it installs now or says why not.
+ */
+import type { TimerHandle } from '../../../shared/clock'
+import { errorMessage } from '../../../shared/error-message'
+import type { UpdateState } from '../../../shared/update/update-state'
+import { restartSafety, type RestartSafety } from './restart-safety'
+import type { RestartOutcome, UpdatePolicyDeps } from './update-deps'
+import { installFailed, readyNotification } from './update-words'
+
+/** What the offer reads and drives: the policy's deps, its state and its one way to change it. */
+export interface RestartOfferDeps {
+  readonly deps: UpdatePolicyDeps
+  readonly formatTime: (t: number) => string
+  readonly state: () => UpdateState
+  readonly set: (changes: Partial<UpdateState>) => void
+}
+
+/** Offers, holds and performs the restart that installs a ready update. */
+export class RestartOffer {
+  private safetyTimer: TimerHandle | undefined
+  private notifiedVersion: string | null = null
+
+  constructor(private readonly host: RestartOfferDeps) {}
+
+  /** "Restart to update": installs now when no session can be hurt; otherwise says why not. */
+  restart(): RestartOutcome {
+    const { deps, state } = this.host
+    if (state().phase !== 'ready') return { ok: false, message: 'No update is ready to install yet.' }
+    const safety = this.safety()
+    if (!safety.safe) {
+      this.offer()
+      return { ok: false, message: safety.because }
+    }
+    deps.log.info(`Restarting to install Standby ${state().availableVersion ?? ''}`)
+    try {
+      deps.updater.installNow()
+    } catch (error) {
+      // The tray's or the window's press must not take the app down; the update still installs on quit.
+      deps.log.warn('Could not restart to install the update', error)
+      return { ok: false, message: installFailed(errorMessage(error), state().manualDownloadUrl) }
+    }
+    return { ok: true }
+  }
+
+  /**
+   * Tell whether a restart is safe, in the same change as `alongside`; offer it (and notify once
+   * per version) when it is.
+   */
+  offer(alongside: Partial<UpdateState> = {}): void {
+    const { deps, state, set } = this.host
+    this.safetyTimer?.cancel()
+    const safety = this.safety()
+    set({
+      ...alongside,
+      canRestart: safety.safe,
+      restartHeldBecause: safety.safe ? null : safety.because,
+    })
+    if (!safety.safe) {
+      if (safety.until !== null) {
+        const wait = safety.until - deps.platformNow() + 1
+        this.safetyTimer = deps.clock.setTimeout(() => this.offer(), Math.max(0, wait))
+      }
+      return
+    }
+    const version = state().availableVersion
+    if (version === null || this.notifiedVersion === version) return
+    this.notifiedVersion = version
+    deps.notifier.show(readyNotification(version, state().requiredVersion !== null))
+  }
+
+  /** Stop waiting for a held restart to become safe. */
+  stop(): void {
+    this.safetyTimer?.cancel()
+  }
+
+  private safety(): RestartSafety {
+    const { deps, formatTime } = this.host
+    return restartSafety(deps.platformNow(), deps.sessions(), formatTime)
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The app's two windows, the main window and the tray's popover, as the composition root holds
+ * them: either may be closed for good and is made anew when next wanted, the main window carries
+ * the invite badge, and "show the window" is one action for the tray, the Dock and a second launch.
+ */
+import type { BrowserWindow, WebContents } from 'electron'
+import type { Logger } from '../core/ports/logger'
+import { windowSlot, type WindowSlot } from '../node/window-slot'
+import type { AppWindowOptions } from './app-window'
+import { createInviteBadge, type InviteBadge } from './invite-badge'
+import { bringToFront, createMainWindow } from './main-window'
+import { createPopover, type Popover } from './popover-window'
+
+/** The windows, the badge on the main one, and what the rest of the app asks of them. */
+export interface AppWindows {
+  readonly badge: InviteBadge
+  readonly mainWindow: WindowSlot<BrowserWindow>
+  readonly popover: WindowSlot<Popover>
+  /** The pages of the windows alive now. */
+  readonly livePages: () => ReadonlyArray<WebContents>
+  /** Brings the main window to the front (made anew if closed), the popover put away. */
+  readonly showWindow: () => void
+}
+
+/** The app's windows, none built yet; `overlayPath` is the badge's taskbar image on Windows. */
+export function createAppWindows(options: {
+  readonly windowOptions: AppWindowOptions
+  readonly overlayPath: string
+  readonly isQuitting: () => boolean
+  readonly onClosedToTray: () => void
+  readonly log: Logger
+}): AppWindows {
+  const { windowOptions, isQuitting, log } = options
+  const badge = createInviteBadge({
+    overlayPath: options.overlayPath,
+    window: () => mainWindow.current(),
+    log,
+  })
+  // Either window may be closed for good (the main window by its close button, the popover by
+  // Alt+F4 or Cmd+W): each is made anew when next wanted, and nothing holds on to a destroyed one.
+  const mainWindow = windowSlot(() => {
+    const window = createMainWindow({
+      ...windowOptions,
+      isQuitting,
+      onClosedToTray: () => options.onClosedToTray(),
+    })
+    badge.applyTo(window)
+    return window
+  })
+  const popover = windowSlot(() => createPopover(windowOptions))
+  const livePages = (): ReadonlyArray<WebContents> =>
+    [mainWindow.current(), popover.current()?.window].flatMap((live) => (live ? [live.webContents] : []))
+  const showWindow = (): void => {
+    // A quit is closing the windows: opening one now would only be torn down again.
+    if (isQuitting()) return
+    popover.current()?.window.hide()
+    bringToFront(mainWindow.get())
+  }
+  return { badge, mainWindow, popover, livePages, showWindow }
+}
