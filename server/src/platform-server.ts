@@ -14,6 +14,7 @@ import { adminRoutes } from './http/admin-routes'
 import { apiRoutes } from './http/api-routes'
 import { checkAdminAccess } from './http/admin-access'
 import { defaultConnectionLimits, guardConnections, type ConnectionLimits } from './http/connection-guard'
+import { dispatch } from './http/dispatch'
 import { installFrontDoor } from './http/front-door'
 import { answerRoomPage } from './http/room-route'
 import { hostCheck } from './http/host-check'
@@ -193,12 +194,12 @@ async function route(
     if (answerRoomPage(req, res, url, deps)) return
     const isAdmin = url.pathname.startsWith('/admin/')
     if (isAdmin) checkAdminAccess(req, deps.adminToken)
-    for (const r of isAdmin ? deps.admin : deps.api) {
-      const match = r.path.exec(url.pathname)
-      if (match === null || r.method !== req.method) continue
-      return sendJson(res, 200, await r.handle(req, url, match.slice(1)))
+    const found = dispatch(isAdmin ? deps.admin : deps.api, req, url.pathname)
+    if (found.kind === 'options') {
+      res.writeHead(204, { allow: found.allow, 'cache-control': 'no-store' })
+      return void res.end()
     }
-    throw new PlatformError('not_found', `No endpoint ${req.method ?? ''} ${url.pathname}.`)
+    return sendJson(res, 200, await found.route.handle(req, url, found.params))
   } catch (error) {
     if (error instanceof PlatformError) return sendError(res, error)
     deps.logger.error('request failed', { path, error: String(error) })
