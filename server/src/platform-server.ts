@@ -19,6 +19,7 @@ import { installFrontDoor } from './http/front-door'
 import { answerRoomPage } from './http/room-route'
 import { hostCheck } from './http/host-check'
 import { sendError, sendJson, type Route } from './http/http-util'
+import { boundRepeats } from './log-bound'
 import { consoleLogger, type Logger } from './logger'
 import type { MarketplaceConfig } from './marketplace/context'
 import { Marketplace } from './marketplace/marketplace'
@@ -74,7 +75,7 @@ export const DEFAULT_PLATFORM_PORT = 4455
 /** Start the platform and resolve once it listens. */
 export async function startPlatformServer(options: PlatformServerOptions): Promise<PlatformServer> {
   const clock = options.clock ?? systemClock
-  const logger = options.logger ?? consoleLogger()
+  const logger = boundRepeats(options.logger ?? consoleLogger(), clock)
   const db = openPlatformDatabase(options.dbPath)
   const checkpointer =
     options.dbPath === ':memory:'
@@ -117,6 +118,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   }).catch(async (error: unknown) => {
     await checkpointer?.close()
     db.close()
+    logger.close()
     throw error
   })
   const port = (http.address() as AddressInfo).port
@@ -170,6 +172,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
         await stopped
         await checkpointer?.close()
         db.close()
+        logger.close()
       })()
       return closed
     },
