@@ -42,6 +42,12 @@ export function tokenDigest(token: string): string {
 }
 
 /**
+ * The most sign-ins one expert holds at once: enough for every device they use, and a client that
+ * signs in again and again (a loop, a script) cannot grow the token table without end.
+ */
+export const MAX_TOKENS_PER_EXPERT = 20
+
+/**
  * Issues and checks bearer tokens, and tells its listeners about every token that stops existing
  * (signed out or deleted any other way), so live connections made with it can be cut.
  */
@@ -49,7 +55,10 @@ export class TokenStore {
   private readonly listeners = new Listeners<string>()
   private readonly deleted = new Set<string>()
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly maxPerExpert = MAX_TOKENS_PER_EXPERT,
+  ) {
     // A temporary trigger (this connection only, nothing stored in the file) reports every
     // deletion, whichever statement does it. Listeners run after the statement, and only for
     // tokens still gone then: a rolled-back delete cuts nobody.
@@ -78,12 +87,23 @@ export class TokenStore {
     }
   }
 
-  /** A fresh token for the expert. */
+  /**
+   * A fresh token for the expert. Past the per-expert cap their oldest sign-in ends (its sockets
+   * are cut, as for a sign-out), so the newest device always gets in.
+   */
   issue(expertId: string, now: number): string {
     const token = randomBytes(32).toString('base64url')
-    this.db
-      .prepare('INSERT INTO tokens (token_hash, expert_id, created_at) VALUES (?, ?, ?)')
-      .run(tokenDigest(token), expertId, now)
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO tokens (token_hash, expert_id, created_at) VALUES (?, ?, ?)')
+        .run(tokenDigest(token), expertId, now)
+      this.db
+        .prepare(
+          `DELETE FROM tokens WHERE rowid IN (SELECT rowid FROM tokens WHERE expert_id = ?
+           ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?)`,
+        )
+        .run(expertId, this.maxPerExpert)
+    })()
     return token
   }
 

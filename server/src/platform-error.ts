@@ -11,6 +11,8 @@ export class PlatformError extends Error {
       readonly status?: number
       /** Sent as Retry-After (in whole seconds) with a rate-limit refusal. */
       readonly retryAfterMs?: number
+      /** Sent as Allow with a 405: the methods the path does answer. */
+      readonly allow?: string
     } = {},
   ) {
     super(message)

@@ -14,10 +14,12 @@ import { adminRoutes } from './http/admin-routes'
 import { apiRoutes } from './http/api-routes'
 import { checkAdminAccess } from './http/admin-access'
 import { defaultConnectionLimits, guardConnections, type ConnectionLimits } from './http/connection-guard'
+import { dispatch } from './http/dispatch'
 import { installFrontDoor } from './http/front-door'
 import { answerRoomPage } from './http/room-route'
 import { hostCheck } from './http/host-check'
 import { sendError, sendJson, type Route } from './http/http-util'
+import { boundRepeats } from './log-bound'
 import { consoleLogger, type Logger } from './logger'
 import type { MarketplaceConfig } from './marketplace/context'
 import { Marketplace } from './marketplace/marketplace'
@@ -73,7 +75,7 @@ export const DEFAULT_PLATFORM_PORT = 4455
 /** Start the platform and resolve once it listens. */
 export async function startPlatformServer(options: PlatformServerOptions): Promise<PlatformServer> {
   const clock = options.clock ?? systemClock
-  const logger = options.logger ?? consoleLogger()
+  const logger = boundRepeats(options.logger ?? consoleLogger(), clock)
   const db = openPlatformDatabase(options.dbPath)
   const checkpointer =
     options.dbPath === ':memory:'
@@ -116,6 +118,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   }).catch(async (error: unknown) => {
     await checkpointer?.close()
     db.close()
+    logger.close()
     throw error
   })
   const port = (http.address() as AddressInfo).port
@@ -169,6 +172,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
         await stopped
         await checkpointer?.close()
         db.close()
+        logger.close()
       })()
       return closed
     },
@@ -193,12 +197,12 @@ async function route(
     if (answerRoomPage(req, res, url, deps)) return
     const isAdmin = url.pathname.startsWith('/admin/')
     if (isAdmin) checkAdminAccess(req, deps.adminToken)
-    for (const r of isAdmin ? deps.admin : deps.api) {
-      const match = r.path.exec(url.pathname)
-      if (match === null || r.method !== req.method) continue
-      return sendJson(res, 200, await r.handle(req, url, match.slice(1)))
+    const found = dispatch(isAdmin ? deps.admin : deps.api, req, url.pathname)
+    if (found.kind === 'options') {
+      res.writeHead(204, { allow: found.allow, 'cache-control': 'no-store' })
+      return void res.end()
     }
-    throw new PlatformError('not_found', `No endpoint ${req.method ?? ''} ${url.pathname}.`)
+    return sendJson(res, 200, await found.route.handle(req, url, found.params))
   } catch (error) {
     if (error instanceof PlatformError) return sendError(res, error)
     deps.logger.error('request failed', { path, error: String(error) })

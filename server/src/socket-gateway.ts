@@ -39,6 +39,13 @@ const MAX_MESSAGE_BYTES = 100_000
  */
 const HEARTBEAT = { pingInterval: 5_000, pingTimeout: 8_000 }
 
+/**
+ * The most sockets one sign-in may hold open at once: an app holds one, a reconnect briefly two;
+ * a client that opens socket after socket with one token gets a refusal instead of the platform's
+ * memory.
+ */
+export const MAX_SOCKETS_PER_TOKEN = 8
+
 /** The room of every socket one expert has open. */
 export function expertRoom(expertId: string): string {
   return `expert:${expertId}`
@@ -106,14 +113,28 @@ export function attachSocketGateway(
       logger.warn('connection refused: unknown token')
       return next(refusal('unauthorized', 'Your sign-in has expired or was revoked; sign in again.'))
     }
+    const tokenHash = tokenDigest(auth.data.token)
+    const open = io.sockets.adapter.rooms.get(tokenRoomOf(tokenHash))?.size ?? 0
+    if (open >= MAX_SOCKETS_PER_TOKEN) {
+      logger.warn('connection refused: too many sockets for one sign-in', { expert: expertId })
+      return next(
+        refusal(
+          'rate_limited',
+          `This sign-in already has ${open} connections open, the most allowed; close another Standby window or wait for a stale connection to time out, then try again.`,
+        ),
+      )
+    }
     socket.data.expertId = expertId
-    socket.data.tokenHash = tokenDigest(auth.data.token)
+    socket.data.tokenHash = tokenHash
+    // In the token's room at once, not at 'connection' a tick later: handshakes of one token that
+    // arrive together must each see the others when they are counted.
+    void socket.join(tokenRoomOf(tokenHash))
     next()
   })
 
   io.on('connection', (socket) => {
     const expertId = socket.data.expertId as string
-    void socket.join([expertRoom(expertId), tokenRoomOf(socket.data.tokenHash as string)])
+    void socket.join(expertRoom(expertId))
     const once = new OncePerConnection(logger, { expert: expertId })
     const bucket = { take: () => rateLimits.take(expertId) }
     const context = { bucket, logger, once, clock }

@@ -1,9 +1,10 @@
 /**
- * Limits on raw connections: a connection that sends no request within a few seconds is closed,
+ * Limits on raw connections: a connection that sends no request within a few seconds (of opening,
+ * or of its last answer when kept alive) is closed,
  * so is one whose request body has not all arrived in time, and one address may hold only so many
  * connections at once.
  */
-import type { IncomingMessage, Server as HttpServer } from 'node:http'
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { systemClock, type Clock, type TimerHandle } from '../../../src/shared/clock'
 import type { Logger } from '../logger'
@@ -11,7 +12,7 @@ import { answerAndClose, isLoopbackAddress, peerAddress } from './http-util'
 
 /** How long a silent connection may stay, and how many connections an address may hold. */
 export interface ConnectionLimits {
-  /** A connection that has not sent a whole request head by then is closed. */
+  /** A connection that has not sent a whole request head by then (after opening or its last answer) is closed. */
   readonly firstRequestMs: number
   /**
    * A request whose body has not all arrived by then (counted from its head) has its connection
@@ -62,7 +63,7 @@ export interface ConnectionGuard {
    * Tell the guard a head arrived on its connection: a request's, or an upgrade's (as the server
    * took it, from its 'upgrade' event: a request that merely carries an Upgrade header is a request).
    */
-  spoke(req: IncomingMessage, kind: 'request' | 'upgrade'): void
+  spoke(req: IncomingMessage, kind: 'request' | 'upgrade', res?: ServerResponse): void
   /**
    * Destroy every connection the server holds, whatever state it is in (a request half sent, an
    * upgrade refused and never closed by its client): for shutting down without waiting on clients.
@@ -86,6 +87,26 @@ export function guardConnections(
   // One deadline per connection, for the request it is reading now (keep-alive reads several).
   const bodyDeadline = new WeakMap<Socket, TimerHandle>()
 
+  // Requests read on a connection and not yet answered (a client may pipeline several).
+  const unanswered = new WeakMap<Socket, number>()
+  const awaitRequest = (socket: Socket, address: string): void => {
+    silence.get(socket)?.cancel()
+    silence.set(
+      socket,
+      limits.clock.setTimeout(() => {
+        if (!silent.has(address)) {
+          logger.warn('connection closed: no request within the time allowed', {
+            address,
+            sentBytes: socket.bytesRead,
+            ms: limits.firstRequestMs,
+          })
+        }
+        silent.add(address)
+        socket.destroy()
+      }, limits.firstRequestMs),
+    )
+  }
+
   http.on('connection', (socket: Socket) => {
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
@@ -102,20 +123,7 @@ export function guardConnections(
       return
     }
     open.set(address, count + 1)
-    silence.set(
-      socket,
-      limits.clock.setTimeout(() => {
-        if (!silent.has(address)) {
-          logger.warn('connection closed: no request within the time allowed', {
-            address,
-            sentBytes: socket.bytesRead,
-            ms: limits.firstRequestMs,
-          })
-        }
-        silent.add(address)
-        socket.destroy()
-      }, limits.firstRequestMs),
-    )
+    awaitRequest(socket, address)
     socket.once('close', () => {
       silence.get(socket)?.cancel()
       bodyDeadline.get(socket)?.cancel()
@@ -129,10 +137,21 @@ export function guardConnections(
       if (left < cap) atCap.delete(address)
     })
   })
-  const spoke = (req: IncomingMessage, kind: 'request' | 'upgrade'): void => {
+  const spoke = (req: IncomingMessage, kind: 'request' | 'upgrade', res?: ServerResponse): void => {
     const socket = req.socket
     silence.get(socket)?.cancel()
     bodyDeadline.get(socket)?.cancel()
+    // A kept-alive connection must send its next head in as little time as its first: without
+    // this, one trickled a byte at a time after a first request held the connection for as long
+    // as Node's own header timeout.
+    if (res !== undefined) {
+      unanswered.set(socket, (unanswered.get(socket) ?? 0) + 1)
+      res.once('finish', () => {
+        const left = (unanswered.get(socket) ?? 1) - 1
+        unanswered.set(socket, left)
+        if (left === 0 && !socket.destroyed) awaitRequest(socket, peerAddress(socket))
+      })
+    }
     // An upgrade is the WebSocket server's to watch (its handshake and heartbeat). Only a real
     // one: a plain request that merely carries an Upgrade header still has its body timed. Once
     // this side has ended an upgraded connection (a refusal, a closed WebSocket) nothing more

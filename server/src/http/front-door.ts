@@ -53,7 +53,7 @@ export function installFrontDoor(
   http: HttpServer,
   deps: {
     hosts: HostCheck
-    spoke: (req: IncomingMessage, kind: 'request' | 'upgrade') => void
+    spoke: (req: IncomingMessage, kind: 'request' | 'upgrade', res?: ServerResponse) => void
     logger: Logger
   },
 ): void {
@@ -81,7 +81,7 @@ export function installFrontDoor(
   }
 
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    spoke(req, 'request')
+    spoke(req, 'request', res)
     const refusal = refuse(req)
     if (refusal !== undefined) {
       res.writeHead(refusal.status, {

@@ -45,9 +45,10 @@ export function sendJson(
 
 /** Write a refusal as `{error: {code, message}}` with the matching status. */
 export function sendError(res: ServerResponse, error: PlatformError): void {
-  const { status, retryAfterMs } = error.http
+  const { status, retryAfterMs, allow } = error.http
   const headers: Record<string, string> =
     retryAfterMs === undefined ? {} : { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) }
+  if (allow !== undefined) headers['allow'] = allow
   // The rest of an oversized body is not worth reading on this connection.
   if (status === 413) headers['connection'] = 'close'
   sendJson(res, status ?? statusOf[error.code], { error: error.toProtocol() }, headers)

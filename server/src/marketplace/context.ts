@@ -28,6 +28,11 @@ export interface MarketplaceConfig {
   readonly reviewThreshold: number
   /** Cancelling a booked session is free until this many hours before its start; later costs a fee. */
   readonly freeCancellationHours: number
+  /**
+   * The most idempotency answers kept per expert within their window; past it the oldest go at
+   * the next compaction, except the answers of decisions (see idempotency-bound.ts).
+   */
+  readonly maxIdempotencyKeysPerExpert: number
 }
 
 /** The defaults: 5-minute instant invites and free cancellation until a day before, as in the platform's rules. */
@@ -41,6 +46,7 @@ export const defaultMarketplaceConfig: MarketplaceConfig = {
   cancellationFeeMinor: 1_000,
   reviewThreshold: DEFAULT_REVIEW_THRESHOLD,
   freeCancellationHours: DEFAULT_FREE_CANCELLATION_HOURS,
+  maxIdempotencyKeysPerExpert: 10_000,
 }
 
 /** The dependencies of every marketplace operation. */

@@ -24,6 +24,7 @@ import { repairInviteLookup } from './invite-lookup'
 import { defaultMarketplaceConfig, type MarketplaceConfig, type MarketplaceContext } from './context'
 import { clientCancelSession } from './cancellations'
 import { executeCommand } from './execute-command'
+import { boundIdempotencyKeys } from './idempotency-bound'
 import { sendClientMessage, threadOf } from './messages'
 import { createRequest, withdrawRequest, type CreatedRequest, type CreateRequestInput } from './requests'
 import { recordChargeback, recordReview } from './reviews'
@@ -166,6 +167,7 @@ export class Marketplace {
     this.db
       .prepare('DELETE FROM command_results WHERE created_at < ?')
       .run(this.clock.now() - IDEMPOTENCY_WINDOW_MS)
+    boundIdempotencyKeys(this.db, this.ctx.config.maxIdempotencyKeysPerExpert)
   }
 
   /** Add an expert account. */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it, vi } from 'vitest'
-import { hashPassword, TokenStore, verifyPassword } from '../../../server/src/auth'
+import { hashPassword, MAX_TOKENS_PER_EXPERT, TokenStore, verifyPassword } from '../../../server/src/auth'
 import { migrate } from '../../../src/shared/sqlite/migrate'
 import { platformMigrations } from '../../../server/src/db/migrations'
 
@@ -50,5 +50,19 @@ describe('tokens', () => {
     expect(await heard).toMatch(/^[0-9a-f]{64}$/)
     expect(logged).toHaveBeenCalledOnce()
     logged.mockRestore()
+  })
+
+  it('keep only the newest sign-ins of an expert who signs in again and again, and end the oldest', async () => {
+    const { db, tokens } = tokenStore()
+    const ended: string[] = []
+    tokens.onRevoked((hash) => ended.push(hash))
+    const issued = Array.from({ length: MAX_TOKENS_PER_EXPERT + 5 }, (_, i) => tokens.issue('e', i))
+    const count = db.prepare('SELECT COUNT(*) AS n FROM tokens').get() as { n: number }
+    expect(count.n).toBe(MAX_TOKENS_PER_EXPERT)
+    expect(issued.slice(0, 5).map((t) => tokens.expertFor(t))).toEqual(Array(5).fill(undefined))
+    expect(issued.slice(5).every((t) => tokens.expertFor(t) === 'e')).toBe(true)
+    // The ended sign-ins are announced, so their live sockets are cut like a sign-out's.
+    await new Promise<void>((resolve) => queueMicrotask(resolve))
+    expect(ended).toHaveLength(5)
   })
 })

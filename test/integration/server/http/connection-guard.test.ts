@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { connect, type Socket } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../src/shared/clock'
@@ -227,5 +227,27 @@ describe('a platform shutting down with upgrades left half open', () => {
     expect(unservedAnswer).not.toMatch(/^HTTP\/1\.1 101/)
     misdirected.destroy()
     unserved.destroy()
+  })
+})
+
+describe('a kept-alive connection after its first request', () => {
+  const idleClock = new ManualClock(0)
+  const platform = useTestPlatform({ connections: { firstRequestMs: 5_000, clock: idleClock } })
+
+  it('is closed when its next head trickles in slower than a first one may', async () => {
+    const answeredFirst = new Promise<void>((resolve) =>
+      platform().server.io.httpServer.once('request', (_req: IncomingMessage, res: ServerResponse) =>
+        res.once('finish', () => resolve()),
+      ),
+    )
+    const socket = await openSilent(platform().server.port)
+    const ended = closed(socket)
+    socket.write(`GET ${HTTP_PATHS.info} HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n`)
+    await answeredFirst
+    // The next head, begun and never finished: Node's own timers would hold it a minute.
+    socket.write(`GET ${HTTP_PATHS.info} HTTP/1.1\r\nhost: 127.0.0.1\r\n`)
+    idleClock.advance(5_000)
+    expect(await ended).toMatch(/^HTTP\/1\.1 200/)
+    expect(platform().logger.lines.filter((l) => l.includes('no request within'))).toHaveLength(1)
   })
 })
