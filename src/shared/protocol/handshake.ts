@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { APP_VERSION_PATTERN } from '../rules/app-version'
 import { ErrorCode, ServerTime } from './commands'
-import { Sentence } from './text'
+import { ReasonSentence } from './text'
 
 /** The version of this protocol. Bump it on any change an older peer could misread. */
 export const PROTOCOL_VERSION = 1
@@ -24,7 +24,7 @@ export type SocketAuth = z.infer<typeof SocketAuth>
 /** Attached as `data` to a refused connection's error, so the client can tell why. */
 export const ConnectRefusal = z.object({
   code: ErrorCode,
-  message: Sentence,
+  message: ReasonSentence,
   serverProtocolVersion: z.number().int().positive(),
 })
 /** Attached as `data` to a refused connection's error, so the client can tell why. */

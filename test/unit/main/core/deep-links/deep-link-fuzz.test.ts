@@ -7,17 +7,7 @@ import {
 } from '../../../../../src/main/core/deep-links/deep-link-inbox'
 import { ManualClock } from '../../../../../src/shared/clock'
 import type { DeepLink } from '../../../../../src/shared/deep-link'
-
-/** A small seeded generator (mulberry32), so a failure replays exactly. */
-function random(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom as random } from '../../../../support/mutation-fuzz'
 
 const ORACLE = /^standby:\/\/(invite|session)\/([A-Za-z0-9._~-]{1,64})\/?$/i
 
