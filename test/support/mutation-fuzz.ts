@@ -92,7 +92,12 @@ const BAD_TEXT: ReadonlyArray<readonly [string, string]> = [
   ['backslash path', '..\\..\\windows'],
   ['slash', 'a/b'],
   ['encoded dots', '%2e%2e%2f'],
-  ['url', 'javascript:alert(1)'],
+  ['script url', 'javascript:alert(1)'],
+  ['file url', 'file:///etc/passwd'],
+  ['credentials in a url', 'https://ada:secret@platform.example.com'],
+  ['plain http to another computer', 'http://platform.example.com'],
+  ['loopback look-alike', 'http://127.0.0.1.example.com'],
+  ['broken url', 'https://[::1'],
   ['spaces only', '   '],
   ['empty', ''],
 ]
