@@ -157,7 +157,9 @@ export function parseReplayPage(
   // never ends, and rebuild the cache or ask for pages for ever.
   const outline = EventsOutline.safeParse(raw)
   if (!outline.success) {
-    throw new Error(`The platform sent a malformed replay page (${firstIssue(outline.error)})`)
+    // The field at fault goes to the log; the expert reads the sentence the catch-up shows.
+    log.error(`The platform sent a malformed replay page (${firstIssue(outline.error)})`)
+    throw new Error('The platform sent a malformed replay page')
   }
   const entries: StreamEntry[] = []
   let unplaced = 0
