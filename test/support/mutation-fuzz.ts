@@ -286,6 +286,15 @@ export function describeMutant(mutant: Mutant): string {
   return `seed ${mutant.seed} mutant ${mutant.index}: ${mutant.what}\n${(preview ?? 'undefined').slice(0, 600)}`
 }
 
+/** `value` as JSON text, or undefined when it has none or is nested deeper than JSON.stringify can write. */
+export function jsonText(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value)
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Run `check` on every mutant; a failure (a throw or a failed expectation) is reported with the
  * seed and the mutant, so it replays exactly.

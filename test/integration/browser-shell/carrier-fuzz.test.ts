@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppSettings } from '../../../src/shared/ipc/contract'
-import { forEachMutant, mutants, seededRandom } from '../../support/mutation-fuzz'
+import { forEachMutant, jsonText, mutants, seededRandom } from '../../support/mutation-fuzz'
 import { openShellPage, startBareShell, type ShellPage } from '../../support/shell-page'
 
 const SAMPLES = [
@@ -15,15 +15,6 @@ const SAMPLES = [
   { id: 900_001, channel: 'messages.markRead', request: { requestId: 'req_1' } },
   { id: 900_001, channel: 'focus.take', request: { surface: 'window' } },
 ]
-
-/** `value` as JSON text, or undefined when it has none or is nested too deep to write. */
-function jsonText(value: unknown): string | undefined {
-  try {
-    return JSON.stringify(value)
-  } catch {
-    return undefined
-  }
-}
 
 /** Send `frame` and then a valid call; resolve once the valid call is answered, with all heard meanwhile. */
 async function sendThenCheck(page: ShellPage, frame: string | Buffer): Promise<unknown[]> {

@@ -7,25 +7,16 @@ import { SettingsSchema } from '../../../../src/main/core/ports/settings'
 import { decodeSignIn } from '../../../../src/main/node/stored-sign-in'
 import { Id } from '../../../../src/shared/protocol'
 import { isAllowedPlatformUrl } from '../../../../src/shared/platform-url'
-import { forEachMutant, mutants } from '../../../support/mutation-fuzz'
+import { forEachMutant, jsonText, mutants } from '../../../support/mutation-fuzz'
 import { recordingLog } from '../../../support/recording-log'
 
 const TOKEN = 'tok_Q2hlY2sgdGhlIGNhY2hlIGZpcnN0'
 const signIn = { platformUrl: 'https://platform.example.com', token: TOKEN, expertId: 'exp_ada' }
 
-/** `value` as the text of a file, or undefined when it cannot be written as JSON. */
-function fileText(value: unknown): string | undefined {
-  try {
-    return JSON.stringify(value)
-  } catch {
-    return undefined
-  }
-}
-
 describe('reading the stored sign-in', () => {
   it('reads only a sign-in it can use, and says which field is wrong without quoting it', async () => {
     await forEachMutant(mutants(signIn, { seed: 0x516e, count: 400 }), (mutant) => {
-      const text = fileText(mutant.value)
+      const text = jsonText(mutant.value)
       if (text === undefined) return
       const read = decodeSignIn(text)
       if (read.ok) {
