@@ -5,13 +5,15 @@
 import { z } from 'zod'
 import type { StoredSignIn } from '../core/ports/secrets'
 import { isAllowedPlatformUrl } from '../../shared/platform-url'
+import { Id, SignInToken } from '../../shared/protocol'
 
 /** A stored sign-in as it must look on disk. */
 export const StoredSignInSchema = z.object({
   // A file edited to point at another computer over plain http would send the token in clear.
   platformUrl: z.url({ protocol: /^https?$/ }).refine(isAllowedPlatformUrl),
-  token: z.string().min(1),
-  expertId: z.string().min(1),
+  // Whatever the file holds, only a token a request can carry and an id the cache can look up.
+  token: SignInToken,
+  expertId: Id,
 }) satisfies z.ZodType<StoredSignIn>
 
 /** The text stored for `signIn`; throws (without the token) when it is not a valid sign-in. */

@@ -9,6 +9,7 @@
  * such as the browser shell check what it carries). `cache.changed`, built from the cache, is
  * checked against its schema before it is sent.
  */
+import { isAllowedPlatformUrl } from '../platform-url'
 import { z } from 'zod'
 import type { PlatformClockState as ClockState } from '../clock-skew'
 import { CommandFailure } from '../command-outcome'
@@ -140,6 +141,12 @@ export const AppSettings = z.object({
   platformUrl: z
     .url({ protocol: /^https?$/ })
     .max(2048)
+    // Only an address sign-in would take: the form is prefilled with it and Settings shows it, so
+    // one holding a password would show it on screen, and one over plain http is never signed in to.
+    .refine(isAllowedPlatformUrl, {
+      message:
+        'The platform address must be https:// (http:// only for this computer), without a user name or password',
+    })
     .nullable(),
   remindersEnabled: z.boolean(),
   soundEnabled: z.boolean(),

@@ -18,7 +18,7 @@ import {
   Timestamp,
 } from './entities'
 import { PrivateNote } from './private-note'
-import { Sentence, Token } from './text'
+import { ReasonSentence, Token } from './text'
 
 /**
  * Client-chosen key that makes a command safe to retry; a UUID fits. Visible ASCII only: a key is
@@ -151,7 +151,7 @@ export const ErrorCode = z.enum([
 export type ErrorCode = z.infer<typeof ErrorCode>
 
 /** A refusal with a sentence a person can act on. */
-export const ProtocolError = z.object({ code: ErrorCode, message: Sentence })
+export const ProtocolError = z.object({ code: ErrorCode, message: ReasonSentence })
 /** A refusal with a sentence a person can act on. */
 export type ProtocolError = z.infer<typeof ProtocolError>
 

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { APP_VERSION_PATTERN } from '../rules/app-version'
 import { ErrorCode, ServerTime } from './commands'
-import { Sentence } from './text'
+import { ReasonSentence, Token } from './text'
 
 /** The version of this protocol. Bump it on any change an older peer could misread. */
 export const PROTOCOL_VERSION = 1
@@ -13,9 +13,16 @@ export const PROTOCOL_VERSION = 1
 /** The name a reference platform reports from its info endpoint, to tell it from other servers. */
 export const PLATFORM_NAME = 'standby-platform'
 
+/**
+ * A sign-in token as the platform issues it and the app keeps it: visible ASCII and bounded, since
+ * it goes into an Authorization header (where a line break or a non-Latin-1 character makes the
+ * request throw) and into the socket's handshake, wherever it was read from.
+ */
+export const SignInToken = Token({ max: 512, what: 'A sign-in token' })
+
 /** Sent as socket.io `auth` when connecting. */
 export const SocketAuth = z.object({
-  token: z.string().min(1).max(512),
+  token: SignInToken,
   protocolVersion: z.number().int().positive(),
 })
 /** Sent as socket.io `auth` when connecting. */
@@ -24,7 +31,7 @@ export type SocketAuth = z.infer<typeof SocketAuth>
 /** Attached as `data` to a refused connection's error, so the client can tell why. */
 export const ConnectRefusal = z.object({
   code: ErrorCode,
-  message: Sentence,
+  message: ReasonSentence,
   serverProtocolVersion: z.number().int().positive(),
 })
 /** Attached as `data` to a refused connection's error, so the client can tell why. */

@@ -1,7 +1,7 @@
 /** The platform's HTTP endpoints that the app uses, beside the socket. */
 import { z } from 'zod'
 import { Expert, Timestamp } from './entities'
-import { PLATFORM_NAME } from './handshake'
+import { PLATFORM_NAME, SignInToken } from './handshake'
 
 /** GET /api/info: lets the app tell a Standby platform from any other server at that URL. */
 export const PlatformInfo = z.object({
@@ -33,7 +33,7 @@ export const SignInRequest = z.object({
 export type SignInRequest = z.infer<typeof SignInRequest>
 
 /** POST /api/sign-in answer on success. */
-export const SignInResponse = z.object({ token: z.string().min(1), expert: Expert })
+export const SignInResponse = z.object({ token: SignInToken, expert: Expert })
 /** POST /api/sign-in answer on success. */
 export type SignInResponse = z.infer<typeof SignInResponse>
 

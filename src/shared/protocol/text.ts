@@ -117,6 +117,20 @@ export const MOST_SENTENCE_CHARS = 500
  */
 export const Sentence = z.string().overwrite(clipSentence)
 
+/** What a refusal says when the platform's own sentence held nothing to read. */
+export const NO_REASON_GIVEN =
+  'The platform refused this without saying why. Check its state in Standby, or try again later.'
+
+/**
+ * The sentence of a refusal from the platform: a Sentence that is never blank, since the expert
+ * reads it as the only explanation of what went wrong (an empty toast or banner explains nothing).
+ * The refusal itself is kept: its code still says what the platform refused.
+ */
+export const ReasonSentence = Sentence.overwrite((text) =>
+  // A lone U+FFFD is what shownText makes of text with nothing showable (controls, invisibles).
+  text === '' || text === '\ufffd' ? NO_REASON_GIVEN : text,
+)
+
 /** `text` as one line of at most MOST_SENTENCE_CHARS UTF-16 units, with an ellipsis when cut. */
 export function clipSentence(text: string): string {
   return shownText(text, { max: MOST_SENTENCE_CHARS })

@@ -10,6 +10,7 @@ import {
   Invite,
   Message,
   PlatformEvent,
+  ReplayResponse,
   Session,
   Snapshot,
   StreamDigest,
@@ -33,6 +34,14 @@ export type ReplayPage =
       readonly unplacedOfUnknownKind: number
     }
   | { readonly kind: 'snapshot'; readonly snapshot: Snapshot; readonly skipped: number }
+
+/** The outline of a page of events, each of which is read on its own. */
+const EventsOutline = z.object({
+  kind: z.literal('events'),
+  events: z.array(z.unknown()),
+  latestId: ReplayResponse.options[0].shape.latestId,
+  hasMore: ReplayResponse.options[0].shape.hasMore,
+})
 
 /** Just where an event stands in the stream, for one whose body cannot be read. */
 const EventPlace = z.object({ id: z.number().int().positive(), digest: StreamDigest.optional() })
@@ -140,27 +149,22 @@ export function parseReplayPage(
   log: Pick<Logger, 'error'>,
   cachedExpert: () => Expert | null = () => null,
 ): ReplayPage {
-  const page = raw as {
-    kind?: unknown
-    events?: unknown
-    latestId?: unknown
-    hasMore?: unknown
-    snapshot?: unknown
-  }
+  const page = raw as { kind?: unknown; snapshot?: unknown } | null | undefined
   if (page?.kind === 'snapshot')
     return { kind: 'snapshot', ...readSnapshot(page.snapshot, log, cachedExpert) }
-  if (
-    page?.kind !== 'events' ||
-    !Array.isArray(page.events) ||
-    typeof page.latestId !== 'number' ||
-    typeof page.hasMore !== 'boolean'
-  ) {
+  // The outline as the protocol has it: a newest id that is not a whole count (a negative, a
+  // fraction, or 1e999 read as Infinity) would pass for a stream of another history or one that
+  // never ends, and rebuild the cache or ask for pages for ever.
+  const outline = EventsOutline.safeParse(raw)
+  if (!outline.success) {
+    // The field at fault goes to the log; the expert reads the sentence the catch-up shows.
+    log.error(`The platform sent a malformed replay page (${firstIssue(outline.error)})`)
     throw new Error('The platform sent a malformed replay page')
   }
   const entries: StreamEntry[] = []
   let unplaced = 0
   let unplacedOfUnknownKind = 0
-  for (const item of page.events as unknown[]) {
+  for (const item of outline.data.events) {
     const entry = readStreamEntry(item, log)
     if (entry !== null) entries.push(entry)
     else {
@@ -171,8 +175,8 @@ export function parseReplayPage(
   return {
     kind: 'events',
     entries,
-    latestId: page.latestId,
-    hasMore: page.hasMore,
+    latestId: outline.data.latestId,
+    hasMore: outline.data.hasMore,
     unplaced,
     unplacedOfUnknownKind,
   }

@@ -11,6 +11,7 @@ import {
   type InvokeResponse,
 } from '../../../shared/ipc/contract'
 import { fail, ok, type IpcResult } from '../../../shared/ipc/result'
+import { illFormedTextPath } from '../../../shared/well-formed'
 import type { Logger } from '../ports/logger'
 import { storageFaultMessage } from '../storage-remedy'
 import { ToldError } from './told-error'
@@ -28,6 +29,15 @@ export async function answerCall<C extends InvokeChannel>(
     const reason = describeIssues(parsed.error.issues)
     log.warn(`IPC ${channel} got an invalid payload: ${reason}`)
     return fail('invalid_payload', `${channel} got an invalid request: ${reason}`)
+  }
+  // Checked after the schema, so free text it mended passes; any other string must arrive whole.
+  const illFormed = illFormedTextPath(parsed.data)
+  if (illFormed !== null) {
+    log.warn(`IPC ${channel} got an invalid payload: ${illFormed}: ill-formed Unicode`)
+    return fail(
+      'invalid_payload',
+      `${channel} got an invalid request: ${illFormed} holds a broken character (invalid Unicode); type it again.`,
+    )
   }
   try {
     // safeParse on the union of all request schemas loses the link to C; the schema is C's own.

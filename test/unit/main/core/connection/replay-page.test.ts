@@ -64,4 +64,20 @@ describe('parseReplayPage', () => {
     expect(() => parseReplayPage({ kind: 'events', events: 'nope' }, log)).toThrow(/malformed replay page/)
     expect(() => parseReplayPage(null, log)).toThrow(/malformed replay page/)
   })
+
+  it('refuses a page whose newest id is not a whole count, rather than rebuilding or asking for ever', () => {
+    // 1e999 in the platform's JSON reads as Infinity; -1 would pass for a stream of another history.
+    for (const latestId of [Number.POSITIVE_INFINITY, -1, 1.5, Number.NaN, 2 ** 53]) {
+      const errors: string[] = []
+      expect(() =>
+        parseReplayPage(
+          { kind: 'events', events: [good], latestId, hasMore: false },
+          { error: (m) => errors.push(m) },
+        ),
+      ).toThrow('The platform sent a malformed replay page')
+      expect(errors).toEqual([
+        expect.stringMatching(/^The platform sent a malformed replay page \(latestId: /),
+      ])
+    }
+  })
 })

@@ -7,17 +7,8 @@ import {
 } from '../../../../../src/main/core/deep-links/deep-link-inbox'
 import { ManualClock } from '../../../../../src/shared/clock'
 import type { DeepLink } from '../../../../../src/shared/deep-link'
-
-/** A small seeded generator (mulberry32), so a failure replays exactly. */
-function random(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { deepLinkInArgv } from '../../../../../src/main/core/deep-links/deep-link-argv'
+import { forEachMutant, mutants, seededRandom as random } from '../../../../support/mutation-fuzz'
 
 const ORACLE = /^standby:\/\/(invite|session)\/([A-Za-z0-9._~-]{1,64})\/?$/i
 
@@ -183,6 +174,31 @@ describe('ten thousand random and hostile links', () => {
       expect(line.length).toBeLessThan(600)
       expect(line).toMatch(/^[\x20-\x7e…]+$/)
     }
+  })
+})
+
+describe('a second copy’s command line, mutated', () => {
+  it('opens only the link the rule allows, or refuses with one log line, whatever the argv holds', async () => {
+    const argv = [
+      '/opt/Standby/standby',
+      '--no-sandbox',
+      '--original-process-start-time=1',
+      'standby://invite/inv_1',
+    ]
+    await forEachMutant(mutants(argv, { seed: 0xa77, count: 400 }), (mutant) => {
+      const warn = vi.fn()
+      const opened: DeepLink[] = []
+      const inbox = createDeepLinkInbox(
+        { info: vi.fn(), warn, error: vi.fn() },
+        { clock: new ManualClock(0) },
+      )
+      inbox.openWith((link) => opened.push(link))
+      const raw = deepLinkInArgv(Array.isArray(mutant.value) ? mutant.value : [mutant.value])
+      if (raw !== undefined) inbox.receive(raw, 'a second copy')
+      const wanted = oracle(raw)
+      expect(opened).toEqual(wanted ? [wanted] : [])
+      if (raw !== undefined && !wanted) expect(warn).toHaveBeenCalledOnce()
+    })
   })
 })
 

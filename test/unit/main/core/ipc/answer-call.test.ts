@@ -22,6 +22,29 @@ describe('answerCall refusing an untrusted payload', () => {
   })
 })
 
+describe('answerCall refusing text cut in half', () => {
+  it.each([
+    [
+      'auth.signIn',
+      { platformUrl: 'http://127.0.0.1:4455/\ud83d', email: 'ada@example.com', password: 'pw' },
+      'platformUrl',
+    ],
+    ['sessions.history', { limit: 20, filter: { query: 'react \ud83d' } }, 'filter.query'],
+  ] as const)(
+    'refuses %s with a lone surrogate, naming the field, and never runs the handler',
+    async (channel, payload, field) => {
+      const lines: string[] = []
+      const log = { warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) }
+      let ran = false
+      const result = await answerCall(channel, payload, () => (ran = true) as never, log)
+      expect(ran).toBe(false)
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+      expect(!result.ok && result.error.message).toContain(`${field} holds a broken character`)
+      expect(lines).toEqual([expect.stringContaining(`IPC ${channel} got an invalid payload: ${field}`)])
+    },
+  )
+})
+
 describe('answerCall telling a failed handler', () => {
   const quiet = { warn: () => {}, error: () => {} }
 

@@ -11,6 +11,19 @@ import { FIRST_RUN_SETTINGS } from '../../../../support/fixtures'
 const defaults = defaultSettings()
 
 describe('reading settings from whatever is on disk', () => {
+  it.each([
+    ['a user name and password', 'https://ada:hunter2@platform.example.com'],
+    ['plain http to another computer', 'http://platform.example.com'],
+  ])('never keeps a platform address holding %s, which sign-in refuses and Settings would show', (_, url) => {
+    const log = recordingLog()
+    const read = readSettings({ ...settingsFileContent(defaults), platformUrl: url }, log)
+    expect(read.values.platformUrl).toBeNull()
+    expect(log.text()).toMatch(
+      /Setting "platformUrl" had an invalid value \(The platform address must be https/,
+    )
+    expect(log.text()).not.toContain('hunter2')
+  })
+
   it('gives the defaults for a first run, and asks for the file to be written', () => {
     const log = recordingLog()
     expect(defaults).toEqual(FIRST_RUN_SETTINGS)

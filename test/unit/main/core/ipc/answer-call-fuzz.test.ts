@@ -1,0 +1,124 @@
+// Mutants of a valid request on every channel of the IPC contract, through the one answerCall path
+// both carriers use: nothing throws, a handler only ever sees a request its schema holds (every
+// string well-formed and bounded), each refusal names its channel in the log and in the answer,
+// and a valid call after the garbage is still answered.
+import { describe, expect, it } from 'vitest'
+import { answerCall } from '../../../../../src/main/core/ipc/answer-call'
+import { invokeContract, type InvokeChannel } from '../../../../../src/shared/ipc/contract'
+import { FIXTURE_NOW } from '../../../../support/fixtures'
+import { forEachMutant, mutants } from '../../../../support/mutation-fuzz'
+import { recordingLog } from '../../../../support/recording-log'
+
+const at = FIXTURE_NOW + 3_600_000
+
+/** A valid request for every channel (undefined for those that take none). */
+const SAMPLES: Record<InvokeChannel, unknown> = {
+  'app.getInfo': undefined,
+  'app.getTime': undefined,
+  'app.showWindow': undefined,
+  'settings.get': undefined,
+  'settings.update': {
+    platformUrl: 'https://platform.example.com',
+    remindersEnabled: true,
+    autoAwayMinutes: 10,
+    updateChannel: 'stable',
+  },
+  'shell.openExternal': 'https://platform.example.com/help',
+  'logs.getFolder': undefined,
+  'logs.openFolder': undefined,
+  'connection.getState': undefined,
+  'auth.signIn': { platformUrl: 'http://127.0.0.1:4455', email: 'ada@example.com', password: 'secret-1' },
+  'auth.signOut': undefined,
+  'expert.get': undefined,
+  'invites.list': undefined,
+  'sessions.upcoming': undefined,
+  'sessions.history': {
+    limit: 50,
+    after: { start: at, id: 'ses_1' },
+    filter: { kind: 'scheduled', outcome: 'charged', clientId: 'cli_1', query: 'react' },
+  },
+  'sessions.historyClients': undefined,
+  'invites.pastSessionsWithClient': { inviteId: 'inv_1' },
+  'messages.list': { requestId: 'req_1' },
+  'messages.unread': undefined,
+  'messages.markRead': { requestId: 'req_1' },
+  'invites.accept': { inviteId: 'inv_1', proposedTime: at },
+  'invites.decline': { inviteId: 'inv_1', reason: 'no_time' },
+  'messages.send': { requestId: 'req_1', body: 'Hello, I can help with that.' },
+  'sessions.join': { sessionId: 'ses_1' },
+  'sessions.openRoom': { sessionId: 'ses_1' },
+  'sessions.addToCalendar': { sessionId: 'ses_1' },
+  'sessions.cancel': { sessionId: 'ses_1', message: 'Sorry, something came up.' },
+  'sessions.proposeTime': { sessionId: 'ses_1', proposedStart: at },
+  'sessions.startBilling': { sessionId: 'ses_1' },
+  'sessions.end': {
+    sessionId: 'ses_1',
+    outcome: { kind: 'discounted', percent: 20 },
+    closingNote: 'Thanks!',
+  },
+  'sessions.setNote': { sessionId: 'ses_1', note: 'Prefers short answers.' },
+  'availability.set': { availability: 'online', onlineUntil: at },
+  'notifications.getHealth': undefined,
+  'notifications.sendTest': undefined,
+  'updates.get': undefined,
+  'updates.check': undefined,
+  'updates.restart': undefined,
+  'focus.take': { surface: 'window' },
+  'app.reportFocus': { surface: 'popover', focused: true },
+}
+
+/** The most UTF-16 units of one string a handler may be given (the longest field, a message, is far below). */
+const MOST_STRING_UNITS = 20_000
+
+/** Where in `value` a string is ill-formed or too long, or a key is a prototype's; null when none. */
+function badString(value: unknown, path = 'request', depth = 0): string | null {
+  if (depth > 20) return `${path}: nested deeper than any request`
+  if (typeof value === 'string') {
+    if (!value.isWellFormed()) return `${path}: ill-formed Unicode`
+    return value.length > MOST_STRING_UNITS ? `${path}: ${value.length} units` : null
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${path}: ${value}`
+  if (typeof value !== 'object' || value === null) return null
+  for (const [key, item] of Object.entries(value)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return `${path}.${key}: kept`
+    const problem = badString(item, `${path}.${key}`, depth + 1)
+    if (problem !== null) return problem
+  }
+  return null
+}
+
+describe('answerCall against mutated requests on every channel', () => {
+  const channels = Object.keys(SAMPLES) as InvokeChannel[]
+  it('covers every channel of the contract', () => {
+    expect(channels.sort()).toEqual(Object.keys(invokeContract).sort())
+  })
+
+  channels.forEach((channel, n) => {
+    it(`${channel}: hands its handler only a valid, well-formed request, and refuses the rest by name`, async () => {
+      const sample = SAMPLES[channel]
+      const count = sample === undefined ? 40 : 200
+      await forEachMutant(mutants(sample, { seed: 0x1bc000 + n, count }), async (mutant) => {
+        const log = recordingLog()
+        const seen: unknown[] = []
+        const handler = (request: unknown): never => {
+          seen.push(request)
+          return undefined as never
+        }
+        const result = await answerCall(channel, mutant.value, handler, log)
+        if (result.ok) {
+          expect(seen).toHaveLength(1)
+          expect(badString(seen[0])).toBeNull()
+          expect(invokeContract[channel].request.safeParse(seen[0]).success).toBe(true)
+        } else {
+          expect(seen).toHaveLength(0)
+          expect(result.error.code).toBe('invalid_payload')
+          expect(result.error.message).toContain(channel)
+          expect(result.error.message.length).toBeLessThan(1_000)
+          expect(log.text()).toContain(`IPC ${channel} got an invalid payload`)
+        }
+        const valid = await answerCall(channel, structuredClone(sample), handler, log)
+        expect(valid.ok).toBe(true)
+      })
+    })
+  })
+})

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { decodeSignIn, encodeSignIn } from '../../../../src/main/node/stored-sign-in'
+
+const signIn = { platformUrl: 'https://platform.example.com', token: 'tok_abcdefgh', expertId: 'exp_ada' }
+
+describe('the stored sign-in', () => {
+  it.each([
+    [
+      'a token with a line break, which no request header can carry',
+      { token: 'tok_abc\r\nX-Evil: 1' },
+      'token',
+    ],
+    ['a token with a character outside ASCII', { token: 'tok_ab\u202ecd' }, 'token'],
+    ['a token longer than the platform issues', { token: `tok_${'a'.repeat(600)}` }, 'token'],
+    ['an expert id with spaces', { expertId: 'exp ada' }, 'expertId'],
+  ])('refuses %s, naming the field without quoting it', (_, change, field) => {
+    const read = decodeSignIn(JSON.stringify({ ...signIn, ...change }))
+    expect(read).toEqual({ ok: false, reason: `missing or invalid: ${field}` })
+    expect(() => encodeSignIn({ ...signIn, ...change })).toThrow(`missing or invalid: ${field}`)
+  })
+
+  it('reads back what it stored', () => {
+    expect(decodeSignIn(encodeSignIn(signIn))).toEqual({ ok: true, signIn })
+  })
+})
