@@ -256,4 +256,46 @@ describe('a hostile platform', () => {
     await core.runtime.core.settled()
     expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
   })
+
+  it('sending a snapshot the core refuses, then a good one: the core stays off line on the bad one, goes online on the good one and applies the live event sent next, once', async () => {
+    let answers = 0
+    let firstAnswered: () => void = () => {}
+    const answeredOnce = new Promise<void>((resolve) => (firstAnswered = resolve))
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: 1 }),
+      replay: (request) => {
+        if (request.snapshot !== true && request.digest === 'd1') {
+          return { kind: 'events', events: [], latestId: 1, hasMore: false }
+        }
+        const good = aSnapshot({ cursor: 1, cursorDigest: 'd1', takenAt: Date.now() })
+        if (++answers > 1) return { kind: 'snapshot', snapshot: good }
+        firstAnswered()
+        return { kind: 'snapshot', snapshot: { ...good, cursor: 'one' } }
+      },
+    })
+    defer(() => platform.close())
+    const clock = new ManualClock(Date.now())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada', clock })
+    defer(() => core.close(true))
+    const seen: string[] = []
+    core.runtime.core.states.add(() => seen.push(core.runtime.core.connection.status))
+    await answeredOnce
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.cursor()).toBe(0)
+    // The refused snapshot is asked for again after the shortest wait.
+    clock.advance(1_000)
+    await core.waitForState((s) => s.status === 'online')
+    expect(answers).toBe(2)
+    expect(seen.indexOf('online')).toBe(seen.length - 1)
+    const invite = anInvite({
+      request: aRequest({ id: 'req_live', createdAt: clock.now() }),
+      sentAt: clock.now(),
+      expiresAt: clock.now() + 3_600_000,
+    })
+    platform.io.emit('platform-event', inviteCreated(2, invite, clock.now()))
+    await core.waitForNotifications(1)
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.cursor()).toBe(2)
+    expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
+  })
 })
