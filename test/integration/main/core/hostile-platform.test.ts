@@ -40,6 +40,16 @@ describe('a hostile platform', () => {
     return core
   }
 
+  /** Ada's core on `url` with a manual clock, and every status it passes through, in order. */
+  async function adaWithClock(url: string): Promise<{ core: TestCore; clock: ManualClock; seen: string[] }> {
+    const clock = new ManualClock(Date.now())
+    const core = await startTestCore({ platformUrl: url, token: 't', expertId: 'exp_ada', clock })
+    defer(() => core.close(true))
+    const seen: string[] = []
+    core.runtime.core.states.add(() => seen.push(core.runtime.core.connection.status))
+    return { core, clock, seen }
+  }
+
   it('sending a snapshot in parts that never ends: the core stops asking and says it cannot follow', async () => {
     let parts = 0
     let looping: (outcome: string) => void = () => {}
@@ -95,11 +105,7 @@ describe('a hostile platform', () => {
       },
     })
     defer(() => platform.close())
-    const clock = new ManualClock(Date.now())
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada', clock })
-    defer(() => core.close(true))
-    const seen: string[] = []
-    core.runtime.core.states.add(() => seen.push(core.runtime.core.connection.status))
+    const { core, clock, seen } = await adaWithClock(platform.url)
     await askedOnce
     await core.runtime.core.settled()
     // One failure, retried after the shortest wait: not worth an "offline" that flashes.
@@ -274,11 +280,7 @@ describe('a hostile platform', () => {
       },
     })
     defer(() => platform.close())
-    const clock = new ManualClock(Date.now())
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada', clock })
-    defer(() => core.close(true))
-    const seen: string[] = []
-    core.runtime.core.states.add(() => seen.push(core.runtime.core.connection.status))
+    const { core, clock, seen } = await adaWithClock(platform.url)
     await answeredOnce
     await core.runtime.core.settled()
     expect(core.runtime.cache.cursor()).toBe(0)
