@@ -26,6 +26,7 @@ import type { MessageAlerts } from './messages/message-alerts'
 import { cacheAlerts } from './cache-alerts'
 import { cacheIsNotFor, recordCacheSource } from './cache-source'
 import { InviteExpiry } from './invites/invite-expiry'
+import { CacheRetention } from './cache-retention'
 import { trayStatus } from './tray/tray-status'
 
 export type { StandbyCoreDeps } from './standby-core-deps'
@@ -58,6 +59,8 @@ export class StandbyCore {
   private readonly messageAlerts: MessageAlerts
   /** Open invites run out by the platform's clock: the tray and the pages drop them then, platform or not. */
   private readonly inviteExpiry: InviteExpiry
+  /** Keeps the cache bounded over months of running. */
+  private readonly retention: CacheRetention
   /** The app's pages that have the focus now; a client's message is notified only when none has. */
   private readonly focusedPages = new Set<string>()
 
@@ -100,6 +103,12 @@ export class StandbyCore {
       },
     })
     this.platformClock.changes.add(() => this.inviteExpiry.check())
+    this.retention = new CacheRetention({
+      cache: deps.cache,
+      clock: deps.clock,
+      platformTime: this.platformClock.deadlines,
+      log: deps.log,
+    })
     this.presence = new AutoAway({
       clock: deps.clock,
       power: deps.power,
@@ -143,6 +152,8 @@ export class StandbyCore {
     // A timer may stop while the machine sleeps: an invite may have run out unseen by it.
     this.stopWatchingWakes = this.deps.power.onResume(() => this.inviteExpiry.check())
     this.inviteExpiry.check()
+    // Its first pass waits a while: never on the path to the first page.
+    this.retention.start()
   }
 
   /** Sign in to a platform; on success the cache follows this expert from now on. */
@@ -242,6 +253,7 @@ export class StandbyCore {
     this.messageAlerts.stop()
     this.stopWatchingWakes()
     this.inviteExpiry.stop()
+    this.retention.stop()
     this.presence.stop()
     this.reminders.stop()
     this.platformClock.stop()

@@ -8,6 +8,7 @@ import { InviteRepository } from './repositories/invite-repository'
 import { MessageRepository } from './repositories/message-repository'
 import { ReminderRepository } from './repositories/reminder-repository'
 import { RequestRepository } from './repositories/request-repository'
+import { RetentionRepository } from './repositories/retention-repository'
 import { SessionRepository } from './repositories/session-repository'
 import { StandingRepository } from './repositories/standing-repository'
 import { SyncStateRepository } from './repositories/sync-state-repository'
@@ -24,6 +25,7 @@ export class CacheRepositories {
   private messageRepository?: MessageRepository
   private reminderRepository?: ReminderRepository
   private standingRepository?: StandingRepository
+  private retentionRepository?: RetentionRepository
   // A row skipped as damaged is logged, and the next sync starts from a snapshot, which rewrites it.
   private readonly skippedRows: SkippedRows
 
@@ -62,6 +64,11 @@ export class CacheRepositories {
   /** Reminders fired or skipped, and snoozes. */
   get reminders(): ReminderRepository {
     return (this.reminderRepository ??= new ReminderRepository(this.db))
+  }
+
+  /** What goes from the cache over time, a batch at a time. */
+  get retention(): RetentionRepository {
+    return (this.retentionRepository ??= new RetentionRepository(this.db))
   }
 
   /** Standing warnings given, and charged-back sessions. */

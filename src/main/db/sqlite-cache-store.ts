@@ -12,6 +12,7 @@ import type {
   CacheStore,
   KeptClockOffset,
   ReminderKey,
+  RetentionProgress,
   SnoozedReminder,
   StreamEntry,
   ThreadPlace,
@@ -22,6 +23,7 @@ import { applyEventBatch } from './apply-event-batch'
 import { CacheRepositories } from './cache-repositories'
 import { transactionOnUse } from './repositories/prepared-on-use'
 import { deleteEverything, rebuildFromSnapshot } from './snapshot-rebuild'
+import type { RetentionPosition } from './repositories/retention-repository'
 import type { HistoryCursor } from '../../shared/rules/history-order'
 import { isFiltered, type HistoryClient, type HistoryFilter } from '../../shared/rules/history-filter'
 import { THREAD_MESSAGES_LISTED, UNREAD_THREADS_LISTED } from '../../shared/ipc/list-limits'
@@ -35,6 +37,7 @@ export class SqliteCacheStore implements CacheStore {
   private readonly markNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
   private readonly markStandingWarnedInTransaction: (keys: ReadonlyArray<string>, at: number) => void
   private readonly markMessagesNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
+  private readonly trimInTransaction: (now: number, from: RetentionProgress | undefined) => RetentionProgress
 
   constructor(
     // Kept as a field, as before the split: test/integration/main/core/full-disk.test.ts reaches
@@ -60,6 +63,11 @@ export class SqliteCacheStore implements CacheStore {
     this.markMessagesNotifiedInTransaction = transactionOnUse(db, (ids: ReadonlyArray<string>, at: number) =>
       repos.messages.markNotified(ids, at),
     )
+    this.trimInTransaction = transactionOnUse(db, (now: number, from: RetentionProgress | undefined) => {
+      const position = from === undefined ? repos.retention.start(now) : (from.position as RetentionPosition)
+      const { removed, next } = repos.retention.batch(now, position)
+      return { removed: (from?.removed ?? 0) + removed, position: next }
+    })
   }
 
   cursor(): number {
@@ -224,5 +232,9 @@ export class SqliteCacheStore implements CacheStore {
 
   chargedBackSessions(): ReadonlyArray<Session> {
     return this.repos.standing.chargedBack()
+  }
+
+  trimBatch(now: number, from?: RetentionProgress): RetentionProgress {
+    return this.trimInTransaction(now, from)
   }
 }

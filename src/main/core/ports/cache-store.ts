@@ -175,4 +175,19 @@ export interface CacheStore {
   forgetStandingWarning(key: string): void
   /** Cached sessions with a chargeback recorded against them. */
   chargedBackSessions(): ReadonlyArray<Session>
+
+  /**
+   * Remove one small batch of what nothing can show or need any more at platform time `now`
+   * (src/main/db/retention-policy.ts), in a transaction of its own. A pass starts without `from`
+   * and goes on from each answer until its position is null.
+   */
+  trimBatch(now: number, from?: RetentionProgress): RetentionProgress
+}
+
+/** Where a pass of the cache's retention stands between two batches. */
+export interface RetentionProgress {
+  /** Rows removed so far in the pass. */
+  readonly removed: number
+  /** Where the pass goes on, the store's own business; null once the pass is done. */
+  readonly position: unknown
 }

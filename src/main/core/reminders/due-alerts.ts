@@ -161,9 +161,12 @@ export function dueAlerts(
   }
 }
 
+/** How the alert name of the client's answer to a proposal of another time begins. */
+export const RESCHEDULE_ANSWER_PREFIX = 'answer:'
+
 /** The alert name of the client's answer to one proposal of another time (the cache keeps 32 characters). */
 export function rescheduleAnswerAlert(proposedAt: number): string {
-  return `answer:${proposedAt}`
+  return `${RESCHEDULE_ANSWER_PREFIX}${proposedAt}`
 }
 
 /**

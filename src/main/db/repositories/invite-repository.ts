@@ -21,7 +21,7 @@ import {
 } from './stored-json'
 
 /** How many shown invites are remembered after their rows are gone. */
-const SHOWN_REMEMBERED = 10_000
+export const SHOWN_REMEMBERED = 10_000
 
 /**
  * The SQL condition of an invite open at the platform time bound to its `?` (rules/invite-open.ts):
