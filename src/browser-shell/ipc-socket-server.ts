@@ -14,6 +14,7 @@ import { fail, type IpcResult } from '../shared/ipc/result'
 import { answerCall } from '../main/core/ipc/answer-call'
 import { IPC_SOCKET_PATH, SECRET_PARAM, TOO_MANY_PAGES_CLOSE } from '../shared/ipc/shell-socket'
 import { isAddressedTo } from './own-host'
+import { trackPageFocus } from './page-focus'
 import { pageOutbox, type PageOutbox } from './page-outbox'
 import { matchesRunSecret } from './run-secret'
 
@@ -65,6 +66,10 @@ export function attachIpcSocket(
   })
 
   const outboxes = new WeakMap<WebSocket, PageOutbox>()
+  const focus = trackPageFocus<WebSocket>(
+    (surface, focused) => api['app.reportFocus']({ surface, focused }),
+    log,
+  )
   wss.on('connection', (ws: WebSocket) => {
     closeOldestPastBound()
     const outbox = pageOutbox(ws, log)
@@ -75,7 +80,9 @@ export function attachIpcSocket(
         `Browser shell closed an IPC connection after an error (${error.message}); the page reconnects.`,
       ),
     )
-    ws.on('message', (data) => outbox.answer(answer(String(data))))
+    ws.on('message', (data) => outbox.answer(answer(ws, String(data))))
+    // A tab closed while focused may never say so (no pagehide): its socket closing does.
+    ws.on('close', () => focus.closed(ws))
   })
 
   // The newest page is the one a person just opened; a page that opens sockets and never closes
@@ -88,7 +95,7 @@ export function attachIpcSocket(
   }
 
   /** The answer to one message from a page, or undefined when it cannot say which call it was. */
-  async function answer(text: string): Promise<string | undefined> {
+  async function answer(ws: WebSocket, text: string): Promise<string | undefined> {
     let parsed: unknown
     try {
       parsed = JSON.parse(text)
@@ -109,14 +116,17 @@ export function attachIpcSocket(
       return JSON.stringify({ id, result })
     }
     const { id, channel, request } = call.data
-    const result = await dispatch(channel, request)
+    const result = await dispatch(ws, channel, request)
     return JSON.stringify({ id, result })
   }
 
-  async function dispatch(channel: string, request: unknown): Promise<IpcResult<unknown>> {
+  async function dispatch(ws: WebSocket, channel: string, request: unknown): Promise<IpcResult<unknown>> {
     if (!Object.hasOwn(invokeContract, channel)) {
       log.warn(`Browser shell: unknown IPC channel ${channel.slice(0, 60)}`)
       return fail('invalid_payload', `There is no call named ${channel.slice(0, 60)}.`)
+    }
+    if (channel === 'app.reportFocus') {
+      return answerCall(channel, request, ({ surface, focused }) => focus.report(ws, surface, focused), log)
     }
     const name = channel as InvokeChannel
     return answerCall(name, request, api[name] as (request: unknown) => never, log)

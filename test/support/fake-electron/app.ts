@@ -30,11 +30,17 @@ export class FakeApp
     >
 {
   isPackaged = false
-  /** Every call to setLoginItemSettings, in order. */
-  readonly setLoginItemSettings = vi.fn<(settings: LoginItemSettings) => void>()
+  /**
+   * Every call to setLoginItemSettings, in order. Electron has login items on macOS and Windows
+   * only: on Linux the fake refuses the call, so code that relies on one there fails its test.
+   */
+  readonly setLoginItemSettings = vi.fn<(settings: LoginItemSettings) => void>(() =>
+    requireLoginItems('setLoginItemSettings'),
+  )
   /** True plays a start by the OS at login (macOS reports it; other systems always say false). */
   openedAtLogin = false
   getLoginItemSettings(): ReturnType<App['getLoginItemSettings']> {
+    requireLoginItems('getLoginItemSettings')
     const last = this.setLoginItemSettings.mock.calls.at(-1)?.[0]
     return {
       openAtLogin: last?.openAtLogin ?? false,
@@ -43,10 +49,16 @@ export class FakeApp
   }
   /** The count on the Dock or launcher; Electron has none on Windows, where the call does nothing. */
   badgeCount = 0
+  /**
+   * Whether a Linux dock or taskbar shows badges (speaks the LauncherEntry D-Bus API, as KDE's
+   * and Ubuntu's docks do): false plays one that does not, where Electron answers false.
+   */
+  launcherBadges = true
   setBadgeCount(count = 0): boolean {
     if (fake.platform === 'win32') return false
     if (!Number.isInteger(count) || count < 0)
       throw new TypeError('Badge count must be a non-negative integer')
+    if (fake.platform === 'linux' && !this.launcherBadges) return false
     this.badgeCount = count
     return true
   }
@@ -147,4 +159,12 @@ export class FakeApp
     this.emit('open-url', event, url)
     return event.defaultPrevented
   }
+}
+
+/** Throws where Electron has no login items (Linux), as the fake's other platform-only calls do. */
+function requireLoginItems(name: string): void {
+  if (fake.platform !== 'darwin' && fake.platform !== 'win32')
+    throw new TypeError(
+      `app.${name} has no effect on ${fake.platform}: Electron has login items on macOS and Windows only`,
+    )
 }

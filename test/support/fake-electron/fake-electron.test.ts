@@ -188,6 +188,13 @@ describe('the fakes of the badge, the overlay and the tray image', () => {
     expect(fake.app.getBadgeCount()).toBe(2)
   })
 
+  it('answer false on a Linux dock without the LauncherEntry API, showing nothing', () => {
+    fake.platform = 'linux'
+    fake.app.launcherBadges = false
+    expect(fake.app.setBadgeCount(3)).toBe(false)
+    expect(fake.app.getBadgeCount()).toBe(0)
+  })
+
   it('refuse an overlay or a tray image on what was destroyed', () => {
     fake.platform = 'win32'
     const window = new FakeBrowserWindow()
@@ -204,5 +211,23 @@ describe('the fakes of the badge, the overlay and the tray image', () => {
     expect(tray.getBounds().width).toBeGreaterThan(0)
     fake.platform = 'linux'
     expect(tray.getBounds()).toEqual({ x: 0, y: 0, width: 0, height: 0 })
+  })
+})
+
+describe('the fakes of what Linux lacks', () => {
+  it('refuse login items on Linux, where Electron has none', () => {
+    fake.platform = 'linux'
+    expect(() => fake.app.setLoginItemSettings({ openAtLogin: true })).toThrow(/macOS and Windows only/)
+    expect(() => fake.app.getLoginItemSettings()).toThrow(/macOS and Windows only/)
+    fake.platform = 'win32'
+    fake.app.setLoginItemSettings({ openAtLogin: true })
+    expect(fake.app.getLoginItemSettings()).toMatchObject({ openAtLogin: true, wasOpenedAtLogin: false })
+  })
+
+  it('never play a screen lock or unlock on Linux, where Electron emits neither', () => {
+    fake.platform = 'linux'
+    expect(() => fake.powerMonitor.play('lock-screen')).toThrow(/never emits lock-screen on Linux/)
+    expect(() => fake.powerMonitor.play('unlock-screen')).toThrow(/never emits unlock-screen on Linux/)
+    expect(() => fake.powerMonitor.play('resume')).not.toThrow()
   })
 })

@@ -75,6 +75,11 @@ function freshState() {
     activationHandler: null as ((details: ActivationArguments) => void) | null,
     /** Presses on toasts made before the app registered its handleActivation callback. */
     pendingActivations: [] as ActivationArguments[],
+    /**
+     * Whether a Linux tray host reports a click on the icon (Electron's `click` is an activation
+     * there): false plays one that only shows the menu, as GNOME's AppIndicator extension does.
+     */
+    trayReportsClicks: true,
     /** Where the mouse pointer is (screen.getCursorScreenPoint). */
     cursor: { x: 700, y: 10 },
   }

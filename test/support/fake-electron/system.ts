@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events'
 import { vi } from 'vitest'
 import type { PowerMonitor, SafeStorage } from 'electron'
+import { fake } from './state'
 
 /**
  * `safeStorage`, async API. The "encryption" is reversible but never contains the plain text, so
@@ -60,8 +61,13 @@ export class FakePowerMonitor
   getSystemIdleTime(): number {
     return this.idleSeconds
   }
-  /** Emits one of the events with no arguments, as Electron does for these four. */
+  /**
+   * Emits one of the events with no arguments, as Electron does for these four. Electron emits
+   * lock-screen and unlock-screen on macOS and Windows only, so on Linux the fake refuses to.
+   */
   play(event: PowerMonitorEvent): void {
+    if ((event === 'lock-screen' || event === 'unlock-screen') && fake.platform === 'linux')
+      throw new Error(`Electron never emits ${event} on Linux: play idle time instead`)
     this.emit(event)
   }
 }

@@ -94,9 +94,19 @@ export class FakeTray
   /** Where the icon sits on screen (what `click` reports). */
   bounds = { x: 1000, y: 0, width: 24, height: 24 }
 
-  /** The user clicks the icon itself. */
+  /** Whether the menu was opened by a click on the icon (a Linux tray that only shows menus). */
+  menuShownByClick = false
+
+  /**
+   * The user clicks the icon itself. A Linux tray host that does not report clicks shows the
+   * menu instead, and Electron hears nothing.
+   */
   clickIcon(): void {
     assertOnScreen('a removed tray icon', !this.destroyed)
+    if (fake.platform === 'linux' && !fake.trayReportsClicks) {
+      this.menuShownByClick = this.menu !== undefined
+      return
+    }
     this.emit('click', preventableEvent(), this.bounds)
   }
 

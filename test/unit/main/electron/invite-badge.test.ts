@@ -29,6 +29,18 @@ describe('the open invites’ badge', () => {
     expect(fake.app.badgeCount).toBe(0)
   })
 
+  it('on a Linux dock without launcher badges shows nothing and goes on working', () => {
+    fake.app.launcherBadges = false
+    const { badge, log } = badgeOn('linux')
+    expect(() => badge.show(3)).not.toThrow()
+    expect(fake.app.badgeCount).toBe(0)
+    // The dock may gain badges later (another dock started): the next count is offered again.
+    fake.app.launcherBadges = true
+    badge.show(4)
+    expect(fake.app.badgeCount).toBe(4)
+    expect(log.lines).toEqual([])
+  })
+
   it('on Windows is an overlay on the window’s taskbar button that says the count', () => {
     const window = new FakeBrowserWindow()
     const { badge } = badgeOn('win32', () => window)

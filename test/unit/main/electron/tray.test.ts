@@ -193,6 +193,21 @@ describe('the tray', () => {
     expect(onOpen).not.toHaveBeenCalled()
   })
 
+  it('on a Linux tray that shows only a menu, a click opens the menu, which holds the invites and Open', () => {
+    fake.platform = 'linux'
+    fake.trayReportsClicks = false
+    const onClick = vi.fn()
+    const { tray } = makeTray({ onClick, view: busy })
+    tray.clickIcon()
+    expect(onClick).not.toHaveBeenCalled()
+    expect(tray.menuShownByClick).toBe(true)
+    expect(ids(tray)).toEqual(expect.arrayContaining(['status', 'open', 'quit']))
+    tray.clickMenuItem('invite:i1')
+    expect(onShowInvite).toHaveBeenCalledWith('i1')
+    tray.clickMenuItem('open')
+    expect(onOpen).toHaveBeenCalledOnce()
+  })
+
   it('leaves a click on macOS to the menu, which the menu bar opens on a click', () => {
     const onClick = vi.fn()
     makeTray({ onClick, platform: 'darwin' }).tray.clickIcon()

@@ -30,6 +30,8 @@ describe('the Electron login item', () => {
   })
 
   it('writes an XDG autostart entry on Linux that starts hidden, and removes it when turned off', () => {
+    // Electron has no login items on Linux: the fake throws if the adapter asks it for one.
+    fake.platform = 'linux'
     fake.app.isPackaged = true
     const home = tempDir()
     const log = recordingLog()
@@ -100,6 +102,9 @@ describe('the Electron login item', () => {
     expect(wasOpenedAtLogin('darwin')).toBe(true)
     fake.platform = 'win32'
     expect(wasOpenedAtLogin('win32')).toBe(false)
+    // Linux has no login items to ask: --hidden in the autostart entry's Exec says it instead.
+    fake.platform = 'linux'
+    expect(wasOpenedAtLogin('linux')).toBe(false)
     fake.platform = 'darwin'
     fake.app.openedAtLogin = false
     expect(wasOpenedAtLogin('darwin')).toBe(false)

@@ -58,6 +58,20 @@ describe('power events from powerMonitor', () => {
     expect(unlocked).toHaveBeenCalledOnce()
   })
 
+  it('on Linux, where Electron has no lock events, resumes on a wake and reports a locked screen as idle time', () => {
+    fake.platform = 'linux'
+    const { power, suspended, resumed } = setup()
+    const locked = vi.fn()
+    power.onLock(locked)
+    fake.powerMonitor.play('suspend')
+    fake.powerMonitor.play('resume')
+    expect([suspended.mock.calls.length, resumed.mock.calls.length]).toEqual([1, 1])
+    // The screen locked a while ago: nothing says so but the time since the last input.
+    fake.powerMonitor.idleSeconds = 900
+    expect(power.systemIdleSeconds()).toBe(900)
+    expect(locked).not.toHaveBeenCalled()
+  })
+
   it('reads the system idle time from powerMonitor each time it is asked', () => {
     const power = createPowerMonitorPower()
     expect(power.systemIdleSeconds()).toBe(0)
