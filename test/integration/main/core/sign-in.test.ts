@@ -56,7 +56,7 @@ describe('signIn', () => {
     expect(await signIn(platform().server.url, 'ada@example.test', 'right')).toEqual({
       ok: false,
       reason: 'failed',
-      message: 'Too many failed sign-ins for this account; try again in 1 s.',
+      message: 'Too many failed sign-ins for this account; try again in 1 second.',
     })
     platform().clock.advance(1_000)
     expect(await signIn(platform().server.url, 'ada@example.test', 'right')).toMatchObject({ ok: true })
