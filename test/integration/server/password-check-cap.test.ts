@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { HTTP_PATHS } from '../../../src/shared/protocol'
 import { verifyPassword } from '../../../server/src/auth'
+import { defaultPasswordCheckLimits } from '../../../server/src/password-check-gate'
 import { ofType } from '../../support/expert-connection'
 import { useTestPlatform } from '../../support/test-platform'
 
@@ -90,5 +91,46 @@ describe('the platform-wide cap on password checks', () => {
       .server.marketplace.db.prepare<[string], { email: string }>('SELECT email FROM experts WHERE id = ?')
       .get(expert.id)?.email
     expect((await signIn(email ?? '', 'test-password')).status).toBe(200)
+  })
+})
+
+describe('a flood of real password checks', () => {
+  let running = 0
+  let most = 0
+  const platform = useTestPlatform({
+    signInLimits: { addressFreeFailures: 10_000 },
+    // Real scrypt, counted: the defaults decide how many run at once.
+    verifyPassword: async (password, stored) => {
+      most = Math.max(most, ++running)
+      try {
+        return await verifyPassword(password, stored)
+      } finally {
+        running -= 1
+      }
+    },
+  })
+
+  it('never runs more checks at once than the cap, and answers every sign-in as refused or busy', async () => {
+    const expert = platform().addExpert()
+    const socket = await platform().connect(expert.token)
+    const flood = Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        fetch(`${platform().server.url}${HTTP_PATHS.signIn}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: `real${i}@example.test`, password: 'guess' }),
+        }).then(async (res) => ({ status: res.status, body: await res.text() })),
+      ),
+    )
+    platform().inviteDirectly(expert.id, 'Help while scrypt is busy')
+    expect((await socket.waitForEvent(ofType('invite.created'))).payload.invite.request.title).toBe(
+      'Help while scrypt is busy',
+    )
+    const answers = await flood
+    expect(answers.every((a) => a.status === 401 || (a.status === 503 && a.body.includes('"busy"')))).toBe(
+      true,
+    )
+    expect(most).toBeGreaterThan(0)
+    expect(most).toBeLessThanOrEqual(defaultPasswordCheckLimits.maxInFlight)
   })
 })
