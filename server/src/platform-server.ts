@@ -25,6 +25,11 @@ import type { MarketplaceConfig } from './marketplace/context'
 import { Marketplace } from './marketplace/marketplace'
 import { PlatformError } from './platform-error'
 import { defaultRateLimit, ExpertRateLimits, type RateLimit } from './rate-limiter'
+import {
+  defaultPasswordCheckLimits,
+  PasswordCheckGate,
+  type PasswordCheckLimits,
+} from './password-check-gate'
 import { defaultSignInLimits, SignInLimiter, type SignInLimits } from './sign-in-limiter'
 import { attachSocketGateway } from './socket-gateway'
 
@@ -44,6 +49,10 @@ export interface PlatformServerOptions {
   readonly sweepIntervalMs?: number
   /** Backoff for failed sign-ins; see sign-in-limiter.ts for the defaults. */
   readonly signInLimits?: Partial<SignInLimits>
+  /** The platform-wide cap on password checks; see password-check-gate.ts for the defaults. */
+  readonly passwordChecks?: Partial<PasswordCheckLimits>
+  /** How a password is checked; scrypt (auth.ts) unless given. Tests hold checks in flight with it. */
+  readonly verifyPassword?: (password: string, stored: string | undefined) => Promise<boolean>
   /** The admin endpoints' bearer token; a random one per start when absent. */
   readonly adminToken?: string
   /** Host names to answer besides the loopback names and `host` (for a platform behind a name). */
@@ -89,7 +98,18 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url')
   const signInLimiter = new SignInLimiter({ ...defaultSignInLimits, ...options.signInLimits }, clock)
   const rateLimits = new ExpertRateLimits(options.rateLimit ?? defaultRateLimit, clock)
-  const api = apiRoutes({ marketplace, tokens, clock, logger, signInLimiter, rateLimits })
+  const passwordLimits = { ...defaultPasswordCheckLimits, ...options.passwordChecks }
+  const passwordChecks = { gate: new PasswordCheckGate(passwordLimits), limits: passwordLimits }
+  const api = apiRoutes({
+    marketplace,
+    tokens,
+    clock,
+    logger,
+    signInLimiter,
+    passwordChecks,
+    verifyPassword: options.verifyPassword,
+    rateLimits,
+  })
   const admin = adminRoutes({ marketplace, clock })
 
   const http = createServer(

@@ -54,6 +54,8 @@ export type SignInPermit =
       readonly allowed: true
       /** Report how the attempt went; returns the waits it started. */
       settle(ok: boolean): ReadonlyArray<BackoffStarted>
+      /** The password was never checked (the platform was busy): no failure, and no success. */
+      withdraw(): void
     }
   | { readonly allowed: false; readonly scope: SignInScope; readonly retryAfterMs: number }
 
@@ -168,6 +170,13 @@ export class SignInLimiter {
           { scope: 'address' as const, waitMs: this.addresses.end(address, at, ok ? 'neutral' : 'failed') },
         ]
         return waits.filter((w) => w.waitMs > 0)
+      },
+      withdraw: () => {
+        if (settled) return
+        settled = true
+        const at = steadyNow(this.clock)
+        this.accounts.end(account, at, 'neutral')
+        this.addresses.end(address, at, 'neutral')
       },
     }
   }

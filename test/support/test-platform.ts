@@ -12,7 +12,11 @@ import { hashPassword } from '../../server/src/auth'
 import { MemoryLogger } from '../../server/src/logger'
 import type { MarketplaceConfig } from '../../server/src/marketplace/context'
 import type { CreatedRequest } from '../../server/src/marketplace/requests'
-import { startPlatformServer, type PlatformServer } from '../../server/src/platform-server'
+import {
+  startPlatformServer,
+  type PlatformServer,
+  type PlatformServerOptions,
+} from '../../server/src/platform-server'
 import type { ConnectionLimits } from '../../server/src/http/connection-guard'
 import type { RateLimit } from '../../server/src/rate-limiter'
 import type { SignInLimits } from '../../server/src/sign-in-limiter'
@@ -32,6 +36,8 @@ export interface TestPlatformOptions {
   readonly connections?: Partial<ConnectionLimits>
   readonly allowedHosts?: ReadonlyArray<string>
   readonly minimumAppVersion?: string
+  readonly passwordChecks?: PlatformServerOptions['passwordChecks']
+  readonly verifyPassword?: PlatformServerOptions['verifyPassword']
 }
 
 /** A running platform plus the handles a test needs. */
@@ -81,6 +87,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       connections: options.connections,
       allowedHosts: options.allowedHosts,
       minimumAppVersion: options.minimumAppVersion,
+      passwordChecks: options.passwordChecks,
+      verifyPassword: options.verifyPassword,
     })
   let server = await start(options.port ?? 0)
   let running = true

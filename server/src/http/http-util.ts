@@ -22,6 +22,7 @@ const statusOf: Record<ErrorCode, number> = {
   too_early: 425,
   invalid_state: 409,
   rate_limited: 429,
+  busy: 503,
   idempotency_key_reused: 422,
   protocol_mismatch: 426,
   internal: 500,

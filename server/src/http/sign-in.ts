@@ -3,10 +3,12 @@ import type { IncomingMessage } from 'node:http'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
 import { SignInRequest, type SignInResponse } from '../../../src/shared/protocol'
 import type { Clock } from '../../../src/shared/clock'
+import { describeWait } from '../../../src/shared/wait-words'
 import { verifyPassword, type TokenStore } from '../auth'
 import type { Logger } from '../logger'
 import type { Marketplace } from '../marketplace/marketplace'
 import { PlatformError } from '../platform-error'
+import type { PasswordCheckGate, PasswordCheckLimits } from '../password-check-gate'
 import type { SignInLimiter } from '../sign-in-limiter'
 import { readJson, remoteAddress } from './http-util'
 
@@ -17,11 +19,16 @@ export interface SignInDeps {
   readonly clock: Clock
   readonly logger: Logger
   readonly signInLimiter: SignInLimiter
+  /** The platform-wide cap on password checks, and the wait its busy refusal asks for. */
+  readonly passwordChecks: { readonly gate: PasswordCheckGate; readonly limits: PasswordCheckLimits }
+  /** How a password is checked: scrypt unless given (tests hold checks in flight with it). */
+  readonly verifyPassword?: typeof verifyPassword
 }
 
 /** Check the password (unless the backoff says wait) and issue a token. */
 export async function signIn(deps: SignInDeps, req: IncomingMessage): Promise<SignInResponse> {
-  const { marketplace, tokens, clock, logger, signInLimiter } = deps
+  const { marketplace, tokens, clock, logger, signInLimiter, passwordChecks } = deps
+  const verify = deps.verifyPassword ?? verifyPassword
   const body = SignInRequest.safeParse(await readJson(req))
   if (!body.success)
     throw new PlatformError('invalid_payload', `Invalid sign-in: ${describeIssues(body.error.issues)}`)
@@ -30,13 +37,10 @@ export async function signIn(deps: SignInDeps, req: IncomingMessage): Promise<Si
   const permit = signInLimiter.attempt(email, address)
   if (!permit.allowed) {
     const whose = permit.scope === 'account' ? 'this account' : 'this address'
-    const seconds = Math.ceil(permit.retryAfterMs / 1000)
     throw new PlatformError(
       'rate_limited',
-      `Too many failed sign-ins for ${whose}; try again in ${seconds} s.`,
-      {
-        retryAfterMs: permit.retryAfterMs,
-      },
+      `Too many failed sign-ins for ${whose}; try again in ${describeWait(permit.retryAfterMs)}.`,
+      { retryAfterMs: permit.retryAfterMs },
     )
   }
   const row = marketplace.db
@@ -45,11 +49,30 @@ export async function signIn(deps: SignInDeps, req: IncomingMessage): Promise<Si
     )
     .get(email)
   let ok = false
+  let checked = false
   try {
-    ok = (await verifyPassword(password, row?.password_hash)) && row !== undefined
+    // Queued behind other checks, not refused at once: a short wait beats a refusal. A caller
+    // that hung up while queued costs no check.
+    const gated = await passwordChecks.gate.run(
+      () => verify(password, row?.password_hash),
+      () => !req.socket.destroyed,
+    )
+    checked = gated.ran
+    ok = gated.ran && gated.value && row !== undefined
+    if (!gated.ran && gated.why === 'busy') {
+      logger.warn('sign-in refused: password checks busy', { address, ...passwordChecks.gate.load })
+      const { retryAfterMs } = passwordChecks.limits
+      throw new PlatformError(
+        'busy',
+        `The platform is busy with other sign-ins; try again in ${describeWait(retryAfterMs)}.`,
+        { retryAfterMs },
+      )
+    }
   } finally {
-    for (const { scope, waitMs } of permit.settle(ok))
-      logger.warn('sign-in backoff started', { scope, email, address, waitMs })
+    if (checked) {
+      for (const { scope, waitMs } of permit.settle(ok))
+        logger.warn('sign-in backoff started', { scope, email, address, waitMs })
+    } else permit.withdraw()
   }
   if (!ok || row === undefined) {
     logger.warn('sign-in refused', { email })

@@ -143,6 +143,7 @@ export const ErrorCode = z.enum([
   'too_early',
   'invalid_state',
   'rate_limited',
+  'busy',
   'idempotency_key_reused',
   'protocol_mismatch',
   'internal',

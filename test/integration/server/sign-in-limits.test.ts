@@ -49,7 +49,7 @@ describe('sign-in backoff by account', () => {
 
     const locked = await signIn('target@example.test', PASSWORD)
     expect(locked).toMatchObject({ status: 429, retryAfter: '1', body: { error: { code: 'rate_limited' } } })
-    expect(locked.body.error?.message).toMatch(/this account; try again in 1 s/)
+    expect(locked.body.error?.message).toMatch(/this account; try again in 1 second/)
 
     platform().clock.advance(1_000)
     expect((await signIn('target@example.test', 'one more guess')).status).toBe(401)

@@ -63,3 +63,17 @@ describe('SignInLimiter', () => {
     expect(limiter.attempt('target@x.test', '192.0.2.9')).toMatchObject({ allowed: false, scope: 'account' })
   })
 })
+
+describe('a sign-in the platform was too busy to check', () => {
+  it('counts as neither a failure nor a success once withdrawn', () => {
+    const clock = new ManualClock(0)
+    const limiter = new SignInLimiter({ ...defaultSignInLimits, accountFreeFailures: 2 }, clock)
+    for (let i = 0; i < 10; i++) {
+      const permit = limiter.attempt('busy@example.test', '203.0.113.5')
+      if (!permit.allowed) throw new Error('a withdrawn attempt started a wait')
+      permit.withdraw()
+    }
+    fail(limiter, 'busy@example.test')
+    expect(limiter.attempt('busy@example.test', '203.0.113.5').allowed).toBe(true)
+  })
+})

@@ -1,6 +1,7 @@
 /**
  * Signing in over HTTP, with errors that say what went wrong: the platform is unreachable, the
- * server is not a Standby platform, it speaks another protocol, or the password is wrong.
+ * server is not a Standby platform, it speaks another protocol, the password is wrong, or the
+ * platform is busy or behind a proxy that could not reach it (sign-in-refusal.ts).
  */
 import { z } from 'zod'
 import {
@@ -8,12 +9,12 @@ import {
   HTTP_PATHS,
   PlatformInfo,
   PROTOCOL_VERSION,
-  Sentence,
   SignInResponse,
   type Expert,
 } from '../../../shared/protocol'
 import { checkPlatformUrl } from '../../../shared/platform-url'
-import { discardBody, readCappedJson } from './capped-json'
+import { discardBody, readCappedJson, type CappedJson } from './capped-json'
+import { describeSignInRefusal } from './sign-in-refusal'
 import { describeFetchFailure } from '../connection/network-failure'
 
 /** What a sign-in attempt ended as. */
@@ -55,14 +56,10 @@ function redirectTarget(res: Response, asked: string): string | null {
   return target === null ? null : target.href.slice(0, 200)
 }
 
-/**
- * The platform's own sentence in a refusal, as one line a sign-in form can show; undefined when the
- * answer holds none (any JSON may come back, from anything at that address).
- */
-function platformSentence(body: unknown): string | undefined {
-  const message = (body as { error?: { message?: unknown } } | null | undefined)?.error?.message
-  const sentence = Sentence.min(1).safeParse(message)
-  return sentence.success ? sentence.data : undefined
+/** A sign-in refused by an answer that is not one, told as a sentence with what to do next. */
+function refused(res: Response, body: CappedJson, platformUrl: string): SignInOutcome {
+  const answer = { status: res.status, retryAfter: res.headers.get('retry-after'), body }
+  return { ok: false, ...describeSignInRefusal(answer, platformUrl, Date.now()) }
 }
 
 const isRedirect = (res: Response): boolean => res.status >= 300 && res.status < 400
@@ -110,6 +107,10 @@ export async function signIn(
       )
     }
     const read = await readCappedJson(res, INFO_MAX_BYTES)
+    // A platform that is busy, or restarting behind its proxy, is still the right address.
+    if (res.status === 429 || res.status >= 500) {
+      return refused(res, read, platformUrl)
+    }
     infoBody = read.kind === 'json' ? read.value : undefined
   } catch (error) {
     const failure = describeFetchFailure(error, TIMEOUT_MS)
@@ -159,27 +160,9 @@ export async function signIn(
       )
     }
     const read = await readCappedJson(res, SIGN_IN_MAX_BYTES)
-    const body: unknown = read.kind === 'json' ? read.value : undefined
-    if (res.status === 401)
-      return { ok: false, reason: 'wrong_credentials', message: 'Wrong email or password.' }
-    const message = platformSentence(body)
-    // The platform's sentence says how long to wait before the next try.
-    if (res.status === 429)
-      return { ok: false, reason: 'failed', message: message ?? 'Too many sign-in attempts; wait a minute.' }
-    if (res.status === 400) {
-      return {
-        ok: false,
-        reason: 'invalid_input',
-        message: message ?? 'The platform did not accept that email or password.',
-      }
-    }
-    const signedIn = SignInResponse.safeParse(body)
+    const signedIn = SignInResponse.safeParse(read.kind === 'json' ? read.value : undefined)
     if (!res.ok || !signedIn.success) {
-      return {
-        ok: false,
-        reason: 'failed',
-        message: `The platform could not sign you in (HTTP ${res.status}). Try again in a moment.`,
-      }
+      return refused(res, read, platformUrl)
     }
     return { ok: true, token: signedIn.data.token, expert: signedIn.data.expert, platformUrl }
   } catch (error) {

@@ -63,6 +63,13 @@ export async function revokeSignIn(
     // The token goes to the platform signed in to, never on to wherever it points.
     redirect: 'manual',
   })
-    .then(discardBody)
+    .then(async (res) => {
+      // Tried once, not again: the expert has signed out here, and a busy platform is not to be pressed.
+      if (!res.ok && res.status !== 401)
+        deps.log.warn(
+          `The platform did not revoke the sign-in (it answered with status ${res.status}); it was forgotten here but may still be valid on the platform.`,
+        )
+      await discardBody(res)
+    })
     .catch(() => deps.log.warn('Could not reach the platform to revoke the sign-in; it was forgotten here.'))
 }

@@ -56,7 +56,7 @@ describe('signIn', () => {
     expect(await signIn(platform().server.url, 'ada@example.test', 'right')).toEqual({
       ok: false,
       reason: 'failed',
-      message: 'Too many failed sign-ins for this account; try again in 1 s.',
+      message: 'Too many failed sign-ins for this account; try again in 1 second.',
     })
     platform().clock.advance(1_000)
     expect(await signIn(platform().server.url, 'ada@example.test', 'right')).toMatchObject({ ok: true })
@@ -185,7 +185,7 @@ describe('signIn against a server that is not what it seems', () => {
     expect(await signIn(await refusing(429, { wait: 60 }), 'ada@example.test', 'right')).toEqual({
       ok: false,
       reason: 'failed',
-      message: 'Too many sign-in attempts; wait a minute.',
+      message: 'Too many sign-in attempts; wait a minute before trying again.',
     })
     const long = await signIn(
       await refusing(400, `Bad\n\u001b[31memail ${'x'.repeat(100_000)}`),
