@@ -169,7 +169,7 @@ async function main(): Promise<void> {
 
   const userData = app.getPath('userData')
   const settings = createElectronSettingsStore({ log })
-  followLaunchAtLogin(settings, createLoginItem({ log }))
+  const launchAtLogin = followLaunchAtLogin(settings, createLoginItem({ log }))
   // Notifications can be pressed only once the runtime exists; until then there is nothing to act on.
   const started: { runtime?: Runtime } = {}
   const followFocus = (request: FocusRequest): void => {
@@ -212,6 +212,7 @@ async function main(): Promise<void> {
       packageManaged: app.isPackaged && process.platform === 'linux' && process.env['APPIMAGE'] === undefined,
     }),
     manualDownloadUrl: manualDownloadUrl(process.env, app.isPackaged ? process.resourcesPath : undefined),
+    launchAtLogin,
     // Asked of Electron itself: a window closed while focused sends no word of losing the focus.
     windowFocused: () => BrowserWindow.getFocusedWindow() !== null,
     log,

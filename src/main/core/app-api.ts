@@ -22,6 +22,7 @@ import type { PendingFocus } from './pending-focus'
 import type { CalendarOpener } from './ports/calendar-opener'
 import type { Logger } from './ports/logger'
 import type { Notifier, NotifierHealth } from './ports/notifier'
+import type { LaunchAtLogin } from './settings/login-item'
 import { appSettingsOf, type SettingsStore } from './ports/settings'
 import type { StandbyCore } from './standby-core'
 import type { UpdatePolicy } from './update/update-policy'
@@ -56,6 +57,8 @@ export interface AppApiDeps {
   readonly settings: SettingsStore
   readonly notifier: Notifier
   readonly updates: UpdatePolicy
+  /** The launch-at-login setting as the host carried it out. */
+  readonly launchAtLogin: LaunchAtLogin
   /** What a press on a notification asked a page to show, for a page that loads after it. */
   readonly focus: PendingFocus
   readonly log: Logger
@@ -86,6 +89,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'app.showWindow': () => host.showWindow(),
     'settings.get': () => appSettingsOf(settings.get()),
     'settings.update': (patch) => appSettingsOf(settings.update(patch)),
+    'settings.getLoginItem': () => deps.launchAtLogin.status(),
     'shell.openExternal': (url) => host.openExternal(url),
     'logs.getFolder': () => ({ path: host.logs?.path ?? null, opened: false }),
     'logs.openFolder': async () => ({

@@ -6,7 +6,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
-import type { LoginItem } from '../core/settings/login-item'
+import { LOGIN_ITEM_APPLIED, type LoginItem } from '../core/settings/login-item'
 import { HIDDEN_ARG } from './start-hidden'
 
 /** The entry's file name: the same as the installed app's .desktop file, as desktops expect. */
@@ -75,7 +75,7 @@ export function createAutostartEntry(options: {
       try {
         if (!enabled) {
           rmSync(path, { force: true })
-          return
+          return LOGIN_ITEM_APPLIED
         }
         const entry = autostartDesktopEntry(executable)
         mkdirSync(dir, { recursive: true })
@@ -83,10 +83,17 @@ export function createAutostartEntry(options: {
         const temp = `${path}.${process.pid}.tmp`
         writeFileSync(temp, entry, { mode: 0o644 })
         renameSync(temp, path)
+        return LOGIN_ITEM_APPLIED
       } catch (error) {
         log.warn(
           `Launch at login could not be ${enabled ? 'set' : 'turned off'} in ${dir}: ${String(error)}. Check that the folder is writable, or add Standby to your desktop's startup applications by hand.`,
         )
+        return {
+          applied: false,
+          problem: enabled
+            ? "Standby could not add itself to your startup applications: their folder cannot be written (the log names it). Add Standby in your desktop's startup applications settings instead."
+            : "Standby could not remove itself from your startup applications: their folder cannot be written (the log names it). Remove Standby in your desktop's startup applications settings.",
+        }
       }
     },
   }

@@ -172,6 +172,17 @@ export const NotificationHealth = z.discriminatedUnion('status', [
 /** Whether notifications reach the expert. */
 export type NotificationHealth = z.infer<typeof NotificationHealth>
 
+/**
+ * What became of the launch-at-login setting: carried out, or not, with `problem` saying why and
+ * what the expert can do instead (for the line beside the switch in Settings).
+ */
+export const LoginItemStatus = z.discriminatedUnion('applied', [
+  z.object({ applied: z.literal(true) }).strict(),
+  z.object({ applied: z.literal(false), problem: z.string().min(1).max(500) }).strict(),
+])
+/** What became of the launch-at-login setting. */
+export type LoginItemStatus = z.infer<typeof LoginItemStatus>
+
 /** A sentence from the host for the window's notices (a Join from a notification that came too late). */
 export const HostNotice = z
   .object({ text: z.string().max(2_000), tone: z.enum(['info', 'success', 'warning', 'error']) })
@@ -264,6 +275,8 @@ export const invokeContract = {
   'settings.get': { request: z.void(), response: AppSettings },
   /** Change some settings; answers with all of them as stored. */
   'settings.update': { request: AppSettings.partial().strict(), response: AppSettings },
+  /** Whether launch at login was carried out, and if not, what to do instead. */
+  'settings.getLoginItem': { request: z.void(), response: LoginItemStatus },
   /** Open an http(s) link in the system browser rather than inside the app. */
   'shell.openExternal': { request: ExternalUrl, response: z.void() },
   /** Where the log file is, without opening anything (`opened` is false). */
@@ -380,6 +393,8 @@ export const pushContract = {
   'cache.changed': CacheChange,
   /** The settings changed (in this window or another): every page shows the same. */
   'settings.changed': AppSettings,
+  /** Launch at login was applied again (the setting changed): whether it was carried out. */
+  'settings.loginItemChanged': LoginItemStatus,
   /** The platform's clock was measured again and the offset moved: countdowns and the skew notice follow. */
   'clock.changed': PlatformClockState,
   /** A notification was pressed (or could not be shown): show its invite (main button focused) or session. */

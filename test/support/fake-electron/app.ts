@@ -39,12 +39,18 @@ export class FakeApp
   )
   /** True plays a start by the OS at login (macOS reports it; other systems always say false). */
   openedAtLogin = false
+  /**
+   * What macOS 13 and later report of the login item once registered: 'requires-approval' plays a
+   * user who has not allowed it yet in System Settings, 'not-found' an app the system cannot find.
+   */
+  macLoginItemStatus: 'enabled' | 'requires-approval' | 'not-found' = 'enabled'
   getLoginItemSettings(): ReturnType<App['getLoginItemSettings']> {
     requireLoginItems('getLoginItemSettings')
     const last = this.setLoginItemSettings.mock.calls.at(-1)?.[0]
     return {
       openAtLogin: last?.openAtLogin ?? false,
       wasOpenedAtLogin: fake.platform === 'darwin' && this.openedAtLogin,
+      status: last?.openAtLogin === true ? this.macLoginItemStatus : 'not-registered',
     } as ReturnType<App['getLoginItemSettings']>
   }
   /** The count on the Dock or launcher; Electron has none on Windows, where the call does nothing. */

@@ -1,25 +1,47 @@
 /**
  * Launch at login: a tiny port, and the rule that keeps it in step with the `launchAtLogin`
- * setting. Electron registers a login item; the browser shell can only record the wish.
+ * setting. Electron registers a login item; the browser shell can only record the wish. Where the
+ * wish could not be carried out, Settings says so beside the switch, with what to do instead: a
+ * switch that shows "on" while nothing will start the app at login would be a silent lie.
  */
-import type { Unsubscribe } from '../../../shared/listeners'
+import { Listeners, type Unsubscribe } from '../../../shared/listeners'
+import type { LoginItemStatus } from '../../../shared/ipc/contract'
 import type { SettingsStore } from '../ports/settings'
+
+export type { LoginItemStatus } from '../../../shared/ipc/contract'
 
 /** The operating system's "open this app when I log in" switch. */
 export interface LoginItem {
-  set(enabled: boolean): void
+  /** Turn it on or off; says whether that was done, and if not, what the expert can do. */
+  set(enabled: boolean): LoginItemStatus
 }
+
+/** The setting followed, and what became of its last change. */
+export interface LaunchAtLogin {
+  /** What became of the last change (or of the one at start). */
+  status(): LoginItemStatus
+  /** Hears each new outcome. */
+  readonly changes: Listeners<LoginItemStatus>
+  /** Stop following the setting. */
+  stop: Unsubscribe
+}
+
+/** Carried out as asked. */
+export const LOGIN_ITEM_APPLIED: LoginItemStatus = { applied: true }
 
 /**
  * Applies `launchAtLogin` now and again whenever it changes. The setting is the source of truth:
  * applying it at every start repairs a registration lost to a reinstall or a moved app.
  */
-export function followLaunchAtLogin(settings: SettingsStore, loginItem: LoginItem): Unsubscribe {
+export function followLaunchAtLogin(settings: SettingsStore, loginItem: LoginItem): LaunchAtLogin {
+  const changes = new Listeners<LoginItemStatus>()
   let applied = settings.get().launchAtLogin
-  loginItem.set(applied)
-  return settings.onChange(({ launchAtLogin }) => {
+  let status = loginItem.set(applied)
+  const stop = settings.onChange(({ launchAtLogin }) => {
     if (launchAtLogin === applied) return
     applied = launchAtLogin
-    loginItem.set(launchAtLogin)
+    status = loginItem.set(launchAtLogin)
+    changes.emit(status)
   })
+  return { status: () => status, changes, stop }
 }

@@ -3,10 +3,10 @@
  * Windows (Windows with `--hidden`; macOS says `wasOpenedAtLogin` instead), and on Linux, where
  * Electron has none, an XDG autostart entry (src/main/node/autostart-entry.ts).
  */
-import { app } from 'electron'
+import { app, type LoginItemSettings } from 'electron'
 import { homedir } from 'node:os'
 import type { Logger } from '../../core/ports/logger'
-import type { LoginItem } from '../../core/settings/login-item'
+import { LOGIN_ITEM_APPLIED, type LoginItem, type LoginItemStatus } from '../../core/settings/login-item'
 import { autostartDir, autostartExecutable, createAutostartEntry } from '../../node/autostart-entry'
 import { HIDDEN_ARG } from '../../node/start-hidden'
 
@@ -37,15 +37,44 @@ export function createLoginItem(options: LoginItemOptions): LoginItem {
       if (!app.isPackaged) {
         if (!saidUnsupported) log.info('Launch at login is not set: only the packaged app registers itself')
         saidUnsupported = true
-        return
+        return openAtLogin ? { applied: false, problem: DEVELOPMENT_RUN_PROBLEM } : LOGIN_ITEM_APPLIED
       }
-      if (platform === 'darwin') app.setLoginItemSettings({ openAtLogin })
+      if (platform === 'darwin') {
+        app.setLoginItemSettings({ openAtLogin })
+        return openAtLogin ? macStatus(app.getLoginItemSettings().status) : LOGIN_ITEM_APPLIED
+      }
       // The same path and arguments on and off: Windows finds the entry to remove by them.
-      else if (platform === 'win32')
+      if (platform === 'win32') {
         app.setLoginItemSettings({ openAtLogin, path: execPath, args: [HIDDEN_ARG] })
-      else linux.set(openAtLogin)
+        return LOGIN_ITEM_APPLIED
+      }
+      return linux.set(openAtLogin)
     },
   }
+}
+
+/** What Settings says beside the switch in a development run, which never registers itself. */
+export const DEVELOPMENT_RUN_PROBLEM =
+  'Only the installed Standby app starts when you log in; this development run does not register itself.'
+
+/**
+ * macOS 13 and later report whether the login item really runs: the user may have to approve it
+ * first, or the system may not find the app where it was registered from.
+ */
+function macStatus(status: LoginItemSettings['status'] | undefined): LoginItemStatus {
+  if (status === 'requires-approval')
+    return {
+      applied: false,
+      problem:
+        'macOS is waiting for your approval: open System Settings › General › Login Items and allow Standby.',
+    }
+  if (status === 'not-found')
+    return {
+      applied: false,
+      problem:
+        'macOS could not find Standby to open at login. Move Standby to your Applications folder, then turn this off and on again.',
+    }
+  return LOGIN_ITEM_APPLIED
 }
 
 /** Whether the OS started this process at login (macOS says so; elsewhere the arguments do). */

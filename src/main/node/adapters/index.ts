@@ -7,7 +7,7 @@ import type { Clock } from '../../../shared/clock'
 import type { Logger } from '../../core/ports/logger'
 import type { Secrets } from '../../core/ports/secrets'
 import type { SettingsStore } from '../../core/ports/settings'
-import { followLaunchAtLogin } from '../../core/settings/login-item'
+import { followLaunchAtLogin, type LaunchAtLogin } from '../../core/settings/login-item'
 import { createFileSecrets } from './file-secrets'
 import { createPowerHook, type PowerHook } from './power-hook'
 import { createRecordedLoginItem, type RecordedLoginItem } from './recorded-login-item'
@@ -57,6 +57,8 @@ export interface NodeAdapters {
   readonly tray: RecordedTrayState
   readonly power: PowerHook
   readonly loginItem: RecordedLoginItem
+  /** The launch-at-login setting followed by `loginItem`. */
+  readonly launchAtLogin: LaunchAtLogin
   /** Releases published by tests or the browser shell's test hook. */
   readonly updater: FakeUpdater
   readonly log: Logger
@@ -69,7 +71,7 @@ export function createNodeAdapters(options: NodeAdaptersOptions): NodeAdapters {
   const { dataDir, out, log } = options
   const settings = createNodeSettingsStore({ dir: dataDir, log })
   const loginItem = createRecordedLoginItem(log)
-  const stopFollowing = followLaunchAtLogin(settings, loginItem)
+  const launchAtLogin = followLaunchAtLogin(settings, loginItem)
   const power = createPowerHook({ clock: options.idleClock })
   const stopWatching = watchNetwork(() => power.networkChanged())
   return {
@@ -81,10 +83,11 @@ export function createNodeAdapters(options: NodeAdaptersOptions): NodeAdapters {
     tray: createRecordedTrayState(),
     power,
     loginItem,
+    launchAtLogin,
     updater: createFakeUpdater({ currentVersion: options.appVersion ?? '0.0.0', log }),
     log,
     close() {
-      stopFollowing()
+      launchAtLogin.stop()
       stopWatching()
     },
   }

@@ -1,12 +1,16 @@
 /** Launch at login in plain Node: the browser shell cannot register a login item, so it records the wish. */
 import type { Logger } from '../../core/ports/logger'
-import type { LoginItem } from '../../core/settings/login-item'
+import { LOGIN_ITEM_APPLIED, type LoginItem } from '../../core/settings/login-item'
 
 /** A LoginItem that remembers what it was asked. */
 export interface RecordedLoginItem extends LoginItem {
   /** The last wish; null until one is made. */
   readonly wanted: boolean | null
 }
+
+/** What Settings says beside the switch in the browser shell, where nothing starts at login. */
+export const SHELL_LOGIN_ITEM_PROBLEM =
+  'This browser window cannot start with your computer. Install the Standby app to have it open in the tray when you log in.'
 
 /** Records each wish; logs a line when launch at login is asked for, since nothing will happen. */
 export function createRecordedLoginItem(log?: Logger): RecordedLoginItem {
@@ -19,6 +23,7 @@ export function createRecordedLoginItem(log?: Logger): RecordedLoginItem {
       if (enabled && wanted !== true)
         log?.info('Launch at login is on; the browser shell does not register a login item')
       wanted = enabled
+      return enabled ? { applied: false, problem: SHELL_LOGIN_ITEM_PROBLEM } : LOGIN_ITEM_APPLIED
     },
   }
 }

@@ -58,6 +58,7 @@ export async function startNodeRuntime(options: NodeRuntimeOptions): Promise<Run
     tray: adapters.tray,
     settings: adapters.settings,
     updater: adapters.updater,
+    launchAtLogin: adapters.launchAtLogin,
     manualDownloadUrl: options.manualDownloadUrl ?? DEFAULT_DOWNLOAD_URL,
     log: options.log,
     host: options.host ?? headlessHost('0.0.0', options.log),

@@ -15,6 +15,7 @@ import { NotificationActions, type FocusRequest } from '../../core/notification-
 import { PendingFocus } from '../../core/pending-focus'
 import type { Logger } from '../../core/ports/logger'
 import { appSettingsOf, type SettingsStore } from '../../core/ports/settings'
+import type { LaunchAtLogin } from '../../core/settings/login-item'
 import type { Updater } from '../../core/ports/updater'
 import { StandbyCore } from '../../core/standby-core'
 import type { StandbyCoreDeps } from '../../core/standby-core-deps'
@@ -50,6 +51,8 @@ export interface RuntimeOptions extends Pick<
   readonly updater: Updater
   /** Where the app can be downloaded by hand, shown when updating fails. */
   readonly manualDownloadUrl: string
+  /** The launch-at-login setting as the host follows it (Settings says when it could not be done). */
+  readonly launchAtLogin: LaunchAtLogin
 }
 
 /** Sends one push event to the host's pages. */
@@ -125,6 +128,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     settings: options.settings,
     notifier: options.notifier,
     updates,
+    launchAtLogin: options.launchAtLogin,
     focus,
     log: options.log,
   })
@@ -165,6 +169,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           ),
         ),
         options.settings.onChange((settings) => send('settings.changed', appSettingsOf(settings))),
+        options.launchAtLogin.changes.add((status) => send('settings.loginItemChanged', status)),
         core.platformClock.changes.add((clock) => send('clock.changed', clock)),
         notificationActions.focusRequests.add((request) => {
           const target = focusTargetOf(request)

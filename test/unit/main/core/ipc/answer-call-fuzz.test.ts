@@ -23,6 +23,7 @@ const SAMPLES: Record<InvokeChannel, unknown> = {
     autoAwayMinutes: 10,
     updateChannel: 'stable',
   },
+  'settings.getLoginItem': undefined,
   'shell.openExternal': 'https://platform.example.com/help',
   'logs.getFolder': undefined,
   'logs.openFolder': undefined,

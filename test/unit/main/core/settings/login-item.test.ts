@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
-import { followLaunchAtLogin, type LoginItem } from '../../../../../src/main/core/settings/login-item'
+import {
+  followLaunchAtLogin,
+  LOGIN_ITEM_APPLIED,
+  type LoginItem,
+  type LoginItemStatus,
+} from '../../../../../src/main/core/settings/login-item'
 import { createSettingsStore } from '../../../../../src/main/core/settings/settings-store'
 import { recordingLog } from '../../../../support/recording-log'
 
@@ -11,8 +16,8 @@ function memorySettings(initial: Record<string, unknown> = {}) {
 describe('launch at login', () => {
   it('follows the setting: applied at start, then on each change of it only', () => {
     const settings = memorySettings({ launchAtLogin: true, settingsVersion: 1 })
-    const loginItem = { set: vi.fn<LoginItem['set']>() }
-    const stop = followLaunchAtLogin(settings, loginItem)
+    const loginItem = { set: vi.fn<LoginItem['set']>(() => LOGIN_ITEM_APPLIED) }
+    const following = followLaunchAtLogin(settings, loginItem)
     expect(loginItem.set.mock.calls).toEqual([[true]])
 
     settings.update({ soundEnabled: false })
@@ -20,8 +25,24 @@ describe('launch at login', () => {
     settings.update({ launchAtLogin: true })
     expect(loginItem.set.mock.calls).toEqual([[true], [false], [true]])
 
-    stop()
+    following.stop()
     settings.update({ launchAtLogin: false })
     expect(loginItem.set).toHaveBeenCalledTimes(3)
+  })
+
+  it('keeps what became of the last change and tells each new outcome, for the line beside the switch', () => {
+    const settings = memorySettings({ launchAtLogin: true, settingsVersion: 1 })
+    const refused: LoginItemStatus = { applied: false, problem: 'Add Standby to your startup applications.' }
+    const loginItem = { set: vi.fn<LoginItem['set']>((enabled) => (enabled ? refused : LOGIN_ITEM_APPLIED)) }
+    const following = followLaunchAtLogin(settings, loginItem)
+    const told: LoginItemStatus[] = []
+    following.changes.add((status) => told.push(status))
+    expect(following.status()).toEqual(refused)
+
+    settings.update({ launchAtLogin: false })
+    expect(following.status()).toEqual(LOGIN_ITEM_APPLIED)
+    settings.update({ launchAtLogin: true })
+    expect(told).toEqual([LOGIN_ITEM_APPLIED, refused])
+    following.stop()
   })
 })

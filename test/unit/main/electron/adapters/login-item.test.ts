@@ -1,7 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createLoginItem, wasOpenedAtLogin } from '../../../../../src/main/electron/adapters/login-item'
+import {
+  createLoginItem,
+  DEVELOPMENT_RUN_PROBLEM,
+  wasOpenedAtLogin,
+} from '../../../../../src/main/electron/adapters/login-item'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
 import { useTempDirs } from '../../../../support/temp-dir'
@@ -17,8 +21,8 @@ describe('the Electron login item', () => {
     const execPath = 'C:\\Program Files\\Standby\\Standby.exe'
     for (const platform of ['darwin', 'win32'] as const) {
       const loginItem = createLoginItem({ log: recordingLog(), platform, execPath })
-      loginItem.set(true)
-      loginItem.set(false)
+      expect(loginItem.set(true)).toEqual({ applied: true })
+      expect(loginItem.set(false)).toEqual({ applied: true })
     }
     const windows = { path: execPath, args: ['--hidden'] }
     expect(fake.app.setLoginItemSettings.mock.calls).toEqual([
@@ -75,10 +79,35 @@ describe('the Electron login item', () => {
     const log = recordingLog()
     // A file where the folder should be.
     const env = { XDG_CONFIG_HOME: join(import.meta.filename) }
-    expect(() =>
-      createLoginItem({ log, platform: 'linux', env, home, execPath: '/opt/s' }).set(true),
-    ).not.toThrow()
+    const status = createLoginItem({ log, platform: 'linux', env, home, execPath: '/opt/s' }).set(true)
     expect(log.text()).toMatch(/Launch at login could not be set in .*: .*startup applications/)
+    // Settings says so beside the switch, with what to do instead.
+    expect(status).toEqual({
+      applied: false,
+      problem: expect.stringMatching(
+        /could not add itself .* Add Standby in your desktop's startup applications/,
+      ),
+    })
+  })
+
+  it("says when macOS waits for the user's approval, or cannot find the app, instead of calling it done", () => {
+    fake.platform = 'darwin'
+    fake.app.isPackaged = true
+    const loginItem = createLoginItem({ log: recordingLog(), platform: 'darwin' })
+    fake.app.macLoginItemStatus = 'requires-approval'
+    expect(loginItem.set(true)).toEqual({
+      applied: false,
+      problem: expect.stringMatching(
+        /approval: open System Settings › General › Login Items and allow Standby/,
+      ),
+    })
+    fake.app.macLoginItemStatus = 'not-found'
+    expect(loginItem.set(true)).toEqual({
+      applied: false,
+      problem: expect.stringMatching(/could not find Standby .* Applications folder/),
+    })
+    // Turned off, there is nothing to approve.
+    expect(loginItem.set(false)).toEqual({ applied: true })
   })
 
   it('leaves the OS alone in a development run, saying so once', () => {
@@ -86,8 +115,8 @@ describe('the Electron login item', () => {
     const dev = recordingLog()
     for (const platform of ['darwin', 'linux'] as const) {
       const devItem = createLoginItem({ log: dev, platform, env: {}, home })
-      devItem.set(true)
-      devItem.set(false)
+      expect(devItem.set(true)).toEqual({ applied: false, problem: DEVELOPMENT_RUN_PROBLEM })
+      expect(devItem.set(false)).toEqual({ applied: true })
     }
     expect(dev.lines).toEqual([
       'info Launch at login is not set: only the packaged app registers itself',

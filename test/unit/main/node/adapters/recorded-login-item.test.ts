@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createRecordedLoginItem } from '../../../../../src/main/node/adapters/recorded-login-item'
+import {
+  createRecordedLoginItem,
+  SHELL_LOGIN_ITEM_PROBLEM,
+} from '../../../../../src/main/node/adapters/recorded-login-item'
 import { recordingLog } from '../../../../support/recording-log'
 
 describe('the Node login item', () => {
@@ -7,10 +10,11 @@ describe('the Node login item', () => {
     const log = recordingLog()
     const loginItem = createRecordedLoginItem(log)
     expect(loginItem.wanted).toBeNull()
-    loginItem.set(true)
+    // Settings says beside the switch that nothing will start at login, and what would.
+    expect(loginItem.set(true)).toEqual({ applied: false, problem: SHELL_LOGIN_ITEM_PROBLEM })
     loginItem.set(true)
     expect(loginItem.wanted).toBe(true)
-    loginItem.set(false)
+    expect(loginItem.set(false)).toEqual({ applied: true })
     expect(loginItem.wanted).toBe(false)
     expect(log.lines).toEqual([
       'info Launch at login is on; the browser shell does not register a login item',
