@@ -111,3 +111,26 @@ it('shows where the log file is, and says which folder to open where the page ca
   await app.getByRole('status').getByText(`Open this folder in your file manager: ${folder}`).waitFor()
   await checkScreen(app, 'settings-log-folder')
 })
+
+it('says under Launch at login when nothing will start Standby at login, and what would, from the switch and on a new page', async () => {
+  const { expert, shell, open } = await world()
+  const adaShell = await shell(expert('Ada Byron', ['react']))
+  const app = await open(adaShell)
+  await app.getByRole('button', { name: 'Settings' }).click()
+  const problem = app.getByRole('status').getByText(/This browser window cannot start with your computer/)
+  expect(await problem.count()).toBe(0)
+  await app.getByRole('switch', { name: /Launch at login/ }).check()
+  await problem.waitFor()
+  await checkScreen(app, 'settings-login-item')
+
+  // A page opened later reads it from the host.
+  const again = await open(adaShell)
+  await again.getByRole('button', { name: 'Settings' }).click()
+  await again
+    .getByRole('status')
+    .getByText(/Install the Standby app to have it open in the tray/)
+    .waitFor()
+
+  await app.getByRole('switch', { name: /Launch at login/ }).uncheck()
+  await problem.waitFor({ state: 'detached' })
+})

@@ -1,5 +1,5 @@
 /** Settings: availability, notifications, start-up, updates, the platform, sign out, the log folder. */
-import { useId, useState } from 'react'
+import { Fragment, useId, useState } from 'react'
 import type { AppSettings } from '../../shared/ipc/contract'
 import { fromCall } from '../logic/action-result'
 import { useApi, useAppState, useNotifications, useServices } from '../store/context'
@@ -8,6 +8,7 @@ import { AvailabilityForm } from './AvailabilityForm'
 import { HEALTH_HEADLINE } from './NotificationHealthBanner'
 import { UpdatesSection } from './UpdatesSection'
 import { LogFolderSettings } from './LogFolderSettings'
+import { LoginItemProblem } from './LoginItemProblem'
 import { useAction } from './use-action'
 
 type Toggle = 'remindersEnabled' | 'soundEnabled' | 'launchAtLogin' | 'autoAwayEnabled'
@@ -82,18 +83,21 @@ function Toggles({ settings }: { readonly settings: AppSettings }) {
         Notifications and start-up
       </h2>
       {TOGGLES.map(({ key, label, hint }) => (
-        <label key={key} className="toggle">
-          <input
-            type="checkbox"
-            role="switch"
-            checked={shown[key]}
-            onChange={(event) => void toggle(key, event.target.checked)}
-          />
-          <span className="toggle-text">
-            <span>{label}</span>
-            <span className="muted">{typeof hint === 'string' ? hint : hint(shown)}</span>
-          </span>
-        </label>
+        <Fragment key={key}>
+          <label className="toggle">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={shown[key]}
+              onChange={(event) => void toggle(key, event.target.checked)}
+            />
+            <span className="toggle-text">
+              <span>{label}</span>
+              <span className="muted">{typeof hint === 'string' ? hint : hint(shown)}</span>
+            </span>
+          </label>
+          {key === 'launchAtLogin' && <LoginItemProblem />}
+        </Fragment>
       ))}
       <AutoAwayDelay minutes={settings.autoAwayMinutes} enabled={shown.autoAwayEnabled} />
       <ActionError message={error} />
