@@ -278,7 +278,11 @@ export class SyncEngine {
     const openBefore = this.invites.openBeforeEvents(events)
     const entries = entriesWithRoomsOnPlatform(events, this.deps.platformUrl, this.deps.log)
     const result = cacheWrite(() => this.cache.applyEvents(entries))
-    if (result.skipped.length > 0) this.unreadable.tell(result.skipped.length)
+    if (result.skipped.length > 0)
+      this.unreadable.tell(
+        result.skipped.length,
+        result.skipped.every((e) => e.platformFault === true),
+      )
     if (result.applied.length > 0) {
       try {
         // It marks the invites it shows, so a full disk can stop it too.
