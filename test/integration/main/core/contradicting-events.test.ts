@@ -83,4 +83,41 @@ describe('a platform contradicting its own stream', () => {
     expect(core.runtime.cache.session('ses_1')?.state).toBe('ended')
     expect(core.adapters.notifier.shown.map((n) => n.kind)).toEqual(['notice'])
   })
+  it('a snapshot holding an open invite to a request its own ended session took: not shown, not listed open, and the notice says whose fault it is', async () => {
+    const now = Date.now()
+    const request = aRequest({ id: 'req_done', createdAt: now - 3_600_000 })
+    const session = endedSession(aSession({ id: 'ses_done', request, updatedAt: now - 60_000 }), now - 60_000)
+    const fresh = anInvite({
+      request: aRequest({ id: 'req_new', createdAt: now }),
+      expiresAt: now + 3_600_000,
+    })
+    const stale = anInvite({ id: 'inv_stale', request, sentAt: now, expiresAt: now + 3_600_000 })
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: 1 }),
+      replay: (request) =>
+        request.snapshot === true
+          ? {
+              kind: 'snapshot',
+              snapshot: aSnapshot({
+                openInvites: [stale, fresh],
+                sessions: [session],
+                cursor: 1,
+                cursorDigest: 'd1',
+                takenAt: now,
+              }),
+            }
+          : { kind: 'events', events: [], latestId: 1, hasMore: false },
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    const open = core.runtime.cache.openInvites(core.runtime.core.platformClock.now())
+    expect(open.map((i) => i.id)).toEqual([fresh.id])
+    expect(core.adapters.notifier.shown.map((n) => n.kind).sort()).toEqual(['invite', 'notice'])
+    expect(core.adapters.notifier.shown).toContainEqual(
+      expect.objectContaining({ kind: 'notice', body: expect.stringMatching(/fault of the platform/) }),
+    )
+  })
 })
