@@ -29,13 +29,31 @@ export function steadyNow(clock: Clock): number {
   return clock.monotonic?.() ?? clock.now()
 }
 
-/** The real clock. Timers are unref'd so a pending one never keeps a process alive by itself. */
+/**
+ * The longest delay one host timer holds: Node and browsers keep it in 32 bits and fire a longer
+ * one at once, so a far deadline (an invite open for a month) would wake its watcher every
+ * millisecond instead of once.
+ */
+const LONGEST_HOST_TIMER_MS = 2 ** 31 - 1
+
+/**
+ * The real clock. Timers are unref'd so a pending one never keeps a process alive by itself, and
+ * a delay past the host's longest is waited out in parts.
+ */
 export const systemClock: Clock = {
   now: () => Date.now(),
   monotonic: () => globalThis.performance.now(),
   setTimeout(callback, delayMs) {
-    const timer = globalThis.setTimeout(callback, Math.max(0, delayMs))
-    ;(timer as { unref?: () => void }).unref?.()
+    let timer: ReturnType<typeof globalThis.setTimeout>
+    const arm = (left: number): void => {
+      const further = left > LONGEST_HOST_TIMER_MS
+      timer = globalThis.setTimeout(
+        further ? () => arm(left - LONGEST_HOST_TIMER_MS) : callback,
+        further ? LONGEST_HOST_TIMER_MS : Math.max(0, left),
+      )
+      ;(timer as { unref?: () => void }).unref?.()
+    }
+    arm(delayMs)
     return { cancel: () => globalThis.clearTimeout(timer) }
   },
 }

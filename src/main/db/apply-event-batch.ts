@@ -7,6 +7,7 @@ import type { PlatformEvent } from '../../shared/protocol'
 import type { ApplyResult, StreamEntry, UnreadableEvent } from '../core/ports/cache-store'
 import type { Logger } from '../core/ports/logger'
 import type { CacheRepositories } from './cache-repositories'
+import { contradictionOf } from './stream-contradiction'
 
 /** The expert an event's payload belongs to, when the payload says. */
 function expertIdOf(event: StreamEntry): string | null {
@@ -50,11 +51,16 @@ export function applyEventBatch(
       break
     }
     const owner = expertIdOf(event)
+    const problem =
+      event.type === 'unreadable'
+        ? null
+        : owner !== null && cachedExpertId !== null && owner !== cachedExpertId
+          ? `it is about another expert (${owner}) than this cache's (${cachedExpertId})`
+          : contradictionOf(repos.rowStates, event)
     if (event.type === 'unreadable') skipped.push(event)
-    else if (owner !== null && cachedExpertId !== null && owner !== cachedExpertId) {
-      const problem = `it is about another expert (${owner}) than this cache's (${cachedExpertId})`
+    else if (problem !== null) {
       logger.error(`Skipped event ${event.id} from the platform: ${problem}`)
-      skipped.push({ type: 'unreadable', id: event.id, digest: event.digest, problem })
+      skipped.push({ type: 'unreadable', id: event.id, digest: event.digest, problem, platformFault: true })
     } else {
       applyOne(repos, event)
       applied.push(event)

@@ -9,6 +9,7 @@ import { MessageRepository } from './repositories/message-repository'
 import { ReminderRepository } from './repositories/reminder-repository'
 import { RequestRepository } from './repositories/request-repository'
 import { RetentionRepository } from './repositories/retention-repository'
+import { RowStateRepository } from './repositories/row-state-repository'
 import { SessionRepository } from './repositories/session-repository'
 import { StandingRepository } from './repositories/standing-repository'
 import { SyncStateRepository } from './repositories/sync-state-repository'
@@ -26,6 +27,7 @@ export class CacheRepositories {
   private reminderRepository?: ReminderRepository
   private standingRepository?: StandingRepository
   private retentionRepository?: RetentionRepository
+  private rowStateRepository?: RowStateRepository
   // A row skipped as damaged is logged, and the next sync starts from a snapshot, which rewrites it.
   private readonly skippedRows: SkippedRows
 
@@ -69,6 +71,11 @@ export class CacheRepositories {
   /** What goes from the cache over time, a batch at a time. */
   get retention(): RetentionRepository {
     return (this.retentionRepository ??= new RetentionRepository(this.db))
+  }
+
+  /** Where invites and sessions stand, for checking an event against them. */
+  get rowStates(): RowStateRepository {
+    return (this.rowStateRepository ??= new RowStateRepository(this.db))
   }
 
   /** Standing warnings given, and charged-back sessions. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ManualClock, systemClock } from '../../../src/shared/clock'
 
 describe('ManualClock', () => {
@@ -51,5 +51,34 @@ describe('systemClock', () => {
     await new Promise<void>((resolve) => systemClock.setTimeout(resolve, 1))
     expect(cancelledFired).toBe(false)
     expect(Math.abs(systemClock.now() - Date.now())).toBeLessThan(1_000)
+  })
+})
+
+describe("systemClock, past the host timers' reach", () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('fires a timer set further ahead than a host timer holds then, once, instead of at once', () => {
+    // The fake timers fire a delay past 32 bits at once, as Node and browsers do.
+    vi.useFakeTimers()
+    const month = 30 * 24 * 60 * 60_000
+    let fired = 0
+    systemClock.setTimeout(() => fired++, month)
+    vi.advanceTimersByTime(month - 1)
+    expect(fired).toBe(0)
+    vi.advanceTimersByTime(1)
+    expect(fired).toBe(1)
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('cancels a far timer in any of its parts', () => {
+    vi.useFakeTimers()
+    const month = 30 * 24 * 60 * 60_000
+    let fired = 0
+    const timer = systemClock.setTimeout(() => fired++, month)
+    vi.advanceTimersByTime(month / 2)
+    timer.cancel()
+    vi.advanceTimersByTime(month)
+    expect(fired).toBe(0)
+    expect(vi.getTimerCount()).toBe(0)
   })
 })

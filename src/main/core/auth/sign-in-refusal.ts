@@ -46,10 +46,11 @@ export function describeSignInRefusal(
   const { status, body } = answer
   const json = body.kind === 'json' ? body.value : undefined
   const sentence = platformSentence(json)
-  // Only the platform answers in JSON; a proxy's or a page's 401 is not a wrong password.
+  // Only the platform answers in JSON; a proxy's or a page's 401 is not a wrong password, nor is
+  // a firewall's 400 page a refusal of what the expert typed.
   if (status === 401 && json !== undefined)
     return { reason: 'wrong_credentials', message: 'Wrong email or password.' }
-  if (status === 400)
+  if (status === 400 && json !== undefined)
     return {
       reason: 'invalid_input',
       message: sentence ?? 'The platform did not accept that email or password.',

@@ -3,9 +3,11 @@
  * every few seconds, so a stretch with nothing at all from it means the link may be dead without
  * knowing it (no FIN, no RST); so may a wake or a network change. Then a probe goes out, and a
  * probe unanswered in time means the connection is dead. Runs on the link's clock of elapsed time
- * (the system clock unless a test injects one), never on the calendar clock tests jump by hours.
+ * (the system clock unless a test injects one), never on the calendar clock tests jump by hours, and
+ * reads its monotonic side: the computer's clock set back would otherwise put off the next probe
+ * by as much.
  */
-import type { Clock, TimerHandle } from '../../../shared/clock'
+import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 
 /** What a check does through its connection, and whom it tells. */
 export interface CheckedConnection {
@@ -33,7 +35,7 @@ export class ConnectionCheck {
 
   /** Something arrived from the platform. */
   heard(): void {
-    this.lastHeardAt = this.clock.now()
+    this.lastHeardAt = steadyNow(this.clock)
   }
 
   /** Start watching a new connection. */
@@ -80,7 +82,7 @@ export class ConnectionCheck {
   }
 
   private checkSilence(): void {
-    const quiet = this.clock.now() - this.lastHeardAt
+    const quiet = steadyNow(this.clock) - this.lastHeardAt
     if (quiet < this.timings.silenceLimitMs) return this.armSilence(this.timings.silenceLimitMs - quiet)
     this.armSilence(this.timings.silenceLimitMs)
     this.probe('No word from the platform for a while')

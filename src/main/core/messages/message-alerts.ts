@@ -8,7 +8,7 @@
  * the messages arrive (one batch or one event at a time, fresh threads or held ones): past them, the
  * threads that write wait for the spell to end and are told together in one notice.
  */
-import type { Clock, TimerHandle } from '../../../shared/clock'
+import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { Message } from '../../../shared/protocol'
 import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
@@ -36,6 +36,8 @@ export interface MessageAlertsDeps {
 
 /** Decides which client messages become notifications, and when. */
 export class MessageAlerts {
+  // Spells are timed on the monotonic clock: the computer's clock set back would otherwise hold a
+  // thread's next message, and every thread past the first few, until it caught up again.
   /** When each thread was last told, for as long as its quiet spell lasts; forgotten after. */
   private readonly lastShown = new Map<string, number>()
   private readonly held = new Map<string, Message[]>()
@@ -94,7 +96,7 @@ export class MessageAlerts {
     }
     if (this.deps.windowFocused()) return
     const threads = clientMessagesByThread(arrived.filter((m) => fresh.has(m.id)))
-    const now = clock.now()
+    const now = steadyNow(clock)
     this.forgetSpellsOver(now)
     const dueNow: Array<[string, ReadonlyArray<Message>]> = []
     for (const [requestId, messages] of threads) {
@@ -117,7 +119,7 @@ export class MessageAlerts {
   /** Show these threads' messages now, one by one or in one notice, or wait for room. */
   private tell(threads: ReadonlyArray<readonly [string, ReadonlyArray<Message>]>): void {
     if (threads.length === 0) return
-    const now = this.deps.clock.now()
+    const now = steadyNow(this.deps.clock)
     while (this.toldAt.length > 0 && (this.toldAt[0] ?? now) <= now - MESSAGE_QUIET_MS) this.toldAt.shift()
     const room = MESSAGE_THREADS_AT_ONCE - this.toldAt.length
     if (room <= 0 || this.waiting.size > 0) {
@@ -155,14 +157,14 @@ export class MessageAlerts {
   }
 
   private notify(notification: AppNotification): void {
-    this.toldAt.push(this.deps.clock.now())
+    this.toldAt.push(steadyNow(this.deps.clock))
     this.deps.notifier.show(notification)
   }
 
   private hold(requestId: string, messages: ReadonlyArray<Message>, lastShownAt: number): void {
     this.held.set(requestId, [...(this.held.get(requestId) ?? []), ...messages])
     if (this.timers.has(requestId)) return
-    const wait = lastShownAt + MESSAGE_QUIET_MS - this.deps.clock.now()
+    const wait = lastShownAt + MESSAGE_QUIET_MS - steadyNow(this.deps.clock)
     this.timers.set(
       requestId,
       this.deps.clock.setTimeout(() => this.flush(requestId), Math.max(0, wait)),
@@ -187,7 +189,7 @@ export class MessageAlerts {
       )
       return
     }
-    this.lastShown.set(requestId, this.deps.clock.now())
+    this.lastShown.set(requestId, steadyNow(this.deps.clock))
     const opens: MessagePlace =
       place.kind === 'invite'
         ? { kind: 'invite', inviteId: place.inviteId }

@@ -25,6 +25,11 @@ export interface UnreadableEvent {
   readonly digest?: string
   /** What was wrong with it, for the log. */
   readonly problem: string
+  /**
+   * It was read, but contradicts what the platform said before (about another expert, or undoing
+   * a closing): the platform's fault, which no update of Standby mends.
+   */
+  readonly platformFault?: true
 }
 
 /** One entry of the stream as the app received it. */

@@ -31,6 +31,14 @@ export type { SyncState } from './sync-state'
 /** The most live events held while catching up; a platform flooding them cannot fill the memory. */
 const MOST_BUFFERED = 1_000
 
+/**
+ * Replays in a row that may end short of live events held past a gap before those are dropped: a
+ * replay lagging what was pushed catches up within a few tries, and one that never does says the
+ * events are not in the stream (a huge id, another history). Held for ever, they would keep the
+ * core from going live, every new event waiting for the next retry.
+ */
+const MOST_REPLAYS_SHORT_OF_LIVE = 3
+
 /** Drives one link's events into one cache. */
 export class SyncEngine {
   private current: SyncState = { kind: 'idle' }
@@ -40,6 +48,8 @@ export class SyncEngine {
   private catchingUp: Promise<void> | undefined
   private again = false
   private retry: TimerHandle | undefined
+  /** Replays in a row on this connection that ended short of the live events held. */
+  private shortOfLive = 0
   /** The next replay page's bounds; kept across reconnects, since the link is likely as slow. */
   private pace: PageSize = FULL_PAGE
   private readonly off: Unsubscribe[] = []
@@ -88,6 +98,7 @@ export class SyncEngine {
           this.following = state.welcome
           // Events held from an earlier connection may be of a history this one no longer has.
           this.buffered = []
+          this.shortOfLive = 0
           const cached = this.cache.expert()
           if (cached !== null && cached.id !== state.welcome.expertId) {
             this.deps.log.warn('The cache belongs to another expert; clearing it before syncing')
@@ -256,10 +267,16 @@ export class SyncEngine {
         // after the wait, since at once it would say the same.
         this.buffered = pending.filter((e) => e.id > this.cache.cursor())
         if (this.again) continue
-        throw new Error(
-          `the platform sent event ${this.buffered[0]?.id} live, but its replay ends at event ${page.latestId}`,
+        const held = `event ${this.buffered[0]?.id}`
+        if (++this.shortOfLive < MOST_REPLAYS_SHORT_OF_LIVE)
+          throw new Error(`the platform sent ${held} live, but its replay ends at event ${page.latestId}`)
+        // A real event among them comes with the replay the next gap or connection asks for.
+        this.deps.log.warn(
+          `Dropped the live events from ${held} on: ${this.shortOfLive} replays in a row ended at event ${page.latestId}, short of them`,
         )
+        this.buffered = []
       }
+      this.shortOfLive = 0
       if (this.again) continue
       // Caught up: what is open now and was never shown is shown, once.
       cacheWrite(() => {
@@ -278,7 +295,11 @@ export class SyncEngine {
     const openBefore = this.invites.openBeforeEvents(events)
     const entries = entriesWithRoomsOnPlatform(events, this.deps.platformUrl, this.deps.log)
     const result = cacheWrite(() => this.cache.applyEvents(entries))
-    if (result.skipped.length > 0) this.unreadable.tell(result.skipped.length)
+    if (result.skipped.length > 0)
+      this.unreadable.tell(
+        result.skipped.length,
+        result.skipped.every((e) => e.platformFault === true),
+      )
     if (result.applied.length > 0) {
       try {
         // It marks the invites it shows, so a full disk can stop it too.

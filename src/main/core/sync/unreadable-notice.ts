@@ -11,17 +11,29 @@ export class UnreadableNotice {
 
   constructor(private readonly deps: { readonly clock: Clock; readonly notifier: Notifier }) {}
 
-  /** Say that `count` updates were skipped, unless a notice went out recently. */
-  tell(count: number): void {
+  /**
+   * Say that `count` updates were skipped, unless a notice went out recently; `platformFault` when
+   * each was read but contradicted the platform's earlier word, which no update of Standby mends.
+   */
+  tell(count: number, platformFault = false): void {
     const now = this.deps.clock.now()
     const last = this.lastAt
     // A clock set back counts as a new window, or the notice would be silenced for that long.
     if (last !== null && now - last < UNREADABLE_NOTICE_EVERY_MS && now >= last) return
     this.lastAt = now
-    this.deps.notifier.show({
-      kind: 'notice',
-      title: 'An update from the platform could not be read',
-      body: `Standby skipped ${count === 1 ? 'it' : `${count} of them`} and carried on. If something looks out of date, update Standby.`,
-    })
+    const skipped = `Standby skipped ${count === 1 ? 'it' : `${count} of them`} and carried on.`
+    this.deps.notifier.show(
+      platformFault
+        ? {
+            kind: 'notice',
+            title: 'The platform sent an update that contradicts itself',
+            body: `${skipped} This is a fault of the platform: if something looks wrong, tell the platform's support.`,
+          }
+        : {
+            kind: 'notice',
+            title: 'An update from the platform could not be read',
+            body: `${skipped} If something looks out of date, update Standby.`,
+          },
+    )
   }
 }

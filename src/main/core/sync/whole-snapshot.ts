@@ -11,6 +11,7 @@ import { cacheWrite } from './catch-up-failures'
 import type { InviteAlerts } from './invite-alerts'
 import { snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { changedBySnapshot, heldSessions } from './snapshot-changes'
+import { snapshotWithoutTakenInvites } from './snapshot-contradictions'
 import type { UnreadableNotice } from './unreadable-notice'
 
 /** What applying a snapshot goes through. */
@@ -28,10 +29,13 @@ export function applyWholeSnapshot(targets: SnapshotTargets, whole: Snapshot, sk
   const { cache, invites, log } = targets
   const openBefore = invites.openBeforeSnapshot()
   const sessionsBefore = heldSessions(cache)
-  const snapshot = snapshotWithRoomsOnPlatform(whole, targets.platformUrl, log)
+  const consistent = snapshotWithoutTakenInvites(whole, log)
+  const snapshot = snapshotWithRoomsOnPlatform(consistent.snapshot, targets.platformUrl, log)
   cacheWrite(() => cache.applySnapshot(snapshot))
   log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
-  if (skipped > 0) targets.unreadable.tell(skipped)
+  // One notice for both: it says the platform is at fault only when nothing was left unread.
+  const passedOver = skipped + consistent.left
+  if (passedOver > 0) targets.unreadable.tell(passedOver, skipped === 0)
   invites.afterSnapshot(openBefore)
   return { kind: 'replaced', changedSessions: changedBySnapshot(sessionsBefore, cache) }
 }

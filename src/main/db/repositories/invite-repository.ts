@@ -60,7 +60,8 @@ export class InviteRepository {
     )
     this.updateState = preparedOnUse(
       db,
-      `UPDATE invites SET state = ?, json = json_set(json, '$.state', ?) WHERE id = ?`,
+      // Only an open invite closes: the first closing is the platform's word, a second one a repeat.
+      `UPDATE invites SET state = ?, json = json_set(json, '$.state', ?) WHERE id = ? AND state = 'open'`,
     )
     const select = `SELECT invites.id, ${withRequest('invites')} AS json FROM invites
       JOIN requests ON requests.id = invites.request_id`
@@ -129,7 +130,7 @@ export class InviteRepository {
     )
   }
 
-  /** Move an invite to a closed state; an invite the cache never had is ignored. */
+  /** Move an open invite to a closed state; one the cache never had, or closed already, is left. */
   close(inviteId: string, state: InviteState): void {
     this.updateState.run(state, state, inviteId)
   }

@@ -75,6 +75,7 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
     ],
     ['a web page that says OK', page(200), /web page or other text, not as a Standby platform/],
     ['a login page of a proxy', page(401), /web page or other text/],
+    ['a firewall’s page refusing the request', page(400), /web page or other text/],
     [
       'an answer far too large',
       (res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': '5000000' }).end(),

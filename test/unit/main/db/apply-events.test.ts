@@ -11,6 +11,7 @@ import {
   anInvite,
   aRequest,
   aSession,
+  endedSession,
   expertUpdated,
   FIXTURE_NOW,
   inviteClosed,
@@ -217,6 +218,83 @@ describe('applyEvents', () => {
     ).toEqual(['inv_ada', 'inv_after'])
     expect(store.unnotifiedOpenInvites(FIXTURE_NOW).map((i) => i.id)).toEqual(['inv_after'])
   })
+})
+
+describe('an event that contradicts what the platform said before', () => {
+  const request = aRequest({ id: 'req_1' })
+  const invite = anInvite({ id: 'inv_1', request })
+
+  it('opening a closed invite again is passed over: the invite stays closed, unlisted and never shown', () => {
+    const { store } = fresh()
+    store.applyEvents([inviteCreated(1, invite), inviteClosed(2, 'inv_1', 'taken')])
+    const result = store.applyEvents([inviteCreated(3, invite)])
+    expect(result).toMatchObject({ applied: [], gap: false, cursor: 3 })
+    expect(result.skipped).toEqual([
+      expect.objectContaining({
+        id: 3,
+        platformFault: true,
+        problem: expect.stringMatching(/closed as taken/),
+      }),
+    ])
+    expect(store.openInvites(FIXTURE_NOW)).toEqual([])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
+    expect(store.missedInvites(FIXTURE_NOW, 10).map((i) => `${i.id} ${i.state}`)).toEqual(['inv_1 taken'])
+  })
+
+  it('an invite to a request a session already took is passed over, whatever its id', () => {
+    const { store } = fresh()
+    const session = aSession({ id: 'ses_1', request })
+    store.applyEvents([
+      inviteCreated(1, invite),
+      inviteClosed(2, 'inv_1', 'accepted', 'ses_1'),
+      sessionUpdated(3, endedSession(session, FIXTURE_NOW + MINUTE)),
+    ])
+    const again = anInvite({ id: 'inv_2', request })
+    const result = store.applyEvents([inviteCreated(4, again)])
+    expect(result.skipped.map((e) => e.problem)).toEqual([
+      expect.stringMatching(/session ses_1 already took/),
+    ])
+    expect(store.openInvites(FIXTURE_NOW)).toEqual([])
+  })
+
+  it('closing an invite a second time keeps its first closing', () => {
+    const { store } = fresh()
+    store.applyEvents([inviteCreated(1, invite), inviteClosed(2, 'inv_1', 'accepted', 'ses_1')])
+    store.applyEvents([inviteClosed(3, 'inv_1', 'taken')])
+    expect(store.missedInvites(FIXTURE_NOW, 10)).toEqual([])
+  })
+
+  it.each(['ended', 'cancelled'] as const)(
+    'bringing a %s session back to booked is passed over: it stays in History, out of Upcoming',
+    (state) => {
+      const { store } = fresh()
+      const booked = aSession({ id: 'ses_1', request, bookedStart: FIXTURE_NOW + 30 * MINUTE })
+      const over =
+        state === 'ended'
+          ? endedSession(booked, FIXTURE_NOW)
+          : {
+              ...booked,
+              state,
+              cancellation: {
+                reason: 'client_cancelled' as const,
+                feeAssessedTo: null,
+                cancelledAt: FIXTURE_NOW,
+                by: 'client' as const,
+              },
+            }
+      store.applyEvents([sessionUpdated(1, over)])
+      const result = store.applyEvents([sessionUpdated(2, booked)])
+      expect(result.skipped.map((e) => e.problem)).toEqual([
+        expect.stringMatching(new RegExp(`from ${state} back to booked`)),
+      ])
+      expect(store.session('ses_1')?.state).toBe(state)
+      expect(store.upcomingSessions(FIXTURE_NOW, 10)).toEqual([])
+      // Still its own state, updated: applied as any other change.
+      const reviewed = { ...over, updatedAt: FIXTURE_NOW + MINUTE, privateNote: 'went well' }
+      expect(store.applyEvents([sessionUpdated(3, reviewed)]).applied).toHaveLength(1)
+      expect(store.session('ses_1')?.privateNote).toBe('went well')
+    },
+  )
 })
 
 describe('an unreadable event', () => {

@@ -15,7 +15,14 @@ import { cacheMigrations } from '../../../../src/main/db/migrations'
 import { CacheUnavailableError, CHECKPOINT_EVERY_MS, openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { DatabaseTooNewError, migrate } from '../../../../src/shared/sqlite/migrate'
-import { anInvite, aSnapshot, FIXTURE_NOW, inviteCreated, manySessions } from '../../../support/fixtures'
+import {
+  anInvite,
+  aRequest,
+  aSnapshot,
+  FIXTURE_NOW,
+  inviteCreated,
+  manySessions,
+} from '../../../support/fixtures'
 import { linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
@@ -25,7 +32,8 @@ const now = () => at
 /** Open, check that the cache works by writing and reading an invite, close. */
 function expectWorkingCache(db: Database.Database): void {
   const store = new SqliteCacheStore(db, linesLogger())
-  const invite = anInvite()
+  // A request of its own: an invite to one a cached session took would be passed over.
+  const invite = anInvite({ request: aRequest({ id: 'req_working_check' }) })
   store.applyEvents([inviteCreated(store.cursor() + 1, invite)])
   expect(store.openInvites(FIXTURE_NOW)).toContainEqual(invite)
 }

@@ -52,3 +52,17 @@ describe('ConnectionCheck', () => {
     expect(said).toEqual(['checking'])
   })
 })
+
+describe('ConnectionCheck with the computer’s clock set', () => {
+  it('set back a day while the link is quiet: a link gone silent is still probed after the silence, not a day later', () => {
+    const { clock, said, check } = setUp()
+    check.start()
+    clock.advance(1_000)
+    check.heard()
+    clock.step(-24 * 60 * 60_000)
+    clock.advance(8_000)
+    expect(said).toEqual(['checking'])
+    clock.advance(5_000)
+    expect(said).toEqual(['checking', 'dead'])
+  })
+})

@@ -1,7 +1,7 @@
 // The watch on open invites' time: it wakes when the soonest one runs out, by the platform's clock.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { InviteExpiry } from '../../../../../src/main/core/invites/invite-expiry'
-import { ManualClock } from '../../../../../src/shared/clock'
+import { ManualClock, systemClock } from '../../../../../src/shared/clock'
 import type { Invite } from '../../../../../src/shared/protocol'
 import {
   anInvite,
@@ -75,5 +75,41 @@ describe('the invite expiry watch', () => {
     clock.advance(10 * MINUTE)
     expect(told).toEqual([])
     expect(clock.pendingTimers).toBe(0)
+  })
+
+  describe('on the real clock', () => {
+    afterEach(() => vi.useRealTimers())
+
+    it('reads an invite open for a month once, and tells it as expired a month later, not checking it over and over meanwhile', () => {
+      const { store } = fresh()
+      // The fake timers fire a delay past 32 bits at once, as Node does.
+      vi.useFakeTimers({ now: FIXTURE_NOW, toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+      const month = 30 * 24 * 60 * MINUTE
+      store.applyEvents([
+        inviteCreated(
+          1,
+          anInvite({ id: 'inv_far', request: aRequest({ id: 'req_far' }), expiresAt: FIXTURE_NOW + month }),
+        ),
+      ])
+      let reads = 0
+      const cache = new Proxy(store, {
+        get: (target, key, receiver) => {
+          if (key === 'nextInviteClose') reads++
+          return Reflect.get(target, key, receiver) as unknown
+        },
+      })
+      const told: string[] = []
+      const expiry = new InviteExpiry({
+        cache,
+        platformTime: systemClock,
+        expired: (gone) => told.push(...gone.map((i) => `${i.id} ${i.state}`)),
+      })
+      expiry.check()
+      vi.advanceTimersByTime(60 * MINUTE)
+      expect(reads).toBe(1)
+      vi.advanceTimersByTime(month - 60 * MINUTE)
+      expect(told).toEqual(['inv_far expired'])
+      expiry.stop()
+    })
   })
 })

@@ -196,3 +196,27 @@ describe('message notifications', () => {
     expect(shown).toEqual([])
   })
 })
+
+describe('message notifications when the computer’s clock is set', () => {
+  it('set back a day after a notification: the thread’s next message, a minute later, is told at once', () => {
+    const { clock, shown, arrive } = setup()
+    arrive(clientSays('m1', 'req_2', 'Are you there?'))
+    expect(shown).toHaveLength(1)
+    clock.step(-24 * 60 * 60_000)
+    clock.advance(60_000)
+    arrive(clientSays('m2', 'req_2', 'Hello?'))
+    expect(shown.map((n) => n.body)).toEqual(['Are you there?', 'Hello?'])
+  })
+
+  it('set back a day after three threads were told: a fourth thread writing a minute later is told at once', () => {
+    const { clock, shown, arrive } = setup()
+    const threads = invitedThreads(4, 'back')
+    arrive(...threads.map((t) => t.created))
+    arrive(...threads.slice(0, 3).map((t, i) => clientSays(`m${i}`, t.id, `First ${i}`)))
+    expect(shown).toHaveLength(3)
+    clock.step(-24 * 60 * 60_000)
+    clock.advance(60_000)
+    arrive(clientSays('m9', threads[3]!.id, 'Late one'))
+    expect(shown.map((n) => n.body)).toContain('Late one')
+  })
+})

@@ -1,0 +1,123 @@
+// A platform whose stream goes back on its own word: an invite it closed sent again as open, a
+// session it ended brought back. The expert is shown no Join for the dead invite, no reminder for
+// the session that is over, and one notice that the platform is at fault.
+import { describe, expect, it } from 'vitest'
+import {
+  anInvite,
+  aRequest,
+  aSession,
+  aSnapshot,
+  endedSession,
+  inviteClosed,
+  inviteCreated,
+  sessionUpdated,
+} from '../../../support/fixtures'
+import { startHostilePlatform } from '../../../support/hostile-platform'
+import { startTestCore, type TestCore } from '../../../support/test-core'
+import { useCleanup } from '../../../support/cleanup'
+import type { PlatformEvent } from '../../../../src/shared/protocol'
+
+describe('a platform contradicting its own stream', () => {
+  const defer = useCleanup()
+
+  /** Ada's core online on a platform whose stream after its snapshot is `stream`, pushed live one by one. */
+  async function adaFollowing(
+    catchUp: PlatformEvent[],
+  ): Promise<{ core: TestCore; push: (e: PlatformEvent) => void }> {
+    const latestId = 1 + catchUp.length
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: latestId }),
+      replay: (request) =>
+        request.snapshot === true
+          ? { kind: 'snapshot', snapshot: aSnapshot({ cursor: 1, cursorDigest: 'd1', takenAt: Date.now() }) }
+          : {
+              kind: 'events',
+              events: catchUp.filter((e) => e.id > Number(request.after)),
+              latestId,
+              hasMore: false,
+            },
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    return { core, push: (event) => platform.io.emit('platform-event', event) }
+  }
+
+  it('an invite it closed, sent again as open: not shown, not listed open, and the notice says whose fault it is', async () => {
+    const now = Date.now()
+    const invite = anInvite({
+      request: aRequest({ id: 'req_1', createdAt: now }),
+      expiresAt: now + 3_600_000,
+    })
+    const { core, push } = await adaFollowing([inviteCreated(2, invite), inviteClosed(3, invite.id, 'taken')])
+    expect(core.adapters.notifier.shown).toEqual([])
+    push(inviteCreated(4, invite, now))
+    await core.waitForNotifications(1)
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.cursor()).toBe(4)
+    expect(core.runtime.cache.openInvites(core.runtime.core.platformClock.now())).toEqual([])
+    expect(core.adapters.notifier.shown).toEqual([
+      expect.objectContaining({
+        kind: 'notice',
+        body: expect.stringMatching(/fault of the platform.*tell the platform's support/),
+      }),
+    ])
+    expect(JSON.stringify(core.adapters.notifier.shown)).not.toMatch(/update Standby/)
+  })
+
+  it('a session it ended, sent again as booked in a few minutes: no reminder, and it stays in History', async () => {
+    const now = Date.now()
+    const request = aRequest({
+      id: 'req_s',
+      kind: 'scheduled',
+      proposedTimes: [now + 5 * 60_000],
+      createdAt: now - 3_600_000,
+    })
+    const booked = aSession({ id: 'ses_1', request, bookedStart: now + 5 * 60_000, updatedAt: now - 60_000 })
+    const { core, push } = await adaFollowing([sessionUpdated(2, endedSession(booked, now))])
+    push(sessionUpdated(3, booked, now))
+    await core.waitForNotifications(1)
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.session('ses_1')?.state).toBe('ended')
+    expect(core.adapters.notifier.shown.map((n) => n.kind)).toEqual(['notice'])
+  })
+  it('a snapshot holding an open invite to a request its own ended session took: not shown, not listed open, and the notice says whose fault it is', async () => {
+    const now = Date.now()
+    const request = aRequest({ id: 'req_done', createdAt: now - 3_600_000 })
+    const session = endedSession(aSession({ id: 'ses_done', request, updatedAt: now - 60_000 }), now - 60_000)
+    const fresh = anInvite({
+      request: aRequest({ id: 'req_new', createdAt: now }),
+      expiresAt: now + 3_600_000,
+    })
+    const stale = anInvite({ id: 'inv_stale', request, sentAt: now, expiresAt: now + 3_600_000 })
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: 1 }),
+      replay: (request) =>
+        request.snapshot === true
+          ? {
+              kind: 'snapshot',
+              snapshot: aSnapshot({
+                openInvites: [stale, fresh],
+                sessions: [session],
+                cursor: 1,
+                cursorDigest: 'd1',
+                takenAt: now,
+              }),
+            }
+          : { kind: 'events', events: [], latestId: 1, hasMore: false },
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    const open = core.runtime.cache.openInvites(core.runtime.core.platformClock.now())
+    expect(open.map((i) => i.id)).toEqual([fresh.id])
+    expect(core.adapters.notifier.shown.map((n) => n.kind).sort()).toEqual(['invite', 'notice'])
+    expect(core.adapters.notifier.shown).toContainEqual(
+      expect.objectContaining({ kind: 'notice', body: expect.stringMatching(/fault of the platform/) }),
+    )
+  })
+})
