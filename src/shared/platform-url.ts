@@ -3,6 +3,16 @@
  * computer (a token or password sent in clear over a network can be read by anyone on the path).
  */
 
+/** The longest platform address read: a real one is far shorter, and a longer one is not parsed at all. */
+export const MAX_PLATFORM_URL_LENGTH = 2048
+
+/** `text` without its trailing slashes; a loop, since a regex anchored at the end rescans each run. */
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length
+  while (end > 0 && text[end - 1] === '/') end--
+  return text.slice(0, end)
+}
+
 /** A platform address as the app will use it, or the sentence that says why it cannot. */
 export type PlatformUrlCheck =
   | { readonly ok: true; readonly url: string }
@@ -30,7 +40,16 @@ export function isLoopbackHost(hostname: string): boolean {
  * refused with a sentence that says what to type instead.
  */
 export function checkPlatformUrl(input: string): PlatformUrlCheck {
-  const trimmed = input.trim().replace(/\/+$/, '')
+  // Settings and sign-in hand over whatever the window sent: a huge text is refused before it is
+  // trimmed or parsed, so one call cannot hold the main process.
+  if (input.length > MAX_PLATFORM_URL_LENGTH) {
+    return {
+      ok: false,
+      reason: 'not_a_web_address',
+      message: `The platform address is longer than ${MAX_PLATFORM_URL_LENGTH} characters; use one like https://platform.example.com.`,
+    }
+  }
+  const trimmed = withoutTrailingSlashes(input.trim())
   const notAWebAddress = {
     ok: false,
     reason: 'not_a_web_address',
@@ -66,7 +85,7 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
  * https://host/standby. The platform's own paths (its API, its socket, its rooms) are under it.
  */
 export function platformBasePath(platformUrl: URL): string {
-  return platformUrl.pathname.replace(/\/+$/, '')
+  return withoutTrailingSlashes(platformUrl.pathname)
 }
 
 /** True when `url`, scheme included, is an address the app may talk to a platform at (stored addresses). */

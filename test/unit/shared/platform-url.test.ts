@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { checkPlatformUrl, isAllowedPlatformUrl, isLoopbackHost } from '../../../src/shared/platform-url'
+import {
+  checkPlatformUrl,
+  isAllowedPlatformUrl,
+  isLoopbackHost,
+  MAX_PLATFORM_URL_LENGTH,
+} from '../../../src/shared/platform-url'
 
 describe('the platform address the expert types', () => {
   it('is used over plain http only when it is this computer', () => {
@@ -84,6 +89,20 @@ describe('the platform address the expert types', () => {
     ]) {
       expect(checkPlatformUrl(typed), typed).toMatchObject({ ok: false, reason: 'not_a_web_address' })
     }
+  })
+
+  it('refuses an address too long to be one without parsing it, so one call cannot hold the app', () => {
+    const tooLong = checkPlatformUrl(`https://platform.example.com/${'a'.repeat(MAX_PLATFORM_URL_LENGTH)}`)
+    expect(tooLong).toMatchObject({ ok: false, reason: 'not_a_web_address' })
+    expect(tooLong.ok ? '' : tooLong.message).toContain(`longer than ${MAX_PLATFORM_URL_LENGTH} characters`)
+    // A run of slashes is what a trailing-slash pattern rescans from every position.
+    for (const typed of [`https://a.test${'/'.repeat(1_000_000)}x`, '/'.repeat(1_000_000)]) {
+      expect(checkPlatformUrl(typed)).toMatchObject({ ok: false, reason: 'not_a_web_address' })
+    }
+    expect(checkPlatformUrl(`https://platform.example.com${'/'.repeat(1_000)}`)).toEqual({
+      ok: true,
+      url: 'https://platform.example.com',
+    })
   })
 
   it('tells loopback hosts from names that only look like one', () => {
