@@ -50,13 +50,25 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
     }
   }
   const trimmed = withoutTrailingSlashes(input.trim())
+  // An address with a user name or password is never echoed: the sentence is shown and logged.
+  const withCredentials = /^(?:[a-z][a-z0-9+.-]*:\/*)?[^/?#]*@/i.test(trimmed)
   const notAWebAddress = {
     ok: false,
     reason: 'not_a_web_address',
-    message: `"${trimmed}" is not a web address; use one like https://platform.example.com.`,
+    message: withCredentials
+      ? 'The platform address holds a user name or password (the part before "@"): leave it out, as in https://platform.example.com, and sign in with your email and password below.'
+      : `"${trimmed}" is not a web address; use one like https://platform.example.com.`,
   } as const
   // "host:4455" has no scheme; "mailto:x" or "ftp://x" has one, and it must be http(s).
   const hasScheme = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(trimmed)
+  const port = badPort(hasScheme ? trimmed : `http://${trimmed}`)
+  if (port !== undefined && !withCredentials) {
+    return {
+      ok: false,
+      reason: 'not_a_web_address',
+      message: `The port in the platform address, ${port}, is not a port: use a number from 1 to 65535, as in https://platform.example.com:4455.`,
+    }
+  }
   let url: URL
   try {
     url = new URL(hasScheme ? trimmed : `http://${trimmed}`)
@@ -78,6 +90,17 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
     }
   }
   return { ok: true, url: `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}` }
+}
+
+/**
+ * The port an http(s) address names when no connection can be made to it (0, or past 65535),
+ * as typed; undefined when it names a usable one, none, or is not read as http(s) at all.
+ */
+function badPort(address: string): string | undefined {
+  const port = /^https?:\/\/(?:\[[^\]]*\]|[^/?#:[]*):(\d+)(?:[/?#]|$)/i.exec(address)?.[1]
+  if (port === undefined) return undefined
+  const value = Number(port)
+  return value >= 1 && value <= 65535 ? undefined : port
 }
 
 /**
