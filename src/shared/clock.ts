@@ -29,13 +29,23 @@ export function steadyNow(clock: Clock): number {
   return clock.monotonic?.() ?? clock.now()
 }
 
+/** The longest delay Node's and the browser's timers hold (a signed 32-bit count of milliseconds). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1
+
 /** The real clock. Timers are unref'd so a pending one never keeps a process alive by itself. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   monotonic: () => globalThis.performance.now(),
   setTimeout(callback, delayMs) {
-    const timer = globalThis.setTimeout(callback, Math.max(0, delayMs))
-    ;(timer as { unref?: () => void }).unref?.()
+    let timer: ReturnType<typeof globalThis.setTimeout>
+    // A platform timer holds at most LONGEST_TIMER_MS and fires at once past it (an invite closing
+    // weeks ahead would be checked without pause): a longer wait is made of several.
+    const arm = (left: number): void => {
+      const wait = Math.min(Math.max(0, left), LONGEST_TIMER_MS)
+      timer = globalThis.setTimeout(() => (left > wait ? arm(left - wait) : callback()), wait)
+      ;(timer as { unref?: () => void }).unref?.()
+    }
+    arm(delayMs)
     return { cancel: () => globalThis.clearTimeout(timer) }
   },
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ManualClock, systemClock } from '../../../src/shared/clock'
 
 describe('ManualClock', () => {
@@ -51,5 +51,26 @@ describe('systemClock', () => {
     await new Promise<void>((resolve) => systemClock.setTimeout(resolve, 1))
     expect(cancelledFired).toBe(false)
     expect(Math.abs(systemClock.now() - Date.now())).toBeLessThan(1_000)
+  })
+
+  it('waits the whole of a delay longer than a platform timer holds, instead of firing at once', () => {
+    vi.useFakeTimers()
+    try {
+      const thirtyDays = 30 * 24 * 60 * 60 * 1000
+      let fired = 0
+      const timer = systemClock.setTimeout(() => fired++, thirtyDays)
+      vi.advanceTimersByTime(thirtyDays - 1)
+      expect(fired).toBe(0)
+      vi.advanceTimersByTime(1)
+      expect(fired).toBe(1)
+      const cancelled = systemClock.setTimeout(() => fired++, thirtyDays)
+      vi.advanceTimersByTime(thirtyDays / 2)
+      cancelled.cancel()
+      vi.advanceTimersByTime(thirtyDays)
+      expect(fired).toBe(1)
+      timer.cancel()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
