@@ -3,6 +3,16 @@
  * computer (a token or password sent in clear over a network can be read by anyone on the path).
  */
 
+/** The longest platform address read: a real one is far shorter, and a longer one is not parsed at all. */
+export const MAX_PLATFORM_URL_LENGTH = 2048
+
+/** `text` without its trailing slashes; a loop, since a regex anchored at the end rescans each run. */
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length
+  while (end > 0 && text[end - 1] === '/') end--
+  return text.slice(0, end)
+}
+
 /** A platform address as the app will use it, or the sentence that says why it cannot. */
 export type PlatformUrlCheck =
   | { readonly ok: true; readonly url: string }
@@ -30,14 +40,35 @@ export function isLoopbackHost(hostname: string): boolean {
  * refused with a sentence that says what to type instead.
  */
 export function checkPlatformUrl(input: string): PlatformUrlCheck {
-  const trimmed = input.trim().replace(/\/+$/, '')
+  // Settings and sign-in hand over whatever the window sent: a huge text is refused before it is
+  // trimmed or parsed, so one call cannot hold the main process.
+  if (input.length > MAX_PLATFORM_URL_LENGTH) {
+    return {
+      ok: false,
+      reason: 'not_a_web_address',
+      message: `The platform address is longer than ${MAX_PLATFORM_URL_LENGTH} characters; use one like https://platform.example.com.`,
+    }
+  }
+  const trimmed = withoutTrailingSlashes(input.trim())
+  // An address with a user name or password is never echoed: the sentence is shown and logged.
+  const withCredentials = /^(?:[a-z][a-z0-9+.-]*:\/*)?[^/?#]*@/i.test(trimmed)
   const notAWebAddress = {
     ok: false,
     reason: 'not_a_web_address',
-    message: `"${trimmed}" is not a web address; use one like https://platform.example.com.`,
+    message: withCredentials
+      ? 'The platform address holds a user name or password (the part before "@"): leave it out, as in https://platform.example.com, and sign in with your email and password below.'
+      : `"${trimmed}" is not a web address; use one like https://platform.example.com.`,
   } as const
   // "host:4455" has no scheme; "mailto:x" or "ftp://x" has one, and it must be http(s).
   const hasScheme = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(trimmed)
+  const port = badPort(hasScheme ? trimmed : `http://${trimmed}`)
+  if (port !== undefined && !withCredentials) {
+    return {
+      ok: false,
+      reason: 'not_a_web_address',
+      message: `The port in the platform address, ${port}, is not a port: use a number from 1 to 65535, as in https://platform.example.com:4455.`,
+    }
+  }
   let url: URL
   try {
     url = new URL(hasScheme ? trimmed : `http://${trimmed}`)
@@ -62,11 +93,22 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
 }
 
 /**
+ * The port an http(s) address names when no connection can be made to it (0, or past 65535),
+ * as typed; undefined when it names a usable one, none, or is not read as http(s) at all.
+ */
+function badPort(address: string): string | undefined {
+  const port = /^https?:\/\/(?:\[[^\]]*\]|[^/?#:[]*):(\d+)(?:[/?#]|$)/i.exec(address)?.[1]
+  if (port === undefined) return undefined
+  const value = Number(port)
+  return value >= 1 && value <= 65535 ? undefined : port
+}
+
+/**
  * The path a platform is served under, without a trailing slash: "" at the root, "/standby" for
  * https://host/standby. The platform's own paths (its API, its socket, its rooms) are under it.
  */
 export function platformBasePath(platformUrl: URL): string {
-  return platformUrl.pathname.replace(/\/+$/, '')
+  return withoutTrailingSlashes(platformUrl.pathname)
 }
 
 /** True when `url`, scheme included, is an address the app may talk to a platform at (stored addresses). */

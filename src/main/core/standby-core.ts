@@ -297,7 +297,15 @@ export class StandbyCore {
       this.refusedBecause = next.reason
       this.signedIn = null
       this.platform.close()
-      void this.deps.secrets.clear()
+      // The platform no longer takes it, so one left on disk only asks for a sign-in next start.
+      this.deps.secrets
+        .clear()
+        .catch((error: unknown) =>
+          this.deps.log.warn(
+            'The refused sign-in could not be removed; the next start asks to sign in again',
+            error,
+          ),
+        )
     }
     this.states.emit(next)
     this.publishTray()

@@ -1,9 +1,10 @@
 /**
  * Reading a small file Standby wrote itself (the saved sign-in) without trusting what is at its
  * path now: a device, a folder or a link to one, or a file far larger than any Standby writes,
- * would otherwise be read whole at start, into memory, until the engine gives up.
+ * would otherwise be read whole at start, into memory, until the engine gives up, and a named
+ * pipe would never be opened at all.
  */
-import type { Stats } from 'node:fs'
+import { constants, type Stats } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 
 /** The most a saved sign-in may hold: a token and two short strings, encrypted or not. */
@@ -30,7 +31,9 @@ export async function readBoundedFile(
   maxBytes: number,
   checked?: (handle: FileHandle, stats: Stats) => Promise<void>,
 ): Promise<Buffer> {
-  const handle = await open(path, 'r')
+  // Non-blocking, so a named pipe at the path is opened at once and refused below: a plain open
+  // waits for a writer that never comes, and the start with it. Windows has no such flag.
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
   try {
     const stats = await handle.stat()
     if (!stats.isFile()) throw new UnexpectedFileError('ENOTREGULAR', `${path} is not a regular file`)

@@ -95,10 +95,15 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
   }
 }
 
+/** The size of the file at `path` (0 when there is none); throws when something else is there. */
 function sizeOf(path: string): number {
+  let stats
   try {
-    return statSync(path).size
+    stats = statSync(path)
   } catch {
     return 0
   }
+  // A named pipe there would hold the first write, and the app with it, until something reads it.
+  if (!stats.isFile()) throw new Error(`${path} is not a regular file`)
+  return stats.size
 }

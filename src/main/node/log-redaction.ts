@@ -34,7 +34,7 @@ const NAMED_SECRET =
 /** Someone's words in JSON: `"body": "…"`, `"text": "…"`. */
 const JSON_WORDS = /("(?:[a-z]*body|[a-z]*text)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi
 /** The password in a URL's userinfo: `https://ada:secret@host`. */
-const URL_PASSWORD = /(\/\/[^/\s:@]+:)[^@\s/]+@/g
+const URL_PASSWORD = /(\/\/[^/\s:@]*:)[^@\s/]+@/g
 /** A bearer or basic credential after its scheme. */
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[\w.~+/-]+=*/gi
 /** A JSON Web Token. */

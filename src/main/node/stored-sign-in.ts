@@ -2,7 +2,10 @@
  * The stored sign-in as text, for both Secrets adapters (a 0600 file in Node, a safeStorage
  * blob in Electron). Decoding never echoes the input: a parse error message could quote the token.
  */
+import { rm } from 'node:fs/promises'
 import { z } from 'zod'
+import type { Logger } from '../core/ports/logger'
+import { errorCode } from './atomic-file'
 import type { StoredSignIn } from '../core/ports/secrets'
 import { isAllowedPlatformUrl } from '../../shared/platform-url'
 import { Id, SignInToken } from '../../shared/protocol'
@@ -43,4 +46,18 @@ export function decodeSignIn(
 function describeIssues(error: z.ZodError): string {
   const fields = [...new Set(error.issues.map((issue) => issue.path.join('.') || '(the whole object)'))]
   return `missing or invalid: ${fields.join(', ')}`
+}
+
+/**
+ * Removes a saved sign-in that cannot be used. One that cannot be removed either (a read-only
+ * profile) is logged, not thrown: it is not used whatever happens, and a throw would stop the start.
+ */
+export async function removeUnusableSignIn(path: string, log: Pick<Logger, 'warn'>): Promise<void> {
+  try {
+    await rm(path, { force: true })
+  } catch (error) {
+    log.warn(
+      `The unusable sign-in ${path} could not be removed (${errorCode(error) ?? 'unknown error'}); it is ignored, sign in again`,
+    )
+  }
 }

@@ -9,7 +9,7 @@
  * such as the browser shell check what it carries). `cache.changed`, built from the cache, is
  * checked against its schema before it is sent.
  */
-import { isAllowedPlatformUrl } from '../platform-url'
+import { isAllowedPlatformUrl, MAX_PLATFORM_URL_LENGTH } from '../platform-url'
 import { z } from 'zod'
 import type { PlatformClockState as ClockState } from '../clock-skew'
 import { CommandFailure } from '../command-outcome'
@@ -140,7 +140,7 @@ export const AppSettings = z.object({
   /** The platform last signed in to (prefills the sign-in form); null for the embedded one. */
   platformUrl: z
     .url({ protocol: /^https?$/ })
-    .max(2048)
+    .max(MAX_PLATFORM_URL_LENGTH)
     // Only an address sign-in would take: the form is prefilled with it and Settings shows it, so
     // one holding a password would show it on screen, and one over plain http is never signed in to.
     .refine(isAllowedPlatformUrl, {
@@ -288,7 +288,7 @@ export const invokeContract = {
   /** Sign in to a platform (URL, email, password). */
   'auth.signIn': {
     request: z.object({
-      platformUrl: z.string().trim().min(1).max(2048),
+      platformUrl: z.string().trim().min(1).max(MAX_PLATFORM_URL_LENGTH),
       email: z
         .string()
         .trim()

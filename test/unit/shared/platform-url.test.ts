@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { checkPlatformUrl, isAllowedPlatformUrl, isLoopbackHost } from '../../../src/shared/platform-url'
+import {
+  checkPlatformUrl,
+  isAllowedPlatformUrl,
+  isLoopbackHost,
+  MAX_PLATFORM_URL_LENGTH,
+} from '../../../src/shared/platform-url'
 
 describe('the platform address the expert types', () => {
   it('is used over plain http only when it is this computer', () => {
@@ -73,6 +78,35 @@ describe('the platform address the expert types', () => {
     expect(checkPlatformUrl('http://localhost@evil.com')).toMatchObject({ ok: false })
   })
 
+  it('says a user name or password in the address is the problem, without showing it back', () => {
+    for (const typed of [
+      'https://:hunter2@platform.example.com',
+      'https://ada:hunter2@platform.example.com',
+      'https://ada:hunter2 x@platform.example.com',
+      'hunter2@platform.example.com',
+    ]) {
+      const checked = checkPlatformUrl(typed)
+      const message = checked.ok ? '' : checked.message
+      expect(message, typed).toContain('holds a user name or password')
+      expect(message, typed).not.toContain('hunter2')
+    }
+  })
+
+  it('says a port out of range is the problem, and which numbers a port is', () => {
+    for (const [typed, port] of [
+      ['localhost:99999', '99999'],
+      ['http://127.0.0.1:65536/standby', '65536'],
+      ['https://platform.example.com:0', '0'],
+      ['https://[::1]:70000', '70000'],
+    ] as const) {
+      expect(checkPlatformUrl(typed), typed).toMatchObject({
+        ok: false,
+        message: expect.stringContaining(`${port}, is not a port: use a number from 1 to 65535`),
+      })
+    }
+    expect(checkPlatformUrl('https://platform.example.com:65535')).toMatchObject({ ok: true })
+  })
+
   it('refuses what is not a web address', () => {
     for (const typed of [
       '',
@@ -84,6 +118,20 @@ describe('the platform address the expert types', () => {
     ]) {
       expect(checkPlatformUrl(typed), typed).toMatchObject({ ok: false, reason: 'not_a_web_address' })
     }
+  })
+
+  it('refuses an address too long to be one without parsing it, so one call cannot hold the app', () => {
+    const tooLong = checkPlatformUrl(`https://platform.example.com/${'a'.repeat(MAX_PLATFORM_URL_LENGTH)}`)
+    expect(tooLong).toMatchObject({ ok: false, reason: 'not_a_web_address' })
+    expect(tooLong.ok ? '' : tooLong.message).toContain(`longer than ${MAX_PLATFORM_URL_LENGTH} characters`)
+    // A run of slashes is what a trailing-slash pattern rescans from every position.
+    for (const typed of [`https://a.test${'/'.repeat(1_000_000)}x`, '/'.repeat(1_000_000)]) {
+      expect(checkPlatformUrl(typed)).toMatchObject({ ok: false, reason: 'not_a_web_address' })
+    }
+    expect(checkPlatformUrl(`https://platform.example.com${'/'.repeat(1_000)}`)).toEqual({
+      ok: true,
+      url: 'https://platform.example.com',
+    })
   })
 
   it('tells loopback hosts from names that only look like one', () => {

@@ -14,7 +14,7 @@ import type { Logger } from '../../core/ports/logger'
 import type { Secrets, StoredSignIn } from '../../core/ports/secrets'
 import { errorCode, PRIVATE_FILE_MODE, writeFileAtomically } from '../../node/atomic-file'
 import { MAX_SIGN_IN_FILE_BYTES, readBoundedFile } from '../../node/bounded-file'
-import { decodeSignIn, encodeSignIn } from '../../node/stored-sign-in'
+import { decodeSignIn, encodeSignIn, removeUnusableSignIn } from '../../node/stored-sign-in'
 
 /** Said once per run when the sign-in cannot be kept across restarts. */
 export const KEYCHAIN_UNAVAILABLE =
@@ -56,7 +56,7 @@ export function createSafeStorageSecrets(options: SafeStorageSecretsOptions): Se
       } catch (error) {
         if (errorCode(error) === 'ENOENT') return null
         log.warn(`Could not read the saved sign-in (${errorCode(error) ?? 'unknown error'}); sign in again`)
-        await remove().catch(() => undefined)
+        await removeUnusableSignIn(path, log)
         return null
       }
       if (!(await keychainAvailable())) {
@@ -72,13 +72,13 @@ export function createSafeStorageSecrets(options: SafeStorageSecretsOptions): Se
         log.warn(
           'The saved sign-in could not be decrypted (the keychain key may have changed); removed it, sign in again',
         )
-        await remove()
+        await removeUnusableSignIn(path, log)
         return null
       }
       const decoded = decodeSignIn(text)
       if (!decoded.ok) {
         log.warn(`The saved sign-in could not be used (${decoded.reason}); removed it, sign in again`)
-        await remove()
+        await removeUnusableSignIn(path, log)
         return null
       }
       if (shouldReEncrypt) {

@@ -7,7 +7,7 @@ import type { Logger } from '../../core/ports/logger'
 import type { Secrets, StoredSignIn } from '../../core/ports/secrets'
 import { errorCode, PRIVATE_FILE_MODE, writeFileAtomically } from '../atomic-file'
 import { MAX_SIGN_IN_FILE_BYTES, readBoundedFile } from '../bounded-file'
-import { decodeSignIn, encodeSignIn } from '../stored-sign-in'
+import { decodeSignIn, encodeSignIn, removeUnusableSignIn } from '../stored-sign-in'
 
 /** Where the file lives and where to say what happened to it. */
 export interface FileSecretsOptions {
@@ -51,13 +51,13 @@ export function createFileSecrets(options: FileSecretsOptions): Secrets {
       log.warn(
         `Could not read the sign-in file ${path} (${errorCode(error) ?? 'unknown error'}); removed it, sign in again`,
       )
-      await remove().catch(() => undefined)
+      await removeUnusableSignIn(path, log)
       return null
     }
     const decoded = decodeSignIn(text)
     if (decoded.ok) return decoded.signIn
     log.warn(`The sign-in file ${path} could not be used (${decoded.reason}); removed it, sign in again`)
-    await remove()
+    await removeUnusableSignIn(path, log)
     return null
   }
 

@@ -5,15 +5,18 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, it } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import { hashPassword } from '../../../../server/src/auth'
 import type { Secrets } from '../../../../src/main/core/ports/secrets'
 import type { StandbyCore } from '../../../../src/main/core/standby-core'
 import { createNodeAdapters } from '../../../../src/main/node/adapters'
 import { startNodeRuntime } from '../../../../src/main/node/runtime/start-node-runtime'
+import type { Logger } from '../../../../src/main/core/ports/logger'
 import { systemClock } from '../../../../src/shared/clock'
+import { HTTP_PATHS } from '../../../../src/shared/protocol'
 import { failWrites, readOnly } from '../../../support/cache-faults'
 import { useCleanup } from '../../../support/cleanup'
+import { recordingLog } from '../../../support/recording-log'
 import { startTestPlatform } from '../../../support/test-platform'
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} }
@@ -34,7 +37,7 @@ function until(core: StandbyCore, check: (status: string) => boolean): Promise<v
 }
 
 /** A platform with Ada, and an app whose stored sign-in fails as `broken` says. */
-async function appWithBrokenStore(broken: (secrets: Secrets) => Partial<Secrets>) {
+async function appWithBrokenStore(broken: (secrets: Secrets) => Partial<Secrets>, log: Logger = quiet) {
   const platform = await startTestPlatform()
   defer(() => platform.close())
   platform.server.marketplace.createExpert({
@@ -51,7 +54,7 @@ async function appWithBrokenStore(broken: (secrets: Secrets) => Partial<Secrets>
     dataDir: dir,
     adapters: { ...adapters, secrets: { ...adapters.secrets, ...broken(adapters.secrets) } },
     clock: systemClock,
-    log: quiet,
+    log,
   })
   defer(() => runtime.close())
   const online = new Promise<void>((resolve) =>
@@ -95,6 +98,31 @@ it('signs out when the saved sign-in cannot be removed: the token is revoked, th
   expect(notices).toContainEqual(
     expect.objectContaining({ title: 'Signed out, but the saved sign-in is still on this computer' }),
   )
+})
+
+it('goes signed out with the reason when the platform refuses a token the disk will not let go of, and logs it', async () => {
+  const log = recordingLog()
+  const { platform, core, online } = await appWithBrokenStore(
+    () => ({ clear: () => Promise.reject(diskFull) }),
+    log,
+  )
+  const outcome = await core.signIn(platform.server.url, 'ada@example.test', 'right')
+  if (!outcome.ok) throw new Error(outcome.message)
+  await online
+  // Signed out elsewhere: the platform revokes the token and ends its sockets.
+  const revoked = await fetch(`${platform.server.url}${HTTP_PATHS.signOut}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${outcome.token}` },
+  })
+  expect(revoked.ok).toBe(true)
+
+  await until(core, (status) => status === 'signed_out')
+
+  expect(core.connection).toMatchObject({
+    status: 'signed_out',
+    reason: expect.stringMatching(/sign in again/),
+  })
+  await vi.waitFor(() => expect(log.text()).toContain('The refused sign-in could not be removed'))
 })
 
 it('signs out when the cache cannot be emptied: the token is revoked, and it says what is left', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -79,6 +80,21 @@ describe('the log file', () => {
       'info second',
     ])
   })
+
+  it.runIf(process.platform !== 'win32')(
+    'logs to the console when a named pipe stands where the file should be, instead of waiting for a reader',
+    () => {
+      const dir = tempDir()
+      execFileSync('mkfifo', [join(dir, LOG_FILE_NAME)])
+      const console = echo()
+      const log = createFileLogger({ dir, echo: console, now: () => 0 })
+      log.info('first')
+      expect(console.calls).toEqual([
+        'info first',
+        `warn The log file ${join(dir, LOG_FILE_NAME)} cannot be written; logging to the console only until it can`,
+      ])
+    },
+  )
 
   it('writes the file again once it can, and says entries were missed, without warning at every entry meanwhile', () => {
     const dir = join(tempDir(), 'logs')

@@ -95,6 +95,10 @@ describe('what never reaches a log line', () => {
       'GET https://ada:[redacted]@platform.example.com/x',
     )
     expect(redactLogText('http://127.0.0.1:4455/api')).toBe('http://127.0.0.1:4455/api')
+    // A password with no user name before it is still one.
+    expect(redactLogText('GET https://:hunter2@platform.example.com/x')).toBe(
+      'GET https://:[redacted]@platform.example.com/x',
+    )
     const noDigit = 'qVxLbZrTmKpWsYcNhJdFaGeUiOtRwQvXlBzRtMkPwSy'
     expect(redactLogText(`socket ${noDigit}`)).toBe('socket [redacted]')
   })

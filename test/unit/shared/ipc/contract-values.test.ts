@@ -17,6 +17,13 @@ describe('the IPC contract’s values', () => {
     expect(signIn.safeParse({ ...good, email: 'a\udc00@example.test' }).success).toBe(false)
   })
 
+  it('refuses a settings change whose platform address is huge, without reading it through', () => {
+    const update = invokeContract['settings.update'].request
+    const huge = update.safeParse({ platformUrl: `https://a.test${'/'.repeat(1_000_000)}x` })
+    expect(huge.success).toBe(false)
+    expect(update.safeParse({ platformUrl: 'https://platform.example.com' }).success).toBe(true)
+  })
+
   it('refuses a history cursor or thread id no entity could have', () => {
     const history = invokeContract['sessions.history'].request
     const at = Date.UTC(2026, 0, 5, 9)

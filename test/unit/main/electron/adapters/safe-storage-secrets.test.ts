@@ -1,4 +1,5 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import type * as FsPromises from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import {
@@ -12,6 +13,18 @@ import { useTempDirs } from '../../../../support/temp-dir'
 import { recordingLog } from '../../../../support/recording-log'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
+// Removal fails as on a read-only file system when a test says so: no folder mode stops root.
+const removal = vi.hoisted(() => ({ readOnly: false }))
+vi.mock('node:fs/promises', async (original) => {
+  const actual = await original<typeof FsPromises>()
+  return {
+    ...actual,
+    rm: (...args: Parameters<typeof actual.rm>) =>
+      removal.readOnly
+        ? Promise.reject(Object.assign(new Error('EROFS: read-only file system, unlink'), { code: 'EROFS' }))
+        : actual.rm(...args),
+  }
+})
 
 const tempDir = useTempDirs()
 const TOKEN = 'tok_s3cr3t-7f9a1c44e2b0'
@@ -23,7 +36,10 @@ function setup(platform: NodeJS.Platform = 'darwin') {
   return { path, log, secrets: createSafeStorageSecrets({ path, log, platform }) }
 }
 
-beforeEach(resetFakeElectron)
+beforeEach(() => {
+  resetFakeElectron()
+  removal.readOnly = false
+})
 
 describe('Electron secrets (safeStorage)', () => {
   it('stores the sign-in encrypted, in a 0600 file, and reads it back', async () => {
@@ -91,6 +107,17 @@ describe('Electron secrets (safeStorage)', () => {
     expect(await secrets.load()).toBeNull()
     expect(() => statSync(path)).toThrow(/ENOENT/)
     expect(log.text()).toContain('could not be decrypted')
+  })
+
+  it('starts signed out when a sign-in that no longer decrypts cannot be removed, and says it stays', async () => {
+    const { secrets, path, log } = setup()
+    await secrets.save(signIn)
+    fake.safeStorage.keyGeneration = 2
+    removal.readOnly = true
+    await expect(secrets.load()).resolves.toBeNull()
+    writeFileSync(path, await fake.safeStorage.encryptStringAsync('{"token":'))
+    await expect(secrets.load()).resolves.toBeNull()
+    expect(log.text()).toContain('could not be removed (EROFS); it is ignored, sign in again')
   })
 
   it('clears a decrypted blob that is not a sign-in', async () => {

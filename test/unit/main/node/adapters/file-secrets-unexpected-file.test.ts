@@ -3,6 +3,7 @@
  * device, a file far larger than any sign-in. Each reads as "not signed in", at once, and nothing
  * at the path's target is changed.
  */
+import { execFileSync } from 'node:child_process'
 import { existsSync, lstatSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -44,6 +45,14 @@ describe('Node secrets when the path holds something Standby did not write', () 
       expect(log.text()).toContain('(ENOTREGULAR)')
     },
   )
+
+  it.runIf(posix)('refuses a named pipe at the path at once instead of waiting for a writer', async () => {
+    const { secrets, path, log } = setup()
+    execFileSync('mkfifo', [path])
+    expect(await secrets.load()).toBeNull()
+    expect(log.text()).toContain('(ENOTREGULAR); removed it, sign in again')
+    expect(() => lstatSync(path)).toThrow(/ENOENT/)
+  })
 
   it('refuses a file larger than any sign-in, even one that parses', async () => {
     const { secrets, path, log } = setup()
