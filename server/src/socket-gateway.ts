@@ -171,10 +171,14 @@ export function attachSocketGateway(
     })
     answer(socket, PROBE_EVENT, context, () => ({ ok: true, result: {} }))
     // A packet socket.io cannot decode at all closes the connection; say so, once, since it closes.
-    socket.on('error', (error) => {
+    // socket.io also hands this listener a client's own event named "error", with whatever value
+    // it sent (onAny answers that one as unknown): only the library's Error is a read failure, and
+    // the client's value is never turned into text here (a deeply nested array overflows the stack).
+    socket.on('error', (error: unknown) => {
+      if (!(error instanceof Error)) return
       logger.warn('connection closed: a message the platform cannot read', {
         expert: expertId,
-        error: String(error).slice(0, 200),
+        error: error.message.slice(0, 200),
       })
     })
     socket.onAny((event: unknown, ...args: unknown[]) => {
