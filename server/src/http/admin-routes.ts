@@ -21,17 +21,22 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data
 }
 
-const ClientMessage = z.object({ requestId: Id, expertId: Id, body: MessageBody })
+// Every body is strict: a key an endpoint does not take is refused, naming it, rather than dropped,
+// since a misspelt one would lose what it carried (a review's comment, given once) or change what
+// the call means (a direct request sent to everyone).
+const ClientMessage = z.object({ requestId: Id, expertId: Id, body: MessageBody }).strict()
 const ClientCancel = z.object({ message: CancellationMessage.optional() }).strict()
 const ProposalAnswer = z.object({ accept: z.boolean() }).strict()
 // The timed rules run once per simulated second, so one long advance would hold the platform busy
 // for as long as it takes to run them all: a day per call keeps each answer prompt.
 const MAX_ADVANCE_MS = 24 * 60 * 60_000
-const Advance = z.object({
-  ms: z.number().int().positive().max(MAX_ADVANCE_MS, {
-    message: 'Advance the clock by at most a day per call; call again to go further.',
-  }),
-})
+const Advance = z
+  .object({
+    ms: z.number().int().positive().max(MAX_ADVANCE_MS, {
+      message: 'Advance the clock by at most a day per call; call again to go further.',
+    }),
+  })
+  .strict()
 
 /** The admin routes (the caller checks that the request comes from loopback). */
 export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): Route[] {
