@@ -38,7 +38,11 @@ const Advance = z
   })
   .strict()
 
-/** The admin routes (the caller checks that the request comes from loopback). */
+/**
+ * The admin routes (the caller checks that the request comes from loopback). An id in a path is at
+ * most 64 characters, as every id is (`Id`): a longer one matches no route, so its 404 echoes a
+ * bounded part of the path like any other, instead of the whole id in a "No session" sentence.
+ */
 export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): Route[] {
   const { marketplace, clock } = deps
   return [
@@ -50,7 +54,7 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     },
     {
       method: 'POST',
-      path: /^\/admin\/requests\/([\w-]+)\/withdraw$/,
+      path: /^\/admin\/requests\/([\w-]{1,64})\/withdraw$/,
       handle: (_req, _url, [id]) => {
         marketplace.withdrawRequest(id ?? '')
         return { withdrawn: id }
@@ -58,22 +62,22 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     },
     {
       method: 'POST',
-      path: /^\/admin\/sessions\/([\w-]+)\/client-join$/,
+      path: /^\/admin\/sessions\/([\w-]{1,64})\/client-join$/,
       handle: (_req, _url, [id]) => ({ session: marketplace.clientJoin(id ?? '') }),
     },
     {
       method: 'POST',
-      path: /^\/admin\/sessions\/([\w-]+)\/review$/,
+      path: /^\/admin\/sessions\/([\w-]{1,64})\/review$/,
       handle: async (req, _url, [id]) => ({ session: marketplace.review(id ?? '', await readJson(req)) }),
     },
     {
       method: 'POST',
-      path: /^\/admin\/sessions\/([\w-]+)\/chargeback$/,
+      path: /^\/admin\/sessions\/([\w-]{1,64})\/chargeback$/,
       handle: async (req, _url, [id]) => ({ session: marketplace.chargeback(id ?? '', await readJson(req)) }),
     },
     {
       method: 'POST',
-      path: /^\/admin\/sessions\/([\w-]+)\/client-cancel$/,
+      path: /^\/admin\/sessions\/([\w-]{1,64})\/client-cancel$/,
       handle: async (req, _url, [id]) => {
         const { message } = parse(ClientCancel, await readJson(req), 'cancellation')
         return { session: marketplace.clientCancel(id ?? '', message) }
@@ -81,7 +85,7 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     },
     {
       method: 'POST',
-      path: /^\/admin\/sessions\/([\w-]+)\/proposal-answer$/,
+      path: /^\/admin\/sessions\/([\w-]{1,64})\/proposal-answer$/,
       handle: async (req, _url, [id]) => {
         const { accept } = parse(ProposalAnswer, await readJson(req), 'answer')
         return { session: marketplace.answerProposal(id ?? '', accept) }
@@ -89,7 +93,7 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     },
     {
       method: 'GET',
-      path: /^\/admin\/sessions\/([\w-]+)$/,
+      path: /^\/admin\/sessions\/([\w-]{1,64})$/,
       handle: (_req, _url, [id]) => {
         if (marketplace.store.sessionRow(id ?? '') === undefined)
           throw new PlatformError('not_found', `No session ${id}.`)
@@ -98,7 +102,7 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     },
     {
       method: 'GET',
-      path: /^\/admin\/invites\/([\w-]+)$/,
+      path: /^\/admin\/invites\/([\w-]{1,64})$/,
       handle: (_req, _url, [id]) => {
         // An invite's row is written after its sends; one whose write failed is written now.
         marketplace.events.settle()
