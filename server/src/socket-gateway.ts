@@ -158,16 +158,7 @@ export function attachSocketGateway(
           },
         }
       }
-      const { after, snapshot, snapshotAfter, ...options } = request.data
-      return {
-        ok: true,
-        result: snapshot
-          ? {
-              kind: 'snapshot',
-              snapshot: marketplace.snapshot(expertId, { maxBytes: options.maxBytes, after: snapshotAfter }),
-            }
-          : marketplace.replay(expertId, after, options),
-      }
+      return { ok: true, result: marketplace.answerReplay(expertId, request.data) }
     })
     answer(socket, PROBE_EVENT, context, () => ({ ok: true, result: {} }))
     // A packet socket.io cannot decode at all closes the connection; say so, once, since it closes.
