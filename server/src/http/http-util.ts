@@ -61,6 +61,23 @@ function isJson(req: IncomingMessage): boolean {
   return mediaType === 'application/json'
 }
 
+/**
+ * Why the body is not in the one form the platform reads (uncompressed UTF-8), or undefined. Read
+ * anyway, a gzipped or UTF-16 body would be refused as "not valid UTF-8", which does not say what
+ * to change.
+ */
+function unreadableForm(req: IncomingMessage): string | undefined {
+  const coding = (req.headers['content-encoding'] ?? '').trim().toLowerCase()
+  if (coding !== '' && coding !== 'identity')
+    return `The platform does not decompress request bodies (content-encoding ${coding.slice(0, 40)}); send the JSON uncompressed.`
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i
+    .exec(req.headers['content-type'] ?? '')?.[1]
+    ?.toLowerCase()
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+    return `The platform reads JSON in UTF-8 only, and this body says charset=${charset.slice(0, 40)}; send it as UTF-8.`
+  return undefined
+}
+
 /** The body's bytes, refusing one over the limit (413) without reading the rest into memory. */
 async function readBody(req: IncomingMessage): Promise<Uint8Array> {
   try {
@@ -73,8 +90,8 @@ async function readBody(req: IncomingMessage): Promise<Uint8Array> {
 }
 
 /**
- * Read and parse a JSON body: it must say it is JSON (a cross-site form cannot), fit the limit
- * (413 otherwise), be UTF-8 (a leading byte-order mark is allowed) and parse.
+ * Read and parse a JSON body: it must say it is JSON (a cross-site form cannot), come uncompressed
+ * and in UTF-8 (415 otherwise; a leading byte-order mark is allowed), fit the limit (413) and parse.
  */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   if (!isJson(req)) {
@@ -86,6 +103,8 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
       },
     )
   }
+  const form = unreadableForm(req)
+  if (form !== undefined) throw new PlatformError('invalid_payload', form, { status: 415 })
   const bytes = await readBody(req)
   if (bytes.length === 0) return {}
   let text: string
