@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream'
 import { BodyTooLarge, readBoundedBody } from '../../../src/shared/bounded-body'
 import type { ErrorCode } from '../../../src/shared/protocol'
 import { PlatformError } from '../platform-error'
+import { firstDuplicateKey } from './duplicate-keys'
 
 /** The largest request body the platform reads. */
 export const MAX_BODY_BYTES = 100_000
@@ -91,7 +92,8 @@ async function readBody(req: IncomingMessage): Promise<Uint8Array> {
 
 /**
  * Read and parse a JSON body: it must say it is JSON (a cross-site form cannot), come uncompressed
- * and in UTF-8 (415 otherwise; a leading byte-order mark is allowed), fit the limit (413) and parse.
+ * and in UTF-8 (415 otherwise; a leading byte-order mark is allowed), fit the limit (413), parse,
+ * and name each key of an object once.
  */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   if (!isJson(req)) {
@@ -113,11 +115,20 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new PlatformError('invalid_payload', 'The request body is not valid UTF-8.')
   }
+  let value: unknown
   try {
-    return JSON.parse(text) as unknown
+    value = JSON.parse(text) as unknown
   } catch {
     throw new PlatformError('invalid_payload', 'Request body is not valid JSON.')
   }
+  const twice = firstDuplicateKey(text)
+  if (twice !== undefined) {
+    throw new PlatformError(
+      'invalid_payload',
+      `The body names ${JSON.stringify(twice.slice(0, 100))} twice in one object; send each key once.`,
+    )
+  }
+  return value
 }
 
 /**

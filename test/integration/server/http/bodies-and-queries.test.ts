@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { HTTP_PATHS } from '../../../../src/shared/protocol'
+import { adminFetch } from '../../../support/admin-api'
 import { useTestPlatform } from '../../../support/test-platform'
 import { hashPassword } from '../../../../server/src/auth'
 
@@ -77,6 +78,22 @@ describe('request bodies and query strings at the edge', () => {
       { 'content-type': 'application/json', 'content-encoding': 'identity' },
     ]
     for (const headers of plain) expect((await signIn(body, headers)).status).toBe(401)
+    noErrorsLogged()
+  })
+
+  it('refuses a body that names a key twice, saying which, and acts on neither value', async () => {
+    const twice = await signIn('{"email":"twice@example.test","password":"x","password":"y"}')
+    expect(twice.status).toBe(400)
+    expect(await twice.json()).toMatchObject({
+      error: { code: 'invalid_payload', message: /"password" twice/ },
+    })
+    const now = platform().clock.now()
+    const advance = await adminFetch(platform().server, 'POST', '/admin/clock/advance', undefined, {
+      rawBody: '{"ms":1000,"\\u006ds":86400000}',
+    })
+    expect(advance.status).toBe(400)
+    expect(await advance.json()).toMatchObject({ error: { code: 'invalid_payload', message: /"ms" twice/ } })
+    expect(platform().clock.now()).toBe(now)
     noErrorsLogged()
   })
 
