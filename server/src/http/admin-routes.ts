@@ -12,7 +12,7 @@ import type { Marketplace } from '../marketplace/marketplace'
 import { CreateRequestInput } from '../marketplace/requests'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
-import { readJson, type Route } from './http-util'
+import { queryText, readJson, type Route } from './http-util'
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value)
@@ -25,6 +25,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 // since a misspelt one would lose what it carried (a review's comment, given once) or change what
 // the call means (a direct request sent to everyone).
 const ClientMessage = z.object({ requestId: Id, expertId: Id, body: MessageBody }).strict()
+const ThreadQuery = z.object({ requestId: Id, expertId: Id })
 const ClientCancel = z.object({ message: CancellationMessage.optional() }).strict()
 const ProposalAnswer = z.object({ accept: z.boolean() }).strict()
 // The timed rules run once per simulated second, so one long advance would hold the platform busy
@@ -127,12 +128,15 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     {
       method: 'GET',
       path: /^\/admin\/threads$/,
-      handle: (_req, url) => ({
-        messages: marketplace.thread(
-          url.searchParams.get('requestId') ?? '',
-          url.searchParams.get('expertId') ?? '',
-        ),
-      }),
+      handle: (_req, url) => {
+        // Both named once, as ids: a missing or misspelt one would otherwise read as an empty thread.
+        const { requestId, expertId } = parse(
+          ThreadQuery,
+          { requestId: queryText(url, 'requestId'), expertId: queryText(url, 'expertId') },
+          'thread query (/admin/threads?requestId=<id>&expertId=<id>)',
+        )
+        return { messages: marketplace.thread(requestId, expertId) }
+      },
     },
     {
       method: 'POST',

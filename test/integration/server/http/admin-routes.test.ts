@@ -69,3 +69,26 @@ describe('an admin body with a key the endpoint does not take', () => {
     expect(await refusal(message)).toMatchObject({ code: 'invalid_payload', message: /from/ })
   })
 })
+
+describe('the admin read of a thread', () => {
+  const platform = useTestPlatform()
+
+  it('says which parameter is missing, repeated or no id, instead of answering an empty thread', async () => {
+    for (const query of [
+      '',
+      'requestId=req_1',
+      'requestId=req_1&requestId=req_2&expertId=exp_1',
+      `requestId=req_1&expertId=${'x'.repeat(200)}`,
+      'requestId=two%20words&expertId=exp_1',
+    ]) {
+      const response = await adminFetch(platform().server, 'GET', `/admin/threads?${query}`)
+      expect(response.status, query).toBe(400)
+      expect(await response.json()).toMatchObject({
+        error: { code: 'invalid_payload', message: /requestId|expertId/ },
+      })
+    }
+    const empty = await adminFetch(platform().server, 'GET', '/admin/threads?requestId=req_1&expertId=exp_1')
+    expect(empty.status).toBe(200)
+    expect(await empty.json()).toEqual({ messages: [] })
+  })
+})
