@@ -158,23 +158,18 @@ export function attachSocketGateway(
           },
         }
       }
-      const { after, snapshot, snapshotAfter, ...options } = request.data
-      return {
-        ok: true,
-        result: snapshot
-          ? {
-              kind: 'snapshot',
-              snapshot: marketplace.snapshot(expertId, { maxBytes: options.maxBytes, after: snapshotAfter }),
-            }
-          : marketplace.replay(expertId, after, options),
-      }
+      return { ok: true, result: marketplace.answerReplay(expertId, request.data) }
     })
     answer(socket, PROBE_EVENT, context, () => ({ ok: true, result: {} }))
     // A packet socket.io cannot decode at all closes the connection; say so, once, since it closes.
-    socket.on('error', (error) => {
+    // socket.io also hands this listener a client's own event named "error", with whatever value
+    // it sent (onAny answers that one as unknown): only the library's Error is a read failure, and
+    // the client's value is never turned into text here (a deeply nested array overflows the stack).
+    socket.on('error', (error: unknown) => {
+      if (!(error instanceof Error)) return
       logger.warn('connection closed: a message the platform cannot read', {
         expert: expertId,
-        error: String(error).slice(0, 200),
+        error: error.message.slice(0, 200),
       })
     })
     socket.onAny((event: unknown, ...args: unknown[]) => {

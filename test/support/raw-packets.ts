@@ -42,17 +42,22 @@ export function emitRawPacket(connection: ExpertConnection, dataJson: string): P
   })
 }
 
-/** Open a socket.io connection whose handshake `auth` is the given JSON text; resolve with the refusal. */
+/**
+ * Open a socket.io connection whose handshake `auth` is the given JSON text; resolve with the
+ * refusal, or with `{closed: reason}` when the platform closes the connection without an answer.
+ */
 export function handshakeRaw(url: string, authJson: string): Promise<unknown> {
   const manager = new Manager(url, { autoConnect: false, reconnection: false, transports: ['websocket'] })
   return new Promise((resolve, reject) => {
     manager.open((error) => {
       if (error) return reject(error)
       const engine = manager.engine
+      engine.on('close', (reason: string) => resolve({ closed: reason }))
       engine.on('message', (data: unknown) => {
         if (typeof data !== 'string') return
-        engine.close()
+        // Before closing: closing reports a close at once, which must not be taken for the answer.
         resolve(data.startsWith('4') ? JSON.parse(data.slice(1)) : { welcomed: data })
+        engine.close()
       })
       engine.write(`0${authJson}`)
     })

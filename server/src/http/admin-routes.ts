@@ -12,7 +12,7 @@ import type { Marketplace } from '../marketplace/marketplace'
 import { CreateRequestInput } from '../marketplace/requests'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
-import { readJson, type Route } from './http-util'
+import { queryText, readJson, type Route } from './http-util'
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value)
@@ -21,19 +21,29 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data
 }
 
-const ClientMessage = z.object({ requestId: Id, expertId: Id, body: MessageBody })
+// Every body is strict: a key an endpoint does not take is refused, naming it, rather than dropped,
+// since a misspelt one would lose what it carried (a review's comment, given once) or change what
+// the call means (a direct request sent to everyone).
+const ClientMessage = z.object({ requestId: Id, expertId: Id, body: MessageBody }).strict()
+const ThreadQuery = z.object({ requestId: Id, expertId: Id })
 const ClientCancel = z.object({ message: CancellationMessage.optional() }).strict()
 const ProposalAnswer = z.object({ accept: z.boolean() }).strict()
 // The timed rules run once per simulated second, so one long advance would hold the platform busy
 // for as long as it takes to run them all: a day per call keeps each answer prompt.
 const MAX_ADVANCE_MS = 24 * 60 * 60_000
-const Advance = z.object({
-  ms: z.number().int().positive().max(MAX_ADVANCE_MS, {
-    message: 'Advance the clock by at most a day per call; call again to go further.',
-  }),
-})
+const Advance = z
+  .object({
+    ms: z.number().int().positive().max(MAX_ADVANCE_MS, {
+      message: 'Advance the clock by at most a day per call; call again to go further.',
+    }),
+  })
+  .strict()
 
-/** The admin routes (the caller checks that the request comes from loopback). */
+/**
+ * The admin routes (the caller checks that the request comes from loopback). An id in a path is at
+ * most 64 characters, as every id is (`Id`): a longer one matches no route, so its 404 echoes a
+ * bounded part of the path like any other, instead of the whole id in a "No session" sentence.
+ */
 export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): Route[] {
   const { marketplace, clock } = deps
   return [
@@ -45,7 +55,7 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     },
     {
       method: 'POST',
-      path: /^\/admin\/requests\/([\w-]+)\/withdraw$/,
+      path: /^\/admin\/requests\/([\w-]{1,64})\/withdraw$/,
       handle: (_req, _url, [id]) => {
         marketplace.withdrawRequest(id ?? '')
         return { withdrawn: id }
@@ -53,22 +63,22 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     },
     {
       method: 'POST',
-      path: /^\/admin\/sessions\/([\w-]+)\/client-join$/,
+      path: /^\/admin\/sessions\/([\w-]{1,64})\/client-join$/,
       handle: (_req, _url, [id]) => ({ session: marketplace.clientJoin(id ?? '') }),
     },
     {
       method: 'POST',
-      path: /^\/admin\/sessions\/([\w-]+)\/review$/,
+      path: /^\/admin\/sessions\/([\w-]{1,64})\/review$/,
       handle: async (req, _url, [id]) => ({ session: marketplace.review(id ?? '', await readJson(req)) }),
     },
     {
       method: 'POST',
-      path: /^\/admin\/sessions\/([\w-]+)\/chargeback$/,
+      path: /^\/admin\/sessions\/([\w-]{1,64})\/chargeback$/,
       handle: async (req, _url, [id]) => ({ session: marketplace.chargeback(id ?? '', await readJson(req)) }),
     },
     {
       method: 'POST',
-      path: /^\/admin\/sessions\/([\w-]+)\/client-cancel$/,
+      path: /^\/admin\/sessions\/([\w-]{1,64})\/client-cancel$/,
       handle: async (req, _url, [id]) => {
         const { message } = parse(ClientCancel, await readJson(req), 'cancellation')
         return { session: marketplace.clientCancel(id ?? '', message) }
@@ -76,7 +86,7 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     },
     {
       method: 'POST',
-      path: /^\/admin\/sessions\/([\w-]+)\/proposal-answer$/,
+      path: /^\/admin\/sessions\/([\w-]{1,64})\/proposal-answer$/,
       handle: async (req, _url, [id]) => {
         const { accept } = parse(ProposalAnswer, await readJson(req), 'answer')
         return { session: marketplace.answerProposal(id ?? '', accept) }
@@ -84,7 +94,7 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     },
     {
       method: 'GET',
-      path: /^\/admin\/sessions\/([\w-]+)$/,
+      path: /^\/admin\/sessions\/([\w-]{1,64})$/,
       handle: (_req, _url, [id]) => {
         if (marketplace.store.sessionRow(id ?? '') === undefined)
           throw new PlatformError('not_found', `No session ${id}.`)
@@ -93,7 +103,7 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     },
     {
       method: 'GET',
-      path: /^\/admin\/invites\/([\w-]+)$/,
+      path: /^\/admin\/invites\/([\w-]{1,64})$/,
       handle: (_req, _url, [id]) => {
         // An invite's row is written after its sends; one whose write failed is written now.
         marketplace.events.settle()
@@ -118,12 +128,15 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     {
       method: 'GET',
       path: /^\/admin\/threads$/,
-      handle: (_req, url) => ({
-        messages: marketplace.thread(
-          url.searchParams.get('requestId') ?? '',
-          url.searchParams.get('expertId') ?? '',
-        ),
-      }),
+      handle: (_req, url) => {
+        // Both named once, as ids: a missing or misspelt one would otherwise read as an empty thread.
+        const { requestId, expertId } = parse(
+          ThreadQuery,
+          { requestId: queryText(url, 'requestId'), expertId: queryText(url, 'expertId') },
+          'thread query (/admin/threads?requestId=<id>&expertId=<id>)',
+        )
+        return { messages: marketplace.thread(requestId, expertId) }
+      },
     },
     {
       method: 'POST',

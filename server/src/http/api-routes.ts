@@ -71,12 +71,38 @@ export function apiRoutes(deps: SignInDeps & { readonly rateLimits: ExpertRateLi
           limit: queryInteger(url, 'limit'),
           maxBytes: queryInteger(url, 'maxBytes'),
           digest: queryText(url, 'digest'),
+          snapshot: querySnapshot(url),
+          snapshotAfter: querySnapshotAfter(url),
         })
         if (!query.success)
           throw new PlatformError('invalid_payload', `Invalid replay: ${describeIssues(query.error.issues)}`)
-        const { after: cursor, snapshot: _snapshot, snapshotAfter: _part, ...options } = query.data
-        return marketplace.replay(expertId, cursor, options)
+        return marketplace.answerReplay(expertId, query.data)
       },
     },
   ]
+}
+
+/** `snapshot=true` or `snapshot=false` from the query; undefined when absent. */
+function querySnapshot(url: URL): boolean | undefined {
+  const text = queryText(url, 'snapshot')
+  if (text === undefined) return undefined
+  if (text === 'true' || text === 'false') return text === 'true'
+  throw new PlatformError('invalid_payload', 'Query parameter snapshot must be true or false.')
+}
+
+/**
+ * Where the next part of a snapshot sent in parts starts, `snapshotAfter=<list>:<id>` as a part's
+ * `next` says (a list's name holds no colon; an id may): without it, a snapshot cut to a byte
+ * budget over HTTP could never be read past its first part.
+ */
+function querySnapshotAfter(url: URL): { list: string; id: string } | undefined {
+  const text = queryText(url, 'snapshotAfter')
+  if (text === undefined) return undefined
+  const colon = text.indexOf(':')
+  if (colon < 0)
+    throw new PlatformError(
+      'invalid_payload',
+      "Query parameter snapshotAfter must be <list>:<id>, as the previous part's next says.",
+    )
+  return { list: text.slice(0, colon), id: text.slice(colon + 1) }
 }

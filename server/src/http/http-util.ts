@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream'
 import { BodyTooLarge, readBoundedBody } from '../../../src/shared/bounded-body'
 import type { ErrorCode } from '../../../src/shared/protocol'
 import { PlatformError } from '../platform-error'
+import { firstDuplicateKey } from './duplicate-keys'
 
 /** The largest request body the platform reads. */
 export const MAX_BODY_BYTES = 100_000
@@ -61,6 +62,23 @@ function isJson(req: IncomingMessage): boolean {
   return mediaType === 'application/json'
 }
 
+/**
+ * Why the body is not in the one form the platform reads (uncompressed UTF-8), or undefined. Read
+ * anyway, a gzipped or UTF-16 body would be refused as "not valid UTF-8", which does not say what
+ * to change.
+ */
+function unreadableForm(req: IncomingMessage): string | undefined {
+  const coding = (req.headers['content-encoding'] ?? '').trim().toLowerCase()
+  if (coding !== '' && coding !== 'identity')
+    return `The platform does not decompress request bodies (content-encoding ${coding.slice(0, 40)}); send the JSON uncompressed.`
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i
+    .exec(req.headers['content-type'] ?? '')?.[1]
+    ?.toLowerCase()
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+    return `The platform reads JSON in UTF-8 only, and this body says charset=${charset.slice(0, 40)}; send it as UTF-8.`
+  return undefined
+}
+
 /** The body's bytes, refusing one over the limit (413) without reading the rest into memory. */
 async function readBody(req: IncomingMessage): Promise<Uint8Array> {
   try {
@@ -73,8 +91,9 @@ async function readBody(req: IncomingMessage): Promise<Uint8Array> {
 }
 
 /**
- * Read and parse a JSON body: it must say it is JSON (a cross-site form cannot), fit the limit
- * (413 otherwise), be UTF-8 (a leading byte-order mark is allowed) and parse.
+ * Read and parse a JSON body: it must say it is JSON (a cross-site form cannot), come uncompressed
+ * and in UTF-8 (415 otherwise; a leading byte-order mark is allowed), fit the limit (413), parse,
+ * and name each key of an object once.
  */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   if (!isJson(req)) {
@@ -86,6 +105,8 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
       },
     )
   }
+  const form = unreadableForm(req)
+  if (form !== undefined) throw new PlatformError('invalid_payload', form, { status: 415 })
   const bytes = await readBody(req)
   if (bytes.length === 0) return {}
   let text: string
@@ -94,11 +115,20 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new PlatformError('invalid_payload', 'The request body is not valid UTF-8.')
   }
+  let value: unknown
   try {
-    return JSON.parse(text) as unknown
+    value = JSON.parse(text) as unknown
   } catch {
     throw new PlatformError('invalid_payload', 'Request body is not valid JSON.')
   }
+  const twice = firstDuplicateKey(text)
+  if (twice !== undefined) {
+    throw new PlatformError(
+      'invalid_payload',
+      `The body names ${JSON.stringify(twice.slice(0, 100))} twice in one object; send each key once.`,
+    )
+  }
+  return value
 }
 
 /**

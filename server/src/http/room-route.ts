@@ -20,9 +20,25 @@ const PAGE_HEADERS = {
   'cache-control': 'no-store',
 } as const
 
-const NOT_A_ROOM = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No such room</title></head>
-<body><main><h1>No such room</h1><p>This room link is not valid. Open the room from Standby: its link carries the room's key.</p></main></body></html>
+/** A page with one heading and one sentence, both fixed text. */
+function notice(heading: string, sentence: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${heading}</title></head>
+<body><main><h1>${heading}</h1><p>${sentence}</p></main></body></html>
 `
+}
+
+const NOT_A_ROOM = notice(
+  'No such room',
+  "This room link is not valid. Open the room from Standby: its link carries the room's key.",
+)
+
+const ALLOW = 'GET, HEAD, OPTIONS'
+
+// The link may be right: only the method is wrong, so the page must not call the link invalid.
+const WRONG_METHOD = notice(
+  'Rooms are read with GET',
+  'A room page is only read: open its link in a browser, which asks for it with GET.',
+)
 
 /** The session id in a room path, or null when the path is not one. */
 function sessionIdOf(pathname: string): string | null {
@@ -50,8 +66,14 @@ export function answerRoomPage(
     res.writeHead(status, { ...PAGE_HEADERS, ...headers })
     res.end(req.method === 'HEAD' ? undefined : body)
   }
+  // OPTIONS as on every other route (http/dispatch.ts): the methods to use, and no body.
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { allow: ALLOW, 'cache-control': 'no-store' })
+    res.end()
+    return true
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    send(405, NOT_A_ROOM.replace('No such room', 'Rooms are read with GET'), { allow: 'GET, HEAD' })
+    send(405, WRONG_METHOD, { allow: ALLOW })
     return true
   }
   const { store } = deps.marketplace

@@ -1,9 +1,11 @@
 /** The marketplace as one object: the entry point the socket gateway, HTTP routes and tools use. */
 import type Database from 'better-sqlite3'
+import type { z } from 'zod'
 import type { Clock } from '../../../src/shared/clock'
 import type {
   CommandAck,
   Message,
+  ReplayRequest,
   ReplayResponse,
   Session,
   Snapshot,
@@ -100,6 +102,19 @@ export class Marketplace {
     const page = this.events.replay(expertId, after, options)
     if (page.kind === 'events') return page
     return { kind: 'snapshot', snapshot: this.snapshot(expertId, { maxBytes: options.maxBytes }) }
+  }
+
+  /**
+   * A replay as a client asks it, over the socket or HTTP alike: the snapshot (or the part of it
+   * after `snapshotAfter`) when it asks for one, else the events after its cursor.
+   */
+  answerReplay(expertId: string, request: z.output<typeof ReplayRequest>): ReplayResponse {
+    const { after, snapshot, snapshotAfter, ...options } = request
+    if (!snapshot) return this.replay(expertId, after, options)
+    return {
+      kind: 'snapshot',
+      snapshot: this.snapshot(expertId, { maxBytes: options.maxBytes, after: snapshotAfter }),
+    }
   }
 
   /**

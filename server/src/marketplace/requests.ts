@@ -22,8 +22,11 @@ import { cutAtSlots, JSON_SLOT, JSON_SLOT_TEXT } from '../json-text'
 import { writeInviteLookup } from './invite-lookup'
 import { insertInChunks } from '../store/insert-in-chunks'
 
-/** A new request as a client (or the simulator, or a test) submits it. */
-export const CreateRequestInput = z.object({
+/**
+ * A new request as a client (or the simulator, or a test) submits it. Strict: a misspelt key is
+ * refused rather than dropped, since a direct request without its `direct` goes to everyone.
+ */
+export const CreateRequestInput = z.strictObject({
   clientId: Id,
   title: RequestTitle,
   description: RequestDescription.default(''),
@@ -34,7 +37,7 @@ export const CreateRequestInput = z.object({
   expectedDurationMinutes: z.number().int().min(5).max(480).default(30),
   /** A direct request goes to this expert alone. */
   direct: z
-    .object({ expertId: Id, via: z.enum(['dashboard', 'profile']) })
+    .strictObject({ expertId: Id, via: z.enum(['dashboard', 'profile']) })
     .nullable()
     .default(null),
   /** Overrides the platform's fan-out for a matched request. */

@@ -17,10 +17,10 @@ import type { MarketplaceContext } from './context'
 import { parseInput } from './parse-input'
 
 /** What a client sends with a review: the stars, and a comment that may be left out. */
-export const ReviewInput = z.object({ rating: Rating, comment: ReviewComment.default('') })
+export const ReviewInput = z.object({ rating: Rating, comment: ReviewComment.default('') }).strict()
 
 /** What the operator sends with a chargeback: the provider's reason, which may be left out. */
-export const ChargebackInput = z.object({ reason: ChargebackReason.default('') })
+export const ChargebackInput = z.object({ reason: ChargebackReason.default('') }).strict()
 
 /** Record the client's review of an ended session; a second review of it is refused. */
 export function recordReview(ctx: MarketplaceContext, sessionId: string, input: unknown): Session {

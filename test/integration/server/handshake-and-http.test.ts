@@ -11,6 +11,7 @@ import {
 import { ManualClock } from '../../../src/shared/clock'
 import { hashPassword } from '../../../server/src/auth'
 import { adminFetch } from '../../support/admin-api'
+import { handshakeRaw } from '../../support/raw-packets'
 import { useTestPlatform } from '../../support/test-platform'
 
 describe('the handshake', () => {
@@ -37,6 +38,16 @@ describe('the handshake', () => {
       .connect('', { protocolVersion: 'one' as unknown as number })
       .catch((e: unknown) => e)
     expect(malformed).toMatchObject({ data: { code: 'invalid_payload' } })
+  })
+
+  it('refuses a handshake whose auth is no object, or no JSON, with the same sentence instead of a bare close', async () => {
+    for (const auth of ['[]', 'null', '"token"', '42', '[[[[["x"]]]]]', '{"token":', '{"token":"x",}']) {
+      expect(await handshakeRaw(platform().server.url, auth), auth).toMatchObject({
+        data: { code: 'invalid_payload', message: /must carry a token and a protocolVersion/ },
+      })
+    }
+    // The platform still welcomes a well-formed handshake after them.
+    expect((await platform().connect(platform().addExpert().token)).welcome.latestEventId).toBe(0)
   })
 
   it('welcomes a valid expert with the newest event id', async () => {

@@ -105,11 +105,20 @@ describe('the room page', () => {
     expect(logged).toHaveLength(refused.length)
   })
 
-  it('reads rooms with GET only', async () => {
+  it('reads rooms with GET only: another method gets 405 saying so, OPTIONS the methods alone', async () => {
     const { session } = await takeSession()
     const response = await page(session.roomUrl!, { method: 'POST' })
     expect(response.status).toBe(405)
-    expect(response.headers.get('allow')).toBe('GET, HEAD')
-    expect(await response.text()).not.toContain('alert')
+    expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS')
+    const html = await response.text()
+    expect(html).not.toContain('alert')
+    // It says what went wrong and what to do, not that the link is invalid: the link is fine.
+    expect(html).toContain('<h1>Rooms are read with GET</h1>')
+    expect(html).not.toContain('not valid')
+    // As every other route: 204 with the methods to use.
+    const options = await page(session.roomUrl!, { method: 'OPTIONS' })
+    expect(options.status).toBe(204)
+    expect(options.headers.get('allow')).toBe('GET, HEAD, OPTIONS')
+    expect(await options.text()).toBe('')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emitRawPacket } from '../../support/raw-packets'
+import { deepJson, emitRaw, emitRawPacket } from '../../support/raw-packets'
 import { useTestPlatform } from '../../support/test-platform'
 
 const envelope = {
@@ -79,6 +79,24 @@ describe('emits that do not have the shape of a command or replay', () => {
     await socket.timeout(10_000).emitWithAck('replay', { after: 0 })
     const lines = platform().logger.lines.filter((l) => l.includes(`expert=${expert.id}`))
     expect(lines.filter((l) => l.includes('without acknowledgement'))).toHaveLength(1)
+    expect(lines.filter((l) => l.includes('unknown socket event'))).toHaveLength(1)
+  })
+
+  it('answers an event a client names "error" as unknown, stays up, and does not log it as a closed connection', async () => {
+    const expert = platform().addExpert()
+    const connection = await platform().connect(expert.token)
+    // socket.io hands a client's "error" event to the same listener as its own read failures; a
+    // value nested this deep cannot be turned into text, and must not take the platform down.
+    for (const argument of [deepJson('array', 10_000), '{}', '"boom"']) {
+      const ack = await emitRaw(connection, 'error', argument)
+      expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+      expect((ack as { error: { message: string } }).error.message).toMatch(/knows only the events/)
+    }
+    connection.socket.emit('error', { without: 'acknowledgement' })
+    expect(await connection.replay(0)).toMatchObject({ kind: 'events' })
+    expect(connection.socket.connected).toBe(true)
+    const lines = platform().logger.lines.filter((l) => l.includes(`expert=${expert.id}`))
+    expect(lines.filter((l) => l.includes('cannot read'))).toEqual([])
     expect(lines.filter((l) => l.includes('unknown socket event'))).toHaveLength(1)
   })
 })

@@ -1,5 +1,7 @@
+import { gzipSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { HTTP_PATHS } from '../../../../src/shared/protocol'
+import { adminFetch } from '../../../support/admin-api'
 import { useTestPlatform } from '../../../support/test-platform'
 import { hashPassword } from '../../../../server/src/auth'
 
@@ -50,6 +52,48 @@ describe('request bodies and query strings at the edge', () => {
     expect((await signIn('')).status).toBe(400)
     const withBom = await signIn(`\uFEFF${JSON.stringify({ email: 'nobody@example.test', password: 'x' })}`)
     expect(withBom.status).toBe(401)
+    noErrorsLogged()
+  })
+
+  it('refuses a compressed body, or one in another charset, with 415 saying to send plain UTF-8', async () => {
+    const body = JSON.stringify({ email: 'nobody@example.test', password: 'x' })
+    const gzipped = await signIn(gzipSync(body), {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    })
+    expect(gzipped.status).toBe(415)
+    expect(await gzipped.json()).toMatchObject({
+      error: { code: 'invalid_payload', message: /gzip.*uncompressed/ },
+    })
+    const utf16 = await signIn(Buffer.from(body, 'utf16le'), {
+      'content-type': 'application/json; charset=utf-16le',
+    })
+    expect(utf16.status).toBe(415)
+    expect(await utf16.json()).toMatchObject({ error: { code: 'invalid_payload', message: /UTF-8/ } })
+    // Plain UTF-8 is read however the header spells it.
+    const plain: ReadonlyArray<Record<string, string>> = [
+      { 'content-type': 'application/json; charset=utf-8' },
+      { 'content-type': 'application/json;charset="UTF-8"' },
+      { 'content-type': 'application/json; charset=utf8' },
+      { 'content-type': 'application/json', 'content-encoding': 'identity' },
+    ]
+    for (const headers of plain) expect((await signIn(body, headers)).status).toBe(401)
+    noErrorsLogged()
+  })
+
+  it('refuses a body that names a key twice, saying which, and acts on neither value', async () => {
+    const twice = await signIn('{"email":"twice@example.test","password":"x","password":"y"}')
+    expect(twice.status).toBe(400)
+    expect(await twice.json()).toMatchObject({
+      error: { code: 'invalid_payload', message: /"password" twice/ },
+    })
+    const now = platform().clock.now()
+    const advance = await adminFetch(platform().server, 'POST', '/admin/clock/advance', undefined, {
+      rawBody: '{"ms":1000,"\\u006ds":86400000}',
+    })
+    expect(advance.status).toBe(400)
+    expect(await advance.json()).toMatchObject({ error: { code: 'invalid_payload', message: /"ms" twice/ } })
+    expect(platform().clock.now()).toBe(now)
     noErrorsLogged()
   })
 

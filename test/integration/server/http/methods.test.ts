@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { HTTP_PATHS } from '../../../../src/shared/protocol'
+import { adminFetch } from '../../../support/admin-api'
 import { useTestPlatform } from '../../../support/test-platform'
 
 describe('a request with a method its path does not answer', () => {
@@ -37,5 +38,21 @@ describe('a request with a method its path does not answer', () => {
     expect(missing.status).toBe(404)
     const { error } = (await missing.json()) as { error: { message: string } }
     expect(error.message.length).toBeLessThan(300)
+  })
+
+  it('echoes no more than a bounded part of an absurd id in an admin path either', async () => {
+    const absurd = 'x'.repeat(8_000)
+    for (const [method, path] of [
+      ['POST', `/admin/sessions/${absurd}/client-join`],
+      ['POST', `/admin/requests/${absurd}/withdraw`],
+      ['GET', `/admin/sessions/${absurd}`],
+      ['GET', `/admin/invites/${absurd}`],
+    ] as const) {
+      const response = await adminFetch(platform().server, method, path)
+      expect(response.status).toBe(404)
+      const { error } = (await response.json()) as { error: { code: string; message: string } }
+      expect(error.code).toBe('not_found')
+      expect(error.message.length).toBeLessThan(300)
+    }
   })
 })

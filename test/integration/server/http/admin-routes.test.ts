@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { adminFetch } from '../../../support/admin-api'
+import { endedSessionOn } from '../../../support/ended-session'
+import { useTestPlatform } from '../../../support/test-platform'
+
+describe('an admin body with a key the endpoint does not take', () => {
+  const platform = useTestPlatform()
+  const post = (path: string, body: unknown) => adminFetch(platform().server, 'POST', path, body)
+  const refusal = async (response: Response) =>
+    ((await response.json()) as { error: { code: string; message: string } }).error
+  const requests = (): number =>
+    platform().server.marketplace.db.prepare('SELECT COUNT(*) FROM requests').pluck().get() as number
+
+  it('is refused naming the key, so a review given once keeps the comment it meant to give', async () => {
+    const { sessionId } = endedSessionOn(platform())
+    const misspelt = await post(`/admin/sessions/${sessionId}/review`, {
+      rating: 2,
+      coment: 'Late and rude.',
+    })
+    expect(misspelt.status).toBe(400)
+    expect(await refusal(misspelt)).toMatchObject({ code: 'invalid_payload', message: /coment/ })
+    // Nothing was recorded: the review, which a session takes once, can still be given whole.
+    const review = await post(`/admin/sessions/${sessionId}/review`, { rating: 2, comment: 'Late and rude.' })
+    expect(review.status).toBe(200)
+    expect(platform().server.marketplace.store.session(sessionId).review).toMatchObject({
+      comment: 'Late and rude.',
+    })
+    const chargeback = await post(`/admin/sessions/${sessionId}/chargeback`, { reasons: 'fraudulent' })
+    expect(await refusal(chargeback)).toMatchObject({ code: 'invalid_payload', message: /reasons/ })
+    expect(platform().server.marketplace.store.session(sessionId).chargeback).toBeNull()
+  })
+
+  it('creates no request: a direct request misspelt does not go out to other experts', async () => {
+    const named = platform().addExpert()
+    platform().addExpert()
+    const before = requests()
+    for (const body of [
+      {
+        clientId: platform().addClient(),
+        title: 'Only for you',
+        kind: 'instant',
+        drect: { expertId: named.id, via: 'profile' },
+      },
+      {
+        clientId: platform().addClient(),
+        title: 'Only for you',
+        kind: 'instant',
+        direct: { expertId: named.id, via: 'profile', note: 'x' },
+      },
+    ]) {
+      const response = await post('/admin/requests', body)
+      expect(response.status).toBe(400)
+      expect(await refusal(response)).toMatchObject({ code: 'invalid_payload', message: /drect|note/ })
+    }
+    expect(requests()).toBe(before)
+  })
+
+  it('is refused for a client message and a clock advance too, and changes nothing', async () => {
+    const now = platform().clock.now()
+    const advance = await post('/admin/clock/advance', { ms: 1_000, seconds: 1 })
+    expect(await refusal(advance)).toMatchObject({ code: 'invalid_payload', message: /seconds/ })
+    expect(platform().clock.now()).toBe(now)
+    const message = await post('/admin/messages', {
+      requestId: 'req_x',
+      expertId: 'exp_x',
+      body: 'Hi',
+      from: 'expert',
+    })
+    expect(await refusal(message)).toMatchObject({ code: 'invalid_payload', message: /from/ })
+  })
+})
+
+describe('the admin read of a thread', () => {
+  const platform = useTestPlatform()
+
+  it('says which parameter is missing, repeated or no id, instead of answering an empty thread', async () => {
+    for (const query of [
+      '',
+      'requestId=req_1',
+      'requestId=req_1&requestId=req_2&expertId=exp_1',
+      `requestId=req_1&expertId=${'x'.repeat(200)}`,
+      'requestId=two%20words&expertId=exp_1',
+    ]) {
+      const response = await adminFetch(platform().server, 'GET', `/admin/threads?${query}`)
+      expect(response.status, query).toBe(400)
+      expect(await response.json()).toMatchObject({
+        error: { code: 'invalid_payload', message: /requestId|expertId/ },
+      })
+    }
+    const empty = await adminFetch(platform().server, 'GET', '/admin/threads?requestId=req_1&expertId=exp_1')
+    expect(empty.status).toBe(200)
+    expect(await empty.json()).toEqual({ messages: [] })
+  })
+})
