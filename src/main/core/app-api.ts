@@ -67,6 +67,8 @@ export interface AppApiDeps {
 /** The notification Settings sends on request. */
 export const TEST_NOTIFICATION = {
   kind: 'notice',
+  // One on screen however often it is asked for: each takes the previous one's place.
+  noticeId: 'settings-test',
   title: 'Standby test notification',
   body: 'Invites and reminders appear like this.',
 } as const

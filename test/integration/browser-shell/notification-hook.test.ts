@@ -121,6 +121,9 @@ describe('the browser shell’s notification hook', () => {
     const shown = shell.adapters.notifier.shown.length
     expect(await page.call('notifications.sendTest')).toEqual({ ok: true, value: { status: 'ok' } })
     expect(shell.adapters.notifier.shown.slice(shown)).toEqual([expect.objectContaining({ kind: 'notice' })])
+    // Pressed again and again, the test notification is one on screen, not a stack of them.
+    for (let i = 0; i < 3; i++) await page.call('notifications.sendTest')
+    expect(shell.adapters.notifier.noticesOnScreen.map((n) => n.title)).toEqual(['Standby test notification'])
     page.ws.close()
   })
 })

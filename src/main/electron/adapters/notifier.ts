@@ -178,6 +178,11 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (appNotification.kind === 'invite_closed') return retract(appNotification.inviteId)
       if (appNotification.kind === 'notice_withdrawn') return withdraw(appNotification.noticeId)
       if (health.status === 'unsupported') return options.onFailed(appNotification)
+      // A notice about one condition is on screen once: told again (the test notification pressed
+      // twice, a catch-up failing again), it takes the earlier one's place instead of stacking.
+      // (macOS replaces a delivered one with the same id by itself.)
+      const { noticeId } = appNotification.kind === 'notice' ? appNotification : { noticeId: undefined }
+      if (noticeId !== undefined) closeHeld((data) => data.kind === 'notice' && data.noticeId === noticeId)
       const notification = new Notification(
         notificationOptions(appNotification, { soundEnabled: options.soundEnabled(), withActions, platform }),
       )
@@ -233,12 +238,17 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
 
   /** Close the held notifications `matches` accepts, and on macOS the one with `id` from any run. */
   function takeDown(matches: (data: AppNotification) => boolean, id: string): void {
+    closeHeld(matches)
+    // One shown before a restart has no object here; macOS finds it by id.
+    if (platform === 'darwin') Notification.remove(id)
+  }
+
+  /** Close the held notifications `matches` accepts. */
+  function closeHeld(matches: (data: AppNotification) => boolean): void {
     for (const [shown, data] of [...held]) {
       if (!matches(data)) continue
       shown.close()
       release(shown)
     }
-    // One shown before a restart has no object here; macOS finds it by id.
-    if (platform === 'darwin') Notification.remove(id)
   }
 }

@@ -89,7 +89,8 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
         reminders = [...reminders.filter((r) => r.sessionId !== notification.sessionId), notification]
       if (notification.kind === 'message')
         messages = [...messages.filter((m) => m.requestId !== notification.requestId), notification]
-      if (notification.kind === 'notice') notices = [...notices, notification]
+      if (notification.kind === 'notice')
+        notices = [...notices.filter((n) => !sameNotice(n, notification)), notification]
       if (notification.kind === 'notice_withdrawn')
         notices = notices.filter((n) => n.noticeId !== notification.noticeId)
       if (notification.kind === 'invite_closed') {
@@ -154,4 +155,9 @@ export function notificationLabel(notification: AppNotification): string {
 export function notificationLine(notification: AppNotification): string {
   const flat = (text: string): string => text.replace(/\s+/g, ' ').trim()
   return `[notification] ${notificationLabel(notification)}: ${flat(notification.title)} — ${flat(notification.body)}`
+}
+
+/** Whether two notices tell of the same condition: one with a `noticeId` replaces its earlier self. */
+function sameNotice(a: { readonly noticeId?: string }, b: { readonly noticeId?: string }): boolean {
+  return a.noticeId !== undefined && a.noticeId === b.noticeId
 }

@@ -248,6 +248,22 @@ describe('the Electron notifier', () => {
     }
   })
 
+  it('shows a notice told again in place of the earlier one, on every OS, and leaves other notices', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      resetFakeElectron()
+      const { notifier } = setup({ platform })
+      const test = { kind: 'notice', noticeId: 'settings-test', title: 'Test', body: 'Like this.' } as const
+      notifier.show({ kind: 'notice', title: 'Other', body: 'Stays.' })
+      for (let i = 0; i < 5; i++) notifier.show(test)
+      expect(fake.notifications.filter((n) => n.onScreen).map((n) => n.options.title)).toEqual([
+        'Other',
+        'Test',
+      ])
+      expect(notifier.held).toBe(2)
+      expect(fake.notifications.at(-1)?.id).toBe(noticeNotificationId('settings-test'))
+    }
+  })
+
   it('on Windows and Linux closes a closed invite’s notification (remove exists on macOS only)', () => {
     for (const platform of ['win32', 'linux'] as const) {
       resetFakeElectron()
