@@ -150,6 +150,19 @@ function nest(depth: number, leaf: unknown, asArray: boolean): unknown {
   return value
 }
 
+/** A mutation putting one of `table`'s named values in place of a value of type `of`. */
+function fromTable(
+  of: 'number' | 'string',
+  label: string,
+  table: ReadonlyArray<readonly [string, unknown]>,
+): Mutation {
+  return (old, p) => {
+    if (typeof old !== of) return null
+    const [name, value] = p.one(table)
+    return { what: `${label} ${name}`, value }
+  }
+}
+
 /** The mutations, each as a name and what it does to one value (null when it does not apply). */
 const MUTATIONS: ReadonlyArray<readonly [string, Mutation]> = [
   [
@@ -180,30 +193,9 @@ const MUTATIONS: ReadonlyArray<readonly [string, Mutation]> = [
       return { what: `own key ${key}`, value: copy }
     },
   ],
-  [
-    'bad number',
-    (old, p) => {
-      if (typeof old !== 'number') return null
-      const [name, value] = p.one(BAD_NUMBERS)
-      return { what: `number ${name}`, value }
-    },
-  ],
-  [
-    'bad date',
-    (old, p) => {
-      if (typeof old !== 'number') return null
-      const [name, value] = p.one(BAD_DATES)
-      return { what: `date ${name}`, value }
-    },
-  ],
-  [
-    'bad text',
-    (old, p) => {
-      if (typeof old !== 'string') return null
-      const [name, value] = p.one(BAD_TEXT)
-      return { what: `text ${name}`, value }
-    },
-  ],
+  ['bad number', fromTable('number', 'number', BAD_NUMBERS)],
+  ['bad date', fromTable('number', 'date', BAD_DATES)],
+  ['bad text', fromTable('string', 'text', BAD_TEXT)],
   [
     'huge string',
     (old) => {

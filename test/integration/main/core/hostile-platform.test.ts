@@ -11,6 +11,23 @@ import { useCleanup } from '../../../support/cleanup'
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} }
 
+/** Counts a hostile platform's answers; `first` resolves at the first, for a test to wait on. */
+function countCalls(): { readonly count: number; readonly first: Promise<void>; call(): number } {
+  let count = 0
+  let reached: () => void = () => {}
+  const first = new Promise<void>((resolve) => (reached = resolve))
+  return {
+    get count() {
+      return count
+    },
+    first,
+    call() {
+      if (++count === 1) reached()
+      return count
+    },
+  }
+}
+
 /**
  * A platform that speaks for `who`: caught up when the app's digest is that expert's, otherwise a
  * snapshot of that expert (holding `invite` only for Ada).
@@ -94,25 +111,23 @@ describe('a hostile platform', () => {
   })
 
   it('answering every catch-up with something that is not a replay page: the core retries once unseen, then says so, and keeps asking', async () => {
-    let asked = 0
-    let firstAsked: () => void = () => {}
-    const askedOnce = new Promise<void>((resolve) => (firstAsked = resolve))
+    const asked = countCalls()
     const platform = await startHostilePlatform({
       welcome: () => ({ latestEventId: 1 }),
       replay: () => {
-        if (++asked === 1) firstAsked()
+        asked.call()
         return { kind: 'events', events: 'not a list' }
       },
     })
     defer(() => platform.close())
     const { core, clock, seen } = await adaWithClock(platform.url)
-    await askedOnce
+    await asked.first
     await core.runtime.core.settled()
     // One failure, retried after the shortest wait: not worth an "offline" that flashes.
     expect(core.runtime.core.connection.status).toBe('connecting')
     clock.advance(1_000)
     const shown = await core.waitForState((s) => s.status === 'offline')
-    expect(asked).toBe(2)
+    expect(asked.count).toBe(2)
     expect(seen).not.toContain('online')
     expect(seen.indexOf('offline')).toBe(seen.length - 1)
     expect(shown).toMatchObject({
@@ -264,9 +279,7 @@ describe('a hostile platform', () => {
   })
 
   it('sending a snapshot the core refuses, then a good one: the core stays off line on the bad one, goes online on the good one and applies the live event sent next, once', async () => {
-    let answers = 0
-    let firstAnswered: () => void = () => {}
-    const answeredOnce = new Promise<void>((resolve) => (firstAnswered = resolve))
+    const answers = countCalls()
     const platform = await startHostilePlatform({
       welcome: () => ({ latestEventId: 1 }),
       replay: (request) => {
@@ -274,20 +287,19 @@ describe('a hostile platform', () => {
           return { kind: 'events', events: [], latestId: 1, hasMore: false }
         }
         const good = aSnapshot({ cursor: 1, cursorDigest: 'd1', takenAt: Date.now() })
-        if (++answers > 1) return { kind: 'snapshot', snapshot: good }
-        firstAnswered()
+        if (answers.call() > 1) return { kind: 'snapshot', snapshot: good }
         return { kind: 'snapshot', snapshot: { ...good, cursor: 'one' } }
       },
     })
     defer(() => platform.close())
     const { core, clock, seen } = await adaWithClock(platform.url)
-    await answeredOnce
+    await answers.first
     await core.runtime.core.settled()
     expect(core.runtime.cache.cursor()).toBe(0)
     // The refused snapshot is asked for again after the shortest wait.
     clock.advance(1_000)
     await core.waitForState((s) => s.status === 'online')
-    expect(answers).toBe(2)
+    expect(answers.count).toBe(2)
     expect(seen.indexOf('online')).toBe(seen.length - 1)
     const invite = anInvite({
       request: aRequest({ id: 'req_live', createdAt: clock.now() }),
