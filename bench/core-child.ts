@@ -20,8 +20,12 @@ const now = (): number => performance.timeOrigin + performance.now()
 const quiet = { info: () => {}, warn: () => {}, error: (m: string) => process.stderr.write(`${m}\n`) }
 const send = (message: object): void => void process.send?.(message)
 
-process.on('message', (message: CoreChildStart | { type: 'rss' } | { type: 'stop' }) => {
+process.on('message', (message: CoreChildStart | { type: 'rss' } | { type: 'cpu' } | { type: 'stop' }) => {
   if (message.type === 'start') void start(message)
+  if (message.type === 'cpu') {
+    const { user, system } = process.cpuUsage()
+    send({ type: 'cpu', micros: user + system })
+  }
   if (message.type === 'rss') {
     ;(globalThis as { gc?: () => void }).gc?.()
     send({ type: 'rss', rss: process.memoryUsage().rss })

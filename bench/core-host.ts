@@ -18,6 +18,7 @@ export type ChildMessage =
   | { type: 'state'; status: string; at: number }
   | { type: 'notified'; title: string; at: number }
   | { type: 'rss'; rss: number }
+  | { type: 'cpu'; micros: number }
 
 /** The core running in a child process. */
 export class CoreChild {
@@ -60,7 +61,14 @@ export class CoreChild {
     if (status !== 'online') throw new Error(`The core stopped at "${status}" instead of going online.`)
   }
 
-  send(message: CoreChildStart | { type: 'rss' } | { type: 'stop' }): void {
+  /** The CPU time the core's process has used so far (user and system), in microseconds. */
+  async cpuMicros(): Promise<number> {
+    const reply = this.next((m): m is Extract<ChildMessage, { type: 'cpu' }> => m.type === 'cpu')
+    this.send({ type: 'cpu' })
+    return (await reply).micros
+  }
+
+  send(message: CoreChildStart | { type: 'rss' } | { type: 'cpu' } | { type: 'stop' }): void {
     this.child.send(message)
   }
 

@@ -26,7 +26,8 @@ import type { Headline } from './headline'
 import { median, mib, ms, percentile } from './stats'
 
 const BLOCKS = 15
-const ROUNDS_PER_BLOCK = 20
+// 600 rounds a side: the p99 is then the sixth slowest round, not the third, and moves less from run to run.
+const ROUNDS_PER_BLOCK = 40
 const RESTARTS = 10
 
 /** Rounds run before the blocks: they warm the path and give the baseline a real invite to send. */
@@ -36,7 +37,12 @@ const WARMUP_ROUNDS = 20
 async function standbyInvites(
   p: Platform,
   dir: string,
-): Promise<{ round: (index: number) => Promise<number>; sample: Invite; stop: () => Promise<void> }> {
+): Promise<{
+  round: (index: number) => Promise<number>
+  sample: Invite
+  cpuMicros: () => Promise<number>
+  stop: () => Promise<void>
+}> {
   const expert = await expertOn(p)
   const core = new CoreChild()
   await core.start(p, expert, join(dir, 'latency'))
@@ -67,7 +73,7 @@ async function standbyInvites(
     return at - started
   }
   for (let i = 0; i < WARMUP_ROUNDS; i++) await round(-1 - i)
-  return { round, sample: sample as Invite, stop: () => core.stop() }
+  return { round, sample: sample as Invite, cpuMicros: () => core.cpuMicros(), stop: () => core.stop() }
 }
 
 /** Bare socket.io with one client in a child process, and one round: emit `sample` → the client has it. */
@@ -99,14 +105,17 @@ async function rawInvites(
 async function inviteLatency(
   p: Platform,
   dir: string,
-): Promise<{ result: BlockResult; ours: LatencySide; raw: LatencySide }> {
+): Promise<{ result: BlockResult; ours: LatencySide; raw: LatencySide; cpuPerInvite: number }> {
   const standby = await standbyInvites(p, dir)
   const bare = await rawInvites(standby.sample)
   try {
     const ours = latencySide('Standby, request -> notifier', ROUNDS_PER_BLOCK, standby.round)
     const raw = latencySide('bare socket.io, emit -> client', ROUNDS_PER_BLOCK, bare.round)
+    // The core is idle during the baseline's blocks, so its CPU time over the run is the invites'.
+    const cpuBefore = await standby.cpuMicros()
     const result = await runBlocks({ ours, baseline: raw, blocks: BLOCKS })
-    return { result, ours, raw }
+    const cpuPerInvite = (await standby.cpuMicros()) - cpuBefore
+    return { result, ours, raw, cpuPerInvite: cpuPerInvite / 1000 / ours.all.length }
   } finally {
     await bare.stop()
     await standby.stop()
@@ -143,7 +152,7 @@ export async function benchCore(): Promise<ReadonlyArray<Headline>> {
     console.log(
       `\n== Core: invite created on the platform -> notifier in the app's core, one expert, ${BLOCKS} blocks of ${ROUNDS_PER_BLOCK} rounds per side ==`,
     )
-    const { result, ours, raw } = await inviteLatency(p, dir)
+    const { result, ours, raw, cpuPerInvite } = await inviteLatency(p, dir)
     for (const line of formatBlocks(result)) console.log(line)
     const row = (name: string, values: ReadonlyArray<number>): string =>
       `${name.padEnd(34)} p50 ${ms(percentile(values, 50)).padStart(10)}   p99 ${ms(percentile(values, 99)).padStart(10)}`
@@ -151,8 +160,18 @@ export async function benchCore(): Promise<ReadonlyArray<Headline>> {
     console.log(row(raw.name, raw.all))
     console.log(row(ours.name, ours.all))
     const p99 = percentile(ours.all, 99)
+    const rawP99 = percentile(raw.all, 99)
     console.log(
       `(target: p99 < 3 ms: ${p99 < 3 ? 'met' : 'NOT met'}; the Standby figure includes the platform's transaction and the core's SQLite apply)`,
+    )
+    // The baseline is one hop of the same kind on the same machine: when its own tail passes the
+    // target, the run says more about the machine's wake-ups than about Standby.
+    if (rawP99 >= 3)
+      console.log(
+        `(in this run bare socket.io's own p99 was ${ms(rawP99)}: this machine's scheduling alone passes the target)`,
+      )
+    console.log(
+      `the core's CPU time per invite (parse, SQLite apply, mark, notify, the window's push): ${ms(cpuPerInvite)}`,
     )
 
     console.log(
@@ -176,6 +195,8 @@ export async function benchCore(): Promise<ReadonlyArray<Headline>> {
     return [
       ...blockHeadlines('invite -> notifier', result),
       { name: 'invite -> notifier p99, Standby, all rounds', value: p99, unit: 'ms' },
+      { name: 'invite -> notifier p99, bare socket.io, all rounds', value: rawP99, unit: 'ms' },
+      { name: "the core's CPU time per invite", value: cpuPerInvite, unit: 'ms' },
       { name: 'reconnect median', value: median(times), unit: 'ms' },
       {
         name: 'RSS above the bare process, on its cache',

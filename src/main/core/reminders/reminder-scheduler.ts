@@ -106,7 +106,9 @@ export class ReminderScheduler {
         ? new Set(update.events.flatMap((e) => (e.type === 'session.updated' ? [e.payload.session.id] : [])))
         : new Set(update.kind === 'replaced' ? update.changedSessions : [])
     if (ids.size > 0) this.guard('Telling a session change', () => this.tellChanges(ids))
-    this.refresh()
+    // Reminders follow sessions alone: an invite, a message or an invite's time running out leaves
+    // the plan as it was, and planning reads every upcoming session, on each invite of a busy day.
+    if (changesSessions(update)) this.refresh()
   }
 
   /**
@@ -291,4 +293,11 @@ export class ReminderScheduler {
 
   private readonly time: TimeFormat = (t) => (this.deps.formatTime ?? localShortTime)(t)
   private readonly dayTime: DayTimeFormat = (t) => (this.deps.formatDayTime ?? localDayTime)(t)
+}
+
+/** Whether `update` may change what reminders are due: sessions, or the expert they belong to. */
+function changesSessions(update: CacheUpdate): boolean {
+  if (update.kind === 'expired') return false
+  if (update.kind === 'replaced') return true
+  return update.events.some((e) => e.type === 'session.updated' || e.type === 'expert.updated')
 }

@@ -1,9 +1,17 @@
 // The reminder test matrix on a ManualClock: each case is something an expert's machine lives
 // through (sleep, restart, clock set, time zone, rebooking…), asserting what the expert is shown.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
 import { CLOCK_CHECK_MS } from '../../../../../src/main/core/reminders/reminder-scheduler'
-import { MINUTE } from '../../../../support/fixtures'
+import {
+  aMessage,
+  anExpert,
+  anInvite,
+  expertUpdated,
+  inviteCreated,
+  messageCreated,
+  MINUTE,
+} from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
 import { failWrites, readOnly } from '../../../../support/cache-faults'
 
@@ -393,6 +401,27 @@ describe('the reminder matrix', () => {
     clock.advance(24 * 60 * MINUTE)
     expect(titles()).toEqual([])
     clock.advanceTo(start - 30 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('invites and messages leave the plan alone: no re-read of the sessions, the reminder still on time', () => {
+    const { store, clock, scheduler, book, titles } = setUp()
+    book('ses_1', T)
+    scheduler.start()
+    const reads = vi.spyOn(store, 'upcomingSessions')
+    const invite = anInvite({ id: 'inv_busy' })
+    const events = [inviteCreated(store.cursor() + 1, invite), messageCreated(store.cursor() + 2, aMessage())]
+    store.applyEvents(events)
+    scheduler.cacheChanged({ kind: 'events', events })
+    scheduler.cacheChanged({ kind: 'expired', invites: [invite] })
+    expect(reads).not.toHaveBeenCalled()
+    // The expert's own record may change their sessions' reminders: that one is planned again.
+    const expert = [expertUpdated(store.cursor() + 1, anExpert())]
+    store.applyEvents(expert)
+    scheduler.cacheChanged({ kind: 'events', events: expert })
+    expect(reads).toHaveBeenCalledTimes(1)
+    clock.advanceTo(T - 30 * MINUTE)
     expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
     scheduler.stop()
   })
