@@ -16,6 +16,7 @@ import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { CacheUpdate } from './cache-push'
 import { CatchUpFailures, cacheWrite } from './catch-up-failures'
+import { HeldLiveEvents } from './held-live-events'
 import { InviteAlerts } from './invite-alerts'
 import { PagesOutOfOrder, eventsPageOrder } from './page-order'
 import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
@@ -28,9 +29,6 @@ import { applyWholeSnapshot, type SnapshotTargets } from './whole-snapshot'
 
 export type { SyncState } from './sync-state'
 
-/** The most live events held while catching up; a platform flooding them cannot fill the memory. */
-const MOST_BUFFERED = 1_000
-
 /**
  * Replays in a row that may end short of live events held past a gap before those are dropped: a
  * replay lagging what was pushed catches up within a few tries, and one that never does says the
@@ -42,7 +40,7 @@ const MOST_REPLAYS_SHORT_OF_LIVE = 3
 /** Drives one link's events into one cache. */
 export class SyncEngine {
   private current: SyncState = { kind: 'idle' }
-  private buffered: StreamEntry[] = []
+  private readonly held = new HeldLiveEvents()
   /** The welcome of the connection being followed: a probe changes the state, not the connection. */
   private following: Welcome | undefined
   private catchingUp: Promise<void> | undefined
@@ -97,7 +95,7 @@ export class SyncEngine {
           if (state.welcome === this.following) return
           this.following = state.welcome
           // Events held from an earlier connection may be of a history this one no longer has.
-          this.buffered = []
+          this.held.clear()
           this.shortOfLive = 0
           const cached = this.cache.expert()
           if (cached !== null && cached.id !== state.welcome.expertId) {
@@ -107,7 +105,7 @@ export class SyncEngine {
           void this.catchUp()
         } else {
           this.following = undefined
-          this.buffered = []
+          this.held.clear()
           if (this.current.kind !== 'idle') this.set({ kind: 'idle' })
         }
       }),
@@ -139,11 +137,7 @@ export class SyncEngine {
   private onLive(event: StreamEntry): void {
     if (this.current.kind !== 'live') {
       // Held only to spare a replay; past a bound, another replay after this one brings them.
-      if (this.buffered.length >= MOST_BUFFERED) {
-        this.buffered = []
-        this.again = true
-      }
-      this.buffered.push(event)
+      if (!this.held.hold(event)) this.again = true
       return
     }
     const cursor = this.cache.cursor()
@@ -158,7 +152,7 @@ export class SyncEngine {
       return
     }
     this.deps.log.warn(`Missed events ${cursor + 1}–${event.id - 1}; replaying them`)
-    this.buffered.push(event)
+    if (!this.held.hold(event)) this.again = true
     void this.catchUp()
   }
 
@@ -259,22 +253,24 @@ export class SyncEngine {
       if (behind && this.cache.cursor() === before) throw stalledPage(page, before)
       if (behind) continue
       // Live events that arrived meanwhile: apply those that follow on.
-      const pending = this.buffered.filter((e) => e.id > this.cache.cursor()).sort((a, b) => a.id - b.id)
-      this.buffered = []
+      const pending = this.held
+        .take()
+        .filter((e) => e.id > this.cache.cursor())
+        .sort((a, b) => a.id - b.id)
       if (pending.length > 0 && this.apply(pending).gap) {
         // Kept until a replay brings what comes before them. Unless some were dropped (`again`), a
         // replay that ended short of them is the platform's lagging what it pushed: asked again
-        // after the wait, since at once it would say the same.
-        this.buffered = pending.filter((e) => e.id > this.cache.cursor())
+        // after the wait, since at once it would say the same. They were held within the bounds.
+        for (const e of pending) if (e.id > this.cache.cursor()) this.held.hold(e)
         if (this.again) continue
-        const held = `event ${this.buffered[0]?.id}`
+        const held = `event ${this.held.first?.id}`
         if (++this.shortOfLive < MOST_REPLAYS_SHORT_OF_LIVE)
           throw new Error(`the platform sent ${held} live, but its replay ends at event ${page.latestId}`)
         // A real event among them comes with the replay the next gap or connection asks for.
         this.deps.log.warn(
           `Dropped the live events from ${held} on: ${this.shortOfLive} replays in a row ended at event ${page.latestId}, short of them`,
         )
-        this.buffered = []
+        this.held.clear()
       }
       this.shortOfLive = 0
       if (this.again) continue
