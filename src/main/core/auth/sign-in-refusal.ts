@@ -31,6 +31,11 @@ export function platformSentence(body: unknown): string | undefined {
   return sentence.success ? sentence.data : undefined
 }
 
+/** The protocol's error code in a refusal's JSON, if it holds one. */
+function errorCode(body: unknown): unknown {
+  return (body as { error?: { code?: unknown } } | null | undefined)?.error?.code
+}
+
 /** "try again in 5 seconds" from Retry-After, or `otherwise` when the answer named no wait. */
 function tryAgain(answer: SignInAnswer, nowMs: number, otherwise: string): string {
   const waitMs = parseRetryAfter(answer.retryAfter, nowMs)
@@ -46,10 +51,16 @@ export function describeSignInRefusal(
   const { status, body } = answer
   const json = body.kind === 'json' ? body.value : undefined
   const sentence = platformSentence(json)
-  // Only the platform answers in JSON; a proxy's or a page's 401 is not a wrong password, nor is
-  // a firewall's 400 page a refusal of what the expert typed.
-  if (status === 401 && json !== undefined)
+  // Only the platform's own refusal (`unauthorized`, in its JSON) is a wrong password: a proxy's or
+  // gateway's 401, a page or JSON of its own, asks for a sign-in of its own, and retyping the
+  // password would never get past it. Nor is a firewall's 400 page a refusal of what was typed.
+  if (status === 401 && errorCode(json) === 'unauthorized')
     return { reason: 'wrong_credentials', message: 'Wrong email or password.' }
+  if (status === 401 && json !== undefined)
+    return {
+      reason: 'not_a_platform',
+      message: `Something at ${platformUrl} asked for a sign-in of its own, not as a Standby platform does: a proxy or gateway in front of the platform may need you to sign in to it first (open the address in a browser), or the address is wrong. Your Standby password was not checked.`,
+    }
   if (status === 400 && json !== undefined)
     return {
       reason: 'invalid_input',

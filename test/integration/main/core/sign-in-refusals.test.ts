@@ -75,6 +75,16 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
     ],
     ['a web page that says OK', page(200), /web page or other text, not as a Standby platform/],
     ['a login page of a proxy', page(401), /web page or other text/],
+    [
+      'a gateway’s JSON 401 of its own',
+      json(401, { message: 'Unauthorized', status: 401 }),
+      /asked for a sign-in of its own.*Your Standby password was not checked\.$/,
+    ],
+    [
+      'a JSON 401 with another code',
+      json(401, { error: { code: 'invalid_token', message: 'Bearer token required' } }),
+      /a proxy or gateway in front of the platform/,
+    ],
     ['a firewall’s page refusing the request', page(400), /web page or other text/],
     [
       'an answer far too large',
