@@ -18,6 +18,7 @@ import type { LinkWire } from './link-wire'
 
 /** How one command is sent and timed. */
 export interface CommandDeps extends LinkWire {
+  /** How long the command may take in all: what a timeout tells the expert it waited. */
   readonly ackTimeoutMs: number
 }
 
@@ -41,21 +42,26 @@ export const DROPPED: CommandOutcome<never> = {
   },
 }
 
-/** Send one command on an open connection and read its acknowledgement. */
+/**
+ * Send one command on an open connection and read its acknowledgement, waiting `waitMs` at most:
+ * what is left of the whole timeout when it is sent again on a new connection.
+ */
 export async function sendCommand<N extends CommandName>(
   deps: CommandDeps,
   name: N,
   payload: CommandPayload<N>,
   idempotencyKey: string,
+  waitMs: number = deps.ackTimeoutMs,
 ): Promise<CommandOutcome<CommandResult<N>>> {
   const sent = deps.reading()
   const answer = await within(
     deps.connection.request(COMMAND_EVENT, { name, idempotencyKey, payload }),
     deps.clock,
-    deps.ackTimeoutMs,
+    waitMs,
   )
   if (answer.kind === 'dropped') return DROPPED
   if (answer.kind === 'timeout') {
+    // The whole wait, resends included: the expert waited that long, not the last part of it.
     return {
       ok: false,
       error: {

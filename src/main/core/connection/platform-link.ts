@@ -153,7 +153,14 @@ export class PlatformLink {
       name,
       welcomes: () => this.welcomes,
       states: this.states,
-      send: (ackTimeoutMs) => sendCommand({ ...this.wire, ackTimeoutMs }, name, payload, idempotencyKey),
+      send: (waitMs) =>
+        sendCommand(
+          { ...this.wire, ackTimeoutMs: this.timings.ackTimeoutMs },
+          name,
+          payload,
+          idempotencyKey,
+          waitMs,
+        ),
     })
   }
 
