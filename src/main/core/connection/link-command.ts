@@ -9,6 +9,7 @@ import {
   COMMAND_EVENT,
   CommandAck,
   commandSchemas,
+  PROBE_EVENT,
   type CommandName,
   type CommandPayload,
   type CommandResult,
@@ -77,6 +78,20 @@ export async function sendCommand<N extends CommandName>(
   const result = commandSchemas[name].result.safeParse(ack.data.result)
   if (!result.success) return nonsense(deps.log, `${name} result`)
   return { ok: true, result: result.data as CommandResult<N> }
+}
+
+/**
+ * Send a probe and take the platform's time from its answer: after a wake or a silence, when the
+ * estimate is likeliest to be stale, a probe may be the only exchange for a long while (a probe
+ * answered keeps the connection, and nothing replays). Resolves with the answer, whatever it says;
+ * rejects when the connection drops.
+ */
+export async function sendProbe(wire: LinkWire): Promise<unknown> {
+  const sent = wire.reading()
+  const answer = await wire.connection.request(PROBE_EVENT, {})
+  const ack = CommandAck.safeParse(answer)
+  if (ack.success) wire.timed(sent, ack.data.serverTime)
+  return answer
 }
 
 type Answer =
