@@ -429,7 +429,7 @@ describe('PlatformLink over a transport', () => {
     const [probe] = connection().requests
     expect(probe?.name).toBe(PROBE_EVENT)
     probe?.answer({ ok: true, result: {} })
-    await Promise.resolve()
+    await turn()
     expect(link.state).toEqual({ kind: 'connected', welcome })
     expect(connection().attempts).toBe(1)
   })
