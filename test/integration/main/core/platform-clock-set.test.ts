@@ -18,7 +18,8 @@ async function wake(core: TestCore): Promise<void> {
 describe('a platform whose own clock is set back while Standby is connected', () => {
   const defer = useCleanup()
 
-  it('is followed from the probes after a wake: platform time is the platform’s again', async () => {
+  /** A core online on a fresh platform, both clocks reading the same. */
+  async function inStep() {
     const platform = await startTestPlatform()
     defer(() => platform.close())
     const expert = platform.addExpert()
@@ -26,13 +27,43 @@ describe('a platform whose own clock is set back while Standby is connected', ()
     defer(() => core.close(true))
     await core.waitForState((s) => s.status === 'online')
     await core.runtime.core.settled()
-    const clock = core.runtime.core.platformClock
-    expect(clock.now()).toBe(platform.clock.now())
+    expect(core.runtime.core.platformClock.now()).toBe(platform.clock.now())
+    return { platform, expert, core }
+  }
 
+  it('is followed from the probes after a wake: platform time is the platform’s again', async () => {
+    const { platform, core } = await inStep()
     platform.clock.step(-10 * MINUTE)
     // One answer at odds with the estimate moves nothing; the second that agrees with it does.
     await wake(core)
     await wake(core)
-    expect(clock.now()).toBe(platform.clock.now())
+    expect(core.runtime.core.platformClock.now()).toBe(platform.clock.now())
+  })
+
+  it('an invite that came while its time looked run out is shown, once, when the clock is read right again', async () => {
+    const { platform, expert, core } = await inStep()
+    platform.clock.step(-10 * MINUTE)
+    const arrived = new Promise<void>((resolve) => {
+      const off = core.runtime.core.cacheChanged.add((update) => {
+        if (update.kind !== 'events' || !update.events.some((e) => e.type === 'invite.created')) return
+        off()
+        resolve()
+      })
+    })
+    platform.inviteDirectly(expert.id, 'Asked while the clocks disagreed')
+    await arrived
+    const invites = () => core.adapters.notifier.shown.filter((n) => n.kind === 'invite')
+    // Five minutes to answer, sent ten minutes before the time Standby takes for the platform's.
+    expect(invites()).toEqual([])
+    expect(core.runtime.api['invites.list']()).toMatchObject({ open: [] })
+
+    await wake(core)
+    await wake(core)
+    expect(invites()).toEqual([
+      expect.objectContaining({ title: expect.stringContaining('clocks disagreed') }),
+    ])
+    expect(core.runtime.api['invites.list']()).toMatchObject({ open: [expect.anything()] })
+    await wake(core)
+    expect(invites()).toHaveLength(1)
   })
 })
