@@ -1,17 +1,23 @@
 /**
  * A TCP proxy on loopback between the app and the platform that can misbehave on command: reset
- * every connection, refuse new ones, stall traffic (hold it, then let it through), or trickle what
+ * every connection, refuse new ones, stall traffic (hold it, then let it through) both ways or only
+ * what the platform sends (a command reaches it, its answer does not come back), or trickle what
  * the platform sends at a few kilobytes per second, as a poor mobile link does.
  */
 import { createServer, type Server, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { Transform, type TransformCallback } from 'node:stream'
 
+/** Which traffic a stall holds: both ways, or only what the platform sends. */
+export type StallDirection = 'both' | 'down'
+
 interface Pair {
   readonly client: Socket
   readonly upstream: Socket
   /** Between upstream and client when the link trickles. */
   readonly trickle?: Trickle
+  /** Which ways the bytes flow now: a second pipe the same way would send every byte twice. */
+  readonly flowing: { up: boolean; down: boolean }
 }
 
 /** How often a trickling link lets its next slice through. */
@@ -39,7 +45,7 @@ class Trickle extends Transform {
 export class FaultProxy {
   private readonly pairs = new Set<Pair>()
   private refusing = false
-  private stalled = false
+  private stalled: StallDirection | null = null
   private trickleRate: number | null = null
   /** How many connections were reset on purpose. */
   resets = 0
@@ -84,10 +90,13 @@ export class FaultProxy {
     this.refusing = on
   }
 
-  /** Hold all traffic in both directions while on; it flows again, in order, when turned off. */
-  stall(on: boolean): void {
-    this.stalled = on
-    for (const pair of this.pairs) this.flow(pair, !on)
+  /**
+   * Hold traffic while on, in both directions or only what the platform sends (`down`); it flows
+   * again, in order, when turned off.
+   */
+  stall(on: boolean, direction: StallDirection = 'both'): void {
+    this.stalled = on ? direction : null
+    for (const pair of this.pairs) this.flow(pair, this.stalled)
   }
 
   /** Connections opened from now on carry what the platform sends at `bytesPerSecond` (null: full speed). */
@@ -113,7 +122,7 @@ export class FaultProxy {
     }
     const upstream = new (client.constructor as typeof Socket)()
     const trickle = this.trickleRate === null ? undefined : new Trickle(this.trickleRate)
-    const pair: Pair = { client, upstream, trickle }
+    const pair: Pair = { client, upstream, trickle, flowing: { up: false, down: false } }
     this.pairs.add(pair)
     trickle?.pipe(client)
     const drop = (): void => {
@@ -125,20 +134,23 @@ export class FaultProxy {
     client.on('error', drop).on('close', drop)
     upstream.on('error', drop).on('close', drop)
     upstream.connect(this.targetPort, '127.0.0.1')
-    this.flow(pair, !this.stalled)
+    this.flow(pair, this.stalled)
   }
 
   // Unpiping (not just pausing) holds the bytes in the readable buffers; a pipe would resume a
   // paused source on its own when the destination drains.
-  private flow({ client, upstream, trickle }: Pair, on: boolean): void {
-    if (on) {
-      client.pipe(upstream)
-      upstream.pipe(trickle ?? client)
-    } else {
-      client.unpipe(upstream)
-      upstream.unpipe(trickle ?? client)
-      client.pause()
-      upstream.pause()
+  private flow({ client, upstream, trickle, flowing }: Pair, stalled: StallDirection | null): void {
+    const up = stalled !== 'both'
+    const down = stalled === null
+    if (up !== flowing.up) {
+      if (up) client.pipe(upstream)
+      else client.unpipe(upstream).pause()
     }
+    if (down !== flowing.down) {
+      if (down) upstream.pipe(trickle ?? client)
+      else upstream.unpipe(trickle ?? client).pause()
+    }
+    flowing.up = up
+    flowing.down = down
   }
 }

@@ -98,8 +98,13 @@ export class StandbyCore {
       // One watch for every view of an invite: the tray, the pages and its notification's Join.
       expired: (invites) => {
         this.publishTray()
-        this.cacheChanged.emit({ kind: 'expired', invites })
+        this.cacheChanged.emit({ kind: 'clock', invites })
         this.platform.sync?.invitesExpired(invites)
+      },
+      reopened: (invites) => {
+        this.publishTray()
+        this.cacheChanged.emit({ kind: 'clock', invites })
+        this.platform.sync?.invitesReopened()
       },
     })
     this.platformClock.changes.add(() => this.inviteExpiry.check())

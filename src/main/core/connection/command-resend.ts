@@ -23,8 +23,8 @@ export interface ResendDeps<R> {
   /** How many connections the link has had welcomed so far. */
   readonly welcomes: () => number
   readonly states: Listeners<LinkState>
-  /** Send the command (always with the same key) on the connection now, waiting `ackTimeoutMs` at most. */
-  readonly send: (ackTimeoutMs: number) => Promise<CommandOutcome<R>>
+  /** Send the command (always with the same key) on the connection now, waiting `waitMs` at most. */
+  readonly send: (waitMs: number) => Promise<CommandOutcome<R>>
 }
 
 /** The command's outcome, sent again on each new connection while its time lasts. */

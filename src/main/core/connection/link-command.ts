@@ -9,6 +9,7 @@ import {
   COMMAND_EVENT,
   CommandAck,
   commandSchemas,
+  PROBE_EVENT,
   type CommandName,
   type CommandPayload,
   type CommandResult,
@@ -18,6 +19,7 @@ import type { LinkWire } from './link-wire'
 
 /** How one command is sent and timed. */
 export interface CommandDeps extends LinkWire {
+  /** How long the command may take in all: what a timeout tells the expert it waited. */
   readonly ackTimeoutMs: number
 }
 
@@ -41,21 +43,26 @@ export const DROPPED: CommandOutcome<never> = {
   },
 }
 
-/** Send one command on an open connection and read its acknowledgement. */
+/**
+ * Send one command on an open connection and read its acknowledgement, waiting `waitMs` at most:
+ * what is left of the whole timeout when it is sent again on a new connection.
+ */
 export async function sendCommand<N extends CommandName>(
   deps: CommandDeps,
   name: N,
   payload: CommandPayload<N>,
   idempotencyKey: string,
+  waitMs: number = deps.ackTimeoutMs,
 ): Promise<CommandOutcome<CommandResult<N>>> {
   const sent = deps.reading()
   const answer = await within(
     deps.connection.request(COMMAND_EVENT, { name, idempotencyKey, payload }),
     deps.clock,
-    deps.ackTimeoutMs,
+    waitMs,
   )
   if (answer.kind === 'dropped') return DROPPED
   if (answer.kind === 'timeout') {
+    // The whole wait, resends included: the expert waited that long, not the last part of it.
     return {
       ok: false,
       error: {
@@ -71,6 +78,20 @@ export async function sendCommand<N extends CommandName>(
   const result = commandSchemas[name].result.safeParse(ack.data.result)
   if (!result.success) return nonsense(deps.log, `${name} result`)
   return { ok: true, result: result.data as CommandResult<N> }
+}
+
+/**
+ * Send a probe and take the platform's time from its answer: after a wake or a silence, when the
+ * estimate is likeliest to be stale, a probe may be the only exchange for a long while (a probe
+ * answered keeps the connection, and nothing replays). Resolves with the answer, whatever it says;
+ * rejects when the connection drops.
+ */
+export async function sendProbe(wire: LinkWire): Promise<unknown> {
+  const sent = wire.reading()
+  const answer = await wire.connection.request(PROBE_EVENT, {})
+  const ack = CommandAck.safeParse(answer)
+  if (ack.success) wire.timed(sent, ack.data.serverTime)
+  return answer
 }
 
 type Answer =

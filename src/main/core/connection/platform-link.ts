@@ -9,7 +9,6 @@ import type { LocalReading } from '../../../shared/clock-offset'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import {
   LIVE_EVENT,
-  PROBE_EVENT,
   PROTOCOL_VERSION,
   WELCOME_EVENT,
   type CommandName,
@@ -20,7 +19,7 @@ import type { StreamEntry } from '../ports/cache-store'
 import type { LinkConnection } from '../ports/link-transport'
 import type { Unsubscribe } from '../../../shared/listeners'
 import { backoffDelay } from './backoff'
-import { OFFLINE, sendCommand } from './link-command'
+import { OFFLINE, sendCommand, sendProbe } from './link-command'
 import { sendAgainOnNewConnection } from './command-resend'
 import type { LinkDeps, LinkState } from './link-deps'
 import { notWelcomed, readConnectFailure, readWelcome, type Refusal } from './link-handshake'
@@ -70,7 +69,7 @@ export class PlatformLink {
     this.linkClock = deps.linkClock ?? systemClock
     this.probation = new WelcomeProbation(deps.clock, this.timings.steadyAfterMs, deps.log)
     this.check = new ConnectionCheck(this.linkClock, this.timings, {
-      send: () => this.connection.request(PROBE_EVENT, {}),
+      send: () => sendProbe(this.wire),
       checking: (reason) => {
         if (this.current.kind !== 'connected') return
         this.deps.log.info(`${reason}: checking the connection`)
@@ -153,7 +152,14 @@ export class PlatformLink {
       name,
       welcomes: () => this.welcomes,
       states: this.states,
-      send: (ackTimeoutMs) => sendCommand({ ...this.wire, ackTimeoutMs }, name, payload, idempotencyKey),
+      send: (waitMs) =>
+        sendCommand(
+          { ...this.wire, ackTimeoutMs: this.timings.ackTimeoutMs },
+          name,
+          payload,
+          idempotencyKey,
+          waitMs,
+        ),
     })
   }
 

@@ -1,7 +1,8 @@
 /**
  * Open invites run out by the platform's clock whether or not the platform can be reached to say
  * so. This wakes when the soonest one does and names the invites whose time ran out, so the tray's
- * count and the window's lists drop them at that moment rather than at the platform's later word.
+ * count and the window's lists drop them at that moment rather than at the platform's later word;
+ * and when a new estimate puts the platform's clock back, it names those whose time runs on again.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Invite } from '../../../shared/protocol'
@@ -15,6 +16,11 @@ export interface InviteExpiryDeps {
   readonly platformTime: Clock
   /** Invites open at the last check whose time has run out since, read as they now stand. */
   readonly expired: (invites: ReadonlyArray<Invite>) => void
+  /**
+   * Invites closed by their time at the last check that are open again: the platform's clock was
+   * found to be behind where it had been taken to be (its clock set back, an answer that misled).
+   */
+  readonly reopened: (invites: ReadonlyArray<Invite>) => void
 }
 
 /** Watches the soonest open invite's closing time. */
@@ -39,6 +45,12 @@ export class InviteExpiry {
     if (since !== null && this.due <= now) {
       const expired = this.deps.cache.openInvites(since).filter((invite) => !isInviteOpen(invite, now))
       if (expired.length > 0) this.deps.expired(expired.map((invite) => inviteAt(invite, now)))
+    }
+    // Only a clock found to be behind reopens anything, and that is rare: the read is not on the
+    // path of each applied batch.
+    if (since !== null && now < since) {
+      const reopened = this.deps.cache.openInvites(now).filter((invite) => !isInviteOpen(invite, since))
+      if (reopened.length > 0) this.deps.reopened(reopened)
     }
     this.alarm?.cancel()
     this.due = this.deps.cache.nextInviteClose(now) ?? Number.POSITIVE_INFINITY

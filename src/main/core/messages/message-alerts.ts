@@ -62,7 +62,7 @@ export class MessageAlerts {
       this.stop()
       return
     }
-    if (update.kind === 'expired') return
+    if (update.kind === 'clock') return
     const arrived: Message[] = []
     for (const event of update.events)
       if (event.type === 'message.created') arrived.push(event.payload.message)

@@ -297,7 +297,7 @@ export class ReminderScheduler {
 
 /** Whether `update` may change what reminders are due: sessions, or the expert they belong to. */
 function changesSessions(update: CacheUpdate): boolean {
-  if (update.kind === 'expired') return false
+  if (update.kind === 'clock') return false
   if (update.kind === 'replaced') return true
   return update.events.some((e) => e.type === 'session.updated' || e.type === 'expert.updated')
 }

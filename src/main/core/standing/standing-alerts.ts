@@ -32,7 +32,7 @@ export class StandingAlerts {
   /** After a batch of events or a snapshot: warn about what newly puts the standing at risk. */
   cacheChanged(update: CacheUpdate): void {
     // Only the clock moved: nothing about the standing changed.
-    if (update.kind === 'expired') return
+    if (update.kind === 'clock') return
     if (update.kind === 'replaced' && update.emptied === true) this.held.forget()
     this.held.saveHeld()
     const events = update.kind === 'events' ? update.events : null

@@ -13,7 +13,8 @@ import type { CacheStore } from '../ports/cache-store'
 
 /**
  * How the cache changed: by these events, wholly (a snapshot, a sign-out, another expert), or not
- * at all but for the clock: open invites whose time ran out, which read as expired from now on.
+ * at all but for the clock: open invites whose time ran out, which read as expired from now on, or
+ * whose time, with the platform's clock found to be behind where it was taken to be, runs on again.
  */
 export type CacheUpdate =
   | { readonly kind: 'events'; readonly events: ReadonlyArray<PlatformEvent> }
@@ -27,7 +28,8 @@ export type CacheUpdate =
        */
       readonly emptied?: true
     }
-  | { readonly kind: 'expired'; readonly invites: ReadonlyArray<Invite> }
+  /** The invites as they now stand at the platform's time. */
+  | { readonly kind: 'clock'; readonly invites: ReadonlyArray<Invite> }
 
 /** The ids a batch of events touched, each once, in the order first touched. */
 export function touchedBy(events: ReadonlyArray<PlatformEvent>): {
@@ -59,7 +61,7 @@ export function cacheChangeOf(
 ): CacheChange {
   const full: CacheChange = { version, full: true, invites: [], sessions: [], messages: [] }
   if (update.kind === 'replaced') return full
-  if (update.kind === 'expired') {
+  if (update.kind === 'clock') {
     return update.invites.length > MOST_CHANGED
       ? full
       : { version, full: false, invites: [...update.invites], sessions: [], messages: [] }

@@ -129,6 +129,20 @@ export class SyncEngine {
     this.invites.expired(invites)
   }
 
+  /**
+   * Invites taken for run out are open again by the platform's clock: those never shown (they
+   * arrived while the clock was misread) are shown now, once; in the middle of a catch-up, its end does it.
+   */
+  invitesReopened(): void {
+    if (this.current.kind !== 'live') return
+    try {
+      cacheWrite(() => this.invites.caughtUp())
+    } catch (error) {
+      // Not lost: the next catch-up shows what is open and was never shown.
+      this.deps.log.error('Could not show the invites open again by the platform’s clock', error)
+    }
+  }
+
   /** Resolves when the current catch-up (if any) is over; for tests and benches. */
   async settled(): Promise<void> {
     while (this.catchingUp) await this.catchingUp

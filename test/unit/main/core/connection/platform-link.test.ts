@@ -106,6 +106,18 @@ function droppedWait(env: ReturnType<typeof setUp>): number {
 /** Let every answer already given reach its awaiting code. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
+/** Decline an invite, lose the connection before the answer, and reconnect: the decline is sent again. */
+async function sentAgain(env: ReturnType<typeof setUp>) {
+  const outcome = env.link.command('invite.decline', { inviteId: 'inv_1' }, 'key-1')
+  // The network changed under the command: the connection is gone before the answer.
+  env.connection().drop('transport close')
+  await turn()
+  reconnectAfterWait(env)
+  await turn()
+  // Wrapped, or awaiting the helper would wait for the answer too.
+  return { outcome }
+}
+
 /** What the expert sees for a link state, once this run has been online and synced. */
 function shownAs(state: LinkState) {
   return connectionStatus({
@@ -191,18 +203,24 @@ describe('PlatformLink over a transport', () => {
 
   it('sends a command lost with its connection again on the next one, with the same key, and gives its answer', async () => {
     const env = online()
-    const outcome = env.link.command('invite.decline', { inviteId: 'inv_1' }, 'key-1')
-    // The network changed under the command: the connection is gone before the answer.
-    env.connection().drop('transport close')
-    await turn()
-    reconnectAfterWait(env)
-    await turn()
+    const { outcome } = await sentAgain(env)
     const [first, resent, ...more] = env.connection().requests
     expect(more).toEqual([])
     expect(resent?.payload).toEqual(first?.payload)
     expect(resent?.payload).toMatchObject({ name: 'invite.decline', idempotencyKey: 'key-1' })
     resent?.answer({ ok: true, result: { inviteId: 'inv_1' }, serverTime: FIXTURE_NOW })
     expect(await outcome).toEqual({ ok: true, result: { inviteId: 'inv_1' } })
+  })
+
+  it('tells the whole wait when a command sent again on the next connection goes unanswered', async () => {
+    const env = online()
+    const { outcome } = await sentAgain(env)
+    expect(env.connection().requests).toHaveLength(2)
+    env.clock.advance(timings.ackTimeoutMs)
+    expect(await outcome).toMatchObject({
+      ok: false,
+      error: { code: 'timeout', message: expect.stringMatching(/^The platform did not answer within 10 s;/) },
+    })
   })
 
   it('a thousand reconnects, each losing a command that is sent again, and a wake, leave no listener or timer behind', async () => {
@@ -411,7 +429,7 @@ describe('PlatformLink over a transport', () => {
     const [probe] = connection().requests
     expect(probe?.name).toBe(PROBE_EVENT)
     probe?.answer({ ok: true, result: {} })
-    await Promise.resolve()
+    await turn()
     expect(link.state).toEqual({ kind: 'connected', welcome })
     expect(connection().attempts).toBe(1)
   })

@@ -32,11 +32,8 @@ function watching(invites: ReadonlyArray<Invite>) {
   store.applyEvents(invites.map((invite, n) => inviteCreated(n + 1, invite)))
   const clock = new ManualClock(FIXTURE_NOW)
   const told: string[][] = []
-  const expiry = new InviteExpiry({
-    cache: store,
-    platformTime: clock,
-    expired: (gone) => told.push(gone.map((i) => `${i.id} ${i.state}`)),
-  })
+  const tell = (invites: ReadonlyArray<Invite>) => told.push(invites.map((i) => `${i.id} ${i.state}`))
+  const expiry = new InviteExpiry({ cache: store, platformTime: clock, expired: tell, reopened: tell })
   expiry.check()
   return { store, clock, told, expiry }
 }
@@ -67,6 +64,22 @@ describe('the invite expiry watch', () => {
     clock.step(10 * MINUTE)
     expiry.check()
     expect(told).toEqual([['inv_2 expired', 'inv_1 expired']])
+  })
+
+  it('tells the invites open again when a new estimate puts the platform’s clock back, and nothing when it moves back less', () => {
+    const { clock, told, expiry } = watching([first, second])
+    clock.advanceTo(second.expiresAt)
+    expect(told).toEqual([['inv_1 expired'], ['inv_2 expired']])
+    clock.step(-1)
+    expiry.check()
+    expect(told.at(-1)).toEqual(['inv_2 open'])
+    clock.step(-(second.expiresAt - first.expiresAt))
+    expiry.check()
+    expect(told.at(-1)).toEqual(['inv_1 open'])
+    expect(told).toHaveLength(4)
+    // Open again, each runs out again at its own expiry.
+    clock.advanceTo(first.expiresAt)
+    expect(told.at(-1)).toEqual(['inv_1 expired'])
   })
 
   it('stops watching when stopped', () => {
@@ -103,6 +116,7 @@ describe('the invite expiry watch', () => {
         cache,
         platformTime: systemClock,
         expired: (gone) => told.push(...gone.map((i) => `${i.id} ${i.state}`)),
+        reopened: () => {},
       })
       expiry.check()
       vi.advanceTimersByTime(60 * MINUTE)

@@ -414,7 +414,7 @@ describe('the reminder matrix', () => {
     const events = [inviteCreated(store.cursor() + 1, invite), messageCreated(store.cursor() + 2, aMessage())]
     store.applyEvents(events)
     scheduler.cacheChanged({ kind: 'events', events })
-    scheduler.cacheChanged({ kind: 'expired', invites: [invite] })
+    scheduler.cacheChanged({ kind: 'clock', invites: [invite] })
     expect(reads).not.toHaveBeenCalled()
     // The expert's own record may change their sessions' reminders: that one is planned again.
     const expert = [expertUpdated(store.cursor() + 1, anExpert())]

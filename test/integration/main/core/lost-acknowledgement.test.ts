@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { ManualClock } from '../../../../src/shared/clock'
+import { BACKOFF_START_MS } from '../../../../src/main/core/connection/backoff'
+import { useCleanup } from '../../../support/cleanup'
+import { FaultProxy } from '../../../support/fault-proxy'
+import { inviteTitled, startCoreFor } from '../../../support/test-core'
+import { startTestPlatform, TEST_START } from '../../../support/test-platform'
+
+describe('a command whose answer the network loses', () => {
+  const defer = useCleanup()
+
+  it('accepting an invite: it reached the platform, the link dropped before the answer; sent again with the same key, it is taken once and the expert is told so', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const proxy = await FaultProxy.start(platform.server.port)
+    defer(() => proxy.close())
+    const clock = new ManualClock(TEST_START)
+    const core = await startCoreFor(proxy.url, expert, { clock, linkClock: clock })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    platform.inviteDirectly(expert.id, 'Flaky wifi question')
+    const invite = await inviteTitled(core, 'Flaky wifi question')
+    await core.waitForNotifications(1)
+
+    // The command goes up; nothing the platform sends comes back down.
+    proxy.stall(true, 'down')
+    const taken = new Promise<void>((resolve) => {
+      const off = platform.server.marketplace.events.subscribe((expertId, event) => {
+        if (expertId !== expert.id || event.type !== 'session.updated') return
+        off()
+        resolve()
+      })
+    })
+    const outcome = core.runtime.core.command('invite.accept', { inviteId: invite.id, proposedTime: null })
+    await taken
+    proxy.resetAll()
+    proxy.stall(false)
+    await core.waitForState((s) => s.status === 'reconnecting')
+    clock.advance(BACKOFF_START_MS)
+
+    const answered = await outcome
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    const sessions = platform.server.marketplace.snapshot(expert.id).sessions
+    expect(sessions).toHaveLength(1)
+    expect(answered).toMatchObject({ ok: true, result: { session: { id: sessions[0]?.id, state: 'live' } } })
+    expect(core.runtime.cache.upcomingSessions(0, 10)).toHaveLength(1)
+    // The invite was shown once, and nothing about it again.
+    expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
+  })
+})
