@@ -28,6 +28,7 @@ import { nativeBindingForThisProcess } from './db/electron-native-binding'
 import { appInfo, registerAppApi } from './electron/ipc/app-handlers'
 import { createIpcMain, send } from './electron/ipc/ipc-main'
 import { pageOpens } from './core/ipc/page-opens'
+import { createRefusalLog } from './core/ipc/refusal-log'
 import { consoleLogger, type Logger } from './node/log'
 import { createFileLogger } from './node/file-log'
 import { createElectronLogFolder } from './electron/adapters/log-folder'
@@ -82,8 +83,13 @@ async function main(): Promise<void> {
     pages: new Promise((resolve) => (pagesReady = resolve)),
     locale: () => app.getLocale(),
   })
+  // What pages try and are refused costs a bounded number of log lines, as refused IPC calls do.
+  const refusals = createRefusalLog(log, systemClock)
   // Every session, also one a library or a guest makes later: the CSP, no permissions, devices or downloads.
-  secureEverySession(app, session.defaultSession, { policy: contentSecurityPolicy({ devServerUrl }), log })
+  secureEverySession(app, session.defaultSession, {
+    policy: contentSecurityPolicy({ devServerUrl }),
+    log: refusals,
+  })
 
   const browser = createSystemBrowser()
   const openExternal = (url: string): Promise<void> => browser.open(url)
@@ -94,7 +100,7 @@ async function main(): Promise<void> {
     return refusal === null ? openExternal(url) : Promise.reject(new Error(refusal))
   }
   // Before the first window: every web contents is guarded as it is created.
-  secureEveryWebContents(app, { isAppUrl: origin.isAppUrl, openExternal: openForPage, log })
+  secureEveryWebContents(app, { isAppUrl: origin.isAppUrl, openExternal: openForPage, log: refusals })
   const platform = process.platform
   const windowOptions = {
     preloadPath: join(outDir, 'preload', 'index.cjs'),
