@@ -13,6 +13,7 @@ import {
 import {
   HISTORY_CLIENTS_LISTED,
   MISSED_INVITES_LISTED,
+  OPEN_INVITES_LISTED,
   PAST_SESSIONS_WITH_CLIENT_LISTED,
   UPCOMING_SESSIONS_LISTED,
 } from '../../shared/ipc/list-limits'
@@ -126,7 +127,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'invites.list': () => {
       const now = core.platformClock.deadlines.now()
       return {
-        open: [...core.cache.openInvites(now)],
+        open: core.cache.openInvites(now).slice(0, OPEN_INVITES_LISTED),
         missed: [...core.cache.missedInvites(now, MISSED_INVITES_LISTED)],
       }
     },
