@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   // What pages have opened outside the app, by a call or by window.open alike, within one bound.
   const opensForPages = pageOpens(systemClock, log)
   const openForPage = (url: string): Promise<void> => {
-    const refusal = opensForPages.take('the link')
+    const refusal = opensForPages.take('open the link')
     return refusal === null ? openExternal(url) : Promise.reject(new Error(refusal))
   }
   // Before the first window: every web contents is guarded as it is created.

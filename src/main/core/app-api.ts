@@ -87,8 +87,8 @@ export function notifierHealth(notifier: Notifier): NotifierHealth {
 export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps): AppApi {
   const { settings, notifier, updates, pageOpens } = deps
   // Refused past the burst with the sentence the page shows, before anything reaches the OS.
-  const mayOpen = (what: string): void => {
-    const refusal = pageOpens.take(what)
+  const mayOpen = (action: string): void => {
+    const refusal = pageOpens.take(action)
     if (refusal !== null) throw new ToldError(refusal)
   }
   const command =
@@ -103,12 +103,12 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'settings.update': (patch) => appSettingsOf(settings.update(patch)),
     'settings.getLoginItem': () => deps.launchAtLogin.status(),
     'shell.openExternal': (url) => {
-      mayOpen('the link')
+      mayOpen('open the link')
       return host.openExternal(url)
     },
     'logs.getFolder': () => ({ path: host.logs?.path ?? null, opened: false }),
     'logs.openFolder': async () => {
-      if (host.logs !== undefined) mayOpen('the log folder')
+      if (host.logs !== undefined) mayOpen('open the log folder')
       return {
         path: host.logs?.path ?? null,
         opened: host.logs === undefined ? false : await host.logs.open(),
@@ -150,12 +150,12 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'messages.send': command(invokeContract['messages.send'].command),
     'sessions.join': command(invokeContract['sessions.join'].command),
     'sessions.openRoom': ({ sessionId }) => {
-      const refusal = pageOpens.take('the room')
+      const refusal = pageOpens.take('open the room')
       return refusal === null ? core.openRoom(sessionId) : rateLimited(refusal)
     },
     'sessions.addToCalendar': ({ sessionId }) => {
       // A host without a calendar app opens nothing: the page downloads the file itself.
-      const refusal = host.calendar === undefined ? null : pageOpens.take('the calendar file')
+      const refusal = host.calendar === undefined ? null : pageOpens.take('open the calendar file')
       if (refusal !== null) return rateLimited(refusal)
       return exportSessionToCalendar(
         {
@@ -176,6 +176,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'availability.set': command(invokeContract['availability.set'].command),
     'notifications.getHealth': () => notifierHealth(notifier),
     'notifications.sendTest': () => {
+      mayOpen('show the test notification')
       notifier.show(TEST_NOTIFICATION)
       return notifierHealth(notifier)
     },

@@ -27,6 +27,11 @@ describe('a page asking the browser shell to open things in a loop', () => {
       ok: true,
       value: { ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/the room/) } },
     })
+    // A test notification (with its sound) is something shown outside the page too.
+    expect(await page.call('notifications.sendTest')).toEqual({
+      ok: false,
+      error: { code: 'handler_failed', message: expect.stringMatching(/did not show the test notification/) },
+    })
 
     linkClock.advance(PAGE_OPEN_LIMITS.windowMs)
     expect(await page.call('shell.openExternal', 'https://example.com/later')).toEqual({ ok: true })

@@ -1,6 +1,7 @@
 /**
  * How often a page may have the app open something outside it: a web page in the system browser
- * (a link, `window.open`, a session's room), a calendar file in the calendar app, the log folder.
+ * (a link, `window.open`, a session's room), a calendar file in the calendar app, the log folder,
+ * and a test notification with its sound.
  * Each lands on the expert's desktop as a new tab or window, and a page that asks in a loop (a
  * bug, or a compromised renderer) would bury the desktop under them, so past a burst of opens
  * further ones are refused, with a sentence the page shows, until the burst is over. Opens the
@@ -20,8 +21,8 @@ export const PAGE_OPEN_LIMITS: PageOpenLimits = { most: 10, windowMs: 10_000 }
 
 /** The opens pages ask for, counted over a sliding window. */
 export interface PageOpens {
-  /** Counts one open of `what` and returns null, or the sentence refusing it past the burst. */
-  take(what: string): string | null
+  /** Counts one `action` ("open the link") and returns null, or the sentence refusing it past the burst. */
+  take(action: string): string | null
 }
 
 /** Allows `limits.most` opens per `limits.windowMs` of `clock`; the first refusal of a burst is logged. */
@@ -34,7 +35,7 @@ export function pageOpens(
   const recent: number[] = []
   let refusedSince = 0
   return {
-    take(what) {
+    take(action) {
       const now = steadyNow(clock)
       while (recent.length > 0 && now - recent[0]! >= limits.windowMs) recent.shift()
       if (recent.length < limits.most) {
@@ -45,10 +46,10 @@ export function pageOpens(
       }
       if (refusedSince++ === 0) {
         log.warn(
-          `Refused to open ${what}: a page asked for more than ${limits.most} opens in ${limits.windowMs / 1000} s.`,
+          `Refused to ${action}: a page asked for more than ${limits.most} opens in ${limits.windowMs / 1000} s.`,
         )
       }
-      return `Standby did not open ${what}: it has just opened ${limits.most} things on this window’s request. Wait a few seconds, then try again.`
+      return `Standby did not ${action}: it has just opened or shown ${limits.most} things at this window’s request. Wait a few seconds, then try again.`
     },
   }
 }
