@@ -13,7 +13,7 @@ import { createNodeAdapters, type NodeAdapters } from '../main/node/adapters'
 import { createFileLogger, LOG_FOLDER_NAME, type FileLogger } from '../main/node/file-log'
 import type { Runtime } from '../main/node/runtime/start-runtime'
 import { firstLanguage, loadFirstFrameRenderer } from '../main/node/renderer-pages/first-frame'
-import { createRendererPages } from '../main/node/renderer-pages/renderer-pages'
+import { createRendererPages, plainText, type PageResponse } from '../main/node/renderer-pages/renderer-pages'
 import { headlessHost, startNodeRuntime } from '../main/node/runtime/start-node-runtime'
 import { systemClock, type Clock } from '../shared/clock'
 import { SECRET_PARAM } from '../shared/ipc/shell-socket'
@@ -85,6 +85,12 @@ export const SHELL_HTTP_TIMEOUTS: ShellHttpTimeouts = {
   checkEveryMs: 1_000,
 }
 
+/** Send `page` as the answer to a request (its headers alone for a HEAD). */
+function send(res: ServerResponse, page: PageResponse, head: boolean): void {
+  res.writeHead(page.status, page.headers)
+  res.end(head ? undefined : page.body)
+}
+
 /** Start the shell and resolve once it listens. */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   // Every line goes to the caller's log and to the log file in the data directory.
@@ -121,8 +127,8 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
       refusals.warn(
         `Browser shell refused a malformed request to ${String(req.url).slice(0, 100)}: ${String(error)}`,
       )
-      if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
-      res.end('Bad request')
+      if (res.headersSent) res.end()
+      else send(res, plainText(400, 'Bad request'), req.method === 'HEAD')
     })
   })
   // A malformed request, or a connection reset before it was read, is that client's problem: it
@@ -194,15 +200,11 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Only requests addressed to this port by its own name, as for the IPC socket.
-    if (!isAddressedTo(req, origin)) {
-      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`Open ${origin} instead.`)
-      return
-    }
+    const head = req.method === 'HEAD'
+    if (!isAddressedTo(req, origin)) return send(res, plainText(421, `Open ${origin} instead.`), head)
     if (await hooks(req, res)) return
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end()
-      return
-    }
+    if (req.method !== 'GET' && !head)
+      return send(res, plainText(405, 'Standby’s pages are only read.'), head)
     const url = new URL(req.url ?? '/', origin)
     const page = await pages.answer({
       path: url.pathname,
@@ -211,8 +213,7 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
       // The first frame holds the expert's data: like every IPC call, only for this run's secret.
       firstFrame: matchesRunSecret(secret, url.searchParams.get(SECRET_PARAM)),
     })
-    res.writeHead(page.status, page.headers)
-    res.end(req.method === 'HEAD' ? undefined : page.body)
+    send(res, page, head)
   }
 
   return {

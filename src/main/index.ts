@@ -27,6 +27,8 @@ import { followLaunchAtLogin } from './core/settings/login-item'
 import { nativeBindingForThisProcess } from './db/electron-native-binding'
 import { appInfo, registerAppApi } from './electron/ipc/app-handlers'
 import { createIpcMain, send } from './electron/ipc/ipc-main'
+import { pageOpens } from './core/ipc/page-opens'
+import { createRefusalLog } from './core/ipc/refusal-log'
 import { consoleLogger, type Logger } from './node/log'
 import { createFileLogger } from './node/file-log'
 import { createElectronLogFolder } from './electron/adapters/log-folder'
@@ -81,15 +83,31 @@ async function main(): Promise<void> {
     pages: new Promise((resolve) => (pagesReady = resolve)),
     locale: () => app.getLocale(),
   })
+  // What pages try and are refused costs a bounded number of log lines, as refused IPC calls do.
+  const refusals = createRefusalLog(log, systemClock)
   // Every session, also one a library or a guest makes later: the CSP, no permissions, devices or downloads.
-  secureEverySession(app, session.defaultSession, { policy: contentSecurityPolicy({ devServerUrl }), log })
+  secureEverySession(app, session.defaultSession, {
+    policy: contentSecurityPolicy({ devServerUrl }),
+    log: refusals,
+  })
 
   const browser = createSystemBrowser()
   const openExternal = (url: string): Promise<void> => browser.open(url)
+  // What pages have opened outside the app, by a call or by window.open alike, within one bound.
+  const opensForPages = pageOpens(systemClock, log)
+  const openForPage = (url: string): Promise<void> => {
+    const refusal = opensForPages.take('open the link')
+    return refusal === null ? openExternal(url) : Promise.reject(new Error(refusal))
+  }
   // Before the first window: every web contents is guarded as it is created.
-  secureEveryWebContents(app, { isAppUrl: origin.isAppUrl, openExternal, log })
+  secureEveryWebContents(app, { isAppUrl: origin.isAppUrl, openExternal: openForPage, log: refusals })
   const platform = process.platform
-  const windowOptions = { preloadPath: join(outDir, 'preload', 'index.cjs'), origin, openExternal, log }
+  const windowOptions = {
+    preloadPath: join(outDir, 'preload', 'index.cjs'),
+    origin,
+    openExternal: openForPage,
+    log,
+  }
   const images = {
     platform,
     isPackaged: app.isPackaged,
@@ -213,6 +231,7 @@ async function main(): Promise<void> {
     }),
     manualDownloadUrl: manualDownloadUrl(process.env, app.isPackaged ? process.resourcesPath : undefined),
     launchAtLogin,
+    pageOpens: opensForPages,
     // Asked of Electron itself: a window closed while focused sends no word of losing the focus.
     windowFocused: () => BrowserWindow.getFocusedWindow() !== null,
     log,

@@ -65,21 +65,3 @@ export function readDeepLink(raw: unknown): DeepLinkReading {
     return refuse('it is not spelt as Standby writes its links')
   return { ok: true, link: parsed.data }
 }
-
-const MAX_SHOWN = 80
-
-/**
- * A refused link as a log line may show it: cut short, and every character outside printable
- * ASCII escaped, so a link cannot forge log lines, reorder them with RTL marks, or flood them.
- */
-export function describeDeepLink(raw: unknown): string {
-  if (typeof raw !== 'string') return raw === null ? 'null' : `a ${typeof raw}`
-  const shown = [...raw.slice(0, MAX_SHOWN)]
-    .map((char) =>
-      /^[\x20-\x7e]$/.test(char) && char !== '\\' && char !== '"'
-        ? char
-        : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`,
-    )
-    .join('')
-  return `"${shown}"${raw.length > MAX_SHOWN ? `… (${raw.length} characters)` : ''}`
-}

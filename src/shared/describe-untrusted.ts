@@ -45,3 +45,23 @@ export function describeIssues(issues: ReadonlyArray<IssueLike>): string {
   const more = issues.length > MAX_ISSUES ? ` (and ${issues.length - MAX_ISSUES} more)` : ''
   return `${shown.join('; ')}${more}`
 }
+
+/** How many characters of an address a log line shows. */
+const MAX_ADDRESS_SHOWN = 80
+
+/**
+ * An address another party chose (a deep link, a URL a page navigates or opens, a frame's) as a
+ * log line may show it: cut short, and every character outside printable ASCII escaped, so it can
+ * neither forge log lines, reorder them with RTL marks, nor flood the log.
+ */
+export function describeAddress(raw: unknown): string {
+  if (typeof raw !== 'string') return raw === null ? 'null' : `a ${typeof raw}`
+  const shown = [...raw.slice(0, MAX_ADDRESS_SHOWN)]
+    .map((char) =>
+      /^[\x20-\x7e]$/.test(char) && char !== '\\' && char !== '"'
+        ? char
+        : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`,
+    )
+    .join('')
+  return `"${shown}"${raw.length > MAX_ADDRESS_SHOWN ? `… (${raw.length} characters)` : ''}`
+}

@@ -1,5 +1,6 @@
 /** A page's IPC WebSocket to a browser shell, as the renderer opens it, for integration tests. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import WebSocket from 'ws'
@@ -82,4 +83,20 @@ export async function startBareShell(
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** One plain HTTP request with `headers` (a Host of its own, say), answered with its status, headers and text. */
+export function request(url: string, method = 'GET', headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) => {
+      const req = httpRequest(url, { method, headers }, (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      })
+      req.on('error', reject)
+      req.end()
+    },
+  )
 }

@@ -13,11 +13,14 @@ import {
 import {
   HISTORY_CLIENTS_LISTED,
   MISSED_INVITES_LISTED,
+  OPEN_INVITES_LISTED,
   PAST_SESSIONS_WITH_CLIENT_LISTED,
   UPCOMING_SESSIONS_LISTED,
 } from '../../shared/ipc/list-limits'
 import type { CommandName, CommandPayload } from '../../shared/protocol'
 import { exportSessionToCalendar } from './calendar/calendar-export'
+import { ToldError } from './ipc/told-error'
+import type { PageOpens } from './ipc/page-opens'
 import type { PendingFocus } from './pending-focus'
 import type { CalendarOpener } from './ports/calendar-opener'
 import type { Logger } from './ports/logger'
@@ -61,6 +64,8 @@ export interface AppApiDeps {
   readonly launchAtLogin: LaunchAtLogin
   /** What a press on a notification asked a page to show, for a page that loads after it. */
   readonly focus: PendingFocus
+  /** Bounds what pages have the host open outside the app (links, rooms, calendar files, the log folder). */
+  readonly pageOpens: PageOpens
   readonly log: Logger
 }
 
@@ -80,7 +85,12 @@ export function notifierHealth(notifier: Notifier): NotifierHealth {
 
 /** Build the handlers over one core. */
 export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps): AppApi {
-  const { settings, notifier, updates } = deps
+  const { settings, notifier, updates, pageOpens } = deps
+  // Refused past the burst with the sentence the page shows, before anything reaches the OS.
+  const mayOpen = (action: string): void => {
+    const refusal = pageOpens.take(action)
+    if (refusal !== null) throw new ToldError(refusal)
+  }
   const command =
     <N extends CommandName>(name: N) =>
     (payload: CommandPayload<N>) =>
@@ -92,12 +102,18 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'settings.get': () => appSettingsOf(settings.get()),
     'settings.update': (patch) => appSettingsOf(settings.update(patch)),
     'settings.getLoginItem': () => deps.launchAtLogin.status(),
-    'shell.openExternal': (url) => host.openExternal(url),
+    'shell.openExternal': (url) => {
+      mayOpen('open the link')
+      return host.openExternal(url)
+    },
     'logs.getFolder': () => ({ path: host.logs?.path ?? null, opened: false }),
-    'logs.openFolder': async () => ({
-      path: host.logs?.path ?? null,
-      opened: host.logs === undefined ? false : await host.logs.open(),
-    }),
+    'logs.openFolder': async () => {
+      if (host.logs !== undefined) mayOpen('open the log folder')
+      return {
+        path: host.logs?.path ?? null,
+        opened: host.logs === undefined ? false : await host.logs.open(),
+      }
+    },
     'connection.getState': () => core.connection,
     'auth.signIn': async ({ platformUrl, email, password }) => {
       const outcome = await core.signIn(platformUrl, email, password)
@@ -111,7 +127,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'invites.list': () => {
       const now = core.platformClock.deadlines.now()
       return {
-        open: [...core.cache.openInvites(now)],
+        open: core.cache.openInvites(now).slice(0, OPEN_INVITES_LISTED),
         missed: [...core.cache.missedInvites(now, MISSED_INVITES_LISTED)],
       }
     },
@@ -133,9 +149,15 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'invites.decline': command(invokeContract['invites.decline'].command),
     'messages.send': command(invokeContract['messages.send'].command),
     'sessions.join': command(invokeContract['sessions.join'].command),
-    'sessions.openRoom': ({ sessionId }) => core.openRoom(sessionId),
-    'sessions.addToCalendar': ({ sessionId }) =>
-      exportSessionToCalendar(
+    'sessions.openRoom': ({ sessionId }) => {
+      const refusal = pageOpens.take('open the room')
+      return refusal === null ? core.openRoom(sessionId) : rateLimited(refusal)
+    },
+    'sessions.addToCalendar': ({ sessionId }) => {
+      // A host without a calendar app opens nothing: the page downloads the file itself.
+      const refusal = host.calendar === undefined ? null : pageOpens.take('open the calendar file')
+      if (refusal !== null) return rateLimited(refusal)
+      return exportSessionToCalendar(
         {
           cache: core.cache,
           platformUrl: core.platformUrl,
@@ -144,7 +166,8 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
           log: deps.log,
         },
         sessionId,
-      ),
+      )
+    },
     'sessions.cancel': command(invokeContract['sessions.cancel'].command),
     'sessions.proposeTime': command(invokeContract['sessions.proposeTime'].command),
     'sessions.startBilling': command(invokeContract['sessions.startBilling'].command),
@@ -153,6 +176,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'availability.set': command(invokeContract['availability.set'].command),
     'notifications.getHealth': () => notifierHealth(notifier),
     'notifications.sendTest': () => {
+      mayOpen('show the test notification')
       notifier.show(TEST_NOTIFICATION)
       return notifierHealth(notifier)
     },
@@ -165,6 +189,11 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'focus.take': ({ surface }) => deps.focus.take(surface),
     'app.reportFocus': ({ surface, focused }) => core.pageFocused(surface, focused),
   }
+}
+
+/** An open refused past the page's burst, as a room or calendar outcome tells it. */
+function rateLimited(message: string): { ok: false; error: { code: 'rate_limited'; message: string } } {
+  return { ok: false, error: { code: 'rate_limited', message } }
 }
 
 /**

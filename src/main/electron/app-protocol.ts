@@ -7,7 +7,8 @@
  * a standard scheme lets Chromium keep the compiled code of our scripts between launches.
  */
 import type { CustomScheme, Protocol } from 'electron'
-import type { RendererPages } from '../node/renderer-pages/renderer-pages'
+import { describeAddress } from '../../shared/describe-untrusted'
+import { plainText, type PageResponse, type RendererPages } from '../node/renderer-pages/renderer-pages'
 
 /** The scheme and host of every page of the built app. */
 export const APP_SCHEME = 'standby-app'
@@ -44,11 +45,18 @@ export async function answerAppRequest(
   options: AppProtocolOptions,
 ): Promise<Response> {
   const url = new URL(request.url)
-  if (url.host !== APP_HOST) return new Response(`Not found: ${request.url}`, { status: 404 })
-  if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 })
+  const head = request.method === 'HEAD'
+  if (url.host !== APP_HOST)
+    return response(plainText(404, `Not found: ${describeAddress(request.url)}`), head)
+  if (request.method !== 'GET' && !head)
+    return response(plainText(405, 'Standby’s pages are only read.'), head)
   const page = await (
     await options.pages
   ).answer({ path: url.pathname, search: url.search, locale: options.locale() })
+  return response(page, head)
+}
+
+function response(page: PageResponse, head: boolean): Response {
   const body = typeof page.body === 'string' ? page.body : new Uint8Array(page.body)
-  return new Response(request.method === 'HEAD' ? null : body, { status: page.status, headers: page.headers })
+  return new Response(head ? null : body, { status: page.status, headers: page.headers })
 }

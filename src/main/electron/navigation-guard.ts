@@ -1,5 +1,6 @@
 /** Keeps a window on our own pages: the web opens in the system browser, never inside the app. */
 import { type WebContents } from 'electron'
+import { describeAddress } from '../../shared/describe-untrusted'
 import { ExternalUrl } from '../../shared/ipc/contract'
 import { type Logger } from '../node/log'
 
@@ -26,7 +27,7 @@ export function guardNavigation(contents: WebContents, options: NavigationGuardO
     (event: { readonly url: string; preventDefault(): void }): void => {
       if (isAppUrl(event.url)) return
       event.preventDefault()
-      log.warn(`Blocked ${what} away from the app to ${event.url}`)
+      log.warn(`Blocked ${what} away from the app to ${describeAddress(event.url)}`)
     }
   // Electron asks will-frame-navigate first, for every frame, and will-navigate only for a main
   // frame it let through; a redirect is asked about on its own. Each is guarded in case the other
@@ -38,10 +39,10 @@ export function guardNavigation(contents: WebContents, options: NavigationGuardO
     const link = ExternalUrl.safeParse(url)
     if (link.success) {
       openExternal(link.data).catch((error: unknown) =>
-        log.warn(`Could not open ${link.data} in the browser`, error),
+        log.warn(`Could not open ${describeAddress(link.data)} in the browser`, error),
       )
     } else {
-      log.warn(`Blocked a new window for ${url}`)
+      log.warn(`Blocked a new window for ${describeAddress(url)}`)
     }
     return { action: 'deny' }
   })

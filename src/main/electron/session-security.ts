@@ -4,6 +4,7 @@
  * guest's), since each session keeps its own handlers and starts with Electron's permissive defaults.
  */
 import { type Session, type WebRequest } from 'electron'
+import { describeAddress } from '../../shared/describe-untrusted'
 import type { Logger } from '../../shared/logger'
 
 /** What the app sets on a session: headers, permission and device handlers, download and device events. */
@@ -100,11 +101,6 @@ function refuseDevicesAndDownloads(session: SecurableSession, log: Logger): void
   })
   session.on('will-download', (event, item) => {
     event.preventDefault()
-    log.warn(`Refused a download of ${describeUrl(item.getURL())}: Standby's pages download nothing.`)
+    log.warn(`Refused a download of ${describeAddress(item.getURL())}: Standby's pages download nothing.`)
   })
-}
-
-/** A URL as a log line may show it: cut short, since a page chooses it. */
-function describeUrl(url: string): string {
-  return JSON.stringify(url.length > 200 ? `${url.slice(0, 200)}…` : url)
 }

@@ -4,6 +4,7 @@
  * kept on our pages and unable to open windows from the moment it exists.
  */
 import type { Event, WebContents } from 'electron'
+import { describeAddress } from '../../shared/describe-untrusted'
 import { guardNavigation, type NavigationGuardOptions } from './navigation-guard'
 
 /**
@@ -21,7 +22,7 @@ export function secureEveryWebContents(
     guardNavigation(contents, options)
     contents.on('will-attach-webview', (event, _preferences, params) => {
       event.preventDefault()
-      options.log.warn(`Blocked a webview for ${params.src}`)
+      options.log.warn(`Blocked a webview for ${describeAddress(params.src)}`)
     })
     contents.on('select-bluetooth-device', (event, _devices, callback) => {
       event.preventDefault()

@@ -1,4 +1,5 @@
 /** The Invites section: open invites, newest first, then the recently missed ones. */
+import { OPEN_INVITES_LISTED } from '../../shared/ipc/list-limits'
 import { closedInviteLabel } from '../logic/labels'
 import { useAppState } from '../store/context'
 import type { Invite } from '../../shared/protocol/entities'
@@ -30,6 +31,11 @@ export function InvitesView() {
         ) : (
           invites.open.map((invite) => <InviteCard key={invite.id} invite={invite} booked={upcoming} />)
         )}
+        {invites.open.length >= OPEN_INVITES_LISTED ? (
+          <p className="muted">
+            Showing the newest {OPEN_INVITES_LISTED} open invites; the tray counts all of them.
+          </p>
+        ) : null}
       </section>
       <MissedList missed={invites.missed} />
     </div>

@@ -3,7 +3,11 @@
  * reads them (src/main/core/app-api.ts), so a page shows an invite or a session without asking.
  */
 import type { InviteLists } from '../../shared/ipc/contract'
-import { MISSED_INVITES_LISTED, UPCOMING_SESSIONS_LISTED } from '../../shared/ipc/list-limits'
+import {
+  MISSED_INVITES_LISTED,
+  OPEN_INVITES_LISTED,
+  UPCOMING_SESSIONS_LISTED,
+} from '../../shared/ipc/list-limits'
 import type { Expert, Invite, Message, Session } from '../../shared/protocol/entities'
 
 /** The part of the window's state a cache change moves. */
@@ -47,7 +51,13 @@ export function withChange(lists: CachedLists, change: ListChange): CachedLists 
       invites.length === 0
         ? lists.invites
         : {
-            open: merged(lists.invites.open, invites, (i) => i.state === 'open', newestFirst, Infinity),
+            open: merged(
+              lists.invites.open,
+              invites,
+              (i) => i.state === 'open',
+              newestFirst,
+              OPEN_INVITES_LISTED,
+            ),
             // An accepted invite became a session: it is neither open nor missed.
             missed: merged(
               lists.invites.missed,

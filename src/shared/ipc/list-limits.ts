@@ -4,6 +4,13 @@
  * does not carry zod to learn two numbers.
  */
 
+/**
+ * How many open invites the window lists, newest first (the tray counts them all): more than any
+ * expert gets at once, so only a platform flooding the expert reaches it, and the window and each
+ * answer stay small however many it sends.
+ */
+export const OPEN_INVITES_LISTED = 100
+
 /** How many missed invites the window lists. */
 export const MISSED_INVITES_LISTED = 50
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserShell } from '../../../src/browser-shell/browser-shell'
 import { OPENED_PAGES_HOOK_PATH, POWER_HOOK_PATH } from '../../../src/browser-shell/test-hooks'
 import { hashPassword } from '../../../server/src/auth'
-import { openShellPage as openPage, startBareShell } from '../../support/shell-page'
+import { openShellPage as openPage, request, startBareShell } from '../../support/shell-page'
 import { useTestPlatform } from '../../support/test-platform'
 
 describe('the browser shell', () => {
@@ -33,6 +33,23 @@ describe('the browser shell', () => {
     const malformed = await fetch(`${shell.origin}/%E0%A4%A`)
     expect(malformed.status).toBe(400)
     expect((await fetch(`${shell.origin}/`)).status).toBe(200)
+  })
+
+  it('answers every refusal as plain text with the page headers, echoing at most a short part of the address', async () => {
+    const port = new URL(shell.origin).port
+    const answers = await Promise.all([
+      request(`${shell.origin}/`, 'GET', { host: `attacker.example:${port}` }),
+      request(`${shell.origin}/`, 'POST'),
+      request(`${shell.origin}/${'a'.repeat(5_000)}<script>alert(1)</script>`, 'GET'),
+      request(`${shell.origin}/%E0%A4%A`, 'GET'),
+    ])
+    expect(answers.map((answer) => answer.status)).toEqual([421, 405, 404, 400])
+    for (const answer of answers) {
+      expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8')
+      expect(answer.headers['x-content-type-options']).toBe('nosniff')
+      expect(answer.headers['content-security-policy']).toContain("default-src 'none'")
+      expect(answer.body.length).toBeLessThan(300)
+    }
   })
 
   it('carries the contract: sign in, then the page hears the connection come online', async () => {

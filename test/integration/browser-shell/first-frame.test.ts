@@ -3,7 +3,7 @@
  * pre-render module loaded from source here; `npm run build` makes the one the app loads).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { request as httpRequest } from 'node:http'
+import { request } from '../../support/shell-page'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { firstFramePath, parseFirstFrame } from '../../../src/shared/first-frame'
@@ -29,20 +29,7 @@ const defer = useCleanup()
 const tempDir = useTempDirs()
 
 /** A GET with the headers given (Host included, which fetch would not let a test set). */
-function get(url: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
-    (resolve, reject) => {
-      const req = httpRequest(url, { headers }, (res) => {
-        let body = ''
-        res.setEncoding('utf8')
-        res.on('data', (chunk: string) => (body += chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-      })
-      req.on('error', reject)
-      req.end()
-    },
-  )
-}
+const get = (url: string, headers: Record<string, string> = {}) => request(url, 'GET', headers)
 
 function rendererDir(): string {
   const dir = join(tempDir(), 'renderer')

@@ -1,6 +1,7 @@
 // Merging a pushed cache change into the window's lists, as the host would have read them.
 import { describe, expect, it } from 'vitest'
 import { withChange, withMessages, type CachedLists } from '../../../src/renderer/logic/cache-change'
+import { OPEN_INVITES_LISTED } from '../../../src/shared/ipc/list-limits'
 import { aMessage, anInvite, aRequest, aSession, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
 
 const invite = (n: number, sentAt = FIXTURE_NOW + n) =>
@@ -24,6 +25,13 @@ describe('a pushed change', () => {
     expect(taken.invites.missed.map((i) => i.id)).toEqual(['inv_1'])
     const accepted = withChange(taken, { invites: [{ ...invite(2), state: 'accepted' }], sessions: [] })
     expect(accepted.invites).toEqual({ open: [], missed: [taken.invites.missed[0]] })
+  })
+
+  it('keeps the newest open invites only, however many a platform pushes', () => {
+    const flood = Array.from({ length: OPEN_INVITES_LISTED + 50 }, (_, n) => invite(n + 2))
+    const after = withChange(lists(), { invites: flood, sessions: [] })
+    expect(after.invites.open).toHaveLength(OPEN_INVITES_LISTED)
+    expect(after.invites.open[0]?.id).toBe(`inv_${OPEN_INVITES_LISTED + 51}`)
   })
 
   it('keeps upcoming soonest first and drops a session that ended; an untouched list stays the same', () => {

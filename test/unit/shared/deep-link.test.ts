@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { deepLinkUrl, describeDeepLink, readDeepLink } from '../../../src/shared/deep-link'
+import { deepLinkUrl, readDeepLink } from '../../../src/shared/deep-link'
+import { describeAddress } from '../../../src/shared/describe-untrusted'
 
 describe('reading a deep link', () => {
   it('opens an invite or a session named by its id, as the app writes the link', () => {
@@ -80,19 +81,19 @@ describe('reading a deep link', () => {
 
 describe('describing a refused link for the log', () => {
   it('escapes every character outside printable ASCII, so a link cannot forge or reorder log lines', () => {
-    expect(describeDeepLink('standby://x\n[error] forged\u202e"\\')).toBe(
+    expect(describeAddress('standby://x\n[error] forged\u202e"\\')).toBe(
       '"standby://x\\u{a}[error] forged\\u{202e}\\u{22}\\u{5c}"',
     )
   })
 
   it('cuts a long link short and says how long it was', () => {
-    const shown = describeDeepLink(`standby://invite/${'a'.repeat(10_000)}`)
+    const shown = describeAddress(`standby://invite/${'a'.repeat(10_000)}`)
     expect(shown.length).toBeLessThan(120)
     expect(shown).toContain('(10017 characters)')
   })
 
   it('names the kind of a value that is not text', () => {
-    expect(describeDeepLink(null)).toBe('null')
-    expect(describeDeepLink({ href: 'standby://invite/x' })).toBe('a object')
+    expect(describeAddress(null)).toBe('null')
+    expect(describeAddress({ href: 'standby://invite/x' })).toBe('a object')
   })
 })

@@ -7,7 +7,8 @@
  * the burst is over, so a flood neither flickers the window nor fills the log.
  */
 import { systemClock, type Clock, type TimerHandle } from '../../../shared/clock'
-import { describeDeepLink, readDeepLink, type DeepLink } from '../../../shared/deep-link'
+import { readDeepLink, type DeepLink } from '../../../shared/deep-link'
+import { describeAddress } from '../../../shared/describe-untrusted'
 import type { Logger } from '../../../shared/logger'
 
 /** How many links are handled one by one before the rest of a burst is held back. */
@@ -98,7 +99,7 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
       }
       if (!reading.ok) {
         log.warn(
-          `Ignored a link from ${from}, ${describeDeepLink(raw)}: ${reading.reason}. ${REFUSED_LINK_ADVICE}`,
+          `Ignored a link from ${from}, ${describeAddress(raw)}: ${reading.reason}. ${REFUSED_LINK_ADVICE}`,
         )
         deliver({
           refused: `This standby:// link opens nothing: ${reading.reason}. ${REFUSED_LINK_SENTENCE}`,

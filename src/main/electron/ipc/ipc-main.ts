@@ -12,6 +12,7 @@ import {
   type PushEvent,
   type PushPayload,
 } from '../../../shared/ipc/contract'
+import { describeAddress } from '../../../shared/describe-untrusted'
 import { fail, type IpcResult } from '../../../shared/ipc/result'
 import { systemClock, type Clock } from '../../../shared/clock'
 import { answerCall } from '../../core/ipc/answer-call'
@@ -116,8 +117,9 @@ function refuse(event: IpcMainInvokeEvent, policy: SenderPolicy): string | undef
   const frame = event.senderFrame
   if (frame === null) return 'the sending frame no longer exists'
   // Only the top page has our preload; a frame inside it is whatever the page embedded.
-  if (frame.parent !== null) return `the sender ${frame.url} is a frame inside a page`
-  if (!policy.isOwnWebContents(event.sender)) return `the sender (${frame.url}) is not a Standby window`
-  if (!policy.isAppUrl(frame.url)) return `the sending page ${frame.url} is not the Standby app`
+  const url = describeAddress(frame.url)
+  if (frame.parent !== null) return `the sender ${url} is a frame inside a page`
+  if (!policy.isOwnWebContents(event.sender)) return `the sender (${url}) is not a Standby window`
+  if (!policy.isAppUrl(frame.url)) return `the sending page ${url} is not the Standby app`
   return undefined
 }

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { frameIdOfPath, surfaceOf, type FirstFrame, type RenderFirstFrame } from '../../../shared/first-frame'
+import { describeAddress } from '../../../shared/describe-untrusted'
 import type { AppApi } from '../../core/app-api'
 import type { Logger } from '../../core/ports/logger'
 import { PRODUCTION_CONTENT_SECURITY_POLICY } from '../content-security-policy'
@@ -77,18 +78,18 @@ export function createRendererPages(options: RendererPagesOptions): RendererPage
     try {
       path = decodeURIComponent(request.path)
     } catch {
-      return text(400, 'Bad request: the address is not valid.')
+      return plainText(400, 'Bad request: the address is not valid.')
     }
     const frameId = frameIdOfPath(path)
     if (frameId !== null) return frameData(frameId)
     const relative = normalize(path === '/' ? '/index.html' : path).replace(/^([/\\])+/, '')
     const file = join(rendererDir, relative)
-    if (!file.startsWith(root) || relative.split(/[/\\]/).includes('..')) return text(403, 'Forbidden')
+    if (!file.startsWith(root) || relative.split(/[/\\]/).includes('..')) return plainText(403, 'Forbidden')
     let body: Buffer
     try {
       body = await readFile(file)
     } catch {
-      return text(404, `Not found: ${path}`)
+      return plainText(404, `Not found: ${describeAddress(path)}`)
     }
     if (relative === 'index.html') return index(body.toString('utf8'), request)
     return {
@@ -132,7 +133,10 @@ export function createRendererPages(options: RendererPagesOptions): RendererPage
   function frameData(id: string): PageResponse {
     const frame = unfetched.get(id)
     if (frame === undefined) {
-      return text(404, 'This first frame was already fetched or has expired; the page renders on its own.')
+      return plainText(
+        404,
+        'This first frame was already fetched or has expired; the page renders on its own.',
+      )
     }
     unfetched.delete(id)
     return {
@@ -155,6 +159,14 @@ function commonHeaders(contentType: string): Record<string, string> {
   }
 }
 
-function text(status: number, body: string): PageResponse {
-  return { status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body }
+/**
+ * A refusal or an error as a response, with the headers every page gets: a browser is never to
+ * read it as anything but text, whatever a path it echoes holds.
+ */
+export function plainText(status: number, body: string): PageResponse {
+  return {
+    status,
+    headers: { ...commonHeaders('text/plain; charset=utf-8'), 'cache-control': 'no-store' },
+    body,
+  }
 }

@@ -11,6 +11,8 @@ import {
   type PushPayload,
 } from '../../../shared/ipc/contract'
 import { createAppApi, type AppApi, type HostInfo } from '../../core/app-api'
+import { pageOpens, type PageOpens } from '../../core/ipc/page-opens'
+import { systemClock } from '../../../shared/clock'
 import { NotificationActions, type FocusRequest } from '../../core/notification-actions'
 import { PendingFocus } from '../../core/pending-focus'
 import type { Logger } from '../../core/ports/logger'
@@ -53,6 +55,11 @@ export interface RuntimeOptions extends Pick<
   readonly manualDownloadUrl: string
   /** The launch-at-login setting as the host follows it (Settings says when it could not be done). */
   readonly launchAtLogin: LaunchAtLogin
+  /**
+   * Bounds what pages have the host open outside the app; a host that opens other things for its
+   * pages too (Electron's `window.open`) passes the one it counts those with. Counted on `linkClock`.
+   */
+  readonly pageOpens?: PageOpens
 }
 
 /** Sends one push event to the host's pages. */
@@ -130,6 +137,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     updates,
     launchAtLogin: options.launchAtLogin,
     focus,
+    pageOpens: options.pageOpens ?? pageOpens(options.linkClock ?? systemClock, options.log),
     log: options.log,
   })
   // The window's own Join, Decline and Start handlers, so a press on a notification runs the same code.

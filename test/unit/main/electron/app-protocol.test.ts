@@ -66,4 +66,17 @@ describe('the standby-app:// scheme', () => {
     expect((await answerAppRequest(get('standby-app://app/missing.js'), app)).status).toBe(404)
     expect((await answerAppRequest(get('standby-app://app/%E0%A4%A'), app)).status).toBe(400)
   })
+
+  it('refuses as plain text with the page headers, naming at most a short part of the address', async () => {
+    const app = options()
+    const refused = await Promise.all([
+      answerAppRequest(get(`standby-app://elsewhere/${'a'.repeat(5_000)}`), app),
+      answerAppRequest({ url: APP_ENTRY_URL, method: 'PUT' }, app),
+    ])
+    for (const answer of refused) {
+      expect(answer.headers.get('content-security-policy')).toBe(PRODUCTION_CONTENT_SECURITY_POLICY)
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff')
+      expect((await answer.text()).length).toBeLessThan(300)
+    }
+  })
 })

@@ -30,11 +30,26 @@ describe('every web contents', () => {
     expect(fake.shell.openExternal).toHaveBeenCalledWith('https://example.com/help')
   })
 
+  it('logs each refusal with a short, escaped excerpt of the address the page chose, however long', () => {
+    const contents = new FakeWebContents()
+    const address = `https://evil.example/\n[error] forged\u202e${'a'.repeat(1_000_000)}`
+    contents.navigate(address)
+    contents.navigateFrame(address, { isMainFrame: false })
+    contents.redirect(address)
+    contents.openWindow(`javascript:${address}`)
+    contents.attachWebview(address)
+    expect(log.lines).toHaveLength(5)
+    for (const line of log.lines) {
+      expect(line.length).toBeLessThan(300)
+      expect(line).not.toMatch(/[\n\u202e]/)
+    }
+  })
+
   it('may attach no webview, whatever it shows', () => {
     const contents = new FakeWebContents()
     expect(contents.attachWebview('https://evil.example/')).toBe(true)
     expect(contents.attachWebview('standby-app://app/')).toBe(true)
-    expect(log.lines.join('\n')).toMatch(/Blocked a webview for https:\/\/evil\.example\//)
+    expect(log.lines.join('\n')).toMatch(/Blocked a webview for "https:\/\/evil\.example\/"/)
   })
 
   it('gets no Bluetooth device, which Electron would otherwise pick for it', async () => {

@@ -77,6 +77,16 @@ describe('handle', () => {
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('https://evil.example/'))
   })
 
+  it('names a refused page by a short, escaped excerpt of its address, however long the address it chose', async () => {
+    registrar().handle('shell.openExternal', vi.fn())
+    const address = `https://evil.example/\n[error] forged\u202e${'a'.repeat(1_000_000)}`
+    await fake.ipcMain.invoke('shell.openExternal', { sender: ours, frameUrl: address }, 'https://x.example')
+    const line = String(vi.mocked(log.warn).mock.calls.at(-1)?.[0])
+    expect(line.length).toBeLessThan(300)
+    expect(line).toContain('https://evil.example/\\u{a}[error] forged\\u{202e}')
+    expect(line).not.toMatch(/[\n\u202e]/)
+  })
+
   it('refuses a window that is not ours, even showing our page', async () => {
     const handler = vi.fn()
     registrar().handle('app.getInfo', handler)

@@ -1,0 +1,55 @@
+/**
+ * How often a page may have the app open something outside it: a web page in the system browser
+ * (a link, `window.open`, a session's room), a calendar file in the calendar app, the log folder,
+ * and a test notification with its sound.
+ * Each lands on the expert's desktop as a new tab or window, and a page that asks in a loop (a
+ * bug, or a compromised renderer) would bury the desktop under them, so past a burst of opens
+ * further ones are refused, with a sentence the page shows, until the burst is over. Opens the
+ * app decides on itself (the room of a session joined from a notification) are not counted.
+ */
+import { steadyNow, type Clock } from '../../../shared/clock'
+import type { Logger } from '../ports/logger'
+
+/** How many opens a burst allows, and how long it lasts. */
+export interface PageOpenLimits {
+  readonly most: number
+  readonly windowMs: number
+}
+
+/** More than a person clicks through (every attachment of a request, one by one). */
+export const PAGE_OPEN_LIMITS: PageOpenLimits = { most: 10, windowMs: 10_000 }
+
+/** The opens pages ask for, counted over a sliding window. */
+export interface PageOpens {
+  /** Counts one `action` ("open the link") and returns null, or the sentence refusing it past the burst. */
+  take(action: string): string | null
+}
+
+/** Allows `limits.most` opens per `limits.windowMs` of `clock`; the first refusal of a burst is logged. */
+export function pageOpens(
+  clock: Clock,
+  log: Pick<Logger, 'warn'>,
+  limits: PageOpenLimits = PAGE_OPEN_LIMITS,
+): PageOpens {
+  // The times of the opens within the window, oldest first: never more than `limits.most`.
+  const recent: number[] = []
+  let refusedSince = 0
+  return {
+    take(action) {
+      const now = steadyNow(clock)
+      while (recent.length > 0 && now - recent[0]! >= limits.windowMs) recent.shift()
+      if (recent.length < limits.most) {
+        recent.push(now)
+        if (refusedSince > 0) log.warn(`${refusedSince} opens a page asked for were refused in a burst.`)
+        refusedSince = 0
+        return null
+      }
+      if (refusedSince++ === 0) {
+        log.warn(
+          `Refused to ${action}: a page asked for more than ${limits.most} opens in ${limits.windowMs / 1000} s.`,
+        )
+      }
+      return `Standby did not ${action}: it has just opened or shown ${limits.most} things at this window’s request. Wait a few seconds, then try again.`
+    },
+  }
+}

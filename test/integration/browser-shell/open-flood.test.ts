@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PAGE_OPEN_LIMITS } from '../../../src/main/core/ipc/page-opens'
+import { ManualClock } from '../../../src/shared/clock'
+import { openShellPage, startBareShell } from '../../support/shell-page'
+
+describe('a page asking the browser shell to open things in a loop', () => {
+  const linkClock = new ManualClock(0)
+  let bare: Awaited<ReturnType<typeof startBareShell>>
+  beforeAll(async () => {
+    bare = await startBareShell({ linkClock })
+  })
+  afterAll(() => bare.close())
+
+  it('gets a burst of pages opened, then a sentence saying to wait, until the burst is over', async () => {
+    const page = await openShellPage(bare.shell)
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => page.call('shell.openExternal', `https://example.com/doc/${i}`)),
+    )
+    expect(bare.shell.adapters.browser.opened).toHaveLength(PAGE_OPEN_LIMITS.most)
+    expect(answers.filter((answer) => (answer as { ok: boolean }).ok)).toHaveLength(PAGE_OPEN_LIMITS.most)
+    expect(answers.at(-1)).toEqual({
+      ok: false,
+      error: { code: 'handler_failed', message: expect.stringMatching(/did not open the link.*try again/) },
+    })
+    // Every way a page opens something outside the app counts against the same burst.
+    expect(await page.call('sessions.openRoom', { sessionId: 'ses_1' })).toEqual({
+      ok: true,
+      value: { ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/the room/) } },
+    })
+    // A test notification (with its sound) is something shown outside the page too.
+    expect(await page.call('notifications.sendTest')).toEqual({
+      ok: false,
+      error: { code: 'handler_failed', message: expect.stringMatching(/did not show the test notification/) },
+    })
+
+    linkClock.advance(PAGE_OPEN_LIMITS.windowMs)
+    expect(await page.call('shell.openExternal', 'https://example.com/later')).toEqual({ ok: true })
+    expect(bare.shell.adapters.browser.opened.at(-1)).toBe('https://example.com/later')
+  })
+})

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { createAppApi, type AppApiDeps, type HostInfo } from '../../../../src/main/core/app-api'
+import type { StandbyCore } from '../../../../src/main/core/standby-core'
+import { invokeContract } from '../../../../src/shared/ipc/contract'
+import { OPEN_INVITES_LISTED } from '../../../../src/shared/ipc/list-limits'
+import { anInvite, aRequest, FIXTURE_NOW } from '../../../support/fixtures'
+
+describe('invites.list', () => {
+  it('answers the newest open invites only, however many a platform keeps open', () => {
+    const open = Array.from({ length: OPEN_INVITES_LISTED * 3 }, (_, n) =>
+      anInvite({ id: `inv_${n}`, request: aRequest({ id: `req_${n}` }), sentAt: FIXTURE_NOW - n }),
+    )
+    const core = {
+      cache: { openInvites: () => open, missedInvites: () => [] },
+      platformClock: { deadlines: { now: () => FIXTURE_NOW } },
+    }
+    const api = createAppApi(core as unknown as StandbyCore, {} as HostInfo, {} as AppApiDeps)
+    const lists = invokeContract['invites.list'].response.parse(api['invites.list'](undefined))
+    expect(lists.open.map((invite) => invite.id)).toEqual(
+      open.slice(0, OPEN_INVITES_LISTED).map((invite) => invite.id),
+    )
+  })
+})
