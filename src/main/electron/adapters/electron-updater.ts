@@ -3,13 +3,15 @@
  * (`autoDownload` off): the core's update policy says when. electron-updater reads the feed named
  * in the packaged app-update.yml, offers only newer versions (`allowDowngrade` stays off, also
  * after a channel switch, which would turn it on), honours a release's `stagingPercentage`, and
- * checks each download's sha512 against the feed before it can be installed. A check the feed never
+ * checks each download's sha512 against the feed before it can be installed; the feed itself is
+ * bounded and checked first (update-feed-guards.ts). A check the feed never
  * answered is not handed to the next one (electron-updater would; it has no way to cancel a check).
  */
 import { CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
 import type { UpdateCheck, Updater } from '../../core/ports/updater'
 import { errorMessage } from '../../../shared/error-message'
+import { boundFeedAnswers, FEED_UNUSABLE, feedFault } from './update-feed-guards'
 
 /** What the adapter wraps. */
 export interface ElectronUpdaterOptions {
@@ -36,6 +38,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   // and only if this is on then. It installs nothing that was not downloaded.
   updater.autoInstallOnAppQuit = true
   updater.allowDowngrade = false
+  boundFeedAnswers(updater, log)
   updater.logger = {
     info: (message: unknown) => log.info(`Updater: ${String(message)}`),
     warn: (message: unknown) => log.warn(`Updater: ${String(message)}`),
@@ -79,9 +82,12 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
             'This copy of Standby cannot update itself (it is not an installed release, or a package manager owns it): download new versions by hand.',
         }
       }
-      return result.isUpdateAvailable
-        ? { kind: 'available', version: result.updateInfo.version }
-        : { kind: 'none', latest: result.updateInfo.version }
+      if (!result.isUpdateAvailable) return { kind: 'none', latest: String(result.updateInfo.version) }
+      // Said now, not when the download fails on it: the expert reads what is wrong with the feed.
+      const fault = feedFault(result.updateInfo)
+      if (fault !== null)
+        throw new Error(`${FEED_UNUSABLE} ${fault}, so nothing was downloaded${RELEASE_FIX}`)
+      return { kind: 'available', version: result.updateInfo.version }
     },
     async download(onProgress) {
       // The policy asks again only once it gave up on the last download (no progress for too long).
@@ -126,6 +132,16 @@ function forgetCheckUnderWay(updater: AppUpdater, log: Logger): void {
   ;(updater as unknown as CheckUnderWay).checkForUpdatesPromise = null
 }
 
+/** electron-updater's codes for a feed whose content is not release information it can use. */
+const MALFORMED_FEED_CODES: ReadonlySet<string> = new Set([
+  'ERR_UPDATER_INVALID_VERSION',
+  'ERR_UPDATER_NO_FILES_PROVIDED',
+  'ERR_UPDATER_NO_CHECKSUM',
+])
+
+/** Who can mend a feed Standby cannot use (the expert can only download by hand meanwhile). */
+const RELEASE_FIX = ': whoever publishes Standby has to publish this release again'
+
 /** electron-updater's error in words the expert can act on; the raw message stays in brackets. */
 export function describeUpdaterError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code
@@ -135,6 +151,11 @@ export function describeUpdaterError(error: unknown): string {
   }
   if (code === 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' || code === 'ERR_UPDATER_INVALID_UPDATE_INFO') {
     return `The update server has no valid release information for this system (${raw})`
+  }
+  // electron-updater acts on whatever shape the feed's YAML has: a feed that is not release
+  // information (an empty document, a list, a web page) fails inside it with a TypeError.
+  if (MALFORMED_FEED_CODES.has(String(code)) || error instanceof TypeError) {
+    return `${FEED_UNUSABLE} is damaged or incomplete (${raw})${RELEASE_FIX}`
   }
   if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|net::ERR_/.test(raw)) {
     return `Cannot reach the update server (${raw})`

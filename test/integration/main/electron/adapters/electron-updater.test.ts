@@ -143,6 +143,61 @@ describe('the electron-updater adapter against a loopback release server', () =>
     await expect(updater.check('stable')).rejects.toThrow(/^Cannot reach the update server \(.*ECONNREFUSED/)
   })
 
+  it('stops reading release information that never ends, and says the feed is no release feed', async () => {
+    // A feed address that streams without end (a misconfigured URL, a hostile server): read whole,
+    // it would hold gigabytes in the main process and then throw there.
+    let written = 0
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/yaml' })
+      const chunk = Buffer.from(`# ${'x'.repeat(64 * 1024 - 3)}\n`)
+      const more = (): void => {
+        while (!res.destroyed && written < 256 * 1024 * 1024) {
+          written += chunk.length
+          if (!res.write(chunk)) return void res.once('drain', more)
+        }
+        res.end()
+      }
+      more()
+    })
+    servers.push(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { updater } = installedApp(`http://127.0.0.1:${(server.address() as AddressInfo).port}/standby`)
+    await expect(updater.check('stable')).rejects.toThrow(
+      /^The update server's release information is larger than 1 MiB, so it was not read: the update address may not name a Standby release folder$/,
+    )
+    expect(written).toBeLessThan(64 * 1024 * 1024)
+  })
+
+  const sha = 'c2hhNTEy'
+  const malformed: ReadonlyArray<readonly [string, string]> = [
+    ['a document of comments only', '# nothing here\n'],
+    ['a list', '- 1.3.0\n'],
+    ['a web page', '<html><body>Sign in to the proxy</body></html>'],
+    ['no version', `files:\n  - url: a.AppImage\n    sha512: ${sha}\n`],
+    ['a version YAML reads as a number', `version: 2.0\nfiles:\n  - url: a.AppImage\n    sha512: ${sha}\n`],
+    ['a version past what any number holds', `version: 1.2.99999999999999999999\npath: a\nsha512: ${sha}\n`],
+    ['no files', 'version: 1.3.0\n'],
+    ['files that are text', 'version: 1.3.0\nfiles: Standby.AppImage\n'],
+    ['an empty file entry', 'version: 1.3.0\nfiles:\n  - null\n'],
+    ['a file without its sha512', 'version: 1.3.0\nfiles:\n  - url: a.AppImage\n'],
+    ['a sha512 that is a number', 'version: 1.3.0\nfiles:\n  - url: a.AppImage\n    sha512: 12\n'],
+  ]
+  it.each(malformed)(
+    'says a feed holding %s is damaged, offers nothing and downloads nothing',
+    async (_what, feed) => {
+      const server = await serve({ 'latest-linux.yml': feed })
+      const downloads: string[] = []
+      server.server.on('asked', (name: string) => {
+        if (name !== 'latest-linux.yml') downloads.push(name)
+      })
+      const { updater } = installedApp(server.url)
+      await expect(updater.check('stable')).rejects.toThrow(
+        /^The update server's release information (is damaged or incomplete \(.+\)|names (no file|a file without).+, so nothing was downloaded): whoever publishes Standby has to publish this release again$/,
+      )
+      expect(downloads).toEqual([])
+    },
+  )
+
   it('asks the feed again after a check it never answered, on the channel now chosen', async () => {
     const server = await serve(
       { ...release('1.3.0').files, 'beta-linux.yml': release('1.4.0-beta.1').files['latest-linux.yml'] },
