@@ -14,6 +14,8 @@ import {
   resetFakeElectron,
 } from '../../support/fake-electron'
 import { aSession, aSnapshot, anInvite } from '../../support/fixtures'
+import { useTestPlatform } from '../../support/test-platform'
+import { hashPassword } from '../../../server/src/auth'
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).electronModule)
 
@@ -453,6 +455,41 @@ describe('deep links', () => {
     expect(reopened).toMatchObject({ visible: true, focused: true })
     expect(focusPushes(reopened)).toEqual([])
     await expect(take(fake.windows[1]!, 'popover')).resolves.toEqual({ ok: true, value: null })
+  })
+
+  describe('that come before the sign-in', () => {
+    const platform = useTestPlatform()
+
+    it('says the link opens after signing in, and opens it once the cache knows the expert', async () => {
+      platform().server.marketplace.createExpert({
+        name: 'Ada',
+        email: 'ada-links@example.test',
+        passwordHash: await hashPassword('right'),
+        timeZone: 'Europe/London',
+      })
+      const fake = await launch()
+      const [window, popover] = [fake.windows[0]!, fake.windows[1]!]
+      fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_waits'])
+      expect(fake.notifications.map(({ options }) => options.body)).toEqual([
+        'The link to invite inv_waits came while you were signed out: sign in, and Standby opens it.',
+      ])
+      expect(focusPushes(popover)).toEqual([])
+      const asked = new Promise<unknown>((resolve) => {
+        popover.contents.send.mockImplementation((channel, ...args) => {
+          if (channel === 'focus.requested') resolve(args[0])
+        })
+      })
+      await expect(
+        fake.ipcMain.invoke(
+          'auth.signIn',
+          { sender: window.contents, frameUrl: 'standby-app://app/' },
+          { platformUrl: platform().server.url, email: 'ada-links@example.test', password: 'right' },
+        ),
+      ).resolves.toMatchObject({ ok: true })
+      await expect(asked).resolves.toEqual({ kind: 'invite', inviteId: 'inv_waits' })
+      expect(popover.visible).toBe(true)
+      fake.app.emit('will-quit')
+    })
   })
 
   it('opens the link it was started with (Windows and Linux)', async () => {
