@@ -139,6 +139,10 @@ const MALFORMED_FEED_CODES: ReadonlySet<string> = new Set([
   'ERR_UPDATER_NO_CHECKSUM',
 ])
 
+/** How a transfer that started and was then cut short is reported, by Node and by Chromium. */
+const BROKE_OFF =
+  /^aborted$|^Request has been aborted by the server$|ERR_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_CONNECTION_(RESET|CLOSED|ABORTED)/
+
 /** Who can mend a feed Standby cannot use (the expert can only download by hand meanwhile). */
 const RELEASE_FIX = ': whoever publishes Standby has to publish this release again'
 
@@ -156,6 +160,10 @@ export function describeUpdaterError(error: unknown): string {
   // information (an empty document, a list, a web page) fails inside it with a TypeError.
   if (MALFORMED_FEED_CODES.has(String(code)) || error instanceof TypeError) {
     return `${FEED_UNUSABLE} is damaged or incomplete (${raw})${RELEASE_FIX}`
+  }
+  // A transfer cut short: Node says "aborted", Chromium's net a content-length or chunk mismatch.
+  if (code === 'ECONNRESET' || BROKE_OFF.test(raw)) {
+    return `The connection to the update server broke off during the transfer (${raw})`
   }
   if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|net::ERR_/.test(raw)) {
     return `Cannot reach the update server (${raw})`

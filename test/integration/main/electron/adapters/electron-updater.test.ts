@@ -46,13 +46,15 @@ function release(version: string, options: { tampered?: boolean; stagingPercenta
 
 /**
  * Serve the files under /standby/ on a free loopback port; `silentFirst` is never answered the
- * first time it is asked for (a stalled connection). `server` emits 'asked' with each name.
+ * first time it is asked for (a stalled connection), and `cutFirst` is cut off after its first
+ * bytes the first time. `server` emits 'asked' with each name.
  */
 async function serve(
   files: Record<string, string | Buffer>,
-  options: { silentFirst?: string } = {},
+  options: { silentFirst?: string; cutFirst?: string } = {},
 ): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const silent: ServerResponse[] = []
+  let cut = false
   const server = createServer((req, res) => {
     const name = decodeURIComponent(
       new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/standby\//, ''),
@@ -61,7 +63,11 @@ async function serve(
     if (name === options.silentFirst && silent.length === 0) return void silent.push(res)
     const body = files[name]
     if (body === undefined) return void res.writeHead(404).end()
-    res.writeHead(200, { 'content-length': Buffer.byteLength(body) }).end(body)
+    res.writeHead(200, { 'content-length': Buffer.byteLength(body) })
+    if (name !== options.cutFirst || cut) return void res.end(body)
+    cut = true
+    res.write(Buffer.from(body).subarray(0, 10))
+    setImmediate(() => res.destroy())
   })
   server.on('close', () => silent.forEach((res) => res.destroy()))
   servers.push(server)
@@ -197,6 +203,19 @@ describe('the electron-updater adapter against a loopback release server', () =>
       expect(downloads).toEqual([])
     },
   )
+
+  it('says a download cut off half-way broke off, and the next one completes and is verified', async () => {
+    const next = release('1.3.0')
+    const server = await serve(next.files, { cutFirst: next.file })
+    const { updater, appImage } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await expect(updater.download(() => {})).rejects.toThrow(
+      /^The connection to the update server broke off during the transfer \(.+\)$/,
+    )
+    await updater.download(() => {})
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(next.artifact)
+  })
 
   it('asks the feed again after a check it never answered, on the channel now chosen', async () => {
     const server = await serve(
