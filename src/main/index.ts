@@ -237,7 +237,9 @@ async function main(): Promise<void> {
   registerAppApi(ipc.handle, runtime.api)
   const linkTargets = deepLinkTargets({
     live: () => !isQuitting(),
-    signedIn: () => runtime.cache.expert() !== null,
+    // The cache keeps a signed-out expert's rows (a refused token, no saved sign-in): a link waits
+    // for the sign-in, as the pages show only the sign-in form meanwhile.
+    signedIn: () => runtime.core.connection.status !== 'signed_out' && runtime.cache.expert() !== null,
     signedOut: () => runtime.core.connection.status === 'signed_out',
     now: () => systemClock.now(),
     focus: (request) => runtime.notificationActions.focusRequests.emit(request),
