@@ -12,6 +12,7 @@ import type { Logger } from '../../core/ports/logger'
 import type { UpdateCheck, Updater } from '../../core/ports/updater'
 import { errorMessage } from '../../../shared/error-message'
 import { boundFeedAnswers, FEED_UNUSABLE, feedFault } from './update-feed-guards'
+import { watchTransfers } from './update-transfer-watch'
 
 /** What the adapter wraps. */
 export interface ElectronUpdaterOptions {
@@ -39,6 +40,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   updater.autoInstallOnAppQuit = true
   updater.allowDowngrade = false
   boundFeedAnswers(updater, log)
+  const onTransfer = watchTransfers(updater, log)
   updater.logger = {
     info: (message: unknown) => log.info(`Updater: ${String(message)}`),
     warn: (message: unknown) => log.warn(`Updater: ${String(message)}`),
@@ -96,8 +98,14 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
         downloading.token.cancel()
         await downloading.done.catch(() => undefined)
       }
-      const progress = (info: ProgressInfo): void => onProgress(info.percent)
+      let percent = 0
+      const progress = (info: ProgressInfo): void => {
+        percent = info.percent
+        onProgress(percent)
+      }
       updater.on('download-progress', progress)
+      // Bytes arriving are a sign of life even when the server gives no size to count a percent of.
+      onTransfer(() => onProgress(percent))
       const token = new CancellationToken()
       const done = updater.downloadUpdate(token)
       const mine = { token, done }
@@ -108,7 +116,10 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
         throw new Error(describeUpdaterError(error), { cause: error })
       } finally {
         updater.off('download-progress', progress)
-        if (downloading === mine) downloading = null
+        if (downloading === mine) {
+          downloading = null
+          onTransfer(null)
+        }
       }
     },
     installNow() {

@@ -25,8 +25,13 @@ const setResourcesPath = (path: string): void => {
 }
 
 /** A release as electron-builder publishes it: the artifact and the feed that names its sha512. */
-function release(version: string, options: { tampered?: boolean; stagingPercentage?: number } = {}) {
-  const artifact = Buffer.from(`#!/bin/sh\n# Standby ${version}\nexit 0\n`)
+function release(
+  version: string,
+  options: { tampered?: boolean; stagingPercentage?: number; bytes?: number } = {},
+) {
+  const script = Buffer.from(`#!/bin/sh\n# Standby ${version}\nexit 0\n`)
+  const padding = Buffer.alloc(Math.max(0, (options.bytes ?? 0) - script.length), '#')
+  const artifact = Buffer.concat([script, padding])
   const sha512 = createHash('sha512').update(artifact).digest('base64')
   const file = `Standby-${version}.AppImage`
   const feed = [
@@ -47,11 +52,11 @@ function release(version: string, options: { tampered?: boolean; stagingPercenta
 /**
  * Serve the files under /standby/ on a free loopback port; `silentFirst` is never answered the
  * first time it is asked for (a stalled connection), and `cutFirst` is cut off after its first
- * bytes the first time. `server` emits 'asked' with each name.
+ * bytes the first time; `unsized` sends no Content-Length (chunked). `server` emits 'asked' with each name.
  */
 async function serve(
   files: Record<string, string | Buffer>,
-  options: { silentFirst?: string; cutFirst?: string } = {},
+  options: { silentFirst?: string; cutFirst?: string; unsized?: boolean } = {},
 ): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const silent: ServerResponse[] = []
   let cut = false
@@ -63,7 +68,7 @@ async function serve(
     if (name === options.silentFirst && silent.length === 0) return void silent.push(res)
     const body = files[name]
     if (body === undefined) return void res.writeHead(404).end()
-    res.writeHead(200, { 'content-length': Buffer.byteLength(body) })
+    res.writeHead(200, options.unsized === true ? {} : { 'content-length': Buffer.byteLength(body) })
     if (name !== options.cutFirst || cut) return void res.end(body)
     cut = true
     res.write(Buffer.from(body).subarray(0, 10))
@@ -125,6 +130,18 @@ describe('the electron-updater adapter against a loopback release server', () =>
     expect(progress.at(-1)).toBe(100)
 
     // The expert quits: the verified artifact replaces the installed AppImage.
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(next.artifact)
+  })
+
+  it('shows signs of life while a download arrives without a size, so a slow one is not taken for stalled', async () => {
+    const next = release('1.3.0', { bytes: 1024 * 1024 })
+    const server = await serve(next.files, { unsized: true })
+    const { updater, appImage } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    const progress: number[] = []
+    await updater.download((percent) => progress.push(percent))
+    expect(progress.length).toBeGreaterThanOrEqual(8)
     fake.app.emit('quit', {}, 0)
     expect(readFileSync(appImage)).toEqual(next.artifact)
   })
