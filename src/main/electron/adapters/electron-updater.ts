@@ -161,6 +161,10 @@ const RELEASE_FIX = ': whoever publishes Standby has to publish this release aga
 export function describeUpdaterError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code
   const raw = errorMessage(error).split('\n')[0] ?? ''
+  // Windows: the installer's Authenticode signature names another publisher than this build's.
+  if (code === 'ERR_UPDATER_INVALID_SIGNATURE') {
+    return `The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed (${raw})`
+  }
   if (code === 'ERR_CHECKSUM_MISMATCH') {
     return `The downloaded update does not match the checksum the update server published, so it was refused (${raw})`
   }
