@@ -254,17 +254,20 @@ async function main(): Promise<void> {
   runtime.core.platformClock.changes.add(() => trayFeed.refresh())
   runtime.notificationActions.focusRequests.add(followFocus)
   registerAppApi(ipc.handle, runtime.api)
-  deepLinks.openWith(
-    deepLinkTargets({
-      live: () => !isQuitting(),
-      signedIn: () => runtime.cache.expert() !== null,
-      focus: (request) => runtime.notificationActions.focusRequests.emit(request),
-      notice: (notice) => runtime.notificationActions.notices.emit(notice),
-      notifier,
-      showWindow,
-      log,
-    }),
-  )
+  const linkTargets = deepLinkTargets({
+    live: () => !isQuitting(),
+    // The cache keeps a signed-out expert's rows (a refused token, no saved sign-in): a link waits
+    // for the sign-in, as the pages show only the sign-in form meanwhile.
+    signedIn: () => runtime.core.connection.status !== 'signed_out' && runtime.cache.expert() !== null,
+    signedOut: () => runtime.core.connection.status === 'signed_out',
+    now: () => systemClock.now(),
+    focus: (request) => runtime.notificationActions.focusRequests.emit(request),
+    notice: (notice) => runtime.notificationActions.notices.emit(notice),
+    notifier,
+    showWindow,
+    log,
+  })
+  deepLinks.openWith(linkTargets)
   pagesReady(
     createRendererPages({
       rendererDir: join(outDir, 'renderer'),
@@ -285,6 +288,10 @@ async function main(): Promise<void> {
   runtime.forwardPushes((event, payload) => {
     for (const page of livePages()) send(page, event, payload)
   })
+  // A link kept for a sign-in or its first catch-up opens once the cache knows the expert; after
+  // the pushes, so the pages hear the data before the ask to show it.
+  runtime.core.cacheChanged.add(() => linkTargets.retry())
+  runtime.core.states.add(() => linkTargets.retry())
   // What an earlier run left in the notification centre follows the invites as they are now; last,
   // so a press replayed at once (the toast that launched the app) reaches the windows too.
   void notifier

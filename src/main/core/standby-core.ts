@@ -7,7 +7,7 @@ import type { CommandOutcome } from '../../shared/command-outcome'
 import type { ConnectionState } from '../../shared/connection-state'
 import type { CommandName, CommandPayload, CommandResult, Welcome } from '../../shared/protocol'
 import { signIn, type SignInOutcome } from './auth/sign-in'
-import { emptyForSignIn, emptyForSignOut } from './auth/cached-data'
+import { clearWithInvites, emptyForSignIn, emptyForSignOut } from './auth/cached-data'
 import { forgetSignIn, keepSignIn, revokeSignIn } from './auth/stored-sign-in'
 import { Listeners } from '../../shared/listeners'
 import { CurrentConnection, platformConnection } from './platform-connection'
@@ -267,7 +267,7 @@ export class StandbyCore {
 
   /** Empty the cache, and tell everything that shows or schedules from it. */
   private emptyCache(): void {
-    this.deps.cache.clear()
+    clearWithInvites(this.deps.cache, this.deps.notifier)
     this.inviteExpiry.check()
     this.cacheChanged.emit({ kind: 'replaced', emptied: true })
   }

@@ -29,11 +29,12 @@ export type UpdatePhase = z.infer<typeof UpdatePhase>
 
 /** The updater as the expert sees it. */
 export const UpdateState = z.object({
-  currentVersion: z.string().max(80),
+  /** A version (APP_VERSION_PATTERN: at most 180 characters). */
+  currentVersion: z.string().max(200),
   channel: UpdateChannel,
   phase: UpdatePhase,
   /** The version found newer than this one (being downloaded, or ready). */
-  availableVersion: z.string().max(80).nullable(),
+  availableVersion: z.string().max(200).nullable(),
   /** How much of the download has arrived, 0 to 100, while downloading. */
   progress: z.number().min(0).max(100).nullable(),
   /** When the last check finished, by the computer's clock. */
@@ -47,7 +48,7 @@ export const UpdateState = z.object({
   /** A sentence about the channel, e.g. why leaving beta waits for the next stable release. */
   channelNote: z.string().max(300).nullable(),
   /** The platform's minimum supported version, when this one is older: "Update required". */
-  requiredVersion: z.string().max(80).nullable(),
+  requiredVersion: z.string().max(200).nullable(),
   /** Whether "Restart to update" may be offered now. */
   canRestart: z.boolean(),
   /** Why a ready update waits (a live or soon session), when it does. */

@@ -25,9 +25,14 @@ export class FakeSafeStorage implements Pick<
 
   encryptStringAsync = vi.fn(async (plainText: string): Promise<Buffer> => {
     if (!this.available) throw new Error('Encryption is not available.')
+    return this.sealed(plainText)
+  })
+
+  /** What encryptStringAsync gives for `plainText`, at once: a file a test leaves from an earlier run. */
+  sealed(plainText: string): Buffer {
     const body = Buffer.from(plainText, 'utf8').map((byte) => byte ^ 0x5a)
     return Buffer.concat([Buffer.from(`fake-v${this.keyGeneration}:`), body])
-  })
+  }
 
   decryptStringAsync = vi.fn(
     async (encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }> => {

@@ -14,6 +14,10 @@ import {
   resetFakeElectron,
 } from '../../support/fake-electron'
 import { aSession, aSnapshot, anInvite } from '../../support/fixtures'
+import { useTestPlatform } from '../../support/test-platform'
+import { encodeSignIn } from '../../../src/main/node/stored-sign-in'
+import type { StoredSignIn } from '../../../src/main/core/ports/secrets'
+import { hashPassword } from '../../../server/src/auth'
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).electronModule)
 
@@ -346,6 +350,11 @@ describe('launching Standby', () => {
   })
 })
 
+/** The sign-in an earlier run saved, as the app's keychain file holds it. */
+function saveSignIn(fake: typeof fakeState, signIn: StoredSignIn): void {
+  writeFileSync(join(fake.paths.userData!, 'sign-in.bin'), fake.safeStorage.sealed(encodeSignIn(signIn)))
+}
+
 describe('deep links', () => {
   type Page = { contents: FakeWebContents }
   const focusPushes = (window: Page) => window.contents.sentOf('focus.requested')
@@ -359,13 +368,24 @@ describe('deep links', () => {
       },
       { surface },
     )
-  /** The cache of an expert signed in before, with one open invite and one booked session. */
+  /**
+   * An expert signed in before, with a saved sign-in (to a platform that does not answer) and a
+   * cache of one open invite and one booked session.
+   */
   const signedIn = (fake: typeof fakeState): void => {
+    const expert = cachedOnly(fake)
+    saveSignIn(fake, { platformUrl: 'http://127.0.0.1:9', token: 't'.repeat(43), expertId: expert.id })
+  }
+  /** The cache of an expert who signed out without emptying it (or whose token was refused). */
+  const cachedOnly = (fake: typeof fakeState) => {
     const opened = openCache({ path: join(fake.paths.userData!, 'cache.db') })
-    new SqliteCacheStore(opened.db, consoleLogger).applySnapshot(
-      aSnapshot({ openInvites: [anInvite({ id: 'inv_open' })], sessions: [aSession({ id: 'ses_1' })] }),
-    )
+    const snapshot = aSnapshot({
+      openInvites: [anInvite({ id: 'inv_open' })],
+      sessions: [aSession({ id: 'ses_1' })],
+    })
+    new SqliteCacheStore(opened.db, consoleLogger).applySnapshot(snapshot)
     opened.close()
+    return snapshot.expert
   }
 
   it('makes Standby the handler of standby:// links', async () => {
@@ -443,6 +463,15 @@ describe('deep links', () => {
     })
   })
 
+  it('signed out with the cache of an earlier sign-in still there, waits for the sign-in all the same', async () => {
+    const fake = await launch(cachedOnly)
+    const popover = fake.windows[1]!
+    fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_open'])
+    expect(focusPushes(popover)).toEqual([])
+    await expect(take(popover, 'popover')).resolves.toEqual({ ok: true, value: null })
+    expect(fake.notifications.map(({ options }) => options.title)).toEqual(['Sign in to open the link'])
+  })
+
   it('signed out, shows the sign-in form and asks the pages for nothing', async () => {
     const fake = await launch()
     const window = fake.windows[0]!
@@ -453,6 +482,41 @@ describe('deep links', () => {
     expect(reopened).toMatchObject({ visible: true, focused: true })
     expect(focusPushes(reopened)).toEqual([])
     await expect(take(fake.windows[1]!, 'popover')).resolves.toEqual({ ok: true, value: null })
+  })
+
+  describe('that come before the sign-in', () => {
+    const platform = useTestPlatform()
+
+    it('says the link opens after signing in, and opens it once the cache knows the expert', async () => {
+      platform().server.marketplace.createExpert({
+        name: 'Ada',
+        email: 'ada-links@example.test',
+        passwordHash: await hashPassword('right'),
+        timeZone: 'Europe/London',
+      })
+      const fake = await launch()
+      const [window, popover] = [fake.windows[0]!, fake.windows[1]!]
+      fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_waits'])
+      expect(fake.notifications.map(({ options }) => options.body)).toEqual([
+        'The link to invite inv_waits came while you were signed out: sign in, and Standby opens it.',
+      ])
+      expect(focusPushes(popover)).toEqual([])
+      const asked = new Promise<unknown>((resolve) => {
+        popover.contents.send.mockImplementation((channel, ...args) => {
+          if (channel === 'focus.requested') resolve(args[0])
+        })
+      })
+      await expect(
+        fake.ipcMain.invoke(
+          'auth.signIn',
+          { sender: window.contents, frameUrl: 'standby-app://app/' },
+          { platformUrl: platform().server.url, email: 'ada-links@example.test', password: 'right' },
+        ),
+      ).resolves.toMatchObject({ ok: true })
+      await expect(asked).resolves.toEqual({ kind: 'invite', inviteId: 'inv_waits' })
+      expect(popover.visible).toBe(true)
+      fake.app.emit('will-quit')
+    })
   })
 
   it('opens the link it was started with (Windows and Linux)', async () => {

@@ -5,10 +5,12 @@
  * expert's data is refused with what to do, and the token it got is revoked.
  */
 import { errorMessage } from '../../../shared/error-message'
+import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { StoredSignIn } from '../ports/secrets'
 import { storageRemedy } from '../storage-remedy'
+import { inviteClosedNotification } from '../sync/invite-notification'
 import type { SignInOutcome } from './sign-in'
 import { revokeSignIn } from './stored-sign-in'
 
@@ -50,5 +52,23 @@ export function emptyForSignIn(
       reason: 'failed',
       message: `Standby could not remove the previous expert’s data from this computer (${errorMessage(error)}). ${storageRemedy(error)}, then sign in again.`,
     }
+  }
+}
+
+/**
+ * Empty the cache, and take the notifications of its open invites off the screen: their Join and
+ * Decline would act for an expert who is no longer signed in here (or for the next one).
+ */
+export function clearWithInvites(
+  cache: Pick<CacheStore, 'openInvites' | 'shownInvites' | 'clear'>,
+  notifier: Pick<Notifier, 'show'>,
+): void {
+  // Whatever their time: the platform's clock may have just been reset to this computer's, and
+  // one whose time ran out was taken down already (taking it down again changes nothing).
+  const open = cache.openInvites(0)
+  const shown = new Set(cache.shownInvites(open.map((invite) => invite.id)))
+  cache.clear()
+  for (const invite of open) {
+    if (shown.has(invite.id)) notifier.show(inviteClosedNotification(invite, null))
   }
 }

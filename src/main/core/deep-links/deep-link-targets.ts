@@ -1,9 +1,13 @@
 /**
  * What a deep link does once the app is up: the same focus request a press on its notification
  * makes (the popover on an invite, its main button focused; the window on a session), and the page
- * says so if it is no longer open. A link that opens nothing, or comes while signed out, is told
- * by a notification and a notice in the window: the expert clicked something and waits to see what
- * it did, and a notification shows even when no window is open to hear the notice.
+ * says so if it is no longer open. A link that opens nothing is told by a notification and a
+ * notice in the window: the expert clicked something and waits to see what it did, and a
+ * notification shows even when no window is open to hear the notice.
+ *
+ * A link that comes before the cache knows the expert (signed out, or signed in and still
+ * catching up) is kept, the last one only, and opens once the cache does: signed out, the sign-in
+ * form comes forward and a notification says the link opens after signing in.
  */
 import type { DeepLink } from '../../../shared/deep-link'
 import type { AppNotice, FocusRequest } from '../notification-actions'
@@ -14,11 +18,22 @@ import type { DeepLinkTargets } from './deep-link-inbox'
 /** The title of what the expert is told when a link opens nothing. */
 export const LINK_NOT_OPENED = 'Could not open the link'
 
+/** The title of what the expert is told of a link that waits for a sign-in. */
+export const LINK_AFTER_SIGN_IN = 'Sign in to open the link'
+
+/** How long a link waits for a sign-in or the first catch-up; an older one would surprise. */
+export const LINK_WAIT_MS = 10 * 60_000
+
 /** What opening links needs from the host and the core. */
 export interface DeepLinkTargetDeps {
   /** False while the app is quitting: nothing opens then. */
   readonly live: () => boolean
+  /** Whether the cache knows the signed-in expert, so what a link names can be shown. */
   readonly signedIn: () => boolean
+  /** Whether nobody is signed in (the sign-in form shows), as opposed to a sign-in still catching up. */
+  readonly signedOut: () => boolean
+  /** The time a waiting link is timed by (the computer's clock is enough for minutes). */
+  readonly now: () => number
   /** Asks the host to show an invite or a session, as a notification's press does. */
   readonly focus: (request: FocusRequest) => void
   /** A notice in the window. */
@@ -29,29 +44,56 @@ export interface DeepLinkTargetDeps {
   readonly log: Logger
 }
 
+/** The targets, and a way to open the link kept for a sign-in or a catch-up. */
+export interface DeepLinkOpener extends DeepLinkTargets {
+  /** The sign-in or the cache changed: the link kept for them opens now if it can. */
+  retry(): void
+}
+
 /** The targets the deep link inbox hands links and refusals to. */
-export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkTargets {
-  const tell = (body: string): void => {
+export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
+  let waiting: { readonly link: DeepLink; readonly at: number } | undefined
+  const tell = (body: string, title = LINK_NOT_OPENED, tone: AppNotice['tone'] = 'warning'): void => {
     if (!deps.live()) return
-    deps.notifier.show({ kind: 'notice', title: LINK_NOT_OPENED, body })
-    deps.notice({ text: `${LINK_NOT_OPENED}: ${body}`, tone: 'warning' })
+    deps.notifier.show({ kind: 'notice', title, body })
+    deps.notice({ text: `${title}: ${body}`, tone })
   }
+  const focus = (link: DeepLink): void =>
+    deps.focus(
+      link.kind === 'invite'
+        ? { kind: 'invite', inviteId: link.id, attention: false }
+        : { kind: 'session', sessionId: link.id },
+    )
   return {
     open(link: DeepLink) {
       if (!deps.live()) return
-      if (!deps.signedIn()) {
-        deps.log.info(`A link to ${link.kind} ${link.id} came while signed out.`)
-        deps.showWindow()
-        return tell(
-          `The link to ${link.kind} ${link.id} came while you were signed out: sign in, then open it again.`,
-        )
+      if (deps.signedIn()) {
+        waiting = undefined
+        return focus(link)
       }
-      deps.focus(
-        link.kind === 'invite'
-          ? { kind: 'invite', inviteId: link.id, attention: false }
-          : { kind: 'session', sessionId: link.id },
+      waiting = { link, at: deps.now() }
+      if (!deps.signedOut()) {
+        deps.log.info(`A link to ${link.kind} ${link.id} waits for the first catch-up after signing in.`)
+        return
+      }
+      deps.log.info(`A link to ${link.kind} ${link.id} came while signed out; it opens after the sign-in.`)
+      deps.showWindow()
+      tell(
+        `The link to ${link.kind} ${link.id} came while you were signed out: sign in, and Standby opens it.`,
+        LINK_AFTER_SIGN_IN,
+        'info',
       )
     },
-    refused: tell,
+    refused: (sentence) => tell(sentence),
+    retry() {
+      if (waiting === undefined || !deps.live() || !deps.signedIn()) return
+      const { link, at } = waiting
+      waiting = undefined
+      if (deps.now() - at > LINK_WAIT_MS) {
+        deps.log.info(`A link to ${link.kind} ${link.id} waited too long for the sign-in and was dropped.`)
+        return
+      }
+      focus(link)
+    },
   }
 }

@@ -3,13 +3,16 @@
  * (`autoDownload` off): the core's update policy says when. electron-updater reads the feed named
  * in the packaged app-update.yml, offers only newer versions (`allowDowngrade` stays off, also
  * after a channel switch, which would turn it on), honours a release's `stagingPercentage`, and
- * checks each download's sha512 against the feed before it can be installed. A check the feed never
+ * checks each download's sha512 against the feed before it can be installed; the feed itself is
+ * bounded and checked first (update-feed-guards.ts). A check the feed never
  * answered is not handed to the next one (electron-updater would; it has no way to cancel a check).
  */
 import { CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
 import type { UpdateCheck, Updater } from '../../core/ports/updater'
 import { errorMessage } from '../../../shared/error-message'
+import { boundFeedAnswers, FEED_UNUSABLE, feedFault } from './update-feed-guards'
+import { watchTransfers } from './update-transfer-watch'
 
 /** What the adapter wraps. */
 export interface ElectronUpdaterOptions {
@@ -36,6 +39,8 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   // and only if this is on then. It installs nothing that was not downloaded.
   updater.autoInstallOnAppQuit = true
   updater.allowDowngrade = false
+  boundFeedAnswers(updater, log)
+  const onTransfer = watchTransfers(updater, log)
   updater.logger = {
     info: (message: unknown) => log.info(`Updater: ${String(message)}`),
     warn: (message: unknown) => log.warn(`Updater: ${String(message)}`),
@@ -79,9 +84,12 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
             'This copy of Standby cannot update itself (it is not an installed release, or a package manager owns it): download new versions by hand.',
         }
       }
-      return result.isUpdateAvailable
-        ? { kind: 'available', version: result.updateInfo.version }
-        : { kind: 'none', latest: result.updateInfo.version }
+      if (!result.isUpdateAvailable) return { kind: 'none', latest: String(result.updateInfo.version) }
+      // Said now, not when the download fails on it: the expert reads what is wrong with the feed.
+      const fault = feedFault(result.updateInfo)
+      if (fault !== null)
+        throw new Error(`${FEED_UNUSABLE} ${fault}, so nothing was downloaded${RELEASE_FIX}`)
+      return { kind: 'available', version: result.updateInfo.version }
     },
     async download(onProgress) {
       // The policy asks again only once it gave up on the last download (no progress for too long).
@@ -90,8 +98,14 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
         downloading.token.cancel()
         await downloading.done.catch(() => undefined)
       }
-      const progress = (info: ProgressInfo): void => onProgress(info.percent)
+      let percent = 0
+      const progress = (info: ProgressInfo): void => {
+        percent = info.percent
+        onProgress(percent)
+      }
       updater.on('download-progress', progress)
+      // Bytes arriving are a sign of life even when the server gives no size to count a percent of.
+      onTransfer(() => onProgress(percent))
       const token = new CancellationToken()
       const done = updater.downloadUpdate(token)
       const mine = { token, done }
@@ -102,7 +116,10 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
         throw new Error(describeUpdaterError(error), { cause: error })
       } finally {
         updater.off('download-progress', progress)
-        if (downloading === mine) downloading = null
+        if (downloading === mine) {
+          downloading = null
+          onTransfer(null)
+        }
       }
     },
     installNow() {
@@ -126,15 +143,42 @@ function forgetCheckUnderWay(updater: AppUpdater, log: Logger): void {
   ;(updater as unknown as CheckUnderWay).checkForUpdatesPromise = null
 }
 
+/** electron-updater's codes for a feed whose content is not release information it can use. */
+const MALFORMED_FEED_CODES: ReadonlySet<string> = new Set([
+  'ERR_UPDATER_INVALID_VERSION',
+  'ERR_UPDATER_NO_FILES_PROVIDED',
+  'ERR_UPDATER_NO_CHECKSUM',
+])
+
+/** How a transfer that started and was then cut short is reported, by Node and by Chromium. */
+const BROKE_OFF =
+  /^aborted$|^Request has been aborted by the server$|ERR_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_CONNECTION_(RESET|CLOSED|ABORTED)/
+
+/** Who can mend a feed Standby cannot use (the expert can only download by hand meanwhile). */
+const RELEASE_FIX = ': whoever publishes Standby has to publish this release again'
+
 /** electron-updater's error in words the expert can act on; the raw message stays in brackets. */
 export function describeUpdaterError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code
   const raw = errorMessage(error).split('\n')[0] ?? ''
+  // Windows: the installer's Authenticode signature names another publisher than this build's.
+  if (code === 'ERR_UPDATER_INVALID_SIGNATURE') {
+    return `The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed (${raw})`
+  }
   if (code === 'ERR_CHECKSUM_MISMATCH') {
     return `The downloaded update does not match the checksum the update server published, so it was refused (${raw})`
   }
   if (code === 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' || code === 'ERR_UPDATER_INVALID_UPDATE_INFO') {
     return `The update server has no valid release information for this system (${raw})`
+  }
+  // electron-updater acts on whatever shape the feed's YAML has: a feed that is not release
+  // information (an empty document, a list, a web page) fails inside it with a TypeError.
+  if (MALFORMED_FEED_CODES.has(String(code)) || error instanceof TypeError) {
+    return `${FEED_UNUSABLE} is damaged or incomplete (${raw})${RELEASE_FIX}`
+  }
+  // A transfer cut short: Node says "aborted", Chromium's net a content-length or chunk mismatch.
+  if (code === 'ECONNRESET' || BROKE_OFF.test(raw)) {
+    return `The connection to the update server broke off during the transfer (${raw})`
   }
   if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|net::ERR_/.test(raw)) {
     return `Cannot reach the update server (${raw})`

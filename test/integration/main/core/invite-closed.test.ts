@@ -32,6 +32,17 @@ describe('an invite that was shown and then closes', () => {
     ])
   })
 
+  it('signing out takes down the notifications of the invites still open: no Join acts for an expert gone', async () => {
+    const { platform, expert, core } = await startOnlineCore(defer)
+    platform.inviteDirectly(expert.id, 'Hooks question')
+    await core.waitForNotifications(1)
+    const inviteId = core.runtime.cache.openInvites(core.runtime.core.platformClock.now())[0]?.id
+    await core.runtime.core.signOut()
+    expect(core.adapters.notifier.shown.slice(1)).toEqual([
+      expect.objectContaining({ kind: 'invite_closed', inviteId, title: 'Hooks question' }),
+    ])
+  })
+
   it('declined on another device while this one was closed: the closing is told on catch-up', async () => {
     const platform = await startTestPlatform()
     defer(() => platform.close())

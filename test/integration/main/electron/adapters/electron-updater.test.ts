@@ -25,8 +25,13 @@ const setResourcesPath = (path: string): void => {
 }
 
 /** A release as electron-builder publishes it: the artifact and the feed that names its sha512. */
-function release(version: string, options: { tampered?: boolean; stagingPercentage?: number } = {}) {
-  const artifact = Buffer.from(`#!/bin/sh\n# Standby ${version}\nexit 0\n`)
+function release(
+  version: string,
+  options: { tampered?: boolean; stagingPercentage?: number; bytes?: number } = {},
+) {
+  const script = Buffer.from(`#!/bin/sh\n# Standby ${version}\nexit 0\n`)
+  const padding = Buffer.alloc(Math.max(0, (options.bytes ?? 0) - script.length), '#')
+  const artifact = Buffer.concat([script, padding])
   const sha512 = createHash('sha512').update(artifact).digest('base64')
   const file = `Standby-${version}.AppImage`
   const feed = [
@@ -46,13 +51,15 @@ function release(version: string, options: { tampered?: boolean; stagingPercenta
 
 /**
  * Serve the files under /standby/ on a free loopback port; `silentFirst` is never answered the
- * first time it is asked for (a stalled connection). `server` emits 'asked' with each name.
+ * first time it is asked for (a stalled connection), and `cutFirst` is cut off after its first
+ * bytes the first time; `unsized` sends no Content-Length (chunked). `server` emits 'asked' with each name.
  */
 async function serve(
   files: Record<string, string | Buffer>,
-  options: { silentFirst?: string } = {},
+  options: { silentFirst?: string; cutFirst?: string; unsized?: boolean } = {},
 ): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const silent: ServerResponse[] = []
+  let cut = false
   const server = createServer((req, res) => {
     const name = decodeURIComponent(
       new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/standby\//, ''),
@@ -61,7 +68,11 @@ async function serve(
     if (name === options.silentFirst && silent.length === 0) return void silent.push(res)
     const body = files[name]
     if (body === undefined) return void res.writeHead(404).end()
-    res.writeHead(200, { 'content-length': Buffer.byteLength(body) }).end(body)
+    res.writeHead(200, options.unsized === true ? {} : { 'content-length': Buffer.byteLength(body) })
+    if (name !== options.cutFirst || cut) return void res.end(body)
+    cut = true
+    res.write(Buffer.from(body).subarray(0, 10))
+    setImmediate(() => res.destroy())
   })
   server.on('close', () => silent.forEach((res) => res.destroy()))
   servers.push(server)
@@ -123,6 +134,18 @@ describe('the electron-updater adapter against a loopback release server', () =>
     expect(readFileSync(appImage)).toEqual(next.artifact)
   })
 
+  it('shows signs of life while a download arrives without a size, so a slow one is not taken for stalled', async () => {
+    const next = release('1.3.0', { bytes: 1024 * 1024 })
+    const server = await serve(next.files, { unsized: true })
+    const { updater, appImage } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    const progress: number[] = []
+    await updater.download((percent) => progress.push(percent))
+    expect(progress.length).toBeGreaterThanOrEqual(8)
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(next.artifact)
+  })
+
   it('refuses and reports an artifact whose sha512 is not the one in the feed', async () => {
     const server = await serve(release('1.3.0', { tampered: true }).files)
     const { updater, appImage } = installedApp(server.url)
@@ -141,6 +164,74 @@ describe('the electron-updater adapter against a loopback release server', () =>
     await server.close()
     const { updater } = installedApp(server.url)
     await expect(updater.check('stable')).rejects.toThrow(/^Cannot reach the update server \(.*ECONNREFUSED/)
+  })
+
+  it('stops reading release information that never ends, and says the feed is no release feed', async () => {
+    // A feed address that streams without end (a misconfigured URL, a hostile server): read whole,
+    // it would hold gigabytes in the main process and then throw there.
+    let written = 0
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/yaml' })
+      const chunk = Buffer.from(`# ${'x'.repeat(64 * 1024 - 3)}\n`)
+      const more = (): void => {
+        while (!res.destroyed && written < 256 * 1024 * 1024) {
+          written += chunk.length
+          if (!res.write(chunk)) return void res.once('drain', more)
+        }
+        res.end()
+      }
+      more()
+    })
+    servers.push(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { updater } = installedApp(`http://127.0.0.1:${(server.address() as AddressInfo).port}/standby`)
+    await expect(updater.check('stable')).rejects.toThrow(
+      /^The update server's release information is larger than 1 MiB, so it was not read: the update address may not name a Standby release folder$/,
+    )
+    expect(written).toBeLessThan(64 * 1024 * 1024)
+  })
+
+  const sha = 'c2hhNTEy'
+  const malformed: ReadonlyArray<readonly [string, string]> = [
+    ['a document of comments only', '# nothing here\n'],
+    ['a list', '- 1.3.0\n'],
+    ['a web page', '<html><body>Sign in to the proxy</body></html>'],
+    ['no version', `files:\n  - url: a.AppImage\n    sha512: ${sha}\n`],
+    ['a version YAML reads as a number', `version: 2.0\nfiles:\n  - url: a.AppImage\n    sha512: ${sha}\n`],
+    ['a version past what any number holds', `version: 1.2.99999999999999999999\npath: a\nsha512: ${sha}\n`],
+    ['no files', 'version: 1.3.0\n'],
+    ['files that are text', 'version: 1.3.0\nfiles: Standby.AppImage\n'],
+    ['an empty file entry', 'version: 1.3.0\nfiles:\n  - null\n'],
+    ['a file without its sha512', 'version: 1.3.0\nfiles:\n  - url: a.AppImage\n'],
+    ['a sha512 that is a number', 'version: 1.3.0\nfiles:\n  - url: a.AppImage\n    sha512: 12\n'],
+  ]
+  it.each(malformed)(
+    'says a feed holding %s is damaged, offers nothing and downloads nothing',
+    async (_what, feed) => {
+      const server = await serve({ 'latest-linux.yml': feed })
+      const downloads: string[] = []
+      server.server.on('asked', (name: string) => {
+        if (name !== 'latest-linux.yml') downloads.push(name)
+      })
+      const { updater } = installedApp(server.url)
+      await expect(updater.check('stable')).rejects.toThrow(
+        /^The update server's release information (is damaged or incomplete \(.+\)|names (no file|a file without).+, so nothing was downloaded): whoever publishes Standby has to publish this release again$/,
+      )
+      expect(downloads).toEqual([])
+    },
+  )
+
+  it('says a download cut off half-way broke off, and the next one completes and is verified', async () => {
+    const next = release('1.3.0')
+    const server = await serve(next.files, { cutFirst: next.file })
+    const { updater, appImage } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await expect(updater.download(() => {})).rejects.toThrow(
+      /^The connection to the update server broke off during the transfer \(.+\)$/,
+    )
+    await updater.download(() => {})
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(next.artifact)
   })
 
   it('asks the feed again after a check it never answered, on the channel now chosen', async () => {

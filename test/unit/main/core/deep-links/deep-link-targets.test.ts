@@ -1,9 +1,14 @@
 import { describe, expect, it, vi } from 'vitest'
 import {
   deepLinkTargets,
+  LINK_AFTER_SIGN_IN,
   LINK_NOT_OPENED,
+  LINK_WAIT_MS,
   type DeepLinkTargetDeps,
 } from '../../../../../src/main/core/deep-links/deep-link-targets'
+
+/** Who is signed in, as the host tells the targets: the cache's expert and the sign-in. */
+type Sign = 'out' | 'catching_up' | 'in'
 
 /** Targets over spies, signed in and running unless a test says otherwise. */
 function targets(overrides: Partial<DeepLinkTargetDeps> = {}) {
@@ -12,11 +17,13 @@ function targets(overrides: Partial<DeepLinkTargetDeps> = {}) {
     notice: vi.fn<DeepLinkTargetDeps['notice']>(),
     notifier: { show: vi.fn<DeepLinkTargetDeps['notifier']['show']>() },
     showWindow: vi.fn(),
+    log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
   }
   const all: DeepLinkTargetDeps = {
     live: () => true,
     signedIn: () => true,
-    log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+    signedOut: () => false,
+    now: () => 0,
     ...deps,
     ...overrides,
   }
@@ -49,20 +56,72 @@ describe('what a deep link does', () => {
     })
   })
 
-  it('shows the sign-in form and says to open the link again when signed out', () => {
-    const { deps, targets: link } = targets({ signedIn: () => false })
+  /** Targets whose sign-in and time a test moves. */
+  function signing(initial: Sign) {
+    const state = { sign: initial, now: 1_000 }
+    const world = targets({
+      signedIn: () => state.sign === 'in',
+      signedOut: () => state.sign === 'out',
+      now: () => state.now,
+    })
+    return { ...world, state }
+  }
+
+  it('signed out, shows the sign-in form, says the link opens after signing in, and opens it then', () => {
+    const { deps, targets: link, state } = signing('out')
     link.open({ kind: 'invite', id: 'inv_1' })
     expect(deps.focus).not.toHaveBeenCalled()
     expect(deps.showWindow).toHaveBeenCalledOnce()
-    expect(deps.notifier.show.mock.calls[0]?.[0]).toMatchObject({
-      body: 'The link to invite inv_1 came while you were signed out: sign in, then open it again.',
+    expect(deps.notifier.show).toHaveBeenCalledWith({
+      kind: 'notice',
+      title: LINK_AFTER_SIGN_IN,
+      body: 'The link to invite inv_1 came while you were signed out: sign in, and Standby opens it.',
     })
+    expect(deps.notice).toHaveBeenCalledWith(expect.objectContaining({ tone: 'info' }))
+    // Signing in is not enough: the cache must know the expert before the invite can show.
+    state.sign = 'catching_up'
+    link.retry()
+    expect(deps.focus).not.toHaveBeenCalled()
+    state.sign = 'in'
+    link.retry()
+    link.retry()
+    expect(deps.focus.mock.calls).toEqual([[{ kind: 'invite', inviteId: 'inv_1', attention: false }]])
+  })
+
+  it('signed in and still catching up, says nothing and opens the last link once the cache knows the expert', () => {
+    const { deps, targets: link, state } = signing('catching_up')
+    link.open({ kind: 'invite', id: 'inv_1' })
+    link.open({ kind: 'session', id: 'ses_2' })
+    expect([deps.showWindow, deps.notifier.show, deps.notice].flatMap((spy) => spy.mock.calls)).toEqual([])
+    state.sign = 'in'
+    link.retry()
+    expect(deps.focus.mock.calls).toEqual([[{ kind: 'session', sessionId: 'ses_2' }]])
+  })
+
+  it('drops a link that waited longer than a sign-in takes, instead of opening it out of the blue', () => {
+    const { deps, targets: link, state } = signing('out')
+    link.open({ kind: 'invite', id: 'inv_1' })
+    state.now += LINK_WAIT_MS + 1
+    state.sign = 'in'
+    link.retry()
+    expect(deps.focus).not.toHaveBeenCalled()
+    expect(deps.log.info).toHaveBeenLastCalledWith(expect.stringContaining('waited too long'))
+  })
+
+  it('opens a waiting link at most once, and not over a link that opened since', () => {
+    const { deps, targets: link, state } = signing('out')
+    link.open({ kind: 'invite', id: 'inv_old' })
+    state.sign = 'in'
+    link.open({ kind: 'invite', id: 'inv_new' })
+    link.retry()
+    expect(deps.focus.mock.calls).toEqual([[{ kind: 'invite', inviteId: 'inv_new', attention: false }]])
   })
 
   it('does nothing while the app quits', () => {
     const { deps, targets: link } = targets({ live: () => false })
     link.open({ kind: 'invite', id: 'inv_1' })
     link.refused?.('no')
+    link.retry()
     expect(
       [deps.focus, deps.notice, deps.notifier.show, deps.showWindow].flatMap((spy) => spy.mock.calls),
     ).toEqual([])

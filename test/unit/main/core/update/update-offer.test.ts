@@ -71,13 +71,26 @@ describe('an update feed that offers what it should not', () => {
     },
   )
 
-  it.each(['1.3.9', '1.4.0', '1.4.0-beta.3'])('downloads no downgrade or reinstall (%s)', async (version) => {
-    const world = offering({ kind: 'available', version })
-    expect(await world.settled()).toBe('up_to_date')
-    expect(world.updater.download).not.toHaveBeenCalled()
-    expect(world.policy.state.availableVersion).toBeNull()
-    expect(world.log.text()).toContain(`offered Standby ${version}, which is not newer than this 1.4.0`)
-  })
+  it.each(['1.5.0+ci.7', '1.4.202612011530', '1.4.1-rc.9007199254740993+sha.5114f85'])(
+    'downloads a newer version however it is numbered (%s) and offers the restart',
+    async (version) => {
+      const world = offering({ kind: 'available', version })
+      expect(await world.settled()).toBe('ready')
+      expect(world.updater.download).toHaveBeenCalledOnce()
+      expect(world.policy.state).toMatchObject({ availableVersion: version, error: null, canRestart: true })
+    },
+  )
+
+  it.each(['1.3.9', '1.4.0', '1.4.0-beta.3', '1.4.0+ci.9'])(
+    'downloads no downgrade or reinstall (%s)',
+    async (version) => {
+      const world = offering({ kind: 'available', version })
+      expect(await world.settled()).toBe('up_to_date')
+      expect(world.updater.download).not.toHaveBeenCalled()
+      expect(world.policy.state.availableVersion).toBeNull()
+      expect(world.log.text()).toContain(`offered Standby ${version}, which is not newer than this 1.4.0`)
+    },
+  )
 
   it('tells a restart whose installer could not start, and the update still installs on quit', async () => {
     const world = offering({ kind: 'available', version: '1.5.0' })

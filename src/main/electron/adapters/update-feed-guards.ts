@@ -1,0 +1,75 @@
+/**
+ * What electron-updater takes from the update server on trust, checked before it acts: it reads
+ * the release information (latest.yml) whole, however long, and acts on whatever shape the YAML
+ * has. The feed can be misconfigured, half-written or hostile, so its size is bounded and the
+ * shape a download needs is checked here, each failure said as a sentence naming the feed.
+ */
+import type { AppUpdater, CancellationToken, UpdateInfo } from 'electron-updater'
+import type { Logger } from '../../core/ports/logger'
+
+/** The most of the update server's release information read: a real latest.yml is a few kilobytes. */
+export const MAX_FEED_BYTES = 1024 * 1024
+
+/** The start of every sentence about a feed Standby cannot use. */
+export const FEED_UNUSABLE = "The update server's release information"
+
+/** The HTTP client electron-updater reads release information with (builder-util-runtime's). */
+interface FeedClient {
+  handleResponse(
+    response: NodeJS.EventEmitter,
+    options: unknown,
+    token: CancellationToken,
+    resolve: (value: unknown) => void,
+    reject: (error: Error) => void,
+    ...rest: unknown[]
+  ): void
+}
+
+/**
+ * Stop reading an answer to a request for release information past MAX_FEED_BYTES. electron-updater
+ * reads it whole into one string, however long, and has no bound: an address that streams without
+ * end would fill the main process's memory and then throw outside any handler. Downloads of the
+ * installer go another way and are not bounded here.
+ */
+export function boundFeedAnswers(updater: AppUpdater, log: Logger): void {
+  const client = (updater as unknown as { httpExecutor?: Partial<FeedClient> | null }).httpExecutor
+  if (typeof client?.handleResponse !== 'function') {
+    log.warn('Updater: this version of electron-updater cannot bound the release information it reads.')
+    return
+  }
+  const handle = client.handleResponse.bind(client)
+  client.handleResponse = (response, options, token, resolve, reject, ...rest) => {
+    let bytes = 0
+    response.on('data', (chunk: Buffer | string) => {
+      if (bytes > MAX_FEED_BYTES) return
+      bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length
+      if (bytes <= MAX_FEED_BYTES) return
+      reject(
+        new Error(
+          `${FEED_UNUSABLE} is larger than ${MAX_FEED_BYTES / 1024 / 1024} MiB, so it was not read: the update address may not name a Standby release folder`,
+        ),
+      )
+      // Aborts the request: nothing more arrives, and what arrived is let go.
+      token.cancel()
+    })
+    handle(response, options, token, resolve, reject, ...rest)
+  }
+}
+
+/**
+ * Why a feed that offers an update cannot be downloaded from, or null when it can: every file
+ * must name where it is and its sha512, which the download is checked against.
+ */
+export function feedFault(info: UpdateInfo): string | null {
+  const files: unknown = (info as { files?: unknown }).files
+  if (!Array.isArray(files) || files.length === 0) return 'names no file to download'
+  const complete = files.every(
+    (file: unknown) =>
+      typeof file === 'object' &&
+      file !== null &&
+      typeof (file as { url?: unknown }).url === 'string' &&
+      typeof (file as { sha512?: unknown }).sha512 === 'string' &&
+      (file as { sha512: string }).sha512 !== '',
+  )
+  return complete ? null : 'names a file without its address or its sha512 checksum'
+}

@@ -1,0 +1,42 @@
+/**
+ * Whether bytes of the update are still arriving. electron-updater reports a download's progress
+ * only when the server sends a Content-Length: without one (chunked transfer, a CDN compressing
+ * on the fly) it says nothing until the end, and the update policy, which gives up on a download
+ * that shows no sign of life, would give up on one that is merely slow, again at every retry.
+ */
+import type { AppUpdater } from 'electron-updater'
+import type { Logger } from '../../core/ports/logger'
+
+/** How many bytes arrive between two signs of life: a few seconds' worth on the slowest link. */
+export const TRANSFER_SIGN_BYTES = 64 * 1024
+
+/** The HTTP client electron-updater makes every request with (builder-util-runtime's). */
+interface RequestMaker {
+  createRequest(options: unknown, callback: (response: NodeJS.EventEmitter) => void): unknown
+}
+
+/**
+ * Calls the listener `watch` returns now with every TRANSFER_SIGN_BYTES that arrive on any of the
+ * updater's requests; the listener can be replaced (a download starting) or cleared (null).
+ */
+export function watchTransfers(updater: AppUpdater, log: Logger): (listener: (() => void) | null) => void {
+  let listener: (() => void) | null = null
+  const client = (updater as unknown as { httpExecutor?: Partial<RequestMaker> | null }).httpExecutor
+  if (typeof client?.createRequest !== 'function') {
+    log.warn('Updater: this version of electron-updater cannot tell a slow download from a stalled one.')
+    return (next) => void (listener = next)
+  }
+  const create = client.createRequest.bind(client)
+  client.createRequest = (options, callback) =>
+    create(options, (response) => {
+      let since = 0
+      response.on('data', (chunk: { readonly length: number }) => {
+        since += chunk.length
+        if (since < TRANSFER_SIGN_BYTES) return
+        since = 0
+        listener?.()
+      })
+      callback(response)
+    })
+  return (next) => void (listener = next)
+}

@@ -1,0 +1,29 @@
+/**
+ * electron-updater's failures in words the expert can act on. Most are met end to end in
+ * test/integration/main/electron/adapters/; the Windows-only ones cannot be, and are checked here.
+ */
+import { describe, expect, it } from 'vitest'
+import { describeUpdaterError } from '../../../../../src/main/electron/adapters/electron-updater'
+
+/** An error as electron-updater's newError makes it: a message and a code. */
+const updaterError = (message: string, code: string): Error => Object.assign(new Error(message), { code })
+
+describe("electron-updater's errors", () => {
+  it('say an installer signed by another publisher was refused, nothing installed (Windows)', () => {
+    const error = updaterError(
+      'New version 1.3.0 is not signed by the application owner: publisherNames: Standby Software Ltd, raw info: {"SignerCertificate":{}}',
+      'ERR_UPDATER_INVALID_SIGNATURE',
+    )
+    expect(describeUpdaterError(error)).toMatch(
+      /^The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed \(New version 1\.3\.0 is not signed/,
+    )
+  })
+
+  it('keep to the first line of a message that carries more', () => {
+    const error = updaterError(
+      'sha512 checksum mismatch, expected a, got b\n    at stack',
+      'ERR_CHECKSUM_MISMATCH',
+    )
+    expect(describeUpdaterError(error)).not.toContain('at stack')
+  })
+})
