@@ -36,6 +36,8 @@ export { NOTIFICATIONS_OFF } from './tray/tray-status'
 export class StandbyCore {
   private readonly platform = new CurrentConnection()
   private signedIn: StoredSignIn | null = null
+  /** The last sign-in or sign-out asked for, settled or not: the next one waits for it. */
+  private signInTurns: Promise<unknown> = Promise.resolve()
   /** Why the platform last refused the sign-in, shown until the next sign-in or sign-out. */
   private refusedBecause: string | null = null
   /** Unsubscribes the expiry watch from the machine's wakes. */
@@ -161,8 +163,33 @@ export class StandbyCore {
     this.retention.start()
   }
 
-  /** Sign in to a platform; on success the cache follows this expert from now on. */
-  async signIn(platformUrl: string, email: string, password: string): Promise<SignInOutcome> {
+  /**
+   * Sign in to a platform; on success the cache follows this expert from now on. Sign-ins and
+   * sign-outs take effect one after another in the order asked: a second press or a second window
+   * asking while one is on its way would otherwise interleave with it, and the earlier could end up
+   * connected, or saved for the next start, after the later one.
+   */
+  signIn(platformUrl: string, email: string, password: string): Promise<SignInOutcome> {
+    return this.inTurn(() => this.signInNow(platformUrl, email, password))
+  }
+
+  /**
+   * Sign out: forget the token and the cached data, in turn as `signIn`, then ask the platform to
+   * revoke the token (best effort, outside the turn: a sign-in asked for next need not wait on it).
+   */
+  async signOut(): Promise<void> {
+    const signedIn = await this.inTurn(() => this.signOutNow())
+    if (signedIn !== null) await revokeSignIn(this.deps, signedIn)
+  }
+
+  /** Run `change` once every sign-in or sign-out asked for before it has ended. */
+  private inTurn<T>(change: () => Promise<T>): Promise<T> {
+    const turn = this.signInTurns.then(change, change)
+    this.signInTurns = turn.catch(() => undefined)
+    return turn
+  }
+
+  private async signInNow(platformUrl: string, email: string, password: string): Promise<SignInOutcome> {
     const outcome = await signIn(platformUrl, email, password, this.deps.fetch)
     if (!outcome.ok) {
       this.deps.log.warn(`Sign-in failed: ${outcome.message}`)
@@ -189,8 +216,8 @@ export class StandbyCore {
     return outcome
   }
 
-  /** Sign out: revoke the token (best effort), forget it and the cached data. */
-  async signOut(): Promise<void> {
+  /** Sign out here; returns the sign-in that was, for the platform to revoke. */
+  private async signOutNow(): Promise<StoredSignIn | null> {
     const signedIn = this.signedIn
     this.refusedBecause = null
     this.platform.close()
@@ -199,7 +226,7 @@ export class StandbyCore {
     await forgetSignIn(this.deps)
     emptyForSignOut(() => this.emptyCache(), this.deps)
     this.publish()
-    if (signedIn !== null) await revokeSignIn(this.deps, signedIn)
+    return signedIn
   }
 
   /**
