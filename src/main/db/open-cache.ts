@@ -5,7 +5,7 @@
  * is refused instead: it is not damaged, and this version must not touch it.
  */
 import Database from 'better-sqlite3'
-import { closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs'
+import { closeSync, constants, existsSync, mkdirSync, openSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseTooNewError, migrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
@@ -105,8 +105,8 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     notAFile === null && (check === 'quick' || (check === 'after-unclean-exit' && leftUnclean(path, marker)))
   const opened = (db: Database.Database, rebuilt: CacheRebuild | null): OpenedCache => {
     // Written once the cache is open and removed by close(): found at the next open, it means this
-    // run never closed the cache. Made with the open and close the header check already uses.
-    if (check === 'after-unclean-exit') closeSync(openSync(marker, 'w'))
+    // run never closed the cache.
+    const marked = check === 'after-unclean-exit' && markOpen(marker)
     const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS)
     return {
       db,
@@ -115,7 +115,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
       close() {
         stopCheckpoints()
         db.close()
-        rmSync(marker, { force: true })
+        if (marked) unmarkOpen(marker)
       },
     }
   }
@@ -135,6 +135,37 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
         `the platform was lost. The damaged copy is kept at ${damagedCopy}: you can delete it, ` +
         'or send it to support if this happens again.',
     })
+  }
+}
+
+/**
+ * Create the marker of an open cache; false when something else is at its path (a folder, a named
+ * pipe, a link) or it cannot be made. Not opened blocking nor through a link: a pipe would hold the
+ * start for ever, a link would truncate its target. Whatever is there is left alone, and as it
+ * stays, every open runs the check, which is the safe side of a marker that cannot be trusted.
+ */
+function markOpen(marker: string): boolean {
+  // Windows has neither flag, nor named pipes or links at a plain path.
+  const flags =
+    constants.O_WRONLY |
+    constants.O_CREAT |
+    constants.O_TRUNC |
+    (constants.O_NONBLOCK ?? 0) |
+    (constants.O_NOFOLLOW ?? 0)
+  try {
+    closeSync(openSync(marker, flags, 0o600))
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Remove the marker at a clean close; one left behind only costs the next start the check. */
+function unmarkOpen(marker: string): void {
+  try {
+    rmSync(marker, { force: true })
+  } catch {
+    // Nothing to do at quit: the next open checks the file, which is what a marker asks for.
   }
 }
 

@@ -1,10 +1,12 @@
 // What may sit at the cache's path instead of a file, opened as the app opens it (the full check
 // only after an unclean exit, which reads the file's header first).
+import { execFileSync } from 'node:child_process'
 import {
   existsSync,
   lstatSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   readlinkSync,
   symlinkSync,
   writeFileSync,
@@ -58,5 +60,41 @@ describe('what is at the cache path when it is not a file', () => {
     expect(lstatSync(path).isFile()).toBe(true)
     expect(existsSync(join(dir, 'gone'))).toBe(false)
     opened.close()
+  })
+})
+
+describe('what is at the path of the marker of an open cache (cache.db-open)', () => {
+  it('opens past a folder there, checking the file every time, and leaves the folder and what it holds alone', () => {
+    const path = join(tempDir(), 'cache.db')
+    open(path).close()
+    mkdirSync(`${path}-open`)
+    writeFileSync(join(`${path}-open`, 'notes.txt'), 'the expert’s own')
+    const opened = open(path)
+    expect(opened).toMatchObject({ checked: true, rebuilt: null })
+    expect(() => opened.close()).not.toThrow()
+    expect(readdirSync(`${path}-open`)).toEqual(['notes.txt'])
+  })
+
+  it.runIf(posix)(
+    'opens past a named pipe there at once, where the start waited for a reader for ever',
+    () => {
+      const path = join(tempDir(), 'cache.db')
+      open(path).close()
+      execFileSync('mkfifo', [`${path}-open`])
+      const opened = open(path)
+      expect(opened).toMatchObject({ checked: true, rebuilt: null })
+      opened.close()
+      expect(lstatSync(`${path}-open`).isFIFO()).toBe(true)
+    },
+  )
+
+  it.runIf(posix)('never writes through a link there into the file it points to', () => {
+    const dir = tempDir()
+    const path = join(dir, 'cache.db')
+    writeFileSync(join(dir, 'elsewhere.txt'), 'kept')
+    symlinkSync(join(dir, 'elsewhere.txt'), `${path}-open`)
+    open(path).close()
+    expect(readFileSync(join(dir, 'elsewhere.txt'), 'utf8')).toBe('kept')
+    expect(readlinkSync(`${path}-open`)).toBe(join(dir, 'elsewhere.txt'))
   })
 })
