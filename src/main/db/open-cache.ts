@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3'
 import { closeSync, constants, existsSync, mkdirSync, openSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
 import { leftUnclean, notACacheFile } from './cache-file-state'
@@ -304,10 +305,7 @@ function isDamage(error: unknown): boolean {
  * and notification state, so they are reported instead.
  */
 function isEnvironmentFault(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    /^SQLITE_(CANTOPEN|PERM|READONLY|FULL|IOERR|BUSY|LOCKED|NOMEM|AUTH)/.test(error.code)
-  )
+  return error instanceof Database.SqliteError && isMachineFaultCode(error.code)
 }
 
 function unavailable(path: string, error: unknown): CacheUnavailableError {

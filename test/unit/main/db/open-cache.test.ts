@@ -198,6 +198,27 @@ describe('openCache', () => {
     db.close()
   })
 
+  it("moves another program's database aside with its rows, where the cache's tables were written into it", () => {
+    for (const version of [0, -1]) {
+      const path = join(tempDir(), 'cache.db')
+      const other = new Database(path)
+      other.exec(`CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('kept')`)
+      other.pragma(`user_version = ${version}`)
+      other.close()
+      const { db, rebuilt } = openCache({ path, now })
+      expect(rebuilt?.reason, String(version)).toMatch(
+        version === 0 ? /holds tables no version of it made \(contacts\)/ : /schema version -1/,
+      )
+      expectWorkingCache(db)
+      db.close()
+      const moved = new Database(rebuilt?.damagedCopy ?? '', { readonly: true })
+      const tables = moved.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all()
+      expect(tables).toEqual([{ name: 'contacts' }])
+      expect(moved.prepare('SELECT name FROM contacts').all()).toEqual([{ name: 'kept' }])
+      moved.close()
+    }
+  })
+
   it('refuses a cache written by a newer Standby, says what to do, and leaves the file alone', () => {
     const dir = tempDir()
     const path = join(dir, 'cache.db')
