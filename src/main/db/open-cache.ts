@@ -11,6 +11,7 @@ import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
 import { leftUnclean, notACacheFile } from './cache-file-state'
+import { schemaDifference } from './cache-schema'
 import { moveAside } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { errorMessage } from '../../shared/error-message'
@@ -214,6 +215,8 @@ function openChecked(path: string, nativeBinding: string | undefined, check: boo
         .join(' '),
     )
     migrateCache(db)
+    const wrong = schemaDifference(db)
+    if (wrong !== null) throw new CacheDamage(`its tables are not those Standby makes (${wrong})`)
     return db
   } catch (error) {
     closeQuietly(db)
