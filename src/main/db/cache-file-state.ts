@@ -3,6 +3,7 @@
  * whether it may not be whole (so that the open runs the full check).
  */
 import { closeSync, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs'
+import { COMPANIONS } from './quarantine'
 
 /**
  * What is at the cache's path when it cannot be the cache. A folder is refused and left where it
@@ -15,20 +16,39 @@ export interface NotACacheFile {
   readonly reason: string
 }
 
-/** Why what is at `path` cannot be the cache, or null when it can (nothing yet, or a regular file, through links or not). */
+/**
+ * Why what is at `path` cannot be the cache, or null when it can (nothing yet, or a regular file,
+ * through links or not). Its -wal, -shm and -journal are looked at too: SQLite opens a folder there
+ * with an error that reads like a full disk, and a named pipe there as a WAL that writes block on.
+ * Those are moved aside with the file, like a damaged one, since they belong to it.
+ */
 export function notACacheFile(path: string): NotACacheFile | null {
+  const found = notAFile(path)
+  if (found !== null)
+    return found.startsWith('a folder')
+      ? { kind: 'folder', reason: `${path} is a folder` }
+      : { kind: 'other', reason: `${path} is ${found}` }
+  if (!existsSync(path)) return null
+  for (const companion of COMPANIONS.map((suffix) => path + suffix)) {
+    const wrong = notAFile(companion)
+    if (wrong !== null) return { kind: 'other', reason: `${companion} is ${wrong}` }
+  }
+  return null
+}
+
+/** What is at `path` when it is neither nothing nor a regular file (through links or not), or null. */
+function notAFile(path: string): string | null {
   let entry
   try {
     entry = lstatSync(path)
   } catch {
     return null
   }
-  if (entry.isDirectory()) return { kind: 'folder', reason: `${path} is a folder` }
-  if (!existsSync(path)) return { kind: 'other', reason: `${path} is a link to nothing` }
+  if (entry.isDirectory()) return 'a folder'
+  if (!existsSync(path)) return 'a link to nothing'
   const target = statSync(path)
   if (target.isFile()) return null
-  const what = target.isDirectory() ? 'a link to a folder' : 'not a regular file'
-  return { kind: 'other', reason: `${path} is ${what}` }
+  return target.isDirectory() ? 'a link to a folder' : 'not a regular file'
 }
 
 /**

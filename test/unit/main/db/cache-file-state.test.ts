@@ -98,3 +98,35 @@ describe('what is at the path of the marker of an open cache (cache.db-open)', (
     expect(readlinkSync(`${path}-open`)).toBe(join(dir, 'elsewhere.txt'))
   })
 })
+
+describe("what is at the paths of the cache's -wal, -shm and -journal", () => {
+  for (const suffix of ['-wal', '-shm', '-journal']) {
+    it(`moves a folder at ${suffix} aside with the file, what it holds kept, and opens a fresh cache`, () => {
+      const path = join(tempDir(), 'cache.db')
+      open(path).close()
+      mkdirSync(path + suffix)
+      writeFileSync(join(path + suffix, 'notes.txt'), 'the expert’s own')
+      const opened = open(path)
+      expect(opened.rebuilt?.reason).toBe(`${path}${suffix} is a folder`)
+      expect(readdirSync(`${opened.rebuilt?.damagedCopy ?? ''}${suffix}`)).toEqual(['notes.txt'])
+      expect(existsSync(path + suffix) && lstatSync(path + suffix).isDirectory()).toBe(false)
+      opened.db.exec('CREATE TABLE written (x); INSERT INTO written VALUES (1)')
+      opened.close()
+      expect(open(path).rebuilt).toBeNull()
+    })
+  }
+
+  it.runIf(posix)(
+    'moves a named pipe at -wal aside, where writes to the cache would wait on it for ever',
+    () => {
+      const path = join(tempDir(), 'cache.db')
+      open(path).close()
+      execFileSync('mkfifo', [`${path}-wal`])
+      const opened = open(path)
+      expect(opened.rebuilt?.reason).toBe(`${path}-wal is not a regular file`)
+      expect(lstatSync(`${opened.rebuilt?.damagedCopy ?? ''}-wal`).isFIFO()).toBe(true)
+      opened.db.exec(`CREATE TABLE written (x); INSERT INTO written VALUES (zeroblob(1000000))`)
+      opened.close()
+    },
+  )
+})
