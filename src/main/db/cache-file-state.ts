@@ -2,7 +2,7 @@
  * What is at the cache's path before it is opened: whether it can be the cache at all, and
  * whether it may not be whole (so that the open runs the full check).
  */
-import { closeSync, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs'
 import { COMPANIONS } from './quarantine'
 
 /**
@@ -77,4 +77,28 @@ function shorterThanHeaderSays(path: string): boolean {
   // The page count is valid only when the change counter matches "version valid for".
   const valid = pages > 0 && header.readUInt32BE(24) === header.readUInt32BE(92)
   return valid && statSync(path).size < pages * pageSize
+}
+
+/**
+ * Make the cache readable by this user only: it holds clients' names, messages and private notes.
+ * A missing file is created empty with that mode (SQLite gives its -wal and -shm the file's mode);
+ * an existing one and its companions lose what others could read. Best effort: a file of another
+ * owner cannot be changed, and the open reports what matters about it. Windows has no such modes.
+ */
+export function keepPrivate(path: string): void {
+  if (process.platform === 'win32') return
+  try {
+    closeSync(openSync(path, 'wx', 0o600))
+    return
+  } catch {
+    // It exists (or cannot be made, which the open says): narrow what is there.
+  }
+  for (const file of [path, ...COMPANIONS.map((suffix) => path + suffix)]) {
+    try {
+      const { mode } = statSync(file)
+      if ((mode & 0o077) !== 0) chmodSync(file, mode & 0o700)
+    } catch {
+      // Not there, or not ours to change.
+    }
+  }
 }

@@ -10,7 +10,7 @@ import { dirname } from 'node:path'
 import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
-import { leftUnclean, notACacheFile } from './cache-file-state'
+import { keepPrivate, leftUnclean, notACacheFile } from './cache-file-state'
 import { schemaDifference } from './cache-schema'
 import { moveAside } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
@@ -94,7 +94,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     )
   }
   // An existing file's folder exists: mkdirSync would only cost a failing syscall and a stat.
-  if (!existsSync(path)) mkdirSync(dirname(path), { recursive: true })
+  if (!existsSync(path)) mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
   const marker = `${path}-open`
   const notAFile = notACacheFile(path)
   if (notAFile?.kind === 'folder') {
@@ -191,6 +191,7 @@ function checkpointEvery(db: Database.Database, ms: number): () => void {
 
 /** Check, open, configure and migrate; throws CacheDamage when the content is the problem. */
 function openChecked(path: string, nativeBinding: string | undefined, check: boolean): Database.Database {
+  keepPrivate(path)
   if (check && existsSync(path)) checkReadOnly(path, nativeBinding)
   const db = openConnection(path, nativeBinding, {})
   try {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   readdirSync,
@@ -61,6 +62,27 @@ describe('openCache', () => {
     expectWorkingCache(db)
     db.close()
   })
+
+  it.runIf(process.platform !== 'win32')(
+    'keeps the cache, its -wal and -shm readable by this user only (clients’ messages and notes), an older one narrowed',
+    () => {
+      const dir = join(tempDir(), 'profile')
+      const path = join(dir, 'cache.db')
+      const modeOf = (file: string) => statSync(file).mode & 0o777
+      const first = openCache({ path })
+      expectWorkingCache(first.db)
+      expect(modeOf(dir)).toBe(0o700)
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) expect(modeOf(file), file).toBe(0o600)
+      first.db.close()
+      // As a version that did not set it left the file.
+      chmodSync(path, 0o644)
+      writeFileSync(`${path}-wal`, '')
+      chmodSync(`${path}-wal`, 0o666)
+      const again = openCache({ path })
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) expect(modeOf(file), file).toBe(0o600)
+      again.db.close()
+    },
+  )
 
   it('moves a file of garbage aside, keeps its bytes, and opens a fresh cache; the next start says nothing', () => {
     const dir = tempDir()
