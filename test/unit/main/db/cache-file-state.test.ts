@@ -51,6 +51,22 @@ describe('what is at the cache path when it is not a file', () => {
     },
   )
 
+  it.runIf(posix)(
+    'moves a named pipe aside and opens a fresh cache at once, reading no marks from the pipe',
+    () => {
+      const path = join(tempDir(), 'cache.db')
+      execFileSync('mkfifo', [path])
+      const opened = open(path)
+      expect(opened.rebuilt?.reason).toBe(`${path} is not a regular file`)
+      expect(opened.rebuilt?.salvaged).toEqual({
+        rows: 0,
+        unreadable: [`the file (${opened.rebuilt?.damagedCopy ?? ''} is not a regular file)`],
+      })
+      expect(lstatSync(opened.rebuilt?.damagedCopy ?? '').isFIFO()).toBe(true)
+      opened.close()
+    },
+  )
+
   it.runIf(posix)('moves a link to nothing aside and opens a fresh cache in its place', () => {
     const dir = tempDir()
     const path = join(dir, 'cache.db')
