@@ -173,15 +173,17 @@ function unmarkOpen(marker: string): void {
 
 /**
  * Copy the WAL back into the database file every `ms`, in a task of its own rather than inside a
- * commit; returns what stops it. A passive checkpoint never waits for a reader or writer, and one
- * that fails (the connection closed elsewhere) stops the timer, since the next would fail too.
+ * commit; returns what stops it. A passive checkpoint never waits for a reader or writer. One that
+ * fails on an open connection (a full disk, an I/O error) is tried again at the next tick: SQLite's
+ * own checkpoint is off, so stopping would let the WAL grow for the rest of the run once the disk
+ * had room again. Only a connection closed elsewhere stops the timer, since every tick would fail.
  */
 function checkpointEvery(db: Database.Database, ms: number): () => void {
   const timer = setInterval(() => {
     try {
       db.pragma('wal_checkpoint(PASSIVE)')
     } catch {
-      clearInterval(timer)
+      if (!db.open) clearInterval(timer)
     }
   }, ms)
   // The app quits when it is done, whatever the timer.

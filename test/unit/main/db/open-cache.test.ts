@@ -333,4 +333,36 @@ describe('copying the WAL back into the file', () => {
       vi.useRealTimers()
     }
   })
+
+  it('goes on after a checkpoint the disk refused (full for a while), and stops once the connection is closed', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    try {
+      const opened = openCache({ path: join(tempDir(), 'cache.db') })
+      const store = new SqliteCacheStore(opened.db, linesLogger())
+      const pragma = opened.db.pragma.bind(opened.db)
+      let diskFull = true
+      const checkpoints = vi.spyOn(opened.db, 'pragma').mockImplementation((source, options) => {
+        if (source === 'wal_checkpoint(PASSIVE)' && diskFull)
+          throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL')
+        return pragma(source, options)
+      })
+      store.applyEvents([inviteCreated(1, anInvite())])
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+      expect(checkpoints).toHaveBeenCalledTimes(1)
+      diskFull = false
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+      expect(checkpoints).toHaveBeenCalledTimes(2)
+      checkpoints.mockRestore()
+      const [wal] = opened.db.pragma('wal_checkpoint(PASSIVE)') as Array<{
+        log: number
+        checkpointed: number
+      }>
+      expect(wal?.checkpointed).toBe(wal?.log)
+      opened.db.close()
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
