@@ -76,3 +76,14 @@ export function schemaDifference(db: Database.Database): string | null {
 function nameOf(line: string): string {
   return line.split(' ', 2).join(' ')
 }
+
+/**
+ * Put back the one row of `sync_state` (cursor 0: never synced) when an edit removed it: every
+ * write of the cursor updates that row, so without it none would stick and each sync would start
+ * from nothing again. Read first, so a cache that has the row (every one Standby wrote) is not
+ * written at open.
+ */
+export function restoreSyncRow(db: Database.Database): void {
+  if (db.prepare('SELECT 1 FROM sync_state WHERE slot = 1').get() !== undefined) return
+  db.prepare('INSERT INTO sync_state (slot, cursor) VALUES (1, 0)').run()
+}

@@ -11,7 +11,7 @@ import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
 import { keepPrivate, leftUnclean, notACacheFile } from './cache-file-state'
-import { schemaDifference } from './cache-schema'
+import { restoreSyncRow, schemaDifference } from './cache-schema'
 import { moveAside } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { errorMessage } from '../../shared/error-message'
@@ -220,6 +220,7 @@ function openChecked(path: string, nativeBinding: string | undefined, check: boo
     migrateCache(db)
     const wrong = schemaDifference(db)
     if (wrong !== null) throw new CacheDamage(`its tables are not those Standby makes (${wrong})`)
+    restoreSyncRow(db)
     return db
   } catch (error) {
     closeQuietly(db)

@@ -86,4 +86,16 @@ describe("the cache's schema at open", () => {
     expect(opened.rebuilt).toBeNull()
     opened.close()
   })
+
+  it('puts back the sync state row an edit deleted, so the cursor sticks again, and keeps the rest', () => {
+    const path = editedCache('DELETE FROM sync_state')
+    const opened = openCache({ path, now })
+    expect(opened.rebuilt).toBeNull()
+    const store = new SqliteCacheStore(opened.db, linesLogger())
+    expect(store.cursor()).toBe(0)
+    expect(store.shownInvites([shown.id])).toEqual([shown.id])
+    store.applyEvents([inviteCreated(1, shown), inviteCreated(2, anInvite({ id: 'inv_next' }))])
+    expect(store.cursor()).toBe(2)
+    opened.close()
+  })
 })
