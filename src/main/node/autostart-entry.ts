@@ -3,6 +3,7 @@
  * the user's config directory), written when the setting is on and removed when it is off.
  * Electron has no login items there; every desktop that follows the XDG spec reads this folder.
  */
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
@@ -80,9 +81,16 @@ export function createAutostartEntry(options: {
         const entry = autostartDesktopEntry(executable)
         mkdirSync(dir, { recursive: true })
         // Written aside and renamed, so a desktop reading the folder at login never finds half of it.
-        const temp = `${path}.${process.pid}.tmp`
-        writeFileSync(temp, entry, { mode: 0o644 })
-        renameSync(temp, path)
+        // A name no one can guess, created new ('wx'): never written through a link or into a named
+        // pipe that was there first (which would hold the app), and removed when the rename fails.
+        const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`
+        writeFileSync(temp, entry, { mode: 0o644, flag: 'wx' })
+        try {
+          renameSync(temp, path)
+        } catch (error) {
+          rmSync(temp, { force: true })
+          throw error
+        }
         return LOGIN_ITEM_APPLIED
       } catch (error) {
         log.warn(
