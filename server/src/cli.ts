@@ -18,6 +18,7 @@ import { DEFAULT_REVIEW_THRESHOLD } from './marketplace/review-stats'
 import { ClientSimulator } from './simulator'
 import { seedDemoEarnings } from './demo-earnings'
 import { errorMessage } from '../../src/shared/error-message'
+import { PlatformDatabaseError } from './db/open-database'
 
 const USAGE = `Usage: npm run server -- [options]
   --port N                  port to listen on (default ${DEFAULT_PLATFORM_PORT}; 0 picks a free one)
@@ -165,10 +166,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = errorMessage(error)
+  const message = errorMessage(error).replace(/\.$/, '')
   const hint = /EADDRINUSE/.test(message)
     ? ' Another program uses that port: pass --port with a free one.'
     : ''
-  console.error(`Standby platform could not start: ${message}.${hint}\n\n${USAGE}`)
+  // The options are shown for a wrong command line only: after a file or port that failed they
+  // would bury the one line that says what to do.
+  const usage = error instanceof PlatformDatabaseError || hint !== '' ? '' : `\n\n${USAGE}`
+  console.error(`Standby platform could not start: ${message}.${hint}${usage}`)
   process.exit(1)
 })

@@ -2,7 +2,8 @@
  * What is at the cache's path before it is opened: whether it can be the cache at all, and
  * whether it may not be whole (so that the open runs the full check).
  */
-import { closeSync, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs'
+import { COMPANIONS } from './quarantine'
 
 /**
  * What is at the cache's path when it cannot be the cache. A folder is refused and left where it
@@ -15,20 +16,39 @@ export interface NotACacheFile {
   readonly reason: string
 }
 
-/** Why what is at `path` cannot be the cache, or null when it can (nothing yet, or a regular file, through links or not). */
+/**
+ * Why what is at `path` cannot be the cache, or null when it can (nothing yet, or a regular file,
+ * through links or not). Its -wal, -shm and -journal are looked at too: SQLite opens a folder there
+ * with an error that reads like a full disk, and a named pipe there as a WAL that writes block on.
+ * Those are moved aside with the file, like a damaged one, since they belong to it.
+ */
 export function notACacheFile(path: string): NotACacheFile | null {
+  const found = notAFile(path)
+  if (found !== null)
+    return found.startsWith('a folder')
+      ? { kind: 'folder', reason: `${path} is a folder` }
+      : { kind: 'other', reason: `${path} is ${found}` }
+  if (!existsSync(path)) return null
+  for (const companion of COMPANIONS.map((suffix) => path + suffix)) {
+    const wrong = notAFile(companion)
+    if (wrong !== null) return { kind: 'other', reason: `${companion} is ${wrong}` }
+  }
+  return null
+}
+
+/** What is at `path` when it is neither nothing nor a regular file (through links or not), or null. */
+function notAFile(path: string): string | null {
   let entry
   try {
     entry = lstatSync(path)
   } catch {
     return null
   }
-  if (entry.isDirectory()) return { kind: 'folder', reason: `${path} is a folder` }
-  if (!existsSync(path)) return { kind: 'other', reason: `${path} is a link to nothing` }
+  if (entry.isDirectory()) return 'a folder'
+  if (!existsSync(path)) return 'a link to nothing'
   const target = statSync(path)
   if (target.isFile()) return null
-  const what = target.isDirectory() ? 'a link to a folder' : 'not a regular file'
-  return { kind: 'other', reason: `${path} is ${what}` }
+  return target.isDirectory() ? 'a link to a folder' : 'not a regular file'
 }
 
 /**
@@ -57,4 +77,28 @@ function shorterThanHeaderSays(path: string): boolean {
   // The page count is valid only when the change counter matches "version valid for".
   const valid = pages > 0 && header.readUInt32BE(24) === header.readUInt32BE(92)
   return valid && statSync(path).size < pages * pageSize
+}
+
+/**
+ * Make the cache readable by this user only: it holds clients' names, messages and private notes.
+ * A missing file is created empty with that mode (SQLite gives its -wal and -shm the file's mode);
+ * an existing one and its companions lose what others could read. Best effort: a file of another
+ * owner cannot be changed, and the open reports what matters about it. Windows has no such modes.
+ */
+export function keepPrivate(path: string): void {
+  if (process.platform === 'win32') return
+  try {
+    closeSync(openSync(path, 'wx', 0o600))
+    return
+  } catch {
+    // It exists (or cannot be made, which the open says): narrow what is there.
+  }
+  for (const file of [path, ...COMPANIONS.map((suffix) => path + suffix)]) {
+    try {
+      const { mode } = statSync(file)
+      if ((mode & 0o077) !== 0) chmodSync(file, mode & 0o700)
+    } catch {
+      // Not there, or not ours to change.
+    }
+  }
 }

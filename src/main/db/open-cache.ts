@@ -5,11 +5,13 @@
  * is refused instead: it is not damaged, and this version must not touch it.
  */
 import Database from 'better-sqlite3'
-import { closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs'
+import { closeSync, constants, existsSync, mkdirSync, openSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
-import { leftUnclean, notACacheFile } from './cache-file-state'
+import { keepPrivate, leftUnclean, notACacheFile } from './cache-file-state'
+import { restoreSyncRow, schemaDifference } from './cache-schema'
 import { moveAside } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { errorMessage } from '../../shared/error-message'
@@ -92,7 +94,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     )
   }
   // An existing file's folder exists: mkdirSync would only cost a failing syscall and a stat.
-  if (!existsSync(path)) mkdirSync(dirname(path), { recursive: true })
+  if (!existsSync(path)) mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
   const marker = `${path}-open`
   const notAFile = notACacheFile(path)
   if (notAFile?.kind === 'folder') {
@@ -105,8 +107,8 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     notAFile === null && (check === 'quick' || (check === 'after-unclean-exit' && leftUnclean(path, marker)))
   const opened = (db: Database.Database, rebuilt: CacheRebuild | null): OpenedCache => {
     // Written once the cache is open and removed by close(): found at the next open, it means this
-    // run never closed the cache. Made with the open and close the header check already uses.
-    if (check === 'after-unclean-exit') closeSync(openSync(marker, 'w'))
+    // run never closed the cache.
+    const marked = check === 'after-unclean-exit' && markOpen(marker)
     const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS)
     return {
       db,
@@ -115,7 +117,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
       close() {
         stopCheckpoints()
         db.close()
-        rmSync(marker, { force: true })
+        if (marked) unmarkOpen(marker)
       },
     }
   }
@@ -139,16 +141,49 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
 }
 
 /**
+ * Create the marker of an open cache; false when something else is at its path (a folder, a named
+ * pipe, a link) or it cannot be made. Not opened blocking nor through a link: a pipe would hold the
+ * start for ever, a link would truncate its target. Whatever is there is left alone, and as it
+ * stays, every open runs the check, which is the safe side of a marker that cannot be trusted.
+ */
+function markOpen(marker: string): boolean {
+  // Windows has neither flag, nor named pipes or links at a plain path.
+  const flags =
+    constants.O_WRONLY |
+    constants.O_CREAT |
+    constants.O_TRUNC |
+    (constants.O_NONBLOCK ?? 0) |
+    (constants.O_NOFOLLOW ?? 0)
+  try {
+    closeSync(openSync(marker, flags, 0o600))
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Remove the marker at a clean close; one left behind only costs the next start the check. */
+function unmarkOpen(marker: string): void {
+  try {
+    rmSync(marker, { force: true })
+  } catch {
+    // Nothing to do at quit: the next open checks the file, which is what a marker asks for.
+  }
+}
+
+/**
  * Copy the WAL back into the database file every `ms`, in a task of its own rather than inside a
- * commit; returns what stops it. A passive checkpoint never waits for a reader or writer, and one
- * that fails (the connection closed elsewhere) stops the timer, since the next would fail too.
+ * commit; returns what stops it. A passive checkpoint never waits for a reader or writer. One that
+ * fails on an open connection (a full disk, an I/O error) is tried again at the next tick: SQLite's
+ * own checkpoint is off, so stopping would let the WAL grow for the rest of the run once the disk
+ * had room again. Only a connection closed elsewhere stops the timer, since every tick would fail.
  */
 function checkpointEvery(db: Database.Database, ms: number): () => void {
   const timer = setInterval(() => {
     try {
       db.pragma('wal_checkpoint(PASSIVE)')
     } catch {
-      clearInterval(timer)
+      if (!db.open) clearInterval(timer)
     }
   }, ms)
   // The app quits when it is done, whatever the timer.
@@ -158,6 +193,7 @@ function checkpointEvery(db: Database.Database, ms: number): () => void {
 
 /** Check, open, configure and migrate; throws CacheDamage when the content is the problem. */
 function openChecked(path: string, nativeBinding: string | undefined, check: boolean): Database.Database {
+  keepPrivate(path)
   if (check && existsSync(path)) checkReadOnly(path, nativeBinding)
   const db = openConnection(path, nativeBinding, {})
   try {
@@ -182,6 +218,9 @@ function openChecked(path: string, nativeBinding: string | undefined, check: boo
         .join(' '),
     )
     migrateCache(db)
+    const wrong = schemaDifference(db)
+    if (wrong !== null) throw new CacheDamage(`its tables are not those Standby makes (${wrong})`)
+    restoreSyncRow(db)
     return db
   } catch (error) {
     closeQuietly(db)
@@ -273,10 +312,7 @@ function isDamage(error: unknown): boolean {
  * and notification state, so they are reported instead.
  */
 function isEnvironmentFault(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    /^SQLITE_(CANTOPEN|PERM|READONLY|FULL|IOERR|BUSY|LOCKED|NOMEM|AUTH)/.test(error.code)
-  )
+  return error instanceof Database.SqliteError && isMachineFaultCode(error.code)
 }
 
 function unavailable(path: string, error: unknown): CacheUnavailableError {

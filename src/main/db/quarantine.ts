@@ -6,7 +6,7 @@
 import { lstatSync, renameSync } from 'node:fs'
 
 /** The files SQLite may keep beside a database, by suffix. */
-const COMPANIONS = ['-wal', '-shm', '-journal'] as const
+export const COMPANIONS = ['-wal', '-shm', '-journal'] as const
 
 /** `at` as a compact UTC stamp for a file name: 20261127T120000Z. */
 export function fileTimestamp(at: number): string {

@@ -8,6 +8,7 @@
  */
 import Database from 'better-sqlite3'
 import { errorMessage } from '../../shared/error-message'
+import { notACacheFile } from './cache-file-state'
 
 type ColumnType = 'text' | 'integer' | 'integer or null'
 
@@ -75,6 +76,10 @@ export function salvageMarks(
   damagedCopy: string,
   nativeBinding: string | undefined,
 ): SalvagedMarks {
+  // SQLite opens what it is given blocking: a named pipe moved aside as the damaged "file" (or as
+  // its WAL) would hold the start for ever, waiting for a writer.
+  const notAFile = notACacheFile(damagedCopy)
+  if (notAFile !== null) return { rows: 0, unreadable: [`the file (${notAFile.reason})`] }
   let damaged: Database.Database
   try {
     const options = { readonly: true, fileMustExist: true }

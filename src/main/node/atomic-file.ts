@@ -1,5 +1,6 @@
 /** Writing a private file so that a crash never leaves half of it and nobody else can read it. */
 import { randomBytes } from 'node:crypto'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
@@ -17,7 +18,7 @@ export async function writeFileAtomically(
   mode: number = PRIVATE_FILE_MODE,
 ): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 })
-  const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`
+  const temp = tempPathBeside(path)
   // 'wx': fail rather than write through a file (or a link) someone put there first.
   const handle = await open(temp, 'wx', mode)
   try {
@@ -34,6 +35,35 @@ export async function writeFileAtomically(
     await rm(temp, { force: true })
     throw error
   }
+}
+
+/**
+ * The same as writeFileAtomically, for callers that cannot wait (a login item's setter, the
+ * settings read at start); the folder must exist.
+ */
+export function writeFileAtomicallySync(path: string, data: string, mode: number = PRIVATE_FILE_MODE): void {
+  const temp = tempPathBeside(path)
+  const fd = openSync(temp, 'wx', mode)
+  try {
+    try {
+      writeFileSync(fd, data)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temp, path)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
+  }
+}
+
+/**
+ * A new name beside `path` that no one can guess: a fixed one could hold a named pipe (which
+ * the write would wait on for ever) or a link put there first.
+ */
+function tempPathBeside(path: string): string {
+  return `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`
 }
 
 /** The error's code (`ENOENT`…), if it has one. */

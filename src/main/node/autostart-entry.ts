@@ -3,10 +3,11 @@
  * the user's config directory), written when the setting is on and removed when it is off.
  * Electron has no login items there; every desktop that follows the XDG spec reads this folder.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import { LOGIN_ITEM_APPLIED, type LoginItem } from '../core/settings/login-item'
+import { writeFileAtomicallySync } from './atomic-file'
 import { HIDDEN_ARG } from './start-hidden'
 
 /** The entry's file name: the same as the installed app's .desktop file, as desktops expect. */
@@ -80,9 +81,8 @@ export function createAutostartEntry(options: {
         const entry = autostartDesktopEntry(executable)
         mkdirSync(dir, { recursive: true })
         // Written aside and renamed, so a desktop reading the folder at login never finds half of it.
-        const temp = `${path}.${process.pid}.tmp`
-        writeFileSync(temp, entry, { mode: 0o644 })
-        renameSync(temp, path)
+        // Readable by the desktop's session like any autostart entry: it holds no secret.
+        writeFileAtomicallySync(path, entry, 0o644)
         return LOGIN_ITEM_APPLIED
       } catch (error) {
         log.warn(

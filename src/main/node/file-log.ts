@@ -4,7 +4,7 @@
  * line (log.ts). The file is capped: past its size it becomes `standby.1.log`, replacing the one
  * before, so the two together never hold more than twice the cap.
  */
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs'
+import { appendFileSync, chmodSync, mkdirSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { formatLogEntry, type Logger, type LogLevel } from './log'
 
@@ -105,5 +105,14 @@ function sizeOf(path: string): number {
   }
   // A named pipe there would hold the first write, and the app with it, until something reads it.
   if (!stats.isFile()) throw new Error(`${path} is not a regular file`)
+  // The mode given to append applies only to a file it creates: one an older version left readable
+  // by others (it names the expert, clients and sessions) is narrowed once per run. Best effort.
+  if (process.platform !== 'win32' && (stats.mode & 0o077) !== 0) {
+    try {
+      chmodSync(path, stats.mode & 0o700)
+    } catch {
+      // Not ours to change; the entries are redacted either way.
+    }
+  }
   return stats.size
 }

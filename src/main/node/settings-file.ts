@@ -9,12 +9,12 @@
  * timestamp and a log line; `clearInvalidConfig` stays on only as a backstop.
  */
 import type Conf from 'conf'
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, renameSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import type { SettingsStore } from '../core/ports/settings'
 import { createSettingsStore, type SettingsFile } from '../core/settings/settings-store'
-import { errorCode } from './atomic-file'
+import { errorCode, writeFileAtomicallySync } from './atomic-file'
 
 /** The file's name without its extension (conf's `configName`, electron-store's `name`). */
 export const SETTINGS_FILE_NAME = 'settings'
@@ -90,10 +90,8 @@ const BYTE_ORDER_MARK = '\ufeff'
 
 /** Rewrites the file at `path` as `text`, through a file beside it so a crash leaves one or the other. */
 function dropByteOrderMark(path: string, text: string, log: Logger): void {
-  const next = `${path}.unmarked`
   try {
-    writeFileSync(next, text, 'utf8')
-    renameSync(next, path)
+    writeFileAtomicallySync(path, text)
   } catch (error) {
     log.error(`The settings file ${path} begins with a byte order mark that could not be removed`, error)
   }

@@ -47,6 +47,17 @@ export function migrate<D extends MigratableDatabase>(
   if (current > migrations.length) {
     throw new DatabaseTooNewError(current, migrations.length, options.what, options.remedy)
   }
+  // A negative version would slice the steps from the end and run the newest on any schema.
+  if (!Number.isInteger(current) || current < 0)
+    throw new Error(`The ${options.what} is at schema version ${current}, which no version writes.`)
+  // Every step commits with its version, so tables at version 0 were made by another program:
+  // migrating would write this schema into that program's file.
+  const foreign = current === 0 ? tablesIn(db) : []
+  if (foreign.length > 0) {
+    throw new Error(
+      `The ${options.what} holds tables no version of it made (${foreign.join(', ')}): it is another program's file.`,
+    )
+  }
   for (const m of migrations.slice(current, target)) {
     db.transaction(() => {
       m.up(db)
@@ -54,4 +65,11 @@ export function migrate<D extends MigratableDatabase>(
     })()
   }
   return Math.max(current, target)
+}
+
+/** The names of the main schema's tables, SQLite's own left out; a few at most, for a message. */
+function tablesIn(db: MigratableDatabase): string[] {
+  const rows = db.pragma('table_list') as ReadonlyArray<{ schema: string; name: string }>
+  const names = rows.filter((row) => row.schema === 'main' && !row.name.startsWith('sqlite_'))
+  return names.slice(0, 5).map((row) => row.name)
 }

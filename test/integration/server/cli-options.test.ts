@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { useCleanup } from '../../support/cleanup'
 
@@ -54,6 +58,62 @@ describe('the platform command line', () => {
       expect(ended.stderr).toContain(
         `--review-threshold must be a number from 1 to 5, such as 4.0, not "${value}"`,
       )
+    }
+  })
+
+  it('says in one line which database file it cannot open, why and what to do, and leaves its rows as they were', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'standby-cli-db-'))
+    defer(() => rmSync(dir, { recursive: true, force: true }))
+    const garbage = join(dir, 'garbage.db')
+    writeFileSync(garbage, 'not a database at all. '.repeat(300))
+    const folder = join(dir, 'folder.db')
+    mkdirSync(folder)
+    const foreign = join(dir, 'contacts.db')
+    const negative = join(dir, 'negative.db')
+    for (const [path, version] of [
+      [foreign, 0],
+      [negative, -1],
+    ] as const) {
+      const db = new Database(path)
+      db.exec(`CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('kept')`)
+      db.pragma(`user_version = ${version}`)
+      db.close()
+    }
+    const cases = [
+      [
+        garbage,
+        /\(file is not a database\): it is damaged or not a Standby platform database: move it aside, or point --db at another file/,
+      ],
+      [folder, /is a folder: point --db at another file/],
+      [
+        join(garbage, 'platform.db'),
+        /Cannot create the folder of the platform database .*ENOTDIR.*point --db at another file/,
+      ],
+      [
+        foreign,
+        /holds tables no version of it made \(contacts\).*move it aside, or point --db at another file/,
+      ],
+      [
+        negative,
+        /at schema version -1, which no version writes.*move it aside, or point --db at another file/,
+      ],
+    ] as const
+    for (const [path, reason] of cases) {
+      const before = readdirSync(dir)
+      const ended = await runCli(['--port', '0', '--db', path])
+      expect(ended, path).toMatchObject({ started: false, code: 1 })
+      const lines = ended.stderr.trim().split('\n')
+      expect(lines, path).toHaveLength(1)
+      expect(lines[0]).toContain(`Standby platform could not start: `)
+      expect(lines[0]).toContain(path)
+      expect(lines[0]).toMatch(reason)
+      expect(readdirSync(dir)).toEqual(before)
+    }
+    expect(readFileSync(garbage, 'utf8')).toBe('not a database at all. '.repeat(300))
+    for (const path of [foreign, negative]) {
+      const db = new Database(path, { readonly: true })
+      expect(db.prepare('SELECT name FROM contacts').all(), path).toEqual([{ name: 'kept' }])
+      db.close()
     }
   })
 })

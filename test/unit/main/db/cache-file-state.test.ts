@@ -1,10 +1,12 @@
 // What may sit at the cache's path instead of a file, opened as the app opens it (the full check
 // only after an unclean exit, which reads the file's header first).
+import { execFileSync } from 'node:child_process'
 import {
   existsSync,
   lstatSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   readlinkSync,
   symlinkSync,
   writeFileSync,
@@ -49,6 +51,22 @@ describe('what is at the cache path when it is not a file', () => {
     },
   )
 
+  it.runIf(posix)(
+    'moves a named pipe aside and opens a fresh cache at once, reading no marks from the pipe',
+    () => {
+      const path = join(tempDir(), 'cache.db')
+      execFileSync('mkfifo', [path])
+      const opened = open(path)
+      expect(opened.rebuilt?.reason).toBe(`${path} is not a regular file`)
+      expect(opened.rebuilt?.salvaged).toEqual({
+        rows: 0,
+        unreadable: [`the file (${opened.rebuilt?.damagedCopy ?? ''} is not a regular file)`],
+      })
+      expect(lstatSync(opened.rebuilt?.damagedCopy ?? '').isFIFO()).toBe(true)
+      opened.close()
+    },
+  )
+
   it.runIf(posix)('moves a link to nothing aside and opens a fresh cache in its place', () => {
     const dir = tempDir()
     const path = join(dir, 'cache.db')
@@ -59,4 +77,72 @@ describe('what is at the cache path when it is not a file', () => {
     expect(existsSync(join(dir, 'gone'))).toBe(false)
     opened.close()
   })
+})
+
+describe('what is at the path of the marker of an open cache (cache.db-open)', () => {
+  it('opens past a folder there, checking the file every time, and leaves the folder and what it holds alone', () => {
+    const path = join(tempDir(), 'cache.db')
+    open(path).close()
+    mkdirSync(`${path}-open`)
+    writeFileSync(join(`${path}-open`, 'notes.txt'), 'the expert’s own')
+    const opened = open(path)
+    expect(opened).toMatchObject({ checked: true, rebuilt: null })
+    expect(() => opened.close()).not.toThrow()
+    expect(readdirSync(`${path}-open`)).toEqual(['notes.txt'])
+  })
+
+  it.runIf(posix)(
+    'opens past a named pipe there at once, where the start waited for a reader for ever',
+    () => {
+      const path = join(tempDir(), 'cache.db')
+      open(path).close()
+      execFileSync('mkfifo', [`${path}-open`])
+      const opened = open(path)
+      expect(opened).toMatchObject({ checked: true, rebuilt: null })
+      opened.close()
+      expect(lstatSync(`${path}-open`).isFIFO()).toBe(true)
+    },
+  )
+
+  it.runIf(posix)('never writes through a link there into the file it points to', () => {
+    const dir = tempDir()
+    const path = join(dir, 'cache.db')
+    writeFileSync(join(dir, 'elsewhere.txt'), 'kept')
+    symlinkSync(join(dir, 'elsewhere.txt'), `${path}-open`)
+    open(path).close()
+    expect(readFileSync(join(dir, 'elsewhere.txt'), 'utf8')).toBe('kept')
+    expect(readlinkSync(`${path}-open`)).toBe(join(dir, 'elsewhere.txt'))
+  })
+})
+
+describe("what is at the paths of the cache's -wal, -shm and -journal", () => {
+  for (const suffix of ['-wal', '-shm', '-journal']) {
+    it(`moves a folder at ${suffix} aside with the file, what it holds kept, and opens a fresh cache`, () => {
+      const path = join(tempDir(), 'cache.db')
+      open(path).close()
+      mkdirSync(path + suffix)
+      writeFileSync(join(path + suffix, 'notes.txt'), 'the expert’s own')
+      const opened = open(path)
+      expect(opened.rebuilt?.reason).toBe(`${path}${suffix} is a folder`)
+      expect(readdirSync(`${opened.rebuilt?.damagedCopy ?? ''}${suffix}`)).toEqual(['notes.txt'])
+      expect(existsSync(path + suffix) && lstatSync(path + suffix).isDirectory()).toBe(false)
+      opened.db.exec('CREATE TABLE written (x); INSERT INTO written VALUES (1)')
+      opened.close()
+      expect(open(path).rebuilt).toBeNull()
+    })
+  }
+
+  it.runIf(posix)(
+    'moves a named pipe at -wal aside, where writes to the cache would wait on it for ever',
+    () => {
+      const path = join(tempDir(), 'cache.db')
+      open(path).close()
+      execFileSync('mkfifo', [`${path}-wal`])
+      const opened = open(path)
+      expect(opened.rebuilt?.reason).toBe(`${path}-wal is not a regular file`)
+      expect(lstatSync(`${opened.rebuilt?.damagedCopy ?? ''}-wal`).isFIFO()).toBe(true)
+      opened.db.exec(`CREATE TABLE written (x); INSERT INTO written VALUES (zeroblob(1000000))`)
+      opened.close()
+    },
+  )
 })

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   readdirSync,
@@ -61,6 +62,27 @@ describe('openCache', () => {
     expectWorkingCache(db)
     db.close()
   })
+
+  it.runIf(process.platform !== 'win32')(
+    'keeps the cache, its -wal and -shm readable by this user only (clients’ messages and notes), an older one narrowed',
+    () => {
+      const dir = join(tempDir(), 'profile')
+      const path = join(dir, 'cache.db')
+      const modeOf = (file: string) => statSync(file).mode & 0o777
+      const first = openCache({ path })
+      expectWorkingCache(first.db)
+      expect(modeOf(dir)).toBe(0o700)
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) expect(modeOf(file), file).toBe(0o600)
+      first.db.close()
+      // As a version that did not set it left the file.
+      chmodSync(path, 0o644)
+      writeFileSync(`${path}-wal`, '')
+      chmodSync(`${path}-wal`, 0o666)
+      const again = openCache({ path })
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) expect(modeOf(file), file).toBe(0o600)
+      again.db.close()
+    },
+  )
 
   it('moves a file of garbage aside, keeps its bytes, and opens a fresh cache; the next start says nothing', () => {
     const dir = tempDir()
@@ -198,6 +220,27 @@ describe('openCache', () => {
     db.close()
   })
 
+  it("moves another program's database aside with its rows, where the cache's tables were written into it", () => {
+    for (const version of [0, -1]) {
+      const path = join(tempDir(), 'cache.db')
+      const other = new Database(path)
+      other.exec(`CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('kept')`)
+      other.pragma(`user_version = ${version}`)
+      other.close()
+      const { db, rebuilt } = openCache({ path, now })
+      expect(rebuilt?.reason, String(version)).toMatch(
+        version === 0 ? /holds tables no version of it made \(contacts\)/ : /schema version -1/,
+      )
+      expectWorkingCache(db)
+      db.close()
+      const moved = new Database(rebuilt?.damagedCopy ?? '', { readonly: true })
+      const tables = moved.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all()
+      expect(tables).toEqual([{ name: 'contacts' }])
+      expect(moved.prepare('SELECT name FROM contacts').all()).toEqual([{ name: 'kept' }])
+      moved.close()
+    }
+  })
+
   it('refuses a cache written by a newer Standby, says what to do, and leaves the file alone', () => {
     const dir = tempDir()
     const path = join(dir, 'cache.db')
@@ -285,6 +328,38 @@ describe('copying the WAL back into the file', () => {
       expect(after.checkpointed).toBe(after.log)
       opened.close()
       // Closed: the timer is gone, so nothing runs on a closed connection.
+      expect(vi.getTimerCount()).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('goes on after a checkpoint the disk refused (full for a while), and stops once the connection is closed', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    try {
+      const opened = openCache({ path: join(tempDir(), 'cache.db') })
+      const store = new SqliteCacheStore(opened.db, linesLogger())
+      const pragma = opened.db.pragma.bind(opened.db)
+      let diskFull = true
+      const checkpoints = vi.spyOn(opened.db, 'pragma').mockImplementation((source, options) => {
+        if (source === 'wal_checkpoint(PASSIVE)' && diskFull)
+          throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL')
+        return pragma(source, options)
+      })
+      store.applyEvents([inviteCreated(1, anInvite())])
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+      expect(checkpoints).toHaveBeenCalledTimes(1)
+      diskFull = false
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+      expect(checkpoints).toHaveBeenCalledTimes(2)
+      checkpoints.mockRestore()
+      const [wal] = opened.db.pragma('wal_checkpoint(PASSIVE)') as Array<{
+        log: number
+        checkpointed: number
+      }>
+      expect(wal?.checkpointed).toBe(wal?.log)
+      opened.db.close()
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
       expect(vi.getTimerCount()).toBe(0)
     } finally {
       vi.useRealTimers()

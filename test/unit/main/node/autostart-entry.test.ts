@@ -1,11 +1,18 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { LOGIN_ITEM_APPLIED } from '../../../../src/main/core/settings/login-item'
 import {
+  AUTOSTART_FILE,
   autostartDesktopEntry,
   autostartDir,
   autostartExecutable,
+  createAutostartEntry,
   desktopExecArg,
 } from '../../../../src/main/node/autostart-entry'
 import { startsHidden } from '../../../../src/main/node/start-hidden'
+import { useTempDirs } from '../../../support/temp-dir'
 
 /** Reads an Exec argument back as a desktop reads it: the string rule, then the quoting rule. */
 function readExecArg(written: string): string {
@@ -70,5 +77,43 @@ describe('starting hidden', () => {
     expect(startsHidden({ argv: ['/opt/standby', 'standby://invite/1'], wasOpenedAtLogin: false })).toBe(
       false,
     )
+  })
+})
+
+describe('writing and removing the autostart entry', () => {
+  const tempDir = useTempDirs()
+  const log = { info: () => undefined, warn: () => undefined, error: () => undefined }
+
+  it('writes the entry whole and removes it, leaving nothing else in the folder', () => {
+    const dir = join(tempDir(), 'autostart')
+    const item = createAutostartEntry({ dir, executable: '/opt/Standby/standby', log })
+    expect(item.set(true)).toEqual(LOGIN_ITEM_APPLIED)
+    expect(readdirSync(dir)).toEqual([AUTOSTART_FILE])
+    expect(readFileSync(join(dir, AUTOSTART_FILE), 'utf8')).toBe(
+      autostartDesktopEntry('/opt/Standby/standby'),
+    )
+    expect(item.set(false)).toEqual(LOGIN_ITEM_APPLIED)
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  it.runIf(process.platform !== 'win32')(
+    'never writes into a named pipe left at a name it used to write aside, which held the app',
+    () => {
+      const dir = tempDir()
+      const path = join(dir, AUTOSTART_FILE)
+      execFileSync('mkfifo', [`${path}.${process.pid}.tmp`])
+      const item = createAutostartEntry({ dir, executable: '/opt/Standby/standby', log })
+      expect(item.set(true)).toEqual(LOGIN_ITEM_APPLIED)
+      expect(readFileSync(path, 'utf8')).toBe(autostartDesktopEntry('/opt/Standby/standby'))
+    },
+  )
+
+  it('says it could not, and leaves no file written aside, when a folder holds the entry’s name', () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, AUTOSTART_FILE, 'kept'), { recursive: true })
+    const item = createAutostartEntry({ dir, executable: '/opt/Standby/standby', log })
+    expect(item.set(true)).toMatchObject({ applied: false })
+    expect(readdirSync(dir)).toEqual([AUTOSTART_FILE])
+    expect(readdirSync(join(dir, AUTOSTART_FILE))).toEqual(['kept'])
   })
 })

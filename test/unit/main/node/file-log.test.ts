@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -36,6 +36,21 @@ describe('the log file', () => {
     expect(console.calls).toEqual(['info Signed in as ada@example.test', 'error Sync failed'])
     if (process.platform !== 'win32') expect(statSync(log.path).mode & 0o777).toBe(0o600)
   })
+
+  it.runIf(process.platform !== 'win32')(
+    'narrows a log file an older version left readable by others, and its previous file after a rotation',
+    () => {
+      const dir = tempDir()
+      writeFileSync(join(dir, LOG_FILE_NAME), 'an entry of an earlier run\n', { mode: 0o644 })
+      chmodSync(join(dir, LOG_FILE_NAME), 0o644)
+      const log = createFileLogger({ dir, echo: echo(), now: () => 0, maxBytes: 400 })
+      log.info('Signed in as ada@example.test')
+      expect(statSync(log.path).mode & 0o777).toBe(0o600)
+      expect(readFileSync(log.path, 'utf8')).toMatch(/^an entry of an earlier run\n.*Signed in/s)
+      for (let n = 0; n < 10; n++) log.info(`entry ${n} `.repeat(5))
+      expect(statSync(join(dir, PREVIOUS_LOG_FILE_NAME)).mode & 0o777).toBe(0o600)
+    },
+  )
 
   it('starts a new file past its size, keeping one previous file, so the folder stays bounded', () => {
     const dir = tempDir()

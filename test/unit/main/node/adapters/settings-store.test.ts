@@ -1,4 +1,5 @@
 import Conf from 'conf'
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -108,6 +109,23 @@ describe('the Node settings store (conf)', () => {
       launchAtLogin: true,
     })
   })
+
+  it.runIf(process.platform !== 'win32')(
+    'drops a byte order mark without writing into a named pipe left beside the file, which held the start',
+    () => {
+      const dir = tempDir()
+      const path = settingsFilePath(dir)
+      writeFileSync(
+        path,
+        `\ufeff${JSON.stringify({ soundEnabled: false, settingsVersion: SETTINGS_VERSION })}`,
+      )
+      execFileSync('mkfifo', [`${path}.unmarked`])
+      const settings = createNodeSettingsStore({ dir, log: recordingLog() })
+      expect(settings.get()).toMatchObject({ soundEnabled: false })
+      expect(readFileSync(path, 'utf8').startsWith('\ufeff')).toBe(false)
+      expect(readdirSync(dir).sort()).toEqual(['settings.json', 'settings.json.unmarked'])
+    },
+  )
 
   it('moves aside a file that holds JSON but not an object', () => {
     const dir = tempDir()

@@ -1,0 +1,89 @@
+/**
+ * The cache's schema as its migrations leave it at the newest version, and the check that a file
+ * at that version holds it. A file edited by hand or by another program can carry the right
+ * version with a table or column missing, added or changed: every read and write of it would then
+ * fail at some later moment, on every start, instead of the file being moved aside at open. Reading
+ * the file's schema costs a few small pragmas; running the migrations on an empty database to
+ * compare would cost the open many times more, so the expected schema is written out here and a
+ * test keeps it equal to what the migrations make.
+ */
+import type Database from 'better-sqlite3'
+
+/** Each table (with its columns), index and trigger of the newest cache, sorted by name. */
+export const CACHE_SCHEMA: ReadonlyArray<string> = [
+  'table expert (slot INTEGER PK1, id TEXT NOT NULL, json TEXT NOT NULL)',
+  'table invites (id TEXT PK1, request_id TEXT NOT NULL, state TEXT NOT NULL, sent_at INTEGER NOT NULL, json TEXT NOT NULL, notified_at INTEGER, closes_at INTEGER)',
+  'index invites_by_request on invites',
+  'index invites_missed on invites',
+  'index invites_open on invites',
+  'index invites_open_by_close on invites',
+  'index invites_unnotified on invites',
+  'table message_state (message_id TEXT NOT NULL PK1, read_at INTEGER, notified_at INTEGER)',
+  'table messages (id TEXT PK1, request_id TEXT NOT NULL, sent_at INTEGER NOT NULL, json TEXT NOT NULL, from_client INTEGER NOT NULL)',
+  'index messages_by_request on messages',
+  'index messages_from_client on messages',
+  'table reminder_snoozes (session_id TEXT NOT NULL PK1, booked_start INTEGER NOT NULL, at INTEGER NOT NULL)',
+  'table reminders (session_id TEXT NOT NULL PK1, booked_start INTEGER NOT NULL PK2, alert TEXT NOT NULL PK3, outcome TEXT NOT NULL, at INTEGER NOT NULL)',
+  'table requests (id TEXT PK1, kind TEXT NOT NULL, created_at INTEGER NOT NULL, json TEXT NOT NULL)',
+  'table session_search (body, session_search, rank)',
+  'table session_search_config (k NOT NULL PK1, v)',
+  'table session_search_content (id INTEGER PK1, c0)',
+  'table session_search_data (id INTEGER PK1, block BLOB)',
+  'table session_search_docsize (id INTEGER PK1, sz BLOB)',
+  'table session_search_idx (segid NOT NULL PK1, term NOT NULL PK2, pgno)',
+  'table sessions (id TEXT PK1, request_id TEXT NOT NULL, state TEXT NOT NULL, booked_start INTEGER NOT NULL, json TEXT NOT NULL, kind TEXT, outcome TEXT, client_id TEXT)',
+  'index sessions_by_request on sessions',
+  'index sessions_history on sessions',
+  'index sessions_history_client on sessions',
+  'index sessions_history_kind on sessions',
+  'index sessions_history_outcome on sessions',
+  'trigger sessions_search_delete on sessions',
+  'index sessions_upcoming on sessions',
+  'table shown_invites (id TEXT NOT NULL PK1, at INTEGER NOT NULL)',
+  'table standing_warnings (key TEXT NOT NULL PK1, at INTEGER NOT NULL)',
+  'table sync_state (slot INTEGER PK1, cursor INTEGER NOT NULL, last_synced_at INTEGER, cursor_digest TEXT, clock_offset_ms INTEGER, clock_measured_at INTEGER, platform_url TEXT)',
+]
+
+/** One line per table (with its columns), index and trigger of `db`, sorted by name; SQLite's own left out. */
+export function schemaOf(db: Database.Database): string[] {
+  // One statement for the whole schema: one per table cost the open more than the rest of it.
+  return db.prepare(SCHEMA_LINES).pluck().all() as string[]
+}
+
+const SCHEMA_LINES = `SELECT CASE m.type WHEN 'table' THEN 'table ' || m.name || ' (' || (
+    SELECT group_concat(c.name || iif(c.type <> '', ' ' || c.type, '') || iif(c."notnull", ' NOT NULL', '')
+      || iif(c.pk > 0, ' PK' || c.pk, ''), ', ') FROM pragma_table_xinfo(m.name) AS c) || ')'
+    ELSE m.type || ' ' || m.name || ' on ' || m.tbl_name END
+  FROM sqlite_master AS m
+  WHERE m.type IN ('table', 'index', 'trigger') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name`
+
+/** What of the newest schema `db` lacks or holds otherwise, as a few lines for the log; null when all of it is there. */
+export function schemaDifference(db: Database.Database): string | null {
+  const found = schemaOf(db)
+  const have = new Set(found)
+  // A table of another name is left alone: nothing reads it. One of ours must match exactly.
+  const ours = new Set(CACHE_SCHEMA.map(nameOf))
+  const wrong = [
+    ...CACHE_SCHEMA.filter((line) => !have.has(line)).map((line) => `${nameOf(line)} missing or changed`),
+    ...found
+      .filter((line) => ours.has(nameOf(line)) && !CACHE_SCHEMA.includes(line))
+      .map((line) => `${line} found instead`),
+  ]
+  return wrong.length === 0 ? null : wrong.slice(0, 3).join('; ')
+}
+
+/** "table x (…)" or "index x on y" → "table x". */
+function nameOf(line: string): string {
+  return line.split(' ', 2).join(' ')
+}
+
+/**
+ * Put back the one row of `sync_state` (cursor 0: never synced) when an edit removed it: every
+ * write of the cursor updates that row, so without it none would stick and each sync would start
+ * from nothing again. Read first, so a cache that has the row (every one Standby wrote) is not
+ * written at open.
+ */
+export function restoreSyncRow(db: Database.Database): void {
+  if (db.prepare('SELECT 1 FROM sync_state WHERE slot = 1').get() !== undefined) return
+  db.prepare('INSERT INTO sync_state (slot, cursor) VALUES (1, 0)').run()
+}

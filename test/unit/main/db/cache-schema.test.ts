@@ -1,0 +1,101 @@
+// A cache file at the newest version whose tables are not the ones Standby makes (edited by hand,
+// or another program's): moved aside at open, where every later read or write of it failed.
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { CACHE_SCHEMA, schemaDifference, schemaOf } from '../../../../src/main/db/cache-schema'
+import { cacheMigrations } from '../../../../src/main/db/migrations'
+import { openCache } from '../../../../src/main/db/open-cache'
+import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { migrate } from '../../../../src/shared/sqlite/migrate'
+import { anInvite, aRequest, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
+import { linesLogger, useTempDirs } from './cache-test-kit'
+
+const tempDir = useTempDirs()
+const now = () => Date.UTC(2026, 10, 27, 12, 0, 0)
+const shown = anInvite({ id: 'inv_shown', request: aRequest({ id: 'req_a' }) })
+
+/** A closed cache at the newest version that showed one invite, then `edit` run on the file. */
+function editedCache(edit: string): string {
+  const path = join(tempDir(), 'cache.db')
+  const opened = openCache({ path, now })
+  const store = new SqliteCacheStore(opened.db, linesLogger())
+  store.applyEvents([inviteCreated(1, shown)])
+  store.markNotified([shown.id], FIXTURE_NOW)
+  opened.close()
+  const db = new Database(path)
+  db.exec(edit)
+  db.close()
+  return path
+}
+
+describe("the cache's schema at open", () => {
+  it('is written out as the migrations make it (a new migration updates CACHE_SCHEMA)', () => {
+    const db = new Database(':memory:')
+    migrate(db, cacheMigrations, { what: 'test cache', remedy: '' })
+    expect(schemaOf(db)).toEqual(CACHE_SCHEMA)
+    expect(schemaDifference(db)).toBeNull()
+    db.close()
+  })
+
+  const edits: ReadonlyArray<readonly [string, string, RegExp]> = [
+    ['a table dropped', 'DROP TABLE reminder_snoozes', /table reminder_snoozes missing or changed/],
+    [
+      'a column added',
+      'ALTER TABLE sessions ADD COLUMN extra TEXT',
+      /table sessions missing or changed; table sessions \(.*extra TEXT\) found instead/,
+    ],
+    [
+      'a column dropped',
+      'DROP INDEX invites_unnotified; ALTER TABLE invites DROP COLUMN notified_at',
+      /table invites missing or changed/,
+    ],
+    [
+      'a column changed',
+      'DROP TABLE standing_warnings; CREATE TABLE standing_warnings (key TEXT NOT NULL PRIMARY KEY, at TEXT)',
+      /table standing_warnings \(key TEXT NOT NULL PK1, at TEXT\) found instead/,
+    ],
+    ['an index dropped', 'DROP INDEX invites_open', /index invites_open missing or changed/],
+    [
+      'the search index a plain table',
+      'DROP TABLE session_search; CREATE TABLE session_search (body)',
+      /table session_search missing or changed/,
+    ],
+  ]
+  for (const [what, edit, reason] of edits) {
+    it(`moves a cache with ${what} aside, keeps what was shown, and opens a working one`, () => {
+      const path = editedCache(edit)
+      const opened = openCache({ path, now, integrityCheck: 'after-unclean-exit' })
+      expect(opened.rebuilt?.reason).toMatch(/^its tables are not those Standby makes \(/)
+      expect(opened.rebuilt?.reason).toMatch(reason)
+      expect(opened.rebuilt?.salvaged.rows).toBeGreaterThan(0)
+      const store = new SqliteCacheStore(opened.db, linesLogger())
+      store.applyEvents([inviteCreated(1, shown)])
+      expect(store.openInvites(FIXTURE_NOW)).toEqual([shown])
+      expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
+      opened.close()
+      const moved = new Database(opened.rebuilt?.damagedCopy ?? '', { readonly: true })
+      expect(moved.prepare('SELECT id FROM shown_invites').all()).toEqual([{ id: shown.id }])
+      moved.close()
+    })
+  }
+
+  it('leaves a table of another name alone: nothing reads it', () => {
+    const path = editedCache('CREATE TABLE notes (body TEXT)')
+    const opened = openCache({ path, now })
+    expect(opened.rebuilt).toBeNull()
+    opened.close()
+  })
+
+  it('puts back the sync state row an edit deleted, so the cursor sticks again, and keeps the rest', () => {
+    const path = editedCache('DELETE FROM sync_state')
+    const opened = openCache({ path, now })
+    expect(opened.rebuilt).toBeNull()
+    const store = new SqliteCacheStore(opened.db, linesLogger())
+    expect(store.cursor()).toBe(0)
+    expect(store.shownInvites([shown.id])).toEqual([shown.id])
+    store.applyEvents([inviteCreated(1, shown), inviteCreated(2, anInvite({ id: 'inv_next' }))])
+    expect(store.cursor()).toBe(2)
+    opened.close()
+  })
+})
