@@ -26,15 +26,24 @@ const SECRET_WORDS: ReadonlySet<string> = new Set([
   'text',
 ])
 /** Whole field names that hold someone's words though none of their parts is a secret word. */
-const SECRET_KEYS: ReadonlySet<string> = new Set(['message', 'apikey'])
+const SECRET_KEYS: ReadonlySet<string> = new Set([
+  'message',
+  'apikey',
+  'privatekey',
+  'signingkey',
+  'accesskey',
+])
 
 /** A named secret inside text: `token=…`, `"password":"…"`, `Authorization: …`, `pwd=…`. */
 const NAMED_SECRET =
-  /(["']?\b(?:[a-z_-]*token|pass(?:word|wd|phrase)|pwd|[a-z_-]*secret|authorization|cookie|api[-_]?key|auth)\b["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s&,;)}\]]+)/gi
+  /(["']?\b(?:[a-z_-]*token|pass(?:word|wd|phrase)|pwd|[a-z_-]*secret|authorization|cookie|(?:api|private|secret|access|signing)[-_]?key|auth)\b["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s&,;)}\]]+)/gi
 /** Someone's words in JSON: `"body": "…"`, `"text": "…"`. */
 const JSON_WORDS = /("(?:[a-z]*body|[a-z]*text)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi
-/** The password in a URL's userinfo: `https://ada:secret@host`. */
-const URL_PASSWORD = /(\/\/[^/\s:@]*:)[^@\s/]+@/g
+/**
+ * The password in a URL's userinfo: `https://ada:secret@host`, up to the last `@` before the
+ * path, since a password may hold a raw `@` of its own (`ada:p@ss@host`).
+ */
+const URL_PASSWORD = /(\/\/[^/\s:@]*:)[^\s/]*@/g
 /** A bearer or basic credential after its scheme. */
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[\w.~+/-]+=*/gi
 /** A JSON Web Token. */

@@ -26,6 +26,9 @@ describe('what never reaches a log line', () => {
     expect(redactLogText('{"password":"correct horse"}')).toBe('{"password":[redacted]}')
     expect(redactLogText("adminToken: 'abc'")).toBe('adminToken: [redacted]')
     expect(redactLogText('Authorization=Basic dXNlcjpwYXNz')).not.toContain('dXNlcjpwYXNz')
+    expect(redactLogText('private_key=abc123 signing-key: "k" access_key=z')).toBe(
+      'private_key=[redacted] signing-key: [redacted] access_key=[redacted]',
+    )
   })
 
   it('removes the values of secret-named fields and of message texts, keeping the others', () => {
@@ -61,6 +64,7 @@ describe('what never reaches a log line', () => {
       apiKey: 'e',
       'X-API-KEY': 'f',
       clientSecret: 'g',
+      privateKey: 'pk',
       messageBody: 'h',
       message: 'i',
       cookies: 'j',
@@ -98,6 +102,10 @@ describe('what never reaches a log line', () => {
     // A password with no user name before it is still one.
     expect(redactLogText('GET https://:hunter2@platform.example.com/x')).toBe(
       'GET https://:[redacted]@platform.example.com/x',
+    )
+    // A raw @ inside the password: nothing of it is left.
+    expect(redactLogText('GET https://ada:p@ss@w0rd@platform.example.com/x')).toBe(
+      'GET https://ada:[redacted]@platform.example.com/x',
     )
     const noDigit = 'qVxLbZrTmKpWsYcNhJdFaGeUiOtRwQvXlBzRtMkPwSy'
     expect(redactLogText(`socket ${noDigit}`)).toBe('socket [redacted]')
