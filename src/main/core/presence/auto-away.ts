@@ -80,7 +80,7 @@ export class AutoAway {
     this.timer?.cancel()
     this.timer = undefined
     const settings = this.deps.settings()
-    const idleSeconds = this.deps.power.systemIdleSeconds()
+    const idleSeconds = readableIdle(this.deps.power.systemIdleSeconds())
     const observed = observe(this.locked, idleSeconds, settings.minutes)
     if (observed === 'active') this.sentFor = null
     if (settings.enabled) this.schedule(observed, idleSeconds, settings.minutes)
@@ -131,4 +131,12 @@ export class AutoAway {
     const delay = observed === 'active' ? Math.max(minutes * 60 - idleSeconds, 1) * 1000 : RETURN_POLL_MS
     this.timer = this.deps.clock.setTimeout(() => this.refresh(), Math.max(delay, RETURN_POLL_MS))
   }
+}
+
+/**
+ * The host's idle time, or null when it gave none it could mean (not a number, negative): counted
+ * as a host without idle time, since a NaN would make the next check due at once, and again.
+ */
+function readableIdle(seconds: number | null): number | null {
+  return seconds !== null && Number.isFinite(seconds) && seconds >= 0 ? seconds : null
 }

@@ -142,6 +142,22 @@ describe('auto-away on a manual clock', () => {
     expect(reads.mock.calls.length).toBeLessThanOrEqual(7)
   })
 
+  it('an idle time the host cannot give (not a number, negative) counts as none: no polling loop, the lock still works', async () => {
+    for (const reading of [Number.NaN, Number.POSITIVE_INFINITY, -5]) {
+      const t = setUp()
+      vi.spyOn(t.power, 'systemIdleSeconds').mockReturnValue(reading)
+      t.policy.refresh()
+      expect(t.clock.pendingTimers).toBe(0)
+      t.clock.advance(60 * MINUTE)
+      await answers()
+      expect(t.sent).toEqual([])
+      t.power.lock()
+      await answers()
+      expect(t.sent).toEqual(['screen_locked'])
+      t.policy.stop()
+    }
+  })
+
   it('a screen lock → away at once; the unlock → back', async () => {
     const t = setUp()
     t.power.lock()
