@@ -4,7 +4,7 @@ import { mkdirSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { errorMessage } from '../../../src/shared/error-message'
 import { isMachineFaultCode } from '../../../src/shared/sqlite/machine-fault'
-import { DatabaseTooNewError, migrate } from '../../../src/shared/sqlite/migrate'
+import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../../src/shared/sqlite/migrate'
 import { platformMigrations } from './migrations'
 
 /** The platform database could not be opened: the message names the file, what is wrong and what to do. */
@@ -26,15 +26,15 @@ export function openPlatformDatabase(path: string): Database.Database {
   } catch (error) {
     throw refused(path, error)
   }
+  const what = { what: 'platform database', remedy: 'Run a newer server, or point --db at another file.' }
   try {
+    db.pragma('busy_timeout = 5000')
+    // Before the journal mode is written into its header: a file refused is left as it was found.
+    refuseWhatCannotMigrate(db, platformMigrations.length, what)
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
-    db.pragma('busy_timeout = 5000')
-    migrate(db, platformMigrations, {
-      what: 'platform database',
-      remedy: 'Run a newer server, or point --db at another file.',
-    })
+    migrate(db, platformMigrations, what)
     return db
   } catch (error) {
     db.close()

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3'
 import { closeSync, constants, existsSync, mkdirSync, openSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
-import { DatabaseTooNewError, migrate } from '../../shared/sqlite/migrate'
+import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
 import { keepPrivate, leftUnclean, notACacheFile } from './cache-file-state'
 import { restoreSyncRow, schemaDifference } from './cache-schema'
@@ -197,11 +197,16 @@ function openChecked(path: string, nativeBinding: string | undefined, check: boo
   if (check && existsSync(path)) checkReadOnly(path, nativeBinding)
   const db = openConnection(path, nativeBinding, {})
   try {
+    db.exec('PRAGMA busy_timeout = 5000;')
+    // Before the journal mode below is written into its header: a file refused (another program's,
+    // a newer Standby's) is moved aside or left exactly as it was found.
+    asMigrationFault(() =>
+      refuseWhatCannotMigrate(db, cacheMigrations.length, { what: WHAT, remedy: TOO_NEW_REMEDY }),
+    )
     // One exec for all of them: none returns anything the open needs, and each db.pragma() call
     // would compile a statement of its own.
     db.exec(
       [
-        'busy_timeout = 5000',
         'journal_mode = WAL',
         'synchronous = NORMAL',
         'foreign_keys = ON',
@@ -267,8 +272,13 @@ function quickCheck(db: Database.Database): void {
 
 /** Migrate; a failing step on an intact file means the content is not what we wrote. */
 function migrateCache(db: Database.Database): void {
+  asMigrationFault(() => migrate(db, cacheMigrations, { what: WHAT, remedy: TOO_NEW_REMEDY }))
+}
+
+/** Run `step`; a failure of the file's content (not a newer file, not the machine) is damage. */
+function asMigrationFault(step: () => unknown): void {
   try {
-    migrate(db, cacheMigrations, { what: WHAT, remedy: TOO_NEW_REMEDY })
+    step()
   } catch (error) {
     if (error instanceof DatabaseTooNewError || isEnvironmentFault(error)) throw error
     throw new CacheDamage(`migration failed: ${errorMessage(error)}`)

@@ -43,10 +43,29 @@ export function migrate<D extends MigratableDatabase>(
     if (m.version !== index + 1)
       throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${index + 1}`)
   })
-  const current = Number(db.pragma('user_version', { simple: true }))
-  if (current > migrations.length) {
-    throw new DatabaseTooNewError(current, migrations.length, options.what, options.remedy)
+  const current = refuseWhatCannotMigrate(db, migrations.length, options)
+  for (const m of migrations.slice(current, target)) {
+    db.transaction(() => {
+      m.up(db)
+      db.pragma(`user_version = ${m.version}`)
+    })()
   }
+  return Math.max(current, target)
+}
+
+/**
+ * Throw when `db` is not a file these `count` migrations may touch: one of a newer version, at a
+ * version no version writes, or another program's. Returns its version otherwise. Run before
+ * anything that writes the file (a journal mode is written into its header), so a file refused is
+ * left exactly as it was found.
+ */
+export function refuseWhatCannotMigrate(
+  db: MigratableDatabase,
+  count: number,
+  options: { what: string; remedy: string },
+): number {
+  const current = Number(db.pragma('user_version', { simple: true }))
+  if (current > count) throw new DatabaseTooNewError(current, count, options.what, options.remedy)
   // A negative version would slice the steps from the end and run the newest on any schema.
   if (!Number.isInteger(current) || current < 0)
     throw new Error(`The ${options.what} is at schema version ${current}, which no version writes.`)
@@ -58,13 +77,7 @@ export function migrate<D extends MigratableDatabase>(
       `The ${options.what} holds tables no version of it made (${foreign.join(', ')}): it is another program's file.`,
     )
   }
-  for (const m of migrations.slice(current, target)) {
-    db.transaction(() => {
-      m.up(db)
-      db.pragma(`user_version = ${m.version}`)
-    })()
-  }
-  return Math.max(current, target)
+  return current
 }
 
 /** The names of the main schema's tables, SQLite's own left out; a few at most, for a message. */

@@ -98,6 +98,7 @@ describe('the platform command line', () => {
         /at schema version -1, which no version writes.*move it aside, or point --db at another file/,
       ],
     ] as const
+    const foreignBytes = [readFileSync(foreign), readFileSync(negative)]
     for (const [path, reason] of cases) {
       const before = readdirSync(dir)
       const ended = await runCli(['--port', '0', '--db', path])
@@ -110,6 +111,9 @@ describe('the platform command line', () => {
       expect(readdirSync(dir)).toEqual(before)
     }
     expect(readFileSync(garbage, 'utf8')).toBe('not a database at all. '.repeat(300))
+    // Byte for byte as they were: not even their journal mode was written.
+    expect(readFileSync(foreign).equals(foreignBytes[0] as Buffer)).toBe(true)
+    expect(readFileSync(negative).equals(foreignBytes[1] as Buffer)).toBe(true)
     for (const path of [foreign, negative]) {
       const db = new Database(path, { readonly: true })
       expect(db.prepare('SELECT name FROM contacts').all(), path).toEqual([{ name: 'kept' }])

@@ -220,13 +220,14 @@ describe('openCache', () => {
     db.close()
   })
 
-  it("moves another program's database aside with its rows, where the cache's tables were written into it", () => {
+  it("moves another program's database aside byte for byte, its rows and header as they were found", () => {
     for (const version of [0, -1]) {
       const path = join(tempDir(), 'cache.db')
       const other = new Database(path)
       other.exec(`CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('kept')`)
       other.pragma(`user_version = ${version}`)
       other.close()
+      const bytes = readFileSync(path)
       const { db, rebuilt } = openCache({ path, now })
       expect(rebuilt?.reason, String(version)).toMatch(
         version === 0 ? /holds tables no version of it made \(contacts\)/ : /schema version -1/,
@@ -238,6 +239,8 @@ describe('openCache', () => {
       expect(tables).toEqual([{ name: 'contacts' }])
       expect(moved.prepare('SELECT name FROM contacts').all()).toEqual([{ name: 'kept' }])
       moved.close()
+      // Byte for byte as it was: not even its journal mode was written.
+      expect(readFileSync(rebuilt?.damagedCopy ?? '').equals(bytes), String(version)).toBe(true)
     }
   })
 
