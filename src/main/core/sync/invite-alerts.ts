@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../../../shared/clock'
 import type { Invite, InviteClosedReason } from '../../../shared/protocol'
-import { inviteClosesAt } from '../../../shared/rules/invite-open'
+import { inviteClosesAt, isInviteOpen } from '../../../shared/rules/invite-open'
 import type { CacheStore, StreamEntry } from '../ports/cache-store'
 import type { Notifier } from '../ports/notifier'
 import { inviteClosedNotification, inviteNotification } from './invite-notification'
@@ -32,9 +32,13 @@ export class InviteAlerts {
     },
   ) {}
 
-  /** The invites open now, read only when `events` can close one (most batches cannot). */
+  /**
+   * Of the invites `events` close, those open now (most batches close none). Read one by one, not
+   * as every open invite: a platform keeping thousands open would otherwise have each closing
+   * read them all, twice.
+   */
   openBeforeEvents(events: ReadonlyArray<StreamEntry>): OpenBefore {
-    return events.some((e) => e.type === 'invite.closed') ? this.cache.openInvites(this.now()) : []
+    return this.openAmong(events.flatMap((e) => (e.type === 'invite.closed' ? [e.payload.inviteId] : [])))
   }
 
   /** The invites open now, before a snapshot replaces the cache. */
@@ -76,6 +80,15 @@ export class InviteAlerts {
     return this.deps.platformTime.now()
   }
 
+  /** Of the invites with these ids, those the cache holds open now. */
+  private openAmong(ids: ReadonlyArray<string>): Invite[] {
+    const now = this.now()
+    return [...new Set(ids)].flatMap((id) => {
+      const invite = this.cache.invite(id)
+      return invite !== null && isInviteOpen(invite, now) ? [invite] : []
+    })
+  }
+
   /** Show each open invite not shown yet, once. */
   private showNew(): void {
     const fresh = this.cache.unnotifiedOpenInvites(this.now())
@@ -92,7 +105,7 @@ export class InviteAlerts {
   private retractClosed(openBefore: OpenBefore, reasons: ReadonlyMap<string, InviteClosedReason>): void {
     if (openBefore.length === 0) return
     const now = this.now()
-    const stillOpen = new Set(this.cache.openInvites(now).map((i) => i.id))
+    const stillOpen = new Set(this.openAmong(openBefore.map((i) => i.id)).map((i) => i.id))
     // One whose time ran out meanwhile is the expiry watch's to tell, whatever the platform said.
     const gone = openBefore.filter((i) => !stillOpen.has(i.id) && now < inviteClosesAt(i))
     if (gone.length === 0) return

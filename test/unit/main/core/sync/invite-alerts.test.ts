@@ -1,0 +1,43 @@
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { InviteAlerts } from '../../../../../src/main/core/sync/invite-alerts'
+import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
+import { ManualClock } from '../../../../../src/shared/clock'
+import { anInvite, aRequest, FIXTURE_NOW, inviteClosed, inviteCreated } from '../../../../support/fixtures'
+import { storeFactory, useTempDirs } from '../../db/cache-test-kit'
+
+const tempDir = useTempDirs()
+const openStore = storeFactory()
+
+describe('invite alerts around a batch of events', () => {
+  it('an invite taken among hundreds open: its notification alone is taken down, without reading every open invite', () => {
+    const { store } = openStore(join(tempDir(), 'cache.db'))
+    const clock = new ManualClock(FIXTURE_NOW)
+    const notifier = createRecordingNotifier()
+    const alerts = new InviteAlerts(store, { clock, notifier, platformTime: clock })
+    const created = Array.from({ length: 300 }, (_, i) =>
+      inviteCreated(
+        i + 1,
+        anInvite({
+          id: `inv_${i}`,
+          request: aRequest({ id: `req_${i}`, title: `Request ${i}` }),
+          expiresAt: FIXTURE_NOW + 3_600_000,
+        }),
+      ),
+    )
+    store.applyEvents(created)
+    alerts.afterEvents([], created, false)
+    expect(notifier.shown).toHaveLength(300)
+
+    const reads = vi.spyOn(store, 'openInvites')
+    const closing = [inviteClosed(301, 'inv_42', 'taken'), inviteClosed(302, 'inv_gone', 'taken')]
+    const before = alerts.openBeforeEvents(closing)
+    store.applyEvents(closing)
+    alerts.afterEvents(before, closing, false)
+
+    expect(notifier.shown.slice(300)).toEqual([
+      { kind: 'invite_closed', inviteId: 'inv_42', title: 'Request 42', body: 'Another expert took it.' },
+    ])
+    expect(reads).not.toHaveBeenCalled()
+  })
+})
