@@ -5,15 +5,10 @@
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { StoredSignIn } from '../../../../src/main/core/ports/secrets'
-import { StandbyCore } from '../../../../src/main/core/standby-core'
-import { createPowerHook } from '../../../../src/main/node/adapters/power-hook'
-import { createRecordingNotifier } from '../../../../src/main/node/adapters/recording-notifier'
 import { ManualClock } from '../../../../src/shared/clock'
-import { HTTP_PATHS, PLATFORM_NAME, PROTOCOL_VERSION } from '../../../../src/shared/protocol'
-import { anExpert, FIXTURE_NOW } from '../../../support/fixtures'
-import { memoryTransport } from '../../../support/memory-transport'
+import { FIXTURE_NOW } from '../../../support/fixtures'
 import { storeFactory, useTempDirs } from '../db/cache-test-kit'
+import { memoryCore, signInAnyone } from './core-kit'
 
 const PLATFORM = 'http://127.0.0.1:4455'
 const tempDir = useTempDirs()
@@ -41,49 +36,16 @@ async function settledTurns(): Promise<void> {
 
 function setUp() {
   const { wait, open } = gates()
-  const { transport, connections } = memoryTransport()
-  let stored: StoredSignIn | null = null
-  const json = (body: unknown) =>
-    new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
-  // Each expert's sign-in is answered, and saved, when the test opens its gate.
-  const platformHttp: typeof fetch = async (input, init) => {
-    const url = new URL(String(input))
-    if (url.pathname === HTTP_PATHS.info)
-      return json({ platform: PLATFORM_NAME, protocolVersion: PROTOCOL_VERSION, serverTime: FIXTURE_NOW })
-    if (url.pathname !== HTTP_PATHS.signIn) return new Response(null, { status: 204 })
-    const { email } = JSON.parse(String(init?.body)) as { email: string }
-    const id = email.split('@')[0] ?? ''
-    await wait(`answer ${id}`)
-    return json({ token: `token-${id}`, expert: anExpert({ id, email }) })
-  }
-  const clock = new ManualClock(FIXTURE_NOW)
-  const core = new StandbyCore({
-    transport,
-    clock,
-    linkClock: clock,
-    power: createPowerHook(),
-    log: { info: () => {}, warn: () => {}, error: () => {} },
-    random: () => 0.5,
-    secrets: {
-      load: () => Promise.resolve(stored),
-      save: async (signIn) => {
-        await wait(`save ${signIn.expertId}`)
-        stored = signIn
-      },
-      clear: () => {
-        stored = null
-        return Promise.resolve()
-      },
-    },
-    notifier: createRecordingNotifier(),
-    browser: { open: () => Promise.resolve() },
-    tray: { set: () => {} },
+  const { core, connections, stored } = memoryCore({
+    clock: new ManualClock(FIXTURE_NOW),
     cache: openStore(join(tempDir(), 'cache.db')).store,
-    fetch: platformHttp,
+    // Each expert's sign-in is answered, and saved, when the test opens its gate.
+    fetch: signInAnyone((id) => wait(`answer ${id}`)),
+    beforeSave: (signIn) => wait(`save ${signIn.expertId}`),
   })
   const connectedAs = () =>
     connections.filter((c) => c.state !== 'closed').map((c) => (c.options.auth as { token: string }).token)
-  return { core, open, stored: () => stored, connectedAs }
+  return { core, open, stored, connectedAs }
 }
 
 describe('sign-ins asked for one after another', () => {

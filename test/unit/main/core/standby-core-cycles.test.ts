@@ -5,15 +5,12 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Power } from '../../../../src/main/core/ports/power'
-import type { StoredSignIn } from '../../../../src/main/core/ports/secrets'
-import { StandbyCore } from '../../../../src/main/core/standby-core'
 import { createPowerHook } from '../../../../src/main/node/adapters/power-hook'
-import { createRecordingNotifier } from '../../../../src/main/node/adapters/recording-notifier'
 import { ManualClock } from '../../../../src/shared/clock'
-import { HTTP_PATHS, PLATFORM_NAME, PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../src/shared/protocol'
-import { anExpert, FIXTURE_NOW } from '../../../support/fixtures'
-import { memoryTransport } from '../../../support/memory-transport'
+import { PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../src/shared/protocol'
+import { FIXTURE_NOW } from '../../../support/fixtures'
 import { storeFactory, useTempDirs } from '../db/cache-test-kit'
+import { memoryCore, signInAnyone } from './core-kit'
 
 const PLATFORM = 'http://127.0.0.1:4455'
 const tempDir = useTempDirs()
@@ -48,49 +45,14 @@ function countedPower(power: Power): { readonly power: Power; live(): number } {
   }
 }
 
-/** A platform's HTTP side that signs in whoever asks, as the expert named by the email's local part. */
-const platformHttp: typeof fetch = async (input, init) => {
-  const url = new URL(String(input))
-  const json = (body: unknown) =>
-    new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
-  if (url.pathname === HTTP_PATHS.info)
-    return json({ platform: PLATFORM_NAME, protocolVersion: PROTOCOL_VERSION, serverTime: FIXTURE_NOW })
-  if (url.pathname === HTTP_PATHS.signIn) {
-    const { email } = JSON.parse(String(init?.body)) as { email: string }
-    const id = email.split('@')[0] ?? ''
-    return json({ token: `token-${id}`, expert: anExpert({ id, email }) })
-  }
-  return new Response(null, { status: 204 })
-}
-
 function setUp() {
   const clock = new ManualClock(FIXTURE_NOW)
   const { power, live } = countedPower(createPowerHook())
-  const { transport, connections } = memoryTransport()
-  let stored: StoredSignIn | null = null
-  const core = new StandbyCore({
-    transport,
+  const { core, connections } = memoryCore({
     clock,
-    linkClock: clock,
     power,
-    log: { info: () => {}, warn: () => {}, error: () => {} },
-    random: () => 0.5,
-    secrets: {
-      load: () => Promise.resolve(stored),
-      save: (signIn) => {
-        stored = signIn
-        return Promise.resolve()
-      },
-      clear: () => {
-        stored = null
-        return Promise.resolve()
-      },
-    },
-    notifier: createRecordingNotifier(),
-    browser: { open: () => Promise.resolve() },
-    tray: { set: () => {} },
     cache: openStore(join(tempDir(), 'cache.db')).store,
-    fetch: platformHttp,
+    fetch: signInAnyone(),
   })
   /** What the core holds on to that a cycle could leave behind. */
   const held = () => ({
