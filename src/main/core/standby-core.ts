@@ -21,7 +21,7 @@ import type { RoomOpening } from '../../shared/ipc/contract'
 import { joinedSession, openJoinedRoom } from './rooms/joined-room'
 import { RoomOpener } from './rooms/room-opener'
 import type { StandbyCoreDeps } from './standby-core-deps'
-import type { CacheUpdate } from './sync/cache-push'
+import { changesExpert, changesInvites, type CacheUpdate } from './sync/cache-push'
 import type { MessageAlerts } from './messages/message-alerts'
 import { cacheAlerts } from './cache-alerts'
 import { cacheIsNotFor, recordCacheSource } from './cache-source'
@@ -124,8 +124,11 @@ export class StandbyCore {
       send: (change, idleMinutes) => this.command('availability.auto', { change, idleMinutes }),
       log: deps.log,
     })
-    // The expert's availability arrives with the cache; a request that failed offline is asked again online.
-    this.cacheChanged.add(() => this.presence.refresh())
+    // The expert's availability arrives with the cache; a request that failed offline is asked again
+    // online. Only the expert's record matters: each invite or message would read it and the idle time.
+    this.cacheChanged.add((update) => {
+      if (changesExpert(update)) this.presence.refresh()
+    })
     this.states.add(() => this.presence.refresh())
   }
 
@@ -307,9 +310,11 @@ export class StandbyCore {
       welcomed: (welcome) => this.welcomed.emit(welcome),
       changed: () => this.publish(),
       cacheChanged: (update) => {
-        this.publishTray()
+        // A message or a session leaves the tray's count and the next invite to close as they were.
+        const invites = changesInvites(update)
+        if (invites) this.publishTray()
         this.cacheChanged.emit(update)
-        this.inviteExpiry.check()
+        if (invites) this.inviteExpiry.check()
       },
     })
   }

@@ -16,7 +16,7 @@ import type { Logger } from '../ports/logger'
 import type { AppNotification, Notifier } from '../ports/notifier'
 import type { Power } from '../ports/power'
 import type { Unsubscribe } from '../../../shared/listeners'
-import type { CacheUpdate } from '../sync/cache-push'
+import { changesSessions, type CacheUpdate } from '../sync/cache-push'
 import { localDayTime, type DayTimeFormat } from '../sync/invite-notification'
 import { ReminderMarks } from './reminder-marks'
 import {
@@ -293,11 +293,4 @@ export class ReminderScheduler {
 
   private readonly time: TimeFormat = (t) => (this.deps.formatTime ?? localShortTime)(t)
   private readonly dayTime: DayTimeFormat = (t) => (this.deps.formatDayTime ?? localDayTime)(t)
-}
-
-/** Whether `update` may change what reminders are due: sessions, or the expert they belong to. */
-function changesSessions(update: CacheUpdate): boolean {
-  if (update.kind === 'clock') return false
-  if (update.kind === 'replaced') return true
-  return update.events.some((e) => e.type === 'session.updated' || e.type === 'expert.updated')
 }

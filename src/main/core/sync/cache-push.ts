@@ -31,6 +31,27 @@ export type CacheUpdate =
   /** The invites as they now stand at the platform's time. */
   | { readonly kind: 'clock'; readonly invites: ReadonlyArray<Invite> }
 
+/** The update may change the open invites (their count, the next to close): a snapshot, their clock, or invite events. */
+export function changesInvites(update: CacheUpdate): boolean {
+  if (update.kind !== 'events') return true
+  return update.events.some((e) => e.type === 'invite.created' || e.type === 'invite.closed')
+}
+
+/** The update may change what reminders are due: sessions, or the expert they belong to. */
+export function changesSessions(update: CacheUpdate): boolean {
+  return (
+    changesExpert(update) ||
+    (update.kind === 'events' && update.events.some((e) => e.type === 'session.updated'))
+  )
+}
+
+/** The update may change the expert's own record: a snapshot, or an `expert.updated` among its events. */
+export function changesExpert(update: CacheUpdate): boolean {
+  if (update.kind === 'clock') return false
+  if (update.kind === 'replaced') return true
+  return update.events.some((e) => e.type === 'expert.updated')
+}
+
 /** The ids a batch of events touched, each once, in the order first touched. */
 export function touchedBy(events: ReadonlyArray<PlatformEvent>): {
   readonly inviteIds: ReadonlyArray<string>
