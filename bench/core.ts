@@ -19,6 +19,7 @@ import {
   type LatencySide,
 } from './blocks'
 import { startBareSocketIo } from './bare-socket-io'
+import { WritePhases } from './write-phases'
 import { ClientFleet } from './client-fleet'
 import { CoreChild, expertOn, isOnline, now, platform, type ChildMessage, type Platform } from './core-host'
 import { CACHED_SESSIONS, idleRss, type RssFigures } from './core-rss'
@@ -41,12 +42,19 @@ async function standbyInvites(
   round: (index: number) => Promise<number>
   sample: Invite
   cpuMicros: () => Promise<number>
+  /** From now on, keep (or not) where each round's time went. */
+  keepParts: (keep: boolean) => void
+  parts: ReadonlyArray<RoundParts>
   stop: () => Promise<void>
 }> {
   const expert = await expertOn(p)
   const core = new CoreChild()
   await core.start(p, expert, join(dir, 'latency'))
   let sample: Invite | undefined
+  const phases = new WritePhases()
+  phases.start()
+  const parts: RoundParts[] = []
+  let keeping = false
   const round = async (index: number): Promise<number> => {
     const title = `Latency ${index}`
     const shown = core.next(
@@ -54,6 +62,7 @@ async function standbyInvites(
         m.type === 'notified' && m.title.endsWith(title),
     )
     const started = now()
+    phases.calling()
     const { request } = p.server.marketplace.createRequest({
       clientId: expert.clientId,
       title,
@@ -61,7 +70,10 @@ async function standbyInvites(
       kind: 'instant',
       direct: { expertId: expert.id, via: 'dashboard' },
     })
+    const split = phases.lastSplitAt('delivered')
     const { at } = await shown
+    if (keeping && split !== undefined)
+      parts.push({ sent: split.until, afterSending: split.after, rest: at - started - split.until })
     sample ??= {
       id: 'inv_sample',
       request,
@@ -73,7 +85,29 @@ async function standbyInvites(
     return at - started
   }
   for (let i = 0; i < WARMUP_ROUNDS; i++) await round(-1 - i)
-  return { round, sample: sample as Invite, cpuMicros: () => core.cpuMicros(), stop: () => core.stop() }
+  return {
+    round,
+    sample: sample as Invite,
+    cpuMicros: () => core.cpuMicros(),
+    keepParts: (keep) => (keeping = keep),
+    parts,
+    async stop() {
+      phases.stop()
+      await core.stop()
+    },
+  }
+}
+
+/**
+ * Where one Standby round's time went, from the platform's own marks: until the invite was handed
+ * to the socket (input checks, the transaction, the emit), the platform's work after that (its
+ * lookups, in a transaction of their own, which holds its process while the core reads), and the
+ * rest (the wire and the core until its notifier).
+ */
+interface RoundParts {
+  readonly sent: number
+  readonly afterSending: number
+  readonly rest: number
 }
 
 /** Bare socket.io with one client in a child process, and one round: emit `sample` → the client has it. */
@@ -105,17 +139,30 @@ async function rawInvites(
 async function inviteLatency(
   p: Platform,
   dir: string,
-): Promise<{ result: BlockResult; ours: LatencySide; raw: LatencySide; cpuPerInvite: number }> {
+): Promise<{
+  result: BlockResult
+  ours: LatencySide
+  raw: LatencySide
+  cpuPerInvite: number
+  parts: ReadonlyArray<RoundParts>
+}> {
   const standby = await standbyInvites(p, dir)
   const bare = await rawInvites(standby.sample)
   try {
-    const ours = latencySide('Standby, request -> notifier', ROUNDS_PER_BLOCK, standby.round)
+    const measured = latencySide('Standby, request -> notifier', ROUNDS_PER_BLOCK, standby.round)
+    const ours: LatencySide = {
+      ...measured,
+      run(block) {
+        standby.keepParts(block >= 0)
+        return measured.run(block)
+      },
+    }
     const raw = latencySide('bare socket.io, emit -> client', ROUNDS_PER_BLOCK, bare.round)
     // The core is idle during the baseline's blocks, so its CPU time over the run is the invites'.
     const cpuBefore = await standby.cpuMicros()
     const result = await runBlocks({ ours, baseline: raw, blocks: BLOCKS })
     const cpuPerInvite = (await standby.cpuMicros()) - cpuBefore
-    return { result, ours, raw, cpuPerInvite: cpuPerInvite / 1000 / ours.all.length }
+    return { result, ours, raw, cpuPerInvite: cpuPerInvite / 1000 / ours.all.length, parts: standby.parts }
   } finally {
     await bare.stop()
     await standby.stop()
@@ -152,10 +199,10 @@ export async function benchCore(): Promise<ReadonlyArray<Headline>> {
     console.log(
       `\n== Core: invite created on the platform -> notifier in the app's core, one expert, ${BLOCKS} blocks of ${ROUNDS_PER_BLOCK} rounds per side ==`,
     )
-    const { result, ours, raw, cpuPerInvite } = await inviteLatency(p, dir)
+    const { result, ours, raw, cpuPerInvite, parts } = await inviteLatency(p, dir)
     for (const line of formatBlocks(result)) console.log(line)
     const row = (name: string, values: ReadonlyArray<number>): string =>
-      `${name.padEnd(34)} p50 ${ms(percentile(values, 50)).padStart(10)}   p99 ${ms(percentile(values, 99)).padStart(10)}`
+      `${name.padEnd(42)} p50 ${ms(percentile(values, 50)).padStart(10)}   p99 ${ms(percentile(values, 99)).padStart(10)}`
     console.log(`all ${ours.all.length} rounds of each side:`)
     console.log(row(raw.name, raw.all))
     console.log(row(ours.name, ours.all))
@@ -172,6 +219,27 @@ export async function benchCore(): Promise<ReadonlyArray<Headline>> {
       )
     console.log(
       `the core's CPU time per invite (parse, SQLite apply, mark, notify, the window's push): ${ms(cpuPerInvite)}`,
+    )
+    console.log(
+      `where each Standby round's time went (${parts.length} rounds, from the platform's own marks):`,
+    )
+    console.log(
+      row(
+        '  the platform until the invite was sent',
+        parts.map((r) => r.sent),
+      ),
+    )
+    console.log(
+      row(
+        '  the platform after sending it',
+        parts.map((r) => r.afterSending),
+      ),
+    )
+    console.log(
+      row(
+        '  the wire and the core to its notifier',
+        parts.map((r) => r.rest),
+      ),
     )
 
     console.log(

@@ -61,6 +61,18 @@ export class WritePhases {
     return Math.max(0, ...this.writes.map((w) => w.find(([p]) => p === phase)?.[1] ?? 0))
   }
 
+  /**
+   * The last write recorded, split at the end of `phase`: the time from the call until then, and
+   * the time after it until the write was done; undefined when no write was recorded.
+   */
+  lastSplitAt(phase: WritePhase): { readonly until: number; readonly after: number } | undefined {
+    const write = this.writes.at(-1)
+    if (write === undefined) return undefined
+    const cut = write.findIndex(([p]) => p === phase) + 1
+    const sum = (steps: PhaseTimes): number => steps.reduce((total, [, took]) => total + took, 0)
+    return { until: sum(write.slice(0, cut)), after: sum(write.slice(cut)) }
+  }
+
   /** The summary as lines to print. */
   lines(): ReadonlyArray<string> {
     return this.summary().map(
