@@ -3,7 +3,9 @@
  * (real SQLite cache, Node adapters) and reports state changes and notifications with absolute
  * timestamps over IPC.
  */
+import { subscribe } from 'node:diagnostics_channel'
 import { createNodeAdapters } from '../src/main/node/adapters'
+import { PACKET_RECEIVED_CHANNEL } from '../src/main/node/packet-received-mark'
 import { headlessHost, startNodeRuntime } from '../src/main/node/runtime/start-node-runtime'
 import { systemClock } from '../src/shared/clock'
 
@@ -40,7 +42,12 @@ async function start(options: CoreChildStart): Promise<void> {
     token: options.token,
     expertId: options.expertId,
   })
-  adapters.notifier.onShow((n) => send({ type: 'notified', title: n.title, at: now() }))
+  // The last packet the core's socket had before a notification: the invite that raised it.
+  let lastPacket = 0
+  subscribe(PACKET_RECEIVED_CHANNEL, (at) => (lastPacket = at as number))
+  adapters.notifier.onShow((n) =>
+    send({ type: 'notified', title: n.title, at: now(), receivedAt: performance.timeOrigin + lastPacket }),
+  )
   const runtime = await startNodeRuntime({
     dataDir: options.dataDir,
     adapters,

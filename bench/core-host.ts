@@ -16,7 +16,8 @@ export const now = (): number => performance.timeOrigin + performance.now()
 /** What the core child reports: its state, a notification it showed, its RSS. */
 export type ChildMessage =
   | { type: 'state'; status: string; at: number }
-  | { type: 'notified'; title: string; at: number }
+  /** `receivedAt`: when the core's socket had the packet that raised it. */
+  | { type: 'notified'; title: string; at: number; receivedAt: number }
   | { type: 'rss'; rss: number }
   | { type: 'cpu'; micros: number }
 

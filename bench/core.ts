@@ -71,9 +71,16 @@ async function standbyInvites(
       direct: { expertId: expert.id, via: 'dashboard' },
     })
     const split = phases.lastSplitAt('delivered')
-    const { at } = await shown
-    if (keeping && split !== undefined)
-      parts.push({ sent: split.until, afterSending: split.after, rest: at - started - split.until })
+    const { at, receivedAt } = await shown
+    if (keeping && split !== undefined) {
+      const sentAt = started + split.until
+      parts.push({
+        sent: split.until,
+        afterSending: split.after,
+        wire: receivedAt - sentAt,
+        core: at - receivedAt,
+      })
+    }
     sample ??= {
       id: 'inv_sample',
       request,
@@ -99,15 +106,17 @@ async function standbyInvites(
 }
 
 /**
- * Where one Standby round's time went, from the platform's own marks: until the invite was handed
- * to the socket (input checks, the transaction, the emit), the platform's work after that (its
- * lookups, in a transaction of their own, which holds its process while the core reads), and the
- * rest (the wire and the core until its notifier).
+ * Where one Standby round's time went, from the platform's and the core's own marks: until the
+ * platform handed the invite to its socket (input checks, the transaction, the emit); the wire,
+ * until the core's socket had it (both ends read the machine's wall clock); and the core, until
+ * its notifier. Beside them, the platform's work after sending (its lookups, in a transaction of
+ * their own), which holds the platform's process while the invite travels.
  */
 interface RoundParts {
   readonly sent: number
   readonly afterSending: number
-  readonly rest: number
+  readonly wire: number
+  readonly core: number
 }
 
 /** Bare socket.io with one client in a child process, and one round: emit `sample` → the client has it. */
@@ -221,26 +230,15 @@ export async function benchCore(): Promise<ReadonlyArray<Headline>> {
       `the core's CPU time per invite (parse, SQLite apply, mark, notify, the window's push): ${ms(cpuPerInvite)}`,
     )
     console.log(
-      `where each Standby round's time went (${parts.length} rounds, from the platform's own marks):`,
+      `where each Standby round's time went (${parts.length} rounds, from the two ends' own marks):`,
     )
-    console.log(
-      row(
-        '  the platform until the invite was sent',
-        parts.map((r) => r.sent),
-      ),
-    )
-    console.log(
-      row(
-        '  the platform after sending it',
-        parts.map((r) => r.afterSending),
-      ),
-    )
-    console.log(
-      row(
-        '  the wire and the core to its notifier',
-        parts.map((r) => r.rest),
-      ),
-    )
+    const parted: ReadonlyArray<[string, (r: RoundParts) => number]> = [
+      ['  the platform, until it sent the invite', (r) => r.sent],
+      ['  the wire, until the core had it', (r) => r.wire],
+      ['  the core, until its notifier', (r) => r.core],
+      ['  (the platform after sending: lookups)', (r) => r.afterSending],
+    ]
+    for (const [name, part] of parted) console.log(row(name, parts.map(part)))
 
     console.log(
       `\n== Core: reconnect after a platform restart, until caught up and online (${RESTARTS} restarts) ==`,

@@ -7,6 +7,7 @@ import { io } from 'socket.io-client'
 import { platformBasePath } from '../../shared/platform-url'
 import { mostMessageBytes } from '../../shared/protocol/message-size'
 import type { LinkTransport } from '../core/ports/link-transport'
+import { markPacketReceived } from './packet-received-mark'
 
 /** A socket.io connection that never reconnects by itself: retrying is the link's. */
 export const socketIoTransport: LinkTransport = (options, handlers) => {
@@ -37,7 +38,10 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   )
   socket.onAny((name: string, payload: unknown) => handlers.received(name, payload))
   // Every packet and every heartbeat ping proves the connection still carries something.
-  socket.io.on('packet', () => handlers.heard())
+  socket.io.on('packet', () => {
+    markPacketReceived()
+    handlers.heard()
+  })
   socket.io.on('ping', () => handlers.heard())
   return {
     connect: () => void socket.connect(),
