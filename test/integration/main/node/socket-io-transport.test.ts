@@ -3,13 +3,15 @@
 // And it holds no message larger than the protocol allows: a platform sending one loses the
 // connection, and the link waits its backoff before trying again. A platform that does so (or
 // sends a packet socket.io cannot decode) after every welcome makes the link wait ever longer.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { describe, expect, it } from 'vitest'
 import { PlatformLink } from '../../../../src/main/core/connection/platform-link'
+import { PACKET_RECEIVED_CHANNEL } from '../../../../src/main/node/packet-received-mark'
 import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
 import { ManualClock } from '../../../../src/shared/clock'
 import { mostMessageBytes } from '../../../../src/shared/protocol/message-size'
 import { startHostilePlatform } from '../../../support/hostile-platform'
-import { startCoreWithPlatform } from '../../../support/test-core'
+import { startCoreWithPlatform, startOnlineCore } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
 import { waitForLinkState } from '../../../support/link-states'
 
@@ -29,6 +31,18 @@ describe('the socket.io transport', () => {
     const { core } = await startCoreWithPlatform(defer, { underPath: '/standby' })
     const state = await core.waitForState((s) => s.status !== 'connecting')
     expect(state).toMatchObject({ status: 'online' })
+  })
+
+  it('marks each packet from the platform for the core bench, before the core acts on it', async () => {
+    const { platform, expert, core } = await startOnlineCore(defer)
+    const seen: string[] = []
+    const onPacket = (at: unknown): void => void seen.push(typeof at === 'number' ? 'packet' : 'not a time')
+    subscribe(PACKET_RECEIVED_CHANNEL, onPacket)
+    defer(() => void unsubscribe(PACKET_RECEIVED_CHANNEL, onPacket))
+    defer(core.adapters.notifier.onShow(() => seen.push('shown')))
+    platform.inviteDirectly(expert.id, 'Marked on arrival')
+    await core.waitForNotifications(1)
+    expect(seen.slice(-2)).toEqual(['packet', 'shown'])
   })
 
   it('ends a connection that carries a message over the protocol’s largest, says so, and backs off', async () => {
