@@ -58,6 +58,8 @@ export class ReminderScheduler {
   private readonly off: Unsubscribe[] = []
   private readonly marks: ReminderMarks
   private readonly late = new LateSettle()
+  /** Between start and stop: a refresh asked for outside (a change told late) arms no timer. */
+  private running = false
 
   constructor(
     private readonly deps: {
@@ -79,13 +81,15 @@ export class ReminderScheduler {
   /** Plan from the cache now, after every resume, and at each check of the clock. */
   start(): void {
     this.stop()
+    this.running = true
     this.off.push(this.deps.power.onResume(() => this.refresh()))
     this.checkClockEveryMinute()
     this.refresh()
   }
 
-  /** Cancel the pending timers. */
+  /** Cancel the pending timers; nothing is planned again until the next start. */
   stop(): void {
+    this.running = false
     this.timer?.cancel()
     this.clockCheck?.cancel()
     this.timer = undefined
@@ -93,9 +97,9 @@ export class ReminderScheduler {
     for (const off of this.off.splice(0)) off()
   }
 
-  /** Handle every alert that is due, then wait for the next one. Call after the cache changes. */
+  /** Handle every alert that is due, then wait for the next one (once started). Call after the cache changes. */
   refresh(): void {
-    this.guard('Planning reminders', () => this.plan())
+    if (this.running) this.guard('Planning reminders', () => this.plan())
   }
 
   /** The cache changed: tell what its events or a snapshot brought (a cancel, a join), then plan. */
