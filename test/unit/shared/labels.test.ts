@@ -32,7 +32,7 @@ describe('an invite’s words', () => {
     for (const reason of InviteReason.options) {
       for (const request of requests) {
         const invite = anInvite({ reason, request })
-        const notification = inviteNotification(invite)
+        const notification = inviteNotification(invite, FIXTURE_NOW)
         const [kind, why] = notification.body.split('\n').at(-1)!.split(' · ')
         const card = cardText(invite)
         expect(card).toContain(kind)
@@ -45,7 +45,7 @@ describe('an invite’s words', () => {
   it('use typographic apostrophes', () => {
     for (const reason of InviteReason.options) {
       const invite = anInvite({ reason })
-      expect(inviteNotification(invite).body).not.toContain("'")
+      expect(inviteNotification(invite, FIXTURE_NOW).body).not.toContain("'")
       expect(cardText(invite)).not.toContain("'")
     }
   })
