@@ -36,7 +36,7 @@ function formattersFor(display: Display) {
     dayOnly: dateTime({ weekday: 'short', day: 'numeric', month: 'short' }),
     calendarDay: dateTime({ year: 'numeric', month: '2-digit', day: '2-digit' }),
     relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
-    zoned: new Map<string, Intl.DateTimeFormat>(),
+    zoned: new Map<string, Intl.DateTimeFormat | null>(),
     units: new Map<string, Intl.NumberFormat>(),
   }
 }
@@ -101,21 +101,28 @@ export function isoTime(t: number): string {
   return new Date(t).toISOString()
 }
 
-/** "Tue 6 Jan, 07:05" in another time zone (the client's). */
-export function formatDayTimeIn(t: number, timeZone: string): string {
+/**
+ * "Tue 6 Jan, 07:05" in another time zone (the client's); null when this computer's time zone data
+ * does not know the zone (one newer than it), rather than a time in some other zone.
+ */
+export function formatDayTimeIn(t: number, timeZone: string): string | null {
   let format = formats.zoned.get(timeZone)
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(formats.display.locale, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZone,
-    })
+    try {
+      format = new Intl.DateTimeFormat(formats.display.locale, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone,
+      })
+    } catch {
+      format = null
+    }
     formats.zoned.set(timeZone, format)
   }
-  return format.format(t)
+  return format === null ? null : format.format(t)
 }
 
 /** "New York" from "America/New_York": how people name a time zone. */
