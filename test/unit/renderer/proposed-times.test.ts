@@ -1,25 +1,9 @@
 // A scheduled invite's proposed times on the card, pre-rendered as the host does for the first frame.
 import { describe, expect, it } from 'vitest'
 import { formatDayTimeIn } from '../../../src/renderer/logic/format'
-import { renderFirstFrame } from '../../../src/renderer/first-frame/render-first-frame'
 import type { Invite } from '../../../src/shared/protocol'
-import {
-  aFirstFrame,
-  anExpert,
-  anInvite,
-  aScheduledRequest,
-  FIXTURE_NOW,
-  MINUTE,
-} from '../../support/fixtures'
-
-/** The window's text with one open invite. */
-function windowText(invite: Invite): string {
-  return renderFirstFrame(
-    aFirstFrame({ expert: anExpert(), invites: { open: [invite], missed: [] }, upcoming: [] }),
-  )
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-}
+import { anInvite, aScheduledRequest, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
+import { inviteCardText } from '../../support/invite-card-text'
 
 /** A scheduled invite from a client in `timeZone`, with two times ahead. */
 function invitedFrom(timeZone: string): Invite {
@@ -35,14 +19,14 @@ function invitedFrom(timeZone: string): Invite {
 
 describe('proposed times in the client’s zone', () => {
   it('writes each time where the client is too, when this computer knows the zone', () => {
-    const text = windowText(invitedFrom('Asia/Kathmandu'))
+    const text = inviteCardText(invitedFrom('Asia/Kathmandu'))
     expect(text).toContain('your time, and Sam Okafor’s in Kathmandu')
     expect(text).toMatch(/, \d{1,2}:\d{2} in Kathmandu Book/)
   })
 
   it('shows the times in the expert’s zone alone for a zone newer than this computer’s data: no crash, no time from another zone', () => {
     expect(formatDayTimeIn(FIXTURE_NOW, 'Mars/Olympus')).toBeNull()
-    const text = windowText(invitedFrom('Mars/Olympus'))
+    const text = inviteCardText(invitedFrom('Mars/Olympus'))
     expect(text).toContain('Schema review')
     expect(text).toContain('Proposed times')
     expect(text).toContain('your time')
