@@ -1,4 +1,4 @@
-// A scheduled invite's proposed times on the card, pre-rendered as the host does for the first frame.
+// The invite card, pre-rendered as the host does for the first frame: its proposed times and how long it stays open.
 import { describe, expect, it } from 'vitest'
 import { formatDayTimeIn } from '../../../src/renderer/logic/format'
 import type { Invite } from '../../../src/shared/protocol'
@@ -31,5 +31,14 @@ describe('proposed times in the client’s zone', () => {
     expect(text).toContain('Proposed times')
     expect(text).toContain('your time')
     expect(text).not.toContain('in Olympus')
+  })
+})
+
+describe('how long a scheduled invite stays open', () => {
+  it('counts down to its last proposed time when that comes before its expiry, as the platform closes it then', () => {
+    const request = aScheduledRequest('req_c', FIXTURE_NOW + 10 * MINUTE, { title: 'Schema review' })
+    const invite = anInvite({ request, expiresAt: FIXTURE_NOW + 48 * 60 * MINUTE })
+    // Three times an hour apart from ten minutes on: the last one is 2 h 10 min away.
+    expect(inviteCardText(invite)).toMatch(/Open for 2 hrs? 10 mins?/)
   })
 })
