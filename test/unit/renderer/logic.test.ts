@@ -184,6 +184,30 @@ describe('availability', () => {
     expect(nextOccurrence('25:00', now)).toBeNull()
     expect(toTimeInputValue(new Date(2026, 0, 5, 7, 5).getTime())).toBe('07:05')
   })
+
+  describe('across a change of the clocks (Berlin)', () => {
+    const zone = process.env.TZ
+    afterEach(() => {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    })
+
+    it('a time the clocks skipped today is still that time tomorrow, not an hour later', () => {
+      process.env.TZ = 'Europe/Berlin'
+      // 04:00 summer time on 2026-03-29, after 02:00 became 03:00: today had no 02:30.
+      const now = Date.UTC(2026, 2, 29, 2, 0)
+      expect(nextOccurrence('02:30', now)).toBe(Date.UTC(2026, 2, 30, 0, 30))
+      expect(toTimeInputValue(nextOccurrence('02:30', now)!)).toBe('02:30')
+    })
+
+    it('in the hour the clocks go back, a time already passed once comes again an hour on', () => {
+      process.env.TZ = 'Europe/Berlin'
+      // 02:45 summer time on 2026-10-25; at 03:00 the clocks go back to 02:00, so 02:15 comes again.
+      const now = Date.UTC(2026, 9, 25, 0, 45)
+      expect(nextOccurrence('02:15', now)).toBe(Date.UTC(2026, 9, 25, 1, 15))
+      expect(nextOccurrence('02:50', now)).toBe(Date.UTC(2026, 9, 25, 0, 50))
+    })
+  })
 })
 
 describe('action results', () => {
