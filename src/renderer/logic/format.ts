@@ -11,6 +11,8 @@ import type { Money } from '../../shared/money/money'
 const MINUTE_MS = 60_000
 const HOUR_MS = 60 * MINUTE_MS
 const DAY_MS = 24 * HOUR_MS
+/** More than the world has time zones: beyond it, a name is formatted afresh each time. */
+const ZONED_FORMATS_KEPT = 1_000
 
 /** Where times are shown: a BCP 47 locale and an IANA time zone; undefined means the OS's. */
 export interface Display {
@@ -120,7 +122,8 @@ export function formatDayTimeIn(t: number, timeZone: string): string | null {
     } catch {
       format = null
     }
-    formats.zoned.set(timeZone, format)
+    // Zones come from the platform, checked for their form only: a bounded cache, not one per name.
+    if (formats.zoned.size < ZONED_FORMATS_KEPT) formats.zoned.set(timeZone, format)
   }
   return format === null ? null : format.format(t)
 }

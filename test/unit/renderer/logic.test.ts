@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { couldNot, fromCommand } from '../../../src/renderer/logic/action-result'
 import { nextOccurrence, toTimeInputValue } from '../../../src/renderer/logic/availability'
 import { conflictingSessions } from '../../../src/shared/rules/session-overlap'
@@ -257,6 +257,22 @@ describe('format in a given display (the host’s pre-render)', () => {
 
     setDisplay({ locale: 'en-US', timeZone: 'America/New_York' })
     expect(formatTime(lateEvening)).toBe('6:30 PM')
+  })
+
+  it('keeps a bounded number of zone formats: a platform naming a new zone on every invite grows nothing', () => {
+    setDisplay({ locale: 'en-GB', timeZone: 'UTC' })
+    for (let i = 0; i < 1_500; i++) expect(formatDayTimeIn(lateEvening, `Nowhere/Zone_${i}`)).toBeNull()
+    const built = vi.spyOn(Intl, 'DateTimeFormat')
+    try {
+      formatDayTimeIn(lateEvening, 'Nowhere/Zone_1')
+      expect(built).not.toHaveBeenCalled()
+      // Past the bound a name is not kept: each use builds its format again.
+      formatDayTimeIn(lateEvening, 'Nowhere/Zone_1400')
+      formatDayTimeIn(lateEvening, 'Nowhere/Zone_1400')
+      expect(built).toHaveBeenCalledTimes(2)
+    } finally {
+      built.mockRestore()
+    }
   })
 
   it('puts two moments on the same calendar day only where the expert is', () => {
