@@ -204,10 +204,10 @@ async function main(): Promise<void> {
     onFailed: (notification) => started.runtime?.notificationActions.notificationFailed(notification),
     findInvite: (inviteId) => {
       const core = started.runtime?.core
-      const invite = core?.cache
-        .openInvites(core.platformClock.deadlines.now())
-        .find((open) => open.id === inviteId)
-      return invite === undefined ? null : inviteNotification(invite)
+      if (core === undefined) return null
+      const now = core.platformClock.deadlines.now()
+      const invite = core.cache.openInvites(now).find((open) => open.id === inviteId)
+      return invite === undefined ? null : inviteNotification(invite, now)
     },
     log,
   })

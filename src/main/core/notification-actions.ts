@@ -143,7 +143,7 @@ export class NotificationActions {
     const { reminders, log } = this.deps
     let snoozed: boolean
     try {
-      snoozed = reminders.snooze(reminder.sessionId)
+      snoozed = reminders.snooze(reminder.sessionId, reminder.bookedStart)
     } catch (error) {
       log.error('Could not save a snooze', error)
       const what = `Standby could not save the snooze (${errorMessage(error)}), so this reminder does not come back.`
@@ -152,7 +152,8 @@ export class NotificationActions {
     if (snoozed) return
     // Refused when the session no longer waits for the expert, or its auto-cancel is too close.
     const why =
-      reminders.whyNoSnooze(reminder.sessionId) ?? 'The session no longer waits for you to start it.'
+      reminders.whyNoSnooze(reminder.sessionId, reminder.bookedStart) ??
+      'The session no longer waits for you to start it.'
     this.followUp('Could not snooze', reminder.title, `${why} The window shows it as it is now.`)
   }
 

@@ -88,7 +88,8 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
         {open ? (
           <span className="expiry">
             {request.kind === 'instant' ? 'Expires in' : 'Open for'}{' '}
-            <Countdown to={invite.expiresAt} whenDone="moments" />
+            {/* To when it closes: a scheduled one's last proposed time may come before its expiry. */}
+            <Countdown to={inviteClosesAt(invite)} whenDone="moments" />
           </span>
         ) : (
           <span className="expiry">Expired</span>

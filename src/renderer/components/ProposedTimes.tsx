@@ -36,12 +36,14 @@ export function ProposedTimes({ invite, booked, compact = false, bookable = true
   })
   const now = useNow()
   const city = zoneCity(request.client.timeZone)
+  // A zone newer than this computer's time zone data cannot be written in: the expert's time alone.
+  const clientSide = !compact && formatDayTimeIn(now, request.client.timeZone) !== null
   return (
     <div className="proposed">
       <h4 className="proposed-heading">
         {request.proposedTimes.length === 1 ? 'Proposed time' : 'Proposed times'}{' '}
         <span className="muted">
-          {compact ? '· your time' : `· your time, and ${request.client.name}’s in ${city}`}
+          {clientSide ? `· your time, and ${request.client.name}’s in ${city}` : '· your time'}
         </span>
       </h4>
       <ul className="proposed-list">
@@ -56,7 +58,7 @@ export function ProposedTimes({ invite, booked, compact = false, bookable = true
                 <time dateTime={isoTime(time)} className="proposed-local">
                   {formatDayTime(time)}
                 </time>
-                {!compact && (
+                {clientSide && (
                   <span className="proposed-client muted">
                     {formatDayTimeIn(time, request.client.timeZone)} in {city}
                   </span>

@@ -11,6 +11,8 @@ import type { Money } from '../../shared/money/money'
 const MINUTE_MS = 60_000
 const HOUR_MS = 60 * MINUTE_MS
 const DAY_MS = 24 * HOUR_MS
+/** More than the world has time zones: beyond it, a name is formatted afresh each time. */
+const ZONED_FORMATS_KEPT = 1_000
 
 /** Where times are shown: a BCP 47 locale and an IANA time zone; undefined means the OS's. */
 export interface Display {
@@ -36,7 +38,7 @@ function formattersFor(display: Display) {
     dayOnly: dateTime({ weekday: 'short', day: 'numeric', month: 'short' }),
     calendarDay: dateTime({ year: 'numeric', month: '2-digit', day: '2-digit' }),
     relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
-    zoned: new Map<string, Intl.DateTimeFormat>(),
+    zoned: new Map<string, Intl.DateTimeFormat | null>(),
     units: new Map<string, Intl.NumberFormat>(),
   }
 }
@@ -101,21 +103,29 @@ export function isoTime(t: number): string {
   return new Date(t).toISOString()
 }
 
-/** "Tue 6 Jan, 07:05" in another time zone (the client's). */
-export function formatDayTimeIn(t: number, timeZone: string): string {
+/**
+ * "Tue 6 Jan, 07:05" in another time zone (the client's); null when this computer's time zone data
+ * does not know the zone (one newer than it), rather than a time in some other zone.
+ */
+export function formatDayTimeIn(t: number, timeZone: string): string | null {
   let format = formats.zoned.get(timeZone)
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(formats.display.locale, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZone,
-    })
-    formats.zoned.set(timeZone, format)
+    try {
+      format = new Intl.DateTimeFormat(formats.display.locale, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone,
+      })
+    } catch {
+      format = null
+    }
+    // Zones come from the platform, checked for their form only: a bounded cache, not one per name.
+    if (formats.zoned.size < ZONED_FORMATS_KEPT) formats.zoned.set(timeZone, format)
   }
-  return format.format(t)
+  return format === null ? null : format.format(t)
 }
 
 /** "New York" from "America/New_York": how people name a time zone. */

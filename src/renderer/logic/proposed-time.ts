@@ -4,6 +4,7 @@
  * platform refuses it too, and its sentence says which session).
  */
 import type { Session } from '../../shared/protocol/entities'
+import { proposedTimePassed } from '../../shared/rules/invite-open'
 import { conflictingSessions } from '../../shared/rules/session-overlap'
 
 /** What the card says about one proposed time. */
@@ -20,6 +21,9 @@ export function proposedTimeStatus(
   now: number,
   booked: ReadonlyArray<Session>,
 ): ProposedTimeStatus {
-  // The platform refuses a time at or before its now; the card says so from the same moment.
-  return { past: time <= now, conflicts: conflictingSessions(time, durationMinutes, booked) }
+  // The platform refuses such a time; the card says so from the same moment.
+  return {
+    past: proposedTimePassed(time, now),
+    conflicts: conflictingSessions(time, durationMinutes, booked),
+  }
 }

@@ -46,12 +46,20 @@ export const MessageDraft = z
   })
   .pipe(MessageBody)
 
-/** An IANA time zone name such as "Europe/Berlin"; checked by the runtime's own Intl data. */
-export const TimeZone = z
+/**
+ * A time zone name as the platform sends it ("Europe/Berlin", "Etc/GMT+5"): checked for its form
+ * only. This computer's time zone data may be older than the platform's, and a zone added since
+ * (or one renamed) would otherwise make a client's every invite, or the expert's own profile,
+ * unreadable over a name the app only shows. What formats a time in it falls back when unknown.
+ */
+export const ZoneName = z
   .string()
   .min(1)
   .max(64)
-  .refine(isKnownTimeZone, { message: 'Unknown IANA time zone' })
+  .regex(/^[A-Za-z0-9_+-]+(?:\/[A-Za-z0-9_+-]+)*$/, { message: 'Not a time zone name' })
+
+/** An IANA time zone name this runtime's Intl data knows: what the platform computes times in. */
+export const TimeZone = ZoneName.refine(isKnownTimeZone, { message: 'Unknown IANA time zone' })
 
 // Constructing an Intl formatter is slow enough to matter when replaying thousands of events.
 const knownTimeZones = new Map<string, boolean>()
@@ -139,7 +147,7 @@ export const Expert = z.object({
   id: Id,
   name: PersonName,
   email: z.email().max(320),
-  timeZone: TimeZone,
+  timeZone: ZoneName,
   availability: Availability,
   /** When set, the platform switches an online expert to away at this time. */
   onlineUntil: Timestamp.nullable(),
@@ -159,7 +167,7 @@ export type Expert = z.infer<typeof Expert>
 export const Client = z.object({
   id: Id,
   name: PersonName,
-  timeZone: TimeZone,
+  timeZone: ZoneName,
 })
 /** The person asking for help. */
 export type Client = z.infer<typeof Client>

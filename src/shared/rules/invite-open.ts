@@ -16,6 +16,18 @@ export function inviteClosesAt(invite: Invite): number {
   return Math.min(invite.expiresAt, Math.max(...proposedTimes))
 }
 
+/** True when a proposed time can no longer be booked at `now`: the platform books none at or before its now. */
+export function proposedTimePassed(time: number, now: number): boolean {
+  return time <= now
+}
+
+/** The earliest proposed time of a scheduled invite still bookable at `now`; null for an instant one or none left. */
+export function firstBookableTime(invite: Invite, now: number): number | null {
+  const { kind, proposedTimes } = invite.request
+  const left = kind === 'scheduled' ? proposedTimes.filter((t) => !proposedTimePassed(t, now)) : []
+  return left.length === 0 ? null : Math.min(...left)
+}
+
 /** True when the platform still holds the invite open and its time has not run out at `now`. */
 export function isInviteOpen(invite: Invite, now: number): boolean {
   return invite.state === 'open' && now < inviteClosesAt(invite)

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { couldNot, fromCommand } from '../../../src/renderer/logic/action-result'
 import { nextOccurrence, toTimeInputValue } from '../../../src/renderer/logic/availability'
 import { conflictingSessions } from '../../../src/shared/rules/session-overlap'
@@ -184,6 +184,30 @@ describe('availability', () => {
     expect(nextOccurrence('25:00', now)).toBeNull()
     expect(toTimeInputValue(new Date(2026, 0, 5, 7, 5).getTime())).toBe('07:05')
   })
+
+  describe('across a change of the clocks (Berlin)', () => {
+    const zone = process.env.TZ
+    afterEach(() => {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    })
+
+    it('a time the clocks skipped today is still that time tomorrow, not an hour later', () => {
+      process.env.TZ = 'Europe/Berlin'
+      // 04:00 summer time on 2026-03-29, after 02:00 became 03:00: today had no 02:30.
+      const now = Date.UTC(2026, 2, 29, 2, 0)
+      expect(nextOccurrence('02:30', now)).toBe(Date.UTC(2026, 2, 30, 0, 30))
+      expect(toTimeInputValue(nextOccurrence('02:30', now)!)).toBe('02:30')
+    })
+
+    it('in the hour the clocks go back, a time already passed once comes again an hour on', () => {
+      process.env.TZ = 'Europe/Berlin'
+      // 02:45 summer time on 2026-10-25; at 03:00 the clocks go back to 02:00, so 02:15 comes again.
+      const now = Date.UTC(2026, 9, 25, 0, 45)
+      expect(nextOccurrence('02:15', now)).toBe(Date.UTC(2026, 9, 25, 1, 15))
+      expect(nextOccurrence('02:50', now)).toBe(Date.UTC(2026, 9, 25, 0, 50))
+    })
+  })
 })
 
 describe('action results', () => {
@@ -233,6 +257,22 @@ describe('format in a given display (the host’s pre-render)', () => {
 
     setDisplay({ locale: 'en-US', timeZone: 'America/New_York' })
     expect(formatTime(lateEvening)).toBe('6:30 PM')
+  })
+
+  it('keeps a bounded number of zone formats: a platform naming a new zone on every invite grows nothing', () => {
+    setDisplay({ locale: 'en-GB', timeZone: 'UTC' })
+    for (let i = 0; i < 1_500; i++) expect(formatDayTimeIn(lateEvening, `Nowhere/Zone_${i}`)).toBeNull()
+    const built = vi.spyOn(Intl, 'DateTimeFormat')
+    try {
+      formatDayTimeIn(lateEvening, 'Nowhere/Zone_1')
+      expect(built).not.toHaveBeenCalled()
+      // Past the bound a name is not kept: each use builds its format again.
+      formatDayTimeIn(lateEvening, 'Nowhere/Zone_1400')
+      formatDayTimeIn(lateEvening, 'Nowhere/Zone_1400')
+      expect(built).toHaveBeenCalledTimes(2)
+    } finally {
+      built.mockRestore()
+    }
   })
 
   it('puts two moments on the same calendar day only where the expert is', () => {

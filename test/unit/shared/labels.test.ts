@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { inviteNotification } from '../../../src/main/core/sync/invite-notification'
 import { renderFirstFrame } from '../../../src/renderer/first-frame/render-first-frame'
-import { InviteReason, type Invite } from '../../../src/shared/protocol'
+import { InviteReason } from '../../../src/shared/protocol'
 import { presenceLabel } from '../../../src/shared/labels'
 import {
   aFirstFrame,
@@ -12,15 +12,7 @@ import {
   FIXTURE_NOW,
   MINUTE,
 } from '../../support/fixtures'
-
-// The card as the window renders it, with apostrophes as the page shows them.
-function cardText(invite: Invite): string {
-  return renderFirstFrame(
-    aFirstFrame({ expert: anExpert(), invites: { open: [invite], missed: [] }, upcoming: [] }),
-  )
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&#x27;|&#39;/g, "'")
-}
+import { inviteCardText } from '../../support/invite-card-text'
 
 describe('an invite’s words', () => {
   const requests = [
@@ -32,9 +24,9 @@ describe('an invite’s words', () => {
     for (const reason of InviteReason.options) {
       for (const request of requests) {
         const invite = anInvite({ reason, request })
-        const notification = inviteNotification(invite)
+        const notification = inviteNotification(invite, FIXTURE_NOW)
         const [kind, why] = notification.body.split('\n').at(-1)!.split(' · ')
-        const card = cardText(invite)
+        const card = inviteCardText(invite)
         expect(card).toContain(kind)
         expect(card).toContain(why)
         expect(card).toContain(request.title)
@@ -45,8 +37,8 @@ describe('an invite’s words', () => {
   it('use typographic apostrophes', () => {
     for (const reason of InviteReason.options) {
       const invite = anInvite({ reason })
-      expect(inviteNotification(invite).body).not.toContain("'")
-      expect(cardText(invite)).not.toContain("'")
+      expect(inviteNotification(invite, FIXTURE_NOW).body).not.toContain("'")
+      expect(inviteCardText(invite)).not.toContain("'")
     }
   })
 })

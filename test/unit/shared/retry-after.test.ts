@@ -17,4 +17,14 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('999999999999', now)).toBe(MAX_RETRY_AFTER_MS)
     expect(parseRetryAfter('Fri, 01 Jan 2100 00:00:00 GMT', now)).toBe(MAX_RETRY_AFTER_MS)
   })
+
+  it('counts an HTTP date from the answer’s own Date, whatever this computer’s clock says', () => {
+    const hoursBehind = now - 2 * 3_600_000
+    expect(
+      parseRetryAfter('Mon, 05 Jan 2026 09:02:00 GMT', hoursBehind, 'Mon, 05 Jan 2026 09:00:00 GMT'),
+    ).toBe(120_000)
+    // Seconds are seconds; an unreadable Date leaves this computer's clock to count from.
+    expect(parseRetryAfter('45', hoursBehind, 'Mon, 05 Jan 2026 09:00:00 GMT')).toBe(45_000)
+    expect(parseRetryAfter('Mon, 05 Jan 2026 09:02:00 GMT', now, 'yesterday')).toBe(120_000)
+  })
 })

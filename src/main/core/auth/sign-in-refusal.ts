@@ -18,6 +18,8 @@ export interface SignInRefusal {
 export interface SignInAnswer {
   readonly status: number
   readonly retryAfter: string | null
+  /** The answer's Date header: what an HTTP date in Retry-After is counted from. */
+  readonly date?: string | null
   readonly body: CappedJson
 }
 
@@ -38,7 +40,7 @@ function errorCode(body: unknown): unknown {
 
 /** "try again in 5 seconds" from Retry-After, or `otherwise` when the answer named no wait. */
 function tryAgain(answer: SignInAnswer, nowMs: number, otherwise: string): string {
-  const waitMs = parseRetryAfter(answer.retryAfter, nowMs)
+  const waitMs = parseRetryAfter(answer.retryAfter, nowMs, answer.date)
   return waitMs === undefined ? otherwise : `try again in ${describeWait(waitMs)}`
 }
 

@@ -58,7 +58,12 @@ function redirectTarget(res: Response, asked: string): string | null {
 
 /** A sign-in refused by an answer that is not one, told as a sentence with what to do next. */
 function refused(res: Response, body: CappedJson, platformUrl: string): SignInOutcome {
-  const answer = { status: res.status, retryAfter: res.headers.get('retry-after'), body }
+  const answer = {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    date: res.headers.get('date'),
+    body,
+  }
   return { ok: false, ...describeSignInRefusal(answer, platformUrl, Date.now()) }
 }
 

@@ -63,6 +63,8 @@ export class PlatformClock implements Clock, TimeSampleSink {
   private latest = Number.NEGATIVE_INFINITY
   /** The monotonic reading when the offset was last kept; null before. */
   private keptAt: number | null = null
+  /** The state last told to `changes`: a change found while the time was read is told after. */
+  private told: PlatformClockState = UNMEASURED_CLOCK
   private readonly off: Unsubscribe
   /** The offset changed enough to matter, or was measured for the first time. */
   readonly changes: Listeners<PlatformClockState>
@@ -90,7 +92,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
 
   /** The platform's time now, as estimated. */
   now(): number {
-    this.update(observe(this.estimate, this.reading()))
+    this.update(observe(this.estimate, this.reading()), 'after the read')
     const now = this.local.now() + this.current.offsetMs
     // Before the first measurement the computer's clock is only a guess, which the measurement replaces.
     if (this.current.measured)
@@ -149,7 +151,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.keptAt = null
     if (!this.current.measured && this.current.offsetMs === 0) return
     this.current = UNMEASURED_CLOCK
-    this.changes.emit(this.current)
+    this.tell()
   }
 
   /** Stop listening for wakes. */
@@ -157,7 +159,13 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.off()
   }
 
-  private update(estimate: OffsetEstimate): void {
+  /**
+   * `when`: a change found while the time is read (the computer's clock was set) is told once the
+   * reader is done. Its listeners read the time and set timers themselves: told in the middle of a
+   * reader's own planning, they would run it again inside itself, and the outer run would then
+   * overwrite the timer the inner one set, left running; one more for every setting of the clock.
+   */
+  private update(estimate: OffsetEstimate, when: 'at once' | 'after the read' = 'at once'): void {
     this.estimate = estimate
     const best = bestOffset(estimate)
     const next: PlatformClockState =
@@ -171,8 +179,16 @@ export class PlatformClock implements Clock, TimeSampleSink {
     const notice = clockSkewNotice(next)
     if (notice !== noticeBefore)
       this.log.warn(notice ?? "This computer's clock now agrees with the platform's to within a minute.")
-    this.changes.emit(next)
+    if (when === 'at once') this.tell()
+    else queueMicrotask(() => this.tell())
     if (next.measured) this.keep()
+  }
+
+  /** Tell the listeners the state now, unless they heard it already. */
+  private tell(): void {
+    if (this.current === this.told) return
+    this.told = this.current
+    this.changes.emit(this.current)
   }
 
   /** Keep the offset for the next start, with the platform's time at the newest measurement. */

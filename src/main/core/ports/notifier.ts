@@ -33,7 +33,10 @@ export type AppNotification =
       readonly body: string
       /** Which alert about the session this is; only 'before' and 'starting_now' offer Start and Snooze. */
       readonly moment: ReminderMoment
-      /** The booked start it was shown for (platform time): a rebooked session has another. */
+      /**
+       * The booked start it was shown for (platform time): a rebooked session has another.
+       * BOOKED_START_UNKNOWN on one from an earlier run, which the OS gives back by its session alone.
+       */
       readonly bookedStart: number
       /** Start was allowed when shown; at the click, ask `ReminderScheduler.startAllowed(sessionId)`. */
       readonly startAllowed: boolean
@@ -63,6 +66,9 @@ export type AppNotification =
 export type MessagePlace =
   | { readonly kind: 'invite'; readonly inviteId: string }
   | { readonly kind: 'session'; readonly sessionId: string }
+
+/** A reminder's booked start when it is not known: one from an earlier run (see its `bookedStart`). */
+export const BOOKED_START_UNKNOWN = 0
 
 /**
  * What the expert did with a notification: clicked its body or Open (`open`); on an invite,

@@ -6,6 +6,7 @@
  * same session is due too; otherwise it is shown late, saying how long is really left.
  */
 import type { Session } from '../../../shared/protocol'
+import { BOOKED_START_UNKNOWN } from '../ports/notifier'
 import { cancelledBy } from '../../../shared/rules/cancellation-terms'
 import {
   autoCancelAt,
@@ -118,6 +119,11 @@ export function snoozeRefusal(
   if (!awaitsExpert(session, now))
     return startRefusal(session, now, time) ?? 'The session no longer waits for you to start it.'
   return `The platform cancels the session at ${time(autoCancelAt(session.bookedStart))} unless you join before: too soon to snooze. Start it now to keep it.`
+}
+
+/** Whether the session is booked at another time than the one a reminder was shown for (when known). */
+export function movedSince(session: TimedSession, shownFor: number): boolean {
+  return shownFor !== BOOKED_START_UNKNOWN && session.bookedStart !== shownFor
 }
 
 /** The timed alerts of a session, earliest first (at one moment, the reminder before the client alert). */

@@ -13,7 +13,7 @@ import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
 import type { CacheStore, ReminderKey, SnoozedReminder } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
-import type { AppNotification, Notifier } from '../ports/notifier'
+import { BOOKED_START_UNKNOWN, type AppNotification, type Notifier } from '../ports/notifier'
 import type { Power } from '../ports/power'
 import type { Unsubscribe } from '../../../shared/listeners'
 import { changesSessions, type CacheUpdate } from '../sync/cache-push'
@@ -23,6 +23,7 @@ import {
   ALERT,
   awaitsExpert,
   dueAlerts,
+  movedSince,
   snoozedUntil,
   snoozeRefusal,
   startAllowed,
@@ -58,6 +59,8 @@ export class ReminderScheduler {
   private readonly off: Unsubscribe[] = []
   private readonly marks: ReminderMarks
   private readonly late = new LateSettle()
+  /** Between start and stop: a refresh asked for outside (a change told late) arms no timer. */
+  private running = false
 
   constructor(
     private readonly deps: {
@@ -79,13 +82,15 @@ export class ReminderScheduler {
   /** Plan from the cache now, after every resume, and at each check of the clock. */
   start(): void {
     this.stop()
+    this.running = true
     this.off.push(this.deps.power.onResume(() => this.refresh()))
     this.checkClockEveryMinute()
     this.refresh()
   }
 
-  /** Cancel the pending timers. */
+  /** Cancel the pending timers; nothing is planned again until the next start. */
   stop(): void {
+    this.running = false
     this.timer?.cancel()
     this.clockCheck?.cancel()
     this.timer = undefined
@@ -93,9 +98,9 @@ export class ReminderScheduler {
     for (const off of this.off.splice(0)) off()
   }
 
-  /** Handle every alert that is due, then wait for the next one. Call after the cache changes. */
+  /** Handle every alert that is due, then wait for the next one (once started). Call after the cache changes. */
   refresh(): void {
-    this.guard('Planning reminders', () => this.plan())
+    if (this.running) this.guard('Planning reminders', () => this.plan())
   }
 
   /** The cache changed: tell what its events or a snapshot brought (a cancel, a join), then plan. */
@@ -112,17 +117,21 @@ export class ReminderScheduler {
   }
 
   /**
-   * The Snooze action: this session's reminder again in five minutes, or sooner so it still comes
-   * before the auto-cancel. False when refused (started, cancelled, gone, the auto-cancel too near);
+   * The Snooze action on the reminder shown for `shownFor` (the booked start it named): this
+   * session's reminder again in five minutes, or sooner so it still comes before the auto-cancel.
+   * False when refused (started, cancelled, gone, moved to another time, the auto-cancel too near);
    * throws when the snooze cannot be saved, so the press is answered with what happened.
    */
-  snooze(sessionId: string): boolean {
+  snooze(sessionId: string, shownFor: number = BOOKED_START_UNKNOWN): boolean {
     try {
       const now = this.deps.clock.now()
       const session = this.deps.cache.session(sessionId)
-      const at = session === null ? null : snoozedUntil(session, now, SNOOZE_MS)
+      const at =
+        session === null || movedSince(session, shownFor) ? null : snoozedUntil(session, now, SNOOZE_MS)
       if (session === null || at === null) {
-        this.deps.log.info(`Nothing to snooze for session ${sessionId}: ${this.whyNoSnooze(sessionId)}`)
+        this.deps.log.info(
+          `Nothing to snooze for session ${sessionId}: ${this.whyNoSnooze(sessionId, shownFor)}`,
+        )
         return false
       }
       this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at })
@@ -134,8 +143,13 @@ export class ReminderScheduler {
   }
 
   /** Why Snooze is refused for this session now, for the follow-up notice; null when it is allowed. */
-  whyNoSnooze(sessionId: string): string | null {
-    return this.refusal(sessionId, (session, now) => snoozeRefusal(session, now, SNOOZE_MS, this.time))
+  whyNoSnooze(sessionId: string, shownFor: number = BOOKED_START_UNKNOWN): string | null {
+    return this.refusal(sessionId, (session, now) =>
+      // Snoozed, a reminder of a time the session no longer has would come back about another.
+      movedSince(session, shownFor) && awaitsExpert(session, now)
+        ? `The session was moved to ${this.dayTime(session.bookedStart)}; its reminders come before then.`
+        : snoozeRefusal(session, now, SNOOZE_MS, this.time),
+    )
   }
 
   /** Whether Start is allowed for this session now, by the same rule as the window's Start button. */

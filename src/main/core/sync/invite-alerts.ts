@@ -91,14 +91,15 @@ export class InviteAlerts {
 
   /** Show each open invite not shown yet, once. */
   private showNew(): void {
-    const fresh = this.cache.unnotifiedOpenInvites(this.now())
+    const now = this.now()
+    const fresh = this.cache.unnotifiedOpenInvites(now)
     if (fresh.length === 0) return
     // Marked before showing: a crash in between loses one notification, never shows one twice.
     this.cache.markNotified(
       fresh.map((i) => i.id),
       this.deps.clock.now(),
     )
-    for (const invite of fresh) this.deps.notifier.show(inviteNotification(invite))
+    for (const invite of fresh) this.deps.notifier.show(inviteNotification(invite, now))
   }
 
   /** Of the invites open before, those shown as a notification and no longer open hear `invite_closed` once. */

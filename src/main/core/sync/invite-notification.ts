@@ -5,6 +5,7 @@
  */
 import { firstProposedTimeLabel, kindLabel, reasonLabel } from '../../../shared/labels'
 import { clipText, type Invite, type InviteClosedReason } from '../../../shared/protocol'
+import { firstBookableTime } from '../../../shared/rules/invite-open'
 import type { AppNotification } from '../ports/notifier'
 
 /** Why an invite is no longer open, as the expert would be told; null when only a snapshot saw it go. */
@@ -33,13 +34,17 @@ export const localDayTime: DayTimeFormat = (t) =>
     minute: '2-digit',
   }).format(t)
 
-/** The notification for a new invite. */
+/**
+ * The notification for a new invite at the platform's `now`. A scheduled one names the first time
+ * still bookable: a client's earlier times may have passed while the invite stood open.
+ */
 export function inviteNotification(
   invite: Invite,
+  now: number,
   formatDayTime: DayTimeFormat = localDayTime,
 ): AppNotification {
   const { request } = invite
-  const firstTime = request.kind === 'scheduled' ? Math.min(...request.proposedTimes) : null
+  const firstTime = firstBookableTime(invite, now)
   const facts = [
     kindLabel(request.kind),
     reasonLabel(invite.reason),

@@ -7,7 +7,11 @@ import type { NotificationConstructorOptions } from 'electron'
 import { NOTIFICATION_BODY_MAX, NOTIFICATION_TITLE_MAX } from '../../../shared/os-limits'
 import { shownText } from '../../../shared/protocol/text'
 import { inviteActionLabel, primaryInviteAction, reminderActionLabel } from '../../../shared/labels'
-import type { AppNotification, NotificationAction } from '../../core/ports/notifier'
+import {
+  BOOKED_START_UNKNOWN,
+  type AppNotification,
+  type NotificationAction,
+} from '../../core/ports/notifier'
 import { reminderActions } from '../../core/reminders/reminder-actions'
 
 /** The buttons of an invite's notification, in this order: its main step, then Decline. */
@@ -60,7 +64,7 @@ export function earlierReminder(sessionId: string): AppNotification {
     title: '',
     body: '',
     moment: 'before',
-    bookedStart: 0,
+    bookedStart: BOOKED_START_UNKNOWN,
     startAllowed: false,
   }
 }

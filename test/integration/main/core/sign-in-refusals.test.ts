@@ -57,6 +57,15 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
       page(503, { 'retry-after': new Date(Date.now() + 30_000).toUTCString() }),
       /is busy or down for maintenance; try again in (29|30|31) seconds\.$/,
     ],
+    [
+      'a 503 page with Retry-After as a date, from a server whose clock is two hours ahead of this computer’s',
+      (res) =>
+        page(503, {
+          date: new Date(Date.now() + 2 * 3_600_000).toUTCString(),
+          'retry-after': new Date(Date.now() + 2 * 3_600_000 + 30_000).toUTCString(),
+        })(res),
+      /is busy or down for maintenance; try again in (29|30|31) seconds\.$/,
+    ],
     ['a 503 with no wait named', page(503), /is busy or down for maintenance; try again in a few minutes\.$/],
     [
       'a gateway’s 502 page',

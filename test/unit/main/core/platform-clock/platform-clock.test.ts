@@ -6,6 +6,7 @@ import { ManualClock } from '../../../../../src/shared/clock'
 import type { PlatformClockState } from '../../../../../src/shared/clock-skew'
 import { startWindowAt } from '../../../../../src/shared/rules/session-timing'
 import { aSession, FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
+import { nextValue } from '../../../../support/next-value'
 
 const HOUR = 60 * MINUTE
 const SECOND = 1_000
@@ -64,19 +65,35 @@ describe('the platform clock', () => {
     expect(changes).toHaveLength(1)
   })
 
-  it('carries on smoothly when the computer’s clock is set, and keeps the offset across a sleep', () => {
-    const { local, power, clock, changes, warnings, exchange } = setUp()
+  it('carries on smoothly when the computer’s clock is set, and keeps the offset across a sleep', async () => {
+    const { local, power, clock, warnings, exchange } = setUp()
     exchange()
     const before = clock.now()
     local.step(2 * HOUR)
+    const told = nextValue(clock.changes)
     expect(clock.now()).toBe(before)
-    expect(changes.at(-1)).toEqual({ offsetMs: 0, measured: true })
+    expect(await told).toEqual({ offsetMs: 0, measured: true })
     expect(warnings.at(-1)).toMatch(/now agrees with the platform's/)
     // A minute later, an hour asleep, told by the power events: the platform's clock ran on too.
     local.advance(MINUTE)
     local.sleep(HOUR)
     power.resume()
     expect(clock.now()).toBe(before + MINUTE + HOUR)
+  })
+})
+
+describe('a setting of the computer’s clock found by a read', () => {
+  it('is told once the read is done, not inside it: a listener that reads the time runs after the reader', async () => {
+    const { local, clock, exchange } = setUp()
+    exchange()
+    const order: string[] = []
+    clock.changes.add(() => order.push(`told at ${clock.now()}`))
+    local.step(HOUR)
+    const told = nextValue(clock.changes)
+    const now = clock.now()
+    order.push('read done')
+    await told
+    expect(order).toEqual(['read done', `told at ${now}`])
   })
 })
 

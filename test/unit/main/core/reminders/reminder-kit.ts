@@ -75,7 +75,7 @@ export function reminderKit() {
     }
     /** The titles shown so far. */
     const titles = (): string[] => notifier.shown.map((n) => n.title)
-    return { store, clock, notifier, power, scheduler, update, book, titles, dir }
+    return { store, clock, platform, notifier, power, scheduler, update, book, titles, dir }
   }
 }
 

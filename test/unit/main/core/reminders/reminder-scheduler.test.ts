@@ -13,6 +13,7 @@ import {
   MINUTE,
 } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
+import { nextValue } from '../../../../support/next-value'
 import { failWrites, readOnly } from '../../../../support/cache-faults'
 
 const setUp = reminderKit()
@@ -210,6 +211,30 @@ describe('the reminder matrix', () => {
     clock.advance(1)
     expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
     scheduler.stop()
+  })
+
+  it('the computer’s clock set again and again: one timer waits, none once stopped, and nothing shows after', async () => {
+    const { clock, platform, scheduler, book, titles } = setUp({ platformClock: true })
+    book('ses_1', T)
+    scheduler.start()
+    for (const stepMinutes of [10, -25, 40, -5, 15]) {
+      clock.step(stepMinutes * MINUTE)
+      const told = nextValue(platform!.changes)
+      clock.advance(CLOCK_CHECK_MS)
+      await told
+    }
+    // The reminder's timer and the minute's check of the clock, as before the first setting.
+    expect(clock.pendingTimers).toBe(2)
+    scheduler.stop()
+    expect(clock.pendingTimers).toBe(0)
+    // A setting told after the stop (the core's listener outlives it) plans nothing either.
+    clock.step(-60 * MINUTE)
+    const told = nextValue(platform!.changes)
+    platform!.now()
+    await told
+    expect(clock.pendingTimers).toBe(0)
+    clock.advanceTo(T + 5 * MINUTE)
+    expect(titles()).toEqual([])
   })
 
   describe('in local time', () => {

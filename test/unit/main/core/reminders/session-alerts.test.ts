@@ -3,6 +3,7 @@
 // update calls for are in session-changes.test.ts.
 import { describe, expect, it } from 'vitest'
 import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
+import { BOOKED_START_UNKNOWN } from '../../../../../src/main/core/ports/notifier'
 import { SNOOZE_MS } from '../../../../../src/main/core/reminders/reminder-scheduler'
 import { MINUTE } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
@@ -75,6 +76,28 @@ describe('session alerts', () => {
     expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
     expect(scheduler.snooze('ses_1')).toBe(false)
     expect(scheduler.snooze('ses_unknown')).toBe(false)
+    scheduler.stop()
+  })
+
+  it('Snooze on a reminder of a time the session no longer has: refused with the new time, nothing before it', () => {
+    const { clock, scheduler, book, update, titles } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    const DAY = 24 * 60 * MINUTE
+    update({ ...session, bookedStart: T + DAY, updatedAt: clock.now() })
+    // The 30-minute reminder for T is still on screen when the platform moves the session a day on.
+    expect(scheduler.snooze('ses_1', T)).toBe(false)
+    expect(scheduler.whyNoSnooze('ses_1', T)).toMatch(
+      /^The session was moved to .+; its reminders come before then\.$/,
+    )
+    clock.advanceTo(T + DAY - 30 * MINUTE - 1)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+    clock.advance(1)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 30 minutes: Session ses_1'])
+    // A reminder of the time booked now, or one from an earlier run (its time unknown), snoozes.
+    expect(scheduler.snooze('ses_1', T + DAY)).toBe(true)
+    expect(scheduler.snooze('ses_1', BOOKED_START_UNKNOWN)).toBe(true)
     scheduler.stop()
   })
 

@@ -22,7 +22,7 @@ describe('an invite’s notification', () => {
       reason: 'direct_profile',
       request: aRequest({ title: 'Hooks question', description: '\n  useEffect runs twice  \nmore detail' }),
     })
-    expect(inviteNotification(invite, utc)).toEqual({
+    expect(inviteNotification(invite, FIXTURE_NOW, utc)).toEqual({
       kind: 'invite',
       inviteId: invite.id,
       instant: true,
@@ -39,8 +39,25 @@ describe('an invite’s notification', () => {
       reason: 'direct_dashboard',
       request: { ...request, proposedTimes: [first + 60 * MINUTE, first] },
     })
-    expect(inviteNotification(invite, utc).body).toBe(
+    expect(inviteNotification(invite, FIXTURE_NOW, utc).body).toBe(
       `Postgres\nScheduled · Direct request from a client’s dashboard · First proposed time ${utc(first)}`,
+    )
+  })
+
+  it('names the first time still bookable: of five proposed times, the earlier ones passed while the invite stood open', () => {
+    const first = FIXTURE_NOW - 60 * MINUTE
+    const times = [0, 30, 90, 120, 150].map((m) => first + m * MINUTE)
+    const request = {
+      ...aScheduledRequest('req_s', first, { description: 'Postgres' }),
+      proposedTimes: times,
+    }
+    const invite = anInvite({ request })
+    // The first two are behind the platform's now, and the third is exactly at it: none can be booked.
+    expect(inviteNotification(invite, first + 90 * MINUTE, utc).body).toMatch(
+      new RegExp(`· First proposed time ${utc(first + 120 * MINUTE)}$`),
+    )
+    expect(inviteNotification(invite, first - 1, utc).body).toMatch(
+      new RegExp(`· First proposed time ${utc(first)}$`),
     )
   })
 
@@ -49,7 +66,7 @@ describe('an invite’s notification', () => {
       aRequest({ title: 'Pairing' }),
       aScheduledRequest('r', FIXTURE_NOW, { title: 'Pairing' }),
     ]) {
-      const n = inviteNotification(anInvite({ request }), utc)
+      const n = inviteNotification(anInvite({ request }), FIXTURE_NOW, utc)
       for (const text of [`${n.title}\n${n.body}`, notificationLine(n)]) {
         expect(words(text).filter((w) => w === 'instant' || w === 'scheduled')).toHaveLength(1)
       }
@@ -57,7 +74,11 @@ describe('an invite’s notification', () => {
   })
 
   it('leaves out an empty description and cuts a long line', () => {
-    const empty = inviteNotification(anInvite({ request: aRequest({ description: '  \n ' }) }), utc)
+    const empty = inviteNotification(
+      anInvite({ request: aRequest({ description: '  \n ' }) }),
+      FIXTURE_NOW,
+      utc,
+    )
     expect(empty.body).toBe('Instant · Matched to you')
     const long = firstLine('x'.repeat(500))
     expect([...long]).toHaveLength(DESCRIPTION_LINE_MAX)

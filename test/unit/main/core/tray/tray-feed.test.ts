@@ -6,6 +6,7 @@ import { createPowerHook } from '../../../../../src/main/node/adapters/power-hoo
 import { createTrayFeed, type TraySource } from '../../../../../src/main/core/tray/tray-feed'
 import type { TrayView } from '../../../../../src/main/core/tray/tray-view'
 import type { Expert, Invite, Session } from '../../../../../src/shared/protocol'
+import { nextValue } from '../../../../support/next-value'
 
 const start = Date.UTC(2026, 0, 5, 14, 0)
 const minutes = (n: number): number => n * 60_000
@@ -262,5 +263,27 @@ describe('the tray feed on the platform’s clock', () => {
     expect(platform.now()).toBe(expiresAt - 20_000)
     expect(last().invites).toEqual([])
     expect(last().unreadMessages).toBeNull()
+  })
+
+  it('keeps one countdown timer however often the computer’s clock is set, and the countdown on the platform’s time', async () => {
+    const local = new ManualClock(start - minutes(25) - 30_000)
+    const platform = new PlatformClock(local, createPowerHook(), {
+      info: () => {},
+      warn: () => {},
+      error: () => {},
+    })
+    const { trayFeed, last } = feed(local)
+    // As the app wires it: a new offset redraws the tray.
+    platform.changes.add(() => trayFeed.refresh())
+    trayFeed.follow(source({ sessions: [session(start)] }), platform)
+    trayFeed.set(online())
+    for (const stepMinutes of [30, -90, 45, -5, 120]) {
+      local.step(minutes(stepMinutes))
+      const told = nextValue(platform.changes)
+      local.advance(minutes(1))
+      await told
+    }
+    expect(local.pendingTimers).toBe(1)
+    expect(last().nextSession?.label).toBe('Query plan · in 21 min')
   })
 })

@@ -1,0 +1,44 @@
+// The invite card, pre-rendered as the host does for the first frame: its proposed times and how long it stays open.
+import { describe, expect, it } from 'vitest'
+import { formatDayTimeIn } from '../../../src/renderer/logic/format'
+import type { Invite } from '../../../src/shared/protocol'
+import { anInvite, aScheduledRequest, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
+import { inviteCardText } from '../../support/invite-card-text'
+
+/** A scheduled invite from a client in `timeZone`, with two times ahead. */
+function invitedFrom(timeZone: string): Invite {
+  const request = aScheduledRequest('req_z', FIXTURE_NOW + 60 * MINUTE, { title: 'Schema review' })
+  return anInvite({
+    request: {
+      ...request,
+      client: { ...request.client, timeZone },
+      proposedTimes: [FIXTURE_NOW + 60 * MINUTE, FIXTURE_NOW + 120 * MINUTE],
+    },
+  })
+}
+
+describe('proposed times in the client’s zone', () => {
+  it('writes each time where the client is too, when this computer knows the zone', () => {
+    const text = inviteCardText(invitedFrom('Asia/Kathmandu'))
+    expect(text).toContain('your time, and Sam Okafor’s in Kathmandu')
+    expect(text).toMatch(/, \d{1,2}:\d{2} in Kathmandu Book/)
+  })
+
+  it('shows the times in the expert’s zone alone for a zone newer than this computer’s data: no crash, no time from another zone', () => {
+    expect(formatDayTimeIn(FIXTURE_NOW, 'Mars/Olympus')).toBeNull()
+    const text = inviteCardText(invitedFrom('Mars/Olympus'))
+    expect(text).toContain('Schema review')
+    expect(text).toContain('Proposed times')
+    expect(text).toContain('your time')
+    expect(text).not.toContain('in Olympus')
+  })
+})
+
+describe('how long a scheduled invite stays open', () => {
+  it('counts down to its last proposed time when that comes before its expiry, as the platform closes it then', () => {
+    const request = aScheduledRequest('req_c', FIXTURE_NOW + 10 * MINUTE, { title: 'Schema review' })
+    const invite = anInvite({ request, expiresAt: FIXTURE_NOW + 48 * 60 * MINUTE })
+    // Three times an hour apart from ten minutes on: the last one is 2 h 10 min away.
+    expect(inviteCardText(invite)).toMatch(/Open for 2 hrs? 10 mins?/)
+  })
+})
