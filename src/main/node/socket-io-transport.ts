@@ -4,6 +4,7 @@
  * LinkTransport port.
  */
 import { io } from 'socket.io-client'
+import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser'
 import { platformBasePath } from '../../shared/platform-url'
 import { mostMessageBytes } from '../../shared/protocol/message-size'
 import type { LinkTransport } from '../core/ports/link-transport'
@@ -26,6 +27,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     autoConnect: false,
     forceNew: true,
     timeout: options.connectTimeoutMs,
+    parser: protocolParser((what) => handlers.passedOver(what)),
     ...wsLimits,
   })
   socket.on('connect', () => handlers.opened())
@@ -45,6 +47,69 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     // Rejects when the socket drops before the answer (emitWithAck's error-first acknowledgement).
     request: (name, payload) => socket.emitWithAck(name, payload),
   }
+}
+
+/**
+ * socket.io's parser, with a decoder that passes on only what the protocol has (see protocolPacket),
+ * telling `passedOver` what it cut or dropped.
+ */
+function protocolParser(passedOver: (what: string) => void): {
+  Encoder: typeof Encoder
+  Decoder: typeof Decoder
+} {
+  class ProtocolDecoder extends Decoder {
+    // The decoding is the inner decoder's; this one only passes on what protocolPacket keeps.
+    private readonly inner = new Decoder()
+    private letIn = false
+
+    constructor() {
+      super()
+      this.inner.on('decoded', (packet: Packet) => {
+        if (packet.type === PacketType.CONNECT) this.letIn = true
+        const kept = protocolPacket(packet, this.letIn, passedOver)
+        if (kept !== null) this.emitReserved('decoded', kept)
+      })
+    }
+
+    override add(chunk: unknown): void {
+      this.inner.add(chunk)
+    }
+
+    // socket.io destroys the decoder as each connection opens and closes: the next starts not let in.
+    override destroy(): void {
+      this.inner.destroy()
+      this.letIn = false
+    }
+  }
+  return { Encoder, Decoder: ProtocolDecoder }
+}
+
+/**
+ * `packet` as the protocol has it, or null to drop it. Every message of the protocol is one value
+ * (an event's payload, an answer), and only the first is kept: socket.io hands a packet's values
+ * to its listeners as arguments, and a few hundred thousand of them overflow the stack where no
+ * handler can catch it, ending the process. An event before the platform let the connection in
+ * is dropped: socket.io would hold it, and any number after it, and hand them to the next
+ * connection it opens, of which they are no part.
+ */
+function protocolPacket(packet: Packet, letIn: boolean, passedOver: (what: string) => void): Packet | null {
+  const values = Array.isArray(packet.data) ? (packet.data as unknown[]) : []
+  if (packet.type === PacketType.EVENT) {
+    if (!letIn) {
+      passedOver('a message before letting the connection in; Standby passed it over')
+      return null
+    }
+    if (values.length <= 2) return packet
+    passedOver(
+      `a message with ${values.length - 1} values where the protocol has one; Standby read the first`,
+    )
+    return { ...packet, data: values.slice(0, 2) }
+  }
+  if (packet.type === PacketType.ACK && values.length > 1) {
+    passedOver(`an answer with ${values.length} values where the protocol has one; Standby read the first`)
+    return { ...packet, data: values.slice(0, 1) }
+  }
+  return packet
 }
 
 /**

@@ -3,12 +3,18 @@
 // And it holds no message larger than the protocol allows: a platform sending one loses the
 // connection, and the link waits its backoff before trying again. A platform that does so (or
 // sends a packet socket.io cannot decode) after every welcome makes the link wait ever longer.
+// What socket.io would take beyond the protocol (more values than the one a message carries,
+// events before the connection is let in) is cut or passed over, and said in the log.
 import { describe, expect, it } from 'vitest'
+import type { Socket } from 'socket.io'
 import { PlatformLink } from '../../../../src/main/core/connection/platform-link'
+import type { StreamEntry } from '../../../../src/main/core/ports/cache-store'
 import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
 import { ManualClock } from '../../../../src/shared/clock'
 import { mostMessageBytes } from '../../../../src/shared/protocol/message-size'
-import { startHostilePlatform } from '../../../support/hostile-platform'
+import { anInvite, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
+import { startHostilePlatform, type HostileScript } from '../../../support/hostile-platform'
+import { recordingLog, type RecordingLog } from '../../../support/recording-log'
 import { startCoreWithPlatform } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
 import { waitForLinkState } from '../../../support/link-states'
@@ -22,8 +28,45 @@ const noPower = {
   systemIdleSeconds: () => null,
 }
 
+/** `count` zeros after `first`, as the JSON text of a socket.io packet's values. */
+const manyValues = (first: unknown, count: number): string => `${JSON.stringify(first)}${',0'.repeat(count)}`
+
 describe('the socket.io transport', () => {
   const defer = useCleanup()
+
+  /** A started link to a hostile platform playing `script`, with the live events it passed on and its log. */
+  async function linkTo(script: HostileScript = {}, before?: (socket: Socket) => void) {
+    const platform = await startHostilePlatform(script)
+    defer(() => platform.close())
+    if (before !== undefined)
+      platform.io.use((socket, next) => {
+        before(socket)
+        next()
+      })
+    const log: RecordingLog = recordingLog()
+    const link = new PlatformLink(platform.url, 't', {
+      transport: socketIoTransport,
+      clock: new ManualClock(FIXTURE_NOW),
+      power: noPower,
+      log,
+      expertId: 'exp_ada',
+    })
+    defer(() => link.stop())
+    const events: StreamEntry[] = []
+    let heard: () => void = () => {}
+    link.events.add((entry) => {
+      events.push(entry)
+      heard()
+    })
+    /** Resolves once `count` live events have come through. */
+    const received = (count: number): Promise<void> =>
+      new Promise((resolve) => {
+        heard = () => events.length >= count && resolve()
+        heard()
+      })
+    link.start()
+    return { platform, link, log, events, received }
+  }
 
   it('goes online with a platform served under a path, rather than retrying at the host’s root', async () => {
     const { core } = await startCoreWithPlatform(defer, { underPath: '/standby' })
@@ -89,5 +132,50 @@ describe('the socket.io transport', () => {
     }
     expect(waits[1]).toBeGreaterThan(waits[0] ?? 0)
     expect(waits[2]).toBeGreaterThan(waits[1] ?? 0)
+  })
+
+  it('reads the first of an event’s hundreds of thousands of values, says so, and goes on with the next event', async () => {
+    const invite = (n: number) => inviteCreated(n, anInvite())
+    const { platform, link, log, events, received } = await linkTo()
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    // socket.io would hand them to its listeners as arguments: more than the stack holds.
+    for (const socket of platform.io.sockets.sockets.values())
+      socket.conn.write(`2["platform-event",${manyValues(invite(1), 300_000)}]`)
+    platform.io.emit('platform-event', invite(2))
+    await received(2)
+    expect(events.map((e) => e.id)).toEqual([1, 2])
+    expect(log.text()).toMatch(
+      /a message with 300001 values where the protocol has one; Standby read the first/,
+    )
+    expect(link.state.kind).toBe('connected')
+  })
+
+  it('reads the first of an answer’s hundreds of thousands of values', async () => {
+    const page = { kind: 'events', events: [], latestId: 0, hasMore: false }
+    const { platform, link, log } = await linkTo()
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    for (const socket of platform.io.sockets.sockets.values()) {
+      socket.removeAllListeners('replay')
+      socket.conn.on('packet', ({ data }: { data?: unknown }) => {
+        const id = typeof data === 'string' ? /^2(\d+)\["replay"/.exec(data)?.[1] : undefined
+        const answer = { ok: true, result: page, serverTime: FIXTURE_NOW }
+        if (id !== undefined) socket.conn.write(`3${id}[${manyValues(answer, 300_000)}]`)
+      })
+    }
+    await expect(link.replay(0)).resolves.toMatchObject({ kind: 'events', latestId: 0 })
+    expect(log.text()).toMatch(/an answer with 300001 values where the protocol has one/)
+  })
+
+  it('passes over events sent before the connection is let in: a welcome for another expert there is not taken', async () => {
+    const early = { protocolVersion: 1, expertId: 'exp_mallory', latestEventId: 0, serverTime: FIXTURE_NOW }
+    const { link, log, events } = await linkTo({}, (socket) => {
+      // Written straight to the wire, ahead of socket.io's own acceptance of the connection.
+      socket.conn.write(`2["welcome",${JSON.stringify(early)}]`)
+      socket.conn.write(`2["platform-event",${JSON.stringify(inviteCreated(1, anInvite()))}]`)
+    })
+    const state = await waitForLinkState(link, (s) => s.kind !== 'connecting')
+    expect(state).toMatchObject({ kind: 'connected', welcome: { expertId: 'exp_ada' } })
+    expect(events).toEqual([])
+    expect(log.text()).toMatch(/a message before letting the connection in; Standby passed it over/)
   })
 })
