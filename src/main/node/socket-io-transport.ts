@@ -65,8 +65,8 @@ function protocolParser(passedOver: (what: string) => void): {
     constructor() {
       super()
       this.inner.on('decoded', (packet: Packet) => {
-        if (packet.type === PacketType.CONNECT) this.letIn = true
         const kept = protocolPacket(packet, this.letIn, passedOver)
+        if (packet.type === PacketType.CONNECT) this.letIn = true
         if (kept !== null) this.emitReserved('decoded', kept)
       })
     }
@@ -90,26 +90,38 @@ function protocolParser(passedOver: (what: string) => void): {
  * to its listeners as arguments, and a few hundred thousand of them overflow the stack where no
  * handler can catch it, ending the process. An event before the platform let the connection in
  * is dropped: socket.io would hold it, and any number after it, and hand them to the next
- * connection it opens, of which they are no part.
+ * connection it opens, of which they are no part. A refusal of a connection already let in ends
+ * it as a broken one (thrown, as socket.io ends one on a packet it cannot decode): socket.io
+ * would take it for a failed attempt, leave the answers awaited on it waiting, and not connect again.
  */
 function protocolPacket(packet: Packet, letIn: boolean, passedOver: (what: string) => void): Packet | null {
   const values = Array.isArray(packet.data) ? (packet.data as unknown[]) : []
-  if (packet.type === PacketType.EVENT) {
-    if (!letIn) {
-      passedOver('a message before letting the connection in; Standby passed it over')
+  switch (packet.type) {
+    case PacketType.CONNECT:
+      if (!letIn) return packet
+      passedOver('a second acceptance of one connection; Standby passed it over')
       return null
-    }
-    if (values.length <= 2) return packet
-    passedOver(
-      `a message with ${values.length - 1} values where the protocol has one; Standby read the first`,
-    )
-    return { ...packet, data: values.slice(0, 2) }
+    case PacketType.CONNECT_ERROR:
+      if (!letIn) return packet
+      passedOver('a refusal of a connection it had let in; Standby ends that connection and connects again')
+      throw new Error('The platform refused a connection it had already let in')
+    case PacketType.EVENT:
+      if (!letIn) {
+        passedOver('a message before letting the connection in; Standby passed it over')
+        return null
+      }
+      if (values.length <= 2) return packet
+      passedOver(
+        `a message with ${values.length - 1} values where the protocol has one; Standby read the first`,
+      )
+      return { ...packet, data: values.slice(0, 2) }
+    case PacketType.ACK:
+      if (values.length <= 1) return packet
+      passedOver(`an answer with ${values.length} values where the protocol has one; Standby read the first`)
+      return { ...packet, data: values.slice(0, 1) }
+    default:
+      return packet
   }
-  if (packet.type === PacketType.ACK && values.length > 1) {
-    passedOver(`an answer with ${values.length} values where the protocol has one; Standby read the first`)
-    return { ...packet, data: values.slice(0, 1) }
-  }
-  return packet
 }
 
 /**

@@ -44,9 +44,10 @@ describe('the socket.io transport', () => {
         next()
       })
     const log: RecordingLog = recordingLog()
+    const clock = new ManualClock(FIXTURE_NOW)
     const link = new PlatformLink(platform.url, 't', {
       transport: socketIoTransport,
-      clock: new ManualClock(FIXTURE_NOW),
+      clock,
       power: noPower,
       log,
       expertId: 'exp_ada',
@@ -65,7 +66,7 @@ describe('the socket.io transport', () => {
         heard()
       })
     link.start()
-    return { platform, link, log, events, received }
+    return { platform, link, log, events, received, clock }
   }
 
   it('goes online with a platform served under a path, rather than retrying at the host’s root', async () => {
@@ -139,11 +140,15 @@ describe('the socket.io transport', () => {
     const { platform, link, log, events, received } = await linkTo()
     await waitForLinkState(link, (s) => s.kind === 'connected')
     // socket.io would hand them to its listeners as arguments: more than the stack holds.
-    for (const socket of platform.io.sockets.sockets.values())
+    for (const socket of platform.io.sockets.sockets.values()) {
       socket.conn.write(`2["platform-event",${manyValues(invite(1), 300_000)}]`)
+      // And an acceptance of the connection again, which would start its welcome's wait over.
+      socket.conn.write('0{"sid":"again"}')
+    }
     platform.io.emit('platform-event', invite(2))
     await received(2)
     expect(events.map((e) => e.id)).toEqual([1, 2])
+    expect(log.text()).toMatch(/a second acceptance of one connection; Standby passed it over/)
     expect(log.text()).toMatch(
       /a message with 300001 values where the protocol has one; Standby read the first/,
     )
@@ -177,5 +182,25 @@ describe('the socket.io transport', () => {
     expect(state).toMatchObject({ kind: 'connected', welcome: { expertId: 'exp_ada' } })
     expect(events).toEqual([])
     expect(log.text()).toMatch(/a message before letting the connection in; Standby passed it over/)
+  })
+
+  it('ends a connection the platform refuses after letting it in, fails what was awaited on it, and connects again', async () => {
+    let refusals = 0
+    const { platform, link, log, clock } = await linkTo({
+      replay: (_, socket) => {
+        // socket.io's refusal of an attempt, sent on a connection long since let in.
+        if (refusals++ === 0)
+          socket.conn.write('4{"message":"nope","data":{"code":"conflict","message":"No"}}')
+        return new Promise(() => {})
+      },
+    })
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    await expect(link.replay(0)).rejects.toThrow()
+    const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
+    expect(waiting).toMatchObject({ reason: expect.stringMatching(/^Connection lost/) })
+    expect(log.text()).toMatch(/a refusal of a connection it had let in; Standby ends that connection/)
+    if (waiting.kind === 'waiting') clock.advanceTo(waiting.nextAttemptAt)
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    expect(platform.connections()).toBe(2)
   })
 })
