@@ -101,7 +101,7 @@ export class PlatformLink {
           if (name === WELCOME_EVENT) return this.welcomed(payload)
           if (name !== LIVE_EVENT)
             return this.passedOver.tell(`a message named ${messageName(name)}; Standby passed it over`)
-          const entry = readStreamEntry(payload, deps.log)
+          const entry = readStreamEntry(payload, this.passedOver.messages)
           if (entry !== null) this.events.emit(entry)
         },
         passedOver: (what) => this.passedOver.tell(what),

@@ -191,13 +191,27 @@ describe('PlatformLink over a transport', () => {
     for (let i = 0; i < 1_000; i++) connection().send(`\u202e${'x'.repeat(10_000)}${i}`, {})
     expect(names()).toHaveLength(MOST_PASSED_OVER_LOGGED)
     expect(Math.max(...log.lines.map((line) => line.length))).toBeLessThan(400)
-    expect(log.text()).toMatch(/keeps sending messages outside the Standby protocol/)
+    expect(log.text()).toMatch(/keeps sending messages Standby cannot read or that are outside its protocol/)
     expect(env.link.state.kind).toBe('connected')
     // A new connection has its own few lines.
     connection().drop()
     reconnectAfterWait(env)
     connection().send('payout.sent', {})
     expect(names()).toHaveLength(MOST_PASSED_OVER_LOGGED + 1)
+  })
+
+  it('logs a few of the live events it cannot read per connection, and still passes on the next good one', () => {
+    const { link, connection, log } = online()
+    const events: StreamEntry[] = []
+    link.events.add((e) => events.push(e))
+    for (let i = 0; i < 1_000; i++) connection().send(LIVE_EVENT, i % 2 === 0 ? 0 : { id: i, type: 'x' })
+    expect(log.lines).toHaveLength(MOST_PASSED_OVER_LOGGED + 1)
+    expect(log.lines[0]).toMatch(/Ignored an event from the platform with no readable id/)
+    expect(log.lines[1]).toMatch(/Skipped event 1 from the platform/)
+    // Each unreadable one with an id still holds its place in the stream.
+    expect(events).toHaveLength(500)
+    connection().send(LIVE_EVENT, inviteCreated(1_000, anInvite()))
+    expect(events.at(-1)).toMatchObject({ id: 1_000, type: 'invite.created' })
   })
 
   it('answers a command with the platform result', async () => {
