@@ -14,7 +14,7 @@ import {
   ReplayResponse,
   Session,
   Snapshot,
-  StreamDigest,
+  ReceivedDigest,
 } from '../../../shared/protocol'
 import { mostItemsInOneMessage } from '../../../shared/protocol/message-size'
 import type { StreamEntry } from '../ports/cache-store'
@@ -50,7 +50,7 @@ const EventsOutline = z.object({
 })
 
 /** Just where an event stands in the stream, for one whose body cannot be read. */
-const EventPlace = z.object({ id: z.number().int().positive(), digest: StreamDigest.optional() })
+const EventPlace = z.object({ id: z.number().int().positive(), digest: ReceivedDigest })
 
 /** The kinds of events this version reads. */
 const KNOWN_TYPES: ReadonlySet<unknown> = new Set(
