@@ -49,24 +49,38 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   }
 }
 
+/** What the parser knows of the connection it reads. */
+interface ConnectionSoFar {
+  /** The platform accepted the connection. */
+  letIn: boolean
+  /** The ids of the answers awaited: each one is taken once. */
+  readonly awaited: Set<number>
+}
+
 /**
  * socket.io's parser, with a decoder that passes on only what the protocol has (see protocolPacket),
- * telling `passedOver` what it cut or dropped.
+ * telling `passedOver` what it cut or dropped, and an encoder that notes each answer awaited.
  */
 function protocolParser(passedOver: (what: string) => void): {
   Encoder: typeof Encoder
   Decoder: typeof Decoder
 } {
+  const connection: ConnectionSoFar = { letIn: false, awaited: new Set() }
+  class ProtocolEncoder extends Encoder {
+    override encode(packet: Packet): ReturnType<Encoder['encode']> {
+      if (packet.type === PacketType.EVENT && packet.id !== undefined) connection.awaited.add(packet.id)
+      return super.encode(packet)
+    }
+  }
   class ProtocolDecoder extends Decoder {
     // The decoding is the inner decoder's; this one only passes on what protocolPacket keeps.
     private readonly inner = new Decoder()
-    private letIn = false
 
     constructor() {
       super()
       this.inner.on('decoded', (packet: Packet) => {
-        const kept = protocolPacket(packet, this.letIn, passedOver)
-        if (packet.type === PacketType.CONNECT) this.letIn = true
+        const kept = protocolPacket(packet, connection, passedOver)
+        if (packet.type === PacketType.CONNECT) connection.letIn = true
         if (kept !== null) this.emitReserved('decoded', kept)
       })
     }
@@ -75,13 +89,15 @@ function protocolParser(passedOver: (what: string) => void): {
       this.inner.add(chunk)
     }
 
-    // socket.io destroys the decoder as each connection opens and closes: the next starts not let in.
+    // socket.io destroys the decoder as each connection opens and closes: the next starts afresh,
+    // and socket.io itself fails the answers still awaited on the one that closed.
     override destroy(): void {
       this.inner.destroy()
-      this.letIn = false
+      connection.letIn = false
+      connection.awaited.clear()
     }
   }
-  return { Encoder, Decoder: ProtocolDecoder }
+  return { Encoder: ProtocolEncoder, Decoder: ProtocolDecoder }
 }
 
 /**
@@ -90,11 +106,16 @@ function protocolParser(passedOver: (what: string) => void): {
  * to its listeners as arguments, and a few hundred thousand of them overflow the stack where no
  * handler can catch it, ending the process. An event before the platform let the connection in
  * is dropped: socket.io would hold it, and any number after it, and hand them to the next
- * connection it opens, of which they are no part. A refusal of a connection already let in ends
- * it as a broken one (thrown, as socket.io ends one on a packet it cannot decode): socket.io
- * would take it for a failed attempt, leave the answers awaited on it waiting, and not connect again.
+ * connection it opens, of which they are no part. So is an answer to no question awaited. A
+ * refusal of a connection already let in ends it as a broken one (thrown, as socket.io ends one on
+ * a packet it cannot decode): socket.io would take it for a failed attempt, leave the answers
+ * awaited on it waiting, and not connect again.
  */
-function protocolPacket(packet: Packet, letIn: boolean, passedOver: (what: string) => void): Packet | null {
+function protocolPacket(
+  packet: Packet,
+  { letIn, awaited }: ConnectionSoFar,
+  passedOver: (what: string) => void,
+): Packet | null {
   const values = Array.isArray(packet.data) ? (packet.data as unknown[]) : []
   switch (packet.type) {
     case PacketType.CONNECT:
@@ -116,6 +137,13 @@ function protocolPacket(packet: Packet, letIn: boolean, passedOver: (what: strin
       )
       return { ...packet, data: values.slice(0, 2) }
     case PacketType.ACK:
+      // socket.io would drop it too, but without a word.
+      if (packet.id === undefined || !awaited.delete(packet.id)) {
+        passedOver(
+          'an answer to nothing Standby asked, or a second answer to one question; Standby passed it over',
+        )
+        return null
+      }
       if (values.length <= 1) return packet
       passedOver(`an answer with ${values.length} values where the protocol has one; Standby read the first`)
       return { ...packet, data: values.slice(0, 1) }

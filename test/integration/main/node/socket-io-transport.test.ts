@@ -203,4 +203,26 @@ describe('the socket.io transport', () => {
     await waitForLinkState(link, (s) => s.kind === 'connected')
     expect(platform.connections()).toBe(2)
   })
+
+  it('passes over a second answer to one question and an answer to none, says so, and reads the next answer', async () => {
+    const answer = { ok: true, result: { kind: 'events', events: [], latestId: 0, hasMore: false } }
+    const { platform, link, log } = await linkTo()
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    let asked = 0
+    for (const socket of platform.io.sockets.sockets.values()) {
+      socket.removeAllListeners('replay')
+      socket.conn.on('packet', ({ data }: { data?: unknown }) => {
+        const id = typeof data === 'string' ? /^2(\d+)\["replay"/.exec(data)?.[1] : undefined
+        if (id === undefined) return
+        socket.conn.write(`3${id}[${JSON.stringify(answer)}]`)
+        if (++asked > 1) return
+        socket.conn.write(`3${id}[${JSON.stringify(answer)}]`)
+        socket.conn.write(`3${Number(id) + 1_000}[${JSON.stringify(answer)}]`)
+      })
+    }
+    await expect(link.replay(0)).resolves.toMatchObject({ kind: 'events' })
+    // Answered after the first one's extras, on the same connection: those were read by then.
+    await expect(link.replay(0)).resolves.toMatchObject({ kind: 'events' })
+    expect(log.lines.filter((line) => /an answer to nothing Standby asked/.test(line))).toHaveLength(2)
+  })
 })
