@@ -1,7 +1,7 @@
 /**
  * The link's connection over socket.io, the platform's transport: the one file of the app that
- * imports socket.io-client. Used by both hosts through the runtime; the core sees only the
- * LinkTransport port.
+ * imports socket.io (its client, and its parser to keep what is decoded to the protocol). Used by
+ * both hosts through the runtime; the core sees only the LinkTransport port.
  */
 import { io } from 'socket.io-client'
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser'
