@@ -1,9 +1,10 @@
 /**
  * The link's connection over socket.io, the platform's transport: the one file of the app that
- * imports socket.io-client. Used by both hosts through the runtime; the core sees only the
- * LinkTransport port.
+ * imports socket.io (its client, and its parser to keep what is decoded to the protocol). Used by
+ * both hosts through the runtime; the core sees only the LinkTransport port.
  */
 import { io } from 'socket.io-client'
+import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser'
 import { platformBasePath } from '../../shared/platform-url'
 import { mostMessageBytes } from '../../shared/protocol/message-size'
 import type { LinkTransport } from '../core/ports/link-transport'
@@ -27,6 +28,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     autoConnect: false,
     forceNew: true,
     timeout: options.connectTimeoutMs,
+    parser: protocolParser((what) => handlers.passedOver(what)),
     ...wsLimits,
   })
   socket.on('connect', () => handlers.opened())
@@ -48,6 +50,109 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     disconnect: () => void socket.disconnect(),
     // Rejects when the socket drops before the answer (emitWithAck's error-first acknowledgement).
     request: (name, payload) => socket.emitWithAck(name, payload),
+  }
+}
+
+/** What the parser knows of the connection it reads. */
+interface ConnectionSoFar {
+  /** The platform accepted the connection. */
+  letIn: boolean
+  /** The ids of the answers awaited: each one is taken once. */
+  readonly awaited: Set<number>
+}
+
+/**
+ * socket.io's parser, with a decoder that passes on only what the protocol has (see protocolPacket),
+ * telling `passedOver` what it cut or dropped, and an encoder that notes each answer awaited.
+ */
+function protocolParser(passedOver: (what: string) => void): {
+  Encoder: typeof Encoder
+  Decoder: typeof Decoder
+} {
+  const connection: ConnectionSoFar = { letIn: false, awaited: new Set() }
+  class ProtocolEncoder extends Encoder {
+    override encode(packet: Packet): ReturnType<Encoder['encode']> {
+      if (packet.type === PacketType.EVENT && packet.id !== undefined) connection.awaited.add(packet.id)
+      return super.encode(packet)
+    }
+  }
+  class ProtocolDecoder extends Decoder {
+    // The decoding is the inner decoder's; this one only passes on what protocolPacket keeps.
+    private readonly inner = new Decoder()
+
+    constructor() {
+      super()
+      this.inner.on('decoded', (packet: Packet) => {
+        const kept = protocolPacket(packet, connection, passedOver)
+        if (packet.type === PacketType.CONNECT) connection.letIn = true
+        if (kept !== null) this.emitReserved('decoded', kept)
+      })
+    }
+
+    override add(chunk: unknown): void {
+      this.inner.add(chunk)
+    }
+
+    // socket.io destroys the decoder as each connection opens and closes: the next starts afresh,
+    // and socket.io itself fails the answers still awaited on the one that closed.
+    override destroy(): void {
+      this.inner.destroy()
+      connection.letIn = false
+      connection.awaited.clear()
+    }
+  }
+  return { Encoder: ProtocolEncoder, Decoder: ProtocolDecoder }
+}
+
+/**
+ * `packet` as the protocol has it, or null to drop it. Every message of the protocol is one value
+ * (an event's payload, an answer), and only the first is kept: socket.io hands a packet's values
+ * to its listeners as arguments, and a few hundred thousand of them overflow the stack where no
+ * handler can catch it, ending the process. An event before the platform let the connection in
+ * is dropped: socket.io would hold it, and any number after it, and hand them to the next
+ * connection it opens, of which they are no part. So is an answer to no question awaited. A
+ * refusal of a connection already let in ends it as a broken one (thrown, as socket.io ends one on
+ * a packet it cannot decode): socket.io would take it for a failed attempt, leave the answers
+ * awaited on it waiting, and not connect again.
+ */
+function protocolPacket(
+  packet: Packet,
+  { letIn, awaited }: ConnectionSoFar,
+  passedOver: (what: string) => void,
+): Packet | null {
+  const values = Array.isArray(packet.data) ? (packet.data as unknown[]) : []
+  switch (packet.type) {
+    case PacketType.CONNECT:
+      if (!letIn) return packet
+      passedOver('a second acceptance of one connection; Standby passed it over')
+      return null
+    case PacketType.CONNECT_ERROR:
+      if (!letIn) return packet
+      passedOver('a refusal of a connection it had let in; Standby ends that connection and connects again')
+      throw new Error('The platform refused a connection it had already let in')
+    case PacketType.EVENT:
+      if (!letIn) {
+        passedOver('a message before letting the connection in; Standby passed it over')
+        return null
+      }
+      if (values.length <= 2) return packet
+      passedOver(
+        `a message with ${values.length - 1} values where the protocol has one; Standby read the first`,
+      )
+      return { ...packet, data: values.slice(0, 2) }
+    case PacketType.ACK:
+      // socket.io would drop it too, but without a word.
+      if (packet.id === undefined || !awaited.delete(packet.id)) {
+        passedOver(
+          'an answer to nothing Standby asked, or a second answer to one question; Standby passed it over',
+        )
+        return null
+      }
+      if (values.length <= 1) return packet
+      passedOver(`an answer with ${values.length} values where the protocol has one; Standby read the first`)
+      return { ...packet, data: values.slice(0, 1) }
+    default:
+      return packet
   }
 }
 

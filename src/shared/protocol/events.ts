@@ -4,9 +4,20 @@
  */
 import { z } from 'zod'
 import { Expert, Id, Invite, Message, Session, Timestamp } from './entities'
+import { Token } from './text'
 
-/** An event's digest in the stream's chain: opaque to the app, compared for equality only. */
-export const StreamDigest = z.string().min(1).max(128)
+/**
+ * An event's digest in the stream's chain: opaque to the app, kept, and sent back to be compared
+ * for equality, so a token like an id: text SQLite would rewrite (a lone surrogate) came back
+ * longer and other than the platform's, and no replay would match it again.
+ */
+export const StreamDigest = Token({ max: 128, what: 'A stream digest' })
+
+/**
+ * A digest as it comes with an event or a snapshot: one that cannot be kept is dropped rather than
+ * costing the event, and a cursor without a digest is rebuilt once from a snapshot, losing nothing.
+ */
+export const ReceivedDigest = StreamDigest.optional().catch(undefined)
 
 /** Why an invite left the expert's open list. */
 export const InviteClosedReason = z.enum(['accepted', 'declined', 'taken', 'expired', 'withdrawn'])
@@ -23,7 +34,7 @@ const eventBase = {
    * app sends it back with its cursor, so a platform whose history went another way (a restored
    * backup, a new database) answers with a snapshot instead of events that do not follow on.
    */
-  digest: StreamDigest.optional(),
+  digest: ReceivedDigest,
 }
 
 /** One event in an expert's stream. */

@@ -1,7 +1,8 @@
 /**
  * How large a message from the platform can honestly be, worked out from the protocol's own limits
  * (every text, list and number is bounded), so the app can refuse a larger one before reading it
- * instead of holding whatever a broken or hostile platform sends.
+ * instead of holding whatever a broken or hostile platform sends; and, from the fewest bytes an
+ * entity takes, how many of them one message can hold, so a longer list is refused before it is read.
  */
 import type { z } from 'zod'
 import { PlatformEvent } from './events'
@@ -27,21 +28,89 @@ interface SchemaInternals {
     readonly entries?: Record<string, unknown>
     readonly values?: ReadonlyArray<unknown>
     readonly checks?: ReadonlyArray<{
-      readonly _zod: { readonly def: { check: string; maximum?: number; length?: number } }
+      readonly _zod: {
+        readonly def: { check: string; maximum?: number; minimum?: number; length?: number }
+      }
     }>
   }
 }
 
+/** The bounds a list's items or a string's units keep by its checks; a fixed length is both. */
+function lengthChecks(def: SchemaInternals['def'], bound: 'max_length' | 'min_length'): number[] {
+  return (def.checks ?? []).flatMap(({ _zod: { def: check } }) => {
+    if (check.check === 'length_equals' && check.length !== undefined) return [check.length]
+    const value = bound === 'max_length' ? check.maximum : check.minimum
+    return check.check === bound && value !== undefined ? [value] : []
+  })
+}
+
 /** The most items of a list or units of a string, by its checks; Infinity when unbounded. */
 function mostLength(def: SchemaInternals['def']): number {
-  const bounds = (def.checks ?? []).flatMap(({ _zod: { def: check } }) =>
-    check.check === 'max_length' && check.maximum !== undefined
-      ? [check.maximum]
-      : check.check === 'length_equals' && check.length !== undefined
-        ? [check.length]
-        : [],
-  )
-  return Math.min(Infinity, ...bounds)
+  return Math.min(Infinity, ...lengthChecks(def, 'max_length'))
+}
+
+/** The fewest items of a list or units of a string, by its checks. */
+function leastLength(def: SchemaInternals['def']): number {
+  return Math.max(0, ...lengthChecks(def, 'min_length'))
+}
+
+/** Kinds of schema whose value may be left out of an object altogether. */
+const MAY_BE_ABSENT: ReadonlySet<string> = new Set(['optional', 'default', 'catch'])
+
+/**
+ * The fewest bytes a value that `schema` accepts takes as JSON; 0 for a kind of schema it does not
+ * know, so the figure is always a floor.
+ */
+export function leastJsonBytes(schema: z.ZodType): number {
+  const { def } = (schema as unknown as { _zod: SchemaInternals })._zod
+  const inner = (of: z.ZodType | undefined): number => (of === undefined ? 0 : leastJsonBytes(of))
+  switch (def.type) {
+    case 'string':
+      // A normalised text never grows, so what it was sent as is at least as long as its limit.
+      return 2 + leastLength(def)
+    case 'number':
+      return 1
+    case 'boolean':
+      return 'true'.length
+    case 'null':
+      return 'null'.length
+    case 'literal':
+    case 'enum': {
+      const values = def.values ?? Object.values(def.entries ?? {})
+      return Math.min(...values.map((value) => JSON.stringify(value).length))
+    }
+    case 'nullable':
+      return Math.min(inner(def.innerType), 'null'.length)
+    case 'optional':
+    case 'default':
+    case 'catch':
+      return 0
+    case 'readonly':
+      return inner(def.innerType)
+    case 'pipe':
+      return inner(def.in)
+    case 'array':
+      return 2 + leastLength(def) * (inner(def.element) + 1)
+    case 'union':
+      return Math.min(...(def.options ?? []).map(leastJsonBytes))
+    case 'object':
+      // Braces, and each key that must be there, quoted with its colon and at least its comma.
+      return Object.entries(def.shape ?? {}).reduce((sum, [key, value]) => {
+        const valueDef = (value as unknown as { _zod: SchemaInternals })._zod.def
+        return MAY_BE_ABSENT.has(valueDef.type) ? sum : sum + key.length + 3 + leastJsonBytes(value)
+      }, 1)
+    default:
+      return 0
+  }
+}
+
+/**
+ * The most items of `item` one message can hold, however it is framed: a list longer than this in
+ * a message the size limit let through holds something else, and reading it item by item would
+ * cost the app far more than any honest message does.
+ */
+export function mostItemsInOneMessage(item: z.ZodType): number {
+  return Math.floor(mostMessageBytes() / (leastJsonBytes(item) + 1))
 }
 
 /**

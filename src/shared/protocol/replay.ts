@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { Expert, Id, Invite, Message, Session, Timestamp } from './entities'
-import { PlatformEvent, StreamDigest } from './events'
+import { PlatformEvent, ReceivedDigest, StreamDigest } from './events'
 
 /** The most events one replay page holds. */
 export const MAX_REPLAY_PAGE = 1_000
@@ -59,7 +59,7 @@ export const Snapshot = z.object({
   /** Apply this snapshot, then set the cursor to this event id. */
   cursor: z.number().int().nonnegative(),
   /** The digest of the event at `cursor` (absent at cursor 0), to send back with the cursor. */
-  cursorDigest: StreamDigest.optional(),
+  cursorDigest: ReceivedDigest,
   takenAt: Timestamp,
   /**
    * More of this snapshot follows: ask again with `snapshot: true` and `snapshotAfter: next`.

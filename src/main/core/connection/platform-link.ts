@@ -29,6 +29,7 @@ import { readStreamEntry, type ReplayPage } from './replay-page'
 import { replayWatch, requestReplay, type ReplayHooks, type ReplayOptions } from './replay-request'
 import { Listeners } from '../../../shared/listeners'
 import { ConnectionCheck } from './connection-check'
+import { messageName, PassedOver } from './passed-over'
 import { WelcomeProbation } from './welcome-probation'
 
 export type { LinkTimings } from './link-timings'
@@ -47,6 +48,7 @@ export class PlatformLink {
   private welcomeTimer: TimerHandle | undefined
   private readonly check: ConnectionCheck
   private readonly probation: WelcomeProbation
+  private readonly passedOver: PassedOver
   private attempt = 0
   /** Connections welcomed so far: a command resent waits for one newer than the one it was lost on. */
   private welcomes = 0
@@ -68,6 +70,7 @@ export class PlatformLink {
     this.timings = { ...defaultLinkTimings, ...deps.timings }
     this.linkClock = deps.linkClock ?? systemClock
     this.probation = new WelcomeProbation(deps.clock, this.timings.steadyAfterMs, deps.log)
+    this.passedOver = new PassedOver(deps.log)
     this.check = new ConnectionCheck(this.linkClock, this.timings, {
       send: () => sendProbe(this.wire),
       checking: (reason) => {
@@ -88,14 +91,20 @@ export class PlatformLink {
         connectTimeoutMs: this.timings.connectTimeoutMs,
       },
       {
-        opened: () => this.giveUpAttemptAfter(notWelcomed(platformUrl)),
+        opened: () => {
+          this.passedOver.newConnection()
+          this.giveUpAttemptAfter(notWelcomed(platformUrl))
+        },
         failed: (message, data) => this.failed(message, data),
         closed: (reason, violation) => this.dropped(reason, violation === true),
         received: (name, payload) => {
           if (name === WELCOME_EVENT) return this.welcomed(payload)
-          const entry = name === LIVE_EVENT ? readStreamEntry(payload, deps.log) : null
+          if (name !== LIVE_EVENT)
+            return this.passedOver.tell(`a message named ${messageName(name)}; Standby passed it over`)
+          const entry = readStreamEntry(payload, this.passedOver.messages)
           if (entry !== null) this.events.emit(entry)
         },
+        passedOver: (what) => this.passedOver.tell(what),
         heard: () => this.check.heard(),
       },
     )
@@ -245,6 +254,10 @@ export class PlatformLink {
   }
 
   private welcomed(raw: unknown): void {
+    // One welcome opens a connection: another cannot change whose stream it carries, and read
+    // again it would refuse for good, or drop, a connection that works on a platform's slip.
+    if (this.current.kind !== 'connecting')
+      return this.passedOver.tell('a second welcome on one connection; Standby kept the first')
     this.welcomeTimer?.cancel()
     const reading = readWelcome(raw, this.deps.expertId)
     if (reading.kind === 'refused') return this.refuse(reading.refusal)

@@ -8,13 +8,15 @@ import { z } from 'zod'
 import {
   Expert,
   Invite,
+  MAX_REPLAY_PAGE,
   Message,
   PlatformEvent,
   ReplayResponse,
   Session,
   Snapshot,
-  StreamDigest,
+  ReceivedDigest,
 } from '../../../shared/protocol'
+import { mostItemsInOneMessage } from '../../../shared/protocol/message-size'
 import type { StreamEntry } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 
@@ -35,16 +37,20 @@ export type ReplayPage =
     }
   | { readonly kind: 'snapshot'; readonly snapshot: Snapshot; readonly skipped: number }
 
-/** The outline of a page of events, each of which is read on its own. */
+/**
+ * The outline of a page of events, each of which is read on its own. No page holds more events
+ * than the app asks for, and each one read is work: a page of a million would hold the app for
+ * seconds, and again at every retry.
+ */
 const EventsOutline = z.object({
   kind: z.literal('events'),
-  events: z.array(z.unknown()),
+  events: z.array(z.unknown()).max(MAX_REPLAY_PAGE),
   latestId: ReplayResponse.options[0].shape.latestId,
   hasMore: ReplayResponse.options[0].shape.hasMore,
 })
 
 /** Just where an event stands in the stream, for one whose body cannot be read. */
-const EventPlace = z.object({ id: z.number().int().positive(), digest: StreamDigest.optional() })
+const EventPlace = z.object({ id: z.number().int().positive(), digest: ReceivedDigest })
 
 /** The kinds of events this version reads. */
 const KNOWN_TYPES: ReadonlySet<unknown> = new Set(
@@ -57,17 +63,42 @@ function ofUnknownKind(raw: unknown): boolean {
   return typeof type === 'string' && !KNOWN_TYPES.has(type)
 }
 
-/** The outline of a snapshot; its entities are read one by one. */
+/**
+ * The outline of a snapshot; its entities are read one by one, so a list longer than one message
+ * can hold of them (tiny items that are not entities) is refused whole rather than read.
+ */
 const SnapshotOutline = z.object({
   expert: z.unknown(),
-  openInvites: z.array(z.unknown()),
-  sessions: z.array(z.unknown()),
-  recentMessages: z.array(z.unknown()),
+  openInvites: z.array(z.unknown()).max(mostItemsInOneMessage(Invite)),
+  sessions: z.array(z.unknown()).max(mostItemsInOneMessage(Session)),
+  recentMessages: z.array(z.unknown()).max(mostItemsInOneMessage(Message)),
   cursor: Snapshot.shape.cursor,
   cursorDigest: Snapshot.shape.cursorDigest,
   takenAt: Snapshot.shape.takenAt,
   next: Snapshot.shape.next,
 })
+
+/** The most items of one answer whose problem is logged one by one; the rest are counted in one line. */
+export const MOST_ITEMS_LOGGED = 3
+
+/**
+ * A log for the items of one answer: the first few lines are written, the rest counted, so an
+ * answer of a thousand unreadable items writes a few lines, not a thousand (the log is capped).
+ */
+function itemLog(log: Pick<Logger, 'error'>): { log: Pick<Logger, 'error'>; done(): void } {
+  let lines = 0
+  return {
+    log: {
+      error: (message, detail) => {
+        if (++lines <= MOST_ITEMS_LOGGED) log.error(message, detail)
+      },
+    },
+    done: () => {
+      if (lines > MOST_ITEMS_LOGGED)
+        log.error(`${lines - MOST_ITEMS_LOGGED} more items of the same answer could not be read either`)
+    },
+  }
+}
 
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0]
@@ -120,7 +151,10 @@ function readSnapshot(
   cachedExpert: () => Expert | null,
 ): { snapshot: Snapshot; skipped: number } {
   const outline = SnapshotOutline.safeParse(raw)
-  if (!outline.success) throw new Error('The platform sent a malformed snapshot')
+  if (!outline.success) {
+    log.error(`The platform sent a malformed snapshot (${firstIssue(outline.error)})`)
+    throw new Error('The platform sent a malformed snapshot')
+  }
   const { expert: rawExpert, openInvites, sessions, recentMessages, ...rest } = outline.data
   const parsedExpert = Expert.safeParse(rawExpert)
   const expert = parsedExpert.success ? parsedExpert.data : cachedExpert()
@@ -128,9 +162,11 @@ function readSnapshot(
   if (!parsedExpert.success) {
     log.error(`Kept the cached profile: the snapshot's could not be read (${firstIssue(parsedExpert.error)})`)
   }
-  const invites = readEach(openInvites, Invite, 'an invite', log)
-  const sessionList = readEach(sessions, Session, 'a session', log)
-  const messages = readEach(recentMessages, Message, 'a message', log)
+  const items = itemLog(log)
+  const invites = readEach(openInvites, Invite, 'an invite', items.log)
+  const sessionList = readEach(sessions, Session, 'a session', items.log)
+  const messages = readEach(recentMessages, Message, 'a message', items.log)
+  items.done()
   return {
     snapshot: {
       ...rest,
@@ -164,14 +200,16 @@ export function parseReplayPage(
   const entries: StreamEntry[] = []
   let unplaced = 0
   let unplacedOfUnknownKind = 0
+  const items = itemLog(log)
   for (const item of outline.data.events) {
-    const entry = readStreamEntry(item, log)
+    const entry = readStreamEntry(item, items.log)
     if (entry !== null) entries.push(entry)
     else {
       unplaced++
       if (ofUnknownKind(item)) unplacedOfUnknownKind++
     }
   }
+  items.done()
   return {
     kind: 'events',
     entries,

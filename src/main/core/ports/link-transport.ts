@@ -19,6 +19,12 @@ export interface LinkTransportHandlers {
   closed(reason: string, violation?: boolean): void
   /** The platform sent the message `name` with `payload`. */
   received(name: string, payload: unknown): void
+  /**
+   * The platform sent something outside the protocol that the transport passed over or cut to
+   * what the protocol has (an event before the connection was let in, values beyond the one a
+   * message carries); `what` says what, for the log.
+   */
+  passedOver(what: string): void
   /** Anything at all arrived, a heartbeat included: the connection still carries something. */
   heard(): void
 }

@@ -3,14 +3,20 @@
 // And it holds no message larger than the protocol allows: a platform sending one loses the
 // connection, and the link waits its backoff before trying again. A platform that does so (or
 // sends a packet socket.io cannot decode) after every welcome makes the link wait ever longer.
+// What socket.io would take beyond the protocol (more values than the one a message carries,
+// events before the connection is let in) is cut or passed over, and said in the log.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { describe, expect, it } from 'vitest'
+import type { Socket } from 'socket.io'
 import { PlatformLink } from '../../../../src/main/core/connection/platform-link'
+import type { StreamEntry } from '../../../../src/main/core/ports/cache-store'
 import { PACKET_RECEIVED_CHANNEL } from '../../../../src/main/node/packet-received-mark'
 import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
 import { ManualClock } from '../../../../src/shared/clock'
 import { mostMessageBytes } from '../../../../src/shared/protocol/message-size'
-import { startHostilePlatform } from '../../../support/hostile-platform'
+import { anInvite, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
+import { startHostilePlatform, type HostileScript } from '../../../support/hostile-platform'
+import { recordingLog, type RecordingLog } from '../../../support/recording-log'
 import { startCoreWithPlatform, startOnlineCore } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
 import { waitForLinkState } from '../../../support/link-states'
@@ -24,8 +30,46 @@ const noPower = {
   systemIdleSeconds: () => null,
 }
 
+/** `count` zeros after `first`, as the JSON text of a socket.io packet's values. */
+const manyValues = (first: unknown, count: number): string => `${JSON.stringify(first)}${',0'.repeat(count)}`
+
 describe('the socket.io transport', () => {
   const defer = useCleanup()
+
+  /** A started link to a hostile platform playing `script`, with the live events it passed on and its log. */
+  async function linkTo(script: HostileScript = {}, before?: (socket: Socket) => void) {
+    const platform = await startHostilePlatform(script)
+    defer(() => platform.close())
+    if (before !== undefined)
+      platform.io.use((socket, next) => {
+        before(socket)
+        next()
+      })
+    const log: RecordingLog = recordingLog()
+    const clock = new ManualClock(FIXTURE_NOW)
+    const link = new PlatformLink(platform.url, 't', {
+      transport: socketIoTransport,
+      clock,
+      power: noPower,
+      log,
+      expertId: 'exp_ada',
+    })
+    defer(() => link.stop())
+    const events: StreamEntry[] = []
+    let heard: () => void = () => {}
+    link.events.add((entry) => {
+      events.push(entry)
+      heard()
+    })
+    /** Resolves once `count` live events have come through. */
+    const received = (count: number): Promise<void> =>
+      new Promise((resolve) => {
+        heard = () => events.length >= count && resolve()
+        heard()
+      })
+    link.start()
+    return { platform, link, log, events, received, clock }
+  }
 
   it('goes online with a platform served under a path, rather than retrying at the host’s root', async () => {
     const { core } = await startCoreWithPlatform(defer, { underPath: '/standby' })
@@ -103,5 +147,96 @@ describe('the socket.io transport', () => {
     }
     expect(waits[1]).toBeGreaterThan(waits[0] ?? 0)
     expect(waits[2]).toBeGreaterThan(waits[1] ?? 0)
+  })
+
+  it('reads the first of an event’s hundreds of thousands of values, says so, and goes on with the next event', async () => {
+    const invite = (n: number) => inviteCreated(n, anInvite())
+    const { platform, link, log, events, received } = await linkTo()
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    // socket.io would hand them to its listeners as arguments: more than the stack holds.
+    for (const socket of platform.io.sockets.sockets.values()) {
+      socket.conn.write(`2["platform-event",${manyValues(invite(1), 300_000)}]`)
+      // And an acceptance of the connection again, which would start its welcome's wait over.
+      socket.conn.write('0{"sid":"again"}')
+    }
+    platform.io.emit('platform-event', invite(2))
+    await received(2)
+    expect(events.map((e) => e.id)).toEqual([1, 2])
+    expect(log.text()).toMatch(/a second acceptance of one connection; Standby passed it over/)
+    expect(log.text()).toMatch(
+      /a message with 300001 values where the protocol has one; Standby read the first/,
+    )
+    expect(link.state.kind).toBe('connected')
+  })
+
+  it('reads the first of an answer’s hundreds of thousands of values', async () => {
+    const page = { kind: 'events', events: [], latestId: 0, hasMore: false }
+    const { platform, link, log } = await linkTo()
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    for (const socket of platform.io.sockets.sockets.values()) {
+      socket.removeAllListeners('replay')
+      socket.conn.on('packet', ({ data }: { data?: unknown }) => {
+        const id = typeof data === 'string' ? /^2(\d+)\["replay"/.exec(data)?.[1] : undefined
+        const answer = { ok: true, result: page, serverTime: FIXTURE_NOW }
+        if (id !== undefined) socket.conn.write(`3${id}[${manyValues(answer, 300_000)}]`)
+      })
+    }
+    await expect(link.replay(0)).resolves.toMatchObject({ kind: 'events', latestId: 0 })
+    expect(log.text()).toMatch(/an answer with 300001 values where the protocol has one/)
+  })
+
+  it('passes over events sent before the connection is let in: a welcome for another expert there is not taken', async () => {
+    const early = { protocolVersion: 1, expertId: 'exp_mallory', latestEventId: 0, serverTime: FIXTURE_NOW }
+    const { link, log, events } = await linkTo({}, (socket) => {
+      // Written straight to the wire, ahead of socket.io's own acceptance of the connection.
+      socket.conn.write(`2["welcome",${JSON.stringify(early)}]`)
+      socket.conn.write(`2["platform-event",${JSON.stringify(inviteCreated(1, anInvite()))}]`)
+    })
+    const state = await waitForLinkState(link, (s) => s.kind !== 'connecting')
+    expect(state).toMatchObject({ kind: 'connected', welcome: { expertId: 'exp_ada' } })
+    expect(events).toEqual([])
+    expect(log.text()).toMatch(/a message before letting the connection in; Standby passed it over/)
+  })
+
+  it('ends a connection the platform refuses after letting it in, fails what was awaited on it, and connects again', async () => {
+    let refusals = 0
+    const { platform, link, log, clock } = await linkTo({
+      replay: (_, socket) => {
+        // socket.io's refusal of an attempt, sent on a connection long since let in.
+        if (refusals++ === 0)
+          socket.conn.write('4{"message":"nope","data":{"code":"conflict","message":"No"}}')
+        return new Promise(() => {})
+      },
+    })
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    await expect(link.replay(0)).rejects.toThrow()
+    const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
+    expect(waiting).toMatchObject({ reason: expect.stringMatching(/^Connection lost/) })
+    expect(log.text()).toMatch(/a refusal of a connection it had let in; Standby ends that connection/)
+    if (waiting.kind === 'waiting') clock.advanceTo(waiting.nextAttemptAt)
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    expect(platform.connections()).toBe(2)
+  })
+
+  it('passes over a second answer to one question and an answer to none, says so, and reads the next answer', async () => {
+    const answer = { ok: true, result: { kind: 'events', events: [], latestId: 0, hasMore: false } }
+    const { platform, link, log } = await linkTo()
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    let asked = 0
+    for (const socket of platform.io.sockets.sockets.values()) {
+      socket.removeAllListeners('replay')
+      socket.conn.on('packet', ({ data }: { data?: unknown }) => {
+        const id = typeof data === 'string' ? /^2(\d+)\["replay"/.exec(data)?.[1] : undefined
+        if (id === undefined) return
+        socket.conn.write(`3${id}[${JSON.stringify(answer)}]`)
+        if (++asked > 1) return
+        socket.conn.write(`3${id}[${JSON.stringify(answer)}]`)
+        socket.conn.write(`3${Number(id) + 1_000}[${JSON.stringify(answer)}]`)
+      })
+    }
+    await expect(link.replay(0)).resolves.toMatchObject({ kind: 'events' })
+    // Answered after the first one's extras, on the same connection: those were read by then.
+    await expect(link.replay(0)).resolves.toMatchObject({ kind: 'events' })
+    expect(log.lines.filter((line) => /an answer to nothing Standby asked/.test(line))).toHaveLength(2)
   })
 })

@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import {
+  Invite,
   MAX_REPLAY_PAGE_BYTES,
+  Message,
   MessageBody,
   PlatformEvent,
   PRIVATE_NOTE_MAX,
   RequestDescription,
   RequestTitle,
+  Session,
 } from '../../../../src/shared/protocol'
-import { mostJsonBytes, mostMessageBytes } from '../../../../src/shared/protocol/message-size'
-import { aRequest, aSession, anAttachment } from '../../../support/fixtures'
+import {
+  leastJsonBytes,
+  mostItemsInOneMessage,
+  mostJsonBytes,
+  mostMessageBytes,
+} from '../../../../src/shared/protocol/message-size'
+import { aMessage, anInvite, aRequest, aSession, anAttachment } from '../../../support/fixtures'
 
 /** `n` units of well-formed text that cost the most bytes in JSON: three UTF-8 bytes each. */
 const costly = (n: number): string => '€'.repeat(n)
@@ -53,5 +61,35 @@ describe('the largest message size', () => {
   it('is bounded, and far below what the websocket library takes by default', () => {
     expect(mostMessageBytes()).toBeLessThan(100 * 1024 * 1024)
     expect(Number.isFinite(mostMessageBytes())).toBe(true)
+  })
+})
+
+describe('the fewest bytes of an entity', () => {
+  it('is a floor under every entity, the smallest that can be written among them', () => {
+    const smallest = {
+      id: 'm',
+      requestId: 'r',
+      expertId: 'e',
+      from: 'client',
+      body: 'x',
+      sentAt: Date.UTC(2000, 0, 1),
+    }
+    expect(Message.safeParse(smallest).success).toBe(true)
+    const samples: ReadonlyArray<[z.ZodType, unknown]> = [
+      [Message, smallest],
+      [Message, aMessage()],
+      [Invite, anInvite()],
+      [Session, aSession()],
+    ]
+    for (const [schema, value] of samples) {
+      expect(leastJsonBytes(schema)).toBeGreaterThan(0)
+      expect(leastJsonBytes(schema)).toBeLessThanOrEqual(JSON.stringify(value).length)
+    }
+  })
+
+  it('leaves room in one message for as many entities as fit in it', () => {
+    const message = aMessage()
+    const fit = Math.floor(mostMessageBytes() / (JSON.stringify(message).length + 1))
+    expect(mostItemsInOneMessage(Message)).toBeGreaterThanOrEqual(fit)
   })
 })

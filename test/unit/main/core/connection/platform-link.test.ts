@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { backoffDelay, BACKOFF_CAP_MS } from '../../../../../src/main/core/connection/backoff'
 import { connectionStatus } from '../../../../../src/main/core/connection/connection-status'
+import { MOST_PASSED_OVER_LOGGED } from '../../../../../src/main/core/connection/passed-over'
 import { PlatformLink, type LinkState } from '../../../../../src/main/core/connection/platform-link'
 import type { StreamEntry } from '../../../../../src/main/core/ports/cache-store'
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
@@ -160,6 +161,57 @@ describe('PlatformLink over a transport', () => {
     connection().send(LIVE_EVENT, { id: 2, type: 'invite.created', payload: 'garbage' })
     expect(events).toMatchObject([{ id: 2 }])
     expect(log.text()).toMatch(/event 2/)
+  })
+
+  it.each([
+    ['malformed', 'hello'],
+    ['of another protocol', { ...welcome, protocolVersion: PROTOCOL_VERSION + 1 }],
+    ['for another expert', { ...welcome, expertId: 'exp_grace' }],
+    ['further on', { ...welcome, latestEventId: 9 }],
+  ])('keeps a welcomed connection as it is when a second welcome comes, %s, and says so', (_, second) => {
+    const { link, connection, log, states } = online()
+    const seen = states.length
+    connection().send(WELCOME_EVENT, second)
+    expect(connection().state).toBe('open')
+    expect(link.state).toEqual({ kind: 'connected', welcome })
+    expect(states).toHaveLength(seen)
+    expect(log.text()).toMatch(/a second welcome on one connection; Standby kept the first/)
+    const events: StreamEntry[] = []
+    link.events.add((e) => events.push(e))
+    connection().send(LIVE_EVENT, inviteCreated(1, anInvite()))
+    expect(events).toMatchObject([{ id: 1 }])
+  })
+
+  it('says in the log what a message of a name the protocol does not have was, a few times per connection', () => {
+    const env = online()
+    const { connection, log } = env
+    const names = () => log.lines.filter((line) => /a message named/.test(line))
+    connection().send('payout.sent', { amount: 1 })
+    expect(names()).toEqual([expect.stringMatching(/a message named "payout.sent"; Standby passed it over/)])
+    for (let i = 0; i < 1_000; i++) connection().send(`\u202e${'x'.repeat(10_000)}${i}`, {})
+    expect(names()).toHaveLength(MOST_PASSED_OVER_LOGGED)
+    expect(Math.max(...log.lines.map((line) => line.length))).toBeLessThan(400)
+    expect(log.text()).toMatch(/keeps sending messages Standby cannot read or that are outside its protocol/)
+    expect(env.link.state.kind).toBe('connected')
+    // A new connection has its own few lines.
+    connection().drop()
+    reconnectAfterWait(env)
+    connection().send('payout.sent', {})
+    expect(names()).toHaveLength(MOST_PASSED_OVER_LOGGED + 1)
+  })
+
+  it('logs a few of the live events it cannot read per connection, and still passes on the next good one', () => {
+    const { link, connection, log } = online()
+    const events: StreamEntry[] = []
+    link.events.add((e) => events.push(e))
+    for (let i = 0; i < 1_000; i++) connection().send(LIVE_EVENT, i % 2 === 0 ? 0 : { id: i, type: 'x' })
+    expect(log.lines).toHaveLength(MOST_PASSED_OVER_LOGGED + 1)
+    expect(log.lines[0]).toMatch(/Ignored an event from the platform with no readable id/)
+    expect(log.lines[1]).toMatch(/Skipped event 1 from the platform/)
+    // Each unreadable one with an id still holds its place in the stream.
+    expect(events).toHaveLength(500)
+    connection().send(LIVE_EVENT, inviteCreated(1_000, anInvite()))
+    expect(events.at(-1)).toMatchObject({ id: 1_000, type: 'invite.created' })
   })
 
   it('answers a command with the platform result', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseReplayPage } from '../../../../../src/main/core/connection/replay-page'
+import { MOST_ITEMS_LOGGED, parseReplayPage } from '../../../../../src/main/core/connection/replay-page'
+import { MAX_REPLAY_PAGE } from '../../../../../src/shared/protocol'
 import { aSnapshot, anExpert, anInvite, aRequest, inviteCreated } from '../../../../support/fixtures'
 
 const invite = anInvite({ id: 'inv_1', request: aRequest({ id: 'req_1' }) })
@@ -79,5 +80,46 @@ describe('parseReplayPage', () => {
         expect.stringMatching(/^The platform sent a malformed replay page \(latestId: /),
       ])
     }
+  })
+
+  it('refuses in one line a page of more events than any page holds, rather than reading each', () => {
+    const errors: string[] = []
+    const log = { error: (m: string) => errors.push(m) }
+    const page = { kind: 'events', events: new Array(1_000_000).fill(0), latestId: 2, hasMore: false }
+    expect(() => parseReplayPage(page, log)).toThrow('The platform sent a malformed replay page')
+    expect(errors).toEqual([expect.stringMatching(/malformed replay page \(events: /)])
+    const full = { ...page, events: [good, ...new Array(MAX_REPLAY_PAGE - 1).fill(0)] }
+    expect(parseReplayPage(full, log)).toMatchObject({ kind: 'events', entries: [good] })
+  })
+
+  it('refuses in one line a snapshot list longer than one message can hold of its entities', () => {
+    const snapshot = aSnapshot()
+    for (const list of ['openInvites', 'sessions', 'recentMessages']) {
+      const errors: string[] = []
+      const raw = { ...snapshot, [list]: new Array(500_000).fill({}) }
+      expect(() =>
+        parseReplayPage({ kind: 'snapshot', snapshot: raw }, { error: (m) => errors.push(m) }),
+      ).toThrow('The platform sent a malformed snapshot')
+      expect(errors).toEqual([expect.stringMatching(new RegExp(`malformed snapshot \\(${list}: `))])
+    }
+  })
+
+  it('logs the first few unreadable items of an answer one by one and counts the rest in one line', () => {
+    const errors: string[] = []
+    const log = { error: (m: string) => errors.push(m) }
+    const events = Array.from({ length: MAX_REPLAY_PAGE }, (_, i) => ({ id: i + 1, type: 'payout.sent' }))
+    const page = parseReplayPage({ kind: 'events', events, latestId: MAX_REPLAY_PAGE, hasMore: false }, log)
+    expect(page).toMatchObject({ kind: 'events', unplaced: 0 })
+    expect(page.kind === 'events' && page.entries).toHaveLength(MAX_REPLAY_PAGE)
+    expect(errors).toHaveLength(MOST_ITEMS_LOGGED + 1)
+    expect(errors.at(-1)).toBe(
+      `${MAX_REPLAY_PAGE - MOST_ITEMS_LOGGED} more items of the same answer could not be read either`,
+    )
+
+    errors.length = 0
+    const raw = { ...aSnapshot({ openInvites: [invite] }), sessions: new Array(2_000).fill(0) }
+    const snapshot = parseReplayPage({ kind: 'snapshot', snapshot: raw }, log)
+    expect(snapshot).toMatchObject({ kind: 'snapshot', skipped: 2_000, snapshot: { openInvites: [invite] } })
+    expect(errors).toHaveLength(MOST_ITEMS_LOGGED + 1)
   })
 })
