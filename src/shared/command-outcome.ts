@@ -5,8 +5,11 @@
 import { z } from 'zod'
 import { ErrorCode } from './protocol/commands'
 
-/** Failures decided by the app, not the platform. */
-export const LocalErrorCode = z.enum(['offline', 'timeout', 'invalid_response', 'signed_out'])
+/**
+ * Failures decided by the app, not the platform; and `refused`, a platform's refusal for a reason
+ * this version does not know (its sentence is the platform's).
+ */
+export const LocalErrorCode = z.enum(['offline', 'timeout', 'invalid_response', 'signed_out', 'refused'])
 /** Failures decided by the app, not the platform. */
 export type LocalErrorCode = z.infer<typeof LocalErrorCode>
 

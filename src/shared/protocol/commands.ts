@@ -173,5 +173,16 @@ export const CommandAck = z.discriminatedUnion('ok', [
 /** The acknowledgement of any command. */
 export type CommandAck = z.infer<typeof CommandAck>
 
+/**
+ * A refusal whose code this version does not know (a newer platform's reason): still a refusal,
+ * with a sentence the expert can act on, so the app tells it as the platform said it rather than
+ * as an answer that made no sense ("may or may not have happened"), when nothing happened.
+ */
+export const UnknownRefusal = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: z.string().min(1).max(64), message: ReasonSentence }),
+  ...AckServerTime,
+})
+
 /** The socket.io event name for commands. */
 export const COMMAND_EVENT = 'command'

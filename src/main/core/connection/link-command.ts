@@ -10,10 +10,12 @@ import {
   CommandAck,
   commandSchemas,
   PROBE_EVENT,
+  UnknownRefusal,
   type CommandName,
   type CommandPayload,
   type CommandResult,
 } from '../../../shared/protocol'
+import type { LocalReading } from '../../../shared/clock-offset'
 import type { Logger } from '../ports/logger'
 import type { LinkWire } from './link-wire'
 
@@ -72,7 +74,8 @@ export async function sendCommand<N extends CommandName>(
     }
   }
   const ack = CommandAck.safeParse(answer.value)
-  if (!ack.success) return nonsense(deps.log, `${name} acknowledgement`)
+  if (!ack.success)
+    return unknownRefusal(deps, sent, name, answer.value) ?? nonsense(deps.log, `${name} acknowledgement`)
   deps.timed(sent, ack.data.serverTime)
   if (!ack.data.ok) return { ok: false, error: ack.data.error }
   const result = commandSchemas[name].result.safeParse(ack.data.result)
@@ -114,6 +117,25 @@ function within(answer: Promise<unknown>, clock: Clock, ms: number): Promise<Ans
       },
     )
   })
+}
+
+/**
+ * A refusal of `name` whose code this version does not know, told with the platform's sentence;
+ * null when `value` is not a refusal at all.
+ */
+function unknownRefusal(
+  deps: CommandDeps,
+  sent: LocalReading | undefined,
+  name: CommandName,
+  value: unknown,
+): CommandOutcome<never> | null {
+  const refusal = UnknownRefusal.safeParse(value)
+  if (!refusal.success) return null
+  deps.timed(sent, refusal.data.serverTime)
+  deps.log.warn(
+    `The platform refused ${name} for a reason this version of Standby does not know (${JSON.stringify(refusal.data.error.code)}); its sentence is passed on as it is`,
+  )
+  return { ok: false, error: { code: 'refused', message: refusal.data.error.message } }
 }
 
 function nonsense<R>(log: Logger, what: string): CommandOutcome<R> {

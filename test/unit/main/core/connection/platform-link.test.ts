@@ -454,6 +454,28 @@ describe('PlatformLink over a transport', () => {
     })
   })
 
+  it('tells a refusal for a reason this version does not know in the platform’s own words, not as nonsense', async () => {
+    // A newer platform may refuse with a code this app has never heard of: nothing happened, and
+    // its sentence says why; "could not read, may or may not have happened" would be wrong.
+    const { link, connection, log } = online()
+    const outcome = link.command('invite.accept', { inviteId: 'inv_1', proposedTime: null })
+    connection().requests[0]?.answer({
+      ok: false,
+      error: { code: 'needs_newer_app', message: 'Update Standby to take invites of this kind.' },
+    })
+    expect(await outcome).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'Update Standby to take invites of this kind.' },
+    })
+    expect(log.text()).toMatch(
+      /refused invite\.accept for a reason this version of Standby does not know \("needs_newer_app"\)/,
+    )
+    // Something that is no refusal at all is still told as an answer that made no sense.
+    const garbled = link.command('invite.accept', { inviteId: 'inv_2', proposedTime: null })
+    connection().requests[1]?.answer({ ok: false, error: { code: 'needs_newer_app' } })
+    expect(await garbled).toMatchObject({ ok: false, error: { code: 'invalid_response' } })
+  })
+
   it('leaves a connection welcomed as another expert, and one never welcomed', () => {
     const { link, clock, connection, log } = setUp()
     link.start()
