@@ -3,11 +3,13 @@ import type { Session } from '../../src/shared/protocol'
 import { ofType, type ExpertConnection } from './expert-connection'
 import type { TestPlatform } from './test-platform'
 
-/** A client's direct scheduled request to `expertId` for `start`, booked by the expert on the platform. */
+const HOUR = 3_600_000
+
+/** A client's direct scheduled request to `expertId` for `start`, booked by the expert on the platform; the request's id. */
 export function bookScheduled(
   platform: TestPlatform,
   booking: { expertId: string; clientId: string; title: string; start: number },
-): void {
+): string {
   const { marketplace } = platform.server
   const { request } = marketplace.createRequest({
     clientId: booking.clientId,
@@ -26,6 +28,18 @@ export function bookScheduled(
     payload: { inviteId, proposedTime: booking.start },
   })
   if (!ack.ok) throw new Error(ack.error.message)
+  return request.id
+}
+
+/** A new client, Sam, with a session booked with `expertId` two hours from the platform's now; its request's id. */
+export function bookWithNewClient(platform: TestPlatform, expertId: string): string {
+  const clientId = platform.addClient('Sam')
+  return bookScheduled(platform, {
+    expertId,
+    clientId,
+    title: 'Booked',
+    start: platform.clock.now() + 2 * HOUR,
+  })
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { formatMoney } from '../../shared/money/format-money'
 import type { Money } from '../../shared/money/money'
+import { DAY_AND_TIME } from '../../shared/day-time-options'
 
 const MINUTE_MS = 60_000
 const HOUR_MS = 60 * MINUTE_MS
@@ -28,13 +29,7 @@ function formattersFor(display: Display) {
   return {
     display: resolve(locale, timeZone),
     shortTime: dateTime({ timeStyle: 'short' }),
-    dayAndTime: dateTime({
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-    }),
+    dayAndTime: dateTime(DAY_AND_TIME),
     dayOnly: dateTime({ weekday: 'short', day: 'numeric', month: 'short' }),
     calendarDay: dateTime({ year: 'numeric', month: '2-digit', day: '2-digit' }),
     relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
@@ -111,14 +106,7 @@ export function formatDayTimeIn(t: number, timeZone: string): string | null {
   let format = formats.zoned.get(timeZone)
   if (format === undefined) {
     try {
-      format = new Intl.DateTimeFormat(formats.display.locale, {
-        weekday: 'short',
-        day: 'numeric',
-        month: 'short',
-        hour: 'numeric',
-        minute: '2-digit',
-        timeZone,
-      })
+      format = new Intl.DateTimeFormat(formats.display.locale, { ...DAY_AND_TIME, timeZone })
     } catch {
       format = null
     }

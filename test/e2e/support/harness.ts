@@ -13,6 +13,7 @@ import type { Clock } from '../../../src/shared/clock'
 import type { ConnectionState } from '../../../src/shared/connection-state'
 import type { TestPlatform } from '../../support/test-platform'
 import { logTail, PendingWaits, RecordingLog, reportOnFailure } from './failure-report'
+import { DAY_AND_TIME } from '../../../src/shared/day-time-options'
 
 /**
  * Chromium without sandbox, GPU or any network of its own (this machine has none), and without
@@ -181,14 +182,7 @@ export function pageTime(t: number): string {
 
 /** "Tue 6 Jan, 13:00": a day and time as the page writes it (in `timeZone` when the page is there). */
 export function pageDayTime(t: number, timeZone = TIME_ZONE): string {
-  return new Intl.DateTimeFormat(LOCALE, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-  }).format(t)
+  return new Intl.DateTimeFormat(LOCALE, { ...DAY_AND_TIME, timeZone }).format(t)
 }
 
 /**

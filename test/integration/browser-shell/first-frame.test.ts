@@ -19,6 +19,7 @@ import {
 } from '../../support/fixtures'
 import { startOfflineShell, type OfflineShell } from '../../support/offline-shell'
 import { useTempDirs } from '../../support/temp-dir'
+import { DAY_AND_TIME } from '../../../src/shared/day-time-options'
 
 const PRE_RENDER_SOURCE = join(process.cwd(), 'src', 'renderer', 'first-frame', 'render-first-frame.tsx')
 const INDEX =
@@ -84,14 +85,9 @@ describe('the first frame from the browser shell', () => {
     expect(markup).toContain('Scheduled')
     // Proposed times in the page's language and this machine's zone (the browser's, here).
     const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone
-    const firstProposed = new Intl.DateTimeFormat('en-GB', {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZone: zone,
-    }).format(FIXTURE_NOW + 26 * 60 * MINUTE)
+    const firstProposed = new Intl.DateTimeFormat('en-GB', { ...DAY_AND_TIME, timeZone: zone }).format(
+      FIXTURE_NOW + 26 * 60 * MINUTE,
+    )
     expect(markup).toContain(firstProposed)
     // Inline styles would be blocked by the policy (style-src 'self'): the frame has none.
     expect(markup).not.toMatch(/\sstyle="/)

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
 import { ManualClock } from '../../../../src/shared/clock'
-import { bookScheduled } from '../../../support/booking'
+import { bookWithNewClient } from '../../../support/booking'
 import { useCleanup } from '../../../support/cleanup'
 import { inviteTitled, startCoreFor, startOnlineCore, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, TEST_START } from '../../../support/test-platform'
-
-const HOUR = 3_600_000
 
 describe('a client’s messages reaching the core', () => {
   const defer = useCleanup()
@@ -15,13 +13,7 @@ describe('a client’s messages reaching the core', () => {
     const platform = await startTestPlatform()
     defer(() => platform.close())
     const expert = platform.addExpert()
-    const clientId = platform.addClient('Sam')
-    bookScheduled(platform, {
-      expertId: expert.id,
-      clientId,
-      title: 'Booked',
-      start: platform.clock.now() + 2 * HOUR,
-    })
+    bookWithNewClient(platform, expert.id)
     const session = platform.server.marketplace.store.sessionRow(
       platform.server.marketplace.db.prepare('SELECT id FROM sessions').pluck().get() as string,
     )!

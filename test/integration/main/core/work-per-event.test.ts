@@ -3,11 +3,9 @@
 // expert's record and ask the machine for its idle time, whatever the event was.
 import { describe, expect, it, vi } from 'vitest'
 import type { TrayStatus } from '../../../../src/main/core/ports/tray-state'
-import { bookScheduled } from '../../../support/booking'
+import { bookWithNewClient } from '../../../support/booking'
 import { useCleanup } from '../../../support/cleanup'
 import { startOnlineCore, type TestCore } from '../../../support/test-core'
-
-const HOUR = 3_600_000
 
 /** Resolves once `check` holds after a cache change (or at once). */
 function cacheHolds(core: TestCore, check: () => boolean): Promise<void> {
@@ -26,15 +24,8 @@ describe('the core’s work for each live event', () => {
 
   it('a client’s message leaves the tray, the expiry watch and auto-away alone; an invite and the expert’s own record do not', async () => {
     const { platform, expert, core } = await startOnlineCore(defer)
-    const clientId = platform.addClient('Sam')
-    bookScheduled(platform, {
-      expertId: expert.id,
-      clientId,
-      title: 'Booked',
-      start: platform.clock.now() + 2 * HOUR,
-    })
+    const requestId = bookWithNewClient(platform, expert.id)
     await cacheHolds(core, () => core.runtime.cache.upcomingSessions(0, 10).length === 1)
-    const requestId = core.runtime.cache.upcomingSessions(0, 10)[0]?.request.id ?? ''
     await core.runtime.core.settled()
 
     const trays: TrayStatus[] = []
