@@ -142,6 +142,21 @@ describe('the fake Notification', () => {
     notification.show()
     expect(() => notification.click()).not.toThrow()
   })
+
+  it('on macOS and Windows takes the place of one with its id, and closing either takes down what shows under it', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      resetFakeElectron()
+      fake.platform = platform
+      const older = new FakeNotification({ id: 'same' })
+      const newer = new FakeNotification({ id: 'same' })
+      const other = new FakeNotification({ id: 'other' })
+      for (const n of [older, newer, other]) n.show()
+      const byId = platform !== 'linux'
+      expect([older.onScreen, newer.onScreen, other.onScreen]).toEqual([!byId, true, true])
+      older.close()
+      expect([older.onScreen, newer.onScreen, other.onScreen]).toEqual([false, !byId, true])
+    }
+  })
 })
 
 describe('the fake shell', () => {

@@ -4,6 +4,11 @@
  * reaches the app, and `show()` puts it up anew. The fake follows that, and refuses a test that
  * plays a user acting on a notification that is not on screen.
  *
+ * On macOS and Windows the `id` option reaches the OS (the request's identifier, the toast's tag):
+ * showing a notification takes the place of one on screen with the same id, and closing one
+ * removes what is on screen under its id, so closing an object whose id a newer notification took
+ * takes the newer one down too. Linux has no such ids: each notification stands alone.
+ *
  * The statics exist only where Electron has them (`remove` and `getHistory` on macOS,
  * `handleActivation` on Windows, per `fake.platform`): elsewhere calling one throws the TypeError
  * a missing method throws. Every call is recorded in `fake.notificationCalls`.
@@ -78,15 +83,26 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   }
 
   show(): void {
+    for (const other of this.sameId()) other.closed = true
     this.shown = true
     this.closed = false
     this.emit('show', preventableEvent())
   }
   /** The app takes it away; macOS reports that as a 'close', once. */
   close(): void {
+    for (const other of this.sameId()) other.closed = true
     if (!this.onScreen) return
     this.closed = true
     this.emit('close', preventableEvent({ reason: 'applicationHidden' as const }))
+  }
+
+  /** The others on screen under this one's id, where the OS knows notifications by id. */
+  private sameId(): FakeNotification[] {
+    if (this.options.id === undefined || this.options.id === '') return []
+    if (fake.platform !== 'darwin' && fake.platform !== 'win32') return []
+    return [...fake.notifications, ...fake.notificationHistory].filter(
+      (other) => other !== this && other.id === this.id && other.onScreen,
+    )
   }
 
   /** The user clicks the notification's body. */

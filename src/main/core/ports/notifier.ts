@@ -41,6 +41,19 @@ export type AppNotification =
       /** Start was allowed when shown; at the click, ask `ReminderScheduler.startAllowed(sessionId)`. */
       readonly startAllowed: boolean
     }
+  /**
+   * What a shown reminder announced no longer holds (its session was cancelled, moved, started,
+   * ended or is gone, or its start window closed): the scheduler sends it once per shown reminder,
+   * so the notification leaves the screen. Nothing new is shown; the title and body say why, for logs.
+   */
+  | {
+      readonly kind: 'reminder_closed'
+      readonly sessionId: string
+      /** The booked start the reminder was shown for (platform time). */
+      readonly bookedStart: number
+      readonly title: string
+      readonly body: string
+    }
   /** A client wrote while the window was not focused; a press opens the thread's invite or session. */
   | {
       readonly kind: 'message'

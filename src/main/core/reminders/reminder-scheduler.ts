@@ -3,11 +3,12 @@
  * passes its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not
  * joined yet" at the start (due-alerts.ts decides), and, as events bring them, "cancelled" (by the
  * platform or the client), the client's answer to a proposal of another time, and "the client
- * joined" (session-changes.ts). Each fires once per booked time, on its timer while the machine is
- * awake (one found late waits for the catch-up first, late-settle.ts): the platform's clock runs on
- * the monotonic one, so setting the computer's clock moves neither it nor the timer, and a new
- * estimate of the offset plans again at once. A minute's check of the clock catches a suspend the
- * OS did not report. What fired or was skipped is kept in the cache, so a restart never repeats one.
+ * joined" (session-changes.ts). A shown reminder is withdrawn once what it announced no longer holds (shown-reminders.ts). Each fires
+ * once per booked time, on its timer while the machine is awake (one found late waits for the
+ * catch-up first, late-settle.ts): the platform's clock runs on the monotonic one, so setting the
+ * computer's clock moves neither it nor the timer, and a new estimate of the offset plans again at
+ * once. A minute's check of the clock catches a suspend the OS did not report. What fired or was
+ * skipped is kept in the cache, so a restart never repeats one.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
@@ -42,6 +43,7 @@ import {
 } from './reminder-texts'
 import { LateSettle } from './late-settle'
 import { tellSessionChanges } from './session-changes'
+import { ShownReminders } from './shown-reminders'
 
 /** How long Snooze puts a reminder off. */
 export const SNOOZE_MS = 5 * 60_000
@@ -59,6 +61,7 @@ export class ReminderScheduler {
   private readonly off: Unsubscribe[] = []
   private readonly marks: ReminderMarks
   private readonly late = new LateSettle()
+  private readonly onScreen: ShownReminders
   /** Between start and stop: a refresh asked for outside (a change told late) arms no timer. */
   private running = false
 
@@ -77,6 +80,7 @@ export class ReminderScheduler {
     },
   ) {
     this.marks = new ReminderMarks(deps)
+    this.onScreen = new ShownReminders({ ...deps, marks: this.marks, dayTime: this.dayTime })
   }
 
   /** Plan from the cache now, after every resume, and at each check of the clock. */
@@ -85,6 +89,10 @@ export class ReminderScheduler {
     this.running = true
     this.off.push(this.deps.power.onResume(() => this.refresh()))
     this.checkClockEveryMinute()
+    this.guard('Finding the reminders an earlier run showed', () => {
+      const now = this.deps.clock.now()
+      this.onScreen.restore(this.deps.cache.upcomingSessions(now, HORIZON), now)
+    })
     this.refresh()
   }
 
@@ -103,13 +111,19 @@ export class ReminderScheduler {
     if (this.running) this.guard('Planning reminders', () => this.plan())
   }
 
-  /** The cache changed: tell what its events or a snapshot brought (a cancel, a join), then plan. */
+  /**
+   * The cache changed: withdraw the reminders it made stale, then tell what its events or a
+   * snapshot brought (a cancel, a join), then plan. Withdrawn first: on macOS and Windows
+   * the alert that follows takes the session's notification id, which the withdrawal removes.
+   */
   cacheChanged(update: CacheUpdate): void {
     if (update.kind === 'replaced' && update.emptied === true) this.marks.forget()
     const ids =
       update.kind === 'events'
         ? new Set(update.events.flatMap((e) => (e.type === 'session.updated' ? [e.payload.session.id] : [])))
         : new Set(update.kind === 'replaced' ? update.changedSessions : [])
+    if (changesSessions(update))
+      this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(this.deps.clock.now()))
     if (ids.size > 0) this.guard('Telling a session change', () => this.tellChanges(ids))
     // Reminders follow sessions alone: an invite, a message or an invite's time running out leaves
     // the plan as it was, and planning reads every upcoming session, on each invite of a busy day.
@@ -136,6 +150,7 @@ export class ReminderScheduler {
       }
       this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at })
       this.marks.snoozed(sessionId)
+      this.onScreen.pressed(sessionId)
       return true
     } finally {
       this.refresh()
@@ -189,7 +204,9 @@ export class ReminderScheduler {
     this.timer = undefined
     this.marks.saveHeld()
     const now = this.deps.clock.now()
-    let next = Number.POSITIVE_INFINITY
+    // Before anything new is shown: one of the session's takes the withdrawn one's id.
+    this.onScreen.withdrawStale(now)
+    let next = this.onScreen.nextEnd(now) ?? Number.POSITIVE_INFINITY
     // Kept in the cache, so a restart neither loses a snooze nor shows it twice.
     const snoozes = new Map(this.marks.snoozes().map((s) => [s.sessionId, s]))
     const pending = new Set<string>()
@@ -303,6 +320,7 @@ export class ReminderScheduler {
     }
     this.deps.log.info(`Reminder: ${notification.title}`)
     this.deps.notifier.show(notification)
+    this.onScreen.shown(session, moment, now)
   }
 
   private readonly time: TimeFormat = (t) => (this.deps.formatTime ?? localShortTime)(t)

@@ -83,7 +83,7 @@ const GROUPS = {
  * screen until it is acted on or retracted.
  */
 export function notificationOptions(
-  notification: Exclude<AppNotification, { kind: 'invite_closed' | 'notice_withdrawn' }>,
+  notification: Exclude<AppNotification, { kind: 'invite_closed' | 'notice_withdrawn' | 'reminder_closed' }>,
   context: {
     readonly soundEnabled: boolean
     readonly withActions: boolean

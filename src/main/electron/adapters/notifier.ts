@@ -1,7 +1,8 @@
 /**
  * The core's Notifier as native notifications. What a press does is the core's business
  * (core/notification-actions.ts): this file reports it, and keeps the OS's notification centre in
- * step with the app's lists (a closed invite's notification is removed at once).
+ * step with the app's lists (a closed invite's notification is removed at once, and so is a
+ * reminder whose session no longer waits).
  *
  * Every shown Notification is held until it closes (or is acted on). Electron keeps only a weak
  * reference to a main-process Notification, so a local one can be garbage-collected while still
@@ -18,6 +19,7 @@ import type {
   Notifier,
   NotifierHealth,
 } from '../../core/ports/notifier'
+import { withdraws } from '../../core/reminders/shown-reminders'
 import {
   actionAt,
   earlierReminder,
@@ -52,6 +54,8 @@ export const MAX_HELD_NOTIFICATIONS = 50
 
 /** Electron's notification buttons work on macOS (signed app, alert style) and Windows only. */
 const PLATFORMS_WITH_ACTIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
+/** Where a notification's `id` reaches the OS, which shows a new one in place of one with the same id. */
+const PLATFORMS_WITH_IDS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
 
 /** What to tell the expert when notifications fail; the Settings line and the banner say it. */
 export const NOTIFICATIONS_FAILING =
@@ -177,7 +181,12 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     show(appNotification) {
       if (appNotification.kind === 'invite_closed') return retract(appNotification.inviteId)
       if (appNotification.kind === 'notice_withdrawn') return withdraw(appNotification.noticeId)
+      // Only the held ones, never by id: the id is the session's, which the alert that may follow
+      // (cancelled, moved) carries too; an earlier run's reminder is held since `restore`.
+      if (appNotification.kind === 'reminder_closed')
+        return closeHeld((data) => withdraws(appNotification, data))
       if (health.status === 'unsupported') return options.onFailed(appNotification)
+      if (appNotification.kind === 'reminder') replaceSessionNotifications(appNotification.sessionId)
       // A notice about one condition is on screen once: told again (the test notification pressed
       // twice, a catch-up failing again), it takes the earlier one's place instead of stacking.
       // (macOS replaces a delivered one with the same id by itself.)
@@ -229,6 +238,17 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   /** What a notice told of is over: its notification leaves the screen and the notification centre. */
   function withdraw(noticeId: string): void {
     takeDown((data) => data.kind === 'notice' && data.noticeId === noticeId, noticeNotificationId(noticeId))
+  }
+
+  /**
+   * A new notification about a session takes the place of the one before, as macOS and Windows do
+   * by its id. On Linux, where ids do not reach the OS, the older one is closed. Elsewhere it is only let go:
+   * closing it there would remove, by the id they share, the new one too.
+   */
+  function replaceSessionNotifications(sessionId: string): void {
+    const older = (data: AppNotification): boolean => data.kind === 'reminder' && data.sessionId === sessionId
+    if (!PLATFORMS_WITH_IDS.has(platform)) return closeHeld(older)
+    for (const [shown, data] of [...held]) if (older(data)) release(shown)
   }
 
   /** The invite is gone: its notification leaves the screen and the notification centre at once. */

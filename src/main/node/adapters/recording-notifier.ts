@@ -2,7 +2,8 @@
  * Notifications in plain Node (browser shell, tests): each one is kept as data, handed to the
  * listeners, and printed as one line, e.g. "[notification] Invite: Sam Lee: Hooks question — …".
  * The notifications still "on screen" can be pressed (`press`, the shell's test hook does it),
- * which reports the press as Electron's notifier does; a closed invite's notification is removed.
+ * which reports the press as Electron's notifier does; a closed invite's notification is removed,
+ * and so is a reminder withdrawn because its session no longer waits.
  */
 import type {
   AppNotification,
@@ -11,6 +12,7 @@ import type {
   Notifier,
   NotifierHealth,
 } from '../../core/ports/notifier'
+import { withdraws } from '../../core/reminders/shown-reminders'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 
 /** An invite's notification as recorded. */
@@ -39,6 +41,8 @@ export interface RecordingNotifier extends Notifier {
   readonly noticesOnScreen: ReadonlyArray<NoticeNotification>
   /** The invites whose notification was removed because the invite closed, in order. */
   readonly removed: ReadonlyArray<string>
+  /** The sessions whose reminder was withdrawn because it no longer held, in order. */
+  readonly withdrawnReminders: ReadonlyArray<string>
   /** Calls `listener` with each notification from now on. */
   onShow(listener: (notification: AppNotification) => void): Unsubscribe
   /** Calls `listener` with each press on a notification. */
@@ -61,6 +65,7 @@ export type LineOutput = Pick<NodeJS.WritableStream, 'write'>
 export function createRecordingNotifier(options: { readonly out?: LineOutput } = {}): RecordingNotifier {
   const shown: AppNotification[] = []
   const removed: string[] = []
+  const withdrawnReminders: string[] = []
   let onScreen: InviteNotification[] = []
   let reminders: ReminderNotification[] = []
   let messages: MessageNotification[] = []
@@ -72,6 +77,7 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
   return {
     shown,
     removed,
+    withdrawnReminders,
     get onScreen() {
       return onScreen
     },
@@ -91,6 +97,10 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
         messages = [...messages.filter((m) => m.requestId !== notification.requestId), notification]
       if (notification.kind === 'notice')
         notices = [...notices.filter((n) => !sameNotice(n, notification)), notification]
+      if (notification.kind === 'reminder_closed') {
+        reminders = reminders.filter((r) => !withdraws(notification, r))
+        withdrawnReminders.push(notification.sessionId)
+      }
       if (notification.kind === 'notice_withdrawn')
         notices = notices.filter((n) => n.noticeId !== notification.noticeId)
       if (notification.kind === 'invite_closed') {
@@ -148,6 +158,8 @@ export function notificationLabel(notification: AppNotification): string {
       return 'Notice'
     case 'notice_withdrawn':
       return 'Notice withdrawn'
+    case 'reminder_closed':
+      return 'Reminder withdrawn'
   }
 }
 

@@ -73,9 +73,15 @@ export function reminderKit() {
       const updatedAt = clock.now()
       return update(aSession({ id, request, kind: 'scheduled', bookedStart, state: 'booked', updatedAt }))
     }
-    /** The titles shown so far. */
-    const titles = (): string[] => notifier.shown.map((n) => n.title)
-    return { store, clock, platform, notifier, power, scheduler, update, book, titles, dir }
+    /** The titles shown so far (withdrawals, which show nothing, left out). */
+    const titles = (): string[] =>
+      notifier.shown.filter((n) => n.kind !== 'reminder_closed').map((n) => n.title)
+    /** The withdrawals so far: the session and the booked start each was about, and why. */
+    const withdrawn = (): Array<[string, number, string]> =>
+      notifier.shown.flatMap((n) =>
+        n.kind === 'reminder_closed' ? [[n.sessionId, n.bookedStart, n.body]] : [],
+      )
+    return { store, clock, platform, notifier, power, scheduler, update, book, titles, withdrawn, dir }
   }
 }
 

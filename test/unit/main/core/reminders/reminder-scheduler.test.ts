@@ -20,8 +20,8 @@ const setUp = reminderKit()
 const T = at(60)
 
 describe('the reminder matrix', () => {
-  it('plain 30 then 10: each on time and once, then one "starting now"', () => {
-    const { clock, notifier, scheduler, book, titles } = setUp()
+  it('plain 30 then 10: each on time and once, then one "starting now", withdrawn at the auto-cancel', () => {
+    const { clock, notifier, scheduler, book, titles, withdrawn } = setUp()
     book('ses_1', T)
     scheduler.start()
     clock.advanceTo(T - 30 * MINUTE - 1)
@@ -52,8 +52,13 @@ describe('the reminder matrix', () => {
       body: 'Booked for HH:MM with Sam Okafor, who has not joined yet either. Start it before HH:MM, or the platform cancels the session.',
     })
     scheduler.refresh()
+    clock.advanceTo(T + 10 * MINUTE - 1)
+    expect(withdrawn()).toEqual([])
+    // Its Start can no longer be pressed: the platform cancels now, whether or not it can say so.
+    clock.advanceTo(T + 10 * MINUTE)
+    expect(withdrawn()).toEqual([['ses_1', T, 'Its start window has closed.']])
     clock.advanceTo(T + 30 * MINUTE)
-    expect(notifier.shown).toHaveLength(3)
+    expect(notifier.shown).toHaveLength(4)
     scheduler.stop()
   })
 
@@ -286,15 +291,16 @@ describe('the reminder matrix', () => {
     })
   })
 
-  it('rebook: the new time reminds again, the old one says nothing more', () => {
-    const { clock, scheduler, book, update, store, titles } = setUp()
+  it('rebook: the old reminder is withdrawn, the new time reminds again', () => {
+    const { clock, scheduler, book, update, store, titles, withdrawn } = setUp()
     book('ses_1', T)
     scheduler.start()
     clock.advanceTo(T - 30 * MINUTE)
     const later = T + 2 * 60 * MINUTE
     const session = store.session('ses_1')
     if (session === null) throw new Error('the session is cached')
-    update({ ...session, bookedStart: later })
+    update({ ...session, bookedStart: later, updatedAt: clock.now() })
+    expect(withdrawn()).toEqual([['ses_1', T, expect.stringMatching(/^The session was moved to /)]])
     clock.advanceTo(later - 30 * MINUTE)
     expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 30 minutes: Session ses_1'])
     expect(clock.now()).toBe(later - 30 * MINUTE)

@@ -204,7 +204,7 @@ describe('the Electron notifier', () => {
     const { notifier } = setup()
     notifier.show(instant)
     notifier.show(scheduled)
-    notifier.show(instant)
+    notifier.show({ ...instant, inviteId: 'inv_3' })
     expect(notifier.held).toBe(3)
     fake.notifications[0]!.dismiss()
     fake.notifications[1]!.click()
@@ -262,6 +262,83 @@ describe('the Electron notifier', () => {
       expect(notifier.held).toBe(2)
       expect(fake.notifications.at(-1)?.id).toBe(noticeNotificationId('settings-test'))
     }
+  })
+
+  describe('a reminder withdrawn', () => {
+    type Reminder = Extract<AppNotification, { kind: 'reminder' }>
+    const at = (
+      sessionId: string,
+      bookedStart: number,
+      title: string,
+      moment: Reminder['moment'] = 'before',
+    ) => ({ ...reminder, sessionId, bookedStart, title, moment }) as const
+    const withdrawn = (sessionId: string, bookedStart: number): AppNotification => ({
+      kind: 'reminder_closed',
+      sessionId,
+      bookedStart,
+      title: 'Reminder withdrawn',
+      body: 'The session was cancelled.',
+    })
+    const onScreen = (): Array<string | undefined> =>
+      fake.notifications.filter((n) => n.onScreen).map((n) => n.options.title)
+    const everyOs = ['darwin', 'win32', 'linux'] as const
+
+    it.each(everyOs)(
+      'on %s leaves the screen: the 30 and the 10 of a session are one notification, gone with it',
+      (platform) => {
+        const { notifier } = setup({ platform })
+        notifier.show(at('s1', 1_000, 'In 30 minutes'))
+        notifier.show(at('s2', 1_000, 'Other session'))
+        notifier.show(at('s1', 1_000, 'In 10 minutes'))
+        expect(onScreen()).toEqual(['Other session', 'In 10 minutes'])
+        notifier.show(withdrawn('s1', 1_000))
+        expect(onScreen()).toEqual(['Other session'])
+        expect(notifier.held).toBe(1)
+        // Never by id on macOS: the id is the session's, which its next alert takes.
+        expect(fake.notificationCalls.remove).toEqual([])
+        // Told again, or of a session never shown: nothing more happens.
+        notifier.show(withdrawn('s1', 1_000))
+        notifier.show(withdrawn('s_never', 1_000))
+        expect(onScreen()).toEqual(['Other session'])
+      },
+    )
+
+    it.each(everyOs)('on %s leaves the alert that replaced the reminder on screen', (platform) => {
+      const { notifier } = setup({ platform })
+      notifier.show(at('s1', 1_000, 'In 10 minutes'))
+      notifier.show(at('s1', 1_000, 'Sam declined the new time', 'rescheduled'))
+      // Closing the replaced reminder's object would take down the alert by the id they share.
+      notifier.show(withdrawn('s1', 1_000))
+      expect(onScreen()).toEqual(['Sam declined the new time'])
+      // The withdrawal then the alert, as the core sends them: the alert stays.
+      notifier.show(at('s2', 1_000, 'Starting now', 'starting_now'))
+      notifier.show(withdrawn('s2', 1_000))
+      notifier.show(at('s2', 1_000, 'Cancelled', 'cancelled'))
+      expect(onScreen()).toEqual(['Sam declined the new time', 'Cancelled'])
+    })
+
+    it.each(everyOs)('on %s leaves a reminder of the session’s other booked time', (platform) => {
+      const { notifier } = setup({ platform })
+      notifier.show(at('s1', 2_000, 'In 30 minutes, new time'))
+      notifier.show(withdrawn('s1', 1_000))
+      expect(onScreen()).toEqual(['In 30 minutes, new time'])
+    })
+
+    it('on macOS takes down an earlier run’s reminder, whatever time it was for', async () => {
+      const { notifier } = setup()
+      const earlier = FakeNotification.delivered({ id: reminderNotificationId('s_earlier'), title: 'x' })
+      await notifier.restore()
+      notifier.show(withdrawn('s_earlier', 1_000))
+      expect(earlier.onScreen).toBe(false)
+    })
+
+    it('is no notification of its own where notifications are unsupported', () => {
+      fake.notificationsSupported = false
+      const { notifier, onFailed } = setup()
+      notifier.show(withdrawn('s1', 1_000))
+      expect(onFailed).not.toHaveBeenCalled()
+      expect(fake.notifications).toEqual([])
+    })
   })
 
   it('on Windows and Linux closes a closed invite’s notification (remove exists on macOS only)', () => {

@@ -54,6 +54,40 @@ describe('the Node notifier', () => {
     expect(notificationLine({ kind: 'notice', title: 'Offline', body: 'Showing cached data' })).toBe(
       '[notification] Notice: Offline — Showing cached data',
     )
+    expect(
+      notificationLine({
+        kind: 'reminder_closed',
+        sessionId: 's',
+        bookedStart: 0,
+        title: 'Reminder withdrawn: Schema review',
+        body: 'The session was cancelled.',
+      }),
+    ).toBe(
+      '[notification] Reminder withdrawn: Reminder withdrawn: Schema review — The session was cancelled.',
+    )
+  })
+
+  it('takes a withdrawn reminder off the screen and records it; the session’s alerts and other times stay', () => {
+    const notifier = createRecordingNotifier()
+    const reminder = {
+      kind: 'reminder',
+      sessionId: 's1',
+      title: 'In 10 minutes',
+      body: 'Schema review',
+      moment: 'before',
+      bookedStart: 1_000,
+      startAllowed: true,
+    } as const
+    const withdrawn = (sessionId: string, bookedStart: number) =>
+      ({ kind: 'reminder_closed', sessionId, bookedStart, title: 'Withdrawn', body: 'Cancelled.' }) as const
+    notifier.show(reminder)
+    notifier.show({ ...reminder, sessionId: 's2', bookedStart: 2_000 })
+    notifier.show({ ...reminder, sessionId: 's3', moment: 'rescheduled' })
+    notifier.show(withdrawn('s1', 1_000))
+    notifier.show(withdrawn('s2', 1_000))
+    notifier.show(withdrawn('s3', 1_000))
+    expect(notifier.remindersOnScreen.map((r) => r.sessionId)).toEqual(['s2', 's3'])
+    expect(notifier.withdrawnReminders).toEqual(['s1', 's2', 's3'])
   })
 
   it('keeps each notification on one line, whatever the platform sent', () => {

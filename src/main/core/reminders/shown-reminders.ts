@@ -1,0 +1,160 @@
+/**
+ * The reminders on screen, and taking each down once what it announced no longer holds. A
+ * reminder 30 or 10 minutes before, "starting now" or "the client has not joined" speaks of a
+ * session booked at one time that still waits; once the session is cancelled, moved, started,
+ * ended, gone from the cache (a snapshot without it, a sign-out) or past its auto-cancel, its
+ * notification is withdrawn with 'reminder_closed', as a closed invite's is with 'invite_closed'.
+ * Only what was shown is withdrawn, and each once; a reminder an earlier run showed is found again
+ * from the cache's marks, so the retraction survives a restart too.
+ */
+import type { Session } from '../../../shared/protocol'
+import { autoCancelAt } from '../../../shared/rules/session-timing'
+import type { CacheStore, ReminderKey } from '../ports/cache-store'
+import { BOOKED_START_UNKNOWN, type AppNotification, type Notifier } from '../ports/notifier'
+import type { DayTimeFormat } from '../sync/invite-notification'
+import { awaitsExpert, movedSince, stillJoinable, type ReminderMoment, type TimedSession } from './due-alerts'
+import type { ReminderMarks } from './reminder-marks'
+
+/** The reminders that speak of a wait still to come, and so can stop being true. */
+export type RetractableMoment = 'before' | 'starting_now' | 'client_absent'
+
+/** Whether a reminder of this moment is withdrawn when its session changes; the alerts about a change are not. */
+export function isRetractable(moment: ReminderMoment): moment is RetractableMoment {
+  return moment === 'before' || moment === 'starting_now' || moment === 'client_absent'
+}
+
+/**
+ * Whether a withdrawal takes this notification off the screen: a reminder of its session, of a
+ * moment that can stop being true, shown for the same booked start or one from an earlier run.
+ */
+export function withdraws(
+  closed: Extract<AppNotification, { kind: 'reminder_closed' }>,
+  shown: AppNotification,
+): boolean {
+  return (
+    shown.kind === 'reminder' &&
+    shown.sessionId === closed.sessionId &&
+    isRetractable(shown.moment) &&
+    (shown.bookedStart === closed.bookedStart || shown.bookedStart === BOOKED_START_UNKNOWN)
+  )
+}
+
+/** The mark of a reminder shown for a booked time, kept so a restart can still withdraw it. */
+export const SHOWN_ALERT = 'shown'
+
+/**
+ * Whether what a reminder of `moment` shown for the booked start `shownFor` announced still holds
+ * at `now`: a session at that time waiting for the expert to start it ("before", "starting now"),
+ * or for the client to join (the client-absent alert).
+ */
+export function reminderHolds(
+  moment: RetractableMoment,
+  session: TimedSession | null,
+  shownFor: number,
+  now: number,
+): boolean {
+  if (session === null || movedSince(session, shownFor)) return false
+  if (moment === 'client_absent') return stillJoinable(session, now) && session.clientJoinedAt === null
+  return awaitsExpert(session, now)
+}
+
+/** Why a shown reminder of `moment` was withdrawn, for the log and the recorded notification. */
+export function withdrawnBecause(
+  moment: RetractableMoment,
+  session: Session | null,
+  shownFor: number,
+  dayTime: DayTimeFormat,
+): string {
+  if (session === null) return 'The session is no longer in your list.'
+  if (session.state === 'cancelled') return 'The session was cancelled.'
+  if (session.state === 'ended') return 'The session has ended.'
+  if (movedSince(session, shownFor)) return `The session was moved to ${dayTime(session.bookedStart)}.`
+  if (moment === 'client_absent')
+    return session.clientJoinedAt !== null
+      ? `${session.client.name} has joined.`
+      : 'The auto-cancel time has passed.'
+  if (session.state === 'live' || session.expertJoinedAt !== null) return 'The session has started.'
+  return 'Its start window has closed.'
+}
+
+interface OnScreen {
+  readonly bookedStart: number
+  readonly moment: RetractableMoment
+}
+
+/** The latest reminder of each session as far as the app knows it is on screen. */
+export class ShownReminders {
+  /** One per session: a newer notification of a session takes the older's place on every OS. */
+  private readonly onScreen = new Map<string, OnScreen>()
+
+  constructor(
+    private readonly deps: {
+      readonly cache: CacheStore
+      readonly marks: ReminderMarks
+      readonly notifier: Notifier
+      readonly dayTime: DayTimeFormat
+    },
+  ) {}
+
+  /** A notification about the session was shown: a reminder is kept track of; an alert took its place. */
+  shown(session: Session, moment: ReminderMoment, now: number): void {
+    if (!isRetractable(moment)) {
+      this.onScreen.delete(session.id)
+      return
+    }
+    this.onScreen.set(session.id, { bookedStart: session.bookedStart, moment })
+    this.deps.marks.mark(shownKey(session), 'fired', now)
+  }
+
+  /** The expert pressed the session's reminder (Snooze): the OS took it away, nothing is left to withdraw. */
+  pressed(sessionId: string): void {
+    this.onScreen.delete(sessionId)
+  }
+
+  /**
+   * At a start: of these sessions, those an earlier run showed a reminder for that still holds,
+   * which may still be on screen (macOS keeps them in Notification Center), are kept track of.
+   */
+  restore(sessions: ReadonlyArray<Session>, now: number): void {
+    for (const session of sessions) {
+      if (this.onScreen.has(session.id) || !this.deps.marks.handled(shownKey(session))) continue
+      const moment: RetractableMoment | null = awaitsExpert(session, now)
+        ? 'before'
+        : reminderHolds('client_absent', session, session.bookedStart, now)
+          ? 'client_absent'
+          : null
+      if (moment !== null) this.onScreen.set(session.id, { bookedStart: session.bookedStart, moment })
+    }
+  }
+
+  /** Withdraw, once, each reminder on screen whose announcement no longer holds at `now`. */
+  withdrawStale(now: number): void {
+    for (const [sessionId, shown] of [...this.onScreen]) {
+      const session = this.deps.cache.session(sessionId)
+      if (reminderHolds(shown.moment, session, shown.bookedStart, now)) continue
+      // Forgotten before telling: a failure in between leaves one on screen, never withdraws twice.
+      this.onScreen.delete(sessionId)
+      this.deps.notifier.show({
+        kind: 'reminder_closed',
+        sessionId,
+        bookedStart: shown.bookedStart,
+        title: `Reminder withdrawn: ${session?.request.title ?? sessionId}`,
+        body: withdrawnBecause(shown.moment, session, shown.bookedStart, this.deps.dayTime),
+      })
+    }
+  }
+
+  /** When the clock alone next ends a reminder on screen (its session's auto-cancel); null when none will. */
+  nextEnd(now: number): number | null {
+    let next: number | null = null
+    for (const { bookedStart } of this.onScreen.values()) {
+      const end = autoCancelAt(bookedStart)
+      if (end > now && (next === null || end < next)) next = end
+    }
+    return next
+  }
+}
+
+function shownKey(session: Session): ReminderKey {
+  return { sessionId: session.id, bookedStart: session.bookedStart, alert: SHOWN_ALERT }
+}

@@ -1,0 +1,225 @@
+// A reminder on screen leaves it once what it announced no longer holds: the session cancelled
+// (by the client, the expert, the platform), moved, started, ended, gone from a snapshot or the
+// cache, or past its auto-cancel. Withdrawn once, only when shown, before any alert that follows.
+import { describe, expect, it } from 'vitest'
+import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
+import type { Session } from '../../../../../src/shared/protocol'
+import { aSnapshot, endedSession, MINUTE } from '../../../../support/fixtures'
+import { at, reminderKit } from './reminder-kit'
+
+const setUp = reminderKit()
+const T = at(60)
+
+/** The session cancelled at `now`, by `by`. */
+function cancelled(session: Session, now: number, by: 'client' | 'expert'): Session {
+  return {
+    ...session,
+    state: 'cancelled',
+    updatedAt: now,
+    cancellation: { reason: `${by}_cancelled`, feeAssessedTo: null, cancelledAt: now, by },
+  }
+}
+
+describe('withdrawing a shown reminder', () => {
+  it('cancelled by the client: withdrawn, then the cancel told; the alert is not withdrawn later', () => {
+    const { clock, scheduler, book, update, notifier } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    update(cancelled(session, clock.now(), 'client'))
+    update({ ...cancelled(session, clock.now(), 'client'), updatedAt: clock.now() + 1 })
+    clock.advanceTo(T + 20 * MINUTE)
+    expect(notifier.shown.map((n) => [n.kind, n.kind === 'reminder' ? n.moment : n.body])).toEqual([
+      ['reminder', 'before'],
+      ['reminder_closed', 'The session was cancelled.'],
+      ['reminder', 'cancelled'],
+    ])
+    expect(notifier.remindersOnScreen.map((r) => r.moment)).toEqual(['cancelled'])
+    scheduler.stop()
+  })
+
+  it('cancelled by the expert, ended, or started by the expert: withdrawn once, nothing else shown', () => {
+    const { clock, scheduler, book, update, withdrawn, titles } = setUp()
+    const mine = book('ses_1', T)
+    const ended = book('ses_2', T)
+    const started = book('ses_3', T)
+    scheduler.start()
+    clock.advanceTo(T - 10 * MINUTE)
+    update(cancelled(mine, clock.now(), 'expert'))
+    update({
+      ...started,
+      state: 'live',
+      expertJoinedAt: clock.now(),
+      clientJoinedAt: clock.now(),
+      updatedAt: clock.now(),
+    })
+    clock.advance(MINUTE)
+    update(endedSession({ ...ended, expertJoinedAt: T - 10 * MINUTE }, clock.now()))
+    update(endedSession({ ...ended, expertJoinedAt: T - 10 * MINUTE }, clock.now() + 1))
+    clock.advanceTo(T + 20 * MINUTE)
+    expect(withdrawn()).toEqual([
+      ['ses_1', T, 'The session was cancelled.'],
+      ['ses_3', T, 'The session has started.'],
+      ['ses_2', T, 'The session has ended.'],
+    ])
+    expect(titles().filter((t) => !t.startsWith('In '))).toEqual([])
+    scheduler.stop()
+  })
+
+  it('the 30 and the 10 shown: one withdrawal, of the one on screen', () => {
+    const { clock, scheduler, book, update, withdrawn, notifier } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 10 * MINUTE)
+    expect(notifier.remindersOnScreen.map((r) => r.title)).toEqual(['In 10 minutes: Session ses_1'])
+    update(cancelled(session, clock.now(), 'expert'))
+    expect(withdrawn()).toEqual([['ses_1', T, 'The session was cancelled.']])
+    expect(notifier.remindersOnScreen).toEqual([])
+    scheduler.stop()
+  })
+
+  it('never shown (reminders off, or a late one still settling): nothing is withdrawn', () => {
+    const off = setUp({ enabled: () => false })
+    const quiet = off.book('ses_1', T)
+    off.scheduler.start()
+    off.clock.advanceTo(T - 10 * MINUTE)
+    off.update(cancelled(quiet, off.clock.now(), 'client'))
+    expect(off.withdrawn()).toEqual([])
+    off.scheduler.stop()
+
+    const { clock, power, scheduler, book, update, withdrawn } = setUp()
+    const session = book('ses_2', T)
+    scheduler.start()
+    clock.sleep(T - 5 * MINUTE - clock.now())
+    power.resume()
+    update(cancelled(session, clock.now(), 'expert'))
+    clock.advance(LATE_SETTLE_MS)
+    expect(withdrawn()).toEqual([])
+    scheduler.stop()
+  })
+
+  it('snoozed, then cancelled: nothing to withdraw (Snooze took it away), and it is not shown again', () => {
+    const { clock, scheduler, book, update, withdrawn, titles } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    expect(scheduler.snooze('ses_1', T)).toBe(true)
+    update(cancelled(session, clock.now(), 'expert'))
+    clock.advanceTo(T)
+    expect(withdrawn()).toEqual([])
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('a snoozed reminder shown again, then the session started: the shown one is withdrawn', () => {
+    const { clock, scheduler, book, update, withdrawn } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    scheduler.snooze('ses_1', T)
+    clock.advanceTo(T - 25 * MINUTE)
+    update({ ...session, state: 'live', expertJoinedAt: clock.now(), updatedAt: clock.now() })
+    expect(withdrawn()).toEqual([['ses_1', T, 'The session has started.']])
+    scheduler.stop()
+  })
+
+  it('moved, then moved back: each shown reminder is withdrawn once', () => {
+    const { clock, scheduler, book, update, withdrawn, titles } = setUp()
+    const session = book('ses_1', T)
+    const later = T + 120 * MINUTE
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    update({ ...session, bookedStart: later, updatedAt: clock.now() })
+    clock.advance(MINUTE)
+    update({ ...session, bookedStart: T, updatedAt: clock.now() })
+    clock.advanceTo(T - 10 * MINUTE)
+    update(cancelled(session, clock.now(), 'expert'))
+    expect(withdrawn()).toEqual([
+      ['ses_1', T, expect.stringMatching(/^The session was moved to /)],
+      ['ses_1', T, 'The session was cancelled.'],
+    ])
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('the client stops being absent: "has not joined yet" is withdrawn when they join', () => {
+    const { clock, scheduler, book, update, withdrawn } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 5 * MINUTE)
+    const live = update({ ...session, state: 'live', expertJoinedAt: clock.now(), updatedAt: clock.now() })
+    expect(withdrawn()).toEqual([['ses_1', T, 'The session has started.']])
+    clock.advanceTo(T + 2 * MINUTE)
+    update({ ...live, clientJoinedAt: clock.now(), updatedAt: clock.now() })
+    expect(withdrawn()).toEqual([
+      ['ses_1', T, 'The session has started.'],
+      ['ses_1', T, 'Sam Okafor has joined.'],
+    ])
+    scheduler.stop()
+  })
+
+  it('gone from a snapshot, or the cache emptied by a sign-out: withdrawn', () => {
+    const { clock, scheduler, book, store, withdrawn } = setUp()
+    book('ses_1', T)
+    book('ses_2', T + 5 * MINUTE)
+    scheduler.start()
+    clock.advanceTo(T - 10 * MINUTE)
+    const kept = store.session('ses_2')
+    if (kept === null) throw new Error('the session is cached')
+    store.applySnapshot(aSnapshot({ sessions: [kept], cursor: store.cursor() + 1, takenAt: clock.now() }))
+    scheduler.cacheChanged({ kind: 'replaced', changedSessions: [] })
+    expect(withdrawn()).toEqual([['ses_1', T, 'The session is no longer in your list.']])
+    clock.advanceTo(T - 5 * MINUTE)
+    store.clear()
+    scheduler.cacheChanged({ kind: 'replaced', emptied: true })
+    expect(withdrawn()).toEqual([
+      ['ses_1', T, 'The session is no longer in your list.'],
+      ['ses_2', T + 5 * MINUTE, 'The session is no longer in your list.'],
+    ])
+    scheduler.stop()
+  })
+
+  it('one an earlier run showed is withdrawn when the catch-up after a restart cancels it, once', () => {
+    const first = setUp()
+    const session = first.book('ses_1', T)
+    first.scheduler.start()
+    first.clock.advanceTo(T - 10 * MINUTE)
+    first.scheduler.stop()
+    const second = setUp({ dir: first.dir, now: T - 8 * MINUTE })
+    second.scheduler.start()
+    second.update(cancelled(session, second.clock.now(), 'expert'))
+    expect(second.withdrawn()).toEqual([['ses_1', T, 'The session was cancelled.']])
+    second.scheduler.stop()
+    const third = setUp({ dir: first.dir, now: T - 7 * MINUTE })
+    third.scheduler.start()
+    third.update(cancelled(session, third.clock.now() + 1, 'expert'))
+    expect(third.withdrawn()).toEqual([])
+    third.scheduler.stop()
+  })
+
+  it('a move the client’s acceptance explains is told once, by their answer', () => {
+    const { clock, scheduler, book, update, titles, withdrawn } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    const later = T + 60 * MINUTE
+    update({
+      ...session,
+      bookedStart: later,
+      updatedAt: clock.now(),
+      reschedule: {
+        proposedStart: later,
+        previousStart: T,
+        proposedAt: T - 40 * MINUTE,
+        state: 'accepted',
+        answeredAt: clock.now(),
+      },
+    })
+    expect(withdrawn()).toEqual([['ses_1', T, expect.stringMatching(/^The session was moved to /)]])
+    expect(titles()).toEqual([
+      'In 30 minutes: Session ses_1',
+      'Sam Okafor accepted the new time: Session ses_1',
+    ])
+    scheduler.stop()
+  })
+})
