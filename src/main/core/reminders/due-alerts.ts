@@ -17,7 +17,7 @@ import {
 
 /** What a reminder notification is about; only 'before' and 'starting_now' offer Start and Snooze. */
 export type ReminderMoment =
-  'before' | 'starting_now' | 'client_absent' | 'cancelled' | 'client_joined' | 'rescheduled'
+  'before' | 'starting_now' | 'client_absent' | 'cancelled' | 'client_joined' | 'rescheduled' | 'moved'
 
 /** The alerts recorded under a name; a reminder before the start is named by its minutes ("30"). */
 export const ALERT = {

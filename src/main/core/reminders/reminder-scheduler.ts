@@ -3,7 +3,8 @@
  * passes its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not
  * joined yet" at the start (due-alerts.ts decides), and, as events bring them, "cancelled" (by the
  * platform or the client), the client's answer to a proposal of another time, and "the client
- * joined" (session-changes.ts). A shown reminder is withdrawn once what it announced no longer holds (shown-reminders.ts). Each fires
+ * joined" (session-changes.ts), and a move the expert did not ask for (session-moves.ts). A shown
+ * reminder is withdrawn once what it announced no longer holds (shown-reminders.ts). Each fires
  * once per booked time, on its timer while the machine is awake (one found late waits for the
  * catch-up first, late-settle.ts): the platform's clock runs on the monotonic one, so setting the
  * computer's clock moves neither it nor the timer, and a new estimate of the offset plans again at
@@ -43,6 +44,7 @@ import {
 } from './reminder-texts'
 import { LateSettle } from './late-settle'
 import { tellSessionChanges } from './session-changes'
+import { SessionMoves } from './session-moves'
 import { ShownReminders } from './shown-reminders'
 
 /** How long Snooze puts a reminder off. */
@@ -62,6 +64,7 @@ export class ReminderScheduler {
   private readonly marks: ReminderMarks
   private readonly late = new LateSettle()
   private readonly onScreen: ShownReminders
+  private readonly moves: SessionMoves
   /** Between start and stop: a refresh asked for outside (a change told late) arms no timer. */
   private running = false
 
@@ -81,6 +84,7 @@ export class ReminderScheduler {
   ) {
     this.marks = new ReminderMarks(deps)
     this.onScreen = new ShownReminders({ ...deps, marks: this.marks, dayTime: this.dayTime })
+    this.moves = new SessionMoves({ marks: this.marks, show: this.show.bind(this), dayTime: this.dayTime })
   }
 
   /** Plan from the cache now, after every resume, and at each check of the clock. */
@@ -113,11 +117,14 @@ export class ReminderScheduler {
 
   /**
    * The cache changed: withdraw the reminders it made stale, then tell what its events or a
-   * snapshot brought (a cancel, a join), then plan. Withdrawn first: on macOS and Windows
+   * snapshot brought (a cancel, a join, a move), then plan. Withdrawn first: on macOS and Windows
    * the alert that follows takes the session's notification id, which the withdrawal removes.
    */
   cacheChanged(update: CacheUpdate): void {
-    if (update.kind === 'replaced' && update.emptied === true) this.marks.forget()
+    if (update.kind === 'replaced' && update.emptied === true) {
+      this.marks.forget()
+      this.moves.forget()
+    }
     const ids =
       update.kind === 'events'
         ? new Set(update.events.flatMap((e) => (e.type === 'session.updated' ? [e.payload.session.id] : [])))
@@ -210,7 +217,9 @@ export class ReminderScheduler {
     // Kept in the cache, so a restart neither loses a snooze nor shows it twice.
     const snoozes = new Map(this.marks.snoozes().map((s) => [s.sessionId, s]))
     const pending = new Set<string>()
-    for (const session of this.deps.cache.upcomingSessions(now, HORIZON)) {
+    const upcoming = this.deps.cache.upcomingSessions(now, HORIZON)
+    this.moves.planned(upcoming)
+    for (const session of upcoming) {
       if (!stillJoinable(session, now)) continue
       const planned = this.planSession(session, now, snoozes)
       if (planned.nextAt !== null) next = Math.min(next, planned.nextAt)
@@ -302,10 +311,11 @@ export class ReminderScheduler {
   private tellChanges(ids: ReadonlySet<string>): void {
     const { cache, clock } = this.deps
     const show = this.show.bind(this)
-    tellSessionChanges(
-      { cache, marks: this.marks, show, time: this.time, dayTime: this.dayTime },
-      ids,
-      clock.now(),
+    const now = clock.now()
+    tellSessionChanges({ cache, marks: this.marks, show, time: this.time, dayTime: this.dayTime }, ids, now)
+    this.moves.tell(
+      [...ids].flatMap((id) => cache.session(id) ?? []),
+      now,
     )
   }
 

@@ -154,10 +154,12 @@ describe('the reminder matrix', () => {
     update({ ...cancelled, state: 'cancelled', updatedAt: T - 20 * MINUTE })
     update({ ...moved, bookedStart: T + 60 * MINUTE, updatedAt: T - 20 * MINUTE })
     clock.advance(LATE_SETTLE_MS)
-    expect(titles()).toEqual([])
+    // The expert hears of the move, not of a stale reminder.
+    expect(titles()).toEqual([expect.stringMatching(/^Moved: Session ses_2, now /)])
     // The moved one reminds for its new time, once each.
     clock.advanceTo(T + 60 * MINUTE)
     expect(titles()).toEqual([
+      expect.stringMatching(/^Moved: Session ses_2, now /),
       'In 30 minutes: Session ses_2',
       'In 10 minutes: Session ses_2',
       'Starting now: Session ses_2',
@@ -291,7 +293,7 @@ describe('the reminder matrix', () => {
     })
   })
 
-  it('rebook: the old reminder is withdrawn, the new time reminds again', () => {
+  it('rebook: the old reminder is withdrawn, the move told, the new time reminds again', () => {
     const { clock, scheduler, book, update, store, titles, withdrawn } = setUp()
     book('ses_1', T)
     scheduler.start()
@@ -302,7 +304,11 @@ describe('the reminder matrix', () => {
     update({ ...session, bookedStart: later, updatedAt: clock.now() })
     expect(withdrawn()).toEqual([['ses_1', T, expect.stringMatching(/^The session was moved to /)]])
     clock.advanceTo(later - 30 * MINUTE)
-    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 30 minutes: Session ses_1'])
+    expect(titles()).toEqual([
+      'In 30 minutes: Session ses_1',
+      expect.stringMatching(/^Moved: Session ses_1, now /),
+      'In 30 minutes: Session ses_1',
+    ])
     expect(clock.now()).toBe(later - 30 * MINUTE)
     scheduler.stop()
   })

@@ -123,7 +123,7 @@ describe('withdrawing a shown reminder', () => {
     scheduler.stop()
   })
 
-  it('moved, then moved back: each shown reminder is withdrawn once', () => {
+  it('moved, then moved back: each shown reminder is withdrawn once, each move told', () => {
     const { clock, scheduler, book, update, withdrawn, titles } = setUp()
     const session = book('ses_1', T)
     const later = T + 120 * MINUTE
@@ -138,7 +138,12 @@ describe('withdrawing a shown reminder', () => {
       ['ses_1', T, expect.stringMatching(/^The session was moved to /)],
       ['ses_1', T, 'The session was cancelled.'],
     ])
-    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+    expect(titles()).toEqual([
+      'In 30 minutes: Session ses_1',
+      expect.stringMatching(/^Moved: Session ses_1, now /),
+      expect.stringMatching(/^Moved: Session ses_1, now /),
+      'In 10 minutes: Session ses_1',
+    ])
     scheduler.stop()
   })
 

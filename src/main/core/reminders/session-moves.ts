@@ -1,0 +1,83 @@
+/**
+ * A booked session the platform moved to another time without the expert asking (no proposal of
+ * theirs that the client accepted): the expert planned around the old time, so one alert says
+ * from when to when it moved, once per platform update. A move the client's acceptance explains
+ * is told by that alert (session-changes.ts) instead. The booked starts compared with are those
+ * the last plan saw; the scheduler plans from the cache at every start, so a move the catch-up
+ * after a start brings is told too.
+ */
+import type { Session } from '../../../shared/protocol'
+import type { DayTimeFormat } from '../sync/invite-notification'
+import { stillJoinable, type ReminderMoment } from './due-alerts'
+import type { ReminderMarks } from './reminder-marks'
+import type { ReminderText } from './reminder-texts'
+
+/** How the alert name of a move begins; the platform's update time follows, so each move is told once. */
+export const MOVED_PREFIX = 'moved:'
+
+/** What telling a move needs from the scheduler. */
+export interface SessionMoveDeps {
+  readonly marks: ReminderMarks
+  readonly show: (session: Session, now: number, moment: ReminderMoment, text: ReminderText) => void
+  readonly dayTime: DayTimeFormat
+}
+
+/** The booked start of each scheduled session the last plan saw, to tell a move against. */
+export class SessionMoves {
+  private known = new Map<string, number>()
+
+  constructor(private readonly deps: SessionMoveDeps) {}
+
+  /** The booked sessions a plan saw: their starts are what a later change is compared with. */
+  planned(sessions: ReadonlyArray<Session>): void {
+    this.known = new Map(
+      sessions
+        .filter((s) => s.kind === 'scheduled' && s.state === 'booked')
+        .map((s) => [s.id, s.bookedStart]),
+    )
+  }
+
+  /** Tell each of these sessions that moved since the last plan, unless the client's answer explains it. */
+  tell(sessions: ReadonlyArray<Session>, now: number): void {
+    for (const session of sessions) {
+      const before = this.known.get(session.id)
+      if (before === undefined || before === session.bookedStart) continue
+      this.known.set(session.id, session.bookedStart)
+      if (session.state !== 'booked' || !stillJoinable(session, now) || acceptedMove(session, before))
+        continue
+      const key = { sessionId: session.id, bookedStart: session.bookedStart, alert: movedAlert(session) }
+      if (this.deps.marks.handled(key)) continue
+      this.deps.marks.mark(key, 'fired', now)
+      this.deps.show(session, now, 'moved', movedText(session, before, this.deps.dayTime))
+    }
+  }
+
+  /** The cache was emptied: nothing known is the new expert's. */
+  forget(): void {
+    this.known = new Map()
+  }
+}
+
+/** The move is the expert's own proposal that the client accepted (told as their answer). */
+function acceptedMove(session: Session, before: number): boolean {
+  const r = session.reschedule
+  return (
+    r !== null &&
+    r.state === 'accepted' &&
+    r.proposedStart === session.bookedStart &&
+    r.previousStart === before
+  )
+}
+
+function movedAlert(session: Session): string {
+  return `${MOVED_PREFIX}${session.updatedAt}`
+}
+
+/** "Moved: Query plan, now Tue 15:00", from when to when, and what the expert can do. */
+export function movedText(session: Session, before: number, dayTime: DayTimeFormat): ReminderText {
+  const name = session.client.name
+  return {
+    title: `Moved: ${session.request.title}, now ${dayTime(session.bookedStart)}`,
+    body: `Your session with ${name} was moved from ${dayTime(before)} to ${dayTime(session.bookedStart)}. Reminders follow the new time. If it does not suit you, message ${name} or propose another time.`,
+  }
+}
