@@ -181,10 +181,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     show(appNotification) {
       if (appNotification.kind === 'invite_closed') return retract(appNotification.inviteId)
       if (appNotification.kind === 'notice_withdrawn') return withdraw(appNotification.noticeId)
-      // Only the held ones, never by id: the id is the session's, which the alert that may follow
-      // (cancelled, moved) carries too; an earlier run's reminder is held since `restore`.
-      if (appNotification.kind === 'reminder_closed')
-        return closeHeld((data) => withdraws(appNotification, data))
+      if (appNotification.kind === 'reminder_closed') return withdrawReminder(appNotification)
       if (health.status === 'unsupported') return options.onFailed(appNotification)
       if (appNotification.kind === 'reminder') replaceSessionNotifications(appNotification.sessionId)
       // A notice about one condition is on screen once: told again (the test notification pressed
@@ -249,6 +246,19 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     const older = (data: AppNotification): boolean => data.kind === 'reminder' && data.sessionId === sessionId
     if (!PLATFORMS_WITH_IDS.has(platform)) return closeHeld(older)
     for (const [shown, data] of [...held]) if (older(data)) release(shown)
+  }
+
+  /**
+   * A reminder that no longer holds leaves the screen: the held one (an earlier run's too, held
+   * since `restore`). By id only on macOS when none of the session is held (let go past the cap):
+   * the id is the session's, and an alert of it held now (cancelled, moved) carries it too.
+   */
+  function withdrawReminder(closed: Extract<AppNotification, { kind: 'reminder_closed' }>): void {
+    const ofSession = (data: AppNotification): boolean =>
+      data.kind === 'reminder' && data.sessionId === closed.sessionId
+    const anyHeld = [...held.values()].some(ofSession)
+    closeHeld((data) => withdraws(closed, data))
+    if (!anyHeld && platform === 'darwin') Notification.remove(reminderNotificationId(closed.sessionId))
   }
 
   /** The invite is gone: its notification leaves the screen and the notification centre at once. */
