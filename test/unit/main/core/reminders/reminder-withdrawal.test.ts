@@ -98,6 +98,18 @@ describe('withdrawing a shown reminder', () => {
     scheduler.stop()
   })
 
+  it('reminders turned off after one was shown: that one is still withdrawn', () => {
+    let enabled = true
+    const { clock, scheduler, book, update, withdrawn } = setUp({ enabled: () => enabled })
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    enabled = false
+    update(cancelled(session, clock.now(), 'expert'))
+    expect(withdrawn()).toEqual([['ses_1', T, 'The session was cancelled.']])
+    scheduler.stop()
+  })
+
   it('snoozed, then cancelled: nothing to withdraw (Snooze took it away), and it is not shown again', () => {
     const { clock, scheduler, book, update, withdrawn, titles } = setUp()
     const session = book('ses_1', T)
