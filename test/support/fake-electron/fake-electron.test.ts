@@ -143,6 +143,23 @@ describe('the fake Notification', () => {
     expect(() => notification.click()).not.toThrow()
   })
 
+  it('times out into the Action Center on Windows (still pressable, a close reported), away on Linux, quietly on macOS', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      resetFakeElectron()
+      fake.platform = platform
+      const notification = new FakeNotification({ id: 'n' })
+      const closes: unknown[] = []
+      notification.on('close', (event: { reason?: string }) => closes.push(event.reason))
+      notification.show()
+      notification.timeOut()
+      expect([platform, notification.onScreen, closes]).toEqual([
+        platform,
+        platform !== 'linux',
+        platform === 'darwin' ? [] : ['timedOut'],
+      ])
+    }
+  })
+
   it('on macOS and Windows takes the place of one with its id, and closing either takes down what shows under it', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       resetFakeElectron()

@@ -115,11 +115,22 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     assertOnScreen('a notification', this.onScreen)
     this.emit('action', preventableEvent({ actionIndex, selectionIndex: -1 }), actionIndex, -1)
   }
-  /** The user dismisses it (or it times out). */
+  /** The user dismisses it. */
   dismiss(): void {
     assertOnScreen('a notification', this.onScreen)
     this.closed = true
     this.emit('close', preventableEvent({ reason: 'userCanceled' as const }))
+  }
+  /**
+   * Its time on screen runs out. Windows reports a 'close' (timedOut), yet keeps the toast in the
+   * Action Center, where it can still be pressed, and `close()` still removes it; Linux reports the
+   * 'close' and it is gone; macOS moves the banner to Notification Center without a word.
+   */
+  timeOut(): void {
+    assertOnScreen('a notification', this.onScreen)
+    if (fake.platform === 'darwin') return
+    if (fake.platform !== 'win32') this.closed = true
+    this.emit('close', preventableEvent({ reason: 'timedOut' as const }))
   }
   /** The OS refused to show it; Electron then lets it go. */
   fail(error: string): void {

@@ -8,7 +8,8 @@
  * reference to a main-process Notification, so a local one can be garbage-collected while still
  * on screen, and its click and action handlers are silently lost (electron/electron#16922,
  * #12690; Electron's own docs contrast getHistory() notifications, which survive GC). 'close' is
- * not guaranteed on every OS, so the number held is also capped.
+ * not guaranteed on every OS, so the number held is also capped. A Windows toast whose time ran
+ * out stays held while it waits in the Action Center, so it can still be taken out of it.
  */
 import { Notification } from 'electron'
 import { Listeners } from '../../../shared/listeners'
@@ -96,7 +97,17 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     if (next.status !== 'ok') log.warn(next.advice)
     healthChanges.emit(next)
   }
-  const release = (notification: Notification): void => void held.delete(notification)
+  // A toast whose time on screen ran out on Windows: it waits in the Action Center, where only
+  // `close()` on its object removes it (a closed invite, a withdrawn reminder), so it stays held;
+  // a press on it there is heard through handleActivation, as one on a toast let go is.
+  const inActionCenter = new Set<Notification>()
+  const release = (notification: Notification): void => {
+    held.delete(notification)
+    inActionCenter.delete(notification)
+  }
+  /** The held notifications a press can still reach through their own handlers. */
+  const onScreen = (): AppNotification[] =>
+    [...held].flatMap(([shown, data]) => (inActionCenter.has(shown) ? [] : [data]))
   // On Windows a press on a held notification reaches both its own handlers and handleActivation,
   // in either order: the first report of each press, by id, so the second is told apart from a
   // new press (one on the same id later, from the Action Center, after its object was let go).
@@ -133,17 +144,22 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (platform === 'win32' && id !== null && !secondHalf(id, 'activation')) firstHalf(id, 'own')
     }
     notification.on('click', () => {
+      if (inActionCenter.has(notification)) return
       pressed()
       report({ action: 'open', notification: data })
     })
     notification.on('action', (details) => {
+      if (inActionCenter.has(notification)) return
       pressed()
       // A button this notification does not have (an index the OS made up, or one from a layout
       // since changed) opens what it is about: the expert pressed something and waits for it.
       const action = (buttonsKnown ? actionAt(data, details.actionIndex) : undefined) ?? 'open'
       report({ action, notification: data })
     })
-    notification.on('close', () => release(notification))
+    notification.on('close', (details) => {
+      if (platform === 'win32' && details.reason === 'timedOut') inActionCenter.add(notification)
+      else release(notification)
+    })
     // One that shows again (after the expert allowed Standby, and sent a test) clears the warning.
     notification.on('show', () => {
       if (health.status === 'failing') setHealth({ status: 'ok' })
@@ -211,7 +227,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
             ? reminderNotificationId(sessionId)
             : null
       if (id !== null && secondHalf(id, 'own')) return
-      if (id !== null && [...held.values()].some((n) => notificationIdOf(n) === id)) {
+      if (id !== null && onScreen().some((n) => notificationIdOf(n) === id)) {
         firstHalf(id, 'activation')
         return
       }

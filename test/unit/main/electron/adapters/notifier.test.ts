@@ -437,6 +437,32 @@ describe('the Electron notifier', () => {
     expect(notifier.halfReported).toBe(0)
   })
 
+  it('on Windows takes a toast that timed out into the Action Center out of it when its invite closes or its reminder is withdrawn', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    await notifier.restore()
+    notifier.show(instant)
+    const invite = lastNotification()
+    notifier.show(reminder)
+    const remind = lastNotification()
+    invite.timeOut()
+    remind.timeOut()
+    expect([invite.onScreen, remind.onScreen]).toEqual([true, true])
+    notifier.show(closed('inv_1'))
+    notifier.show({ kind: 'reminder_closed', sessionId: 's1', bookedStart: 0, title: '', body: '' })
+    expect([invite.onScreen, remind.onScreen]).toEqual([false, false])
+    expect(onActivate).not.toHaveBeenCalled()
+  })
+
+  it('on Windows reports a press on a toast waiting in the Action Center once, through handleActivation', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    await notifier.restore()
+    notifier.show(instant)
+    lastNotification().timeOut()
+    activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1') })
+    expect(onActivate.mock.calls).toEqual([[{ action: 'decline', notification: instant }]])
+    expect(notifier.halfReported).toBe(0)
+  })
+
   it('on Windows keeps a bounded number of presses waiting for their second report, however many never get one', async () => {
     const { notifier, onActivate } = setup({ platform: 'win32' })
     await notifier.restore()
