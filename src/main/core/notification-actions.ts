@@ -49,10 +49,10 @@ export interface NotificationCommands {
   start(payload: CommandPayload<'session.join'>): Promise<CommandOutcome<CommandResult<'session.join'>>>
 }
 
-/** What a reminder's Start and Snooze ask of the reminder scheduler. */
+/** What a press on a reminder tells and asks the reminder scheduler. */
 export type ReminderControls = Pick<
   ReminderScheduler,
-  'startAllowed' | 'whyNoStart' | 'snooze' | 'whyNoSnooze'
+  'pressed' | 'startAllowed' | 'whyNoStart' | 'snooze' | 'whyNoSnooze'
 >
 
 /** What the actions need. */
@@ -117,6 +117,8 @@ export class NotificationActions {
 
   /** A press on a reminder: Start and Snooze where it offers them, else the session in the window. */
   private async remind(action: NotificationAction, reminder: ReminderNotification): Promise<void> {
+    // Pressed, it left the screen: its session changing now has nothing there to withdraw.
+    this.deps.reminders.pressed(reminder.sessionId)
     const offered = reminderActions({ ...reminder, startAllowed: true })
     if (action === 'snooze' && offered.includes('snooze')) return this.snooze(reminder)
     if (action === 'start' && offered.includes('start'))

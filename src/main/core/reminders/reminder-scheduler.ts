@@ -174,6 +174,11 @@ export class ReminderScheduler {
     )
   }
 
+  /** The expert pressed the session's reminder (any button or its body): the OS took it off the screen. */
+  pressed(sessionId: string): void {
+    this.onScreen.pressed(sessionId)
+  }
+
   /** Whether Start is allowed for this session now, by the same rule as the window's Start button. */
   startAllowed(sessionId: string): boolean {
     const session = this.deps.cache.session(sessionId)

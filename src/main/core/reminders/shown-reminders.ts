@@ -106,7 +106,7 @@ export class ShownReminders {
     this.deps.marks.mark(shownKey(session), 'fired', now)
   }
 
-  /** The expert pressed the session's reminder (Snooze): the OS took it away, nothing is left to withdraw. */
+  /** The expert pressed the session's reminder: the OS took it away, nothing is left to withdraw. */
   pressed(sessionId: string): void {
     this.onScreen.delete(sessionId)
   }

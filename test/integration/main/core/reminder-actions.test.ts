@@ -77,6 +77,8 @@ describe('pressing a reminder notification', () => {
     core.adapters.notifier.press({ sessionId }, 'start')
     expect(await shown).toEqual({ kind: 'session', sessionId })
     expect(core.runtime.cache.session(sessionId)?.state).toBe('live')
+    // Pressed, the reminder left the screen: the start has nothing there to withdraw.
+    expect(core.adapters.notifier.withdrawnReminders).toEqual([])
     expect(core.adapters.browser.opened).toEqual([expect.stringContaining(platform.server.url)])
   })
 

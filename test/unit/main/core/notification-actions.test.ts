@@ -51,6 +51,7 @@ function setup() {
   // Start is allowed while the test says so; Snooze is refused for sessions the test names.
   const state = { allowed: true, unsnoozable: new Set<string>(), snoozed: [] as string[] }
   const controls: ReminderControls = {
+    pressed: () => undefined,
     startAllowed: () => state.allowed,
     whyNoStart: () => (state.allowed ? null : 'It is too early: Start opens at 09:50.'),
     snooze(sessionId) {
