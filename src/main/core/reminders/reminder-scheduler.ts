@@ -217,7 +217,7 @@ export class ReminderScheduler {
     this.marks.saveHeld()
     const now = this.deps.clock.now()
     // Before anything new is shown: one of the session's takes the withdrawn one's id.
-    this.onScreen.withdrawStale(now)
+    this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(now))
     let next = this.onScreen.nextEnd(now) ?? Number.POSITIVE_INFINITY
     // Kept in the cache, so a restart neither loses a snooze nor shows it twice.
     const snoozes = new Map(this.marks.snoozes().map((s) => [s.sessionId, s]))

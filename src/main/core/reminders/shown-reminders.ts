@@ -10,6 +10,7 @@
 import type { Session } from '../../../shared/protocol'
 import { autoCancelAt } from '../../../shared/rules/session-timing'
 import type { CacheStore, ReminderKey } from '../ports/cache-store'
+import type { Logger } from '../ports/logger'
 import { BOOKED_START_UNKNOWN, type AppNotification, type Notifier } from '../ports/notifier'
 import type { DayTimeFormat } from '../sync/invite-notification'
 import { awaitsExpert, movedSince, stillJoinable, type ReminderMoment, type TimedSession } from './due-alerts'
@@ -92,6 +93,7 @@ export class ShownReminders {
       readonly cache: CacheStore
       readonly marks: ReminderMarks
       readonly notifier: Notifier
+      readonly log: Logger
       readonly dayTime: DayTimeFormat
     },
   ) {}
@@ -134,13 +136,21 @@ export class ShownReminders {
       if (reminderHolds(shown.moment, session, shown.bookedStart, now)) continue
       // Forgotten before telling: a failure in between leaves one on screen, never withdraws twice.
       this.onScreen.delete(sessionId)
-      this.deps.notifier.show({
-        kind: 'reminder_closed',
-        sessionId,
-        bookedStart: shown.bookedStart,
-        title: `Reminder withdrawn: ${session?.request.title ?? sessionId}`,
-        body: withdrawnBecause(shown.moment, session, shown.bookedStart, this.deps.dayTime),
-      })
+      try {
+        this.deps.notifier.show({
+          kind: 'reminder_closed',
+          sessionId,
+          bookedStart: shown.bookedStart,
+          title: `Reminder withdrawn: ${session?.request.title ?? sessionId}`,
+          body: withdrawnBecause(shown.moment, session, shown.bookedStart, this.deps.dayTime),
+        })
+      } catch (error) {
+        // One the notifier could not take down must not keep the others, or the plan, from going on.
+        this.deps.log.error(
+          `Could not take down the reminder of session ${sessionId}; it may stay on screen`,
+          error,
+        )
+      }
     }
   }
 

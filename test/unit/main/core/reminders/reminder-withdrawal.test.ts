@@ -1,10 +1,11 @@
 // A reminder on screen leaves it once what it announced no longer holds: the session cancelled
 // (by the client, the expert, the platform), moved, started, ended, gone from a snapshot or the
 // cache, or past its auto-cancel. Withdrawn once, only when shown, before any alert that follows.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
 import type { Session } from '../../../../../src/shared/protocol'
 import { aSnapshot, endedSession, MINUTE } from '../../../../support/fixtures'
+import { failWrites } from '../../../../support/cache-faults'
 import { at, reminderKit } from './reminder-kit'
 
 const setUp = reminderKit()
@@ -107,6 +108,25 @@ describe('withdrawing a shown reminder', () => {
     enabled = false
     update(cancelled(session, clock.now(), 'expert'))
     expect(withdrawn()).toEqual([['ses_1', T, 'The session was cancelled.']])
+    scheduler.stop()
+  })
+
+  it('a withdrawal the notifier cannot carry out, or a session the cache cannot read: the others and the next reminders go on', () => {
+    const { clock, scheduler, book, update, notifier, store, titles } = setUp()
+    const first = book('ses_1', T)
+    book('ses_2', T + 5 * MINUTE)
+    book('ses_3', T + 20 * MINUTE)
+    scheduler.start()
+    clock.advanceTo(T - 25 * MINUTE)
+    const show = notifier.show.bind(notifier)
+    vi.spyOn(notifier, 'show').mockImplementation((n) => {
+      if (n.kind === 'reminder_closed' && n.sessionId === 'ses_1') throw new Error('the OS refused')
+      show(n)
+    })
+    update(cancelled(first, clock.now(), 'expert'))
+    failWrites(store, 'session', () => new Error('disk I/O error'))
+    clock.advanceTo(T - 10 * MINUTE)
+    expect(titles().at(-1)).toBe('In 30 minutes: Session ses_3')
     scheduler.stop()
   })
 
