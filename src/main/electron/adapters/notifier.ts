@@ -231,6 +231,17 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
         firstHalf(id, 'activation')
         return
       }
+      // This run's reminder waiting in the Action Center: its buttons are known, and it is gone now.
+      const waiting = [...held].find(
+        ([shown, data]) => inActionCenter.has(shown) && notificationIdOf(data) === id,
+      )
+      if (sessionId !== null && waiting !== undefined) {
+        const [shown, reminder] = waiting
+        release(shown)
+        const action = details.type === 'action' ? actionAt(reminder, details.actionIndex ?? -1) : 'open'
+        report({ action: action ?? 'open', notification: reminder })
+        return
+      }
       if (sessionId !== null) {
         // An earlier run's reminder: which buttons it had is gone with that run, so any press opens
         // its session, where Start and the rest are.

@@ -453,6 +453,16 @@ describe('the Electron notifier', () => {
     expect(onActivate).not.toHaveBeenCalled()
   })
 
+  it('on Windows a press on this run’s reminder waiting in the Action Center acts as its button says', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    await notifier.restore()
+    notifier.show(reminder)
+    lastNotification().timeOut()
+    activateToast({ type: 'action', actionIndex: 2, arguments: reminderNotificationId('s1') })
+    expect(onActivate.mock.calls).toEqual([[{ action: 'snooze', notification: reminder }]])
+    expect(notifier.held).toBe(0)
+  })
+
   it('on Windows reports a press on a toast waiting in the Action Center once, through handleActivation', async () => {
     const { notifier, onActivate } = setup({ platform: 'win32' })
     await notifier.restore()
