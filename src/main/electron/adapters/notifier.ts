@@ -231,13 +231,14 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
         firstHalf(id, 'activation')
         return
       }
-      // This run's reminder waiting in the Action Center: its buttons are known, and it is gone now.
+      // One of this run's waiting in the Action Center is gone once pressed; a reminder's buttons
+      // are known (an invite's are read afresh below, as it may have closed).
       const waiting = [...held].find(
         ([shown, data]) => inActionCenter.has(shown) && notificationIdOf(data) === id,
       )
+      if (waiting !== undefined) release(waiting[0])
       if (sessionId !== null && waiting !== undefined) {
-        const [shown, reminder] = waiting
-        release(shown)
+        const [, reminder] = waiting
         const action = details.type === 'action' ? actionAt(reminder, details.actionIndex ?? -1) : 'open'
         report({ action: action ?? 'open', notification: reminder })
         return

@@ -471,6 +471,7 @@ describe('the Electron notifier', () => {
     activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1') })
     expect(onActivate.mock.calls).toEqual([[{ action: 'decline', notification: instant }]])
     expect(notifier.halfReported).toBe(0)
+    expect(notifier.held).toBe(0)
   })
 
   it('on Windows keeps a bounded number of presses waiting for their second report, however many never get one', async () => {
