@@ -53,6 +53,11 @@ export interface ElectronNotifierOptions {
 /** How many shown notifications are held at most; the oldest is let go beyond that. */
 export const MAX_HELD_NOTIFICATIONS = 50
 
+/** Whether a notification is about this session (a reminder or an alert of it). */
+function ofSession(sessionId: string): (data: AppNotification) => boolean {
+  return (data) => data.kind === 'reminder' && data.sessionId === sessionId
+}
+
 /** Electron's notification buttons work on macOS (signed app, alert style) and Windows only. */
 const PLATFORMS_WITH_ACTIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
 /** Where a notification's `id` reaches the OS, which shows a new one in place of one with the same id. */
@@ -267,13 +272,12 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
 
   /**
    * A new notification about a session takes the place of the one before, as macOS and Windows do
-   * by its id. On Linux, where ids do not reach the OS, the older one is closed. Elsewhere it is only let go:
-   * closing it there would remove, by the id they share, the new one too.
+   * by its id. On Linux, where ids do not reach the OS, the older one is closed; elsewhere it is
+   * only let go: closing it there would remove, by the id they share, the new one too.
    */
   function replaceSessionNotifications(sessionId: string): void {
-    const older = (data: AppNotification): boolean => data.kind === 'reminder' && data.sessionId === sessionId
-    if (!PLATFORMS_WITH_IDS.has(platform)) return closeHeld(older)
-    for (const [shown, data] of [...held]) if (older(data)) release(shown)
+    if (!PLATFORMS_WITH_IDS.has(platform)) return closeHeld(ofSession(sessionId))
+    for (const [shown, data] of [...held]) if (ofSession(sessionId)(data)) release(shown)
   }
 
   /**
@@ -282,9 +286,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
    * the id is the session's, and an alert of it held now (cancelled, moved) carries it too.
    */
   function withdrawReminder(closed: Extract<AppNotification, { kind: 'reminder_closed' }>): void {
-    const ofSession = (data: AppNotification): boolean =>
-      data.kind === 'reminder' && data.sessionId === closed.sessionId
-    const anyHeld = [...held.values()].some(ofSession)
+    const anyHeld = [...held.values()].some(ofSession(closed.sessionId))
     closeHeld((data) => withdraws(closed, data))
     if (!anyHeld && platform === 'darwin') Notification.remove(reminderNotificationId(closed.sessionId))
   }
