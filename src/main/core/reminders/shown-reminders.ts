@@ -19,7 +19,7 @@ import type { ReminderMarks } from './reminder-marks'
 /** The reminders that speak of a wait still to come, and so can stop being true. */
 export type RetractableMoment = 'before' | 'starting_now' | 'client_absent'
 
-/** Whether a reminder of this moment is withdrawn when its session changes; the alerts about a change are not. */
+/** Whether a reminder of this moment can be withdrawn; an alert about a change is never. */
 export function isRetractable(moment: ReminderMoment): moment is RetractableMoment {
   return moment === 'before' || moment === 'starting_now' || moment === 'client_absent'
 }
