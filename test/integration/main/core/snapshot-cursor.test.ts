@@ -1,0 +1,94 @@
+// A platform whose snapshot names a cursor its stream never reached (2^53-1, or a few dozen events
+// past its newest) while its event pages echo whatever cursor the app asks from: applied as it
+// came, every real event after it would be passed over as a duplicate and its invite never shown.
+import { describe, expect, it } from 'vitest'
+import type { PlatformEvent } from '../../../../src/shared/protocol'
+import { adaCountingReplays } from '../../../support/counted-replays'
+import { useCleanup } from '../../../support/cleanup'
+import { anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'
+import { recordingLog } from '../../../support/recording-log'
+
+describe('a snapshot whose cursor the platform never reached', () => {
+  const defer = useCleanup()
+
+  /**
+   * Ada's core on a platform whose first snapshot is at `bogusCursor` and holds nothing; later ones
+   * are honest. Event pages say the newest event is wherever the app asked from, or further.
+   */
+  async function adaAfterBogusSnapshot(bogusCursor: number) {
+    const now = Date.now()
+    const stream: PlatformEvent[] = []
+    const head = (): number => 1 + stream.length
+    let snapshots = 0
+    const log = recordingLog()
+    const counted = await adaCountingReplays(
+      defer,
+      {
+        welcome: () => ({ latestEventId: head() }),
+        replay: (request) => {
+          if (request.snapshot === true) {
+            const open = stream.map((e) => (e.type === 'invite.created' ? e.payload.invite : null))
+            return {
+              kind: 'snapshot',
+              snapshot:
+                ++snapshots === 1
+                  ? aSnapshot({ cursor: bogusCursor, cursorDigest: 'bogus', takenAt: now })
+                  : aSnapshot({
+                      cursor: head(),
+                      cursorDigest: `d${head()}`,
+                      openInvites: open.filter((i) => i !== null),
+                      takenAt: now,
+                    }),
+            }
+          }
+          return {
+            kind: 'events',
+            events: stream.filter((e) => e.id > Number(request.after)),
+            latestId: Math.max(Number(request.after), head()),
+            hasMore: false,
+          }
+        },
+      },
+      log,
+    )
+    const invite = anInvite({
+      request: aRequest({ id: 'req_real', title: 'Real', createdAt: now }),
+      expiresAt: now + 3_600_000,
+    })
+    /** The platform's next event, an invite, pushed live. */
+    const pushInvite = (): void => {
+      const event = { ...inviteCreated(head() + 1, invite, now), digest: `d${head() + 1}` }
+      stream.push(event)
+      counted.platform.io.emit('platform-event', event)
+    }
+    return { ...counted, log, pushInvite }
+  }
+
+  it('far past the newest event the platform told of is refused, said in the log, and the next one followed: the invite after it is shown', async () => {
+    const { core, clock, asked, log, pushInvite } = await adaAfterBogusSnapshot(Number.MAX_SAFE_INTEGER)
+    await asked(1)
+    expect(core.runtime.cache.cursor()).toBe(0)
+    expect(log.text()).toMatch(/event 9007199254740991, far past event 1, the newest it has told of/)
+    clock.advance(60_000)
+    await asked(3)
+    expect(core.runtime.core.connection.status).toBe('online')
+    expect(core.runtime.cache.cursor()).toBe(1)
+    pushInvite()
+    await core.waitForNotifications(1)
+    expect(core.adapters.notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/Real$/)])
+    expect(core.runtime.cache.cursor()).toBe(2)
+  })
+
+  it('a little past it is applied, but the first event under it the platform had not shown rebuilds the cache instead of being dropped', async () => {
+    const { core, asked, log, pushInvite } = await adaAfterBogusSnapshot(40)
+    await asked(2)
+    expect(core.runtime.core.connection.status).toBe('online')
+    expect(core.runtime.cache.cursor()).toBe(40)
+    pushInvite()
+    await core.waitForNotifications(1)
+    await asked(4)
+    expect(core.adapters.notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/Real$/)])
+    expect(core.runtime.cache.cursor()).toBe(2)
+    expect(log.text()).toMatch(/sent event 2, though the cache's position \(event 40\) says it has it/)
+  })
+})
