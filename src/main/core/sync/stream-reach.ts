@@ -6,17 +6,19 @@
  * far ahead is refused; one a little ahead is applied (a platform may push an event a moment after
  * the snapshot that holds it), but the events after the last one the platform has shown are only
  * taken for duplicates once it shows them: a live event in between is one the cursor wrongly
- * claims, and the cache is rebuilt rather than the event dropped.
+ * claims, and the cache is rebuilt rather than the event dropped. So is one far under the cursor,
+ * which no honest platform sends, whatever its welcome claimed.
  */
 import type { StreamEntry } from '../ports/cache-store'
 
 /**
- * How far past the newest event the platform has shown a snapshot's cursor may be. A platform
- * pushes each event as it is written, before a snapshot taken later, so an honest snapshot is
- * never past it; this leaves room for one that pushes a burst late, and none for a cursor no
- * stream of one expert reaches.
+ * How far apart an honest platform's snapshot and live events may be: how far past the newest
+ * event it has shown a snapshot's cursor may be, and how far under the cursor a live event may
+ * come as a duplicate. A platform pushes each event as it is written, before a snapshot taken
+ * later, so neither happens at all; this leaves room for one that pushes a burst late, and none
+ * for a cursor no stream of one expert reaches.
  */
-export const MOST_SNAPSHOT_LEAD = 1_000
+export const MOST_EVENTS_OUT_OF_STEP = 1_000
 
 /** What the platform has shown of its stream on one connection. */
 export class StreamReach {
@@ -47,7 +49,7 @@ export class StreamReach {
 
   /** Why a snapshot at `cursor` cannot be right, for the log and the expert; null when it can. */
   snapshotProblem(cursor: number): string | null {
-    if (cursor <= this.head + MOST_SNAPSHOT_LEAD) return null
+    if (cursor <= this.head + MOST_EVENTS_OUT_OF_STEP) return null
     return `the platform sent a copy of your data marked as of event ${cursor}, far past event ${this.head}, the newest it has told of, so Standby kept what it had`
   }
 
@@ -58,13 +60,14 @@ export class StreamReach {
 
   /**
    * Whether `entry`, at or below `cursor` (with `cursorDigest`), is no duplicate to drop but a sign
-   * the cursor is wrong: one the cursor claims though the platform never showed it, or the event
-   * at the cursor with another digest than the one the cache followed (another history).
+   * the cursor is wrong: one the cursor claims though the platform never showed it, one far under
+   * the cursor (a welcome as far off as the snapshot vouches for nothing), or the event at the
+   * cursor with another digest than the one the cache followed (another history).
    */
   unvouched(entry: StreamEntry, cursor: number, cursorDigest: string | null): boolean {
     if (entry.id > cursor) return false
     if (entry.id === cursor && entry.digest !== undefined && cursorDigest !== null)
       return entry.digest !== cursorDigest
-    return entry.id > this.vouched
+    return entry.id > this.vouched || cursor - entry.id > MOST_EVENTS_OUT_OF_STEP
   }
 }

@@ -13,9 +13,10 @@ describe('a snapshot whose cursor the platform never reached', () => {
 
   /**
    * Ada's core on a platform whose first snapshot is at `bogusCursor` and holds nothing; later ones
-   * are honest. Event pages say the newest event is wherever the app asked from, or further.
+   * are honest, or (`liar`) hold what is open at `bogusCursor` again, its welcome claiming it too.
+   * Event pages say the newest event is wherever the app asked from, or further.
    */
-  async function adaAfterBogusSnapshot(bogusCursor: number) {
+  async function adaAfterBogusSnapshot(bogusCursor: number, liar = false) {
     const now = Date.now()
     const stream: PlatformEvent[] = []
     const head = (): number => 1 + stream.length
@@ -24,21 +25,19 @@ describe('a snapshot whose cursor the platform never reached', () => {
     const counted = await adaCountingReplays(
       defer,
       {
-        welcome: () => ({ latestEventId: head() }),
+        welcome: () => ({ latestEventId: liar ? bogusCursor : head() }),
         replay: (request) => {
           if (request.snapshot === true) {
             const open = stream.map((e) => (e.type === 'invite.created' ? e.payload.invite : null))
+            const openInvites = open.filter((i) => i !== null)
             return {
               kind: 'snapshot',
               snapshot:
                 ++snapshots === 1
                   ? aSnapshot({ cursor: bogusCursor, cursorDigest: 'bogus', takenAt: now })
-                  : aSnapshot({
-                      cursor: head(),
-                      cursorDigest: `d${head()}`,
-                      openInvites: open.filter((i) => i !== null),
-                      takenAt: now,
-                    }),
+                  : liar
+                    ? aSnapshot({ cursor: bogusCursor, cursorDigest: 'bogus', openInvites, takenAt: now })
+                    : aSnapshot({ cursor: head(), cursorDigest: `d${head()}`, openInvites, takenAt: now }),
             }
           }
           return {
@@ -90,5 +89,18 @@ describe('a snapshot whose cursor the platform never reached', () => {
     expect(core.adapters.notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/Real$/)])
     expect(core.runtime.cache.cursor()).toBe(2)
     expect(log.text()).toMatch(/sent event 2, though the cache's position \(event 40\) says it has it/)
+  })
+
+  it('claimed by the welcome too, still cannot pass a real event far under it over: the cache is rebuilt and the invite shown', async () => {
+    const { core, asked, log, pushInvite } = await adaAfterBogusSnapshot(Number.MAX_SAFE_INTEGER, true)
+    await asked(2)
+    expect(core.runtime.core.connection.status).toBe('online')
+    pushInvite()
+    await core.waitForNotifications(1)
+    await asked(4)
+    expect(core.adapters.notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/Real$/)])
+    expect(log.text()).toMatch(
+      /sent event 2, though the cache's position \(event 9007199254740991\) says it has it/,
+    )
   })
 })

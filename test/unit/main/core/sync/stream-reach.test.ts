@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MOST_SNAPSHOT_LEAD, StreamReach } from '../../../../../src/main/core/sync/stream-reach'
+import { MOST_EVENTS_OUT_OF_STEP, StreamReach } from '../../../../../src/main/core/sync/stream-reach'
 import type { StreamEntry } from '../../../../../src/main/core/ports/cache-store'
 
 const entry = (id: number, digest?: string): StreamEntry => ({
@@ -13,16 +13,16 @@ describe('how far the platform has shown its stream', () => {
   it('refuses a snapshot far past the newest event shown, however the ids shown got there', () => {
     const reach = new StreamReach()
     reach.connected(10, 10)
-    expect(reach.snapshotProblem(10 + MOST_SNAPSHOT_LEAD)).toBeNull()
+    expect(reach.snapshotProblem(10 + MOST_EVENTS_OUT_OF_STEP)).toBeNull()
     expect(reach.snapshotProblem(Number.MAX_SAFE_INTEGER)).toMatch(/far past event 10/)
     // Live events that follow on move the newest shown; one far ahead of the stream does not.
     reach.heard(entry(11))
     reach.heard(entry(Number.MAX_SAFE_INTEGER))
-    expect(reach.snapshotProblem(11 + MOST_SNAPSHOT_LEAD)).toBeNull()
-    expect(reach.snapshotProblem(12 + MOST_SNAPSHOT_LEAD)).toMatch(/far past event 11/)
+    expect(reach.snapshotProblem(11 + MOST_EVENTS_OUT_OF_STEP)).toBeNull()
+    expect(reach.snapshotProblem(12 + MOST_EVENTS_OUT_OF_STEP)).toMatch(/far past event 11/)
     // Events applied in order move it too.
     reach.applied(500)
-    expect(reach.snapshotProblem(500 + MOST_SNAPSHOT_LEAD)).toBeNull()
+    expect(reach.snapshotProblem(500 + MOST_EVENTS_OUT_OF_STEP)).toBeNull()
   })
 
   it('takes an event under the cursor for a duplicate only as far as the platform showed the cursor', () => {
@@ -45,11 +45,21 @@ describe('how far the platform has shown its stream', () => {
     expect(reach.unvouched(entry(6), 41, 'd41')).toBe(false)
   })
 
+  it('an event far under the cursor is never taken for a duplicate, whatever the welcome said', () => {
+    const reach = new StreamReach()
+    reach.connected(Number.MAX_SAFE_INTEGER, 0)
+    reach.snapshotApplied(Number.MAX_SAFE_INTEGER)
+    const cursor = Number.MAX_SAFE_INTEGER
+    expect(reach.unvouched(entry(cursor - MOST_EVENTS_OUT_OF_STEP), cursor, 'dx')).toBe(false)
+    expect(reach.unvouched(entry(cursor - MOST_EVENTS_OUT_OF_STEP - 1), cursor, 'dx')).toBe(true)
+    expect(reach.unvouched(entry(6), cursor, 'dx')).toBe(true)
+  })
+
   it('a cursor ahead of what the welcome says is vouched only up to the welcome', () => {
     const reach = new StreamReach()
-    reach.connected(5, Number.MAX_SAFE_INTEGER)
-    expect(reach.unvouched(entry(5), Number.MAX_SAFE_INTEGER, 'dx')).toBe(false)
-    expect(reach.unvouched(entry(6), Number.MAX_SAFE_INTEGER, 'dx')).toBe(true)
+    reach.connected(5, 500)
+    expect(reach.unvouched(entry(5), 500, 'dx')).toBe(false)
+    expect(reach.unvouched(entry(6), 500, 'dx')).toBe(true)
   })
 
   it('the event at the cursor with another digest is another history, even under the newest shown', () => {
