@@ -14,19 +14,33 @@ describe('a snapshot whose cursor the platform never reached', () => {
   /**
    * Ada's core on a platform whose first snapshot is at `bogusCursor` and holds nothing; later ones
    * are honest, or (`liar`) hold what is open at `bogusCursor` again, its welcome claiming it too.
-   * Event pages say the newest event is wherever the app asked from, or further.
+   * Event pages say the newest event is wherever the app asked from, or further; with
+   * `inviteWithFirstPage`, an invite is pushed live just before the first of them.
    */
-  async function adaAfterBogusSnapshot(bogusCursor: number, liar = false) {
+  async function adaAfterBogusSnapshot(
+    bogusCursor: number,
+    { liar = false, inviteWithFirstPage = false } = {},
+  ) {
     const now = Date.now()
     const stream: PlatformEvent[] = []
     const head = (): number => 1 + stream.length
     let snapshots = 0
     const log = recordingLog()
+    const invite = anInvite({
+      request: aRequest({ id: 'req_real', title: 'Real', createdAt: now }),
+      expiresAt: now + 3_600_000,
+    })
+    /** The platform's next event, an invite. */
+    const nextInvite = (): PlatformEvent => {
+      const event = { ...inviteCreated(head() + 1, invite, now), digest: `d${head() + 1}` }
+      stream.push(event)
+      return event
+    }
     const counted = await adaCountingReplays(
       defer,
       {
         welcome: () => ({ latestEventId: liar ? bogusCursor : head() }),
-        replay: (request) => {
+        replay: (request, socket) => {
           if (request.snapshot === true) {
             const open = stream.map((e) => (e.type === 'invite.created' ? e.payload.invite : null))
             const openInvites = open.filter((i) => i !== null)
@@ -40,6 +54,7 @@ describe('a snapshot whose cursor the platform never reached', () => {
                     : aSnapshot({ cursor: head(), cursorDigest: `d${head()}`, openInvites, takenAt: now }),
             }
           }
+          if (inviteWithFirstPage && stream.length === 0) socket.emit('platform-event', nextInvite())
           return {
             kind: 'events',
             events: stream.filter((e) => e.id > Number(request.after)),
@@ -50,16 +65,8 @@ describe('a snapshot whose cursor the platform never reached', () => {
       },
       log,
     )
-    const invite = anInvite({
-      request: aRequest({ id: 'req_real', title: 'Real', createdAt: now }),
-      expiresAt: now + 3_600_000,
-    })
     /** The platform's next event, an invite, pushed live. */
-    const pushInvite = (): void => {
-      const event = { ...inviteCreated(head() + 1, invite, now), digest: `d${head() + 1}` }
-      stream.push(event)
-      counted.platform.io.emit('platform-event', event)
-    }
+    const pushInvite = (): void => void counted.platform.io.emit('platform-event', nextInvite())
     return { ...counted, log, pushInvite }
   }
 
@@ -92,7 +99,9 @@ describe('a snapshot whose cursor the platform never reached', () => {
   })
 
   it('claimed by the welcome too, still cannot pass a real event far under it over: the cache is rebuilt and the invite shown', async () => {
-    const { core, asked, log, pushInvite } = await adaAfterBogusSnapshot(Number.MAX_SAFE_INTEGER, true)
+    const { core, asked, log, pushInvite } = await adaAfterBogusSnapshot(Number.MAX_SAFE_INTEGER, {
+      liar: true,
+    })
     await asked(2)
     expect(core.runtime.core.connection.status).toBe('online')
     pushInvite()
@@ -102,5 +111,15 @@ describe('a snapshot whose cursor the platform never reached', () => {
     expect(log.text()).toMatch(
       /sent event 2, though the cache's position \(event 9007199254740991\) says it has it/,
     )
+  })
+
+  it('a little past it, with an event under it pushed while catching up: that event rebuilds the cache too, not dropped as one the snapshot held', async () => {
+    const { core, asked, log } = await adaAfterBogusSnapshot(40, { inviteWithFirstPage: true })
+    await core.waitForNotifications(1)
+    await asked(4)
+    expect(core.runtime.core.connection.status).toBe('online')
+    expect(core.adapters.notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/Real$/)])
+    expect(core.runtime.cache.cursor()).toBe(2)
+    expect(log.text()).toMatch(/sent event 2, though the cache's position \(event 40\) says it has it/)
   })
 })
