@@ -228,6 +228,9 @@ export class SyncEngine {
     this.rebuild = false
     const snapshots = new SnapshotAssembly()
     const outOfOrder = new PagesOutOfOrder()
+    // Once per catch-up: a platform whose every page reaches under its own snapshot's cursor
+    // would otherwise be rebuilt from for ever.
+    let pageRebuilt = false
     for (;;) {
       this.again = false
       let slow = false
@@ -264,6 +267,13 @@ export class SyncEngine {
         continue
       }
       snapshots.events()
+      // A page reaching back under the cursor, to events the platform never showed it had.
+      if (!pageRebuilt && this.claimedWithoutShowing(page.entries)) {
+        pageRebuilt = true
+        wantSnapshot = this.rebuild
+        this.rebuild = false
+        continue
+      }
       const before = this.cache.cursor()
       const order = eventsPageOrder(page, before)
       if (order.problem !== null) {

@@ -15,11 +15,12 @@ describe('a snapshot whose cursor the platform never reached', () => {
    * Ada's core on a platform whose first snapshot is at `bogusCursor` and holds nothing; later ones
    * are honest, or (`liar`) hold what is open at `bogusCursor` again, its welcome claiming it too.
    * Event pages say the newest event is wherever the app asked from, or further; with
-   * `inviteWithFirstPage`, an invite is pushed live just before the first of them.
+   * `inviteWithFirstPage`, an invite is pushed live just before the first of them; with
+   * `inviteInFirstPage`, it is in the first of them, and every page holds the whole stream.
    */
   async function adaAfterBogusSnapshot(
     bogusCursor: number,
-    { liar = false, inviteWithFirstPage = false } = {},
+    { liar = false, inviteWithFirstPage = false, inviteInFirstPage = false } = {},
   ) {
     const now = Date.now()
     const stream: PlatformEvent[] = []
@@ -55,9 +56,10 @@ describe('a snapshot whose cursor the platform never reached', () => {
             }
           }
           if (inviteWithFirstPage && stream.length === 0) socket.emit('platform-event', nextInvite())
+          if (inviteInFirstPage && stream.length === 0) nextInvite()
           return {
             kind: 'events',
-            events: stream.filter((e) => e.id > Number(request.after)),
+            events: inviteInFirstPage ? stream : stream.filter((e) => e.id > Number(request.after)),
             latestId: Math.max(Number(request.after), head()),
             hasMore: false,
           }
@@ -113,8 +115,17 @@ describe('a snapshot whose cursor the platform never reached', () => {
     )
   })
 
-  it('a little past it, with an event under it pushed while catching up: that event rebuilds the cache too, not dropped as one the snapshot held', async () => {
-    const { core, asked, log } = await adaAfterBogusSnapshot(40, { inviteWithFirstPage: true })
+  it.each([
+    [
+      'with an event under it pushed while catching up: that event rebuilds the cache too, not dropped as one the snapshot held',
+      { inviteWithFirstPage: true },
+    ],
+    [
+      'then a page reaching back under it to an event the platform never showed: the cache is rebuilt, not the event passed over',
+      { inviteInFirstPage: true },
+    ],
+  ])('a little past it, %s', async (_, options) => {
+    const { core, asked, log } = await adaAfterBogusSnapshot(40, options)
     await core.waitForNotifications(1)
     await asked(4)
     expect(core.runtime.core.connection.status).toBe('online')
