@@ -228,9 +228,9 @@ export class SyncEngine {
     this.rebuild = false
     const snapshots = new SnapshotAssembly()
     const outOfOrder = new PagesOutOfOrder()
-    // Once per catch-up: a platform whose every page reaches under its own snapshot's cursor
-    // would otherwise be rebuilt from for ever.
-    let pageRebuilt = false
+    // Once per catch-up: a platform whose every page (or every push) reaches under its own
+    // snapshot's cursor would otherwise be rebuilt from for ever, and never let the core go live.
+    let rebuilt = false
     for (;;) {
       this.again = false
       let slow = false
@@ -268,8 +268,8 @@ export class SyncEngine {
       }
       snapshots.events()
       // A page reaching back under the cursor, to events the platform never showed it had.
-      if (!pageRebuilt && this.claimedWithoutShowing(page.entries)) {
-        pageRebuilt = true
+      if (!rebuilt && this.claimedWithoutShowing(page.entries)) {
+        rebuilt = true
         wantSnapshot = this.rebuild
         this.rebuild = false
         continue
@@ -299,7 +299,8 @@ export class SyncEngine {
       // Live events that arrived meanwhile: apply those that follow on.
       const taken = this.held.take()
       const pending = taken.filter((e) => e.id > this.cache.cursor()).sort((a, b) => a.id - b.id)
-      if (this.claimedWithoutShowing(taken)) {
+      if (!rebuilt && this.claimedWithoutShowing(taken)) {
+        rebuilt = true
         for (const e of pending) this.held.hold(e)
         wantSnapshot = this.rebuild
         this.rebuild = false

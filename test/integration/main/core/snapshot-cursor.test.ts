@@ -133,4 +133,27 @@ describe('a snapshot whose cursor the platform never reached', () => {
     expect(core.runtime.cache.cursor()).toBe(2)
     expect(log.text()).toMatch(/sent event 2, though the cache's position \(event 40\) says it has it/)
   })
+
+  it('pushed again with every page, an event under the cursor rebuilds the cache once per catch-up, and the core still goes live', async () => {
+    const now = Date.now()
+    let looping: (outcome: string) => void = () => {}
+    const looped = new Promise<string>((resolve) => (looping = resolve))
+    const stale = { ...inviteCreated(3, anInvite(), now), digest: 'd3' }
+    let pages = 0
+    const { core } = await adaCountingReplays(defer, {
+      welcome: () => ({ latestEventId: 1 }),
+      replay: (request, socket) => {
+        if (request.snapshot === true)
+          return { kind: 'snapshot', snapshot: aSnapshot({ cursor: 40, cursorDigest: 'd40', takenAt: now }) }
+        socket.emit('platform-event', stale)
+        if (Number(request.after) === 40 && ++pages === 30) looping('still rebuilding after 30 pages')
+        return { kind: 'events', events: [], latestId: 40, hasMore: false }
+      },
+    })
+    const outcome = await Promise.race([
+      looped,
+      core.waitForState((s) => s.status === 'online').then((s) => s.status),
+    ])
+    expect(outcome).toBe('online')
+  })
 })
