@@ -3,7 +3,8 @@
  * after the stored cursor (or applies a snapshot when the platform says the cursor is too old),
  * then applies live events in order; a gap in ids triggers a replay of the gap, and a replay page
  * out of order is asked for again (then rebuilt from a snapshot) instead of applied. Every batch is one
- * cache transaction, duplicates are dropped by id, and each new open invite is shown exactly once;
+ * cache transaction, duplicates are dropped by id (but an event under a cursor the platform never
+ * showed reaching rebuilds from a snapshot: stream-reach.ts), and each new open invite is shown exactly once;
  * when a shown invite closes (by an event, or by a snapshot that no longer holds it) the notifier
  * hears `invite_closed` once, so its notification can be taken off the screen.
  */
