@@ -5,6 +5,7 @@
 import { ManualClock } from '../../src/shared/clock'
 import { startHostilePlatform, type HostilePlatform, type HostileScript } from './hostile-platform'
 import { startTestCore, type TestCore } from './test-core'
+import type { Logger } from '../../src/main/core/ports/logger'
 
 /** The core, its clock, and the replays it asked for. */
 export interface CountedReplays {
@@ -17,10 +18,11 @@ export interface CountedReplays {
   asked(count: number): Promise<void>
 }
 
-/** Start the platform (answering with `script`) and Ada's core on it; both closed by `defer`. */
+/** Start the platform (answering with `script`) and Ada's core on it (logging to `log`); both closed by `defer`. */
 export async function adaCountingReplays(
   defer: (fn: () => Promise<void> | void) => void,
   script: HostileScript,
+  log?: Logger,
 ): Promise<CountedReplays> {
   let asks = 0
   const waiting = new Map<number, () => void>()
@@ -33,7 +35,13 @@ export async function adaCountingReplays(
   })
   defer(() => platform.close())
   const clock = new ManualClock(Date.now())
-  const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada', clock })
+  const core = await startTestCore({
+    platformUrl: platform.url,
+    token: 't',
+    expertId: 'exp_ada',
+    clock,
+    ...(log && { log }),
+  })
   defer(() => core.close(true))
   const asked = async (count: number): Promise<void> => {
     if (asks < count) await new Promise<void>((resolve) => waiting.set(count, resolve))

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { APP_VERSION_PATTERN } from '../rules/app-version'
 import { ErrorCode, ServerTime } from './commands'
+import { Id } from './entities'
 import { ReasonSentence, Token } from './text'
 
 /** The version of this protocol. Bump it on any change an older peer could misread. */
@@ -40,7 +41,11 @@ export type ConnectRefusal = z.infer<typeof ConnectRefusal>
 /** Sent by the server to a socket once it is accepted. */
 export const Welcome = z.object({
   protocolVersion: z.number().int().positive(),
-  expertId: z.string(),
+  /**
+   * Whose stream this connection carries, as strict as every id: only compared with the signed-in
+   * expert's, but a welcome with one no platform issues is not a Standby platform's.
+   */
+  expertId: Id,
   /** The newest event id for this expert when the socket was accepted. */
   latestEventId: z.number().int().nonnegative(),
   /** The platform's clock as it sent this: the app measures its offset from it. */

@@ -1,7 +1,8 @@
 /**
  * Turning the snapshot pages of one catch-up into the one snapshot the cache applies, and refusing
- * a platform whose snapshots cannot be followed (parts that do not move on, another expert's data,
- * a snapshot answering every replay) instead of asking it forever.
+ * a platform whose snapshots cannot be followed (parts that do not move on, or bring nothing, or
+ * never end; another expert's data; a snapshot answering every replay) instead of asking it
+ * forever, or holding ever more of it.
  */
 import type { Snapshot, SnapshotPosition } from '../../../shared/protocol'
 import { joinSnapshotParts, movesOn } from './snapshot-parts'
@@ -15,6 +16,14 @@ export class StreamNotFollowable extends Error {}
  */
 const MOST_SNAPSHOTS_IN_A_ROW = 3
 
+/**
+ * The most characters of JSON the parts of one snapshot may add up to. An expert's open invites,
+ * the sessions of the retention window and the recent messages are far less; parts whose `next`
+ * keeps moving on past it are a platform sending the same data under new ids, which would hold
+ * the catch-up, and the memory it takes, without end.
+ */
+export const MOST_SNAPSHOT_CHARS = 32 * 1024 * 1024
+
 /** What a snapshot page left: more parts to ask for, or a whole snapshot to apply. */
 export type AssemblyStep =
   | { readonly kind: 'more'; readonly after: SnapshotPosition }
@@ -23,8 +32,17 @@ export type AssemblyStep =
 /** The snapshot parts of one catch-up, joined as they arrive. */
 export class SnapshotAssembly {
   private parts:
-    { readonly sofar: Snapshot; readonly next: SnapshotPosition; readonly skipped: number } | undefined
+    | {
+        readonly sofar: Snapshot
+        readonly next: SnapshotPosition
+        readonly skipped: number
+        /** The characters of JSON of the parts so far. */
+        readonly chars: number
+      }
+    | undefined
   private inARow = 0
+
+  constructor(private readonly mostChars: number = MOST_SNAPSHOT_CHARS) {}
 
   /** Where the next part starts, while a snapshot is arriving in parts. */
   get nextPart(): SnapshotPosition | undefined {
@@ -61,7 +79,22 @@ export class SnapshotAssembly {
         "The platform's snapshot does not move on from one part to the next, so Standby cannot rebuild from it. Try again later.",
       )
     }
-    this.parts = next === undefined ? undefined : { sofar: whole, next, skipped: total }
+    const carried =
+      snapshot.openInvites.length + snapshot.sessions.length + snapshot.recentMessages.length + skipped
+    // A part is cut after its last item, so one that says more follow carries at least that item.
+    if (next !== undefined && carried === 0) {
+      throw new StreamNotFollowable(
+        "The platform's snapshot sends parts that hold nothing, so Standby cannot rebuild from it. Try again later.",
+      )
+    }
+    const chars =
+      next === undefined && parts === undefined ? 0 : (parts?.chars ?? 0) + JSON.stringify(snapshot).length
+    if (chars > this.mostChars) {
+      throw new StreamNotFollowable(
+        "The platform's snapshot arrives in parts that never end, so Standby stopped asking for them. Try again later.",
+      )
+    }
+    this.parts = next === undefined ? undefined : { sofar: whole, next, skipped: total, chars }
     if (next !== undefined) return { kind: 'more', after: next }
     if (++this.inARow >= MOST_SNAPSHOTS_IN_A_ROW) {
       throw new StreamNotFollowable(

@@ -3,7 +3,8 @@
  * after the stored cursor (or applies a snapshot when the platform says the cursor is too old),
  * then applies live events in order; a gap in ids triggers a replay of the gap, and a replay page
  * out of order is asked for again (then rebuilt from a snapshot) instead of applied. Every batch is one
- * cache transaction, duplicates are dropped by id, and each new open invite is shown exactly once;
+ * cache transaction, duplicates are dropped by id (but an event under a cursor the platform never
+ * showed reaching rebuilds from a snapshot: stream-reach.ts), and each new open invite is shown exactly once;
  * when a shown invite closes (by an event, or by a snapshot that no longer holds it) the notifier
  * hears `invite_closed` once, so its notification can be taken off the screen.
  */
@@ -23,6 +24,7 @@ import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace
 import { entriesWithRoomsOnPlatform } from './rooms-on-platform'
 import { SnapshotAssembly } from './snapshot-assembly'
 import { stalledPage } from './stalled-page'
+import { StreamReach } from './stream-reach'
 import type { SyncState } from './sync-state'
 import { UnreadableNotice } from './unreadable-notice'
 import { applyWholeSnapshot, type SnapshotTargets } from './whole-snapshot'
@@ -41,6 +43,10 @@ const MOST_REPLAYS_SHORT_OF_LIVE = 3
 export class SyncEngine {
   private current: SyncState = { kind: 'idle' }
   private readonly held = new HeldLiveEvents()
+  /** How far this connection's platform has shown its stream, against the cursor (stream-reach.ts). */
+  private readonly reach = new StreamReach()
+  /** The next replay asks for a snapshot: the cursor claims events the platform never showed. */
+  private rebuild = false
   /** The welcome of the connection being followed: a probe changes the state, not the connection. */
   private following: Welcome | undefined
   private catchingUp: Promise<void> | undefined
@@ -102,6 +108,7 @@ export class SyncEngine {
             this.deps.log.warn('The cache belongs to another expert; clearing it before syncing')
             this.cache.clear()
           }
+          this.reach.connected(state.welcome.latestEventId, this.cache.cursor())
           void this.catchUp()
         } else {
           this.following = undefined
@@ -113,6 +120,7 @@ export class SyncEngine {
     )
     if (this.link.state.kind === 'connected') {
       this.following = this.link.state.welcome
+      this.reach.connected(this.following.latestEventId, this.cache.cursor())
       void this.catchUp()
     }
   }
@@ -149,13 +157,17 @@ export class SyncEngine {
   }
 
   private onLive(event: StreamEntry): void {
+    this.reach.heard(event)
     if (this.current.kind !== 'live') {
       // Held only to spare a replay; past a bound, another replay after this one brings them.
       if (!this.held.hold(event)) this.again = true
       return
     }
     const cursor = this.cache.cursor()
-    if (event.id <= cursor) return
+    if (event.id <= cursor) {
+      if (this.claimedWithoutShowing([event])) void this.catchUp()
+      return
+    }
     if (event.id === cursor + 1) {
       try {
         this.apply([event])
@@ -210,9 +222,16 @@ export class SyncEngine {
     // A cursor without a digest (a cache from before digests) cannot prove which history it
     // followed: rebuild from a snapshot once, which brings the digest.
     let wantSnapshot =
-      this.cache.cursor() === 0 || this.cache.expert() === null || this.cache.cursorDigest() === null
+      this.rebuild ||
+      this.cache.cursor() === 0 ||
+      this.cache.expert() === null ||
+      this.cache.cursorDigest() === null
+    this.rebuild = false
     const snapshots = new SnapshotAssembly()
     const outOfOrder = new PagesOutOfOrder()
+    // Once per catch-up: a platform whose every page (or every push) reaches under its own
+    // snapshot's cursor would otherwise be rebuilt from for ever, and never let the core go live.
+    let rebuilt = false
     for (;;) {
       this.again = false
       let slow = false
@@ -236,14 +255,26 @@ export class SyncEngine {
         },
       )
       if (!slow) this.pace = largerPage(this.pace)
-      wantSnapshot = false
+      wantSnapshot = this.rebuild
+      this.rebuild = false
       if (page.kind === 'snapshot') {
         const step = snapshots.add(page.snapshot, page.skipped, this.following?.expertId)
         if (step.kind === 'more') continue
+        const problem = this.reach.snapshotProblem(step.snapshot.cursor)
+        // Applied, it would pass every real event after it over as a duplicate; tried again after the wait.
+        if (problem !== null) throw new Error(problem)
         this.changes.emit(applyWholeSnapshot(this.snapshotTargets, step.snapshot, step.skipped))
+        this.reach.snapshotApplied(step.snapshot.cursor)
         continue
       }
       snapshots.events()
+      // A page reaching back under the cursor, to events the platform never showed it had.
+      if (!rebuilt && this.claimedWithoutShowing(page.entries)) {
+        rebuilt = true
+        wantSnapshot = this.rebuild
+        this.rebuild = false
+        continue
+      }
       const before = this.cache.cursor()
       const order = eventsPageOrder(page, before)
       if (order.problem !== null) {
@@ -267,10 +298,15 @@ export class SyncEngine {
       if (behind && this.cache.cursor() === before) throw stalledPage(page, before)
       if (behind) continue
       // Live events that arrived meanwhile: apply those that follow on.
-      const pending = this.held
-        .take()
-        .filter((e) => e.id > this.cache.cursor())
-        .sort((a, b) => a.id - b.id)
+      const taken = this.held.take()
+      const pending = taken.filter((e) => e.id > this.cache.cursor()).sort((a, b) => a.id - b.id)
+      if (!rebuilt && this.claimedWithoutShowing(taken)) {
+        rebuilt = true
+        for (const e of pending) this.held.hold(e)
+        wantSnapshot = this.rebuild
+        this.rebuild = false
+        continue
+      }
       if (pending.length > 0 && this.apply(pending).gap) {
         // Kept until a replay brings what comes before them. Unless some were dropped (`again`), a
         // replay that ended short of them is the platform's lagging what it pushed: asked again
@@ -305,6 +341,7 @@ export class SyncEngine {
     const openBefore = this.invites.openBeforeEvents(events)
     const entries = entriesWithRoomsOnPlatform(events, this.deps.platformUrl, this.deps.log)
     const result = cacheWrite(() => this.cache.applyEvents(entries))
+    if (result.applied.length + result.skipped.length > 0) this.reach.applied(result.cursor)
     if (result.skipped.length > 0)
       this.unreadable.tell(
         result.skipped.length,
@@ -322,6 +359,25 @@ export class SyncEngine {
     }
     if (result.gap && this.current.kind === 'live') void this.catchUp()
     return result
+  }
+
+  /**
+   * Whether any of `events`, at or below the cursor, is one the cursor claims though the platform
+   * never showed it (stream-reach.ts): then the next replay rebuilds from a snapshot, since
+   * dropping it as a duplicate could lose an invite, and so could every event after it.
+   */
+  private claimedWithoutShowing(events: ReadonlyArray<StreamEntry>): boolean {
+    const cursor = this.cache.cursor()
+    const digest = this.cache.cursorDigest()
+    const claimed = events.find((e) => this.reach.unvouched(e, cursor, digest))
+    if (claimed === undefined) return false
+    if (!this.rebuild) {
+      this.deps.log.warn(
+        `The platform sent event ${claimed.id}, though the cache's position (event ${cursor}) says it has it: that position cannot be right, so Standby rebuilds from a fresh copy instead of passing events over`,
+      )
+    }
+    this.rebuild = true
+    return true
   }
 
   private set(state: SyncState): void {

@@ -67,7 +67,10 @@ describe('a hostile platform', () => {
     return { core, clock, seen }
   }
 
-  it('sending a snapshot in parts that never ends: the core stops asking and says it cannot follow', async () => {
+  it.each([
+    ['that never ends', () => 'inv_a'],
+    ['whose next keeps moving on under new ids', (part: number) => `inv_${1000 + part}`],
+  ])('sending a snapshot in parts %s: the core stops asking and says it cannot follow', async (_, nextId) => {
     let parts = 0
     let looping: (outcome: string) => void = () => {}
     const looped = new Promise<string>((resolve) => (looping = resolve))
@@ -77,7 +80,7 @@ describe('a hostile platform', () => {
         if (++parts === 100) looping('still asking after 100 parts')
         return {
           kind: 'snapshot',
-          snapshot: { ...aSnapshot({ cursor: 1 }), next: { list: 'openInvites', id: 'inv_a' } },
+          snapshot: { ...aSnapshot({ cursor: 1 }), next: { list: 'openInvites', id: nextId(parts) } },
         }
       },
     })

@@ -21,4 +21,11 @@ describe('the welcome', () => {
       expect(parsed.data?.minimumAppVersion).toBeUndefined()
     }
   })
+
+  it('refuses an expert id no platform issues, as it refuses any other id', () => {
+    for (const expertId of ['', 'x'.repeat(65), 'exp ada', 'exp_\u0000', 'exp_ad\u00e9', 42, null]) {
+      expect(Welcome.safeParse({ ...welcome, expertId }).success, String(expertId).slice(0, 20)).toBe(false)
+    }
+    expect(Welcome.safeParse({ ...welcome, expertId: 'x'.repeat(64) }).success).toBe(true)
+  })
 })

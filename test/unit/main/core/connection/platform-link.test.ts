@@ -476,6 +476,18 @@ describe('PlatformLink over a transport', () => {
     expect(await garbled).toMatchObject({ ok: false, error: { code: 'invalid_response' } })
   })
 
+  it('stops at a welcome whose expert id no platform issues, without repeating it anywhere', () => {
+    const { link, connection, log } = setUp()
+    link.start()
+    connection().accept()
+    const expertId = `exp_${'x'.repeat(100_000)}`
+    connection().send(WELCOME_EVENT, { ...welcome, expertId })
+    expect(connection().state).toBe('closed')
+    expect(link.state).toMatchObject({ kind: 'refused', message: expect.stringMatching(/malformed welcome/) })
+    expect(JSON.stringify(link.state)).not.toContain('xxxxxxxxxx')
+    expect(log.text()).not.toContain('xxxxxxxxxx')
+  })
+
   it('leaves a connection welcomed as another expert, and one never welcomed', () => {
     const { link, clock, connection, log } = setUp()
     link.start()

@@ -3,6 +3,8 @@ import { SnapshotAssembly, StreamNotFollowable } from '../../../../../src/main/c
 import { anExpert, anInvite, aRequest, aSnapshot } from '../../../../support/fixtures'
 
 const expertId = anExpert().id
+/** What a part carries besides its `next`: a part is cut after an item. */
+const oneInvite = { openInvites: [anInvite({ id: 'inv_0', request: aRequest({ id: 'req_0' }) })] }
 
 describe('assembling the snapshot of one catch-up', () => {
   it('asks for the next part, then gives the joined snapshot with every part’s skipped count', () => {
@@ -24,12 +26,10 @@ describe('assembling the snapshot of one catch-up', () => {
 
   it('refuses parts that do not move on, naming what the expert can do', () => {
     const assembly = new SnapshotAssembly()
-    const part = aSnapshot({ next: { list: 'sessions', id: 'ses_5' } })
+    const part = aSnapshot({ ...oneInvite, next: { list: 'sessions', id: 'ses_5' } })
     assembly.add(part, 0, expertId)
     expect(() => assembly.add(part, 0, expertId)).toThrow(StreamNotFollowable)
-    expect(() =>
-      new SnapshotAssembly().add(aSnapshot({ next: { list: 'sessions', id: 'ses_5' } }), 0, expertId),
-    ).not.toThrow()
+    expect(() => new SnapshotAssembly().add(part, 0, expertId)).not.toThrow()
   })
 
   it("refuses another expert's snapshot", () => {
@@ -40,11 +40,11 @@ describe('assembling the snapshot of one catch-up', () => {
   it("refuses a part of another expert's, first or later, even when the last part is this expert's", () => {
     const next = { list: 'openInvites', id: 'inv_1' } as const
     const other = anExpert({ id: 'exp_other' })
-    expect(() => new SnapshotAssembly().add(aSnapshot({ expert: other, next }), 0, expertId)).toThrow(
-      /another expert's data/,
-    )
+    expect(() =>
+      new SnapshotAssembly().add(aSnapshot({ ...oneInvite, expert: other, next }), 0, expertId),
+    ).toThrow(/another expert's data/)
     const unfollowed = new SnapshotAssembly()
-    unfollowed.add(aSnapshot({ expert: other, next }), 0, undefined)
+    unfollowed.add(aSnapshot({ ...oneInvite, expert: other, next }), 0, undefined)
     expect(() => unfollowed.add(aSnapshot(), 0, undefined)).toThrow(/another expert's data/)
   })
 
@@ -56,5 +56,37 @@ describe('assembling the snapshot of one catch-up', () => {
     assembly.add(aSnapshot(), 0, expertId)
     assembly.add(aSnapshot(), 0, expertId)
     expect(() => assembly.add(aSnapshot(), 0, expertId)).toThrow(/every catch-up with a new snapshot/)
+  })
+
+  it('refuses parts that move on but hold nothing, as a platform looping under new ids', () => {
+    const assembly = new SnapshotAssembly()
+    const invite = anInvite({ id: 'inv_1', request: aRequest({ id: 'req_1' }) })
+    assembly.add(
+      aSnapshot({ openInvites: [invite], next: { list: 'openInvites', id: 'inv_1' } }),
+      0,
+      expertId,
+    )
+    expect(() =>
+      assembly.add(aSnapshot({ next: { list: 'openInvites', id: 'inv_2' } }), 0, expertId),
+    ).toThrow(/parts that hold nothing/)
+    // A part whose every item could not be read still brought them.
+    expect(() =>
+      new SnapshotAssembly().add(aSnapshot({ next: { list: 'openInvites', id: 'inv_2' } }), 1, expertId),
+    ).not.toThrow()
+  })
+
+  it('refuses parts that keep moving on, each with something, once they add up past the bound', () => {
+    const part = (n: number) =>
+      aSnapshot({
+        openInvites: [anInvite({ id: `inv_${n}`, request: aRequest({ id: `req_${n}` }) })],
+        next: { list: 'openInvites', id: `inv_${n}` },
+      })
+    const bound = JSON.stringify(part(10)).length * 5
+    const assembly = new SnapshotAssembly(bound)
+    for (let n = 10; n < 15; n++) expect(assembly.add(part(n), 0, expertId).kind).toBe('more')
+    expect(() => assembly.add(part(15), 0, expertId)).toThrow(/parts that never end/)
+    // A whole snapshot is bounded by the message it came in, not by this.
+    const whole = aSnapshot({ openInvites: Array.from({ length: 20 }, (_, n) => part(n).openInvites[0]!) })
+    expect(new SnapshotAssembly(bound).add(whole, 0, expertId).kind).toBe('whole')
   })
 })
