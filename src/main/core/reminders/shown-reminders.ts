@@ -141,7 +141,7 @@ export class ShownReminders {
           kind: 'reminder_closed',
           sessionId,
           bookedStart: shown.bookedStart,
-          title: `Reminder withdrawn: ${session?.request.title ?? sessionId}`,
+          title: session?.request.title ?? sessionId,
           body: withdrawnBecause(shown.moment, session, shown.bookedStart, this.deps.dayTime),
         })
       } catch (error) {

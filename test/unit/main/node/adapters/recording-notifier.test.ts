@@ -59,12 +59,10 @@ describe('the Node notifier', () => {
         kind: 'reminder_closed',
         sessionId: 's',
         bookedStart: 0,
-        title: 'Reminder withdrawn: Schema review',
+        title: 'Schema review',
         body: 'The session was cancelled.',
       }),
-    ).toBe(
-      '[notification] Reminder withdrawn: Reminder withdrawn: Schema review — The session was cancelled.',
-    )
+    ).toBe('[notification] Reminder withdrawn: Schema review — The session was cancelled.')
   })
 
   it('takes a withdrawn reminder off the screen and records it; the session’s alerts and other times stay', () => {
