@@ -3,11 +3,15 @@
  * the last. A page that does not is the platform's mistake; the part of it that does follow on is
  * safe to apply, and the rest is asked for again rather than applied out of order. A page whose
  * stream ends before the cursor is of another history (a platform restored from a backup that did
- * not check the cursor's digest): only a snapshot brings the cache back onto it.
+ * not check the cursor's digest): only a snapshot brings the cache back onto it. A page in order
+ * leaves the catch-up with more to ask for, at its end, or stalled (stalled-page.ts).
  */
 import type { ReplayPage } from '../connection/replay-page'
 import type { StreamEntry } from '../ports/cache-store'
 import { StreamNotFollowable } from './snapshot-assembly'
+
+/** A page of replayed events. */
+type EventsPage = Extract<ReplayPage, { kind: 'events' }>
 
 /** The entries of a page that follow on from the cursor, and what was wrong with the rest. */
 export interface PageOrder {
@@ -23,7 +27,7 @@ export interface PageOrder {
  * Read a page of events against `cursor`. One with an item that has no id cannot be checked for
  * order, so it counts as in order here and is judged by the progress it makes.
  */
-export function eventsPageOrder(page: Extract<ReplayPage, { kind: 'events' }>, cursor: number): PageOrder {
+export function eventsPageOrder(page: EventsPage, cursor: number): PageOrder {
   if (page.latestId < cursor) {
     const problem = `its newest event is ${page.latestId}, before event ${cursor} the cache holds`
     return { following: [], problem, otherHistory: true }
@@ -52,6 +56,37 @@ export function pageOrder(entries: ReadonlyArray<StreamEntry>, cursor: number): 
     last = entry.id
   }
   return { following, problem: null }
+}
+
+/** The log line for a page read at `before` that was out of order, and what is asked for next. */
+export function outOfOrderWarning(
+  before: number,
+  problem: string,
+  step: OutOfOrderStep,
+  cursor: number,
+): string {
+  const next = step === 'snapshot' ? 'rebuilding from a snapshot' : `asking again from event ${cursor}`
+  return `The platform sent the events after event ${before} out of order (${problem}); ${next}`
+}
+
+/**
+ * Whether more events follow those of `page`, read at `before`: the new invites among them wait
+ * to be shown, as an invite opened and closed meanwhile may have its closing on a later page.
+ */
+export function moreFollow(page: EventsPage, before: number): boolean {
+  return page.hasMore || (page.entries.at(-1)?.id ?? before) < page.latestId
+}
+
+/** Where a catch-up stands once a page in order moved the cursor from `before` to `after`. */
+export type PageProgress = 'more' | 'stalled' | 'last'
+
+/**
+ * Read `page` against the cursor before and after it was applied. One unreadable event is passed
+ * over and counts as progress; none at all, while more are said to follow, is a stall.
+ */
+export function pageProgress(page: EventsPage, before: number, after: number): PageProgress {
+  if (!page.hasMore && after >= page.latestId) return 'last'
+  return after === before ? 'stalled' : 'more'
 }
 
 /** Pages out of order in a row after which asking again is given up for a snapshot. */

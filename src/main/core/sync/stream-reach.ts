@@ -26,6 +26,8 @@ export class StreamReach {
   private head = 0
   /** The cursor is known to be on the platform's stream up to here. */
   private vouched = 0
+  /** The next replay asks for a snapshot; kept across connections until a replay asks for it. */
+  private rebuildDue = false
 
   /** A new connection, whose welcome names `latestEventId`, with the cache at `cursor`. */
   connected(latestEventId: number, cursor: number): void {
@@ -69,5 +71,29 @@ export class StreamReach {
     if (entry.id === cursor && entry.digest !== undefined && cursorDigest !== null)
       return entry.digest !== cursorDigest
     return entry.id > this.vouched || cursor - entry.id > MOST_EVENTS_OUT_OF_STEP
+  }
+
+  /**
+   * The first of `events` unvouched at `cursor` (as above), which makes the next replay rebuild
+   * from a snapshot: dropped as a duplicate, it could lose an invite, and so could every event
+   * after it. `first` when no rebuild was due yet, so the log says it once.
+   */
+  claimed(
+    events: ReadonlyArray<StreamEntry>,
+    cursor: number,
+    cursorDigest: string | null,
+  ): { readonly entry: StreamEntry; readonly first: boolean } | undefined {
+    const entry = events.find((e) => this.unvouched(e, cursor, cursorDigest))
+    if (entry === undefined) return undefined
+    const first = !this.rebuildDue
+    this.rebuildDue = true
+    return { entry, first }
+  }
+
+  /** Whether the next replay asks for a snapshot; asking clears it, as that replay is the rebuild. */
+  takeRebuild(): boolean {
+    const due = this.rebuildDue
+    this.rebuildDue = false
+    return due
   }
 }

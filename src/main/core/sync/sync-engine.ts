@@ -17,27 +17,21 @@ import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { CacheUpdate } from './cache-push'
 import { CatchUpFailures, cacheWrite } from './catch-up-failures'
+import type { ApplyTargets } from './apply-targets'
+import { applyEventBatch } from './event-batch'
+import { heldToApply, ReplaysShortOfLive } from './held-after-replay'
 import { HeldLiveEvents } from './held-live-events'
 import { InviteAlerts } from './invite-alerts'
-import { PagesOutOfOrder, eventsPageOrder } from './page-order'
-import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
-import { entriesWithRoomsOnPlatform } from './rooms-on-platform'
+import { PacedReplay } from './paced-replay'
+import { PagesOutOfOrder, eventsPageOrder, moreFollow, outOfOrderWarning, pageProgress } from './page-order'
 import { SnapshotAssembly } from './snapshot-assembly'
 import { stalledPage } from './stalled-page'
 import { StreamReach } from './stream-reach'
 import type { SyncState } from './sync-state'
 import { UnreadableNotice } from './unreadable-notice'
-import { applyWholeSnapshot, type SnapshotTargets } from './whole-snapshot'
+import { applyWholeSnapshot, startsFromSnapshot } from './whole-snapshot'
 
 export type { SyncState } from './sync-state'
-
-/**
- * Replays in a row that may end short of live events held past a gap before those are dropped: a
- * replay lagging what was pushed catches up within a few tries, and one that never does says the
- * events are not in the stream (a huge id, another history). Held for ever, they would keep the
- * core from going live, every new event waiting for the next retry.
- */
-const MOST_REPLAYS_SHORT_OF_LIVE = 3
 
 /** Drives one link's events into one cache. */
 export class SyncEngine {
@@ -45,17 +39,13 @@ export class SyncEngine {
   private readonly held = new HeldLiveEvents()
   /** How far this connection's platform has shown its stream, against the cursor (stream-reach.ts). */
   private readonly reach = new StreamReach()
-  /** The next replay asks for a snapshot: the cursor claims events the platform never showed. */
-  private rebuild = false
   /** The welcome of the connection being followed: a probe changes the state, not the connection. */
   private following: Welcome | undefined
   private catchingUp: Promise<void> | undefined
   private again = false
   private retry: TimerHandle | undefined
   /** Replays in a row on this connection that ended short of the live events held. */
-  private shortOfLive = 0
-  /** The next replay page's bounds; kept across reconnects, since the link is likely as slow. */
-  private pace: PageSize = FULL_PAGE
+  private readonly shortOfLive = new ReplaysShortOfLive()
   private readonly off: Unsubscribe[] = []
   /** Sync state changes. */
   readonly states = new Listeners<SyncState>()
@@ -63,9 +53,10 @@ export class SyncEngine {
   readonly changes = new Listeners<CacheUpdate>()
 
   private readonly invites: InviteAlerts
-  private readonly unreadable: UnreadableNotice
   private readonly failures: CatchUpFailures
-  private readonly snapshotTargets: SnapshotTargets
+  private readonly pages: PacedReplay
+  /** What applying a snapshot or a batch of events goes through. */
+  private readonly targets: ApplyTargets
 
   constructor(
     private readonly link: PlatformLink,
@@ -83,9 +74,16 @@ export class SyncEngine {
     },
   ) {
     this.invites = new InviteAlerts(cache, deps)
-    this.unreadable = new UnreadableNotice(deps)
     this.failures = new CatchUpFailures(deps)
-    this.snapshotTargets = { ...deps, cache, invites: this.invites, unreadable: this.unreadable }
+    this.pages = new PacedReplay(link, cache, deps.log)
+    this.targets = {
+      ...deps,
+      cache,
+      invites: this.invites,
+      unreadable: new UnreadableNotice(deps),
+      reach: this.reach,
+      changes: this.changes,
+    }
   }
 
   /** The current sync state. */
@@ -102,7 +100,7 @@ export class SyncEngine {
           this.following = state.welcome
           // Events held from an earlier connection may be of a history this one no longer has.
           this.held.clear()
-          this.shortOfLive = 0
+          this.shortOfLive.reset()
           const cached = this.cache.expert()
           if (cached !== null && cached.id !== state.welcome.expertId) {
             this.deps.log.warn('The cache belongs to another expert; clearing it before syncing')
@@ -206,7 +204,7 @@ export class SyncEngine {
   private failed(error: unknown): void {
     const next = this.failures.failed(error, this.deps.clock.now())
     if (next.kind === 'stuck') return this.set(next)
-    if (next.smallerPages) this.pace = smallerPage(this.pace)
+    if (next.smallerPages) this.pages.smaller()
     if (this.link.state.kind !== 'connected') return
     // The wait decides when to try again, not a call that came in meanwhile.
     this.again = false
@@ -216,17 +214,7 @@ export class SyncEngine {
   }
 
   private async replayLoop(): Promise<void> {
-    // An empty cache (first sign-in, or rebuilt after damage) starts from a snapshot: it carries
-    // the expert and today's state at once instead of the whole history. Once is enough: an
-    // expert with no events yet still has cursor 0 after it.
-    // A cursor without a digest (a cache from before digests) cannot prove which history it
-    // followed: rebuild from a snapshot once, which brings the digest.
-    let wantSnapshot =
-      this.rebuild ||
-      this.cache.cursor() === 0 ||
-      this.cache.expert() === null ||
-      this.cache.cursorDigest() === null
-    this.rebuild = false
+    let wantSnapshot = this.reach.takeRebuild() || startsFromSnapshot(this.cache)
     const snapshots = new SnapshotAssembly()
     const outOfOrder = new PagesOutOfOrder()
     // Once per catch-up: a platform whose every page (or every push) reaches under its own
@@ -234,45 +222,18 @@ export class SyncEngine {
     let rebuilt = false
     for (;;) {
       this.again = false
-      let slow = false
-      const page = await this.link.replay(
-        this.cache.cursor(),
-        {
-          ...this.pace,
-          snapshot: wantSnapshot || snapshots.nextPart !== undefined,
-          snapshotAfter: snapshots.nextPart,
-          digest: this.cache.cursorDigest() ?? undefined,
-        },
-        {
-          onSlow: () => {
-            slow = true
-            this.pace = smallerPage(this.pace)
-            this.deps.log.info(
-              `A replay page is slow to arrive; asking for at most ${this.pace.maxBytes} bytes next`,
-            )
-          },
-          cachedExpert: () => this.cache.expert(),
-        },
-      )
-      if (!slow) this.pace = largerPage(this.pace)
-      wantSnapshot = this.rebuild
-      this.rebuild = false
+      const page = await this.pages.next(wantSnapshot || snapshots.nextPart !== undefined, snapshots.nextPart)
+      wantSnapshot = this.reach.takeRebuild()
       if (page.kind === 'snapshot') {
         const step = snapshots.add(page.snapshot, page.skipped, this.following?.expertId)
-        if (step.kind === 'more') continue
-        const problem = this.reach.snapshotProblem(step.snapshot.cursor)
-        // Applied, it would pass every real event after it over as a duplicate; tried again after the wait.
-        if (problem !== null) throw new Error(problem)
-        this.changes.emit(applyWholeSnapshot(this.snapshotTargets, step.snapshot, step.skipped))
-        this.reach.snapshotApplied(step.snapshot.cursor)
+        if (step.kind === 'whole') applyWholeSnapshot(this.targets, step.snapshot, step.skipped)
         continue
       }
       snapshots.events()
       // A page reaching back under the cursor, to events the platform never showed it had.
       if (!rebuilt && this.claimedWithoutShowing(page.entries)) {
         rebuilt = true
-        wantSnapshot = this.rebuild
-        this.rebuild = false
+        wantSnapshot = this.reach.takeRebuild()
         continue
       }
       const before = this.cache.cursor()
@@ -282,47 +243,35 @@ export class SyncEngine {
         if (order.following.length > 0) this.apply(order.following, true)
         const step = outOfOrder.outOfOrder(order.otherHistory)
         wantSnapshot = step === 'snapshot'
-        this.deps.log.warn(
-          `The platform sent the events after event ${before} out of order (${order.problem}); ${
-            wantSnapshot ? 'rebuilding from a snapshot' : `asking again from event ${this.cache.cursor()}`
-          }`,
-        )
+        this.deps.log.warn(outOfOrderWarning(before, order.problem, step, this.cache.cursor()))
         continue
       }
       outOfOrder.inOrder()
-      const last = page.entries.at(-1)?.id ?? before
-      if (page.entries.length > 0) this.apply(page.entries, page.hasMore || last < page.latestId)
-      const behind = page.hasMore || this.cache.cursor() < page.latestId
-      // One unreadable event is passed over above; no progress at all means a page this version
-      // cannot place, and stalledPage says whose fault that is.
-      if (behind && this.cache.cursor() === before) throw stalledPage(page, before)
-      if (behind) continue
+      if (page.entries.length > 0) this.apply(page.entries, moreFollow(page, before))
+      const progress = pageProgress(page, before, this.cache.cursor())
+      // A page this version cannot place: stalledPage says whose fault that is.
+      if (progress === 'stalled') throw stalledPage(page, before)
+      if (progress === 'more') continue
       // Live events that arrived meanwhile: apply those that follow on.
       const taken = this.held.take()
-      const pending = taken.filter((e) => e.id > this.cache.cursor()).sort((a, b) => a.id - b.id)
+      const pending = heldToApply(taken, this.cache.cursor())
       if (!rebuilt && this.claimedWithoutShowing(taken)) {
         rebuilt = true
         for (const e of pending) this.held.hold(e)
-        wantSnapshot = this.rebuild
-        this.rebuild = false
+        wantSnapshot = this.reach.takeRebuild()
         continue
       }
       if (pending.length > 0 && this.apply(pending).gap) {
-        // Kept until a replay brings what comes before them. Unless some were dropped (`again`), a
-        // replay that ended short of them is the platform's lagging what it pushed: asked again
-        // after the wait, since at once it would say the same. They were held within the bounds.
+        // Kept (they were held within the bounds) until a replay brings what comes before them.
+        // Unless some were dropped (`again`), the replay lags what was pushed: held-after-replay.ts.
         for (const e of pending) if (e.id > this.cache.cursor()) this.held.hold(e)
         if (this.again) continue
-        const held = `event ${this.held.first?.id}`
-        if (++this.shortOfLive < MOST_REPLAYS_SHORT_OF_LIVE)
-          throw new Error(`the platform sent ${held} live, but its replay ends at event ${page.latestId}`)
-        // A real event among them comes with the replay the next gap or connection asks for.
-        this.deps.log.warn(
-          `Dropped the live events from ${held} on: ${this.shortOfLive} replays in a row ended at event ${page.latestId}, short of them`,
-        )
+        const step = this.shortOfLive.endedShort(this.held.first?.id, page.latestId)
+        if (step.kind === 'again') throw step.error
+        this.deps.log.warn(step.warning)
         this.held.clear()
       }
-      this.shortOfLive = 0
+      this.shortOfLive.reset()
       if (this.again) continue
       // Caught up: what is open now and was never shown is shown, once.
       cacheWrite(() => {
@@ -338,46 +287,21 @@ export class SyncEngine {
 
   /** Apply `events`; `behind` when more are known to follow (a catch-up page that is not the last). */
   private apply(events: ReadonlyArray<StreamEntry>, behind = false): { gap: boolean } {
-    const openBefore = this.invites.openBeforeEvents(events)
-    const entries = entriesWithRoomsOnPlatform(events, this.deps.platformUrl, this.deps.log)
-    const result = cacheWrite(() => this.cache.applyEvents(entries))
-    if (result.applied.length + result.skipped.length > 0) this.reach.applied(result.cursor)
-    if (result.skipped.length > 0)
-      this.unreadable.tell(
-        result.skipped.length,
-        result.skipped.every((e) => e.platformFault === true),
-      )
-    if (result.applied.length > 0) {
-      try {
-        // It marks the invites it shows, so a full disk can stop it too.
-        cacheWrite(() => this.invites.afterEvents(openBefore, result.applied, behind))
-      } finally {
-        // Told even then: the events are saved, so no replay brings them again, and the window,
-        // the messages and the reminders would never hear of them. The invites are shown on the retry.
-        this.changes.emit({ kind: 'events', events: result.applied })
-      }
-    }
+    const result = applyEventBatch(this.targets, events, behind)
     if (result.gap && this.current.kind === 'live') void this.catchUp()
     return result
   }
 
-  /**
-   * Whether any of `events`, at or below the cursor, is one the cursor claims though the platform
-   * never showed it (stream-reach.ts): then the next replay rebuilds from a snapshot, since
-   * dropping it as a duplicate could lose an invite, and so could every event after it.
-   */
+  /** Whether any of `events` is one the cursor claims though the platform never showed it (stream-reach.ts). */
   private claimedWithoutShowing(events: ReadonlyArray<StreamEntry>): boolean {
     const cursor = this.cache.cursor()
-    const digest = this.cache.cursorDigest()
-    const claimed = events.find((e) => this.reach.unvouched(e, cursor, digest))
-    if (claimed === undefined) return false
-    if (!this.rebuild) {
+    const claimed = this.reach.claimed(events, cursor, this.cache.cursorDigest())
+    if (claimed?.first === true) {
       this.deps.log.warn(
-        `The platform sent event ${claimed.id}, though the cache's position (event ${cursor}) says it has it: that position cannot be right, so Standby rebuilds from a fresh copy instead of passing events over`,
+        `The platform sent event ${claimed.entry.id}, though the cache's position (event ${cursor}) says it has it: that position cannot be right, so Standby rebuilds from a fresh copy instead of passing events over`,
       )
     }
-    this.rebuild = true
-    return true
+    return claimed !== undefined
   }
 
   private set(state: SyncState): void {

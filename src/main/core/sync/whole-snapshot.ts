@@ -1,32 +1,35 @@
 /**
  * Applying a whole snapshot to the cache, and what the expert hears of it: the shown invites it no
  * longer holds are taken down, and the sessions it changed are told, as their events would have
- * been. New invites wait for the replay after it, which may close some of them.
+ * been. New invites wait for the replay after it, which may close some of them. One whose cursor is
+ * far past the stream the platform has shown is refused (stream-reach.ts). Also: which caches start
+ * a catch-up from a snapshot whatever their cursor. The sibling of event-batch.ts.
  */
 import type { Snapshot } from '../../../shared/protocol'
 import type { CacheStore } from '../ports/cache-store'
-import type { Logger } from '../ports/logger'
-import type { CacheUpdate } from './cache-push'
+import type { ApplyTargets } from './apply-targets'
 import { cacheWrite } from './catch-up-failures'
-import type { InviteAlerts } from './invite-alerts'
 import { snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { changedBySnapshot, heldSessions } from './snapshot-changes'
 import { snapshotWithoutTakenInvites } from './snapshot-contradictions'
-import type { UnreadableNotice } from './unreadable-notice'
 
-/** What applying a snapshot goes through. */
-export interface SnapshotTargets {
-  readonly cache: CacheStore
-  readonly invites: InviteAlerts
-  readonly unreadable: UnreadableNotice
-  readonly log: Logger
-  /** The platform signed in to: the only origin a session's room may be on. */
-  readonly platformUrl: string
+/**
+ * Whether a catch-up starts from a snapshot whatever the cursor. An empty cache (first sign-in, or
+ * rebuilt after damage) does: a snapshot carries the expert and today's state at once instead of
+ * the whole history; once is enough, as an expert with no events yet still has cursor 0 after it.
+ * So does a cursor without a digest (a cache from before digests): it cannot prove which history it
+ * followed, and the snapshot brings the digest.
+ */
+export function startsFromSnapshot(cache: CacheStore): boolean {
+  return cache.cursor() === 0 || cache.expert() === null || cache.cursorDigest() === null
 }
 
-/** Replace the cache with `whole` (`skipped` entities of it unreadable); returns the change to push. */
-export function applyWholeSnapshot(targets: SnapshotTargets, whole: Snapshot, skipped: number): CacheUpdate {
-  const { cache, invites, log } = targets
+/** Replace the cache with `whole` (`skipped` entities of it unreadable), and tell the change. */
+export function applyWholeSnapshot(targets: ApplyTargets, whole: Snapshot, skipped: number): void {
+  const { cache, invites, log, reach } = targets
+  const problem = reach.snapshotProblem(whole.cursor)
+  // Applied, it would pass every real event after it over as a duplicate; tried again after the wait.
+  if (problem !== null) throw new Error(problem)
   const openBefore = invites.openBeforeSnapshot()
   const sessionsBefore = heldSessions(cache)
   const consistent = snapshotWithoutTakenInvites(whole, log)
@@ -37,5 +40,6 @@ export function applyWholeSnapshot(targets: SnapshotTargets, whole: Snapshot, sk
   const passedOver = skipped + consistent.left
   if (passedOver > 0) targets.unreadable.tell(passedOver, skipped === 0)
   invites.afterSnapshot(openBefore)
-  return { kind: 'replaced', changedSessions: changedBySnapshot(sessionsBefore, cache) }
+  targets.changes.emit({ kind: 'replaced', changedSessions: changedBySnapshot(sessionsBefore, cache) })
+  reach.snapshotApplied(whole.cursor)
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { StreamEntry } from '../../../../../src/main/core/ports/cache-store'
-import { PagesOutOfOrder, eventsPageOrder, pageOrder } from '../../../../../src/main/core/sync/page-order'
+import {
+  PagesOutOfOrder,
+  eventsPageOrder,
+  moreFollow,
+  outOfOrderWarning,
+  pageOrder,
+  pageProgress,
+} from '../../../../../src/main/core/sync/page-order'
 import { StreamNotFollowable } from '../../../../../src/main/core/sync/snapshot-assembly'
 
 /** Markers with these ids: only their place in the stream matters here. */
@@ -74,5 +81,45 @@ describe('the pages out of order of one catch-up', () => {
     pages.outOfOrder()
     pages.inOrder()
     expect([pages.outOfOrder(), pages.outOfOrder()]).toEqual(['again', 'again'])
+  })
+})
+
+describe('where a catch-up stands after a page in order', () => {
+  const eventsPage = (latestId: number, hasMore: boolean, ...ids: number[]) =>
+    ({
+      kind: 'events',
+      entries: page(...ids),
+      latestId,
+      hasMore,
+      unplaced: 0,
+      unplacedOfUnknownKind: 0,
+    }) as const
+
+  it('is at its end only when the page says none follow and the cursor reached the newest event', () => {
+    expect(pageProgress(eventsPage(8, false, 6, 7, 8), 5, 8)).toBe('last')
+    expect(pageProgress(eventsPage(8, true, 6, 7, 8), 5, 8)).toBe('more')
+    expect(pageProgress(eventsPage(9, false, 6, 7, 8), 5, 8)).toBe('more')
+  })
+
+  it('is stalled when more are said to follow but the cursor did not move', () => {
+    expect(pageProgress(eventsPage(8, true), 5, 5)).toBe('stalled')
+    expect(pageProgress(eventsPage(8, false), 5, 5)).toBe('stalled')
+    // An empty last page at the newest event is the end, not a stall.
+    expect(pageProgress(eventsPage(5, false), 5, 5)).toBe('last')
+  })
+
+  it('holds new invites back while events are known to follow the page', () => {
+    expect(moreFollow(eventsPage(8, false, 6, 7, 8), 5)).toBe(false)
+    expect(moreFollow(eventsPage(9, false, 6, 7, 8), 5)).toBe(true)
+    expect(moreFollow(eventsPage(8, true, 6, 7, 8), 5)).toBe(true)
+  })
+
+  it('logs a page out of order with what is asked for next', () => {
+    expect(outOfOrderWarning(5, 'event 8 came where event 7 was due', 'again', 6)).toBe(
+      'The platform sent the events after event 5 out of order (event 8 came where event 7 was due); asking again from event 6',
+    )
+    expect(outOfOrderWarning(5, 'a problem', 'snapshot', 6)).toBe(
+      'The platform sent the events after event 5 out of order (a problem); rebuilding from a snapshot',
+    )
   })
 })

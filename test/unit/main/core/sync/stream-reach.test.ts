@@ -70,4 +70,19 @@ describe('how far the platform has shown its stream', () => {
     expect(reach.unvouched(entry(5), 5, 'd5')).toBe(false)
     expect(reach.unvouched(entry(5, 'other'), 5, null)).toBe(false)
   })
+
+  it('an event the cursor claims unvouched makes the next replay a rebuild, logged once until it is asked for', () => {
+    const reach = new StreamReach()
+    reach.connected(5, 5)
+    expect(reach.claimed([entry(4), entry(5)], 5, null)).toBeUndefined()
+    expect(reach.takeRebuild()).toBe(false)
+    reach.snapshotApplied(40)
+    expect(reach.claimed([entry(4), entry(7), entry(8)], 40, 'd40')).toEqual({ entry: entry(7), first: true })
+    expect(reach.claimed([entry(8)], 40, 'd40')).toEqual({ entry: entry(8), first: false })
+    // Still due on the next connection: only the replay that asks for the snapshot clears it.
+    reach.connected(6, 40)
+    expect(reach.takeRebuild()).toBe(true)
+    expect(reach.takeRebuild()).toBe(false)
+    expect(reach.claimed([entry(9)], 40, 'd40')?.first).toBe(true)
+  })
 })
