@@ -1,19 +1,19 @@
 /**
  * Reminders and session alerts from the cache's booked sessions, by the platform's clock (the core
  * passes its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not
- * joined yet" at the start (due-alerts.ts decides), and, as events bring them, "cancelled" (by the
- * platform or the client), the client's answer to a proposal of another time, and "the client
- * joined" (session-changes.ts), and a move the expert did not ask for (session-moves.ts). A shown
- * reminder is withdrawn once what it announced no longer holds (shown-reminders.ts). Each fires
- * once per booked time, on its timer while the machine is awake (one found late waits for the
- * catch-up first, late-settle.ts): the platform's clock runs on the monotonic one, so setting the
- * computer's clock moves neither it nor the timer, and a new estimate of the offset plans again at
- * once. A minute's check of the clock catches a suspend the OS did not report. What fired or was
- * skipped is kept in the cache, so a restart never repeats one.
+ * joined yet" at the start (due-alerts.ts decides, session-plan.ts carries it out), and, as events
+ * bring them, "cancelled" (by the platform or the client), the client's answer to a proposal of
+ * another time, and "the client joined" (session-changes.ts), and a move the expert did not ask
+ * for (session-moves.ts). A shown reminder is withdrawn once what it announced no longer holds
+ * (shown-reminders.ts). Each fires once per booked time, on its timer while the machine is awake
+ * (one found late waits for the catch-up first, late-settle.ts): the platform's clock runs on the
+ * monotonic one, so setting the computer's clock moves neither it nor the timer, and a new
+ * estimate of the offset plans again at once. A minute's check of the clock catches a suspend the
+ * OS did not report. What fired or was skipped is kept in the cache, so a restart never repeats one.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
-import type { CacheStore, ReminderKey, SnoozedReminder } from '../ports/cache-store'
+import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import { BOOKED_START_UNKNOWN, type AppNotification, type Notifier } from '../ports/notifier'
 import type { Power } from '../ports/power'
@@ -22,27 +22,18 @@ import { changesSessions, type CacheUpdate } from '../sync/cache-push'
 import { localDayTime, type DayTimeFormat } from '../sync/invite-notification'
 import { ReminderMarks } from './reminder-marks'
 import {
-  ALERT,
   awaitsExpert,
-  dueAlerts,
   movedSince,
   snoozedUntil,
   snoozeRefusal,
   startAllowed,
   startRefusal,
   stillJoinable,
-  type PlannedAlert,
   type ReminderMoment,
 } from './due-alerts'
-import {
-  beforeText,
-  clientAbsentText,
-  localShortTime,
-  startingNowText,
-  type ReminderText,
-  type TimeFormat,
-} from './reminder-texts'
+import { localShortTime, type ReminderText, type TimeFormat } from './reminder-texts'
 import { LateSettle } from './late-settle'
+import { planSession, planSnooze, type SessionPlanDeps } from './session-plan'
 import { tellSessionChanges } from './session-changes'
 import { SessionMoves } from './session-moves'
 import { ShownReminders } from './shown-reminders'
@@ -65,6 +56,7 @@ export class ReminderScheduler {
   private readonly late = new LateSettle()
   private readonly onScreen: ShownReminders
   private readonly moves: SessionMoves
+  private readonly planDeps: SessionPlanDeps
   /** Between start and stop: a refresh asked for outside (a change told late) arms no timer. */
   private running = false
 
@@ -85,6 +77,13 @@ export class ReminderScheduler {
     this.marks = new ReminderMarks(deps)
     this.onScreen = new ShownReminders({ ...deps, marks: this.marks, dayTime: this.dayTime })
     this.moves = new SessionMoves({ marks: this.marks, show: this.show.bind(this), dayTime: this.dayTime })
+    this.planDeps = {
+      marks: this.marks,
+      late: this.late,
+      enabled: () => deps.enabled(),
+      show: this.show.bind(this),
+      time: this.time,
+    }
   }
 
   /** Plan from the cache now, after every resume, and at each check of the clock. */
@@ -226,14 +225,14 @@ export class ReminderScheduler {
     this.moves.planned(upcoming)
     for (const session of upcoming) {
       if (!stillJoinable(session, now)) continue
-      const planned = this.planSession(session, now, snoozes)
+      const planned = planSession(this.planDeps, session, now, snoozes)
       if (planned.nextAt !== null) next = Math.min(next, planned.nextAt)
       // A late reminder still settling replaces the snooze once it shows: the snooze waits, kept.
       if (planned.settling) {
         if (snoozes.has(session.id)) pending.add(session.id)
         continue
       }
-      const snoozeAt = this.planSnooze(session, now, snoozes.get(session.id))
+      const snoozeAt = planSnooze(this.planDeps, session, now, snoozes.get(session.id))
       if (snoozeAt !== null) {
         pending.add(session.id)
         next = Math.min(next, snoozeAt)
@@ -244,73 +243,6 @@ export class ReminderScheduler {
     for (const id of snoozes.keys()) if (!pending.has(id)) this.marks.dropSnooze(id)
     if (next !== Number.POSITIVE_INFINITY)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), Math.min(next - now, MAX_WAIT_MS))
-  }
-
-  /**
-   * Fire what is due for one session; returns when its next alert falls due, and whether a late
-   * reminder of it is settling (late-settle.ts) rather than shown.
-   */
-  private planSession(
-    session: Session,
-    now: number,
-    snoozes: Map<string, SnoozedReminder>,
-  ): { readonly nextAt: number | null; readonly settling: boolean } {
-    const key = (alert: string): ReminderKey => ({
-      sessionId: session.id,
-      bookedStart: session.bookedStart,
-      alert,
-    })
-    const due = dueAlerts(session, now, (alert) => this.marks.handled(key(alert)))
-    const held = due.reminder?.late ? this.late.heldUntil(JSON.stringify(key(due.reminder.alert)), now) : null
-    if (held !== null) return { nextAt: Math.min(held, due.nextAt ?? held), settling: true }
-    for (const alert of due.skip) this.marks.mark(key(alert), 'skipped', now)
-    // Marked before showing: a crash in between loses one reminder, never shows one twice.
-    if (due.reminder !== null) this.marks.mark(key(due.reminder.alert), 'fired', now)
-    if (due.clientAbsent) this.marks.mark(key(ALERT.clientAbsent), 'fired', now)
-    let toldAbsence = false
-    if (due.reminder !== null) {
-      // A newer reminder replaces a snoozed one: the expert hears once, with the time left now.
-      if (snoozes.delete(session.id)) this.marks.dropSnooze(session.id)
-      if (this.deps.enabled()) {
-        this.showReminder(session, now, due.reminder)
-        toldAbsence = due.reminder.alert === ALERT.startingNow
-      }
-    }
-    // With the expert not in the session either, this is part of the reminders they turned off.
-    const wanted = session.expertJoinedAt !== null || this.deps.enabled()
-    if (due.clientAbsent && !toldAbsence && wanted)
-      this.show(session, now, 'client_absent', clientAbsentText(session, this.time))
-    return { nextAt: due.nextAt, settling: false }
-  }
-
-  /** Show a snoozed reminder again when its time comes; returns when it is due, or null when gone. */
-  private planSnooze(session: Session, now: number, snooze: SnoozedReminder | undefined): number | null {
-    if (snooze === undefined || snooze.bookedStart !== session.bookedStart || !awaitsExpert(session, now))
-      return null
-    if (snooze.at > now) return snooze.at
-    const held = this.late.snoozeHeldUntil(session.id, snooze.at, now)
-    if (held !== null) return held
-    // Dropped before showing: a crash in between loses the snoozed reminder, never shows it twice.
-    this.marks.dropSnooze(session.id)
-    if (this.deps.enabled()) this.showReminder(session, now, null)
-    return null
-  }
-
-  /** A reminder before the start or the one "starting now", as the time left decides. */
-  private showReminder(
-    session: Session,
-    now: number,
-    planned: (PlannedAlert & { late: boolean }) | null,
-  ): void {
-    if (now >= session.bookedStart) {
-      this.show(session, now, 'starting_now', startingNowText(session, this.time))
-      return
-    }
-    const late =
-      planned !== null && planned.late && planned.minutesBefore !== null
-        ? { minutesBefore: planned.minutesBefore, dueAt: planned.at }
-        : null
-    this.show(session, now, 'before', beforeText(session, now, this.time, late))
   }
 
   private tellChanges(ids: ReadonlySet<string>): void {

@@ -1,0 +1,106 @@
+/**
+ * Carrying out, for one booked session at one plan, what due-alerts.ts decides is due: earlier
+ * reminders are marked skipped, the latest is shown (unless it is late and still settling,
+ * late-settle.ts), "the client has not joined yet" is told, and a snoozed reminder comes back when
+ * its time does. Each is marked before it is shown, so a crash never shows one twice.
+ */
+import type { Session } from '../../../shared/protocol'
+import type { ReminderKey, SnoozedReminder } from '../ports/cache-store'
+import { ALERT, awaitsExpert, dueAlerts, type PlannedAlert, type ReminderMoment } from './due-alerts'
+import type { LateSettle } from './late-settle'
+import type { ReminderMarks } from './reminder-marks'
+import {
+  beforeText,
+  clientAbsentText,
+  startingNowText,
+  type ReminderText,
+  type TimeFormat,
+} from './reminder-texts'
+
+/** What planning a session needs from the scheduler. */
+export interface SessionPlanDeps {
+  readonly marks: ReminderMarks
+  readonly late: LateSettle
+  /** Read at each reminder, so turning reminders off takes effect at once. */
+  readonly enabled: () => boolean
+  readonly show: (session: Session, now: number, moment: ReminderMoment, text: ReminderText) => void
+  readonly time: TimeFormat
+}
+
+/** When a session's next alert falls due, and whether a late reminder of it is settling rather than shown. */
+export interface SessionPlan {
+  readonly nextAt: number | null
+  readonly settling: boolean
+}
+
+/** Fire what is due for one session; a reminder shown replaces its snooze (dropped from `snoozes`). */
+export function planSession(
+  deps: SessionPlanDeps,
+  session: Session,
+  now: number,
+  snoozes: Map<string, SnoozedReminder>,
+): SessionPlan {
+  const { marks, late } = deps
+  const key = (alert: string): ReminderKey => ({
+    sessionId: session.id,
+    bookedStart: session.bookedStart,
+    alert,
+  })
+  const due = dueAlerts(session, now, (alert) => marks.handled(key(alert)))
+  const held = due.reminder?.late ? late.heldUntil(JSON.stringify(key(due.reminder.alert)), now) : null
+  if (held !== null) return { nextAt: Math.min(held, due.nextAt ?? held), settling: true }
+  for (const alert of due.skip) marks.mark(key(alert), 'skipped', now)
+  // Marked before showing: a crash in between loses one reminder, never shows one twice.
+  if (due.reminder !== null) marks.mark(key(due.reminder.alert), 'fired', now)
+  if (due.clientAbsent) marks.mark(key(ALERT.clientAbsent), 'fired', now)
+  let toldAbsence = false
+  if (due.reminder !== null) {
+    // A newer reminder replaces a snoozed one: the expert hears once, with the time left now.
+    if (snoozes.delete(session.id)) marks.dropSnooze(session.id)
+    if (deps.enabled()) {
+      showReminder(deps, session, now, due.reminder)
+      toldAbsence = due.reminder.alert === ALERT.startingNow
+    }
+  }
+  // With the expert not in the session either, this is part of the reminders they turned off.
+  const wanted = session.expertJoinedAt !== null || deps.enabled()
+  if (due.clientAbsent && !toldAbsence && wanted)
+    deps.show(session, now, 'client_absent', clientAbsentText(session, deps.time))
+  return { nextAt: due.nextAt, settling: false }
+}
+
+/** Show a snoozed reminder again when its time comes; returns when it is due, or null when gone. */
+export function planSnooze(
+  deps: SessionPlanDeps,
+  session: Session,
+  now: number,
+  snooze: SnoozedReminder | undefined,
+): number | null {
+  if (snooze === undefined || snooze.bookedStart !== session.bookedStart || !awaitsExpert(session, now))
+    return null
+  if (snooze.at > now) return snooze.at
+  const held = deps.late.snoozeHeldUntil(session.id, snooze.at, now)
+  if (held !== null) return held
+  // Dropped before showing: a crash in between loses the snoozed reminder, never shows it twice.
+  deps.marks.dropSnooze(session.id)
+  if (deps.enabled()) showReminder(deps, session, now, null)
+  return null
+}
+
+/** A reminder before the start or the one "starting now", as the time left decides. */
+function showReminder(
+  deps: SessionPlanDeps,
+  session: Session,
+  now: number,
+  planned: (PlannedAlert & { late: boolean }) | null,
+): void {
+  if (now >= session.bookedStart) {
+    deps.show(session, now, 'starting_now', startingNowText(session, deps.time))
+    return
+  }
+  const late =
+    planned !== null && planned.late && planned.minutesBefore !== null
+      ? { minutesBefore: planned.minutesBefore, dueAt: planned.at }
+      : null
+  deps.show(session, now, 'before', beforeText(session, now, deps.time, late))
+}
