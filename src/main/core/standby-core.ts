@@ -7,7 +7,12 @@ import type { CommandOutcome } from '../../shared/command-outcome'
 import type { ConnectionState } from '../../shared/connection-state'
 import type { CommandName, CommandPayload, CommandResult, Welcome } from '../../shared/protocol'
 import { signIn, type SignInOutcome } from './auth/sign-in'
-import { clearWithInvites, emptyForSignIn, emptyForSignOut } from './auth/cached-data'
+import {
+  clearWithInvites,
+  emptyForSignIn,
+  emptyForSignOut,
+  withdrawExpertsNotifications,
+} from './auth/cached-data'
 import { forgetSignIn, keepSignIn, revokeSignIn } from './auth/stored-sign-in'
 import { Listeners } from '../../shared/listeners'
 import { CurrentConnection, platformConnection } from './platform-connection'
@@ -204,12 +209,19 @@ export class StandbyCore {
     // Another expert's or another platform's data (as the cache records it, past restarts).
     const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
     if (cacheIsNotFor(this.deps.cache, this.deps.log, outcome.platformUrl, outcome.expert.id)) {
+      const earlier = this.deps.cache.expert()
       const refused = emptyForSignIn(() => this.emptyCache(), this.deps, signedIn)
       if (refused !== null) {
         // Whoever was signed in stays so: the cache is still theirs.
         if (this.signedIn !== null) this.connect(this.signedIn)
         return refused
       }
+      // Including what an earlier run showed them (macOS keeps it past a restart).
+      if (earlier !== null)
+        withdrawExpertsNotifications(
+          this.deps.notifier,
+          'Signed in as another expert, or on another platform',
+        )
     }
     this.signedIn = signedIn
     await keepSignIn(this.deps, signedIn)
@@ -226,6 +238,8 @@ export class StandbyCore {
     this.platform.close()
     this.platformClock.reset()
     this.signedIn = null
+    // First: a notice that the cache could not be emptied is for whoever is at the computer now.
+    withdrawExpertsNotifications(this.deps.notifier, 'Signed out')
     await forgetSignIn(this.deps)
     emptyForSignOut(() => this.emptyCache(), this.deps)
     this.publish()
@@ -334,6 +348,9 @@ export class StandbyCore {
       this.refusedBecause = next.reason
       this.signedIn = null
       this.platform.close()
+      // The cache stays for signing in again, but nothing of it is told meanwhile.
+      this.messageAlerts.stop()
+      withdrawExpertsNotifications(this.deps.notifier, 'Signed out by the platform')
       // The platform no longer takes it, so one left on disk only asks for a sign-in next start.
       this.deps.secrets
         .clear()
