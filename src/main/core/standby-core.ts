@@ -83,12 +83,10 @@ export class StandbyCore {
     this.welcomed = new Listeners(onError)
     this.threadsRead = new Listeners(onError)
     this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log, deps.cache)
-    const alerts = cacheAlerts(
-      deps,
-      this.platformClock,
-      this.cacheChanged,
-      deps.windowFocused ?? (() => this.focusedPages.size > 0),
-    )
+    const alerts = cacheAlerts(deps, this.platformClock, this.cacheChanged, {
+      windowFocused: deps.windowFocused ?? (() => this.focusedPages.size > 0),
+      signedIn: () => this.signedIn !== null,
+    })
     this.messageAlerts = alerts.messages
     this.reminders = alerts.reminders
     this.rooms = new RoomOpener({

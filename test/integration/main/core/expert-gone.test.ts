@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../../server/src/auth'
 import type { RecordingNotifier } from '../../../../src/main/node/adapters'
 import { HTTP_PATHS } from '../../../../src/shared/protocol'
+import { bookedWorld } from '../../../support/booked-world'
 import { bookWithNewClient } from '../../../support/booking'
 import { useCleanup } from '../../../support/cleanup'
 import { startCoreFor, type TestCore } from '../../../support/test-core'
@@ -89,5 +90,24 @@ describe('what is left on screen once the expert is gone', () => {
     expect(outcome).toMatchObject({ ok: true })
     expect(onScreen(notifier)).toEqual(nothing)
     expect(withdrawals(core)).toEqual(['Signed in as another expert, or on another platform'])
+  })
+
+  it('signed out by the platform with a session coming up: its reminders are not shown to whoever is at the computer', async () => {
+    const { platform, core, pass } = await bookedWorld(defer, 'Schema review')
+    const { notifier } = core.adapters
+    pass(30 * 60_000)
+    expect(notifier.remindersOnScreen.map((r) => r.title)).toEqual(['In 30 minutes: Schema review'])
+    await signOutElsewhere(platform.server.url, (await core.adapters.secrets.load())?.token ?? '')
+    // Its sockets are cut; the next attempt, on the app's clock, hears the token refused.
+    await core.waitForState((s) => s.status === 'reconnecting')
+    pass(5_000)
+    await core.waitForState((s) => s.status === 'signed_out')
+    const told = notifier.shown.length
+    pass(20 * 60_000)
+    pass(20 * 60_000)
+    // Withdrawals show nothing; nothing else is told.
+    const shownSince = notifier.shown.slice(told).filter((n) => !n.kind.endsWith('_closed'))
+    expect(shownSince).toEqual([])
+    expect(onScreen(notifier)).toEqual(nothing)
   })
 })
