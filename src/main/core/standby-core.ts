@@ -20,6 +20,7 @@ import { GapWatch } from './platform-clock/gap-watch'
 import { PlatformClock } from './platform-clock/platform-clock'
 import { AutoAway } from './presence/auto-away'
 import type { CacheStore } from './ports/cache-store'
+import type { AppNotification } from './ports/notifier'
 import type { StoredSignIn } from './ports/secrets'
 import type { ReminderScheduler } from './reminders/reminder-scheduler'
 import type { RoomOpening } from '../../shared/ipc/contract'
@@ -27,6 +28,7 @@ import { joinedSession, openJoinedRoom } from './rooms/joined-room'
 import { RoomOpener } from './rooms/room-opener'
 import type { StandbyCoreDeps } from './standby-core-deps'
 import { changesExpert, changesInvites, type CacheUpdate } from './sync/cache-push'
+import { inviteNotification } from './sync/invite-notification'
 import type { MessageAlerts } from './messages/message-alerts'
 import { cacheAlerts } from './cache-alerts'
 import { cacheIsNotFor, recordCacheSource } from './cache-source'
@@ -270,6 +272,18 @@ export class StandbyCore {
   /** Open a cached session's room in the system browser ("Open room"). */
   openRoom(sessionId: string): Promise<RoomOpening> {
     return this.rooms.openCached(sessionId)
+  }
+
+  /**
+   * The notification of this invite while it is open, for an earlier run's left in the notification
+   * centre (its buttons work again) or pressed there; null once it closed, and while signed out:
+   * the cache may still hold an expert who is gone, and their Join is not for whoever is here.
+   */
+  earlierInvite(inviteId: string): AppNotification | null {
+    if (this.signedIn === null) return null
+    const now = this.platformClock.deadlines.now()
+    const invite = this.deps.cache.openInvites(now).find((open) => open.id === inviteId)
+    return invite === undefined ? null : inviteNotification(invite, now)
   }
 
   /** A page of the app gained or lost the focus (`page` names it, so two pages do not mix). */

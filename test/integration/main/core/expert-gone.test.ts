@@ -110,4 +110,18 @@ describe('what is left on screen once the expert is gone', () => {
     expect(shownSince).toEqual([])
     expect(onScreen(notifier)).toEqual(nothing)
   })
+
+  it('restarted signed out with the cache kept: an earlier run’s invite notification gets no Join back', async () => {
+    const { platform, expert, core } = await expertWithEverythingOnScreen()
+    const [invite] = core.runtime.cache.openInvites(core.runtime.core.platformClock.now())
+    const inviteId = invite?.id ?? ''
+    expect(core.runtime.core.earlierInvite(inviteId)).toMatchObject({ kind: 'invite', inviteId })
+    core.close()
+    // As after a refused token: the stored sign-in is forgotten, the cache kept for reading offline.
+    const restarted = await startCoreFor(platform.server.url, expert, { dir: core.dir, signedOut: true })
+    defer(() => restarted.close())
+    const { core: standby, cache } = restarted.runtime
+    expect(cache.openInvites(standby.platformClock.now()).map((i) => i.id)).toEqual([inviteId])
+    expect(standby.earlierInvite(inviteId)).toBeNull()
+  })
 })
