@@ -152,6 +152,11 @@ export class StandbyCore {
     return this.signedIn?.platformUrl ?? null
   }
 
+  /** Who is signed in (platform and expert), or null: changes with each sign-in, sign-out or refusal. */
+  get signedInAs(): string | null {
+    return this.signedIn === null ? null : `${this.signedIn.expertId} on ${this.signedIn.platformUrl}`
+  }
+
   /** Resume the stored sign-in, if any, and start connecting. */
   async start(): Promise<void> {
     // Before anything reads the time: offline, the last run's offset is the best there is.

@@ -150,6 +150,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     reminders: core.reminders,
     notifier: options.notifier,
     log: options.log,
+    signedInAs: () => core.signedInAs,
   })
   // Kept for a page that loads after the push (one the host creates for the press).
   notificationActions.focusRequests.add((request) => {
