@@ -157,6 +157,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const target = focusTargetOf(request)
     if (target !== null) focus.request(target)
   })
+  // The expert who pressed is gone: what they asked for is not shown to whoever signs in next.
+  core.states.add((state) => {
+    if (state.status === 'signed_out') focus.clear()
+  })
   return {
     core,
     api,

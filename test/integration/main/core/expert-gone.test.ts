@@ -124,4 +124,16 @@ describe('what is left on screen once the expert is gone', () => {
     expect(cache.openInvites(standby.platformClock.now()).map((i) => i.id)).toEqual([inviteId])
     expect(standby.earlierInvite(inviteId)).toBeNull()
   })
+
+  it('a press kept for a page that had not loaded yet is not shown to the next one to sign in', async () => {
+    const { core, notifier } = await expertWithEverythingOnScreen()
+    const [invite] = notifier.onScreen
+    notifier.press({ inviteId: invite?.inviteId ?? '' }, 'open')
+    await core.runtime.core.signOut()
+    const { api } = core.runtime
+    expect([api['focus.take']({ surface: 'popover' }), api['focus.take']({ surface: 'window' })]).toEqual([
+      null,
+      null,
+    ])
+  })
 })
