@@ -21,7 +21,6 @@ import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
 import { contentSecurityPolicy } from './node/content-security-policy'
 import { drawAttention } from './electron/attention'
 import type { FocusRequest } from './core/notification-actions'
-import { inviteNotification } from './core/sync/invite-notification'
 import { APP_ID } from '../shared/app-id'
 import { followLaunchAtLogin } from './core/settings/login-item'
 import { nativeBindingForThisProcess } from './db/electron-native-binding'
@@ -202,13 +201,7 @@ async function main(): Promise<void> {
     soundEnabled: () => settings.get().soundEnabled,
     onActivate: (activation) => void started.runtime?.notificationActions.activate(activation),
     onFailed: (notification) => started.runtime?.notificationActions.notificationFailed(notification),
-    findInvite: (inviteId) => {
-      const core = started.runtime?.core
-      if (core === undefined) return null
-      const now = core.platformClock.deadlines.now()
-      const invite = core.cache.openInvites(now).find((open) => open.id === inviteId)
-      return invite === undefined ? null : inviteNotification(invite, now)
-    },
+    findInvite: (inviteId) => started.runtime?.core.earlierInvite(inviteId) ?? null,
     log,
   })
   const closedToTray = closedToTrayNotice({ settings, notifier, platform, log })

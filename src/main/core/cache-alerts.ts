@@ -17,13 +17,20 @@ export interface CacheAlerts {
   readonly reminders: ReminderScheduler
 }
 
-/** Builds the alert services and has each hear every change of the cache, in this order. */
+/**
+ * Builds the alert services and has each hear every change of the cache, in this order. While no
+ * one is `signedIn` (the platform refused the token and the cache is kept for signing in again, or a
+ * sign-out could not empty it), reminders are not shown: they would tell whoever is at the computer
+ * of the clients of an expert who is gone.
+ */
 export function cacheAlerts(
   deps: StandbyCoreDeps,
   platformClock: PlatformClock,
   cacheChanged: Listeners<CacheUpdate>,
-  windowFocused: () => boolean,
+  state: { readonly windowFocused: () => boolean; readonly signedIn: () => boolean },
 ): CacheAlerts {
+  const { windowFocused, signedIn } = state
+  const remindersEnabled = deps.remindersEnabled ?? (() => true)
   const messages = new MessageAlerts({
     cache: deps.cache,
     clock: deps.clock,
@@ -39,7 +46,7 @@ export function cacheAlerts(
     notifier: deps.notifier,
     power: deps.power,
     log: deps.log,
-    enabled: deps.remindersEnabled ?? (() => true),
+    enabled: () => signedIn() && remindersEnabled(),
     formatTime: deps.formatTime,
   })
   cacheChanged.add((update) => reminders.cacheChanged(update))

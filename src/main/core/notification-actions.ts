@@ -9,6 +9,8 @@
  * start window is checked again at the press: the notification may have waited); Snooze puts the
  * reminder off. A Start or Snooze that cannot be done is told the same way as a late Join.
  * A client's message opens its thread: the invite in the popover, the session in the window.
+ * An answer that comes once the expert who pressed is gone (signed out, another signed in) is
+ * only logged: it would show their invite's or session's title to whoever is at the computer now.
  */
 import type { CommandOutcome } from '../../shared/command-outcome'
 import { errorMessage } from '../../shared/error-message'
@@ -61,6 +63,11 @@ export interface NotificationActionsDeps {
   readonly reminders: ReminderControls
   readonly notifier: Notifier
   readonly log: Logger
+  /**
+   * Who is signed in now (null: no one). A press's answer that comes once this changed is about
+   * an expert gone from this computer: it is logged, not told to whoever is here now.
+   */
+  readonly signedInAs?: () => string | null
 }
 
 /** Routes presses on notifications; the host follows `focusRequests`, the window `notices`. */
@@ -134,7 +141,9 @@ export class NotificationActions {
       log.info(`Start from a reminder refused for session ${reminder.sessionId}: ${why}`)
       return this.followUp('Could not start', reminder.title, why)
     }
+    const by = this.signedInAs()
     const outcome = await commands.start({ sessionId: reminder.sessionId })
+    if (this.goneSince(by, 'Start', outcome)) return
     // Started: the window shows the live session, as after the window's own Start.
     if (outcome.ok) return this.focusRequests.emit({ kind: 'session', sessionId: reminder.sessionId })
     log.warn(`Start from a reminder failed: ${outcome.error.message}`)
@@ -171,17 +180,31 @@ export class NotificationActions {
   }
 
   private async join(invite: InviteNotification): Promise<void> {
+    const by = this.signedInAs()
     const outcome = await this.deps.commands.accept({ inviteId: invite.inviteId, proposedTime: null })
-    if (outcome.ok) return
+    if (outcome.ok || this.goneSince(by, 'Join', outcome)) return
     this.deps.log.warn(`Join from the notification failed: ${outcome.error.message}`)
     this.tooLate(invite, 'join', outcome.error)
   }
 
   private async decline(invite: InviteNotification): Promise<void> {
+    const by = this.signedInAs()
     const outcome = await this.deps.commands.decline({ inviteId: invite.inviteId })
-    if (outcome.ok) return
+    if (outcome.ok || this.goneSince(by, 'Decline', outcome)) return
     this.deps.log.warn(`Decline from the notification failed: ${outcome.error.message}`)
     this.tooLate(invite, 'decline', outcome.error)
+  }
+
+  private signedInAs(): string | null {
+    return this.deps.signedInAs?.() ?? null
+  }
+
+  /** Whether the expert who pressed is gone since (`by`); then the answer is only logged. */
+  private goneSince(by: string | null, what: string, outcome: CommandOutcome<unknown>): boolean {
+    if (this.signedInAs() === by) return false
+    const answer = outcome.ok ? 'done' : outcome.error.message
+    this.deps.log.info(`${what} from a notification answered after its expert signed out: ${answer}`)
+    return true
   }
 
   /** Tell the expert at once, on screen and in the window, why their press did nothing. */

@@ -16,6 +16,11 @@ export class PendingFocus {
     this.pending = target
   }
 
+  /** Drop what is kept: its expert is gone (signed out), and the next one must not be shown it. */
+  clear(): void {
+    this.pending = null
+  }
+
   /** The request meant for `surface`, once: a page that already showed it, or a later one, gets null. */
   take(surface: Surface): FocusTarget | null {
     const target = this.pending

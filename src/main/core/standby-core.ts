@@ -7,7 +7,12 @@ import type { CommandOutcome } from '../../shared/command-outcome'
 import type { ConnectionState } from '../../shared/connection-state'
 import type { CommandName, CommandPayload, CommandResult, Welcome } from '../../shared/protocol'
 import { signIn, type SignInOutcome } from './auth/sign-in'
-import { clearWithInvites, emptyForSignIn, emptyForSignOut } from './auth/cached-data'
+import {
+  clearWithInvites,
+  emptyForSignIn,
+  emptyForSignOut,
+  withdrawExpertsNotifications,
+} from './auth/cached-data'
 import { forgetSignIn, keepSignIn, revokeSignIn } from './auth/stored-sign-in'
 import { Listeners } from '../../shared/listeners'
 import { CurrentConnection, platformConnection } from './platform-connection'
@@ -15,6 +20,7 @@ import { GapWatch } from './platform-clock/gap-watch'
 import { PlatformClock } from './platform-clock/platform-clock'
 import { AutoAway } from './presence/auto-away'
 import type { CacheStore } from './ports/cache-store'
+import type { AppNotification } from './ports/notifier'
 import type { StoredSignIn } from './ports/secrets'
 import type { ReminderScheduler } from './reminders/reminder-scheduler'
 import type { RoomOpening } from '../../shared/ipc/contract'
@@ -22,6 +28,7 @@ import { joinedSession, openJoinedRoom } from './rooms/joined-room'
 import { RoomOpener } from './rooms/room-opener'
 import type { StandbyCoreDeps } from './standby-core-deps'
 import { changesExpert, changesInvites, type CacheUpdate } from './sync/cache-push'
+import { inviteNotification } from './sync/invite-notification'
 import type { MessageAlerts } from './messages/message-alerts'
 import { cacheAlerts } from './cache-alerts'
 import { cacheIsNotFor, recordCacheSource } from './cache-source'
@@ -78,12 +85,10 @@ export class StandbyCore {
     this.welcomed = new Listeners(onError)
     this.threadsRead = new Listeners(onError)
     this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log, deps.cache)
-    const alerts = cacheAlerts(
-      deps,
-      this.platformClock,
-      this.cacheChanged,
-      deps.windowFocused ?? (() => this.focusedPages.size > 0),
-    )
+    const alerts = cacheAlerts(deps, this.platformClock, this.cacheChanged, {
+      windowFocused: deps.windowFocused ?? (() => this.focusedPages.size > 0),
+      signedIn: () => this.signedIn !== null,
+    })
     this.messageAlerts = alerts.messages
     this.reminders = alerts.reminders
     this.rooms = new RoomOpener({
@@ -147,6 +152,11 @@ export class StandbyCore {
     return this.signedIn?.platformUrl ?? null
   }
 
+  /** Who is signed in (platform and expert), or null: changes with each sign-in, sign-out or refusal. */
+  get signedInAs(): string | null {
+    return this.signedIn === null ? null : `${this.signedIn.expertId} on ${this.signedIn.platformUrl}`
+  }
+
   /** Resume the stored sign-in, if any, and start connecting. */
   async start(): Promise<void> {
     // Before anything reads the time: offline, the last run's offset is the best there is.
@@ -204,12 +214,19 @@ export class StandbyCore {
     // Another expert's or another platform's data (as the cache records it, past restarts).
     const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
     if (cacheIsNotFor(this.deps.cache, this.deps.log, outcome.platformUrl, outcome.expert.id)) {
+      const earlier = this.deps.cache.expert()
       const refused = emptyForSignIn(() => this.emptyCache(), this.deps, signedIn)
       if (refused !== null) {
         // Whoever was signed in stays so: the cache is still theirs.
         if (this.signedIn !== null) this.connect(this.signedIn)
         return refused
       }
+      // Including what an earlier run showed them (macOS keeps it past a restart).
+      if (earlier !== null)
+        withdrawExpertsNotifications(
+          this.deps.notifier,
+          'Signed in as another expert, or on another platform',
+        )
     }
     this.signedIn = signedIn
     await keepSignIn(this.deps, signedIn)
@@ -226,6 +243,8 @@ export class StandbyCore {
     this.platform.close()
     this.platformClock.reset()
     this.signedIn = null
+    // First: a notice that the cache could not be emptied is for whoever is at the computer now.
+    withdrawExpertsNotifications(this.deps.notifier, 'Signed out')
     await forgetSignIn(this.deps)
     emptyForSignOut(() => this.emptyCache(), this.deps)
     this.publish()
@@ -258,6 +277,18 @@ export class StandbyCore {
   /** Open a cached session's room in the system browser ("Open room"). */
   openRoom(sessionId: string): Promise<RoomOpening> {
     return this.rooms.openCached(sessionId)
+  }
+
+  /**
+   * The notification of this invite while it is open, for an earlier run's left in the notification
+   * centre (its buttons work again) or pressed there; null once it closed, and while signed out:
+   * the cache may still hold an expert who is gone, and their Join is not for whoever is here.
+   */
+  earlierInvite(inviteId: string): AppNotification | null {
+    if (this.signedIn === null) return null
+    const now = this.platformClock.deadlines.now()
+    const invite = this.deps.cache.openInvites(now).find((open) => open.id === inviteId)
+    return invite === undefined ? null : inviteNotification(invite, now)
   }
 
   /** A page of the app gained or lost the focus (`page` names it, so two pages do not mix). */
@@ -334,6 +365,9 @@ export class StandbyCore {
       this.refusedBecause = next.reason
       this.signedIn = null
       this.platform.close()
+      // The cache stays for signing in again, but nothing of it is told meanwhile.
+      this.messageAlerts.stop()
+      withdrawExpertsNotifications(this.deps.notifier, 'Signed out by the platform')
       // The platform no longer takes it, so one left on disk only asks for a sign-in next start.
       this.deps.secrets
         .clear()

@@ -81,7 +81,12 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
 
   api.connection.onStateChanged((connection) => {
     connectionPushes++
-    patch({ connection })
+    const wasSignedOut = store.getSnapshot().connection.status === 'signed_out'
+    if (connection.status !== 'signed_out') patch({ connection })
+    // At once, not after the host's next read: the next expert at the computer (or a read that
+    // fails) must not be shown the lists of the one who is gone.
+    else patch({ connection, expert: null, invites: EMPTY_INVITES, upcoming: [] })
+    if (wasSignedOut && connection.status !== 'signed_out') void reread()
   })
   api.cache.onChanged(onCacheChanged)
   // A change made in the other window (the popover reads the reminders setting too).

@@ -71,7 +71,7 @@ function freshState() {
     /** What an earlier run left in Notification Center (FakeNotification.delivered adds to it). */
     notificationHistory: [] as FakeNotification[],
     /** Calls of Notification's statics: the ids removed, how often the others were called. */
-    notificationCalls: { remove: [] as string[], getHistory: 0, handleActivation: 0 },
+    notificationCalls: { remove: [] as string[], removeAll: 0, getHistory: 0, handleActivation: 0 },
     activationHandler: null as ((details: ActivationArguments) => void) | null,
     /** Presses on toasts made before the app registered its handleActivation callback. */
     pendingActivations: [] as ActivationArguments[],

@@ -9,7 +9,7 @@
  * removes what is on screen under its id, so closing an object whose id a newer notification took
  * takes the newer one down too. Linux has no such ids: each notification stands alone.
  *
- * The statics exist only where Electron has them (`remove` and `getHistory` on macOS,
+ * The statics exist only where Electron has them (`remove`, `removeAll` and `getHistory` on macOS,
  * `handleActivation` on Windows, per `fake.platform`): elsewhere calling one throws the TypeError
  * a missing method throws. Every call is recorded in `fake.notificationCalls`.
  */
@@ -36,6 +36,15 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     fake.notificationCalls.remove.push(...ids)
     for (const shown of [...fake.notifications, ...fake.notificationHistory]) {
       if (ids.includes(shown.id) && shown.onScreen) shown.closed = true
+    }
+  }
+
+  /** Removes every delivered notification of the app, this run's and earlier runs' (macOS only). */
+  static removeAll(): void {
+    requirePlatform('removeAll', 'darwin')
+    fake.notificationCalls.removeAll++
+    for (const shown of [...fake.notifications, ...fake.notificationHistory]) {
+      if (shown.onScreen) shown.closed = true
     }
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { comesAfter, type HistoryCursor } from '../../../src/shared/rules/history-order'
+import type { ConnectionState } from '../../../src/shared/connection-state'
 import type { CacheChange } from '../../../src/shared/ipc/contract'
 import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import type { Invite, Session } from '../../../src/shared/protocol/entities'
@@ -93,6 +94,7 @@ function appApi(
   const pushes = {
     cacheChanged: (_change: CacheChange): void => undefined,
     settingsChanged: (_settings: typeof SETTINGS): void => undefined,
+    stateChanged: (_state: ConnectionState): void => undefined,
   }
   const api = {
     app: {
@@ -100,7 +102,10 @@ function appApi(
     },
     connection: {
       getState: () => ok({ status: 'online', since: 1 }),
-      onStateChanged: () => () => undefined,
+      onStateChanged: (listener: (state: ConnectionState) => void) => {
+        pushes.stateChanged = listener
+        return () => undefined
+      },
     },
     cache: {
       onChanged: (listener: (change: CacheChange) => void) => {
@@ -195,6 +200,29 @@ describe('the app store', () => {
     await store.refreshLists()
     expect(shown).toEqual(['Taken by another expert: Hooks'])
     expect(store.getSnapshot().invites.missed).toHaveLength(1)
+  })
+
+  it('signed out: the lists of the expert who is gone leave at once, and are read again at the next sign-in', async () => {
+    let open = [anInvite({ id: 'inv_ada' })]
+    const { api, pushes, calls } = appApi(() => ({ open, missed: [] }))
+    const shown: string[] = []
+    const store = createAppStore(api, { push: (text: string) => shown.push(text) } as unknown as NoticeStore)
+    await store.ready
+    expect(store.getSnapshot().invites.open).toHaveLength(1)
+    calls.length = 0
+    pushes.stateChanged({ status: 'signed_out', reason: null })
+    expect(store.getSnapshot()).toMatchObject({
+      expert: null,
+      invites: { open: [], missed: [] },
+      upcoming: [],
+    })
+    expect(calls).toEqual([])
+    open = [anInvite({ id: 'inv_bea' })]
+    pushes.stateChanged({ status: 'connecting' })
+    await store.refreshLists()
+    expect(store.getSnapshot().invites.open.map((i) => i.id)).toEqual(['inv_bea'])
+    // Gone with its expert, not closed by anyone: nothing is announced.
+    expect(shown).toEqual([])
   })
 
   it('shows settings changed in the other window', async () => {

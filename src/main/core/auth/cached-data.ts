@@ -72,3 +72,16 @@ export function clearWithInvites(
     if (shown.has(invite.id)) notifier.show(inviteClosedNotification(invite, null))
   }
 }
+
+/**
+ * The expert is gone from this computer (`why` says how): every notification shown for them leaves
+ * the screen, so the next person at it reads none of their clients' words and presses no button
+ * that would act for them.
+ */
+export function withdrawExpertsNotifications(notifier: Pick<Notifier, 'show'>, why: string): void {
+  notifier.show({
+    kind: 'all_withdrawn',
+    title: why,
+    body: 'Every notification shown for the expert was taken off the screen.',
+  })
+}

@@ -74,6 +74,22 @@ export type AppNotification =
       readonly title: string
       readonly body: string
     }
+  /**
+   * The expert is gone from this computer (signed out here, signed out by the platform, or another
+   * expert signed in): every notification shown so far leaves the screen and the notification
+   * centre, since each tells of their clients, sessions or standing and its buttons would act for
+   * them. Nothing new is shown; the title and body say why, for logs.
+   */
+  | { readonly kind: 'all_withdrawn'; readonly title: string; readonly body: string }
+
+/** The notifications that show nothing: each takes earlier ones off the screen. */
+export type Withdrawal = Extract<
+  AppNotification,
+  { kind: 'invite_closed' | 'reminder_closed' | 'notice_withdrawn' | 'all_withdrawn' }
+>
+
+/** The notifications the expert sees. */
+export type ShownNotification = Exclude<AppNotification, Withdrawal>
 
 /** What a message's notification opens: the invite (in the popover) or the session (in the window). */
 export type MessagePlace =

@@ -10,6 +10,7 @@ import { inviteActionLabel, primaryInviteAction, reminderActionLabel } from '../
 import {
   BOOKED_START_UNKNOWN,
   type AppNotification,
+  type ShownNotification,
   type NotificationAction,
 } from '../../core/ports/notifier'
 import { reminderActions } from '../../core/reminders/reminder-actions'
@@ -83,7 +84,7 @@ const GROUPS = {
  * screen until it is acted on or retracted.
  */
 export function notificationOptions(
-  notification: Exclude<AppNotification, { kind: 'invite_closed' | 'notice_withdrawn' | 'reminder_closed' }>,
+  notification: ShownNotification,
   context: {
     readonly soundEnabled: boolean
     readonly withActions: boolean

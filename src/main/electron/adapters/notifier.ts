@@ -2,7 +2,7 @@
  * The core's Notifier as native notifications. What a press does is the core's business
  * (core/notification-actions.ts): this file reports it, and keeps the OS's notification centre in
  * step with the app's lists (a closed invite's notification is removed at once, and so is a
- * reminder whose session no longer waits).
+ * reminder whose session no longer waits, and everything once the expert is gone).
  *
  * Every shown Notification is held until it closes (or is acted on). Electron keeps only a weak
  * reference to a main-process Notification, so a local one can be garbage-collected while still
@@ -203,6 +203,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (appNotification.kind === 'invite_closed') return retract(appNotification.inviteId)
       if (appNotification.kind === 'notice_withdrawn') return withdraw(appNotification.noticeId)
       if (appNotification.kind === 'reminder_closed') return withdrawReminder(appNotification)
+      if (appNotification.kind === 'all_withdrawn') return withdrawAll()
       if (health.status === 'unsupported') return options.onFailed(appNotification)
       if (appNotification.kind === 'reminder') replaceSessionNotifications(appNotification.sessionId)
       // A notice about one condition is on screen once: told again (the test notification pressed
@@ -289,6 +290,15 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     const anyHeld = [...held.values()].some(ofSession(closed.sessionId))
     closeHeld((data) => withdraws(closed, data))
     if (!anyHeld && platform === 'darwin') Notification.remove(reminderNotificationId(closed.sessionId))
+  }
+
+  /**
+   * The expert is gone: every held notification closes (on Windows that takes it out of the
+   * Action Center too), and on macOS whatever an earlier run left in Notification Center goes.
+   */
+  function withdrawAll(): void {
+    closeHeld(() => true)
+    if (platform === 'darwin') Notification.removeAll()
   }
 
   /** The invite is gone: its notification leaves the screen and the notification centre at once. */

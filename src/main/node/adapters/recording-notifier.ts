@@ -3,7 +3,8 @@
  * listeners, and printed as one line, e.g. "[notification] Invite: Sam Lee: Hooks question — …".
  * The notifications still "on screen" can be pressed (`press`, the shell's test hook does it),
  * which reports the press as Electron's notifier does; a closed invite's notification is removed,
- * and so is a reminder withdrawn because its session no longer waits.
+ * and so is a reminder withdrawn because its session no longer waits, and everything once the
+ * expert is gone.
  */
 import type {
   AppNotification,
@@ -20,6 +21,7 @@ type InviteNotification = Extract<AppNotification, { kind: 'invite' }>
 /** A reminder's notification as recorded. */
 type ReminderNotification = Extract<AppNotification, { kind: 'reminder' }>
 
+/** A client's message as recorded. */
 type MessageNotification = Extract<AppNotification, { kind: 'message' }>
 
 /** A notice as recorded. */
@@ -39,6 +41,8 @@ export interface RecordingNotifier extends Notifier {
   readonly remindersOnScreen: ReadonlyArray<ReminderNotification>
   /** The notices on screen: shown and not withdrawn (a notice is not pressed away here). */
   readonly noticesOnScreen: ReadonlyArray<NoticeNotification>
+  /** A client's messages on screen: the latest of each thread, not pressed. */
+  readonly messagesOnScreen: ReadonlyArray<MessageNotification>
   /** The invites whose notification was removed because the invite closed, in order. */
   readonly removed: ReadonlyArray<string>
   /** The sessions whose reminder was withdrawn because it no longer held, in order. */
@@ -87,6 +91,9 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
     get noticesOnScreen() {
       return notices
     },
+    get messagesOnScreen() {
+      return messages
+    },
     show(notification) {
       shown.push(notification)
       options.out?.write(`${notificationLine(notification)}\n`)
@@ -103,6 +110,12 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
       }
       if (notification.kind === 'notice_withdrawn')
         notices = notices.filter((n) => n.noticeId !== notification.noticeId)
+      if (notification.kind === 'all_withdrawn') {
+        onScreen = []
+        reminders = []
+        messages = []
+        notices = []
+      }
       if (notification.kind === 'invite_closed') {
         onScreen = onScreen.filter((n) => n.inviteId !== notification.inviteId)
         removed.push(notification.inviteId)
@@ -160,6 +173,8 @@ export function notificationLabel(notification: AppNotification): string {
       return 'Notice withdrawn'
     case 'reminder_closed':
       return 'Reminder withdrawn'
+    case 'all_withdrawn':
+      return 'All withdrawn'
   }
 }
 

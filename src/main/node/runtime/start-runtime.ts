@@ -150,11 +150,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     reminders: core.reminders,
     notifier: options.notifier,
     log: options.log,
+    signedInAs: () => core.signedInAs,
   })
   // Kept for a page that loads after the push (one the host creates for the press).
   notificationActions.focusRequests.add((request) => {
     const target = focusTargetOf(request)
     if (target !== null) focus.request(target)
+  })
+  // The expert who pressed is gone: what they asked for is not shown to whoever signs in next.
+  core.states.add((state) => {
+    if (state.status === 'signed_out') focus.clear()
   })
   return {
     core,

@@ -39,8 +39,10 @@ describe('an invite that was shown and then closes', () => {
     const inviteId = core.runtime.cache.openInvites(core.runtime.core.platformClock.now())[0]?.id
     await core.runtime.core.signOut()
     expect(core.adapters.notifier.shown.slice(1)).toEqual([
+      expect.objectContaining({ kind: 'all_withdrawn', title: 'Signed out' }),
       expect.objectContaining({ kind: 'invite_closed', inviteId, title: 'Hooks question' }),
     ])
+    expect(core.adapters.notifier.onScreen).toEqual([])
   })
 
   it('declined on another device while this one was closed: the closing is told on catch-up', async () => {

@@ -61,7 +61,15 @@ function setup() {
     },
     whyNoSnooze: (sessionId) => (state.unsnoozable.has(sessionId) ? 'The session was cancelled.' : null),
   }
-  const actions = new NotificationActions({ commands, reminders: controls, notifier, log: recordingLog() })
+  const account = { signedInAs: 'ada on https://standby.test' as string | null }
+  const log = recordingLog()
+  const actions = new NotificationActions({
+    commands,
+    reminders: controls,
+    notifier,
+    log,
+    signedInAs: () => account.signedInAs,
+  })
   const focus: FocusRequest[] = []
   const notices: AppNotice[] = []
   actions.focusRequests.add((request) => focus.push(request))
@@ -73,6 +81,8 @@ function setup() {
     notices,
     notifier,
     reminders: state,
+    account,
+    log,
     settle: (ok: boolean, code?: string) => settle(ok, code),
   }
 }
@@ -151,6 +161,24 @@ describe('a press on a notification', () => {
     await decline
     expect(sent).toEqual(['decline inv_2'])
     expect(notifier.shown[0]).toMatchObject({ title: 'Could not decline' })
+  })
+
+  it('Join, Decline or Start answered after the expert signed out, or another signed in: logged, nothing told to whoever is here', async () => {
+    for (const next of [null, 'bea on https://standby.test']) {
+      for (const [action, notification] of [
+        ['primary', instant],
+        ['decline', scheduled],
+        ['start', reminder('before')],
+      ] as const) {
+        const { actions, settle, notifier, notices, focus, account, log } = setup()
+        const pressed = actions.activate({ action, notification })
+        account.signedInAs = next
+        settle(action === 'start', 'taken')
+        await pressed
+        expect([notifier.shown, notices, focus]).toEqual([[], [], []])
+        expect(log.text()).toMatch(/from a notification answered after its expert signed out/)
+      }
+    }
   })
 
   it('an invite notification that could not be shown opens the invite and asks for attention', () => {

@@ -453,6 +453,62 @@ describe('the Electron notifier', () => {
     expect(onActivate).not.toHaveBeenCalled()
   })
 
+  describe('everything withdrawn (the expert signed out, or another signed in)', () => {
+    const message: AppNotification = {
+      kind: 'message',
+      requestId: 'req_1',
+      opens: { kind: 'session', sessionId: 's1' },
+      title: 'Sam Lee',
+      body: 'Here is my card number',
+    }
+    const gone: AppNotification = { kind: 'all_withdrawn', title: 'Signed out', body: '' }
+    const showEveryKind = (notifier: ReturnType<typeof setup>['notifier']): void => {
+      notifier.show(instant)
+      notifier.show(reminder)
+      notifier.show(message)
+      notifier.show({ kind: 'notice', noticeId: 'disk', title: 'Cannot save', body: 'Free some space.' })
+      notifier.show({ kind: 'notice', title: 'Sam cancelled', body: 'Query plan' })
+    }
+
+    it('takes every kind off the screen on each OS, lets all go, and shows nothing of its own', () => {
+      for (const platform of ['darwin', 'win32', 'linux'] as const) {
+        resetFakeElectron()
+        const { notifier } = setup({ platform })
+        showEveryKind(notifier)
+        notifier.show(gone)
+        expect(fake.notifications.filter((n) => n.onScreen)).toEqual([])
+        expect(fake.notifications).toHaveLength(5)
+        expect(notifier.held).toBe(0)
+        expect(fake.notificationCalls.removeAll).toBe(platform === 'darwin' ? 1 : 0)
+      }
+    })
+
+    it('on Windows takes toasts that timed out out of the Action Center: a later press there does nothing', async () => {
+      const { notifier, onActivate } = setup({ platform: 'win32' })
+      await notifier.restore()
+      showEveryKind(notifier)
+      for (const shown of fake.notifications) shown.timeOut()
+      notifier.show(gone)
+      expect(fake.notifications.filter((n) => n.onScreen)).toEqual([])
+      expect(onActivate).not.toHaveBeenCalled()
+    })
+
+    it('on macOS removes what an earlier run left in Notification Center, held again or not', async () => {
+      const { notifier, onActivate } = setup()
+      const earlierInvite = FakeNotification.delivered({ id: inviteNotificationId('inv_1'), title: 'x' })
+      const earlierReminder = FakeNotification.delivered({ id: reminderNotificationId('s9'), title: 'y' })
+      const earlierMessage = FakeNotification.delivered({ id: 'a-message', title: 'Sam Lee' })
+      await notifier.restore()
+      notifier.show(gone)
+      expect([earlierInvite, earlierReminder, earlierMessage].map((n) => n.onScreen)).toEqual([
+        false,
+        false,
+        false,
+      ])
+      expect(onActivate).not.toHaveBeenCalled()
+    })
+  })
+
   it('on Windows a press on this run’s reminder waiting in the Action Center acts as its button says', async () => {
     const { notifier, onActivate } = setup({ platform: 'win32' })
     await notifier.restore()
@@ -496,7 +552,7 @@ describe('the Electron notifier', () => {
   it('registers no activation handler and reads no history where Electron has none', async () => {
     const { notifier } = setup({ platform: 'linux' })
     await notifier.restore()
-    expect(fake.notificationCalls).toEqual({ remove: [], getHistory: 0, handleActivation: 0 })
+    expect(fake.notificationCalls).toEqual({ remove: [], removeAll: 0, getHistory: 0, handleActivation: 0 })
   })
 
   it('turns a notification the OS refused into a failing health and a fallback for its invite', () => {
