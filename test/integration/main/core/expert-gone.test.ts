@@ -40,9 +40,8 @@ describe('what is left on screen once the expert is gone', () => {
     const platform = await startTestPlatform()
     defer(() => platform.close())
     const expert = platform.addExpert()
-    bookWithNewClient(platform, expert.id)
+    const requestId = bookWithNewClient(platform, expert.id)
     const { marketplace } = platform.server
-    const requestId = marketplace.db.prepare('SELECT request_id FROM sessions').pluck().get() as string
     const core = await startCoreFor(platform.server.url, expert)
     defer(() => core.close(true))
     await core.waitForState((s) => s.status === 'online')
