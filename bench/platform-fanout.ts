@@ -20,7 +20,7 @@ import { ClientFleet } from './client-fleet'
 import { guaranteeCosts } from './fanout-guarantee-costs'
 import type { Headline } from './headline'
 import { rssPerSockets } from './server-rss'
-import { formatTailCauses, tailCauses, type Pause, type Round } from './tail-causes'
+import { formatPauses, formatTailCauses, tailCauses, type Pause, type Round } from './tail-causes'
 import { median, mib, ms, percentile } from './stats'
 import { WritePhases } from './write-phases'
 
@@ -249,6 +249,7 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   const logs = { platform: [] as Round[], raw: [] as Round[] }
   const phases = new WritePhases()
   const serverPauses = watchPauses()
+  const blocksFrom = now()
   // A stall of the servers' event loop that no round's phases show (the WAL's upkeep runs between
   // them) would still hold the next round back.
   const loopDelay = monitorEventLoopDelay({ resolution: 1 })
@@ -287,6 +288,13 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   console.log(`the slowest 1% of rounds, and the garbage-collection pauses they overlapped:`)
   console.log(formatTailCauses('Standby platform', tailCauses(logs.platform, platform.fleet.pauses, pauses)))
   console.log(formatTailCauses('bare socket.io', tailCauses(logs.raw, raw.fleet.pauses, pauses)))
+  console.log(
+    formatPauses(
+      "the clients' process",
+      clients.pauses.filter((p) => p.start >= blocksFrom),
+    ),
+  )
+  console.log(formatPauses("the servers' process", pauses))
 
   console.log(`\nWhere a platform fan-out's time goes (median per fan-out, share of their sum):`)
   for (const line of phases.lines()) console.log(line)

@@ -65,3 +65,18 @@ export function formatTailCauses(name: string, causes: TailCauses): string {
     `${causes.serverPauseOnly} during one of the servers' only, ${causes.neither} during neither`
   )
 }
+
+/**
+ * How often and how long one process paused, in one line: a reader can then tell whether the
+ * slowest rounds' pauses are the process's ordinary ones or rare long ones.
+ */
+export function formatPauses(name: string, pauses: ReadonlyArray<Pause>): string {
+  if (pauses.length === 0) return `  ${name}: no GC pause`
+  const durations = pauses.map((p) => p.duration).sort((a, b) => a - b)
+  const median = durations[Math.floor((durations.length - 1) / 2)] as number
+  const longest = durations.at(-1) as number
+  return (
+    `  ${name}: ${pauses.length} GC pauses, median ${median.toFixed(2)} ms, ` +
+    `longest ${longest.toFixed(2)} ms, ${durations.reduce((a, b) => a + b, 0).toFixed(0)} ms in all`
+  )
+}

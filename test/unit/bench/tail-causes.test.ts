@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatTailCauses, tailCauses, type Round } from '../../../bench/tail-causes'
+import { formatPauses, formatTailCauses, tailCauses, type Round } from '../../../bench/tail-causes'
 
 /** Rounds one second apart, each `ms` long. */
 const rounds = (lengths: ReadonlyArray<number>): Round[] =>
@@ -42,5 +42,18 @@ describe('tailCauses', () => {
     expect(formatTailCauses('bare socket.io', causes)).toBe(
       "  bare socket.io     slowest 1 (from 3.00 ms): 0 during a GC pause of the clients' process, 0 during one of the servers' only, 1 during neither",
     )
+  })
+})
+
+describe('formatPauses', () => {
+  it('says how many pauses a process had, their median and the longest', () => {
+    const pauses = [3, 1, 40, 2].map((duration, i) => ({ start: i * 1_000, duration }))
+    expect(formatPauses("the clients' process", pauses)).toBe(
+      "  the clients' process: 4 GC pauses, median 2.00 ms, longest 40.00 ms, 46 ms in all",
+    )
+  })
+
+  it('says so when there was none', () => {
+    expect(formatPauses("the servers' process", [])).toBe("  the servers' process: no GC pause")
   })
 })
