@@ -118,7 +118,7 @@ const NOT_FOR_INSTALLERS = [
   'conf', // the browser shell's settings; electron-store brings its own copy
   'vitest',
   'playwright',
-  '@axe-core/playwright',
+  'axe-core',
   'electron',
   'electron-builder',
   'electron-vite',
