@@ -14,7 +14,7 @@
  */
 import { createRequire } from 'node:module'
 import { vi } from 'vitest'
-import type { ActivationArguments, App, ContextBridge, Dialog } from 'electron'
+import type { ActivationArguments, App, ContextBridge, Dialog, MessageBoxOptions } from 'electron'
 import { FakeApp } from './app'
 import { FakeBrowserWindow } from './browser-window'
 import { FakeIpcMain, FakeIpcRenderer } from './ipc'
@@ -49,7 +49,14 @@ function freshState() {
     ipcRenderer: new FakeIpcRenderer(),
     shell: new FakeShell(),
     /** `dialog.showErrorBox`: a modal box Electron shows even before `ready`. */
-    dialog: { showErrorBox: vi.fn<Dialog['showErrorBox']>() },
+    dialog: {
+      showErrorBox: vi.fn<Dialog['showErrorBox']>(),
+      /** `dialog.showMessageBox`: answered as if the user pressed Cancel, unless a test says otherwise. */
+      showMessageBox: vi.fn(async (options: MessageBoxOptions) => ({
+        response: options.cancelId ?? 0,
+        checkboxChecked: false,
+      })),
+    },
     contextBridge: { exposeInMainWorld: vi.fn<ContextBridge['exposeInMainWorld']>() },
     /**
      * What app.getPath answers. Empty, so nothing writes to a real directory unless a test points
