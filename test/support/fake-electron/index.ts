@@ -16,6 +16,7 @@ import { createRequire } from 'node:module'
 import { vi } from 'vitest'
 import type { ActivationArguments, App, ContextBridge, Dialog, MessageBoxOptions } from 'electron'
 import { FakeApp } from './app'
+import { FakeAutoUpdater } from './auto-updater'
 import { FakeBrowserWindow } from './browser-window'
 import { FakeIpcMain, FakeIpcRenderer } from './ipc'
 import { fakeNet } from './net'
@@ -65,6 +66,7 @@ function freshState() {
     paths: {} as Partial<Record<Parameters<App['getPath']>[0], string>>,
     safeStorage: new FakeSafeStorage(),
     powerMonitor: new FakePowerMonitor(),
+    autoUpdater: new FakeAutoUpdater(),
     /** Whether nativeImage finds files: false plays missing icons. */
     imagesExist: true,
     /** Whether Notification.isSupported(): false plays a system without notifications. */
@@ -135,6 +137,9 @@ const namedExports = {
   },
   get powerMonitor() {
     return fake.powerMonitor
+  },
+  get autoUpdater() {
+    return fake.autoUpdater
   },
   screen: {
     /** One 1440×900 display with a 24 px menu bar at the top. */

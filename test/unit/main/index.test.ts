@@ -147,6 +147,14 @@ describe('launching Standby', () => {
     expect(notices()).toEqual(['Standby is still running'])
   })
 
+  it('says nothing of the tray when a restart to update closes the window (macOS closes it before before-quit)', async () => {
+    const fake = await launch()
+    fake.autoUpdater.quitAndInstall()
+    expect(fake.windows[0]!.destroyed).toBe(true)
+    expect(fake.notifications).toEqual([])
+    expect(fake.app.quit).toHaveBeenCalledOnce()
+  })
+
   it('remembers the notice across launches', async () => {
     const first = await launch()
     const kept = userData!
