@@ -9,7 +9,7 @@ import { createLoginItem, wasOpenedAtLogin } from './electron/adapters/login-ite
 import { createElectronNotifier } from './electron/adapters/notifier'
 import { createPowerMonitorPower } from './electron/adapters/power-monitor'
 import { createSafeStorageSecrets } from './electron/adapters/safe-storage-secrets'
-import { createSystemBrowser } from './electron/adapters/system-browser'
+import { askToOpenLink, createSystemBrowser } from './electron/adapters/system-browser'
 import { createElectronSettingsStore } from './electron/adapters/settings-store'
 import { createElectronUpdater } from './electron/adapters/electron-updater'
 import { createAppOrigin } from './electron/app-origin'
@@ -26,6 +26,7 @@ import { followLaunchAtLogin } from './core/settings/login-item'
 import { nativeBindingForThisProcess } from './db/electron-native-binding'
 import { appInfo, registerAppApi } from './electron/ipc/app-handlers'
 import { createIpcMain, send } from './electron/ipc/ipc-main'
+import { pageLinkOpener } from './core/ipc/page-links'
 import { pageOpens } from './core/ipc/page-opens'
 import { createRefusalLog } from './core/ipc/refusal-log'
 import { consoleLogger, type Logger } from './node/log'
@@ -91,7 +92,17 @@ async function main(): Promise<void> {
   })
 
   const browser = createSystemBrowser()
-  const openExternal = (url: string): Promise<void> => browser.open(url)
+  // Notifications can be pressed only once the runtime exists; until then there is nothing to act on.
+  const started: { runtime?: Runtime } = {}
+  const downloadUrl = manualDownloadUrl(process.env, app.isPackaged ? process.resourcesPath : undefined)
+  // A page's link opens at once on the platform or the download page; elsewhere once the expert says so.
+  const openExternal = pageLinkOpener({
+    open: (url) => browser.open(url),
+    ask: askToOpenLink,
+    platformUrl: () => started.runtime?.core.platformUrl ?? null,
+    alsoTrusted: [downloadUrl],
+    log,
+  })
   // What pages have opened outside the app, by a call or by window.open alike, within one bound.
   const opensForPages = pageOpens(systemClock, log)
   const openForPage = (url: string): Promise<void> => {
@@ -187,8 +198,6 @@ async function main(): Promise<void> {
   const userData = app.getPath('userData')
   const settings = createElectronSettingsStore({ log })
   const launchAtLogin = followLaunchAtLogin(settings, createLoginItem({ log }))
-  // Notifications can be pressed only once the runtime exists; until then there is nothing to act on.
-  const started: { runtime?: Runtime } = {}
   const followFocus = (request: FocusRequest): void => {
     if (isQuitting()) return
     // The page hears which invite or session through the 'focus.requested' push (forwardPushes
@@ -222,7 +231,7 @@ async function main(): Promise<void> {
       // On Linux only the AppImage (which Electron starts with APPIMAGE set) replaces itself.
       packageManaged: app.isPackaged && process.platform === 'linux' && process.env['APPIMAGE'] === undefined,
     }),
-    manualDownloadUrl: manualDownloadUrl(process.env, app.isPackaged ? process.resourcesPath : undefined),
+    manualDownloadUrl: downloadUrl,
     launchAtLogin,
     pageOpens: opensForPages,
     // Asked of Electron itself: a window closed while focused sends no word of losing the focus.

@@ -14,8 +14,9 @@
  */
 import { createRequire } from 'node:module'
 import { vi } from 'vitest'
-import type { ActivationArguments, App, ContextBridge, Dialog } from 'electron'
+import type { ActivationArguments, App, ContextBridge, Dialog, MessageBoxOptions } from 'electron'
 import { FakeApp } from './app'
+import { FakeAutoUpdater } from './auto-updater'
 import { FakeBrowserWindow } from './browser-window'
 import { FakeIpcMain, FakeIpcRenderer } from './ipc'
 import { fakeNet } from './net'
@@ -49,7 +50,14 @@ function freshState() {
     ipcRenderer: new FakeIpcRenderer(),
     shell: new FakeShell(),
     /** `dialog.showErrorBox`: a modal box Electron shows even before `ready`. */
-    dialog: { showErrorBox: vi.fn<Dialog['showErrorBox']>() },
+    dialog: {
+      showErrorBox: vi.fn<Dialog['showErrorBox']>(),
+      /** `dialog.showMessageBox`: answered as if the user pressed Cancel, unless a test says otherwise. */
+      showMessageBox: vi.fn(async (options: MessageBoxOptions) => ({
+        response: options.cancelId ?? 0,
+        checkboxChecked: false,
+      })),
+    },
     contextBridge: { exposeInMainWorld: vi.fn<ContextBridge['exposeInMainWorld']>() },
     /**
      * What app.getPath answers. Empty, so nothing writes to a real directory unless a test points
@@ -58,6 +66,7 @@ function freshState() {
     paths: {} as Partial<Record<Parameters<App['getPath']>[0], string>>,
     safeStorage: new FakeSafeStorage(),
     powerMonitor: new FakePowerMonitor(),
+    autoUpdater: new FakeAutoUpdater(),
     /** Whether nativeImage finds files: false plays missing icons. */
     imagesExist: true,
     /** Whether Notification.isSupported(): false plays a system without notifications. */
@@ -128,6 +137,9 @@ const namedExports = {
   },
   get powerMonitor() {
     return fake.powerMonitor
+  },
+  get autoUpdater() {
+    return fake.autoUpdater
   },
   screen: {
     /** One 1440×900 display with a 24 px menu bar at the top. */

@@ -1,8 +1,14 @@
 /**
  * `net.request`, for electron-updater's downloads. The requests go
- * through Node's http and only to loopback: a test never reaches the network.
+ * through Node's http and only to loopback: a test never reaches the network. As Electron's, a
+ * request made with `redirect: 'manual'` hears a 3xx as a `redirect` event (status, method, the
+ * absolute address, headers), never as a response.
  */
-import { request as httpRequest, type ClientRequest as NodeClientRequest } from 'node:http'
+import {
+  request as httpRequest,
+  type ClientRequest as NodeClientRequest,
+  type IncomingMessage,
+} from 'node:http'
 import type { ClientRequestConstructorOptions } from 'electron'
 
 /** What electron-updater passes: Electron's options, with a session it made. */
@@ -17,14 +23,34 @@ export const fakeNet = {
         `fake net.request to ${String(options.protocol)}//${host}: tests reach only http://127.0.0.1`,
       )
     }
-    const { session: _session, redirect: _redirect, ...rest } = options
-    return httpRequest({
+    const { session: _session, redirect, ...rest } = options
+    const method = rest.method ?? 'GET'
+    const request = httpRequest({
       protocol: 'http:',
       hostname: host,
       port: rest.port,
       path: rest.path,
-      method: rest.method ?? 'GET',
+      method,
       headers: rest.headers as Record<string, string> | undefined,
     })
+    if (redirect === 'manual')
+      hearRedirects(request, `http://${host}:${String(rest.port)}${String(rest.path)}`)
+    return request
   },
+}
+
+/** Turn a 3xx answer to `request` into Electron's `redirect` event, resolved against `from`. */
+function hearRedirects(request: NodeClientRequest, from: string): void {
+  const emit = request.emit.bind(request)
+  request.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
+    if (event !== 'response') return emit(event, ...args)
+    const response = args[0] as IncomingMessage
+    const status = response.statusCode ?? 0
+    const location = response.headers.location
+    if (status < 300 || status >= 400 || location === undefined) return emit(event, ...args)
+    // The body of a redirect is not read, and its end (the request aborted) is no error.
+    response.on('error', () => {})
+    response.resume()
+    return emit('redirect', status, request.method, new URL(location, from).href, response.headers)
+  }) as NodeClientRequest['emit']
 }

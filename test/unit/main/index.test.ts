@@ -147,6 +147,14 @@ describe('launching Standby', () => {
     expect(notices()).toEqual(['Standby is still running'])
   })
 
+  it('says nothing of the tray when a restart to update closes the window (macOS closes it before before-quit)', async () => {
+    const fake = await launch()
+    fake.autoUpdater.quitAndInstall()
+    expect(fake.windows[0]!.destroyed).toBe(true)
+    expect(fake.notifications).toEqual([])
+    expect(fake.app.quit).toHaveBeenCalledOnce()
+  })
+
   it('remembers the notice across launches', async () => {
     const first = await launch()
     const kept = userData!
@@ -531,5 +539,50 @@ describe('deep links', () => {
     } finally {
       process.argv = argv
     }
+  })
+})
+
+describe('links pages hand to the system browser', () => {
+  const signedInTo = (platformUrl: string) => (fake: typeof fakeState) => {
+    saveSignIn(fake, { platformUrl, token: 't'.repeat(43), expertId: 'exp_1' })
+  }
+  const page = 'standby-app://app/'
+
+  it('opens the platform’s pages at once, and another site’s only once the expert says so', async () => {
+    const fake = await launch(signedInTo('http://127.0.0.1:9'))
+    const from = { sender: fake.windows[0]!.webContents, frameUrl: page }
+    await expect(
+      fake.ipcMain.invoke('shell.openExternal', from, 'http://127.0.0.1:9/attachments/a.txt'),
+    ).resolves.toMatchObject({ ok: true })
+    expect(fake.dialog.showMessageBox).not.toHaveBeenCalled()
+
+    // A client's attachment on another site: asked about, Cancel by default, nothing opened.
+    await expect(
+      fake.ipcMain.invoke('shell.openExternal', from, 'https://files.example.net/invoice.pdf.exe'),
+    ).resolves.toMatchObject({ ok: true })
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({
+        message: 'Open a link to another site?',
+        detail: expect.stringContaining('It leads to "https://files.example.net"'),
+        defaultId: 1,
+        cancelId: 1,
+      }),
+    )
+    expect(fake.shell.opened).toEqual(['http://127.0.0.1:9/attachments/a.txt'])
+
+    // The same link by window.open, and this time the expert presses Open in browser.
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false })
+    const open = fake.shell.openExternal.getMockImplementation()!
+    const opened = new Promise<void>((resolve) =>
+      fake.shell.openExternal.mockImplementationOnce((url, options) => open(url, options).then(resolve)),
+    )
+    expect(fake.windows[0]!.webContents.openWindow('https://files.example.net/details.txt')).toEqual({
+      action: 'deny',
+    })
+    await opened
+    expect(fake.shell.opened).toEqual([
+      'http://127.0.0.1:9/attachments/a.txt',
+      'https://files.example.net/details.txt',
+    ])
   })
 })

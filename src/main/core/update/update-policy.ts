@@ -165,6 +165,7 @@ export class UpdatePolicy {
           () => this.deps.updater.check(channel),
         ),
         this.current.currentVersion,
+        channel,
         this.deps.log,
       )
       this.checks.answered()

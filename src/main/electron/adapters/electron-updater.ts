@@ -4,7 +4,8 @@
  * in the packaged app-update.yml, offers only newer versions (`allowDowngrade` stays off, also
  * after a channel switch, which would turn it on), honours a release's `stagingPercentage`, and
  * checks each download's sha512 against the feed before it can be installed; the feed itself is
- * bounded and checked first (update-feed-guards.ts). A check the feed never
+ * bounded and checked first (update-feed-guards.ts), and read over https only, as is every
+ * download and redirect (update-https-only.ts). A check the feed never
  * answered is not handed to the next one (electron-updater would; it has no way to cancel a check).
  */
 import { CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater'
@@ -12,6 +13,7 @@ import type { Logger } from '../../core/ports/logger'
 import type { UpdateCheck, Updater } from '../../core/ports/updater'
 import { errorMessage } from '../../../shared/error-message'
 import { boundFeedAnswers, FEED_UNUSABLE, feedFault } from './update-feed-guards'
+import { httpsOnly } from './update-https-only'
 import { watchTransfers } from './update-transfer-watch'
 
 /** What the adapter wraps. */
@@ -40,6 +42,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   updater.autoInstallOnAppQuit = true
   updater.allowDowngrade = false
   boundFeedAnswers(updater, log)
+  httpsOnly(updater, log)
   const onTransfer = watchTransfers(updater, log)
   updater.logger = {
     info: (message: unknown) => log.info(`Updater: ${String(message)}`),

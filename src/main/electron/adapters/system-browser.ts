@@ -5,7 +5,8 @@
  * other (file:, smb:, a custom app's) to a program that may run what it names. A failure (no
  * default browser, a refused scheme) rejects for the caller to report.
  */
-import { shell } from 'electron'
+import { dialog, shell } from 'electron'
+import type { LinkQuestion } from '../../core/ipc/page-links'
 import type { ExternalBrowser } from '../../core/ports/external-browser'
 
 /** The schemes the OS may be asked to open: web pages and a mail to write. */
@@ -24,4 +25,27 @@ export function createSystemBrowser(): ExternalBrowser {
       await shell.openExternal(url, { activate: true })
     },
   }
+}
+
+/** The buttons of a link question, by their place in `buttons`. */
+const OPEN = 0
+const CANCEL = 1
+
+/**
+ * Asks the expert, in a native box, whether a link to another site opens; true to open. Cancel is
+ * the default (Enter, Escape and closing the box all decline): a press meant for something else
+ * must not open a client's link.
+ */
+export async function askToOpenLink(question: LinkQuestion): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: 'Standby',
+    message: question.message,
+    detail: question.detail,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: CANCEL,
+    cancelId: CANCEL,
+    noLink: true,
+  })
+  return response === OPEN
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { trackQuitting } from '../../../../src/main/electron/quit-state'
-import { fake, resetFakeElectron } from '../../../support/fake-electron'
+import { fake, FakeBrowserWindow, resetFakeElectron } from '../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
 
@@ -12,5 +12,14 @@ describe('the quit state', () => {
     expect(isQuitting()).toBe(false)
     fake.app.quit()
     expect(isQuitting()).toBe(true)
+  })
+
+  it('is true from the start of a restart to update, before its windows close', () => {
+    const isQuitting = trackQuitting()
+    const seen: boolean[] = []
+    new FakeBrowserWindow()
+    fake.windows[0]!.on('close', () => seen.push(isQuitting()))
+    fake.autoUpdater.quitAndInstall()
+    expect(seen).toEqual([true])
   })
 })

@@ -52,11 +52,17 @@ function release(
 /**
  * Serve the files under /standby/ on a free loopback port; `silentFirst` is never answered the
  * first time it is asked for (a stalled connection), and `cutFirst` is cut off after its first
- * bytes the first time; `unsized` sends no Content-Length (chunked). `server` emits 'asked' with each name.
+ * bytes the first time; `unsized` sends no Content-Length (chunked); a name in `redirects` is
+ * answered with a 302 to its address. `server` emits 'asked' with each name.
  */
 async function serve(
   files: Record<string, string | Buffer>,
-  options: { silentFirst?: string; cutFirst?: string; unsized?: boolean } = {},
+  options: {
+    silentFirst?: string
+    cutFirst?: string
+    unsized?: boolean
+    redirects?: Record<string, string>
+  } = {},
 ): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const silent: ServerResponse[] = []
   let cut = false
@@ -66,6 +72,8 @@ async function serve(
     )
     server.emit('asked', name)
     if (name === options.silentFirst && silent.length === 0) return void silent.push(res)
+    const location = options.redirects?.[name]
+    if (location !== undefined) return void res.writeHead(302, { location }).end()
     const body = files[name]
     if (body === undefined) return void res.writeHead(404).end()
     res.writeHead(200, options.unsized === true ? {} : { 'content-length': Buffer.byteLength(body) })
@@ -262,6 +270,59 @@ describe('the electron-updater adapter against a loopback release server', () =>
     await expect(stalled).rejects.toThrow()
     fake.app.emit('quit', {}, 0)
     expect(readFileSync(appImage)).toEqual(next.artifact)
+  })
+
+  it('follows a redirect over https or on this computer, and verifies what it found there', async () => {
+    const next = release('1.3.0')
+    const server = await serve(
+      { ...next.files, 'mirror/latest-linux.yml': next.files['latest-linux.yml'] },
+      { redirects: { 'latest-linux.yml': '/standby/mirror/latest-linux.yml' } },
+    )
+    const asked: string[] = []
+    server.server.on('asked', (name: string) => asked.push(name))
+    const { updater, appImage } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    expect(asked).toEqual(['latest-linux.yml', 'mirror/latest-linux.yml'])
+    await updater.download(() => {})
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(next.artifact)
+  })
+
+  const notHttps =
+    /^An update address is not https \("http:\/\/updates\.evil\.test(:8080)?"\), so nothing was read from it: Standby takes updates over https only, and whoever publishes Standby has to serve them so$/
+
+  it('reads no release information a redirect sends to plain http on another computer', async () => {
+    const server = await serve(
+      {},
+      { redirects: { 'latest-linux.yml': 'http://updates.evil.test:8080/standby/latest-linux.yml' } },
+    )
+    const { updater, log } = installedApp(server.url)
+    await expect(updater.check('stable')).rejects.toThrow(notHttps)
+    expect(log.text()).toContain('An update address is not https')
+  })
+
+  it('downloads nothing a redirect sends to plain http, and nothing is installed on quit', async () => {
+    const next = release('1.3.0')
+    const server = await serve(next.files, {
+      redirects: { [next.file]: `http://updates.evil.test/standby/${next.file}` },
+    })
+    const { updater, appImage } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await expect(updater.download(() => {})).rejects.toThrow(notHttps)
+    const before = readFileSync(appImage)
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(before)
+  })
+
+  it('reads no feed, and downloads no file the feed names, over plain http to another computer', async () => {
+    const { updater } = installedApp('http://updates.evil.test/standby')
+    await expect(updater.check('stable')).rejects.toThrow(notHttps)
+    const next = release('1.3.0')
+    const feed = next.files['latest-linux.yml'].replaceAll(next.file, `http://updates.evil.test/${next.file}`)
+    const server = await serve({ 'latest-linux.yml': feed })
+    const second = installedApp(server.url)
+    expect(await second.updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await expect(second.updater.download(() => {})).rejects.toThrow(notHttps)
   })
 
   it('ignores an older version, also on a channel switch (no downgrade)', async () => {

@@ -9,15 +9,15 @@ import type { UpdateCheck, Updater } from '../../../../../src/main/core/ports/up
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
 import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
 import { ManualClock } from '../../../../../src/shared/clock'
-import type { UpdateState } from '../../../../../src/shared/update/update-state'
+import type { UpdateChannel, UpdateState } from '../../../../../src/shared/update/update-state'
 import { FIXTURE_NOW } from '../../../../support/fixtures'
 import { recordingLog } from '../../../../support/recording-log'
 
-/** A policy over an updater whose every check finds `offer`, on version 1.4.0. */
-function offering(offer: UpdateCheck) {
+/** A policy over an updater whose every check finds `offer`, on version 1.4.0 unless told. */
+function offering(offer: UpdateCheck, options: { channel?: UpdateChannel; version?: string } = {}) {
   const log = recordingLog()
   const updater = {
-    currentVersion: '1.4.0',
+    currentVersion: options.version ?? '1.4.0',
     check: vi.fn(async () => offer),
     download: vi.fn<Updater['download']>(async (onProgress) => onProgress(100)),
     installNow: vi.fn<Updater['installNow']>(),
@@ -28,7 +28,7 @@ function offering(offer: UpdateCheck) {
     clock: new ManualClock(FIXTURE_NOW),
     platformNow: () => FIXTURE_NOW,
     sessions: () => [],
-    channel: () => 'stable',
+    channel: () => options.channel ?? 'stable',
     power: createPowerHook(),
     notifier: createRecordingNotifier(),
     log,
@@ -74,7 +74,8 @@ describe('an update feed that offers what it should not', () => {
   it.each(['1.5.0+ci.7', '1.4.202612011530', '1.4.1-rc.9007199254740993+sha.5114f85'])(
     'downloads a newer version however it is numbered (%s) and offers the restart',
     async (version) => {
-      const world = offering({ kind: 'available', version })
+      // On the beta channel, which takes pre-releases too.
+      const world = offering({ kind: 'available', version }, { channel: 'beta' })
       expect(await world.settled()).toBe('ready')
       expect(world.updater.download).toHaveBeenCalledOnce()
       expect(world.policy.state).toMatchObject({ availableVersion: version, error: null, canRestart: true })
@@ -91,6 +92,32 @@ describe('an update feed that offers what it should not', () => {
       expect(world.log.text()).toContain(`offered Standby ${version}, which is not newer than this 1.4.0`)
     },
   )
+
+  it.each(['1.5.0-beta.1', '1.4.1-rc.2+ci.3'])(
+    'downloads no pre-release (%s) for an expert on the stable channel, whatever the stable feed says',
+    async (version) => {
+      const world = offering({ kind: 'available', version })
+      expect(await world.settled()).toBe('up_to_date')
+      expect(world.updater.download).not.toHaveBeenCalled()
+      expect(world.updater.setInstallOnQuit).not.toHaveBeenCalledWith(true)
+      expect(world.policy.state).toMatchObject({ availableVersion: null, canRestart: false, error: null })
+      expect(world.log.text()).toContain(`The stable update feed offered Standby ${version}, a pre-release`)
+    },
+  )
+
+  it('downloads the same pre-release for an expert on the beta channel', async () => {
+    const world = offering({ kind: 'available', version: '1.5.0-beta.1' }, { channel: 'beta' })
+    expect(await world.settled()).toBe('ready')
+    expect(world.policy.state.availableVersion).toBe('1.5.0-beta.1')
+  })
+
+  it('names no pre-release as "the latest stable" to a beta build moving to stable', async () => {
+    const world = offering({ kind: 'none', latest: '1.5.0-beta.2' }, { version: '1.5.0-beta.1' })
+    expect(await world.settled()).toBe('up_to_date')
+    expect(world.policy.state.channelNote).toBe(
+      'This is a beta version. Standby moves to the stable channel with the first stable release newer than 1.5.0-beta.1.',
+    )
+  })
 
   it('tells a restart whose installer could not start, and the update still installs on quit', async () => {
     const world = offering({ kind: 'available', version: '1.5.0' })

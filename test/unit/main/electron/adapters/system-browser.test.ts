@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { RoomOpener } from '../../../../../src/main/core/rooms/room-opener'
-import { createSystemBrowser } from '../../../../../src/main/electron/adapters/system-browser'
+import { askToOpenLink, createSystemBrowser } from '../../../../../src/main/electron/adapters/system-browser'
 import { aSession } from '../../../../support/fixtures'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
@@ -65,5 +65,26 @@ describe('the schemes the system browser opens', () => {
       await expect(browser.open(url)).rejects.toThrow(/Refused to open/)
     }
     expect(fake.shell.openExternal).not.toHaveBeenCalled()
+  })
+})
+
+describe('the question before a link to another site opens', () => {
+  const question = { message: 'Open a link to another site?', detail: 'It leads to "https://x.example"' }
+
+  it('is a native box whose default and Escape are Cancel, which opens nothing', async () => {
+    expect(await askToOpenLink(question)).toBe(false)
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({
+        ...question,
+        buttons: ['Open in browser', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+      }),
+    )
+  })
+
+  it('opens only on Open in browser', async () => {
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false })
+    expect(await askToOpenLink(question)).toBe(true)
   })
 })
