@@ -4,7 +4,7 @@ import { preparedOnUse } from './prepared-on-use'
 import type { Expert } from '../../../shared/protocol'
 import { Timestamp } from '../../../shared/protocol/time'
 import type { KeptClockOffset } from '../../core/ports/cache-store'
-import { parseStored, STORED, type StoredRow, type SkippedRows } from './stored-json'
+import { parseStored, STORED, storedJson, type StoredRow, type SkippedRows } from './stored-json'
 
 /** Reads and writes the expert row and the sync state. Runs inside the caller's transaction. */
 export class SyncStateRepository {
@@ -54,7 +54,10 @@ export class SyncStateRepository {
       `UPDATE sync_state SET cursor = 0, cursor_digest = NULL, last_synced_at = NULL,
          clock_offset_ms = NULL, clock_measured_at = NULL, platform_url = NULL WHERE slot = 1`,
     )
-    this.selectExpert = preparedOnUse(db, 'SELECT id, json FROM expert WHERE slot = 1')
+    this.selectExpert = preparedOnUse(
+      db,
+      `SELECT id, ${storedJson('json', STORED.expert)} AS json FROM expert WHERE slot = 1`,
+    )
     this.selectExpertId = preparedOnUse(db, 'SELECT id FROM expert WHERE slot = 1')
     this.upsertExpert = preparedOnUse(
       db,
