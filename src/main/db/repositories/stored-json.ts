@@ -5,7 +5,7 @@
  * catches a row that was not written for its place (an edit, another program, a damaged page that
  * still parses): the JSON carries the row's own id and has its entity's shape all the way down
  * (shared/shape-check.ts: types, enums, numbers' bounds), so a wrong type deep inside cannot reach
- * a reminder, the tray or a view. A row that fails is skipped with a log line, never thrown, so
+ * a reminder, the tray or a view; members the entity does not have are dropped, as a parse would. A row that fails is skipped with a log line, never thrown, so
  * one damaged row cannot hide the rest of a list, and reported, so the next sync gets it again
  * from the platform.
  */

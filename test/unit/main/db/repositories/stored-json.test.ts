@@ -130,6 +130,20 @@ describe('a stored row that parses but is not its entity', () => {
   })
 })
 
+describe('a stored row holding members its entity does not have', () => {
+  it('reads without them, so a member nested too deep to send to a window cannot hide the list', () => {
+    const { store, db, good } = twoSessions()
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`
+    db.prepare(`UPDATE sessions SET json = json_set(json, '$.extra', ?) WHERE id = 'ses_good'`).run('-')
+    db.prepare(`UPDATE sessions SET json = replace(json, '"extra":"-"', ?) WHERE id = 'ses_good'`).run(
+      `"extra":${deep}`,
+    )
+    const sessions = store.upcomingSessions(FIXTURE_NOW, 10)
+    expect(sessions[0]).toEqual(good)
+    expect(() => structuredClone(sessions)).not.toThrow()
+  })
+})
+
 describe('a stored row larger than its entity can be', () => {
   // Past every bound the protocol sets on an entity's text and lists: only an edit makes one.
   const HUGE = 2_000_000
