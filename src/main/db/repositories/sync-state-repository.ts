@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3'
 import { preparedOnUse } from './prepared-on-use'
 import type { Expert } from '../../../shared/protocol'
+import { StreamDigest } from '../../../shared/protocol/events'
 import { Timestamp } from '../../../shared/protocol/time'
 import type { KeptClockOffset } from '../../core/ports/cache-store'
 import { parseStored, STORED, storedJson, type StoredRow, type SkippedRows } from './stored-json'
@@ -26,6 +27,7 @@ export class SyncStateRepository {
   private readonly upsertExpert: Database.Statement<[string, string]>
   private readonly deleteExpert: Database.Statement<[]>
   private saidCursorUnreadable = false
+  private saidDigestUnreadable = false
 
   constructor(
     db: Database.Database,
@@ -88,7 +90,7 @@ export class SyncStateRepository {
     if (row === undefined) return { cursor: 0, digest: null }
     const { cursor, cursor_digest: digest } = row as { cursor: unknown; cursor_digest: unknown }
     if (typeof cursor === 'number' && Number.isSafeInteger(cursor) && cursor >= 0)
-      return { cursor, digest: typeof digest === 'string' ? digest : null }
+      return { cursor, digest: this.storedDigest(digest) }
     if (!this.saidCursorUnreadable) {
       this.saidCursorUnreadable = true
       this.skippedRows.logger.warn(
@@ -96,6 +98,22 @@ export class SyncStateRepository {
       )
     }
     return { cursor: 0, digest: null }
+  }
+
+  /**
+   * The digest as stored, or null ("not known": the next sync starts from a snapshot, which writes
+   * a good one) when it is not one the platform sends: every replay would send it, the platform
+   * refuse the request, and the cache never catch up again.
+   */
+  private storedDigest(digest: unknown): string | null {
+    if (digest === null || StreamDigest.safeParse(digest).success) return digest as string | null
+    if (!this.saidDigestUnreadable) {
+      this.saidDigestUnreadable = true
+      this.skippedRows.logger.warn(
+        'The cached stream digest is not one the platform sends; syncing again from a fresh copy',
+      )
+    }
+    return null
   }
 
   /** Move the cursor, with the digest of the event it now points at (null when not known). */
