@@ -30,7 +30,7 @@ export const ConnectionState = z.discriminatedUnion('status', [
     reason: z.string(),
     lastSyncedAt: z.number().nullable(),
   }),
-  /** No sign-in, or the platform refused the token: the expert must sign in. */
+  /** No sign-in, or one refused by the platform or unusable when read (`reason`): the expert must sign in. */
   z.object({ status: z.literal('signed_out'), reason: z.string().nullable() }),
   /** The platform speaks another protocol version; `message` says which side to update. */
   z.object({ status: z.literal('incompatible'), message: z.string() }),

@@ -9,11 +9,17 @@
  * lengths or patterns (text is clipped where it is shown).
  *
  * It never refuses a value the schema itself would accept: where it cannot tell (a transform, a
- * custom check), it accepts.
+ * custom check), it accepts. Like a parse, it drops from a value that fits the members its objects
+ * do not name: what the platform sent was parsed before it was stored and holds none, so one found
+ * on reading was put there, and could hold anything (nesting deep enough that sending the value to
+ * a window fails, and the whole list with it).
  */
 import type { z } from 'zod'
 
-/** What is wrong with a value, as "where: what was expected", or null when it fits. */
+/**
+ * What is wrong with a value, as "where: what was expected", or null when it fits (then without
+ * the members its schema does not name).
+ */
 export type ShapeCheck = (value: unknown) => string | null
 
 /**
@@ -54,13 +60,33 @@ interface Def {
 
 const checks = new WeakMap<object, Check>()
 
+/** An object that fits, holding members its schema does not name. */
+interface Unnamed {
+  readonly record: Record<string, unknown>
+  readonly named: ReadonlySet<string>
+}
+
+/**
+ * The objects of the value being checked that hold unnamed members, dropped only once the whole
+ * value fits: a union's option that fails after one of its objects fitted must not change what
+ * the next option sees.
+ */
+const unnamed: Unnamed[] = []
+
 /** A check of `schema`'s shape, built once per schema. */
 export function shapeCheck(schema: z.ZodType): ShapeCheck {
   const check = compile(schema)
   return (value) => {
+    unnamed.length = 0
     const problem = check(value)
+    if (problem === null) for (const found of unnamed) dropUnnamed(found)
+    unnamed.length = 0
     return problem === null ? null : describe(problem)
   }
+}
+
+function dropUnnamed({ record, named }: Unnamed): void {
+  for (const key of Object.keys(record)) if (!named.has(key)) delete record[key]
 }
 
 const accept: Check = () => null
@@ -87,7 +113,8 @@ function build(def: Def): Check {
     case 'null':
       return (value) => (value === null ? null : failure('null'))
     case 'object':
-      return objectCheck(def['shape'] as Record<string, unknown>)
+      // An object with a catchall (loose or strict) keeps, or refuses, what it does not name.
+      return objectCheck(def['shape'] as Record<string, unknown>, def['catchall'] === undefined)
     case 'array': {
       const item = member(def['element'])
       return (value) => {
@@ -117,8 +144,10 @@ function build(def: Def): Check {
       return (value) => {
         let first: Failure | null = null
         for (const option of options) {
+          const before = unnamed.length
           const problem = option(value)
           if (problem === null) return null
+          unnamed.length = before
           first ??= problem
         }
         return first
@@ -142,16 +171,22 @@ function build(def: Def): Check {
   }
 }
 
-function objectCheck(shape: Record<string, unknown>): Check {
+function objectCheck(shape: Record<string, unknown>, strips: boolean): Check {
   const keys = Object.keys(shape)
+  const named: ReadonlySet<string> = new Set(keys)
   const members = keys.map((key) => member(shape[key]))
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return failure('an object')
     const record = value as Record<string, unknown>
+    let present = 0
     for (let i = 0; i < members.length; i++) {
-      const problem = checkMember(members[i] as Member, record[keys[i] as string])
+      const memberValue = record[keys[i] as string]
+      if (memberValue !== undefined) present++
+      const problem = checkMember(members[i] as Member, memberValue)
       if (problem !== null) return under(keys[i] as string, problem)
     }
+    // Counting is cheap; finding which members are unnamed is left to the rare object that has some.
+    if (strips && Object.keys(record).length > present) unnamed.push({ record, named })
     return null
   }
 }

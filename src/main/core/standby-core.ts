@@ -45,7 +45,10 @@ export class StandbyCore {
   private signedIn: StoredSignIn | null = null
   /** The last sign-in or sign-out asked for, settled or not: the next one waits for it. */
   private signInTurns: Promise<unknown> = Promise.resolve()
-  /** Why the platform last refused the sign-in, shown until the next sign-in or sign-out. */
+  /**
+   * Why the platform last refused the sign-in, or the saved one could not be used at start: shown
+   * until the next sign-in or sign-out.
+   */
   private refusedBecause: string | null = null
   /** Unsubscribes the expiry watch from the machine's wakes. */
   private stopWatchingWakes: () => void = () => {}
@@ -163,6 +166,8 @@ export class StandbyCore {
     this.platformClock.restore()
     this.signedIn = await this.deps.secrets.load()
     if (this.signedIn !== null) this.connect(this.signedIn)
+    // A saved sign-in that could not be used: the sign-in form says why it is asked for again.
+    else this.refusedBecause = this.deps.secrets.unusable?.() ?? null
     this.publish()
     // The first state may equal the initial one; the tray must hear it either way.
     this.publishTray()

@@ -82,8 +82,10 @@ function shorterThanHeaderSays(path: string): boolean {
 /**
  * Make the cache readable by this user only: it holds clients' names, messages and private notes.
  * A missing file is created empty with that mode (SQLite gives its -wal and -shm the file's mode);
- * an existing one and its companions lose what others could read. Best effort: a file of another
- * owner cannot be changed, and the open reports what matters about it. Windows has no such modes.
+ * an existing one and its companions lose what others could read. Not through a link: what it
+ * points to may be any file of the user's, and is narrowed only once it opened as the cache
+ * (keepLinkedPrivate). Best effort: a file of another owner cannot be changed, and the open
+ * reports what matters about it. Windows has no such modes.
  */
 export function keepPrivate(path: string): void {
   if (process.platform === 'win32') return
@@ -95,10 +97,32 @@ export function keepPrivate(path: string): void {
   }
   for (const file of [path, ...COMPANIONS.map((suffix) => path + suffix)]) {
     try {
-      const { mode } = statSync(file)
-      if ((mode & 0o077) !== 0) chmodSync(file, mode & 0o700)
+      const entry = lstatSync(file)
+      if (entry.isFile()) narrow(file, entry.mode)
     } catch {
-      // Not there, or not ours to change.
+      // Not there.
     }
+  }
+}
+
+/**
+ * Narrow what a link at `path` points to, once it opened as the cache: SQLite keeps the -wal and
+ * -shm beside that file, with its mode.
+ */
+export function keepLinkedPrivate(path: string): void {
+  if (process.platform === 'win32') return
+  try {
+    if (lstatSync(path).isSymbolicLink()) narrow(path, statSync(path).mode)
+  } catch {
+    // Gone since the open, which the next open finds.
+  }
+}
+
+/** Take from `file` (through a link) what others could read or write. */
+function narrow(file: string, mode: number): void {
+  try {
+    if ((mode & 0o077) !== 0) chmodSync(file, mode & 0o700)
+  } catch {
+    // Not ours to change.
   }
 }

@@ -61,15 +61,26 @@ const SCHEMA_LINES = `SELECT CASE m.type WHEN 'table' THEN 'table ' || m.name ||
 export function schemaDifference(db: Database.Database): string | null {
   const found = schemaOf(db)
   const have = new Set(found)
-  // A table of another name is left alone: nothing reads it. One of ours must match exactly.
+  // A table of another name is left alone: nothing reads or writes it. One of ours must match
+  // exactly, and nothing else may hang on it: a trigger runs inside the cache's own writes (one
+  // that deletes the marks of what was shown would show it all again; one that fails them, stop
+  // every sync), and an index (a unique one) can refuse them.
   const ours = new Set(CACHE_SCHEMA.map(nameOf))
   const wrong = [
     ...CACHE_SCHEMA.filter((line) => !have.has(line)).map((line) => `${nameOf(line)} missing or changed`),
     ...found
       .filter((line) => ours.has(nameOf(line)) && !CACHE_SCHEMA.includes(line))
       .map((line) => `${line} found instead`),
+    ...found
+      .filter((line) => !ours.has(nameOf(line)) && ours.has(`table ${tableOf(line)}`))
+      .map((line) => `${line} is not Standby's`),
   ]
   return wrong.length === 0 ? null : wrong.slice(0, 3).join('; ')
+}
+
+/** "index x on y" or "trigger x on y" → "y"; null for a table. */
+function tableOf(line: string): string | null {
+  return line.startsWith('table ') ? null : (line.split(' on ')[1] ?? null)
 }
 
 /** "table x (…)" or "index x on y" → "table x". */

@@ -10,7 +10,7 @@ import { dirname } from 'node:path'
 import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
-import { keepPrivate, leftUnclean, notACacheFile } from './cache-file-state'
+import { keepLinkedPrivate, keepPrivate, leftUnclean, notACacheFile } from './cache-file-state'
 import { restoreSyncRow, schemaDifference } from './cache-schema'
 import { moveAside } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
@@ -226,6 +226,7 @@ function openChecked(path: string, nativeBinding: string | undefined, check: boo
     const wrong = schemaDifference(db)
     if (wrong !== null) throw new CacheDamage(`its tables are not those Standby makes (${wrong})`)
     restoreSyncRow(db)
+    keepLinkedPrivate(path)
     return db
   } catch (error) {
     closeQuietly(db)

@@ -97,12 +97,34 @@ function dropByteOrderMark(path: string, text: string, log: Logger): void {
   }
 }
 
-/** A SettingsFile over a conf or electron-store instance (both keep the whole file in `store`). */
-export function confSettingsFile(store: Pick<Conf<Record<string, unknown>>, 'store'>): SettingsFile {
+/** Where conf keeps its own bookkeeping in the file; it writes back what it finds there. */
+const CONF_INTERNAL_KEY = '__internal__'
+
+/**
+ * A SettingsFile over a conf or electron-store instance (both keep the whole file in `store`).
+ * conf writes its bookkeeping found in the file back with every write; an edited one it cannot
+ * write (nested too deep for JSON.stringify, which throws a RangeError) would fail every save,
+ * whatever was changed, and on every start, so it is dropped and the write made without it.
+ */
+export function confSettingsFile(
+  store: Pick<Conf<Record<string, unknown>>, 'store'>,
+  log: Logger,
+): SettingsFile {
   return {
     read: () => store.store,
     write: (content) => {
-      store.store = content
+      try {
+        store.store = content
+      } catch (error) {
+        // The settings themselves are few and checked: only what conf carried over can be at fault.
+        if (!(error instanceof RangeError)) throw error
+        log.warn(
+          `The settings file held bookkeeping (${CONF_INTERNAL_KEY}) that could not be written back ` +
+            `(${error.message}); dropped it`,
+        )
+        // Present but undefined: conf carries over only what is absent, and JSON leaves it out.
+        store.store = { ...content, [CONF_INTERNAL_KEY]: undefined }
+      }
     },
   }
 }
@@ -122,7 +144,7 @@ export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
   setAsideUnreadableSettings(settingsFilePath(dir), log, options.now)
   let file: SettingsFile
   try {
-    file = confSettingsFile(options.open())
+    file = confSettingsFile(options.open(), log)
   } catch (error) {
     log.error(`Could not open the settings in ${dir}; changes will last for this run only`, error)
     file = memorySettingsFile()

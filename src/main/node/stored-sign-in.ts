@@ -49,15 +49,21 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /**
- * Removes a saved sign-in that cannot be used. One that cannot be removed either (a read-only
- * profile) is logged, not thrown: it is not used whatever happens, and a throw would stop the start.
+ * Removes a saved sign-in that cannot be used (`why`, in words that never include its content) and
+ * returns what to tell the expert. One that cannot be removed either (a read-only profile) is
+ * logged, not thrown: it is not used whatever happens, and a throw would stop the start.
  */
-export async function removeUnusableSignIn(path: string, log: Pick<Logger, 'warn'>): Promise<void> {
+export async function removeUnusableSignIn(
+  path: string,
+  log: Pick<Logger, 'warn'>,
+  why: string,
+): Promise<string> {
   try {
     await rm(path, { force: true })
+    return `Standby could not use your saved sign-in (${why}) and removed it. Sign in again.`
   } catch (error) {
-    log.warn(
-      `The unusable sign-in ${path} could not be removed (${errorCode(error) ?? 'unknown error'}); it is ignored, sign in again`,
-    )
+    const code = errorCode(error) ?? 'unknown error'
+    log.warn(`The unusable sign-in ${path} could not be removed (${code}); it is ignored, sign in again`)
+    return `Standby could not use your saved sign-in (${why}), nor remove it (${code}); it is ignored. Sign in again.`
   }
 }

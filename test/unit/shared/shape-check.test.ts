@@ -131,6 +131,40 @@ describe('shapeCheck', () => {
     expect(shapeCheck(Shape)({ kind: 'circle', radius: 0 })).toBe('radius: expected a number above 0')
   })
 
+  it('drops what the schema does not name, at every depth, from a value that fits: as a parse does', () => {
+    const stored = JSON.parse(JSON.stringify(ended)) as Record<string, unknown>
+    const edited = JSON.parse(JSON.stringify(ended)) as Record<string, unknown>
+    // Deep enough that sending it to a window would fail.
+    edited['extra'] = JSON.parse(`${'['.repeat(10_000)}${']'.repeat(10_000)}`) as unknown
+    ;(edited['request'] as Record<string, unknown>)['extra'] = { note: 'edited' }
+    ;(edited['outcome'] as Record<string, unknown>)['percent'] = 50
+    expect(shapeCheck(Session)(edited)).toBeNull()
+    expect(edited).toEqual(stored)
+    expect(Session.parse(stored)).toEqual(edited)
+    expect(() => structuredClone(edited)).not.toThrow()
+
+    // A value that does not fit is left as it was found.
+    const wrong = { ...stored, bookedStart: 'soon', extra: 1 }
+    expect(shapeCheck(Session)(wrong)).toMatch(/^bookedStart/)
+    expect(wrong.extra).toBe(1)
+  })
+
+  it('drops nothing from an object the schema keeps whole, nor for a union option that did not fit', () => {
+    const Loose = z.looseObject({ a: z.number() })
+    const loose = { a: 1, b: 2 }
+    expect(shapeCheck(Loose)(loose)).toBeNull()
+    expect(loose).toEqual({ a: 1, b: 2 })
+
+    const Either = z.union([
+      z.object({ inner: z.object({ x: z.number() }), tag: z.string() }),
+      z.object({ inner: z.object({ x: z.number(), y: z.number() }), tag: z.number() }),
+    ])
+    const second = { inner: { x: 1, y: 2 }, tag: 3 }
+    expect(shapeCheck(Either)(second)).toBeNull()
+    expect(second).toEqual(Either.parse(second))
+    expect(second).toEqual({ inner: { x: 1, y: 2 }, tag: 3 })
+  })
+
   it('accepts what a transform returns, which the schema cannot describe', () => {
     const Parsed = z.object({ count: z.string().transform((text) => Number(text)) })
     expect(shapeCheck(Parsed)({ count: 3 })).toBeNull()

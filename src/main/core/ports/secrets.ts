@@ -17,6 +17,11 @@ export interface Secrets {
    * encrypted sign-in the OS keychain cannot open right now is kept for a later start.
    */
   load(): Promise<StoredSignIn | null>
+  /**
+   * Why the last load found a saved sign-in it could not use, in words for the expert (what
+   * happened, what became of it, and to sign in again); null when none was saved or it was used.
+   */
+  unusable?(): string | null
   save(signIn: StoredSignIn): Promise<void>
   clear(): Promise<void>
 }

@@ -8,7 +8,7 @@ import type { Message } from '../../../shared/protocol'
 import type { InviteState, SessionState } from '../../../shared/protocol'
 import type { ThreadPlace, UnreadThread } from '../../core/ports/cache-store'
 import { INVITE_OPEN_AT } from './invite-repository'
-import { parseAllStored, STORED, type StoredRow, type SkippedRows } from './stored-json'
+import { parseAllStored, STORED, storedJson, type StoredRow, type SkippedRows } from './stored-json'
 
 /**
  * The unread client messages of threads still open for replies at the platform time bound to its
@@ -46,7 +46,8 @@ export class MessageRepository {
     )
     this.selectLatestByRequest = preparedOnUse(
       db,
-      'SELECT id, json FROM messages WHERE request_id = ? ORDER BY sent_at DESC, rowid DESC LIMIT ?',
+      `SELECT id, ${storedJson('json', STORED.message)} AS json FROM messages
+         WHERE request_id = ? ORDER BY sent_at DESC, rowid DESC LIMIT ?`,
     )
     this.deleteAllMessages = preparedOnUse(db, 'DELETE FROM messages')
     this.deleteAllState = preparedOnUse(db, 'DELETE FROM message_state')

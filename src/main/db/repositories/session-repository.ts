@@ -11,6 +11,7 @@ import {
   parseAllStored,
   parseStored,
   STORED,
+  storedMember,
   type SkippedRows,
   type StoredRow,
   withoutRequest,
@@ -65,8 +66,7 @@ export class SessionRepository {
     // The distinct clients come from sessions_history_client; one stored name is read per client.
     this.selectClients = preparedOnUse(
       db,
-      `SELECT client_id AS id, (SELECT CASE WHEN json_valid(named.json)
-           THEN json_extract(named.json, '$.client.name') END FROM sessions AS named
+      `SELECT client_id AS id, (SELECT ${storedMember('named.json', '$.client.name', STORED.session)} FROM sessions AS named
            WHERE named.client_id = clients.client_id AND named.state IN ('ended', 'cancelled')
            ORDER BY named.booked_start DESC LIMIT 1) AS name
          FROM (SELECT DISTINCT client_id FROM sessions
@@ -145,10 +145,13 @@ export class SessionRepository {
 
   /** The clients of ended and cancelled sessions, by name, at most `limit`. */
   historyClients(limit: number): HistoryClient[] {
-    return this.selectClients
-      .all(limit)
-      .filter((client) => typeof client.name === 'string')
-      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    return (
+      this.selectClients
+        .all(limit)
+        // An edited row can hold any type in either column; only text names a client.
+        .filter((client) => typeof client.id === 'string' && typeof client.name === 'string')
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    )
   }
 
   /** Ended and cancelled sessions with one client, most recent first. */

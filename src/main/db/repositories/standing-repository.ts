@@ -6,7 +6,14 @@
 import type Database from 'better-sqlite3'
 import { preparedOnUse } from './prepared-on-use'
 import type { Session } from '../../../shared/protocol'
-import { parseAllStored, STORED, type StoredRow, withRequest, type SkippedRows } from './stored-json'
+import {
+  parseAllStored,
+  STORED,
+  storedMember,
+  type StoredRow,
+  withRequest,
+  type SkippedRows,
+} from './stored-json'
 
 /** Reads and writes the standing warnings. Writes run inside the caller's transaction, if any. */
 export class StandingRepository {
@@ -37,7 +44,7 @@ export class StandingRepository {
       db,
       `SELECT sessions.id, ${withRequest('sessions')} AS json FROM sessions
         JOIN requests ON requests.id = sessions.request_id
-        WHERE CASE WHEN json_valid(sessions.json) THEN json_type(sessions.json, '$.chargeback') END = 'object'
+        WHERE ${storedMember('sessions.json', '$.chargeback', STORED.session, 'json_type')} = 'object'
         ORDER BY sessions.booked_start, sessions.id`,
     )
   }

@@ -5,20 +5,25 @@
  * catches a row that was not written for its place (an edit, another program, a damaged page that
  * still parses): the JSON carries the row's own id and has its entity's shape all the way down
  * (shared/shape-check.ts: types, enums, numbers' bounds), so a wrong type deep inside cannot reach
- * a reminder, the tray or a view. A row that fails is skipped with a log line, never thrown, so
+ * a reminder, the tray or a view; members the entity does not have are dropped, as a parse would. A row that fails is skipped with a log line, never thrown, so
  * one damaged row cannot hide the rest of a list, and reported, so the next sync gets it again
  * from the platform.
  */
 import type { Logger } from '../../core/ports/logger'
 import { errorMessage } from '../../../shared/error-message'
 import { Expert, Invite, Message, Session } from '../../../shared/protocol'
+import { mostJsonBytes } from '../../../shared/protocol/message-size'
 import { shapeCheck, type ShapeCheck } from '../../../shared/shape-check'
 import type { z } from 'zod'
 
-/** A row that carries an entity's id and its stored JSON. */
+/**
+ * A row that carries an entity's id and its stored JSON, as selected by storedJson or withRequest:
+ * the text, or the number of bytes it holds when that is more than its entity can be (the text
+ * itself is then never read).
+ */
 export interface StoredRow {
   readonly id: string
-  readonly json: string
+  readonly json: string | number
 }
 
 /** The JSON stored for an invite or a session: the entity without its request. */
@@ -31,9 +36,45 @@ export function withoutRequest(entity: { readonly request: unknown }): string {
  * SQL for the JSON of a `table` row (invites or sessions) joined with `requests`: the request
  * spliced in as the first member. Plain text concatenation, since both parts are JSON objects the
  * cache wrote itself and `rest` always has an id; json_set would parse and re-serialize both.
+ * Bounded as storedJson is, by both parts' sizes together.
  */
 export function withRequest(table: 'invites' | 'sessions'): string {
-  return `'{"request":' || requests.json || ',' || substr(${table}.json, 2)`
+  const kind = table === 'invites' ? STORED.invite : STORED.session
+  return bounded(
+    `octet_length(requests.json) + octet_length(${table}.json)`,
+    `'{"request":' || requests.json || ',' || substr(${table}.json, 2)`,
+    kind,
+  )
+}
+
+/** SQL for the JSON in `column`, bounded by what `kind` can hold (see bounded). */
+export function storedJson(column: string, kind: StoredKind<unknown>): string {
+  return bounded(`octet_length(${column})`, `CAST(${column} AS TEXT)`, kind)
+}
+
+/**
+ * SQL for `fn` (json_extract or json_type) of `path` in the JSON in `column`; null where that is
+ * not JSON or larger than `kind` can be. SQLite parses the whole text for it, so a damaged row must
+ * be passed over rather than stop the query, and a huge one rather than be parsed.
+ */
+export function storedMember(
+  column: string,
+  path: string,
+  kind: StoredKind<unknown>,
+  fn: 'json_extract' | 'json_type' = 'json_extract',
+): string {
+  return `CASE WHEN octet_length(${column}) > ${kind.mostBytes} THEN NULL
+    WHEN json_valid(${column}) THEN ${fn}(${column}, '${path}') END`
+}
+
+/**
+ * `text` when `size` is within what `kind` can hold, else `size`. An edited row can hold text of
+ * any length: read whole it costs memory and seconds at every read, and past the engine's longest
+ * string the read fails, and the whole list with it. octet_length of a column reads
+ * only the record's header, so a row too large is refused without its text being read.
+ */
+function bounded(size: string, text: string, kind: StoredKind<unknown>): string {
+  return `CASE WHEN ${size} <= ${kind.mostBytes} THEN ${text} ELSE ${size} END`
 }
 
 /** Where a row skipped on reading is told: the log, and whoever gets it back from the platform. */
@@ -47,6 +88,8 @@ export interface SkippedRows {
 export interface StoredKind<T> {
   readonly what: string
   readonly shape: ShapeCheck
+  /** The most bytes its JSON can take: the protocol bounds every text and list of it. */
+  readonly mostBytes: number
   /** Never set: carries the entity's type to parseStored. */
   readonly entity?: T
 }
@@ -56,7 +99,10 @@ export interface StoredKind<T> {
  * which on the first read after a start would cost as much again as checking the first page.
  */
 function storedKind<T>(what: string, schema: z.ZodType<T>): StoredKind<T> {
-  return { what, shape: shapeCheck(schema) }
+  const mostBytes = mostJsonBytes(schema)
+  // Inlined into SQL, so a protocol that lost a bound must fail here, not in a statement.
+  if (!Number.isSafeInteger(mostBytes)) throw new Error(`The protocol leaves ${what} unbounded`)
+  return { what, shape: shapeCheck(schema), mostBytes }
 }
 
 /** The kinds of entity the cache stores as JSON. */
@@ -74,6 +120,10 @@ export const STORED: {
 
 /** The entity stored in `row`, or null (logged) when its JSON does not parse or is not one. */
 export function parseStored<T>(row: StoredRow, kind: StoredKind<T>, report: SkippedRows): T | null {
+  if (typeof row.json === 'number') {
+    skipped(row, kind, `its stored copy is ${row.json} bytes, more than ${article(kind.what)} can be`, report)
+    return null
+  }
   let value: unknown
   try {
     value = JSON.parse(row.json)

@@ -2,9 +2,10 @@
 import type Database from 'better-sqlite3'
 import { preparedOnUse } from './prepared-on-use'
 import type { Expert } from '../../../shared/protocol'
+import { StreamDigest } from '../../../shared/protocol/events'
 import { Timestamp } from '../../../shared/protocol/time'
 import type { KeptClockOffset } from '../../core/ports/cache-store'
-import { parseStored, STORED, type StoredRow, type SkippedRows } from './stored-json'
+import { parseStored, STORED, storedJson, type StoredRow, type SkippedRows } from './stored-json'
 
 /** Reads and writes the expert row and the sync state. Runs inside the caller's transaction. */
 export class SyncStateRepository {
@@ -26,6 +27,7 @@ export class SyncStateRepository {
   private readonly upsertExpert: Database.Statement<[string, string]>
   private readonly deleteExpert: Database.Statement<[]>
   private saidCursorUnreadable = false
+  private saidDigestUnreadable = false
 
   constructor(
     db: Database.Database,
@@ -54,7 +56,10 @@ export class SyncStateRepository {
       `UPDATE sync_state SET cursor = 0, cursor_digest = NULL, last_synced_at = NULL,
          clock_offset_ms = NULL, clock_measured_at = NULL, platform_url = NULL WHERE slot = 1`,
     )
-    this.selectExpert = preparedOnUse(db, 'SELECT id, json FROM expert WHERE slot = 1')
+    this.selectExpert = preparedOnUse(
+      db,
+      `SELECT id, ${storedJson('json', STORED.expert)} AS json FROM expert WHERE slot = 1`,
+    )
     this.selectExpertId = preparedOnUse(db, 'SELECT id FROM expert WHERE slot = 1')
     this.upsertExpert = preparedOnUse(
       db,
@@ -85,7 +90,7 @@ export class SyncStateRepository {
     if (row === undefined) return { cursor: 0, digest: null }
     const { cursor, cursor_digest: digest } = row as { cursor: unknown; cursor_digest: unknown }
     if (typeof cursor === 'number' && Number.isSafeInteger(cursor) && cursor >= 0)
-      return { cursor, digest: typeof digest === 'string' ? digest : null }
+      return { cursor, digest: this.storedDigest(digest) }
     if (!this.saidCursorUnreadable) {
       this.saidCursorUnreadable = true
       this.skippedRows.logger.warn(
@@ -93,6 +98,22 @@ export class SyncStateRepository {
       )
     }
     return { cursor: 0, digest: null }
+  }
+
+  /**
+   * The digest as stored, or null ("not known": the next sync starts from a snapshot, which writes
+   * a good one) when it is not one the platform sends: every replay would send it, the platform
+   * refuse the request, and the cache never catch up again.
+   */
+  private storedDigest(digest: unknown): string | null {
+    if (digest === null || StreamDigest.safeParse(digest).success) return digest as string | null
+    if (!this.saidDigestUnreadable) {
+      this.saidDigestUnreadable = true
+      this.skippedRows.logger.warn(
+        'The cached stream digest is not one the platform sends; syncing again from a fresh copy',
+      )
+    }
+    return null
   }
 
   /** Move the cursor, with the digest of the event it now points at (null when not known). */

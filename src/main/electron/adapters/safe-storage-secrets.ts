@@ -20,6 +20,10 @@ import { decodeSignIn, encodeSignIn, removeUnusableSignIn } from '../../node/sto
 export const KEYCHAIN_UNAVAILABLE =
   'Sign-in kept in memory only: the OS keychain is unavailable; you will need to sign in again after restarting Standby'
 
+/** Told to the expert when a saved sign-in is kept because the keychain would not open it. */
+const KEYCHAIN_LOCKED =
+  'Your saved sign-in is kept, but the OS keychain would not open it. Unlock the keychain and restart Standby, or sign in again.'
+
 /** Where the encrypted sign-in lives. */
 export interface SafeStorageSecretsOptions {
   /** The encrypted file, e.g. join(app.getPath('userData'), 'sign-in.bin'). */
@@ -47,21 +51,27 @@ export function createSafeStorageSecrets(options: SafeStorageSecretsOptions): Se
   const write = async (signIn: StoredSignIn): Promise<void> =>
     writeFileAtomically(path, await safeStorage.encryptStringAsync(encodeSignIn(signIn)), PRIVATE_FILE_MODE)
 
+  let unusable: string | null = null
   return {
+    unusable: () => unusable,
+
     async load() {
+      unusable = null
       if (inMemory !== null) return inMemory
       let encrypted: Buffer
       try {
         encrypted = await readBoundedFile(path, MAX_SIGN_IN_FILE_BYTES)
       } catch (error) {
         if (errorCode(error) === 'ENOENT') return null
-        log.warn(`Could not read the saved sign-in (${errorCode(error) ?? 'unknown error'}); sign in again`)
-        await removeUnusableSignIn(path, log)
+        const code = errorCode(error) ?? 'unknown error'
+        log.warn(`Could not read the saved sign-in (${code}); sign in again`)
+        unusable = await removeUnusableSignIn(path, log, `its file could not be read: ${code}`)
         return null
       }
       if (!(await keychainAvailable())) {
         // Kept, not cleared: the keychain may be back next time (a locked Linux keyring, say).
         log.warn('A saved sign-in exists but the OS keychain is unavailable to read it; sign in again')
+        unusable = KEYCHAIN_LOCKED
         return null
       }
       let text: string
@@ -72,13 +82,17 @@ export function createSafeStorageSecrets(options: SafeStorageSecretsOptions): Se
         log.warn(
           'The saved sign-in could not be decrypted (the keychain key may have changed); removed it, sign in again',
         )
-        await removeUnusableSignIn(path, log)
+        unusable = await removeUnusableSignIn(
+          path,
+          log,
+          'the keychain could not decrypt it; its key may have changed',
+        )
         return null
       }
       const decoded = decodeSignIn(text)
       if (!decoded.ok) {
         log.warn(`The saved sign-in could not be used (${decoded.reason}); removed it, sign in again`)
-        await removeUnusableSignIn(path, log)
+        unusable = await removeUnusableSignIn(path, log, decoded.reason)
         return null
       }
       if (shouldReEncrypt) {

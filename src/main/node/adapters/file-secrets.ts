@@ -30,8 +30,10 @@ export function createFileSecrets(options: FileSecretsOptions): Secrets {
   }
 
   const remove = (): Promise<void> => rm(path, { force: true })
+  let unusable: string | null = null
 
   const load = async (): Promise<StoredSignIn | null> => {
+    unusable = null
     let text: string
     try {
       // Only a regular file is read or its mode changed: chmod through a link to a device would
@@ -48,21 +50,21 @@ export function createFileSecrets(options: FileSecretsOptions): Secrets {
       text = bytes.toString('utf8')
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return null
-      log.warn(
-        `Could not read the sign-in file ${path} (${errorCode(error) ?? 'unknown error'}); removed it, sign in again`,
-      )
-      await removeUnusableSignIn(path, log)
+      const code = errorCode(error) ?? 'unknown error'
+      log.warn(`Could not read the sign-in file ${path} (${code}); removed it, sign in again`)
+      unusable = await removeUnusableSignIn(path, log, `its file could not be read: ${code}`)
       return null
     }
     const decoded = decodeSignIn(text)
     if (decoded.ok) return decoded.signIn
     log.warn(`The sign-in file ${path} could not be used (${decoded.reason}); removed it, sign in again`)
-    await removeUnusableSignIn(path, log)
+    unusable = await removeUnusableSignIn(path, log, decoded.reason)
     return null
   }
 
   return {
     load: () => serial(load),
+    unusable: () => unusable,
     save: (signIn) => serial(() => writeFileAtomically(path, encodeSignIn(signIn), PRIVATE_FILE_MODE)),
     clear: () => serial(remove),
   }

@@ -57,6 +57,27 @@ describe('a cache with damaged rows', () => {
     expect(log.text()).toContain('The cached sync cursor is not an event id')
   })
 
+  it.each([
+    ['with a space', 'not a digest'],
+    ['longer than any', 'd'.repeat(129)],
+  ])('catches up when the stored cursor digest is not one a platform sends (%s)', async (_what, digest) => {
+    const { platform, expert, clock, dir } = await cacheDamagedBy(
+      `UPDATE sync_state SET cursor_digest = '${digest}'`,
+    )
+    platform.inviteDirectly(expert.id, 'Sent while it was closed')
+    const log = recordingLog()
+    const core = await startCoreFor(platform.server.url, expert, { dir, clock, log })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    const now = core.runtime.core.platformClock.now()
+    expect(core.runtime.cache.openInvites(now).map((i) => i.request.title)).toEqual([
+      'Sent while it was closed',
+    ])
+    expect(titles(core, now)).toEqual(['Booked 0', 'Booked 1', 'Booked 2'])
+    expect(log.text()).toContain('The cached stream digest is not one the platform sends')
+  })
+
   it('shows the other sessions offline when one row is not a session, and gets it back online', async () => {
     const { platform, expert, clock, dir } = await cacheDamagedBy(
       `UPDATE sessions SET json = '{"id":"x","bookedStart":"soon"}'

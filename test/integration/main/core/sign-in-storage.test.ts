@@ -2,14 +2,14 @@
  * Signing in and out when the stored sign-in cannot be written or removed (a full disk, a
  * read-only profile, a keychain that refuses): neither is left half done, and the expert is told.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it, vi } from 'vitest'
 import { hashPassword } from '../../../../server/src/auth'
 import type { Secrets } from '../../../../src/main/core/ports/secrets'
 import type { StandbyCore } from '../../../../src/main/core/standby-core'
-import { createNodeAdapters } from '../../../../src/main/node/adapters'
+import { createNodeAdapters, NODE_DATA_FILES } from '../../../../src/main/node/adapters'
 import { startNodeRuntime } from '../../../../src/main/node/runtime/start-node-runtime'
 import type { Logger } from '../../../../src/main/core/ports/logger'
 import { systemClock } from '../../../../src/shared/clock'
@@ -36,8 +36,15 @@ function until(core: StandbyCore, check: (status: string) => boolean): Promise<v
   })
 }
 
-/** A platform with Ada, and an app whose stored sign-in fails as `broken` says. */
-async function appWithBrokenStore(broken: (secrets: Secrets) => Partial<Secrets>, log: Logger = quiet) {
+/**
+ * A platform with Ada, and an app whose stored sign-in fails as `broken` says; `before` runs on
+ * its data folder before it starts.
+ */
+async function appWithBrokenStore(
+  broken: (secrets: Secrets) => Partial<Secrets>,
+  log: Logger = quiet,
+  before: (dir: string) => void = () => {},
+) {
   const platform = await startTestPlatform()
   defer(() => platform.close())
   platform.server.marketplace.createExpert({
@@ -48,6 +55,7 @@ async function appWithBrokenStore(broken: (secrets: Secrets) => Partial<Secrets>
   })
   const dir = mkdtempSync(join(tmpdir(), 'standby-sign-in-store-'))
   defer(() => rmSync(dir, { recursive: true, force: true }))
+  before(dir)
   const adapters = createNodeAdapters({ dataDir: dir, out: { write: () => true }, log: quiet })
   defer(() => adapters.close())
   const runtime = await startNodeRuntime({
@@ -170,4 +178,25 @@ it('refuses a sign-in that would show another expert’s cache when it cannot be
   clear.free()
   expect(await core.signIn(platform.server.url, 'bea@example.test', 'right')).toMatchObject({ ok: true })
   expect(core.cache.expert()?.name).not.toBe('Ada')
+})
+
+it('says on the sign-in form why it asks again when the saved sign-in is damaged, until the expert signs in', async () => {
+  let signInFile = ''
+  const { platform, core, online } = await appWithBrokenStore(
+    () => ({}),
+    quiet,
+    (dir) => {
+      signInFile = join(dir, NODE_DATA_FILES.signIn)
+      writeFileSync(signInFile, '{"token": "tok_cut off', { mode: 0o600 })
+    },
+  )
+  expect(core.connection).toEqual({
+    status: 'signed_out',
+    reason: 'Standby could not use your saved sign-in (it is not valid JSON) and removed it. Sign in again.',
+  })
+  expect(existsSync(signInFile)).toBe(false)
+  await core.signIn(platform.server.url, 'ada@example.test', 'right')
+  await online
+  await core.signOut()
+  expect(core.connection).toEqual({ status: 'signed_out', reason: null })
 })

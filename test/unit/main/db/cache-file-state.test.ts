@@ -2,12 +2,14 @@
 // only after an unclean exit, which reads the file's header first).
 import { execFileSync } from 'node:child_process'
 import {
+  chmodSync,
   existsSync,
   lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   readlinkSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs'
@@ -64,6 +66,35 @@ describe('what is at the cache path when it is not a file', () => {
       })
       expect(lstatSync(opened.rebuilt?.damagedCopy ?? '').isFIFO()).toBe(true)
       opened.close()
+    },
+  )
+
+  it.runIf(posix)(
+    'leaves the mode and bytes of the file a link points to alone when it is not a cache, and narrows one that is',
+    () => {
+      const dir = tempDir()
+      const path = join(dir, 'cache.db')
+      const shared = join(dir, 'shared-notes.txt')
+      writeFileSync(shared, 'notes the expert shares with a group', { mode: 0o664 })
+      chmodSync(shared, 0o664)
+      symlinkSync(shared, path)
+      const opened = open(path)
+      expect(opened.rebuilt?.reason).toMatch(/not a database/)
+      expect(readlinkSync(opened.rebuilt?.damagedCopy ?? '')).toBe(shared)
+      expect(statSync(shared).mode & 0o777).toBe(0o664)
+      expect(readFileSync(shared, 'utf8')).toBe('notes the expert shares with a group')
+      opened.close()
+
+      // A cache kept elsewhere behind a link is the expert's choice: it is narrowed like any.
+      const elsewhere = join(dir, 'elsewhere.db')
+      openCache({ path: elsewhere }).close()
+      chmodSync(elsewhere, 0o644)
+      const linked = join(dir, 'linked.db')
+      symlinkSync(elsewhere, linked)
+      const again = open(linked)
+      expect(again.rebuilt).toBeNull()
+      expect(statSync(elsewhere).mode & 0o777).toBe(0o600)
+      again.close()
     },
   )
 

@@ -57,6 +57,16 @@ describe("the cache's schema at open", () => {
     ],
     ['an index dropped', 'DROP INDEX invites_open', /index invites_open missing or changed/],
     [
+      'a trigger of another name on one of its tables',
+      'CREATE TRIGGER forget AFTER INSERT ON shown_invites BEGIN DELETE FROM shown_invites; END',
+      /trigger forget on shown_invites is not Standby's/,
+    ],
+    [
+      'an index of another name on one of its tables',
+      'CREATE UNIQUE INDEX one_per_state ON reminders (outcome, at)',
+      /index one_per_state on reminders is not Standby's/,
+    ],
+    [
       'the search index a plain table',
       'DROP TABLE session_search; CREATE TABLE session_search (body)',
       /table session_search missing or changed/,
@@ -80,8 +90,11 @@ describe("the cache's schema at open", () => {
     })
   }
 
-  it('leaves a table of another name alone: nothing reads it', () => {
-    const path = editedCache('CREATE TABLE notes (body TEXT)')
+  it('leaves a table of another name alone, with its index and trigger: nothing reads or writes it', () => {
+    const path = editedCache(
+      `CREATE TABLE notes (body TEXT); CREATE INDEX notes_body ON notes (body);
+       CREATE TRIGGER notes_kept AFTER INSERT ON notes BEGIN DELETE FROM notes; END`,
+    )
     const opened = openCache({ path, now })
     expect(opened.rebuilt).toBeNull()
     opened.close()

@@ -95,9 +95,13 @@ describe('Electron secrets (safeStorage)', () => {
     const { path, log } = setup()
     await createSafeStorageSecrets({ path, log, platform: 'darwin' }).save(signIn)
     fake.safeStorage.available = false
-    expect(await createSafeStorageSecrets({ path, log, platform: 'darwin' }).load()).toBeNull()
+    const later = createSafeStorageSecrets({ path, log, platform: 'darwin' })
+    expect(await later.load()).toBeNull()
     expect(statSync(path).isFile()).toBe(true)
     expect(log.text()).toContain('keychain is unavailable to read it')
+    expect(later.unusable?.()).toBe(
+      'Your saved sign-in is kept, but the OS keychain would not open it. Unlock the keychain and restart Standby, or sign in again.',
+    )
   })
 
   it('clears a sign-in that no longer decrypts (a new keychain key)', async () => {
@@ -107,6 +111,9 @@ describe('Electron secrets (safeStorage)', () => {
     expect(await secrets.load()).toBeNull()
     expect(() => statSync(path)).toThrow(/ENOENT/)
     expect(log.text()).toContain('could not be decrypted')
+    expect(secrets.unusable?.()).toBe(
+      'Standby could not use your saved sign-in (the keychain could not decrypt it; its key may have changed) and removed it. Sign in again.',
+    )
   })
 
   it('starts signed out when a sign-in that no longer decrypts cannot be removed, and says it stays', async () => {

@@ -24,7 +24,11 @@ describe('Node secrets on a read-only profile', () => {
     const path = join(tempDir(), 'sign-in.json')
     writeFileSync(path, '{"token":', { mode: 0o600 })
     const log = recordingLog()
-    await expect(createFileSecrets({ path, log }).load()).resolves.toBeNull()
+    const secrets = createFileSecrets({ path, log })
+    await expect(secrets.load()).resolves.toBeNull()
     expect(log.text()).toContain('could not be removed (EROFS); it is ignored, sign in again')
+    expect(secrets.unusable?.()).toBe(
+      'Standby could not use your saved sign-in (it is not valid JSON), nor remove it (EROFS); it is ignored. Sign in again.',
+    )
   })
 })

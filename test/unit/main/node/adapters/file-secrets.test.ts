@@ -23,8 +23,10 @@ describe('Node secrets (a 0600 file)', () => {
   it('saves and loads the sign-in', async () => {
     const { secrets, path } = setup()
     expect(await secrets.load()).toBeNull()
+    expect(secrets.unusable?.()).toBeNull()
     await secrets.save(signIn)
     expect(await secrets.load()).toEqual(signIn)
+    expect(secrets.unusable?.()).toBeNull()
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(signIn)
   })
 
@@ -58,6 +60,12 @@ describe('Node secrets (a 0600 file)', () => {
     expect(() => statSync(path)).toThrow(/ENOENT/)
     expect(log.text()).toContain('could not be used (it is not valid JSON); removed it, sign in again')
     expect(log.text()).not.toContain(TOKEN)
+    expect(secrets.unusable?.()).toBe(
+      'Standby could not use your saved sign-in (it is not valid JSON) and removed it. Sign in again.',
+    )
+    // Told of the load that found it only: the next finds nothing saved.
+    expect(await secrets.load()).toBeNull()
+    expect(secrets.unusable?.()).toBeNull()
   })
 
   it('refuses a stored sign-in that would send the token in clear to another computer', async () => {

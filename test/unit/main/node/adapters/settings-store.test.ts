@@ -202,6 +202,21 @@ describe('the Node settings store (conf)', () => {
     expect(readJson(settingsFilePath(dir))).toMatchObject({ soundEnabled: false, __internal__: internal })
   })
 
+  it('saves changes when conf’s bookkeeping was edited too deep to write back, dropping it', () => {
+    const dir = tempDir()
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`
+    writeFileSync(
+      settingsFilePath(dir),
+      `{"settingsVersion": 1, "soundEnabled": true, "__internal__": ${deep}}`,
+    )
+    const log = recordingLog()
+    const settings = createNodeSettingsStore({ dir, log })
+    expect(settings.update({ soundEnabled: false }).soundEnabled).toBe(false)
+    expect(readJson(settingsFilePath(dir))).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
+    expect(log.text()).toContain('bookkeeping (__internal__) that could not be written back')
+    expect(createNodeSettingsStore({ dir, log: recordingLog() }).get().soundEnabled).toBe(false)
+  })
+
   it('keeps working in memory when the directory cannot hold the file', () => {
     const parent = tempDir()
     const dir = join(parent, 'not-a-dir')
