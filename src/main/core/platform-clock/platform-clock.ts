@@ -15,11 +15,18 @@ import {
   NO_ESTIMATE,
   observe,
   type LocalReading,
+  type ExchangeRefusal,
   type OffsetEstimate,
   type TimeExchange,
   wokeUp,
 } from '../../../shared/clock-offset'
-import { clockSkewNotice, UNMEASURED_CLOCK, type PlatformClockState } from '../../../shared/clock-skew'
+import {
+  clockSkewNotice,
+  describeDuration,
+  UNMEASURED_CLOCK,
+  type PlatformClockState,
+} from '../../../shared/clock-skew'
+import { describeInstant } from '../../../shared/protocol/time'
 import { Listeners } from '../../../shared/listeners'
 import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
@@ -65,6 +72,8 @@ export class PlatformClock implements Clock, TimeSampleSink {
   private keptAt: number | null = null
   /** The state last told to `changes`: a change found while the time was read is told after. */
   private told: PlatformClockState = UNMEASURED_CLOCK
+  /** The kinds of answer refused and logged since the last reset: a platform repeating one says so once. */
+  private readonly toldRefusals = new Set<ExchangeRefusal['kind']>()
   private readonly off: Unsubscribe
   /** The offset changed enough to matter, or was measured for the first time. */
   readonly changes: Listeners<PlatformClockState>
@@ -121,6 +130,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
 
   record(exchange: TimeExchange): void {
     this.update(addExchange(this.estimate, exchange))
+    this.logRefusal(this.estimate.refused)
     if (this.current.measured && (this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS))
       this.keep()
   }
@@ -149,6 +159,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.estimate = NO_ESTIMATE
     this.latest = Number.NEGATIVE_INFINITY
     this.keptAt = null
+    this.toldRefusals.clear()
     if (!this.current.measured && this.current.offsetMs === 0) return
     this.current = UNMEASURED_CLOCK
     this.tell()
@@ -182,6 +193,22 @@ export class PlatformClock implements Clock, TimeSampleSink {
     if (when === 'at once') this.tell()
     else queueMicrotask(() => this.tell())
     if (next.measured) this.keep()
+  }
+
+  /** Say, once per kind until the next reset, that an answer's time was not taken, and why. */
+  private logRefusal(refused: ExchangeRefusal | null): void {
+    if (refused === null || this.toldRefusals.has(refused.kind)) return
+    this.toldRefusals.add(refused.kind)
+    if (refused.kind === 'not_a_time') {
+      this.log.warn(
+        `The platform gave its time as ${describeInstant(refused.serverTime)}, which no working clock reads: ignored, and Standby keeps to its estimate of the platform's time. If this goes on, the platform's operator needs to set its clock right.`,
+      )
+      return
+    }
+    const way = refused.toMs > refused.fromMs ? 'ahead of' : 'behind'
+    this.log.warn(
+      `The platform's clock read ${describeDuration(refused.toMs - refused.fromMs)} ${way} Standby's estimate of it, twice: a leap that large is taken for a broken clock and not followed, so reminders and start windows keep to the estimate. Restart Standby to measure the platform's clock afresh.`,
+    )
   }
 
   /** Tell the listeners the state now, unless they heard it already. */
