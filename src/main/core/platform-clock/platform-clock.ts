@@ -62,6 +62,15 @@ const DEADLINE_HOLD_MS = 30_000
  */
 const KEEP_AGAIN_MS = 60 * 60_000
 
+/**
+ * How long after a start or a sign-in what the platform's time alone decides (a reminder due)
+ * waits for its first measurement: the welcome and the first page of the catch-up come within
+ * moments of connecting, and until then the time is a guess (the computer's clock, or the offset
+ * an earlier run kept) that a clock set wrong since makes hours off. A platform slower than this
+ * is likely out of reach, and the guess is then the best there is.
+ */
+export const FIRST_MEASURE_WAIT_MS = 15_000
+
 /** The platform's time: a Clock whose `now()` is the platform's and whose timers are the local ones. */
 export class PlatformClock implements Clock, TimeSampleSink {
   private estimate: OffsetEstimate = NO_ESTIMATE
@@ -74,6 +83,8 @@ export class PlatformClock implements Clock, TimeSampleSink {
   private told: PlatformClockState = UNMEASURED_CLOCK
   /** The kinds of answer refused and logged since the last reset: a platform repeating one says so once. */
   private readonly toldRefusals = new Set<ExchangeRefusal['kind']>()
+  /** The monotonic reading at construction or the last reset: when the wait for a measurement began. */
+  private unmeasuredSince: number
   private readonly off: Unsubscribe
   /** The offset changed enough to matter, or was measured for the first time. */
   readonly changes: Listeners<PlatformClockState>
@@ -95,6 +106,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     private readonly keeper?: OffsetKeeper,
   ) {
     this.changes = new Listeners((error) => log.error('A clock listener failed', error))
+    this.unmeasuredSince = this.monotonic()
     // Subscribed first, so the wake is taken in before the other listeners read the time.
     this.off = power.onResume(() => this.update(wokeUp(this.estimate, this.reading())))
   }
@@ -117,6 +129,15 @@ export class PlatformClock implements Clock, TimeSampleSink {
   /** Local timers: a delay is a delay whatever the clock says. */
   setTimeout(callback: () => void, delayMs: number): TimerHandle {
     return this.local.setTimeout(callback, delayMs)
+  }
+
+  /**
+   * How much longer (ms) to wait for the platform's first measurement before going by the guess;
+   * 0 once measured, or once FIRST_MEASURE_WAIT_MS have passed since the start or the last reset.
+   */
+  firstMeasureWait(): number {
+    if (this.current.measured) return 0
+    return Math.max(0, this.unmeasuredSince + FIRST_MEASURE_WAIT_MS - this.monotonic())
   }
 
   /** The offset as the window shows it. */
@@ -159,6 +180,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.estimate = NO_ESTIMATE
     this.latest = Number.NEGATIVE_INFINITY
     this.keptAt = null
+    this.unmeasuredSince = this.monotonic()
     this.toldRefusals.clear()
     if (!this.current.measured && this.current.offsetMs === 0) return
     this.current = UNMEASURED_CLOCK

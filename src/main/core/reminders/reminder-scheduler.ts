@@ -8,8 +8,9 @@
  * (shown-reminders.ts). Each fires once per booked time, on its timer while the machine is awake
  * (one found late waits for the catch-up first, late-settle.ts): the platform's clock runs on the
  * monotonic one, so setting the computer's clock moves neither it nor the timer, and a new
- * estimate of the offset plans again at once. A minute's check of the clock catches a suspend the
- * OS did not report. What fired or was skipped is kept in the cache, so a restart never repeats one.
+ * estimate of the offset plans again at once. After a start or a sign-in, nothing is decided until
+ * the platform's clock is first measured, for a short wait at most (PlatformClock.firstMeasureWait).
+ * A minute's check of the clock catches a suspend the OS did not report. What fired or was skipped is kept in the cache, so a restart never repeats one.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
@@ -69,6 +70,11 @@ export class ReminderScheduler {
       log: Logger
       /** Read at each reminder, so turning reminders off takes effect at once. */
       enabled: () => boolean
+      /**
+       * How much longer (ms) the clock's time is a guess its first measurement may yet overturn
+       * (PlatformClock.firstMeasureWait); nothing is shown, skipped or withdrawn meanwhile.
+       */
+      firstMeasureWait?: () => number
       formatTime?: TimeFormat
       /** Writes a weekday and time, for alerts about a session's day ("Tue 14:00"). */
       formatDayTime?: DayTimeFormat
@@ -214,6 +220,13 @@ export class ReminderScheduler {
     this.timer?.cancel()
     this.timer = undefined
     this.marks.saveHeld()
+    const wait = this.deps.firstMeasureWait?.() ?? 0
+    if (wait > 0) {
+      // By a computer clock set hours ahead, a reminder due later would show now and be marked
+      // done, and then never show at its time. The measurement plans again when it comes.
+      this.timer = this.deps.clock.setTimeout(() => this.refresh(), wait)
+      return
+    }
     const now = this.deps.clock.now()
     // Before anything new is shown: one of the session's takes the withdrawn one's id.
     this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(now))
