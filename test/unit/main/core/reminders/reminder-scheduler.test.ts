@@ -231,6 +231,24 @@ describe('the reminder matrix', () => {
     scheduler.stop()
   })
 
+  it('a reminder found late because the platform’s clock was read further on says so, not that the computer slept', () => {
+    const { clock, platformAnswers, scheduler, book, notifier } = setUp({ platformClock: true })
+    // Offline at first, on a computer clock 25 minutes behind: by it the 30 is due in 30 minutes.
+    book('ses_1', clock.now() + 60 * MINUTE)
+    scheduler.start()
+    clock.advance(10 * MINUTE)
+    expect(notifier.shown).toEqual([])
+    platformAnswers(25 * MINUTE)
+    clock.advance(LATE_SETTLE_MS)
+    expect(notifier.shown).toEqual([
+      expect.objectContaining({
+        title: 'In 25 minutes: Session ses_1',
+        body: "Scheduled session with Sam Okafor at HH:MM. This 30-minute reminder was due at HH:MM by the platform's clock, which Standby has only now read that far on. Start opens at HH:MM.",
+      }),
+    ])
+    scheduler.stop()
+  })
+
   it('wall-clock jump back: nothing early, nothing late, and a reminder already shown is not repeated', () => {
     const { clock, scheduler, book, titles } = setUp({ platformClock: true })
     book('ses_1', T)
