@@ -43,6 +43,8 @@ export interface TimeSampleSink {
   reading(): LocalReading
   /** An answer came with the platform's time. */
   record(exchange: TimeExchange): void
+  /** An answer came with a `serverTime` that is no time at all (the protocol's reading dropped it). */
+  unreadable(): void
 }
 
 /** An offset that moves less than this is not news: it is the estimate's own noise. */
@@ -154,6 +156,10 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.logRefusal(this.estimate.refused)
     if (this.current.measured && (this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS))
       this.keep()
+  }
+
+  unreadable(): void {
+    this.logRefusal({ kind: 'not_a_time', serverTime: Number.NaN })
   }
 
   /**
