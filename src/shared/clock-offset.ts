@@ -12,6 +12,13 @@
  * the monotonic clock from the first reading and only a measurement or a wake moves it. A machine
  * that slept looks the same on clocks that stop in sleep, so the caller says when it woke
  * (`wokeUp`).
+ *
+ * The first answer is taken at once (a platform whose clock reads whole seconds may never send two
+ * that agree to the millisecond), and two later ones that agree overturn it. After that no single
+ * answer moves the estimate, and a change the platform confirms is followed within
+ * MAX_OFFSET_JUMP_MS: a platform whose clock leaps further (a broken clock, or one answering with
+ * absurd times) is not followed, so it moves no reminder by days. The caller logs what was
+ * refused (`refused`).
  */
 
 /** One reading of this computer's clocks. */
@@ -49,7 +56,16 @@ export interface OffsetEstimate {
   readonly last: LocalReading | null
   /** The last wall-clock step followed, and when (monotonic): a wake reported late may undo it. */
   readonly lastStep: { readonly stepMs: number; readonly atMono: number } | null
+  /** Two answers have agreed: the estimate is no longer one answer's word. */
+  readonly confirmed: boolean
+  /** Why the latest exchange moved nothing, for the log; null when it counted or was only held. */
+  readonly refused: ExchangeRefusal | null
 }
+
+/** An exchange the estimate would not take: what the platform said was no time, or too far a leap. */
+export type ExchangeRefusal =
+  | { readonly kind: 'not_a_time'; readonly serverTime: number }
+  | { readonly kind: 'leap'; readonly fromMs: number; readonly toMs: number }
 
 /** The platform's offset from this computer's clock, as the best sample has it. */
 export interface ClockOffset {
@@ -64,6 +80,13 @@ export const MAX_ROUND_TRIP_MS = 30_000
 export const SAMPLE_WINDOW_MS = 30 * 60_000
 /** The most samples kept. */
 export const MAX_SAMPLES = 16
+/**
+ * The largest change of a measured offset followed within a run: the platform's clock set right
+ * after hours off (a time-zone mistake) is followed, one that leaps by days is taken for broken.
+ * A leap that undoes the last step of this computer's clock is a sleep nobody reported, and is
+ * followed whatever its size.
+ */
+export const MAX_OFFSET_JUMP_MS = 12 * 60 * 60_000
 /** A change between the wall and monotonic clocks larger than this is a step, not drift. */
 export const STEP_THRESHOLD_MS = 1_000
 /** How late the operating system may report a wake after the first reading that showed it. */
@@ -90,6 +113,8 @@ export const NO_ESTIMATE: OffsetEstimate = {
   pending: null,
   last: null,
   lastStep: null,
+  confirmed: false,
+  refused: null,
 }
 
 /** An estimate with no sample yet that takes `guessMs` as the offset until one comes. */
@@ -151,21 +176,43 @@ function agree(a: OffsetSample, b: OffsetSample): boolean {
  * Add an exchange. An absurd one changes nothing. One at odds with the sample in use is held
  * until a second agrees with it: a single wrong answer moves nothing, while a real change (a
  * sleep nobody reported, a platform whose clock was set) is followed from the next exchange,
- * dropping every sample it contradicts.
+ * dropping every sample it contradicts, unless it leaps past MAX_OFFSET_JUMP_MS from a confirmed
+ * estimate (from a lone first answer, the two that agree are the likelier right).
  */
 export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): OffsetEstimate {
   const sample = sampleOf(exchange)
-  if (sample === null) return estimate
-  const observed = observe(estimate, exchange.received)
-  const recent = observed.samples.filter((old) => sample.atMono - old.atMono <= SAMPLE_WINDOW_MS)
-  const inUse = best(recent)
-  if (inUse !== undefined && !agree(inUse, sample)) {
-    if (observed.pending === null || !agree(observed.pending, sample))
-      return { ...observed, samples: recent, pending: sample }
-    return { ...observed, samples: [observed.pending, sample], pending: null }
+  if (sample === null) {
+    const { serverTime } = exchange
+    return {
+      ...estimate,
+      refused: isPlausiblePlatformTime(serverTime) ? null : { kind: 'not_a_time', serverTime },
+    }
   }
-  const kept = recent.filter((old) => agree(old, sample))
-  return { ...observed, samples: [...kept, sample].slice(-MAX_SAMPLES), pending: null }
+  const observed: OffsetEstimate = { ...observe(estimate, exchange.received), refused: null }
+  const recent = observed.samples.filter((old) => sample.atMono - old.atMono <= SAMPLE_WINDOW_MS)
+  // Past the window the newest sample still says where the platform was, drift allowed for.
+  const inUse = best(recent) ?? observed.samples.at(-1)
+  if (inUse === undefined) return { ...observed, samples: [sample], pending: null }
+  if (agree(inUse, sample)) {
+    const kept = recent.filter((old) => agree(old, sample))
+    return { ...observed, samples: [...kept, sample].slice(-MAX_SAMPLES), pending: null, confirmed: true }
+  }
+  // Until a change is confirmed, the estimate in use stands, aged out or not.
+  const standing = recent.length > 0 ? recent : observed.samples
+  if (observed.pending === null || !agree(observed.pending, sample))
+    return { ...observed, samples: standing, pending: sample }
+  if (observed.confirmed && !believable(observed, inUse, sample)) {
+    const refused = { kind: 'leap', fromMs: inUse.offsetMs, toMs: sample.offsetMs } as const
+    return { ...observed, samples: standing, pending: null, refused }
+  }
+  return { ...observed, samples: [observed.pending, sample], pending: null, confirmed: true }
+}
+
+/** Whether a confirmed change from `inUse` to `sample` is one a working platform's clock can make. */
+function believable(estimate: OffsetEstimate, inUse: OffsetSample, sample: OffsetSample): boolean {
+  if (Math.abs(sample.offsetMs - inUse.offsetMs) <= MAX_OFFSET_JUMP_MS) return true
+  const step = estimate.lastStep
+  return step !== null && Math.abs(sample.offsetMs - (inUse.offsetMs + step.stepMs)) <= MAX_OFFSET_JUMP_MS
 }
 
 function best(samples: ReadonlyArray<OffsetSample>): OffsetSample | undefined {

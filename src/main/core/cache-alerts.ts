@@ -47,6 +47,7 @@ export function cacheAlerts(
     power: deps.power,
     log: deps.log,
     enabled: () => signedIn() && remindersEnabled(),
+    firstMeasureWait: () => platformClock.firstMeasureWait(),
     formatTime: deps.formatTime,
   })
   cacheChanged.add((update) => reminders.cacheChanged(update))

@@ -3,7 +3,10 @@
  * why: src/main/db/retention-policy.ts) a while after start and then on a long timer. A pass runs
  * in small batches, each its own short transaction, with a turn of the event loop between them,
  * so an invite arriving meanwhile is applied and shown between two batches, not after the pass.
- * Ages are counted on the platform's clock, as every time in the cache is the platform's.
+ * Ages are counted on the platform's clock, as every time in the cache is the platform's, and only
+ * once this run has measured it: until then the platform's time is the computer's clock or the
+ * offset an earlier run kept, and a computer clock set days ahead would make the rows and marks
+ * of days still to come look old, and drop them (a reminder whose mark goes fires again).
  */
 import type { Clock, TimerHandle } from '../../shared/clock'
 import type { CacheStore, RetentionProgress } from './ports/cache-store'
@@ -25,6 +28,8 @@ export interface CacheRetentionDeps {
   readonly clock: Clock
   /** The platform's time as estimated here: what ages are counted in. */
   readonly platformTime: Clock
+  /** Whether the platform's time was measured this run; a pass waits until it is. */
+  readonly platformMeasured: () => boolean
   readonly log: Logger
 }
 
@@ -32,6 +37,8 @@ export interface CacheRetentionDeps {
 export class CacheRetention {
   private timer: TimerHandle | undefined
   private running = false
+  /** Said once per run: the log would otherwise repeat it at every try while offline. */
+  private toldUnmeasured = false
 
   constructor(private readonly deps: CacheRetentionDeps) {}
 
@@ -50,6 +57,7 @@ export class CacheRetention {
 
   private schedule(delayMs: number): void {
     this.timer = this.deps.clock.setTimeout(() => {
+      if (!this.deps.platformMeasured()) return this.putOff()
       this.running = true
       this.batch(undefined)
     }, delayMs)
@@ -74,6 +82,16 @@ export class CacheRetention {
     }
     // A turn of the event loop between batches: what arrived meanwhile goes first.
     this.timer = this.deps.clock.setTimeout(() => this.batch(progress), 0)
+  }
+
+  /** The platform's time is not known yet: try again a while later, as at start. */
+  private putOff(): void {
+    if (!this.toldUnmeasured)
+      this.deps.log.info(
+        "The offline cache is not trimmed until the platform's clock is measured: by this computer's clock alone, rows still needed could look old.",
+      )
+    this.toldUnmeasured = true
+    this.schedule(RETENTION_FIRST_AFTER_MS)
   }
 
   private finish(): void {

@@ -122,6 +122,7 @@ export class StandbyCore {
       cache: deps.cache,
       clock: deps.clock,
       platformTime: this.platformClock.deadlines,
+      platformMeasured: () => this.platformClock.state.measured,
       log: deps.log,
     })
     this.presence = new AutoAway({

@@ -50,6 +50,10 @@ function world(behindMs: number) {
       this.pass(down)
       return addExchange(estimate, { sent, received: read(), serverTime })
     },
+    /** The first measurement: two exchanges, the second confirming the first. */
+    measure(up: number, down: number): OffsetEstimate {
+      return this.exchange(this.exchange(NO_ESTIMATE, up, down), up, down)
+    },
   }
 }
 
@@ -57,6 +61,44 @@ describe('clock offset estimate', () => {
   it('halves the round trip: a symmetric link gives the exact offset', () => {
     const w = world(2 * HOUR)
     expect(bestOffset(w.exchange(NO_ESTIMATE, 40, 40))).toEqual({ offsetMs: 2 * HOUR, uncertaintyMs: 40 })
+  })
+
+  it('lets two answers that agree overturn a first one days off, however far', () => {
+    const w = world(2 * HOUR)
+    const sent = w.read()
+    w.pass(5)
+    const serverTime = w.platformNow() + 3 * 24 * HOUR
+    w.pass(5)
+    let estimate = addExchange(NO_ESTIMATE, { sent, received: w.read(), serverTime })
+    expect(bestOffset(estimate)?.offsetMs).toBe(2 * HOUR + 3 * 24 * HOUR)
+    estimate = w.exchange(w.exchange(estimate, 5, 5), 5, 5)
+    expect(bestOffset(estimate)?.offsetMs).toBe(2 * HOUR)
+  })
+
+  it('follows a platform clock set by hours, but not one that leaps by days, unless the leap undoes an unreported sleep', () => {
+    const w = world(2 * HOUR)
+    /** One exchange with the platform's clock set `aheadMs` further ahead. */
+    const told = (estimate: OffsetEstimate, aheadMs: number): OffsetEstimate => {
+      const sent = w.read()
+      w.pass(5)
+      const serverTime = w.platformNow() + aheadMs
+      w.pass(5)
+      return addExchange(estimate, { sent, received: w.read(), serverTime })
+    }
+    let estimate = w.measure(5, 5)
+    estimate = told(told(estimate, 5 * HOUR), 5 * HOUR)
+    expect(bestOffset(estimate)?.offsetMs).toBe(7 * HOUR)
+    estimate = told(told(estimate, 5 * HOUR + 3 * 24 * HOUR), 5 * HOUR + 3 * 24 * HOUR)
+    expect(bestOffset(estimate)?.offsetMs).toBe(7 * HOUR)
+    expect(estimate.refused).toEqual({ kind: 'leap', fromMs: 7 * HOUR, toMs: 7 * HOUR + 3 * 24 * HOUR })
+    estimate = told(told(estimate, -4 * 24 * HOUR), -4 * 24 * HOUR)
+    expect(bestOffset(estimate)?.offsetMs).toBe(7 * HOUR)
+    // Two days asleep with no wake reported: taken for a step, then the platform's answers undo it.
+    w.sleep(2 * 24 * HOUR)
+    estimate = observe(estimate, w.read())
+    expect(bestOffset(estimate)?.offsetMs).toBe(7 * HOUR - 2 * 24 * HOUR)
+    estimate = told(told(estimate, 5 * HOUR), 5 * HOUR)
+    expect(bestOffset(estimate)?.offsetMs).toBe(7 * HOUR)
   })
 
   it('prefers the sample with the smallest round trip in the window', () => {
@@ -70,21 +112,24 @@ describe('clock offset estimate', () => {
 
   it('ignores absurd samples: a negative or huge round trip, or a time that is not one', () => {
     const w = world(0)
-    const good = w.exchange(NO_ESTIMATE, 5, 5)
+    const good = w.measure(5, 5)
     const sent = w.read()
     w.pass(10)
-    expect(addExchange(good, { sent: w.read(), received: sent, serverTime: w.platformNow() })).toBe(good)
+    expect(addExchange(good, { sent: w.read(), received: sent, serverTime: w.platformNow() })).toEqual(good)
     expect(
       sampleOf({ sent, received: { wall: sent.wall + 60_000, mono: sent.mono + 60_000 }, serverTime: LOCAL }),
     ).toBeNull()
     // Not a time, or a platform clock that is broken rather than off: 1970, the year 3000.
     for (const serverTime of [Number.NaN, 0, -5, 2 ** 53, LOCAL + 0.5, 1, Date.UTC(3000, 0, 1)])
-      expect(addExchange(good, { sent, received: w.read(), serverTime })).toBe(good)
+      expect(addExchange(good, { sent, received: w.read(), serverTime })).toEqual({
+        ...good,
+        refused: { kind: 'not_a_time', serverTime },
+      })
   })
 
   it('keeps platform time steady when the wall clock is set, before any new exchange', () => {
     const w = world(2 * HOUR)
-    let estimate = w.exchange(NO_ESTIMATE, 20, 20)
+    let estimate = w.measure(20, 20)
     w.pass(60_000)
     const before = w.platformNow()
     // The expert fixes the clock: the computer is now right, and platform time must not move.
@@ -99,7 +144,7 @@ describe('clock offset estimate', () => {
 
   it('does not shift anything across a sleep the caller reports, when the monotonic clock stopped', () => {
     const w = world(2 * HOUR)
-    const estimate = w.exchange(NO_ESTIMATE, 20, 20)
+    const estimate = w.measure(20, 20)
     w.sleep(HOUR)
     expect(bestOffset(wokeUp(estimate, w.read()))?.offsetMs).toBe(2 * HOUR)
     // Unreported, the same sleep looks like a step, and platform time falls behind until the next exchange.
@@ -129,7 +174,7 @@ describe('clock offset estimate', () => {
 
   it('does not move for one wrong answer among agreeing ones', () => {
     const w = world(2 * HOUR)
-    let estimate = w.exchange(NO_ESTIMATE, 10, 10)
+    let estimate = w.measure(10, 10)
     const sent = w.read()
     w.pass(20)
     // A stale or forged time, an hour off.
@@ -142,7 +187,7 @@ describe('clock offset estimate', () => {
 
   it('drops samples older than the window', () => {
     const w = world(HOUR)
-    let estimate = w.exchange(NO_ESTIMATE, 1, 1)
+    let estimate = w.measure(1, 1)
     w.pass(31 * 60_000)
     estimate = w.exchange(estimate, 50, 50)
     expect(estimate.samples).toHaveLength(1)

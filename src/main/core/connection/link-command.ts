@@ -76,7 +76,7 @@ export async function sendCommand<N extends CommandName>(
   const ack = CommandAck.safeParse(answer.value)
   if (!ack.success)
     return unknownRefusal(deps, sent, name, answer.value) ?? nonsense(deps.log, `${name} acknowledgement`)
-  deps.timed(sent, ack.data.serverTime)
+  deps.timed(sent, ack.data.serverTime, answer.value)
   if (!ack.data.ok) return { ok: false, error: ack.data.error }
   const result = commandSchemas[name].result.safeParse(ack.data.result)
   if (!result.success) return nonsense(deps.log, `${name} result`)
@@ -93,7 +93,7 @@ export async function sendProbe(wire: LinkWire): Promise<unknown> {
   const sent = wire.reading()
   const answer = await wire.connection.request(PROBE_EVENT, {})
   const ack = CommandAck.safeParse(answer)
-  if (ack.success) wire.timed(sent, ack.data.serverTime)
+  if (ack.success) wire.timed(sent, ack.data.serverTime, answer)
   return answer
 }
 
@@ -131,7 +131,7 @@ function unknownRefusal(
 ): CommandOutcome<never> | null {
   const refusal = UnknownRefusal.safeParse(value)
   if (!refusal.success) return null
-  deps.timed(sent, refusal.data.serverTime)
+  deps.timed(sent, refusal.data.serverTime, value)
   deps.log.warn(
     `The platform refused ${name} for a reason this version of Standby does not know (${JSON.stringify(refusal.data.error.code)}); its sentence is passed on as it is`,
   )

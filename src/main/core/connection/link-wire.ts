@@ -17,8 +17,11 @@ export interface LinkWire {
   readonly log: Logger
   /** The local clocks now, for the platform-clock estimate (undefined when nothing estimates it). */
   readonly reading: () => LocalReading | undefined
-  /** Hands the exchange's local readings and the platform's time to the clock estimate. */
-  readonly timed: (sent: LocalReading | undefined, serverTime: number | undefined) => void
+  /**
+   * Hands the exchange's local readings and the platform's time to the clock estimate; `answer`,
+   * the answer as it came, tells a time that was sent but unreadable from one not sent.
+   */
+  readonly timed: (sent: LocalReading | undefined, serverTime: number | undefined, answer: unknown) => void
 }
 
 /** The wire of one link: its connection and clock, with `timeSamples` told each answer's time. */
@@ -33,9 +36,19 @@ export function linkWire(
     clock,
     log,
     reading: () => timeSamples?.reading(),
-    timed: (sent, serverTime) => {
-      if (sent === undefined || serverTime === undefined) return
-      timeSamples?.record({ sent, received: timeSamples.reading(), serverTime })
+    timed: (sent, serverTime, answer) => {
+      if (sent === undefined) return
+      if (serverTime !== undefined) timeSamples?.record({ sent, received: timeSamples.reading(), serverTime })
+      else if (sentTime(answer)) timeSamples?.unreadable()
     },
   }
+}
+
+/** Whether an answer carried a `serverTime` at all (a platform may leave it out). */
+function sentTime(answer: unknown): boolean {
+  return (
+    typeof answer === 'object' &&
+    answer !== null &&
+    (answer as { serverTime?: unknown }).serverTime !== undefined
+  )
 }

@@ -270,7 +270,7 @@ export class PlatformLink {
     this.welcomes++
     this.attempt = 0
     this.check.start()
-    this.wire.timed(this.attemptSent, reading.welcome.serverTime)
+    this.wire.timed(this.attemptSent, reading.welcome.serverTime, raw)
     this.set({ kind: 'connected', welcome: reading.welcome })
   }
 

@@ -74,7 +74,7 @@ export async function requestReplay(
   }
   const ack = CommandAck.safeParse(raw)
   if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
-  deps.timed(sent, ack.data.serverTime)
+  deps.timed(sent, ack.data.serverTime, raw)
   if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)
   return parseReplayPage(ack.data.result, deps.log, hooks.cachedExpert)
 }

@@ -15,11 +15,18 @@ import {
   NO_ESTIMATE,
   observe,
   type LocalReading,
+  type ExchangeRefusal,
   type OffsetEstimate,
   type TimeExchange,
   wokeUp,
 } from '../../../shared/clock-offset'
-import { clockSkewNotice, UNMEASURED_CLOCK, type PlatformClockState } from '../../../shared/clock-skew'
+import {
+  clockSkewNotice,
+  describeDuration,
+  UNMEASURED_CLOCK,
+  type PlatformClockState,
+} from '../../../shared/clock-skew'
+import { describeInstant } from '../../../shared/protocol/time'
 import { Listeners } from '../../../shared/listeners'
 import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
@@ -36,6 +43,8 @@ export interface TimeSampleSink {
   reading(): LocalReading
   /** An answer came with the platform's time. */
   record(exchange: TimeExchange): void
+  /** An answer came with a `serverTime` that is no time at all (the protocol's reading dropped it). */
+  unreadable(): void
 }
 
 /** An offset that moves less than this is not news: it is the estimate's own noise. */
@@ -55,6 +64,15 @@ const DEADLINE_HOLD_MS = 30_000
  */
 const KEEP_AGAIN_MS = 60 * 60_000
 
+/**
+ * How long after a start or a sign-in what the platform's time alone decides (a reminder due)
+ * waits for its first measurement: the welcome and the first page of the catch-up come within
+ * moments of connecting, and until then the time is a guess (the computer's clock, or the offset
+ * an earlier run kept) that a clock set wrong since makes hours off. A platform slower than this
+ * is likely out of reach, and the guess is then the best there is.
+ */
+export const FIRST_MEASURE_WAIT_MS = 15_000
+
 /** The platform's time: a Clock whose `now()` is the platform's and whose timers are the local ones. */
 export class PlatformClock implements Clock, TimeSampleSink {
   private estimate: OffsetEstimate = NO_ESTIMATE
@@ -65,6 +83,10 @@ export class PlatformClock implements Clock, TimeSampleSink {
   private keptAt: number | null = null
   /** The state last told to `changes`: a change found while the time was read is told after. */
   private told: PlatformClockState = UNMEASURED_CLOCK
+  /** The kinds of answer refused and logged since the last reset: a platform repeating one says so once. */
+  private readonly toldRefusals = new Set<ExchangeRefusal['kind']>()
+  /** The monotonic reading at construction or the last reset: when the wait for a measurement began. */
+  private unmeasuredSince: number
   private readonly off: Unsubscribe
   /** The offset changed enough to matter, or was measured for the first time. */
   readonly changes: Listeners<PlatformClockState>
@@ -86,6 +108,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     private readonly keeper?: OffsetKeeper,
   ) {
     this.changes = new Listeners((error) => log.error('A clock listener failed', error))
+    this.unmeasuredSince = this.monotonic()
     // Subscribed first, so the wake is taken in before the other listeners read the time.
     this.off = power.onResume(() => this.update(wokeUp(this.estimate, this.reading())))
   }
@@ -110,6 +133,15 @@ export class PlatformClock implements Clock, TimeSampleSink {
     return this.local.setTimeout(callback, delayMs)
   }
 
+  /**
+   * How much longer (ms) to wait for the platform's first measurement before going by the guess;
+   * 0 once measured, or once FIRST_MEASURE_WAIT_MS have passed since the start or the last reset.
+   */
+  firstMeasureWait(): number {
+    if (this.current.measured) return 0
+    return Math.max(0, this.unmeasuredSince + FIRST_MEASURE_WAIT_MS - this.monotonic())
+  }
+
   /** The offset as the window shows it. */
   get state(): PlatformClockState {
     return this.current
@@ -121,8 +153,13 @@ export class PlatformClock implements Clock, TimeSampleSink {
 
   record(exchange: TimeExchange): void {
     this.update(addExchange(this.estimate, exchange))
+    this.logRefusal(this.estimate.refused)
     if (this.current.measured && (this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS))
       this.keep()
+  }
+
+  unreadable(): void {
+    this.logRefusal({ kind: 'not_a_time', serverTime: Number.NaN })
   }
 
   /**
@@ -149,6 +186,8 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.estimate = NO_ESTIMATE
     this.latest = Number.NEGATIVE_INFINITY
     this.keptAt = null
+    this.unmeasuredSince = this.monotonic()
+    this.toldRefusals.clear()
     if (!this.current.measured && this.current.offsetMs === 0) return
     this.current = UNMEASURED_CLOCK
     this.tell()
@@ -182,6 +221,22 @@ export class PlatformClock implements Clock, TimeSampleSink {
     if (when === 'at once') this.tell()
     else queueMicrotask(() => this.tell())
     if (next.measured) this.keep()
+  }
+
+  /** Say, once per kind until the next reset, that an answer's time was not taken, and why. */
+  private logRefusal(refused: ExchangeRefusal | null): void {
+    if (refused === null || this.toldRefusals.has(refused.kind)) return
+    this.toldRefusals.add(refused.kind)
+    if (refused.kind === 'not_a_time') {
+      this.log.warn(
+        `The platform gave its time as ${describeInstant(refused.serverTime)}, which no working clock reads: ignored, and Standby keeps to its estimate of the platform's time. If this goes on, the platform's operator needs to set its clock right.`,
+      )
+      return
+    }
+    const way = refused.toMs > refused.fromMs ? 'ahead of' : 'behind'
+    this.log.warn(
+      `The platform's clock read ${describeDuration(refused.toMs - refused.fromMs)} ${way} Standby's estimate of it, twice: a leap that large is taken for a broken clock and not followed, so reminders and start windows keep to the estimate. Restart Standby to measure the platform's clock afresh.`,
+    )
   }
 
   /** Tell the listeners the state now, unless they heard it already. */

@@ -8,10 +8,14 @@
  * (shown-reminders.ts). Each fires once per booked time, on its timer while the machine is awake
  * (one found late waits for the catch-up first, late-settle.ts): the platform's clock runs on the
  * monotonic one, so setting the computer's clock moves neither it nor the timer, and a new
- * estimate of the offset plans again at once. A minute's check of the clock catches a suspend the
- * OS did not report. What fired or was skipped is kept in the cache, so a restart never repeats one.
+ * estimate of the offset plans again at once. After a start or a sign-in, nothing is decided until
+ * the platform's clock is first measured, for a short wait at most (PlatformClock.firstMeasureWait).
+ * A minute's check of the clock catches a suspend the OS did not report. What fired or was skipped
+ * is kept in the cache, so a restart never repeats one. A reminder found late says whether its
+ * moment passed while the computer slept or Standby was closed, or while a new reading of the
+ * platform's clock moved past it.
  */
-import type { Clock, TimerHandle } from '../../../shared/clock'
+import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
 import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
@@ -31,7 +35,7 @@ import {
   stillJoinable,
   type ReminderMoment,
 } from './due-alerts'
-import { localShortTime, type ReminderText, type TimeFormat } from './reminder-texts'
+import { localShortTime, type LateCause, type ReminderText, type TimeFormat } from './reminder-texts'
 import { LateSettle } from './late-settle'
 import { planSession, planSnooze, type SessionPlanDeps } from './session-plan'
 import { tellSessionChanges } from './session-changes'
@@ -59,6 +63,10 @@ export class ReminderScheduler {
   private readonly planDeps: SessionPlanDeps
   /** Between start and stop: a refresh asked for outside (a change told late) arms no timer. */
   private running = false
+  /** The monotonic reading at start: the run's start in platform time, however the estimate moves. */
+  private startedMono = 0
+  /** The platform's time at the last wake, reported or found; null before any. */
+  private wokeAt: number | null = null
 
   constructor(
     private readonly deps: {
@@ -69,6 +77,11 @@ export class ReminderScheduler {
       log: Logger
       /** Read at each reminder, so turning reminders off takes effect at once. */
       enabled: () => boolean
+      /**
+       * How much longer (ms) the clock's time is a guess its first measurement may yet overturn
+       * (PlatformClock.firstMeasureWait); nothing is shown, skipped or withdrawn meanwhile.
+       */
+      firstMeasureWait?: () => number
       formatTime?: TimeFormat
       /** Writes a weekday and time, for alerts about a session's day ("Tue 14:00"). */
       formatDayTime?: DayTimeFormat
@@ -83,6 +96,7 @@ export class ReminderScheduler {
       enabled: () => deps.enabled(),
       show: this.show.bind(this),
       time: this.time,
+      lateCause: (dueAt, now) => this.lateCause(dueAt, now),
     }
   }
 
@@ -90,7 +104,14 @@ export class ReminderScheduler {
   start(): void {
     this.stop()
     this.running = true
-    this.off.push(this.deps.power.onResume(() => this.refresh()))
+    this.startedMono = steadyNow(this.deps.clock)
+    this.wokeAt = null
+    this.off.push(
+      this.deps.power.onResume(() => {
+        this.wokeAt = this.deps.clock.now()
+        this.refresh()
+      }),
+    )
     this.checkClockEveryMinute()
     this.guard('Finding the reminders an earlier run showed', () => {
       const now = this.deps.clock.now()
@@ -214,6 +235,13 @@ export class ReminderScheduler {
     this.timer?.cancel()
     this.timer = undefined
     this.marks.saveHeld()
+    const wait = this.deps.firstMeasureWait?.() ?? 0
+    if (wait > 0) {
+      // By a computer clock set hours ahead, a reminder due later would show now and be marked
+      // done, and then never show at its time. The measurement plans again when it comes.
+      this.timer = this.deps.clock.setTimeout(() => this.refresh(), wait)
+      return
+    }
     const now = this.deps.clock.now()
     // Before anything new is shown: one of the session's takes the withdrawn one's id.
     this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(now))
@@ -243,6 +271,16 @@ export class ReminderScheduler {
     for (const id of snoozes.keys()) if (!pending.has(id)) this.marks.dropSnooze(id)
     if (next !== Number.POSITIVE_INFINITY)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), Math.min(next - now, MAX_WAIT_MS))
+  }
+
+  /**
+   * A moment before the last wake or before this run began passed while the computer slept or
+   * Standby was closed; one after both passed while Standby ran, so it was the platform's clock,
+   * read anew, that moved past it (a measurement after a guess, the platform's clock set forward).
+   */
+  private lateCause(dueAt: number, now: number): LateCause {
+    const startedAt = now - (steadyNow(this.deps.clock) - this.startedMono)
+    return dueAt < startedAt || (this.wokeAt !== null && dueAt < this.wokeAt) ? 'away' : 'clock'
   }
 
   private tellChanges(ids: ReadonlySet<string>): void {

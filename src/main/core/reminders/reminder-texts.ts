@@ -36,21 +36,37 @@ function startHint(session: Session, now: number, time: TimeFormat): string {
 }
 
 /**
- * A reminder before the start. Late (the machine slept, Standby was closed, the clock jumped) it
- * says when it was due, and the title counts the minutes really left.
+ * Why a reminder came late: its moment passed while this computer slept or Standby was closed
+ * ('away'), or while Standby ran by a platform time that a new reading of the platform's clock
+ * then moved past it ('clock').
+ */
+export type LateCause = 'away' | 'clock'
+
+/** A reminder shown after its moment: which one, when it was due, and why it is late. */
+export interface LateReminder {
+  readonly minutesBefore: number
+  readonly dueAt: number
+  readonly cause: LateCause
+}
+
+/**
+ * A reminder before the start. Late (the machine slept, Standby was closed, the platform's clock
+ * was read further on) it says when it was due and why, and the title counts the minutes really left.
  */
 export function beforeText(
   session: Session,
   now: number,
   time: TimeFormat,
-  late: { readonly minutesBefore: number; readonly dueAt: number } | null,
+  late: LateReminder | null,
 ): ReminderText {
   const left = Math.max(1, Math.ceil((session.bookedStart - now) / MINUTE_MS))
   const what = `Scheduled session with ${session.client.name} at ${time(session.bookedStart)}.`
   const why =
     late === null
       ? ''
-      : ` This ${late.minutesBefore}-minute reminder was due at ${time(late.dueAt)}, while this computer slept or Standby was closed.`
+      : late.cause === 'away'
+        ? ` This ${late.minutesBefore}-minute reminder was due at ${time(late.dueAt)}, while this computer slept or Standby was closed.`
+        : ` This ${late.minutesBefore}-minute reminder was due at ${time(late.dueAt)} by the platform's clock, which Standby has only now read that far on.`
   return {
     title: `In ${minutes(left)}: ${session.request.title}`,
     body: `${what}${why} ${startHint(session, now, time)}`,

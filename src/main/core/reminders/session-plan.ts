@@ -13,6 +13,7 @@ import {
   beforeText,
   clientAbsentText,
   startingNowText,
+  type LateCause,
   type ReminderText,
   type TimeFormat,
 } from './reminder-texts'
@@ -25,6 +26,8 @@ export interface SessionPlanDeps {
   readonly enabled: () => boolean
   readonly show: (session: Session, now: number, moment: ReminderMoment, text: ReminderText) => void
   readonly time: TimeFormat
+  /** Why a reminder due at `dueAt` is found only at `now`. */
+  readonly lateCause: (dueAt: number, now: number) => LateCause
 }
 
 /** When a session's next alert falls due, and whether a late reminder of it is settling rather than shown. */
@@ -100,7 +103,7 @@ function showReminder(
   }
   const late =
     planned !== null && planned.late && planned.minutesBefore !== null
-      ? { minutesBefore: planned.minutesBefore, dueAt: planned.at }
+      ? { minutesBefore: planned.minutesBefore, dueAt: planned.at, cause: deps.lateCause(planned.at, now) }
       : null
   deps.show(session, now, 'before', beforeText(session, now, deps.time, late))
 }

@@ -30,10 +30,11 @@ import { DAY, fillMonths, MONTHS_LATER, trimAll } from '../db/months-of-rows'
 const fresh = useFreshStores()
 
 /** The retention over `cache` on a manual clock that is also the platform's. */
-function retentionOver(cache: CacheStore) {
+function retentionOver(cache: CacheStore, measured = { now: true }) {
   const clock = new ManualClock(MONTHS_LATER)
   const log = linesLogger()
-  const retention = new CacheRetention({ cache, clock, platformTime: clock, log })
+  const platformMeasured = (): boolean => measured.now
+  const retention = new CacheRetention({ cache, clock, platformTime: clock, platformMeasured, log })
   return { clock, log, retention }
 }
 
@@ -65,6 +66,23 @@ describe('CacheRetention', () => {
     expect(store.missedInvites(clock.now(), MISSED_INVITES_LISTED)).toHaveLength(MISSED_INVITES_LISTED)
     retention.stop()
     expect(clock.pendingTimers).toBe(0)
+  })
+
+  it('trims nothing by a platform time only guessed (the computer’s clock set months ahead, offline), and trims once it is measured', () => {
+    const { store, db } = fresh()
+    fillMonths(store)
+    const measured = { now: false }
+    const { clock, log, retention } = retentionOver(store, measured)
+    const filled = countRows(db, 'invites')
+    retention.start()
+    clock.advance(RETENTION_FIRST_AFTER_MS * 10)
+    expect(countRows(db, 'invites')).toBe(filled)
+    expect(log.lines.filter((line) => line.includes('not trimmed until the platform'))).toHaveLength(1)
+    measured.now = true
+    clock.advance(RETENTION_FIRST_AFTER_MS)
+    // The open invite ran out meanwhile: it leads the Missed list now.
+    expect(countRows(db, 'invites')).toBe(MISSED_INVITES_LISTED)
+    retention.stop()
   })
 
   it('tries again at the next period when a batch fails, and the app carries on', () => {

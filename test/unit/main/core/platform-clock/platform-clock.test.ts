@@ -28,7 +28,12 @@ function setUp() {
     local.advance(rttMs / 2)
     clock.record({ sent, received: clock.reading(), serverTime })
   }
-  return { local, power, clock, changes, warnings, exchange }
+  /** The platform measured: no single answer measures it, a second has to agree. */
+  const measure = (rttMs = 0, platformAhead = 2 * HOUR): void => {
+    exchange(rttMs, platformAhead)
+    exchange(rttMs, platformAhead)
+  }
+  return { local, power, clock, changes, warnings, exchange, measure }
 }
 
 describe('the platform clock', () => {
@@ -44,8 +49,8 @@ describe('the platform clock', () => {
   })
 
   it('opens Start and plans reminders by the platform’s time, not the computer’s', () => {
-    const { local, clock, exchange } = setUp()
-    exchange()
+    const { local, clock, measure } = setUp()
+    measure()
     const bookedStart = FIXTURE_NOW + 2 * HOUR + 10 * MINUTE
     // By the computer's clock the session is 2 h 10 min away; by the platform's, 10 minutes.
     expect(startWindowAt(bookedStart, local.now())).toBe('too_early')
@@ -57,17 +62,32 @@ describe('the platform clock', () => {
     })
   })
 
-  it('ignores an absurd answer', () => {
-    const { clock, changes, exchange } = setUp()
-    exchange(20)
-    exchange(60_000, -40 * 365 * 24 * HOUR)
+  it('ignores an absurd answer, and says so once', () => {
+    const { clock, changes, warnings, exchange, measure } = setUp()
+    measure(20)
+    exchange(20, -40 * 365 * 24 * HOUR)
+    exchange(20, -40 * 365 * 24 * HOUR)
     expect(clock.state.offsetMs).toBe(2 * HOUR)
     expect(changes).toHaveLength(1)
+    expect(warnings.filter((w) => w.includes('which no working clock reads'))).toEqual([
+      expect.stringMatching(/^The platform gave its time as 1986-/),
+    ])
+  })
+
+  it('does not follow a platform whose clock leaps by days, and says so once', () => {
+    const { local, clock, warnings, measure } = setUp()
+    measure()
+    measure(0, 2 * HOUR + 5 * 24 * HOUR)
+    measure(0, 2 * HOUR + 5 * 24 * HOUR)
+    expect(clock.now()).toBe(local.now() + 2 * HOUR)
+    expect(warnings.filter((w) => w.includes('leap'))).toEqual([
+      expect.stringMatching(/^The platform's clock read 5 days ahead of Standby's estimate of it, twice/),
+    ])
   })
 
   it('carries on smoothly when the computer’s clock is set, and keeps the offset across a sleep', async () => {
-    const { local, power, clock, warnings, exchange } = setUp()
-    exchange()
+    const { local, power, clock, warnings, measure } = setUp()
+    measure()
     const before = clock.now()
     local.step(2 * HOUR)
     const told = nextValue(clock.changes)
@@ -84,8 +104,8 @@ describe('the platform clock', () => {
 
 describe('a setting of the computer’s clock found by a read', () => {
   it('is told once the read is done, not inside it: a listener that reads the time runs after the reader', async () => {
-    const { local, clock, exchange } = setUp()
-    exchange()
+    const { local, clock, measure } = setUp()
+    measure()
     const order: string[] = []
     clock.changes.add(() => order.push(`told at ${clock.now()}`))
     local.step(HOUR)
@@ -99,8 +119,8 @@ describe('a setting of the computer’s clock found by a read', () => {
 
 describe('the platform clock for deadlines', () => {
   it('never runs back when a new estimate moves the platform’s clock back a little, until reset', () => {
-    const { local, clock, exchange } = setUp()
-    exchange()
+    const { local, clock, exchange, measure } = setUp()
+    measure()
     const seen = clock.deadlines.now()
     exchange(0, 2 * HOUR - 20 * SECOND)
     exchange(0, 2 * HOUR - 20 * SECOND)
@@ -113,8 +133,8 @@ describe('the platform clock for deadlines', () => {
   })
 
   it('follows the platform’s clock set back by minutes, so a new invite is not taken for an expired one', () => {
-    const { clock, exchange } = setUp()
-    exchange()
+    const { clock, exchange, measure } = setUp()
+    measure()
     const seen = clock.deadlines.now()
     exchange(0, 2 * HOUR - 3 * MINUTE)
     exchange(0, 2 * HOUR - 3 * MINUTE)
@@ -123,22 +143,22 @@ describe('the platform clock for deadlines', () => {
   })
 
   it('takes the first measurement over the computer’s guess, even one behind it', () => {
-    const { local, clock, exchange } = setUp()
+    const { local, clock, measure } = setUp()
     expect(clock.deadlines.now()).toBe(local.now())
-    exchange(0, -HOUR)
+    measure(0, -HOUR)
     expect(clock.deadlines.now()).toBe(local.now() - HOUR)
   })
 })
 
 describe('signing out of the platform', () => {
   it('forgets the offset, so the next platform is measured afresh and the notice goes', () => {
-    const { local, clock, changes, exchange } = setUp()
-    exchange()
+    const { local, clock, changes, measure } = setUp()
+    measure()
     clock.reset()
     expect(clock.state).toEqual({ offsetMs: 0, measured: false })
     expect(changes.at(-1)).toEqual({ offsetMs: 0, measured: false })
     expect(clock.now()).toBe(local.now())
-    exchange(0, 5 * MINUTE)
+    measure(0, 5 * MINUTE)
     expect(clock.state).toEqual({ offsetMs: 5 * MINUTE, measured: true })
   })
 })

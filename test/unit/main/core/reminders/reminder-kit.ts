@@ -57,6 +57,7 @@ export function reminderKit() {
       power,
       log,
       enabled: options.enabled ?? (() => true),
+      ...(platform !== null && { firstMeasureWait: () => platform.firstMeasureWait() }),
       ...(options.localTimes === true ? {} : { formatTime: () => 'HH:MM' }),
     })
     platform?.changes.add(() => scheduler.refresh())
@@ -81,7 +82,28 @@ export function reminderKit() {
       notifier.shown.flatMap((n) =>
         n.kind === 'reminder_closed' ? [[n.sessionId, n.bookedStart, n.body]] : [],
       )
-    return { store, clock, platform, notifier, power, scheduler, update, book, titles, withdrawn, dir }
+    /** The platform measured (two answers that agree), its clock `aheadMs` ahead of the computer's. */
+    const platformAnswers = (aheadMs: number): void => {
+      if (platform === null) throw new Error('set up with platformClock: true')
+      for (let i = 0; i < 2; i++) {
+        const reading = platform.reading()
+        platform.record({ sent: reading, received: reading, serverTime: clock.now() + aheadMs })
+      }
+    }
+    return {
+      store,
+      clock,
+      platform,
+      platformAnswers,
+      notifier,
+      power,
+      scheduler,
+      update,
+      book,
+      titles,
+      withdrawn,
+      dir,
+    }
   }
 }
 

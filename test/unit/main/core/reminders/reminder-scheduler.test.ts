@@ -1,6 +1,7 @@
 // The reminder test matrix on a ManualClock: each case is something an expert's machine lives
 // through (sleep, restart, clock set, time zone, rebooking…), asserting what the expert is shown.
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { FIRST_MEASURE_WAIT_MS } from '../../../../../src/main/core/platform-clock/platform-clock'
 import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
 import { CLOCK_CHECK_MS } from '../../../../../src/main/core/reminders/reminder-scheduler'
 import {
@@ -199,6 +200,52 @@ describe('the reminder matrix', () => {
     expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
     clock.advance(20 * MINUTE)
     expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('first start with the computer’s clock 25 minutes ahead: nothing early while the platform is measured, then each reminder at its time', () => {
+    const { clock, platformAnswers, scheduler, book, titles } = setUp({ platformClock: true })
+    // By the computer's clock the 10 is due now; by the platform's, the session is 35 minutes away.
+    book('ses_1', clock.now() + 10 * MINUTE)
+    scheduler.start()
+    clock.advance(2_000)
+    expect(titles()).toEqual([])
+    platformAnswers(-25 * MINUTE)
+    clock.advance(5 * MINUTE - 2_000 - 1)
+    expect(titles()).toEqual([])
+    clock.advance(1)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+    clock.advance(20 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('first start with the platform out of reach: the computer’s clock is gone by once the wait for a measurement is over', () => {
+    const { clock, scheduler, book, titles } = setUp({ platformClock: true })
+    book('ses_1', clock.now() + 10 * MINUTE)
+    scheduler.start()
+    clock.advance(FIRST_MEASURE_WAIT_MS - 1)
+    expect(titles()).toEqual([])
+    clock.advance(1)
+    expect(titles()).toEqual(['In 10 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('a reminder found late because the platform’s clock was read further on says so, not that the computer slept', () => {
+    const { clock, platformAnswers, scheduler, book, notifier } = setUp({ platformClock: true })
+    // Offline at first, on a computer clock 25 minutes behind: by it the 30 is due in 30 minutes.
+    book('ses_1', clock.now() + 60 * MINUTE)
+    scheduler.start()
+    clock.advance(10 * MINUTE)
+    expect(notifier.shown).toEqual([])
+    platformAnswers(25 * MINUTE)
+    clock.advance(LATE_SETTLE_MS)
+    expect(notifier.shown).toEqual([
+      expect.objectContaining({
+        title: 'In 25 minutes: Session ses_1',
+        body: "Scheduled session with Sam Okafor at HH:MM. This 30-minute reminder was due at HH:MM by the platform's clock, which Standby has only now read that far on. Start opens at HH:MM.",
+      }),
+    ])
     scheduler.stop()
   })
 

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { linkWire } from '../../../../../src/main/core/connection/link-wire'
+import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+import { ManualClock } from '../../../../../src/shared/clock'
+import { FIXTURE_NOW } from '../../../../support/fixtures'
+
+describe('the platform’s time in each answer', () => {
+  it('is taken when readable, and one the protocol could not read is said in one log line, however often it comes', () => {
+    const local = new ManualClock(FIXTURE_NOW)
+    const warnings: string[] = []
+    const log = { info: () => {}, warn: (m: string) => void warnings.push(m), error: () => {} }
+    const clock = new PlatformClock(local, createPowerHook(), log)
+    const wire = linkWire({} as never, local, log, clock)
+    const sent = wire.reading()
+    // Left out: a platform need not send it, and nothing is said.
+    wire.timed(sent, undefined, { ok: true, result: {} })
+    expect(warnings).toEqual([])
+    // Sent but no time: dropped by the protocol's reading, so only the answer as it came shows it.
+    for (const serverTime of ['noon', null, 1e20, -1, { at: 1 }])
+      wire.timed(sent, undefined, { ok: true, result: {}, serverTime })
+    expect(clock.state.measured).toBe(false)
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^The platform gave its time as an impossible time .*, which no working clock reads/,
+      ),
+    ])
+    wire.timed(sent, FIXTURE_NOW + 60_000, { serverTime: FIXTURE_NOW + 60_000 })
+    expect(clock.state).toEqual({ offsetMs: 60_000, measured: true })
+  })
+})
