@@ -36,8 +36,8 @@ export const ReplayRequest = z.strictObject({
   after: z.number().int().nonnegative(),
   limit: z.number().int().min(1).max(MAX_REPLAY_PAGE).default(MAX_REPLAY_PAGE),
   /**
-   * A byte budget for the page (the platform's own when absent). When given, a snapshot is cut into
-   * parts of about this size too, so that no answer is too large to cross a slow link in time.
+   * A byte budget for the page (the platform's own when absent). A snapshot is cut into parts of
+   * about this size too, so that no answer is too large to cross a slow link in time.
    */
   maxBytes: z.number().int().min(MIN_REPLAY_PAGE_BYTES).max(MAX_REPLAY_PAGE_BYTES).optional(),
   /** The next part of a snapshot sent in parts: where the previous part's `next` said. */
