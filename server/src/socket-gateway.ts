@@ -24,7 +24,12 @@ import type { Logger } from './logger'
 import type { Marketplace } from './marketplace/marketplace'
 import { describeIssues, describeValue } from '../../src/shared/describe-untrusted'
 import type { ExpertRateLimits } from './rate-limiter'
-import { answeringParser, UNREADABLE_EVENT } from './answering-decoder'
+import {
+  answeringParser,
+  DUPLICATE_AUTH_KEY,
+  DUPLICATE_KEY_EVENT,
+  UNREADABLE_EVENT,
+} from './answering-decoder'
 import { JsonText } from './json-text'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
 
@@ -91,6 +96,16 @@ export function attachSocketGateway(
   })
 
   io.use((socket, next) => {
+    const duplicate = (socket.handshake.auth as { [DUPLICATE_AUTH_KEY]?: string })[DUPLICATE_AUTH_KEY]
+    if (duplicate !== undefined) {
+      logger.warn('connection refused: handshake naming a key twice', { key: describeValue(duplicate) })
+      return next(
+        refusal(
+          'invalid_payload',
+          `The handshake names the key ${describeValue(duplicate)} twice; send each key once.`,
+        ),
+      )
+    }
     const auth = SocketAuth.safeParse(socket.handshake.auth)
     if (!auth.success) {
       logger.warn('connection refused: malformed handshake', { reason: describeIssues(auth.error.issues) })
@@ -175,8 +190,9 @@ export function attachSocketGateway(
     socket.onAny((event: unknown, ...args: unknown[]) => {
       if (event === COMMAND_EVENT || event === REPLAY_EVENT || event === PROBE_EVENT) return
       if (event === UNREADABLE_EVENT) once.warn('unreadable socket message refused')
+      else if (event === DUPLICATE_KEY_EVENT) once.warn('socket message naming a key twice refused')
       else once.warn('unknown socket event ignored', { event: describeValue(event) })
-      refuseUnknownEvent(event, args.at(-1), context)
+      refuseUnknownEvent(event, args, context)
     })
   })
 
