@@ -56,9 +56,18 @@ export function expertRoom(expertId: string): string {
   return `expert:${expertId}`
 }
 
+const TOKEN_ROOM = 'token:'
+
 /** Every socket opened with one token, so revoking the token can cut them all. */
 function tokenRoomOf(tokenHash: string): string {
-  return `token:${tokenHash}`
+  return `${TOKEN_ROOM}${tokenHash}`
+}
+
+/** The digest of every token that has a socket open now: each is in use, however long ago it connected. */
+export function liveTokenHashes(io: Server): string[] {
+  return [...io.sockets.adapter.rooms.keys()]
+    .filter((room) => room.startsWith(TOKEN_ROOM))
+    .map((room) => room.slice(TOKEN_ROOM.length))
 }
 
 function refusal(code: ErrorCode, message: string): Error & { data: ConnectRefusal } {
@@ -123,7 +132,7 @@ export function attachSocketGateway(
         ),
       )
     }
-    const expertId = tokens.expertFor(auth.data.token)
+    const expertId = tokens.expertFor(auth.data.token, clock.now())
     if (expertId === undefined) {
       logger.warn('connection refused: unknown token')
       return next(refusal('unauthorized', 'Your sign-in has expired or was revoked; sign in again.'))

@@ -25,7 +25,7 @@ export function apiRoutes(deps: SignInDeps & { readonly rateLimits: ExpertRateLi
   const exact = (path: string) => new RegExp(`^${path.replace(/\//g, '\\/')}$`)
   const expertOf = (req: Parameters<Route['handle']>[0]): string => {
     const token = bearerToken(req)
-    const expertId = token === undefined ? undefined : tokens.expertFor(token)
+    const expertId = token === undefined ? undefined : tokens.expertFor(token, clock.now())
     if (expertId === undefined)
       throw new PlatformError('unauthorized', 'Sign in first: the token is missing, expired or revoked.')
     return expertId
