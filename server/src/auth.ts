@@ -164,6 +164,11 @@ export class TokenStore {
     this.db.prepare('DELETE FROM tokens WHERE last_used_at < ?').run(now - this.idleMs)
   }
 
+  /** True while the token with digest `hash` exists: not revoked, not ended. */
+  holds(hash: string): boolean {
+    return this.db.prepare('SELECT 1 FROM tokens WHERE token_hash = ?').get(hash) !== undefined
+  }
+
   /** Forget a token; true when it existed. */
   revoke(token: string): boolean {
     return this.db.prepare('DELETE FROM tokens WHERE token_hash = ?').run(tokenDigest(token)).changes > 0

@@ -158,6 +158,13 @@ export function attachSocketGateway(
 
   io.on('connection', (socket) => {
     const expertId = socket.data.expertId as string
+    // A revocation cuts the connected sockets in the token's room; one whose handshake passed the
+    // check but was not connected yet was missed, and would carry a revoked token for good.
+    if (!tokens.holds(socket.data.tokenHash as string)) {
+      logger.info('connection closed: its sign-in ended during the handshake', { expert: expertId })
+      socket.disconnect(true)
+      return
+    }
     void socket.join(expertRoom(expertId))
     const once = new OncePerConnection(logger, { expert: expertId })
     const bucket = { take: () => rateLimits.take(expertId) }
