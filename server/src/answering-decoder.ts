@@ -4,21 +4,41 @@
  * acknowledgement: as UNREADABLE_EVENT, so that the sender gets an error acknowledgement instead
  * of a closed connection and a wait for its own timeout. Likewise a handshake whose auth is no
  * JSON object reaches the handshake check as an empty auth, which refuses it with a sentence
- * instead of a bare close that a client would retry for ever. Everything else is decoded as before.
+ * instead of a bare close that a client would retry for ever. An event or handshake whose JSON
+ * names a key twice in one object arrives as DUPLICATE_KEY_EVENT, or with DUPLICATE_AUTH_KEY set,
+ * to be refused as HTTP bodies are. Everything else is decoded as before.
  */
-import { Decoder, PacketType } from 'socket.io-parser'
+import { Decoder, PacketType, type Packet } from 'socket.io-parser'
+import { firstDuplicateKey } from './http/duplicate-keys'
 import { JsonTextEncoder } from './json-text'
 
 /** The event name an unreadable event that wants an acknowledgement arrives under. */
 export const UNREADABLE_EVENT = '\u0000unreadable'
 
+/**
+ * The event name an event arrives under when its JSON names a key twice in one object, with that
+ * key as its one argument (and the acknowledgement, when it asked for one). JSON.parse keeps the
+ * last of the two, another reader the first: the platform acts on neither.
+ */
+export const DUPLICATE_KEY_EVENT = '\u0000duplicate key'
+
+/** Set, to the key, on a handshake's auth whose JSON named a key twice in one object. */
+export const DUPLICATE_AUTH_KEY: unique symbol = Symbol('duplicate key')
+
 // An event packet: its type, an optional namespace, then the acknowledgement id.
 const EVENT_HEAD = /^2(?:(\/[^,]*),)?(\d{1,15})/
 // A handshake (CONNECT) packet: its type, then an optional namespace.
 const CONNECT_HEAD = /^0(?:(\/[^,]*),)?/
+// A packet whose JSON the platform acts on: a handshake, an event or a binary event (its count of
+// attachments), an optional namespace, an optional acknowledgement id.
+const JSON_HEAD = /^([025])(?:\d{1,3}-)?(?:(\/[^,]*),)?(\d{0,15})/
 
 class AnsweringDecoder extends Decoder {
   override add(obj: unknown): void {
+    if (typeof obj === 'string') {
+      const duplicate = duplicateKeyPacket(obj)
+      if (duplicate !== undefined) return void this.emitReserved('decoded', duplicate)
+    }
     try {
       super.add(obj)
     } catch (error) {
@@ -40,6 +60,29 @@ class AnsweringDecoder extends Decoder {
       })
     }
   }
+}
+
+/**
+ * The packet `text` is decoded as when its JSON names a key twice in one object; undefined when it
+ * does not, or is no JSON at all (the standard decoder then refuses it its own way).
+ */
+function duplicateKeyPacket(text: string): Packet | undefined {
+  const head = JSON_HEAD.exec(text)
+  if (head === null) return undefined
+  const json = text.slice(head[0].length)
+  // The scan reads only text that parsed, and is worth running only where an object can be.
+  if (!json.includes('{')) return undefined
+  try {
+    JSON.parse(json)
+  } catch {
+    return undefined
+  }
+  const key = firstDuplicateKey(json)
+  if (key === undefined) return undefined
+  const nsp = head[2] ?? '/'
+  if (head[1] === '0') return { type: PacketType.CONNECT, nsp, data: { [DUPLICATE_AUTH_KEY]: key } }
+  const id = head[3] === '' ? undefined : Number(head[3])
+  return { type: PacketType.EVENT, nsp, id, data: [DUPLICATE_KEY_EVENT, key] }
 }
 
 /** The parser to give socket.io's Server: the encoder that sends stored JSON as is, the answering decoder. */

@@ -48,6 +48,23 @@ export function tokenDigest(token: string): string {
 export const MAX_TOKENS_PER_EXPERT = 20
 
 /**
+ * How long a sign-in may go unused before it ends: a token copied off a machine no longer used
+ * does not keep working for ever. An app that stays connected, or reconnects now and then, uses
+ * its token, so an expert who keeps Standby running is never signed out by it.
+ */
+export const TOKEN_IDLE_MS = 30 * 24 * 60 * 60_000
+
+/** How stale a token's last use may be before a use is written down: a lookup is not a write. */
+const USE_RECORDED_EVERY_MS = 60 * 60_000
+
+/** How a token store is set up; each has a default. */
+export interface TokenStoreOptions {
+  readonly maxPerExpert?: number
+  /** How long a token may go unused before it ends. */
+  readonly idleMs?: number
+}
+
+/**
  * Issues and checks bearer tokens, and tells its listeners about every token that stops existing
  * (signed out or deleted any other way), so live connections made with it can be cut.
  */
@@ -55,10 +72,15 @@ export class TokenStore {
   private readonly listeners = new Listeners<string>()
   private readonly deleted = new Set<string>()
 
+  private readonly maxPerExpert: number
+  private readonly idleMs: number
+
   constructor(
     private readonly db: Database.Database,
-    private readonly maxPerExpert = MAX_TOKENS_PER_EXPERT,
+    options: TokenStoreOptions = {},
   ) {
+    this.maxPerExpert = options.maxPerExpert ?? MAX_TOKENS_PER_EXPERT
+    this.idleMs = options.idleMs ?? TOKEN_IDLE_MS
     // A temporary trigger (this connection only, nothing stored in the file) reports every
     // deletion, whichever statement does it. Listeners run after the statement, and only for
     // tokens still gone then: a rolled-back delete cuts nobody.
@@ -95,8 +117,8 @@ export class TokenStore {
     const token = randomBytes(32).toString('base64url')
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO tokens (token_hash, expert_id, created_at) VALUES (?, ?, ?)')
-        .run(tokenDigest(token), expertId, now)
+        .prepare('INSERT INTO tokens (token_hash, expert_id, created_at, last_used_at) VALUES (?, ?, ?, ?)')
+        .run(tokenDigest(token), expertId, now, now)
       this.db
         .prepare(
           `DELETE FROM tokens WHERE rowid IN (SELECT rowid FROM tokens WHERE expert_id = ?
@@ -107,11 +129,44 @@ export class TokenStore {
     return token
   }
 
-  /** The expert a token belongs to, or undefined. */
-  expertFor(token: string): string | undefined {
-    return this.db
-      .prepare<[string], { expert_id: string }>('SELECT expert_id FROM tokens WHERE token_hash = ?')
-      .get(tokenDigest(token))?.expert_id
+  /**
+   * The expert a token belongs to, used at `now`; undefined for a token that is unknown, revoked,
+   * or unused for longer than the idle limit (which ends it, as a sign-out would).
+   */
+  expertFor(token: string, now: number): string | undefined {
+    const hash = tokenDigest(token)
+    const row = this.db
+      .prepare<[string], { expert_id: string; last_used_at: number }>(
+        'SELECT expert_id, last_used_at FROM tokens WHERE token_hash = ?',
+      )
+      .get(hash)
+    if (row === undefined) return undefined
+    if (now - row.last_used_at > this.idleMs) {
+      this.db.prepare('DELETE FROM tokens WHERE token_hash = ?').run(hash)
+      return undefined
+    }
+    if (now - row.last_used_at > USE_RECORDED_EVERY_MS) this.used(hash, now)
+    return row.expert_id
+  }
+
+  /**
+   * Write down that the token with digest `hash` is in use at `now` (a socket open with it), when
+   * its last recorded use is older than the granularity kept; a clock set back moves nothing.
+   */
+  used(hash: string, now: number): void {
+    this.db
+      .prepare('UPDATE tokens SET last_used_at = ? WHERE token_hash = ? AND last_used_at < ?')
+      .run(now, hash, now - USE_RECORDED_EVERY_MS)
+  }
+
+  /** End every token unused for longer than the idle limit at `now`; their listeners are told. */
+  endIdle(now: number): void {
+    this.db.prepare('DELETE FROM tokens WHERE last_used_at < ?').run(now - this.idleMs)
+  }
+
+  /** True while the token with digest `hash` exists: not revoked, not ended. */
+  holds(hash: string): boolean {
+    return this.db.prepare('SELECT 1 FROM tokens WHERE token_hash = ?').get(hash) !== undefined
   }
 
   /** Forget a token; true when it existed. */

@@ -31,7 +31,7 @@ import {
   type PasswordCheckLimits,
 } from './password-check-gate'
 import { defaultSignInLimits, SignInLimiter, type SignInLimits } from './sign-in-limiter'
-import { attachSocketGateway } from './socket-gateway'
+import { attachSocketGateway, liveTokenHashes } from './socket-gateway'
 
 /** Where and how to run the platform. */
 export interface PlatformServerOptions {
@@ -159,12 +159,28 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const tick = (): void => {
     // Apart, so that a sweep that fails does not also stop the event log being compacted.
     sweep()
-    try {
-      if (++ticks % 60 === 0) marketplace.compact()
-    } catch (error) {
-      logger.error('compacting the event log failed; it is tried again in a minute', { error: String(error) })
+    if (++ticks % 60 === 0) {
+      try {
+        marketplace.compact()
+      } catch (error) {
+        logger.error('compacting the event log failed; it is tried again in a minute', {
+          error: String(error),
+        })
+      }
+      endIdleSignIns()
     }
     timer = clock.setTimeout(tick, interval)
+  }
+  // A socket open with a token uses it, however long ago it connected: written down first, so that
+  // only sign-ins nobody used for the idle limit end.
+  const endIdleSignIns = (): void => {
+    try {
+      const now = clock.now()
+      for (const hash of liveTokenHashes(io)) tokens.used(hash, now)
+      tokens.endIdle(now)
+    } catch (error) {
+      logger.error('ending idle sign-ins failed; it is tried again in a minute', { error: String(error) })
+    }
   }
   // At once, not a tick later: what fell due while the platform was down (invites whose time ran
   // out, sessions nobody joined) is settled before the experts' apps catch up, so their first

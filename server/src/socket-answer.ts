@@ -13,7 +13,8 @@ import {
   type CommandAck,
   type ProtocolError,
 } from '../../src/shared/protocol'
-import { UNREADABLE_EVENT } from './answering-decoder'
+import { DUPLICATE_KEY_EVENT, UNREADABLE_EVENT } from './answering-decoder'
+import { describeValue } from '../../src/shared/describe-untrusted'
 import type { LogFields, Logger } from './logger'
 
 const KNOWN_EVENTS = [COMMAND_EVENT, REPLAY_EVENT, PROBE_EVENT].map((e) => `"${e}"`).join(', ')
@@ -51,17 +52,24 @@ export interface AnswerContext {
 }
 
 /**
- * Answer an emit of an event the platform does not know, or could not read, when it carries an
- * acknowledgement: the sender would otherwise wait for its own timeout. Counted against the
+ * Answer an emit of an event the platform does not know, could not read, or will not read (a key
+ * named twice), when it carries an acknowledgement (the last of `args`): the sender would otherwise wait for its own timeout. Counted against the
  * connection's rate limit.
  */
-export function refuseUnknownEvent(event: unknown, ack: unknown, context: AnswerContext): void {
+export function refuseUnknownEvent(
+  event: unknown,
+  args: ReadonlyArray<unknown>,
+  context: AnswerContext,
+): void {
+  const ack = args.at(-1)
   if (typeof ack !== 'function') return
   const { bucket, clock } = context
   const message =
     event === UNREADABLE_EVENT
       ? 'This message could not be read: an event is a name in text followed by JSON arguments.'
-      : `The platform knows only the events ${KNOWN_EVENTS}; this one was ignored.`
+      : event === DUPLICATE_KEY_EVENT
+        ? `This message names the key ${describeValue(args[0])} twice in one object, so it was not acted on; send each key once.`
+        : `The platform knows only the events ${KNOWN_EVENTS}; this one was ignored.`
   const error: ProtocolError = bucket.take() ? { code: 'invalid_payload', message } : RATE_LIMITED
   ;(ack as (answer: CommandAck) => void)({ ok: false, error, serverTime: clock.now() })
 }

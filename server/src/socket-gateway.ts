@@ -24,7 +24,12 @@ import type { Logger } from './logger'
 import type { Marketplace } from './marketplace/marketplace'
 import { describeIssues, describeValue } from '../../src/shared/describe-untrusted'
 import type { ExpertRateLimits } from './rate-limiter'
-import { answeringParser, UNREADABLE_EVENT } from './answering-decoder'
+import {
+  answeringParser,
+  DUPLICATE_AUTH_KEY,
+  DUPLICATE_KEY_EVENT,
+  UNREADABLE_EVENT,
+} from './answering-decoder'
 import { JsonText } from './json-text'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
 
@@ -51,9 +56,18 @@ export function expertRoom(expertId: string): string {
   return `expert:${expertId}`
 }
 
+const TOKEN_ROOM = 'token:'
+
 /** Every socket opened with one token, so revoking the token can cut them all. */
 function tokenRoomOf(tokenHash: string): string {
-  return `token:${tokenHash}`
+  return `${TOKEN_ROOM}${tokenHash}`
+}
+
+/** The digest of every token that has a socket open now: each is in use, however long ago it connected. */
+export function liveTokenHashes(io: Server): string[] {
+  return [...io.sockets.adapter.rooms.keys()]
+    .filter((room) => room.startsWith(TOKEN_ROOM))
+    .map((room) => room.slice(TOKEN_ROOM.length))
 }
 
 function refusal(code: ErrorCode, message: string): Error & { data: ConnectRefusal } {
@@ -91,6 +105,16 @@ export function attachSocketGateway(
   })
 
   io.use((socket, next) => {
+    const duplicate = (socket.handshake.auth as { [DUPLICATE_AUTH_KEY]?: string })[DUPLICATE_AUTH_KEY]
+    if (duplicate !== undefined) {
+      logger.warn('connection refused: handshake naming a key twice', { key: describeValue(duplicate) })
+      return next(
+        refusal(
+          'invalid_payload',
+          `The handshake names the key ${describeValue(duplicate)} twice; send each key once.`,
+        ),
+      )
+    }
     const auth = SocketAuth.safeParse(socket.handshake.auth)
     if (!auth.success) {
       logger.warn('connection refused: malformed handshake', { reason: describeIssues(auth.error.issues) })
@@ -108,7 +132,7 @@ export function attachSocketGateway(
         ),
       )
     }
-    const expertId = tokens.expertFor(auth.data.token)
+    const expertId = tokens.expertFor(auth.data.token, clock.now())
     if (expertId === undefined) {
       logger.warn('connection refused: unknown token')
       return next(refusal('unauthorized', 'Your sign-in has expired or was revoked; sign in again.'))
@@ -134,6 +158,13 @@ export function attachSocketGateway(
 
   io.on('connection', (socket) => {
     const expertId = socket.data.expertId as string
+    // A revocation cuts the connected sockets in the token's room; one whose handshake passed the
+    // check but was not connected yet was missed, and would carry a revoked token for good.
+    if (!tokens.holds(socket.data.tokenHash as string)) {
+      logger.info('connection closed: its sign-in ended during the handshake', { expert: expertId })
+      socket.disconnect(true)
+      return
+    }
     void socket.join(expertRoom(expertId))
     const once = new OncePerConnection(logger, { expert: expertId })
     const bucket = { take: () => rateLimits.take(expertId) }
@@ -175,8 +206,9 @@ export function attachSocketGateway(
     socket.onAny((event: unknown, ...args: unknown[]) => {
       if (event === COMMAND_EVENT || event === REPLAY_EVENT || event === PROBE_EVENT) return
       if (event === UNREADABLE_EVENT) once.warn('unreadable socket message refused')
+      else if (event === DUPLICATE_KEY_EVENT) once.warn('socket message naming a key twice refused')
       else once.warn('unknown socket event ignored', { event: describeValue(event) })
-      refuseUnknownEvent(event, args.at(-1), context)
+      refuseUnknownEvent(event, args, context)
     })
   })
 

@@ -11,6 +11,8 @@ import {
   type CommandPayload,
   type PlatformEvent,
   type ReplayResponse,
+  type Snapshot,
+  type SnapshotPosition,
   type SocketAuth,
   type Welcome,
 } from '../../src/shared/protocol'
@@ -59,17 +61,40 @@ export class ExpertConnection {
     return this.socket.timeout(WAIT_MS).emitWithAck(COMMAND_EVENT, envelope) as Promise<CommandAck>
   }
 
-  /** Ask for the events after a cursor (with a page size, byte budget or digest when given). */
+  /** Ask for the events after a cursor (with a page size, byte budget, digest or snapshot part when given). */
   async replay(
     after: number,
     limit?: number,
-    options: { maxBytes?: number; digest?: string } = {},
+    options: {
+      maxBytes?: number
+      digest?: string
+      snapshot?: boolean
+      snapshotAfter?: SnapshotPosition
+    } = {},
   ): Promise<ReplayResponse> {
     const ack = (await this.socket
       .timeout(WAIT_MS)
       .emitWithAck(REPLAY_EVENT, { after, limit, ...options })) as CommandAck
     if (!ack.ok) throw new Error(`replay refused: ${ack.error.message}`)
     return ack.result as ReplayResponse
+  }
+
+  /**
+   * The snapshot a replay after `after` answers with, every part of it in order, each part asked
+   * for as the first was (without a byte budget unless `maxBytes` is given).
+   */
+  async snapshotParts(after: number, options: { maxBytes?: number } = {}): Promise<Snapshot[]> {
+    const parts: Snapshot[] = []
+    for (let next: SnapshotPosition | undefined; parts.length === 0 || next !== undefined;) {
+      const answer = await this.replay(after, undefined, {
+        ...options,
+        ...(next === undefined ? {} : { snapshot: true, snapshotAfter: next }),
+      })
+      if (answer.kind !== 'snapshot') throw new Error(`expected a snapshot for cursor ${after}`)
+      parts.push(answer.snapshot)
+      next = answer.snapshot.next
+    }
+    return parts
   }
 
   /** Resolve with the first recorded event matching `predicate`, waiting for it if needed. */

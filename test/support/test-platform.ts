@@ -38,6 +38,8 @@ export interface TestPlatformOptions {
   readonly minimumAppVersion?: string
   readonly passwordChecks?: PlatformServerOptions['passwordChecks']
   readonly verifyPassword?: PlatformServerOptions['verifyPassword']
+  /** How often the timed rules run (compaction and the end of idle sign-ins every 60 runs). */
+  readonly sweepIntervalMs?: number
 }
 
 /** A running platform plus the handles a test needs. */
@@ -89,6 +91,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       minimumAppVersion: options.minimumAppVersion,
       passwordChecks: options.passwordChecks,
       verifyPassword: options.verifyPassword,
+      sweepIntervalMs: options.sweepIntervalMs,
     })
   let server = await start(options.port ?? 0)
   let running = true

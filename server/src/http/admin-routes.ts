@@ -12,7 +12,7 @@ import type { Marketplace } from '../marketplace/marketplace'
 import { CreateRequestInput } from '../marketplace/requests'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
-import { queryText, readJson, type Route } from './http-util'
+import { queryText, readJson, refuseUnknownQuery, type Route } from './http-util'
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value)
@@ -130,6 +130,7 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
       path: /^\/admin\/threads$/,
       handle: (_req, url) => {
         // Both named once, as ids: a missing or misspelt one would otherwise read as an empty thread.
+        refuseUnknownQuery(url, ['requestId', 'expertId'])
         const { requestId, expertId } = parse(
           ThreadQuery,
           { requestId: queryText(url, 'requestId'), expertId: queryText(url, 'expertId') },

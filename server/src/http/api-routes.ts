@@ -9,7 +9,7 @@ import {
 import { describeIssues } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
 import type { ExpertRateLimits } from '../rate-limiter'
-import { bearerToken, queryInteger, queryText, type Route } from './http-util'
+import { bearerToken, queryInteger, queryText, refuseUnknownQuery, type Route } from './http-util'
 import { signIn, type SignInDeps } from './sign-in'
 
 /** The public API routes; replays over HTTP draw on the expert's allowance, as their sockets do. */
@@ -25,7 +25,7 @@ export function apiRoutes(deps: SignInDeps & { readonly rateLimits: ExpertRateLi
   const exact = (path: string) => new RegExp(`^${path.replace(/\//g, '\\/')}$`)
   const expertOf = (req: Parameters<Route['handle']>[0]): string => {
     const token = bearerToken(req)
-    const expertId = token === undefined ? undefined : tokens.expertFor(token)
+    const expertId = token === undefined ? undefined : tokens.expertFor(token, clock.now())
     if (expertId === undefined)
       throw new PlatformError('unauthorized', 'Sign in first: the token is missing, expired or revoked.')
     return expertId
@@ -60,6 +60,7 @@ export function apiRoutes(deps: SignInDeps & { readonly rateLimits: ExpertRateLi
       handle: (req, url) => {
         const expertId = expertOf(req)
         takeReplay(expertId)
+        refuseUnknownQuery(url, REPLAY_QUERY)
         const after = queryInteger(url, 'after')
         if (after === undefined)
           throw new PlatformError(
@@ -81,6 +82,9 @@ export function apiRoutes(deps: SignInDeps & { readonly rateLimits: ExpertRateLi
     },
   ]
 }
+
+/** The query parameters of a replay over HTTP: the fields of a replay over the socket. */
+const REPLAY_QUERY = ['after', 'limit', 'maxBytes', 'digest', 'snapshot', 'snapshotAfter']
 
 /** `snapshot=true` or `snapshot=false` from the query; undefined when absent. */
 function querySnapshot(url: URL): boolean | undefined {

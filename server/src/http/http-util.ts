@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { BodyTooLarge, readBoundedBody } from '../../../src/shared/bounded-body'
 import type { ErrorCode } from '../../../src/shared/protocol'
+import { describeValue } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
 import { firstDuplicateKey } from './duplicate-keys'
 
@@ -150,6 +151,20 @@ export function queryInteger(url: URL, name: string): number | undefined {
       `Query parameter ${name} must be one whole number, written in digits.`,
     )
   return Number(text)
+}
+
+/**
+ * Refuse a query parameter the path does not take, naming it: a misspelt one (a byte budget, a
+ * snapshot position) would otherwise be answered as if it were absent.
+ */
+export function refuseUnknownQuery(url: URL, known: ReadonlyArray<string>): void {
+  for (const name of url.searchParams.keys()) {
+    if (known.includes(name)) continue
+    throw new PlatformError(
+      'invalid_payload',
+      `Unknown query parameter ${describeValue(name)}; this path takes ${known.join(', ')}.`,
+    )
+  }
 }
 
 /** A text parameter from the query, at most once; undefined when absent. */

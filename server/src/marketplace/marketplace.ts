@@ -2,14 +2,15 @@
 import type Database from 'better-sqlite3'
 import type { z } from 'zod'
 import type { Clock } from '../../../src/shared/clock'
-import type {
-  CommandAck,
-  Message,
-  ReplayRequest,
-  ReplayResponse,
-  Session,
-  Snapshot,
-  SnapshotPosition,
+import {
+  MAX_REPLAY_PAGE_BYTES,
+  type CommandAck,
+  type Message,
+  type ReplayRequest,
+  type ReplayResponse,
+  type Session,
+  type Snapshot,
+  type SnapshotPosition,
 } from '../../../src/shared/protocol'
 import { EventLog, type ReplayOptions } from '../event-log'
 import type { Logger } from '../logger'
@@ -101,7 +102,7 @@ export class Marketplace {
   replay(expertId: string, after: number, options: ReplayOptions = {}): ReplayResponse {
     const page = this.events.replay(expertId, after, options)
     if (page.kind === 'events') return page
-    return { kind: 'snapshot', snapshot: this.snapshot(expertId, { maxBytes: options.maxBytes }) }
+    return { kind: 'snapshot', snapshot: this.snapshot(expertId, { maxBytes: budgetOf(options) }) }
   }
 
   /**
@@ -113,13 +114,13 @@ export class Marketplace {
     if (!snapshot) return this.replay(expertId, after, options)
     return {
       kind: 'snapshot',
-      snapshot: this.snapshot(expertId, { maxBytes: options.maxBytes, after: snapshotAfter }),
+      snapshot: this.snapshot(expertId, { maxBytes: budgetOf(options), after: snapshotAfter }),
     }
   }
 
   /**
-   * The expert's full current state; in parts of about `maxBytes` when a client asks for a
-   * budget (each part says where the next one starts).
+   * The expert's full current state; in parts of about `maxBytes` when given (each part says where
+   * the next one starts). A client's replay always gets parts; the whole is for tools and tests.
    */
   snapshot(expertId: string, part: { maxBytes?: number; after?: SnapshotPosition } = {}): Snapshot {
     const full = snapshotFor(this.ctx, expertId)
@@ -194,6 +195,15 @@ export class Marketplace {
   createClient(input: NewClient): string {
     return createClient(this.ctx, input)
   }
+}
+
+/**
+ * The byte budget of a replay's answer: the client's, else the platform's own, for a snapshot as
+ * for events, so that no answer grows with the expert's history (a snapshot sent whole could be
+ * too large to cross a slow link before the heartbeat gives up, and costs memory per request).
+ */
+function budgetOf(options: { readonly maxBytes?: number }): number {
+  return options.maxBytes ?? MAX_REPLAY_PAGE_BYTES
 }
 
 /** Every event carries the platform's time, so a clock no app accepts must stop the start, not every expert later. */

@@ -26,10 +26,27 @@ import { ReasonSentence, Token } from './text'
  */
 export const IdempotencyKey = Token({ min: 8, max: 100, what: 'An idempotency key' })
 
-/** Each command's payload schema and result schema. */
+/**
+ * How the expert ends a session, as a command says it: strict like every payload below, though the
+ * session's own outcome (platform to app) is read leniently.
+ */
+const ChosenOutcome = z.discriminatedUnion('kind', [
+  Outcome.options[0].strict(),
+  Outcome.options[1].strict(),
+  Outcome.options[2].strict(),
+])
+
+/**
+ * Each command's payload schema and result schema. A payload (and its envelope) refuses a key it
+ * does not know instead of dropping it: a misspelt optional field (a closing note, a decline's
+ * reason) or one a newer app added would otherwise be lost while the command succeeds, and the
+ * expert told it did what they asked. What the platform sends the app stays lenient, so an older
+ * app still reads a newer platform; a command is an instruction, and a part of it the receiver
+ * cannot carry out must be refused, not skipped.
+ */
 export const commandSchemas = {
   'invite.accept': {
-    payload: z.object({
+    payload: z.strictObject({
       inviteId: Id,
       /** Required for a scheduled invite: one of the request's proposed times. */
       proposedTime: Timestamp.nullable(),
@@ -37,7 +54,7 @@ export const commandSchemas = {
     result: z.object({ session: Session }),
   },
   'invite.decline': {
-    payload: z.object({
+    payload: z.strictObject({
       inviteId: Id,
       /** Why the expert declines, when they say; a decline from a notification gives none. */
       reason: DeclineReason.optional(),
@@ -45,21 +62,21 @@ export const commandSchemas = {
     result: z.object({ inviteId: Id }),
   },
   'message.send': {
-    payload: z.object({ requestId: Id, body: MessageDraft }),
+    payload: z.strictObject({ requestId: Id, body: MessageDraft }),
     result: z.object({ message: Message }),
   },
   'session.join': {
-    payload: z.object({ sessionId: Id }),
+    payload: z.strictObject({ sessionId: Id }),
     result: z.object({ session: Session }),
   },
   'session.startBilling': {
-    payload: z.object({ sessionId: Id }),
+    payload: z.strictObject({ sessionId: Id }),
     result: z.object({ session: Session }),
   },
   'session.end': {
-    payload: z.object({
+    payload: z.strictObject({
       sessionId: Id,
-      outcome: Outcome,
+      outcome: ChosenOutcome,
       /** A last word to the client; the platform adds it to the thread and to the session. */
       closingNote: MessageDraft.optional(),
     }),
@@ -70,21 +87,21 @@ export const commandSchemas = {
    * `freeCancellationUntil`; after it the expert pays the late-cancellation fee.
    */
   'session.cancel': {
-    payload: z.object({ sessionId: Id, message: CancellationMessage.optional() }),
+    payload: z.strictObject({ sessionId: Id, message: CancellationMessage.optional() }),
     result: z.object({ session: Session }),
   },
   /** Propose another time for a booked session; the client accepts or declines it. */
   'session.proposeTime': {
-    payload: z.object({ sessionId: Id, proposedStart: Timestamp }),
+    payload: z.strictObject({ sessionId: Id, proposedStart: Timestamp }),
     result: z.object({ session: Session }),
   },
   /** Replace the expert's private note on any of their sessions, in any state; empty clears it. */
   'session.setNote': {
-    payload: z.object({ sessionId: Id, note: PrivateNote }),
+    payload: z.strictObject({ sessionId: Id, note: PrivateNote }),
     result: z.object({ session: Session }),
   },
   'availability.set': {
-    payload: z.object({
+    payload: z.strictObject({
       availability: Availability,
       /** Only with "online": switch to away at this time. */
       onlineUntil: Timestamp.nullable(),
@@ -97,7 +114,7 @@ export const commandSchemas = {
    * an away that idle or screen_locked set. Anything else is left as it is and answered as it is.
    */
   'availability.auto': {
-    payload: z.object({
+    payload: z.strictObject({
       change: AutoAvailability,
       /** With idle: how long the computer had been idle, in whole minutes. */
       idleMinutes: z.number().int().min(1).max(1440).nullable(),
@@ -121,7 +138,7 @@ export type CommandResult<N extends CommandName> = z.infer<(typeof commandSchema
 export const COMMAND_NAMES = Object.keys(commandSchemas) as ReadonlyArray<CommandName>
 
 /** The envelope of every command on the wire. */
-export const CommandEnvelope = z.object({
+export const CommandEnvelope = z.strictObject({
   name: z.enum(COMMAND_NAMES as [CommandName, ...CommandName[]]),
   idempotencyKey: IdempotencyKey,
   payload: z.unknown(),

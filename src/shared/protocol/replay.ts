@@ -27,17 +27,21 @@ export const SnapshotPosition = z.object({
 /** Where a snapshot sent in parts goes on. */
 export type SnapshotPosition = z.infer<typeof SnapshotPosition>
 
-/** Ask for the events after a cursor. A cursor of 0 means "from the beginning". */
-export const ReplayRequest = z.object({
+/**
+ * Ask for the events after a cursor. A cursor of 0 means "from the beginning". Strict, as commands
+ * are: a misspelt budget or position would be answered as if absent (a snapshot from its start
+ * again, a page of the platform's size), so a key the platform does not know is refused.
+ */
+export const ReplayRequest = z.strictObject({
   after: z.number().int().nonnegative(),
   limit: z.number().int().min(1).max(MAX_REPLAY_PAGE).default(MAX_REPLAY_PAGE),
   /**
-   * A byte budget for the page (the platform's own when absent). When given, a snapshot is cut into
-   * parts of about this size too, so that no answer is too large to cross a slow link in time.
+   * A byte budget for the page (the platform's own when absent). A snapshot is cut into parts of
+   * about this size too, so that no answer is too large to cross a slow link in time.
    */
   maxBytes: z.number().int().min(MIN_REPLAY_PAGE_BYTES).max(MAX_REPLAY_PAGE_BYTES).optional(),
   /** The next part of a snapshot sent in parts: where the previous part's `next` said. */
-  snapshotAfter: SnapshotPosition.optional(),
+  snapshotAfter: SnapshotPosition.strict().optional(),
   /**
    * The digest of the event at `after`, as the client applied it. When the platform's event there
    * has another digest, its history is not the one the client followed: it answers with a snapshot.

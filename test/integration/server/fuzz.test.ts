@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { COMMAND_NAMES, HTTP_PATHS, type CommandName } from '../../../src/shared/protocol'
+import { validPayloads } from '../../support/command-payloads'
 import { ofType, type ExpertConnection } from '../../support/expert-connection'
 import { defaultLogBound } from '../../../server/src/log-bound'
 import { useTestPlatform } from '../../support/test-platform'
-
-/** A valid payload per command, which the fuzzer then breaks. */
-const validPayloads: Record<CommandName, Record<string, unknown>> = {
-  'invite.accept': { inviteId: 'inv_x', proposedTime: null },
-  'invite.decline': { inviteId: 'inv_x' },
-  'message.send': { requestId: 'req_x', body: 'Hello' },
-  'session.join': { sessionId: 'ses_x' },
-  'session.startBilling': { sessionId: 'ses_x' },
-  'session.end': { sessionId: 'ses_x', outcome: { kind: 'free' } },
-  'session.cancel': { sessionId: 'ses_x' },
-  'session.proposeTime': { sessionId: 'ses_x', proposedStart: Date.UTC(2030, 0, 1) },
-  'session.setNote': { sessionId: 'ses_x', note: 'Remember the VPN' },
-  'availability.set': { availability: 'away', onlineUntil: null },
-  'availability.auto': { change: 'idle', idleMinutes: 10 },
-}
 
 /** Values no schema field accepts in a given slot (each is wrong for every field above). */
 const poison: ReadonlyArray<unknown> = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { HTTP_PATHS } from '../../../src/shared/protocol'
+import { io } from 'socket.io-client'
+import { HTTP_PATHS, PROTOCOL_VERSION, WELCOME_EVENT } from '../../../src/shared/protocol'
 import type { ExpertConnection } from '../../support/expert-connection'
 import { useTestPlatform } from '../../support/test-platform'
 
@@ -49,5 +50,27 @@ describe('revoking a token cuts the connections made with it', () => {
     const drop = disconnected(socket)
     platform().server.marketplace.db.prepare('DELETE FROM tokens WHERE expert_id = ?').run(expert.id)
     expect(await drop).toBe('io server disconnect')
+  })
+
+  it('disconnects a socket whose token was revoked after its handshake was checked, before it connected', async () => {
+    const expert = platform().addExpert()
+    const { server } = platform()
+    // Runs after the platform's own check, as anything between the check and the connection would.
+    server.io.use((socket, next) => {
+      if (socket.handshake.auth.token === expert.token) server.tokens.revoke(expert.token)
+      next()
+    })
+    const socket = io(server.url, {
+      auth: { token: expert.token, protocolVersion: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    })
+    const first = await new Promise((resolve) => {
+      socket.once(WELCOME_EVENT, () => resolve('welcomed'))
+      socket.once('disconnect', resolve)
+    })
+    expect(first).toBe('io server disconnect')
+    expect(socket.connected).toBe(false)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { deepJson, emitRaw, emitRawPacket } from '../../support/raw-packets'
+import { deepJson, emitRaw, emitRawPacket, handshakeRaw } from '../../support/raw-packets'
+import { PROTOCOL_VERSION } from '../../../src/shared/protocol'
 import { useTestPlatform } from '../../support/test-platform'
 
 const envelope = {
@@ -98,5 +99,39 @@ describe('emits that do not have the shape of a command or replay', () => {
     const lines = platform().logger.lines.filter((l) => l.includes(`expert=${expert.id}`))
     expect(lines.filter((l) => l.includes('cannot read'))).toEqual([])
     expect(lines.filter((l) => l.includes('unknown socket event'))).toHaveLength(1)
+  })
+
+  it('refuses a command, a replay or a handshake that names a key twice in one object, and acts on neither value', async () => {
+    const expert = platform().addExpert()
+    const connection = await platform().connect(expert.token)
+    const twice: ReadonlyArray<readonly [text: string, key: string]> = [
+      // JSON.parse keeps the last value ("away"); another reader of the same text would go offline.
+      [
+        `{"name":"availability.set","idempotencyKey":"twice-0001","payload":{"availability":"offline","onlineUntil":null,"availability":"away"}}`,
+        'availability',
+      ],
+      [
+        `{"name":"availability.set","name":"availability.set","idempotencyKey":"twice-0002","payload":{"availability":"away","onlineUntil":null}}`,
+        'name',
+      ],
+    ]
+    for (const [text, key] of twice) {
+      const ack = await emitRaw(connection, 'command', text)
+      expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+      expect((ack as { error: { message: string } }).error.message).toContain(`key "${key}" twice`)
+    }
+    const replay = await emitRaw(connection, 'replay', '{"after":0,"after":5}')
+    expect(replay).toMatchObject({ ok: false, error: { message: /key "after" twice/ } })
+    expect(platform().server.marketplace.store.expert(expert.id).availability).toBe('online')
+    // The same key in two objects is no repeat, and the connection still answers.
+    expect(
+      await emitRaw(connection, 'replay', '{"after":0,"snapshotAfter":{"list":"sessions","id":"ses_x"}}'),
+    ).toMatchObject({ ok: true })
+
+    const token = JSON.stringify(platform().addExpert().token)
+    const handshake = `{"token":${token},"protocolVersion":${PROTOCOL_VERSION},"token":"another"}`
+    expect(await handshakeRaw(platform().server.url, handshake)).toMatchObject({
+      data: { code: 'invalid_payload', message: /key "token" twice/ },
+    })
   })
 })

@@ -11,7 +11,7 @@ import {
   commandSchemas,
   type HelpRequest,
   type Message,
-  type Snapshot,
+  Snapshot,
 } from '../../../src/shared/protocol'
 import { openPlatformDatabase } from '../../../server/src/db/open-database'
 import { MemoryLogger } from '../../../server/src/logger'
@@ -65,9 +65,13 @@ async function directRequest(
 
 /** The expert's snapshot (asked for with a cursor past the newest event), parsed as the app would. */
 async function snapshotOf(socket: ExpertConnection): Promise<Snapshot> {
-  const answer = ReplayResponse.parse(await socket.replay(1_000_000))
-  if (answer.kind !== 'snapshot') throw new Error('expected a snapshot for a cursor past the newest event')
-  return answer.snapshot
+  const parts = (await socket.snapshotParts(1_000_000)).map((part) => Snapshot.parse(part))
+  return {
+    ...parts[0]!,
+    openInvites: parts.flatMap((p) => p.openInvites),
+    sessions: parts.flatMap((p) => p.sessions),
+    recentMessages: parts.flatMap((p) => p.recentMessages),
+  }
 }
 
 /** Every event the expert has seen, parsed with the app's schema as the app would. */

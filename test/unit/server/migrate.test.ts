@@ -163,6 +163,17 @@ describe('platform migrations', () => {
     )
   })
 
+  it('0013-token-last-use counts every stored sign-in as used when it was issued', () => {
+    const db = new Database(':memory:')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 12 })
+    db.pragma('foreign_keys = OFF')
+    db.prepare(`INSERT INTO tokens (token_hash, expert_id, created_at) VALUES ('h', 'e', 1234)`).run()
+    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
+    expect(db.prepare('SELECT token_hash, created_at, last_used_at FROM tokens').all()).toEqual([
+      { token_hash: 'h', created_at: 1234, last_used_at: 1234 },
+    ])
+  })
+
   it('0007-money gives stored experts the default rate, and stored sessions the same as terms of their own', () => {
     const db = new Database(':memory:')
     migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 6 })

@@ -13,6 +13,7 @@ import { m0009SessionReschedule } from './0009-session-reschedule'
 import { m0010SessionPrivateNotes } from './0010-session-private-notes'
 import { m0011ClosingNote } from './0011-closing-note'
 import { m0012ExpertLookups } from './0012-expert-lookups'
+import { m0013TokenLastUse } from './0013-token-last-use'
 
 /** All migrations, oldest first. */
 export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -28,4 +29,5 @@ export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0010SessionPrivateNotes,
   m0011ClosingNote,
   m0012ExpertLookups,
+  m0013TokenLastUse,
 ]

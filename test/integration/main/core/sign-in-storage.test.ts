@@ -102,7 +102,7 @@ it('signs out when the saved sign-in cannot be removed: the token is revoked, th
 
   expect(core.connection.status).toBe('signed_out')
   expect(core.cache.expert()).toBeNull()
-  expect(platform.server.tokens.expertFor(outcome.token)).toBeUndefined()
+  expect(platform.server.tokens.expertFor(outcome.token, platform.clock.now())).toBeUndefined()
   expect(notices).toContainEqual(
     expect.objectContaining({ title: 'Signed out, but the saved sign-in is still on this computer' }),
   )
@@ -143,7 +143,7 @@ it('signs out when the cache cannot be emptied: the token is revoked, and it say
   await core.signOut()
 
   expect(core.connection.status).toBe('signed_out')
-  expect(platform.server.tokens.expertFor(outcome.token)).toBeUndefined()
+  expect(platform.server.tokens.expertFor(outcome.token, platform.clock.now())).toBeUndefined()
   expect(notices).toContainEqual(
     expect.objectContaining({
       title: 'Signed out, but your sessions are still on this computer',
@@ -174,7 +174,7 @@ it('refuses a sign-in that would show another expert’s cache when it cannot be
   // Ada stays signed in, on her own cache.
   expect(core.cache.expert()?.name).toBe('Ada')
   await until(core, (status) => status === 'online')
-  expect(platform.server.tokens.expertFor(ada.token)).toBeDefined()
+  expect(platform.server.tokens.expertFor(ada.token, platform.clock.now())).toBeDefined()
   clear.free()
   expect(await core.signIn(platform.server.url, 'bea@example.test', 'right')).toMatchObject({ ok: true })
   expect(core.cache.expert()?.name).not.toBe('Ada')
