@@ -15,10 +15,10 @@
  *
  * The first answer is taken at once (a platform whose clock reads whole seconds may never send two
  * that agree to the millisecond), and two later ones that agree overturn it. After that no single
- * answer moves the estimate, and a change the platform confirms is followed within
- * MAX_OFFSET_JUMP_MS: a platform whose clock leaps further (a broken clock, or one answering with
- * absurd times) is not followed, so it moves no reminder by days. The caller logs what was
- * refused (`refused`).
+ * answer moves the estimate, and a change the platform confirms is followed, whatever its size:
+ * the platform's clock is the truth for its rules (a reference platform on a test clock moves by
+ * days). A leap past MAX_OFFSET_JUMP_MS, and an answer that is no time at all, are noted for the
+ * caller to log (`noted`).
  */
 
 /** One reading of this computer's clocks. */
@@ -58,12 +58,12 @@ export interface OffsetEstimate {
   readonly lastStep: { readonly stepMs: number; readonly atMono: number } | null
   /** Two answers have agreed: the estimate is no longer one answer's word. */
   readonly confirmed: boolean
-  /** Why the latest exchange moved nothing, for the log; null when it counted or was only held. */
-  readonly refused: ExchangeRefusal | null
+  /** What the latest exchange did that the log should say; null when it was ordinary. */
+  readonly noted: ExchangeNote | null
 }
 
-/** An exchange the estimate would not take: what the platform said was no time, or too far a leap. */
-export type ExchangeRefusal =
+/** An exchange worth a log line: one whose time was no time (ignored), or a confirmed leap (followed). */
+export type ExchangeNote =
   | { readonly kind: 'not_a_time'; readonly serverTime: number }
   | { readonly kind: 'leap'; readonly fromMs: number; readonly toMs: number }
 
@@ -81,10 +81,10 @@ export const SAMPLE_WINDOW_MS = 30 * 60_000
 /** The most samples kept. */
 export const MAX_SAMPLES = 16
 /**
- * The largest change of a measured offset followed within a run: the platform's clock set right
- * after hours off (a time-zone mistake) is followed, one that leaps by days is taken for broken.
- * A leap that undoes the last step of this computer's clock is a sleep nobody reported, and is
- * followed whatever its size.
+ * The largest confirmed change of the offset followed without a word: the platform's clock set
+ * right after hours off (a time-zone mistake). A larger one is followed too, and logged: reminders
+ * and start windows move by it. A leap that undoes the last step of this computer's clock is a
+ * sleep nobody reported, and is not noted.
  */
 export const MAX_OFFSET_JUMP_MS = 12 * 60 * 60_000
 /** A change between the wall and monotonic clocks larger than this is a step, not drift. */
@@ -114,7 +114,7 @@ export const NO_ESTIMATE: OffsetEstimate = {
   last: null,
   lastStep: null,
   confirmed: false,
-  refused: null,
+  noted: null,
 }
 
 /** An estimate with no sample yet that takes `guessMs` as the offset until one comes. */
@@ -176,8 +176,8 @@ function agree(a: OffsetSample, b: OffsetSample): boolean {
  * Add an exchange. An absurd one changes nothing. One at odds with the sample in use is held
  * until a second agrees with it: a single wrong answer moves nothing, while a real change (a
  * sleep nobody reported, a platform whose clock was set) is followed from the next exchange,
- * dropping every sample it contradicts, unless it leaps past MAX_OFFSET_JUMP_MS from a confirmed
- * estimate (from a lone first answer, the two that agree are the likelier right).
+ * dropping every sample it contradicts; one past MAX_OFFSET_JUMP_MS from a confirmed estimate is
+ * noted.
  */
 export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): OffsetEstimate {
   const sample = sampleOf(exchange)
@@ -185,10 +185,10 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
     const { serverTime } = exchange
     return {
       ...estimate,
-      refused: isPlausiblePlatformTime(serverTime) ? null : { kind: 'not_a_time', serverTime },
+      noted: isPlausiblePlatformTime(serverTime) ? null : { kind: 'not_a_time', serverTime },
     }
   }
-  const observed: OffsetEstimate = { ...observe(estimate, exchange.received), refused: null }
+  const observed: OffsetEstimate = { ...observe(estimate, exchange.received), noted: null }
   const recent = observed.samples.filter((old) => sample.atMono - old.atMono <= SAMPLE_WINDOW_MS)
   // Past the window the newest sample still says where the platform was, drift allowed for.
   const inUse = best(recent) ?? observed.samples.at(-1)
@@ -201,15 +201,15 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
   const standing = recent.length > 0 ? recent : observed.samples
   if (observed.pending === null || !agree(observed.pending, sample))
     return { ...observed, samples: standing, pending: sample }
-  if (observed.confirmed && !believable(observed, inUse, sample)) {
-    const refused = { kind: 'leap', fromMs: inUse.offsetMs, toMs: sample.offsetMs } as const
-    return { ...observed, samples: standing, pending: null, refused }
-  }
-  return { ...observed, samples: [observed.pending, sample], pending: null, confirmed: true }
+  const noted =
+    observed.confirmed && !ordinaryChange(observed, inUse, sample)
+      ? ({ kind: 'leap', fromMs: inUse.offsetMs, toMs: sample.offsetMs } as const)
+      : null
+  return { ...observed, samples: [observed.pending, sample], pending: null, confirmed: true, noted }
 }
 
-/** Whether a confirmed change from `inUse` to `sample` is one a working platform's clock can make. */
-function believable(estimate: OffsetEstimate, inUse: OffsetSample, sample: OffsetSample): boolean {
+/** Whether a confirmed change from `inUse` to `sample` is one a working platform's clock makes. */
+function ordinaryChange(estimate: OffsetEstimate, inUse: OffsetSample, sample: OffsetSample): boolean {
   if (Math.abs(sample.offsetMs - inUse.offsetMs) <= MAX_OFFSET_JUMP_MS) return true
   const step = estimate.lastStep
   return step !== null && Math.abs(sample.offsetMs - (inUse.offsetMs + step.stepMs)) <= MAX_OFFSET_JUMP_MS

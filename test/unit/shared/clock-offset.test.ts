@@ -75,7 +75,7 @@ describe('clock offset estimate', () => {
     expect(bestOffset(estimate)?.offsetMs).toBe(2 * HOUR)
   })
 
-  it('follows a platform clock set by hours, but not one that leaps by days, unless the leap undoes an unreported sleep', () => {
+  it('follows a platform clock set by hours or by days, noting only a leap past 12 h that undoes no unreported sleep', () => {
     const w = world(2 * HOUR)
     /** One exchange with the platform's clock set `aheadMs` further ahead. */
     const told = (estimate: OffsetEstimate, aheadMs: number): OffsetEstimate => {
@@ -88,17 +88,22 @@ describe('clock offset estimate', () => {
     let estimate = w.measure(5, 5)
     estimate = told(told(estimate, 5 * HOUR), 5 * HOUR)
     expect(bestOffset(estimate)?.offsetMs).toBe(7 * HOUR)
-    estimate = told(told(estimate, 5 * HOUR + 3 * 24 * HOUR), 5 * HOUR + 3 * 24 * HOUR)
+    expect(estimate.noted).toBeNull()
+    // A test platform's clock moved on by three days: the platform's clock decides, so it is followed.
+    estimate = told(estimate, 5 * HOUR + 3 * 24 * HOUR)
     expect(bestOffset(estimate)?.offsetMs).toBe(7 * HOUR)
-    expect(estimate.refused).toEqual({ kind: 'leap', fromMs: 7 * HOUR, toMs: 7 * HOUR + 3 * 24 * HOUR })
-    estimate = told(told(estimate, -4 * 24 * HOUR), -4 * 24 * HOUR)
-    expect(bestOffset(estimate)?.offsetMs).toBe(7 * HOUR)
-    // Two days asleep with no wake reported: taken for a step, then the platform's answers undo it.
+    estimate = told(estimate, 5 * HOUR + 3 * 24 * HOUR)
+    expect(bestOffset(estimate)?.offsetMs).toBe(7 * HOUR + 3 * 24 * HOUR)
+    expect(estimate.noted).toEqual({ kind: 'leap', fromMs: 7 * HOUR, toMs: 7 * HOUR + 3 * 24 * HOUR })
+    estimate = told(estimate, 5 * HOUR + 3 * 24 * HOUR)
+    expect(estimate.noted).toBeNull()
+    // Two days asleep with no wake reported: taken for a step, then the platform's answers undo it, unnoted.
     w.sleep(2 * 24 * HOUR)
     estimate = observe(estimate, w.read())
-    expect(bestOffset(estimate)?.offsetMs).toBe(7 * HOUR - 2 * 24 * HOUR)
-    estimate = told(told(estimate, 5 * HOUR), 5 * HOUR)
-    expect(bestOffset(estimate)?.offsetMs).toBe(7 * HOUR)
+    expect(bestOffset(estimate)?.offsetMs).toBe(7 * HOUR + 24 * HOUR)
+    estimate = told(told(estimate, 5 * HOUR + 3 * 24 * HOUR), 5 * HOUR + 3 * 24 * HOUR)
+    expect(bestOffset(estimate)?.offsetMs).toBe(7 * HOUR + 3 * 24 * HOUR)
+    expect(estimate.noted).toBeNull()
   })
 
   it('prefers the sample with the smallest round trip in the window', () => {
@@ -123,7 +128,7 @@ describe('clock offset estimate', () => {
     for (const serverTime of [Number.NaN, 0, -5, 2 ** 53, LOCAL + 0.5, 1, Date.UTC(3000, 0, 1)])
       expect(addExchange(good, { sent, received: w.read(), serverTime })).toEqual({
         ...good,
-        refused: { kind: 'not_a_time', serverTime },
+        noted: { kind: 'not_a_time', serverTime },
       })
   })
 

@@ -15,7 +15,7 @@ import {
   NO_ESTIMATE,
   observe,
   type LocalReading,
-  type ExchangeRefusal,
+  type ExchangeNote,
   type OffsetEstimate,
   type TimeExchange,
   wokeUp,
@@ -83,8 +83,8 @@ export class PlatformClock implements Clock, TimeSampleSink {
   private keptAt: number | null = null
   /** The state last told to `changes`: a change found while the time was read is told after. */
   private told: PlatformClockState = UNMEASURED_CLOCK
-  /** The kinds of answer refused and logged since the last reset: a platform repeating one says so once. */
-  private readonly toldRefusals = new Set<ExchangeRefusal['kind']>()
+  /** The kinds of answer logged since the last reset: a platform repeating one says so once. */
+  private readonly toldNotes = new Set<ExchangeNote['kind']>()
   /** The monotonic reading at construction or the last reset: when the wait for a measurement began. */
   private unmeasuredSince: number
   private readonly off: Unsubscribe
@@ -153,13 +153,13 @@ export class PlatformClock implements Clock, TimeSampleSink {
 
   record(exchange: TimeExchange): void {
     this.update(addExchange(this.estimate, exchange))
-    this.logRefusal(this.estimate.refused)
+    this.logNote(this.estimate.noted)
     if (this.current.measured && (this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS))
       this.keep()
   }
 
   unreadable(): void {
-    this.logRefusal({ kind: 'not_a_time', serverTime: Number.NaN })
+    this.logNote({ kind: 'not_a_time', serverTime: Number.NaN })
   }
 
   /**
@@ -187,7 +187,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.latest = Number.NEGATIVE_INFINITY
     this.keptAt = null
     this.unmeasuredSince = this.monotonic()
-    this.toldRefusals.clear()
+    this.toldNotes.clear()
     if (!this.current.measured && this.current.offsetMs === 0) return
     this.current = UNMEASURED_CLOCK
     this.tell()
@@ -223,19 +223,19 @@ export class PlatformClock implements Clock, TimeSampleSink {
     if (next.measured) this.keep()
   }
 
-  /** Say, once per kind until the next reset, that an answer's time was not taken, and why. */
-  private logRefusal(refused: ExchangeRefusal | null): void {
-    if (refused === null || this.toldRefusals.has(refused.kind)) return
-    this.toldRefusals.add(refused.kind)
-    if (refused.kind === 'not_a_time') {
+  /** Say, once per kind until the next reset, what an answer's time did that is out of the ordinary. */
+  private logNote(noted: ExchangeNote | null): void {
+    if (noted === null || this.toldNotes.has(noted.kind)) return
+    this.toldNotes.add(noted.kind)
+    if (noted.kind === 'not_a_time') {
       this.log.warn(
-        `The platform gave its time as ${describeInstant(refused.serverTime)}, which no working clock reads: ignored, and Standby keeps to its estimate of the platform's time. If this goes on, the platform's operator needs to set its clock right.`,
+        `The platform gave its time as ${describeInstant(noted.serverTime)}, which no working clock reads: ignored, and Standby keeps to its estimate of the platform's time. If this goes on, the platform's operator needs to set its clock right.`,
       )
       return
     }
-    const way = refused.toMs > refused.fromMs ? 'ahead of' : 'behind'
+    const way = noted.toMs > noted.fromMs ? 'ahead of' : 'behind'
     this.log.warn(
-      `The platform's clock read ${describeDuration(refused.toMs - refused.fromMs)} ${way} Standby's estimate of it, twice: a leap that large is taken for a broken clock and not followed, so reminders and start windows keep to the estimate. Restart Standby to measure the platform's clock afresh.`,
+      `The platform's clock read ${describeDuration(noted.toMs - noted.fromMs)} ${way} Standby's estimate of it, twice: Standby follows it, as the platform's clock decides its rules, so reminders, start windows and invite times moved with it. If the platform's clock is wrong, its operator needs to set it right.`,
     )
   }
 

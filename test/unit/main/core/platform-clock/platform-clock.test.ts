@@ -74,13 +74,16 @@ describe('the platform clock', () => {
     ])
   })
 
-  it('does not follow a platform whose clock leaps by days, and says so once', () => {
-    const { local, clock, warnings, measure } = setUp()
+  it('follows a platform whose clock leaps by days once two answers agree, and says so once', () => {
+    const { local, clock, warnings, exchange, measure } = setUp()
     measure()
-    measure(0, 2 * HOUR + 5 * 24 * HOUR)
-    measure(0, 2 * HOUR + 5 * 24 * HOUR)
+    exchange(0, 2 * HOUR + 5 * 24 * HOUR)
     expect(clock.now()).toBe(local.now() + 2 * HOUR)
-    expect(warnings.filter((w) => w.includes('leap'))).toEqual([
+    exchange(0, 2 * HOUR + 5 * 24 * HOUR)
+    expect(clock.now()).toBe(local.now() + 2 * HOUR + 5 * 24 * HOUR)
+    measure(0, 2 * HOUR)
+    expect(clock.now()).toBe(local.now() + 2 * HOUR)
+    expect(warnings.filter((w) => w.includes('Standby follows it'))).toEqual([
       expect.stringMatching(/^The platform's clock read 5 days ahead of Standby's estimate of it, twice/),
     ])
   })
