@@ -40,8 +40,12 @@ describe('a cache with damaged rows', () => {
   const titles = (core: TestCore, now: number): string[] =>
     core.runtime.cache.upcomingSessions(now, 10).map((s) => s.request.title)
 
-  it('catches up from a fresh copy when the stored cursor is not an event id', async () => {
-    const { platform, expert, clock, dir } = await cacheDamagedBy(`UPDATE sync_state SET cursor = 'abc'`)
+  /**
+   * A cache damaged by `damage`, an invite sent while the app was closed, then a start: the core
+   * catches up, lists the invite and the booked sessions, and logs `logged`.
+   */
+  async function catchesUpAfter(damage: string, logged: string): Promise<TestCore> {
+    const { platform, expert, clock, dir } = await cacheDamagedBy(damage)
     platform.inviteDirectly(expert.id, 'Sent while it was closed')
     const log = recordingLog()
     const core = await startCoreFor(platform.server.url, expert, { dir, clock, log })
@@ -53,29 +57,26 @@ describe('a cache with damaged rows', () => {
       'Sent while it was closed',
     ])
     expect(titles(core, now)).toEqual(['Booked 0', 'Booked 1', 'Booked 2'])
+    expect(log.text()).toContain(logged)
+    return core
+  }
+
+  it('catches up from a fresh copy when the stored cursor is not an event id', async () => {
+    const core = await catchesUpAfter(
+      `UPDATE sync_state SET cursor = 'abc'`,
+      'The cached sync cursor is not an event id',
+    )
     expect(core.runtime.cache.cursor()).toBeGreaterThan(0)
-    expect(log.text()).toContain('The cached sync cursor is not an event id')
   })
 
   it.each([
     ['with a space', 'not a digest'],
     ['longer than any', 'd'.repeat(129)],
   ])('catches up when the stored cursor digest is not one a platform sends (%s)', async (_what, digest) => {
-    const { platform, expert, clock, dir } = await cacheDamagedBy(
+    await catchesUpAfter(
       `UPDATE sync_state SET cursor_digest = '${digest}'`,
+      'The cached stream digest is not one the platform sends',
     )
-    platform.inviteDirectly(expert.id, 'Sent while it was closed')
-    const log = recordingLog()
-    const core = await startCoreFor(platform.server.url, expert, { dir, clock, log })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
-    await core.runtime.core.settled()
-    const now = core.runtime.core.platformClock.now()
-    expect(core.runtime.cache.openInvites(now).map((i) => i.request.title)).toEqual([
-      'Sent while it was closed',
-    ])
-    expect(titles(core, now)).toEqual(['Booked 0', 'Booked 1', 'Booked 2'])
-    expect(log.text()).toContain('The cached stream digest is not one the platform sends')
   })
 
   it('shows the other sessions offline when one row is not a session, and gets it back online', async () => {
