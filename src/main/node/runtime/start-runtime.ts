@@ -94,9 +94,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     integrityCheck: 'after-unclean-exit',
   })
   if (opened.rebuilt !== null) {
-    const { salvaged } = opened.rebuilt
+    const { salvaged, pruned } = opened.rebuilt
     options.log.warn(
       `Cache rebuilt: ${opened.rebuilt.reason}; damaged copy kept at ${opened.rebuilt.damagedCopy}; ` +
+        `${pruned.removed} older damaged ${pruned.removed === 1 ? 'copy' : 'copies'} removed` +
+        (pruned.left.length === 0 ? '; ' : ` (could not remove ${pruned.left.join(', ')}); `) +
         `${salvaged.rows} marks of what was already shown carried over` +
         (salvaged.unreadable.length === 0
           ? ''
