@@ -48,9 +48,9 @@ export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024
 /**
  * If the file at `path` exists but is not a JSON object, or is larger than any settings file,
  * renames it aside (kept, not deleted) and says so, so that the store starts from the defaults.
- * Never throws.
+ * Returns whether it was unreadable (every setting is then at its default). Never throws.
  */
-export function setAsideUnreadableSettings(path: string, log: Logger, now: () => number = Date.now): void {
+export function setAsideUnreadableSettings(path: string, log: Logger, now: () => number = Date.now): boolean {
   let problem: string | null
   try {
     const stats = statSync(path)
@@ -72,9 +72,9 @@ export function setAsideUnreadableSettings(path: string, log: Logger, now: () =>
     // A missing file is a first run; any other read error surfaces when the store opens it.
     if (errorCode(error) !== 'ENOENT')
       log.warn(`Could not read the settings file ${path} (${errorCode(error)})`)
-    return
+    return false
   }
-  if (problem === null) return
+  if (problem === null) return false
   const aside = corruptSettingsPath(path, now())
   try {
     renameSync(path, aside)
@@ -84,6 +84,7 @@ export function setAsideUnreadableSettings(path: string, log: Logger, now: () =>
   } catch (error) {
     log.error(`The settings file ${path} ${problem} and could not be moved aside; it will be replaced`, error)
   }
+  return true
 }
 
 const BYTE_ORDER_MARK = '\ufeff'
@@ -141,7 +142,7 @@ export interface OpenSettingsOptions {
 /** Opens the settings in `dir`; if the store cannot be opened at all, they live in memory this run. */
 export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
   const { dir, log } = options
-  setAsideUnreadableSettings(settingsFilePath(dir), log, options.now)
+  const setAside = setAsideUnreadableSettings(settingsFilePath(dir), log, options.now)
   let file: SettingsFile
   try {
     file = confSettingsFile(options.open(), log)
@@ -149,7 +150,7 @@ export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
     log.error(`Could not open the settings in ${dir}; changes will last for this run only`, error)
     file = memorySettingsFile()
   }
-  return createSettingsStore(file, log)
+  return createSettingsStore(file, log, setAside)
 }
 
 function memorySettingsFile(): SettingsFile {
