@@ -59,10 +59,20 @@ export interface Pruned {
  * a link is removed itself, never what it points to, and a folder is left alone.
  */
 export function pruneQuarantined(path: string, justMade: string): Pruned {
-  const folder = dirname(path)
   const pattern = new RegExp(
-    `^${escapeRegExp(basename(path))}\\.corrupt-(\\d{8}T\\d{6}Z)(?:-([1-9]\\d*))?(${COMPANIONS.join('|')})?$`,
+    `^${escapeRegExp(basename(path))}\\.corrupt-(?<stamp>\\d{8}T\\d{6}Z)(?:-(?<n>[1-9]\\d*))?` +
+      `(?<suffix>${COMPANIONS.join('|')})?$`,
   )
+  return pruneOlderCopies(dirname(path), pattern, justMade, DAMAGED_COPIES_KEPT)
+}
+
+/**
+ * Remove the copies in `folder` whose names match `pattern` beyond the `keep` newest, `justMade`
+ * always among those kept. The pattern's groups: `stamp` (ordered as text: newer sorts later),
+ * optionally `n` (a copy of the same stamp made later) and `suffix` (a companion of the copy
+ * named without it, removed with it). A link is removed itself; a folder is left alone.
+ */
+export function pruneOlderCopies(folder: string, pattern: RegExp, justMade: string, keep: number): Pruned {
   const sets = new Map<string, { stamp: string; n: number; names: string[] }>()
   let names: string[]
   try {
@@ -72,9 +82,9 @@ export function pruneQuarantined(path: string, justMade: string): Pruned {
     return { removed: 0, left: [folder] }
   }
   for (const name of names) {
-    const match = pattern.exec(name)
-    if (match === null) continue
-    const [, stamp = '', n, suffix = ''] = match
+    const groups = pattern.exec(name)?.groups
+    if (groups === undefined) continue
+    const { stamp = '', n, suffix = '' } = groups
     const copy = name.slice(0, name.length - suffix.length)
     const set = sets.get(copy) ?? { stamp, n: n === undefined ? 1 : Number(n), names: [] }
     set.names.push(name)
@@ -83,7 +93,7 @@ export function pruneQuarantined(path: string, justMade: string): Pruned {
   const older = [...sets.entries()]
     .filter(([copy]) => join(folder, copy) !== justMade)
     .sort(([, a], [, b]) => (a.stamp === b.stamp ? b.n - a.n : a.stamp < b.stamp ? 1 : -1))
-    .slice(DAMAGED_COPIES_KEPT - 1)
+    .slice(keep - 1)
   let removed = 0
   const left: string[] = []
   for (const [, set] of older) {
@@ -110,7 +120,8 @@ function removeEntry(path: string): boolean {
   }
 }
 
-function escapeRegExp(text: string): string {
+/** `text` as a pattern that matches it literally. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 

@@ -10,10 +10,11 @@
  */
 import type Conf from 'conf'
 import { readFileSync, renameSync, statSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import type { SettingsStore } from '../core/ports/settings'
 import { createSettingsStore, type SettingsFile } from '../core/settings/settings-store'
+import { DAMAGED_COPIES_KEPT, escapeRegExp, pruneOlderCopies } from '../db/quarantine'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
 
 /** The file's name without its extension (conf's `configName`, electron-store's `name`). */
@@ -47,7 +48,8 @@ export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024
 
 /**
  * If the file at `path` exists but is not a JSON object, or is larger than any settings file,
- * renames it aside (kept, not deleted) and says so, so that the store starts from the defaults.
+ * renames it aside (the newest few such copies kept, older ones removed) and says so, so that the
+ * store starts from the defaults.
  * Returns whether it was unreadable (every setting is then at its default). Never throws.
  */
 export function setAsideUnreadableSettings(path: string, log: Logger, now: () => number = Date.now): boolean {
@@ -79,12 +81,29 @@ export function setAsideUnreadableSettings(path: string, log: Logger, now: () =>
   try {
     renameSync(path, aside)
     log.warn(
-      `The settings file ${path} ${problem}; kept it as ${basename(aside)} and started from the default settings`,
+      `The settings file ${path} ${problem}; kept it as ${basename(aside)} and started from the default settings` +
+        olderCopiesRemoved(path, aside),
     )
   } catch (error) {
     log.error(`The settings file ${path} ${problem} and could not be moved aside; it will be replaced`, error)
   }
   return true
+}
+
+/**
+ * Removes the set-aside settings files beyond the newest few, as a file damaged at every start (or
+ * a huge one put there again and again) would otherwise fill the folder; returns what to add to
+ * the log line. Only names corruptSettingsPath makes are touched.
+ */
+function olderCopiesRemoved(path: string, aside: string): string {
+  const pattern = new RegExp(
+    `^${escapeRegExp(basename(path))}\\.corrupt-(?<stamp>\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}\\.\\d{3}Z)$`,
+  )
+  const { removed, left } = pruneOlderCopies(dirname(path), pattern, aside, DAMAGED_COPIES_KEPT)
+  return (
+    (removed === 0 ? '' : `; removed ${removed} older ${removed === 1 ? 'copy' : 'copies'}`) +
+    (left.length === 0 ? '' : `; could not remove ${left.join(', ')}`)
+  )
 }
 
 const BYTE_ORDER_MARK = '\ufeff'
