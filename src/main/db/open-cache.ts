@@ -1,6 +1,7 @@
 /**
  * Opening the offline cache at start. The file is checked (`PRAGMA quick_check`) and migrated; a
- * damaged one is moved aside with a timestamp, never deleted, and a fresh cache takes its place,
+ * damaged one is moved aside with a timestamp (the newest few such copies are kept, older ones
+ * removed) and a fresh cache takes its place,
  * since everything in it can be fetched from the platform again. A file written by a newer Standby
  * is refused instead: it is not damaged, and this version must not touch it.
  */
@@ -12,7 +13,7 @@ import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../sha
 import { cacheMigrations } from './migrations'
 import { keepLinkedPrivate, keepPrivate, leftUnclean, notACacheFile } from './cache-file-state'
 import { restoreSyncRow, schemaDifference } from './cache-schema'
-import { moveAside } from './quarantine'
+import { moveAside, pruneQuarantined, type Pruned } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { errorMessage } from '../../shared/error-message'
 
@@ -48,6 +49,8 @@ export interface CacheRebuild {
   readonly damagedCopy: string
   /** What was wrong, for the log. */
   readonly reason: string
+  /** The older damaged copies removed to keep only the newest few (quarantine.ts), for the log. */
+  readonly pruned: Pruned
   /** The marks of what was already shown, carried over from the damaged copy (salvage-marks.ts). */
   readonly salvaged: SalvagedMarks
   /** The sentence to show the user, once. */
@@ -127,10 +130,12 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   } catch (error) {
     if (!(error instanceof CacheDamage)) throw error
     const damagedCopy = moveAside(path, (options.now ?? Date.now)())
+    const pruned = pruneQuarantined(path, damagedCopy)
     const db = openChecked(path, nativeBinding, checked)
     return opened(db, {
       damagedCopy,
       reason: error.message,
+      pruned,
       salvaged: salvageMarks(db, damagedCopy, nativeBinding),
       message:
         "Standby's offline cache was damaged and is being rebuilt from the platform; nothing on " +

@@ -1,9 +1,10 @@
 /**
  * Moving a damaged cache file aside. The file and its -wal, -shm and -journal companions are
- * renamed together (a fresh cache.db must never meet an old cache.db-wal), and nothing is deleted:
- * the damaged copy stays next to the new one for support to look at.
+ * renamed together (a fresh cache.db must never meet an old cache.db-wal). The newest damaged
+ * copies stay next to the new one for support to look at; older ones are removed (pruneQuarantined).
  */
-import { lstatSync, renameSync } from 'node:fs'
+import { lstatSync, readdirSync, renameSync, unlinkSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 
 /** The files SQLite may keep beside a database, by suffix. */
 export const COMPANIONS = ['-wal', '-shm', '-journal'] as const
@@ -35,6 +36,93 @@ export function moveAside(path: string, at: number): string {
   }
   if (isThere(path)) renameSync(path, target)
   return target
+}
+
+/**
+ * How many damaged copies (each with its companions) are kept, the one just made included. A disk
+ * or a hand that damages the cache at every start would otherwise add a copy of the whole cache to
+ * the profile folder at every start; support needs the latest few to see whether the damage repeats.
+ */
+export const DAMAGED_COPIES_KEPT = 3
+
+/** What pruneQuarantined did. */
+export interface Pruned {
+  /** How many older damaged copies were removed, each counted once with its companions. */
+  readonly removed: number
+  /** Entries that matched but were left: a folder (it may hold anything) or one that would not go. */
+  readonly left: readonly string[]
+}
+
+/**
+ * Remove the damaged copies of `path` beyond the DAMAGED_COPIES_KEPT newest, never `justMade`
+ * (a clock set back may stamp it older than the rest). Only names moveAside makes are touched;
+ * a link is removed itself, never what it points to, and a folder is left alone.
+ */
+export function pruneQuarantined(path: string, justMade: string): Pruned {
+  const pattern = new RegExp(
+    `^${escapeRegExp(basename(path))}\\.corrupt-(?<stamp>\\d{8}T\\d{6}Z)(?:-(?<n>[1-9]\\d*))?` +
+      `(?<suffix>${COMPANIONS.join('|')})?$`,
+  )
+  return pruneOlderCopies(dirname(path), pattern, justMade, DAMAGED_COPIES_KEPT)
+}
+
+/**
+ * Remove the copies in `folder` whose names match `pattern` beyond the `keep` newest, `justMade`
+ * always among those kept. The pattern's groups: `stamp` (ordered as text: newer sorts later),
+ * optionally `n` (a copy of the same stamp made later) and `suffix` (a companion of the copy
+ * named without it, removed with it). A link is removed itself; a folder is left alone.
+ */
+export function pruneOlderCopies(folder: string, pattern: RegExp, justMade: string, keep: number): Pruned {
+  const sets = new Map<string, { stamp: string; n: number; names: string[] }>()
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    // The copy was just renamed in this folder, so this is rare; the next move-aside tries again.
+    return { removed: 0, left: [folder] }
+  }
+  for (const name of names) {
+    const groups = pattern.exec(name)?.groups
+    if (groups === undefined) continue
+    const { stamp = '', n, suffix = '' } = groups
+    const copy = name.slice(0, name.length - suffix.length)
+    const set = sets.get(copy) ?? { stamp, n: n === undefined ? 1 : Number(n), names: [] }
+    set.names.push(name)
+    sets.set(copy, set)
+  }
+  const older = [...sets.entries()]
+    .filter(([copy]) => join(folder, copy) !== justMade)
+    .sort(([, a], [, b]) => (a.stamp === b.stamp ? b.n - a.n : a.stamp < b.stamp ? 1 : -1))
+    .slice(keep - 1)
+  let removed = 0
+  const left: string[] = []
+  for (const [, set] of older) {
+    let whole = true
+    for (const name of set.names) {
+      if (!removeEntry(join(folder, name))) {
+        whole = false
+        left.push(join(folder, name))
+      }
+    }
+    if (whole) removed++
+  }
+  return { removed, left }
+}
+
+/** Unlink a file, link, pipe or device node; false for a folder or when it will not go. */
+function removeEntry(path: string): boolean {
+  try {
+    if (lstatSync(path).isDirectory()) return false
+    unlinkSync(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** `text` as a pattern that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** Whether anything is at `path`, a link to nothing included (existsSync follows the link). */

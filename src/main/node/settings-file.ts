@@ -10,10 +10,11 @@
  */
 import type Conf from 'conf'
 import { readFileSync, renameSync, statSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import type { SettingsStore } from '../core/ports/settings'
 import { createSettingsStore, type SettingsFile } from '../core/settings/settings-store'
+import { DAMAGED_COPIES_KEPT, escapeRegExp, pruneOlderCopies } from '../db/quarantine'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
 
 /** The file's name without its extension (conf's `configName`, electron-store's `name`). */
@@ -47,10 +48,11 @@ export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024
 
 /**
  * If the file at `path` exists but is not a JSON object, or is larger than any settings file,
- * renames it aside (kept, not deleted) and says so, so that the store starts from the defaults.
- * Never throws.
+ * renames it aside (the newest few such copies kept, older ones removed) and says so, so that the
+ * store starts from the defaults.
+ * Returns whether it was unreadable (every setting is then at its default). Never throws.
  */
-export function setAsideUnreadableSettings(path: string, log: Logger, now: () => number = Date.now): void {
+export function setAsideUnreadableSettings(path: string, log: Logger, now: () => number = Date.now): boolean {
   let problem: string | null
   try {
     const stats = statSync(path)
@@ -72,18 +74,36 @@ export function setAsideUnreadableSettings(path: string, log: Logger, now: () =>
     // A missing file is a first run; any other read error surfaces when the store opens it.
     if (errorCode(error) !== 'ENOENT')
       log.warn(`Could not read the settings file ${path} (${errorCode(error)})`)
-    return
+    return false
   }
-  if (problem === null) return
+  if (problem === null) return false
   const aside = corruptSettingsPath(path, now())
   try {
     renameSync(path, aside)
     log.warn(
-      `The settings file ${path} ${problem}; kept it as ${basename(aside)} and started from the default settings`,
+      `The settings file ${path} ${problem}; kept it as ${basename(aside)} and started from the default settings` +
+        olderCopiesRemoved(path, aside),
     )
   } catch (error) {
     log.error(`The settings file ${path} ${problem} and could not be moved aside; it will be replaced`, error)
   }
+  return true
+}
+
+/**
+ * Removes the set-aside settings files beyond the newest few, as a file damaged at every start (or
+ * a huge one put there again and again) would otherwise fill the folder; returns what to add to
+ * the log line. Only names corruptSettingsPath makes are touched.
+ */
+function olderCopiesRemoved(path: string, aside: string): string {
+  const pattern = new RegExp(
+    `^${escapeRegExp(basename(path))}\\.corrupt-(?<stamp>\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}\\.\\d{3}Z)$`,
+  )
+  const { removed, left } = pruneOlderCopies(dirname(path), pattern, aside, DAMAGED_COPIES_KEPT)
+  return (
+    (removed === 0 ? '' : `; removed ${removed} older ${removed === 1 ? 'copy' : 'copies'}`) +
+    (left.length === 0 ? '' : `; could not remove ${left.join(', ')}`)
+  )
 }
 
 const BYTE_ORDER_MARK = '\ufeff'
@@ -141,7 +161,7 @@ export interface OpenSettingsOptions {
 /** Opens the settings in `dir`; if the store cannot be opened at all, they live in memory this run. */
 export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
   const { dir, log } = options
-  setAsideUnreadableSettings(settingsFilePath(dir), log, options.now)
+  const setAside = setAsideUnreadableSettings(settingsFilePath(dir), log, options.now)
   let file: SettingsFile
   try {
     file = confSettingsFile(options.open(), log)
@@ -149,7 +169,7 @@ export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
     log.error(`Could not open the settings in ${dir}; changes will last for this run only`, error)
     file = memorySettingsFile()
   }
-  return createSettingsStore(file, log)
+  return createSettingsStore(file, log, setAside)
 }
 
 function memorySettingsFile(): SettingsFile {

@@ -44,8 +44,13 @@ export function appSettingsOf(values: SettingsValues): AppSettings {
 /** The version of the settings layout; bump it and add a migration when a key changes meaning. */
 export const SETTINGS_VERSION = 1
 
+/** Which settings read at start could not be used and went back to their defaults: every one, or those. */
+export type SettingsReset = 'all' | ReadonlyArray<keyof SettingsValues>
+
 /** Reads and writes the settings. */
 export interface SettingsStore {
+  /** What went back to its default when the file was read at start; absent or empty when nothing did. */
+  readonly resetAtOpen?: SettingsReset
   get(): SettingsValues
   /** Validate and store a change; throws a clear error for a bad value and stores nothing. */
   update(patch: Partial<SettingsValues>): SettingsValues

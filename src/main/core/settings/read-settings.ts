@@ -5,7 +5,7 @@
  */
 import { describeValue } from '../../../shared/describe-untrusted'
 import type { Logger } from '../ports/logger'
-import { SETTINGS_VERSION, SettingsSchema, type SettingsValues } from '../ports/settings'
+import { SETTINGS_VERSION, SettingsSchema, type SettingsReset, type SettingsValues } from '../ports/settings'
 import { migrateSettings, SETTINGS_VERSION_KEY, type RawSettings } from './settings-migrations'
 
 /** conf keeps its own bookkeeping under this key; it is not a setting and is left alone. */
@@ -16,6 +16,8 @@ export interface SettingsRead {
   readonly values: SettingsValues
   /** True when the file differs from `settingsFileContent(values)` and is not from a newer app. */
   readonly rewrite: boolean
+  /** What held a value that could not be used and is at its default instead (the expert is told). */
+  readonly reset: SettingsReset
 }
 
 /** Every setting at its default. */
@@ -32,7 +34,7 @@ export function settingsFileContent(values: SettingsValues): Record<string, unkn
 export function readSettings(onDisk: unknown, log: Logger): SettingsRead {
   if (!isPlainObject(onDisk)) {
     log.warn('The settings file did not hold an object; using the default settings')
-    return { values: defaultSettings(), rewrite: true }
+    return { values: defaultSettings(), rewrite: true, reset: 'all' }
   }
   const version = layoutVersion(onDisk, log)
   if (version > SETTINGS_VERSION) {
@@ -42,7 +44,7 @@ export function readSettings(onDisk: unknown, log: Logger): SettingsRead {
       `The settings were saved by a newer Standby (layout ${version}, this one reads ${SETTINGS_VERSION}); ` +
         'reading what this version understands',
     )
-    return { values: sanitize(onDisk, log), rewrite: false }
+    return { ...sanitize(onDisk, log), rewrite: false }
   }
   const migrated = migrateSettings(onDisk, version)
   if (!migrated.ok) {
@@ -50,11 +52,11 @@ export function readSettings(onDisk: unknown, log: Logger): SettingsRead {
       `Could not bring the settings from layout ${version} to ${SETTINGS_VERSION} ` +
         `(step ${migrated.failedStep}: ${migrated.reason}); using the default settings`,
     )
-    return { values: defaultSettings(), rewrite: true }
+    return { values: defaultSettings(), rewrite: true, reset: 'all' }
   }
   if (version < SETTINGS_VERSION) log.info(`Moved the settings from layout ${version} to ${SETTINGS_VERSION}`)
-  const values = sanitize(migrated.raw, log)
-  return { values, rewrite: !sameContent(onDisk, settingsFileContent(values)) }
+  const { values, reset } = sanitize(migrated.raw, log)
+  return { values, reset, rewrite: !sameContent(onDisk, settingsFileContent(values)) }
 }
 
 /** The file's layout version: 0 when absent (or for a file with no settings at all: the current one). */
@@ -69,8 +71,11 @@ function layoutVersion(raw: RawSettings, log: Logger): number {
   return 0
 }
 
-/** Keeps each known setting whose value is valid, and the default for every other one. */
-function sanitize(raw: RawSettings, log: Logger): SettingsValues {
+/** Keeps each known setting whose value is valid, and the default for every other one (those reset). */
+function sanitize(
+  raw: RawSettings,
+  log: Logger,
+): { values: SettingsValues; reset: Array<keyof SettingsValues> } {
   const shape = SettingsSchema.shape
   const known = new Set<string>([...Object.keys(shape), SETTINGS_VERSION_KEY, CONF_INTERNAL_KEY])
   const unknown = Object.keys(raw).filter((key) => !known.has(key))
@@ -78,6 +83,7 @@ function sanitize(raw: RawSettings, log: Logger): SettingsValues {
 
   const defaults = defaultSettings()
   const values: Record<string, unknown> = { ...defaults }
+  const reset: Array<keyof SettingsValues> = []
   for (const key of Object.keys(shape) as Array<keyof SettingsValues>) {
     if (!(key in raw)) continue
     const parsed = shape[key].safeParse(raw[key])
@@ -86,12 +92,13 @@ function sanitize(raw: RawSettings, log: Logger): SettingsValues {
     } else {
       // The value itself is not logged: a platform URL may carry credentials.
       const reason = parsed.error.issues[0]?.message ?? 'invalid'
+      reset.push(key)
       log.warn(
         `Setting "${key}" had an invalid value (${reason}); using the default (${JSON.stringify(defaults[key])})`,
       )
     }
   }
-  return SettingsSchema.parse(values)
+  return { values: SettingsSchema.parse(values), reset }
 }
 
 const MOST_KEYS_NAMED = 5

@@ -44,14 +44,20 @@ export class SettingsNotSavedError extends ToldError {
   }
 }
 
-/** Opens the settings kept in `file`, rewriting it in the current layout if it needs to be. */
-export function createSettingsStore(file: SettingsFile, log: Logger): SettingsStore {
+/**
+ * Opens the settings kept in `file`, rewriting it in the current layout if it needs to be.
+ * `setAside` says the file was unreadable and moved aside before (settings-file.ts), so every
+ * setting is at its default although `file` reads empty.
+ */
+export function createSettingsStore(file: SettingsFile, log: Logger, setAside = false): SettingsStore {
   let onDisk: unknown
+  let unreadable = setAside
   try {
     onDisk = file.read()
   } catch (error) {
     log.error('Could not read the settings file; using the default settings', error)
     onDisk = {}
+    unreadable = true
   }
   const read = readSettings(onDisk, log)
   let current: SettingsValues = Object.freeze(read.values)
@@ -65,6 +71,7 @@ export function createSettingsStore(file: SettingsFile, log: Logger): SettingsSt
   const listeners = new Listeners<SettingsValues>((error) => log.error('A settings listener failed', error))
 
   return {
+    resetAtOpen: unreadable ? 'all' : read.reset,
     get: () => current,
     update(patch) {
       const next = validatedUpdate(current, patch)

@@ -18,6 +18,7 @@ import { PendingFocus } from '../../core/pending-focus'
 import type { Logger } from '../../core/ports/logger'
 import { appSettingsOf, type SettingsStore } from '../../core/ports/settings'
 import type { LaunchAtLogin } from '../../core/settings/login-item'
+import { settingsResetMessage } from '../../core/settings/settings-reset'
 import type { Updater } from '../../core/ports/updater'
 import { StandbyCore } from '../../core/standby-core'
 import type { StandbyCoreDeps } from '../../core/standby-core-deps'
@@ -94,9 +95,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     integrityCheck: 'after-unclean-exit',
   })
   if (opened.rebuilt !== null) {
-    const { salvaged } = opened.rebuilt
+    const { salvaged, pruned } = opened.rebuilt
     options.log.warn(
       `Cache rebuilt: ${opened.rebuilt.reason}; damaged copy kept at ${opened.rebuilt.damagedCopy}; ` +
+        `${pruned.removed} older damaged ${pruned.removed === 1 ? 'copy' : 'copies'} removed` +
+        (pruned.left.length === 0 ? '; ' : ` (could not remove ${pruned.left.join(', ')}); `) +
         `${salvaged.rows} marks of what was already shown carried over` +
         (salvaged.unreadable.length === 0
           ? ''
@@ -104,6 +107,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     )
     // Told once: the next start finds a healthy file and says nothing.
     options.notifier.show({ kind: 'notice', title: 'Offline cache rebuilt', body: opened.rebuilt.message })
+  }
+  const settingsReset = settingsResetMessage(options.settings.resetAtOpen ?? [])
+  // Told once: the values went back to their defaults in the file, so the next start finds them valid.
+  if (settingsReset !== null) {
+    options.notifier.show({ kind: 'notice', title: 'Settings reset', body: settingsReset })
   }
   const cache = new SqliteCacheStore(opened.db, options.log)
   const core = new StandbyCore({

@@ -102,6 +102,21 @@ describe('openCache', () => {
     again.db.close()
   })
 
+  it('keeps only the newest damaged copies when the cache is damaged at every start', () => {
+    const dir = tempDir()
+    const path = join(dir, 'cache.db')
+    const made: string[] = []
+    for (const start of [0, 1, 2, 3, 4]) {
+      writeFileSync(path, 'damaged again '.repeat(100))
+      const { db, rebuilt } = openCache({ path, now: () => at + start * 60_000 })
+      made.push(rebuilt?.damagedCopy ?? '')
+      expect(rebuilt?.pruned).toEqual({ removed: start < 3 ? 0 : 1, left: [] })
+      db.close()
+    }
+    const copies = readdirSync(dir).filter((name) => name.includes('.corrupt-'))
+    expect(copies.sort()).toEqual(made.slice(2).map((copy) => copy.slice(dir.length + 1)))
+  })
+
   it('moves a real cache truncated in the middle aside, with its -wal and -shm', () => {
     const dir = tempDir()
     const path = join(dir, 'cache.db')

@@ -27,7 +27,7 @@ describe('reading settings from whatever is on disk', () => {
   it('gives the defaults for a first run, and asks for the file to be written', () => {
     const log = recordingLog()
     expect(defaults).toEqual(FIRST_RUN_SETTINGS)
-    expect(readSettings({}, log)).toEqual({ values: defaults, rewrite: true })
+    expect(readSettings({}, log)).toEqual({ values: defaults, rewrite: true, reset: [] })
     expect(log.lines).toEqual([])
   })
 
@@ -50,7 +50,7 @@ describe('reading settings from whatever is on disk', () => {
   it('reads a current file as it is, without rewriting it', () => {
     const log = recordingLog()
     const values = { ...defaults, platformUrl: 'https://platform.example', soundEnabled: false }
-    expect(readSettings(settingsFileContent(values), log)).toEqual({ values, rewrite: false })
+    expect(readSettings(settingsFileContent(values), log)).toEqual({ values, rewrite: false, reset: [] })
     // conf's bookkeeping is not a setting and does not call for a rewrite.
     expect(
       readSettings({ ...settingsFileContent(values), __internal__: { migrations: {} } }, log).rewrite,
@@ -76,7 +76,7 @@ describe('reading settings from whatever is on disk', () => {
   it('drops unknown keys, saying which', () => {
     const log = recordingLog()
     const read = readSettings({ ...settingsFileContent(defaults), theme: 'dark', 'a.b': 1 }, log)
-    expect(read).toEqual({ values: defaults, rewrite: true })
+    expect(read).toEqual({ values: defaults, rewrite: true, reset: [] })
     expect(log.lines).toEqual(['info Dropped unknown settings: "theme", "a.b"'])
   })
 
@@ -86,7 +86,7 @@ describe('reading settings from whatever is on disk', () => {
       Array.from({ length: 10_000 }, (_, i) => [`${'k'.repeat(1_000)}${i}\u001b[2J`, i]),
     )
     const read = readSettings({ ...settingsFileContent(defaults), ...junk }, log)
-    expect(read).toEqual({ values: defaults, rewrite: true })
+    expect(read).toEqual({ values: defaults, rewrite: true, reset: [] })
     expect(log.lines).toHaveLength(1)
     expect(log.lines[0]!.length).toBeLessThan(1_000)
     expect(log.lines[0]).toContain('10000 unknown settings')
@@ -104,7 +104,11 @@ describe('reading settings from whatever is on disk', () => {
       },
       log,
     )
-    expect(read).toEqual({ values: { ...defaults, remindersEnabled: false }, rewrite: true })
+    expect(read).toEqual({
+      values: { ...defaults, remindersEnabled: false },
+      rewrite: true,
+      reset: ['platformUrl', 'soundEnabled'],
+    })
     expect(log.lines).toHaveLength(2)
     expect(log.text()).toContain('Setting "platformUrl" had an invalid value')
     expect(log.text()).toContain('Setting "soundEnabled" had an invalid value')
@@ -121,6 +125,7 @@ describe('reading settings from whatever is on disk', () => {
     expect(read).toEqual({
       values: { ...defaults, platformUrl: 'http://127.0.0.1:4455', soundEnabled: false, launchAtLogin: true },
       rewrite: true,
+      reset: [],
     })
     expect(log.lines).toEqual([`info Moved the settings from layout 0 to ${SETTINGS_VERSION}`])
   })
@@ -131,7 +136,7 @@ describe('reading settings from whatever is on disk', () => {
       { settingsVersion: SETTINGS_VERSION + 1, soundEnabled: false, quietHours: { from: 22, to: 7 } },
       log,
     )
-    expect(read).toEqual({ values: { ...defaults, soundEnabled: false }, rewrite: false })
+    expect(read).toEqual({ values: { ...defaults, soundEnabled: false }, rewrite: false, reset: [] })
     expect(log.text()).toContain('saved by a newer Standby')
   })
 
@@ -145,7 +150,7 @@ describe('reading settings from whatever is on disk', () => {
   it('never throws, whatever it is given', () => {
     for (const junk of [null, 42, 'text', [1, 2], undefined]) {
       const log = recordingLog()
-      expect(readSettings(junk, log)).toEqual({ values: defaults, rewrite: true })
+      expect(readSettings(junk, log)).toEqual({ values: defaults, rewrite: true, reset: 'all' })
       expect(log.lines).toHaveLength(1)
     }
   })
@@ -154,7 +159,11 @@ describe('reading settings from whatever is on disk', () => {
     const deep: unknown = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000))
     const log = recordingLog()
     const onDisk = Object.fromEntries(Object.keys(settingsFileContent(defaults)).map((key) => [key, deep]))
-    expect(readSettings(onDisk, log)).toEqual({ values: defaults, rewrite: true })
+    expect(readSettings(onDisk, log)).toEqual({
+      values: defaults,
+      rewrite: true,
+      reset: Object.keys(defaults),
+    })
     expect(log.text()).toContain('Setting "platformUrl" had an invalid value')
   })
 })

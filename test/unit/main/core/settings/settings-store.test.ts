@@ -147,7 +147,15 @@ describe('the settings store', () => {
       log,
     )
     expect(settings.get().soundEnabled).toBe(true)
+    expect(settings.resetAtOpen).toBe('all')
     expect(log.lines.map((line) => line.split(' ')[0])).toEqual(['error', 'error'])
+  })
+
+  it('says which settings went back to their defaults at open, and nothing once they are saved', () => {
+    const file = memoryFile({ settingsVersion: SETTINGS_VERSION, autoAwayMinutes: 0, soundEnabled: false })
+    expect(createSettingsStore(file, recordingLog()).resetAtOpen).toEqual(['autoAwayMinutes'])
+    expect(createSettingsStore(file, recordingLog()).resetAtOpen).toEqual([])
+    expect(createSettingsStore(memoryFile(), recordingLog(), true).resetAtOpen).toBe('all')
   })
 
   it('stops telling a listener once it unsubscribes, and survives a listener that throws', () => {

@@ -89,6 +89,25 @@ describe('the Node settings store (conf)', () => {
     )
   })
 
+  it('keeps only the newest few files set aside when the settings are unreadable at every start', () => {
+    const dir = tempDir()
+    const stranger = 'settings.json.corrupt-by-hand'
+    writeFileSync(join(dir, stranger), 'mine')
+    const log = recordingLog()
+    for (const day of [1, 2, 3, 4, 5]) {
+      writeFileSync(settingsFilePath(dir), '{"soundEnabled": fals')
+      createNodeSettingsStore({ dir, log, now: () => Date.UTC(2025, 0, day) })
+    }
+    expect(readdirSync(dir).sort()).toEqual([
+      'settings.json',
+      'settings.json.corrupt-2025-01-03T00-00-00.000Z',
+      'settings.json.corrupt-2025-01-04T00-00-00.000Z',
+      'settings.json.corrupt-2025-01-05T00-00-00.000Z',
+      stranger,
+    ])
+    expect(log.lines.filter((line) => line.includes('removed 1 older copy'))).toHaveLength(2)
+  })
+
   it('reads a hand-edited file saved with a byte order mark, instead of resetting every setting', () => {
     // Notepad and PowerShell write UTF-8 with a byte order mark, which JSON.parse refuses.
     const dir = tempDir()
