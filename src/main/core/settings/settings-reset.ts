@@ -5,15 +5,15 @@
  */
 import type { SettingsReset, SettingsValues } from '../ports/settings'
 
-/** How each setting is named in the Settings page; null for the app's own memory, never told. */
+/** How each setting is named in the Settings page (its label); null for the app's own memory, never told. */
 const SETTING_NAMES: { readonly [K in keyof SettingsValues]: string | null } = {
-  platformUrl: 'platform address',
-  remindersEnabled: 'session reminders',
-  soundEnabled: 'invite sound',
-  launchAtLogin: 'start at login',
-  autoAwayEnabled: 'auto-away',
-  autoAwayMinutes: 'auto-away minutes',
-  updateChannel: 'update channel',
+  platformUrl: 'the platform address',
+  remindersEnabled: '“Reminder notifications”',
+  soundEnabled: '“Sound”',
+  launchAtLogin: '“Launch at login”',
+  autoAwayEnabled: '“Away when idle”',
+  autoAwayMinutes: '“Idle time before away”',
+  updateChannel: 'the update channel',
   closedToTrayNoticeShown: null,
 }
 
@@ -28,10 +28,10 @@ export function settingsResetMessage(reset: SettingsReset): string | null {
   const names = reset.map((key) => SETTING_NAMES[key]).filter((name) => name !== null)
   if (names.length === 0) return null
   const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
-  const which = names.length === 1 ? 'setting was' : 'settings were'
+  const one = names.length === 1
   return (
-    `The ${listed} ${which} saved with a value Standby cannot use, so ` +
-    `${names.length === 1 ? 'it went back to its default' : 'they went back to their defaults'}; you can set ` +
-    `${names.length === 1 ? 'it' : 'them'} again in Settings.`
+    `${one ? 'A setting was' : 'Some settings were'} saved with a value Standby cannot use, so ` +
+    `${one ? 'it went back to its default' : 'they went back to their defaults'}: ${listed}. ` +
+    `You can set ${one ? 'it' : 'them'} again in Settings.`
   )
 }

@@ -40,8 +40,8 @@ it('tells once which settings went back to their defaults, and that they can be 
       kind: 'notice',
       title: 'Settings reset',
       body:
-        'The auto-away minutes and update channel settings were saved with a value Standby cannot ' +
-        'use, so they went back to their defaults; you can set them again in Settings.',
+        'Some settings were saved with a value Standby cannot use, so they went back to their ' +
+        'defaults: “Idle time before away” and the update channel. You can set them again in Settings.',
     },
   ])
   expect(await noticesOfAStart(dir)).toEqual([])

@@ -4,14 +4,14 @@ import { settingsResetMessage } from '../../../../../src/main/core/settings/sett
 describe('the sentence about settings back at their defaults', () => {
   it('names one setting as the Settings page does, and says it can be set again', () => {
     expect(settingsResetMessage(['platformUrl'])).toBe(
-      'The platform address setting was saved with a value Standby cannot use, so it went back to ' +
-        'its default; you can set it again in Settings.',
+      'A setting was saved with a value Standby cannot use, so it went back to its default: ' +
+        'the platform address. You can set it again in Settings.',
     )
   })
 
   it('names several in one list', () => {
     expect(settingsResetMessage(['remindersEnabled', 'soundEnabled', 'updateChannel'])).toMatch(
-      /^The session reminders, invite sound and update channel settings were saved .* they went back to their defaults; you can set them again in Settings\.$/,
+      /^Some settings were saved .* they went back to their defaults: “Reminder notifications”, “Sound” and the update channel\. You can set them again in Settings\.$/,
     )
   })
 
