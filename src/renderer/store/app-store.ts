@@ -89,8 +89,15 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     if (wasSignedOut && connection.status !== 'signed_out') void reread()
   })
   api.cache.onChanged(onCacheChanged)
+  // Bumped by every settings push, write and read asked: a read that answers after any of them
+  // carries settings older than those shown, and is dropped.
+  let settingsChanges = 0
+  const setSettings = (settings: AppSettings): void => {
+    settingsChanges++
+    patch({ settings })
+  }
   // A change made in the other window (the popover reads the reminders setting too).
-  api.settings.onChanged((settings) => patch({ settings }))
+  api.settings.onChanged(setSettings)
 
   // The last push's version: a smaller or equal one is a repeat, a larger gap means pushes were lost.
   let lastVersion: number | null = null
@@ -161,8 +168,9 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
   }
 
   async function refreshSettings(): Promise<void> {
+    const asked = ++settingsChanges
     const settings = await api.settings.get()
-    if (settings.ok) patch({ settings: settings.value })
+    if (settings.ok && asked === settingsChanges) patch({ settings: settings.value })
   }
 
   async function readAll(): Promise<void> {
@@ -193,7 +201,7 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     },
     refreshLists,
     refreshSettings,
-    setSettings: (settings) => patch({ settings }),
+    setSettings,
     onReread(listener) {
       rereads.add(listener)
       return () => rereads.delete(listener)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { comesAfter, type HistoryCursor } from '../../../src/shared/rules/history-order'
 import type { ConnectionState } from '../../../src/shared/connection-state'
-import type { CacheChange } from '../../../src/shared/ipc/contract'
+import type { AppSettings, CacheChange } from '../../../src/shared/ipc/contract'
 import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import type { Invite, Session } from '../../../src/shared/protocol/entities'
 import { createAppStore } from '../../../src/renderer/store/app-store'
@@ -152,6 +152,19 @@ describe('the app store', () => {
     answer({ open: [], missed: [] })
     await reading
     expect(store.getSnapshot().invites.open.map((i) => i.id)).toEqual(['inv_new'])
+  })
+
+  it('keeps settings pushed or saved while a read of them was on its way, not the read’s older answer', async () => {
+    const { api, pushes } = appApi(() => ({ open: [], missed: [] }))
+    const store = createAppStore(api, { push: () => undefined } as unknown as NoticeStore)
+    // The other window turned the sound off while the first read was on its way.
+    pushes.settingsChanged({ ...SETTINGS, soundEnabled: false })
+    await store.ready
+    expect(store.getSnapshot().settings?.soundEnabled).toBe(false)
+    const reading = store.refreshSettings()
+    store.setSettings({ ...SETTINGS, soundEnabled: false, remindersEnabled: false } as AppSettings)
+    await reading
+    expect(store.getSnapshot().settings).toMatchObject({ soundEnabled: false, remindersEnabled: false })
   })
 
   it('reads everything again when a push says full or one was lost, and drops a repeat', async () => {
