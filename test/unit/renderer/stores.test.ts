@@ -167,6 +167,22 @@ describe('the app store', () => {
     expect(store.getSnapshot().settings).toMatchObject({ soundEnabled: false, remindersEnabled: false })
   })
 
+  it('shows the connection of the latest read when two reads of everything answer out of order', async () => {
+    const { api } = appApi(() => ({ open: [], missed: [] }))
+    const answers: Array<(state: ConnectionState) => void> = []
+    Object.assign(api.connection, {
+      getState: () =>
+        new Promise((resolve) => answers.push((value) => resolve({ ok: true as const, value }))),
+    })
+    const store = createAppStore(api, { push: () => undefined } as unknown as NoticeStore)
+    const reloaded = store.reload()
+    answers[1]!({ status: 'online', since: 2 })
+    await reloaded
+    answers[0]!({ status: 'connecting' })
+    await store.ready
+    expect(store.getSnapshot().connection).toEqual({ status: 'online', since: 2 })
+  })
+
   it('reads everything again when a push says full or one was lost, and drops a repeat', async () => {
     let open: Invite[] = []
     const { api, pushes, calls } = appApi(() => ({ open, missed: [] }))
