@@ -109,6 +109,14 @@ export function formatDay(t: number): string {
   return dateText(formats.dayOnly, t)
 }
 
+/**
+ * "13:05" for a moment within half a day of `now`, either way, else "Tue 6 Jan, 13:05": a time
+ * alone would name the wrong day for a moment long ago, or ahead after the clock stepped back.
+ */
+export function formatTimeNear(t: number, now: number): string {
+  return Math.abs(now - t) > HOUR_MS * 12 ? formatDayTime(t) : formatTime(t)
+}
+
 /** The calendar day of a moment where the expert is: equal for two moments on the same day. */
 export function calendarDay(t: number): string {
   return dateText(formats.calendarDay, t)

@@ -11,6 +11,7 @@ import {
   formatDuration,
   formatResponseTime,
   formatTime,
+  formatTimeNear,
   formatTimer,
   isoTime,
   setDisplay,
@@ -86,5 +87,18 @@ describe('lengths, counts and times at their bounds', () => {
     expect(amount(1, 'BHD')).toBe('BHD 0.001')
     expect(amount(MAX_AMOUNT_MINOR, 'USD')).toBe('US$10,000,000,000.00')
     expect(amount(-MAX_AMOUNT_MINOR, 'JPY')).toBe('-JP¥1,000,000,000,000')
+  })
+})
+
+describe('a moment near now', () => {
+  afterEach(() => setDisplay({}))
+
+  it('names the day too when the moment is half a day or more away, either way (a clock that stepped back)', () => {
+    setDisplay({ locale: 'en-GB', timeZone: 'UTC' })
+    const now = Date.UTC(2026, 0, 6, 12, 0)
+    expect(formatTimeNear(now - 3_600_000, now)).toBe('11:00')
+    expect(formatTimeNear(now - 2 * DAY, now)).toBe('Sun 4 Jan, 12:00')
+    // Synced "two days ahead" by a clock that then stepped back: not just "12:00".
+    expect(formatTimeNear(now + 2 * DAY, now)).toBe('Thu 8 Jan, 12:00')
   })
 })
