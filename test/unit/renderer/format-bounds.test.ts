@@ -17,6 +17,7 @@ import {
   setDisplay,
   UNKNOWN_TIME,
 } from '../../../src/renderer/logic/format'
+import { UNKNOWN_AMOUNT } from '../../../src/shared/money/format-money'
 import { MAX_AMOUNT_MINOR } from '../../../src/shared/money/money'
 
 const DAY = 86_400_000
@@ -87,6 +88,11 @@ describe('lengths, counts and times at their bounds', () => {
     expect(amount(1, 'BHD')).toBe('BHD 0.001')
     expect(amount(MAX_AMOUNT_MINOR, 'USD')).toBe('US$10,000,000,000.00')
     expect(amount(-MAX_AMOUNT_MINOR, 'JPY')).toBe('-JP¥1,000,000,000,000')
+    // A fraction of a cent is no amount, either way.
+    expect(amount(-0.5, 'USD')).toBe('US$0.00')
+    expect(amount(1234.7, 'USD')).toBe('US$12.34')
+    for (const odd of [NaN, Infinity, -Infinity, 1e21, 2 ** 60])
+      expect(amount(odd, 'USD')).toBe(UNKNOWN_AMOUNT)
   })
 })
 
