@@ -6,7 +6,7 @@
  */
 import type { ConnectionState } from '../../shared/connection-state'
 import { assertNever } from '../../shared/assert-never'
-import { formatDayTime, formatTime } from '../logic/format'
+import { formatTimeNear } from '../logic/format'
 import { connectionOnPlatformClock } from '../logic/platform-time'
 import { useClockOffset, useNow } from '../store/context'
 import { Countdown } from './Time'
@@ -41,8 +41,7 @@ export function ConnectionBanner({ state: local, compact = false }: ConnectionBa
 
 function lastSynced(at: number | null, now: number): string {
   if (at === null) return 'never synced'
-  // Long ago: the day matters too.
-  return `last synced ${now - at > 12 * 3_600_000 ? formatDayTime(at) : formatTime(at)}`
+  return `last synced ${formatTimeNear(at, now)}`
 }
 
 function title(state: ConnectionState, now: number): string {

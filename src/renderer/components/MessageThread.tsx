@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { Message } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { withMessages } from '../logic/cache-change'
+import { threadReads } from '../logic/thread-reads'
 import { useApi, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { Ago } from './Time'
@@ -41,22 +42,23 @@ export function MessageThread({
 
   useEffect(() => {
     let current = true
-    // Messages pushed while a read is on its way: its answer may predate them.
-    let sinceRead: ReadonlyArray<Message> = []
+    const reads = threadReads(requestId)
     const read = (): void => {
-      sinceRead = []
+      const ticket = reads.asked()
       void api.messages.list({ requestId }).then((result) => {
         if (!current) return
         if (result.ok) {
-          setMessages(withMessages(result.value, requestId, sinceRead))
+          const thread = reads.answered(ticket, result.value)
+          if (thread === null) return
+          setMessages(thread)
           setReadError(null)
-        } else setReadError(`Could not read the messages: ${result.error.message}`)
+        } else if (reads.failed(ticket)) setReadError(`Could not read the messages: ${result.error.message}`)
       })
     }
     read()
     const unsubscribe = [
       api.cache.onChanged((change) => {
-        sinceRead = [...sinceRead, ...change.messages]
+        reads.pushed(change.messages)
         setMessages((thread) => (thread === null ? thread : withMessages(thread, requestId, change.messages)))
       }),
       // Pushes were lost or too large to carry: the thread may have moved meanwhile.

@@ -12,6 +12,10 @@ import { DAY_AND_TIME } from '../../shared/day-time-options'
 const MINUTE_MS = 60_000
 const HOUR_MS = 60 * MINUTE_MS
 const DAY_MS = 24 * HOUR_MS
+/** The mean Gregorian year: beyond one, a length reads in years rather than thousands of days. */
+const YEAR_MS = 365.2425 * DAY_MS
+/** The span of the protocol's times (2000 to 2200, shared/protocol/time.ts): no real length is longer. */
+const LONGEST_MS = Date.UTC(2200, 0, 1) - Date.UTC(2000, 0, 1)
 /** More than the world has time zones: beyond it, a name is formatted afresh each time. */
 const ZONED_FORMATS_KEPT = 1_000
 
@@ -73,29 +77,55 @@ function unit(name: string, maximumFractionDigits = 0): Intl.NumberFormat {
   return format
 }
 
+/**
+ * A quantity made fit to show: never negative (a clock that stepped back makes a length negative),
+ * never above `max`, and 0 when it is not a number at all, so no text reads "-0", "NaN" or "∞".
+ */
+export function showable(value: number, max: number = LONGEST_MS): number {
+  if (Number.isNaN(value)) return 0
+  return Math.min(max, Math.max(0, value)) + 0
+}
+
+/** What a moment no Date can hold (NaN, past year 275760) reads as, where Intl would throw. */
+export const UNKNOWN_TIME = 'an unknown time'
+
+/** `t` written by `format`, or UNKNOWN_TIME: one bad time must not take the whole window down. */
+function dateText(format: Intl.DateTimeFormat, t: number): string {
+  return Number.isNaN(new Date(t).getTime()) ? UNKNOWN_TIME : format.format(t)
+}
+
 /** "13:05" or "1:05 PM", as the OS locale writes a time of day. */
 export function formatTime(t: number): string {
-  return formats.shortTime.format(t)
+  return dateText(formats.shortTime, t)
 }
 
 /** "Tue 6 Jan, 13:05": a day and a time, in the OS locale and time zone. */
 export function formatDayTime(t: number): string {
-  return formats.dayAndTime.format(t)
+  return dateText(formats.dayAndTime, t)
 }
 
 /** "Tue 6 Jan". */
 export function formatDay(t: number): string {
-  return formats.dayOnly.format(t)
+  return dateText(formats.dayOnly, t)
+}
+
+/**
+ * "13:05" for a moment within half a day of `now`, either way, else "Tue 6 Jan, 13:05": a time
+ * alone would name the wrong day for a moment long ago, or ahead after the clock stepped back.
+ */
+export function formatTimeNear(t: number, now: number): string {
+  return Math.abs(now - t) > HOUR_MS * 12 ? formatDayTime(t) : formatTime(t)
 }
 
 /** The calendar day of a moment where the expert is: equal for two moments on the same day. */
 export function calendarDay(t: number): string {
-  return formats.calendarDay.format(t)
+  return dateText(formats.calendarDay, t)
 }
 
-/** A moment as the machine-readable value of a <time> element. */
+/** A moment as the machine-readable value of a <time> element; empty for a moment no Date holds. */
 export function isoTime(t: number): string {
-  return new Date(t).toISOString()
+  const date = new Date(t)
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString()
 }
 
 /**
@@ -113,7 +143,7 @@ export function formatDayTimeIn(t: number, timeZone: string): string | null {
     // Zones come from the platform, checked for their form only: a bounded cache, not one per name.
     if (formats.zoned.size < ZONED_FORMATS_KEPT) formats.zoned.set(timeZone, format)
   }
-  return format === null ? null : format.format(t)
+  return format === null ? null : dateText(format, t)
 }
 
 /** "New York" from "America/New_York": how people name a time zone. */
@@ -122,9 +152,9 @@ export function zoneCity(timeZone: string): string {
   return city.replaceAll('_', ' ')
 }
 
-/** "45 sec", "4 min", "2 hr 5 min", "3 days": a length of time, rounded for reading at a glance. */
+/** "45 sec", "4 min", "2 hr 5 min", "3 days", "2 yr": a length of time, rounded for reading at a glance. */
 export function formatDuration(ms: number): string {
-  const abs = Math.max(0, ms)
+  const abs = showable(ms)
   if (abs < MINUTE_MS) return unit('second').format(Math.round(abs / 1000))
   if (abs < HOUR_MS) return unit('minute').format(Math.round(abs / MINUTE_MS))
   if (abs < DAY_MS) {
@@ -135,12 +165,13 @@ export function formatDuration(ms: number): string {
       ? unit('hour').format(hours)
       : `${unit('hour').format(hours)} ${unit('minute').format(minutes)}`
   }
-  return unit('day').format(Math.round(abs / DAY_MS))
+  if (abs < YEAR_MS) return unit('day').format(Math.round(abs / DAY_MS))
+  return unit('year').format(Math.floor(abs / YEAR_MS))
 }
 
 /** "4:07" (minutes:seconds) under an hour, "1:04:07" above: a ticking timer. */
 export function formatTimer(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000))
+  const total = Math.floor(showable(ms) / 1000)
   const hours = Math.floor(total / 3600)
   const minutes = Math.floor((total % 3600) / 60)
   const seconds = total % 60
@@ -151,21 +182,24 @@ export function formatTimer(ms: number): string {
 
 /** A countdown: a ticking timer under an hour, a rounded duration beyond. */
 export function formatCountdown(ms: number): string {
-  return ms < HOUR_MS ? formatTimer(ms) : formatDuration(ms)
+  const left = showable(ms)
+  return left < HOUR_MS ? formatTimer(left) : formatDuration(left)
 }
 
-/** "just now", "3 minutes ago", "2 hours ago", in the OS locale. */
+/** "just now", "3 minutes ago", "2 hours ago", "2 years ago", in the OS locale. */
 export function formatAgo(ms: number): string {
-  const abs = Math.max(0, ms)
+  const abs = showable(ms)
   if (abs < 10_000) return formats.relative.format(0, 'second')
   if (abs < MINUTE_MS) return formats.relative.format(-Math.round(abs / 1000), 'second')
   if (abs < HOUR_MS) return formats.relative.format(-Math.floor(abs / MINUTE_MS), 'minute')
   if (abs < DAY_MS) return formats.relative.format(-Math.floor(abs / HOUR_MS), 'hour')
-  return formats.relative.format(-Math.floor(abs / DAY_MS), 'day')
+  if (abs < YEAR_MS) return formats.relative.format(-Math.floor(abs / DAY_MS), 'day')
+  return formats.relative.format(-Math.floor(abs / YEAR_MS), 'year')
 }
 
 /** "180 kB", "2.4 MB": an attachment's size. */
-export function formatBytes(bytes: number): string {
+export function formatBytes(size: number): string {
+  const bytes = showable(size, Number.MAX_SAFE_INTEGER)
   if (bytes < 1000) return unit('byte').format(bytes)
   if (bytes < 1_000_000) return unit('kilobyte').format(Math.round(bytes / 1000))
   if (bytes < 1_000_000_000) return unit('megabyte', 1).format(bytes / 1_000_000)
@@ -174,7 +208,7 @@ export function formatBytes(bytes: number): string {
 
 /** "48 sec" or "1 min 12 sec": a response time. */
 export function formatResponseTime(ms: number): string {
-  const seconds = Math.round(ms / 1000)
+  const seconds = Math.round(showable(ms) / 1000)
   if (seconds < 60) return unit('second').format(seconds)
   const minutes = Math.floor(seconds / 60)
   const rest = seconds % 60

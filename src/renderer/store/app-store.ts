@@ -77,10 +77,11 @@ export function stateOfFrame(frame: FirstFrameData): AppState {
 export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: FirstFrameData): AppStore {
   const store = createValueStore<AppState>(frame === undefined ? NOT_LOADED : stateOfFrame(frame))
   const patch = (changes: Partial<AppState>): void => store.set({ ...store.getSnapshot(), ...changes })
-  let connectionPushes = 0
+  // Bumped by every connection push and every read of it asked: only the latest is shown.
+  let connectionChanges = 0
 
   api.connection.onStateChanged((connection) => {
-    connectionPushes++
+    connectionChanges++
     const wasSignedOut = store.getSnapshot().connection.status === 'signed_out'
     if (connection.status !== 'signed_out') patch({ connection })
     // At once, not after the host's next read: the next expert at the computer (or a read that
@@ -89,8 +90,15 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     if (wasSignedOut && connection.status !== 'signed_out') void reread()
   })
   api.cache.onChanged(onCacheChanged)
+  // Bumped by every settings push, write and read asked: a read that answers after any of them
+  // carries settings older than those shown, and is dropped.
+  let settingsChanges = 0
+  const setSettings = (settings: AppSettings): void => {
+    settingsChanges++
+    patch({ settings })
+  }
   // A change made in the other window (the popover reads the reminders setting too).
-  api.settings.onChanged((settings) => patch({ settings }))
+  api.settings.onChanged(setSettings)
 
   // The last push's version: a smaller or equal one is a repeat, a larger gap means pushes were lost.
   let lastVersion: number | null = null
@@ -161,14 +169,15 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
   }
 
   async function refreshSettings(): Promise<void> {
+    const asked = ++settingsChanges
     const settings = await api.settings.get()
-    if (settings.ok) patch({ settings: settings.value })
+    if (settings.ok && asked === settingsChanges) patch({ settings: settings.value })
   }
 
   async function readAll(): Promise<void> {
     // After a reconnection the host may be a new one, counting its pushes afresh.
     lastVersion = null
-    const pushesBefore = connectionPushes
+    const asked = ++connectionChanges
     const [info, connection] = await Promise.all([
       api.app.getInfo(),
       api.connection.getState(),
@@ -178,8 +187,8 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     patch({
       loaded: true,
       info: info.ok ? info.value : store.getSnapshot().info,
-      // A push that arrived meanwhile is newer than this answer.
-      ...(connection.ok && connectionPushes === pushesBefore ? { connection: connection.value } : {}),
+      // A push, or a later read's answer, is newer than this answer.
+      ...(connection.ok && asked === connectionChanges ? { connection: connection.value } : {}),
     })
   }
   const ready = readAll()
@@ -193,7 +202,7 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     },
     refreshLists,
     refreshSettings,
-    setSettings: (settings) => patch({ settings }),
+    setSettings,
     onReread(listener) {
       rereads.add(listener)
       return () => rereads.delete(listener)

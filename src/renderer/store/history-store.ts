@@ -207,9 +207,15 @@ export function createHistoryStore(
     },
     update(sessions) {
       const changed = new Map(sessions.map((session) => [session.id, session]))
+      // A push repeated or overtaken by a read carries an older copy than the row: the row stays.
+      const newer = (row: Session): Session => {
+        const next = changed.get(row.id)
+        return next !== undefined && next.updatedAt >= row.updatedAt ? next : row
+      }
       const { rows } = store.getSnapshot()
-      if (!rows.some((row) => changed.has(row.id))) return
-      patch({ rows: rows.map((row) => changed.get(row.id) ?? row) })
+      const next = rows.map(newer)
+      if (next.every((row, i) => row === rows[i])) return
+      patch({ rows: next })
     },
   }
 }

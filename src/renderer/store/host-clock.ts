@@ -9,6 +9,9 @@ import { UNMEASURED_CLOCK, type PlatformClockState } from '../../shared/clock-sk
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import { createValueStore, readableOf, type ReadableStore } from './value-store'
 
+/** How many times one refresh asks while offset pushes keep overtaking its answers. */
+const ASKS_PER_REFRESH = 3
+
 /** The platform's time, refreshed every tick. */
 export interface HostClock extends ReadableStore<number> {
   /** How far the computer's clock is off the platform's: the skew notice, and times taken locally. */
@@ -37,18 +40,25 @@ export function createHostClock(
     if (next.offsetMs !== current.offsetMs || next.measured !== current.measured) offset.set(next)
   }
   let inFlight: Promise<void> | undefined
+  // Offset pushes so far: an answer asked before the latest one predates it and is asked again.
+  let pushes = 0
+  async function ask(): Promise<void> {
+    // Bounded, so a host pushing without pause cannot keep the page asking; the push's offset stands.
+    for (let tries = 0; tries < ASKS_PER_REFRESH; tries++) {
+      const asked = pushes
+      const result = await api.app.getTime()
+      if (asked !== pushes) continue
+      if (!result.ok) return store.set(Date.now() + offset.getSnapshot().offsetMs)
+      setOffset(result.value.clock)
+      return store.set(result.value.now)
+    }
+  }
   const refresh = (): Promise<void> =>
-    (inFlight ??= api.app
-      .getTime()
-      .then((result) => {
-        if (!result.ok) return store.set(Date.now() + offset.getSnapshot().offsetMs)
-        setOffset(result.value.clock)
-        store.set(result.value.now)
-      })
-      .finally(() => {
-        inFlight = undefined
-      }))
+    (inFlight ??= ask().finally(() => {
+      inFlight = undefined
+    }))
   const unsubscribe = api.clock.onChanged((next) => {
+    pushes++
     setOffset(next)
     void refresh()
   })

@@ -46,7 +46,21 @@ export function createNotificationStore(
   const patch = (changes: Partial<NotificationState>): void =>
     store.set({ ...store.getSnapshot(), ...changes })
   let seq = 0
-  api.notifications.onHealthChanged((health) => patch({ health }))
+  // Bumped by every health push and every health read asked: an answer is shown only if nothing
+  // newer came while it was on its way (a push, or a later read).
+  let healthChanges = 0
+  api.notifications.onHealthChanged((health) => {
+    healthChanges++
+    patch({ health })
+  })
+  const askHealth = async (
+    ask: () => Promise<IpcResult<NotificationHealth>>,
+  ): Promise<IpcResult<NotificationHealth>> => {
+    const asked = ++healthChanges
+    const answer = await ask()
+    if (answer.ok && asked === healthChanges) patch({ health: answer.value })
+    return answer
+  }
   const focusOn = (target: FocusTarget): void => patch({ focus: { target, seq: ++seq } })
   api.focus.onRequested((target) => {
     focusOn(target)
@@ -54,23 +68,20 @@ export function createNotificationStore(
     if (surfaceFor(target) === surface) void api.focus.take({ surface })
   })
   api.notices.onShown((notice) => notices.push(notice.text, notice.tone))
+  // A press pushed while the kept one was on its way is the newer: the kept one does not take over.
+  const seqAtStart = seq
   void api.focus.take({ surface }).then((taken) => {
-    if (taken.ok && taken.value !== null) focusOn(taken.value)
+    if (taken.ok && taken.value !== null && seq === seqAtStart) focusOn(taken.value)
   })
 
   async function refresh(): Promise<void> {
-    const health = await api.notifications.getHealth()
-    if (health.ok) patch({ health: health.value })
+    await askHealth(() => api.notifications.getHealth())
   }
   void refresh()
   return {
     ...readableOf(store),
     refresh,
-    async sendTest() {
-      const answer = await api.notifications.sendTest()
-      if (answer.ok) patch({ health: answer.value })
-      return answer
-    },
+    sendTest: () => askHealth(() => api.notifications.sendTest()),
     focused(done) {
       const { focus } = store.getSnapshot()
       if (focus?.seq === done) patch({ focus: null })

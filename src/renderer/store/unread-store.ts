@@ -21,16 +21,31 @@ export function unreadCountsOf(threads: UnreadThreads): UnreadCounts {
   return new Map(threads.map((thread) => [thread.requestId, thread.count]))
 }
 
-function follow(api: StandbyApi, app: AppStore, store: ValueStore<UnreadCounts>): () => void {
+/**
+ * Keep `store` at the host's counts: read now and on every re-read, follow the pushes. A read
+ * answers with the counts as they were when it was asked, so an answer that comes after a push
+ * (or after a later read's answer) is older than what the store shows and is dropped.
+ */
+export function followUnread(
+  api: Pick<StandbyApi, 'messages'>,
+  app: Pick<AppStore, 'onReread'>,
+  store: ValueStore<UnreadCounts>,
+): () => void {
   let current = true
+  // Bumped by every push and every read asked: only the answer to the latest ask is shown.
+  let changes = 0
   const read = (): void => {
+    const asked = ++changes
     void api.messages.unread().then((result) => {
-      if (current && result.ok) store.set(unreadCountsOf(result.value))
+      if (current && result.ok && asked === changes) store.set(unreadCountsOf(result.value))
     })
   }
   read()
   const offs = [
-    api.messages.onUnreadChanged((threads) => store.set(unreadCountsOf(threads))),
+    api.messages.onUnreadChanged((threads) => {
+      changes++
+      store.set(unreadCountsOf(threads))
+    }),
     app.onReread(read),
   ]
   return () => {
@@ -52,7 +67,7 @@ export function useUnreadCount(requestId: string): number {
     const shared = stores.get(api)
     if (shared === undefined) return
     shared.users += 1
-    shared.off ??= follow(api, app, shared.store)
+    shared.off ??= followUnread(api, app, shared.store)
     return () => {
       shared.users -= 1
       if (shared.users === 0) {

@@ -22,8 +22,15 @@ export function minorDigits(currency: string): number {
   return currencyFormat(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2
 }
 
-/** "$12.50", "12,50 €", "¥1,250": the amount as the locale writes it in its currency. */
+/** What an amount that is not a whole number of minor units Intl can write exactly reads as. */
+export const UNKNOWN_AMOUNT = 'an unknown amount'
+
+/**
+ * "$12.50", "12,50 €", "¥1,250": the amount as the locale writes it in its currency; UNKNOWN_AMOUNT
+ * for NaN, an infinity or an amount past 2^53, never "$NaN" or a figure a cent off.
+ */
 export function formatMoney(money: Money, locale?: string): string {
+  if (!Number.isSafeInteger(Math.trunc(money.amountMinor))) return UNKNOWN_AMOUNT
   return currencyFormat(money.currency, locale).format(
     decimalText(money.amountMinor, minorDigits(money.currency)),
   )
@@ -34,8 +41,10 @@ export function formatMoney(money: Money, locale?: string): string {
  * through a float, so no amount is ever shown a cent off.
  */
 export function decimalText(amountMinor: number, digits: number): `${number}` {
-  const sign = amountMinor < 0 ? '-' : ''
-  const whole = String(Math.abs(Math.trunc(amountMinor)))
+  const minor = Math.trunc(amountMinor)
+  // From the whole minor units: a fraction of a cent below zero is no amount, not "-$0.00".
+  const sign = minor < 0 ? '-' : ''
+  const whole = String(Math.abs(minor))
   if (digits === 0) return `${sign}${whole}` as `${number}`
   const padded = whole.padStart(digits + 1, '0')
   return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}` as `${number}`

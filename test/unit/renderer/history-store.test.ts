@@ -133,4 +133,18 @@ describe('the history store’s filters', () => {
     store.update([{ ...row('b'), privateNote: 'call back' }])
     expect(store.getSnapshot().rows.map((r) => r.privateNote)).toEqual(['', 'call back'])
   })
+
+  it('keeps the newer copy of a row when an older push comes again after a newer one', async () => {
+    const { api, calls } = heldApi()
+    const store = createHistoryStore(api, 10, manualTimer().timer)
+    const refreshed = store.refresh()
+    await settle()
+    calls[0]!.answer([row('a')])
+    await refreshed
+    const older = { ...row('a'), privateNote: 'first', updatedAt: FIXTURE_NOW + MINUTE }
+    const newer = { ...row('a'), privateNote: 'second', updatedAt: FIXTURE_NOW + 2 * MINUTE }
+    store.update([newer])
+    store.update([older])
+    expect(store.getSnapshot().rows.map((r) => r.privateNote)).toEqual(['second'])
+  })
 })

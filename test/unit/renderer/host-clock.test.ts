@@ -64,4 +64,18 @@ describe('the host clock store', () => {
     expect(clock.getSnapshot()).toBe(FIXTURE_NOW)
     clock.stop()
   })
+
+  it('keeps a pushed offset when an answer asked before the push arrives after it', async () => {
+    const { api, state } = host()
+    const clock = createHostClock(api, 60_000, FIXTURE_NOW)
+    await clock.ready
+    // An answer on its way still carries the old offset when the expert fixes the computer's clock.
+    const asking = clock.refresh()
+    state.clock = { offsetMs: 0, measured: true }
+    state.push(state.clock)
+    await asking
+    expect(clock.offset.getSnapshot()).toEqual({ offsetMs: 0, measured: true })
+    expect(clock.getSnapshot()).toBe(FIXTURE_NOW)
+    clock.stop()
+  })
 })

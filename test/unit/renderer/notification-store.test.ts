@@ -101,6 +101,20 @@ describe('the notification store', () => {
     expect(store.getSnapshot().health.status).toBe('failing')
   })
 
+  it('keeps a health push that came while the first read was on its way, not the read’s older answer', async () => {
+    const { store, push } = setup(SILENCED)
+    push.health({ status: 'ok' })
+    await flush()
+    expect(store.getSnapshot().health).toEqual({ status: 'ok' })
+  })
+
+  it('keeps a press pushed while the kept request was on its way: the older request does not take the focus', async () => {
+    const { store, push } = setup({ status: 'ok' }, 'popover', { kind: 'invite', inviteId: 'inv_7' })
+    push.focus('inv_9')
+    await flush()
+    expect(store.getSnapshot().focus).toMatchObject({ target: { kind: 'invite', inviteId: 'inv_9' } })
+  })
+
   it('shows what the host tells in the notices', () => {
     const { push, pushed } = setup()
     push.shown({ text: 'Another expert was faster: Hooks question.', tone: 'warning' })

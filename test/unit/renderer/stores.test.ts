@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { comesAfter, type HistoryCursor } from '../../../src/shared/rules/history-order'
 import type { ConnectionState } from '../../../src/shared/connection-state'
-import type { CacheChange } from '../../../src/shared/ipc/contract'
+import type { AppSettings, CacheChange } from '../../../src/shared/ipc/contract'
 import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import type { Invite, Session } from '../../../src/shared/protocol/entities'
 import { createAppStore } from '../../../src/renderer/store/app-store'
@@ -152,6 +152,35 @@ describe('the app store', () => {
     answer({ open: [], missed: [] })
     await reading
     expect(store.getSnapshot().invites.open.map((i) => i.id)).toEqual(['inv_new'])
+  })
+
+  it('keeps settings pushed or saved while a read of them was on its way, not the read’s older answer', async () => {
+    const { api, pushes } = appApi(() => ({ open: [], missed: [] }))
+    const store = createAppStore(api, { push: () => undefined } as unknown as NoticeStore)
+    // The other window turned the sound off while the first read was on its way.
+    pushes.settingsChanged({ ...SETTINGS, soundEnabled: false })
+    await store.ready
+    expect(store.getSnapshot().settings?.soundEnabled).toBe(false)
+    const reading = store.refreshSettings()
+    store.setSettings({ ...SETTINGS, soundEnabled: false, remindersEnabled: false } as AppSettings)
+    await reading
+    expect(store.getSnapshot().settings).toMatchObject({ soundEnabled: false, remindersEnabled: false })
+  })
+
+  it('shows the connection of the latest read when two reads of everything answer out of order', async () => {
+    const { api } = appApi(() => ({ open: [], missed: [] }))
+    const answers: Array<(state: ConnectionState) => void> = []
+    Object.assign(api.connection, {
+      getState: () =>
+        new Promise((resolve) => answers.push((value) => resolve({ ok: true as const, value }))),
+    })
+    const store = createAppStore(api, { push: () => undefined } as unknown as NoticeStore)
+    const reloaded = store.reload()
+    answers[1]!({ status: 'online', since: 2 })
+    await reloaded
+    answers[0]!({ status: 'connecting' })
+    await store.ready
+    expect(store.getSnapshot().connection).toEqual({ status: 'online', since: 2 })
   })
 
   it('reads everything again when a push says full or one was lost, and drops a repeat', async () => {

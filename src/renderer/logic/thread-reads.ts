@@ -1,0 +1,53 @@
+/**
+ * A message thread read from the cache while pushes keep arriving: a read's answer may predate a
+ * push, so the pushed messages of the thread are kept while a read is on its way and put on top
+ * of its answer. Only then: a thread left open all day keeps nothing between reads. An answer to
+ * a read that a later one overtook is older than that one's and is dropped.
+ */
+import type { Message } from '../../shared/protocol/entities'
+import { withMessages } from './cache-change'
+
+/** The reads of one thread, as they are asked and answered. */
+export interface ThreadReads {
+  /** A read was asked; returns its ticket. */
+  asked(): number
+  /** Messages were pushed (of any thread). */
+  pushed(messages: ReadonlyArray<Message>): void
+  /** The thread to show for read `ticket`'s answer, or null when a later read was asked since. */
+  answered(ticket: number, thread: ReadonlyArray<Message>): ReadonlyArray<Message> | null
+  /** Read `ticket` failed: whether it was the latest (so its error is worth showing). */
+  failed(ticket: number): boolean
+}
+
+/** The reads of `requestId`'s thread. */
+export function threadReads(requestId: string): ThreadReads {
+  let latest = 0
+  let reading = false
+  let sinceRead: Message[] = []
+  const settle = (ticket: number): boolean => {
+    if (ticket !== latest) return false
+    reading = false
+    return true
+  }
+  return {
+    asked() {
+      reading = true
+      sinceRead = []
+      return ++latest
+    },
+    pushed(messages) {
+      if (reading) sinceRead.push(...messages.filter((m) => m.requestId === requestId))
+    },
+    answered(ticket, thread) {
+      if (!settle(ticket)) return null
+      const shown = withMessages(thread, requestId, sinceRead)
+      sinceRead = []
+      return shown
+    },
+    failed(ticket) {
+      if (!settle(ticket)) return false
+      sinceRead = []
+      return true
+    },
+  }
+}

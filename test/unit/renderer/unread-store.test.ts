@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import type { UnreadThreads } from '../../../src/shared/ipc/contract'
+import type { IpcResult } from '../../../src/shared/ipc/result'
+import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
+import { followUnread, type UnreadCounts } from '../../../src/renderer/store/unread-store'
+import { createValueStore } from '../../../src/renderer/store/value-store'
+
+/** An API whose reads the test answers one by one, in any order, and whose pushes it plays. */
+function setup() {
+  const answers: Array<(threads: UnreadThreads) => void> = []
+  let pushed: (threads: UnreadThreads) => void = () => undefined
+  let reread: () => void = () => undefined
+  const api = {
+    messages: {
+      unread: () =>
+        new Promise<IpcResult<UnreadThreads>>((resolve) =>
+          answers.push((value) => resolve({ ok: true, value })),
+        ),
+      onUnreadChanged: (listener: (threads: UnreadThreads) => void) => {
+        pushed = listener
+        return () => undefined
+      },
+    },
+  } as unknown as Pick<StandbyApi, 'messages'>
+  const app = {
+    onReread: (listener: () => void) => {
+      reread = listener
+      return () => undefined
+    },
+  }
+  const store = createValueStore<UnreadCounts>(new Map())
+  followUnread(api, app, store)
+  return { store, answers, push: (threads: UnreadThreads) => pushed(threads), reread: () => reread() }
+}
+
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve))
+const count = (requestId: string, n: number): UnreadThreads => [{ requestId, count: n }]
+
+describe('the unread counts', () => {
+  it('keep a push that came while a read was on its way: the read’s older answer is dropped', async () => {
+    const { store, answers, push } = setup()
+    push(count('req_a', 3))
+    answers[0]!(count('req_a', 1))
+    await flush()
+    expect(store.getSnapshot().get('req_a')).toBe(3)
+  })
+
+  it('show the answer to the latest read, not an earlier read that answered last', async () => {
+    const { store, answers, reread } = setup()
+    reread()
+    answers[1]!([])
+    await flush()
+    answers[0]!(count('req_a', 2))
+    await flush()
+    expect(store.getSnapshot().get('req_a')).toBeUndefined()
+  })
+
+  it('follow a read that answers before any push, and every push after it', async () => {
+    const { store, answers, push } = setup()
+    answers[0]!(count('req_a', 1))
+    await flush()
+    expect(store.getSnapshot().get('req_a')).toBe(1)
+    push(count('req_a', 4))
+    expect(store.getSnapshot().get('req_a')).toBe(4)
+  })
+})
