@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { UnreadThreads } from '../../../src/shared/ipc/contract'
-import type { IpcResult } from '../../../src/shared/ipc/result'
 import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import { followUnread, type UnreadCounts } from '../../../src/renderer/store/unread-store'
 import { createValueStore } from '../../../src/renderer/store/value-store'
+import { heldReads } from '../../support/held-reads'
 
 /** An API whose reads the test answers one by one, in any order, and whose pushes it plays. */
 function setup() {
-  const answers: Array<(threads: UnreadThreads) => void> = []
-  let pushed: (threads: UnreadThreads) => void = () => undefined
+  const unread = heldReads<UnreadThreads>()
   let reread: () => void = () => undefined
   const api = {
-    messages: {
-      unread: () =>
-        new Promise<IpcResult<UnreadThreads>>((resolve) =>
-          answers.push((value) => resolve({ ok: true, value })),
-        ),
-      onUnreadChanged: (listener: (threads: UnreadThreads) => void) => {
-        pushed = listener
-        return () => undefined
-      },
-    },
+    messages: { unread: unread.read, onUnreadChanged: unread.onPush },
   } as unknown as Pick<StandbyApi, 'messages'>
   const app = {
     onReread: (listener: () => void) => {
@@ -30,7 +20,7 @@ function setup() {
   }
   const store = createValueStore<UnreadCounts>(new Map())
   followUnread(api, app, store)
-  return { store, answers, push: (threads: UnreadThreads) => pushed(threads), reread: () => reread() }
+  return { store, answers: unread.answers, push: unread.push, reread: () => reread() }
 }
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve))

@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { IpcResult } from '../../../src/shared/ipc/result'
 import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import type { UpdateState } from '../../../src/shared/update/update-state'
 import { createUpdateStore } from '../../../src/renderer/store/update-store'
+import { heldReads } from '../../support/held-reads'
 
 const state = (phase: UpdateState['phase']) => ({ phase }) as unknown as UpdateState
 
 /** An API whose reads the test answers one by one, in any order, and whose pushes it plays. */
 function setup() {
-  const answers: Array<(value: UpdateState) => void> = []
-  let pushed: (value: UpdateState) => void = () => undefined
-  const api = {
-    updates: {
-      get: () =>
-        new Promise<IpcResult<UpdateState>>((resolve) =>
-          answers.push((value) => resolve({ ok: true, value })),
-        ),
-      onChanged: (listener: (value: UpdateState) => void) => {
-        pushed = listener
-        return () => undefined
-      },
-    },
-  } as unknown as StandbyApi
-  return { store: createUpdateStore(api), answers, push: (value: UpdateState) => pushed(value) }
+  const updates = heldReads<UpdateState>()
+  const api = { updates: { get: updates.read, onChanged: updates.onPush } } as unknown as StandbyApi
+  return { store: createUpdateStore(api), answers: updates.answers, push: updates.push }
 }
 
 /** Lets the promises the store started settle. */

@@ -16,9 +16,18 @@ import {
 import { at, reminderKit } from './reminder-kit'
 import { nextValue } from '../../../../support/next-value'
 import { failWrites, readOnly } from '../../../../support/cache-faults'
+import type { ManualClock } from '../../../../../src/shared/clock'
 
 const setUp = reminderKit()
 const T = at(60)
+
+/** With the 30-minute reminder due in 1 ms: it comes then, and the 10-minute one 20 minutes later. */
+function theTwoRemindersFromTheNextMillisecond(clock: ManualClock, titles: () => string[]): void {
+  clock.advance(1)
+  expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+  clock.advance(20 * MINUTE)
+  expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+}
 
 describe('the reminder matrix', () => {
   it('plain 30 then 10: each on time and once, then one "starting now", withdrawn at the auto-cancel', () => {
@@ -196,10 +205,7 @@ describe('the reminder matrix', () => {
     // Platform time runs on the monotonic clock: the 30 is due 30 minutes after the start.
     clock.advance(30 * MINUTE - CLOCK_CHECK_MS - 1)
     expect(titles()).toEqual([])
-    clock.advance(1)
-    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
-    clock.advance(20 * MINUTE)
-    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+    theTwoRemindersFromTheNextMillisecond(clock, titles)
     scheduler.stop()
   })
 
@@ -213,10 +219,7 @@ describe('the reminder matrix', () => {
     platformAnswers(-25 * MINUTE)
     clock.advance(5 * MINUTE - 2_000 - 1)
     expect(titles()).toEqual([])
-    clock.advance(1)
-    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
-    clock.advance(20 * MINUTE)
-    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+    theTwoRemindersFromTheNextMillisecond(clock, titles)
     scheduler.stop()
   })
 
