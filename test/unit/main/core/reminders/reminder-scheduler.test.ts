@@ -21,7 +21,7 @@ import type { ManualClock } from '../../../../../src/shared/clock'
 const setUp = reminderKit()
 const T = at(60)
 
-/** With the 30-minute reminder due in 1 ms: it comes then, and the 10-minute one 20 minutes later. */
+/** With the 30-minute reminder due at the next millisecond: it comes then, and the 10-minute one twenty minutes later. */
 function theTwoRemindersFromTheNextMillisecond(clock: ManualClock, titles: () => string[]): void {
   clock.advance(1)
   expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
