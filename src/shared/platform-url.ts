@@ -115,3 +115,20 @@ export function platformBasePath(platformUrl: URL): string {
 export function isAllowedPlatformUrl(url: string): boolean {
   return /^https?:\/\//i.test(url) && checkPlatformUrl(url).ok
 }
+
+/**
+ * The platform address the sign-in form suggests, from the host's environment (STANDBY_PLATFORM_URL
+ * or the embedded platform), as sign-in would use it; null, with `refused` told the sentence, when
+ * sign-in would refuse it. Such an address is shown on screen, in the form and in Settings, so one
+ * holding a password would show it, and one the form would refuse only sends the expert round.
+ */
+export function suggestedPlatformUrl(
+  raw: string | null | undefined,
+  refused: (sentence: string) => void,
+): string | null {
+  if (raw === null || raw === undefined || raw.trim() === '') return null
+  const checked = checkPlatformUrl(raw)
+  if (checked.ok) return checked.url
+  refused(`The suggested platform address is not used: ${checked.message}`)
+  return null
+}

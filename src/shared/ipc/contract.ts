@@ -33,13 +33,25 @@ export const AppPlatform = z.enum(['darwin', 'win32', 'linux', 'other'])
 /** The operating systems the app is built for; anything else reports `other`. */
 export type AppPlatform = z.infer<typeof AppPlatform>
 
+/**
+ * A platform address sign-in would take. The form is prefilled with it and Settings shows it, so
+ * one holding a password would show it on screen, and one over plain http is never signed in to.
+ */
+const PlatformAddress = z
+  .url({ protocol: /^https?$/ })
+  .max(MAX_PLATFORM_URL_LENGTH)
+  .refine(isAllowedPlatformUrl, {
+    message:
+      'The platform address must be https:// (http:// only for this computer), without a user name or password',
+  })
+
 /** What the app is: shown in the window title line and in bug reports. */
 export const AppInfo = z.object({
   version: z.string(),
   platform: AppPlatform,
   protocolVersion: z.literal(PROTOCOL_VERSION),
   /** The platform the sign-in form suggests: the embedded reference platform when one runs. */
-  defaultPlatformUrl: z.string().nullable(),
+  defaultPlatformUrl: PlatformAddress.nullable(),
 })
 /** What the app is: shown in the window title line and in bug reports. */
 export type AppInfo = z.infer<typeof AppInfo>
@@ -138,16 +150,7 @@ export type HostTime = z.infer<typeof HostTime>
  */
 export const AppSettings = z.object({
   /** The platform last signed in to (prefills the sign-in form); null for the embedded one. */
-  platformUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(MAX_PLATFORM_URL_LENGTH)
-    // Only an address sign-in would take: the form is prefilled with it and Settings shows it, so
-    // one holding a password would show it on screen, and one over plain http is never signed in to.
-    .refine(isAllowedPlatformUrl, {
-      message:
-        'The platform address must be https:// (http:// only for this computer), without a user name or password',
-    })
-    .nullable(),
+  platformUrl: PlatformAddress.nullable(),
   remindersEnabled: z.boolean(),
   soundEnabled: z.boolean(),
   launchAtLogin: z.boolean(),

@@ -11,6 +11,7 @@ import {
   type PushPayload,
 } from '../../../shared/ipc/contract'
 import { createAppApi, type AppApi, type HostInfo } from '../../core/app-api'
+import { suggestedPlatformUrl } from '../../../shared/platform-url'
 import { pageOpens, type PageOpens } from '../../core/ipc/page-opens'
 import { systemClock } from '../../../shared/clock'
 import { NotificationActions, type FocusRequest } from '../../core/notification-actions'
@@ -139,7 +140,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { updates } = following
   await core.start()
   const focus = new PendingFocus()
-  const api = createAppApi(core, options.host, {
+  // The host's suggestion comes from the environment: checked here once, for every host.
+  const defaultPlatformUrl = suggestedPlatformUrl(options.host.info.defaultPlatformUrl, (sentence) =>
+    options.log.warn(sentence),
+  )
+  const host = { ...options.host, info: { ...options.host.info, defaultPlatformUrl } }
+  const api = createAppApi(core, host, {
     settings: options.settings,
     notifier: options.notifier,
     updates,
