@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { CommandName } from '../../../src/shared/protocol'
+import { validPayloads } from '../../support/command-payloads'
 import { ofType } from '../../support/expert-connection'
 import { useTestPlatform } from '../../support/test-platform'
 
@@ -105,5 +107,36 @@ describe('an idempotency key is bound to its command and payload', () => {
     )
     expect(ackA.ok && ackB.ok).toBe(true)
     expect(ackA).not.toEqual(ackB)
+  })
+
+  // One field of each command's payload other than its id, changed: what a client bug would resend.
+  const otherwise: Record<CommandName, Record<string, unknown>> = {
+    'invite.accept': { proposedTime: Date.UTC(2030, 0, 1) },
+    'invite.decline': { reason: 'no_time' },
+    'message.send': { body: 'Hello again' },
+    'session.join': { sessionId: 'ses_y' },
+    'session.startBilling': { sessionId: 'ses_y' },
+    'session.end': { outcome: { kind: 'discounted', percent: 50 } },
+    'session.cancel': { message: 'Sorry' },
+    'session.proposeTime': { proposedStart: Date.UTC(2030, 0, 2) },
+    'session.setNote': { note: 'Forget the VPN' },
+    'availability.set': { availability: 'busy' },
+    'availability.auto': { idleMinutes: 11 },
+  }
+
+  it('binds the key to the payload for every command, answered or refused', async () => {
+    const expert = platform().addExpert()
+    const socket = await platform().connect(expert.token)
+    for (const name of Object.keys(validPayloads) as CommandName[]) {
+      const key = `key-every-${name}`
+      const first = await socket.raw({ name, idempotencyKey: key, payload: validPayloads[name] })
+      const changed = { ...validPayloads[name], ...otherwise[name] }
+      const reused = await socket.raw({ name, idempotencyKey: key, payload: changed })
+      expect(reused, name).toMatchObject({ ok: false, error: { code: 'idempotency_key_reused' } })
+      // The first answer stands for the exact repeat, and the changed payload runs under a new key.
+      expect(await socket.raw({ name, idempotencyKey: key, payload: validPayloads[name] }), name).toEqual(first)
+      const fresh = await socket.raw({ name, idempotencyKey: `${key}-fresh`, payload: changed })
+      expect(fresh, name).not.toMatchObject({ error: { code: 'idempotency_key_reused' } })
+    }
   })
 })
