@@ -8,7 +8,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node
 import type { Socket } from 'node:net'
 import { systemClock, type Clock, type TimerHandle } from '../../../src/shared/clock'
 import type { Logger } from '../logger'
-import { answerAndClose, isLoopbackAddress, peerAddress } from './http-util'
+import { answerAndClose, clientOfAddress, isLoopbackAddress, peerAddress } from './http-util'
 
 /** How long a silent connection may stay, and how many connections an address may hold. */
 export interface ConnectionLimits {
@@ -38,6 +38,9 @@ export const defaultConnectionLimits: ConnectionLimits = {
   perLoopbackAddress: 12_000,
   clock: systemClock,
 }
+
+// Every count and every set of logged addresses is by client, so each is cleared when it leaves.
+const clientOf = (socket: Socket): string => clientOfAddress(peerAddress(socket))
 
 function refusalResponse(limit: number): string {
   const body = JSON.stringify({
@@ -110,7 +113,7 @@ export function guardConnections(
   http.on('connection', (socket: Socket) => {
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
-    const address = peerAddress(socket)
+    const address = clientOf(socket)
     const cap = isLoopbackAddress(address) ? limits.perLoopbackAddress : limits.perAddress
     const count = open.get(address) ?? 0
     if (count >= cap) {
@@ -149,7 +152,7 @@ export function guardConnections(
       res.once('finish', () => {
         const left = (unanswered.get(socket) ?? 1) - 1
         unanswered.set(socket, left)
-        if (left === 0 && !socket.destroyed) awaitRequest(socket, peerAddress(socket))
+        if (left === 0 && !socket.destroyed) awaitRequest(socket, clientOf(socket))
       })
     }
     // An upgrade is the WebSocket server's to watch (its handshake and heartbeat). Only a real
@@ -164,7 +167,7 @@ export function guardConnections(
       socket,
       limits.clock.setTimeout(() => {
         if (req.complete || socket.destroyed) return
-        const address = peerAddress(socket)
+        const address = clientOf(socket)
         if (!slow.has(address)) {
           logger.warn('connection closed: the request body did not arrive within the time allowed', {
             address,

@@ -1,5 +1,6 @@
 /** Small helpers for the platform's JSON-over-HTTP endpoints. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { isIP } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { BodyTooLarge, readBoundedBody } from '../../../src/shared/bounded-body'
 import type { ErrorCode } from '../../../src/shared/protocol'
@@ -196,6 +197,27 @@ export function answerAndClose(socket: Duplex, response: string): void {
 export function peerAddress(socket: { remoteAddress?: string | undefined }): string {
   const address = socket.remoteAddress ?? ''
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice('::ffff:'.length) : address
+}
+
+/**
+ * The client an address stands for, as limits count clients: an IPv4 address as it is, an IPv6
+ * address as its /64 network. A home or a server is given a whole /64, as it is given one IPv4
+ * address, and picks any address in it at will: counted one by one, each would start a fresh
+ * allowance of sign-in guesses and connections. This machine's ::1 stays itself.
+ */
+export function clientOfAddress(address: string): string {
+  const bare = peerAddress({ remoteAddress: address.split('%')[0] })
+  if (isIP(bare) !== 6 || isLoopbackAddress(bare)) return bare
+  // A trailing IPv4 part (64:ff9b::192.0.2.1) lies past the /64, so it reads as one group here.
+  const [head = '', tail] = bare.replace(/\d+\.\d+\.\d+\.\d+$/, '0').split('::')
+  const front = head === '' ? [] : head.split(':')
+  const back = tail === undefined || tail === '' ? [] : tail.split(':')
+  const zeros = Array<string>(8 - front.length - back.length).fill('0')
+  const groups = tail === undefined ? front : [...front, ...zeros, ...back]
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`
 }
 
 /** True for an address of this machine (all of 127/8 and ::1). */

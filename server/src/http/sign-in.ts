@@ -10,7 +10,7 @@ import type { Marketplace } from '../marketplace/marketplace'
 import { PlatformError } from '../platform-error'
 import type { PasswordCheckGate, PasswordCheckLimits } from '../password-check-gate'
 import type { SignInLimiter } from '../sign-in-limiter'
-import { readJson, remoteAddress } from './http-util'
+import { clientOfAddress, readJson, remoteAddress } from './http-util'
 
 /** What signing in needs. */
 export interface SignInDeps {
@@ -33,7 +33,7 @@ export async function signIn(deps: SignInDeps, req: IncomingMessage): Promise<Si
   if (!body.success)
     throw new PlatformError('invalid_payload', `Invalid sign-in: ${describeIssues(body.error.issues)}`)
   const { email, password } = body.data
-  const address = remoteAddress(req)
+  const address = clientOfAddress(remoteAddress(req))
   const permit = signInLimiter.attempt(email, address)
   if (!permit.allowed) {
     const whose = permit.scope === 'account' ? 'this account' : 'this address'
