@@ -95,6 +95,9 @@ export function attachSocketGateway(
   const { marketplace, tokens, clock, logger, rateLimits } = deps
   const io = new Server(http, {
     serveClient: false,
+    // WebSocket only, as the app connects: a long-polling session is no connection of its own,
+    // so one kept-alive connection could open sessions without end, past every per-address cap.
+    transports: ['websocket'],
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     parser: answeringParser,
     connectTimeout: deps.connectTimeoutMs,

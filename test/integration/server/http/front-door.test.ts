@@ -1,6 +1,7 @@
 import { connect } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import { HTTP_PATHS } from '../../../../src/shared/protocol'
+import { HTTP_PATHS, PROTOCOL_VERSION } from '../../../../src/shared/protocol'
+import { ExpertConnection } from '../../../support/expert-connection'
 import { useTestPlatform } from '../../../support/test-platform'
 
 /**
@@ -110,8 +111,13 @@ describe('requests addressed to another name (DNS rebinding)', () => {
     for (const host of hosts) {
       expect((await requestAs(port, host, HTTP_PATHS.info)).status).toBe(200)
     }
-    const handshake = await requestAs(port, `localhost:${port}`, '/socket.io/?EIO=4&transport=polling')
-    expect(handshake.status).toBe(200)
+    const { token } = platform().addExpert()
+    const socket = await ExpertConnection.open(`http://localhost:${port}`, {
+      token,
+      protocolVersion: PROTOCOL_VERSION,
+    })
+    expect(socket.welcome.protocolVersion).toBe(PROTOCOL_VERSION)
+    socket.socket.close()
   })
 })
 
