@@ -39,9 +39,11 @@ const CONTROLS_BUT_TAB_AND_NEWLINE = /(?![\t\n])\p{Cc}/gu
 // subdivision flag spells them (England, Scotland, Wales: the black flag, a region and a
 // subdivision code in tag letters and digits, the cancel tag), which is matched first and kept
 // whole; a longer run could carry hidden words. The combining ones stand outside the class, where
-// the source cannot show them joined to the character before.
+// the source cannot show them joined to the character before. Noncharacters (U+FFFE, U+FFFF,
+// U+FDD0-U+FDEF and the last two of every plane) are no text at all: a Windows notification, whose
+// XML cannot hold U+FFFE or U+FFFF, would not be shown with one in its title.
 const INVISIBLES =
-  /(\u{1f3f4}[\u{e0030}-\u{e0039}\u{e0061}-\u{e007a}]{3,7}\u{e007f})|\u034f|\u17b4|\u17b5|[\u00ad\u115f\u1160\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu
+  /(\u{1f3f4}[\u{e0030}-\u{e0039}\u{e0061}-\u{e007a}]{3,7}\u{e007f})|\p{Noncharacter_Code_Point}|\u034f|\u17b4|\u17b5|[\u00ad\u115f\u1160\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu
 
 /** `text` without the invisible characters that spoof or reorder what is shown (see INVISIBLES). */
 function withoutInvisibles(text: string): string {

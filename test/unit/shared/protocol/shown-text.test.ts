@@ -23,6 +23,13 @@ describe('text from a client', () => {
     expect(MessageBody.parse('hidden\u{e0041}\u{e0042} words\u2063\nline two')).toBe('hidden words\nline two')
   })
 
+  it('loses noncharacters, which are no text and which a Windows notification cannot carry', () => {
+    expect(PersonName.parse('Sam\uffff \ufffeLee\ufdd0')).toBe('Sam Lee')
+    expect(MessageBody.parse('end\u{10ffff}\n\u{1fffe}line two\ufdef')).toBe('end\nline two')
+    // The replacement character a broken one becomes is a character, and stays.
+    expect(RequestTitle.parse('a\ud800b\ufffd')).toBe('a\ufffdb\ufffd')
+  })
+
   it('keeps what writing needs: joiners in emoji and Persian, variation selectors, RTL marks', () => {
     const family = '👨\u200d👩\u200d👧'
     const persian = 'می\u200cخواهم'
