@@ -134,7 +134,9 @@ describe('an idempotency key is bound to its command and payload', () => {
       const reused = await socket.raw({ name, idempotencyKey: key, payload: changed })
       expect(reused, name).toMatchObject({ ok: false, error: { code: 'idempotency_key_reused' } })
       // The first answer stands for the exact repeat, and the changed payload runs under a new key.
-      expect(await socket.raw({ name, idempotencyKey: key, payload: validPayloads[name] }), name).toEqual(first)
+      expect(await socket.raw({ name, idempotencyKey: key, payload: validPayloads[name] }), name).toEqual(
+        first,
+      )
       const fresh = await socket.raw({ name, idempotencyKey: `${key}-fresh`, payload: changed })
       expect(fresh, name).not.toMatchObject({ error: { code: 'idempotency_key_reused' } })
     }
