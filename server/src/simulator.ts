@@ -11,6 +11,7 @@ import type { Clock, TimerHandle } from '../../src/shared/clock'
 import type { PlatformEvent, Session } from '../../src/shared/protocol'
 import type { Logger } from './logger'
 import type { Marketplace } from './marketplace/marketplace'
+import { RecentKeys } from './recent-keys'
 import { DEMO_CLIENTS } from './seed'
 
 const MINUTE = 60_000
@@ -123,17 +124,24 @@ export interface SimulatorOptions {
   readonly cancelShare?: number
   /** The share of the expert's proposals of another time the client accepts; the rest are declined. */
   readonly acceptShare?: number
+  /** How many invite and session keys each of the clients' notes keeps (KEYS_KEPT unless given). */
+  readonly keysKept?: number
 }
+
+/** How many keys each note of the simulated clients keeps: days of a demo's requests. */
+export const KEYS_KEPT = 10_000
 
 /** Runs simulated clients against a marketplace until stopped. */
 export class ClientSimulator {
   private readonly timers = new Set<TimerHandle>()
-  private readonly decided = new Set<string>()
+  // A demo runs for days and each request passes through these: each keeps only the latest keys,
+  // far more than the requests still in play (a few minutes' worth, or a booking ahead).
+  private readonly decided: RecentKeys
   /** Ended sessions whose client has decided whether to review them and charge them back. */
-  private readonly judged = new Set<string>()
-  private readonly answered = new Set<string>()
+  private readonly judged: RecentKeys
+  private readonly answered: RecentKeys
   /** Invites and sessions a client already chose whether to write on, unprompted. */
-  private readonly wrote = new Set<string>()
+  private readonly wrote: RecentKeys
   private readonly rand: () => number
   private unsubscribe: (() => void) | undefined
   private count = 0
@@ -145,6 +153,16 @@ export class ClientSimulator {
     private readonly options: SimulatorOptions = { requestEveryMs: 45_000, seed: 7 },
   ) {
     this.rand = random(options.seed)
+    const kept = options.keysKept ?? KEYS_KEPT
+    this.decided = new RecentKeys(kept)
+    this.judged = new RecentKeys(kept)
+    this.answered = new RecentKeys(kept)
+    this.wrote = new RecentKeys(kept)
+  }
+
+  /** How many invite and session keys the simulated clients remember (for tests and diagnostics). */
+  get keysRemembered(): number {
+    return this.decided.size + this.judged.size + this.answered.size + this.wrote.size
   }
 
   /** Start posting requests and reacting to experts. */
@@ -235,8 +253,7 @@ export class ClientSimulator {
       }
       if (session.clientJoinedAt !== null || (session.state !== 'booked' && session.state !== 'live')) return
       this.answerProposal(session)
-      if (this.decided.has(session.id)) return
-      this.decided.add(session.id)
+      if (!this.decided.first(session.id)) return
       // Most clients show up around the start; about one in six never does, to show auto-cancel.
       if (session.kind === 'scheduled' && this.rand() < 1 / 6) return
       // Some cancel ahead of time instead, with a note, so the expert sees a client's cancellation.
@@ -255,8 +272,7 @@ export class ClientSimulator {
 
   /** A client rates their ended session a little later, and now and then charges a paid one back. */
   private judge(session: Session): void {
-    if (this.judged.has(session.id)) return
-    this.judged.add(session.id)
+    if (!this.judged.first(session.id)) return
     if (session.review === null && this.rand() < (this.options.reviewChance ?? 0.7)) {
       const rating = this.pick(RATINGS)
       const comment = this.pick(REVIEW_COMMENTS[rating] ?? [''])
@@ -289,8 +305,7 @@ export class ClientSimulator {
     const proposal = session.reschedule
     if (proposal === null || proposal.state !== 'pending') return
     const key = `${session.id}@${proposal.proposedAt}`
-    if (this.answered.has(key)) return
-    this.answered.add(key)
+    if (!this.answered.first(key)) return
     const accept = this.rand() < (this.options.acceptShare ?? 0.6)
     this.after(5_000 + this.rand() * 10_000, () => this.marketplace.answerProposal(session.id, accept))
   }
@@ -302,8 +317,7 @@ export class ClientSimulator {
     expertId: string,
     notes: ReadonlyArray<string>,
   ): void {
-    if (this.wrote.has(key)) return
-    this.wrote.add(key)
+    if (!this.wrote.first(key)) return
     if (this.rand() >= 1 / 3) return
     const note = this.pick(notes)
     this.after(5_000 + this.rand() * 15_000, () => this.marketplace.clientMessage(requestId, expertId, note))

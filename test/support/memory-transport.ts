@@ -50,10 +50,23 @@ export class MemoryConnection implements LinkConnection {
     if (wasOpen) this.handlers.closed('io client disconnect')
   }
 
-  request(name: string, payload: unknown): Promise<unknown> {
+  /** How many requests wait for an answer (given-up ones are forgotten, as socket.io's are here). */
+  get awaiting(): number {
+    return this.waiting.length
+  }
+
+  request(name: string, payload: unknown, abandon?: AbortSignal): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const entry = { reject }
       this.waiting.push(entry)
+      abandon?.addEventListener(
+        'abort',
+        () => {
+          this.waiting = this.waiting.filter((w) => w !== entry)
+          reject(new Error('The question was given up on before the platform answered it'))
+        },
+        { once: true },
+      )
       this.requests.push({
         name,
         payload,

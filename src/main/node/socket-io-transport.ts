@@ -3,7 +3,7 @@
  * imports socket.io (its client, and its parser to keep what is decoded to the protocol). Used by
  * both hosts through the runtime; the core sees only the LinkTransport port.
  */
-import { io } from 'socket.io-client'
+import { io, type Socket } from 'socket.io-client'
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser'
 import { platformBasePath } from '../../shared/platform-url'
 import { mostMessageBytes } from '../../shared/protocol/message-size'
@@ -19,6 +19,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   // socket.io-client reads a URL's path as a namespace, so a platform served under a path
   // (https://host/standby) is reached at its origin, with the path leading to its socket.io.
   const platform = new URL(options.platformUrl)
+  const connection: ConnectionSoFar = { letIn: false, awaited: new Set() }
   const socket = io(platform.origin, {
     path: `${platformBasePath(platform)}/socket.io`,
     auth: options.auth,
@@ -28,7 +29,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     autoConnect: false,
     forceNew: true,
     timeout: options.connectTimeoutMs,
-    parser: protocolParser((what) => handlers.passedOver(what)),
+    parser: protocolParser(connection, (what) => handlers.passedOver(what)),
     ...wsLimits,
   })
   socket.on('connect', () => handlers.opened())
@@ -49,8 +50,46 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     connect: () => void socket.connect(),
     disconnect: () => void socket.disconnect(),
     // Rejects when the socket drops before the answer (emitWithAck's error-first acknowledgement).
-    request: (name, payload) => socket.emitWithAck(name, payload),
+    request: (name, payload, abandon) => {
+      const asked = questions(socket)
+      const id = asked?.ids
+      const answer = socket.emitWithAck(name, payload)
+      if (asked !== undefined && id !== undefined)
+        abandon?.addEventListener('abort', () => forget(asked, connection, id), { once: true })
+      return answer
+    },
   }
+}
+
+/**
+ * socket.io's own table of the questions a socket waits on. It lets one go only when answered or
+ * when the socket disconnects, and offers no way to give up on one; undefined if this version of
+ * socket.io keeps them otherwise (a question given up on then waits for its socket to close).
+ */
+interface Questions {
+  /** The id the next question is sent with. */
+  readonly ids: number
+  /** Each question's acknowledgement, by id, error first. */
+  readonly acks: Record<number, ((error: Error) => void) | undefined>
+  /** What waits to be sent until the socket connects. */
+  readonly sendBuffer: Packet[]
+}
+
+function questions(socket: Socket): Questions | undefined {
+  const inside = socket as unknown as Partial<Questions>
+  const known =
+    typeof inside.ids === 'number' && typeof inside.acks === 'object' && Array.isArray(inside.sendBuffer)
+  return known ? (inside as Questions) : undefined
+}
+
+/** Give up on question `id`: nothing waits for its answer any more, and one that comes is passed over. */
+function forget(asked: Questions, connection: ConnectionSoFar, id: number): void {
+  connection.awaited.delete(id)
+  const buffered = asked.sendBuffer.findIndex((packet) => packet.id === id)
+  if (buffered >= 0) asked.sendBuffer.splice(buffered, 1)
+  const ack = asked.acks[id]
+  delete asked.acks[id]
+  ack?.(new Error('The question was given up on before the platform answered it'))
 }
 
 /** What the parser knows of the connection it reads. */
@@ -65,11 +104,13 @@ interface ConnectionSoFar {
  * socket.io's parser, with a decoder that passes on only what the protocol has (see protocolPacket),
  * telling `passedOver` what it cut or dropped, and an encoder that notes each answer awaited.
  */
-function protocolParser(passedOver: (what: string) => void): {
+function protocolParser(
+  connection: ConnectionSoFar,
+  passedOver: (what: string) => void,
+): {
   Encoder: typeof Encoder
   Decoder: typeof Decoder
 } {
-  const connection: ConnectionSoFar = { letIn: false, awaited: new Set() }
   class ProtocolEncoder extends Encoder {
     override encode(packet: Packet): ReturnType<Encoder['encode']> {
       if (packet.type === PacketType.EVENT && packet.id !== undefined) connection.awaited.add(packet.id)

@@ -57,11 +57,14 @@ export async function sendCommand<N extends CommandName>(
   waitMs: number = deps.ackTimeoutMs,
 ): Promise<CommandOutcome<CommandResult<N>>> {
   const sent = deps.reading()
+  const abandon = new AbortController()
   const answer = await within(
-    deps.connection.request(COMMAND_EVENT, { name, idempotencyKey, payload }),
+    deps.connection.request(COMMAND_EVENT, { name, idempotencyKey, payload }, abandon.signal),
     deps.clock,
     waitMs,
   )
+  // Given up on: the connection forgets the question rather than hold it for as long as it lasts.
+  if (answer.kind === 'timeout') abandon.abort()
   if (answer.kind === 'dropped') return DROPPED
   if (answer.kind === 'timeout') {
     // The whole wait, resends included: the expert waited that long, not the last part of it.

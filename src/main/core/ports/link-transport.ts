@@ -38,8 +38,13 @@ export interface LinkConnection {
   connect(): void
   /** Close the connection; when it was open, `closed` is heard before this returns. */
   disconnect(): void
-  /** Send `name` with `payload`; resolves with the platform's acknowledgement, rejects when the connection closes first. */
-  request(name: string, payload: unknown): Promise<unknown>
+  /**
+   * Send `name` with `payload`; resolves with the platform's acknowledgement, rejects when the
+   * connection closes first. Once `abandon` aborts (the caller stopped waiting), the question is
+   * forgotten and the promise rejects: a connection that stays up for days must not hold every
+   * question the platform never answered, and a late answer to it is passed over.
+   */
+  request(name: string, payload: unknown, abandon?: AbortSignal): Promise<unknown>
 }
 
 /** Where and as whom a connection connects. */

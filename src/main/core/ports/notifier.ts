@@ -6,6 +6,12 @@
 import type { Unsubscribe } from '../../../shared/listeners'
 import type { ReminderMoment } from '../reminders/due-alerts'
 
+/**
+ * How many shown notifications a notifier keeps track of at most, the oldest let go past that: the
+ * OS keeps them in its notification centre, and the app runs for days.
+ */
+export const MOST_NOTIFICATIONS_HELD = 50
+
 /** What a notification is about; decides its actions and where a click leads. */
 export type AppNotification =
   | {

@@ -14,11 +14,12 @@
 import { Notification } from 'electron'
 import { Listeners } from '../../../shared/listeners'
 import type { Logger } from '../../core/ports/logger'
-import type {
-  AppNotification,
-  NotificationActivation,
-  Notifier,
-  NotifierHealth,
+import {
+  MOST_NOTIFICATIONS_HELD,
+  type AppNotification,
+  type NotificationActivation,
+  type Notifier,
+  type NotifierHealth,
 } from '../../core/ports/notifier'
 import { withdraws } from '../../core/reminders/shown-reminders'
 import {
@@ -51,7 +52,7 @@ export interface ElectronNotifierOptions {
 }
 
 /** How many shown notifications are held at most; the oldest is let go beyond that. */
-export const MAX_HELD_NOTIFICATIONS = 50
+export const MAX_HELD_NOTIFICATIONS = MOST_NOTIFICATIONS_HELD
 
 /** Whether a notification is about this session (a reminder or an alert of it). */
 function ofSession(sessionId: string): (data: AppNotification) => boolean {

@@ -10,6 +10,7 @@ import type { Logger } from '../../core/ports/logger'
 import type { UpdateCheck, Updater } from '../../core/ports/updater'
 import { APP_VERSION_PATTERN, compareAppVersions } from '../../../shared/rules/app-version'
 import { UpdateChannel } from '../../../shared/update/update-state'
+import { record } from './recorded-history'
 
 /** One release on the fake feed. */
 export const FakeRelease = z
@@ -42,7 +43,7 @@ export interface FakeUpdater extends Updater {
   readonly installs: ReadonlyArray<string>
   /** Whether a downloaded update would install on quit. */
   readonly installOnQuit: boolean
-  /** How many checks were made, and on which channel. */
+  /** The checks made, each by its channel (the latest HISTORY_KEPT). */
   readonly checks: ReadonlyArray<UpdateChannel>
   /** Act on one control message (already parsed or not); throws a clear error for a bad one. */
   control(message: unknown): void
@@ -84,7 +85,7 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
       return checks
     },
     async check(channel): Promise<UpdateCheck> {
-      checks.push(channel)
+      record(checks, channel)
       if (options.packaged === false) {
         return { kind: 'unavailable', reason: 'This build is not packaged, so it cannot update itself.' }
       }

@@ -5,11 +5,12 @@
  */
 import type { ExternalBrowser } from '../../core/ports/external-browser'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
+import { record } from './recorded-history'
 import type { LineOutput } from './recording-notifier'
 
 /** An ExternalBrowser that remembers what it was asked to open. */
 export interface RecordingBrowser extends ExternalBrowser {
-  /** Every URL opened so far, oldest first. */
+  /** The URLs opened so far, oldest first: the latest HISTORY_KEPT. */
   readonly opened: ReadonlyArray<string>
   /** Calls `listener` with each URL from now on. */
   onOpen(listener: (url: string) => void): Unsubscribe
@@ -22,7 +23,7 @@ export function createRecordingBrowser(options: { readonly out?: LineOutput } = 
   return {
     opened,
     open(url) {
-      opened.push(url)
+      record(opened, url)
       // One line whatever the text holds, so a URL cannot forge the lines after it.
       options.out?.write(`[browser] Open in your browser: ${url.replace(/\s/g, encodeURIComponent)}\n`)
       listeners.emit(url)

@@ -5,11 +5,12 @@
  */
 import type { CalendarFile } from '../../../shared/calendar/ics'
 import type { CalendarOpener } from '../../core/ports/calendar-opener'
+import { record } from './recorded-history'
 import type { LineOutput } from './recording-notifier'
 
 /** A CalendarOpener that remembers what it was given. */
 export interface RecordingCalendar extends CalendarOpener {
-  /** Every file given so far, oldest first. */
+  /** The files given so far, oldest first: the latest HISTORY_KEPT. */
   readonly files: ReadonlyArray<CalendarFile>
 }
 
@@ -19,7 +20,7 @@ export function createRecordingCalendar(options: { readonly out?: LineOutput } =
   return {
     files,
     open(file) {
-      files.push(file)
+      record(files, file)
       options.out?.write(`[calendar] Download ${file.fileName} from the page to add it to your calendar\n`)
       return Promise.resolve(false)
     },

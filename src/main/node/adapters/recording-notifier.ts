@@ -6,15 +6,17 @@
  * and so is a reminder withdrawn because its session no longer waits, and everything once the
  * expert is gone.
  */
-import type {
-  AppNotification,
-  NotificationAction,
-  NotificationActivation,
-  Notifier,
-  NotifierHealth,
+import {
+  MOST_NOTIFICATIONS_HELD,
+  type AppNotification,
+  type NotificationAction,
+  type NotificationActivation,
+  type Notifier,
+  type NotifierHealth,
 } from '../../core/ports/notifier'
 import { withdraws } from '../../core/reminders/shown-reminders'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
+import { HISTORY_KEPT, record, withLatest } from './recorded-history'
 
 /** An invite's notification as recorded. */
 type InviteNotification = Extract<AppNotification, { kind: 'invite' }>
@@ -33,7 +35,7 @@ export type PressTarget =
 
 /** A Notifier that remembers what it showed. */
 export interface RecordingNotifier extends Notifier {
-  /** Every notification shown so far, oldest first (invite_closed included). */
+  /** The notifications shown so far, oldest first (invite_closed included): the latest HISTORY_KEPT. */
   readonly shown: ReadonlyArray<AppNotification>
   /** The invite notifications still on screen: shown, not removed, not pressed. */
   readonly onScreen: ReadonlyArray<InviteNotification>
@@ -43,9 +45,9 @@ export interface RecordingNotifier extends Notifier {
   readonly noticesOnScreen: ReadonlyArray<NoticeNotification>
   /** A client's messages on screen: the latest of each thread, not pressed. */
   readonly messagesOnScreen: ReadonlyArray<MessageNotification>
-  /** The invites whose notification was removed because the invite closed, in order. */
+  /** The invites whose notification was removed because the invite closed, in order (the latest HISTORY_KEPT). */
   readonly removed: ReadonlyArray<string>
-  /** The sessions whose reminder was withdrawn because it no longer held, in order. */
+  /** The sessions whose reminder was withdrawn because it no longer held, in order (the latest HISTORY_KEPT). */
   readonly withdrawnReminders: ReadonlyArray<string>
   /** Calls `listener` with each notification from now on. */
   onShow(listener: (notification: AppNotification) => void): Unsubscribe
@@ -65,8 +67,15 @@ export interface RecordingNotifier extends Notifier {
 /** Where the lines go (process.stdout, or a test's buffer). */
 export type LineOutput = Pick<NodeJS.WritableStream, 'write'>
 
-/** A notifier that records and prints; `out` is optional so tests can stay quiet. */
-export function createRecordingNotifier(options: { readonly out?: LineOutput } = {}): RecordingNotifier {
+/**
+ * A notifier that records and prints; `out` is optional so tests can stay quiet. Like the OS's, it
+ * keeps at most MOST_NOTIFICATIONS_HELD of each kind on screen, and `historyKept` of its history.
+ */
+export function createRecordingNotifier(
+  options: { readonly out?: LineOutput; readonly historyKept?: number } = {},
+): RecordingNotifier {
+  const kept = options.historyKept ?? HISTORY_KEPT
+  const most = MOST_NOTIFICATIONS_HELD
   const shown: AppNotification[] = []
   const removed: string[] = []
   const withdrawnReminders: string[] = []
@@ -95,18 +104,30 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
       return messages
     },
     show(notification) {
-      shown.push(notification)
+      record(shown, notification, kept)
       options.out?.write(`${notificationLine(notification)}\n`)
-      if (notification.kind === 'invite') onScreen = [...onScreen, notification]
+      if (notification.kind === 'invite') onScreen = withLatest(onScreen, notification, most)
       if (notification.kind === 'reminder')
-        reminders = [...reminders.filter((r) => r.sessionId !== notification.sessionId), notification]
+        reminders = withLatest(
+          reminders.filter((r) => r.sessionId !== notification.sessionId),
+          notification,
+          most,
+        )
       if (notification.kind === 'message')
-        messages = [...messages.filter((m) => m.requestId !== notification.requestId), notification]
+        messages = withLatest(
+          messages.filter((m) => m.requestId !== notification.requestId),
+          notification,
+          most,
+        )
       if (notification.kind === 'notice')
-        notices = [...notices.filter((n) => !sameNotice(n, notification)), notification]
+        notices = withLatest(
+          notices.filter((n) => !sameNotice(n, notification)),
+          notification,
+          most,
+        )
       if (notification.kind === 'reminder_closed') {
         reminders = reminders.filter((r) => !withdraws(notification, r))
-        withdrawnReminders.push(notification.sessionId)
+        record(withdrawnReminders, notification.sessionId, kept)
       }
       if (notification.kind === 'notice_withdrawn')
         notices = notices.filter((n) => n.noticeId !== notification.noticeId)
@@ -118,7 +139,7 @@ export function createRecordingNotifier(options: { readonly out?: LineOutput } =
       }
       if (notification.kind === 'invite_closed') {
         onScreen = onScreen.filter((n) => n.inviteId !== notification.inviteId)
-        removed.push(notification.inviteId)
+        record(removed, notification.inviteId, kept)
       }
       listeners.emit(notification)
     },

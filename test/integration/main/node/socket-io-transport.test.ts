@@ -239,4 +239,43 @@ describe('the socket.io transport', () => {
     await expect(link.replay(0)).resolves.toMatchObject({ kind: 'events' })
     expect(log.lines.filter((line) => /an answer to nothing Standby asked/.test(line))).toHaveLength(2)
   })
+
+  it('forgets a command given up on, so its late answer is passed over rather than awaited for good', async () => {
+    const page = { kind: 'events', events: [], latestId: 0, hasMore: false }
+    const platform = await startHostilePlatform({ replay: () => page })
+    defer(() => platform.close())
+    const log = recordingLog()
+    const clock = new ManualClock(FIXTURE_NOW)
+    const link = new PlatformLink(platform.url, 't', {
+      transport: socketIoTransport,
+      clock,
+      linkClock: clock,
+      power: noPower,
+      log,
+      expertId: 'exp_ada',
+    })
+    defer(() => link.stop())
+    link.start()
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    // The platform takes each command in and answers none of them in time.
+    const asked: Array<() => void> = []
+    const answered = new Promise<void>((resolve) => {
+      for (const socket of platform.io.sockets.sockets.values())
+        socket.conn.on('packet', ({ data }: { data?: unknown }) => {
+          const id = typeof data === 'string' ? /^2(\d+)\["command"/.exec(data)?.[1] : undefined
+          if (id === undefined) return
+          asked.push(() => socket.conn.write(`3${id}[{"ok":true,"result":{},"serverTime":${FIXTURE_NOW}}]`))
+          resolve()
+        })
+    })
+    const outcome = link.command('invite.decline', { inviteId: 'inv_1' })
+    await answered
+    clock.advance(10_000)
+    expect(await outcome).toMatchObject({ ok: false, error: { code: 'timeout' } })
+    for (const answer of asked) answer()
+    // Answered after the late answer, on the same connection: that one was read by then.
+    await expect(link.replay(0)).resolves.toMatchObject({ kind: 'events' })
+    expect(log.text()).toMatch(/an answer to nothing Standby asked/)
+    expect(link.state.kind).toBe('connected')
+  })
 })

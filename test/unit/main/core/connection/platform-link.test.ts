@@ -297,6 +297,26 @@ describe('PlatformLink over a transport', () => {
     expect({ listeners: env.link.states.size, timers: env.clock.pendingTimers }).toEqual(before)
   })
 
+  it('forgets each command the platform never answers, however long the connection stays up', async () => {
+    const env = online()
+    const unanswered = async (i: number): Promise<void> => {
+      const outcome = env.link.command('invite.decline', { inviteId: `inv_${i}` })
+      env.clock.advance(timings.ackTimeoutMs)
+      expect(await outcome).toMatchObject({ ok: false, error: { code: 'timeout' } })
+      // The connection is alive all the while: each check of it is answered.
+      env.power.resume()
+      env.connection().requests.at(-1)?.answer({ ok: true, result: {}, serverTime: FIXTURE_NOW })
+      await turn()
+    }
+    // Past the welcome's probation, whose timer ends on its own.
+    for (let i = 0; i < 5; i++) await unanswered(i)
+    const after = { awaiting: env.connection().awaiting, timers: env.clock.pendingTimers }
+    for (let i = 5; i < 205; i++) await unanswered(i)
+    expect({ awaiting: env.connection().awaiting, timers: env.clock.pendingTimers }).toEqual(after)
+    expect(after.awaiting).toBe(0)
+    expect(env.link.state.kind).toBe('connected')
+  })
+
   it('fails a command at once while offline and sends nothing', async () => {
     const { link, connection } = setUp()
     link.start()

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { HISTORY_KEPT } from '../../../../../src/main/node/adapters/recorded-history'
 import { createRecordingBrowser } from '../../../../../src/main/node/adapters/recording-browser'
 
 describe('the recording browser', () => {
@@ -25,5 +26,12 @@ describe('the recording browser', () => {
     expect(lines).toEqual([
       '[browser] Open in your browser: https://example.com/a%0A[notification]%20forged\n',
     ])
+  })
+
+  it('keeps the latest pages of a shell that runs for days, not every page it ever opened', async () => {
+    const browser = createRecordingBrowser()
+    for (let i = 0; i < HISTORY_KEPT + 5; i++) await browser.open(`http://127.0.0.1:4455/rooms/ses_${i}`)
+    expect(browser.opened).toHaveLength(HISTORY_KEPT)
+    expect(browser.opened.at(-1)).toBe(`http://127.0.0.1:4455/rooms/ses_${HISTORY_KEPT + 4}`)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
+import { MOST_NOTIFICATIONS_HELD, type AppNotification } from '../../../../../src/main/core/ports/notifier'
 import {
   createRecordingNotifier,
   notificationLine,
@@ -149,6 +149,53 @@ describe('the Node notifier', () => {
     expect(notifier.onScreen.map((n) => n.inviteId)).toEqual(['inv_2'])
     expect(notifier.removed).toEqual(['inv_1'])
     expect(() => notifier.press({ inviteId: 'inv_1' }, 'open')).toThrow()
+  })
+
+  it('holds what a shell running for days was told within bounds: the latest history, and what an OS keeps on screen', () => {
+    const notifier = createRecordingNotifier({ historyKept: 100 })
+    const day = (i: number): void => {
+      notifier.show({ ...instant, inviteId: `inv_${i}` })
+      // A client's message on a thread that ends unread, an alert of a cancelled session, a notice.
+      notifier.show({
+        kind: 'message',
+        requestId: `req_${i}`,
+        title: 'Sam',
+        body: 'Hi',
+        opens: { kind: 'invite', inviteId: `inv_${i}` },
+      })
+      notifier.show({
+        kind: 'reminder',
+        sessionId: `ses_${i}`,
+        moment: 'cancelled',
+        startAllowed: false,
+        bookedStart: 0,
+        title: 'Cancelled',
+        body: '',
+      })
+      notifier.show({ kind: 'notice', title: 'Could not catch up', body: '' })
+      notifier.show({ kind: 'invite_closed', inviteId: `inv_${i}`, title: 'Taken', body: '' })
+    }
+    for (let i = 0; i < 1_000; i++) day(i)
+    const held = [
+      notifier.shown,
+      notifier.removed,
+      notifier.onScreen,
+      notifier.messagesOnScreen,
+      notifier.remindersOnScreen,
+      notifier.noticesOnScreen,
+    ].map((list) => list.length)
+    expect(held).toEqual([
+      100,
+      100,
+      0,
+      MOST_NOTIFICATIONS_HELD,
+      MOST_NOTIFICATIONS_HELD,
+      MOST_NOTIFICATIONS_HELD,
+    ])
+    // The latest are the ones kept, and still pressed as before.
+    expect(notifier.shown.at(-1)).toMatchObject({ kind: 'invite_closed', inviteId: 'inv_999' })
+    expect(notifier.messagesOnScreen.at(-1)).toMatchObject({ requestId: 'req_999' })
+    expect(() => notifier.press({ requestId: 'req_999' }, 'open')).not.toThrow()
   })
 
   it('plays the OS silencing notifications, and tells who listens', () => {
