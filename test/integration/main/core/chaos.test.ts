@@ -202,6 +202,10 @@ describe('chaos', () => {
     expect(created).toEqual(expect.arrayContaining(notified))
     expect(notified).toEqual(expect.arrayContaining(inviteIds))
     expect(inviteIds).toHaveLength(INVITES - lostByRestore.length)
+    // No Join is left on screen for an invite the restored platform forgot.
+    const onScreen = core.adapters.notifier.onScreen.map((n) => n.inviteId)
+    expect(onScreen.filter((id) => lostByRestore.includes(id))).toEqual([])
+    expect(onScreen).toHaveLength(inviteIds.length)
     // The chaos really happened: connections were cut, held, trickled; the backup lost invites.
     expect(lostByRestore.length).toBeGreaterThan(0)
     expect(done.dead).toBeGreaterThan(1)
