@@ -95,7 +95,8 @@ export function cacheMarks(dataDir: string): {
 } {
   const path = join(dataDir, 'cache.db')
   if (!existsSync(path)) return { marked: new Set(), cursor: 0 }
-  const db = new Database(path)
+  // Read-only, so reading checkpoints nothing: the next start finds the files as the crash left them.
+  const db = new Database(path, { readonly: true })
   try {
     const marked = new Set(db.prepare('SELECT id FROM shown_invites').pluck().all() as string[])
     const cursor = db.prepare('SELECT cursor FROM sync_state WHERE slot = 1').pluck().get() as
