@@ -14,13 +14,15 @@ const RESTORE_AT = 500
 /** A link that carries a page in slices over many turns, yet lets the run finish. */
 const TRICKLE_BYTES_PER_SECOND = 64_000
 /** How long a step may take before the test fails saying which; never reached when all is well. */
-const FAILSAFE_MS = 20_000
+const FAILSAFE_MS = 40_000
+/** Trickling links run on real time, which a busy machine stretches. */
+const RUN_TIMEOUT_MS = 120_000
 const TIMINGS = { connectTimeoutMs: 2_000, ackTimeoutMs: 3_000, silenceLimitMs: 8_000, probeTimeoutMs: 5_000 }
 
 /** Let sockets and timers make progress between chaos steps, without waiting on time. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
-describe('chaos', () => {
+describe('chaos', { timeout: RUN_TIMEOUT_MS }, () => {
   let platform: TestPlatform
   let proxy: FaultProxy
   let core: TestCore
