@@ -1,8 +1,9 @@
 /**
  * A TCP proxy on loopback between the app and the platform that can misbehave on command: reset
  * every connection, refuse new ones, stall traffic (hold it, then let it through) both ways or only
- * what the platform sends (a command reaches it, its answer does not come back), or trickle what
- * the platform sends at a few kilobytes per second, as a poor mobile link does.
+ * what the platform sends (a command reaches it, its answer does not come back), hold the
+ * connections open now for good while new ones flow (a link that died without a FIN or RST), or
+ * trickle what the platform sends at a few kilobytes per second, as a poor mobile link does.
  */
 import { createServer, type Server, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
@@ -18,6 +19,8 @@ interface Pair {
   readonly trickle?: Trickle
   /** Which ways the bytes flow now: a second pipe the same way would send every byte twice. */
   readonly flowing: { up: boolean; down: boolean }
+  /** What this connection alone holds, whatever the proxy-wide stall says. */
+  held: StallDirection | null
 }
 
 /** How often a trickling link lets its next slice through. */
@@ -96,7 +99,19 @@ export class FaultProxy {
    */
   stall(on: boolean, direction: StallDirection = 'both'): void {
     this.stalled = on ? direction : null
-    for (const pair of this.pairs) this.flow(pair, this.stalled)
+    for (const pair of this.pairs) this.flow(pair)
+  }
+
+  /**
+   * Hold the traffic of the connections open now, both ways or only what the platform sends, until
+   * they are reset; connections opened later flow. Returns how many it holds.
+   */
+  hold(direction: StallDirection = 'both'): number {
+    for (const pair of this.pairs) {
+      pair.held = pair.held === 'both' ? 'both' : direction
+      this.flow(pair)
+    }
+    return this.pairs.size
   }
 
   /** Connections opened from now on carry what the platform sends at `bytesPerSecond` (null: full speed). */
@@ -122,7 +137,7 @@ export class FaultProxy {
     }
     const upstream = new (client.constructor as typeof Socket)()
     const trickle = this.trickleRate === null ? undefined : new Trickle(this.trickleRate)
-    const pair: Pair = { client, upstream, trickle, flowing: { up: false, down: false } }
+    const pair: Pair = { client, upstream, trickle, flowing: { up: false, down: false }, held: null }
     this.pairs.add(pair)
     trickle?.pipe(client)
     const drop = (): void => {
@@ -134,14 +149,14 @@ export class FaultProxy {
     client.on('error', drop).on('close', drop)
     upstream.on('error', drop).on('close', drop)
     upstream.connect(this.targetPort, '127.0.0.1')
-    this.flow(pair, this.stalled)
+    this.flow(pair)
   }
 
   // Unpiping (not just pausing) holds the bytes in the readable buffers; a pipe would resume a
   // paused source on its own when the destination drains.
-  private flow({ client, upstream, trickle, flowing }: Pair, stalled: StallDirection | null): void {
-    const up = stalled !== 'both'
-    const down = stalled === null
+  private flow({ client, upstream, trickle, flowing, held }: Pair): void {
+    const up = this.stalled !== 'both' && held !== 'both'
+    const down = this.stalled === null && held === null
     if (up !== flowing.up) {
       if (up) client.pipe(upstream)
       else client.unpipe(upstream).pause()

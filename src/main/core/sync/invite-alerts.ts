@@ -92,14 +92,12 @@ export class InviteAlerts {
   /** Show each open invite not shown yet, once. */
   private showNew(): void {
     const now = this.now()
-    const fresh = this.cache.unnotifiedOpenInvites(now)
-    if (fresh.length === 0) return
-    // Marked before showing: a crash in between loses one notification, never shows one twice.
-    this.cache.markNotified(
-      fresh.map((i) => i.id),
-      this.deps.clock.now(),
-    )
-    for (const invite of fresh) this.deps.notifier.show(inviteNotification(invite, now))
+    // Each marked just before it is shown: a crash in between loses that one notification, never
+    // shows one twice; marking a whole catch-up's invites first would lose all those not shown yet.
+    for (const invite of this.cache.unnotifiedOpenInvites(now)) {
+      this.cache.markNotified([invite.id], this.deps.clock.now())
+      this.deps.notifier.show(inviteNotification(invite, now))
+    }
   }
 
   /** Of the invites open before, those shown as a notification and no longer open hear `invite_closed` once. */

@@ -1,9 +1,8 @@
-import { copyFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useCleanup } from '../../../support/cleanup'
+import { backUpPlatform, restorePlatform } from '../../../support/platform-backup'
 import { startCoreFor, type TestCore } from '../../../support/test-core'
-import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
+import { startTestPlatform } from '../../../support/test-platform'
 
 /** How many notifications each invite's title got. */
 function notificationsPerTitle(core: TestCore): Map<string, number> {
@@ -12,12 +11,6 @@ function notificationsPerTitle(core: TestCore): Map<string, number> {
     if (n.kind === 'invite') counts.set(n.title, (counts.get(n.title) ?? 0) + 1)
   }
   return counts
-}
-
-/** Replace the platform's database file with `from`, as an operator restoring a backup does. */
-function restore(platform: TestPlatform, from: string): void {
-  for (const suffix of ['-wal', '-shm']) rmSync(`${platform.dbPath}${suffix}`, { force: true })
-  copyFileSync(from, platform.dbPath)
 }
 
 describe('a platform restored from a backup', () => {
@@ -35,8 +28,7 @@ describe('a platform restored from a backup', () => {
 
     // The backup: the file as it is now, copied while the platform is stopped.
     await platform.stopServer()
-    const backup = join(platform.dir, 'backup.db')
-    copyFileSync(platform.dbPath, backup)
+    const backup = backUpPlatform(platform)
     await platform.startServer()
     await core.waitForState((s) => s.status === 'online')
     const lost = Array.from({ length: 10 }, (_, i) => invite(`Lost with the restore ${i + 1}`))
@@ -46,7 +38,7 @@ describe('a platform restored from a backup', () => {
 
     // Restored, then grown beyond the app's cursor while the app was away.
     await platform.stopServer()
-    restore(platform, backup)
+    restorePlatform(platform, backup)
     await platform.startServer()
     const fresh = Array.from({ length: 25 }, (_, i) => invite(`After the restore ${i + 1}`))
     expect(platform.server.marketplace.events.latestId(expert.id)).toBeGreaterThan(cursorBefore)

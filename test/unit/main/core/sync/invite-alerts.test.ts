@@ -41,3 +41,39 @@ describe('invite alerts around a batch of events', () => {
     expect(reads).not.toHaveBeenCalled()
   })
 })
+
+describe('invite alerts when showing stops halfway', () => {
+  it('a notifier that fails on the third of five new invites: the two after it are shown next time, none twice', () => {
+    const { store } = openStore(join(tempDir(), 'cache.db'))
+    const clock = new ManualClock(FIXTURE_NOW)
+    const recorded = createRecordingNotifier()
+    let failOn: number | null = 3
+    const notifier = {
+      ...recorded,
+      show: (n: Parameters<typeof recorded.show>[0]) => {
+        if (recorded.shown.length + 1 === failOn) throw new Error('the notification service went away')
+        recorded.show(n)
+      },
+    }
+    const alerts = new InviteAlerts(store, { clock, notifier, platformTime: clock })
+    const created = Array.from({ length: 5 }, (_, i) =>
+      inviteCreated(
+        i + 1,
+        anInvite({ id: `inv_${i}`, request: aRequest({ id: `req_${i}` }), sentAt: FIXTURE_NOW - i }),
+      ),
+    )
+    store.applyEvents(created)
+    expect(() => alerts.afterEvents([], created, false)).toThrow('went away')
+    expect(recorded.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual(['inv_0', 'inv_1'])
+
+    failOn = null
+    alerts.caughtUp()
+    // The one being shown when it failed is lost, as in a crash at that instant; the rest are not.
+    expect(recorded.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual([
+      'inv_0',
+      'inv_1',
+      'inv_3',
+      'inv_4',
+    ])
+  })
+})

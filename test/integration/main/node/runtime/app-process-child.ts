@@ -1,0 +1,38 @@
+/**
+ * Child process for the app kill -9 test: the app's core on its own data directory (real SQLite
+ * cache, Node adapters, system clock), as a host starts it. It says on stdout, synchronously so
+ * that a line written is a line the parent gets even when the process is killed right after, each
+ * state the link reaches and each invite shown. Run with `node --import tsx`.
+ */
+import { writeSync } from 'node:fs'
+import { createNodeAdapters } from '../../../../../src/main/node/adapters'
+import { headlessHost, startNodeRuntime } from '../../../../../src/main/node/runtime/start-node-runtime'
+import { systemClock } from '../../../../../src/shared/clock'
+
+const [platformUrl, token, expertId, dataDir, killAfterShown] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string | undefined,
+]
+const log = { info: () => {}, warn: () => {}, error: (m: string) => process.stderr.write(`${m}\n`) }
+const say = (line: string): void => void writeSync(1, `${line}\n`)
+
+const adapters = createNodeAdapters({ dataDir, out: { write: () => true }, log })
+await adapters.secrets.save({ platformUrl, token, expertId })
+let shown = 0
+adapters.notifier.onShow((n) => {
+  if (n.kind !== 'invite') return
+  say(`shown ${n.inviteId}`)
+  if (++shown === Number(killAfterShown)) process.kill(process.pid, 'SIGKILL')
+})
+const runtime = await startNodeRuntime({
+  dataDir,
+  adapters,
+  clock: systemClock,
+  log,
+  host: headlessHost('kill-9', log),
+})
+runtime.core.states.add((state) => say(`state ${state.status}`))
+say(`state ${runtime.core.connection.status}`)

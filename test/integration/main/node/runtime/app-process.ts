@@ -1,0 +1,108 @@
+/**
+ * Runs the app's core in a child process (app-process-child.ts) on one data directory, reads what
+ * it says, and kills it with SIGKILL when the test says so; the cache file is what it left.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+
+const CHILD = fileURLToPath(new URL('./app-process-child.ts', import.meta.url))
+const FAILSAFE_MS = 40_000
+
+/** One run of the app, from its start to its death. */
+export interface AppRun {
+  /** Every invite it showed, in order. */
+  readonly shown: string[]
+  /** Called with each line it says (`state <status>` or `shown <inviteId>`). */
+  onLine(listener: (line: string) => void): void
+  /**
+   * Resolves true once `done` holds (checked now and after each line), false if the app dies
+   * first; rejects, naming `what`, after a failsafe that only turns a hang into a message.
+   */
+  until(done: () => boolean, what: string): Promise<boolean>
+  /** Kill it with SIGKILL, as a crash or the task manager does. */
+  kill(): void
+  /** Resolves once it is dead and everything it said has been read. */
+  readonly ended: Promise<void>
+}
+
+/** Where an expert's app keeps its data, and the platform it signs in to. */
+export interface AppHome {
+  readonly platformUrl: string
+  readonly token: string
+  readonly expertId: string
+  readonly dataDir: string
+}
+
+/** Start the app on `home`; given `killAfterShown`, it kills itself right after showing that many invites. */
+export function startApp(home: AppHome, killAfterShown?: number): AppRun {
+  const args = [home.platformUrl, home.token, home.expertId, home.dataDir]
+  if (killAfterShown !== undefined) args.push(String(killAfterShown))
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const shown: string[] = []
+  const listeners: Array<(line: string) => void> = []
+  const lines = createInterface({ input: child.stdout })
+  lines.on('line', (line) => {
+    if (line.startsWith('shown ')) shown.push(line.slice('shown '.length))
+    for (const listener of listeners) listener(line)
+  })
+  const ended = new Promise<void>((resolve, reject) => {
+    child.once('error', reject)
+    lines.once('close', () => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve()
+      else child.once('exit', () => resolve())
+    })
+  })
+  const until = (done: () => boolean, what: string): Promise<boolean> =>
+    new Promise((resolve, reject) => {
+      const failsafe = setTimeout(
+        () => finish(() => reject(new Error(`still waiting until ${what}`))),
+        FAILSAFE_MS,
+      )
+      let settled = false
+      const finish = (settle: () => void): void => {
+        if (settled) return
+        settled = true
+        clearTimeout(failsafe)
+        listeners.splice(listeners.indexOf(check), 1)
+        settle()
+      }
+      const check = (): void => {
+        if (done()) finish(() => resolve(true))
+      }
+      listeners.push(check)
+      void ended.then(() => finish(() => resolve(done())))
+      check()
+    })
+  return {
+    shown,
+    until,
+    onLine: (listener) => void listeners.push(listener),
+    kill: () => void child.kill('SIGKILL'),
+    ended,
+  }
+}
+
+/** The invites the cache in `dataDir` has marked shown (read after the app died), and its cursor. */
+export function cacheMarks(dataDir: string): {
+  readonly marked: ReadonlySet<string>
+  readonly cursor: number
+} {
+  const path = join(dataDir, 'cache.db')
+  if (!existsSync(path)) return { marked: new Set(), cursor: 0 }
+  // Read-only, so reading checkpoints nothing: the next start finds the files as the crash left them.
+  const db = new Database(path, { readonly: true })
+  try {
+    const marked = new Set(db.prepare('SELECT id FROM shown_invites').pluck().all() as string[])
+    const cursor = db.prepare('SELECT cursor FROM sync_state WHERE slot = 1').pluck().get() as
+      number | undefined
+    return { marked, cursor: cursor ?? 0 }
+  } finally {
+    db.close()
+  }
+}
