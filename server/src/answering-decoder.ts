@@ -10,6 +10,7 @@
  */
 import { Decoder, PacketType, type Packet } from 'socket.io-parser'
 import { firstDuplicateKey } from './http/duplicate-keys'
+import { holdsTooManyMembers } from './json-members'
 import { JsonTextEncoder } from './json-text'
 
 /** The event name an unreadable event that wants an acknowledgement arrives under. */
@@ -25,6 +26,15 @@ export const DUPLICATE_KEY_EVENT = '\u0000duplicate key'
 /** Set, to the key, on a handshake's auth whose JSON named a key twice in one object. */
 export const DUPLICATE_AUTH_KEY: unique symbol = Symbol('duplicate key')
 
+/**
+ * The event name an event arrives under, unparsed, when its JSON holds more object members than
+ * any command has (json-members.ts): it is refused without the cost of reading it.
+ */
+export const TOO_MANY_MEMBERS_EVENT = '\u0000too many keys'
+
+/** Set on a handshake's auth, which is left unparsed, when its JSON holds more members than any handshake has. */
+export const TOO_MANY_AUTH_MEMBERS: unique symbol = Symbol('too many keys')
+
 // An event packet: its type, an optional namespace, then the acknowledgement id.
 const EVENT_HEAD = /^2(?:(\/[^,]*),)?(\d{1,15})/
 // A handshake (CONNECT) packet: its type, then an optional namespace.
@@ -36,6 +46,7 @@ const JSON_HEAD = /^([025])(?:\d{1,3}-)?(?:(\/[^,]*),)?(\d{0,15})/
 class AnsweringDecoder extends Decoder {
   override add(obj: unknown): void {
     if (typeof obj === 'string') {
+      if (holdsTooManyMembers(obj)) return void this.emitReserved('decoded', tooManyMembersPacket(obj))
       const duplicate = duplicateKeyPacket(obj)
       if (duplicate !== undefined) return void this.emitReserved('decoded', duplicate)
     }
@@ -60,6 +71,20 @@ class AnsweringDecoder extends Decoder {
       })
     }
   }
+}
+
+/**
+ * The packet `text`, whose JSON holds too many members, is decoded as: unparsed, a handshake with
+ * TOO_MANY_AUTH_MEMBERS set or an event named TOO_MANY_MEMBERS_EVENT. Any other packet is one the
+ * platform never acts on, and closes the connection as an unreadable one does.
+ */
+function tooManyMembersPacket(text: string): Packet {
+  const head = JSON_HEAD.exec(text)
+  if (head === null) throw new Error('invalid payload')
+  const nsp = head[2] ?? '/'
+  if (head[1] === '0') return { type: PacketType.CONNECT, nsp, data: { [TOO_MANY_AUTH_MEMBERS]: true } }
+  const id = head[3] === '' ? undefined : Number(head[3])
+  return { type: PacketType.EVENT, nsp, id, data: [TOO_MANY_MEMBERS_EVENT] }
 }
 
 /**

@@ -13,7 +13,8 @@ import {
   type CommandAck,
   type ProtocolError,
 } from '../../src/shared/protocol'
-import { DUPLICATE_KEY_EVENT, UNREADABLE_EVENT } from './answering-decoder'
+import { DUPLICATE_KEY_EVENT, TOO_MANY_MEMBERS_EVENT, UNREADABLE_EVENT } from './answering-decoder'
+import { tooManyMembers } from './json-members'
 import { describeValue } from '../../src/shared/describe-untrusted'
 import type { LogFields, Logger } from './logger'
 
@@ -69,7 +70,9 @@ export function refuseUnknownEvent(
       ? 'This message could not be read: an event is a name in text followed by JSON arguments.'
       : event === DUPLICATE_KEY_EVENT
         ? `This message names the key ${describeValue(args[0])} twice in one object, so it was not acted on; send each key once.`
-        : `The platform knows only the events ${KNOWN_EVENTS}; this one was ignored.`
+        : event === TOO_MANY_MEMBERS_EVENT
+          ? tooManyMembers('This message')
+          : `The platform knows only the events ${KNOWN_EVENTS}; this one was ignored.`
   const error: ProtocolError = bucket.take() ? { code: 'invalid_payload', message } : RATE_LIMITED
   ;(ack as (answer: CommandAck) => void)({ ok: false, error, serverTime: clock.now() })
 }

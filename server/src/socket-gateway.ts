@@ -28,8 +28,11 @@ import {
   answeringParser,
   DUPLICATE_AUTH_KEY,
   DUPLICATE_KEY_EVENT,
+  TOO_MANY_AUTH_MEMBERS,
+  TOO_MANY_MEMBERS_EVENT,
   UNREADABLE_EVENT,
 } from './answering-decoder'
+import { tooManyMembers } from './json-members'
 import { JsonText } from './json-text'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
 
@@ -108,6 +111,10 @@ export function attachSocketGateway(
   })
 
   io.use((socket, next) => {
+    if ((socket.handshake.auth as { [TOO_MANY_AUTH_MEMBERS]?: true })[TOO_MANY_AUTH_MEMBERS]) {
+      logger.warn('connection refused: handshake holding too many keys')
+      return next(refusal('invalid_payload', tooManyMembers('The handshake')))
+    }
     const duplicate = (socket.handshake.auth as { [DUPLICATE_AUTH_KEY]?: string })[DUPLICATE_AUTH_KEY]
     if (duplicate !== undefined) {
       logger.warn('connection refused: handshake naming a key twice', { key: describeValue(duplicate) })
@@ -210,6 +217,7 @@ export function attachSocketGateway(
       if (event === COMMAND_EVENT || event === REPLAY_EVENT || event === PROBE_EVENT) return
       if (event === UNREADABLE_EVENT) once.warn('unreadable socket message refused')
       else if (event === DUPLICATE_KEY_EVENT) once.warn('socket message naming a key twice refused')
+      else if (event === TOO_MANY_MEMBERS_EVENT) once.warn('socket message holding too many keys refused')
       else once.warn('unknown socket event ignored', { event: describeValue(event) })
       refuseUnknownEvent(event, args, context)
     })

@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../../src/shared/protocol'
 import { describeValue } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
 import { firstDuplicateKey } from './duplicate-keys'
+import { holdsTooManyMembers, tooManyMembers } from '../json-members'
 
 /** The largest request body the platform reads. */
 export const MAX_BODY_BYTES = 100_000
@@ -95,7 +96,7 @@ async function readBody(req: IncomingMessage): Promise<Uint8Array> {
 /**
  * Read and parse a JSON body: it must say it is JSON (a cross-site form cannot), come uncompressed
  * and in UTF-8 (415 otherwise; a leading byte-order mark is allowed), fit the limit (413), parse,
- * and name each key of an object once.
+ * hold no more keys than any request has (json-members.ts), and name each key of an object once.
  */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   if (!isJson(req)) {
@@ -117,6 +118,7 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new PlatformError('invalid_payload', 'The request body is not valid UTF-8.')
   }
+  if (holdsTooManyMembers(text)) throw new PlatformError('invalid_payload', tooManyMembers('The body'))
   let value: unknown
   try {
     value = JSON.parse(text) as unknown

@@ -101,6 +101,36 @@ describe('emits that do not have the shape of a command or replay', () => {
     expect(lines.filter((l) => l.includes('unknown socket event'))).toHaveLength(1)
   })
 
+  it('refuses a command, a replay or a handshake holding more keys than any has, unread, and stays up', async () => {
+    const expert = platform().addExpert()
+    const connection = await platform().connect(expert.token)
+    const keys = JSON.stringify(Object.fromEntries(Array.from({ length: 1_001 }, (_, i) => [`k${i}`, 0])))
+    for (const [event, text] of [
+      ['command', `{"name":"availability.set","idempotencyKey":"many-0001","payload":${keys}}`],
+      ['replay', `{"after":0,"more":${keys}}`],
+    ] as const) {
+      const ack = await emitRaw(connection, event, text)
+      expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+      expect((ack as { error: { message: string } }).error.message).toMatch(/more than 1,000 keys/)
+    }
+    // Colons inside text are no keys: a message full of them is read as any other.
+    const colons = await emitRaw(
+      connection,
+      'replay',
+      JSON.stringify({ after: 0, digest: ':'.repeat(5_000) }),
+    )
+    expect((colons as { error?: { message: string } }).error?.message).not.toMatch(/keys/)
+    expect(await connection.replay(0)).toMatchObject({ kind: 'events' })
+    const lines = platform().logger.lines.filter((l) => l.includes(`expert=${expert.id}`))
+    expect(lines.filter((l) => l.includes('too many keys'))).toHaveLength(1)
+
+    const token = JSON.stringify(platform().addExpert().token)
+    const handshake = `{"token":${token},"protocolVersion":${PROTOCOL_VERSION},"more":${keys}}`
+    expect(await handshakeRaw(platform().server.url, handshake)).toMatchObject({
+      data: { code: 'invalid_payload', message: /handshake holds more than 1,000 keys/ },
+    })
+  })
+
   it('refuses a command, a replay or a handshake that names a key twice in one object, and acts on neither value', async () => {
     const expert = platform().addExpert()
     const connection = await platform().connect(expert.token)

@@ -97,6 +97,20 @@ describe('request bodies and query strings at the edge', () => {
     noErrorsLogged()
   })
 
+  it('refuses a body holding more keys than any request has, unread, and still reads an ordinary one', async () => {
+    const keys = Object.fromEntries(Array.from({ length: 1_001 }, (_, i) => [`k${i}`, 0]))
+    const many = await signIn(JSON.stringify({ email: 'many@example.test', password: 'x', extra: keys }))
+    expect(many.status).toBe(400)
+    expect(await many.json()).toMatchObject({
+      error: { code: 'invalid_payload', message: /more than 1,000 keys/ },
+    })
+    // Colons in text are no keys: a password full of them (with the body's two keys, past the bound
+    // if they counted) is read, and refused only as wrong.
+    const colons = await signIn(JSON.stringify({ email: 'many@example.test', password: ':'.repeat(1_000) }))
+    expect(colons.status).toBe(401)
+    noErrorsLogged()
+  })
+
   it('refuses a password with a broken character rather than take it for another one', async () => {
     const email = 'broken-character@example.test'
     platform().server.marketplace.createExpert({
