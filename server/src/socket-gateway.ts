@@ -127,8 +127,12 @@ export function attachSocketGateway(
     }
     const auth = SocketAuth.safeParse(socket.handshake.auth)
     if (!auth.success) {
-      logger.warn('connection refused: malformed handshake', { reason: describeIssues(auth.error.issues) })
-      return next(refusal('invalid_payload', 'The handshake must carry a token and a protocolVersion.'))
+      const reason = describeIssues(auth.error.issues)
+      logger.warn('connection refused: malformed handshake', { reason })
+      // What was wrong, not only what is needed: a version of 1e308 is present, yet refused.
+      return next(
+        refusal('invalid_payload', `The handshake must carry a token and a protocolVersion (${reason}).`),
+      )
     }
     if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
       logger.warn('connection refused: protocol mismatch', {

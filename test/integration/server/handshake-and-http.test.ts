@@ -37,7 +37,12 @@ describe('the handshake', () => {
     const malformed = await platform()
       .connect('', { protocolVersion: 'one' as unknown as number })
       .catch((e: unknown) => e)
-    expect(malformed).toMatchObject({ data: { code: 'invalid_payload' } })
+    expect(malformed).toMatchObject({ data: { code: 'invalid_payload', message: /protocolVersion/ } })
+    // Present but absurd: the refusal says which value was wrong, not only what a handshake holds.
+    const absurd = await handshakeRaw(platform().server.url, '{"token":"x","protocolVersion":1e308}')
+    expect(absurd).toMatchObject({
+      data: { code: 'invalid_payload', message: /protocolVersion \(.*protocolVersion: .+\)/ },
+    })
   })
 
   it('refuses a handshake whose auth is no object, or no JSON, with the same sentence instead of a bare close', async () => {
