@@ -238,11 +238,16 @@ describe('the fakes of the badge, the overlay and the tray image', () => {
     expect(() => tray.getBounds()).toThrow('Tray is destroyed')
   })
 
-  it('say where the tray icon is, except on Linux, where Electron answers an empty rectangle', () => {
+  it('say where the tray icon is, except on Linux, where Electron answers an empty rectangle, a click’s too', () => {
     const tray = new FakeTray('/res/tray-online.png')
+    const clicks: unknown[] = []
+    tray.on('click', (_event, bounds) => clicks.push(bounds))
     expect(tray.getBounds().width).toBeGreaterThan(0)
+    tray.clickIcon()
     fake.platform = 'linux'
     expect(tray.getBounds()).toEqual({ x: 0, y: 0, width: 0, height: 0 })
+    tray.clickIcon()
+    expect(clicks).toEqual([tray.bounds, { x: 0, y: 0, width: 0, height: 0 }])
   })
 })
 
