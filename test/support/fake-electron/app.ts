@@ -15,6 +15,7 @@ export class FakeApp
       | 'quit'
       | 'exit'
       | 'whenReady'
+      | 'isReady'
       | 'getVersion'
       | 'getName'
       | 'relaunch'
@@ -90,15 +91,29 @@ export class FakeApp
     return fake.platform === 'darwin' ? { bounce: this.dockBounce } : undefined
   }
   private ready: Promise<void> = Promise.resolve()
+  private readyNow = true
   readonly whenReady = vi.fn(() => this.ready)
+  /** Whether 'ready' came; before it Electron refuses windows, trays, notifications and `screen`. */
+  isReady(): boolean {
+    return this.readyNow
+  }
   /**
    * Holds the app before 'ready', as while macOS is still launching it (when open-url can already
    * arrive); the function returned lets it become ready.
    */
   holdReady(): () => void {
     let release: () => void = () => undefined
+    this.readyNow = false
     this.ready = new Promise((resolve) => (release = resolve))
-    return release
+    return () => {
+      this.readyNow = true
+      release()
+    }
+  }
+
+  /** Throws what Electron throws when `what` is made or used before 'ready'. */
+  assertReady(what: string): void {
+    if (!this.readyNow) throw new Error(`${what} before app is ready`)
   }
   /**
    * Whether the OS lets the app become the handler of a scheme. False plays a refusal (Linux

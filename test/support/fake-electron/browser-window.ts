@@ -57,6 +57,7 @@ export class FakeBrowserWindow
 
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
     super()
+    fake.app.assertReady('Cannot create BrowserWindow')
     fake.windows.push(this)
   }
 

@@ -1,7 +1,15 @@
 // The fake of `electron` must fail where Electron fails, or the tests that use it prove nothing
 // about destroyed windows, trays and notifications.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { fake, FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, resetFakeElectron } from './'
+import {
+  electronModule,
+  fake,
+  FakeBrowserWindow,
+  FakeNotification,
+  FakeTray,
+  FakeWebContents,
+  resetFakeElectron,
+} from './'
 
 beforeEach(resetFakeElectron)
 
@@ -266,5 +274,33 @@ describe('the fakes of what Linux lacks', () => {
     expect(() => fake.powerMonitor.play('lock-screen')).toThrow(/never emits lock-screen on Linux/)
     expect(() => fake.powerMonitor.play('unlock-screen')).toThrow(/never emits unlock-screen on Linux/)
     expect(() => fake.powerMonitor.play('resume')).not.toThrow()
+  })
+})
+
+describe('the fakes before the app is ready', () => {
+  it('refuse windows, trays, notifications and the screen, as Electron does, and allow them once ready', () => {
+    const release = fake.app.holdReady()
+    expect(fake.app.isReady()).toBe(false)
+    expect(() => new FakeBrowserWindow()).toThrow('Cannot create BrowserWindow before app is ready')
+    expect(() => new FakeTray('/res/tray.png')).toThrow('Cannot create Tray before app is ready')
+    expect(() => new FakeNotification({ title: 'x' })).toThrow(
+      'Cannot create Notification before app is ready',
+    )
+    expect(() => electronModule.screen).toThrow(/can't be used before the app 'ready' event/)
+    release()
+    expect(() => new FakeNotification({ title: 'x' })).not.toThrow()
+    expect(electronModule.screen.getCursorScreenPoint()).toEqual(fake.cursor)
+  })
+})
+
+describe('the fake Notification on Windows', () => {
+  it('refuses an id or groupId longer than a toast’s tag, and a groupTitle without a groupId', () => {
+    fake.platform = 'win32'
+    expect(() => new FakeNotification({ id: 'x'.repeat(65) })).toThrow(/id exceeds Windows limit/)
+    expect(() => new FakeNotification({ groupId: 'g'.repeat(65) })).toThrow(/groupId exceeds Windows limit/)
+    expect(() => new FakeNotification({ groupTitle: 'Invites' })).toThrow(/groupTitle requires groupId/)
+    expect(() => new FakeNotification({ id: 'x'.repeat(64), groupId: 'g', groupTitle: 'G' })).not.toThrow()
+    fake.platform = 'darwin'
+    expect(() => new FakeNotification({ id: 'x'.repeat(65) })).not.toThrow()
   })
 })

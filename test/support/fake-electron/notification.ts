@@ -71,8 +71,14 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   shown = false
   closed = false
 
+  /**
+   * Throws as Electron's constructor does: before 'ready', and on Windows for an `id` or `groupId`
+   * longer than a toast's tag holds (64 UTF-16 units) or a `groupTitle` without a `groupId`.
+   */
   constructor(readonly options: NotificationConstructorOptions = {}) {
     super()
+    fake.app.assertReady('Cannot create Notification')
+    if (fake.platform === 'win32') refuseWindowsOptions(options)
     this.id = options.id === undefined || options.id === '' ? randomUUID() : options.id
     fake.notifications.push(this)
   }
@@ -147,6 +153,19 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     this.closed = true
     this.emit('failed', preventableEvent(), error)
   }
+}
+
+/** The longest `id` or `groupId` Electron takes on Windows, in UTF-16 units (a toast's tag). */
+const WINDOWS_TAG_MAX = 64
+
+/** Throws what electron_api_notification.cc throws on Windows for options a toast cannot carry. */
+function refuseWindowsOptions(options: NotificationConstructorOptions): void {
+  if ((options.id ?? '').length > WINDOWS_TAG_MAX)
+    throw new Error('Notification id exceeds Windows limit of 64 UTF-16 characters')
+  if ((options.groupId ?? '').length > WINDOWS_TAG_MAX)
+    throw new Error('Notification groupId exceeds Windows limit of 64 UTF-16 characters')
+  if ((options.groupTitle ?? '') !== '' && (options.groupId ?? '') === '')
+    throw new Error('Notification groupTitle requires groupId to be set')
 }
 
 /** Throws as calling a static Electron lacks on this platform does. */

@@ -48,6 +48,7 @@ export class FakeTray
 
   constructor(public image: FakeNativeImage | string) {
     super()
+    fake.app.assertReady('Cannot create Tray')
     fake.trays.push(this)
   }
 
