@@ -75,6 +75,23 @@ describe('the fake WebContents', () => {
   })
 })
 
+describe('the fake WebContents’ renderer', () => {
+  it('can be lost, leaving the contents alive and sends dropped, until a reload starts a new one', () => {
+    const contents = new FakeBrowserWindow().webContents
+    const gone: unknown[] = []
+    contents.on('render-process-gone', (_event, details) => gone.push(details))
+    contents.renderProcessGone('oom')
+    expect([contents.isDestroyed(), contents.isCrashed(), gone]).toEqual([
+      false,
+      true,
+      [{ reason: 'oom', exitCode: 1 }],
+    ])
+    expect(() => contents.send('cache.changed', {})).not.toThrow()
+    contents.reload()
+    expect(contents.isCrashed()).toBe(false)
+  })
+})
+
 describe('the fake IPC', () => {
   it('fails a call or a push carrying what structured clone cannot copy, as Electron does', async () => {
     const contents = new FakeWebContents()
