@@ -75,15 +75,45 @@ export class FakeApp
   /** Whether requestSingleInstanceLock succeeds: false plays "another Standby is running". */
   lockAvailable = true
   readonly requestSingleInstanceLock = vi.fn(() => this.lockAvailable)
-  /** True once quit() was called. */
+  /**
+   * True while a quit is under way (Electron's is_quitting_): from a before-quit nobody prevented
+   * until a window's close or will-quit is prevented, which cancels the quit without a word.
+   */
   quitting = false
-  /** Like Electron: emits before-quit, then closes every window. */
+  /** True once the app quit ('quit' was emitted). */
+  quitDone = false
+  /**
+   * Like Electron's Browser::Quit: ignored while a quit is under way; 'before-quit' (preventable),
+   * then every open window closed; once the last is gone, 'will-quit' (preventable) and 'quit'.
+   */
   readonly quit = vi.fn(() => {
+    if (this.quitting) return
+    const event = preventableEvent()
+    this.emit('before-quit', event)
+    if (event.defaultPrevented) return
     this.quitting = true
-    this.emit('before-quit', preventableEvent())
     // Electron closes the windows still open; a destroyed one is gone from its list.
-    for (const window of fake.windows.filter((candidate) => !candidate.isDestroyed())) window.close()
+    const open = fake.windows.filter((candidate) => !candidate.isDestroyed())
+    if (open.length === 0) this.willQuit()
+    for (const window of open) window.close()
   })
+
+  /** A window's 'close' was prevented: as in Electron, a quit under way is cancelled. */
+  windowCloseCancelled(): void {
+    this.quitting = false
+  }
+
+  /** Every window is gone during a quit: 'will-quit', and unless prevented, 'quit'. */
+  private willQuit(): void {
+    const event = preventableEvent()
+    this.emit('will-quit', event)
+    if (event.defaultPrevented) {
+      this.quitting = false
+      return
+    }
+    this.quitDone = true
+    this.emit('quit', preventableEvent(), 0)
+  }
   readonly exit = vi.fn<App['exit']>()
   /** The Dock's bounce, recorded; Electron has `app.dock` on macOS only, undefined elsewhere. */
   readonly dockBounce = vi.fn<(type?: 'critical' | 'informational') => number>(() => 1)
@@ -154,11 +184,11 @@ export class FakeApp
   }
 
   /**
-   * The last open window was destroyed. As in Electron, the app quits then unless something
-   * listens to 'window-all-closed'; a quit that closes the windows itself does not emit it.
+   * The last open window was destroyed. As in Electron, a quit under way goes on to 'will-quit';
+   * otherwise the app quits unless something listens to 'window-all-closed'.
    */
   lastWindowClosed(): void {
-    if (this.quitting) return
+    if (this.quitting) return this.willQuit()
     if (this.listenerCount('window-all-closed') === 0) this.quit()
     else this.emit('window-all-closed', preventableEvent())
   }

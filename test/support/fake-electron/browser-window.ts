@@ -132,7 +132,7 @@ export class FakeBrowserWindow
     assertNotDestroyed(this)
     const event = preventableEvent()
     this.emit('close', event)
-    if (event.defaultPrevented) return
+    if (event.defaultPrevented) return fake.app.windowCloseCancelled()
     this.destroy()
   }
 

@@ -121,6 +121,39 @@ describe('the fake app', () => {
   })
 })
 
+describe('the fake app’s quit', () => {
+  it('goes before-quit, every window closed, will-quit, quit, once however often it is asked', () => {
+    const heard: string[] = []
+    for (const name of ['before-quit', 'will-quit', 'quit', 'window-all-closed'])
+      fake.app.on(name, () => heard.push(name))
+    const window = new FakeBrowserWindow()
+    window.on('closed', () => heard.push('closed'))
+    fake.app.quit()
+    fake.app.quit()
+    expect(heard).toEqual(['before-quit', 'closed', 'will-quit', 'quit'])
+    expect(fake.app.quitDone).toBe(true)
+  })
+
+  it('is cancelled without a word by a prevented before-quit, window close or will-quit, and can be asked again', () => {
+    const window = new FakeBrowserWindow()
+    let keepWindow = true
+    window.on('close', (event: Electron.Event) => {
+      if (keepWindow) event.preventDefault()
+    })
+    fake.app.quit()
+    expect([fake.app.quitting, window.isDestroyed()]).toEqual([false, false])
+    keepWindow = false
+    fake.app.once('will-quit', (event: Electron.Event) => event.preventDefault())
+    fake.app.quit()
+    expect([fake.app.quitting, window.isDestroyed(), fake.app.quitDone]).toEqual([false, true, false])
+    fake.app.once('before-quit', (event: Electron.Event) => event.preventDefault())
+    fake.app.quit()
+    expect(fake.app.quitDone).toBe(false)
+    fake.app.quit()
+    expect(fake.app.quitDone).toBe(true)
+  })
+})
+
 describe('the fake app’s links', () => {
   it('answers setAsDefaultProtocolClient with false when the OS refuses, as Electron does', () => {
     expect(fake.app.setAsDefaultProtocolClient('standby')).toBe(true)

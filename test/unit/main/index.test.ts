@@ -311,6 +311,8 @@ describe('launching Standby', () => {
     fake.trays[0]!.clickMenuItem('quit')
     expect(fake.app.quit).toHaveBeenCalledOnce()
     expect(fake.windows[0]!.destroyed).toBe(true)
+    // Nothing holds the quit back: every window closed, then will-quit (which closes the core), then quit.
+    expect(fake.app.quitDone).toBe(true)
     // A click on the icon while the quit winds down builds no popover for it to tear down again.
     fake.trays[0]!.clickIcon()
     expect(fake.windows.filter((window) => !window.isDestroyed())).toEqual([])
