@@ -28,6 +28,7 @@ export class FakeApp
       | 'setBadgeCount'
       | 'getBadgeCount'
       | 'setAsDefaultProtocolClient'
+      | 'setAppUserModelId'
     >
 {
   isPackaged = false
@@ -115,6 +116,13 @@ export class FakeApp
     this.emit('quit', preventableEvent(), 0)
   }
   readonly exit = vi.fn<App['exit']>()
+  /** The AppUserModelID set, which Windows files toasts under; undefined until set. */
+  appUserModelId: string | undefined
+  /** Windows only, as in Electron: elsewhere `app.setAppUserModelId` is no function. */
+  setAppUserModelId(id: string): void {
+    if (fake.platform !== 'win32') throw new TypeError('app.setAppUserModelId is not a function')
+    this.appUserModelId = id
+  }
   /** The Dock's bounce, recorded; Electron has `app.dock` on macOS only, undefined elsewhere. */
   readonly dockBounce = vi.fn<(type?: 'critical' | 'informational') => number>(() => 1)
   get dock(): { bounce: (type?: 'critical' | 'informational') => number } | undefined {

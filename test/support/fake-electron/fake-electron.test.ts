@@ -354,3 +354,24 @@ describe('the fake Notification on Windows', () => {
     expect(() => new FakeNotification({ id: 'x'.repeat(65) })).not.toThrow()
   })
 })
+
+describe('the fakes of what one OS alone has', () => {
+  it('have safeStorage’s backend on Linux only, unknown before ready, and no encryption before ready', async () => {
+    expect(() => fake.safeStorage.getSelectedStorageBackend()).toThrow(TypeError)
+    fake.platform = 'linux'
+    const release = fake.app.holdReady()
+    expect(fake.safeStorage.getSelectedStorageBackend()).toBe('unknown')
+    expect(await fake.safeStorage.isAsyncEncryptionAvailable()).toBe(false)
+    await expect(fake.safeStorage.encryptStringAsync('t')).rejects.toThrow(/before app is ready/)
+    release()
+    expect(fake.safeStorage.getSelectedStorageBackend()).toBe('gnome_libsecret')
+    expect(await fake.safeStorage.isAsyncEncryptionAvailable()).toBe(true)
+  })
+
+  it('have setAppUserModelId on Windows only', () => {
+    expect(() => fake.app.setAppUserModelId('app.standby')).toThrow(TypeError)
+    fake.platform = 'win32'
+    fake.app.setAppUserModelId('app.standby')
+    expect(fake.app.appUserModelId).toBe('app.standby')
+  })
+})

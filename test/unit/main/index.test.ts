@@ -469,6 +469,7 @@ describe('deep links', () => {
     userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
     fakeState.paths.userData = userData
     fakeState.paths.logs = join(userData, 'logs')
+    fakeState.platform = process.platform
     signedIn(fakeState)
     const ready = fakeState.app.holdReady()
     vi.resetModules()
