@@ -77,6 +77,12 @@ function freshState() {
     imagesExist: true,
     /** Whether Notification.isSupported(): false plays a system without notifications. */
     notificationsSupported: true,
+    /**
+     * Why the OS refuses to show notifications, or null. On Linux libnotify's refusal (no
+     * notification server on the session bus) comes out of `show()` itself, as a 'failed' before
+     * it returns; elsewhere the refusal comes later, and a test plays it with `fail()`.
+     */
+    linuxNotificationRefusal: null as string | null,
     /** Every window created since the reset, destroyed ones included. */
     windows: [] as FakeBrowserWindow[],
     trays: [] as FakeTray[],

@@ -98,6 +98,10 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   }
 
   show(): void {
+    if (fake.platform === 'linux' && fake.linuxNotificationRefusal !== null) {
+      this.emit('failed', preventableEvent(), fake.linuxNotificationRefusal)
+      return
+    }
     for (const other of this.sameId()) other.closed = true
     this.shown = true
     this.closed = false

@@ -606,6 +606,19 @@ describe('the Electron notifier', () => {
     expect(healths.map((h) => h.status)).toEqual(['failing', 'ok'])
   })
 
+  it('on Linux turns a refusal that comes out of show() itself (no notification server) into a failing health', () => {
+    const { notifier, onFailed } = setup({ platform: 'linux' })
+    fake.linuxNotificationRefusal =
+      'The name org.freedesktop.Notifications was not provided by any .service files'
+    notifier.show(instant)
+    expect(onFailed).toHaveBeenCalledWith(instant)
+    expect(notifier.health?.()).toEqual({ status: 'failing', advice: NOTIFICATIONS_FAILING })
+    expect(notifier.held).toBe(0)
+    fake.linuxNotificationRefusal = null
+    notifier.show({ kind: 'notice', title: 'Test', body: '' })
+    expect(notifier.health?.()).toEqual({ status: 'ok' })
+  })
+
   it('logs a press whose handler throws', () => {
     const { notifier, log } = setup({
       onActivate: () => {
