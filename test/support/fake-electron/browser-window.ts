@@ -112,8 +112,13 @@ export class FakeBrowserWindow
     assertNotDestroyed(this)
     this.loaded = options?.hash === undefined ? { file } : { file, hash: options.hash }
   }
+  /** Takes whole numbers only: Electron converts both to int and refuses anything else. */
   setPosition(x: number, y: number): void {
     assertNotDestroyed(this)
+    for (const [index, value] of [x, y].entries()) {
+      if (!Number.isInteger(value) || Math.abs(value) > 2 ** 31 - 1)
+        throw new TypeError(`Error processing argument at index ${index}, conversion failure from ${value}`)
+    }
     this.position = [x, y]
   }
   /** Windows only: elsewhere Electron does nothing with it, and so does the fake. */

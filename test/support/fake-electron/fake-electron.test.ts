@@ -48,6 +48,16 @@ describe('the fake BrowserWindow', () => {
   })
 })
 
+describe('the fake BrowserWindow’s position', () => {
+  it('takes whole numbers only, as Electron converts them to int', () => {
+    const window = new FakeBrowserWindow()
+    expect(() => window.setPosition(10.5, 0)).toThrow(/index 0, conversion failure from 10.5/)
+    expect(() => window.setPosition(0, Number.NaN)).toThrow(/index 1/)
+    window.setPosition(-20, 30)
+    expect(window.position).toEqual([-20, 30])
+  })
+})
+
 describe('the fake BrowserWindow’s focus', () => {
   it('names the focused window, and none once it lost the focus or was destroyed', () => {
     const window = new FakeBrowserWindow()
