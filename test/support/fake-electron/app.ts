@@ -55,7 +55,11 @@ export class FakeApp
       status: last?.openAtLogin === true ? this.macLoginItemStatus : 'not-registered',
     } as ReturnType<App['getLoginItemSettings']>
   }
-  /** The count on the Dock or launcher; Electron has none on Windows, where the call does nothing. */
+  /**
+   * The count on the Dock or launcher. Electron documents none on Windows, yet answers true there
+   * and draws the count as the taskbar overlay of every window (browser_win.cc), which would take
+   * the place of an overlay the app set itself.
+   */
   badgeCount = 0
   /**
    * Whether a Linux dock or taskbar shows badges (speaks the LauncherEntry D-Bus API, as KDE's
@@ -63,11 +67,14 @@ export class FakeApp
    */
   launcherBadges = true
   setBadgeCount(count = 0): boolean {
-    if (fake.platform === 'win32') return false
     if (!Number.isInteger(count) || count < 0)
       throw new TypeError('Badge count must be a non-negative integer')
     if (fake.platform === 'linux' && !this.launcherBadges) return false
     this.badgeCount = count
+    if (fake.platform === 'win32') {
+      for (const window of fake.windows.filter((w) => !w.isDestroyed()))
+        window.overlay = count === 0 ? null : { image: 'badge' as never, description: `${count} badge` }
+    }
     return true
   }
   getBadgeCount(): number {

@@ -279,13 +279,15 @@ describe('the fake Notification’s statics', () => {
 describe('the fakes of the badge, the overlay and the tray image', () => {
   beforeEach(resetFakeElectron)
 
-  it('have a badge count on macOS and Linux only, as Electron does', () => {
+  it('have a badge count on macOS and Linux, and on Windows one drawn over every window’s own overlay, as Electron does', () => {
     fake.platform = 'linux'
     expect(fake.app.setBadgeCount(2)).toBe(true)
     expect(fake.app.getBadgeCount()).toBe(2)
     fake.platform = 'win32'
-    expect(fake.app.setBadgeCount(5)).toBe(false)
-    expect(fake.app.getBadgeCount()).toBe(2)
+    const window = new FakeBrowserWindow()
+    window.setOverlayIcon(null, '')
+    expect(fake.app.setBadgeCount(5)).toBe(true)
+    expect(window.overlay?.description).toBe('5 badge')
   })
 
   it('answer false on a Linux dock without the LauncherEntry API, showing nothing', () => {
