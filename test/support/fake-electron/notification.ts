@@ -112,7 +112,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     for (const other of this.sameId()) other.closed = true
     if (!this.onScreen) return
     this.closed = true
-    this.emit('close', preventableEvent({ reason: 'applicationHidden' as const }))
+    this.emit('close', closeEvent('applicationHidden'))
   }
 
   /** The others on screen under this one's id, where the OS knows notifications by id. */
@@ -138,7 +138,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   dismiss(): void {
     assertOnScreen('a notification', this.onScreen)
     this.closed = true
-    this.emit('close', preventableEvent({ reason: 'userCanceled' as const }))
+    this.emit('close', closeEvent('userCanceled'))
   }
   /**
    * Its time on screen runs out. Windows reports a 'close' (timedOut), yet keeps the toast in the
@@ -149,7 +149,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     assertOnScreen('a notification', this.onScreen)
     if (fake.platform === 'darwin') return
     if (fake.platform !== 'win32') this.closed = true
-    this.emit('close', preventableEvent({ reason: 'timedOut' as const }))
+    this.emit('close', closeEvent('timedOut'))
   }
   /** The OS refused to show it; Electron then lets it go. */
   fail(error: string): void {
@@ -170,6 +170,11 @@ function refuseWindowsOptions(options: NotificationConstructorOptions): void {
     throw new Error('Notification groupId exceeds Windows limit of 64 UTF-16 characters')
   if ((options.groupTitle ?? '') !== '' && (options.groupId ?? '') === '')
     throw new Error('Notification groupTitle requires groupId to be set')
+}
+
+/** A 'close' event: Electron says why only on Windows (`reason`); elsewhere the event is bare. */
+function closeEvent(reason: 'userCanceled' | 'applicationHidden' | 'timedOut') {
+  return fake.platform === 'win32' ? preventableEvent({ reason }) : preventableEvent<{ reason?: string }>()
 }
 
 /** Throws as calling a static Electron lacks on this platform does. */
