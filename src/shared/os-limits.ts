@@ -16,3 +16,9 @@ export const NOTIFICATION_TITLE_MAX = 120
 
 /** The longest notification body: each OS shows a few lines and hides the rest. */
 export const NOTIFICATION_BODY_MAX = 300
+
+/**
+ * The longest notification id, in UTF-16 units: a Windows toast's tag holds no more, and Electron
+ * refuses to make a notification with a longer one there.
+ */
+export const NOTIFICATION_ID_MAX = 64

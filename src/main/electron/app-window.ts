@@ -3,9 +3,11 @@
  * no Node, kept on our own pages, and loaded from our own renderer.
  */
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
+import { systemClock, type Clock } from '../../shared/clock'
 import { type AppOrigin } from './app-origin'
 import { type Logger } from '../node/log'
 import { guardNavigation } from './navigation-guard'
+import { recoverLostPages } from './page-recovery'
 
 /** What every app window needs. */
 export interface AppWindowOptions {
@@ -13,6 +15,8 @@ export interface AppWindowOptions {
   readonly origin: AppOrigin
   readonly openExternal: (url: string) => Promise<void>
   readonly log: Logger
+  /** Times the window's own reactions (reloads of a lost page); the system clock unless a test drives one. */
+  readonly clock?: Clock
 }
 
 /** A locked-down window showing the renderer's full window, or its tray popover (`?view=popover`). */
@@ -36,6 +40,8 @@ export function createAppWindow(
   // Already guarded when the app guards every web contents (web-contents-security.ts); guarded
   // here too, so a window is never without its guard.
   guardNavigation(window.webContents, { isAppUrl: origin.isAppUrl, openExternal, log })
+  // A crashed or killed renderer, or a failed load, would leave the window empty for good.
+  recoverLostPages(window.webContents, { name: view ?? 'main', clock: options.clock ?? systemClock, log })
   // A query, not a fragment: the host sees it and pre-renders the popover's first frame.
   const url = new URL(origin.entryUrl)
   if (view !== undefined) url.searchParams.set('view', view)

@@ -4,7 +4,7 @@
  * lockdown as the main window; the page shows its compact view for the ?view=popover address.
  */
 import { screen, type BrowserWindow, type Rectangle } from 'electron'
-import { steadyNow, systemClock, type Clock } from '../../shared/clock'
+import { steadyNow, systemClock } from '../../shared/clock'
 import { createAppWindow, type AppWindowOptions } from './app-window'
 
 /** The popover's size. */
@@ -16,11 +16,8 @@ export const POPOVER_SIZE = { width: 360, height: 480 } as const
  */
 export const BLUR_CLICK_MS = 300
 
-/** What the popover needs from the rest of the app. */
-export interface PopoverOptions extends AppWindowOptions {
-  /** Times the blur before a click on the tray icon; the system clock unless a test drives one. */
-  readonly clock?: Clock
-}
+/** What the popover needs from the rest of the app (its clock also times the blur before a tray click). */
+export type PopoverOptions = AppWindowOptions
 
 /** The popover as the rest of the app sees it. */
 export interface Popover {

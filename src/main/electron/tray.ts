@@ -80,24 +80,30 @@ export function createTray(options: TrayOptions): StandbyTray {
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(view, { ...options, onRestart }, platform)))
   }
   // Windows and Linux trays that report clicks open the popover. macOS opens the menu on a click,
-  // as its menu bar does everywhere: a popover as well would cover it.
-  if (platform !== 'darwin') tray.on('click', (_event, bounds) => (onClick ? onClick(bounds) : onOpen()))
+  // as its menu bar does everywhere: a popover as well would cover it. A Linux tray's click says
+  // nothing of where the icon is (Electron reports an empty rectangle), so it is asked as bounds() is.
+  if (platform !== 'darwin')
+    tray.on('click', (_event, reported) => (onClick ? onClick(iconBounds(reported)) : onOpen()))
   show(options.view)
   return {
     show,
-    bounds() {
-      const bounds = tray.getBounds()
-      if (bounds.width > 0 && bounds.height > 0) return bounds
-      // Linux trays do not say where the icon is; the pointer has just been on it or its menu.
-      const { x, y } = screen.getCursorScreenPoint()
-      return { x, y, width: 1, height: 1 }
-    },
+    bounds: () => iconBounds(tray.getBounds()),
     setUpdateAction(action) {
       onRestart = action
       show(shown)
     },
     destroy: () => tray.destroy(),
   }
+}
+
+/**
+ * Where the icon is, from what the tray reported. Linux trays do not say (Electron answers an empty
+ * rectangle, for a click too): the pointer has just been on the icon or its menu.
+ */
+function iconBounds(reported: Rectangle): Rectangle {
+  if (reported.width > 0 && reported.height > 0) return reported
+  const { x, y } = screen.getCursorScreenPoint()
+  return { x, y, width: 1, height: 1 }
 }
 
 /**

@@ -15,6 +15,7 @@ export class FakeApp
       | 'quit'
       | 'exit'
       | 'whenReady'
+      | 'isReady'
       | 'getVersion'
       | 'getName'
       | 'relaunch'
@@ -27,6 +28,7 @@ export class FakeApp
       | 'setBadgeCount'
       | 'getBadgeCount'
       | 'setAsDefaultProtocolClient'
+      | 'setAppUserModelId'
     >
 {
   isPackaged = false
@@ -53,7 +55,11 @@ export class FakeApp
       status: last?.openAtLogin === true ? this.macLoginItemStatus : 'not-registered',
     } as ReturnType<App['getLoginItemSettings']>
   }
-  /** The count on the Dock or launcher; Electron has none on Windows, where the call does nothing. */
+  /**
+   * The count on the Dock or launcher. Electron documents none on Windows, yet answers true there
+   * and draws the count as the taskbar overlay of every window (browser_win.cc), which would take
+   * the place of an overlay the app set itself.
+   */
   badgeCount = 0
   /**
    * Whether a Linux dock or taskbar shows badges (speaks the LauncherEntry D-Bus API, as KDE's
@@ -61,11 +67,14 @@ export class FakeApp
    */
   launcherBadges = true
   setBadgeCount(count = 0): boolean {
-    if (fake.platform === 'win32') return false
     if (!Number.isInteger(count) || count < 0)
       throw new TypeError('Badge count must be a non-negative integer')
     if (fake.platform === 'linux' && !this.launcherBadges) return false
     this.badgeCount = count
+    if (fake.platform === 'win32') {
+      for (const window of fake.windows.filter((w) => !w.isDestroyed()))
+        window.overlay = count === 0 ? null : { image: 'badge' as never, description: `${count} badge` }
+    }
     return true
   }
   getBadgeCount(): number {
@@ -74,31 +83,82 @@ export class FakeApp
   /** Whether requestSingleInstanceLock succeeds: false plays "another Standby is running". */
   lockAvailable = true
   readonly requestSingleInstanceLock = vi.fn(() => this.lockAvailable)
-  /** True once quit() was called. */
+  /**
+   * True while a quit is under way (Electron's is_quitting_): from a before-quit nobody prevented
+   * until a window's close or will-quit is prevented, which cancels the quit without a word.
+   */
   quitting = false
-  /** Like Electron: emits before-quit, then closes every window. */
+  /** True once the app quit ('quit' was emitted). */
+  quitDone = false
+  /**
+   * Like Electron's Browser::Quit: ignored while a quit is under way; 'before-quit' (preventable),
+   * then every open window closed; once the last is gone, 'will-quit' (preventable) and 'quit'.
+   */
   readonly quit = vi.fn(() => {
+    if (this.quitting) return
+    const event = preventableEvent()
+    this.emit('before-quit', event)
+    if (event.defaultPrevented) return
     this.quitting = true
-    this.emit('before-quit', preventableEvent())
     // Electron closes the windows still open; a destroyed one is gone from its list.
-    for (const window of fake.windows.filter((candidate) => !candidate.isDestroyed())) window.close()
+    const open = fake.windows.filter((candidate) => !candidate.isDestroyed())
+    if (open.length === 0) this.willQuit()
+    for (const window of open) window.close()
   })
+
+  /** A window's 'close' was prevented: as in Electron, a quit under way is cancelled. */
+  windowCloseCancelled(): void {
+    this.quitting = false
+  }
+
+  /** Every window is gone during a quit: 'will-quit', and unless prevented, 'quit'. */
+  private willQuit(): void {
+    const event = preventableEvent()
+    this.emit('will-quit', event)
+    if (event.defaultPrevented) {
+      this.quitting = false
+      return
+    }
+    this.quitDone = true
+    this.emit('quit', preventableEvent(), 0)
+  }
   readonly exit = vi.fn<App['exit']>()
+  /** The AppUserModelID set, which Windows files toasts under; undefined until set. */
+  appUserModelId: string | undefined
+  /** Windows only, as in Electron: elsewhere `app.setAppUserModelId` is no function. */
+  setAppUserModelId(id: string): void {
+    if (fake.platform !== 'win32') throw new TypeError('app.setAppUserModelId is not a function')
+    this.appUserModelId = id
+  }
   /** The Dock's bounce, recorded; Electron has `app.dock` on macOS only, undefined elsewhere. */
   readonly dockBounce = vi.fn<(type?: 'critical' | 'informational') => number>(() => 1)
   get dock(): { bounce: (type?: 'critical' | 'informational') => number } | undefined {
     return fake.platform === 'darwin' ? { bounce: this.dockBounce } : undefined
   }
   private ready: Promise<void> = Promise.resolve()
+  private readyNow = true
   readonly whenReady = vi.fn(() => this.ready)
+  /** Whether 'ready' came; before it Electron refuses windows, trays, notifications and `screen`. */
+  isReady(): boolean {
+    return this.readyNow
+  }
   /**
    * Holds the app before 'ready', as while macOS is still launching it (when open-url can already
    * arrive); the function returned lets it become ready.
    */
   holdReady(): () => void {
     let release: () => void = () => undefined
+    this.readyNow = false
     this.ready = new Promise((resolve) => (release = resolve))
-    return release
+    return () => {
+      this.readyNow = true
+      release()
+    }
+  }
+
+  /** Throws what Electron throws when `what` is made or used before 'ready'. */
+  assertReady(what: string): void {
+    if (!this.readyNow) throw new Error(`${what} before app is ready`)
   }
   /**
    * Whether the OS lets the app become the handler of a scheme. False plays a refusal (Linux
@@ -139,11 +199,11 @@ export class FakeApp
   }
 
   /**
-   * The last open window was destroyed. As in Electron, the app quits then unless something
-   * listens to 'window-all-closed'; a quit that closes the windows itself does not emit it.
+   * The last open window was destroyed. As in Electron, a quit under way goes on to 'will-quit';
+   * otherwise the app quits unless something listens to 'window-all-closed'.
    */
   lastWindowClosed(): void {
-    if (this.quitting) return
+    if (this.quitting) return this.willQuit()
     if (this.listenerCount('window-all-closed') === 0) this.quit()
     else this.emit('window-all-closed', preventableEvent())
   }

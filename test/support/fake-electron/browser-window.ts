@@ -57,6 +57,7 @@ export class FakeBrowserWindow
 
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
     super()
+    fake.app.assertReady('Cannot create BrowserWindow')
     fake.windows.push(this)
   }
 
@@ -111,8 +112,13 @@ export class FakeBrowserWindow
     assertNotDestroyed(this)
     this.loaded = options?.hash === undefined ? { file } : { file, hash: options.hash }
   }
+  /** Takes whole numbers only: Electron converts both to int and refuses anything else. */
   setPosition(x: number, y: number): void {
     assertNotDestroyed(this)
+    for (const [index, value] of [x, y].entries()) {
+      if (!Number.isInteger(value) || Math.abs(value) > 2 ** 31 - 1)
+        throw new TypeError(`Error processing argument at index ${index}, conversion failure from ${value}`)
+    }
     this.position = [x, y]
   }
   /** Windows only: elsewhere Electron does nothing with it, and so does the fake. */
@@ -131,7 +137,7 @@ export class FakeBrowserWindow
     assertNotDestroyed(this)
     const event = preventableEvent()
     this.emit('close', event)
-    if (event.defaultPrevented) return
+    if (event.defaultPrevented) return fake.app.windowCloseCancelled()
     this.destroy()
   }
 

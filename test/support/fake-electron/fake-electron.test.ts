@@ -1,7 +1,15 @@
 // The fake of `electron` must fail where Electron fails, or the tests that use it prove nothing
 // about destroyed windows, trays and notifications.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { fake, FakeBrowserWindow, FakeNotification, FakeTray, FakeWebContents, resetFakeElectron } from './'
+import {
+  electronModule,
+  fake,
+  FakeBrowserWindow,
+  FakeNotification,
+  FakeTray,
+  FakeWebContents,
+  resetFakeElectron,
+} from './'
 
 beforeEach(resetFakeElectron)
 
@@ -40,6 +48,16 @@ describe('the fake BrowserWindow', () => {
   })
 })
 
+describe('the fake BrowserWindow’s position', () => {
+  it('takes whole numbers only, as Electron converts them to int', () => {
+    const window = new FakeBrowserWindow()
+    expect(() => window.setPosition(10.5, 0)).toThrow(/index 0, conversion failure from 10.5/)
+    expect(() => window.setPosition(0, Number.NaN)).toThrow(/index 1/)
+    window.setPosition(-20, 30)
+    expect(window.position).toEqual([-20, 30])
+  })
+})
+
 describe('the fake BrowserWindow’s focus', () => {
   it('names the focused window, and none once it lost the focus or was destroyed', () => {
     const window = new FakeBrowserWindow()
@@ -64,6 +82,23 @@ describe('the fake WebContents', () => {
     expect(contents.navigate('https://example.com/fine')).toBe(false)
     expect(contents.navigateFrame('https://example.com/sub', { isMainFrame: false })).toBe(false)
     expect(asked).toEqual(['frame', 'frame', 'main', 'frame'])
+  })
+})
+
+describe('the fake WebContents’ renderer', () => {
+  it('can be lost, leaving the contents alive and sends dropped, until a reload starts a new one', () => {
+    const contents = new FakeBrowserWindow().webContents
+    const gone: unknown[] = []
+    contents.on('render-process-gone', (_event, details) => gone.push(details))
+    contents.renderProcessGone('oom')
+    expect([contents.isDestroyed(), contents.isCrashed(), gone]).toEqual([
+      false,
+      true,
+      [{ reason: 'oom', exitCode: 1 }],
+    ])
+    expect(() => contents.send('cache.changed', {})).not.toThrow()
+    contents.reload()
+    expect(contents.isCrashed()).toBe(false)
   })
 })
 
@@ -93,6 +128,39 @@ describe('the fake app', () => {
     new FakeBrowserWindow().close()
     expect(told).toBe(true)
     expect(fake.app.quit).not.toHaveBeenCalled()
+  })
+})
+
+describe('the fake app’s quit', () => {
+  it('goes before-quit, every window closed, will-quit, quit, once however often it is asked', () => {
+    const heard: string[] = []
+    for (const name of ['before-quit', 'will-quit', 'quit', 'window-all-closed'])
+      fake.app.on(name, () => heard.push(name))
+    const window = new FakeBrowserWindow()
+    window.on('closed', () => heard.push('closed'))
+    fake.app.quit()
+    fake.app.quit()
+    expect(heard).toEqual(['before-quit', 'closed', 'will-quit', 'quit'])
+    expect(fake.app.quitDone).toBe(true)
+  })
+
+  it('is cancelled without a word by a prevented before-quit, window close or will-quit, and can be asked again', () => {
+    const window = new FakeBrowserWindow()
+    let keepWindow = true
+    window.on('close', (event: Electron.Event) => {
+      if (keepWindow) event.preventDefault()
+    })
+    fake.app.quit()
+    expect([fake.app.quitting, window.isDestroyed()]).toEqual([false, false])
+    keepWindow = false
+    fake.app.once('will-quit', (event: Electron.Event) => event.preventDefault())
+    fake.app.quit()
+    expect([fake.app.quitting, window.isDestroyed(), fake.app.quitDone]).toEqual([false, true, false])
+    fake.app.once('before-quit', (event: Electron.Event) => event.preventDefault())
+    fake.app.quit()
+    expect(fake.app.quitDone).toBe(false)
+    fake.app.quit()
+    expect(fake.app.quitDone).toBe(true)
   })
 })
 
@@ -155,7 +223,8 @@ describe('the fake Notification', () => {
       expect([platform, notification.onScreen, closes]).toEqual([
         platform,
         platform !== 'linux',
-        platform === 'darwin' ? [] : ['timedOut'],
+        // Electron gives the reason on Windows only.
+        platform === 'darwin' ? [] : platform === 'win32' ? ['timedOut'] : [undefined],
       ])
     }
   })
@@ -211,13 +280,15 @@ describe('the fake Notification’s statics', () => {
 describe('the fakes of the badge, the overlay and the tray image', () => {
   beforeEach(resetFakeElectron)
 
-  it('have a badge count on macOS and Linux only, as Electron does', () => {
+  it('have a badge count on macOS and Linux, and on Windows one drawn over every window’s own overlay, as Electron does', () => {
     fake.platform = 'linux'
     expect(fake.app.setBadgeCount(2)).toBe(true)
     expect(fake.app.getBadgeCount()).toBe(2)
     fake.platform = 'win32'
-    expect(fake.app.setBadgeCount(5)).toBe(false)
-    expect(fake.app.getBadgeCount()).toBe(2)
+    const window = new FakeBrowserWindow()
+    window.setOverlayIcon(null, '')
+    expect(fake.app.setBadgeCount(5)).toBe(true)
+    expect(window.overlay?.description).toBe('5 badge')
   })
 
   it('answer false on a Linux dock without the LauncherEntry API, showing nothing', () => {
@@ -238,11 +309,16 @@ describe('the fakes of the badge, the overlay and the tray image', () => {
     expect(() => tray.getBounds()).toThrow('Tray is destroyed')
   })
 
-  it('say where the tray icon is, except on Linux, where Electron answers an empty rectangle', () => {
+  it('say where the tray icon is, except on Linux, where Electron answers an empty rectangle, a click’s too', () => {
     const tray = new FakeTray('/res/tray-online.png')
+    const clicks: unknown[] = []
+    tray.on('click', (_event, bounds) => clicks.push(bounds))
     expect(tray.getBounds().width).toBeGreaterThan(0)
+    tray.clickIcon()
     fake.platform = 'linux'
     expect(tray.getBounds()).toEqual({ x: 0, y: 0, width: 0, height: 0 })
+    tray.clickIcon()
+    expect(clicks).toEqual([tray.bounds, { x: 0, y: 0, width: 0, height: 0 }])
   })
 })
 
@@ -261,5 +337,54 @@ describe('the fakes of what Linux lacks', () => {
     expect(() => fake.powerMonitor.play('lock-screen')).toThrow(/never emits lock-screen on Linux/)
     expect(() => fake.powerMonitor.play('unlock-screen')).toThrow(/never emits unlock-screen on Linux/)
     expect(() => fake.powerMonitor.play('resume')).not.toThrow()
+  })
+})
+
+describe('the fakes before the app is ready', () => {
+  it('refuse windows, trays, notifications and the screen, as Electron does, and allow them once ready', () => {
+    const release = fake.app.holdReady()
+    expect(fake.app.isReady()).toBe(false)
+    expect(() => new FakeBrowserWindow()).toThrow('Cannot create BrowserWindow before app is ready')
+    expect(() => new FakeTray('/res/tray.png')).toThrow('Cannot create Tray before app is ready')
+    expect(() => new FakeNotification({ title: 'x' })).toThrow(
+      'Cannot create Notification before app is ready',
+    )
+    expect(() => electronModule.screen).toThrow(/can't be used before the app 'ready' event/)
+    release()
+    expect(() => new FakeNotification({ title: 'x' })).not.toThrow()
+    expect(electronModule.screen.getCursorScreenPoint()).toEqual(fake.cursor)
+  })
+})
+
+describe('the fake Notification on Windows', () => {
+  it('refuses an id or groupId longer than a toast’s tag, and a groupTitle without a groupId', () => {
+    fake.platform = 'win32'
+    expect(() => new FakeNotification({ id: 'x'.repeat(65) })).toThrow(/id exceeds Windows limit/)
+    expect(() => new FakeNotification({ groupId: 'g'.repeat(65) })).toThrow(/groupId exceeds Windows limit/)
+    expect(() => new FakeNotification({ groupTitle: 'Invites' })).toThrow(/groupTitle requires groupId/)
+    expect(() => new FakeNotification({ id: 'x'.repeat(64), groupId: 'g', groupTitle: 'G' })).not.toThrow()
+    fake.platform = 'darwin'
+    expect(() => new FakeNotification({ id: 'x'.repeat(65) })).not.toThrow()
+  })
+})
+
+describe('the fakes of what one OS alone has', () => {
+  it('have safeStorage’s backend on Linux only, unknown before ready, and no encryption before ready', async () => {
+    expect(() => fake.safeStorage.getSelectedStorageBackend()).toThrow(TypeError)
+    fake.platform = 'linux'
+    const release = fake.app.holdReady()
+    expect(fake.safeStorage.getSelectedStorageBackend()).toBe('unknown')
+    expect(await fake.safeStorage.isAsyncEncryptionAvailable()).toBe(false)
+    await expect(fake.safeStorage.encryptStringAsync('t')).rejects.toThrow(/before app is ready/)
+    release()
+    expect(fake.safeStorage.getSelectedStorageBackend()).toBe('gnome_libsecret')
+    expect(await fake.safeStorage.isAsyncEncryptionAvailable()).toBe(true)
+  })
+
+  it('have setAppUserModelId on Windows only', () => {
+    expect(() => fake.app.setAppUserModelId('app.standby')).toThrow(TypeError)
+    fake.platform = 'win32'
+    fake.app.setAppUserModelId('app.standby')
+    expect(fake.app.appUserModelId).toBe('app.standby')
   })
 })

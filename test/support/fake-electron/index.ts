@@ -39,6 +39,12 @@ export { FakePowerMonitor, FakeSafeStorage } from './system'
 export { FakeMenu, FakeNativeImage, FakeTray } from './tray'
 export { FakeWebContents } from './web-contents'
 
+/** One 1440×900 display with a 24 px menu bar at the top. */
+const fakeScreen = {
+  getDisplayMatching: () => ({ workArea: { x: 0, y: 24, width: 1440, height: 876 } }),
+  getCursorScreenPoint: () => fake.cursor,
+}
+
 function freshState() {
   return {
     app: new FakeApp(),
@@ -71,6 +77,12 @@ function freshState() {
     imagesExist: true,
     /** Whether Notification.isSupported(): false plays a system without notifications. */
     notificationsSupported: true,
+    /**
+     * Why the OS refuses to show notifications, or null. On Linux libnotify's refusal (no
+     * notification server on the session bus) comes out of `show()` itself, as a 'failed' before
+     * it returns; elsewhere the refusal comes later, and a test plays it with `fail()`.
+     */
+    linuxNotificationRefusal: null as string | null,
     /** Every window created since the reset, destroyed ones included. */
     windows: [] as FakeBrowserWindow[],
     trays: [] as FakeTray[],
@@ -141,10 +153,10 @@ const namedExports = {
   get autoUpdater() {
     return fake.autoUpdater
   },
-  screen: {
-    /** One 1440×900 display with a 24 px menu bar at the top. */
-    getDisplayMatching: () => ({ workArea: { x: 0, y: 24, width: 1440, height: 876 } }),
-    getCursorScreenPoint: () => fake.cursor,
+  /** Like Electron's, `screen` throws when first reached before 'ready'. */
+  get screen() {
+    if (!fake.app.isReady()) throw new Error("The 'screen' module can't be used before the app 'ready' event")
+    return fakeScreen
   },
   BrowserWindow: FakeBrowserWindow,
   Menu: FakeMenu,

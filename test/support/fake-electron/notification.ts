@@ -71,8 +71,14 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   shown = false
   closed = false
 
+  /**
+   * Throws as Electron's constructor does: before 'ready', and on Windows for an `id` or `groupId`
+   * longer than a toast's tag holds (64 UTF-16 units) or a `groupTitle` without a `groupId`.
+   */
   constructor(readonly options: NotificationConstructorOptions = {}) {
     super()
+    fake.app.assertReady('Cannot create Notification')
+    if (fake.platform === 'win32') refuseWindowsOptions(options)
     this.id = options.id === undefined || options.id === '' ? randomUUID() : options.id
     fake.notifications.push(this)
   }
@@ -92,6 +98,10 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   }
 
   show(): void {
+    if (fake.platform === 'linux' && fake.linuxNotificationRefusal !== null) {
+      this.emit('failed', preventableEvent(), fake.linuxNotificationRefusal)
+      return
+    }
     for (const other of this.sameId()) other.closed = true
     this.shown = true
     this.closed = false
@@ -102,7 +112,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     for (const other of this.sameId()) other.closed = true
     if (!this.onScreen) return
     this.closed = true
-    this.emit('close', preventableEvent({ reason: 'applicationHidden' as const }))
+    this.emit('close', closeEvent('applicationHidden'))
   }
 
   /** The others on screen under this one's id, where the OS knows notifications by id. */
@@ -128,7 +138,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   dismiss(): void {
     assertOnScreen('a notification', this.onScreen)
     this.closed = true
-    this.emit('close', preventableEvent({ reason: 'userCanceled' as const }))
+    this.emit('close', closeEvent('userCanceled'))
   }
   /**
    * Its time on screen runs out. Windows reports a 'close' (timedOut), yet keeps the toast in the
@@ -139,7 +149,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     assertOnScreen('a notification', this.onScreen)
     if (fake.platform === 'darwin') return
     if (fake.platform !== 'win32') this.closed = true
-    this.emit('close', preventableEvent({ reason: 'timedOut' as const }))
+    this.emit('close', closeEvent('timedOut'))
   }
   /** The OS refused to show it; Electron then lets it go. */
   fail(error: string): void {
@@ -147,6 +157,24 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     this.closed = true
     this.emit('failed', preventableEvent(), error)
   }
+}
+
+/** The longest `id` or `groupId` Electron takes on Windows, in UTF-16 units (a toast's tag). */
+const WINDOWS_TAG_MAX = 64
+
+/** Throws what electron_api_notification.cc throws on Windows for options a toast cannot carry. */
+function refuseWindowsOptions(options: NotificationConstructorOptions): void {
+  if ((options.id ?? '').length > WINDOWS_TAG_MAX)
+    throw new Error('Notification id exceeds Windows limit of 64 UTF-16 characters')
+  if ((options.groupId ?? '').length > WINDOWS_TAG_MAX)
+    throw new Error('Notification groupId exceeds Windows limit of 64 UTF-16 characters')
+  if ((options.groupTitle ?? '') !== '' && (options.groupId ?? '') === '')
+    throw new Error('Notification groupTitle requires groupId to be set')
+}
+
+/** A 'close' event: Electron says why only on Windows (`reason`); elsewhere the event is bare. */
+function closeEvent(reason: 'userCanceled' | 'applicationHidden' | 'timedOut') {
+  return fake.platform === 'win32' ? preventableEvent({ reason }) : preventableEvent<{ reason?: string }>()
 }
 
 /** Throws as calling a static Electron lacks on this platform does. */

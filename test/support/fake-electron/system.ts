@@ -21,9 +21,11 @@ export class FakeSafeStorage implements Pick<
   /** Bumped to play a new key: data encrypted under an older one no longer decrypts. */
   keyGeneration = 1
 
-  isAsyncEncryptionAvailable = vi.fn(async (): Promise<boolean> => this.available)
+  /** False before 'ready', as Electron answers then. */
+  isAsyncEncryptionAvailable = vi.fn(async (): Promise<boolean> => fake.app.isReady() && this.available)
 
   encryptStringAsync = vi.fn(async (plainText: string): Promise<Buffer> => {
+    refuseBeforeReady()
     if (!this.available) throw new Error('Encryption is not available.')
     return this.sealed(plainText)
   })
@@ -36,6 +38,7 @@ export class FakeSafeStorage implements Pick<
 
   decryptStringAsync = vi.fn(
     async (encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }> => {
+      refuseBeforeReady()
       const prefix = Buffer.from(`fake-v${this.keyGeneration}:`)
       if (!this.available) throw new Error('Decryption is not available.')
       if (!encrypted.subarray(0, prefix.length).equals(prefix))
@@ -45,9 +48,17 @@ export class FakeSafeStorage implements Pick<
     },
   )
 
+  /** Linux only, as in Electron (elsewhere it is no function); 'unknown' before 'ready'. */
   getSelectedStorageBackend(): ReturnType<SafeStorage['getSelectedStorageBackend']> {
-    return this.backend
+    if (fake.platform !== 'linux')
+      throw new TypeError('safeStorage.getSelectedStorageBackend is not a function')
+    return fake.app.isReady() ? this.backend : 'unknown'
   }
+}
+
+/** Electron's async safeStorage calls reject before 'ready' with this message. */
+function refuseBeforeReady(): void {
+  if (!fake.app.isReady()) throw new Error('safeStorage cannot be used before app is ready')
 }
 
 /** The powerMonitor events our code listens to. */

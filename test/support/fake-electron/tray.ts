@@ -48,6 +48,7 @@ export class FakeTray
 
   constructor(public image: FakeNativeImage | string) {
     super()
+    fake.app.assertReady('Cannot create Tray')
     fake.trays.push(this)
   }
 
@@ -59,6 +60,11 @@ export class FakeTray
   /** Where the icon is; Linux trays do not say, and Electron answers an empty rectangle there. */
   getBounds(): { x: number; y: number; width: number; height: number } {
     this.assertAlive()
+    return this.reportedBounds()
+  }
+
+  /** What Electron reports of the icon's place: an empty rectangle on Linux (tray_icon_linux.cc). */
+  private reportedBounds(): { x: number; y: number; width: number; height: number } {
     return fake.platform === 'linux' ? { x: 0, y: 0, width: 0, height: 0 } : this.bounds
   }
 
@@ -91,7 +97,7 @@ export class FakeTray
     return this.destroyed
   }
 
-  /** Where the icon sits on screen (what `click` reports). */
+  /** Where the icon sits on screen (what `click` reports, except on Linux). */
   bounds = { x: 1000, y: 0, width: 24, height: 24 }
 
   /** Whether the menu was opened by a click on the icon (a Linux tray that only shows menus). */
@@ -99,7 +105,8 @@ export class FakeTray
 
   /**
    * The user clicks the icon itself. A Linux tray host that does not report clicks shows the
-   * menu instead, and Electron hears nothing.
+   * menu instead, and Electron hears nothing; one that does gives Electron no place for the icon,
+   * so its `click` carries an empty rectangle, as `getBounds()` does there.
    */
   clickIcon(): void {
     assertOnScreen('a removed tray icon', !this.destroyed)
@@ -107,7 +114,7 @@ export class FakeTray
       this.menuShownByClick = this.menu !== undefined
       return
     }
-    this.emit('click', preventableEvent(), this.bounds)
+    this.emit('click', preventableEvent(), this.reportedBounds())
   }
 
   /** The user picks a menu item. */

@@ -1,7 +1,12 @@
 /** A window's web contents: navigation, window.open and IPC sends; unusable once destroyed. */
 import { EventEmitter } from 'node:events'
 import { vi } from 'vitest'
-import type { HandlerDetails, WebContents, WindowOpenHandlerResponse } from 'electron'
+import type {
+  HandlerDetails,
+  RenderProcessGoneDetails,
+  WebContents,
+  WindowOpenHandlerResponse,
+} from 'electron'
 import { assertNotDestroyed, assertOnScreen, preventableEvent } from './events'
 import { fake } from './state'
 
@@ -10,10 +15,17 @@ let nextWebContentsId = 1
 /** A window's web contents: navigation, window.open and IPC sends. */
 export class FakeWebContents
   extends EventEmitter
-  implements Pick<WebContents, 'id' | 'isDestroyed' | 'send'>
+  implements Pick<WebContents, 'id' | 'isDestroyed' | 'send' | 'reload' | 'isCrashed'>
 {
   readonly id = nextWebContentsId++
   destroyed = false
+  /** Whether the page's renderer is gone (crashed, killed) and nothing was loaded since. */
+  crashed = false
+  /** Every reload asked for; a reload starts a new renderer, as Electron's does after a crash. */
+  readonly reload = vi.fn<WebContents['reload']>(() => {
+    assertNotDestroyed(this)
+    this.crashed = false
+  })
   /**
    * Every send, including refused ones: like Electron, a send to destroyed contents throws, and so
    * does one carrying what the structured clone algorithm cannot copy.
@@ -32,6 +44,10 @@ export class FakeWebContents
 
   isDestroyed(): boolean {
     return this.destroyed
+  }
+  isCrashed(): boolean {
+    assertNotDestroyed(this)
+    return this.crashed
   }
 
   /** Plain JavaScript in Electron, so it does not check for destruction either. */
@@ -124,6 +140,23 @@ export class FakeWebContents
     const event = preventableEvent()
     this.emit('before-input-event', event, { type: 'keyDown', key, code: key, isAutoRepeat: false })
     return event.defaultPrevented
+  }
+
+  /**
+   * The page's renderer process is gone (crashed, killed by the OS, out of memory): the window
+   * stays, empty, until the app reloads it. As in Electron, sends to it are dropped, not refused.
+   */
+  renderProcessGone(reason: RenderProcessGoneDetails['reason'] = 'crashed'): void {
+    assertOnScreen('a destroyed page', !this.destroyed)
+    this.crashed = true
+    const details: RenderProcessGoneDetails = { reason, exitCode: reason === 'clean-exit' ? 0 : 1 }
+    this.emit('render-process-gone', preventableEvent(), details)
+  }
+
+  /** A load of the page failed (`errorCode` is Chromium's net error, e.g. -2 ERR_FAILED). */
+  failLoad(url: string, errorCode = -2, isMainFrame = true): void {
+    assertOnScreen('a destroyed page', !this.destroyed)
+    this.emit('did-fail-load', preventableEvent(), errorCode, 'ERR_FAILED', url, isMainFrame, 1, 1)
   }
 
   /** The page finished loading; `did-finish-load` fires again on every reload. */

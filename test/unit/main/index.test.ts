@@ -36,11 +36,21 @@ async function start(before?: (fake: typeof fakeState) => void): Promise<typeof 
   userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
   fakeState.paths.userData = userData
   fakeState.paths.logs = join(userData, 'logs')
+  // The composition root asks process.platform: the fake plays that OS, not another.
+  fakeState.platform = process.platform
   before?.(fakeState)
   vi.resetModules()
   const { started } = await import('../../../src/main/index')
   await started
   return fakeState
+}
+
+/**
+ * The pointer rests on the tray icon (x 1000..1024) as it clicks: where a Linux tray, which does not
+ * say where its icon is, places the popover.
+ */
+function pointerOnTrayIcon(fake: typeof fakeState): void {
+  fake.cursor = { x: 1011, y: 12 }
 }
 
 afterEach(() => {
@@ -194,7 +204,7 @@ describe('launching Standby', () => {
   })
 
   it('opens the popover next to the tray icon on a click, and puts it away when it loses focus', async () => {
-    const fake = await launch()
+    const fake = await launch(pointerOnTrayIcon)
     const popover = fake.windows[1]!
     expect(popover.loaded).toEqual({ url: 'standby-app://app/?view=popover' })
     expect(popover.visible).toBe(false)
@@ -219,7 +229,7 @@ describe('launching Standby', () => {
   })
 
   it('shows a new popover on a tray click after the popover was closed (Alt+F4, Cmd+W)', async () => {
-    const fake = await launch()
+    const fake = await launch(pointerOnTrayIcon)
     const closed = fake.windows[1]!
     closed.close()
     expect(closed.destroyed).toBe(true)
@@ -301,6 +311,8 @@ describe('launching Standby', () => {
     fake.trays[0]!.clickMenuItem('quit')
     expect(fake.app.quit).toHaveBeenCalledOnce()
     expect(fake.windows[0]!.destroyed).toBe(true)
+    // Nothing holds the quit back: every window closed, then will-quit (which closes the core), then quit.
+    expect(fake.app.quitDone).toBe(true)
     // A click on the icon while the quit winds down builds no popover for it to tear down again.
     fake.trays[0]!.clickIcon()
     expect(fake.windows.filter((window) => !window.isDestroyed())).toEqual([])
@@ -457,6 +469,7 @@ describe('deep links', () => {
     userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
     fakeState.paths.userData = userData
     fakeState.paths.logs = join(userData, 'logs')
+    fakeState.platform = process.platform
     signedIn(fakeState)
     const ready = fakeState.app.holdReady()
     vi.resetModules()

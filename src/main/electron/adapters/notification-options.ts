@@ -4,7 +4,8 @@
  * invite or session. Pure, so each platform's button set is tested without Electron.
  */
 import type { NotificationConstructorOptions } from 'electron'
-import { NOTIFICATION_BODY_MAX, NOTIFICATION_TITLE_MAX } from '../../../shared/os-limits'
+import { createHash } from 'node:crypto'
+import { NOTIFICATION_BODY_MAX, NOTIFICATION_ID_MAX, NOTIFICATION_TITLE_MAX } from '../../../shared/os-limits'
 import { shownText } from '../../../shared/protocol/text'
 import { inviteActionLabel, primaryInviteAction, reminderActionLabel } from '../../../shared/labels'
 import {
@@ -25,9 +26,23 @@ export function actionAt(notification: AppNotification, index: number): Notifica
   return undefined
 }
 
+/**
+ * `prefix` and `id` as one notification id that fits NOTIFICATION_ID_MAX. A platform id may be as
+ * long as that alone, and Electron on Windows throws on a longer notification id: such an id is
+ * replaced by a digest of it, marked '~', which is as unique and is the same in every run, so the
+ * notification is still replaced, withdrawn and traced back to it while this run holds it. One from
+ * an earlier run names no invite the cache can find, so a press on it opens the window.
+ */
+function fittedId(prefix: string, id: string): string {
+  const whole = `${prefix}${id}`
+  if (whole.length <= NOTIFICATION_ID_MAX) return whole
+  const digest = createHash('sha256').update(id).digest('base64url')
+  return `${prefix}~${digest.slice(0, NOTIFICATION_ID_MAX - prefix.length - 1)}`
+}
+
 /** The id an invite's notification carries, so it can be found and removed after a restart. */
 export function inviteNotificationId(inviteId: string): string {
-  return `standby-invite-${inviteId}`
+  return fittedId('standby-invite-', inviteId)
 }
 
 /** The invite an id from {@link inviteNotificationId} names, found anywhere in `text`. */
@@ -37,12 +52,12 @@ export function inviteIdIn(text: string): string | null {
 
 /** The id a notice that can be withdrawn carries, so the notification centre can drop it too. */
 export function noticeNotificationId(noticeId: string): string {
-  return `standby-notice-${noticeId}`
+  return fittedId('standby-notice-', noticeId)
 }
 
 /** The id a session's reminder carries: a newer reminder of the session takes the older's place. */
 export function reminderNotificationId(sessionId: string): string {
-  return `standby-reminder-${sessionId}`
+  return fittedId('standby-reminder-', sessionId)
 }
 
 /** The session an id from {@link reminderNotificationId} names, found anywhere in `text`. */

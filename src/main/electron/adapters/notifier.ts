@@ -20,6 +20,7 @@ import {
   type NotificationActivation,
   type Notifier,
   type NotifierHealth,
+  type ShownNotification,
 } from '../../core/ports/notifier'
 import { withdraws } from '../../core/reminders/shown-reminders'
 import {
@@ -212,12 +213,26 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       // (macOS replaces a delivered one with the same id by itself.)
       const { noticeId } = appNotification.kind === 'notice' ? appNotification : { noticeId: undefined }
       if (noticeId !== undefined) closeHeld((data) => data.kind === 'notice' && data.noticeId === noticeId)
-      const notification = new Notification(
-        notificationOptions(appNotification, { soundEnabled: options.soundEnabled(), withActions, platform }),
-      )
+      const notification = create(appNotification)
+      if (notification === null) return options.onFailed(appNotification)
       follow(notification, appNotification)
       notification.show()
     },
+  }
+
+  /**
+   * The Notification for `data`, or null where Electron refuses to make one (it throws for options
+   * the OS cannot carry, and before the app is ready): then it is told as one the OS refused.
+   */
+  function create(data: ShownNotification): Notification | null {
+    try {
+      return new Notification(
+        notificationOptions(data, { soundEnabled: options.soundEnabled(), withActions, platform }),
+      )
+    } catch (error) {
+      log.warn(`A notification could not be made: ${error instanceof Error ? error.message : String(error)}`)
+      return null
+    }
   }
 
   /** Windows: presses on toasts from an earlier run, and on ones whose object is gone. */

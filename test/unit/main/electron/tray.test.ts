@@ -193,6 +193,15 @@ describe('the tray', () => {
     expect(onOpen).not.toHaveBeenCalled()
   })
 
+  it('on Linux, whose click says nothing of where the icon is, hands the click action the pointer’s place', () => {
+    fake.platform = 'linux'
+    fake.cursor = { x: 1800, y: 12 }
+    const onClick = vi.fn()
+    makeTray({ onClick }).tray.clickIcon()
+    // Not the empty rectangle Electron reports, which would put the popover in the screen's corner.
+    expect(onClick).toHaveBeenCalledWith({ x: 1800, y: 12, width: 1, height: 1 })
+  })
+
   it('on a Linux tray that shows only a menu, a click opens the menu, which holds the invites and Open', () => {
     fake.platform = 'linux'
     fake.trayReportsClicks = false

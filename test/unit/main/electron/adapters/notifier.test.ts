@@ -386,6 +386,40 @@ describe('the Electron notifier', () => {
     ])
   })
 
+  it.each(['darwin', 'win32', 'linux'] as const)(
+    'on %s shows, presses once and takes down the notifications of the longest ids the platform sends',
+    async (platform) => {
+      // As long as the protocol lets an id be: with its prefix, longer than a Windows toast's tag.
+      const invite = { ...instant, inviteId: `inv_${'x'.repeat(60)}` }
+      const session = { ...reminder, sessionId: `s_${'y'.repeat(62)}` }
+      const { notifier, onActivate, onFailed, open } = setup({ platform })
+      open.set(invite.inviteId, invite)
+      await notifier.restore()
+      notifier.show(invite)
+      const shownInvite = lastNotification()
+      notifier.show(session)
+      const shownReminder = lastNotification()
+      expect(onFailed).not.toHaveBeenCalled()
+      expect([shownInvite.onScreen, shownReminder.onScreen]).toEqual([true, true])
+      shownInvite.click()
+      if (platform === 'win32') activateToast({ type: 'click', arguments: shownInvite.id })
+      expect(onActivate.mock.calls.map(([a]) => [a.action, a.notification])).toEqual([['open', invite]])
+      // Another session's reminder keeps its own place: the two ids are not cut to one.
+      notifier.show({ ...session, sessionId: `s_${'y'.repeat(61)}z` })
+      expect(shownReminder.onScreen).toBe(true)
+      notifier.show({ ...session, kind: 'reminder_closed' })
+      expect(shownReminder.onScreen).toBe(false)
+    },
+  )
+
+  it('tells a notification Electron refuses to make (before the app is ready) as one that failed, and throws nothing', () => {
+    const { notifier, onFailed, log } = setup()
+    fake.app.holdReady()
+    expect(() => notifier.show(instant)).not.toThrow()
+    expect(onFailed).toHaveBeenCalledWith(instant)
+    expect(log.text()).toMatch(/could not be made: Cannot create Notification before app is ready/)
+  })
+
   it('on Windows handles presses on toasts of an earlier run through handleActivation', async () => {
     const { notifier, onActivate, open } = setup({ platform: 'win32' })
     await notifier.restore()
@@ -570,6 +604,19 @@ describe('the Electron notifier', () => {
     notifier.show({ kind: 'notice', title: 'Test', body: '' })
     expect(notifier.health?.()).toEqual({ status: 'ok' })
     expect(healths.map((h) => h.status)).toEqual(['failing', 'ok'])
+  })
+
+  it('on Linux turns a refusal that comes out of show() itself (no notification server) into a failing health', () => {
+    const { notifier, onFailed } = setup({ platform: 'linux' })
+    fake.linuxNotificationRefusal =
+      'The name org.freedesktop.Notifications was not provided by any .service files'
+    notifier.show(instant)
+    expect(onFailed).toHaveBeenCalledWith(instant)
+    expect(notifier.health?.()).toEqual({ status: 'failing', advice: NOTIFICATIONS_FAILING })
+    expect(notifier.held).toBe(0)
+    fake.linuxNotificationRefusal = null
+    notifier.show({ kind: 'notice', title: 'Test', body: '' })
+    expect(notifier.health?.()).toEqual({ status: 'ok' })
   })
 
   it('logs a press whose handler throws', () => {

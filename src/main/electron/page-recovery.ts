@@ -1,0 +1,56 @@
+/**
+ * A window whose page is gone stays on screen empty: Electron keeps the window when its renderer
+ * crashes, is killed by the OS or runs out of memory, and when the page fails to load, and shows
+ * nothing in it until the app loads it again. A tray app runs for weeks, so its windows reload
+ * their page themselves, within a bound, so a page that fails at once does not reload without end.
+ */
+import type { RenderProcessGoneDetails, WebContents } from 'electron'
+import { steadyNow, type Clock } from '../../shared/clock'
+import type { Logger } from '../core/ports/logger'
+
+/** How many reloads one page gets within RELOAD_WINDOW_MS; past that it is left as it is. */
+export const MOST_RELOADS = 3
+/** The span MOST_RELOADS counts over. */
+export const RELOAD_WINDOW_MS = 60_000
+
+/** Chromium's net error for a load that was aborted (a new navigation took its place): no failure. */
+const ERR_ABORTED = -3
+
+/** What reloading a page needs. */
+export interface PageRecoveryOptions {
+  /** Names the window in log lines ("main", "popover"). */
+  readonly name: string
+  readonly clock: Clock
+  readonly log: Logger
+}
+
+/** Reloads `contents` when its renderer is gone or its page failed to load, at most MOST_RELOADS a minute. */
+export function recoverLostPages(
+  contents: Pick<WebContents, 'on' | 'isDestroyed' | 'reload'>,
+  options: PageRecoveryOptions,
+): void {
+  const { name, clock, log } = options
+  const reloads: number[] = []
+  const reload = (what: string): void => {
+    if (contents.isDestroyed()) return
+    const now = steadyNow(clock)
+    while (reloads.length > 0 && now - reloads[0]! >= RELOAD_WINDOW_MS) reloads.shift()
+    if (reloads.length >= MOST_RELOADS) {
+      log.error(
+        `The ${name} window's page ${what} again, ${MOST_RELOADS} times within a minute, so it is left empty. ` +
+          'Quit Standby from the tray and start it again; if this keeps happening, send the log to support.',
+      )
+      return
+    }
+    reloads.push(now)
+    log.warn(`The ${name} window's page ${what}; reloading it`)
+    contents.reload()
+  }
+  contents.on('render-process-gone', (_event, details: RenderProcessGoneDetails) => {
+    // A clean exit is the window closing; everything else leaves the window empty.
+    if (details.reason !== 'clean-exit') reload(`stopped (${details.reason})`)
+  })
+  contents.on('did-fail-load', (_event, errorCode, errorDescription, _url, isMainFrame) => {
+    if (isMainFrame && errorCode !== ERR_ABORTED) reload(`could not load (${errorDescription})`)
+  })
+}
