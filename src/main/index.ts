@@ -38,6 +38,7 @@ import { createAppWindows } from './electron/app-windows'
 import { loadFirstFrameRenderer } from './node/renderer-pages/first-frame'
 import { createRendererPages, type RendererPages } from './node/renderer-pages/renderer-pages'
 import { trackQuitting } from './electron/quit-state'
+import { createShutdown } from './core/startup/shutdown'
 import { startRuntime, type Runtime } from './node/runtime/start-runtime'
 import { secureEverySession } from './electron/session-security'
 import { secureEveryWebContents } from './electron/web-contents-security'
@@ -60,6 +61,9 @@ async function main(): Promise<void> {
   const log = createFileLogger({ dir: app.getPath('logs'), echo: consoleLogger })
   Object.assign(logs, { log, path: log.path })
   const isQuitting = trackQuitting()
+  // From here on: a quit at any point of the start closes what was opened so far, once.
+  const shutdown = createShutdown(log)
+  app.on('will-quit', () => shutdown.run())
   registerAppScheme(protocol)
   // Links wait here until the window and the cache exist; macOS may send one before 'ready'.
   const deepLinks = createDeepLinkInbox(log)
@@ -70,6 +74,8 @@ async function main(): Promise<void> {
   // Windows files toasts under this id; it must be the installer's, or presses on them get lost.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
   await app.whenReady()
+  // Quit before it was ready (the process ends with the quit): nothing more is opened.
+  if (shutdown.done) return
   registerDeepLinkScheme(app, process, log)
 
   // electron-vite sets ELECTRON_RENDERER_URL when `electron-vite dev` serves the renderer.
@@ -194,6 +200,7 @@ async function main(): Promise<void> {
       badge.show(view.badgeCount)
     },
   })
+  shutdown.add('the tray status', () => trayFeed.stop())
 
   const userData = app.getPath('userData')
   const settings = createElectronSettingsStore({ log })
@@ -234,6 +241,7 @@ async function main(): Promise<void> {
     manualDownloadUrl: downloadUrl,
     launchAtLogin,
     pageOpens: opensForPages,
+    shutdown,
     // Asked of Electron itself: a window closed while focused sends no word of losing the focus.
     windowFocused: () => BrowserWindow.getFocusedWindow() !== null,
     log,
@@ -249,6 +257,8 @@ async function main(): Promise<void> {
       calendar: createCalendarApp(),
     },
   })
+  // A quit while the keychain answered has already closed the runtime: nothing is wired to it.
+  if (shutdown.done) return
   started.runtime = runtime
   trayFeed.follow(runtime.cache, runtime.core.platformClock)
   runtime.core.cacheChanged.add(() => trayFeed.refresh())
@@ -270,10 +280,12 @@ async function main(): Promise<void> {
     log,
   })
   deepLinks.openWith(linkTargets)
+  const renderFirstFrame = await firstFrame
+  if (shutdown.done) return
   pagesReady(
     createRendererPages({
       rendererDir: join(outDir, 'renderer'),
-      renderFirstFrame: await firstFrame,
+      renderFirstFrame,
       api: runtime.api,
       inBrowser: false,
       log,
@@ -299,10 +311,6 @@ async function main(): Promise<void> {
   void notifier
     .restore()
     .catch((error: unknown) => log.warn(`Earlier notifications could not be read: ${String(error)}`))
-  app.on('will-quit', () => {
-    trayFeed.stop()
-    runtime.close()
-  })
 }
 
 /** Settles once the app is up (or has given up); tests await it. */

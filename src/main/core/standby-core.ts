@@ -52,6 +52,8 @@ export class StandbyCore {
   private refusedBecause: string | null = null
   /** Unsubscribes the expiry watch from the machine's wakes. */
   private stopWatchingWakes: () => void = () => {}
+  /** Set by stop(): a start still waiting on the saved sign-in then starts nothing. */
+  private stopped = false
   private current: ConnectionState = { status: 'signed_out', reason: null }
   /** Connection state changes. */
   readonly states: Listeners<ConnectionState>
@@ -166,6 +168,8 @@ export class StandbyCore {
     // Before anything reads the time: offline, the last run's offset is the best there is.
     this.platformClock.restore()
     this.signedIn = await this.deps.secrets.load()
+    // Stopped while the keychain answered (a quit during the start): the cache is closed, nothing starts.
+    if (this.stopped) return
     if (this.signedIn !== null) this.connect(this.signedIn)
     // A saved sign-in that could not be used: the sign-in form says why it is asked for again.
     else this.refusedBecause = this.deps.secrets.unusable?.() ?? null
@@ -322,6 +326,7 @@ export class StandbyCore {
 
   /** Disconnect and stop; the cache stays as it is. */
   stop(): void {
+    this.stopped = true
     this.messageAlerts.stop()
     this.stopWatchingWakes()
     this.inviteExpiry.stop()

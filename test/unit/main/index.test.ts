@@ -1,6 +1,6 @@
 // The composition root, booted against the fake Electron: the pieces are tested on their own
 // elsewhere; this checks they are wired to each other the way a user would notice.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -10,6 +10,7 @@ import { consoleLogger } from '../../../src/main/node/log'
 import {
   electronModule,
   fake as fakeState,
+  type FakeTray,
   FakeWebContents,
   resetFakeElectron,
 } from '../../support/fake-electron'
@@ -316,6 +317,41 @@ describe('launching Standby', () => {
     // A click on the icon while the quit winds down builds no popover for it to tear down again.
     fake.trays[0]!.clickIcon()
     expect(fake.windows.filter((window) => !window.isDestroyed())).toEqual([])
+  })
+
+  it('quits from the tray while the keychain still answers: the cache closed cleanly, nothing started after', async () => {
+    let tray: FakeTray | undefined
+    const fake = await start((f) => {
+      saveSignIn(f, { platformUrl: 'http://127.0.0.1:9', token: 't'.repeat(43), expertId: 'exp_1' })
+      // The cache is open and the tray is up; the keychain answers only after the expert pressed Quit.
+      f.safeStorage.isAsyncEncryptionAvailable.mockImplementationOnce(async () => {
+        tray = f.trays[0]
+        tray!.clickMenuItem('quit')
+        return true
+      })
+    })
+    expect(tray).toBeDefined()
+    expect(fake.app.quitDone).toBe(true)
+    // Not a failed start: no dialog, no exit code.
+    expect(fake.app.exit).not.toHaveBeenCalled()
+    expect(fake.dialog.showErrorBox).not.toHaveBeenCalled()
+    // Closed as at any quit, so the next start skips the full check of the file.
+    expect(existsSync(join(userData!, 'cache.db-open'))).toBe(false)
+    // The saved sign-in was read after the quit: no connection was begun with it.
+    expect(fake.trays[0]!.menu?.item('status').label).not.toMatch(/Connecting/)
+    const log = readFileSync(join(userData!, 'logs', 'standby.log'), 'utf8')
+    expect(log).not.toMatch(/error/i)
+  })
+
+  it('quit before it was ready (macOS while launching): opens no window, tray or cache after', async () => {
+    const fake = await launch((f) => {
+      // The quit comes while the app waits for 'ready'.
+      f.app.whenReady.mockImplementationOnce(async () => f.app.quit())
+    })
+    expect(fake.app.quitDone).toBe(true)
+    expect(fake.windows).toEqual([])
+    expect(fake.trays).toEqual([])
+    expect(existsSync(join(userData!, 'cache.db'))).toBe(false)
   })
 
   it('answers app.getInfo from its own window and refuses another one', async () => {

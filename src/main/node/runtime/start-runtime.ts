@@ -27,6 +27,7 @@ import { SESSION_MARGIN_MS } from '../../core/update/restart-safety'
 import { UpdatePolicy } from '../../core/update/update-policy'
 import { UPCOMING_SESSIONS_LISTED } from '../../../shared/ipc/list-limits'
 import { cacheChangeOf } from '../../core/sync/cache-push'
+import type { Shutdown } from '../../core/startup/shutdown'
 import { openCache } from '../../db/open-cache'
 import { SqliteCacheStore } from '../../db/sqlite-cache-store'
 import { socketIoTransport } from '../socket-io-transport'
@@ -62,6 +63,11 @@ export interface RuntimeOptions extends Pick<
    * pages too (Electron's `window.open`) passes the one it counts those with. Counted on `linkClock`.
    */
   readonly pageOpens?: PageOpens
+  /**
+   * Closes the runtime at a quit that may come while it still starts (the keychain can take its
+   * time): the cache is closed cleanly then, not left for the next start to check.
+   */
+  readonly shutdown?: Pick<Shutdown, 'add'>
 }
 
 /** Sends one push event to the host's pages. */
@@ -81,7 +87,7 @@ export interface Runtime {
    * status line); returns the function that stops it.
    */
   forwardPushes(send: PushSender): () => void
-  /** Stop the core and close the cache. */
+  /** Stop the core and close the cache; once, however often it is called. */
   close(): void
 }
 
@@ -138,6 +144,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const stopFollowingSettings = options.settings.onChange(() => core.presence.refresh())
   const following = followUpdates(core, cache, options)
   const { updates } = following
+  let closed = false
+  const close = (): void => {
+    if (closed) return
+    closed = true
+    stopFollowingSettings()
+    following.stop()
+    core.stop()
+    opened.close()
+  }
+  options.shutdown?.add('the offline cache and the connection', close)
   await core.start()
   const focus = new PendingFocus()
   // The host's suggestion comes from the environment: checked here once, for every host.
@@ -214,12 +230,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         for (const off of offs) off()
       }
     },
-    close() {
-      stopFollowingSettings()
-      following.stop()
-      core.stop()
-      opened.close()
-    },
+    close,
   }
 }
 
