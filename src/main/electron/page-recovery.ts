@@ -1,17 +1,23 @@
 /**
  * A window whose page is gone stays on screen empty: Electron keeps the window when its renderer
  * crashes, is killed by the OS or runs out of memory, and when the page fails to load, and shows
- * nothing in it until the app loads it again. A tray app runs for weeks, so its windows reload
- * their page themselves, within a bound, so a page that fails at once does not reload without end.
+ * nothing in it until the app loads it again. A page that hangs stays frozen just as long: Electron
+ * only says so ('unresponsive'). A tray app runs for weeks, so its windows reload their page
+ * themselves, within a bound, so a page that fails at once does not reload without end.
  */
 import type { RenderProcessGoneDetails, WebContents } from 'electron'
-import { steadyNow, type Clock } from '../../shared/clock'
+import { steadyNow, type Clock, type TimerHandle } from '../../shared/clock'
 import type { Logger } from '../core/ports/logger'
 
 /** How many reloads one page gets within RELOAD_WINDOW_MS; past that it is left as it is. */
 export const MOST_RELOADS = 3
 /** The span MOST_RELOADS counts over. */
 export const RELOAD_WINDOW_MS = 60_000
+/**
+ * How long a page stays unresponsive before its renderer is restarted: long enough for a busy page
+ * (a large catch-up, a machine waking from sleep) to answer again, which cancels it.
+ */
+export const HANG_BOUND_MS = 30_000
 
 /** Chromium's net error for a load that was aborted (a new navigation took its place): no failure. */
 const ERR_ABORTED = -3
@@ -24,32 +30,56 @@ export interface PageRecoveryOptions {
   readonly log: Logger
 }
 
-/** Reloads `contents` when its renderer is gone or its page failed to load, at most MOST_RELOADS a minute. */
+/**
+ * Reloads `contents` when its renderer is gone, its page failed to load or it stayed unresponsive
+ * for HANG_BOUND_MS, at most MOST_RELOADS a minute.
+ */
 export function recoverLostPages(
-  contents: Pick<WebContents, 'on' | 'isDestroyed' | 'reload'>,
+  contents: Pick<WebContents, 'on' | 'isDestroyed' | 'reload' | 'forcefullyCrashRenderer'>,
   options: PageRecoveryOptions,
 ): void {
   const { name, clock, log } = options
   const reloads: number[] = []
-  const reload = (what: string): void => {
-    if (contents.isDestroyed()) return
+  /** Whether a reload is left within the bound; when none is, says so and what to do. */
+  const mayReload = (what: string, left: string): boolean => {
     const now = steadyNow(clock)
     while (reloads.length > 0 && now - reloads[0]! >= RELOAD_WINDOW_MS) reloads.shift()
-    if (reloads.length >= MOST_RELOADS) {
-      log.error(
-        `The ${name} window's page ${what} again, ${MOST_RELOADS} times within a minute, so it is left empty. ` +
-          'Quit Standby from the tray and start it again; if this keeps happening, send the log to support.',
-      )
-      return
-    }
-    reloads.push(now)
+    if (reloads.length < MOST_RELOADS) return true
+    log.error(
+      `The ${name} window's page ${what} again, ${MOST_RELOADS} times within a minute, so it is left ${left}. ` +
+        'Quit Standby from the tray and start it again; if this keeps happening, send the log to support.',
+    )
+    return false
+  }
+  const reload = (what: string): void => {
+    if (contents.isDestroyed() || !mayReload(what, 'empty')) return
+    reloads.push(steadyNow(clock))
     log.warn(`The ${name} window's page ${what}; reloading it`)
     contents.reload()
   }
+  let hang: TimerHandle | null = null
+  const stopWaiting = (): void => {
+    hang?.cancel()
+    hang = null
+  }
   contents.on('render-process-gone', (_event, details: RenderProcessGoneDetails) => {
+    stopWaiting()
     // A clean exit is the window closing; everything else leaves the window empty.
     if (details.reason !== 'clean-exit') reload(`stopped (${details.reason})`)
   })
+  // A hung renderer answers no reload: it is ended (Electron's way out of 'unresponsive'), and its
+  // 'render-process-gone' reloads the page in a new one, counted as any other.
+  contents.on('unresponsive', () => {
+    hang ??= clock.setTimeout(() => {
+      hang = null
+      const what = `did not answer for ${HANG_BOUND_MS / 1000} seconds`
+      if (contents.isDestroyed() || !mayReload(what, 'frozen')) return
+      log.warn(`The ${name} window's page ${what}; restarting it`)
+      contents.forcefullyCrashRenderer()
+    }, HANG_BOUND_MS)
+  })
+  contents.on('responsive', stopWaiting)
+  contents.on('destroyed', stopWaiting)
   contents.on('did-fail-load', (_event, errorCode, errorDescription, _url, isMainFrame) => {
     if (isMainFrame && errorCode !== ERR_ABORTED) reload(`could not load (${errorDescription})`)
   })

@@ -100,6 +100,19 @@ describe('the fake WebContents’ renderer', () => {
     contents.reload()
     expect(contents.isCrashed()).toBe(false)
   })
+
+  it('can hang and answer again, or be ended while it hangs, which loses it as a kill does', () => {
+    const contents = new FakeBrowserWindow().webContents
+    const heard: string[] = []
+    for (const event of ['unresponsive', 'responsive'] as const) contents.on(event, () => heard.push(event))
+    contents.on('render-process-gone', (_event, details: { reason: string }) => heard.push(details.reason))
+    contents.hang()
+    contents.answerAgain()
+    contents.hang()
+    contents.forcefullyCrashRenderer()
+    expect(heard).toEqual(['unresponsive', 'responsive', 'unresponsive', 'killed'])
+    expect(contents.isCrashed()).toBe(true)
+  })
 })
 
 describe('the fake IPC', () => {

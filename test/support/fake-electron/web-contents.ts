@@ -15,7 +15,8 @@ let nextWebContentsId = 1
 /** A window's web contents: navigation, window.open and IPC sends. */
 export class FakeWebContents
   extends EventEmitter
-  implements Pick<WebContents, 'id' | 'isDestroyed' | 'send' | 'reload' | 'isCrashed'>
+  implements
+    Pick<WebContents, 'id' | 'isDestroyed' | 'send' | 'reload' | 'isCrashed' | 'forcefullyCrashRenderer'>
 {
   readonly id = nextWebContentsId++
   destroyed = false
@@ -25,7 +26,19 @@ export class FakeWebContents
   readonly reload = vi.fn<WebContents['reload']>(() => {
     assertNotDestroyed(this)
     this.crashed = false
+    this.responsive = true
   })
+  /**
+   * Every renderer ended this way; as Electron documents, its 'render-process-gone' follows
+   * (reason 'killed'), and only then does a reload start a renderer that answers.
+   */
+  readonly forcefullyCrashRenderer = vi.fn<WebContents['forcefullyCrashRenderer']>(() => {
+    assertNotDestroyed(this)
+    this.responsive = true
+    this.renderProcessGone('killed')
+  })
+  /** False while the page hangs (between 'unresponsive' and 'responsive'). */
+  responsive = true
   /**
    * Every send, including refused ones: like Electron, a send to destroyed contents throws, and so
    * does one carrying what the structured clone algorithm cannot copy.
@@ -151,6 +164,20 @@ export class FakeWebContents
     this.crashed = true
     const details: RenderProcessGoneDetails = { reason, exitCode: reason === 'clean-exit' ? 0 : 1 }
     this.emit('render-process-gone', preventableEvent(), details)
+  }
+
+  /** The page stopped answering (a script in an endless loop): Electron's 'unresponsive'. */
+  hang(): void {
+    assertOnScreen('a destroyed page', !this.destroyed)
+    this.responsive = false
+    this.emit('unresponsive', preventableEvent())
+  }
+
+  /** The hung page answers again: Electron's 'responsive'. */
+  answerAgain(): void {
+    assertOnScreen('a destroyed page', !this.destroyed)
+    this.responsive = true
+    this.emit('responsive', preventableEvent())
   }
 
   /** A load of the page failed (`errorCode` is Chromium's net error, e.g. -2 ERR_FAILED). */

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAppOrigin } from '../../../../src/main/electron/app-origin'
 import { createMainWindow } from '../../../../src/main/electron/main-window'
-import { MOST_RELOADS, RELOAD_WINDOW_MS } from '../../../../src/main/electron/page-recovery'
+import { HANG_BOUND_MS, MOST_RELOADS, RELOAD_WINDOW_MS } from '../../../../src/main/electron/page-recovery'
 import { createPopover } from '../../../../src/main/electron/popover-window'
 import { ManualClock } from '../../../../src/shared/clock'
 import { fake, resetFakeElectron, type FakeBrowserWindow } from '../../../support/fake-electron'
@@ -71,5 +71,63 @@ describe('a window whose page is lost', () => {
     clock.advance(RELOAD_WINDOW_MS)
     contents.renderProcessGone('crashed')
     expect(contents.reload).toHaveBeenCalledTimes(MOST_RELOADS + 1)
+  })
+})
+
+describe('a window whose page hangs', () => {
+  it('restarts the page’s renderer and reloads it once it stayed unresponsive for the bound', () => {
+    const options = windowOptions()
+    createPopover(options)
+    const contents = lastWindow().webContents
+    contents.hang()
+    // Electron says so again while it lasts: still one wait, not one per word.
+    contents.hang()
+    clock.advance(HANG_BOUND_MS - 1)
+    expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled()
+    clock.advance(1)
+    expect(contents.forcefullyCrashRenderer).toHaveBeenCalledOnce()
+    expect(contents.reload).toHaveBeenCalledOnce()
+    expect(contents).toMatchObject({ crashed: false, responsive: true })
+    expect(options.log.text()).toMatch(/popover window's page did not answer for 30 seconds; restarting it/)
+  })
+
+  it('leaves a page that answers again before the bound (a busy one) as it is', () => {
+    createMainWindow({ ...windowOptions(), isQuitting: () => false })
+    const contents = lastWindow().webContents
+    contents.hang()
+    clock.advance(HANG_BOUND_MS - 1)
+    contents.answerAgain()
+    clock.advance(HANG_BOUND_MS)
+    expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled()
+    expect(contents.reload).not.toHaveBeenCalled()
+  })
+
+  it('leaves alone a window closed while it hung', () => {
+    createPopover(windowOptions())
+    const window = lastWindow()
+    const contents = window.webContents
+    contents.hang()
+    window.destroy()
+    clock.advance(HANG_BOUND_MS)
+    expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled()
+  })
+
+  it(`counts with the crashes: past ${MOST_RELOADS} reloads a minute it is left frozen, and says what to do`, () => {
+    const options = windowOptions()
+    createPopover(options)
+    const contents = lastWindow().webContents
+    for (let crash = 0; crash < MOST_RELOADS; crash++) contents.renderProcessGone('crashed')
+    contents.reload.mockClear()
+    contents.hang()
+    clock.advance(HANG_BOUND_MS)
+    expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled()
+    expect(options.log.text()).toMatch(
+      /did not answer for 30 seconds again, 3 times within a minute, so it is left frozen/,
+    )
+    // Once the minute has passed, a page that hangs again gets its reload.
+    clock.advance(RELOAD_WINDOW_MS)
+    contents.hang()
+    clock.advance(HANG_BOUND_MS)
+    expect(contents.reload).toHaveBeenCalledOnce()
   })
 })
