@@ -9,6 +9,17 @@ import { type Logger } from '../node/log'
 import { guardNavigation } from './navigation-guard'
 import { recoverLostPages } from './page-recovery'
 
+/** Windows whose close went ahead: Electron destroys them only once their page has unloaded. */
+const closing = new WeakSet<BrowserWindow>()
+
+/**
+ * Whether `window` is gone for the app: destroyed, or closing. Electron's close is asynchronous
+ * ('closed' comes after the page unloads); a window shown in that gap would vanish at once.
+ */
+export function isGone(window: BrowserWindow): boolean {
+  return window.isDestroyed() || closing.has(window)
+}
+
 /** What every app window needs. */
 export interface AppWindowOptions {
   readonly preloadPath: string
@@ -40,6 +51,10 @@ export function createAppWindow(
   // Already guarded when the app guards every web contents (web-contents-security.ts); guarded
   // here too, so a window is never without its guard.
   guardNavigation(window.webContents, { isAppUrl: origin.isAppUrl, openExternal, log })
+  // Nothing in the app prevents a close; a listener that did would leave it out of `closing`.
+  window.on('close', (event) => {
+    if (!event.defaultPrevented) closing.add(window)
+  })
   // A crashed or killed renderer, or a failed load, would leave the window empty for good.
   recoverLostPages(window.webContents, { name: view ?? 'main', clock: options.clock ?? systemClock, log })
   // A query, not a fragment: the host sees it and pre-renders the popover's first frame.

@@ -6,7 +6,7 @@
 import type { BrowserWindow, WebContents } from 'electron'
 import type { Logger } from '../core/ports/logger'
 import { windowSlot, type WindowSlot } from '../node/window-slot'
-import type { AppWindowOptions } from './app-window'
+import { isGone, type AppWindowOptions } from './app-window'
 import { createInviteBadge, type InviteBadge } from './invite-badge'
 import { bringToFront, createMainWindow } from './main-window'
 import { createPopover, type Popover } from './popover-window'
@@ -46,7 +46,7 @@ export function createAppWindows(options: {
     })
     badge.applyTo(window)
     return window
-  })
+  }, isGone)
   const popover = windowSlot(() => createPopover(windowOptions))
   const livePages = (): ReadonlyArray<WebContents> =>
     [mainWindow.current(), popover.current()?.window].flatMap((live) => (live ? [live.webContents] : []))

@@ -5,7 +5,7 @@
  */
 import { screen, type BrowserWindow, type Rectangle } from 'electron'
 import { steadyNow, systemClock } from '../../shared/clock'
-import { createAppWindow, type AppWindowOptions } from './app-window'
+import { createAppWindow, isGone, type AppWindowOptions } from './app-window'
 
 /** The popover's size. */
 export const POPOVER_SIZE = { width: 360, height: 480 } as const
@@ -22,7 +22,7 @@ export type PopoverOptions = AppWindowOptions
 /** The popover as the rest of the app sees it. */
 export interface Popover {
   readonly window: BrowserWindow
-  /** True once the popover was closed for good; a new one must then be created. */
+  /** True once the popover was closed for good (destroyed, or its close under way); a new one must then be created. */
   isDestroyed(): boolean
   /** Show it next to the tray icon, or hide it if it is showing. */
   toggle(trayBounds: Rectangle): void
@@ -72,7 +72,8 @@ export function createPopover(options: PopoverOptions): Popover {
   }
   return {
     window,
-    isDestroyed: () => window.isDestroyed(),
+    // Closing counts as gone: a popover shown while it closes would vanish under the click.
+    isDestroyed: () => isGone(window),
     toggle(trayBounds) {
       if (window.isVisible()) window.hide()
       // A click on the icon to close the popover first takes its focus away, which hid it already.

@@ -17,10 +17,16 @@ export interface WindowSlot<W extends Destroyable> {
   current(): W | undefined
 }
 
-/** A slot that calls `create` whenever a window is wanted and none is alive. */
-export function windowSlot<W extends Destroyable>(create: () => W): WindowSlot<W> {
+/**
+ * A slot that calls `create` whenever a window is wanted and none is alive. `gone` tells a window
+ * that is no longer to be used (one closing, not yet destroyed); by default, a destroyed one.
+ */
+export function windowSlot<W extends Destroyable>(
+  create: () => W,
+  gone: (window: W) => boolean = (window) => window.isDestroyed(),
+): WindowSlot<W> {
   let window: W | undefined
-  const current = (): W | undefined => (window?.isDestroyed() === false ? window : undefined)
+  const current = (): W | undefined => (window !== undefined && !gone(window) ? window : undefined)
   return {
     current,
     get: () => current() ?? (window = create()),

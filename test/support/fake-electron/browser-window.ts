@@ -135,9 +135,22 @@ export class FakeBrowserWindow
    */
   close(): void {
     assertNotDestroyed(this)
+    // Electron asks again only once the close under way is done.
+    if (this.closing) return
     const event = preventableEvent()
     this.emit('close', event)
     if (event.defaultPrevented) return fake.app.windowCloseCancelled()
+    if (fake.pendingCloses) this.closing = true
+    else this.destroy()
+  }
+
+  /** True between a close that went ahead and 'closed', while `fake.pendingCloses` holds it. */
+  closing = false
+
+  /** The page of a window closing (with `fake.pendingCloses`) has unloaded: it is destroyed. */
+  finishClose(): void {
+    if (!this.closing) throw new Error('finishClose: no close of this window is under way')
+    this.closing = false
     this.destroy()
   }
 

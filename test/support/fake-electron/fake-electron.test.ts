@@ -27,6 +27,18 @@ describe('the fake BrowserWindow', () => {
     expect(told).toBe(true)
   })
 
+  it('with pendingCloses, stays alive after close() until finishClose(), as Electron’s closes do', () => {
+    fake.pendingCloses = true
+    const window = new FakeBrowserWindow()
+    const heard: string[] = []
+    for (const event of ['close', 'closed'] as const) window.on(event, () => heard.push(event))
+    window.close()
+    window.close()
+    expect([window.isDestroyed(), window.closing, heard]).toEqual([false, true, ['close']])
+    window.finishClose()
+    expect([window.isDestroyed(), heard]).toEqual([true, ['close', 'closed']])
+  })
+
   it('once destroyed, throws "Object has been destroyed" on every call but isDestroyed and destroy', () => {
     const window = new FakeBrowserWindow()
     const contents = window.webContents

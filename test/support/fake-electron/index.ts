@@ -103,6 +103,11 @@ function freshState() {
     trayReportsClicks: true,
     /** Where the mouse pointer is (screen.getCursorScreenPoint). */
     cursor: { x: 700, y: 10 },
+    /**
+     * True plays Electron's close as it is: asynchronous, the window alive (not destroyed) until
+     * its page has unloaded, which a test plays with `finishClose()`. False closes at once.
+     */
+    pendingCloses: false,
   }
 }
 

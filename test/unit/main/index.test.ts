@@ -242,6 +242,39 @@ describe('launching Standby', () => {
     expect(popover.position).toEqual([832, 28])
   })
 
+  describe('while a closed window’s page still unloads (Electron destroys it only then)', () => {
+    it('Open builds a new main window, which stays when the closed one goes', async () => {
+      const fake = await launch((f) => {
+        f.pendingCloses = true
+      })
+      const closing = fake.windows[0]!
+      closing.readyToShow()
+      closing.close()
+      const built = fake.windows.length
+      fake.trays[0]!.clickMenuItem('open')
+      expect(fake.windows).toHaveLength(built + 1)
+      const reopened = fake.windows.at(-1)!
+      expect(reopened.loaded).toEqual({ url: 'standby-app://app/' })
+      reopened.readyToShow()
+      closing.finishClose()
+      expect(reopened).toMatchObject({ visible: true, focused: true, destroyed: false })
+    })
+
+    it('a tray click shows a new popover, which stays when the closed one goes', async () => {
+      const fake = await launch((f) => {
+        pointerOnTrayIcon(f)
+        f.pendingCloses = true
+      })
+      const closing = fake.windows[1]!
+      closing.close()
+      fake.trays[0]!.clickIcon()
+      const popover = fake.windows.at(-1)!
+      expect(popover).not.toBe(closing)
+      closing.finishClose()
+      expect(popover).toMatchObject({ visible: true, focused: true, destroyed: false })
+    })
+  })
+
   it('still brings the window forward from Open, a second launch and the Dock once the popover was closed', async () => {
     const fake = await launch()
     fake.windows[1]!.close()

@@ -28,4 +28,13 @@ describe('a window slot', () => {
     expect(second).not.toBe(first)
     expect(second.isDestroyed()).toBe(false)
   })
+
+  it('hands out no window the caller counts as gone (one closing), and makes a new one instead', () => {
+    const closing = new Set<object>()
+    const slot = windowSlot(fakeWindow, (window) => window.isDestroyed() || closing.has(window))
+    const first = slot.get()
+    closing.add(first)
+    expect(slot.current()).toBeUndefined()
+    expect(slot.get()).not.toBe(first)
+  })
 })
