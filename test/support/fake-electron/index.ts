@@ -194,3 +194,10 @@ export function fakeElectronForRequire(): () => void {
 export function resetFakeElectron(): void {
   Object.assign(fake, freshState())
 }
+
+/** The newest of the fakes `made` (windows, trays, notifications…); throws naming `what` if none was. */
+export function newestMade<T>(made: ReadonlyArray<T>, what: string): T {
+  const newest = made.at(-1)
+  if (newest === undefined) throw new Error(`no ${what} was created`)
+  return newest
+}

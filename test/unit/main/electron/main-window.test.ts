@@ -6,7 +6,7 @@ import {
   createMainWindow,
   type MainWindowOptions,
 } from '../../../../src/main/electron/main-window'
-import { fake, resetFakeElectron, type FakeBrowserWindow } from '../../../support/fake-electron'
+import { fake, newestMade, resetFakeElectron, type FakeBrowserWindow } from '../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
 
@@ -21,9 +21,7 @@ function openWindow(overrides: Partial<MainWindowOptions> = {}): FakeBrowserWind
     log,
     ...overrides,
   })
-  const window = fake.windows.at(-1)
-  if (!window) throw new Error('no window was created')
-  return window
+  return newestMade(fake.windows, 'window')
 }
 
 beforeEach(() => {

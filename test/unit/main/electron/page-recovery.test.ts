@@ -4,7 +4,7 @@ import { createMainWindow } from '../../../../src/main/electron/main-window'
 import { HANG_BOUND_MS, MOST_RELOADS, RELOAD_WINDOW_MS } from '../../../../src/main/electron/page-recovery'
 import { createPopover } from '../../../../src/main/electron/popover-window'
 import { ManualClock } from '../../../../src/shared/clock'
-import { fake, resetFakeElectron, type FakeBrowserWindow } from '../../../support/fake-electron'
+import { fake, newestMade, resetFakeElectron, type FakeBrowserWindow } from '../../../support/fake-electron'
 import { recordingLog } from '../../../support/recording-log'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
@@ -22,9 +22,7 @@ function windowOptions() {
 }
 
 function lastWindow(): FakeBrowserWindow {
-  const window = fake.windows.at(-1)
-  if (!window) throw new Error('no window was created')
-  return window
+  return newestMade(fake.windows, 'window')
 }
 
 beforeEach(resetFakeElectron)

@@ -3,7 +3,7 @@ import type { TrayView } from '../../../../src/main/core/tray/tray-view'
 import { type Logger } from '../../../../src/main/node/log'
 import { createTray, menuText, type TrayOptions } from '../../../../src/main/electron/tray'
 import { MENU_LINE_MAX, TOOLTIP_MAX } from '../../../../src/shared/os-limits'
-import { fake, resetFakeElectron, type FakeTray } from '../../../support/fake-electron'
+import { fake, newestMade, resetFakeElectron, type FakeTray } from '../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
 
@@ -51,9 +51,7 @@ function makeTray(options: Partial<TrayOptions> = {}) {
     log,
     ...options,
   })
-  const tray = fake.trays.at(-1)
-  if (!tray) throw new Error('no tray was created')
-  return { tray, standbyTray }
+  return { tray: newestMade(fake.trays, 'tray'), standbyTray }
 }
 
 const ids = (tray: FakeTray): ReadonlyArray<string | undefined> =>

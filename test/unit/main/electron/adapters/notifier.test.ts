@@ -11,7 +11,13 @@ import {
   reminderNotificationId,
 } from '../../../../../src/main/electron/adapters/notification-options'
 import type { AppNotification, NotifierHealth } from '../../../../../src/main/core/ports/notifier'
-import { activateToast, fake, FakeNotification, resetFakeElectron } from '../../../../support/fake-electron'
+import {
+  activateToast,
+  fake,
+  FakeNotification,
+  newestMade,
+  resetFakeElectron,
+} from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
@@ -65,9 +71,7 @@ function setup(overrides: Partial<Omit<ElectronNotifierOptions, 'log'>> = {}) {
 }
 
 function lastNotification(): FakeNotification {
-  const notification = fake.notifications.at(-1)
-  if (!notification) throw new Error('no notification was created')
-  return notification
+  return newestMade(fake.notifications, 'notification')
 }
 
 beforeEach(resetFakeElectron)
