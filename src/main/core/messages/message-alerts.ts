@@ -10,7 +10,8 @@
  */
 import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { Message } from '../../../shared/protocol'
-import type { CacheStore } from '../ports/cache-store'
+import { threadClosed } from '../../../shared/rules/thread-open'
+import type { CacheStore, ThreadPlace } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { AppNotification, MessagePlace, Notifier } from '../ports/notifier'
 import type { CacheUpdate } from '../sync/cache-push'
@@ -189,6 +190,12 @@ export class MessageAlerts {
       )
       return
     }
+    if (this.closed(place)) {
+      // Brought in the batch that closed its thread (a catch-up): it stays in the window to read,
+      // but a notification would ask for a reply nobody is there to read.
+      this.deps.log.info(`A message for request ${requestId} arrived as its thread closed; not shown`)
+      return
+    }
     this.lastShown.set(requestId, steadyNow(this.deps.clock))
     const opens: MessagePlace =
       place.kind === 'invite'
@@ -197,7 +204,16 @@ export class MessageAlerts {
     this.notify(messageNotification(messages, this.clientName(place) ?? 'your client', opens))
   }
 
-  private clientName(place: NonNullable<ReturnType<CacheStore['threadPlace']>>): string | null {
+  /** Whether the thread at `place` takes no reply now (rules/thread-open.ts). */
+  private closed(place: ThreadPlace): boolean {
+    if (place.kind === 'session') return threadClosed({ kind: 'session', state: place.state }) !== null
+    const invite = this.deps.cache.invite(place.inviteId)
+    return (
+      invite === null || threadClosed({ kind: 'invite', invite, now: this.deps.platformTime.now() }) !== null
+    )
+  }
+
+  private clientName(place: ThreadPlace): string | null {
     const { cache } = this.deps
     if (place.kind === 'invite') return cache.invite(place.inviteId)?.request.client.name ?? null
     return cache.session(place.sessionId)?.client.name ?? null

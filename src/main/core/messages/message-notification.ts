@@ -23,6 +23,24 @@ export function messageNotification(
   }
 }
 
+/** The word that an invite closed, as the notifiers hear it. */
+type InviteClosed = Extract<AppNotification, { kind: 'invite_closed' }>
+
+/**
+ * Whether an invite's closing takes `shown` off the screen with it: a client's message about the
+ * invite, unless the expert accepted it. Any other closing closes the thread too (rules/thread-open.ts):
+ * nobody is there to answer any more, and a press would open an invite that is gone. An accepted
+ * invite's thread goes on in its session, so that message still waits for a reply.
+ */
+export function closesWithInvite(closed: InviteClosed, shown: AppNotification): boolean {
+  return (
+    closed.reason !== 'accepted' &&
+    shown.kind === 'message' &&
+    shown.opens.kind === 'invite' &&
+    shown.opens.inviteId === closed.inviteId
+  )
+}
+
 /** The one notification for new messages in more threads than are told one by one. */
 export function manyThreadsNotification(threads: number): AppNotification {
   return {

@@ -4,6 +4,7 @@
  * recorded as data and printed.
  */
 import type { Unsubscribe } from '../../../shared/listeners'
+import type { InviteClosedReason } from '../../../shared/protocol'
 import type { ReminderMoment } from '../reminders/due-alerts'
 
 /**
@@ -29,6 +30,11 @@ export type AppNotification =
   | {
       readonly kind: 'invite_closed'
       readonly inviteId: string
+      /**
+       * Why it closed, as the platform said; 'gone' when a snapshot no longer holds it. Unless the
+       * expert accepted it, its thread closes with it, and a client's message shown for it goes too.
+       */
+      readonly reason: InviteClosedReason | 'gone'
       readonly title: string
       readonly body: string
     }

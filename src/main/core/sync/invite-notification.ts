@@ -68,6 +68,7 @@ export function inviteClosedNotification(invite: Invite, reason: InviteClosedRea
   return {
     kind: 'invite_closed',
     inviteId: invite.id,
+    reason: reason ?? 'gone',
     title: invite.request.title,
     body: CLOSED_BECAUSE[reason ?? 'gone'],
   }

@@ -22,6 +22,7 @@ import {
   type NotifierHealth,
   type ShownNotification,
 } from '../../core/ports/notifier'
+import { closesWithInvite } from '../../core/messages/message-notification'
 import { withdraws } from '../../core/reminders/shown-reminders'
 import {
   actionAt,
@@ -202,7 +203,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       }
     },
     show(appNotification) {
-      if (appNotification.kind === 'invite_closed') return retract(appNotification.inviteId)
+      if (appNotification.kind === 'invite_closed') return retract(appNotification)
       if (appNotification.kind === 'notice_withdrawn') return withdraw(appNotification.noticeId)
       if (appNotification.kind === 'reminder_closed') return withdrawReminder(appNotification)
       if (appNotification.kind === 'all_withdrawn') return withdrawAll()
@@ -317,9 +318,16 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     if (platform === 'darwin') Notification.removeAll()
   }
 
-  /** The invite is gone: its notification leaves the screen and the notification centre at once. */
-  function retract(inviteId: string): void {
-    takeDown((data) => data.kind === 'invite' && data.inviteId === inviteId, inviteNotificationId(inviteId))
+  /**
+   * The invite is gone: its notification leaves the screen and the notification centre at once, and
+   * so does a client's message about it whose thread closed with it.
+   */
+  function retract(closed: Extract<AppNotification, { kind: 'invite_closed' }>): void {
+    takeDown(
+      (data) =>
+        (data.kind === 'invite' && data.inviteId === closed.inviteId) || closesWithInvite(closed, data),
+      inviteNotificationId(closed.inviteId),
+    )
   }
 
   /** Close the held notifications `matches` accepts, and on macOS the one with `id` from any run. */

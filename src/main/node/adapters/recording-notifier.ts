@@ -2,9 +2,9 @@
  * Notifications in plain Node (browser shell, tests): each one is kept as data, handed to the
  * listeners, and printed as one line, e.g. "[notification] Invite: Sam Lee: Hooks question — …".
  * The notifications still "on screen" can be pressed (`press`, the shell's test hook does it),
- * which reports the press as Electron's notifier does; a closed invite's notification is removed,
- * and so is a reminder withdrawn because its session no longer waits, and everything once the
- * expert is gone.
+ * which reports the press as Electron's notifier does; a closed invite's notification is removed
+ * (with a client's message about it, unless the expert accepted it), and so is a reminder
+ * withdrawn because its session no longer waits, and everything once the expert is gone.
  */
 import {
   MOST_NOTIFICATIONS_HELD,
@@ -14,6 +14,7 @@ import {
   type Notifier,
   type NotifierHealth,
 } from '../../core/ports/notifier'
+import { closesWithInvite } from '../../core/messages/message-notification'
 import { withdraws } from '../../core/reminders/shown-reminders'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import { HISTORY_KEPT, record, withLatest } from './recorded-history'
@@ -139,6 +140,7 @@ export function createRecordingNotifier(
       }
       if (notification.kind === 'invite_closed') {
         onScreen = onScreen.filter((n) => n.inviteId !== notification.inviteId)
+        messages = messages.filter((m) => !closesWithInvite(notification, m))
         record(removed, notification.inviteId, kept)
       }
       listeners.emit(notification)

@@ -26,6 +26,7 @@ describe('an invite that was shown and then closes', () => {
       {
         kind: 'invite_closed',
         inviteId,
+        reason: 'withdrawn',
         title: 'Hooks question',
         body: 'The client withdrew it.',
       },
@@ -69,6 +70,7 @@ describe('an invite that was shown and then closes', () => {
       {
         kind: 'invite_closed',
         inviteId,
+        reason: 'declined',
         title: 'Schema review',
         body: 'You declined it.',
       },
@@ -97,7 +99,7 @@ describe('an invite that was shown and then closes', () => {
     await again.waitForNotifications(1)
     await again.waitForState((s) => s.status === 'online')
     expect(again.adapters.notifier.shown).toEqual([
-      { kind: 'invite_closed', inviteId, title: 'Regex help', body: 'It is no longer open.' },
+      { kind: 'invite_closed', inviteId, reason: 'gone', title: 'Regex help', body: 'It is no longer open.' },
     ])
   })
 

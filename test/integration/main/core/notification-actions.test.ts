@@ -52,6 +52,29 @@ describe('pressing an invite notification', () => {
     expect(grace.runtime.cache.openInvites(grace.runtime.core.platformClock.now())).toEqual([])
   })
 
+  it('the client wrote to both first: the losing expert’s message leaves the screen with the invite, the winner’s stays', async () => {
+    const { platform, ada, grace, request, inviteOf, experts } = await twoExpertsInvited()
+    const { marketplace } = platform.server
+    for (const [core, expert] of [
+      [ada, experts[0]!],
+      [grace, experts[1]!],
+    ] as const) {
+      marketplace.clientMessage(request.id, expert.id, 'Can you look at it right now?')
+      await core.waitForNotifications(2)
+    }
+    expect(ada.adapters.notifier.messagesOnScreen).toHaveLength(1)
+    grace.adapters.notifier.press({ inviteId: inviteOf(grace) }, 'primary')
+    await ada.waitForNotifications(3)
+    expect(ada.adapters.notifier.onScreen).toEqual([])
+    expect(ada.adapters.notifier.messagesOnScreen).toEqual([])
+    expect(() => ada.adapters.notifier.press({ requestId: request.id }, 'open')).toThrow(/on screen/)
+    await grace.waitForNotifications(3)
+    // Grace's thread goes on in her session, so the client's question still waits for her.
+    expect(grace.adapters.notifier.messagesOnScreen).toEqual([
+      expect.objectContaining({ requestId: request.id, body: 'Can you look at it right now?' }),
+    ])
+  })
+
   it('Join after another expert was faster: a follow-up notification and an in-app notice say so', async () => {
     const { platform, experts, ada, grace, inviteOf } = await twoExpertsInvited()
     const notices: AppNotice[] = []

@@ -10,7 +10,9 @@ import {
   anInvite,
   aRequest,
   aSession,
+  endedSession,
   FIXTURE_NOW,
+  inviteClosed,
   inviteCreated,
   messageCreated,
   sessionUpdated,
@@ -52,14 +54,16 @@ function setup(options: { focused?: boolean; path?: string; platformTime?: Manua
   return { store, clock, shown, alerts, arrive, focus: (value: boolean) => (focused = value) }
 }
 
-/** `count` threads, each with its invite's creation, named after `tag`. */
-function invitedThreads(count: number, tag: string) {
+/** `count` threads, each with its invite's creation, named after `tag`; `expiresAt` by default the fixtures'. */
+function invitedThreads(count: number, tag: string, expiresAt?: number) {
   return Array.from({ length: count }, (_, i) => {
     const request = aRequest({ id: `req_${tag}${i}` })
-    return {
-      id: request.id,
-      created: (n: number) => inviteCreated(n, anInvite({ id: `inv_${tag}${i}`, request })),
-    }
+    const invite = anInvite({
+      id: `inv_${tag}${i}`,
+      request,
+      ...(expiresAt === undefined ? {} : { expiresAt }),
+    })
+    return { id: request.id, created: (n: number) => inviteCreated(n, invite) }
   })
 }
 
@@ -179,7 +183,8 @@ describe('message notifications', () => {
 
   it('over weeks of clients writing in a thousand threads, remembers only the threads told within the quiet spell', () => {
     const { shown, arrive, clock, alerts } = setup()
-    const threads = invitedThreads(1_000, 'w')
+    // Invites open for as long as the test's weeks, so each thread still takes replies.
+    const threads = invitedThreads(1_000, 'w', FIXTURE_NOW + 1_000 * MESSAGE_QUIET_MS + 60_000)
     arrive(...threads.map(({ created }) => created))
     for (const { id } of threads) {
       clock.advance(MESSAGE_QUIET_MS)
@@ -188,6 +193,34 @@ describe('message notifications', () => {
     // Each client was told at once, as a thread never told before.
     expect(shown.filter((n) => n.kind === 'message')).toHaveLength(1_000)
     expect(alerts.threadsInQuietSpell).toBeLessThanOrEqual(1)
+  })
+
+  it('shows nothing for a message that came with its thread’s closing: an invite taken, or a session ended', () => {
+    const { shown, arrive, clock } = setup()
+    arrive(
+      clientSays('m1', 'req_1', 'Are you free now?'),
+      (id) => inviteClosed(id, invite.id, 'taken'),
+      clientSays('m2', 'req_2', 'Thanks, all sorted'),
+      (id) => sessionUpdated(id, endedSession(booked, clock.now())),
+    )
+    expect(shown).toEqual([])
+  })
+
+  it('still shows one for an invite the expert accepted: its thread goes on in the session', () => {
+    const { shown, arrive } = setup()
+    const session = aSession({ id: 'ses_1', request: invite.request })
+    arrive(
+      clientSays('m1', 'req_1', 'Great, see you in the room'),
+      (id) => inviteClosed(id, invite.id, 'accepted', session.id),
+      (id) => sessionUpdated(id, session),
+    )
+    expect(shown).toEqual([
+      expect.objectContaining({
+        kind: 'message',
+        requestId: 'req_1',
+        opens: { kind: 'session', sessionId: 'ses_1' },
+      }),
+    ])
   })
 
   it('shows nothing for the messages a snapshot brings', () => {

@@ -36,7 +36,13 @@ describe('invite alerts around a batch of events', () => {
     alerts.afterEvents(before, closing, false)
 
     expect(notifier.shown.slice(300)).toEqual([
-      { kind: 'invite_closed', inviteId: 'inv_42', title: 'Request 42', body: 'Another expert took it.' },
+      {
+        kind: 'invite_closed',
+        inviteId: 'inv_42',
+        reason: 'taken',
+        title: 'Request 42',
+        body: 'Another expert took it.',
+      },
     ])
     expect(reads).not.toHaveBeenCalled()
   })

@@ -90,9 +90,13 @@ describe('an invite’s notification', () => {
     expect(inviteClosedNotification(invite, 'taken')).toEqual({
       kind: 'invite_closed',
       inviteId: invite.id,
+      reason: 'taken',
       title: 'Hooks question',
       body: 'Another expert took it.',
     })
-    expect(inviteClosedNotification(invite, null).body).toBe('It is no longer open.')
+    expect(inviteClosedNotification(invite, null)).toMatchObject({
+      reason: 'gone',
+      body: 'It is no longer open.',
+    })
   })
 })

@@ -11,6 +11,7 @@ import {
   reminderNotificationId,
 } from '../../../../../src/main/electron/adapters/notification-options'
 import type { AppNotification, NotifierHealth } from '../../../../../src/main/core/ports/notifier'
+import type { InviteClosedReason } from '../../../../../src/shared/protocol'
 import {
   activateToast,
   fake,
@@ -32,9 +33,10 @@ const instant: InviteNotification = {
   instant: true,
 }
 const scheduled: InviteNotification = { ...instant, inviteId: 'inv_2', instant: false }
-const closed = (inviteId: string): AppNotification => ({
+const closed = (inviteId: string, reason: InviteClosedReason | 'gone' = 'taken'): AppNotification => ({
   kind: 'invite_closed',
   inviteId,
+  reason,
   title: 'Closed',
   body: 'Another expert took it.',
 })
@@ -234,6 +236,29 @@ describe('the Electron notifier', () => {
     notifier.show(closed('inv_earlier'))
     expect(fake.notificationCalls.remove).toContain(inviteNotificationId('inv_earlier'))
     expect(fake.notifications).toHaveLength(2)
+  })
+
+  it('takes a client’s message about an invite off the screen with it, on each OS, unless the expert accepted it', () => {
+    const aboutInvite = (n: number): AppNotification => ({
+      kind: 'message',
+      requestId: `req_${n}`,
+      opens: { kind: 'invite', inviteId: `inv_${n}` },
+      title: 'Message from Sam Lee',
+      body: 'Are you free now?',
+    })
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      resetFakeElectron()
+      const { notifier } = setup({ platform })
+      for (const n of [1, 2, 3, 4]) notifier.show(aboutInvite(n))
+      // On Windows one waits in the Action Center, where only close() takes it out.
+      fake.notifications[3]?.timeOut()
+      notifier.show(closed('inv_1', 'taken'))
+      notifier.show(closed('inv_2', 'accepted'))
+      notifier.show(closed('inv_3', 'expired'))
+      notifier.show(closed('inv_4', 'withdrawn'))
+      expect(fake.notifications.map((n) => n.onScreen)).toEqual([false, true, false, false])
+      expect(notifier.held).toBe(1)
+    }
   })
 
   it('withdraws a notice whose condition is over, on screen and in Notification Center, and leaves the others', () => {

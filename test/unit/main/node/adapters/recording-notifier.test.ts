@@ -36,6 +36,7 @@ describe('the Node notifier', () => {
       notificationLine({
         kind: 'invite_closed',
         inviteId: 'i',
+        reason: 'taken',
         title: 'Taken',
         body: 'Another expert took it',
       }),
@@ -145,10 +146,42 @@ describe('the Node notifier', () => {
     const notifier = createRecordingNotifier()
     notifier.show(instant)
     notifier.show({ ...instant, inviteId: 'inv_2' })
-    notifier.show({ kind: 'invite_closed', inviteId: 'inv_1', title: 'Hooks question', body: 'Taken' })
+    notifier.show({
+      kind: 'invite_closed',
+      inviteId: 'inv_1',
+      reason: 'taken',
+      title: 'Hooks question',
+      body: 'Taken',
+    })
     expect(notifier.onScreen.map((n) => n.inviteId)).toEqual(['inv_2'])
     expect(notifier.removed).toEqual(['inv_1'])
     expect(() => notifier.press({ inviteId: 'inv_1' }, 'open')).toThrow()
+  })
+
+  it('takes a client’s message off the screen with its invite, unless the expert accepted the invite', () => {
+    const notifier = createRecordingNotifier()
+    const message = (n: number) =>
+      ({
+        kind: 'message',
+        requestId: `req_${n}`,
+        opens: { kind: 'invite', inviteId: `inv_${n}` },
+        title: 'Message from Sam Lee',
+        body: 'Are you free now?',
+      }) as const
+    for (const n of [1, 2, 3]) notifier.show(message(n))
+    const closing = (n: number, reason: 'taken' | 'accepted' | 'gone') =>
+      notifier.show({
+        kind: 'invite_closed',
+        inviteId: `inv_${n}`,
+        reason,
+        title: 'Hooks question',
+        body: '',
+      })
+    closing(1, 'taken')
+    closing(2, 'accepted')
+    closing(3, 'gone')
+    expect(notifier.messagesOnScreen.map((m) => m.requestId)).toEqual(['req_2'])
+    expect(() => notifier.press({ requestId: 'req_1' }, 'open')).toThrow()
   })
 
   it('holds what a shell running for days was told within bounds: the latest history, and what an OS keeps on screen', () => {
@@ -161,7 +194,8 @@ describe('the Node notifier', () => {
         requestId: `req_${i}`,
         title: 'Sam',
         body: 'Hi',
-        opens: { kind: 'invite', inviteId: `inv_${i}` },
+        // A session's thread: the invite closing below leaves it on screen.
+        opens: { kind: 'session', sessionId: `ses_${i}` },
       })
       notifier.show({
         kind: 'reminder',
@@ -173,7 +207,13 @@ describe('the Node notifier', () => {
         body: '',
       })
       notifier.show({ kind: 'notice', title: 'Could not catch up', body: '' })
-      notifier.show({ kind: 'invite_closed', inviteId: `inv_${i}`, title: 'Taken', body: '' })
+      notifier.show({
+        kind: 'invite_closed',
+        inviteId: `inv_${i}`,
+        reason: 'taken',
+        title: 'Taken',
+        body: '',
+      })
     }
     for (let i = 0; i < 1_000; i++) day(i)
     const held = [
