@@ -22,12 +22,21 @@ export interface PlatformClockState {
 /** Before any exchange: the computer's own clock, unmeasured. */
 export const UNMEASURED_CLOCK: PlatformClockState = { offsetMs: 0, measured: false }
 
-/** "2 h", "45 min", "1 h 30 min", "3 days": a clock difference in words, to the minute. */
+/**
+ * "2 h", "45 min", "1 h 30 min", "3 days", "about 5 months", "about 56 years": a clock difference
+ * in words, to the minute while that means something; a clock set to 1970 is years off, and
+ * twenty thousand days says it less plainly.
+ */
 export function describeDuration(ms: number): string {
   const minutes = Math.round(Math.abs(ms) / 60_000)
   if (minutes < 60) return `${Math.max(1, minutes)} min`
   const hours = Math.floor(minutes / 60)
-  if (hours >= 48) return `${Math.round(minutes / 1_440)} days`
+  const days = minutes / 1_440
+  const years = Math.round(days / 365.25)
+  if (!(years <= 1_000)) return 'more than 1,000 years'
+  if (days >= 730) return `about ${years} years`
+  if (days >= 60) return `about ${Math.round(days / 30.44)} months`
+  if (hours >= 48) return `${Math.round(days)} days`
   const rest = minutes % 60
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`
 }

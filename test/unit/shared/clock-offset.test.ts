@@ -212,5 +212,11 @@ describe('clock skew notice', () => {
     expect(clockSkewNotice({ offsetMs: 2 * HOUR, measured: false })).toBeNull()
     expect(describeDuration(61_000)).toBe('1 min')
     expect(describeDuration(3 * 24 * HOUR)).toBe('3 days')
+    expect(describeDuration(59 * 24 * HOUR)).toBe('59 days')
+    expect(describeDuration(150 * 24 * HOUR)).toBe('about 5 months')
+    // A computer whose clock went back to 1970 (a flat CMOS battery) is years off, not thousands of days.
+    expect(clockSkewNotice({ offsetMs: LOCAL, measured: true })).toMatch(/clock is about 56 years behind/)
+    expect(describeDuration(-8.64e15)).toBe('more than 1,000 years')
+    expect(describeDuration(Number.NaN)).toBe('more than 1,000 years')
   })
 })
