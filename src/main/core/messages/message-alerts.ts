@@ -10,6 +10,7 @@
  */
 import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { Message } from '../../../shared/protocol'
+import { threadClosed } from '../../../shared/rules/thread-open'
 import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { AppNotification, MessagePlace, Notifier } from '../ports/notifier'
@@ -100,6 +101,9 @@ export class MessageAlerts {
     this.forgetSpellsOver(now)
     const dueNow: Array<[string, ReadonlyArray<Message>]> = []
     for (const [requestId, messages] of threads) {
+      // Written before its thread closed (the invite taken or run out, the session over, often in
+      // the same catch-up): nothing is left to answer, as for held messages when their turn comes.
+      if (!this.threadOpen(requestId)) continue
       const last = this.lastShown.get(requestId)
       if (last !== undefined && now - last < MESSAGE_QUIET_MS) this.hold(requestId, messages, last)
       else dueNow.push([requestId, messages])
@@ -150,6 +154,17 @@ export class MessageAlerts {
       },
       Math.max(0, wait),
     )
+  }
+
+  /** Whether the thread takes replies now, by the platform's time (rules/thread-open.ts). */
+  private threadOpen(requestId: string): boolean {
+    const { cache, platformTime } = this.deps
+    const place = cache.threadPlace(requestId)
+    // Not cached yet: `show` says so in the log.
+    if (place === null) return true
+    if (place.kind === 'session') return threadClosed({ kind: 'session', state: place.state }) === null
+    const invite = cache.invite(place.inviteId)
+    return invite !== null && threadClosed({ kind: 'invite', invite, now: platformTime.now() }) === null
   }
 
   private unreadThreads(): ReadonlySet<string> {
