@@ -72,3 +72,12 @@ export function inviteClosedNotification(invite: Invite, reason: InviteClosedRea
     body: CLOSED_BECAUSE[reason ?? 'gone'],
   }
 }
+
+/**
+ * Whether an invite's closing takes this notification off the screen: the invite's own, and a
+ * client's message that opens the invite, whose thread closed with it (rules/thread-open.ts).
+ */
+export function closesWithInvite(inviteId: string, shown: AppNotification): boolean {
+  if (shown.kind === 'invite') return shown.inviteId === inviteId
+  return shown.kind === 'message' && shown.opens.kind === 'invite' && shown.opens.inviteId === inviteId
+}

@@ -23,6 +23,7 @@ import {
   type ShownNotification,
 } from '../../core/ports/notifier'
 import { withdraws } from '../../core/reminders/shown-reminders'
+import { closesWithInvite } from '../../core/sync/invite-notification'
 import {
   actionAt,
   earlierReminder,
@@ -317,9 +318,12 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     if (platform === 'darwin') Notification.removeAll()
   }
 
-  /** The invite is gone: its notification leaves the screen and the notification centre at once. */
+  /**
+   * The invite is gone: its notification leaves the screen and the notification centre at once,
+   * with a client's message about it, whose thread closed too.
+   */
   function retract(inviteId: string): void {
-    takeDown((data) => data.kind === 'invite' && data.inviteId === inviteId, inviteNotificationId(inviteId))
+    takeDown((data) => closesWithInvite(inviteId, data), inviteNotificationId(inviteId))
   }
 
   /** Close the held notifications `matches` accepts, and on macOS the one with `id` from any run. */

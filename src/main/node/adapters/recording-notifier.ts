@@ -15,6 +15,7 @@ import {
   type NotifierHealth,
 } from '../../core/ports/notifier'
 import { withdraws } from '../../core/reminders/shown-reminders'
+import { closesWithInvite } from '../../core/sync/invite-notification'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import { HISTORY_KEPT, record, withLatest } from './recorded-history'
 
@@ -138,7 +139,8 @@ export function createRecordingNotifier(
         notices = []
       }
       if (notification.kind === 'invite_closed') {
-        onScreen = onScreen.filter((n) => n.inviteId !== notification.inviteId)
+        onScreen = onScreen.filter((n) => !closesWithInvite(notification.inviteId, n))
+        messages = messages.filter((n) => !closesWithInvite(notification.inviteId, n))
         record(removed, notification.inviteId, kept)
       }
       listeners.emit(notification)

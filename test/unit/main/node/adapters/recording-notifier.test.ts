@@ -4,6 +4,7 @@ import {
   createRecordingNotifier,
   notificationLine,
 } from '../../../../../src/main/node/adapters/recording-notifier'
+import { clientMessageNotification } from '../../../../support/fixtures'
 
 const instant: AppNotification = {
   kind: 'invite',
@@ -141,14 +142,18 @@ describe('the Node notifier', () => {
     expect(() => notifier.press({ requestId: 'req_1' }, 'open')).toThrow(/the thread of request req_1/)
   })
 
-  it('removes a closed invite’s notification and records the removal', () => {
+  it('removes a closed invite’s notification, and a client’s message opening it, and records the removal', () => {
     const notifier = createRecordingNotifier()
     notifier.show(instant)
     notifier.show({ ...instant, inviteId: 'inv_2' })
+    notifier.show(clientMessageNotification('req_1', { kind: 'invite', inviteId: 'inv_1' }))
+    notifier.show(clientMessageNotification('req_2', { kind: 'invite', inviteId: 'inv_2' }))
     notifier.show({ kind: 'invite_closed', inviteId: 'inv_1', title: 'Hooks question', body: 'Taken' })
     expect(notifier.onScreen.map((n) => n.inviteId)).toEqual(['inv_2'])
+    expect(notifier.messagesOnScreen.map((n) => n.requestId)).toEqual(['req_2'])
     expect(notifier.removed).toEqual(['inv_1'])
     expect(() => notifier.press({ inviteId: 'inv_1' }, 'open')).toThrow()
+    expect(() => notifier.press({ requestId: 'req_1' }, 'open')).toThrow()
   })
 
   it('holds what a shell running for days was told within bounds: the latest history, and what an OS keeps on screen', () => {
@@ -161,7 +166,7 @@ describe('the Node notifier', () => {
         requestId: `req_${i}`,
         title: 'Sam',
         body: 'Hi',
-        opens: { kind: 'invite', inviteId: `inv_${i}` },
+        opens: { kind: 'session', sessionId: `ses_${i}` },
       })
       notifier.show({
         kind: 'reminder',
