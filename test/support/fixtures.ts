@@ -17,6 +17,7 @@ import type {
 } from '../../src/shared/protocol'
 import { PROTOCOL_VERSION } from '../../src/shared/protocol'
 import type { FirstFrame } from '../../src/shared/first-frame'
+import type { AppNotification, MessagePlace } from '../../src/main/core/ports/notifier'
 
 /** An ordinary moment to build around: Monday 2026-01-05 09:00 UTC. */
 export const FIXTURE_NOW = Date.UTC(2026, 0, 5, 9, 0, 0)
@@ -344,4 +345,9 @@ export function aFirstFrame(overrides: Partial<FirstFrame> = {}): FirstFrame {
     inBrowser: true,
     ...overrides,
   }
+}
+
+/** The notification of a client's message in the thread of `requestId`, opening `opens`. */
+export function clientMessageNotification(requestId: string, opens: MessagePlace): AppNotification {
+  return { kind: 'message', requestId, opens, title: 'Message from Sam Okafor', body: 'Are you there?' }
 }

@@ -1,13 +1,11 @@
 /** The window's text with one open invite, as the host pre-renders its first frame. */
 import { renderFirstFrame } from '../../src/renderer/first-frame/render-first-frame'
-import type { Invite } from '../../src/shared/protocol'
+import type { Expert, Invite } from '../../src/shared/protocol'
 import { aFirstFrame, anExpert } from './fixtures'
 
 /** The first frame's words with `invite` open: no tags, apostrophes as the page shows them, single spaces. */
-export function inviteCardText(invite: Invite): string {
-  return renderFirstFrame(
-    aFirstFrame({ expert: anExpert(), invites: { open: [invite], missed: [] }, upcoming: [] }),
-  )
+export function inviteCardText(invite: Invite, expert: Expert = anExpert()): string {
+  return renderFirstFrame(aFirstFrame({ expert, invites: { open: [invite], missed: [] }, upcoming: [] }))
     .replace(/<[^>]*>/g, ' ')
     .replace(/&#x27;|&#39;/g, "'")
     .replace(/\s+/g, ' ')

@@ -207,26 +207,36 @@ export class NotificationActions {
     return true
   }
 
-  /** Tell the expert at once, on screen and in the window, why their press did nothing. */
+  /**
+   * Tell the expert at once, on screen and in the window, why their press did nothing. A decline
+   * that found the invite closed (taken, run out, withdrawn, declined already) did what was meant:
+   * the invite is not theirs, so it is told as news, not as a failure.
+   */
   private tooLate(
     invite: InviteNotification,
     what: 'join' | 'decline',
     error: { readonly code: string; readonly message: string },
   ): void {
-    this.followUp(followUpTitle(what, error.code), invite.title, error.message)
+    const closed = what === 'decline' && INVITE_CLOSED_CODES.has(error.code)
+    this.followUp(followUpTitle(what, error.code), invite.title, error.message, closed ? 'info' : 'warning')
   }
 
   /** A notification and a window notice: what the press could not do, about what, and why. */
-  private followUp(title: string, about: string, why: string): void {
+  private followUp(title: string, about: string, why: string, tone: AppNotice['tone'] = 'warning'): void {
     this.deps.notifier.show({ kind: 'notice', title, body: `${about}. ${why}` })
-    this.notices.emit({ text: `${title}: ${about}. ${why}`, tone: 'warning' })
+    this.notices.emit({ text: `${title}: ${about}. ${why}`, tone })
   }
 }
+
+/** The refusals of an answer to an invite no longer open: another expert took it, it ran out, or it closed otherwise. */
+const INVITE_CLOSED_CODES: ReadonlySet<string> = new Set(['taken', 'expired', 'invalid_state'])
 
 type InviteNotification = Extract<AppNotification, { kind: 'invite' }>
 
 /** The follow-up's title: the reason when the platform gave one the expert knows. */
 export function followUpTitle(what: 'join' | 'decline', code: string): string {
+  // Nobody was faster at declining: the invite closed before the decline reached the platform.
+  if (what === 'decline' && INVITE_CLOSED_CODES.has(code)) return 'No longer open'
   if (code === 'taken') return 'Another expert was faster'
   if (code === 'expired') return 'This invite expired'
   return what === 'join' ? 'Could not join' : 'Could not decline'

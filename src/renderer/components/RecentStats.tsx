@@ -1,6 +1,7 @@
 /** The expert's recent response figures, per window, beside the platform's average response time. */
 import type { RecentResponseStats, ResponseWindow } from '../../shared/protocol/entities'
 import { formatResponseTime } from '../logic/format'
+import { platformAverageOf } from '../logic/wait-cue'
 
 /** Median and p90 response time, acceptance rate and missed invites over the last 7 and 30 days. */
 export function RecentStats({ recent }: { readonly recent: RecentResponseStats }) {
@@ -15,7 +16,7 @@ export function RecentStats({ recent }: { readonly recent: RecentResponseStats }
     <table className="recent-stats tabular">
       <caption>
         Recent answers, beside the platform’s average response of{' '}
-        {formatResponseTime(recent.platformAverageMs)}
+        {formatResponseTime(platformAverageOf({ recent }))}
       </caption>
       <thead>
         <tr>

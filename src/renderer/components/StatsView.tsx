@@ -4,7 +4,7 @@
  */
 import type { ExpertStats } from '../../shared/protocol/entities'
 import { formatResponseTime } from '../logic/format'
-import { PLATFORM_AVERAGE_RESPONSE_MS } from '../logic/wait-cue'
+import { platformAverageOf } from '../logic/wait-cue'
 import { useAppState } from '../store/context'
 import { EarningsStats } from './EarningsStats'
 import { EmptyState } from './InvitesView'
@@ -43,7 +43,7 @@ function StatsGrid({ stats }: { readonly stats: ExpertStats }) {
       <div className="stat stat-wide">
         <dt>Average response time</dt>
         <dd>
-          <ResponseTime ms={stats.averageResponseMs} />
+          <ResponseTime ms={stats.averageResponseMs} platformMs={platformAverageOf(stats)} />
         </dd>
       </div>
       {stats.recent !== null && (
@@ -76,9 +76,16 @@ function StatsGrid({ stats }: { readonly stats: ExpertStats }) {
   )
 }
 
-function ResponseTime({ ms }: { readonly ms: number | null }) {
+/** The expert's average response time beside the platform's (`platformMs`, as platformAverageOf gives it). */
+export function ResponseTime({
+  ms,
+  platformMs,
+}: {
+  readonly ms: number | null
+  readonly platformMs: number
+}) {
   if (ms === null) return <span className="muted stat-none">No answers yet</span>
-  const platform = PLATFORM_AVERAGE_RESPONSE_MS
+  const platform = platformMs
   const scale = Math.max(ms, platform) * 1.1
   const faster = ms <= platform
   return (

@@ -3,8 +3,8 @@
  * itself, so only these leaves re-render every second, never the lists around them.
  */
 import { formatAgo, formatCountdown, formatDayTime, formatTime, formatTimer, isoTime } from '../logic/format'
-import { useNow } from '../store/context'
-import { waitCue } from '../logic/wait-cue'
+import { useAppState, useNow } from '../store/context'
+import { platformAverageOf, waitCue } from '../logic/wait-cue'
 
 /** "3 minutes ago". */
 export function Ago({ at }: { readonly at: number }) {
@@ -40,7 +40,8 @@ export function ClockTime({ at }: { readonly at: number }) {
 
 /** How long an instant invite has waited, against the platform's average time to an answer. */
 export function Waiting({ sentAt }: { readonly sentAt: number }) {
-  const cue = waitCue(sentAt, useNow())
+  const average = platformAverageOf(useAppState().expert?.stats)
+  const cue = waitCue(sentAt, useNow(), average)
   const tone = cue.level === 'strong' ? 'warning-text' : cue.level === 'calm' ? 'muted' : ''
   return <p className={`wait-cue wait-${cue.level} tabular ${tone}`}>{cue.text}</p>
 }

@@ -2,10 +2,21 @@
  * How long an open instant invite has waited, against the platform's average time to an answer:
  * calm at first, a quiet cue from half the average on, a stronger one once past it.
  */
+import type { ExpertStats } from '../../shared/protocol/entities'
 import { formatResponseTime, formatTimer } from './format'
 
 /** The platform's average time from invite to answer, as its help text states it. */
 export const PLATFORM_AVERAGE_RESPONSE_MS = 60_000
+
+/**
+ * The platform's average time to an answer as it last reported it, else as its help text states
+ * it: one figure for every place that compares against it (the wait cue, My stats). A reported
+ * zero is no average (every wait would be past it), so it counts as none.
+ */
+export function platformAverageOf(stats: Pick<ExpertStats, 'recent'> | null | undefined): number {
+  const reported = stats?.recent?.platformAverageMs
+  return reported !== undefined && reported > 0 ? reported : PLATFORM_AVERAGE_RESPONSE_MS
+}
 
 /** How strongly the card should nudge the expert to answer. */
 export type WaitLevel = 'calm' | 'quiet' | 'strong'

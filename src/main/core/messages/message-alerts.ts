@@ -101,6 +101,9 @@ export class MessageAlerts {
     this.forgetSpellsOver(now)
     const dueNow: Array<[string, ReadonlyArray<Message>]> = []
     for (const [requestId, messages] of threads) {
+      // Written before its thread closed (the invite taken or run out, the session over, often in
+      // the same catch-up): nothing is left to answer, as for held messages when their turn comes.
+      if (!this.threadOpen(requestId)) continue
       const last = this.lastShown.get(requestId)
       if (last !== undefined && now - last < MESSAGE_QUIET_MS) this.hold(requestId, messages, last)
       else dueNow.push([requestId, messages])
@@ -153,6 +156,17 @@ export class MessageAlerts {
     )
   }
 
+  /** Whether the thread takes replies now, by the platform's time (rules/thread-open.ts). */
+  private threadOpen(requestId: string): boolean {
+    const { cache, platformTime } = this.deps
+    const place = cache.threadPlace(requestId)
+    // Not cached yet: `show` says so in the log.
+    if (place === null) return true
+    if (place.kind === 'session') return threadClosed({ kind: 'session', state: place.state }) === null
+    const invite = cache.invite(place.inviteId)
+    return invite !== null && threadClosed({ kind: 'invite', invite, now: platformTime.now() }) === null
+  }
+
   private unreadThreads(): ReadonlySet<string> {
     return new Set(this.deps.cache.unreadThreads(this.deps.platformTime.now()).map((t) => t.requestId))
   }
@@ -190,27 +204,12 @@ export class MessageAlerts {
       )
       return
     }
-    if (this.closed(place)) {
-      // Brought in the batch that closed its thread (a catch-up): it stays in the window to read,
-      // but a notification would ask for a reply nobody is there to read.
-      this.deps.log.info(`A message for request ${requestId} arrived as its thread closed; not shown`)
-      return
-    }
     this.lastShown.set(requestId, steadyNow(this.deps.clock))
     const opens: MessagePlace =
       place.kind === 'invite'
         ? { kind: 'invite', inviteId: place.inviteId }
         : { kind: 'session', sessionId: place.sessionId }
     this.notify(messageNotification(messages, this.clientName(place) ?? 'your client', opens))
-  }
-
-  /** Whether the thread at `place` takes no reply now (rules/thread-open.ts). */
-  private closed(place: ThreadPlace): boolean {
-    if (place.kind === 'session') return threadClosed({ kind: 'session', state: place.state }) !== null
-    const invite = this.deps.cache.invite(place.inviteId)
-    return (
-      invite === null || threadClosed({ kind: 'invite', invite, now: this.deps.platformTime.now() }) !== null
-    )
   }
 
   private clientName(place: ThreadPlace): string | null {

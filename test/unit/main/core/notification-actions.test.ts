@@ -163,6 +163,25 @@ describe('a press on a notification', () => {
     expect(notifier.shown[0]).toMatchObject({ title: 'Could not decline' })
   })
 
+  it('Decline that found the invite closed (taken, run out, withdrawn) says it is no longer open, as news, not as a failure', async () => {
+    for (const code of ['taken', 'expired', 'invalid_state']) {
+      const { actions, settle, notifier, notices } = setup()
+      const decline = actions.activate({ action: 'decline', notification: scheduled })
+      settle(false, code)
+      await decline
+      expect(notifier.shown).toEqual([
+        { kind: 'notice', title: 'No longer open', body: 'Sam: Hooks. Too late.' },
+      ])
+      expect(notices).toEqual([{ text: 'No longer open: Sam: Hooks. Too late.', tone: 'info' }])
+    }
+    // Join refused for the same reasons is a failure the expert must see.
+    const { actions, settle, notices } = setup()
+    const join = actions.activate({ action: 'primary', notification: instant })
+    settle(false, 'taken')
+    await join
+    expect(notices).toEqual([expect.objectContaining({ tone: 'warning' })])
+  })
+
   it('Join, Decline or Start answered after the expert signed out, or another signed in: logged, nothing told to whoever is here', async () => {
     for (const next of [null, 'bea on https://standby.test']) {
       for (const [action, notification] of [

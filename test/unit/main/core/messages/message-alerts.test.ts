@@ -14,6 +14,7 @@ import {
   FIXTURE_NOW,
   inviteClosed,
   inviteCreated,
+  liveSession,
   messageCreated,
   sessionUpdated,
 } from '../../../../support/fixtures'
@@ -54,7 +55,7 @@ function setup(options: { focused?: boolean; path?: string; platformTime?: Manua
   return { store, clock, shown, alerts, arrive, focus: (value: boolean) => (focused = value) }
 }
 
-/** `count` threads, each with its invite's creation, named after `tag`; `expiresAt` by default the fixtures'. */
+/** `count` threads, each with its invite's creation, named after `tag`; the invites open until `expiresAt`. */
 function invitedThreads(count: number, tag: string, expiresAt?: number) {
   return Array.from({ length: count }, (_, i) => {
     const request = aRequest({ id: `req_${tag}${i}` })
@@ -183,8 +184,8 @@ describe('message notifications', () => {
 
   it('over weeks of clients writing in a thousand threads, remembers only the threads told within the quiet spell', () => {
     const { shown, arrive, clock, alerts } = setup()
-    // Invites open for as long as the test's weeks, so each thread still takes replies.
-    const threads = invitedThreads(1_000, 'w', FIXTURE_NOW + 1_000 * MESSAGE_QUIET_MS + 60_000)
+    // Open all along: a message on an invite whose time ran out is not told.
+    const threads = invitedThreads(1_000, 'w', FIXTURE_NOW + 2_000 * MESSAGE_QUIET_MS)
     arrive(...threads.map(({ created }) => created))
     for (const { id } of threads) {
       clock.advance(MESSAGE_QUIET_MS)
@@ -195,15 +196,35 @@ describe('message notifications', () => {
     expect(alerts.threadsInQuietSpell).toBeLessThanOrEqual(1)
   })
 
-  it('shows nothing for a message that came with its thread’s closing: an invite taken, or a session ended', () => {
-    const { shown, arrive, clock } = setup()
-    arrive(
-      clientSays('m1', 'req_1', 'Are you free now?'),
-      (id) => inviteClosed(id, invite.id, 'taken'),
-      clientSays('m2', 'req_2', 'Thanks, all sorted'),
-      (id) => sessionUpdated(id, endedSession(booked, clock.now())),
-    )
+  it('shows nothing for a message whose thread closed in the same catch-up: its invite taken, withdrawn or declined, its session ended', () => {
+    const { shown, arrive } = setup()
+    const cases = [
+      ['taken', 'withdrawn', 'declined'].map((reason, i) => {
+        const request = aRequest({ id: `req_c${i}` })
+        arrive((n) => inviteCreated(n, anInvite({ id: `inv_c${i}`, request })))
+        // The client wrote while the expert was away; then the invite closed.
+        return [
+          clientSays(`m_c${i}`, request.id, 'Are you there?'),
+          (n: number) => inviteClosed(n, `inv_c${i}`, reason as 'taken' | 'withdrawn' | 'declined'),
+        ] as const
+      }),
+      [
+        [
+          clientSays('m_s', 'req_2', 'Thanks!'),
+          (n: number) => sessionUpdated(n, endedSession(liveSession(booked, FIXTURE_NOW), FIXTURE_NOW)),
+        ] as const,
+      ],
+    ].flat()
+    for (const [message, closing] of cases) arrive(message, closing)
     expect(shown).toEqual([])
+  })
+
+  it('shows nothing for a message on an invite whose time already ran out by the platform’s clock', () => {
+    const platformTime = new ManualClock(invite.expiresAt)
+    const { shown, arrive } = setup({ platformTime })
+    arrive(clientSays('m1', 'req_1', 'Hi'))
+    arrive(clientSays('m2', 'req_2', 'Hello'))
+    expect(shown.map((n) => n.body)).toEqual(['Hello'])
   })
 
   it('still shows one for an invite the expert accepted: its thread goes on in the session', () => {

@@ -19,6 +19,7 @@ import {
   newestMade,
   resetFakeElectron,
 } from '../../../../support/fake-electron'
+import { clientMessageNotification } from '../../../../support/fixtures'
 import { recordingLog } from '../../../../support/recording-log'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
@@ -239,13 +240,8 @@ describe('the Electron notifier', () => {
   })
 
   it('takes a client’s message about an invite off the screen with it, on each OS, unless the expert accepted it', () => {
-    const aboutInvite = (n: number): AppNotification => ({
-      kind: 'message',
-      requestId: `req_${n}`,
-      opens: { kind: 'invite', inviteId: `inv_${n}` },
-      title: 'Message from Sam Lee',
-      body: 'Are you free now?',
-    })
+    const aboutInvite = (n: number) =>
+      clientMessageNotification(`req_${n}`, { kind: 'invite', inviteId: `inv_${n}` })
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       resetFakeElectron()
       const { notifier } = setup({ platform })
@@ -391,6 +387,19 @@ describe('the Electron notifier', () => {
       notifier.show(closed('inv_1'))
       expect(lastNotification().onScreen).toBe(false)
       expect(fake.notificationCalls.remove).toEqual([])
+    }
+  })
+
+  it('takes a client’s message about an invite off the screen with the invite when it closes, on each OS, and leaves other messages', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      resetFakeElectron()
+      const { notifier } = setup({ platform })
+      notifier.show(clientMessageNotification('req_1', { kind: 'invite', inviteId: 'inv_1' }))
+      notifier.show(clientMessageNotification('req_2', { kind: 'invite', inviteId: 'inv_2' }))
+      notifier.show(clientMessageNotification('req_3', { kind: 'session', sessionId: 'inv_1' }))
+      notifier.show(closed('inv_1'))
+      expect(fake.notifications.map((n) => n.onScreen)).toEqual([false, true, true])
+      expect(notifier.held).toBe(2)
     }
   })
 

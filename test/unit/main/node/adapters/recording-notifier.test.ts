@@ -4,6 +4,7 @@ import {
   createRecordingNotifier,
   notificationLine,
 } from '../../../../../src/main/node/adapters/recording-notifier'
+import { clientMessageNotification } from '../../../../support/fixtures'
 
 const instant: AppNotification = {
   kind: 'invite',
@@ -142,10 +143,12 @@ describe('the Node notifier', () => {
     expect(() => notifier.press({ requestId: 'req_1' }, 'open')).toThrow(/the thread of request req_1/)
   })
 
-  it('removes a closed invite’s notification and records the removal', () => {
+  it('removes a closed invite’s notification, and a client’s message opening it, and records the removal', () => {
     const notifier = createRecordingNotifier()
     notifier.show(instant)
     notifier.show({ ...instant, inviteId: 'inv_2' })
+    notifier.show(clientMessageNotification('req_1', { kind: 'invite', inviteId: 'inv_1' }))
+    notifier.show(clientMessageNotification('req_2', { kind: 'invite', inviteId: 'inv_2' }))
     notifier.show({
       kind: 'invite_closed',
       inviteId: 'inv_1',
@@ -154,20 +157,16 @@ describe('the Node notifier', () => {
       body: 'Taken',
     })
     expect(notifier.onScreen.map((n) => n.inviteId)).toEqual(['inv_2'])
+    expect(notifier.messagesOnScreen.map((n) => n.requestId)).toEqual(['req_2'])
     expect(notifier.removed).toEqual(['inv_1'])
     expect(() => notifier.press({ inviteId: 'inv_1' }, 'open')).toThrow()
+    expect(() => notifier.press({ requestId: 'req_1' }, 'open')).toThrow()
   })
 
   it('takes a client’s message off the screen with its invite, unless the expert accepted the invite', () => {
     const notifier = createRecordingNotifier()
     const message = (n: number) =>
-      ({
-        kind: 'message',
-        requestId: `req_${n}`,
-        opens: { kind: 'invite', inviteId: `inv_${n}` },
-        title: 'Message from Sam Lee',
-        body: 'Are you free now?',
-      }) as const
+      clientMessageNotification(`req_${n}`, { kind: 'invite', inviteId: `inv_${n}` })
     for (const n of [1, 2, 3]) notifier.show(message(n))
     const closing = (n: number, reason: 'taken' | 'accepted' | 'gone') =>
       notifier.show({
