@@ -1,7 +1,8 @@
 /**
  * The expert proposes another time for a booked session; the client (the simulator and the admin
  * endpoint act for clients) accepts or declines. On accept the session moves, under the same rules
- * as a booking: not in the past, not overlapping another of the expert's sessions. A pending
+ * as a booking: not in the past, not overlapping another of the expert's sessions, and a client who
+ * had joined for the old time must join again at the new one. A pending
  * proposal lapses when its time passes unanswered, or when the session is cancelled or starts
  * first; a new proposal replaces a pending one.
  */
@@ -76,9 +77,20 @@ export function answerProposal(ctx: MarketplaceContext, sessionId: string, accep
       )
     }
     const answered: Reschedule = { ...pending, state: accept ? 'accepted' : 'declined', answeredAt: now }
+    // A join is for the booked time it was made at: a client who joined for the old time must join
+    // again at the new one, or billing could start, and auto-cancel pass, with nobody there.
     ctx
-      .sql(`UPDATE sessions SET booked_start = ?, reschedule = ?, updated_at = ? WHERE id = ?`)
-      .run(accept ? pending.proposedStart : row.booked_start, JSON.stringify(answered), now, row.id)
+      .sql(
+        `UPDATE sessions SET booked_start = ?, client_joined_at = ?, reschedule = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        accept ? pending.proposedStart : row.booked_start,
+        accept ? null : row.client_joined_at,
+        JSON.stringify(answered),
+        now,
+        row.id,
+      )
     ctx.logger.info('proposal answered', { session: row.id, accepted: accept })
     return publish(ctx, row.id)
   })
