@@ -13,6 +13,7 @@ import type { SessionRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 import { writeEach } from './apply-each'
 import { refuseOverlap, utcWords } from './invites'
+import { lapsedReschedule, pendingOf } from './pending-proposal'
 import { assertBooked, publish, sessionOf } from './sessions'
 
 /** The expert proposes `proposedStart` for their booked session. */
@@ -96,13 +97,6 @@ export function answerProposal(ctx: MarketplaceContext, sessionId: string, accep
   })
 }
 
-/** The stored proposal with a pending one marked lapsed at `now`, for a session that is leaving `booked`. */
-export function lapsedReschedule(row: SessionRow, now: number): string | null {
-  const pending = pendingOf(row)
-  if (pending === null) return row.reschedule
-  return JSON.stringify({ ...pending, state: 'lapsed', answeredAt: now } satisfies Reschedule)
-}
-
 /** Lapse every pending proposal whose time passed, or whose session is no longer booked. */
 export function lapseOverdueProposals(ctx: MarketplaceContext): number {
   const now = ctx.clock.now()
@@ -119,12 +113,6 @@ export function lapseOverdueProposals(ctx: MarketplaceContext): number {
     publish(ctx, row.id)
     ctx.logger.info('proposal lapsed unanswered', { session: row.id })
   })
-}
-
-function pendingOf(row: SessionRow): Reschedule | null {
-  if (row.reschedule === null) return null
-  const reschedule = JSON.parse(row.reschedule) as Reschedule
-  return reschedule.state === 'pending' ? reschedule : null
 }
 
 function refusePast(start: number, now: number, advice: string): void {

@@ -303,6 +303,31 @@ describe('proposing another time', () => {
     })
   })
 
+  it('lapses a pending proposal in the very event that starts the session or cancels it for an absence', async () => {
+    const start = platform().clock.now() + 30 * MINUTE
+    const expert = platform().addExpert()
+    const joined = await booked(platform(), start, 'Joined one', expert)
+    const absent = await booked(platform(), start + 2 * HOUR, 'Missed one', expert, joined.socket)
+    for (const { session } of [joined, absent]) {
+      await joined.socket.command('session.proposeTime', {
+        sessionId: session.id,
+        proposedStart: session.bookedStart + 5 * HOUR,
+      })
+    }
+    platform().clock.advanceTo(start)
+    const live = sessionOf(await joined.socket.command('session.join', { sessionId: joined.session.id }))
+    expect(live).toMatchObject({ state: 'live', reschedule: { state: 'lapsed', answeredAt: start } })
+
+    platform().clock.advanceTo(absent.session.bookedStart + 10 * MINUTE)
+    const cancelled = await joined.socket.waitForEvent(
+      (e) =>
+        e.type === 'session.updated' &&
+        e.payload.session.id === absent.session.id &&
+        e.payload.session.state === 'cancelled',
+    )
+    expect(cancelled).toMatchObject({ payload: { session: { reschedule: { state: 'lapsed' } } } })
+  })
+
   it('lapses a pending proposal when the session is cancelled', async () => {
     const start = platform().clock.now() + 48 * HOUR
     const { socket, session } = await booked(platform(), start)
