@@ -9,7 +9,7 @@ import { freeCancellationUntil, lateCancellationFeeTo } from '../../../src/share
 import { PlatformError } from '../platform-error'
 import type { SessionRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
-import { lapsedReschedule } from './reschedules'
+import { lapsedReschedule } from './pending-proposal'
 import { assertBooked, publish, sessionOf } from './sessions'
 
 /** The expert cancels their booked session, with a note to the client. */

@@ -1,7 +1,8 @@
 /**
  * The expert proposes another time for a booked session; the client (the simulator and the admin
  * endpoint act for clients) accepts or declines. On accept the session moves, under the same rules
- * as a booking: not in the past, not overlapping another of the expert's sessions. A pending
+ * as a booking: not in the past, not overlapping another of the expert's sessions, and a client who
+ * had joined for the old time must join again at the new one. A pending
  * proposal lapses when its time passes unanswered, or when the session is cancelled or starts
  * first; a new proposal replaces a pending one.
  */
@@ -12,6 +13,7 @@ import type { SessionRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 import { writeEach } from './apply-each'
 import { refuseOverlap, utcWords } from './invites'
+import { lapsedReschedule, pendingOf } from './pending-proposal'
 import { assertBooked, publish, sessionOf } from './sessions'
 
 /** The expert proposes `proposedStart` for their booked session. */
@@ -76,19 +78,23 @@ export function answerProposal(ctx: MarketplaceContext, sessionId: string, accep
       )
     }
     const answered: Reschedule = { ...pending, state: accept ? 'accepted' : 'declined', answeredAt: now }
+    // A join is for the booked time it was made at: a client who joined for the old time must join
+    // again at the new one, or billing could start, and auto-cancel pass, with nobody there.
     ctx
-      .sql(`UPDATE sessions SET booked_start = ?, reschedule = ?, updated_at = ? WHERE id = ?`)
-      .run(accept ? pending.proposedStart : row.booked_start, JSON.stringify(answered), now, row.id)
+      .sql(
+        `UPDATE sessions SET booked_start = ?, client_joined_at = ?, reschedule = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        accept ? pending.proposedStart : row.booked_start,
+        accept ? null : row.client_joined_at,
+        JSON.stringify(answered),
+        now,
+        row.id,
+      )
     ctx.logger.info('proposal answered', { session: row.id, accepted: accept })
     return publish(ctx, row.id)
   })
-}
-
-/** The stored proposal with a pending one marked lapsed at `now`, for a session that is leaving `booked`. */
-export function lapsedReschedule(row: SessionRow, now: number): string | null {
-  const pending = pendingOf(row)
-  if (pending === null) return row.reschedule
-  return JSON.stringify({ ...pending, state: 'lapsed', answeredAt: now } satisfies Reschedule)
 }
 
 /** Lapse every pending proposal whose time passed, or whose session is no longer booked. */
@@ -107,12 +113,6 @@ export function lapseOverdueProposals(ctx: MarketplaceContext): number {
     publish(ctx, row.id)
     ctx.logger.info('proposal lapsed unanswered', { session: row.id })
   })
-}
-
-function pendingOf(row: SessionRow): Reschedule | null {
-  if (row.reschedule === null) return null
-  const reschedule = JSON.parse(row.reschedule) as Reschedule
-  return reschedule.state === 'pending' ? reschedule : null
 }
 
 function refusePast(start: number, now: number, advice: string): void {

@@ -20,6 +20,7 @@ import { notCancellableReason } from '../../../src/shared/rules/cancellation-ter
 import { PlatformError } from '../platform-error'
 import { busyForSession, endBusyForSession } from './availability'
 import { appendMessage } from './messages'
+import { lapsedReschedule } from './pending-proposal'
 import type { SessionRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 import { writeEach } from './apply-each'
@@ -64,9 +65,11 @@ function join(ctx: MarketplaceContext, row: SessionRow, party: 'expert' | 'clien
   }
   const column = party === 'expert' ? 'expert_joined_at' : 'client_joined_at'
   const state = party === 'expert' ? 'live' : row.state
+  // A session that starts lapses a pending proposal of another time with the same event.
+  const reschedule = state === 'booked' ? row.reschedule : lapsedReschedule(row, now)
   ctx
-    .sql(`UPDATE sessions SET ${column} = ?, state = ?, updated_at = ? WHERE id = ?`)
-    .run(now, state, now, row.id)
+    .sql(`UPDATE sessions SET ${column} = ?, state = ?, reschedule = ?, updated_at = ? WHERE id = ?`)
+    .run(now, state, reschedule, now, row.id)
   const session = publish(ctx, row.id)
   if (party === 'expert' && busyForSession(ctx, row.expert_id)) publishExpert(ctx, row.expert_id)
   return session
@@ -173,8 +176,11 @@ export function autoCancelOverdue(ctx: MarketplaceContext): number {
     const reason = absentParty(row.expert_joined_at, row.client_joined_at) ?? 'both_absent'
     const cancellation = { reason, feeAssessedTo: feeAssessedTo(reason), cancelledAt: now }
     ctx
-      .sql(`UPDATE sessions SET state = 'cancelled', cancellation = ?, updated_at = ? WHERE id = ?`)
-      .run(JSON.stringify(cancellation), now, row.id)
+      .sql(
+        `UPDATE sessions SET state = 'cancelled', cancellation = ?, reschedule = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(JSON.stringify(cancellation), lapsedReschedule(row, now), now, row.id)
     publish(ctx, row.id)
     if (endBusyForSession(ctx, row.expert_id)) publishExpert(ctx, row.expert_id)
     ctx.logger.info('session auto-cancelled', { session: row.id, reason })

@@ -2,6 +2,7 @@
  * Calendar days where a person lives: the first moment of their week (Monday) and of their month,
  * in their IANA time zone, found through Intl so daylight saving and odd offsets come out right.
  */
+import { offsetAt, wallClockAt, wallClockFormat, type WallClock } from '../../../src/shared/zone-offset'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -12,50 +13,15 @@ export interface CalendarDate {
   readonly day: number
 }
 
-// A formatter per zone: building one costs far more than using it, and the stats read them often.
-const formats = new Map<string, Intl.DateTimeFormat>()
-
+/** The zone's wall-clock formatter; a zone Intl does not know is refused as Intl refuses it. */
 function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone)
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-    if (formats.size < 1_000) formats.set(timeZone, format)
-  }
+  const format = wallClockFormat(timeZone)
+  if (format === null) throw new RangeError(`Invalid time zone specified: ${timeZone}`)
   return format
 }
 
-function wallClock(
-  t: number,
-  timeZone: string,
-): CalendarDate & { hour: number; minute: number; second: number } {
-  const parts: Record<string, number> = {}
-  for (const part of zoneFormat(timeZone).formatToParts(t)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value)
-  }
-  return {
-    year: parts['year'] ?? 1970,
-    month: parts['month'] ?? 1,
-    day: parts['day'] ?? 1,
-    hour: parts['hour'] ?? 0,
-    minute: parts['minute'] ?? 0,
-    second: parts['second'] ?? 0,
-  }
-}
-
-/** How far the zone's wall clock is ahead of UTC at `t`, in milliseconds. */
-function offsetAt(t: number, timeZone: string): number {
-  const w = wallClock(t, timeZone)
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second)
-  return asUtc - (t - (((t % 1000) + 1000) % 1000))
+function wallClock(t: number, timeZone: string): WallClock {
+  return wallClockAt(zoneFormat(timeZone), t)
 }
 
 /** The calendar date at `t` in the zone. */
@@ -68,8 +34,8 @@ export function localDate(t: number, timeZone: string): CalendarDate {
 export function startOfDay(date: CalendarDate, timeZone: string): number {
   const asUtc = Date.UTC(date.year, date.month - 1, date.day)
   // Twice: the offset at the first guess may be the other side of a daylight-saving change.
-  const first = asUtc - offsetAt(asUtc, timeZone)
-  const second = asUtc - offsetAt(first, timeZone)
+  const first = asUtc - offsetAt(zoneFormat(timeZone), asUtc)
+  const second = asUtc - offsetAt(zoneFormat(timeZone), first)
   const d = localDate(second, timeZone)
   // A midnight the clocks skip leaves the guess on the day before: the day starts an offset later.
   return d.day === date.day ? second : first

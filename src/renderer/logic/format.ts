@@ -7,7 +7,8 @@
  */
 import { formatMoney } from '../../shared/money/format-money'
 import type { Money } from '../../shared/money/money'
-import { DAY_AND_TIME } from '../../shared/day-time-options'
+import { DAY_AND_TIME, SHORT_TIME_WITH_ZONE, WITH_ZONE } from '../../shared/day-time-options'
+import { inRepeatedHour } from '../../shared/repeated-hour'
 
 const MINUTE_MS = 60_000
 const HOUR_MS = 60 * MINUTE_MS
@@ -34,10 +35,13 @@ function formattersFor(display: Display) {
     display: resolve(locale, timeZone),
     shortTime: dateTime({ timeStyle: 'short' }),
     dayAndTime: dateTime(DAY_AND_TIME),
+    // For the hour the clocks go back, whose times name two moments (shared/repeated-hour.ts).
+    shortTimeWithZone: dateTime(SHORT_TIME_WITH_ZONE),
+    dayAndTimeWithZone: dateTime({ ...DAY_AND_TIME, ...WITH_ZONE }),
     dayOnly: dateTime({ weekday: 'short', day: 'numeric', month: 'short' }),
     calendarDay: dateTime({ year: 'numeric', month: '2-digit', day: '2-digit' }),
     relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
-    zoned: new Map<string, Intl.DateTimeFormat | null>(),
+    zoned: new Map<string, ZonedFormats | null>(),
     units: new Map<string, Intl.NumberFormat>(),
   }
 }
@@ -48,6 +52,14 @@ function resolve(locale: string | undefined, timeZone: string | undefined): Requ
 }
 
 let formats = formattersFor({})
+
+/** One other zone's day-and-time formats: as usual, and with the zone named for a repeated hour. */
+interface ZonedFormats {
+  /** The zone as Intl resolved the name (a link such as "US/Eastern" to its zone). */
+  readonly zone: string
+  readonly plain: Intl.DateTimeFormat
+  readonly withZone: Intl.DateTimeFormat
+}
 
 /** Format for this display from now on (the host's pre-render); the page never needs to call it. */
 export function setDisplay(display: Display): void {
@@ -94,14 +106,19 @@ function dateText(format: Intl.DateTimeFormat, t: number): string {
   return Number.isNaN(new Date(t).getTime()) ? UNKNOWN_TIME : format.format(t)
 }
 
-/** "13:05" or "1:05 PM", as the OS locale writes a time of day. */
+/** "13:05" or "1:05 PM", as the OS locale writes a time of day ("1:30 AM EST" in a repeated hour). */
 export function formatTime(t: number): string {
-  return dateText(formats.shortTime, t)
+  return dateText(repeated(t) ? formats.shortTimeWithZone : formats.shortTime, t)
 }
 
-/** "Tue 6 Jan, 13:05": a day and a time, in the OS locale and time zone. */
+/** "Tue 6 Jan, 13:05": a day and a time, in the OS locale and time zone (named in a repeated hour). */
 export function formatDayTime(t: number): string {
-  return dateText(formats.dayAndTime, t)
+  return dateText(repeated(t) ? formats.dayAndTimeWithZone : formats.dayAndTime, t)
+}
+
+/** Whether `t` falls in the hour the clocks go back where the expert is. */
+function repeated(t: number): boolean {
+  return inRepeatedHour(t, formats.display.timeZone)
 }
 
 /** "Tue 6 Jan". */
@@ -129,21 +146,29 @@ export function isoTime(t: number): string {
 }
 
 /**
- * "Tue 6 Jan, 07:05" in another time zone (the client's); null when this computer's time zone data
- * does not know the zone (one newer than it), rather than a time in some other zone.
+ * "Tue 6 Jan, 07:05" in another time zone (the client's), with the zone named in its repeated hour;
+ * null when this computer's time zone data does not know the zone (one newer than it), rather than
+ * a time in some other zone.
  */
 export function formatDayTimeIn(t: number, timeZone: string): string | null {
-  let format = formats.zoned.get(timeZone)
-  if (format === undefined) {
+  let zoned = formats.zoned.get(timeZone)
+  if (zoned === undefined) {
     try {
-      format = new Intl.DateTimeFormat(formats.display.locale, { ...DAY_AND_TIME, timeZone })
+      const options = { ...DAY_AND_TIME, timeZone }
+      const plain = new Intl.DateTimeFormat(formats.display.locale, options)
+      zoned = {
+        zone: plain.resolvedOptions().timeZone,
+        plain,
+        withZone: new Intl.DateTimeFormat(formats.display.locale, { ...options, ...WITH_ZONE }),
+      }
     } catch {
-      format = null
+      zoned = null
     }
     // Zones come from the platform, checked for their form only: a bounded cache, not one per name.
-    if (formats.zoned.size < ZONED_FORMATS_KEPT) formats.zoned.set(timeZone, format)
+    if (formats.zoned.size < ZONED_FORMATS_KEPT) formats.zoned.set(timeZone, zoned)
   }
-  return format === null ? null : dateText(format, t)
+  if (zoned === null) return null
+  return dateText(inRepeatedHour(t, zoned.zone) ? zoned.withZone : zoned.plain, t)
 }
 
 /** "New York" from "America/New_York": how people name a time zone. */

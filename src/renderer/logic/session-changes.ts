@@ -26,7 +26,10 @@ export function rescheduleLine(session: Session): string | null {
   const name = session.client.name
   switch (reschedule.state) {
     case 'pending':
-      return `You proposed ${formatDayTime(reschedule.proposedStart)}: waiting for ${name} to answer.`
+      // Only a booked session can still move: one that started or was cancelled has nothing to wait for.
+      return session.state === 'booked'
+        ? `You proposed ${formatDayTime(reschedule.proposedStart)}: waiting for ${name} to answer.`
+        : null
     case 'accepted':
       return `${name} accepted the new time (it was ${formatDayTime(reschedule.previousStart)}).`
     case 'declined':

@@ -3,7 +3,9 @@
  * cancelled, which reminders are due. The rules themselves are src/shared/rules/session-timing.ts.
  */
 import type { Session } from '../../shared/protocol/entities'
+import { assertNever } from '../../shared/assert-never'
 import {
+  absentParty,
   autoCancelAt,
   reminderPlan,
   startWindowAt,
@@ -29,14 +31,26 @@ export function startState(bookedStart: number, now: number): StartState {
   }
 }
 
-/** "Auto-cancels at 13:10 if the client has not joined", once the start time has passed; else null. */
+/**
+ * "Auto-cancels at 13:10 if the client has not joined", once the start time has passed with a party
+ * absent; else null. A client already waiting is named: then the absent party, who pays, is the expert.
+ */
 export function autoCancelNotice(session: Session, now: number): string | null {
-  if (now < session.bookedStart || session.clientJoinedAt !== null) return null
+  if (now < session.bookedStart) return null
   if (session.state !== 'booked' && session.state !== 'live') return null
+  const absent = absentParty(session.expertJoinedAt, session.clientJoinedAt)
+  if (absent === null) return null
   const at = formatTime(autoCancelAt(session.bookedStart))
-  return session.expertJoinedAt === null
-    ? `Auto-cancels at ${at} if you or the client have not joined`
-    : `Auto-cancels at ${at} if the client has not joined`
+  switch (absent) {
+    case 'both_absent':
+      return `Auto-cancels at ${at} if you or the client have not joined`
+    case 'client_absent':
+      return `Auto-cancels at ${at} if the client has not joined`
+    case 'expert_absent':
+      return `${session.client.name} is waiting: auto-cancels at ${at}, with the fee charged to you, if you have not joined`
+    default:
+      return assertNever(absent)
+  }
 }
 
 /** "Reminders at 12:30 and 12:50", "10-minute reminder at 12:50", "Reminders sent", or "Reminders off". */

@@ -1,8 +1,11 @@
 /**
- * Money as people read it: Intl knows each currency's minor-unit digits and the locale's way of
- * writing an amount. Free of zod, so every view can use it.
+ * Money as people read it: the currency's ISO 4217 minor-unit digits (minor-units.ts) and the
+ * locale's way of writing an amount (Intl). Free of zod, so every view can use it.
  */
+import { minorDigits } from './minor-units'
 import type { Money } from './money'
+
+export { minorDigits } from './minor-units'
 
 // Building a NumberFormat is costly and every list row formats an amount; the key space is small.
 const formats = new Map<string, Intl.NumberFormat>()
@@ -11,15 +14,18 @@ function currencyFormat(currency: string, locale: string | undefined): Intl.Numb
   const key = `${locale ?? ''}/${currency}`
   let format = formats.get(key)
   if (format === undefined) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+    // The standard's digits, not the locale's: the wire counts ISO 4217 minor units, and every
+    // one of them is shown.
+    const digits = minorDigits(currency)
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    })
     if (formats.size < 200) formats.set(key, format)
   }
   return format
-}
-
-/** How many minor-unit digits the currency has (JPY none, USD two, BHD three), as Intl knows it. */
-export function minorDigits(currency: string): number {
-  return currencyFormat(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2
 }
 
 /** What an amount that is not a whole number of minor units Intl can write exactly reads as. */

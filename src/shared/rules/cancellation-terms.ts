@@ -63,7 +63,23 @@ export function notCancellableReason(state: Session['state']): string | null {
   }
 }
 
-/** Who cancelled; a platform that does not say is older than cancelling ahead of time: the system. */
-export function cancelledBy(cancellation: Pick<Cancellation, 'by'>): CancelledBy {
-  return cancellation.by ?? 'system'
+/**
+ * Who cancelled, as the reason names them: a party who cancelled ahead of time, or the system for a
+ * party's absence. `by` on the wire says the same, or is missing (from a platform older than
+ * cancelling ahead of time, or one that leaves it out); the reason is what every view words, so a
+ * `by` that is missing or says otherwise never makes a client's cancellation read as an absence.
+ */
+export function cancelledBy(cancellation: Pick<Cancellation, 'reason'>): CancelledBy {
+  switch (cancellation.reason) {
+    case 'expert_cancelled':
+      return 'expert'
+    case 'client_cancelled':
+      return 'client'
+    case 'expert_absent':
+    case 'client_absent':
+    case 'both_absent':
+      return 'system'
+    default:
+      return assertNever(cancellation.reason)
+  }
 }

@@ -266,6 +266,68 @@ describe('proposing another time', () => {
     expect(platform().server.marketplace.store.session(first.session.id).bookedStart).toBe(start)
   })
 
+  it('makes a client who joined for the old time join again at the new one', async () => {
+    const start = platform().clock.now() + 30 * MINUTE
+    const { socket, session } = await booked(platform(), start)
+    platform().clock.advanceTo(start - 5 * MINUTE)
+    platform().server.marketplace.clientJoin(session.id)
+    const later = start + 3 * HOUR
+    await socket.command('session.proposeTime', { sessionId: session.id, proposedStart: later })
+    const answer = await admin(platform(), `/admin/sessions/${session.id}/proposal-answer`, { accept: true })
+    expect(answer.body).toMatchObject({ session: { bookedStart: later, clientJoinedAt: null } })
+
+    platform().clock.advanceTo(later)
+    expect(sessionOf(await socket.command('session.join', { sessionId: session.id })).state).toBe('live')
+    // Nobody is there to bill, and the platform says so rather than billing the empty room.
+    const billing = await socket.command('session.startBilling', { sessionId: session.id })
+    expect(billing).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/client has not joined/) },
+    })
+    platform().clock.advanceTo(later + 10 * MINUTE)
+    expect(platform().server.marketplace.store.session(session.id)).toMatchObject({
+      state: 'cancelled',
+      cancellation: { reason: 'client_absent', feeAssessedTo: 'client' },
+    })
+  })
+
+  it('keeps the client’s join when they decline the other time', async () => {
+    const start = platform().clock.now() + 30 * MINUTE
+    const { socket, session } = await booked(platform(), start)
+    platform().clock.advanceTo(start - 5 * MINUTE)
+    const joined = platform().server.marketplace.clientJoin(session.id)
+    await socket.command('session.proposeTime', { sessionId: session.id, proposedStart: start + HOUR })
+    const answer = await admin(platform(), `/admin/sessions/${session.id}/proposal-answer`, { accept: false })
+    expect(answer.body).toMatchObject({
+      session: { bookedStart: start, clientJoinedAt: joined.clientJoinedAt },
+    })
+  })
+
+  it('lapses a pending proposal in the very event that starts the session or cancels it for an absence', async () => {
+    const start = platform().clock.now() + 30 * MINUTE
+    const expert = platform().addExpert()
+    const joined = await booked(platform(), start, 'Joined one', expert)
+    const absent = await booked(platform(), start + 2 * HOUR, 'Missed one', expert, joined.socket)
+    for (const { session } of [joined, absent]) {
+      await joined.socket.command('session.proposeTime', {
+        sessionId: session.id,
+        proposedStart: session.bookedStart + 5 * HOUR,
+      })
+    }
+    platform().clock.advanceTo(start)
+    const live = sessionOf(await joined.socket.command('session.join', { sessionId: joined.session.id }))
+    expect(live).toMatchObject({ state: 'live', reschedule: { state: 'lapsed', answeredAt: start } })
+
+    platform().clock.advanceTo(absent.session.bookedStart + 10 * MINUTE)
+    const cancelled = await joined.socket.waitForEvent(
+      (e) =>
+        e.type === 'session.updated' &&
+        e.payload.session.id === absent.session.id &&
+        e.payload.session.state === 'cancelled',
+    )
+    expect(cancelled).toMatchObject({ payload: { session: { reschedule: { state: 'lapsed' } } } })
+  })
+
   it('lapses a pending proposal when the session is cancelled', async () => {
     const start = platform().clock.now() + 48 * HOUR
     const { socket, session } = await booked(platform(), start)

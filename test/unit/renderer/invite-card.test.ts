@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import { formatDayTimeIn } from '../../../src/renderer/logic/format'
 import type { Invite } from '../../../src/shared/protocol'
-import { anInvite, aScheduledRequest, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
+import { aFirstFrame, anInvite, aScheduledRequest, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
 import { inviteCardText } from '../../support/invite-card-text'
+import { renderFirstFrame } from '../../../src/renderer/first-frame/render-first-frame'
 
 /** A scheduled invite from a client in `timeZone`, with two times ahead. */
 function invitedFrom(timeZone: string): Invite {
@@ -31,6 +32,32 @@ describe('proposed times in the client’s zone', () => {
     expect(text).toContain('Proposed times')
     expect(text).toContain('your time')
     expect(text).not.toContain('in Olympus')
+  })
+})
+
+describe('proposed times in the hour the clocks go back', () => {
+  // Berlin goes back from 3:00 CEST to 2:00 CET at 01:00 UTC on 25 October 2026: 2:30 comes twice.
+  const first = Date.UTC(2026, 9, 25, 0, 30)
+  const second = Date.UTC(2026, 9, 25, 1, 30)
+
+  it('reads differently for the two moments a wall-clock time names, on the card and its Book buttons', () => {
+    const request = aScheduledRequest('req_dst', first, {
+      title: 'Night shift',
+      proposedTimes: [first, second],
+    })
+    const now = first - 12 * 60 * MINUTE
+    const html = renderFirstFrame(
+      aFirstFrame({ now, invites: { open: [anInvite({ request, sentAt: now })], missed: [] }, upcoming: [] }),
+    )
+    const labels = [...html.matchAll(/aria-label="Book ([^"]*)"/g)].map((match) => match[1])
+    expect(labels).toHaveLength(2)
+    expect(labels[0]).toMatch(/2:30 CEST$/)
+    expect(labels[1]).toMatch(/2:30 CET$/)
+  })
+
+  it('reads differently where the client is too, when the clocks go back there', () => {
+    expect(formatDayTimeIn(first, 'Europe/Berlin')).not.toBe(formatDayTimeIn(second, 'Europe/Berlin'))
+    expect(formatDayTimeIn(first + 2 * 60 * MINUTE, 'Europe/Berlin')).not.toMatch(/CES?T/)
   })
 })
 

@@ -136,6 +136,21 @@ describe('start window', () => {
     expect(autoCancelNotice({ ...joined, clientJoinedAt: start }, start + MINUTE)).toBeNull()
   })
 
+  it('tells an expert who has not joined that the client is waiting and the fee would be theirs', () => {
+    const waiting = aSession({
+      request: aScheduledRequest('req_w', start),
+      bookedStart: start,
+      clientJoinedAt: start - 2 * MINUTE,
+    })
+    expect(autoCancelNotice(waiting, start - MINUTE)).toBeNull()
+    expect(autoCancelNotice(waiting, start + MINUTE)).toMatch(
+      new RegExp(
+        `^${waiting.client.name} is waiting: auto-cancels at .+, with the fee charged to you, if you have not joined$`,
+      ),
+    )
+    expect(autoCancelNotice({ ...waiting, state: 'cancelled' }, start + MINUTE)).toBeNull()
+  })
+
   it('tells which reminders are still to come', () => {
     expect(reminderStatus(start, start - 40 * MINUTE, false)).toBe('Reminders off')
     expect(reminderStatus(start, start - 40 * MINUTE, true)).toMatch(/^Reminders at .+ and .+$/)

@@ -46,6 +46,20 @@ describe('a booked session’s changes in the window', () => {
     expect(rescheduleLine(aSession())).toBeNull()
   })
 
+  it('waits for no answer on a session that started or was cancelled before its proposal lapsed', () => {
+    const start = FIXTURE_NOW + 48 * HOUR
+    const pending = {
+      proposedStart: start + HOUR,
+      previousStart: start,
+      proposedAt: FIXTURE_NOW,
+      state: 'pending',
+      answeredAt: null,
+    } as const
+    for (const state of ['live', 'ended', 'cancelled'] as const) {
+      expect(rescheduleLine(aSession({ bookedStart: start, state, reschedule: pending }))).toBeNull()
+    }
+  })
+
   it('names who cancelled and their note; the system’s cancellations keep the usual line', () => {
     const cancelled = (by: 'client' | 'expert' | undefined, message?: string) =>
       aSession({

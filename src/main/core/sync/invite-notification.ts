@@ -7,7 +7,7 @@ import { firstProposedTimeLabel, kindLabel, reasonLabel } from '../../../shared/
 import { clipText, type Invite, type InviteClosedReason } from '../../../shared/protocol'
 import { firstBookableTime } from '../../../shared/rules/invite-open'
 import type { AppNotification } from '../ports/notifier'
-import { DAY_AND_TIME } from '../../../shared/day-time-options'
+import { DAY_AND_TIME, hostTimeText } from '../../../shared/day-time-options'
 
 /** Why an invite is no longer open, as the expert would be told; null when only a snapshot saw it go. */
 const CLOSED_BECAUSE: Record<InviteClosedReason | 'gone', string> = {
@@ -26,7 +26,7 @@ export const DESCRIPTION_LINE_MAX = 140
 export type DayTimeFormat = (t: number) => string
 
 /** "Tue 6 Jan, 13:05" in the locale and time zone of the process (the OS's, as the window's). */
-export const localDayTime: DayTimeFormat = (t) => new Intl.DateTimeFormat(undefined, DAY_AND_TIME).format(t)
+export const localDayTime: DayTimeFormat = (t) => hostTimeText(t, DAY_AND_TIME)
 
 /**
  * The notification for a new invite at the platform's `now`. A scheduled one names the first time

@@ -24,10 +24,25 @@ describe('money on the wire', () => {
 })
 
 describe('formatting money', () => {
-  it('reads each currency’s minor-unit digits from Intl', () => {
+  it('counts each currency’s minor units by ISO 4217', () => {
     expect(minorDigits('USD')).toBe(2)
     expect(minorDigits('JPY')).toBe(0)
     expect(minorDigits('BHD')).toBe(3)
+    expect(minorDigits('CLF')).toBe(4)
+    // Intl writes these with no decimals, as people there do; ISO 4217 counts cents and fils.
+    expect(minorDigits('IDR')).toBe(2)
+    expect(minorDigits('HUF')).toBe(2)
+    expect(minorDigits('IQD')).toBe(3)
+    // A code this list does not know, and one that names no object property, count hundredths.
+    expect(minorDigits('ABC')).toBe(2)
+    expect(minorDigits('toString')).toBe(2)
+  })
+
+  it('shows an amount in the units the wire counted, where Intl’s own digits would differ', () => {
+    expect(formatMoney({ amountMinor: 15_000_050, currency: 'IDR' }, 'en-US')).toBe('IDR\u00a0150,000.50')
+    expect(formatMoney({ amountMinor: 1_250, currency: 'IQD' }, 'en-US')).toBe('IQD\u00a01.250')
+    expect(formatMoney({ amountMinor: 12_345, currency: 'HUF' }, 'en-US')).toBe('HUF\u00a0123.45')
+    expect(formatMoney({ amountMinor: 1_250, currency: 'ABC' }, 'en-US')).toBe('ABC\u00a012.50')
   })
 
   it('writes the amount as the locale writes its currency', () => {

@@ -7,6 +7,7 @@ import {
   lateCancellationFeeTo,
   notCancellableReason,
 } from '../../../../src/shared/rules/cancellation-terms'
+import type { Cancellation } from '../../../../src/shared/protocol'
 
 const HOUR = 60 * 60_000
 const START = Date.UTC(2026, 2, 3, 14, 0)
@@ -51,8 +52,20 @@ describe('what can be cancelled ahead of time', () => {
     expect(notCancellableReason('cancelled')).toMatch(/already cancelled/)
   })
 
-  it('reads a cancellation from an older platform as the system’s', () => {
-    expect(cancelledBy({})).toBe('system')
-    expect(cancelledBy({ by: 'client' })).toBe('client')
+  it('tells who cancelled by the reason, with or without the platform’s `by`, and never against it', () => {
+    expect(cancelledBy({ reason: 'client_absent' })).toBe('system')
+    expect(cancelledBy({ reason: 'both_absent' })).toBe('system')
+    expect(cancelledBy({ reason: 'client_cancelled' })).toBe('client')
+    expect(cancelledBy({ reason: 'expert_cancelled' })).toBe('expert')
+    // A `by` that contradicts the reason does not turn an absence into a party's cancellation.
+    const absence: Cancellation = {
+      reason: 'client_absent',
+      feeAssessedTo: 'client',
+      cancelledAt: START,
+      by: 'client',
+    }
+    expect(cancelledBy(absence)).toBe('system')
+    const byClient: Cancellation = { ...absence, reason: 'client_cancelled', by: 'system' }
+    expect(cancelledBy(byClient)).toBe('client')
   })
 })

@@ -59,6 +59,21 @@ describe('session changes', () => {
     scheduler.stop()
   })
 
+  it('a client’s cancellation from a platform that leaves out `by` is told as the client’s, not as an absence', () => {
+    const { scheduler, book, update, notifier } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    update({
+      ...session,
+      state: 'cancelled',
+      cancellation: { reason: 'client_cancelled', feeAssessedTo: null, cancelledAt: T - 60 * MINUTE },
+    })
+    const [told] = notifier.shown
+    expect(told?.title).toMatch(/^Sam Okafor cancelled Session ses_1/)
+    expect(told?.body).not.toMatch(/did not join|Neither you/)
+    scheduler.stop()
+  })
+
   it('the client joins an instant session: "start billing when you\'re sure", once', () => {
     const { clock, scheduler, update, notifier } = setUp()
     scheduler.start()
