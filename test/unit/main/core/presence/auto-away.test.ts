@@ -4,10 +4,17 @@ import { isAutoAway, type ExpertPresence } from '../../../../../src/main/core/pr
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
 import { ManualClock } from '../../../../../src/shared/clock'
 import type { CommandOutcome } from '../../../../../src/shared/command-outcome'
-import type { AutoAvailability } from '../../../../../src/shared/protocol'
+import { commandSchemas, type AutoAvailability } from '../../../../../src/shared/protocol'
 import { recordingLog } from '../../../../support/recording-log'
 
 const MINUTE = 60_000
+const TIMED_OUT = {
+  ok: false,
+  error: {
+    code: 'timeout',
+    message: 'The platform did not answer within 10 s; the action may not have happened.',
+  },
+} as const
 const ONLINE: ExpertPresence = { availability: 'online', availabilityCause: 'chosen' }
 const IN_SESSION: ExpertPresence = { availability: 'busy', availabilityCause: 'session' }
 
@@ -25,6 +32,8 @@ function setUp(
     refuse?: boolean
     /** A host that cannot see the machine's input, as the browser shell. */
     noIdleTime?: boolean
+    /** The platform gets the request but its answer never arrives (a stall); it may still apply it. */
+    unanswered?: () => 'applied' | 'lost' | null
   } = {},
 ) {
   const clock = new ManualClock(Date.UTC(2026, 0, 5, 9))
@@ -48,6 +57,13 @@ function setUp(
           return { ok: false, error: { code: 'offline', message: 'Offline.' } }
         }
         sent.push(idleMinutes === null ? change : `${change} ${idleMinutes} min`)
+        // The platform checks the payload as the wire's schema says.
+        const payload = commandSchemas['availability.auto'].payload.safeParse({ change, idleMinutes })
+        if (!payload.success) {
+          return { ok: false, error: { code: 'invalid_payload', message: payload.error.message } }
+        }
+        const unanswered = options.unanswered?.() ?? null
+        if (unanswered === 'lost') return TIMED_OUT
         if (options.refuse) {
           return {
             ok: false,
@@ -61,7 +77,7 @@ function setUp(
           expert = { availability: 'away', availabilityCause: change }
         }
         if (expert !== before) queueMicrotask(() => policy.refresh())
-        return { ok: true, result: {} }
+        return unanswered === 'applied' ? TIMED_OUT : { ok: true, result: {} }
       },
     })
     policy.start()
@@ -339,5 +355,18 @@ describe('auto-away on a manual clock', () => {
     await answers()
     expect(locking.sent).toEqual(['screen_locked', 'back'])
     expect(locking.clock.pendingTimers).toBe(0)
+  })
+
+  it('idle for longer than the wire carries (days offline, a counter that wrapped): away all the same, as idle for a day', async () => {
+    for (const days of [1.5, 49.7, 1e6]) {
+      const t = setUp()
+      vi.spyOn(t.power, 'systemIdleSeconds').mockReturnValue(days * 24 * 3600)
+      t.policy.refresh()
+      await answers()
+      expect(t.sent).toEqual(['idle 1440 min'])
+      expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'idle' })
+      expect(t.log.lines).toEqual([])
+      t.policy.stop()
+    }
   })
 })
