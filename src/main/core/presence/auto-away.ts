@@ -4,8 +4,10 @@
  * as it could cross the threshold (and every few seconds while waiting for the expert to return);
  * lock and unlock come from the Power port. What to ask for is decided in `auto-away-rule.ts`.
  */
+import { jitteredBackoff, type BackoffRange } from '../../../shared/backoff'
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { CommandOutcome } from '../../../shared/command-outcome'
+import { asSentence } from '../../../shared/error-message'
 import type { Unsubscribe } from '../../../shared/listeners'
 import type { AutoAvailability } from '../../../shared/protocol'
 import type { Logger } from '../ports/logger'
@@ -14,6 +16,9 @@ import { autoAwayRequest, observe, type Absence, type ExpertPresence, type Obser
 
 /** How often idle time is read while waiting for the expert to come back. */
 export const RETURN_POLL_MS = 5_000
+
+/** How long to wait before asking again after requests the platform left unanswered. */
+export const UNANSWERED_RETRY: BackoffRange = { startMs: RETURN_POLL_MS, capMs: 60_000 }
 
 /** The auto-away settings, read at every check. */
 export interface AutoAwaySettings {
@@ -36,6 +41,13 @@ export interface AutoAwayDeps {
 /** Follows idle time and the screen lock, and asks the platform to switch the expert. */
 export class AutoAway {
   private timer: TimerHandle | undefined
+  /**
+   * A request that may not have happened (no answer, or one that made no sense), asked again by
+   * its timer; the same request waits for it, a different one goes at once.
+   */
+  private unsure: { readonly change: AutoAvailability; readonly retry: TimerHandle } | undefined
+  /** Requests in a row that may not have happened: each waits longer before the next. */
+  private unanswered = 0
   private readonly off: Unsubscribe[] = []
   private locked = false
   private sentFor: Absence | null = null
@@ -71,6 +83,7 @@ export class AutoAway {
     this.recheck = false
     this.timer?.cancel()
     this.timer = undefined
+    this.forgetUnsure()
     for (const off of this.off.splice(0)) off()
   }
 
@@ -98,30 +111,64 @@ export class AutoAway {
       sentFor: this.sentFor,
     })
     if (request === null) {
+      // The expert as synced needs nothing: whatever went unanswered has happened or no longer matters.
+      this.forgetUnsure()
       // Nothing of ours to undo: a lock that ends on a host without idle time ends the absence.
       if (!settings.enabled || observed === 'unknown') this.sentFor = null
       return
     }
+    // Asked again when its wait is over, not at every poll meanwhile.
+    if (this.unsure?.change === request.change) return
+    this.unsure?.retry.cancel()
+    this.unsure = undefined
     this.inFlight = true
     void this.deps
       .send(request.change, request.idleMinutes)
-      .then((outcome) => {
-        const local = !outcome.ok && (outcome.error.code === 'offline' || outcome.error.code === 'signed_out')
-        // Offline, it is asked again once online; a refusal is not repeated for this absence.
-        if (!local) this.sentFor = request.change === 'back' ? null : request.change
-        if (!outcome.ok && !local) {
-          this.deps.log.warn(
-            `Could not switch availability automatically (${request.change}): ${outcome.error.message}. ` +
-              'Set it in Settings or from the tray.',
-          )
-        }
-      })
+      .then((outcome) => this.answered(request.change, outcome))
       .finally(() => {
         this.inFlight = false
         if (!this.recheck) return
         this.recheck = false
         this.refresh()
       })
+  }
+
+  private answered(change: AutoAvailability, outcome: CommandOutcome<unknown>): void {
+    const code = outcome.ok ? null : outcome.error.code
+    // Offline, it is asked again once online (the connection's change is a refresh).
+    if (code === 'offline' || code === 'signed_out') return
+    if (code === 'timeout' || code === 'invalid_response') {
+      // It may not have happened: an expert back at the computer could stay away until the next
+      // threshold check, hours off. Asked again soon, each time waiting longer, until an answer or
+      // the synced expert settles it; said once per run of them.
+      this.unanswered += 1
+      if (this.unanswered === 1) this.warn(change, outcome, 'Standby asks again shortly.')
+      if (this.stopped) return
+      const delay = jitteredBackoff(UNANSWERED_RETRY, this.unanswered, 0)
+      const retry = this.deps.clock.setTimeout(() => {
+        this.unsure = undefined
+        this.refresh()
+      }, delay)
+      this.unsure = { change, retry }
+      return
+    }
+    this.unanswered = 0
+    // A refusal is not repeated for this absence.
+    this.sentFor = change === 'back' ? null : change
+    if (code !== null) this.warn(change, outcome, 'Set it in Settings or from the tray.')
+  }
+
+  private warn(change: AutoAvailability, outcome: CommandOutcome<unknown>, advice: string): void {
+    if (outcome.ok) return
+    this.deps.log.warn(
+      `Could not switch availability automatically (${change}): ${asSentence(outcome.error.message)} ${advice}`,
+    )
+  }
+
+  private forgetUnsure(): void {
+    this.unanswered = 0
+    this.unsure?.retry.cancel()
+    this.unsure = undefined
   }
 
   private schedule(observed: Observed, idleSeconds: number | null, minutes: number): void {

@@ -357,6 +357,61 @@ describe('auto-away on a manual clock', () => {
     expect(locking.clock.pendingTimers).toBe(0)
   })
 
+  it('a back the platform left unanswered is asked again within seconds, not at the next threshold check', async () => {
+    let stalled = false
+    const t = setUp({ unanswered: () => (stalled ? 'lost' : null) })
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    stalled = true
+    t.power.input()
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min', 'back'])
+    expect(t.expert().availability).toBe('away')
+    stalled = false
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min', 'back', 'back'])
+    expect(t.expert()).toEqual(ONLINE)
+    expect(t.log.lines).toEqual([
+      'warn Could not switch availability automatically (back): The platform did not answer within 10 s; the action may not have happened. Standby asks again shortly.',
+    ])
+  })
+
+  it('an away left unanswered is asked again, each time later, and said once; an answer or the synced expert ends it', async () => {
+    let stalled = true
+    const t = setUp({ unanswered: () => (stalled ? 'lost' : null) })
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    for (let second = 0; second < 10 * 60; second += 1) {
+      t.clock.advance(1_000)
+      await answers()
+    }
+    // Doubling from 5 s to a minute: a stalled platform is asked a bounded number of times.
+    expect(t.sent.length).toBeGreaterThan(5)
+    expect(t.sent.length).toBeLessThanOrEqual(16)
+    expect(t.log.lines).toHaveLength(1)
+    stalled = false
+    t.clock.advance(60_000)
+    await answers()
+    expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'idle' })
+    const asked = t.sent.length
+    t.clock.advance(30 * MINUTE)
+    await answers()
+    expect(t.sent).toHaveLength(asked)
+    expect(t.clock.pendingTimers).toBe(1)
+  })
+
+  it('an unanswered request the platform applied all the same is not asked again once the expert syncs', async () => {
+    const t = setUp({ unanswered: () => 'applied' })
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'idle' })
+    t.clock.advance(5 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+  })
+
   it('idle for longer than the wire carries (days offline, a counter that wrapped): away all the same, as idle for a day', async () => {
     for (const days of [1.5, 49.7, 1e6]) {
       const t = setUp()
@@ -368,5 +423,16 @@ describe('auto-away on a manual clock', () => {
       expect(t.log.lines).toEqual([])
       t.policy.stop()
     }
+  })
+
+  it('stopped while a retry waits: nothing is asked again', async () => {
+    const t = setUp({ unanswered: () => 'lost' })
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    t.policy.stop()
+    expect(t.clock.pendingTimers).toBe(0)
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
   })
 })
