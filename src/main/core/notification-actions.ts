@@ -216,10 +216,15 @@ export class NotificationActions {
     this.followUp(followUpTitle(what, error.code), invite.title, error.message)
   }
 
-  /** A notification and a window notice: what the press could not do, about what, and why. */
+  /** A notification and a window notice: what could not be done, and why (the tray's toggle too). */
+  tell(title: string, body: string): void {
+    this.deps.notifier.show({ kind: 'notice', title, body })
+    this.notices.emit({ text: `${title}: ${body}`, tone: 'warning' })
+  }
+
+  /** What the press could not do, about what, and why. */
   private followUp(title: string, about: string, why: string): void {
-    this.deps.notifier.show({ kind: 'notice', title, body: `${about}. ${why}` })
-    this.notices.emit({ text: `${title}: ${about}. ${why}`, tone: 'warning' })
+    this.tell(title, `${about}. ${why}`)
   }
 }
 

@@ -272,6 +272,26 @@ describe('the tray', () => {
       expect(tray.menu?.item('availability')).toMatchObject({ checked: true, enabled: false })
     })
 
+    it('shows the availability the platform has after a pick, not the tick Electron put on the click, until the platform says', () => {
+      const { tray, standbyTray } = makeTray()
+      const online = { ...busy, presence: { label: 'Online', online: true, changeable: true } }
+      standbyTray.show(online)
+      // Refused, unanswered or still on its way: the view has not changed, nor does the menu.
+      tray.clickMenuItem('availability')
+      expect(onAvailability).toHaveBeenCalledWith('away')
+      expect(tray.menu?.item('availability').checked).toBe(true)
+      tray.clickMenuItem('availability')
+      expect(onAvailability).toHaveBeenLastCalledWith('away')
+      expect(tray.menu?.item('availability').checked).toBe(true)
+      // The platform's word arrives.
+      standbyTray.show({
+        ...online,
+        icon: 'away',
+        presence: { label: 'Away', online: false, changeable: true },
+      })
+      expect(tray.menu?.item('availability').checked).toBe(false)
+    })
+
     it('brings an expert who is away back online', () => {
       const { tray, standbyTray } = makeTray()
       standbyTray.show({
