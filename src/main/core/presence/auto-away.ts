@@ -5,7 +5,7 @@
  * lock and unlock come from the Power port. What to ask for is decided in `auto-away-rule.ts`.
  */
 import { jitteredBackoff, type BackoffRange } from '../../../shared/backoff'
-import type { Clock, TimerHandle } from '../../../shared/clock'
+import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import { asSentence } from '../../../shared/error-message'
 import type { Unsubscribe } from '../../../shared/listeners'
@@ -50,6 +50,8 @@ export class AutoAway {
   private unanswered = 0
   private readonly off: Unsubscribe[] = []
   private locked = false
+  /** When the last lock or unlock event came (steady clock): the system's own answer may lag it. */
+  private lockEventAt: number | null = null
   private sentFor: Absence | null = null
   private inFlight = false
   /** Something changed while a request was on its way: check again once it is answered. */
@@ -63,14 +65,8 @@ export class AutoAway {
     this.stopped = false
     const { power } = this.deps
     this.off.push(
-      power.onLock(() => {
-        this.locked = true
-        this.refresh()
-      }),
-      power.onUnlock(() => {
-        this.locked = false
-        this.refresh()
-      }),
+      power.onLock(() => this.lockEvent(true)),
+      power.onUnlock(() => this.lockEvent(false)),
       // Idle time restarts at a wake; the timers may have slept through the threshold.
       power.onResume(() => this.refresh()),
     )
@@ -92,6 +88,7 @@ export class AutoAway {
     if (this.stopped) return
     this.timer?.cancel()
     this.timer = undefined
+    this.followSystemLock()
     const settings = this.deps.settings()
     const idleSeconds = readableIdle(this.deps.power.systemIdleSeconds())
     const observed = observe(this.locked, idleSeconds, settings.minutes)
@@ -131,6 +128,29 @@ export class AutoAway {
         this.recheck = false
         this.refresh()
       })
+  }
+
+  private lockEvent(locked: boolean): void {
+    this.locked = locked
+    this.lockEventAt = steadyNow(this.deps.clock)
+    this.refresh()
+  }
+
+  /**
+   * The lock as the system says it is now, where it can say: an unlock event missed, or a lock and
+   * unlock that came in the wrong order, would otherwise hold the expert away while they work
+   * (locked beats idle), until the next lock. Left to the events just after one, which the
+   * system's answer may trail.
+   */
+  private followSystemLock(): void {
+    const system = this.deps.power.screenLocked()
+    if (system === null || system === this.locked) return
+    const sinceEvent = this.lockEventAt === null ? Infinity : steadyNow(this.deps.clock) - this.lockEventAt
+    if (sinceEvent < RETURN_POLL_MS) return
+    this.deps.log.info(
+      `The system says the screen is ${system ? 'locked' : 'unlocked'}, though no event said so; auto-away follows the system`,
+    )
+    this.locked = system
   }
 
   private answered(change: AutoAvailability, outcome: CommandOutcome<unknown>): void {

@@ -435,4 +435,58 @@ describe('auto-away on a manual clock', () => {
     await answers()
     expect(t.sent).toEqual(['idle 10 min'])
   })
+
+  it('an unlock whose event was lost: back within seconds of the system saying the screen is unlocked', async () => {
+    const t = setUp()
+    t.power.lock()
+    await answers()
+    t.clock.advance(20 * MINUTE)
+    t.power.lockUnreported(false)
+    t.power.input()
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['screen_locked', 'back'])
+    expect(t.expert()).toEqual(ONLINE)
+    expect(t.log.lines).toEqual([
+      'info The system says the screen is unlocked, though no event said so; auto-away follows the system',
+    ])
+  })
+
+  it('a lock and unlock that came in the wrong order: the system’s answer wins once they settle', async () => {
+    const t = setUp()
+    t.power.unlock()
+    t.power.lock()
+    await answers()
+    expect(t.sent).toEqual(['screen_locked'])
+    // The screen is in fact unlocked, and the expert works.
+    t.power.lockUnreported(false)
+    for (let i = 0; i < 3; i++) {
+      t.power.input()
+      t.clock.advance(5_000)
+      await answers()
+    }
+    expect(t.sent).toEqual(['screen_locked', 'back'])
+    expect(t.expert()).toEqual(ONLINE)
+  })
+
+  it('just after a lock event, a system answer that trails it does not undo the lock', async () => {
+    const t = setUp()
+    t.power.lock()
+    t.power.lockUnreported(false)
+    t.policy.refresh()
+    await answers()
+    t.power.lockUnreported(true)
+    t.clock.advance(60_000)
+    await answers()
+    expect(t.sent).toEqual(['screen_locked'])
+    expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'screen_locked' })
+  })
+
+  it('started while the screen is locked (a restart to update at night): away as locked at once', async () => {
+    const t = setUp()
+    t.power.lockUnreported(true)
+    t.restart()
+    await answers()
+    expect(t.sent).toEqual(['screen_locked'])
+  })
 })
