@@ -52,6 +52,8 @@ export class AutoAway {
   private locked = false
   /** When the last lock or unlock event came (steady clock): the system's own answer may lag it. */
   private lockEventAt: number | null = null
+  /** The system's answers that have thrown: each is logged once. */
+  private readonly failedReads = new Set<string>()
   private sentFor: Absence | null = null
   private inFlight = false
   /** Something changed while a request was on its way: check again once it is answered. */
@@ -90,7 +92,7 @@ export class AutoAway {
     this.timer = undefined
     this.followSystemLock()
     const settings = this.deps.settings()
-    const idleSeconds = readableIdle(this.deps.power.systemIdleSeconds())
+    const idleSeconds = readableIdle(this.ask('idle time', () => this.deps.power.systemIdleSeconds()))
     const observed = observe(this.locked, idleSeconds, settings.minutes)
     if (observed === 'active') this.sentFor = null
     if (settings.enabled) this.schedule(observed, idleSeconds, settings.minutes)
@@ -130,6 +132,25 @@ export class AutoAway {
       })
   }
 
+  /**
+   * The system's answer, or null (it cannot say) when asking throws: checks run from timers and
+   * events, where a throw would end the check, or the app. Logged once per kind of question.
+   */
+  private ask<T>(what: string, read: () => T | null): T | null {
+    try {
+      return read()
+    } catch (error) {
+      if (!this.failedReads.has(what)) {
+        this.failedReads.add(what)
+        this.deps.log.warn(
+          `Reading the system's ${what} failed; auto-away goes without it (a screen lock still counts where the system reports one)`,
+          error,
+        )
+      }
+      return null
+    }
+  }
+
   private lockEvent(locked: boolean): void {
     this.locked = locked
     this.lockEventAt = steadyNow(this.deps.clock)
@@ -143,7 +164,7 @@ export class AutoAway {
    * system's answer may trail.
    */
   private followSystemLock(): void {
-    const system = this.deps.power.screenLocked()
+    const system = this.ask('screen lock state', () => this.deps.power.screenLocked())
     if (system === null || system === this.locked) return
     const sinceEvent = this.lockEventAt === null ? Infinity : steadyNow(this.deps.clock) - this.lockEventAt
     if (sinceEvent < RETURN_POLL_MS) return

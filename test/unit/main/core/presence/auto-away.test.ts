@@ -489,4 +489,26 @@ describe('auto-away on a manual clock', () => {
     await answers()
     expect(t.sent).toEqual(['screen_locked'])
   })
+
+  it('an idle time or lock state the system cannot give (it throws) counts as none, said once, and the lock events still work', async () => {
+    const t = setUp()
+    vi.spyOn(t.power, 'systemIdleSeconds').mockImplementation(() => {
+      throw new Error('idle time unavailable')
+    })
+    vi.spyOn(t.power, 'screenLocked').mockImplementation(() => {
+      throw new Error('session query failed')
+    })
+    expect(() => t.policy.refresh()).not.toThrow()
+    t.clock.advance(60 * MINUTE)
+    t.policy.refresh()
+    await answers()
+    expect(t.sent).toEqual([])
+    t.power.lock()
+    await answers()
+    expect(t.sent).toEqual(['screen_locked'])
+    expect(t.log.lines.map((line) => line.split('\n')[0])).toEqual([
+      "warn Reading the system's screen lock state failed; auto-away goes without it (a screen lock still counts where the system reports one) Error: session query failed",
+      "warn Reading the system's idle time failed; auto-away goes without it (a screen lock still counts where the system reports one) Error: idle time unavailable",
+    ])
+  })
 })
