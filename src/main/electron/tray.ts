@@ -97,7 +97,8 @@ export function createTray(options: TrayOptions): StandbyTray {
   show(options.view)
   return {
     show,
-    bounds: () => iconBounds(tray.getBounds()),
+    // A popover asked for once the icon is gone (a press during the quit) opens by the pointer.
+    bounds: () => iconBounds(tray.isDestroyed() ? NO_PLACE : tray.getBounds()),
     setUpdateAction(action) {
       onRestart = action
       show(shown)
@@ -105,6 +106,9 @@ export function createTray(options: TrayOptions): StandbyTray {
     destroy: () => tray.destroy(),
   }
 }
+
+/** What a tray says of an icon it cannot place. */
+const NO_PLACE: Rectangle = { x: 0, y: 0, width: 0, height: 0 }
 
 /**
  * Where the icon is, from what the tray reported. Linux trays do not say (Electron answers an empty

@@ -241,6 +241,10 @@ describe('the tray', () => {
     expect(() => standbyTray.show(busy)).not.toThrow()
     expect(tray.isDestroyed()).toBe(true)
     expect(() => standbyTray.destroy()).not.toThrow()
+    expect(() => standbyTray.setUpdateAction(() => undefined)).not.toThrow()
+    // Where the popover would open: by the pointer, as where a tray cannot say.
+    fake.cursor = { x: 300, y: 20 }
+    expect(standbyTray.bounds()).toEqual({ x: 300, y: 20, width: 1, height: 1 })
   })
 
   describe('the availability toggle', () => {
