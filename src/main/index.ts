@@ -182,13 +182,7 @@ async function main(): Promise<void> {
       if (!isQuitting()) popover.get().toggle(bounds)
     },
     onShowInvite: showInvite,
-    onAvailability: (availability) => {
-      void started.runtime?.core
-        .command('availability.set', { availability, onlineUntil: null })
-        .then((outcome) => {
-          if (!outcome.ok) log.warn(`Could not change availability from the tray: ${outcome.error.message}`)
-        })
-    },
+    onAvailability: (availability) => void started.runtime?.setAvailabilityFromTray(availability),
     log,
   })
   // The tray follows the core's status at once, and the cache and platform clock once they exist.

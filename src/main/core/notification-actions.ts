@@ -221,10 +221,18 @@ export class NotificationActions {
     this.followUp(followUpTitle(what, error.code), invite.title, error.message, closed ? 'info' : 'warning')
   }
 
-  /** A notification and a window notice: what the press could not do, about what, and why. */
+  /**
+   * A notification and a window notice: what could not be done, and why (the tray's toggle too);
+   * a warning unless `tone` says otherwise.
+   */
+  tell(title: string, body: string, tone: AppNotice['tone'] = 'warning'): void {
+    this.deps.notifier.show({ kind: 'notice', title, body })
+    this.notices.emit({ text: `${title}: ${body}`, tone })
+  }
+
+  /** What the press could not do, about what, and why. */
   private followUp(title: string, about: string, why: string, tone: AppNotice['tone'] = 'warning'): void {
-    this.deps.notifier.show({ kind: 'notice', title, body: `${about}. ${why}` })
-    this.notices.emit({ text: `${title}: ${about}. ${why}`, tone })
+    this.tell(title, `${about}. ${why}`, tone)
   }
 }
 

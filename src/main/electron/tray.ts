@@ -10,12 +10,10 @@ import {
 } from 'electron'
 import { MENU_LINE_MAX, TOOLTIP_MAX } from '../../shared/os-limits'
 import { shownText } from '../../shared/protocol/text'
+import type { ToggledAvailability } from '../core/tray/availability-toggle'
 import type { TrayIconState } from '../core/tray/tray-icon-state'
 import type { TrayView } from '../core/tray/tray-view'
 import { type Logger } from '../node/log'
-
-/** The availability the toggle switches between. */
-export type ToggledAvailability = 'online' | 'away'
 
 /** What the menu's items do. */
 export interface TrayActions {
@@ -70,6 +68,17 @@ export function createTray(options: TrayOptions): StandbyTray {
   let shown = options.view
   let onRestart: (() => void) | null = null
   const tray = new Tray(image(icon))
+  // Electron ticks or unticks the checkbox itself on the click, and the menu keeps that until it is
+  // replaced; the view changes only once the platform has said so, which a refused or unanswered
+  // change never does. So the menu is drawn again from the view at once: it shows the availability
+  // the platform has, and the new one when the platform's word arrives.
+  const toggle = options.onAvailability
+  const onAvailability =
+    toggle &&
+    ((availability: ToggledAvailability): void => {
+      show(shown)
+      toggle(availability)
+    })
   const show = (view: TrayView): void => {
     shown = view
     // The state keeps changing while the app winds down; a removed icon throws on every call.
@@ -77,7 +86,8 @@ export function createTray(options: TrayOptions): StandbyTray {
     if (view.icon !== icon) tray.setImage(image(view.icon))
     icon = view.icon
     tray.setToolTip(shownText(view.tooltip, { max: TOOLTIP_MAX, multiline: true }))
-    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(view, { ...options, onRestart }, platform)))
+    const actions = { ...options, onRestart, onAvailability }
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(view, actions, platform)))
   }
   // Windows and Linux trays that report clicks open the popover. macOS opens the menu on a click,
   // as its menu bar does everywhere: a popover as well would cover it. A Linux tray's click says
@@ -87,7 +97,8 @@ export function createTray(options: TrayOptions): StandbyTray {
   show(options.view)
   return {
     show,
-    bounds: () => iconBounds(tray.getBounds()),
+    // A popover asked for once the icon is gone (a press during the quit) opens by the pointer.
+    bounds: () => iconBounds(tray.isDestroyed() ? NO_PLACE : tray.getBounds()),
     setUpdateAction(action) {
       onRestart = action
       show(shown)
@@ -95,6 +106,9 @@ export function createTray(options: TrayOptions): StandbyTray {
     destroy: () => tray.destroy(),
   }
 }
+
+/** What a tray says of an icon it cannot place. */
+const NO_PLACE: Rectangle = { x: 0, y: 0, width: 0, height: 0 }
 
 /**
  * Where the icon is, from what the tray reported. Linux trays do not say (Electron answers an empty

@@ -11,6 +11,7 @@ import {
   CancellationMessage,
   DeclineReason,
   Id,
+  IdleMinutes,
   Message,
   MessageDraft,
   Outcome,
@@ -117,7 +118,7 @@ export const commandSchemas = {
     payload: z.strictObject({
       change: AutoAvailability,
       /** With idle: how long the computer had been idle, in whole minutes. */
-      idleMinutes: z.number().int().min(1).max(1440).nullable(),
+      idleMinutes: IdleMinutes.nullable(),
     }),
     result: z.object({
       availability: Availability,

@@ -92,6 +92,11 @@ export const AvailabilityCause = z.enum(['chosen', 'session', 'idle', 'screen_lo
 /** Who set the availability: the expert, or a rule acting for them. */
 export type AvailabilityCause = z.infer<typeof AvailabilityCause>
 
+/** The longest idle time the wire carries, in minutes: a day; a longer one is said as a day. */
+export const IDLE_MINUTES_MAX = 1440
+/** How long the computer had been idle when an idle rule set away, in whole minutes. */
+export const IdleMinutes = z.number().int().min(1).max(IDLE_MINUTES_MAX)
+
 /** The automatic changes the app asks for: away while idle or locked, and back when the expert is. */
 export const AutoAvailability = z.enum(['idle', 'screen_locked', 'back'])
 /** The automatic changes the app asks for. */
@@ -154,7 +159,7 @@ export const Expert = z.object({
   /** Who set `availability`; a platform that does not say is taken to mean the expert did. */
   availabilityCause: AvailabilityCause.default('chosen'),
   /** When an idle rule set away: how long the computer had been idle, in whole minutes. */
-  idleMinutes: z.number().int().min(1).max(1440).nullable().default(null),
+  idleMinutes: IdleMinutes.nullable().default(null),
   tags: z.array(Tag).max(50),
   stats: ExpertStats,
   /** The price of a quarter hour of billable time; null from a platform that does not say. */

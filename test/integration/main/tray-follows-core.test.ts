@@ -41,7 +41,7 @@ const showing = (tray: FakeTray, state: string): boolean =>
   typeof tray.image !== 'string' && new RegExp(`tray-${state}(Template)?\\.(png|ico)$`).test(tray.image.path)
 
 describe('the tray of a running Standby', () => {
-  it('goes from signed out to online on sign-in, then shows an invite with its count, and opens it', async () => {
+  it('goes from signed out to online on sign-in, follows its availability toggle, then shows an invite with its count, and opens it', async () => {
     resetFakeElectron()
     userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
     fake.paths.userData = userData
@@ -64,6 +64,15 @@ describe('the tray of a running Standby', () => {
     await tray.until((t) => showing(t, 'online'))
     expect(tray.menu?.item('availability').checked).toBe(true)
     expect(fake.app.badgeCount).toBe(0)
+
+    // The toggle shows what the platform has: still online until its word arrives, then away.
+    tray.clickMenuItem('availability')
+    expect(tray.menu?.item('availability').checked).toBe(true)
+    await tray.until((t) => showing(t, 'away'))
+    expect(tray.menu?.item('availability').checked).toBe(false)
+    tray.clickMenuItem('availability')
+    await tray.until((t) => showing(t, 'online'))
+    expect(tray.menu?.item('availability').checked).toBe(true)
 
     platform().inviteDirectly('exp_tray', 'Query plan')
     await tray.until((t) => showing(t, 'invite'))

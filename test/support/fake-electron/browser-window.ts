@@ -23,6 +23,7 @@ export class FakeBrowserWindow
       | 'show'
       | 'hide'
       | 'focus'
+      | 'isFocused'
       | 'restore'
       | 'minimize'
       | 'isMinimized'
@@ -79,9 +80,16 @@ export class FakeBrowserWindow
     this.visible = false
     this.focused = false
   }
+  isFocused(): boolean {
+    assertNotDestroyed(this)
+    return this.focused
+  }
+  /** Gives the window the focus; as in Electron, 'focus' is emitted when it did not have it. */
   focus(): void {
     assertNotDestroyed(this)
+    if (this.focused) return
     this.focused = true
+    this.emit('focus')
   }
   restore(): void {
     assertNotDestroyed(this)

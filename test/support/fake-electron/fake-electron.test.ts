@@ -5,6 +5,7 @@ import {
   electronModule,
   fake,
   FakeBrowserWindow,
+  FakeMenu,
   FakeNotification,
   FakeTray,
   FakeWebContents,
@@ -220,6 +221,22 @@ describe('the fake Tray', () => {
     expect(() => tray.setContextMenu(null)).toThrow('Tray is destroyed')
     expect(() => tray.clickIcon()).toThrow(/no longer on screen/)
     expect(tray.isDestroyed()).toBe(true)
+  })
+
+  it('flips a checkbox on click before its action runs, and keeps it flipped until the menu is replaced', () => {
+    const tray = new FakeTray('/res/tray.png')
+    const seen: Array<boolean | undefined> = []
+    const template = [
+      { id: 'on', type: 'checkbox', checked: true, click: (item) => seen.push(item.checked) },
+    ] satisfies Electron.MenuItemConstructorOptions[]
+    tray.setContextMenu(FakeMenu.buildFromTemplate(template))
+    tray.clickMenuItem('on')
+    expect(seen).toEqual([false])
+    expect(tray.menu?.item('on').checked).toBe(false)
+    // The template it was built from is not the menu's item.
+    expect(template[0]!.checked).toBe(true)
+    tray.setContextMenu(FakeMenu.buildFromTemplate(template))
+    expect(tray.menu?.item('on').checked).toBe(true)
   })
 })
 

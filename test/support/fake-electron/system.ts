@@ -67,15 +67,23 @@ type PowerMonitorEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen'
 /** `powerMonitor`: a test plays the machine sleeping, waking, locking and unlocking. */
 export class FakePowerMonitor
   extends EventEmitter
-  implements Pick<PowerMonitor, 'isOnBatteryPower' | 'getSystemIdleTime'>
+  implements Pick<PowerMonitor, 'isOnBatteryPower' | 'getSystemIdleTime' | 'getSystemIdleState'>
 {
   /** What getSystemIdleTime answers: whole seconds since the last input. */
   idleSeconds = 0
+  /** Whether the screen is locked, as the system would answer (lock-screen and unlock-screen set it). */
+  screenLocked = false
   isOnBatteryPower(): boolean {
     return false
   }
   getSystemIdleTime(): number {
     return this.idleSeconds
+  }
+  /** Chromium's CalculateIdleState: locked first, then idle from the threshold on; Electron refuses a threshold under 1. */
+  getSystemIdleState(idleThreshold: number): 'active' | 'idle' | 'locked' | 'unknown' {
+    if (!(idleThreshold > 0)) throw new TypeError('Invalid idle threshold, must be greater than 0')
+    if (this.screenLocked) return 'locked'
+    return this.idleSeconds >= idleThreshold ? 'idle' : 'active'
   }
   /**
    * Emits one of the events with no arguments, as Electron does for these four. Electron emits
@@ -84,6 +92,8 @@ export class FakePowerMonitor
   play(event: PowerMonitorEvent): void {
     if ((event === 'lock-screen' || event === 'unlock-screen') && fake.platform === 'linux')
       throw new Error(`Electron never emits ${event} on Linux: play idle time instead`)
+    if (event === 'lock-screen') this.screenLocked = true
+    if (event === 'unlock-screen') this.screenLocked = false
     this.emit(event)
   }
 }

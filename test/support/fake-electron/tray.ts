@@ -10,9 +10,17 @@ import { fake } from './state'
 /** The fake's own event (not Electron's) for a new image or menu, which `until` waits for. */
 const FAKE_TRAY_CHANGED = 'fake:changed'
 
-/** A menu that keeps the template it was built from (our code only builds menus, never reads them). */
+/**
+ * A menu built from a template (our code only builds menus, never reads them). Its items are
+ * copies, as Electron's MenuItems are: a click flips a checkbox's or radio item's own `checked`
+ * before its action runs (menu-item.ts), and the menu keeps showing that until it is replaced.
+ */
 export class FakeMenu {
-  constructor(readonly template: ReadonlyArray<MenuItemConstructorOptions>) {}
+  readonly template: ReadonlyArray<MenuItemConstructorOptions>
+
+  constructor(template: ReadonlyArray<MenuItemConstructorOptions>) {
+    this.template = template.map((item) => ({ ...item }))
+  }
 
   static buildFromTemplate(template: Array<MenuItemConstructorOptions>): FakeMenu {
     return new FakeMenu(template)
@@ -123,7 +131,8 @@ export class FakeTray
     const item = this.menu?.item(id)
     if (!item?.click) throw new Error(`menu item ${id} has no action`)
     if (item.enabled === false) throw new Error(`menu item ${id} is disabled`)
-    item.click(undefined as never, undefined, undefined as never)
+    if (item.type === 'checkbox' || item.type === 'radio') item.checked = !(item.checked ?? false)
+    item.click(item as never, undefined, undefined as never)
   }
 
   private assertAlive(): void {

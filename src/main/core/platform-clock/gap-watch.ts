@@ -89,6 +89,10 @@ export class GapWatch implements Power {
     return this.inner.systemIdleSeconds()
   }
 
+  screenLocked(): boolean | null {
+    return this.inner.screenLocked()
+  }
+
   /** A wake, reported or found: tell everyone, and measure the next tick from now. */
   private woke(): void {
     this.arm()

@@ -23,4 +23,9 @@ export interface Power {
    * the expert being back at it).
    */
   systemIdleSeconds(): number | null
+  /**
+   * Whether the system says the screen is locked now; null where it cannot say. The events can be
+   * missed or come out of order (a wake, a session switch): this sets the lock right.
+   */
+  screenLocked(): boolean | null
 }

@@ -3,7 +3,12 @@
  * and the expert as last synced. The platform decides again against its own state, so a stale
  * cache can cost a useless request but never override the expert's choice.
  */
-import type { AutoAvailability, Availability, AvailabilityCause } from '../../../shared/protocol'
+import {
+  IDLE_MINUTES_MAX,
+  type AutoAvailability,
+  type Availability,
+  type AvailabilityCause,
+} from '../../../shared/protocol'
 
 /** What this computer sees of the expert: at it, idle too long, locked, or nothing (no idle time). */
 export type Observed = 'active' | 'idle' | 'screen_locked' | 'unknown'
@@ -67,8 +72,16 @@ export function autoAwayRequest(input: AutoAwayInput): AutoAwayRequest {
   if (sentFor === observed) return null
   const away = {
     change: observed,
-    idleMinutes: observed === 'idle' ? Math.max(1, Math.floor((input.idleSeconds ?? 0) / 60)) : null,
+    idleMinutes: observed === 'idle' ? idleMinutes(input.idleSeconds ?? 0) : null,
   }
   if (isAutoAway(expert)) return expert.availabilityCause === observed ? null : away
   return expert.availability === 'online' && sentFor === null ? away : null
+}
+
+/**
+ * Whole minutes for the wire, within what it carries: a host that has been idle for days (a weekend
+ * offline, an idle counter that wrapped) would otherwise be refused, and the expert left online.
+ */
+function idleMinutes(idleSeconds: number): number {
+  return Math.min(IDLE_MINUTES_MAX, Math.max(1, Math.floor(idleSeconds / 60)))
 }

@@ -4,8 +4,10 @@
  * as it could cross the threshold (and every few seconds while waiting for the expert to return);
  * lock and unlock come from the Power port. What to ask for is decided in `auto-away-rule.ts`.
  */
-import type { Clock, TimerHandle } from '../../../shared/clock'
+import { jitteredBackoff, type BackoffRange } from '../../../shared/backoff'
+import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { CommandOutcome } from '../../../shared/command-outcome'
+import { asSentence } from '../../../shared/error-message'
 import type { Unsubscribe } from '../../../shared/listeners'
 import type { AutoAvailability } from '../../../shared/protocol'
 import type { Logger } from '../ports/logger'
@@ -14,6 +16,9 @@ import { autoAwayRequest, observe, type Absence, type ExpertPresence, type Obser
 
 /** How often idle time is read while waiting for the expert to come back. */
 export const RETURN_POLL_MS = 5_000
+
+/** How long to wait before asking again after requests the platform left unanswered. */
+export const UNANSWERED_RETRY: BackoffRange = { startMs: RETURN_POLL_MS, capMs: 60_000 }
 
 /** The auto-away settings, read at every check. */
 export interface AutoAwaySettings {
@@ -36,8 +41,19 @@ export interface AutoAwayDeps {
 /** Follows idle time and the screen lock, and asks the platform to switch the expert. */
 export class AutoAway {
   private timer: TimerHandle | undefined
+  /**
+   * A request that may not have happened (no answer, or one that made no sense), asked again by
+   * its timer; the same request waits for it, a different one goes at once.
+   */
+  private unsure: { readonly change: AutoAvailability; readonly retry: TimerHandle } | undefined
+  /** Requests in a row that may not have happened: each waits longer before the next. */
+  private unanswered = 0
   private readonly off: Unsubscribe[] = []
   private locked = false
+  /** When the last lock or unlock event came (steady clock): the system's own answer may lag it. */
+  private lockEventAt: number | null = null
+  /** The system's answers that have thrown: each is logged once. */
+  private readonly failedReads = new Set<string>()
   private sentFor: Absence | null = null
   private inFlight = false
   /** Something changed while a request was on its way: check again once it is answered. */
@@ -51,14 +67,8 @@ export class AutoAway {
     this.stopped = false
     const { power } = this.deps
     this.off.push(
-      power.onLock(() => {
-        this.locked = true
-        this.refresh()
-      }),
-      power.onUnlock(() => {
-        this.locked = false
-        this.refresh()
-      }),
+      power.onLock(() => this.lockEvent(true)),
+      power.onUnlock(() => this.lockEvent(false)),
       // Idle time restarts at a wake; the timers may have slept through the threshold.
       power.onResume(() => this.refresh()),
     )
@@ -71,6 +81,7 @@ export class AutoAway {
     this.recheck = false
     this.timer?.cancel()
     this.timer = undefined
+    this.forgetUnsure()
     for (const off of this.off.splice(0)) off()
   }
 
@@ -79,8 +90,9 @@ export class AutoAway {
     if (this.stopped) return
     this.timer?.cancel()
     this.timer = undefined
+    this.followSystemLock()
     const settings = this.deps.settings()
-    const idleSeconds = readableIdle(this.deps.power.systemIdleSeconds())
+    const idleSeconds = readableIdle(this.ask('idle time', () => this.deps.power.systemIdleSeconds()))
     const observed = observe(this.locked, idleSeconds, settings.minutes)
     if (observed === 'active') this.sentFor = null
     if (settings.enabled) this.schedule(observed, idleSeconds, settings.minutes)
@@ -98,30 +110,106 @@ export class AutoAway {
       sentFor: this.sentFor,
     })
     if (request === null) {
+      // The expert as synced needs nothing: whatever went unanswered has happened or no longer matters.
+      this.forgetUnsure()
       // Nothing of ours to undo: a lock that ends on a host without idle time ends the absence.
       if (!settings.enabled || observed === 'unknown') this.sentFor = null
       return
     }
+    // Asked again when its wait is over, not at every poll meanwhile.
+    if (this.unsure?.change === request.change) return
+    this.unsure?.retry.cancel()
+    this.unsure = undefined
     this.inFlight = true
     void this.deps
       .send(request.change, request.idleMinutes)
-      .then((outcome) => {
-        const local = !outcome.ok && (outcome.error.code === 'offline' || outcome.error.code === 'signed_out')
-        // Offline, it is asked again once online; a refusal is not repeated for this absence.
-        if (!local) this.sentFor = request.change === 'back' ? null : request.change
-        if (!outcome.ok && !local) {
-          this.deps.log.warn(
-            `Could not switch availability automatically (${request.change}): ${outcome.error.message}. ` +
-              'Set it in Settings or from the tray.',
-          )
-        }
-      })
+      .then((outcome) => this.answered(request.change, outcome))
       .finally(() => {
         this.inFlight = false
         if (!this.recheck) return
         this.recheck = false
         this.refresh()
       })
+  }
+
+  /**
+   * The system's answer, or null (it cannot say) when asking throws: checks run from timers and
+   * events, where a throw would end the check, or the app. Logged once per kind of question.
+   */
+  private ask<T>(what: string, read: () => T | null): T | null {
+    try {
+      return read()
+    } catch (error) {
+      if (!this.failedReads.has(what)) {
+        this.failedReads.add(what)
+        this.deps.log.warn(
+          `Reading the system's ${what} failed; auto-away goes without it (a screen lock still counts where the system reports one)`,
+          error,
+        )
+      }
+      return null
+    }
+  }
+
+  private lockEvent(locked: boolean): void {
+    this.locked = locked
+    this.lockEventAt = steadyNow(this.deps.clock)
+    this.refresh()
+  }
+
+  /**
+   * The lock as the system says it is now, where it can say: an unlock event missed, or a lock and
+   * unlock that came in the wrong order, would otherwise hold the expert away while they work
+   * (locked beats idle), until the next lock. Left to the events just after one, which the
+   * system's answer may trail.
+   */
+  private followSystemLock(): void {
+    const system = this.ask('screen lock state', () => this.deps.power.screenLocked())
+    if (system === null || system === this.locked) return
+    const sinceEvent = this.lockEventAt === null ? Infinity : steadyNow(this.deps.clock) - this.lockEventAt
+    if (sinceEvent < RETURN_POLL_MS) return
+    this.deps.log.info(
+      `The system says the screen is ${system ? 'locked' : 'unlocked'}, though no event said so; auto-away follows the system`,
+    )
+    this.locked = system
+  }
+
+  private answered(change: AutoAvailability, outcome: CommandOutcome<unknown>): void {
+    const code = outcome.ok ? null : outcome.error.code
+    // Offline, it is asked again once online (the connection's change is a refresh).
+    if (code === 'offline' || code === 'signed_out') return
+    if (code === 'timeout' || code === 'invalid_response') {
+      // It may not have happened: an expert back at the computer could stay away until the next
+      // threshold check, hours off. Asked again soon, each time waiting longer, until an answer or
+      // the synced expert settles it; said once per run of them.
+      this.unanswered += 1
+      if (this.unanswered === 1) this.warn(change, outcome, 'Standby asks again shortly.')
+      if (this.stopped) return
+      const delay = jitteredBackoff(UNANSWERED_RETRY, this.unanswered, 0)
+      const retry = this.deps.clock.setTimeout(() => {
+        this.unsure = undefined
+        this.refresh()
+      }, delay)
+      this.unsure = { change, retry }
+      return
+    }
+    this.unanswered = 0
+    // A refusal is not repeated for this absence.
+    this.sentFor = change === 'back' ? null : change
+    if (code !== null) this.warn(change, outcome, 'Set it in Settings or from the tray.')
+  }
+
+  private warn(change: AutoAvailability, outcome: CommandOutcome<unknown>, advice: string): void {
+    if (outcome.ok) return
+    this.deps.log.warn(
+      `Could not switch availability automatically (${change}): ${asSentence(outcome.error.message)} ${advice}`,
+    )
+  }
+
+  private forgetUnsure(): void {
+    this.unanswered = 0
+    this.unsure?.retry.cancel()
+    this.unsure = undefined
   }
 
   private schedule(observed: Observed, idleSeconds: number | null, minutes: number): void {

@@ -4,6 +4,7 @@
  * and then exit, so a failed start never just vanishes. Reads only the error's name, code and
  * message, and those of its causes.
  */
+import { asSentence } from '../../../shared/error-message'
 
 /** Which failure it was; each has its own sentence. */
 export type StartupFailureKind =
@@ -92,7 +93,7 @@ function advice(
   context: StartupFailureContext,
   chain: ReadonlyArray<ErrorFacts>,
 ): string {
-  const first = sentence(chain[0]?.message ?? 'No reason was given')
+  const first = asSentence(chain[0]?.message ?? 'No reason was given')
   const path = chain.find((facts) => facts.path !== '')?.path
   switch (kind) {
     case 'native_module':
@@ -133,12 +134,6 @@ interface ErrorFacts {
   readonly message: string
   /** The file a Node error names (`error.path`); empty when none. */
   readonly path: string
-}
-
-/** `text` ending as a sentence does. */
-function sentence(text: string): string {
-  const trimmed = text.trim()
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
 }
 
 /** The error and its causes, outermost first, as plain facts. */

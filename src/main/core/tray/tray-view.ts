@@ -86,7 +86,13 @@ export function trayView(inputs: TrayInputs): TrayView {
       notificationsSilenced: (status.notificationWarning ?? null) !== null,
     }),
     statusLine: status.statusLine,
-    tooltip: [`Standby — ${status.statusLine}`, retryReason(status.connection), nextSession?.label, unread]
+    tooltip: [
+      `Standby — ${status.statusLine}`,
+      why(status.connection),
+      status.notificationWarning,
+      nextSession?.label,
+      unread,
+    ]
       .filter(Boolean)
       .join('\n'),
     presence: expert === null ? null : trayPresence(expert, status.connection),
@@ -113,10 +119,24 @@ function trayPresence(expert: TrayPresence, connection: ConnectionState): TrayVi
 }
 
 /**
- * Why the last attempt failed, while Standby keeps trying: the line has no room for it, and the
- * window is not always open to say it.
+ * Why the link is not up and what happens or is to be done: the last attempt's failure while
+ * Standby keeps trying, the platform's refusal of the sign-in, the version to update. The line has
+ * no room for it, and the window is not always open to say it.
  */
-function retryReason(connection: ConnectionState): string | null {
-  if (connection.status !== 'reconnecting' && connection.status !== 'offline') return null
-  return connection.nextAttemptAt === null ? connection.reason : `${connection.reason} Trying again shortly.`
+function why(connection: ConnectionState): string | null {
+  switch (connection.status) {
+    case 'reconnecting':
+    case 'offline':
+      return connection.nextAttemptAt === null
+        ? connection.reason
+        : `${connection.reason} Trying again shortly.`
+    case 'signed_out':
+      return connection.reason
+    case 'incompatible':
+      return connection.message
+    case 'connecting':
+    case 'checking':
+    case 'online':
+      return null
+  }
 }

@@ -10,6 +10,8 @@
  *
  * - 'lock-screen' / 'unlock-screen' are also passed on as onLock / onUnlock (auto-away).
  * - systemIdleSeconds → `powerMonitor.getSystemIdleTime()`.
+ * - screenLocked → `powerMonitor.getSystemIdleState(1) === 'locked'` (macOS and Windows), so a
+ *   lock or unlock event that was missed or came out of order is set right.
  *
  * Lock and unlock exist on macOS and Windows only; suspend, resume and idle time everywhere.
  * - A network change → onNetworkChange. Electron's main process has no event for it (the
@@ -28,7 +30,8 @@ export interface PowerMonitorPower extends Power {
 }
 
 /** Listens to powerMonitor. Create it after `app.whenReady()`: powerMonitor needs the app ready. */
-export function createPowerMonitorPower(): PowerMonitorPower {
+export function createPowerMonitorPower(platform: NodeJS.Platform = process.platform): PowerMonitorPower {
+  const lockEvents = platform === 'darwin' || platform === 'win32'
   const suspended = new Listeners<void>()
   const resumed = new Listeners<void>()
   const networkChanged = new Listeners<void>()
@@ -67,6 +70,8 @@ export function createPowerMonitorPower(): PowerMonitorPower {
     onLock: (listener) => screenLocked.add(listener),
     onUnlock: (listener) => screenUnlocked.add(listener),
     systemIdleSeconds: () => powerMonitor.getSystemIdleTime(),
+    // Linux has no lock events, and its answer depends on the desktop: not asked there.
+    screenLocked: () => (lockEvents ? powerMonitor.getSystemIdleState(1) === 'locked' : null),
     dispose() {
       stopWatching()
       powerMonitor.removeListener('suspend', onSuspend)

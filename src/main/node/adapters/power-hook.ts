@@ -22,6 +22,8 @@ export interface PowerHook extends Power {
   lock(): void
   /** Tells every onUnlock listener that the screen was unlocked. */
   unlock(): void
+  /** The screen locks (true) or unlocks (false) and its event is lost: only `screenLocked` says so. */
+  lockUnreported(locked: boolean): void
   /** Plays keyboard or mouse input now: the idle time starts again from zero. */
   input(): void
 }
@@ -35,6 +37,7 @@ export function createPowerHook(options: { readonly clock?: Clock } = {}): Power
   const locked = new Listeners<void>()
   const unlocked = new Listeners<void>()
   let lastInputAt = clock?.now() ?? 0
+  let screenLocked = false
   return {
     onSuspend: (listener) => suspended.add(listener),
     onResume: (listener) => resumed.add(listener),
@@ -46,8 +49,18 @@ export function createPowerHook(options: { readonly clock?: Clock } = {}): Power
     suspend: () => suspended.emit(),
     resume: () => resumed.emit(),
     networkChanged: () => networkChanged.emit(),
-    lock: () => locked.emit(),
-    unlock: () => unlocked.emit(),
+    screenLocked: () => screenLocked,
+    lock: () => {
+      screenLocked = true
+      locked.emit()
+    },
+    unlock: () => {
+      screenLocked = false
+      unlocked.emit()
+    },
+    lockUnreported: (nowLocked) => {
+      screenLocked = nowLocked
+    },
     input: () => {
       lastInputAt = clock?.now() ?? 0
     },

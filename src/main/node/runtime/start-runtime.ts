@@ -3,6 +3,7 @@
  * cache (telling the user once if it had to be rebuilt), build the core over the host's adapters
  * and the socket.io transport, and start it. Imports neither electron nor anything host-specific.
  */
+import { availabilityToggle, type ToggledAvailability } from '../../core/tray/availability-toggle'
 import {
   pushContract,
   type CacheChange,
@@ -82,6 +83,8 @@ export interface Runtime {
   readonly notificationActions: NotificationActions
   /** When to check, download and install updates; the tray and the window follow its state. */
   readonly updates: UpdatePolicy
+  /** The tray's "Available for invites": sets it as the window does, and tells a failure. */
+  readonly setAvailabilityFromTray: (availability: ToggledAvailability) => Promise<void>
   /**
    * Send the pages every push that comes from the core and the settings (the host adds its own
    * status line); returns the function that stops it.
@@ -197,6 +200,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cache,
     notificationActions,
     updates,
+    setAvailabilityFromTray: availabilityToggle({
+      set: async (availability) => api['availability.set']({ availability, onlineUntil: null }),
+      tell: (title, body) => notificationActions.tell(title, body),
+      log: options.log,
+    }),
     forwardPushes(send) {
       let version = 0
       const unreadThreads = () => [...cache.unreadThreads(core.platformClock.deadlines.now())]

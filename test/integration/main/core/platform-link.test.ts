@@ -22,6 +22,7 @@ function testPower(): Power & { resume(): void } {
     onLock: () => () => {},
     onUnlock: () => () => {},
     systemIdleSeconds: () => null,
+    screenLocked: () => null,
     resume: () => listeners.forEach((l) => l()),
   }
 }

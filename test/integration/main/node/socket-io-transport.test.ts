@@ -28,6 +28,7 @@ const noPower = {
   onLock: () => () => {},
   onUnlock: () => () => {},
   systemIdleSeconds: () => null,
+  screenLocked: () => null,
 }
 
 /** `count` zeros after `first`, as the JSON text of a socket.io packet's values. */

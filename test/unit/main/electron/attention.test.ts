@@ -26,6 +26,28 @@ describe('drawing attention when a notification could not', () => {
     expect(fake.app.dockBounce).not.toHaveBeenCalled()
   })
 
+  it('stops the flash once the expert comes to the window (Linux keeps it on until told), with one listener however often asked', () => {
+    for (const platform of ['win32', 'linux'] as const) {
+      fake.platform = platform
+      const window = new FakeBrowserWindow()
+      drawAttention(asWindow(window), platform)
+      drawAttention(asWindow(window), platform)
+      expect(window.listenerCount('focus')).toBe(1)
+      window.focus()
+      expect(window.flashing).toBe(false)
+      expect(window.listenerCount('focus')).toBe(0)
+    }
+  })
+
+  it('does not flash a window the expert is already looking at', () => {
+    fake.platform = 'linux'
+    const window = new FakeBrowserWindow()
+    window.focus()
+    drawAttention(asWindow(window), 'linux')
+    expect(window.flashing).toBe(false)
+    expect(window.listenerCount('focus')).toBe(0)
+  })
+
   it('does nothing with a window that is gone, rather than throwing', () => {
     fake.platform = 'win32'
     const window = new FakeBrowserWindow()

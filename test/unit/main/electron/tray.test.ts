@@ -241,6 +241,10 @@ describe('the tray', () => {
     expect(() => standbyTray.show(busy)).not.toThrow()
     expect(tray.isDestroyed()).toBe(true)
     expect(() => standbyTray.destroy()).not.toThrow()
+    expect(() => standbyTray.setUpdateAction(() => undefined)).not.toThrow()
+    // Where the popover would open: by the pointer, as where a tray cannot say.
+    fake.cursor = { x: 300, y: 20 }
+    expect(standbyTray.bounds()).toEqual({ x: 300, y: 20, width: 1, height: 1 })
   })
 
   describe('the availability toggle', () => {
@@ -270,6 +274,26 @@ describe('the tray', () => {
       standbyTray.show({ ...busy, presence: { label, online: true, changeable: false } })
       expect(tray.menu?.item('presence').label).toBe(label)
       expect(tray.menu?.item('availability')).toMatchObject({ checked: true, enabled: false })
+    })
+
+    it('shows the availability the platform has after a pick, not the tick Electron put on the click, until the platform says', () => {
+      const { tray, standbyTray } = makeTray()
+      const online = { ...busy, presence: { label: 'Online', online: true, changeable: true } }
+      standbyTray.show(online)
+      // Refused, unanswered or still on its way: the view has not changed, nor does the menu.
+      tray.clickMenuItem('availability')
+      expect(onAvailability).toHaveBeenCalledWith('away')
+      expect(tray.menu?.item('availability').checked).toBe(true)
+      tray.clickMenuItem('availability')
+      expect(onAvailability).toHaveBeenLastCalledWith('away')
+      expect(tray.menu?.item('availability').checked).toBe(true)
+      // The platform's word arrives.
+      standbyTray.show({
+        ...online,
+        icon: 'away',
+        presence: { label: 'Away', online: false, changeable: true },
+      })
+      expect(tray.menu?.item('availability').checked).toBe(false)
     })
 
     it('brings an expert who is away back online', () => {

@@ -4,10 +4,17 @@ import { isAutoAway, type ExpertPresence } from '../../../../../src/main/core/pr
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
 import { ManualClock } from '../../../../../src/shared/clock'
 import type { CommandOutcome } from '../../../../../src/shared/command-outcome'
-import type { AutoAvailability } from '../../../../../src/shared/protocol'
+import { commandSchemas, type AutoAvailability } from '../../../../../src/shared/protocol'
 import { recordingLog } from '../../../../support/recording-log'
 
 const MINUTE = 60_000
+const TIMED_OUT = {
+  ok: false,
+  error: {
+    code: 'timeout',
+    message: 'The platform did not answer within 10 s; the action may not have happened.',
+  },
+} as const
 const ONLINE: ExpertPresence = { availability: 'online', availabilityCause: 'chosen' }
 const IN_SESSION: ExpertPresence = { availability: 'busy', availabilityCause: 'session' }
 
@@ -25,6 +32,8 @@ function setUp(
     refuse?: boolean
     /** A host that cannot see the machine's input, as the browser shell. */
     noIdleTime?: boolean
+    /** The platform gets the request but its answer never arrives (a stall); it may still apply it. */
+    unanswered?: () => 'applied' | 'lost' | null
   } = {},
 ) {
   const clock = new ManualClock(Date.UTC(2026, 0, 5, 9))
@@ -48,6 +57,13 @@ function setUp(
           return { ok: false, error: { code: 'offline', message: 'Offline.' } }
         }
         sent.push(idleMinutes === null ? change : `${change} ${idleMinutes} min`)
+        // The platform checks the payload as the wire's schema says.
+        const payload = commandSchemas['availability.auto'].payload.safeParse({ change, idleMinutes })
+        if (!payload.success) {
+          return { ok: false, error: { code: 'invalid_payload', message: payload.error.message } }
+        }
+        const unanswered = options.unanswered?.() ?? null
+        if (unanswered === 'lost') return TIMED_OUT
         if (options.refuse) {
           return {
             ok: false,
@@ -61,7 +77,7 @@ function setUp(
           expert = { availability: 'away', availabilityCause: change }
         }
         if (expert !== before) queueMicrotask(() => policy.refresh())
-        return { ok: true, result: {} }
+        return unanswered === 'applied' ? TIMED_OUT : { ok: true, result: {} }
       },
     })
     policy.start()
@@ -339,5 +355,160 @@ describe('auto-away on a manual clock', () => {
     await answers()
     expect(locking.sent).toEqual(['screen_locked', 'back'])
     expect(locking.clock.pendingTimers).toBe(0)
+  })
+
+  it('a back the platform left unanswered is asked again within seconds, not at the next threshold check', async () => {
+    let stalled = false
+    const t = setUp({ unanswered: () => (stalled ? 'lost' : null) })
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    stalled = true
+    t.power.input()
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min', 'back'])
+    expect(t.expert().availability).toBe('away')
+    stalled = false
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min', 'back', 'back'])
+    expect(t.expert()).toEqual(ONLINE)
+    expect(t.log.lines).toEqual([
+      'warn Could not switch availability automatically (back): The platform did not answer within 10 s; the action may not have happened. Standby asks again shortly.',
+    ])
+  })
+
+  it('an away left unanswered is asked again, each time later, and said once; an answer or the synced expert ends it', async () => {
+    let stalled = true
+    const t = setUp({ unanswered: () => (stalled ? 'lost' : null) })
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    for (let second = 0; second < 10 * 60; second += 1) {
+      t.clock.advance(1_000)
+      await answers()
+    }
+    // Doubling from 5 s to a minute: a stalled platform is asked a bounded number of times.
+    expect(t.sent.length).toBeGreaterThan(5)
+    expect(t.sent.length).toBeLessThanOrEqual(16)
+    expect(t.log.lines).toHaveLength(1)
+    stalled = false
+    t.clock.advance(60_000)
+    await answers()
+    expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'idle' })
+    const asked = t.sent.length
+    t.clock.advance(30 * MINUTE)
+    await answers()
+    expect(t.sent).toHaveLength(asked)
+    expect(t.clock.pendingTimers).toBe(1)
+  })
+
+  it('an unanswered request the platform applied all the same is not asked again once the expert syncs', async () => {
+    const t = setUp({ unanswered: () => 'applied' })
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'idle' })
+    t.clock.advance(5 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+  })
+
+  it('idle for longer than the wire carries (days offline, a counter that wrapped): away all the same, as idle for a day', async () => {
+    for (const days of [1.5, 49.7, 1e6]) {
+      const t = setUp()
+      vi.spyOn(t.power, 'systemIdleSeconds').mockReturnValue(days * 24 * 3600)
+      t.policy.refresh()
+      await answers()
+      expect(t.sent).toEqual(['idle 1440 min'])
+      expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'idle' })
+      expect(t.log.lines).toEqual([])
+      t.policy.stop()
+    }
+  })
+
+  it('stopped while a retry waits: nothing is asked again', async () => {
+    const t = setUp({ unanswered: () => 'lost' })
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    t.policy.stop()
+    expect(t.clock.pendingTimers).toBe(0)
+    t.clock.advance(10 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+  })
+
+  it('an unlock whose event was lost: back within seconds of the system saying the screen is unlocked', async () => {
+    const t = setUp()
+    t.power.lock()
+    await answers()
+    t.clock.advance(20 * MINUTE)
+    t.power.lockUnreported(false)
+    t.power.input()
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['screen_locked', 'back'])
+    expect(t.expert()).toEqual(ONLINE)
+    expect(t.log.lines).toEqual([
+      'info The system says the screen is unlocked, though no event said so; auto-away follows the system',
+    ])
+  })
+
+  it('a lock and unlock that came in the wrong order: the system’s answer wins once they settle', async () => {
+    const t = setUp()
+    t.power.unlock()
+    t.power.lock()
+    await answers()
+    expect(t.sent).toEqual(['screen_locked'])
+    // The screen is in fact unlocked, and the expert works.
+    t.power.lockUnreported(false)
+    for (let i = 0; i < 3; i++) {
+      t.power.input()
+      t.clock.advance(5_000)
+      await answers()
+    }
+    expect(t.sent).toEqual(['screen_locked', 'back'])
+    expect(t.expert()).toEqual(ONLINE)
+  })
+
+  it('just after a lock event, a system answer that trails it does not undo the lock', async () => {
+    const t = setUp()
+    t.power.lock()
+    t.power.lockUnreported(false)
+    t.policy.refresh()
+    await answers()
+    t.power.lockUnreported(true)
+    t.clock.advance(60_000)
+    await answers()
+    expect(t.sent).toEqual(['screen_locked'])
+    expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'screen_locked' })
+  })
+
+  it('started while the screen is locked (a restart to update at night): away as locked at once', async () => {
+    const t = setUp()
+    t.power.lockUnreported(true)
+    t.restart()
+    await answers()
+    expect(t.sent).toEqual(['screen_locked'])
+  })
+
+  it('an idle time or lock state the system cannot give (it throws) counts as none, said once, and the lock events still work', async () => {
+    const t = setUp()
+    vi.spyOn(t.power, 'systemIdleSeconds').mockImplementation(() => {
+      throw new Error('idle time unavailable')
+    })
+    vi.spyOn(t.power, 'screenLocked').mockImplementation(() => {
+      throw new Error('session query failed')
+    })
+    expect(() => t.policy.refresh()).not.toThrow()
+    t.clock.advance(60 * MINUTE)
+    t.policy.refresh()
+    await answers()
+    expect(t.sent).toEqual([])
+    t.power.lock()
+    await answers()
+    expect(t.sent).toEqual(['screen_locked'])
+    expect(t.log.lines.map((line) => line.split('\n')[0])).toEqual([
+      "warn Reading the system's screen lock state failed; auto-away goes without it (a screen lock still counts where the system reports one) Error: session query failed",
+      "warn Reading the system's idle time failed; auto-away goes without it (a screen lock still counts where the system reports one) Error: idle time unavailable",
+    ])
   })
 })

@@ -113,6 +113,28 @@ describe('the tray feed', () => {
     expect(last().tooltip).toBe(`Standby — Reconnecting…\n${reason} Trying again shortly.`)
   })
 
+  it('says in the tooltip why the expert was signed out, what to update, and how to get notifications back', () => {
+    const { trayFeed, last } = feed()
+    trayFeed.follow(source({}), new ManualClock(start))
+    const refused = 'The platform no longer accepts this sign-in (it was revoked). Sign in again.'
+    trayFeed.set({
+      connection: { status: 'signed_out', reason: refused },
+      openInvites: 0,
+      statusLine: 'Signed out · sign in to receive invites',
+    })
+    expect(last().tooltip).toBe(`Standby — Signed out · sign in to receive invites\n${refused}`)
+    const update = 'The platform needs a newer Standby: update it from the download page.'
+    trayFeed.set({
+      connection: { status: 'incompatible', message: update },
+      openInvites: 0,
+      statusLine: 'Update needed · cannot connect',
+    })
+    expect(last().tooltip).toBe(`Standby — Update needed · cannot connect\n${update}`)
+    const advice = 'Notifications are off for Standby in System Settings'
+    trayFeed.set(online(0, advice))
+    expect(last().tooltip.split('\n')).toEqual([expect.stringContaining('Online'), advice])
+  })
+
   it('shows silenced notifications on the icon while the expert takes invites', () => {
     const { trayFeed, last } = feed()
     trayFeed.follow(source({}), new ManualClock(start))

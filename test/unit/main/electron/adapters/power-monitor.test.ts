@@ -72,6 +72,25 @@ describe('power events from powerMonitor', () => {
     expect(locked).not.toHaveBeenCalled()
   })
 
+  it('says whether the screen is locked as the system answers it now, on macOS and Windows; not on Linux', () => {
+    for (const platform of ['darwin', 'win32'] as const) {
+      resetFakeElectron()
+      fake.platform = platform
+      const power = createPowerMonitorPower(platform)
+      expect(power.screenLocked()).toBe(false)
+      fake.powerMonitor.play('lock-screen')
+      expect(power.screenLocked()).toBe(true)
+      // An unlock whose event never came: the system's answer says it all the same.
+      fake.powerMonitor.screenLocked = false
+      expect(power.screenLocked()).toBe(false)
+      power.dispose()
+    }
+    resetFakeElectron()
+    fake.platform = 'linux'
+    fake.powerMonitor.screenLocked = true
+    expect(createPowerMonitorPower('linux').screenLocked()).toBeNull()
+  })
+
   it('reads the system idle time from powerMonitor each time it is asked', () => {
     const power = createPowerMonitorPower()
     expect(power.systemIdleSeconds()).toBe(0)
