@@ -17,6 +17,7 @@ import { startBrowserShell } from '../src/browser-shell/browser-shell'
 import { buildApp } from './build-app'
 import { ensureElectronSqlite } from './rebuild-sqlite-for-electron'
 import { chooseHost } from './start-host'
+import { configuredPlatform, probePlatform } from './configured-platform'
 import { describeStartupFailure } from '../src/main/core/startup/startup-failure'
 import { LOG_FILE_NAME, LOG_FOLDER_NAME } from '../src/main/node/file-log'
 import { createStreamLogger } from '../src/main/node/adapters'
@@ -92,9 +93,18 @@ function electronBinary(): string | null {
 }
 
 async function main(): Promise<void> {
-  const configured = values['platform-url'] ?? process.env['STANDBY_PLATFORM_URL']
-  const platform = configured ? null : await embeddedPlatform()
-  const platformUrl = configured ?? platform?.url ?? ''
+  const source = values['platform-url'] === undefined ? 'STANDBY_PLATFORM_URL' : '--platform-url'
+  const named = configuredPlatform(values['platform-url'] ?? process.env['STANDBY_PLATFORM_URL'], source)
+  if (named.kind === 'refused') {
+    console.error(`[standby] ${named.line}`)
+    process.exit(1)
+  }
+  if (named.kind === 'named') {
+    const problem = await probePlatform(named.url, source)
+    if (problem !== null) say(problem)
+  }
+  const platform = named.kind === 'named' ? null : await embeddedPlatform()
+  const platformUrl = named.kind === 'named' ? named.url : (platform?.url ?? '')
   const stopAll = async (code: number): Promise<never> => {
     await platform?.stop()
     process.exit(code)
