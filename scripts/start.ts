@@ -7,6 +7,7 @@
  *     in one line and starts the browser shell instead, printing the URL to open.
  * `npm run shell` (--browser) skips Electron and starts the browser shell directly.
  */
+import './require-supported-node'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
