@@ -19,7 +19,7 @@ import { buildApp } from './build-app'
 import { ensureElectronSqlite } from './rebuild-sqlite-for-electron'
 import { chooseHost } from './start-host'
 import { configuredPlatform, probePlatform } from './configured-platform'
-import { describeStartupFailure } from '../src/main/core/startup/startup-failure'
+import { startFailureLine } from './start-failure'
 import { LOG_FILE_NAME, LOG_FOLDER_NAME } from '../src/main/node/file-log'
 import { createStreamLogger } from '../src/main/node/adapters'
 import { consoleLogger } from '../server/src/logger'
@@ -143,13 +143,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // The same words as Electron's dialog: what failed, what to do, where the log is.
   const logPath = join(shellDataDir, LOG_FOLDER_NAME, LOG_FILE_NAME)
-  // Named only when the shell got as far as writing it: a failed build has no log file.
-  const failure = describeStartupFailure(error, {
-    logPath: existsSync(logPath) ? logPath : null,
-    packaged: false,
-  })
-  console.error(`[standby] ${failure.title}. ${failure.message}`)
+  console.error(`[standby] ${startFailureLine(error, existsSync(logPath) ? logPath : null)}`)
   process.exit(1)
 })
