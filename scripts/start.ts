@@ -8,7 +8,7 @@
  * `npm run shell` (--browser) skips Electron and starts the browser shell directly.
  */
 import './require-supported-node'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -18,6 +18,7 @@ import { startBrowserShell } from '../src/browser-shell/browser-shell'
 import { buildApp } from './build-app'
 import { ensureElectronSqlite } from './rebuild-sqlite-for-electron'
 import { chooseHost } from './start-host'
+import { fetchElectronBinary } from './electron-binary'
 import { configuredPlatform, probePlatform } from './configured-platform'
 import { startFailureLine } from './start-failure'
 import { LOG_FILE_NAME, LOG_FOLDER_NAME } from '../src/main/node/file-log'
@@ -75,24 +76,6 @@ async function embeddedPlatform(): Promise<{ url: string; stop(): Promise<void> 
   }
 }
 
-/** The Electron executable, fetching it if needed; null when it cannot be had. */
-function electronBinary(): string | null {
-  const pathFile = join(root, 'node_modules', 'electron', 'path.txt')
-  const located = (): string | null => {
-    if (!existsSync(pathFile)) return null
-    const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim())
-    return existsSync(binary) ? binary : null
-  }
-  const found = located()
-  if (found !== null) return found
-  say("Fetching Electron's binary (first launch)…")
-  const install = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
-    stdio: 'ignore',
-    timeout: 120_000,
-  })
-  return install.status === 0 ? located() : null
-}
-
 async function main(): Promise<void> {
   const source = values['platform-url'] === undefined ? 'STANDBY_PLATFORM_URL' : '--platform-url'
   const named = configuredPlatform(values['platform-url'] ?? process.env['STANDBY_PLATFORM_URL'], source)
@@ -118,7 +101,10 @@ async function main(): Promise<void> {
 
   const host = await chooseHost({
     browserRequested: values.browser,
-    findElectron: electronBinary,
+    findElectron: () => {
+      const binary = fetchElectronBinary(say, root)
+      return binary.found ? binary.path : null
+    },
     prepareSqlite: () => ensureElectronSqlite({ projectRoot: root, force: false, dryRun: false, log: say }),
     say,
   })
