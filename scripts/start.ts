@@ -19,6 +19,7 @@ import { buildApp } from './build-app'
 import { ensureElectronSqlite } from './rebuild-sqlite-for-electron'
 import { chooseHost } from './start-host'
 import { fetchElectronBinary } from './electron-binary'
+import { dataDirHeld, lockDataDir } from './data-dir-lock'
 import { configuredPlatform, probePlatform } from './configured-platform'
 import { startFailureLine } from './start-failure'
 import { LOG_FILE_NAME, LOG_FOLDER_NAME } from '../src/main/node/file-log'
@@ -87,6 +88,12 @@ async function main(): Promise<void> {
     const problem = await probePlatform(named.url, source)
     if (problem !== null) say(problem)
   }
+  const lock = lockDataDir(dataDir)
+  if ('heldBy' in lock) {
+    console.error(`[standby] ${dataDirHeld(dataDir, lock.heldBy)}`)
+    process.exit(1)
+  }
+  process.on('exit', lock.release)
   const platform = named.kind === 'named' ? null : await embeddedPlatform()
   const platformUrl = named.kind === 'named' ? named.url : (platform?.url ?? '')
   const stopAll = async (code: number): Promise<never> => {
