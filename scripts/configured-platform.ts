@@ -51,3 +51,14 @@ export async function probePlatform(
     return `Nothing answers at ${url} (from ${source}): ${describeFetchFailure(error, PROBE_TIMEOUT_MS).what}. ${remedy}`
   }
 }
+
+/**
+ * What `npm start` says when the embedded platform cannot have its usual port: most often a platform
+ * from `npm run server` holds it, which the expert may have meant to use.
+ */
+export function embeddedPortTaken(port: number): string {
+  return (
+    `Port ${port} is taken (by \`npm run server\`? \`STANDBY_PLATFORM_URL=http://127.0.0.1:${port} npm start\` ` +
+    'uses that platform), so the embedded platform runs on a free port.'
+  )
+}

@@ -20,7 +20,7 @@ import { ensureElectronSqlite } from './rebuild-sqlite-for-electron'
 import { chooseHost } from './start-host'
 import { fetchElectronBinary } from './electron-binary'
 import { dataDirHeld, lockDataDir } from './data-dir-lock'
-import { configuredPlatform, probePlatform } from './configured-platform'
+import { configuredPlatform, embeddedPortTaken, probePlatform } from './configured-platform'
 import { startFailureLine } from './start-failure'
 import { LOG_FILE_NAME, LOG_FOLDER_NAME } from '../src/main/node/file-log'
 import { createStreamLogger } from '../src/main/node/adapters'
@@ -47,13 +47,17 @@ const dataDir = values['data-dir'] ?? process.env['STANDBY_DATA_DIR'] ?? join(ho
 const shellDataDir = join(dataDir, 'browser-shell')
 const say = (line: string): void => void process.stdout.write(`[standby] ${line}\n`)
 
-/** Start the reference platform in this process, on 4455 or a free port if that is taken. */
+/** Start the reference platform in this process, on 4455 or, saying so, a free port if that is taken. */
 async function embeddedPlatform(): Promise<{ url: string; stop(): Promise<void> }> {
   const logger = consoleLogger()
   const quietLogger = { info: () => {}, warn: logger.warn, error: logger.error }
   const start = (port: number): Promise<PlatformServer> =>
     startPlatformServer({ port, dbPath: join(dataDir, 'platform.db'), logger: quietLogger })
-  const server = await start(DEFAULT_PLATFORM_PORT).catch(() => start(0))
+  const server = await start(DEFAULT_PLATFORM_PORT).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+    say(embeddedPortTaken(DEFAULT_PLATFORM_PORT))
+    return start(0)
+  })
   await seedDemoAccounts(server.marketplace)
   seedDemoEarnings(server.marketplace)
   const simulator = new ClientSimulator(server.marketplace, server.clock, quietLogger, {

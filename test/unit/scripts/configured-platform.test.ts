@@ -1,10 +1,14 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { configuredPlatform, probePlatform } from '../../../scripts/configured-platform'
+import { configuredPlatform, embeddedPortTaken, probePlatform } from '../../../scripts/configured-platform'
+import { startPlatformServer } from '../../../server/src/platform-server'
+import { useTempDirs } from '../../support/temp-dir'
 import { PROTOCOL_VERSION, PLATFORM_NAME } from '../../../src/shared/protocol/handshake'
 import { FIXTURE_NOW } from '../../support/fixtures'
 
+const tempDir = useTempDirs()
 const servers: Server[] = []
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))))
@@ -72,6 +76,23 @@ describe('the platform npm start is pointed at', () => {
       new RegExp(
         `^${url.replaceAll('.', '\\.')} \\(from STANDBY_PLATFORM_URL\\) answered, but not as a Standby platform \\(HTTP 404\\)\\.`,
       ),
+    )
+  })
+
+  it('says so when the embedded platform cannot have its port, and how to use what holds it', async () => {
+    const url = await serve(200, '')
+    const port = Number(new URL(url).port)
+    // The start tells this case apart by the error's code, and starts on a free port instead.
+    await expect(
+      startPlatformServer({
+        port,
+        dbPath: join(tempDir(), 'platform.db'),
+        logger: { info: () => {}, warn: () => {}, error: () => {} },
+      }),
+    ).rejects.toMatchObject({ code: 'EADDRINUSE' })
+    expect(embeddedPortTaken(4455)).toBe(
+      'Port 4455 is taken (by `npm run server`? `STANDBY_PLATFORM_URL=http://127.0.0.1:4455 npm start` uses ' +
+        'that platform), so the embedded platform runs on a free port.',
     )
   })
 })
