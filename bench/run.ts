@@ -3,6 +3,7 @@
  * prints its figures; with `--repeat N`, runs it N times and then prints how far each headline
  * figure moved between runs. Benches never fail a build.
  */
+import '../scripts/require-supported-node'
 import { loadavg } from 'node:os'
 import { benchCache } from './cache'
 import { benchCore } from './core'

@@ -8,10 +8,10 @@
  */
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
+import type { Browser, BrowserContext, Page } from 'playwright'
 import { buildApp } from '../scripts/build-app'
 import { firstFramePath } from '../src/shared/first-frame'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/support/harness'
+import { launchChromium } from '../test/e2e/support/harness'
 import { inviteToCard } from './invite-card'
 import { manySessions } from '../test/support/fixtures'
 import { startOfflineShell, type OfflineShell } from '../test/support/offline-shell'
@@ -236,7 +236,7 @@ export async function benchUi(): Promise<ReadonlyArray<Headline>> {
   try {
     buildApp(process.cwd())
     console.log(`  renderer built: ${bundleSize()}`)
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+    const browser = await launchChromium()
     try {
       const paint = await firstPaint(browser)
       await historyScroll(browser)

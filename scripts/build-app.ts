@@ -4,9 +4,21 @@
  * (out/first-frame). One place, so no caller forgets a step.
  */
 import { execFileSync } from 'node:child_process'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 
-/** Build everything under `root`; throws with the failing step's output. */
+/** A build step failed; `step` names it, and the message holds its output when that was captured. */
+export class BuildFailedError extends Error {
+  override readonly name = 'BuildFailedError'
+  constructor(
+    readonly step: string,
+    output: string,
+    options: ErrorOptions,
+  ) {
+    super(`Build step failed: ${step}\n${output}`, options)
+  }
+}
+
+/** Build everything under `root`; throws a BuildFailedError with the failing step's output. */
 export function buildApp(root: string, options: { inheritOutput?: boolean } = {}): void {
   const steps: ReadonlyArray<[string, ReadonlyArray<string>]> = [
     [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), ['build']],
@@ -26,7 +38,7 @@ export function buildApp(root: string, options: { inheritOutput?: boolean } = {}
       })
     } catch (error) {
       const output = (error as { stderr?: Buffer }).stderr?.toString() ?? ''
-      throw new Error(`Build step failed: ${args.join(' ')}\n${output}`, { cause: error })
+      throw new BuildFailedError(`${basename(script, '.js')} ${args.join(' ')}`, output, { cause: error })
     }
   }
 }

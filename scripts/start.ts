@@ -7,7 +7,8 @@
  *     in one line and starts the browser shell instead, printing the URL to open.
  * `npm run shell` (--browser) skips Electron and starts the browser shell directly.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import './require-supported-node'
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -17,7 +18,10 @@ import { startBrowserShell } from '../src/browser-shell/browser-shell'
 import { buildApp } from './build-app'
 import { ensureElectronSqlite } from './rebuild-sqlite-for-electron'
 import { chooseHost } from './start-host'
-import { describeStartupFailure } from '../src/main/core/startup/startup-failure'
+import { fetchElectronBinary } from './electron-binary'
+import { dataDirHeld, lockDataDir } from './data-dir-lock'
+import { configuredPlatform, embeddedPortTaken, probePlatform } from './configured-platform'
+import { startFailureLine } from './start-failure'
 import { LOG_FILE_NAME, LOG_FOLDER_NAME } from '../src/main/node/file-log'
 import { createStreamLogger } from '../src/main/node/adapters'
 import { consoleLogger } from '../server/src/logger'
@@ -43,13 +47,17 @@ const dataDir = values['data-dir'] ?? process.env['STANDBY_DATA_DIR'] ?? join(ho
 const shellDataDir = join(dataDir, 'browser-shell')
 const say = (line: string): void => void process.stdout.write(`[standby] ${line}\n`)
 
-/** Start the reference platform in this process, on 4455 or a free port if that is taken. */
+/** Start the reference platform in this process, on 4455 or, saying so, a free port if that is taken. */
 async function embeddedPlatform(): Promise<{ url: string; stop(): Promise<void> }> {
   const logger = consoleLogger()
   const quietLogger = { info: () => {}, warn: logger.warn, error: logger.error }
   const start = (port: number): Promise<PlatformServer> =>
     startPlatformServer({ port, dbPath: join(dataDir, 'platform.db'), logger: quietLogger })
-  const server = await start(DEFAULT_PLATFORM_PORT).catch(() => start(0))
+  const server = await start(DEFAULT_PLATFORM_PORT).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+    say(embeddedPortTaken(DEFAULT_PLATFORM_PORT))
+    return start(0)
+  })
   await seedDemoAccounts(server.marketplace)
   seedDemoEarnings(server.marketplace)
   const simulator = new ClientSimulator(server.marketplace, server.clock, quietLogger, {
@@ -73,28 +81,25 @@ async function embeddedPlatform(): Promise<{ url: string; stop(): Promise<void> 
   }
 }
 
-/** The Electron executable, fetching it if needed; null when it cannot be had. */
-function electronBinary(): string | null {
-  const pathFile = join(root, 'node_modules', 'electron', 'path.txt')
-  const located = (): string | null => {
-    if (!existsSync(pathFile)) return null
-    const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim())
-    return existsSync(binary) ? binary : null
-  }
-  const found = located()
-  if (found !== null) return found
-  say("Fetching Electron's binary (first launch)…")
-  const install = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
-    stdio: 'ignore',
-    timeout: 120_000,
-  })
-  return install.status === 0 ? located() : null
-}
-
 async function main(): Promise<void> {
-  const configured = values['platform-url'] ?? process.env['STANDBY_PLATFORM_URL']
-  const platform = configured ? null : await embeddedPlatform()
-  const platformUrl = configured ?? platform?.url ?? ''
+  const source = values['platform-url'] === undefined ? 'STANDBY_PLATFORM_URL' : '--platform-url'
+  const named = configuredPlatform(values['platform-url'] ?? process.env['STANDBY_PLATFORM_URL'], source)
+  if (named.kind === 'refused') {
+    console.error(`[standby] ${named.line}`)
+    process.exit(1)
+  }
+  if (named.kind === 'named') {
+    const problem = await probePlatform(named.url, source)
+    if (problem !== null) say(problem)
+  }
+  const lock = lockDataDir(dataDir)
+  if ('heldBy' in lock) {
+    console.error(`[standby] ${dataDirHeld(dataDir, lock.heldBy)}`)
+    process.exit(1)
+  }
+  process.on('exit', lock.release)
+  const platform = named.kind === 'named' ? null : await embeddedPlatform()
+  const platformUrl = named.kind === 'named' ? named.url : (platform?.url ?? '')
   const stopAll = async (code: number): Promise<never> => {
     await platform?.stop()
     process.exit(code)
@@ -107,7 +112,10 @@ async function main(): Promise<void> {
 
   const host = await chooseHost({
     browserRequested: values.browser,
-    findElectron: electronBinary,
+    findElectron: () => {
+      const binary = fetchElectronBinary(say, root)
+      return binary.found ? binary.path : null
+    },
     prepareSqlite: () => ensureElectronSqlite({ projectRoot: root, force: false, dryRun: false, log: say }),
     say,
   })
@@ -132,13 +140,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // The same words as Electron's dialog: what failed, what to do, where the log is.
   const logPath = join(shellDataDir, LOG_FOLDER_NAME, LOG_FILE_NAME)
-  // Named only when the shell got as far as writing it: a failed build has no log file.
-  const failure = describeStartupFailure(error, {
-    logPath: existsSync(logPath) ? logPath : null,
-    packaged: false,
-  })
-  console.error(`[standby] ${failure.title}. ${failure.message}`)
+  console.error(`[standby] ${startFailureLine(error, existsSync(logPath) ? logPath : null)}`)
   process.exit(1)
 })

@@ -4,6 +4,7 @@
  *   [--allow-host NAME] [--connections-per-address 256] [--first-request-seconds 5]
  *   [--minimum-app-version 1.4.0] [--review-threshold 4.0] [--free-cancellation-hours 24]`
  */
+import '../../scripts/require-supported-node'
 import { parseArgs } from 'node:util'
 import { join } from 'node:path'
 import { homedir } from 'node:os'

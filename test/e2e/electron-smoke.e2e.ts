@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { _electron, type ElectronApplication } from 'playwright'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../support/test-platform'
-import { findElectronBinary } from './support/electron-binary'
+import { findElectronBinary } from '../../scripts/electron-binary'
 import { addExpert } from './support/harness'
 
 const electron = findElectronBinary()

@@ -3,7 +3,7 @@
  * (its own data directory, guaranteed teardown) sharing the test platform's ManualClock, so one
  * `platform.clock.advance(ms)` moves the platform, the app's core and the UI's notion of now.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
@@ -36,12 +36,32 @@ export const CHROMIUM_ARGS = [
 /** The machine's Chromium; Playwright downloads no browser here. */
 export const CHROMIUM_PATH = process.env['STANDBY_CHROMIUM'] ?? '/usr/bin/chromium'
 
+/**
+ * Why no Chromium can be launched from `path`, with what to do; null when an executable is there.
+ * Playwright's own error says only that the file does not exist.
+ */
+export function missingChromium(path: string, named: boolean): string | null {
+  try {
+    accessSync(path, constants.X_OK)
+    return null
+  } catch {
+    const where = named ? `${path} (from STANDBY_CHROMIUM)` : path
+    return (
+      `No Chromium to run at ${where}: the end-to-end tests and the UI bench drive the machine's Chromium, ` +
+      'as Playwright downloads none here. Install it (`apt-get install chromium`), or set STANDBY_CHROMIUM ' +
+      'to a Chromium or Chrome executable.'
+    )
+  }
+}
+
 /** The expert's OS locale and time zone, fixed so the tests can say what the screen shows. */
 export const LOCALE = 'en-GB'
 export const TIME_ZONE = 'Europe/Berlin'
 
-/** Launch Chromium. */
+/** Launch Chromium, or fail saying how to get one. */
 export function launchChromium(): Promise<Browser> {
+  const missing = missingChromium(CHROMIUM_PATH, process.env['STANDBY_CHROMIUM'] !== undefined)
+  if (missing !== null) return Promise.reject(new Error(missing))
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
 }
 

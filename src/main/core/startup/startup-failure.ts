@@ -95,6 +95,7 @@ function advice(
 ): string {
   const first = asSentence(chain[0]?.message ?? 'No reason was given')
   const path = chain.find((facts) => facts.path !== '')?.path
+  const listener = chain.find((facts) => facts.port !== null)
   switch (kind) {
     case 'native_module':
       return context.packaged
@@ -113,7 +114,11 @@ function advice(
         'files. Quit it (look in the tray and in the task manager), then start Standby again.'
       )
     case 'port_in_use':
-      return 'Another program is listening on that port. Stop it, or start Standby with another `--port`.'
+      return (
+        `Another program is listening on ${listener === undefined ? 'that port' : `${listener.address}:${listener.port}`}. ` +
+        'Stop it, or start the browser shell on another port (`npm run shell -- --port N`; without ' +
+        '`--port` it takes a free one).'
+      )
     case 'disk_full':
       return 'Free some space on the disk that holds your profile, then start Standby again.'
     case 'unwritable':
@@ -134,6 +139,9 @@ interface ErrorFacts {
   readonly message: string
   /** The file a Node error names (`error.path`); empty when none. */
   readonly path: string
+  /** The port a Node listen error names (`error.port`), with its address; null when none. */
+  readonly port: number | null
+  readonly address: string
 }
 
 /** The error and its causes, outermost first, as plain facts. */
@@ -148,6 +156,8 @@ function causes(error: unknown): ReadonlyArray<ErrorFacts> {
       code: typeof record['code'] === 'string' ? record['code'] : '',
       message: typeof record['message'] === 'string' ? record['message'] : String(current),
       path: typeof record['path'] === 'string' ? record['path'] : '',
+      port: typeof record['port'] === 'number' ? record['port'] : null,
+      address: typeof record['address'] === 'string' ? record['address'] : 'this computer',
     })
     current = record['cause']
   }

@@ -116,7 +116,12 @@ describe('a failed start, in words', () => {
     const wrapped = new Error(`The browser shell could not listen on 127.0.0.1:${port}`, { cause: error })
     const shown = describeStartupFailure(wrapped, checkout)
     expect(shown.kind).toBe('port_in_use')
-    expect(shown.message).toContain('--port')
+    // Which port, and the command that picks another: `npm start --port` would be npm's own option.
+    expect(shown.message).toMatch(
+      new RegExp(
+        `^Another program is listening on 127\\.0\\.0\\.1:${port}\\. .*\`npm run shell -- --port N\``,
+      ),
+    )
   })
 
   it('says when the disk is full', () => {
