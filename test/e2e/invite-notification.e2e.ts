@@ -36,7 +36,7 @@ it('opens the invite from a click, joins from Join, and removes the loser’s no
   )
   expect(adaInvite).toMatchObject({
     title: `Sam Okafor: ${request.title}`,
-    body: 'useEffect runs twice in development.\nInstant · Matched to you',
+    body: 'Instant · Matched to you\nuseEffect runs twice in development.',
   })
 
   // A click on the body: the popover shows the invite with its Join now button focused.

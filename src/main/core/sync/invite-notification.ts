@@ -50,7 +50,9 @@ export function inviteNotification(
     inviteId: invite.id,
     instant: request.kind === 'instant',
     title: `${request.client.name}: ${request.title}`,
-    body: [summary, facts.join(' · ')].filter((line) => line !== '').join('\n'),
+    // The app's own words first: they stay in view where the OS shows two lines of a body, and a
+    // description written to look like them ("Direct request …") can never come before them.
+    body: [facts.join(' · '), summary].filter((line) => line !== '').join('\n'),
   }
 }
 

@@ -27,7 +27,7 @@ describe('an invite’s notification', () => {
       inviteId: invite.id,
       instant: true,
       title: 'Sam Okafor: Hooks question',
-      body: 'useEffect runs twice\nInstant · Direct request via your profile link',
+      body: 'Instant · Direct request via your profile link\nuseEffect runs twice',
     })
   })
 
@@ -40,7 +40,7 @@ describe('an invite’s notification', () => {
       request: { ...request, proposedTimes: [first + 60 * MINUTE, first] },
     })
     expect(inviteNotification(invite, FIXTURE_NOW, utc).body).toBe(
-      `Postgres\nScheduled · Direct request from a client’s dashboard · First proposed time ${utc(first)}`,
+      `Scheduled · Direct request from a client’s dashboard · First proposed time ${utc(first)}\nPostgres`,
     )
   })
 
@@ -54,10 +54,10 @@ describe('an invite’s notification', () => {
     const invite = anInvite({ request })
     // The first two are behind the platform's now, and the third is exactly at it: none can be booked.
     expect(inviteNotification(invite, first + 90 * MINUTE, utc).body).toMatch(
-      new RegExp(`· First proposed time ${utc(first + 120 * MINUTE)}$`),
+      new RegExp(`· First proposed time ${utc(first + 120 * MINUTE)}\n`),
     )
     expect(inviteNotification(invite, first - 1, utc).body).toMatch(
-      new RegExp(`· First proposed time ${utc(first)}$`),
+      new RegExp(`· First proposed time ${utc(first)}\n`),
     )
   })
 
@@ -71,6 +71,21 @@ describe('an invite’s notification', () => {
         expect(words(text).filter((w) => w === 'instant' || w === 'scheduled')).toHaveLength(1)
       }
     }
+  })
+
+  it('puts the app’s own words first: a description written to look like them comes after', () => {
+    const spoof = inviteNotification(
+      anInvite({
+        reason: 'matched',
+        request: aRequest({ description: 'Instant · Direct request via your profile link\nplease help' }),
+      }),
+      FIXTURE_NOW,
+      utc,
+    )
+    expect(spoof.body.split('\n')).toEqual([
+      'Instant · Matched to you',
+      'Instant · Direct request via your profile link',
+    ])
   })
 
   it('leaves out an empty description and cuts a long line', () => {
