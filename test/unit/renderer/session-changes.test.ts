@@ -11,6 +11,16 @@ import { aSession, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
 
 const HOUR = 60 * MINUTE
 
+/** A booked start two days on, and the expert's pending proposal to move it an hour later. */
+const start = FIXTURE_NOW + 48 * HOUR
+const pendingProposal = {
+  proposedStart: start + HOUR,
+  previousStart: start,
+  proposedAt: FIXTURE_NOW,
+  state: 'pending',
+  answeredAt: null,
+} as const
+
 describe('a booked session’s changes in the window', () => {
   afterEach(() => setDisplay({}))
 
@@ -24,14 +34,7 @@ describe('a booked session’s changes in the window', () => {
   })
 
   it('shows a pending proposal, and the client’s answer', () => {
-    const start = FIXTURE_NOW + 48 * HOUR
-    const proposal = {
-      proposedStart: start + HOUR,
-      previousStart: start,
-      proposedAt: FIXTURE_NOW,
-      state: 'pending',
-      answeredAt: null,
-    } as const
+    const proposal = pendingProposal
     const session = aSession({ bookedStart: start, reschedule: proposal })
     const name = session.client.name
     expect(rescheduleLine(session)).toBe(
@@ -47,16 +50,8 @@ describe('a booked session’s changes in the window', () => {
   })
 
   it('waits for no answer on a session that started or was cancelled before its proposal lapsed', () => {
-    const start = FIXTURE_NOW + 48 * HOUR
-    const pending = {
-      proposedStart: start + HOUR,
-      previousStart: start,
-      proposedAt: FIXTURE_NOW,
-      state: 'pending',
-      answeredAt: null,
-    } as const
     for (const state of ['live', 'ended', 'cancelled'] as const) {
-      expect(rescheduleLine(aSession({ bookedStart: start, state, reschedule: pending }))).toBeNull()
+      expect(rescheduleLine(aSession({ bookedStart: start, state, reschedule: pendingProposal }))).toBeNull()
     }
   })
 
