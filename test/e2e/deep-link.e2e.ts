@@ -19,23 +19,34 @@ const joinFocused = (card: Locator): Promise<boolean> =>
 
 /**
  * Ada's window with its IPC socket routed: `show` delivers focus.requested as the host would, and
- * while `hold` is on, cache.changed pushes wait until `release`.
+ * while `hold` is on, cache.changed pushes wait until `release`. With `listsHeld`, the shell's
+ * answers to the page's reads of the invites wait from the start until `answerLists`.
  */
-async function adaWindow() {
+async function adaWindow({ listsHeld = false } = {}) {
   const { platform, expert, shell, open } = await world()
   const ada = expert('Ada Byron', ['react'])
   const adaShell = await shell(ada)
   let connected: (socket: RoutedSocket) => void = () => undefined
   const socket = new Promise<RoutedSocket>((resolve) => (connected = resolve))
   const held: unknown[] = []
-  const holding = { on: false }
+  const holding = { on: false, lists: listsHeld }
+  const listCalls = new Set<number>()
+  const heldLists: unknown[] = []
+  let listHeld: () => void = () => undefined
+  const firstListHeld = new Promise<void>((resolve) => (listHeld = resolve))
   const page = await open(adaShell, {
     beforeLoad: routeIpc({
-      fromPage: (_call, routed) => {
+      fromPage: (call, routed) => {
         connected(routed)
+        if (call.channel === 'invites.list') listCalls.add(call.id)
         return true
       },
       fromShell: (message) => {
+        if (holding.lists && message.id !== undefined && listCalls.has(message.id)) {
+          heldLists.push(message)
+          listHeld()
+          return false
+        }
         if (!holding.on || message.event !== 'cache.changed') return true
         held.push(message)
         return false
@@ -43,6 +54,9 @@ async function adaWindow() {
     }),
   })
   const routed = await socket
+  const toPage = (messages: unknown[]): void => {
+    for (const message of messages.splice(0)) routed.toPage(JSON.stringify(message))
+  }
   return {
     platform,
     ada,
@@ -53,7 +67,12 @@ async function adaWindow() {
     hold: () => (holding.on = true),
     release: () => {
       holding.on = false
-      for (const message of held.splice(0)) routed.toPage(JSON.stringify(message))
+      toPage(held)
+    },
+    firstListHeld,
+    answerLists: () => {
+      holding.lists = false
+      toPage(heldLists)
     },
   }
 }
@@ -90,6 +109,25 @@ it('focuses the invite, never calling it gone, when the ask came a push ahead of
   await card.waitFor()
   await expect.poll(() => joinFocused(card)).toBe(true)
   expect(await page.getByText(/That invite is no longer open/).count()).toBe(0)
+})
+
+it('focuses the invite, never calling it gone, when the page’s read on its way was asked before the invite came', async () => {
+  const { platform, ada, adaShell, page, show, hold, release, firstListHeld, answerLists } = await adaWindow({
+    listsHeld: true,
+  })
+  await firstListHeld
+  hold()
+  const { request } = platform.inviteDirectly(ada.id, 'Deadlock between two migrations')
+  const invite = await cachedInvite(adaShell, request.id)
+  show({ kind: 'invite', inviteId: invite.id })
+  // The read the page started at load answers now, without the invite, and its push is still held.
+  answerLists()
+  const card = page.getByRole('article', { name: request.title })
+  const gone = page.getByRole('status', { name: 'Notices' }).getByText(/That invite is no longer open/)
+  await card.or(gone).waitFor()
+  expect(await gone.count()).toBe(0)
+  await expect.poll(() => joinFocused(card)).toBe(true)
+  release()
 })
 
 it('shows a card whose time ran out as expired without Join, and says so when a link names it', async () => {

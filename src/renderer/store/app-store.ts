@@ -132,21 +132,29 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     return refreshLists()
   }
 
-  // One read at a time; a change during a read asks for exactly one more read after it.
+  // One read at a time. A read asked while one is on its way waits for one more read after it,
+  // shared by every caller asking meanwhile: the one on its way may have been asked before what
+  // the caller knows (an invite a notification names, a sign-in), so its answer cannot say the
+  // caller's item is gone.
   let reading: Promise<void> | undefined
-  let again = false
+  let next: Promise<void> | undefined
   function refreshLists(): Promise<void> {
-    if (reading !== undefined) {
-      again = true
-      return reading
+    // Between the end of one read and the start of the next, callers join the next.
+    if (next !== undefined) return next
+    if (reading === undefined) return startRead()
+    const after = (): Promise<void> => {
+      next = undefined
+      return startRead()
     }
+    // After the one on its way however it ends: a failed read must not leave every later one waiting on it.
+    next = reading.then(after, after)
+    return next
+  }
+
+  function startRead(): Promise<void> {
     sinceRead = []
     reading = readLists().finally(() => {
       reading = undefined
-      if (again) {
-        again = false
-        void refreshLists()
-      }
     })
     return reading
   }

@@ -154,6 +154,26 @@ describe('the app store', () => {
     expect(store.getSnapshot().invites.open.map((i) => i.id)).toEqual(['inv_new'])
   })
 
+  it('answers a read asked while another is on its way only from a read that started after the ask', async () => {
+    // The host's cache gets an invite while the page's first read is on its way; a notification
+    // naming it asks for the lists before that read answers without it.
+    const answers: Array<(lists: { open: Invite[]; missed: Invite[] }) => void> = []
+    const { api } = appApi(() => new Promise((resolve) => answers.push(resolve)))
+    const store = createAppStore(api, { push: () => undefined } as unknown as NoticeStore)
+    let settled = false
+    const asked = store.refreshLists().then(() => (settled = true))
+    const alsoAsked = store.refreshLists()
+    answers[0]!({ open: [], missed: [] })
+    await store.ready
+    expect(settled).toBe(false)
+    expect(answers).toHaveLength(2)
+    answers[1]!({ open: [anInvite({ id: 'inv_new' })], missed: [] })
+    await Promise.all([asked, alsoAsked])
+    expect(store.getSnapshot().invites.open.map((i) => i.id)).toEqual(['inv_new'])
+    // Both asks shared the one read after the first.
+    expect(answers).toHaveLength(2)
+  })
+
   it('keeps settings pushed or saved while a read of them was on its way, not the read’s older answer', async () => {
     const { api, pushes } = appApi(() => ({ open: [], missed: [] }))
     const store = createAppStore(api, { push: () => undefined } as unknown as NoticeStore)
