@@ -23,7 +23,12 @@ async function command<N extends 'session.startBilling' | 'session.end'>(
   if (!outcome.ok) throw new Error(`${name}: ${outcome.error.message}`)
 }
 
-it('shows history, stats, settings, a conflicting proposed time and the popover', async () => {
+/**
+ * Ada's busy day: four ended sessions (charged, discounted, free, charged), a booked one nobody
+ * joined, one booked tomorrow, an invite proposing a time that overlaps it, and an open instant
+ * invite. Each test builds its own, so each stays within its time limit on a busy machine.
+ */
+async function busyDay() {
   const { platform, expert, shell, open } = await world()
   const ada = expert('Ada Byron', ['react'])
   const clients = ['Sam Okafor', 'Priya Natarajan', 'Jonas Lind', 'Mei Chen'].map((name) =>
@@ -112,6 +117,11 @@ it('shows history, stats, settings, a conflicting proposed time and the popover'
   const page = await open(adaShell)
   const card = page.getByRole('article', { name: overlapping.request.title })
   await card.getByText(/Overlaps “Accessibility audit of a checkout”/).waitFor()
+  return { platform, adaShell, ada, marketplace, overlapping, open, page, card }
+}
+
+it('shows the invites with a conflicting proposed time, then history and stats', async () => {
+  const { page } = await busyDay()
   const instantCard = page.getByRole('article', { name: 'useEffect runs twice in development' })
   await instantCard.getByText(/^Waiting \d+:\d\d/).waitFor()
   await checkScreen(page, 'invites-conflict')
@@ -130,7 +140,10 @@ it('shows history, stats, settings, a conflicting proposed time and the popover'
     .getByRole('rowheader', { name: 'Missed invites' })
     .waitFor()
   await checkScreen(page, 'stats')
+})
 
+it('saves the sound and an availability set in Settings', async () => {
+  const { page, adaShell, ada, marketplace } = await busyDay()
   await page.getByRole('button', { name: 'Settings' }).click()
   const sound = page.getByRole('switch', { name: /Sound/ })
   await sound.uncheck()
@@ -145,7 +158,10 @@ it('shows history, stats, settings, a conflicting proposed time and the popover'
   await page.getByText(/^You are online until/).waitFor()
   expect(marketplace.store.expert(ada.id).onlineUntil).not.toBeNull()
   await checkScreen(page, 'settings')
+})
 
+it('joins from the popover, refuses a Book that overlaps, and asks why on Decline', async () => {
+  const { platform, page, card, adaShell, ada, marketplace, overlapping, open } = await busyDay()
   const popover = await open(adaShell, { popover: true })
   const instant = popover.getByRole('article', { name: 'useEffect runs twice in development' })
   await instant.waitFor()
