@@ -53,17 +53,35 @@ function withoutInvisibles(text: string): string {
   return text.replace(INVISIBLES, '$1')
 }
 
-/** One-line text as stored: well-formed, line breaks and tabs as spaces, no controls or invisibles, trimmed. */
+/**
+ * The most combining marks kept in a row. Writing stacks a few on one letter (Vietnamese two,
+ * pointed Hebrew or a Tibetan or Myanmar syllable several more); a client who piles on dozens
+ * ("Zalgo" text) draws them over the lines above and below, across the app's own words beside
+ * it, and grows a notification or a menu line. Unicode's stream-safe format allows thirty.
+ */
+export const MOST_MARKS_IN_A_ROW = 8
+const MARK_FLOOD = new RegExp(`(\\p{M}{${MOST_MARKS_IN_A_ROW}})\\p{M}+`, 'gu')
+
+/**
+ * `text` with what it shows cleaned: no invisibles, no marks past MOST_MARKS_IN_A_ROW. Marks are
+ * counted after the invisibles go, since dropping one can join two runs of marks, and text
+ * normalised once must not change the second time.
+ */
+function withoutHiddenOrPiled(text: string): string {
+  return withoutInvisibles(text).replace(MARK_FLOOD, '$1')
+}
+
+/** One-line text as stored: well-formed, breaks and tabs as spaces, no controls, invisibles or piles of marks, trimmed. */
 export function normaliseLine(text: string): string {
-  return withoutInvisibles(wellFormed(text).replace(SINGLE_LINE_BREAKS, ' ').replace(CONTROLS, '')).trim()
+  return withoutHiddenOrPiled(wellFormed(text).replace(SINGLE_LINE_BREAKS, ' ').replace(CONTROLS, '')).trim()
 }
 
 /**
- * Multi-line text as stored: well-formed, every line break as "\n", tabs kept, no other controls
- * and no invisibles, trimmed.
+ * Multi-line text as stored: well-formed, every line break as "\n", tabs kept, no other controls,
+ * no invisibles and no piles of marks, trimmed.
  */
 export function normaliseParagraphs(text: string): string {
-  return withoutInvisibles(
+  return withoutHiddenOrPiled(
     wellFormed(text).replace(MULTILINE_BREAKS, '\n').replace(CONTROLS_BUT_TAB_AND_NEWLINE, ''),
   ).trim()
 }
