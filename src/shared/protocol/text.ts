@@ -4,6 +4,9 @@
  * stores and gives back, and a limit holds after the round trip.
  */
 import { z } from 'zod'
+import { clipText } from '../text-cut'
+
+export { clipText, cutText } from '../text-cut'
 
 /** The limits of one text field, in code points of the normalised text (as zod counts strings). */
 export interface TextLimits {
@@ -180,22 +183,4 @@ export function shownText(text: string, { max, multiline = false }: ShownTextLim
   // a countdown without its title reads as a fault of the app.
   if (clean === '' && head.trim() !== '') return '\ufffd'
   return clipText(head.length < text.length ? `${clean}…` : clean, max)
-}
-
-// Whole user-perceived characters, so a cut never splits an emoji, a flag or a letter from its accent.
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-
-/**
- * `text` in at most `max` UTF-16 units (the unit Windows counts its limits in, and never fewer
- * than code points), cut between whole characters and ended with an ellipsis when cut.
- */
-export function clipText(text: string, max: number): string {
-  if (text.length <= max) return text
-  let kept = ''
-  // A cut char is never kept: the slice ends at `max` and only `max - 1` units are kept.
-  for (const { segment } of graphemes.segment(text.slice(0, max))) {
-    if (kept.length + segment.length > max - 1) break
-    kept += segment
-  }
-  return `${kept.trimEnd()}…`
 }

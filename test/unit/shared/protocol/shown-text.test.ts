@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import {
   clipSentence,
   clipText,
+  cutText,
   MessageBody,
   MOST_MARKS_IN_A_ROW,
   MOST_SENTENCE_CHARS,
@@ -96,6 +97,16 @@ describe('clipText', () => {
     expect(clipText(`ab ${family} cd`, 8)).toBe('ab…')
     expect(clipText('cafe\u0301s and more', 5)).toBe('caf…')
     expect(clipText('cafe\u0301s and more', 6)).toBe('cafe\u0301…')
+  })
+})
+
+describe('cutText', () => {
+  it('cuts between whole characters without a mark, keeping a character that ends at the cut', () => {
+    expect(cutText('ab😀c', 3)).toBe('ab')
+    expect(cutText('abe\u0301f', 3)).toBe('ab')
+    expect(cutText('abc\u0301', 3)).toBe('ab')
+    expect(cutText('ab😀c', 4)).toBe('ab😀')
+    expect(cutText('short', 10)).toBe('short')
   })
 })
 
