@@ -122,4 +122,24 @@ describe('a long name, title or note in a notification', () => {
     )
     expect(message.title).toMatch(/^2 messages from Sam .*…$/)
   })
+
+  it('keeps a name or title written right to left from turning the app’s sentence around it', () => {
+    const rtl = aSession({
+      request: {
+        ...request,
+        client: { id: 'cli_y', name: 'سارة أحمد', timeZone: 'UTC' },
+        title: 'مشكلة في البناء',
+      },
+      bookedStart: START,
+      expertJoinedAt: START - MINUTE,
+    })
+    // A left-to-right mark first sets the line's direction; one after the name ends its run.
+    expect(seen(clientAbsentText(rtl, time)).title).toBe(
+      '\u200eسارة أحمد\u200e has not joined yet; auto-cancel at 14:10',
+    )
+    expect(seen(movedText(rtl, START - 60 * MINUTE, dayTime)).title).toBe(
+      'Moved: \u200eمشكلة في البناء\u200e, now Mon 5 Jan, 14:00',
+    )
+    expect(seen(clientAbsentText(session, time)).title).not.toContain('\u200e')
+  })
 })
