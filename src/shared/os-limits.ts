@@ -22,3 +22,13 @@ export const NOTIFICATION_BODY_MAX = 300
  * refuses to make a notification with a longer one there.
  */
 export const NOTIFICATION_ID_MAX = 64
+
+/**
+ * The most of a client's name a notification's or a tray line's sentence carries: a name as long
+ * as the platform allows would push the app's own words after it (who did what, a time, a fee)
+ * past where the surface cuts.
+ */
+export const NAME_IN_SENTENCE_MAX = 40
+
+/** The most of a request title such a sentence carries, for the same reason (and the tray's countdown). */
+export const TITLE_IN_SENTENCE_MAX = 48

@@ -136,7 +136,7 @@ it('shows a client’s cancellation: the session leaves Upcoming, a notification
   expect(await told).toMatchObject({
     title: expect.stringMatching(/^Priya Natarajan cancelled Query plan, .+/),
     body: expect.stringMatching(
-      /^“Found it myself” Priya Natarajan cancelled late and pays the cancellation fee\./,
+      /^Priya Natarajan cancelled late and pays the cancellation fee\..*\nPriya Natarajan wrote: “Found it myself”$/,
     ),
   })
   await page.getByRole('button', { name: /^History/ }).click()

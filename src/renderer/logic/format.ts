@@ -171,8 +171,18 @@ export function formatDayTimeIn(t: number, timeZone: string): string | null {
   return dateText(inRepeatedHour(t, zoned.zone) ? zoned.withZone : zoned.plain, t)
 }
 
-/** "New York" from "America/New_York": how people name a time zone. */
+/**
+ * "New York" from "America/New_York": how people name a time zone. A fixed-offset zone is named by
+ * its offset the way people write it: IANA's "Etc/GMT+5" is five hours behind UTC, so "GMT+5"
+ * would tell the expert the opposite of the client's time ("UTC-5").
+ */
 export function zoneCity(timeZone: string): string {
+  const fixed = /^(?:Etc\/)?(?:GMT|UTC|UCT|Greenwich|Universal|Zulu)(?:([+-])(\d{1,2}))?0?$/i.exec(timeZone)
+  if (fixed !== null) {
+    const [, sign, hours] = fixed
+    if (sign === undefined || hours === undefined || Number(hours) === 0) return 'UTC'
+    return `UTC${sign === '+' ? '-' : '+'}${Number(hours)}`
+  }
   const city = timeZone.slice(timeZone.lastIndexOf('/') + 1)
   return city.replaceAll('_', ' ')
 }

@@ -10,6 +10,7 @@
  */
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import type { Session } from '../../shared/protocol/entities'
+import { cutText } from '../../shared/text-cut'
 import { HISTORY_QUERY_MAX, type HistoryFilter } from '../../shared/rules/history-filter'
 import { createValueStore, readableOf, type ReadableStore } from './value-store'
 import { comesAfter, historyCursorOf } from '../../shared/rules/history-order'
@@ -64,7 +65,8 @@ const realTimer: DebounceTimer = {
 
 /** The filter as the IPC contract takes it: unset members left out, the search bounded. */
 function wireFilter(filter: HistoryFilter): HistoryFilter {
-  const query = (filter.query ?? '').trim().slice(0, HISTORY_QUERY_MAX)
+  // Cut between whole characters: half an emoji would make the call refused as broken text.
+  const query = cutText((filter.query ?? '').trim(), HISTORY_QUERY_MAX)
   return {
     ...(filter.kind !== undefined && { kind: filter.kind }),
     ...(filter.outcome !== undefined && { outcome: filter.outcome }),

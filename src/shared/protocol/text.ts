@@ -4,6 +4,9 @@
  * stores and gives back, and a limit holds after the round trip.
  */
 import { z } from 'zod'
+import { clipText } from '../text-cut'
+
+export { clipText, cutText } from '../text-cut'
 
 /** The limits of one text field, in code points of the normalised text (as zod counts strings). */
 export interface TextLimits {
@@ -53,17 +56,35 @@ function withoutInvisibles(text: string): string {
   return text.replace(INVISIBLES, '$1')
 }
 
-/** One-line text as stored: well-formed, line breaks and tabs as spaces, no controls or invisibles, trimmed. */
+/**
+ * The most combining marks kept in a row. Writing stacks a few on one letter (Vietnamese two,
+ * pointed Hebrew or a Tibetan or Myanmar syllable several more); a client who piles on dozens
+ * ("Zalgo" text) draws them over the lines above and below, across the app's own words beside
+ * it, and grows a notification or a menu line. Unicode's stream-safe format allows thirty.
+ */
+export const MOST_MARKS_IN_A_ROW = 8
+const MARK_FLOOD = new RegExp(`(\\p{M}{${MOST_MARKS_IN_A_ROW}})\\p{M}+`, 'gu')
+
+/**
+ * `text` with what it shows cleaned: no invisibles, no marks past MOST_MARKS_IN_A_ROW. Marks are
+ * counted after the invisibles go, since dropping one can join two runs of marks, and text
+ * normalised once must not change the second time.
+ */
+function withoutHiddenOrPiled(text: string): string {
+  return withoutInvisibles(text).replace(MARK_FLOOD, '$1')
+}
+
+/** One-line text as stored: well-formed, breaks and tabs as spaces, no controls, invisibles or piles of marks, trimmed. */
 export function normaliseLine(text: string): string {
-  return withoutInvisibles(wellFormed(text).replace(SINGLE_LINE_BREAKS, ' ').replace(CONTROLS, '')).trim()
+  return withoutHiddenOrPiled(wellFormed(text).replace(SINGLE_LINE_BREAKS, ' ').replace(CONTROLS, '')).trim()
 }
 
 /**
- * Multi-line text as stored: well-formed, every line break as "\n", tabs kept, no other controls
- * and no invisibles, trimmed.
+ * Multi-line text as stored: well-formed, every line break as "\n", tabs kept, no other controls,
+ * no invisibles and no piles of marks, trimmed.
  */
 export function normaliseParagraphs(text: string): string {
-  return withoutInvisibles(
+  return withoutHiddenOrPiled(
     wellFormed(text).replace(MULTILINE_BREAKS, '\n').replace(CONTROLS_BUT_TAB_AND_NEWLINE, ''),
   ).trim()
 }
@@ -162,22 +183,4 @@ export function shownText(text: string, { max, multiline = false }: ShownTextLim
   // a countdown without its title reads as a fault of the app.
   if (clean === '' && head.trim() !== '') return '\ufffd'
   return clipText(head.length < text.length ? `${clean}…` : clean, max)
-}
-
-// Whole user-perceived characters, so a cut never splits an emoji, a flag or a letter from its accent.
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-
-/**
- * `text` in at most `max` UTF-16 units (the unit Windows counts its limits in, and never fewer
- * than code points), cut between whole characters and ended with an ellipsis when cut.
- */
-export function clipText(text: string, max: number): string {
-  if (text.length <= max) return text
-  let kept = ''
-  // A cut char is never kept: the slice ends at `max` and only `max - 1` units are kept.
-  for (const { segment } of graphemes.segment(text.slice(0, max))) {
-    if (kept.length + segment.length > max - 1) break
-    kept += segment
-  }
-  return `${kept.trimEnd()}…`
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import type { Session } from '../../../src/shared/protocol/entities'
-import type { HistoryFilter } from '../../../src/shared/rules/history-filter'
+import { HISTORY_QUERY_MAX, type HistoryFilter } from '../../../src/shared/rules/history-filter'
 import {
   createHistoryStore,
   SEARCH_DEBOUNCE_MS,
@@ -72,6 +72,17 @@ describe('the history store’s filters', () => {
     store.type('vpn ')
     clock.elapse()
     expect(calls).toHaveLength(1)
+  })
+
+  it('cuts a search longer than the box takes between whole characters, never through an emoji', async () => {
+    const { api, calls } = heldApi()
+    const clock = manualTimer()
+    const store = createHistoryStore(api, 10, clock.timer)
+    const words = 'a'.repeat(HISTORY_QUERY_MAX - 1)
+    store.type(`${words}😀 rest`)
+    clock.elapse()
+    // Half an emoji would be refused by the call as broken text, and the search would fail.
+    expect(calls.map((c) => c.request.filter)).toEqual([{ query: words }])
   })
 
   it('drops an answer overtaken by a newer search or filter, whichever answers first', async () => {

@@ -255,6 +255,16 @@ describe('format', () => {
     expect(formatTimer(65 * MINUTE + 7_000)).toBe('1:05:07')
     expect(zoneCity('America/New_York')).toBe('New York')
   })
+
+  it('names a fixed-offset zone by its offset as people write it, not by IANA’s inverted sign', () => {
+    // Etc/GMT+5 is five hours behind UTC.
+    expect(zoneCity('Etc/GMT+5')).toBe('UTC-5')
+    expect(zoneCity('Etc/GMT-14')).toBe('UTC+14')
+    for (const utc of ['Etc/GMT', 'Etc/UTC', 'UTC', 'GMT', 'Etc/GMT-0', 'GMT+0', 'Etc/GMT0', 'Etc/Zulu'])
+      expect(zoneCity(utc)).toBe('UTC')
+    expect(zoneCity('Europe/London')).toBe('London')
+    expect(zoneCity('America/Argentina/Buenos_Aires')).toBe('Buenos Aires')
+  })
 })
 
 describe('format in a given display (the host’s pre-render)', () => {

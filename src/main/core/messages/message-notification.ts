@@ -3,6 +3,7 @@
  * Several messages of one thread held back while the client wrote quickly are told as one.
  */
 import type { Message } from '../../../shared/protocol'
+import { nameInSentence } from '../../../shared/sentence-parts'
 import type { AppNotification, MessagePlace } from '../ports/notifier'
 import { firstLine } from '../sync/invite-notification'
 
@@ -13,12 +14,12 @@ export function messageNotification(
   opens: MessagePlace,
 ): AppNotification {
   const latest = messages[messages.length - 1]
+  const name = nameInSentence(clientName)
   return {
     kind: 'message',
     requestId: latest?.requestId ?? '',
     opens,
-    title:
-      messages.length === 1 ? `Message from ${clientName}` : `${messages.length} messages from ${clientName}`,
+    title: messages.length === 1 ? `Message from ${name}` : `${messages.length} messages from ${name}`,
     body: latest === undefined ? '' : firstLine(latest.body),
   }
 }

@@ -3,24 +3,28 @@
  * answered the expert's proposal of another time. Times are in this machine's locale and zone.
  */
 import type { Cancellation, Reschedule, Session } from '../../../shared/protocol'
+import { nameInSentence, noteInSentence, titleInSentence } from '../../../shared/sentence-parts'
 import type { DayTimeFormat } from '../sync/invite-notification'
 import type { ReminderText } from './reminder-texts'
 
-/** The client cancelled ahead of time: "Sam cancelled Query plan, Tue 14:00", their note, and the fee. */
+/** The client cancelled ahead of time: "Sam cancelled Query plan, Tue 14:00", the fee, and their note. */
 export function clientCancelledText(
   session: Session,
   cancellation: Cancellation,
   dayTime: DayTimeFormat,
 ): ReminderText {
-  const name = session.client.name
-  const note = cancellation.message === undefined ? '' : `“${cancellation.message}” `
+  const name = nameInSentence(session.client.name)
+  // The app's words first, the client's note last and on one line: a long note is what a body's
+  // cut takes, never the fee, and no line of it stands apart to read as the app's own.
+  const note =
+    cancellation.message === undefined ? '' : `\n${name} wrote: “${noteInSentence(cancellation.message)}”`
   const fee =
     cancellation.feeAssessedTo === 'client'
       ? `${name} cancelled late and pays the cancellation fee.`
       : 'No fee: it was cancelled in the free period.'
   return {
-    title: `${name} cancelled ${session.request.title}, ${dayTime(session.bookedStart)}`,
-    body: `${note}${fee} Its reminders are off; it is in your history.`,
+    title: `${name} cancelled ${titleInSentence(session.request.title)}, ${dayTime(session.bookedStart)}`,
+    body: `${fee} Its reminders are off; it is in your history.${note}`,
   }
 }
 
@@ -30,7 +34,7 @@ export function rescheduleAnswerText(
   reschedule: Reschedule,
   dayTime: DayTimeFormat,
 ): ReminderText {
-  const name = session.client.name
+  const name = nameInSentence(session.client.name)
   if (reschedule.state === 'accepted') {
     return {
       title: `${name} accepted the new time: ${session.request.title}`,

@@ -4,6 +4,7 @@
  */
 import { hostTimeText } from '../../../shared/day-time-options'
 import type { Cancellation, Session } from '../../../shared/protocol'
+import { nameInSentence, titleInSentence } from '../../../shared/sentence-parts'
 import {
   AUTO_CANCEL_AFTER_MS,
   autoCancelAt,
@@ -60,7 +61,7 @@ export function beforeText(
   late: LateReminder | null,
 ): ReminderText {
   const left = Math.max(1, Math.ceil((session.bookedStart - now) / MINUTE_MS))
-  const what = `Scheduled session with ${session.client.name} at ${time(session.bookedStart)}.`
+  const what = `Scheduled session with ${nameInSentence(session.client.name)} at ${time(session.bookedStart)}.`
   const why =
     late === null
       ? ''
@@ -76,10 +77,9 @@ export function beforeText(
 /** The one "starting now": the start time has come and the expert has not joined. */
 export function startingNowText(session: Session, time: TimeFormat): ReminderText {
   const cancelAt = time(autoCancelAt(session.bookedStart))
+  const name = nameInSentence(session.client.name)
   const who =
-    session.clientJoinedAt === null
-      ? `${session.client.name}, who has not joined yet either`
-      : `${session.client.name}, who is waiting`
+    session.clientJoinedAt === null ? `${name}, who has not joined yet either` : `${name}, who is waiting`
   return {
     title: `Starting now: ${session.request.title}`,
     body: `Booked for ${time(session.bookedStart)} with ${who}. Start it before ${cancelAt}, or the platform cancels the session.`,
@@ -88,19 +88,19 @@ export function startingNowText(session: Session, time: TimeFormat): ReminderTex
 
 /** The start time has come and the client is not there. */
 export function clientAbsentText(session: Session, time: TimeFormat): ReminderText {
-  const name = session.client.name
+  const name = nameInSentence(session.client.name)
   const cancelAt = time(autoCancelAt(session.bookedStart))
   // The absent party pays; when the expert is not in either, nobody does.
   const fee = session.expertJoinedAt === null ? '' : ` and ${name} pays the fee`
   return {
     title: `${name} has not joined yet; auto-cancel at ${cancelAt}`,
-    body: `“${session.request.title}” was booked for ${time(session.bookedStart)}. You can message ${name} meanwhile; if they have not joined by ${cancelAt}, the platform cancels the session${fee}.`,
+    body: `“${titleInSentence(session.request.title)}” was booked for ${time(session.bookedStart)}. You can message ${name} meanwhile; if they have not joined by ${cancelAt}, the platform cancels the session${fee}.`,
   }
 }
 
 /** The platform cancelled the session because a party did not join in time. */
 export function cancelledText(session: Session, cancellation: Cancellation, time: TimeFormat): ReminderText {
-  const name = session.client.name
+  const name = nameInSentence(session.client.name)
   const grace = `within ${AUTO_CANCEL_AFTER_MS / MINUTE_MS} minutes of ${time(session.bookedStart)}`
   const absent =
     cancellation.reason === 'client_absent'
@@ -123,7 +123,7 @@ export function cancelledText(session: Session, cancellation: Cancellation, time
 /** The client joined a session the expert is in: billing waits for the expert. */
 export function clientJoinedText(session: Session): ReminderText {
   return {
-    title: `${session.client.name} joined: start billing when you're sure`,
-    body: `“${session.request.title}”: build context first; billable time starts only when you start billing.`,
+    title: `${nameInSentence(session.client.name)} joined: start billing when you're sure`,
+    body: `“${titleInSentence(session.request.title)}”: build context first; billable time starts only when you start billing.`,
   }
 }

@@ -7,6 +7,7 @@
  * after a start brings is told too.
  */
 import type { Session } from '../../../shared/protocol'
+import { nameInSentence, titleInSentence } from '../../../shared/sentence-parts'
 import type { DayTimeFormat } from '../sync/invite-notification'
 import { stillJoinable, type ReminderMoment } from './due-alerts'
 import type { ReminderMarks } from './reminder-marks'
@@ -75,9 +76,9 @@ function movedAlert(session: Session): string {
 
 /** "Moved: Query plan, now Tue 15:00", from when to when, and what the expert can do. */
 export function movedText(session: Session, before: number, dayTime: DayTimeFormat): ReminderText {
-  const name = session.client.name
+  const name = nameInSentence(session.client.name)
   return {
-    title: `Moved: ${session.request.title}, now ${dayTime(session.bookedStart)}`,
+    title: `Moved: ${titleInSentence(session.request.title)}, now ${dayTime(session.bookedStart)}`,
     body: `Your session with ${name} was moved from ${dayTime(before)} to ${dayTime(session.bookedStart)}. Reminders follow the new time. If it does not suit you, message ${name} or propose another time.`,
   }
 }

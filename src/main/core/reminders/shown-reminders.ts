@@ -8,6 +8,7 @@
  * from the cache's marks, so the retraction survives a restart too.
  */
 import type { Session } from '../../../shared/protocol'
+import { nameInSentence } from '../../../shared/sentence-parts'
 import { autoCancelAt } from '../../../shared/rules/session-timing'
 import type { CacheStore, ReminderKey } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
@@ -72,7 +73,7 @@ export function withdrawnBecause(
   if (movedSince(session, shownFor)) return `The session was moved to ${dayTime(session.bookedStart)}.`
   if (moment === 'client_absent')
     return session.clientJoinedAt !== null
-      ? `${session.client.name} has joined.`
+      ? `${nameInSentence(session.client.name)} has joined.`
       : 'The auto-cancel time has passed.'
   if (session.state === 'live' || session.expertJoinedAt !== null) return 'The session has started.'
   return 'Its start window has closed.'

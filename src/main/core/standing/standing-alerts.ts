@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../../../shared/clock'
 import { chargebackWords, lowAverageWords } from '../../../shared/rules/standing'
+import { nameInSentence, titleInSentence } from '../../../shared/sentence-parts'
 import { HeldMarks } from '../held-marks'
 import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
@@ -67,7 +68,12 @@ export class StandingAlerts {
     // One notification for whatever arrived together (a first sync may bring several).
     this.deps.notifier.show({
       kind: 'notice',
-      ...chargebackWords(fresh.map((s) => ({ title: s.request.title, clientName: s.client.name }))),
+      ...chargebackWords(
+        fresh.map((s) => ({
+          title: titleInSentence(s.request.title),
+          clientName: nameInSentence(s.client.name),
+        })),
+      ),
     })
   }
 

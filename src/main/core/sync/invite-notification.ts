@@ -8,6 +8,7 @@ import { clipText, type Invite, type InviteClosedReason } from '../../../shared/
 import { firstBookableTime } from '../../../shared/rules/invite-open'
 import type { AppNotification } from '../ports/notifier'
 import { DAY_AND_TIME, hostTimeText } from '../../../shared/day-time-options'
+import { nameInSentence } from '../../../shared/sentence-parts'
 
 /** Why an invite is no longer open, as the expert would be told; null when only a snapshot saw it go. */
 const CLOSED_BECAUSE: Record<InviteClosedReason | 'gone', string> = {
@@ -49,7 +50,7 @@ export function inviteNotification(
     kind: 'invite',
     inviteId: invite.id,
     instant: request.kind === 'instant',
-    title: `${request.client.name}: ${request.title}`,
+    title: `${nameInSentence(request.client.name)}: ${request.title}`,
     // The app's own words first: they stay in view where the OS shows two lines of a body, and a
     // description written to look like them ("Direct request …") can never come before them.
     body: [facts.join(' · '), summary].filter((line) => line !== '').join('\n'),

@@ -2,12 +2,10 @@
  * The tray's line for the next booked session ("Query plan · in 25 min") and when that line next
  * changes, both from the platform's time, so the tray's countdown agrees with the window's.
  */
-import { shownText, type Session } from '../../../shared/protocol'
+import type { Session } from '../../../shared/protocol'
+import { titleInSentence } from '../../../shared/sentence-parts'
 
 const MINUTE_MS = 60_000
-
-/** The longest title the countdown line carries, so the time after it survives a menu's cut. */
-export const COUNTDOWN_TITLE_MAX = 48
 
 /** What the countdown reads of a session. */
 export type CountdownSession = Pick<Session, 'bookedStart' | 'state'> & {
@@ -20,7 +18,7 @@ export type CountdownSession = Pick<Session, 'bookedStart' | 'state'> & {
  */
 export function sessionCountdown(session: CountdownSession, now: number): string {
   // The title is cut, not the countdown: a tooltip or a menu line that cuts the end loses the time.
-  return `${shownText(session.request.title, { max: COUNTDOWN_TITLE_MAX })} · ${countdown(session, now)}`
+  return `${titleInSentence(session.request.title)} · ${countdown(session, now)}`
 }
 
 function countdown(session: CountdownSession, now: number): string {

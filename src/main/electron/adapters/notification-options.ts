@@ -27,15 +27,24 @@ export function actionAt(notification: AppNotification, index: number): Notifica
 }
 
 /**
- * `prefix` and `id` as one notification id that fits NOTIFICATION_ID_MAX. A platform id may be as
- * long as that alone, and Electron on Windows throws on a longer notification id: such an id is
- * replaced by a digest of it, marked '~', which is as unique and is the same in every run, so the
- * notification is still replaced, withdrawn and traced back to it while this run holds it. One from
- * an earlier run names no invite the cache can find, so a press on it opens the window.
+ * The ids a notification id carries as they are. An id may hold any visible ASCII, but a press on a
+ * Windows toast reports its id inside text where a quote, "&", ";", "," or "|" ends it, so an id
+ * "inv_1&x" would be read back as "inv_1", another invite, whose Decline the press would send.
+ * "~" stays: a digest read back from a press is one, and is found again as itself.
+ */
+const PLAIN_ID = /^[A-Za-z0-9._~-]*$/
+
+/**
+ * `prefix` and `id` as one notification id that fits NOTIFICATION_ID_MAX and reads back whole. A
+ * platform id may be as long as that alone, and Electron on Windows throws on a longer notification
+ * id; one with a character beyond PLAIN_ID would be read back as another. Such an id is replaced by
+ * a digest of it, marked '~', which is as unique and is the same in every run, so the notification
+ * is still replaced, withdrawn and traced back to it while this run holds it. One from an earlier
+ * run names no invite the cache can find, so a press on it opens the window.
  */
 function fittedId(prefix: string, id: string): string {
   const whole = `${prefix}${id}`
-  if (whole.length <= NOTIFICATION_ID_MAX) return whole
+  if (whole.length <= NOTIFICATION_ID_MAX && PLAIN_ID.test(id)) return whole
   const digest = createHash('sha256').update(id).digest('base64url')
   return `${prefix}~${digest.slice(0, NOTIFICATION_ID_MAX - prefix.length - 1)}`
 }

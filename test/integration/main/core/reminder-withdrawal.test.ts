@@ -23,7 +23,7 @@ describe('a shown reminder withdrawn by what the platform says', () => {
     await told
     expect(notifier.shown.slice(1).map((n) => [n.kind, n.body.split('.')[0]])).toEqual([
       ['reminder_closed', 'The session was cancelled'],
-      ['reminder', '“Found the bug myself, thanks!” Sam cancelled late and pays the cancellation fee'],
+      ['reminder', 'Sam cancelled late and pays the cancellation fee'],
     ])
     expect(notifier.withdrawnReminders).toEqual([world.sessionId])
   })

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest'
 import {
   clipSentence,
   clipText,
+  cutText,
   MessageBody,
+  MOST_MARKS_IN_A_ROW,
   MOST_SENTENCE_CHARS,
   PersonName,
   RequestTitle,
@@ -39,6 +41,32 @@ describe('text from a client', () => {
     )
   })
 
+  it('keeps at most MOST_MARKS_IN_A_ROW combining marks on a letter, so a pile cannot draw over the lines beside it', () => {
+    const pile = '\u0301\u0316\u0489'.repeat(400)
+    const title = RequestTitle.parse(`Fix${pile} the build`)
+    expect(title).toBe(`Fix${pile.slice(0, MOST_MARKS_IN_A_ROW)} the build`)
+    expect(PersonName.parse(`Sam${'\u0300'.repeat(100)}`)).toBe(`Sam${'\u0300'.repeat(MOST_MARKS_IN_A_ROW)}`)
+    // A notification's or a menu's text is cleaned the same way, whatever the cache held.
+    expect(shownText(`Fix${'\u0301'.repeat(100)} it`, { max: 120 })).toBe(
+      `Fix${'\u0301'.repeat(MOST_MARKS_IN_A_ROW)} it`,
+    )
+    // Marks either side of an invisible or a control count as one run once it is gone, and the
+    // text is the same the second time.
+    const split = MessageBody.parse(`x${'\u0301'.repeat(6)}\u200b\u0000${'\u0301'.repeat(6)}`)
+    expect(split).toBe(`x${'\u0301'.repeat(MOST_MARKS_IN_A_ROW)}`)
+    expect(MessageBody.parse(split)).toBe(split)
+  })
+
+  it('keeps the marks writing stacks on one letter: Vietnamese, pointed Hebrew, Myanmar, a keycap', () => {
+    for (const written of [
+      'Nguye\u0302\u0303n',
+      '\u05d1\u05bc\u05b0\u05bd\u0591\u05e8\u05b5\u05d0\u05e9\u05b4\u05c1\u05d9\u05ea',
+      '\u1000\u103b\u103d\u103e\u102d\u102f\u1037',
+      '1\ufe0f\u20e3 first',
+    ])
+      expect(RequestTitle.parse(written)).toBe(written)
+  })
+
   it('keeps the flags spelled with tag characters (England, Scotland, Wales), and no other tags', () => {
     const tags = (code: string): string =>
       [...code].map((c) => String.fromCodePoint(0xe0000 + c.codePointAt(0)!)).join('')
@@ -69,6 +97,16 @@ describe('clipText', () => {
     expect(clipText(`ab ${family} cd`, 8)).toBe('ab…')
     expect(clipText('cafe\u0301s and more', 5)).toBe('caf…')
     expect(clipText('cafe\u0301s and more', 6)).toBe('cafe\u0301…')
+  })
+})
+
+describe('cutText', () => {
+  it('cuts between whole characters without a mark, keeping a character that ends at the cut', () => {
+    expect(cutText('ab😀c', 3)).toBe('ab')
+    expect(cutText('abe\u0301f', 3)).toBe('ab')
+    expect(cutText('abc\u0301', 3)).toBe('ab')
+    expect(cutText('ab😀c', 4)).toBe('ab😀')
+    expect(cutText('short', 10)).toBe('short')
   })
 })
 

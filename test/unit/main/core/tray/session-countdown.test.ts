@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
-  COUNTDOWN_TITLE_MAX,
   countdownChangesIn,
   sessionCountdown,
   type CountdownSession,
 } from '../../../../../src/main/core/tray/session-countdown'
+import { TITLE_IN_SENTENCE_MAX } from '../../../../../src/shared/os-limits'
 
 const start = Date.UTC(2026, 0, 5, 14, 0)
 const minutes = (n: number): number => n * 60_000
@@ -30,7 +30,7 @@ describe('the next session’s countdown', () => {
       { ...session, request: { title: `\u202e${'z'.repeat(300)}` } },
       start - minutes(25),
     )
-    expect(line).toBe(`${'z'.repeat(COUNTDOWN_TITLE_MAX - 1)}… · in 25 min`)
+    expect(line).toBe(`${'z'.repeat(TITLE_IN_SENTENCE_MAX - 1)}… · in 25 min`)
   })
 
   it('says a live session is in session, whatever the time', () => {

@@ -479,6 +479,31 @@ describe('the Electron notifier', () => {
     expect(onActivate).toHaveBeenCalledOnce()
   })
 
+  it('a press on an earlier run’s notification of an id holding "&" or a quote never acts on the invite or session its start names', async () => {
+    for (const platform of ['win32', 'darwin'] as const) {
+      resetFakeElectron()
+      const { notifier, onActivate } = setup({ platform })
+      const odd = { ...instant, inviteId: 'inv_1&x' }
+      if (platform === 'darwin')
+        FakeNotification.delivered({ id: inviteNotificationId(odd.inviteId), title: 'x' })
+      await notifier.restore()
+      if (platform === 'darwin') {
+        // The earlier run's notification names no open invite: it is taken down, not tied to inv_1.
+        expect(fake.notificationCalls.remove).toEqual([inviteNotificationId(odd.inviteId)])
+        continue
+      }
+      for (const id of ['inv_1&x', 'inv_1"x', "inv_1'x", 'inv_1;x', 'inv_1,x', 'inv_1|x'])
+        activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId(id) })
+      notifier.show(reminder)
+      lastNotification().timeOut()
+      activateToast({ type: 'action', actionIndex: 0, arguments: reminderNotificationId('s1&x') })
+      // Inv_1 is open and s1's reminder waits in the Action Center: neither is declined or started.
+      expect(onActivate.mock.calls.map(([a]) => a.action)).not.toContain('decline')
+      expect(onActivate.mock.calls.map(([a]) => a.action)).not.toContain('start')
+      expect(onActivate.mock.calls.map(([a]) => a.notification)).not.toContainEqual(instant)
+    }
+  })
+
   it('on Windows reports a press on a reminder once, and one on an earlier run’s reminder opens its session', async () => {
     const { notifier, onActivate } = setup({ platform: 'win32' })
     await notifier.restore()
