@@ -209,7 +209,12 @@ async function main(): Promise<void> {
   }
   const notifier = createElectronNotifier({
     soundEnabled: () => settings.get().soundEnabled,
-    onActivate: (activation) => void started.runtime?.notificationActions.activate(activation),
+    // A press before the core can act on one (a notice shown while the keychain answers, such as
+    // "Standby is still running") opens the window rather than doing nothing.
+    onActivate: (activation) =>
+      started.runtime === undefined
+        ? showWindow()
+        : void started.runtime.notificationActions.activate(activation),
     onFailed: (notification) => started.runtime?.notificationActions.notificationFailed(notification),
     findInvite: (inviteId) => started.runtime?.core.earlierInvite(inviteId) ?? null,
     log,

@@ -9,11 +9,18 @@ import type { FocusTarget } from '../../shared/ipc/contract'
 
 /** Holds the newest focus request no page of its surface has taken. */
 export class PendingFocus {
-  private pending: FocusTarget | null = null
+  private pending: { readonly target: FocusTarget; readonly by: string | null } | null = null
+
+  /**
+   * `signedInAs` says who is signed in (null: no one): a request is for the expert who pressed,
+   * and one signed in as another since, with no sign-out between (a second sign-in queued behind
+   * the first), is not shown it.
+   */
+  constructor(private readonly signedInAs: () => string | null = () => null) {}
 
   /** A newer request replaces an older one: the expert pressed the later notification. */
   request(target: FocusTarget): void {
-    this.pending = target
+    this.pending = { target, by: this.signedInAs() }
   }
 
   /** Drop what is kept: its expert is gone (signed out), and the next one must not be shown it. */
@@ -23,9 +30,14 @@ export class PendingFocus {
 
   /** The request meant for `surface`, once: a page that already showed it, or a later one, gets null. */
   take(surface: Surface): FocusTarget | null {
-    const target = this.pending
-    if (target === null || surfaceFor(target) !== surface) return null
+    const pending = this.pending
+    if (pending === null) return null
+    if (pending.by !== this.signedInAs()) {
+      this.pending = null
+      return null
+    }
+    if (surfaceFor(pending.target) !== surface) return null
     this.pending = null
-    return target
+    return pending.target
   }
 }

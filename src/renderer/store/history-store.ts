@@ -50,6 +50,11 @@ export interface HistoryStore extends ReadableStore<HistoryState> {
   clearFilters(): Promise<void>
   /** Show the cache's copy of sessions already listed (a note saved on a row past the first page). */
   update(sessions: ReadonlyArray<Session>): void
+  /**
+   * The expert whose history this is is gone (signed out, or another signed in): drop their rows,
+   * filters and search, and any answer on its way; with `reread`, read the new expert's first page.
+   */
+  forget(reread: boolean): Promise<void>
 }
 
 /** A timer the store can set and cancel; tests pass a manual one. */
@@ -81,14 +86,8 @@ export function createHistoryStore(
   pageSize = 200,
   timer: DebounceTimer = realTimer,
 ): HistoryStore {
-  const store = createValueStore<HistoryState>({
-    rows: [],
-    hasMore: true,
-    loading: false,
-    error: null,
-    filter: {},
-    query: '',
-  })
+  const empty: HistoryState = { rows: [], hasMore: true, loading: false, error: null, filter: {}, query: '' }
+  const store = createValueStore<HistoryState>(empty)
   const patch = (changes: Partial<HistoryState>): void => store.set({ ...store.getSnapshot(), ...changes })
   let busy: Promise<void> | undefined
   // Bumped by every change of filter; an answer is applied only in the generation it was asked in.
@@ -206,6 +205,13 @@ export function createHistoryStore(
       cancelPendingSearch()
       patch({ query: '' })
       return restart({})
+    },
+    forget(reread) {
+      cancelPendingSearch()
+      // Its refresh would keep the rows below the new expert's first page: they go at once instead.
+      generation++
+      store.set(empty)
+      return reread ? restart({}) : Promise.resolve()
     },
     update(sessions) {
       const changed = new Map(sessions.map((session) => [session.id, session]))

@@ -63,9 +63,15 @@ export function createNotificationStore(
   }
   const focusOn = (target: FocusTarget): void => patch({ focus: { target, seq: ++seq } })
   api.focus.onRequested((target) => {
+    const ours = surfaceFor(target) === surface
+    // The host shows the window for a session or a thread and puts the popover away: a popover
+    // acting on it would move its own focus unseen, or keep it until that card appears (a session
+    // coming within its hours) and take the focus from whatever the expert is doing then. The
+    // window acts on every request, since the browser shell has no popover to open.
+    if (!ours && surface === 'popover') return
     focusOn(target)
     // Shown here: the host need not keep it for a page of this surface that loads later.
-    if (surfaceFor(target) === surface) void api.focus.take({ surface })
+    if (ours) void api.focus.take({ surface })
   })
   api.notices.onShown((notice) => notices.push(notice.text, notice.tone))
   // A press pushed while the kept one was on its way is the newer: the kept one does not take over.

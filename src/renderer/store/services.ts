@@ -1,9 +1,9 @@
 /** The page's services: the API, the stores over it, and where the page runs. */
 import type { FirstFrameData, Surface } from '../../shared/first-frame'
 import type { StandbyApi } from '../../shared/ipc/standby-api'
-import { createAppStore } from './app-store'
+import { createAppStore, type AppStore } from './app-store'
 import type { Services } from './context'
-import { createHistoryStore } from './history-store'
+import { createHistoryStore, type HistoryStore } from './history-store'
 import { createHostClock } from './host-clock'
 import { createNoticeStore } from './notices'
 import { createNotificationStore } from './notification-store'
@@ -20,13 +20,16 @@ export function createServices(
   surface: Surface = 'window',
 ): Services {
   const notices = createNoticeStore()
+  const app = createAppStore(api, notices, frame ?? undefined)
+  const history = createHistoryStore(api)
+  forgetHistoryOfGoneExpert(app, history)
   return {
     api,
     inBrowser,
     notices,
     clock: createHostClock(api, undefined, frame?.now, frame?.clock),
-    app: createAppStore(api, notices, frame ?? undefined),
-    history: createHistoryStore(api),
+    app,
+    history,
     notifications: createNotificationStore(api, notices, surface),
     updates: createUpdateStore(api),
   }
@@ -41,4 +44,21 @@ export async function reloadServices(services: Services): Promise<void> {
     services.notifications.refresh(),
     services.updates.refresh(),
   ])
+}
+
+/**
+ * The history follows the expert signed in: the rows, filters and search of one who signed out
+ * (in this page, the other one, or while this page's link was down) are not shown to the next.
+ */
+export function forgetHistoryOfGoneExpert(
+  app: Pick<AppStore, 'subscribe' | 'getSnapshot'>,
+  history: Pick<HistoryStore, 'forget'>,
+): void {
+  let expertId = app.getSnapshot().expert?.id ?? null
+  app.subscribe(() => {
+    const now = app.getSnapshot().expert?.id ?? null
+    const gone = expertId
+    expertId = now
+    if (gone !== null && now !== gone) void history.forget(now !== null)
+  })
 }

@@ -376,6 +376,24 @@ describe('launching Standby', () => {
     expect(log).not.toMatch(/error/i)
   })
 
+  it('opens the window from a notification pressed while the keychain still answers, before the core can act on presses', async () => {
+    const fake = await launch((f) => {
+      saveSignIn(f, { platformUrl: 'http://127.0.0.1:9', token: 't'.repeat(43), expertId: 'exp_1' })
+      f.safeStorage.isAsyncEncryptionAvailable.mockImplementationOnce(async () => {
+        // The window closed while Standby starts says it stays in the tray; the expert presses that.
+        f.windows[0]!.close()
+        f.notifications.find(({ options }) => options.title === 'Standby is still running')!.click()
+        return true
+      })
+    })
+    const mains = fake.windows.filter(
+      (window) => !window.isDestroyed() && (window.loaded as { url: string }).url === 'standby-app://app/',
+    )
+    expect(mains).toHaveLength(1)
+    mains[0]!.readyToShow()
+    expect(mains[0]).toMatchObject({ visible: true, focused: true })
+  })
+
   it('quit before it was ready (macOS while launching): opens no window, tray or cache after', async () => {
     const fake = await launch((f) => {
       // The quit comes while the app waits for 'ready'.

@@ -158,4 +158,32 @@ describe('the history store’s filters', () => {
     store.update([older])
     expect(store.getSnapshot().rows.map((r) => r.privateNote)).toEqual(['second'])
   })
+
+  it('forgets a gone expert’s rows, filters, search and answers on their way, and reads the next one’s from the top', async () => {
+    const { api, calls } = heldApi()
+    const clock = manualTimer()
+    const store = createHistoryStore(api, 2, clock.timer)
+    const chosen = store.choose({ clientId: 'cli_ada' })
+    calls[0]!.answer([row('ada-1'), row('ada-2')])
+    await chosen
+    const more = store.loadMore()
+    await settle()
+    store.type('acme')
+
+    // Signed out: nothing is read, and Ada's older page answering after it is not shown.
+    await store.forget(false)
+    expect(store.getSnapshot()).toMatchObject({ rows: [], filter: {}, query: '', error: null })
+    expect(clock.pendingMs()).toBeUndefined()
+    calls[1]!.answer([row('ada-3')])
+    await more
+    expect(store.getSnapshot().rows).toEqual([])
+    expect(calls).toHaveLength(2)
+
+    // Bea found signed in: her first page, with none of Ada's filters.
+    const read = store.forget(true)
+    expect(calls.at(-1)!.request.filter).toBeUndefined()
+    calls.at(-1)!.answer([row('bea-1')])
+    await read
+    expect(ids(store.getSnapshot().rows)).toEqual(['bea-1'])
+  })
 })

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createHostClock } from '../../../src/renderer/store/host-clock'
 import type { PlatformClockState } from '../../../src/shared/clock-skew'
 import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import { FIXTURE_NOW } from '../../support/fixtures'
+import { usePageTimersAt } from '../../support/page-timers'
 
 const HOUR = 3_600_000
 const SKEWED: PlatformClockState = { offsetMs: 2 * HOUR, measured: true }
@@ -30,14 +31,7 @@ function host() {
 }
 
 describe('the host clock store', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ now: FIXTURE_NOW })
-    vi.stubGlobal('window', globalThis)
-  })
-  afterEach(() => {
-    vi.unstubAllGlobals()
-    vi.useRealTimers()
-  })
+  usePageTimersAt(FIXTURE_NOW)
 
   it('counts in the platform’s time, and keeps its offset when the host cannot answer', async () => {
     const { api, state } = host()

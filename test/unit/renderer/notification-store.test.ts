@@ -47,6 +47,7 @@ function setup(
   const push = {
     focus: (inviteId: string) => listeners['focus']!({ kind: 'invite', inviteId } as never),
     session: (sessionId: string) => listeners['focus']!({ kind: 'session', sessionId } as never),
+    thread: (inviteId: string) => listeners['focus']!({ kind: 'invite', inviteId, thread: true } as never),
     shown: (notice: HostNotice) => listeners['shown']!(notice as never),
     health: (next: NotificationHealth) => listeners['health']!(next as never),
   }
@@ -88,6 +89,17 @@ describe('the notification store', () => {
     expect(window.store.getSnapshot().focus).toMatchObject({
       target: { kind: 'session', sessionId: 'ses_1' },
     })
+  })
+
+  it('keeps nothing in the popover of a request the host shows in the window, so no card of it takes the focus later', async () => {
+    const popover = setup({ status: 'ok' }, 'popover')
+    await flush()
+    popover.push.session('ses_1')
+    popover.push.thread('inv_1')
+    expect(popover.store.getSnapshot().focus).toBeNull()
+    expect(popover.takes).toEqual(['popover'])
+    popover.push.focus('inv_2')
+    expect(popover.store.getSnapshot().focus).toMatchObject({ target: { kind: 'invite', inviteId: 'inv_2' } })
   })
 
   it('reads the health at start, follows its pushes, and reads it again on refresh', async () => {

@@ -158,7 +158,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
   options.shutdown?.add('the offline cache and the connection', close)
   await core.start()
-  const focus = new PendingFocus()
+  const focus = new PendingFocus(() => core.signedInAs)
   // The host's suggestion comes from the environment: checked here once, for every host.
   const defaultPlatformUrl = suggestedPlatformUrl(options.host.info.defaultPlatformUrl, (sentence) =>
     options.log.warn(sentence),

@@ -77,8 +77,8 @@ describe('what is left on screen once the expert is gone', () => {
     expect(core.runtime.cache.expert()?.id).toBe(expert.id)
   })
 
-  it('another expert signs in on the same computer: nothing of the one before stays on screen', async () => {
-    const { platform, core, notifier } = await expertWithEverythingOnScreen()
+  /** Bea signs in on the same computer, with no sign-out before. */
+  async function beaSignsIn(platform: Awaited<ReturnType<typeof startTestPlatform>>, core: TestCore) {
     platform.server.marketplace.createExpert({
       name: 'Bea',
       email: 'bea@example.test',
@@ -87,6 +87,11 @@ describe('what is left on screen once the expert is gone', () => {
     })
     const outcome = await core.runtime.core.signIn(platform.server.url, 'bea@example.test', 'right')
     expect(outcome).toMatchObject({ ok: true })
+  }
+
+  it('another expert signs in on the same computer: nothing of the one before stays on screen', async () => {
+    const { platform, core, notifier } = await expertWithEverythingOnScreen()
+    await beaSignsIn(platform, core)
     expect(onScreen(notifier)).toEqual(nothing)
     expect(withdrawals(core)).toEqual(['Signed in as another expert, or on another platform'])
   })
@@ -134,5 +139,13 @@ describe('what is left on screen once the expert is gone', () => {
       null,
       null,
     ])
+  })
+
+  it('a press kept for a page that had not loaded yet is not shown to another expert signed in since', async () => {
+    const { platform, core, notifier } = await expertWithEverythingOnScreen()
+    const [invite] = notifier.onScreen
+    notifier.press({ inviteId: invite?.inviteId ?? '' }, 'open')
+    await beaSignsIn(platform, core)
+    expect(core.runtime.api['focus.take']({ surface: 'popover' })).toBeNull()
   })
 })

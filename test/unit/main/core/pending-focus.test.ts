@@ -16,6 +16,20 @@ describe('a pending focus request', () => {
     expect(focus.take('window')).toBeNull()
   })
 
+  it('keeps a request for the expert who pressed: one signed in as another since is not shown it', () => {
+    let signedInAs: string | null = 'exp_ada on https://platform.example'
+    const focus = new PendingFocus(() => signedInAs)
+    focus.request({ kind: 'invite', inviteId: 'inv_ada' })
+    signedInAs = 'exp_bea on https://platform.example'
+    expect(focus.take('popover')).toBeNull()
+    // Not kept for Ada's return either: what she pressed is long past.
+    signedInAs = 'exp_ada on https://platform.example'
+    expect(focus.take('popover')).toBeNull()
+    focus.request({ kind: 'session', sessionId: 'ses_ada' })
+    expect(focus.take('popover')).toBeNull()
+    expect(focus.take('window')).toEqual({ kind: 'session', sessionId: 'ses_ada' })
+  })
+
   it('reads a request from an older host without the thread flag, and refuses any other flag', () => {
     expect(FocusTarget.parse({ kind: 'session', sessionId: 'ses_1' })).toEqual({
       kind: 'session',
