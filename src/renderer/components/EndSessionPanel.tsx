@@ -12,6 +12,7 @@ import { useNavigate } from '../store/navigation'
 import { ActionButton, ActionError } from './ActionButton'
 import { Choice } from './Choice'
 import { ClosingNoteField } from './ClosingNoteField'
+import { focusSubmitter } from './submitter-focus'
 import { useAction } from './use-action'
 
 /** Props of EndSessionPanel. */
@@ -51,8 +52,10 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
     return result
   })
 
-  const onSubmit = (event: FormEvent): void => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
+    // Its fields are disabled while the action runs.
+    focusSubmitter(event)
     if (checked.ok) void end.run(checked.outcome)
   }
 
