@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright'
 import { useE2e } from './support/fixture'
 import { pageDayTime } from './support/harness'
 import { routeIpc, type RoutedSocket } from './support/ipc-route'
-import { platformSessionOf } from './support/scenario'
+import { joinDirectInstant, platformSessionOf } from './support/scenario'
 
 const world = useE2e()
 const HOUR = 3_600_000
@@ -93,19 +93,12 @@ it('keeps the focus on a pressed Book while the booking is on its way, and on it
 })
 
 it('keeps the focus in the end panel when Enter in the discount field sends it, and after a refusal', async () => {
-  const { platform, expert, shell, open } = await world()
-  const ada = expert('Ada Byron', ['css'])
-  const client = platform.addClient('Olu Adeyemi')
   const hold = holdFirst('sessions.end')
-  const page = await open(await shell(ada), { beforeLoad: hold.beforeLoad })
-  const { request } = platform.server.marketplace.createRequest({
-    clientId: client,
-    title: 'Grid layout collapses on Safari',
-    kind: 'instant',
-    direct: { expertId: ada.id, via: 'dashboard' },
-  })
-  await page.getByRole('button', { name: `Join now “${request.title}”` }).click()
-  const live = page.getByRole('article', { name: request.title })
+  const { platform, page, request, live } = await joinDirectInstant(
+    await world(),
+    'Grid layout collapses on Safari',
+    { beforeLoad: hold.beforeLoad },
+  )
   platform.server.marketplace.clientJoin(platformSessionOf(platform, request.id).id)
   await live.getByRole('button', { name: 'Start billing' }).click()
   await live.getByText('Billing', { exact: true }).waitFor()

@@ -5,6 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react'
 import type { Outcome, Session } from '../../shared/protocol/entities'
+import { isBlankText } from '../../shared/text-normalise'
 import { fromCommand } from '../logic/action-result'
 import { checkEndChoice, clientPaysSentence } from '../logic/end-outcome'
 import { useApi, useNow, useServices } from '../store/context'
@@ -37,7 +38,8 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
   const sentence = checked.ok ? clientPaysSentence(checked.outcome, billedMs, session.rate) : checked.message
 
   const end = useAction(async (outcome: Outcome) => {
-    const note = closingNote.trim() === '' ? {} : { closingNote }
+    // A note of nothing but spaces or invisibles is no note: sent, it would refuse the whole end.
+    const note = isBlankText(closingNote) ? {} : { closingNote }
     const result = fromCommand(
       'end the session',
       await api.sessions.end({ sessionId: session.id, outcome, ...note }),
