@@ -84,6 +84,8 @@ it('keeps the editor open on what was typed while the note was being saved, then
   await box.fill('Flexbox gap on Safari 14')
   await live.getByRole('button', { name: 'Save note' }).click()
   await expect.poll(() => hold.held()).toBe(true)
+  // A save on its way cannot be taken back: Discard waits, as Escape does.
+  expect(await live.getByRole('button', { name: 'Discard changes' }).isDisabled()).toBe(true)
   await box.press('End')
   await box.pressSequentially('; try the grid fallback')
   hold.release()

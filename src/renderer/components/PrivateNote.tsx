@@ -121,6 +121,8 @@ export function PrivateNote({ session, startOpen = false, onClose }: PrivateNote
         <button
           type="button"
           className="button button-quiet"
+          // As Escape: a save on its way cannot be taken back, and closing would hide how it ends.
+          disabled={save.pending}
           onClick={() => {
             noteDrafts.drop(session.id)
             close()
