@@ -157,6 +157,10 @@ it('proposes a new time in the future and shows the proposal, then the client’
   await checkScreen(page, 'upcoming-propose')
   await card.getByRole('button', { name: 'Send proposal' }).click()
   await card.getByText(`You proposed ${pageDayTime(later)}: waiting for Priya Natarajan to answer.`).waitFor()
+  // The form closed: focus is back on the button that opened it, not on the page.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null))
+    .toBe('Propose new time for “Query plan”')
   platform.server.marketplace.answerProposal(session.id, true)
   await card.getByText(`Priya Natarajan accepted the new time (it was ${pageDayTime(bookedAt)}).`).waitFor()
   expect(await card.locator('time.session-time').getAttribute('datetime')).toBe(new Date(later).toISOString())

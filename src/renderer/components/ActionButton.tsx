@@ -21,7 +21,8 @@ export interface ActionButtonProps {
 
 /**
  * A button with a progress state. While its action runs it refuses clicks but stays focusable
- * (aria-disabled, not disabled): a disabled button drops keyboard focus to the page.
+ * (aria-disabled, not disabled), even when its form disables its siblings for the wait: a
+ * disabled button drops keyboard focus to the page.
  */
 export function ActionButton(props: ActionButtonProps) {
   const { pending, variant = 'secondary' } = props
@@ -36,7 +37,7 @@ export function ActionButton(props: ActionButtonProps) {
             }
           : props.onClick
       }
-      disabled={props.disabled === true}
+      disabled={props.disabled === true && !pending}
       aria-disabled={pending || undefined}
       aria-busy={pending}
       aria-label={pending ? props.pendingLabel : props.label}

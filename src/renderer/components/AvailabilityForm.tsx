@@ -8,6 +8,7 @@ import { formatDayTime, formatTime } from '../logic/format'
 import { useApi, useNow, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { Choice } from './Choice'
+import { focusSubmitter } from './submitter-focus'
 import { useAction } from './use-action'
 
 type AvailabilityChoice = 'online' | 'away' | 'until'
@@ -48,8 +49,10 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
     return result
   })
 
-  const onSubmit = (event: FormEvent): void => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
+    // Its fields are disabled while the action runs.
+    focusSubmitter(event)
     if (chosen === 'until') {
       if (untilAt !== null) void save.run({ availability: 'online', onlineUntil: untilAt })
     } else void save.run({ availability: chosen, onlineUntil: null })

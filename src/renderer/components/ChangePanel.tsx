@@ -48,7 +48,9 @@ export function ChangePanel(props: ChangePanelProps) {
     event.preventDefault()
     if (!props.canConfirm) return
     const result = await action.run()
-    if (result?.ok === true) setOpen(false)
+    // Back to the button, as Keep does: the session stays (a proposal waits for the client's answer).
+    // A cancelled one leaves the list, and its section's heading takes the focus instead.
+    if (result?.ok === true) close()
   }
   if (!open)
     return (

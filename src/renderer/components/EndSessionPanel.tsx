@@ -5,6 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react'
 import type { Outcome, Session } from '../../shared/protocol/entities'
+import { isBlankText } from '../../shared/text-normalise'
 import { fromCommand } from '../logic/action-result'
 import { checkEndChoice, clientPaysSentence } from '../logic/end-outcome'
 import { useApi, useNow, useServices } from '../store/context'
@@ -12,6 +13,7 @@ import { useNavigate } from '../store/navigation'
 import { ActionButton, ActionError } from './ActionButton'
 import { Choice } from './Choice'
 import { ClosingNoteField } from './ClosingNoteField'
+import { focusSubmitter } from './submitter-focus'
 import { useAction } from './use-action'
 
 /** Props of EndSessionPanel. */
@@ -36,7 +38,8 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
   const sentence = checked.ok ? clientPaysSentence(checked.outcome, billedMs, session.rate) : checked.message
 
   const end = useAction(async (outcome: Outcome) => {
-    const note = closingNote.trim() === '' ? {} : { closingNote }
+    // A note of nothing but spaces or invisibles is no note: sent, it would refuse the whole end.
+    const note = isBlankText(closingNote) ? {} : { closingNote }
     const result = fromCommand(
       'end the session',
       await api.sessions.end({ sessionId: session.id, outcome, ...note }),
@@ -51,8 +54,10 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
     return result
   })
 
-  const onSubmit = (event: FormEvent): void => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
+    // Its fields are disabled while the action runs.
+    focusSubmitter(event)
     if (checked.ok) void end.run(checked.outcome)
   }
 

@@ -6,8 +6,10 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { Message } from '../../shared/protocol/entities'
+import { isBlankText } from '../../shared/text-normalise'
 import { fromCommand } from '../logic/action-result'
 import { withMessages } from '../logic/cache-change'
+import { draftAfterSending } from '../logic/draft-after-sending'
 import { threadReads } from '../logic/thread-reads'
 import { useApi, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
@@ -89,7 +91,8 @@ export function MessageThread({
     // Send is disabled while the box is empty: focus goes back to the box, ready for the next one.
     box.current?.focus()
     if (result.ok) {
-      setDraft('')
+      // What was typed while it was on its way stays, to be sent next.
+      setDraft((current) => draftAfterSending(current, body))
       setMessages((current) =>
         current === null || current.some((m) => m.id === result.value.message.id)
           ? current
@@ -101,7 +104,7 @@ export function MessageThread({
 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault()
-    if (draft.trim() !== '') void send.run(draft)
+    if (!isBlankText(draft)) void send.run(draft)
   }
 
   return (
@@ -156,7 +159,7 @@ export function MessageThread({
             type="submit"
             pending={send.pending}
             pendingLabel="Sending…"
-            disabled={draft.trim() === ''}
+            disabled={isBlankText(draft)}
           >
             Send
           </ActionButton>

@@ -6,6 +6,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { PRIVATE_NOTE_MAX } from '../../shared/rules/private-note-limit'
 import type { Session } from '../../shared/protocol/entities'
+import { isBlankText } from '../../shared/text-normalise'
 import { fromCommand } from '../logic/action-result'
 import { useApi } from '../store/context'
 import { noteDrafts } from '../store/note-drafts'
@@ -33,7 +34,8 @@ export function PrivateNote({ session, startOpen = false, onClose }: PrivateNote
     const result = fromCommand('save the note', await api.sessions.setNote({ sessionId: session.id, note }))
     if (!result.ok)
       return { ok: false as const, message: `${result.message} Your text stays here until it is saved.` }
-    noteDrafts.drop(session.id)
+    // Text typed while the save was on its way is not saved yet: its draft stays.
+    if ((noteDrafts.get(session.id) ?? note) === note) noteDrafts.drop(session.id)
     return result
   })
 
@@ -51,7 +53,12 @@ export function PrivateNote({ session, startOpen = false, onClose }: PrivateNote
     setSaved(null)
     const result = await save.run(text)
     if (result?.ok !== true) return
-    setSaved(text.trim() === '' ? 'Note cleared.' : 'Note saved.')
+    if (noteDrafts.get(session.id) !== undefined) {
+      // The editor stays open on what was typed meanwhile, with Save still to press.
+      setSaved('Saved what the note held when you pressed Save; save again to keep what you typed since.')
+      return
+    }
+    setSaved(isBlankText(text) ? 'Note cleared.' : 'Note saved.')
     close()
   }
 
@@ -114,6 +121,8 @@ export function PrivateNote({ session, startOpen = false, onClose }: PrivateNote
         <button
           type="button"
           className="button button-quiet"
+          // As Escape: a save on its way cannot be taken back, and closing would hide how it ends.
+          disabled={save.pending}
           onClick={() => {
             noteDrafts.drop(session.id)
             close()
@@ -122,6 +131,9 @@ export function PrivateNote({ session, startOpen = false, onClose }: PrivateNote
           Discard changes
         </button>
       </div>
+      <p className="muted private-note-status" role="status">
+        {saved}
+      </p>
       <ActionError message={save.error} />
     </form>
   )

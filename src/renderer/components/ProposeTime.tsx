@@ -4,6 +4,7 @@
  */
 import { useId, useState } from 'react'
 import type { Session } from '../../shared/protocol/entities'
+import { PROPOSED_TIME_WINDOW } from '../../shared/rules/time-windows'
 import { fromCommand } from '../logic/action-result'
 import { formatDayTime } from '../logic/format'
 import { localInputValue, proposedStartOf } from '../logic/session-changes'
@@ -58,6 +59,7 @@ export function ProposeTime({ session }: { readonly session: Session }) {
           id={`${id}-start`}
           type="datetime-local"
           min={localInputValue(now)}
+          max={localInputValue(now + PROPOSED_TIME_WINDOW.futureMs)}
           step={300}
           value={value}
           onChange={(event) => setValue(event.target.value)}

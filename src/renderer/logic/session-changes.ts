@@ -4,6 +4,7 @@
  */
 import type { Session } from '../../shared/protocol/entities'
 import { cancellationTermsAt, cancelledBy } from '../../shared/rules/cancellation-terms'
+import { outsideWindow, PROPOSED_TIME_WINDOW } from '../../shared/rules/time-windows'
 import { formatDayTime } from './format'
 
 /** The line shown before Confirm: free until when, or that a late-cancellation fee applies. */
@@ -75,6 +76,10 @@ export function proposedStartOf(
   const start = value === '' ? Number.NaN : new Date(value).getTime()
   if (Number.isNaN(start)) return { ok: false, message: 'Choose a date and time.' }
   if (start <= now) return { ok: false, message: 'Choose a time in the future.' }
+  // The platform's own bound, said before sending: past the protocol's last date the host would
+  // refuse it in words meant for developers.
+  if (outsideWindow(start, now, PROPOSED_TIME_WINDOW) !== null)
+    return { ok: false, message: 'Choose a time within two years from now.' }
   if (start === session.bookedStart) return { ok: false, message: 'The session is already at that time.' }
   return { ok: true, start }
 }

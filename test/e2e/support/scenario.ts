@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright'
 import type { Invite, Session } from '../../../src/shared/protocol/entities'
 import type { TestPlatform } from '../../support/test-platform'
 import type { E2eWorld } from './fixture'
-import type { TestShell } from './harness'
+import type { OpenAppOptions, TestShell } from './harness'
 
 /** Resolves with the open invite for `requestId` once the app's cache has it. */
 export function cachedInvite(shell: TestShell, requestId: string): Promise<Invite> {
@@ -85,10 +85,14 @@ export interface JoinedInstant {
  * Ada (tagged css) opens her window, Olu Adeyemi asks her directly for help with `title`, and she
  * presses Join now: resolves once the live card is on screen.
  */
-export async function joinDirectInstant(world: E2eWorld, title: string): Promise<JoinedInstant> {
+export async function joinDirectInstant(
+  world: E2eWorld,
+  title: string,
+  options: OpenAppOptions = {},
+): Promise<JoinedInstant> {
   const ada = world.expert('Ada Byron', ['css'])
   const client = world.platform.addClient('Olu Adeyemi')
-  const page = await world.open(await world.shell(ada))
+  const page = await world.open(await world.shell(ada), options)
   const { request } = world.platform.server.marketplace.createRequest({
     clientId: client,
     title,

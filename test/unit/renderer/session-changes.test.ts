@@ -89,5 +89,15 @@ describe('a booked session’s changes in the window', () => {
       ok: false,
       message: 'Choose a date and time.',
     })
+    // Years a date field takes past the protocol's last (2200), or past the platform's two years: said, not sent.
+    for (const far of ['2201-01-01T10:00', '9999-12-31T23:55', value(FIXTURE_NOW + 800 * 24 * HOUR)]) {
+      expect(proposedStartOf(far, session, FIXTURE_NOW), far).toEqual({
+        ok: false,
+        message: 'Choose a time within two years from now.',
+      })
+    }
+    expect(proposedStartOf(value(FIXTURE_NOW + 700 * 24 * HOUR), session, FIXTURE_NOW)).toMatchObject({
+      ok: true,
+    })
   })
 })

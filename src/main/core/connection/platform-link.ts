@@ -21,6 +21,7 @@ import type { Unsubscribe } from '../../../shared/listeners'
 import { backoffDelay } from './backoff'
 import { OFFLINE, sendCommand, sendProbe } from './link-command'
 import { sendAgainOnNewConnection } from './command-resend'
+import { retryKeys } from './retry-keys'
 import type { LinkDeps, LinkState } from './link-deps'
 import { notWelcomed, readConnectFailure, readWelcome, type Refusal } from './link-handshake'
 import { defaultLinkTimings, type LinkTimings } from './link-timings'
@@ -57,6 +58,8 @@ export class PlatformLink {
   private stopped = true
   private restarting = false
   private readonly unsubscribePower: Unsubscribe[] = []
+  /** One sign-in's: a link is made per sign-in, so another expert never reuses these keys. */
+  private readonly retryKeys = retryKeys()
   /** State changes. */
   readonly states = new Listeners<LinkState>()
   /** Live events in arrival order, each validated (an unreadable one with a readable id as a marker). */
@@ -146,15 +149,17 @@ export class PlatformLink {
 
   /**
    * Send a command; fails at once when not connected, and after the ack timeout without answer;
-   * sent again on a new connection when its own was lost (command-resend.ts).
+   * sent again on a new connection when its own was lost (command-resend.ts). Sent again after
+   * an outcome that left it open whether it happened, it goes under the first key (retry-keys.ts).
    */
   async command<N extends CommandName>(
     name: N,
     payload: CommandPayload<N>,
-    idempotencyKey: string = globalThis.crypto.randomUUID(),
+    idempotencyKey?: string,
   ): Promise<CommandOutcome<CommandResult<N>>> {
     if (this.current.kind !== 'connected') return OFFLINE
-    return sendAgainOnNewConnection({
+    const key = idempotencyKey ?? this.retryKeys.keyFor(name, payload)
+    const outcome = await sendAgainOnNewConnection({
       clock: this.linkClock,
       ackTimeoutMs: this.timings.ackTimeoutMs,
       log: this.deps.log,
@@ -162,14 +167,11 @@ export class PlatformLink {
       welcomes: () => this.welcomes,
       states: this.states,
       send: (waitMs) =>
-        sendCommand(
-          { ...this.wire, ackTimeoutMs: this.timings.ackTimeoutMs },
-          name,
-          payload,
-          idempotencyKey,
-          waitMs,
-        ),
+        sendCommand({ ...this.wire, ackTimeoutMs: this.timings.ackTimeoutMs }, name, payload, key, waitMs),
     })
+    // A caller with its own key (a notification's button) keeps its own retries.
+    if (idempotencyKey === undefined) this.retryKeys.settled(name, payload, key, outcome)
+    return outcome
   }
 
   /**

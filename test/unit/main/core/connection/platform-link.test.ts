@@ -15,7 +15,7 @@ import {
   WELCOME_EVENT,
   type Welcome,
 } from '../../../../../src/shared/protocol'
-import { anInvite, FIXTURE_NOW, inviteCreated } from '../../../../support/fixtures'
+import { aMessage, anInvite, FIXTURE_NOW, inviteCreated } from '../../../../support/fixtures'
 import { memoryTransport, type MemoryConnection } from '../../../../support/memory-transport'
 import { recordingLog } from '../../../../support/recording-log'
 
@@ -102,6 +102,13 @@ function droppedWait(env: ReturnType<typeof setUp>): number {
   const wait = waitOf(env)
   reconnectAfterWait(env)
   return wait
+}
+
+/** The commands sent on `connection`, probes left out, each with its idempotency key. */
+function commandsSent(connection: MemoryConnection) {
+  return connection.requests
+    .filter((sent) => sent.name === COMMAND_EVENT)
+    .map((sent) => ({ sent, key: (sent.payload as { idempotencyKey: string }).idempotencyKey }))
 }
 
 /** Let every answer already given reach its awaiting code. */
@@ -239,6 +246,52 @@ describe('PlatformLink over a transport', () => {
           'The platform did not answer within 10 s; the action may not have happened. Check its state before trying again.',
       },
     })
+  })
+
+  it('sends a command again under its first key after no answer came, and under a fresh key once it was answered', async () => {
+    const { link, clock, connection } = online()
+    const body = { requestId: 'req_1', body: 'Which Safari version?' }
+    const first = link.command('message.send', body)
+    clock.advance(timings.ackTimeoutMs)
+    expect(await first).toMatchObject({ ok: false, error: { code: 'timeout' } })
+    // The expert presses Send again: had the first arrived, the platform answers with it.
+    const again = link.command('message.send', body)
+    const other = link.command('message.send', { ...body, body: 'And on iOS?' })
+    const [lost, retried, different] = commandsSent(connection())
+    expect(retried?.key).toBe(lost?.key)
+    expect(different?.key).not.toBe(lost?.key)
+    const message = aMessage({ requestId: 'req_1', from: 'expert', body: body.body })
+    retried?.sent.answer({ ok: true, result: { message }, serverTime: FIXTURE_NOW })
+    different?.sent.answer({
+      ok: false,
+      error: { code: 'rate_limited', message: 'Slow down.' },
+      serverTime: FIXTURE_NOW,
+    })
+    expect(await again).toMatchObject({ ok: true })
+    expect(await other).toMatchObject({ ok: false, error: { code: 'rate_limited' } })
+    // Answered either way: the same text sent once more is a new message.
+    void link.command('message.send', body)
+    void link.command('message.send', { ...body, body: 'And on iOS?' })
+    const [next, nextOther] = commandsSent(connection()).slice(3)
+    expect(next?.key).not.toBe(lost?.key)
+    expect(nextOther?.key).not.toBe(different?.key)
+  })
+
+  it('keeps the key of a command its connection lost for the retry once online again', async () => {
+    const env = online()
+    const { link, clock, connection } = env
+    const decline = { inviteId: 'inv_1' }
+    const lost = link.command('invite.decline', decline)
+    connection().drop()
+    await turn()
+    clock.advance(timings.ackTimeoutMs)
+    expect(await lost).toMatchObject({ ok: false, error: { code: 'offline' } })
+    if (link.state.kind === 'waiting') clock.advance(waitOf(env))
+    connection().accept()
+    connection().send(WELCOME_EVENT, welcome)
+    void link.command('invite.decline', decline)
+    const [first, retried] = commandsSent(connection())
+    expect(retried?.key).toBe(first?.key)
   })
 
   it('says the action may or may not have happened when the connection drops mid-command and none comes back in time', async () => {

@@ -1,0 +1,42 @@
+/**
+ * The idempotency key of a command the expert sends again after an outcome that may or may not
+ * have happened (no answer in time, a connection that dropped, an answer that made no sense): the
+ * first one's key, so a platform that did act answers with its first answer instead of acting
+ * twice (a message to the client sent twice, a booking refused as taken by the expert's own first
+ * try). The key is bound to the command and its payload: any other command gets a fresh one.
+ */
+import type { CommandOutcome } from '../../../shared/command-outcome'
+import { DROPPED } from './link-command'
+
+/** The most commands whose keys are kept for a retry; past it the oldest is forgotten. */
+export const MOST_RETRY_KEYS = 32
+
+/** Keys of commands that may or may not have happened, by command and payload. */
+export interface RetryKeys {
+  /** The key to send `name` with `payload` under: a retry's earlier key, or a fresh one. */
+  keyFor(name: string, payload: unknown): string
+  /** Keep the key while the outcome leaves it open whether the command happened; forget it otherwise. */
+  settled(name: string, payload: unknown, key: string, outcome: CommandOutcome<unknown>): void
+}
+
+/** Whether `outcome` leaves it open whether the platform acted on the command. */
+export function mayHaveHappened(outcome: CommandOutcome<unknown>): boolean {
+  if (outcome.ok) return false
+  return outcome === DROPPED || outcome.error.code === 'timeout' || outcome.error.code === 'invalid_response'
+}
+
+/** An empty set of retry keys; `fresh` makes a new key. */
+export function retryKeys(fresh: () => string = () => globalThis.crypto.randomUUID()): RetryKeys {
+  const open = new Map<string, string>()
+  const idOf = (name: string, payload: unknown): string => `${name} ${JSON.stringify(payload)}`
+  return {
+    keyFor: (name, payload) => open.get(idOf(name, payload)) ?? fresh(),
+    settled(name, payload, key, outcome) {
+      const id = idOf(name, payload)
+      open.delete(id)
+      if (!mayHaveHappened(outcome)) return
+      open.set(id, key)
+      if (open.size > MOST_RETRY_KEYS) open.delete(open.keys().next().value!)
+    },
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { DROPPED, OFFLINE } from '../../../../../src/main/core/connection/link-command'
+import { MOST_RETRY_KEYS, retryKeys } from '../../../../../src/main/core/connection/retry-keys'
+import type { CommandOutcome } from '../../../../../src/shared/command-outcome'
+
+const timeout: CommandOutcome<never> = { ok: false, error: { code: 'timeout', message: 'No answer.' } }
+const unreadable: CommandOutcome<never> = { ok: false, error: { code: 'invalid_response', message: '?' } }
+const taken: CommandOutcome<never> = { ok: false, error: { code: 'taken', message: 'Gone.' } }
+
+describe('retry keys', () => {
+  it('keeps a key only while it is open whether the command happened', () => {
+    let n = 0
+    const keys = retryKeys(() => `key-${++n}`)
+    const payload = { sessionId: 'ses_1' }
+    for (const unsure of [timeout, DROPPED, unreadable]) {
+      const key = keys.keyFor('session.startBilling', payload)
+      keys.settled('session.startBilling', payload, key, unsure)
+      expect(keys.keyFor('session.startBilling', payload)).toBe(key)
+      keys.settled('session.startBilling', payload, key, { ok: true, result: {} })
+    }
+    for (const sure of [OFFLINE, taken]) {
+      const key = keys.keyFor('session.startBilling', payload)
+      keys.settled('session.startBilling', payload, key, sure)
+      expect(keys.keyFor('session.startBilling', payload)).not.toBe(key)
+    }
+  })
+
+  it('binds the key to the command and its payload', () => {
+    const keys = retryKeys()
+    const key = keys.keyFor('invite.decline', { inviteId: 'inv_1' })
+    keys.settled('invite.decline', { inviteId: 'inv_1' }, key, timeout)
+    expect(keys.keyFor('invite.decline', { inviteId: 'inv_2' })).not.toBe(key)
+    expect(keys.keyFor('invite.decline', { inviteId: 'inv_1', reason: 'busy' })).not.toBe(key)
+    expect(keys.keyFor('session.join', { inviteId: 'inv_1' })).not.toBe(key)
+  })
+
+  it('keeps at most a bounded number, forgetting the oldest', () => {
+    const keys = retryKeys()
+    const first = keys.keyFor('message.send', { requestId: 'req_0', body: 'x' })
+    keys.settled('message.send', { requestId: 'req_0', body: 'x' }, first, timeout)
+    for (let i = 1; i <= MOST_RETRY_KEYS; i++) {
+      const payload = { requestId: `req_${i}`, body: 'x' }
+      keys.settled('message.send', payload, keys.keyFor('message.send', payload), timeout)
+    }
+    expect(keys.keyFor('message.send', { requestId: 'req_0', body: 'x' })).not.toBe(first)
+    const last = { requestId: `req_${MOST_RETRY_KEYS}`, body: 'x' }
+    expect(keys.keyFor('message.send', last)).toBe(keys.keyFor('message.send', last))
+  })
+})
