@@ -53,7 +53,7 @@ export function createAppWindows(options: {
   const showWindow = (): void => {
     // A quit is closing the windows: opening one now would only be torn down again.
     if (isQuitting()) return
-    popover.current()?.window.hide()
+    popover.current()?.hide()
     bringToFront(mainWindow.get())
   }
   return { badge, mainWindow, popover, livePages, showWindow }

@@ -4,7 +4,7 @@
  * lockdown as the main window; the page shows its compact view for the ?view=popover address.
  */
 import { screen, type BrowserWindow, type Rectangle } from 'electron'
-import { steadyNow, systemClock } from '../../shared/clock'
+import { steadyNow, systemClock, type TimerHandle } from '../../shared/clock'
 import { createAppWindow, isGone, type AppWindowOptions } from './app-window'
 
 /** The popover's size. */
@@ -15,6 +15,12 @@ export const POPOVER_SIZE = { width: 360, height: 480 } as const
  * the focus: the OS tells the blur before the click, and the click then meant "close".
  */
 export const BLUR_CLICK_MS = 300
+
+/**
+ * How long a popover asked to open waits for its page's first frame before it shows anyway: a
+ * page that never paints (its renderer lost, reloading) must not leave the click with nothing.
+ */
+export const PAINT_WAIT_MS = 1_000
 
 /** What the popover needs from the rest of the app (its clock also times the blur before a tray click). */
 export type PopoverOptions = AppWindowOptions
@@ -28,6 +34,8 @@ export interface Popover {
   toggle(trayBounds: Rectangle): void
   /** Show it next to the tray icon and focus it (an invite picked in the tray menu, a notification). */
   open(trayBounds: Rectangle): void
+  /** Put it away, and drop an open still waiting for its page (the full window is coming forward). */
+  hide(): void
 }
 
 /** Creates the (hidden) popover window and loads its page. */
@@ -64,11 +72,37 @@ export function createPopover(options: PopoverOptions): Popover {
     event.preventDefault()
     window.hide()
   })
-  const open = (trayBounds: Rectangle): void => {
+  const show = (trayBounds: Rectangle): void => {
     const { workArea } = screen.getDisplayMatching(trayBounds)
     window.setPosition(...popoverPosition(trayBounds, POPOVER_SIZE, workArea))
     window.show()
     window.focus()
+  }
+  // A popover built anew (after Cmd+W) is asked to open before its page painted: shown at once it
+  // would flash an empty frame, so the open waits for the first frame, or PAINT_WAIT_MS at most.
+  let painted = false
+  let waiting: { bounds: Rectangle; readonly giveUp: TimerHandle } | null = null
+  const showWaiting = (): void => {
+    if (waiting === null) return
+    const { bounds, giveUp } = waiting
+    waiting = null
+    giveUp.cancel()
+    if (!isGone(window)) show(bounds)
+  }
+  window.once('ready-to-show', () => {
+    painted = true
+    showWaiting()
+  })
+  const dropWaiting = (): void => {
+    waiting?.giveUp.cancel()
+    waiting = null
+  }
+  window.once('closed', dropWaiting)
+  const open = (trayBounds: Rectangle): void => {
+    if (painted) return show(trayBounds)
+    // The latest place asked for wins; the wait is not started again.
+    if (waiting !== null) waiting.bounds = trayBounds
+    else waiting = { bounds: trayBounds, giveUp: clock.setTimeout(showWaiting, PAINT_WAIT_MS) }
   }
   return {
     window,
@@ -76,10 +110,16 @@ export function createPopover(options: PopoverOptions): Popover {
     isDestroyed: () => isGone(window),
     toggle(trayBounds) {
       if (window.isVisible()) window.hide()
+      // A second click while the popover still waits for its page means "never mind".
+      else if (waiting !== null) dropWaiting()
       // A click on the icon to close the popover first takes its focus away, which hid it already.
       else if (elapsed() - hiddenByBlurAt >= BLUR_CLICK_MS) open(trayBounds)
     },
     open,
+    hide() {
+      dropWaiting()
+      if (!isGone(window)) window.hide()
+    },
   }
 }
 

@@ -209,6 +209,7 @@ describe('launching Standby', () => {
     const popover = fake.windows[1]!
     expect(popover.loaded).toEqual({ url: 'standby-app://app/?view=popover' })
     expect(popover.visible).toBe(false)
+    popover.readyToShow()
     fake.trays[0]!.clickIcon()
     expect(popover).toMatchObject({ visible: true, focused: true })
     // Centred under the icon (x 1000..1024), just below the menu bar.
@@ -238,6 +239,9 @@ describe('launching Standby', () => {
     const popover = fake.windows.at(-1)!
     expect(popover).not.toBe(closed)
     expect(popover.loaded).toEqual({ url: 'standby-app://app/?view=popover' })
+    // Shown once its page painted, never as an empty frame.
+    expect(popover.visible).toBe(false)
+    popover.readyToShow()
     expect(popover).toMatchObject({ visible: true, focused: true, destroyed: false })
     expect(popover.position).toEqual([832, 28])
   })
@@ -270,6 +274,7 @@ describe('launching Standby', () => {
       fake.trays[0]!.clickIcon()
       const popover = fake.windows.at(-1)!
       expect(popover).not.toBe(closing)
+      popover.readyToShow()
       closing.finishClose()
       expect(popover).toMatchObject({ visible: true, focused: true, destroyed: false })
     })
@@ -329,6 +334,7 @@ describe('launching Standby', () => {
     popover.close()
     expect(fake.app.quit).not.toHaveBeenCalled()
     fake.trays[0]!.clickIcon()
+    fake.windows.at(-1)!.readyToShow()
     expect(fake.windows.at(-1)).toMatchObject({ visible: true, destroyed: false })
   })
 
@@ -509,6 +515,9 @@ describe('deep links', () => {
       '--allow-file-access-from-files',
       'standby://invite/inv_open',
     ])
+    // Its first frame comes first: then it shows.
+    expect(popover.visible).toBe(false)
+    popover.readyToShow()
     expect(popover.visible).toBe(true)
     expect(focusPushes(popover)).toEqual([{ kind: 'invite', inviteId: 'inv_open' }])
     // A popover still loading missed the push: it takes the ask when it starts, once; the window never.
@@ -604,6 +613,7 @@ describe('deep links', () => {
       })
       const fake = await launch()
       const [window, popover] = [fake.windows[0]!, fake.windows[1]!]
+      popover.readyToShow()
       fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_waits'])
       expect(fake.notifications.map(({ options }) => options.body)).toEqual([
         'The link to invite inv_waits came while you were signed out: sign in, and Standby opens it.',

@@ -3,6 +3,7 @@ import { createAppOrigin } from '../../../../src/main/electron/app-origin'
 import {
   BLUR_CLICK_MS,
   createPopover,
+  PAINT_WAIT_MS,
   popoverPosition,
   POPOVER_SIZE,
 } from '../../../../src/main/electron/popover-window'
@@ -46,6 +47,7 @@ describe('the popover window', () => {
   it('puts itself away on Esc, keeping the key from the page', () => {
     const popover = createPopover(options)
     const window = fake.windows.at(-1)!
+    window.readyToShow()
     popover.open({ x: 1000, y: 0, width: 24, height: 24 })
     expect(window.webContents.pressKey('a')).toBe(false)
     expect(window.visible).toBe(true)
@@ -57,6 +59,7 @@ describe('the popover window', () => {
   it('opens beside the icon, focused, and a toggle puts it away', () => {
     const popover = createPopover(options)
     const window = fake.windows.at(-1)!
+    window.readyToShow()
     popover.toggle({ x: 1000, y: 0, width: 24, height: 24 })
     expect(window).toMatchObject({ visible: true, focused: true, position: [832, 28] })
     popover.toggle({ x: 1000, y: 0, width: 24, height: 24 })
@@ -68,6 +71,7 @@ describe('the popover window', () => {
     const clock = new ManualClock(0)
     const popover = createPopover({ ...options, clock })
     const window = fake.windows.at(-1)!
+    window.readyToShow()
     const icon = { x: 1000, y: 0, width: 24, height: 24 }
     popover.toggle(icon)
     window.blur()
@@ -88,6 +92,62 @@ describe('the popover window', () => {
     clock.advance(60_000)
     popover.toggle(icon)
     expect(window).toMatchObject({ visible: true, focused: true })
+  })
+
+  describe('asked to open before its page painted (built anew after Cmd+W)', () => {
+    const icon = { x: 1000, y: 0, width: 24, height: 24 }
+    const unpainted = () => {
+      const clock = new ManualClock(0)
+      const popover = createPopover({ ...options, clock })
+      return { clock, popover, window: fake.windows.at(-1)! }
+    }
+
+    it('shows nothing until the first frame, then shows it where last asked, focused', () => {
+      const { popover, window } = unpainted()
+      popover.open({ x: 0, y: 1045, width: 24, height: 30 })
+      expect(window.visible).toBe(false)
+      popover.open(icon)
+      window.readyToShow()
+      expect(window).toMatchObject({ visible: true, focused: true, position: [832, 28] })
+    })
+
+    it('shows anyway once the wait is over, so a page that never paints still answers the click', () => {
+      const { clock, popover, window } = unpainted()
+      popover.toggle(icon)
+      clock.advance(PAINT_WAIT_MS - 1)
+      expect(window.visible).toBe(false)
+      clock.advance(1)
+      expect(window).toMatchObject({ visible: true, focused: true })
+      // The frame that comes later shows nothing twice and moves nothing.
+      window.readyToShow()
+      expect(window.visible).toBe(true)
+    })
+
+    it('takes a second click on the icon while it waits as "never mind"', () => {
+      const { clock, popover, window } = unpainted()
+      popover.toggle(icon)
+      popover.toggle(icon)
+      window.readyToShow()
+      clock.advance(PAINT_WAIT_MS)
+      expect(window.visible).toBe(false)
+    })
+
+    it('stays away when the full window is brought forward while it waits', () => {
+      const { clock, popover, window } = unpainted()
+      popover.open(icon)
+      popover.hide()
+      window.readyToShow()
+      clock.advance(PAINT_WAIT_MS)
+      expect(window.visible).toBe(false)
+    })
+
+    it('is not shown (which would throw) when it is closed while it waits', () => {
+      const { clock, popover, window } = unpainted()
+      popover.open(icon)
+      window.close()
+      expect(() => clock.advance(PAINT_WAIT_MS)).not.toThrow()
+      expect(window.destroyed).toBe(true)
+    })
   })
 
   it('is destroyed by Cmd+W or Alt+F4, and says so to whoever holds it', () => {
