@@ -1,10 +1,11 @@
 /**
- * A request's attachments: name, size and an Open link. In the app the host hands the link to the
- * system browser; in a plain browser the link opens a tab itself.
+ * A request's attachments: name, size, the site the link opens, and an Open link. In the app the
+ * host hands the link to the system browser; in a plain browser the link opens a tab itself.
  */
 import type { MouseEvent } from 'react'
 import type { Attachment } from '../../shared/protocol/entities'
 import { formatBytes } from '../logic/format'
+import { linkHost } from '../logic/link-host'
 import { useServices } from '../store/context'
 
 /** The attachment list; nothing when there are none. */
@@ -19,25 +20,33 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
   }
   return (
     <ul className="attachments" aria-label="Attachments">
-      {attachments.map((attachment) => (
-        <li key={attachment.url} className="attachment">
-          <span className="attachment-kind" aria-hidden="true">
-            {kindOf(attachment.name)}
-          </span>
-          <span className="attachment-name">{attachment.name}</span>
-          <span className="attachment-size muted">{formatBytes(attachment.sizeBytes)}</span>
-          <a
-            className="attachment-open"
-            href={attachment.url}
-            target="_blank"
-            rel="noopener noreferrer"
-            onClick={(event) => open(event, attachment.url)}
-            aria-label={`Open ${attachment.name}`}
-          >
-            Open
-          </a>
-        </li>
-      ))}
+      {attachments.map((attachment, index) => {
+        // The name is the client's to choose; where the link goes is not, so it is shown too.
+        const host = linkHost(attachment.url) ?? 'an unreadable address'
+        return (
+          // By place: two attachments may share a link, and a key must be unique.
+          <li key={index} className="attachment">
+            <span className="attachment-kind" aria-hidden="true">
+              {kindOf(attachment.name)}
+            </span>
+            <span className="attachment-name">{attachment.name}</span>
+            <span className="attachment-size muted">{formatBytes(attachment.sizeBytes)}</span>
+            <span className="attachment-host muted" title={attachment.url}>
+              {host}
+            </span>
+            <a
+              className="attachment-open"
+              href={attachment.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              onClick={(event) => open(event, attachment.url)}
+              aria-label={`Open ${attachment.name} on ${host}`}
+            >
+              Open
+            </a>
+          </li>
+        )
+      })}
     </ul>
   )
 }

@@ -1,0 +1,43 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { Attachments } from '../../../src/renderer/components/Attachments'
+import { linkHost } from '../../../src/renderer/logic/link-host'
+import { ServicesContext, type Services } from '../../../src/renderer/store/context'
+import { Attachment } from '../../../src/shared/protocol/entities'
+
+/** The list as the window draws it, through the same schema the attachments arrive by. */
+const drawn = (attachments: ReadonlyArray<Record<string, unknown>>) =>
+  renderToStaticMarkup(
+    <ServicesContext value={{ inBrowser: true } as Services}>
+      <Attachments attachments={attachments.map((raw) => Attachment.parse(raw))} />
+    </ServicesContext>,
+  )
+
+const file = (name: string, url: string) => ({ name, sizeBytes: 180_000, mimeType: 'application/pdf', url })
+
+describe('an attachment shows where its link goes', () => {
+  it('names the site beside the file, and the Open link says it', () => {
+    const html = drawn([file('invoice-from-your-bank.pdf', 'https://files.evil.example/x/invoice.pdf')])
+    expect(html).toContain('>files.evil.example<')
+    expect(html).toContain('aria-label="Open invoice-from-your-bank.pdf on files.evil.example"')
+  })
+
+  it('shows the site the link really opens, not a user name dressed as one', () => {
+    const html = drawn([file('statement.pdf', 'https://bank.example@evil.example/statement.pdf')])
+    expect(html).toContain('>evil.example<')
+    expect(html).not.toContain('bank.example')
+  })
+
+  it('shows a host in another script as the punycode the browser starts from', () => {
+    expect(drawn([file('a.pdf', 'https://аpple.example/a.pdf')])).toContain('>xn--pple-43d.example<')
+  })
+
+  it('keeps a port that is not the scheme’s own', () => {
+    expect(linkHost('http://127.0.0.1:8080/a')).toBe('127.0.0.1:8080')
+    expect(linkHost('https://example.test:443/a')).toBe('example.test')
+  })
+
+  it('says so when an address does not parse, rather than guess', () => {
+    expect(linkHost('not a url')).toBeNull()
+  })
+})
