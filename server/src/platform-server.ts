@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto'
 import type { Server as SocketServer } from 'socket.io'
 import { systemClock, type Clock, type TimerHandle } from '../../src/shared/clock'
 import { TokenStore } from './auth'
-import { openPlatformDatabase } from './db/open-database'
+import { openPlatformDatabase, prepareFolder } from './db/open-database'
+import { lockPlatformDatabase, type DatabaseLock } from './db/database-lock'
 import { startWalCheckpointer } from './db/wal-checkpointer'
 import { adminRoutes } from './http/admin-routes'
 import { apiRoutes } from './http/api-routes'
@@ -85,7 +86,15 @@ export const DEFAULT_PLATFORM_PORT = 4455
 export async function startPlatformServer(options: PlatformServerOptions): Promise<PlatformServer> {
   const clock = options.clock ?? systemClock
   const logger = boundRepeats(options.logger ?? consoleLogger(), clock)
-  const db = openPlatformDatabase(options.dbPath)
+  // Taken before the file is opened: a second server must not migrate what the first one runs on.
+  const lock = options.dbPath === ':memory:' ? undefined : lockNewPlatformDatabase(options.dbPath)
+  let db: ReturnType<typeof openPlatformDatabase>
+  try {
+    db = openPlatformDatabase(options.dbPath)
+  } catch (error) {
+    lock?.abandon()
+    throw error
+  }
   const checkpointer =
     options.dbPath === ':memory:'
       ? undefined
@@ -138,6 +147,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   }).catch(async (error: unknown) => {
     await checkpointer?.close()
     db.close()
+    lock?.release()
     logger.close()
     throw error
   })
@@ -208,6 +218,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
         await stopped
         await checkpointer?.close()
         db.close()
+        lock?.release()
         logger.close()
       })()
       return closed
@@ -244,4 +255,10 @@ async function route(
     deps.logger.error('request failed', { path, error: String(error) })
     sendJson(res, 500, { error: { code: 'internal', message: 'The platform failed to answer; try again.' } })
   }
+}
+
+/** The lock on the platform database at `path`, its folder made first for the lock file to live in. */
+function lockNewPlatformDatabase(path: string): DatabaseLock {
+  prepareFolder(path)
+  return lockPlatformDatabase(path)
 }

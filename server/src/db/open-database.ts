@@ -6,14 +6,9 @@ import { errorMessage } from '../../../src/shared/error-message'
 import { isMachineFaultCode } from '../../../src/shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../../src/shared/sqlite/migrate'
 import { platformMigrations } from './migrations'
+import { PlatformDatabaseError } from './platform-database-error'
 
-/** The platform database could not be opened: the message names the file, what is wrong and what to do. */
-export class PlatformDatabaseError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-    this.name = 'PlatformDatabaseError'
-  }
-}
+export { PlatformDatabaseError }
 
 const ANOTHER_FILE = 'point --db at another file (a new one is created empty)'
 
@@ -43,7 +38,7 @@ export function openPlatformDatabase(path: string): Database.Database {
 }
 
 /** Make the file's folder; refuse at once what is at the path when it is not a file. */
-function prepareFolder(path: string): void {
+export function prepareFolder(path: string): void {
   let found
   try {
     found = statSync(path, { throwIfNoEntry: false })

@@ -82,6 +82,7 @@ describe('the tray of a running Standby', () => {
 
     const popover = fake.windows[1]!
     expect(popover.visible).toBe(false)
+    popover.readyToShow()
     tray.clickMenuItem(invite!.id!)
     expect(popover).toMatchObject({ visible: true, focused: true })
   })
