@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 
 const CHILD = fileURLToPath(new URL('./app-process-child.ts', import.meta.url))
+/** How long the app may print nothing before a wait on it gives up with what it was waiting for. */
 const FAILSAFE_MS = 40_000
 
 /** One run of the app, from its start to its death. */
@@ -60,10 +61,17 @@ export function startApp(home: AppHome, killAfterShown?: number): AppRun {
   })
   const until = (done: () => boolean, what: string): Promise<boolean> =>
     new Promise((resolve, reject) => {
-      const failsafe = setTimeout(
-        () => finish(() => reject(new Error(`still waiting until ${what}`))),
-        FAILSAFE_MS,
-      )
+      // A stall, not a slow run: every line the app prints is progress and starts the wait over,
+      // so a busy machine that shows a thousand invites slowly is not taken for one that lost one.
+      const stalled = (): NodeJS.Timeout =>
+        setTimeout(
+          () =>
+            finish(() =>
+              reject(new Error(`still waiting until ${what}: the app printed nothing for ${FAILSAFE_MS} ms`)),
+            ),
+          FAILSAFE_MS,
+        )
+      let failsafe = stalled()
       let settled = false
       const finish = (settle: () => void): void => {
         if (settled) return
@@ -73,7 +81,9 @@ export function startApp(home: AppHome, killAfterShown?: number): AppRun {
         settle()
       }
       const check = (): void => {
-        if (done()) finish(() => resolve(true))
+        if (done()) return finish(() => resolve(true))
+        clearTimeout(failsafe)
+        failsafe = stalled()
       }
       listeners.push(check)
       void ended.then(() => finish(() => resolve(done())))
