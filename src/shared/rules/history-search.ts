@@ -1,0 +1,62 @@
+/**
+ * What History's search looks for in what is typed: words, found by the words they begin, and
+ * symbols (emoji, currency, arrows), found as typed, since the word index drops them. Both sides
+ * of the comparison are folded alike (foldForSearch), so ＡＢＣ finds abc and straße finds STRASSE.
+ * Pure and free of zod, so the window can tell, as the cache does, whether a search narrows.
+ */
+import { cutText } from '../text-cut'
+import { foldForSearch, normaliseLine } from '../text-normalise'
+
+/** The longest search the History box sends, in UTF-16 units. */
+export const HISTORY_QUERY_MAX = 200
+
+/** The most terms (words and symbols) of a search that count; more add nothing a person would notice. */
+export const MOST_SEARCH_TERMS = 8
+
+/**
+ * The longest symbol run looked for, in UTF-16 units: a family emoji with its skin tones fits,
+ * and the search for it in each row's text stays short whatever is pasted.
+ */
+export const MOST_SYMBOL_UNITS = 32
+
+/** What a search looks for, each folded as the searched text is. */
+export interface SearchTerms {
+  /** Each must begin a word of the searched text (an FTS5 prefix query). */
+  readonly words: ReadonlyArray<string>
+  /** Each must appear in the searched text as it is (a substring). */
+  readonly symbols: ReadonlyArray<string>
+}
+
+// A word as the index's tokenizer (unicode61) reads one: a letter, digit or private-use character
+// and whatever letters, digits and marks follow. Punctuation is a run of its own. Everything else
+// that is not a space is a symbol run: emoji with their modifiers, currency, arrows, and marks or
+// characters unknown to this version of Unicode that the index would drop as it drops the emoji.
+const TERM = /([\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{M}\p{Co}]*)|(\p{P}+)|([^\p{L}\p{N}\p{Co}\p{P}\p{Z}\s]+)/gu
+
+/**
+ * The terms of `query`: its words, and its symbol runs, which must be found too. Punctuation is
+ * looked for as well when the search has no word (a search for "?" finds the rows with one), but
+ * not beside words, since "don't" or "follow-up" must find the same words written with another
+ * apostrophe or dash. Repeats count once; at most MOST_SEARCH_TERMS terms, the words first.
+ */
+export function searchTerms(query: string): SearchTerms {
+  // Cut first, so no caller can make the folding, which may lengthen text, work past the limit.
+  const text = foldForSearch(normaliseLine(cutText(query, HISTORY_QUERY_MAX)))
+  const words = new Set<string>()
+  // Each symbol or punctuation run, in the order typed, and whether it is punctuation.
+  const runs = new Map<string, boolean>()
+  for (const [, word, marks, symbol] of text.matchAll(TERM)) {
+    if (word !== undefined) words.add(word.toLowerCase())
+    else runs.set(cutText(marks ?? symbol ?? '', MOST_SYMBOL_UNITS), marks !== undefined)
+  }
+  const kept = [...words].slice(0, MOST_SEARCH_TERMS)
+  const looked = [...runs].filter(([, punctuation]) => kept.length === 0 || !punctuation).map(([run]) => run)
+  return { words: kept, symbols: looked.slice(0, MOST_SEARCH_TERMS - kept.length) }
+}
+
+/** True when `query` looks for anything: not blank once normalised (spaces and invisibles only). */
+export function isSearching(query: string | undefined): boolean {
+  if (query === undefined) return false
+  const { words, symbols } = searchTerms(query)
+  return words.length > 0 || symbols.length > 0
+}
