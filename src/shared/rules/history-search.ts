@@ -15,9 +15,24 @@ export const MOST_SEARCH_TERMS = 8
 
 /**
  * The longest symbol run looked for, in UTF-16 units: a family emoji with its skin tones fits,
- * and the search for it in each row's text stays short whatever is pasted.
+ * and the search for it in each row's text stays short whatever is pasted; a longer run is looked
+ * for by its start.
  */
 export const MOST_SYMBOL_UNITS = 32
+
+/**
+ * The start of a symbol run, at most MOST_SYMBOL_UNITS units of whole code points and never
+ * empty: cut between characters rather than graphemes, since one grapheme can be longer than the
+ * cut (a run of prepended signs), and an empty run would be found in every row.
+ */
+function startOf(run: string): string {
+  let kept = ''
+  for (const character of run) {
+    if (kept !== '' && kept.length + character.length > MOST_SYMBOL_UNITS) break
+    kept += character
+  }
+  return kept
+}
 
 /** What a search looks for, each folded as the searched text is. */
 export interface SearchTerms {
@@ -47,7 +62,7 @@ export function searchTerms(query: string): SearchTerms {
   const runs = new Map<string, boolean>()
   for (const [, word, marks, symbol] of text.matchAll(TERM)) {
     if (word !== undefined) words.add(word.toLowerCase())
-    else runs.set(cutText(marks ?? symbol ?? '', MOST_SYMBOL_UNITS), marks !== undefined)
+    else runs.set(startOf(marks ?? symbol ?? ''), marks !== undefined)
   }
   const kept = [...words].slice(0, MOST_SEARCH_TERMS)
   const looked = [...runs].filter(([, punctuation]) => kept.length === 0 || !punctuation).map(([run]) => run)

@@ -214,6 +214,9 @@ describe('History filters and search in the cache', () => {
     expect(found('€')).toEqual(['plain'])
     expect(found('?')).toEqual(['plain'])
     expect(found('🔥 ?')).toEqual([])
+    // A symbol run longer than is looked for: its start, never nothing (which every row holds).
+    expect(found('\u0600'.repeat(40) + '🔥')).toEqual([])
+    expect(found('🔥'.repeat(40))).toEqual([])
     // Only invisible characters: nothing typed, so nothing narrowed.
     expect(found('\u200b\u200d')).toEqual(['fire', 'heart', 'plain', 'family'])
   })

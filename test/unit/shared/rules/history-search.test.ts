@@ -78,6 +78,14 @@ describe('the terms of a History search', () => {
     const run = symbols('😀'.repeat(100))[0]!
     expect(run.length).toBeLessThanOrEqual(MOST_SYMBOL_UNITS)
     expect(run.isWellFormed()).toBe(true)
+    // One grapheme longer than the cut (prepended signs before an emoji) is cut, never emptied:
+    // an empty run would be found in every row.
+    for (const long of ['\u0600'.repeat(40) + '😀', '😀\u20dd'.repeat(30), '\u{1f3f4}'.repeat(40)]) {
+      const [start] = symbols(long)
+      expect(start, JSON.stringify(long)).toMatch(/^.+$/u)
+      expect(start!.length).toBeLessThanOrEqual(MOST_SYMBOL_UNITS)
+      expect(start!.isWellFormed()).toBe(true)
+    }
     // Text far past the box's limit, and text that folding lengthens, cost no more than the limit.
     expect(searchTerms('word '.repeat(100_000)).words).toEqual(['word'])
     const expanding = words('\ufdfa'.repeat(HISTORY_QUERY_MAX * 10))
