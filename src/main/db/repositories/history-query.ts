@@ -6,8 +6,9 @@
  * User text never becomes SQL: every value is a bound parameter. The full-text query is built
  * here from the search's words alone (letters, digits and marks), each a quoted FTS5 string, so
  * nothing the user types (quotes, operators, column names, brackets, stars) reaches its syntax.
- * The search's symbols (emoji, which the word index drops) are looked for in the indexed text of
- * each row the rest of the filter lets through, newest first, until the page is full.
+ * What the search looks for as typed (emoji, which the word index drops, and words of scripts
+ * written without spaces) is looked for in the indexed text of each row the rest of the filter
+ * lets through, newest first, until the page is full.
  */
 import type { HistoryFilter } from '../../../shared/rules/history-filter'
 import { searchTerms } from '../../../shared/rules/history-search'
@@ -50,7 +51,7 @@ export function historyPageQuery(
   equal('kind', filter.kind)
   equal('outcome', filter.outcome)
   equal('client_id', filter.clientId)
-  const { words, symbols } = searchTerms(filter.query ?? '')
+  const { words, literals } = searchTerms(filter.query ?? '')
   const match = ftsQuery(words)
   if (match !== null) {
     // The unary + keeps SQLite from reading the matches by rowid and sorting them all: it walks
@@ -58,15 +59,15 @@ export function historyPageQuery(
     conditions.push('+sessions.rowid IN (SELECT rowid FROM session_search WHERE session_search MATCH ?)')
     params.push(match)
   }
-  if (symbols.length > 0) {
+  if (literals.length > 0) {
     // Last, and one row's text at a time: only rows every other condition kept are read, and the
     // walk stops at the page's last row, so a symbol found often costs a page, and one found
     // nowhere one pass over History, never a list of every row built first. The text is read
     // from the index's own copy of it (its content table, which cache-schema.ts checks at open)
     // by rowid, a plain table's lookup, cheaper than one through the full-text module.
-    const found = symbols.map(() => 'instr(c0, ?) > 0').join(' AND ')
+    const found = literals.map(() => 'instr(c0, ?) > 0').join(' AND ')
     conditions.push(`EXISTS (SELECT 1 FROM session_search_content WHERE id = sessions.rowid AND ${found})`)
-    params.push(...symbols)
+    params.push(...literals)
   }
   params.push(limit)
   return {

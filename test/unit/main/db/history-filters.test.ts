@@ -254,6 +254,22 @@ describe('History filters and search in the cache', () => {
     expect(found('pass\u200cword')).toEqual(['joined'])
   })
 
+  it('finds a word of Japanese, Chinese or Thai anywhere in its run of text, not only at its start', () => {
+    const { store } = seeded([
+      past('ja', { start: at(10), title: '東京のサーバーが落ちた' }),
+      past('zh', { start: at(20), title: '数据库连接超时' }),
+      past('th', { start: at(30), title: 'ช่วยด้วยครับ เซิร์ฟเวอร์ล่ม' }),
+    ])
+    const found = (query: string) => ids(store.sessionHistory(10, undefined, { query }))
+    expect(found('サーバー')).toEqual(['ja'])
+    expect(found('東京')).toEqual(['ja'])
+    expect(found('ｻｰﾊﾞｰ')).toEqual(['ja'])
+    expect(found('连接')).toEqual(['zh'])
+    expect(found('ด้วย')).toEqual(['th'])
+    expect(found('ล่ม')).toEqual(['th'])
+    expect(found('大阪')).toEqual([])
+  })
+
   it('finds a session by its closing note, and by its client whatever the case or width', () => {
     const closed = { ...past('closed', { start: at(10), client: 2 }), closingNote: 'Fixed the ＤＮＳ record' }
     const { store } = seeded([closed, past('other', { start: at(20), client: 1 })])

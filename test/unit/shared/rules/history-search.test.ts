@@ -1,5 +1,5 @@
-// What History's search looks for in what is typed: words as the index splits text, symbols as
-// typed, both folded as the indexed text is, and bounded whatever is pasted.
+// What History's search looks for in what is typed: words as the index splits text, symbols and
+// words of unspaced scripts as typed, both folded as the indexed text is, and bounded whatever is pasted.
 import { describe, expect, it } from 'vitest'
 import { isFiltered } from '../../../../src/shared/rules/history-filter'
 import {
@@ -12,22 +12,22 @@ import {
 import { foldForSearch } from '../../../../src/shared/text-normalise'
 
 const words = (query: string) => searchTerms(query).words
-const symbols = (query: string) => searchTerms(query).symbols
+const symbols = (query: string) => searchTerms(query).literals
 
 describe('the terms of a History search', () => {
   it('splits a search into lower-case words as the index does, without repeats, and leaves punctuation out beside words', () => {
     expect(words('  VPN   drops\tVPN ')).toEqual(['vpn', 'drops'])
     expect(searchTerms('C++ "quoted" body:fix (NEAR) 100%_done')).toEqual({
       words: ['c', 'quoted', 'body', 'fix', 'near', '100', 'done'],
-      symbols: ['++'],
+      literals: ['++'],
     })
-    expect(words('Café naïve 東京')).toEqual(['cafe', 'naive', '東京'])
-    expect(searchTerms("don't follow-up")).toEqual({ words: ['don', 't', 'follow', 'up'], symbols: [] })
+    expect(searchTerms('Café naïve 東京')).toEqual({ words: ['cafe', 'naive'], literals: ['東京'] })
+    expect(searchTerms("don't follow-up")).toEqual({ words: ['don', 't', 'follow', 'up'], literals: [] })
   })
 
   it('looks for emoji and other symbols as typed, beside the words or alone', () => {
-    expect(searchTerms('😀')).toEqual({ words: [], symbols: ['😀'] })
-    expect(searchTerms('🔥 urgent 🔥')).toEqual({ words: ['urgent'], symbols: ['🔥'] })
+    expect(searchTerms('😀')).toEqual({ words: [], literals: ['😀'] })
+    expect(searchTerms('🔥 urgent 🔥')).toEqual({ words: ['urgent'], literals: ['🔥'] })
     expect(symbols('👍🏽 €5 → ✓')).toEqual(['👍🏽', '€', '→', '✓'])
     // A family: its joiners go, as they go from the indexed text; a flag is its two letters.
     expect(symbols('👨‍👩‍👧')).toEqual(['👨👩👧'])
@@ -36,12 +36,20 @@ describe('the terms of a History search', () => {
     expect(symbols('❤️')).toEqual(symbols('❤'))
   })
 
+  it('looks for a word of a script written without spaces anywhere, as typed, since the index holds whole runs of it', () => {
+    expect(searchTerms('サーバー')).toEqual({ words: [], literals: ['サーバー'] })
+    expect(searchTerms('ด้วย 東京? vpn')).toEqual({ words: ['vpn'], literals: ['ด้วย', '東京'] })
+    expect(searchTerms('東京 ?')).toEqual({ words: [], literals: ['東京'] })
+    // Full-width Latin is Latin once folded; Korean is written with spaces and searched by words.
+    expect(searchTerms('ＶＰＮ 서버')).toEqual({ words: ['vpn', '서버'], literals: [] })
+  })
+
   it('looks for punctuation as typed only when the search holds nothing else', () => {
-    expect(searchTerms('?')).toEqual({ words: [], symbols: ['?'] })
-    expect(searchTerms('"*^-:()%_\\')).toEqual({ words: [], symbols: ['"*', '^', '-:()%_\\'] })
-    expect(searchTerms('🔥 ?')).toEqual({ words: [], symbols: ['🔥', '?'] })
-    expect(searchTerms('%_* ¿')).toEqual({ words: [], symbols: ['%_*', '¿'] })
-    expect(searchTerms('why?')).toEqual({ words: ['why'], symbols: [] })
+    expect(searchTerms('?')).toEqual({ words: [], literals: ['?'] })
+    expect(searchTerms('"*^-:()%_\\')).toEqual({ words: [], literals: ['"*', '^', '-:()%_\\'] })
+    expect(searchTerms('🔥 ?')).toEqual({ words: [], literals: ['🔥', '?'] })
+    expect(searchTerms('%_* ¿')).toEqual({ words: [], literals: ['%_*', '¿'] })
+    expect(searchTerms('why?')).toEqual({ words: ['why'], literals: [] })
   })
 
   it('folds full-width letters, ligatures, ß, final sigma and accents as the indexed text is folded', () => {
@@ -67,14 +75,14 @@ describe('the terms of a History search', () => {
   })
 
   it('keeps a broken emoji as the replacement character the indexed text holds for it', () => {
-    expect(searchTerms('\ud83d broken')).toEqual({ words: ['broken'], symbols: ['\ufffd'] })
+    expect(searchTerms('\ud83d broken')).toEqual({ words: ['broken'], literals: ['\ufffd'] })
   })
 
   it('bounds what any text makes it look for: a few terms, each symbol run short and whole', () => {
     expect(words('a b c d e f g h i j k')).toHaveLength(MOST_SEARCH_TERMS)
     const many = searchTerms('a b c d e f 😀 🔥 ✓ → €')
-    expect(many.words.length + many.symbols.length).toBe(MOST_SEARCH_TERMS)
-    expect(many.symbols).toEqual(['😀', '🔥'])
+    expect(many.words.length + many.literals.length).toBe(MOST_SEARCH_TERMS)
+    expect(many.literals).toEqual(['😀', '🔥'])
     const run = symbols('😀'.repeat(100))[0]!
     expect(run.length).toBeLessThanOrEqual(MOST_SYMBOL_UNITS)
     expect(run.isWellFormed()).toBe(true)
