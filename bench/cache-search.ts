@@ -23,6 +23,8 @@ interface SearchCase {
 }
 
 const FTS = `+sessions.rowid IN (SELECT rowid FROM session_search WHERE session_search MATCH ?)`
+// A symbol (an emoji) is looked for as typed in each row's indexed text as the walk reaches it.
+const LITERAL = `EXISTS (SELECT 1 FROM session_search_content WHERE id = sessions.rowid AND instr(c0, ?) > 0)`
 const CASES: ReadonlyArray<SearchCase> = [
   {
     name: 'kind = scheduled',
@@ -39,6 +41,8 @@ const CASES: ReadonlyArray<SearchCase> = [
   { name: 'one client', filter: { clientId: 'cli_3' }, where: 'sessions.client_id = ?', params: ['cli_3'] },
   { name: 'search "slow" (nearly every row)', filter: { query: 'slow' }, where: FTS, params: ['"slow"*'] },
   { name: 'search "4999" (a few rows)', filter: { query: '4999' }, where: FTS, params: ['"4999"*'] },
+  // The dearest search there is: a symbol no row holds, looked for in every row of History.
+  { name: 'search "🎊" (no row)', filter: { query: '🎊' }, where: LITERAL, params: ['🎊'] },
   {
     name: 'client + search "okafor"',
     filter: { clientId: 'cli_0', query: 'okafor' },
@@ -73,7 +77,7 @@ export function historySearch(path: string): void {
     }
     const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>)
       .map((row) => row.detail)
-      .filter((detail) => /\b(sessions|session_search)\b/.test(detail))
+      .filter((detail) => /\b(sessions|session_search|session_search_content)\b/.test(detail))
       .join('; ')
     console.log(
       `      ${c.name}: ${rows} rows; store p50 ${ms(percentile(ours, 50))}, p95 ${ms(percentile(ours, 95))}; ` +

@@ -1,6 +1,7 @@
 /**
- * How free text is normalised before its limit is checked and it is stored (protocol/text.ts):
- * free of zod, so the window can tell, as the platform would, that a draft holds nothing to send.
+ * How free text is normalised before its limit is checked and it is stored (protocol/text.ts),
+ * and how History's search folds it (foldForSearch): free of zod, so the window can tell, as the
+ * platform would, that a draft holds nothing to send, and as the cache would, what a search finds.
  */
 
 // Lone surrogates become U+FFFD here, one unit for one unit: SQLite would otherwise store each as
@@ -79,4 +80,37 @@ export function normaliseParagraphs(text: string): string {
  */
 export function isBlankText(text: string): boolean {
   return normaliseParagraphs(text) === ''
+}
+
+// Characters that make two spellings of one word differ for search alone: the joiners and
+// directional marks stored text keeps (see INVISIBLES), which the index would take for a break
+// inside a word, and the variation selectors that pick an emoji's or a letter's look.
+// The joiners stand outside the class, where the source cannot show them joined.
+const NOT_SEARCHED = /\u200c|\u200d|[\u061c\u200e\u200f]|\p{Variation_Selector}/gu
+// The accents of Latin, Greek and Cyrillic letters, once decomposed. The index drops them
+// itself from precomposed Latin letters only, and from any letter that comes decomposed.
+const ACCENTS = /[\u0300-\u036f]/g
+// Text with nothing to fold: the index already ignores the case of ASCII letters.
+const ASCII_ONLY = /^\p{ASCII}*$/u
+
+/**
+ * `text` as search compares it, the same for the indexed text and the query: compatibility forms
+ * as their plain spelling (NFKC: full-width letters, ligatures, circled digits), full case folding
+ * (ß and ẞ as ss, final sigma as sigma, which the index's own folding leaves apart), no accents
+ * on Latin, Greek or Cyrillic letters (the index drops them from precomposed Latin ones only),
+ * and no joiners, directional marks or variation selectors.
+ */
+export function foldForSearch(text: string): string {
+  if (ASCII_ONLY.test(text)) return text
+  // Lower, upper, lower: the upper case of ß is SS, but ẞ has only ß as its lower case.
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase()
+    .replaceAll('ς', 'σ')
+    .normalize('NFD')
+    .replace(ACCENTS, '')
+    .replace(NOT_SEARCHED, '')
+    .normalize('NFC')
 }

@@ -74,7 +74,8 @@ export function HistoryFilters() {
           }}
         />
         <span className="visually-hidden" id={`${id}-hint`}>
-          Finds sessions whose title, client or private note has words starting with each word typed.
+          Finds sessions whose title, client or notes have words starting with each word typed, and any emoji
+          or symbol typed.
         </span>
       </div>
       <div className="field">

@@ -18,6 +18,12 @@ import { isFiltered } from '../../shared/rules/history-filter'
 /** Height of one history row in px; must match .history-row in CSS. */
 export const HISTORY_ROW_HEIGHT = 56
 
+/** The line under History's title: how many rows, "+" while older ones are still to read. */
+export function historyCountLine(count: number, hasMore: boolean, filtered: boolean): string {
+  const noun = count === 1 && !hasMore ? 'session' : 'sessions'
+  return `${count.toLocaleString()}${hasMore ? '+' : ''} ${filtered ? 'matching' : 'past'} ${noun}`
+}
+
 /** The History section. */
 export function HistoryView() {
   const api = useApi()
@@ -42,7 +48,7 @@ export function HistoryView() {
         <p className="muted">
           {rows.length === 0 && loading
             ? 'Loading…'
-            : `${rows.length.toLocaleString()}${hasMore ? '+' : ''} ${isFiltered(filter) ? 'matching' : 'past'} sessions`}
+            : historyCountLine(rows.length, hasMore, isFiltered(filter))}
         </p>
       </header>
       <HistoryFilters />

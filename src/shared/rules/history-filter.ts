@@ -4,21 +4,21 @@
  * runs in SQLite); this file holds the words both sides share.
  */
 import type { Session, SessionKind } from '../protocol/entities'
+import { HISTORY_QUERY_MAX, isSearching } from './history-search'
+
+export { HISTORY_QUERY_MAX }
 
 /** How a past session ended, as History filters it: the expert's outcome, or cancelled. */
 export const HISTORY_OUTCOMES = ['charged', 'discounted', 'free', 'cancelled'] as const
 /** How a past session ended, as History filters it. */
 export type HistoryOutcome = (typeof HISTORY_OUTCOMES)[number]
 
-/** The longest search the History box sends, in code points. */
-export const HISTORY_QUERY_MAX = 200
-
 /** A History filter; an absent member does not narrow. */
 export interface HistoryFilter {
   readonly kind?: SessionKind
   readonly outcome?: HistoryOutcome
   readonly clientId?: string
-  /** Words that must all appear, each anywhere in the searched text, ignoring case. */
+  /** Words and symbols that must all appear, each anywhere in the searched text (history-search.ts). */
   readonly query?: string
 }
 
@@ -33,12 +33,12 @@ export function historyOutcomeOf(session: Pick<Session, 'outcome' | 'state'>): s
   return session.outcome?.kind ?? session.state
 }
 
-/** True when `filter` narrows anything (an empty or blank search does not). */
+/** True when `filter` narrows anything (a search of only spaces or invisible characters does not). */
 export function isFiltered(filter: HistoryFilter): boolean {
   return (
     filter.kind !== undefined ||
     filter.outcome !== undefined ||
     filter.clientId !== undefined ||
-    (filter.query ?? '').trim() !== ''
+    isSearching(filter.query)
   )
 }

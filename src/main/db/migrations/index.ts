@@ -16,6 +16,7 @@ import { m0012MessageState } from './0012-message-state'
 import { m0013InviteClosesAt } from './0013-invite-closes-at'
 import { m0014ClockOffset } from './0014-clock-offset'
 import { m0015CachePlatform } from './0015-cache-platform'
+import { m0016SearchFolding } from './0016-search-folding'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -34,4 +35,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0013InviteClosesAt,
   m0014ClockOffset,
   m0015CachePlatform,
+  m0016SearchFolding,
 ]

@@ -6,29 +6,18 @@
  * User text never becomes SQL: every value is a bound parameter. The full-text query is built
  * here from the search's words alone (letters, digits and marks), each a quoted FTS5 string, so
  * nothing the user types (quotes, operators, column names, brackets, stars) reaches its syntax.
+ * What the search looks for as typed (emoji, which the word index drops, and words of scripts
+ * written without spaces) is looked for in the indexed text of each row the rest of the filter
+ * lets through, newest first, until the page is full.
  */
-import { normaliseLine } from '../../../shared/protocol/text'
 import type { HistoryFilter } from '../../../shared/rules/history-filter'
+import { searchTerms } from '../../../shared/rules/history-search'
 import type { HistoryCursor } from '../../../shared/rules/history-order'
 
 /** A statement and its parameters, in order. */
 export interface BuiltQuery {
   readonly sql: string
   readonly params: ReadonlyArray<string | number>
-}
-
-/** The most words of a search that count; more add nothing a person would notice. */
-export const MOST_SEARCH_WORDS = 8
-
-// What the unicode61 tokenizer splits on: anything but letters, digits, marks and private use.
-const NOT_A_WORD = /[^\p{L}\p{N}\p{M}\p{Co}]+/u
-
-/** The words of a search as the index splits text: without repeats, at most MOST_SEARCH_WORDS. */
-export function searchWords(query: string): ReadonlyArray<string> {
-  const words = normaliseLine(query)
-    .split(NOT_A_WORD)
-    .filter((word) => word !== '')
-  return [...new Set(words.map((word) => word.toLowerCase()))].slice(0, MOST_SEARCH_WORDS)
 }
 
 /**
@@ -62,12 +51,23 @@ export function historyPageQuery(
   equal('kind', filter.kind)
   equal('outcome', filter.outcome)
   equal('client_id', filter.clientId)
-  const match = ftsQuery(searchWords(filter.query ?? ''))
+  const { words, literals } = searchTerms(filter.query ?? '')
+  const match = ftsQuery(words)
   if (match !== null) {
     // The unary + keeps SQLite from reading the matches by rowid and sorting them all: it walks
     // a history index in order instead and stops at the page's last row.
     conditions.push('+sessions.rowid IN (SELECT rowid FROM session_search WHERE session_search MATCH ?)')
     params.push(match)
+  }
+  if (literals.length > 0) {
+    // Last, and one row's text at a time: only rows every other condition kept are read, and the
+    // walk stops at the page's last row, so a symbol found often costs a page, and one found
+    // nowhere one pass over History, never a list of every row built first. The text is read
+    // from the index's own copy of it (its content table, which cache-schema.ts checks at open)
+    // by rowid, a plain table's lookup, cheaper than one through the full-text module.
+    const found = literals.map(() => 'instr(c0, ?) > 0').join(' AND ')
+    conditions.push(`EXISTS (SELECT 1 FROM session_search_content WHERE id = sessions.rowid AND ${found})`)
+    params.push(...literals)
   }
   params.push(limit)
   return {

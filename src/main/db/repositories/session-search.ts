@@ -4,6 +4,7 @@
  * is one line of SEARCHED_FIELDS; a field added here is indexed as each session is next written.
  */
 import type { Session } from '../../../shared/protocol'
+import { foldForSearch } from '../../../shared/text-normalise'
 
 /** The fields History's search looks in, in the order their text is joined. */
 export const SEARCHED_FIELDS: ReadonlyArray<(session: Session) => string | undefined> = [
@@ -14,7 +15,11 @@ export const SEARCHED_FIELDS: ReadonlyArray<(session: Session) => string | undef
   (session) => session.closingNote ?? undefined,
 ]
 
-/** The searched text of `session`: its fields, one per line, so words never join across two. */
+/**
+ * The searched text of `session`: its fields, one per line, so words never join across two,
+ * folded as a search is (shared/rules/history-search.ts), so a full-width or ligatured spelling
+ * is found by its plain one. A change to the folding needs a migration that folds again (0016).
+ */
 export function searchTextOf(session: Session): string {
-  return SEARCHED_FIELDS.map((field) => field(session) ?? '').join('\n')
+  return foldForSearch(SEARCHED_FIELDS.map((field) => field(session) ?? '').join('\n'))
 }

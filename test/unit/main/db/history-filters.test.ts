@@ -184,9 +184,99 @@ describe('History filters and search in the cache', () => {
     expect(ids(store.sessionHistory(10, undefined, { query: 'NOT' }))).toEqual(['a'])
     expect(ids(store.sessionHistory(10, undefined, { query: '100%' }))).toEqual(['b'])
     expect(ids(store.sessionHistory(10, undefined, { query: 'of_cases' }))).toEqual(['b'])
-    // Only punctuation: nothing to search for, so the list is not narrowed.
-    expect(ids(store.sessionHistory(10, undefined, { query: '%_*' }))).toEqual(['a', 'b'])
+    // Only punctuation: looked for as typed, rather than shown as if every row matched.
+    expect(ids(store.sessionHistory(10, undefined, { query: '%_*' }))).toEqual([])
+    expect(ids(store.sessionHistory(10, undefined, { query: '%' }))).toEqual(['b'])
+    expect(ids(store.sessionHistory(10, undefined, { query: '"' }))).toEqual(['a'])
+    expect(ids(store.sessionHistory(10, undefined, { query: '++' }))).toEqual(['a'])
     expect(log.lines).toEqual([])
+  })
+
+  it('finds emoji and other symbols the word index drops as typed, never every row', () => {
+    const { store } = seeded([
+      past('fire', { start: at(10), title: '🔥 Login broken', note: 'Thumbs 👍🏽 from the client' }),
+      past('heart', { start: at(20), title: 'Thanks ❤️', client: 1 }),
+      past('plain', { start: at(30), title: 'Login slow', note: 'costs €5?' }),
+      past('family', { start: at(40), title: 'Kids 👨‍👩‍👧 account', end: 'cancelled' }),
+    ])
+    const found = (query: string) => ids(store.sessionHistory(10, undefined, { query }))
+    expect(found('🔥')).toEqual(['fire'])
+    expect(found('🎉')).toEqual([])
+    expect(found('🔥 login')).toEqual(['fire'])
+    expect(found('login')).toEqual(['fire', 'plain'])
+    // A thumb with any skin tone is a thumb; one with a skin tone is only that one.
+    expect(found('👍')).toEqual(['fire'])
+    expect(found('👍🏿')).toEqual([])
+    // The heart typed with or without its emoji selector.
+    expect(found('❤')).toEqual(['heart'])
+    expect(found('❤️ priya')).toEqual(['heart'])
+    expect(found('👨‍👩‍👧')).toEqual(['family'])
+    expect(found('€')).toEqual(['plain'])
+    expect(found('?')).toEqual(['plain'])
+    expect(found('🔥 ?')).toEqual([])
+    // A symbol run longer than is looked for: its start, never nothing (which every row holds).
+    expect(found('\u0600'.repeat(40) + '🔥')).toEqual([])
+    expect(found('🔥'.repeat(40))).toEqual([])
+    // Only invisible characters: nothing typed, so nothing narrowed.
+    expect(found('\u200b\u200d')).toEqual(['fire', 'heart', 'plain', 'family'])
+  })
+
+  it('finds full-width, ligatured, sharp-s, dotted and decomposed spellings by their plain one, and back', () => {
+    const { store } = seeded([
+      past('wide', { start: at(10), title: 'ＡＢＣ invoice' }),
+      past('lig', { start: at(20), title: 'ﬁle upload ﬂaky' }),
+      past('sharp', { start: at(30), title: 'Straße lookup', note: 'GROẞ' }),
+      past('turkish', { start: at(40), title: 'İstanbul office' }),
+      past('accent', { start: at(50), title: 'Cafe\u0301 menu', note: 'résumé' }),
+      past('greek', { start: at(60), title: 'ΟΔΟΣ Σίσυφος' }),
+      past('joined', { start: at(70), note: 'pass\u200dword reset' }),
+      past('plain', { start: at(80), title: 'File server abc' }),
+    ])
+    const found = (query: string) => ids(store.sessionHistory(10, undefined, { query }))
+    expect(found('abc')).toEqual(['wide', 'plain'])
+    expect(found('ＡＢＣ')).toEqual(['wide', 'plain'])
+    expect(found('file')).toEqual(['lig', 'plain'])
+    expect(found('ﬁ')).toEqual(['lig', 'plain'])
+    expect(found('flaky')).toEqual(['lig'])
+    expect(found('strasse')).toEqual(['sharp'])
+    expect(found('STRAẞE')).toEqual(['sharp'])
+    expect(found('gross')).toEqual(['sharp'])
+    expect(found('groß')).toEqual(['sharp'])
+    expect(found('istanbul')).toEqual(['turkish'])
+    expect(found('İSTANBUL')).toEqual(['turkish'])
+    expect(found('café')).toEqual(['accent'])
+    expect(found('cafe')).toEqual(['accent'])
+    expect(found('re\u0301sume\u0301')).toEqual(['accent'])
+    expect(found('οδος')).toEqual(['greek'])
+    expect(found('σισ')).toEqual(['greek'])
+    expect(found('ΣΊΣΥΦΟΣ')).toEqual(['greek'])
+    expect(found('password')).toEqual(['joined'])
+    expect(found('pass\u200cword')).toEqual(['joined'])
+  })
+
+  it('finds a word of Japanese, Chinese or Thai anywhere in its run of text, not only at its start', () => {
+    const { store } = seeded([
+      past('ja', { start: at(10), title: '東京のサーバーが落ちた' }),
+      past('zh', { start: at(20), title: '数据库连接超时' }),
+      past('th', { start: at(30), title: 'ช่วยด้วยครับ เซิร์ฟเวอร์ล่ม' }),
+    ])
+    const found = (query: string) => ids(store.sessionHistory(10, undefined, { query }))
+    expect(found('サーバー')).toEqual(['ja'])
+    expect(found('東京')).toEqual(['ja'])
+    expect(found('ｻｰﾊﾞｰ')).toEqual(['ja'])
+    expect(found('连接')).toEqual(['zh'])
+    expect(found('ด้วย')).toEqual(['th'])
+    expect(found('ล่ม')).toEqual(['th'])
+    expect(found('大阪')).toEqual([])
+  })
+
+  it('finds a session by its closing note, and by its client whatever the case or width', () => {
+    const closed = { ...past('closed', { start: at(10), client: 2 }), closingNote: 'Fixed the ＤＮＳ record' }
+    const { store } = seeded([closed, past('other', { start: at(20), client: 1 })])
+    const found = (query: string) => ids(store.sessionHistory(10, undefined, { query }))
+    expect(found('dns')).toEqual(['closed'])
+    expect(found('JONAS lind')).toEqual(['closed'])
+    expect(found('ｐｒｉｙａ')).toEqual(['other'])
   })
 
   it('offers the clients of past sessions by name, each once', () => {
@@ -225,6 +315,15 @@ describe('History filters and search in the cache', () => {
     }
     for (const filter of [{ kind: 'instant' }, { query: 'vpn' }, { clientId: 'c', query: 'x' }] as const) {
       expect(plan(filter)).not.toMatch(/SCAN sessions|TEMP B-TREE/)
+    }
+    // A symbol is looked for in one row's text at a time, as the walk reaches the row: never by
+    // reading every row's text into a list first.
+    expect(plan({ query: '🔥' })).not.toMatch(/LIST SUBQUERY/)
+    for (const filter of [{ query: '🔥' }, { query: '🔥 vpn' }, { kind: 'instant', query: '?' }] as const) {
+      const symbol = plan(filter)
+      expect(symbol).toMatch(/USING INDEX sessions_history/)
+      expect(symbol).toMatch(/SEARCH session_search_content EXISTS USING INTEGER PRIMARY KEY \(rowid=\?\)/)
+      expect(symbol).not.toMatch(/SCAN sessions|TEMP B-TREE/)
     }
   })
 })

@@ -1,34 +1,12 @@
-// The History page builder: words from whatever is typed, FTS strings that cannot escape their
-// quotes, one statement per shape of filter, and every value bound rather than written into SQL.
+// The History page builder: FTS strings that cannot escape their quotes, symbols looked for as
+// bound values, one statement per shape of filter, and every value bound rather than written into SQL.
 import { describe, expect, it } from 'vitest'
-import {
-  ftsQuery,
-  historyPageQuery,
-  MOST_SEARCH_WORDS,
-  searchWords,
-} from '../../../../src/main/db/repositories/history-query'
+import { ftsQuery, historyPageQuery } from '../../../../src/main/db/repositories/history-query'
 
 const SELECT = 'SELECT sessions.id FROM sessions'
 const START = { start: Number.MAX_SAFE_INTEGER, id: '' }
 
 describe('the History query builder', () => {
-  it('splits a search into lower-case words as the index does, without repeats or punctuation', () => {
-    expect(searchWords('  VPN   drops\tVPN ')).toEqual(['vpn', 'drops'])
-    expect(searchWords('C++ "quoted" body:fix (NEAR) 100%_done')).toEqual([
-      'c',
-      'quoted',
-      'body',
-      'fix',
-      'near',
-      '100',
-      'done',
-    ])
-    expect(searchWords('Café naïve 東京')).toEqual(['café', 'naïve', '東京'])
-    expect(searchWords('"*^-:()%_\\')).toEqual([])
-    expect(searchWords('\ud83d broken')).toEqual(['broken'])
-    expect(searchWords('a b c d e f g h i j k')).toHaveLength(MOST_SEARCH_WORDS)
-  })
-
   it('quotes every word as an FTS5 prefix string, doubling any quote, and joins them with AND', () => {
     expect(ftsQuery(['vpn', 'drops'])).toBe('"vpn"* AND "drops"*')
     expect(ftsQuery(['say "hi"'])).toBe('"say ""hi"""*')
@@ -57,12 +35,25 @@ describe('the History query builder', () => {
     expect(query.sql).toMatch(/ORDER BY booked_start DESC, sessions\.id DESC LIMIT \?$/)
   })
 
+  it('binds each symbol of a search after the words, and looks for them last, in the row at hand', () => {
+    const query = historyPageQuery(SELECT, { query: '🔥 login "👍🏽' }, START, 25)
+    expect(query.params).toEqual([START.start, START.id, '"login"*', '🔥', '👍🏽', 25])
+    expect(query.sql).not.toMatch(/🔥|👍/u)
+    expect(query.sql.match(/\?/g)).toHaveLength(query.params.length)
+    expect(query.sql).toMatch(
+      /EXISTS \(SELECT 1 FROM session_search_content WHERE id = sessions\.rowid AND instr\(c0, \?\) > 0 AND instr\(c0, \?\) > 0\)\s+ORDER BY/,
+    )
+    const alone = historyPageQuery(SELECT, { query: '?' }, START, 25)
+    expect(alone.params).toEqual([START.start, START.id, '?', 25])
+    expect(alone.sql).not.toContain('MATCH')
+  })
+
   it('builds one statement per shape of filter, whatever the values', () => {
     const a = historyPageQuery(SELECT, { kind: 'instant', query: 'one two' }, START, 50)
     const b = historyPageQuery(SELECT, { kind: 'scheduled', query: 'three' }, { start: 5, id: 'x' }, 10)
     expect(a.sql).toBe(b.sql)
     const none = historyPageQuery(SELECT, {}, START, 50)
-    const blank = historyPageQuery(SELECT, { query: ' "" ' }, START, 50)
+    const blank = historyPageQuery(SELECT, { query: ' \u200b\u200d ' }, START, 50)
     expect(blank.sql).toBe(none.sql)
     expect(none.sql).not.toContain('session_search')
     expect(historyPageQuery(SELECT, { clientId: 'c' }, START, 50).sql).toContain('sessions.client_id = ?')

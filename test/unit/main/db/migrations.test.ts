@@ -8,6 +8,7 @@ import { cacheMigrations } from '../../../../src/main/db/migrations'
 import { m0009StandingWarnings } from '../../../../src/main/db/migrations/0009-standing-warnings'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { migrate } from '../../../../src/shared/sqlite/migrate'
+import { foldForSearch } from '../../../../src/shared/text-normalise'
 import {
   anExpert,
   anInvite,
@@ -521,6 +522,71 @@ describe('cache migrations', () => {
     store.keepFilledFrom('https://a.example')
     store.clear()
     expect(store.filledFrom()).toBeNull()
+    db.close()
+  })
+
+  it('0016-search-folding folds the text indexed before, so ＡＢＣ, ﬁle and Straße are found by abc, file and strasse', () => {
+    const { db } = databaseAt(15)
+    insertRowsAt(db, 15)
+    const insertRequest = db.prepare('INSERT INTO requests (id, kind, created_at, json) VALUES (?, ?, ?, ?)')
+    const insertSession = db.prepare(
+      `INSERT INTO sessions (id, request_id, state, booked_start, json, kind, outcome, client_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
+    )
+    const insertText = db.prepare('INSERT INTO session_search (rowid, body) VALUES (?, ?)')
+    /** A past session as version 15 wrote it: its searched fields indexed as written. */
+    const pastAsWritten = (id: string, title: string, minutes: number): void => {
+      const asked = aRequest({ id: `req_${id}`, title })
+      const start = FIXTURE_NOW - minutes * MINUTE
+      const live = liveSession(aSession({ id, request: asked, bookedStart: start }), start)
+      const { request: _r, ...row } = endedSession(live, FIXTURE_NOW)
+      insertRequest.run(asked.id, asked.kind, asked.createdAt, JSON.stringify(asked))
+      const { rowid } = insertSession.get(
+        id,
+        asked.id,
+        'ended',
+        row.bookedStart,
+        JSON.stringify(row),
+        row.kind,
+        'charged',
+        row.client.id,
+      ) as { rowid: number }
+      insertText.run(rowid, [title, row.client.name, row.privateNote, ''].join('\n'))
+    }
+    pastAsWritten('ses_wide', 'ＡＢＣ invoice', 10)
+    pastAsWritten('ses_lig', 'ﬁle upload', 20)
+    pastAsWritten('ses_sharp', 'Straße lookup ❤️', 30)
+    pastAsWritten('ses_ascii', 'Plain title', 40)
+    // Text of no session (an edit), more rows than one read takes, and text that is not text.
+    db.transaction(() => {
+      for (let n = 0; n < 600; n++) insertText.run(10_000 + n, `ＤＮＳ ${n}`)
+    })()
+    insertText.run(-5, 'Ｎｅｇａｔｉｖｅ')
+    insertText.run(99_999, null)
+    const search = (query: string) =>
+      new SqliteCacheStore(db, linesLogger()).sessionHistory(10, undefined, { query }).map((s) => s.id)
+    expect(search('strasse')).toEqual([])
+    const text = () => db.prepare('SELECT rowid, body FROM session_search ORDER BY rowid').all()
+    const textBefore = text() as Array<{ rowid: number; body: string | null }>
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+
+    migrate(db, cacheMigrations, { ...options, upTo: 16 })
+    expect(db.pragma('user_version', { simple: true })).toBe(16)
+    for (const table of Object.keys(before))
+      if (!table.startsWith('session_search')) expect(dump(db, table), table).toEqual(before[table])
+    expect(text()).toEqual(
+      textBefore.map(({ rowid, body }) => ({ rowid, body: body === null ? null : foldForSearch(body) })),
+    )
+    expect(search('abc')).toEqual(['ses_wide'])
+    expect(search('file')).toEqual(['ses_lig'])
+    expect(search('strasse ❤')).toEqual(['ses_sharp'])
+    expect(search('plain')).toEqual(['ses_ascii'])
+    expect(
+      db.prepare(`SELECT rowid FROM session_search WHERE session_search MATCH '"dns"*'`).all(),
+    ).toHaveLength(600)
+    expect(
+      db.prepare(`SELECT rowid FROM session_search WHERE session_search MATCH 'negative'`).pluck().all(),
+    ).toEqual([-5])
     db.close()
   })
 
