@@ -94,7 +94,7 @@ it('says why the expert is away after the screen locks, and keeps the idle time 
   await app.getByText('Now: Online').waitFor()
 
   await app.getByLabel('Idle time before away').selectOption({ label: '15 min without input' })
-  await expect.poll(() => adaShell.shell.adapters.settings.get().autoAwayMinutes).toBe(15)
+  await adaShell.waitForSettings((settings) => settings.autoAwayMinutes === 15)
   await app.getByRole('switch', { name: /Away when idle/ }).uncheck()
   expect(await app.getByLabel('Idle time before away').isDisabled()).toBe(true)
   await checkScreen(app, 'settings-presence')
