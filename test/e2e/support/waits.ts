@@ -30,3 +30,14 @@ export function focusLandsOn(target: Locator): Promise<void> {
 export async function titleBecomes(page: Page, title: string): Promise<void> {
   await page.waitForFunction((expected) => document.title === expected, title)
 }
+
+/** Resolves once the field `box` holds `value` (an answer may change what it holds). */
+export async function valueBecomes(box: Locator, value: string): Promise<void> {
+  const field = await box.elementHandle()
+  await box
+    .page()
+    .waitForFunction(
+      ({ element, expected }) => (element as HTMLInputElement | HTMLTextAreaElement).value === expected,
+      { element: field, expected: value },
+    )
+}
