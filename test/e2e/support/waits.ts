@@ -21,9 +21,12 @@ export async function showsOnly(list: Locator, texts: ReadonlyArray<string>): Pr
   expect(await list.getByRole('listitem').count()).toBe(texts.length)
 }
 
-/** Resolves once `target` has the keyboard focus (moved there after a render, a chunk or an answer). */
-export function focusLandsOn(target: Locator): Promise<void> {
-  return target.and(target.page().locator(':focus')).waitFor()
+/**
+ * Resolves once `target` has the keyboard focus (moved there after a render, a chunk or an
+ * answer); with `within`, once the focus is on it or inside it.
+ */
+export function focusLandsOn(target: Locator, { within = false } = {}): Promise<void> {
+  return target.and(target.page().locator(within ? ':focus-within' : ':focus')).waitFor()
 }
 
 /** Resolves once the page's title is `title` (it follows the count of what needs the expert). */
