@@ -11,6 +11,7 @@ import { expect, it } from 'vitest'
 import type { AppNotification } from '../../src/main/core/ports/notifier'
 import { ManualClock } from '../../src/shared/clock'
 import { useE2e } from './support/fixture'
+import { focusLandsOn } from './support/waits'
 import { pageDayTime, startShell, TIME_ZONE } from './support/harness'
 import { bookThroughApp, platformSessionOf } from './support/scenario'
 import { checkScreen } from './support/screens'
@@ -93,9 +94,7 @@ it('cancels with a confirm step that says whether a fee applies, and History off
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA')
   await checkScreen(page, 'upcoming-cancel')
   await page.keyboard.press('Escape')
-  await expect
-    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-    .toBe('Cancel “Schema review”')
+  await focusLandsOn(openFar)
 
   // Two hours ahead: the late fee, said before Confirm.
   const soonCard = page.getByRole('article', { name: 'Query plan' })
@@ -158,9 +157,7 @@ it('proposes a new time in the future and shows the proposal, then the client’
   await card.getByRole('button', { name: 'Send proposal' }).click()
   await card.getByText(`You proposed ${pageDayTime(later)}: waiting for Priya Natarajan to answer.`).waitFor()
   // The form closed: focus is back on the button that opened it, not on the page.
-  await expect
-    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null))
-    .toBe('Propose new time for “Query plan”')
+  await focusLandsOn(card.getByRole('button', { name: 'Propose new time for “Query plan”' }))
   platform.server.marketplace.answerProposal(session.id, true)
   await card.getByText(`Priya Natarajan accepted the new time (it was ${pageDayTime(bookedAt)}).`).waitFor()
   expect(await card.locator('time.session-time').getAttribute('datetime')).toBe(new Date(later).toISOString())

@@ -7,7 +7,7 @@ import { expect, it } from 'vitest'
 import { bookScheduled } from '../support/booking'
 import { useE2e } from './support/fixture'
 import { routeIpc } from './support/ipc-route'
-import { joinDirectInstant, platformSessionOf } from './support/scenario'
+import { joinDirectInstant, platformSessionOf, untilCore } from './support/scenario'
 import { checkScreen } from './support/screens'
 import { pressNotification, shownSoon } from './support/shell-hooks'
 
@@ -100,7 +100,13 @@ it('notifies a client’s message while the window is not focused, and a press o
     .waitFor()
   // Shown in the focused window: read, so no count is left on the card. The host marks it read
   // first and the page hears so in a push after, so the card is waited on, not read at once.
-  await expect.poll(() => app.shell.runtime.api['messages.unread']()).toEqual([])
+  const core = app.shell.runtime.core
+  await untilCore(
+    app,
+    'the thread marked read',
+    () => (core.cache.unreadThreads(core.platformClock.deadlines.now()).length === 0 ? true : undefined),
+    [core.threadsRead],
+  )
   await card.getByText(/unread message/).waitFor({ state: 'detached' })
 })
 

@@ -4,18 +4,14 @@
  * delivers the push on the page's socket): it opens Invites with that invite's main button
  * focused, or says the invite is no longer open.
  */
-import type { Locator } from 'playwright'
 import { expect, it } from 'vitest'
 import type { FocusTarget } from '../../src/shared/ipc/contract'
 import { useE2e } from './support/fixture'
+import { focusLandsOn } from './support/waits'
 import { routeIpc, type RoutedSocket } from './support/ipc-route'
 import { cachedInvite } from './support/scenario'
 
 const world = useE2e()
-
-/** Whether the card's main button (Join now) has the keyboard focus. */
-const joinFocused = (card: Locator): Promise<boolean> =>
-  card.getByRole('button', { name: 'Join now' }).evaluate((button) => button === document.activeElement)
 
 /**
  * Ada's window with its IPC socket routed: `show` delivers focus.requested as the host would, and
@@ -88,7 +84,7 @@ it('opens Invites on the invite a link names, its Join focused, and says so when
   await card.waitFor({ state: 'detached' })
   show({ kind: 'invite', inviteId: invite.id })
   await card.waitFor()
-  await expect.poll(() => joinFocused(card)).toBe(true)
+  await focusLandsOn(card.getByRole('button', { name: 'Join now' }))
 
   show({ kind: 'invite', inviteId: 'inv_long_gone' })
   await page
@@ -107,7 +103,7 @@ it('focuses the invite, never calling it gone, when the ask came a push ahead of
   const card = page.getByRole('article', { name: request.title })
   release()
   await card.waitFor()
-  await expect.poll(() => joinFocused(card)).toBe(true)
+  await focusLandsOn(card.getByRole('button', { name: 'Join now' }))
   expect(await page.getByText(/That invite is no longer open/).count()).toBe(0)
 })
 
@@ -126,7 +122,7 @@ it('focuses the invite, never calling it gone, when the page’s read on its way
   const gone = page.getByRole('status', { name: 'Notices' }).getByText(/That invite is no longer open/)
   await card.or(gone).waitFor()
   expect(await gone.count()).toBe(0)
-  await expect.poll(() => joinFocused(card)).toBe(true)
+  await focusLandsOn(card.getByRole('button', { name: 'Join now' }))
   release()
 })
 

@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../support/test-platform'
 import { findElectronBinary } from '../../scripts/electron-binary'
 import { addExpert } from './support/harness'
+import { focusLandsOn } from './support/waits'
 
 const electron = findElectronBinary()
 const MAIN = join(import.meta.dirname, '../../out/main/index.js')
@@ -133,7 +134,7 @@ describe('Standby in real Electron', () => {
     await window.getByRole('button', { name: /^Upcoming/ }).click()
     await card.waitFor({ state: 'detached' })
     expect(await secondLaunch(electron.path, [userDataArg, `standby://invite/${inviteId}`])).toBe(0)
-    await expect.poll(() => card.evaluate((element) => element === document.activeElement)).toBe(true)
+    await focusLandsOn(card)
     expect(await secondLaunch(electron.path, [userDataArg, 'standby://invite/inv_long_gone'])).toBe(0)
     await window.getByText('That invite is no longer open').waitFor()
 

@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest'
 import { LOCALE, pageDayTime } from './support/harness'
 import { useE2e } from './support/fixture'
+import { cachedInvite } from './support/scenario'
 
 const world = useE2e()
 const HOUR = 3_600_000
@@ -31,9 +32,7 @@ it('paints the cached invite from the host’s HTML and hydrates it; another tim
     expectedDurationMinutes: 30,
     direct: { expertId: ada.id, via: 'profile' },
   })
-  await expect
-    .poll(() => app.shell.runtime.core.cache.openInvites(app.shell.runtime.core.platformClock.now()).length)
-    .toBe(1)
+  await cachedInvite(app, request.id)
 
   // The page as the host sends it already holds the invite, with times in the host's zone.
   const html = await fetch(app.shell.url, { headers: { 'accept-language': LOCALE } }).then((r) => r.text())

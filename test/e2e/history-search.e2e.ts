@@ -9,6 +9,7 @@ import { useE2e } from './support/fixture'
 import { driveUntil } from './support/harness'
 import { accept, bookThroughApp, cachedInvite } from './support/scenario'
 import { checkScreen } from './support/screens'
+import { focusLandsOn, showsOnly } from './support/waits'
 
 const world = useE2e()
 const HOUR = 3_600_000
@@ -37,32 +38,36 @@ it('searches History, filters it by kind, and finds a private note added from a 
   const page = await open(adaShell)
   await page.getByRole('button', { name: 'History' }).click()
   const list = page.getByRole('list', { name: 'Past sessions' })
-  const rows = list.getByRole('listitem')
-  await expect.poll(() => rows.count()).toBe(3)
+  await showsOnly(list, titles)
 
+  // Each check below asks for other rows than the last answer's: the rows a search leaves on
+  // screen until the next answer cannot pass for that answer.
   const search = page.getByRole('searchbox', { name: 'Search' })
   await search.fill('postgres')
-  await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining('Postgres deadlock')])
-  // A client's name finds their session: another row than the last search's, so the rows that
-  // search left on screen cannot pass for this one's answer.
+  await showsOnly(list, ['Postgres deadlock on upsert'])
+  // A client's name finds their session.
   await search.fill('jonas')
-  await rows.filter({ hasText: 'Docker volume permissions' }).waitFor()
-  expect(await rows.allInnerTexts()).toEqual([expect.stringContaining('Docker volume permissions')])
+  await showsOnly(list, ['Docker volume permissions'])
   await checkScreen(page, 'history-search')
 
   await search.fill('')
-  await expect.poll(() => rows.count()).toBe(3)
-  await page.getByRole('combobox', { name: 'Kind' }).selectOption('scheduled')
-  await page.getByText('No past sessions match').waitFor()
+  await showsOnly(list, titles)
+  const kind = page.getByRole('combobox', { name: 'Kind' })
+  const noneMatch = page.getByText('No past sessions match')
+  await kind.selectOption('scheduled')
+  await noneMatch.waitFor()
   await checkScreen(page, 'history-filtered-empty')
+  // From none shown, the three rows can only be the instant filter's answer.
+  await kind.selectOption('instant')
+  await showsOnly(list, titles)
+  await kind.selectOption('scheduled')
+  await noneMatch.waitFor()
   await page.getByRole('status').getByRole('button', { name: 'Clear filters' }).click()
-  await expect.poll(() => rows.count()).toBe(3)
-  await page.getByRole('combobox', { name: 'Kind' }).selectOption('instant')
-  await expect.poll(() => rows.count()).toBe(3)
+  await showsOnly(list, titles)
 
   await list.getByRole('button', { name: 'Add note on “Docker volume permissions”' }).click()
   const note = page.getByRole('textbox', { name: 'Private note on “Docker volume permissions”' })
-  await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true)
+  await focusLandsOn(note)
   await note.fill('Send the invoice by hand')
   await checkScreen(page, 'history-note')
   await page.getByRole('button', { name: 'Save note' }).click()
@@ -70,9 +75,7 @@ it('searches History, filters it by kind, and finds a private note added from a 
   await list.getByRole('button', { name: 'Note on “Docker volume permissions”' }).waitFor()
 
   await search.fill('invoice')
-  await expect
-    .poll(() => rows.allInnerTexts())
-    .toEqual([expect.stringContaining('Docker volume permissions')])
+  await showsOnly(list, ['Docker volume permissions'])
   const stored = platform.server.marketplace.db
     .prepare<[], { private_note: string }>(`SELECT private_note FROM sessions WHERE private_note != ''`)
     .all()

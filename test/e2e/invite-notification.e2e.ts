@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest'
 import type { AppNotification } from '../../src/main/core/ports/notifier'
 import { useE2e } from './support/fixture'
+import { focusLandsOn } from './support/waits'
 import { checkScreen } from './support/screens'
 import { nextOpened, openedPages, pressNotification, shownSoon } from './support/shell-hooks'
 
@@ -46,9 +47,7 @@ it('opens the invite from a click, joins from Join, and removes the loser’s no
   }
   expect(adaNotifier.onScreen).toEqual([adaInvite])
   linusNotifier.press({ inviteId: linusInvite.inviteId }, 'open')
-  await expect
-    .poll(() => popover.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-    .toBe(`Join now “${request.title}”`)
+  await focusLandsOn(popover.getByRole('button', { name: `Join now “${request.title}”` }))
 
   // Grace presses Join on hers: the same accept as the window's Join, and she is live.
   const adaRemoved = shownSoon(adaNotifier, (n) => n.kind === 'invite_closed')

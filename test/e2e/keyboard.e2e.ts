@@ -7,6 +7,7 @@ import { expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright'
 import { useE2e } from './support/fixture'
 import { platformSessionOf } from './support/scenario'
+import { focusLandsOn } from './support/waits'
 
 const world = useE2e()
 
@@ -19,13 +20,20 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
   throw new Error(`Tab never reached ${String(target)}`)
 }
 
-/** The focused element's text (a field's: its label's), or "<body>" when focus was dropped. */
-function focusedText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const active = document.activeElement
-    if (active === null || active === document.body) return '<body>'
-    return (active instanceof HTMLInputElement ? active.closest('label') : active)?.textContent ?? ''
-  })
+/**
+ * Resolves once the focused element's text (a field's: its label's) matches `text`; focus
+ * dropped to <body> never does. Focus moves after a render or an answer, so this waits in the page.
+ */
+async function focusMovesTo(page: Page, text: RegExp): Promise<void> {
+  await page.waitForFunction(
+    ({ source, flags }) => {
+      const active = document.activeElement
+      if (active === null || active === document.body) return false
+      const shown = (active instanceof HTMLInputElement ? active.closest('label') : active)?.textContent ?? ''
+      return new RegExp(source, flags).test(shown)
+    },
+    { source: text.source, flags: text.flags },
+  )
 }
 
 it('signs in, joins, starts billing and ends with a discount using only the keyboard', async () => {
@@ -42,7 +50,7 @@ it('signs in, joins, starts billing and ends with a discount using only the keyb
   await page.keyboard.press('Enter')
   const invitesHeading = page.getByRole('heading', { name: 'Invites', level: 1 })
   await invitesHeading.waitFor()
-  await expect.poll(() => focusedText(page)).toBe('Invites')
+  await focusMovesTo(page, /^Invites$/)
 
   const { request } = platform.server.marketplace.createRequest({
     clientId: olu,
@@ -55,7 +63,7 @@ it('signs in, joins, starts billing and ends with a discount using only the keyb
   await tabTo(page, join)
   await page.keyboard.press('Enter')
   await page.getByRole('heading', { name: 'Live session', level: 1 }).waitFor()
-  await expect.poll(() => focusedText(page)).toBe('Live session')
+  await focusMovesTo(page, /^Live session$/)
 
   const live = page.getByRole('article', { name: request.title })
   platform.server.marketplace.clientJoin(platformSessionOf(platform, request.id).id)
@@ -63,12 +71,12 @@ it('signs in, joins, starts billing and ends with a discount using only the keyb
   await tabTo(page, live.getByRole('button', { name: 'Start billing' }))
   await page.keyboard.press('Enter')
   await live.getByText('Billing', { exact: true }).waitFor()
-  await expect.poll(() => focusedText(page)).toMatch(/^Billing/)
+  await focusMovesTo(page, /^Billing/)
 
   await tabTo(page, live.getByRole('button', { name: 'End session…' }))
   await page.keyboard.press('Enter')
   // The panel opens on its first choice, Charge; the arrow moves to Discount.
-  await expect.poll(() => focusedText(page)).toMatch(/^Charge/)
+  await focusMovesTo(page, /^Charge/)
   await page.keyboard.press('ArrowDown')
   expect(await live.getByRole('radio', { name: /Discount/ }).isChecked()).toBe(true)
   await tabTo(page, live.getByRole('spinbutton', { name: 'Discount percent' }))
@@ -79,7 +87,7 @@ it('signs in, joins, starts billing and ends with a discount using only the keyb
   await page.keyboard.press('Enter')
 
   await page.getByRole('heading', { name: 'History', level: 1 }).waitFor()
-  await expect.poll(() => focusedText(page)).toBe('History')
+  await focusMovesTo(page, /^History$/)
   expect(platformSessionOf(platform, request.id)).toMatchObject({
     state: 'ended',
     outcome: { kind: 'discounted', percent: 30 },
@@ -97,7 +105,5 @@ it('signs in from the popover by keyboard, and focus lands in what the popover s
   await popover.keyboard.type(ada.password)
   await popover.keyboard.press('Enter')
   await popover.getByText('Nothing needs you right now').waitFor()
-  await expect
-    .poll(() => popover.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null))
-    .toBe('What needs you now')
+  await focusLandsOn(popover.locator('[aria-label="What needs you now"]'))
 })

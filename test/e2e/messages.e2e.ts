@@ -4,6 +4,7 @@
  */
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
+import { focusLandsOn } from './support/waits'
 import { routeIpc } from './support/ipc-route'
 import { cachedInvite } from './support/scenario'
 import { checkScreen } from './support/screens'
@@ -30,13 +31,7 @@ it('sends a message to the client from the invite, and shows the client’s answ
   const log = card.getByRole('log', { name: 'Messages with Mei Chen' })
   await log.getByText(body).waitFor()
   // Focus is back in the box, ready for the next message, not dropped to the page.
-  await expect
-    .poll(() =>
-      card
-        .getByRole('textbox', { name: 'Message to Mei Chen' })
-        .evaluate((box) => box === document.activeElement),
-    )
-    .toBe(true)
+  await focusLandsOn(card.getByRole('textbox', { name: 'Message to Mei Chen' }))
 
   const thread = platform.server.marketplace.thread(request.id, ada.id)
   expect(thread.map((message) => [message.from, message.body])).toEqual([['expert', body]])

@@ -6,8 +6,9 @@
 import { expect, it } from 'vitest'
 import { driveUntil, pageTime } from './support/harness'
 import { useE2e } from './support/fixture'
-import { bookThroughApp, cachedInvite } from './support/scenario'
+import { bookThroughApp, cachedInvite, untilCore } from './support/scenario'
 import { checkScreen } from './support/screens'
+import { titleBecomes } from './support/waits'
 
 const world = useE2e()
 const HOUR = 3_600_000
@@ -62,7 +63,7 @@ it('takes an invite whose time runs out while the platform is away off the open 
   const card = page.getByRole('article', { name: request.title })
   await card.waitFor()
   const invite = await cachedInvite(adaShell, request.id)
-  await expect.poll(() => page.title()).toBe('Standby (1)')
+  await titleBecomes(page, 'Standby (1)')
 
   await platform.stopServer()
   platform.clock.advanceTo(invite.expiresAt)
@@ -72,14 +73,17 @@ it('takes an invite whose time runs out while the platform is away off the open 
   const missed = page.getByRole('region', { name: 'Missed' })
   await missed.getByText(request.title).waitFor()
   expect(await missed.textContent()).toContain('Expired')
-  await expect.poll(() => page.title()).toBe('Standby')
+  await titleBecomes(page, 'Standby')
   await expired.click()
 
   // The platform's own word on it, once it is back, is the same news: not told again.
   await platform.startServer()
   await driveUntil(platform, adaShell, 'online')
   await banner.getByText('Online', { exact: true }).waitFor()
-  await expect.poll(() => adaShell.shell.runtime.core.cache.invite(invite.id)?.state).toBe('expired')
+  const cache = adaShell.shell.runtime.core.cache
+  await untilCore(adaShell, 'the platform’s word that the invite expired', () =>
+    cache.invite(invite.id)?.state === 'expired' ? true : undefined,
+  )
   expect(await page.getByText(`Expired: ${request.title}`).count()).toBe(0)
   expect(await missed.getByText(request.title).count()).toBe(1)
 })

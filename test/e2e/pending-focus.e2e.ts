@@ -24,20 +24,22 @@ interface HeldCall {
 /** Holds the first call on `channel` (and only it); later ones reach the shell. */
 function holdFirst(channel: string): {
   beforeLoad: (page: Page) => Promise<void>
-  held: () => HeldCall | null
+  /** Resolves with the call once the page has made it. */
+  held: Promise<HeldCall>
 } {
-  let held: HeldCall | null = null
   let seen = false
+  let hold: (call: HeldCall) => void = () => undefined
+  const held = new Promise<HeldCall>((resolve) => (hold = resolve))
   return {
     beforeLoad: routeIpc({
       fromPage: (call, socket) => {
         if (call.channel !== channel || seen) return true
         seen = true
-        held = { id: call.id, socket }
+        hold({ id: call.id, socket })
         return false
       },
     }),
-    held: () => held,
+    held,
   }
 }
 
@@ -75,11 +77,11 @@ it('keeps the focus on a pressed Book while the booking is on its way, and on it
   const book = card.getByRole('button', { name: `Book ${pageDayTime(second)}` })
   await book.focus()
   await page.keyboard.press('Enter')
-  await expect.poll(() => hold.held()).not.toBeNull()
+  const call = await hold.held
   await card.getByRole('button', { name: 'Booking…' }).waitFor()
   expect(await focused(card.getByRole('button', { name: 'Booking…' }))).toBe(true)
 
-  refuse(hold.held()!, 'Standby is not connected to the platform, so nothing was sent.')
+  refuse(call, 'Standby is not connected to the platform, so nothing was sent.')
   await card
     .getByRole('alert')
     .getByText(/^Could not book: standby is not connected/)
@@ -111,12 +113,12 @@ it('keeps the focus in the end panel when Enter in the discount field sends it, 
   await live.getByText(/, 30% off\.$/).waitFor()
   await page.keyboard.press('Enter')
 
-  await expect.poll(() => hold.held()).not.toBeNull()
+  const call = await hold.held
   const ending = live.getByRole('button', { name: 'Ending…' })
   await ending.waitFor()
   expect(await focused(ending)).toBe(true)
 
-  refuse(hold.held()!, 'The connection dropped while sending; the action may or may not have happened.')
+  refuse(call, 'The connection dropped while sending; the action may or may not have happened.')
   await live
     .getByRole('alert')
     .getByText(/^Could not end the session: the connection dropped/)

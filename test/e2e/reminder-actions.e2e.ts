@@ -6,6 +6,7 @@
  */
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
+import { focusLandsOn } from './support/waits'
 import { bookThroughApp } from './support/scenario'
 import { nextOpened, openedPages, pressNotification, shownSoon } from './support/shell-hooks'
 
@@ -38,9 +39,7 @@ it('a reminder’s Start starts the session: the window shows it live and its ro
   expect(await early).toMatchObject({ sessionId: session.id, startAllowed: false })
   await pressNotification(adaShell, { sessionId: session.id }, 'open')
   await page.getByRole('heading', { name: 'Upcoming', level: 1 }).waitFor()
-  await expect
-    .poll(() => page.evaluate(() => document.activeElement?.closest('article')?.textContent ?? null))
-    .toContain(title)
+  await focusLandsOn(page.getByRole('article', { name: title }), { within: true })
   await page.getByRole('button', { name: /^Settings/ }).click()
 
   const reminder = shownSoon(notifier, (n) => n.kind === 'reminder' && n.startAllowed)

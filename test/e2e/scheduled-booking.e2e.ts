@@ -10,6 +10,7 @@ import { utcDateTime } from '../../src/shared/calendar/ics'
 import { START_WINDOW_BEFORE_MS } from '../../src/shared/rules/session-timing'
 import { pageDayTime, pageTime } from './support/harness'
 import { useE2e } from './support/fixture'
+import { focusLandsOn } from './support/waits'
 import { checkScreen } from './support/screens'
 
 const world = useE2e()
@@ -46,7 +47,7 @@ it('books the second proposed time, lists it in local time, and enables Start wh
   await page.keyboard.press('Enter')
   await card.waitFor({ state: 'detached' })
   // The card and its button are gone: focus moves to the section's heading, not to the page.
-  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? null)).toBe('Invites')
+  await focusLandsOn(page.getByRole('heading', { name: 'Invites', level: 1 }))
 
   await page.getByRole('button', { name: /^Upcoming/ }).click()
   const row = page.getByRole('article', { name: request.title })

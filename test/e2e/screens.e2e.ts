@@ -147,7 +147,7 @@ it('saves the sound and an availability set in Settings', async () => {
   await page.getByRole('button', { name: 'Settings' }).click()
   const sound = page.getByRole('switch', { name: /Sound/ })
   await sound.uncheck()
-  await expect.poll(() => adaShell.shell.adapters.settings.get().soundEnabled).toBe(false)
+  await adaShell.waitForSettings((settings) => !settings.soundEnabled)
   await page.getByRole('radio', { name: /Online until/ }).check()
   await page
     .getByRole('textbox', { name: 'Online until' })

@@ -5,6 +5,7 @@
  */
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
+import { focusLandsOn } from './support/waits'
 
 const world = useE2e()
 
@@ -54,5 +55,5 @@ it('moves focus to a section’s heading once its chunk is in', async () => {
   release()
   const heading = app.getByRole('heading', { level: 1, name: 'My stats' })
   await heading.waitFor()
-  await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true)
+  await focusLandsOn(heading)
 })

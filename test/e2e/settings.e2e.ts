@@ -6,7 +6,7 @@
 import { dirname } from 'node:path'
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
-import { routeIpc, type RoutedSocket } from './support/ipc-route'
+import { routeIpc, watchAnswers, type RoutedSocket } from './support/ipc-route'
 import { checkScreen } from './support/screens'
 
 const world = useE2e()
@@ -94,7 +94,7 @@ it('says why the expert is away after the screen locks, and keeps the idle time 
   await app.getByText('Now: Online').waitFor()
 
   await app.getByLabel('Idle time before away').selectOption({ label: '15 min without input' })
-  await expect.poll(() => adaShell.shell.adapters.settings.get().autoAwayMinutes).toBe(15)
+  await adaShell.waitForSettings((settings) => settings.autoAwayMinutes === 15)
   await app.getByRole('switch', { name: /Away when idle/ }).uncheck()
   expect(await app.getByLabel('Idle time before away').isDisabled()).toBe(true)
   await checkScreen(app, 'settings-presence')
@@ -115,8 +115,12 @@ it('shows where the log file is, and says which folder to open where the page ca
 it('says under Launch at login when nothing will start Standby at login, and what would, from the switch and on a new page', async () => {
   const { expert, shell, open } = await world()
   const adaShell = await shell(expert('Ada Byron', ['react']))
-  const app = await open(adaShell)
+  const loginItem = watchAnswers('settings.getLoginItem')
+  const app = await open(adaShell, { beforeLoad: loginItem.beforeLoad })
+  const read = loginItem.next()
   await app.getByRole('button', { name: 'Settings' }).click()
+  // The page shows what the host answers; before its answer, no line could pass for it.
+  expect(await read).toEqual({ ok: true, value: { applied: true } })
   const problem = app.getByRole('status').getByText(/This browser window cannot start with your computer/)
   expect(await problem.count()).toBe(0)
   await app.getByRole('switch', { name: /Launch at login/ }).check()

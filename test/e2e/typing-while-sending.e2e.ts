@@ -8,17 +8,21 @@ import type { Page } from 'playwright'
 import { useE2e, type E2eWorld } from './support/fixture'
 import { routeIpc, type RoutedSocket } from './support/ipc-route'
 import { joinDirectInstant, platformSessionOf } from './support/scenario'
+import { valueBecomes } from './support/waits'
 
 const world = useE2e()
 
 /** Holds the shell's answer to the first call on `channel` until `release()`. */
 function holdAnswer(channel: string): {
   beforeLoad: (page: Page) => Promise<void>
-  held: () => boolean
+  /** Resolves once the answer is held: the shell has done what was asked. */
+  held: Promise<void>
   release: () => void
 } {
   let callId: number | null = null
-  let held: { message: unknown; socket: RoutedSocket } | null = null
+  let kept: { message: unknown; socket: RoutedSocket } | null = null
+  let heldNow: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (heldNow = resolve))
   return {
     beforeLoad: routeIpc({
       fromPage: (call) => {
@@ -26,13 +30,14 @@ function holdAnswer(channel: string): {
         return true
       },
       fromShell: (message, socket) => {
-        if (message.id === undefined || message.id !== callId || held !== null) return true
-        held = { message, socket }
+        if (message.id === undefined || message.id !== callId || kept !== null) return true
+        kept = { message, socket }
+        heldNow()
         return false
       },
     }),
-    held: () => held !== null,
-    release: () => held?.socket.toPage(JSON.stringify(held.message)),
+    held,
+    release: () => kept?.socket.toPage(JSON.stringify(kept.message)),
   }
 }
 
@@ -55,13 +60,13 @@ it('keeps what was typed while a message was on its way, and sends nothing of on
 
   await box.fill('Which Safari version?')
   await send.click()
-  await expect.poll(() => hold.held()).toBe(true)
+  await hold.held
   await box.press('End')
   await box.pressSequentially(' And on iOS too?')
   hold.release()
   const log = live.getByRole('log', { name: 'Messages with Olu Adeyemi' })
   await log.getByText('Which Safari version?').waitFor()
-  await expect.poll(() => box.inputValue()).toBe('And on iOS too?')
+  await valueBecomes(box, 'And on iOS too?')
   expect(platform.server.marketplace.thread(request.id, ada.id).map((m) => m.body)).toEqual([
     'Which Safari version?',
   ])
@@ -83,7 +88,7 @@ it('keeps the editor open on what was typed while the note was being saved, then
   const box = live.getByRole('textbox', { name: `Private note on “${request.title}”` })
   await box.fill('Flexbox gap on Safari 14')
   await live.getByRole('button', { name: 'Save note' }).click()
-  await expect.poll(() => hold.held()).toBe(true)
+  await hold.held
   // A save on its way cannot be taken back: Discard waits, as Escape does.
   expect(await live.getByRole('button', { name: 'Discard changes' }).isDisabled()).toBe(true)
   await box.press('End')

@@ -10,6 +10,7 @@ import { UPDATER_HOOK_PATH } from '../../src/browser-shell/test-hooks'
 import type { FakeUpdaterControl } from '../../src/main/node/adapters/fake-updater'
 import type { TestShell } from './support/harness'
 import { useE2e } from './support/fixture'
+import { watchAnswers } from './support/ipc-route'
 import { checkScreen } from './support/screens'
 
 const world = useE2e()
@@ -35,7 +36,8 @@ async function openUpdates(app: Page) {
 it('shows the version, downloads a new one with progress, and restarts to update from the window', async () => {
   const { expert, shell, open } = await world()
   const adaShell = await shell(expert('Ada Byron', ['react']))
-  const app = await open(adaShell)
+  const restarts = watchAnswers('updates.restart')
+  const app = await open(adaShell, { beforeLoad: restarts.beforeLoad })
   const updates = await openUpdates(app)
   await updates.getByText('0.1.0', { exact: true }).waitFor()
   // The first check runs once the connection is up.
@@ -59,8 +61,11 @@ it('shows the version, downloads a new one with progress, and restarts to update
   await updates.getByText(/Standby 0.2.0 is ready: restart to update/).waitFor()
   expect(adaShell.shell.adapters.updater.installOnQuit).toBe(true)
   await checkScreen(app, 'settings-update-ready')
+  const restarted = restarts.next()
   await banner.getByRole('button', { name: 'Restart to update' }).click()
-  await expect.poll(() => adaShell.shell.adapters.updater.installs).toEqual(['0.2.0'])
+  // The host answers once it has asked the updater to install.
+  expect(await restarted).toEqual({ ok: true, value: { ok: true } })
+  expect(adaShell.shell.adapters.updater.installs).toEqual(['0.2.0'])
 })
 
 it('reports a failed check with the manual download link, and switches to the beta channel', async () => {

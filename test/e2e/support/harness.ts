@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
 import { startBrowserShell, type BrowserShell } from '../../../src/browser-shell/browser-shell'
 import { createFileSecrets, NODE_DATA_FILES } from '../../../src/main/node/adapters'
+import type { SettingsValues } from '../../../src/main/core/ports/settings'
 import type { Clock } from '../../../src/shared/clock'
 import type { ConnectionState } from '../../../src/shared/connection-state'
 import type { TestPlatform } from '../../support/test-platform'
@@ -90,6 +91,8 @@ export interface TestShell {
   connection(): ConnectionState
   /** Resolves once the core's connection matches. */
   waitForConnection(match: (state: ConnectionState) => boolean): Promise<ConnectionState>
+  /** Resolves once the shell's stored settings match (a change from the page has been saved). */
+  waitForSettings(match: (settings: SettingsValues) => boolean): Promise<SettingsValues>
   /** `promise`, named in the failure report as what the test waits for until it settles. */
   waitingFor<T>(what: string, promise: Promise<T>): Promise<T>
   close(): Promise<void>
@@ -142,6 +145,20 @@ export async function startShell(
     dataDir,
     connection: () => core.connection,
     waitingFor: (what, promise) => waits.track(what, promise),
+    waitForSettings(match) {
+      const settings = shell.adapters.settings
+      return waits.track(
+        `stored settings that match ${match.toString().slice(0, 120)}`,
+        new Promise((resolve) => {
+          if (match(settings.get())) return resolve(settings.get())
+          const off = settings.onChange((values) => {
+            if (!match(values)) return
+            off()
+            resolve(values)
+          })
+        }),
+      )
+    },
     waitForConnection(match) {
       return waits.track(
         `a connection state that matches ${match.toString().slice(0, 120)}`,

@@ -4,6 +4,7 @@
  * answer in the shell's place, or close the page's socket.
  */
 import type { Page, WebSocketRoute } from 'playwright'
+import type { InvokeChannel } from '../../../src/shared/ipc/contract'
 
 /** One socket the page opened, as the test sees it. */
 export interface RoutedSocket {
@@ -42,4 +43,36 @@ export function routeIpc(filters: IpcFilters): (page: Page) => Promise<void> {
         if (filters.fromShell?.(JSON.parse(String(message)), socket) ?? true) route.send(message)
       })
     })
+}
+
+/** The shell's answers to the page's calls on one channel, as they pass to the page. */
+export interface WatchedAnswers {
+  /** For `open(shell, { beforeLoad })`. */
+  readonly beforeLoad: (page: Page) => Promise<void>
+  /** Resolves with the result of the next answer on the channel (ask before the call is made). */
+  next(): Promise<unknown>
+}
+
+/**
+ * Watch the answers to `channel`: the shell answers once it has done what was asked, so a test
+ * waits for the answer rather than for a second of wall time to find the change made.
+ */
+export function watchAnswers(channel: InvokeChannel): WatchedAnswers {
+  const calls = new Set<number>()
+  const waiting: Array<(result: unknown) => void> = []
+  return {
+    beforeLoad: routeIpc({
+      fromPage: (call) => {
+        if (call.channel === channel) calls.add(call.id)
+        return true
+      },
+      fromShell: (message) => {
+        if (message.id !== undefined && calls.delete(message.id)) {
+          for (const resolve of waiting.splice(0)) resolve(message.result)
+        }
+        return true
+      },
+    }),
+    next: () => new Promise((resolve) => waiting.push(resolve)),
+  }
 }

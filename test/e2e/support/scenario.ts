@@ -5,23 +5,43 @@ import type { TestPlatform } from '../../support/test-platform'
 import type { E2eWorld } from './fixture'
 import type { OpenAppOptions, TestShell } from './harness'
 
-/** Resolves with the open invite for `requestId` once the app's cache has it. */
-export function cachedInvite(shell: TestShell, requestId: string): Promise<Invite> {
-  const core = shell.shell.runtime.core
-  const find = (): Invite | undefined =>
-    core.cache.openInvites(core.platformClock.now()).find((invite) => invite.request.id === requestId)
+/** A signal of the app's core (its cache changed, a thread was read). */
+interface CoreSignal {
+  add(listener: () => void): () => void
+}
+
+/**
+ * Resolves with what `find` reads from the app's core once it reads something, reading again
+ * each time one of `signals` (the cache changed, unless given) fires.
+ */
+export function untilCore<T>(
+  shell: TestShell,
+  what: string,
+  find: () => T | undefined,
+  signals: ReadonlyArray<CoreSignal> = [shell.shell.runtime.core.cacheChanged],
+): Promise<T> {
   return shell.waitingFor(
-    `the invite for request ${requestId} in the app's cache`,
+    what,
     new Promise((resolve) => {
       const found = find()
       if (found !== undefined) return resolve(found)
-      const off = core.cacheChanged.add(() => {
-        const invite = find()
-        if (invite === undefined) return
-        off()
-        resolve(invite)
-      })
+      const offs = signals.map((signal) =>
+        signal.add(() => {
+          const value = find()
+          if (value === undefined) return
+          for (const off of offs) off()
+          resolve(value)
+        }),
+      )
     }),
+  )
+}
+
+/** Resolves with the open invite for `requestId` once the app's cache has it. */
+export function cachedInvite(shell: TestShell, requestId: string): Promise<Invite> {
+  const core = shell.shell.runtime.core
+  return untilCore(shell, `the invite for request ${requestId} in the app's cache`, () =>
+    core.cache.openInvites(core.platformClock.now()).find((invite) => invite.request.id === requestId),
   )
 }
 
