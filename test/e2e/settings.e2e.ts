@@ -6,8 +6,9 @@
 import { dirname } from 'node:path'
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
-import { routeIpc, watchAnswers, type RoutedSocket } from './support/ipc-route'
+import { holdAnswer, routeIpc, watchAnswers, type RoutedSocket } from './support/ipc-route'
 import { checkScreen } from './support/screens'
+import { focusLandsOn, valueBecomes } from './support/waits'
 
 const world = useE2e()
 
@@ -137,4 +138,32 @@ it('says under Launch at login when nothing will start Standby at login, and wha
 
   await app.getByRole('switch', { name: /Launch at login/ }).uncheck()
   await problem.waitFor({ state: 'detached' })
+})
+
+it('shows the idle time chosen by keyboard at once, keeps the list focused while it is saved, and saves the last choice', async () => {
+  const { expert, shell, open } = await world()
+  const adaShell = await shell(expert('Ada Byron', ['react']))
+  const hold = holdAnswer('settings.update')
+  const app = await open(adaShell, { beforeLoad: hold.beforeLoad })
+  await app.getByRole('button', { name: 'Settings' }).click()
+  const list = app.getByLabel('Idle time before away')
+  await list.waitFor()
+  const values = await list
+    .locator('option')
+    .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))
+  const at = values.indexOf(await list.inputValue())
+  const [next, after] = [values[at + 1]!, values[at + 2]!]
+  await list.focus()
+  await list.press('ArrowDown')
+  await hold.held
+  // On its way: the list shows the choice, keeps the focus, and takes the next step.
+  await valueBecomes(list, next)
+  await focusLandsOn(list)
+  expect(await list.isDisabled()).toBe(false)
+  await list.press('ArrowDown')
+  await valueBecomes(list, after)
+  hold.release()
+  await adaShell.waitForSettings((settings) => settings.autoAwayMinutes === Number(after))
+  await valueBecomes(list, after)
+  await focusLandsOn(list)
 })

@@ -4,42 +4,12 @@
  * note of them never stops a session from ending.
  */
 import { expect, it } from 'vitest'
-import type { Page } from 'playwright'
 import { useE2e, type E2eWorld } from './support/fixture'
-import { routeIpc, type RoutedSocket } from './support/ipc-route'
+import { holdAnswer } from './support/ipc-route'
 import { joinDirectInstant, platformSessionOf } from './support/scenario'
 import { valueBecomes } from './support/waits'
 
 const world = useE2e()
-
-/** Holds the shell's answer to the first call on `channel` until `release()`. */
-function holdAnswer(channel: string): {
-  beforeLoad: (page: Page) => Promise<void>
-  /** Resolves once the answer is held: the shell has done what was asked. */
-  held: Promise<void>
-  release: () => void
-} {
-  let callId: number | null = null
-  let kept: { message: unknown; socket: RoutedSocket } | null = null
-  let heldNow: () => void = () => undefined
-  const held = new Promise<void>((resolve) => (heldNow = resolve))
-  return {
-    beforeLoad: routeIpc({
-      fromPage: (call) => {
-        if (call.channel === channel && callId === null) callId = call.id
-        return true
-      },
-      fromShell: (message, socket) => {
-        if (message.id === undefined || message.id !== callId || kept !== null) return true
-        kept = { message, socket }
-        heldNow()
-        return false
-      },
-    }),
-    held,
-    release: () => kept?.socket.toPage(JSON.stringify(kept.message)),
-  }
-}
 
 /** Ada in a live instant session with Olu, her page's answer on `channel` held once. */
 async function liveSession(e2e: E2eWorld, channel: string) {

@@ -1,5 +1,5 @@
 /** Settings: availability, notifications, start-up, updates, the platform, sign out, the log folder. */
-import { Fragment, useId, useState } from 'react'
+import { Fragment, useId, useRef, useState } from 'react'
 import type { AppSettings } from '../../shared/ipc/contract'
 import { fromCall } from '../logic/action-result'
 import { useApi, useAppState, useNotifications, useServices } from '../store/context'
@@ -109,19 +109,47 @@ function Toggles({ settings }: { readonly settings: AppSettings }) {
 /** The minutes the auto-away choices offer; a value set elsewhere is offered too. */
 const AUTO_AWAY_MINUTES: ReadonlyArray<number> = [5, 10, 15, 30, 60]
 
-/** How long without input counts as idle, from a short list: no half-typed number is ever saved. */
+/**
+ * How long without input counts as idle, from a short list: no half-typed number is ever saved.
+ * Like the switches, the list shows the choice at once and stays usable while it is saved: a list
+ * natively disabled under a keyboard's arrow keys would drop the focus to the page at each step.
+ * Choices made while one is being saved are saved after it, the last one winning.
+ */
 function AutoAwayDelay({ minutes, enabled }: { readonly minutes: number; readonly enabled: boolean }) {
   const api = useApi()
   const { app } = useServices()
   const id = useId()
+  // The expert's choice until the host has saved it (or refused it: then the saved one shows again).
+  const [chosen, setChosen] = useState<number | null>(null)
+  const wanted = useRef<number | null>(null)
+  const saving = useRef(false)
   const save = useAction(async (next: number) => {
     const result = fromCall('save the idle time', await api.settings.update({ autoAwayMinutes: next }))
     if (result.ok) app.setSettings(result.value)
     return result
   })
-  const options = AUTO_AWAY_MINUTES.includes(minutes)
+  const choose = async (next: number): Promise<void> => {
+    wanted.current = next
+    setChosen(next)
+    if (saving.current) return
+    saving.current = true
+    try {
+      let sent: number | null = null
+      while (wanted.current !== null && wanted.current !== sent) {
+        sent = wanted.current
+        const result = await save.run(sent)
+        if (result?.ok !== true) break
+      }
+    } finally {
+      saving.current = false
+      wanted.current = null
+      setChosen(null)
+    }
+  }
+  const shownMinutes = chosen ?? minutes
+  const options = AUTO_AWAY_MINUTES.includes(shownMinutes)
     ? AUTO_AWAY_MINUTES
-    : [...AUTO_AWAY_MINUTES, minutes].sort((a, b) => a - b)
+    : [...AUTO_AWAY_MINUTES, shownMinutes].sort((a, b) => a - b)
   return (
     <div className="field">
       <label className="field-label" htmlFor={`${id}-minutes`}>
@@ -129,9 +157,10 @@ function AutoAwayDelay({ minutes, enabled }: { readonly minutes: number; readonl
       </label>
       <select
         id={`${id}-minutes`}
-        value={minutes}
-        disabled={!enabled || save.pending}
-        onChange={(event) => void save.run(Number(event.target.value))}
+        value={shownMinutes}
+        disabled={!enabled}
+        aria-busy={save.pending || undefined}
+        onChange={(event) => void choose(Number(event.target.value))}
       >
         {options.map((value) => (
           <option key={value} value={value}>
@@ -139,7 +168,9 @@ function AutoAwayDelay({ minutes, enabled }: { readonly minutes: number; readonl
           </option>
         ))}
       </select>
-      <ActionError message={save.error} />
+      <ActionError
+        message={save.error === null ? null : `${save.error} The idle time is ${minutes} min again.`}
+      />
     </div>
   )
 }

@@ -76,3 +76,32 @@ export function watchAnswers(channel: InvokeChannel): WatchedAnswers {
     next: () => new Promise((resolve) => waiting.push(resolve)),
   }
 }
+
+/** Holds the shell's answer to the first call on `channel` until `release()`. */
+export function holdAnswer(channel: string): {
+  beforeLoad: (page: Page) => Promise<void>
+  /** Resolves once the answer is held: the shell has done what was asked. */
+  held: Promise<void>
+  release: () => void
+} {
+  let callId: number | null = null
+  let kept: { message: unknown; socket: RoutedSocket } | null = null
+  let heldNow: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (heldNow = resolve))
+  return {
+    beforeLoad: routeIpc({
+      fromPage: (call) => {
+        if (call.channel === channel && callId === null) callId = call.id
+        return true
+      },
+      fromShell: (message, socket) => {
+        if (message.id === undefined || message.id !== callId || kept !== null) return true
+        kept = { message, socket }
+        heldNow()
+        return false
+      },
+    }),
+    held,
+    release: () => kept?.socket.toPage(JSON.stringify(kept.message)),
+  }
+}
