@@ -8,6 +8,7 @@ import { fail } from '../../shared/ipc/result'
 import { buildStandbyApi } from '../../shared/ipc/standby-api'
 import { stateOfFrame, type AppStore } from '../store/app-store'
 import type { Services } from '../store/context'
+import { createCardCommands } from '../store/card-commands'
 import { createHistoryStore } from '../store/history-store'
 import type { HostClock } from '../store/host-clock'
 import { createNoteDrafts } from '../store/note-drafts'
@@ -60,6 +61,7 @@ export function frameServices(frame: FirstFrame): Services {
     updates: { ...readableOf(createValueStore<UpdateState | null>(null)), refresh: () => Promise.resolve() },
     noteDrafts: createNoteDrafts(),
     unread: createUnreadStore(),
+    cardCommands: createCardCommands(),
     expertScope: readableOf(createValueStore(0)),
     inBrowser: frame.inBrowser,
   }

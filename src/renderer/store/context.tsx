@@ -3,6 +3,7 @@ import { createContext, use, useSyncExternalStore } from 'react'
 import type { PlatformClockState } from '../../shared/clock-skew'
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import type { AppState, AppStore } from './app-store'
+import type { CardCommands } from './card-commands'
 import type { HistoryStore, HistoryState } from './history-store'
 import type { HostClock } from './host-clock'
 import type { NoteDrafts } from './note-drafts'
@@ -30,6 +31,8 @@ export interface Services {
   readonly noteDrafts: NoteDrafts
   /** The threads' unread counts, shared by every row. */
   readonly unread: UnreadStore
+  /** The command of each card on its way. */
+  readonly cardCommands: CardCommands
   /** Moves on each time the expert signed in is gone (expert-scope.ts). */
   readonly expertScope: ReadableStore<number>
   /** True in an ordinary browser (the browser shell), false in Electron's windows. */

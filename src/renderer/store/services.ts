@@ -2,6 +2,7 @@
 import type { FirstFrameData, Surface } from '../../shared/first-frame'
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import { createAppStore } from './app-store'
+import { createCardCommands } from './card-commands'
 import type { Services } from './context'
 import { createExpertScope } from './expert-scope'
 import { createHistoryStore } from './history-store'
@@ -29,6 +30,7 @@ export function createServices(
   const notifications = createNotificationStore(api, notices, surface)
   const noteDrafts = createNoteDrafts()
   const unread = createUnreadStore()
+  const cardCommands = createCardCommands()
   return {
     api,
     inBrowser,
@@ -40,7 +42,8 @@ export function createServices(
     updates: createUpdateStore(api),
     noteDrafts,
     unread,
-    expertScope: createExpertScope(app, [notices, history, notifications, noteDrafts, unread]),
+    cardCommands,
+    expertScope: createExpertScope(app, [notices, history, notifications, noteDrafts, unread, cardCommands]),
   }
 }
 
