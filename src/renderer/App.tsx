@@ -7,6 +7,7 @@ import { assertNever } from '../shared/assert-never'
 import type { Session } from '../shared/protocol/entities'
 import { ClockSkewNotice } from './components/ClockSkewNotice'
 import { ConnectionBanner } from './components/ConnectionBanner'
+import { ExpertScope } from './components/ExpertScope'
 import { UpdateBanner } from './components/UpdatesSection'
 import { InvitesView } from './components/InvitesView'
 import { LiveView } from './components/LiveView'
@@ -22,15 +23,30 @@ import { NotificationHealthBanner } from './components/NotificationHealthBanner'
 import { StandingBanner } from './components/StandingBanner'
 import { markFirstDataPaint } from './first-paint'
 import { HistoryView, preloadSections, SettingsView, StatsView, WhenLoaded } from './lazy-sections'
-import { useAppState, useNotifications } from './store/context'
+import { useAppState, useExpertScope, useNotifications, useServices } from './store/context'
 import { NavigateContext, type View } from './store/navigation'
 
 /** The root of the full window. */
 export function App() {
   const state = useAppState()
+  const { expertScope } = useServices()
+  const scope = useExpertScope()
   const live = state.upcoming.filter((session) => session.state === 'live').length
   const booked = state.upcoming.length - live
   const [chosen, setChosen] = useState<View | null>(null)
+  // The section the gone expert chose is not the next one's: they start where the window starts.
+  const [chosenBy, setChosenBy] = useState(scope)
+  if (chosenBy !== scope) {
+    setChosenBy(scope)
+    setChosen(null)
+  }
+  // A Join or Start answered after its expert is gone does not move the next one's window.
+  const navigate = useCallback(
+    (next: View) => {
+      if (expertScope.getSnapshot() === scope) setChosen(next)
+    },
+    [expertScope, scope],
+  )
   // Until the expert picks a section: the live session if there is one, else the invites.
   const view: View = chosen ?? (live > 0 ? 'live' : 'invites')
   const main = useRef<HTMLElement>(null)
@@ -106,36 +122,38 @@ export function App() {
     )
   }
   return (
-    <NavigateContext value={setChosen}>
-      <div className="app-shell">
-        <Sidebar
-          view={view}
-          onNavigate={setChosen}
-          openInvites={state.invites.open.length}
-          liveSessions={live}
-          booked={booked}
-          expert={state.expert}
-        />
-        <div className="main">
-          <ConnectionBanner state={state.connection} />
-          <ClockSkewNotice />
-          <NotificationHealthBanner />
-          <StandingBanner />
-          <UpdateBanner />
-          <Notices />
-          <main ref={main} className="content" aria-label={viewTitle(view)}>
-            {state.readError !== null && (
-              <p className="action-error read-error" role="alert">
-                Could not read the saved data: {state.readError}
-              </p>
-            )}
-            <WhenLoaded key={view} onShown={sectionShown}>
-              <Section view={view} />
-            </WhenLoaded>
-          </main>
+    <ExpertScope>
+      <NavigateContext value={navigate}>
+        <div className="app-shell">
+          <Sidebar
+            view={view}
+            onNavigate={navigate}
+            openInvites={state.invites.open.length}
+            liveSessions={live}
+            booked={booked}
+            expert={state.expert}
+          />
+          <div className="main">
+            <ConnectionBanner state={state.connection} />
+            <ClockSkewNotice />
+            <NotificationHealthBanner />
+            <StandingBanner />
+            <UpdateBanner />
+            <Notices />
+            <main ref={main} className="content" aria-label={viewTitle(view)}>
+              {state.readError !== null && (
+                <p className="action-error read-error" role="alert">
+                  Could not read the saved data: {state.readError}
+                </p>
+              )}
+              <WhenLoaded key={view} onShown={sectionShown}>
+                <Section view={view} />
+              </WhenLoaded>
+            </main>
+          </div>
         </div>
-      </div>
-    </NavigateContext>
+      </NavigateContext>
+    </ExpertScope>
   )
 }
 

@@ -6,6 +6,7 @@
 import { useLayoutEffect, useRef } from 'react'
 import { ClockSkewNotice } from './components/ClockSkewNotice'
 import { ConnectionBanner } from './components/ConnectionBanner'
+import { ExpertScope } from './components/ExpertScope'
 import { InviteCard } from './components/InviteCard'
 import { LiveSessionCard } from './components/LiveSessionCard'
 import { Notices } from './components/Notices'
@@ -62,46 +63,48 @@ export function Popover() {
       <ClockSkewNotice compact />
       <NotificationHealthBanner compact />
       <Notices />
-      <main ref={main} className="popover-body" aria-label="What needs you now">
-        {live.length > 0 && (
-          <section aria-label="Live session" className="stack">
-            {live.map((session) => (
-              <LiveSessionCard key={session.id} session={session} compact />
-            ))}
-          </section>
-        )}
-        {invites.length > 0 && (
-          <section aria-labelledby="popover-invites" className="stack">
-            <h2 id="popover-invites" className="section-title">
-              Invites
-            </h2>
-            {invites.map((invite) => (
-              <InviteCard key={invite.id} invite={invite} booked={state.upcoming} compact />
-            ))}
-          </section>
-        )}
-        {soon.length > 0 && (
-          <section aria-labelledby="popover-soon" className="stack">
-            <h2 id="popover-soon" className="section-title">
-              Coming up
-            </h2>
-            {soon.map((session) => (
-              <UpcomingSession
-                key={session.id}
-                session={session}
-                remindersEnabled={state.settings?.remindersEnabled ?? true}
-                compact
-              />
-            ))}
-          </section>
-        )}
-        {nothing && (
-          <div className="empty popover-empty">
-            <p className="empty-title">Nothing needs you right now</p>
-            <p className="muted">Invites appear here the moment they are sent.</p>
-          </div>
-        )}
-      </main>
+      <ExpertScope>
+        <main ref={main} className="popover-body" aria-label="What needs you now">
+          {live.length > 0 && (
+            <section aria-label="Live session" className="stack">
+              {live.map((session) => (
+                <LiveSessionCard key={session.id} session={session} compact />
+              ))}
+            </section>
+          )}
+          {invites.length > 0 && (
+            <section aria-labelledby="popover-invites" className="stack">
+              <h2 id="popover-invites" className="section-title">
+                Invites
+              </h2>
+              {invites.map((invite) => (
+                <InviteCard key={invite.id} invite={invite} booked={state.upcoming} compact />
+              ))}
+            </section>
+          )}
+          {soon.length > 0 && (
+            <section aria-labelledby="popover-soon" className="stack">
+              <h2 id="popover-soon" className="section-title">
+                Coming up
+              </h2>
+              {soon.map((session) => (
+                <UpcomingSession
+                  key={session.id}
+                  session={session}
+                  remindersEnabled={state.settings?.remindersEnabled ?? true}
+                  compact
+                />
+              ))}
+            </section>
+          )}
+          {nothing && (
+            <div className="empty popover-empty">
+              <p className="empty-title">Nothing needs you right now</p>
+              <p className="muted">Invites appear here the moment they are sent.</p>
+            </div>
+          )}
+        </main>
+      </ExpertScope>
       <OpenFullWindow />
     </div>
   )

@@ -7,9 +7,17 @@ import { ErrorCode } from './protocol/commands'
 
 /**
  * Failures decided by the app, not the platform; and `refused`, a platform's refusal for a reason
- * this version does not know (its sentence is the platform's).
+ * this version does not know (its sentence is the platform's). `dropped`: the connection closed
+ * after the command was sent and before its answer, and no new one came in time to ask again.
  */
-export const LocalErrorCode = z.enum(['offline', 'timeout', 'invalid_response', 'signed_out', 'refused'])
+export const LocalErrorCode = z.enum([
+  'offline',
+  'dropped',
+  'timeout',
+  'invalid_response',
+  'signed_out',
+  'refused',
+])
 /** Failures decided by the app, not the platform. */
 export type LocalErrorCode = z.infer<typeof LocalErrorCode>
 

@@ -13,6 +13,7 @@
  * only logged: it would show their invite's or session's title to whoever is at the computer now.
  */
 import type { CommandOutcome } from '../../shared/command-outcome'
+import { mayHaveHappened } from '../../shared/unanswered-command'
 import { errorMessage } from '../../shared/error-message'
 import { Listeners } from '../../shared/listeners'
 import type { CommandPayload, CommandResult } from '../../shared/protocol'
@@ -247,5 +248,7 @@ export function followUpTitle(what: 'join' | 'decline', code: string): string {
   if (what === 'decline' && INVITE_CLOSED_CODES.has(code)) return 'No longer open'
   if (code === 'taken') return 'Another expert was faster'
   if (code === 'expired') return 'This invite expired'
+  // Sent, and no answer said whether it was done: its sentence says so, and that again is safe.
+  if (mayHaveHappened({ code })) return what === 'join' ? 'No answer to Join' : 'No answer to Decline'
   return what === 'join' ? 'Could not join' : 'Could not decline'
 }

@@ -17,6 +17,11 @@ export interface ActionButtonProps {
   /** Id of an element that explains the button (e.g. why it is disabled). */
   readonly describedBy?: string
   readonly className?: string
+  /**
+   * What another command of the same card on its way says ("Joining…"): this one refuses presses
+   * meanwhile, focusable still, and says which one it waits for.
+   */
+  readonly blockedBy?: string | null
 }
 
 /**
@@ -26,27 +31,35 @@ export interface ActionButtonProps {
  */
 export function ActionButton(props: ActionButtonProps) {
   const { pending, variant = 'secondary' } = props
+  const blockedBy = pending ? null : (props.blockedBy ?? null)
+  const refusing = pending || blockedBy !== null
   return (
     <button
       type={props.type ?? 'button'}
       className={`button button-${variant}${props.className ? ` ${props.className}` : ''}`}
       onClick={
-        pending
+        refusing
           ? (event) => {
               if (props.type === 'submit') event.preventDefault()
             }
           : props.onClick
       }
-      disabled={props.disabled === true && !pending}
-      aria-disabled={pending || undefined}
+      disabled={props.disabled === true && !refusing}
+      aria-disabled={refusing || undefined}
       aria-busy={pending}
       aria-label={pending ? props.pendingLabel : props.label}
       aria-describedby={props.describedBy}
+      title={blockedBy === null ? undefined : waitingFor(blockedBy)}
     >
       {pending && <span className="spinner" aria-hidden="true" />}
       {pending ? props.pendingLabel : props.children}
     </button>
   )
+}
+
+/** What a card's command says while another of the card's is on its way. */
+export function waitingFor(onItsWay: string): string {
+  return `Waiting: ${onItsWay.replace(/…$/, '')} is on its way`
 }
 
 /** The sentence under a control when its action failed; announced at once. */

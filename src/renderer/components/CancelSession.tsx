@@ -6,9 +6,10 @@ import { useId, useState } from 'react'
 import type { Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { cancelTermsLine } from '../logic/session-changes'
+import { sessionCard } from '../store/card-commands'
 import { useApi, useNow, useServices } from '../store/context'
 import { ChangePanel } from './ChangePanel'
-import { useAction } from './use-action'
+import { useCardAction } from './use-action'
 
 /** The Cancel button and its confirm step. */
 export function CancelSession({ session }: { readonly session: Session }) {
@@ -17,7 +18,7 @@ export function CancelSession({ session }: { readonly session: Session }) {
   const now = useNow()
   const id = useId()
   const [message, setMessage] = useState('')
-  const cancel = useAction(async () => {
+  const cancel = useCardAction(sessionCard(session.id), 'Cancelling…', async () => {
     const note = message.trim()
     const result = fromCommand(
       'cancel the session',

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { ActionButton, ActionError } from './ActionButton'
-import type { Action } from './use-action'
+import type { CardAction } from './use-action'
 
 /** Props of ChangePanel. */
 export interface ChangePanelProps {
@@ -25,7 +25,7 @@ export interface ChangePanelProps {
   readonly pendingLabel: string
   readonly keepLabel: string
   readonly canConfirm: boolean
-  readonly action: Action<[], unknown>
+  readonly action: CardAction<[], unknown>
 }
 
 /** The button, and the form it opens. */
@@ -92,6 +92,7 @@ export function ChangePanel(props: ChangePanelProps) {
           type="submit"
           variant={props.confirmVariant}
           pending={action.pending}
+          blockedBy={action.blockedBy}
           pendingLabel={props.pendingLabel}
           disabled={!props.canConfirm}
           describedBy={`${id}-status`}

@@ -7,18 +7,21 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { DECLINE_REASONS } from '../../shared/protocol/decline-reasons'
 import type { DeclineReason } from '../../shared/protocol/entities'
 import { declineReasonLabel, inviteActionLabel } from '../../shared/labels'
+import { waitingFor } from './ActionButton'
 
 /** Props of DeclineChoice. */
 export interface DeclineChoiceProps {
   /** The request's title, for the buttons' accessible names. */
   readonly title: string
   readonly pending: boolean
+  /** What another command of the card on its way says ("Joining…"): Decline waits meanwhile. */
+  readonly blockedBy?: string | null
   /** Decline, with the reason the expert chose or none. */
   readonly onDecline: (reason: DeclineReason | undefined) => void
 }
 
 /** Decline, then why. */
-export function DeclineChoice({ title, pending, onDecline }: DeclineChoiceProps) {
+export function DeclineChoice({ title, pending, blockedBy = null, onDecline }: DeclineChoiceProps) {
   const id = useId()
   const [open, setOpen] = useState(false)
   const toggle = useRef<HTMLButtonElement>(null)
@@ -26,7 +29,11 @@ export function DeclineChoice({ title, pending, onDecline }: DeclineChoiceProps)
   useEffect(() => {
     if (open) group.current?.querySelector('button')?.focus()
   }, [open])
+  // The reasons stay where they are while another command is on its way, and refuse presses.
+  const waiting = !pending && blockedBy !== null
+  const waitingTitle = waiting ? waitingFor(blockedBy) : undefined
   const choose = (reason: DeclineReason | undefined): void => {
+    if (waiting) return
     setOpen(false)
     // Focus goes back to Decline, which says "Declining…" until the platform answers.
     toggle.current?.focus()
@@ -41,11 +48,12 @@ export function DeclineChoice({ title, pending, onDecline }: DeclineChoiceProps)
         className="button button-quiet"
         aria-expanded={open}
         aria-controls={open ? `${id}-reasons` : undefined}
-        aria-disabled={pending || undefined}
+        aria-disabled={pending || waiting || undefined}
         aria-busy={pending}
         aria-label={pending ? 'Declining…' : `${inviteActionLabel('decline')} “${title}”`}
+        title={waitingTitle}
         onClick={() => {
-          if (!pending) setOpen((value) => !value)
+          if (!pending && !waiting) setOpen((value) => !value)
         }}
       >
         {pending && <span className="spinner" aria-hidden="true" />}
@@ -73,12 +81,20 @@ export function DeclineChoice({ title, pending, onDecline }: DeclineChoiceProps)
               key={reason}
               type="button"
               className="button button-secondary"
+              aria-disabled={waiting || undefined}
+              title={waitingTitle}
               onClick={() => choose(reason)}
             >
               {declineReasonLabel(reason)}
             </button>
           ))}
-          <button type="button" className="button button-quiet" onClick={() => choose(undefined)}>
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-disabled={waiting || undefined}
+            title={waitingTitle}
+            onClick={() => choose(undefined)}
+          >
             Decline without a reason
           </button>
         </div>

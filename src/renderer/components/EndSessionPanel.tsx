@@ -8,13 +8,14 @@ import type { Outcome, Session } from '../../shared/protocol/entities'
 import { isBlankText } from '../../shared/text-normalise'
 import { fromCommand } from '../logic/action-result'
 import { checkEndChoice, clientPaysSentence } from '../logic/end-outcome'
+import { sessionCard } from '../store/card-commands'
 import { useApi, useNow, useServices } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { ActionButton, ActionError } from './ActionButton'
 import { Choice } from './Choice'
 import { ClosingNoteField } from './ClosingNoteField'
 import { focusSubmitter } from './submitter-focus'
-import { useAction } from './use-action'
+import { useCardAction } from './use-action'
 
 /** Props of EndSessionPanel. */
 export interface EndSessionPanelProps {
@@ -37,7 +38,7 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
   const billedMs = session.billingStartedAt === null ? 0 : Math.max(0, now - session.billingStartedAt)
   const sentence = checked.ok ? clientPaysSentence(checked.outcome, billedMs, session.rate) : checked.message
 
-  const end = useAction(async (outcome: Outcome) => {
+  const end = useCardAction(sessionCard(session.id), 'Ending…', async (outcome: Outcome) => {
     // A note of nothing but spaces or invisibles is no note: sent, it would refuse the whole end.
     const note = isBlankText(closingNote) ? {} : { closingNote }
     const result = fromCommand(
@@ -141,6 +142,7 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
           type="submit"
           variant="danger"
           pending={end.pending}
+          blockedBy={end.blockedBy}
           pendingLabel="Ending…"
           disabled={!checked.ok}
           describedBy={`${id}-confirm`}

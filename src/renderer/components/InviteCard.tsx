@@ -12,6 +12,7 @@ import { fromCommand } from '../logic/action-result'
 import { zoneCity } from '../logic/format'
 import { inviteActionLabel, reasonLabel } from '../../shared/labels'
 import { inviteClosesAt } from '../../shared/rules/invite-open'
+import { inviteCard } from '../store/card-commands'
 import { useApi, useServices } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { ActionButton, ActionError } from './ActionButton'
@@ -23,7 +24,7 @@ import { UnreadBadge } from './UnreadBadge'
 import { PastWithClient } from './PastWithClient'
 import { ProposedTimes } from './ProposedTimes'
 import { Ago, ClockTime, Countdown, Waiting } from './Time'
-import { useAction } from './use-action'
+import { useCardAction } from './use-action'
 import { useInviteFocus } from './use-invite-focus'
 import { useInviteOpen, useInviteThreadClosed } from './use-invite-open'
 import { useThreadFocus } from './use-thread-focus'
@@ -58,16 +59,21 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
   // A thread left open as the time runs out stays to read, saying why it takes no more messages.
   const threadClosed = useInviteThreadClosed(invite)
 
-  const join = useAction(async () => {
+  // One of the card's commands at a time: Join (or a Book in ProposedTimes) or Decline.
+  const join = useCardAction(inviteCard(invite.id), 'Joining…', async () => {
     const result = fromCommand('join', await api.invites.accept({ inviteId: invite.id, proposedTime: null }))
     if (result.ok) navigate('live')
     return result
   })
-  const decline = useAction(async (reason: DeclineReason | undefined) => {
-    const result = fromCommand('decline', await api.invites.decline({ inviteId: invite.id, reason }))
-    if (result.ok) notices.push(`Declined: ${request.title}`, 'info')
-    return result
-  })
+  const decline = useCardAction(
+    inviteCard(invite.id),
+    'Declining…',
+    async (reason: DeclineReason | undefined) => {
+      const result = fromCommand('decline', await api.invites.decline({ inviteId: invite.id, reason }))
+      if (result.ok) notices.push(`Declined: ${request.title}`, 'info')
+      return result
+    },
+  )
 
   return (
     <article
@@ -116,6 +122,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
             <ActionButton
               variant="primary"
               pending={join.pending}
+              blockedBy={join.blockedBy}
               pendingLabel="Joining…"
               label={`${inviteActionLabel('join')} “${request.title}”`}
               onClick={() => void join.run()}
@@ -136,6 +143,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
           <DeclineChoice
             title={request.title}
             pending={decline.pending}
+            blockedBy={decline.blockedBy}
             onDecline={(reason) => void decline.run(reason)}
           />
         </div>

@@ -7,6 +7,7 @@ import type { Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { zoneCity } from '../logic/format'
 import { autoCancelNotice } from '../logic/session-timing'
+import { sessionCard } from '../store/card-commands'
 import { useApi, useNow } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { Attachments } from './Attachments'
@@ -15,7 +16,7 @@ import { PrivateNote } from './PrivateNote'
 import { KindBadge } from './KindBadge'
 import { SessionMessages } from './SessionMessages'
 import { ClockTime, Elapsed } from './Time'
-import { useAction } from './use-action'
+import { useAction, useCardAction } from './use-action'
 import { useSessionFocus } from './use-session-focus'
 import { DisclosureButton } from './DisclosureButton'
 
@@ -33,7 +34,7 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
   const [detailsOpen, setDetailsOpen] = useState(false)
   const billable = session.phase === 'billable' && session.billingStartedAt !== null
   const clientHere = session.clientJoinedAt !== null
-  const startBilling = useAction(async () =>
+  const startBilling = useCardAction(sessionCard(session.id), 'Starting billing…', async () =>
     fromCommand('start billing', await api.sessions.startBilling({ sessionId: session.id })),
   )
   // The room is the platform's page where the client is; the app opens it in the system browser.
@@ -97,6 +98,7 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
           <ActionButton
             variant="primary"
             pending={startBilling.pending}
+            blockedBy={startBilling.blockedBy}
             pendingLabel="Starting billing…"
             disabled={!clientHere}
             describedBy={clientHere ? undefined : `${id}-waiting`}

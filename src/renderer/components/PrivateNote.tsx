@@ -8,8 +8,7 @@ import { PRIVATE_NOTE_MAX } from '../../shared/rules/private-note-limit'
 import type { Session } from '../../shared/protocol/entities'
 import { isBlankText } from '../../shared/text-normalise'
 import { fromCommand } from '../logic/action-result'
-import { useApi } from '../store/context'
-import { noteDrafts } from '../store/note-drafts'
+import { useApi, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { useAction } from './use-action'
 
@@ -25,6 +24,7 @@ export interface PrivateNoteProps {
 /** A session's private note and its editor. */
 export function PrivateNote({ session, startOpen = false, onClose }: PrivateNoteProps) {
   const api = useApi()
+  const { noteDrafts } = useServices()
   const id = useId()
   const opener = useRef<HTMLButtonElement>(null)
   const [open, setOpen] = useState(startOpen || noteDrafts.get(session.id) !== undefined)

@@ -8,9 +8,10 @@ import { PROPOSED_TIME_WINDOW } from '../../shared/rules/time-windows'
 import { fromCommand } from '../logic/action-result'
 import { formatDayTime } from '../logic/format'
 import { localInputValue, proposedStartOf } from '../logic/session-changes'
+import { sessionCard } from '../store/card-commands'
 import { useApi, useNow, useServices } from '../store/context'
 import { ChangePanel } from './ChangePanel'
-import { useAction } from './use-action'
+import { useCardAction } from './use-action'
 
 /** The Propose new time button and its form. */
 export function ProposeTime({ session }: { readonly session: Session }) {
@@ -20,7 +21,7 @@ export function ProposeTime({ session }: { readonly session: Session }) {
   const id = useId()
   const [value, setValue] = useState(() => localInputValue(session.bookedStart))
   const checked = proposedStartOf(value, session, now)
-  const propose = useAction(async () => {
+  const propose = useCardAction(sessionCard(session.id), 'Sending the proposal…', async () => {
     if (!checked.ok) return { ok: false, message: checked.message }
     const result = fromCommand(
       'propose the time',
@@ -46,7 +47,7 @@ export function ProposeTime({ session }: { readonly session: Session }) {
       statusInvalid={!checked.ok}
       confirmLabel="Send proposal"
       confirmVariant="primary"
-      pendingLabel="Sending…"
+      pendingLabel="Sending the proposal…"
       keepLabel="Keep the time"
       canConfirm={checked.ok}
       action={propose}

@@ -2,16 +2,17 @@
  * A scheduled invite's proposed times (up to five), each in the expert's local time with the
  * client's own time beside it, flagged when it overlaps a session already booked, shown as passed
  * (with Book off) once the platform's clock reaches it, and a Book button per time. Only one
- * booking runs at a time.
+ * booking runs at a time, and none while the card's Decline is on its way.
  */
 import { useState } from 'react'
 import type { Invite, Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { formatDayTime, formatDayTimeIn, formatTime, isoTime, zoneCity } from '../logic/format'
 import { proposedTimeStatus } from '../logic/proposed-time'
+import { inviteCard } from '../store/card-commands'
 import { useApi, useNow, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
-import { useAction } from './use-action'
+import { useCardAction } from './use-action'
 
 /** Props of ProposedTimes. */
 export interface ProposedTimesProps {
@@ -29,7 +30,7 @@ export function ProposedTimes({ invite, booked, compact = false, bookable = true
   const { notices } = useServices()
   const { request } = invite
   const [choosing, setChoosing] = useState<number | null>(null)
-  const book = useAction(async (proposedTime: number) => {
+  const book = useCardAction(inviteCard(invite.id), 'Booking…', async (proposedTime: number) => {
     const result = fromCommand('book', await api.invites.accept({ inviteId: invite.id, proposedTime }))
     if (result.ok) notices.push(`Booked: ${request.title}, ${formatDayTime(proposedTime)}`, 'success')
     return result
@@ -79,6 +80,7 @@ export function ProposedTimes({ invite, booked, compact = false, bookable = true
                 variant={conflicts.length > 0 ? 'secondary' : 'primary'}
                 pending={book.pending && choosing === time}
                 disabled={book.pending || past || !bookable}
+                blockedBy={book.blockedBy}
                 pendingLabel="Booking…"
                 label={`Book ${formatDayTime(time)}`}
                 describedBy={past ? pastId : conflicts.length > 0 ? conflictId : undefined}

@@ -7,10 +7,11 @@ import type { Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { formatTime } from '../logic/format'
 import { startState } from '../logic/session-timing'
+import { sessionCard } from '../store/card-commands'
 import { useApi, useNow } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { ActionButton, ActionError } from './ActionButton'
-import { useAction } from './use-action'
+import { useCardAction } from './use-action'
 
 /** The Start button with its explanation. */
 export function StartButton({ session }: { readonly session: Session }) {
@@ -19,7 +20,7 @@ export function StartButton({ session }: { readonly session: Session }) {
   const now = useNow()
   const id = useId()
   const state = startState(session.bookedStart, now)
-  const start = useAction(async () => {
+  const start = useCardAction(sessionCard(session.id), 'Starting…', async () => {
     const result = fromCommand('start', await api.sessions.join({ sessionId: session.id }))
     if (result.ok) navigate('live')
     return result
@@ -35,6 +36,7 @@ export function StartButton({ session }: { readonly session: Session }) {
       <ActionButton
         variant="primary"
         pending={start.pending}
+        blockedBy={start.blockedBy}
         pendingLabel="Starting…"
         disabled={state.kind !== 'open'}
         describedBy={hint === null ? undefined : `${id}-hint`}

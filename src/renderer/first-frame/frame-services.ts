@@ -8,10 +8,13 @@ import { fail } from '../../shared/ipc/result'
 import { buildStandbyApi } from '../../shared/ipc/standby-api'
 import { stateOfFrame, type AppStore } from '../store/app-store'
 import type { Services } from '../store/context'
+import { createCardCommands } from '../store/card-commands'
 import { createHistoryStore } from '../store/history-store'
 import type { HostClock } from '../store/host-clock'
+import { createNoteDrafts } from '../store/note-drafts'
 import { createNoticeStore } from '../store/notices'
 import type { NotificationStore } from '../store/notification-store'
+import { createUnreadStore } from '../store/unread-store'
 import { createValueStore, readableOf } from '../store/value-store'
 import type { UpdateState } from '../../shared/update/update-state'
 
@@ -45,6 +48,7 @@ export function frameServices(frame: FirstFrame): Services {
     refresh: () => Promise.resolve(),
     sendTest: () => api.notifications.sendTest(),
     focused: () => undefined,
+    forget: () => undefined,
   }
   return {
     api,
@@ -55,6 +59,10 @@ export function frameServices(frame: FirstFrame): Services {
     history: createHistoryStore(api),
     // The frame shows no updater state: the page reads it once it is alive.
     updates: { ...readableOf(createValueStore<UpdateState | null>(null)), refresh: () => Promise.resolve() },
+    noteDrafts: createNoteDrafts(),
+    unread: createUnreadStore(),
+    cardCommands: createCardCommands(),
+    expertScope: readableOf(createValueStore(0)),
     inBrowser: frame.inBrowser,
   }
 }

@@ -3,7 +3,8 @@
  * why ("Could not book: this time is no longer available."), whether the IPC call, the link or the
  * platform refused it.
  */
-import type { CommandOutcome } from '../../shared/command-outcome'
+import type { CommandFailure, CommandOutcome } from '../../shared/command-outcome'
+import { mayHaveHappened } from '../../shared/unanswered-command'
 import type { IpcResult } from '../../shared/ipc/result'
 
 /** What an action ended as, ready to show. */
@@ -12,9 +13,24 @@ export type ActionResult<T> =
 
 /** "Could not book: another expert already took this session." */
 export function couldNot(verb: string, reason: string): string {
+  return `Could not ${verb}: ${afterColon(reason)}`
+}
+
+/**
+ * The sentence of a command that failed: "Could not book: …" when it was not done, "Tried to
+ * book: …" when it was sent and no answer said whether it was done (its sentence says why, and
+ * that sending it again is safe).
+ */
+export function failedCommand(verb: string, failure: CommandFailure): string {
+  return mayHaveHappened(failure)
+    ? `Tried to ${verb}: ${afterColon(failure.message)}`
+    : couldNot(verb, failure.message)
+}
+
+function afterColon(reason: string): string {
   const trimmed = reason.trim()
   const sentence = /^[A-Z][a-z]/.test(trimmed) ? trimmed[0]!.toLowerCase() + trimmed.slice(1) : trimmed
-  return `Could not ${verb}: ${sentence.length > 0 ? sentence : 'something went wrong.'}`
+  return sentence.length > 0 ? sentence : 'something went wrong.'
 }
 
 /** The answer of a call that returns a value. */
@@ -30,5 +46,5 @@ export function fromCommand<T>(verb: string, result: IpcResult<CommandOutcome<T>
   const outcome = result.value
   return outcome.ok
     ? { ok: true, value: outcome.result }
-    : { ok: false, message: couldNot(verb, outcome.error.message) }
+    : { ok: false, message: failedCommand(verb, outcome.error) }
 }

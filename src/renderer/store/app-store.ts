@@ -120,9 +120,13 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
   /** Show new lists, announcing the open invites that someone else's action closed. */
   function show(next: CachedLists, extra: Partial<AppState> = {}): void {
     const before = store.getSnapshot()
-    for (const notice of closedInviteNotices(before.invites.open, next.invites.open, next.invites.missed)) {
-      notices.push(`${notice.label}: ${notice.title}`, 'warning')
-    }
+    // Another expert's lists are not what became of the gone one's invites: the next expert at
+    // the computer is not told that the gone one's client's request was taken.
+    const sameExpert = before.expert === null || before.expert.id === next.expert?.id
+    const closed = sameExpert
+      ? closedInviteNotices(before.invites.open, next.invites.open, next.invites.missed)
+      : []
+    for (const notice of closed) notices.push(`${notice.label}: ${notice.title}`, 'warning')
     patch({ ...extra, expert: next.expert, invites: next.invites, upcoming: next.upcoming })
   }
 

@@ -3,10 +3,14 @@ import { createContext, use, useSyncExternalStore } from 'react'
 import type { PlatformClockState } from '../../shared/clock-skew'
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import type { AppState, AppStore } from './app-store'
+import type { CardCommands } from './card-commands'
 import type { HistoryStore, HistoryState } from './history-store'
 import type { HostClock } from './host-clock'
+import type { NoteDrafts } from './note-drafts'
 import type { Notice, NoticeStore } from './notices'
 import type { NotificationState, NotificationStore } from './notification-store'
+import type { UnreadStore } from './unread-store'
+import type { ReadableStore } from './value-store'
 import type { UpdateStore } from './update-store'
 import type { UpdateState } from '../../shared/update/update-state'
 
@@ -23,6 +27,14 @@ export interface Services {
   /** The notifications' health, and which invite a notification asked to focus. */
   readonly notifications: NotificationStore
   readonly updates: UpdateStore
+  /** Private notes typed and not saved yet. */
+  readonly noteDrafts: NoteDrafts
+  /** The threads' unread counts, shared by every row. */
+  readonly unread: UnreadStore
+  /** The command of each card on its way. */
+  readonly cardCommands: CardCommands
+  /** Moves on each time the expert signed in is gone (expert-scope.ts). */
+  readonly expertScope: ReadableStore<number>
   /** True in an ordinary browser (the browser shell), false in Electron's windows. */
   readonly inBrowser: boolean
 }
@@ -80,6 +92,12 @@ export function useNotifications(): NotificationState {
     notifications.getSnapshot,
     notifications.getServerSnapshot,
   )
+}
+
+/** The page's expert scope: a new number once the expert signed in is gone. */
+export function useExpertScope(): number {
+  const { expertScope } = useServices()
+  return useSyncExternalStore(expertScope.subscribe, expertScope.getSnapshot, expertScope.getServerSnapshot)
 }
 
 /** The updater's state; null until the host has answered. */

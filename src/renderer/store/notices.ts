@@ -15,6 +15,8 @@ export interface Notice {
 export interface NoticeStore extends ReadableStore<ReadonlyArray<Notice>> {
   push(text: string, tone?: NoticeTone): void
   dismiss(id: number): void
+  /** The expert they were about is gone: none of them is for whoever is at the computer now. */
+  forget(): void
 }
 
 /** Notices fade after `ttlMs` of wall time; this is presentation only, no rule depends on it. */
@@ -30,5 +32,23 @@ export function createNoticeStore(ttlMs = 12_000, max = 4): NoticeStore {
       window.setTimeout(() => dismiss(notice.id), ttlMs)
     },
     dismiss,
+    forget: () => store.set([]),
+  }
+}
+
+/**
+ * The notices as the components of one expert scope see them: what they push once the scope has
+ * moved on (a Decline's "Declined: …" answered after its expert signed out) is dropped.
+ */
+export function noticesOfScope(
+  notices: NoticeStore,
+  scope: ReadableStore<number>,
+  ours: number,
+): NoticeStore {
+  return {
+    ...notices,
+    push(text, tone) {
+      if (scope.getSnapshot() === ours) notices.push(text, tone)
+    },
   }
 }

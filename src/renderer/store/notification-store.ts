@@ -34,6 +34,8 @@ export interface NotificationStore extends ReadableStore<NotificationState> {
   sendTest(): Promise<IpcResult<NotificationHealth>>
   /** The focus was acted on: a later render does not focus again. */
   focused(seq: number): void
+  /** Its expert is gone: a request they made (pressed, or kept for this page) is not acted on. */
+  forget(): void
 }
 
 /** Subscribe to the host's pushes at once (before any render), then read the health. */
@@ -91,6 +93,11 @@ export function createNotificationStore(
     focused(done) {
       const { focus } = store.getSnapshot()
       if (focus?.seq === done) patch({ focus: null })
+    },
+    forget() {
+      // Moved on, so the kept request still on its way (seqAtStart) is not taken either.
+      seq++
+      patch({ focus: null })
     },
   }
 }

@@ -1,17 +1,22 @@
 /** The page's services: the API, the stores over it, and where the page runs. */
 import type { FirstFrameData, Surface } from '../../shared/first-frame'
 import type { StandbyApi } from '../../shared/ipc/standby-api'
-import { createAppStore, type AppStore } from './app-store'
+import { createAppStore } from './app-store'
+import { createCardCommands } from './card-commands'
 import type { Services } from './context'
-import { createHistoryStore, type HistoryStore } from './history-store'
+import { createExpertScope } from './expert-scope'
+import { createHistoryStore } from './history-store'
 import { createHostClock } from './host-clock'
+import { createNoteDrafts } from './note-drafts'
 import { createNoticeStore } from './notices'
 import { createNotificationStore } from './notification-store'
+import { createUnreadStore } from './unread-store'
 import { createUpdateStore } from './update-store'
 
 /**
  * Build the stores over the API: each subscribes to its pushes, then reads everything, so nothing
- * pushed before it existed is missed. With a pre-rendered frame's data they start from it.
+ * pushed before it existed is missed. With a pre-rendered frame's data they start from it. What
+ * they hold for the expert signed in goes when that expert does (expert-scope.ts).
  */
 export function createServices(
   api: StandbyApi,
@@ -22,7 +27,10 @@ export function createServices(
   const notices = createNoticeStore()
   const app = createAppStore(api, notices, frame ?? undefined)
   const history = createHistoryStore(api)
-  forgetHistoryOfGoneExpert(app, history)
+  const notifications = createNotificationStore(api, notices, surface)
+  const noteDrafts = createNoteDrafts()
+  const unread = createUnreadStore()
+  const cardCommands = createCardCommands()
   return {
     api,
     inBrowser,
@@ -30,8 +38,12 @@ export function createServices(
     clock: createHostClock(api, undefined, frame?.now, frame?.clock),
     app,
     history,
-    notifications: createNotificationStore(api, notices, surface),
+    notifications,
     updates: createUpdateStore(api),
+    noteDrafts,
+    unread,
+    cardCommands,
+    expertScope: createExpertScope(app, [notices, history, notifications, noteDrafts, unread, cardCommands]),
   }
 }
 
@@ -44,21 +56,4 @@ export async function reloadServices(services: Services): Promise<void> {
     services.notifications.refresh(),
     services.updates.refresh(),
   ])
-}
-
-/**
- * The history follows the expert signed in: the rows, filters and search of one who signed out
- * (in this page, the other one, or while this page's link was down) are not shown to the next.
- */
-export function forgetHistoryOfGoneExpert(
-  app: Pick<AppStore, 'subscribe' | 'getSnapshot'>,
-  history: Pick<HistoryStore, 'forget'>,
-): void {
-  let expertId = app.getSnapshot().expert?.id ?? null
-  app.subscribe(() => {
-    const now = app.getSnapshot().expert?.id ?? null
-    const gone = expertId
-    expertId = now
-    if (gone !== null && now !== gone) void history.forget(now !== null)
-  })
 }

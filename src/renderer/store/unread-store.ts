@@ -1,20 +1,55 @@
 /**
  * The unread counts of the threads, as the host last said: read once, then kept current by the
  * `messages.unreadChanged` push, and read again whenever the page re-reads everything. One store
- * per API, so every list row of a page shares one read and one subscription.
+ * per page (in its services), so every list row of a page shares one read and one subscription;
+ * emptied when its expert is gone, as a read still on its way for them is dropped.
  */
 import { useEffect, useSyncExternalStore } from 'react'
 import type { UnreadThreads } from '../../shared/ipc/contract'
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import type { AppStore } from './app-store'
 import { useServices } from './context'
-import { createValueStore, type ValueStore } from './value-store'
+import type { ExpertScoped } from './expert-scope'
+import { createValueStore, readableOf, type ReadableStore, type ValueStore } from './value-store'
 
 /** Unread client messages by request id. */
 export type UnreadCounts = ReadonlyMap<string, number>
 
 const NONE: UnreadCounts = new Map()
-const stores = new WeakMap<StandbyApi, { store: ValueStore<UnreadCounts>; users: number; off?: () => void }>()
+
+/** A page's unread counts, followed while some row shows them. */
+export interface UnreadStore extends ExpertScoped {
+  readonly store: ReadableStore<UnreadCounts>
+  /** A row shows the counts: they are followed until the last row's stop. */
+  show(api: Pick<StandbyApi, 'messages'>, app: Pick<AppStore, 'onReread'>): () => void
+}
+
+/** No counts yet, nobody following. */
+export function createUnreadStore(): UnreadStore {
+  const store = createValueStore(NONE)
+  let users = 0
+  let off: (() => void) | undefined
+  return {
+    store: readableOf(store),
+    show(api, app) {
+      users += 1
+      off ??= followUnread(api, app, store)
+      return () => {
+        users -= 1
+        if (users > 0) return
+        off?.()
+        off = undefined
+      }
+    },
+    forget() {
+      // A read on its way for the gone expert answers into this follow, which stops here; the
+      // rows of the next expert (the signed-in part of the page is drawn afresh) follow anew.
+      off?.()
+      off = undefined
+      store.set(NONE)
+    },
+  }
+}
 
 /** The counts as a map, from the host's list. */
 export function unreadCountsOf(threads: UnreadThreads): UnreadCounts {
@@ -56,26 +91,9 @@ export function followUnread(
 
 /** How many of `requestId`'s client messages the expert has not read (0 when all are). */
 export function useUnreadCount(requestId: string): number {
-  const { api, app } = useServices()
-  let entry = stores.get(api)
-  if (entry === undefined) {
-    entry = { store: createValueStore(NONE), users: 0 }
-    stores.set(api, entry)
-  }
-  const { store } = entry
-  useEffect(() => {
-    const shared = stores.get(api)
-    if (shared === undefined) return
-    shared.users += 1
-    shared.off ??= followUnread(api, app, shared.store)
-    return () => {
-      shared.users -= 1
-      if (shared.users === 0) {
-        shared.off?.()
-        shared.off = undefined
-      }
-    }
-  }, [api, app])
+  const { api, app, unread } = useServices()
+  const { store } = unread
+  useEffect(() => unread.show(api, app), [api, app, unread])
   const counts = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getServerSnapshot)
   return counts.get(requestId) ?? 0
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { couldNot, fromCommand } from '../../../src/renderer/logic/action-result'
+import { DROPPED, OFFLINE } from '../../../src/main/core/connection/link-command'
 import { nextOccurrence, toTimeInputValue } from '../../../src/renderer/logic/availability'
 import { conflictingSessions } from '../../../src/shared/rules/session-overlap'
 import { checkEndChoice } from '../../../src/renderer/logic/end-outcome'
@@ -242,6 +243,37 @@ describe('action results', () => {
       ok: false,
       message: 'Could not join: closed.',
     })
+  })
+
+  it('says a command sent and not answered was tried, not that it failed, and that sending it again is safe', () => {
+    const answered = (outcome: typeof DROPPED) => {
+      const result = fromCommand('join', { ok: true, value: outcome })
+      return result.ok ? { ok: true, message: '' } : result
+    }
+    expect(answered(DROPPED)).toEqual({
+      ok: false,
+      message:
+        'Tried to join: the connection dropped before the platform answered, so Standby cannot tell whether it was done. Sending it again once Standby is back online is safe: the platform will not do it twice.',
+    })
+    const timeout = {
+      code: 'timeout' as const,
+      message:
+        'The platform did not answer within 10 s, so Standby cannot tell whether it was done. Sending it again is safe: the platform will not do it twice.',
+    }
+    expect(answered({ ok: false, error: timeout }).message).toMatch(
+      /^Tried to join: the platform did not answer/,
+    )
+    expect(answered({ ok: false, error: { ...timeout, code: 'invalid_response' } }).message).toMatch(
+      /^Tried to join: /,
+    )
+    // Nothing was sent: it was not done, and "could not" says so.
+    expect(answered(OFFLINE)).toEqual({
+      ok: false,
+      message:
+        'Could not join: standby is not connected to the platform, so nothing was sent. It reconnects by itself; try again once it is online.',
+    })
+    for (const outcome of [DROPPED, OFFLINE])
+      expect(answered(outcome).message).not.toMatch(/may not|check its state/i)
   })
 
   it('keeps acronyms as they are', () => {

@@ -35,13 +35,19 @@ export const OFFLINE: CommandOutcome<never> = {
   },
 }
 
+/**
+ * Why a command sent and not answered in a way Standby could read is safe to send again: the
+ * retry goes under the first one's idempotency key (retry-keys.ts), and the platform answers it
+ * with what it did.
+ */
+const NOT_TWICE = 'the platform will not do it twice.'
+
 /** What a command fails as when its connection closed before the answer, and no new one came in time. */
 export const DROPPED: CommandOutcome<never> = {
   ok: false,
   error: {
-    code: 'offline',
-    message:
-      'The connection dropped while sending; the action may or may not have happened. Check its state once Standby is back online.',
+    code: 'dropped',
+    message: `The connection dropped before the platform answered, so Standby cannot tell whether it was done. Sending it again once Standby is back online is safe: ${NOT_TWICE}`,
   },
 }
 
@@ -72,7 +78,7 @@ export async function sendCommand<N extends CommandName>(
       ok: false,
       error: {
         code: 'timeout',
-        message: `The platform did not answer within ${deps.ackTimeoutMs / 1000} s; the action may not have happened. Check its state before trying again.`,
+        message: `The platform did not answer within ${deps.ackTimeoutMs / 1000} s, so Standby cannot tell whether it was done. Sending it again is safe: ${NOT_TWICE}`,
       },
     }
   }
@@ -147,8 +153,7 @@ function nonsense<R>(log: Logger, what: string): CommandOutcome<R> {
     ok: false,
     error: {
       code: 'invalid_response',
-      message:
-        'The platform answered with something Standby could not read; the action may or may not have happened.',
+      message: `The platform answered with something Standby could not read, so it cannot tell whether it was done. Sending it again is safe: ${NOT_TWICE}`,
     },
   }
 }

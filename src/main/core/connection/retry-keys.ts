@@ -6,7 +6,7 @@
  * try). The key is bound to the command and its payload: any other command gets a fresh one.
  */
 import type { CommandOutcome } from '../../../shared/command-outcome'
-import { DROPPED } from './link-command'
+import { mayHaveHappened as unsure } from '../../../shared/unanswered-command'
 
 /** The most commands whose keys are kept for a retry; past it the oldest is forgotten. */
 export const MOST_RETRY_KEYS = 32
@@ -21,8 +21,7 @@ export interface RetryKeys {
 
 /** Whether `outcome` leaves it open whether the platform acted on the command. */
 export function mayHaveHappened(outcome: CommandOutcome<unknown>): boolean {
-  if (outcome.ok) return false
-  return outcome === DROPPED || outcome.error.code === 'timeout' || outcome.error.code === 'invalid_response'
+  return !outcome.ok && unsure(outcome.error)
 }
 
 /** An empty set of retry keys; `fresh` makes a new key. */

@@ -176,8 +176,8 @@ export class AutoAway {
 
   private answered(change: AutoAvailability, outcome: CommandOutcome<unknown>): void {
     const code = outcome.ok ? null : outcome.error.code
-    // Offline, it is asked again once online (the connection's change is a refresh).
-    if (code === 'offline' || code === 'signed_out') return
+    // Offline (or dropped on the way), it is asked again once online (the connection's change is a refresh).
+    if (code === 'offline' || code === 'dropped' || code === 'signed_out') return
     if (code === 'timeout' || code === 'invalid_response') {
       // It may not have happened: an expert back at the computer could stay away until the next
       // threshold check, hours off. Asked again soon, each time waiting longer, until an answer or

@@ -4,6 +4,7 @@
  * to say it and the expert who picked it may not open the window.
  */
 import type { CommandOutcome } from '../../../shared/command-outcome'
+import { mayHaveHappened } from '../../../shared/unanswered-command'
 import { asSentence } from '../../../shared/error-message'
 import type { Logger } from '../ports/logger'
 
@@ -18,6 +19,12 @@ export interface AvailabilityToggleDeps {
   readonly log: Logger
 }
 
+const COULD_NOT = { online: 'Could not make you available', away: 'Could not set you away' } as const
+const NO_ANSWER = {
+  online: 'No answer to making you available',
+  away: 'No answer to setting you away',
+} as const
+
 /** Sends the toggle's change; settles once it is answered (and a failure told). */
 export function availabilityToggle(
   deps: AvailabilityToggleDeps,
@@ -27,9 +34,8 @@ export function availabilityToggle(
     if (outcome.ok) return
     const why = asSentence(outcome.error.message)
     deps.log.warn(`Could not change availability from the tray (${availability}): ${why}`)
-    deps.tell(
-      availability === 'online' ? 'Could not make you available' : 'Could not set you away',
-      `${why} The tray shows your availability as the platform last said it.`,
-    )
+    // Sent and not answered: "could not" would say it was not done, which nobody knows.
+    const title = mayHaveHappened(outcome.error) ? NO_ANSWER[availability] : COULD_NOT[availability]
+    deps.tell(title, `${why} The tray shows your availability as the platform last said it.`)
   }
 }

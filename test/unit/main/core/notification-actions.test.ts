@@ -163,6 +163,20 @@ describe('a press on a notification', () => {
     expect(notifier.shown[0]).toMatchObject({ title: 'Could not decline' })
   })
 
+  it('Join or Decline sent and not answered says there was no answer, not that it could not be done', async () => {
+    for (const [action, code, title] of [
+      ['primary', 'timeout', 'No answer to Join'],
+      ['decline', 'dropped', 'No answer to Decline'],
+      ['decline', 'invalid_response', 'No answer to Decline'],
+    ] as const) {
+      const { actions, settle, notifier } = setup()
+      const press = actions.activate({ action, notification: action === 'primary' ? instant : scheduled })
+      settle(false, code)
+      await press
+      expect(notifier.shown[0]).toMatchObject({ title })
+    }
+  })
+
   it('Decline that found the invite closed (taken, run out, withdrawn) says it is no longer open, as news, not as a failure', async () => {
     for (const code of ['taken', 'expired', 'invalid_state']) {
       const { actions, settle, notifier, notices } = setup()

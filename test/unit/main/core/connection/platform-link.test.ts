@@ -233,7 +233,7 @@ describe('PlatformLink over a transport', () => {
     expect(await outcome).toEqual({ ok: true, result: { inviteId: 'inv_1' } })
   })
 
-  it('gives the expert a timeout they can act on when the platform never acknowledges a command', async () => {
+  it('gives the expert a timeout they can act on, saying that sending it again is safe, when the platform never acknowledges a command', async () => {
     const { link, clock, connection } = online()
     const outcome = link.command('invite.decline', { inviteId: 'inv_1' })
     expect(connection().requests).toHaveLength(1)
@@ -243,7 +243,7 @@ describe('PlatformLink over a transport', () => {
       error: {
         code: 'timeout',
         message:
-          'The platform did not answer within 10 s; the action may not have happened. Check its state before trying again.',
+          'The platform did not answer within 10 s, so Standby cannot tell whether it was done. Sending it again is safe: the platform will not do it twice.',
       },
     })
   })
@@ -285,7 +285,7 @@ describe('PlatformLink over a transport', () => {
     connection().drop()
     await turn()
     clock.advance(timings.ackTimeoutMs)
-    expect(await lost).toMatchObject({ ok: false, error: { code: 'offline' } })
+    expect(await lost).toMatchObject({ ok: false, error: { code: 'dropped' } })
     if (link.state.kind === 'waiting') clock.advance(waitOf(env))
     connection().accept()
     connection().send(WELCOME_EVENT, welcome)
@@ -294,7 +294,7 @@ describe('PlatformLink over a transport', () => {
     expect(retried?.key).toBe(first?.key)
   })
 
-  it('says the action may or may not have happened when the connection drops mid-command and none comes back in time', async () => {
+  it('says it cannot tell whether it was done, and that sending it again is safe, when the connection drops mid-command and none comes back in time', async () => {
     const { link, clock, connection } = online()
     const outcome = link.command('invite.decline', { inviteId: 'inv_1' })
     connection().drop()
@@ -302,7 +302,11 @@ describe('PlatformLink over a transport', () => {
     clock.advance(timings.ackTimeoutMs)
     expect(await outcome).toMatchObject({
       ok: false,
-      error: { code: 'offline', message: expect.stringMatching(/may or may not have happened/) },
+      error: {
+        code: 'dropped',
+        message:
+          'The connection dropped before the platform answered, so Standby cannot tell whether it was done. Sending it again once Standby is back online is safe: the platform will not do it twice.',
+      },
     })
   })
 
@@ -324,7 +328,7 @@ describe('PlatformLink over a transport', () => {
     env.clock.advance(timings.ackTimeoutMs)
     expect(await outcome).toMatchObject({
       ok: false,
-      error: { code: 'timeout', message: expect.stringMatching(/^The platform did not answer within 10 s;/) },
+      error: { code: 'timeout', message: expect.stringMatching(/^The platform did not answer within 10 s,/) },
     })
   })
 

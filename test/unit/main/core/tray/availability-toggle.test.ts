@@ -36,12 +36,12 @@ describe('the tray’s availability toggle', () => {
       error: {
         code: 'timeout',
         message:
-          'The platform did not answer within 10 s; the action may not have happened. Check its state before trying again.',
+          'The platform did not answer within 10 s, so Standby cannot tell whether it was done. Sending it again is safe: the platform will not do it twice.',
       },
     })
     await timeout.toggle('online')
     expect(timeout.told).toEqual([
-      'Could not make you available: The platform did not answer within 10 s; the action may not have happened. Check its state before trying again. The tray shows your availability as the platform last said it.',
+      'No answer to making you available: The platform did not answer within 10 s, so Standby cannot tell whether it was done. Sending it again is safe: the platform will not do it twice. The tray shows your availability as the platform last said it.',
     ])
     expect(timeout.log.lines).toHaveLength(1)
 
