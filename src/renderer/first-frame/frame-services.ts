@@ -59,7 +59,7 @@ export function frameServices(frame: FirstFrame): Services {
     history: createHistoryStore(api),
     // The frame shows no updater state: the page reads it once it is alive.
     updates: { ...readableOf(createValueStore<UpdateState | null>(null)), refresh: () => Promise.resolve() },
-    noteDrafts: createNoteDrafts(),
+    noteDrafts: createNoteDrafts(() => app.getSnapshot().expert?.id ?? null),
     unread: createUnreadStore(),
     cardCommands: createCardCommands(),
     expertScope: readableOf(createValueStore(0)),

@@ -28,7 +28,7 @@ export function createServices(
   const app = createAppStore(api, notices, frame ?? undefined)
   const history = createHistoryStore(api)
   const notifications = createNotificationStore(api, notices, surface)
-  const noteDrafts = createNoteDrafts()
+  const noteDrafts = createNoteDrafts(() => app.getSnapshot().expert?.id ?? null)
   const unread = createUnreadStore()
   const cardCommands = createCardCommands()
   return {

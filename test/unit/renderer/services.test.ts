@@ -87,6 +87,37 @@ describe('what a page holds for its expert', () => {
     expect(services.expertScope.getSnapshot()).not.toBe(scope)
   })
 
+  it('keeps an unsaved note over a sign-out for its own expert only, and lets it go once another expert types one', async () => {
+    const ada = anExpert({ id: 'exp_ada' })
+    const bea = anExpert({ id: 'exp_bea' })
+    let expert = ada
+    const answers = new Map<string, () => unknown>([
+      ['expert.get', () => expert],
+      ['invites.list', () => ({ open: [], missed: [] })],
+      ['sessions.upcoming', () => []],
+    ])
+    const host = hostWithHistory([], answers)
+    const services = createServices(host.api, false, aFirstFrame({ expert: ada }))
+    await flush()
+    services.noteDrafts.set('ses_ada', 'Client prefers mornings')
+
+    // Ada's sign-in ran out: nobody is shown the note meanwhile, and she finds it on signing in again.
+    host.stateChanged({ status: 'signed_out', reason: null })
+    expect(services.noteDrafts.get('ses_ada')).toBeUndefined()
+    await services.app.refreshLists()
+    expect(services.noteDrafts.get('ses_ada')).toBe('Client prefers mornings')
+
+    // Bea at the same computer later: never shown Ada's, and once Bea types a note, Ada's is gone.
+    host.stateChanged({ status: 'signed_out', reason: null })
+    expert = bea
+    await services.app.refreshLists()
+    expect(services.noteDrafts.get('ses_ada')).toBeUndefined()
+    services.noteDrafts.set('ses_bea', 'Bring the logs')
+    expert = ada
+    await services.app.refreshLists()
+    expect(services.noteDrafts.get('ses_ada')).toBeUndefined()
+  })
+
   it('tells the next expert, found at a re-read, nothing about what became of the gone one’s invites', async () => {
     const ada = anExpert({ id: 'exp_ada' })
     const bea = anExpert({ id: 'exp_bea' })
