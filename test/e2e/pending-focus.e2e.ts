@@ -84,7 +84,7 @@ it('keeps the focus on a pressed Book while the booking is on its way, and on it
   refuse(call, 'Standby is not connected to the platform, so nothing was sent.')
   await card
     .getByRole('alert')
-    .getByText(/^Could not book: standby is not connected/)
+    .getByText(/^Could not book: Standby is not connected/)
     .waitFor()
   expect(await focused(book)).toBe(true)
 

@@ -27,9 +27,14 @@ export function failedCommand(verb: string, failure: CommandFailure): string {
     : couldNot(verb, failure.message)
 }
 
+/** Names a reason may start with, which keep their capital after the colon. */
+const NAMES = new Set(['Standby', 'Windows', 'Linux', 'Electron', 'Chromium'])
+
 function afterColon(reason: string): string {
   const trimmed = reason.trim()
-  const sentence = /^[A-Z][a-z]/.test(trimmed) ? trimmed[0]!.toLowerCase() + trimmed.slice(1) : trimmed
+  const firstWord = /^[\p{L}\p{N}]+/u.exec(trimmed)?.[0] ?? ''
+  const lower = /^[A-Z][a-z]/.test(trimmed) && !NAMES.has(firstWord)
+  const sentence = lower ? trimmed[0]!.toLowerCase() + trimmed.slice(1) : trimmed
   return sentence.length > 0 ? sentence : 'something went wrong.'
 }
 

@@ -270,7 +270,7 @@ describe('action results', () => {
     expect(answered(OFFLINE)).toEqual({
       ok: false,
       message:
-        'Could not join: standby is not connected to the platform, so nothing was sent. It reconnects by itself; try again once it is online.',
+        'Could not join: Standby is not connected to the platform, so nothing was sent. It reconnects by itself; try again once it is online.',
     })
     for (const outcome of [DROPPED, OFFLINE])
       expect(answered(outcome).message).not.toMatch(/may not|check its state/i)
