@@ -64,3 +64,44 @@ export function offsetAt(format: Intl.DateTimeFormat, t: number): number {
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second)
   return asUtc - (t - (((t % 1000) + 1000) % 1000))
 }
+
+/** Far enough either side of a moment to reach the offsets before and after any change of the clocks. */
+const DAY_MS = 24 * 60 * 60_000
+/** The furthest moment a Date holds, either way, less a day each side for the offsets read around it. */
+const READABLE_MS = 8.64e15 - 2 * DAY_MS
+
+/** The moment `wall` names read as UTC; NaN past what a Date holds (with a day either side). */
+export function wallClockAsUtc(wall: WallClock): number {
+  // setUTCFullYear, not Date.UTC: a year below 100 is that year, not 1900 plus it.
+  const date = new Date(0)
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day)
+  date.setUTCHours(wall.hour, wall.minute, wall.second, 0)
+  const asUtc = date.getTime()
+  return Math.abs(asUtc) <= READABLE_MS ? asUtc : Number.NaN
+}
+
+/**
+ * The moments whose wall clock in the zone (`format`, from wallClockFormat) reads `wall`, earliest
+ * first: one as a rule, none in the hour the clocks skip when they go forward, two in the hour they
+ * repeat when they go back. A caller picks among them or says so, never silently an hour off.
+ */
+export function momentsAtWallClock(format: Intl.DateTimeFormat, wall: WallClock): ReadonlyArray<number> {
+  const asUtc = wallClockAsUtc(wall)
+  if (Number.isNaN(asUtc)) return []
+  const offsets = new Set([asUtc - DAY_MS, asUtc, asUtc + DAY_MS].map((t) => offsetAt(format, t)))
+  const moments = new Set<number>()
+  for (const offset of offsets) {
+    const t = asUtc - offset
+    const read = wallClockAt(format, t)
+    if (
+      read.year === wall.year &&
+      read.month === wall.month &&
+      read.day === wall.day &&
+      read.hour === wall.hour &&
+      read.minute === wall.minute &&
+      read.second === wall.second
+    )
+      moments.add(t)
+  }
+  return [...moments].sort((a, b) => a - b)
+}
