@@ -26,7 +26,26 @@ export interface Display {
   readonly timeZone?: string | undefined
 }
 
-/** The formatters of one display, built once: they are costly to build and used for every row. */
+/**
+ * The display as asked, with a locale or zone Intl refuses (a bad tag or zone name from the OS or
+ * a setting) left to the host's own: such a value must cost its preference, never every time shown.
+ */
+function usable(display: Display): Display {
+  let { locale, timeZone } = display
+  try {
+    new Intl.DateTimeFormat(locale)
+  } catch {
+    locale = undefined
+  }
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone })
+  } catch {
+    timeZone = undefined
+  }
+  return { locale, timeZone }
+}
+
+/** The formatters of one (usable) display, built once: they are costly to build and used for every row. */
 function formattersFor(display: Display) {
   const { locale, timeZone } = display
   const dateTime = (options: Intl.DateTimeFormatOptions) =>
@@ -51,7 +70,10 @@ function resolve(locale: string | undefined, timeZone: string | undefined): Requ
   return { locale: resolved.locale, timeZone: resolved.timeZone }
 }
 
-let formats = formattersFor({})
+/** What the display was asked to be (usable): the host's own locale and zone where unnamed. */
+let asked: Display = {}
+let formats = formattersFor(asked)
+const displayListeners = new Set<() => void>()
 
 /** One other zone's day-and-time formats: as usual, and with the zone named for a repeated hour. */
 interface ZonedFormats {
@@ -63,13 +85,30 @@ interface ZonedFormats {
 
 /** Format for this display from now on (the host's pre-render); the page never needs to call it. */
 export function setDisplay(display: Display): void {
-  const next = resolve(display.locale, display.timeZone)
-  if (next.locale !== formats.display.locale || next.timeZone !== formats.display.timeZone) {
-    formats = formattersFor(next)
-  }
+  asked = usable(display)
+  followHostDisplay()
 }
 
-/** The locale and time zone in use, as Intl resolved them. */
+/**
+ * Read the host's locale and time zone again where the display does not name them: the OS's can
+ * change while a window is open (the expert travels, or changes it in the OS's settings), and a
+ * formatter keeps the zone it was built in. True when they changed; every subscriber is told.
+ */
+export function followHostDisplay(): boolean {
+  const next = resolve(asked.locale, asked.timeZone)
+  if (next.locale === formats.display.locale && next.timeZone === formats.display.timeZone) return false
+  formats = formattersFor(asked)
+  for (const listener of [...displayListeners]) listener()
+  return true
+}
+
+/** Call `listener` whenever the display's locale or time zone changes; returns the unsubscribe. */
+export function onDisplayChange(listener: () => void): () => void {
+  displayListeners.add(listener)
+  return () => displayListeners.delete(listener)
+}
+
+/** The locale and time zone in use, as Intl resolved them (a new object after each change). */
 export function currentDisplay(): Required<Display> {
   return formats.display
 }
