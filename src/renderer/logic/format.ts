@@ -7,7 +7,12 @@
  */
 import { formatMoney } from '../../shared/money/format-money'
 import type { Money } from '../../shared/money/money'
-import { DAY_AND_TIME, SHORT_TIME_WITH_ZONE, WITH_ZONE } from '../../shared/day-time-options'
+import {
+  DAY_AND_TIME,
+  SHORT_TIME_WITH_ZONE,
+  TIME_ALONE_WITHIN_MS,
+  WITH_ZONE,
+} from '../../shared/day-time-options'
 import { inRepeatedHour } from '../../shared/repeated-hour'
 
 const MINUTE_MS = 60_000
@@ -170,7 +175,7 @@ export function formatDay(t: number): string {
  * alone would name the wrong day for a moment long ago, or ahead after the clock stepped back.
  */
 export function formatTimeNear(t: number, now: number): string {
-  return Math.abs(now - t) > HOUR_MS * 12 ? formatDayTime(t) : formatTime(t)
+  return Math.abs(now - t) > TIME_ALONE_WITHIN_MS ? formatDayTime(t) : formatTime(t)
 }
 
 /** The calendar day of a moment where the expert is: equal for two moments on the same day. */
