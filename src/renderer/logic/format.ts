@@ -22,6 +22,8 @@ const DAY_MS = 24 * HOUR_MS
 const YEAR_MS = 365.2425 * DAY_MS
 /** The span of the protocol's times (2000 to 2200, shared/protocol/time.ts): no real length is longer. */
 const LONGEST_MS = Date.UTC(2200, 0, 1) - Date.UTC(2000, 0, 1)
+/** A day alone: "Tue 6 Jan". */
+const DAY_ONLY: Readonly<Intl.DateTimeFormatOptions> = { weekday: 'short', day: 'numeric', month: 'short' }
 /** More than the world has time zones: beyond it, a name is formatted afresh each time. */
 const ZONED_FORMATS_KEPT = 1_000
 
@@ -62,7 +64,7 @@ function formattersFor(display: Display) {
     // For the hour the clocks go back, whose times name two moments (shared/repeated-hour.ts).
     shortTimeWithZone: dateTime(SHORT_TIME_WITH_ZONE),
     dayAndTimeWithZone: dateTime({ ...DAY_AND_TIME, ...WITH_ZONE }),
-    dayOnly: dateTime({ weekday: 'short', day: 'numeric', month: 'short' }),
+    dayOnly: dateTime(DAY_ONLY),
     calendarDay: dateTime({ year: 'numeric', month: '2-digit', day: '2-digit' }),
     relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
     zoned: new Map<string, ZonedFormats | null>(),
@@ -86,6 +88,7 @@ interface ZonedFormats {
   readonly zone: string
   readonly plain: Intl.DateTimeFormat
   readonly withZone: Intl.DateTimeFormat
+  readonly day: Intl.DateTimeFormat
 }
 
 /** Format for this display from now on (the host's pre-render); the page never needs to call it. */
@@ -195,6 +198,23 @@ export function isoTime(t: number): string {
  * a time in some other zone.
  */
 export function formatDayTimeIn(t: number, timeZone: string): string | null {
+  const zoned = zonedFormats(timeZone)
+  if (zoned === null) return null
+  return dateText(inRepeatedHour(t, zoned.zone) ? zoned.withZone : zoned.plain, t)
+}
+
+/**
+ * "Mon 5 Jan" in another time zone: a day the platform counted where the expert's profile says
+ * they live (a week's Monday), which is another day here when this computer's zone lies west of
+ * it. The day here when this computer's time zone data does not know the zone.
+ */
+export function formatDayIn(t: number, timeZone: string): string {
+  const zoned = zonedFormats(timeZone)
+  return dateText(zoned === null ? formats.dayOnly : zoned.day, t)
+}
+
+/** Another zone's formats, built once per zone (a bounded number); null for a zone Intl does not know. */
+function zonedFormats(timeZone: string): ZonedFormats | null {
   let zoned = formats.zoned.get(timeZone)
   if (zoned === undefined) {
     try {
@@ -204,6 +224,7 @@ export function formatDayTimeIn(t: number, timeZone: string): string | null {
         zone: plain.resolvedOptions().timeZone,
         plain,
         withZone: new Intl.DateTimeFormat(formats.display.locale, { ...options, ...WITH_ZONE }),
+        day: new Intl.DateTimeFormat(formats.display.locale, { ...DAY_ONLY, timeZone }),
       }
     } catch {
       zoned = null
@@ -211,8 +232,7 @@ export function formatDayTimeIn(t: number, timeZone: string): string | null {
     // Zones come from the platform, checked for their form only: a bounded cache, not one per name.
     if (formats.zoned.size < ZONED_FORMATS_KEPT) formats.zoned.set(timeZone, zoned)
   }
-  if (zoned === null) return null
-  return dateText(inRepeatedHour(t, zoned.zone) ? zoned.withZone : zoned.plain, t)
+  return zoned
 }
 
 /**
