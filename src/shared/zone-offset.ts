@@ -19,9 +19,12 @@ const ZONES_KEPT = 1_000
 // A formatter per zone: building one costs far more than using it, and lists and stats read many.
 const formats = new Map<string, Intl.DateTimeFormat | null>()
 
-/** The formatter that reads `timeZone`'s wall clock; null for a zone this computer's data does not know. */
-export function wallClockFormat(timeZone: string): Intl.DateTimeFormat | null {
-  let format = formats.get(timeZone)
+/**
+ * The formatter that reads `timeZone`'s wall clock; null for a zone this computer's data does not
+ * know. Undefined is the runtime's own zone, read afresh each time (it can change while running).
+ */
+export function wallClockFormat(timeZone: string | undefined): Intl.DateTimeFormat | null {
+  let format = timeZone === undefined ? undefined : formats.get(timeZone)
   if (format === undefined) {
     try {
       format = new Intl.DateTimeFormat('en-US', {
@@ -37,9 +40,14 @@ export function wallClockFormat(timeZone: string): Intl.DateTimeFormat | null {
     } catch {
       format = null
     }
-    if (formats.size < ZONES_KEPT) formats.set(timeZone, format)
+    if (timeZone !== undefined && formats.size < ZONES_KEPT) formats.set(timeZone, format)
   }
   return format
+}
+
+/** `timeZone`'s wall-clock formatter, or the runtime's own zone's when this computer does not know it. */
+export function wallClockFormatOr(timeZone: string): Intl.DateTimeFormat {
+  return wallClockFormat(timeZone) ?? (wallClockFormat(undefined) as Intl.DateTimeFormat)
 }
 
 /** The wall clock `format` (from wallClockFormat) reads at `t`. */
@@ -104,4 +112,28 @@ export function momentsAtWallClock(format: Intl.DateTimeFormat, wall: WallClock)
       moments.add(t)
   }
   return [...moments].sort((a, b) => a - b)
+}
+
+/**
+ * For a `wall` time the clocks skip (momentsAtWallClock gives none), the moment they jump past it:
+ * "until 02:30" on a night that goes from 01:59 to 03:00 is reached at 03:00, not at 03:30.
+ * NaN when `wall` is not skipped.
+ */
+export function jumpPast(format: Intl.DateTimeFormat, wall: WallClock): number {
+  const asUtc = wallClockAsUtc(wall)
+  if (Number.isNaN(asUtc)) return Number.NaN
+  const before = offsetAt(format, asUtc - DAY_MS)
+  const after = offsetAt(format, asUtc + DAY_MS)
+  if (after <= before) return Number.NaN
+  // Read with the later offset the moment is before the jump; with the earlier one, after it.
+  let lo = asUtc - after
+  let hi = asUtc - before
+  if (lo + offsetAt(format, lo) >= asUtc || hi + offsetAt(format, hi) < asUtc) return Number.NaN
+  // Offsets change on whole seconds, and both ends lie on one.
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000
+    if (mid + offsetAt(format, mid) >= asUtc) hi = mid
+    else lo = mid
+  }
+  return hi
 }

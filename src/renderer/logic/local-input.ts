@@ -9,7 +9,7 @@ import {
   offsetAt,
   wallClockAsUtc,
   wallClockAt,
-  wallClockFormat,
+  wallClockFormatOr,
 } from '../../shared/zone-offset'
 import { currentDisplay } from './format'
 
@@ -20,13 +20,9 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
 /** The value of a datetime-local field for `t` in `timeZone` ("2026-03-03T14:00"). */
 export function localInputValue(t: number, timeZone: string = currentDisplay().timeZone): string {
-  const format = wallClockFormat(timeZone)
-  if (format === null || Number.isNaN(new Date(t).getTime())) {
-    // A zone this computer's data does not know: the runtime's own zone, as the field itself reads.
-    const date = new Date(t)
-    return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
-  }
-  const w = wallClockAt(format, t)
+  if (Number.isNaN(new Date(t).getTime())) return ''
+  // A zone this computer's data does not know: the runtime's own zone, as the field itself reads.
+  const w = wallClockAt(wallClockFormatOr(timeZone), t)
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`
 }
 
@@ -60,11 +56,7 @@ export function momentsOfInput(
   const rolled = new Date(asUtc)
   const exists = rolled.getUTCMonth() === month - 1 && rolled.getUTCDate() === day
   if (Number.isNaN(asUtc) || !exists || hour > 23 || minute > 59 || second > 59) return { kind: 'invalid' }
-  const format = wallClockFormat(timeZone)
-  if (format === null) {
-    const t = new Date(value).getTime()
-    return Number.isNaN(t) ? { kind: 'invalid' } : { kind: 'moments', moments: [t] }
-  }
+  const format = wallClockFormatOr(timeZone)
   const moments = momentsAtWallClock(format, wall)
   if (moments.length > 0) return { kind: 'moments', moments }
   // Read with the offset before the change, as the browser reads it: the wall clock an hour on.

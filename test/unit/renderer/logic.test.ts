@@ -205,18 +205,45 @@ describe('availability', () => {
     afterEach(() => {
       if (zone === undefined) delete process.env.TZ
       else process.env.TZ = zone
+      setDisplay({})
     })
 
     it('a time the clocks skipped today is still that time tomorrow, not an hour later', () => {
-      process.env.TZ = 'Europe/Berlin'
+      setDisplay({ timeZone: 'Europe/Berlin' })
       // 04:00 summer time on 2026-03-29, after 02:00 became 03:00: today had no 02:30.
       const now = Date.UTC(2026, 2, 29, 2, 0)
       expect(nextOccurrence('02:30', now)).toBe(Date.UTC(2026, 2, 30, 0, 30))
       expect(toTimeInputValue(nextOccurrence('02:30', now)!)).toBe('02:30')
     })
 
+    it('a time the clocks are about to skip is reached as they jump past it, not an hour after', () => {
+      setDisplay({ timeZone: 'Europe/Berlin' })
+      // 01:00 winter time on 2026-03-29: at 02:00 the clocks go to 03:00, so "until 02:30" ends then.
+      const now = Date.UTC(2026, 2, 29, 0, 0)
+      expect(nextOccurrence('02:30', now)).toBe(Date.UTC(2026, 2, 29, 1, 0))
+      expect(nextOccurrence('01:59', now)).toBe(Date.UTC(2026, 2, 29, 0, 59))
+      expect(nextOccurrence('03:00', now)).toBe(Date.UTC(2026, 2, 29, 1, 0))
+      expect(nextOccurrence('03:30', now)).toBe(Date.UTC(2026, 2, 29, 1, 30))
+    })
+
+    it('follows the display’s zone, half-hour and far-from-UTC zones too', () => {
+      const now = Date.UTC(2026, 0, 5, 12, 0)
+      // 18:00 in Kolkata (+5:30) is still to come that day; in Kiritimati (+14) it is already the
+      // 6th; in Pago Pago (-11) still the morning of the 5th.
+      const cases: ReadonlyArray<readonly [string, number]> = [
+        ['Asia/Kolkata', Date.UTC(2026, 0, 5, 12, 30)],
+        ['Pacific/Kiritimati', Date.UTC(2026, 0, 6, 4, 0)],
+        ['Pacific/Pago_Pago', Date.UTC(2026, 0, 6, 5, 0)],
+      ]
+      for (const [timeZone, at] of cases) {
+        setDisplay({ timeZone })
+        expect(nextOccurrence('18:00', now), timeZone).toBe(at)
+        expect(toTimeInputValue(at), timeZone).toBe('18:00')
+      }
+    })
+
     it('in the hour the clocks go back, a time already passed once comes again an hour on', () => {
-      process.env.TZ = 'Europe/Berlin'
+      setDisplay({ timeZone: 'Europe/Berlin' })
       // 02:45 summer time on 2026-10-25; at 03:00 the clocks go back to 02:00, so 02:15 comes again.
       const now = Date.UTC(2026, 9, 25, 0, 45)
       expect(nextOccurrence('02:15', now)).toBe(Date.UTC(2026, 9, 25, 1, 15))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { momentsAtWallClock, wallClockFormat } from '../../../src/shared/zone-offset'
+import { jumpPast, momentsAtWallClock, wallClockFormat } from '../../../src/shared/zone-offset'
 
 const MINUTE = 60_000
 
@@ -27,5 +27,18 @@ describe('the moments a wall-clock time names in a zone', () => {
     expect(second! - first!).toBe(30 * MINUTE)
     // Santiago's clocks go forward at midnight (2026-09-06): no 00:30 that day.
     expect(momentsIn('America/Santiago', '2026-09-06T00:30')).toEqual([])
+  })
+
+  it('finds where the clocks jump past a skipped time, and nothing for a time that exists', () => {
+    const berlin = wallClockFormat('Europe/Berlin')!
+    const wall = { year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0 }
+    expect(jumpPast(berlin, wall)).toBe(Date.UTC(2026, 2, 29, 1, 0))
+    expect(jumpPast(berlin, { ...wall, hour: 4 })).toBeNaN()
+    expect(jumpPast(berlin, { ...wall, month: 10, day: 25 })).toBeNaN()
+    // Kathmandu's one change, from +5:30 to +5:45 in 1986: a quarter hour skipped at midnight.
+    const kathmandu = wallClockFormat('Asia/Kathmandu')!
+    expect(jumpPast(kathmandu, { year: 1986, month: 1, day: 1, hour: 0, minute: 5, second: 0 })).toBe(
+      Date.UTC(1985, 11, 31, 18, 30),
+    )
   })
 })
