@@ -247,9 +247,16 @@ export function zoneCity(timeZone: string): string {
     if (sign === undefined || hours === undefined || Number(hours) === 0) return 'UTC'
     return `UTC${sign === '+' ? '-' : '+'}${Number(hours)}`
   }
-  const city = timeZone.slice(timeZone.lastIndexOf('/') + 1)
+  // A legacy name whose last part is a region word ("US/Eastern", "Brazil/East", "Australia/North",
+  // "GB") says no place: its zone's city does, when this computer's data knows the zone.
+  const named = LEGACY_REGION_NAME.test(timeZone) ? (zonedFormats(timeZone)?.zone ?? timeZone) : timeZone
+  const city = named.slice(named.lastIndexOf('/') + 1)
   return city.replaceAll('_', ' ')
 }
+
+/** IANA's backward names that are a region rather than a city (not "EST" or the POSIX-style "EST5EDT"). */
+const LEGACY_REGION_NAME =
+  /^(?!(?:EST|MST|HST)$)(?:(?:US|Canada|Brazil|Chile|Mexico)\/.+|Australia\/(?:ACT|NSW|North|South|West|Queensland|Victoria|Tasmania|LHI|Canberra|Yancowinna)|[A-Za-z]+(?:-[A-Za-z]+)?)$/
 
 /** "45 sec", "4 min", "2 hr 5 min", "3 days", "2 yr": a length of time, rounded for reading at a glance. */
 export function formatDuration(ms: number): string {

@@ -292,6 +292,20 @@ describe('format', () => {
     expect(zoneCity('Europe/London')).toBe('London')
     expect(zoneCity('America/Argentina/Buenos_Aires')).toBe('Buenos Aires')
   })
+
+  it('names a legacy zone whose name is a region by its city, so "East" or "Central" never stands alone', () => {
+    expect(zoneCity('US/Eastern')).toBe('New York')
+    expect(zoneCity('Brazil/East')).toBe('Sao Paulo')
+    expect(zoneCity('Canada/Central')).toBe('Winnipeg')
+    expect(zoneCity('Australia/North')).toBe('Darwin')
+    expect(zoneCity('GB')).toBe('London')
+    // Names that already say where, and ones this computer does not know, stay as given.
+    expect(zoneCity('Europe/Kyiv')).toBe('Kyiv')
+    expect(zoneCity('Asia/Kolkata')).toBe('Kolkata')
+    expect(zoneCity('Australia/Sydney')).toBe('Sydney')
+    expect(zoneCity('EST')).toBe('EST')
+    expect(zoneCity('US/Nowhere')).toBe('Nowhere')
+  })
 })
 
 describe('format in a given display (the host’s pre-render)', () => {
