@@ -14,6 +14,7 @@ import {
   WITH_ZONE,
 } from '../../shared/day-time-options'
 import { inRepeatedHour } from '../../shared/repeated-hour'
+import { wallClockAt, wallClockFormatOr } from '../../shared/zone-offset'
 
 const MINUTE_MS = 60_000
 const HOUR_MS = 60 * MINUTE_MS
@@ -301,6 +302,23 @@ export function formatAgo(ms: number): string {
   if (abs < DAY_MS) return formats.relative.format(-Math.floor(abs / HOUR_MS), 'hour')
   if (abs < YEAR_MS) return formats.relative.format(-Math.floor(abs / DAY_MS), 'day')
   return formats.relative.format(-Math.floor(abs / YEAR_MS), 'year')
+}
+
+/**
+ * How long ago `at` was at `now`, as formatAgo writes it, except that a day or more ago counts
+ * calendar days where the expert is: a message sent 30 hours ago on the day before yesterday is
+ * "2 days ago", never "yesterday".
+ */
+export function formatAgoAt(at: number, now: number): string {
+  const ms = now - at
+  const holdable = !Number.isNaN(new Date(at).getTime()) && !Number.isNaN(new Date(now).getTime())
+  if (!(holdable && ms >= DAY_MS && ms < YEAR_MS)) return formatAgo(ms)
+  const format = wallClockFormatOr(formats.display.timeZone)
+  const dayOf = (t: number): number => {
+    const w = wallClockAt(format, t)
+    return Date.UTC(w.year, w.month - 1, w.day) / DAY_MS
+  }
+  return formats.relative.format(-(dayOf(now) - dayOf(at)), 'day')
 }
 
 /** "180 kB", "2.4 MB": an attachment's size. */
