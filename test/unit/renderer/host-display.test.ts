@@ -9,27 +9,24 @@ import {
   setDisplay,
 } from '../../../src/renderer/logic/format'
 import { localInputValue } from '../../../src/renderer/logic/local-input'
+import { useHostZone } from '../../support/host-zone'
 
 // 12:00 UTC: 13:00 in Berlin, 21:00 in Tokyo (and the next day's 02:00 at +14).
 const T = Date.UTC(2026, 0, 6, 12, 0)
 
 describe('the window’s times when the OS’s time zone changes while it is open', () => {
-  const zone = process.env['TZ']
-  afterEach(() => {
-    if (zone === undefined) delete process.env['TZ']
-    else process.env['TZ'] = zone
-    setDisplay({})
-  })
+  const setHostZone = useHostZone()
+  afterEach(() => setDisplay({}))
 
   it('writes every time in the new zone from the next check on, and tells its subscribers once', () => {
-    process.env['TZ'] = 'Europe/Berlin'
+    setHostZone('Europe/Berlin')
     setDisplay({ locale: 'en-GB' })
     expect(formatTime(T)).toBe('13:00')
     let told = 0
     const off = onDisplayChange(() => told++)
     expect(followHostDisplay()).toBe(false)
 
-    process.env['TZ'] = 'Asia/Tokyo'
+    setHostZone('Asia/Tokyo')
     expect(followHostDisplay()).toBe(true)
     expect(currentDisplay().timeZone).toBe('Asia/Tokyo')
     expect(formatTime(T)).toBe('21:00')
@@ -40,7 +37,7 @@ describe('the window’s times when the OS’s time zone changes while it is ope
     expect(told).toBe(1)
 
     // Across the date line: the same moment is the next day.
-    process.env['TZ'] = 'Pacific/Kiritimati'
+    setHostZone('Pacific/Kiritimati')
     followHostDisplay()
     expect(calendarDay(T)).not.toBe(calendarDay(T - 12 * 60 * 60_000))
     expect(formatDayTime(T)).toBe('Wed 7 Jan, 2:00')
@@ -48,15 +45,15 @@ describe('the window’s times when the OS’s time zone changes while it is ope
   })
 
   it('keeps a zone the display names, whatever the OS’s', () => {
-    process.env['TZ'] = 'Europe/Berlin'
+    setHostZone('Europe/Berlin')
     setDisplay({ locale: 'en-GB', timeZone: 'UTC' })
-    process.env['TZ'] = 'Asia/Tokyo'
+    setHostZone('Asia/Tokyo')
     expect(followHostDisplay()).toBe(false)
     expect(formatTime(T)).toBe('12:00')
   })
 
   it('takes a locale or zone Intl refuses as the host’s own, instead of failing every time shown', () => {
-    process.env['TZ'] = 'Europe/Berlin'
+    setHostZone('Europe/Berlin')
     for (const display of [
       { locale: 'not a locale!', timeZone: 'Europe/Berlin' },
       { locale: 'en-GB', timeZone: 'Mars/Olympus_Mons' },
