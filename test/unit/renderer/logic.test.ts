@@ -113,6 +113,7 @@ describe('ending a session', () => {
 })
 
 describe('start window', () => {
+  afterEach(() => setDisplay({}))
   const start = FIXTURE_NOW + 60 * MINUTE
 
   it('is too early until 10 minutes before, open until 10 minutes after, then closed', () => {
@@ -156,6 +157,13 @@ describe('start window', () => {
     expect(reminderStatus(start, start - 40 * MINUTE, true)).toMatch(/^Reminders at .+ and .+$/)
     expect(reminderStatus(start, start - 20 * MINUTE, true)).toMatch(/^10-minute reminder at /)
     expect(reminderStatus(start, start - 5 * MINUTE, true)).toBe('Reminders sent')
+  })
+
+  it('gives a reminder on the day before its session (a start just after midnight) its day', () => {
+    setDisplay({ locale: 'en-GB', timeZone: 'Asia/Kathmandu' })
+    // 00:20 on Wed 7 Jan in Kathmandu (+5:45): the reminders come on Tuesday evening.
+    const start = Date.UTC(2026, 0, 6, 18, 35)
+    expect(reminderStatus(start, start - 40 * MINUTE, true)).toBe('Reminders at Tue 6 Jan, 23:50 and 00:10')
   })
 })
 
