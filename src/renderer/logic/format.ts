@@ -182,6 +182,15 @@ export function formatTimeNear(t: number, now: number): string {
   return Math.abs(now - t) > TIME_ALONE_WITHIN_MS ? formatDayTime(t) : formatTime(t)
 }
 
+/**
+ * "23:50" when `t` falls on the same day as `dayOf` where the expert is, else "Tue 6 Jan, 23:50":
+ * a time shown under a session's day (its start window, its reminders) that falls on the day
+ * before must say so, or it reads as that evening.
+ */
+export function formatTimeOnDayOf(t: number, dayOf: number): string {
+  return calendarDay(t) === calendarDay(dayOf) ? formatTime(t) : formatDayTime(t)
+}
+
 /** The calendar day of a moment where the expert is: equal for two moments on the same day. */
 export function calendarDay(t: number): string {
   return dateText(formats.calendarDay, t)

@@ -11,7 +11,7 @@ import {
   startWindowAt,
   startWindowOpensAt,
 } from '../../shared/rules/session-timing'
-import { calendarDay, formatDayTime, formatTime } from './format'
+import { formatTime, formatTimeOnDayOf } from './format'
 
 /** How the Start button should look at `now`. */
 export type StartState =
@@ -60,8 +60,7 @@ export function reminderStatus(bookedStart: number, now: number, enabled: boolea
   if (due.length === 0) return 'Reminders sent'
   // The card sits under its session's day: a reminder on the day before (a start just after
   // midnight) carries its own day, or "23:35" would read as that evening, after the session.
-  const when = (t: number): string =>
-    calendarDay(t) === calendarDay(bookedStart) ? formatTime(t) : formatDayTime(t)
+  const when = (t: number): string => formatTimeOnDayOf(t, bookedStart)
   if (due.length === 1) return `${due[0]!.minutesBefore}-minute reminder at ${when(due[0]!.at)}`
   return `Reminders at ${due.map((reminder) => when(reminder.at)).join(' and ')}`
 }

@@ -10,6 +10,7 @@ import {
   formatDayTime,
   formatDayTimeIn,
   formatTime,
+  formatTimeOnDayOf,
   formatTimer,
   setDisplay,
   zoneCity,
@@ -164,6 +165,14 @@ describe('start window', () => {
     // 00:20 on Wed 7 Jan in Kathmandu (+5:45): the reminders come on Tuesday evening.
     const start = Date.UTC(2026, 0, 6, 18, 35)
     expect(reminderStatus(start, start - 40 * MINUTE, true)).toBe('Reminders at Tue 6 Jan, 23:50 and 00:10')
+    // The same for the start window, which opens ten minutes before: at 00:10 for this one, and
+    // on Tuesday at 23:55 for one at 00:05.
+    const opensAt = (at: number): string => {
+      const state = startState(at, at - 40 * MINUTE)
+      return state.kind === 'too_early' ? formatTimeOnDayOf(state.opensAt, at) : state.kind
+    }
+    expect(opensAt(start)).toBe('00:10')
+    expect(opensAt(start - 15 * MINUTE)).toBe('Tue 6 Jan, 23:55')
   })
 })
 
