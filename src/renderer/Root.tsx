@@ -2,6 +2,7 @@
 import { StrictMode, useLayoutEffect } from 'react'
 import type { Surface } from '../shared/first-frame'
 import { App } from './App'
+import { FollowHostDisplay, useDisplay } from './components/HostDisplay'
 import { Popover } from './Popover'
 import { ServicesContext, type Services } from './store/context'
 
@@ -17,9 +18,14 @@ export function Root({
 }) {
   // In the commit itself, not after the paint that follows it: a click is handled from here on.
   useLayoutEffect(() => onCommitted?.(), [onCommitted])
+  // A new zone redraws the whole tree (no part of it is memoised), so every time shown follows it.
+  useDisplay()
   return (
     <StrictMode>
-      <ServicesContext value={services}>{surface === 'popover' ? <Popover /> : <App />}</ServicesContext>
+      <ServicesContext value={services}>
+        <FollowHostDisplay />
+        {surface === 'popover' ? <Popover /> : <App />}
+      </ServicesContext>
     </StrictMode>
   )
 }

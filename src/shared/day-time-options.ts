@@ -33,3 +33,19 @@ export function hostTimeText(t: number, options: Readonly<Intl.DateTimeFormatOpt
   if (!inRepeatedHour(t, plain.resolvedOptions().timeZone)) return plain.format(t)
   return new Intl.DateTimeFormat(undefined, { ...options, ...WITH_ZONE }).format(t)
 }
+
+/** Within this of now, either way, a time of day alone names the right day; beyond it, the day goes with it. */
+export const TIME_ALONE_WITHIN_MS = 12 * 60 * 60_000
+
+/** The host's own short time of day ("14:10"), in its locale and time zone (named in a repeated hour). */
+export function localShortTime(t: number): string {
+  return hostTimeText(t, { hour: '2-digit', minute: '2-digit' })
+}
+
+/**
+ * The host's short time for a moment within half a day of `now`, else its day and time: "last
+ * synced 14:05" for a sync three days ago would name today.
+ */
+export function localTimeNear(t: number, now: number): string {
+  return Math.abs(now - t) > TIME_ALONE_WITHIN_MS ? hostTimeText(t, DAY_AND_TIME) : localShortTime(t)
+}

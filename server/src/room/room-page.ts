@@ -48,14 +48,26 @@ export function escapeHtml(text: string): string {
 export interface RoomView {
   readonly session: Session
   readonly thread: ReadonlyArray<Message>
-  /** The expert's time zone: the page writes times as the expert's own clock shows them. */
+  /**
+   * The expert's time zone, from their profile: the page writes times in it, each with the zone's
+   * name, since the browser that opens it may be elsewhere and a time in the hour the clocks go
+   * back names two moments.
+   */
   readonly timeZone: string
 }
 
 /** The room page of one session. */
 export function renderRoomPage({ session, thread, timeZone }: RoomView): string {
-  const time = (t: number): string =>
-    new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(t)
+  const format = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
+  })
+  const time = (t: number): string => format.format(t)
   const { request, client } = session
   const billing = billingLine(session, time)
   const messages =

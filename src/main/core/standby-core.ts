@@ -5,6 +5,7 @@
  */
 import type { CommandOutcome } from '../../shared/command-outcome'
 import type { ConnectionState } from '../../shared/connection-state'
+import { localTimeNear } from '../../shared/day-time-options'
 import type { CommandName, CommandPayload, CommandResult, Welcome } from '../../shared/protocol'
 import { signIn, type SignInOutcome } from './auth/sign-in'
 import {
@@ -396,6 +397,9 @@ export class StandbyCore {
   private publishTray(): void {
     const openInvites = this.deps.cache.openInviteCount(this.platformClock.deadlines.now())
     const health = this.deps.notifier.health?.() ?? { status: 'ok' }
-    this.deps.tray.set(trayStatus(this.current, openInvites, health, this.deps.formatTime))
+    // A last sync days ago reads with its day, as the window's connection banner writes it.
+    const now = this.deps.clock.now()
+    const time = this.deps.formatTime ?? ((t: number) => localTimeNear(t, now))
+    this.deps.tray.set(trayStatus(this.current, openInvites, health, time))
   }
 }

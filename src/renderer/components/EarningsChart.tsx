@@ -5,14 +5,24 @@
 import { useId } from 'react'
 import type { EarningsSummary } from '../../shared/money/earnings-summary'
 import { barLayout } from '../logic/earnings-chart'
-import { formatAmount, formatDay, isoTime } from '../logic/format'
+import { formatAmount, formatDayIn, isoTime } from '../logic/format'
 
 const PLOT = { width: 480, height: 120, gap: 8 }
 const LABELS = 20
 
-/** The last weeks' earnings, oldest on the left. */
-export function EarningsChart({ summary }: { readonly summary: EarningsSummary }) {
+/**
+ * The last weeks' earnings, oldest on the left; each week named by its Monday in `timeZone`, the
+ * expert's zone the platform counted the weeks in.
+ */
+export function EarningsChart({
+  summary,
+  timeZone,
+}: {
+  readonly summary: EarningsSummary
+  readonly timeZone: string
+}) {
   const id = useId()
+  const formatDay = (t: number): string => formatDayIn(t, timeZone)
   const money = (amountMinor: number): string => formatAmount({ amountMinor, currency: summary.currency })
   const { weeks } = summary
   const { bars, zeroY } = barLayout(

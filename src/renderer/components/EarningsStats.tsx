@@ -4,7 +4,14 @@ import { formatAmount } from '../logic/format'
 import { EarningsChart } from './EarningsChart'
 
 /** The earnings figures as the platform summed them, in the expert's time zone. */
-export function EarningsStats({ summary }: { readonly summary: EarningsSummary }) {
+export function EarningsStats({
+  summary,
+  timeZone,
+}: {
+  readonly summary: EarningsSummary
+  /** The expert's time zone, in which the platform starts weeks and months. */
+  readonly timeZone: string
+}) {
   const money = (amountMinor: number): string => formatAmount({ amountMinor, currency: summary.currency })
   return (
     <div className="earnings">
@@ -18,7 +25,7 @@ export function EarningsStats({ summary }: { readonly summary: EarningsSummary }
           <dd className="stat-value">{money(summary.thisMonthMinor)}</dd>
         </div>
       </dl>
-      <EarningsChart summary={summary} />
+      <EarningsChart summary={summary} timeZone={timeZone} />
     </div>
   )
 }

@@ -6,11 +6,13 @@ import { useId, useState } from 'react'
 import type { Session } from '../../shared/protocol/entities'
 import { PROPOSED_TIME_WINDOW } from '../../shared/rules/time-windows'
 import { fromCommand } from '../logic/action-result'
-import { formatDayTime } from '../logic/format'
-import { localInputValue, proposedStartOf } from '../logic/session-changes'
+import { formatDayTime, formatDuration, formatTime } from '../logic/format'
+import { localInputValue } from '../logic/local-input'
+import { proposedStartOf } from '../logic/session-changes'
 import { sessionCard } from '../store/card-commands'
 import { useApi, useNow, useServices } from '../store/context'
 import { ChangePanel } from './ChangePanel'
+import { Choice } from './Choice'
 import { useCardAction } from './use-action'
 
 /** The Propose new time button and its form. */
@@ -20,7 +22,9 @@ export function ProposeTime({ session }: { readonly session: Session }) {
   const now = useNow()
   const id = useId()
   const [value, setValue] = useState(() => localInputValue(session.bookedStart))
-  const checked = proposedStartOf(value, session, now)
+  // In the hour the clocks go back a time comes twice: the expert picks which (the first unless told).
+  const [later, setLater] = useState(false)
+  const checked = proposedStartOf(value, session, now, { later })
   const propose = useCardAction(sessionCard(session.id), 'Sending the proposal…', async () => {
     if (!checked.ok) return { ok: false, message: checked.message }
     const result = fromCommand(
@@ -66,6 +70,25 @@ export function ProposeTime({ session }: { readonly session: Session }) {
           onChange={(event) => setValue(event.target.value)}
         />
       </div>
+      {checked.twice !== null && (
+        <fieldset className="choices">
+          <legend>That time comes twice on that day, as the clocks go back. Which one?</legend>
+          <Choice
+            name={`${id}-twice`}
+            checked={!later}
+            onChoose={() => setLater(false)}
+            title={formatTime(checked.twice[0])}
+            hint="the first"
+          />
+          <Choice
+            name={`${id}-twice`}
+            checked={later}
+            onChoose={() => setLater(true)}
+            title={formatTime(checked.twice[1])}
+            hint={`${formatDuration(checked.twice[1] - checked.twice[0])} later, after the clocks go back`}
+          />
+        </fieldset>
+      )}
     </ChangePanel>
   )
 }

@@ -5,7 +5,7 @@
 import { useId } from 'react'
 import type { Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
-import { formatTime } from '../logic/format'
+import { formatTimeOnDayOf } from '../logic/format'
 import { startState } from '../logic/session-timing'
 import { sessionCard } from '../store/card-commands'
 import { useApi, useNow } from '../store/context'
@@ -27,7 +27,7 @@ export function StartButton({ session }: { readonly session: Session }) {
   })
   const hint =
     state.kind === 'too_early'
-      ? `Opens at ${formatTime(state.opensAt)}`
+      ? `Opens at ${formatTimeOnDayOf(state.opensAt, session.bookedStart)}`
       : state.kind === 'closed'
         ? 'The start window has closed'
         : null

@@ -23,20 +23,20 @@ export function StatsView() {
       {expert === null ? (
         <EmptyState title="No figures yet" body="They appear once Standby has synced with the platform." />
       ) : (
-        <StatsGrid stats={expert.stats} />
+        <StatsGrid stats={expert.stats} timeZone={expert.timeZone} />
       )}
     </div>
   )
 }
 
-function StatsGrid({ stats }: { readonly stats: ExpertStats }) {
+function StatsGrid({ stats, timeZone }: { readonly stats: ExpertStats; readonly timeZone: string }) {
   return (
     <dl className="stats">
       {stats.earnings !== null && (
         <div className="stat stat-wide">
           <dt>Earnings</dt>
           <dd>
-            <EarningsStats summary={stats.earnings} />
+            <EarningsStats summary={stats.earnings} timeZone={timeZone} />
           </dd>
         </div>
       )}

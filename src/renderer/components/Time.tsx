@@ -2,14 +2,21 @@
  * Small components that show time relative to the host's now. Each subscribes to the host clock
  * itself, so only these leaves re-render every second, never the lists around them.
  */
-import { formatAgo, formatCountdown, formatDayTime, formatTime, formatTimer, isoTime } from '../logic/format'
+import {
+  formatAgoAt,
+  formatCountdown,
+  formatDayTime,
+  formatTime,
+  formatTimer,
+  isoTime,
+} from '../logic/format'
 import { useAppState, useNow } from '../store/context'
 import { platformAverageOf, waitCue } from '../logic/wait-cue'
 
 /** "3 minutes ago". */
 export function Ago({ at }: { readonly at: number }) {
   const now = useNow()
-  return <time dateTime={isoTime(at)}>{formatAgo(now - at)}</time>
+  return <time dateTime={isoTime(at)}>{formatAgoAt(at, now)}</time>
 }
 
 /** "4:32" until `at`, then `whenDone`. */

@@ -7,8 +7,14 @@
  */
 import { formatMoney } from '../../shared/money/format-money'
 import type { Money } from '../../shared/money/money'
-import { DAY_AND_TIME, SHORT_TIME_WITH_ZONE, WITH_ZONE } from '../../shared/day-time-options'
+import {
+  DAY_AND_TIME,
+  SHORT_TIME_WITH_ZONE,
+  TIME_ALONE_WITHIN_MS,
+  WITH_ZONE,
+} from '../../shared/day-time-options'
 import { inRepeatedHour } from '../../shared/repeated-hour'
+import { wallClockAt, wallClockFormatOr } from '../../shared/zone-offset'
 
 const MINUTE_MS = 60_000
 const HOUR_MS = 60 * MINUTE_MS
@@ -17,6 +23,8 @@ const DAY_MS = 24 * HOUR_MS
 const YEAR_MS = 365.2425 * DAY_MS
 /** The span of the protocol's times (2000 to 2200, shared/protocol/time.ts): no real length is longer. */
 const LONGEST_MS = Date.UTC(2200, 0, 1) - Date.UTC(2000, 0, 1)
+/** A day alone: "Tue 6 Jan". */
+const DAY_ONLY: Readonly<Intl.DateTimeFormatOptions> = { weekday: 'short', day: 'numeric', month: 'short' }
 /** More than the world has time zones: beyond it, a name is formatted afresh each time. */
 const ZONED_FORMATS_KEPT = 1_000
 
@@ -26,7 +34,26 @@ export interface Display {
   readonly timeZone?: string | undefined
 }
 
-/** The formatters of one display, built once: they are costly to build and used for every row. */
+/**
+ * The display as asked, with a locale or zone Intl refuses (a bad tag or zone name from the OS or
+ * a setting) left to the host's own: such a value must cost its preference, never every time shown.
+ */
+function usable(display: Display): Display {
+  let { locale, timeZone } = display
+  try {
+    new Intl.DateTimeFormat(locale)
+  } catch {
+    locale = undefined
+  }
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone })
+  } catch {
+    timeZone = undefined
+  }
+  return { locale, timeZone }
+}
+
+/** The formatters of one (usable) display, built once: they are costly to build and used for every row. */
 function formattersFor(display: Display) {
   const { locale, timeZone } = display
   const dateTime = (options: Intl.DateTimeFormatOptions) =>
@@ -38,7 +65,7 @@ function formattersFor(display: Display) {
     // For the hour the clocks go back, whose times name two moments (shared/repeated-hour.ts).
     shortTimeWithZone: dateTime(SHORT_TIME_WITH_ZONE),
     dayAndTimeWithZone: dateTime({ ...DAY_AND_TIME, ...WITH_ZONE }),
-    dayOnly: dateTime({ weekday: 'short', day: 'numeric', month: 'short' }),
+    dayOnly: dateTime(DAY_ONLY),
     calendarDay: dateTime({ year: 'numeric', month: '2-digit', day: '2-digit' }),
     relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
     zoned: new Map<string, ZonedFormats | null>(),
@@ -51,7 +78,10 @@ function resolve(locale: string | undefined, timeZone: string | undefined): Requ
   return { locale: resolved.locale, timeZone: resolved.timeZone }
 }
 
-let formats = formattersFor({})
+/** What the display was asked to be (usable): the host's own locale and zone where unnamed. */
+let asked: Display = {}
+let formats = formattersFor(asked)
+const displayListeners = new Set<() => void>()
 
 /** One other zone's day-and-time formats: as usual, and with the zone named for a repeated hour. */
 interface ZonedFormats {
@@ -59,17 +89,35 @@ interface ZonedFormats {
   readonly zone: string
   readonly plain: Intl.DateTimeFormat
   readonly withZone: Intl.DateTimeFormat
+  readonly day: Intl.DateTimeFormat
 }
 
 /** Format for this display from now on (the host's pre-render); the page never needs to call it. */
 export function setDisplay(display: Display): void {
-  const next = resolve(display.locale, display.timeZone)
-  if (next.locale !== formats.display.locale || next.timeZone !== formats.display.timeZone) {
-    formats = formattersFor(next)
-  }
+  asked = usable(display)
+  followHostDisplay()
 }
 
-/** The locale and time zone in use, as Intl resolved them. */
+/**
+ * Read the host's locale and time zone again where the display does not name them: the OS's can
+ * change while a window is open (the expert travels, or changes it in the OS's settings), and a
+ * formatter keeps the zone it was built in. True when they changed; every subscriber is told.
+ */
+export function followHostDisplay(): boolean {
+  const next = resolve(asked.locale, asked.timeZone)
+  if (next.locale === formats.display.locale && next.timeZone === formats.display.timeZone) return false
+  formats = formattersFor(asked)
+  for (const listener of [...displayListeners]) listener()
+  return true
+}
+
+/** Call `listener` whenever the display's locale or time zone changes; returns the unsubscribe. */
+export function onDisplayChange(listener: () => void): () => void {
+  displayListeners.add(listener)
+  return () => displayListeners.delete(listener)
+}
+
+/** The locale and time zone in use, as Intl resolved them (a new object after each change). */
 export function currentDisplay(): Required<Display> {
   return formats.display
 }
@@ -131,7 +179,16 @@ export function formatDay(t: number): string {
  * alone would name the wrong day for a moment long ago, or ahead after the clock stepped back.
  */
 export function formatTimeNear(t: number, now: number): string {
-  return Math.abs(now - t) > HOUR_MS * 12 ? formatDayTime(t) : formatTime(t)
+  return Math.abs(now - t) > TIME_ALONE_WITHIN_MS ? formatDayTime(t) : formatTime(t)
+}
+
+/**
+ * "23:50" when `t` falls on the same day as `dayOf` where the expert is, else "Tue 6 Jan, 23:50":
+ * a time shown under a session's day (its start window, its reminders) that falls on the day
+ * before must say so, or it reads as that evening.
+ */
+export function formatTimeOnDayOf(t: number, dayOf: number): string {
+  return calendarDay(t) === calendarDay(dayOf) ? formatTime(t) : formatDayTime(t)
 }
 
 /** The calendar day of a moment where the expert is: equal for two moments on the same day. */
@@ -151,6 +208,23 @@ export function isoTime(t: number): string {
  * a time in some other zone.
  */
 export function formatDayTimeIn(t: number, timeZone: string): string | null {
+  const zoned = zonedFormats(timeZone)
+  if (zoned === null) return null
+  return dateText(inRepeatedHour(t, zoned.zone) ? zoned.withZone : zoned.plain, t)
+}
+
+/**
+ * "Mon 5 Jan" in another time zone: a day the platform counted where the expert's profile says
+ * they live (a week's Monday), which is another day here when this computer's zone lies west of
+ * it. The day here when this computer's time zone data does not know the zone.
+ */
+export function formatDayIn(t: number, timeZone: string): string {
+  const zoned = zonedFormats(timeZone)
+  return dateText(zoned === null ? formats.dayOnly : zoned.day, t)
+}
+
+/** Another zone's formats, built once per zone (a bounded number); null for a zone Intl does not know. */
+function zonedFormats(timeZone: string): ZonedFormats | null {
   let zoned = formats.zoned.get(timeZone)
   if (zoned === undefined) {
     try {
@@ -160,6 +234,7 @@ export function formatDayTimeIn(t: number, timeZone: string): string | null {
         zone: plain.resolvedOptions().timeZone,
         plain,
         withZone: new Intl.DateTimeFormat(formats.display.locale, { ...options, ...WITH_ZONE }),
+        day: new Intl.DateTimeFormat(formats.display.locale, { ...DAY_ONLY, timeZone }),
       }
     } catch {
       zoned = null
@@ -167,8 +242,7 @@ export function formatDayTimeIn(t: number, timeZone: string): string | null {
     // Zones come from the platform, checked for their form only: a bounded cache, not one per name.
     if (formats.zoned.size < ZONED_FORMATS_KEPT) formats.zoned.set(timeZone, zoned)
   }
-  if (zoned === null) return null
-  return dateText(inRepeatedHour(t, zoned.zone) ? zoned.withZone : zoned.plain, t)
+  return zoned
 }
 
 /**
@@ -183,9 +257,16 @@ export function zoneCity(timeZone: string): string {
     if (sign === undefined || hours === undefined || Number(hours) === 0) return 'UTC'
     return `UTC${sign === '+' ? '-' : '+'}${Number(hours)}`
   }
-  const city = timeZone.slice(timeZone.lastIndexOf('/') + 1)
+  // A legacy name whose last part is a region word ("US/Eastern", "Brazil/East", "Australia/North",
+  // "GB") says no place: its zone's city does, when this computer's data knows the zone.
+  const named = LEGACY_REGION_NAME.test(timeZone) ? (zonedFormats(timeZone)?.zone ?? timeZone) : timeZone
+  const city = named.slice(named.lastIndexOf('/') + 1)
   return city.replaceAll('_', ' ')
 }
+
+/** IANA's backward names that are a region rather than a city (not "EST" or the POSIX-style "EST5EDT"). */
+const LEGACY_REGION_NAME =
+  /^(?!(?:EST|MST|HST)$)(?:(?:US|Canada|Brazil|Chile|Mexico)\/.+|Australia\/(?:ACT|NSW|North|South|West|Queensland|Victoria|Tasmania|LHI|Canberra|Yancowinna)|[A-Za-z]+(?:-[A-Za-z]+)?)$/
 
 /** "45 sec", "4 min", "2 hr 5 min", "3 days", "2 yr": a length of time, rounded for reading at a glance. */
 export function formatDuration(ms: number): string {
@@ -230,6 +311,23 @@ export function formatAgo(ms: number): string {
   if (abs < DAY_MS) return formats.relative.format(-Math.floor(abs / HOUR_MS), 'hour')
   if (abs < YEAR_MS) return formats.relative.format(-Math.floor(abs / DAY_MS), 'day')
   return formats.relative.format(-Math.floor(abs / YEAR_MS), 'year')
+}
+
+/**
+ * How long ago `at` was at `now`, as formatAgo writes it, except that a day or more ago counts
+ * calendar days where the expert is: a message sent 30 hours ago on the day before yesterday is
+ * "2 days ago", never "yesterday".
+ */
+export function formatAgoAt(at: number, now: number): string {
+  const ms = now - at
+  const holdable = !Number.isNaN(new Date(at).getTime()) && !Number.isNaN(new Date(now).getTime())
+  if (!(holdable && ms >= DAY_MS && ms < YEAR_MS)) return formatAgo(ms)
+  const format = wallClockFormatOr(formats.display.timeZone)
+  const dayOf = (t: number): number => {
+    const w = wallClockAt(format, t)
+    return Date.UTC(w.year, w.month - 1, w.day) / DAY_MS
+  }
+  return formats.relative.format(-(dayOf(now) - dayOf(at)), 'day')
 }
 
 /** "180 kB", "2.4 MB": an attachment's size. */

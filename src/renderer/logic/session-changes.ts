@@ -5,7 +5,8 @@
 import type { Session } from '../../shared/protocol/entities'
 import { cancellationTermsAt, cancelledBy } from '../../shared/rules/cancellation-terms'
 import { outsideWindow, PROPOSED_TIME_WINDOW } from '../../shared/rules/time-windows'
-import { formatDayTime } from './format'
+import { formatDay, formatDayTime, formatTime } from './format'
+import { momentsOfInput } from './local-input'
 
 /** The line shown before Confirm: free until when, or that a late-cancellation fee applies. */
 export function cancelTermsLine(session: Session, now: number): string {
@@ -57,29 +58,46 @@ export function cancelledLine(session: Session): string | null {
   }
 }
 
-/** The value of a datetime-local input for `t` in this machine's zone ("2026-03-03T14:00"). */
-export function localInputValue(t: number): string {
-  const date = new Date(t)
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
-}
+/**
+ * A proposed start as the form reads it: the time to send, or a sentence saying what to change;
+ * with both moments, earliest first, when the time comes twice (the clocks go back), for the
+ * expert to pick one.
+ */
+export type ProposedStart = (
+  { readonly ok: true; readonly start: number } | { readonly ok: false; readonly message: string }
+) & { readonly twice: readonly [number, number] | null }
 
 /**
- * The time a datetime-local input's value names, checked against the platform's `now`: a time
- * in ms, or a sentence saying what to change.
+ * The time a datetime-local input's value names where the expert is (`timeZone`), checked
+ * against the platform's `now`. A time the clocks skip is refused with a sentence saying so; of a
+ * time they repeat, the first is taken unless `later`, and both are given for the form to offer.
  */
 export function proposedStartOf(
   value: string,
   session: Session,
   now: number,
-): { readonly ok: true; readonly start: number } | { readonly ok: false; readonly message: string } {
-  const start = value === '' ? Number.NaN : new Date(value).getTime()
-  if (Number.isNaN(start)) return { ok: false, message: 'Choose a date and time.' }
-  if (start <= now) return { ok: false, message: 'Choose a time in the future.' }
+  { later = false, timeZone }: { readonly later?: boolean; readonly timeZone?: string } = {},
+): ProposedStart {
+  const read = momentsOfInput(value, timeZone)
+  if (read.kind === 'invalid') return { ok: false, message: 'Choose a date and time.', twice: null }
+  // Of a repeated time whose first showing has passed, the second is still to come.
+  const ahead =
+    read.kind === 'skipped' ? [read.near].filter((t) => t > now) : read.moments.filter((t) => t > now)
+  const [first, second] = ahead
+  if (first === undefined) return { ok: false, message: 'Choose a time in the future.', twice: null }
+  const twice = second === undefined ? null : ([first, second] as const)
+  const start = later && second !== undefined ? second : first
   // The platform's own bound, said before sending: past the protocol's last date the host would
   // refuse it in words meant for developers.
   if (outsideWindow(start, now, PROPOSED_TIME_WINDOW) !== null)
-    return { ok: false, message: 'Choose a time within two years from now.' }
-  if (start === session.bookedStart) return { ok: false, message: 'The session is already at that time.' }
-  return { ok: true, start }
+    return { ok: false, message: 'Choose a time within two years from now.', twice }
+  if (read.kind === 'skipped')
+    return {
+      ok: false,
+      message: `${formatDay(read.near)} has no ${read.wallTime} where you are: the clocks go forward past it. Choose another time, such as ${formatTime(read.near)}.`,
+      twice: null,
+    }
+  if (start === session.bookedStart)
+    return { ok: false, message: 'The session is already at that time.', twice }
+  return { ok: true, start, twice }
 }

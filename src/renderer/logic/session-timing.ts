@@ -11,7 +11,7 @@ import {
   startWindowAt,
   startWindowOpensAt,
 } from '../../shared/rules/session-timing'
-import { formatTime } from './format'
+import { formatTime, formatTimeOnDayOf } from './format'
 
 /** How the Start button should look at `now`. */
 export type StartState =
@@ -58,6 +58,9 @@ export function reminderStatus(bookedStart: number, now: number, enabled: boolea
   if (!enabled) return 'Reminders off'
   const due = reminderPlan(bookedStart).filter((reminder) => reminder.at > now)
   if (due.length === 0) return 'Reminders sent'
-  if (due.length === 1) return `${due[0]!.minutesBefore}-minute reminder at ${formatTime(due[0]!.at)}`
-  return `Reminders at ${due.map((reminder) => formatTime(reminder.at)).join(' and ')}`
+  // The card sits under its session's day: a reminder on the day before (a start just after
+  // midnight) carries its own day, or "23:35" would read as that evening, after the session.
+  const when = (t: number): string => formatTimeOnDayOf(t, bookedStart)
+  if (due.length === 1) return `${due[0]!.minutesBefore}-minute reminder at ${when(due[0]!.at)}`
+  return `Reminders at ${due.map((reminder) => when(reminder.at)).join(' and ')}`
 }

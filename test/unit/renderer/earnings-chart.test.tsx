@@ -47,7 +47,7 @@ describe('money in the window', () => {
       thisMonthMinor: 15_000,
       weeks: [7_500, 5_000, 2_500].map((amountMinor, i) => ({ startsAt: start + i * WEEK, amountMinor })),
     }
-    const html = renderToStaticMarkup(<EarningsChart summary={summary} />)
+    const html = renderToStaticMarkup(<EarningsChart summary={summary} timeZone="UTC" />)
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+-title [^"]+-desc"/)
     expect(html).toContain('<title id="')
     expect(html).toContain('Best week: $75.00, the week of Mon, Nov 2. This week so far: $25.00.')
@@ -60,6 +60,25 @@ describe('money in the window', () => {
       'Mon, Nov 16 $25.00',
     ])
     expect([...html.matchAll(/<rect[^>]*height="([\d.]+)"/g)].map((m) => Number(m[1]))).toEqual([120, 80, 40])
+  })
+
+  it('names each week by its Monday where the expert lives, though this computer is a day behind', () => {
+    // The platform starts the expert's weeks at Monday midnight in Kiritimati (+14); this computer
+    // is in Honolulu (-10), where that moment is still Sunday morning.
+    setDisplay({ locale: 'en-US', timeZone: 'Pacific/Honolulu' })
+    const monday = Date.UTC(2026, 10, 2) - 14 * 60 * MINUTE
+    const summary: EarningsSummary = {
+      currency: 'USD',
+      thisWeekMinor: 2_500,
+      thisMonthMinor: 2_500,
+      weeks: [{ startsAt: monday, amountMinor: 2_500 }],
+    }
+    const html = renderToStaticMarkup(<EarningsChart summary={summary} timeZone="Pacific/Kiritimati" />)
+    expect(html).toContain('the week of Mon, Nov 2.')
+    expect(html).not.toContain('Sun')
+    // A zone this computer's data does not know: the day here rather than nothing.
+    const unknown = renderToStaticMarkup(<EarningsChart summary={summary} timeZone="Mars/Olympus_Mons" />)
+    expect(unknown).toContain('the week of Sun, Nov 1.')
   })
 
   it('shows a session’s amount in History, signed when the expert paid a fee', () => {

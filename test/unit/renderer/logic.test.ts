@@ -11,6 +11,7 @@ import {
   formatDayTime,
   formatDayTimeIn,
   formatTime,
+  formatTimeOnDayOf,
   formatTimer,
   setDisplay,
   zoneCity,
@@ -114,6 +115,7 @@ describe('ending a session', () => {
 })
 
 describe('start window', () => {
+  afterEach(() => setDisplay({}))
   const start = FIXTURE_NOW + 60 * MINUTE
 
   it('is too early until 10 minutes before, open until 10 minutes after, then closed', () => {
@@ -157,6 +159,21 @@ describe('start window', () => {
     expect(reminderStatus(start, start - 40 * MINUTE, true)).toMatch(/^Reminders at .+ and .+$/)
     expect(reminderStatus(start, start - 20 * MINUTE, true)).toMatch(/^10-minute reminder at /)
     expect(reminderStatus(start, start - 5 * MINUTE, true)).toBe('Reminders sent')
+  })
+
+  it('gives a reminder on the day before its session (a start just after midnight) its day', () => {
+    setDisplay({ locale: 'en-GB', timeZone: 'Asia/Kathmandu' })
+    // 00:20 on Wed 7 Jan in Kathmandu (+5:45): the reminders come on Tuesday evening.
+    const start = Date.UTC(2026, 0, 6, 18, 35)
+    expect(reminderStatus(start, start - 40 * MINUTE, true)).toBe('Reminders at Tue 6 Jan, 23:50 and 00:10')
+    // The same for the start window, which opens ten minutes before: at 00:10 for this one, and
+    // on Tuesday at 23:55 for one at 00:05.
+    const opensAt = (at: number): string => {
+      const state = startState(at, at - 40 * MINUTE)
+      return state.kind === 'too_early' ? formatTimeOnDayOf(state.opensAt, at) : state.kind
+    }
+    expect(opensAt(start)).toBe('00:10')
+    expect(opensAt(start - 15 * MINUTE)).toBe('Tue 6 Jan, 23:55')
   })
 })
 
@@ -202,22 +219,44 @@ describe('availability', () => {
   })
 
   describe('across a change of the clocks (Berlin)', () => {
-    const zone = process.env.TZ
-    afterEach(() => {
-      if (zone === undefined) delete process.env.TZ
-      else process.env.TZ = zone
-    })
+    afterEach(() => setDisplay({}))
 
     it('a time the clocks skipped today is still that time tomorrow, not an hour later', () => {
-      process.env.TZ = 'Europe/Berlin'
+      setDisplay({ timeZone: 'Europe/Berlin' })
       // 04:00 summer time on 2026-03-29, after 02:00 became 03:00: today had no 02:30.
       const now = Date.UTC(2026, 2, 29, 2, 0)
       expect(nextOccurrence('02:30', now)).toBe(Date.UTC(2026, 2, 30, 0, 30))
       expect(toTimeInputValue(nextOccurrence('02:30', now)!)).toBe('02:30')
     })
 
+    it('a time the clocks are about to skip is reached as they jump past it, not an hour after', () => {
+      setDisplay({ timeZone: 'Europe/Berlin' })
+      // 01:00 winter time on 2026-03-29: at 02:00 the clocks go to 03:00, so "until 02:30" ends then.
+      const now = Date.UTC(2026, 2, 29, 0, 0)
+      expect(nextOccurrence('02:30', now)).toBe(Date.UTC(2026, 2, 29, 1, 0))
+      expect(nextOccurrence('01:59', now)).toBe(Date.UTC(2026, 2, 29, 0, 59))
+      expect(nextOccurrence('03:00', now)).toBe(Date.UTC(2026, 2, 29, 1, 0))
+      expect(nextOccurrence('03:30', now)).toBe(Date.UTC(2026, 2, 29, 1, 30))
+    })
+
+    it('follows the display’s zone, half-hour and far-from-UTC zones too', () => {
+      const now = Date.UTC(2026, 0, 5, 12, 0)
+      // 18:00 in Kolkata (+5:30) is still to come that day; in Kiritimati (+14) it is already the
+      // 6th; in Pago Pago (-11) still the morning of the 5th.
+      const cases: ReadonlyArray<readonly [string, number]> = [
+        ['Asia/Kolkata', Date.UTC(2026, 0, 5, 12, 30)],
+        ['Pacific/Kiritimati', Date.UTC(2026, 0, 6, 4, 0)],
+        ['Pacific/Pago_Pago', Date.UTC(2026, 0, 6, 5, 0)],
+      ]
+      for (const [timeZone, at] of cases) {
+        setDisplay({ timeZone })
+        expect(nextOccurrence('18:00', now), timeZone).toBe(at)
+        expect(toTimeInputValue(at), timeZone).toBe('18:00')
+      }
+    })
+
     it('in the hour the clocks go back, a time already passed once comes again an hour on', () => {
-      process.env.TZ = 'Europe/Berlin'
+      setDisplay({ timeZone: 'Europe/Berlin' })
       // 02:45 summer time on 2026-10-25; at 03:00 the clocks go back to 02:00, so 02:15 comes again.
       const now = Date.UTC(2026, 9, 25, 0, 45)
       expect(nextOccurrence('02:15', now)).toBe(Date.UTC(2026, 9, 25, 1, 15))
@@ -296,6 +335,20 @@ describe('format', () => {
       expect(zoneCity(utc)).toBe('UTC')
     expect(zoneCity('Europe/London')).toBe('London')
     expect(zoneCity('America/Argentina/Buenos_Aires')).toBe('Buenos Aires')
+  })
+
+  it('names a legacy zone whose name is a region by its city, so "East" or "Central" never stands alone', () => {
+    expect(zoneCity('US/Eastern')).toBe('New York')
+    expect(zoneCity('Brazil/East')).toBe('Sao Paulo')
+    expect(zoneCity('Canada/Central')).toBe('Winnipeg')
+    expect(zoneCity('Australia/North')).toBe('Darwin')
+    expect(zoneCity('GB')).toBe('London')
+    // Names that already say where, and ones this computer does not know, stay as given.
+    expect(zoneCity('Europe/Kyiv')).toBe('Kyiv')
+    expect(zoneCity('Asia/Kolkata')).toBe('Kolkata')
+    expect(zoneCity('Australia/Sydney')).toBe('Sydney')
+    expect(zoneCity('EST')).toBe('EST')
+    expect(zoneCity('US/Nowhere')).toBe('Nowhere')
   })
 })
 

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DAY_AND_TIME, hostTimeText } from '../../../src/shared/day-time-options'
 import { inRepeatedHour } from '../../../src/shared/repeated-hour'
+import { useHostZone } from '../../support/host-zone'
 
 const NEW_YORK = 'America/New_York'
 /** 1:30 in New York on the night the clocks go back: first in daylight time, then an hour on in standard time. */
@@ -41,14 +42,10 @@ describe('the hour the clocks go back', () => {
 })
 
 describe('a time written for the host', () => {
-  const zone = process.env['TZ']
-  afterEach(() => {
-    if (zone === undefined) delete process.env['TZ']
-    else process.env['TZ'] = zone
-  })
+  const setHostZone = useHostZone()
 
   it('names the zone in the repeated hour, so its two moments read differently, and only there', () => {
-    process.env['TZ'] = NEW_YORK
+    setHostZone(NEW_YORK)
     const first = hostTimeText(FIRST_1_30, DAY_AND_TIME)
     const second = hostTimeText(SECOND_1_30, DAY_AND_TIME)
     expect(first).not.toBe(second)

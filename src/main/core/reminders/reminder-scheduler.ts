@@ -35,7 +35,8 @@ import {
   stillJoinable,
   type ReminderMoment,
 } from './due-alerts'
-import { localShortTime, type LateCause, type ReminderText, type TimeFormat } from './reminder-texts'
+import { type LateCause, type ReminderText, type TimeFormat } from './reminder-texts'
+import { localShortTime } from '../../../shared/day-time-options'
 import { LateSettle } from './late-settle'
 import { planSession, planSnooze, type SessionPlanDeps } from './session-plan'
 import { tellSessionChanges } from './session-changes'

@@ -2,7 +2,6 @@
  * The words of every reminder and session alert: what happened and what the expert can do, with
  * times in this machine's local time (`time` formats them).
  */
-import { hostTimeText } from '../../../shared/day-time-options'
 import type { Cancellation, Session } from '../../../shared/protocol'
 import { nameInSentence, titleInSentence } from '../../../shared/sentence-parts'
 import {
@@ -20,9 +19,6 @@ export interface ReminderText {
 
 /** Formats a moment in local time ("14:10"). */
 export type TimeFormat = (t: number) => string
-
-/** The machine's own short time of day, in its locale and time zone (named in a repeated hour). */
-export const localShortTime: TimeFormat = (t) => hostTimeText(t, { hour: '2-digit', minute: '2-digit' })
 
 const MINUTE_MS = 60_000
 

@@ -21,9 +21,7 @@ import {
 } from './update-deps'
 import { failureSentence, leavingBetaNote, requiredButNothingNewer } from './update-words'
 import { errorMessage } from '../../../shared/error-message'
-
-const shortTime = (t: number): string =>
-  new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+import { localShortTime } from '../../../shared/day-time-options'
 
 export {
   DEFAULT_UPDATE_TIMINGS,
@@ -278,7 +276,7 @@ export class UpdatePolicy {
   }
 
   private get formatTime(): (t: number) => string {
-    return this.deps.formatTime ?? shortTime
+    return this.deps.formatTime ?? localShortTime
   }
 
   private set(changes: Partial<UpdateState>): void {

@@ -1,6 +1,6 @@
 // The reminder test matrix on a ManualClock: each case is something an expert's machine lives
 // through (sleep, restart, clock set, time zone, rebooking…), asserting what the expert is shown.
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { FIRST_MEASURE_WAIT_MS } from '../../../../../src/main/core/platform-clock/platform-clock'
 import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
 import { CLOCK_CHECK_MS } from '../../../../../src/main/core/reminders/reminder-scheduler'
@@ -17,6 +17,7 @@ import { at, reminderKit } from './reminder-kit'
 import { nextValue } from '../../../../support/next-value'
 import { failWrites, readOnly } from '../../../../support/cache-faults'
 import type { ManualClock } from '../../../../../src/shared/clock'
+import { useHostZone } from '../../../../support/host-zone'
 
 const setUp = reminderKit()
 const T = at(60)
@@ -295,22 +296,18 @@ describe('the reminder matrix', () => {
   })
 
   describe('in local time', () => {
-    const zone = process.env.TZ
-    afterEach(() => {
-      if (zone === undefined) delete process.env.TZ
-      else process.env.TZ = zone
-    })
+    const setHostZone = useHostZone()
     const local = (t: number, timeZone: string): string =>
       new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', timeZone })
 
     it('time-zone change: reminders keep their moment and speak the new local time', () => {
-      process.env.TZ = 'Europe/London'
+      setHostZone('Europe/London')
       const { clock, scheduler, book, notifier } = setUp({ localTimes: true })
       book('ses_1', T)
       scheduler.start()
       clock.advanceTo(T - 30 * MINUTE)
       expect(notifier.shown[0]?.body).toContain(`at ${local(T, 'Europe/London')}.`)
-      process.env.TZ = 'Asia/Tokyo'
+      setHostZone('Asia/Tokyo')
       clock.advanceTo(T - 10 * MINUTE - 1)
       expect(notifier.shown).toHaveLength(1)
       clock.advanceTo(T - 10 * MINUTE)
@@ -320,7 +317,7 @@ describe('the reminder matrix', () => {
     })
 
     it('DST change: 30 and 10 minutes of real time before a start just after the clocks go forward', () => {
-      process.env.TZ = 'Europe/Berlin'
+      setHostZone('Europe/Berlin')
       // 03:15 summer time on 2026-03-29, 45 minutes of real time after 02:00 winter time became 03:00.
       const start = Date.UTC(2026, 2, 29, 1, 15)
       const { clock, scheduler, book, notifier } = setUp({
