@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { ActionButton, ActionError } from './ActionButton'
+import { useReturnFocus } from './use-return-focus'
 import type { CardAction } from './use-action'
 
 /** Props of ChangePanel. */
@@ -38,11 +39,11 @@ export function ChangePanel(props: ChangePanelProps) {
   useEffect(() => {
     if (open) form.current?.querySelector<HTMLElement>('textarea, input, button')?.focus()
   }, [open])
+  const willClose = useReturnFocus(open, toggle)
   const close = (): void => {
+    willClose()
     setOpen(false)
     action.clearError()
-    // The button is rendered again on the next frame; focus it then.
-    requestAnimationFrame(() => toggle.current?.focus())
   }
   const onSubmit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()

@@ -11,6 +11,7 @@ import { fromCommand } from '../logic/action-result'
 import { useApi, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { useAction } from './use-action'
+import { useReturnFocus } from './use-return-focus'
 
 /** Props of PrivateNote. */
 export interface PrivateNoteProps {
@@ -39,12 +40,13 @@ export function PrivateNote({ session, startOpen = false, onClose }: PrivateNote
     return result
   })
 
+  // Focus goes back to the button that opened the editor, not to the page.
+  const willClose = useReturnFocus(open, opener)
   const close = (): void => {
     if (onClose !== undefined) onClose()
     else {
+      willClose()
       setOpen(false)
-      // Focus goes back to the button that opened the editor, not to the page.
-      requestAnimationFrame(() => opener.current?.focus())
     }
   }
 
