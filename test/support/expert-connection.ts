@@ -16,8 +16,12 @@ import {
   type SocketAuth,
   type Welcome,
 } from '../../src/shared/protocol'
+import { stallTimer } from './stall-timer'
 
-/** How long a test waits for something the platform should do at once; a failsafe, not a sleep. */
+/**
+ * How long a test waits for one answer from the platform, or for its next event while waiting for
+ * more; a failsafe, not a sleep.
+ */
 const WAIT_MS = 10_000
 
 /** A connected expert. */
@@ -109,19 +113,23 @@ export class ExpertConnection {
         resolve(found)
         return true
       }
-      const timer = setTimeout(() => {
+      // Every event recorded is progress and starts the failsafe over, so a long run of events a
+      // busy machine sends slowly is not taken for one that never comes.
+      const failsafe = stallTimer(WAIT_MS, () => {
         cleanup()
         reject(
           new Error(
-            `No matching event within ${WAIT_MS} ms; saw: ${this.events.map((e) => e.type).join(', ')}`,
+            `No matching event, and no event at all for ${WAIT_MS} ms; saw: ${this.events.map((e) => e.type).join(', ')}`,
           ),
         )
-      }, WAIT_MS)
+      })
       const cleanup = (): void => {
-        clearTimeout(timer)
+        failsafe.stop()
         this.waiters = this.waiters.filter((w) => w !== wake)
       }
-      const wake = (): void => void check()
+      const wake = (): void => {
+        if (!check()) failsafe.progress()
+      }
       if (!check()) this.waiters.push(wake)
     })
   }

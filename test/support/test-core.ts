@@ -14,9 +14,10 @@ import { headlessHost, startNodeRuntime } from '../../src/main/node/runtime/star
 import { systemClock, type Clock } from '../../src/shared/clock'
 import type { ConnectionState } from '../../src/shared/connection-state'
 import { startPathProxy } from './path-proxy'
+import { stallTimer } from './stall-timer'
 import { startTestPlatform, type TestPlatform } from './test-platform'
 
-/** How long a test waits for something the core should do promptly; a failsafe, not a sleep. */
+/** How long a wait lets the core do nothing (no state change, no notification); a failsafe, not a sleep. */
 const WAIT_MS = 20_000
 
 /** A running core and its adapters. */
@@ -60,14 +61,16 @@ function until<T>(
   return new Promise((resolve, reject) => {
     const first = check()
     if (first !== undefined) return resolve(first)
-    const timer = setTimeout(() => {
+    // Every wake (a state change, a notification) is progress and starts the failsafe over, so a
+    // count that a busy machine reaches slowly is not taken for one that never comes.
+    const failsafe = stallTimer(WAIT_MS, () => {
       off()
-      reject(new Error(`Timed out waiting for ${what()}`))
-    }, WAIT_MS)
+      reject(new Error(`Timed out waiting for ${what()}: nothing happened for ${WAIT_MS} ms`))
+    })
     const off = subscribe(() => {
       const value = check()
-      if (value === undefined) return
-      clearTimeout(timer)
+      if (value === undefined) return failsafe.progress()
+      failsafe.stop()
       off()
       resolve(value)
     })

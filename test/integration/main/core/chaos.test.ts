@@ -3,6 +3,7 @@ import { ManualClock } from '../../../../src/shared/clock'
 import { MOST_NOTIFICATIONS_HELD } from '../../../../src/main/core/ports/notifier'
 import { FaultProxy } from '../../../support/fault-proxy'
 import { seededRandom } from '../../../support/mutation-fuzz'
+import { stallTimer } from '../../../support/stall-timer'
 import { backUpPlatform, restorePlatform } from '../../../support/platform-backup'
 import { startCoreFor, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
@@ -14,7 +15,7 @@ const BACKUP_AT = 250
 const RESTORE_AT = 500
 /** A link that carries a page in slices over many turns, yet lets the run finish. */
 const TRICKLE_BYTES_PER_SECOND = 64_000
-/** How long a step may take before the test fails saying which; never reached when all is well. */
+/** How long the core may do nothing (no state change, no notification) before a step fails saying which. */
 const FAILSAFE_MS = 40_000
 /** Trickling links run on real time, which a busy machine stretches. */
 const RUN_TIMEOUT_MS = 120_000
@@ -45,16 +46,17 @@ describe('chaos', { timeout: RUN_TIMEOUT_MS }, () => {
     // Retries wait on the core's manual clock: move it to each next attempt as soon as one is set.
     let reconnects = 0
     const wakers = new Set<() => void>()
-    // Woken by every state change and notification; the failsafe only turns a hang into a message.
+    // Woken by every state change and notification, each of which is progress and starts the
+    // failsafe over: it turns a hang into a message, never a busy machine's slow replay of a thousand.
     const waitUntil = (done: () => boolean, what: string): Promise<void> =>
       new Promise((resolve, reject) => {
-        const failsafe = setTimeout(() => {
+        const failsafe = stallTimer(FAILSAFE_MS, () => {
           wakers.delete(check)
-          reject(new Error(`chaos: still waiting until ${what}`))
-        }, FAILSAFE_MS)
+          reject(new Error(`chaos: still waiting until ${what}; nothing happened for ${FAILSAFE_MS} ms`))
+        })
         const check = (): void => {
-          if (!done()) return
-          clearTimeout(failsafe)
+          if (!done()) return failsafe.progress()
+          failsafe.stop()
           wakers.delete(check)
           resolve()
         }

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { stallTimer } from '../../../../support/stall-timer'
 
 const CHILD = fileURLToPath(new URL('./app-process-child.ts', import.meta.url))
 /** How long the app may print nothing before a wait on it gives up with what it was waiting for. */
@@ -63,27 +64,22 @@ export function startApp(home: AppHome, killAfterShown?: number): AppRun {
     new Promise((resolve, reject) => {
       // A stall, not a slow run: every line the app prints is progress and starts the wait over,
       // so a busy machine that shows a thousand invites slowly is not taken for one that lost one.
-      const stalled = (): NodeJS.Timeout =>
-        setTimeout(
-          () =>
-            finish(() =>
-              reject(new Error(`still waiting until ${what}: the app printed nothing for ${FAILSAFE_MS} ms`)),
-            ),
-          FAILSAFE_MS,
-        )
-      let failsafe = stalled()
+      const failsafe = stallTimer(FAILSAFE_MS, () =>
+        finish(() =>
+          reject(new Error(`still waiting until ${what}: the app printed nothing for ${FAILSAFE_MS} ms`)),
+        ),
+      )
       let settled = false
       const finish = (settle: () => void): void => {
         if (settled) return
         settled = true
-        clearTimeout(failsafe)
+        failsafe.stop()
         listeners.splice(listeners.indexOf(check), 1)
         settle()
       }
       const check = (): void => {
         if (done()) return finish(() => resolve(true))
-        clearTimeout(failsafe)
-        failsafe = stalled()
+        failsafe.progress()
       }
       listeners.push(check)
       void ended.then(() => finish(() => resolve(done())))
