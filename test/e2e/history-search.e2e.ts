@@ -7,7 +7,7 @@
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
 import { driveUntil } from './support/harness'
-import { accept, bookThroughApp, cachedInvite } from './support/scenario'
+import { bookThroughApp, endedSessions } from './support/scenario'
 import { checkScreen } from './support/screens'
 import { focusLandsOn, showsOnly } from './support/waits'
 
@@ -20,20 +20,12 @@ it('searches History, filters it by kind, and finds a private note added from a 
   const adaShell = await shell(ada)
   const titles = ['Webpack build hangs at 92%', 'Postgres deadlock on upsert', 'Docker volume permissions']
   const clients = ['Sam Okafor', 'Priya Natarajan', 'Jonas Lind']
-  for (const [i, title] of titles.entries()) {
-    const { request } = platform.server.marketplace.createRequest({
-      clientId: platform.addClient(clients[i]),
-      title,
-      kind: 'instant',
-      direct: { expertId: ada.id, via: 'dashboard' },
-    })
-    const session = await accept(adaShell, await cachedInvite(adaShell, request.id))
-    const ended = await adaShell.shell.runtime.core.command('session.end', {
-      sessionId: session.id,
-      outcome: { kind: 'free' },
-    })
-    if (!ended.ok) throw new Error(ended.error.message)
-  }
+  await endedSessions(
+    platform,
+    adaShell,
+    ada.id,
+    titles.map((title, i) => ({ title, client: clients[i]! })),
+  )
 
   const page = await open(adaShell)
   await page.getByRole('button', { name: 'History' }).click()

@@ -59,6 +59,32 @@ export async function accept(
   return outcome.result.session
 }
 
+/**
+ * Instant sessions of `expertId` with these titles (each client named alongside), joined through
+ * the app's own core and ended free: History's rows.
+ */
+export async function endedSessions(
+  platform: TestPlatform,
+  shell: TestShell,
+  expertId: string,
+  sessions: ReadonlyArray<{ readonly title: string; readonly client: string }>,
+): Promise<void> {
+  for (const { title, client } of sessions) {
+    const { request } = platform.server.marketplace.createRequest({
+      clientId: platform.addClient(client),
+      title,
+      kind: 'instant',
+      direct: { expertId, via: 'dashboard' },
+    })
+    const session = await accept(shell, await cachedInvite(shell, request.id))
+    const ended = await shell.shell.runtime.core.command('session.end', {
+      sessionId: session.id,
+      outcome: { kind: 'free' },
+    })
+    if (!ended.ok) throw new Error(ended.error.message)
+  }
+}
+
 /** A scheduled request directly for `expertId`, booked at `bookedAt` through the app's own core. */
 export async function bookThroughApp(
   platform: TestPlatform,
