@@ -35,6 +35,7 @@ import { cacheAlerts } from './cache-alerts'
 import { cacheIsNotFor, recordCacheSource } from './cache-source'
 import { InviteExpiry } from './invites/invite-expiry'
 import { CacheRetention } from './cache-retention'
+import { CommandsInFlight } from './commands-in-flight'
 import { trayStatus } from './tray/tray-status'
 
 export type { StandbyCoreDeps } from './standby-core-deps'
@@ -78,6 +79,8 @@ export class StandbyCore {
   private readonly retention: CacheRetention
   /** The app's pages that have the focus now; a client's message is notified only when none has. */
   private readonly focusedPages = new Set<string>()
+  /** Identical commands pressed on two surfaces at once go out once. */
+  private readonly inFlight = new CommandsInFlight()
 
   private readonly deps: StandbyCoreDeps
 
@@ -276,13 +279,15 @@ export class StandbyCore {
     if (link === undefined) {
       return { ok: false, error: { code: 'signed_out', message: 'Sign in to the platform first.' } }
     }
-    const outcome = await link.command(name, payload, idempotencyKey)
-    if (outcome.ok) {
-      const joined = joinedSession(name, outcome.result)
-      // Not awaited: the browser may take its time, and the join has happened either way.
-      if (joined !== null) void openJoinedRoom({ ...this.deps, rooms: this.rooms }, joined)
-    }
-    return outcome
+    return this.inFlight.share(link, name, payload, async () => {
+      const outcome = await link.command(name, payload, idempotencyKey)
+      if (outcome.ok) {
+        const joined = joinedSession(name, outcome.result)
+        // Not awaited: the browser may take its time, and the join has happened either way.
+        if (joined !== null) void openJoinedRoom({ ...this.deps, rooms: this.rooms }, joined)
+      }
+      return outcome
+    })
   }
 
   /** Open a cached session's room in the system browser ("Open room"). */

@@ -5,6 +5,7 @@
  * twice (a message to the client sent twice, a booking refused as taken by the expert's own first
  * try). The key is bound to the command and its payload: any other command gets a fresh one.
  */
+import { canonicalJson } from '../../../shared/canonical-json'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import { mayHaveHappened as unsure } from '../../../shared/unanswered-command'
 
@@ -27,7 +28,7 @@ export function mayHaveHappened(outcome: CommandOutcome<unknown>): boolean {
 /** An empty set of retry keys; `fresh` makes a new key. */
 export function retryKeys(fresh: () => string = () => globalThis.crypto.randomUUID()): RetryKeys {
   const open = new Map<string, string>()
-  const idOf = (name: string, payload: unknown): string => `${name} ${JSON.stringify(payload)}`
+  const idOf = (name: string, payload: unknown): string => `${name} ${canonicalJson(payload)}`
   return {
     keyFor: (name, payload) => open.get(idOf(name, payload)) ?? fresh(),
     settled(name, payload, key, outcome) {

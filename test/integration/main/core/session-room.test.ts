@@ -46,6 +46,19 @@ describe('the session room', () => {
     },
   )
 
+  it('takes the invite once when the notification’s Join and the window’s are pressed together: both succeed, one room', async () => {
+    const { platformUrl, core, api, inviteId, opened } = await adaWithInvite('Pressed on both')
+    const { notifier } = core.adapters
+    const shownBefore = notifier.shown.length
+    notifier.press({ inviteId }, 'primary')
+    const outcome = await api['invites.accept']({ inviteId, proposedTime: null })
+    if (!outcome.ok) throw new Error(outcome.error.message)
+    await core.runtime.core.settled()
+    expect(opened).toEqual([`${platformUrl}${outcome.result.session.roomUrl}`])
+    // No "Could not join" for the press that found the invite already taken by its twin.
+    expect(notifier.shown.slice(shownBefore).map((n) => n.kind)).not.toContain('notice')
+  })
+
   it('opens no room when the accept fails, nor when it only books a scheduled session; Start opens it', async () => {
     const { platform, expert, core, api, inviteId, opened } = await adaWithInvite('Taken already')
     platform.server.marketplace.withdrawRequest(

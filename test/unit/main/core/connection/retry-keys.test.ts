@@ -34,6 +34,13 @@ describe('retry keys', () => {
     expect(keys.keyFor('session.join', { inviteId: 'inv_1' })).not.toBe(key)
   })
 
+  it('gives a retry the first key whatever order its payload’s keys come in (a notification’s press, then the window’s)', () => {
+    const keys = retryKeys()
+    const key = keys.keyFor('invite.accept', { inviteId: 'inv_1', proposedTime: null })
+    keys.settled('invite.accept', { inviteId: 'inv_1', proposedTime: null }, key, timeout)
+    expect(keys.keyFor('invite.accept', { proposedTime: null, inviteId: 'inv_1' })).toBe(key)
+  })
+
   it('keeps at most a bounded number, forgetting the oldest', () => {
     const keys = retryKeys()
     const first = keys.keyFor('message.send', { requestId: 'req_0', body: 'x' })
