@@ -84,6 +84,10 @@ it('takes an invite whose time runs out while the platform is away off the open 
   await untilCore(adaShell, 'the platform’s word that the invite expired', () =>
     cache.invite(invite.id)?.state === 'expired' ? true : undefined,
   )
+  // A barrier before counting what is absent: the page shows a later invite's card only after
+  // everything the shell sent it before, the platform's word on the expiry included.
+  const later = platform.inviteDirectly(ada.id, 'Sent once the platform was back')
+  await page.getByRole('article', { name: later.request.title }).waitFor()
   expect(await page.getByText(`Expired: ${request.title}`).count()).toBe(0)
   expect(await missed.getByText(request.title).count()).toBe(1)
 })
