@@ -21,6 +21,7 @@ import type { ConnectionLimits } from '../../server/src/http/connection-guard'
 import type { RateLimit } from '../../server/src/rate-limiter'
 import type { SignInLimits } from '../../server/src/sign-in-limiter'
 import { ExpertConnection } from './expert-connection'
+import { onRestartablePort } from './restartable-port'
 
 /** A fixed, ordinary start time: Monday 2026-01-05 09:00 UTC. */
 export const TEST_START = Date.UTC(2026, 0, 5, 9, 0, 0)
@@ -93,7 +94,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       verifyPassword: options.verifyPassword,
       sweepIntervalMs: options.sweepIntervalMs,
     })
-  let server = await start(options.port ?? 0)
+  let server = await (options.port === undefined ? onRestartablePort(start) : start(options.port))
   let running = true
   const connections = new Set<ExpertConnection>()
   let directClient: string | undefined
