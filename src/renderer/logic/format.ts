@@ -70,6 +70,9 @@ function formattersFor(display: Display) {
     relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
     zoned: new Map<string, ZonedFormats | null>(),
     units: new Map<string, Intl.NumberFormat>(),
+    // A ticking timer's parts in the locale's own digits ("٤:٠٧" in Arabic), as its dates have them.
+    timerPart: new Intl.NumberFormat(locale, { useGrouping: false }),
+    timerPart2: new Intl.NumberFormat(locale, { useGrouping: false, minimumIntegerDigits: 2 }),
   }
 }
 
@@ -285,15 +288,16 @@ export function formatDuration(ms: number): string {
   return unit('year').format(Math.floor(abs / YEAR_MS))
 }
 
-/** "4:07" (minutes:seconds) under an hour, "1:04:07" above: a ticking timer. */
+/** "4:07" (minutes:seconds) under an hour, "1:04:07" above: a ticking timer, in the locale's digits. */
 export function formatTimer(ms: number): string {
   const total = Math.floor(showable(ms) / 1000)
   const hours = Math.floor(total / 3600)
   const minutes = Math.floor((total % 3600) / 60)
   const seconds = total % 60
-  const mm = hours > 0 ? String(minutes).padStart(2, '0') : String(minutes)
-  const ss = String(seconds).padStart(2, '0')
-  return hours > 0 ? `${hours}:${mm}:${ss}` : `${mm}:${ss}`
+  const { timerPart, timerPart2 } = formats
+  const mm = (hours > 0 ? timerPart2 : timerPart).format(minutes)
+  const ss = timerPart2.format(seconds)
+  return hours > 0 ? `${timerPart.format(hours)}:${mm}:${ss}` : `${mm}:${ss}`
 }
 
 /** A countdown: a ticking timer under an hour, a rounded duration beyond. */

@@ -327,6 +327,19 @@ describe('format', () => {
     expect(zoneCity('America/New_York')).toBe('New York')
   })
 
+  it('writes a ticking timer in the locale’s digits, as its dates and durations are', () => {
+    try {
+      setDisplay({ locale: 'ar-EG', timeZone: 'UTC' })
+      expect(formatTimer(4 * MINUTE + 7_000)).toBe('٤:٠٧')
+      setDisplay({ locale: 'fa-IR', timeZone: 'UTC' })
+      expect(formatTimer(65 * MINUTE + 7_000)).toBe('۱:۰۵:۰۷')
+      setDisplay({ locale: 'en-GB', timeZone: 'UTC' })
+      expect(formatTimer(1_234 * MINUTE)).toBe('20:34:00')
+    } finally {
+      setDisplay({})
+    }
+  })
+
   it('names a fixed-offset zone by its offset as people write it, not by IANA’s inverted sign', () => {
     // Etc/GMT+5 is five hours behind UTC.
     expect(zoneCity('Etc/GMT+5')).toBe('UTC-5')
