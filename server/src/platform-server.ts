@@ -24,6 +24,7 @@ import { boundRepeats } from './log-bound'
 import { consoleLogger, type Logger } from './logger'
 import type { MarketplaceConfig } from './marketplace/context'
 import { Marketplace } from './marketplace/marketplace'
+import type { Outage } from './marketplace/platform-outages'
 import { PlatformError } from './platform-error'
 import { defaultRateLimit, ExpertRateLimits, type RateLimit } from './rate-limiter'
 import {
@@ -192,6 +193,14 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
       logger.error('ending idle sign-ins failed; it is tried again in a minute', { error: String(error) })
     }
   }
+  // Kept before the first sweep, which may cancel sessions whose join window it overlapped.
+  const outage = keptOutage(marketplace, logger)
+  if (outage !== null) {
+    logger.info('the platform was down', {
+      from: new Date(outage.from).toISOString(),
+      ms: outage.until - outage.from,
+    })
+  }
   // At once, not a tick later: what fell due while the platform was down (invites whose time ran
   // out, sessions nobody joined) is settled before the experts' apps catch up, so their first
   // replay after the restart already carries it.
@@ -210,6 +219,12 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     close() {
       closed ??= (async () => {
         timer?.cancel()
+        try {
+          marketplace.stopping()
+        } catch (error) {
+          // The outage then counts from the last mark: a little long, never short.
+          logger.error('could not write that the platform stops', { error: String(error) })
+        }
         io.disconnectSockets(true)
         const stopped = new Promise<void>((resolve) => io.close(() => resolve()))
         // Closing the server waits for every connection; one whose client stopped halfway through
@@ -261,4 +276,16 @@ async function route(
 function lockNewPlatformDatabase(path: string): DatabaseLock {
   prepareFolder(path)
   return lockPlatformDatabase(path)
+}
+
+/** The span the platform was down, kept; null when there was none, or it could not be kept (logged). */
+function keptOutage(marketplace: Marketplace, logger: Logger): Outage | null {
+  try {
+    return marketplace.started()
+  } catch (error) {
+    logger.error('could not keep how long the platform was down; fees for that time are assessed as usual', {
+      error: String(error),
+    })
+    return null
+  }
 }

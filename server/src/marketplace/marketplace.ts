@@ -36,6 +36,7 @@ import { snapshotFor } from './snapshot'
 import { snapshotPart } from './snapshot-parts'
 import { clientJoinSession } from './sessions'
 import { sweep, type SweepResult } from './sweep'
+import { AliveMarks, type Outage } from './platform-outages'
 
 /** How long the platform remembers a command's answer for its idempotency key. */
 const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60_000
@@ -45,6 +46,7 @@ export class Marketplace {
   readonly events: EventLog
   readonly store: PlatformStore
   private readonly ctx: MarketplaceContext
+  private aliveMarks: AliveMarks | undefined
 
   constructor(
     readonly db: Database.Database,
@@ -172,8 +174,23 @@ export class Marketplace {
     return threadOf(this.ctx, requestId, expertId)
   }
 
-  /** Apply the timed rules whose time has come. */
+  /**
+   * The platform starts serving: the span since it last ran is kept as an outage, which no party
+   * is found absent for (platform-outages.ts). Returns it, or null.
+   */
+  started(): Outage | null {
+    this.aliveMarks = new AliveMarks(this.ctx)
+    return this.aliveMarks.started()
+  }
+
+  /** The platform stops serving on purpose: its downtime starts now. */
+  stopping(): void {
+    this.aliveMarks?.stopping()
+  }
+
+  /** Apply the timed rules whose time has come (and, once started, say the platform is running). */
   sweep(): SweepResult {
+    this.aliveMarks?.alive()
     return sweep(this.ctx)
   }
 

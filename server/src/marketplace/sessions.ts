@@ -10,6 +10,7 @@ import {
 } from '../../../src/shared/protocol'
 import {
   absentParty,
+  autoCancelAt,
   feeAssessedTo,
   isDueForAutoCancel,
   startWindowAt,
@@ -24,6 +25,7 @@ import { lapsedReschedule } from './pending-proposal'
 import type { SessionRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 import { writeEach } from './apply-each'
+import { wasDownDuring } from './platform-outages'
 
 /** The expert joins their session; allowed from 10 minutes before the booked time. */
 export function joinSession(
@@ -174,7 +176,9 @@ export function autoCancelOverdue(ctx: MarketplaceContext): number {
     )
   return writeEach(ctx, 'auto-cancel', overdue, (row) => {
     const reason = absentParty(row.expert_joined_at, row.client_joined_at) ?? 'both_absent'
-    const cancellation = { reason, feeAssessedTo: feeAssessedTo(reason), cancelledAt: now }
+    // Absent while the platform was down is no fault of the absent party's: nobody could join.
+    const excused = wasDownDuring(ctx, startWindowOpensAt(row.booked_start), autoCancelAt(row.booked_start))
+    const cancellation = { reason, feeAssessedTo: excused ? null : feeAssessedTo(reason), cancelledAt: now }
     ctx
       .sql(
         `UPDATE sessions SET state = 'cancelled', cancellation = ?, reschedule = ?, updated_at = ?
@@ -183,7 +187,11 @@ export function autoCancelOverdue(ctx: MarketplaceContext): number {
       .run(JSON.stringify(cancellation), lapsedReschedule(row, now), now, row.id)
     publish(ctx, row.id)
     if (endBusyForSession(ctx, row.expert_id)) publishExpert(ctx, row.expert_id)
-    ctx.logger.info('session auto-cancelled', { session: row.id, reason })
+    ctx.logger.info('session auto-cancelled', {
+      session: row.id,
+      reason,
+      ...(excused && { fee: 'none: the platform was down during its join window' }),
+    })
   })
 }
 

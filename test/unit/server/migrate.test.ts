@@ -174,6 +174,20 @@ describe('platform migrations', () => {
     ])
   })
 
+  it('0014-platform-outages keeps the stream’s epoch, with no mark of being alive and no outage yet', () => {
+    const db = new Database(':memory:')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 13 })
+    const epoch = db.prepare('SELECT stream_epoch FROM platform_meta').pluck().get()
+    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
+    expect(db.prepare('SELECT stream_epoch, alive_at FROM platform_meta').all()).toEqual([
+      { stream_epoch: epoch, alive_at: null },
+    ])
+    expect(db.prepare('SELECT COUNT(*) FROM platform_outages').pluck().get()).toBe(0)
+    expect(() =>
+      db.prepare('INSERT INTO platform_outages (down_from, down_until) VALUES (5, 5)').run(),
+    ).toThrow(/CHECK constraint failed/)
+  })
+
   it('0007-money gives stored experts the default rate, and stored sessions the same as terms of their own', () => {
     const db = new Database(':memory:')
     migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 6 })

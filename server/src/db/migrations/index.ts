@@ -14,6 +14,7 @@ import { m0010SessionPrivateNotes } from './0010-session-private-notes'
 import { m0011ClosingNote } from './0011-closing-note'
 import { m0012ExpertLookups } from './0012-expert-lookups'
 import { m0013TokenLastUse } from './0013-token-last-use'
+import { m0014PlatformOutages } from './0014-platform-outages'
 
 /** All migrations, oldest first. */
 export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -30,4 +31,5 @@ export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0011ClosingNote,
   m0012ExpertLookups,
   m0013TokenLastUse,
+  m0014PlatformOutages,
 ]
