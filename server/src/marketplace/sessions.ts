@@ -96,6 +96,7 @@ export function startBilling(
         'The client has not joined yet; billing can start once they do.',
       )
     }
+    refuseWhileBillingAnother(ctx, expertId, row.id)
     const now = ctx.clock.now()
     ctx
       .sql(`UPDATE sessions SET phase = 'billable', billing_started_at = ?, updated_at = ? WHERE id = ?`)
@@ -103,6 +104,26 @@ export function startBilling(
     ctx.billingStarts.set(row.id, steadyNow(ctx.clock))
     return { session: publish(ctx, row.id) }
   })
+}
+
+/**
+ * One client's clock at a time: billing refused while another of the expert's sessions bills, so
+ * no client pays for time the expert spends with someone else. Being live in two (building context
+ * in one, finishing another) stays allowed: nothing is billed for it.
+ */
+function refuseWhileBillingAnother(ctx: MarketplaceContext, expertId: string, sessionId: string): void {
+  const other = ctx
+    .sql<[string, string], { request_id: string }>(
+      `SELECT request_id FROM sessions
+        WHERE expert_id = ? AND state = 'live' AND phase = 'billable' AND id != ? LIMIT 1`,
+    )
+    .get(expertId, sessionId)
+  if (other === undefined) return
+  const title = ctx.store.requestRow(other.request_id)?.title ?? 'another session'
+  throw new PlatformError(
+    'conflict',
+    `You are billing “${title}” now; end that session before you start billing this one, so no client pays for time spent with another.`,
+  )
 }
 
 /** End a live session as charged, discounted or free. */

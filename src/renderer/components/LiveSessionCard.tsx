@@ -5,10 +5,11 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
+import { billingElsewhere } from '../logic/billing-elsewhere'
 import { zoneCity } from '../logic/format'
 import { autoCancelNotice } from '../logic/session-timing'
 import { sessionCard } from '../store/card-commands'
-import { useApi, useNow } from '../store/context'
+import { useApi, useAppState, useNow } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { Attachments } from './Attachments'
 import { EndSessionPanel } from './EndSessionPanel'
@@ -34,6 +35,13 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
   const [detailsOpen, setDetailsOpen] = useState(false)
   const billable = session.phase === 'billable' && session.billingStartedAt !== null
   const clientHere = session.clientJoinedAt !== null
+  const otherBilling = billingElsewhere(useAppState().upcoming, session.id)
+  // Why Start billing is off, said to everyone: the client is not here yet, or another session bills.
+  const whyNoBilling = !clientHere
+    ? `${id}-waiting`
+    : otherBilling !== null
+      ? `${id}-other-billing`
+      : undefined
   const startBilling = useCardAction(sessionCard(session.id), 'Starting billing…', async () =>
     fromCommand('start billing', await api.sessions.startBilling({ sessionId: session.id })),
   )
@@ -100,8 +108,8 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
             pending={startBilling.pending}
             blockedBy={startBilling.blockedBy}
             pendingLabel="Starting billing…"
-            disabled={!clientHere}
-            describedBy={clientHere ? undefined : `${id}-waiting`}
+            disabled={whyNoBilling !== undefined}
+            describedBy={whyNoBilling}
             onClick={() => {
               focusPhase.current = true
               void startBilling.run()
@@ -137,6 +145,12 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
       {!clientHere && !billable && (
         <p className="visually-hidden" id={`${id}-waiting`}>
           Billing can start once the client has joined.
+        </p>
+      )}
+      {clientHere && !billable && otherBilling !== null && (
+        <p className="muted" id={`${id}-other-billing`}>
+          You are billing “{otherBilling.request.title}” now: end that session before you start billing this
+          one.
         </p>
       )}
       <ActionError message={startBilling.error} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ofType } from '../../support/expert-connection'
+import { ofType, type ExpertConnection } from '../../support/expert-connection'
 import { bookOverSocket } from '../../support/booking'
 import { useTestPlatform } from '../../support/test-platform'
 
@@ -121,5 +121,49 @@ describe('instant invites', () => {
     for (const s of sockets) {
       expect((await s.waitForEvent(ofType('invite.closed'))).payload.reason).toBe('withdrawn')
     }
+  })
+})
+
+describe('two live sessions of one expert', () => {
+  const platform = useTestPlatform()
+
+  /** A direct instant request to `expertId`, taken over the socket, with its client joined. */
+  async function takenAndJoined(socket: ExpertConnection, expertId: string, title: string): Promise<string> {
+    platform().inviteDirectly(expertId, title)
+    const created = await socket.waitForEvent(
+      (e) => e.type === 'invite.created' && e.payload.invite.request.title === title,
+    )
+    if (created.type !== 'invite.created') throw new Error(created.type)
+    const ack = await socket.command('invite.accept', {
+      inviteId: created.payload.invite.id,
+      proposedTime: null,
+    })
+    if (!ack.ok) throw new Error(ack.error.message)
+    const sessionId = (ack.result as { session: { id: string } }).session.id
+    platform().server.marketplace.clientJoin(sessionId)
+    return sessionId
+  }
+
+  it('bills one at a time: the second is refused, naming the first, until the first ends', async () => {
+    const expert = platform().addExpert()
+    const socket = await platform().connect(expert.token)
+    const first = await takenAndJoined(socket, expert.id, 'Webpack config')
+    const second = await takenAndJoined(socket, expert.id, 'Regex help')
+
+    // Live in both at once is allowed: context building bills nothing.
+    expect(await socket.command('session.startBilling', { sessionId: first })).toMatchObject({ ok: true })
+    const refused = await socket.command('session.startBilling', { sessionId: second })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(!refused.ok && refused.error.message).toMatch(
+      /You are billing “Webpack config” now; end that session/,
+    )
+    expect(platform().server.marketplace.store.session(second).phase).toBe('context')
+
+    const ended = await socket.command('session.end', { sessionId: first, outcome: { kind: 'charged' } })
+    expect(ended.ok).toBe(true)
+    expect(await socket.command('session.startBilling', { sessionId: second })).toMatchObject({
+      ok: true,
+      result: { session: { phase: 'billable' } },
+    })
   })
 })
