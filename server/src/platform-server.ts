@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import type { Server as SocketServer } from 'socket.io'
 import { systemClock, type Clock, type TimerHandle } from '../../src/shared/clock'
+import { requestTarget } from '../../src/shared/request-target'
 import { TokenStore } from './auth'
 import { openPlatformDatabase, prepareFolder } from './db/open-database'
 import { lockPlatformDatabase, type DatabaseLock } from './db/database-lock'
@@ -254,7 +255,9 @@ async function route(
 ): Promise<void> {
   let path = '(unparsed)'
   try {
-    const url = new URL(req.url ?? '/', 'http://platform.invalid')
+    const url = requestTarget(req.url, 'http://platform.invalid')
+    if (url === null)
+      throw new PlatformError('invalid_payload', 'The address of this request is not a valid URL.')
     path = url.pathname
     if (answerRoomPage(req, res, url, deps)) return
     const isAdmin = url.pathname.startsWith('/admin/')

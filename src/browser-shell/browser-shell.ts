@@ -17,6 +17,7 @@ import { createRendererPages, plainText, type PageResponse } from '../main/node/
 import { headlessHost, startNodeRuntime } from '../main/node/runtime/start-node-runtime'
 import { systemClock, type Clock } from '../shared/clock'
 import { SECRET_PARAM } from '../shared/ipc/shell-socket'
+import { requestTarget } from '../shared/request-target'
 import { createRefusalLog } from '../main/core/ipc/refusal-log'
 import { attachIpcSocket } from './ipc-socket-server'
 import { isAddressedTo } from './own-host'
@@ -205,7 +206,8 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     if (await hooks(req, res)) return
     if (req.method !== 'GET' && !head)
       return send(res, plainText(405, 'Standby’s pages are only read.'), head)
-    const url = new URL(req.url ?? '/', origin)
+    const url = requestTarget(req.url, origin)
+    if (url === null) return send(res, plainText(400, 'Bad request: the address is not valid.'), head)
     const page = await pages.answer({
       path: url.pathname,
       search: url.search,

@@ -11,6 +11,7 @@ import type { AppApi } from '../main/core/app-api'
 import type { Logger } from '../main/core/ports/logger'
 import { invokeContract, type InvokeChannel, type PushEvent, type PushPayload } from '../shared/ipc/contract'
 import { fail, type IpcResult } from '../shared/ipc/result'
+import { requestTarget } from '../shared/request-target'
 import { answerCall } from '../main/core/ipc/answer-call'
 import { IPC_SOCKET_PATH, SECRET_PARAM, TOO_MANY_PAGES_CLOSE } from '../shared/ipc/shell-socket'
 import { isAddressedTo } from './own-host'
@@ -150,7 +151,7 @@ export function attachIpcSocket(
 
 /** Why a connection must be refused, or undefined for our own page. */
 function refuse(req: IncomingMessage, origin: string, secret: string): string | undefined {
-  const url = URL.parse(req.url ?? '/', origin)
+  const url = requestTarget(req.url, origin)
   if (url === null) return 'a malformed address'
   if (url.pathname !== IPC_SOCKET_PATH) return `unknown path ${url.pathname}`
   if (!isAddressedTo(req, origin)) return `another host name ${String(req.headers.host).slice(0, 100)}`

@@ -4,6 +4,8 @@ import { OPENED_PAGES_HOOK_PATH, POWER_HOOK_PATH } from '../../../src/browser-sh
 import { hashPassword } from '../../../server/src/auth'
 import { openShellPage as openPage, request, startBareShell } from '../../support/shell-page'
 import { useTestPlatform } from '../../support/test-platform'
+import { IPC_SOCKET_PATH } from '../../../src/shared/ipc/shell-socket'
+import WebSocket from 'ws'
 
 describe('the browser shell', () => {
   const platform = useTestPlatform()
@@ -131,6 +133,23 @@ describe('the browser shell', () => {
   it('refuses a connection from another origin or without this run’s secret', async () => {
     await expect(openPage(shell, { origin: 'http://evil.example' })).rejects.toThrow(/403/)
     await expect(openPage(shell, { origin: shell.origin }, 'guess')).rejects.toThrow(/403/)
+  })
+
+  it('reads a request’s address as a path: "//x/standby-ipc" is not the IPC socket, "//x/" not the page', async () => {
+    const sneaky = new WebSocket(
+      `${shell.origin.replace('http', 'ws')}//x${IPC_SOCKET_PATH}?secret=${shell.secret}`,
+      {
+        headers: { origin: shell.origin },
+      },
+    )
+    const answer = await new Promise<unknown>((resolve) => {
+      sneaky.once('open', () => resolve('opened'))
+      sneaky.once('unexpected-response', (_req, res) => resolve(res.statusCode))
+      sneaky.once('error', (error) => resolve(error.message))
+    })
+    sneaky.terminate()
+    expect(answer).toBe(403)
+    expect((await request(`${shell.origin}//x/`)).status).toBe(404)
   })
 
   it('refuses a connection addressed to another host name, as its pages are refused', async () => {

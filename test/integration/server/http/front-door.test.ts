@@ -121,6 +121,21 @@ describe('requests addressed to another name (DNS rebinding)', () => {
   })
 })
 
+describe('a request line whose path starts with two slashes', () => {
+  const platform = useTestPlatform()
+
+  it('is read as that path, not as another host’s address: refused naming the path it sent', async () => {
+    const { port } = platform().server
+    const answer = await requestAs(port, `127.0.0.1:${port}`, `/${HTTP_PATHS.info}`)
+    expect(answer.status).toBe(404)
+    expect(JSON.parse(answer.body)).toMatchObject({
+      error: { message: `No endpoint GET /${HTTP_PATHS.info}.` },
+    })
+    // "//admin/…" is no admin path, and "//x/admin/…" no way around the admin token.
+    expect((await requestAs(port, `127.0.0.1:${port}`, '//x/admin/invites/inv_1')).status).toBe(404)
+  })
+})
+
 describe('requests a web page of another site sends (its Origin says so)', () => {
   const platform = useTestPlatform()
   const foreign = ['http://evil.example', 'null', 'https://evil.example:443', 'http://127.0.0.1.evil.example']
