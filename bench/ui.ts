@@ -187,7 +187,9 @@ async function historyScroll(browser: Browser): Promise<void> {
         stable = height === last ? stable + 1 : 0
         last = height
       }
-      return { ms: performance.now() - started, rows: Math.round(viewport.scrollHeight / 56), maxRows }
+      // Each row says how many the list has; the rows' height depends on the layout.
+      const rows = Number(viewport.querySelector('[role=listitem]')?.getAttribute('aria-setsize') ?? 0)
+      return { ms: performance.now() - started, rows, maxRows }
     })
 
     const sweep = await list.evaluate(async (viewport) => {

@@ -14,6 +14,7 @@ import './styles/invites.css'
 import './styles/sessions.css'
 import './styles/lists.css'
 import './styles/history-filters.css'
+import './styles/narrow.css'
 import { fetchFirstFrame, hasFirstFrame } from './first-frame/fetch-first-frame'
 import { takeShellSecret } from './shell-secret'
 

@@ -2,15 +2,11 @@
  * Text a client wrote in one unbroken run (a pasted hash, a URL, or a page made to push the
  * layout): the invite card keeps to the window and the popover, with its Join button on screen.
  */
-import type { Page } from 'playwright'
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
+import { sidewaysOverflows } from './support/screens'
 
 const world = useE2e()
-
-/** How far the page scrolls sideways: nothing is wider than the window. */
-const sidewaysOverflow = (page: Page): Promise<number> =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
 
 it('keeps an invite whose texts are unbroken runs within the window and the popover, Join on screen', async () => {
   const { platform, expert, shell, open } = await world()
@@ -42,7 +38,7 @@ it('keeps an invite whose texts are unbroken runs within the window and the popo
     await card.waitFor()
     const join = card.getByRole('button', { name: `Join now “${request.title}”` })
     await join.waitFor()
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0)
+    expect(await sidewaysOverflows(page)).toEqual([])
     const box = await join.boundingBox()
     const width = page.viewportSize()?.width ?? 0
     expect(box).not.toBeNull()

@@ -4,124 +4,14 @@
  * reasons, and the tray popover. Also checks that settings and availability changes are saved.
  */
 import { expect, it } from 'vitest'
-import type { Outcome } from '../../src/shared/protocol/entities'
+import { busyDay, MINUTE } from './support/busy-day'
 import { useE2e } from './support/fixture'
-import { accept, cachedInvite } from './support/scenario'
 import { checkScreen } from './support/screens'
-import type { TestShell } from './support/harness'
 
 const world = useE2e()
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
-
-async function command<N extends 'session.startBilling' | 'session.end'>(
-  shell: TestShell,
-  name: N,
-  payload: N extends 'session.end' ? { sessionId: string; outcome: Outcome } : { sessionId: string },
-): Promise<void> {
-  const outcome = await shell.shell.runtime.core.command(name, payload as never)
-  if (!outcome.ok) throw new Error(`${name}: ${outcome.error.message}`)
-}
-
-/**
- * Ada's busy day: four ended sessions (charged, discounted, free, charged), a booked one nobody
- * joined, one booked tomorrow, an invite proposing a time that overlaps it, and an open instant
- * invite. Each test builds its own, so each stays within its time limit on a busy machine.
- */
-async function busyDay() {
-  const { platform, expert, shell, open } = await world()
-  const ada = expert('Ada Byron', ['react'])
-  const clients = ['Sam Okafor', 'Priya Natarajan', 'Jonas Lind', 'Mei Chen'].map((name) =>
-    platform.addClient(name),
-  )
-  const adaShell = await shell(ada)
-  await adaShell.waitForConnection((state) => state.status === 'online')
-  const { marketplace } = platform.server
-
-  const titles = [
-    'Hooks question: stale state in an interval',
-    'Next.js build fails on Vercel only',
-    'TypeScript generics for a form library',
-    'Webpack to Vite migration plan',
-  ]
-  const outcomes: Outcome[] = [
-    { kind: 'charged' },
-    { kind: 'discounted', percent: 25 },
-    { kind: 'free' },
-    { kind: 'charged' },
-  ]
-  for (const [n, title] of titles.entries()) {
-    const { request } = marketplace.createRequest({
-      clientId: clients[n % clients.length]!,
-      title,
-      kind: 'instant',
-      direct: { expertId: ada.id, via: n % 2 === 0 ? 'profile' : 'dashboard' },
-    })
-    const session = await accept(adaShell, await cachedInvite(adaShell, request.id))
-    marketplace.clientJoin(session.id)
-    const free = outcomes[n]!.kind === 'free'
-    if (!free) await command(adaShell, 'session.startBilling', { sessionId: session.id })
-    platform.clock.advance((15 + 10 * n) * MINUTE)
-    await command(adaShell, 'session.end', { sessionId: session.id, outcome: outcomes[n]! })
-  }
-  // A booked session nobody joins is cancelled by the platform.
-  const missedAt = platform.clock.now() + HOUR
-  const noShow = marketplace.createRequest({
-    clientId: clients[0]!,
-    title: 'Code review of a payment form',
-    kind: 'scheduled',
-    proposedTimes: [missedAt],
-    direct: { expertId: ada.id, via: 'dashboard' },
-  })
-  await accept(adaShell, await cachedInvite(adaShell, noShow.request.id), missedAt)
-  platform.clock.advance(HOUR + 11 * MINUTE)
-
-  // Tomorrow: one booked session, and an invite proposing a time that overlaps it.
-  const tomorrow = platform.clock.now() + 24 * HOUR
-  const soon = platform.clock.now() + 10 * MINUTE
-  const booked = marketplace.createRequest({
-    clientId: clients[1]!,
-    title: 'Accessibility audit of a checkout',
-    kind: 'scheduled',
-    proposedTimes: [tomorrow],
-    expectedDurationMinutes: 60,
-    direct: { expertId: ada.id, via: 'profile' },
-  })
-  await accept(adaShell, await cachedInvite(adaShell, booked.request.id), tomorrow)
-  const overlapping = marketplace.createRequest({
-    clientId: clients[2]!,
-    title: 'Redux to Zustand: is it worth it?',
-    description: 'We have 40 slices and a lot of thunks. I would like an opinion before we start.',
-    kind: 'scheduled',
-    // The first is soon: later the platform's clock passes it.
-    proposedTimes: [soon, tomorrow + 30 * MINUTE, tomorrow + 3 * HOUR],
-    expectedDurationMinutes: 30,
-    tags: ['react'],
-    attachments: [
-      {
-        name: 'store-diagram.png',
-        sizeBytes: 312_000,
-        mimeType: 'image/png',
-        url: 'https://files.example.test/d.png',
-      },
-    ],
-  })
-  marketplace.createRequest({
-    clientId: clients[3]!,
-    title: 'useEffect runs twice in development',
-    description: 'Is this StrictMode? My fetch fires twice and I get duplicate rows.',
-    kind: 'instant',
-    tags: ['react'],
-  })
-
-  const page = await open(adaShell)
-  const card = page.getByRole('article', { name: overlapping.request.title })
-  await card.getByText(/Overlaps “Accessibility audit of a checkout”/).waitFor()
-  return { platform, adaShell, ada, marketplace, overlapping, open, page, card }
-}
 
 it('shows the invites with a conflicting proposed time, then history and stats', async () => {
-  const { page } = await busyDay()
+  const { page } = await busyDay(world)
   const instantCard = page.getByRole('article', { name: 'useEffect runs twice in development' })
   await instantCard.getByText(/^Waiting \d+:\d\d/).waitFor()
   await checkScreen(page, 'invites-conflict')
@@ -143,7 +33,7 @@ it('shows the invites with a conflicting proposed time, then history and stats',
 })
 
 it('saves the sound and an availability set in Settings', async () => {
-  const { page, adaShell, ada, marketplace } = await busyDay()
+  const { page, adaShell, ada, marketplace } = await busyDay(world)
   await page.getByRole('button', { name: 'Settings' }).click()
   const sound = page.getByRole('switch', { name: /Sound/ })
   await sound.uncheck()
@@ -161,7 +51,7 @@ it('saves the sound and an availability set in Settings', async () => {
 })
 
 it('joins from the popover, refuses a Book that overlaps, and asks why on Decline', async () => {
-  const { platform, page, card, adaShell, ada, marketplace, overlapping, open } = await busyDay()
+  const { platform, page, card, adaShell, ada, marketplace, overlapping, open } = await busyDay(world)
   const popover = await open(adaShell, { popover: true })
   const instant = popover.getByRole('article', { name: 'useEffect runs twice in development' })
   await instant.waitFor()

@@ -3,6 +3,7 @@
  * as they exist; the app stays in the tray and builds the window again when it is next wanted.
  */
 import type { BrowserWindow } from 'electron'
+import { MAIN_WINDOW_MIN_SIZE, MAIN_WINDOW_SIZE } from '../../shared/window-sizes'
 import { createAppWindow, type AppWindowOptions } from './app-window'
 
 /** What the main window needs from the rest of the app. */
@@ -19,10 +20,9 @@ const painted = new WeakSet<BrowserWindow>()
 /** Creates the main window, loads the renderer and shows it, focused, once it has painted. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = createAppWindow(options, {
-    width: 440,
-    height: 640,
-    minWidth: 360,
-    minHeight: 400,
+    ...MAIN_WINDOW_SIZE,
+    minWidth: MAIN_WINDOW_MIN_SIZE.width,
+    minHeight: MAIN_WINDOW_MIN_SIZE.height,
     title: 'Standby',
     show: false,
     autoHideMenuBar: true,

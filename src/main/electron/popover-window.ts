@@ -5,10 +5,8 @@
  */
 import { screen, type BrowserWindow, type Rectangle } from 'electron'
 import { steadyNow, systemClock, type TimerHandle } from '../../shared/clock'
+import { POPOVER_SIZE } from '../../shared/window-sizes'
 import { createAppWindow, isGone, type AppWindowOptions } from './app-window'
-
-/** The popover's size. */
-export const POPOVER_SIZE = { width: 360, height: 480 } as const
 
 /**
  * How soon after the popover lost focus a click on the tray icon counts as the click that took

@@ -14,9 +14,10 @@ import { VirtualList } from './VirtualList'
 import { HistoryFilters } from './HistoryFilters'
 import { FilteredEmpty, HistoryNoteButton, HistoryNotePanel } from './HistoryNotes'
 import { isFiltered } from '../../shared/rules/history-filter'
+import { useNarrowLayout } from './use-narrow-layout'
 
-/** Height of one history row in px; must match .history-row in CSS. */
-export const HISTORY_ROW_HEIGHT = 56
+/** Height of one history row in px, in the wide layout and the narrow one (styles/narrow.css). */
+export const HISTORY_ROW_HEIGHT = { wide: 56, narrow: 96 } as const
 
 /** The line under History's title: how many rows, "+" while older ones are still to read. */
 export function historyCountLine(count: number, hasMore: boolean, filtered: boolean): string {
@@ -30,6 +31,7 @@ export function HistoryView() {
   const { history } = useServices()
   const { rows, loading, hasMore, error, filter } = useHistory()
   const [noteOn, setNoteOn] = useState<Session | null>(null)
+  const narrow = useNarrowLayout()
 
   useEffect(() => {
     void history.refresh()
@@ -70,7 +72,7 @@ export function HistoryView() {
           className="history-list"
           label="Past sessions"
           items={rows}
-          rowHeight={HISTORY_ROW_HEIGHT}
+          rowHeight={narrow ? HISTORY_ROW_HEIGHT.narrow : HISTORY_ROW_HEIGHT.wide}
           getKey={(session) => session.id}
           onNearEnd={hasMore ? () => void history.loadMore() : undefined}
           renderRow={(session) => <HistoryRow session={session} onNote={setNoteOn} />}

@@ -57,10 +57,16 @@ export function Sidebar(props: SidebarProps) {
         </ul>
       </nav>
       {props.expert !== null && (
-        <button type="button" className="me" onClick={() => props.onNavigate('settings')}>
+        <button
+          type="button"
+          className="me"
+          // The narrow layout shows only the presence: the label names the expert whatever shows.
+          aria-label={`${props.expert.name} ${presenceLabel(props.expert)}`}
+          onClick={() => props.onNavigate('settings')}
+        >
           <span className={`availability-dot availability-${props.expert.availability}`} aria-hidden="true" />
           <span className="me-text">
-            <span className="me-name">{props.expert.name}</span>
+            <span className="me-name">{props.expert.name}</span>{' '}
             <span className="muted">{presenceLabel(props.expert)}</span>
           </span>
         </button>

@@ -15,6 +15,7 @@ import type { ConnectionState } from '../../../src/shared/connection-state'
 import type { TestPlatform } from '../../support/test-platform'
 import { logTail, PendingWaits, RecordingLog, reportOnFailure } from './failure-report'
 import { DAY_AND_TIME } from '../../../src/shared/day-time-options'
+import { MAIN_WINDOW_SIZE, POPOVER_SIZE, type WindowSize } from '../../../src/shared/window-sizes'
 
 /**
  * Chromium without sandbox, GPU or any network of its own (this machine has none), and without
@@ -188,6 +189,8 @@ export interface OpenAppOptions {
   readonly timeZone?: string
   /** Runs on the new page before it loads the app (to route its IPC socket, say). */
   readonly beforeLoad?: (page: Page) => Promise<void>
+  /** The page's size; the size Electron opens that window at unless given. */
+  readonly size?: WindowSize
 }
 
 /** A page of the app in its own browser context: locale, time zone and colour scheme fixed. */
@@ -200,8 +203,8 @@ export async function openApp(
     locale: LOCALE,
     timezoneId: options.timeZone ?? TIME_ZONE,
     colorScheme: options.colorScheme ?? 'light',
-    // The popover's size is Electron's (src/main/electron/popover-window.ts).
-    viewport: options.popover ? { width: 360, height: 480 } : { width: 1120, height: 780 },
+    // The sizes Electron opens the windows at, unless a test asks for another.
+    viewport: { ...(options.size ?? (options.popover ? POPOVER_SIZE : MAIN_WINDOW_SIZE)) },
     reducedMotion: 'reduce',
   })
   const page = await context.newPage()

@@ -1,6 +1,7 @@
 /**
  * Every main screen, checked the same way in both themes: axe-core finds no WCAG 2.1 A or AA
- * violation, and a screenshot goes under test-results/screens/ on every run.
+ * violation, nothing is wider than the window, and a screenshot goes under test-results/screens/
+ * on every run.
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -44,8 +45,60 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 }
 
 /**
+ * One line per element that reaches past the window's left or right edge, and per scrolling box
+ * that scrolls sideways: the expert would have to scroll to read it, or could not reach it at all
+ * (a row's button beyond a list's edge). Text hidden for screen readers only is left out.
+ */
+export async function sidewaysOverflows(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = []
+    const width = document.documentElement.clientWidth
+    const describe = (element: Element): string =>
+      `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> “${(element.textContent ?? '').trim().slice(0, 40)}”`
+    for (const element of Array.from(document.body.querySelectorAll('*'))) {
+      const box = element.getBoundingClientRect()
+      if (box.width === 0 || box.height === 0 || element.closest('.visually-hidden') !== null) continue
+      if (box.left < -0.5 || box.right > width + 0.5)
+        found.push(
+          `${describe(element)} spans ${Math.round(box.left)}–${Math.round(box.right)} px of ${width}`,
+        )
+      const { overflowX } = getComputedStyle(element)
+      if ((overflowX === 'auto' || overflowX === 'scroll') && element.scrollWidth > element.clientWidth + 1)
+        found.push(
+          `${describe(element)} scrolls sideways: ${element.scrollWidth} px in ${element.clientWidth}`,
+        )
+    }
+    return found
+  })
+}
+
+/**
+ * One line per row of a virtual list whose parts reach past the row's top or bottom: the list
+ * places its rows at a height it was told, and a layout taller than that height overlaps the
+ * next row. The rows' own `overflow` would hide it, so every part is measured.
+ */
+export async function rowsCutShort(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = []
+    for (const row of Array.from(document.querySelectorAll('.virtual-row'))) {
+      const box = row.getBoundingClientRect()
+      for (const part of Array.from(row.querySelectorAll('*'))) {
+        const inner = part.getBoundingClientRect()
+        if (inner.height === 0 || part.closest('.visually-hidden') !== null) continue
+        if (inner.top < box.top - 0.5 || inner.bottom > box.bottom + 0.5)
+          found.push(
+            `“${(part.textContent ?? '').trim().slice(0, 40)}” spans ${Math.round(inner.top - box.top)}–${Math.round(inner.bottom - box.top)} px of a ${Math.round(box.height)} px row`,
+          )
+      }
+    }
+    return found
+  })
+}
+
+/**
  * Check the page as it is now in the light and the dark theme: throws with every accessibility
- * violation found, after saving `name-light.png` and `name-dark.png`.
+ * violation found, and everything that does not fit the window's width, after saving
+ * `name-light.png` and `name-dark.png`.
  */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true })
@@ -58,4 +111,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' })
   if (found.length > 0)
     throw new Error(`${name}: ${found.length} accessibility violations\n${found.join('\n')}`)
+  const overflows = await sidewaysOverflows(page)
+  if (overflows.length > 0)
+    throw new Error(`${name}: ${overflows.length} things wider than the window\n${overflows.join('\n')}`)
 }

@@ -5,8 +5,8 @@ import {
   createPopover,
   PAINT_WAIT_MS,
   popoverPosition,
-  POPOVER_SIZE,
 } from '../../../../src/main/electron/popover-window'
+import { POPOVER_SIZE } from '../../../../src/shared/window-sizes'
 import { ManualClock } from '../../../../src/shared/clock'
 import { fake, resetFakeElectron } from '../../../support/fake-electron'
 
