@@ -2,6 +2,7 @@
  * The raw baseline of the invite → card bench: a plain `ws` server pushing a small JSON message
  * to a minimal page that inserts the same card markup the app rendered.
  */
+import { MAIN_WINDOW_SIZE } from '../src/shared/window-sizes'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser } from 'playwright'
@@ -54,7 +55,7 @@ export async function startBaseline(
     new Promise<WebSocket>((resolve) => wss.once('connection', resolve)),
     () => 'The baseline page did not open its WebSocket',
   )
-  const context = await browser.newContext({ viewport: { width: 1120, height: 780 } })
+  const context = await browser.newContext({ viewport: { ...MAIN_WINDOW_SIZE } })
   closers.push(() => context.close())
   const page = await ObservedPage.open(
     context,

@@ -8,6 +8,7 @@
  * inserts the same card markup (bench/card-baseline.ts). Every wait is bounded and names what did not happen
  * (bench/observed-page.ts); everything opened is closed on the way out.
  */
+import { MAIN_WINDOW_SIZE } from '../src/shared/window-sizes'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -86,7 +87,7 @@ async function startStandby(
     }),
     () => `The browser shell's core did not go online (it is ${JSON.stringify(core.connection)})`,
   )
-  const context = await browser.newContext({ viewport: { width: 1120, height: 780 } })
+  const context = await browser.newContext({ viewport: { ...MAIN_WINDOW_SIZE } })
   closers.push(() => context.close())
   const page = await ObservedPage.open(context, shell.url, 'Standby')
   await bounded(

@@ -6,6 +6,7 @@
  * ever in the DOM (bounded by virtualization); (c) invite created → card visible, against a real
  * platform, beside a plain WebSocket page (bench/invite-card.ts). Prints figures, never fails.
  */
+import { MAIN_WINDOW_SIZE } from '../src/shared/window-sizes'
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright'
@@ -91,7 +92,7 @@ async function firstPaint(browser: Browser): Promise<ReadonlyArray<Headline>> {
       frameId === undefined
         ? ''
         : await fetch(`${shell.origin}${firstFramePath(frameId)}`).then((response) => response.text())
-    const context = await browser.newContext({ viewport: { width: 1120, height: 780 } })
+    const context = await browser.newContext({ viewport: { ...MAIN_WINDOW_SIZE } })
     const loads: PageTimes[] = []
     // The raw baseline: this Chromium painting a one-line static page on this machine, loaded
     // in turn with the app's page in blocks so that both see the same machine.
@@ -167,7 +168,7 @@ async function historyScroll(browser: Browser): Promise<void> {
   // About 9 in 10 of these are past sessions: just over 10,000 history rows.
   const { shell, close } = await shellWithSessions(11_200)
   try {
-    const context = await browser.newContext({ viewport: { width: 1120, height: 780 } })
+    const context = await browser.newContext({ viewport: { ...MAIN_WINDOW_SIZE } })
     const page = await context.newPage()
     await page.goto(shell.url)
     await page.getByRole('button', { name: 'History' }).click()
