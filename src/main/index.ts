@@ -35,6 +35,7 @@ import { createElectronLogFolder } from './electron/adapters/log-folder'
 import { createCalendarApp } from './electron/adapters/calendar-app'
 import { failStartup } from './electron/startup-failure-dialog'
 import { createAppWindows } from './electron/app-windows'
+import { keepWindowPlace } from './core/window-placement'
 import { loadFirstFrameRenderer } from './node/renderer-pages/first-frame'
 import { createRendererPages, type RendererPages } from './node/renderer-pages/renderer-pages'
 import { trackQuitting } from './electron/quit-state'
@@ -130,11 +131,17 @@ async function main(): Promise<void> {
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
   }
+  // Before the windows: the full window opens where the expert last left it.
+  const settings = createElectronSettingsStore({ log })
   const { badge, mainWindow, popover, livePages, showWindow } = createAppWindows({
     windowOptions,
     overlayPath: join(trayImageDir(images), OVERLAY_FILES[0]!.file),
     isQuitting,
     onClosedToTray: () => closedToTray(),
+    windowPlace: {
+      saved: () => settings.get().mainWindowPlace,
+      keep: (place) => keepWindowPlace(settings, place, log),
+    },
     log,
   })
   // A tray app lives on with no window open; without a listener Electron would quit here.
@@ -197,7 +204,6 @@ async function main(): Promise<void> {
   shutdown.add('the tray status', () => trayFeed.stop())
 
   const userData = app.getPath('userData')
-  const settings = createElectronSettingsStore({ log })
   const launchAtLogin = followLaunchAtLogin(settings, createLoginItem({ log }))
   const followFocus = (request: FocusRequest): void => {
     if (isQuitting()) return

@@ -35,9 +35,14 @@ export const FIRST_RUN_SETTINGS = {
   autoAwayMinutes: 10,
   updateChannel: 'stable',
   closedToTrayNoticeShown: false,
+  mainWindowPlace: null,
 } as const
 
-const { closedToTrayNoticeShown: _appMemory, ...firstRunAppSettings } = FIRST_RUN_SETTINGS
+const {
+  closedToTrayNoticeShown: _appMemory,
+  mainWindowPlace: _windowMemory,
+  ...firstRunAppSettings
+} = FIRST_RUN_SETTINGS
 /** The first-run settings as the window sees them (without the app's own memory). */
 export const FIRST_RUN_APP_SETTINGS = firstRunAppSettings
 /** One minute in milliseconds. */

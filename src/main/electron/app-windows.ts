@@ -8,7 +8,9 @@ import type { Logger } from '../core/ports/logger'
 import { windowSlot, type WindowSlot } from '../node/window-slot'
 import { isGone, type AppWindowOptions } from './app-window'
 import { createInviteBadge, type InviteBadge } from './invite-badge'
-import { bringToFront, createMainWindow } from './main-window'
+import { placeWindow, type SavedWindowPlace } from '../core/window-placement'
+import { MAIN_WINDOW_MIN_SIZE } from '../../shared/window-sizes'
+import { bringToFront, createMainWindow, workAreas } from './main-window'
 import { createPopover, type Popover } from './popover-window'
 
 /** The windows, the badge on the main one, and what the rest of the app asks of them. */
@@ -28,6 +30,11 @@ export function createAppWindows(options: {
   readonly overlayPath: string
   readonly isQuitting: () => boolean
   readonly onClosedToTray: () => void
+  /** Where the full window was last closed (null: never), and where to keep it as it closes. */
+  readonly windowPlace: {
+    readonly saved: () => SavedWindowPlace | null
+    readonly keep: (place: SavedWindowPlace) => void
+  }
   readonly log: Logger
 }): AppWindows {
   const { windowOptions, isQuitting, log } = options
@@ -43,6 +50,8 @@ export function createAppWindows(options: {
       ...windowOptions,
       isQuitting,
       onClosedToTray: () => options.onClosedToTray(),
+      place: placeWindow(options.windowPlace.saved(), workAreas(), MAIN_WINDOW_MIN_SIZE),
+      onPlaceToKeep: options.windowPlace.keep,
     })
     badge.applyTo(window)
     return window

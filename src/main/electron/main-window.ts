@@ -2,8 +2,9 @@
  * The full app window. Closing it destroys it, since a tray app's windows cost memory for as long
  * as they exist; the app stays in the tray and builds the window again when it is next wanted.
  */
-import type { BrowserWindow } from 'electron'
+import { screen, type BrowserWindow } from 'electron'
 import { MAIN_WINDOW_MIN_SIZE, MAIN_WINDOW_SIZE } from '../../shared/window-sizes'
+import type { DesktopRect, SavedWindowPlace, WindowPlace } from '../core/window-placement'
 import { createAppWindow, type AppWindowOptions } from './app-window'
 
 /** What the main window needs from the rest of the app. */
@@ -12,6 +13,10 @@ export interface MainWindowOptions extends AppWindowOptions {
   readonly isQuitting: () => boolean
   /** The expert closed the window and Standby stays in the tray (not a quit or a logout). */
   readonly onClosedToTray?: () => void
+  /** Where to open; Electron's own place for a new window when absent. */
+  readonly place?: WindowPlace | null
+  /** Hears where the window was as it closes (for any reason), to open there next time. */
+  readonly onPlaceToKeep?: (place: SavedWindowPlace) => void
 }
 
 /** Windows that have painted their first frame, and so may be shown. */
@@ -19,8 +24,10 @@ const painted = new WeakSet<BrowserWindow>()
 
 /** Creates the main window, loads the renderer and shows it, focused, once it has painted. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const place = options.place ?? null
   const window = createAppWindow(options, {
     ...MAIN_WINDOW_SIZE,
+    ...place?.bounds,
     minWidth: MAIN_WINDOW_MIN_SIZE.width,
     minHeight: MAIN_WINDOW_MIN_SIZE.height,
     title: 'Standby',
@@ -30,7 +37,19 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // Shown only once painted: the first frame the expert sees is the page, never a blank window.
   window.once('ready-to-show', () => {
     painted.add(window)
+    // Maximizing shows the window: only now, so the first frame the expert sees is still the page.
+    if (place?.maximized === true) window.maximize()
     bringToFront(window)
+  })
+  // Its normal bounds, so a maximized window comes back maximized and, unmaximized, to the size
+  // the expert gave it. Full screen is kept as maximized: a tray app's window opening full screen
+  // would cover everything it was opened beside.
+  window.on('close', () => {
+    if (window.isDestroyed()) return
+    options.onPlaceToKeep?.({
+      ...window.getNormalBounds(),
+      maximized: window.isMaximized() || window.isFullScreen(),
+    })
   })
   // Windows ends the session by closing windows: that is no choice of the expert's to remark on.
   let sessionEnding = false
@@ -54,4 +73,12 @@ export function bringToFront(
   if (window.isMinimized()) window.restore()
   window.show()
   window.focus()
+}
+
+/** The work areas of the screens attached now, the primary one first. */
+export function workAreas(): DesktopRect[] {
+  const primary = screen.getPrimaryDisplay()
+  return [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map(
+    (display) => display.workArea,
+  )
 }

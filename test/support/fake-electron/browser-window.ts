@@ -34,6 +34,10 @@ export class FakeBrowserWindow
       | 'close'
       | 'destroy'
       | 'setPosition'
+      | 'getNormalBounds'
+      | 'maximize'
+      | 'isMaximized'
+      | 'isFullScreen'
       | 'flashFrame'
       | 'setOverlayIcon'
     >
@@ -46,6 +50,10 @@ export class FakeBrowserWindow
   destroyed = false
   loaded: LoadedPage | undefined
   position: [number, number] = [0, 0]
+  /** The window's size when neither maximized nor full screen: the constructor's (800×600 by default). */
+  size: [number, number] = [800, 600]
+  maximized = false
+  fullScreen = false
   /** Whether the taskbar button flashes for attention (flashFrame). */
   flashing = false
   /** The taskbar button's overlay (Windows) and its spoken description; null when cleared. */
@@ -59,6 +67,15 @@ export class FakeBrowserWindow
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
     super()
     fake.app.assertReady('Cannot create BrowserWindow')
+    // Electron centres a window given no position on the display it opens on.
+    const { workArea } = fake.displays[0]!
+    const [width, height] = [options.width ?? 800, options.height ?? 600]
+    this.size = [width, height]
+    this.position = [
+      options.x ?? workArea.x + Math.round((workArea.width - width) / 2),
+      options.y ?? workArea.y + Math.round((workArea.height - height) / 2),
+    ]
+    this.fullScreen = options.fullscreen ?? false
     fake.windows.push(this)
   }
 
@@ -128,6 +145,34 @@ export class FakeBrowserWindow
         throw new TypeError(`Error processing argument at index ${index}, conversion failure from ${value}`)
     }
     this.position = [x, y]
+  }
+  /** The bounds the window has, or returns to from maximized or full screen. */
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    assertNotDestroyed(this)
+    const [[x, y], [width, height]] = [this.position, this.size]
+    return { x, y, width, height }
+  }
+  /** As in Electron, maximizing a hidden window also shows it. */
+  maximize(): void {
+    assertNotDestroyed(this)
+    this.maximized = true
+    this.visible = true
+  }
+  isMaximized(): boolean {
+    assertNotDestroyed(this)
+    return this.maximized
+  }
+  isFullScreen(): boolean {
+    assertNotDestroyed(this)
+    return this.fullScreen
+  }
+  /** The user moved and resized the window by hand. */
+  moveTo(bounds: { x: number; y: number; width: number; height: number }): void {
+    assertOnScreen('a destroyed window', !this.destroyed)
+    this.position = [bounds.x, bounds.y]
+    this.size = [bounds.width, bounds.height]
+    this.emit('move')
+    this.emit('resize')
   }
   /** Windows only: elsewhere Electron does nothing with it, and so does the fake. */
   setOverlayIcon(image: NativeImage | null, description: string): void {

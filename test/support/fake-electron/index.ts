@@ -39,9 +39,20 @@ export { FakePowerMonitor, FakeSafeStorage } from './system'
 export { FakeMenu, FakeNativeImage, FakeTray } from './tray'
 export { FakeWebContents } from './web-contents'
 
-/** One 1440×900 display with a 24 px menu bar at the top. */
+/**
+ * The displays attached (`fake.displays`, the primary first): by default one 1440×900 display with
+ * a 24 px menu bar at the top. A window is matched to the display its centre is on, or the first.
+ */
 const fakeScreen = {
-  getDisplayMatching: () => ({ workArea: { x: 0, y: 24, width: 1440, height: 876 } }),
+  getDisplayMatching: (rect: { x: number; y: number; width: number; height: number }) => {
+    const [x, y] = [rect.x + rect.width / 2, rect.y + rect.height / 2]
+    const on = fake.displays.find(
+      ({ workArea: a }) => x >= a.x && x < a.x + a.width && y >= a.y && y < a.y + a.height,
+    )
+    return on ?? fake.displays[0]!
+  },
+  getPrimaryDisplay: () => fake.displays[0]!,
+  getAllDisplays: () => [...fake.displays],
   getCursorScreenPoint: () => fake.cursor,
 }
 
@@ -103,6 +114,11 @@ function freshState() {
     trayReportsClicks: true,
     /** Where the mouse pointer is (screen.getCursorScreenPoint). */
     cursor: { x: 700, y: 10 },
+    /** The displays attached, the primary first, each with its work area (less menu bars, docks, taskbars). */
+    displays: [{ id: 1, workArea: { x: 0, y: 24, width: 1440, height: 876 } }] as Array<{
+      id: number
+      workArea: { x: number; y: number; width: number; height: number }
+    }>,
     /**
      * True plays Electron's close as it is: asynchronous, the window alive (not destroyed) until
      * its page has unloaded, which a test plays with `finishClose()`. False closes at once.

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { AppSettings } from '../../../shared/ipc/contract'
 import type { Unsubscribe } from '../../../shared/listeners'
+import { SavedWindowPlace } from '../window-placement'
 
 const setting = AppSettings.shape
 
@@ -32,6 +33,8 @@ export const SettingsSchema = z.object({
    * closing the window, that Standby stays in the tray.
    */
   closedToTrayNoticeShown: z.boolean().default(false),
+  /** The app's own memory too: where the full window was when the expert last closed it. */
+  mainWindowPlace: SavedWindowPlace.nullable().default(null),
 }) satisfies z.ZodType<AppSettings>
 /** Every setting with its default. */
 export type SettingsValues = z.infer<typeof SettingsSchema>

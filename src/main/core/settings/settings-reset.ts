@@ -15,6 +15,7 @@ const SETTING_NAMES: { readonly [K in keyof SettingsValues]: string | null } = {
   autoAwayMinutes: '“Idle time before away”',
   updateChannel: 'the update channel',
   closedToTrayNoticeShown: null,
+  mainWindowPlace: null,
 }
 
 /** The sentence for `reset`, or null when no setting the expert sees went back to its default. */

@@ -1,19 +1,28 @@
 /**
  * The app's windows as the composition root holds them: "show the window" puts the popover away and
- * builds the main window anew after it was closed, but not during a quit; the live pages are only
- * those of windows alive now.
+ * builds the main window anew after it was closed, but not during a quit, where and as large as it
+ * was closed; the live pages are only those of windows alive now.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAppOrigin } from '../../../../src/main/electron/app-origin'
 import { createAppWindows } from '../../../../src/main/electron/app-windows'
 import { type Logger } from '../../../../src/main/node/log'
-import { fake, resetFakeElectron } from '../../../support/fake-electron'
+import { createSettingsStore } from '../../../../src/main/core/settings/settings-store'
+import { keepWindowPlace } from '../../../../src/main/core/window-placement'
+import type { SettingsStore } from '../../../../src/main/core/ports/settings'
+import { MAIN_WINDOW_SIZE } from '../../../../src/shared/window-sizes'
+import { fake, resetFakeElectron, type FakeBrowserWindow } from '../../../support/fake-electron'
+import { memoryFile } from '../../../support/memory-settings-file'
+import { recordingLog } from '../../../support/recording-log'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
 
 const log: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
 
-function setUp(quitting = false) {
+function setUp(
+  quitting = false,
+  settings: SettingsStore = createSettingsStore(memoryFile(), recordingLog()),
+) {
   return createAppWindows({
     windowOptions: {
       preloadPath: '/app/out/preload/index.cjs',
@@ -24,9 +33,17 @@ function setUp(quitting = false) {
     overlayPath: '/app/resources/tray/overlay.png',
     isQuitting: () => quitting,
     onClosedToTray: () => undefined,
+    windowPlace: {
+      saved: () => settings.get().mainWindowPlace,
+      keep: (place) => keepWindowPlace(settings, place, log),
+    },
     log,
   })
 }
+
+/** The main window the app built last, as the fake has it. */
+const newestWindow = (): FakeBrowserWindow =>
+  fake.windows.filter((w) => w.options.title === 'Standby' && w.options.frame !== false).at(-1)!
 
 beforeEach(() => {
   resetFakeElectron()
@@ -60,5 +77,44 @@ describe('the app windows', () => {
   it('opens no window while a quit is closing them', () => {
     setUp(true).showWindow()
     expect(fake.windows).toEqual([])
+  })
+
+  it('opens the main window again where and as large as the expert left it, maximized if it was', () => {
+    const settings = createSettingsStore(memoryFile(), recordingLog())
+    const windows = setUp(false, settings)
+    windows.showWindow()
+    const first = newestWindow()
+    // Electron's own place for a new window: its size, centred.
+    expect(first.getNormalBounds()).toMatchObject(MAIN_WINDOW_SIZE)
+    first.moveTo({ x: 300, y: 80, width: 1000, height: 760 })
+    first.close()
+
+    windows.showWindow()
+    const second = newestWindow()
+    expect(second).not.toBe(first)
+    expect(second.getNormalBounds()).toEqual({ x: 300, y: 80, width: 1000, height: 760 })
+    second.maximize()
+    second.close()
+
+    windows.showWindow()
+    const third = newestWindow()
+    // Maximized only once painted: maximizing shows a window.
+    expect(third.isMaximized()).toBe(false)
+    third.readyToShow()
+    expect(third.isMaximized()).toBe(true)
+    expect(third.getNormalBounds()).toEqual({ x: 300, y: 80, width: 1000, height: 760 })
+  })
+
+  it('opens the saved size centred on the primary screen when the screen it was on is gone', () => {
+    fake.displays.push({ id: 2, workArea: { x: 1440, y: 0, width: 1920, height: 1040 } })
+    const settings = createSettingsStore(memoryFile(), recordingLog())
+    const windows = setUp(false, settings)
+    windows.showWindow()
+    newestWindow().moveTo({ x: 2000, y: 100, width: 1000, height: 700 })
+    newestWindow().close()
+    fake.displays.pop()
+
+    windows.showWindow()
+    expect(newestWindow().getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
   })
 })

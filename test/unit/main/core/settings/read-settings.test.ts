@@ -41,6 +41,7 @@ describe('reading settings from whatever is on disk', () => {
       autoAwayEnabled: true,
       autoAwayMinutes: 10,
       closedToTrayNoticeShown: false,
+      mainWindowPlace: null,
     })
     expect(
       readSettings({ ...before, updateChannel: 'nightly', settingsVersion: SETTINGS_VERSION }, log).values,
@@ -68,6 +69,7 @@ describe('reading settings from whatever is on disk', () => {
       autoAwayMinutes: 10,
       updateChannel: 'stable',
       closedToTrayNoticeShown: false,
+      mainWindowPlace: null,
     })
     expect(read.rewrite).toBe(true)
     expect(log.lines).toEqual([])

@@ -1,33 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { answerCall } from '../../../../../src/main/core/ipc/answer-call'
 import { SETTINGS_VERSION } from '../../../../../src/main/core/ports/settings'
-import {
-  createSettingsStore,
-  InvalidSettingError,
-  type SettingsFile,
-} from '../../../../../src/main/core/settings/settings-store'
+import { createSettingsStore, InvalidSettingError } from '../../../../../src/main/core/settings/settings-store'
 import { recordingLog } from '../../../../support/recording-log'
 import { FIRST_RUN_SETTINGS } from '../../../../support/fixtures'
-
-/** A SettingsFile in memory that counts writes and can be made to fail. */
-function memoryFile(initial: Record<string, unknown> = {}) {
-  let content: Record<string, unknown> = { ...initial }
-  const file = {
-    failWrites: false,
-    writes: 0,
-    get content() {
-      return content
-    },
-    read: () => content,
-    write(next: Record<string, unknown>) {
-      if (file.failWrites)
-        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
-      file.writes++
-      content = { ...next }
-    },
-  } satisfies SettingsFile & Record<string, unknown>
-  return file
-}
+import { memoryFile } from '../../../../support/memory-settings-file'
 
 describe('the settings store', () => {
   it('writes the defaults with the layout version on a first run', () => {

@@ -52,6 +52,7 @@ describe('the Node settings store (conf)', () => {
       autoAwayMinutes: 10,
       updateChannel: 'stable',
       closedToTrayNoticeShown: false,
+      mainWindowPlace: null,
       settingsVersion: SETTINGS_VERSION,
     })
   })
@@ -204,6 +205,7 @@ describe('the Node settings store (conf)', () => {
       autoAwayMinutes: 10,
       updateChannel: 'stable',
       closedToTrayNoticeShown: false,
+      mainWindowPlace: null,
     })
     expect(readJson(settingsFilePath(dir))).toEqual({ ...settings.get(), settingsVersion: SETTINGS_VERSION })
     expect(log.text()).toContain('Moved the settings from layout 0')
