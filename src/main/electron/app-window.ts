@@ -6,6 +6,7 @@ import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
 import { systemClock, type Clock } from '../../shared/clock'
 import { type AppOrigin } from './app-origin'
 import { type Logger } from '../node/log'
+import { offerContextMenu } from './context-menu'
 import { guardNavigation } from './navigation-guard'
 import { recoverLostPages } from './page-recovery'
 
@@ -51,6 +52,7 @@ export function createAppWindow(
   // Already guarded when the app guards every web contents (web-contents-security.ts); guarded
   // here too, so a window is never without its guard.
   guardNavigation(window.webContents, { isAppUrl: origin.isAppUrl, openExternal, log })
+  offerContextMenu(window)
   // Nothing in the app prevents a close; a listener that did would leave it out of `closing`.
   window.on('close', (event) => {
     if (!event.defaultPrevented) closing.add(window)

@@ -8,8 +8,9 @@ import {
   type NativeImage,
   type Rectangle,
 } from 'electron'
-import { MENU_LINE_MAX, TOOLTIP_MAX } from '../../shared/os-limits'
+import { TOOLTIP_MAX } from '../../shared/os-limits'
 import { shownText } from '../../shared/protocol/text'
+import { menuText } from './menu-text'
 import type { ToggledAvailability } from '../core/tray/availability-toggle'
 import type { TrayIconState } from '../core/tray/tray-icon-state'
 import type { TrayView } from '../core/tray/tray-view'
@@ -191,14 +192,4 @@ export function trayMenuTemplate(
     ...(onRestart ? [{ id: 'restart-to-update', label: 'Restart to update', click: () => onRestart() }] : []),
     { id: 'quit', label: 'Quit Standby', click: () => actions.onQuit() },
   ]
-}
-
-/**
- * A label as the menu should show it: one short line (shownText), and on Windows and Linux every
- * "&" doubled, since those menus take it as the mark of a keyboard shortcut, so a client's "Q&A"
- * would lose its "&" and underline the "A".
- */
-export function menuText(label: string, platform: NodeJS.Platform): string {
-  const line = shownText(label, { max: MENU_LINE_MAX })
-  return platform === 'darwin' ? line : line.replaceAll('&', '&&')
 }

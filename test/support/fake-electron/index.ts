@@ -97,6 +97,8 @@ function freshState() {
     /** Every window created since the reset, destroyed ones included. */
     windows: [] as FakeBrowserWindow[],
     trays: [] as FakeTray[],
+    /** Every menu popped up (a right-click menu), with the window it was shown over. */
+    poppedMenus: [] as Array<{ menu: FakeMenu; window: unknown }>,
     notifications: [] as FakeNotification[],
     /** The OS Electron runs on, for the statics that exist on one only (Notification.remove…). */
     platform: 'darwin' as NodeJS.Platform,

@@ -56,6 +56,7 @@ export class FakeSession
       | 'setPermissionCheckHandler'
       | 'setDevicePermissionHandler'
       | 'setBluetoothPairingHandler'
+      | 'addWordToSpellCheckerDictionary'
     >
 {
   private headersListener: HeadersListener | undefined
@@ -63,6 +64,8 @@ export class FakeSession
   private permissionCheckHandler: PermissionCheckHandler = null
   private devicePermissionHandler: DevicePermissionHandler = null
   private pairingHandler: PairingHandler = null
+  /** The words added to the spell checker's custom dictionary. */
+  readonly dictionaryWords: string[] = []
 
   /** The partition it was made for (`''` for the default session). */
   constructor(readonly partition = '') {
@@ -73,6 +76,13 @@ export class FakeSession
     onHeadersReceived: (...args: unknown[]): void => {
       this.headersListener = args.at(-1) as HeadersListener
     },
+  }
+
+  /** As in Electron, an in-memory session (a partition not named `persist:…`) keeps no dictionary: false. */
+  addWordToSpellCheckerDictionary(word: string): boolean {
+    if (this.partition !== '' && !this.partition.startsWith('persist:')) return false
+    this.dictionaryWords.push(word)
+    return true
   }
 
   setPermissionRequestHandler(handler: PermissionHandler): void {

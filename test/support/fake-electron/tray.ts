@@ -26,6 +26,11 @@ export class FakeMenu {
     return new FakeMenu(template)
   }
 
+  /** Shows the menu at the pointer, as a right-click menu; the test reads it from `fake.poppedMenus`. */
+  popup(options: { window?: unknown } = {}): void {
+    fake.poppedMenus.push({ menu: this, window: options.window })
+  }
+
   /** The item with this id; throws if there is none. */
   item(id: string): MenuItemConstructorOptions {
     const item = this.template.find((candidate) => candidate.id === id)

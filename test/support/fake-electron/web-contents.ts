@@ -8,6 +8,7 @@ import type {
   WindowOpenHandlerResponse,
 } from 'electron'
 import { assertNotDestroyed, assertOnScreen, preventableEvent } from './events'
+import type { FakeSession } from './session'
 import { fake } from './state'
 
 let nextWebContentsId = 1
@@ -16,7 +17,16 @@ let nextWebContentsId = 1
 export class FakeWebContents
   extends EventEmitter
   implements
-    Pick<WebContents, 'id' | 'isDestroyed' | 'send' | 'reload' | 'isCrashed' | 'forcefullyCrashRenderer'>
+    Pick<
+      WebContents,
+      | 'id'
+      | 'isDestroyed'
+      | 'send'
+      | 'reload'
+      | 'isCrashed'
+      | 'forcefullyCrashRenderer'
+      | 'replaceMisspelling'
+    >
 {
   readonly id = nextWebContentsId++
   destroyed = false
@@ -48,6 +58,16 @@ export class FakeWebContents
     structuredClone(args)
   })
   private windowOpenHandler: Parameters<WebContents['setWindowOpenHandler']>[0] | undefined
+  /** Every spelling fix the app applied in the page. */
+  readonly replaceMisspelling = vi.fn<WebContents['replaceMisspelling']>(() => {
+    assertNotDestroyed(this)
+  })
+
+  /** The session of the page: the default one, as for every window the app makes. */
+  get session(): FakeSession {
+    assertNotDestroyed(this)
+    return fake.session
+  }
 
   /** As in Electron, the app hears of every web contents as it is created ('web-contents-created'). */
   constructor() {

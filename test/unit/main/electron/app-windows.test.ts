@@ -11,7 +11,12 @@ import { createSettingsStore } from '../../../../src/main/core/settings/settings
 import { keepWindowPlace } from '../../../../src/main/core/window-placement'
 import type { SettingsStore } from '../../../../src/main/core/ports/settings'
 import { MAIN_WINDOW_SIZE } from '../../../../src/shared/window-sizes'
-import { fake, resetFakeElectron, type FakeBrowserWindow } from '../../../support/fake-electron'
+import {
+  fake,
+  preventableEvent,
+  resetFakeElectron,
+  type FakeBrowserWindow,
+} from '../../../support/fake-electron'
 import { memoryFile } from '../../../support/memory-settings-file'
 import { recordingLog } from '../../../support/recording-log'
 
@@ -116,5 +121,29 @@ describe('the app windows', () => {
 
     windows.showWindow()
     expect(newestWindow().getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
+  })
+
+  it('gives both windows the right-click menu', () => {
+    const windows = setUp()
+    for (const window of [windows.mainWindow.get(), windows.popover.get().window]) {
+      const before = fake.poppedMenus.length
+      window.webContents.emit('context-menu', preventableEvent(), {
+        isEditable: false,
+        selectionText: 'TypeError: x is undefined',
+        misspelledWord: '',
+        dictionarySuggestions: [],
+        editFlags: {
+          canUndo: false,
+          canRedo: false,
+          canCut: false,
+          canCopy: true,
+          canPaste: false,
+          canSelectAll: true,
+        },
+      })
+      expect(
+        fake.poppedMenus.slice(before).map(({ menu }) => menu.template.map((item) => item.role)),
+      ).toEqual([['copy']])
+    }
   })
 })

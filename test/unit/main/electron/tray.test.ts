@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { TrayView } from '../../../../src/main/core/tray/tray-view'
 import { type Logger } from '../../../../src/main/node/log'
-import { createTray, menuText, type TrayOptions } from '../../../../src/main/electron/tray'
+import { createTray, type TrayOptions } from '../../../../src/main/electron/tray'
+import { menuText } from '../../../../src/main/electron/menu-text'
 import { MENU_LINE_MAX, TOOLTIP_MAX } from '../../../../src/shared/os-limits'
 import { fake, newestMade, resetFakeElectron, type FakeTray } from '../../../support/fake-electron'
 
