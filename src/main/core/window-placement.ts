@@ -56,17 +56,23 @@ export function placeWindow(
   workAreas: ReadonlyArray<DesktopRect>,
   least: WindowSize,
 ): WindowPlace | null {
-  const primary = workAreas[0]
+  // A screen reported with no area (being attached or detached as Standby asks) offers no place.
+  const screens = workAreas.filter(
+    (area) =>
+      [area.x, area.y, area.width, area.height].every(Number.isFinite) && area.width > 0 && area.height > 0,
+  )
+  const primary = screens[0]
   if (saved === null || primary === undefined) return null
-  const home = workAreas.find((area) => titleBarReachable(saved, area))
+  const home = screens.find((area) => titleBarReachable(saved, area))
   const area = home ?? primary
   const width = Math.max(least.width, Math.min(saved.width, area.width))
   const height = Math.max(least.height, Math.min(saved.height, area.height))
   const bounds =
     home === undefined
       ? {
-          x: area.x + Math.round((area.width - width) / 2),
-          y: area.y + Math.round((area.height - height) / 2),
+          // On a screen smaller than the least window, its top left corner stays on the screen.
+          x: area.x + Math.max(0, Math.round((area.width - width) / 2)),
+          y: area.y + Math.max(0, Math.round((area.height - height) / 2)),
           width,
           height,
         }

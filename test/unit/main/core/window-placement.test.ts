@@ -64,8 +64,20 @@ describe('placeWindow', () => {
     expect(placeWindow(place({ y: 890 }), [LAPTOP], MAIN_WINDOW_MIN_SIZE)?.bounds.y).toBe(112)
   })
 
-  it('leaves the place to Electron when no screen is reported', () => {
+  it('leaves the place to Electron when no screen is reported, and passes over a screen with no area', () => {
     expect(placeWindow(place({}), [], MAIN_WINDOW_MIN_SIZE)).toBeNull()
+    const gone = { x: 0, y: 0, width: 0, height: 0 }
+    expect(placeWindow(place({}), [gone], MAIN_WINDOW_MIN_SIZE)).toBeNull()
+    expect(placeWindow(place({ x: 2000 }), [gone, MONITOR], MAIN_WINDOW_MIN_SIZE)?.bounds.x).toBe(2000)
+  })
+
+  it('keeps the top left corner on a screen smaller than the least window', () => {
+    const tiny = { x: 10, y: 20, width: 300, height: 200 }
+    expect(placeWindow(place({ x: 5000 }), [tiny], MAIN_WINDOW_MIN_SIZE)?.bounds).toEqual({
+      x: 10,
+      y: 20,
+      ...MAIN_WINDOW_MIN_SIZE,
+    })
   })
 })
 
