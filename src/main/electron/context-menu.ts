@@ -7,6 +7,24 @@ import { assertNever } from '../../shared/assert-never'
 import { contextMenuPlan, type ContextMenuEntry } from '../core/context-menu-plan'
 import { menuText } from './menu-text'
 
+/** Windows with the menu showing over them. */
+const showingOver = new WeakSet<BrowserWindow>()
+/** Who hears that the menu over a window went away, by window. */
+const closedListeners = new WeakMap<BrowserWindow, () => void>()
+
+/**
+ * Whether the menu is showing over `window`. Some systems (Linux desktops) take the window's
+ * focus while a menu is up: a blur then is the menu's, not the expert clicking elsewhere.
+ */
+export function contextMenuShowingOver(window: BrowserWindow): boolean {
+  return showingOver.has(window)
+}
+
+/** Calls `listener` each time the menu over `window` goes away, an item chosen or not. */
+export function whenContextMenuCloses(window: BrowserWindow, listener: () => void): void {
+  closedListeners.set(window, listener)
+}
+
 /** Offers the menu on every right-click in `window`'s page. */
 export function offerContextMenu(window: BrowserWindow, platform: NodeJS.Platform = process.platform): void {
   const contents = window.webContents
@@ -16,7 +34,14 @@ export function offerContextMenu(window: BrowserWindow, platform: NodeJS.Platfor
     const plan = contextMenuPlan(params)
     if (plan.length === 0) return
     const items = plan.map((entry) => menuItem(entry, window, platform))
-    Menu.buildFromTemplate(items).popup({ window })
+    showingOver.add(window)
+    Menu.buildFromTemplate(items).popup({
+      window,
+      callback: () => {
+        showingOver.delete(window)
+        closedListeners.get(window)?.()
+      },
+    })
   })
 }
 

@@ -7,6 +7,7 @@ import { screen, type BrowserWindow, type Rectangle } from 'electron'
 import { steadyNow, systemClock, type TimerHandle } from '../../shared/clock'
 import { POPOVER_SIZE } from '../../shared/window-sizes'
 import { createAppWindow, isGone, type AppWindowOptions } from './app-window'
+import { contextMenuShowingOver, whenContextMenuCloses } from './context-menu'
 
 /**
  * How soon after the popover lost focus a click on the tray icon counts as the click that took
@@ -60,10 +61,17 @@ export function createPopover(options: PopoverOptions): Popover {
   const clock = options.clock ?? systemClock
   const elapsed = (): number => steadyNow(clock)
   let hiddenByBlurAt = Number.NEGATIVE_INFINITY
-  window.on('blur', () => {
-    if (!window.isVisible()) return
+  const hideByBlur = (): void => {
     hiddenByBlurAt = elapsed()
     window.hide()
+  }
+  window.on('blur', () => {
+    if (window.isVisible() && !contextMenuShowingOver(window)) hideByBlur()
+  })
+  // A right-click menu may take the focus while it shows; once it is gone, the popover goes away
+  // only if the expert left it (clicked elsewhere to dismiss the menu).
+  whenContextMenuCloses(window, () => {
+    if (!isGone(window) && window.isVisible() && !window.isFocused()) hideByBlur()
   })
   window.webContents.on('before-input-event', (event, input) => {
     if (input.type !== 'keyDown' || input.key !== 'Escape') return

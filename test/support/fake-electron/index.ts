@@ -98,7 +98,7 @@ function freshState() {
     windows: [] as FakeBrowserWindow[],
     trays: [] as FakeTray[],
     /** Every menu popped up (a right-click menu), with the window it was shown over. */
-    poppedMenus: [] as Array<{ menu: FakeMenu; window: unknown }>,
+    poppedMenus: [] as Array<{ menu: FakeMenu; window: unknown; close: () => void }>,
     notifications: [] as FakeNotification[],
     /** The OS Electron runs on, for the statics that exist on one only (Notification.remove…). */
     platform: 'darwin' as NodeJS.Platform,

@@ -26,9 +26,12 @@ export class FakeMenu {
     return new FakeMenu(template)
   }
 
-  /** Shows the menu at the pointer, as a right-click menu; the test reads it from `fake.poppedMenus`. */
-  popup(options: { window?: unknown } = {}): void {
-    fake.poppedMenus.push({ menu: this, window: options.window })
+  /**
+   * Shows the menu at the pointer, as a right-click menu; the test reads it from `fake.poppedMenus`
+   * and plays its going away (an item chosen, or a click elsewhere) with `close()`.
+   */
+  popup(options: { window?: unknown; callback?: () => void } = {}): void {
+    fake.poppedMenus.push({ menu: this, window: options.window, close: () => options.callback?.() })
   }
 
   /** The item with this id; throws if there is none. */

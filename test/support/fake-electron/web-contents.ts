@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events'
 import { vi } from 'vitest'
 import type {
+  ContextMenuParams,
   HandlerDetails,
   RenderProcessGoneDetails,
   WebContents,
@@ -86,6 +87,29 @@ export class FakeWebContents
   /** Plain JavaScript in Electron, so it does not check for destruction either. */
   setWindowOpenHandler(handler: Parameters<WebContents['setWindowOpenHandler']>[0]): void {
     this.windowOpenHandler = handler
+  }
+
+  /**
+   * The expert right-clicks in the page: 'context-menu' with Electron's params, a plain spot
+   * of an editable field unless `params` says otherwise.
+   */
+  rightClick(params: Partial<ContextMenuParams> = {}): void {
+    assertOnScreen('destroyed web contents', !this.destroyed)
+    this.emit('context-menu', preventableEvent(), {
+      isEditable: true,
+      selectionText: '',
+      misspelledWord: '',
+      dictionarySuggestions: [],
+      editFlags: {
+        canUndo: false,
+        canRedo: false,
+        canCut: false,
+        canCopy: false,
+        canPaste: true,
+        canSelectAll: true,
+      },
+      ...params,
+    })
   }
 
   /** The contents go with their window, telling listeners as Electron does. */

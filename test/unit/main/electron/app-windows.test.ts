@@ -13,9 +13,9 @@ import type { SettingsStore } from '../../../../src/main/core/ports/settings'
 import { MAIN_WINDOW_SIZE } from '../../../../src/shared/window-sizes'
 import {
   fake,
-  preventableEvent,
   resetFakeElectron,
   type FakeBrowserWindow,
+  type FakeWebContents,
 } from '../../../support/fake-electron'
 import { memoryFile } from '../../../support/memory-settings-file'
 import { recordingLog } from '../../../support/recording-log'
@@ -127,19 +127,9 @@ describe('the app windows', () => {
     const windows = setUp()
     for (const window of [windows.mainWindow.get(), windows.popover.get().window]) {
       const before = fake.poppedMenus.length
-      window.webContents.emit('context-menu', preventableEvent(), {
+      ;(window.webContents as unknown as FakeWebContents).rightClick({
         isEditable: false,
         selectionText: 'TypeError: x is undefined',
-        misspelledWord: '',
-        dictionarySuggestions: [],
-        editFlags: {
-          canUndo: false,
-          canRedo: false,
-          canCut: false,
-          canCopy: true,
-          canPaste: false,
-          canSelectAll: true,
-        },
       })
       expect(
         fake.poppedMenus.slice(before).map(({ menu }) => menu.template.map((item) => item.role)),

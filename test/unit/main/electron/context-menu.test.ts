@@ -6,7 +6,7 @@
 import type { ContextMenuParams, MenuItemConstructorOptions } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { offerContextMenu } from '../../../../src/main/electron/context-menu'
-import { fake, FakeBrowserWindow, preventableEvent, resetFakeElectron } from '../../../support/fake-electron'
+import { fake, FakeBrowserWindow, resetFakeElectron } from '../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
 
@@ -17,17 +17,12 @@ const FLAGS = {
   canCopy: true,
   canPaste: true,
   canSelectAll: true,
+  canDelete: false,
+  canEditRichly: false,
 }
 
 function rightClick(window: FakeBrowserWindow, params: Partial<ContextMenuParams>): void {
-  window.contents.emit('context-menu', preventableEvent(), {
-    isEditable: true,
-    selectionText: '',
-    misspelledWord: '',
-    dictionarySuggestions: [],
-    editFlags: FLAGS,
-    ...params,
-  })
+  window.contents.rightClick({ editFlags: FLAGS, ...params })
 }
 
 const items = (): MenuItemConstructorOptions[] => [...fake.poppedMenus.at(-1)!.menu.template]

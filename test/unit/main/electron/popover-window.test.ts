@@ -66,6 +66,29 @@ describe('the popover window', () => {
     expect(window.visible).toBe(false)
   })
 
+  it('stays open while its right-click menu takes the focus, and goes away if the menu was left for elsewhere', () => {
+    const popover = createPopover(options)
+    const window = fake.windows.at(-1)!
+    window.readyToShow()
+    popover.open({ x: 1000, y: 0, width: 24, height: 24 })
+    const rightClick = (): void => window.contents.rightClick()
+
+    // Linux desktops take the focus for the menu: no click elsewhere, so the popover stays.
+    rightClick()
+    window.blur()
+    expect(window.visible).toBe(true)
+    // The expert picked Paste: the focus is back, the popover stays.
+    window.focus()
+    fake.poppedMenus.at(-1)!.close()
+    expect(window.visible).toBe(true)
+
+    // This time the expert clicked elsewhere to dismiss the menu: the popover goes too.
+    rightClick()
+    window.blur()
+    fake.poppedMenus.at(-1)!.close()
+    expect(window.visible).toBe(false)
+  })
+
   /** A popover on a manual clock, opened from the tray icon and then put away by a click elsewhere. */
   const openedThenPutAway = () => {
     const clock = new ManualClock(0)

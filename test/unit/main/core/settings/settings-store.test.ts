@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { answerCall } from '../../../../../src/main/core/ipc/answer-call'
 import { SETTINGS_VERSION } from '../../../../../src/main/core/ports/settings'
-import { createSettingsStore, InvalidSettingError } from '../../../../../src/main/core/settings/settings-store'
+import {
+  createSettingsStore,
+  InvalidSettingError,
+} from '../../../../../src/main/core/settings/settings-store'
 import { recordingLog } from '../../../../support/recording-log'
 import { FIRST_RUN_SETTINGS } from '../../../../support/fixtures'
 import { memoryFile } from '../../../../support/memory-settings-file'
