@@ -46,8 +46,13 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // would cover everything it was opened beside.
   window.on('close', () => {
     if (window.isDestroyed()) return
+    // Whole pixels: a display scaled by a fraction could report a part of one.
+    const { x, y, width, height } = window.getNormalBounds()
     options.onPlaceToKeep?.({
-      ...window.getNormalBounds(),
+      x: Math.round(x),
+      y: Math.round(y),
+      width: Math.round(width),
+      height: Math.round(height),
       maximized: window.isMaximized() || window.isFullScreen(),
     })
   })
