@@ -44,6 +44,7 @@ import { startRuntime, type Runtime } from './node/runtime/start-runtime'
 import { secureEverySession } from './electron/session-security'
 import { secureEveryWebContents } from './electron/web-contents-security'
 import { claimSingleInstance, onSecondInstance } from './electron/single-instance'
+import { runningAppImage } from './node/app-image'
 import { createTray } from './electron/tray'
 import { manualDownloadUrl } from './node/update-feed'
 import { closedToTrayNotice } from './core/tray/closed-to-tray-notice'
@@ -240,8 +241,11 @@ async function main(): Promise<void> {
     updater: createElectronUpdater({
       updater: electronUpdater.autoUpdater,
       log,
-      // On Linux only the AppImage (which Electron starts with APPIMAGE set) replaces itself.
-      packageManaged: app.isPackaged && process.platform === 'linux' && process.env['APPIMAGE'] === undefined,
+      // On Linux only the AppImage replaces itself; an APPIMAGE inherited from another app's does not count.
+      packageManaged:
+        app.isPackaged &&
+        process.platform === 'linux' &&
+        runningAppImage(process.env, process.execPath) === undefined,
     }),
     manualDownloadUrl: downloadUrl,
     launchAtLogin,

@@ -49,6 +49,16 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
       message: `The platform address is longer than ${MAX_PLATFORM_URL_LENGTH} characters; use one like https://platform.example.com.`,
     }
   }
+  // Half of an emoji (a hand-edited file, a Windows environment variable) is one the URL parser
+  // would quietly turn into another address, and every sentence below would echo it broken.
+  if (!input.isWellFormed()) {
+    return {
+      ok: false,
+      reason: 'not_a_web_address',
+      message:
+        'The platform address holds a broken character (invalid Unicode); type it again, as in https://platform.example.com.',
+    }
+  }
   const trimmed = withoutTrailingSlashes(input.trim())
   // An address with a user name or password is never echoed: the sentence is shown and logged.
   const withCredentials = /^(?:[a-z][a-z0-9+.-]*:\/*)?[^/?#]*@/i.test(trimmed)

@@ -7,6 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import { LOGIN_ITEM_APPLIED, type LoginItem } from '../core/settings/login-item'
+import { runningAppImage } from './app-image'
 import { writeFileAtomicallySync } from './atomic-file'
 import { HIDDEN_ARG } from './start-hidden'
 
@@ -59,8 +60,7 @@ export function autostartExecutable(
   env: Readonly<Record<string, string | undefined>>,
   execPath: string,
 ): string {
-  const appImage = env['APPIMAGE']
-  return appImage !== undefined && appImage !== '' ? appImage : execPath
+  return runningAppImage(env, execPath) ?? execPath
 }
 
 /** A LoginItem that writes or removes the autostart entry; failures are logged, never thrown. */

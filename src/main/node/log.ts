@@ -34,10 +34,28 @@ export function formatLogEntry(
   detail?: unknown,
 ): ReadonlyArray<string> {
   const line = `${formatLogLine(at, level, message, detail)}\n`
-  if (!(detail instanceof Error) || detail.stack === undefined) return [line]
-  const frames = detail.stack.split('\n').filter((frame) => frame.trimStart().startsWith('at '))
+  if (!(detail instanceof Error) || typeof detail.stack !== 'string') return [line]
+  const frames = stackFrames(detail.stack, detail.message)
   if (frames.length === 0) return [line]
-  return [line, redactLogText(`${frames.map((frame) => `    ${frame.trim()}`).join('\n')}\n`)]
+  return [line, redactLogText(`${frames.map((frame) => `    ${normaliseLine(frame)}`).join('\n')}\n`)]
+}
+
+/**
+ * The frames of a stack, each trimmed. V8 begins `stack` with the error's message, which can hold
+ * a server's words, line breaks and all: a line of it that reads "at …" is not a frame, so frames
+ * are looked for only after the message, or, when the stack does not hold it (either was changed
+ * afterwards), only in the run of frame lines that ends the stack.
+ */
+function stackFrames(stack: string, message: unknown): ReadonlyArray<string> {
+  const isFrame = (text: string): boolean => text.startsWith('at ')
+  const shown = typeof message === 'string' && message !== '' ? stack.indexOf(message) : -1
+  const lines = (shown === -1 ? stack : stack.slice(shown + String(message).length))
+    .split('\n')
+    .map((text) => text.trim())
+    .filter((text) => text !== '')
+  if (shown !== -1) return lines.filter(isFrame)
+  const firstOfLastRun = lines.findLastIndex((text) => !isFrame(text)) + 1
+  return lines.slice(firstOfLastRun)
 }
 
 /** An error as a short phrase: "TypeError: x is undefined", or the value itself. */

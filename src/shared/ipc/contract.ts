@@ -40,7 +40,9 @@ export type AppPlatform = z.infer<typeof AppPlatform>
 const PlatformAddress = z
   .url({ protocol: /^https?$/ })
   .max(MAX_PLATFORM_URL_LENGTH)
-  .refine(isAllowedPlatformUrl, {
+  // A broken character is told by answerCall after the schema, in its own words (and a stored one
+  // is reset by the settings reader), not as an address over http or with a password.
+  .refine((url) => !url.isWellFormed() || isAllowedPlatformUrl(url), {
     message:
       'The platform address must be https:// (http:// only for this computer), without a user name or password',
   })

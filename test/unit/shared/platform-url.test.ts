@@ -149,4 +149,19 @@ describe('the platform address the expert types', () => {
     expect(isAllowedPlatformUrl('http://platform.example.com')).toBe(false)
     expect(isAllowedPlatformUrl('platform.example.com')).toBe(false)
   })
+
+  it('refuses an address holding a broken character, which the URL parser would quietly replace', () => {
+    // Half of an emoji, as a hand-edited file, a Windows environment variable or JSON's \\ud800 hold it.
+    for (const typed of [
+      'https://platform.example.com/\ud800',
+      'https://plat\udc00form.example.com',
+      'localhost:4455/\ud83d',
+    ]) {
+      const checked = checkPlatformUrl(typed)
+      expect(checked).toMatchObject({ ok: false, reason: 'not_a_web_address' })
+      expect(checked.ok ? '' : checked.message).toMatch(/broken character .*type it again/)
+      expect((checked.ok ? '' : checked.message).isWellFormed()).toBe(true)
+      expect(isAllowedPlatformUrl(typed)).toBe(false)
+    }
+  })
 })

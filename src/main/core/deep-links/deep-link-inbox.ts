@@ -3,17 +3,21 @@
  * wait until the app can show them. macOS sends open-url before the app is ready when a link
  * starts it, so a link that arrives early is kept, not lost, and opened once the window exists.
  * Whoever can put a link in front of the expert can also send a flood of them (a page opening
- * standby:// in a loop): past a burst, links are held back and only the last valid one opens when
- * the burst is over, so a flood neither flickers the window nor fills the log.
+ * standby:// in a loop): past a burst, links are held back until they stop coming for a burst's
+ * length, and only the last valid one opens then, so a flood neither flickers the window nor fills
+ * the log, however long it goes on.
  */
-import { systemClock, type Clock, type TimerHandle } from '../../../shared/clock'
+import { steadyNow, systemClock, type Clock, type TimerHandle } from '../../../shared/clock'
 import { readDeepLink, type DeepLink } from '../../../shared/deep-link'
 import { describeAddress } from '../../../shared/describe-untrusted'
 import type { Logger } from '../../../shared/logger'
 
 /** How many links are handled one by one before the rest of a burst is held back. */
 export const DEEP_LINK_BURST = 10
-/** How long a burst lasts: links beyond DEEP_LINK_BURST within it wait until it ends. */
+/**
+ * How long a burst lasts: links beyond DEEP_LINK_BURST within it wait until it ends, and a flood
+ * of held-back links ends once none came for this long.
+ */
 export const DEEP_LINK_BURST_MS = 10_000
 
 /** What the log says of a link that opens nothing. */
@@ -58,6 +62,7 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
   let burst: { readonly handled: number; readonly timer: TimerHandle } | undefined
   let heldBack = 0
   let heldLink: DeepLink | undefined
+  let lastHeldAt = 0
 
   const deliver = (outcome: Outcome): void => {
     if (targets === undefined) {
@@ -67,6 +72,13 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
     else targets.refused?.(outcome.refused)
   }
   const burstOver = (): void => {
+    const quietFor = steadyNow(clock) - lastHeldAt
+    if (heldBack > 0 && burst !== undefined && quietFor < DEEP_LINK_BURST_MS) {
+      // The flood goes on: a new burst now would let its next links through, one window flicker
+      // each, for as long as it lasts. Everything stays held until it has been quiet a burst long.
+      burst = { ...burst, timer: clock.setTimeout(burstOver, DEEP_LINK_BURST_MS - quietFor) }
+      return
+    }
     burst = undefined
     if (heldBack === 0) return
     log.warn(
@@ -93,7 +105,13 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
     receive(raw, from) {
       const reading = readDeepLink(raw)
       if (!admit()) {
+        if (heldBack === 0)
+          log.warn(
+            'Standby is getting standby:// links faster than anyone clicks; it ignores them until they stop, ' +
+              'then opens the last valid one.',
+          )
         heldBack += 1
+        lastHeldAt = steadyNow(clock)
         if (reading.ok) heldLink = reading.link
         return
       }

@@ -86,12 +86,18 @@ function sanitize(
   const reset: Array<keyof SettingsValues> = []
   for (const key of Object.keys(shape) as Array<keyof SettingsValues>) {
     if (!(key in raw)) continue
-    const parsed = shape[key].safeParse(raw[key])
-    if (parsed.success) {
+    const value = raw[key]
+    const parsed = shape[key].safeParse(value)
+    // The window's calls are checked for broken characters after their schema (answerCall); a
+    // file is not a call, so its values are checked here, or one would reach the window and the log.
+    const broken = typeof value === 'string' && !value.isWellFormed()
+    if (parsed.success && !broken) {
       values[key] = parsed.data
     } else {
       // The value itself is not logged: a platform URL may carry credentials.
-      const reason = parsed.error.issues[0]?.message ?? 'invalid'
+      const reason = broken
+        ? 'it holds a broken character (invalid Unicode)'
+        : (parsed.error?.issues[0]?.message ?? 'invalid')
       reset.push(key)
       log.warn(
         `Setting "${key}" had an invalid value (${reason}); using the default (${JSON.stringify(defaults[key])})`,

@@ -71,5 +71,29 @@ export function feedFault(info: UpdateInfo): string | null {
       typeof (file as { sha512?: unknown }).sha512 === 'string' &&
       (file as { sha512: string }).sha512 !== '',
   )
-  return complete ? null : 'names a file without its address or its sha512 checksum'
+  if (!complete) return 'names a file without its address or its sha512 checksum'
+  const badName = files.find((file: { url: string }) => !isPlainFileName(downloadedName(file.url)))
+  return badName === undefined
+    ? null
+    : 'names a file whose name is not a plain file name (a folder, a broken escape or a control character in it)'
+}
+
+/**
+ * The name electron-updater gives a download: the last part of its address, percent-decoded; null
+ * when it does not decode (electron-updater would fail on it only once the download is asked for).
+ */
+function downloadedName(url: string): string | null {
+  try {
+    const { pathname } = new URL(url, 'https://feed.invalid/')
+    return decodeURIComponent(pathname.slice(pathname.lastIndexOf('/') + 1))
+  } catch {
+    return null
+  }
+}
+
+/** A name a file can have in one folder: no folder part, no control character, not "." or "..". */
+function isPlainFileName(name: string | null): boolean {
+  if (name === null || name === '' || name === '.' || name === '..') return false
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  return !/[/\\\u0000-\u001f\u007f]/.test(name)
 }

@@ -30,11 +30,27 @@ describe('the XDG autostart entry', () => {
   })
 
   it('starts the AppImage when there is one, else the executable', () => {
-    expect(autostartExecutable({ APPIMAGE: '/a/Standby.AppImage' }, '/tmp/.mount/standby')).toBe(
-      '/a/Standby.AppImage',
-    )
+    const fromAppImage = { APPIMAGE: '/a/Standby.AppImage', APPDIR: '/tmp/.mount_Standb1' }
+    expect(autostartExecutable(fromAppImage, '/tmp/.mount_Standb1/standby')).toBe('/a/Standby.AppImage')
     expect(autostartExecutable({ APPIMAGE: '' }, '/opt/standby')).toBe('/opt/standby')
     expect(autostartExecutable({}, '/opt/standby')).toBe('/opt/standby')
+  })
+
+  it('starts its own executable when APPIMAGE was only inherited from another AppImage', () => {
+    // The deb's Standby started from the terminal of an editor that runs as an AppImage: the
+    // editor's AppImage would start at every login in Standby's place.
+    const editors = { APPIMAGE: '/home/ana/Editor.AppImage', APPDIR: '/tmp/.mount_EditorX' }
+    expect(autostartExecutable(editors, '/opt/Standby/standby')).toBe('/opt/Standby/standby')
+    expect(autostartExecutable({ APPIMAGE: '/home/ana/Editor.AppImage' }, '/opt/Standby/standby')).toBe(
+      '/opt/Standby/standby',
+    )
+    // A mount folder whose name only begins like this one's is another one.
+    expect(
+      autostartExecutable({ ...editors, APPDIR: '/tmp/.mount_Stand' }, '/tmp/.mount_Standb1/standby'),
+    ).toBe('/tmp/.mount_Standb1/standby')
+    expect(
+      autostartExecutable({ APPIMAGE: 'Standby.AppImage', APPDIR: '/tmp/.mount_S' }, '/tmp/.mount_S/standby'),
+    ).toBe('/tmp/.mount_S/standby')
   })
 
   it.each([

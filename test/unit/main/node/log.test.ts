@@ -35,4 +35,21 @@ describe('a log line holding text from elsewhere', () => {
     expect(entry[0]).toMatch(/ERROR Failed \(Error: boom\)\n$/)
     expect(entry[1]).toMatch(/^ {4}at /)
   })
+
+  it('takes no stack frame from the error’s message, and keeps the frames free of controls', () => {
+    // A server's error text with a line that reads like a frame: V8 puts the message into `stack`.
+    const error = new Error('server said\n    at forged (\u001b]0;title\u0007\u001b[2J\u009b31m\u202e)')
+    const entry = formatLogEntry(at, 'error', 'Failed', error)
+    const frames = entry.slice(1).join('')
+    expect(frames).not.toContain('forged')
+    for (const frame of frames.split('\n').filter((line) => line !== ''))
+      expect(frame).not.toMatch(/[\p{Cc}\u202e]/u)
+    expect(entry[1]).toMatch(/^ {4}at /)
+  })
+
+  it('keeps a frame’s own text, with its controls taken out', () => {
+    const error = new Error('boom')
+    error.stack = 'Error: boom\n    at eval (\u001b[31mevil\u0007.js:1:1)'
+    expect(formatLogEntry(at, 'error', 'Failed', error)[1]).toBe('    at eval ([31mevil.js:1:1)\n')
+  })
 })

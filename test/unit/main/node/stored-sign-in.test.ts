@@ -13,6 +13,11 @@ describe('the stored sign-in', () => {
     ['a token with a character outside ASCII', { token: 'tok_ab\u202ecd' }, 'token'],
     ['a token longer than the platform issues', { token: `tok_${'a'.repeat(600)}` }, 'token'],
     ['an expert id with spaces', { expertId: 'exp ada' }, 'expertId'],
+    [
+      'an address holding half of an emoji',
+      { platformUrl: 'https://platform.example.com/\ud800' },
+      'platformUrl',
+    ],
   ])('refuses %s, naming the field without quoting it', (_, change, field) => {
     const read = decodeSignIn(JSON.stringify({ ...signIn, ...change }))
     expect(read).toEqual({ ok: false, reason: `missing or invalid: ${field}` })

@@ -212,6 +212,19 @@ describe('the electron-updater adapter against a loopback release server', () =>
     ['an empty file entry', 'version: 1.3.0\nfiles:\n  - null\n'],
     ['a file without its sha512', 'version: 1.3.0\nfiles:\n  - url: a.AppImage\n'],
     ['a sha512 that is a number', 'version: 1.3.0\nfiles:\n  - url: a.AppImage\n    sha512: 12\n'],
+    [
+      'a file name that does not decode',
+      `version: 1.3.0\nfiles:\n  - url: a%E0%A4%A.AppImage\n    sha512: ${sha}\n`,
+    ],
+    [
+      'a file name holding folders',
+      `version: 1.3.0\nfiles:\n  - url: ..%2F..%2Fa.AppImage\n    sha512: ${sha}\n`,
+    ],
+    [
+      'a file name holding a control character',
+      `version: 1.3.0\nfiles:\n  - url: a%07.AppImage\n    sha512: ${sha}\n`,
+    ],
+    ['a folder for a file', `version: 1.3.0\nfiles:\n  - url: https://cdn.example/\n    sha512: ${sha}\n`],
   ]
   it.each(malformed)(
     'says a feed holding %s is damaged, offers nothing and downloads nothing',
@@ -223,7 +236,7 @@ describe('the electron-updater adapter against a loopback release server', () =>
       })
       const { updater } = installedApp(server.url)
       await expect(updater.check('stable')).rejects.toThrow(
-        /^The update server's release information (is damaged or incomplete \(.+\)|names (no file|a file without).+, so nothing was downloaded): whoever publishes Standby has to publish this release again$/,
+        /^The update server's release information (is damaged or incomplete \(.+\)|names (no file|a file without|a file whose name).+, so nothing was downloaded): whoever publishes Standby has to publish this release again$/,
       )
       expect(downloads).toEqual([])
     },

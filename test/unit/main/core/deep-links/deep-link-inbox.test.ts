@@ -67,25 +67,44 @@ describe('the deep link inbox', () => {
     )
   })
 
-  it('handles a burst of a flood one by one, then opens only the last valid link once, with one log line', () => {
+  /** An open inbox fed a flood of `count` links, half valid, `gapMs` apart; returns what it told. */
+  function flood(count: number, gapMs: number) {
     const log = logger()
     const clock = new ManualClock(0)
     const inbox = createDeepLinkInbox(log, { clock })
     const open = vi.fn()
     const refused = vi.fn()
     inbox.openWith({ open, refused })
-    for (let i = 0; i < 10_000; i++)
+    for (let i = 0; i < count; i++) {
       inbox.receive(i % 2 ? `standby://invite/inv_${i}` : 'standby://x', 'macOS')
-    expect(open.mock.calls.length + refused.mock.calls.length).toBe(DEEP_LINK_BURST)
-    expect(log.warn.mock.calls.length).toBeLessThanOrEqual(DEEP_LINK_BURST)
+      clock.advance(gapMs)
+    }
+    // What reached the expert during the flood, then what happens once it has been quiet a burst long.
+    const told = open.mock.calls.length + refused.mock.calls.length
+    const warned = log.warn.mock.calls.map(([line]) => String(line))
     open.mockClear()
     clock.advance(DEEP_LINK_BURST_MS)
-    expect(open.mock.calls).toEqual([[{ kind: 'invite', id: 'inv_9999' }]])
-    expect(String(log.warn.mock.calls.at(-1)?.[0])).toMatch(
-      /^Ignored 9990 standby:\/\/ links .*opening the last valid one\.$/,
-    )
     // The flood is over: the next click opens at once.
     inbox.receive('standby://session/ses_1', 'macOS')
-    expect(open).toHaveBeenLastCalledWith({ kind: 'session', id: 'ses_1' })
+    return { told, warned, opened: open.mock.calls, lastWarning: String(log.warn.mock.calls.at(-1)?.[0]) }
+  }
+
+  it('handles a burst of a flood one by one, then opens only the last valid link once, with one log line', () => {
+    const { told, warned, opened, lastWarning } = flood(10_000, 0)
+    expect(told).toBe(DEEP_LINK_BURST)
+    expect(warned.length).toBeLessThanOrEqual(DEEP_LINK_BURST)
+    expect(opened).toEqual([[{ kind: 'invite', id: 'inv_9999' }], [{ kind: 'session', id: 'ses_1' }]])
+    expect(lastWarning).toMatch(/^Ignored 9990 standby:\/\/ links .*opening the last valid one\.$/)
+  })
+
+  it('holds a flood that goes on past a burst until it stops, then opens the last valid link once', () => {
+    // A page opening standby:// links in a loop for a minute, twenty a second.
+    const { told, warned, opened, lastWarning } = flood(1_200, 50)
+    // Only the first burst reached the expert: the window is not brought forward again and again.
+    expect(told).toBe(DEEP_LINK_BURST)
+    expect(warned.length).toBeLessThanOrEqual(DEEP_LINK_BURST + 1)
+    expect(warned.filter((line) => /ignores them until they stop/.test(line))).toHaveLength(1)
+    expect(opened).toEqual([[{ kind: 'invite', id: 'inv_1199' }], [{ kind: 'session', id: 'ses_1' }]])
+    expect(lastWarning).toMatch(/^Ignored 1190 standby:\/\/ links .*opening the last valid one\.$/)
   })
 })

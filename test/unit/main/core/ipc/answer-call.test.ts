@@ -30,6 +30,7 @@ describe('answerCall refusing text cut in half', () => {
       'platformUrl',
     ],
     ['sessions.history', { limit: 20, filter: { query: 'react \ud83d' } }, 'filter.query'],
+    ['settings.update', { platformUrl: 'https://platform.example.com/\ud83d' }, 'platformUrl'],
   ] as const)(
     'refuses %s with a lone surrogate, naming the field, and never runs the handler',
     async (channel, payload, field) => {

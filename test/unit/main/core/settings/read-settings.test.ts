@@ -24,6 +24,18 @@ describe('reading settings from whatever is on disk', () => {
     expect(log.text()).not.toContain('hunter2')
   })
 
+  it('resets a setting holding a broken character (half of an emoji), saying so in well-formed words', () => {
+    const log = recordingLog()
+    const read = readSettings(
+      { ...settingsFileContent(defaults), platformUrl: 'https://platform.example.com/\ud800' },
+      log,
+    )
+    expect(read.values.platformUrl).toBeNull()
+    expect(read.reset).toEqual(['platformUrl'])
+    expect(log.text()).toMatch(/Setting "platformUrl" had an invalid value \(it holds a broken character/)
+    expect(log.text().isWellFormed()).toBe(true)
+  })
+
   it('gives the defaults for a first run, and asks for the file to be written', () => {
     const log = recordingLog()
     expect(defaults).toEqual(FIRST_RUN_SETTINGS)

@@ -60,7 +60,12 @@ describe('the Electron login item', () => {
   it('puts the Linux entry under XDG_CONFIG_HOME and starts the AppImage file, not its mount', () => {
     fake.app.isPackaged = true
     const config = tempDir()
-    const env = { XDG_CONFIG_HOME: config, APPIMAGE: '/home/ana/Apps/Standby 1.2.AppImage' }
+    // As the AppImage runtime sets them: the file, and where it mounted it (this executable's folder).
+    const env = {
+      XDG_CONFIG_HOME: config,
+      APPIMAGE: '/home/ana/Apps/Standby 1.2.AppImage',
+      APPDIR: '/tmp/.mount_x',
+    }
     createLoginItem({
       log: recordingLog(),
       platform: 'linux',
