@@ -121,8 +121,11 @@ export async function signIn(
     const failure = describeFetchFailure(error, TIMEOUT_MS)
     return {
       ok: false,
-      reason: 'unreachable',
-      message: `Could not reach ${platformUrl} (${failure.what}). ${failure.remedy}`,
+      reason: failure.notAPlatform === true ? 'not_a_platform' : 'unreachable',
+      message:
+        failure.notAPlatform === true
+          ? `${platformUrl} answered, but it is not a Standby platform (${failure.what}). ${failure.remedy}`
+          : `Could not reach ${platformUrl} (${failure.what}). ${failure.remedy}`,
     }
   }
   // Read with any clock first: a platform whose clock is wrong still answered as a platform, and

@@ -11,6 +11,8 @@ export interface NetworkFailure {
   readonly what: string
   /** What to do, as a sentence. */
   readonly remedy: string
+  /** Something answered, but not as a platform can: the address is wrong, not the network. */
+  readonly notAPlatform?: true
 }
 
 const CHECK_ADDRESS = 'Check the address and your connection.'
@@ -21,6 +23,14 @@ const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_
 const HUNG_UP = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'UND_ERR_CLOSED'])
 /** No route to the server at all. */
 const NO_ROUTE = new Set(['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT'])
+
+/**
+ * Node's HTTP parser met bytes that are no HTTP answer (its codes start HPE_): another service
+ * (mail, SSH, a database) listens on the port the address names.
+ */
+function isNotHttpCode(code: string): boolean {
+  return code.startsWith('HPE_')
+}
 
 /** Node's codes for a certificate it does not trust: unknown issuer, expired, another name. */
 function isCertificateCode(code: string): boolean {
@@ -39,6 +49,13 @@ export function describeNetworkCode(code: string): NetworkFailure {
     return {
       what: `it does not answer over https there: ${code}`,
       remedy: 'Check the address: a platform on this computer without https is reached with http://.',
+    }
+  }
+  if (isNotHttpCode(code)) {
+    return {
+      what: `another kind of server answers there, not a web server: ${code}`,
+      remedy: 'Check the address and its port: a Standby platform does not answer there.',
+      notAPlatform: true,
     }
   }
   if (HUNG_UP.has(code)) {

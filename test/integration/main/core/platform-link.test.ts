@@ -8,6 +8,7 @@ import type { Power } from '../../../../src/main/core/ports/power'
 import { ManualClock } from '../../../../src/shared/clock'
 import { PROTOCOL_VERSION } from '../../../../src/shared/protocol'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
+import { startBannerServer } from '../../../support/banner-server'
 import { useCleanup } from '../../../support/cleanup'
 import { waitForLinkState } from '../../../support/link-states'
 
@@ -165,6 +166,16 @@ describe('PlatformLink', () => {
     const refused = await waitForLinkState(link, (s) => s.kind === 'refused')
     expect(refused).toMatchObject({ code: 'protocol_mismatch' })
     expect(refused.kind === 'refused' && refused.message).toMatch(/update Standby/)
+  })
+
+  it('says another kind of server answers at the address, not that the network is down', async () => {
+    const ssh = await startBannerServer('SSH-2.0-OpenSSH_9.6\r\n')
+    defer(() => ssh.close())
+    const link = startedLinkTo(ssh.port)
+    const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
+    expect(waiting.kind === 'waiting' && waiting.reason).toMatch(
+      /another kind of server answers there, not a web server: HPE_\w+\)\. Check the address and its port: a Standby platform does not answer there\.$/,
+    )
   })
 
   it('says what answered instead of a platform, and what to do: a web page, a refused connection', async () => {

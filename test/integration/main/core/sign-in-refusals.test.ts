@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '../../../../src/main/core/auth/sign-in'
 import { verifyPassword } from '../../../../server/src/auth'
 import { HTTP_PATHS } from '../../../../src/shared/protocol'
+import { startBannerServer } from '../../../support/banner-server'
 import { useTestPlatform } from '../../../support/test-platform'
 
 /** What no expert should ever read: a bare status, a protocol word, an object printed as text. */
@@ -132,6 +133,22 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
       expect(message).not.toMatch(RAW)
       // The password was not sent to an address that is not answering as a platform.
       expect(signIns - before).toBe(0)
+    }
+  })
+
+  it('says another kind of server answers at an address whose port is not the platform’s', async () => {
+    const smtp = await startBannerServer('220 mail.example.test ESMTP ready\r\n')
+    try {
+      const at = `http://127.0.0.1:${smtp.port}`
+      const outcome = await signIn(at, 'ada@example.test', 'right')
+      expect(outcome).toMatchObject({ ok: false, reason: 'not_a_platform' })
+      const message = outcome.ok ? '' : outcome.message.replace(at, 'the platform')
+      expect(message).toMatch(
+        /^the platform answered, but it is not a Standby platform \(another kind of server answers there.*Check the address and its port: a Standby platform does not answer there\.$/,
+      )
+      expect(message).not.toMatch(RAW)
+    } finally {
+      await smtp.close()
     }
   })
 

@@ -31,6 +31,16 @@ describe('a failed call or connection, described', () => {
     })
   })
 
+  it('tells a server that does not speak HTTP (another service on that port) from a network that is down', () => {
+    for (const code of ['HPE_INVALID_CONSTANT', 'HPE_INVALID_VERSION', 'HPE_INVALID_HEADER_TOKEN']) {
+      expect(describeFetchFailure(fetchFailed(code), 8_000)).toEqual({
+        what: `another kind of server answers there, not a web server: ${code}`,
+        remedy: 'Check the address and its port: a Standby platform does not answer there.',
+        notAPlatform: true,
+      })
+    }
+  })
+
   it('tells a server that answered a page from a platform that is down', () => {
     expect(describeNetworkCode('HTTP 404').what).toBe(
       'the server there answered HTTP 404, not as a Standby platform',
