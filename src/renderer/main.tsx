@@ -1,9 +1,9 @@
 /**
  * The renderer's entry, kept tiny: the styles, then the rest of the page (React and the app, in
  * start.tsx) loaded as a second module. When the host pre-rendered the first frame, the page can
- * paint it as soon as HTML and CSS are in, so loading and running React waits until it has been
- * painted: when React ran first, `npm run bench -- ui` saw the frame painted later (the figure is
- * in src/renderer/README.md).
+ * paint it as soon as HTML and CSS are in, so loading and running React waits until the frame has
+ * been handed to the compositor: when React ran first, `npm run bench -- ui` saw the frame painted
+ * later (the figure is in src/renderer/README.md).
  */
 import './styles/tokens.css'
 import './styles/base.css'
@@ -35,12 +35,11 @@ if (!hasFirstFrame()) start()
 else {
   // The frame's data comes while the frame is painted and React loads.
   void fetchFirstFrame()
-  // On 2 cores, loading React while the frame is rastered delays the frame: start once it is shown.
-  new PerformanceObserver((list, observer) => {
-    if (list.getEntriesByName('first-contentful-paint').length === 0) return
-    observer.disconnect()
-    start()
-  }).observe({ type: 'paint', buffered: true })
-  // A page that is not painted (a hidden window or tab) reports no paint: start it anyway.
+  // On 2 cores, running React before the frame is laid out delays the frame; waiting until it is
+  // presented (the paint entry) leaves the main thread idle while the compositor rasters it. So
+  // start once the frame has been handed to the compositor: a task queued from the animation
+  // frame's callback runs right after that frame's commit.
+  requestAnimationFrame(() => window.setTimeout(start, 0))
+  // A page that is not painted (a hidden window or tab) runs no animation frame: start it anyway.
   window.setTimeout(start, 1_000)
 }
