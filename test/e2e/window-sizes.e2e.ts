@@ -81,6 +81,33 @@ it.each([
   expect(await misfits(page)).toEqual([])
 })
 
+it('keeps the section bar to two rows in the window as it opens, with a live session', async () => {
+  const { adaShell, page } = await busyDay(world)
+  const core = adaShell.shell.runtime.core
+  const instant = core.cache
+    .openInvites(core.platformClock.now())
+    .find((invite) => invite.request.title === 'useEffect runs twice in development')
+  await accept(adaShell, await cachedInvite(adaShell, instant!.request.id))
+  // The longest presence there is, and a count beside three sections.
+  const presence = page.getByRole('button', { name: 'Ada Byron Busy — in a session' })
+  await presence.waitFor()
+  const bar = page.locator('.sidebar')
+  // A row is what lies beside the first item that starts below the one before it.
+  const rows = await bar.evaluate((sidebar) => {
+    const boxes = [...sidebar.querySelectorAll('.nav-item, .me')].map((item) => item.getBoundingClientRect())
+    let count = 0
+    let bottom = Number.NEGATIVE_INFINITY
+    for (const box of boxes) {
+      if (box.top >= bottom) {
+        count += 1
+        bottom = box.bottom
+      } else bottom = Math.max(bottom, box.bottom)
+    }
+    return { items: boxes.length, count }
+  })
+  expect(rows).toEqual({ items: 7, count: 2 })
+})
+
 it('lays History out again when the window is made narrow', async () => {
   const { page } = await busyDay(world, WIDE)
   await page.getByRole('button', { name: /^History/ }).click()
