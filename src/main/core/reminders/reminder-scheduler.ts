@@ -68,6 +68,8 @@ export class ReminderScheduler {
   private startedMono = 0
   /** The platform's time at the last wake, reported or found; null before any. */
   private wokeAt: number | null = null
+  /** The reminders an earlier run showed are still to be found: at the first plan by a measured time. */
+  private restorePending = false
 
   constructor(
     private readonly deps: {
@@ -114,10 +116,7 @@ export class ReminderScheduler {
       }),
     )
     this.checkClockEveryMinute()
-    this.guard('Finding the reminders an earlier run showed', () => {
-      const now = this.deps.clock.now()
-      this.onScreen.restore(this.deps.cache.upcomingSessions(now, HORIZON), now)
-    })
+    this.restorePending = true
     this.refresh()
   }
 
@@ -244,13 +243,19 @@ export class ReminderScheduler {
       return
     }
     const now = this.deps.clock.now()
+    const upcoming = this.deps.cache.upcomingSessions(now, HORIZON)
+    // Not at the start: by a computer clock set days ahead, a session still waiting looks past its
+    // auto-cancel, and the reminder an earlier run showed for it would never be taken down.
+    if (this.restorePending) {
+      this.restorePending = false
+      this.guard('Finding the reminders an earlier run showed', () => this.onScreen.restore(upcoming, now))
+    }
     // Before anything new is shown: one of the session's takes the withdrawn one's id.
     this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(now))
     let next = this.onScreen.nextEnd(now) ?? Number.POSITIVE_INFINITY
     // Kept in the cache, so a restart neither loses a snooze nor shows it twice.
     const snoozes = new Map(this.marks.snoozes().map((s) => [s.sessionId, s]))
     const pending = new Set<string>()
-    const upcoming = this.deps.cache.upcomingSessions(now, HORIZON)
     this.moves.planned(upcoming)
     for (const session of upcoming) {
       if (!stillJoinable(session, now)) continue

@@ -234,6 +234,24 @@ describe('withdrawing a shown reminder', () => {
     third.scheduler.stop()
   })
 
+  it('one an earlier run showed is still found when the restart’s computer clock is set weeks ahead', () => {
+    const first = setUp({ platformClock: true })
+    const session = first.book('ses_1', T)
+    first.scheduler.start()
+    first.platformAnswers(0)
+    first.clock.advanceTo(T - 10 * MINUTE)
+    first.scheduler.stop()
+    // By this computer's clock the session is weeks past its auto-cancel; by the platform's it waits.
+    const weeks = 30 * 24 * 60 * MINUTE
+    const second = setUp({ platformClock: true, dir: first.dir, now: T - 8 * MINUTE + weeks })
+    second.scheduler.start()
+    second.clock.advance(1_000)
+    second.platformAnswers(-weeks)
+    second.update(cancelled(session, T - 7 * MINUTE, 'client'))
+    expect(second.withdrawn()).toEqual([['ses_1', T, 'The session was cancelled.']])
+    second.scheduler.stop()
+  })
+
   it('a move the client’s acceptance explains is told once, by their answer', () => {
     const { clock, scheduler, book, update, titles, withdrawn } = setUp()
     const session = book('ses_1', T)
