@@ -58,7 +58,7 @@ export class ReminderScheduler {
   private clockCheck: TimerHandle | undefined
   private readonly off: Unsubscribe[] = []
   private readonly marks: ReminderMarks
-  private readonly late = new LateSettle()
+  private readonly late: LateSettle
   private readonly onScreen: ShownReminders
   private readonly moves: SessionMoves
   private readonly planDeps: SessionPlanDeps
@@ -91,6 +91,7 @@ export class ReminderScheduler {
     },
   ) {
     this.marks = new ReminderMarks(deps)
+    this.late = new LateSettle(() => steadyNow(deps.clock))
     this.onScreen = new ShownReminders({ ...deps, marks: this.marks, dayTime: this.dayTime })
     this.moves = new SessionMoves({ marks: this.marks, show: this.show.bind(this), dayTime: this.dayTime })
     this.planDeps = {
