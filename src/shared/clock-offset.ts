@@ -15,7 +15,9 @@
  *
  * The first answer is taken at once (a platform whose clock reads whole seconds may never send two
  * that agree to the millisecond), and two later ones that agree overturn it. After that no single
- * answer moves the estimate, and a change the platform confirms is followed, whatever its size:
+ * answer moves the estimate, and a change the platform confirms is followed, whatever its size
+ * (two answers that agree, or a run of answers each at odds with the estimate: a platform clock
+ * that runs fast or slow moves on between any two answers, and would otherwise never be followed):
  * the platform's clock is the truth for its rules (a reference platform on a test clock moves by
  * days). A leap past MAX_OFFSET_JUMP_MS, and an answer that is no time at all, are noted for the
  * caller to log (`noted`).
@@ -53,6 +55,8 @@ export interface OffsetEstimate {
   readonly guessMs: number
   /** A sample at odds with the estimate in use, waiting for a second one to confirm it. */
   readonly pending: OffsetSample | null
+  /** How many answers in a row were at odds with the estimate in use. */
+  readonly atOdds: number
   readonly last: LocalReading | null
   /** The last wall-clock step followed, and when (monotonic): a wake reported late may undo it. */
   readonly lastStep: { readonly stepMs: number; readonly atMono: number } | null
@@ -91,6 +95,12 @@ export const MAX_OFFSET_JUMP_MS = 12 * 60 * 60_000
 export const STEP_THRESHOLD_MS = 1_000
 /** How late the operating system may report a wake after the first reading that showed it. */
 export const WAKE_REPORT_GRACE_MS = 30_000
+/**
+ * How many answers in a row at odds with the estimate in use, none agreeing with the one before,
+ * make it give way to the newest: a platform clock drifting faster than two answers can agree on.
+ * Fewer would let two wrong answers move it.
+ */
+export const AT_ODDS_FOLLOWED = 3
 /** What two clocks may drift apart by: a generous crystal's worth per unit of time. */
 const DRIFT_RATE = 1e-3
 /**
@@ -111,6 +121,7 @@ export const NO_ESTIMATE: OffsetEstimate = {
   samples: [],
   guessMs: 0,
   pending: null,
+  atOdds: 0,
   last: null,
   lastStep: null,
   confirmed: false,
@@ -192,20 +203,25 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
   const recent = observed.samples.filter((old) => sample.atMono - old.atMono <= SAMPLE_WINDOW_MS)
   // Past the window the newest sample still says where the platform was, drift allowed for.
   const inUse = best(recent) ?? observed.samples.at(-1)
-  if (inUse === undefined) return { ...observed, samples: [sample], pending: null }
+  if (inUse === undefined) return { ...observed, samples: [sample], pending: null, atOdds: 0 }
   if (agree(inUse, sample)) {
     const kept = recent.filter((old) => agree(old, sample))
-    return { ...observed, samples: [...kept, sample].slice(-MAX_SAMPLES), pending: null, confirmed: true }
+    const samples = [...kept, sample].slice(-MAX_SAMPLES)
+    return { ...observed, samples, pending: null, atOdds: 0, confirmed: true }
   }
+  const atOdds = observed.atOdds + 1
+  const confirmedBy = observed.pending !== null && agree(observed.pending, sample) ? observed.pending : null
   // Until a change is confirmed, the estimate in use stands, aged out or not.
-  const standing = recent.length > 0 ? recent : observed.samples
-  if (observed.pending === null || !agree(observed.pending, sample))
-    return { ...observed, samples: standing, pending: sample }
+  if (confirmedBy === null && atOdds < AT_ODDS_FOLLOWED) {
+    const standing = recent.length > 0 ? recent : observed.samples
+    return { ...observed, samples: standing, pending: sample, atOdds }
+  }
   const noted =
     observed.confirmed && !ordinaryChange(observed, inUse, sample)
       ? ({ kind: 'leap', fromMs: inUse.offsetMs, toMs: sample.offsetMs } as const)
       : null
-  return { ...observed, samples: [observed.pending, sample], pending: null, confirmed: true, noted }
+  const samples = confirmedBy === null ? [sample] : [confirmedBy, sample]
+  return { ...observed, samples, pending: null, atOdds: 0, confirmed: true, noted }
 }
 
 /** Whether a confirmed change from `inUse` to `sample` is one a working platform's clock makes. */

@@ -1,6 +1,8 @@
 /**
  * What the app's connection to the platform is doing, as the tray and the UI show it. Lives in
- * shared because the renderer receives it over IPC.
+ * shared because the renderer receives it over IPC. Its times are the platform's, as the core
+ * estimates it: the window counts down against the same clock, and setting the computer's clock
+ * moves neither.
  */
 import { z } from 'zod'
 

@@ -33,6 +33,7 @@ export function platformConnection(
     timings: deps.timings,
     linkClock: deps.linkClock,
     timeSamples: platformClock,
+    platformTime: platformClock,
     expertId: signIn.expertId,
   })
   const sync = new SyncEngine(link, deps.cache, {

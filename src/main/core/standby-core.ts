@@ -368,8 +368,10 @@ export class StandbyCore {
   }
 
   private publish(): void {
-    const { cache, clock } = this.deps
-    const inputs = { signedIn: this.signedIn !== null, lastSyncedAt: cache.lastSyncedAt(), now: clock.now() }
+    const { cache } = this.deps
+    // The connection's times are the platform's, as every time the window counts against.
+    const now = this.platformClock.now()
+    const inputs = { signedIn: this.signedIn !== null, lastSyncedAt: cache.lastSyncedAt(), now }
     const computed = this.platform.status(inputs)
     const next: ConnectionState =
       computed.status === 'signed_out' && computed.reason === null && this.refusedBecause !== null
@@ -403,7 +405,7 @@ export class StandbyCore {
     const openInvites = this.deps.cache.openInviteCount(this.platformClock.deadlines.now())
     const health = this.deps.notifier.health?.() ?? { status: 'ok' }
     // A last sync days ago reads with its day, as the window's connection banner writes it.
-    const now = this.deps.clock.now()
+    const now = this.platformClock.now()
     const time = this.deps.formatTime ?? ((t: number) => localTimeNear(t, now))
     this.deps.tray.set(trayStatus(this.current, openInvites, health, time))
   }

@@ -7,8 +7,7 @@
 import type { ConnectionState } from '../../shared/connection-state'
 import { assertNever } from '../../shared/assert-never'
 import { formatTimeNear } from '../logic/format'
-import { connectionOnPlatformClock } from '../logic/platform-time'
-import { useClockOffset, useNow } from '../store/context'
+import { useNow } from '../store/context'
 import { Countdown } from './Time'
 
 /** Props of ConnectionBanner. */
@@ -19,10 +18,9 @@ export interface ConnectionBannerProps {
 }
 
 /** The connection banner. */
-export function ConnectionBanner({ state: local, compact = false }: ConnectionBannerProps) {
+export function ConnectionBanner({ state, compact = false }: ConnectionBannerProps) {
+  // The core tells the connection's times in the platform's time, the window's clock.
   const now = useNow()
-  // The core times the connection on the computer's clock; the window counts in platform time.
-  const state = connectionOnPlatformClock(local, useClockOffset().offsetMs)
   return (
     <section
       className={`banner banner-${state.status}${compact ? ' banner-compact' : ''}`}

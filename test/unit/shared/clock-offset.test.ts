@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   addExchange,
+  AT_ODDS_FOLLOWED,
   bestOffset,
   NO_ESTIMATE,
   observe,
@@ -188,6 +189,41 @@ describe('clock offset estimate', () => {
     estimate = w.exchange(estimate, 10, 10)
     expect(bestOffset(estimate)?.offsetMs).toBe(2 * HOUR)
     expect(estimate.pending).toBeNull()
+  })
+
+  it('does not move for two wrong answers in a row that disagree with each other', () => {
+    const w = world(2 * HOUR)
+    let estimate = w.measure(10, 10)
+    for (const offMs of [-HOUR, 3 * HOUR]) {
+      const sent = w.read()
+      w.pass(20)
+      estimate = addExchange(estimate, { sent, received: w.read(), serverTime: w.platformNow() + offMs })
+      expect(bestOffset(estimate)?.offsetMs).toBe(2 * HOUR)
+    }
+    estimate = w.exchange(estimate, 10, 10)
+    expect(bestOffset(estimate)?.offsetMs).toBe(2 * HOUR)
+  })
+
+  it('follows a platform clock that runs fast, however fast, though no two of its answers agree', () => {
+    for (const rate of [0.01, 0.1]) {
+      const w = world(0)
+      let estimate = w.measure(10, 10)
+      let ahead = 0
+      // An answer every 10 s for half an hour, the platform's clock gaining `rate` of each.
+      for (let i = 0; i < 180; i++) {
+        w.pass(10_000 - 20)
+        ahead += 10_000 * rate
+        const sent = w.read()
+        w.pass(10)
+        const serverTime = w.platformNow() + ahead
+        w.pass(10)
+        estimate = addExchange(estimate, { sent, received: w.read(), serverTime })
+      }
+      const lag = ahead - (bestOffset(estimate)?.offsetMs ?? 0)
+      // Behind by at most what the platform gained over the answers it takes to follow.
+      expect(lag).toBeGreaterThanOrEqual(0)
+      expect(lag).toBeLessThan(AT_ODDS_FOLLOWED * 10_000 * rate)
+    }
   })
 
   it('drops samples older than the window', () => {

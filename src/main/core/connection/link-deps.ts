@@ -55,6 +55,12 @@ export interface LinkDeps {
   /** Told the platform's time from each welcome and acknowledgement, with the local readings around it. */
   readonly timeSamples?: TimeSampleSink
   /**
+   * The platform's time, in which the next attempt's moment is told (the window counts down to it):
+   * it runs on the monotonic clock as the retry's timer does, so setting the computer's clock moves
+   * neither. Defaults to `clock`.
+   */
+  readonly platformTime?: Pick<Clock, 'now'>
+  /**
    * The signed-in expert: a welcome for anyone else is not this expert's stream, and following it
    * would replace their cache (and the memory of which invites were shown) with another's.
    */

@@ -207,7 +207,7 @@ export class PlatformLink {
     const delay = backoffDelay(this.attempt, (this.deps.random ?? Math.random)())
     this.retryTimer?.cancel()
     this.retryTimer = this.deps.clock.setTimeout(() => this.connectNow(), delay)
-    const nextAttemptAt = this.deps.clock.now() + delay
+    const nextAttemptAt = (this.deps.platformTime ?? this.deps.clock).now() + delay
     this.set({
       kind: 'waiting',
       attempt: this.attempt,

@@ -96,8 +96,9 @@ export interface CacheStore {
   applyEvents(events: ReadonlyArray<StreamEntry>): ApplyResult
   /** Replace everything with a snapshot in one transaction and set the cursor to its cursor. */
   applySnapshot(snapshot: Snapshot): void
-  /** When the cache last caught up with the platform; null if never. */
+  /** When the cache last caught up with the platform (the platform's time); null if never. */
   lastSyncedAt(): number | null
+  /** Record that the cache caught up at `at`, the platform's time. */
   markSynced(at: number): void
   /** The expert this cache belongs to; null when empty. */
   expert(): Expert | null

@@ -9,18 +9,26 @@ import { LATE_GRACE_MS } from './due-alerts'
 /** How long a late reminder waits for the catch-up; it is late already, and this keeps it right. */
 export const LATE_SETTLE_MS = 15_000
 
-/** When each late reminder was first found, for as long as a plan keeps finding it. */
+/**
+ * When each late reminder was first found, for as long as a plan keeps finding it. Counted on the
+ * monotonic clock: the platform's time is an estimate a new answer can move back, and a settle
+ * counted on it would hold a late reminder for as long again.
+ */
 export class LateSettle {
   private readonly since = new Map<string, number>()
   private seen = new Set<string>()
 
-  /** When this late reminder may be shown, or null when its settle is over (show it now). */
+  /** `steady` reads the monotonic clock (steadyNow). */
+  constructor(private readonly steady: () => number) {}
+
+  /** When (platform time, as `now`) this late reminder may be shown, or null when its settle is over (show it now). */
   heldUntil(key: string, now: number): number | null {
     this.seen.add(key)
-    const since = this.since.get(key) ?? now
+    const mono = this.steady()
+    const since = this.since.get(key) ?? mono
     this.since.set(key, since)
-    const until = since + LATE_SETTLE_MS
-    return now < until ? until : null
+    const left = since + LATE_SETTLE_MS - mono
+    return left > 0 ? now + left : null
   }
 
   /** As `heldUntil`, for a snoozed reminder that fell due at `dueAt`: late once past it by the grace. */

@@ -58,7 +58,7 @@ export class ReminderScheduler {
   private clockCheck: TimerHandle | undefined
   private readonly off: Unsubscribe[] = []
   private readonly marks: ReminderMarks
-  private readonly late = new LateSettle()
+  private readonly late: LateSettle
   private readonly onScreen: ShownReminders
   private readonly moves: SessionMoves
   private readonly planDeps: SessionPlanDeps
@@ -68,6 +68,8 @@ export class ReminderScheduler {
   private startedMono = 0
   /** The platform's time at the last wake, reported or found; null before any. */
   private wokeAt: number | null = null
+  /** The reminders an earlier run showed are still to be found: at the first plan by a measured time. */
+  private restorePending = false
 
   constructor(
     private readonly deps: {
@@ -89,6 +91,7 @@ export class ReminderScheduler {
     },
   ) {
     this.marks = new ReminderMarks(deps)
+    this.late = new LateSettle(() => steadyNow(deps.clock))
     this.onScreen = new ShownReminders({ ...deps, marks: this.marks, dayTime: this.dayTime })
     this.moves = new SessionMoves({ marks: this.marks, show: this.show.bind(this), dayTime: this.dayTime })
     this.planDeps = {
@@ -114,10 +117,7 @@ export class ReminderScheduler {
       }),
     )
     this.checkClockEveryMinute()
-    this.guard('Finding the reminders an earlier run showed', () => {
-      const now = this.deps.clock.now()
-      this.onScreen.restore(this.deps.cache.upcomingSessions(now, HORIZON), now)
-    })
+    this.restorePending = true
     this.refresh()
   }
 
@@ -244,13 +244,19 @@ export class ReminderScheduler {
       return
     }
     const now = this.deps.clock.now()
+    const upcoming = this.deps.cache.upcomingSessions(now, HORIZON)
+    // Not at the start: by a computer clock set days ahead, a session still waiting looks past its
+    // auto-cancel, and the reminder an earlier run showed for it would never be taken down.
+    if (this.restorePending) {
+      this.restorePending = false
+      this.guard('Finding the reminders an earlier run showed', () => this.onScreen.restore(upcoming, now))
+    }
     // Before anything new is shown: one of the session's takes the withdrawn one's id.
     this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(now))
     let next = this.onScreen.nextEnd(now) ?? Number.POSITIVE_INFINITY
     // Kept in the cache, so a restart neither loses a snooze nor shows it twice.
     const snoozes = new Map(this.marks.snoozes().map((s) => [s.sessionId, s]))
     const pending = new Set<string>()
-    const upcoming = this.deps.cache.upcomingSessions(now, HORIZON)
     this.moves.planned(upcoming)
     for (const session of upcoming) {
       if (!stillJoinable(session, now)) continue

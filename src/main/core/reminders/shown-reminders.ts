@@ -88,6 +88,8 @@ interface OnScreen {
 export class ShownReminders {
   /** One per session: a newer notification of a session takes the older's place on every OS. */
   private readonly onScreen = new Map<string, OnScreen>()
+  /** Until `restore` has run: sessions whose reminder the expert pressed, which the OS took away. */
+  private pressedBeforeRestore: Set<string> | null = new Set()
 
   constructor(
     private readonly deps: {
@@ -112,15 +114,20 @@ export class ShownReminders {
   /** The expert pressed the session's reminder: the OS took it away, nothing is left to withdraw. */
   pressed(sessionId: string): void {
     this.onScreen.delete(sessionId)
+    this.pressedBeforeRestore?.add(sessionId)
   }
 
   /**
-   * At a start: of these sessions, those an earlier run showed a reminder for that still holds,
-   * which may still be on screen (macOS keeps them in Notification Center), are kept track of.
+   * Once a run goes by a measured time: of these sessions, those an earlier run showed a reminder
+   * for that still holds, which may still be on screen (macOS keeps them in Notification Center),
+   * are kept track of, but for those the expert pressed meanwhile (the OS took them away).
    */
   restore(sessions: ReadonlyArray<Session>, now: number): void {
+    const pressed = this.pressedBeforeRestore ?? new Set<string>()
+    this.pressedBeforeRestore = null
     for (const session of sessions) {
-      if (this.onScreen.has(session.id) || !this.deps.marks.handled(shownKey(session))) continue
+      if (this.onScreen.has(session.id) || pressed.has(session.id)) continue
+      if (!this.deps.marks.handled(shownKey(session))) continue
       const moment: RetractableMoment | null = awaitsExpert(session, now)
         ? 'before'
         : reminderHolds('client_absent', session, session.bookedStart, now)

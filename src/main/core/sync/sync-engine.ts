@@ -63,7 +63,10 @@ export class SyncEngine {
     private readonly cache: CacheStore,
     private readonly deps: {
       clock: Clock
-      /** The platform's time as estimated here: invites expire by it. */
+      /**
+       * The platform's time as estimated here: invites expire by it, and the times the connection
+       * state tells (the next try, the last sync) are in it, as the window counts in it.
+       */
       platformTime: Clock
       notifier: Notifier
       log: Logger
@@ -202,7 +205,7 @@ export class SyncEngine {
 
   /** A catch-up (or a live event) failed: stop, or try again after the wait (or on the next connect). */
   private failed(error: unknown): void {
-    const next = this.failures.failed(error, this.deps.clock.now())
+    const next = this.failures.failed(error, this.deps.platformTime.now())
     if (next.kind === 'stuck') return this.set(next)
     if (next.smallerPages) this.pages.smaller()
     if (this.link.state.kind !== 'connected') return
@@ -276,11 +279,11 @@ export class SyncEngine {
       // Caught up: what is open now and was never shown is shown, once.
       cacheWrite(() => {
         this.invites.caughtUp()
-        this.cache.markSynced(this.deps.clock.now())
+        this.cache.markSynced(this.deps.platformTime.now())
       })
       this.failures.caughtUp()
       this.link.caughtUp()
-      this.set({ kind: 'live', since: this.deps.clock.now() })
+      this.set({ kind: 'live', since: this.deps.platformTime.now() })
       return
     }
   }

@@ -32,6 +32,7 @@ import type { Shutdown } from '../../core/startup/shutdown'
 import { openCache } from '../../db/open-cache'
 import { SqliteCacheStore } from '../../db/sqlite-cache-store'
 import { socketIoTransport } from '../socket-io-transport'
+import { watchHostZone } from '../host-zone'
 
 /** The host's adapters and where the cache lives; those the core takes are passed on as they are. */
 export interface RuntimeOptions extends Pick<
@@ -124,6 +125,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     options.notifier.show({ kind: 'notice', title: 'Settings reset', body: settingsReset })
   }
   const cache = new SqliteCacheStore(opened.db, options.log)
+  // Before the core, so a wake reads the zone again before a reminder it sets off is written.
+  const stopFollowingZone = watchHostZone({ clock: options.clock, power: options.power, log: options.log })
   const core = new StandbyCore({
     clock: options.clock,
     power: options.power,
@@ -151,6 +154,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const close = (): void => {
     if (closed) return
     closed = true
+    stopFollowingZone()
     stopFollowingSettings()
     following.stop()
     core.stop()

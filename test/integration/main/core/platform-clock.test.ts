@@ -143,6 +143,23 @@ describe('a platform whose clock is two hours ahead of the computer’s', () => 
     expect(titles(core)).toEqual([])
   })
 
+  it('tells the next try and the last sync in the platform’s time, which setting the computer’s clock moves neither', async () => {
+    const { core, local, platform } = await skewedWorld()
+    const syncedAt = core.runtime.core.platformClock.now()
+    await platform.stopServer()
+    const state = await core.waitForState((s) => s.status === 'reconnecting')
+    if (state.status !== 'reconnecting') throw new Error('not reconnecting')
+    // What the window and the tray write: the last sync at the platform's time, the try a backoff away.
+    expect(state.lastSyncedAt).toBe(syncedAt)
+    const left = (): number => state.nextAttemptAt - core.runtime.core.platformClock.now()
+    const leftBefore = left()
+    expect(leftBefore).toBeGreaterThan(0)
+    expect(leftBefore).toBeLessThanOrEqual(MINUTE)
+    // Fixed mid-way: the countdown goes on from where it was, as the retry's timer does.
+    local.step(2 * HOUR)
+    expect(left()).toBe(leftBefore)
+  })
+
   it('started again with the platform down, reminds by the platform’s clock as last measured', async () => {
     const { platform, expert, bookedStart } = await skewedPlatform()
     const local = new ManualClock(TEST_START)

@@ -153,6 +153,22 @@ describe('the reminder matrix', () => {
     scheduler.stop()
   })
 
+  it('sleep past both, then the platform’s clock read two minutes back during the settle: the 10 still comes after the settle, not two minutes later', () => {
+    const { clock, power, platformAnswers, scheduler, book, titles } = setUp({ platformClock: true })
+    book('ses_1', T)
+    scheduler.start()
+    platformAnswers(0)
+    clock.sleep(T - 5 * MINUTE - clock.now())
+    power.resume()
+    clock.advance(2_000)
+    platformAnswers(-2 * MINUTE)
+    clock.advance(LATE_SETTLE_MS - 2_000 - 1)
+    expect(titles()).toEqual([])
+    clock.advance(1)
+    expect(titles()).toEqual(['In 7 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
   it('sleep past the 10 while the session was cancelled or moved: the catch-up after the wake comes first, no stale reminder', () => {
     const { clock, power, scheduler, book, update, titles } = setUp()
     const cancelled = book('ses_1', T)

@@ -21,6 +21,17 @@ function cancelled(session: Session, now: number, by: 'client' | 'expert'): Sess
   }
 }
 
+/** A run that measured the platform and showed the 10-minute reminder of ses_1, booked at T, then quit. */
+function anEarlierRunShowedTheTen() {
+  const first = setUp({ platformClock: true })
+  const session = first.book('ses_1', T)
+  first.scheduler.start()
+  first.platformAnswers(0)
+  first.clock.advanceTo(T - 10 * MINUTE)
+  first.scheduler.stop()
+  return { first, session }
+}
+
 describe('withdrawing a shown reminder', () => {
   it('cancelled by the client: withdrawn, then the cancel told; the alert is not withdrawn later', () => {
     const { clock, scheduler, book, update, notifier } = setUp()
@@ -232,6 +243,31 @@ describe('withdrawing a shown reminder', () => {
     third.update(cancelled(session, third.clock.now() + 1, 'expert'))
     expect(third.withdrawn()).toEqual([])
     third.scheduler.stop()
+  })
+
+  it('one an earlier run showed is still found when the restart’s computer clock is set weeks ahead', () => {
+    const { first, session } = anEarlierRunShowedTheTen()
+    // By this computer's clock the session is weeks past its auto-cancel; by the platform's it waits.
+    const weeks = 30 * 24 * 60 * MINUTE
+    const second = setUp({ platformClock: true, dir: first.dir, now: T - 8 * MINUTE + weeks })
+    second.scheduler.start()
+    second.clock.advance(1_000)
+    second.platformAnswers(-weeks)
+    second.update(cancelled(session, T - 7 * MINUTE, 'client'))
+    expect(second.withdrawn()).toEqual([['ses_1', T, 'The session was cancelled.']])
+    second.scheduler.stop()
+  })
+
+  it('one an earlier run showed and the expert pressed before the platform answered is not withdrawn after', () => {
+    const { first, session } = anEarlierRunShowedTheTen()
+    const second = setUp({ platformClock: true, dir: first.dir, now: T - 8 * MINUTE })
+    second.scheduler.start()
+    // Pressed while the platform's clock is still to be measured: the OS takes it off the screen.
+    second.scheduler.pressed('ses_1')
+    second.platformAnswers(0)
+    second.update(cancelled(session, T - 7 * MINUTE, 'client'))
+    expect(second.withdrawn()).toEqual([])
+    second.scheduler.stop()
   })
 
   it('a move the client’s acceptance explains is told once, by their answer', () => {
