@@ -64,6 +64,8 @@ export interface PlatformServerOptions {
   readonly connections?: Partial<ConnectionLimits>
   /** The oldest app version still supported, announced in the welcome (`--minimum-app-version`). */
   readonly minimumAppVersion?: string
+  /** The most unsent bytes one socket may hold; see unread-backlog.ts for the default. */
+  readonly mostUnreadBytes?: number
 }
 
 /** A running platform. */
@@ -136,6 +138,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     // A WebSocket that never completes the socket.io handshake is as silent as a raw connection.
     connectTimeoutMs: connectionLimits.firstRequestMs,
     minimumAppVersion: options.minimumAppVersion,
+    mostUnreadBytes: options.mostUnreadBytes,
   })
   const guard = guardConnections(http, connectionLimits, logger)
 

@@ -35,6 +35,7 @@ import {
 import { tooManyMembers } from './json-members'
 import { JsonText } from './json-text'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
+import { limitUnreadBacklog } from './unread-backlog'
 
 /** The largest message a client may send; commands are small. */
 const MAX_MESSAGE_BYTES = 100_000
@@ -93,6 +94,8 @@ export function attachSocketGateway(
     connectTimeoutMs: number
     /** The oldest app version still supported, announced in every welcome; none when undefined. */
     minimumAppVersion?: string
+    /** The most unsent bytes a socket may hold (unread-backlog.ts); its default unless a test lowers it. */
+    mostUnreadBytes?: number
   },
 ): Server {
   const { marketplace, tokens, clock, logger, rateLimits } = deps
@@ -179,6 +182,7 @@ export function attachSocketGateway(
       socket.disconnect(true)
       return
     }
+    limitUnreadBacklog(socket, logger, { expert: expertId }, deps.mostUnreadBytes)
     void socket.join(expertRoom(expertId))
     const once = new OncePerConnection(logger, { expert: expertId })
     const bucket = { take: () => rateLimits.take(expertId) }

@@ -37,6 +37,8 @@ export interface TestPlatformOptions {
   readonly connections?: Partial<ConnectionLimits>
   readonly allowedHosts?: ReadonlyArray<string>
   readonly minimumAppVersion?: string
+  /** The most unsent bytes one socket may hold; the platform's default unless given. */
+  readonly mostUnreadBytes?: number
   readonly passwordChecks?: PlatformServerOptions['passwordChecks']
   readonly verifyPassword?: PlatformServerOptions['verifyPassword']
   /** How often the timed rules run (compaction and the end of idle sign-ins every 60 runs). */
@@ -90,6 +92,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       connections: options.connections,
       allowedHosts: options.allowedHosts,
       minimumAppVersion: options.minimumAppVersion,
+      mostUnreadBytes: options.mostUnreadBytes,
       passwordChecks: options.passwordChecks,
       verifyPassword: options.verifyPassword,
       sweepIntervalMs: options.sweepIntervalMs,

@@ -230,10 +230,25 @@ function brokeProtocol(reason: string, description: unknown): boolean {
 }
 
 /**
+ * socket.io's reasons for closing an open connection, in words: the expert reads them in the
+ * window's connection line, where "ping timeout" or "transport close" say nothing. socket.io's own
+ * word follows, for whoever reads the log.
+ */
+const CLOSED_BECAUSE: Readonly<Record<string, string>> = {
+  'ping timeout': 'nothing arrived from the platform in time; the network may be slow or down',
+  'transport close': 'the connection was closed; the platform may have restarted, or the network dropped it',
+  'transport error': 'the network connection to the platform failed',
+  'io server disconnect': 'the platform closed the connection',
+  'parse error': 'the platform sent a message Standby could not read',
+}
+
+/**
  * Why an open connection closed. A frame over the limit reaches socket.io as a bare "transport
  * error"; ws keeps what it was in the description's error code.
  */
 function whyClosed(reason: string, description: unknown, maxPayload: number): string {
-  if (closeCode(description) !== 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return reason
-  return `the platform sent a message larger than any Standby message can be (over ${Math.ceil(maxPayload / 1024)} KiB), so Standby closed the connection`
+  if (closeCode(description) === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
+    return `the platform sent a message larger than any Standby message can be (over ${Math.ceil(maxPayload / 1024)} KiB), so Standby closed the connection`
+  const words = Object.hasOwn(CLOSED_BECAUSE, reason) ? CLOSED_BECAUSE[reason] : undefined
+  return words === undefined ? reason : `${words}: ${reason}`
 }

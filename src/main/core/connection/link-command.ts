@@ -18,11 +18,14 @@ import {
 import type { LocalReading } from '../../../shared/clock-offset'
 import type { Logger } from '../ports/logger'
 import type { LinkWire } from './link-wire'
+import { answerMismatch } from './answer-match'
 
 /** How one command is sent and timed. */
 export interface CommandDeps extends LinkWire {
   /** How long the command may take in all: what a timeout tells the expert it waited. */
   readonly ackTimeoutMs: number
+  /** The signed-in expert, whose a result must be when the link knows it. */
+  readonly expertId?: string
 }
 
 /** What a command fails as when the link has no connection: nothing was sent. */
@@ -84,11 +87,19 @@ export async function sendCommand<N extends CommandName>(
   }
   const ack = CommandAck.safeParse(answer.value)
   if (!ack.success)
-    return unknownRefusal(deps, sent, name, answer.value) ?? nonsense(deps.log, `${name} acknowledgement`)
+    return (
+      unknownRefusal(deps, sent, name, answer.value) ??
+      nonsense(deps.log, `The platform sent a malformed ${name} acknowledgement`)
+    )
   deps.timed(sent, ack.data.serverTime, answer.value)
   if (!ack.data.ok) return { ok: false, error: ack.data.error }
   const result = commandSchemas[name].result.safeParse(ack.data.result)
-  if (!result.success) return nonsense(deps.log, `${name} result`)
+  if (!result.success) return nonsense(deps.log, `The platform sent a malformed ${name} result`)
+  const mismatch = answerMismatch(name, payload, result.data as CommandResult<N>, deps.expertId)
+  if (mismatch !== null) {
+    const logged = `The platform answered ${name} about ${mismatch}, so Standby took it for no answer`
+    return nonsense(deps.log, logged)
+  }
   return { ok: true, result: result.data as CommandResult<N> }
 }
 
@@ -147,8 +158,9 @@ function unknownRefusal(
   return { ok: false, error: { code: 'refused', message: refusal.data.error.message } }
 }
 
-function nonsense<R>(log: Logger, what: string): CommandOutcome<R> {
-  log.error(`The platform sent a malformed ${what}`)
+/** An answer Standby cannot take: `logged` says why, the expert hears that sending again is safe. */
+function nonsense<R>(log: Logger, logged: string): CommandOutcome<R> {
+  log.error(logged)
   return {
     ok: false,
     error: {

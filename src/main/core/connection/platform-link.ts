@@ -167,7 +167,13 @@ export class PlatformLink {
       welcomes: () => this.welcomes,
       states: this.states,
       send: (waitMs) =>
-        sendCommand({ ...this.wire, ackTimeoutMs: this.timings.ackTimeoutMs }, name, payload, key, waitMs),
+        sendCommand(
+          { ...this.wire, ackTimeoutMs: this.timings.ackTimeoutMs, expertId: this.deps.expertId },
+          name,
+          payload,
+          key,
+          waitMs,
+        ),
     })
     // A caller with its own key (a notification's button) keeps its own retries.
     if (idempotencyKey === undefined) this.retryKeys.settled(name, payload, key, outcome)

@@ -15,6 +15,17 @@ import { useCleanup } from '../../../support/cleanup'
 
 const MINUTE = 60_000
 
+/** An instant session `id` that Ada joined just now, for request `requestId`, with its room at `roomUrl`. */
+function aLiveSession(id: string, requestId: string, roomUrl: string): Session {
+  const request = aRequest({ id: requestId, kind: 'instant', proposedTimes: [], createdAt: Date.now() })
+  return {
+    ...aSession({ id, request, kind: 'instant', bookedStart: Date.now() }),
+    state: 'live',
+    expertJoinedAt: Date.now(),
+    roomUrl,
+  }
+}
+
 describe('the session room', () => {
   const defer = useCleanup()
 
@@ -107,13 +118,7 @@ describe('the session room', () => {
   })
 
   it('drops a room a platform puts on another site on arrival and refuses to open it, with log lines, keeping the session', async () => {
-    const request = aRequest({ id: 'req_1', kind: 'instant', proposedTimes: [], createdAt: Date.now() })
-    const foreign: Session = {
-      ...aSession({ id: 'ses_1', request, kind: 'instant', bookedStart: Date.now() }),
-      state: 'live',
-      expertJoinedAt: Date.now(),
-      roomUrl: 'https://evil.example/rooms/ses_1?key=stolen',
-    }
+    const foreign = aLiveSession('ses_1', 'req_1', 'https://evil.example/rooms/ses_1?key=stolen')
     const platform = await startHostilePlatform({
       replay: (asked) =>
         asked.snapshot !== true && asked.digest === 'd_1'
@@ -163,5 +168,31 @@ describe('the session room', () => {
     expect(!opening.ok && opening.error.message).toMatch(/on another site/)
     expect(core.adapters.browser.opened).toEqual([])
     expect(warnings.join('\n')).not.toContain('stolen')
+  })
+})
+
+describe('the session room, from a platform that answers about another session', () => {
+  const defer = useCleanup()
+
+  it('opens no room when Join is answered with another session, and says whether it was done is not known', async () => {
+    const other = aLiveSession('ses_2', 'req_2', '/rooms/ses_2')
+    const platform = await startHostilePlatform({
+      replay: () => ({ kind: 'events', events: [], latestId: 0, hasMore: false }),
+    })
+    defer(() => platform.close())
+    platform.io.on('connection', (socket) =>
+      socket.on('command', (_command: unknown, ack: (answer: unknown) => void) =>
+        ack({ ok: true, result: { session: other }, serverTime: Date.now() }),
+      ),
+    )
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+
+    const joined = await core.runtime.api['sessions.join']({ sessionId: 'ses_1' })
+    expect(joined).toMatchObject({ ok: false, error: { code: 'invalid_response' } })
+    expect(!joined.ok && joined.error.message).toMatch(/cannot tell whether it was done/)
+    await core.runtime.core.settled()
+    expect(core.adapters.browser.opened).toEqual([])
   })
 })

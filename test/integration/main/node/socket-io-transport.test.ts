@@ -199,6 +199,28 @@ describe('the socket.io transport', () => {
     expect(log.text()).toMatch(/a message before letting the connection in; Standby passed it over/)
   })
 
+  it.each([
+    [
+      'the platform closes it',
+      (socket: Socket) => socket.disconnect(true),
+      /^Connection lost \(the platform closed the connection: io server disconnect\)\.$/,
+    ],
+    [
+      'its network connection ends',
+      (socket: Socket) => socket.conn.close(),
+      /^Connection lost \(the connection was closed; the platform may have restarted, or the network dropped it: transport close\)\.$/,
+    ],
+  ])(
+    'says in words why a connection was lost when %s, and keeps socket.io’s word for the log',
+    async (_, close, reason) => {
+      const { platform, link } = await linkTo()
+      await waitForLinkState(link, (s) => s.kind === 'connected')
+      for (const socket of platform.io.sockets.sockets.values()) close(socket)
+      const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
+      expect(waiting).toMatchObject({ reason: expect.stringMatching(reason) })
+    },
+  )
+
   it('ends a connection the platform refuses after letting it in, fails what was awaited on it, and connects again', async () => {
     let refusals = 0
     const { platform, link, log, clock } = await linkTo({

@@ -15,7 +15,7 @@ import {
   WELCOME_EVENT,
   type Welcome,
 } from '../../../../../src/shared/protocol'
-import { aMessage, anInvite, FIXTURE_NOW, inviteCreated } from '../../../../support/fixtures'
+import { aMessage, anInvite, aSession, FIXTURE_NOW, inviteCreated } from '../../../../support/fixtures'
 import { memoryTransport, type MemoryConnection } from '../../../../support/memory-transport'
 import { recordingLog } from '../../../../support/recording-log'
 
@@ -231,6 +231,25 @@ describe('PlatformLink over a transport', () => {
     })
     sent?.answer({ ok: true, result: { inviteId: 'inv_1' }, serverTime: FIXTURE_NOW })
     expect(await outcome).toEqual({ ok: true, result: { inviteId: 'inv_1' } })
+  })
+
+  it('takes an answer about another session for one it cannot read, logs it, and sends the command again under its key', async () => {
+    const { link, log, connection } = online()
+    const joining = link.command('session.join', { sessionId: 'ses_1' })
+    const other = aSession({ id: 'ses_2', state: 'live' })
+    commandsSent(connection())[0]?.sent.answer({
+      ok: true,
+      result: { session: other },
+      serverTime: FIXTURE_NOW,
+    })
+    expect(await joining).toMatchObject({ ok: false, error: { code: 'invalid_response' } })
+    expect(log.text()).toContain(
+      'error The platform answered session.join about session ses_2 where it named ses_1, so Standby took it for no answer',
+    )
+    // Whether the join happened stays open: pressed again, it goes under the first key.
+    void link.command('session.join', { sessionId: 'ses_1' })
+    const [first, again] = commandsSent(connection())
+    expect(again?.key).toBe(first?.key)
   })
 
   it('gives the expert a timeout they can act on, saying that sending it again is safe, when the platform never acknowledges a command', async () => {

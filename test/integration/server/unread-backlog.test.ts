@@ -1,0 +1,61 @@
+// A client that stops reading but keeps answering the heartbeat and asking for replays: the
+// platform cuts its connection once what it holds unsent passes the bound, rather than queue
+// every answer in memory for as long as the client keeps the connection; the expert's other
+// connection, which reads, is untouched and still replays.
+import { describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { PROTOCOL_VERSION, REPLAY_EVENT } from '../../../src/shared/protocol'
+import { useCleanup } from '../../support/cleanup'
+import { useTestPlatform } from '../../support/test-platform'
+
+/** Far past what the kernel's socket buffers take on loopback before the platform must queue. */
+const REPLAYS_ASKED = 1_000
+
+/** A raw socket.io connection for `token`, resolved once welcomed; it then reads nothing more. */
+async function nonReader(port: number, token: string): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`)
+  await new Promise<void>((resolve, reject) => {
+    ws.on('error', reject)
+    ws.on('message', (data) => {
+      const text = String(data)
+      if (text.startsWith('0')) ws.send(`40${JSON.stringify({ token, protocolVersion: PROTOCOL_VERSION })}`)
+      if (text.startsWith('42')) resolve()
+    })
+  })
+  // What ws reads no longer leaves the kernel: the platform's writes back up to its own memory.
+  ;(ws as unknown as { _socket: { pause(): void } })._socket.pause()
+  return ws
+}
+
+describe('a client that stops reading what the platform sends', () => {
+  const defer = useCleanup()
+  const platform = useTestPlatform({
+    rateLimit: { burst: REPLAYS_ASKED, perSecond: 1 },
+    mostUnreadBytes: 512 * 1024,
+  })
+
+  it('has its connection cut, with one log line, while the expert’s reading connection goes on', async () => {
+    const p = platform()
+    const expert = p.addExpert()
+    for (let i = 1; i <= 100; i++) p.inviteDirectly(expert.id, `Waiting invite ${i} ${'x'.repeat(80)}`)
+    const reader = await p.connect(expert.token)
+    const ws = await nonReader(p.server.port, expert.token)
+    const closed = new Promise<void>((resolve) => ws.on('close', () => resolve()))
+    // It answers every ping without reading one: the heartbeat alone would keep it for good.
+    const pong = setInterval(() => ws.send('3'), 1_000)
+    defer(() => clearInterval(pong))
+    for (let id = 1; id <= REPLAYS_ASKED; id++)
+      ws.send(`42${id}${JSON.stringify([REPLAY_EVENT, { after: 0 }])}`)
+    await closed
+
+    const cut = p.logger.lines.filter((line) => line.includes('stopped reading'))
+    expect(cut).toHaveLength(1)
+    expect(cut[0]).toContain(expert.id)
+    const page = (await reader.socket.emitWithAck(REPLAY_EVENT, { after: 0, limit: 5 })) as {
+      ok: boolean
+      result: { events: unknown[] }
+    }
+    expect(page.ok).toBe(true)
+    expect(page.result.events).toHaveLength(5)
+  })
+})
