@@ -30,8 +30,10 @@ export const ALARM_TRIGGER = '-PT10M'
 export const MAX_LINE_OCTETS = 75
 
 // Sequence numbers count seconds from here, so a later change of the session is a higher number
-// that still fits the 32-bit integers calendar apps store.
+// that still fits the 32-bit integers calendar apps store (RFC 5545's INTEGER).
 const SEQUENCE_EPOCH_MS = Date.UTC(2020, 0, 1)
+/** RFC 5545's largest INTEGER: seconds from 2020 pass it in 2088, within the protocol's times. */
+const MAX_SEQUENCE = 2_147_483_647
 
 /** The event's UID: the same for every file made for one session. */
 export function calendarUid(sessionId: string): string {
@@ -135,7 +137,8 @@ export function utcDateTime(ms: number): string {
 }
 
 function sequenceOf(updatedAt: number): number {
-  return Math.max(0, Math.floor((updatedAt - SEQUENCE_EPOCH_MS) / 1000))
+  // Past the largest, every change keeps it: a calendar app refuses a file with a larger number.
+  return Math.min(MAX_SEQUENCE, Math.max(0, Math.floor((updatedAt - SEQUENCE_EPOCH_MS) / 1000)))
 }
 
 // A parameter value may not hold a double quote or a control character (RFC 5545 §3.2).

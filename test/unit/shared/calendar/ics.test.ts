@@ -63,6 +63,14 @@ describe('sessionCalendarFile', () => {
     expect(uid(unfolded(fileFor({ id: 'ses_10' }).content))).not.toBe(uid(first))
   })
 
+  it('keeps SEQUENCE within a 32-bit integer for a session changed as late as the protocol allows', () => {
+    const late = Date.UTC(2199, 11, 31)
+    const line = unfolded(fileFor({ id: 'ses_9', bookedStart: late, updatedAt: late }).content).find((l) =>
+      l.startsWith('SEQUENCE:'),
+    )
+    expect(line).toBe('SEQUENCE:2147483647')
+  })
+
   it('gives a cancelled session METHOD:CANCEL, STATUS:CANCELLED and no alarm, under the same UID', () => {
     const cancellation = {
       reason: 'client_absent',
