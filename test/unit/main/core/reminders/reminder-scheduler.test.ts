@@ -104,7 +104,7 @@ describe('the reminder matrix', () => {
     expect(second.notifier.shown).toEqual([
       expect.objectContaining({
         title: 'In 4 minutes: Session ses_1',
-        body: 'Scheduled session with Sam Okafor at HH:MM. This 10-minute reminder was due at HH:MM, while this computer slept or Standby was closed. You can start it now.',
+        body: 'Scheduled session with Sam Okafor at HH:MM. This 10-minute reminder was due at HH:MM, while this computer was asleep or too busy, or Standby was closed. You can start it now.',
         startAllowed: true,
       }),
     ])
@@ -132,7 +132,7 @@ describe('the reminder matrix', () => {
     clock.advance(LATE_SETTLE_MS)
     expect(titles()).toEqual(['In 25 minutes: Session ses_1'])
     expect(notifier.shown[0]?.body).toMatch(
-      /This 30-minute reminder was due at HH:MM, while this computer slept/,
+      /This 30-minute reminder was due at HH:MM, while this computer was asleep or too busy/,
     )
     clock.advanceTo(T - 10 * MINUTE)
     expect(titles()).toEqual(['In 25 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
