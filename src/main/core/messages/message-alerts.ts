@@ -15,7 +15,13 @@ import type { CacheStore, ThreadPlace } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { AppNotification, MessagePlace, Notifier } from '../ports/notifier'
 import type { CacheUpdate } from '../sync/cache-push'
-import { clientMessagesByThread, manyThreadsNotification, messageNotification } from './message-notification'
+import {
+  addNews,
+  clientMessagesByThread,
+  manyThreadsNotification,
+  messageNotification,
+  type ThreadNews,
+} from './message-notification'
 
 /** After a thread's notification, how long its next messages wait to be told together. */
 export const MESSAGE_QUIET_MS = 30_000
@@ -41,12 +47,12 @@ export class MessageAlerts {
   // thread's next message, and every thread past the first few, until it caught up again.
   /** When each thread was last told, for as long as its quiet spell lasts; forgotten after. */
   private readonly lastShown = new Map<string, number>()
-  private readonly held = new Map<string, Message[]>()
+  private readonly held = new Map<string, ThreadNews>()
   private readonly timers = new Map<string, TimerHandle>()
   /** When the notifications of the last quiet spell were shown, oldest first. */
   private readonly toldAt: number[] = []
   /** Threads past the spell's notifications, told together once it ends. */
-  private readonly waiting = new Map<string, Message[]>()
+  private readonly waiting = new Map<string, ThreadNews>()
   private waitTimer: TimerHandle | undefined
 
   constructor(private readonly deps: MessageAlertsDeps) {}
@@ -54,6 +60,11 @@ export class MessageAlerts {
   /** How many threads are remembered as told within their quiet spell (for tests and diagnostics). */
   get threadsInQuietSpell(): number {
     return this.lastShown.size
+  }
+
+  /** How many client messages are kept in memory while they wait to be told (for tests and diagnostics). */
+  get messagesKept(): number {
+    return this.held.size + this.waiting.size
   }
 
   /** After a change to the cache: consider the client messages its events brought. */
@@ -99,14 +110,14 @@ export class MessageAlerts {
     const threads = clientMessagesByThread(arrived.filter((m) => fresh.has(m.id)))
     const now = steadyNow(clock)
     this.forgetSpellsOver(now)
-    const dueNow: Array<[string, ReadonlyArray<Message>]> = []
-    for (const [requestId, messages] of threads) {
+    const dueNow: Array<[string, ThreadNews]> = []
+    for (const [requestId, news] of threads) {
       // Written before its thread closed (the invite taken or run out, the session over, often in
       // the same catch-up): nothing is left to answer, as for held messages when their turn comes.
       if (!this.threadOpen(requestId)) continue
       const last = this.lastShown.get(requestId)
-      if (last !== undefined && now - last < MESSAGE_QUIET_MS) this.hold(requestId, messages, last)
-      else dueNow.push([requestId, messages])
+      if (last !== undefined && now - last < MESSAGE_QUIET_MS) this.hold(requestId, news, last)
+      else dueNow.push([requestId, news])
     }
     this.tell(dueNow)
   }
@@ -121,14 +132,14 @@ export class MessageAlerts {
   }
 
   /** Show these threads' messages now, one by one or in one notice, or wait for room. */
-  private tell(threads: ReadonlyArray<readonly [string, ReadonlyArray<Message>]>): void {
+  private tell(threads: ReadonlyArray<readonly [string, ThreadNews]>): void {
     if (threads.length === 0) return
     const now = steadyNow(this.deps.clock)
     while (this.toldAt.length > 0 && (this.toldAt[0] ?? now) <= now - MESSAGE_QUIET_MS) this.toldAt.shift()
     const room = MESSAGE_THREADS_AT_ONCE - this.toldAt.length
     if (room <= 0 || this.waiting.size > 0) {
-      for (const [requestId, messages] of threads)
-        this.waiting.set(requestId, [...(this.waiting.get(requestId) ?? []), ...messages])
+      for (const [requestId, news] of threads)
+        this.waiting.set(requestId, addNews(this.waiting.get(requestId), news))
       this.waitForRoom(now)
       return
     }
@@ -137,7 +148,7 @@ export class MessageAlerts {
       this.notify(manyThreadsNotification(threads.length))
       return
     }
-    for (const [requestId, messages] of threads) this.show(requestId, messages)
+    for (const [requestId, news] of threads) this.show(requestId, news)
   }
 
   private waitForRoom(now: number): void {
@@ -176,8 +187,8 @@ export class MessageAlerts {
     this.deps.notifier.show(notification)
   }
 
-  private hold(requestId: string, messages: ReadonlyArray<Message>, lastShownAt: number): void {
-    this.held.set(requestId, [...(this.held.get(requestId) ?? []), ...messages])
+  private hold(requestId: string, news: ThreadNews, lastShownAt: number): void {
+    this.held.set(requestId, addNews(this.held.get(requestId), news))
     if (this.timers.has(requestId)) return
     const wait = lastShownAt + MESSAGE_QUIET_MS - steadyNow(this.deps.clock)
     this.timers.set(
@@ -188,15 +199,15 @@ export class MessageAlerts {
 
   private flush(requestId: string): void {
     this.timers.delete(requestId)
-    const messages = this.held.get(requestId) ?? []
+    const news = this.held.get(requestId)
     this.held.delete(requestId)
-    if (messages.length === 0 || this.deps.windowFocused()) return
+    if (news === undefined || this.deps.windowFocused()) return
     // Read meanwhile (the window showed the thread), or its invite's time ran out: nothing left to tell.
     if (!this.unreadThreads().has(requestId)) return
-    this.tell([[requestId, messages]])
+    this.tell([[requestId, news]])
   }
 
-  private show(requestId: string, messages: ReadonlyArray<Message>): void {
+  private show(requestId: string, news: ThreadNews): void {
     const place = this.deps.cache.threadPlace(requestId)
     if (place === null) {
       this.deps.log.info(
@@ -209,7 +220,7 @@ export class MessageAlerts {
       place.kind === 'invite'
         ? { kind: 'invite', inviteId: place.inviteId }
         : { kind: 'session', sessionId: place.sessionId }
-    this.notify(messageNotification(messages, this.clientName(place) ?? 'your client', opens))
+    this.notify(messageNotification(news, this.clientName(place) ?? 'your client', opens))
   }
 
   private clientName(place: ThreadPlace): string | null {

@@ -7,20 +7,34 @@ import { nameInSentence } from '../../../shared/sentence-parts'
 import type { AppNotification, MessagePlace } from '../ports/notifier'
 import { firstLine } from '../sync/invite-notification'
 
-/** The notification for `messages` (one thread, oldest first, at least one) from `clientName`. */
+/**
+ * What a thread's notification tells of the messages not yet told: how many, and the latest. Only
+ * these are kept while messages wait out a quiet spell, so a client writing without pause holds
+ * one message in memory, not every one they wrote.
+ */
+export interface ThreadNews {
+  readonly count: number
+  readonly latest: Message
+}
+
+/** `earlier` followed by `later` (`earlier` absent: `later` alone). */
+export function addNews(earlier: ThreadNews | undefined, later: ThreadNews): ThreadNews {
+  return earlier === undefined ? later : { count: earlier.count + later.count, latest: later.latest }
+}
+
+/** The notification for a thread's `news` from `clientName`. */
 export function messageNotification(
-  messages: ReadonlyArray<Message>,
+  news: ThreadNews,
   clientName: string,
   opens: MessagePlace,
 ): AppNotification {
-  const latest = messages[messages.length - 1]
   const name = nameInSentence(clientName)
   return {
     kind: 'message',
-    requestId: latest?.requestId ?? '',
+    requestId: news.latest.requestId,
     opens,
-    title: messages.length === 1 ? `Message from ${name}` : `${messages.length} messages from ${name}`,
-    body: latest === undefined ? '' : firstLine(latest.body),
+    title: news.count === 1 ? `Message from ${name}` : `${news.count} messages from ${name}`,
+    body: firstLine(news.latest.body),
   }
 }
 
@@ -51,16 +65,12 @@ export function manyThreadsNotification(threads: number): AppNotification {
   }
 }
 
-/** Which client messages of a batch are worth a notification, grouped by thread in arrival order. */
-export function clientMessagesByThread(
-  messages: ReadonlyArray<Message>,
-): ReadonlyMap<string, ReadonlyArray<Message>> {
-  const threads = new Map<string, Message[]>()
+/** Which client messages of a batch are worth a notification, as news by thread in arrival order. */
+export function clientMessagesByThread(messages: ReadonlyArray<Message>): ReadonlyMap<string, ThreadNews> {
+  const threads = new Map<string, ThreadNews>()
   for (const message of messages) {
     if (message.from !== 'client') continue
-    const thread = threads.get(message.requestId)
-    if (thread === undefined) threads.set(message.requestId, [message])
-    else thread.push(message)
+    threads.set(message.requestId, addNews(threads.get(message.requestId), { count: 1, latest: message }))
   }
   return threads
 }

@@ -136,6 +136,42 @@ describe('message notifications', () => {
     ])
   })
 
+  it('a client writing thousands of messages in a quiet spell is told once, with how many and the latest, and only the latest is kept meanwhile', () => {
+    const { shown, arrive, clock, alerts } = setup()
+    arrive(clientSays('m0', 'req_2', 'Hi'))
+    for (let i = 1; i <= 5_000; i++) arrive(clientSays(`m${i}`, 'req_2', `Line ${i}`))
+    expect(alerts.messagesKept).toBe(1)
+    clock.advance(MESSAGE_QUIET_MS)
+    expect(shown.map((n) => [n.title, n.body])).toEqual([
+      [`Message from ${sam.name}`, 'Hi'],
+      [`5000 messages from ${sam.name}`, 'Line 5000'],
+    ])
+    expect(alerts.messagesKept).toBe(0)
+  })
+
+  it('threads waiting for room keep only their latest message each', () => {
+    const { shown, arrive, clock, alerts } = setup()
+    const threads = invitedThreads(10, 'k')
+    arrive(...threads.map(({ created }) => created))
+    for (let round = 0; round < 50; round++)
+      for (const { id } of threads) arrive(clientSays(`m${round}_${id}`, id, `Line ${round}`))
+    expect(shown.map((n) => n.kind)).toEqual(['message', 'message', 'message'])
+    expect(alerts.messagesKept).toBe(10)
+    clock.advance(MESSAGE_QUIET_MS)
+    // The seven waiting for room are told in one notice; the three told before, with their 49
+    // messages since, as room allows: three notifications a spell.
+    const told = [`49 messages from ${sam.name}`, 'Line 49']
+    expect(shown.slice(3).map((n) => [n.title, n.body])).toEqual([
+      ['New messages from 7 clients', expect.any(String)],
+      told,
+      told,
+    ])
+    expect(alerts.messagesKept).toBe(1)
+    clock.advance(MESSAGE_QUIET_MS)
+    expect(shown.slice(6).map((n) => [n.title, n.body])).toEqual([told])
+    expect(alerts.messagesKept).toBe(0)
+  })
+
   it('drops the held messages of a thread the expert read meanwhile', () => {
     const { shown, arrive, clock, store } = setup()
     arrive(clientSays('m1', 'req_2', 'Hi'))

@@ -115,7 +115,7 @@ describe('a long name, title or note in a notification', () => {
     const invite = seen(inviteNotification(anInvite({ request }), START - 60 * MINUTE, dayTime))
     expect(invite.title).toMatch(/^Sam .*…: Query plan/)
     const message = seen(
-      messageNotification([aMessage(), aMessage({ id: 'msg_2' })], name, {
+      messageNotification({ count: 2, latest: aMessage({ id: 'msg_2' }) }, name, {
         kind: 'session',
         sessionId: session.id,
       }),
