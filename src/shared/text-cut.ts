@@ -20,11 +20,34 @@ export function clipText(text: string, max: number): string {
  */
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text
+  if (plainBoundary(text, max)) return text.slice(0, max)
   let kept = ''
-  // One unit past the cut is segmented, so a character that would go on past it is not kept.
-  for (const { segment } of graphemes.segment(text.slice(0, max + 1))) {
+  // The character just past the cut is segmented too, whole (both halves of a surrogate pair), so
+  // a character that would go on past it is not kept: half of one reads as a control character, and
+  // a joiner before it (a family emoji cut after "woman" and its joiner) would end a character there.
+  const past = isHighSurrogate(text.charCodeAt(max)) ? 2 : 1
+  for (const { segment } of graphemes.segment(text.slice(0, max + past))) {
     if (kept.length + segment.length > max) break
     kept += segment
   }
   return kept
+}
+
+/**
+ * Below U+0300 (Latin and its punctuation) no character joins the one before it, and only CR joins
+ * the LF after it: a cut between two such units splits nothing. Segmenting is what costs in a
+ * cut, and every invite's notification is cut before it is shown.
+ */
+const FIRST_JOINING_UNIT = 0x300
+
+/** Whether `unit` is the first half of a character outside the Basic Multilingual Plane (most emoji). */
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff
+}
+
+/** Whether `text` may be cut before index `at` without segmenting it: both sides are plain Latin. */
+function plainBoundary(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1)
+  const after = text.charCodeAt(at)
+  return before < FIRST_JOINING_UNIT && after < FIRST_JOINING_UNIT && !(before === 0x0d && after === 0x0a)
 }

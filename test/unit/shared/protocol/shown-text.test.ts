@@ -106,9 +106,58 @@ describe('cutText', () => {
     expect(cutText('abe\u0301f', 3)).toBe('ab')
     expect(cutText('abc\u0301', 3)).toBe('ab')
     expect(cutText('ab😀c', 4)).toBe('ab😀')
+    // Cut after "woman" and its joiner, the family would leave a joiner dangling at the end.
+    expect(cutText('a👩‍👩‍👧', 4)).toBe('a')
+    expect(clipText('Hi 👩‍👩‍👧 family', 7)).toBe('Hi…')
     expect(cutText('short', 10)).toBe('short')
   })
+
+  it('keeps a line break of CR and LF whole, and Latin text is cut exactly at the limit', () => {
+    expect(cutText('ab\r\ncd', 3)).toBe('ab')
+    expect(cutText('ab\r\ncd', 4)).toBe('ab\r\n')
+    expect(cutText('Ça coûte 12,50 € ¿sí?', 12)).toBe('Ça coûte 12,')
+  })
+
+  it('cuts every mix of scripts, marks, emoji and line breaks where segmenting it whole would', () => {
+    const pieces = [
+      'a',
+      'é',
+      'e\u0301',
+      '\r',
+      '\n',
+      ' ',
+      '😀',
+      '👍🏽',
+      '👩‍👩‍👧',
+      '🇺🇦',
+      '\u200d',
+      '\u0915\u094d\u0937',
+      '각',
+      '\u1100\u1161',
+      '©',
+      '\ufe0f',
+    ]
+    let seed = 7
+    const next = (n: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      return seed % n
+    }
+    for (let round = 0; round < 400; round++) {
+      const text = Array.from({ length: 1 + next(24) }, () => pieces[next(pieces.length)]).join('')
+      for (let max = 0; max <= text.length; max++) expect(cutText(text, max)).toBe(segmentedCut(text, max))
+    }
+  })
 })
+
+/** The cut made by segmenting the whole text: whole characters that end within `max`. */
+function segmentedCut(text: string, max: number): string {
+  let kept = ''
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+    if (kept.length + segment.length > max) break
+    kept += segment
+  }
+  return kept
+}
 
 describe('shownText', () => {
   it('cleans text stored before the edge cleaned it: controls, line breaks, invisibles', () => {
