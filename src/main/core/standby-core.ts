@@ -401,6 +401,14 @@ export class StandbyCore {
     this.publishTray()
   }
 
+  /**
+   * The computer's time zone changed (the host reads it again): the tray's menu wrote the last
+   * sync in the zone left, and would go on doing so until the connection or the invites changed.
+   */
+  timeZoneChanged(): void {
+    this.publishTray()
+  }
+
   private publishTray(): void {
     const openInvites = this.deps.cache.openInviteCount(this.platformClock.deadlines.now())
     const health = this.deps.notifier.health?.() ?? { status: 'ok' }

@@ -30,6 +30,8 @@ export interface HostZoneWatchDeps {
   readonly power: Pick<Power, 'onResume'>
   readonly log: Logger
   readonly follow?: () => string
+  /** Hears each change, after it is logged: what was written in the old zone is written again. */
+  readonly onChange?: (zone: string) => void
 }
 
 /**
@@ -53,6 +55,7 @@ export function watchHostZone(deps: HostZoneWatchDeps): () => void {
     if (next === zone) return
     deps.log.info(`The computer's time zone is now ${next} (was ${zone}): times are shown in it from now on.`)
     zone = next
+    deps.onChange?.(next)
   }
   const arm = (): void => {
     timer = deps.clock.setTimeout(() => {

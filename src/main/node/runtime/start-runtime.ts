@@ -125,8 +125,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     options.notifier.show({ kind: 'notice', title: 'Settings reset', body: settingsReset })
   }
   const cache = new SqliteCacheStore(opened.db, options.log)
-  // Before the core, so a wake reads the zone again before a reminder it sets off is written.
-  const stopFollowingZone = watchHostZone({ clock: options.clock, power: options.power, log: options.log })
+  // Before the core, so a wake reads the zone again before a reminder it sets off is written; the
+  // core, once built, writes the tray again in the new zone.
+  const stopFollowingZone = watchHostZone({
+    clock: options.clock,
+    power: options.power,
+    log: options.log,
+    // Never before the core is built: the watch first reads again a minute on, or at a wake.
+    onChange: () => core.timeZoneChanged(),
+  })
   const core = new StandbyCore({
     clock: options.clock,
     power: options.power,

@@ -98,7 +98,8 @@ describe('following the computer’s time zone', () => {
       reads++
       return zone
     }
-    stops.push(watchHostZone({ clock, power, log, follow }))
+    const changes: string[] = []
+    stops.push(watchHostZone({ clock, power, log, follow, onChange: (next) => changes.push(next) }))
     clock.advance(ZONE_CHECK_MS - 1)
     expect(reads).toBe(0)
     clock.advance(1)
@@ -111,6 +112,7 @@ describe('following the computer’s time zone', () => {
     expect(lines).toEqual([
       `The computer's time zone is now Asia/Tokyo (was ${start}): times are shown in it from now on.`,
     ])
+    expect(changes).toEqual(['Asia/Tokyo'])
   })
 
   it('a zone that cannot be read is logged and read again at the next check; stopped, nothing more', () => {
