@@ -43,6 +43,13 @@ export class UpdatePolicy {
   private readonly checks: CheckSchedule
   private readonly restartOffer: RestartOffer
   private readonly offs: Unsubscribe[] = []
+  /** The failure the window shows, kept apart so its retry time can be written again in a new zone. */
+  private failure: {
+    readonly what: string
+    readonly reason: string
+    readonly retryAt: number
+    sentence: string
+  } | null = null
 
   constructor(private readonly deps: UpdatePolicyDeps) {
     this.timings = { ...DEFAULT_UPDATE_TIMINGS, ...deps.timings }
@@ -132,6 +139,20 @@ export class UpdatePolicy {
 
   /** The sessions or the platform's time changed: a held restart may be safe now, or no longer. */
   sessionsChanged(): void {
+    if (this.current.phase === 'ready') this.restartOffer.offer()
+  }
+
+  /**
+   * The computer's time zone changed: the failure's retry time and a held restart's session time
+   * were written in the zone left, and would stay so until the next check or the next change of
+   * sessions.
+   */
+  timeZoneChanged(): void {
+    const failure = this.failure
+    if (failure !== null && this.current.error === failure.sentence) {
+      failure.sentence = this.failureSentence(failure)
+      this.set({ error: failure.sentence })
+    }
     if (this.current.phase === 'ready') this.restartOffer.offer()
   }
 
@@ -267,12 +288,15 @@ export class UpdatePolicy {
     this.set({ nextCheckAt: retryAt })
     // A ready update stays ready: a later check failing does not take it away.
     if (this.current.phase === 'ready') return
-    this.set({
-      phase: 'error',
-      progress: null,
-      lastCheckAt: this.deps.clock.now(),
-      error: failureSentence(what, reason, this.formatTime(retryAt), this.current.manualDownloadUrl),
-    })
+    const failure = { what, reason, retryAt, sentence: '' }
+    failure.sentence = this.failureSentence(failure)
+    this.failure = failure
+    this.set({ phase: 'error', progress: null, lastCheckAt: this.deps.clock.now(), error: failure.sentence })
+  }
+
+  private failureSentence(failure: { what: string; reason: string; retryAt: number }): string {
+    const { what, reason, retryAt } = failure
+    return failureSentence(what, reason, this.formatTime(retryAt), this.current.manualDownloadUrl)
   }
 
   private get formatTime(): (t: number) => string {

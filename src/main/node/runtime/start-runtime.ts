@@ -131,8 +131,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     clock: options.clock,
     power: options.power,
     log: options.log,
-    // Never before the core is built: the watch first reads again a minute on, or at a wake.
-    onChange: () => core.timeZoneChanged(),
+    // Never before the core and the updates are built: the watch first reads again a minute on, or at a wake.
+    onChange: () => {
+      core.timeZoneChanged()
+      following.updates.timeZoneChanged()
+    },
   })
   const core = new StandbyCore({
     clock: options.clock,

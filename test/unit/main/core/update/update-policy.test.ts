@@ -4,102 +4,10 @@
  * the platform's minimum version, and install on quit.
  */
 import { describe, expect, it } from 'vitest'
-import { UpdatePolicy, type UpdatePolicyDeps } from '../../../../../src/main/core/update/update-policy'
-import { createFakeUpdater } from '../../../../../src/main/node/adapters/fake-updater'
-import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
-import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
-import { ManualClock } from '../../../../../src/shared/clock'
-import type { Session } from '../../../../../src/shared/protocol/entities'
-import type { UpdateChannel, UpdateState } from '../../../../../src/shared/update/update-state'
-import { aScheduledRequest, aSession, FIXTURE_NOW, liveSession, MINUTE } from '../../../../support/fixtures'
+import { FIXTURE_NOW, liveSession, MINUTE } from '../../../../support/fixtures'
+import { bookedAt, downloadingHeld, setUp } from '../../../../support/update-world'
 
 const HOUR = 60 * MINUTE
-const quiet = { info: () => {}, warn: () => {}, error: () => {} }
-
-function setUp(
-  options: { version?: string; rolloutPosition?: number; deps?: Partial<UpdatePolicyDeps> } = {},
-) {
-  const clock = new ManualClock(FIXTURE_NOW)
-  const updater = createFakeUpdater({
-    currentVersion: options.version ?? '1.0.0',
-    log: quiet,
-    rolloutPosition: options.rolloutPosition,
-  })
-  const notifier = createRecordingNotifier()
-  const power = createPowerHook()
-  let sessions: ReadonlyArray<Session> = []
-  let channel: UpdateChannel = 'stable'
-  const seen: UpdateState[] = []
-  const policy = new UpdatePolicy({
-    updater,
-    clock,
-    platformNow: () => clock.now(),
-    sessions: () => sessions,
-    channel: () => channel,
-    power,
-    notifier,
-    log: quiet,
-    manualDownloadUrl: 'https://downloads.standby.test/',
-    random: () => 0.5,
-    formatTime: (t) => new Date(t).toISOString().slice(11, 16),
-    ...options.deps,
-  })
-  policy.changes.add((state) => seen.push(state))
-  /** Resolves once the policy's state satisfies `done`. */
-  const until = (done: (state: UpdateState) => boolean) =>
-    new Promise<void>((resolve) => {
-      if (done(policy.state)) return resolve()
-      const off = policy.changes.add((state) => {
-        if (!done(state)) return
-        off()
-        resolve()
-      })
-    })
-  return {
-    clock,
-    updater,
-    notifier,
-    power,
-    policy,
-    setSessions: (next: ReadonlyArray<Session>) => {
-      sessions = next
-      policy.sessionsChanged()
-    },
-    setChannel: (next: UpdateChannel) => {
-      channel = next
-      policy.channelChanged()
-    },
-    /** Every state the window was shown, in order. */
-    seen,
-    until,
-    /** Resolves once the policy reaches `phase`. */
-    reached: (phase: string) => until((state) => state.phase === phase),
-  }
-}
-
-/**
- * `world`'s policy downloading `version` from `channel`'s feed, the download held there until the
- * test moves it on.
- */
-async function downloadingHeld(
-  world: ReturnType<typeof setUp>,
-  version = '1.1.0',
-  channel: UpdateChannel = 'stable',
-): Promise<void> {
-  world.updater.control({ action: 'publish', version, channel })
-  world.updater.control({ action: 'hold-downloads', on: true })
-  world.policy.connected()
-  await world.reached('downloading')
-}
-
-const bookedAt = (start: number): Session =>
-  aSession({
-    request: aScheduledRequest('req_1', start),
-    kind: 'scheduled',
-    bookedStart: start,
-    state: 'booked',
-  })
-
 describe('UpdatePolicy', () => {
   it('checks only once the connection is up, then every four hours with jitter', async () => {
     const world = setUp()
