@@ -148,6 +148,7 @@ export class UpdatePolicy {
    * sessions.
    */
   timeZoneChanged(): void {
+    if (this.stopped) return
     const failure = this.failure
     if (failure !== null && this.current.error === failure.sentence) {
       failure.sentence = this.failureSentence(failure)

@@ -70,5 +70,13 @@ describe('UpdatePolicy and the time zone', () => {
     expect(world.policy.state.restartHeldBecause).toMatch(/booked at 04:10:/)
     expect(world.policy.state.canRestart).toBe(false)
     expect(world.notifier.shown).toEqual([])
+
+    // Once stopped (the app quitting), a late reading of the zone changes nothing and arms nothing.
+    world.policy.stop()
+    const timers = world.clock.pendingTimers
+    zone.set('Asia/Tokyo')
+    world.policy.timeZoneChanged()
+    expect(world.policy.state.restartHeldBecause).toMatch(/booked at 04:10:/)
+    expect(world.clock.pendingTimers).toBe(timers)
   })
 })
