@@ -47,7 +47,9 @@ export function attachIpcSocket(
   deps: { api: AppApi; origin: string; secret: string; log: Logger },
 ): IpcSocketServer {
   const { api, origin, secret, log } = deps
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1_000_000 })
+  // ws would answer pings itself, past the outbox's count of what waits to be sent: a page that
+  // pings and never reads would grow the shell's memory without bound. The outbox answers them.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1_000_000, autoPong: false })
 
   // A socket's error (a reset, a malformed frame) is one page's problem: without a listener Node
   // would throw it and end the shell for every page, so each is logged and that socket dropped.
@@ -82,6 +84,7 @@ export function attachIpcSocket(
       ),
     )
     ws.on('message', (data) => outbox.answer(answer(ws, String(data))))
+    ws.on('ping', (data) => outbox.pong(data))
     // A tab closed while focused may never say so (no pagehide): its socket closing does.
     ws.on('close', () => focus.closed(ws))
   })

@@ -32,6 +32,8 @@ export interface PageOutbox {
   answer(answer: Promise<string | undefined>): void
   /** Send a push; the page is closed instead when too much already waits for it. */
   push(text: string): void
+  /** Answer the page's ping, counted with its answers: a page that pings and never reads is paused too. */
+  pong(data: Buffer): void
 }
 
 /** The bounds of one page's outbox. */
@@ -73,18 +75,18 @@ export function pageOutbox(ws: WebSocket, log: Logger, limits: OutboxLimits = LI
     if (ws.isPaused && !held.bytes && !held.calls) ws.resume()
   }
 
-  const send = (text: string): void => {
+  // `write` is given the callback ws calls once the bytes are handed to the system, or the
+  // connection failed: either way they no longer wait here.
+  const counted = (bytes: number, write: (sent: () => void) => void): void => {
     if (ws.readyState !== ws.OPEN) return
-    const bytes = Buffer.byteLength(text)
     unsent += bytes
-    // Called once the bytes are handed to the system, or the connection failed: either way
-    // they no longer wait here.
-    ws.send(text, () => {
+    write(() => {
       unsent -= bytes
       resumeIfCaughtUp()
     })
     if (unsent > limits.pauseAt) hold('bytes', 'does not read its answers')
   }
+  const send = (text: string): void => counted(Buffer.byteLength(text), (sent) => ws.send(text, sent))
 
   return {
     answer(answer) {
@@ -104,6 +106,10 @@ export function pageOutbox(ws: WebSocket, log: Logger, limits: OutboxLimits = LI
       )
       // The close waits behind what is queued; ws destroys the socket if the page never answers it.
       ws.close(FELL_BEHIND_CLOSE.code, FELL_BEHIND_CLOSE.reason)
+    },
+    pong(data) {
+      // A control frame's two-byte header; the payload is at most 125 bytes.
+      counted(data.length + 2, (sent) => ws.pong(data, false, sent))
     },
   }
 }

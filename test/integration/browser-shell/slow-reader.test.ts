@@ -1,19 +1,27 @@
 /**
- * A page that sends calls but does not read the answers (a stalled tab, a broken page) must not
- * make the shell keep every answer in memory: the shell stops reading that page's calls until it
- * catches up, and then answers every one of them.
+ * A page that sends calls or pings but does not read the answers (a stalled tab, a broken page)
+ * must not make the shell keep every answer in memory: the shell stops reading that page until it
+ * catches up, and then answers every call and every ping.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Logger } from '../../../src/shared/logger'
-import { openShellPage, startBareShell } from '../../support/shell-page'
+import { openShellPage, startBareShell, type ShellPage } from '../../support/shell-page'
 
 const CALLS = 120_000
+const PINGS = 150_000
+// The most a control frame may carry, so each ping costs the shell as much as it can.
+const PING_BYTES = 125
 
 describe('the browser shell and a page that does not read its answers', () => {
   let close: (() => Promise<void>) | undefined
   afterEach(() => close?.())
 
-  it('stops reading its calls while its answers pile up, then answers every one', async () => {
+  /** A shell, a page that does not read, and a promise of the shell saying it stopped reading it. */
+  async function pageNotReading(): Promise<{
+    page: ShellPage
+    stopped: Promise<void>
+    stillServes(): Promise<void>
+  }> {
     let heardStop: () => void = () => {}
     const stopped = new Promise<void>((resolve) => (heardStop = resolve))
     const log: Logger = {
@@ -27,17 +35,42 @@ describe('the browser shell and a page that does not read its answers', () => {
     close = bare.close
     const page = await openShellPage(bare.shell)
     page.ws.pause()
+    const stillServes = async (): Promise<void> => {
+      const other = await openShellPage(bare.shell)
+      expect(await other.call('connection.getState')).toMatchObject({ ok: true })
+      other.ws.close()
+    }
+    return { page, stopped, stillServes }
+  }
+
+  it('stops reading its calls while its answers pile up, then answers every one', async () => {
+    const { page, stopped, stillServes } = await pageNotReading()
     const answers = Array.from({ length: CALLS }, () => page.call('app.getInfo'))
     await stopped
-
-    // Another page is answered meanwhile.
-    const other = await openShellPage(bare.shell)
-    expect(await other.call('connection.getState')).toMatchObject({ ok: true })
-    other.ws.close()
+    await stillServes()
 
     page.ws.resume()
     const results = await Promise.all(answers)
     expect(results.filter((result) => (result as { ok?: unknown }).ok !== true)).toEqual([])
+    page.ws.close()
+  }, 30_000)
+
+  it('counts its pongs with its answers: stops reading its pings, then answers every one in order', async () => {
+    const { page, stopped, stillServes } = await pageNotReading()
+    for (let n = 0; n < PINGS; n++) page.ws.ping(Buffer.from(String(n).padStart(PING_BYTES, '0')))
+    await stopped
+    await stillServes()
+
+    const pongs: number[] = []
+    const all = new Promise<void>((resolve) =>
+      page.ws.on('pong', (data) => {
+        pongs.push(Number(String(data)))
+        if (pongs.length === PINGS) resolve()
+      }),
+    )
+    page.ws.resume()
+    await all
+    expect(pongs.every((n, i) => n === i)).toBe(true)
     page.ws.close()
   }, 30_000)
 })
