@@ -47,8 +47,9 @@ export function attachIpcSocket(
   deps: { api: AppApi; origin: string; secret: string; log: Logger },
 ): IpcSocketServer {
   const { api, origin, secret, log } = deps
-  // ws would answer pings itself, past the outbox's count of what waits to be sent: a page that
-  // pings and never reads would grow the shell's memory without bound. The outbox answers them.
+  // ws would answer pings itself, past the outbox's count of what waits to be sent, and cut a page
+  // with a few dozen pongs waiting. The outbox answers them, counted with the page's answers, so
+  // a page that pings and does not read is paused like any page that does not read, not dropped.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1_000_000, autoPong: false })
 
   // A socket's error (a reset, a malformed frame) is one page's problem: without a listener Node

@@ -1,7 +1,8 @@
 // A client that stops reading but keeps answering the heartbeat and asking for replays: the
 // platform cuts its connection once what it holds unsent passes the bound, rather than queue
 // every answer in memory for as long as the client keeps the connection; the expert's other
-// connection, which reads, is untouched and still replays.
+// connection, which reads, is untouched and still replays. A client that floods pings without
+// reading the pongs is cut too (by ws, once a few dozen pongs wait), signed in or not.
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { PROTOCOL_VERSION, REPLAY_EVENT } from '../../../src/shared/protocol'
@@ -10,6 +11,8 @@ import { useTestPlatform } from '../../support/test-platform'
 
 /** Far past what the kernel's socket buffers take on loopback before the platform must queue. */
 const REPLAYS_ASKED = 1_000
+/** Pings whose pongs come to many times the bound, were the platform to answer them all. */
+const PINGS = 40_000
 
 /** A raw socket.io connection for `token`, resolved once welcomed; it then reads nothing more. */
 async function nonReader(port: number, token: string): Promise<WebSocket> {
@@ -57,5 +60,21 @@ describe('a client that stops reading what the platform sends', () => {
     }
     expect(page.ok).toBe(true)
     expect(page.result.events).toHaveLength(5)
+  })
+
+  it('has its connection cut when it floods pings without reading the pongs, signed in or not', async () => {
+    const p = platform()
+    // Not signed in: a transport is open before its handshake says who it is.
+    const ws = new WebSocket(`ws://127.0.0.1:${p.server.port}/socket.io/?EIO=4&transport=websocket`)
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject))
+    ;(ws as unknown as { _socket: { pause(): void } })._socket.pause()
+    const closed = new Promise<void>((resolve) => ws.on('close', () => resolve()))
+    // Each ping carries the most a control frame may, so each pong costs the platform the most.
+    const ping = Buffer.alloc(125, 'p')
+    for (let i = 0; i < PINGS; i++) ws.ping(ping)
+    await closed
+
+    const expert = p.addExpert()
+    expect((await p.connect(expert.token)).socket.connected).toBe(true)
   })
 })

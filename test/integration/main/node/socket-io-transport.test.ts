@@ -4,10 +4,13 @@
 // connection, and the link waits its backoff before trying again. A platform that does so (or
 // sends a packet socket.io cannot decode) after every welcome makes the link wait ever longer.
 // What socket.io would take beyond the protocol (more values than the one a message carries,
-// events before the connection is let in) is cut or passed over, and said in the log.
+// events before the connection is let in) is cut or passed over, and said in the log. A platform
+// that floods pings and reads none of the pongs loses the connection before they fill the app.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { describe, expect, it } from 'vitest'
 import type { Socket } from 'socket.io'
+import type { Duplex } from 'node:stream'
+import type WebSocket from 'ws'
 import { PlatformLink } from '../../../../src/main/core/connection/platform-link'
 import type { StreamEntry } from '../../../../src/main/core/ports/cache-store'
 import { PACKET_RECEIVED_CHANNEL } from '../../../../src/main/node/packet-received-mark'
@@ -121,6 +124,20 @@ describe('the socket.io transport', () => {
     platform.io.emit('platform-event', 'x'.repeat(mostMessageBytes()))
     const again = await waitForLinkState(link, (s) => s.kind === 'waiting')
     expect(again.kind === 'waiting' && again.nextAttemptAt - clock.now()).toBeGreaterThan(firstWait)
+  })
+
+  it('ends a connection whose platform floods pings and does not read the pongs, and backs off', async () => {
+    const { platform, link, clock } = await linkTo()
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    for (const socket of platform.io.sockets.sockets.values()) {
+      const ws = (socket.conn.transport as unknown as { socket: WebSocket & { _socket: Duplex } }).socket
+      // What the app sends no longer leaves the kernel: its pongs would back up into its memory.
+      ws._socket.pause()
+      const ping = Buffer.alloc(125, 'p')
+      for (let i = 0; i < 40_000; i++) ws.ping(ping)
+    }
+    const dropped = await waitForLinkState(link, (s) => s.kind === 'waiting')
+    expect(dropped.kind === 'waiting' && dropped.nextAttemptAt).toBeGreaterThan(clock.now())
   })
 
   it('backs off ever longer from a platform that sends a packet socket.io cannot decode after each welcome', async () => {
