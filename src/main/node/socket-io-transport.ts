@@ -9,6 +9,7 @@ import { platformBasePath } from '../../shared/platform-url'
 import { mostMessageBytes } from '../../shared/protocol/message-size'
 import type { LinkTransport } from '../core/ports/link-transport'
 import { markPacketReceived } from './packet-received-mark'
+import { PING_FLOOD, pingFloodWatch } from './ping-flood-watch'
 
 /** A socket.io connection that never reconnects by itself: retrying is the link's. */
 export const socketIoTransport: LinkTransport = (options, handlers) => {
@@ -32,20 +33,29 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     parser: protocolParser(connection, (what) => handlers.passedOver(what)),
     ...wsLimits,
   })
-  socket.on('connect', () => handlers.opened())
+  const pings = pingFloodWatch()
+  socket.on('connect', () => {
+    pings.reset()
+    handlers.opened()
+  })
   socket.on('connect_error', (error: Error & { data?: unknown }) =>
     handlers.failed(whyNotConnected(error), error.data),
   )
-  socket.on('disconnect', (reason: string, description?: unknown) =>
-    handlers.closed(whyClosed(reason, description, wsLimits.maxPayload), brokeProtocol(reason, description)),
-  )
+  socket.on('disconnect', (reason: string, description?: unknown) => {
+    if (pings.flooded) return handlers.closed(PING_FLOOD, true)
+    handlers.closed(whyClosed(reason, description, wsLimits.maxPayload), brokeProtocol(reason, description))
+  })
   socket.onAny((name: string, payload: unknown) => handlers.received(name, payload))
   // Every packet and every heartbeat ping proves the connection still carries something.
   socket.io.on('packet', () => {
     markPacketReceived()
     handlers.heard()
   })
-  socket.io.on('ping', () => handlers.heard())
+  socket.io.on('ping', () => {
+    if (!pings.heard()) return handlers.heard()
+    // Closed as one that broke the protocol: the link waits longer before each attempt.
+    socket.io.engine.close()
+  })
   return {
     connect: () => void socket.connect(),
     disconnect: () => void socket.disconnect(),

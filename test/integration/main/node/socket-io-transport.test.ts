@@ -140,6 +140,22 @@ describe('the socket.io transport', () => {
     expect(dropped.kind === 'waiting' && dropped.nextAttemptAt).toBeGreaterThan(clock.now())
   })
 
+  it('ends a connection whose platform floods heartbeat pings, says why, and backs off', async () => {
+    const { platform, link, log, clock } = await linkTo()
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    for (const socket of platform.io.sockets.sockets.values()) {
+      const ws = (socket.conn.transport as unknown as { socket: WebSocket & { _socket: Duplex } }).socket
+      // It reads none of the answers: each would wait in the app's memory.
+      ws._socket.pause()
+      const conn = socket.conn as unknown as { sendPacket(type: 'ping'): void }
+      for (let i = 0; i < 1_000; i++) conn.sendPacket('ping')
+    }
+    const dropped = await waitForLinkState(link, (s) => s.kind === 'waiting')
+    expect(dropped.kind === 'waiting' && dropped.nextAttemptAt).toBeGreaterThan(clock.now())
+    expect(dropped.kind === 'waiting' && dropped.reason).toMatch(/heartbeat pings far faster/)
+    expect(log.text()).toMatch(/heartbeat pings far faster/)
+  })
+
   it('backs off ever longer from a platform that sends a packet socket.io cannot decode after each welcome', async () => {
     const platform = await startHostilePlatform({})
     defer(() => platform.close())
