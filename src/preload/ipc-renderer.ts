@@ -12,8 +12,16 @@ export const ipcTransport: StandbyTransport = {
   invoke: (channel, request) => ipcRenderer.invoke(channel, request),
   subscribe<E extends PushEvent>(event: E, listener: (payload: PushPayload<E>) => void) {
     // Only the payload crosses into the page: the IPC event object would hand it `sender`,
-    // which is ipcRenderer itself.
-    const forward = (_event: IpcRendererEvent, payload: PushPayload<E>): void => listener(payload)
+    // which is ipcRenderer itself. A listener that throws is reported and the others still hear
+    // the push: ipcRenderer's emitter would stop at the first throw, and a store that missed a
+    // push would show stale state until the next full read.
+    const forward = (_event: IpcRendererEvent, payload: PushPayload<E>): void => {
+      try {
+        listener(payload)
+      } catch (error) {
+        console.error(`A listener of ${event} failed:`, error)
+      }
+    }
     ipcRenderer.on(event, forward)
     return () => {
       ipcRenderer.removeListener(event, forward)

@@ -71,9 +71,14 @@ export function buildStandbyApi(transport: StandbyTransport): StandbyApi {
   }
   for (const event of PUSH_EVENTS) {
     const [name, method] = splitKey(event)
-    namespace(name)[`on${method.charAt(0).toUpperCase()}${method.slice(1)}`] = (
-      listener: (payload: PushPayload<typeof event>) => void,
-    ): Unsubscribe => transport.subscribe(event, listener)
+    const listenerName = `on${method.charAt(0).toUpperCase()}${method.slice(1)}`
+    namespace(name)[listenerName] = (listener: (payload: PushPayload<typeof event>) => void): Unsubscribe => {
+      // A page script may pass anything: refused here, where its mistake is, rather than failing
+      // at every push, far from it.
+      if (typeof listener !== 'function')
+        throw new TypeError(`standby.${name}.${listenerName} takes a function, not ${typeof listener}`)
+      return transport.subscribe(event, listener)
+    }
   }
   // The loops above build exactly the mapped type from the same keys; the preload test pins it.
   return api as unknown as StandbyApi

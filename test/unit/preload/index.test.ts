@@ -137,3 +137,27 @@ describe('the preload', () => {
     expect(fake.ipcRenderer.listenerCount('cache.changed')).toBe(0)
   })
 })
+
+describe('the preload, given what a page script may pass', () => {
+  it('keeps delivering a push to every listener when one of them throws', async () => {
+    const { api } = await runPreload()
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const after = vi.fn()
+    api.cache.onChanged(() => {
+      throw new Error('a broken listener')
+    })
+    api.cache.onChanged(after)
+    expect(() => fake.ipcRenderer.push('cache.changed', { full: true })).not.toThrow()
+    expect(after).toHaveBeenCalledWith({ full: true })
+    expect(errors).toHaveBeenCalledOnce()
+    errors.mockRestore()
+  })
+
+  it('refuses a listener that is not a function when it is added, not at every push', async () => {
+    const { api } = await runPreload()
+    const onChanged = api.cache.onChanged as (listener: unknown) => unknown
+    expect(() => onChanged(42)).toThrow(/standby\.cache\.onChanged takes a function/)
+    expect(() => onChanged(undefined)).toThrow(TypeError)
+    expect(fake.ipcRenderer.listenerCount('cache.changed')).toBe(0)
+  })
+})
