@@ -4,6 +4,7 @@
  */
 import type { MouseEvent } from 'react'
 import type { Attachment } from '../../shared/protocol/entities'
+import { cutText } from '../../shared/text-cut'
 import { formatBytes } from '../logic/format'
 import { linkHost } from '../logic/link-host'
 import { useServices } from '../store/context'
@@ -51,9 +52,13 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
   )
 }
 
-/** "PNG" from "screenshot.png": a short type label (the font may have no emoji). */
+/**
+ * "PNG" from "screenshot.png": a short type label (the font may have no emoji). The name is the
+ * client's, so the extension is cut between whole characters: a cut inside an emoji would show
+ * half of it as a broken character.
+ */
 function kindOf(name: string): string {
   const dot = name.lastIndexOf('.')
-  const extension = dot > 0 ? name.slice(dot + 1, dot + 5).toUpperCase() : ''
+  const extension = dot > 0 ? cutText(name.slice(dot + 1), 4).toUpperCase() : ''
   return extension === '' ? 'FILE' : extension
 }

@@ -41,3 +41,21 @@ describe('an attachment shows where its link goes', () => {
     expect(linkHost('not a url')).toBeNull()
   })
 })
+
+describe('an attachment’s kind label', () => {
+  const kindIn = (html: string): string => /class="attachment-kind"[^>]*>([^<]*)</.exec(html)?.[1] ?? ''
+
+  it('never holds half of a character cut from a name the client chose', () => {
+    for (const name of ['photo.abc😀', 'photo.a👍🏽b', 'notes.e\u0301\u0301\u0301x', 'flag.ab🇫🇷']) {
+      const kind = kindIn(drawn([file(name, 'https://files.example/x')]))
+      expect(kind.isWellFormed(), name).toBe(true)
+      expect(name.toUpperCase().includes(kind) || kind.length === 0, name).toBe(true)
+    }
+  })
+
+  it('is the extension, short', () => {
+    expect(kindIn(drawn([file('screenshot.png', 'https://files.example/x')]))).toBe('PNG')
+    expect(kindIn(drawn([file('archive.tar.gzipped', 'https://files.example/x')]))).toBe('GZIP')
+    expect(kindIn(drawn([file('README', 'https://files.example/x')]))).toBe('FILE')
+  })
+})
