@@ -4,13 +4,16 @@
  * cost the same whether the input is a short string or an array nested ten thousand deep.
  */
 
+import { cutText } from './text-cut'
+
 const MAX_TEXT = 60
 const MAX_ISSUES = 3
 const MAX_PATH_SEGMENTS = 6
 const MAX_MESSAGE = 160
 
+/** `text` in at most `max` units and an ellipsis, cut between whole characters (never half an emoji). */
 function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text
+  return text.length > max ? `${cutText(text, max)}…` : text
 }
 
 /** A short description of any value: a clipped string, a number, or just its kind. */
