@@ -30,7 +30,7 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
             <span className="attachment-kind" aria-hidden="true">
               {kindOf(attachment.name)}
             </span>
-            <span className="attachment-name">{attachment.name}</span>
+            <bdi className="attachment-name">{attachment.name}</bdi>
             <span className="attachment-size muted">{formatBytes(attachment.sizeBytes)}</span>
             <span className="attachment-host muted" title={attachment.url}>
               {host}

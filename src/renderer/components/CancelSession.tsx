@@ -51,7 +51,7 @@ export function CancelSession({ session }: { readonly session: Session }) {
     >
       <div className="field">
         <label className="field-label" htmlFor={`${id}-message`}>
-          Message to {session.client.name} (optional)
+          Message to <bdi>{session.client.name}</bdi> (optional)
         </label>
         <textarea
           id={`${id}-message`}

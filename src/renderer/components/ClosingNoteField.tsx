@@ -16,7 +16,9 @@ export interface ClosingNoteFieldProps {
 export function ClosingNoteField({ id, clientName, value, disabled, onChange }: ClosingNoteFieldProps) {
   return (
     <div className="end-note">
-      <label htmlFor={id}>Closing note to {clientName} (optional)</label>
+      <label htmlFor={id}>
+        Closing note to <bdi>{clientName}</bdi> (optional)
+      </label>
       <textarea
         id={id}
         rows={2}

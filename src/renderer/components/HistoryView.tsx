@@ -100,11 +100,11 @@ function HistoryRow({
         {formatDayTime(session.bookedStart)}
       </time>
       <div className="history-main">
-        <span className="history-title">{session.request.title}</span>
+        <bdi className="history-title">{session.request.title}</bdi>
         <span className="muted history-sub">
           {cancelledLine(session) ?? (
             <>
-              {session.client.name} · {kindLabel(session.kind)}
+              <bdi>{session.client.name}</bdi> · {kindLabel(session.kind)}
               {duration !== null ? ` · ${duration}` : ''}
             </>
           )}

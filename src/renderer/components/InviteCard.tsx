@@ -102,11 +102,11 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
         )}
       </div>
       <h3 id={`${id}-title`} className="invite-title">
-        {request.title}
+        <bdi>{request.title}</bdi>
       </h3>
       <p className="invite-client muted">
-        {request.client.name} · {zoneCity(request.client.timeZone)} · about {request.expectedDurationMinutes}{' '}
-        min
+        <bdi>{request.client.name}</bdi> · {zoneCity(request.client.timeZone)} · about{' '}
+        {request.expectedDurationMinutes} min
       </p>
       {!compact && <PastWithClient inviteId={invite.id} clientName={request.client.name} />}
       {request.kind === 'instant' && <Waiting sentAt={invite.sentAt} />}

@@ -54,7 +54,7 @@ export function MissedList({ missed }: { readonly missed: ReadonlyArray<Invite> 
         {missed.map((invite) => (
           <li key={invite.id} className="missed-row">
             <KindBadge kind={invite.request.kind} quiet />
-            <span className="missed-title">{invite.request.title}</span>
+            <bdi className="missed-title">{invite.request.title}</bdi>
             <span className={`missed-state missed-${invite.state}`}>{closedInviteLabel(invite.state)}</span>
             <span className="muted missed-when">
               <Ago at={invite.sentAt} />

@@ -73,10 +73,10 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
         <KindBadge kind={session.kind} quiet />
       </div>
       <h2 id={`${id}-title`} className="live-title">
-        {session.request.title}
+        <bdi>{session.request.title}</bdi>
       </h2>
       <p className="muted">
-        {session.client.name} · {zoneCity(session.client.timeZone)}
+        <bdi>{session.client.name}</bdi> · {zoneCity(session.client.timeZone)}
       </p>
 
       {billable ? (
@@ -149,8 +149,8 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
       )}
       {clientHere && !billable && otherBilling !== null && (
         <p className="muted" id={`${id}-other-billing`}>
-          You are billing “{otherBilling.request.title}” now: end that session before you start billing this
-          one.
+          You are billing “<bdi>{otherBilling.request.title}</bdi>” now: end that session before you start
+          billing this one.
         </p>
       )}
       <ActionError message={startBilling.error} />
@@ -173,14 +173,16 @@ function ClientPresence({ session }: { readonly session: Session }) {
   if (session.clientJoinedAt !== null) {
     return (
       <p className="presence presence-here">
-        {session.client.name} joined at <ClockTime at={session.clientJoinedAt} />.
+        <bdi>{session.client.name}</bdi> joined at <ClockTime at={session.clientJoinedAt} />.
       </p>
     )
   }
   const cancel = autoCancelNotice(session, now)
   return (
     <>
-      <p className="presence presence-waiting">Waiting for {session.client.name} to join…</p>
+      <p className="presence presence-waiting">
+        Waiting for <bdi>{session.client.name}</bdi> to join…
+      </p>
       {cancel !== null && <p className="warning-text">{cancel}</p>}
     </>
   )

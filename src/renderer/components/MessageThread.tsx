@@ -110,7 +110,7 @@ export function MessageThread({
   return (
     <section className="thread" aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`} className="thread-title">
-        Messages with {clientName}
+        Messages with <bdi>{clientName}</bdi>
       </h4>
       {/* The log around the list, not on it: role="log" on the <ol> would take its list role away. */}
       <div
@@ -127,7 +127,7 @@ export function MessageThread({
           {messages?.map((message) => (
             <li key={message.id} className={`bubble bubble-${message.from}`}>
               <span className="visually-hidden">{message.from === 'expert' ? 'You' : clientName}: </span>
-              <span className="bubble-body">{message.body}</span>
+              <bdi className="bubble-body">{message.body}</bdi>
               <span className="bubble-time muted">
                 <Ago at={message.sentAt} />
               </span>
@@ -141,7 +141,7 @@ export function MessageThread({
       ) : (
         <form className="thread-composer" onSubmit={onSubmit}>
           <label className="visually-hidden" htmlFor={`${id}-draft`}>
-            Message to {clientName}
+            Message to <bdi>{clientName}</bdi>
           </label>
           <textarea
             ref={box}

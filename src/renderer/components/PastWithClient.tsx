@@ -47,13 +47,13 @@ export function PastWithClientList({
   return (
     <section className="past-with-client muted" aria-label={`Past sessions with ${clientName}`}>
       <p>
-        You helped {clientName} {atLeast}
+        You helped <bdi>{clientName}</bdi> {atLeast}
         {times} before:
       </p>
       <ul>
         {sessions.map((session) => (
           <li key={session.id}>
-            {session.request.title} (
+            <bdi>{session.request.title}</bdi> (
             <time dateTime={isoTime(session.bookedStart)}>{formatDay(session.bookedStart)}</time>,{' '}
             {outcomeLabel(session)})
           </li>

@@ -96,7 +96,9 @@ export function PrivateNote({ session, startOpen = false, onClose }: PrivateNote
 
   return (
     <form className="private-note private-note-editor" onSubmit={(event) => void onSubmit(event)}>
-      <label htmlFor={`${id}-text`}>Private note on “{session.request.title}”</label>
+      <label htmlFor={`${id}-text`}>
+        Private note on “<bdi>{session.request.title}</bdi>”
+      </label>
       <p className="muted" id={`${id}-hint`}>
         Only you see it, on every device; the client never does. Leave it empty to remove it.
       </p>

@@ -44,7 +44,13 @@ export function ProposedTimes({ invite, booked, compact = false, bookable = true
       <h4 className="proposed-heading">
         {request.proposedTimes.length === 1 ? 'Proposed time' : 'Proposed times'}{' '}
         <span className="muted">
-          {clientSide ? `· your time, and ${request.client.name}’s in ${city}` : '· your time'}
+          {clientSide ? (
+            <>
+              · your time, and <bdi>{request.client.name}</bdi>’s in {city}
+            </>
+          ) : (
+            '· your time'
+          )}
         </span>
       </h4>
       <ul className="proposed-list">
@@ -71,7 +77,8 @@ export function ProposedTimes({ invite, booked, compact = false, bookable = true
                 )}
                 {!past && conflicts.length > 0 && (
                   <span className="conflict" id={conflictId}>
-                    Overlaps “{conflicts[0]!.request.title}” at {formatTime(conflicts[0]!.bookedStart)}
+                    Overlaps “<bdi>{conflicts[0]!.request.title}</bdi>” at{' '}
+                    {formatTime(conflicts[0]!.bookedStart)}
                     {conflicts.length > 1 ? ` and ${conflicts.length - 1} more` : ''}
                   </span>
                 )}

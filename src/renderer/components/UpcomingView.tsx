@@ -84,10 +84,10 @@ export function UpcomingSession({
       </div>
       <div className="session-main">
         <h3 id={`${id}-title`} className="session-title">
-          {session.request.title}
+          <bdi>{session.request.title}</bdi>
         </h3>
         <p className="muted">
-          {session.client.name} · {zoneCity(session.client.timeZone)}
+          <bdi>{session.client.name}</bdi> · {zoneCity(session.client.timeZone)}
         </p>
         <SessionTiming session={session} remindersEnabled={remindersEnabled} />
         <RescheduleStatus session={session} />

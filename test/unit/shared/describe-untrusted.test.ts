@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { describeIssues, describeValue } from '../../../src/shared/describe-untrusted'
+
+describe('words for untrusted values', () => {
+  const emojiAcrossTheCut = (at: number): string => `${'a'.repeat(at - 1)}😀${'b'.repeat(200)}`
+
+  it('cut a long refusal between whole characters, never through an emoji', () => {
+    for (const at of [60, 160]) {
+      const text = emojiAcrossTheCut(at)
+      const described = describeIssues([{ path: [text], message: text }])
+      expect(described.isWellFormed(), `emoji at ${at}`).toBe(true)
+      expect(described).toContain('…')
+    }
+  })
+
+  it('cut a long string between whole characters, so it is not shown as an escaped half', () => {
+    const described = describeValue(emojiAcrossTheCut(60))
+    expect(described).not.toMatch(/\\ud[89ab]/i)
+    expect(described).toBe(JSON.stringify(`${'a'.repeat(59)}…`))
+  })
+
+  it('leave short text whole', () => {
+    expect(describeValue('ok 😀')).toBe('"ok 😀"')
+    expect(describeIssues([{ path: ['name'], message: 'Too long 😀' }])).toBe('name: Too long 😀')
+  })
+})
