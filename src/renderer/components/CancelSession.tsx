@@ -10,6 +10,7 @@ import { sessionCard } from '../store/card-commands'
 import { useApi, useNow, useServices } from '../store/context'
 import { ChangePanel } from './ChangePanel'
 import { useCardAction } from './use-action'
+import { noticeText, theirs } from '../store/notices'
 
 /** The Cancel button and its confirm step. */
 export function CancelSession({ session }: { readonly session: Session }) {
@@ -30,7 +31,7 @@ export function CancelSession({ session }: { readonly session: Session }) {
           ? ' You pay the late-cancellation fee.'
           : ''
       notices.push(
-        `Cancelled “${session.request.title}”; ${session.client.name} is told.${fee} It is in your history, where you can remove it from your calendar.`,
+        noticeText`Cancelled “${theirs(session.request.title)}”; ${theirs(session.client.name)} is told.${fee} It is in your history, where you can remove it from your calendar.`,
         'success',
       )
     }

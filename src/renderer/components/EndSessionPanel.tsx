@@ -16,6 +16,7 @@ import { Choice } from './Choice'
 import { ClosingNoteField } from './ClosingNoteField'
 import { focusSubmitter } from './submitter-focus'
 import { useCardAction } from './use-action'
+import { noticeText, theirs } from '../store/notices'
 
 /** Props of EndSessionPanel. */
 export interface EndSessionPanelProps {
@@ -47,7 +48,7 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
     )
     if (result.ok) {
       notices.push(
-        `Session ended: ${session.request.title}. ${clientPaysSentence(outcome, billedMs, session.rate)}`,
+        noticeText`Session ended: ${theirs(session.request.title)}. ${clientPaysSentence(outcome, billedMs, session.rate)}`,
         'success',
       )
       navigate('history')

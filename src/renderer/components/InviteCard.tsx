@@ -29,6 +29,7 @@ import { useInviteFocus } from './use-invite-focus'
 import { useInviteOpen, useInviteThreadClosed } from './use-invite-open'
 import { useThreadFocus } from './use-thread-focus'
 import { DisclosureButton } from './DisclosureButton'
+import { noticeText, theirs } from '../store/notices'
 
 /** Props of InviteCard. */
 export interface InviteCardProps {
@@ -70,7 +71,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
     'Declining…',
     async (reason: DeclineReason | undefined) => {
       const result = fromCommand('decline', await api.invites.decline({ inviteId: invite.id, reason }))
-      if (result.ok) notices.push(`Declined: ${request.title}`, 'info')
+      if (result.ok) notices.push(noticeText`Declined: ${theirs(request.title)}`, 'info')
       return result
     },
   )

@@ -1,4 +1,5 @@
 /** The short notices of the moment ("Taken by another expert: …"), in a polite live region. */
+import { Fragment } from 'react'
 import { useNotices, useServices } from '../store/context'
 
 /** The notice stack. */
@@ -9,7 +10,15 @@ export function Notices() {
     <div className="notices" role="status" aria-live="polite" aria-label="Notices">
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.tone}`}>
-          <span className="notice-text">{notice.text}</span>
+          <span className="notice-text">
+            {notice.parts.map((part, i) =>
+              typeof part === 'string' ? (
+                <Fragment key={i}>{part}</Fragment>
+              ) : (
+                <bdi key={i}>{part.theirs}</bdi>
+              ),
+            )}
+          </span>
           <button
             type="button"
             className="notice-close"

@@ -14,6 +14,7 @@ import { useApi, useNow, useServices } from '../store/context'
 import { ChangePanel } from './ChangePanel'
 import { Choice } from './Choice'
 import { useCardAction } from './use-action'
+import { noticeText, theirs } from '../store/notices'
 
 /** The Propose new time button and its form. */
 export function ProposeTime({ session }: { readonly session: Session }) {
@@ -33,7 +34,7 @@ export function ProposeTime({ session }: { readonly session: Session }) {
     )
     if (result.ok)
       notices.push(
-        `Proposed ${formatDayTime(checked.start)} for “${session.request.title}”; ${session.client.name} answers.`,
+        noticeText`Proposed ${formatDayTime(checked.start)} for “${theirs(session.request.title)}”; ${theirs(session.client.name)} answers.`,
         'success',
       )
     return result

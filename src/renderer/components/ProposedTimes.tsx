@@ -13,6 +13,7 @@ import { inviteCard } from '../store/card-commands'
 import { useApi, useNow, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { useCardAction } from './use-action'
+import { noticeText, theirs } from '../store/notices'
 
 /** Props of ProposedTimes. */
 export interface ProposedTimesProps {
@@ -32,7 +33,8 @@ export function ProposedTimes({ invite, booked, compact = false, bookable = true
   const [choosing, setChoosing] = useState<number | null>(null)
   const book = useCardAction(inviteCard(invite.id), 'Booking…', async (proposedTime: number) => {
     const result = fromCommand('book', await api.invites.accept({ inviteId: invite.id, proposedTime }))
-    if (result.ok) notices.push(`Booked: ${request.title}, ${formatDayTime(proposedTime)}`, 'success')
+    if (result.ok)
+      notices.push(noticeText`Booked: ${theirs(request.title)}, ${formatDayTime(proposedTime)}`, 'success')
     return result
   })
   const now = useNow()

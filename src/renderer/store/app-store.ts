@@ -13,7 +13,7 @@ import type { FirstFrameData } from '../../shared/first-frame'
 import type { Expert, Session } from '../../shared/protocol/entities'
 import { withChange, type CachedLists } from '../logic/cache-change'
 import { closedInviteNotices } from '../logic/invite-changes'
-import type { NoticeStore } from './notices'
+import { noticeText, theirs, type NoticeStore } from './notices'
 import { createValueStore, readableOf, type ReadableStore } from './value-store'
 
 /** The window's data. */
@@ -126,7 +126,7 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     const closed = sameExpert
       ? closedInviteNotices(before.invites.open, next.invites.open, next.invites.missed)
       : []
-    for (const notice of closed) notices.push(`${notice.label}: ${notice.title}`, 'warning')
+    for (const notice of closed) notices.push(noticeText`${notice.label}: ${theirs(notice.title)}`, 'warning')
     patch({ ...extra, expert: next.expert, invites: next.invites, upcoming: next.upcoming })
   }
 

@@ -4,16 +4,57 @@ import { createValueStore, readableOf, type ReadableStore } from './value-store'
 /** How a notice is coloured and announced. */
 export type NoticeTone = 'info' | 'success' | 'warning' | 'error'
 
+/** Words a client chose (a title, a name) inside a notice of the app's own. */
+export interface Theirs {
+  readonly theirs: string
+}
+
+/** Marks `text` as a client's words, for `noticeText`. */
+export const theirs = (text: string): Theirs => ({ theirs: text })
+
+/** A piece of a notice: the app's words, or a client's, which are shown isolated (<bdi>). */
+export type NoticePart = string | Theirs
+
+/** What a notice says: one string of the app's, or pieces (`noticeText`). */
+export type NoticeText = string | ReadonlyArray<NoticePart>
+
+/**
+ * A notice's words from a template whose values are the app's words or a client's (`theirs`):
+ * noticeText`Cancelled “${theirs(title)}”; ${theirs(name)} is told.` A client's words written right
+ * to left would otherwise pull the app's words, or the next name, into their run.
+ */
+export function noticeText(
+  strings: TemplateStringsArray,
+  ...values: ReadonlyArray<NoticePart>
+): NoticePart[] {
+  const parts: NoticePart[] = []
+  strings.forEach((text, i) => {
+    if (text !== '') parts.push(text)
+    const value = values[i]
+    if (value !== undefined && value !== '') parts.push(value)
+  })
+  return parts
+}
+
+/** A notice's pieces as one sentence. */
+export function noticeSentence(parts: NoticeText): string {
+  if (typeof parts === 'string') return parts
+  return parts.map((part) => (typeof part === 'string' ? part : part.theirs)).join('')
+}
+
 /** One notice. */
 export interface Notice {
   readonly id: number
+  /** Its words as one sentence (its Dismiss button's name, what tests and screen readers read). */
   readonly text: string
+  /** The same words in pieces, a client's marked, as the notice shows them. */
+  readonly parts: ReadonlyArray<NoticePart>
   readonly tone: NoticeTone
 }
 
 /** The notices on screen. */
 export interface NoticeStore extends ReadableStore<ReadonlyArray<Notice>> {
-  push(text: string, tone?: NoticeTone): void
+  push(text: NoticeText, tone?: NoticeTone): void
   dismiss(id: number): void
   /** The expert they were about is gone: none of them is for whoever is at the computer now. */
   forget(): void
@@ -26,8 +67,9 @@ export function createNoticeStore(ttlMs = 12_000, max = 4): NoticeStore {
   const dismiss = (id: number): void => store.set(store.getSnapshot().filter((notice) => notice.id !== id))
   return {
     ...readableOf(store),
-    push(text, tone = 'info') {
-      const notice = { id: nextId++, text, tone }
+    push(words, tone = 'info') {
+      const parts = typeof words === 'string' ? [words] : words
+      const notice = { id: nextId++, text: noticeSentence(parts), parts, tone }
       store.set([...store.getSnapshot(), notice].slice(-max))
       window.setTimeout(() => dismiss(notice.id), ttlMs)
     },

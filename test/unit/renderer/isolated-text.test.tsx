@@ -2,7 +2,11 @@
 // right-to-left name cannot pull the app's words, numbers or the next name into its run.
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
+import { Notices } from '../../../src/renderer/components/Notices'
 import { PastWithClientList } from '../../../src/renderer/components/PastWithClient'
+import { frameServices } from '../../../src/renderer/first-frame/frame-services'
+import { ServicesContext } from '../../../src/renderer/store/context'
+import { createNoticeStore, noticeText, theirs } from '../../../src/renderer/store/notices'
 import { renderFirstFrame } from '../../../src/renderer/first-frame/render-first-frame'
 import type { Client } from '../../../src/shared/protocol'
 import {
@@ -17,6 +21,7 @@ import {
   liveSession,
   MINUTE,
 } from '../../support/fixtures'
+import { usePageTimersAt } from '../../support/page-timers'
 
 const NAME = 'דוד כהן'
 const TITLE = 'עזרה בקוד 42'
@@ -79,5 +84,31 @@ describe('a client’s words beside the app’s', () => {
     const html = renderToStaticMarkup(<PastWithClientList clientName={NAME} sessions={[past]} />)
     expectIsolated(html)
     expect(html.replace(/<[^>]*>/g, '')).toContain(`You helped ${NAME} once before:`)
+  })
+})
+
+describe('a client’s words in a notice', () => {
+  usePageTimersAt(FIXTURE_NOW)
+
+  it('are isolated where the notice is shown, and its text reads as one sentence', () => {
+    const notices = createNoticeStore()
+    notices.push(noticeText`Cancelled “${theirs(TITLE)}”; ${theirs(NAME)} is told.`, 'success')
+    const shown = { ...notices, getServerSnapshot: notices.getSnapshot }
+    const html = renderToStaticMarkup(
+      <ServicesContext value={{ ...frameServices(aFirstFrame()), notices: shown }}>
+        <Notices />
+      </ServicesContext>,
+    )
+    expectIsolated(html)
+    const sentence = `Cancelled “${TITLE}”; ${NAME} is told.`
+    expect(notices.getSnapshot()[0]?.text).toBe(sentence)
+    expect(html.replace(/<[^>]*>/g, '')).toContain(sentence)
+    expect(html).toContain(`aria-label="Dismiss: ${sentence}"`)
+  })
+
+  it('take a plain string as before', () => {
+    const notices = createNoticeStore()
+    notices.push('Signed out')
+    expect(notices.getSnapshot()[0]).toMatchObject({ text: 'Signed out', parts: ['Signed out'] })
   })
 })

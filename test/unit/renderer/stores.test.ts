@@ -8,7 +8,7 @@ import { createAppStore } from '../../../src/renderer/store/app-store'
 import { createHistoryStore } from '../../../src/renderer/store/history-store'
 import { reloadServices } from '../../../src/renderer/store/services'
 import { createValueStore } from '../../../src/renderer/store/value-store'
-import type { NoticeStore } from '../../../src/renderer/store/notices'
+import { noticeSentence, type NoticeStore, type NoticeText } from '../../../src/renderer/store/notices'
 import { aRequest, aSession, anExpert, anInvite, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
 
 const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
@@ -236,7 +236,7 @@ describe('the app store', () => {
     }
     const { api, pushes } = appApi(() => invites)
     const shown: string[] = []
-    const notices = { push: (text: string) => shown.push(text) } as unknown as NoticeStore
+    const notices = { push: (text: NoticeText) => shown.push(noticeSentence(text)) } as unknown as NoticeStore
     const store = createAppStore(api, notices)
     await store.ready
     expect(store.getSnapshot()).toMatchObject({ loaded: true, connection: { status: 'online' } })
