@@ -176,10 +176,14 @@ function ExpiredNote({ invite }: { readonly invite: Invite }) {
 }
 
 const LONG_DESCRIPTION = 320
+/** The lines a clamped description shows (`.clamped` in invites.css). */
+const CLAMPED_LINES = 4
 
 function Description({ text }: { readonly text: string }) {
   const [expanded, setExpanded] = useState(false)
-  const long = text.length > LONG_DESCRIPTION
+  // Long in characters or in lines: a short text of many line breaks would otherwise stand whole,
+  // pushing the card's actions a screen or more down.
+  const long = text.length > LONG_DESCRIPTION || text.split('\n', CLAMPED_LINES + 1).length > CLAMPED_LINES
   return (
     <div className="description">
       <p className={long && !expanded ? 'description-text clamped' : 'description-text'}>{text}</p>

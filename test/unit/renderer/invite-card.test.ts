@@ -69,3 +69,27 @@ describe('how long a scheduled invite stays open', () => {
     expect(inviteCardText(invite)).toMatch(/Open for 2 hrs? 10 mins?/)
   })
 })
+
+describe('a request’s description on the invite card', () => {
+  const cardWith = (description: string): string =>
+    renderFirstFrame(
+      aFirstFrame({
+        invites: { open: [anInvite({ request: { ...anInvite().request, description } })], missed: [] },
+        upcoming: [],
+      }),
+    )
+
+  it('is clamped, with Show more, when it has more lines than the clamp shows, however short', () => {
+    for (const description of ['\n'.repeat(200).replace(/^|$/g, 'x'), 'one\ntwo\nthree\nfour\nfive']) {
+      const html = cardWith(description)
+      expect(html).toContain('description-text clamped')
+      expect(html).toContain('Show more')
+    }
+  })
+
+  it('is shown whole when it is short and fits the clamp', () => {
+    const html = cardWith('one\ntwo\nthree\nfour')
+    expect(html).not.toContain('clamped')
+    expect(html).not.toContain('Show more')
+  })
+})
