@@ -9,9 +9,12 @@ import { shownText } from './protocol/text'
 /** The most of a client's note (a cancellation's message) a notification's body quotes. */
 const NOTE_IN_SENTENCE_MAX = 100
 
-// Letters of the scripts written right to left.
-const RIGHT_TO_LEFT =
-  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u
+// What is written right to left: the blocks Unicode gives a right-to-left direction (Hebrew and
+// Arabic to Arabic Extended-A, their presentation forms, the historic right-to-left scripts from
+// Cypriot to Old Uyghur, and Mende Kikakui to the Arabic mathematical letters), and the
+// right-to-left mark, which stored text keeps for the writers who need it and which, first on a
+// line, lays the whole line out from the right.
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u
 
 /**
  * `part` held apart from the app's left-to-right sentence when it is written right to left: an
