@@ -32,8 +32,10 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
             </span>
             <bdi className="attachment-name">{attachment.name}</bdi>
             <span className="attachment-size muted">{formatBytes(attachment.sizeBytes)}</span>
+            {/* Cut at its start when too long (its style), where "…bank.example.evil.example" keeps
+                the site it belongs to; the host itself is still written left to right. */}
             <span className="attachment-host muted" title={attachment.url}>
-              {host}
+              <bdi dir="ltr">{host}</bdi>
             </span>
             <a
               className="attachment-open"

@@ -4,6 +4,7 @@ import { Attachments } from '../../../src/renderer/components/Attachments'
 import { linkHost } from '../../../src/renderer/logic/link-host'
 import { ServicesContext, type Services } from '../../../src/renderer/store/context'
 import { Attachment } from '../../../src/shared/protocol/entities'
+import { stylesheetRule } from '../../support/stylesheet-rule'
 
 /** The list as the window draws it, through the same schema the attachments arrive by. */
 const drawn = (attachments: ReadonlyArray<Record<string, unknown>>) =>
@@ -30,6 +31,17 @@ describe('an attachment shows where its link goes', () => {
 
   it('shows a host in another script as the punycode the browser starts from', () => {
     expect(drawn([file('a.pdf', 'https://аpple.example/a.pdf')])).toContain('>xn--pple-43d.example<')
+  })
+
+  it('keeps the end of a host too long for its place, where the site it belongs to is named', () => {
+    // "www.bank.example.login.secure.…" cut at its end would hide "evil.example", the site itself:
+    // the host is cut at its start instead, written left to right within its place.
+    const host = `www.bank.example.login.secure.${'a'.repeat(60)}.evil.example`
+    const html = drawn([file('statement.pdf', `https://${host}/statement.pdf`)])
+    expect(html).toMatch(new RegExp(`class="attachment-host muted"[^>]*><bdi dir="ltr">${host}</bdi>`))
+    const rule = stylesheetRule('invites.css', '.attachment-host')
+    expect(rule).toMatch(/text-overflow:\s*ellipsis/)
+    expect(rule).toMatch(/direction:\s*rtl/)
   })
 
   it('keeps a port that is not the scheme’s own', () => {
