@@ -4,7 +4,7 @@
  * stores and gives back, and a limit holds after the round trip.
  */
 import { z } from 'zod'
-import { clipText } from '../text-cut'
+import { clipText, cutText } from '../text-cut'
 import { normaliseLine, normaliseParagraphs } from '../text-normalise'
 
 export { clipText, cutText } from '../text-cut'
@@ -109,8 +109,9 @@ export interface ShownTextLimits {
  * as stored text is, whatever it was stored as, and cut to `max` with an ellipsis.
  */
 export function shownText(text: string, { max, multiline = false }: ShownTextLimits): string {
-  // Only a bounded prefix is normalised, whatever the length; a cut there is marked as any cut.
-  const head = text.slice(0, max * 2)
+  // Only a bounded prefix is normalised, whatever the length; a cut there is marked as any cut,
+  // and falls between whole characters: half an emoji would be shown as a broken one.
+  const head = cutText(text, max * 2)
   const clean = multiline ? normaliseParagraphs(head) : normaliseLine(head)
   // Text that held only what cleaning drops (a row cached before the edge dropped invisibles)
   // still shows that something is there, as fitText does for stored text: an empty menu item or

@@ -182,3 +182,12 @@ describe('shownText', () => {
     expect(clipSentence('y'.repeat(5_000))).toHaveLength(MOST_SENTENCE_CHARS)
   })
 })
+
+describe('text shown past its bounded prefix', () => {
+  it('never shows half of the emoji its prefix ends in, however much cleaning drops before it', () => {
+    const max = 20
+    // Invisibles up to the prefix's end, so cleaning leaves little but the emoji the prefix cuts.
+    const text = `a${'\u200b'.repeat(max * 2 - 2)}😀 and more after it`
+    expect(shownText(text, { max })).toBe('a…')
+  })
+})
