@@ -113,7 +113,7 @@ function HistoryRow({
           <SessionReview session={session} />
           {(session.closingNote ?? null) !== null && (
             <span className="muted history-closing-note" title={session.closingNote ?? undefined}>
-              Closing note: {session.closingNote}
+              Closing note: <bdi>{session.closingNote}</bdi>
             </span>
           )}
         </span>

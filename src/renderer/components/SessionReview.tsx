@@ -15,7 +15,12 @@ export function SessionReview({ session }: { readonly session: Session }) {
           <span className="stars" role="img" aria-label={ratingLabel(review.rating)}>
             {starsText(review.rating)}
           </span>
-          {review.comment !== '' && <span className="review-comment"> “{review.comment}”</span>}
+          {review.comment !== '' && (
+            <span className="review-comment">
+              {' '}
+              “<bdi>{review.comment}</bdi>”
+            </span>
+          )}
         </>
       )}
       {chargeback !== null && <span className="chargeback warning-text"> Charged back</span>}

@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { Notices } from '../../../src/renderer/components/Notices'
 import { PastWithClientList } from '../../../src/renderer/components/PastWithClient'
+import { SessionReview } from '../../../src/renderer/components/SessionReview'
 import { frameServices } from '../../../src/renderer/first-frame/frame-services'
 import { ServicesContext } from '../../../src/renderer/store/context'
 import { createNoticeStore, noticeText, theirs } from '../../../src/renderer/store/notices'
@@ -84,6 +85,17 @@ describe('a client’s words beside the app’s', () => {
     const html = renderToStaticMarkup(<PastWithClientList clientName={NAME} sessions={[past]} />)
     expectIsolated(html)
     expect(html.replace(/<[^>]*>/g, '')).toContain(`You helped ${NAME} once before:`)
+  })
+})
+
+describe('a client’s review', () => {
+  it('is isolated from the chargeback line beside it', () => {
+    const session = {
+      ...endedSession(liveSession(aSession({ client }), FIXTURE_NOW - 30 * MINUTE), FIXTURE_NOW),
+      review: { rating: 2, comment: `${NAME} 2`, reviewedAt: FIXTURE_NOW },
+      chargeback: { reason: '', recordedAt: FIXTURE_NOW },
+    }
+    expectIsolated(renderToStaticMarkup(<SessionReview session={session} />))
   })
 })
 
