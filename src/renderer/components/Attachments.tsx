@@ -6,7 +6,7 @@ import type { MouseEvent } from 'react'
 import type { Attachment } from '../../shared/protocol/entities'
 import { cutText } from '../../shared/text-cut'
 import { formatBytes } from '../logic/format'
-import { linkHost } from '../logic/link-host'
+import { linkHost, openableLink } from '../logic/link-host'
 import { useServices } from '../store/context'
 
 /** The attachment list; nothing when there are none. */
@@ -23,7 +23,8 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
     <ul className="attachments" aria-label="Attachments">
       {attachments.map((attachment, index) => {
         // The name is the client's to choose; where the link goes is not, so it is shown too.
-        const host = linkHost(attachment.url) ?? 'an unreadable address'
+        const link = openableLink(attachment.url)
+        const host = (link === null ? null : linkHost(link)) ?? 'an unreadable address'
         return (
           // By place: two attachments may share a link, and a key must be unique.
           <li key={index} className="attachment">
@@ -34,19 +35,23 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
             <span className="attachment-size muted">{formatBytes(attachment.sizeBytes)}</span>
             {/* Cut at its start when too long (its style), where "…bank.example.evil.example" keeps
                 the site it belongs to; the host itself is still written left to right. */}
-            <span className="attachment-host muted" title={attachment.url}>
+            <span className="attachment-host muted" title={link ?? undefined}>
               <bdi dir="ltr">{host}</bdi>
             </span>
-            <a
-              className="attachment-open"
-              href={attachment.url}
-              target="_blank"
-              rel="noopener noreferrer"
-              onClick={(event) => open(event, attachment.url)}
-              aria-label={`Open ${attachment.name} on ${host}`}
-            >
-              Open
-            </a>
+            {link === null ? (
+              <span className="attachment-open muted">Cannot be opened</span>
+            ) : (
+              <a
+                className="attachment-open"
+                href={link}
+                target="_blank"
+                rel="noopener noreferrer"
+                onClick={(event) => open(event, link)}
+                aria-label={`Open ${attachment.name} on ${host}`}
+              >
+                Open
+              </a>
+            )}
           </li>
         )
       })}

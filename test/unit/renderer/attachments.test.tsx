@@ -54,6 +54,39 @@ describe('an attachment shows where its link goes', () => {
   })
 })
 
+describe('an attachment whose stored link is not a web address', () => {
+  /** The list as drawn from a cached row changed under the app: its link as stored, unparsed. */
+  const drawnAsStored = (url: string) =>
+    renderToStaticMarkup(
+      <ServicesContext value={{ inBrowser: true } as Services}>
+        <Attachments attachments={[file('invoice.pdf', url)]} />
+      </ServicesContext>,
+    )
+
+  it('is never made a link, nor handed on to be opened', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+      'smb://files.evil.example/share',
+      'ms-msdt:/id PCWDiagnostic',
+      'not a url',
+    ]) {
+      const html = drawnAsStored(url)
+      expect(html, url).not.toContain('<a')
+      expect(html, url).not.toContain('href=')
+      expect(html, url).toContain('invoice.pdf')
+      expect(html, url).toContain('Cannot be opened')
+    }
+  })
+
+  it('is opened without a user name or password, which make it read as another site', () => {
+    const html = drawnAsStored('https://bank.example:secret@evil.example/invoice.pdf')
+    expect(html).toContain('href="https://evil.example/invoice.pdf"')
+    expect(html).not.toContain('bank.example')
+  })
+})
+
 describe('an attachment’s kind label', () => {
   const kindIn = (html: string): string => /class="attachment-kind"[^>]*>([^<]*)</.exec(html)?.[1] ?? ''
 
