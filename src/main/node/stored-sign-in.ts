@@ -49,6 +49,37 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /**
+ * What a failed read of the saved sign-in's file says of what is at the path: never a sign-in (a
+ * folder, a device, a file too large, a loop of links), or nothing about it at all (too many
+ * files open, a disk error, an antivirus or another program holding it, a permission).
+ */
+const NEVER_A_SIGN_IN: ReadonlySet<string> = new Set(['ENOTREGULAR', 'EFBIG', 'EISDIR', 'ELOOP'])
+
+/**
+ * After the saved sign-in's file at `path` (named `what` in the log) could not be read with
+ * `error`: null when there is none, otherwise what to tell the expert. A file that is not a
+ * sign-in is removed (removeUnusableSignIn); one that only could not be read this time is kept,
+ * as the next start may well read it, and removing it would make the expert sign in again for
+ * the computer's passing trouble.
+ */
+export async function signInUnread(
+  path: string,
+  what: string,
+  log: Pick<Logger, 'warn'>,
+  error: unknown,
+): Promise<string | null> {
+  const code = errorCode(error)
+  if (code === 'ENOENT') return null
+  const shown = code ?? 'unknown error'
+  if (code !== undefined && NEVER_A_SIGN_IN.has(code)) {
+    log.warn(`Could not read ${what} (${shown}); removed it, sign in again`)
+    return removeUnusableSignIn(path, log, `its file could not be read: ${shown}`)
+  }
+  log.warn(`Could not read ${what} (${shown}); kept it, to be read again at the next start`)
+  return `Your saved sign-in is kept, but Standby could not read it (${shown}). Restart Standby to try again, or sign in again.`
+}
+
+/**
  * Removes a saved sign-in that cannot be used (`why`, in words that never include its content) and
  * returns what to tell the expert. One that cannot be removed either (a read-only profile) is
  * logged, not thrown: it is not used whatever happens, and a throw would stop the start.

@@ -12,9 +12,9 @@ import { safeStorage } from 'electron'
 import { rm } from 'node:fs/promises'
 import type { Logger } from '../../core/ports/logger'
 import type { Secrets, StoredSignIn } from '../../core/ports/secrets'
-import { errorCode, PRIVATE_FILE_MODE, writeFileAtomically } from '../../node/atomic-file'
+import { PRIVATE_FILE_MODE, writeFileAtomically } from '../../node/atomic-file'
 import { MAX_SIGN_IN_FILE_BYTES, readBoundedFile } from '../../node/bounded-file'
-import { decodeSignIn, encodeSignIn, removeUnusableSignIn } from '../../node/stored-sign-in'
+import { decodeSignIn, encodeSignIn, removeUnusableSignIn, signInUnread } from '../../node/stored-sign-in'
 
 /** Said once per run when the sign-in cannot be kept across restarts. */
 export const KEYCHAIN_UNAVAILABLE =
@@ -62,10 +62,7 @@ export function createSafeStorageSecrets(options: SafeStorageSecretsOptions): Se
       try {
         encrypted = await readBoundedFile(path, MAX_SIGN_IN_FILE_BYTES)
       } catch (error) {
-        if (errorCode(error) === 'ENOENT') return null
-        const code = errorCode(error) ?? 'unknown error'
-        log.warn(`Could not read the saved sign-in (${code}); sign in again`)
-        unusable = await removeUnusableSignIn(path, log, `its file could not be read: ${code}`)
+        unusable = await signInUnread(path, 'the saved sign-in', log, error)
         return null
       }
       if (!(await keychainAvailable())) {

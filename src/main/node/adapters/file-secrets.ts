@@ -5,9 +5,9 @@
 import { rm } from 'node:fs/promises'
 import type { Logger } from '../../core/ports/logger'
 import type { Secrets, StoredSignIn } from '../../core/ports/secrets'
-import { errorCode, PRIVATE_FILE_MODE, writeFileAtomically } from '../atomic-file'
+import { PRIVATE_FILE_MODE, writeFileAtomically } from '../atomic-file'
 import { MAX_SIGN_IN_FILE_BYTES, readBoundedFile } from '../bounded-file'
-import { decodeSignIn, encodeSignIn, removeUnusableSignIn } from '../stored-sign-in'
+import { decodeSignIn, encodeSignIn, removeUnusableSignIn, signInUnread } from '../stored-sign-in'
 
 /** Where the file lives and where to say what happened to it. */
 export interface FileSecretsOptions {
@@ -49,10 +49,7 @@ export function createFileSecrets(options: FileSecretsOptions): Secrets {
       })
       text = bytes.toString('utf8')
     } catch (error) {
-      if (errorCode(error) === 'ENOENT') return null
-      const code = errorCode(error) ?? 'unknown error'
-      log.warn(`Could not read the sign-in file ${path} (${code}); removed it, sign in again`)
-      unusable = await removeUnusableSignIn(path, log, `its file could not be read: ${code}`)
+      unusable = await signInUnread(path, `the sign-in file ${path}`, log, error)
       return null
     }
     const decoded = decodeSignIn(text)
