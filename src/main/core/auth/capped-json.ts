@@ -9,6 +9,19 @@ export type CappedJson =
   | { readonly kind: 'json'; readonly value: unknown }
   | { readonly kind: 'not_json' }
   | { readonly kind: 'too_large'; readonly maxBytes: number }
+  /** The body said it was compressed and could not be unpacked; `code` is the decoder's error. */
+  | { readonly kind: 'damaged'; readonly code: string }
+
+/**
+ * The decoder's code when `error`, thrown while a body was read, is a failure to unpack it (zlib's
+ * codes begin Z_, brotli's and zstd's ERR_): the server answered, and what it sent was broken, so
+ * this is no failure to reach it. Null for anything else (the connection dropped, the time ran out).
+ */
+function unpackFailure(error: unknown): string | null {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code
+  if (typeof code !== 'string') return null
+  return /^(Z_|ERR__?ERROR_|ERR_BROTLI|ERR_ZSTD)/.test(code) ? code : null
+}
 
 /** Read `res`'s body as JSON, giving up (and hanging up) once it passes `maxBytes`. */
 export async function readCappedJson(res: Response, maxBytes: number): Promise<CappedJson> {
@@ -22,7 +35,15 @@ export async function readCappedJson(res: Response, maxBytes: number): Promise<C
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
-    const { done, value } = await reader.read()
+    let step: Awaited<ReturnType<typeof reader.read>>
+    try {
+      step = await reader.read()
+    } catch (error) {
+      const code = unpackFailure(error)
+      if (code === null) throw error
+      return { kind: 'damaged', code }
+    }
+    const { done, value } = step
     if (done) break
     size += value.byteLength
     if (size > maxBytes) {

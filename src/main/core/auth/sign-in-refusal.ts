@@ -99,6 +99,11 @@ export function describeSignInRefusal(
       reason: 'not_a_platform',
       message: `${platformUrl} answered the sign-in with far more than a sign-in holds, so Standby stopped reading. Check the address.`,
     }
+  if (body.kind === 'damaged')
+    return {
+      reason: 'failed',
+      message: `${platformUrl} answered the sign-in, but its answer arrived damaged (${body.code}): it said it was compressed and could not be unpacked. Try again; if it keeps happening, tell the platform's support.`,
+    }
   if (body.kind === 'not_json')
     return {
       reason: 'not_a_platform',

@@ -48,6 +48,11 @@ function clockIsWrong(platformUrl: string, serverTime: number): string {
   return `${platformUrl} is a Standby platform, but its clock reads ${reads}, so the times of its sessions cannot be trusted. Tell the platform's operator or support to set its clock right, then sign in again.`
 }
 
+/** What to say about a platform check whose answer said it was compressed and could not be unpacked. */
+function damagedInfo(platformUrl: string, code: string): string {
+  return `${platformUrl} answered, but its answer arrived damaged (${code}): it said it was compressed and could not be unpacked, so Standby cannot tell whether it is a Standby platform. Check the address; if it is right, try again, and if it keeps happening, tell the platform's support.`
+}
+
 /** Where a redirect points, resolved against the address asked, for a sentence; null if unreadable. */
 function redirectTarget(res: Response, asked: string): string | null {
   const location = res.headers.get('location')
@@ -116,6 +121,9 @@ export async function signIn(
     if (res.status === 429 || res.status >= 500) {
       return refused(res, read, platformUrl)
     }
+    // Reached, but what came cannot be read: neither a wrong address nor a network down.
+    if (read.kind === 'damaged')
+      return { ok: false, reason: 'failed', message: damagedInfo(platformUrl, read.code) }
     infoBody = read.kind === 'json' ? read.value : undefined
   } catch (error) {
     const failure = describeFetchFailure(error, TIMEOUT_MS)

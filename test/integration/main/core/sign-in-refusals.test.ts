@@ -47,6 +47,10 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
     (res: ServerResponse) =>
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
 
+  /** An answer whose headers say it is compressed, with a body that is not. */
+  const damaged = (encoding: string) => (res: ServerResponse) =>
+    res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding }).end('{"ok":1}')
+
   const cases: ReadonlyArray<[string, (res: ServerResponse) => void, RegExp]> = [
     [
       'a proxy’s 429 with Retry-After in seconds',
@@ -104,6 +108,16 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
       /far more than a sign-in holds/,
     ],
     ['JSON that is not a sign-in', json(200, { ok: true }), /in a form Standby cannot read/],
+    [
+      'an answer said to be gzip-compressed that is not',
+      damaged('gzip'),
+      /answered the sign-in, but its answer arrived damaged \(Z_DATA_ERROR\).*Try again; if it keeps happening/,
+    ],
+    [
+      'an answer said to be brotli-compressed that is not',
+      damaged('br'),
+      /answered the sign-in, but its answer arrived damaged \(ERR_\w+\).*Try again; if it keeps happening/,
+    ],
   ]
 
   for (const [what, respond, says] of cases) {
@@ -134,6 +148,19 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
       // The password was not sent to an address that is not answering as a platform.
       expect(signIns - before).toBe(0)
     }
+  })
+
+  it('says a platform check whose answer arrived damaged was reached, not unreachable, and sends no password', async () => {
+    infoAnswer = damaged('gzip')
+    const before = signIns
+    const outcome = await signIn(url, 'ada@example.test', 'right')
+    infoAnswer = undefined
+    expect(outcome).toMatchObject({ ok: false, reason: 'failed' })
+    const message = outcome.ok ? '' : outcome.message.replace(url, 'the platform')
+    expect(message).toMatch(/^the platform answered, but its answer arrived damaged \(Z_DATA_ERROR\)/)
+    expect(message).not.toMatch(/Could not reach/)
+    expect(message).not.toMatch(RAW)
+    expect(signIns - before).toBe(0)
   })
 
   it('says another kind of server answers at an address whose port is not the platform’s', async () => {
