@@ -14,7 +14,8 @@ import { recordingLog } from '../../../../support/recording-log'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
 // Removal fails as on a read-only file system when a test says so: no folder mode stops root.
-const removal = vi.hoisted(() => ({ readOnly: false }))
+// And the next open fails with `openFails` (a passing fault: too many files open, a disk error).
+const removal = vi.hoisted(() => ({ readOnly: false, openFails: null as string | null }))
 vi.mock('node:fs/promises', async (original) => {
   const actual = await original<typeof FsPromises>()
   return {
@@ -23,6 +24,13 @@ vi.mock('node:fs/promises', async (original) => {
       removal.readOnly
         ? Promise.reject(Object.assign(new Error('EROFS: read-only file system, unlink'), { code: 'EROFS' }))
         : actual.rm(...args),
+    open: (...args: Parameters<typeof actual.open>) => {
+      const code = removal.openFails
+      removal.openFails = null
+      return code === null
+        ? actual.open(...args)
+        : Promise.reject(Object.assign(new Error(`${code}: failed, open`), { code }))
+    },
   }
 })
 
@@ -39,6 +47,7 @@ function setup(platform: NodeJS.Platform = 'darwin') {
 beforeEach(() => {
   resetFakeElectron()
   removal.readOnly = false
+  removal.openFails = null
 })
 
 describe('Electron secrets (safeStorage)', () => {
@@ -142,6 +151,17 @@ describe('Electron secrets (safeStorage)', () => {
     expect(() => statSync(path)).toThrow(/ENOENT/)
     expect(log.text()).toContain('Could not read the saved sign-in (EFBIG)')
     expect(fake.safeStorage.decryptStringAsync).not.toHaveBeenCalled()
+  })
+
+  it('keeps a sign-in that could not be read for a moment, and reads it at the next start', async () => {
+    const { secrets, path, log } = setup()
+    await secrets.save(signIn)
+    removal.openFails = 'EIO'
+    expect(await secrets.load()).toBeNull()
+    expect(statSync(path).isFile()).toBe(true)
+    expect(log.text()).toContain('Could not read the saved sign-in (EIO); kept it')
+    expect(secrets.unusable?.()).toMatch(/^Your saved sign-in is kept, but Standby could not read it \(EIO\)/)
+    expect(await createSafeStorageSecrets({ path, log, platform: 'darwin' }).load()).toEqual(signIn)
   })
 
   it('re-encrypts when the keychain asks for it', async () => {
