@@ -22,35 +22,41 @@ export type WelcomeReading =
   | { readonly kind: 'welcomed'; readonly welcome: Welcome }
   | { readonly kind: 'refused'; readonly refusal: Refusal }
   /**
-   * Welcomed as another expert than the one signed in: not this expert's stream. `logged` is for
-   * the log, `reason` for the expert to read while the link tries again.
+   * A welcome this connection cannot go on with, though the next may: welcomed as another expert
+   * than the one signed in (not this expert's stream), or a welcome that is malformed (a platform
+   * mid-deployment, or a server that is not one). `logged` is for the log, `reason` for the
+   * expert to read while the link tries again, after its growing backoff.
    */
-  | { readonly kind: 'other_expert'; readonly logged: string; readonly reason: string }
+  | { readonly kind: 'retry'; readonly logged: string; readonly reason: string }
 
 /** Read a welcome for the signed-in `expertId` (any expert when undefined). */
 export function readWelcome(raw: unknown, expertId: string | undefined): WelcomeReading {
-  const welcome = Welcome.safeParse(raw)
-  if (!welcome.success) {
+  // Another protocol version is told as one even when the rest of its welcome differs from ours:
+  // that is what a welcome of another version may do, and only an update ends it.
+  const version = Welcome.shape.protocolVersion.safeParse(
+    (raw as { protocolVersion?: unknown } | null)?.protocolVersion,
+  )
+  if (version.success && version.data !== PROTOCOL_VERSION) {
     return {
       kind: 'refused',
       refusal: {
         code: 'protocol_mismatch',
-        message: 'The server sent a malformed welcome: it may not be a Standby platform.',
+        message: describeVersionMismatch(PROTOCOL_VERSION, version.data, 'app'),
       },
     }
   }
-  if (welcome.data.protocolVersion !== PROTOCOL_VERSION) {
+  const welcome = Welcome.safeParse(raw)
+  if (!welcome.success) {
     return {
-      kind: 'refused',
-      refusal: {
-        code: 'protocol_mismatch',
-        message: describeVersionMismatch(PROTOCOL_VERSION, welcome.data.protocolVersion, 'app'),
-      },
+      kind: 'retry',
+      logged: 'The platform sent a malformed welcome; closed the connection, to try again later',
+      reason:
+        'The server sent a malformed welcome: it may not be a Standby platform, or it is being updated. Standby tries again; if this goes on, check the platform address.',
     }
   }
   if (expertId !== undefined && welcome.data.expertId !== expertId) {
     return {
-      kind: 'other_expert',
+      kind: 'retry',
       logged: `The platform welcomed the connection as another expert than the one signed in (${expertId}); ignored it`,
       reason:
         'The platform answered for another account than the one signed in, so Standby kept your data and will try again. If this goes on, sign out and sign in again.',

@@ -269,7 +269,7 @@ export class PlatformLink {
     this.welcomeTimer?.cancel()
     const reading = readWelcome(raw, this.deps.expertId)
     if (reading.kind === 'refused') return this.refuse(reading.refusal)
-    if (reading.kind === 'other_expert') {
+    if (reading.kind === 'retry') {
       this.closeOnPurpose()
       this.deps.log.error(reading.logged)
       return this.retryLater(reading.reason)

@@ -572,16 +572,36 @@ describe('PlatformLink over a transport', () => {
     expect(await garbled).toMatchObject({ ok: false, error: { code: 'invalid_response' } })
   })
 
-  it('stops at a welcome whose expert id no platform issues, without repeating it anywhere', () => {
-    const { link, connection, log } = setUp()
+  it('leaves a malformed welcome, without repeating it anywhere, and tries again after a growing wait', () => {
+    const { link, clock, connection, log } = setUp()
     link.start()
-    connection().accept()
-    const expertId = `exp_${'x'.repeat(100_000)}`
-    connection().send(WELCOME_EVENT, { ...welcome, expertId })
-    expect(connection().state).toBe('closed')
-    expect(link.state).toMatchObject({ kind: 'refused', message: expect.stringMatching(/malformed welcome/) })
+    const waits: number[] = []
+    for (let i = 0; i < 3; i++) {
+      connection().accept()
+      connection().send(WELCOME_EVENT, { ...welcome, expertId: `exp_${'x'.repeat(100_000)}` })
+      expect(connection().state).toBe('closed')
+      const state = link.state
+      expect(state).toMatchObject({ kind: 'waiting', reason: expect.stringMatching(/malformed welcome/) })
+      if (state.kind !== 'waiting') throw new Error('not waiting')
+      waits.push(state.nextAttemptAt - clock.now())
+      clock.advanceTo(state.nextAttemptAt)
+    }
+    expect(waits[2]).toBeGreaterThan(waits[0] ?? 0)
     expect(JSON.stringify(link.state)).not.toContain('xxxxxxxxxx')
     expect(log.text()).not.toContain('xxxxxxxxxx')
+    // Once the platform welcomes properly again, the link is online without the expert acting.
+    connection().accept()
+    connection().send(WELCOME_EVENT, welcome)
+    expect(link.state).toEqual({ kind: 'connected', welcome })
+  })
+
+  it('stops at a welcome of another protocol version, however the rest of it differs from ours', () => {
+    const { link, connection } = setUp()
+    link.start()
+    connection().accept()
+    connection().send(WELCOME_EVENT, { protocolVersion: PROTOCOL_VERSION + 1, stream: 'renamed' })
+    expect(connection().state).toBe('closed')
+    expect(link.state).toMatchObject({ kind: 'refused', message: expect.stringMatching(/update Standby/) })
   })
 
   it('leaves a connection welcomed as another expert, and one never welcomed', () => {
