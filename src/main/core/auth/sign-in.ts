@@ -53,6 +53,19 @@ function damagedInfo(platformUrl: string, code: string): string {
   return `${platformUrl} answered, but its answer arrived damaged (${code}): it said it was compressed and could not be unpacked, so Standby cannot tell whether it is a Standby platform. Check the address; if it is right, try again, and if it keeps happening, tell the platform's support.`
 }
 
+/**
+ * What to say when something in front of the platform answers its check instead (a platform never
+ * refuses it): a login gateway or proxy asking for a sign-in of its own, or a firewall refusing
+ * this computer; undefined for any other status.
+ */
+function gatewayInTheWay(status: number, platformUrl: string): string | undefined {
+  if (status === 401)
+    return `Something at ${platformUrl} asked for a sign-in of its own before the platform could answer: a proxy or login gateway in front of it may need you to sign in to it first (open the address in a browser), or the address is wrong. Your password was not sent.`
+  if (status === 403)
+    return `Something at ${platformUrl} refused this computer before the platform could answer: a firewall or gateway in front of it may block this network (ask whoever runs it), or the address is wrong. Your password was not sent.`
+  return undefined
+}
+
 /** Where a redirect points, resolved against the address asked, for a sentence; null if unreadable. */
 function redirectTarget(res: Response, asked: string): string | null {
   const location = res.headers.get('location')
@@ -124,6 +137,8 @@ export async function signIn(
     // Reached, but what came cannot be read: neither a wrong address nor a network down.
     if (read.kind === 'damaged')
       return { ok: false, reason: 'failed', message: damagedInfo(platformUrl, read.code) }
+    const gateway = gatewayInTheWay(res.status, platformUrl)
+    if (gateway !== undefined) return { ok: false, reason: 'not_a_platform', message: gateway }
     infoBody = read.kind === 'json' ? read.value : undefined
   } catch (error) {
     const failure = describeFetchFailure(error, TIMEOUT_MS)

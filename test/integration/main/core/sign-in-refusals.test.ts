@@ -163,6 +163,27 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
     expect(signIns - before).toBe(0)
   })
 
+  it('says a gateway in front of the platform asks for a sign-in of its own, or blocks this computer, and sends no password', async () => {
+    for (const [respond, says] of [
+      [
+        page(401, { 'www-authenticate': 'Basic realm="corp"' }),
+        /asked for a sign-in of its own.*open the address in a browser/,
+      ],
+      [page(403), /refused this computer.*firewall or gateway/],
+    ] as const) {
+      infoAnswer = respond
+      const before = signIns
+      const outcome = await signIn(url, 'ada@example.test', 'right')
+      infoAnswer = undefined
+      expect(outcome).toMatchObject({ ok: false, reason: 'not_a_platform' })
+      const message = outcome.ok ? '' : outcome.message.replace(url, 'the platform')
+      expect(message).toMatch(says)
+      expect(message).toMatch(/Your password was not sent\.$/)
+      expect(message).not.toMatch(RAW)
+      expect(signIns - before).toBe(0)
+    }
+  })
+
   it('says another kind of server answers at an address whose port is not the platform’s', async () => {
     const smtp = await startBannerServer('220 mail.example.test ESMTP ready\r\n')
     try {
