@@ -16,9 +16,20 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${cutText(text, max)}…` : text
 }
 
-/** A short description of any value: a clipped string, a number, or just its kind. */
+// Invisible characters that change how the text around them reads (bidi overrides and isolates,
+// zero-width joiners, tag characters): JSON escapes control characters but keeps these as they are.
+const FORMAT_CHARACTERS = /\p{Cf}/gu
+
+/**
+ * A short description of any value: a clipped string (quoted, its control and format characters
+ * escaped, so it cannot reorder or hide the sentence around it), a number, or just its kind.
+ */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(clip(value, MAX_TEXT))
+  if (typeof value === 'string')
+    return JSON.stringify(clip(value, MAX_TEXT)).replace(
+      FORMAT_CHARACTERS,
+      (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`,
+    )
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
     return String(value)
   if (value === null || value === undefined) return String(value)

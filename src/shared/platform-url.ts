@@ -2,6 +2,7 @@
  * Which platform addresses the app may sign in to: http(s) only, and plain http only to this
  * computer (a token or password sent in clear over a network can be read by anyone on the path).
  */
+import { describeAddress } from './describe-untrusted'
 
 /** The longest platform address read: a real one is far shorter, and a longer one is not parsed at all. */
 export const MAX_PLATFORM_URL_LENGTH = 2048
@@ -67,7 +68,7 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
     reason: 'not_a_web_address',
     message: withCredentials
       ? 'The platform address holds a user name or password (the part before "@"): leave it out, as in https://platform.example.com, and sign in with your email and password below.'
-      : `"${trimmed}" is not a web address; use one like https://platform.example.com.`,
+      : `${describeAddress(trimmed)} is not a web address; use one like https://platform.example.com.`,
   } as const
   // "host:4455" has no scheme; "mailto:x" or "ftp://x" has one, and it must be http(s).
   const hasScheme = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(trimmed)

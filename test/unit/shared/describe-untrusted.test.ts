@@ -19,6 +19,12 @@ describe('words for untrusted values', () => {
     expect(described).toBe(JSON.stringify(`${'a'.repeat(59)}…`))
   })
 
+  it('escape the invisible characters that would reorder or hide the sentence around a string', () => {
+    const described = describeValue('ab\u202ecd\u200b\u2066e\u{e0041}')
+    expect(described).toBe('"ab\\u{202e}cd\\u{200b}\\u{2066}e\\u{e0041}"')
+    expect(described).not.toMatch(/\p{Cf}/u)
+  })
+
   it('leave short text whole', () => {
     expect(describeValue('ok 😀')).toBe('"ok 😀"')
     expect(describeIssues([{ path: ['name'], message: 'Too long 😀' }])).toBe('name: Too long 😀')

@@ -120,6 +120,16 @@ describe('the platform address the expert types', () => {
     }
   })
 
+  it('echoes a refused address with its invisible and non-ASCII characters escaped, cut short', () => {
+    const refused = checkPlatformUrl(`ftp://\u202egro.elpmaxe\u0000${'x'.repeat(500)}`)
+    const message = refused.ok ? '' : refused.message
+    expect(message).toMatch(
+      /^"ftp:\/\/\\u\{202e\}gro\.elpmaxe\\u\{0\}x+"… \(\d+ characters\) is not a web address/,
+    )
+    expect(message).not.toMatch(/[\p{Cf}\p{Cc}]/u)
+    expect(message.length).toBeLessThan(200)
+  })
+
   it('refuses an address too long to be one without parsing it, so one call cannot hold the app', () => {
     const tooLong = checkPlatformUrl(`https://platform.example.com/${'a'.repeat(MAX_PLATFORM_URL_LENGTH)}`)
     expect(tooLong).toMatchObject({ ok: false, reason: 'not_a_web_address' })
