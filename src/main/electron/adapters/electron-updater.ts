@@ -126,8 +126,20 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       }
     },
     installNow() {
-      // Silent, and started again afterwards: the expert asked for a restart, not an installer.
-      updater.quitAndInstall(true, true)
+      // electron-updater tells an installer that could not start (the installed copy moved, the
+      // file gone) only as an 'error' event during this call, and returns as if the restart were
+      // under way: heard here, it is thrown, so the expert reads why nothing happened.
+      const failures: unknown[] = []
+      const heard = (error: unknown): void => void failures.push(error)
+      updater.on('error', heard)
+      try {
+        // Silent, and started again afterwards: the expert asked for a restart, not an installer.
+        updater.quitAndInstall(true, true)
+      } finally {
+        updater.off('error', heard)
+      }
+      const [failure] = failures
+      if (failure !== undefined) throw new Error(describeUpdaterError(failure), { cause: failure })
     },
     setInstallOnQuit(on) {
       updater.autoInstallOnAppQuit = on

@@ -4,7 +4,7 @@
  * artifact as a release would. Nothing is mocked between the adapter and the bytes on the wire.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { once } from 'node:events'
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -152,6 +152,23 @@ describe('the electron-updater adapter against a loopback release server', () =>
     expect(progress.length).toBeGreaterThanOrEqual(8)
     fake.app.emit('quit', {}, 0)
     expect(readFileSync(appImage)).toEqual(next.artifact)
+  })
+
+  it('says why a restart could not install, and still installs the update on a later quit', async () => {
+    const next = release('1.3.0')
+    const server = await serve(next.files)
+    const { updater, appImage, log } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await updater.download(() => {})
+    // The installed copy is gone for a moment (moved by the expert, a sync tool): the restart fails.
+    const installed = readFileSync(appImage)
+    rmSync(appImage)
+    expect(() => updater.installNow()).toThrow(/^ENOENT: no such file or directory/)
+    expect(fake.app.quit).not.toHaveBeenCalled()
+    writeFileSync(appImage, installed, { mode: 0o755 })
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(next.artifact)
+    expect(log.text()).not.toContain('already been triggered')
   })
 
   it('refuses and reports an artifact whose sha512 is not the one in the feed', async () => {
