@@ -22,4 +22,23 @@ describe('the quit state', () => {
     fake.autoUpdater.quitAndInstall()
     expect(seen).toEqual([true])
   })
+
+  it('is false again when a restart to update could not install and the app goes on', () => {
+    const isQuitting = trackQuitting()
+    // A tray app lives on with no window open, as index.ts arranges.
+    fake.app.on('window-all-closed', () => undefined)
+    new FakeBrowserWindow()
+    fake.autoUpdater.installFailure = 'No update available, can’t quit and install'
+    fake.autoUpdater.quitAndInstall()
+    expect(fake.app.quitDone).toBe(false)
+    expect(isQuitting()).toBe(false)
+  })
+
+  it('stays true when the updater fails once the quit itself has begun', () => {
+    const isQuitting = trackQuitting()
+    fake.autoUpdater.emit('before-quit-for-update')
+    fake.app.quit()
+    fake.autoUpdater.emit('error', new Error('late'), 'late')
+    expect(isQuitting()).toBe(true)
+  })
 })
