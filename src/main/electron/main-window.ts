@@ -5,7 +5,7 @@
 import { screen, type BrowserWindow } from 'electron'
 import { MAIN_WINDOW_MIN_SIZE, MAIN_WINDOW_SIZE } from '../../shared/window-sizes'
 import type { DesktopRect, SavedWindowPlace, WindowPlace } from '../core/window-placement'
-import { createAppWindow, type AppWindowOptions } from './app-window'
+import { createAppWindow, isGone, type AppWindowOptions } from './app-window'
 
 /** What the main window needs from the rest of the app. */
 export interface MainWindowOptions extends AppWindowOptions {
@@ -37,6 +37,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // Shown only once painted: the first frame the expert sees is the page, never a blank window.
   window.once('ready-to-show', () => {
     painted.add(window)
+    // A window already closing (a quit right after the start) is not put on screen on its way out.
+    if (isGone(window)) return
     // Maximizing shows the window: only now, so the first frame the expert sees is still the page.
     if (place?.maximized === true) window.maximize()
     bringToFront(window)
@@ -69,12 +71,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 
 /**
  * Shows the window on top of others, un-minimizing it if needed. A window still loading shows
- * itself, focused, once painted.
+ * itself, focused, once painted; a closing one stays as it is.
  */
 export function bringToFront(
   window: Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'>,
 ): void {
-  if (window.isDestroyed() || !painted.has(window as BrowserWindow)) return
+  if (isGone(window as BrowserWindow) || !painted.has(window as BrowserWindow)) return
   if (window.isMinimized()) window.restore()
   window.show()
   window.focus()

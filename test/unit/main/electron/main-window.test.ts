@@ -153,4 +153,18 @@ describe('the main window', () => {
     bringToFront(window)
     expect(window).toMatchObject({ minimized: false, visible: true, focused: true })
   })
+
+  it('does not show itself on a first frame that comes while it closes (a quit right after the start)', () => {
+    fake.pendingCloses = true
+    const window = openWindow({
+      place: { bounds: { x: 10, y: 10, width: 900, height: 700 }, maximized: true },
+    })
+    window.close()
+    window.readyToShow()
+    expect(window).toMatchObject({ visible: false, focused: false, maximized: false })
+    bringToFront(window)
+    expect(window.visible).toBe(false)
+    window.finishClose()
+    expect(window.destroyed).toBe(true)
+  })
 })
