@@ -166,6 +166,19 @@ describe('launching Standby', () => {
     expect(fake.app.quit).toHaveBeenCalledOnce()
   })
 
+  it('goes on working when Squirrel could not install the update (macOS): Open builds the window again', async () => {
+    const fake = await launch()
+    fake.autoUpdater.installFailure = 'No update available, can’t quit and install'
+    fake.autoUpdater.quitAndInstall()
+    expect(fake.windows[0]!.destroyed).toBe(true)
+    expect(fake.app.quitDone).toBe(false)
+    fake.trays[0]!.clickMenuItem('open')
+    const reopened = fake.windows.at(-1)!
+    expect(reopened.destroyed).toBe(false)
+    reopened.readyToShow()
+    expect(reopened).toMatchObject({ visible: true, focused: true })
+  })
+
   it('remembers the notice across launches', async () => {
     const first = await launch()
     const kept = userData!
