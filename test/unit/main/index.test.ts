@@ -573,6 +573,16 @@ describe('deep links', () => {
     ])
   })
 
+  it('keeps one notice about refused links on screen however many come, the latest one', async () => {
+    const fake = await launch()
+    fake.windows[0]!.close()
+    for (const link of ['standby://invite/a?x', 'standby://invite/b#y', 'javascript:alert(1)'])
+      fake.app.openUrl(link)
+    const told = fake.notifications.filter(({ options }) => options.title === 'Could not open the link')
+    expect(told).toHaveLength(3)
+    expect(told.filter((notification) => notification.onScreen)).toEqual([told[2]])
+  })
+
   it('opens the link macOS sends before the app is ready, once the app is up', async () => {
     resetFakeElectron()
     userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))

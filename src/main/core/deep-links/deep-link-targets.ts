@@ -50,12 +50,16 @@ export interface DeepLinkOpener extends DeepLinkTargets {
   retry(): void
 }
 
+/** The one notice about links on screen: what became of the latest one. */
+export const LINK_NOTICE_ID = 'deep-link'
+
 /** The targets the deep link inbox hands links and refusals to. */
 export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
   let waiting: { readonly link: DeepLink; readonly at: number } | undefined
   const tell = (body: string, title = LINK_NOT_OPENED, tone: AppNotice['tone'] = 'warning'): void => {
     if (!deps.live()) return
-    deps.notifier.show({ kind: 'notice', title, body })
+    // Each takes the last one's place: links come as fast as a page can open them.
+    deps.notifier.show({ kind: 'notice', title, body, noticeId: LINK_NOTICE_ID })
     deps.notice({ text: `${title}: ${body}`, tone })
   }
   const focus = (link: DeepLink): void =>

@@ -3,6 +3,7 @@ import {
   deepLinkTargets,
   LINK_AFTER_SIGN_IN,
   LINK_NOT_OPENED,
+  LINK_NOTICE_ID,
   LINK_WAIT_MS,
   type DeepLinkTargetDeps,
 } from '../../../../../src/main/core/deep-links/deep-link-targets'
@@ -49,6 +50,7 @@ describe('what a deep link does', () => {
       kind: 'notice',
       title: LINK_NOT_OPENED,
       body: 'This standby:// link opens nothing: it has a query or a fragment.',
+      noticeId: LINK_NOTICE_ID,
     })
     expect(deps.notice).toHaveBeenCalledWith({
       text: `${LINK_NOT_OPENED}: This standby:// link opens nothing: it has a query or a fragment.`,
@@ -76,6 +78,7 @@ describe('what a deep link does', () => {
       kind: 'notice',
       title: LINK_AFTER_SIGN_IN,
       body: 'The link to invite inv_1 came while you were signed out: sign in, and Standby opens it.',
+      noticeId: LINK_NOTICE_ID,
     })
     expect(deps.notice).toHaveBeenCalledWith(expect.objectContaining({ tone: 'info' }))
     // Signing in is not enough: the cache must know the expert before the invite can show.
