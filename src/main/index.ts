@@ -193,6 +193,9 @@ async function main(): Promise<void> {
     onAvailability: (availability) => void started.runtime?.setAvailabilityFromTray(availability),
     log,
   })
+  // Windows keeps an icon its app did not remove until the pointer passes over it: after a restart
+  // to update, beside the new one.
+  shutdown.add('the tray icon', () => tray.destroy())
   // The tray follows the core's status at once, and the cache and platform clock once they exist.
   const trayFeed = createTrayFeed({
     initial: STARTING_TRAY_STATUS,

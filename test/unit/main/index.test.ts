@@ -366,9 +366,22 @@ describe('launching Standby', () => {
     expect(fake.windows[0]!.destroyed).toBe(true)
     // Nothing holds the quit back: every window closed, then will-quit (which closes the core), then quit.
     expect(fake.app.quitDone).toBe(true)
-    // A click on the icon while the quit winds down builds no popover for it to tear down again.
+  })
+
+  it('builds no popover for a click on the icon while the quit winds down', async () => {
+    const fake = await launch()
+    fake.pendingCloses = true
+    fake.trays[0]!.clickMenuItem('quit')
     fake.trays[0]!.clickIcon()
+    for (const window of fake.windows.filter((candidate) => candidate.closing)) window.finishClose()
+    expect(fake.app.quitDone).toBe(true)
     expect(fake.windows.filter((window) => !window.isDestroyed())).toEqual([])
+  })
+
+  it('takes its icon out of the tray at the quit, so Windows shows none of a Standby that is gone', async () => {
+    const fake = await launch()
+    fake.trays[0]!.clickMenuItem('quit')
+    expect(fake.trays.map((tray) => tray.isDestroyed())).toEqual([true])
   })
 
   it('quits from the tray while the keychain still answers: the cache closed cleanly, nothing started after', async () => {
