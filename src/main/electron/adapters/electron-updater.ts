@@ -109,6 +109,11 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       updater.on('download-progress', progress)
       // Bytes arriving are a sign of life even when the server gives no size to count a percent of.
       onTransfer(() => onProgress(percent))
+      // electron-updater arms its quit handler (and on macOS has Squirrel fetch the update) only if
+      // install on quit is on as a download completes: a version dropped before (a beta left) turned
+      // it off. Put back if this download fails, so the dropped one stays dropped.
+      const installOnQuitBefore = updater.autoInstallOnAppQuit
+      updater.autoInstallOnAppQuit = true
       const token = new CancellationToken()
       const done = updater.downloadUpdate(token)
       const mine = { token, done }
@@ -116,6 +121,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       try {
         await done
       } catch (error) {
+        updater.autoInstallOnAppQuit = installOnQuitBefore
         throw new Error(describeUpdaterError(error), { cause: error })
       } finally {
         updater.off('download-progress', progress)

@@ -154,6 +154,19 @@ describe('the electron-updater adapter against a loopback release server', () =>
     expect(readFileSync(appImage)).toEqual(next.artifact)
   })
 
+  it('installs on quit a version downloaded after an earlier one was dropped (the expert left the beta)', async () => {
+    const next = release('1.3.0')
+    const server = await serve(next.files)
+    const { updater, appImage } = installedApp(server.url)
+    // What the policy does to a beta it drops: it is not to be installed on quit.
+    updater.setInstallOnQuit(false)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await updater.download(() => {})
+    updater.setInstallOnQuit(true)
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(next.artifact)
+  })
+
   it('says why a restart could not install, and still installs the update on a later quit', async () => {
     const next = release('1.3.0')
     const server = await serve(next.files)
