@@ -430,3 +430,26 @@ describe('the fakes of what one OS alone has', () => {
     expect(fake.app.appUserModelId).toBe('app.standby')
   })
 })
+
+describe('the fake autoUpdater', () => {
+  it('quits in Electron’s order: before-quit-for-update, the windows closed, then the quit', () => {
+    const heard: string[] = []
+    fake.autoUpdater.on('before-quit-for-update', () => heard.push('before-quit-for-update'))
+    fake.app.on('before-quit', () => heard.push('before-quit'))
+    new FakeBrowserWindow().on('closed', () => heard.push('closed'))
+    fake.autoUpdater.quitAndInstall()
+    expect(heard).toEqual(['before-quit-for-update', 'closed', 'before-quit'])
+    expect(fake.app.quitDone).toBe(true)
+  })
+
+  it('with installFailure, says so with an error once the windows are closed, and does not quit', () => {
+    const heard: string[] = []
+    fake.app.on('window-all-closed', () => undefined)
+    fake.autoUpdater.on('error', (_error: Error, message: string) => heard.push(`error: ${message}`))
+    new FakeBrowserWindow().on('closed', () => heard.push('closed'))
+    fake.autoUpdater.installFailure = 'No update available, can’t quit and install'
+    fake.autoUpdater.quitAndInstall()
+    expect(heard).toEqual(['closed', 'error: No update available, can’t quit and install'])
+    expect([fake.app.quitting, fake.app.quitDone]).toEqual([false, false])
+  })
+})
