@@ -48,6 +48,11 @@ function clockIsWrong(platformUrl: string, serverTime: number): string {
   return `${platformUrl} is a Standby platform, but its clock reads ${reads}, so the times of its sessions cannot be trusted. Tell the platform's operator or support to set its clock right, then sign in again.`
 }
 
+/** What to say about a platform check that began to answer and did not finish in time. */
+function answerTooSlow(platformUrl: string): string {
+  return `${platformUrl} began to answer, but its answer did not all arrive within ${TIMEOUT_MS / 1000} s: the connection may be very slow, or what answers there is not a Standby platform. Try again; if it keeps happening, check the address and your connection.`
+}
+
 /** What to say about a platform check whose answer said it was compressed and could not be unpacked. */
 function damagedInfo(platformUrl: string, code: string): string {
   return `${platformUrl} answered, but its answer arrived damaged (${code}): it said it was compressed and could not be unpacked, so Standby cannot tell whether it is a Standby platform. Check the address; if it is right, try again, and if it keeps happening, tell the platform's support.`
@@ -115,11 +120,15 @@ export async function signIn(
   if (!checked.ok) return { ok: false, reason: 'invalid_input', message: checked.message }
   const platformUrl = checked.url
   let infoBody: unknown
+  // Whether the check's answer began (its status and headers came): a time that runs out after
+  // that is an answer too slow to finish, not an address nothing answers at.
+  let answered = false
   try {
     // Redirects are not followed: the address they point to was never checked (it may be plain
     // http to another computer), and a sign-in sent after one would carry the password there.
     const asked = `${platformUrl}${HTTP_PATHS.info}`
     const res = await fetchImpl(asked, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' })
+    answered = true
     if (isRedirect(res)) {
       return refuseRedirect(
         res,
@@ -142,6 +151,8 @@ export async function signIn(
     infoBody = read.kind === 'json' ? read.value : undefined
   } catch (error) {
     const failure = describeFetchFailure(error, TIMEOUT_MS)
+    if (answered && (error as Error | null)?.name === 'TimeoutError')
+      return { ok: false, reason: 'unreachable', message: answerTooSlow(platformUrl) }
     return {
       ok: false,
       reason: failure.notAPlatform === true ? 'not_a_platform' : 'unreachable',

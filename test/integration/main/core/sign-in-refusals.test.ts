@@ -200,6 +200,29 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
     }
   })
 
+  it('says a platform check that began to answer and ran out of time was too slow, not unreachable', async () => {
+    let signInsSent = 0
+    const trickling: typeof fetch = (input) => {
+      if (String(input).endsWith(HTTP_PATHS.signIn)) signInsSent += 1
+      // The status and headers come; the body runs out of time before it is all there.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"protocolVersion":'))
+        },
+        pull(controller) {
+          controller.error(new DOMException('The operation timed out.', 'TimeoutError'))
+        },
+      })
+      return Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }))
+    }
+    const outcome = await signIn(url, 'ada@example.test', 'right', trickling)
+    expect(outcome).toMatchObject({ ok: false, reason: 'unreachable' })
+    const message = outcome.ok ? '' : outcome.message.replace(url, 'the platform')
+    expect(message).toMatch(/^the platform began to answer, but its answer did not all arrive within 8 s/)
+    expect(message).not.toMatch(/Could not reach/)
+    expect(signInsSent).toBe(0)
+  })
+
   it('says the sign-in timed out, once, without trying again', async () => {
     let calls = 0
     const slow: typeof fetch = (input, init) => {
