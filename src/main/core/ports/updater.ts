@@ -23,8 +23,12 @@ export interface Updater {
   check(channel: UpdateChannel): Promise<UpdateCheck>
   /** Download the version the last check found and verify it; `onProgress` gets 0 to 100. */
   download(onProgress: (percent: number) => void): Promise<void>
-  /** Quit, install the downloaded update and start again. Only when no session can be hurt. */
-  installNow(): void
+  /**
+   * Quit, install the downloaded update and start again. Only when no session can be hurt. Throws
+   * when the installer cannot start; a failure told only later (macOS's Squirrel says so once the
+   * windows have closed, and the app goes on) reaches `failedLater`, at most once.
+   */
+  installNow(failedLater: (error: Error) => void): void
   /** Whether a downloaded update installs when the app quits. */
   setInstallOnQuit(on: boolean): void
 }

@@ -36,7 +36,7 @@ export class RestartOffer {
     }
     deps.log.info(`Restarting to install Standby ${state().availableVersion ?? ''}`)
     try {
-      deps.updater.installNow()
+      deps.updater.installNow((error) => this.failedLater(error))
     } catch (error) {
       // The tray's or the window's press must not take the app down; the update still installs on quit.
       deps.log.warn('Could not restart to install the update', error)
@@ -69,6 +69,20 @@ export class RestartOffer {
     if (version === null || this.notifiedVersion === version) return
     this.notifiedVersion = version
     deps.notifier.show(readyNotification(version, state().requiredVersion !== null))
+  }
+
+  /**
+   * The restart did not happen after all, and the app goes on with its windows closed: nothing on
+   * screen answers the press, so a notification says why and what to do.
+   */
+  private failedLater(error: Error): void {
+    const { deps, state } = this.host
+    deps.log.warn('The restart to install the update did not happen', error)
+    deps.notifier.show({
+      kind: 'notice',
+      title: 'Update not installed',
+      body: installFailed(errorMessage(error), state().manualDownloadUrl),
+    })
   }
 
   /** Stop waiting for a held restart to become safe. */

@@ -54,9 +54,18 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   // The download under way, so that asking again cancels it: electron-updater would hand the new
   // call the one that stalled (it returns its download in progress to every later caller).
   let downloading: { readonly token: CancellationToken; readonly done: Promise<unknown> } | null = null
+  // After a restart to install that did not fail at once, electron-updater's next 'error' is the
+  // installer's (macOS's Squirrel tells it once the windows have closed, and the app goes on),
+  // until the policy does anything else with the updater, whose own errors it awaits.
+  let installFailure: ((error: unknown) => void) | null = null
+  const stopHearingInstall = (): void => {
+    if (installFailure !== null) updater.off('error', installFailure)
+    installFailure = null
+  }
   return {
     currentVersion: updater.currentVersion.version,
     async check(channel): Promise<UpdateCheck> {
+      stopHearingInstall()
       if (options.packageManaged === true) {
         return {
           kind: 'unavailable',
@@ -95,6 +104,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       return { kind: 'available', version: result.updateInfo.version }
     },
     async download(onProgress) {
+      stopHearingInstall()
       // The policy asks again only once it gave up on the last download (no progress for too long).
       if (downloading !== null) {
         log.warn('Updater: the last download made no progress; cancelling it and downloading again.')
@@ -131,7 +141,8 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
         }
       }
     },
-    installNow() {
+    installNow(failedLater) {
+      stopHearingInstall()
       // electron-updater tells an installer that could not start (the installed copy moved, the
       // file gone) only as an 'error' event during this call, and returns as if the restart were
       // under way: heard here, it is thrown, so the expert reads why nothing happened.
@@ -146,6 +157,11 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       }
       const [failure] = failures
       if (failure !== undefined) throw new Error(describeUpdaterError(failure), { cause: failure })
+      installFailure = (error) => {
+        stopHearingInstall()
+        failedLater(new Error(describeUpdaterError(error), { cause: error }))
+      }
+      updater.on('error', installFailure)
     },
     setInstallOnQuit(on) {
       updater.autoInstallOnAppQuit = on

@@ -123,6 +123,7 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
       }
       downloaded = release.version
     },
+    // The Node hosts never quit to install, so nothing can fail later.
     installNow() {
       installs.push(downloaded ?? 'unknown')
       options.log.info(`Fake updater: would quit and install Standby ${downloaded ?? 'unknown'}`)

@@ -106,8 +106,9 @@ function installedApp(feedUrl: string) {
   vi.stubEnv('APPIMAGE', appImage)
   vi.stubEnv('XDG_CACHE_HOME', join(dir, 'cache'))
   const log = recordingLog()
-  const updater = createElectronUpdater({ updater: new AppImageUpdater(), log })
-  return { updater, log, appImage }
+  const raw = new AppImageUpdater()
+  const updater = createElectronUpdater({ updater: raw, log })
+  return { updater, log, appImage, raw }
 }
 
 beforeEach(() => {
@@ -176,12 +177,37 @@ describe('the electron-updater adapter against a loopback release server', () =>
     // The installed copy is gone for a moment (moved by the expert, a sync tool): the restart fails.
     const installed = readFileSync(appImage)
     rmSync(appImage)
-    expect(() => updater.installNow()).toThrow(/^ENOENT: no such file or directory/)
+    const failedLater = vi.fn()
+    expect(() => updater.installNow(failedLater)).toThrow(/^ENOENT: no such file or directory/)
     expect(fake.app.quit).not.toHaveBeenCalled()
     writeFileSync(appImage, installed, { mode: 0o755 })
     fake.app.emit('quit', {}, 0)
     expect(readFileSync(appImage)).toEqual(next.artifact)
     expect(log.text()).not.toContain('already been triggered')
+  })
+
+  it('tells an installer failure that comes after the restart began, once, and no later error as one', async () => {
+    const server = await serve(release('1.3.0').files)
+    const { updater, raw } = installedApp(server.url)
+    await updater.check('stable')
+    await updater.download(() => {})
+    const failedLater = vi.fn()
+    updater.installNow(failedLater)
+    expect(failedLater).not.toHaveBeenCalled()
+    // As macOS's Squirrel says it once the windows have closed; the app goes on.
+    raw.emit('error', new Error('No update available, can’t quit and install'))
+    raw.emit('error', new Error('said twice'))
+    expect(failedLater).toHaveBeenCalledTimes(1)
+    expect(failedLater.mock.calls[0]?.[0]).toMatchObject({
+      message: expect.stringMatching(/No update available, can’t quit and install/),
+    })
+    // Pressed again, then the policy checks: the check's own failure is the check's, not the restart's.
+    const again = vi.fn()
+    updater.installNow(again)
+    await server.close()
+    await updater.check('stable').catch(() => undefined)
+    raw.emit('error', new Error('a check that failed'))
+    expect(again).not.toHaveBeenCalled()
   })
 
   it('refuses and reports an artifact whose sha512 is not the one in the feed', async () => {

@@ -16,6 +16,7 @@ import { recordingLog } from '../../../../support/recording-log'
 /** A policy over an updater whose every check finds `offer`, on version 1.4.0 unless told. */
 function offering(offer: UpdateCheck, options: { channel?: UpdateChannel; version?: string } = {}) {
   const log = recordingLog()
+  const notifier = createRecordingNotifier()
   const updater = {
     currentVersion: options.version ?? '1.4.0',
     check: vi.fn(async () => offer),
@@ -30,7 +31,7 @@ function offering(offer: UpdateCheck, options: { channel?: UpdateChannel; versio
     sessions: () => [],
     channel: () => options.channel ?? 'stable',
     power: createPowerHook(),
-    notifier: createRecordingNotifier(),
+    notifier,
     log,
     manualDownloadUrl: 'https://downloads.standby.test/',
     random: () => 0.5,
@@ -45,7 +46,7 @@ function offering(offer: UpdateCheck, options: { channel?: UpdateChannel; versio
       })
       policy.connected()
     })
-  return { policy, updater, log, settled }
+  return { policy, updater, log, settled, notifier }
 }
 
 describe('an update feed that offers what it should not', () => {
@@ -131,5 +132,21 @@ describe('an update feed that offers what it should not', () => {
         'Could not restart to install the update: ENOENT: the downloaded installer is gone. It installs when you quit Standby, or download the latest version from https://downloads.standby.test/.',
     })
     expect(world.updater.setInstallOnQuit).toHaveBeenLastCalledWith(true)
+  })
+
+  it('tells in a notification a restart that did not happen after all, as the windows have closed', async () => {
+    const world = offering({ kind: 'available', version: '1.5.0' })
+    expect(await world.settled()).toBe('ready')
+    expect(world.policy.restart()).toEqual({ ok: true })
+    const [failedLater] = world.updater.installNow.mock.calls[0] ?? []
+    const before = world.notifier.shown.length
+    failedLater?.(new Error('No update available, can’t quit and install'))
+    expect(world.notifier.shown.slice(before)).toEqual([
+      {
+        kind: 'notice',
+        title: 'Update not installed',
+        body: 'Could not restart to install the update: No update available, can’t quit and install. It installs when you quit Standby, or download the latest version from https://downloads.standby.test/.',
+      },
+    ])
   })
 })
