@@ -16,10 +16,11 @@
  * The first answer is taken at once (a platform whose clock reads whole seconds may never send two
  * that agree to the millisecond), and two later ones that agree overturn it. After that no single
  * answer moves the estimate, and a change the platform confirms is followed, whatever its size
- * (two answers that agree, or a run of answers each at odds with the estimate: a platform clock
- * that runs fast or slow moves on between any two answers, and would otherwise never be followed):
- * the platform's clock is the truth for its rules (a reference platform on a test clock moves by
- * days). A leap past MAX_OFFSET_JUMP_MS, and an answer that is no time at all, are noted for the
+ * (two answers that agree, or a run of answers each at odds with the estimate but each in step
+ * with the one before: a platform clock that runs fast or slow, or stands still, moves on between
+ * any two answers, and would otherwise never be followed): the platform's clock is the truth for
+ * its rules (a reference platform on a test clock moves by days). Answers each wildly at odds with
+ * the one before tell no time at all, however many come, and move nothing. A leap past MAX_OFFSET_JUMP_MS, and an answer that is no time at all, are noted for the
  * caller to log (`noted`).
  */
 
@@ -96,11 +97,19 @@ export const STEP_THRESHOLD_MS = 1_000
 /** How late the operating system may report a wake after the first reading that showed it. */
 export const WAKE_REPORT_GRACE_MS = 30_000
 /**
- * How many answers in a row at odds with the estimate in use, none agreeing with the one before,
- * make it give way to the newest: a platform clock drifting faster than two answers can agree on.
- * Fewer would let two wrong answers move it.
+ * How many answers in a row at odds with the estimate in use, none agreeing with the one before
+ * but each in step with it (`inStep`), make it give way to the newest: a platform clock drifting
+ * faster than two answers can agree on. Fewer would let two wrong answers move it.
  */
 export const AT_ODDS_FOLLOWED = 3
+/**
+ * How fast a platform's clock may gain or lose against this computer's and still be followed
+ * through a run of answers none of which agree: one that stands still (a test platform's manual
+ * clock) loses as fast as time passes, and this leaves a margin above that.
+ */
+const RUN_RATE = 1.5
+/** What a platform clock that reads whole seconds may differ by from one answer to the next. */
+const RUN_SLACK_MS = 1_000
 /** What two clocks may drift apart by: a generous crystal's worth per unit of time. */
 const DRIFT_RATE = 1e-3
 /**
@@ -184,6 +193,15 @@ function agree(a: OffsetSample, b: OffsetSample): boolean {
 }
 
 /**
+ * True when `b` can come after `a` from one platform clock, running fast, slow or standing still:
+ * a run to follow, not answers each telling another time.
+ */
+function inStep(a: OffsetSample, b: OffsetSample): boolean {
+  const allowedMs = (a.rttMs + b.rttMs) / 2 + RUN_SLACK_MS + RUN_RATE * Math.abs(b.atMono - a.atMono)
+  return Math.abs(a.offsetMs - b.offsetMs) <= allowedMs
+}
+
+/**
  * Add an exchange. An absurd one changes nothing. One at odds with the sample in use is held
  * until a second agrees with it: a single wrong answer moves nothing, while a real change (a
  * sleep nobody reported, a platform whose clock was set) is followed from the next exchange,
@@ -209,7 +227,8 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
     const samples = [...kept, sample].slice(-MAX_SAMPLES)
     return { ...observed, samples, pending: null, atOdds: 0, confirmed: true }
   }
-  const atOdds = observed.atOdds + 1
+  // A run goes on only while each answer follows from the one before; a lie starts it over.
+  const atOdds = observed.pending !== null && inStep(observed.pending, sample) ? observed.atOdds + 1 : 1
   const confirmedBy = observed.pending !== null && agree(observed.pending, sample) ? observed.pending : null
   // Until a change is confirmed, the estimate in use stands, aged out or not.
   if (confirmedBy === null && atOdds < AT_ODDS_FOLLOWED) {

@@ -204,6 +204,40 @@ describe('clock offset estimate', () => {
     expect(bestOffset(estimate)?.offsetMs).toBe(2 * HOUR)
   })
 
+  it('does not follow a run of answers each wildly at odds with the one before, however long', () => {
+    const w = world(2 * HOUR)
+    let estimate = w.measure(10, 10)
+    // A platform whose time is a different lie in every answer: none says where its clock is.
+    for (const offMs of [45 * 60_000, 3 * 24 * HOUR, 52 * 60_000, -5 * HOUR, 20 * 60_000, 7 * HOUR]) {
+      const sent = w.read()
+      w.pass(10)
+      const serverTime = w.platformNow() + offMs
+      w.pass(10)
+      estimate = addExchange(estimate, { sent, received: w.read(), serverTime })
+      expect(bestOffset(estimate)?.offsetMs).toBe(2 * HOUR)
+      w.pass(1_000)
+    }
+  })
+
+  it('follows a platform clock that stands still (a test platform on a manual clock), and each time it is moved on', () => {
+    const w = world(0)
+    let estimate = w.measure(10, 10)
+    const frozenAt = w.platformNow()
+    let platformTime = frozenAt
+    // An answer every 5 s from a platform whose clock stands, moved on by a day after the first minute.
+    for (let i = 0; i < 24; i++) {
+      if (i === 12) platformTime += 24 * HOUR
+      w.pass(5_000 - 20)
+      const sent = w.read()
+      w.pass(10)
+      const serverTime = platformTime
+      w.pass(10)
+      estimate = addExchange(estimate, { sent, received: w.read(), serverTime })
+    }
+    const lagMs = platformTime - (w.read().wall - 10 + bestOffset(estimate)!.offsetMs)
+    expect(Math.abs(lagMs)).toBeLessThan(AT_ODDS_FOLLOWED * 5_000)
+  })
+
   it('follows a platform clock that runs fast, however fast, though no two of its answers agree', () => {
     for (const rate of [0.01, 0.1]) {
       const w = world(0)
