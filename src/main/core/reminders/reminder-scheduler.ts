@@ -239,7 +239,9 @@ export class ReminderScheduler {
     const wait = this.deps.firstMeasureWait?.() ?? 0
     if (wait > 0) {
       // By a computer clock set hours ahead, a reminder due later would show now and be marked
-      // done, and then never show at its time. The measurement plans again when it comes.
+      // done, and then never show at its time. The measurement plans again when it comes. The
+      // starts are taken meanwhile, by the guess: a move the catch-up brings is told against them.
+      this.moves.planned(this.deps.cache.upcomingSessions(this.deps.clock.now(), HORIZON))
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), wait)
       return
     }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { sessionUpdated, MINUTE } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
+import { FIRST_MEASURE_WAIT_MS } from '../../../../../src/main/core/platform-clock/platform-clock'
 
 const setUp = reminderKit()
 const T = at(24 * 60)
@@ -58,6 +59,20 @@ describe('a session moved by the platform', () => {
     second.scheduler.start()
     second.update({ ...session, bookedStart: T + HOUR, updatedAt: second.clock.now() })
     expect(second.titles()).toEqual([expect.stringMatching(/^Moved: Session ses_1, now /)])
+    second.scheduler.stop()
+  })
+
+  it('a move the catch-up brings before the platform’s clock is measured (a platform that sends no time) is told too', () => {
+    const first = setUp({ platformClock: true })
+    const session = first.book('ses_1', T)
+    first.scheduler.stop()
+    const second = setUp({ dir: first.dir, now: first.clock.now() + HOUR, platformClock: true })
+    second.scheduler.start()
+    second.clock.advance(2_000)
+    second.update({ ...session, bookedStart: T + HOUR, updatedAt: second.clock.now() })
+    expect(second.titles()).toEqual([expect.stringMatching(/^Moved: Session ses_1, now /)])
+    second.clock.advance(FIRST_MEASURE_WAIT_MS)
+    expect(second.titles()).toHaveLength(1)
     second.scheduler.stop()
   })
 
