@@ -25,6 +25,7 @@ import type { Unsubscribe } from '../../../shared/listeners'
 import { changesSessions, type CacheUpdate } from '../sync/cache-push'
 import { localDayTime, type DayTimeFormat } from '../sync/invite-notification'
 import { ReminderMarks } from './reminder-marks'
+import { sessionsToPlan } from './sessions-to-plan'
 import {
   awaitsExpert,
   movedSince,
@@ -47,8 +48,6 @@ import { ShownReminders } from './shown-reminders'
 export const SNOOZE_MS = 5 * 60_000
 /** How often the clock is read besides the timers, so an unreported suspend is caught. */
 export const CLOCK_CHECK_MS = 60_000
-/** How many upcoming sessions are considered; a busy expert has far fewer booked. */
-const HORIZON = 500
 /** The longest single wait: a timer past Node's limit (32-bit milliseconds) fires at once instead. */
 const MAX_WAIT_MS = 24 * 60 * 60_000
 
@@ -241,12 +240,12 @@ export class ReminderScheduler {
       // By a computer clock set hours ahead, a reminder due later would show now and be marked
       // done, and then never show at its time. The measurement plans again when it comes. The
       // starts are taken meanwhile, by the guess: a move the catch-up brings is told against them.
-      this.moves.planned(this.deps.cache.upcomingSessions(this.deps.clock.now(), HORIZON))
+      this.moves.planned(sessionsToPlan(this.deps.cache, this.deps.clock.now()).upcoming)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), wait)
       return
     }
     const now = this.deps.clock.now()
-    const upcoming = this.deps.cache.upcomingSessions(now, HORIZON)
+    const { upcoming, readAgainAt } = sessionsToPlan(this.deps.cache, now)
     // Not at the start: by a computer clock set days ahead, a session still waiting looks past its
     // auto-cancel, and the reminder an earlier run showed for it would never be taken down.
     if (this.restorePending) {
@@ -255,7 +254,7 @@ export class ReminderScheduler {
     }
     // Before anything new is shown: one of the session's takes the withdrawn one's id.
     this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(now))
-    let next = this.onScreen.nextEnd(now) ?? Number.POSITIVE_INFINITY
+    let next = Math.min(this.onScreen.nextEnd(now) ?? Number.POSITIVE_INFINITY, readAgainAt)
     // Kept in the cache, so a restart neither loses a snooze nor shows it twice.
     const snoozes = new Map(this.marks.snoozes().map((s) => [s.sessionId, s]))
     const pending = new Set<string>()

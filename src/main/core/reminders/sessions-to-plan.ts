@@ -1,0 +1,35 @@
+/**
+ * Which sessions a plan of the reminders reads. Usually the first few hundred upcoming ones, which
+ * reach days past the next reminder; but sessions left live long ago come first in that order, and
+ * many may share one start, so the read doubles until it reaches past the moment a reminder of an
+ * unread session could be due, up to a bound.
+ */
+import type { Session } from '../../../shared/protocol'
+import { REMINDER_MINUTES_BEFORE } from '../../../shared/rules/session-timing'
+import type { CacheStore } from '../ports/cache-store'
+
+/** How many upcoming sessions a plan reads at first; a busy expert has far fewer booked. */
+const FIRST_READ = 500
+/** The most a plan reads; the minute's check of the clock reads them again. */
+const MOST_READ = 16 * FIRST_READ
+/** How long before its start a session's first reminder falls due. */
+const FIRST_REMINDER_MS = Math.max(...REMINDER_MINUTES_BEFORE) * 60_000
+
+/** The sessions read, and when those left unread may have a reminder due (Infinity when none are left). */
+export interface SessionsToPlan {
+  readonly upcoming: ReadonlyArray<Session>
+  readonly readAgainAt: number
+}
+
+/** Every session whose reminders may be due at `now`, and when to read again for the rest. */
+export function sessionsToPlan(cache: Pick<CacheStore, 'upcomingSessions'>, now: number): SessionsToPlan {
+  for (let limit = FIRST_READ; ; limit *= 2) {
+    const upcoming = cache.upcomingSessions(now, limit)
+    const last = upcoming.at(-1)
+    if (last === undefined || upcoming.length < limit) return { upcoming, readAgainAt: Infinity }
+    // The sessions left unread start no earlier than the last one read.
+    const readAgainAt = last.bookedStart - FIRST_REMINDER_MS
+    if (readAgainAt > now) return { upcoming, readAgainAt }
+    if (limit >= MOST_READ) return { upcoming, readAgainAt: Infinity }
+  }
+}
