@@ -58,5 +58,6 @@ export function cacheAlerts(
   })
   cacheChanged.add((update) => standing.cacheChanged(update))
   platformClock.changes.add(() => reminders.refresh())
+  platformClock.borneOut.add(() => reminders.refresh())
   return { messages, reminders }
 }

@@ -66,10 +66,11 @@ const KEEP_AGAIN_MS = 60 * 60_000
 
 /**
  * How long after a start or a sign-in what the platform's time alone decides (a reminder due)
- * waits for its first measurement: the welcome and the first page of the catch-up come within
- * moments of connecting, and until then the time is a guess (the computer's clock, or the offset
- * an earlier run kept) that a clock set wrong since makes hours off. A platform slower than this
- * is likely out of reach, and the guess is then the best there is.
+ * waits for its first measurement, borne out by a second answer: the welcome and the first page
+ * of the catch-up come within moments of connecting, and until then the time is a guess (the
+ * computer's clock, or the offset an earlier run kept) that a clock set wrong since makes hours
+ * off, or one answer's word, which may be a wrong one. A platform slower than this is likely out
+ * of reach, and the guess is then the best there is.
  */
 export const FIRST_MEASURE_WAIT_MS = 15_000
 
@@ -90,6 +91,8 @@ export class PlatformClock implements Clock, TimeSampleSink {
   private readonly off: Unsubscribe
   /** The offset changed enough to matter, or was measured for the first time. */
   readonly changes: Listeners<PlatformClockState>
+  /** A second answer bore out the measurement, the first time since the start or the last reset. */
+  readonly borneOut: Listeners<void>
   /**
    * The platform's time for deadlines (an invite's closing): never earlier than a time already
    * told, within DEADLINE_HOLD_MS, so a deadline once seen passed stays passed when a new estimate
@@ -108,6 +111,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     private readonly keeper?: OffsetKeeper,
   ) {
     this.changes = new Listeners((error) => log.error('A clock listener failed', error))
+    this.borneOut = new Listeners((error) => log.error('A clock listener failed', error))
     this.unmeasuredSince = this.monotonic()
     // Subscribed first, so the wake is taken in before the other listeners read the time.
     this.off = power.onResume(() => this.update(wokeUp(this.estimate, this.reading())))
@@ -135,10 +139,11 @@ export class PlatformClock implements Clock, TimeSampleSink {
 
   /**
    * How much longer (ms) to wait for the platform's first measurement before going by the guess;
-   * 0 once measured, or once FIRST_MEASURE_WAIT_MS have passed since the start or the last reset.
+   * 0 once measured and borne out, or once FIRST_MEASURE_WAIT_MS have passed since the start or
+   * the last reset.
    */
   firstMeasureWait(): number {
-    if (this.current.measured) return 0
+    if (this.current.measured && this.estimate.confirmed) return 0
     return Math.max(0, this.unmeasuredSince + FIRST_MEASURE_WAIT_MS - this.monotonic())
   }
 
@@ -152,7 +157,10 @@ export class PlatformClock implements Clock, TimeSampleSink {
   }
 
   record(exchange: TimeExchange): void {
+    const { confirmed } = this.estimate
     this.update(addExchange(this.estimate, exchange))
+    // Borne out now: what waited for the measurement goes on, whether or not the offset moved.
+    if (!confirmed && this.estimate.confirmed) this.borneOut.emit()
     this.logNote(this.estimate.noted)
     if (this.current.measured && (this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS))
       this.keep()

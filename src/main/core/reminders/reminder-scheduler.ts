@@ -9,7 +9,8 @@
  * (one found late waits for the catch-up first, late-settle.ts): the platform's clock runs on the
  * monotonic one, so setting the computer's clock moves neither it nor the timer, and a new
  * estimate of the offset plans again at once. After a start or a sign-in, nothing is decided until
- * the platform's clock is first measured, for a short wait at most (PlatformClock.firstMeasureWait).
+ * the platform's clock is first measured and a second answer bears it out, for a short wait at
+ * most (PlatformClock.firstMeasureWait).
  * A minute's check of the clock catches a suspend the OS did not report. What fired or was skipped
  * is kept in the cache, so a restart never repeats one. A reminder found late says whether its
  * moment passed while the computer slept or Standby was closed, or while a new reading of the

@@ -61,6 +61,7 @@ export function reminderKit() {
       ...(options.localTimes === true ? {} : { formatTime: () => 'HH:MM' }),
     })
     platform?.changes.add(() => scheduler.refresh())
+    platform?.borneOut.add(() => scheduler.refresh())
     /** Apply a session as a `session.updated` event would, and tell the scheduler. */
     const update = (session: Session): Session => {
       const event = sessionUpdated(nextEventId++, session)
