@@ -34,7 +34,7 @@ import { recordChargeback, recordReview } from './reviews'
 import { answerProposal } from './reschedules'
 import { snapshotFor } from './snapshot'
 import { snapshotPart } from './snapshot-parts'
-import { clientJoinSession } from './sessions'
+import { autoCancelIfDue, clientJoinSession } from './sessions'
 import { sweep, type SweepResult } from './sweep'
 import { AliveMarks, type Outage } from './platform-outages'
 
@@ -141,16 +141,19 @@ export class Marketplace {
 
   /** A client joins their session. */
   clientJoin(sessionId: string): Session {
+    autoCancelIfDue(this.ctx, sessionId)
     return clientJoinSession(this.ctx, sessionId)
   }
 
   /** A client cancels a booked session, with an optional note to the expert. */
   clientCancel(sessionId: string, message?: string): Session {
+    autoCancelIfDue(this.ctx, sessionId)
     return clientCancelSession(this.ctx, sessionId, message)
   }
 
   /** A client accepts or declines the expert's proposal of another time. */
   answerProposal(sessionId: string, accept: boolean): Session {
+    autoCancelIfDue(this.ctx, sessionId)
     return answerProposal(this.ctx, sessionId, accept)
   }
 

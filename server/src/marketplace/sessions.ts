@@ -184,35 +184,52 @@ export function autoCancelOverdue(ctx: MarketplaceContext): number {
       `SELECT * FROM sessions WHERE state IN ('booked','live') AND booked_start <= ? ORDER BY booked_start`,
     )
     .all(now - 10 * 60_000)
-    .filter((row) =>
-      isDueForAutoCancel(
-        {
-          state: row.state,
-          bookedStart: row.booked_start,
-          expertJoinedAt: row.expert_joined_at,
-          clientJoinedAt: row.client_joined_at,
-        },
-        now,
-      ),
+    .filter((row) => dueForAutoCancel(row, now))
+  return writeEach(ctx, 'auto-cancel', overdue, (row) => cancelForAbsence(ctx, row, now))
+}
+
+/**
+ * Cancel one session now if its join deadline passed with a party absent, in a transaction of its
+ * own, before anything else acts on it: the timed rule runs once a second, and a command that
+ * arrives in between (or after the wall clock was set forward) must find the session as the rule
+ * leaves it, not cancel it late with a fee, move it to another time, or end it.
+ */
+export function autoCancelIfDue(ctx: MarketplaceContext, sessionId: string): void {
+  const now = ctx.clock.now()
+  const row = ctx.store.sessionRow(sessionId)
+  if (row === undefined || !dueForAutoCancel(row, now)) return
+  writeEach(ctx, 'auto-cancel', [row], (due) => cancelForAbsence(ctx, due, now))
+}
+
+function dueForAutoCancel(row: SessionRow, now: number): boolean {
+  return isDueForAutoCancel(
+    {
+      state: row.state,
+      bookedStart: row.booked_start,
+      expertJoinedAt: row.expert_joined_at,
+      clientJoinedAt: row.client_joined_at,
+    },
+    now,
+  )
+}
+
+function cancelForAbsence(ctx: MarketplaceContext, row: SessionRow, now: number): void {
+  const reason = absentParty(row.expert_joined_at, row.client_joined_at) ?? 'both_absent'
+  // Absent while the platform was down is no fault of the absent party's: nobody could join.
+  const excused = wasDownDuring(ctx, startWindowOpensAt(row.booked_start), autoCancelAt(row.booked_start))
+  const cancellation = { reason, feeAssessedTo: excused ? null : feeAssessedTo(reason), cancelledAt: now }
+  ctx
+    .sql(
+      `UPDATE sessions SET state = 'cancelled', cancellation = ?, reschedule = ?, updated_at = ?
+       WHERE id = ?`,
     )
-  return writeEach(ctx, 'auto-cancel', overdue, (row) => {
-    const reason = absentParty(row.expert_joined_at, row.client_joined_at) ?? 'both_absent'
-    // Absent while the platform was down is no fault of the absent party's: nobody could join.
-    const excused = wasDownDuring(ctx, startWindowOpensAt(row.booked_start), autoCancelAt(row.booked_start))
-    const cancellation = { reason, feeAssessedTo: excused ? null : feeAssessedTo(reason), cancelledAt: now }
-    ctx
-      .sql(
-        `UPDATE sessions SET state = 'cancelled', cancellation = ?, reschedule = ?, updated_at = ?
-         WHERE id = ?`,
-      )
-      .run(JSON.stringify(cancellation), lapsedReschedule(row, now), now, row.id)
-    publish(ctx, row.id)
-    if (endBusyForSession(ctx, row.expert_id)) publishExpert(ctx, row.expert_id)
-    ctx.logger.info('session auto-cancelled', {
-      session: row.id,
-      reason,
-      ...(excused && { fee: 'none: the platform was down during its join window' }),
-    })
+    .run(JSON.stringify(cancellation), lapsedReschedule(row, now), now, row.id)
+  publish(ctx, row.id)
+  if (endBusyForSession(ctx, row.expert_id)) publishExpert(ctx, row.expert_id)
+  ctx.logger.info('session auto-cancelled', {
+    session: row.id,
+    reason,
+    ...(excused && { fee: 'none: the platform was down during its join window' }),
   })
 }
 

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import type { CommandAck } from '../../../src/shared/protocol'
+import { bookOverSocket } from '../../support/booking'
+import { useTestPlatform } from '../../support/test-platform'
+
+const MINUTE = 60_000
+
+/**
+ * A session whose join deadline passed with a party absent is the system's to cancel, whether or
+ * not the once-a-second rule has run yet: the wall clock stepped past the deadline (as NTP does)
+ * leaves the next sweep a moment away, and a command in that moment must not get ahead of it.
+ */
+describe('a session past its join deadline, before the timed rules ran', () => {
+  const platform = useTestPlatform()
+
+  /** A booked session nobody joined, with the wall clock just past its auto-cancel deadline. */
+  async function overdue(inMinutes: number) {
+    const booked = await bookOverSocket(platform(), inMinutes)
+    platform().clock.advanceTo(booked.session.bookedStart + 10 * MINUTE - 500)
+    platform().clock.step(600)
+    return booked
+  }
+
+  function refusal(ack: CommandAck): string | undefined {
+    return ack.ok ? undefined : ack.error.code
+  }
+
+  it('is cancelled for the absence, not as the expert cancelling late with a fee', async () => {
+    const { socket, session } = await overdue(30)
+    const ack = await socket.command('session.cancel', { sessionId: session.id })
+    expect(refusal(ack)).toBe('invalid_state')
+    expect(platform().server.marketplace.store.session(session.id)).toMatchObject({
+      state: 'cancelled',
+      cancellation: { reason: 'both_absent', feeAssessedTo: null },
+    })
+  })
+
+  it('is cancelled for the absence when the client cancels then', async () => {
+    const { session } = await overdue(30)
+    expect(() => platform().server.marketplace.clientCancel(session.id)).toThrow(/cancelled/)
+    expect(platform().server.marketplace.store.session(session.id).cancellation).toMatchObject({
+      reason: 'both_absent',
+    })
+  })
+
+  it('cannot escape the cancellation by the client accepting another time', async () => {
+    const { socket, session } = await bookOverSocket(platform(), 30)
+    const proposed = await socket.command('session.proposeTime', {
+      sessionId: session.id,
+      proposedStart: session.bookedStart + 24 * 60 * MINUTE,
+    })
+    expect(proposed.ok).toBe(true)
+    platform().clock.advanceTo(session.bookedStart + 10 * MINUTE - 500)
+    platform().clock.step(600)
+    expect(() => platform().server.marketplace.answerProposal(session.id, true)).toThrow(/cancelled/)
+    expect(platform().server.marketplace.store.session(session.id)).toMatchObject({
+      state: 'cancelled',
+      bookedStart: session.bookedStart,
+      cancellation: { reason: 'both_absent' },
+    })
+  })
+
+  it('is not ended as free by the expert once the client missed the deadline', async () => {
+    const { socket, session } = await bookOverSocket(platform(), 30)
+    platform().clock.advanceTo(session.bookedStart)
+    expect((await socket.command('session.join', { sessionId: session.id })).ok).toBe(true)
+    platform().clock.advanceTo(session.bookedStart + 10 * MINUTE - 500)
+    platform().clock.step(600)
+    const ack = await socket.command('session.end', { sessionId: session.id, outcome: { kind: 'free' } })
+    expect(refusal(ack)).toBe('invalid_state')
+    expect(platform().server.marketplace.store.session(session.id).cancellation).toMatchObject({
+      reason: 'client_absent',
+      feeAssessedTo: 'client',
+    })
+  })
+})
