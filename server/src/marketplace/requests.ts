@@ -231,10 +231,12 @@ function directExpert(ctx: MarketplaceContext, expertId: string): ExpertRow {
 
 /**
  * Who can take new work of this kind: online experts; for a scheduled request also those busy in a
- * session who were online before it, since the request is for later.
+ * session who were online before it, since the request is for later. An "online until" that has
+ * passed counts as away already: the rule that switches the expert runs a moment later.
  */
-const AVAILABLE_FOR = `(availability = 'online' OR (? = 'scheduled' AND availability_cause = 'session'
-  AND resume_availability = 'online'))`
+const AVAILABLE_FOR = `((availability = 'online' AND (online_until IS NULL OR online_until > @now))
+  OR (@kind = 'scheduled' AND availability_cause = 'session' AND resume_availability = 'online'
+    AND (resume_online_until IS NULL OR resume_online_until > @now)))`
 
 /**
  * The ids of available experts sharing a tag with the request (any if it has none), least recently
@@ -247,20 +249,21 @@ function matchExperts(
   kind: SessionKind,
 ): string[] {
   const limit = fanOut ?? ctx.config.defaultFanOut
+  const now = ctx.clock.now()
   if (tags.length === 0) {
     return ctx
-      .sql<[SessionKind, number], string>(
-        `SELECT id FROM experts WHERE ${AVAILABLE_FOR} ORDER BY last_invited_at, id LIMIT ?`,
+      .sql<[{ kind: SessionKind; now: number; limit: number }], string>(
+        `SELECT id FROM experts WHERE ${AVAILABLE_FOR} ORDER BY last_invited_at, id LIMIT @limit`,
       )
       .pluck()
-      .all(kind, limit)
+      .all({ kind, now, limit })
   }
   return ctx
-    .sql<[SessionKind, string, number], string>(
+    .sql<[{ kind: SessionKind; now: number; tags: string; limit: number }], string>(
       `SELECT id FROM experts WHERE ${AVAILABLE_FOR}
-         AND id IN (SELECT expert_id FROM expert_tags WHERE tag IN (SELECT value FROM json_each(?)))
-       ORDER BY last_invited_at, id LIMIT ?`,
+         AND id IN (SELECT expert_id FROM expert_tags WHERE tag IN (SELECT value FROM json_each(@tags)))
+       ORDER BY last_invited_at, id LIMIT @limit`,
     )
     .pluck()
-    .all(kind, JSON.stringify(tags), limit)
+    .all({ kind, now, tags: JSON.stringify(tags), limit })
 }

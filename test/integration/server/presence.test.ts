@@ -83,6 +83,37 @@ describe('presence on the platform', () => {
     expect(later.invitedExpertIds).toEqual([inSession])
   })
 
+  it('invites nobody whose "online until" has passed, before the timed rule switched them away', () => {
+    const ada = platform().addExpert({ tags: ['until-passed'] })
+    const until = platform().clock.now() + 30 * MINUTE
+    run(ada.id, 'availability.set', { availability: 'online', onlineUntil: until })
+    // In a session that went live while they were online until then: the session's busy ends at it.
+    const bea = platform().addExpert({ tags: ['until-passed-later'] })
+    run(bea.id, 'availability.set', { availability: 'online', onlineUntil: until })
+    acceptDirect(bea.id, 'Quick question')
+    const busy = inInstantSession('until-passed-later')
+    // The wall clock set forward past the time: the rule that switches them away runs a moment later.
+    platform().clock.step(31 * MINUTE)
+    const { marketplace } = platform().server
+    const clientId = platform().addClient()
+    const now = platform().clock.now()
+    const instant = marketplace.createRequest({
+      clientId,
+      title: 'Now',
+      kind: 'instant',
+      tags: ['until-passed'],
+    })
+    expect(instant.invitedExpertIds).toEqual([])
+    const later = marketplace.createRequest({
+      clientId,
+      title: 'Later',
+      kind: 'scheduled',
+      tags: ['until-passed-later'],
+      proposedTimes: [now + 24 * 60 * MINUTE],
+    })
+    expect(later.invitedExpertIds).toEqual([busy.id])
+  })
+
   it('returns to what the expert had before the session when it ends, across a platform restart', async () => {
     const ada = platform().addExpert()
     const until = platform().clock.now() + 8 * 60 * MINUTE
