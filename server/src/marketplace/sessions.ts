@@ -46,6 +46,8 @@ export function clientJoinSession(ctx: MarketplaceContext, sessionId: string): S
   return ctx.events.transact(() => {
     const row = ctx.store.sessionRow(sessionId)
     if (row === undefined) throw new PlatformError('not_found', `No session ${sessionId}.`)
+    // Joining again is answered with the session while it runs; once over, refused as the expert is.
+    assertActive(row)
     if (row.client_joined_at !== null) return ctx.store.sessionFromRow(row)
     return join(ctx, row, 'client')
   })

@@ -79,6 +79,18 @@ describe('a scheduled session from booking to its end', () => {
     )
     expect(stats.type).toBe('expert.updated')
   })
+
+  it('refuses a client joining again once the session ended, as it refuses the expert', async () => {
+    const { socket, session } = await bookOverSocket(platform(), 20)
+    platform().clock.advanceTo(session.bookedStart)
+    await socket.command('session.join', { sessionId: session.id })
+    platform().server.marketplace.clientJoin(session.id)
+    const ended = await socket.command('session.end', { sessionId: session.id, outcome: { kind: 'free' } })
+    expect(ended.ok).toBe(true)
+    expect(() => platform().server.marketplace.clientJoin(session.id)).toThrow(/already ended/)
+    const again = await socket.command('session.join', { sessionId: session.id })
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid_state' } })
+  })
 })
 
 describe('instant invites', () => {
