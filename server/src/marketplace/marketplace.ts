@@ -31,7 +31,7 @@ import { boundIdempotencyKeys } from './idempotency-bound'
 import { sendClientMessage, threadOf } from './messages'
 import { createRequest, withdrawRequest, type CreatedRequest, type CreateRequestInput } from './requests'
 import { recordChargeback, recordReview } from './reviews'
-import { answerProposal } from './reschedules'
+import { answerProposal, lapseProposalIfDue } from './reschedules'
 import { snapshotFor } from './snapshot'
 import { snapshotPart } from './snapshot-parts'
 import { autoCancelIfDue, clientJoinSession } from './sessions'
@@ -154,6 +154,7 @@ export class Marketplace {
   /** A client accepts or declines the expert's proposal of another time. */
   answerProposal(sessionId: string, accept: boolean): Session {
     autoCancelIfDue(this.ctx, sessionId)
+    lapseProposalIfDue(this.ctx, sessionId)
     return answerProposal(this.ctx, sessionId, accept)
   }
 

@@ -106,13 +106,28 @@ export function lapseOverdueProposals(ctx: MarketplaceContext): number {
          AND (state != 'booked' OR json_extract(reschedule, '$.proposedStart') <= ?)`,
     )
     .all(now)
-  return writeEach(ctx, 'lapsed proposals', due, (row) => {
-    ctx
-      .sql(`UPDATE sessions SET reschedule = ?, updated_at = ? WHERE id = ?`)
-      .run(lapsedReschedule(row, now), now, row.id)
-    publish(ctx, row.id)
-    ctx.logger.info('proposal lapsed unanswered', { session: row.id })
-  })
+  return writeEach(ctx, 'lapsed proposals', due, (row) => lapse(ctx, row, now))
+}
+
+/**
+ * Lapse the session's pending proposal now if its time has passed, in a transaction of its own,
+ * before the client's answer is read: the rule runs once a second, and an answer in between (or
+ * after the wall clock was set forward) must find the proposal lapsed, not decline it.
+ */
+export function lapseProposalIfDue(ctx: MarketplaceContext, sessionId: string): void {
+  const now = ctx.clock.now()
+  const row = ctx.store.sessionRow(sessionId)
+  const pending = row === undefined ? null : pendingOf(row)
+  if (row === undefined || pending === null || pending.proposedStart > now) return
+  writeEach(ctx, 'lapsed proposals', [row], (due) => lapse(ctx, due, now))
+}
+
+function lapse(ctx: MarketplaceContext, row: SessionRow, now: number): void {
+  ctx
+    .sql(`UPDATE sessions SET reschedule = ?, updated_at = ? WHERE id = ?`)
+    .run(lapsedReschedule(row, now), now, row.id)
+  publish(ctx, row.id)
+  ctx.logger.info('proposal lapsed unanswered', { session: row.id })
 }
 
 function refusePast(start: number, now: number, advice: string): void {

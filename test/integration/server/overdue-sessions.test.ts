@@ -73,4 +73,19 @@ describe('a session past its join deadline, before the timed rules ran', () => {
       feeAssessedTo: 'client',
     })
   })
+
+  it('finds a proposal whose time passed lapsed, not declined by the client', async () => {
+    const { socket, session } = await bookOverSocket(platform(), 180)
+    const proposedStart = session.bookedStart - 120 * MINUTE
+    const proposed = await socket.command('session.proposeTime', { sessionId: session.id, proposedStart })
+    expect(proposed.ok).toBe(true)
+    platform().clock.advanceTo(proposedStart - 500)
+    platform().clock.step(600)
+    expect(() => platform().server.marketplace.answerProposal(session.id, false)).toThrow(/lapsed/)
+    expect(platform().server.marketplace.store.session(session.id)).toMatchObject({
+      state: 'booked',
+      bookedStart: session.bookedStart,
+      reschedule: { state: 'lapsed' },
+    })
+  })
 })
