@@ -111,7 +111,9 @@ export class TokenStore {
 
   /**
    * A fresh token for the expert. Past the per-expert cap their oldest sign-in ends (its sockets
-   * are cut, as for a sign-out), so the newest device always gets in.
+   * are cut, as for a sign-out), so the newest device always gets in. Oldest in the order they were
+   * issued (a new row's rowid is the largest), not by the wall clock: one set back before a sign-in
+   * would make the new token look oldest, and end it as it was handed out.
    */
   issue(expertId: string, now: number): string {
     const token = randomBytes(32).toString('base64url')
@@ -122,7 +124,7 @@ export class TokenStore {
       this.db
         .prepare(
           `DELETE FROM tokens WHERE rowid IN (SELECT rowid FROM tokens WHERE expert_id = ?
-           ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?)`,
+           ORDER BY rowid DESC LIMIT -1 OFFSET ?)`,
         )
         .run(expertId, this.maxPerExpert)
     })()

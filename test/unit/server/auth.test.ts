@@ -73,6 +73,17 @@ describe('tokens', () => {
     expect(ended).toHaveLength(5)
   })
 
+  it('keep the newest sign-in at the cap even when the clock was set back before it', () => {
+    const { tokens } = tokenStore()
+    const hour = 60 * 60_000
+    const earlier = Array.from({ length: MAX_TOKENS_PER_EXPERT }, (_, i) => tokens.issue('e', 10 * hour + i))
+    // The wall clock goes back an hour (by hand, or NTP correcting it); the expert signs in again.
+    const newest = tokens.issue('e', 9 * hour)
+    expect(tokens.expertFor(newest, 9 * hour)).toBe('e')
+    expect(tokens.expertFor(earlier[0]!, 10 * hour)).toBeUndefined()
+    expect(tokens.expertFor(earlier[1]!, 10 * hour)).toBe('e')
+  })
+
   it('end once unused for longer than the idle limit, as a sign-out does, while each use keeps one going', async () => {
     const { tokens } = tokenStore()
     const ended: string[] = []
