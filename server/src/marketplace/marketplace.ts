@@ -35,7 +35,7 @@ import { answerProposal, lapseProposalIfDue } from './reschedules'
 import { snapshotFor } from './snapshot'
 import { snapshotPart } from './snapshot-parts'
 import { autoCancelIfDue, clientJoinSession } from './sessions'
-import { sweep, type SweepResult } from './sweep'
+import { expireDueInvitesOf, sweep, type SweepResult } from './sweep'
 import { AliveMarks, type Outage } from './platform-outages'
 
 /** How long the platform remembers a command's answer for its idempotency key. */
@@ -136,6 +136,7 @@ export class Marketplace {
 
   /** A client withdraws an open request. */
   withdrawRequest(requestId: string): void {
+    expireDueInvitesOf(this.ctx, requestId)
     withdrawRequest(this.ctx, requestId)
   }
 

@@ -44,6 +44,25 @@ function expireInvites(ctx: MarketplaceContext): number {
   }
 }
 
+/**
+ * Close a request's invites whose time has run out now, as expired, before the client acts on it:
+ * the rule runs once a second, and a withdrawal in between (or after the wall clock was set
+ * forward) must find them expired, as the expert's app already shows them, not close them as
+ * withdrawn.
+ */
+export function expireDueInvitesOf(ctx: MarketplaceContext, requestId: string): void {
+  const due = ctx
+    .sql<[string, number], InviteRow>(
+      `SELECT * FROM invites WHERE request_id = ? AND state = 'open' AND expires_at <= ? ORDER BY expires_at`,
+    )
+    .all(requestId, ctx.clock.now())
+  if (due.length === 0) return
+  runRule(ctx, 'invite expiry', () => {
+    expire(ctx, due)
+    return due.length
+  })
+}
+
 function expire(ctx: MarketplaceContext, due: ReadonlyArray<InviteRow>): void {
   ctx.events.transact(() => {
     const expire = ctx.sql(`UPDATE invites SET state = 'expired' WHERE id = ? AND state = 'open'`)

@@ -117,6 +117,18 @@ describe('instant invites', () => {
     expect(late).toMatchObject({ ok: false, error: { code: 'expired' } })
   })
 
+  it('close as expired, not withdrawn, when the client takes back a request whose invites ran out', async () => {
+    const expert = platform().addExpert()
+    const socket = await platform().connect(expert.token)
+    const { request } = platform().inviteDirectly(expert.id, 'Ran out')
+    await socket.waitForEvent(ofType('invite.created'))
+    // The wall clock set forward past the expiry: the rule that closes the invite runs a moment later.
+    platform().clock.step(5 * MINUTE)
+    expect(() => platform().server.marketplace.withdrawRequest(request.id)).toThrow(/expired/)
+    const closed = await socket.waitForEvent(ofType('invite.closed'))
+    expect(closed.payload.reason).toBe('expired')
+  })
+
   it('close as withdrawn when the client takes the request back', async () => {
     const a = platform().addExpert({ tags: ['go'] })
     const b = platform().addExpert({ tags: ['go'] })
