@@ -10,6 +10,7 @@ import type { MarketplaceContext } from './context'
 import { busyForSession } from './availability'
 import { fixSessionTerms } from './earnings'
 import { closeOpenInvites, expireRequestIfUnanswered } from './requests'
+import { dueForAutoCancel } from './sessions'
 
 /** Accept an invite: an instant one goes live at once, a scheduled one is booked at a proposed time. */
 export function acceptInvite(
@@ -122,10 +123,13 @@ export function refuseOverlap(
   const rows = ctx
     .sql(`SELECT * FROM sessions WHERE expert_id = ? AND state IN ('booked', 'live') ORDER BY booked_start`)
     .all(expertId) as SessionRow[]
+  // A session the system cancels now for an absence holds no time, though the rule has not run yet.
+  const now = ctx.clock.now()
+  const held = rows.filter((row) => row.id !== movingSessionId && !dueForAutoCancel(row, now))
   const clash = conflictingSessions(
     start,
     minutes,
-    rows.filter((row) => row.id !== movingSessionId).map((row) => ctx.store.sessionFromRow(row)),
+    held.map((row) => ctx.store.sessionFromRow(row)),
   )[0]
   if (clash === undefined) return
   throw new PlatformError(

@@ -203,7 +203,8 @@ export function autoCancelIfDue(ctx: MarketplaceContext, sessionId: string): voi
   writeEach(ctx, 'auto-cancel', [row], (due) => cancelForAbsence(ctx, due, now))
 }
 
-function dueForAutoCancel(row: SessionRow, now: number): boolean {
+/** Whether the system must cancel the session on this row now: its deadline passed with a party absent. */
+export function dueForAutoCancel(row: SessionRow, now: number): boolean {
   return isDueForAutoCancel(
     {
       state: row.state,

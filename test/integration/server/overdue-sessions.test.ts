@@ -88,4 +88,25 @@ describe('a session past its join deadline, before the timed rules ran', () => {
       reschedule: { state: 'lapsed' },
     })
   })
+
+  it('holds no time against a new booking in its slot', async () => {
+    const { socket, session, expertId } = await overdue(30)
+    const start = session.bookedStart + 15 * MINUTE
+    platform().server.marketplace.createRequest({
+      clientId: platform().addClient(),
+      title: 'In the missed slot',
+      kind: 'scheduled',
+      proposedTimes: [start],
+      direct: { expertId, via: 'dashboard' },
+    })
+    const invite = await socket.waitForEvent(
+      (e) => e.type === 'invite.created' && e.payload.invite.request.title === 'In the missed slot',
+    )
+    if (invite.type !== 'invite.created') throw new Error(invite.type)
+    const ack = await socket.command('invite.accept', {
+      inviteId: invite.payload.invite.id,
+      proposedTime: start,
+    })
+    expect(ack).toMatchObject({ ok: true, result: { session: { state: 'booked', bookedStart: start } } })
+  })
 })
