@@ -20,7 +20,7 @@ import { acceptInvite, declineInvite } from './invites'
 import { payloadDigest } from './payload-digest'
 import { sendExpertMessage } from './messages'
 import { proposeTime } from './reschedules'
-import { autoCancelIfDue, endSession, joinSession, startBilling } from './sessions'
+import { autoCancelIfDue, autoCancelIfDueFor, endSession, joinSession, startBilling } from './sessions'
 import { setSessionNote } from './session-notes'
 
 type Handlers = {
@@ -90,8 +90,9 @@ export function executeCommand(ctx: MarketplaceContext, expertId: string, raw: u
     )
   }
   // A session the timed rule is about to cancel is cancelled first, so the command meets it so.
-  const { sessionId } = payload.data as { sessionId?: unknown }
+  const { sessionId, requestId } = payload.data as { sessionId?: unknown; requestId?: unknown }
   if (typeof sessionId === 'string') autoCancelIfDue(ctx, sessionId)
+  else if (typeof requestId === 'string') autoCancelIfDueFor(ctx, requestId, expertId)
   try {
     return ctx.events.transact(() => {
       const result = (handlers[name] as Handlers[CommandName])(ctx, expertId, payload.data as never)

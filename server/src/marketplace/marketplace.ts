@@ -34,7 +34,7 @@ import { recordChargeback, recordReview } from './reviews'
 import { answerProposal, lapseProposalIfDue } from './reschedules'
 import { snapshotFor } from './snapshot'
 import { snapshotPart } from './snapshot-parts'
-import { autoCancelIfDue, clientJoinSession } from './sessions'
+import { autoCancelIfDue, autoCancelIfDueFor, clientJoinSession } from './sessions'
 import { expireDueInvitesOf, sweep, type SweepResult } from './sweep'
 import { AliveMarks, type Outage } from './platform-outages'
 
@@ -161,6 +161,7 @@ export class Marketplace {
 
   /** A client writes to one expert about a request. */
   clientMessage(requestId: string, expertId: string, body: string): Message {
+    autoCancelIfDueFor(this.ctx, requestId, expertId)
     return sendClientMessage(this.ctx, requestId, expertId, body)
   }
 

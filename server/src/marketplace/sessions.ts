@@ -203,6 +203,15 @@ export function autoCancelIfDue(ctx: MarketplaceContext, sessionId: string): voi
   writeEach(ctx, 'auto-cancel', [row], (due) => cancelForAbsence(ctx, due, now))
 }
 
+/** The same for the expert's session of a request, if they took it: before a message in its thread. */
+export function autoCancelIfDueFor(ctx: MarketplaceContext, requestId: string, expertId: string): void {
+  const sessionId = ctx
+    .sql<[string, string], string>('SELECT id FROM sessions WHERE request_id = ? AND expert_id = ?')
+    .pluck()
+    .get(requestId, expertId)
+  if (sessionId !== undefined) autoCancelIfDue(ctx, sessionId)
+}
+
 /** Whether the system must cancel the session on this row now: its deadline passed with a party absent. */
 export function dueForAutoCancel(row: SessionRow, now: number): boolean {
   return isDueForAutoCancel(

@@ -109,4 +109,11 @@ describe('a session past its join deadline, before the timed rules ran', () => {
     })
     expect(ack).toMatchObject({ ok: true, result: { session: { state: 'booked', bookedStart: start } } })
   })
+
+  it('takes no more messages, as its thread closes with the cancellation', async () => {
+    const { socket, session } = await overdue(30)
+    const ack = await socket.command('message.send', { requestId: session.request.id, body: 'Still there?' })
+    expect(refusal(ack)).toBe('invalid_state')
+    expect(platform().server.marketplace.thread(session.request.id, session.expertId)).toEqual([])
+  })
 })
