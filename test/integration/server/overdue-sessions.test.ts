@@ -13,11 +13,19 @@ const MINUTE = 60_000
 describe('a session past its join deadline, before the timed rules ran', () => {
   const platform = useTestPlatform()
 
+  /**
+   * The wall clock just past `at`, stepped over it as NTP does: the timed rules ran up to a moment
+   * before, and have not run since.
+   */
+  function stepJustPast(at: number): void {
+    platform().clock.advanceTo(at - 500)
+    platform().clock.step(600)
+  }
+
   /** A booked session nobody joined, with the wall clock just past its auto-cancel deadline. */
   async function overdue(inMinutes: number) {
     const booked = await bookOverSocket(platform(), inMinutes)
-    platform().clock.advanceTo(booked.session.bookedStart + 10 * MINUTE - 500)
-    platform().clock.step(600)
+    stepJustPast(booked.session.bookedStart + 10 * MINUTE)
     return booked
   }
 
@@ -50,8 +58,7 @@ describe('a session past its join deadline, before the timed rules ran', () => {
       proposedStart: session.bookedStart + 24 * 60 * MINUTE,
     })
     expect(proposed.ok).toBe(true)
-    platform().clock.advanceTo(session.bookedStart + 10 * MINUTE - 500)
-    platform().clock.step(600)
+    stepJustPast(session.bookedStart + 10 * MINUTE)
     expect(() => platform().server.marketplace.answerProposal(session.id, true)).toThrow(/cancelled/)
     expect(platform().server.marketplace.store.session(session.id)).toMatchObject({
       state: 'cancelled',
@@ -64,8 +71,7 @@ describe('a session past its join deadline, before the timed rules ran', () => {
     const { socket, session } = await bookOverSocket(platform(), 30)
     platform().clock.advanceTo(session.bookedStart)
     expect((await socket.command('session.join', { sessionId: session.id })).ok).toBe(true)
-    platform().clock.advanceTo(session.bookedStart + 10 * MINUTE - 500)
-    platform().clock.step(600)
+    stepJustPast(session.bookedStart + 10 * MINUTE)
     const ack = await socket.command('session.end', { sessionId: session.id, outcome: { kind: 'free' } })
     expect(refusal(ack)).toBe('invalid_state')
     expect(platform().server.marketplace.store.session(session.id).cancellation).toMatchObject({
@@ -79,8 +85,7 @@ describe('a session past its join deadline, before the timed rules ran', () => {
     const proposedStart = session.bookedStart - 120 * MINUTE
     const proposed = await socket.command('session.proposeTime', { sessionId: session.id, proposedStart })
     expect(proposed.ok).toBe(true)
-    platform().clock.advanceTo(proposedStart - 500)
-    platform().clock.step(600)
+    stepJustPast(proposedStart)
     expect(() => platform().server.marketplace.answerProposal(session.id, false)).toThrow(/lapsed/)
     expect(platform().server.marketplace.store.session(session.id)).toMatchObject({
       state: 'booked',
