@@ -93,7 +93,6 @@ export class ReminderScheduler {
     this.marks = new ReminderMarks(deps)
     this.late = new LateSettle(() => steadyNow(deps.clock))
     this.onScreen = new ShownReminders({ ...deps, marks: this.marks, dayTime: this.dayTime })
-    this.moves = new SessionMoves({ marks: this.marks, show: this.show.bind(this), dayTime: this.dayTime })
     this.planDeps = {
       marks: this.marks,
       late: this.late,
@@ -102,6 +101,14 @@ export class ReminderScheduler {
       time: this.time,
       lateCause: (dueAt, now) => this.lateCause(dueAt, now),
     }
+    this.moves = new SessionMoves({
+      marks: this.marks,
+      show: this.show.bind(this),
+      dayTime: this.dayTime,
+      time: this.time,
+      plan: this.planDeps,
+      measured: () => (deps.firstMeasureWait?.() ?? 0) <= 0,
+    })
   }
 
   /** Plan from the cache now, after every resume, and at each check of the clock. */

@@ -71,6 +71,32 @@ export function beforeText(
   }
 }
 
+/** A reminder said within another alert: how long is left ("in 15 minutes") and what to do. */
+export interface DueTail {
+  readonly lead: string
+  readonly hint: string
+}
+
+/** The reminder of `moment` due now, for an alert that tells it in the same breath. */
+export function dueTail(session: Session, now: number, moment: string, time: TimeFormat): DueTail {
+  const name = nameInSentence(session.client.name)
+  const cancelAt = time(autoCancelAt(session.bookedStart))
+  if (moment === 'before') {
+    const left = Math.max(1, Math.ceil((session.bookedStart - now) / MINUTE_MS))
+    return { lead: `in ${minutes(left)}`, hint: startHint(session, now, time) }
+  }
+  const who = session.clientJoinedAt === null ? `${name} has not joined yet` : `${name} is waiting`
+  if (moment === 'starting_now')
+    return {
+      lead: 'starting now',
+      hint: `${who}. Start it before ${cancelAt}, or the platform cancels the session.`,
+    }
+  return {
+    lead: `${name} has not joined yet`,
+    hint: `If ${name} has not joined by ${cancelAt}, the platform cancels the session and ${name} pays the fee.`,
+  }
+}
+
 /** The one "starting now": the start time has come and the expert has not joined. */
 export function startingNowText(session: Session, time: TimeFormat): ReminderText {
   const cancelAt = time(autoCancelAt(session.bookedStart))

@@ -11,7 +11,8 @@ import { nameInSentence, titleInSentence } from '../../../shared/sentence-parts'
 import type { DayTimeFormat } from '../sync/invite-notification'
 import { stillJoinable, type ReminderMoment } from './due-alerts'
 import type { ReminderMarks } from './reminder-marks'
-import type { ReminderText } from './reminder-texts'
+import { dueTail, type DueTail, type ReminderText, type TimeFormat } from './reminder-texts'
+import { takeDueReminder, type SessionPlanDeps } from './session-plan'
 
 /** How the alert name of a move begins; the platform's update time follows, so each move is told once. */
 export const MOVED_PREFIX = 'moved:'
@@ -21,6 +22,11 @@ export interface SessionMoveDeps {
   readonly marks: ReminderMarks
   readonly show: (session: Session, now: number, moment: ReminderMoment, text: ReminderText) => void
   readonly dayTime: DayTimeFormat
+  readonly time: TimeFormat
+  /** How reminders are planned, to take the one the new time makes due into the alert of the move. */
+  readonly plan: SessionPlanDeps
+  /** Whether the platform's time is measured: a guess decides no reminder (the plan waits for it). */
+  readonly measured: () => boolean
 }
 
 /** The booked start of each scheduled session the last plan saw, to tell a move against. */
@@ -49,8 +55,24 @@ export class SessionMoves {
       const key = { sessionId: session.id, bookedStart: session.bookedStart, alert: movedAlert(session) }
       if (this.deps.marks.handled(key)) continue
       this.deps.marks.mark(key, 'fired', now)
-      this.deps.show(session, now, 'moved', movedText(session, before, this.deps.dayTime))
+      // Moved earlier (or near), a reminder of the new time may be due at once: one notification
+      // says both, with its buttons, rather than "moved" and then at once "in 15 minutes".
+      const due = this.deps.measured() ? this.takeDue(session, now) : null
+      const { dayTime, time } = this.deps
+      if (due === null) this.deps.show(session, now, 'moved', movedText(session, before, dayTime))
+      else
+        this.deps.show(
+          session,
+          now,
+          due,
+          movedText(session, before, dayTime, dueTail(session, now, due, time)),
+        )
     }
+  }
+
+  private takeDue(session: Session, now: number): ReminderMoment | null {
+    const snoozes = new Map(this.deps.marks.snoozes().map((s) => [s.sessionId, s]))
+    return takeDueReminder(this.deps.plan, session, now, snoozes)
   }
 
   /** The cache was emptied: nothing known is the new expert's. */
@@ -74,11 +96,20 @@ function movedAlert(session: Session): string {
   return `${MOVED_PREFIX}${session.updatedAt}`
 }
 
-/** "Moved: Query plan, now Tue 15:00", from when to when, and what the expert can do. */
-export function movedText(session: Session, before: number, dayTime: DayTimeFormat): ReminderText {
+/**
+ * "Moved: Query plan, now Tue 15:00", from when to when, and what the expert can do; with the
+ * reminder the new time makes due at once, how long is left ("…, in 15 minutes") and what to do.
+ */
+export function movedText(
+  session: Session,
+  before: number,
+  dayTime: DayTimeFormat,
+  due: DueTail | null = null,
+): ReminderText {
   const name = nameInSentence(session.client.name)
+  const next = due === null ? 'Reminders follow the new time.' : due.hint
   return {
-    title: `Moved: ${titleInSentence(session.request.title)}, now ${dayTime(session.bookedStart)}`,
-    body: `Your session with ${name} was moved from ${dayTime(before)} to ${dayTime(session.bookedStart)}. Reminders follow the new time. If it does not suit you, message ${name} or propose another time.`,
+    title: `Moved: ${titleInSentence(session.request.title)}, now ${dayTime(session.bookedStart)}${due === null ? '' : `, ${due.lead}`}`,
+    body: `Your session with ${name} was moved from ${dayTime(before)} to ${dayTime(session.bookedStart)}. ${next} If it does not suit you, message ${name} or propose another time.`,
   }
 }

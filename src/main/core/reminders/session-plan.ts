@@ -72,6 +72,22 @@ export function planSession(
   return { nextAt: due.nextAt, settling: false }
 }
 
+/**
+ * For a session whose time just changed: take what is due for the new time now (marked as told, as
+ * planSession would) without showing it, so the alert of the change says it in the same breath;
+ * the moment of the reminder taken, or null when none is due (or reminders are off).
+ */
+export function takeDueReminder(
+  deps: SessionPlanDeps,
+  session: Session,
+  now: number,
+  snoozes: Map<string, SnoozedReminder>,
+): ReminderMoment | null {
+  let taken: ReminderMoment | null = null
+  planSession({ ...deps, show: (_session, _now, moment) => (taken ??= moment) }, session, now, snoozes)
+  return taken
+}
+
 /** Show a snoozed reminder again when its time comes; returns when it is due, or null when gone. */
 export function planSnooze(
   deps: SessionPlanDeps,
