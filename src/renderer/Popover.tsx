@@ -17,6 +17,7 @@ import { useReportFocus } from './components/use-report-focus'
 import { useClosedInviteFocus } from './components/use-invite-focus'
 import { NotificationHealthBanner } from './components/NotificationHealthBanner'
 import { startWindowOpensAt } from '../shared/rules/session-timing'
+import { liveLongAgo } from '../shared/rules/next-session'
 import { markFirstDataPaint } from './first-paint'
 import { useApi, useAppState, useNow, useServices } from './store/context'
 
@@ -45,7 +46,9 @@ export function Popover() {
       </div>
     )
   }
-  const live = state.upcoming.filter((session) => session.state === 'live')
+  // One the platform never said ended still shows, but after what needs the expert now.
+  const live = state.upcoming.filter((session) => session.state === 'live' && !liveLongAgo(session, now))
+  const leftLive = state.upcoming.filter((session) => liveLongAgo(session, now))
   const soon = state.upcoming
     .filter(
       (session) => session.state === 'booked' && startWindowOpensAt(session.bookedStart) - now < SOON_MS,
@@ -55,7 +58,7 @@ export function Popover() {
   const invites = [...state.invites.open].sort(
     (a, b) => Number(a.request.kind !== 'instant') - Number(b.request.kind !== 'instant'),
   )
-  const nothing = live.length === 0 && invites.length === 0 && soon.length === 0
+  const nothing = live.length === 0 && invites.length === 0 && soon.length === 0 && leftLive.length === 0
   return (
     <div className="popover">
       <h1 className="visually-hidden">Standby</h1>
@@ -94,6 +97,13 @@ export function Popover() {
                   remindersEnabled={state.settings?.remindersEnabled ?? true}
                   compact
                 />
+              ))}
+            </section>
+          )}
+          {leftLive.length > 0 && (
+            <section aria-label="Live since long ago" className="stack">
+              {leftLive.map((session) => (
+                <LiveSessionCard key={session.id} session={session} compact />
               ))}
             </section>
           )}

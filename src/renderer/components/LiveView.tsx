@@ -1,12 +1,18 @@
 /** The Live section: the sessions in progress. */
-import { useAppState } from '../store/context'
+import { nextSessionsFirst } from '../../shared/rules/next-session'
+import { useAppState, useNow } from '../store/context'
 import { EmptyState } from './InvitesView'
 import { LiveSessionCard } from './LiveSessionCard'
 
 /** The Live section. */
 export function LiveView() {
   const { upcoming } = useAppState()
-  const live = upcoming.filter((session) => session.state === 'live')
+  const now = useNow()
+  // The one the expert is in now first; one the platform never said ended after it.
+  const live = nextSessionsFirst(
+    upcoming.filter((session) => session.state === 'live'),
+    now,
+  )
   return (
     <div className="view">
       <header className="view-header">

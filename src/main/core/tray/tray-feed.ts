@@ -6,6 +6,8 @@
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Expert, Invite, Session } from '../../../shared/protocol'
 import type { TrayState, TrayStatus } from '../ports/tray-state'
+import { UPCOMING_SESSIONS_LISTED } from '../../../shared/ipc/list-limits'
+import { liveLongAgo, liveLongAgoFrom, nextSessionsFirst } from '../../../shared/rules/next-session'
 import { countdownChangesIn } from './session-countdown'
 import { trayView, type TrayView } from './tray-view'
 
@@ -70,7 +72,7 @@ export function createTrayFeed(options: {
     timer = null
     const now = clock.now()
     const deadlinesNow = clock.deadlines?.now() ?? now
-    const nextSession = source?.upcomingSessions(now, 1)[0] ?? null
+    const nextSession = source === null ? null : nextOf(source, now)
     const view = trayView({
       status,
       expert: source?.expert() ?? null,
@@ -83,7 +85,7 @@ export function createTrayFeed(options: {
       ),
     })
     const changesIn =
-      nextSession === null || view.nextSession === null ? null : countdownChangesIn(nextSession, now)
+      nextSession === null || view.nextSession === null ? null : changesAfter(nextSession, now)
     if (changesIn !== null) timer = clock.setTimeout(refresh, changesIn)
     // Menus are rebuilt from scratch: skip it when nothing the expert sees has changed.
     const serialized = JSON.stringify(view)
@@ -109,4 +111,21 @@ export function createTrayFeed(options: {
       timer = null
     },
   }
+}
+
+/**
+ * The session the "Next:" line is about: the cache's first, unless it is a live session left long
+ * ago (rules/next-session.ts); then the first of what the window lists, in the same order.
+ */
+function nextOf(source: TraySource, now: number): Session | null {
+  const first = source.upcomingSessions(now, 1)[0] ?? null
+  if (first === null || !liveLongAgo(first, now)) return first
+  return nextSessionsFirst(source.upcomingSessions(now, UPCOMING_SESSIONS_LISTED), now)[0] ?? null
+}
+
+/** When the line may next read differently: its countdown moves, or the live session it names is left long ago. */
+function changesAfter(session: Session, now: number): number | null {
+  const countdown = countdownChangesIn(session, now)
+  if (session.state !== 'live' || liveLongAgo(session, now)) return countdown
+  return Math.min(countdown ?? Number.POSITIVE_INFINITY, liveLongAgoFrom(session) - now)
 }

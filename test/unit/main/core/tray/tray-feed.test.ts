@@ -166,7 +166,7 @@ describe('the tray feed', () => {
     expect(views).toHaveLength(shown)
   })
 
-  it('runs no timer without an upcoming session, nor for a live one', () => {
+  it('runs no timer without an upcoming session; for a live one, one until it is left long ago, then none', () => {
     const { clock, trayFeed } = feed()
     trayFeed.follow(source({}), clock)
     trayFeed.set(online())
@@ -175,6 +175,8 @@ describe('the tray feed', () => {
     live.trayFeed.follow(source({ sessions: [session(start, 'live')] }), live.clock)
     live.trayFeed.set(online())
     expect(live.last().nextSession?.label).toBe('Query plan · in session')
+    expect(live.clock.pendingTimers).toBe(1)
+    live.clock.advanceTo(start + minutes(3 * 60))
     expect(live.clock.pendingTimers).toBe(0)
   })
 
