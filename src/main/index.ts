@@ -266,7 +266,7 @@ async function main(): Promise<void> {
       openExternal,
       showWindow,
       logs: createElectronLogFolder(log.dir, log),
-      calendar: createCalendarApp(),
+      calendar: createCalendarApp({ log }),
     },
   })
   // A quit while the keychain answered has already closed the runtime: nothing is wired to it.

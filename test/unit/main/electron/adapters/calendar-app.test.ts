@@ -1,7 +1,8 @@
-import { readFile, stat } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createCalendarApp } from '../../../../../src/main/electron/adapters/calendar-app'
+import { CALENDAR_FILES_KEPT_MS } from '../../../../../src/main/core/calendar/calendar-files'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 import { useTempDirs } from '../../../../support/temp-dir'
 
@@ -34,5 +35,50 @@ describe('the calendar app in Electron', () => {
     await expect(createCalendarApp({ dir: tempDir() }).open(FILE)).rejects.toThrow(
       /No application is registered/,
     )
+  })
+})
+
+describe('the calendar files left behind', () => {
+  const HOUR = 60 * 60_000
+  /** A folder an earlier open (or run) left, its time set `ageMs` back. */
+  async function leftBehind(dir: string, name: string, ageMs: number): Promise<string> {
+    const folder = join(dir, name)
+    await mkdir(folder, { mode: 0o700 })
+    await writeFile(join(folder, 'standby-session-old.ics'), 'BEGIN:VCALENDAR\r\n')
+    const at = new Date(Date.now() - ageMs)
+    await utimes(folder, at, at)
+    return folder
+  }
+
+  it('removes at start what earlier runs left, and keeps what is recent or not Standby’s', async () => {
+    const dir = tempDir()
+    await leftBehind(dir, 'standby-calendar-old1', 2 * HOUR)
+    await leftBehind(dir, 'standby-calendar-old2', CALENDAR_FILES_KEPT_MS + 60_000)
+    await leftBehind(dir, 'standby-calendar-new', 60_000)
+    await leftBehind(dir, 'someone-else', 2 * HOUR)
+    await createCalendarApp({ dir }).swept
+    expect((await readdir(dir)).sort()).toEqual(['someone-else', 'standby-calendar-new'])
+  })
+
+  it('after each open, removes the files old enough that no calendar app still reads them, never the recent ones', async () => {
+    const dir = tempDir()
+    const calendar = createCalendarApp({ dir })
+    await calendar.swept
+    await calendar.open(FILE)
+    await calendar.open(FILE)
+    const opened = fake.shell.openPath.mock.calls.map((call) => call[0])
+    // Both still there: the calendar app may not have read them yet.
+    for (const path of opened) expect(await readFile(path, 'utf8')).toBe(FILE.content)
+    const old = new Date(Date.now() - 2 * HOUR)
+    await utimes(dirname(opened[0]!), old, old)
+    await calendar.open(FILE)
+    const folders = await readdir(dir)
+    expect(folders).toHaveLength(2)
+    expect(folders).not.toContain(dirname(opened[0]!).slice(dir.length + 1))
+    expect(await readFile(opened[1]!, 'utf8')).toBe(FILE.content)
+  })
+
+  it('a folder it cannot read to clean is no error: nothing to clean', async () => {
+    await expect(createCalendarApp({ dir: join(tempDir(), 'missing') }).swept).resolves.toBeUndefined()
   })
 })
