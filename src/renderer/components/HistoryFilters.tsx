@@ -14,6 +14,7 @@ import {
   type HistoryClient,
   type HistoryOutcome,
 } from '../../shared/rules/history-filter'
+import { isolated } from '../logic/isolate'
 import { useApi, useHistory, useServices } from '../store/context'
 
 const OUTCOME_LABELS: Readonly<Record<HistoryOutcome, string>> = {
@@ -119,11 +120,7 @@ export function HistoryFilters() {
           onChange={(e) => pick('clientId', e.target.value)}
         >
           <option value="">Any client</option>
-          {offered.map((client) => (
-            <option key={client.id} value={client.id}>
-              {client.name}
-            </option>
-          ))}
+          <ClientOptions clients={offered} />
         </select>
       </div>
       {filtered && (
@@ -137,4 +134,16 @@ export function HistoryFilters() {
       )}
     </search>
   )
+}
+
+/**
+ * The client picker's choices: each name isolated, as <bdi> would (an option holds no element), so
+ * a right-to-left name with digits or punctuation at its end reads as its writer wrote it.
+ */
+export function ClientOptions({ clients }: { readonly clients: ReadonlyArray<HistoryClient> }) {
+  return clients.map((client) => (
+    <option key={client.id} value={client.id}>
+      {isolated(client.name)}
+    </option>
+  ))
 }
