@@ -14,6 +14,7 @@ import type { UpdateCheck, Updater } from '../../core/ports/updater'
 import { errorMessage } from '../../../shared/error-message'
 import { boundFeedAnswers, FEED_UNUSABLE, feedFault } from './update-feed-guards'
 import { httpsOnly } from './update-https-only'
+import { oneSquirrelWait } from './update-squirrel-wait'
 import { watchTransfers } from './update-transfer-watch'
 
 /** What the adapter wraps. */
@@ -44,6 +45,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   boundFeedAnswers(updater, log)
   httpsOnly(updater, log)
   const onTransfer = watchTransfers(updater, log)
+  const waitOnceForSquirrel = oneSquirrelWait(updater)
   updater.logger = {
     info: (message: unknown) => log.info(`Updater: ${String(message)}`),
     warn: (message: unknown) => log.warn(`Updater: ${String(message)}`),
@@ -151,7 +153,8 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       updater.on('error', heard)
       try {
         // Silent, and started again afterwards: the expert asked for a restart, not an installer.
-        updater.quitAndInstall(true, true)
+        // Pressed again before macOS's Squirrel has the update, it still restarts once it has it.
+        waitOnceForSquirrel(() => updater.quitAndInstall(true, true))
       } finally {
         updater.off('error', heard)
       }
