@@ -5,7 +5,7 @@
 import type { Cancellation, Reschedule, Session } from '../../../shared/protocol'
 import { nameInSentence, noteInSentence, titleInSentence } from '../../../shared/sentence-parts'
 import type { DayTimeFormat } from '../sync/invite-notification'
-import type { ReminderText } from './reminder-texts'
+import type { DueTail, ReminderText } from './reminder-texts'
 
 /** The client cancelled ahead of time: "Sam cancelled Query plan, Tue 14:00", the fee, and their note. */
 export function clientCancelledText(
@@ -28,17 +28,21 @@ export function clientCancelledText(
   }
 }
 
-/** The client answered the expert's proposal: the session moved, or stays where it was. */
+/**
+ * The client answered the expert's proposal: the session moved, or stays where it was. With the
+ * reminder an accepted time makes due at once, how long is left ("…, in 15 minutes") and what to do.
+ */
 export function rescheduleAnswerText(
   session: Session,
   reschedule: Reschedule,
   dayTime: DayTimeFormat,
+  due: DueTail | null = null,
 ): ReminderText {
   const name = nameInSentence(session.client.name)
   if (reschedule.state === 'accepted') {
     return {
-      title: `${name} accepted the new time: ${session.request.title}`,
-      body: `Moved from ${dayTime(reschedule.previousStart)} to ${dayTime(session.bookedStart)}. Reminders follow the new time.`,
+      title: `${name} accepted the new time: ${session.request.title}${due === null ? '' : `, ${due.lead}`}`,
+      body: `Moved from ${dayTime(reschedule.previousStart)} to ${dayTime(session.bookedStart)}. ${due === null ? 'Reminders follow the new time.' : due.hint}`,
     }
   }
   return {

@@ -40,7 +40,7 @@ import {
 import { type LateCause, type ReminderText, type TimeFormat } from './reminder-texts'
 import { localShortTime } from '../../../shared/day-time-options'
 import { LateSettle } from './late-settle'
-import { planSession, planSnooze, type SessionPlanDeps } from './session-plan'
+import { dueTaker, planSession, planSnooze, type SessionPlanDeps, type TakeDue } from './session-plan'
 import { tellSessionChanges } from './session-changes'
 import { SessionMoves } from './session-moves'
 import { ShownReminders } from './shown-reminders'
@@ -62,6 +62,8 @@ export class ReminderScheduler {
   private readonly onScreen: ShownReminders
   private readonly moves: SessionMoves
   private readonly planDeps: SessionPlanDeps
+  /** Takes the reminder a change of time makes due at once into the alert that tells the change. */
+  private readonly takeDue: TakeDue
   /** Between start and stop: a refresh asked for outside (a change told late) arms no timer. */
   private running = false
   /** The monotonic reading at start: the run's start in platform time, however the estimate moves. */
@@ -101,13 +103,13 @@ export class ReminderScheduler {
       time: this.time,
       lateCause: (dueAt, now) => this.lateCause(dueAt, now),
     }
+    this.takeDue = dueTaker(this.planDeps, () => (deps.firstMeasureWait?.() ?? 0) <= 0)
     this.moves = new SessionMoves({
       marks: this.marks,
       show: this.show.bind(this),
       dayTime: this.dayTime,
       time: this.time,
-      plan: this.planDeps,
-      measured: () => (deps.firstMeasureWait?.() ?? 0) <= 0,
+      takeDue: this.takeDue,
     })
   }
 
@@ -303,7 +305,8 @@ export class ReminderScheduler {
     const { cache, clock } = this.deps
     const show = this.show.bind(this)
     const now = clock.now()
-    tellSessionChanges({ cache, marks: this.marks, show, time: this.time, dayTime: this.dayTime }, ids, now)
+    const { time, dayTime, takeDue } = this
+    tellSessionChanges({ cache, marks: this.marks, show, time, dayTime, takeDue }, ids, now)
     this.moves.tell(
       [...ids].flatMap((id) => cache.session(id) ?? []),
       now,

@@ -10,7 +10,14 @@ import { cancelledBy } from '../../../shared/rules/cancellation-terms'
 import { clientCancelledText, rescheduleAnswerText } from './party-change-texts'
 import type { ReminderMarks } from './reminder-marks'
 import { ALERT, changeAlert, rescheduleAnswerAlert, type ReminderMoment } from './due-alerts'
-import { cancelledText, clientJoinedText, type ReminderText, type TimeFormat } from './reminder-texts'
+import {
+  cancelledText,
+  clientJoinedText,
+  dueTail,
+  type ReminderText,
+  type TimeFormat,
+} from './reminder-texts'
+import type { TakeDue } from './session-plan'
 
 /** What telling a session's change needs from the scheduler. */
 export interface SessionChangeDeps {
@@ -19,6 +26,8 @@ export interface SessionChangeDeps {
   readonly show: (session: Session, now: number, moment: ReminderMoment, text: ReminderText) => void
   readonly time: TimeFormat
   readonly dayTime: DayTimeFormat
+  /** Takes the reminder a time the client accepted makes due at once into their answer. */
+  readonly takeDue: TakeDue
 }
 
 /** Tell each of these sessions' new state once, when it calls for telling. */
@@ -40,8 +49,17 @@ export function tellSessionChanges(deps: SessionChangeDeps, ids: ReadonlySet<str
           ? clientCancelledText(session, cancellation, deps.dayTime)
           : cancelledText(session, cancellation, deps.time),
       )
-    else if (reschedule !== null && alert === rescheduleAnswerAlert(reschedule.proposedAt))
-      deps.show(session, now, 'rescheduled', rescheduleAnswerText(session, reschedule, deps.dayTime))
-    else if (alert === ALERT.clientJoined) deps.show(session, now, 'client_joined', clientJoinedText(session))
+    else if (reschedule !== null && alert === rescheduleAnswerAlert(reschedule.proposedAt)) {
+      // Accepted, the new time may make a reminder due at once: the answer says it, in one notification.
+      const due = reschedule.state === 'accepted' ? deps.takeDue(session, now) : null
+      const tail = due === null ? null : dueTail(session, now, due, deps.time)
+      deps.show(
+        session,
+        now,
+        due ?? 'rescheduled',
+        rescheduleAnswerText(session, reschedule, deps.dayTime, tail),
+      )
+    } else if (alert === ALERT.clientJoined)
+      deps.show(session, now, 'client_joined', clientJoinedText(session))
   }
 }

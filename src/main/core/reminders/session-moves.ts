@@ -12,7 +12,7 @@ import type { DayTimeFormat } from '../sync/invite-notification'
 import { stillJoinable, type ReminderMoment } from './due-alerts'
 import type { ReminderMarks } from './reminder-marks'
 import { dueTail, type DueTail, type ReminderText, type TimeFormat } from './reminder-texts'
-import { takeDueReminder, type SessionPlanDeps } from './session-plan'
+import type { TakeDue } from './session-plan'
 
 /** How the alert name of a move begins; the platform's update time follows, so each move is told once. */
 export const MOVED_PREFIX = 'moved:'
@@ -23,10 +23,8 @@ export interface SessionMoveDeps {
   readonly show: (session: Session, now: number, moment: ReminderMoment, text: ReminderText) => void
   readonly dayTime: DayTimeFormat
   readonly time: TimeFormat
-  /** How reminders are planned, to take the one the new time makes due into the alert of the move. */
-  readonly plan: SessionPlanDeps
-  /** Whether the platform's time is measured: a guess decides no reminder (the plan waits for it). */
-  readonly measured: () => boolean
+  /** Takes the reminder the new time makes due at once into the alert of the move. */
+  readonly takeDue: TakeDue
 }
 
 /** The booked start of each scheduled session the last plan saw, to tell a move against. */
@@ -57,7 +55,7 @@ export class SessionMoves {
       this.deps.marks.mark(key, 'fired', now)
       // Moved earlier (or near), a reminder of the new time may be due at once: one notification
       // says both, with its buttons, rather than "moved" and then at once "in 15 minutes".
-      const due = this.deps.measured() ? this.takeDue(session, now) : null
+      const due = this.deps.takeDue(session, now)
       const { dayTime, time } = this.deps
       if (due === null) this.deps.show(session, now, 'moved', movedText(session, before, dayTime))
       else
@@ -68,11 +66,6 @@ export class SessionMoves {
           movedText(session, before, dayTime, dueTail(session, now, due, time)),
         )
     }
-  }
-
-  private takeDue(session: Session, now: number): ReminderMoment | null {
-    const snoozes = new Map(this.deps.marks.snoozes().map((s) => [s.sessionId, s]))
-    return takeDueReminder(this.deps.plan, session, now, snoozes)
   }
 
   /** The cache was emptied: nothing known is the new expert's. */

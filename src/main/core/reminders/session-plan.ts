@@ -88,6 +88,21 @@ export function takeDueReminder(
   return taken
 }
 
+/** Takes the reminder a change of time makes due at once (see takeDueReminder); null while none is. */
+export type TakeDue = (session: Session, now: number) => ReminderMoment | null
+
+/**
+ * takeDueReminder with the snoozes the cache keeps; nothing while the platform's time is a guess
+ * (`measured` false), which decides no reminder: the plan after the measurement does.
+ */
+export function dueTaker(deps: SessionPlanDeps, measured: () => boolean): TakeDue {
+  return (session, now) => {
+    if (!measured()) return null
+    const snoozes = new Map(deps.marks.snoozes().map((s) => [s.sessionId, s]))
+    return takeDueReminder(deps, session, now, snoozes)
+  }
+}
+
 /** Show a snoozed reminder again when its time comes; returns when it is due, or null when gone. */
 export function planSnooze(
   deps: SessionPlanDeps,

@@ -172,6 +172,7 @@ describe('CacheRetention', () => {
           shown.push({ kind: 'reminder', moment } as unknown as AppNotification),
         time: String,
         dayTime: String,
+        takeDue: () => null,
       },
       new Set([chargedBack.id]),
       clock.now(),

@@ -109,4 +109,28 @@ describe('a move that makes a reminder due at once', () => {
     expect(kit.titles()).toEqual([expect.stringMatching(MOVE_ALONE)])
     kit.scheduler.stop()
   })
+
+  it('the client accepts the expert’s proposal of an earlier time: their answer says the minutes left, and no reminder follows it', () => {
+    const kit = setUp()
+    const session = afterThe30(kit)
+    const earlier = T - 10 * MINUTE
+    kit.update({
+      ...session,
+      bookedStart: earlier,
+      updatedAt: kit.clock.now(),
+      reschedule: {
+        proposedStart: earlier,
+        previousStart: T,
+        proposedAt: T - 40 * MINUTE,
+        state: 'accepted',
+        answeredAt: kit.clock.now(),
+      },
+    })
+    expect(kit.titles().slice(1)).toEqual(['Sam Okafor accepted the new time: Session ses_1, in 15 minutes'])
+    expect(kit.notifier.shown.at(-1)).toMatchObject({ moment: 'before', bookedStart: earlier })
+    expect(kit.notifier.shown.at(-1)?.body).toMatch(/^Moved from .+ to .+\. Start opens at HH:MM\.$/)
+    kit.clock.advanceTo(T - 20 * MINUTE - 1)
+    expect(kit.titles()).toHaveLength(2)
+    kit.scheduler.stop()
+  })
 })
