@@ -8,7 +8,7 @@ import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import type { Listeners } from '../../../shared/listeners'
 import type { Logger } from '../ports/logger'
-import { DROPPED } from './link-command'
+import { DROPPED, LINK_ENDED } from './link-command'
 import type { LinkState } from './link-deps'
 
 /** What sending a command again needs from the link. */
@@ -22,6 +22,8 @@ export interface ResendDeps<R> {
   readonly name: string
   /** How many connections the link has had welcomed so far. */
   readonly welcomes: () => number
+  /** Whether the link ended (stopped, or refused): no new connection of its will come. */
+  readonly ended: () => boolean
   readonly states: Listeners<LinkState>
   /** Send the command (always with the same key) on the connection now, waiting `waitMs` at most. */
   readonly send: (waitMs: number) => Promise<CommandOutcome<R>>
@@ -36,7 +38,11 @@ export async function sendAgainOnNewConnection<R>(deps: ResendDeps<R>): Promise<
     for (;;) {
       const lostOn = deps.welcomes()
       const outcome = await deps.send(Math.max(0, deadline - steadyNow(deps.clock)))
-      if (outcome !== DROPPED || !(await welcomedAfter(deps, lostOn, timedOut))) return outcome
+      if (outcome !== DROPPED) return outcome
+      const next = await welcomedAfter(deps, lostOn, timedOut)
+      // Ended: the expert hears at once, not at the timeout, and without the promise of a retry key.
+      if (next === 'ended') return LINK_ENDED
+      if (next === 'timeout') return outcome
       deps.log.info(`Sending ${deps.name} again on the new connection, with the same idempotency key`)
     }
   } finally {
@@ -44,20 +50,29 @@ export async function sendAgainOnNewConnection<R>(deps: ResendDeps<R>): Promise<
   }
 }
 
-/** Whether a connection newer than welcome number `lostOn` is welcomed before `giveUp`. */
-function welcomedAfter<R>(deps: ResendDeps<R>, lostOn: number, giveUp: Promise<void>): Promise<boolean> {
+/** How the wait for the next connection ended. */
+type NextConnection = 'welcomed' | 'ended' | 'timeout'
+
+/** Whether a connection newer than welcome number `lostOn` is welcomed before `giveUp`, or the link ends first. */
+function welcomedAfter<R>(
+  deps: ResendDeps<R>,
+  lostOn: number,
+  giveUp: Promise<void>,
+): Promise<NextConnection> {
   const newer = (): boolean => deps.welcomes() > lostOn
   return new Promise((resolve) => {
-    const finish = (welcomed: boolean): void => {
+    const finish = (next: NextConnection): void => {
       off()
-      resolve(welcomed)
+      resolve(next)
     }
     const off = deps.states.add((state) => {
-      if (state.kind === 'connected' && newer()) finish(true)
-      else if (state.kind === 'idle' || state.kind === 'refused') finish(false)
+      if (state.kind === 'connected' && newer()) finish('welcomed')
+      else if (state.kind === 'idle' || state.kind === 'refused') finish('ended')
     })
-    // Welcomed already while the lost answer was being read.
-    if (newer()) finish(true)
-    void giveUp.then(() => finish(false))
+    // Welcomed already while the lost answer was being read; or ended then (a sign-out's stop
+    // closes the connection and goes idle before the lost answer is read).
+    if (newer()) finish('welcomed')
+    else if (deps.ended()) finish('ended')
+    void giveUp.then(() => finish('timeout'))
   })
 }

@@ -55,6 +55,20 @@ export const DROPPED: CommandOutcome<never> = {
 }
 
 /**
+ * What a command fails as when the link it was sent over ended before the answer: signed out, the
+ * sign-in replaced or refused. The next sign-in sends under keys of its own, so sending it again
+ * is not known to be safe; what the platform did shows once signed in and caught up.
+ */
+export const LINK_ENDED: CommandOutcome<never> = {
+  ok: false,
+  error: {
+    code: 'dropped',
+    message:
+      'The sign-in it was sent under ended before the platform answered, so Standby cannot tell whether it was done. Once signed in again, Standby shows whether it was: check there before sending it again.',
+  },
+}
+
+/**
  * Send one command on an open connection and read its acknowledgement, waiting `waitMs` at most:
  * what is left of the whole timeout when it is sent again on a new connection.
  */

@@ -165,6 +165,7 @@ export class PlatformLink {
       log: this.deps.log,
       name,
       welcomes: () => this.welcomes,
+      ended: () => this.stopped || this.current.kind === 'refused',
       states: this.states,
       send: (waitMs) =>
         sendCommand(

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { PlatformLink } from '../../../../../src/main/core/connection/platform-link'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+import { ManualClock } from '../../../../../src/shared/clock'
+import type { CommandOutcome } from '../../../../../src/shared/command-outcome'
+import { PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../../src/shared/protocol'
+import { FIXTURE_NOW } from '../../../../support/fixtures'
+import { memoryTransport } from '../../../../support/memory-transport'
+import { recordingLog } from '../../../../support/recording-log'
+
+/** A link over the in-memory transport, welcomed, and the connection the test plays the platform on. */
+function online() {
+  const { transport, connections } = memoryTransport()
+  const clock = new ManualClock(FIXTURE_NOW)
+  const link = new PlatformLink('http://127.0.0.1:4455', 'token-1', {
+    transport,
+    clock,
+    linkClock: clock,
+    power: createPowerHook(),
+    log: recordingLog(),
+    random: () => 0.5,
+    expertId: 'exp_ada',
+  })
+  link.start()
+  const connection = connections[0]!
+  connection.accept()
+  const welcome = { protocolVersion: PROTOCOL_VERSION, expertId: 'exp_ada', latestEventId: 0, serverTime: 0 }
+  connection.send(WELCOME_EVENT, { ...welcome, serverTime: FIXTURE_NOW })
+  return { link, clock, connection }
+}
+
+/** Let every answer already given reach its awaiting code. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** The outcome of `pending` if it has settled by now, else undefined. */
+async function settledNow<T>(pending: Promise<T>): Promise<T | undefined> {
+  let outcome: T | undefined
+  void pending.then((value) => (outcome = value))
+  await turn()
+  return outcome
+}
+
+/** What the expert is told of a command whose link ended before the answer: unknown, with no false promise. */
+function expectEndedUnanswered(outcome: CommandOutcome<unknown> | undefined): void {
+  expect(outcome).toMatchObject({ ok: false, error: { code: 'dropped' } })
+  const message = outcome?.ok === false ? outcome.error.message : ''
+  expect(message).toMatch(/cannot tell whether it was done/)
+  // A later sign-in has its own keys: sending it again then is not known to be safe.
+  expect(message).not.toMatch(/will not do it twice/)
+}
+
+describe('a command whose link ends before its answer', () => {
+  it('signed out (the link stopped) mid-command: answered at once, saying it is not known whether it was done', async () => {
+    const { link, clock } = online()
+    const outcome = link.command('invite.accept', { inviteId: 'inv_1', proposedTime: null })
+    link.stop()
+    expectEndedUnanswered(await settledNow(outcome))
+    // Nothing left waiting on the clock for it.
+    expect(clock.pendingTimers).toBe(0)
+  })
+
+  it('the sign-in refused on the reconnect after its connection dropped: answered at once, the same way', async () => {
+    const { link, clock, connection } = online()
+    const outcome = link.command('session.join', { sessionId: 'ses_1' })
+    connection.drop()
+    await turn()
+    clock.advance(1_000)
+    connection.fail('unauthorized', {
+      code: 'unauthorized',
+      message: 'This sign-in was revoked; sign in again.',
+      serverProtocolVersion: PROTOCOL_VERSION,
+    })
+    expect(link.state.kind).toBe('refused')
+    expectEndedUnanswered(await settledNow(outcome))
+  })
+})
