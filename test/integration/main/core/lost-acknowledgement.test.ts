@@ -50,3 +50,46 @@ describe('a command whose answer the network loses', () => {
     expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
   })
 })
+
+describe('a command whose sign-in ends before the answer', () => {
+  const defer = useCleanup()
+
+  it('accepting an invite, then signing out before the answer: the expert hears at once that it is not known whether it was done, and no room opens', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const proxy = await FaultProxy.start(platform.server.port)
+    defer(() => proxy.close())
+    // Never moved: an answer that waited for the ack timeout would never come.
+    const clock = new ManualClock(TEST_START)
+    const core = await startCoreFor(proxy.url, expert, { clock, linkClock: clock })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    platform.inviteDirectly(expert.id, 'Signing out mid-join')
+    const invite = await inviteTitled(core, 'Signing out mid-join')
+
+    proxy.stall(true, 'down')
+    const taken = new Promise<void>((resolve) => {
+      const off = platform.server.marketplace.events.subscribe((expertId, event) => {
+        if (expertId !== expert.id || event.type !== 'session.updated') return
+        off()
+        resolve()
+      })
+    })
+    const outcome = core.runtime.core.command('invite.accept', { inviteId: invite.id, proposedTime: null })
+    await taken
+    const signedOut = core.runtime.core.signOut()
+    const answered = await outcome
+    expect(answered).toMatchObject({
+      ok: false,
+      error: { code: 'dropped', message: expect.stringMatching(/cannot tell whether it was done/) },
+    })
+    expect(answered.ok ? '' : answered.error.message).not.toMatch(/will not do it twice/)
+    proxy.stall(false)
+    await signedOut
+    expect(core.runtime.core.connection.status).toBe('signed_out')
+    // Nothing opens a room for an expert gone; the platform took the invite once.
+    expect(platform.server.marketplace.snapshot(expert.id).sessions).toHaveLength(1)
+    expect(core.adapters.browser.opened).toEqual([])
+  })
+})
