@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../src/shared/clock'
+import { mayHaveHappened } from '../../../../src/shared/unanswered-command'
 import { BACKOFF_START_MS } from '../../../../src/main/core/connection/backoff'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
@@ -91,5 +92,58 @@ describe('a command whose sign-in ends before the answer', () => {
     // Nothing opens a room for an expert gone; the platform took the invite once.
     expect(platform.server.marketplace.snapshot(expert.id).sessions).toHaveLength(1)
     expect(core.adapters.browser.opened).toEqual([])
+  })
+})
+
+describe('an accept taken by the platform whose answer never came back in time', () => {
+  const defer = useCleanup()
+
+  it('is told as not known, shows as taken once back online, and Join pressed again is answered as done, under the same key, opening the room once', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const proxy = await FaultProxy.start(platform.server.port)
+    defer(() => proxy.close())
+    // Times the answer's wait; reconnecting runs in real time.
+    const linkClock = new ManualClock(TEST_START)
+    const core = await startCoreFor(proxy.url, expert, { linkClock })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    platform.inviteDirectly(expert.id, 'Answer lost for good')
+    const invite = await inviteTitled(core, 'Answer lost for good')
+    const api = core.runtime.api
+
+    proxy.stall(true, 'down')
+    const taken = new Promise<void>((resolve) => {
+      const off = platform.server.marketplace.events.subscribe((expertId, event) => {
+        if (expertId !== expert.id || event.type !== 'session.updated') return
+        off()
+        resolve()
+      })
+    })
+    const first = api['invites.accept']({ inviteId: invite.id, proposedTime: null })
+    await taken
+    // The network is gone for longer than the answer may take.
+    proxy.refuse(true)
+    proxy.resetAll()
+    proxy.stall(false)
+    await core.waitForState((s) => s.status === 'reconnecting')
+    linkClock.advance(10_000)
+    const told = await first
+    expect(!told.ok && mayHaveHappened(told.error)).toBe(true)
+    expect(core.adapters.browser.opened).toEqual([])
+
+    proxy.refuse(false)
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    const now = core.runtime.core.platformClock.now()
+    expect(core.runtime.cache.openInvites(now)).toEqual([])
+    const [session] = platform.server.marketplace.snapshot(expert.id).sessions
+    expect(core.runtime.cache.upcomingSessions(0, 10)).toMatchObject([{ id: session?.id, state: 'live' }])
+
+    const again = await api['invites.accept']({ inviteId: invite.id, proposedTime: null })
+    expect(again).toMatchObject({ ok: true, result: { session: { id: session?.id } } })
+    expect(platform.server.marketplace.snapshot(expert.id).sessions).toHaveLength(1)
+    expect(core.adapters.browser.opened).toHaveLength(1)
   })
 })
