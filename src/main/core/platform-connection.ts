@@ -35,6 +35,7 @@ export function platformConnection(
     timeSamples: platformClock,
     platformTime: platformClock,
     expertId: signIn.expertId,
+    requestOfInvite: (inviteId) => requestOfInvite(deps, inviteId),
   })
   const sync = new SyncEngine(link, deps.cache, {
     clock: deps.clock,
@@ -45,6 +46,16 @@ export function platformConnection(
     random: deps.random,
   })
   return { link, sync }
+}
+
+/** The request the cached invite is for; null when the cache does not hold it or cannot be read. */
+function requestOfInvite(deps: StandbyCoreDeps, inviteId: string): string | null {
+  try {
+    return deps.cache.invite(inviteId)?.request.id ?? null
+  } catch (error) {
+    deps.log.warn('Could not read the invite an accept named, to check its answer against', error)
+    return null
+  }
 }
 
 /** What the core hears from the current connection. */

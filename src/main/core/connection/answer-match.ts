@@ -4,19 +4,22 @@
  * proxy in between) could answer "join session A" with session B, or with another expert's
  * session, and Standby would open that session's room as if the expert had joined it. Such an
  * answer is taken for one Standby cannot read: whether the command was done stays open, and
- * sending it again goes under the same key.
+ * sending it again goes under the same key. An accept names only its invite, so its answer is
+ * checked against the request the cache holds that invite for.
  */
 import type { CommandName, CommandPayload, CommandResult } from '../../../shared/protocol'
 
 /**
  * What in `result` belongs to something other than `name` with `payload` named, for the log; null
- * when it matches. `expertId` is the signed-in expert's, when the link knows it.
+ * when it matches. `expertId` is the signed-in expert's, when the link knows it; `requestOfInvite`
+ * the request an invite is for, null when not known.
  */
 export function answerMismatch<N extends CommandName>(
   name: N,
   payload: CommandPayload<N>,
   result: CommandResult<N>,
   expertId: string | undefined,
+  requestOfInvite: (inviteId: string) => string | null = () => null,
 ): string | null {
   const asked = payload as {
     readonly sessionId?: string
@@ -24,7 +27,11 @@ export function answerMismatch<N extends CommandName>(
     readonly requestId?: string
   }
   const answered = result as {
-    readonly session?: { readonly id: string; readonly expertId: string }
+    readonly session?: {
+      readonly id: string
+      readonly expertId: string
+      readonly request: { readonly id: string }
+    }
     readonly inviteId?: string
     readonly message?: { readonly requestId: string; readonly expertId: string }
   }
@@ -38,6 +45,10 @@ export function answerMismatch<N extends CommandName>(
     answered.session.id !== asked.sessionId
   ) {
     return `session ${answered.session.id} where it named ${asked.sessionId}`
+  }
+  const invitedFor = name === 'invite.accept' ? requestOfInvite(String(asked.inviteId)) : null
+  if (invitedFor !== null && answered.session !== undefined && answered.session.request.id !== invitedFor) {
+    return `a session for request ${answered.session.request.id} where invite ${String(asked.inviteId)} is for ${invitedFor}`
   }
   if (name === 'invite.decline' && answered.inviteId !== asked.inviteId) {
     return `invite ${String(answered.inviteId)} where it named ${String(asked.inviteId)}`

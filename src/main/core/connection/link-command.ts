@@ -26,6 +26,8 @@ export interface CommandDeps extends LinkWire {
   readonly ackTimeoutMs: number
   /** The signed-in expert, whose a result must be when the link knows it. */
   readonly expertId?: string
+  /** The request an invite the app holds is for, null when not known: an accept's answer must be about it. */
+  readonly requestOfInvite?: (inviteId: string) => string | null
 }
 
 /** What a command fails as when the link has no connection: nothing was sent. */
@@ -109,7 +111,13 @@ export async function sendCommand<N extends CommandName>(
   if (!ack.data.ok) return { ok: false, error: ack.data.error }
   const result = commandSchemas[name].result.safeParse(ack.data.result)
   if (!result.success) return nonsense(deps.log, `The platform sent a malformed ${name} result`)
-  const mismatch = answerMismatch(name, payload, result.data as CommandResult<N>, deps.expertId)
+  const mismatch = answerMismatch(
+    name,
+    payload,
+    result.data as CommandResult<N>,
+    deps.expertId,
+    deps.requestOfInvite,
+  )
   if (mismatch !== null) {
     const logged = `The platform answered ${name} about ${mismatch}, so Standby took it for no answer`
     return nonsense(deps.log, logged)

@@ -65,4 +65,6 @@ export interface LinkDeps {
    * would replace their cache (and the memory of which invites were shown) with another's.
    */
   readonly expertId?: string
+  /** The request an invite the cache holds is for, null when not known: an accept's answer must be about it. */
+  readonly requestOfInvite?: (inviteId: string) => string | null
 }

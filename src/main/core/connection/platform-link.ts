@@ -169,7 +169,12 @@ export class PlatformLink {
       states: this.states,
       send: (waitMs) =>
         sendCommand(
-          { ...this.wire, ackTimeoutMs: this.timings.ackTimeoutMs, expertId: this.deps.expertId },
+          {
+            ...this.wire,
+            ackTimeoutMs: this.timings.ackTimeoutMs,
+            expertId: this.deps.expertId,
+            requestOfInvite: this.deps.requestOfInvite,
+          },
           name,
           payload,
           key,

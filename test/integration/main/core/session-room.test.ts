@@ -2,7 +2,7 @@
 // anywhere but the platform signed in to is never opened.
 import { describe, expect, it } from 'vitest'
 import type { Session } from '../../../../src/shared/protocol'
-import { anExpert, aRequest, aSession, aSnapshot } from '../../../support/fixtures'
+import { anExpert, anInvite, aRequest, aSession, aSnapshot } from '../../../support/fixtures'
 import { startHostilePlatform } from '../../../support/hostile-platform'
 import {
   inviteTitled,
@@ -193,6 +193,43 @@ describe('the session room, from a platform that answers about another session',
     expect(joined).toMatchObject({ ok: false, error: { code: 'invalid_response' } })
     expect(!joined.ok && joined.error.message).toMatch(/cannot tell whether it was done/)
     await core.runtime.core.settled()
+    expect(core.adapters.browser.opened).toEqual([])
+  })
+
+  it('opens no room when Join on an invite is answered with a session for another request, and says whether it was done is not known', async () => {
+    const request = aRequest({ id: 'req_1', kind: 'instant', proposedTimes: [], createdAt: Date.now() })
+    const invite = anInvite({ id: 'inv_1', request, expiresAt: Date.now() + 5 * MINUTE })
+    const other = aLiveSession('ses_2', 'req_2', '/rooms/ses_2')
+    const platform = await startHostilePlatform({
+      replay: (asked) =>
+        asked.snapshot !== true && asked.digest === 'd_1'
+          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
+          : {
+              kind: 'snapshot',
+              snapshot: aSnapshot({
+                expert: anExpert({ id: 'exp_ada' }),
+                openInvites: [invite],
+                cursor: 1,
+                cursorDigest: 'd_1',
+                takenAt: Date.now(),
+              }),
+            },
+    })
+    defer(() => platform.close())
+    platform.io.on('connection', (socket) =>
+      socket.on('command', (_command: unknown, ack: (answer: unknown) => void) =>
+        ack({ ok: true, result: { session: other }, serverTime: Date.now() }),
+      ),
+    )
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.invite('inv_1')).not.toBeNull()
+
+    const accepted = await core.runtime.api['invites.accept']({ inviteId: 'inv_1', proposedTime: null })
+    expect(accepted).toMatchObject({ ok: false, error: { code: 'invalid_response' } })
+    expect(!accepted.ok && accepted.error.message).toMatch(/cannot tell whether it was done/)
     expect(core.adapters.browser.opened).toEqual([])
   })
 })

@@ -34,6 +34,19 @@ describe('a command answered about something else', () => {
     )
   })
 
+  it('names a session for another request than the one the accepted invite is for, when the invite is known', () => {
+    const accept = { inviteId: 'inv_1', proposedTime: null }
+    const forRequest = (id: string | null) => () => id
+    expect(answerMismatch('invite.accept', accept, { session }, 'exp_ada', forRequest('req_9'))).toBe(
+      `a session for request ${session.request.id} where invite inv_1 is for req_9`,
+    )
+    expect(
+      answerMismatch('invite.accept', accept, { session }, 'exp_ada', forRequest(session.request.id)),
+    ).toBeNull()
+    // An invite the app does not hold cannot be checked: its answer is taken as it is.
+    expect(answerMismatch('invite.accept', accept, { session }, 'exp_ada', forRequest(null))).toBeNull()
+  })
+
   it("names another expert's session or message, whatever the command named", () => {
     const theirs = aSession({ id: 'ses_1', expertId: 'exp_bob' })
     expect(
