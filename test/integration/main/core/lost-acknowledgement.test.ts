@@ -147,3 +147,49 @@ describe('an accept taken by the platform whose answer never came back in time',
     expect(core.adapters.browser.opened).toHaveLength(1)
   })
 })
+
+describe('a command whose answer a stalled link holds (no close, nothing comes back)', () => {
+  const defer = useCleanup()
+
+  it('ends within the wait with an answer that says it may have happened; once the dead link is replaced, pressed again it is answered as done, and done once', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const proxy = await FaultProxy.start(platform.server.port)
+    defer(() => proxy.close())
+    const linkClock = new ManualClock(TEST_START)
+    const core = await startCoreFor(proxy.url, expert, { linkClock })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    platform.inviteDirectly(expert.id, 'Stalled answer')
+    const invite = await inviteTitled(core, 'Stalled answer')
+    const api = core.runtime.api
+
+    // What the platform sends on this connection is held, and nothing says the link is gone.
+    proxy.hold('down')
+    const taken = new Promise<void>((resolve) => {
+      const off = platform.server.marketplace.events.subscribe((expertId, event) => {
+        if (expertId !== expert.id || event.type !== 'session.updated') return
+        off()
+        resolve()
+      })
+    })
+    const first = api['invites.accept']({ inviteId: invite.id, proposedTime: null })
+    await taken
+    linkClock.advance(10_000)
+    const told = await first
+    expect(told).toMatchObject({ ok: false, error: { code: 'timeout' } })
+    expect(!told.ok && told.error.message).toMatch(/Sending it again is safe/)
+
+    // The silent link is probed, the probe goes unanswered, and a new connection replaces it.
+    linkClock.advance(5_000)
+    await core.waitForState((s) => s.status !== 'online')
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    const again = await api['invites.accept']({ inviteId: invite.id, proposedTime: null })
+    const sessions = platform.server.marketplace.snapshot(expert.id).sessions
+    expect(sessions).toHaveLength(1)
+    expect(again).toMatchObject({ ok: true, result: { session: { id: sessions[0]?.id } } })
+    expect(core.adapters.browser.opened).toHaveLength(1)
+  })
+})
