@@ -4,6 +4,7 @@ import { mayHaveHappened } from '../../../../src/shared/unanswered-command'
 import { BACKOFF_START_MS } from '../../../../src/main/core/connection/backoff'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
+import { backUpPlatform, restorePlatform } from '../../../support/platform-backup'
 import { inviteTitled, startCoreFor } from '../../../support/test-core'
 import { startTestPlatform, TEST_START } from '../../../support/test-platform'
 
@@ -190,6 +191,60 @@ describe('a command whose answer a stalled link holds (no close, nothing comes b
     const sessions = platform.server.marketplace.snapshot(expert.id).sessions
     expect(sessions).toHaveLength(1)
     expect(again).toMatchObject({ ok: true, result: { session: { id: sessions[0]?.id } } })
+    expect(core.adapters.browser.opened).toHaveLength(1)
+  })
+})
+
+describe('a command whose answer was lost, then the platform is restored from a backup', () => {
+  const defer = useCleanup()
+
+  it('pressed again once the link is back on the restored platform: done there once, and the window shows only what the platform holds', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const proxy = await FaultProxy.start(platform.server.port)
+    defer(() => proxy.close())
+    const linkClock = new ManualClock(TEST_START)
+    const core = await startCoreFor(proxy.url, expert, { linkClock })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    platform.inviteDirectly(expert.id, 'Restored question')
+    const invite = await inviteTitled(core, 'Restored question')
+    // The backup holds the invite open, and nothing of the accept to come.
+    await platform.stopServer()
+    const backup = backUpPlatform(platform)
+    await platform.startServer()
+    await core.waitForState((s) => s.status === 'online')
+    const api = core.runtime.api
+
+    proxy.hold('down')
+    const taken = new Promise<void>((resolve) => {
+      const off = platform.server.marketplace.events.subscribe((expertId, event) => {
+        if (expertId !== expert.id || event.type !== 'session.updated') return
+        off()
+        resolve()
+      })
+    })
+    const first = api['invites.accept']({ inviteId: invite.id, proposedTime: null })
+    await taken
+    linkClock.advance(10_000)
+    const told = await first
+    expect(!told.ok && mayHaveHappened(told.error)).toBe(true)
+
+    await platform.stopServer()
+    restorePlatform(platform, backup)
+    await platform.startServer()
+    proxy.resetAll()
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    expect(platform.server.marketplace.snapshot(expert.id).sessions).toEqual([])
+
+    const again = await api['invites.accept']({ inviteId: invite.id, proposedTime: null })
+    await core.runtime.core.settled()
+    const sessions = platform.server.marketplace.snapshot(expert.id).sessions
+    expect(sessions).toHaveLength(1)
+    expect(again).toMatchObject({ ok: true, result: { session: { id: sessions[0]?.id } } })
+    expect(core.runtime.cache.upcomingSessions(0, 10).map((s) => s.id)).toEqual([sessions[0]?.id])
     expect(core.adapters.browser.opened).toHaveLength(1)
   })
 })
