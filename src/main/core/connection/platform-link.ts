@@ -21,7 +21,7 @@ import type { Unsubscribe } from '../../../shared/listeners'
 import { backoffDelay } from './backoff'
 import { OFFLINE, sendCommand, sendProbe } from './link-command'
 import { sendAgainOnNewConnection } from './command-resend'
-import { retryKeys } from './retry-keys'
+import { retryKeys, sendUnderRetryKey } from './retry-keys'
 import type { LinkDeps, LinkState } from './link-deps'
 import { notWelcomed, readConnectFailure, readWelcome, type Refusal } from './link-handshake'
 import { defaultLinkTimings, type LinkTimings } from './link-timings'
@@ -158,32 +158,32 @@ export class PlatformLink {
     idempotencyKey?: string,
   ): Promise<CommandOutcome<CommandResult<N>>> {
     if (this.current.kind !== 'connected') return OFFLINE
-    const key = idempotencyKey ?? this.retryKeys.keyFor(name, payload)
-    const outcome = await sendAgainOnNewConnection({
-      clock: this.linkClock,
-      ackTimeoutMs: this.timings.ackTimeoutMs,
-      log: this.deps.log,
-      name,
-      welcomes: () => this.welcomes,
-      ended: () => this.stopped || this.current.kind === 'refused',
-      states: this.states,
-      send: (waitMs) =>
-        sendCommand(
-          {
-            ...this.wire,
-            ackTimeoutMs: this.timings.ackTimeoutMs,
-            expertId: this.deps.expertId,
-            requestOfInvite: this.deps.requestOfInvite,
-          },
-          name,
-          payload,
-          key,
-          waitMs,
-        ),
-    })
+    const send = (key: string): Promise<CommandOutcome<CommandResult<N>>> =>
+      sendAgainOnNewConnection({
+        clock: this.linkClock,
+        ackTimeoutMs: this.timings.ackTimeoutMs,
+        log: this.deps.log,
+        name,
+        welcomes: () => this.welcomes,
+        ended: () => this.stopped || this.current.kind === 'refused',
+        states: this.states,
+        send: (waitMs) =>
+          sendCommand(
+            {
+              ...this.wire,
+              ackTimeoutMs: this.timings.ackTimeoutMs,
+              expertId: this.deps.expertId,
+              requestOfInvite: this.deps.requestOfInvite,
+            },
+            name,
+            payload,
+            key,
+            waitMs,
+          ),
+      })
     // A caller with its own key (a notification's button) keeps its own retries.
-    if (idempotencyKey === undefined) this.retryKeys.settled(name, payload, key, outcome)
-    return outcome
+    if (idempotencyKey !== undefined) return send(idempotencyKey)
+    return sendUnderRetryKey(this.retryKeys, name, payload, send, () => this.current.kind === 'connected')
   }
 
   /**

@@ -7,6 +7,7 @@
  */
 import { canonicalJson } from '../../../shared/canonical-json'
 import type { CommandOutcome } from '../../../shared/command-outcome'
+import { ErrorCode } from '../../../shared/protocol'
 import { mayHaveHappened as unsure } from '../../../shared/unanswered-command'
 
 /** The most commands whose keys are kept for a retry; past it the oldest is forgotten. */
@@ -14,6 +15,8 @@ export const MOST_RETRY_KEYS = 32
 
 /** Keys of commands that may or may not have happened, by command and payload. */
 export interface RetryKeys {
+  /** Whether `name` with `payload` goes out under a kept key: a retry of one that may have happened. */
+  held(name: string, payload: unknown): boolean
   /** The key to send `name` with `payload` under: a retry's earlier key, or a fresh one. */
   keyFor(name: string, payload: unknown): string
   /** Keep the key while the outcome leaves it open whether the command happened; forget it otherwise. */
@@ -30,6 +33,7 @@ export function retryKeys(fresh: () => string = () => globalThis.crypto.randomUU
   const open = new Map<string, string>()
   const idOf = (name: string, payload: unknown): string => `${name} ${canonicalJson(payload)}`
   return {
+    held: (name, payload) => open.has(idOf(name, payload)),
     keyFor: (name, payload) => open.get(idOf(name, payload)) ?? fresh(),
     settled(name, payload, key, outcome) {
       const id = idOf(name, payload)
@@ -39,4 +43,35 @@ export function retryKeys(fresh: () => string = () => globalThis.crypto.randomUU
       if (open.size > MOST_RETRY_KEYS) open.delete(open.keys().next().value!)
     },
   }
+}
+
+/** Whether the platform refused it: nothing was done. */
+function refusedByPlatform(outcome: CommandOutcome<unknown>): boolean {
+  if (outcome.ok) return false
+  return outcome.error.code === 'refused' || ErrorCode.safeParse(outcome.error.code).success
+}
+
+/**
+ * Send `name` with `payload` under its retry key, or a fresh one, and keep or forget the key by
+ * the outcome. A retry the platform refuses is asked once more under a fresh key while
+ * `mayAskAgain`: the platform answers a key it knows with its first answer, so the refusal may be
+ * from back then (too early to start, the client not in yet) and untrue now; and a refusal says
+ * nothing was done, so asking anew cannot do it twice.
+ */
+export async function sendUnderRetryKey<R>(
+  keys: RetryKeys,
+  name: string,
+  payload: unknown,
+  send: (key: string) => Promise<CommandOutcome<R>>,
+  mayAskAgain: () => boolean,
+): Promise<CommandOutcome<R>> {
+  const retry = keys.held(name, payload)
+  const key = keys.keyFor(name, payload)
+  const outcome = await send(key)
+  keys.settled(name, payload, key, outcome)
+  if (!retry || !refusedByPlatform(outcome) || !mayAskAgain()) return outcome
+  const fresh = keys.keyFor(name, payload)
+  const again = await send(fresh)
+  keys.settled(name, payload, fresh, again)
+  return again
 }

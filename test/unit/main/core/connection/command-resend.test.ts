@@ -4,7 +4,7 @@ import { createPowerHook } from '../../../../../src/main/node/adapters/power-hoo
 import { ManualClock } from '../../../../../src/shared/clock'
 import type { CommandOutcome } from '../../../../../src/shared/command-outcome'
 import { PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../../src/shared/protocol'
-import { FIXTURE_NOW } from '../../../../support/fixtures'
+import { aSession, FIXTURE_NOW } from '../../../../support/fixtures'
 import { memoryTransport } from '../../../../support/memory-transport'
 import { recordingLog } from '../../../../support/recording-log'
 
@@ -72,5 +72,44 @@ describe('a command whose link ends before its answer', () => {
     })
     expect(link.state.kind).toBe('refused')
     expectEndedUnanswered(await settledNow(outcome))
+  })
+})
+
+describe('a command sent again under its first key, answered with a refusal', () => {
+  it('is asked again under a fresh key: the refusal may be the first answer given again, from before, and said nothing was done', async () => {
+    const { link, clock, connection } = online()
+    const join = { sessionId: 'ses_1' }
+    const first = link.command('session.join', join)
+    clock.advance(10_000)
+    expect(await first).toMatchObject({ ok: false, error: { code: 'timeout' } })
+    const sent = () => connection.requests.filter((r) => r.name === 'command')
+    const keyOf = (i: number) => (sent()[i]?.payload as { idempotencyKey: string }).idempotencyKey
+
+    const retried = link.command('session.join', join)
+    expect(keyOf(1)).toBe(keyOf(0))
+    // The platform's stored answer to the first: too early, back then.
+    sent()[1]?.answer({ ok: false, error: { code: 'too_early', message: 'Too early to start.' } })
+    await turn()
+    expect(sent()).toHaveLength(3)
+    expect(keyOf(2)).not.toBe(keyOf(0))
+    const session = aSession({ id: 'ses_1', expertId: 'exp_ada', state: 'live' })
+    sent()[2]?.answer({ ok: true, result: { session }, serverTime: FIXTURE_NOW })
+    expect(await retried).toMatchObject({ ok: true, result: { session: { id: 'ses_1' } } })
+  })
+
+  it('asks only once more: refused under the fresh key too, the refusal is the answer', async () => {
+    const { link, clock, connection } = online()
+    const join = { sessionId: 'ses_1' }
+    const first = link.command('session.join', join)
+    clock.advance(10_000)
+    await first
+    const retried = link.command('session.join', join)
+    const sent = () => connection.requests.filter((r) => r.name === 'command')
+    const tooEarly = { ok: false, error: { code: 'too_early', message: 'Too early to start.' } }
+    sent()[1]?.answer(tooEarly)
+    await turn()
+    sent()[2]?.answer(tooEarly)
+    expect(await retried).toEqual(tooEarly)
+    expect(sent()).toHaveLength(3)
   })
 })
