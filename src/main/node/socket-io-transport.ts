@@ -42,6 +42,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     handlers.failed(whyNotConnected(error), error.data),
   )
   socket.on('disconnect', (reason: string, description?: unknown) => {
+    failUnsent(socket, connection)
     if (pings.flooded) return handlers.closed(PING_FLOOD, true)
     handlers.closed(whyClosed(reason, description, wsLimits.maxPayload), brokeProtocol(reason, description))
   })
@@ -100,6 +101,18 @@ function forget(asked: Questions, connection: ConnectionSoFar, id: number): void
   const ack = asked.acks[id]
   delete asked.acks[id]
   ack?.(new Error('The question was given up on before the platform answered it'))
+}
+
+/**
+ * Fail the questions socket.io still holds unsent as the connection closes (asked once its
+ * heartbeat had run out during a sleep, just before it closed): it fails only those it sent, and
+ * would send these on whichever connection comes next, or never, leaving them neither answered
+ * nor failed. The port promises they fail with their connection; the link asks again itself.
+ */
+function failUnsent(socket: Socket, connection: ConnectionSoFar): void {
+  const asked = questions(socket)
+  if (asked === undefined) return
+  for (const { id } of [...asked.sendBuffer]) if (id !== undefined) forget(asked, connection, id)
 }
 
 /** What the parser knows of the connection it reads. */
