@@ -158,7 +158,12 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   })
   const port = (http.address() as AddressInfo).port
   // After socket.io attached its listeners, so its handshake passes the same checks.
-  installFrontDoor(http, { hosts: hostCheck(host, port, options.allowedHosts), spoke: guard.spoke, logger })
+  installFrontDoor(http, {
+    hosts: hostCheck(host, port, options.allowedHosts),
+    spoke: guard.spoke,
+    logger,
+    upgradePath: `${io.path()}/`,
+  })
 
   // The timed rules run on the injected clock, so a manual clock drives expiry and auto-cancel.
   const interval = options.sweepIntervalMs ?? 1_000

@@ -10,6 +10,7 @@ import type { Socket } from 'node:net'
 import type { Logger } from '../logger'
 import type { HostCheck } from './host-check'
 import { answerAndClose } from './http-util'
+import { answerIgnoringUpgrade } from './ignored-upgrade'
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void
 type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void
@@ -55,9 +56,11 @@ export function installFrontDoor(
     hosts: HostCheck
     spoke: (req: IncomingMessage, kind: 'request' | 'upgrade', res?: ServerResponse) => void
     logger: Logger
+    /** Where the upgrade listeners take a WebSocket (socket.io's path, with its final slash). */
+    upgradePath: string
   },
 ): void {
-  const { hosts, spoke, logger } = deps
+  const { hosts, spoke, logger, upgradePath } = deps
   const onRequest = http.listeners('request') as RequestListener[]
   const onUpgrade = http.listeners('upgrade') as UpgradeListener[]
   http.removeAllListeners('request')
@@ -110,6 +113,8 @@ export function installFrontDoor(
       )
       return
     }
+    // Anything else that offers an Upgrade is an ordinary request, and is answered as one.
+    if (!(req.url ?? '').startsWith(upgradePath)) return answerIgnoringUpgrade(req, socket, onRequest, http)
     for (const listener of onUpgrade) listener.call(http, req, socket, head)
   })
 }

@@ -1,0 +1,73 @@
+/**
+ * A request that offers to switch protocols where the platform switches to none: HTTP/2 over
+ * plain text ("Upgrade: h2c", as curl --http2 sends), or a WebSocket off socket.io's path. Node
+ * hands every such request to the 'upgrade' listeners, not to the routes, and socket.io's drops
+ * one off its path a second later without a word. A server may ignore the offer and answer the
+ * request as HTTP/1.1 (RFC 9110, Upgrade), which is what happens here; one with a body is
+ * refused instead, since Node no longer reads it for the routes once the request went to 'upgrade'.
+ */
+import { ServerResponse, type IncomingMessage } from 'node:http'
+import type { Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { answerAndClose } from './http-util'
+
+type RequestListener = (req: IncomingMessage, res: ServerResponse) => void
+
+const WITH_BODY = JSON.stringify({
+  error: {
+    code: 'invalid_payload',
+    message:
+      'This request offers to switch protocols (an Upgrade header), which the platform does not do here; send it again without the Upgrade header.',
+  },
+})
+
+/** True when the request says a body follows its head. */
+function carriesBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length']
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+}
+
+/**
+ * Answer `req`, which came to the 'upgrade' listeners, through `onRequest` as the ordinary request
+ * it also is, on its own connection, which is closed once the answer is out.
+ */
+export function answerIgnoringUpgrade(
+  req: IncomingMessage,
+  socket: Duplex,
+  onRequest: ReadonlyArray<RequestListener>,
+  self: unknown,
+): void {
+  socket.on('error', () => {})
+  if (carriesBody(req)) {
+    answerAndClose(
+      socket,
+      [
+        'HTTP/1.1 400 Bad Request',
+        'content-type: application/json; charset=utf-8',
+        'cache-control: no-store',
+        `content-length: ${Buffer.byteLength(WITH_BODY)}`,
+        'connection: close',
+        '',
+        WITH_BODY,
+      ].join('\r\n'),
+    )
+    return
+  }
+  const res = new ServerResponse(req)
+  res.shouldKeepAlive = false
+  try {
+    res.assignSocket(socket as Socket)
+  } catch {
+    // Another answer still owns the connection (a pipelined request): nothing can be sent in order.
+    socket.destroy()
+    return
+  }
+  res.once('finish', () => {
+    res.detachSocket(socket as Socket)
+    socket.end()
+  })
+  // The request has no body: a route that reads one reads it empty rather than waiting for ever.
+  req.complete = true
+  req.push(null)
+  for (const listener of onRequest) listener.call(self, req, res)
+}
