@@ -19,6 +19,13 @@ function misdirected(message: string): { status: number; body: string } {
   return { status: 421, body: JSON.stringify({ error: { code: 'forbidden', message } }) }
 }
 
+const NO_PROXY = JSON.stringify({
+  error: {
+    code: 'invalid_payload',
+    message: 'This platform is no proxy and answers no CONNECT; use GET or POST on its own paths.',
+  },
+})
+
 const FOREIGN_ORIGIN = {
   status: 403,
   body: JSON.stringify({
@@ -116,5 +123,21 @@ export function installFrontDoor(
     // Anything else that offers an Upgrade is an ordinary request, and is answered as one.
     if (!(req.url ?? '').startsWith(upgradePath)) return answerIgnoringUpgrade(req, socket, onRequest, http)
     for (const listener of onUpgrade) listener.call(http, req, socket, head)
+  })
+  // Node cuts a CONNECT without a word unless someone listens for it.
+  http.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    spoke(req, 'upgrade')
+    answerAndClose(
+      socket,
+      [
+        'HTTP/1.1 405 Method Not Allowed',
+        'content-type: application/json; charset=utf-8',
+        'cache-control: no-store',
+        `content-length: ${Buffer.byteLength(NO_PROXY)}`,
+        'connection: close',
+        '',
+        NO_PROXY,
+      ].join('\r\n'),
+    )
   })
 }

@@ -70,3 +70,16 @@ describe('a request offering to switch protocols where the platform does not swi
     expect(handled).toEqual([])
   })
 })
+
+describe('a CONNECT request, which asks the platform to act as a proxy', () => {
+  const platform = useTestPlatform()
+
+  it('gets 405 with a sentence and is closed, instead of a connection cut without a word', async () => {
+    const answer = await exchange(
+      platform().server.port,
+      'CONNECT example.test:443 HTTP/1.1\r\nHost: example.test:443',
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 405 /)
+    expect(jsonOf(answer)).toMatchObject({ error: { code: 'invalid_payload', message: /proxy/ } })
+  })
+})
