@@ -19,6 +19,7 @@ import { defaultConnectionLimits, guardConnections, type ConnectionLimits } from
 import { dispatch } from './http/dispatch'
 import { installFrontDoor } from './http/front-door'
 import { answerRoomPage } from './http/room-route'
+import { answerUnreadableRequests } from './http/unreadable-request'
 import { hostCheck } from './http/host-check'
 import { sendError, sendJson, type Route } from './http/http-util'
 import { boundRepeats } from './log-bound'
@@ -141,6 +142,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     mostUnreadBytes: options.mostUnreadBytes,
   })
   const guard = guardConnections(http, connectionLimits, logger)
+  answerUnreadableRequests(http, { logger, answering: guard.answering })
 
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {

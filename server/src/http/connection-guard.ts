@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { systemClock, type Clock, type TimerHandle } from '../../../src/shared/clock'
 import type { Logger } from '../logger'
 import { answerAndClose, clientOfAddress, isLoopbackAddress, peerAddress } from './http-util'
@@ -72,6 +73,8 @@ export interface ConnectionGuard {
    * upgrade refused and never closed by its client): for shutting down without waiting on clients.
    */
   destroyAll(): void
+  /** True while a request read on `socket` has not been answered yet (its answer may be under way). */
+  answering(socket: Duplex): boolean
 }
 
 /** Watch every connection `http` accepts. */
@@ -185,5 +188,6 @@ export function guardConnections(
     destroyAll() {
       for (const socket of sockets) socket.destroy()
     },
+    answering: (socket) => (unanswered.get(socket as Socket) ?? 0) > 0,
   }
 }

@@ -1,28 +1,8 @@
 import type { IncomingMessage } from 'node:http'
-import { connect } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { HTTP_PATHS, PLATFORM_NAME } from '../../../../src/shared/protocol'
+import { exchange, jsonOf } from '../../../support/raw-http'
 import { useTestPlatform } from '../../../support/test-platform'
-
-/**
- * Everything the platform sends back to `head` (and `body`) before it closes the connection; the
- * client never closes first, so a request left unanswered would hold the test until it fails.
- */
-function exchange(port: number, head: string, body = ''): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = ''
-    const socket = connect(port, '127.0.0.1', () => socket.write(`${head}\r\n\r\n${body}`))
-    socket.setEncoding('utf8')
-    socket.on('data', (chunk: string) => (text += chunk))
-    socket.on('error', reject)
-    socket.on('close', () => resolve(text))
-  })
-}
-
-/** The JSON body of an answer sent whole or in one chunk. */
-function jsonOf(answer: string): unknown {
-  return JSON.parse(answer.slice(answer.indexOf('{'), answer.lastIndexOf('}') + 1))
-}
 
 /** What curl --http2 sends on an http:// address: an offer to switch to HTTP/2, which a server may ignore. */
 const H2C_OFFER =

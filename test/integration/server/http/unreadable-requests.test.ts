@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { HTTP_PATHS } from '../../../../src/shared/protocol'
+import { exchange, jsonOf } from '../../../support/raw-http'
+import { useTestPlatform } from '../../../support/test-platform'
+
+describe('a request the platform cannot read as HTTP', () => {
+  const platform = useTestPlatform()
+
+  it('gets 400 with a sentence saying so, then the connection closes', async () => {
+    for (const head of [
+      'HELLO WORLD',
+      `FETCH ${HTTP_PATHS.info} HTTP/1.1\r\nHost: 127.0.0.1`,
+      `POST ${HTTP_PATHS.signIn} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ten`,
+      `POST ${HTTP_PATHS.signIn} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nTransfer-Encoding: chunked`,
+    ]) {
+      const answer = await exchange(platform().server.port, head)
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+      expect(jsonOf(answer)).toMatchObject({ error: { code: 'invalid_payload', message: /not read/ } })
+    }
+  })
+
+  it('gets 431 with a sentence when its head is larger than the platform reads', async () => {
+    const answer = await exchange(
+      platform().server.port,
+      `GET ${HTTP_PATHS.info} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: ${'x'.repeat(40_000)}`,
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /)
+    expect(jsonOf(answer)).toMatchObject({ error: { code: 'invalid_payload', message: /head/ } })
+  })
+})
