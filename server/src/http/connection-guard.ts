@@ -20,6 +20,12 @@ export interface ConnectionLimits {
    * closed: a body trickled a byte at a time would otherwise hold the connection for minutes.
    */
   readonly requestBodyMs: number
+  /**
+   * An answer the client has not taken by then (counted from when it was ready to send) has its
+   * connection closed: a client that sends requests and never reads would otherwise hold the
+   * connection, and every answer queued behind, for as long as it likes.
+   */
+  readonly answerMs: number
   /** Connections one address on another machine may hold at once. */
   readonly perAddress: number
   /**
@@ -35,6 +41,7 @@ export interface ConnectionLimits {
 export const defaultConnectionLimits: ConnectionLimits = {
   firstRequestMs: 5_000,
   requestBodyMs: 30_000,
+  answerMs: 30_000,
   perAddress: 256,
   perLoopbackAddress: 12_000,
   clock: systemClock,
@@ -89,6 +96,7 @@ export function guardConnections(
   const atCap = new Set<string>()
   const silent = new Set<string>()
   const slow = new Set<string>()
+  const deaf = new Set<string>()
   const silence = new WeakMap<Socket, TimerHandle>()
   // One deadline per connection, for the request it is reading now (keep-alive reads several).
   const bodyDeadline = new WeakMap<Socket, TimerHandle>()
@@ -139,6 +147,7 @@ export function guardConnections(
         open.delete(address)
         silent.delete(address)
         slow.delete(address)
+        deaf.delete(address)
       }
       if (left < cap) atCap.delete(address)
     })
@@ -156,6 +165,21 @@ export function guardConnections(
         const left = (unanswered.get(socket) ?? 1) - 1
         unanswered.set(socket, left)
         if (left === 0 && !socket.destroyed) awaitRequest(socket, clientOf(socket))
+      })
+      res.once('prefinish', () => {
+        const deadline = limits.clock.setTimeout(() => {
+          if (res.writableFinished || socket.destroyed) return
+          const address = clientOf(socket)
+          if (!deaf.has(address)) {
+            logger.warn('connection closed: the client did not take its answers within the time allowed', {
+              address,
+              ms: limits.answerMs,
+            })
+          }
+          deaf.add(address)
+          socket.destroy()
+        }, limits.answerMs)
+        res.once('close', () => deadline.cancel())
       })
     }
     // An upgrade is the WebSocket server's to watch (its handshake and heartbeat). Only a real
