@@ -127,6 +127,8 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const admin = adminRoutes({ marketplace, clock })
 
   const http = createServer(
+    // The front door refuses a request that names no Host, with a sentence saying so.
+    { requireHostHeader: false },
     (req, res) => void route(req, res, { api, admin, adminToken, logger, marketplace }),
   )
   const connectionLimits = { ...defaultConnectionLimits, ...options.connections }

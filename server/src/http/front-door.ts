@@ -4,7 +4,7 @@
  * platform does not go by gets 421 with the address to use, and one a web page of another site
  * sends (its Origin says so) gets 403.
  */
-import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http'
+import { STATUS_CODES, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Socket } from 'node:net'
 import type { Logger } from '../logger'
@@ -36,14 +36,18 @@ const FOREIGN_ORIGIN = {
   }),
 }
 
+/** The Host lines of a request as it sent them (Node keeps only the first in `headers`). */
+function hostLines(req: IncomingMessage): string[] {
+  return req.rawHeaders.filter((_, i) => i % 2 === 0 && /^host$/i.test(req.rawHeaders[i] ?? ''))
+}
+
 /**
  * True when every name the request carries is this platform's: its one Host header and, when the
  * request line has a whole URL in it, that URL's host, which HTTP says wins over the header.
  */
 function addressedHere(req: IncomingMessage, hosts: HostCheck): boolean {
   // Node keeps the first of several Host headers; a server must refuse such a request instead.
-  const hostLines = req.rawHeaders.filter((_, i) => i % 2 === 0 && /^host$/i.test(req.rawHeaders[i] ?? ''))
-  if (hostLines.length !== 1 || !hosts.allows(req.headers.host)) return false
+  if (hostLines(req).length !== 1 || !hosts.allows(req.headers.host)) return false
   const target = req.url ?? '/'
   if (!/^[a-z][a-z\d+.-]*:\/\//i.test(target)) return true
   try {
@@ -75,9 +79,16 @@ export function installFrontDoor(
   // One line per connection: a keep-alive connection may repeat the same refused request.
   const logged = new WeakSet<Socket>()
   const refuse = (req: IncomingMessage): { status: number; body: string } | undefined => {
+    // Node answers a request of HTTP/1.1 without one by itself, with no sentence: it is told not to.
+    if (hostLines(req).length === 0) {
+      if (!logged.has(req.socket)) logger.warn('request refused: no Host')
+      logged.add(req.socket)
+      const message = `The request names no Host; send one, as host: ${hosts.example}.`
+      return { status: 400, body: JSON.stringify({ error: { code: 'invalid_payload', message } }) }
+    }
     if (!addressedHere(req, hosts)) {
       if (!logged.has(req.socket))
-        logger.warn('request refused: unknown Host', { host: req.headers.host?.slice(0, 100) ?? '(none)' })
+        logger.warn('request refused: unknown Host', { host: req.headers.host?.slice(0, 100) })
       logged.add(req.socket)
       return misdirected(hosts.refusal)
     }
@@ -110,7 +121,7 @@ export function installFrontDoor(
       answerAndClose(
         socket,
         [
-          `HTTP/1.1 ${refusal.status} ${refusal.status === 421 ? 'Misdirected Request' : 'Forbidden'}`,
+          `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`,
           'content-type: application/json; charset=utf-8',
           `content-length: ${Buffer.byteLength(refusal.body)}`,
           'connection: close',

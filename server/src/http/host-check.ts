@@ -17,6 +17,8 @@ export interface HostCheck {
   allowsOrigin(origin: string | undefined): boolean
   /** The sentence a refused request gets: which address to use instead. */
   readonly refusal: string
+  /** The Host header to send, for a request that sent none ("127.0.0.1:4455"). */
+  readonly example: string
 }
 
 const LOOPBACK_NAMES: ReadonlyArray<string> = ['127.0.0.1', 'localhost', '::1']
@@ -46,7 +48,8 @@ export function hostCheck(bindHost: string, port: number, extraNames: ReadonlyAr
   } else {
     names.add(hostPart(bindHost))
   }
-  const preferred = `http://${WILDCARDS.includes(bindHost) ? '127.0.0.1' : hostPart(bindHost)}:${port}`
+  const example = `${WILDCARDS.includes(bindHost) ? '127.0.0.1' : hostPart(bindHost)}:${port}`
+  const preferred = `http://${example}`
   const allows = (host: string | undefined): boolean => {
     const name = host === undefined ? undefined : nameOf(host)
     return name !== undefined && names.has(name)
@@ -62,5 +65,6 @@ export function hostCheck(bindHost: string, port: number, extraNames: ReadonlyAr
       )
     },
     refusal: `This platform answers only to the names it was started with; use ${preferred}.`,
+    example,
   }
 }

@@ -28,3 +28,26 @@ describe('a request the platform cannot read as HTTP', () => {
     expect(jsonOf(answer)).toMatchObject({ error: { code: 'invalid_payload', message: /head/ } })
   })
 })
+
+describe('a request that names no Host', () => {
+  const platform = useTestPlatform()
+
+  it('gets 400 with a sentence saying to send one, whatever the HTTP version or upgrade', async () => {
+    const { port } = platform().server
+    for (const head of [
+      `GET ${HTTP_PATHS.info} HTTP/1.1`,
+      `GET ${HTTP_PATHS.info} HTTP/1.0`,
+      'GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n' +
+        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+    ]) {
+      const answer = await exchange(port, `${head}\r\nConnection: close`)
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+      expect(jsonOf(answer)).toMatchObject({
+        error: {
+          code: 'invalid_payload',
+          message: `The request names no Host; send one, as host: 127.0.0.1:${port}.`,
+        },
+      })
+    }
+  })
+})
