@@ -125,7 +125,7 @@ export function guardConnections(
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
     const address = clientOf(socket)
-    const cap = isLoopbackAddress(address) ? limits.perLoopbackAddress : limits.perAddress
+    const cap = isLoopbackAddress(peerAddress(socket)) ? limits.perLoopbackAddress : limits.perAddress
     const count = open.get(address) ?? 0
     if (count >= cap) {
       // One line per crowding, not per refused connection.

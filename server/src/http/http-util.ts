@@ -201,15 +201,20 @@ export function peerAddress(socket: { remoteAddress?: string | undefined }): str
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice('::ffff:'.length) : address
 }
 
+/** The client every address of this machine stands for. */
+const THIS_MACHINE = 'loopback'
+
 /**
  * The client an address stands for, as limits count clients: an IPv4 address as it is, an IPv6
  * address as its /64 network. A home or a server is given a whole /64, as it is given one IPv4
  * address, and picks any address in it at will: counted one by one, each would start a fresh
- * allowance of sign-in guesses and connections. This machine's ::1 stays itself.
+ * allowance of sign-in guesses and connections. So does this machine with all of 127/8 and ::1,
+ * which count as one client.
  */
 export function clientOfAddress(address: string): string {
   const bare = peerAddress({ remoteAddress: address.split('%')[0] })
-  if (isIP(bare) !== 6 || isLoopbackAddress(bare)) return bare
+  if (isLoopbackAddress(bare)) return THIS_MACHINE
+  if (isIP(bare) !== 6) return bare
   // A trailing IPv4 part (64:ff9b::192.0.2.1) lies past the /64, so it reads as one group here.
   const [head = '', tail] = bare.replace(/\d+\.\d+\.\d+\.\d+$/, '0').split('::')
   const front = head === '' ? [] : head.split(':')

@@ -1,3 +1,4 @@
+import { request } from 'node:http'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { HTTP_PATHS } from '../../../src/shared/protocol'
 import { hashPassword } from '../../../server/src/auth'
@@ -91,5 +92,36 @@ describe('sign-in limits are configurable', () => {
   it('allows as many failures as configured', async () => {
     for (let i = 0; i < 12; i++) expect((await signIn('patient@example.test', 'wrong')).status).toBe(401)
     expect((await signIn('patient@example.test', PASSWORD)).status).toBe(200)
+  })
+})
+
+describe('sign-in backoff by address on this machine', () => {
+  const platform = useTestPlatform({ signInLimits: { addressFreeFailures: 2, accountFreeFailures: 50 } })
+
+  it('makes every loopback address wait as one: another of 127/8 starts no fresh allowance', async () => {
+    const { port } = platform().server
+    const from = (localAddress: string, email: string): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const body = JSON.stringify({ email, password: 'wrong' })
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            localAddress,
+            method: 'POST',
+            path: HTTP_PATHS.signIn,
+            headers: { 'content-type': 'application/json', connection: 'close' },
+          },
+          (res) => {
+            res.resume()
+            resolve(res.statusCode ?? 0)
+          },
+        )
+        req.on('error', reject)
+        req.end(body)
+      })
+    expect(await from('127.0.0.1', 'one@example.test')).toBe(401)
+    expect(await from('127.0.0.2', 'two@example.test')).toBe(401)
+    expect(await from('127.0.0.3', 'three@example.test')).toBe(429)
   })
 })

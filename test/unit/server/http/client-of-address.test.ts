@@ -19,8 +19,14 @@ describe('the client an address stands for', () => {
     expect(clientOfAddress('2001:db8::1')).toBe('2001:db8:0:0::/64')
   })
 
-  it('keeps this machine’s ::1 apart, and passes anything else through', () => {
-    expect(clientOfAddress('::1')).toBe('::1')
+  it('is one client for every address of this machine, which can send from any of 127/8 at will', () => {
+    const machine = clientOfAddress('127.0.0.1')
+    for (const address of ['127.0.0.2', '127.255.255.254', '::ffff:127.0.0.9', '::1'])
+      expect(clientOfAddress(address), address).toBe(machine)
+    expect(clientOfAddress('128.0.0.1')).not.toBe(machine)
+  })
+
+  it('passes anything else through', () => {
     expect(clientOfAddress('')).toBe('')
     expect(clientOfAddress('not an address')).toBe('not an address')
   })
