@@ -26,6 +26,25 @@ const NO_PROXY = JSON.stringify({
   },
 })
 
+const UNMET_EXPECTATION = {
+  status: 417,
+  body: JSON.stringify({
+    error: {
+      code: 'invalid_payload',
+      message: 'The platform meets no Expect but 100-continue; send the request without that Expect header.',
+    },
+  }),
+}
+
+/** Answer a request with a refusal. */
+function send(res: ServerResponse, refusal: { status: number; body: string }): void {
+  res.writeHead(refusal.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  })
+  res.end(refusal.body)
+}
+
 const FOREIGN_ORIGIN = {
   status: 403,
   body: JSON.stringify({
@@ -104,15 +123,13 @@ export function installFrontDoor(
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
     spoke(req, 'request', res)
     const refusal = refuse(req)
-    if (refusal !== undefined) {
-      res.writeHead(refusal.status, {
-        'content-type': 'application/json; charset=utf-8',
-        'cache-control': 'no-store',
-      })
-      res.end(refusal.body)
-      return
-    }
+    if (refusal !== undefined) return send(res, refusal)
     for (const listener of onRequest) listener.call(http, req, res)
+  })
+  // Node answers an Expect it cannot meet by itself, with no sentence and before any check.
+  http.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    spoke(req, 'request', res)
+    send(res, refuse(req) ?? UNMET_EXPECTATION)
   })
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     spoke(req, 'upgrade')

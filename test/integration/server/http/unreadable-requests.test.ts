@@ -51,3 +51,22 @@ describe('a request that names no Host', () => {
     }
   })
 })
+
+describe('a request with an Expect header the platform cannot meet', () => {
+  const platform = useTestPlatform()
+
+  it('gets 417 with a sentence naming what to leave out, and the Host rules first', async () => {
+    const { port } = platform().server
+    const answer = await exchange(
+      port,
+      `GET ${HTTP_PATHS.info} HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: the-moon\r\nConnection: close`,
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 417 /)
+    expect(jsonOf(answer)).toMatchObject({ error: { code: 'invalid_payload', message: /Expect/ } })
+    const elsewhere = await exchange(
+      port,
+      `GET ${HTTP_PATHS.info} HTTP/1.1\r\nHost: evil.example\r\nExpect: the-moon\r\nConnection: close`,
+    )
+    expect(elsewhere).toMatch(/^HTTP\/1\.1 421 /)
+  })
+})
