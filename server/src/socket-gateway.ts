@@ -113,7 +113,19 @@ export function attachSocketGateway(
     // every socket (`npm run bench -- platform-fanout`; the figures are in the README).
   })
 
+  // One session per connection. A handshake sent again before the first was answered (by a link
+  // that delivers a frame twice) would open a second one, and every event would arrive twice.
+  const inSession = new WeakSet<object>()
   io.use((socket, next) => {
+    if (inSession.has(socket.conn)) {
+      logger.warn('connection refused: a second handshake on one connection')
+      return next(
+        refusal(
+          'invalid_payload',
+          'This connection already has its session; send the handshake once, or open another connection.',
+        ),
+      )
+    }
     if ((socket.handshake.auth as { [TOO_MANY_AUTH_MEMBERS]?: true })[TOO_MANY_AUTH_MEMBERS]) {
       logger.warn('connection refused: handshake holding too many keys')
       return next(refusal('invalid_payload', tooManyMembers('The handshake')))
@@ -167,6 +179,8 @@ export function attachSocketGateway(
     }
     socket.data.expertId = expertId
     socket.data.tokenHash = tokenHash
+    inSession.add(socket.conn)
+    socket.once('disconnect', () => inSession.delete(socket.conn))
     // In the token's room at once, not at 'connection' a tick later: handshakes of one token that
     // arrive together must each see the others when they are counted.
     void socket.join(tokenRoomOf(tokenHash))
