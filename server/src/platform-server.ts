@@ -144,7 +144,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     mostUnreadBytes: options.mostUnreadBytes,
   })
   const guard = guardConnections(http, connectionLimits, logger)
-  answerUnreadableRequests(http, { logger, answering: guard.answering })
+  answerUnreadableRequests(http, { logger, answerBegun: guard.answerBegun })
 
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {

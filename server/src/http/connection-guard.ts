@@ -80,8 +80,8 @@ export interface ConnectionGuard {
    * upgrade refused and never closed by its client): for shutting down without waiting on clients.
    */
   destroyAll(): void
-  /** True while a request read on `socket` has not been answered yet (its answer may be under way). */
-  answering(socket: Duplex): boolean
+  /** True while an answer on `socket` has begun (its head is out) and not finished. */
+  answerBegun(socket: Duplex): boolean
 }
 
 /** Watch every connection `http` accepts. */
@@ -103,6 +103,8 @@ export function guardConnections(
 
   // Requests read on a connection and not yet answered (a client may pipeline several).
   const unanswered = new WeakMap<Socket, number>()
+  // Their answers, until each is done with.
+  const answers = new WeakMap<Socket, Set<ServerResponse>>()
   const awaitRequest = (socket: Socket, address: string): void => {
     silence.get(socket)?.cancel()
     silence.set(
@@ -161,6 +163,9 @@ export function guardConnections(
     // as Node's own header timeout.
     if (res !== undefined) {
       unanswered.set(socket, (unanswered.get(socket) ?? 0) + 1)
+      const open = answers.get(socket) ?? new Set<ServerResponse>()
+      answers.set(socket, open.add(res))
+      res.once('close', () => open.delete(res))
       res.once('finish', () => {
         const left = (unanswered.get(socket) ?? 1) - 1
         unanswered.set(socket, left)
@@ -212,6 +217,6 @@ export function guardConnections(
     destroyAll() {
       for (const socket of sockets) socket.destroy()
     },
-    answering: (socket) => (unanswered.get(socket as Socket) ?? 0) > 0,
+    answerBegun: (socket) => [...(answers.get(socket as Socket) ?? [])].some((res) => res.headersSent),
   }
 }

@@ -30,6 +30,12 @@ function answerFor(code: string | undefined, reason: string): string {
       'Request Header Fields Too Large',
       `The request's head (its request line and headers) is larger than the platform reads (${maxHeaderSize} bytes); send a shorter one.`,
     )
+  if (code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW')
+    return response(
+      413,
+      'Payload Too Large',
+      'The chunk extensions of this request are larger than the platform reads; send its body without them.',
+    )
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
     return response(408, 'Request Timeout', 'The request did not arrive in time; send it again.')
   return response(
@@ -40,16 +46,16 @@ function answerFor(code: string | undefined, reason: string): string {
 }
 
 /**
- * Answer every request `http` cannot parse. `answering` says whether an earlier request on the
- * same connection is still being answered: then nothing is written, since the two answers would
- * interleave, and the connection is cut, as Node does.
+ * Answer every request `http` cannot parse. `answerBegun` says whether an answer on the same
+ * connection has begun: then nothing is written, since it would land inside that answer, and the
+ * connection is cut, as Node does.
  */
 export function answerUnreadableRequests(
   http: HttpServer,
-  deps: { readonly logger: Logger; readonly answering: (socket: Duplex) => boolean },
+  deps: { readonly logger: Logger; readonly answerBegun: (socket: Duplex) => boolean },
 ): void {
   http.on('clientError', (error: Error & { code?: string; reason?: unknown }, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable || deps.answering(socket)) {
+    if (error.code === 'ECONNRESET' || !socket.writable || deps.answerBegun(socket)) {
       socket.destroy()
       return
     }

@@ -19,6 +19,16 @@ describe('a request the platform cannot read as HTTP', () => {
     }
   })
 
+  it('gets the same when its body breaks off into something unreadable while the platform reads it', async () => {
+    const chunked = `POST ${HTTP_PATHS.signIn} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked`
+    const broken = await exchange(platform().server.port, chunked, '1\r\n{\r\nzz\r\n')
+    expect(broken).toMatch(/^HTTP\/1\.1 400 /)
+    expect(jsonOf(broken)).toMatchObject({ error: { code: 'invalid_payload', message: /not read/ } })
+    const sprawling = await exchange(platform().server.port, chunked, `1;${'x'.repeat(20_000)}\r\n{\r\n`)
+    expect(sprawling).toMatch(/^HTTP\/1\.1 413 /)
+    expect(jsonOf(sprawling)).toMatchObject({ error: { code: 'invalid_payload', message: /chunk/ } })
+  })
+
   it('gets 431 with a sentence when its head is larger than the platform reads', async () => {
     const answer = await exchange(
       platform().server.port,
