@@ -68,6 +68,24 @@ function refusalResponse(limit: number): string {
   ].join('\r\n')
 }
 
+/** A 408 with the sentence saying which part of the request did not arrive in time. */
+function timeoutResponse(what: string): string {
+  const body = JSON.stringify({
+    error: {
+      code: 'invalid_payload',
+      message: `${what} did not all arrive in time; send the request again.`,
+    },
+  })
+  return [
+    'HTTP/1.1 408 Request Timeout',
+    'content-type: application/json; charset=utf-8',
+    `content-length: ${Buffer.byteLength(body)}`,
+    'connection: close',
+    '',
+    body,
+  ].join('\r\n')
+}
+
 /** The guard over a server's connections. */
 export interface ConnectionGuard {
   /**
@@ -105,8 +123,18 @@ export function guardConnections(
   const unanswered = new WeakMap<Socket, number>()
   // Their answers, until each is done with.
   const answers = new WeakMap<Socket, Set<ServerResponse>>()
+  const answerBegun = (socket: Socket): boolean =>
+    [...(answers.get(socket) ?? [])].some((res) => res.headersSent)
+  // Closes a connection whose request did not arrive in time, telling the client why when nothing
+  // else is being said on it (an answer begun would have the refusal land inside it).
+  const timedOut = (socket: Socket, what: string | undefined): void => {
+    if (what === undefined || answerBegun(socket) || !socket.writable) socket.destroy()
+    else answerAndClose(socket, timeoutResponse(what))
+  }
   const awaitRequest = (socket: Socket, address: string): void => {
     silence.get(socket)?.cancel()
+    // A connection that sends nothing more is simply closed; one that began a head is told.
+    const readBefore = socket.bytesRead
     silence.set(
       socket,
       limits.clock.setTimeout(() => {
@@ -118,7 +146,7 @@ export function guardConnections(
           })
         }
         silent.add(address)
-        socket.destroy()
+        timedOut(socket, socket.bytesRead > readBefore ? "The request's head" : undefined)
       }, limits.firstRequestMs),
     )
   }
@@ -208,7 +236,7 @@ export function guardConnections(
           })
         }
         slow.add(address)
-        socket.destroy()
+        timedOut(socket, "The request's body")
       }, limits.requestBodyMs),
     )
   }
@@ -217,6 +245,6 @@ export function guardConnections(
     destroyAll() {
       for (const socket of sockets) socket.destroy()
     },
-    answerBegun: (socket) => [...(answers.get(socket as Socket) ?? [])].some((res) => res.headersSent),
+    answerBegun: (socket) => answerBegun(socket as Socket),
   }
 }

@@ -124,7 +124,11 @@ describe('a request whose body never finishes arriving', () => {
     await heads
     const expert = await platform().connect(platform().addExpert().token)
     bodyClock.advance(30_000)
-    expect(await Promise.all(ends)).toEqual(slow.map(() => ''))
+    // Each is told why, since no answer had begun on it.
+    for (const answer of await Promise.all(ends)) {
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /)
+      expect(answer).toMatch(/"code":"invalid_payload".*did not all arrive/)
+    }
     expect(platform().logger.lines.filter((l) => l.includes('request body did not arrive'))).toHaveLength(1)
     // Requests that were whole, and the socket.io connection one upgraded to, stay.
     expect(expert.socket.connected).toBe(true)
@@ -191,7 +195,7 @@ describe('a request that carries an Upgrade header but is no upgrade', () => {
     )
     await heads
     bodyClock.advance(30_000)
-    expect(await ends).toBe('')
+    expect(await ends).toMatch(/^HTTP\/1\.1 408 /)
   })
 })
 
@@ -235,19 +239,26 @@ describe('a kept-alive connection after its first request', () => {
   const platform = useTestPlatform({ connections: { firstRequestMs: 5_000, clock: idleClock } })
 
   it('is closed when its next head trickles in slower than a first one may', async () => {
+    let serverSide: Socket | undefined
     const answeredFirst = new Promise<void>((resolve) =>
-      platform().server.io.httpServer.once('request', (_req: IncomingMessage, res: ServerResponse) =>
-        res.once('finish', () => resolve()),
-      ),
+      platform().server.io.httpServer.once('request', (req: IncomingMessage, res: ServerResponse) => {
+        serverSide = req.socket
+        res.once('finish', () => resolve())
+      }),
     )
     const socket = await openSilent(platform().server.port)
     const ended = closed(socket)
     socket.write(`GET ${HTTP_PATHS.info} HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n`)
     await answeredFirst
     // The next head, begun and never finished: Node's own timers would hold it a minute.
+    const readSoFar = serverSide?.bytesRead ?? 0
     socket.write(`GET ${HTTP_PATHS.info} HTTP/1.1\r\nhost: 127.0.0.1\r\n`)
+    await expect.poll(() => serverSide?.bytesRead).toBeGreaterThan(readSoFar)
     idleClock.advance(5_000)
-    expect(await ended).toMatch(/^HTTP\/1\.1 200/)
+    // The first answer, then why the connection closes: the head it began did not arrive in time.
+    const answers = await ended
+    expect(answers).toMatch(/^HTTP\/1\.1 200/)
+    expect(answers).toMatch(/HTTP\/1\.1 408 [^]*"code":"invalid_payload".*head/)
     expect(platform().logger.lines.filter((l) => l.includes('no request within'))).toHaveLength(1)
   })
 })
