@@ -1,8 +1,10 @@
 /**
  * What every HTTP request and WebSocket upgrade passes before anything answers it, socket.io
- * included: the silence timer learns the connection spoke, a request addressed to a name this
- * platform does not go by gets 421 with the address to use, and one a web page of another site
- * sends (its Origin says so) gets 403.
+ * included: the silence timer learns the connection spoke, a request that names no Host gets 400,
+ * one addressed to a name this platform does not go by gets 421 with the address to use, and one
+ * a web page of another site sends (its Origin says so) gets 403. Past those checks, an upgrade
+ * off socket.io's path is answered as the plain request it also is; a CONNECT gets 405 and an
+ * Expect the platform cannot meet 417, each with a sentence where Node alone would say nothing.
  */
 import { STATUS_CODES, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
