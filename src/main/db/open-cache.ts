@@ -15,6 +15,7 @@ import { keepLinkedPrivate, keepPrivate, leftUnclean, notACacheFile } from './ca
 import { restoreSyncRow, schemaDifference } from './cache-schema'
 import { moveAside, pruneQuarantined, type Pruned } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
+import { isDamage } from './damage-watch'
 import { errorMessage } from '../../shared/error-message'
 
 /** How to open the cache. */
@@ -64,6 +65,11 @@ export interface OpenedCache {
   readonly rebuilt: CacheRebuild | null
   /** Whether quick_check ran at this open. */
   readonly checked: boolean
+  /**
+   * A read or write found the file damaged (damage-watch.ts): the next open checks it, whatever
+   * close() records, and so moves it aside and rebuilds it.
+   */
+  damaged(): void
   /** Close the database and record the clean exit (the next open may skip the check). */
   close(): void
 }
@@ -112,15 +118,20 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     // Written once the cache is open and removed by close(): found at the next open, it means this
     // run never closed the cache.
     const marked = check === 'after-unclean-exit' && markOpen(marker)
-    const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS)
+    let damaged = false
+    const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS, () => (damaged = true))
     return {
       db,
       rebuilt,
       checked,
+      damaged() {
+        damaged = true
+      },
       close() {
         stopCheckpoints()
         db.close()
-        if (marked) unmarkOpen(marker)
+        // Left in place, the marker has the next open check the file, as after a crash.
+        if (marked && !damaged) unmarkOpen(marker)
       },
     }
   }
@@ -183,11 +194,12 @@ function unmarkOpen(marker: string): void {
  * own checkpoint is off, so stopping would let the WAL grow for the rest of the run once the disk
  * had room again. Only a connection closed elsewhere stops the timer, since every tick would fail.
  */
-function checkpointEvery(db: Database.Database, ms: number): () => void {
+function checkpointEvery(db: Database.Database, ms: number, onDamage: () => void): () => void {
   const timer = setInterval(() => {
     try {
       db.pragma('wal_checkpoint(PASSIVE)')
-    } catch {
+    } catch (error) {
+      if (isDamage(error)) onDamage()
       if (!db.open) clearInterval(timer)
     }
   }, ms)
@@ -312,14 +324,6 @@ function closeQuietly(db: Database.Database): void {
   } catch {
     // Already failing: the original error is the one to report.
   }
-}
-
-/** SQLite says the bytes are not a database, or a malformed one. */
-function isDamage(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    (error.code === 'SQLITE_NOTADB' || error.code.startsWith('SQLITE_CORRUPT'))
-  )
 }
 
 /**

@@ -30,6 +30,7 @@ import { UPCOMING_SESSIONS_LISTED } from '../../../shared/ipc/list-limits'
 import { cacheChangeOf } from '../../core/sync/cache-push'
 import type { Shutdown } from '../../core/startup/shutdown'
 import { openCache } from '../../db/open-cache'
+import { watchedForDamage } from '../../db/damage-watch'
 import { SqliteCacheStore } from '../../db/sqlite-cache-store'
 import { socketIoTransport } from '../socket-io-transport'
 import { watchHostZone } from '../host-zone'
@@ -124,7 +125,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (settingsReset !== null) {
     options.notifier.show({ kind: 'notice', title: 'Settings reset', body: settingsReset })
   }
-  const cache = new SqliteCacheStore(opened.db, options.log)
+  const cache = watchedForDamage(new SqliteCacheStore(opened.db, options.log), opened, options)
   // Before the core, so a wake reads the zone again before a reminder it sets off is written; the
   // core, once built, writes the tray again in the new zone.
   const stopFollowingZone = watchHostZone({
