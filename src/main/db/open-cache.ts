@@ -6,7 +6,7 @@
  * is refused instead: it is not damaged, and this version must not touch it.
  */
 import Database from 'better-sqlite3'
-import { closeSync, constants, existsSync, mkdirSync, openSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../shared/sqlite/migrate'
@@ -16,6 +16,7 @@ import { restoreSyncRow, schemaDifference } from './cache-schema'
 import { moveAside, pruneQuarantined, type Pruned } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { isDamage } from './damage-watch'
+import { markDamaged, markedDamaged, markOpen, unmarkOpen } from './open-marker'
 import { errorMessage } from '../../shared/error-message'
 
 /** How to open the cache. */
@@ -112,21 +113,25 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
         'Move or rename that folder, then start Standby again; it was left as it is.',
     )
   }
-  const checked =
-    notAFile === null && (check === 'quick' || (check === 'after-unclean-exit' && leftUnclean(path, marker)))
+  const level = checkLevel(check, notAFile === null, path, marker)
+  const checked = level !== 'none'
   const opened = (db: Database.Database, rebuilt: CacheRebuild | null): OpenedCache => {
     // Written once the cache is open and removed by close(): found at the next open, it means this
     // run never closed the cache.
     const marked = check === 'after-unclean-exit' && markOpen(marker)
     let damaged = false
-    const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS, () => (damaged = true))
+    const sawDamage = (): void => {
+      if (damaged) return
+      damaged = true
+      // Now, not at close: a crash after it must not lose it either.
+      if (marked) markDamaged(marker)
+    }
+    const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS, sawDamage)
     return {
       db,
       rebuilt,
       checked,
-      damaged() {
-        damaged = true
-      },
+      damaged: sawDamage,
       close() {
         stopCheckpoints()
         db.close()
@@ -137,12 +142,12 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   }
   try {
     if (notAFile !== null) throw new CacheDamage(notAFile.reason)
-    return opened(openChecked(path, nativeBinding, checked), null)
+    return opened(openChecked(path, nativeBinding, level), null)
   } catch (error) {
     if (!(error instanceof CacheDamage)) throw error
     const damagedCopy = moveAside(path, (options.now ?? Date.now)())
     const pruned = pruneQuarantined(path, damagedCopy)
-    const db = openChecked(path, nativeBinding, checked)
+    const db = openChecked(path, nativeBinding, level)
     return opened(db, {
       damagedCopy,
       reason: error.message,
@@ -156,35 +161,18 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   }
 }
 
-/**
- * Create the marker of an open cache; false when something else is at its path (a folder, a named
- * pipe, a link) or it cannot be made. Not opened blocking nor through a link: a pipe would hold the
- * start for ever, a link would truncate its target. Whatever is there is left alone, and as it
- * stays, every open runs the check, which is the safe side of a marker that cannot be trusted.
- */
-function markOpen(marker: string): boolean {
-  // Windows has neither flag, nor named pipes or links at a plain path.
-  const flags =
-    constants.O_WRONLY |
-    constants.O_CREAT |
-    constants.O_TRUNC |
-    (constants.O_NONBLOCK ?? 0) |
-    (constants.O_NOFOLLOW ?? 0)
-  try {
-    closeSync(openSync(marker, flags, 0o600))
-    return true
-  } catch {
-    return false
-  }
-}
+/** Which check the open runs (see OpenCacheOptions.integrityCheck). */
+type CheckLevel = 'none' | 'quick' | 'full'
 
-/** Remove the marker at a clean close; one left behind only costs the next start the check. */
-function unmarkOpen(marker: string): void {
-  try {
-    rmSync(marker, { force: true })
-  } catch {
-    // Nothing to do at quit: the next open checks the file, which is what a marker asks for.
-  }
+/**
+ * The check for this open: none of a path that holds no file, the full one after a run that found
+ * the file damaged (the quick one may pass what that run found), else as `check` says.
+ */
+function checkLevel(check: IntegrityCheck, isFile: boolean, path: string, marker: string): CheckLevel {
+  if (!isFile || check === 'none') return 'none'
+  if (check === 'quick') return 'quick'
+  if (markedDamaged(marker)) return 'full'
+  return leftUnclean(path, marker) ? 'quick' : 'none'
 }
 
 /**
@@ -209,9 +197,9 @@ function checkpointEvery(db: Database.Database, ms: number, onDamage: () => void
 }
 
 /** Check, open, configure and migrate; throws CacheDamage when the content is the problem. */
-function openChecked(path: string, nativeBinding: string | undefined, check: boolean): Database.Database {
+function openChecked(path: string, nativeBinding: string | undefined, check: CheckLevel): Database.Database {
   keepPrivate(path)
-  if (check && existsSync(path)) checkReadOnly(path, nativeBinding)
+  if (check !== 'none' && existsSync(path)) checkReadOnly(path, nativeBinding, check)
   const db = openConnection(path, nativeBinding, {})
   try {
     db.exec('PRAGMA busy_timeout = 5000;')
@@ -256,11 +244,11 @@ function openChecked(path: string, nativeBinding: string | undefined, check: boo
  * the WAL into the file and deletes it; a read-only one cannot, so a damaged file and its WAL are
  * moved aside exactly as they were found.
  */
-function checkReadOnly(path: string, nativeBinding: string | undefined): void {
+function checkReadOnly(path: string, nativeBinding: string | undefined, check: 'quick' | 'full'): void {
   const db = openConnection(path, nativeBinding, { readonly: true, fileMustExist: true })
   try {
     db.pragma('busy_timeout = 5000')
-    quickCheck(db)
+    integrityCheck(db, check)
   } catch (error) {
     throw classify(path, error)
   } finally {
@@ -276,15 +264,18 @@ function classify(path: string, error: unknown): Error {
   return unavailable(path, error)
 }
 
-/** Throws CacheDamage with SQLite's findings unless quick_check says "ok". */
-function quickCheck(db: Database.Database): void {
+/**
+ * Throws CacheDamage with SQLite's findings unless its check says "ok": quick_check, or for 'full'
+ * integrity_check, which also compares each index with its rows.
+ */
+function integrityCheck(db: Database.Database, check: 'quick' | 'full'): void {
   // The check reads every page once; a small page cache keeps the process from holding on to
   // those pages' memory afterwards (better-sqlite3's default cache is 16 MB).
   db.pragma('cache_size = -1024')
-  const rows = db.pragma('quick_check(20)') as Array<{ quick_check: string }>
-  const findings = rows.map((row) => row.quick_check)
+  const pragma = check === 'full' ? 'integrity_check' : 'quick_check'
+  const findings = (db.pragma(`${pragma}(20)`) as Array<Record<string, string>>).map((row) => row[pragma])
   if (findings.length !== 1 || findings[0] !== 'ok') {
-    throw new CacheDamage(`quick_check: ${findings.join('; ')}`)
+    throw new CacheDamage(`${pragma}: ${findings.join('; ')}`)
   }
 }
 

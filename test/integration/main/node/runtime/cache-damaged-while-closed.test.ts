@@ -74,3 +74,30 @@ it('tells the expert the cache is damaged, and the next start checks and rebuild
   expect(nextRun).toEqual([expect.objectContaining({ title: 'Offline cache rebuilt' })])
   expect(await aRun(dir)).toEqual([])
 })
+
+it('rebuilds it also when the damage is of a kind the quick check at start does not see', async () => {
+  const dir = tempDir()
+  const path = join(dir, 'cache.db')
+  await aRun(dir, (runtime) =>
+    runtime.cache.applySnapshot(aSnapshot({ sessions: manySessions(50), cursor: 50 })),
+  )
+  // An index whose entries no longer match its rows: reads pass, the quick check passes, and a
+  // write that must remove a row's entry finds it missing.
+  const db = new Database(path)
+  db.unsafeMode(true)
+  db.pragma('writable_schema = ON')
+  db.prepare(
+    `UPDATE sqlite_master SET sql = 'CREATE INDEX sessions_by_request ON sessions (state)'
+     WHERE name = 'sessions_by_request'`,
+  ).run()
+  db.close()
+
+  const damagedRun = await aRun(dir, (runtime) => {
+    expect(() => runtime.cache.clear()).toThrow(/malformed/)
+  })
+  expect(damagedRun).toEqual([expect.objectContaining({ title: 'Offline cache damaged' })])
+  const nextRun = await aRun(dir, (runtime) => {
+    expect(() => runtime.cache.clear()).not.toThrow()
+  })
+  expect(nextRun).toEqual([expect.objectContaining({ title: 'Offline cache rebuilt' })])
+})
