@@ -88,6 +88,15 @@ class CacheDamage extends Error {}
 
 const WHAT = 'Standby cache'
 const WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024
+/** How long the open waits for a lock another program holds: its migrations must not fail on a moment's lock. */
+const OPEN_LOCK_WAIT_MS = 5_000
+/**
+ * How long a read or write waits for such a lock once the cache is open. They run on the app's main
+ * thread, and this process is the cache's only writer, so only another program (a backup tool, the
+ * sqlite3 shell) holds one: each write waiting the open's time held the window, the tray and every
+ * notification that long, at each try. One that fails is told and tried again (catch-up-failures.ts).
+ */
+export const RUN_LOCK_WAIT_MS = 200
 /** How often the WAL is copied back into the file; the copy does nothing when nothing was written. */
 export const CHECKPOINT_EVERY_MS = 5_000
 const TOO_NEW_REMEDY =
@@ -202,7 +211,7 @@ function openChecked(path: string, nativeBinding: string | undefined, check: Che
   if (check !== 'none' && existsSync(path)) checkReadOnly(path, nativeBinding, check)
   const db = openConnection(path, nativeBinding, {})
   try {
-    db.exec('PRAGMA busy_timeout = 5000;')
+    db.exec(`PRAGMA busy_timeout = ${OPEN_LOCK_WAIT_MS};`)
     // Before the journal mode below is written into its header: a file refused (another program's,
     // a newer Standby's) is moved aside or left exactly as it was found.
     asMigrationFault(() =>
@@ -232,6 +241,7 @@ function openChecked(path: string, nativeBinding: string | undefined, check: Che
     if (wrong !== null) throw new CacheDamage(`its tables are not those Standby makes (${wrong})`)
     restoreSyncRow(db)
     keepLinkedPrivate(path)
+    db.exec(`PRAGMA busy_timeout = ${RUN_LOCK_WAIT_MS};`)
     return db
   } catch (error) {
     closeQuietly(db)
@@ -247,7 +257,7 @@ function openChecked(path: string, nativeBinding: string | undefined, check: Che
 function checkReadOnly(path: string, nativeBinding: string | undefined, check: 'quick' | 'full'): void {
   const db = openConnection(path, nativeBinding, { readonly: true, fileMustExist: true })
   try {
-    db.pragma('busy_timeout = 5000')
+    db.pragma(`busy_timeout = ${OPEN_LOCK_WAIT_MS}`)
     integrityCheck(db, check)
   } catch (error) {
     throw classify(path, error)

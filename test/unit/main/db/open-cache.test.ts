@@ -13,7 +13,12 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { cacheMigrations } from '../../../../src/main/db/migrations'
-import { CacheUnavailableError, CHECKPOINT_EVERY_MS, openCache } from '../../../../src/main/db/open-cache'
+import {
+  CacheUnavailableError,
+  CHECKPOINT_EVERY_MS,
+  openCache,
+  RUN_LOCK_WAIT_MS,
+} from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { DatabaseTooNewError, migrate } from '../../../../src/shared/sqlite/migrate'
 import {
@@ -56,7 +61,7 @@ describe('openCache', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('synchronous', { simple: true })).toBe(1)
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(RUN_LOCK_WAIT_MS)
     expect(db.pragma('journal_size_limit', { simple: true })).toBe(4 * 1024 * 1024)
     expect(db.pragma('user_version', { simple: true })).toBe(cacheMigrations.length)
     expectWorkingCache(db)
