@@ -9,19 +9,19 @@
  */
 import type Database from 'better-sqlite3'
 
-/** Each table (with its columns), index and trigger of the newest cache, sorted by name. */
+/** Each table (with its columns), index and trigger (with its statement) of the newest cache, sorted by name. */
 export const CACHE_SCHEMA: ReadonlyArray<string> = [
   'table expert (slot INTEGER PK1, id TEXT NOT NULL, json TEXT NOT NULL)',
   'table invites (id TEXT PK1, request_id TEXT NOT NULL, state TEXT NOT NULL, sent_at INTEGER NOT NULL, json TEXT NOT NULL, notified_at INTEGER, closes_at INTEGER)',
-  'index invites_by_request on invites',
-  'index invites_missed on invites',
-  'index invites_open on invites',
-  'index invites_open_by_close on invites',
-  'index invites_unnotified on invites',
+  'index invites_by_request on invites: CREATE INDEX invites_by_request ON invites (request_id)',
+  "index invites_missed on invites: CREATE INDEX invites_missed ON invites (sent_at DESC, id DESC) WHERE state IN ('declined', 'taken', 'expired', 'withdrawn')",
+  "index invites_open on invites: CREATE INDEX invites_open ON invites (sent_at DESC, id DESC) WHERE state = 'open'",
+  "index invites_open_by_close on invites: CREATE INDEX invites_open_by_close ON invites (closes_at) WHERE state = 'open'",
+  "index invites_unnotified on invites: CREATE INDEX invites_unnotified ON invites (sent_at DESC, id DESC) WHERE state = 'open' AND notified_at IS NULL",
   'table message_state (message_id TEXT NOT NULL PK1, read_at INTEGER, notified_at INTEGER)',
   'table messages (id TEXT PK1, request_id TEXT NOT NULL, sent_at INTEGER NOT NULL, json TEXT NOT NULL, from_client INTEGER NOT NULL)',
-  'index messages_by_request on messages',
-  'index messages_from_client on messages',
+  'index messages_by_request on messages: CREATE INDEX messages_by_request ON messages (request_id, sent_at, id)',
+  'index messages_from_client on messages: CREATE INDEX messages_from_client ON messages (request_id) WHERE from_client = 1',
   'table reminder_snoozes (session_id TEXT NOT NULL PK1, booked_start INTEGER NOT NULL, at INTEGER NOT NULL)',
   'table reminders (session_id TEXT NOT NULL PK1, booked_start INTEGER NOT NULL PK2, alert TEXT NOT NULL PK3, outcome TEXT NOT NULL, at INTEGER NOT NULL)',
   'table requests (id TEXT PK1, kind TEXT NOT NULL, created_at INTEGER NOT NULL, json TEXT NOT NULL)',
@@ -32,28 +32,34 @@ export const CACHE_SCHEMA: ReadonlyArray<string> = [
   'table session_search_docsize (id INTEGER PK1, sz BLOB)',
   'table session_search_idx (segid NOT NULL PK1, term NOT NULL PK2, pgno)',
   'table sessions (id TEXT PK1, request_id TEXT NOT NULL, state TEXT NOT NULL, booked_start INTEGER NOT NULL, json TEXT NOT NULL, kind TEXT, outcome TEXT, client_id TEXT)',
-  'index sessions_by_request on sessions',
-  'index sessions_history on sessions',
-  'index sessions_history_client on sessions',
-  'index sessions_history_kind on sessions',
-  'index sessions_history_outcome on sessions',
-  'trigger sessions_search_delete on sessions',
-  'index sessions_upcoming on sessions',
+  'index sessions_by_request on sessions: CREATE INDEX sessions_by_request ON sessions (request_id)',
+  "index sessions_history on sessions: CREATE INDEX sessions_history ON sessions (booked_start DESC, id DESC) WHERE state IN ('ended', 'cancelled')",
+  "index sessions_history_client on sessions: CREATE INDEX sessions_history_client ON sessions (client_id, booked_start DESC, id DESC) WHERE state IN ('ended', 'cancelled')",
+  "index sessions_history_kind on sessions: CREATE INDEX sessions_history_kind ON sessions (kind, booked_start DESC, id DESC) WHERE state IN ('ended', 'cancelled')",
+  "index sessions_history_outcome on sessions: CREATE INDEX sessions_history_outcome ON sessions (outcome, booked_start DESC, id DESC) WHERE state IN ('ended', 'cancelled')",
+  'trigger sessions_search_delete on sessions: CREATE TRIGGER sessions_search_delete AFTER DELETE ON sessions BEGIN DELETE FROM session_search WHERE rowid = old.rowid; END',
+  "index sessions_upcoming on sessions: CREATE INDEX sessions_upcoming ON sessions (booked_start, id) WHERE state IN ('booked', 'live')",
   'table shown_invites (id TEXT NOT NULL PK1, at INTEGER NOT NULL)',
   'table standing_warnings (key TEXT NOT NULL PK1, at INTEGER NOT NULL)',
   'table sync_state (slot INTEGER PK1, cursor INTEGER NOT NULL, last_synced_at INTEGER, cursor_digest TEXT, clock_offset_ms INTEGER, clock_measured_at INTEGER, platform_url TEXT)',
 ]
 
-/** One line per table (with its columns), index and trigger of `db`, sorted by name; SQLite's own left out. */
+/**
+ * One line per table (with its columns), index and trigger (with its statement, spaces folded) of
+ * `db`, sorted by name; SQLite's own left out. An index or trigger is Standby's own statement,
+ * kept as written whatever SQLite version made it; a table is read by its columns instead, as
+ * SQLite itself rewrites a table's statement (a column added, a table renamed) and the search
+ * index's tables are SQLite's.
+ */
 export function schemaOf(db: Database.Database): string[] {
   // One statement for the whole schema: one per table cost the open more than the rest of it.
-  return db.prepare(SCHEMA_LINES).pluck().all() as string[]
+  return (db.prepare(SCHEMA_LINES).pluck().all() as string[]).map((line) => line.replace(/\s+/g, ' ').trim())
 }
 
 const SCHEMA_LINES = `SELECT CASE m.type WHEN 'table' THEN 'table ' || m.name || ' (' || (
     SELECT group_concat(c.name || iif(c.type <> '', ' ' || c.type, '') || iif(c."notnull", ' NOT NULL', '')
       || iif(c.pk > 0, ' PK' || c.pk, ''), ', ') FROM pragma_table_xinfo(m.name) AS c) || ')'
-    ELSE m.type || ' ' || m.name || ' on ' || m.tbl_name END
+    ELSE m.type || ' ' || m.name || ' on ' || m.tbl_name || ': ' || m.sql END
   FROM sqlite_master AS m
   WHERE m.type IN ('table', 'index', 'trigger') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name`
 
@@ -64,7 +70,8 @@ export function schemaDifference(db: Database.Database): string | null {
   // A table of another name is left alone: nothing reads or writes it. One of ours must match
   // exactly, and nothing else may hang on it: a trigger runs inside the cache's own writes (one
   // that deletes the marks of what was shown would show it all again; one that fails them, stop
-  // every sync), and an index (a unique one) can refuse them.
+  // every sync), and an index (a unique one) can refuse them. So must each of our indexes and our
+  // trigger, statement and all, for the same reasons.
   const ours = new Set(CACHE_SCHEMA.map(nameOf))
   const wrong = [
     ...CACHE_SCHEMA.filter((line) => !have.has(line)).map((line) => `${nameOf(line)} missing or changed`),
@@ -73,14 +80,14 @@ export function schemaDifference(db: Database.Database): string | null {
       .map((line) => `${line} found instead`),
     ...found
       .filter((line) => !ours.has(nameOf(line)) && ours.has(`table ${tableOf(line)}`))
-      .map((line) => `${line} is not Standby's`),
+      .map((line) => `${line.split(':')[0]} is not Standby's`),
   ]
   return wrong.length === 0 ? null : wrong.slice(0, 3).join('; ')
 }
 
-/** "index x on y" or "trigger x on y" → "y"; null for a table. */
+/** "index x on y: CREATE …" or "trigger x on y: CREATE …" → "y"; null for a table. */
 function tableOf(line: string): string | null {
-  return line.startsWith('table ') ? null : (line.split(' on ')[1] ?? null)
+  return /^(?:index|trigger) \S+ on (?<table>[^:]+):/.exec(line)?.groups?.['table'] ?? null
 }
 
 /** "table x (…)" or "index x on y" → "table x". */

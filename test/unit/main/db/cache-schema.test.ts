@@ -67,6 +67,17 @@ describe("the cache's schema at open", () => {
       /index one_per_state on reminders is not Standby's/,
     ],
     [
+      'an index of its name made otherwise (unique, refusing the writes)',
+      'DROP INDEX sessions_by_request; CREATE UNIQUE INDEX sessions_by_request ON sessions (request_id)',
+      /index sessions_by_request missing or changed; index sessions_by_request on sessions: CREATE UNIQUE INDEX/,
+    ],
+    [
+      'a trigger of its name that does otherwise (forgetting what was shown)',
+      `DROP TRIGGER sessions_search_delete;
+       CREATE TRIGGER sessions_search_delete AFTER DELETE ON sessions BEGIN DELETE FROM shown_invites; END`,
+      /trigger sessions_search_delete missing or changed/,
+    ],
+    [
       'the search index a plain table',
       'DROP TABLE session_search; CREATE TABLE session_search (body)',
       /table session_search missing or changed/,
