@@ -82,15 +82,21 @@ it('rebuilds it also when the damage is of a kind the quick check at start does 
     runtime.cache.applySnapshot(aSnapshot({ sessions: manySessions(50), cursor: 50 })),
   )
   // An index whose entries no longer match its rows: reads pass, the quick check passes, and a
-  // write that must remove a row's entry finds it missing.
+  // write that must remove a row's entry finds it missing. Made by having SQLite take the index
+  // for another column's while the rows change, then giving it its own statement back.
+  const statementOf = (sql: string) => {
+    const db = new Database(path)
+    db.unsafeMode(true)
+    db.pragma('writable_schema = ON')
+    db.prepare(`UPDATE sqlite_master SET sql = ? WHERE name = 'sessions_by_request'`).run(sql)
+    db.close()
+  }
+  statementOf('CREATE INDEX sessions_by_request ON sessions (state)')
   const db = new Database(path)
-  db.unsafeMode(true)
-  db.pragma('writable_schema = ON')
-  db.prepare(
-    `UPDATE sqlite_master SET sql = 'CREATE INDEX sessions_by_request ON sessions (state)'
-     WHERE name = 'sessions_by_request'`,
-  ).run()
+  db.pragma('foreign_keys = OFF')
+  db.prepare(`UPDATE sessions SET request_id = 'moved_' || request_id`).run()
   db.close()
+  statementOf('CREATE INDEX sessions_by_request ON sessions (request_id)')
 
   const damagedRun = await aRun(dir, (runtime) => {
     expect(() => runtime.cache.clear()).toThrow(/malformed/)
