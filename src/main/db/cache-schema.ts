@@ -95,6 +95,22 @@ function nameOf(line: string): string {
   return line.split(' ', 2).join(' ')
 }
 
+/** The tables every version of the cache has held, from its first migration on. */
+const TABLES_OF_EVERY_VERSION = ['expert', 'sync_state', 'requests', 'invites', 'sessions', 'messages']
+
+/**
+ * Which of the tables every version of the cache holds `db` lacks; read before anything is written,
+ * so a file at a version the cache also has but made by another program (many number their schema
+ * with user_version too) is moved aside as it was found, not migrated step by step as if it were the
+ * cache until a step failed, each one committed into it.
+ */
+export function missingBaseTables(db: Database.Database): string[] {
+  const found = new Set(
+    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[],
+  )
+  return TABLES_OF_EVERY_VERSION.filter((name) => !found.has(name))
+}
+
 /**
  * Put back the one row of `sync_state` (cursor 0: never synced) when an edit removed it: every
  * write of the cursor updates that row, so without it none would stick and each sync would start

@@ -12,7 +12,7 @@ import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../shared/sqlite/migrate'
 import { cacheMigrations } from './migrations'
 import { keepLinkedPrivate, keepPrivate, leftUnclean, notACacheFile } from './cache-file-state'
-import { restoreSyncRow, schemaDifference } from './cache-schema'
+import { missingBaseTables, restoreSyncRow, schemaDifference } from './cache-schema'
 import { moveAside, pruneQuarantined, type Pruned } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { isDamage } from './damage-watch'
@@ -214,9 +214,17 @@ function openChecked(path: string, nativeBinding: string | undefined, check: Che
     db.exec(`PRAGMA busy_timeout = ${OPEN_LOCK_WAIT_MS};`)
     // Before the journal mode below is written into its header: a file refused (another program's,
     // a newer Standby's) is moved aside or left exactly as it was found.
-    asMigrationFault(() =>
-      refuseWhatCannotMigrate(db, cacheMigrations.length, { what: WHAT, remedy: TOO_NEW_REMEDY }),
-    )
+    let version = 0
+    asMigrationFault(() => {
+      version = refuseWhatCannotMigrate(db, cacheMigrations.length, { what: WHAT, remedy: TOO_NEW_REMEDY })
+    })
+    const missing = version > 0 ? missingBaseTables(db) : []
+    if (missing.length > 0) {
+      throw new CacheDamage(
+        `it is at schema version ${version} without the tables every version of it has ` +
+          `(${missing.join(', ')} missing): another program's file, or one edited`,
+      )
+    }
     // One exec for all of them: none returns anything the open needs, and each db.pragma() call
     // would compile a statement of its own.
     db.exec(
