@@ -16,6 +16,7 @@ import type { SettingsStore } from '../core/ports/settings'
 import { createSettingsStore, type SettingsFile } from '../core/settings/settings-store'
 import { DAMAGED_COPIES_KEPT, escapeRegExp, pruneOlderCopies } from '../db/quarantine'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
+import { errorMessage } from '../../shared/error-message'
 
 /** The file's name without its extension (conf's `configName`, electron-store's `name`). */
 export const SETTINGS_FILE_NAME = 'settings'
@@ -161,13 +162,21 @@ export interface OpenSettingsOptions {
 /** Opens the settings in `dir`; if the store cannot be opened at all, they live in memory this run. */
 export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
   const { dir, log } = options
-  const setAside = setAsideUnreadableSettings(settingsFilePath(dir), log, options.now)
+  const path = settingsFilePath(dir)
+  const setAside = setAsideUnreadableSettings(path, log, options.now)
   let file: SettingsFile
   try {
     file = confSettingsFile(options.open(), log)
   } catch (error) {
     log.error(`Could not open the settings in ${dir}; changes will last for this run only`, error)
-    file = memorySettingsFile()
+    // The file is left as it is: what could not be opened now may open at the next start.
+    return {
+      ...createSettingsStore(memorySettingsFile(), log, setAside),
+      notKept:
+        `Standby could not open its settings file (${errorCode(error) ?? errorMessage(error)}), so it uses ` +
+        `the default settings and a change lasts only until it quits. Check that ${path} is a file ` +
+        'you can read and write (or move it aside), then start Standby again.',
+    }
   }
   return createSettingsStore(file, log, setAside)
 }

@@ -54,6 +54,11 @@ export type SettingsReset = 'all' | ReadonlyArray<keyof SettingsValues>
 export interface SettingsStore {
   /** What went back to its default when the file was read at start; absent or empty when nothing did. */
   readonly resetAtOpen?: SettingsReset
+  /**
+   * What to tell the expert, at each start while it lasts, when the file could not be opened at all:
+   * the settings are then the defaults, kept in memory for this run. Absent when it opened.
+   */
+  readonly notKept?: string
   get(): SettingsValues
   /** Validate and store a change; throws a clear error for a bad value and stores nothing. */
   update(patch: Partial<SettingsValues>): SettingsValues

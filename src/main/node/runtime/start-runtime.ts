@@ -125,6 +125,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (settingsReset !== null) {
     options.notifier.show({ kind: 'notice', title: 'Settings reset', body: settingsReset })
   }
+  // Told at each start while it lasts: the file is left as it is, and nothing the expert changes is kept.
+  if (options.settings.notKept !== undefined) {
+    options.notifier.show({ kind: 'notice', title: 'Settings not kept', body: options.settings.notKept })
+  }
   const cache = watchedForDamage(new SqliteCacheStore(opened.db, options.log), opened, options)
   // Before the core, so a wake reads the zone again before a reminder it sets off is written; the
   // core, once built, writes the tray again in the new zone.

@@ -2,7 +2,7 @@
  * Settings that could not be used and went back to their defaults at start: the expert is told
  * once, in one notice naming them, and not again at the next start.
  */
-import { writeFileSync } from 'node:fs'
+import { readlinkSync, symlinkSync, writeFileSync } from 'node:fs'
 import { expect, it } from 'vitest'
 import { createNodeAdapters } from '../../../../../src/main/node/adapters'
 import { settingsFilePath } from '../../../../../src/main/node/settings-file'
@@ -62,4 +62,22 @@ it('says nothing on a first run or over a file it can use', async () => {
   const dir = tempDir()
   expect(await noticesOfAStart(dir)).toEqual([])
   expect(await noticesOfAStart(dir)).toEqual([])
+})
+
+it('tells at each start that settings are not kept while their file cannot be opened, and keeps the file', async () => {
+  const dir = tempDir()
+  // A link to itself: neither read nor replaced, as a file the profile's owner cannot read.
+  symlinkSync('settings.json', settingsFilePath(dir))
+  const told = [
+    {
+      kind: 'notice',
+      title: 'Settings not kept',
+      body: expect.stringMatching(
+        /could not open its settings file \(ELOOP\), so it uses the default settings and a change lasts only until it quits\. Check that .*settings\.json is a file you can read and write/,
+      ),
+    },
+  ]
+  expect(await noticesOfAStart(dir)).toEqual(told)
+  expect(await noticesOfAStart(dir)).toEqual(told)
+  expect(readlinkSync(settingsFilePath(dir))).toBe('settings.json')
 })
