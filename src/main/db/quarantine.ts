@@ -27,14 +27,33 @@ export function quarantinePath(path: string, at: number, taken: (candidate: stri
   return candidate
 }
 
-/** Move `path` and its companions aside; returns where the database file went. */
+/**
+ * Move `path` and its companions aside; returns where the database file went. Throws what refused
+ * a move, with every file then back where it was: a file and its WAL stay together either way.
+ */
 export function moveAside(path: string, at: number): string {
   const target = quarantinePath(path, at, isThere)
-  // The companions go first: if one cannot move, the main file is still where it was.
-  for (const suffix of COMPANIONS) {
-    if (isThere(path + suffix)) renameSync(path + suffix, target + suffix)
+  // The companions go first: a fresh file must never meet an old WAL at the cache's path.
+  const moved: string[] = []
+  try {
+    for (const suffix of COMPANIONS) {
+      if (!isThere(path + suffix)) continue
+      renameSync(path + suffix, target + suffix)
+      moved.push(suffix)
+    }
+    if (isThere(path)) renameSync(path, target)
+  } catch (error) {
+    // The file itself refused (another program holding it open): its companions come back to it,
+    // or the next open would read it without the changes its WAL holds.
+    for (const suffix of moved.reverse()) {
+      try {
+        renameSync(target + suffix, path + suffix)
+      } catch {
+        // Kept beside the copy's name; the error below is the one to report.
+      }
+    }
+    throw error
   }
-  if (isThere(path)) renameSync(path, target)
   return target
 }
 
