@@ -57,9 +57,21 @@ function notAFile(path: string): string | null {
  */
 export function leftUnclean(path: string, marker: string): boolean {
   if (!existsSync(path)) return false
-  if (existsSync(marker)) return true
+  // Whatever is there, a link to nothing included (existsSync follows links): one the open cannot
+  // replace with its own marker is never removed at close either, so it cannot tell a clean exit.
+  if (isThere(marker)) return true
   if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) return true
   return shorterThanHeaderSays(path)
+}
+
+/** Whether anything is at `path`, without following a link. */
+function isThere(path: string): boolean {
+  try {
+    lstatSync(path)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** The database header's page size and page count (https://sqlite.org/fileformat.html) against the file's size. */

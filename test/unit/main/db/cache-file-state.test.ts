@@ -135,6 +135,23 @@ describe('what is at the path of the marker of an open cache (cache.db-open)', (
     },
   )
 
+  it.runIf(posix)(
+    'checks the file at every open while a link to nothing is there, and leaves the link',
+    () => {
+      const dir = tempDir()
+      const path = join(dir, 'cache.db')
+      open(path).close()
+      symlinkSync(join(dir, 'gone'), `${path}-open`)
+      for (const _ of [1, 2]) {
+        const opened = open(path)
+        expect(opened).toMatchObject({ checked: true, rebuilt: null })
+        opened.close()
+      }
+      expect(readlinkSync(`${path}-open`)).toBe(join(dir, 'gone'))
+      expect(existsSync(join(dir, 'gone'))).toBe(false)
+    },
+  )
+
   it.runIf(posix)('never writes through a link there into the file it points to', () => {
     const dir = tempDir()
     const path = join(dir, 'cache.db')
