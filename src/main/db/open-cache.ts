@@ -17,6 +17,7 @@ import { moveAside, pruneQuarantined, type Pruned } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { isDamage } from './damage-watch'
 import { markDamaged, markedDamaged, markOpen, unmarkOpen } from './open-marker'
+import { contentOf, deletedWhileOpen, writeBack } from './write-back'
 import { errorMessage } from '../../shared/error-message'
 
 /** How to open the cache. */
@@ -71,8 +72,11 @@ export interface OpenedCache {
    * close() records, and so moves it aside and rebuilds it.
    */
   damaged(): void
-  /** Close the database and record the clean exit (the next open may skip the check). */
-  close(): void
+  /**
+   * Close the database and record the clean exit (the next open may skip the check). A file
+   * deleted while open is written back (write-back.ts); returns what to log about it, else null.
+   */
+  close(): string | null
 }
 
 /** The cache cannot be opened for a reason that is not the file's content; nothing was moved. */
@@ -143,9 +147,12 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
       damaged: sawDamage,
       close() {
         stopCheckpoints()
+        const content = deletedWhileOpen(path) ? contentOf(db) : null
         db.close()
+        const said = content === null ? null : writeBack(path, content)
         // Left in place, the marker has the next open check the file, as after a crash.
         if (marked && !damaged) unmarkOpen(marker)
+        return said
       },
     }
   }

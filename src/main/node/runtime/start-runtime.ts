@@ -173,7 +173,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     stopFollowingSettings()
     following.stop()
     core.stop()
-    opened.close()
+    const said = opened.close()
+    if (said !== null) options.log.warn(said)
   }
   options.shutdown?.add('the offline cache and the connection', close)
   await core.start()

@@ -1,0 +1,57 @@
+// The cache file deleted, replaced or taken with its folder while the app has it open.
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openCache } from '../../../../src/main/db/open-cache'
+import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { anInvite, aRequest, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
+import { linesLogger, useTempDirs } from './cache-test-kit'
+
+const tempDir = useTempDirs()
+const open = (path: string) => openCache({ path, integrityCheck: 'after-unclean-exit' })
+const first = anInvite({ id: 'inv_first', request: aRequest({ id: 'req_first' }) })
+const second = anInvite({ id: 'inv_second', request: aRequest({ id: 'req_second' }) })
+
+/** Delete the cache's files as a cleaner would, leaving its folder. */
+function deleteFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+}
+
+describe('a cache file gone from its path while open', () => {
+  it('is written back at close, with what was saved after it went, readable by this user only', () => {
+    const path = join(tempDir(), 'cache.db')
+    const opened = open(path)
+    const store = new SqliteCacheStore(opened.db, linesLogger())
+    store.applyEvents([inviteCreated(1, first)])
+    store.markNotified([first.id], FIXTURE_NOW)
+    deleteFiles(path)
+    store.applyEvents([inviteCreated(2, second)])
+    store.markNotified([second.id], FIXTURE_NOW)
+    expect(opened.close()).toMatch(/was deleted while Standby ran; wrote it back at quit/)
+    if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600)
+
+    const again = open(path)
+    expect(again.rebuilt).toBeNull()
+    const reopened = new SqliteCacheStore(again.db, linesLogger())
+    expect(reopened.cursor()).toBe(2)
+    expect(reopened.shownInvites([first.id, second.id])).toEqual([first.id, second.id])
+    expect(again.close()).toBeNull()
+  })
+
+  it('leaves another file put in its place alone', () => {
+    const path = join(tempDir(), 'cache.db')
+    const opened = open(path)
+    deleteFiles(path)
+    writeFileSync(path, 'put here since')
+    expect(opened.close()).toBeNull()
+    expect(readFileSync(path, 'utf8')).toBe('put here since')
+  })
+
+  it('is not written back when its folder went with it', () => {
+    const path = join(tempDir(), 'profile', 'cache.db')
+    const opened = open(path)
+    rmSync(dirname(path), { recursive: true })
+    expect(opened.close()).toBeNull()
+    expect(existsSync(dirname(path))).toBe(false)
+  })
+})
