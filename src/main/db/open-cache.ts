@@ -160,6 +160,8 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     if (notAFile !== null) throw new CacheDamage(notAFile.reason)
     return opened(openChecked(path, nativeBinding, level), null)
   } catch (error) {
+    // The file's path, as a Node error names one: the advice says which file to move aside.
+    if (error instanceof DatabaseTooNewError) throw Object.assign(error, { path })
     if (!(error instanceof CacheDamage)) throw error
     const damagedCopy = moveAside(path, (options.now ?? Date.now)())
     const pruned = pruneQuarantined(path, damagedCopy)

@@ -103,11 +103,11 @@ function advice(
             'install was interrupted. Install Standby again from its installer; your sign-in and settings are kept.'
         : 'better-sqlite3 is not built for this Electron. Run `npm run rebuild:electron-sqlite` (it needs ' +
             'internet access and a C++ toolchain), or `npm run shell` to use the browser shell, then start again.'
-    case 'cache_too_new':
-      return (
-        `${first} Or move cache.db out of Standby's profile folder and start again: the cache is ` +
-        'rebuilt from the platform.'
-      )
+    case 'cache_too_new': {
+      const which =
+        path === undefined ? "cache.db out of Standby's profile folder" : `${path} out of its folder`
+      return `${first} Or move ${which} and start again: the cache is rebuilt from the platform.`
+    }
     case 'locked':
       return (
         'Another copy of Standby, or another program such as a backup or antivirus scan, is using its ' +

@@ -60,6 +60,20 @@ describe('a failed start, in words', () => {
     expect(shown.message).toMatch(/install that version again\. Or move cache\.db out/)
   })
 
+  it('names the file to move aside when the cache was written by a newer Standby', () => {
+    const path = join(tempDir(), 'cache.db')
+    openCache({ path }).close()
+    const db = new Database(path)
+    db.pragma('user_version = 9999')
+    db.close()
+    const shown = describeStartupFailure(
+      thrown(() => openCache({ path })),
+      installed,
+    )
+    expect(shown.kind).toBe('cache_too_new')
+    expect(shown.message).toContain(`Or move ${path} out of its folder and start again`)
+  })
+
   it('says when the cache cannot be opened because its folder is not writable', () => {
     const dir = tempDir()
     // A file where the cache's folder should be: SQLite cannot create the database under it.
