@@ -65,7 +65,7 @@ export interface OpenedCache {
   readonly db: Database.Database
   /** Set when the file was damaged and replaced by an empty cache; null otherwise. */
   readonly rebuilt: CacheRebuild | null
-  /** Whether quick_check ran at this open. */
+  /** Whether the integrity check ran at this open (quick_check, or integrity_check after damage). */
   readonly checked: boolean
   /**
    * A read or write found the file damaged (damage-watch.ts): the next open checks it, whatever
