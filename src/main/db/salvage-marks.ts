@@ -12,13 +12,18 @@ import { notACacheFile } from './cache-file-state'
 
 type ColumnType = 'text' | 'integer' | 'integer or null'
 
-/** The tables that hold marks, with their columns as the cache writes them. */
+/**
+ * The tables that hold marks, with their columns as the cache writes them and when each mark was
+ * made (`newest`, an SQL expression), so a table holding more than is taken gives its newest.
+ */
 const MARK_TABLES: ReadonlyArray<{
   readonly table: string
   readonly columns: ReadonlyArray<readonly [string, ColumnType]>
+  readonly newest: string
 }> = [
   {
     table: 'shown_invites',
+    newest: 'at',
     columns: [
       ['id', 'text'],
       ['at', 'integer'],
@@ -26,6 +31,7 @@ const MARK_TABLES: ReadonlyArray<{
   },
   {
     table: 'reminders',
+    newest: 'at',
     columns: [
       ['session_id', 'text'],
       ['booked_start', 'integer'],
@@ -36,6 +42,7 @@ const MARK_TABLES: ReadonlyArray<{
   },
   {
     table: 'reminder_snoozes',
+    newest: 'at',
     columns: [
       ['session_id', 'text'],
       ['booked_start', 'integer'],
@@ -44,6 +51,7 @@ const MARK_TABLES: ReadonlyArray<{
   },
   {
     table: 'standing_warnings',
+    newest: 'at',
     columns: [
       ['key', 'text'],
       ['at', 'integer'],
@@ -51,6 +59,9 @@ const MARK_TABLES: ReadonlyArray<{
   },
   {
     table: 'message_state',
+    // Kept for every cached session's thread, which the cache keeps for good: years of work can
+    // hold more than is taken, and the platform refills the recent threads.
+    newest: 'max(coalesce(read_at, 0), coalesce(notified_at, 0))',
     columns: [
       ['message_id', 'text'],
       ['read_at', 'integer or null'],
@@ -90,9 +101,9 @@ export function salvageMarks(
   let rows = 0
   const unreadable: string[] = []
   try {
-    for (const { table, columns } of MARK_TABLES) {
+    for (const { table, columns, newest } of MARK_TABLES) {
       try {
-        rows += copyTable(damaged, fresh, table, columns)
+        rows += copyTable(damaged, fresh, { table, columns, newest })
       } catch (error) {
         unreadable.push(`${table} (${errorMessage(error)})`)
       }
@@ -110,15 +121,17 @@ export function salvageMarks(
 function copyTable(
   from: Database.Database,
   to: Database.Database,
-  table: string,
-  columns: ReadonlyArray<readonly [string, ColumnType]>,
+  { table, columns, newest }: (typeof MARK_TABLES)[number],
 ): number {
   const names = columns.map(([name]) => name)
   const where = columns.map(([name, type]) => typeCheck(name, type)).join(' AND ')
   // Read in full before writing: a damaged page can fail the read halfway, and then nothing of
   // this table is taken rather than an arbitrary part of it.
   const found = from
-    .prepare(`SELECT ${names.join(', ')} FROM ${table} WHERE ${where} LIMIT ${MAX_ROWS_PER_TABLE}`)
+    .prepare(
+      `SELECT ${names.join(', ')} FROM ${table} WHERE ${where}
+       ORDER BY ${newest} DESC LIMIT ${MAX_ROWS_PER_TABLE}`,
+    )
     .raw()
     .all() as unknown[][]
   const insert = to.prepare(

@@ -58,6 +58,25 @@ describe('a damaged cache replaced by an empty one', () => {
     close()
   })
 
+  it('carries over the newest marks first when a table holds more than it takes (years of threads read)', () => {
+    const path = join(tempDir(), 'cache.db')
+    usedCache(path)
+    const db = new Database(path)
+    const insert = db.prepare('INSERT INTO message_state (message_id, read_at, notified_at) VALUES (?, ?, ?)')
+    db.transaction(() => {
+      // Read and notified long ago, each; the newest one sorts last by its id.
+      for (let n = 0; n < 30_000; n++) insert.run(`msg_old_${String(n).padStart(5, '0')}`, n, n)
+      insert.run('msg_zz_newest', null, FIXTURE_NOW)
+    })()
+    db.close()
+    damageSchema(path)
+    const { db: fresh, close } = reopenAndRefill(path)
+    const kept = fresh.prepare(`SELECT notified_at FROM message_state WHERE message_id = ?`).pluck()
+    expect(kept.get('msg_zz_newest')).toBe(FIXTURE_NOW)
+    expect(kept.get('msg_1')).toBe(FIXTURE_NOW)
+    close()
+  })
+
   it('leaves out rows that are not marks the cache wrote, and keeps the rest', () => {
     const path = join(tempDir(), 'cache.db')
     usedCache(path)
