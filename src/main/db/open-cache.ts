@@ -17,7 +17,7 @@ import { moveAside, pruneQuarantined, type Pruned } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { isDamage } from './damage-watch'
 import { markDamaged, markedDamaged, markOpen, unmarkOpen } from './open-marker'
-import { contentOf, deletedWhileOpen, writeBack } from './write-back'
+import { contentOf, foundAtClose, openedFile, putBack } from './write-back'
 import { errorMessage } from '../../shared/error-message'
 
 /** How to open the cache. */
@@ -74,7 +74,8 @@ export interface OpenedCache {
   damaged(): void
   /**
    * Close the database and record the clean exit (the next open may skip the check). A file
-   * deleted while open is written back (write-back.ts); returns what to log about it, else null.
+   * deleted or overwritten while open is written back (write-back.ts); returns what to log about
+   * it, else null.
    */
   close(): string | null
 }
@@ -140,6 +141,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
       if (marked) markDamaged(marker)
     }
     const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS, sawDamage)
+    const file = openedFile(path)
     return {
       db,
       rebuilt,
@@ -147,9 +149,13 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
       damaged: sawDamage,
       close() {
         stopCheckpoints()
-        const content = deletedWhileOpen(path) ? contentOf(db) : null
+        const found = foundAtClose(path, file)
+        const content = found === 'deleted' || found === 'overwritten' ? contentOf(db) : null
         db.close()
-        const said = content === null ? null : writeBack(path, content)
+        const said =
+          content === null || found === 'same' || found === 'other'
+            ? null
+            : putBack(path, content, found, (options.now ?? Date.now)())
         // Left in place, the marker has the next open check the file, as after a crash.
         if (marked && !damaged) unmarkOpen(marker)
         return said

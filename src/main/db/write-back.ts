@@ -1,24 +1,78 @@
 /**
- * The cache file deleted while the app runs (by hand, a cleaner, a sync tool). SQLite goes on
- * reading and writing the file it has open, which nothing can find once the app quits: the next
- * start would begin from an empty cache and show again every invite and reminder already shown.
- * So at close, a cache whose path holds nothing any more is written back there, whole.
+ * The cache file deleted while the app runs (by hand, a cleaner, a sync tool), or bytes that are no
+ * database written over it. SQLite goes on reading and writing the file it has open, which nothing
+ * can find once the app quits: the next start would begin from an empty cache and show again every
+ * invite and reminder already shown. So at close, such a cache is written back at its path, whole;
+ * bytes found there instead are kept beside it, as a damaged cache's are. Another database put
+ * there (a copy restored from a backup) is the expert's choice, and is left alone.
  */
 import type Database from 'better-sqlite3'
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import { dirname } from 'node:path'
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs'
+import { basename, dirname } from 'node:path'
+import { COMPANIONS, moveAside, pruneQuarantined } from './quarantine'
+
+/** The file the cache opened at its path (through a link, the file it points to). */
+export interface OpenedFile {
+  readonly dev: number
+  readonly ino: number
+}
+
+/** The file at `path` now; null when it cannot be told. */
+export function openedFile(path: string): OpenedFile | null {
+  try {
+    const { dev, ino } = statSync(path)
+    return { dev, ino }
+  } catch {
+    return null
+  }
+}
 
 /**
- * Whether nothing is at `path` any more while its folder still is: the file was deleted, not the
- * profile (a folder deleted with it was meant to go), nor replaced by another file, left alone.
+ * What is at `path` at close: the file opened there; nothing, its folder still there ('deleted': a
+ * folder deleted with it was meant to go); a file of bytes that are no database ('overwritten');
+ * or anything else, left alone.
  */
-export function deletedWhileOpen(path: string): boolean {
+export function foundAtClose(
+  path: string,
+  opened: OpenedFile | null,
+): 'same' | 'deleted' | 'overwritten' | 'other' {
   try {
     lstatSync(path)
-    return false
   } catch {
-    return existsSync(dirname(path))
+    return existsSync(dirname(path)) ? 'deleted' : 'other'
+  }
+  const now = openedFile(path)
+  if (opened === null || now === null || (now.dev === opened.dev && now.ino === opened.ino)) return 'same'
+  return lstatSync(path).isFile() && !isDatabase(path) ? 'overwritten' : 'other'
+}
+
+/** The header every SQLite database begins with (https://sqlite.org/fileformat.html). */
+const HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+function isDatabase(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r')
+    try {
+      const start = Buffer.alloc(HEADER.length)
+      return readSync(fd, start, 0, start.length, 0) === start.length && start.equals(HEADER)
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    // Unreadable: not ours to replace.
+    return true
   }
 }
 
@@ -35,10 +89,39 @@ export function contentOf(db: Database.Database): Buffer | null {
 }
 
 /**
- * Write `content` at `path` (readable by this user only) through a file beside it, so a crash
- * leaves it whole or absent; never throws, as it runs at quit. Returns a sentence for the log.
+ * Put `content` back at `path` after what `found` says happened to it, at `at`; never throws, as it
+ * runs at quit. Returns a sentence for the log.
  */
-export function writeBack(path: string, content: Buffer): string {
+export function putBack(path: string, content: Buffer, found: 'deleted' | 'overwritten', at: number): string {
+  let what = 'was deleted while Standby ran'
+  try {
+    if (found === 'overwritten') {
+      const aside = moveAside(path, at)
+      pruneQuarantined(path, aside)
+      what = `was replaced while Standby ran by bytes that are no database, kept as ${basename(aside)}`
+    } else {
+      // SQLite leaves the deleted file's -wal and -shm by their names; what they held is in
+      // `content`, and SQLite would read them into the file written back.
+      for (const suffix of COMPANIONS) removeQuietly(path + suffix)
+    }
+    writeWhole(path, content)
+    return `The offline cache ${path} ${what}; wrote it back at quit`
+  } catch (error) {
+    return `The offline cache ${path} ${what} and could not be written back (${String(error)})`
+  }
+}
+
+/** Remove a file if it is there; anything else there (a folder) is left, as the open moves it aside. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true })
+  } catch {
+    // Not a file.
+  }
+}
+
+/** Write `content` at `path`, readable by this user only, through a file beside it: whole or absent. */
+function writeWhole(path: string, content: Buffer): void {
   const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`
   try {
     const fd = openSync(temp, 'wx', 0o600)
@@ -49,9 +132,8 @@ export function writeBack(path: string, content: Buffer): string {
       closeSync(fd)
     }
     renameSync(temp, path)
-    return `The offline cache ${path} was deleted while Standby ran; wrote it back at quit`
   } catch (error) {
     rmSync(temp, { force: true })
-    return `The offline cache ${path} was deleted while Standby ran and could not be written back (${String(error)})`
+    throw error
   }
 }

@@ -1,5 +1,6 @@
 // The cache file deleted, replaced or taken with its folder while the app has it open.
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
@@ -18,6 +19,17 @@ function deleteFiles(path: string): void {
 }
 
 describe('a cache file gone from its path while open', () => {
+  it('is written back without the -wal and -shm SQLite left by its name, which it must not meet', () => {
+    const path = join(tempDir(), 'cache.db')
+    const opened = open(path)
+    const store = new SqliteCacheStore(opened.db, linesLogger())
+    store.applyEvents([inviteCreated(1, first)])
+    rmSync(path)
+    store.applyEvents([inviteCreated(2, second)])
+    opened.close()
+    expect(readdirSync(dirname(path)).sort()).toEqual(['cache.db'])
+  })
+
   it('is written back at close, with what was saved after it went, readable by this user only', () => {
     const path = join(tempDir(), 'cache.db')
     const opened = open(path)
@@ -38,13 +50,39 @@ describe('a cache file gone from its path while open', () => {
     expect(again.close()).toBeNull()
   })
 
-  it('leaves another file put in its place alone', () => {
+  it('is written back over bytes put in its place that are no database, which are kept beside it', () => {
+    for (const bytes of ['', 'not a database, written over it by another program']) {
+      const path = join(tempDir(), 'cache.db')
+      const opened = open(path)
+      const store = new SqliteCacheStore(opened.db, linesLogger())
+      store.applyEvents([inviteCreated(1, first)])
+      store.markNotified([first.id], FIXTURE_NOW)
+      writeFileSync(`${path}.new`, bytes)
+      renameSync(`${path}.new`, path)
+      expect(opened.close()).toMatch(
+        /was replaced while Standby ran .*kept as .*corrupt-.*; wrote it back at quit/,
+      )
+      // With the -wal and -shm SQLite left by that name, which the file written back must not meet.
+      const aside = readdirSync(dirname(path)).filter((name) => /\.corrupt-\w+$/.test(name))
+      expect(aside.map((name) => readFileSync(join(dirname(path), name), 'utf8'))).toEqual([bytes])
+      const again = open(path)
+      expect(again.rebuilt).toBeNull()
+      expect(new SqliteCacheStore(again.db, linesLogger()).shownInvites([first.id])).toEqual([first.id])
+      again.close()
+    }
+  })
+
+  it('leaves another database put in its place alone (a copy restored from a backup)', () => {
     const path = join(tempDir(), 'cache.db')
     const opened = open(path)
-    deleteFiles(path)
-    writeFileSync(path, 'put here since')
+    const restored = `${path}.restored`
+    const other = new Database(restored)
+    other.exec('CREATE TABLE restored (x)')
+    other.close()
+    renameSync(restored, path)
+    const bytes = readFileSync(path)
     expect(opened.close()).toBeNull()
-    expect(readFileSync(path, 'utf8')).toBe('put here since')
+    expect(readFileSync(path).equals(bytes)).toBe(true)
   })
 
   it('is not written back when its folder went with it', () => {
