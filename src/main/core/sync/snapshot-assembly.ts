@@ -5,7 +5,7 @@
  * forever, or holding ever more of it.
  */
 import type { Snapshot, SnapshotPosition } from '../../../shared/protocol'
-import { joinSnapshotParts, movesOn } from './snapshot-parts'
+import { JoinedParts, movesOn } from './snapshot-parts'
 
 /** Catching up made no progress: the next page would be the same one, so retrying won't help. */
 export class StreamNotFollowable extends Error {}
@@ -33,7 +33,7 @@ export type AssemblyStep =
 export class SnapshotAssembly {
   private parts:
     | {
-        readonly sofar: Snapshot
+        readonly joined: JoinedParts
         readonly next: SnapshotPosition
         readonly skipped: number
         /** The characters of JSON of the parts so far. */
@@ -64,14 +64,13 @@ export class SnapshotAssembly {
     const parts = this.parts
     // Every part, not just the whole: a join takes the last part's profile, and an earlier part's
     // entities may be another expert's even when that profile is this one's.
-    const owner = expertId ?? parts?.sofar.expert.id
+    const owner = expertId ?? parts?.joined.expertId
     if (owner !== undefined && snapshot.expert.id !== owner) {
       // Applying it would replace this expert's cache, and the memory of what was shown, with another's.
       throw new StreamNotFollowable(
         "The platform sent another expert's data instead of yours, so Standby kept what it had. If this goes on, sign out and sign in again.",
       )
     }
-    const whole = parts === undefined ? snapshot : joinSnapshotParts(parts.sofar, snapshot)
     const total = (parts?.skipped ?? 0) + skipped
     const next = snapshot.next
     if (next !== undefined && parts !== undefined && !movesOn(parts.next, next)) {
@@ -94,8 +93,15 @@ export class SnapshotAssembly {
         "The platform's snapshot arrives in parts that never end, so Standby stopped asking for them. Try again later.",
       )
     }
-    this.parts = next === undefined ? undefined : { sofar: whole, next, skipped: total, chars }
+    // Joined once every check passed: a part refused adds nothing to what came before.
+    const joined = parts?.joined
+    if (joined !== undefined) joined.add(snapshot)
+    this.parts =
+      next === undefined
+        ? undefined
+        : { joined: joined ?? new JoinedParts(snapshot), next, skipped: total, chars }
     if (next !== undefined) return { kind: 'more', after: next }
+    const whole = joined === undefined ? snapshot : joined.whole()
     if (++this.inARow >= MOST_SNAPSHOTS_IN_A_ROW) {
       throw new StreamNotFollowable(
         'The platform answers every catch-up with a new snapshot instead of the events after it, so Standby cannot follow it. Try again later.',

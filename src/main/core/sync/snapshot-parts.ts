@@ -9,17 +9,55 @@ const LISTS: ReadonlyArray<SnapshotPosition['list']> = SnapshotPosition.shape.li
 
 /** `earlier` followed by `later`: later entities replace earlier ones with the same id. */
 export function joinSnapshotParts(earlier: Snapshot, later: Snapshot): Snapshot {
-  const join = <T extends { readonly id: string }>(a: ReadonlyArray<T>, b: ReadonlyArray<T>): T[] => [
-    ...new Map([...a, ...b].map((item) => [item.id, item])).values(),
-  ]
-  return {
-    expert: later.expert,
-    openInvites: join(earlier.openInvites, later.openInvites),
-    sessions: join(earlier.sessions, later.sessions),
-    recentMessages: join(earlier.recentMessages, later.recentMessages),
-    cursor: earlier.cursor,
-    cursorDigest: earlier.cursorDigest,
-    takenAt: earlier.takenAt,
+  const joined = new JoinedParts(earlier)
+  joined.add(later)
+  return joined.whole()
+}
+
+/**
+ * The parts of one snapshot joined as they arrive: each part's entities are taken in once, so a
+ * snapshot sent in thousands of small parts costs what it would in one, not the parts so far
+ * copied again at every part. Later entities replace earlier ones with the same id, in place.
+ */
+export class JoinedParts {
+  private latest: Snapshot
+  private readonly openInvites = new Map<string, Snapshot['openInvites'][number]>()
+  private readonly sessions = new Map<string, Snapshot['sessions'][number]>()
+  private readonly recentMessages = new Map<string, Snapshot['recentMessages'][number]>()
+
+  constructor(private readonly first: Snapshot) {
+    this.latest = first
+    this.take(first)
+  }
+
+  /** The expert of the latest part. */
+  get expertId(): string {
+    return this.latest.expert.id
+  }
+
+  /** Take in the next part. */
+  add(later: Snapshot): void {
+    this.latest = later
+    this.take(later)
+  }
+
+  /** The parts so far as one snapshot: the latest part's profile, the first part's cursor. */
+  whole(): Snapshot {
+    return {
+      expert: this.latest.expert,
+      openInvites: [...this.openInvites.values()],
+      sessions: [...this.sessions.values()],
+      recentMessages: [...this.recentMessages.values()],
+      cursor: this.first.cursor,
+      cursorDigest: this.first.cursorDigest,
+      takenAt: this.first.takenAt,
+    }
+  }
+
+  private take(part: Snapshot): void {
+    for (const invite of part.openInvites) this.openInvites.set(invite.id, invite)
+    for (const session of part.sessions) this.sessions.set(session.id, session)
+    for (const message of part.recentMessages) this.recentMessages.set(message.id, message)
   }
 }
 

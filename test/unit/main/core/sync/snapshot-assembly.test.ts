@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SnapshotAssembly, StreamNotFollowable } from '../../../../../src/main/core/sync/snapshot-assembly'
-import { anExpert, anInvite, aRequest, aSnapshot } from '../../../../support/fixtures'
+import type { Message } from '../../../../../src/shared/protocol'
+import { anExpert, anInvite, aMessage, aRequest, aSnapshot } from '../../../../support/fixtures'
 
 const expertId = anExpert().id
 /** What a part carries besides its `next`: a part is cut after an item. */
@@ -88,5 +89,41 @@ describe('assembling the snapshot of one catch-up', () => {
     // A whole snapshot is bounded by the message it came in, not by this.
     const whole = aSnapshot({ openInvites: Array.from({ length: 20 }, (_, n) => part(n).openInvites[0]!) })
     expect(new SnapshotAssembly(bound).add(whole, 0, expertId).kind).toBe('whole')
+  })
+
+  it('takes each part’s items in once, however many parts came before, so a snapshot in many small parts costs as much as one', () => {
+    // Each item counts how often its id is read: joining what came before again at every part
+    // would read the first one once per part, thousands of times in a snapshot of thousands of parts.
+    const reads = new Map<string, number>()
+    const counted = (id: string): Message => {
+      const message = aMessage({ id })
+      return Object.defineProperty({ ...message }, 'id', {
+        enumerable: true,
+        get: () => {
+          reads.set(id, (reads.get(id) ?? 0) + 1)
+          return id
+        },
+      })
+    }
+    const assembly = new SnapshotAssembly()
+    const parts = 200
+    for (let n = 0; n < parts; n++) {
+      const id = `msg_${String(n).padStart(3, '0')}`
+      const last = n === parts - 1
+      const step = assembly.add(
+        aSnapshot({
+          recentMessages: [counted(id)],
+          ...(last ? {} : { next: { list: 'recentMessages', id } }),
+        }),
+        0,
+        expertId,
+      )
+      if (!last) continue
+      expect(step.kind).toBe('whole')
+      if (step.kind !== 'whole') return
+      expect(step.snapshot.recentMessages).toHaveLength(parts)
+      expect(step.snapshot.recentMessages[0]?.id).toBe('msg_000')
+    }
+    expect(Math.max(...reads.values())).toBeLessThan(10)
   })
 })
