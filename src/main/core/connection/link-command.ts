@@ -16,6 +16,7 @@ import {
   type CommandResult,
 } from '../../../shared/protocol'
 import type { LocalReading } from '../../../shared/clock-offset'
+import { describeIssues } from '../../../shared/describe-untrusted'
 import type { Logger } from '../ports/logger'
 import type { LinkWire } from './link-wire'
 import { answerMismatch } from './answer-match'
@@ -105,12 +106,18 @@ export async function sendCommand<N extends CommandName>(
   if (!ack.success)
     return (
       unknownRefusal(deps, sent, name, answer.value) ??
-      nonsense(deps.log, `The platform sent a malformed ${name} acknowledgement`)
+      nonsense(
+        deps.log,
+        `The platform sent a malformed ${name} acknowledgement (${describeIssues(ack.error.issues)})`,
+      )
     )
   deps.timed(sent, ack.data.serverTime, answer.value)
   if (!ack.data.ok) return { ok: false, error: ack.data.error }
   const result = commandSchemas[name].result.safeParse(ack.data.result)
-  if (!result.success) return nonsense(deps.log, `The platform sent a malformed ${name} result`)
+  if (!result.success) {
+    const problem = describeIssues(result.error.issues)
+    return nonsense(deps.log, `The platform sent a malformed ${name} result (${problem})`)
+  }
   const mismatch = answerMismatch(
     name,
     payload,

@@ -9,6 +9,7 @@ import {
   PROTOCOL_VERSION,
   Welcome,
 } from '../../../shared/protocol'
+import { describeIssues } from '../../../shared/describe-untrusted'
 import { describeNetworkCode } from './network-failure'
 
 /** A refusal the link stops at until the expert acts: retrying would be refused the same way. */
@@ -49,7 +50,7 @@ export function readWelcome(raw: unknown, expertId: string | undefined): Welcome
   if (!welcome.success) {
     return {
       kind: 'retry',
-      logged: 'The platform sent a malformed welcome; closed the connection, to try again later',
+      logged: `The platform sent a malformed welcome (${describeIssues(welcome.error.issues)}); closed the connection, to try again later`,
       reason:
         'The server sent a malformed welcome: it may not be a Standby platform, or it is being updated. Standby tries again; if this goes on, check the platform address.',
     }
