@@ -127,7 +127,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'invites.list': () => {
       const now = core.platformClock.deadlines.now()
       return {
-        open: core.cache.openInvites(now).slice(0, OPEN_INVITES_LISTED),
+        open: core.cache.openInvites(now, OPEN_INVITES_LISTED).slice(0, OPEN_INVITES_LISTED),
         missed: [...core.cache.missedInvites(now, MISSED_INVITES_LISTED)],
       }
     },

@@ -119,8 +119,8 @@ export class SqliteCacheStore implements CacheStore {
     this.repos.sync.setPlatformUrl(platformUrl)
   }
 
-  openInvites(now: number): ReadonlyArray<Invite> {
-    return this.repos.invites.open(now)
+  openInvites(now: number, limit?: number): ReadonlyArray<Invite> {
+    return this.repos.invites.open(now, limit)
   }
 
   openInviteCount(now: number): number {

@@ -115,9 +115,10 @@ export interface CacheStore {
 
   /**
    * Invites open at `now`, the platform's time as estimated here (rules/invite-open.ts: the
-   * platform has not closed them and their time has not run out), newest first.
+   * platform has not closed them and their time has not run out), newest first; the newest `limit`
+   * when given (a view that lists a few must not read thousands).
    */
-  openInvites(now: number): ReadonlyArray<Invite>
+  openInvites(now: number, limit?: number): ReadonlyArray<Invite>
   /** How many invites are open at `now`; cheap enough for every tray update. */
   openInviteCount(now: number): number
   /** When the soonest invite open at `now` stops being takeable; null when none is open. */

@@ -9,7 +9,7 @@ import type { TrayState, TrayStatus } from '../ports/tray-state'
 import { UPCOMING_SESSIONS_LISTED } from '../../../shared/ipc/list-limits'
 import { liveLongAgo, liveLongAgoFrom, nextSessionsFirst } from '../../../shared/rules/next-session'
 import { countdownChangesIn } from './session-countdown'
-import { trayView, type TrayView } from './tray-view'
+import { MENU_INVITES, trayView, type TrayView } from './tray-view'
 
 /** What the tray says before the core has said anything. */
 export const STARTING_TRAY_STATUS: TrayStatus = {
@@ -30,8 +30,10 @@ export const STARTING_TRAY_VIEW: TrayView = trayView({
 /** Where the feed reads invites, sessions and the expert: the cache. */
 export interface TraySource {
   expert(): Expert | null
-  /** The invites open at platform time `now`. */
-  openInvites(now: number): ReadonlyArray<Invite>
+  /** The newest `limit` invites open at platform time `now`. */
+  openInvites(now: number, limit: number): ReadonlyArray<Invite>
+  /** How many invites are open at platform time `now`. */
+  openInviteCount(now: number): number
   upcomingSessions(now: number, limit: number): ReadonlyArray<Session>
   /** Threads open at platform time `now` with client messages the expert has not read; a source without threads has none. */
   unreadThreads?(now: number): ReadonlyArray<{ readonly count: number }>
@@ -76,7 +78,9 @@ export function createTrayFeed(options: {
     const view = trayView({
       status,
       expert: source?.expert() ?? null,
-      invites: source?.openInvites(deadlinesNow) ?? [],
+      // Only what the menu lists, and a count: thousands open must not be read at every change.
+      invites: source?.openInvites(deadlinesNow, MENU_INVITES) ?? [],
+      openInviteCount: source?.openInviteCount(deadlinesNow) ?? 0,
       nextSession,
       now,
       unreadMessages: (source?.unreadThreads?.(deadlinesNow) ?? []).reduce(

@@ -21,10 +21,12 @@ export interface TrayInputs {
   readonly status: TrayStatus
   /** The signed-in expert; null while signed out or before the cache knows them. */
   readonly expert: TrayPresence | null
-  /** Open invites, newest first. */
+  /** Open invites, newest first: every one, or at least the MENU_INVITES newest with `openInviteCount`. */
   readonly invites: ReadonlyArray<
     Pick<Invite, 'id'> & { readonly request: Pick<Invite['request'], 'title' | 'kind'> }
   >
+  /** How many invites are open in all, when `invites` holds only the newest; its length otherwise. */
+  readonly openInviteCount?: number
   /** The soonest booked or live session, if any. */
   readonly nextSession: (CountdownSession & { readonly id: string }) | null
   /** The platform's time. */
@@ -72,6 +74,7 @@ export function trayView(inputs: TrayInputs): TrayView {
   const signedIn = status.connection.status !== 'signed_out'
   const expert = signedIn ? inputs.expert : null
   const invites = signedIn ? inputs.invites : []
+  const openInvites = signedIn ? Math.max(inputs.openInviteCount ?? 0, invites.length) : 0
   const unread =
     signedIn && (inputs.unreadMessages ?? 0) > 0 ? unreadMessagesLabel(inputs.unreadMessages ?? 0) : null
   const nextSession =
@@ -100,7 +103,7 @@ export function trayView(inputs: TrayInputs): TrayView {
       id: invite.id,
       label: `${kindLabel(invite.request.kind)}: ${invite.request.title}`,
     })),
-    moreInvites: Math.max(0, invites.length - MENU_INVITES),
+    moreInvites: Math.max(0, openInvites - Math.min(invites.length, MENU_INVITES)),
     nextSession,
     badgeCount: signedIn ? status.openInvites : 0,
     unreadMessages: unread,

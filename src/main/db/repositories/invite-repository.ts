@@ -33,7 +33,7 @@ export const INVITE_OPEN_AT = `state = 'open' AND closes_at > ?`
 export class InviteRepository {
   private readonly upsertInvite: Database.Statement<[string, string, InviteState, number, number, string]>
   private readonly updateState: Database.Statement<[InviteState, InviteState, string]>
-  private readonly selectOpen: Database.Statement<[number], StoredRow>
+  private readonly selectOpen: Database.Statement<[number, number], StoredRow>
   private readonly countOpenInvites: Database.Statement<[number], { n: number }>
   private readonly selectNextClose: Database.Statement<[number], { at: number | null }>
   private readonly selectMissed: Database.Statement<[number, number], StoredRow>
@@ -67,7 +67,10 @@ export class InviteRepository {
       JOIN requests ON requests.id = invites.request_id`
     // "Open" is the platform's word and a time not run out; the list, count and next closing read the open index.
     const open = INVITE_OPEN_AT
-    this.selectOpen = preparedOnUse(db, `${select} WHERE ${open} ORDER BY sent_at DESC, invites.id DESC`)
+    this.selectOpen = preparedOnUse(
+      db,
+      `${select} WHERE ${open} ORDER BY sent_at DESC, invites.id DESC LIMIT ?`,
+    )
     this.countOpenInvites = preparedOnUse(db, `SELECT COUNT(*) AS n FROM invites WHERE ${open}`)
     this.selectNextClose = preparedOnUse(db, `SELECT MIN(closes_at) AS at FROM invites WHERE ${open}`)
     // Each half reads its own partial index; the second is the few the platform still calls open.
@@ -135,9 +138,10 @@ export class InviteRepository {
     this.updateState.run(state, state, inviteId)
   }
 
-  /** Invites open at platform time `now`, newest first. */
-  open(now: number): Invite[] {
-    return parseAllStored(this.selectOpen.all(now), STORED.invite, this.skippedRows)
+  /** Invites open at platform time `now`, newest first; the newest `limit` when given. */
+  open(now: number, limit?: number): Invite[] {
+    // SQLite reads a negative LIMIT as none.
+    return parseAllStored(this.selectOpen.all(now, limit ?? -1), STORED.invite, this.skippedRows)
   }
 
   /** Invites closed without being accepted by `now` (those whose time ran out read as expired), newest first. */

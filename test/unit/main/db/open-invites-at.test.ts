@@ -66,4 +66,14 @@ describe('an invite whose time runs out before the platform says so', () => {
     ])
     expect(store.missedInvites(invite.expiresAt, 1).map((i) => i.id)).toEqual(['inv_taken'])
   })
+
+  it('lists the newest open invites only, when asked for a few', () => {
+    const { store } = fresh()
+    const invites = [1, 2, 3].map((n) =>
+      anInvite({ id: `inv_n${n}`, request: aRequest({ id: `req_n${n}` }), sentAt: FIXTURE_NOW + n }),
+    )
+    store.applyEvents(invites.map((one, i) => inviteCreated(i + 1, one)))
+    expect(store.openInvites(FIXTURE_NOW + 3, 2).map((i) => i.id)).toEqual(['inv_n3', 'inv_n2'])
+    expect(store.openInvites(FIXTURE_NOW + 3).map((i) => i.id)).toEqual(['inv_n3', 'inv_n2', 'inv_n1'])
+  })
 })

@@ -38,7 +38,9 @@ function source(state: {
 }): TraySource {
   return {
     expert: () => state.expert ?? expert,
-    openInvites: (now) => (state.invites ?? []).filter((i) => state.openAt?.(i, now) ?? true),
+    openInvites: (now, limit) =>
+      (state.invites ?? []).filter((i) => state.openAt?.(i, now) ?? true).slice(0, limit),
+    openInviteCount: (now) => (state.invites ?? []).filter((i) => state.openAt?.(i, now) ?? true).length,
     // As the cache: booked and live sessions not yet past their grace.
     upcomingSessions: (now, limit) =>
       (state.sessions ?? []).filter((s) => s.bookedStart + minutes(10) > now).slice(0, limit),
@@ -92,6 +94,30 @@ describe('the tray feed', () => {
     expect(last().invites).toHaveLength(5)
     expect(last().invites[0]).toEqual({ id: 'a', label: 'Instant: Help a' })
     expect(last().tooltip).toBe('Standby — Online · 7 open invites')
+  })
+
+  it('reads only the invites the menu lists, whatever number are open, and counts the rest', () => {
+    const { trayFeed, last } = feed()
+    const invites = Array.from({ length: 10_000 }, (_, n) => invite(`inv_${n}`, `Help ${n}`))
+    let read = 0
+    const counting = source({ invites })
+    trayFeed.follow(
+      {
+        ...counting,
+        openInvites: (...args) => {
+          const listed = counting.openInvites(...args)
+          read += listed.length
+          return listed
+        },
+      },
+      new ManualClock(start),
+    )
+    trayFeed.set(online(10_000))
+    for (let i = 0; i < 10; i++) trayFeed.refresh()
+    expect(last()).toMatchObject({ badgeCount: 10_000, moreInvites: 9_995 })
+    expect(last().invites.map((line) => line.id)).toEqual(['inv_0', 'inv_1', 'inv_2', 'inv_3', 'inv_4'])
+    // A read of the menu's five at each of the twelve refreshes, not of every open invite.
+    expect(read).toBeLessThanOrEqual(12 * 5)
   })
 
   it('says in the tooltip why the connection failed while it keeps reconnecting, as the window does', () => {
@@ -194,6 +220,7 @@ describe('the tray feed', () => {
     const closed: TraySource = {
       expert: () => expert,
       openInvites: () => [],
+      openInviteCount: () => 0,
       upcomingSessions: () => [session(start)],
     }
     trayFeed.follow(closed, clock)
