@@ -123,6 +123,10 @@ export class SqliteCacheStore implements CacheStore {
     return this.repos.invites.open(now, limit)
   }
 
+  invitesRunOut(since: number, now: number): ReadonlyArray<Invite> {
+    return this.repos.invites.runOut(since, now)
+  }
+
   openInviteCount(now: number): number {
     return this.repos.invites.countOpen(now)
   }

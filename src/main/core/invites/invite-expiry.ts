@@ -41,9 +41,10 @@ export class InviteExpiry {
     const now = this.deps.platformTime.now()
     const since = this.checkedAt
     this.checkedAt = now
-    // Read only when the soonest one came due: most checks (each applied batch) find nothing to tell.
+    // Read only when the soonest one came due: most checks (each applied batch) find nothing to
+    // tell; and then only those that ran out, not every one still open.
     if (since !== null && this.due <= now) {
-      const expired = this.deps.cache.openInvites(since).filter((invite) => !isInviteOpen(invite, now))
+      const expired = this.deps.cache.invitesRunOut(since, now)
       if (expired.length > 0) this.deps.expired(expired.map((invite) => inviteAt(invite, now)))
     }
     // Only a clock found to be behind reopens anything, and that is rare: the read is not on the

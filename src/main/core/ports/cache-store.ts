@@ -119,6 +119,12 @@ export interface CacheStore {
    * when given (a view that lists a few must not read thousands).
    */
   openInvites(now: number, limit?: number): ReadonlyArray<Invite>
+  /**
+   * The invites open at `since` that are not at `now` by their time alone (it ran out between):
+   * read off the index of closing times, so a check as each invite runs out reads those, not
+   * every invite still open.
+   */
+  invitesRunOut(since: number, now: number): ReadonlyArray<Invite>
   /** How many invites are open at `now`; cheap enough for every tray update. */
   openInviteCount(now: number): number
   /** When the soonest invite open at `now` stops being takeable; null when none is open. */

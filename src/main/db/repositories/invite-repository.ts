@@ -34,6 +34,7 @@ export class InviteRepository {
   private readonly upsertInvite: Database.Statement<[string, string, InviteState, number, number, string]>
   private readonly updateState: Database.Statement<[InviteState, InviteState, string]>
   private readonly selectOpen: Database.Statement<[number, number], StoredRow>
+  private readonly selectRunOut: Database.Statement<[number, number], StoredRow>
   private readonly countOpenInvites: Database.Statement<[number], { n: number }>
   private readonly selectNextClose: Database.Statement<[number], { at: number | null }>
   private readonly selectMissed: Database.Statement<[number, number], StoredRow>
@@ -70,6 +71,11 @@ export class InviteRepository {
     this.selectOpen = preparedOnUse(
       db,
       `${select} WHERE ${open} ORDER BY sent_at DESC, invites.id DESC LIMIT ?`,
+    )
+    // Open by the platform's word at both times, by their time only at the first: the open index.
+    this.selectRunOut = preparedOnUse(
+      db,
+      `${select} WHERE ${open} AND closes_at <= ? ORDER BY sent_at DESC, invites.id DESC`,
     )
     this.countOpenInvites = preparedOnUse(db, `SELECT COUNT(*) AS n FROM invites WHERE ${open}`)
     this.selectNextClose = preparedOnUse(db, `SELECT MIN(closes_at) AS at FROM invites WHERE ${open}`)
@@ -142,6 +148,11 @@ export class InviteRepository {
   open(now: number, limit?: number): Invite[] {
     // SQLite reads a negative LIMIT as none.
     return parseAllStored(this.selectOpen.all(now, limit ?? -1), STORED.invite, this.skippedRows)
+  }
+
+  /** Invites open at platform time `since` whose time ran out by `now`, newest first. */
+  runOut(since: number, now: number): Invite[] {
+    return parseAllStored(this.selectRunOut.all(since, now), STORED.invite, this.skippedRows)
   }
 
   /** Invites closed without being accepted by `now` (those whose time ran out read as expired), newest first. */

@@ -50,6 +50,44 @@ describe('the invite expiry watch', () => {
     expect(clock.pendingTimers).toBe(0)
   })
 
+  it('reads, as each invite runs out, the ones that ran out, not every invite still open', () => {
+    const many = Array.from({ length: 200 }, (_, n) =>
+      anInvite({
+        id: `inv_m${n}`,
+        request: aRequest({ id: `req_m${n}` }),
+        expiresAt: FIXTURE_NOW + (n + 1) * MINUTE,
+      }),
+    )
+    const { store } = fresh()
+    store.applyEvents(many.map((invite, n) => inviteCreated(n + 1, invite)))
+    const clock = new ManualClock(FIXTURE_NOW)
+    let read = 0
+    const counted = new Proxy(store, {
+      get(target, key, receiver) {
+        const value: unknown = Reflect.get(target, key, receiver)
+        if (typeof value !== 'function') return value
+        return (...args: unknown[]) => {
+          const answer: unknown = value.apply(target, args)
+          if (Array.isArray(answer) && answer.every((item) => typeof item === 'object' && item !== null))
+            read += answer.length
+          return answer
+        }
+      },
+    })
+    const told: string[] = []
+    const expiry = new InviteExpiry({
+      cache: counted,
+      platformTime: clock,
+      expired: (invites) => told.push(...invites.map((i) => i.id)),
+      reopened: () => {},
+    })
+    expiry.check()
+    for (const invite of many) clock.advanceTo(invite.expiresAt)
+    expect(told).toEqual(many.map((i) => i.id))
+    // Each one read once or so as it ran out: reading every open one at each would be 20,100.
+    expect(read).toBeLessThanOrEqual(3 * many.length)
+  })
+
   it('does not tell an invite the platform closed first', () => {
     const { store, clock, told, expiry } = watching([first])
     store.applyEvents([inviteClosed(2, 'inv_1', 'taken')])
