@@ -30,6 +30,7 @@ import { RoomOpener } from './rooms/room-opener'
 import type { StandbyCoreDeps } from './standby-core-deps'
 import { changesExpert, changesInvites, type CacheUpdate } from './sync/cache-push'
 import { inviteNotification } from './sync/invite-notification'
+import { isInviteOpen } from '../../shared/rules/invite-open'
 import type { MessageAlerts } from './messages/message-alerts'
 import { cacheAlerts } from './cache-alerts'
 import { cacheIsNotFor, recordCacheSource } from './cache-source'
@@ -303,8 +304,10 @@ export class StandbyCore {
   earlierInvite(inviteId: string): AppNotification | null {
     if (this.signedIn === null) return null
     const now = this.platformClock.deadlines.now()
-    const invite = this.deps.cache.openInvites(now).find((open) => open.id === inviteId)
-    return invite === undefined ? null : inviteNotification(invite, now)
+    // By its id: the OS hands an earlier run's notifications back one by one, and reading every
+    // open invite for each would cost the start seconds with thousands open.
+    const invite = this.deps.cache.invite(inviteId)
+    return invite === null || !isInviteOpen(invite, now) ? null : inviteNotification(invite, now)
   }
 
   /** A page of the app gained or lost the focus (`page` names it, so two pages do not mix). */
