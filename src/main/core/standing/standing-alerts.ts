@@ -4,6 +4,7 @@
  * was said is kept in the cache, so a restart, a replay or a reconnect says nothing twice.
  */
 import type { Clock } from '../../../shared/clock'
+import type { Session } from '../../../shared/protocol'
 import { chargebackWords, lowAverageWords } from '../../../shared/rules/standing'
 import { nameInSentence, titleInSentence } from '../../../shared/sentence-parts'
 import { HeldMarks } from '../held-marks'
@@ -38,10 +39,21 @@ export class StandingAlerts {
     this.held.saveHeld()
     const events = update.kind === 'events' ? update.events : null
     if (events === null || events.some((e) => e.type === 'expert.updated')) this.checkAverage()
-    const bringsChargeback = events?.some(
-      (e) => e.type === 'session.updated' && e.payload.session.chargeback !== null,
+    if (events === null) return this.checkChargebacks(this.cache.chargedBackSessions())
+    // The sessions these events brought a chargeback to, as the cache now holds them: reading
+    // every session charged back before at each one would make a run of them cost their square.
+    const brought = new Set(
+      events.flatMap((e) =>
+        e.type === 'session.updated' && e.payload.session.chargeback !== null ? [e.payload.session.id] : [],
+      ),
     )
-    if (events === null || bringsChargeback === true) this.checkChargebacks()
+    if (brought.size === 0) return
+    this.checkChargebacks(
+      [...brought].flatMap((id) => {
+        const session = this.cache.session(id)
+        return session === null || session.chargeback === null ? [] : [session]
+      }),
+    )
   }
 
   private checkAverage(): void {
@@ -59,8 +71,7 @@ export class StandingAlerts {
     this.deps.notifier.show({ kind: 'notice', ...lowAverageWords(stats) })
   }
 
-  private checkChargebacks(): void {
-    const chargedBack = this.cache.chargedBackSessions()
+  private checkChargebacks(chargedBack: ReadonlyArray<Session>): void {
     const fresh = chargebacksToWarn(chargedBack, this.warned(chargedBack.map((s) => chargebackWarning(s.id))))
     if (fresh.length === 0) return
     for (const session of fresh) this.held.mark(chargebackWarning(session.id))

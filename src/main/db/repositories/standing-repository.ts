@@ -38,8 +38,9 @@ export class StandingRepository {
     )
     this.deleteWarned = preparedOnUse(db, 'DELETE FROM standing_warnings WHERE key = ?')
     this.deleteAllWarned = preparedOnUse(db, 'DELETE FROM standing_warnings')
-    // A scan of every cached session: it runs only after a snapshot or an event that brings a
-    // chargeback. CASE, because a damaged row's JSON must be skipped, not stop the query.
+    // A scan of every cached session: it runs only after a snapshot (an event that brings a
+    // chargeback reads its own session). CASE, because a damaged row's JSON must be skipped, not
+    // stop the query.
     this.selectChargedBack = preparedOnUse(
       db,
       `SELECT sessions.id, ${withRequest('sessions')} AS json FROM sessions

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import type { CacheStore } from '../../../../../src/main/core/ports/cache-store'
 import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
 import { StandingAlerts } from '../../../../../src/main/core/standing/standing-alerts'
 import { cacheMigrations } from '../../../../../src/main/db/migrations'
@@ -13,14 +14,15 @@ import { reviewFigures } from '../../../../support/review-fixtures'
 import { linesLogger } from '../../db/cache-test-kit'
 
 /** A cache and the alerts over it, as the core has them; `restart` builds new alerts over the same cache. */
-function setUp() {
+function setUp(wrap: (cache: CacheStore) => CacheStore = (cache) => cache) {
   const db = new Database(':memory:')
   migrate(db, cacheMigrations, { what: 'cache', remedy: '' })
   const cache = new SqliteCacheStore(db, linesLogger())
+  const read = wrap(cache)
   const shown: AppNotification[] = []
   const clock = new ManualClock(FIXTURE_NOW)
   const deps = { clock, notifier: { show: (n: AppNotification) => void shown.push(n) }, log: linesLogger() }
-  let alerts = new StandingAlerts(cache, deps)
+  let alerts = new StandingAlerts(read, deps)
   let id = 0
   const apply = (events: ReadonlyArray<Omit<PlatformEvent, 'id' | 'at'>>): void => {
     const applied = cache.applyEvents(
@@ -42,7 +44,7 @@ function setUp() {
       apply([{ type: 'session.updated', payload: { session } }])
     },
     restart(): void {
-      alerts = new StandingAlerts(cache, deps)
+      alerts = new StandingAlerts(read, deps)
     },
     snapshotAgain(): void {
       alerts.cacheChanged({ kind: 'replaced' })
@@ -114,6 +116,36 @@ describe('standing alerts', () => {
     const another = endedSession(aSession({ id: 'ses_2' }), FIXTURE_NOW)
     app.session({ ...another, chargeback: { reason: '', recordedAt: FIXTURE_NOW } })
     expect(app.shown).toHaveLength(2)
+  })
+
+  it('reads, for a chargeback that arrives, its own session, not every session charged back before', () => {
+    let read = 0
+    const app = setUp(
+      (cache) =>
+        new Proxy(cache, {
+          get(target, key, receiver) {
+            const value: unknown = Reflect.get(target, key, receiver)
+            if (typeof value !== 'function') return value
+            return (...args: unknown[]) => {
+              const answer: unknown = value.apply(target, args)
+              if (Array.isArray(answer)) read += answer.filter((item) => typeof item === 'object').length
+              else if (typeof answer === 'object' && answer !== null && 'chargeback' in answer) read += 1
+              return answer
+            }
+          },
+        }),
+    )
+    const count = 300
+    for (let n = 0; n < count; n++) {
+      const ended = endedSession(aSession({ id: `ses_c${n}` }), FIXTURE_NOW)
+      app.session({ ...ended, chargeback: { reason: '', recordedAt: FIXTURE_NOW } })
+    }
+    expect(app.shown).toHaveLength(count)
+    // Reading every earlier one at each would be tens of thousands.
+    expect(read).toBeLessThanOrEqual(3 * count)
+    // A snapshot still looks at them all, and finds each warned already.
+    app.snapshotAgain()
+    expect(app.shown).toHaveLength(count)
   })
 
   it('warns once when the warning cannot be recorded (a full disk), and records it once the disk allows', () => {
