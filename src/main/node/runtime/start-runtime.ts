@@ -17,6 +17,7 @@ import { pageOpens, type PageOpens } from '../../core/ipc/page-opens'
 import { systemClock } from '../../../shared/clock'
 import { NotificationActions, type FocusRequest } from '../../core/notification-actions'
 import { PendingFocus } from '../../core/pending-focus'
+import { unreadPushes } from './unread-pushes'
 import type { Logger } from '../../core/ports/logger'
 import { appSettingsOf, type SettingsStore } from '../../core/ports/settings'
 import type { LaunchAtLogin } from '../../core/settings/login-item'
@@ -227,7 +228,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     }),
     forwardPushes(send) {
       let version = 0
-      const unreadThreads = () => [...cache.unreadThreads(core.platformClock.deadlines.now())]
+      const unread = unreadPushes(
+        () => [...cache.unreadThreads(core.platformClock.deadlines.now())],
+        (threads) => send('messages.unreadChanged', threads),
+        options.log,
+      )
       const offs = [
         core.states.add((state) => send('connection.stateChanged', state)),
         core.cacheChanged.add((update) =>
@@ -248,14 +253,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         }),
         notificationActions.notices.add((notice) => send('notices.shown', notice)),
         // Each change, an invite's time running out among them (the expiry watch's), moves the counts.
-        core.cacheChanged.add(() => send('messages.unreadChanged', unreadThreads())),
-        core.threadsRead.add(() => send('messages.unreadChanged', unreadThreads())),
+        core.cacheChanged.add(() => unread.changed()),
+        core.threadsRead.add(() => unread.changed()),
         options.notifier.onHealthChange?.((health) => send('notifications.healthChanged', health)) ??
           (() => undefined),
         updates.changes.add((state) => send('updates.changed', state)),
       ]
       return () => {
         for (const off of offs) off()
+        unread.stop()
       }
     },
     close,

@@ -102,23 +102,34 @@ describe('a client’s messages reaching the core', () => {
     const appClock = new ManualClock(TEST_START)
     const { platform, expert, core } = await startOnlineCore(defer, { appClock })
     const pushed: unknown[] = []
+    let heard: () => void = () => {}
     defer(
       core.runtime.forwardPushes((event, payload) => {
-        if (event === 'messages.unreadChanged') pushed.push(payload)
+        if (event !== 'messages.unreadChanged') return
+        pushed.push(payload)
+        heard()
       }),
     )
+    /** Resolves once the pages are told counts equal to `counts` (counted once a run of changes is over). */
+    const told = (counts: unknown): Promise<void> =>
+      new Promise((resolve) => {
+        heard = () => {
+          if (JSON.stringify(pushed.at(-1)) === JSON.stringify(counts)) resolve()
+        }
+        heard()
+      })
     const { request } = platform.inviteDirectly(expert.id, 'Quick question')
     const invite = await inviteTitled(core, 'Quick question')
     const asked = platform.server.marketplace.clientMessage(request.id, expert.id, 'Are you there?')
     await cached(core, request.id, asked.id)
     expect(core.runtime.api['messages.unread']()).toEqual([{ requestId: request.id, count: 1 }])
-    expect(pushed.at(-1)).toEqual([{ requestId: request.id, count: 1 }])
+    await told([{ requestId: request.id, count: 1 }])
 
     // Away, the platform cannot say the invite expired: the expiry watch alone moves the count.
     await platform.stopServer()
     appClock.advanceTo(invite.expiresAt)
     expect(core.runtime.api['messages.unread']()).toEqual([])
-    expect(pushed.at(-1)).toEqual([])
+    await told([])
   })
 
   it('reads a session’s thread from the cache while the platform is down', async () => {

@@ -1,0 +1,75 @@
+// A flood of client messages into an open thread: the pages hear the unread counts as they stand
+// once the flood has been applied, counted once per run of changes rather than once per message,
+// so the flood costs its length and not its square.
+import { describe, expect, it } from 'vitest'
+import type { UnreadThreads } from '../../../../../src/shared/ipc/contract'
+import {
+  anExpert,
+  anInvite,
+  aMessage,
+  aRequest,
+  aSnapshot,
+  messageCreated,
+} from '../../../../support/fixtures'
+import { startHostilePlatform } from '../../../../support/hostile-platform'
+import { startTestCore } from '../../../../support/test-core'
+import { useCleanup } from '../../../../support/cleanup'
+
+describe('the unread counts pushed to the pages', () => {
+  const defer = useCleanup()
+
+  it('are counted once per run of changes in a flood of messages, and pushed as they stand after it', async () => {
+    const now = Date.now()
+    const invite = anInvite({
+      id: 'inv_1',
+      request: aRequest({ id: 'req_1', createdAt: now }),
+      sentAt: now,
+      expiresAt: now + 60 * 60_000,
+    })
+    const snapshot = aSnapshot({
+      expert: anExpert({ id: 'exp_ada' }),
+      openInvites: [invite],
+      cursor: 1,
+      cursorDigest: 'd_1',
+      takenAt: now,
+    })
+    const platform = await startHostilePlatform({
+      replay: (asked) =>
+        asked.snapshot !== true && asked.digest === 'd_1'
+          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
+          : { kind: 'snapshot', snapshot },
+    })
+    defer(() => platform.close())
+    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+
+    const { cache } = core.runtime
+    const counting = cache.unreadThreads.bind(cache)
+    let counted = 0
+    cache.unreadThreads = (at) => {
+      counted++
+      return counting(at)
+    }
+    const flood = 1_000
+    const pushed: UnreadThreads[] = []
+    const all = new Promise<void>((resolve) =>
+      defer(
+        core.runtime.forwardPushes((event, payload) => {
+          if (event !== 'messages.unreadChanged') return
+          pushed.push(payload as UnreadThreads)
+          if ((payload as UnreadThreads)[0]?.count === flood) resolve()
+        }),
+      ),
+    )
+    for (let n = 0; n < flood; n++)
+      platform.io.emit(
+        'platform-event',
+        messageCreated(n + 2, aMessage({ id: `msg_${n}`, requestId: 'req_1', sentAt: now })),
+      )
+    await all
+    expect(pushed.at(-1)).toEqual([{ requestId: 'req_1', count: flood }])
+    expect(counted).toBeLessThan(flood / 4)
+  })
+})
