@@ -37,6 +37,7 @@ function source(sessions: Session[]): TraySource {
     {
       expert: () => expert,
       openInvites: () => [],
+      openInviteCount: () => 0,
       upcomingSessions: (at: number, limit: number) => {
         reads.push(limit)
         return sessions
