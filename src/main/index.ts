@@ -273,8 +273,8 @@ async function main(): Promise<void> {
   if (shutdown.done) return
   started.runtime = runtime
   trayFeed.follow(runtime.cache, runtime.core.platformClock)
-  runtime.core.cacheChanged.add(() => trayFeed.refresh())
-  runtime.core.threadsRead.add(() => trayFeed.refresh())
+  runtime.core.cacheChanged.add(() => trayFeed.changed())
+  runtime.core.threadsRead.add(() => trayFeed.changed())
   runtime.core.platformClock.changes.add(() => trayFeed.refresh())
   runtime.notificationActions.focusRequests.add(followFocus)
   registerAppApi(ipc.handle, runtime.api)

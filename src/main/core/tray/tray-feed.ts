@@ -49,8 +49,14 @@ export type TrayClock = Clock & { readonly deadlines?: Clock }
 export interface TrayFeed extends TrayState {
   /** Reads from `source` on the platform's `clock` from now on (once the cache is open). */
   follow(source: TraySource, clock: TrayClock): void
-  /** Reads everything again (the cache or the clock changed). */
+  /** Reads everything again now (the clock changed, or the expert acted). */
   refresh(): void
+  /**
+   * The cache changed: read everything again once this run of changes is over. A flood of
+   * messages or events, each its own change, is read once, not once per change: each read counts
+   * every unread message of the open threads.
+   */
+  changed(): void
   /** Stops for good: the timer ends and nothing is read or shown again (the cache is closing). */
   stop(): void
 }
@@ -65,6 +71,7 @@ export function createTrayFeed(options: {
   let clock: TrayClock = options.clock
   let source: TraySource | null = null
   let timer: TimerHandle | null = null
+  let soon: TimerHandle | null = null
   let shown = ''
   let stopped = false
 
@@ -72,6 +79,8 @@ export function createTrayFeed(options: {
     if (stopped) return
     timer?.cancel()
     timer = null
+    soon?.cancel()
+    soon = null
     const now = clock.now()
     const deadlinesNow = clock.deadlines?.now() ?? now
     const nextSession = source === null ? null : nextOf(source, now)
@@ -109,10 +118,16 @@ export function createTrayFeed(options: {
       refresh()
     },
     refresh,
+    changed() {
+      if (stopped || soon !== null) return
+      soon = clock.setTimeout(refresh, 0)
+    },
     stop() {
       stopped = true
       timer?.cancel()
       timer = null
+      soon?.cancel()
+      soon = null
     },
   }
 }

@@ -74,6 +74,36 @@ describe('the tray feed', () => {
     expect(last().unreadMessages).toBeNull()
   })
 
+  it('reads the cache once for a run of changes (a flood of messages), and shows how it stands after them', () => {
+    const { trayFeed, last } = feed()
+    const clock = new ManualClock(start)
+    const unread = [{ requestId: 'r1', count: 1 }]
+    let reads = 0
+    const counting = {
+      ...source({}),
+      unreadThreads: () => {
+        reads++
+        return unread
+      },
+    }
+    trayFeed.follow(counting, clock)
+    trayFeed.set(online())
+    reads = 0
+    for (let message = 2; message <= 500; message++) {
+      unread[0] = { requestId: 'r1', count: message }
+      trayFeed.changed()
+    }
+    expect(reads).toBe(0)
+    clock.advance(0)
+    expect(reads).toBe(1)
+    expect(last().unreadMessages).toBe('500 unread messages')
+    // A later change is read again; one after the feed stopped is not.
+    trayFeed.changed()
+    trayFeed.stop()
+    clock.advance(0)
+    expect(reads).toBe(1)
+  })
+
   it('shows the signed-out tray before the core has said anything', () => {
     const { trayFeed, last } = feed()
     trayFeed.refresh()
