@@ -12,6 +12,7 @@ import type { TestShell } from './support/harness'
 import { useE2e } from './support/fixture'
 import { watchAnswers } from './support/ipc-route'
 import { checkScreen } from './support/screens'
+import { pressesReachOnlyTheHost } from './support/shell-hooks'
 
 const world = useE2e()
 
@@ -83,6 +84,14 @@ it('reports a failed check with the manual download link, and switches to the be
     'https://downloads.standby.example/standby/',
   )
   await checkScreen(app, 'settings-update-error')
+  // A press of the link that the host refuses (ten opens in a burst at a page's request) is told
+  // beside the error; the tab a plain browser would open beside it is not what this test watches.
+  await pressesReachOnlyTheHost(app, 'a[href^="https://downloads."]')
+  const download = error.getByRole('link', { name: 'Download Standby' })
+  for (let press = 1; press <= 11; press++) await download.click()
+  await updates
+    .getByText(/^Could not open the download page: .*Wait a few seconds, then try again\.$/)
+    .waitFor()
 
   await updateServer(adaShell, { action: 'unreachable', on: false })
   await updateServer(adaShell, { action: 'publish', version: '0.2.0-beta.1', channel: 'beta' })

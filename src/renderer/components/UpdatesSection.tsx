@@ -84,18 +84,24 @@ function phaseLine(state: UpdateState): string {
 
 function UpdateError({ state }: { readonly state: UpdateState }) {
   const { api, inBrowser } = useServices()
+  const opening = useAction(async () =>
+    fromCall('open the download page', await api.shell.openExternal(state.manualDownloadUrl)),
+  )
   const open = (event: MouseEvent<HTMLAnchorElement>): void => {
     // As with attachments: the app hands the link to the system browser; a browser opens the tab.
     if (!inBrowser) event.preventDefault()
-    void api.shell.openExternal(state.manualDownloadUrl)
+    void opening.run()
   }
   return (
-    <p className="action-error" role="alert">
-      {state.error}{' '}
-      <a href={state.manualDownloadUrl} target="_blank" rel="noopener noreferrer" onClick={open}>
-        Download Standby
-      </a>
-    </p>
+    <>
+      <p className="action-error" role="alert">
+        {state.error}{' '}
+        <a href={state.manualDownloadUrl} target="_blank" rel="noopener noreferrer" onClick={open}>
+          Download Standby
+        </a>
+      </p>
+      <ActionError message={opening.error} />
+    </>
   )
 }
 

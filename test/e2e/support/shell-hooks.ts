@@ -2,6 +2,7 @@
 import { NOTIFICATION_HOOK_PATH, OPENED_PAGES_HOOK_PATH } from '../../../src/browser-shell/test-hooks'
 import type { AppNotification } from '../../../src/main/core/ports/notifier'
 import type { RecordingNotifier } from '../../../src/main/node/adapters/recording-notifier'
+import type { Page } from 'playwright'
 import type { TestShell } from './harness'
 
 /** Resolves once `notifier` has shown a notification matching `match` (or already had). */
@@ -51,4 +52,16 @@ export async function pressNotification(
   })
   if (answer.status !== 204)
     throw new Error(`The press was refused (${answer.status}): ${await answer.text()}`)
+}
+
+/**
+ * Keeps a plain browser from opening a tab for the links `selector` matches, while the page's own
+ * handler still hands each press to the host: what the host does with it is what a test watches.
+ */
+export async function pressesReachOnlyTheHost(page: Page, selector: string): Promise<void> {
+  await page.evaluate((links) => {
+    document.addEventListener('click', (event) => {
+      if ((event.target as Element).closest(links) !== null) event.preventDefault()
+    })
+  }, selector)
 }
