@@ -1,39 +1,29 @@
 import { describe, expect, it } from 'vitest'
-import { ManualClock } from '../../../../src/shared/clock'
 import { mayHaveHappened } from '../../../../src/shared/unanswered-command'
 import { BACKOFF_START_MS } from '../../../../src/main/core/connection/backoff'
 import { useCleanup } from '../../../support/cleanup'
-import { FaultProxy } from '../../../support/fault-proxy'
+import { sessionChanged, startProxiedExpert } from '../../../support/proxied-expert'
 import { backUpPlatform, restorePlatform } from '../../../support/platform-backup'
-import { inviteTitled, startCoreFor } from '../../../support/test-core'
-import { startTestPlatform, TEST_START } from '../../../support/test-platform'
+import { inviteTitled } from '../../../support/test-core'
 
 describe('a command whose answer the network loses', () => {
   const defer = useCleanup()
 
   it('accepting an invite: it reached the platform, the link dropped before the answer; sent again with the same key, it is taken once and the expert is told so', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const proxy = await FaultProxy.start(platform.server.port)
-    defer(() => proxy.close())
-    const clock = new ManualClock(TEST_START)
-    const core = await startCoreFor(proxy.url, expert, { clock, linkClock: clock })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
+    const {
+      platform,
+      expert,
+      proxy,
+      linkClock: clock,
+      core,
+    } = await startProxiedExpert(defer, { coreClock: 'link' })
     platform.inviteDirectly(expert.id, 'Flaky wifi question')
     const invite = await inviteTitled(core, 'Flaky wifi question')
     await core.waitForNotifications(1)
 
     // The command goes up; nothing the platform sends comes back down.
     proxy.stall(true, 'down')
-    const taken = new Promise<void>((resolve) => {
-      const off = platform.server.marketplace.events.subscribe((expertId, event) => {
-        if (expertId !== expert.id || event.type !== 'session.updated') return
-        off()
-        resolve()
-      })
-    })
+    const taken = sessionChanged(platform, expert.id)
     const outcome = core.runtime.core.command('invite.accept', { inviteId: invite.id, proposedTime: null })
     await taken
     proxy.resetAll()
@@ -57,27 +47,13 @@ describe('a command whose sign-in ends before the answer', () => {
   const defer = useCleanup()
 
   it('accepting an invite, then signing out before the answer: the expert hears at once that it is not known whether it was done, and no room opens', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const proxy = await FaultProxy.start(platform.server.port)
-    defer(() => proxy.close())
-    // Never moved: an answer that waited for the ack timeout would never come.
-    const clock = new ManualClock(TEST_START)
-    const core = await startCoreFor(proxy.url, expert, { clock, linkClock: clock })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
+    // The clocks are never moved: an answer that waited for the ack timeout would never come.
+    const { platform, expert, proxy, core } = await startProxiedExpert(defer, { coreClock: 'link' })
     platform.inviteDirectly(expert.id, 'Signing out mid-join')
     const invite = await inviteTitled(core, 'Signing out mid-join')
 
     proxy.stall(true, 'down')
-    const taken = new Promise<void>((resolve) => {
-      const off = platform.server.marketplace.events.subscribe((expertId, event) => {
-        if (expertId !== expert.id || event.type !== 'session.updated') return
-        off()
-        resolve()
-      })
-    })
+    const taken = sessionChanged(platform, expert.id)
     const outcome = core.runtime.core.command('invite.accept', { inviteId: invite.id, proposedTime: null })
     await taken
     const signedOut = core.runtime.core.signOut()
@@ -100,28 +76,14 @@ describe('an accept taken by the platform whose answer never came back in time',
   const defer = useCleanup()
 
   it('is told as not known, shows as taken once back online, and Join pressed again is answered as done, under the same key, opening the room once', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const proxy = await FaultProxy.start(platform.server.port)
-    defer(() => proxy.close())
     // Times the answer's wait; reconnecting runs in real time.
-    const linkClock = new ManualClock(TEST_START)
-    const core = await startCoreFor(proxy.url, expert, { linkClock })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
+    const { platform, expert, proxy, linkClock, core } = await startProxiedExpert(defer)
     platform.inviteDirectly(expert.id, 'Answer lost for good')
     const invite = await inviteTitled(core, 'Answer lost for good')
     const api = core.runtime.api
 
     proxy.stall(true, 'down')
-    const taken = new Promise<void>((resolve) => {
-      const off = platform.server.marketplace.events.subscribe((expertId, event) => {
-        if (expertId !== expert.id || event.type !== 'session.updated') return
-        off()
-        resolve()
-      })
-    })
+    const taken = sessionChanged(platform, expert.id)
     const first = api['invites.accept']({ inviteId: invite.id, proposedTime: null })
     await taken
     // The network is gone for longer than the answer may take.
@@ -153,28 +115,14 @@ describe('a command whose answer a stalled link holds (no close, nothing comes b
   const defer = useCleanup()
 
   it('ends within the wait with an answer that says it may have happened; once the dead link is replaced, pressed again it is answered as done, and done once', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const proxy = await FaultProxy.start(platform.server.port)
-    defer(() => proxy.close())
-    const linkClock = new ManualClock(TEST_START)
-    const core = await startCoreFor(proxy.url, expert, { linkClock })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
+    const { platform, expert, proxy, linkClock, core } = await startProxiedExpert(defer)
     platform.inviteDirectly(expert.id, 'Stalled answer')
     const invite = await inviteTitled(core, 'Stalled answer')
     const api = core.runtime.api
 
     // What the platform sends on this connection is held, and nothing says the link is gone.
     proxy.hold('down')
-    const taken = new Promise<void>((resolve) => {
-      const off = platform.server.marketplace.events.subscribe((expertId, event) => {
-        if (expertId !== expert.id || event.type !== 'session.updated') return
-        off()
-        resolve()
-      })
-    })
+    const taken = sessionChanged(platform, expert.id)
     const first = api['invites.accept']({ inviteId: invite.id, proposedTime: null })
     await taken
     linkClock.advance(10_000)
@@ -199,15 +147,7 @@ describe('a command whose answer was lost, then the platform is restored from a 
   const defer = useCleanup()
 
   it('pressed again once the link is back on the restored platform: done there once, and the window shows only what the platform holds', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const proxy = await FaultProxy.start(platform.server.port)
-    defer(() => proxy.close())
-    const linkClock = new ManualClock(TEST_START)
-    const core = await startCoreFor(proxy.url, expert, { linkClock })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
+    const { platform, expert, proxy, linkClock, core } = await startProxiedExpert(defer)
     platform.inviteDirectly(expert.id, 'Restored question')
     const invite = await inviteTitled(core, 'Restored question')
     // The backup holds the invite open, and nothing of the accept to come.
@@ -218,13 +158,7 @@ describe('a command whose answer was lost, then the platform is restored from a 
     const api = core.runtime.api
 
     proxy.hold('down')
-    const taken = new Promise<void>((resolve) => {
-      const off = platform.server.marketplace.events.subscribe((expertId, event) => {
-        if (expertId !== expert.id || event.type !== 'session.updated') return
-        off()
-        resolve()
-      })
-    })
+    const taken = sessionChanged(platform, expert.id)
     const first = api['invites.accept']({ inviteId: invite.id, proposedTime: null })
     await taken
     linkClock.advance(10_000)

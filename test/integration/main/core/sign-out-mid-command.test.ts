@@ -5,26 +5,15 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { AppNotice } from '../../../../src/main/core/notification-actions'
-import { ManualClock } from '../../../../src/shared/clock'
 import { useCleanup } from '../../../support/cleanup'
-import { FaultProxy } from '../../../support/fault-proxy'
-import { startCoreFor } from '../../../support/test-core'
-import { startTestPlatform, TEST_START } from '../../../support/test-platform'
+import { sessionChanged, startProxiedExpert } from '../../../support/proxied-expert'
 
 describe('signing out while Join from a notification waits for its answer', () => {
   const defer = useCleanup()
 
   it('ends the press without waiting out the answer’s time, tells nothing of it, opens no room', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const proxy = await FaultProxy.start(platform.server.port)
-    defer(() => proxy.close())
-    // Never moved: a press that waited for the answer's timeout would never end.
-    const linkClock = new ManualClock(TEST_START)
-    const core = await startCoreFor(proxy.url, expert, { linkClock })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
+    // The link's clock is never moved: a press that waited for the answer's timeout would never end.
+    const { platform, expert, proxy, core } = await startProxiedExpert(defer)
     platform.inviteDirectly(expert.id, 'Pressed, then signed out')
     await core.waitForNotifications(1)
     const notification = core.adapters.notifier.onScreen[0]!
@@ -32,13 +21,7 @@ describe('signing out while Join from a notification waits for its answer', () =
     core.runtime.notificationActions.notices.add((notice) => notices.push(notice))
 
     proxy.hold('down')
-    const taken = new Promise<void>((resolve) => {
-      const off = platform.server.marketplace.events.subscribe((expertId, event) => {
-        if (expertId !== expert.id || event.type !== 'session.updated') return
-        off()
-        resolve()
-      })
-    })
+    const taken = sessionChanged(platform, expert.id)
     const pressed = core.runtime.notificationActions.activate({ action: 'primary', notification })
     await taken
     const shownBefore = core.adapters.notifier.shown.length
