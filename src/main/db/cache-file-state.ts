@@ -3,7 +3,7 @@
  * whether it may not be whole (so that the open runs the full check).
  */
 import { chmodSync, closeSync, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs'
-import { COMPANIONS } from './quarantine'
+import { COMPANIONS, isThere } from './quarantine'
 
 /**
  * What is at the cache's path when it cannot be the cache. A folder is refused and left where it
@@ -62,16 +62,6 @@ export function leftUnclean(path: string, marker: string): boolean {
   if (isThere(marker)) return true
   if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) return true
   return shorterThanHeaderSays(path)
-}
-
-/** Whether anything is at `path`, without following a link. */
-function isThere(path: string): boolean {
-  try {
-    lstatSync(path)
-    return true
-  } catch {
-    return false
-  }
 }
 
 /** The database header's page size and page count (https://sqlite.org/fileformat.html) against the file's size. */

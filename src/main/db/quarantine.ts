@@ -145,7 +145,7 @@ export function escapeRegExp(text: string): string {
 }
 
 /** Whether anything is at `path`, a link to nothing included (existsSync follows the link). */
-function isThere(path: string): boolean {
+export function isThere(path: string): boolean {
   try {
     lstatSync(path)
     return true

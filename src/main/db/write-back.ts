@@ -7,20 +7,9 @@
  * there (a copy restored from a backup) is the expert's choice, and is left alone.
  */
 import type Database from 'better-sqlite3'
-import { randomBytes } from 'node:crypto'
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  lstatSync,
-  openSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs'
+import { closeSync, existsSync, lstatSync, openSync, readSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
+import { writeFileAtomicallySync } from '../node/atomic-file'
 import { COMPANIONS, moveAside, pruneQuarantined } from './quarantine'
 
 /** The file the cache opened at its path (through a link, the file it points to). */
@@ -104,7 +93,8 @@ export function putBack(path: string, content: Buffer, found: 'deleted' | 'overw
       // `content`, and SQLite would read them into the file written back.
       for (const suffix of COMPANIONS) removeQuietly(path + suffix)
     }
-    writeWhole(path, content)
+    // Readable by this user only, through a file beside it: whole or absent.
+    writeFileAtomicallySync(path, content)
     return `The offline cache ${path} ${what}; wrote it back at quit`
   } catch (error) {
     return `The offline cache ${path} ${what} and could not be written back (${String(error)})`
@@ -117,23 +107,5 @@ function removeQuietly(path: string): void {
     rmSync(path, { force: true })
   } catch {
     // Not a file.
-  }
-}
-
-/** Write `content` at `path`, readable by this user only, through a file beside it: whole or absent. */
-function writeWhole(path: string, content: Buffer): void {
-  const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`
-  try {
-    const fd = openSync(temp, 'wx', 0o600)
-    try {
-      writeSync(fd, content)
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
-    }
-    renameSync(temp, path)
-  } catch (error) {
-    rmSync(temp, { force: true })
-    throw error
   }
 }

@@ -41,7 +41,11 @@ export async function writeFileAtomically(
  * The same as writeFileAtomically, for callers that cannot wait (a login item's setter, the
  * settings read at start); the folder must exist.
  */
-export function writeFileAtomicallySync(path: string, data: string, mode: number = PRIVATE_FILE_MODE): void {
+export function writeFileAtomicallySync(
+  path: string,
+  data: string | Uint8Array,
+  mode: number = PRIVATE_FILE_MODE,
+): void {
   const temp = tempPathBeside(path)
   const fd = openSync(temp, 'wx', mode)
   try {
