@@ -6,7 +6,8 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server, type Socket } from 'socket.io'
-import { PROTOCOL_VERSION } from '../../src/shared/protocol'
+import { PROTOCOL_VERSION, type Snapshot } from '../../src/shared/protocol'
+import { aSnapshot, anExpert } from './fixtures'
 
 /** What the hostile platform answers. */
 export interface HostileScript {
@@ -54,4 +55,22 @@ export async function startHostilePlatform(script: HostileScript): Promise<Hosti
     connections: () => connections,
     close: () => new Promise<void>((resolve) => io.close(() => resolve())),
   }
+}
+
+/**
+ * Replays that hand exp_ada the snapshot `state` at event 1 (taken now unless it says), then,
+ * once the core holds it, no event more: a core that starts on a platform holding only that.
+ */
+export function snapshotThenNothing(state: Partial<Snapshot>): NonNullable<HostileScript['replay']> {
+  const snapshot = aSnapshot({
+    expert: anExpert({ id: 'exp_ada' }),
+    cursor: 1,
+    cursorDigest: 'd_1',
+    takenAt: Date.now(),
+    ...state,
+  })
+  return (asked) =>
+    asked.snapshot !== true && asked.digest === 'd_1'
+      ? { kind: 'events', events: [], latestId: 1, hasMore: false }
+      : { kind: 'snapshot', snapshot }
 }

@@ -2,8 +2,8 @@
 // anywhere but the platform signed in to is never opened.
 import { describe, expect, it } from 'vitest'
 import type { Session } from '../../../../src/shared/protocol'
-import { anExpert, anInvite, aRequest, aSession, aSnapshot } from '../../../support/fixtures'
-import { startHostilePlatform } from '../../../support/hostile-platform'
+import { anInvite, aRequest, aSession } from '../../../support/fixtures'
+import { snapshotThenNothing, startHostilePlatform } from '../../../support/hostile-platform'
 import {
   inviteTitled,
   startOnlineCore,
@@ -120,19 +120,7 @@ describe('the session room', () => {
   it('drops a room a platform puts on another site on arrival and refuses to open it, with log lines, keeping the session', async () => {
     const foreign = aLiveSession('ses_1', 'req_1', 'https://evil.example/rooms/ses_1?key=stolen')
     const platform = await startHostilePlatform({
-      replay: (asked) =>
-        asked.snapshot !== true && asked.digest === 'd_1'
-          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
-          : {
-              kind: 'snapshot',
-              snapshot: aSnapshot({
-                expert: anExpert({ id: 'exp_ada' }),
-                sessions: [foreign],
-                cursor: 1,
-                cursorDigest: 'd_1',
-                takenAt: Date.now(),
-              }),
-            },
+      replay: snapshotThenNothing({ sessions: [foreign] }),
     })
     defer(() => platform.close())
     platform.io.on('connection', (socket) =>
@@ -201,19 +189,7 @@ describe('the session room, from a platform that answers about another session',
     const invite = anInvite({ id: 'inv_1', request, expiresAt: Date.now() + 5 * MINUTE })
     const other = aLiveSession('ses_2', 'req_2', '/rooms/ses_2')
     const platform = await startHostilePlatform({
-      replay: (asked) =>
-        asked.snapshot !== true && asked.digest === 'd_1'
-          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
-          : {
-              kind: 'snapshot',
-              snapshot: aSnapshot({
-                expert: anExpert({ id: 'exp_ada' }),
-                openInvites: [invite],
-                cursor: 1,
-                cursorDigest: 'd_1',
-                takenAt: Date.now(),
-              }),
-            },
+      replay: snapshotThenNothing({ openInvites: [invite] }),
     })
     defer(() => platform.close())
     platform.io.on('connection', (socket) =>

@@ -3,15 +3,8 @@
 // so the flood costs its length and not its square.
 import { describe, expect, it } from 'vitest'
 import type { UnreadThreads } from '../../../../../src/shared/ipc/contract'
-import {
-  anExpert,
-  anInvite,
-  aMessage,
-  aRequest,
-  aSnapshot,
-  messageCreated,
-} from '../../../../support/fixtures'
-import { startHostilePlatform } from '../../../../support/hostile-platform'
+import { anInvite, aMessage, aRequest, messageCreated } from '../../../../support/fixtures'
+import { snapshotThenNothing, startHostilePlatform } from '../../../../support/hostile-platform'
 import { startTestCore } from '../../../../support/test-core'
 import { useCleanup } from '../../../../support/cleanup'
 
@@ -26,18 +19,8 @@ describe('the unread counts pushed to the pages', () => {
       sentAt: now,
       expiresAt: now + 60 * 60_000,
     })
-    const snapshot = aSnapshot({
-      expert: anExpert({ id: 'exp_ada' }),
-      openInvites: [invite],
-      cursor: 1,
-      cursorDigest: 'd_1',
-      takenAt: now,
-    })
     const platform = await startHostilePlatform({
-      replay: (asked) =>
-        asked.snapshot !== true && asked.digest === 'd_1'
-          ? { kind: 'events', events: [], latestId: 1, hasMore: false }
-          : { kind: 'snapshot', snapshot },
+      replay: snapshotThenNothing({ openInvites: [invite], takenAt: now }),
     })
     defer(() => platform.close())
     const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
