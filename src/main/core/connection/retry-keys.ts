@@ -45,10 +45,30 @@ export function retryKeys(fresh: () => string = () => globalThis.crypto.randomUU
   }
 }
 
-/** Whether the platform refused it: nothing was done. */
+/**
+ * Refusals that answer for this one try, not for the key: the platform turned it away before it
+ * looked the key up (too many at once, busy, failed, the sign-in or version not accepted) or for a
+ * reason this version cannot read. They say nothing of an earlier try under the same key, which may
+ * have been done.
+ */
+const NOT_ABOUT_THE_KEY: ReadonlySet<string> = new Set([
+  'rate_limited',
+  'busy',
+  'internal',
+  'unauthorized',
+  'protocol_mismatch',
+  'refused',
+])
+
+/** Whether the platform refused the command itself (its first answer to the key): nothing was done under it. */
 function refusedByPlatform(outcome: CommandOutcome<unknown>): boolean {
-  if (outcome.ok) return false
-  return outcome.error.code === 'refused' || ErrorCode.safeParse(outcome.error.code).success
+  if (outcome.ok || NOT_ABOUT_THE_KEY.has(outcome.error.code)) return false
+  return ErrorCode.safeParse(outcome.error.code).success
+}
+
+/** A refusal of this try alone: a retry keeps its key, as its first try may still have been done. */
+function refusedThisTryOnly(outcome: CommandOutcome<unknown>): boolean {
+  return !outcome.ok && NOT_ABOUT_THE_KEY.has(outcome.error.code)
 }
 
 /**
@@ -56,7 +76,8 @@ function refusedByPlatform(outcome: CommandOutcome<unknown>): boolean {
  * the outcome. A retry the platform refuses is asked once more under a fresh key while
  * `mayAskAgain`: the platform answers a key it knows with its first answer, so the refusal may be
  * from back then (too early to start, the client not in yet) and untrue now; and a refusal says
- * nothing was done, so asking anew cannot do it twice.
+ * nothing was done, so asking anew cannot do it twice. A retry turned away before the key was looked
+ * up keeps its key, and is not asked anew: its first try may have been done.
  */
 export async function sendUnderRetryKey<R>(
   keys: RetryKeys,
@@ -68,6 +89,7 @@ export async function sendUnderRetryKey<R>(
   const retry = keys.held(name, payload)
   const key = keys.keyFor(name, payload)
   const outcome = await send(key)
+  if (retry && refusedThisTryOnly(outcome)) return outcome
   keys.settled(name, payload, key, outcome)
   if (!retry || !refusedByPlatform(outcome) || !mayAskAgain()) return outcome
   const fresh = keys.keyFor(name, payload)

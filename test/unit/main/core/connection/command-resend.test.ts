@@ -113,3 +113,27 @@ describe('a command sent again under its first key, answered with a refusal', ()
     expect(sent()).toHaveLength(3)
   })
 })
+
+describe('a command sent again under its first key, answered by a refusal that is not about it', () => {
+  it('is not asked under a fresh key, and its first key is kept: the first try may still have been done', async () => {
+    const { link, clock, connection } = online()
+    const join = { sessionId: 'ses_1' }
+    const first = link.command('session.join', join)
+    clock.advance(10_000)
+    expect(await first).toMatchObject({ ok: false, error: { code: 'timeout' } })
+    const sent = () => connection.requests.filter((r) => r.name === 'command')
+    const keyOf = (i: number) => (sent()[i]?.payload as { idempotencyKey: string }).idempotencyKey
+
+    for (const code of ['rate_limited', 'busy', 'internal']) {
+      const before = sent().length
+      const retried = link.command('session.join', join)
+      expect(keyOf(before)).toBe(keyOf(0))
+      // Refused before the platform looked the key up: its first answer may have been a yes.
+      const refusal = { ok: false, error: { code, message: 'Wait a moment and try again.' } }
+      sent()[before]?.answer(refusal)
+      await turn()
+      expect(sent()).toHaveLength(before + 1)
+      expect(await retried).toEqual(refusal)
+    }
+  })
+})
