@@ -15,6 +15,8 @@ export interface HostileScript {
   readonly welcome?: (socket: Socket) => Record<string, unknown>
   /** The `result` of a replay ack for this request; a promise that never settles is never answered. */
   readonly replay?: (request: Record<string, unknown>, socket: Socket) => unknown
+  /** The `result` of an accepted command's ack (a command is left unanswered when not given). */
+  readonly command?: (command: unknown, socket: Socket) => unknown
 }
 
 /** A running hostile platform. */
@@ -37,6 +39,12 @@ export async function startHostilePlatform(script: HostileScript): Promise<Hosti
       const result: unknown = await script.replay?.(request, socket)
       ack({ ok: true, result, serverTime: Date.now() })
     })
+    const { command } = script
+    if (command !== undefined) {
+      socket.on('command', (sent: unknown, ack: (answer: unknown) => void) =>
+        ack({ ok: true, result: command(sent, socket), serverTime: Date.now() }),
+      )
+    }
     socket.on('probe', (_: unknown, ack: (answer: unknown) => void) =>
       ack({ ok: true, result: {}, serverTime: Date.now() }),
     )

@@ -2,9 +2,11 @@
  * One expert's core signed in to a fresh platform through a misbehaving proxy, online: the
  * world of the tests of commands whose answers a network loses, stalls or holds.
  */
+import { expect } from 'vitest'
 import { ManualClock } from '../../src/shared/clock'
 import { FaultProxy } from './fault-proxy'
-import { startCoreFor, type TestCore } from './test-core'
+import type { Invite } from '../../src/shared/protocol'
+import { inviteTitled, startCoreFor, type TestCore } from './test-core'
 import { startTestPlatform, TEST_START, type TestPlatform, type TestPlatformOptions } from './test-platform'
 
 /** What a test of a lost or held answer works with. */
@@ -43,11 +45,64 @@ export async function startProxiedExpert(
   return { platform, expert, proxy, linkClock, core }
 }
 
+/** A direct instant invite titled `title` sent to the expert, once the core holds it. */
+export async function invitedDirectly(
+  { platform, expert, core }: ProxiedExpert,
+  title: string,
+): Promise<Invite> {
+  platform.inviteDirectly(expert.id, title)
+  return inviteTitled(core, title)
+}
+
+/**
+ * Presses an accept (`press`) and waits until the platform has taken it, whether or not its
+ * answer ever comes back; the answer is handed back still on its way.
+ */
+export async function pressedUntilTaken<T>(
+  { platform, expert }: ProxiedExpert,
+  press: () => T | PromiseLike<T>,
+): Promise<{ readonly answer: Promise<Awaited<T>> }> {
+  const taken = sessionChanged(platform, expert.id)
+  const answer = Promise.resolve(press())
+  await taken
+  return { answer }
+}
+
+/**
+ * Join pressed on `invite` while what the platform sends on this connection is held, with nothing
+ * to say the link is gone: the platform takes it, and the press ends at the answer's wait.
+ */
+export async function acceptWhoseAnswerIsHeld(world: ProxiedExpert, invite: Invite) {
+  world.proxy.hold('down')
+  const { answer } = await pressedUntilTaken(world, () =>
+    world.core.runtime.api['invites.accept']({ inviteId: invite.id, proposedTime: null }),
+  )
+  world.linkClock.advance(10_000)
+  return answer
+}
+
+/**
+ * Join pressed again on `invite`, once the link is back: answered as done, with the one session
+ * the platform holds for the expert, whose room opened once in all. Returns that session's id.
+ */
+export async function acceptedAgainOnce(
+  { platform, expert, core }: ProxiedExpert,
+  invite: Invite,
+): Promise<string> {
+  const again = await core.runtime.api['invites.accept']({ inviteId: invite.id, proposedTime: null })
+  await core.runtime.core.settled()
+  const sessions = platform.server.marketplace.snapshot(expert.id).sessions
+  expect(sessions).toHaveLength(1)
+  expect(again).toMatchObject({ ok: true, result: { session: { id: sessions[0]?.id } } })
+  expect(core.adapters.browser.opened).toHaveLength(1)
+  return sessions[0]!.id
+}
+
 /**
  * Resolves once the platform has recorded a change of one of `expertId`'s sessions: the moment an
  * accept is taken, whether or not its answer ever comes back.
  */
-export function sessionChanged(platform: TestPlatform, expertId: string): Promise<void> {
+function sessionChanged(platform: TestPlatform, expertId: string): Promise<void> {
   return new Promise((resolve) => {
     const off = platform.server.marketplace.events.subscribe((forExpert, event) => {
       if (forExpert !== expertId || event.type !== 'session.updated') return

@@ -18,22 +18,14 @@ import {
 } from '../../support/fixtures'
 
 const DAY = 24 * 60 * MINUTE
-const left = liveSession(
-  aSession({
-    id: 'ses_old',
-    request: aRequest({ id: 'req_old', title: 'Left long ago' }),
-    bookedStart: FIXTURE_NOW - 2 * DAY,
-  }),
-  FIXTURE_NOW - 2 * DAY,
-)
-const now = liveSession(
-  aSession({
-    id: 'ses_now',
-    request: aRequest({ id: 'req_now', title: 'In it now' }),
-    bookedStart: FIXTURE_NOW - 10 * MINUTE,
-  }),
-  FIXTURE_NOW - 10 * MINUTE,
-)
+/** A session booked for `since` and live since then, named `key` (its id and its request's). */
+const liveSince = (key: string, title: string, since: number): Session =>
+  liveSession(
+    aSession({ id: `ses_${key}`, request: aRequest({ id: `req_${key}`, title }), bookedStart: since }),
+    since,
+  )
+const left = liveSince('old', 'Left long ago', FIXTURE_NOW - 2 * DAY)
+const now = liveSince('now', 'In it now', FIXTURE_NOW - 10 * MINUTE)
 const booked = aSession({
   id: 'ses_next',
   request: aScheduledRequest('req_next', FIXTURE_NOW + 40 * MINUTE, { title: 'Coming next' }),

@@ -2,30 +2,29 @@ import { describe, expect, it } from 'vitest'
 import { mayHaveHappened } from '../../../../src/shared/unanswered-command'
 import { BACKOFF_START_MS } from '../../../../src/main/core/connection/backoff'
 import { useCleanup } from '../../../support/cleanup'
-import { sessionChanged, startProxiedExpert } from '../../../support/proxied-expert'
+import {
+  acceptedAgainOnce,
+  acceptWhoseAnswerIsHeld,
+  invitedDirectly,
+  pressedUntilTaken,
+  startProxiedExpert,
+} from '../../../support/proxied-expert'
 import { backUpPlatform, restorePlatform } from '../../../support/platform-backup'
-import { inviteTitled } from '../../../support/test-core'
 
 describe('a command whose answer the network loses', () => {
   const defer = useCleanup()
 
   it('accepting an invite: it reached the platform, the link dropped before the answer; sent again with the same key, it is taken once and the expert is told so', async () => {
-    const {
-      platform,
-      expert,
-      proxy,
-      linkClock: clock,
-      core,
-    } = await startProxiedExpert(defer, { coreClock: 'link' })
-    platform.inviteDirectly(expert.id, 'Flaky wifi question')
-    const invite = await inviteTitled(core, 'Flaky wifi question')
+    const world = await startProxiedExpert(defer, { coreClock: 'link' })
+    const { platform, expert, proxy, linkClock: clock, core } = world
+    const invite = await invitedDirectly(world, 'Flaky wifi question')
     await core.waitForNotifications(1)
 
     // The command goes up; nothing the platform sends comes back down.
     proxy.stall(true, 'down')
-    const taken = sessionChanged(platform, expert.id)
-    const outcome = core.runtime.core.command('invite.accept', { inviteId: invite.id, proposedTime: null })
-    await taken
+    const { answer: outcome } = await pressedUntilTaken(world, () =>
+      core.runtime.core.command('invite.accept', { inviteId: invite.id, proposedTime: null }),
+    )
     proxy.resetAll()
     proxy.stall(false)
     await core.waitForState((s) => s.status === 'reconnecting')
@@ -48,14 +47,14 @@ describe('a command whose sign-in ends before the answer', () => {
 
   it('accepting an invite, then signing out before the answer: the expert hears at once that it is not known whether it was done, and no room opens', async () => {
     // The clocks are never moved: an answer that waited for the ack timeout would never come.
-    const { platform, expert, proxy, core } = await startProxiedExpert(defer, { coreClock: 'link' })
-    platform.inviteDirectly(expert.id, 'Signing out mid-join')
-    const invite = await inviteTitled(core, 'Signing out mid-join')
+    const world = await startProxiedExpert(defer, { coreClock: 'link' })
+    const { platform, expert, proxy, core } = world
+    const invite = await invitedDirectly(world, 'Signing out mid-join')
 
     proxy.stall(true, 'down')
-    const taken = sessionChanged(platform, expert.id)
-    const outcome = core.runtime.core.command('invite.accept', { inviteId: invite.id, proposedTime: null })
-    await taken
+    const { answer: outcome } = await pressedUntilTaken(world, () =>
+      core.runtime.core.command('invite.accept', { inviteId: invite.id, proposedTime: null }),
+    )
     const signedOut = core.runtime.core.signOut()
     const answered = await outcome
     expect(answered).toMatchObject({
@@ -77,15 +76,15 @@ describe('an accept taken by the platform whose answer never came back in time',
 
   it('is told as not known, shows as taken once back online, and Join pressed again is answered as done, under the same key, opening the room once', async () => {
     // Times the answer's wait; reconnecting runs in real time.
-    const { platform, expert, proxy, linkClock, core } = await startProxiedExpert(defer)
-    platform.inviteDirectly(expert.id, 'Answer lost for good')
-    const invite = await inviteTitled(core, 'Answer lost for good')
+    const world = await startProxiedExpert(defer)
+    const { platform, expert, proxy, linkClock, core } = world
+    const invite = await invitedDirectly(world, 'Answer lost for good')
     const api = core.runtime.api
 
     proxy.stall(true, 'down')
-    const taken = sessionChanged(platform, expert.id)
-    const first = api['invites.accept']({ inviteId: invite.id, proposedTime: null })
-    await taken
+    const { answer: first } = await pressedUntilTaken(world, () =>
+      api['invites.accept']({ inviteId: invite.id, proposedTime: null }),
+    )
     // The network is gone for longer than the answer may take.
     proxy.refuse(true)
     proxy.resetAll()
@@ -104,10 +103,7 @@ describe('an accept taken by the platform whose answer never came back in time',
     const [session] = platform.server.marketplace.snapshot(expert.id).sessions
     expect(core.runtime.cache.upcomingSessions(0, 10)).toMatchObject([{ id: session?.id, state: 'live' }])
 
-    const again = await api['invites.accept']({ inviteId: invite.id, proposedTime: null })
-    expect(again).toMatchObject({ ok: true, result: { session: { id: session?.id } } })
-    expect(platform.server.marketplace.snapshot(expert.id).sessions).toHaveLength(1)
-    expect(core.adapters.browser.opened).toHaveLength(1)
+    expect(await acceptedAgainOnce(world, invite)).toBe(session?.id)
   })
 })
 
@@ -115,18 +111,11 @@ describe('a command whose answer a stalled link holds (no close, nothing comes b
   const defer = useCleanup()
 
   it('ends within the wait with an answer that says it may have happened; once the dead link is replaced, pressed again it is answered as done, and done once', async () => {
-    const { platform, expert, proxy, linkClock, core } = await startProxiedExpert(defer)
-    platform.inviteDirectly(expert.id, 'Stalled answer')
-    const invite = await inviteTitled(core, 'Stalled answer')
-    const api = core.runtime.api
+    const world = await startProxiedExpert(defer)
+    const { linkClock, core } = world
+    const invite = await invitedDirectly(world, 'Stalled answer')
 
-    // What the platform sends on this connection is held, and nothing says the link is gone.
-    proxy.hold('down')
-    const taken = sessionChanged(platform, expert.id)
-    const first = api['invites.accept']({ inviteId: invite.id, proposedTime: null })
-    await taken
-    linkClock.advance(10_000)
-    const told = await first
+    const told = await acceptWhoseAnswerIsHeld(world, invite)
     expect(told).toMatchObject({ ok: false, error: { code: 'timeout' } })
     expect(!told.ok && told.error.message).toMatch(/Sending it again is safe/)
 
@@ -135,11 +124,7 @@ describe('a command whose answer a stalled link holds (no close, nothing comes b
     await core.waitForState((s) => s.status !== 'online')
     await core.waitForState((s) => s.status === 'online')
     await core.runtime.core.settled()
-    const again = await api['invites.accept']({ inviteId: invite.id, proposedTime: null })
-    const sessions = platform.server.marketplace.snapshot(expert.id).sessions
-    expect(sessions).toHaveLength(1)
-    expect(again).toMatchObject({ ok: true, result: { session: { id: sessions[0]?.id } } })
-    expect(core.adapters.browser.opened).toHaveLength(1)
+    await acceptedAgainOnce(world, invite)
   })
 })
 
@@ -147,22 +132,16 @@ describe('a command whose answer was lost, then the platform is restored from a 
   const defer = useCleanup()
 
   it('pressed again once the link is back on the restored platform: done there once, and the window shows only what the platform holds', async () => {
-    const { platform, expert, proxy, linkClock, core } = await startProxiedExpert(defer)
-    platform.inviteDirectly(expert.id, 'Restored question')
-    const invite = await inviteTitled(core, 'Restored question')
+    const world = await startProxiedExpert(defer)
+    const { platform, expert, proxy, core } = world
+    const invite = await invitedDirectly(world, 'Restored question')
     // The backup holds the invite open, and nothing of the accept to come.
     await platform.stopServer()
     const backup = backUpPlatform(platform)
     await platform.startServer()
     await core.waitForState((s) => s.status === 'online')
-    const api = core.runtime.api
 
-    proxy.hold('down')
-    const taken = sessionChanged(platform, expert.id)
-    const first = api['invites.accept']({ inviteId: invite.id, proposedTime: null })
-    await taken
-    linkClock.advance(10_000)
-    const told = await first
+    const told = await acceptWhoseAnswerIsHeld(world, invite)
     expect(!told.ok && mayHaveHappened(told.error)).toBe(true)
 
     await platform.stopServer()
@@ -173,12 +152,7 @@ describe('a command whose answer was lost, then the platform is restored from a 
     await core.runtime.core.settled()
     expect(platform.server.marketplace.snapshot(expert.id).sessions).toEqual([])
 
-    const again = await api['invites.accept']({ inviteId: invite.id, proposedTime: null })
-    await core.runtime.core.settled()
-    const sessions = platform.server.marketplace.snapshot(expert.id).sessions
-    expect(sessions).toHaveLength(1)
-    expect(again).toMatchObject({ ok: true, result: { session: { id: sessions[0]?.id } } })
-    expect(core.runtime.cache.upcomingSessions(0, 10).map((s) => s.id)).toEqual([sessions[0]?.id])
-    expect(core.adapters.browser.opened).toHaveLength(1)
+    const session = await acceptedAgainOnce(world, invite)
+    expect(core.runtime.cache.upcomingSessions(0, 10).map((s) => s.id)).toEqual([session])
   })
 })

@@ -121,13 +121,9 @@ describe('the session room', () => {
     const foreign = aLiveSession('ses_1', 'req_1', 'https://evil.example/rooms/ses_1?key=stolen')
     const platform = await startHostilePlatform({
       replay: snapshotThenNothing({ sessions: [foreign] }),
+      command: () => ({ session: foreign }),
     })
     defer(() => platform.close())
-    platform.io.on('connection', (socket) =>
-      socket.on('command', (_command: unknown, ack: (answer: unknown) => void) =>
-        ack({ ok: true, result: { session: foreign }, serverTime: Date.now() }),
-      ),
-    )
     const warnings: string[] = []
     const core: TestCore = await startTestCore({
       platformUrl: platform.url,
@@ -166,13 +162,9 @@ describe('the session room, from a platform that answers about another session',
     const other = aLiveSession('ses_2', 'req_2', '/rooms/ses_2')
     const platform = await startHostilePlatform({
       replay: () => ({ kind: 'events', events: [], latestId: 0, hasMore: false }),
+      command: () => ({ session: other }),
     })
     defer(() => platform.close())
-    platform.io.on('connection', (socket) =>
-      socket.on('command', (_command: unknown, ack: (answer: unknown) => void) =>
-        ack({ ok: true, result: { session: other }, serverTime: Date.now() }),
-      ),
-    )
     const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
     defer(() => core.close(true))
     await core.waitForState((s) => s.status === 'online')
@@ -190,13 +182,9 @@ describe('the session room, from a platform that answers about another session',
     const other = aLiveSession('ses_2', 'req_2', '/rooms/ses_2')
     const platform = await startHostilePlatform({
       replay: snapshotThenNothing({ openInvites: [invite] }),
+      command: () => ({ session: other }),
     })
     defer(() => platform.close())
-    platform.io.on('connection', (socket) =>
-      socket.on('command', (_command: unknown, ack: (answer: unknown) => void) =>
-        ack({ ok: true, result: { session: other }, serverTime: Date.now() }),
-      ),
-    )
     const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
     defer(() => core.close(true))
     await core.waitForState((s) => s.status === 'online')

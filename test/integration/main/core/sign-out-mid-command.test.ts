@@ -6,14 +6,15 @@
 import { describe, expect, it } from 'vitest'
 import type { AppNotice } from '../../../../src/main/core/notification-actions'
 import { useCleanup } from '../../../support/cleanup'
-import { sessionChanged, startProxiedExpert } from '../../../support/proxied-expert'
+import { pressedUntilTaken, startProxiedExpert } from '../../../support/proxied-expert'
 
 describe('signing out while Join from a notification waits for its answer', () => {
   const defer = useCleanup()
 
   it('ends the press without waiting out the answer’s time, tells nothing of it, opens no room', async () => {
     // The link's clock is never moved: a press that waited for the answer's timeout would never end.
-    const { platform, expert, proxy, core } = await startProxiedExpert(defer)
+    const world = await startProxiedExpert(defer)
+    const { platform, expert, proxy, core } = world
     platform.inviteDirectly(expert.id, 'Pressed, then signed out')
     await core.waitForNotifications(1)
     const notification = core.adapters.notifier.onScreen[0]!
@@ -21,9 +22,9 @@ describe('signing out while Join from a notification waits for its answer', () =
     core.runtime.notificationActions.notices.add((notice) => notices.push(notice))
 
     proxy.hold('down')
-    const taken = sessionChanged(platform, expert.id)
-    const pressed = core.runtime.notificationActions.activate({ action: 'primary', notification })
-    await taken
+    const { answer: pressed } = await pressedUntilTaken(world, () =>
+      core.runtime.notificationActions.activate({ action: 'primary', notification }),
+    )
     const shownBefore = core.adapters.notifier.shown.length
     const signedOut = core.runtime.core.signOut()
     await pressed

@@ -23,16 +23,7 @@ import { recordingLog, type RecordingLog } from '../../../support/recording-log'
 import { startCoreWithPlatform, startOnlineCore } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
 import { waitForLinkState } from '../../../support/link-states'
-
-const noPower = {
-  onSuspend: () => () => {},
-  onResume: () => () => {},
-  onNetworkChange: () => () => {},
-  onLock: () => () => {},
-  onUnlock: () => () => {},
-  systemIdleSeconds: () => null,
-  screenLocked: () => null,
-}
+import { noPower } from '../../../support/no-power'
 
 /** `count` zeros after `first`, as the JSON text of a socket.io packet's values. */
 const manyValues = (first: unknown, count: number): string => `${JSON.stringify(first)}${',0'.repeat(count)}`

@@ -10,16 +10,7 @@ import { startHostilePlatform } from '../../../support/hostile-platform'
 import { recordingLog } from '../../../support/recording-log'
 import { useCleanup } from '../../../support/cleanup'
 import { waitForLinkState } from '../../../support/link-states'
-
-const noPower = {
-  onSuspend: () => () => {},
-  onResume: () => () => {},
-  onNetworkChange: () => () => {},
-  onLock: () => () => {},
-  onUnlock: () => () => {},
-  systemIdleSeconds: () => null,
-  screenLocked: () => null,
-}
+import { noPower } from '../../../support/no-power'
 
 describe('a command asked for once the heartbeat ran out during a sleep', () => {
   const defer = useCleanup()

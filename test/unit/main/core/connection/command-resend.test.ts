@@ -32,6 +32,21 @@ function online() {
 /** Let every answer already given reach its awaiting code. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
+/**
+ * A Join sent once and timed out unanswered (it may have been done), on a link still online: the
+ * commands sent so far, and the idempotency key each went under.
+ */
+async function joinUnanswered() {
+  const { link, clock, connection } = online()
+  const join = { sessionId: 'ses_1' }
+  const first = link.command('session.join', join)
+  clock.advance(10_000)
+  expect(await first).toMatchObject({ ok: false, error: { code: 'timeout' } })
+  const sent = () => connection.requests.filter((r) => r.name === 'command')
+  const keyOf = (i: number) => (sent()[i]?.payload as { idempotencyKey: string }).idempotencyKey
+  return { link, join, sent, keyOf }
+}
+
 /** The outcome of `pending` if it has settled by now, else undefined. */
 async function settledNow<T>(pending: Promise<T>): Promise<T | undefined> {
   let outcome: T | undefined
@@ -77,13 +92,7 @@ describe('a command whose link ends before its answer', () => {
 
 describe('a command sent again under its first key, answered with a refusal', () => {
   it('is asked again under a fresh key: the refusal may be the first answer given again, from before, and said nothing was done', async () => {
-    const { link, clock, connection } = online()
-    const join = { sessionId: 'ses_1' }
-    const first = link.command('session.join', join)
-    clock.advance(10_000)
-    expect(await first).toMatchObject({ ok: false, error: { code: 'timeout' } })
-    const sent = () => connection.requests.filter((r) => r.name === 'command')
-    const keyOf = (i: number) => (sent()[i]?.payload as { idempotencyKey: string }).idempotencyKey
+    const { link, join, sent, keyOf } = await joinUnanswered()
 
     const retried = link.command('session.join', join)
     expect(keyOf(1)).toBe(keyOf(0))
@@ -98,13 +107,8 @@ describe('a command sent again under its first key, answered with a refusal', ()
   })
 
   it('asks only once more: refused under the fresh key too, the refusal is the answer', async () => {
-    const { link, clock, connection } = online()
-    const join = { sessionId: 'ses_1' }
-    const first = link.command('session.join', join)
-    clock.advance(10_000)
-    await first
+    const { link, join, sent } = await joinUnanswered()
     const retried = link.command('session.join', join)
-    const sent = () => connection.requests.filter((r) => r.name === 'command')
     const tooEarly = { ok: false, error: { code: 'too_early', message: 'Too early to start.' } }
     sent()[1]?.answer(tooEarly)
     await turn()
@@ -116,13 +120,7 @@ describe('a command sent again under its first key, answered with a refusal', ()
 
 describe('a command sent again under its first key, answered by a refusal that is not about it', () => {
   it('is not asked under a fresh key, and its first key is kept: the first try may still have been done', async () => {
-    const { link, clock, connection } = online()
-    const join = { sessionId: 'ses_1' }
-    const first = link.command('session.join', join)
-    clock.advance(10_000)
-    expect(await first).toMatchObject({ ok: false, error: { code: 'timeout' } })
-    const sent = () => connection.requests.filter((r) => r.name === 'command')
-    const keyOf = (i: number) => (sent()[i]?.payload as { idempotencyKey: string }).idempotencyKey
+    const { link, join, sent, keyOf } = await joinUnanswered()
 
     for (const code of ['rate_limited', 'busy', 'internal']) {
       const before = sent().length
