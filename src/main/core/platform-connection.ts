@@ -5,6 +5,7 @@
 import type { ConnectionState } from '../../shared/connection-state'
 import type { Welcome } from '../../shared/protocol'
 import { connectionStatus, type StatusInputs } from './connection/connection-status'
+import { keptRetryKeys } from './connection/kept-retry-keys'
 import { PlatformLink } from './connection/platform-link'
 import type { PlatformClock } from './platform-clock/platform-clock'
 import type { StoredSignIn } from './ports/secrets'
@@ -36,6 +37,7 @@ export function platformConnection(
     platformTime: platformClock,
     expertId: signIn.expertId,
     requestOfInvite: (inviteId) => requestOfInvite(deps, inviteId),
+    keptRetryKeys: keptRetryKeys(deps.cache, signIn, platformClock, deps.log),
   })
   const sync = new SyncEngine(link, deps.cache, {
     clock: deps.clock,

@@ -9,6 +9,7 @@ import { MessageRepository } from './repositories/message-repository'
 import { ReminderRepository } from './repositories/reminder-repository'
 import { RequestRepository } from './repositories/request-repository'
 import { RetentionRepository } from './repositories/retention-repository'
+import { RetryKeyRepository } from './repositories/retry-key-repository'
 import { RowStateRepository } from './repositories/row-state-repository'
 import { SessionRepository } from './repositories/session-repository'
 import { StandingRepository } from './repositories/standing-repository'
@@ -28,6 +29,7 @@ export class CacheRepositories {
   private standingRepository?: StandingRepository
   private retentionRepository?: RetentionRepository
   private rowStateRepository?: RowStateRepository
+  private retryKeyRepository?: RetryKeyRepository
   // A row skipped as damaged is logged, and the next sync starts from a snapshot, which rewrites it.
   private readonly skippedRows: SkippedRows
 
@@ -81,5 +83,10 @@ export class CacheRepositories {
   /** Standing warnings given, and charged-back sessions. */
   get standing(): StandingRepository {
     return (this.standingRepository ??= new StandingRepository(this.db, this.skippedRows))
+  }
+
+  /** Idempotency keys of commands whose outcome was left open, kept for a retry after a restart. */
+  get retryKeys(): RetryKeyRepository {
+    return (this.retryKeyRepository ??= new RetryKeyRepository(this.db))
   }
 }

@@ -25,6 +25,7 @@ export const CACHE_SCHEMA: ReadonlyArray<string> = [
   'table reminder_snoozes (session_id TEXT NOT NULL PK1, booked_start INTEGER NOT NULL, at INTEGER NOT NULL)',
   'table reminders (session_id TEXT NOT NULL PK1, booked_start INTEGER NOT NULL PK2, alert TEXT NOT NULL PK3, outcome TEXT NOT NULL, at INTEGER NOT NULL)',
   'table requests (id TEXT PK1, kind TEXT NOT NULL, created_at INTEGER NOT NULL, json TEXT NOT NULL)',
+  'table retry_keys (scope TEXT NOT NULL PK1, command TEXT NOT NULL PK2, key TEXT NOT NULL, kept_at INTEGER NOT NULL)',
   'table session_search (body, session_search, rank)',
   'table session_search_config (k NOT NULL PK1, v)',
   'table session_search_content (id INTEGER PK1, c0)',

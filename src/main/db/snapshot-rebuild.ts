@@ -36,6 +36,7 @@ export function rebuildFromSnapshot(repos: CacheRepositories, snapshot: Snapshot
 /** Deletes every row, the app's own state with it, and resets the sync state. */
 export function deleteEverything(repos: CacheRepositories): void {
   repos.standing.deleteAll()
+  repos.retryKeys.deleteAll()
   repos.reminders.deleteAll()
   repos.messages.deleteAllWithState()
   repos.invites.deleteAll()

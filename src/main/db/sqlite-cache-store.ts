@@ -38,6 +38,12 @@ export class SqliteCacheStore implements CacheStore {
   private readonly markStandingWarnedInTransaction: (keys: ReadonlyArray<string>, at: number) => void
   private readonly markMessagesNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
   private readonly trimInTransaction: (now: number, from: RetentionProgress | undefined) => RetentionProgress
+  private readonly keepRetryKeyInTransaction: (
+    scope: string,
+    command: string,
+    key: string,
+    at: number,
+  ) => void
 
   constructor(
     // Kept as a field, as before the split: test/integration/main/core/full-disk.test.ts reaches
@@ -62,6 +68,11 @@ export class SqliteCacheStore implements CacheStore {
     )
     this.markMessagesNotifiedInTransaction = transactionOnUse(db, (ids: ReadonlyArray<string>, at: number) =>
       repos.messages.markNotified(ids, at),
+    )
+    this.keepRetryKeyInTransaction = transactionOnUse(
+      db,
+      (scope: string, command: string, key: string, at: number) =>
+        repos.retryKeys.keep(scope, command, key, at),
     )
     this.trimInTransaction = transactionOnUse(db, (now: number, from: RetentionProgress | undefined) => {
       const position = from === undefined ? repos.retention.start(now) : (from.position as RetentionPosition)
@@ -109,6 +120,18 @@ export class SqliteCacheStore implements CacheStore {
 
   keepClockOffset(kept: KeptClockOffset): void {
     this.repos.sync.setClockOffset(kept)
+  }
+
+  retryKey(scope: string, command: string): string | null {
+    return this.repos.retryKeys.find(scope, command)
+  }
+
+  keepRetryKey(scope: string, command: string, key: string, at: number): void {
+    this.keepRetryKeyInTransaction(scope, command, key, at)
+  }
+
+  forgetRetryKey(scope: string, command: string): void {
+    this.repos.retryKeys.forget(scope, command)
   }
 
   filledFrom(): string | null {

@@ -6,6 +6,7 @@ import type { LinkTransport } from '../ports/link-transport'
 import type { Logger } from '../ports/logger'
 import type { Power } from '../ports/power'
 import type { Refusal } from './link-handshake'
+import type { KeptRetryKeys } from './retry-keys'
 import type { LinkTimings } from './link-timings'
 
 /** Where the link stands. */
@@ -67,4 +68,6 @@ export interface LinkDeps {
   readonly expertId?: string
   /** The request an invite the cache holds is for, null when not known: an accept's answer must be about it. */
   readonly requestOfInvite?: (inviteId: string) => string | null
+  /** Where retry keys are kept beyond this run; this run's memory only when not given. */
+  readonly keptRetryKeys?: KeptRetryKeys
 }

@@ -21,7 +21,7 @@ import type { Unsubscribe } from '../../../shared/listeners'
 import { backoffDelay } from './backoff'
 import { OFFLINE, sendCommand, sendProbe } from './link-command'
 import { sendAgainOnNewConnection } from './command-resend'
-import { retryKeys, sendUnderRetryKey } from './retry-keys'
+import { retryKeys, sendUnderRetryKey, type RetryKeys } from './retry-keys'
 import type { LinkDeps, LinkState } from './link-deps'
 import { notWelcomed, readConnectFailure, readWelcome, type Refusal } from './link-handshake'
 import { defaultLinkTimings, type LinkTimings } from './link-timings'
@@ -59,7 +59,7 @@ export class PlatformLink {
   private restarting = false
   private readonly unsubscribePower: Unsubscribe[] = []
   /** One sign-in's: a link is made per sign-in, so another expert never reuses these keys. */
-  private readonly retryKeys = retryKeys()
+  private readonly retryKeys: RetryKeys
   /** State changes. */
   readonly states = new Listeners<LinkState>()
   /** Live events in arrival order, each validated (an unreadable one with a readable id as a marker). */
@@ -71,6 +71,7 @@ export class PlatformLink {
     private readonly deps: LinkDeps,
   ) {
     this.timings = { ...defaultLinkTimings, ...deps.timings }
+    this.retryKeys = retryKeys(undefined, deps.keptRetryKeys)
     this.linkClock = deps.linkClock ?? systemClock
     this.probation = new WelcomeProbation(deps.clock, this.timings.steadyAfterMs, deps.log)
     this.passedOver = new PassedOver(deps.log)

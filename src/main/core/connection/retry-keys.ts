@@ -28,18 +28,43 @@ export function mayHaveHappened(outcome: CommandOutcome<unknown>): boolean {
   return !outcome.ok && unsure(outcome.error)
 }
 
-/** An empty set of retry keys; `fresh` makes a new key. */
-export function retryKeys(fresh: () => string = () => globalThis.crypto.randomUUID()): RetryKeys {
+/**
+ * Where retry keys are kept beyond this run (the cache), by command and payload as one string; it
+ * answers null, and keeps nothing, when it cannot (kept-retry-keys.ts).
+ */
+export interface KeptRetryKeys {
+  find(command: string): string | null
+  keep(command: string, key: string): void
+  forget(command: string): void
+}
+
+/** Keeps nothing beyond this run. */
+const keptNowhere: KeptRetryKeys = { find: () => null, keep: () => {}, forget: () => {} }
+
+/**
+ * The retry keys of this run, also kept in `kept` so a retry after a restart goes under the first
+ * key; `fresh` makes a new key.
+ */
+export function retryKeys(
+  fresh: () => string = () => globalThis.crypto.randomUUID(),
+  kept: KeptRetryKeys = keptNowhere,
+): RetryKeys {
   const open = new Map<string, string>()
   const idOf = (name: string, payload: unknown): string => `${name} ${canonicalJson(payload)}`
+  const find = (id: string): string | null => open.get(id) ?? kept.find(id)
   return {
-    held: (name, payload) => open.has(idOf(name, payload)),
-    keyFor: (name, payload) => open.get(idOf(name, payload)) ?? fresh(),
+    held: (name, payload) => find(idOf(name, payload)) !== null,
+    keyFor: (name, payload) => find(idOf(name, payload)) ?? fresh(),
     settled(name, payload, key, outcome) {
       const id = idOf(name, payload)
+      const wasKept = find(id) !== null
       open.delete(id)
-      if (!mayHaveHappened(outcome)) return
+      if (!mayHaveHappened(outcome)) {
+        if (wasKept) kept.forget(id)
+        return
+      }
       open.set(id, key)
+      kept.keep(id, key)
       if (open.size > MOST_RETRY_KEYS) open.delete(open.keys().next().value!)
     },
   }

@@ -108,6 +108,15 @@ export interface CacheStore {
   clockOffset(): KeptClockOffset | null
   /** Keep the platform clock's offset for the next start (forgotten with everything else). */
   keepClockOffset(kept: KeptClockOffset): void
+  /**
+   * The idempotency key kept for `command` (a command and its payload, as one string) under
+   * `scope` (one platform and expert); null when none is.
+   */
+  retryKey(scope: string, command: string): string | null
+  /** Keep `key` for a retry of `command` under `scope`, also across a restart (the newest few are kept). */
+  keepRetryKey(scope: string, command: string, key: string, at: number): void
+  /** Forget the key kept for `command` under `scope`. */
+  forgetRetryKey(scope: string, command: string): void
   /** The platform the cache was filled from; null when not known (an older cache, or unreadable). */
   filledFrom(): string | null
   /** Record the platform the cache is filled from (forgotten with everything else). */

@@ -17,6 +17,7 @@ import { m0013InviteClosesAt } from './0013-invite-closes-at'
 import { m0014ClockOffset } from './0014-clock-offset'
 import { m0015CachePlatform } from './0015-cache-platform'
 import { m0016SearchFolding } from './0016-search-folding'
+import { m0017RetryKeys } from './0017-retry-keys'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -36,4 +37,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0014ClockOffset,
   m0015CachePlatform,
   m0016SearchFolding,
+  m0017RetryKeys,
 ]

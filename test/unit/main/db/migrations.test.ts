@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { cacheMigrations } from '../../../../src/main/db/migrations'
 import { m0009StandingWarnings } from '../../../../src/main/db/migrations/0009-standing-warnings'
+import { MOST_KEPT_RETRY_KEYS } from '../../../../src/main/db/repositories/retry-key-repository'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { migrate } from '../../../../src/shared/sqlite/migrate'
 import { foldForSearch } from '../../../../src/shared/text-normalise'
@@ -510,6 +511,8 @@ describe('cache migrations', () => {
     for (const table of Object.keys(before))
       if (table !== 'sync_state') expect(dump(db, table), table).toEqual(before[table])
     expect(dump(db, 'sync_state')).toEqual([{ ...(before.sync_state as object[])[0], platform_url: null }])
+    // The store is today's code: it writes the tables of every later migration too.
+    migrate(db, cacheMigrations, options)
     const store = new SqliteCacheStore(db, linesLogger())
     expect(store.filledFrom()).toBeNull()
     store.keepFilledFrom('https://a.example')
@@ -587,6 +590,32 @@ describe('cache migrations', () => {
     expect(
       db.prepare(`SELECT rowid FROM session_search WHERE session_search MATCH 'negative'`).pluck().all(),
     ).toEqual([-5])
+    db.close()
+  })
+
+  it('0017-retry-keys keeps every row, then a retry key per platform and expert, bounded, forgotten with the rest', () => {
+    const { db } = databaseAt(16)
+    insertRowsAt(db, 16)
+    const before = Object.fromEntries(tables(db).map((t) => [t, dump(db, t)]))
+    migrate(db, cacheMigrations, { ...options, upTo: 17 })
+    expect(db.pragma('user_version', { simple: true })).toBe(17)
+    for (const table of Object.keys(before)) expect(dump(db, table), table).toEqual(before[table])
+    const store = new SqliteCacheStore(db, linesLogger())
+    const mine = '["https://a.example","exp_1"]'
+    expect(store.retryKey(mine, 'message.send {"body":"hi"}')).toBeNull()
+    store.keepRetryKey(mine, 'message.send {"body":"hi"}', 'key-1', FIXTURE_NOW)
+    store.keepRetryKey(mine, 'message.send {"body":"hi"}', 'key-2', FIXTURE_NOW + 1)
+    expect(store.retryKey(mine, 'message.send {"body":"hi"}')).toBe('key-2')
+    expect(store.retryKey('["https://a.example","exp_2"]', 'message.send {"body":"hi"}')).toBeNull()
+    store.forgetRetryKey(mine, 'message.send {"body":"hi"}')
+    expect(store.retryKey(mine, 'message.send {"body":"hi"}')).toBeNull()
+    for (let n = 0; n <= MOST_KEPT_RETRY_KEYS; n++)
+      store.keepRetryKey(mine, `c${n}`, `k${n}`, FIXTURE_NOW + n)
+    expect(store.retryKey(mine, 'c0')).toBeNull()
+    expect(store.retryKey(mine, 'c1')).toBe('k1')
+    expect(store.retryKey(mine, `c${MOST_KEPT_RETRY_KEYS}`)).toBe(`k${MOST_KEPT_RETRY_KEYS}`)
+    store.clear()
+    expect(store.retryKey(mine, 'c1')).toBeNull()
     db.close()
   })
 

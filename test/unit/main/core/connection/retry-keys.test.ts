@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { DROPPED, OFFLINE } from '../../../../../src/main/core/connection/link-command'
-import { MOST_RETRY_KEYS, retryKeys } from '../../../../../src/main/core/connection/retry-keys'
+import {
+  MOST_RETRY_KEYS,
+  retryKeys,
+  type KeptRetryKeys,
+} from '../../../../../src/main/core/connection/retry-keys'
 import type { CommandOutcome } from '../../../../../src/shared/command-outcome'
 
 const timeout: CommandOutcome<never> = { ok: false, error: { code: 'timeout', message: 'No answer.' } }
@@ -52,5 +56,25 @@ describe('retry keys', () => {
     expect(keys.keyFor('message.send', { requestId: 'req_0', body: 'x' })).not.toBe(first)
     const last = { requestId: `req_${MOST_RETRY_KEYS}`, body: 'x' }
     expect(keys.keyFor('message.send', last)).toBe(keys.keyFor('message.send', last))
+  })
+
+  it('finds a key kept by an earlier run, and forgets it there once the retry is answered', () => {
+    const shelf = new Map<string, string>()
+    const kept: KeptRetryKeys = {
+      find: (command) => shelf.get(command) ?? null,
+      keep: (command, key) => void shelf.set(command, key),
+      forget: (command) => void shelf.delete(command),
+    }
+    const payload = { requestId: 'req_1', body: 'On my way' }
+    const before = retryKeys(() => 'first', kept)
+    const key = before.keyFor('message.send', payload)
+    before.settled('message.send', payload, key, timeout)
+    // Standby restarts: this run's memory is gone, the cache's shelf is not.
+    const after = retryKeys(() => 'fresh', kept)
+    expect(after.held('message.send', payload)).toBe(true)
+    expect(after.keyFor('message.send', payload)).toBe('first')
+    after.settled('message.send', payload, 'first', { ok: true, result: {} })
+    expect(shelf.size).toBe(0)
+    expect(retryKeys(() => 'third', kept).keyFor('message.send', payload)).toBe('third')
   })
 })

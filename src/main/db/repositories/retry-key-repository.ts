@@ -1,0 +1,55 @@
+/**
+ * The idempotency keys of commands whose outcome was left open, per sign-in scope, kept across a
+ * restart (src/main/core/connection/retry-keys.ts says when one is kept and when forgotten).
+ */
+import type Database from 'better-sqlite3'
+import { preparedOnUse } from './prepared-on-use'
+
+/** The most keys the cache keeps; past it the oldest go. The core keeps fewer in memory. */
+export const MOST_KEPT_RETRY_KEYS = 64
+
+/** Reads and writes the kept retry keys. */
+export class RetryKeyRepository {
+  private readonly selectKey: Database.Statement<[string, string], { key: string }>
+  private readonly upsertKey: Database.Statement<[string, string, string, number]>
+  private readonly deleteKey: Database.Statement<[string, string]>
+  private readonly deleteOldest: Database.Statement<[number]>
+  private readonly deleteAllKeys: Database.Statement<[]>
+
+  constructor(db: Database.Database) {
+    this.selectKey = preparedOnUse(db, 'SELECT key FROM retry_keys WHERE scope = ? AND command = ?')
+    this.upsertKey = preparedOnUse(
+      db,
+      `INSERT INTO retry_keys (scope, command, key, kept_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (scope, command) DO UPDATE SET key = excluded.key, kept_at = excluded.kept_at`,
+    )
+    this.deleteKey = preparedOnUse(db, 'DELETE FROM retry_keys WHERE scope = ? AND command = ?')
+    this.deleteOldest = preparedOnUse(
+      db,
+      `DELETE FROM retry_keys WHERE (scope, command) NOT IN (
+         SELECT scope, command FROM retry_keys ORDER BY kept_at DESC, scope, command LIMIT ?)`,
+    )
+    this.deleteAllKeys = preparedOnUse(db, 'DELETE FROM retry_keys')
+  }
+
+  /** The key kept for `command` in `scope`; null when none is. */
+  find(scope: string, command: string): string | null {
+    return this.selectKey.get(scope, command)?.key ?? null
+  }
+
+  /** Keep `key` for `command` in `scope` (replacing an earlier one), forgetting the oldest past the bound. */
+  keep(scope: string, command: string, key: string, at: number): void {
+    this.upsertKey.run(scope, command, key, at)
+    this.deleteOldest.run(MOST_KEPT_RETRY_KEYS)
+  }
+
+  /** Forget the key of `command` in `scope`. */
+  forget(scope: string, command: string): void {
+    this.deleteKey.run(scope, command)
+  }
+
+  /** Forget every key (a sign-out, or another expert's cache). */
+  deleteAll(): void {
+    this.deleteAllKeys.run()
+  }
+}

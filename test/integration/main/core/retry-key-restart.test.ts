@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { ManualClock } from '../../../../src/shared/clock'
+import { useCleanup } from '../../../support/cleanup'
+import { invitedDirectly, startProxiedExpert } from '../../../support/proxied-expert'
+import { startCoreFor } from '../../../support/test-core'
+import { TEST_START } from '../../../support/test-platform'
+
+describe('a command whose answer was lost, sent again after Standby restarted', () => {
+  const defer = useCleanup()
+
+  it('a message to the client goes under its first key: the platform answers with the first send, and the client has it once', async () => {
+    const world = await startProxiedExpert(defer)
+    const { platform, expert, proxy, linkClock, core } = world
+    const invite = await invitedDirectly(world, 'Asking before joining')
+    const draft = { requestId: invite.request.id, body: 'Could you share the error log?' }
+
+    // It reaches the platform; what the platform sends back on this connection is held.
+    proxy.hold('down')
+    const sent = new Promise<void>((resolve) => {
+      const off = platform.server.marketplace.events.subscribe((forExpert, event) => {
+        if (forExpert !== expert.id || event.type !== 'message.created') return
+        off()
+        resolve()
+      })
+    })
+    const answer = core.runtime.api['messages.send'](draft)
+    await sent
+    linkClock.advance(10_000)
+    expect(await answer).toMatchObject({
+      ok: false,
+      error: { code: 'timeout', message: expect.stringMatching(/Sending it again is safe/) },
+    })
+
+    // Standby quits and starts again over the same data; its connection is a new one, not held.
+    core.close()
+    const restarted = await startCoreFor(proxy.url, expert, {
+      dir: core.dir,
+      linkClock: new ManualClock(TEST_START),
+    })
+    defer(() => restarted.close(true))
+    await restarted.waitForState((s) => s.status === 'online')
+    const again = await restarted.runtime.api['messages.send'](draft)
+
+    const thread = platform.server.marketplace.thread(invite.request.id, expert.id)
+    expect(thread.filter((m) => m.from === 'expert').map((m) => m.body)).toEqual([draft.body])
+    expect(again).toMatchObject({ ok: true, result: { message: { id: thread.at(-1)?.id } } })
+  })
+})
