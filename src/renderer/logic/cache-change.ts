@@ -6,6 +6,7 @@ import type { InviteLists } from '../../shared/ipc/contract'
 import {
   MISSED_INVITES_LISTED,
   OPEN_INVITES_LISTED,
+  THREAD_MESSAGES_LISTED,
   UPCOMING_SESSIONS_LISTED,
 } from '../../shared/ipc/list-limits'
 import type { Expert, Invite, Message, Session } from '../../shared/protocol/entities'
@@ -80,13 +81,31 @@ export function withChange(lists: CachedLists, change: ListChange): CachedLists 
   }
 }
 
-/** `thread` (oldest first) with the pushed messages of its request added once each. */
+/**
+ * `thread` (oldest first, the latest ones only, as the host reads it) with the pushed messages of
+ * its request added once each, those pushed again replaced, and those the platform moved to
+ * another request's thread taken out.
+ */
 export function withMessages(
   thread: ReadonlyArray<Message>,
   requestId: string,
   messages: ReadonlyArray<Message>,
 ): ReadonlyArray<Message> {
-  const known = new Set(thread.map((m) => m.id))
-  const fresh = messages.filter((m) => m.requestId === requestId && !known.has(m.id))
-  return fresh.length === 0 ? thread : [...thread, ...fresh].sort((a, b) => a.sentAt - b.sentAt)
+  const pushed = new Map(messages.map((m) => [m.id, m]))
+  let changed = false
+  const kept: Message[] = []
+  for (const message of thread) {
+    const now = pushed.get(message.id) ?? message
+    pushed.delete(message.id)
+    if (now !== message) changed = true
+    if (now.requestId === requestId) kept.push(now)
+  }
+  const fresh = [...pushed.values()].filter((m) => m.requestId === requestId)
+  if (!changed && fresh.length === 0) return thread
+  return [...kept, ...fresh].sort(oldestFirst).slice(-THREAD_MESSAGES_LISTED)
+}
+
+/** The host's order of a thread: by the time sent, then by id. */
+function oldestFirst(a: Message, b: Message): number {
+  return a.sentAt - b.sentAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }

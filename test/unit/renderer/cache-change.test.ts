@@ -1,6 +1,7 @@
 // Merging a pushed cache change into the window's lists, as the host would have read them.
 import { describe, expect, it } from 'vitest'
 import { withChange, withMessages, type CachedLists } from '../../../src/renderer/logic/cache-change'
+import { THREAD_MESSAGES_LISTED } from '../../../src/shared/ipc/list-limits'
 import { OPEN_INVITES_LISTED } from '../../../src/shared/ipc/list-limits'
 import { aMessage, anInvite, aRequest, aSession, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
 
@@ -51,5 +52,28 @@ describe('a pushed change', () => {
     const thread = withMessages([first], 'req_1', [next, elsewhere])
     expect(thread.map((m) => m.id)).toEqual(['msg_1', 'msg_2'])
     expect(withMessages(thread, 'req_1', [next])).toBe(thread)
+  })
+
+  it('takes a message the platform moved to another request out of the thread shown, and shows a message sent again as it now is', () => {
+    const first = aMessage({ id: 'msg_1', requestId: 'req_1', sentAt: FIXTURE_NOW, body: 'Hello' })
+    const second = aMessage({ id: 'msg_2', requestId: 'req_1', sentAt: FIXTURE_NOW + 1 })
+    const thread = [first, second]
+    const moved = withMessages(thread, 'req_1', [{ ...second, requestId: 'req_9' }])
+    expect(moved.map((m) => m.id)).toEqual(['msg_1'])
+    expect(withMessages([], 'req_9', [{ ...second, requestId: 'req_9' }]).map((m) => m.id)).toEqual(['msg_2'])
+    const edited = withMessages(thread, 'req_1', [{ ...first, body: 'Hello again' }])
+    expect(edited.map((m) => m.body)).toEqual(['Hello again', second.body])
+  })
+
+  it('keeps only the latest messages the host lists, in its order (time sent, then id)', () => {
+    const many = Array.from({ length: THREAD_MESSAGES_LISTED }, (_, n) =>
+      aMessage({ id: `msg_${String(n).padStart(4, '0')}`, requestId: 'req_1', sentAt: FIXTURE_NOW + n }),
+    )
+    const same = aMessage({ id: 'msg_b', requestId: 'req_1', sentAt: FIXTURE_NOW + THREAD_MESSAGES_LISTED })
+    const sameTime = aMessage({ id: 'msg_a', requestId: 'req_1', sentAt: same.sentAt })
+    const thread = withMessages(many, 'req_1', [same, sameTime])
+    expect(thread).toHaveLength(THREAD_MESSAGES_LISTED)
+    expect(thread.slice(-2).map((m) => m.id)).toEqual(['msg_a', 'msg_b'])
+    expect(thread[0]?.id).toBe('msg_0002')
   })
 })
