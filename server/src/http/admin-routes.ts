@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { ManualClock, type Clock } from '../../../src/shared/clock'
-import { CancellationMessage, Id, LATEST_TIMESTAMP, MessageBody } from '../../../src/shared/protocol'
+import { CancellationMessage, Id, LATEST_TIMESTAMP, MessageDraft } from '../../../src/shared/protocol'
 import { PROPOSED_TIME_WINDOW } from '../../../src/shared/rules/time-windows'
 import type { Marketplace } from '../marketplace/marketplace'
 import { CreateRequestInput } from '../marketplace/requests'
@@ -24,7 +24,9 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 // Every body is strict: a key an endpoint does not take is refused, naming it, rather than dropped,
 // since a misspelt one would lose what it carried (a review's comment, given once) or change what
 // the call means (a direct request sent to everyone).
-const ClientMessage = z.object({ requestId: Id, expertId: Id, body: MessageBody }).strict()
+// A message as its writer sends it (MessageDraft): a broken character is refused, as from the
+// expert, rather than made a replacement character here before the marketplace could refuse it.
+const ClientMessage = z.object({ requestId: Id, expertId: Id, body: MessageDraft }).strict()
 const ThreadQuery = z.object({ requestId: Id, expertId: Id })
 const ClientCancel = z.object({ message: CancellationMessage.optional() }).strict()
 const ProposalAnswer = z.object({ accept: z.boolean() }).strict()

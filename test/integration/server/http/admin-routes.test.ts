@@ -92,3 +92,21 @@ describe('the admin read of a thread', () => {
     expect(await empty.json()).toEqual({ messages: [] })
   })
 })
+
+describe('a client message sent through the admin endpoint', () => {
+  const platform = useTestPlatform()
+
+  it('is refused when it holds a broken character, as the platform refuses it from either side, and stores nothing', async () => {
+    const expert = platform().addExpert()
+    const { request } = platform().inviteDirectly(expert.id, 'Half an emoji')
+    // A lone surrogate can only arrive escaped: raw, it is no UTF-8 at all.
+    const response = await adminFetch(platform().server, 'POST', '/admin/messages', undefined, {
+      rawBody: `{"requestId":"${request.id}","expertId":"${expert.id}","body":"half an emoji \\ud83d"}`,
+    })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({
+      error: { code: 'invalid_payload', message: /broken character/ },
+    })
+    expect(platform().server.marketplace.thread(request.id, expert.id)).toEqual([])
+  })
+})
