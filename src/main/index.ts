@@ -234,7 +234,7 @@ async function main(): Promise<void> {
     cachePath: join(userData, 'cache.db'),
     nativeBinding: nativeBindingForThisProcess(app.isPackaged, app.getAppPath()),
     clock: systemClock,
-    power: createPowerMonitorPower(),
+    power: createPowerMonitorPower(process.platform, log),
     secrets: createSafeStorageSecrets({ path: join(userData, 'sign-in.bin'), log }),
     notifier,
     browser,

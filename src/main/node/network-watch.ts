@@ -18,18 +18,41 @@ export function networkFingerprint(interfaces: ReturnType<typeof networkInterfac
   return addresses.sort().join(',')
 }
 
-/** Call `onChange` whenever the set of addresses changes; returns the function that stops watching. */
+/** What the log says when the system will not list the network addresses. */
+export const UNREADABLE_NETWORK =
+  "The system would not list this computer's network addresses; a network change is noticed by the connection's own checks until it does"
+
+/**
+ * Call `onChange` whenever the set of addresses changes; returns the function that stops watching.
+ * The system may refuse to list them (Node throws; some sandboxes and containers do it always,
+ * others now and then while an interface goes away): such a read is no change, since nothing can
+ * be compared, and `onUnreadable` hears the first failure only, however often it comes back.
+ */
 export function watchNetwork(
   onChange: () => void,
   read: () => ReturnType<typeof networkInterfaces> = networkInterfaces,
   everyMs = WATCH_EVERY_MS,
+  onUnreadable: (error: unknown) => void = () => undefined,
 ): () => void {
-  let last = networkFingerprint(read())
+  let told = false
+  /** The fingerprint now, or null when the system would not say. */
+  const fingerprint = (): string | null => {
+    try {
+      return networkFingerprint(read())
+    } catch (error) {
+      if (!told) onUnreadable(error)
+      told = true
+      return null
+    }
+  }
+  // Null until one read succeeds: the first one then sets what later ones are compared with.
+  let last = fingerprint()
   const timer = setInterval(() => {
-    const now = networkFingerprint(read())
-    if (now === last) return
+    const now = fingerprint()
+    if (now === null || now === last) return
+    const first = last === null
     last = now
-    onChange()
+    if (!first) onChange()
   }, everyMs)
   // Watching must never keep a process alive on its own.
   timer.unref()

@@ -19,9 +19,10 @@
  *   window), so the machine's addresses are watched as in plain Node.
  */
 import { powerMonitor } from 'electron'
+import type { Logger } from '../../core/ports/logger'
 import type { Power } from '../../core/ports/power'
 import { Listeners } from '../../../shared/listeners'
-import { watchNetwork } from '../../node/network-watch'
+import { UNREADABLE_NETWORK, watchNetwork } from '../../node/network-watch'
 
 /** Power events from powerMonitor, plus a way to stop listening to it. */
 export interface PowerMonitorPower extends Power {
@@ -30,7 +31,10 @@ export interface PowerMonitorPower extends Power {
 }
 
 /** Listens to powerMonitor. Create it after `app.whenReady()`: powerMonitor needs the app ready. */
-export function createPowerMonitorPower(platform: NodeJS.Platform = process.platform): PowerMonitorPower {
+export function createPowerMonitorPower(
+  platform: NodeJS.Platform = process.platform,
+  log?: Pick<Logger, 'warn'>,
+): PowerMonitorPower {
   const lockEvents = platform === 'darwin' || platform === 'win32'
   const suspended = new Listeners<void>()
   const resumed = new Listeners<void>()
@@ -61,7 +65,12 @@ export function createPowerMonitorPower(platform: NodeJS.Platform = process.plat
   powerMonitor.on('resume', onResume)
   powerMonitor.on('lock-screen', onLock)
   powerMonitor.on('unlock-screen', onUnlock)
-  const stopWatching = watchNetwork(() => networkChanged.emit())
+  const stopWatching = watchNetwork(
+    () => networkChanged.emit(),
+    undefined,
+    undefined,
+    (error) => log?.warn(UNREADABLE_NETWORK, error),
+  )
 
   return {
     onSuspend: (listener) => suspended.add(listener),

@@ -17,7 +17,7 @@ import { createRecordingCalendar, type RecordingCalendar } from './recording-cal
 import { createFakeUpdater, type FakeUpdater } from './fake-updater'
 import { createRecordingNotifier, type LineOutput, type RecordingNotifier } from './recording-notifier'
 import { createNodeSettingsStore } from './settings-store'
-import { watchNetwork } from '../network-watch'
+import { UNREADABLE_NETWORK, watchNetwork } from '../network-watch'
 
 export { createFakeUpdater, FakeUpdaterControl, type FakeUpdater } from './fake-updater'
 export { createFileSecrets } from './file-secrets'
@@ -73,7 +73,12 @@ export function createNodeAdapters(options: NodeAdaptersOptions): NodeAdapters {
   const loginItem = createRecordedLoginItem(log)
   const launchAtLogin = followLaunchAtLogin(settings, loginItem)
   const power = createPowerHook({ clock: options.idleClock })
-  const stopWatching = watchNetwork(() => power.networkChanged())
+  const stopWatching = watchNetwork(
+    () => power.networkChanged(),
+    undefined,
+    undefined,
+    (error) => log.warn(UNREADABLE_NETWORK, error),
+  )
   return {
     secrets: createFileSecrets({ path: join(dataDir, NODE_DATA_FILES.signIn), log }),
     settings,

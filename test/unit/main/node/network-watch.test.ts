@@ -43,3 +43,52 @@ describe('watching the network in plain Node', () => {
     expect(changed).toHaveBeenCalledOnce()
   })
 })
+
+describe('a machine whose addresses cannot always be read', () => {
+  /** What Node throws when the system will not list the interfaces (uv_interface_addresses). */
+  const unreadable = (): never => {
+    throw Object.assign(
+      new Error('A system error occurred: uv_interface_addresses returned Unknown system error 1'),
+      {
+        code: 'ERR_SYSTEM_ERROR',
+      },
+    )
+  }
+
+  it('starts all the same when they cannot be read at first, and reports a change once they can be', () => {
+    let read: () => Interfaces = unreadable
+    const changed = vi.fn()
+    const failed = vi.fn()
+    const stop = watchNetwork(changed, () => read(), 1_000, failed)
+    vi.advanceTimersByTime(3_000)
+    read = () => ({ wlan0: [entry('192.168.1.20')] })
+    vi.advanceTimersByTime(3_000)
+    expect(changed).not.toHaveBeenCalled()
+    read = () => ({ eth0: [entry('10.0.0.5')] })
+    vi.advanceTimersByTime(1_000)
+    expect(changed).toHaveBeenCalledOnce()
+    expect(failed).toHaveBeenCalledOnce()
+    stop()
+  })
+
+  it('goes on watching through reads that fail now and then, said once ever, without counting them as a change', () => {
+    let read: () => Interfaces = () => ({ wlan0: [entry('192.168.1.20')] })
+    const changed = vi.fn()
+    const failed = vi.fn()
+    const stop = watchNetwork(changed, () => read(), 1_000, failed)
+    read = unreadable
+    vi.advanceTimersByTime(5_000)
+    read = () => ({ wlan0: [entry('192.168.1.20')] })
+    vi.advanceTimersByTime(2_000)
+    expect(changed).not.toHaveBeenCalled()
+    read = () => ({ eth0: [entry('10.0.0.5')] })
+    vi.advanceTimersByTime(1_000)
+    expect(changed).toHaveBeenCalledOnce()
+    // Failing again later is not said again: a read that flaps must not fill the log.
+    read = unreadable
+    vi.advanceTimersByTime(3_000)
+    expect(failed).toHaveBeenCalledOnce()
+    expect(String(failed.mock.calls[0]?.[0])).toContain('uv_interface_addresses')
+    stop()
+  })
+})

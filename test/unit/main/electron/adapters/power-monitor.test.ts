@@ -1,8 +1,21 @@
+import type * as os from 'node:os'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPowerMonitorPower } from '../../../../../src/main/electron/adapters/power-monitor'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
+
+/** Whether the system refuses to list the network interfaces, as some sandboxes and containers do. */
+const interfaces = vi.hoisted(() => ({ unreadable: false }))
+vi.mock('node:os', async (importOriginal) => {
+  const real = await importOriginal<typeof os>()
+  const networkInterfaces: typeof os.networkInterfaces = () => {
+    if (interfaces.unreadable)
+      throw new Error('A system error occurred: uv_interface_addresses returned Unknown system error 1')
+    return real.networkInterfaces()
+  }
+  return { ...real, default: { ...real, networkInterfaces }, networkInterfaces }
+})
 
 function setup() {
   const power = createPowerMonitorPower()
@@ -13,7 +26,10 @@ function setup() {
   return { power, suspended, resumed }
 }
 
-beforeEach(resetFakeElectron)
+beforeEach(() => {
+  resetFakeElectron()
+  interfaces.unreadable = false
+})
 
 describe('power events from powerMonitor', () => {
   it('passes sleep and wake on', () => {
@@ -111,5 +127,20 @@ describe('power events from powerMonitor', () => {
     for (const event of ['suspend', 'resume', 'lock-screen', 'unlock-screen']) {
       expect(fake.powerMonitor.listenerCount(event)).toBe(0)
     }
+  })
+
+  it('starts where the system will not list the network interfaces, and the log says once what that costs', () => {
+    interfaces.unreadable = true
+    const log = { warn: vi.fn() }
+    const power = createPowerMonitorPower('linux', log)
+    expect(log.warn).toHaveBeenCalledOnce()
+    expect(String(log.warn.mock.calls[0]?.[0])).toMatch(/would not list this computer's network addresses/)
+    // Everything else goes on as before.
+    const resumed = vi.fn()
+    power.onResume(resumed)
+    fake.platform = 'linux'
+    fake.powerMonitor.play('resume')
+    expect(resumed).toHaveBeenCalledOnce()
+    power.dispose()
   })
 })
