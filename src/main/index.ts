@@ -208,7 +208,8 @@ async function main(): Promise<void> {
   shutdown.add('the tray status', () => trayFeed.stop())
 
   const userData = app.getPath('userData')
-  const launchAtLogin = followLaunchAtLogin(settings, createLoginItem({ log }))
+  const loginItem = createLoginItem({ log })
+  const launchAtLogin = followLaunchAtLogin(settings, loginItem)
   const followFocus = (request: FocusRequest): void => {
     if (isQuitting()) return
     // The page hears which invite or session through the 'focus.requested' push (forwardPushes
@@ -249,6 +250,8 @@ async function main(): Promise<void> {
         app.isPackaged &&
         process.platform === 'linux' &&
         runningAppImage(process.env, process.execPath) === undefined,
+      // An update installed as Standby quits may rename the AppImage: the next login starts the new one.
+      onAppImageMoved: (path) => loginItem.appImageMoved(path),
     }),
     manualDownloadUrl: downloadUrl,
     launchAtLogin,

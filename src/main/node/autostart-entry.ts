@@ -63,26 +63,55 @@ export function autostartExecutable(
   return runningAppImage(env, execPath) ?? execPath
 }
 
+/** The autostart entry, which can follow its executable to a new name. */
+export interface AutostartEntry extends LoginItem {
+  /**
+   * The executable is now `executable` (an AppImage update removed the file and put the new version
+   * under its own name): an entry that is on starts that one from now on. Nothing else may run
+   * before the next login to set it right, when the update was installed as the app quit.
+   */
+  moveTo(executable: string): void
+}
+
 /** A LoginItem that writes or removes the autostart entry; failures are logged, never thrown. */
 export function createAutostartEntry(options: {
   readonly dir: string
   readonly executable: string
   readonly log: Logger
-}): LoginItem {
-  const { dir, executable, log } = options
+}): AutostartEntry {
+  const { dir, log } = options
   const path = join(dir, AUTOSTART_FILE)
+  let executable = options.executable
+  // Whether this run last turned the entry on: then it is there to follow a move.
+  let on = false
+  const write = (): void => {
+    const entry = autostartDesktopEntry(executable)
+    mkdirSync(dir, { recursive: true })
+    // Written aside and renamed, so a desktop reading the folder at login never finds half of it.
+    // Readable by the desktop's session like any autostart entry: it holds no secret.
+    writeFileAtomicallySync(path, entry, 0o644)
+  }
   return {
+    moveTo(next) {
+      executable = next
+      if (!on) return
+      try {
+        write()
+      } catch (error) {
+        log.warn(
+          `Launch at login could not follow Standby to ${JSON.stringify(next)} in ${dir}: ${String(error)}. Standby sets it right when it next starts; until then, start it by hand after logging in.`,
+        )
+      }
+    },
     set(enabled) {
+      on = false
       try {
         if (!enabled) {
           rmSync(path, { force: true })
           return LOGIN_ITEM_APPLIED
         }
-        const entry = autostartDesktopEntry(executable)
-        mkdirSync(dir, { recursive: true })
-        // Written aside and renamed, so a desktop reading the folder at login never finds half of it.
-        // Readable by the desktop's session like any autostart entry: it holds no secret.
-        writeFileAtomicallySync(path, entry, 0o644)
+        write()
+        on = true
         return LOGIN_ITEM_APPLIED
       } catch (error) {
         log.warn(

@@ -27,6 +27,11 @@ export interface ElectronUpdaterOptions {
    * adapter leaves updating to it instead of letting electron-updater ask for an administrator.
    */
   readonly packageManaged?: boolean
+  /**
+   * An AppImage update put the new version under another file name and removed this one
+   * (electron-builder's AppImage names carry the version): what starts Standby must follow.
+   */
+  readonly onAppImageMoved?: (path: string) => void
 }
 
 /** electron-updater's own note of the check under way, which it hands to every later caller. */
@@ -42,6 +47,8 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   // and only if this is on then. It installs nothing that was not downloaded.
   updater.autoInstallOnAppQuit = true
   updater.allowDowngrade = false
+  const moved = options.onAppImageMoved
+  if (moved !== undefined) updater.on('appimage-filename-updated', (path) => moved(path))
   boundFeedAnswers(updater, log)
   httpsOnly(updater, log)
   const onTransfer = watchTransfers(updater, log)

@@ -19,8 +19,14 @@ export interface LoginItemOptions {
   readonly execPath?: string
 }
 
+/** The login item, told when an update moved the AppImage it starts. */
+export interface ElectronLoginItem extends LoginItem {
+  /** An AppImage update put Standby under a new file name (Linux): the autostart entry follows. */
+  appImageMoved(path: string): void
+}
+
 /** Registers or removes Standby as a login item; says so once where that cannot be done. */
-export function createLoginItem(options: LoginItemOptions): LoginItem {
+export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
   const { log } = options
   const platform = options.platform ?? process.platform
   const env = options.env ?? process.env
@@ -32,6 +38,10 @@ export function createLoginItem(options: LoginItemOptions): LoginItem {
     log,
   })
   return {
+    // Only the AppImage moves (macOS and Windows updates keep the path); a development run has no entry.
+    appImageMoved(path) {
+      if (platform === 'linux' && app.isPackaged) linux.moveTo(path)
+    },
     set(openAtLogin) {
       // A development run would register the bare Electron binary, which opens its default app.
       if (!app.isPackaged) {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LOGIN_ITEM_APPLIED } from '../../../../src/main/core/settings/login-item'
@@ -131,5 +131,22 @@ describe('writing and removing the autostart entry', () => {
     expect(item.set(true)).toMatchObject({ applied: false })
     expect(readdirSync(dir)).toEqual([AUTOSTART_FILE])
     expect(readdirSync(join(dir, AUTOSTART_FILE))).toEqual(['kept'])
+  })
+
+  it('follows a renamed executable without throwing when the entry can no longer be written, saying so', () => {
+    const dir = tempDir()
+    const lines: string[] = []
+    const item = createAutostartEntry({
+      dir,
+      executable: '/home/ana/Standby-1.2.3.AppImage',
+      log: { ...log, warn: (line: string) => void lines.push(line) },
+    })
+    expect(item.set(true)).toEqual(LOGIN_ITEM_APPLIED)
+    rmSync(join(dir, AUTOSTART_FILE))
+    mkdirSync(join(dir, AUTOSTART_FILE))
+    expect(() => item.moveTo('/home/ana/Standby-1.3.0.AppImage')).not.toThrow()
+    expect(lines).toEqual([
+      expect.stringMatching(/could not follow Standby to .*Standby-1\.3\.0.*sets it right/),
+    ])
   })
 })

@@ -4,14 +4,18 @@
  * artifact as a release would. Nothing is mocked between the adapter and the bytes on the wire.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { once } from 'node:events'
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { AppImageUpdater } from 'electron-updater'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createElectronUpdater } from '../../../../../src/main/electron/adapters/electron-updater'
+import {
+  createElectronUpdater,
+  type ElectronUpdaterOptions,
+} from '../../../../../src/main/electron/adapters/electron-updater'
+import { createLoginItem } from '../../../../../src/main/electron/adapters/login-item'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
 import { useTempDirs } from '../../../../support/temp-dir'
@@ -89,8 +93,15 @@ async function serve(
   return { url, server, close: () => new Promise((resolve) => server.close(() => resolve())) }
 }
 
-/** An installed AppImage of 1.2.3 whose app-update.yml names `feedUrl`, as a packaged build has it. */
-function installedApp(feedUrl: string) {
+/**
+ * An installed AppImage of 1.2.3 whose app-update.yml names `feedUrl`, as a packaged build has it;
+ * `name` is its file's (electron-builder's own names carry the version), `adapter` more options.
+ */
+function installedApp(
+  feedUrl: string,
+  name = 'Standby.AppImage',
+  adapter: Partial<ElectronUpdaterOptions> = {},
+) {
   const dir = tempDir()
   const resources = join(dir, 'resources')
   mkdirSync(resources)
@@ -98,7 +109,7 @@ function installedApp(feedUrl: string) {
     join(resources, 'app-update.yml'),
     `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: standby-updater\n`,
   )
-  const appImage = join(dir, 'Standby.AppImage')
+  const appImage = join(dir, name)
   writeFileSync(appImage, '#!/bin/sh\n# Standby 1.2.3\nexit 0\n', { mode: 0o755 })
   setResourcesPath(resources)
   fake.app.isPackaged = true
@@ -107,8 +118,8 @@ function installedApp(feedUrl: string) {
   vi.stubEnv('XDG_CACHE_HOME', join(dir, 'cache'))
   const log = recordingLog()
   const raw = new AppImageUpdater()
-  const updater = createElectronUpdater({ updater: raw, log })
-  return { updater, log, appImage, raw }
+  const updater = createElectronUpdater({ updater: raw, log, ...adapter })
+  return { updater, log, appImage, raw, dir }
 }
 
 beforeEach(() => {
@@ -127,6 +138,39 @@ afterEach(async () => {
 })
 
 describe('the electron-updater adapter against a loopback release server', () => {
+  it('starts at login the AppImage an update installed on quit under its new name, not the one it removed', async () => {
+    const next = release('1.3.0')
+    const server = await serve(next.files)
+    // Launch at login is on: its entry starts this AppImage, as the composition root wires them.
+    const moved: { to?: (path: string) => void } = {}
+    const { updater, appImage, dir } = installedApp(server.url, 'Standby-1.2.3.AppImage', {
+      onAppImageMoved: (path) => moved.to?.(path),
+    })
+    const config = tempDir()
+    const loginItem = createLoginItem({
+      log: recordingLog(),
+      platform: 'linux',
+      env: { XDG_CONFIG_HOME: config, APPIMAGE: appImage, APPDIR: '/tmp/.mount_standby' },
+      home: '/nowhere',
+      execPath: '/tmp/.mount_standby/standby',
+    })
+    moved.to = (path) => loginItem.appImageMoved(path)
+    loginItem.set(true)
+    const entry = join(config, 'autostart', 'standby.desktop')
+    expect(readFileSync(entry, 'utf8')).toContain(`Exec="${appImage}" --hidden`)
+
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await updater.download(() => undefined)
+    // The expert quits (or logs out): electron-builder's AppImage names carry the version, so the
+    // update removes this file and puts the new version under its own name.
+    fake.app.emit('quit', {}, 0)
+    const installed = join(dir, 'Standby-1.3.0.AppImage')
+    expect(existsSync(appImage)).toBe(false)
+    expect(readFileSync(installed)).toEqual(next.artifact)
+    // The next login starts the new file: no Standby started by this run repairs the entry first.
+    expect(readFileSync(entry, 'utf8')).toContain(`Exec="${installed}" --hidden`)
+  })
+
   it('finds a newer version, downloads it with progress, verifies it and installs it on quit', async () => {
     const next = release('1.3.0')
     const server = await serve(next.files)

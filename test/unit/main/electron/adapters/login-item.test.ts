@@ -78,6 +78,28 @@ describe('the Electron login item', () => {
     )
   })
 
+  it('follows an AppImage an update renamed only while launch at login is on, and leaves macOS and Windows alone', () => {
+    fake.platform = 'linux'
+    fake.app.isPackaged = true
+    const config = tempDir()
+    const env = { XDG_CONFIG_HOME: config, APPIMAGE: '/home/ana/Standby-1.2.3.AppImage', APPDIR: '/tmp/.m' }
+    const loginItem = createLoginItem({ log: recordingLog(), platform: 'linux', env, execPath: '/tmp/.m/s' })
+    const entry = join(config, 'autostart', 'standby.desktop')
+    loginItem.set(false)
+    loginItem.appImageMoved('/home/ana/Standby-1.3.0.AppImage')
+    expect(existsSync(entry)).toBe(false)
+    // Turned on later: the file the update left, not the one it removed.
+    loginItem.set(true)
+    expect(readFileSync(entry, 'utf8')).toContain('Exec="/home/ana/Standby-1.3.0.AppImage" --hidden')
+    loginItem.appImageMoved('/home/ana/Standby-1.4.0.AppImage')
+    expect(readFileSync(entry, 'utf8')).toContain('Exec="/home/ana/Standby-1.4.0.AppImage" --hidden')
+    for (const platform of ['darwin', 'win32'] as const) {
+      fake.platform = platform
+      createLoginItem({ log: recordingLog(), platform, execPath: 'C:\\S\\S.exe' }).appImageMoved('/x')
+    }
+    expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled()
+  })
+
   it('says in the log, without throwing, when the autostart folder cannot be written', () => {
     fake.app.isPackaged = true
     const home = tempDir()
