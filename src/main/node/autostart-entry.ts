@@ -3,7 +3,7 @@
  * the user's config directory), written when the setting is on and removed when it is off.
  * Electron has no login items there; every desktop that follows the XDG spec reads this folder.
  */
-import { mkdirSync, rmSync } from 'node:fs'
+import { lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import { LOGIN_ITEM_APPLIED, type LoginItem } from '../core/settings/login-item'
@@ -50,6 +50,41 @@ export function autostartDesktopEntry(executable: string): string {
     'X-GNOME-Autostart-enabled=true',
     '',
   ].join('\n')
+}
+
+/** Longer than any entry Standby writes: a file this size is someone else's, and is not read. */
+const MAX_OWN_ENTRY_BYTES = 16 * 1024
+
+/** An entry's lines but its Exec line, which names whichever file started Standby then. */
+const withoutExec = (entry: string): string =>
+  entry
+    .split('\n')
+    .filter((line) => !line.startsWith('Exec='))
+    .join('\n')
+
+/**
+ * Whether the file at `path` is an entry Standby wrote, by this version or an earlier one, for any
+ * executable. The expert may have added Standby in their desktop's startup settings instead (KDE's
+ * Autostart and GNOME Tweaks copy the app's own standby.desktop under its name): that one is theirs,
+ * and turning Standby's switch off, as it is at every start by default, must not remove it.
+ */
+export function isOwnAutostartEntry(path: string): boolean {
+  let text: string
+  try {
+    // Not followed, and only a plain file is read: a pipe would never end.
+    const stat = lstatSync(path)
+    if (!stat.isFile() || stat.size > MAX_OWN_ENTRY_BYTES) return false
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    throw error
+  }
+  const exec = text.split('\n').filter((line) => line.startsWith('Exec='))
+  return (
+    exec.length === 1 &&
+    exec[0]!.endsWith(` ${HIDDEN_ARG}`) &&
+    withoutExec(text) === withoutExec(autostartDesktopEntry('standby'))
+  )
 }
 
 /**
@@ -107,7 +142,7 @@ export function createAutostartEntry(options: {
       on = false
       try {
         if (!enabled) {
-          rmSync(path, { force: true })
+          if (isOwnAutostartEntry(path)) rmSync(path, { force: true })
           return LOGIN_ITEM_APPLIED
         }
         write()

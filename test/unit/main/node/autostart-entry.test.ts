@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LOGIN_ITEM_APPLIED } from '../../../../src/main/core/settings/login-item'
@@ -148,5 +148,30 @@ describe('writing and removing the autostart entry', () => {
     expect(lines).toEqual([
       expect.stringMatching(/could not follow Standby to .*Standby-1\.3\.0.*sets it right/),
     ])
+  })
+
+  it('leaves alone an entry the expert added in their desktop’s startup settings, which has the same name', () => {
+    const dir = tempDir()
+    // KDE's Autostart and GNOME Tweaks copy the app's own .desktop file (the deb's) under its name.
+    const theirs = [
+      '[Desktop Entry]',
+      'Name=Standby',
+      'Exec=/opt/Standby/standby %U',
+      'Terminal=false',
+      'Type=Application',
+      'Icon=standby',
+      'MimeType=x-scheme-handler/standby;',
+      'Categories=Utility;',
+      '',
+    ].join('\n')
+    writeFileSync(join(dir, AUTOSTART_FILE), theirs)
+    const item = createAutostartEntry({ dir, executable: '/opt/Standby/standby', log })
+    // Standby's own switch is off, as it is by default, and is applied at every start.
+    expect(item.set(false)).toEqual(LOGIN_ITEM_APPLIED)
+    expect(readFileSync(join(dir, AUTOSTART_FILE), 'utf8')).toBe(theirs)
+    // Its own entry, from this version or an earlier one and whichever file it started, it removes.
+    writeFileSync(join(dir, AUTOSTART_FILE), autostartDesktopEntry('/home/ana/Standby-1.0.0.AppImage'))
+    expect(item.set(false)).toEqual(LOGIN_ITEM_APPLIED)
+    expect(readdirSync(dir)).toEqual([])
   })
 })
