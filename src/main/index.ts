@@ -287,6 +287,10 @@ async function main(): Promise<void> {
     // for the sign-in, as the pages show only the sign-in form meanwhile.
     signedIn: () => runtime.core.connection.status !== 'signed_out' && runtime.cache.expert() !== null,
     signedOut: () => runtime.core.connection.status === 'signed_out',
+    holds: (link) =>
+      (link.kind === 'invite' ? runtime.cache.invite(link.id) : runtime.cache.session(link.id)) !== null,
+    // Connected and caught up, or so as far as anyone knows while a probe is out.
+    caughtUp: () => ['online', 'checking'].includes(runtime.core.connection.status),
     now: () => systemClock.now(),
     focus: (request) => runtime.notificationActions.focusRequests.emit(request),
     notice: (notice) => runtime.notificationActions.notices.emit(notice),

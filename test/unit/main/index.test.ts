@@ -606,13 +606,13 @@ describe('deep links', () => {
     const ready = fakeState.app.holdReady()
     vi.resetModules()
     const { started } = await import('../../../src/main/index')
-    expect(fakeState.app.openUrl('standby://invite/inv_early')).toBe(true)
+    expect(fakeState.app.openUrl('standby://invite/inv_open')).toBe(true)
     expect(fakeState.windows).toHaveLength(0)
     ready()
     await started
     await expect(take(fakeState.windows[1]!, 'popover')).resolves.toEqual({
       ok: true,
-      value: { kind: 'invite', inviteId: 'inv_early' },
+      value: { kind: 'invite', inviteId: 'inv_open' },
     })
   })
 
@@ -640,19 +640,35 @@ describe('deep links', () => {
   describe('that come before the sign-in', () => {
     const platform = useTestPlatform()
 
-    it('says the link opens after signing in, and opens it once the cache knows the expert', async () => {
-      platform().server.marketplace.createExpert({
+    /** An expert of the platform, with one open invite sent to them by name; its id. */
+    const invited = async (email: string): Promise<string> => {
+      const { marketplace } = platform().server
+      const expertId = marketplace.createExpert({
         name: 'Ada',
-        email: 'ada-links@example.test',
+        email,
         passwordHash: await hashPassword('right'),
         timeZone: 'Europe/London',
       })
+      platform().inviteDirectly(expertId, 'Query plan')
+      return marketplace.snapshot(expertId).openInvites[0]!.id
+    }
+
+    /** Signs in from the window as `email`. */
+    const signIn = (fake: typeof fakeState, email: string) =>
+      fake.ipcMain.invoke(
+        'auth.signIn',
+        { sender: fake.windows[0]!.contents, frameUrl: 'standby-app://app/' },
+        { platformUrl: platform().server.url, email, password: 'right' },
+      )
+
+    it('says the link opens after signing in, and opens it once the cache knows the expert', async () => {
+      const inviteId = await invited('ada-links@example.test')
       const fake = await launch()
       const [window, popover] = [fake.windows[0]!, fake.windows[1]!]
       popover.readyToShow()
-      fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_waits'])
+      fake.app.secondInstance(['/opt/Standby/standby', `standby://invite/${inviteId}`])
       expect(fake.notifications.map(({ options }) => options.body)).toEqual([
-        'The link to invite inv_waits came while you were signed out: sign in, and Standby opens it.',
+        `The link to invite ${inviteId} came while you were signed out: sign in, and Standby opens it.`,
       ])
       expect(focusPushes(popover)).toEqual([])
       const asked = new Promise<unknown>((resolve) => {
@@ -667,20 +683,47 @@ describe('deep links', () => {
           { platformUrl: platform().server.url, email: 'ada-links@example.test', password: 'right' },
         ),
       ).resolves.toMatchObject({ ok: true })
-      await expect(asked).resolves.toEqual({ kind: 'invite', inviteId: 'inv_waits' })
+      await expect(asked).resolves.toEqual({ kind: 'invite', inviteId })
       expect(popover.visible).toBe(true)
+      fake.app.emit('will-quit')
+    })
+
+    it('opens nothing for a link to another expert’s invite, and says it is none of theirs', async () => {
+      await invited('ada-own@example.test')
+      const theirs = await invited('grace-other@example.test')
+      const fake = await launch()
+      const popover = fake.windows[1]!
+      popover.readyToShow()
+      fake.app.secondInstance(['/opt/Standby/standby', `standby://invite/${theirs}`])
+      // What the link does once the cache is caught up reaches the pages: a notice, or the ask to show it.
+      const told = new Promise<unknown>((resolve) => {
+        popover.contents.send.mockImplementation((channel, ...args) => {
+          if (channel === 'notices.shown' || channel === 'focus.requested') resolve({ channel, ...args })
+        })
+      })
+      await expect(signIn(fake, 'ada-own@example.test')).resolves.toMatchObject({ ok: true })
+      await expect(told).resolves.toMatchObject({
+        channel: 'notices.shown',
+        0: { text: expect.stringContaining(`Standby has no invite ${theirs} for you`) },
+      })
+      expect(fake.notifications.at(-1)?.options).toMatchObject({
+        title: 'Could not open the link',
+        body: expect.stringContaining(`Standby has no invite ${theirs} for you`),
+      })
+      expect(focusPushes(popover)).toEqual([])
+      expect(popover.visible).toBe(false)
       fake.app.emit('will-quit')
     })
   })
 
   it('opens the link it was started with (Windows and Linux)', async () => {
     const argv = process.argv
-    process.argv = ['/opt/Standby/standby', 'standby://session/ses_cold']
+    process.argv = ['/opt/Standby/standby', 'standby://session/ses_1']
     try {
       const fake = await launch(signedIn)
       await expect(take(fake.windows[0]!, 'window')).resolves.toEqual({
         ok: true,
-        value: { kind: 'session', sessionId: 'ses_cold' },
+        value: { kind: 'session', sessionId: 'ses_1' },
       })
     } finally {
       process.argv = argv

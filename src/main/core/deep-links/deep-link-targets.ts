@@ -8,6 +8,12 @@
  * A link that comes before the cache knows the expert (signed out, or signed in and still
  * catching up) is kept, the last one only, and opens once the cache does: signed out, the sign-in
  * form comes forward and a notification says the link opens after signing in.
+ *
+ * A link to an invite or session the cache does not hold opens nothing once the cache is caught
+ * up with the platform, and the expert is told it is none of theirs: a link for another account,
+ * a made-up id, or one too old to be kept. Opening the window on it would only say that it is "no
+ * longer open", which it never was. Before the catch-up (a start, a reconnection) such a link
+ * waits for it, as the invite it was sent for may be on its way.
  */
 import type { DeepLink } from '../../../shared/deep-link'
 import type { AppNotice, FocusRequest } from '../notification-actions'
@@ -30,6 +36,10 @@ export interface DeepLinkTargetDeps {
   readonly live: () => boolean
   /** Whether the cache knows the signed-in expert, so what a link names can be shown. */
   readonly signedIn: () => boolean
+  /** Whether the cache holds what the link names, in any state (an invite since taken, a session since ended). */
+  readonly holds: (link: DeepLink) => boolean
+  /** Whether the cache is caught up with the platform now, so what it does not hold is not the expert's. */
+  readonly caughtUp: () => boolean
   /** Whether nobody is signed in (the sign-in form shows), as opposed to a sign-in still catching up. */
   readonly signedOut: () => boolean
   /** The time a waiting link is timed by (the computer's clock is enough for minutes). */
@@ -68,13 +78,36 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
         ? { kind: 'invite', inviteId: link.id, attention: false }
         : { kind: 'session', sessionId: link.id },
     )
+  /** Whether the cache holds it; a cache that cannot be read leaves it to the page, as before. */
+  const held = (link: DeepLink): boolean => {
+    try {
+      return deps.holds(link)
+    } catch (error) {
+      deps.log.warn(
+        `The cache could not say whether it holds ${link.kind} ${link.id}; the link opens it`,
+        error,
+      )
+      return true
+    }
+  }
+  /** Signed in and known to the cache: open it, say it is none of the expert's, or wait for the catch-up. */
+  const settle = (link: DeepLink, at: number): void => {
+    waiting = undefined
+    if (held(link)) return focus(link)
+    if (!deps.caughtUp()) {
+      waiting = { link, at }
+      deps.log.info(`A link to ${link.kind} ${link.id} waits for the catch-up with the platform.`)
+      return
+    }
+    deps.log.info(`A link to ${link.kind} ${link.id} names nothing this expert has; it opened nothing.`)
+    tell(
+      `Standby has no ${link.kind} ${link.id} for you: the link may be for another account, or for one too old to be kept. Open it from the app instead.`,
+    )
+  }
   return {
     open(link: DeepLink) {
       if (!deps.live()) return
-      if (deps.signedIn()) {
-        waiting = undefined
-        return focus(link)
-      }
+      if (deps.signedIn()) return settle(link, deps.now())
       waiting = { link, at: deps.now() }
       if (!deps.signedOut()) {
         deps.log.info(`A link to ${link.kind} ${link.id} waits for the first catch-up after signing in.`)
@@ -92,12 +125,14 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     retry() {
       if (waiting === undefined || !deps.live() || !deps.signedIn()) return
       const { link, at } = waiting
-      waiting = undefined
       if (deps.now() - at > LINK_WAIT_MS) {
-        deps.log.info(`A link to ${link.kind} ${link.id} waited too long for the sign-in and was dropped.`)
+        waiting = undefined
+        deps.log.info(`A link to ${link.kind} ${link.id} waited too long to open and was dropped.`)
         return
       }
-      focus(link)
+      // Still not held and not caught up: it goes on waiting, said once in the log.
+      if (!held(link) && !deps.caughtUp()) return
+      settle(link, at)
     },
   }
 }

@@ -23,6 +23,8 @@ function targets(overrides: Partial<DeepLinkTargetDeps> = {}) {
   const all: DeepLinkTargetDeps = {
     live: () => true,
     signedIn: () => true,
+    holds: () => true,
+    caughtUp: () => true,
     signedOut: () => false,
     now: () => 0,
     ...deps,
@@ -128,5 +130,59 @@ describe('what a deep link does', () => {
     expect(
       [deps.focus, deps.notice, deps.notifier.show, deps.showWindow].flatMap((spy) => spy.mock.calls),
     ).toEqual([])
+  })
+
+  describe('that name what the cache does not hold', () => {
+    /** Targets whose cache holds `held` and is caught up with the platform or not. */
+    function holding(held: ReadonlyArray<string>, caughtUp = true) {
+      const state = { held: [...held], caughtUp }
+      const world = targets({ holds: (link) => state.held.includes(link.id), caughtUp: () => state.caughtUp })
+      return { ...world, state }
+    }
+
+    it('caught up, opens nothing and says this expert has no such invite or session, once each', () => {
+      const { deps, targets: link } = holding(['inv_mine'])
+      link.open({ kind: 'invite', id: 'inv_theirs' })
+      link.open({ kind: 'session', id: 'ses_none' })
+      link.retry()
+      expect(deps.focus).not.toHaveBeenCalled()
+      expect(deps.notifier.show.mock.calls.map(([shown]) => shown)).toEqual([
+        {
+          kind: 'notice',
+          title: LINK_NOT_OPENED,
+          body: expect.stringMatching(/^Standby has no invite inv_theirs for you: .*another account/),
+          noticeId: LINK_NOTICE_ID,
+        },
+        {
+          kind: 'notice',
+          title: LINK_NOT_OPENED,
+          body: expect.stringMatching(/^Standby has no session ses_none for you: /),
+          noticeId: LINK_NOTICE_ID,
+        },
+      ])
+      expect(deps.notice).toHaveBeenCalledTimes(2)
+    })
+
+    it('not yet caught up (a start, a reconnection), waits for the catch-up: then opens it if it came, or says so', () => {
+      const { deps, targets: link, state } = holding([], false)
+      link.open({ kind: 'invite', id: 'inv_new' })
+      link.retry()
+      expect(deps.focus).not.toHaveBeenCalled()
+      expect(deps.notifier.show).not.toHaveBeenCalled()
+      // The catch-up brings the invite the link was sent for.
+      state.held.push('inv_new')
+      state.caughtUp = true
+      link.retry()
+      link.retry()
+      expect(deps.focus.mock.calls).toEqual([[{ kind: 'invite', inviteId: 'inv_new', attention: false }]])
+      state.caughtUp = false
+      link.open({ kind: 'session', id: 'ses_gone' })
+      state.caughtUp = true
+      link.retry()
+      expect(deps.focus).toHaveBeenCalledOnce()
+      expect(deps.notifier.show).toHaveBeenCalledWith(
+        expect.objectContaining({ body: expect.stringMatching(/^Standby has no session ses_gone for you/) }),
+      )
+    })
   })
 })
