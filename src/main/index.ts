@@ -160,11 +160,12 @@ async function main(): Promise<void> {
     log,
   })
 
-  // A second launch with a link (Windows, Linux) opens what it names; without one, the window.
+  // A second launch with a link (Windows, Linux) opens what it names; without one, the window,
+  // unless it too was to start in the tray (a second login entry, a desktop restoring its session).
   onSecondInstance((argv) => {
     const link = deepLinkInArgv(argv)
-    if (link === undefined) showWindow()
-    else deepLinks.receive(link, 'a second launch')
+    if (link !== undefined) deepLinks.receive(link, 'a second launch')
+    else if (!startsHidden({ argv, wasOpenedAtLogin: false })) showWindow()
   })
   // macOS: clicking the Dock icon of a running app should show its window.
   app.on('activate', showWindow)

@@ -209,6 +209,22 @@ describe('launching Standby', () => {
     }
   })
 
+  it('stays in the tray when a second launch also asks for --hidden (a second login entry, a session restore)', async () => {
+    process.argv.push('--hidden')
+    try {
+      const fake = await launch()
+      fake.app.secondInstance(['/opt/Standby/standby', '--hidden'])
+      expect(fake.windows.map((window) => window.loaded)).toEqual([
+        { url: 'standby-app://app/?view=popover' },
+      ])
+      // A plain second launch still brings the window forward.
+      fake.app.secondInstance(['/opt/Standby/standby'])
+      expect(fake.windows.at(-1)!.loaded).toEqual({ url: 'standby-app://app/' })
+    } finally {
+      process.argv.splice(process.argv.indexOf('--hidden'), 1)
+    }
+  })
+
   it('shows the signed-out icon, with no badge, until someone signs in', async () => {
     const fake = await launch()
     const tray = fake.trays[0]!
