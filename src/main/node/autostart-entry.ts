@@ -38,13 +38,16 @@ export function desktopExecArg(arg: string): string {
   return quoted.replaceAll('\\', '\\\\').replaceAll('%', '%%')
 }
 
+/** The comment line of every entry Standby writes, by which it knows its own. */
+const OWN_COMMENT = 'Comment=Keeps you reachable for live-help invites'
+
 /** The autostart entry that starts `executable` hidden in the tray. */
 export function autostartDesktopEntry(executable: string): string {
   return [
     '[Desktop Entry]',
     'Type=Application',
     'Name=Standby',
-    'Comment=Keeps you reachable for live-help invites',
+    OWN_COMMENT,
     `Exec=${desktopExecArg(executable)} ${HIDDEN_ARG}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
@@ -54,13 +57,6 @@ export function autostartDesktopEntry(executable: string): string {
 
 /** Longer than any entry Standby writes: a file this size is someone else's, and is not read. */
 const MAX_OWN_ENTRY_BYTES = 16 * 1024
-
-/** An entry's lines but its Exec line, which names whichever file started Standby then. */
-const withoutExec = (entry: string): string =>
-  entry
-    .split('\n')
-    .filter((line) => !line.startsWith('Exec='))
-    .join('\n')
 
 /**
  * Whether the file at `path` is an entry Standby wrote, by this version or an earlier one, for any
@@ -79,12 +75,10 @@ export function isOwnAutostartEntry(path: string): boolean {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
     throw error
   }
-  const exec = text.split('\n').filter((line) => line.startsWith('Exec='))
-  return (
-    exec.length === 1 &&
-    exec[0]!.endsWith(` ${HIDDEN_ARG}`) &&
-    withoutExec(text) === withoutExec(autostartDesktopEntry('standby'))
-  )
+  // Its comment and its hidden start, whatever else a desktop's settings tool added or rewrote.
+  const lines = text.split(/\r?\n/)
+  const exec = lines.filter((line) => line.startsWith('Exec='))
+  return lines.includes(OWN_COMMENT) && exec.length === 1 && exec[0]!.trimEnd().endsWith(` ${HIDDEN_ARG}`)
 }
 
 /**

@@ -173,5 +173,10 @@ describe('writing and removing the autostart entry', () => {
     writeFileSync(join(dir, AUTOSTART_FILE), autostartDesktopEntry('/home/ana/Standby-1.0.0.AppImage'))
     expect(item.set(false)).toEqual(LOGIN_ITEM_APPLIED)
     expect(readdirSync(dir)).toEqual([])
+    // So is its own entry once a desktop's settings tool rewrote it with keys of its own.
+    const rewritten = `${autostartDesktopEntry('/opt/Standby/standby')}Hidden=false\nName[de]=Standby\n`
+    writeFileSync(join(dir, AUTOSTART_FILE), rewritten.replaceAll('\n', '\r\n'))
+    expect(item.set(false)).toEqual(LOGIN_ITEM_APPLIED)
+    expect(readdirSync(dir)).toEqual([])
   })
 })
