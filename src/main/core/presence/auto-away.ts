@@ -55,6 +55,10 @@ export class AutoAway {
   /** The system's answers that have thrown: each is logged once. */
   private readonly failedReads = new Set<string>()
   private sentFor: Absence | null = null
+  /** Whether the machine went to sleep since the last wake: a resume after it is a wake, not an unlock. */
+  private asleep = false
+  /** When the machine last woke (steady clock), while nobody has touched it since; null otherwise. */
+  private wokeAt: number | null = null
   private inFlight = false
   /** Something changed while a request was on its way: check again once it is answered. */
   private recheck = false
@@ -69,8 +73,14 @@ export class AutoAway {
     this.off.push(
       power.onLock(() => this.lockEvent(true)),
       power.onUnlock(() => this.lockEvent(false)),
-      // Idle time restarts at a wake; the timers may have slept through the threshold.
-      power.onResume(() => this.refresh()),
+      power.onSuspend(() => (this.asleep = true)),
+      // The timers may have slept through the threshold. The system's idle time may count the
+      // sleep (Windows does) or not: from a wake it is counted from the wake (untouchedSinceWake).
+      power.onResume(() => {
+        if (this.asleep) this.wokeAt = steadyNow(this.deps.clock)
+        this.asleep = false
+        this.refresh()
+      }),
     )
     this.refresh()
   }
@@ -79,6 +89,8 @@ export class AutoAway {
   stop(): void {
     this.stopped = true
     this.recheck = false
+    this.asleep = false
+    this.wokeAt = null
     this.timer?.cancel()
     this.timer = undefined
     this.forgetUnsure()
@@ -92,8 +104,17 @@ export class AutoAway {
     this.timer = undefined
     this.followSystemLock()
     const settings = this.deps.settings()
-    const idleSeconds = readableIdle(this.ask('idle time', () => this.deps.power.systemIdleSeconds()))
+    const systemIdle = readableIdle(this.ask('idle time', () => this.deps.power.systemIdleSeconds()))
+    const sinceWake = this.untouchedSinceWake(systemIdle)
+    const idleSeconds = sinceWake ?? systemIdle
     const observed = observe(this.locked, idleSeconds, settings.minutes)
+    // Woken and not touched since: the sleep was no absence of the expert's, nor is the wake their
+    // return (the system wakes by itself too). Only input, the lock or the minutes since the wake
+    // change anything; the idle time is read every few seconds meanwhile to see the first input.
+    if (sinceWake !== null && observed === 'active' && settings.enabled) {
+      this.timer = this.deps.clock.setTimeout(() => this.refresh(), RETURN_POLL_MS)
+      return
+    }
     if (observed === 'active') this.sentFor = null
     if (settings.enabled) this.schedule(observed, idleSeconds, settings.minutes)
     // One request at a time; the check after its answer sees the latest state, so a lock and
@@ -151,8 +172,22 @@ export class AutoAway {
     }
   }
 
+  /**
+   * Whole seconds since the last wake while no input came after it (the system's idle time, which
+   * then reaches back before the wake, is longer); null once input came, or with no wake to count.
+   */
+  private untouchedSinceWake(systemIdle: number | null): number | null {
+    if (this.wokeAt === null || systemIdle === null) return null
+    const sinceWake = Math.floor((steadyNow(this.deps.clock) - this.wokeAt) / 1000)
+    if (systemIdle > sinceWake) return sinceWake
+    this.wokeAt = null
+    return null
+  }
+
   private lockEvent(locked: boolean): void {
     this.locked = locked
+    // An unlock takes the expert's password: they are back, whatever the idle time still says.
+    if (!locked) this.wokeAt = null
     this.lockEventAt = steadyNow(this.deps.clock)
     this.refresh()
   }

@@ -512,3 +512,80 @@ describe('auto-away on a manual clock', () => {
     ])
   })
 })
+
+describe('auto-away through sleep', () => {
+  /** The machine sleeps for `ms` (timers wait, as a sleeping one's do) and wakes. Windows counts the time slept as idle. */
+  const sleepAndWake = async (t: ReturnType<typeof setUp>, ms: number): Promise<void> => {
+    t.power.suspend()
+    t.clock.sleep(ms)
+    t.power.resume()
+    t.clock.advance(0)
+    await answers()
+  }
+
+  it('the hours the machine slept set no away at the wake; the minutes nobody touches it after the wake do', async () => {
+    const t = setUp()
+    t.clock.advance(2 * MINUTE)
+    await sleepAndWake(t, 8 * 60 * MINUTE)
+    expect(t.sent).toEqual([])
+    t.clock.advance(9 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual([])
+    t.clock.advance(MINUTE + 5_000)
+    await answers()
+    // Idle for as long as since the wake: the expert was not gone the whole night.
+    expect(t.sent).toEqual(['idle 10 min'])
+  })
+
+  it('the first input after the wake ends the wait as any input does: idle from then on', async () => {
+    const t = setUp()
+    await sleepAndWake(t, 60 * MINUTE)
+    t.clock.advance(MINUTE)
+    t.power.input()
+    t.clock.advance(10 * MINUTE + 5_000)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+  })
+
+  it('nor is a wake nobody touches a return: an expert the idle rule held away stays away until the first input', async () => {
+    const t = setUp()
+    t.clock.advance(11 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+    // A wake by the system itself (maintenance, a timer) at night.
+    await sleepAndWake(t, 8 * 60 * MINUTE)
+    t.clock.advance(20 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+    t.power.input()
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min', 'back'])
+  })
+
+  it('a wake into a locked screen, then the unlock: back at the unlock as ever', async () => {
+    const t = setUp()
+    t.power.lock()
+    await answers()
+    await sleepAndWake(t, 60 * MINUTE)
+    t.clock.advance(3_000)
+    t.power.input()
+    t.power.unlock()
+    await answers()
+    expect(t.sent).toEqual(['screen_locked', 'back'])
+  })
+
+  it('an unlock proves the expert is back, even when the resume Electron sends with it follows a sleep that never came', async () => {
+    const t = setUp()
+    t.power.lock()
+    await answers()
+    t.power.suspend()
+    // The sleep is called off; the expert types the password and unlocks.
+    t.power.input()
+    t.clock.advance(2_000)
+    t.power.resume()
+    t.power.unlock()
+    await answers()
+    expect(t.sent).toEqual(['screen_locked', 'back'])
+  })
+})
