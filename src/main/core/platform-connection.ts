@@ -24,6 +24,7 @@ export function platformConnection(
   deps: StandbyCoreDeps,
   signIn: StoredSignIn,
   platformClock: PlatformClock,
+  runOutToldUntil?: () => number | null,
 ): PlatformConnection {
   const link = new PlatformLink(signIn.platformUrl, signIn.token, {
     transport: deps.transport,
@@ -46,6 +47,7 @@ export function platformConnection(
     log: deps.log,
     platformUrl: signIn.platformUrl,
     random: deps.random,
+    runOutToldUntil,
   })
   return { link, sync }
 }

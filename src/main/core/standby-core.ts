@@ -357,7 +357,8 @@ export class StandbyCore {
     this.platform.close()
     recordCacheSource(this.deps.cache, this.deps.log, signIn.platformUrl)
     this.refusedBecause = null
-    this.platform.open(platformConnection(this.deps, signIn, this.platformClock), {
+    const told = (): number | null => this.inviteExpiry.toldUntil()
+    this.platform.open(platformConnection(this.deps, signIn, this.platformClock, told), {
       welcomed: (welcome) => this.welcomed.emit(welcome),
       changed: () => this.publish(),
       cacheChanged: (update) => {

@@ -60,6 +60,14 @@ export class InviteExpiry {
       : undefined
   }
 
+  /**
+   * The platform time of the last check, up to which every invite whose time ran out while it was
+   * open has been told; null before the first. An invite closing after it is not told yet.
+   */
+  toldUntil(): number | null {
+    return this.checkedAt
+  }
+
   /** Stop watching. */
   stop(): void {
     this.alarm?.cancel()

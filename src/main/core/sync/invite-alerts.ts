@@ -17,9 +17,9 @@ export type OpenBefore = ReadonlyArray<Invite>
  * Shows new invites and retracts closed ones around each change the sync engine applies; and takes
  * a shown invite's notification down when the core's expiry watch says its time ran out by the
  * platform's clock, even when the platform cannot say so (the link down at that moment), so no
- * Join is left on screen for it. "Open" is read at the platform's time throughout, so an invite
- * whose time ran out is neither shown nor, when the platform's word on it comes later, told a
- * second time.
+ * Join is left on screen for it. "Open" is read at the platform's time, so an invite whose time
+ * ran out is not shown; and an invite is told closed once, by the watch or by the platform's word,
+ * whichever comes first (the watch's timer may fire after the platform's word has come).
  */
 export class InviteAlerts {
   constructor(
@@ -29,6 +29,12 @@ export class InviteAlerts {
       readonly notifier: Notifier
       /** The platform's time as this computer estimates it: what an invite's expiry is counted in. */
       readonly platformTime: Clock
+      /**
+       * Up to when the expiry watch has told the invites whose time ran out (its last check); null
+       * or left out: up to now. An invite whose time ran out after that is not told yet, so when
+       * the platform's word closes it first, it is told here, not by the watch.
+       */
+      readonly runOutToldUntil?: () => number | null
     },
   ) {}
 
@@ -43,7 +49,7 @@ export class InviteAlerts {
 
   /** The invites open now, before a snapshot replaces the cache. */
   openBeforeSnapshot(): OpenBefore {
-    return this.cache.openInvites(this.now())
+    return this.cache.openInvites(this.untold())
   }
 
   /**
@@ -80,12 +86,22 @@ export class InviteAlerts {
     return this.deps.platformTime.now()
   }
 
-  /** Of the invites with these ids, those the cache holds open now. */
-  private openAmong(ids: ReadonlyArray<string>): Invite[] {
+  /**
+   * The time "open" is read at for taking notifications down: the watch's last check. An invite
+   * whose time ran out since is still the platform's word to tell: the watch, waking later, tells
+   * only the invites the platform still calls open, and would leave this one on screen for good.
+   */
+  private untold(): number {
     const now = this.now()
+    return Math.min(this.deps.runOutToldUntil?.() ?? now, now)
+  }
+
+  /** Of the invites with these ids, those the cache holds open and not yet told run out. */
+  private openAmong(ids: ReadonlyArray<string>): Invite[] {
+    const at = this.untold()
     return [...new Set(ids)].flatMap((id) => {
       const invite = this.cache.invite(id)
-      return invite !== null && isInviteOpen(invite, now) ? [invite] : []
+      return invite !== null && isInviteOpen(invite, at) ? [invite] : []
     })
   }
 
@@ -103,10 +119,10 @@ export class InviteAlerts {
   /** Of the invites open before, those shown as a notification and no longer open hear `invite_closed` once. */
   private retractClosed(openBefore: OpenBefore, reasons: ReadonlyMap<string, InviteClosedReason>): void {
     if (openBefore.length === 0) return
-    const now = this.now()
+    const at = this.untold()
     const stillOpen = new Set(this.openAmong(openBefore.map((i) => i.id)).map((i) => i.id))
-    // One whose time ran out meanwhile is the expiry watch's to tell, whatever the platform said.
-    const gone = openBefore.filter((i) => !stillOpen.has(i.id) && now < inviteClosesAt(i))
+    // One the expiry watch told run out is not told again, whatever the platform said.
+    const gone = openBefore.filter((i) => !stillOpen.has(i.id) && at < inviteClosesAt(i))
     if (gone.length === 0) return
     const shown = new Set(this.cache.shownInvites(gone.map((i) => i.id)))
     for (const invite of gone) {

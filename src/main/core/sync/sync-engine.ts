@@ -74,6 +74,8 @@ export class SyncEngine {
       platformUrl: string
       /** In [0, 1), for the jitter of retries; injectable so tests get predictable waits. */
       random?: () => number
+      /** Up to when the core's expiry watch has told the invites whose time ran out (InviteAlerts). */
+      runOutToldUntil?: () => number | null
     },
   ) {
     this.invites = new InviteAlerts(cache, deps)

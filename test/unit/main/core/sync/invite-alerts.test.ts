@@ -1,9 +1,19 @@
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
+import { InviteExpiry } from '../../../../../src/main/core/invites/invite-expiry'
 import { InviteAlerts } from '../../../../../src/main/core/sync/invite-alerts'
 import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
 import { ManualClock } from '../../../../../src/shared/clock'
-import { anInvite, aRequest, FIXTURE_NOW, inviteClosed, inviteCreated } from '../../../../support/fixtures'
+import {
+  anExpert,
+  anInvite,
+  aRequest,
+  aSnapshot,
+  FIXTURE_NOW,
+  inviteClosed,
+  inviteCreated,
+  MINUTE,
+} from '../../../../support/fixtures'
 import { storeFactory, useTempDirs } from '../../db/cache-test-kit'
 
 const tempDir = useTempDirs()
@@ -81,5 +91,88 @@ describe('invite alerts when showing stops halfway', () => {
       'inv_3',
       'inv_4',
     ])
+  })
+})
+
+describe('invite alerts beside the expiry watch', () => {
+  /**
+   * One shown invite, its alerts and the core's expiry watch wired as the core wires them: the
+   * watch tells the invites whose time ran out, and checks again after each change of the invites.
+   */
+  function watched() {
+    const { store } = openStore(join(tempDir(), 'cache.db'))
+    const clock = new ManualClock(FIXTURE_NOW)
+    const notifier = createRecordingNotifier()
+    const expiry: InviteExpiry = new InviteExpiry({
+      cache: store,
+      platformTime: clock,
+      expired: (invites) => alerts.expired(invites),
+      reopened: () => alerts.caughtUp(),
+    })
+    const alerts = new InviteAlerts(store, {
+      clock,
+      notifier,
+      platformTime: clock,
+      runOutToldUntil: () => expiry.toldUntil(),
+    })
+    const invite = anInvite({
+      id: 'inv_1',
+      request: aRequest({ id: 'req_1' }),
+      expiresAt: FIXTURE_NOW + 2 * MINUTE,
+    })
+    const created = [inviteCreated(1, invite)]
+    store.applyEvents(created)
+    alerts.afterEvents([], created, false)
+    expiry.check()
+    expect(notifier.onScreen.map((n) => n.inviteId)).toEqual(['inv_1'])
+    /** Events applied as the sync engine applies a batch, then the watch's check the core makes. */
+    const apply = (events: Parameters<typeof store.applyEvents>[0]): void => {
+      const before = alerts.openBeforeEvents(events)
+      store.applyEvents(events)
+      alerts.afterEvents(before, events, false)
+      expiry.check()
+    }
+    return { store, clock, notifier, alerts, expiry, apply }
+  }
+
+  it('an invite the platform closes just after its time ran out, before the watch woke, is taken down once', () => {
+    for (const reason of ['taken', 'expired', 'withdrawn', 'declined'] as const) {
+      const { clock, notifier, apply } = watched()
+      // The event comes in before the watch's timer (the main process was busy at that moment).
+      clock.sleep(2 * MINUTE + 50)
+      apply([inviteClosed(2, 'inv_1', reason)])
+      clock.advance(0)
+      expect(notifier.onScreen, reason).toEqual([])
+      expect(notifier.removed, reason).toEqual(['inv_1'])
+    }
+  })
+
+  it('a snapshot without an invite whose time ran out before the watch woke takes it down once', () => {
+    const { store, clock, notifier, alerts, expiry } = watched()
+    clock.sleep(2 * MINUTE + 50)
+    const before = alerts.openBeforeSnapshot()
+    store.applySnapshot(aSnapshot({ expert: anExpert(), cursor: 2 }))
+    alerts.afterSnapshot(before)
+    expiry.check()
+    clock.advance(0)
+    expect(notifier.onScreen).toEqual([])
+    expect(notifier.removed).toEqual(['inv_1'])
+  })
+
+  it('an invite the watch took down as run out is not taken down again when the platform’s word follows', () => {
+    const { clock, notifier, apply } = watched()
+    clock.advance(2 * MINUTE)
+    expect(notifier.removed).toEqual(['inv_1'])
+    apply([inviteClosed(2, 'inv_1', 'expired')])
+    clock.advance(MINUTE)
+    expect(notifier.removed).toEqual(['inv_1'])
+  })
+
+  it('an invite closed before its time ran out is taken down once, by the platform’s word', () => {
+    const { clock, notifier, apply } = watched()
+    clock.advance(MINUTE)
+    apply([inviteClosed(2, 'inv_1', 'taken')])
+    clock.advance(5 * MINUTE)
+    expect(notifier.removed).toEqual(['inv_1'])
   })
 })
