@@ -323,8 +323,9 @@ export class ReminderScheduler {
       ...text,
     }
     this.deps.log.info(`Reminder: ${notification.title}`)
+    this.onScreen.showing(session, moment, now)
     this.deps.notifier.show(notification)
-    this.onScreen.shown(session, moment, now)
+    this.onScreen.shown(session, moment)
   }
 
   private readonly time: TimeFormat = (t) => (this.deps.formatTime ?? localShortTime)(t)

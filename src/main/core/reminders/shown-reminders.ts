@@ -101,14 +101,22 @@ export class ShownReminders {
     },
   ) {}
 
+  /**
+   * A reminder of the session is about to be shown: marked first, as the reminder itself is, so a
+   * crash the instant after it shows still leaves the next run able to take it down (at worst it
+   * then withdraws one that never showed, which takes nothing off the screen).
+   */
+  showing(session: Session, moment: ReminderMoment, now: number): void {
+    if (isRetractable(moment)) this.deps.marks.mark(shownKey(session), 'fired', now)
+  }
+
   /** A notification about the session was shown: a reminder is kept track of; an alert took its place. */
-  shown(session: Session, moment: ReminderMoment, now: number): void {
+  shown(session: Session, moment: ReminderMoment): void {
     if (!isRetractable(moment)) {
       this.onScreen.delete(session.id)
       return
     }
     this.onScreen.set(session.id, { bookedStart: session.bookedStart, moment })
-    this.deps.marks.mark(shownKey(session), 'fired', now)
   }
 
   /** The expert pressed the session's reminder: the OS took it away, nothing is left to withdraw. */

@@ -43,7 +43,7 @@ export function reminderKit() {
 
   return function setUp(options: KitOptions = {}) {
     const dir = options.dir ?? tempDir()
-    const { store } = openStore(join(dir, 'cache.db'))
+    const { store, db } = openStore(join(dir, 'cache.db'))
     nextEventId = store.cursor() + 1
     const clock = new ManualClock(options.now ?? FIXTURE_NOW)
     const notifier = createRecordingNotifier()
@@ -93,6 +93,7 @@ export function reminderKit() {
     }
     return {
       store,
+      db,
       clock,
       platform,
       platformAnswers,

@@ -1,14 +1,18 @@
 // A reminder on screen leaves it once what it announced no longer holds: the session cancelled
 // (by the client, the expert, the platform), moved, started, ended, gone from a snapshot or the
 // cache, or past its auto-cancel. Withdrawn once, only when shown, before any alert that follows.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
 import type { Session } from '../../../../../src/shared/protocol'
 import { aSnapshot, endedSession, MINUTE } from '../../../../support/fixtures'
 import { failWrites } from '../../../../support/cache-faults'
+import { useTempDirs } from '../../../../support/temp-dir'
 import { at, reminderKit } from './reminder-kit'
 
 const setUp = reminderKit()
+const tempDir = useTempDirs()
 const T = at(60)
 
 /** The session cancelled at `now`, by `by`. */
@@ -243,6 +247,29 @@ describe('withdrawing a shown reminder', () => {
     third.update(cancelled(session, third.clock.now() + 1, 'expert'))
     expect(third.withdrawn()).toEqual([])
     third.scheduler.stop()
+  })
+
+  it('one an earlier run was killed right after showing is still withdrawn after the restart', () => {
+    const first = setUp()
+    const session = first.book('ses_1', T)
+    // The cache as it stands on disk at the instant the first reminder is shown: a kill -9 then.
+    const crashDir = tempDir()
+    const off = first.notifier.onShow((n) => {
+      if (n.kind !== 'reminder') return
+      writeFileSync(join(crashDir, 'cache.db'), first.db.serialize())
+      off()
+    })
+    first.scheduler.start()
+    first.clock.advanceTo(T - 30 * MINUTE)
+    expect(first.titles()).toEqual(['In 30 minutes: Session ses_1'])
+    first.scheduler.stop()
+    const second = setUp({ dir: crashDir, now: T - 28 * MINUTE })
+    second.scheduler.start()
+    second.clock.advance(1_000)
+    expect(second.titles()).toEqual([])
+    second.update(cancelled(session, second.clock.now(), 'client'))
+    expect(second.withdrawn()).toEqual([['ses_1', T, 'The session was cancelled.']])
+    second.scheduler.stop()
   })
 
   it('one an earlier run showed is still found when the restart’s computer clock is set weeks ahead', () => {
