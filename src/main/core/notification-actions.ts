@@ -69,6 +69,12 @@ export interface NotificationActionsDeps {
    * an expert gone from this computer: it is logged, not told to whoever is here now.
    */
   readonly signedInAs?: () => string | null
+  /**
+   * Whether the signed-in expert's cache holds this invite or session. A notification of one it
+   * does not (another expert's, left on screen past what the OS lets the app take down) acts for
+   * no one: a press on it opens the window rather than sending a command or naming it.
+   */
+  readonly holds?: (target: { readonly inviteId: string } | { readonly sessionId: string }) => boolean
 }
 
 /** Routes presses on notifications; the host follows `focusRequests`, the window `notices`. */
@@ -109,6 +115,7 @@ export class NotificationActions {
       this.focusRequests.emit({ kind: 'invite', inviteId: notification.inviteId, attention: false })
       return
     }
+    if (!this.mayAct({ inviteId: notification.inviteId }, action)) return
     await this.once(`invite ${notification.inviteId}`, () =>
       action === 'primary' ? this.join(notification) : this.decline(notification),
     )
@@ -128,6 +135,8 @@ export class NotificationActions {
     // Pressed, it left the screen: its session changing now has nothing there to withdraw.
     this.deps.reminders.pressed(reminder.sessionId)
     const offered = reminderActions({ ...reminder, startAllowed: true })
+    const acts = (action === 'snooze' || action === 'start') && offered.includes(action)
+    if (acts && !this.mayAct({ sessionId: reminder.sessionId }, action)) return
     if (action === 'snooze' && offered.includes('snooze')) return this.snooze(reminder)
     if (action === 'start' && offered.includes('start'))
       return this.once(`session ${reminder.sessionId}`, () => this.start(reminder))
@@ -167,6 +176,26 @@ export class NotificationActions {
       reminders.whyNoSnooze(reminder.sessionId, reminder.bookedStart) ??
       'The session no longer waits for you to start it.'
     this.followUp('Could not snooze', reminder.title, `${why} The window shows it as it is now.`)
+  }
+
+  /**
+   * Whether a press may act on `target`: someone is signed in and it is theirs. Otherwise the
+   * window opens (the sign-in form, or the lists of whoever is signed in now) and nothing is sent
+   * or told: the press would act for, or name the clients of, an expert who is gone.
+   */
+  private mayAct(
+    target: { readonly inviteId: string } | { readonly sessionId: string },
+    action: string,
+  ): boolean {
+    const { signedInAs, holds, log } = this.deps
+    const nobody = signedInAs !== undefined && signedInAs() === null
+    if (!nobody && (holds?.(target) ?? true)) return true
+    const what = 'inviteId' in target ? `invite ${target.inviteId}` : `session ${target.sessionId}`
+    log.info(
+      `A ${action} pressed on the notification of ${what} acts for no one: ${nobody ? 'no one is signed in' : 'not in the signed-in expert’s list'}`,
+    )
+    this.focusRequests.emit({ kind: 'window' })
+    return false
   }
 
   /** Run `work` unless a press on the same thing is still on its way. */

@@ -205,6 +205,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     notifier: options.notifier,
     log: options.log,
     signedInAs: () => core.signedInAs,
+    holds: (target) =>
+      'inviteId' in target
+        ? core.cache.invite(target.inviteId) !== null
+        : core.cache.session(target.sessionId) !== null,
   })
   // Kept for a page that loads after the push (one the host creates for the press).
   notificationActions.focusRequests.add((request) => {

@@ -61,7 +61,11 @@ function setup() {
     },
     whyNoSnooze: (sessionId) => (state.unsnoozable.has(sessionId) ? 'The session was cancelled.' : null),
   }
-  const account = { signedInAs: 'ada on https://standby.test' as string | null }
+  const account = {
+    signedInAs: 'ada on https://standby.test' as string | null,
+    /** Invites and sessions the signed-in expert's cache does not hold. */
+    notHeld: new Set<string>(),
+  }
   const log = recordingLog()
   const actions = new NotificationActions({
     commands,
@@ -69,6 +73,7 @@ function setup() {
     notifier,
     log,
     signedInAs: () => account.signedInAs,
+    holds: (target) => !account.notHeld.has('inviteId' in target ? target.inviteId : target.sessionId),
   })
   const focus: FocusRequest[] = []
   const notices: AppNotice[] = []
@@ -211,6 +216,32 @@ describe('a press on a notification', () => {
         expect([notifier.shown, notices, focus]).toEqual([[], [], []])
         expect(log.text()).toMatch(/from a notification answered after its expert signed out/)
       }
+    }
+  })
+
+  it('Join, Decline, Start or Snooze pressed once the expert is gone (signed out, another signed in) acts for no one and names nothing', async () => {
+    const presses = [
+      ['primary', instant],
+      ['decline', scheduled],
+      ['start', reminder('before')],
+      ['snooze', reminder('starting_now')],
+    ] as const
+    for (const gone of ['signed out', 'another expert'] as const) {
+      const { actions, sent, reminders, notifier, notices, focus, account, log, settle } = setup()
+      if (gone === 'signed out') account.signedInAs = null
+      else for (const id of ['inv_1', 'inv_2', 'ses_1']) account.notHeld.add(id)
+      for (const [action, notification] of presses) {
+        const pressed = actions.activate({ action, notification })
+        // What the platform would answer a command for an invite or session not this expert's.
+        settle(false, 'not_found')
+        await pressed
+      }
+      expect(sent, gone).toEqual([])
+      expect(reminders.snoozed, gone).toEqual([])
+      // The window says what is there now (the sign-in form, or the lists of whoever is signed in).
+      expect([notifier.shown, notices], gone).toEqual([[], []])
+      expect(focus, gone).toEqual(presses.map(() => ({ kind: 'window' })))
+      expect(log.text(), gone).not.toMatch(/Hooks/)
     }
   })
 
