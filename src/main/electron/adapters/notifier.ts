@@ -109,6 +109,9 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   // `close()` on its object removes it (a closed invite, a withdrawn reminder), so it stays held;
   // a press on it there is heard through handleActivation, as one on a toast let go is.
   const inActionCenter = new Set<Notification>()
+  // Every toast that ever went there: a press on it is handleActivation's to report, also once it
+  // is let go. Its own handlers may hear the same press after handleActivation has reported it.
+  const wentToActionCenter = new WeakSet<Notification>()
   const release = (notification: Notification): void => {
     held.delete(notification)
     inActionCenter.delete(notification)
@@ -152,12 +155,12 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (platform === 'win32' && id !== null && !secondHalf(id, 'activation')) firstHalf(id, 'own')
     }
     notification.on('click', () => {
-      if (inActionCenter.has(notification)) return
+      if (wentToActionCenter.has(notification)) return
       pressed()
       report({ action: 'open', notification: data })
     })
     notification.on('action', (details) => {
-      if (inActionCenter.has(notification)) return
+      if (wentToActionCenter.has(notification)) return
       pressed()
       // A button this notification does not have (an index the OS made up, or one from a layout
       // since changed) opens what it is about: the expert pressed something and waits for it.
@@ -165,8 +168,10 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       report({ action, notification: data })
     })
     notification.on('close', (details) => {
-      if (platform === 'win32' && details.reason === 'timedOut') inActionCenter.add(notification)
-      else release(notification)
+      if (platform === 'win32' && details.reason === 'timedOut') {
+        inActionCenter.add(notification)
+        wentToActionCenter.add(notification)
+      } else release(notification)
     })
     // One that shows again (after the expert allowed Standby, and sent a test) clears the warning.
     notification.on('show', () => {

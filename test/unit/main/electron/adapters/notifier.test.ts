@@ -627,6 +627,25 @@ describe('the Electron notifier', () => {
     expect(notifier.held).toBe(0)
   })
 
+  it('on Windows reports a press in the Action Center once when its own handlers hear it after handleActivation', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    await notifier.restore()
+    notifier.show(instant)
+    const invite = lastNotification()
+    notifier.show(reminder)
+    const remind = lastNotification()
+    invite.timeOut()
+    remind.timeOut()
+    activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1') })
+    invite.pressAction(1)
+    activateToast({ type: 'action', actionIndex: 2, arguments: reminderNotificationId('s1') })
+    remind.pressAction(2)
+    expect(onActivate.mock.calls).toEqual([
+      [{ action: 'decline', notification: instant }],
+      [{ action: 'snooze', notification: reminder }],
+    ])
+  })
+
   it('on Windows keeps a bounded number of presses waiting for their second report, however many never get one', async () => {
     const { notifier, onActivate } = setup({ platform: 'win32' })
     await notifier.restore()
