@@ -21,7 +21,7 @@ export interface CacheAlerts {
  * Builds the alert services and has each hear every change of the cache, in this order. While no
  * one is `signedIn` (the platform refused the token and the cache is kept for signing in again, or a
  * sign-out could not empty it), reminders are not shown: they would tell whoever is at the computer
- * of the clients of an expert who is gone.
+ * of the clients of an expert who is gone. Nor are they marked: the expert back hears them late.
  */
 export function cacheAlerts(
   deps: StandbyCoreDeps,
@@ -46,7 +46,8 @@ export function cacheAlerts(
     notifier: deps.notifier,
     power: deps.power,
     log: deps.log,
-    enabled: () => signedIn() && remindersEnabled(),
+    enabled: remindersEnabled,
+    signedIn,
     firstMeasureWait: () => platformClock.firstMeasureWait(),
     formatTime: deps.formatTime,
   })

@@ -247,6 +247,8 @@ export class StandbyCore {
     await keepSignIn(this.deps, signedIn)
     this.deps.log.info(`Signed in as ${outcome.expert.email} on ${outcome.platformUrl}`)
     this.connect(signedIn)
+    // Reminders wait while no one is signed in: what fell due meanwhile is told now, once.
+    this.reminders.refresh()
     this.publish()
     return outcome
   }

@@ -72,6 +72,10 @@ export class ReminderScheduler {
   private wokeAt: number | null = null
   /** The reminders an earlier run showed are still to be found: at the first plan by a measured time. */
   private restorePending = false
+  /** Whether the last plan found no one signed in. */
+  private nobody = false
+  /** The platform's time of the first plan after a time with no one signed in; null before any. */
+  private backAt: number | null = null
 
   constructor(
     private readonly deps: {
@@ -82,6 +86,11 @@ export class ReminderScheduler {
       log: Logger
       /** Read at each reminder, so turning reminders off takes effect at once. */
       enabled: () => boolean
+      /**
+       * Whether an expert is signed in (left out: always). While no one is, nothing is decided:
+       * what falls due meanwhile is theirs, shown late once they are back rather than lost.
+       */
+      signedIn?: () => boolean
       /**
        * How much longer (ms) the clock's time is a guess its first measurement may yet overturn
        * (PlatformClock.firstMeasureWait); nothing is shown, skipped or withdrawn meanwhile.
@@ -245,6 +254,12 @@ export class ReminderScheduler {
     this.timer?.cancel()
     this.timer = undefined
     this.marks.saveHeld()
+    // No one to tell (the platform refused the token, the cache kept): nothing is marked shown or
+    // skipped, so the expert back hears, once and late, what fell due; the sign-in plans again.
+    if (!(this.deps.signedIn?.() ?? true)) {
+      this.nobody = true
+      return
+    }
     const wait = this.deps.firstMeasureWait?.() ?? 0
     if (wait > 0) {
       // By a computer clock set hours ahead, a reminder due later would show now and be marked
@@ -255,6 +270,10 @@ export class ReminderScheduler {
       return
     }
     const now = this.deps.clock.now()
+    if (this.nobody) {
+      this.nobody = false
+      this.backAt = now
+    }
     const { upcoming, readAgainAt } = sessionsToPlan(this.deps.cache, now)
     // Not at the start: by a computer clock set days ahead, a session still waiting looks past its
     // auto-cancel, and the reminder an earlier run showed for it would never be taken down.
@@ -292,13 +311,15 @@ export class ReminderScheduler {
   }
 
   /**
-   * A moment before the last wake or before this run began passed while the computer slept or
-   * Standby was closed; one after both passed while Standby ran, so it was the platform's clock,
+   * A moment before the last wake, before this run began or before the expert signed in again
+   * passed while the computer slept, Standby was closed or no one was signed in; one after all
+   * passed while Standby ran, so it was the platform's clock,
    * read anew, that moved past it (a measurement after a guess, the platform's clock set forward).
    */
   private lateCause(dueAt: number, now: number): LateCause {
     const startedAt = now - (steadyNow(this.deps.clock) - this.startedMono)
-    return dueAt < startedAt || (this.wokeAt !== null && dueAt < this.wokeAt) ? 'away' : 'clock'
+    const before = (t: number | null): boolean => t !== null && dueAt < t
+    return dueAt < startedAt || before(this.wokeAt) || before(this.backAt) ? 'away' : 'clock'
   }
 
   private tellChanges(ids: ReadonlySet<string>): void {

@@ -34,7 +34,7 @@ function startHint(session: Session, now: number, time: TimeFormat): string {
 
 /**
  * Why a reminder came late: its moment passed while this computer slept (or was too busy to run
- * Standby: a frozen process looks the same) or Standby was closed
+ * Standby: a frozen process looks the same), Standby was closed or no one was signed in
  * ('away'), or while Standby ran by a platform time that a new reading of the platform's clock
  * then moved past it ('clock').
  */
@@ -63,7 +63,7 @@ export function beforeText(
     late === null
       ? ''
       : late.cause === 'away'
-        ? ` This ${late.minutesBefore}-minute reminder was due at ${time(late.dueAt)}, while this computer was asleep or too busy, or Standby was closed.`
+        ? ` This ${late.minutesBefore}-minute reminder was due at ${time(late.dueAt)}, while this computer was asleep or too busy, or Standby was closed or signed out.`
         : ` This ${late.minutesBefore}-minute reminder was due at ${time(late.dueAt)} by the platform's clock, which Standby has only now read that far on.`
   return {
     title: `In ${minutes(left)}: ${session.request.title}`,

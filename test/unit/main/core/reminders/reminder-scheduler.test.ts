@@ -104,7 +104,7 @@ describe('the reminder matrix', () => {
     expect(second.notifier.shown).toEqual([
       expect.objectContaining({
         title: 'In 4 minutes: Session ses_1',
-        body: 'Scheduled session with Sam Okafor at HH:MM. This 10-minute reminder was due at HH:MM, while this computer was asleep or too busy, or Standby was closed. You can start it now.',
+        body: 'Scheduled session with Sam Okafor at HH:MM. This 10-minute reminder was due at HH:MM, while this computer was asleep or too busy, or Standby was closed or signed out. You can start it now.',
         startAllowed: true,
       }),
     ])
