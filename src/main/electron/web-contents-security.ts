@@ -10,7 +10,9 @@ import { guardNavigation, type NavigationGuardOptions } from './navigation-guard
 /**
  * Guards each web contents as Electron creates it, and refuses every `<webview>`: the app uses
  * none, and a guest page would bring its own preferences and preload. Web Bluetooth's chooser is
- * answered "none": left unanswered, Electron hands the page the first device it finds.
+ * answered "none": left unanswered, Electron hands the page the first device it finds. A page's
+ * `beforeunload` may not refuse to unload: Electron would silently keep its window open (and
+ * cancel a quit, a restart to update with it) after telling the app it closes.
  */
 export function secureEveryWebContents(
   app: {
@@ -23,6 +25,10 @@ export function secureEveryWebContents(
     contents.on('will-attach-webview', (event, _preferences, params) => {
       event.preventDefault()
       options.log.warn(`Blocked a webview for ${describeAddress(params.src)}`)
+    })
+    contents.on('will-prevent-unload', (event) => {
+      event.preventDefault()
+      options.log.warn('A page kept its window from closing (beforeunload): it is closed all the same.')
     })
     contents.on('select-bluetooth-device', (event, _devices, callback) => {
       event.preventDefault()

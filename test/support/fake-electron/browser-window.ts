@@ -183,7 +183,7 @@ export class FakeBrowserWindow
 
   /**
    * The user (Cmd+W, Alt+F4, the close button) or the app closes the window: 'close' first, and
-   * unless a listener prevents it the window is destroyed. Throws on a destroyed window, as
+   * unless a listener prevents it, or the page's beforeunload refuses, the window is destroyed. Throws on a destroyed window, as
    * Electron does.
    */
   close(): void {
@@ -193,6 +193,8 @@ export class FakeBrowserWindow
     const event = preventableEvent()
     this.emit('close', event)
     if (event.defaultPrevented) return fake.app.windowCloseCancelled()
+    // Electron asks the page's beforeunload after 'close': a page that refuses keeps its window.
+    if (!this.contents.unloads()) return fake.app.windowCloseCancelled()
     if (fake.pendingCloses) this.closing = true
     else this.destroy()
   }

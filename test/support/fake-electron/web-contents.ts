@@ -112,6 +112,21 @@ export class FakeWebContents
     })
   }
 
+  /**
+   * Whether the page's `beforeunload` handler asks to stay (returns a value): as in Electron, that
+   * cancels a close of its window silently, unless the app hears 'will-prevent-unload' and
+   * prevents it, which lets the page unload all the same.
+   */
+  refusesUnload = false
+
+  /** The page is asked to unload (its window closes): true if it may, false if it stays. */
+  unloads(): boolean {
+    if (!this.refusesUnload) return true
+    const event = preventableEvent()
+    this.emit('will-prevent-unload', event)
+    return event.defaultPrevented
+  }
+
   /** The contents go with their window, telling listeners as Electron does. */
   destroy(): void {
     if (this.destroyed) return

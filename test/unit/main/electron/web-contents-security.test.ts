@@ -58,6 +58,19 @@ describe('every web contents', () => {
     expect(log.text()).toMatch(/Refused a page access to a Bluetooth device/)
   })
 
+  it('cannot keep its window open with a beforeunload handler: the close, and a quit, go ahead', () => {
+    createAppWindow(
+      { preloadPath: '/p.cjs', origin: createAppOrigin({}), openExternal: fake.shell.openExternal, log },
+      {},
+    )
+    const window = fake.windows.at(-1)!
+    window.contents.refusesUnload = true
+    fake.app.quit()
+    expect(window.isDestroyed()).toBe(true)
+    expect(fake.app.quitDone).toBe(true)
+    expect(log.text()).toMatch(/kept its window from closing/)
+  })
+
   it('is guarded once in a window of ours, which also turns the webview tag off', () => {
     createAppWindow(
       { preloadPath: '/p.cjs', origin: createAppOrigin({}), openExternal: fake.shell.openExternal, log },
