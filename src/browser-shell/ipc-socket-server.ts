@@ -13,7 +13,12 @@ import { invokeContract, type InvokeChannel, type PushEvent, type PushPayload } 
 import { fail, type IpcResult } from '../shared/ipc/result'
 import { requestTarget } from '../shared/request-target'
 import { answerCall } from '../main/core/ipc/answer-call'
-import { IPC_SOCKET_PATH, SECRET_PARAM, TOO_MANY_PAGES_CLOSE } from '../shared/ipc/shell-socket'
+import {
+  IPC_SOCKET_PATH,
+  MOST_CALL_BYTES,
+  SECRET_PARAM,
+  TOO_MANY_PAGES_CLOSE,
+} from '../shared/ipc/shell-socket'
 import { isAddressedTo } from './own-host'
 import { trackPageFocus } from './page-focus'
 import { pageOutbox, type PageOutbox } from './page-outbox'
@@ -50,7 +55,7 @@ export function attachIpcSocket(
   // ws would answer pings itself, past the outbox's count of what waits to be sent, and cut a page
   // with a few dozen pongs waiting. The outbox answers them, counted with the page's answers, so
   // a page that pings and does not read is paused like any page that does not read, not dropped.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1_000_000, autoPong: false })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MOST_CALL_BYTES, autoPong: false })
 
   // A socket's error (a reset, a malformed frame) is one page's problem: without a listener Node
   // would throw it and end the shell for every page, so each is logged and that socket dropped.

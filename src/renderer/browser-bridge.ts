@@ -8,7 +8,7 @@ import { jitteredBackoff, type BackoffRange } from '../shared/backoff'
 import { type PushEvent, type PushPayload } from '../shared/ipc/contract'
 import { fail, type IpcResult } from '../shared/ipc/result'
 import { buildStandbyApi, type StandbyApi, type StandbyTransport } from '../shared/ipc/standby-api'
-import { IPC_SOCKET_PATH, SECRET_PARAM } from '../shared/ipc/shell-socket'
+import { IPC_SOCKET_PATH, MOST_CALL_BYTES, SECRET_PARAM } from '../shared/ipc/shell-socket'
 import { Listeners, type Unsubscribe } from '../shared/listeners'
 import { takeShellSecret } from './shell-secret'
 
@@ -115,9 +115,18 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
     async invoke(channel, request) {
       const ws = socket ?? (await open())
       const id = nextId++
+      // Written out first: a request JSON cannot carry rejects here, before it waits for an answer.
+      const text = JSON.stringify({ id, channel, request })
+      // The shell would close the socket on it, and every other call waiting on the socket with it.
+      if (text.length > MOST_CALL_BYTES / 3 && new TextEncoder().encode(text).length > MOST_CALL_BYTES) {
+        return fail(
+          'invalid_payload',
+          `${channel} was refused: its request is too large for Standby (over ${MOST_CALL_BYTES / 1_000_000} MB); make it shorter.`,
+        )
+      }
       return new Promise((resolve) => {
         pending.set(id, resolve as (result: IpcResult<unknown>) => void)
-        ws.send(JSON.stringify({ id, channel, request }))
+        ws.send(text)
       })
     },
     subscribe<E extends PushEvent>(event: E, listener: (payload: PushPayload<E>) => void) {

@@ -6,6 +6,13 @@
 /** The path of the shell's IPC WebSocket. */
 export const IPC_SOCKET_PATH = '/standby-ipc'
 
+/**
+ * The largest call a page may send over the socket, in bytes of its JSON text: the shell closes
+ * a socket that sends a larger one, so the page refuses such a call itself (none of the app's
+ * requests comes near it).
+ */
+export const MOST_CALL_BYTES = 1_000_000
+
 /** The query parameter that carries this run's secret, on the first address and on the socket. */
 export const SECRET_PARAM = 'secret'
 

@@ -7,11 +7,12 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
 import { SHELL_RECONNECT, webSocketTransport } from '../../../src/renderer/browser-bridge'
-import { FELL_BEHIND_CLOSE } from '../../../src/shared/ipc/shell-socket'
+import { FELL_BEHIND_CLOSE, MOST_CALL_BYTES } from '../../../src/shared/ipc/shell-socket'
 
 /** A shell that answers every call with its channel name and can drop its pages. */
 async function fakeShell(port = 0): Promise<WebSocketServer> {
-  const server = new WebSocketServer({ host: '127.0.0.1', port })
+  // The shell's own bound on a call: past it, the shell closes the page's socket.
+  const server = new WebSocketServer({ host: '127.0.0.1', port, maxPayload: MOST_CALL_BYTES })
   server.on('connection', (ws) =>
     ws.on('message', (data) => {
       const { id, channel } = JSON.parse(String(data)) as { id: number; channel: string }
@@ -86,6 +87,30 @@ describe('the browser bridge', () => {
       value: 'connection.getState',
     })
   })
+  it('refuses a call too large for the shell itself, keeping the socket and the calls on it', async () => {
+    const shell = await fakeShell()
+    servers.push(shell)
+    const { port } = shell.address() as AddressInfo
+    const retries: number[] = []
+    const transport = webSocketTransport(`ws://127.0.0.1:${port}/`, {
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      schedule: (_run, ms) => void retries.push(ms),
+    })
+    await transport.invoke('app.getInfo', undefined as never)
+    // Each character of this one is three bytes on the wire: over the bound, though fewer characters.
+    const body = '\u20ac'.repeat(MOST_CALL_BYTES / 3)
+    const [refused, next] = await Promise.all([
+      transport.invoke('messages.send', { requestId: 'r1', body }),
+      transport.invoke('connection.getState', undefined as never),
+    ])
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', message: expect.stringMatching(/messages\.send.*too large/) },
+    })
+    expect(next).toEqual({ ok: true, value: 'connection.getState' })
+    expect(retries).toEqual([])
+  })
+
   it('reconnects and says so after the shell closes it for falling behind on its pushes', async () => {
     const shell = await fakeShell()
     servers.push(shell)
