@@ -68,10 +68,11 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
         opened = undefined
         socket = undefined
         for (const [id, settle] of pending) {
+          // Sent and read, the call may have been carried out (a message sent to the client).
           settle(
             fail(
-              'transport_failed',
-              'The connection to the Standby browser shell closed; it reconnects by itself, then try again.',
+              'unanswered',
+              'The connection to the Standby browser shell closed before it answered, so this may or may not have been done; it reconnects by itself: look again before trying again.',
             ),
           )
           pending.delete(id)

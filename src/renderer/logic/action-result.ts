@@ -5,7 +5,7 @@
  */
 import type { CommandFailure, CommandOutcome } from '../../shared/command-outcome'
 import { mayHaveHappened } from '../../shared/unanswered-command'
-import type { IpcResult } from '../../shared/ipc/result'
+import type { IpcError, IpcResult } from '../../shared/ipc/result'
 
 /** What an action ended as, ready to show. */
 export type ActionResult<T> =
@@ -38,16 +38,23 @@ function afterColon(reason: string): string {
   return sentence.length > 0 ? sentence : 'something went wrong.'
 }
 
+/** The sentence of a call the app did not answer: "Tried to …" when it may have done it anyway. */
+function failedCall(verb: string, error: IpcError): string {
+  return error.code === 'unanswered'
+    ? `Tried to ${verb}: ${afterColon(error.message)}`
+    : couldNot(verb, error.message)
+}
+
 /** The answer of a call that returns a value. */
 export function fromCall<T>(verb: string, result: IpcResult<T>): ActionResult<T> {
   return result.ok
     ? { ok: true, value: result.value }
-    : { ok: false, message: couldNot(verb, result.error.message) }
+    : { ok: false, message: failedCall(verb, result.error) }
 }
 
 /** The answer of a platform command: the IPC envelope around the command's outcome. */
 export function fromCommand<T>(verb: string, result: IpcResult<CommandOutcome<T>>): ActionResult<T> {
-  if (!result.ok) return { ok: false, message: couldNot(verb, result.error.message) }
+  if (!result.ok) return { ok: false, message: failedCall(verb, result.error) }
   const outcome = result.value
   return outcome.ok
     ? { ok: true, value: outcome.result }

@@ -15,6 +15,11 @@ export type IpcErrorCode =
   | 'handler_failed'
   /** The call never reached a handler (no handler registered, or the channel broke). */
   | 'transport_failed'
+  /**
+   * The call was sent, and the carrier broke before its answer came (the browser shell's socket
+   * closed): the app may have carried it out, so trying again blindly could do it twice.
+   */
+  | 'unanswered'
 
 /** A failure with a sentence a person (or a developer reading the console) can act on. */
 export interface IpcError {

@@ -111,6 +111,23 @@ describe('the browser bridge', () => {
     expect(retries).toEqual([])
   })
 
+  it('says a call waiting for its answer when the socket closed may have been done, not that it failed', async () => {
+    // A shell that reads the call (and may act on it) but drops the page before it answers.
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+    servers.push(server)
+    server.on('connection', (ws) => ws.on('message', () => ws.terminate()))
+    await new Promise((resolve) => server.once('listening', resolve))
+    const { port } = server.address() as AddressInfo
+    const transport = webSocketTransport(`ws://127.0.0.1:${port}/`, {
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      schedule: () => {},
+    })
+    expect(await transport.invoke('messages.send', { requestId: 'r1', body: 'Hello' })).toMatchObject({
+      ok: false,
+      error: { code: 'unanswered', message: expect.stringMatching(/may or may not have been done/) },
+    })
+  })
+
   it('reconnects and says so after the shell closes it for falling behind on its pushes', async () => {
     const shell = await fakeShell()
     servers.push(shell)

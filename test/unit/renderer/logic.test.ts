@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { couldNot, fromCommand } from '../../../src/renderer/logic/action-result'
+import { couldNot, fromCall, fromCommand } from '../../../src/renderer/logic/action-result'
 import { DROPPED, OFFLINE } from '../../../src/main/core/connection/link-command'
 import { nextOccurrence, toTimeInputValue } from '../../../src/renderer/logic/availability'
 import { conflictingSessions } from '../../../src/shared/rules/session-overlap'
@@ -313,6 +313,21 @@ describe('action results', () => {
     })
     for (const outcome of [DROPPED, OFFLINE])
       expect(answered(outcome).message).not.toMatch(/may not|check its state/i)
+  })
+
+  it('says a call whose answer the carrier lost was tried: the app may have done it', () => {
+    const lost = {
+      ok: false as const,
+      error: {
+        code: 'unanswered' as const,
+        message: 'The connection closed before the answer came, so this may have been done.',
+      },
+    }
+    expect(fromCommand('send', lost)).toEqual({
+      ok: false,
+      message: 'Tried to send: the connection closed before the answer came, so this may have been done.',
+    })
+    expect(fromCall('save', lost)).toMatchObject({ message: expect.stringMatching(/^Tried to save: /) })
   })
 
   it('keeps acronyms as they are', () => {
