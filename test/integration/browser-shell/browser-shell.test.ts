@@ -37,6 +37,13 @@ describe('the browser shell', () => {
     expect((await fetch(`${shell.origin}/`)).status).toBe(200)
   })
 
+  it('may not be shown inside another site’s page, where a click on it would be that site’s', async () => {
+    for (const path of ['/', '/missing.js']) {
+      const page = await fetch(`${shell.origin}${path}`)
+      expect(page.headers.get('x-frame-options')).toBe('DENY')
+    }
+  })
+
   it('answers every refusal as plain text with the page headers, echoing at most a short part of the address', async () => {
     const port = new URL(shell.origin).port
     const answers = await Promise.all([

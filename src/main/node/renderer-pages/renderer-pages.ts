@@ -156,6 +156,9 @@ function commonHeaders(contentType: string): Record<string, string> {
     'x-content-type-options': 'nosniff',
     // The browser shell's first address carries its secret until the page removes it.
     'referrer-policy': 'no-referrer',
+    // Never inside another site's page, which could lay its own over ours and take the clicks.
+    // A header, not the CSP's frame-ancestors, which the CSP's copy in a <meta> could not carry.
+    'x-frame-options': 'DENY',
   }
 }
 
