@@ -11,6 +11,7 @@ import type { AppApi } from '../main/core/app-api'
 import type { Logger } from '../main/core/ports/logger'
 import { invokeContract, type InvokeChannel, type PushEvent, type PushPayload } from '../shared/ipc/contract'
 import { fail, type IpcResult } from '../shared/ipc/result'
+import { describeAddress } from '../shared/describe-untrusted'
 import { requestTarget } from '../shared/request-target'
 import { answerCall } from '../main/core/ipc/answer-call'
 import {
@@ -158,13 +159,21 @@ export function attachIpcSocket(
   }
 }
 
-/** Why a connection must be refused, or undefined for our own page. */
+/**
+ * Why a connection must be refused, or undefined for our own page. What the caller chose (any web
+ * page picks the path, a local program any header) is named by a short, escaped excerpt.
+ */
 function refuse(req: IncomingMessage, origin: string, secret: string): string | undefined {
   const url = requestTarget(req.url, origin)
   if (url === null) return 'a malformed address'
-  if (url.pathname !== IPC_SOCKET_PATH) return `unknown path ${url.pathname}`
-  if (!isAddressedTo(req, origin)) return `another host name ${String(req.headers.host).slice(0, 100)}`
-  if (req.headers.origin !== origin) return `foreign origin ${String(req.headers.origin)}`
+  if (url.pathname !== IPC_SOCKET_PATH) return `unknown path ${describeAddress(url.pathname)}`
+  if (!isAddressedTo(req, origin)) return `another host name ${named(req.headers.host)}`
+  if (req.headers.origin !== origin) return `foreign origin ${named(req.headers.origin)}`
   if (!matchesRunSecret(secret, url.searchParams.get(SECRET_PARAM))) return 'wrong or missing secret'
   return undefined
+}
+
+/** A header's value as a log line may show it, or that there was none. */
+function named(header: string | undefined): string {
+  return header === undefined ? '(none)' : describeAddress(header)
 }

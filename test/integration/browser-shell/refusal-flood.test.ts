@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
 import { PREVIOUS_LOG_FILE_NAME } from '../../../src/main/node/file-log'
 import { recordingLog } from '../../support/recording-log'
 import { openShellPage, startBareShell } from '../../support/shell-page'
@@ -32,4 +33,23 @@ describe('the browser shell under a flood of refused traffic', () => {
     expect(readFileSync(shell.logPath, 'utf8')).toContain('ignored an IPC message that is not JSON')
     page.ws.close()
   }, 30_000)
+
+  it('names a refused connection by a short excerpt of its address and origin, however long they are', async () => {
+    const log = recordingLog()
+    const bare = await startBareShell({ log })
+    close = bare.close
+    const { shell } = bare
+    const long = 'a'.repeat(8_000)
+    // Any web page may open a socket to any path; a local program may send any Origin.
+    await expect(openShellPage(shell, { origin: shell.origin }, `x&${long}`)).rejects.toThrow(/403/)
+    await expect(openShellPage(shell, { origin: `http://${long}.example` })).rejects.toThrow(/403/)
+    const path = `${shell.origin.replace('http', 'ws')}/${long}`
+    await new Promise<void>((resolve) => {
+      const ws = new WebSocket(path, { headers: { origin: 'http://evil.example' } })
+      ws.once('error', () => resolve())
+    })
+    const refusals = log.lines.filter((line) => line.includes('refused an IPC connection'))
+    expect(refusals).toHaveLength(3)
+    for (const line of refusals) expect(line.length).toBeLessThan(300)
+  })
 })
