@@ -68,7 +68,7 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
         opened = undefined
         socket = undefined
         for (const [id, settle] of pending) {
-          // Sent and read, the call may have been carried out (a message sent to the client).
+          // Sent on an open socket, the call may have been read and carried out (a message sent).
           settle(
             fail(
               'unanswered',
@@ -116,7 +116,14 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
     async invoke(channel, request) {
       const ws = socket ?? (await open())
       const id = nextId++
-      // Written out first: a request JSON cannot carry rejects here, before it waits for an answer.
+      // A socket closing drops what is sent on it: the call is not sent, and says so.
+      if (ws.readyState !== ws.OPEN) {
+        return fail(
+          'transport_failed',
+          `${channel} did not reach the app: the connection to the Standby browser shell is closing; it reconnects by itself, then try again.`,
+        )
+      }
+      // Written out first: a request that is no JSON (a cycle, a BigInt) rejects here, before it waits.
       const text = JSON.stringify({ id, channel, request })
       // The shell would close the socket on it, and every other call waiting on the socket with it.
       if (text.length > MOST_CALL_BYTES / 3 && new TextEncoder().encode(text).length > MOST_CALL_BYTES) {

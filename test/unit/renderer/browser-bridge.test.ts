@@ -128,6 +128,29 @@ describe('the browser bridge', () => {
     })
   })
 
+  it('says a call made while the socket closes did not reach the shell, so trying again is safe', async () => {
+    const shell = await fakeShell()
+    servers.push(shell)
+    const { port } = shell.address() as AddressInfo
+    const sockets: WebSocket[] = []
+    class Page extends WebSocket {
+      constructor(url: string) {
+        super(url)
+        sockets.push(this)
+      }
+    }
+    const transport = webSocketTransport(`ws://127.0.0.1:${port}/`, {
+      WebSocket: Page as unknown as typeof globalThis.WebSocket,
+      schedule: () => {},
+    })
+    await transport.invoke('app.getInfo', undefined as never)
+    sockets[0]!.close()
+    expect(await transport.invoke('messages.send', { requestId: 'r1', body: 'Hello' })).toMatchObject({
+      ok: false,
+      error: { code: 'transport_failed', message: expect.stringMatching(/try again/) },
+    })
+  })
+
   it('reconnects and says so after the shell closes it for falling behind on its pushes', async () => {
     const shell = await fakeShell()
     servers.push(shell)
