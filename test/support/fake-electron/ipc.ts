@@ -33,20 +33,29 @@ export class FakeIpcMain implements Pick<IpcMain, 'handle' | 'removeHandler' | '
    * A renderer frame at `frameUrl` in `sender` calls ipcRenderer.invoke(channel, ...args): its top
    * frame, or with `subFrame` a frame inside the page (Electron gives that one a `parent`). A
    * `frameUrl` of null plays a frame gone (navigated away or removed) before the call was read.
+   * `frame: 'detached'` plays a page that sent the call while it unloaded, already replaced by the
+   * next one (Electron's `detached`); `'disposed'` one whose frame Electron has let go of, every
+   * property of which throws as Electron's WebFrameMain does.
    */
   async invoke(
     channel: string,
-    from: { sender: FakeWebContents; frameUrl: string | null; subFrame?: boolean },
+    from: {
+      sender: FakeWebContents
+      frameUrl: string | null
+      subFrame?: boolean
+      frame?: 'detached' | 'disposed'
+    },
     ...args: unknown[]
   ): Promise<unknown> {
     const listener = this.handlers.get(channel)
     if (!listener) throw new Error(`No handler registered for '${channel}'`)
     const parent = from.subFrame === true ? { url: 'standby-app://app/', parent: null } : null
+    const frame = { url: from.frameUrl, parent, detached: from.frame === 'detached' }
     // Only the fields our code reads; the rest of IpcMainInvokeEvent is Electron internals.
     const event = {
       ...preventableEvent(),
       sender: from.sender,
-      senderFrame: from.frameUrl === null ? null : { url: from.frameUrl, parent },
+      senderFrame: from.frameUrl === null ? null : from.frame === 'disposed' ? disposedFrame() : frame,
       frameId: 1,
       processId: 1,
     } as unknown as IpcMainInvokeEvent
@@ -65,4 +74,12 @@ export class FakeIpcRenderer extends EventEmitter implements Pick<IpcRenderer, '
     const event = { sender: this, senderId: 0, ports: [] } as unknown as IpcRendererEvent
     this.emit(channel, event, payload)
   }
+}
+
+/** A WebFrameMain whose render frame is gone: Electron throws on reading any of its properties. */
+function disposedFrame(): object {
+  const gone = (): never => {
+    throw new Error('Render frame was disposed before WebFrameMain could be accessed')
+  }
+  return Object.defineProperties({}, { url: { get: gone }, parent: { get: gone }, detached: { get: gone } })
 }

@@ -114,12 +114,28 @@ export function send<E extends PushEvent>(
 
 /** Why a message must be refused, or undefined if it comes from our own page. */
 function refuse(event: IpcMainInvokeEvent, policy: SenderPolicy): string | undefined {
-  const frame = event.senderFrame
+  const frame = senderOf(event)
   if (frame === null) return 'the sending frame no longer exists'
   // Only the top page has our preload; a frame inside it is whatever the page embedded.
   const url = describeAddress(frame.url)
-  if (frame.parent !== null) return `the sender ${url} is a frame inside a page`
+  if (frame.parent) return `the sender ${url} is a frame inside a page`
+  // A page that calls while it unloads is no longer the window's page: its answer has nowhere to go.
+  if (frame.detached) return `the sending page ${url} was being unloaded`
   if (!policy.isOwnWebContents(event.sender)) return `the sender (${url}) is not a Standby window`
   if (!policy.isAppUrl(frame.url)) return `the sending page ${url} is not the Standby app`
   return undefined
+}
+
+/**
+ * What the check reads of the sending frame, or null when it is gone: Electron throws on reading
+ * a frame it has already let go of (a page reloaded or closed while its call was on the way).
+ */
+function senderOf(event: IpcMainInvokeEvent): { url: string; parent: boolean; detached: boolean } | null {
+  try {
+    const frame = event.senderFrame
+    if (frame === null) return null
+    return { url: frame.url, parent: frame.parent !== null, detached: frame.detached }
+  } catch {
+    return null
+  }
 }

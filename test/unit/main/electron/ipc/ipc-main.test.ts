@@ -106,6 +106,20 @@ describe('handle', () => {
     expect(handler).not.toHaveBeenCalled()
   })
 
+  it('refuses a page that sent its call while it unloaded, or whose frame is already let go of', async () => {
+    const handler = vi.fn()
+    registrar().handle('app.getInfo', handler)
+    for (const frame of ['detached', 'disposed'] as const) {
+      const answer = await fake.ipcMain.invoke('app.getInfo', { sender: ours, frameUrl: APP_PAGE, frame })
+      expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
+    }
+    expect(handler).not.toHaveBeenCalled()
+    expect(vi.mocked(log.warn).mock.calls.map(([line]) => String(line))).toEqual([
+      expect.stringMatching(/unloaded/),
+      expect.stringMatching(/no longer exists/),
+    ])
+  })
+
   it('refuses a frame inside our page, even one showing our own address', async () => {
     const handler = vi.fn()
     registrar().handle('app.getInfo', handler)
