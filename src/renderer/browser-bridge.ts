@@ -8,7 +8,12 @@ import { jitteredBackoff, type BackoffRange } from '../shared/backoff'
 import { type PushEvent, type PushPayload } from '../shared/ipc/contract'
 import { fail, type IpcResult } from '../shared/ipc/result'
 import { buildStandbyApi, type StandbyApi, type StandbyTransport } from '../shared/ipc/standby-api'
-import { IPC_SOCKET_PATH, MOST_CALL_BYTES, SECRET_PARAM } from '../shared/ipc/shell-socket'
+import {
+  IPC_SOCKET_PATH,
+  MOST_CALL_BYTES,
+  SECRET_PARAM,
+  TOO_MANY_PAGES_CLOSE,
+} from '../shared/ipc/shell-socket'
 import { Listeners, type Unsubscribe } from '../shared/listeners'
 import { takeShellSecret } from './shell-secret'
 
@@ -22,7 +27,28 @@ export interface SocketTransportDeps {
   /** Runs `retry` after `ms`; the page's timer unless given. */
   readonly schedule?: (retry: () => void, ms: number) => void
   readonly random?: () => number
+  /** Whether the page is looked at, and word when it is again; the document's visibility unless given. */
+  readonly shown?: PageShown
 }
+
+/** Whether a page is on screen, and word each time it comes back on screen. */
+export interface PageShown {
+  visible(): boolean
+  onShown(listener: () => void): void
+}
+
+/** The document's own visibility; without a document (a test's page), always on screen. */
+const documentShown: PageShown = {
+  visible: () => typeof document === 'undefined' || document.visibilityState === 'visible',
+  onShown: (listener) =>
+    globalThis.document?.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') listener()
+    }),
+}
+
+/** Why a tab the shell closed for too many pages waits, as its calls meanwhile say. */
+const SET_ASIDE =
+  'more Standby pages are open than the browser shell keeps, so this tab was set aside; it reconnects when you come back to it'
 
 /** The contract over a WebSocket, plus word of each reconnection. */
 export interface SocketTransport extends StandbyTransport {
@@ -50,8 +76,23 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
   let wasOpen = false
   let failures = 0
   let retrying = false
+  const shown = deps.shown ?? documentShown
+  // Closed by the shell for too many pages while in the background: reconnecting at once would
+  // close the next oldest tab, which would do the same, tab after tab, without end. It waits
+  // until it is looked at again (then the next oldest, in the background, waits in its turn).
+  let setAside = false
+  shown.onShown(() => {
+    if (setAside) void open().catch(() => undefined)
+  })
 
-  const open = (): Promise<WebSocket> =>
+  const open = (): Promise<WebSocket> => {
+    if (setAside) {
+      if (!shown.visible()) return Promise.reject(new Error(SET_ASIDE))
+      setAside = false
+    }
+    return connect()
+  }
+  const connect = (): Promise<WebSocket> =>
     (opened ??= new Promise((resolve, reject) => {
       const ws = new Socket(url)
       ws.addEventListener('open', () => {
@@ -64,9 +105,10 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
       ws.addEventListener('message', (event) => deliver(String(event.data)))
       // A failed socket closes next, and the retry is planned there.
       ws.addEventListener('error', () => undefined)
-      ws.addEventListener('close', () => {
+      ws.addEventListener('close', (event) => {
         opened = undefined
         socket = undefined
+        setAside = event.code === TOO_MANY_PAGES_CLOSE.code && !shown.visible()
         for (const [id, settle] of pending) {
           // Sent on an open socket, the call may have been read and carried out (a message sent).
           settle(
@@ -78,7 +120,7 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
           pending.delete(id)
         }
         reject(new Error('closed'))
-        retryLater()
+        if (!setAside) retryLater()
       })
     }))
 

@@ -7,7 +7,11 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
 import { SHELL_RECONNECT, webSocketTransport } from '../../../src/renderer/browser-bridge'
-import { FELL_BEHIND_CLOSE, MOST_CALL_BYTES } from '../../../src/shared/ipc/shell-socket'
+import {
+  FELL_BEHIND_CLOSE,
+  MOST_CALL_BYTES,
+  TOO_MANY_PAGES_CLOSE,
+} from '../../../src/shared/ipc/shell-socket'
 
 /** A shell that answers every call with its channel name and can drop its pages. */
 async function fakeShell(port = 0): Promise<WebSocketServer> {
@@ -148,6 +152,41 @@ describe('the browser bridge', () => {
     expect(await transport.invoke('messages.send', { requestId: 'r1', body: 'Hello' })).toMatchObject({
       ok: false,
       error: { code: 'transport_failed', message: expect.stringMatching(/try again/) },
+    })
+  })
+
+  it('waits to be looked at again after the shell closed it for too many pages, so tabs do not take turns', async () => {
+    const shell = await fakeShell()
+    servers.push(shell)
+    let connections = 0
+    shell.on('connection', () => connections++)
+    const { port } = shell.address() as AddressInfo
+    const retries: Array<() => void> = []
+    let visible = false
+    let shown: () => void = () => {}
+    const transport = webSocketTransport(`ws://127.0.0.1:${port}/`, {
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      schedule: (run) => void retries.push(run),
+      shown: { visible: () => visible, onShown: (listener) => (shown = listener) },
+    })
+    const reconnected = new Promise<void>((resolve) => transport.onReconnected(resolve))
+    transport.subscribe('cache.changed', () => {})
+    await transport.invoke('app.getInfo', undefined as never)
+    const closed = new Promise((resolve) => shell.clients.forEach((page) => page.once('close', resolve)))
+    for (const page of shell.clients) page.close(TOO_MANY_PAGES_CLOSE.code, TOO_MANY_PAGES_CLOSE.reason)
+    await closed
+    // A tab in the background: its calls say why at once, and it opens no socket to close another.
+    await expect(transport.invoke('app.getTime', undefined as never)).rejects.toThrow(/come back to it/)
+    for (const retry of retries) retry()
+    expect(connections).toBe(1)
+
+    visible = true
+    shown()
+    await reconnected
+    expect(connections).toBe(2)
+    expect(await transport.invoke('app.getInfo', undefined as never)).toEqual({
+      ok: true,
+      value: 'app.getInfo',
     })
   })
 
