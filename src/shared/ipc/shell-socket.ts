@@ -26,8 +26,9 @@ export const FELL_BEHIND_CLOSE = {
 } as const
 
 /**
- * How the shell closes its oldest page's socket when more pages are connected than it keeps. Like
- * any close, the page reconnects and re-reads; a page still open in a tab is then the newest.
+ * How the shell closes its oldest page's socket when more pages are connected than it keeps. A
+ * page on screen reconnects and re-reads, and is then the newest; one in the background waits
+ * until it is looked at again, so tabs do not close one another in turn.
  */
 export const TOO_MANY_PAGES_CLOSE = {
   code: 4009,
