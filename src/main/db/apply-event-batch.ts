@@ -5,7 +5,6 @@
 import { assertNever } from '../../shared/assert-never'
 import type { PlatformEvent } from '../../shared/protocol'
 import type { ApplyResult, StreamEntry, UnreadableEvent } from '../core/ports/cache-store'
-import type { Logger } from '../core/ports/logger'
 import type { CacheRepositories } from './cache-repositories'
 import { contradictionOf } from './stream-contradiction'
 
@@ -28,12 +27,11 @@ function expertIdOf(event: StreamEntry): string | null {
   }
 }
 
-/** Applies the events that follow the cursor, stops at a gap, and moves the cursor past them. */
-export function applyEventBatch(
-  repos: CacheRepositories,
-  logger: Logger,
-  events: ReadonlyArray<StreamEntry>,
-): ApplyResult {
+/**
+ * Applies the events that follow the cursor, stops at a gap, and moves the cursor past them. An
+ * event passed over is returned with why; the core logs and tells it.
+ */
+export function applyEventBatch(repos: CacheRepositories, events: ReadonlyArray<StreamEntry>): ApplyResult {
   // The cache's owner is settled at sign-in and checked on every welcome, so an event about
   // another expert is the platform's mistake: passed over like any unreadable event, never a
   // reason to wipe the cache (and with it the memory of which invites were already shown).
@@ -51,19 +49,19 @@ export function applyEventBatch(
       break
     }
     const owner = expertIdOf(event)
-    const problem =
-      event.type === 'unreadable'
-        ? null
-        : owner !== null && cachedExpertId !== null && owner !== cachedExpertId
-          ? `it is about another expert (${owner}) than this cache's (${cachedExpertId})`
-          : contradictionOf(repos.rowStates, event)
     if (event.type === 'unreadable') skipped.push(event)
-    else if (problem !== null) {
-      logger.error(`Skipped event ${event.id} from the platform: ${problem}`)
+    else if (owner !== null && cachedExpertId !== null && owner !== cachedExpertId) {
+      const problem = `it is about another expert (${owner}) than this cache's (${cachedExpertId})`
       skipped.push({ type: 'unreadable', id: event.id, digest: event.digest, problem, platformFault: true })
     } else {
-      applyOne(repos, event)
-      applied.push(event)
+      const problem = contradictionOf(repos.rowStates, event)
+      if (problem === null) {
+        applyOne(repos, event)
+        applied.push(event)
+      } else {
+        const fault = { problem, platformFault: true, olderThanRow: true } as const
+        skipped.push({ type: 'unreadable', id: event.id, digest: event.digest, ...fault })
+      }
     }
     cursor = event.id
     digest = event.digest ?? null

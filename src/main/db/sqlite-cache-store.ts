@@ -54,7 +54,7 @@ export class SqliteCacheStore implements CacheStore {
     const repos = new CacheRepositories(db, logger)
     this.repos = repos
     this.applyEventsInTransaction = transactionOnUse(db, (events: ReadonlyArray<StreamEntry>) =>
-      applyEventBatch(repos, logger, events),
+      applyEventBatch(repos, events),
     )
     this.applySnapshotInTransaction = transactionOnUse(db, (snapshot: Snapshot) =>
       rebuildFromSnapshot(repos, snapshot),

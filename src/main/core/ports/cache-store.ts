@@ -30,6 +30,11 @@ export interface UnreadableEvent {
    * a closing): the platform's fault, which no update of Standby mends.
    */
   readonly platformFault?: true
+  /**
+   * What it contradicts is a row the cache holds (src/main/db/stream-contradiction.ts), which may
+   * be newer than the event when a snapshot's parts were taken as the platform went on.
+   */
+  readonly olderThanRow?: true
 }
 
 /** One entry of the stream as the app received it. */

@@ -1,10 +1,11 @@
 /**
  * Applying one batch of events to the cache (a replay page, or live events), and what the expert
  * hears of it: rooms not on the platform are dropped, the batch is one cache transaction, the
- * platform's own events vouch for the cursor (stream-reach.ts), unreadable ones are told, and the
+ * platform's own events vouch for the cursor (stream-reach.ts), unreadable ones are told (but for
+ * those older than the last snapshot's later parts, parts-ahead.ts), and the
  * invites they open or close are shown or taken down. The sibling of whole-snapshot.ts.
  */
-import type { ApplyResult, StreamEntry } from '../ports/cache-store'
+import type { ApplyResult, StreamEntry, UnreadableEvent } from '../ports/cache-store'
 import type { ApplyTargets } from './apply-targets'
 import { cacheWrite } from './catch-up-failures'
 import { entriesWithRoomsOnPlatform } from './rooms-on-platform'
@@ -20,10 +21,11 @@ export function applyEventBatch(
   const entries = entriesWithRoomsOnPlatform(events, targets.platformUrl, log)
   const result = cacheWrite(() => cache.applyEvents(entries))
   if (result.applied.length + result.skipped.length > 0) targets.reach.applied(result.cursor)
-  if (result.skipped.length > 0)
+  const told = passedOver(targets, result.skipped)
+  if (told.length > 0)
     targets.unreadable.tell(
-      result.skipped.length,
-      result.skipped.every((e) => e.platformFault === true),
+      told.length,
+      told.every((e) => e.platformFault === true),
     )
   if (result.applied.length > 0) {
     try {
@@ -36,4 +38,23 @@ export function applyEventBatch(
     }
   }
   return result
+}
+
+/**
+ * Logs why each of `skipped` was passed over, and returns those the expert is told of: not an
+ * event older than rows a later part of the last snapshot brought (parts-ahead.ts).
+ */
+function passedOver(targets: ApplyTargets, skipped: ReadonlyArray<UnreadableEvent>): UnreadableEvent[] {
+  return skipped.filter((e) => {
+    // An unreadable one was logged as it was read.
+    if (e.platformFault !== true) return true
+    if (e.olderThanRow !== true || !targets.partsAhead.covers(e.id)) {
+      targets.log.error(`Skipped event ${e.id} from the platform: ${e.problem}`)
+      return true
+    }
+    targets.log.info(
+      `Passed over event ${e.id}: a later part of the snapshot already held what came after it (${e.problem})`,
+    )
+    return false
+  })
 }

@@ -27,7 +27,16 @@ export const MOST_SNAPSHOT_CHARS = 32 * 1024 * 1024
 /** What a snapshot page left: more parts to ask for, or a whole snapshot to apply. */
 export type AssemblyStep =
   | { readonly kind: 'more'; readonly after: SnapshotPosition }
-  | { readonly kind: 'whole'; readonly snapshot: Snapshot; readonly skipped: number }
+  | {
+      readonly kind: 'whole'
+      readonly snapshot: Snapshot
+      readonly skipped: number
+      /**
+       * The newest cursor any of its parts was taken at: past the snapshot's own (the first
+       * part's) when the platform went on while the parts were sent (snapshot-parts.ts).
+       */
+      readonly partsThrough: number
+    }
 
 /** The snapshot parts of one catch-up, joined as they arrive. */
 export class SnapshotAssembly {
@@ -102,11 +111,12 @@ export class SnapshotAssembly {
         : { joined: joined ?? new JoinedParts(snapshot), next, skipped: total, chars }
     if (next !== undefined) return { kind: 'more', after: next }
     const whole = joined === undefined ? snapshot : joined.whole()
+    const partsThrough = joined === undefined ? snapshot.cursor : joined.partsThrough
     if (++this.inARow >= MOST_SNAPSHOTS_IN_A_ROW) {
       throw new StreamNotFollowable(
         'The platform answers every catch-up with a new snapshot instead of the events after it, so Standby cannot follow it. Try again later.',
       )
     }
-    return { kind: 'whole', snapshot: whole, skipped: total }
+    return { kind: 'whole', snapshot: whole, skipped: total, partsThrough }
   }
 }

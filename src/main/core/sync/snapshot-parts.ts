@@ -21,12 +21,15 @@ export function joinSnapshotParts(earlier: Snapshot, later: Snapshot): Snapshot 
  */
 export class JoinedParts {
   private latest: Snapshot
+  /** The newest cursor any part was taken at. */
+  private newest: number
   private readonly openInvites = new Map<string, Snapshot['openInvites'][number]>()
   private readonly sessions = new Map<string, Snapshot['sessions'][number]>()
   private readonly recentMessages = new Map<string, Snapshot['recentMessages'][number]>()
 
   constructor(private readonly first: Snapshot) {
     this.latest = first
+    this.newest = first.cursor
     this.take(first)
   }
 
@@ -35,9 +38,18 @@ export class JoinedParts {
     return this.latest.expert.id
   }
 
+  /**
+   * The newest cursor a part was taken at. The platform goes on while the parts are sent, so the
+   * events between the first part's cursor and this one may be older than rows of a later part.
+   */
+  get partsThrough(): number {
+    return this.newest
+  }
+
   /** Take in the next part. */
   add(later: Snapshot): void {
     this.latest = later
+    this.newest = Math.max(this.newest, later.cursor)
     this.take(later)
   }
 

@@ -23,6 +23,7 @@ import { heldToApply, ReplaysShortOfLive } from './held-after-replay'
 import { HeldLiveEvents } from './held-live-events'
 import { InviteAlerts } from './invite-alerts'
 import { PacedReplay } from './paced-replay'
+import { PartsAhead } from './parts-ahead'
 import { PagesOutOfOrder, eventsPageOrder, moreFollow, outOfOrderWarning, pageProgress } from './page-order'
 import { SnapshotAssembly } from './snapshot-assembly'
 import { stalledPage } from './stalled-page'
@@ -87,6 +88,7 @@ export class SyncEngine {
       invites: this.invites,
       unreadable: new UnreadableNotice(deps),
       reach: this.reach,
+      partsAhead: new PartsAhead(),
       changes: this.changes,
     }
   }
@@ -231,7 +233,7 @@ export class SyncEngine {
       wantSnapshot = this.reach.takeRebuild()
       if (page.kind === 'snapshot') {
         const step = snapshots.add(page.snapshot, page.skipped, this.following?.expertId)
-        if (step.kind === 'whole') applyWholeSnapshot(this.targets, step.snapshot, step.skipped)
+        if (step.kind === 'whole') applyWholeSnapshot(this.targets, step)
         continue
       }
       snapshots.events()

@@ -5,9 +5,9 @@
  * far past the stream the platform has shown is refused (stream-reach.ts). Also: which caches start
  * a catch-up from a snapshot whatever their cursor. The sibling of event-batch.ts.
  */
-import type { Snapshot } from '../../../shared/protocol'
 import type { CacheStore } from '../ports/cache-store'
 import type { ApplyTargets } from './apply-targets'
+import type { AssemblyStep } from './snapshot-assembly'
 import { cacheWrite } from './catch-up-failures'
 import { snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { changedBySnapshot, heldSessions } from './snapshot-changes'
@@ -24,22 +24,31 @@ export function startsFromSnapshot(cache: CacheStore): boolean {
   return cache.cursor() === 0 || cache.expert() === null || cache.cursorDigest() === null
 }
 
-/** Replace the cache with `whole` (`skipped` entities of it unreadable), and tell the change. */
-export function applyWholeSnapshot(targets: ApplyTargets, whole: Snapshot, skipped: number): void {
+/**
+ * Replace the cache with the whole snapshot (`skipped` entities of it unreadable, its parts taken
+ * up to `partsThrough`), and tell the change.
+ */
+export function applyWholeSnapshot(
+  targets: ApplyTargets,
+  { snapshot: whole, skipped, partsThrough }: Extract<AssemblyStep, { kind: 'whole' }>,
+): void {
   const { cache, invites, log, reach } = targets
   const problem = reach.snapshotProblem(whole.cursor)
   // Applied, it would pass every real event after it over as a duplicate; tried again after the wait.
   if (problem !== null) throw new Error(problem)
   const openBefore = invites.openBeforeSnapshot()
   const sessionsBefore = heldSessions(cache)
-  const consistent = snapshotWithoutTakenInvites(whole, log)
+  // Parts taken as the platform went on: a later part's session may have taken an earlier part's invite.
+  const spread = partsThrough > whole.cursor
+  const consistent = snapshotWithoutTakenInvites(whole, log, spread)
   const snapshot = snapshotWithRoomsOnPlatform(consistent.snapshot, targets.platformUrl, log)
   cacheWrite(() => cache.applySnapshot(snapshot))
   log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
   // One notice for both: it says the platform is at fault only when nothing was left unread.
-  const passedOver = skipped + consistent.left
+  const passedOver = skipped + (spread ? 0 : consistent.left)
   if (passedOver > 0) targets.unreadable.tell(passedOver, skipped === 0)
   invites.afterSnapshot(openBefore)
   targets.changes.emit({ kind: 'replaced', changedSessions: changedBySnapshot(sessionsBefore, cache) })
   reach.snapshotApplied(whole.cursor)
+  targets.partsAhead.snapshotApplied(whole.cursor, partsThrough)
 }

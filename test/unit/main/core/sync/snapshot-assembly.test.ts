@@ -25,6 +25,17 @@ describe('assembling the snapshot of one catch-up', () => {
     expect(assembly.nextPart).toBeUndefined()
   })
 
+  it('keeps the first part’s cursor, and says how far past it the later parts were taken', () => {
+    const assembly = new SnapshotAssembly()
+    const first = aSnapshot({ ...oneInvite, cursor: 7, next: { list: 'openInvites', id: 'inv_0' } })
+    assembly.add(first, 0, expertId)
+    const step = assembly.add(aSnapshot({ cursor: 9 }), 0, expertId)
+    expect(step).toMatchObject({ kind: 'whole', snapshot: { cursor: 7 }, partsThrough: 9 })
+    expect(new SnapshotAssembly().add(aSnapshot({ cursor: 4 }), 0, expertId)).toMatchObject({
+      partsThrough: 4,
+    })
+  })
+
   it('refuses parts that do not move on, naming what the expert can do', () => {
     const assembly = new SnapshotAssembly()
     const part = aSnapshot({ ...oneInvite, next: { list: 'sessions', id: 'ses_5' } })
