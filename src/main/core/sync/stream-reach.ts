@@ -28,6 +28,8 @@ export class StreamReach {
   private vouched = 0
   /** The next replay asks for a snapshot; kept across connections until a replay asks for it. */
   private rebuildDue = false
+  /** A replay asked for the rebuild, and no snapshot has been applied since. */
+  private rebuildAsked = false
 
   /** A new connection, whose welcome names `latestEventId`, with the cache at `cursor`. */
   connected(latestEventId: number, cursor: number): void {
@@ -58,6 +60,7 @@ export class StreamReach {
   /** A snapshot at `cursor` was applied: vouched for only as far as the platform has shown. */
   snapshotApplied(cursor: number): void {
     this.vouched = Math.min(cursor, this.head)
+    this.rebuildAsked = false
   }
 
   /**
@@ -94,6 +97,22 @@ export class StreamReach {
   takeRebuild(): boolean {
     const due = this.rebuildDue
     this.rebuildDue = false
+    if (due) this.rebuildAsked = true
     return due
+  }
+
+  /**
+   * The catch-up stopped short (the connection lost, a write that failed, a snapshot refused): a
+   * rebuild it asked for and never applied is due again, as the cursor is no more right than
+   * before, and the events after it the platform sends next could pass real ones over.
+   */
+  stopped(): void {
+    if (this.rebuildAsked) this.rebuildDue = true
+    this.rebuildAsked = false
+  }
+
+  /** The catch-up reached its end: a platform that answered the rebuild with events was followed. */
+  caughtUp(): void {
+    this.rebuildAsked = false
   }
 }

@@ -209,6 +209,7 @@ export class SyncEngine {
 
   /** A catch-up (or a live event) failed: stop, or try again after the wait (or on the next connect). */
   private failed(error: unknown): void {
+    this.reach.stopped()
     const next = this.failures.failed(error, this.deps.platformTime.now())
     if (next.kind === 'stuck') return this.set(next)
     if (next.smallerPages) this.pages.smaller()
@@ -286,6 +287,7 @@ export class SyncEngine {
         this.cache.markSynced(this.deps.platformTime.now())
       })
       this.failures.caughtUp()
+      this.reach.caughtUp()
       this.link.caughtUp()
       this.set({ kind: 'live', since: this.deps.platformTime.now() })
       return

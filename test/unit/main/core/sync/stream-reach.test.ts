@@ -85,4 +85,22 @@ describe('how far the platform has shown its stream', () => {
     expect(reach.takeRebuild()).toBe(false)
     expect(reach.claimed([entry(9)], 40, 'd40')?.first).toBe(true)
   })
+
+  it('a rebuild asked for is due again when the catch-up stops before a snapshot is applied, and only then', () => {
+    const reach = new StreamReach()
+    reach.connected(5, 40)
+    reach.claimed([entry(6)], 40, 'd40')
+    expect(reach.takeRebuild()).toBe(true)
+    reach.stopped()
+    expect(reach.takeRebuild()).toBe(true)
+    reach.snapshotApplied(6)
+    reach.stopped()
+    expect(reach.takeRebuild()).toBe(false)
+    // A platform that answered the rebuild with events, followed to the end, is not asked again.
+    reach.claimed([entry(6, 'other')], 6, 'd6')
+    expect(reach.takeRebuild()).toBe(true)
+    reach.caughtUp()
+    reach.stopped()
+    expect(reach.takeRebuild()).toBe(false)
+  })
 })
