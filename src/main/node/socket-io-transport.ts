@@ -8,6 +8,7 @@ import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser'
 import { platformBasePath } from '../../shared/platform-url'
 import { mostMessageBytes } from '../../shared/protocol/message-size'
 import type { LinkTransport } from '../core/ports/link-transport'
+import { byteWatchAgent } from './byte-watch-agent'
 import { markPacketReceived } from './packet-received-mark'
 import { PING_FLOOD, pingFloodWatch } from './ping-flood-watch'
 
@@ -31,6 +32,10 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     forceNew: true,
     timeout: options.connectTimeoutMs,
     parser: protocolParser(connection, (what) => handlers.passedOver(what)),
+    // Bytes arriving prove the connection carries something before a message is whole: a slow
+    // link is not taken for a dead one while an answer crosses it. engine.io hands the agent to ws
+    // as Node's http agent; its option type names only a browser's string.
+    agent: byteWatchAgent(platform.protocol === 'https:', () => handlers.heard()) as unknown as string,
     ...wsLimits,
   })
   const pings = pingFloodWatch()
