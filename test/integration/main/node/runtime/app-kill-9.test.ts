@@ -45,6 +45,24 @@ describe('the app killed with SIGKILL', () => {
     expect(new Set([...crashed.shown, ...again.shown]).size).toBe(50)
   })
 
+  it('right after a snapshot is in its cache, before any invite of it is shown: each is shown once on the next start', async () => {
+    const { platform, expert, home } = await world()
+    for (let i = 1; i <= 30; i++) platform.inviteDirectly(expert.id, `Open before the first start ${i}`)
+
+    const crashed = startApp(home, 'after-snapshot')
+    await crashed.ended
+    expect(crashed.shown).toEqual([])
+    const { cursor } = cacheMarks(home.dataDir)
+    expect(cursor).toBe(platform.server.marketplace.events.latestId(expert.id))
+
+    // New invites meanwhile: the next start replays them after the snapshot's cursor.
+    for (let i = 1; i <= 5; i++) platform.inviteDirectly(expert.id, `Sent while the app was down ${i}`)
+    const again = startApp(home)
+    defer(() => again.kill())
+    expect(await again.until(() => again.shown.length === 35, 'all thirty-five are shown')).toBe(true)
+    expect(new Set(again.shown).size).toBe(35)
+  })
+
   it(
     `${KILLS} times at random points while 1,000 invites arrive: each invite is shown exactly once`,
     async () => {

@@ -16,7 +16,15 @@ const [platformUrl, token, expertId, dataDir, killAfterShown] = process.argv.sli
   string,
   string | undefined,
 ]
-const log = { info: () => {}, warn: () => {}, error: (m: string) => process.stderr.write(`${m}\n`) }
+// `after-snapshot` in place of a count: it kills itself as soon as a snapshot is in the cache.
+const log = {
+  info: (m: string) => {
+    if (killAfterShown === 'after-snapshot' && m.startsWith('Rebuilt the cache from a platform snapshot'))
+      process.kill(process.pid, 'SIGKILL')
+  },
+  warn: () => {},
+  error: (m: string) => process.stderr.write(`${m}\n`),
+}
 const say = (line: string): void => void writeSync(1, `${line}\n`)
 
 const adapters = createNodeAdapters({ dataDir, out: { write: () => true }, log })

@@ -39,8 +39,11 @@ export interface AppHome {
   readonly dataDir: string
 }
 
-/** Start the app on `home`; given `killAfterShown`, it kills itself right after showing that many invites. */
-export function startApp(home: AppHome, killAfterShown?: number): AppRun {
+/**
+ * Start the app on `home`; given `killAfterShown`, it kills itself right after showing that many
+ * invites, or (`after-snapshot`) right after a snapshot of the platform is in its cache.
+ */
+export function startApp(home: AppHome, killAfterShown?: number | 'after-snapshot'): AppRun {
   const args = [home.platformUrl, home.token, home.expertId, home.dataDir]
   if (killAfterShown !== undefined) args.push(String(killAfterShown))
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
