@@ -61,33 +61,35 @@ describe('catching up over a slow link', () => {
     expect(new Set(core.adapters.notifier.shown.map((n) => n.title)).size).toBe(PENDING)
   })
 
-  it('catches up on invites each too large to cross the link before the connection is checked, instead of reconnecting for ever', async () => {
+  it('catches up on an invite too large to cross the link before the connection is checked, instead of reconnecting for ever', async () => {
     const platform = await startTestPlatform()
     defer(() => platform.close())
     const expert = platform.addExpert()
     const { marketplace } = platform.server
-    const clientId = marketplace.createClient({ name: 'Sam', timeZone: 'Europe/Berlin' })
-    for (const title of ['First long story', 'Second long story'])
-      marketplace.createRequest({
-        clientId,
-        title,
-        description: 'A long account of the problem. '.repeat(60),
-        kind: 'instant',
-        direct: { expertId: expert.id, via: 'dashboard' },
-      })
+    marketplace.createRequest({
+      clientId: marketplace.createClient({ name: 'Sam', timeZone: 'Europe/Berlin' }),
+      title: 'A long story',
+      description: 'A long account of the problem. '.repeat(120),
+      kind: 'instant',
+      direct: { expertId: expert.id, via: 'dashboard' },
+    })
     const proxy = await FaultProxy.start(platform.server.port)
     defer(() => proxy.close())
-    // Each invite alone takes several times the silence and the probe together to cross, yet
-    // its bytes keep arriving all along: the link is slow, not dead.
+    // The invite alone takes about twice the silence and the probe together to cross, yet its
+    // bytes keep arriving all along: the link is slow, not dead.
     proxy.trickle(1_000)
-    const timings = { connectTimeoutMs: 5_000, ackTimeoutMs: 500, silenceLimitMs: 500, probeTimeoutMs: 500 }
+    const timings = {
+      connectTimeoutMs: 5_000,
+      ackTimeoutMs: 1_000,
+      silenceLimitMs: 1_000,
+      probeTimeoutMs: 1_000,
+    }
     const core = await startCoreFor(proxy.url, expert, { timings })
     defer(() => core.close(true))
-    await core.waitForNotifications(2)
+    await core.waitForNotifications(1)
     await core.waitForState((s) => s.status === 'online')
-    expect(core.adapters.notifier.shown.map((n) => n.title).sort()).toEqual([
-      expect.stringContaining('First long story'),
-      expect.stringContaining('Second long story'),
+    expect(core.adapters.notifier.shown.map((n) => n.title)).toEqual([
+      expect.stringContaining('A long story'),
     ])
   })
 })
