@@ -73,6 +73,19 @@ function setup(overrides: Partial<Omit<ElectronNotifierOptions, 'log'>> = {}) {
   return { ...options, onActivate, onFailed, open, notifier: createElectronNotifier(options) }
 }
 
+/** On Windows, an invite's toast and a reminder's, both timed out into the Action Center. */
+async function inActionCenterOnWindows() {
+  const world = setup({ platform: 'win32' })
+  await world.notifier.restore()
+  world.notifier.show(instant)
+  const invite = lastNotification()
+  world.notifier.show(reminder)
+  const remind = lastNotification()
+  invite.timeOut()
+  remind.timeOut()
+  return { ...world, invite, remind }
+}
+
 function lastNotification(): FakeNotification {
   return newestMade(fake.notifications, 'notification')
 }
@@ -535,14 +548,7 @@ describe('the Electron notifier', () => {
   })
 
   it('on Windows takes a toast that timed out into the Action Center out of it when its invite closes or its reminder is withdrawn', async () => {
-    const { notifier, onActivate } = setup({ platform: 'win32' })
-    await notifier.restore()
-    notifier.show(instant)
-    const invite = lastNotification()
-    notifier.show(reminder)
-    const remind = lastNotification()
-    invite.timeOut()
-    remind.timeOut()
+    const { notifier, onActivate, invite, remind } = await inActionCenterOnWindows()
     expect([invite.onScreen, remind.onScreen]).toEqual([true, true])
     notifier.show(closed('inv_1'))
     notifier.show({ kind: 'reminder_closed', sessionId: 's1', bookedStart: 0, title: '', body: '' })
@@ -628,14 +634,7 @@ describe('the Electron notifier', () => {
   })
 
   it('on Windows reports a press in the Action Center once when its own handlers hear it after handleActivation', async () => {
-    const { notifier, onActivate } = setup({ platform: 'win32' })
-    await notifier.restore()
-    notifier.show(instant)
-    const invite = lastNotification()
-    notifier.show(reminder)
-    const remind = lastNotification()
-    invite.timeOut()
-    remind.timeOut()
+    const { onActivate, invite, remind } = await inActionCenterOnWindows()
     activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1') })
     invite.pressAction(1)
     activateToast({ type: 'action', actionIndex: 2, arguments: reminderNotificationId('s1') })
