@@ -26,6 +26,8 @@ export class ConnectionCheck {
   private lastHeardAt = 0
   private silenceTimer: TimerHandle | undefined
   private probeTimer: TimerHandle | undefined
+  /** The probe out now, if any: an answer to an earlier one says nothing of this connection. */
+  private probeOut: object | undefined
 
   constructor(
     private readonly clock: Clock,
@@ -50,29 +52,49 @@ export class ConnectionCheck {
     this.silenceTimer = undefined
     this.probeTimer?.cancel()
     this.probeTimer = undefined
+    this.probeOut = undefined
   }
 
-  /** Probe now, unless a probe is already out. */
+  /**
+   * Probe now, unless a probe is already out. The probe's time runs from the last bytes heard
+   * after it went out: on a link slow enough, its answer waits behind a message still crossing,
+   * and a link that carries bytes all along is slow, not dead.
+   */
   probe(reason: string): void {
     if (this.probeTimer !== undefined) return
-    const timer = this.clock.setTimeout(() => {
+    const sentAt = steadyNow(this.clock)
+    const probe = {}
+    const expire = (): void => {
+      const quiet = steadyNow(this.clock) - this.lastHeardAt
+      if (this.lastHeardAt > sentAt && quiet < this.timings.probeTimeoutMs) {
+        this.probeTimer = this.clock.setTimeout(expire, this.timings.probeTimeoutMs - quiet)
+        return
+      }
       this.probeTimer = undefined
+      this.probeOut = undefined
       this.connection.dead(
         `The connection did not answer a check within ${this.timings.probeTimeoutMs / 1000} s.`,
       )
-    }, this.timings.probeTimeoutMs)
-    this.probeTimer = timer
+    }
+    this.probeTimer = this.clock.setTimeout(expire, this.timings.probeTimeoutMs)
+    this.probeOut = probe
     this.connection.checking(reason)
     this.connection.send().then(
       () => {
-        timer.cancel()
         // A probe of a connection since replaced answers nothing about the current one.
-        if (this.probeTimer !== timer) return
+        if (this.probeOut !== probe) return
+        this.probeTimer?.cancel()
         this.probeTimer = undefined
+        this.probeOut = undefined
         this.heard()
         this.connection.answered()
       },
-      () => timer.cancel(),
+      () => {
+        if (this.probeOut !== probe) return
+        this.probeTimer?.cancel()
+        this.probeTimer = undefined
+        this.probeOut = undefined
+      },
     )
   }
 

@@ -41,6 +41,31 @@ describe('ConnectionCheck', () => {
     expect(said).toEqual(['checking', 'answered'])
   })
 
+  it('keeps a probe out while bytes keep arriving after it (its answer waits behind a message crossing a slow link), and calls the link dead once they stop', () => {
+    const { clock, said, check } = setUp()
+    check.start()
+    check.probe('woke')
+    for (let n = 0; n < 20; n++) {
+      clock.advance(500)
+      check.heard()
+    }
+    expect(said).toEqual(['checking'])
+    clock.advance(4_999)
+    expect(said).toEqual(['checking'])
+    clock.advance(1)
+    expect(said).toEqual(['checking', 'dead'])
+  })
+
+  it('does not count bytes heard before the probe went out (just before a sleep) toward it', () => {
+    const { clock, said, check } = setUp()
+    check.start()
+    clock.advance(1_000)
+    check.heard()
+    check.probe('woke')
+    clock.advance(5_000)
+    expect(said).toEqual(['checking', 'dead'])
+  })
+
   it('says nothing about a connection that was replaced while its probe was out', async () => {
     const { clock, said, check, answer } = setUp()
     check.start()
