@@ -1,5 +1,10 @@
-/** Availability: online, away, or online until a time today (or tomorrow, if that time has passed). */
+/**
+ * Availability: online, away, or online until a time today (or tomorrow, if that time has passed).
+ * A busy or an offline is none of these choices: the form then checks none rather than one that
+ * is not so, and a press sets only what the expert picked.
+ */
 import { useId, useState, type FormEvent } from 'react'
+import { assertNever } from '../../shared/assert-never'
 import { presenceLabel } from '../../shared/labels'
 import type { Expert } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
@@ -19,8 +24,7 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
   const { notices } = useServices()
   const now = useNow()
   const id = useId()
-  const current: AvailabilityChoice =
-    expert.availability === 'online' ? (expert.onlineUntil !== null ? 'until' : 'online') : 'away'
+  const current = currentChoice(expert)
   const [choice, setChoice] = useState<AvailabilityChoice | null>(null)
   const [until, setUntil] = useState<string | null>(null)
   // The expert's pick stands until the platform's availability changes: clearing it when the
@@ -55,7 +59,7 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
     focusSubmitter(event)
     if (chosen === 'until') {
       if (untilAt !== null) void save.run({ availability: 'online', onlineUntil: untilAt })
-    } else void save.run({ availability: chosen, onlineUntil: null })
+    } else if (chosen !== null) void save.run({ availability: chosen, onlineUntil: null })
   }
 
   const status =
@@ -71,6 +75,13 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
       <p className="muted">
         Now: <strong className={`availability availability-${expert.availability}`}>{status}</strong>
       </p>
+      {current === null && (
+        <p className="muted" id={`${id}-none`}>
+          {expert.availability === 'busy' && expert.availabilityCause === 'session'
+            ? 'The platform set you busy for your live session and sets back what you had when the session ends. A choice here replaces that now.'
+            : 'Choose how you take invites now.'}
+        </p>
+      )}
       <fieldset className="choices" disabled={save.pending}>
         <legend className="visually-hidden">Set your availability</legend>
         <Choice
@@ -114,7 +125,8 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
           variant="primary"
           pending={save.pending}
           pendingLabel="Saving…"
-          disabled={chosen === 'until' && untilAt === null}
+          disabled={chosen === null || (chosen === 'until' && untilAt === null)}
+          describedBy={chosen === null ? `${id}-none` : undefined}
         >
           Set availability
         </ActionButton>
@@ -122,4 +134,19 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
       <ActionError message={save.error} />
     </form>
   )
+}
+
+/** The form's choice that is the availability now; none for a busy or an offline. */
+function currentChoice(expert: Expert): AvailabilityChoice | null {
+  switch (expert.availability) {
+    case 'online':
+      return expert.onlineUntil !== null ? 'until' : 'online'
+    case 'away':
+      return 'away'
+    case 'busy':
+    case 'offline':
+      return null
+    default:
+      return assertNever(expert.availability)
+  }
 }
