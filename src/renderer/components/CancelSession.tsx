@@ -41,7 +41,7 @@ export function CancelSession({ session }: { readonly session: Session }) {
     <ChangePanel
       openLabel="Cancel"
       openName={`Cancel “${session.request.title}”`}
-      legend={`Cancel “${session.request.title}” with ${session.client.name}?`}
+      legend={noticeText`Cancel “${theirs(session.request.title)}” with ${theirs(session.client.name)}?`}
       status={cancelTermsLine(session, now)}
       confirmLabel="Confirm cancellation"
       confirmVariant="danger"

@@ -4,7 +4,9 @@
  * opens and back to the button when it closes; Escape keeps the session as it is.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import type { NoticeText } from '../logic/isolate'
 import { ActionButton, ActionError } from './ActionButton'
+import { TheirWords } from './TheirWords'
 import { useReturnFocus } from './use-return-focus'
 import type { CardAction } from './use-action'
 
@@ -13,12 +15,12 @@ export interface ChangePanelProps {
   /** The opening button's text, and its accessible name (which starts with the text). */
   readonly openLabel: string
   readonly openName: string
-  /** The form's heading. */
-  readonly legend: string
+  /** The form's heading; a client's words in it are shown isolated. */
+  readonly legend: NoticeText
   /** The form's fields; the first focusable one gets focus when the form opens. */
   readonly children: ReactNode
   /** What confirming means now (a fee, a check that failed); announced as it changes. */
-  readonly status: string
+  readonly status: NoticeText
   readonly statusInvalid?: boolean
   readonly confirmLabel: string
   /** Danger for a cancel; the primary look for a change the client still has to accept. */
@@ -78,7 +80,7 @@ export function ChangePanel(props: ChangePanelProps) {
       }}
     >
       <p id={`${id}-legend`} className="change-legend">
-        {props.legend}
+        <TheirWords text={props.legend} />
       </p>
       {props.children}
       <p
@@ -86,7 +88,7 @@ export function ChangePanel(props: ChangePanelProps) {
         role="status"
         id={`${id}-status`}
       >
-        {props.status}
+        <TheirWords text={props.status} />
       </p>
       <div className="actions">
         <ActionButton

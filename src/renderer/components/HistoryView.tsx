@@ -7,6 +7,7 @@ import { feeLabel, outcomeLabel } from '../logic/labels'
 import { cancelledLine } from '../logic/session-changes'
 import { useApi, useHistory, useServices } from '../store/context'
 import { AddToCalendarButton } from './AddToCalendarButton'
+import { TheirWords } from './TheirWords'
 import { EmptyState } from './InvitesView'
 import { SessionAmount } from './SessionAmount'
 import { SessionReview } from './SessionReview'
@@ -90,6 +91,7 @@ function HistoryRow({
   readonly onNote: (session: Session) => void
 }) {
   const fee = feeLabel(session)
+  const cancelled = cancelledLine(session)
   const duration =
     session.expertJoinedAt !== null && session.endedAt !== null
       ? formatDuration(session.endedAt - session.expertJoinedAt)
@@ -102,7 +104,9 @@ function HistoryRow({
       <div className="history-main">
         <bdi className="history-title">{session.request.title}</bdi>
         <span className="muted history-sub">
-          {cancelledLine(session) ?? (
+          {cancelled !== null ? (
+            <TheirWords text={cancelled} />
+          ) : (
             <>
               <bdi>{session.client.name}</bdi> · {kindLabel(session.kind)}
               {duration !== null ? ` · ${duration}` : ''}
@@ -120,12 +124,12 @@ function HistoryRow({
       </div>
       <div className="history-outcome">
         <span className={`outcome outcome-${session.outcome?.kind ?? session.state}`}>
-          {outcomeLabel(session)}
+          <TheirWords text={outcomeLabel(session)} />
         </span>
         {fee !== null && <span className="muted history-fee">{fee}</span>}
       </div>
       <SessionAmount session={session} />
-      {cancelledLine(session) !== null && (
+      {cancelled !== null && (
         <div className="history-calendar">
           <AddToCalendarButton session={session} />
         </div>

@@ -11,6 +11,7 @@ import { autoCancelNotice } from '../logic/session-timing'
 import { sessionCard } from '../store/card-commands'
 import { useApi, useAppState, useNow } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
+import { TheirWords } from './TheirWords'
 import { Attachments } from './Attachments'
 import { EndSessionPanel } from './EndSessionPanel'
 import { PrivateNote } from './PrivateNote'
@@ -183,7 +184,11 @@ function ClientPresence({ session }: { readonly session: Session }) {
       <p className="presence presence-waiting">
         Waiting for <bdi>{session.client.name}</bdi> to join…
       </p>
-      {cancel !== null && <p className="warning-text">{cancel}</p>}
+      {cancel !== null && (
+        <p className="warning-text">
+          <TheirWords text={cancel} />
+        </p>
+      )}
     </>
   )
 }

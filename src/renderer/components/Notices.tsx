@@ -1,6 +1,6 @@
 /** The short notices of the moment ("Taken by another expert: …"), in a polite live region. */
-import { Fragment } from 'react'
 import { useNotices, useServices } from '../store/context'
+import { TheirWords } from './TheirWords'
 
 /** The notice stack. */
 export function Notices() {
@@ -11,13 +11,7 @@ export function Notices() {
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.tone}`}>
           <span className="notice-text">
-            {notice.parts.map((part, i) =>
-              typeof part === 'string' ? (
-                <Fragment key={i}>{part}</Fragment>
-              ) : (
-                <bdi key={i}>{part.theirs}</bdi>
-              ),
-            )}
+            <TheirWords text={notice.parts} />
           </span>
           <button
             type="button"

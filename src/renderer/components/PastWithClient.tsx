@@ -8,6 +8,7 @@ import { PAST_SESSIONS_WITH_CLIENT_LISTED } from '../../shared/ipc/list-limits'
 import { formatDay, isoTime } from '../logic/format'
 import { outcomeLabel } from '../logic/labels'
 import { useApi } from '../store/context'
+import { TheirWords } from './TheirWords'
 
 /** Reads the past sessions with the client of `inviteId` and shows them. */
 export function PastWithClient({
@@ -55,7 +56,7 @@ export function PastWithClientList({
           <li key={session.id}>
             <bdi>{session.request.title}</bdi> (
             <time dateTime={isoTime(session.bookedStart)}>{formatDay(session.bookedStart)}</time>,{' '}
-            {outcomeLabel(session)})
+            <TheirWords text={outcomeLabel(session)} />)
           </li>
         ))}
       </ul>

@@ -43,10 +43,10 @@ export function ProposeTime({ session }: { readonly session: Session }) {
     <ChangePanel
       openLabel="Propose new time"
       openName={`Propose new time for “${session.request.title}”`}
-      legend={`Propose a new time to ${session.client.name}`}
+      legend={noticeText`Propose a new time to ${theirs(session.client.name)}`}
       status={
         checked.ok
-          ? `${session.client.name} is asked to move it to ${formatDayTime(checked.start)}.`
+          ? noticeText`${theirs(session.client.name)} is asked to move it to ${formatDayTime(checked.start)}.`
           : checked.message
       }
       statusInvalid={!checked.ok}

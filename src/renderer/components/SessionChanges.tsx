@@ -3,6 +3,7 @@ import type { Session } from '../../shared/protocol/entities'
 import { rescheduleLine } from '../logic/session-changes'
 import { CancelSession } from './CancelSession'
 import { ProposeTime } from './ProposeTime'
+import { TheirWords } from './TheirWords'
 
 /** Cancel and Propose new time, side by side. */
 export function SessionChanges({ session }: { readonly session: Session }) {
@@ -18,5 +19,9 @@ export function SessionChanges({ session }: { readonly session: Session }) {
 export function RescheduleStatus({ session }: { readonly session: Session }) {
   const line = rescheduleLine(session)
   if (line === null) return null
-  return <p className={`muted reschedule reschedule-${session.reschedule?.state ?? 'none'}`}>{line}</p>
+  return (
+    <p className={`muted reschedule reschedule-${session.reschedule?.state ?? 'none'}`}>
+      <TheirWords text={line} />
+    </p>
+  )
 }

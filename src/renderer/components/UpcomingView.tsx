@@ -9,6 +9,7 @@ import { autoCancelNotice, reminderStatus } from '../logic/session-timing'
 import { useAppState, useNow } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { AddToCalendarButton } from './AddToCalendarButton'
+import { TheirWords } from './TheirWords'
 import { EmptyState } from './InvitesView'
 import { RescheduleStatus, SessionChanges } from './SessionChanges'
 import { PrivateNote } from './PrivateNote'
@@ -122,7 +123,11 @@ function SessionTiming({
         )}
         <span className="muted"> · {reminderStatus(session.bookedStart, now, remindersEnabled)}</span>
       </p>
-      {cancel !== null && <p className="warning-text">{cancel}</p>}
+      {cancel !== null && (
+        <p className="warning-text">
+          <TheirWords text={cancel} />
+        </p>
+      )}
     </>
   )
 }

@@ -4,6 +4,7 @@
  */
 import { assertNever } from '../../shared/assert-never'
 import type { InviteState, Session } from '../../shared/protocol/entities'
+import { noticeText, theirs, type NoticeText } from './isolate'
 
 /** Why an invite left the open list; empty for the expert's own accept. */
 export function closedInviteLabel(state: InviteState): string {
@@ -25,7 +26,7 @@ export function closedInviteLabel(state: InviteState): string {
 }
 
 /** How a past session ended, for the history list. */
-export function outcomeLabel(session: Session): string {
+export function outcomeLabel(session: Session): NoticeText {
   if (session.state === 'cancelled' && session.cancellation !== null) {
     switch (session.cancellation.reason) {
       case 'client_absent':
@@ -35,7 +36,7 @@ export function outcomeLabel(session: Session): string {
       case 'both_absent':
         return 'Cancelled: nobody joined'
       case 'client_cancelled':
-        return `Cancelled by ${session.client.name}`
+        return noticeText`Cancelled by ${theirs(session.client.name)}`
       case 'expert_cancelled':
         return 'Cancelled by you'
       default:

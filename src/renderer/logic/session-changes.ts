@@ -6,6 +6,7 @@ import type { Session } from '../../shared/protocol/entities'
 import { cancellationTermsAt, cancelledBy } from '../../shared/rules/cancellation-terms'
 import { outsideWindow, PROPOSED_TIME_WINDOW } from '../../shared/rules/time-windows'
 import { formatDay, formatDayTime, formatTime } from './format'
+import { noticeText, theirs, type NoticeText } from './isolate'
 import { momentsOfInput } from './local-input'
 
 /** The line shown before Confirm: free until when, or that a late-cancellation fee applies. */
@@ -22,20 +23,20 @@ export function cancelTermsLine(session: Session, now: number): string {
 }
 
 /** Where the expert's proposal of another time stands, or null when there is nothing to say. */
-export function rescheduleLine(session: Session): string | null {
+export function rescheduleLine(session: Session): NoticeText | null {
   const reschedule = session.reschedule
   if (reschedule === null) return null
-  const name = session.client.name
+  const name = theirs(session.client.name)
   switch (reschedule.state) {
     case 'pending':
       // Only a booked session can still move: one that started or was cancelled has nothing to wait for.
       return session.state === 'booked'
-        ? `You proposed ${formatDayTime(reschedule.proposedStart)}: waiting for ${name} to answer.`
+        ? noticeText`You proposed ${formatDayTime(reschedule.proposedStart)}: waiting for ${name} to answer.`
         : null
     case 'accepted':
-      return `${name} accepted the new time (it was ${formatDayTime(reschedule.previousStart)}).`
+      return noticeText`${name} accepted the new time (it was ${formatDayTime(reschedule.previousStart)}).`
     case 'declined':
-      return `${name} declined ${formatDayTime(reschedule.proposedStart)}; the session keeps its time.`
+      return noticeText`${name} declined ${formatDayTime(reschedule.proposedStart)}; the session keeps its time.`
     case 'lapsed':
       return session.state === 'booked'
         ? `Your proposal of ${formatDayTime(reschedule.proposedStart)} lapsed unanswered.`
@@ -44,15 +45,15 @@ export function rescheduleLine(session: Session): string | null {
 }
 
 /** Who cancelled a session and what they wrote, for its row in History; null when it was not cancelled. */
-export function cancelledLine(session: Session): string | null {
+export function cancelledLine(session: Session): NoticeText | null {
   const cancellation = session.cancellation
   if (session.state !== 'cancelled' || cancellation === null) return null
-  const note = cancellation.message === undefined ? '' : `: “${cancellation.message}”`
+  const note = cancellation.message === undefined ? [] : noticeText`: “${theirs(cancellation.message)}”`
   switch (cancelledBy(cancellation)) {
     case 'client':
-      return `${session.client.name} cancelled${note}`
+      return [theirs(session.client.name), ' cancelled', ...note]
     case 'expert':
-      return `You cancelled${note}`
+      return ['You cancelled', ...note]
     case 'system':
       return null
   }

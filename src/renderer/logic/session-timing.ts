@@ -12,6 +12,7 @@ import {
   startWindowOpensAt,
 } from '../../shared/rules/session-timing'
 import { formatTime, formatTimeOnDayOf } from './format'
+import { noticeText, theirs, type NoticeText } from './isolate'
 
 /** How the Start button should look at `now`. */
 export type StartState =
@@ -35,7 +36,7 @@ export function startState(bookedStart: number, now: number): StartState {
  * "Auto-cancels at 13:10 if the client has not joined", once the start time has passed with a party
  * absent; else null. A client already waiting is named: then the absent party, who pays, is the expert.
  */
-export function autoCancelNotice(session: Session, now: number): string | null {
+export function autoCancelNotice(session: Session, now: number): NoticeText | null {
   if (now < session.bookedStart) return null
   if (session.state !== 'booked' && session.state !== 'live') return null
   const absent = absentParty(session.expertJoinedAt, session.clientJoinedAt)
@@ -47,7 +48,7 @@ export function autoCancelNotice(session: Session, now: number): string | null {
     case 'client_absent':
       return `Auto-cancels at ${at} if the client has not joined`
     case 'expert_absent':
-      return `${session.client.name} is waiting: auto-cancels at ${at}, with the fee charged to you, if you have not joined`
+      return noticeText`${theirs(session.client.name)} is waiting: auto-cancels at ${at}, with the fee charged to you, if you have not joined`
     default:
       return assertNever(absent)
   }

@@ -1,46 +1,19 @@
 /** Short notices ("Taken by another expert: …") shown in a live region, each for a few seconds. */
+import { noticeSentence, type NoticePart, type NoticeText } from '../logic/isolate'
 import { createValueStore, readableOf, type ReadableStore } from './value-store'
 
 /** How a notice is coloured and announced. */
 export type NoticeTone = 'info' | 'success' | 'warning' | 'error'
 
-/** Words a client chose (a title, a name) inside a notice of the app's own. */
-export interface Theirs {
-  readonly theirs: string
-}
-
-/** Marks `text` as a client's words, for `noticeText`. */
-export const theirs = (text: string): Theirs => ({ theirs: text })
-
-/** A piece of a notice: the app's words, or a client's, which are shown isolated (<bdi>). */
-export type NoticePart = string | Theirs
-
-/** What a notice says: one string of the app's, or pieces (`noticeText`). */
-export type NoticeText = string | ReadonlyArray<NoticePart>
-
-/**
- * A notice's words from a template whose values are the app's words or a client's (`theirs`):
- * noticeText`Cancelled “${theirs(title)}”; ${theirs(name)} is told.` A client's words written right
- * to left would otherwise pull the app's words, or the next name, into their run.
- */
-export function noticeText(
-  strings: TemplateStringsArray,
-  ...values: ReadonlyArray<NoticePart>
-): NoticePart[] {
-  const parts: NoticePart[] = []
-  strings.forEach((text, i) => {
-    if (text !== '') parts.push(text)
-    const value = values[i]
-    if (value !== undefined && value !== '') parts.push(value)
-  })
-  return parts
-}
-
-/** A notice's pieces as one sentence. */
-export function noticeSentence(parts: NoticeText): string {
-  if (typeof parts === 'string') return parts
-  return parts.map((part) => (typeof part === 'string' ? part : part.theirs)).join('')
-}
+// A notice's words, with a client's kept apart from the app's, are the app's lines' words too.
+export {
+  noticeSentence,
+  noticeText,
+  theirs,
+  type NoticePart,
+  type NoticeText,
+  type Theirs,
+} from '../logic/isolate'
 
 /** One notice. */
 export interface Notice {

@@ -17,6 +17,7 @@ import {
   zoneCity,
 } from '../../../src/renderer/logic/format'
 import { closedInviteNotices } from '../../../src/renderer/logic/invite-changes'
+import { noticeSentence } from '../../../src/renderer/logic/isolate'
 import { closedInviteLabel, outcomeLabel } from '../../../src/renderer/logic/labels'
 import { reasonLabel } from '../../../src/shared/labels'
 import { autoCancelNotice, reminderStatus, startState } from '../../../src/renderer/logic/session-timing'
@@ -146,7 +147,7 @@ describe('start window', () => {
       clientJoinedAt: start - 2 * MINUTE,
     })
     expect(autoCancelNotice(waiting, start - MINUTE)).toBeNull()
-    expect(autoCancelNotice(waiting, start + MINUTE)).toMatch(
+    expect(noticeSentence(autoCancelNotice(waiting, start + MINUTE) ?? '')).toMatch(
       new RegExp(
         `^${waiting.client.name} is waiting: auto-cancels at .+, with the fee charged to you, if you have not joined$`,
       ),

@@ -6,10 +6,14 @@ import {
   proposedStartOf,
   rescheduleLine,
 } from '../../../src/renderer/logic/session-changes'
+import { noticeSentence, type NoticeText } from '../../../src/renderer/logic/isolate'
 import { localInputValue } from '../../../src/renderer/logic/local-input'
 import { aSession, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
 
 const HOUR = 60 * MINUTE
+
+/** A line's words as one sentence; null stays null. */
+const sentence = (line: NoticeText | null): string | null => (line === null ? null : noticeSentence(line))
 
 /** A booked start two days on, and the expert's pending proposal to move it an hour later. */
 const start = FIXTURE_NOW + 48 * HOUR
@@ -37,13 +41,13 @@ describe('a booked session’s changes in the window', () => {
     const proposal = pendingProposal
     const session = aSession({ bookedStart: start, reschedule: proposal })
     const name = session.client.name
-    expect(rescheduleLine(session)).toBe(
+    expect(sentence(rescheduleLine(session))).toBe(
       `You proposed ${formatDayTime(start + HOUR)}: waiting for ${name} to answer.`,
     )
-    expect(rescheduleLine({ ...session, reschedule: { ...proposal, state: 'declined' } })).toMatch(
+    expect(sentence(rescheduleLine({ ...session, reschedule: { ...proposal, state: 'declined' } }))).toMatch(
       new RegExp(`^${name} declined .+; the session keeps its time\\.$`),
     )
-    expect(rescheduleLine({ ...session, reschedule: { ...proposal, state: 'accepted' } })).toBe(
+    expect(sentence(rescheduleLine({ ...session, reschedule: { ...proposal, state: 'accepted' } }))).toBe(
       `${name} accepted the new time (it was ${formatDayTime(start)}).`,
     )
     expect(rescheduleLine(aSession())).toBeNull()
@@ -68,8 +72,8 @@ describe('a booked session’s changes in the window', () => {
         },
       })
     const client = cancelled('client', 'Found it myself')
-    expect(cancelledLine(client)).toBe(`${client.client.name} cancelled: “Found it myself”`)
-    expect(cancelledLine(cancelled('expert'))).toBe('You cancelled')
+    expect(sentence(cancelledLine(client))).toBe(`${client.client.name} cancelled: “Found it myself”`)
+    expect(sentence(cancelledLine(cancelled('expert')))).toBe('You cancelled')
     expect(cancelledLine(cancelled(undefined))).toBeNull()
   })
 
