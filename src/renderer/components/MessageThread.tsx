@@ -41,6 +41,14 @@ export function MessageThread({
   const [readError, setReadError] = useState<string | null>(null)
   const [draft, setDraft] = useState('')
   const box = useRef<HTMLTextAreaElement>(null)
+  // The log turns live only once its first messages are drawn (React renders it off and never
+  // sets it again): a message that comes later is read out, the conversation already there when
+  // the thread opens is not.
+  const log = useRef<HTMLDivElement>(null)
+  const loaded = messages !== null
+  useEffect(() => {
+    if (loaded) log.current?.setAttribute('aria-live', 'polite')
+  }, [loaded])
 
   useEffect(() => {
     let current = true
@@ -116,7 +124,8 @@ export function MessageThread({
       <div
         className="thread-log"
         role="log"
-        aria-live="polite"
+        ref={log}
+        aria-live="off"
         aria-relevant="additions"
         aria-label={`Messages with ${clientName}`}
         tabIndex={0}
