@@ -143,6 +143,22 @@ it('shows a client’s cancellation: the session leaves Upcoming, a notification
   await page.getByText('Priya Natarajan cancelled: “Found it myself”').waitFor()
 })
 
+it('keeps a client’s long cancellation note to its History row’s line, whole in its title', async () => {
+  const { platform, page, session, card } = await queryPlanBooked(2 * HOUR)
+  await card.waitFor()
+  const note = `${'Found it myself after reading the plan again, thank you. '.repeat(10)}\nSorry!`.trim()
+  platform.server.marketplace.clientCancel(session.id, note)
+  await card.waitFor({ state: 'detached' })
+  await page.getByRole('button', { name: /^History/ }).click()
+  const line = page.locator('.history-sub', { hasText: 'Priya Natarajan cancelled' })
+  await line.waitFor()
+  const row = page.locator('.history-row', { has: line })
+  const [lineBox, rowBox] = await Promise.all([line.boundingBox(), row.boundingBox()])
+  // Within its row, not over the rows below it.
+  expect(lineBox!.y + lineBox!.height).toBeLessThanOrEqual(rowBox!.y + rowBox!.height)
+  expect(await line.getAttribute('title')).toBe(`Priya Natarajan cancelled: “${note}”`)
+})
+
 it('proposes a new time in the future and shows the proposal, then the client’s answer', async () => {
   const { platform, page, session, bookedAt, card } = await queryPlanBooked(48 * HOUR)
   await card.getByRole('button', { name: 'Propose new time for “Query plan”' }).click()

@@ -5,6 +5,7 @@ import type { Session } from '../../shared/protocol/entities'
 import { formatDayTime, formatDuration, isoTime } from '../logic/format'
 import { feeLabel, outcomeLabel } from '../logic/labels'
 import { cancelledLine } from '../logic/session-changes'
+import { noticeSentence } from '../logic/isolate'
 import { useApi, useHistory, useServices } from '../store/context'
 import { AddToCalendarButton } from './AddToCalendarButton'
 import { TheirWords } from './TheirWords'
@@ -103,7 +104,10 @@ function HistoryRow({
       </time>
       <div className="history-main">
         <bdi className="history-title">{session.request.title}</bdi>
-        <span className="muted history-sub">
+        <span
+          className="muted history-sub"
+          title={cancelled === null ? undefined : noticeSentence(cancelled)}
+        >
           {cancelled !== null ? (
             <TheirWords text={cancelled} />
           ) : (
