@@ -35,13 +35,13 @@ function inputValue(t: number): string {
 }
 
 /**
- * Ada's window on Upcoming with "Query plan", which Priya Natarajan booked through the app
- * `ahead` from now.
+ * Ada's window on Upcoming with "Query plan", which Priya Natarajan (or `clientName`) booked
+ * through the app `ahead` from now.
  */
-async function queryPlanBooked(ahead: number) {
+async function queryPlanBooked(ahead: number, clientName = 'Priya Natarajan') {
   const { platform, expert, shell, open } = await world()
   const ada = expert('Ada Byron', ['sql'])
-  const client = platform.addClient('Priya Natarajan')
+  const client = platform.addClient(clientName)
   const app = await shell(ada)
   const page = await open(app)
   const bookedAt = platform.clock.now() + ahead
@@ -143,20 +143,25 @@ it('shows a client’s cancellation: the session leaves Upcoming, a notification
   await page.getByText('Priya Natarajan cancelled: “Found it myself”').waitFor()
 })
 
-it('keeps a client’s long cancellation note to its History row’s line, whole in its title', async () => {
-  const { platform, page, session, card } = await queryPlanBooked(2 * HOUR)
+it('keeps a long client name and cancellation note to their History row, whole in the line’s title', async () => {
+  const name = `Priya ${'Natarajan '.repeat(18)}`.trim()
+  const { platform, page, session, card } = await queryPlanBooked(2 * HOUR, name)
   await card.waitFor()
   const note = `${'Found it myself after reading the plan again, thank you. '.repeat(10)}\nSorry!`.trim()
   platform.server.marketplace.clientCancel(session.id, note)
   await card.waitFor({ state: 'detached' })
   await page.getByRole('button', { name: /^History/ }).click()
-  const line = page.locator('.history-sub', { hasText: 'Priya Natarajan cancelled' })
+  const line = page.locator('.history-sub', { hasText: `${name} cancelled` })
   await line.waitFor()
   const row = page.locator('.history-row', { has: line })
-  const [lineBox, rowBox] = await Promise.all([line.boundingBox(), row.boundingBox()])
-  // Within its row, not over the rows below it.
-  expect(lineBox!.y + lineBox!.height).toBeLessThanOrEqual(rowBox!.y + rowBox!.height)
-  expect(await line.getAttribute('title')).toBe(`Priya Natarajan cancelled: “${note}”`)
+  const rowBox = (await row.boundingBox())!
+  // Each part within its row, not over the rows below it.
+  for (const part of await row.locator(':scope > *').all()) {
+    const box = (await part.boundingBox())!
+    expect(box.y).toBeGreaterThanOrEqual(rowBox.y)
+    expect(box.y + box.height).toBeLessThanOrEqual(rowBox.y + rowBox.height)
+  }
+  expect(await line.getAttribute('title')).toBe(`${name} cancelled: “${note}”`)
 })
 
 it('proposes a new time in the future and shows the proposal, then the client’s answer', async () => {

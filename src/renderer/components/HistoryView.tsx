@@ -127,7 +127,10 @@ function HistoryRow({
         </span>
       </div>
       <div className="history-outcome">
-        <span className={`outcome outcome-${session.outcome?.kind ?? session.state}`}>
+        <span
+          className={`outcome outcome-${session.outcome?.kind ?? session.state}`}
+          title={noticeSentence(outcomeLabel(session))}
+        >
           <TheirWords text={outcomeLabel(session)} />
         </span>
         {fee !== null && <span className="muted history-fee">{fee}</span>}
