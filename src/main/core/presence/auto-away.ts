@@ -38,6 +38,12 @@ export interface AutoAwayDeps {
   readonly log: Logger
 }
 
+/**
+ * Seconds by which the idle count may trail the time since the resume event without input: a
+ * system that starts its idle count at the wake does so a moment before Electron says it woke.
+ */
+const WAKE_SLACK_S = 2
+
 /** Follows idle time and the screen lock, and asks the platform to switch the expert. */
 export class AutoAway {
   private timer: TimerHandle | undefined
@@ -173,13 +179,16 @@ export class AutoAway {
   }
 
   /**
-   * Whole seconds since the last wake while no input came after it (the system's idle time, which
-   * then reaches back before the wake, is longer); null once input came, or with no wake to count.
+   * Whole seconds since the last wake while no input came after it; null once input came, or with
+   * no wake to count. Where the system counts the time asleep as idle (Windows), the idle time then
+   * reaches back before the wake; where it starts its count again at the wake (macOS, most Linux
+   * desktops), it is as long as the time since the wake. Only an idle time clearly shorter than
+   * that is input after the wake: a wake by the system itself is no return.
    */
   private untouchedSinceWake(systemIdle: number | null): number | null {
     if (this.wokeAt === null || systemIdle === null) return null
     const sinceWake = Math.floor((steadyNow(this.deps.clock) - this.wokeAt) / 1000)
-    if (systemIdle > sinceWake) return sinceWake
+    if (systemIdle >= sinceWake - WAKE_SLACK_S) return sinceWake
     this.wokeAt = null
     return null
   }

@@ -563,6 +563,27 @@ describe('auto-away through sleep', () => {
     expect(t.sent).toEqual(['idle 10 min', 'back'])
   })
 
+  it('where the system starts its idle count again at the wake (macOS, Linux), a wake nobody touches is no return either; the next input is', async () => {
+    const t = setUp()
+    t.clock.advance(11 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+    t.power.suspend()
+    t.clock.sleep(8 * 60 * MINUTE)
+    // The system's idle count starts from zero at the wake, as Electron says so.
+    t.power.input()
+    t.power.resume()
+    t.clock.advance(0)
+    await answers()
+    t.clock.advance(20 * MINUTE)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min'])
+    t.power.input()
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['idle 10 min', 'back'])
+  })
+
   it('a wake into a locked screen, then the unlock: back at the unlock as ever', async () => {
     const t = setUp()
     t.power.lock()
