@@ -2,6 +2,7 @@
  * The composition root of the main process: the one place that creates things and wires them
  * together. Importing it does nothing but call `main()`.
  */
+import { cacheHolds } from './core/cache-holds'
 import { app, BrowserWindow, protocol, session } from 'electron'
 import electronUpdater from 'electron-updater'
 import { join } from 'node:path'
@@ -289,7 +290,7 @@ async function main(): Promise<void> {
     signedIn: () => runtime.core.connection.status !== 'signed_out' && runtime.cache.expert() !== null,
     signedOut: () => runtime.core.connection.status === 'signed_out',
     holds: (link) =>
-      (link.kind === 'invite' ? runtime.cache.invite(link.id) : runtime.cache.session(link.id)) !== null,
+      cacheHolds(runtime.cache, link.kind === 'invite' ? { inviteId: link.id } : { sessionId: link.id }),
     // Connected and caught up, or so as far as anyone knows while a probe is out.
     caughtUp: () => ['online', 'checking'].includes(runtime.core.connection.status),
     now: () => systemClock.now(),

@@ -3,6 +3,7 @@
  * cache (telling the user once if it had to be rebuilt), build the core over the host's adapters
  * and the socket.io transport, and start it. Imports neither electron nor anything host-specific.
  */
+import { cacheHolds } from '../../core/cache-holds'
 import { availabilityToggle, type ToggledAvailability } from '../../core/tray/availability-toggle'
 import {
   pushContract,
@@ -205,10 +206,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     notifier: options.notifier,
     log: options.log,
     signedInAs: () => core.signedInAs,
-    holds: (target) =>
-      'inviteId' in target
-        ? core.cache.invite(target.inviteId) !== null
-        : core.cache.session(target.sessionId) !== null,
+    holds: (target) => cacheHolds(core.cache, target),
   })
   // Kept for a page that loads after the push (one the host creates for the press).
   notificationActions.focusRequests.add((request) => {
