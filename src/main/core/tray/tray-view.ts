@@ -110,14 +110,24 @@ export function trayView(inputs: TrayInputs): TrayView {
   }
 }
 
-/** The availability line and toggle; offline they show the last synced state and wait for the link. */
+/**
+ * The availability line and toggle; offline they show the last synced state and wait for the link.
+ * During a live session the platform holds the expert busy and puts back their availability when
+ * it ends; a tick in a menu, which has no room to say that a choice now replaces what comes back,
+ * cannot be picked meanwhile (the window's form says it and lets the expert choose).
+ */
 function trayPresence(expert: TrayPresence, connection: ConnectionState): TrayView['presence'] {
-  const changeable = connection.status === 'online'
+  const online = connection.status === 'online'
+  const inSession = expert.availability === 'busy' && expert.availabilityCause === 'session'
   const label = presenceLabel(expert)
   return {
-    label: changeable ? label : `${label} (as last synced; change it once online)`,
+    label: !online
+      ? `${label} (as last synced; change it once online)`
+      : inSession
+        ? `${label} (your availability comes back when it ends)`
+        : label,
     online: expert.availability === 'online',
-    changeable,
+    changeable: online && !inSession,
   }
 }
 

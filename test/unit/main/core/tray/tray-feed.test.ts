@@ -286,6 +286,25 @@ describe('the tray feed', () => {
     })
   })
 
+  it('in a live session: busy, and the toggle cannot be picked, since a choice would replace the availability the platform puts back when it ends', () => {
+    const { trayFeed, last } = feed()
+    const inSession = { availability: 'busy', availabilityCause: 'session', idleMinutes: null } as Expert
+    trayFeed.follow(source({ expert: inSession }), new ManualClock(start))
+    trayFeed.set(online())
+    expect(last().presence).toEqual({
+      label: 'Busy — in a session (your availability comes back when it ends)',
+      online: false,
+      changeable: false,
+    })
+    // A busy the expert chose is theirs to change.
+    trayFeed.follow(
+      source({ expert: { ...inSession, availabilityCause: 'chosen' } as Expert }),
+      new ManualClock(start),
+    )
+    trayFeed.set(online())
+    expect(last().presence).toEqual({ label: 'Busy', online: false, changeable: true })
+  })
+
   it('offline: the availability is the last synced one, and the toggle waits for the connection', () => {
     const { trayFeed, last } = feed()
     trayFeed.follow(source({}), new ManualClock(start))
