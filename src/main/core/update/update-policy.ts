@@ -188,7 +188,6 @@ export class UpdatePolicy {
         channel,
         this.deps.log,
       )
-      this.checks.answered()
       this.set({ lastCheckAt: this.deps.clock.now(), error: null })
       if (found.kind === 'unavailable') {
         this.set({ phase: 'unavailable', error: found.reason, channelNote: null })
@@ -200,6 +199,9 @@ export class UpdatePolicy {
         // needs more than the ready one.
         await this.download(found.version, channel)
       }
+      // Only now is the backoff over: a check answered whose download then failed is no success,
+      // or a refused download would be fetched again at the shortest delay every time.
+      this.checks.answered()
       this.set({ nextCheckAt: this.checks.regular() })
     } catch (error) {
       this.failed(error)
