@@ -54,10 +54,10 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   const onTransfer = watchTransfers(updater, log)
   const waitOnceForSquirrel = oneSquirrelWait(updater)
   updater.logger = {
-    info: (message: unknown) => log.info(`Updater: ${String(message)}`),
-    warn: (message: unknown) => log.warn(`Updater: ${String(message)}`),
+    info: (message: unknown) => log.info(updaterLine(message)),
+    warn: (message: unknown) => log.warn(updaterLine(message)),
     // The policy reports every failure in its own words; electron-updater's stack goes to the log.
-    error: (message: unknown) => log.warn(`Updater: ${String(message)}`),
+    error: (message: unknown) => log.warn(updaterLine(message)),
   }
   let unanswered: Promise<unknown> | null = null
   // The download under way, so that asking again cancels it: electron-updater would hand the new
@@ -177,6 +177,23 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       updater.autoInstallOnAppQuit = on
     },
   }
+}
+
+/**
+ * The most of one of electron-updater's messages the log keeps: it quotes the whole release
+ * information of a feed it cannot parse, up to the bound update-feed-guards.ts sets, in every
+ * failed check's line.
+ */
+export const UPDATER_LOG_MAX = 2000
+
+/** One of electron-updater's messages as a log line, cut short past UPDATER_LOG_MAX. */
+function updaterLine(message: unknown): string {
+  const text = String(message)
+  const cut =
+    text.length > UPDATER_LOG_MAX
+      ? `${text.slice(0, UPDATER_LOG_MAX)}… (${text.length - UPDATER_LOG_MAX} more characters not logged)`
+      : text
+  return `Updater: ${cut}`
 }
 
 /** Make electron-updater start a new request for the next check instead of joining the stuck one. */

@@ -299,6 +299,15 @@ describe('the electron-updater adapter against a loopback release server', () =>
     expect(written).toBeLessThan(64 * 1024 * 1024)
   })
 
+  it('says a feed that is no YAML at all in one short line, however long the feed', async () => {
+    const feed = `version: [${'x'.repeat(900 * 1024)}`
+    const { updater, log } = installedApp((await serve({ 'latest-linux.yml': feed })).url)
+    const error: unknown = await updater.check('stable').catch((caught: unknown) => caught)
+    expect((error as Error).message).toMatch(/^The update server has no valid release information/)
+    expect((error as Error).message.length).toBeLessThan(1000)
+    expect(Math.max(...log.lines.map((line) => line.length))).toBeLessThan(4000)
+  })
+
   const sha = 'c2hhNTEy'
   const malformed: ReadonlyArray<readonly [string, string]> = [
     ['a document of comments only', '# nothing here\n'],
