@@ -58,7 +58,8 @@ export function boundFeedAnswers(updater: AppUpdater, log: Logger): void {
 
 /**
  * Why a feed that offers an update cannot be downloaded from, or null when it can: every file
- * must name where it is and its sha512, which the download is checked against.
+ * must name where it is and its sha512, which the download is checked against, and a staged
+ * rollout must be a percentage.
  */
 export function feedFault(info: UpdateInfo): string | null {
   const files: unknown = (info as { files?: unknown }).files
@@ -72,10 +73,24 @@ export function feedFault(info: UpdateInfo): string | null {
       (file as { sha512: string }).sha512 !== '',
   )
   if (!complete) return 'names a file without its address or its sha512 checksum'
+  if (!isPercentage((info as { stagingPercentage?: unknown }).stagingPercentage)) {
+    return 'names a staged rollout percentage that is no number from 0 to 100'
+  }
   const badName = files.find((file: { url: string }) => !isPlainFileName(downloadedName(file.url)))
   return badName === undefined
     ? null
     : 'names a file whose name is not a plain file name (a folder, a broken escape or a control character in it)'
+}
+
+/**
+ * Whether a release's staged rollout is absent or a percentage. electron-updater offers a release
+ * whose percentage it cannot read ("half", "") to every machine, the opposite of a staged rollout.
+ */
+function isPercentage(value: unknown): boolean {
+  if (value === undefined || value === null) return true
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : ''
+  const percent = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN
+  return percent >= 0 && percent <= 100
 }
 
 /**

@@ -334,6 +334,14 @@ describe('the electron-updater adapter against a loopback release server', () =>
       `version: 1.3.0\nfiles:\n  - url: a%07.AppImage\n    sha512: ${sha}\n`,
     ],
     ['a folder for a file', `version: 1.3.0\nfiles:\n  - url: https://cdn.example/\n    sha512: ${sha}\n`],
+    [
+      'a staged rollout percentage that is no number',
+      `version: 1.3.0\nstagingPercentage: half\nfiles:\n  - url: a.AppImage\n    sha512: ${sha}\n`,
+    ],
+    [
+      'a staged rollout percentage past 100',
+      `version: 1.3.0\nstagingPercentage: 1000\nfiles:\n  - url: a.AppImage\n    sha512: ${sha}\n`,
+    ],
   ]
   it.each(malformed)(
     'says a feed holding %s is damaged, offers nothing and downloads nothing',
@@ -345,7 +353,7 @@ describe('the electron-updater adapter against a loopback release server', () =>
       })
       const { updater } = installedApp(server.url)
       await expect(updater.check('stable')).rejects.toThrow(
-        /^The update server's release information (is damaged or incomplete \(.+\)|names (no file|a file without|a file whose name).+, so nothing was downloaded): whoever publishes Standby has to publish this release again$/,
+        /^The update server's release information (is damaged or incomplete \(.+\)|names (no file|a file without|a file whose name|a staged rollout).+, so nothing was downloaded): whoever publishes Standby has to publish this release again$/,
       )
       expect(downloads).toEqual([])
     },
