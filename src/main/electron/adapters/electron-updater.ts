@@ -186,6 +186,9 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
  */
 export const UPDATER_LOG_MAX = 2000
 
+/** The most of electron-updater's own message an error repeats in brackets. */
+const RAW_SHOWN_MAX = 500
+
 /** One of electron-updater's messages as a log line, cut short past UPDATER_LOG_MAX. */
 function updaterLine(message: unknown): string {
   const text = String(message)
@@ -224,7 +227,9 @@ const RELEASE_FIX = ': whoever publishes Standby has to publish this release aga
 /** electron-updater's error in words the expert can act on; the raw message stays in brackets. */
 export function describeUpdaterError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code
-  const raw = errorMessage(error).split('\n')[0] ?? ''
+  const line = errorMessage(error).split('\n')[0] ?? ''
+  // electron-updater's messages quote the feed (a version, a file name) whatever its length.
+  const raw = line.length > RAW_SHOWN_MAX ? `${line.slice(0, RAW_SHOWN_MAX)}…` : line
   // Windows: the installer's Authenticode signature names another publisher than this build's.
   if (code === 'ERR_UPDATER_INVALID_SIGNATURE') {
     return `The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed (${raw})`

@@ -26,4 +26,14 @@ describe("electron-updater's errors", () => {
     )
     expect(describeUpdaterError(error)).not.toContain('at stack')
   })
+  it('keep a message that quotes the feed at length short: the policy shows and logs it at every check', () => {
+    const version = 'v'.repeat(900 * 1024)
+    const error = updaterError(
+      `This file could not be downloaded, or the latest version (from update server) does not have a valid semver version: "${version}"`,
+      'ERR_UPDATER_INVALID_VERSION',
+    )
+    const said = describeUpdaterError(error)
+    expect(said).toMatch(/^The update server's release information is damaged or incomplete \(This file/)
+    expect(said.length).toBeLessThan(1000)
+  })
 })
