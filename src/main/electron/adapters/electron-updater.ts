@@ -32,7 +32,15 @@ export interface ElectronUpdaterOptions {
    * (electron-builder's AppImage names carry the version): what starts Standby must follow.
    */
   readonly onAppImageMoved?: (path: string) => void
+  /** The most one answer of a download may bring; MAX_UPDATE_BYTES unless a test sets less. */
+  readonly maxDownloadBytes?: number
 }
+
+/**
+ * The most a download of an update may bring. An installer of Standby is a small part of this;
+ * electron-updater itself writes whatever the server sends, without end, to the disk.
+ */
+export const MAX_UPDATE_BYTES = 1024 * 1024 * 1024
 
 /** electron-updater's own note of the check under way, which it hands to every later caller. */
 interface CheckUnderWay {
@@ -126,14 +134,21 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
         onProgress(percent)
       }
       updater.on('download-progress', progress)
-      // Bytes arriving are a sign of life even when the server gives no size to count a percent of.
-      onTransfer(() => onProgress(percent))
+      const token = new CancellationToken()
+      const maxBytes = options.maxDownloadBytes ?? MAX_UPDATE_BYTES
+      let oversized = false
+      // Bytes arriving are a sign of life even when the server gives no size to count a percent of;
+      // past the most an update can be, they are a server sending without end, and are stopped.
+      onTransfer((received) => {
+        if (received <= maxBytes) return onProgress(percent)
+        if (!oversized) token.cancel()
+        oversized = true
+      })
       // electron-updater arms its quit handler (and on macOS has Squirrel fetch the update) only if
       // install on quit is on as a download completes: a version dropped before (a beta left) turned
       // it off. Put back if this download fails, so the dropped one stays dropped.
       const installOnQuitBefore = updater.autoInstallOnAppQuit
       updater.autoInstallOnAppQuit = true
-      const token = new CancellationToken()
       const done = updater.downloadUpdate(token)
       const mine = { token, done }
       downloading = mine
@@ -141,6 +156,12 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
         await done
       } catch (error) {
         updater.autoInstallOnAppQuit = installOnQuitBefore
+        if (oversized) {
+          throw new Error(
+            `The update server sent more than ${maxBytes / 1024 / 1024} MiB for the update, far more than an update of Standby is, so the download was stopped and nothing was installed`,
+            { cause: error },
+          )
+        }
         throw new Error(describeUpdaterError(error), { cause: error })
       } finally {
         updater.off('download-progress', progress)

@@ -15,12 +15,19 @@ interface RequestMaker {
   createRequest(options: unknown, callback: (response: NodeJS.EventEmitter) => void): unknown
 }
 
+/** Told the bytes one answer has brought so far. */
+export type TransferListener = (received: number) => void
+
 /**
  * Calls the listener `watch` returns now with every TRANSFER_SIGN_BYTES that arrive on any of the
- * updater's requests; the listener can be replaced (a download starting) or cleared (null).
+ * updater's requests, and how many that answer has brought in all; the listener can be replaced
+ * (a download starting) or cleared (null).
  */
-export function watchTransfers(updater: AppUpdater, log: Logger): (listener: (() => void) | null) => void {
-  let listener: (() => void) | null = null
+export function watchTransfers(
+  updater: AppUpdater,
+  log: Logger,
+): (listener: TransferListener | null) => void {
+  let listener: TransferListener | null = null
   const client = (updater as unknown as { httpExecutor?: Partial<RequestMaker> | null }).httpExecutor
   if (typeof client?.createRequest !== 'function') {
     log.warn('Updater: this version of electron-updater cannot tell a slow download from a stalled one.')
@@ -30,11 +37,13 @@ export function watchTransfers(updater: AppUpdater, log: Logger): (listener: (()
   client.createRequest = (options, callback) =>
     create(options, (response) => {
       let since = 0
+      let received = 0
       response.on('data', (chunk: { readonly length: number }) => {
         since += chunk.length
+        received += chunk.length
         if (since < TRANSFER_SIGN_BYTES) return
         since = 0
-        listener?.()
+        listener?.(received)
       })
       callback(response)
     })

@@ -199,6 +199,25 @@ describe('the electron-updater adapter against a loopback release server', () =>
     expect(readFileSync(appImage)).toEqual(next.artifact)
   })
 
+  it.each([
+    ['without a size', true],
+    ['with its size', false],
+  ])(
+    'stops a download %s that runs past the most an update can be, and installs nothing',
+    async (_what, unsized) => {
+      const next = release('1.3.0', { bytes: 3 * 1024 * 1024 })
+      const server = await serve(next.files, { unsized })
+      const { updater, appImage } = installedApp(server.url, undefined, { maxDownloadBytes: 1024 * 1024 })
+      const before = readFileSync(appImage)
+      expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+      await expect(updater.download(() => {})).rejects.toThrow(
+        /^The update server sent more than 1 MiB for the update, far more than an update of Standby is, so the download was stopped/,
+      )
+      fake.app.emit('quit', {}, 0)
+      expect(readFileSync(appImage)).toEqual(before)
+    },
+  )
+
   it('installs on quit a version downloaded after an earlier one was dropped (the expert left the beta)', async () => {
     const next = release('1.3.0')
     const server = await serve(next.files)
