@@ -35,7 +35,7 @@ function options(locale = 'de-DE') {
     inBrowser: false,
     log: quiet,
   })
-  return { pages: Promise.resolve(pages), locale: () => locale }
+  return { pages: Promise.resolve(pages), locale: () => locale, dir }
 }
 
 const get = (url: string) => ({ url, method: 'GET' })
@@ -78,5 +78,26 @@ describe('the standby-app:// scheme', () => {
       expect(answer.headers.get('x-content-type-options')).toBe('nosniff')
       expect((await answer.text()).length).toBeLessThan(300)
     }
+  })
+  it.each([
+    'standby-app://app/../secret.txt',
+    'standby-app://app/%2E%2E/secret.txt',
+    'standby-app://app/..%2Fsecret.txt',
+    'standby-app://app/%2e%2e%2fsecret.txt',
+    'standby-app://app/assets/..%2F..%2Fsecret.txt',
+    'standby-app://app/..%5Csecret.txt',
+    'standby-app://app/assets%5C..%5C..%5Csecret.txt',
+    'standby-app://app/%2Fsecret.txt',
+    'standby-app://app//..//secret.txt',
+    'standby-app://app/assets/%00/../../secret.txt',
+    'standby-app://app/index.html%00.js',
+    'standby-app://app/assets',
+  ])('serves nothing outside the renderer for %s', async (url) => {
+    const app = options()
+    // Beside the renderer's folder, as the rest of the installed app is.
+    writeFileSync(join(app.dir, '..', 'secret.txt'), 'the secret')
+    const answer = await answerAppRequest(get(url), app)
+    expect(await answer.text()).not.toContain('the secret')
+    expect([400, 403, 404]).toContain(answer.status)
   })
 })
