@@ -6,23 +6,19 @@ import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
 import { focusLandsOn } from './support/waits'
 import { routeIpc } from './support/ipc-route'
-import { cachedInvite } from './support/scenario'
+import { cachedInvite, directRequestToAda } from './support/scenario'
 import { checkScreen } from './support/screens'
 
 const world = useE2e()
 
 it('sends a message to the client from the invite, and shows the client’s answer', async () => {
-  const { platform, expert, shell, open } = await world()
-  const ada = expert('Ada Byron', ['python'])
-  const client = platform.addClient('Mei Chen')
-  const page = await open(await shell(ada))
-  const { request } = platform.server.marketplace.createRequest({
-    clientId: client,
-    title: 'Pandas merge doubles my rows',
-    description: 'After a merge on customer_id the frame has twice the rows it should.',
-    kind: 'instant',
-    direct: { expertId: ada.id, via: 'profile' },
-  })
+  const e2e = await world()
+  const { platform } = e2e
+  const { ada, page, request } = await directRequestToAda(
+    e2e,
+    'Pandas merge doubles my rows',
+    'After a merge on customer_id the frame has twice the rows it should.',
+  )
   const card = page.getByRole('article', { name: request.title })
   await card.getByRole('button', { name: 'Message client' }).click()
   const body = 'Are the customer_id values unique on both sides?'

@@ -5,20 +5,14 @@
  */
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
+import { directRequestToAda } from './support/scenario'
 
 const world = useE2e()
 
 it('reads out a new message in an open thread, not the ones already there when it opens', async () => {
-  const { platform, expert, shell, open } = await world()
-  const ada = expert('Ada Byron', ['python'])
-  const client = platform.addClient('Mei Chen')
-  const page = await open(await shell(ada))
-  const { request } = platform.server.marketplace.createRequest({
-    clientId: client,
-    title: 'Pandas merge doubles my rows',
-    kind: 'instant',
-    direct: { expertId: ada.id, via: 'profile' },
-  })
+  const e2e = await world()
+  const { platform } = e2e
+  const { ada, page, request } = await directRequestToAda(e2e, 'Pandas merge doubles my rows')
   platform.server.marketplace.clientMessage(request.id, ada.id, 'The frame has twice the rows.')
   platform.clock.advance(1_000)
   platform.server.marketplace.clientMessage(request.id, ada.id, 'It happens after the merge.')

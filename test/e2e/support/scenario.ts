@@ -150,3 +150,22 @@ export async function joinDirectInstant(
   await live.waitFor()
   return { platform: world.platform, ada, client, page, request, live }
 }
+
+/**
+ * Ada (python) signed in with her window open, and Mei Chen's instant request titled `title` sent
+ * to her alone through her profile link.
+ */
+export async function directRequestToAda(world: E2eWorld, title: string, description?: string) {
+  const { platform, expert, shell, open } = world
+  const ada = expert('Ada Byron', ['python'])
+  const client = platform.addClient('Mei Chen')
+  const page = await open(await shell(ada))
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: client,
+    title,
+    ...(description === undefined ? {} : { description }),
+    kind: 'instant',
+    direct: { expertId: ada.id, via: 'profile' },
+  })
+  return { ada, page, request }
+}
