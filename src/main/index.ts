@@ -293,6 +293,7 @@ async function main(): Promise<void> {
       cacheHolds(runtime.cache, link.kind === 'invite' ? { inviteId: link.id } : { sessionId: link.id }),
     // Connected and caught up, or so as far as anyone knows while a probe is out.
     caughtUp: () => ['online', 'checking'].includes(runtime.core.connection.status),
+    unreachable: () => ['offline', 'reconnecting'].includes(runtime.core.connection.status),
     now: () => systemClock.now(),
     focus: (request) => runtime.notificationActions.focusRequests.emit(request),
     notice: (notice) => runtime.notificationActions.notices.emit(notice),

@@ -27,6 +27,9 @@ export const LINK_NOT_OPENED = 'Could not open the link'
 /** The title of what the expert is told of a link that waits for a sign-in. */
 export const LINK_AFTER_SIGN_IN = 'Sign in to open the link'
 
+/** The title of what the expert is told of a link that waits for the connection. */
+export const LINK_AFTER_CATCH_UP = 'The link opens once Standby is online'
+
 /** How long a link waits for a sign-in or the first catch-up; an older one would surprise. */
 export const LINK_WAIT_MS = 10 * 60_000
 
@@ -40,6 +43,11 @@ export interface DeepLinkTargetDeps {
   readonly holds: (link: DeepLink) => boolean
   /** Whether the cache is caught up with the platform now, so what it does not hold is not the expert's. */
   readonly caughtUp: () => boolean
+  /**
+   * Whether the platform cannot be reached now (offline, or waiting to reconnect), so a link that
+   * waits for the catch-up may wait long: the expert is told it waits, not left guessing.
+   */
+  readonly unreachable?: () => boolean
   /** Whether nobody is signed in (the sign-in form shows), as opposed to a sign-in still catching up. */
   readonly signedOut: () => boolean
   /** The time a waiting link is timed by (the computer's clock is enough for minutes). */
@@ -65,7 +73,8 @@ export const LINK_NOTICE_ID = 'deep-link'
 
 /** The targets the deep link inbox hands links and refusals to. */
 export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
-  let waiting: { readonly link: DeepLink; readonly at: number } | undefined
+  /** The link kept for a sign-in or a catch-up; `told` once the expert heard that it waits for the connection. */
+  let waiting: { readonly link: DeepLink; readonly at: number; readonly told?: boolean } | undefined
   const tell = (body: string, title = LINK_NOT_OPENED, tone: AppNotice['tone'] = 'warning'): void => {
     if (!deps.live()) return
     // Each takes the last one's place: links come as fast as a page can open them.
@@ -92,11 +101,21 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
   }
   /** Signed in and known to the cache: open it, say it is none of the expert's, or wait for the catch-up. */
   const settle = (link: DeepLink, at: number): void => {
+    // The same link waiting again is not told again that it waits.
+    const told = waiting?.link === link && waiting.told === true
     waiting = undefined
     if (held(link)) return focus(link)
     if (!deps.caughtUp()) {
-      waiting = { link, at }
+      waiting = { link, at, told }
       deps.log.info(`A link to ${link.kind} ${link.id} waits for the catch-up with the platform.`)
+      if (deps.unreachable?.() === true && !told) {
+        waiting = { link, at, told: true }
+        tell(
+          `Standby cannot reach the platform now, so it cannot tell yet whether ${link.kind} ${link.id} is yours: it opens once Standby is back online, if within ${LINK_WAIT_MS / 60_000} minutes.`,
+          LINK_AFTER_CATCH_UP,
+          'info',
+        )
+      }
       return
     }
     deps.log.info(`A link to ${link.kind} ${link.id} names nothing this expert has; it opened nothing.`)
@@ -124,10 +143,15 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     refused: (sentence) => tell(sentence),
     retry() {
       if (waiting === undefined || !deps.live() || !deps.signedIn()) return
-      const { link, at } = waiting
+      const { link, at, told } = waiting
       if (deps.now() - at > LINK_WAIT_MS) {
         waiting = undefined
         deps.log.info(`A link to ${link.kind} ${link.id} waited too long to open and was dropped.`)
+        // Told it would open: it is told that it will not.
+        if (told)
+          tell(
+            `The link to ${link.kind} ${link.id} waited over ${LINK_WAIT_MS / 60_000} minutes for the connection and was dropped: open it from the app.`,
+          )
         return
       }
       // Still not held and not caught up: it goes on waiting, said once in the log.

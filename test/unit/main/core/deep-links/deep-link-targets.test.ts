@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import {
   deepLinkTargets,
+  LINK_AFTER_CATCH_UP,
   LINK_AFTER_SIGN_IN,
   LINK_NOT_OPENED,
   LINK_NOTICE_ID,
@@ -161,6 +162,40 @@ describe('what a deep link does', () => {
         },
       ])
       expect(deps.notice).toHaveBeenCalledTimes(2)
+    })
+
+    it('while the platform cannot be reached, says once that the link waits for the connection, and says so again if it is dropped for waiting too long', () => {
+      const state = { now: 0, unreachable: true }
+      const { deps, targets: link } = targets({
+        holds: () => false,
+        caughtUp: () => false,
+        unreachable: () => state.unreachable,
+        now: () => state.now,
+      })
+      link.open({ kind: 'invite', id: 'inv_new' })
+      link.retry()
+      expect(deps.focus).not.toHaveBeenCalled()
+      expect(deps.notifier.show.mock.calls.map(([shown]) => shown)).toEqual([
+        {
+          kind: 'notice',
+          title: LINK_AFTER_CATCH_UP,
+          body: expect.stringMatching(
+            /^Standby cannot reach the platform now, .*opens once Standby is back online/,
+          ),
+          noticeId: LINK_NOTICE_ID,
+        },
+      ])
+      state.now = LINK_WAIT_MS + 1
+      link.retry()
+      expect(deps.notifier.show).toHaveBeenCalledTimes(2)
+      expect(deps.notifier.show.mock.calls[1]?.[0]).toMatchObject({
+        title: LINK_NOT_OPENED,
+        body: expect.stringMatching(
+          /waited over 10 minutes for the connection and was dropped: open it from the app/,
+        ),
+      })
+      link.retry()
+      expect(deps.notifier.show).toHaveBeenCalledTimes(2)
     })
 
     it('not yet caught up (a start, a reconnection), waits for the catch-up: then opens it if it came, or says so', () => {
