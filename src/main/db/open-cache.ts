@@ -5,20 +5,19 @@
  * since everything in it can be fetched from the platform again. A file written by a newer Standby
  * is refused instead: it is not damaged, and this version must not touch it.
  */
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
-import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../shared/sqlite/migrate'
-import { cacheMigrations } from './migrations'
-import { keepLinkedPrivate, keepPrivate, leftUnclean, notACacheFile } from './cache-file-state'
-import { missingBaseTables, restoreSyncRow, schemaDifference } from './cache-schema'
+import { DatabaseTooNewError } from '../../shared/sqlite/migrate'
+import { leftUnclean, notACacheFile } from './cache-file-state'
 import { moveAside, pruneQuarantined, type Pruned } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { isDamage } from './damage-watch'
 import { markDamaged, markedDamaged, markOpen, unmarkOpen } from './open-marker'
+import { CacheDamage, CacheUnavailableError, openChecked, type CheckLevel } from './open-checked'
 import { contentOf, foundAtClose, openedFile, putBack } from './write-back'
-import { errorMessage } from '../../shared/error-message'
+
+export { CacheUnavailableError, RUN_LOCK_WAIT_MS } from './open-checked'
 
 /** How to open the cache. */
 export interface OpenCacheOptions {
@@ -80,33 +79,8 @@ export interface OpenedCache {
   close(): string | null
 }
 
-/** The cache cannot be opened for a reason that is not the file's content; nothing was moved. */
-export class CacheUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-    this.name = 'CacheUnavailableError'
-  }
-}
-
-/** Thrown inside this module when the file's content is damaged. */
-class CacheDamage extends Error {}
-
-const WHAT = 'Standby cache'
-const WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024
-/** How long the open waits for a lock another program holds: its migrations must not fail on a moment's lock. */
-const OPEN_LOCK_WAIT_MS = 5_000
-/**
- * How long a read or write waits for such a lock once the cache is open. They run on the app's main
- * thread, and this process is the cache's only writer, so only another program (a backup tool, the
- * sqlite3 shell) holds one: each write waiting the open's time held the window, the tray and every
- * notification that long, at each try. One that fails is told and tried again (catch-up-failures.ts).
- */
-export const RUN_LOCK_WAIT_MS = 200
 /** How often the WAL is copied back into the file; the copy does nothing when nothing was written. */
 export const CHECKPOINT_EVERY_MS = 5_000
-const TOO_NEW_REMEDY =
-  'It was written by a newer Standby: install that version again. The file was left untouched.'
-
 /** Open the cache at `options.path`, replacing it with an empty one if it is damaged. */
 export function openCache(options: OpenCacheOptions): OpenedCache {
   const { path, nativeBinding } = options
@@ -185,9 +159,6 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   }
 }
 
-/** Which check the open runs (see OpenCacheOptions.integrityCheck). */
-type CheckLevel = 'none' | 'quick' | 'full'
-
 /**
  * The check for this open: none of a path that holds no file, the full one after a run that found
  * the file damaged (the quick one may pass what that run found), else as `check` says.
@@ -218,166 +189,4 @@ function checkpointEvery(db: Database.Database, ms: number, onDamage: () => void
   // The app quits when it is done, whatever the timer.
   timer.unref()
   return () => clearInterval(timer)
-}
-
-/** Check, open, configure and migrate; throws CacheDamage when the content is the problem. */
-function openChecked(path: string, nativeBinding: string | undefined, check: CheckLevel): Database.Database {
-  keepPrivate(path)
-  if (check !== 'none' && existsSync(path)) checkReadOnly(path, nativeBinding, check)
-  const db = openConnection(path, nativeBinding, {})
-  try {
-    db.exec(`PRAGMA busy_timeout = ${OPEN_LOCK_WAIT_MS};`)
-    // Before the journal mode below is written into its header: a file refused (another program's,
-    // a newer Standby's) is moved aside or left exactly as it was found.
-    let version = 0
-    asMigrationFault(() => {
-      version = refuseWhatCannotMigrate(db, cacheMigrations.length, { what: WHAT, remedy: TOO_NEW_REMEDY })
-    })
-    const missing = version > 0 ? missingBaseTables(db) : []
-    if (missing.length > 0) {
-      throw new CacheDamage(
-        `it is at schema version ${version} without the tables every version of it has ` +
-          `(${missing.join(', ')} missing): another program's file, or one edited`,
-      )
-    }
-    // One exec for all of them: none returns anything the open needs, and each db.pragma() call
-    // would compile a statement of its own.
-    db.exec(
-      [
-        'journal_mode = WAL',
-        'synchronous = NORMAL',
-        'foreign_keys = ON',
-        // A snapshot writes the whole cache through the WAL; without a limit the -wal file keeps
-        // that size on disk until the app quits. With one it shrinks back once checkpointed.
-        `journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`,
-        // SQLite copies the WAL back into the file inline, on the commit that crosses its
-        // threshold: that commit is the one that applied an invite or marked it shown, and the
-        // notification waited for the copy (`npm run bench -- core`, the p99 of invite ->
-        // notifier). The copy runs on a timer instead, between events (see checkpointEvery).
-        'wal_autocheckpoint = 0',
-      ]
-        .map((pragma) => `PRAGMA ${pragma};`)
-        .join(' '),
-    )
-    migrateCache(db)
-    const wrong = schemaDifference(db)
-    if (wrong !== null) throw new CacheDamage(`its tables are not those Standby makes (${wrong})`)
-    restoreSyncRow(db)
-    keepLinkedPrivate(path)
-    db.exec(`PRAGMA busy_timeout = ${RUN_LOCK_WAIT_MS};`)
-    return db
-  } catch (error) {
-    closeQuietly(db)
-    throw classify(path, error)
-  }
-}
-
-/**
- * quick_check on a read-only connection of its own. Closing a read-write connection checkpoints
- * the WAL into the file and deletes it; a read-only one cannot, so a damaged file and its WAL are
- * moved aside exactly as they were found.
- */
-function checkReadOnly(path: string, nativeBinding: string | undefined, check: 'quick' | 'full'): void {
-  const db = openConnection(path, nativeBinding, { readonly: true, fileMustExist: true })
-  try {
-    db.pragma(`busy_timeout = ${OPEN_LOCK_WAIT_MS}`)
-    integrityCheck(db, check)
-  } catch (error) {
-    throw classify(path, error)
-  } finally {
-    closeQuietly(db)
-  }
-}
-
-/** CacheDamage and DatabaseTooNewError as they are; other SQLite damage as CacheDamage; the rest unavailable. */
-function classify(path: string, error: unknown): Error {
-  if (error instanceof CacheDamage || error instanceof DatabaseTooNewError) return error
-  if (isDamage(error)) return new CacheDamage(String((error as Error).message))
-  if (error instanceof CacheUnavailableError) return error
-  return unavailable(path, error)
-}
-
-/**
- * Throws CacheDamage with SQLite's findings unless its check says "ok": quick_check, or for 'full'
- * integrity_check, which also compares each index with its rows.
- */
-function integrityCheck(db: Database.Database, check: 'quick' | 'full'): void {
-  // The check reads every page once; a small page cache keeps the process from holding on to
-  // those pages' memory afterwards (better-sqlite3's default cache is 16 MB).
-  db.pragma('cache_size = -1024')
-  const pragma = check === 'full' ? 'integrity_check' : 'quick_check'
-  const findings = (db.pragma(`${pragma}(20)`) as Array<Record<string, string>>).map((row) => row[pragma])
-  if (findings.length !== 1 || findings[0] !== 'ok') {
-    throw new CacheDamage(`${pragma}: ${findings.join('; ')}`)
-  }
-}
-
-/** Migrate; a failing step on an intact file means the content is not what we wrote. */
-function migrateCache(db: Database.Database): void {
-  asMigrationFault(() => migrate(db, cacheMigrations, { what: WHAT, remedy: TOO_NEW_REMEDY }))
-}
-
-/** Run `step`; a failure of the file's content (not a newer file, not the machine) is damage. */
-function asMigrationFault(step: () => unknown): void {
-  try {
-    step()
-  } catch (error) {
-    if (error instanceof DatabaseTooNewError || isEnvironmentFault(error)) throw error
-    throw new CacheDamage(`migration failed: ${errorMessage(error)}`)
-  }
-}
-
-function openConnection(
-  path: string,
-  nativeBinding: string | undefined,
-  options: Database.Options,
-): Database.Database {
-  try {
-    return new Database(path, nativeBinding === undefined ? options : { ...options, nativeBinding })
-  } catch (error) {
-    if (isDamage(error)) throw new CacheDamage(String((error as Error).message))
-    if (!(error instanceof Database.SqliteError)) throw driverUnavailable(nativeBinding, error)
-    throw unavailable(path, error)
-  }
-}
-
-/** Close after a failure; a damaged file may fail to close too, and the first error is the story. */
-function closeQuietly(db: Database.Database): void {
-  try {
-    db.close()
-  } catch {
-    // Already failing: the original error is the one to report.
-  }
-}
-
-/**
- * Faults of the machine rather than the file: permissions, a full disk, I/O errors, another
- * process holding the lock. Moving the file aside would not fix them and would lose the reminder
- * and notification state, so they are reported instead.
- */
-function isEnvironmentFault(error: unknown): boolean {
-  return error instanceof Database.SqliteError && isMachineFaultCode(error.code)
-}
-
-function unavailable(path: string, error: unknown): CacheUnavailableError {
-  const code = error instanceof Database.SqliteError ? `${error.code}: ` : ''
-  const detail = errorMessage(error)
-  return new CacheUnavailableError(
-    `Standby cannot open its offline cache at ${path} (${code}${detail}). Check that the folder ` +
-      'is writable and the disk is not full, and that no other copy of Standby is running; the ' +
-      'file was left as it is.',
-    { cause: error },
-  )
-}
-
-function driverUnavailable(nativeBinding: string | undefined, error: unknown): CacheUnavailableError {
-  const detail = errorMessage(error)
-  const remedy =
-    nativeBinding === undefined
-      ? 'Rebuild it for this Node.js with `npm rebuild better-sqlite3` (packaging with ' +
-        'electron-builder rebuilds node_modules for Electron).'
-      : 'Rebuild it for this Electron with `npx tsx scripts/rebuild-sqlite-for-electron.ts --force`.'
-  return new CacheUnavailableError(`SQLite's native addon could not be loaded (${detail}). ${remedy}`, {
-    cause: error,
-  })
 }
