@@ -2,7 +2,6 @@
  * The composition root of the main process: the one place that creates things and wires them
  * together. Importing it does nothing but call `main()`.
  */
-import { cacheHolds } from './core/cache-holds'
 import { app, BrowserWindow, protocol, session } from 'electron'
 import electronUpdater from 'electron-updater'
 import { join } from 'node:path'
@@ -15,6 +14,7 @@ import { createElectronSettingsStore } from './electron/adapters/settings-store'
 import { createElectronUpdater } from './electron/adapters/electron-updater'
 import { createAppOrigin } from './electron/app-origin'
 import { onOpenUrl, registerDeepLinkScheme } from './electron/deep-links'
+import { cacheHolds } from './core/cache-holds'
 import { deepLinkInArgv } from './core/deep-links/deep-link-argv'
 import { createDeepLinkInbox } from './core/deep-links/deep-link-inbox'
 import { deepLinkTargets } from './core/deep-links/deep-link-targets'

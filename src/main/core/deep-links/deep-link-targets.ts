@@ -99,6 +99,16 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
       return true
     }
   }
+  /** Tells that `link` waits for the connection, when the platform cannot be reached now; whether it told. */
+  const toldItWaits = (link: DeepLink): boolean => {
+    if (deps.unreachable?.() !== true) return false
+    tell(
+      `Standby cannot reach the platform now, so it cannot tell yet whether ${link.kind} ${link.id} is yours: it opens once Standby is back online, if within ${LINK_WAIT_MS / 60_000} minutes.`,
+      LINK_AFTER_CATCH_UP,
+      'info',
+    )
+    return true
+  }
   /** Signed in and known to the cache: open it, say it is none of the expert's, or wait for the catch-up. */
   const settle = (link: DeepLink, at: number): void => {
     // The same link waiting again is not told again that it waits.
@@ -106,16 +116,8 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     waiting = undefined
     if (held(link)) return focus(link)
     if (!deps.caughtUp()) {
-      waiting = { link, at, told }
+      waiting = { link, at, told: told || toldItWaits(link) }
       deps.log.info(`A link to ${link.kind} ${link.id} waits for the catch-up with the platform.`)
-      if (deps.unreachable?.() === true && !told) {
-        waiting = { link, at, told: true }
-        tell(
-          `Standby cannot reach the platform now, so it cannot tell yet whether ${link.kind} ${link.id} is yours: it opens once Standby is back online, if within ${LINK_WAIT_MS / 60_000} minutes.`,
-          LINK_AFTER_CATCH_UP,
-          'info',
-        )
-      }
       return
     }
     deps.log.info(`A link to ${link.kind} ${link.id} names nothing this expert has; it opened nothing.`)
@@ -154,8 +156,12 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
           )
         return
       }
-      // Still not held and not caught up: it goes on waiting, said once in the log.
-      if (!held(link) && !deps.caughtUp()) return
+      // Still not held and not caught up: it goes on waiting, said once in the log, and told once
+      // the platform turns out unreachable (a start offline begins as merely connecting).
+      if (!held(link) && !deps.caughtUp()) {
+        if (!told && toldItWaits(link)) waiting = { link, at, told: true }
+        return
+      }
       settle(link, at)
     },
   }

@@ -198,6 +198,22 @@ describe('what a deep link does', () => {
       expect(deps.notifier.show).toHaveBeenCalledTimes(2)
     })
 
+    it('that came while still connecting is told it waits once the platform turns out unreachable, once', () => {
+      const state = { unreachable: false }
+      const { deps, targets: link } = targets({
+        holds: () => false,
+        caughtUp: () => false,
+        unreachable: () => state.unreachable,
+      })
+      link.open({ kind: 'session', id: 'ses_1' })
+      link.retry()
+      expect(deps.notifier.show).not.toHaveBeenCalled()
+      state.unreachable = true
+      link.retry()
+      link.retry()
+      expect(deps.notifier.show.mock.calls.map(([shown]) => shown.title)).toEqual([LINK_AFTER_CATCH_UP])
+    })
+
     it('not yet caught up (a start, a reconnection), waits for the catch-up: then opens it if it came, or says so', () => {
       const { deps, targets: link, state } = holding([], false)
       link.open({ kind: 'invite', id: 'inv_new' })
