@@ -5,7 +5,7 @@ import type { Session } from '../../shared/protocol/entities'
 import { formatDayTime, formatDuration, isoTime } from '../logic/format'
 import { feeLabel, outcomeLabel } from '../logic/labels'
 import { cancelledLine } from '../logic/session-changes'
-import { noticeSentence } from '../logic/isolate'
+import { isolatedSentence } from '../logic/isolate'
 import { useApi, useHistory, useServices } from '../store/context'
 import { AddToCalendarButton } from './AddToCalendarButton'
 import { TheirWords } from './TheirWords'
@@ -106,7 +106,7 @@ function HistoryRow({
         <bdi className="history-title">{session.request.title}</bdi>
         <span
           className="muted history-sub"
-          title={cancelled === null ? undefined : noticeSentence(cancelled)}
+          title={cancelled === null ? undefined : isolatedSentence(cancelled)}
         >
           {cancelled !== null ? (
             <TheirWords text={cancelled} />
@@ -129,7 +129,7 @@ function HistoryRow({
       <div className="history-outcome">
         <span
           className={`outcome outcome-${session.outcome?.kind ?? session.state}`}
-          title={noticeSentence(outcomeLabel(session))}
+          title={isolatedSentence(outcomeLabel(session))}
         >
           <TheirWords text={outcomeLabel(session)} />
         </span>

@@ -53,3 +53,12 @@ export function noticeSentence(parts: NoticeText): string {
 export function isolated(text: string): string {
   return `\u2068${text}\u2069`
 }
+
+/**
+ * `parts` as one string where no element can isolate the words they quote (a tooltip's `title`):
+ * each quoted piece set between isolates, as `isolated` does.
+ */
+export function isolatedSentence(parts: NoticeText): string {
+  if (typeof parts === 'string') return parts
+  return parts.map((part) => (typeof part === 'string' ? part : isolated(part.theirs))).join('')
+}

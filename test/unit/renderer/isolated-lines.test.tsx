@@ -5,7 +5,7 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { RescheduleStatus } from '../../../src/renderer/components/SessionChanges'
-import type { NoticeText } from '../../../src/renderer/logic/isolate'
+import { isolatedSentence, type NoticeText } from '../../../src/renderer/logic/isolate'
 import { outcomeLabel } from '../../../src/renderer/logic/labels'
 import { cancelledLine, rescheduleLine } from '../../../src/renderer/logic/session-changes'
 import { autoCancelNotice } from '../../../src/renderer/logic/session-timing'
@@ -42,6 +42,13 @@ describe('a client’s words in the app’s lines', () => {
     expect(line).not.toContain(NAME)
     expect(line).not.toContain(MESSAGE)
     expect(outside(outcomeLabel(cancelledByClient))).not.toContain(NAME)
+  })
+
+  it('are isolated in a tooltip, where no element can hold them', () => {
+    const tooltip = isolatedSentence(cancelledLine(cancelledByClient)!)
+    expect(tooltip).toContain(`\u2068${NAME}\u2069`)
+    expect(tooltip).toContain(`\u2068${MESSAGE}\u2069`)
+    expect(isolatedSentence(outcomeLabel(cancelledByClient))).toContain(`\u2068${NAME}\u2069`)
   })
 
   it('are isolated in where a proposed new time stands', () => {
