@@ -161,7 +161,8 @@ it('keeps a long client name and cancellation note to their History row, whole i
     expect(box.y).toBeGreaterThanOrEqual(rowBox.y)
     expect(box.y + box.height).toBeLessThanOrEqual(rowBox.y + rowBox.height)
   }
-  expect(await line.getAttribute('title')).toBe(`${name} cancelled: “${note}”`)
+  // The client's words isolated, as in the line itself, where a tooltip has no element to do it.
+  expect(await line.getAttribute('title')).toBe(`\u2068${name}\u2069 cancelled: “\u2068${note}\u2069”`)
 })
 
 it('proposes a new time in the future and shows the proposal, then the client’s answer', async () => {
