@@ -201,3 +201,19 @@ export function inviteTitled(core: TestCore, title: string): Promise<Invite> {
     })
   })
 }
+
+/**
+ * Ada's core signed in to the scripted platform at `platform.url`, online with its catch-up
+ * settled; `defer` closes the platform and the core after the test.
+ */
+export async function adaSettledOn(
+  defer: (close: () => Promise<void> | void) => void,
+  platform: { readonly url: string; close(): Promise<void> | void },
+): Promise<TestCore> {
+  defer(() => platform.close())
+  const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+  defer(() => core.close(true))
+  await core.waitForState((s) => s.status === 'online')
+  await core.runtime.core.settled()
+  return core
+}

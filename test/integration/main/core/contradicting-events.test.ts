@@ -13,7 +13,7 @@ import {
   sessionUpdated,
 } from '../../../support/fixtures'
 import { startHostilePlatform } from '../../../support/hostile-platform'
-import { startTestCore, type TestCore } from '../../../support/test-core'
+import { adaSettledOn, type TestCore } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
 import type { PlatformEvent } from '../../../../src/shared/protocol'
 
@@ -37,11 +37,7 @@ describe('a platform contradicting its own stream', () => {
               hasMore: false,
             },
     })
-    defer(() => platform.close())
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
-    await core.runtime.core.settled()
+    const core = await adaSettledOn(defer, platform)
     return { core, push: (event) => platform.io.emit('platform-event', event) }
   }
 
@@ -108,11 +104,7 @@ describe('a platform contradicting its own stream', () => {
             }
           : { kind: 'events', events: [], latestId: 1, hasMore: false },
     })
-    defer(() => platform.close())
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
-    await core.runtime.core.settled()
+    const core = await adaSettledOn(defer, platform)
     const open = core.runtime.cache.openInvites(core.runtime.core.platformClock.now())
     expect(open.map((i) => i.id)).toEqual([fresh.id])
     expect(core.adapters.notifier.shown.map((n) => n.kind).sort()).toEqual(['invite', 'notice'])

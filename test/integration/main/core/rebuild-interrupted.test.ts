@@ -6,7 +6,7 @@ import type { PlatformEvent } from '../../../../src/shared/protocol'
 import { useCleanup } from '../../../support/cleanup'
 import { anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'
 import { startHostilePlatform } from '../../../support/hostile-platform'
-import { startTestCore } from '../../../support/test-core'
+import { adaSettledOn } from '../../../support/test-core'
 
 const BOGUS_CURSOR = 40
 
@@ -54,11 +54,7 @@ describe('a rebuild from a snapshot cut short by the link', () => {
         }
       },
     })
-    defer(() => platform.close())
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
-    await core.runtime.core.settled()
+    const core = await adaSettledOn(defer, platform)
     expect(core.runtime.cache.cursor()).toBe(BOGUS_CURSOR)
 
     const event = { ...inviteCreated(head() + 1, invite, now), digest: `d${head() + 1}` }

@@ -5,6 +5,7 @@ import type { Session } from '../../../../src/shared/protocol'
 import { anInvite, aRequest, aSession } from '../../../support/fixtures'
 import { snapshotThenNothing, startHostilePlatform } from '../../../support/hostile-platform'
 import {
+  adaSettledOn,
   inviteTitled,
   startOnlineCore,
   startTestCore,
@@ -184,11 +185,7 @@ describe('the session room, from a platform that answers about another session',
       replay: snapshotThenNothing({ openInvites: [invite] }),
       command: () => ({ session: other }),
     })
-    defer(() => platform.close())
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
-    await core.runtime.core.settled()
+    const core = await adaSettledOn(defer, platform)
     expect(core.runtime.cache.invite('inv_1')).not.toBeNull()
 
     const accepted = await core.runtime.api['invites.accept']({ inviteId: 'inv_1', proposedTime: null })

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { UnreadThreads } from '../../../../../src/shared/ipc/contract'
 import { anInvite, aMessage, aRequest, messageCreated } from '../../../../support/fixtures'
 import { snapshotThenNothing, startHostilePlatform } from '../../../../support/hostile-platform'
-import { startTestCore } from '../../../../support/test-core'
+import { adaSettledOn } from '../../../../support/test-core'
 import { useCleanup } from '../../../../support/cleanup'
 
 describe('the unread counts pushed to the pages', () => {
@@ -22,11 +22,7 @@ describe('the unread counts pushed to the pages', () => {
     const platform = await startHostilePlatform({
       replay: snapshotThenNothing({ openInvites: [invite], takenAt: now }),
     })
-    defer(() => platform.close())
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
-    await core.runtime.core.settled()
+    const core = await adaSettledOn(defer, platform)
 
     const { cache } = core.runtime
     const counting = cache.unreadThreads.bind(cache)
