@@ -6,7 +6,9 @@
  * JSON object reaches the handshake check as an empty auth, which refuses it with a sentence
  * instead of a bare close that a client would retry for ever. An event or handshake whose JSON
  * names a key twice in one object arrives as DUPLICATE_KEY_EVENT, or with DUPLICATE_AUTH_KEY set,
- * to be refused as HTTP bodies are. Everything else is decoded as before.
+ * to be refused as HTTP bodies are. A message over MOST_MESSAGE_BYTES arrives, unread, as
+ * TOO_LARGE_EVENT (or a handshake with TOO_LARGE_AUTH set), so that it is refused with a sentence
+ * while the connection and the sender's other commands carry on. Everything else is decoded as before.
  */
 import { Decoder, PacketType, type Packet } from 'socket.io-parser'
 import { firstDuplicateKey } from './http/duplicate-keys'
@@ -35,6 +37,24 @@ export const TOO_MANY_MEMBERS_EVENT = '\u0000too many keys'
 /** Set on a handshake's auth, which is left unparsed, when its JSON holds more members than any handshake has. */
 export const TOO_MANY_AUTH_MEMBERS: unique symbol = Symbol('too many keys')
 
+/**
+ * The most bytes of one message the platform reads: every command, replay and handshake an honest
+ * app sends is far smaller. A larger one is refused unread, and the connection stays.
+ */
+export const MOST_MESSAGE_BYTES = 100_000
+
+/**
+ * The event name a message over MOST_MESSAGE_BYTES arrives under, with its size in bytes and its
+ * first characters (for the log) as arguments, and the acknowledgement when it asked for one.
+ */
+export const TOO_LARGE_EVENT = '\u0000too large'
+
+/** Set, to the message's size in bytes, on a handshake's auth, left unparsed, when it was over MOST_MESSAGE_BYTES. */
+export const TOO_LARGE_AUTH: unique symbol = Symbol('too large')
+
+/** How many characters of a message too large to read are kept for the log. */
+const EXCERPT_CHARS = 80
+
 // An event packet: its type, an optional namespace, then the acknowledgement id.
 const EVENT_HEAD = /^2(?:(\/[^,]*),)?(\d{1,15})/
 // A handshake (CONNECT) packet: its type, then an optional namespace.
@@ -45,6 +65,8 @@ const JSON_HEAD = /^([025])(?:\d{1,3}-)?(?:(\/[^,]*),)?(\d{0,15})/
 
 class AnsweringDecoder extends Decoder {
   override add(obj: unknown): void {
+    const bytes = byteLength(obj)
+    if (bytes > MOST_MESSAGE_BYTES) return void this.emitReserved('decoded', tooLargePacket(obj, bytes))
     if (typeof obj === 'string') {
       if (holdsTooManyMembers(obj)) return void this.emitReserved('decoded', tooManyMembersPacket(obj))
       const duplicate = duplicateKeyPacket(obj)
@@ -71,6 +93,29 @@ class AnsweringDecoder extends Decoder {
       })
     }
   }
+}
+
+/** The size in bytes of a frame as it came: text in UTF-8, or binary; 0 for anything else. */
+function byteLength(obj: unknown): number {
+  if (typeof obj === 'string')
+    return obj.length * 3 <= MOST_MESSAGE_BYTES ? obj.length : Buffer.byteLength(obj)
+  if (obj instanceof ArrayBuffer || ArrayBuffer.isView(obj)) return obj.byteLength
+  return 0
+}
+
+/**
+ * The frame `obj`, of `bytes` bytes, over MOST_MESSAGE_BYTES, is decoded as: unparsed, a handshake
+ * with TOO_LARGE_AUTH set or an event named TOO_LARGE_EVENT. Any other frame (a binary attachment,
+ * a packet the platform never acts on) closes the connection as an unreadable one does.
+ */
+function tooLargePacket(obj: unknown, bytes: number): Packet {
+  const head = typeof obj === 'string' ? JSON_HEAD.exec(obj.slice(0, EXCERPT_CHARS)) : null
+  if (typeof obj !== 'string' || head === null)
+    throw new Error(`a frame of ${bytes} bytes, more than the ${MOST_MESSAGE_BYTES} the platform reads`)
+  const nsp = head[2] ?? '/'
+  if (head[1] === '0') return { type: PacketType.CONNECT, nsp, data: { [TOO_LARGE_AUTH]: bytes } }
+  const id = head[3] === '' ? undefined : Number(head[3])
+  return { type: PacketType.EVENT, nsp, id, data: [TOO_LARGE_EVENT, bytes, obj.slice(0, EXCERPT_CHARS)] }
 }
 
 /**

@@ -13,7 +13,13 @@ import {
   type CommandAck,
   type ProtocolError,
 } from '../../src/shared/protocol'
-import { DUPLICATE_KEY_EVENT, TOO_MANY_MEMBERS_EVENT, UNREADABLE_EVENT } from './answering-decoder'
+import {
+  DUPLICATE_KEY_EVENT,
+  TOO_LARGE_EVENT,
+  TOO_MANY_MEMBERS_EVENT,
+  UNREADABLE_EVENT,
+} from './answering-decoder'
+import { tooLarge } from './oversize-frames'
 import { tooManyMembers } from './json-members'
 import { describeValue } from '../../src/shared/describe-untrusted'
 import type { LogFields, Logger } from './logger'
@@ -54,7 +60,7 @@ export interface AnswerContext {
 
 /**
  * Answer an emit of an event the platform does not know, could not read, or will not read (a key
- * named twice), when it carries an acknowledgement (the last of `args`): the sender would otherwise wait for its own timeout. Counted against the
+ * named twice, too large), when it carries an acknowledgement (the last of `args`): the sender would otherwise wait for its own timeout. Counted against the
  * connection's rate limit.
  */
 export function refuseUnknownEvent(
@@ -72,7 +78,9 @@ export function refuseUnknownEvent(
         ? `This message names the key ${describeValue(args[0])} twice in one object, so it was not acted on; send each key once.`
         : event === TOO_MANY_MEMBERS_EVENT
           ? tooManyMembers('This message')
-          : `The platform knows only the events ${KNOWN_EVENTS}; this one was ignored.`
+          : event === TOO_LARGE_EVENT
+            ? tooLarge('This message', args[0] as number)
+            : `The platform knows only the events ${KNOWN_EVENTS}; this one was ignored.`
   const error: ProtocolError = bucket.take() ? { code: 'invalid_payload', message } : RATE_LIMITED
   ;(ack as (answer: CommandAck) => void)({ ok: false, error, serverTime: clock.now() })
 }

@@ -28,6 +28,9 @@ import {
   answeringParser,
   DUPLICATE_AUTH_KEY,
   DUPLICATE_KEY_EVENT,
+  MOST_MESSAGE_BYTES,
+  TOO_LARGE_AUTH,
+  TOO_LARGE_EVENT,
   TOO_MANY_AUTH_MEMBERS,
   TOO_MANY_MEMBERS_EVENT,
   UNREADABLE_EVENT,
@@ -36,9 +39,14 @@ import { tooManyMembers } from './json-members'
 import { JsonText } from './json-text'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
 import { limitUnreadBacklog } from './unread-backlog'
+import { logClosedByFrame, tooLarge } from './oversize-frames'
 
-/** The largest message a client may send; commands are small. */
-const MAX_MESSAGE_BYTES = 100_000
+/**
+ * The largest frame the platform takes off the wire. A message over MOST_MESSAGE_BYTES and within
+ * this is refused with an answer, unread, and the connection carries on; a larger frame cannot be
+ * held to be answered, and closes the connection (logged).
+ */
+export const MOST_READ_FRAME_BYTES = 10 * MOST_MESSAGE_BYTES
 
 /**
  * The heartbeat: a ping this often, and a peer that has not answered one this long after is gone.
@@ -104,7 +112,7 @@ export function attachSocketGateway(
     // WebSocket only, as the app connects: a long-polling session is no connection of its own,
     // so one kept-alive connection could open sessions without end, past every per-address cap.
     transports: ['websocket'],
-    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    maxHttpBufferSize: MOST_READ_FRAME_BYTES,
     parser: answeringParser,
     connectTimeout: deps.connectTimeoutMs,
     ...HEARTBEAT,
@@ -129,6 +137,11 @@ export function attachSocketGateway(
     if ((socket.handshake.auth as { [TOO_MANY_AUTH_MEMBERS]?: true })[TOO_MANY_AUTH_MEMBERS]) {
       logger.warn('connection refused: handshake holding too many keys')
       return next(refusal('invalid_payload', tooManyMembers('The handshake')))
+    }
+    const large = (socket.handshake.auth as { [TOO_LARGE_AUTH]?: number })[TOO_LARGE_AUTH]
+    if (large !== undefined) {
+      logger.warn('connection refused: handshake too large', { bytes: large })
+      return next(refusal('invalid_payload', tooLarge('The handshake', large)))
     }
     const duplicate = (socket.handshake.auth as { [DUPLICATE_AUTH_KEY]?: string })[DUPLICATE_AUTH_KEY]
     if (duplicate !== undefined) {
@@ -235,11 +248,17 @@ export function attachSocketGateway(
         error: error.message.slice(0, 200),
       })
     })
+    logClosedByFrame(socket, logger, expertId, MOST_READ_FRAME_BYTES)
     socket.onAny((event: unknown, ...args: unknown[]) => {
       if (event === COMMAND_EVENT || event === REPLAY_EVENT || event === PROBE_EVENT) return
       if (event === UNREADABLE_EVENT) once.warn('unreadable socket message refused')
       else if (event === DUPLICATE_KEY_EVENT) once.warn('socket message naming a key twice refused')
       else if (event === TOO_MANY_MEMBERS_EVENT) once.warn('socket message holding too many keys refused')
+      else if (event === TOO_LARGE_EVENT)
+        once.warn('socket message too large refused', {
+          bytes: Number(args[0]),
+          start: describeValue(args[1]),
+        })
       else once.warn('unknown socket event ignored', { event: describeValue(event) })
       refuseUnknownEvent(event, args, context)
     })

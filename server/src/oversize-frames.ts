@@ -1,0 +1,37 @@
+/**
+ * What the platform says about a message too large to read: the sentence its sender is answered
+ * with, and the log line when a frame too large even to hold closed the connection.
+ */
+import type { Socket } from 'socket.io'
+import { MOST_MESSAGE_BYTES } from './answering-decoder'
+import type { Logger } from './logger'
+
+/** What a client is told when a message of `bytes` bytes was over MOST_MESSAGE_BYTES. */
+export function tooLarge(what: string, bytes: number): string {
+  return `${what} is ${bytes.toLocaleString('en')} bytes, more than the ${MOST_MESSAGE_BYTES.toLocaleString('en')} a message to the platform may be, so it was not read; send a shorter one.`
+}
+
+// What ws says of a frame over its limit, which it refuses from the frame's header, unread.
+const OVER_THE_LIMIT = /max payload size exceeded/i
+
+/**
+ * Log why the connection of `socket` closed when it was the client's frame that closed it (too
+ * large to hold, or broken framing): socket.io reports that only as a "transport error", and the
+ * operator would otherwise see an expert's connection end without a word.
+ */
+export function logClosedByFrame(socket: Socket, logger: Logger, expertId: string, mostBytes: number): void {
+  socket.once('disconnect', (reason: string, description: unknown) => {
+    if (reason !== 'transport error') return
+    const error = description instanceof Error ? description.message : ''
+    if (OVER_THE_LIMIT.test(error)) {
+      logger.warn(`connection closed: a frame larger than the ${mostBytes} bytes the platform reads`, {
+        expert: expertId,
+      })
+      return
+    }
+    logger.warn('connection closed: a frame the platform cannot read', {
+      expert: expertId,
+      error: error.slice(0, 200),
+    })
+  })
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { MOST_READ_FRAME_BYTES } from '../../../server/src/socket-gateway'
+import { PROTOCOL_VERSION } from '../../../src/shared/protocol'
+import { emitRaw, handshakeRaw } from '../../support/raw-packets'
+import { useTestPlatform } from '../../support/test-platform'
+
+/** A command envelope whose closing note, written out as it is sent, runs to `bytes` bytes. */
+function commandOf(bytes: number, key: string): string {
+  const note = JSON.stringify({
+    name: 'session.end',
+    idempotencyKey: key,
+    payload: { sessionId: 'ses_none', outcome: { kind: 'free' }, closingNote: '' },
+  })
+  return note.replace('"closingNote":""', `"closingNote":"${'\u202e'.repeat(bytes / 3)}"`)
+}
+
+describe('a message larger than the platform reads', () => {
+  const platform = useTestPlatform()
+
+  it('is answered with a refusal saying so, and the connection and its other commands carry on', async () => {
+    const expert = platform().addExpert()
+    const connection = await platform().connect(expert.token)
+    const away = connection.command('availability.set', { availability: 'away', onlineUntil: null })
+    // A key that would turn the log line around, were the excerpt not escaped.
+    const large = emitRaw(connection, 'command', commandOf(300_000, '\u202elarge-0001'))
+    const online = connection.command('availability.set', { availability: 'online', onlineUntil: null })
+    expect(await away).toMatchObject({ ok: true })
+    const refusal = await large
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+    expect((refusal as { error: { message: string } }).error.message).toMatch(
+      /300,\d{3} bytes.*more than the 100,000/,
+    )
+    expect(await online).toMatchObject({ ok: true })
+    expect(connection.socket.connected).toBe(true)
+
+    // One line for the operator, with a short, escaped excerpt: never the frame itself.
+    const lines = platform().logger.lines.filter((l) => l.includes(`expert=${expert.id}`))
+    const logged = lines.filter((l) => l.includes('too large'))
+    expect(logged).toHaveLength(1)
+    expect(logged[0]).toContain('session.end')
+    expect(logged[0]).not.toContain('\u202e')
+    expect(logged[0]).toContain('\\u{202e}')
+    expect(logged[0]!.length).toBeLessThan(600)
+  })
+
+  it('refuses a handshake too large to read with a sentence saying so', async () => {
+    const token = JSON.stringify(platform().addExpert().token)
+    const handshake = `{"token":${token},"protocolVersion":${PROTOCOL_VERSION},"more":"${'x'.repeat(200_000)}"}`
+    expect(await handshakeRaw(platform().server.url, handshake)).toMatchObject({
+      data: { code: 'invalid_payload', message: /handshake is 200,\d{3} bytes/ },
+    })
+  })
+
+  it('closes a connection whose frame is too large to read at all, and logs why', async () => {
+    const expert = platform().addExpert()
+    const { socket } = await platform().connect(expert.token)
+    const closed = new Promise((resolve) => socket.once('disconnect', resolve))
+    socket.io.engine.write(`2["command",${commandOf(MOST_READ_FRAME_BYTES + 3, 'huge-0001')}]`)
+    await closed
+    const lines = platform().logger.lines.filter((l) => l.includes(`expert=${expert.id}`))
+    const logged = lines.filter((l) => l.includes('connection closed'))
+    expect(logged).toHaveLength(1)
+    expect(logged[0]).toMatch(/larger than the .* bytes the platform reads/)
+  })
+
+  it('closes a connection that sends a binary attachment too large to read, and logs why', async () => {
+    const expert = platform().addExpert()
+    const { socket } = await platform().connect(expert.token)
+    const closed = new Promise((resolve) => socket.once('disconnect', resolve))
+    socket.emit('command', Buffer.alloc(200_000))
+    await closed
+    const lines = platform().logger.lines.filter((l) => l.includes(`expert=${expert.id}`))
+    expect(lines.filter((l) => l.includes('connection closed'))).toEqual([
+      expect.stringMatching(/a frame of 200000 bytes, more than the 100000/),
+    ])
+  })
+})
