@@ -280,7 +280,8 @@ export class ClientSimulator {
         this.marketplace.review(session.id, { rating, comment }),
       )
     }
-    const paid = session.outcome !== null && session.outcome.kind !== 'free'
+    // Only what cost the client something can be charged back: not a free end, nor one that billed nothing.
+    const paid = session.outcome !== null && (session.earnings?.amountMinor ?? 0) > 0
     if (paid && session.chargeback === null && this.rand() < (this.options.chargebackChance ?? 0.08)) {
       const reason = this.pick(CHARGEBACK_REASONS)
       this.after(2 * MINUTE + this.rand() * 3 * MINUTE, () =>

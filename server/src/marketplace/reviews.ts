@@ -14,6 +14,7 @@ import {
 import { PlatformError } from '../platform-error'
 import type { SessionRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
+import { sessionMoney } from './earnings'
 import { parseInput } from './parse-input'
 
 /** What a client sends with a review: the stars, and a comment that may be left out. */
@@ -50,7 +51,7 @@ export function recordReview(ctx: MarketplaceContext, sessionId: string, input: 
   )
 }
 
-/** Record a chargeback against a session the client paid for; a second one is refused. */
+/** Record a chargeback against a session the client paid for (more than nothing); a second one is refused. */
 export function recordChargeback(ctx: MarketplaceContext, sessionId: string, input: unknown): Session {
   return logRefusal(ctx, 'chargeback', () =>
     ctx.events.transact(() => {
@@ -60,6 +61,15 @@ export function recordChargeback(ctx: MarketplaceContext, sessionId: string, inp
         throw new PlatformError(
           'invalid_state',
           `Session ${row.id} ended free of charge, so there is no payment to charge back.`,
+        )
+      }
+      // Charged or discounted, yet nothing to pay: billing ended as it started, or a discount of a
+      // small amount rounded down to nothing. A chargeback counts against the expert's standing,
+      // and one of no payment would count where the client lost nothing.
+      if (sessionMoney(row).earnings?.amountMinor === 0) {
+        throw new PlatformError(
+          'invalid_state',
+          `The client paid nothing for session ${row.id}, so there is no payment to charge back.`,
         )
       }
       const earlier = ctx

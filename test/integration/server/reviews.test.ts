@@ -113,6 +113,8 @@ describe('reviews and chargebacks on the platform', () => {
 
   it('records a chargeback once, on the session and in the expert’s figures', async () => {
     const { expertId, sessionId } = endedSession({ kind: 'discounted', percent: 20 })
+    const paid = platform().server.marketplace.store.session(sessionId).earnings
+    expect(paid?.amountMinor).toBeGreaterThan(0)
     const response = await chargeback(sessionId, { reason: 'Disputed with the bank' })
     expect(response.status).toBe(200)
     const recordedAt = platform().clock.now()
@@ -136,4 +138,33 @@ describe('reviews and chargebacks on the platform', () => {
       `Session ${sessionId} ended free of charge, so there is no payment to charge back.`,
     )
   })
+
+  it.each([
+    ['billed no time', { kind: 'charged' }, 0, 2_500],
+    ['was discounted to nothing', { kind: 'discounted', percent: 1 }, 1_000, 1],
+  ] as const)(
+    'refuses a chargeback of a session that %s, and the expert’s figures do not change',
+    async (_what, outcome, billedMs, rateMinor) => {
+      const expertId = platform().server.marketplace.createExpert({
+        name: 'Cheap Expert',
+        email: `cheap-${rateMinor}@example.test`,
+        passwordHash: 'unused',
+        timeZone: 'Europe/Berlin',
+        tags: [],
+        rate: { amountMinor: rateMinor, currency: 'USD' },
+      })
+      const { sessionId } = endedSessionOn(platform(), outcome, expertId, { billedMs })
+      const session = platform().server.marketplace.store.session(sessionId)
+      expect(session.earnings).toEqual({ amountMinor: 0, currency: 'USD' })
+      const response = await chargeback(sessionId, { reason: 'Disputed with the bank' })
+      expect(response.status).toBe(409)
+      expect(await refusal(response)).toEqual({
+        code: 'invalid_state',
+        message: `The client paid nothing for session ${sessionId}, so there is no payment to charge back.`,
+      })
+      expect(platform().server.marketplace.store.session(sessionId).chargeback).toBeNull()
+      const stats = Expert.parse(platform().server.marketplace.store.expert(expertId)).stats.reviews
+      expect(stats).toMatchObject({ chargebacks: 0, recentChargebacks: 0, lastChargebackAt: null })
+    },
+  )
 })

@@ -162,4 +162,13 @@ describe('the client simulator after a session', () => {
     // Each client judges a session once: its own review's update brings no second one.
     expect(platform.logger.lines.filter((l) => l.includes('refused'))).toEqual([])
   })
+
+  it('does not charge back a session that cost its client nothing', () => {
+    const marketplace = platform.server.marketplace
+    const unpaid = endedSessionOn(platform, { kind: 'charged' }, undefined, { billedMs: 0 }).sessionId
+    platform.clock.advance(6 * MINUTE)
+    expect(marketplace.store.session(unpaid).review).not.toBeNull()
+    expect(marketplace.store.session(unpaid).chargeback).toBeNull()
+    expect(platform.logger.lines.filter((l) => l.includes('refused'))).toEqual([])
+  })
 })
