@@ -35,3 +35,35 @@ export function logClosedByFrame(socket: Socket, logger: Logger, expertId: strin
     })
   })
 }
+
+/** What sending the answers queued on a connection needs of engine.io's connection and of ws. */
+interface QueuedAnswers {
+  readonly transport?: {
+    writable?: boolean
+    readonly socket?: {
+      readonly _receiver?: { prependListener?(event: 'error', listener: (error: unknown) => void): unknown }
+    }
+  }
+  flush?(): void
+}
+
+/**
+ * Send what is queued on `socket` (the answers to the commands that came just before it) when a
+ * frame too large to hold is about to close its connection. Each answer waits for the write before
+ * it to finish, and socket.io drops whatever waits once the connection closes: those commands were
+ * carried out, and their sender would never hear it. ws reports the frame to its own listener,
+ * which closes the connection; this one runs first, while the connection is still open. Nothing
+ * is done when the libraries' inner parts are not what this version expects.
+ */
+export function sendQueuedBeforeClosing(socket: Socket): void {
+  const connection = socket.conn as unknown as QueuedAnswers
+  const receiver = connection.transport?.socket?._receiver
+  if (typeof receiver?.prependListener !== 'function' || typeof connection.flush !== 'function') return
+  receiver.prependListener('error', (error) => {
+    if ((error as { code?: unknown } | null)?.code !== 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return
+    if (connection.transport === undefined) return
+    // The write in flight is already with ws, which keeps the order: the rest can follow it now.
+    connection.transport.writable = true
+    connection.flush?.()
+  })
+}

@@ -39,7 +39,7 @@ import { tooManyMembers } from './json-members'
 import { JsonText } from './json-text'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
 import { limitUnreadBacklog } from './unread-backlog'
-import { logClosedByFrame, tooLarge } from './oversize-frames'
+import { logClosedByFrame, sendQueuedBeforeClosing, tooLarge } from './oversize-frames'
 
 /**
  * The largest frame the platform takes off the wire. A message over MOST_MESSAGE_BYTES and within
@@ -249,6 +249,7 @@ export function attachSocketGateway(
       })
     })
     logClosedByFrame(socket, logger, expertId, MOST_READ_FRAME_BYTES)
+    sendQueuedBeforeClosing(socket)
     socket.onAny((event: unknown, ...args: unknown[]) => {
       if (event === COMMAND_EVENT || event === REPLAY_EVENT || event === PROBE_EVENT) return
       if (event === UNREADABLE_EVENT) once.warn('unreadable socket message refused')

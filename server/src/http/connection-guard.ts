@@ -102,6 +102,9 @@ export interface ConnectionGuard {
   answerBegun(socket: Duplex): boolean
 }
 
+/** How long an upgraded connection this side ended may go on sending before it is destroyed. */
+const LINGER_MS = 2_000
+
 /** Watch every connection `http` accepts. */
 export function guardConnections(
   http: HttpServer,
@@ -218,9 +221,17 @@ export function guardConnections(
     // An upgrade is the WebSocket server's to watch (its handshake and heartbeat). Only a real
     // one: a plain request that merely carries an Upgrade header still has its body timed. Once
     // this side has ended an upgraded connection (a refusal, a closed WebSocket) nothing more
-    // comes of it, so it is destroyed rather than left half open for as long as the client likes.
+    // comes of it, so it is destroyed rather than left half open for as long as the client likes:
+    // after a short linger, in which what the client still sends is read and dropped. Destroyed at
+    // once, a client still sending (the rest of a frame too large to read) would get a reset, and
+    // a reset makes its system throw away what had arrived and was not read yet: the answers
+    // written just before the close.
     if (kind === 'upgrade') {
-      socket.once('finish', () => socket.destroy())
+      socket.once('finish', () => {
+        socket.resume()
+        const linger = limits.clock.setTimeout(() => socket.destroy(), LINGER_MS)
+        socket.once('close', () => linger.cancel())
+      })
       return
     }
     bodyDeadline.set(

@@ -51,11 +51,20 @@ describe('a message larger than the platform reads', () => {
     })
   })
 
-  it('closes a connection whose frame is too large to read at all, and logs why', async () => {
+  it('closes a connection whose frame is too large to read at all, answers the commands sent before it, and logs why', async () => {
     const expert = platform().addExpert()
-    const { socket } = await platform().connect(expert.token)
+    const connection = await platform().connect(expert.token)
+    const { socket } = connection
     const closed = new Promise((resolve) => socket.once('disconnect', resolve))
+    // Sent in one burst with the frame: carried out before it is seen, and answered all the same.
+    const before = Array.from({ length: 100 }, (_, i) =>
+      connection.command('availability.set', {
+        availability: i % 2 === 0 ? 'away' : 'online',
+        onlineUntil: null,
+      }),
+    )
     socket.io.engine.write(`2["command",${commandOf(MOST_READ_FRAME_BYTES + 3, 'huge-0001')}]`)
+    for (const ack of await Promise.all(before)) expect(ack).toMatchObject({ ok: true })
     await closed
     const lines = platform().logger.lines.filter((l) => l.includes(`expert=${expert.id}`))
     const logged = lines.filter((l) => l.includes('connection closed'))
