@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { kindLabel } from '../../../src/shared/labels'
 import type { Message, Session } from '../../../src/shared/protocol'
 import { assertNever } from '../../../src/shared/assert-never'
+import { cancelledBy } from '../../../src/shared/rules/cancellation-terms'
 
 const STYLE = `
 body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
@@ -123,9 +124,25 @@ function stateLine(session: Session, time: (t: number) => string): string {
     case 'ended':
       return `ended${session.endedAt === null ? '' : ` at ${time(session.endedAt)}`}`
     case 'cancelled':
-      return 'cancelled by the platform: a party did not join in time'
+      return cancelledLine(session)
     default:
       return assertNever(session.state)
+  }
+}
+
+/** Who cancelled the session, as the expert reads it: the page is theirs, so they are "you". */
+function cancelledLine(session: Session): string {
+  // A session from before cancellations were recorded could only have been cancelled for an absence.
+  const by = session.cancellation === null ? 'system' : cancelledBy(session.cancellation)
+  switch (by) {
+    case 'client':
+      return 'cancelled by the client'
+    case 'expert':
+      return 'cancelled by you'
+    case 'system':
+      return 'cancelled by the platform: a party did not join in time'
+    default:
+      return assertNever(by)
   }
 }
 

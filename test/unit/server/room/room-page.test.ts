@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { renderRoomPage } from '../../../../server/src/room/room-page'
+import type { Cancellation } from '../../../../src/shared/protocol'
 import { aSession } from '../../../support/fixtures'
 
 describe('the room page’s times', () => {
@@ -20,5 +21,36 @@ describe('the room page’s times', () => {
       timeZone: 'Asia/Kathmandu',
     })
     expect(html).toContain('booked for 10 Jan 2026, 09:00 GMT+5:45')
+  })
+})
+
+describe('the room page of a cancelled session', () => {
+  const cancelled = (cancellation: Cancellation): string =>
+    renderRoomPage({
+      session: aSession({ state: 'cancelled', cancellation }),
+      thread: [],
+      timeZone: 'Europe/Berlin',
+    })
+  const at = Date.UTC(2026, 0, 10, 9)
+
+  it('says who cancelled it: the client, the expert, or the platform for an absence', () => {
+    const byClient = cancelled({
+      reason: 'client_cancelled',
+      by: 'client',
+      feeAssessedTo: null,
+      cancelledAt: at,
+    })
+    expect(byClient).toContain('cancelled by the client')
+    expect(byClient).not.toContain('did not join')
+    const byExpert = cancelled({
+      reason: 'expert_cancelled',
+      by: 'expert',
+      feeAssessedTo: null,
+      cancelledAt: at,
+    })
+    expect(byExpert).toContain('cancelled by you')
+    expect(byExpert).not.toContain('did not join')
+    const absent = cancelled({ reason: 'client_absent', feeAssessedTo: 'client', cancelledAt: at })
+    expect(absent).toContain('cancelled by the platform: a party did not join in time')
   })
 })
