@@ -34,6 +34,12 @@ const NOT_A_ROOM = notice(
 
 const ALLOW = 'GET, HEAD, OPTIONS'
 
+/**
+ * The most messages a room page shows, the latest: a thread has no end while its session is open,
+ * and a page of all of it would hold the platform (and the browser) for as long as it is long.
+ */
+export const MOST_ROOM_MESSAGES = 200
+
 // The link may be right: only the method is wrong, so the page must not call the link invalid.
 const WRONG_METHOD = notice(
   'Rooms are read with GET',
@@ -88,11 +94,17 @@ export function answerRoomPage(
     return true
   }
   const session = store.sessionFromRow(row)
+  const { messages, earlier } = deps.marketplace.threadTail(
+    session.request.id,
+    session.expertId,
+    MOST_ROOM_MESSAGES,
+  )
   send(
     200,
     renderRoomPage({
       session,
-      thread: deps.marketplace.thread(session.request.id, session.expertId),
+      thread: messages,
+      earlierMessages: earlier,
       timeZone: store.expert(session.expertId).timeZone,
     }),
   )

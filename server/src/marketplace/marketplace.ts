@@ -28,7 +28,7 @@ import { defaultMarketplaceConfig, type MarketplaceConfig, type MarketplaceConte
 import { clientCancelSession } from './cancellations'
 import { executeCommand } from './execute-command'
 import { boundIdempotencyKeys } from './idempotency-bound'
-import { sendClientMessage, threadOf } from './messages'
+import { sendClientMessage, threadOf, threadTail } from './messages'
 import { createRequest, withdrawRequest, type CreatedRequest, type CreateRequestInput } from './requests'
 import { recordChargeback, recordReview } from './reviews'
 import { answerProposal, lapseProposalIfDue } from './reschedules'
@@ -178,6 +178,11 @@ export class Marketplace {
   /** The thread between a request's client and one expert. */
   thread(requestId: string, expertId: string): Message[] {
     return threadOf(this.ctx, requestId, expertId)
+  }
+
+  /** The latest `most` messages of that thread, and how many came before them. */
+  threadTail(requestId: string, expertId: string, most: number): { messages: Message[]; earlier: number } {
+    return threadTail(this.ctx, requestId, expertId, most)
   }
 
   /**

@@ -46,6 +46,26 @@ export function threadOf(ctx: MarketplaceContext, requestId: string, expertId: s
     .map(messageFromRow)
 }
 
+/** The latest `most` messages of a thread, oldest first, and how many came before them. */
+export function threadTail(
+  ctx: MarketplaceContext,
+  requestId: string,
+  expertId: string,
+  most: number,
+): { messages: Message[]; earlier: number } {
+  const latest = ctx
+    .sql<[string, string, number], MessageRow>(
+      `SELECT * FROM messages WHERE request_id = ? AND expert_id = ?
+         ORDER BY sent_at DESC, rowid DESC LIMIT ?`,
+    )
+    .all(requestId, expertId, most)
+  const total = ctx
+    .sql<[string, string], number>('SELECT COUNT(*) FROM messages WHERE request_id = ? AND expert_id = ?')
+    .pluck()
+    .get(requestId, expertId)
+  return { messages: latest.reverse().map(messageFromRow), earlier: (total ?? 0) - latest.length }
+}
+
 /**
  * Store a message and tell the expert, inside the caller's transaction, without asking whether
  * the thread is open: the session's end adds its closing note as it closes the thread.

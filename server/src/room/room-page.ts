@@ -48,7 +48,10 @@ export function escapeHtml(text: string): string {
 /** What the page shows. */
 export interface RoomView {
   readonly session: Session
+  /** The latest messages of the thread, oldest first. */
   readonly thread: ReadonlyArray<Message>
+  /** How many messages came before those, not shown; none when left out. */
+  readonly earlierMessages?: number
   /**
    * The expert's time zone, from their profile: the page writes times in it, each with the zone's
    * name, since the browser that opens it may be elsewhere and a time in the hour the clocks go
@@ -58,7 +61,7 @@ export interface RoomView {
 }
 
 /** The room page of one session. */
-export function renderRoomPage({ session, thread, timeZone }: RoomView): string {
+export function renderRoomPage({ session, thread, earlierMessages = 0, timeZone }: RoomView): string {
   const format = new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'short',
@@ -106,11 +109,17 @@ export function renderRoomPage({ session, thread, timeZone }: RoomView): string 
 <p class="description">${request.description === '' ? '<span class="muted">No description.</span>' : escapeHtml(request.description)}</p>
 ${attachments}</section>
 <section aria-labelledby="thread"><h2 id="thread">Messages with ${escapeHtml(client.name)}</h2>
-${messages}</section>
+${earlierLine(earlierMessages)}${messages}</section>
 </main>
 </body>
 </html>
 `
+}
+
+function earlierLine(earlier: number): string {
+  if (earlier <= 0) return ''
+  const what = earlier === 1 ? 'The 1 earlier message is' : `The ${earlier} earlier messages are`
+  return `<p class="muted">${what} not shown here.</p>\n`
 }
 
 function stateLine(session: Session, time: (t: number) => string): string {

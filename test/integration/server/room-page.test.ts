@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { PlatformEvent, type Session } from '../../../src/shared/protocol'
 import { ofType, type ExpertConnection } from '../../support/expert-connection'
 import { useTestPlatform } from '../../support/test-platform'
+import { MOST_ROOM_MESSAGES } from '../../../server/src/http/room-route'
 
 const HOSTILE_TITLE = '<script>alert("title")</script> & co'
 const HOSTILE_DESCRIPTION = 'Line one <img src=x onerror=alert(1)>\nLine "two" & \'three\''
@@ -103,6 +104,22 @@ describe('the room page', () => {
       .logger.lines.slice(before)
       .filter((l) => l.includes('room link refused'))
     expect(logged).toHaveLength(refused.length)
+  })
+
+  it('shows the latest messages of a long thread, saying how many earlier ones it leaves out', async () => {
+    const { session } = await takeSession()
+    const { marketplace } = platform().server
+    const extra = MOST_ROOM_MESSAGES + 4
+    for (let n = 1; n <= extra; n++)
+      marketplace.clientMessage(session.request.id, session.expertId, `Note ${n}.`)
+    const html = await (await page(session.roomUrl!)).text()
+    expect(html).toContain(`Note ${extra}.`)
+    expect(html).toContain(`Note ${extra - MOST_ROOM_MESSAGES + 1}.`)
+    expect(html).not.toContain(`Note ${extra - MOST_ROOM_MESSAGES}.`)
+    expect(html).not.toContain('bold?')
+    // The one written with the request, and the first ones of the loop.
+    expect(html).toContain(`The 5 earlier messages are not shown here.`)
+    expect(html.match(/<li>/g)).toHaveLength(MOST_ROOM_MESSAGES)
   })
 
   it('reads rooms with GET only: another method gets 405 saying so, OPTIONS the methods alone', async () => {
