@@ -13,6 +13,7 @@ import { askToOpenLink, createSystemBrowser } from './electron/adapters/system-b
 import { createElectronSettingsStore } from './electron/adapters/settings-store'
 import { createElectronUpdater } from './electron/adapters/electron-updater'
 import { createAppOrigin } from './electron/app-origin'
+import { setAppMenu } from './electron/app-menu'
 import { onOpenUrl, registerDeepLinkScheme } from './electron/deep-links'
 import { cacheHolds } from './core/cache-holds'
 import { deepLinkInArgv } from './core/deep-links/deep-link-argv'
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
   // Quit before it was ready (the process ends with the quit): nothing more is opened.
   if (shutdown.done) return
   registerDeepLinkScheme(app, process, log)
+  // A packaged build replaces Electron's default menu, which opens developer tools and reloads pages.
+  setAppMenu(app.isPackaged)
 
   // electron-vite sets ELECTRON_RENDERER_URL when `electron-vite dev` serves the renderer.
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']

@@ -1,8 +1,8 @@
 /**
  * Every window of the app is created here, so each gets the same lockdown: sandboxed, isolated,
- * no Node, kept on our own pages, and loaded from our own renderer.
+ * no Node, kept on our own pages, loaded from our own renderer, and no developer tools once packaged.
  */
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
+import { app, BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
 import { systemClock, type Clock } from '../../shared/clock'
 import { type AppOrigin } from './app-origin'
 import { type Logger } from '../node/log'
@@ -47,6 +47,8 @@ export function createAppWindow(
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      // A packaged build has no developer tools at all: no menu item, shortcut or call opens them.
+      devTools: !app.isPackaged,
     },
   })
   // Already guarded when the app guards every web contents (web-contents-security.ts); guarded

@@ -97,6 +97,11 @@ function freshState() {
     /** Every window created since the reset, destroyed ones included. */
     windows: [] as FakeBrowserWindow[],
     trays: [] as FakeTray[],
+    /**
+     * The application menu Menu.setApplicationMenu set; 'default' is Electron's own, with View >
+     * Reload and Toggle Developer Tools, which Electron shows until the app sets another.
+     */
+    applicationMenu: 'default' as FakeMenu | null | 'default',
     /** Every menu popped up (a right-click menu), with the window it was shown over. */
     poppedMenus: [] as Array<{ menu: FakeMenu; window: unknown; close: () => void }>,
     notifications: [] as FakeNotification[],

@@ -26,6 +26,13 @@ export class FakeMenu {
     return new FakeMenu(template)
   }
 
+  /** The app's menu: null for none, and Electron's default (`'default'`) until one is set. */
+  static setApplicationMenu(menu: FakeMenu | null): void {
+    // Electron's own check (menu.ts): anything but a Menu or null is refused.
+    if (menu !== null && !(menu instanceof FakeMenu)) throw new TypeError('Invalid menu')
+    fake.applicationMenu = menu
+  }
+
   /**
    * Shows the menu at the pointer, as a right-click menu; the test reads it from `fake.poppedMenus`
    * and plays its going away (an item chosen, or a click elsewhere) with `close()`.

@@ -100,6 +100,23 @@ describe('launching Standby', () => {
     ])
   })
 
+  it('packaged: no developer tools in any window, nor Electron’s default menu that would open them', async () => {
+    // A packaged app has a resources folder (process.resourcesPath): an empty one here.
+    const resources = mkdtempSync(join(tmpdir(), 'standby-resources-'))
+    Object.assign(process, { resourcesPath: resources })
+    try {
+      const fake = await launch((f) => {
+        f.app.isPackaged = true
+      })
+      expect(fake.applicationMenu).not.toBe('default')
+      expect(fake.windows).toHaveLength(2)
+      for (const window of fake.windows) expect(window.options.webPreferences?.devTools).toBe(false)
+    } finally {
+      Reflect.deleteProperty(process, 'resourcesPath')
+      rmSync(resources, { recursive: true, force: true })
+    }
+  })
+
   it('loads its pages from its own scheme, declared before the app is ready and served with the policy', async () => {
     const fake = await launch()
     const [declared] = fake.protocol.registerSchemesAsPrivileged.mock.calls[0]!

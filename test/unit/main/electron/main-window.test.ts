@@ -41,6 +41,12 @@ describe('the main window', () => {
     })
   })
 
+  it('has developer tools in a development build only: a packaged window cannot open them at all', () => {
+    expect(openWindow().options.webPreferences?.devTools).toBe(true)
+    fake.app.isPackaged = true
+    expect(openWindow().options.webPreferences?.devTools).toBe(false)
+  })
+
   it('loads the built renderer from the app’s scheme, or the dev server when there is one', () => {
     expect(openWindow().loaded).toEqual({ url: 'standby-app://app/' })
     const dev = openWindow({
