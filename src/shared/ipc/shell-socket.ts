@@ -9,7 +9,8 @@ export const IPC_SOCKET_PATH = '/standby-ipc'
 /**
  * The largest call a page may send over the socket, in bytes of its JSON text: the shell closes
  * a socket that sends a larger one, so the page refuses such a call itself (none of the app's
- * requests comes near it).
+ * requests comes near it). Electron's IPC has no limit of its own: its calls are held to the same
+ * one (answer-call.ts).
  */
 export const MOST_CALL_BYTES = 1_000_000
 

@@ -1,7 +1,8 @@
 /**
  * The one way a contract call is answered, whichever carrier brought it (Electron IPC or the
- * browser shell's WebSocket): parse the request with the contract's schema, run the handler, and
- * turn every outcome into an IpcResult, with a log line for anything refused or failed.
+ * browser shell's WebSocket): refuse a request too large to read, parse it with the contract's
+ * schema, run the handler, and turn every outcome into an IpcResult, with a log line for anything
+ * refused or failed.
  */
 import { describeIssues } from '../../../shared/describe-untrusted'
 import {
@@ -11,9 +12,11 @@ import {
   type InvokeResponse,
 } from '../../../shared/ipc/contract'
 import { fail, ok, type IpcResult } from '../../../shared/ipc/result'
+import { MOST_CALL_BYTES } from '../../../shared/ipc/shell-socket'
 import { illFormedTextPath } from '../../../shared/well-formed'
 import type { Logger } from '../ports/logger'
 import { storageFaultMessage } from '../storage-remedy'
+import { requestSizeRefusal } from './request-size'
 import { ToldError } from './told-error'
 
 /** Parse `payload` for `channel` and run `handler` on it; never throws. */
@@ -23,6 +26,18 @@ export async function answerCall<C extends InvokeChannel>(
   handler: (request: InvokeRequest<C>) => InvokeResponse<C> | Promise<InvokeResponse<C>>,
   log: Pick<Logger, 'warn' | 'error'>,
 ): Promise<IpcResult<InvokeResponse<C>>> {
+  // Before the schema, which would walk all of it: a page can send a request of any size.
+  const oversized = requestSizeRefusal(payload, MOST_CALL_BYTES)
+  if (oversized !== null) {
+    const what = oversized === 'too_large' ? `over ${MOST_CALL_BYTES / 1_000_000} MB` : 'nested too deeply'
+    log.warn(`IPC ${channel} got an invalid payload: ${what}`)
+    return fail(
+      'invalid_payload',
+      oversized === 'too_large'
+        ? `${channel} was refused: its request is too large for Standby (${what}); make it shorter.`
+        : `${channel} was refused: its request is nested too deeply to be one of Standby's.`,
+    )
+  }
   const parsed = invokeContract[channel].request.safeParse(payload)
   if (!parsed.success) {
     // Bounded: the payload is untrusted, and a prettified error lists every unknown key it has.

@@ -64,6 +64,29 @@ describe('handle', () => {
     expect(handler).toHaveBeenCalledWith('https://example.com/', { sender: ours })
   })
 
+  it('refuses a request past the size limit before its schema reads it, saying so, without running the handler', async () => {
+    const handler = vi.fn()
+    registrar().handle('sessions.history', handler)
+    const huge = 'x'.repeat(2_000_000)
+    // A sparse list of every length Electron's structured clone carries: the schema would read each slot.
+    const long = new Array<unknown>(2 ** 32 - 1)
+    for (const request of [
+      { limit: 20, filter: { query: huge } },
+      { limit: 20, filter: { kinds: long } },
+    ]) {
+      const answer = await fake.ipcMain.invoke(
+        'sessions.history',
+        { sender: ours, frameUrl: APP_PAGE },
+        request,
+      )
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload', message: expect.stringContaining('too large') },
+      })
+    }
+    expect(handler).not.toHaveBeenCalled()
+  })
+
   it('refuses a page that is not ours, even inside our window, without running the handler', async () => {
     const handler = vi.fn()
     registrar().handle('shell.openExternal', handler)
