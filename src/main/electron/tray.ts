@@ -77,18 +77,28 @@ export function createTray(options: TrayOptions): StandbyTray {
   const onAvailability =
     toggle &&
     ((availability: ToggledAvailability): void => {
-      show(shown)
+      show(shown, { ticked: true })
       toggle(availability)
     })
-  const show = (view: TrayView): void => {
+  // "Restart to update" calls the action given last, also from a menu kept because it read the same.
+  const restart = (): void => onRestart?.()
+  // The menu as last set, without its actions; replacing a menu closes it where the expert has it
+  // open (Linux), so one that would read the same is kept.
+  let menuShown = ''
+  const show = (view: TrayView, change: { ticked?: boolean } = {}): void => {
     shown = view
     // The state keeps changing while the app winds down; a removed icon throws on every call.
     if (tray.isDestroyed()) return
     if (view.icon !== icon) tray.setImage(image(view.icon))
     icon = view.icon
     tray.setToolTip(shownText(view.tooltip, { max: TOOLTIP_MAX, multiline: true }))
-    const actions = { ...options, onRestart, onAvailability }
-    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(view, actions, platform)))
+    const actions = { ...options, onRestart: onRestart && restart, onAvailability }
+    const template = trayMenuTemplate(view, actions, platform)
+    const menu = JSON.stringify(template)
+    // A tick Electron put on the menu itself is taken off only by a new menu.
+    if (menu === menuShown && change.ticked !== true) return
+    menuShown = menu
+    tray.setContextMenu(Menu.buildFromTemplate(template))
   }
   // Windows and Linux trays that report clicks open the popover. macOS opens the menu on a click,
   // as its menu bar does everywhere: a popover as well would cover it. A Linux tray's click says
@@ -97,7 +107,7 @@ export function createTray(options: TrayOptions): StandbyTray {
     tray.on('click', (_event, reported) => (onClick ? onClick(iconBounds(reported)) : onOpen()))
   show(options.view)
   return {
-    show,
+    show: (view) => show(view),
     // A popover asked for once the icon is gone (a press during the quit) opens by the pointer.
     bounds: () => iconBounds(tray.isDestroyed() ? NO_PLACE : tray.getBounds()),
     setUpdateAction(action) {
@@ -124,7 +134,7 @@ function iconBounds(reported: Rectangle): Rectangle {
 /**
  * The tray menu, the whole app where a tray gives only a menu: the status line (informational,
  * so disabled); the open invites, each opening the popover on it; the next session with its
- * countdown; the unread messages, opening the window; when signed in, the availability with why and a checkbox to be available for
+ * countdown (on Linux, when it starts); the unread messages, opening the window; when signed in, the availability with why and a checkbox to be available for
  * invites; then Open, "Restart to update" while an update is ready and no session holds it, and
  * Quit.
  */
@@ -154,7 +164,10 @@ export function trayMenuTemplate(
       : [
           {
             id: 'next-session',
-            label: text(`Next: ${view.nextSession.label}`),
+            // Linux closes an open menu that is replaced: its line says when, not a countdown each minute.
+            label: text(
+              `Next: ${platform === 'linux' ? view.nextSession.startLine : view.nextSession.label}`,
+            ),
             click: () => actions.onOpen(),
           },
         ],

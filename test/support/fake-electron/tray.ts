@@ -94,6 +94,8 @@ export class FakeTray
   setContextMenu(menu: FakeMenu | null): void {
     this.assertAlive()
     this.menu = menu ?? undefined
+    // Electron's Linux tray sends the new menu's layout over D-Bus: a menu the user has open closes.
+    if (fake.platform === 'linux') this.menuShownByClick = false
     this.emit(FAKE_TRAY_CHANGED)
   }
 

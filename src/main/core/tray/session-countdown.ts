@@ -21,6 +21,32 @@ export function sessionCountdown(session: CountdownSession, now: number): string
   return `${titleInSentence(session.request.title)} · ${countdown(session, now)}`
 }
 
+/**
+ * The same line for a menu that must not change every minute (a Linux tray closes its menu when it
+ * is replaced): when the session starts, "<title> · at 14:30", "· Tue 9 Dec, 09:00" on another
+ * day; "· starting now" and "· in session" as the countdown says them. It changes at most at the
+ * start, at midnight and once live.
+ */
+export function sessionStartLine(session: CountdownSession, now: number): string {
+  if (session.state === 'live' || session.bookedStart <= now) return sessionCountdown(session, now)
+  return `${titleInSentence(session.request.title)} · ${startsAt(session.bookedStart, now)}`
+}
+
+const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
+const DAY_AND_TIME = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+
+/** "at 14:30" today (this computer's day), the day and the time on another. */
+function startsAt(start: number, now: number): string {
+  const sameDay = new Date(start).toDateString() === new Date(now).toDateString()
+  return sameDay ? `at ${TIME.format(start)}` : DAY_AND_TIME.format(start)
+}
+
 function countdown(session: CountdownSession, now: number): string {
   if (session.state === 'live') return 'in session'
   const left = session.bookedStart - now

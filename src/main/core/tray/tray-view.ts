@@ -6,7 +6,7 @@ import { kindLabel, presenceLabel, unreadMessagesLabel } from '../../../shared/l
 import type { ConnectionState } from '../../../shared/connection-state'
 import type { Expert, Invite } from '../../../shared/protocol'
 import type { TrayStatus } from '../ports/tray-state'
-import { sessionCountdown, type CountdownSession } from './session-countdown'
+import { sessionCountdown, sessionStartLine, type CountdownSession } from './session-countdown'
 import { trayIconState, type TrayIconState } from './tray-icon-state'
 
 /** How many invites the menu lists one by one; the rest are counted in one line. */
@@ -60,8 +60,12 @@ export interface TrayView {
   readonly invites: ReadonlyArray<TrayLine>
   /** Open invites beyond the ones listed. */
   readonly moreInvites: number
-  /** The next booked session with its countdown. */
-  readonly nextSession: TrayLine | null
+  /**
+   * The next booked session with its countdown (`label`), and with when it starts (`startLine`),
+   * which changes only at the start, at midnight and once live, for menus that must not be
+   * replaced every minute.
+   */
+  readonly nextSession: (TrayLine & { readonly startLine: string }) | null
   /** The number on the Dock, the launcher or the taskbar overlay: the open invites. */
   readonly badgeCount: number
   /** "2 unread messages", opening the window; null when every message is read. */
@@ -79,7 +83,11 @@ export function trayView(inputs: TrayInputs): TrayView {
     signedIn && (inputs.unreadMessages ?? 0) > 0 ? unreadMessagesLabel(inputs.unreadMessages ?? 0) : null
   const nextSession =
     signedIn && inputs.nextSession !== null
-      ? { id: inputs.nextSession.id, label: sessionCountdown(inputs.nextSession, now) }
+      ? {
+          id: inputs.nextSession.id,
+          label: sessionCountdown(inputs.nextSession, now),
+          startLine: sessionStartLine(inputs.nextSession, now),
+        }
       : null
   return {
     icon: trayIconState({

@@ -35,7 +35,7 @@ const busy: TrayView = {
     { id: 'i2', label: 'Scheduled: Query plan review' },
   ],
   moreInvites: 5,
-  nextSession: { id: 's1', label: 'Query plan · in 25 min' },
+  nextSession: { id: 's1', label: 'Query plan · in 25 min', startLine: 'Query plan · at 10:25' },
   badgeCount: 7,
   unreadMessages: null,
 }
@@ -108,8 +108,51 @@ describe('the tray', () => {
       'quit',
     ])
     expect(tray.menu?.item('invites-more').label).toBe('5 more open invites…')
-    expect(tray.menu?.item('next-session').label).toBe('Next: Query plan · in 25 min')
+    // Linux closes a menu the expert has open when it is replaced: the line says when, not how long.
+    expect(tray.menu?.item('next-session').label).toBe('Next: Query plan · at 10:25')
     expect(tray.toolTip).toBe('Standby — Online · 7 open invites\nQuery plan · in 25 min')
+  })
+
+  it.each(['darwin', 'win32'] as const)(
+    'on %s, counts down to the next session in the menu too',
+    (platform) => {
+      const { tray, standbyTray } = makeTray({ platform })
+      standbyTray.show(busy)
+      expect(tray.menu?.item('next-session').label).toBe('Next: Query plan · in 25 min')
+    },
+  )
+
+  it('on Linux, leaves a menu the expert has open alone while the countdown moves on, the tooltip following it', () => {
+    fake.platform = 'linux'
+    fake.trayReportsClicks = false
+    const { tray, standbyTray } = makeTray()
+    standbyTray.show(busy)
+    tray.clickIcon()
+    expect(tray.menuShownByClick).toBe(true)
+    const minuteLater = {
+      ...busy,
+      tooltip: 'Standby — Online · 7 open invites\nQuery plan · in 24 min',
+      nextSession: { ...busy.nextSession!, label: 'Query plan · in 24 min' },
+    }
+    standbyTray.show(minuteLater)
+    expect(tray.menuShownByClick).toBe(true)
+    expect(tray.toolTip).toContain('in 24 min')
+    // What the menu holds does change it, open or not.
+    standbyTray.show({ ...minuteLater, moreInvites: 6 })
+    expect(tray.menu?.item('invites-more').label).toBe('6 more open invites…')
+    expect(tray.menuShownByClick).toBe(false)
+  })
+
+  it('a kept menu’s "Restart to update" runs the action given last', () => {
+    const { tray, standbyTray } = makeTray()
+    const first = vi.fn()
+    const second = vi.fn()
+    standbyTray.setUpdateAction(first)
+    const menu = tray.menu
+    standbyTray.setUpdateAction(second)
+    expect(tray.menu).toBe(menu)
+    tray.clickMenuItem('restart-to-update')
+    expect([first, second].map((action) => action.mock.calls.length)).toEqual([0, 1])
   })
 
   it('lists the unread messages between the session and the availability, opening the window', () => {

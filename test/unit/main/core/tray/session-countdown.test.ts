@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   countdownChangesIn,
   sessionCountdown,
+  sessionStartLine,
   type CountdownSession,
 } from '../../../../../src/main/core/tray/session-countdown'
 import { TITLE_IN_SENTENCE_MAX } from '../../../../../src/shared/os-limits'
@@ -51,5 +52,30 @@ describe('the next session’s countdown', () => {
   it('needs no timer for a live session, and looks again each minute after the start', () => {
     expect(countdownChangesIn({ ...session, state: 'live' }, start)).toBeNull()
     expect(countdownChangesIn(session, start + 1)).toBe(minutes(1))
+  })
+})
+
+describe('the next session’s start, for a menu that must not change every minute', () => {
+  /** The same instant a minute apart, over an hour before the start: the countdown would move. */
+  const early = start - minutes(90)
+
+  it('reads the same each minute before the start, naming the time, not a countdown', () => {
+    const lines = [0, 1, 2, 30].map((n) => sessionStartLine(session, early + minutes(n)))
+    expect(new Set(lines).size).toBe(1)
+    expect(lines[0]).toMatch(/^Query plan · /)
+    expect(lines[0]).not.toMatch(/ in \d/)
+  })
+
+  it('says starting now and in session as the countdown does', () => {
+    expect(sessionStartLine(session, start)).toBe('Query plan · starting now')
+    expect(sessionStartLine({ ...session, state: 'live' }, start + minutes(5))).toBe(
+      'Query plan · in session',
+    )
+  })
+
+  it('names the day of a session on another day', () => {
+    const later = { ...session, bookedStart: start + minutes(60 * 24 * 3) }
+    expect(sessionStartLine(later, start)).not.toBe(sessionStartLine(session, start - minutes(1)))
+    expect(sessionStartLine(later, start)).not.toMatch(/ · at /)
   })
 })

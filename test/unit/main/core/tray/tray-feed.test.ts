@@ -205,7 +205,7 @@ describe('the tray feed', () => {
     const sessions = [session(start)]
     trayFeed.follow(source({ sessions }), clock)
     trayFeed.set(online())
-    expect(last().nextSession).toEqual({ id: 's1', label: 'Query plan · in 26 min' })
+    expect(last().nextSession).toMatchObject({ id: 's1', label: 'Query plan · in 26 min' })
     expect(last().tooltip).toBe('Standby — Online\nQuery plan · in 26 min')
     clock.advance(30_000)
     expect(last().nextSession?.label).toBe('Query plan · in 25 min')
