@@ -240,6 +240,26 @@ describe('the fake Tray', () => {
   })
 })
 
+describe('the fake Menu', () => {
+  it('pops up over the focused or first window when its own is destroyed, and throws with none, as Electron does', () => {
+    const gone = new FakeBrowserWindow()
+    const other = new FakeBrowserWindow()
+    gone.close()
+    FakeMenu.buildFromTemplate([{ label: 'Copy' }]).popup({ window: gone })
+    expect(fake.poppedMenus.at(-1)?.window).toBe(other)
+    other.close()
+    expect(() => FakeMenu.buildFromTemplate([{ label: 'Copy' }]).popup({ window: gone })).toThrow(
+      'Cannot open Menu without a BaseWindow present',
+    )
+  })
+
+  it('refuses an application menu that is not a Menu, as Electron does', () => {
+    expect(() => FakeMenu.setApplicationMenu({} as FakeMenu)).toThrow('Invalid menu')
+    FakeMenu.setApplicationMenu(null)
+    expect(fake.applicationMenu).toBeNull()
+  })
+})
+
 describe('the fake Notification', () => {
   it('can be closed twice, as in Electron, but not clicked once it is off the screen', () => {
     const notification = new FakeNotification({ title: 'Hooks question' })

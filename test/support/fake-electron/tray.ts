@@ -38,7 +38,15 @@ export class FakeMenu {
    * and plays its going away (an item chosen, or a click elsewhere) with `close()`.
    */
   popup(options: { window?: unknown; callback?: () => void } = {}): void {
-    fake.poppedMenus.push({ menu: this, window: options.window, close: () => options.callback?.() })
+    // As Electron's menu.ts: a window that is not alive (destroyed, or none given) gives way to the
+    // focused one, else the first; with no window at all the popup throws.
+    const alive = fake.windows.filter((window) => !window.isDestroyed())
+    const window =
+      alive.find((candidate) => Object.is(candidate, options.window)) ??
+      alive.find((candidate) => candidate.focused) ??
+      alive[0]
+    if (window === undefined) throw new Error('Cannot open Menu without a BaseWindow present')
+    fake.poppedMenus.push({ menu: this, window, close: () => options.callback?.() })
   }
 
   /** The item with this id; throws if there is none. */
