@@ -66,7 +66,12 @@ export function applyEventBatch(repos: CacheRepositories, events: ReadonlyArray<
     cursor = event.id
     digest = event.digest ?? null
   }
-  if (cursor !== start) repos.sync.setCursor(cursor, digest)
+  if (cursor !== start) {
+    repos.sync.setCursor(cursor, digest)
+    // No event the last snapshot's parts were ahead of can come any more.
+    const through = repos.sync.partsThrough()
+    if (through > 0 && cursor >= through) repos.sync.setPartsThrough(0)
+  }
   return { applied, skipped, gap, cursor }
 }
 

@@ -5,8 +5,15 @@
 import type { Snapshot } from '../../shared/protocol'
 import type { CacheRepositories } from './cache-repositories'
 
-/** Makes the cache hold what the snapshot holds, keeping the app's own state of rows that stay. */
-export function rebuildFromSnapshot(repos: CacheRepositories, snapshot: Snapshot): void {
+/**
+ * Makes the cache hold what the snapshot holds, keeping the app's own state of rows that stay;
+ * its parts taken up to the event `partsThrough`.
+ */
+export function rebuildFromSnapshot(
+  repos: CacheRepositories,
+  snapshot: Snapshot,
+  partsThrough: number,
+): void {
   const cachedExpertId = repos.sync.expertId()
   if (cachedExpertId !== null && cachedExpertId !== snapshot.expert.id) {
     // The platform stays the one the cache is filled from: only the other expert's rows go.
@@ -31,6 +38,7 @@ export function rebuildFromSnapshot(repos: CacheRepositories, snapshot: Snapshot
   repos.requests.pruneUnreferenced()
   repos.reminders.pruneOrphans()
   repos.sync.setCursor(snapshot.cursor, snapshot.cursorDigest ?? null)
+  repos.sync.setPartsThrough(partsThrough > snapshot.cursor ? partsThrough : 0)
 }
 
 /** Deletes every row, the app's own state with it, and resets the sync state. */

@@ -32,7 +32,7 @@ import { THREAD_MESSAGES_LISTED, UNREAD_THREADS_LISTED } from '../../shared/ipc/
 export class SqliteCacheStore implements CacheStore {
   private readonly repos: CacheRepositories
   private readonly applyEventsInTransaction: (events: ReadonlyArray<StreamEntry>) => ApplyResult
-  private readonly applySnapshotInTransaction: (snapshot: Snapshot) => void
+  private readonly applySnapshotInTransaction: (snapshot: Snapshot, partsThrough: number) => void
   private readonly clearInTransaction: () => void
   private readonly markNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
   private readonly markStandingWarnedInTransaction: (keys: ReadonlyArray<string>, at: number) => void
@@ -56,8 +56,8 @@ export class SqliteCacheStore implements CacheStore {
     this.applyEventsInTransaction = transactionOnUse(db, (events: ReadonlyArray<StreamEntry>) =>
       applyEventBatch(repos, events),
     )
-    this.applySnapshotInTransaction = transactionOnUse(db, (snapshot: Snapshot) =>
-      rebuildFromSnapshot(repos, snapshot),
+    this.applySnapshotInTransaction = transactionOnUse(db, (snapshot: Snapshot, partsThrough: number) =>
+      rebuildFromSnapshot(repos, snapshot, partsThrough),
     )
     this.clearInTransaction = transactionOnUse(db, () => deleteEverything(repos))
     this.markNotifiedInTransaction = transactionOnUse(db, (ids: ReadonlyArray<string>, at: number) =>
@@ -94,8 +94,12 @@ export class SqliteCacheStore implements CacheStore {
     return this.applyEventsInTransaction(events)
   }
 
-  applySnapshot(snapshot: Snapshot): void {
-    this.applySnapshotInTransaction(snapshot)
+  applySnapshot(snapshot: Snapshot, partsThrough = snapshot.cursor): void {
+    this.applySnapshotInTransaction(snapshot, partsThrough)
+  }
+
+  partsThrough(): number {
+    return this.repos.sync.partsThrough()
   }
 
   lastSyncedAt(): number | null {

@@ -99,8 +99,17 @@ export interface CacheStore {
    * stopping at the first gap. Applying the same event twice changes nothing.
    */
   applyEvents(events: ReadonlyArray<StreamEntry>): ApplyResult
-  /** Replace everything with a snapshot in one transaction and set the cursor to its cursor. */
-  applySnapshot(snapshot: Snapshot): void
+  /**
+   * Replace everything with a snapshot in one transaction and set the cursor to its cursor. Sent in
+   * parts, its newest part was taken at the event `partsThrough` (its cursor when not given), kept
+   * with it until the cursor passes it.
+   */
+  applySnapshot(snapshot: Snapshot, partsThrough?: number): void
+  /**
+   * The newest event a part of the last snapshot was taken at, while the cursor has not passed
+   * it: an event up to it may be older than rows a later part brought. 0 when none is.
+   */
+  partsThrough(): number
   /** When the cache last caught up with the platform (the platform's time); null if never. */
   lastSyncedAt(): number | null
   /** Record that the cache caught up at `at`, the platform's time. */

@@ -8,7 +8,6 @@ import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { CacheUpdate } from './cache-push'
 import type { InviteAlerts } from './invite-alerts'
-import type { PartsAhead } from './parts-ahead'
 import type { StreamReach } from './stream-reach'
 import type { UnreadableNotice } from './unreadable-notice'
 
@@ -18,8 +17,6 @@ export interface ApplyTargets {
   readonly invites: InviteAlerts
   readonly unreadable: UnreadableNotice
   readonly reach: StreamReach
-  /** How far the last snapshot's parts ran past its cursor: what an event may be older than. */
-  readonly partsAhead: PartsAhead
   /** Told after each change to the cache: the events applied, or a whole snapshot. */
   readonly changes: Listeners<CacheUpdate>
   readonly log: Logger

@@ -2,7 +2,7 @@
  * Applying one batch of events to the cache (a replay page, or live events), and what the expert
  * hears of it: rooms not on the platform are dropped, the batch is one cache transaction, the
  * platform's own events vouch for the cursor (stream-reach.ts), unreadable ones are told (but for
- * those older than the last snapshot's later parts, parts-ahead.ts), and the
+ * those older than the last snapshot's later parts), and the
  * invites they open or close are shown or taken down. The sibling of whole-snapshot.ts.
  */
 import type { ApplyResult, StreamEntry, UnreadableEvent } from '../ports/cache-store'
@@ -19,9 +19,11 @@ export function applyEventBatch(
   const { cache, invites, log } = targets
   const openBefore = invites.openBeforeEvents(events)
   const entries = entriesWithRoomsOnPlatform(events, targets.platformUrl, log)
+  // Read before: the cache forgets it in the batch that passes it.
+  const partsThrough = cache.partsThrough()
   const result = cacheWrite(() => cache.applyEvents(entries))
   if (result.applied.length + result.skipped.length > 0) targets.reach.applied(result.cursor)
-  const told = passedOver(targets, result.skipped)
+  const told = passedOver(targets, result.skipped, partsThrough)
   if (told.length > 0)
     targets.unreadable.tell(
       told.length,
@@ -42,13 +44,24 @@ export function applyEventBatch(
 
 /**
  * Logs why each of `skipped` was passed over, and returns those the expert is told of: not an
- * event older than rows a later part of the last snapshot brought (parts-ahead.ts).
+ * event older than rows a later part of the last snapshot brought, taken up to `partsThrough`.
+ *
+ * A snapshot sent in parts is not taken at one moment: each part holds the platform as it stood
+ * when that part was sent, and the joined snapshot keeps the first part's cursor
+ * (snapshot-parts.ts). The events between that cursor and the newest part's are then older than
+ * some rows a later part brought: an invite the expert accepted elsewhere meanwhile opens again,
+ * a session that ended meanwhile is booked. Such an event is passed over, as any contradiction is,
+ * but it is no fault of the platform, and the expert is not told it is.
  */
-function passedOver(targets: ApplyTargets, skipped: ReadonlyArray<UnreadableEvent>): UnreadableEvent[] {
+function passedOver(
+  targets: ApplyTargets,
+  skipped: ReadonlyArray<UnreadableEvent>,
+  partsThrough: number,
+): UnreadableEvent[] {
   return skipped.filter((e) => {
     // An unreadable one was logged as it was read.
     if (e.platformFault !== true) return true
-    if (e.olderThanRow !== true || !targets.partsAhead.covers(e.id)) {
+    if (e.olderThanRow !== true || e.id > partsThrough) {
       targets.log.error(`Skipped event ${e.id} from the platform: ${e.problem}`)
       return true
     }

@@ -4,7 +4,7 @@
  * invite is its mistake; kept, it would be shown with a Join for a session already booked, live or
  * over. It is left out with a log line, as the stream's own contradictions are
  * (src/main/db/stream-contradiction.ts). In a snapshot whose parts were taken as the platform went
- * on (parts-ahead.ts), the invite's part is older than the session's: the invite was taken
+ * on (snapshot-parts.ts), the invite's part is older than the session's: the invite was taken
  * meanwhile, which is no mistake, and it is left out all the same.
  */
 import type { Snapshot } from '../../../shared/protocol'

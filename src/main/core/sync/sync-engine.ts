@@ -23,7 +23,6 @@ import { heldToApply, ReplaysShortOfLive } from './held-after-replay'
 import { HeldLiveEvents } from './held-live-events'
 import { InviteAlerts } from './invite-alerts'
 import { PacedReplay } from './paced-replay'
-import { PartsAhead } from './parts-ahead'
 import { PagesOutOfOrder, eventsPageOrder, moreFollow, outOfOrderWarning, pageProgress } from './page-order'
 import { SnapshotAssembly } from './snapshot-assembly'
 import { stalledPage } from './stalled-page'
@@ -88,7 +87,6 @@ export class SyncEngine {
       invites: this.invites,
       unreadable: new UnreadableNotice(deps),
       reach: this.reach,
-      partsAhead: new PartsAhead(),
       changes: this.changes,
     }
   }

@@ -42,7 +42,8 @@ export function applyWholeSnapshot(
   const spread = partsThrough > whole.cursor
   const consistent = snapshotWithoutTakenInvites(whole, log, spread)
   const snapshot = snapshotWithRoomsOnPlatform(consistent.snapshot, targets.platformUrl, log)
-  cacheWrite(() => cache.applySnapshot(snapshot))
+  // How far its parts ran is kept with it: a restart before the replay after it must still know.
+  cacheWrite(() => cache.applySnapshot(snapshot, partsThrough))
   log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
   // One notice for both: it says the platform is at fault only when nothing was left unread.
   const passedOver = skipped + (spread ? 0 : consistent.left)
@@ -50,5 +51,4 @@ export function applyWholeSnapshot(
   invites.afterSnapshot(openBefore)
   targets.changes.emit({ kind: 'replaced', changedSessions: changedBySnapshot(sessionsBefore, cache) })
   reach.snapshotApplied(whole.cursor)
-  targets.partsAhead.snapshotApplied(whole.cursor, partsThrough)
 }

@@ -18,6 +18,7 @@ import { m0014ClockOffset } from './0014-clock-offset'
 import { m0015CachePlatform } from './0015-cache-platform'
 import { m0016SearchFolding } from './0016-search-folding'
 import { m0017RetryKeys } from './0017-retry-keys'
+import { m0018PartsThrough } from './0018-parts-through'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -38,4 +39,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0015CachePlatform,
   m0016SearchFolding,
   m0017RetryKeys,
+  m0018PartsThrough,
 ]

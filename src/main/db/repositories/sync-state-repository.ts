@@ -21,6 +21,8 @@ export class SyncStateRepository {
   private readonly updateClockOffset: Database.Statement<[number, number]>
   private readonly selectPlatformUrl: Database.Statement<[], { platform_url: unknown }>
   private readonly updatePlatformUrl: Database.Statement<[string]>
+  private readonly selectPartsThrough: Database.Statement<[], { parts_through: unknown }>
+  private readonly updatePartsThrough: Database.Statement<[number | null]>
   private readonly resetState: Database.Statement<[]>
   private readonly selectExpert: Database.Statement<[], StoredRow>
   private readonly selectExpertId: Database.Statement<[], { id: string }>
@@ -51,10 +53,13 @@ export class SyncStateRepository {
     )
     this.selectPlatformUrl = preparedOnUse(db, 'SELECT platform_url FROM sync_state WHERE slot = 1')
     this.updatePlatformUrl = preparedOnUse(db, 'UPDATE sync_state SET platform_url = ? WHERE slot = 1')
+    this.selectPartsThrough = preparedOnUse(db, 'SELECT parts_through FROM sync_state WHERE slot = 1')
+    this.updatePartsThrough = preparedOnUse(db, 'UPDATE sync_state SET parts_through = ? WHERE slot = 1')
     this.resetState = preparedOnUse(
       db,
       `UPDATE sync_state SET cursor = 0, cursor_digest = NULL, last_synced_at = NULL,
-         clock_offset_ms = NULL, clock_measured_at = NULL, platform_url = NULL WHERE slot = 1`,
+         clock_offset_ms = NULL, clock_measured_at = NULL, platform_url = NULL, parts_through = NULL
+       WHERE slot = 1`,
     )
     this.selectExpert = preparedOnUse(
       db,
@@ -172,6 +177,21 @@ export class SyncStateRepository {
     this.updatePlatformUrl.run(platformUrl)
   }
 
+  /**
+   * The newest event a part of the last snapshot was taken at, when past its cursor and not yet
+   * passed by it; 0 when none is, or when what is stored is not an event id (a damaged or edited
+   * file: at worst the expert is told of a contradiction that was not one).
+   */
+  partsThrough(): number {
+    const stored = this.selectPartsThrough.get()?.parts_through
+    return typeof stored === 'number' && Number.isSafeInteger(stored) && stored > 0 ? stored : 0
+  }
+
+  /** Keep how far the last snapshot's parts ran (0: none past the cursor). */
+  setPartsThrough(through: number): void {
+    this.updatePartsThrough.run(through > 0 ? through : null)
+  }
+
   /** The cached expert, or null when there is none (or its row does not parse). */
   expert(): Expert | null {
     const row = this.selectExpert.get()
@@ -188,7 +208,7 @@ export class SyncStateRepository {
     this.upsertExpert.run(expert.id, JSON.stringify(expert))
   }
 
-  /** Forget the expert, the clock's offset and the platform, and go back to cursor 0, never synced. */
+  /** Forget the expert, the clock's offset, the platform and the snapshot's parts, and go back to cursor 0, never synced. */
   reset(): void {
     this.deleteExpert.run()
     this.resetState.run()

@@ -2,15 +2,20 @@
 // meanwhile, and a later part may hold what an earlier part's cursor does not yet. Nothing about
 // that is the platform's fault, and the expert must not be told it is.
 import { describe, expect, it } from 'vitest'
-import type { Session } from '../../../../src/shared/protocol'
+import type { ReplayResponse, Session } from '../../../../src/shared/protocol'
 import { useCleanup } from '../../../support/cleanup'
-import { startCoreFor } from '../../../support/test-core'
-import { startTestPlatform } from '../../../support/test-platform'
+import { startCoreFor, type TestCore } from '../../../support/test-core'
+import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
 
 describe('a snapshot in parts while the platform goes on', () => {
   const defer = useCleanup()
 
-  it('an invite accepted and its session ended elsewhere between two parts: the session is in History, the invite is not shown, and no fault is told', async () => {
+  /**
+   * A platform that sends its snapshot one entity a part; once the first part, which holds an
+   * invite as open, is on its way, the expert accepts it on another device and ends the session.
+   * `after` answers each replay request once the snapshot's parts are all sent.
+   */
+  async function platformMovingOnBetweenParts(after?: (answer: () => ReplayResponse) => ReplayResponse) {
     const platform = await startTestPlatform()
     defer(() => platform.close())
     const expert = platform.addExpert()
@@ -27,31 +32,70 @@ describe('a snapshot in parts while the platform goes on', () => {
       return ack.result
     }
     const answer = marketplace.answerReplay.bind(marketplace)
-    let parts = 0
-    // One entity a part, as a link slow enough makes them. Once the first part, which holds the
-    // invite as open, is on its way, the expert accepts it on another device and ends the session.
+    const counted = { parts: 0, whole: false }
     marketplace.answerReplay = (expertId, replay) => {
+      if (counted.whole && after !== undefined) return after(() => answer(expertId, replay))
       const page = answer(expertId, { ...replay, maxBytes: 1 })
-      if (page.kind === 'snapshot' && ++parts === 1) {
+      if (page.kind !== 'snapshot') return page
+      if (++counted.parts === 1) {
         const { session } = command('invite.accept', { inviteId, proposedTime: null }) as { session: Session }
         command('session.end', { sessionId: session.id, outcome: { kind: 'free' } })
       }
+      if (page.snapshot.next === undefined) counted.whole = true
       return page
     }
+    return { platform, expert, request, counted }
+  }
+
+  function expectSettledWithoutFault(
+    core: TestCore,
+    platform: TestPlatform,
+    requestId: string,
+    expertId: string,
+  ) {
+    const { shown } = core.adapters.notifier
+    expect(shown.filter((n) => n.kind === 'notice')).toEqual([])
+    const cache = core.runtime.cache
+    expect(cache.cursor()).toBe(platform.server.marketplace.events.latestId(expertId))
+    expect(cache.openInvites(platform.clock.now()).map((i) => i.request.title)).toEqual(['Still open'])
+    expect(cache.sessionHistory(10).map((s) => `${s.request.id} ${s.state}`)).toEqual([`${requestId} ended`])
+  }
+
+  it('an invite accepted and its session ended elsewhere between two parts: the session is in History, the invite is not shown, and no fault is told', async () => {
+    const { platform, expert, request, counted } = await platformMovingOnBetweenParts()
     const core = await startCoreFor(platform.server.url, expert)
     defer(() => core.close(true))
     await core.waitForState((s) => s.status === 'online')
     await core.runtime.core.settled()
 
-    expect(parts).toBeGreaterThan(2)
+    expect(counted.parts).toBeGreaterThan(2)
     const { shown } = core.adapters.notifier
-    expect(shown.filter((n) => n.kind === 'notice')).toEqual([])
     expect(shown.flatMap((n) => (n.kind === 'invite' ? [n.title] : []))).toEqual([
       expect.stringContaining('Still open'),
     ])
-    const cache = core.runtime.cache
-    expect(cache.cursor()).toBe(marketplace.events.latestId(expert.id))
-    expect(cache.openInvites(platform.clock.now()).map((i) => i.request.title)).toEqual(['Still open'])
-    expect(cache.sessionHistory(10).map((s) => `${s.request.id} ${s.state}`)).toEqual([`${request.id} ended`])
+    expectSettledWithoutFault(core, platform, request.id, expert.id)
+  })
+
+  it('Standby stopped right after such a snapshot, before the replay after it: after the restart no fault is told either', async () => {
+    let replayAfter: () => void = () => {}
+    const reached = new Promise<void>((resolve) => (replayAfter = resolve))
+    let cut = true
+    const { platform, expert, request } = await platformMovingOnBetweenParts((answer) => {
+      if (!cut) return answer()
+      replayAfter()
+      throw new Error('Standby is stopped before this page reaches it')
+    })
+    const core = await startCoreFor(platform.server.url, expert)
+    await reached
+    const cursorAtStop = core.runtime.cache.cursor()
+    core.close()
+    expect(cursorAtStop).toBeLessThan(platform.server.marketplace.events.latestId(expert.id))
+
+    cut = false
+    const restarted = await startCoreFor(platform.server.url, expert, { dir: core.dir })
+    defer(() => restarted.close(true))
+    await restarted.waitForState((s) => s.status === 'online')
+    await restarted.runtime.core.settled()
+    expectSettledWithoutFault(restarted, platform, request.id, expert.id)
   })
 })
