@@ -89,6 +89,10 @@ export class SqliteCacheStore implements CacheStore {
     return this.repos.sync.cursorDigest()
   }
 
+  forgetCursorDigest(): void {
+    this.repos.sync.forgetDigest()
+  }
+
   applyEvents(events: ReadonlyArray<StreamEntry>): ApplyResult {
     if (events.length === 0) return { applied: [], skipped: [], gap: false, cursor: this.repos.sync.cursor() }
     return this.applyEventsInTransaction(events)

@@ -94,6 +94,8 @@ export interface CacheStore {
   cursor(): number
   /** The platform's digest of the event at the cursor, sent back on replay; null when not known. */
   cursorDigest(): string | null
+  /** Forget the digest: the next catch-up, after a restart too, starts from a snapshot, which brings one. */
+  forgetCursorDigest(): void
   /**
    * Apply `events` (ascending ids) in one transaction, dropping ids at or below the cursor and
    * stopping at the first gap. Applying the same event twice changes nothing.

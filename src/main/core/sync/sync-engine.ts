@@ -29,7 +29,7 @@ import { stalledPage } from './stalled-page'
 import { StreamReach } from './stream-reach'
 import type { SyncState } from './sync-state'
 import { UnreadableNotice } from './unreadable-notice'
-import { applyWholeSnapshot, startsFromSnapshot } from './whole-snapshot'
+import { applyWholeSnapshot, rebuildAfterRestartToo, startsFromSnapshot } from './whole-snapshot'
 
 export type { SyncState } from './sync-state'
 
@@ -303,6 +303,7 @@ export class SyncEngine {
   private claimedWithoutShowing(events: ReadonlyArray<StreamEntry>): boolean {
     const cursor = this.cache.cursor()
     const claimed = this.reach.claimed(events, cursor, this.cache.cursorDigest())
+    if (claimed !== undefined) rebuildAfterRestartToo(this.cache, this.deps.log)
     if (claimed?.first === true) {
       this.deps.log.warn(
         `The platform sent event ${claimed.entry.id}, though the cache's position (event ${cursor}) says it has it: that position cannot be right, so Standby rebuilds from a fresh copy instead of passing events over`,

@@ -3,9 +3,10 @@
  * longer holds are taken down, and the sessions it changed are told, as their events would have
  * been. New invites wait for the replay after it, which may close some of them. One whose cursor is
  * far past the stream the platform has shown is refused (stream-reach.ts). Also: which caches start
- * a catch-up from a snapshot whatever their cursor. The sibling of event-batch.ts.
+ * a catch-up from a snapshot whatever their cursor, and marking one to. The sibling of event-batch.ts.
  */
 import type { CacheStore } from '../ports/cache-store'
+import type { Logger } from '../ports/logger'
 import type { ApplyTargets } from './apply-targets'
 import type { AssemblyStep } from './snapshot-assembly'
 import { cacheWrite } from './catch-up-failures'
@@ -22,6 +23,20 @@ import { snapshotWithoutTakenInvites } from './snapshot-contradictions'
  */
 export function startsFromSnapshot(cache: CacheStore): boolean {
   return cache.cursor() === 0 || cache.expert() === null || cache.cursorDigest() === null
+}
+
+/**
+ * Have the next catch-up start from a snapshot after a restart too: a rebuild asked for because
+ * the cursor cannot be right (stream-reach.ts) is otherwise known to this run only, and Standby
+ * stopped before the snapshot came would go on from that cursor, passing over for good the events
+ * of the platform's history it holds. Kept in memory all the same when the write fails.
+ */
+export function rebuildAfterRestartToo(cache: CacheStore, log: Logger): void {
+  try {
+    cache.forgetCursorDigest()
+  } catch (error) {
+    log.error('Could not mark the offline cache to be rebuilt on the next start', error)
+  }
 }
 
 /**
