@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { Logger } from '../core/ports/logger'
+import { errorMessage } from '../../shared/error-message'
 import { InviteRepository } from './repositories/invite-repository'
 import { MessageRepository } from './repositories/message-repository'
 import { ReminderRepository } from './repositories/reminder-repository'
@@ -37,7 +38,19 @@ export class CacheRepositories {
     private readonly db: Database.Database,
     logger: Logger,
   ) {
-    this.skippedRows = { logger, skipped: () => this.sync.forgetDigest() }
+    this.skippedRows = {
+      logger,
+      skipped: () => {
+        // A write on a read: a cache refusing writes (a full disk, a read-only file) must not fail
+        // the read too, which returns the rest. Each read of the row tries again, so the mark is
+        // made once writes work.
+        try {
+          this.sync.forgetDigest()
+        } catch (error) {
+          logger.warn(`Could not mark the cache to be fetched again: ${errorMessage(error)}`)
+        }
+      },
+    }
   }
 
   /** The cursor, its digest, the last sync, the clock offset and the signed-in expert. */

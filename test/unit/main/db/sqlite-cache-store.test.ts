@@ -304,6 +304,19 @@ describe('reading stored rows', () => {
     expect(log.lines.join('\n')).toMatch(/warn Skipped the cached session ses_bad/)
   })
 
+  it('still reads the rest past a damaged row when the cache refuses writes (a full disk, a read-only file)', () => {
+    const { store, db, log } = fresh()
+    const good = aSession({ id: 'ses_good', request: aRequest({ id: 'r1' }), bookedStart: FIXTURE_NOW + 1 })
+    const bad = aSession({ id: 'ses_bad', request: aRequest({ id: 'r2' }), bookedStart: FIXTURE_NOW + 2 })
+    store.applyEvents([sessionUpdated(1, good), sessionUpdated(2, bad)])
+    db.prepare(`UPDATE sessions SET json = '{"id": "ses_bad", oops' WHERE id = 'ses_bad'`).run()
+    db.pragma('query_only = ON')
+    expect(store.upcomingSessions(FIXTURE_NOW, 10)).toEqual([good])
+    expect(store.session('ses_bad')).toBeNull()
+    expect(log.lines.join('\n')).toMatch(/Skipped the cached session ses_bad/)
+    db.pragma('query_only = OFF')
+  })
+
   it('compiles each statement once, on its first use, however often it runs after', () => {
     const { store, db } = fresh()
     const prepare = vi.spyOn(db, 'prepare')
