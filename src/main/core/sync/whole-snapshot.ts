@@ -53,12 +53,15 @@ export function applyWholeSnapshot(
   if (problem !== null) throw new Error(problem)
   const openBefore = invites.openBeforeSnapshot()
   const sessionsBefore = heldSessions(cache)
+  // A part marked far past the stream (a platform's slip) vouches for no spread: kept, it would
+  // keep every contradiction after it from being told, for good.
+  const through = reach.snapshotProblem(partsThrough) === null ? partsThrough : whole.cursor
   // Parts taken as the platform went on: a later part's session may have taken an earlier part's invite.
-  const spread = partsThrough > whole.cursor
+  const spread = through > whole.cursor
   const consistent = snapshotWithoutTakenInvites(whole, log, spread)
   const snapshot = snapshotWithRoomsOnPlatform(consistent.snapshot, targets.platformUrl, log)
   // How far its parts ran is kept with it: a restart before the replay after it must still know.
-  cacheWrite(() => cache.applySnapshot(snapshot, partsThrough))
+  cacheWrite(() => cache.applySnapshot(snapshot, through))
   log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
   // One notice for both: it says the platform is at fault only when nothing was left unread.
   const passedOver = skipped + (spread ? 0 : consistent.left)
