@@ -2,8 +2,8 @@
  * Applying one batch of events to the cache (a replay page, or live events), and what the expert
  * hears of it: rooms not on the platform are dropped, the batch is one cache transaction, the
  * platform's own events vouch for the cursor (stream-reach.ts), unreadable ones are told (but for
- * those older than the last snapshot's later parts), and the
- * invites they open or close are shown or taken down. The sibling of whole-snapshot.ts.
+ * those older than the rows of the last snapshot's later parts, which the cache keeps track of),
+ * and the invites they open or close are shown or taken down. The sibling of whole-snapshot.ts.
  */
 import type { ApplyResult, StreamEntry, UnreadableEvent } from '../ports/cache-store'
 import type { ApplyTargets } from './apply-targets'
