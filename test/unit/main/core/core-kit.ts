@@ -49,6 +49,7 @@ export interface MemoryCoreOptions {
 export function memoryCore(options: MemoryCoreOptions) {
   const { transport, connections } = memoryTransport()
   let stored: StoredSignIn | null = null
+  const notifier = createRecordingNotifier()
   const core = new StandbyCore({
     transport,
     clock: options.clock,
@@ -67,11 +68,11 @@ export function memoryCore(options: MemoryCoreOptions) {
         return Promise.resolve()
       },
     },
-    notifier: createRecordingNotifier(),
+    notifier,
     browser: { open: () => Promise.resolve() },
     tray: { set: () => {} },
     cache: options.cache,
     fetch: options.fetch,
   })
-  return { core, connections, stored: () => stored }
+  return { core, connections, notifier, stored: () => stored }
 }
