@@ -65,6 +65,6 @@ export interface MarketplaceContext {
    * less than the time that passed.
    */
   readonly billingStarts: Map<string, number>
-  /** What the timed rules have already logged as failing, so each is said once per run. */
+  /** What the timed rules have logged as failing and not seen go through since, so each failure is said once. */
   readonly reportedFailures: Set<string>
 }

@@ -71,4 +71,21 @@ describe('a sweep over one row it cannot process', () => {
     expect(openInvites(p, healthy.id)).toBe(0)
     expect(openInvites(p, damaged.id)).toBe(1)
   })
+
+  it('logs a rule that fails again after it went through in between, as the new failure it is', () => {
+    const p = platform()
+    const { db } = p.server.marketplace
+    const failed = () => p.logger.lines.filter((l) => l.includes('lapsed proposals failed')).length
+    const outage = (): void => {
+      db.exec('ALTER TABLE sessions RENAME TO sessions_away')
+      for (let i = 0; i < 3; i++) p.server.marketplace.sweep()
+      db.exec('ALTER TABLE sessions_away RENAME TO sessions')
+    }
+    outage()
+    expect(failed()).toBe(1)
+    // The rule goes through again; a later outage is another, and the operator is told of it.
+    p.server.marketplace.sweep()
+    outage()
+    expect(failed()).toBe(2)
+  })
 })
