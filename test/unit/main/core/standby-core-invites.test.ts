@@ -1,5 +1,5 @@
 /**
- * A busy expert's weeks in the tray: thousands of invites arrive live, are notified, get a client's
+ * A busy expert's weeks in the tray: hundreds of invites arrive live, are notified, get a client's
  * message and run out. What the core keeps for them (timers, notifications on screen, listeners)
  * must not grow with their number.
  */
@@ -21,11 +21,12 @@ import { memoryCore, signInAnyone } from './core-kit'
 
 const PLATFORM = 'http://127.0.0.1:4455'
 const MINUTE = 60_000
-const COUNT = 1_000
+// Enough that anything kept per invite shows as hundreds more; a run stays well inside the timeout on a busy machine.
+const COUNT = 300
 const tempDir = useTempDirs()
 const openStore = storeFactory()
 
-it('1,000 invites notified, written on and run out leave the timers and notifications one left', async () => {
+it('300 invites notified, written on and run out leave the timers and notifications one left', async () => {
   const clock = new ManualClock(FIXTURE_NOW)
   const { core, connections, notifier } = memoryCore({
     clock,
