@@ -12,14 +12,29 @@ import { onShellReconnected, runsInBrowser, standbyApi } from './browser-bridge'
 import { fetchFirstFrame } from './first-frame/fetch-first-frame'
 import { markLive, notePrerenderedFrame } from './first-paint'
 import { currentDisplay } from './logic/format'
+import { MissingShellKey } from './components/MissingShellKey'
 import { Root } from './Root'
+import { takeShellSecret } from './shell-secret'
 import { createServices, reloadServices } from './store/services'
 const surface = surfaceOf(window.location.search)
-const api = standbyApi()
-void fetchFirstFrame().then(startPage)
+// A browser tab without this run's key would be refused by the shell on every attempt: it says so
+// once, plainly, instead of trying again and again behind an empty window.
+const keyMissing = window.standby === undefined && takeShellSecret() === null
+const api = keyMissing ? undefined : standbyApi()
+if (api === undefined) showKeyMissing()
+else void fetchFirstFrame().then(startPage)
+
+function showKeyMissing(): void {
+  const container = document.getElementById('root')
+  if (!container) throw new Error('index.html has no #root element')
+  container.removeAttribute('inert')
+  createRoot(container).render(<MissingShellKey />)
+  document.documentElement.dataset['firstFrame'] = 'none'
+}
 
 /** Build the services and show the page, from the host's frame when there is one. */
 function startPage(frame: FirstFrame | null): void {
+  if (api === undefined) return
   // The frame's data is current either way; its markup is reused only if this page would write
   // exactly the same (same surface, host kind, locale and time zone), else React replaces it.
   const services = createServices(api, runsInBrowser(), frame?.surface === surface ? frame : null, surface)
