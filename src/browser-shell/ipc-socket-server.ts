@@ -19,6 +19,7 @@ import {
   MOST_CALL_BYTES,
   SECRET_PARAM,
   TOO_MANY_PAGES_CLOSE,
+  WRONG_KEY_CLOSE,
 } from '../shared/ipc/shell-socket'
 import { isAddressedTo } from './own-host'
 import { trackPageFocus } from './page-focus'
@@ -65,11 +66,18 @@ export function attachIpcSocket(
     socket.on('error', (error) =>
       log.warn(`Browser shell: an IPC connection failed while opening (${error.message}); the page retries.`),
     )
-    const refusal = refuse(req, origin, secret)
+    const refusal = refuse(req, origin)
     if (refusal !== undefined) {
       log.warn(`Browser shell refused an IPC connection: ${refusal}`)
       // Destroyed once answered: a client that never closes its side would hold it half open.
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n', () => socket.destroy())
+      return
+    }
+    if (!matchesRunSecret(secret, secretOf(req, origin))) {
+      log.warn('Browser shell refused an IPC connection: wrong or missing secret')
+      // One of its own pages (its origin, its host), left open from an earlier run: told in a way
+      // the page can read, so it stops trying and says how to open Standby again.
+      wss.handleUpgrade(req, socket, head, (ws) => ws.close(WRONG_KEY_CLOSE.code, WRONG_KEY_CLOSE.reason))
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
@@ -160,17 +168,22 @@ export function attachIpcSocket(
 }
 
 /**
- * Why a connection must be refused, or undefined for our own page. What the caller chose (any web
- * page picks the path, a local program any header) is named by a short, escaped excerpt.
+ * Why a connection must be refused at its handshake, or undefined for one of the shell's own pages
+ * (its path, host and origin), whose key is checked next. What the caller chose (any web page
+ * picks the path, a local program any header) is named by a short, escaped excerpt.
  */
-function refuse(req: IncomingMessage, origin: string, secret: string): string | undefined {
+function refuse(req: IncomingMessage, origin: string): string | undefined {
   const url = requestTarget(req.url, origin)
   if (url === null) return 'a malformed address'
   if (url.pathname !== IPC_SOCKET_PATH) return `unknown path ${describeAddress(url.pathname)}`
   if (!isAddressedTo(req, origin)) return `another host name ${named(req.headers.host)}`
   if (req.headers.origin !== origin) return `foreign origin ${named(req.headers.origin)}`
-  if (!matchesRunSecret(secret, url.searchParams.get(SECRET_PARAM))) return 'wrong or missing secret'
   return undefined
+}
+
+/** The secret a connection presents, once `refuse` has found its address readable. */
+function secretOf(req: IncomingMessage, origin: string): string | null {
+  return requestTarget(req.url, origin)?.searchParams.get(SECRET_PARAM) ?? null
 }
 
 /** A header's value as a log line may show it, or that there was none. */

@@ -13,6 +13,7 @@ import {
   MOST_CALL_BYTES,
   SECRET_PARAM,
   TOO_MANY_PAGES_CLOSE,
+  WRONG_KEY_CLOSE,
 } from '../shared/ipc/shell-socket'
 import { Listeners, type Unsubscribe } from '../shared/listeners'
 import { takeShellSecret } from './shell-secret'
@@ -50,6 +51,10 @@ const documentShown: PageShown = {
 const SET_ASIDE =
   'more Standby pages are open than the browser shell keeps, so this tab was set aside; it reconnects when you come back to it'
 
+/** Why a page whose key the shell refused does not connect, as its calls say. */
+const KEY_REFUSED =
+  'the Standby browser shell refused the key this page holds (Standby was restarted since it was opened); open Standby from the link it printed this time'
+
 /** The contract over a WebSocket, plus word of each reconnection. */
 export interface SocketTransport extends StandbyTransport {
   /**
@@ -57,6 +62,8 @@ export interface SocketTransport extends StandbyTransport {
    * are gone, so whoever shows the app's state reads it all again.
    */
   onReconnected(listener: () => void): Unsubscribe
+  /** Calls `listener` once the shell refused the page's key: it tries no more. */
+  onKeyRefused(listener: () => void): Unsubscribe
 }
 
 /**
@@ -72,6 +79,9 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
   const pending = new Map<number, (result: IpcResult<unknown>) => void>()
   const listeners = new Map<string, Listeners<unknown>>()
   const reconnected = new Listeners<void>()
+  const refused = new Listeners<void>()
+  // Refused for its key, the page would be refused at every attempt: it stops, and says so.
+  let keyRefused = false
   let opened: Promise<WebSocket> | undefined
   let wasOpen = false
   let failures = 0
@@ -86,6 +96,7 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
   })
 
   const open = (): Promise<WebSocket> => {
+    if (keyRefused) return Promise.reject(new Error(KEY_REFUSED))
     if (setAside) {
       if (!shown.visible()) return Promise.reject(new Error(SET_ASIDE))
       setAside = false
@@ -120,7 +131,10 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
           pending.delete(id)
         }
         reject(new Error('closed'))
-        if (!setAside) retryLater()
+        if (event.code === WRONG_KEY_CLOSE.code) {
+          keyRefused = true
+          refused.emit()
+        } else if (!setAside) retryLater()
       })
     }))
 
@@ -187,6 +201,7 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
       return unsubscribe
     },
     onReconnected: (listener) => reconnected.add(listener),
+    onKeyRefused: (listener) => refused.add(listener),
   }
 }
 
@@ -203,6 +218,11 @@ export function runsInBrowser(): boolean {
  */
 export function onShellReconnected(listener: () => void): () => void {
   return builtHere?.onReconnected(listener) ?? (() => undefined)
+}
+
+/** Calls `listener` once the browser shell refused this page's key. Never in Electron. */
+export function onShellKeyRefused(listener: () => void): () => void {
+  return builtHere?.onKeyRefused(listener) ?? (() => undefined)
 }
 
 /** `window.standby` from the preload, or built here when the page runs in a plain browser. */

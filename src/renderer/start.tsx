@@ -6,9 +6,9 @@
  * When the host pre-rendered the first frame (src/shared/first-frame.ts), React hydrates that
  * markup from the same data instead of rendering from nothing.
  */
-import { createRoot, hydrateRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot, type Root as ReactRoot } from 'react-dom/client'
 import { surfaceOf, type FirstFrame } from '../shared/first-frame'
-import { onShellReconnected, runsInBrowser, standbyApi } from './browser-bridge'
+import { onShellKeyRefused, onShellReconnected, runsInBrowser, standbyApi } from './browser-bridge'
 import { fetchFirstFrame } from './first-frame/fetch-first-frame'
 import { markLive, notePrerenderedFrame } from './first-paint'
 import { currentDisplay } from './logic/format'
@@ -21,20 +21,32 @@ const surface = surfaceOf(window.location.search)
 // once, plainly, instead of trying again and again behind an empty window.
 const keyMissing = window.standby === undefined && takeShellSecret() === null
 const api = keyMissing ? undefined : standbyApi()
-if (api === undefined) showKeyMissing()
-else void fetchFirstFrame().then(startPage)
+/** The page's React root, once shown; the key's page replaces it. */
+let root: ReactRoot | undefined
+let keyRefused = false
+if (api === undefined) showKeyMissing('missing')
+else {
+  // A tab left open from an earlier run of the shell holds that run's key.
+  onShellKeyRefused(() => {
+    keyRefused = true
+    showKeyMissing('refused')
+  })
+  void fetchFirstFrame().then(startPage)
+}
 
-function showKeyMissing(): void {
+function showKeyMissing(why: 'missing' | 'refused'): void {
   const container = document.getElementById('root')
   if (!container) throw new Error('index.html has no #root element')
+  root?.unmount()
   container.removeAttribute('inert')
-  createRoot(container).render(<MissingShellKey />)
+  root = createRoot(container)
+  root.render(<MissingShellKey why={why} />)
   document.documentElement.dataset['firstFrame'] = 'none'
 }
 
 /** Build the services and show the page, from the host's frame when there is one. */
 function startPage(frame: FirstFrame | null): void {
-  if (api === undefined) return
+  if (api === undefined || keyRefused) return
   // The frame's data is current either way; its markup is reused only if this page would write
   // exactly the same (same surface, host kind, locale and time zone), else React replaces it.
   const services = createServices(api, runsInBrowser(), frame?.surface === surface ? frame : null, surface)
@@ -54,7 +66,7 @@ function startPage(frame: FirstFrame | null): void {
   if (frame !== null && rendersTheSame(frame) && container.hasChildNodes()) {
     fate = 'hydrated'
     notePrerenderedFrame()
-    hydrateRoot(container, tree, {
+    root = hydrateRoot(container, tree, {
       onRecoverableError: (error) => {
         document.documentElement.dataset['firstFrame'] = 'redrawn'
         console.warn('Standby: the pre-rendered first frame differed from the page; React redrew it.', error)
@@ -62,7 +74,8 @@ function startPage(frame: FirstFrame | null): void {
     })
   } else {
     if (container.hasChildNodes()) fate = 'redrawn'
-    createRoot(container).render(tree)
+    root = createRoot(container)
+    root.render(tree)
   }
   document.documentElement.dataset['firstFrame'] = fate
 }

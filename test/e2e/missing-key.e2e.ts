@@ -25,3 +25,19 @@ it('tells a tab opened without the key what to do, and does not keep trying to c
   await tab.waitForLoadState('load')
   expect(sockets).toEqual([])
 })
+
+it('tells a tab holding an earlier run’s key what to do, and knocks once only', async () => {
+  const { expert, shell, open } = await world()
+  const app = await shell(expert('Ada Byron', ['sql']))
+  await app.waitForConnection((state) => state.status === 'online')
+  const first = await open(app)
+  // A tab left open while Standby restarted holds the key of the run before: its address says so.
+  const tab = await first.context().newPage()
+  const sockets: string[] = []
+  tab.on('websocket', (socket) => sockets.push(socket.url()))
+  await tab.goto(`${app.shell.origin}/?secret=key-of-an-earlier-run`)
+  const alert = tab.getByRole('alert')
+  await alert.getByText('This page holds the key of an earlier run of Standby').waitFor()
+  await tab.getByText('Open Standby from the link it printed').waitFor()
+  expect(sockets).toHaveLength(1)
+})

@@ -18,6 +18,25 @@ export interface ShellPage {
   call(channel: string, request?: unknown): Promise<unknown>
 }
 
+/**
+ * Open a socket to `shell` as `openShellPage` does and resolve with the code the shell closes it
+ * with; rejects with the HTTP status when the shell refuses it at the handshake.
+ */
+export async function shellCloseCode(
+  shell: BrowserShell,
+  headers: Record<string, string>,
+  secret: string,
+): Promise<number> {
+  const ws = new WebSocket(`${shell.origin.replace('http', 'ws')}${IPC_SOCKET_PATH}?secret=${secret}`, {
+    headers,
+  })
+  return new Promise<number>((resolve, reject) => {
+    ws.once('close', (code) => resolve(code))
+    ws.once('error', reject)
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
+  })
+}
+
 /** Open the IPC socket as `shell`'s own page would (its origin and this run's secret, unless given). */
 export async function openShellPage(
   shell: BrowserShell,

@@ -35,3 +35,14 @@ export const TOO_MANY_PAGES_CLOSE = {
   code: 4009,
   reason: 'Too many pages are connected; the oldest is closed.',
 } as const
+
+/**
+ * How the shell closes a socket from one of its own pages that presents another run's secret
+ * (the shell restarted since the tab was opened, with a new secret). Refused at the handshake,
+ * the page could not tell that from a shell that is down and would knock for ever; told this
+ * way, it stops and says how to open Standby again.
+ */
+export const WRONG_KEY_CLOSE = {
+  code: 4003,
+  reason: "This page holds another run's key.",
+} as const

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserShell } from '../../../src/browser-shell/browser-shell'
 import { OPENED_PAGES_HOOK_PATH, POWER_HOOK_PATH } from '../../../src/browser-shell/test-hooks'
 import { hashPassword } from '../../../server/src/auth'
-import { openShellPage as openPage, request, startBareShell } from '../../support/shell-page'
+import { openShellPage as openPage, request, shellCloseCode, startBareShell } from '../../support/shell-page'
 import { useTestPlatform } from '../../support/test-platform'
-import { IPC_SOCKET_PATH } from '../../../src/shared/ipc/shell-socket'
+import { IPC_SOCKET_PATH, WRONG_KEY_CLOSE } from '../../../src/shared/ipc/shell-socket'
 import WebSocket from 'ws'
 
 describe('the browser shell', () => {
@@ -139,7 +139,10 @@ describe('the browser shell', () => {
 
   it('refuses a connection from another origin or without this run’s secret', async () => {
     await expect(openPage(shell, { origin: 'http://evil.example' })).rejects.toThrow(/403/)
-    await expect(openPage(shell, { origin: shell.origin }, 'guess')).rejects.toThrow(/403/)
+    await expect(shellCloseCode(shell, { origin: 'http://evil.example' }, 'guess')).rejects.toThrow(/403/)
+    // Its own page with another run's key is told so, in a way the page can read, and served nothing.
+    expect(await shellCloseCode(shell, { origin: shell.origin }, 'guess')).toBe(WRONG_KEY_CLOSE.code)
+    expect(await shellCloseCode(shell, { origin: shell.origin }, '')).toBe(WRONG_KEY_CLOSE.code)
   })
 
   it('reads a request’s address as a path: "//x/standby-ipc" is not the IPC socket, "//x/" not the page', async () => {

@@ -11,6 +11,7 @@ import {
   FELL_BEHIND_CLOSE,
   MOST_CALL_BYTES,
   TOO_MANY_PAGES_CLOSE,
+  WRONG_KEY_CLOSE,
 } from '../../../src/shared/ipc/shell-socket'
 
 /** A shell that answers every call with its channel name and can drop its pages. */
@@ -218,5 +219,26 @@ describe('the browser bridge', () => {
       ok: true,
       value: 'app.getInfo',
     })
+  })
+
+  it('stops and says so when the shell refuses the key the page holds (an earlier run’s), instead of knocking for ever', async () => {
+    const shell = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+    servers.push(shell)
+    await new Promise((resolve) => shell.once('listening', resolve))
+    shell.on('connection', (ws) => ws.close(WRONG_KEY_CLOSE.code, WRONG_KEY_CLOSE.reason))
+    const { port } = shell.address() as AddressInfo
+    const retries: number[] = []
+    const transport = webSocketTransport(`ws://127.0.0.1:${port}/`, {
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      schedule: (_run, ms) => retries.push(ms),
+    })
+    const refused = new Promise<void>((resolve) => transport.onKeyRefused(resolve))
+    transport.subscribe('cache.changed', () => {})
+    await refused
+    expect(retries).toEqual([])
+    await expect(transport.invoke('app.getInfo', undefined as never)).rejects.toThrow(
+      /earlier run|refused the key/,
+    )
+    expect(retries).toEqual([])
   })
 })
