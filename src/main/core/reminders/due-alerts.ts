@@ -95,32 +95,6 @@ export function startRefusal(session: TimedSession, now: number, time: (t: numbe
   return 'The start window has closed.'
 }
 
-/** How long before the platform's auto-cancel a snoozed reminder comes back at the latest: time to start. */
-export const LAST_CALL_MS = 60_000
-
-/**
- * When a reminder snoozed now for `snoozeMs` comes back: then, or earlier so that it still comes
- * before the platform cancels the session; null when nothing is left to snooze or it is too late.
- */
-export function snoozedUntil(session: TimedSession, now: number, snoozeMs: number): number | null {
-  if (!awaitsExpert(session, now)) return null
-  const at = Math.min(now + snoozeMs, autoCancelAt(session.bookedStart) - LAST_CALL_MS)
-  return at > now ? at : null
-}
-
-/** Why a reminder cannot be snoozed now, in a sentence for the follow-up; null when it can. */
-export function snoozeRefusal(
-  session: TimedSession,
-  now: number,
-  snoozeMs: number,
-  time: (t: number) => string,
-): string | null {
-  if (snoozedUntil(session, now, snoozeMs) !== null) return null
-  if (!awaitsExpert(session, now))
-    return startRefusal(session, now, time) ?? 'The session no longer waits for you to start it.'
-  return `The platform cancels the session at ${time(autoCancelAt(session.bookedStart))} unless you join before: too soon to snooze. Start it now to keep it.`
-}
-
 /** Whether the session is booked at another time than the one a reminder was shown for (when known). */
 export function movedSince(session: TimedSession, shownFor: number): boolean {
   return shownFor !== BOOKED_START_UNKNOWN && session.bookedStart !== shownFor

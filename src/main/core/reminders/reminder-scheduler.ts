@@ -1,10 +1,10 @@
 /**
  * Reminders and session alerts from the cache's booked sessions, by the platform's clock (the core
  * passes its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not
- * joined yet" at the start (due-alerts.ts decides, session-plan.ts carries it out), and, as events
- * bring them, "cancelled" (by the platform or the client), the client's answer to a proposal of
- * another time, and "the client joined" (session-changes.ts), and a move the expert did not ask
- * for (session-moves.ts). A shown reminder is withdrawn once what it announced no longer holds
+ * joined yet" at the start (due-alerts.ts decides, session-plan.ts carries it out; Snooze:
+ * snooze-answer.ts), and, as events bring them, "cancelled" (by the platform or the client), the
+ * client's answer to a proposal of another time, and "the client joined" (session-changes.ts), and
+ * a move the expert did not ask for (session-moves.ts). A shown reminder is withdrawn once what it announced no longer holds
  * (shown-reminders.ts). Each fires once per booked time, on its timer while the machine is awake
  * (one found late waits for the catch-up first, late-settle.ts): the platform's clock runs on the
  * monotonic one, so setting the computer's clock moves neither it nor the timer, and a new
@@ -14,39 +14,30 @@
  * A minute's check of the clock catches a suspend the OS did not report. What fired or was skipped
  * is kept in the cache, so a restart never repeats one. A reminder found late says whether its
  * moment passed while the computer slept or Standby was closed, or while a new reading of the
- * platform's clock moved past it.
+ * platform's clock moved past it (late-cause.ts).
  */
-import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
+import { steadyNow, type TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
-import type { CacheStore } from '../ports/cache-store'
-import type { Logger } from '../ports/logger'
-import { BOOKED_START_UNKNOWN, type AppNotification, type Notifier } from '../ports/notifier'
-import type { Power } from '../ports/power'
+import { BOOKED_START_UNKNOWN, type AppNotification } from '../ports/notifier'
 import type { Unsubscribe } from '../../../shared/listeners'
 import { changesSessions, type CacheUpdate } from '../sync/cache-push'
 import { localDayTime, type DayTimeFormat } from '../sync/invite-notification'
 import { ReminderMarks } from './reminder-marks'
 import { sessionsToPlan } from './sessions-to-plan'
-import {
-  awaitsExpert,
-  movedSince,
-  snoozedUntil,
-  snoozeRefusal,
-  startAllowed,
-  startRefusal,
-  stillJoinable,
-  type ReminderMoment,
-} from './due-alerts'
+import { startAllowed, startRefusal, type ReminderMoment } from './due-alerts'
 import { type LateCause, type ReminderText, type TimeFormat } from './reminder-texts'
 import { localShortTime } from '../../../shared/day-time-options'
+import { lateCauseOf } from './late-cause'
 import { LateSettle } from './late-settle'
-import { dueTaker, planSession, planSnooze, type SessionPlanDeps, type TakeDue } from './session-plan'
-import { tellSessionChanges } from './session-changes'
+import type { ReminderSchedulerDeps } from './reminder-scheduler-deps'
+import { dueTaker, planSessions, type SessionPlanDeps, type TakeDue } from './session-plan'
+import { changedSessionIds, tellSessionChanges } from './session-changes'
 import { SessionMoves } from './session-moves'
 import { ShownReminders } from './shown-reminders'
+import { snoozeBackAt, whyNoSnoozeOf } from './snooze-answer'
 
-/** How long Snooze puts a reminder off. */
-export const SNOOZE_MS = 5 * 60_000
+/** How long Snooze puts a reminder off (snooze-answer.ts decides what a press gets). */
+export { SNOOZE_MS } from './snooze-answer'
 /** How often the clock is read besides the timers, so an unreported suspend is caught. */
 export const CLOCK_CHECK_MS = 60_000
 /** The longest single wait: a timer past Node's limit (32-bit milliseconds) fires at once instead. */
@@ -77,30 +68,7 @@ export class ReminderScheduler {
   /** The platform's time of the first plan after a time with no one signed in; null before any. */
   private backAt: number | null = null
 
-  constructor(
-    private readonly deps: {
-      clock: Clock
-      cache: CacheStore
-      notifier: Notifier
-      power: Power
-      log: Logger
-      /** Read at each reminder, so turning reminders off takes effect at once. */
-      enabled: () => boolean
-      /**
-       * Whether an expert is signed in (left out: always). While no one is, nothing is decided:
-       * what falls due meanwhile is theirs, shown late once they are back rather than lost.
-       */
-      signedIn?: () => boolean
-      /**
-       * How much longer (ms) the clock's time is a guess its first measurement may yet overturn
-       * (PlatformClock.firstMeasureWait); nothing is shown, skipped or withdrawn meanwhile.
-       */
-      firstMeasureWait?: () => number
-      formatTime?: TimeFormat
-      /** Writes a weekday and time, for alerts about a session's day ("Tue 14:00"). */
-      formatDayTime?: DayTimeFormat
-    },
-  ) {
+  constructor(private readonly deps: ReminderSchedulerDeps) {
     this.marks = new ReminderMarks(deps)
     this.late = new LateSettle(() => steadyNow(deps.clock))
     this.onScreen = new ShownReminders({ ...deps, marks: this.marks, dayTime: this.dayTime })
@@ -164,10 +132,7 @@ export class ReminderScheduler {
       this.marks.forget()
       this.moves.forget()
     }
-    const ids =
-      update.kind === 'events'
-        ? new Set(update.events.flatMap((e) => (e.type === 'session.updated' ? [e.payload.session.id] : [])))
-        : new Set(update.kind === 'replaced' ? update.changedSessions : [])
+    const ids = changedSessionIds(update)
     if (changesSessions(update))
       this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(this.deps.clock.now()))
     if (ids.size > 0) this.guard('Telling a session change', () => this.tellChanges(ids))
@@ -186,8 +151,7 @@ export class ReminderScheduler {
     try {
       const now = this.deps.clock.now()
       const session = this.deps.cache.session(sessionId)
-      const at =
-        session === null || movedSince(session, shownFor) ? null : snoozedUntil(session, now, SNOOZE_MS)
+      const at = session === null ? null : snoozeBackAt(session, shownFor, now)
       if (session === null || at === null) {
         this.deps.log.info(
           `Nothing to snooze for session ${sessionId}: ${this.whyNoSnooze(sessionId, shownFor)}`,
@@ -206,10 +170,7 @@ export class ReminderScheduler {
   /** Why Snooze is refused for this session now, for the follow-up notice; null when it is allowed. */
   whyNoSnooze(sessionId: string, shownFor: number = BOOKED_START_UNKNOWN): string | null {
     return this.refusal(sessionId, (session, now) =>
-      // Snoozed, a reminder of a time the session no longer has would come back about another.
-      movedSince(session, shownFor) && awaitsExpert(session, now)
-        ? `The session was moved to ${this.dayTime(session.bookedStart)}; its reminders come before then.`
-        : snoozeRefusal(session, now, SNOOZE_MS, this.time),
+      whyNoSnoozeOf(session, shownFor, now, this.time, this.dayTime),
     )
   }
 
@@ -283,43 +244,17 @@ export class ReminderScheduler {
     }
     // Before anything new is shown: one of the session's takes the withdrawn one's id.
     this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(now))
-    let next = Math.min(this.onScreen.nextEnd(now) ?? Number.POSITIVE_INFINITY, readAgainAt)
-    // Kept in the cache, so a restart neither loses a snooze nor shows it twice.
-    const snoozes = new Map(this.marks.snoozes().map((s) => [s.sessionId, s]))
-    const pending = new Set<string>()
+    const shownEnd = this.onScreen.nextEnd(now) ?? Number.POSITIVE_INFINITY
     this.moves.planned(upcoming)
-    for (const session of upcoming) {
-      if (!stillJoinable(session, now)) continue
-      const planned = planSession(this.planDeps, session, now, snoozes)
-      if (planned.nextAt !== null) next = Math.min(next, planned.nextAt)
-      // A late reminder still settling replaces the snooze once it shows: the snooze waits, kept.
-      if (planned.settling) {
-        if (snoozes.has(session.id)) pending.add(session.id)
-        continue
-      }
-      const snoozeAt = planSnooze(this.planDeps, session, now, snoozes.get(session.id))
-      if (snoozeAt !== null) {
-        pending.add(session.id)
-        next = Math.min(next, snoozeAt)
-      }
-    }
-    this.late.sweep()
-    // A snooze of a session started, cancelled, rebooked or gone has nothing left to show.
-    for (const id of snoozes.keys()) if (!pending.has(id)) this.marks.dropSnooze(id)
+    const next = Math.min(shownEnd, readAgainAt, planSessions(this.planDeps, upcoming, now))
     if (next !== Number.POSITIVE_INFINITY)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), Math.min(next - now, MAX_WAIT_MS))
   }
 
-  /**
-   * A moment before the last wake, before this run began or before the expert signed in again
-   * passed while the computer slept, Standby was closed or no one was signed in; one after all
-   * passed while Standby ran, so it was the platform's clock,
-   * read anew, that moved past it (a measurement after a guess, the platform's clock set forward).
-   */
+  /** Why a reminder due at `dueAt` is found only at `now`: measured against this run's start, wake and sign-in. */
   private lateCause(dueAt: number, now: number): LateCause {
     const startedAt = now - (steadyNow(this.deps.clock) - this.startedMono)
-    const before = (t: number | null): boolean => t !== null && dueAt < t
-    return dueAt < startedAt || before(this.wokeAt) || before(this.backAt) ? 'away' : 'clock'
+    return lateCauseOf(dueAt, { startedAt, wokeAt: this.wokeAt, backAt: this.backAt })
   }
 
   private tellChanges(ids: ReadonlySet<string>): void {

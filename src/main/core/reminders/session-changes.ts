@@ -5,6 +5,7 @@
  */
 import type { Session } from '../../../shared/protocol'
 import type { CacheStore } from '../ports/cache-store'
+import type { CacheUpdate } from '../sync/cache-push'
 import type { DayTimeFormat } from '../sync/invite-notification'
 import { cancelledBy } from '../../../shared/rules/cancellation-terms'
 import { clientCancelledText, rescheduleAnswerText } from './party-change-texts'
@@ -28,6 +29,13 @@ export interface SessionChangeDeps {
   readonly dayTime: DayTimeFormat
   /** Takes the reminder a time the client accepted makes due at once into their answer. */
   readonly takeDue: TakeDue
+}
+
+/** The sessions an update of the cache changed: those its events updated, or those a snapshot changed. */
+export function changedSessionIds(update: CacheUpdate): ReadonlySet<string> {
+  return update.kind === 'events'
+    ? new Set(update.events.flatMap((e) => (e.type === 'session.updated' ? [e.payload.session.id] : [])))
+    : new Set(update.kind === 'replaced' ? update.changedSessions : [])
 }
 
 /** Tell each of these sessions' new state once, when it calls for telling. */

@@ -1,12 +1,19 @@
 /**
- * Carrying out, for one booked session at one plan, what due-alerts.ts decides is due: earlier
+ * Carrying out, for each booked session at one plan, what due-alerts.ts decides is due: earlier
  * reminders are marked skipped, the latest is shown (unless it is late and still settling,
  * late-settle.ts), "the client has not joined yet" is told, and a snoozed reminder comes back when
  * its time does. Each is marked before it is shown, so a crash never shows one twice.
  */
 import type { Session } from '../../../shared/protocol'
 import type { ReminderKey, SnoozedReminder } from '../ports/cache-store'
-import { ALERT, awaitsExpert, dueAlerts, type PlannedAlert, type ReminderMoment } from './due-alerts'
+import {
+  ALERT,
+  awaitsExpert,
+  dueAlerts,
+  stillJoinable,
+  type PlannedAlert,
+  type ReminderMoment,
+} from './due-alerts'
 import type { LateSettle } from './late-settle'
 import type { ReminderMarks } from './reminder-marks'
 import {
@@ -73,6 +80,41 @@ export function planSession(
 }
 
 /**
+ * Fire what is due for each session still joinable and bring back each snooze whose time came; a
+ * snooze with nothing left to show is dropped. When the next of them falls due; infinity when none.
+ */
+export function planSessions(deps: SessionPlanDeps, upcoming: ReadonlyArray<Session>, now: number): number {
+  // Kept in the cache, so a restart neither loses a snooze nor shows it twice.
+  const snoozes = snoozesById(deps.marks)
+  const pending = new Set<string>()
+  let next = Number.POSITIVE_INFINITY
+  for (const session of upcoming) {
+    if (!stillJoinable(session, now)) continue
+    const planned = planSession(deps, session, now, snoozes)
+    if (planned.nextAt !== null) next = Math.min(next, planned.nextAt)
+    // A late reminder still settling replaces the snooze once it shows: the snooze waits, kept.
+    if (planned.settling) {
+      if (snoozes.has(session.id)) pending.add(session.id)
+      continue
+    }
+    const snoozeAt = planSnooze(deps, session, now, snoozes.get(session.id))
+    if (snoozeAt !== null) {
+      pending.add(session.id)
+      next = Math.min(next, snoozeAt)
+    }
+  }
+  deps.late.sweep()
+  // A snooze of a session started, cancelled, rebooked or gone has nothing left to show.
+  for (const id of snoozes.keys()) if (!pending.has(id)) deps.marks.dropSnooze(id)
+  return next
+}
+
+/** The snoozes still to show, by session. */
+function snoozesById(marks: ReminderMarks): Map<string, SnoozedReminder> {
+  return new Map(marks.snoozes().map((s) => [s.sessionId, s]))
+}
+
+/**
  * For a session whose time just changed: take what is due for the new time now (marked as told, as
  * planSession would) without showing it, so the alert of the change says it in the same breath;
  * the moment of the reminder taken, or null when none is due (or reminders are off).
@@ -98,8 +140,7 @@ export type TakeDue = (session: Session, now: number) => ReminderMoment | null
 export function dueTaker(deps: SessionPlanDeps, measured: () => boolean): TakeDue {
   return (session, now) => {
     if (!measured()) return null
-    const snoozes = new Map(deps.marks.snoozes().map((s) => [s.sessionId, s]))
-    return takeDueReminder(deps, session, now, snoozes)
+    return takeDueReminder(deps, session, now, snoozesById(deps.marks))
   }
 }
 

@@ -1,0 +1,32 @@
+/** What the reminder scheduler needs from its host. */
+import type { Clock } from '../../../shared/clock'
+import type { CacheStore } from '../ports/cache-store'
+import type { Logger } from '../ports/logger'
+import type { Notifier } from '../ports/notifier'
+import type { Power } from '../ports/power'
+import type { DayTimeFormat } from '../sync/invite-notification'
+import type { TimeFormat } from './reminder-texts'
+
+/** The ports the scheduler reads and tells, and the formats its texts write times in. */
+export interface ReminderSchedulerDeps {
+  clock: Clock
+  cache: CacheStore
+  notifier: Notifier
+  power: Power
+  log: Logger
+  /** Read at each reminder, so turning reminders off takes effect at once. */
+  enabled: () => boolean
+  /**
+   * Whether an expert is signed in (left out: always). While no one is, nothing is decided:
+   * what falls due meanwhile is theirs, shown late once they are back rather than lost.
+   */
+  signedIn?: () => boolean
+  /**
+   * How much longer (ms) the clock's time is a guess its first measurement may yet overturn
+   * (PlatformClock.firstMeasureWait); nothing is shown, skipped or withdrawn meanwhile.
+   */
+  firstMeasureWait?: () => number
+  formatTime?: TimeFormat
+  /** Writes a weekday and time, for alerts about a session's day ("Tue 14:00"). */
+  formatDayTime?: DayTimeFormat
+}
