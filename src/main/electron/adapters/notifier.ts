@@ -9,7 +9,8 @@
  * on screen, and its click and action handlers are silently lost (electron/electron#16922,
  * #12690; Electron's own docs contrast getHistory() notifications, which survive GC). 'close' is
  * not guaranteed on every OS, so the number held is also capped. A Windows toast whose time ran
- * out stays held while it waits in the Action Center, so it can still be taken out of it.
+ * out stays held while it waits in the Action Center, so it can still be taken out of it; a press
+ * on it there is reported by windows-activations.ts (and one reported twice, press-halves.ts).
  */
 import { Notification } from 'electron'
 import { Listeners } from '../../../shared/listeners'
@@ -35,6 +36,9 @@ import {
   reminderNotificationId,
   reminderSessionIn,
 } from './notification-options'
+import { NOTIFICATIONS_FAILING, NOTIFICATIONS_UNSUPPORTED } from './notification-advice'
+import { PressHalves } from './press-halves'
+import { handleWindowsActivations } from './windows-activations'
 
 /** What the notifier needs from the rest of the app. */
 export interface ElectronNotifierOptions {
@@ -66,12 +70,8 @@ const PLATFORMS_WITH_ACTIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 
 /** Where a notification's `id` reaches the OS, which shows a new one in place of one with the same id. */
 const PLATFORMS_WITH_IDS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
 
-/** What to tell the expert when notifications fail; the Settings line and the banner say it. */
-export const NOTIFICATIONS_FAILING =
-  'Notifications could not be shown. Allow Standby in the system’s notification settings, then send a test notification from Settings.'
-/** What to tell the expert when the system has no notifications at all. */
-export const NOTIFICATIONS_UNSUPPORTED =
-  'This system does not show notifications. Keep the Standby window or the tray popover in view to see invites.'
+/** What to tell the expert when notifications fail or are missing (notification-advice.ts). */
+export { NOTIFICATIONS_FAILING, NOTIFICATIONS_UNSUPPORTED } from './notification-advice'
 
 /** The Notifier on Electron's Notification. */
 export interface ElectronNotifier extends Notifier {
@@ -116,22 +116,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     held.delete(notification)
     inActionCenter.delete(notification)
   }
-  /** The held notifications a press can still reach through their own handlers. */
-  const onScreen = (): AppNotification[] =>
-    [...held].flatMap(([shown, data]) => (inActionCenter.has(shown) ? [] : [data]))
-  // On Windows a press on a held notification reaches both its own handlers and handleActivation,
-  // in either order: the first report of each press, by id, so the second is told apart from a
-  // new press (one on the same id later, from the Action Center, after its object was let go).
-  // Bounded, in case one of the two never comes.
-  const halves = new Map<string, 'own' | 'activation'>()
-  const firstHalf = (id: string, side: 'own' | 'activation'): void => {
-    halves.set(id, side)
-    const oldest = halves.keys().next().value
-    if (halves.size > MAX_HELD_NOTIFICATIONS && oldest !== undefined) halves.delete(oldest)
-  }
-  /** Whether this report is the second of a press whose first came from `other`. */
-  const secondHalf = (id: string, other: 'own' | 'activation'): boolean =>
-    halves.get(id) === other && halves.delete(id)
+  // On Windows a press on a held notification is reported twice: the second is not a new press.
+  const halves = new PressHalves(MAX_HELD_NOTIFICATIONS)
   const report = (activation: NotificationActivation): void => {
     try {
       options.onActivate(activation)
@@ -152,7 +138,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     const pressed = (): void => {
       release(notification)
       const id = notificationIdOf(data)
-      if (platform === 'win32' && id !== null && !secondHalf(id, 'activation')) firstHalf(id, 'own')
+      if (platform === 'win32' && id !== null && !halves.isSecond(id, 'activation')) halves.first(id, 'own')
     }
     notification.on('click', () => {
       if (wentToActionCenter.has(notification)) return
@@ -195,7 +181,15 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     health: () => health,
     onHealthChange: (listener) => healthChanges.add(listener),
     async restore() {
-      if (platform === 'win32') handleActivations()
+      if (platform === 'win32')
+        handleWindowsActivations({
+          held,
+          inActionCenter,
+          halves,
+          release,
+          report,
+          findInvite: options.findInvite,
+        })
       if (platform !== 'darwin') return
       for (const earlier of await Notification.getHistory()) {
         const sessionId = reminderSessionIn(earlier.id)
@@ -239,53 +233,6 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       log.warn(`A notification could not be made: ${error instanceof Error ? error.message : String(error)}`)
       return null
     }
-  }
-
-  /** Windows: presses on toasts from an earlier run, and on ones whose object is gone. */
-  function handleActivations(): void {
-    // Presses on toasts of an earlier run (or on one whose object is gone) arrive only here; those
-    // of a notification still held also reach its own handlers (before or after this), which act.
-    Notification.handleActivation((details) => {
-      const inviteId = inviteIdIn(details.arguments)
-      const sessionId = inviteId === null ? reminderSessionIn(details.arguments) : null
-      const id =
-        inviteId !== null
-          ? inviteNotificationId(inviteId)
-          : sessionId !== null
-            ? reminderNotificationId(sessionId)
-            : null
-      if (id !== null && secondHalf(id, 'own')) return
-      if (id !== null && onScreen().some((n) => notificationIdOf(n) === id)) {
-        firstHalf(id, 'activation')
-        return
-      }
-      // One of this run's waiting in the Action Center is gone once pressed; a reminder's buttons
-      // are known (an invite's are read afresh below, as it may have closed).
-      const waiting = [...held].find(
-        ([shown, data]) => inActionCenter.has(shown) && notificationIdOf(data) === id,
-      )
-      if (waiting !== undefined) release(waiting[0])
-      if (sessionId !== null && waiting !== undefined) {
-        const [, reminder] = waiting
-        const action = details.type === 'action' ? actionAt(reminder, details.actionIndex ?? -1) : 'open'
-        report({ action: action ?? 'open', notification: reminder })
-        return
-      }
-      if (sessionId !== null) {
-        // An earlier run's reminder: which buttons it had is gone with that run, so any press opens
-        // its session, where Start and the rest are.
-        report({ action: 'open', notification: earlierReminder(sessionId) })
-        return
-      }
-      const notification = inviteId === null ? null : options.findInvite(inviteId)
-      if (notification === null) {
-        // Its invite closed meanwhile, or the toast was not one of ours: the window says what is open.
-        report({ action: 'open', notification: { kind: 'notice', title: '', body: '' } })
-        return
-      }
-      const action = details.type === 'action' ? actionAt(notification, details.actionIndex ?? -1) : 'open'
-      report({ action: action ?? 'open', notification })
-    })
   }
 
   /** What a notice told of is over: its notification leaves the screen and the notification centre. */

@@ -1,0 +1,81 @@
+/**
+ * Windows: presses on toasts from an earlier run, and on ones whose object is gone, arrive only
+ * through `Notification.handleActivation`; those of a notification still held also reach its own
+ * handlers (before or after this), which act. Here each press is traced back to what it was about.
+ */
+import { Notification } from 'electron'
+import type { AppNotification, NotificationActivation } from '../../core/ports/notifier'
+import {
+  actionAt,
+  earlierReminder,
+  inviteIdIn,
+  inviteNotificationId,
+  notificationIdOf,
+  reminderNotificationId,
+  reminderSessionIn,
+} from './notification-options'
+import type { PressHalves } from './press-halves'
+
+/** What answering Windows' activations needs from the notifier. */
+export interface WindowsActivationDeps {
+  /** The shown notifications held for their events, with what each is about. */
+  readonly held: ReadonlyMap<Notification, AppNotification>
+  /** The held toasts whose time on screen ran out: they wait in the Action Center. */
+  readonly inActionCenter: ReadonlySet<Notification>
+  readonly halves: PressHalves
+  /** Lets go of a held notification. */
+  readonly release: (notification: Notification) => void
+  /** Tells the app of a press. */
+  readonly report: (activation: NotificationActivation) => void
+  /** The notification an earlier run showed for this invite, if it is still open; null once it closed. */
+  readonly findInvite: (inviteId: string) => AppNotification | null
+}
+
+/** Windows: report presses on toasts from an earlier run, and on ones whose object is gone. */
+export function handleWindowsActivations(deps: WindowsActivationDeps): void {
+  const { held, inActionCenter, halves, release, report } = deps
+  /** The held notifications a press can still reach through their own handlers. */
+  const onScreen = (): AppNotification[] =>
+    [...held].flatMap(([shown, data]) => (inActionCenter.has(shown) ? [] : [data]))
+  Notification.handleActivation((details) => {
+    const inviteId = inviteIdIn(details.arguments)
+    const sessionId = inviteId === null ? reminderSessionIn(details.arguments) : null
+    const id =
+      inviteId !== null
+        ? inviteNotificationId(inviteId)
+        : sessionId !== null
+          ? reminderNotificationId(sessionId)
+          : null
+    if (id !== null && halves.isSecond(id, 'own')) return
+    if (id !== null && onScreen().some((n) => notificationIdOf(n) === id)) {
+      halves.first(id, 'activation')
+      return
+    }
+    // One of this run's waiting in the Action Center is gone once pressed; a reminder's buttons
+    // are known (an invite's are read afresh below, as it may have closed).
+    const waiting = [...held].find(
+      ([shown, data]) => inActionCenter.has(shown) && notificationIdOf(data) === id,
+    )
+    if (waiting !== undefined) release(waiting[0])
+    if (sessionId !== null && waiting !== undefined) {
+      const [, reminder] = waiting
+      const action = details.type === 'action' ? actionAt(reminder, details.actionIndex ?? -1) : 'open'
+      report({ action: action ?? 'open', notification: reminder })
+      return
+    }
+    if (sessionId !== null) {
+      // An earlier run's reminder: which buttons it had is gone with that run, so any press opens
+      // its session, where Start and the rest are.
+      report({ action: 'open', notification: earlierReminder(sessionId) })
+      return
+    }
+    const notification = inviteId === null ? null : deps.findInvite(inviteId)
+    if (notification === null) {
+      // Its invite closed meanwhile, or the toast was not one of ours: the window says what is open.
+      report({ action: 'open', notification: { kind: 'notice', title: '', body: '' } })
+      return
+    }
+    const action = details.type === 'action' ? actionAt(notification, details.actionIndex ?? -1) : 'open'
+    report({ action: action ?? 'open', notification })
+  })
+}
