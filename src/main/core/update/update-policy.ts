@@ -4,10 +4,9 @@
  * background; and never restarts while a session is live or near (restart-offer.ts). A ready
  * update is offered as "Restart to update" (tray, window, one notification) and otherwise installs
  * on quit. A failed check or download (also one that stalls) says why, with the manual download
- * link, and retries with backoff.
+ * link, and retries with backoff. What the state becomes at each step: update-transitions.ts.
  */
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
-import { compareAppVersions, isPrerelease } from '../../../shared/rules/app-version'
 import type { UpdateChannel, UpdateState } from '../../../shared/update/update-state'
 import { CheckSchedule } from './check-schedule'
 import { RestartOffer } from './restart-offer'
@@ -19,7 +18,17 @@ import {
   type UpdatePolicyDeps,
   type UpdateTimings,
 } from './update-deps'
-import { failureSentence, leavingBetaNote, requiredButNothingNewer } from './update-words'
+import {
+  betaLeft,
+  downloadStarting,
+  initialUpdateState,
+  nothingNewer,
+  progressPercent,
+  readyFallsShort,
+  requiredVersionOf,
+  UPDATE_DROPPED,
+} from './update-transitions'
+import { failureSentence } from './update-words'
 import { errorMessage } from '../../../shared/error-message'
 import { localShortTime } from '../../../shared/day-time-options'
 
@@ -54,21 +63,7 @@ export class UpdatePolicy {
   constructor(private readonly deps: UpdatePolicyDeps) {
     this.timings = { ...DEFAULT_UPDATE_TIMINGS, ...deps.timings }
     this.changes = new Listeners((error) => deps.log.error('An update listener failed', error))
-    this.current = {
-      currentVersion: deps.updater.currentVersion,
-      channel: deps.channel(),
-      phase: 'idle',
-      availableVersion: null,
-      progress: null,
-      lastCheckAt: null,
-      nextCheckAt: null,
-      error: null,
-      manualDownloadUrl: deps.manualDownloadUrl,
-      channelNote: null,
-      requiredVersion: null,
-      canRestart: false,
-      restartHeldBecause: null,
-    }
+    this.current = initialUpdateState(deps.updater.currentVersion, deps.channel(), deps.manualDownloadUrl)
     this.checks = new CheckSchedule({ clock: deps.clock, timings: this.timings, random: deps.random }, () =>
       this.checkNow(),
     )
@@ -124,8 +119,7 @@ export class UpdatePolicy {
 
   /** The platform announced its minimum supported version (or none). */
   minimumVersion(version: string | null): void {
-    const required =
-      version !== null && compareAppVersions(this.current.currentVersion, version) < 0 ? version : null
+    const required = requiredVersionOf(this.current.currentVersion, version)
     if (required === this.current.requiredVersion) return
     this.set({ requiredVersion: required })
     if (required === null) return
@@ -133,7 +127,7 @@ export class UpdatePolicy {
       `The platform needs Standby ${required} or newer; this is ${this.current.currentVersion}.`,
     )
     this.started = true
-    if (this.current.phase === 'ready' && !this.readyFallsShort()) this.restartOffer.offer()
+    if (this.current.phase === 'ready' && !readyFallsShort(this.current)) this.restartOffer.offer()
     else this.checkNow()
   }
 
@@ -192,8 +186,11 @@ export class UpdatePolicy {
       if (found.kind === 'unavailable') {
         this.set({ phase: 'unavailable', error: found.reason, channelNote: null })
       } else if (found.kind === 'none') {
-        if (!wasReady) this.nothingNewer(found.latest)
-      } else if (!wasReady || (this.readyFallsShort() && found.version !== this.current.availableVersion)) {
+        if (!wasReady) this.set(nothingNewer(this.current, found.latest))
+      } else if (
+        !wasReady ||
+        (readyFallsShort(this.current) && found.version !== this.current.availableVersion)
+      ) {
         // A ready update stays ready until it is installed: electron-updater deletes a downloaded
         // update as soon as it starts on the next, so a newer release waits unless the platform
         // needs more than the ready one.
@@ -214,31 +211,8 @@ export class UpdatePolicy {
     }
   }
 
-  private nothingNewer(latest: string | null): void {
-    const { currentVersion, channel, requiredVersion } = this.current
-    const leavingBeta = channel === 'stable' && isPrerelease(currentVersion)
-    this.set({
-      phase: requiredVersion === null ? 'up_to_date' : 'error',
-      availableVersion: null,
-      progress: null,
-      channelNote: leavingBeta ? leavingBetaNote(currentVersion, latest) : null,
-      error:
-        requiredVersion === null
-          ? null
-          : requiredButNothingNewer(requiredVersion, this.current.manualDownloadUrl),
-    })
-  }
-
   private async download(version: string, checkedOn: UpdateChannel): Promise<void> {
-    // Whatever was ready is being replaced: no restart is offered until this one arrives.
-    this.set({
-      phase: 'downloading',
-      availableVersion: version,
-      progress: 0,
-      channelNote: null,
-      canRestart: false,
-      restartHeldBecause: null,
-    })
+    this.set(downloadStarting(version))
     this.deps.log.info(`Downloading Standby ${version}`)
     const stallMinutes = Math.round(this.timings.downloadStallMs / 60_000)
     await unlessStalled(
@@ -247,7 +221,7 @@ export class UpdatePolicy {
       `The download made no progress for ${stallMinutes} minutes`,
       (alive) =>
         this.deps.updater.download((percent) => {
-          if (alive()) this.set({ progress: Math.round(Math.min(100, Math.max(0, percent))) })
+          if (alive()) this.set({ progress: progressPercent(percent) })
         }),
     )
     if (checkedOn !== this.current.channel && this.dropIfBetaLeft(version, this.current.channel)) return
@@ -259,28 +233,12 @@ export class UpdatePolicy {
 
   /** Drop `version` if it is a beta and the expert is on stable now; says whether it did. */
   private dropIfBetaLeft(version: string, channel: UpdateChannel): boolean {
-    if (channel !== 'stable' || !isPrerelease(version)) return false
+    if (!betaLeft(version, channel)) return false
     // electron-updater installs on quit whatever it has downloaded unless told not to.
     this.deps.updater.setInstallOnQuit(false)
     this.deps.log.info(`Left the beta: Standby ${version} will not be installed.`)
-    this.set({
-      phase: 'idle',
-      availableVersion: null,
-      progress: null,
-      canRestart: false,
-      restartHeldBecause: null,
-    })
+    this.set(UPDATE_DROPPED)
     return true
-  }
-
-  /** The ready update is older than the platform needs, so a newer one must replace it. */
-  private readyFallsShort(): boolean {
-    const { availableVersion, requiredVersion } = this.current
-    return (
-      availableVersion !== null &&
-      requiredVersion !== null &&
-      compareAppVersions(availableVersion, requiredVersion) < 0
-    )
   }
 
   private failed(error: unknown): void {
