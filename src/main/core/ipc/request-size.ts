@@ -53,8 +53,9 @@ function ownBytes(value: unknown): number {
     case 'object':
       if (value === null) return 4
       if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return value.byteLength
-      // The brackets, and a comma (or the element itself) for each of an array's slots, holes too.
-      return 2 + (Array.isArray(value) ? value.length : 0)
+      // The brackets, and the comma between each two of an array's slots, holes too (an object's
+      // commas are counted with its keys).
+      return 2 + (Array.isArray(value) ? Math.max(0, value.length - 1) : 0)
     default:
       return 1
   }
@@ -82,10 +83,15 @@ function* mapItems(map: ReadonlyMap<unknown, unknown>): Generator<unknown> {
 }
 
 function* objectItems(object: object, count: (bytes: number) => void): Generator<unknown> {
+  let first = true
   for (const key in object) {
     if (!Object.hasOwn(object, key)) continue
-    // The quoted key, its colon, and the comma before the next.
-    count(key.length + 4)
-    yield (object as Record<string, unknown>)[key]
+    const item = (object as Record<string, unknown>)[key]
+    // JSON leaves out a key whose value it cannot write; structured clone carries an undefined one.
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue
+    // The quoted key and its colon, and the comma before it but for the first.
+    count(key.length + (first ? 3 : 4))
+    first = false
+    yield item
   }
 }

@@ -28,6 +28,23 @@ describe('a request’s size, told before its schema reads it', () => {
     }
   })
 
+  it('lets through a list of many small lists and objects whose JSON fits, counting each comma once', () => {
+    const fitting = [
+      Array.from({ length: 200 }, () => [0]),
+      Array.from({ length: 90 }, (_, i) => ({ id: `${i % 10}` })),
+      [{ a: 1, b: [2, 3], c: { d: 4 } }, ...Array.from({ length: 150 }, () => [1, 2])],
+      // JSON leaves out a key whose value is undefined; structured clone carries it.
+      {
+        filter: 'x'.repeat(LIMIT - 20),
+        ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`u${i}`, undefined])),
+      },
+    ]
+    for (const value of fitting) {
+      expect(jsonBytes(value)).toBeLessThanOrEqual(LIMIT)
+      expect(requestSizeRefusal(value, LIMIT)).toBeNull()
+    }
+  })
+
   it('refuses a string, an array or an object past the limit', () => {
     expect(requestSizeRefusal('x'.repeat(LIMIT), LIMIT)).toBe('too_large')
     expect(
