@@ -23,6 +23,7 @@ import { applyEventBatch } from './apply-event-batch'
 import { CacheRepositories } from './cache-repositories'
 import { transactionOnUse } from './repositories/prepared-on-use'
 import { deleteEverything, rebuildFromSnapshot } from './snapshot-rebuild'
+import { scrubFreedText } from './scrub-freed'
 import type { RetentionPosition } from './repositories/retention-repository'
 import type { HistoryCursor } from '../../shared/rules/history-order'
 import { isFiltered, type HistoryClient, type HistoryFilter } from '../../shared/rules/history-filter'
@@ -120,6 +121,7 @@ export class SqliteCacheStore implements CacheStore {
 
   clear(): void {
     this.clearInTransaction()
+    scrubFreedText(this.db)
   }
 
   clockOffset(): KeptClockOffset | null {

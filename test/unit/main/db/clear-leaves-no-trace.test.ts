@@ -1,0 +1,55 @@
+// Sign-out empties the cache: the words it held must not stay readable in the file's free pages or its WAL.
+import { existsSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import {
+  aMessage,
+  anExpert,
+  aRequest,
+  aSession,
+  expertUpdated,
+  messageCreated,
+  sessionUpdated,
+} from '../../../support/fixtures'
+import { useFreshStores } from './cache-test-kit'
+
+const fresh = useFreshStores()
+
+/** Every byte SQLite keeps for the cache at `path`, as Latin-1 text to search. */
+function onDisk(path: string): string {
+  return ['', '-wal', '-journal']
+    .filter((suffix) => existsSync(path + suffix))
+    .map((suffix) => readFileSync(path + suffix).toString('latin1'))
+    .join('\n')
+}
+
+describe('clearing the cache', () => {
+  it('leaves none of a client message in the file or its WAL', () => {
+    const { store, db, path } = fresh()
+    const words = 'my-private-problem-with-the-payroll-export'
+    store.applyEvents([expertUpdated(1, anExpert()), messageCreated(2, aMessage({ body: words }))])
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    expect(onDisk(path)).toContain(words)
+    store.clear()
+    expect(onDisk(path)).not.toContain(words)
+    db.close()
+    expect(onDisk(path)).not.toContain(words)
+  })
+
+  it("leaves none of a session's title, description or private note, nor their search words", () => {
+    const { store, db, path } = fresh()
+    const request = aRequest({ title: 'Zanzibarquux payroll', description: 'Quuxfrobnicate the ledger' })
+    store.applyEvents([
+      expertUpdated(1, anExpert()),
+      sessionUpdated(2, aSession({ request, privateNote: 'Wibblewobble owes me' })),
+    ])
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    for (const word of ['zanzibarquux', 'quuxfrobnicate', 'wibblewobble']) {
+      expect(onDisk(path).toLowerCase()).toContain(word)
+    }
+    store.clear()
+    db.close()
+    for (const word of ['zanzibarquux', 'quuxfrobnicate', 'wibblewobble']) {
+      expect(onDisk(path).toLowerCase(), word).not.toContain(word)
+    }
+  })
+})
