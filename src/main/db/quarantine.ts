@@ -78,11 +78,24 @@ export interface Pruned {
  * a link is removed itself, never what it points to, and a folder is left alone.
  */
 export function pruneQuarantined(path: string, justMade: string): Pruned {
-  const pattern = new RegExp(
+  return pruneOlderCopies(dirname(path), quarantinedName(path), justMade, DAMAGED_COPIES_KEPT)
+}
+
+/**
+ * Remove every damaged copy of `path`: they hold the expert's sessions and messages as the cache
+ * did, so emptying the cache (a sign-out) takes them too.
+ */
+export function removeQuarantined(path: string): Pruned {
+  // The one kept is `justMade`, which names none of them here: every copy goes.
+  return pruneOlderCopies(dirname(path), quarantinedName(path), '', 1)
+}
+
+/** The names moveAside gives the damaged copies of `path` and their companions. */
+function quarantinedName(path: string): RegExp {
+  return new RegExp(
     `^${escapeRegExp(basename(path))}\\.corrupt-(?<stamp>\\d{8}T\\d{6}Z)(?:-(?<n>[1-9]\\d*))?` +
       `(?<suffix>${COMPANIONS.join('|')})?$`,
   )
-  return pruneOlderCopies(dirname(path), pattern, justMade, DAMAGED_COPIES_KEPT)
 }
 
 /**

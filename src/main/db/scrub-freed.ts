@@ -2,9 +2,11 @@
  * After the cache is emptied (a sign-out, another expert signing in), what it held must not stay
  * readable on disk. `secure_delete` (open-checked.ts) overwrites the deleted rows' pages, but the
  * search index keeps the words of deleted sessions in its segments until they are merged, and the
- * WAL keeps every page as it was written until it is checkpointed and cut back.
+ * WAL keeps every page as it was written until it is checkpointed and cut back. The damaged copies
+ * kept aside for support (quarantine.ts) hold the same words and go too.
  */
 import type Database from 'better-sqlite3'
+import { removeQuarantined } from './quarantine'
 
 /**
  * Rewrite the (now empty) search index and copy the WAL into the file, cutting it to nothing.
@@ -18,4 +20,5 @@ export function scrubFreedText(db: Database.Database): void {
   } catch {
     // The emptying itself succeeded; what is left is only in pages SQLite will reuse.
   }
+  if (!db.memory) removeQuarantined(db.name)
 }

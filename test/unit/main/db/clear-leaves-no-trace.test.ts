@@ -1,5 +1,6 @@
 // Sign-out empties the cache: the words it held must not stay readable in the file's free pages or its WAL.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   aMessage,
@@ -51,5 +52,17 @@ describe('clearing the cache', () => {
     for (const word of ['zanzibarquux', 'quuxfrobnicate', 'wibblewobble']) {
       expect(onDisk(path).toLowerCase(), word).not.toContain(word)
     }
+  })
+
+  it('removes the damaged copies of the cache kept aside, which hold the same words', () => {
+    const { store, path } = fresh()
+    const folder = dirname(path)
+    const copy = `${basename(path)}.corrupt-20261127T120000Z`
+    for (const name of [copy, `${copy}-wal`, `${copy}-2`, 'notes.txt']) {
+      writeFileSync(join(folder, name), 'a client message')
+    }
+    store.clear()
+    expect(readdirSync(folder).filter((name) => name.includes('.corrupt-'))).toEqual([])
+    expect(existsSync(join(folder, 'notes.txt'))).toBe(true)
   })
 })
