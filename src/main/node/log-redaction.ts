@@ -36,7 +36,13 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
 
 /** A named secret inside text: `token=…`, `"password":"…"`, `Authorization: …`, `pwd=…`. */
 const NAMED_SECRET =
-  /(["']?\b(?:[a-z_-]*token|pass(?:word|wd|phrase)|pwd|[a-z_-]*secret|authorization|cookie|(?:api|private|secret|access|signing)[-_]?key|auth)\b["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s&,;)}\]]+)/gi
+  /(["']?\b(?:[a-z_-]*token|pass(?:word|wd|phrase)|pwd|[a-z_-]*secret|authorization|cookie|(?:api|private|secret|access|signing)[-_]?key|auth)\b["']?\s*[:=]\s*)(?!\[redacted\])("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s&,;)}\]]+)/gi
+/**
+ * An authorization or cookie header written as a header (`Name: value`, unquoted): its value runs
+ * to the end of the header, whatever its scheme (`Token …`, `Digest username=…, response=…`) or
+ * however many cookies it carries, so all of it goes, up to a closing bracket.
+ */
+const HEADER_CREDENTIAL = /(\b(?:proxy-)?authorization|\bcookie)(\s*:\s*)(?!["'[])[^\n)}\]]+/gi
 /** Someone's words in JSON: `"body": "…"`, `"text": "…"`. */
 const JSON_WORDS = /("(?:[a-z]*body|[a-z]*text)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi
 /**
@@ -59,6 +65,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** `text` with every token-shaped or named secret replaced by [redacted]. */
 export function redactLogText(text: string): string {
   return text
+    .replace(HEADER_CREDENTIAL, (_match, name: string, colon: string) => `${name}${colon}${REDACTED}`)
     .replace(SCHEME_CREDENTIAL, (_match, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(JWT, REDACTED)
     .replace(URL_PASSWORD, (_match, user: string) => `${user}${REDACTED}@`)

@@ -31,6 +31,18 @@ describe('what never reaches a log line', () => {
     )
   })
 
+  it('removes the whole credential of an authorization or cookie header, whatever its scheme', () => {
+    for (const [text, secrets] of [
+      ['authorization: Token abcdef12 next', ['abcdef12']],
+      ['Proxy-Authorization: Digest username="ada", response="6629fae4"', ['6629fae4']],
+      ['Authorization: AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/2026', ['AKIAEXAMPLE']],
+      ['Cookie: sid=s3ss10n; csrf=t0ken42', ['s3ss10n', 't0ken42']],
+    ] as const) {
+      const line = redactLogText(text)
+      for (const secret of secrets) expect(line, text).not.toContain(secret)
+    }
+  })
+
   it('removes the values of secret-named fields and of message texts, keeping the others', () => {
     expect(
       redactLogFields({
