@@ -7,8 +7,22 @@ export type { Logger, LogFields } from '../../src/shared/logger'
 // Fields are typed as primitives, but a caller may hand over a value that came off the wire: never
 // String() an object here (a nested array's String() recurses through every level).
 function formatValue(value: unknown): string {
-  if (typeof value === 'string') return /\s/.test(value) ? JSON.stringify(value) : value
+  if (typeof value === 'string') return /\s/.test(value) || HIDDEN.test(value) ? JSON.stringify(value) : value
   return typeof value === 'object' && value !== null ? describeValue(value) : String(value)
+}
+
+/**
+ * Characters that end a line (U+2028, NEL, …), drive the operator's terminal (ESC, other controls)
+ * or reorder or hide what it shows (bidi controls, zero-width characters). Text a client sent can
+ * reach a line in a field, an error's message or a message built from it: each such character is
+ * written as its \uXXXX escape, so every entry stays one line showing what was really sent.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/
+const HIDDEN_ALL = new RegExp(HIDDEN.source, 'g')
+
+function escapeHidden(line: string): string {
+  return line.replace(HIDDEN_ALL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 // An error (or any value that is not named fields) is printed as one field, `error`.
@@ -25,7 +39,7 @@ function format(level: string, message: string, detail?: unknown): string {
         .map(([k, v]) => `${k}=${formatValue(v)}`)
         .join(' ')
     : ''
-  return `${new Date().toISOString()} [platform] ${level} ${message}${extra ? ` ${extra}` : ''}`
+  return escapeHidden(`${new Date().toISOString()} [platform] ${level} ${message}${extra ? ` ${extra}` : ''}`)
 }
 
 /** A logger that writes to stderr. */
