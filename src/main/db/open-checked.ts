@@ -73,9 +73,6 @@ export function openChecked(
         'journal_mode = WAL',
         'synchronous = NORMAL',
         'foreign_keys = ON',
-        // A deleted row's bytes are overwritten, not left in free pages: a sign-out empties the
-        // cache, and the clients' words it held must not stay readable in the file.
-        'secure_delete = ON',
         // A snapshot writes the whole cache through the WAL; without a limit the -wal file keeps
         // that size on disk until the app quits. With one it shrinks back once checkpointed.
         `journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`,

@@ -9,13 +9,15 @@ import type Database from 'better-sqlite3'
 import { removeQuarantined } from './quarantine'
 
 /**
- * Rewrite the (now empty) search index and copy the WAL into the file, cutting it to nothing.
- * Best effort: the rows are gone either way, and a reader holding the WAL (none in this app) only
- * delays the cut to the next checkpoint.
+ * Rewrite the (now empty) search index, rewrite the file from what is left (free pages and all
+ * they held are dropped; the cache is nearly empty, so this is quick), and copy the WAL into the
+ * file, cutting it to nothing. Best effort: the rows are gone either way, and a reader holding
+ * the WAL (none in this app) only delays the cut to the next checkpoint.
  */
 export function scrubFreedText(db: Database.Database): void {
   try {
     db.exec("INSERT INTO session_search(session_search) VALUES ('rebuild')")
+    db.exec('VACUUM')
     db.pragma('wal_checkpoint(TRUNCATE)')
   } catch {
     // The emptying itself succeeded; what is left is only in pages SQLite will reuse.

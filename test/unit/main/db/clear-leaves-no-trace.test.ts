@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest'
 import {
   aMessage,
   anExpert,
+  anInvite,
+  inviteClosed,
+  inviteCreated,
   aRequest,
   aSession,
   expertUpdated,
@@ -52,6 +55,21 @@ describe('clearing the cache', () => {
     for (const word of ['zanzibarquux', 'quuxfrobnicate', 'wibblewobble']) {
       expect(onDisk(path).toLowerCase(), word).not.toContain(word)
     }
+  })
+
+  it('leaves none of what was deleted long before the sign-out either', () => {
+    const { store, db, path } = fresh()
+    const before = 'an-invite-closed-hours-before-the-sign-out'
+    const invite = anInvite({ request: aRequest({ description: before }) })
+    store.applyEvents([expertUpdated(1, anExpert()), inviteCreated(2, invite)])
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    // Taken by another expert: its row is deleted, its words left in the page it freed.
+    store.applyEvents([inviteClosed(3, invite.id, 'taken')])
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    expect(onDisk(path)).toContain(before)
+    store.clear()
+    db.close()
+    expect(onDisk(path)).not.toContain(before)
   })
 
   it('removes the damaged copies of the cache kept aside, which hold the same words', () => {
