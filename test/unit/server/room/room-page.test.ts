@@ -33,23 +33,16 @@ describe('the room page of a cancelled session', () => {
     })
   const at = Date.UTC(2026, 0, 10, 9)
 
-  it('says who cancelled it: the client, the expert, or the platform for an absence', () => {
-    const byClient = cancelled({
-      reason: 'client_cancelled',
-      by: 'client',
-      feeAssessedTo: null,
-      cancelledAt: at,
-    })
-    expect(byClient).toContain('cancelled by the client')
-    expect(byClient).not.toContain('did not join')
-    const byExpert = cancelled({
-      reason: 'expert_cancelled',
-      by: 'expert',
-      feeAssessedTo: null,
-      cancelledAt: at,
-    })
-    expect(byExpert).toContain('cancelled by you')
-    expect(byExpert).not.toContain('did not join')
+  it.each([
+    { by: 'client', reason: 'client_cancelled', says: 'cancelled by the client' },
+    { by: 'expert', reason: 'expert_cancelled', says: 'cancelled by you' },
+  ] as const)('says a session the $by cancelled was cancelled by them', ({ by, reason, says }) => {
+    const page = cancelled({ reason, by, feeAssessedTo: null, cancelledAt: at })
+    expect(page).toContain(says)
+    expect(page).not.toContain('did not join')
+  })
+
+  it('says the platform cancelled a session for an absence', () => {
     const absent = cancelled({ reason: 'client_absent', feeAssessedTo: 'client', cancelledAt: at })
     expect(absent).toContain('cancelled by the platform: a party did not join in time')
   })
