@@ -77,7 +77,12 @@ export function attachIpcSocket(
       log.warn('Browser shell refused an IPC connection: wrong or missing secret')
       // One of its own pages (its origin, its host), left open from an earlier run: told in a way
       // the page can read, so it stops trying and says how to open Standby again.
-      wss.handleUpgrade(req, socket, head, (ws) => ws.close(WRONG_KEY_CLOSE.code, WRONG_KEY_CLOSE.reason))
+      // Let go once the close frame is out: ws would otherwise hold the connection until the page
+      // answers it, and a client that never does would keep it open long after a refusal.
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.close(WRONG_KEY_CLOSE.code, WRONG_KEY_CLOSE.reason)
+        socket.end(() => socket.destroy())
+      })
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
