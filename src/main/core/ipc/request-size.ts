@@ -22,6 +22,7 @@ export function requestSizeRefusal(request: unknown, maxBytes: number): RequestS
   const open: Array<Iterator<unknown>> = []
   let value: unknown = request
   for (;;) {
+    value = unboxed(value)
     bytes += ownBytes(value)
     if (bytes > maxBytes) return 'too_large'
     const inside = children(value, (more) => (bytes += more))
@@ -94,4 +95,14 @@ function* objectItems(object: object, count: (bytes: number) => void): Generator
     first = false
     yield item
   }
+}
+
+/**
+ * A boxed string, number or boolean (structured clone carries them) as the primitive JSON writes:
+ * read as an object, a boxed string's characters are each a key, listed all at once by `for in`.
+ */
+function unboxed(value: unknown): unknown {
+  return value instanceof String || value instanceof Number || value instanceof Boolean
+    ? value.valueOf()
+    : value
 }

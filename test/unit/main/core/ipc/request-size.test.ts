@@ -67,6 +67,14 @@ describe('a request’s size, told before its schema reads it', () => {
     expect(requestSizeRefusal(new Set(['v'.repeat(LIMIT)]), LIMIT)).toBe('too_large')
   })
 
+  it('counts a boxed string, number or boolean as JSON writes it, not as an object of its characters', () => {
+    const text = 'a'.repeat(200)
+    // JSON writes a String object as its quoted text; read as an object, each character is a key.
+    expect(JSON.stringify(Object(text)).length).toBeLessThan(LIMIT)
+    expect(requestSizeRefusal({ note: Object(text), n: Object(1), b: Object(true) }, LIMIT)).toBeNull()
+    expect(requestSizeRefusal(Object('a'.repeat(LIMIT)), LIMIT)).toBe('too_large')
+  })
+
   it('refuses a sparse array of any length without reading its slots', () => {
     let reads = 0
     const sparse = new Proxy(new Array<unknown>(2 ** 32 - 1), {
