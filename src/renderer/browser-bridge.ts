@@ -201,7 +201,11 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
       return unsubscribe
     },
     onReconnected: (listener) => reconnected.add(listener),
-    onKeyRefused: (listener) => refused.add(listener),
+    // Refused once, the page stays refused: a listener that comes later hears it at once.
+    onKeyRefused: (listener) => {
+      if (keyRefused) listener()
+      return refused.add(listener)
+    },
   }
 }
 
