@@ -240,5 +240,9 @@ describe('the browser bridge', () => {
       /earlier run|refused the key/,
     )
     expect(retries).toEqual([])
+    // Whoever asks after the refusal hears it too.
+    let heardLate = false
+    transport.onKeyRefused(() => (heardLate = true))
+    expect(heardLate).toBe(true)
   })
 })
