@@ -293,23 +293,25 @@ describe('sync time, clearing, notifications and reminders', () => {
 })
 
 describe('reading stored rows', () => {
-  it('skips a row whose stored JSON does not parse, with a log line, and returns the rest', () => {
-    const { store, db, log } = fresh()
+  /** A cache of two sessions, the second one's stored JSON damaged (`ses_bad`); `good` is the first. */
+  function withDamagedRow() {
+    const cache = fresh()
     const good = aSession({ id: 'ses_good', request: aRequest({ id: 'r1' }), bookedStart: FIXTURE_NOW + 1 })
     const bad = aSession({ id: 'ses_bad', request: aRequest({ id: 'r2' }), bookedStart: FIXTURE_NOW + 2 })
-    store.applyEvents([sessionUpdated(1, good), sessionUpdated(2, bad)])
-    db.prepare(`UPDATE sessions SET json = '{"id": "ses_bad", oops' WHERE id = 'ses_bad'`).run()
+    cache.store.applyEvents([sessionUpdated(1, good), sessionUpdated(2, bad)])
+    cache.db.prepare(`UPDATE sessions SET json = '{"id": "ses_bad", oops' WHERE id = 'ses_bad'`).run()
+    return { ...cache, good }
+  }
+
+  it('skips a row whose stored JSON does not parse, with a log line, and returns the rest', () => {
+    const { store, log, good } = withDamagedRow()
     expect(store.upcomingSessions(FIXTURE_NOW, 10)).toEqual([good])
     expect(store.session('ses_bad')).toBeNull()
     expect(log.lines.join('\n')).toMatch(/warn Skipped the cached session ses_bad/)
   })
 
   it('still reads the rest past a damaged row when the cache refuses writes (a full disk, a read-only file)', () => {
-    const { store, db, log } = fresh()
-    const good = aSession({ id: 'ses_good', request: aRequest({ id: 'r1' }), bookedStart: FIXTURE_NOW + 1 })
-    const bad = aSession({ id: 'ses_bad', request: aRequest({ id: 'r2' }), bookedStart: FIXTURE_NOW + 2 })
-    store.applyEvents([sessionUpdated(1, good), sessionUpdated(2, bad)])
-    db.prepare(`UPDATE sessions SET json = '{"id": "ses_bad", oops' WHERE id = 'ses_bad'`).run()
+    const { store, db, log, good } = withDamagedRow()
     db.pragma('query_only = ON')
     expect(store.upcomingSessions(FIXTURE_NOW, 10)).toEqual([good])
     expect(store.session('ses_bad')).toBeNull()
