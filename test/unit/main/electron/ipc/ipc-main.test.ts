@@ -32,6 +32,27 @@ function registrar(): ReturnType<typeof createIpcMain> {
   return createIpcMain({ policy: ourPolicy(), log })
 }
 
+/**
+ * Send each of `requests` on `channel` from our own page and expect each refused as an invalid
+ * payload whose message holds `saying`, and the handler never run.
+ */
+async function expectEachRefused(
+  channel: 'sessions.history' | 'shell.openExternal',
+  requests: ReadonlyArray<unknown>,
+  saying: string,
+): Promise<void> {
+  const handler = vi.fn()
+  registrar().handle(channel, handler)
+  for (const request of requests) {
+    const answer = await fake.ipcMain.invoke(channel, { sender: ours, frameUrl: APP_PAGE }, request)
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', message: expect.stringContaining(saying) },
+    })
+  }
+  expect(handler).not.toHaveBeenCalled()
+}
+
 beforeEach(() => {
   resetFakeElectron()
   vi.clearAllMocks()
@@ -65,26 +86,17 @@ describe('handle', () => {
   })
 
   it('refuses a request past the size limit before its schema reads it, saying so, without running the handler', async () => {
-    const handler = vi.fn()
-    registrar().handle('sessions.history', handler)
     const huge = 'x'.repeat(2_000_000)
     // A sparse list of every length Electron's structured clone carries: the schema would read each slot.
     const long = new Array<unknown>(2 ** 32 - 1)
-    for (const request of [
-      { limit: 20, filter: { query: huge } },
-      { limit: 20, filter: { kinds: long } },
-    ]) {
-      const answer = await fake.ipcMain.invoke(
-        'sessions.history',
-        { sender: ours, frameUrl: APP_PAGE },
-        request,
-      )
-      expect(answer).toMatchObject({
-        ok: false,
-        error: { code: 'invalid_payload', message: expect.stringContaining('too large') },
-      })
-    }
-    expect(handler).not.toHaveBeenCalled()
+    await expectEachRefused(
+      'sessions.history',
+      [
+        { limit: 20, filter: { query: huge } },
+        { limit: 20, filter: { kinds: long } },
+      ],
+      'too large',
+    )
   })
 
   it('refuses a page that is not ours, even inside our window, without running the handler', async () => {
@@ -198,26 +210,11 @@ describe('handle', () => {
   })
 
   it('answers a bad payload with invalid_payload and a log line, without running the handler', async () => {
-    const handler = vi.fn()
-    registrar().handle('shell.openExternal', handler)
-    for (const payload of [
-      'file:///etc/passwd',
-      'javascript:alert(1)',
-      42,
-      undefined,
-      { url: 'https://x.example' },
-    ]) {
-      const answer = await fake.ipcMain.invoke(
-        'shell.openExternal',
-        { sender: ours, frameUrl: APP_PAGE },
-        payload,
-      )
-      expect(answer).toMatchObject({
-        ok: false,
-        error: { code: 'invalid_payload', message: expect.stringContaining('shell.openExternal') },
-      })
-    }
-    expect(handler).not.toHaveBeenCalled()
+    await expectEachRefused(
+      'shell.openExternal',
+      ['file:///etc/passwd', 'javascript:alert(1)', 42, undefined, { url: 'https://x.example' }],
+      'shell.openExternal',
+    )
     expect(log.warn).toHaveBeenCalledTimes(5)
   })
 
