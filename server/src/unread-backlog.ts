@@ -58,7 +58,11 @@ export function limitUnreadBacklog(
       unreadBytes: unread,
     })
     // Not a polite close: that waits for the queue to drain, which a client that does not read
-    // never lets happen.
+    // never lets happen. The socket is marked disconnected now, not when the network's close
+    // arrives: the messages already read in the same chunk (a thousand replays fit in one) are
+    // then dropped unanswered, rather than each run for nobody and charged to the expert's rate
+    // limit, which the expert's other connections share.
+    socket.disconnect(true)
     network.destroy()
   })
 }
