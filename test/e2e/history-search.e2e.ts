@@ -74,7 +74,7 @@ it('searches History, filters it by kind, and finds a private note added from a 
   expect(stored).toEqual([{ private_note: 'Send the invoice by hand' }])
 })
 
-it('refuses to save a note offline with a sentence, keeps the text through closing, and saves it once online', async () => {
+it('refuses to save a note offline, saying why beside Save, keeps the text through closing, and saves it once online', async () => {
   const { platform, expert, shell, open } = await world()
   const ada = expert('Ada Byron', ['linux'])
   const adaShell = await shell(ada)
@@ -97,11 +97,13 @@ it('refuses to save a note offline with a sentence, keeps the text through closi
   await card.getByRole('button', { name: `Add private note on “${title}”` }).click()
   const note = card.getByRole('textbox', { name: `Private note on “${title}”` })
   await note.fill('Ask for the Dockerfile first')
-  await card.getByRole('button', { name: 'Save note' }).click()
-  await card
-    .getByRole('alert')
-    .getByText(/^Could not save the note: .*not connected.*Your text stays here/)
-    .waitFor()
+  // Save refuses while the platform is away, focusable still, and says why beside it.
+  const save = card.getByRole('button', { name: 'Save note' })
+  await card.getByText(/^Offline · this needs the platform\. .*try again once it is online/).waitFor()
+  expect(await save.getAttribute('aria-disabled')).toBe('true')
+  await save.focus()
+  await page.keyboard.press('Enter')
+  expect(await save.getAttribute('aria-busy')).toBe('false')
   expect(await note.inputValue()).toBe('Ask for the Dockerfile first')
   await checkScreen(page, 'note-offline')
 
@@ -112,7 +114,8 @@ it('refuses to save a note offline with a sentence, keeps the text through closi
 
   await platform.startServer()
   await driveUntil(platform, adaShell, 'online')
-  await card.getByRole('button', { name: 'Save note' }).click()
+  await card.getByText(/^Offline · this needs the platform/).waitFor({ state: 'detached' })
+  await save.click()
   await card.getByText('Ask for the Dockerfile first').waitFor()
   await card.getByRole('button', { name: `Edit note on “${title}”` }).waitFor()
   expect(platform.server.marketplace.store.session(session.id).privateNote).toBe(

@@ -2,6 +2,7 @@
  * The platform goes away: the banner says offline with the last-synced time and the cached
  * sessions stay on screen; the platform comes back: the banner returns to online, same page. An
  * invite whose time runs out meanwhile leaves the open list then, not when the platform is back.
+ * Meanwhile the buttons that need the platform refuse, saying why beside them.
  */
 import { expect, it } from 'vitest'
 import { driveUntil, pageTime } from './support/harness'
@@ -90,4 +91,47 @@ it('takes an invite whose time runs out while the platform is away off the open 
   await page.getByRole('article', { name: later.request.title }).waitFor()
   expect(await page.getByText(`Expired: ${request.title}`).count()).toBe(0)
   expect(await missed.getByText(request.title).count()).toBe(1)
+})
+
+it('refuses Join while offline, saying why beside it, and joins once the platform is back', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['react'])
+  const adaShell = await shell(ada)
+  const page = await open(adaShell)
+  const banner = page.getByRole('region', { name: 'Connection' })
+  await banner.getByText('Online').waitFor()
+  const { request } = platform.inviteDirectly(ada.id, 'Hooks run twice in dev')
+  const card = page.getByRole('article', { name: request.title })
+  const join = card.getByRole('button', { name: `Join now “${request.title}”` })
+  await join.waitFor()
+  const why = card.getByText(/^Offline · this needs the platform\./)
+
+  await platform.stopServer()
+  await driveUntil(platform, adaShell, 'offline')
+  await why.waitFor()
+  expect(await join.getAttribute('aria-disabled')).toBe('true')
+  // Refusing, not disabled: the keyboard and screen readers still reach it.
+  expect(await join.evaluate((button) => (button as HTMLButtonElement).disabled)).toBe(false)
+  const describedBy = (await join.getAttribute('aria-describedby')) ?? ''
+  expect(describedBy.split(' ')).toContain(await why.getAttribute('id'))
+  expect(await why.textContent()).toContain('try again once it is online')
+  // Pressed from the keyboard, it keeps the focus and starts nothing: a press that ran would say
+  // "Joining…" in the same turn.
+  await join.focus()
+  await page.keyboard.press('Enter')
+  expect(await join.evaluate((button) => button === document.activeElement)).toBe(true)
+  expect(await join.getAttribute('aria-busy')).toBe('false')
+  // Message client needs nothing from the platform to open.
+  expect(await card.getByRole('button', { name: 'Message client' }).getAttribute('aria-disabled')).toBeNull()
+  await checkScreen(page, 'offline-refusing')
+
+  await platform.startServer()
+  await driveUntil(platform, adaShell, 'online')
+  await banner.getByText('Online', { exact: true }).waitFor()
+  await why.waitFor({ state: 'detached' })
+  // Had the press while offline gone anywhere, its failure would be on the card by now.
+  expect(await card.getByRole('alert').count()).toBe(0)
+  await join.click()
+  await page.getByRole('heading', { name: 'Live session' }).waitFor()
+  await page.getByText('Building context · not billable').waitFor()
 })

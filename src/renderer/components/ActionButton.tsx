@@ -1,5 +1,6 @@
 /** A button that says when its action is running, and stays put while it does. */
 import type { ReactNode } from 'react'
+import { describedBy, type PlatformRefusal } from './PlatformRefusal'
 
 /** Props of ActionButton. */
 export interface ActionButtonProps {
@@ -22,6 +23,13 @@ export interface ActionButtonProps {
    * meanwhile, focusable still, and says which one it waits for.
    */
   readonly blockedBy?: string | null
+  /**
+   * For a button that needs the platform: why it cannot be reached now (usePlatformRefusal), null
+   * when it can. The button refuses presses meanwhile, focusable still, described by the sentence
+   * its group shows (PlatformRefusalNote). A press already on its way stays so: the core sends it
+   * again on the next connection, and its outcome shows as ever.
+   */
+  readonly offline?: PlatformRefusal | null
 }
 
 /**
@@ -32,7 +40,9 @@ export interface ActionButtonProps {
 export function ActionButton(props: ActionButtonProps) {
   const { pending, variant = 'secondary' } = props
   const blockedBy = pending ? null : (props.blockedBy ?? null)
-  const refusing = pending || blockedBy !== null
+  // A button that cannot be pressed anyway keeps its own reason.
+  const offline = pending || blockedBy !== null || props.disabled === true ? null : (props.offline ?? null)
+  const refusing = pending || blockedBy !== null || offline !== null
   return (
     <button
       type={props.type ?? 'button'}
@@ -48,7 +58,7 @@ export function ActionButton(props: ActionButtonProps) {
       aria-disabled={refusing || undefined}
       aria-busy={pending}
       aria-label={pending ? props.pendingLabel : props.label}
-      aria-describedby={props.describedBy}
+      aria-describedby={describedBy(props.describedBy, offline?.id)}
       title={blockedBy === null ? undefined : waitingFor(blockedBy)}
     >
       {pending && <span className="spinner" aria-hidden="true" />}

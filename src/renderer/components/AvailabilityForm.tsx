@@ -12,6 +12,7 @@ import { nextOccurrence, toTimeInputValue } from '../logic/availability'
 import { formatDayTime, formatTime } from '../logic/format'
 import { useApi, useNow, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
+import { PlatformRefusalNote, usePlatformRefusal } from './PlatformRefusal'
 import { Choice } from './Choice'
 import { focusSubmitter } from './submitter-focus'
 import { useAction } from './use-action'
@@ -53,10 +54,12 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
     return result
   })
 
+  const offline = usePlatformRefusal()
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
     // Its fields are disabled while the action runs.
     focusSubmitter(event)
+    if (offline !== null) return
     if (chosen === 'until') {
       if (untilAt !== null) void save.run({ availability: 'online', onlineUntil: untilAt })
     } else if (chosen !== null) void save.run({ availability: chosen, onlineUntil: null })
@@ -125,12 +128,16 @@ export function AvailabilityForm({ expert }: { readonly expert: Expert }) {
           variant="primary"
           pending={save.pending}
           pendingLabel="Saving…"
+          offline={offline}
           disabled={chosen === null || (chosen === 'until' && untilAt === null)}
           describedBy={chosen === null ? `${id}-none` : undefined}
         >
           Set availability
         </ActionButton>
       </div>
+      {!(chosen === null || (chosen === 'until' && untilAt === null)) && (
+        <PlatformRefusalNote refusal={offline} />
+      )}
       <ActionError message={save.error} />
     </form>
   )

@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import type { NoticeText } from '../logic/isolate'
 import { ActionButton, ActionError } from './ActionButton'
+import { PlatformRefusalNote, usePlatformRefusal } from './PlatformRefusal'
 import { TheirWords } from './TheirWords'
 import { useReturnFocus } from './use-return-focus'
 import type { CardAction } from './use-action'
@@ -38,6 +39,7 @@ export function ChangePanel(props: ChangePanelProps) {
   const toggle = useRef<HTMLButtonElement>(null)
   const form = useRef<HTMLFormElement>(null)
   const { action } = props
+  const offline = usePlatformRefusal()
   useEffect(() => {
     if (open) form.current?.querySelector<HTMLElement>('textarea, input, button')?.focus()
   }, [open])
@@ -49,7 +51,7 @@ export function ChangePanel(props: ChangePanelProps) {
   }
   const onSubmit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
-    if (!props.canConfirm) return
+    if (!props.canConfirm || offline !== null) return
     const result = await action.run()
     // Back to the button, as Keep does: the session stays (a proposal waits for the client's answer).
     // A cancelled one leaves the list, and its section's heading takes the focus instead.
@@ -97,6 +99,7 @@ export function ChangePanel(props: ChangePanelProps) {
           pending={action.pending}
           blockedBy={action.blockedBy}
           pendingLabel={props.pendingLabel}
+          offline={offline}
           disabled={!props.canConfirm}
           describedBy={`${id}-status`}
         >
@@ -106,6 +109,7 @@ export function ChangePanel(props: ChangePanelProps) {
           {props.keepLabel}
         </button>
       </div>
+      {props.canConfirm && <PlatformRefusalNote refusal={offline} />}
       <ActionError message={action.error} />
     </form>
   )

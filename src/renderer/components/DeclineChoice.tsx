@@ -8,6 +8,7 @@ import { DECLINE_REASONS } from '../../shared/protocol/decline-reasons'
 import type { DeclineReason } from '../../shared/protocol/entities'
 import { declineReasonLabel, inviteActionLabel } from '../../shared/labels'
 import { waitingFor } from './ActionButton'
+import type { PlatformRefusal } from './PlatformRefusal'
 
 /** Props of DeclineChoice. */
 export interface DeclineChoiceProps {
@@ -16,12 +17,15 @@ export interface DeclineChoiceProps {
   readonly pending: boolean
   /** What another command of the card on its way says ("Joining…"): Decline waits meanwhile. */
   readonly blockedBy?: string | null
+  /** Why Decline refuses now, the card showing the sentence (PlatformRefusal.tsx); null when it may be pressed. */
+  readonly offline?: PlatformRefusal | null
   /** Decline, with the reason the expert chose or none. */
   readonly onDecline: (reason: DeclineReason | undefined) => void
 }
 
 /** Decline, then why. */
-export function DeclineChoice({ title, pending, blockedBy = null, onDecline }: DeclineChoiceProps) {
+export function DeclineChoice(props: DeclineChoiceProps) {
+  const { title, pending, blockedBy = null, onDecline } = props
   const id = useId()
   const [open, setOpen] = useState(false)
   const toggle = useRef<HTMLButtonElement>(null)
@@ -31,9 +35,12 @@ export function DeclineChoice({ title, pending, blockedBy = null, onDecline }: D
   }, [open])
   // The reasons stay where they are while another command is on its way, and refuse presses.
   const waiting = !pending && blockedBy !== null
+  // Nor can it be pressed while the platform is out of reach; reasons already open refuse too.
+  const offline = pending || waiting ? null : (props.offline ?? null)
+  const refusing = waiting || offline !== null
   const waitingTitle = waiting ? waitingFor(blockedBy) : undefined
   const choose = (reason: DeclineReason | undefined): void => {
-    if (waiting) return
+    if (refusing) return
     setOpen(false)
     // Focus goes back to Decline, which says "Declining…" until the platform answers.
     toggle.current?.focus()
@@ -48,12 +55,13 @@ export function DeclineChoice({ title, pending, blockedBy = null, onDecline }: D
         className="button button-quiet"
         aria-expanded={open}
         aria-controls={open ? `${id}-reasons` : undefined}
-        aria-disabled={pending || waiting || undefined}
+        aria-disabled={pending || refusing || undefined}
+        aria-describedby={offline?.id}
         aria-busy={pending}
         aria-label={pending ? 'Declining…' : `${inviteActionLabel('decline')} “${title}”`}
         title={waitingTitle}
         onClick={() => {
-          if (!pending && !waiting) setOpen((value) => !value)
+          if (!pending && !refusing) setOpen((value) => !value)
         }}
       >
         {pending && <span className="spinner" aria-hidden="true" />}
@@ -81,7 +89,8 @@ export function DeclineChoice({ title, pending, blockedBy = null, onDecline }: D
               key={reason}
               type="button"
               className="button button-secondary"
-              aria-disabled={waiting || undefined}
+              aria-disabled={refusing || undefined}
+              aria-describedby={offline?.id}
               title={waitingTitle}
               onClick={() => choose(reason)}
             >
@@ -91,7 +100,8 @@ export function DeclineChoice({ title, pending, blockedBy = null, onDecline }: D
           <button
             type="button"
             className="button button-quiet"
-            aria-disabled={waiting || undefined}
+            aria-disabled={refusing || undefined}
+            aria-describedby={offline?.id}
             title={waitingTitle}
             onClick={() => choose(undefined)}
           >

@@ -12,6 +12,7 @@ import { sessionCard } from '../store/card-commands'
 import { useApi, useNow, useServices } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { ActionButton, ActionError } from './ActionButton'
+import { PlatformRefusalNote, usePlatformRefusal } from './PlatformRefusal'
 import { Choice } from './Choice'
 import { ClosingNoteField } from './ClosingNoteField'
 import { focusSubmitter } from './submitter-focus'
@@ -56,11 +57,12 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
     return result
   })
 
+  const offline = usePlatformRefusal()
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
     // Its fields are disabled while the action runs.
     focusSubmitter(event)
-    if (checked.ok) void end.run(checked.outcome)
+    if (checked.ok && offline === null) void end.run(checked.outcome)
   }
 
   return (
@@ -145,6 +147,7 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
           pending={end.pending}
           blockedBy={end.blockedBy}
           pendingLabel="Ending…"
+          offline={offline}
           disabled={!checked.ok}
           describedBy={`${id}-confirm`}
         >
@@ -154,6 +157,7 @@ export function EndSessionPanel({ session, onCancel }: EndSessionPanelProps) {
           Keep going
         </button>
       </div>
+      {checked.ok && <PlatformRefusalNote refusal={offline} />}
       <ActionError message={end.error} />
     </form>
   )

@@ -29,6 +29,7 @@ import { useInviteFocus } from './use-invite-focus'
 import { useInviteOpen, useInviteThreadClosed } from './use-invite-open'
 import { useThreadFocus } from './use-thread-focus'
 import { DisclosureButton } from './DisclosureButton'
+import { PlatformRefusalNote, usePlatformRefusal } from './PlatformRefusal'
 import { noticeText, theirs } from '../store/notices'
 
 /** Props of InviteCard. */
@@ -59,6 +60,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
   const open = useInviteOpen(invite)
   // A thread left open as the time runs out stays to read, saying why it takes no more messages.
   const threadClosed = useInviteThreadClosed(invite)
+  const offline = usePlatformRefusal()
 
   // One of the card's commands at a time: Join (or a Book in ProposedTimes) or Decline.
   const join = useCardAction(inviteCard(invite.id), 'Joining…', async () => {
@@ -114,7 +116,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
       {!compact && request.description !== '' && <Description text={request.description} />}
       {!compact && <Attachments attachments={request.attachments} />}
       {request.kind === 'scheduled' && (
-        <ProposedTimes invite={invite} booked={booked} compact={compact} bookable={open} />
+        <ProposedTimes invite={invite} booked={booked} compact={compact} bookable={open} offline={offline} />
       )}
       {!open && <ExpiredNote invite={invite} />}
       {open && (
@@ -125,6 +127,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
               pending={join.pending}
               blockedBy={join.blockedBy}
               pendingLabel="Joining…"
+              offline={offline}
               label={`${inviteActionLabel('join')} “${request.title}”`}
               onClick={() => void join.run()}
             >
@@ -145,10 +148,12 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
             title={request.title}
             pending={decline.pending}
             blockedBy={decline.blockedBy}
+            offline={offline}
             onDecline={(reason) => void decline.run(reason)}
           />
         </div>
       )}
+      {open && <PlatformRefusalNote refusal={offline} />}
       <ActionError message={join.error ?? decline.error} />
       {threadOpen && (
         <div id={`${id}-thread`}>

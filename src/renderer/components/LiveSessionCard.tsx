@@ -11,6 +11,7 @@ import { autoCancelNotice } from '../logic/session-timing'
 import { sessionCard } from '../store/card-commands'
 import { useApi, useAppState, useNow } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
+import { PlatformRefusalNote, usePlatformRefusal } from './PlatformRefusal'
 import { TheirWords } from './TheirWords'
 import { Attachments } from './Attachments'
 import { EndSessionPanel } from './EndSessionPanel'
@@ -37,6 +38,7 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
   const billable = session.phase === 'billable' && session.billingStartedAt !== null
   const clientHere = session.clientJoinedAt !== null
   const otherBilling = billingElsewhere(useAppState().upcoming, session.id)
+  const offline = usePlatformRefusal()
   // Why Start billing is off, said to everyone: the client is not here yet, or another session bills.
   const whyNoBilling = !clientHere
     ? `${id}-waiting`
@@ -109,6 +111,7 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
             pending={startBilling.pending}
             blockedBy={startBilling.blockedBy}
             pendingLabel="Starting billing…"
+            offline={offline}
             disabled={whyNoBilling !== undefined}
             describedBy={whyNoBilling}
             onClick={() => {
@@ -154,6 +157,7 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
           billing this one.
         </p>
       )}
+      {!billable && whyNoBilling === undefined && <PlatformRefusalNote refusal={offline} />}
       <ActionError message={startBilling.error} />
       <ActionError message={openRoom.error} />
       {!compact && <SessionMessages session={session} />}

@@ -13,6 +13,7 @@ import { draftAfterSending } from '../logic/draft-after-sending'
 import { threadReads } from '../logic/thread-reads'
 import { useApi, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
+import { PlatformRefusalNote, usePlatformRefusal } from './PlatformRefusal'
 import { Ago } from './Time'
 import { useAction } from './use-action'
 import { useUnreadCount } from '../store/unread-store'
@@ -110,9 +111,10 @@ export function MessageThread({
     return result
   })
 
+  const offline = usePlatformRefusal()
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault()
-    if (!isBlankText(draft)) void send.run(draft)
+    if (!isBlankText(draft) && offline === null) void send.run(draft)
   }
 
   return (
@@ -168,12 +170,14 @@ export function MessageThread({
             type="submit"
             pending={send.pending}
             pendingLabel="Sending…"
+            offline={offline}
             disabled={isBlankText(draft)}
           >
             Send
           </ActionButton>
         </form>
       )}
+      {closedBecause === null && !isBlankText(draft) && <PlatformRefusalNote refusal={offline} />}
       <ActionError message={send.error} />
     </section>
   )

@@ -10,6 +10,7 @@ import { isBlankText } from '../../shared/text-normalise'
 import { fromCommand } from '../logic/action-result'
 import { useApi, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
+import { PlatformRefusalNote, usePlatformRefusal } from './PlatformRefusal'
 import { useAction } from './use-action'
 import { useReturnFocus } from './use-return-focus'
 
@@ -50,8 +51,10 @@ export function PrivateNote({ session, startOpen = false, onClose }: PrivateNote
     }
   }
 
+  const offline = usePlatformRefusal()
   const onSubmit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
+    if (offline !== null) return
     setSaved(null)
     const result = await save.run(text)
     if (result?.ok !== true) return
@@ -119,7 +122,13 @@ export function PrivateNote({ session, startOpen = false, onClose }: PrivateNote
         }}
       />
       <div className="private-note-actions">
-        <ActionButton type="submit" variant="primary" pending={save.pending} pendingLabel="Saving note…">
+        <ActionButton
+          type="submit"
+          variant="primary"
+          pending={save.pending}
+          pendingLabel="Saving note…"
+          offline={offline}
+        >
           Save note
         </ActionButton>
         <button
@@ -135,6 +144,7 @@ export function PrivateNote({ session, startOpen = false, onClose }: PrivateNote
           Discard changes
         </button>
       </div>
+      <PlatformRefusalNote refusal={offline} />
       <p className="muted private-note-status" role="status">
         {saved}
       </p>

@@ -13,6 +13,7 @@ import { inviteCard } from '../store/card-commands'
 import { useApi, useNow, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { useCardAction } from './use-action'
+import type { PlatformRefusal } from './PlatformRefusal'
 import { noticeText, theirs } from '../store/notices'
 
 /** Props of ProposedTimes. */
@@ -23,10 +24,13 @@ export interface ProposedTimesProps {
   readonly compact?: boolean
   /** False once the invite's time ran out: no time can be booked, past or not. */
   readonly bookable?: boolean
+  /** Why Book refuses now, the card showing the sentence (PlatformRefusal.tsx); null when it may be pressed. */
+  readonly offline?: PlatformRefusal | null
 }
 
 /** The list of proposed times with Book buttons. */
-export function ProposedTimes({ invite, booked, compact = false, bookable = true }: ProposedTimesProps) {
+export function ProposedTimes(props: ProposedTimesProps) {
+  const { invite, booked, compact = false, bookable = true, offline = null } = props
   const api = useApi()
   const { notices } = useServices()
   const { request } = invite
@@ -91,6 +95,7 @@ export function ProposedTimes({ invite, booked, compact = false, bookable = true
                 disabled={book.pending || past || !bookable}
                 blockedBy={book.blockedBy}
                 pendingLabel="Booking…"
+                offline={offline}
                 label={`Book ${formatDayTime(time)}`}
                 describedBy={past ? pastId : conflicts.length > 0 ? conflictId : undefined}
                 onClick={() => {

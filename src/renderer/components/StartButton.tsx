@@ -12,6 +12,7 @@ import { useApi, useNow } from '../store/context'
 import { useNavigate } from '../store/navigation'
 import { ActionButton, ActionError } from './ActionButton'
 import { useCardAction } from './use-action'
+import { PlatformRefusalNote, usePlatformRefusal } from './PlatformRefusal'
 
 /** The Start button with its explanation. */
 export function StartButton({ session }: { readonly session: Session }) {
@@ -20,6 +21,7 @@ export function StartButton({ session }: { readonly session: Session }) {
   const now = useNow()
   const id = useId()
   const state = startState(session.bookedStart, now)
+  const offline = usePlatformRefusal()
   const start = useCardAction(sessionCard(session.id), 'Starting…', async () => {
     const result = fromCommand('start', await api.sessions.join({ sessionId: session.id }))
     if (result.ok) navigate('live')
@@ -38,6 +40,7 @@ export function StartButton({ session }: { readonly session: Session }) {
         pending={start.pending}
         blockedBy={start.blockedBy}
         pendingLabel="Starting…"
+        offline={offline}
         disabled={state.kind !== 'open'}
         describedBy={hint === null ? undefined : `${id}-hint`}
         label={`Start “${session.request.title}”`}
@@ -50,6 +53,7 @@ export function StartButton({ session }: { readonly session: Session }) {
           {hint}
         </span>
       )}
+      {state.kind === 'open' && <PlatformRefusalNote refusal={offline} />}
       <ActionError message={start.error} />
     </div>
   )
