@@ -98,6 +98,7 @@ it('refuses Join while offline, saying why beside it, and joins once the platfor
   const ada = expert('Ada Byron', ['react'])
   const adaShell = await shell(ada)
   const page = await open(adaShell)
+  const popover = await open(adaShell, { popover: true })
   const banner = page.getByRole('region', { name: 'Connection' })
   await banner.getByText('Online').waitFor()
   const { request } = platform.inviteDirectly(ada.id, 'Hooks run twice in dev')
@@ -124,11 +125,19 @@ it('refuses Join while offline, saying why beside it, and joins once the platfor
   // Message client needs nothing from the platform to open.
   expect(await card.getByRole('button', { name: 'Message client' }).getAttribute('aria-disabled')).toBeNull()
   await checkScreen(page, 'offline-refusing')
+  // The popover's card refuses the same way.
+  const popoverCard = popover.getByRole('article', { name: request.title })
+  const popoverWhy = popoverCard.getByText(/^Offline · this needs the platform\./)
+  await popoverWhy.waitFor()
+  const popoverJoin = popoverCard.getByRole('button', { name: `Join now “${request.title}”` })
+  expect(await popoverJoin.getAttribute('aria-disabled')).toBe('true')
+  await checkScreen(popover, 'offline-refusing-popover')
 
   await platform.startServer()
   await driveUntil(platform, adaShell, 'online')
   await banner.getByText('Online', { exact: true }).waitFor()
   await why.waitFor({ state: 'detached' })
+  await popoverWhy.waitFor({ state: 'detached' })
   // Had the press while offline gone anywhere, its failure would be on the card by now.
   expect(await card.getByRole('alert').count()).toBe(0)
   await join.click()
