@@ -122,8 +122,16 @@ it('refuses Join while offline, saying why beside it, and joins once the platfor
   await page.keyboard.press('Enter')
   expect(await join.evaluate((button) => button === document.activeElement)).toBe(true)
   expect(await join.getAttribute('aria-busy')).toBe('false')
-  // Message client needs nothing from the platform to open.
-  expect(await card.getByRole('button', { name: 'Message client' }).getAttribute('aria-disabled')).toBeNull()
+  // Message client needs nothing from the platform to open; sending from the keyboard, which
+  // bypasses the button, sends nothing either and keeps what was typed.
+  await card.getByRole('button', { name: 'Message client' }).click()
+  const box = card.getByRole('textbox', { name: /^Message to / })
+  await box.fill('Can you share the component?')
+  const send = card.getByRole('button', { name: 'Send', exact: true })
+  expect(await send.getAttribute('aria-disabled')).toBe('true')
+  await box.press('Control+Enter')
+  expect(await send.getAttribute('aria-busy')).toBe('false')
+  expect(await box.inputValue()).toBe('Can you share the component?')
   await checkScreen(page, 'offline-refusing')
   // The popover's card refuses the same way.
   const popoverCard = popover.getByRole('article', { name: request.title })
@@ -136,10 +144,13 @@ it('refuses Join while offline, saying why beside it, and joins once the platfor
   await platform.startServer()
   await driveUntil(platform, adaShell, 'online')
   await banner.getByText('Online', { exact: true }).waitFor()
-  await why.waitFor({ state: 'detached' })
-  await popoverWhy.waitFor({ state: 'detached' })
+  // Every sentence saying why goes: the card's, the thread's and the popover's.
+  for (const surface of [page, popover])
+    await surface.waitForFunction(() => document.querySelector('.platform-refusal') === null)
   // Had the press while offline gone anywhere, its failure would be on the card by now.
   expect(await card.getByRole('alert').count()).toBe(0)
+  await box.press('Control+Enter')
+  await card.getByRole('log').getByText('Can you share the component?').waitFor()
   await join.click()
   await page.getByRole('heading', { name: 'Live session' }).waitFor()
   await page.getByText('Building context · not billable').waitFor()
