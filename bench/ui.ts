@@ -14,6 +14,7 @@ import { buildApp } from '../scripts/build-app'
 import { firstFramePath } from '../src/shared/first-frame'
 import { launchChromium } from '../test/e2e/support/harness'
 import { inviteToCard } from './invite-card'
+import { formatMainThread, tracedLoad, type MainThreadLoad } from './ui-main-thread'
 import { manySessions } from '../test/support/fixtures'
 import { startOfflineShell, type OfflineShell } from '../test/support/offline-shell'
 import { blockHeadlines, formatBlocks, runBlocks, type BlockResult } from './blocks'
@@ -23,6 +24,8 @@ import { median, ms, percentile } from './stats'
 const PAINT_RUNS = 9
 /** Loads with the code cache kept, after the cold ones. */
 const REOPEN_RUNS = 5
+/** Cold loads traced for their main-thread CPU, after the timed ones (bench/ui-main-thread.ts). */
+const TRACED_RUNS = 5
 /** The marks of a page load of the app's window. */
 const MARKS = ['first-contentful-paint', 'standby:first-data-paint', 'standby:interactive'] as const
 
@@ -104,6 +107,7 @@ async function firstPaint(browser: Browser): Promise<ReadonlyArray<Headline>> {
     const context = await browser.newContext({ viewport: { ...MAIN_WINDOW_SIZE } })
     const loads: PageTimes[] = []
     const reopened: PageTimes[] = []
+    const traced: MainThreadLoad[] = []
     // The raw baseline: this Chromium painting a one-line static page on this machine, loaded
     // in turn with the app's page in blocks so that both see the same machine.
     const paint = 'first contentful paint'
@@ -141,6 +145,10 @@ async function firstPaint(browser: Browser): Promise<ReadonlyArray<Headline>> {
         const load = await loadTimes(context, shell.url, MARKS, answeredByShell, 'kept')
         if (i >= 3) reopened.push(load)
       }
+      for (let i = 0; i < TRACED_RUNS; i++) {
+        const load = await tracedLoad(context, shell.url, 'standby:interactive', answeredByShell)
+        if (load !== null) traced.push(load)
+      }
     } finally {
       await context.close()
     }
@@ -167,6 +175,7 @@ async function firstPaint(browser: Browser): Promise<ReadonlyArray<Headline>> {
     )
     console.log(`      first frame with data   ${of('data', reopened)}`)
     console.log(`      responds to input       ${of('interactive', reopened)}`)
+    for (const line of formatMainThread(traced)) console.log(`      ${line}`)
     return [
       ...blockHeadlines('first paint', result),
       { name: 'first frame with data, median', value: median(loads.map((l) => l.data)), unit: 'ms' },
@@ -174,6 +183,11 @@ async function firstPaint(browser: Browser): Promise<ReadonlyArray<Headline>> {
       {
         name: 'responds to input, reopened, median',
         value: median(reopened.map((l) => l.interactive)),
+        unit: 'ms',
+      },
+      {
+        name: 'main-thread CPU, first frame to input, median',
+        value: median(traced.map((l) => l.cpuFrameToInput)),
         unit: 'ms',
       },
     ]

@@ -1,0 +1,106 @@
+/**
+ * The window's start as main-thread CPU time, read from a Chromium trace of separate cold loads:
+ * before the first frame, and between the first frame and the page responding to input. On a
+ * shared 2-core machine the wall times of bench/ui.ts swing by hundreds of milliseconds from run
+ * to run while the page's own work hardly moves, so a change to the start is judged by these.
+ * Traced loads run after the timed ones: tracing costs the page time of its own.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright'
+import { median, ms } from './stats'
+
+/** One traced load: main-thread CPU and the wall time it was spread over, in ms. */
+export interface MainThreadLoad {
+  readonly cpuBeforeFrame: number
+  readonly cpuFrameToInput: number
+  readonly wallFrameToInput: number
+}
+
+interface TraceEvent {
+  readonly name: string
+  readonly ph: string
+  readonly pid: number
+  readonly tid: number
+  readonly ts: number
+  readonly dur?: number
+  readonly tdur?: number
+  readonly args?: { readonly name?: string }
+}
+
+/** The trace's top-level tasks on the main thread of the page that marked `mark`, and its marks. */
+export function mainThreadOf(events: ReadonlyArray<TraceEvent>, mark: string): MainThreadLoad | null {
+  const input = events.find((event) => event.name === mark)
+  if (input === undefined) return null
+  const ofPage = (name: string) => events.filter((event) => event.name === name && event.pid === input.pid)
+  const navigation = ofPage('navigationStart').at(-1)
+  const frame = ofPage('firstContentfulPaint')[0]
+  const main = events.find(
+    (event) =>
+      event.name === 'thread_name' && event.pid === input.pid && event.args?.name === 'CrRendererMain',
+  )
+  if (navigation === undefined || frame === undefined || main === undefined) return null
+  const tasks = events.filter(
+    (event) =>
+      event.ph === 'X' &&
+      event.name === 'ThreadControllerImpl::RunTask' &&
+      event.pid === input.pid &&
+      event.tid === main.tid,
+  )
+  // A task counts toward the span it starts in; trace times are in microseconds.
+  const cpu = (from: number, to: number) =>
+    tasks.filter((task) => task.ts >= from && task.ts < to).reduce((sum, task) => sum + (task.tdur ?? 0), 0) /
+    1000
+  return {
+    cpuBeforeFrame: cpu(navigation.ts, frame.ts),
+    cpuFrameToInput: cpu(frame.ts, input.ts),
+    wallFrameToInput: (input.ts - frame.ts) / 1000,
+  }
+}
+
+/** Load `url` cold in a new tab of `context` with Chromium tracing the load. */
+export async function tracedLoad(
+  context: BrowserContext,
+  url: string,
+  mark: string,
+  settled: (page: Page) => Promise<unknown>,
+): Promise<MainThreadLoad | null> {
+  const browser = context.browser()
+  if (browser === null) return null
+  const dir = mkdtempSync(join(tmpdir(), 'standby-ui-trace-'))
+  const page = await context.newPage()
+  try {
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.clearBrowserCache')
+    await cdp.detach()
+    const path = join(dir, 'trace.json')
+    await browser.startTracing(undefined, {
+      path,
+      categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'loading'],
+    })
+    try {
+      const ready = settled(page)
+      await page.goto(url, { waitUntil: 'commit' })
+      await ready
+      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark)
+    } finally {
+      await browser.stopTracing()
+    }
+    const trace = JSON.parse(readFileSync(path, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[]
+    return mainThreadOf(Array.isArray(trace) ? trace : (trace.traceEvents ?? []), mark)
+  } finally {
+    await page.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The lines bench/ui.ts prints for `loads`. */
+export function formatMainThread(loads: ReadonlyArray<MainThreadLoad>): string[] {
+  if (loads.length === 0) return ['main-thread CPU: no traced load could be read']
+  const of = (key: keyof MainThreadLoad) => ms(median(loads.map((load) => load[key])))
+  return [
+    `main-thread CPU (${loads.length} traced cold loads, medians): before the first frame ${of('cpuBeforeFrame')}; from the first frame until it responds to input ${of('cpuFrameToInput')}, spread over ${of('wallFrameToInput')} of wall time`,
+  ]
+}
