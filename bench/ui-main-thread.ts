@@ -2,7 +2,8 @@
  * The window's start as main-thread CPU time, read from a Chromium trace of separate cold loads:
  * before the first frame, and between the first frame and the page responding to input. On a
  * shared 2-core machine the wall times of bench/ui.ts swing by hundreds of milliseconds from run
- * to run while the page's own work hardly moves, so a change to the start is judged by these.
+ * to run while the page's own work hardly moves: these say how much work a change took off the
+ * start, and where; whether the page answers sooner is still judged by builds loaded in turn.
  * Traced loads run after the timed ones: tracing costs the page time of its own.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
