@@ -1,0 +1,57 @@
+/**
+ * What the pages read from the cache and what a change to it pushes, as the IPC contract
+ * (contract.ts) carries them: the invite lists, a page of History, the unread threads and one
+ * batch's change. Apart from contract.ts to keep it short; the channels themselves stay listed there.
+ */
+import { z } from 'zod'
+import { Expert, Id, Invite, Message, Session, Timestamp } from '../protocol/entities'
+import { HistoryFilterSchema } from './history-filter-schema'
+import { UNREAD_THREADS_LISTED } from './list-limits'
+
+/** The open invites and the recently missed ones (taken by someone else, expired, withdrawn). */
+export const InviteLists = z.object({ open: z.array(Invite), missed: z.array(Invite) })
+/** The open invites and the recently missed ones. */
+export type InviteLists = z.infer<typeof InviteLists>
+
+/** The most entities of one kind a `cache.changed` push carries; a larger change says `full` instead. */
+export const MOST_CHANGED = 100
+
+/**
+ * What one applied batch changed, so a page updates without reading the cache again. Entities are
+ * as the cache holds them after the batch; `version` grows by one per push from the same host, so
+ * a page can tell a lost or repeated push. `full` says the change was too large or too broad
+ * (a snapshot, a sign-out) to carry: read everything again.
+ */
+export const CacheChange = z
+  .object({
+    version: z.number().int().nonnegative(),
+    full: z.boolean(),
+    /** The expert, when the batch changed it. */
+    expert: Expert.optional(),
+    invites: z.array(Invite).max(MOST_CHANGED),
+    sessions: z.array(Session).max(MOST_CHANGED),
+    messages: z.array(Message).max(MOST_CHANGED),
+  })
+  .strict()
+/** What one applied batch changed. */
+export type CacheChange = z.infer<typeof CacheChange>
+
+/**
+ * A page of past sessions, most recent first (src/shared/rules/history-order.ts); pass the last
+ * row's booked start and id as `after` to get the next.
+ */
+export const HistoryRequest = z
+  .object({
+    limit: z.number().int().min(1).max(500),
+    after: z.object({ start: Timestamp, id: Id }).strict().optional(),
+    /** Narrow the list (kind, outcome, client, search); the cache filters, page by page. */
+    filter: HistoryFilterSchema.optional(),
+  })
+  .strict()
+
+/** A thread open for replies and how many of its client's messages the expert has not read. */
+export const UnreadThread = z.object({ requestId: Id, count: z.number().int().positive() }).strict()
+/** The threads with unread client messages, in no particular order. */
+export const UnreadThreads = z.array(UnreadThread).max(UNREAD_THREADS_LISTED)
+/** The threads with unread client messages. */
+export type UnreadThreads = z.infer<typeof UnreadThreads>
