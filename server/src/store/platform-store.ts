@@ -11,7 +11,6 @@ import { reviewStats } from '../marketplace/review-stats'
 import { REVIEW_WINDOW } from '../../../src/shared/protocol/reviews'
 import {
   ChargebackReason,
-  CancellationMessage,
   fitText,
   fitTimestamp,
   FileName,
@@ -22,122 +21,26 @@ import {
   PrivateNote,
   RequestDescription,
   RequestTitle,
-  Tag,
   type Attachment,
-  type Availability,
   type Chargeback,
   type Review,
-  type AvailabilityCause,
-  type Cancellation,
   type Client,
-  type DeclineReason,
   type Expert,
   type HelpRequest,
   type Invite,
-  type InviteReason,
-  type InviteState,
   type Message,
   type Outcome,
-  type Reschedule,
   type Session,
-  type SessionKind,
-  type SessionPhase,
-  type SessionState,
 } from '../../../src/shared/protocol'
 import { freeCancellationUntil } from '../../../src/shared/rules/cancellation-terms'
 import { roomPath } from '../room/room-link'
+import type { ExpertRow, InviteRow, MessageRow, RequestRow, SessionRow } from './platform-rows'
+import { messageFromRow, storedCancellation, storedReschedule, storedTags, storedTime } from './stored-values'
 
-/** A row of `experts`. */
-export interface ExpertRow {
-  id: string
-  name: string
-  email: string
-  password_hash: string
-  time_zone: string
-  availability: Availability
-  online_until: number | null
-  availability_cause: AvailabilityCause
-  idle_minutes: number | null
-  resume_availability: Availability | null
-  resume_online_until: number | null
-  resume_cause: AvailabilityCause | null
-  tags: string
-  rating: number | null
-  last_invited_at: number
-  /** The price of a quarter hour, in minor units of `rate_currency`. */
-  rate_minor: number
-  rate_currency: string
-}
-
-/** A row of `requests`. */
-export interface RequestRow {
-  id: string
-  client_id: string
-  title: string
-  description: string
-  attachments: string
-  tags: string
-  kind: SessionKind
-  proposed_times: string
-  expected_duration_minutes: number
-  state: 'open' | 'booked' | 'withdrawn' | 'expired'
-  created_at: number
-}
-
-/** A row of `invites`. */
-export interface InviteRow {
-  id: string
-  request_id: string
-  expert_id: string
-  reason: InviteReason
-  sent_at: number
-  expires_at: number
-  state: InviteState
-  answered_at: number | null
-  /** Set only on a decline whose expert said why. */
-  decline_reason: DeclineReason | null
-}
-
-/** A row of `sessions`. */
-export interface SessionRow {
-  id: string
-  request_id: string
-  expert_id: string
-  client_id: string
-  kind: SessionKind
-  booked_start: number
-  state: SessionState
-  phase: SessionPhase
-  expert_joined_at: number | null
-  client_joined_at: number | null
-  billing_started_at: number | null
-  ended_at: number | null
-  outcome: string | null
-  cancellation: string | null
-  updated_at: number
-  /** The key in the room's link (room/room-link.ts). */
-  room_key: string
-  /** The terms fixed at booking (marketplace/earnings.ts): the rate and the cancellation fee. */
-  rate_minor: number
-  rate_currency: string
-  cancellation_fee_minor: number
-  /** The expert's latest proposal of another time, as JSON; null when there was none. */
-  reschedule: string | null
-  /** The expert's private note; empty for none. */
-  private_note: string
-  /** What the expert wrote to the client on ending it; null for none. */
-  closing_note: string | null
-}
-
-/** A row of `messages`. */
-export interface MessageRow {
-  id: string
-  request_id: string
-  expert_id: string
-  from_party: 'expert' | 'client'
-  body: string
-  sent_at: number
-}
+// The row types and the stored-value readers live beside the store; importers keep taking them
+// from here.
+export type { ExpertRow, InviteRow, MessageRow, RequestRow, SessionRow } from './platform-rows'
+export { messageFromRow } from './stored-values'
 
 /** The longest window the recent figures look back over. */
 const RECENT_WINDOW_MS = 30 * 24 * 60 * 60 * 1000
@@ -380,49 +283,5 @@ export class PlatformStore {
   private must<T>(row: T | undefined, what: string, id: string): T {
     if (row === undefined) throw new Error(`No ${what} with id ${id}`)
     return row
-  }
-}
-
-// Text and times go through fitText and fitTimestamp on the way out: a database written before
-// they were bounded may hold anything, and one such row must not make every app refuse the stream.
-function storedTags(json: string): string[] {
-  return (JSON.parse(json) as string[]).map((tag) => fitText(Tag, tag))
-}
-
-function storedTime(t: number | null): number | null {
-  return t === null ? null : fitTimestamp(t)
-}
-
-function storedCancellation(json: string): Cancellation {
-  // Stored before parties could cancel: the system did, with no note.
-  const cancellation = { by: 'system', ...(JSON.parse(json) as Cancellation) } satisfies Cancellation
-  const { message, ...rest } = cancellation
-  return {
-    ...rest,
-    cancelledAt: fitTimestamp(cancellation.cancelledAt),
-    ...(message === undefined ? {} : { message: fitText(CancellationMessage, message) }),
-  }
-}
-
-function storedReschedule(json: string): Reschedule {
-  const reschedule = JSON.parse(json) as Reschedule
-  return {
-    ...reschedule,
-    proposedStart: fitTimestamp(reschedule.proposedStart),
-    previousStart: fitTimestamp(reschedule.previousStart),
-    proposedAt: fitTimestamp(reschedule.proposedAt),
-    answeredAt: storedTime(reschedule.answeredAt),
-  }
-}
-
-/** A message entity from its row. */
-export function messageFromRow(row: MessageRow): Message {
-  return {
-    id: row.id,
-    requestId: row.request_id,
-    expertId: row.expert_id,
-    from: row.from_party,
-    body: fitText(MessageBody, row.body),
-    sentAt: fitTimestamp(row.sent_at),
   }
 }
