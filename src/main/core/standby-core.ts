@@ -19,24 +19,24 @@ import { Listeners } from '../../shared/listeners'
 import { CurrentConnection, platformConnection } from './platform-connection'
 import { GapWatch } from './platform-clock/gap-watch'
 import { PlatformClock } from './platform-clock/platform-clock'
-import { AutoAway } from './presence/auto-away'
 import type { CacheStore } from './ports/cache-store'
 import type { AppNotification } from './ports/notifier'
 import type { StoredSignIn } from './ports/secrets'
 import type { ReminderScheduler } from './reminders/reminder-scheduler'
 import type { RoomOpening } from '../../shared/ipc/contract'
 import { joinedSession, openJoinedRoom } from './rooms/joined-room'
-import { RoomOpener } from './rooms/room-opener'
 import type { StandbyCoreDeps } from './standby-core-deps'
-import { changesExpert, changesInvites, type CacheUpdate } from './sync/cache-push'
+import { changesInvites, type CacheUpdate } from './sync/cache-push'
 import { inviteNotification } from './sync/invite-notification'
 import { isInviteOpen } from '../../shared/rules/invite-open'
 import type { MessageAlerts } from './messages/message-alerts'
-import { cacheAlerts } from './cache-alerts'
 import { cacheIsNotFor, recordCacheSource } from './cache-source'
-import { InviteExpiry } from './invites/invite-expiry'
-import { CacheRetention } from './cache-retention'
 import { CommandsInFlight } from './commands-in-flight'
+import { coreServices } from './core-services'
+import type { AutoAway } from './presence/auto-away'
+import type { RoomOpener } from './rooms/room-opener'
+import type { InviteExpiry } from './invites/invite-expiry'
+import type { CacheRetention } from './cache-retention'
 import { trayStatus } from './tray/tray-status'
 
 export type { StandbyCoreDeps } from './standby-core-deps'
@@ -95,57 +95,22 @@ export class StandbyCore {
     this.welcomed = new Listeners(onError)
     this.threadsRead = new Listeners(onError)
     this.platformClock = new PlatformClock(deps.clock, deps.power, deps.log, deps.cache)
-    const alerts = cacheAlerts(deps, this.platformClock, this.cacheChanged, {
+    const services = coreServices(deps, this.platformClock, {
+      cacheChanged: this.cacheChanged,
+      states: this.states,
+      platform: this.platform,
       windowFocused: deps.windowFocused ?? (() => this.focusedPages.size > 0),
       signedIn: () => this.signedIn !== null,
-    })
-    this.messageAlerts = alerts.messages
-    this.reminders = alerts.reminders
-    this.rooms = new RoomOpener({
-      browser: deps.browser,
-      cache: deps.cache,
-      log: deps.log,
       platformUrl: () => this.platformUrl,
+      publishTray: () => this.publishTray(),
+      sendAvailability: (change, idleMinutes) => this.command('availability.auto', { change, idleMinutes }),
     })
-    // Notifications that stop reaching the expert put a warning on the tray at once.
-    deps.notifier.onHealthChange?.(() => this.publishTray())
-    this.inviteExpiry = new InviteExpiry({
-      cache: deps.cache,
-      platformTime: this.platformClock.deadlines,
-      // One watch for every view of an invite: the tray, the pages and its notification's Join.
-      expired: (invites) => {
-        this.publishTray()
-        this.cacheChanged.emit({ kind: 'clock', invites })
-        this.platform.sync?.invitesExpired(invites)
-      },
-      reopened: (invites) => {
-        this.publishTray()
-        this.cacheChanged.emit({ kind: 'clock', invites })
-        this.platform.sync?.invitesReopened()
-      },
-    })
-    this.platformClock.changes.add(() => this.inviteExpiry.check())
-    this.retention = new CacheRetention({
-      cache: deps.cache,
-      clock: deps.clock,
-      platformTime: this.platformClock.deadlines,
-      platformMeasured: () => this.platformClock.state.measured,
-      log: deps.log,
-    })
-    this.presence = new AutoAway({
-      clock: deps.clock,
-      power: deps.power,
-      settings: deps.autoAway ?? (() => ({ enabled: true, minutes: 10 })),
-      expert: () => deps.cache.expert(),
-      send: (change, idleMinutes) => this.command('availability.auto', { change, idleMinutes }),
-      log: deps.log,
-    })
-    // The expert's availability arrives with the cache; a request that failed offline is asked again
-    // online. Only the expert's record matters: each invite or message would read it and the idle time.
-    this.cacheChanged.add((update) => {
-      if (changesExpert(update)) this.presence.refresh()
-    })
-    this.states.add(() => this.presence.refresh())
+    this.messageAlerts = services.messageAlerts
+    this.reminders = services.reminders
+    this.rooms = services.rooms
+    this.inviteExpiry = services.inviteExpiry
+    this.retention = services.retention
+    this.presence = services.presence
   }
 
   /** The cache, for the views the UI reads. */
