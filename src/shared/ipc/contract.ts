@@ -76,10 +76,6 @@ export const invokeContract = {
   'app.getTime': { request: z.void(), response: HostTime },
   /** Bring the full window to the front (the popover's "Open Standby"). */
   'app.showWindow': { request: z.void(), response: z.void() },
-  /**
-   * The invite or session the host was last asked to show and no page has taken yet (a link that
-   * came while the window's page was still loading, before it listened to `app.showItem`); once.
-   */
   /** The stored settings. */
   'settings.get': { request: z.void(), response: AppSettings },
   /** Change some settings; answers with all of them as stored. */
