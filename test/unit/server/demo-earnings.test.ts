@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { seedDemoEarnings } from '../../../server/src/demo-earnings'
 import { DEMO_EXPERTS, seedDemoAccounts } from '../../../server/src/seed'
 import { startTestPlatform, type TestPlatform } from '../../support/test-platform'
@@ -6,11 +6,12 @@ import { startTestPlatform, type TestPlatform } from '../../support/test-platfor
 describe('the demo’s past earnings', () => {
   let platform: TestPlatform
 
-  beforeAll(async () => {
+  // A platform of its own for each case: neither relies on the other having run first.
+  beforeEach(async () => {
     platform = await startTestPlatform()
     await seedDemoAccounts(platform.server.marketplace)
   })
-  afterAll(async () => {
+  afterEach(async () => {
     await platform.close()
   })
 
@@ -30,6 +31,7 @@ describe('the demo’s past earnings', () => {
   })
 
   it('puts the sessions in each demo expert’s stream, so History shows their amounts', () => {
+    seedDemoEarnings(platform.server.marketplace)
     const page = platform.server.marketplace.replay(DEMO_EXPERTS[0].id, 0)
     if (page.kind !== 'events') throw new Error('expected events')
     const earned = page.events.flatMap((e) =>
