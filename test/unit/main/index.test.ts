@@ -57,6 +57,8 @@ function pointerOnTrayIcon(fake: typeof fakeState): void {
 afterEach(() => {
   if (userData !== undefined) rmSync(userData, { recursive: true, force: true })
   userData = undefined
+  // The console's spies start empty in each test: what an earlier test logged is not counted.
+  vi.restoreAllMocks()
 })
 
 beforeEach(() => {
