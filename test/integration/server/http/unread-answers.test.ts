@@ -31,8 +31,10 @@ describe('a client that sends requests and never reads their answers', () => {
   })
 
   it('has its connection closed once an answer has waited the time allowed, and is logged once', async () => {
+    const accepted = new Promise((resolve) => platform().server.io.httpServer.once('connection', resolve))
     const deaf = await openDeaf(platform().server.port)
-    await expect.poll(() => connectionsHeld(platform().server.io.httpServer)).toBe(1)
+    await accepted
+    expect(await connectionsHeld(platform().server.io.httpServer)).toBe(1)
     const request = `GET ${HTTP_PATHS.info} HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n`
     // Requests go on until the platform's answers back up, and it stops reading them.
     const flood = request.repeat(1_000)
