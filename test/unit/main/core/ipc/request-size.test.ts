@@ -60,11 +60,74 @@ describe('a request’s size, told before its schema reads it', () => {
     )
   })
 
-  it('counts what structured clone carries besides JSON: binary data, maps and sets', () => {
-    expect(requestSizeRefusal(new Uint8Array(LIMIT + 1), LIMIT)).toBe('too_large')
-    expect(requestSizeRefusal(new ArrayBuffer(LIMIT + 1), LIMIT)).toBe('too_large')
-    expect(requestSizeRefusal(new Map([['k', 'v'.repeat(LIMIT)]]), LIMIT)).toBe('too_large')
-    expect(requestSizeRefusal(new Set(['v'.repeat(LIMIT)]), LIMIT)).toBe('too_large')
+  it('counts what only structured clone carries as its JSON text, refusing exactly past the limit', () => {
+    const floats = new Float64Array(120)
+    floats[1] = Number.NaN
+    floats[2] = -0.125
+    const values: unknown[] = [
+      new Uint8Array(200).fill(7),
+      floats,
+      new Int32Array([-1, 2 ** 31 - 1, 0]),
+      new DataView(new ArrayBuffer(LIMIT * 2)),
+      new ArrayBuffer(LIMIT * 2),
+      new Map([['k', 'v'.repeat(LIMIT * 2)]]),
+      new Set(['v'.repeat(LIMIT * 2)]),
+      /x+/giu,
+      Object.assign(new Error('m'.repeat(LIMIT * 2)), { code: 'E_CODE' }),
+      new Date(0),
+      new Date(Number.NaN),
+      new Date(8.64e15),
+      [Object('a\n"é😀\u0001'), Object(-0), Object(false), Object(Number.POSITIVE_INFINITY)],
+      // A hole, undefined and a function in an array are each written as null.
+      [1, , 3, undefined, () => 1, Symbol('s')], // eslint-disable-line no-sparse-arrays
+      new Array<unknown>(300),
+      { '\u2028key"\\': 'tab\there\ud800', n: -0, nan: Number.NaN, big: 1e21, small: 5e-7 },
+    ]
+    for (const value of values) {
+      const bytes = jsonBytes(value)
+      expect(requestSizeRefusal(value, bytes), JSON.stringify(value)).toBeNull()
+      expect(requestSizeRefusal(value, bytes - 1), JSON.stringify(value)).toBe('too_large')
+    }
+  })
+
+  it('lets through several large binary arrays whose JSON fits, as the browser shell would', () => {
+    const request = {
+      a: new Float64Array(60),
+      b: new Float64Array(60),
+      c: new DataView(new ArrayBuffer(LIMIT)),
+    }
+    expect(jsonBytes(request)).toBeLessThanOrEqual(LIMIT)
+    expect(requestSizeRefusal(request, LIMIT)).toBeNull()
+  })
+
+  it('counts a BigInt, which JSON cannot write, as its digits, without writing a huge one out', () => {
+    expect(requestSizeRefusal({ n: 12345678901234567890n }, 26)).toBeNull()
+    expect(requestSizeRefusal({ n: 12345678901234567890n }, 25)).toBe('too_large')
+    expect(requestSizeRefusal([Object(-5n)], 4)).toBeNull()
+    expect(requestSizeRefusal([Object(-5n)], 3)).toBe('too_large')
+    expect(requestSizeRefusal(new BigInt64Array([1n, -2n]), 14)).toBeNull()
+    expect(requestSizeRefusal(new BigInt64Array([1n, -2n]), 13)).toBe('too_large')
+    expect(requestSizeRefusal(1n << 20_000_000n, 1_000_000)).toBe('too_large')
+    expect(requestSizeRefusal(-(1n << 3_000_000n), 1_000_000)).toBeNull()
+  })
+
+  it('refuses a typed array too long to fit from its length alone', () => {
+    // Read element by element, this one would take far longer than the test is given.
+    expect(requestSizeRefusal({ data: new Uint8Array(100_000_000) }, 1_000_000)).toBe('too_large')
+    expect(requestSizeRefusal([new Uint8Array(200_000)], 1_000_000)).toBe('too_large')
+  })
+
+  it('stops reading keys JSON would leave out once they pass the limit', () => {
+    let reads = 0
+    const target = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`u${i}`, undefined]))
+    const counted = new Proxy(target, {
+      get: (inner, key, receiver) => {
+        reads += 1
+        return Reflect.get(inner, key, receiver) as unknown
+      },
+    })
+    expect(requestSizeRefusal({ filter: counted }, 10_000)).toBe('too_large')
+    expect(reads).toBeLessThan(10_000)
   })
 
   it('counts a boxed string, number or boolean as JSON writes it, not as an object of its characters', () => {
@@ -96,7 +159,7 @@ describe('a request’s size, told before its schema reads it', () => {
         return Reflect.get(target, key, receiver) as unknown
       },
     })
-    expect(requestSizeRefusal(new Set([counted]), 100_000 + LIMIT)).toBe('too_large')
+    expect(requestSizeRefusal([counted], 100_000 + LIMIT)).toBe('too_large')
     expect(reads).toBeLessThan(LIMIT)
   })
 
