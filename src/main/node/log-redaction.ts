@@ -38,6 +38,14 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
 const NAMED_SECRET =
   /(["']?\b(?:[a-z_-]*token|pass(?:word|wd|phrase)|pwd|[a-z_-]*secret|authorization|cookie|(?:api|private|secret|access|signing)[-_]?key|auth)\b["']?\s*[:=]\s*)(?!\[redacted\])("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s&,;)}\]]+)/gi
 /**
+ * A secret in a URL's query or fragment, by its parameter's name whatever the value's length: a
+ * signed link's signature and credential (`X-Amz-Signature=`, `sig=`), a sign-in's one-time `code=`,
+ * any `…token=`, `…secret=`, `…password=`, a `key=` or `…_key=`. Only after `?`, `&` or `#`, so a
+ * field such as `code: ENOENT` or a parameter such as `zipcode=` keeps its value.
+ */
+const QUERY_SECRET =
+  /([?&#;](?:[\w.-]*(?:token|secret|password|passwd|pwd|credentials?|signature|auth)|(?:[\w.-]*[-_.]|api|private|access|signing|account)?key|sig|code|pass)=)(?!\[redacted\])[^&#;\s"'<>)\]}]*/gi
+/**
  * An authorization or cookie header written as a header (`Name: value`, unquoted): its value runs
  * to the end of the header, whatever its scheme (`Token …`, `Digest username=…, response=…`) or
  * however many cookies it carries, so all of it goes, up to a closing bracket.
@@ -70,6 +78,7 @@ export function redactLogText(text: string): string {
     .replace(JWT, REDACTED)
     .replace(URL_PASSWORD, (_match, user: string) => `${user}${REDACTED}@`)
     .replace(JSON_WORDS, (_match, name: string) => `${name}"${REDACTED}"`)
+    .replace(QUERY_SECRET, (_match, name: string) => `${name}${REDACTED}`)
     .replace(NAMED_SECRET, (_match, name: string) => `${name}${REDACTED}`)
     .replace(OPAQUE, (run) => (looksRandom(run) ? REDACTED : run))
 }

@@ -123,6 +123,39 @@ describe('what never reaches a log line', () => {
     expect(redactLogText(`socket ${noDigit}`)).toBe('socket [redacted]')
   })
 
+  it('removes a secret query value by its parameter name, however short, in any case', () => {
+    const cases: Array<[string, string]> = [
+      [
+        'GET https://bucket.example/a.pdf?X-Amz-Credential=AKIA%2F2026&X-Amz-Date=20261204&X-Amz-Signature=ab12',
+        'GET https://bucket.example/a.pdf?X-Amz-Credential=[redacted]&X-Amz-Date=20261204&X-Amz-Signature=[redacted]',
+      ],
+      [
+        'GET /file?Credential=AKIA1&Signature=f0e&Expires=60',
+        'GET /file?Credential=[redacted]&Signature=[redacted]&Expires=60',
+      ],
+      ['GET /blob?sv=2024&sig=x%2Fy&se=1', 'GET /blob?sv=2024&sig=[redacted]&se=1'],
+      ['redirected to /callback?code=4f1&state=s1', 'redirected to /callback?code=[redacted]&state=s1'],
+      ['/cb#access_token=ab&token_type=bearer', '/cb#access_token=[redacted]&token_type=bearer'],
+      [
+        'GET /x?TOKEN=a1&refresh_token=r&Password=p&client_secret=c&key=k',
+        'GET /x?TOKEN=[redacted]&refresh_token=[redacted]&Password=[redacted]&client_secret=[redacted]&key=[redacted]',
+      ],
+      ['GET /x?API_KEY=k1&Sig=s#frag', 'GET /x?API_KEY=[redacted]&Sig=[redacted]#frag'],
+    ]
+    for (const [text, redacted] of cases) expect(redactLogText(text), text).toBe(redacted)
+  })
+
+  it('keeps ordinary query values and fields that share a secret name only in part', () => {
+    for (const text of [
+      'GET /api/invites?inviteId=inv_1&after=3&limit=20',
+      'GET /x?keyword=tax&monkey=1&zipcode=9&signed=1&codec=h264',
+      'Failed: connect ECONNREFUSED (code=ECONNREFUSED)',
+      'refused: {"code":"rate_limited","message_id":"m_1"}',
+    ]) {
+      expect(redactLogText(text), text).toBe(text)
+    }
+  })
+
   it('redacts an error whose message quotes a secret', () => {
     const line = formatLogLine(at, 'error', 'Request failed', new Error(`401 for Bearer ${TOKEN}`))
     expect(line).not.toContain(TOKEN)
