@@ -58,6 +58,7 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     const bytes = Buffer.byteLength(text)
     if (size === null) {
       mkdirSync(dir, { recursive: true, mode: 0o700 })
+      narrowFolder(dir)
       size = sizeOf(path)
     }
     if (size > 0 && size + bytes > maxBytes) {
@@ -106,13 +107,31 @@ function sizeOf(path: string): number {
   // A named pipe there would hold the first write, and the app with it, until something reads it.
   if (!stats.isFile()) throw new Error(`${path} is not a regular file`)
   // The mode given to append applies only to a file it creates: one an older version left readable
-  // by others (it names the expert, clients and sessions) is narrowed once per run. Best effort.
-  if (process.platform !== 'win32' && (stats.mode & 0o077) !== 0) {
-    try {
-      chmodSync(path, stats.mode & 0o700)
-    } catch {
-      // Not ours to change; the entries are redacted either way.
-    }
-  }
+  // by others (it names the expert, clients and sessions) is narrowed once per run.
+  narrowToOwner(path, stats.mode)
   return stats.size
+}
+
+/**
+ * The mode given to mkdir applies only to a folder it creates: one made earlier open to others (who
+ * could then list, replace or delete the files in it) is narrowed once per run, like the files.
+ */
+function narrowFolder(dir: string): void {
+  let stats
+  try {
+    stats = statSync(dir)
+  } catch {
+    return
+  }
+  if (stats.isDirectory()) narrowToOwner(dir, stats.mode)
+}
+
+/** Takes away what group and others may do with `path`, where the system has modes. Best effort. */
+function narrowToOwner(path: string, mode: number): void {
+  if (process.platform === 'win32' || (mode & 0o077) === 0) return
+  try {
+    chmodSync(path, mode & 0o700)
+  } catch {
+    // Not ours to change; the entries are redacted either way.
+  }
 }

@@ -52,6 +52,19 @@ describe('the log file', () => {
     },
   )
 
+  it.runIf(process.platform !== 'win32')(
+    'narrows a log folder made earlier open to others to this user only, keeping its files',
+    () => {
+      const dir = tempDir()
+      writeFileSync(join(dir, PREVIOUS_LOG_FILE_NAME), 'an entry of an earlier run\n', { mode: 0o600 })
+      chmodSync(dir, 0o777)
+      const log = createFileLogger({ dir, echo: echo(), now: () => 0 })
+      log.info('Signed in as ada@example.test')
+      expect(statSync(dir).mode & 0o777).toBe(0o700)
+      expect(readdirSync(dir).sort()).toEqual([PREVIOUS_LOG_FILE_NAME, LOG_FILE_NAME].sort())
+    },
+  )
+
   it('starts a new file past its size, keeping one previous file, so the folder stays bounded', () => {
     const dir = tempDir()
     const log = createFileLogger({ dir, echo: echo(), maxBytes: 1000, now: () => 0 })
