@@ -6,13 +6,20 @@
  */
 import { z } from 'zod'
 import { ManualClock, type Clock } from '../../../src/shared/clock'
-import { CancellationMessage, Id, LATEST_TIMESTAMP, MessageDraft } from '../../../src/shared/protocol'
+import {
+  CancellationMessage,
+  Id,
+  LATEST_TIMESTAMP,
+  MAX_REPLAY_PAGE,
+  MAX_REPLAY_PAGE_BYTES,
+  MessageDraft,
+} from '../../../src/shared/protocol'
 import { PROPOSED_TIME_WINDOW } from '../../../src/shared/rules/time-windows'
 import type { Marketplace } from '../marketplace/marketplace'
 import { CreateRequestInput } from '../marketplace/requests'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
-import { queryText, readJson, refuseUnknownQuery, type Route } from './http-util'
+import { queryInteger, queryText, readJson, refuseUnknownQuery, type Route } from './http-util'
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value)
@@ -27,7 +34,13 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 // A message as its writer sends it (MessageDraft): a broken character is refused, as from the
 // expert, rather than made a replacement character here before the marketplace could refuse it.
 const ClientMessage = z.object({ requestId: Id, expertId: Id, body: MessageDraft }).strict()
-const ThreadQuery = z.object({ requestId: Id, expertId: Id })
+/** A thread is read a page at a time, as a replay is: after a message's id, at most `limit` messages. */
+const ThreadQuery = z.object({
+  requestId: Id,
+  expertId: Id,
+  after: Id.optional(),
+  limit: z.number().int().min(1).max(MAX_REPLAY_PAGE).default(MAX_REPLAY_PAGE),
+})
 const ClientCancel = z.object({ message: CancellationMessage.optional() }).strict()
 const ProposalAnswer = z.object({ accept: z.boolean() }).strict()
 // The timed rules run once per simulated second, so one long advance would hold the platform busy
@@ -132,13 +145,19 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
       path: /^\/admin\/threads$/,
       handle: (_req, url) => {
         // Both named once, as ids: a missing or misspelt one would otherwise read as an empty thread.
-        refuseUnknownQuery(url, ['requestId', 'expertId'])
-        const { requestId, expertId } = parse(
+        refuseUnknownQuery(url, ['requestId', 'expertId', 'after', 'limit'])
+        const { requestId, expertId, after, limit } = parse(
           ThreadQuery,
-          { requestId: queryText(url, 'requestId'), expertId: queryText(url, 'expertId') },
-          'thread query (/admin/threads?requestId=<id>&expertId=<id>)',
+          {
+            requestId: queryText(url, 'requestId'),
+            expertId: queryText(url, 'expertId'),
+            after: queryText(url, 'after'),
+            limit: queryInteger(url, 'limit'),
+          },
+          'thread query (/admin/threads?requestId=<id>&expertId=<id>, then &after=<next> for the next page, and &limit=<n>)',
         )
-        return { messages: marketplace.thread(requestId, expertId) }
+        // A page as large as a replay's at most; `next`, present while more follow, is the next `after`.
+        return marketplace.threadPage(requestId, expertId, { after, limit, maxBytes: MAX_REPLAY_PAGE_BYTES })
       },
     },
     {

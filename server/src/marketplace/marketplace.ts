@@ -28,7 +28,7 @@ import { defaultMarketplaceConfig, type MarketplaceConfig, type MarketplaceConte
 import { clientCancelSession } from './cancellations'
 import { executeCommand } from './execute-command'
 import { boundIdempotencyKeys } from './idempotency-bound'
-import { sendClientMessage, threadOf, threadTail } from './messages'
+import { sendClientMessage, threadOf, threadPage, threadTail, type ThreadPage } from './messages'
 import { createRequest, withdrawRequest, type CreatedRequest, type CreateRequestInput } from './requests'
 import { recordChargeback, recordReview } from './reviews'
 import { answerProposal, lapseProposalIfDue } from './reschedules'
@@ -178,6 +178,11 @@ export class Marketplace {
   /** The thread between a request's client and one expert. */
   thread(requestId: string, expertId: string): Message[] {
     return threadOf(this.ctx, requestId, expertId)
+  }
+
+  /** One page of that thread, oldest first: see threadPage. */
+  threadPage(requestId: string, expertId: string, page: Parameters<typeof threadPage>[3]): ThreadPage {
+    return threadPage(this.ctx, requestId, expertId, page)
   }
 
   /** The latest `most` messages of that thread, and how many came before them. */

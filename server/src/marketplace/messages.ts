@@ -46,6 +46,52 @@ export function threadOf(ctx: MarketplaceContext, requestId: string, expertId: s
     .map(messageFromRow)
 }
 
+/** One page of a thread: its messages, and the id to read the next page after, when more follow. */
+export interface ThreadPage {
+  readonly messages: Message[]
+  readonly next?: string
+}
+
+/**
+ * A thread read a page at a time, oldest first, as a replay is: the messages after the one `after`
+ * names (from the start when absent), at most `limit` of them and about `maxBytes` of their JSON
+ * (at least one is always sent), so an operator's read of a long thread is never one huge answer.
+ */
+export function threadPage(
+  ctx: MarketplaceContext,
+  requestId: string,
+  expertId: string,
+  page: { readonly after?: string | undefined; readonly limit: number; readonly maxBytes: number },
+): ThreadPage {
+  let from: [number, number] = [Number.MIN_SAFE_INTEGER, -1]
+  if (page.after !== undefined) {
+    const cursor = ctx
+      .sql<[string, string, string], { sent_at: number; rowid: number }>(
+        'SELECT sent_at, rowid FROM messages WHERE id = ? AND request_id = ? AND expert_id = ?',
+      )
+      .get(page.after, requestId, expertId)
+    if (cursor === undefined)
+      throw new PlatformError('invalid_payload', `Query parameter after names no message of this thread.`)
+    from = [cursor.sent_at, cursor.rowid]
+  }
+  const rows = ctx
+    .sql<[string, string, number, number, number], MessageRow>(
+      `SELECT * FROM messages WHERE request_id = ? AND expert_id = ? AND (sent_at, rowid) > (?, ?)
+         ORDER BY sent_at, rowid LIMIT ?`,
+    )
+    .all(requestId, expertId, ...from, page.limit + 1)
+  const messages: Message[] = []
+  let bytes = 0
+  for (const row of rows.slice(0, page.limit)) {
+    const message = messageFromRow(row)
+    bytes += Buffer.byteLength(JSON.stringify(message))
+    if (messages.length > 0 && bytes > page.maxBytes) break
+    messages.push(message)
+  }
+  const last = messages.at(-1)
+  return messages.length < rows.length && last !== undefined ? { messages, next: last.id } : { messages }
+}
+
 /** The latest `most` messages of a thread, oldest first, and how many came before them. */
 export function threadTail(
   ctx: MarketplaceContext,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { MAX_REPLAY_PAGE, MAX_REPLAY_PAGE_BYTES } from '../../../../src/shared/protocol'
 import { adminFetch } from '../../../support/admin-api'
 import { endedSessionOn } from '../../../support/ended-session'
 import { useTestPlatform } from '../../../support/test-platform'
@@ -90,6 +91,57 @@ describe('the admin read of a thread', () => {
     const empty = await adminFetch(platform().server, 'GET', '/admin/threads?requestId=req_1&expertId=exp_1')
     expect(empty.status).toBe(200)
     expect(await empty.json()).toEqual({ messages: [] })
+  })
+})
+
+describe('the admin read of a long thread', () => {
+  const platform = useTestPlatform()
+
+  it('answers it in pages bounded in count and bytes, each naming where the next one starts', async () => {
+    const expert = platform().addExpert()
+    const { request } = platform().inviteDirectly(expert.id, 'A long conversation')
+    const sent = Array.from({ length: 30 }, (_, n) =>
+      platform().server.marketplace.clientMessage(request.id, expert.id, `${n} `.repeat(1_500)),
+    )
+    const thread = `/admin/threads?requestId=${request.id}&expertId=${expert.id}`
+    const read = async (query: string): Promise<{ messages: Array<{ id: string }>; next?: string }> => {
+      const response = await adminFetch(platform().server, 'GET', `${thread}${query}`)
+      expect(response.status, query).toBe(200)
+      return (await response.json()) as { messages: Array<{ id: string }>; next?: string }
+    }
+    const seen: string[] = []
+    let page = await read('')
+    for (;;) {
+      expect(JSON.stringify(page.messages).length).toBeLessThanOrEqual(MAX_REPLAY_PAGE_BYTES + 5_000)
+      seen.push(...page.messages.map((message) => message.id))
+      if (page.next === undefined) break
+      expect(page.messages.length).toBeGreaterThan(0)
+      page = await read(`&after=${page.next}`)
+    }
+    expect(seen).toEqual(sent.map((message) => message.id))
+    const first = await read('&limit=7')
+    expect(first.messages.map((message) => message.id)).toEqual(seen.slice(0, 7))
+    expect((await read(`&after=${first.next}&limit=7`)).messages[0]?.id).toBe(seen[7])
+    expect(await read(`&after=${seen.at(-1)}`)).toEqual({ messages: [] })
+  })
+
+  it('refuses a cursor from no message of the thread, and a page size out of range', async () => {
+    const expert = platform().addExpert()
+    const { request } = platform().inviteDirectly(expert.id, 'A short conversation')
+    const thread = `/admin/threads?requestId=${request.id}&expertId=${expert.id}`
+    for (const query of [
+      '&after=msg_none',
+      '&limit=0',
+      `&limit=${MAX_REPLAY_PAGE + 1}`,
+      '&limit=x',
+      '&after=a%20b',
+    ]) {
+      const response = await adminFetch(platform().server, 'GET', `${thread}${query}`)
+      expect(response.status, query).toBe(400)
+      expect(await response.json()).toMatchObject({
+        error: { code: 'invalid_payload', message: /after|limit/ },
+      })
+    }
   })
 })
 
