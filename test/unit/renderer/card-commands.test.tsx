@@ -20,21 +20,13 @@ import {
   liveSession,
   MINUTE,
 } from '../../support/fixtures'
+import { buttonTag } from '../../support/button-tag'
 
 /** The markup of `node` in a page whose card `card` has `onItsWay` on its way. */
 function withOnItsWay(card: string, onItsWay: string, node: ReactElement): string {
   const services = { ...frameServices(aFirstFrame()), cardCommands: createCardCommands() }
   services.cardCommands.begin(card, onItsWay)
   return renderToStaticMarkup(<ServicesContext value={services}>{node}</ServicesContext>)
-}
-
-/** The opening tag of the button whose text or name holds `name`. */
-function buttonTag(html: string, name: string): string {
-  const tag = [...html.matchAll(/<button[^>]*>/g)].map((match) => match[0]).find((t) => t.includes(name))
-  if (tag !== undefined) return tag
-  const byText = new RegExp(`(<button[^>]*>)(?:(?!</button>).)*${name}`).exec(html)
-  if (byText === null) throw new Error(`no button ${name} in ${html}`)
-  return byText[1]!
 }
 
 describe('a card’s commands on their way', () => {

@@ -23,6 +23,7 @@ import {
   liveSession,
   MINUTE,
 } from '../../support/fixtures'
+import { buttonTag } from '../../support/button-tag'
 
 const OFFLINE: ConnectionState = {
   status: 'offline',
@@ -37,15 +38,6 @@ const REASON = platformRefusal(OFFLINE)!
 function render(connection: ConnectionState, node: ReactElement): string {
   const services = frameServices(aFirstFrame({ connection }))
   return renderToStaticMarkup(<ServicesContext value={services}>{node}</ServicesContext>)
-}
-
-/** The opening tag of the button whose tag or text holds `name`. */
-function buttonTag(html: string, name: string): string {
-  const tag = [...html.matchAll(/<button[^>]*>/g)].map((match) => match[0]).find((t) => t.includes(name))
-  if (tag !== undefined) return tag
-  const byText = new RegExp(`(<button[^>]*>)(?:(?!</button>).)*${name}`).exec(html)
-  if (byText === null) throw new Error(`no button ${name} in ${html}`)
-  return byText[1]!
 }
 
 /** The id of the sentence that says why, checking it is shown once and says `REASON`. */
