@@ -71,7 +71,9 @@ it('closes an open invite thread when the invite’s time runs out, saying it ex
 
   holdCacheChanges = true
   platform.clock.advanceTo(invite.expiresAt)
-  await card.getByText('This invite expired: its messages stay here to read.').waitFor()
+  await card.getByText('No new messages can be sent: this thread stays here to read.').waitFor()
+  // The card says once that the invite expired; the thread does not say it again.
+  expect(await card.getByText(/expired/).count()).toBe(1)
   expect(await box.count()).toBe(0)
   expect(await card.getByRole('button', { name: 'Send' }).count()).toBe(0)
 })

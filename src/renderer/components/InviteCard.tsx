@@ -11,6 +11,7 @@ import type { DeclineReason, Invite, Session } from '../../shared/protocol/entit
 import { fromCommand } from '../logic/action-result'
 import { zoneCity } from '../logic/format'
 import { inviteActionLabel, reasonLabel } from '../../shared/labels'
+import { THREAD_KEPT_TO_READ } from '../../shared/rules/thread-open'
 import { inviteClosesAt } from '../../shared/rules/invite-open'
 import { inviteCard } from '../store/card-commands'
 import { useApi, useServices } from '../store/context'
@@ -26,7 +27,7 @@ import { ProposedTimes } from './ProposedTimes'
 import { Ago, ClockTime, Countdown, Waiting } from './Time'
 import { useCardAction } from './use-action'
 import { useInviteFocus } from './use-invite-focus'
-import { useInviteOpen, useInviteThreadClosed } from './use-invite-open'
+import { useInviteOpen } from './use-invite-open'
 import { useThreadFocus } from './use-thread-focus'
 import { DisclosureButton } from './DisclosureButton'
 import { PlatformRefusalNote, usePlatformRefusal } from './PlatformRefusal'
@@ -58,8 +59,6 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
   const card = useRef<HTMLElement>(null)
   useInviteFocus(card, invite)
   const open = useInviteOpen(invite)
-  // A thread left open as the time runs out stays to read, saying why it takes no more messages.
-  const threadClosed = useInviteThreadClosed(invite)
   const offline = usePlatformRefusal()
 
   // One of the card's commands at a time: Join (or a Book in ProposedTimes) or Decline.
@@ -160,7 +159,9 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
           <MessageThread
             requestId={request.id}
             clientName={request.client.name}
-            closedBecause={threadClosed}
+            // A thread left open as the time runs out stays to read. The card already says the
+            // invite expired and when, so the thread only says it takes no more messages.
+            closedBecause={open ? null : THREAD_KEPT_TO_READ}
           />
         </div>
       )}

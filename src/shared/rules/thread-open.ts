@@ -41,6 +41,9 @@ export function threadClosedBecause(owner: ThreadOwner): string | null {
   return threadClosed(owner)?.because ?? null
 }
 
+/** What a read-only thread says where its card already says why (an expired invite's card). */
+export const THREAD_KEPT_TO_READ = 'No new messages can be sent: this thread stays here to read.'
+
 function closed(what: string): ThreadClosed {
   return { expired: false, because: readOnly(what) }
 }
