@@ -703,7 +703,7 @@ describe('deep links', () => {
       popover.readyToShow()
       fake.app.secondInstance(['/opt/Standby/standby', `standby://invite/${inviteId}`])
       expect(fake.notifications.map(({ options }) => options.body)).toEqual([
-        `The link to invite ${inviteId} came while you were signed out: sign in, and Standby opens it.`,
+        `The link to invite ${inviteId} came while you were signed out: sign in within 10 minutes, and Standby opens it.`,
       ])
       expect(focusPushes(popover)).toEqual([])
       const asked = new Promise<unknown>((resolve) => {

@@ -73,8 +73,12 @@ export const LINK_NOTICE_ID = 'deep-link'
 
 /** The targets the deep link inbox hands links and refusals to. */
 export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
-  /** The link kept for a sign-in or a catch-up; `told` once the expert heard that it waits for the connection. */
-  let waiting: { readonly link: DeepLink; readonly at: number; readonly told?: boolean } | undefined
+  /**
+   * The link kept for a sign-in or a catch-up; `told` what the expert heard it waits for, as a link
+   * promised to open is told when it is dropped instead.
+   */
+  let waiting:
+    { readonly link: DeepLink; readonly at: number; readonly told?: 'sign-in' | 'connection' } | undefined
   const tell = (body: string, title = LINK_NOT_OPENED, tone: AppNotice['tone'] = 'warning'): void => {
     if (!deps.live()) return
     // Each takes the last one's place: links come as fast as a page can open them.
@@ -111,12 +115,13 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
   }
   /** Signed in and known to the cache: open it, say it is none of the expert's, or wait for the catch-up. */
   const settle = (link: DeepLink, at: number): void => {
-    // The same link waiting again is not told again that it waits.
-    const told = waiting?.link === link && waiting.told === true
+    // The same link waiting again is not told again that it waits, nor forgets what it was told.
+    const before = waiting?.link === link ? waiting.told : undefined
     waiting = undefined
     if (held(link)) return focus(link)
     if (!deps.caughtUp()) {
-      waiting = { link, at, told: told || toldItWaits(link) }
+      const told = before === 'connection' || toldItWaits(link) ? 'connection' : before
+      waiting = { link, at, ...(told === undefined ? {} : { told }) }
       deps.log.info(`A link to ${link.kind} ${link.id} waits for the catch-up with the platform.`)
       return
     }
@@ -129,15 +134,16 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     open(link: DeepLink) {
       if (!deps.live()) return
       if (deps.signedIn()) return settle(link, deps.now())
-      waiting = { link, at: deps.now() }
       if (!deps.signedOut()) {
+        waiting = { link, at: deps.now() }
         deps.log.info(`A link to ${link.kind} ${link.id} waits for the first catch-up after signing in.`)
         return
       }
       deps.log.info(`A link to ${link.kind} ${link.id} came while signed out; it opens after the sign-in.`)
+      waiting = { link, at: deps.now(), told: 'sign-in' }
       deps.showWindow()
       tell(
-        `The link to ${link.kind} ${link.id} came while you were signed out: sign in, and Standby opens it.`,
+        `The link to ${link.kind} ${link.id} came while you were signed out: sign in within ${LINK_WAIT_MS / 60_000} minutes, and Standby opens it.`,
         LINK_AFTER_SIGN_IN,
         'info',
       )
@@ -150,16 +156,21 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
         waiting = undefined
         deps.log.info(`A link to ${link.kind} ${link.id} waited too long to open and was dropped.`)
         // Told it would open: it is told that it will not.
-        if (told)
+        const minutes = LINK_WAIT_MS / 60_000
+        if (told === 'connection')
           tell(
-            `The link to ${link.kind} ${link.id} waited over ${LINK_WAIT_MS / 60_000} minutes for the connection and was dropped: open it from the app.`,
+            `The link to ${link.kind} ${link.id} waited over ${minutes} minutes for the connection and was dropped: open it from the app.`,
+          )
+        else if (told === 'sign-in')
+          tell(
+            `The link to ${link.kind} ${link.id} waited over ${minutes} minutes to open and was dropped: open it from the app.`,
           )
         return
       }
       // Still not held and not caught up: it goes on waiting, said once in the log, and told once
       // the platform turns out unreachable (a start offline begins as merely connecting).
       if (!held(link) && !deps.caughtUp()) {
-        if (!told && toldItWaits(link)) waiting = { link, at, told: true }
+        if (told !== 'connection' && toldItWaits(link)) waiting = { link, at, told: 'connection' }
         return
       }
       settle(link, at)

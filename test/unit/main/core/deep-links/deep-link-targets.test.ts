@@ -80,7 +80,7 @@ describe('what a deep link does', () => {
     expect(deps.notifier.show).toHaveBeenCalledWith({
       kind: 'notice',
       title: LINK_AFTER_SIGN_IN,
-      body: 'The link to invite inv_1 came while you were signed out: sign in, and Standby opens it.',
+      body: 'The link to invite inv_1 came while you were signed out: sign in within 10 minutes, and Standby opens it.',
       noticeId: LINK_NOTICE_ID,
     })
     expect(deps.notice).toHaveBeenCalledWith(expect.objectContaining({ tone: 'info' }))
@@ -112,6 +112,46 @@ describe('what a deep link does', () => {
     link.retry()
     expect(deps.focus).not.toHaveBeenCalled()
     expect(deps.log.info).toHaveBeenLastCalledWith(expect.stringContaining('waited too long'))
+  })
+
+  it('tells the expert, who was promised the link opens after signing in, when it was dropped for a sign-in that came too late', () => {
+    const { deps, targets: link, state } = signing('out')
+    link.open({ kind: 'session', id: 'ses_1' })
+    expect(deps.notifier.show.mock.calls[0]?.[0].body).toMatch(/sign in within 10 minutes/)
+    state.now += LINK_WAIT_MS + 1
+    state.sign = 'in'
+    link.retry()
+    link.retry()
+    expect(deps.focus).not.toHaveBeenCalled()
+    expect(deps.notifier.show.mock.calls.map(([shown]) => shown)).toEqual([
+      expect.objectContaining({ title: LINK_AFTER_SIGN_IN }),
+      {
+        kind: 'notice',
+        title: LINK_NOT_OPENED,
+        body: 'The link to session ses_1 waited over 10 minutes to open and was dropped: open it from the app.',
+        noticeId: LINK_NOTICE_ID,
+      },
+    ])
+  })
+
+  it('keeps that promise through a slow catch-up after a sign-in in time, and tells when it is dropped', () => {
+    const state = { sign: 'out' as Sign, now: 0, caughtUp: false }
+    const { deps, targets: link } = targets({
+      signedIn: () => state.sign === 'in',
+      signedOut: () => state.sign === 'out',
+      holds: () => false,
+      caughtUp: () => state.caughtUp,
+      now: () => state.now,
+    })
+    link.open({ kind: 'invite', id: 'inv_1' })
+    state.sign = 'in'
+    link.retry()
+    state.now = LINK_WAIT_MS + 1
+    link.retry()
+    expect(deps.notifier.show.mock.calls.map(([shown]) => shown.title)).toEqual([
+      LINK_AFTER_SIGN_IN,
+      LINK_NOT_OPENED,
+    ])
   })
 
   it('opens a waiting link at most once, and not over a link that opened since', () => {
