@@ -19,8 +19,9 @@ export interface NotACacheFile {
 /**
  * Why what is at `path` cannot be the cache, or null when it can (nothing yet, or a regular file,
  * through links or not). Its -wal, -shm and -journal are looked at too: SQLite opens a folder there
- * with an error that reads like a full disk, and a named pipe there as a WAL that writes block on.
- * Those are moved aside with the file, like a damaged one, since they belong to it.
+ * with an error that reads like a full disk, and a named pipe there as a WAL that writes block on;
+ * a journal that outlived its file would be discarded. Those are moved aside with the file, like a
+ * damaged one, since they belong to it.
  */
 export function notACacheFile(path: string): NotACacheFile | null {
   const found = notAFile(path)
@@ -28,10 +29,30 @@ export function notACacheFile(path: string): NotACacheFile | null {
     return found.startsWith('a folder')
       ? { kind: 'folder', reason: `${path} is a folder` }
       : { kind: 'other', reason: `${path} is ${found}` }
-  if (!existsSync(path)) return null
   for (const companion of COMPANIONS.map((suffix) => path + suffix)) {
     const wrong = notAFile(companion)
     if (wrong !== null) return { kind: 'other', reason: `${companion} is ${wrong}` }
+  }
+  const orphan = orphanedJournal(path)
+  if (orphan !== null)
+    return { kind: 'other', reason: `${orphan} is there without the database it belongs to` }
+  return null
+}
+
+/**
+ * A -wal or -journal holding writes while the file they belong to is missing or empty (deleted, or
+ * emptied, by a hand or a tool). SQLite would open past it as a new database and then discard it at
+ * the first write, with whatever it held; it is moved aside instead, kept as found. A -shm holds
+ * only an index SQLite rebuilds, and an empty journal holds nothing.
+ */
+function orphanedJournal(path: string): string | null {
+  if (existsSync(path) && statSync(path).size > 0) return null
+  for (const suffix of ['-wal', '-journal'] as const) {
+    try {
+      if (statSync(path + suffix).size > 0) return path + suffix
+    } catch {
+      // Not there.
+    }
   }
   return null
 }

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseTooNewError } from '../../shared/sqlite/migrate'
 import { leftUnclean, notACacheFile } from './cache-file-state'
-import { moveAside, pruneQuarantined, type Pruned } from './quarantine'
+import { COMPANIONS, isThere, moveAside, pruneQuarantined, type Pruned } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { isDamage } from './damage-watch'
 import { markDamaged, markedDamaged, markOpen, unmarkOpen } from './open-marker'
@@ -144,6 +144,8 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     if (error instanceof DatabaseTooNewError) throw Object.assign(error, { path })
     if (!(error instanceof CacheDamage)) throw error
     const damagedCopy = moveAside(path, (options.now ?? Date.now)())
+    // A journal moved aside without its file is what the expert finds: the sentence names it.
+    const keptAt = [damagedCopy, ...COMPANIONS.map((suffix) => damagedCopy + suffix)].find(isThere)
     const pruned = pruneQuarantined(path, damagedCopy)
     const db = openChecked(path, nativeBinding, level)
     return opened(db, {
@@ -153,7 +155,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
       salvaged: salvageMarks(db, damagedCopy, nativeBinding),
       message:
         "Standby's offline cache was damaged and is being rebuilt from the platform; nothing on " +
-        `the platform was lost. The damaged copy is kept at ${damagedCopy}: you can delete it, ` +
+        `the platform was lost. The damaged copy is kept at ${keptAt ?? damagedCopy}: you can delete it, ` +
         'or send it to support if this happens again.',
     })
   }

@@ -9,6 +9,7 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -193,4 +194,53 @@ describe("what is at the paths of the cache's -wal, -shm and -journal", () => {
       opened.close()
     },
   )
+})
+
+describe('a -wal or -journal left without the database it belongs to', () => {
+  /** The bytes of a WAL that holds writes not yet copied into its file. */
+  function walWithWrites(path: string): Buffer {
+    const opened = open(path)
+    opened.db.exec('CREATE TABLE written (x); INSERT INTO written VALUES (zeroblob(10000))')
+    const wal = readFileSync(`${path}-wal`)
+    opened.db.close()
+    rmSync(path)
+    rmSync(`${path}-open`, { force: true })
+    return wal
+  }
+
+  for (const database of ['missing', 'empty'] as const) {
+    it(`keeps a -wal aside byte for byte, and says so, when its database is ${database}`, () => {
+      const path = join(tempDir(), 'cache.db')
+      const wal = walWithWrites(path)
+      if (database === 'empty') writeFileSync(path, '')
+      writeFileSync(`${path}-wal`, wal)
+      const opened = open(path)
+      const copy = opened.rebuilt?.damagedCopy ?? ''
+      expect(opened.rebuilt?.reason).toBe(`${path}-wal is there without the database it belongs to`)
+      expect(readFileSync(`${copy}-wal`)).toEqual(wal)
+      // The copy the expert is told of is one that is there.
+      expect(opened.rebuilt?.message).toContain(database === 'empty' ? `${copy}: ` : `${copy}-wal: `)
+      opened.close()
+      expect(open(path).rebuilt).toBeNull()
+    })
+  }
+
+  it('keeps a -journal aside when its database is missing', () => {
+    const path = join(tempDir(), 'cache.db')
+    writeFileSync(`${path}-journal`, 'a rollback journal of another run')
+    const opened = open(path)
+    expect(readFileSync(`${opened.rebuilt?.damagedCopy ?? ''}-journal`, 'utf8')).toBe(
+      'a rollback journal of another run',
+    )
+    opened.close()
+  })
+
+  it('opens past an empty -wal or a -shm left alone: they hold nothing', () => {
+    const path = join(tempDir(), 'cache.db')
+    writeFileSync(`${path}-wal`, '')
+    writeFileSync(`${path}-shm`, 'index')
+    const opened = open(path)
+    expect(opened.rebuilt).toBeNull()
+    opened.close()
+  })
 })
