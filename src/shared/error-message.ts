@@ -1,6 +1,17 @@
-/** What went wrong, as a sentence: an Error's message, or anything else thrown, as text. */
+/** What errorMessage says of a value that has no text, or whose reading throws. */
+const NO_TEXT = 'an error that cannot be shown as text'
+
+/**
+ * What went wrong, as a sentence: an Error's message, or anything else thrown, as text. Never
+ * throws: it runs where a failure is being told (a start that failed, a save refused), and an
+ * object without a prototype, or one whose reading throws, would otherwise hide that failure.
+ */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  try {
+    return error instanceof Error ? String(error.message) : String(error)
+  } catch {
+    return NO_TEXT
+  }
 }
 
 /** `text` ending as a sentence does, so another sentence can follow it. */

@@ -4,7 +4,7 @@
  * and then exit, so a failed start never just vanishes. Reads only the error's name, code and
  * message, and those of its causes.
  */
-import { asSentence } from '../../../shared/error-message'
+import { asSentence, errorMessage } from '../../../shared/error-message'
 
 /** Which failure it was; each has its own sentence. */
 export type StartupFailureKind =
@@ -150,16 +150,33 @@ function causes(error: unknown): ReadonlyArray<ErrorFacts> {
   let current: unknown = error
   // A cause chain can be a cycle; a handful of links is every real one.
   for (let depth = 0; depth < 8 && current !== undefined && current !== null; depth++) {
-    const record = typeof current === 'object' ? (current as Record<string, unknown>) : {}
+    const field = fieldsOf(current)
+    const text = (key: string): string | undefined => {
+      const value = field(key)
+      return typeof value === 'string' ? value : undefined
+    }
+    const port = field('port')
     chain.push({
-      name: typeof record['name'] === 'string' ? record['name'] : '',
-      code: typeof record['code'] === 'string' ? record['code'] : '',
-      message: typeof record['message'] === 'string' ? record['message'] : String(current),
-      path: typeof record['path'] === 'string' ? record['path'] : '',
-      port: typeof record['port'] === 'number' ? record['port'] : null,
-      address: typeof record['address'] === 'string' ? record['address'] : 'this computer',
+      name: text('name') ?? '',
+      code: text('code') ?? '',
+      message: text('message') ?? errorMessage(current),
+      path: text('path') ?? '',
+      port: typeof port === 'number' ? port : null,
+      address: text('address') ?? 'this computer',
     })
-    current = record['cause']
+    current = field('cause')
   }
   return chain
+}
+
+/** Reads a field of whatever was thrown; undefined where reading it throws (a getter, a proxy). */
+function fieldsOf(value: unknown): (key: string) => unknown {
+  if (typeof value !== 'object' || value === null) return () => undefined
+  return (key) => {
+    try {
+      return (value as Record<string, unknown>)[key]
+    } catch {
+      return undefined
+    }
+  }
 }

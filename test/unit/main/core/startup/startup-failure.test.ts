@@ -164,4 +164,25 @@ describe('a failed start, in words', () => {
     expect(describeStartupFailure(null, installed).kind).toBe('unknown')
     expect(describeStartupFailure(undefined, installed).kind).toBe('unknown')
   })
+
+  it('says something, never throwing, of a value that cannot be read or turned into text', () => {
+    const unreadable = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('no reading')
+        },
+      },
+    )
+    const unprintable = {
+      toString: () => {
+        throw new Error('no text')
+      },
+    }
+    for (const value of [Object.create(null), unreadable, unprintable, { cause: Object.create(null) }]) {
+      const shown = describeStartupFailure(value, installed)
+      expect(shown.kind).toBe('unknown')
+      expect(shown.message).toMatch(/^\S.*Start Standby again; .*The log has the details: /)
+    }
+  })
 })

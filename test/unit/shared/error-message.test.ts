@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { errorMessage } from '../../../src/shared/error-message'
+
+describe('errorMessage', () => {
+  it("is an error's message, or anything else thrown as text", () => {
+    expect(errorMessage(new Error('disk full'))).toBe('disk full')
+    expect(errorMessage('plain')).toBe('plain')
+    expect(errorMessage(42)).toBe('42')
+    expect(errorMessage(undefined)).toBe('undefined')
+  })
+
+  it('never throws, whatever was thrown: a value with no text, or one whose reading throws', () => {
+    const unreadable = new Proxy(new Error('hidden'), {
+      get: () => {
+        throw new Error('no reading')
+      },
+    })
+    const unprintable = {
+      [Symbol.toPrimitive]: () => {
+        throw new Error('no text')
+      },
+    }
+    for (const value of [Object.create(null), unreadable, unprintable]) {
+      expect(errorMessage(value)).toBe('an error that cannot be shown as text')
+    }
+  })
+})
