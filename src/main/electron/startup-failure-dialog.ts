@@ -6,17 +6,29 @@ import { app, dialog } from 'electron'
 import { describeStartupFailure } from '../core/startup/startup-failure'
 import type { Logger } from '../node/log'
 
-/** Logs `error`, shows the dialog, and exits with a failure code; the exit happens even if the dialog throws. */
+/**
+ * Logs `error`, shows the dialog, and exits with a failure code; the exit happens whatever throws
+ * (the log, the dialog), or the app would stay running with no window, saying nothing.
+ */
 export function failStartup(
   error: unknown,
   context: { readonly log: Logger; readonly logPath: string | null },
 ): void {
-  context.log.error('Standby could not start', error)
-  const failure = describeStartupFailure(error, { logPath: context.logPath, packaged: app.isPackaged })
+  const logged = (message: string, detail: unknown): void => {
+    try {
+      context.log.error(message, detail)
+    } catch {
+      // The dialog still says it.
+    }
+  }
+  logged('Standby could not start', error)
   try {
-    dialog.showErrorBox(failure.title, failure.message)
-  } catch (shown) {
-    context.log.error(`Could not show the start-up failure: ${failure.title}. ${failure.message}`, shown)
+    const failure = describeStartupFailure(error, { logPath: context.logPath, packaged: app.isPackaged })
+    try {
+      dialog.showErrorBox(failure.title, failure.message)
+    } catch (shown) {
+      logged(`Could not show the start-up failure: ${failure.title}. ${failure.message}`, shown)
+    }
   } finally {
     app.exit(1)
   }

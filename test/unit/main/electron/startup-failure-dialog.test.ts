@@ -46,4 +46,15 @@ describe('a start that failed', () => {
       expect.any(Error),
     )
   })
+  it('still shows the dialog and exits when the log cannot write the error', () => {
+    const failing: Logger = {
+      ...log,
+      error: vi.fn(() => {
+        throw new Error('log gone')
+      }),
+    }
+    failStartup(locked, { log: failing, logPath: null })
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledOnce()
+    expect(fake.app.exit).toHaveBeenCalledWith(1)
+  })
 })
