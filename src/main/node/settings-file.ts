@@ -9,7 +9,7 @@
  * timestamp and a log line; `clearInvalidConfig` stays on only as a backstop.
  */
 import type Conf from 'conf'
-import { readFileSync, renameSync, statSync } from 'node:fs'
+import { constants, copyFileSync, readFileSync, renameSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import type { SettingsStore } from '../core/ports/settings'
@@ -130,9 +130,11 @@ const CONF_INTERNAL_KEY = '__internal__'
 export function confSettingsFile(
   store: Pick<Conf<Record<string, unknown>>, 'store'>,
   log: Logger,
+  at?: { readonly path: string; readonly now: () => number },
 ): SettingsFile {
   return {
     read: () => store.store,
+    ...(at === undefined ? {} : { keepAside: () => keepCopy(at.path, at.now(), log) }),
     write: (content) => {
       try {
         store.store = content
@@ -147,6 +149,26 @@ export function confSettingsFile(
         store.store = { ...content, [CONF_INTERNAL_KEY]: undefined }
       }
     },
+  }
+}
+
+/**
+ * Copies the file at `path` beside it, as a set-aside one is named, before values it holds that
+ * could not be used are replaced by their defaults; the newest few such copies are kept.
+ */
+function keepCopy(path: string, at: number, log: Logger): void {
+  const copy = corruptSettingsPath(path, at)
+  try {
+    copyFileSync(path, copy, constants.COPYFILE_EXCL)
+    log.warn(
+      `The settings file ${path} held values that could not be used; kept the file as it was as ` +
+        `${basename(copy)}` +
+        olderCopiesRemoved(path, copy),
+    )
+  } catch (error) {
+    log.warn(
+      `Could not keep a copy of the settings file ${path} before resetting values (${errorCode(error)})`,
+    )
   }
 }
 
@@ -166,7 +188,7 @@ export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
   const setAside = setAsideUnreadableSettings(path, log, options.now)
   let file: SettingsFile
   try {
-    file = confSettingsFile(options.open(), log)
+    file = confSettingsFile(options.open(), log, { path, now: options.now ?? Date.now })
   } catch (error) {
     log.error(`Could not open the settings in ${dir}; changes will last for this run only`, error)
     // The file is left as it is: what could not be opened now may open at the next start.

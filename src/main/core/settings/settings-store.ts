@@ -17,6 +17,11 @@ export interface SettingsFile {
   read(): unknown
   /** Replaces the content; throws if it cannot be written (nothing is then considered saved). */
   write(content: Record<string, unknown>): void
+  /**
+   * Keeps the file as it is beside it, before a rewrite replaces values it held that could not be
+   * used (the expert's hand edit is not lost); says where, or why not, in the log. Never throws.
+   */
+  keepAside?(): void
 }
 
 /** A change that the schema refused; names the setting at fault. */
@@ -62,6 +67,7 @@ export function createSettingsStore(file: SettingsFile, log: Logger, setAside = 
   const read = readSettings(onDisk, log)
   let current: SettingsValues = Object.freeze(read.values)
   if (read.rewrite) {
+    if (read.reset === 'all' || read.reset.length > 0) file.keepAside?.()
     try {
       file.write(settingsFileContent(current))
     } catch (error) {

@@ -90,6 +90,24 @@ describe('the Node settings store (conf)', () => {
     )
   })
 
+  it('keeps the file as it was beside it when a value in it cannot be used and goes back to its default', () => {
+    const dir = tempDir()
+    const edited = '{"settingsVersion": 1, "soundEnabled": "loud", "platformUrl": "http://10.0.0.7:4455"}'
+    writeFileSync(settingsFilePath(dir), edited)
+    const log = recordingLog()
+    const now = Date.UTC(2025, 0, 2, 3, 4, 5)
+    const settings = createNodeSettingsStore({ dir, log, now: () => now })
+
+    expect(settings.resetAtOpen).toEqual(['platformUrl', 'soundEnabled'])
+    expect(settings.get()).toMatchObject({ soundEnabled: true, platformUrl: null })
+    expect(readFileSync(corruptSettingsPath(settingsFilePath(dir), now), 'utf8')).toBe(edited)
+    expect(readJson(settingsFilePath(dir))).toMatchObject({ soundEnabled: true, platformUrl: null })
+    expect(log.text()).toContain('kept the file as it was as settings.json.corrupt-2025-01-02T03-04-05.000Z')
+    // The file now holds only what can be used: the next start keeps no other copy.
+    createNodeSettingsStore({ dir, log, now: () => now + 1 })
+    expect(readdirSync(dir)).toHaveLength(2)
+  })
+
   it('keeps only the newest few files set aside when the settings are unreadable at every start', () => {
     const dir = tempDir()
     const stranger = 'settings.json.corrupt-by-hand'
