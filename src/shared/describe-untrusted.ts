@@ -34,7 +34,14 @@ export function describeValue(value: unknown): string {
     return String(value)
   if (value === null || value === undefined) return String(value)
   if (Array.isArray(value)) return 'an array'
-  return `a ${typeof value}`
+  return kindOf(value)
+}
+
+/** What a value that is not shown is, as a sentence names it: "an object", "a function". */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value)
+  const kind = typeof value
+  return kind === 'object' ? 'an object' : `a ${kind}`
 }
 
 /** A zod issue as far as a description needs it. */
@@ -69,7 +76,7 @@ const MAX_ADDRESS_SHOWN = 80
  * neither forge log lines, reorder them with RTL marks, nor flood the log.
  */
 export function describeAddress(raw: unknown): string {
-  if (typeof raw !== 'string') return raw === null ? 'null' : `a ${typeof raw}`
+  if (typeof raw !== 'string') return kindOf(raw)
   const shown = [...raw.slice(0, MAX_ADDRESS_SHOWN)]
     .map((char) =>
       /^[\x20-\x7e]$/.test(char) && char !== '\\' && char !== '"'

@@ -94,6 +94,6 @@ describe('describing a refused link for the log', () => {
 
   it('names the kind of a value that is not text', () => {
     expect(describeAddress(null)).toBe('null')
-    expect(describeAddress({ href: 'standby://invite/x' })).toBe('a object')
+    expect(describeAddress({ href: 'standby://invite/x' })).toBe('an object')
   })
 })

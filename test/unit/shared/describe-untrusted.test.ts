@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeIssues, describeValue } from '../../../src/shared/describe-untrusted'
+import { describeAddress, describeIssues, describeValue } from '../../../src/shared/describe-untrusted'
 
 describe('words for untrusted values', () => {
   const emojiAcrossTheCut = (at: number): string => `${'a'.repeat(at - 1)}😀${'b'.repeat(200)}`
@@ -28,5 +28,17 @@ describe('words for untrusted values', () => {
   it('leave short text whole', () => {
     expect(describeValue('ok 😀')).toBe('"ok 😀"')
     expect(describeIssues([{ path: ['name'], message: 'Too long 😀' }])).toBe('name: Too long 😀')
+  })
+})
+
+describe('what is not text, in a sentence', () => {
+  it('is named by its kind with the right article, or as itself', () => {
+    expect(describeValue({})).toBe('an object')
+    expect(describeValue(Symbol('s'))).toBe('a symbol')
+    expect(describeValue(() => 1)).toBe('a function')
+    expect(describeAddress({})).toBe('an object')
+    expect(describeAddress(undefined)).toBe('undefined')
+    expect(describeAddress(null)).toBe('null')
+    expect(describeAddress(7)).toBe('a number')
   })
 })
