@@ -96,11 +96,13 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
       reason: 'needs_https',
       message:
         `${url.host} is reached over plain http://, which would send your password and session in ` +
-        `clear; use https://${url.host}${url.pathname === '/' ? '' : url.pathname} (http:// is allowed ` +
+        `clear; use https://${url.host}${platformBasePath(url)} (http:// is allowed ` +
         'only for this computer: localhost, 127.0.0.1, [::1]).',
     }
   }
-  return { ok: true, url: `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}` }
+  // Without the slashes a query, a fragment or a dot segment left at the end of the path: the app
+  // adds its paths to this address, and "/base/" would make them "/base//api".
+  return { ok: true, url: `${url.protocol}//${url.host}${platformBasePath(url)}` }
 }
 
 /**

@@ -55,6 +55,18 @@ describe('the platform address the expert types', () => {
     })
   })
 
+  it('ends the address it uses without a slash, whatever followed the path, so paths add to it cleanly', () => {
+    for (const typed of [
+      'https://p.example.com/base/?next=1',
+      'https://p.example.com/base/#top',
+      'https://p.example.com/base/.',
+      'https://p.example.com/base/%2e/',
+      'https://p.example.com/base//?',
+    ])
+      expect(checkPlatformUrl(typed)).toEqual({ ok: true, url: 'https://p.example.com/base' })
+    expect(checkPlatformUrl('https://p.example.com/./?x')).toEqual({ ok: true, url: 'https://p.example.com' })
+  })
+
   it('goes to another computer over https when no scheme was typed', () => {
     expect(checkPlatformUrl('platform.example.com')).toEqual({
       ok: true,
