@@ -7,13 +7,21 @@ import { z } from 'zod'
 import type { Logger } from '../core/ports/logger'
 import { errorCode } from './atomic-file'
 import type { StoredSignIn } from '../core/ports/secrets'
-import { isAllowedPlatformUrl } from '../../shared/platform-url'
+import { checkPlatformUrl, isAllowedPlatformUrl } from '../../shared/platform-url'
 import { Id, SignInToken } from '../../shared/protocol'
 
 /** A stored sign-in as it must look on disk. */
 export const StoredSignInSchema = z.object({
-  // A file edited to point at another computer over plain http would send the token in clear.
-  platformUrl: z.url({ protocol: /^https?$/ }).refine(isAllowedPlatformUrl),
+  // A file edited to point at another computer over plain http would send the token in clear; one
+  // edited with a query or a fragment is read as sign-in would have stored it, since requests are
+  // made by adding a path to it (a sign-out revoking nothing, a sign-in taken for another platform's).
+  platformUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine(isAllowedPlatformUrl)
+    .transform((url) => {
+      const checked = checkPlatformUrl(url)
+      return checked.ok ? checked.url : url
+    }),
   // Whatever the file holds, only a token a request can carry and an id the cache can look up.
   token: SignInToken,
   expertId: Id,

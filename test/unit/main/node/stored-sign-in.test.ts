@@ -24,6 +24,22 @@ describe('the stored sign-in', () => {
     expect(() => encodeSignIn({ ...signIn, ...change })).toThrow(`missing or invalid: ${field}`)
   })
 
+  it('reads an address edited with a query, a fragment or a trailing slash as sign-in would use it', () => {
+    for (const platformUrl of [
+      'https://platform.example.com/?next=/x#top',
+      'https://PLATFORM.example.com:443/',
+      'https://platform.example.com#',
+    ]) {
+      expect(decodeSignIn(JSON.stringify({ ...signIn, platformUrl }))).toEqual({ ok: true, signIn })
+    }
+    expect(
+      decodeSignIn(JSON.stringify({ ...signIn, platformUrl: 'https://p.example.com/base/?x=1' })),
+    ).toEqual({
+      ok: true,
+      signIn: { ...signIn, platformUrl: 'https://p.example.com/base' },
+    })
+  })
+
   it('reads back what it stored', () => {
     expect(decodeSignIn(encodeSignIn(signIn))).toEqual({ ok: true, signIn })
   })
