@@ -90,6 +90,16 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return notAWebAddress
   if (url.hostname === '' || url.username !== '' || url.password !== '') return notAWebAddress
+  if (BLOCKED_PORTS.has(Number(url.port))) {
+    return {
+      ok: false,
+      reason: 'not_a_web_address',
+      message:
+        `The port in the platform address, ${url.port}, is one that web clients (Standby and browsers) ` +
+        'never connect to, as it belongs to another service such as mail or chat: serve the platform on ' +
+        'another port, as in https://platform.example.com:4455.',
+    }
+  }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return {
       ok: false,
@@ -104,6 +114,18 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
   // adds its paths to this address, and "/base/" would make them "/base//api".
   return { ok: true, url: `${url.protocol}//${url.host}${platformBasePath(url)}` }
 }
+
+/**
+ * The ports fetch refuses to connect to, whatever answers there (the Fetch standard's "bad ports":
+ * https://fetch.spec.whatwg.org/#port-blocking). Sign-in asks the platform with fetch, so an
+ * address on one of them would fail only as "fetch failed", with advice about the network.
+ */
+const BLOCKED_PORTS: ReadonlySet<number> = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104,
+  109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515,
+  526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049,
+  3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+])
 
 /**
  * The port an http(s) address names when no connection can be made to it (0, or past 65535),

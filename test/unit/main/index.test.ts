@@ -422,7 +422,7 @@ describe('launching Standby', () => {
   it('quits from the tray while the keychain still answers: the cache closed cleanly, nothing started after', async () => {
     let tray: FakeTray | undefined
     const fake = await start((f) => {
-      saveSignIn(f, { platformUrl: 'http://127.0.0.1:9', token: 't'.repeat(43), expertId: 'exp_1' })
+      saveSignIn(f, { platformUrl: 'http://127.0.0.1:4', token: 't'.repeat(43), expertId: 'exp_1' })
       // The cache is open and the tray is up; the keychain answers only after the expert pressed Quit.
       f.safeStorage.isAsyncEncryptionAvailable.mockImplementationOnce(async () => {
         tray = f.trays[0]
@@ -445,7 +445,7 @@ describe('launching Standby', () => {
 
   it('opens the window from a notification pressed while the keychain still answers, before the core can act on presses', async () => {
     const fake = await launch((f) => {
-      saveSignIn(f, { platformUrl: 'http://127.0.0.1:9', token: 't'.repeat(43), expertId: 'exp_1' })
+      saveSignIn(f, { platformUrl: 'http://127.0.0.1:4', token: 't'.repeat(43), expertId: 'exp_1' })
       f.safeStorage.isAsyncEncryptionAvailable.mockImplementationOnce(async () => {
         // The window closed while Standby starts says it stays in the tray; the expert presses that.
         f.windows[0]!.close()
@@ -548,7 +548,7 @@ describe('deep links', () => {
    */
   const signedIn = (fake: typeof fakeState): void => {
     const expert = cachedOnly(fake)
-    saveSignIn(fake, { platformUrl: 'http://127.0.0.1:9', token: 't'.repeat(43), expertId: expert.id })
+    saveSignIn(fake, { platformUrl: 'http://127.0.0.1:4', token: 't'.repeat(43), expertId: expert.id })
   }
   /** The cache of an expert who signed out without emptying it (or whose token was refused). */
   const cachedOnly = (fake: typeof fakeState) => {
@@ -773,10 +773,10 @@ describe('links pages hand to the system browser', () => {
   const page = 'standby-app://app/'
 
   it('opens the platform’s pages at once, and another site’s only once the expert says so', async () => {
-    const fake = await launch(signedInTo('http://127.0.0.1:9'))
+    const fake = await launch(signedInTo('http://127.0.0.1:4'))
     const from = { sender: fake.windows[0]!.webContents, frameUrl: page }
     await expect(
-      fake.ipcMain.invoke('shell.openExternal', from, 'http://127.0.0.1:9/attachments/a.txt'),
+      fake.ipcMain.invoke('shell.openExternal', from, 'http://127.0.0.1:4/attachments/a.txt'),
     ).resolves.toMatchObject({ ok: true })
     expect(fake.dialog.showMessageBox).not.toHaveBeenCalled()
 
@@ -792,7 +792,7 @@ describe('links pages hand to the system browser', () => {
         cancelId: 1,
       }),
     )
-    expect(fake.shell.opened).toEqual(['http://127.0.0.1:9/attachments/a.txt'])
+    expect(fake.shell.opened).toEqual(['http://127.0.0.1:4/attachments/a.txt'])
 
     // The same link by window.open, and this time the expert presses Open in browser.
     fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false })
@@ -805,7 +805,7 @@ describe('links pages hand to the system browser', () => {
     })
     await opened
     expect(fake.shell.opened).toEqual([
-      'http://127.0.0.1:9/attachments/a.txt',
+      'http://127.0.0.1:4/attachments/a.txt',
       'https://files.example.net/details.txt',
     ])
   })

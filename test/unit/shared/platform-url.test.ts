@@ -119,6 +119,22 @@ describe('the platform address the expert types', () => {
     expect(checkPlatformUrl('https://platform.example.com:65535')).toMatchObject({ ok: true })
   })
 
+  it('refuses a port that fetch never connects to (another service’s), and says to serve the platform on another', () => {
+    for (const typed of [
+      'http://127.0.0.1:6000',
+      'https://p.example.com:10080',
+      'localhost:1',
+      'http://[::1]:6667',
+    ])
+      expect(checkPlatformUrl(typed)).toEqual({
+        ok: false,
+        reason: 'not_a_web_address',
+        message: expect.stringMatching(/^The port in the platform address, \d+, is one .*another port/),
+      })
+    for (const typed of ['http://127.0.0.1:8080', 'https://p.example.com:4455', 'https://p.example.com:443'])
+      expect(checkPlatformUrl(typed).ok).toBe(true)
+  })
+
   it('refuses what is not a web address', () => {
     for (const typed of [
       '',
