@@ -151,6 +151,25 @@ export function isAllowedPlatformUrl(url: string): boolean {
   return /^https?:\/\//i.test(url) && checkPlatformUrl(url).ok
 }
 
+/** What a stored address is refused with when it is refused over its scheme, its host or its form. */
+const STORED_NEEDS_HTTPS =
+  'The platform address must be https:// (http:// only for this computer: localhost, 127.0.0.1, [::1])'
+const STORED_NOT_WEB = 'The platform address is not a web address; use one like https://platform.example.com'
+
+/**
+ * Why a stored or carried address (settings, the host's) is refused, in a sentence that never
+ * repeats it (it is logged, and may hold a password); null when isAllowedPlatformUrl takes it.
+ */
+export function storedPlatformUrlRefusal(url: string): string | null {
+  if (!/^https?:\/\//i.test(url)) return STORED_NOT_WEB
+  const checked = checkPlatformUrl(url)
+  if (checked.ok) return null
+  if (checked.reason === 'needs_https') return STORED_NEEDS_HTTPS
+  // The sentences about the port, a user name or password, the length or a broken character
+  // begin "The ..." and name no part of the address; the one that echoes it begins with it.
+  return checked.message.startsWith('The ') ? checked.message : STORED_NOT_WEB
+}
+
 /**
  * The platform address the sign-in form suggests, from the host's environment (STANDBY_PLATFORM_URL
  * or the embedded platform), as sign-in would use it; null, with `refused` told the sentence, when

@@ -4,7 +4,7 @@
  * channels themselves stay listed there.
  */
 import { z } from 'zod'
-import { isAllowedPlatformUrl, MAX_PLATFORM_URL_LENGTH } from '../platform-url'
+import { MAX_PLATFORM_URL_LENGTH, storedPlatformUrlRefusal } from '../platform-url'
 import { Expert } from '../protocol/entities'
 
 /**
@@ -16,9 +16,9 @@ export const PlatformAddress = z
   .max(MAX_PLATFORM_URL_LENGTH)
   // A broken character is told by answerCall after the schema, in its own words (and a stored one
   // is reset by the settings reader), not as an address over http or with a password.
-  .refine((url) => !url.isWellFormed() || isAllowedPlatformUrl(url), {
-    message:
-      'The platform address must be https:// (http:// only for this computer), without a user name or password',
+  .superRefine((url, context) => {
+    const refusal = url.isWellFormed() ? storedPlatformUrlRefusal(url) : null
+    if (refusal !== null) context.addIssue({ code: 'custom', message: refusal })
   })
 
 /** What signing in ended as: the expert, or why not, in words the sign-in form shows. */

@@ -19,7 +19,7 @@ describe('reading settings from whatever is on disk', () => {
     const read = readSettings({ ...settingsFileContent(defaults), platformUrl: url }, log)
     expect(read.values.platformUrl).toBeNull()
     expect(log.text()).toMatch(
-      /Setting "platformUrl" had an invalid value \(The platform address must be https/,
+      /Setting "platformUrl" had an invalid value \(The platform address (must be https|holds a user name or password)/,
     )
     expect(log.text()).not.toContain('hunter2')
   })
