@@ -32,14 +32,24 @@ function asFields(detail: unknown): LogFields | undefined {
 }
 
 function format(level: string, message: string, detail?: unknown): string {
-  const fields = asFields(detail)
-  const extra = fields
-    ? Object.entries(fields)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k}=${formatValue(v)}`)
-        .join(' ')
-    : ''
+  const extra = formatDetail(detail)
   return escapeHidden(`${new Date().toISOString()} [platform] ${level} ${message}${extra ? ` ${extra}` : ''}`)
+}
+
+// Whatever a handler caught is logged: a log call that threw (a getter or a proxy that throws on
+// reading) would turn a handled failure into a crash of the handler, so such a detail is named.
+function formatDetail(detail: unknown): string {
+  try {
+    const fields = asFields(detail)
+    return fields
+      ? Object.entries(fields)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => `${k}=${formatValue(v)}`)
+          .join(' ')
+      : ''
+  } catch {
+    return 'detail=(a value that cannot be read)'
+  }
 }
 
 /** A logger that writes to stderr. */

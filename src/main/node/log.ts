@@ -19,7 +19,7 @@ export type LogLevel = 'info' | 'warn' | 'error'
  */
 export function formatLogLine(at: Date, level: LogLevel, message: string, error?: unknown): string {
   const text = normaliseLine(message)
-  const cause = error === undefined ? '' : ` (${normaliseLine(describeError(redactLogDetail(error)))})`
+  const cause = error === undefined ? '' : ` (${normaliseLine(describeDetail(error))})`
   return redactLogText(`${at.toISOString()} ${level.toUpperCase().padEnd(5)} ${text}${cause}`)
 }
 
@@ -34,10 +34,19 @@ export function formatLogEntry(
   detail?: unknown,
 ): ReadonlyArray<string> {
   const line = `${formatLogLine(at, level, message, detail)}\n`
-  if (!(detail instanceof Error) || typeof detail.stack !== 'string') return [line]
-  const frames = stackFrames(detail.stack, detail.message)
+  const frames = errorFrames(detail)
   if (frames.length === 0) return [line]
   return [line, redactLogText(`${frames.map((frame) => `    ${normaliseLine(frame)}`).join('\n')}\n`)]
+}
+
+/** The frames of `detail`'s stack when it is an error; none when reading it throws (a getter, a proxy). */
+function errorFrames(detail: unknown): ReadonlyArray<string> {
+  try {
+    if (!(detail instanceof Error) || typeof detail.stack !== 'string') return []
+    return stackFrames(detail.stack, detail.message)
+  } catch {
+    return []
+  }
 }
 
 /**
@@ -58,10 +67,38 @@ function stackFrames(stack: string, message: unknown): ReadonlyArray<string> {
   return lines.slice(firstOfLastRun)
 }
 
-/** An error as a short phrase: "TypeError: x is undefined", or the value itself. */
+/** An error as a short phrase: "TypeError: x is undefined", or the value itself. Never throws. */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`
-  return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))
+  try {
+    if (error instanceof Error) return `${String(error.name)}: ${String(error.message)}`
+    if (typeof error === 'string') return error
+    return JSON.stringify(error, bigIntsAsText) ?? String(error)
+  } catch {
+    return unwritable(error)
+  }
+}
+
+/**
+ * A log line's detail as text, its secrets redacted. Whatever a caller caught goes here, so it
+ * must not throw: a log call in an error handler that threw would turn a handled failure into a
+ * crash, and the file log would take it for a disk it cannot write to.
+ */
+function describeDetail(detail: unknown): string {
+  try {
+    return describeError(redactLogDetail(detail))
+  } catch {
+    return unwritable(detail)
+  }
+}
+
+function bigIntsAsText(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? `${value}n` : value
+}
+
+/** Words for a value that holds itself, or whose reading throws (a getter, a proxy). */
+function unwritable(value: unknown): string {
+  const kind = typeof value
+  return `${kind === 'object' ? 'an object' : `a ${kind}`} that cannot be written out`
 }
 
 /**

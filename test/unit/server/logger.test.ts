@@ -29,4 +29,24 @@ describe('platform log lines', () => {
     log.info('Saw', { title: 'a\u001b[2Jb' })
     expect(log.lines[0]).toContain('title="a\\u001b[2Jb"')
   })
+
+  it('writes a line for a caught value whose reading throws, instead of throwing from the log call', () => {
+    const log = new MemoryLogger()
+    const throwing = (): never => {
+      throw new Error('trap')
+    }
+    const details: ReadonlyArray<unknown> = [
+      {
+        get reason(): string {
+          return throwing()
+        },
+      },
+      Object.defineProperty(new Error('x'), 'message', { get: throwing }),
+      new Proxy({}, { getPrototypeOf: throwing, ownKeys: throwing, get: throwing }),
+    ]
+    for (const detail of details) expect(() => log.error('Command failed', detail)).not.toThrow()
+    expect(log.lines).toHaveLength(3)
+    for (const line of log.lines)
+      expect(line).toMatch(/ error Command failed detail=\(a value that cannot be read\)$/)
+  })
 })

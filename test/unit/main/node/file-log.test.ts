@@ -93,6 +93,18 @@ describe('the log file', () => {
     expect(statSync(log.path).size).toBeLessThan(1000)
   })
 
+  it('writes an entry whose detail holds itself, and goes on writing the file after it', () => {
+    const dir = join(tempDir(), 'logs')
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    const log = createFileLogger({ dir, echo: echo(), now: () => 0 })
+    expect(() => log.warn('Replay refused', cyclic)).not.toThrow()
+    log.info('Caught up')
+    const text = readFileSync(log.path, 'utf8')
+    expect(text).toContain('WARN  Replay refused (an object that cannot be written out)\n')
+    expect(text).toContain('INFO  Caught up\n')
+  })
+
   it('goes on logging to the console when the file cannot be written, and says so once', () => {
     const parent = tempDir()
     const dir = join(parent, 'logs')

@@ -53,3 +53,70 @@ describe('a log line holding text from elsewhere', () => {
     expect(formatLogEntry(at, 'error', 'Failed', error)[1]).toBe('    at eval ([31mevil.js:1:1)\n')
   })
 })
+
+describe('a log entry whose detail cannot be written out as it is', () => {
+  // Whatever a handler caught is logged: a log call that threw would turn a handled failure into a crash.
+  const holdsItself: Record<string, unknown> = { step: 'sync' }
+  holdsItself.self = holdsItself
+  const unreadable = new Proxy(
+    {},
+    {
+      getPrototypeOf: () => {
+        throw new Error('trap')
+      },
+      ownKeys: () => {
+        throw new Error('trap')
+      },
+    },
+  )
+  const details: ReadonlyArray<readonly [string, unknown]> = [
+    ['an object that holds itself', holdsItself],
+    ['named fields one of which holds itself', { attempt: 2, request: holdsItself }],
+    [
+      'a getter that throws',
+      {
+        get reason(): string {
+          throw new Error('getter')
+        },
+      },
+    ],
+    [
+      'an object whose toJSON throws',
+      {
+        toJSON(): never {
+          throw new Error('toJSON')
+        },
+      },
+    ],
+    ['a proxy whose every trap throws', unreadable],
+    [
+      'an error whose message getter throws',
+      Object.defineProperty(new Error('x'), 'message', {
+        get(): never {
+          throw new Error('getter')
+        },
+      }),
+    ],
+  ]
+
+  it.each(details)('is one line naming what was logged, for %s', (_name, detail) => {
+    const entry = formatLogEntry(at, 'error', 'Sync failed', detail)
+    expect(entry).toEqual([
+      '2026-01-05T12:00:00.000Z ERROR Sync failed (an object that cannot be written out)\n',
+    ])
+  })
+
+  it('writes a BigInt as its digits, and keeps an error whose stack cannot be read to its message', () => {
+    expect(formatLogLine(at, 'info', 'Counted', { bytes: 12n })).toBe(
+      '2026-01-05T12:00:00.000Z INFO  Counted ({"bytes":"12n"})',
+    )
+    const error = Object.defineProperty(new Error('boom'), 'stack', {
+      get(): never {
+        throw new Error('getter')
+      },
+    })
+    expect(formatLogEntry(at, 'error', 'Failed', error)).toEqual([
+      '2026-01-05T12:00:00.000Z ERROR Failed (Error: boom)\n',
+    ])
+  })
+})
