@@ -81,7 +81,10 @@ export interface ClockOffset {
 
 /** An answer slower than this says nothing useful about the time. */
 export const MAX_ROUND_TRIP_MS = 30_000
-/** Samples older than this are dropped: clocks drift, and a fresh one is always on its way. */
+/**
+ * Samples older than this are dropped: clocks drift, and a fresh one is always on its way. One
+ * still surer, drift allowed for, than any newer one stays until a newer one is as sure.
+ */
 export const SAMPLE_WINDOW_MS = 30 * 60_000
 /** The most samples kept. */
 export const MAX_SAMPLES = 16
@@ -186,6 +189,18 @@ function shifted(estimate: OffsetEstimate, stepMs: number): OffsetEstimate {
   }
 }
 
+/**
+ * The samples still worth keeping when `sample` comes: those inside the window, and an older one
+ * whose doubt, widened by drift since, is still narrower than that of every newer one (an answer
+ * held up by a stall is right only to within half its long round trip).
+ */
+function stillUseful(samples: ReadonlyArray<OffsetSample>, sample: OffsetSample): OffsetSample[] {
+  const fresh = (s: OffsetSample): boolean => sample.atMono - s.atMono <= SAMPLE_WINDOW_MS
+  const narrowest = Math.min(sample.rttMs, ...samples.filter(fresh).map((s) => s.rttMs)) / 2
+  const agedDoubt = (s: OffsetSample): number => s.rttMs / 2 + DRIFT_RATE * (sample.atMono - s.atMono)
+  return samples.filter((s) => fresh(s) || agedDoubt(s) < narrowest)
+}
+
 /** True when two samples can both be right: their error bounds, widened by drift, meet. */
 function agree(a: OffsetSample, b: OffsetSample): boolean {
   const drift = DRIFT_RATE * Math.abs(a.atMono - b.atMono)
@@ -218,7 +233,7 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
     }
   }
   const observed: OffsetEstimate = { ...observe(estimate, exchange.received), noted: null }
-  const recent = observed.samples.filter((old) => sample.atMono - old.atMono <= SAMPLE_WINDOW_MS)
+  const recent = stillUseful(observed.samples, sample)
   // Past the window the newest sample still says where the platform was, drift allowed for.
   const inUse = best(recent) ?? observed.samples.at(-1)
   if (inUse === undefined) return { ...observed, samples: [sample], pending: null, atOdds: 0 }

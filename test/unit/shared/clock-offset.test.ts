@@ -260,6 +260,18 @@ describe('clock offset estimate', () => {
     }
   })
 
+  it('keeps an older fast sample over one answer slowed by a stall, whose half round trip is the wider doubt', () => {
+    const w = world(HOUR)
+    let estimate = w.measure(1, 1)
+    w.pass(40 * 60_000)
+    // Held up on the way there for most of the limit: its midpoint guess is seconds off.
+    estimate = w.exchange(estimate, 29_000, 500)
+    expect(Math.abs((bestOffset(estimate)?.offsetMs ?? 0) - HOUR)).toBeLessThan(5_000)
+    // A fast answer after it is taken as before, and the older one goes.
+    estimate = w.exchange(estimate, 20, 20)
+    expect(bestOffset(estimate)).toEqual({ offsetMs: HOUR, uncertaintyMs: 20 })
+  })
+
   it('drops samples older than the window', () => {
     const w = world(HOUR)
     let estimate = w.measure(1, 1)
