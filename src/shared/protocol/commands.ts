@@ -20,6 +20,7 @@ import {
 } from './entities'
 import { PrivateNote } from './private-note'
 import { ReasonSentence, Token } from './text'
+import { PlatformTime } from './time'
 
 /**
  * Client-chosen key that makes a command safe to retry; a UUID fits. Visible ASCII only: a key is
@@ -177,9 +178,10 @@ export type ProtocolError = z.infer<typeof ProtocolError>
 /**
  * The platform's clock when it answered, on every acknowledgement: the app estimates the offset
  * from it, because the platform's time decides its rules. Optional, so older platforms still fit;
- * one that is not a time is dropped rather than costing the answer it came with.
+ * one that is not a time is dropped rather than costing the answer it came with. A clock read
+ * finer than the millisecond is taken to the nearest one (PlatformTime).
  */
-export const ServerTime = Timestamp.optional().catch(undefined)
+export const ServerTime = PlatformTime.optional().catch(undefined)
 
 const AckServerTime = { serverTime: ServerTime }
 

@@ -1,13 +1,14 @@
 /** The platform's HTTP endpoints that the app uses, beside the socket. */
 import { z } from 'zod'
-import { Expert, Timestamp } from './entities'
+import { Expert } from './entities'
+import { PlatformTime } from './time'
 import { PLATFORM_NAME, SignInToken } from './handshake'
 
 /** GET /api/info: lets the app tell a Standby platform from any other server at that URL. */
 export const PlatformInfo = z.object({
   platform: z.literal(PLATFORM_NAME),
   protocolVersion: z.number().int().positive(),
-  serverTime: Timestamp,
+  serverTime: PlatformTime,
 })
 /** GET /api/info: lets the app tell a Standby platform from any other server at that URL. */
 export type PlatformInfo = z.infer<typeof PlatformInfo>

@@ -15,6 +15,15 @@ export const Timestamp = z.number().int().min(EARLIEST_TIMESTAMP).max(LATEST_TIM
 /** Milliseconds since the Unix epoch, UTC. */
 export type Timestamp = z.infer<typeof Timestamp>
 
+/**
+ * The platform's clock as it reads it: a Timestamp, taken to the nearest millisecond when read
+ * finer (a clock read from a high-resolution timer), since only the fraction is off the protocol.
+ */
+export const PlatformTime = z
+  .number()
+  .transform((t) => Math.round(t))
+  .pipe(Timestamp)
+
 /** A length of time in milliseconds: whole, never negative, never longer than the span of Timestamp. */
 export const DurationMs = z
   .number()

@@ -95,6 +95,17 @@ describe('signIn', () => {
     }
   })
 
+  it('signs in to a platform whose clock reads a fraction of a millisecond: the time is right, only finer', async () => {
+    const fractional: typeof fetch = async (input, init) => {
+      if (!String(input).endsWith(HTTP_PATHS.info)) return fetch(input, init)
+      const serverTime = platform().clock.now() + 0.25
+      return Response.json({ platform: PLATFORM_NAME, protocolVersion: PROTOCOL_VERSION, serverTime })
+    }
+    expect(await signIn(platform().server.url, 'ada@example.test', 'right', fractional)).toMatchObject({
+      ok: true,
+    })
+  })
+
   it('refuses plain http to another computer before sending the password, and says to use https', async () => {
     const sent: string[] = []
     const recordingFetch: typeof fetch = (input) => {

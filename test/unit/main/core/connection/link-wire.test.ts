@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { CommandAck } from '../../../../../src/shared/protocol/commands'
 import { linkWire } from '../../../../../src/main/core/connection/link-wire'
 import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
@@ -27,5 +28,18 @@ describe('the platform’s time in each answer', () => {
     ])
     wire.timed(sent, FIXTURE_NOW + 60_000, { serverTime: FIXTURE_NOW + 60_000 })
     expect(clock.state).toEqual({ offsetMs: 60_000, measured: true })
+  })
+
+  it('takes a time with a fraction of a millisecond, to the millisecond', () => {
+    const local = new ManualClock(FIXTURE_NOW)
+    const warnings: string[] = []
+    const log = { info: () => {}, warn: (m: string) => void warnings.push(m), error: () => {} }
+    const clock = new PlatformClock(local, createPowerHook(), log)
+    const wire = linkWire({} as never, local, log, clock)
+    const answer = { ok: true, result: {}, serverTime: FIXTURE_NOW + 60_000.4 }
+    const read = CommandAck.parse(answer)
+    wire.timed(wire.reading(), read.serverTime, answer)
+    expect(clock.state).toEqual({ offsetMs: 60_000, measured: true })
+    expect(warnings.filter((w) => w.includes('no working clock'))).toEqual([])
   })
 })
