@@ -39,16 +39,17 @@ export function linkWire(
     timed: (sent, serverTime, answer) => {
       if (sent === undefined) return
       if (serverTime !== undefined) timeSamples?.record({ sent, received: timeSamples.reading(), serverTime })
-      else if (sentTime(answer)) timeSamples?.unreadable()
+      else {
+        const said = sentTime(answer)
+        if (said !== undefined) timeSamples?.unreadable(said)
+      }
     },
   }
 }
 
-/** Whether an answer carried a `serverTime` at all (a platform may leave it out). */
-function sentTime(answer: unknown): boolean {
-  return (
-    typeof answer === 'object' &&
-    answer !== null &&
-    (answer as { serverTime?: unknown }).serverTime !== undefined
-  )
+/** The `serverTime` an answer carried as it came, or undefined when it had none (a platform may leave it out). */
+function sentTime(answer: unknown): unknown {
+  return typeof answer === 'object' && answer !== null
+    ? (answer as { serverTime?: unknown }).serverTime
+    : undefined
 }

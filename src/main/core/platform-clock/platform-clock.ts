@@ -26,6 +26,7 @@ import {
   UNMEASURED_CLOCK,
   type PlatformClockState,
 } from '../../../shared/clock-skew'
+import { describeValue } from '../../../shared/describe-untrusted'
 import { describeInstant } from '../../../shared/protocol/time'
 import { Listeners } from '../../../shared/listeners'
 import type { CacheStore } from '../ports/cache-store'
@@ -43,8 +44,8 @@ export interface TimeSampleSink {
   reading(): LocalReading
   /** An answer came with the platform's time. */
   record(exchange: TimeExchange): void
-  /** An answer came with a `serverTime` that is no time at all (the protocol's reading dropped it). */
-  unreadable(): void
+  /** An answer came with a `serverTime` that is no time at all (the protocol's reading dropped it), as it came. */
+  unreadable(said: unknown): void
 }
 
 /** An offset that moves less than this is not news: it is the estimate's own noise. */
@@ -166,8 +167,10 @@ export class PlatformClock implements Clock, TimeSampleSink {
       this.keep()
   }
 
-  unreadable(): void {
-    this.logNote({ kind: 'not_a_time', serverTime: Number.NaN })
+  unreadable(said: unknown): void {
+    // A number is named as the instant it reads, anything else as what it is.
+    if (typeof said === 'number') this.logNote({ kind: 'not_a_time', serverTime: said })
+    else this.logNote({ kind: 'not_a_time', serverTime: Number.NaN }, describeValue(said))
   }
 
   /**
@@ -232,12 +235,12 @@ export class PlatformClock implements Clock, TimeSampleSink {
   }
 
   /** Say, once per kind until the next reset, what an answer's time did that is out of the ordinary. */
-  private logNote(noted: ExchangeNote | null): void {
+  private logNote(noted: ExchangeNote | null, what?: string): void {
     if (noted === null || this.toldNotes.has(noted.kind)) return
     this.toldNotes.add(noted.kind)
     if (noted.kind === 'not_a_time') {
       this.log.warn(
-        `The platform gave its time as ${describeInstant(noted.serverTime)}, which no working clock reads: ignored, and Standby keeps to its estimate of the platform's time. If this goes on, the platform's operator needs to set its clock right.`,
+        `The platform gave its time as ${what ?? describeInstant(noted.serverTime)}, which no working clock reads: ignored, and Standby keeps to its estimate of the platform's time. If this goes on, the platform's operator needs to set its clock right.`,
       )
       return
     }

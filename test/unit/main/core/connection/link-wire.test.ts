@@ -22,9 +22,7 @@ describe('the platform’s time in each answer', () => {
       wire.timed(sent, undefined, { ok: true, result: {}, serverTime })
     expect(clock.state.measured).toBe(false)
     expect(warnings).toEqual([
-      expect.stringMatching(
-        /^The platform gave its time as an impossible time .*, which no working clock reads/,
-      ),
+      expect.stringMatching(/^The platform gave its time as "noon", which no working clock reads/),
     ])
     wire.timed(sent, FIXTURE_NOW + 60_000, { serverTime: FIXTURE_NOW + 60_000 })
     expect(clock.state).toEqual({ offsetMs: 60_000, measured: true })
@@ -41,5 +39,26 @@ describe('the platform’s time in each answer', () => {
     wire.timed(wire.reading(), read.serverTime, answer)
     expect(clock.state).toEqual({ offsetMs: 60_000, measured: true })
     expect(warnings.filter((w) => w.includes('no working clock'))).toEqual([])
+  })
+
+  it('names the time it dropped in its log line: the year 9999, the year 1970, or what came instead of a time', () => {
+    for (const [serverTime, named] of [
+      [Date.UTC(9999, 11, 31), 'as 9999-12-31T00:00:00.000Z,'],
+      [Date.UTC(1970, 0, 1), 'as 1970-01-01T00:00:00.000Z,'],
+      [-5, 'as 1969-12-31T23:59:59.995Z,'],
+      ['NaN', 'as "NaN",'],
+    ] as const) {
+      const local = new ManualClock(FIXTURE_NOW)
+      const warnings: string[] = []
+      const log = { info: () => {}, warn: (m: string) => void warnings.push(m), error: () => {} }
+      const clock = new PlatformClock(local, createPowerHook(), log)
+      const wire = linkWire({} as never, local, log, clock)
+      const answer = { ok: true, result: {}, serverTime }
+      wire.timed(wire.reading(), CommandAck.parse(answer).serverTime, answer)
+      expect(clock.state.measured).toBe(false)
+      expect(warnings).toEqual([
+        expect.stringContaining(`The platform gave its time ${named} which no working clock`),
+      ])
+    }
   })
 })
