@@ -297,7 +297,7 @@ async function main(): Promise<void> {
     // Connected and caught up, or so as far as anyone knows while a probe is out.
     caughtUp: () => ['online', 'checking'].includes(runtime.core.connection.status),
     unreachable: () => ['offline', 'reconnecting'].includes(runtime.core.connection.status),
-    now: () => systemClock.now(),
+    clock: systemClock,
     focus: (request) => runtime.notificationActions.focusRequests.emit(request),
     notice: (notice) => runtime.notificationActions.notices.emit(notice),
     notifier,

@@ -15,6 +15,7 @@
  * longer open", which it never was. Before the catch-up (a start, a reconnection) such a link
  * waits for it, as the invite it was sent for may be on its way.
  */
+import { steadyNow, type Clock } from '../../../shared/clock'
 import type { DeepLink } from '../../../shared/deep-link'
 import type { AppNotice, FocusRequest } from '../notification-actions'
 import type { Logger } from '../ports/logger'
@@ -50,8 +51,8 @@ export interface DeepLinkTargetDeps {
   readonly unreachable?: () => boolean
   /** Whether nobody is signed in (the sign-in form shows), as opposed to a sign-in still catching up. */
   readonly signedOut: () => boolean
-  /** The time a waiting link is timed by (the computer's clock is enough for minutes). */
-  readonly now: () => number
+  /** Times a waiting link (steadyNow): by the time that passed, whatever the computer's clock is set to. */
+  readonly clock: Clock
   /** Asks the host to show an invite or a session, as a notification's press does. */
   readonly focus: (request: FocusRequest) => void
   /** A notice in the window. */
@@ -133,14 +134,14 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
   return {
     open(link: DeepLink) {
       if (!deps.live()) return
-      if (deps.signedIn()) return settle(link, deps.now())
+      if (deps.signedIn()) return settle(link, steadyNow(deps.clock))
       if (!deps.signedOut()) {
-        waiting = { link, at: deps.now() }
+        waiting = { link, at: steadyNow(deps.clock) }
         deps.log.info(`A link to ${link.kind} ${link.id} waits for the first catch-up after signing in.`)
         return
       }
       deps.log.info(`A link to ${link.kind} ${link.id} came while signed out; it opens after the sign-in.`)
-      waiting = { link, at: deps.now(), told: 'sign-in' }
+      waiting = { link, at: steadyNow(deps.clock), told: 'sign-in' }
       deps.showWindow()
       tell(
         `The link to ${link.kind} ${link.id} came while you were signed out: sign in within ${LINK_WAIT_MS / 60_000} minutes, and Standby opens it.`,
@@ -152,7 +153,7 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     retry() {
       if (waiting === undefined || !deps.live() || !deps.signedIn()) return
       const { link, at, told } = waiting
-      if (deps.now() - at > LINK_WAIT_MS) {
+      if (steadyNow(deps.clock) - at > LINK_WAIT_MS) {
         waiting = undefined
         deps.log.info(`A link to ${link.kind} ${link.id} waited too long to open and was dropped.`)
         // Told it would open: it is told that it will not.

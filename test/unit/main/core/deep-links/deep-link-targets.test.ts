@@ -8,6 +8,7 @@ import {
   LINK_WAIT_MS,
   type DeepLinkTargetDeps,
 } from '../../../../../src/main/core/deep-links/deep-link-targets'
+import { ManualClock } from '../../../../../src/shared/clock'
 
 /** Who is signed in, as the host tells the targets: the cache's expert and the sign-in. */
 type Sign = 'out' | 'catching_up' | 'in'
@@ -27,7 +28,7 @@ function targets(overrides: Partial<DeepLinkTargetDeps> = {}) {
     holds: () => true,
     caughtUp: () => true,
     signedOut: () => false,
-    now: () => 0,
+    clock: new ManualClock(0),
     ...deps,
     ...overrides,
   }
@@ -63,13 +64,14 @@ describe('what a deep link does', () => {
 
   /** Targets whose sign-in and time a test moves. */
   function signing(initial: Sign) {
-    const state = { sign: initial, now: 1_000 }
+    const state = { sign: initial }
+    const clock = new ManualClock(1_000)
     const world = targets({
       signedIn: () => state.sign === 'in',
       signedOut: () => state.sign === 'out',
-      now: () => state.now,
+      clock,
     })
-    return { ...world, state }
+    return { ...world, state, clock }
   }
 
   it('signed out, shows the sign-in form, says the link opens after signing in, and opens it then', () => {
@@ -105,9 +107,9 @@ describe('what a deep link does', () => {
   })
 
   it('drops a link that waited longer than a sign-in takes, instead of opening it out of the blue', () => {
-    const { deps, targets: link, state } = signing('out')
+    const { deps, targets: link, state, clock } = signing('out')
     link.open({ kind: 'invite', id: 'inv_1' })
-    state.now += LINK_WAIT_MS + 1
+    clock.advance(LINK_WAIT_MS + 1)
     state.sign = 'in'
     link.retry()
     expect(deps.focus).not.toHaveBeenCalled()
@@ -115,10 +117,10 @@ describe('what a deep link does', () => {
   })
 
   it('tells the expert, who was promised the link opens after signing in, when it was dropped for a sign-in that came too late', () => {
-    const { deps, targets: link, state } = signing('out')
+    const { deps, targets: link, state, clock } = signing('out')
     link.open({ kind: 'session', id: 'ses_1' })
     expect(deps.notifier.show.mock.calls[0]?.[0].body).toMatch(/sign in within 10 minutes/)
-    state.now += LINK_WAIT_MS + 1
+    clock.advance(LINK_WAIT_MS + 1)
     state.sign = 'in'
     link.retry()
     link.retry()
@@ -135,23 +137,44 @@ describe('what a deep link does', () => {
   })
 
   it('keeps that promise through a slow catch-up after a sign-in in time, and tells when it is dropped', () => {
-    const state = { sign: 'out' as Sign, now: 0, caughtUp: false }
+    const state = { sign: 'out' as Sign, caughtUp: false }
+    const clock = new ManualClock(0)
     const { deps, targets: link } = targets({
       signedIn: () => state.sign === 'in',
       signedOut: () => state.sign === 'out',
       holds: () => false,
       caughtUp: () => state.caughtUp,
-      now: () => state.now,
+      clock,
     })
     link.open({ kind: 'invite', id: 'inv_1' })
     state.sign = 'in'
     link.retry()
-    state.now = LINK_WAIT_MS + 1
+    clock.advance(LINK_WAIT_MS + 1)
     link.retry()
     expect(deps.notifier.show.mock.calls.map(([shown]) => shown.title)).toEqual([
       LINK_AFTER_SIGN_IN,
       LINK_NOT_OPENED,
     ])
+  })
+
+  it('times a waiting link by the time that passed, not by the computer’s clock being set', () => {
+    for (const stepMs of [-60 * 60_000, 24 * 60 * 60_000]) {
+      const { deps, targets: link, state, clock } = signing('out')
+      link.open({ kind: 'invite', id: 'inv_1' })
+      // The expert or NTP sets the clock while the link waits for the sign-in.
+      clock.step(stepMs)
+      clock.advance(LINK_WAIT_MS - 1)
+      state.sign = 'in'
+      link.retry()
+      expect(deps.focus.mock.calls).toEqual([[{ kind: 'invite', inviteId: 'inv_1', attention: false }]])
+    }
+    const { deps, targets: link, state, clock } = signing('out')
+    link.open({ kind: 'invite', id: 'inv_1' })
+    clock.step(-60 * 60_000)
+    clock.advance(LINK_WAIT_MS + 1)
+    state.sign = 'in'
+    link.retry()
+    expect(deps.focus).not.toHaveBeenCalled()
   })
 
   it('opens a waiting link at most once, and not over a link that opened since', () => {
@@ -205,12 +228,13 @@ describe('what a deep link does', () => {
     })
 
     it('while the platform cannot be reached, says once that the link waits for the connection, and says so again if it is dropped for waiting too long', () => {
-      const state = { now: 0, unreachable: true }
+      const state = { unreachable: true }
+      const clock = new ManualClock(0)
       const { deps, targets: link } = targets({
         holds: () => false,
         caughtUp: () => false,
         unreachable: () => state.unreachable,
-        now: () => state.now,
+        clock,
       })
       link.open({ kind: 'invite', id: 'inv_new' })
       link.retry()
@@ -225,7 +249,7 @@ describe('what a deep link does', () => {
           noticeId: LINK_NOTICE_ID,
         },
       ])
-      state.now = LINK_WAIT_MS + 1
+      clock.advance(LINK_WAIT_MS + 1)
       link.retry()
       expect(deps.notifier.show).toHaveBeenCalledTimes(2)
       expect(deps.notifier.show.mock.calls[1]?.[0]).toMatchObject({
