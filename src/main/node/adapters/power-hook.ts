@@ -6,7 +6,7 @@
  * since the last `input()`; without one (the browser shell, which cannot see the machine's
  * input) idle time is unknown, so auto-away follows only the lock and unlock a test plays.
  */
-import type { Clock } from '../../../shared/clock'
+import { steadyNow, type Clock } from '../../../shared/clock'
 import type { Power } from '../../core/ports/power'
 import { Listeners } from '../../../shared/listeners'
 
@@ -36,7 +36,9 @@ export function createPowerHook(options: { readonly clock?: Clock } = {}): Power
   const networkChanged = new Listeners<void>()
   const locked = new Listeners<void>()
   const unlocked = new Listeners<void>()
-  let lastInputAt = clock?.now() ?? 0
+  // Idle time is time that passed: setting the computer's clock moves no one's last input.
+  const steady = (): number => (clock === undefined ? 0 : steadyNow(clock))
+  let lastInputAt = steady()
   let screenLocked = false
   return {
     onSuspend: (listener) => suspended.add(listener),
@@ -45,7 +47,7 @@ export function createPowerHook(options: { readonly clock?: Clock } = {}): Power
     onLock: (listener) => locked.add(listener),
     onUnlock: (listener) => unlocked.add(listener),
     systemIdleSeconds: () =>
-      clock === undefined ? null : Math.max(0, Math.floor((clock.now() - lastInputAt) / 1000)),
+      clock === undefined ? null : Math.max(0, Math.floor((steady() - lastInputAt) / 1000)),
     suspend: () => suspended.emit(),
     resume: () => resumed.emit(),
     networkChanged: () => networkChanged.emit(),
@@ -62,7 +64,7 @@ export function createPowerHook(options: { readonly clock?: Clock } = {}): Power
       screenLocked = nowLocked
     },
     input: () => {
-      lastInputAt = clock?.now() ?? 0
+      lastInputAt = steady()
     },
   }
 }

@@ -61,4 +61,15 @@ describe('the Node power hook', () => {
     expect(power.systemIdleSeconds()).toBe(1)
     expect(createPowerHook().systemIdleSeconds()).toBeNull()
   })
+
+  it('counts idle time by the time that passed, as the system does, not by its clock being set', () => {
+    const clock = new ManualClock(0)
+    const power = createPowerHook({ clock })
+    clock.advance(5_000)
+    clock.step(24 * 60 * 60_000)
+    expect(power.systemIdleSeconds()).toBe(5)
+    clock.step(-2 * 24 * 60 * 60_000)
+    clock.advance(1_000)
+    expect(power.systemIdleSeconds()).toBe(6)
+  })
 })
