@@ -257,9 +257,13 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.changes.emit(this.current)
   }
 
-  /** Keep the offset for the next start, with the platform's time at the newest measurement. */
+  /**
+   * Keep the offset for the next start, with the platform's time at the newest measurement: once
+   * a second answer bore it out, as one answer's word (a wrong one) would be what a start offline
+   * goes by for days.
+   */
   private keep(): void {
-    if (this.keeper === undefined) return
+    if (this.keeper === undefined || !this.estimate.confirmed) return
     const mono = this.monotonic()
     const newest = Math.max(...this.estimate.samples.map((s) => s.atMono))
     const measuredAt = Math.round(this.local.now() + this.current.offsetMs - (mono - newest))

@@ -45,13 +45,28 @@ const keptAgo = (agoMs: number): KeptClockOffset => ({
 })
 
 describe('the platform clock across restarts', () => {
-  it('keeps each measured offset with the platform’s time at the measurement', () => {
+  it('keeps each measured offset with the platform’s time at the measurement, once a second answer bears it out', () => {
     const { local, store, exchange } = setUp()
+    exchange()
+    expect(store.kept).toBeNull()
     exchange()
     expect(store.kept).toEqual({ offsetMs: 2 * HOUR, measuredAt: FIXTURE_NOW + 2 * HOUR })
     local.advance(2 * HOUR)
     exchange()
     expect(store.kept).toEqual({ offsetMs: 2 * HOUR, measuredAt: FIXTURE_NOW + 4 * HOUR })
+  })
+
+  it('does not keep one answer’s word for the next start: a first answer days off is not what a start offline goes by', () => {
+    const kept = keptAgo(HOUR)
+    const { store, clock, exchange } = setUp(kept)
+    clock.restore()
+    exchange(3 * 24 * HOUR)
+    expect(clock.state).toEqual({ offsetMs: 3 * 24 * HOUR, measured: true })
+    expect(store.kept).toEqual(kept)
+    // The connection drops; the next start, offline, goes by the offset last borne out.
+    const next = setUp(store.kept)
+    next.clock.restore()
+    expect(next.clock.now()).toBe(FIXTURE_NOW + 2 * HOUR)
   })
 
   it('takes the kept offset at start, unmeasured, until the platform answers', () => {
@@ -85,6 +100,7 @@ describe('the platform clock across restarts', () => {
   it('logs a keeper that cannot write and carries on', () => {
     const { clock, store, lines, exchange } = setUp()
     store.fail = true
+    exchange()
     exchange()
     expect(clock.state).toEqual({ offsetMs: 2 * HOUR, measured: true })
     expect(lines).toContainEqual(expect.stringMatching(/could not be kept/))
