@@ -28,7 +28,7 @@ export interface CacheRetentionDeps {
   readonly clock: Clock
   /** The platform's time as estimated here: what ages are counted in. */
   readonly platformTime: Clock
-  /** Whether the platform's time was measured this run; a pass waits until it is. */
+  /** Whether the platform's time was measured this run and borne out by a second answer; a pass waits until it is. */
   readonly platformMeasured: () => boolean
   readonly log: Logger
 }

@@ -82,7 +82,7 @@ export function coreServices(
     cache: deps.cache,
     clock: deps.clock,
     platformTime: platformClock.deadlines,
-    platformMeasured: () => platformClock.state.measured,
+    platformMeasured: () => platformClock.measuredSurely(),
     log: deps.log,
   })
   const presence = new AutoAway({

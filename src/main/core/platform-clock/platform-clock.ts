@@ -148,6 +148,14 @@ export class PlatformClock implements Clock, TimeSampleSink {
     return Math.max(0, this.unmeasuredSince + FIRST_MEASURE_WAIT_MS - this.monotonic())
   }
 
+  /**
+   * Whether this run measured the platform's time and a second answer bore it out: what a rule
+   * that cannot be undone (trimming the cache by age) waits for, as one answer may be a wrong one.
+   */
+  measuredSurely(): boolean {
+    return this.current.measured && this.estimate.confirmed
+  }
+
   /** The offset as the window shows it. */
   get state(): PlatformClockState {
     return this.current

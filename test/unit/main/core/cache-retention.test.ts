@@ -11,6 +11,8 @@ import { ReminderMarks } from '../../../../src/main/core/reminders/reminder-mark
 import { tellSessionChanges } from '../../../../src/main/core/reminders/session-changes'
 import { InviteAlerts } from '../../../../src/main/core/sync/invite-alerts'
 import type { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { PlatformClock } from '../../../../src/main/core/platform-clock/platform-clock'
+import { createPowerHook } from '../../../../src/main/node/adapters/power-hook'
 import { ManualClock } from '../../../../src/shared/clock'
 import { MISSED_INVITES_LISTED } from '../../../../src/shared/ipc/list-limits'
 import type { PlatformEvent } from '../../../../src/shared/protocol'
@@ -82,6 +84,28 @@ describe('CacheRetention', () => {
     clock.advance(RETENTION_FIRST_AFTER_MS)
     // The open invite ran out meanwhile: it leads the Missed list now.
     expect(countRows(db, 'invites')).toBe(MISSED_INVITES_LISTED)
+    retention.stop()
+  })
+
+  it('trims nothing by one answer’s word after a start: a first platform time months ahead, never borne out', () => {
+    const { store, db } = fresh()
+    fillMonths(store)
+    const local = new ManualClock(MONTHS_LATER)
+    const log = linesLogger()
+    const platform = new PlatformClock(local, createPowerHook(), log)
+    const retention = new CacheRetention({
+      cache: store,
+      clock: local,
+      platformTime: platform.deadlines,
+      platformMeasured: () => platform.measuredSurely(),
+      log,
+    })
+    const filled = countRows(db, 'invites')
+    retention.start()
+    const reading = platform.reading()
+    platform.record({ sent: reading, received: reading, serverTime: MONTHS_LATER + 60 * DAY })
+    local.advance(RETENTION_FIRST_AFTER_MS * 10)
+    expect(countRows(db, 'invites')).toBe(filled)
     retention.stop()
   })
 

@@ -48,6 +48,18 @@ describe('the platform clock', () => {
     expect(warnings).toEqual([expect.stringMatching(/clock is 2 h behind the platform's/)])
   })
 
+  it('is measured surely once a second answer bears the first out, and not after a reset', () => {
+    const { clock, exchange } = setUp()
+    expect(clock.measuredSurely()).toBe(false)
+    exchange()
+    expect(clock.state.measured).toBe(true)
+    expect(clock.measuredSurely()).toBe(false)
+    exchange()
+    expect(clock.measuredSurely()).toBe(true)
+    clock.reset()
+    expect(clock.measuredSurely()).toBe(false)
+  })
+
   it('opens Start and plans reminders by the platform’s time, not the computer’s', () => {
     const { local, clock, measure } = setUp()
     measure()
