@@ -27,7 +27,8 @@ export async function answerCall<C extends InvokeChannel>(
   log: Pick<Logger, 'warn' | 'error'>,
 ): Promise<IpcResult<InvokeResponse<C>>> {
   // Before the schema, which would walk all of it: a page can send a request of any size.
-  const oversized = requestSizeRefusal(payload, MOST_CALL_BYTES)
+  const oversized = guarded(() => requestSizeRefusal(payload, MOST_CALL_BYTES), 'unreadable' as const)
+  if (oversized === 'unreadable') return unreadable(channel, log)
   if (oversized !== null) {
     const what = oversized === 'too_large' ? `over ${MOST_CALL_BYTES / 1_000_000} MB` : 'nested too deeply'
     log.warn(`IPC ${channel} got an invalid payload: ${what}`)
@@ -38,7 +39,8 @@ export async function answerCall<C extends InvokeChannel>(
         : `${channel} was refused: its request is nested too deeply to be one of Standby's.`,
     )
   }
-  const parsed = invokeContract[channel].request.safeParse(payload)
+  const parsed = readRequest(channel, payload)
+  if (parsed === null) return unreadable(channel, log)
   if (!parsed.success) {
     // Bounded: the payload is untrusted, and a prettified error lists every unknown key it has.
     const reason = describeIssues(parsed.error.issues)
@@ -64,4 +66,26 @@ export async function answerCall<C extends InvokeChannel>(
     if (fault !== null) return fail('handler_failed', fault)
     return fail('handler_failed', `${channel} failed; the details are in the Standby log.`)
   }
+}
+
+/**
+ * Runs a read of the untrusted payload, or answers `instead` if reading it threw: neither carrier
+ * delivers getters or proxies today, but a payload that throws when read must be refused, not
+ * reject a call that never throws.
+ */
+function guarded<T, U>(read: () => T, instead: U): T | U {
+  try {
+    return read()
+  } catch {
+    return instead
+  }
+}
+
+function readRequest<C extends InvokeChannel>(channel: C, payload: unknown) {
+  return guarded(() => invokeContract[channel].request.safeParse(payload), null)
+}
+
+function unreadable(channel: InvokeChannel, log: Pick<Logger, 'warn'>): IpcResult<never> {
+  log.warn(`IPC ${channel} got an invalid payload: it threw when read`)
+  return fail('invalid_payload', `${channel} got an invalid request: it could not be read as data.`)
 }

@@ -78,3 +78,33 @@ describe('answerCall telling a failed handler', () => {
     })
   })
 })
+
+describe('answerCall refusing a payload that throws when read', () => {
+  const throwing = {
+    get theme(): string {
+      throw new Error('read me not')
+    },
+  }
+  const proxy = new Proxy(
+    {},
+    {
+      ownKeys: () => {
+        throw new Error('no keys')
+      },
+    },
+  )
+
+  it.each([
+    ['a getter that throws', throwing],
+    ['a proxy whose keys throw', proxy],
+    ['a getter that throws below a field', { theme: throwing }],
+  ])('refuses %s as an invalid payload and never runs the handler', async (_, payload) => {
+    const lines: string[] = []
+    const log = { warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) }
+    let ran = false
+    const result = await answerCall('settings.update', payload, () => (ran = true) as never, log)
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+    expect(ran).toBe(false)
+    expect(lines).toHaveLength(1)
+  })
+})
