@@ -40,6 +40,15 @@ describe('a client that stops reading what the platform sends', () => {
     const expert = p.addExpert()
     for (let i = 1; i <= 100; i++) p.inviteDirectly(expert.id, `Waiting invite ${i} ${'x'.repeat(80)}`)
     const reader = await p.connect(expert.token)
+    const disconnects: string[] = []
+    const errors: unknown[] = []
+    const onError = (e: unknown) => errors.push(e)
+    process.on('uncaughtException', onError)
+    defer(() => void process.off('uncaughtException', onError))
+    p.server.io.on('connection', (s) => {
+      s.on('disconnect', (reason) => disconnects.push(reason))
+      s.on('error', onError)
+    })
     const ws = await nonReader(p.server.port, expert.token)
     const closed = new Promise<void>((resolve) => ws.on('close', () => resolve()))
     // It answers every ping without reading one: the heartbeat alone would keep it for good.
@@ -62,6 +71,11 @@ describe('a client that stops reading what the platform sends', () => {
     }
     expect(page).toMatchObject({ ok: true })
     expect(page.result.events).toHaveLength(5)
+    // The cut, made inside the platform's own send, ends the socket once and throws nothing, and
+    // the platform still takes new connections.
+    expect(disconnects).toEqual(['server namespace disconnect'])
+    expect(errors).toEqual([])
+    expect((await p.connect(expert.token)).socket.connected).toBe(true)
   })
 
   it('has its connection cut when it floods pings without reading the pongs, signed in or not', async () => {
