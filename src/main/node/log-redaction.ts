@@ -40,11 +40,24 @@ const NAMED_SECRET =
 /**
  * A secret in a URL's query or fragment, by its parameter's name whatever the value's length: a
  * signed link's signature and credential (`X-Amz-Signature=`, `sig=`), a sign-in's one-time `code=`,
- * any `…token=`, `…secret=`, `…password=`, a `key=` or `…_key=`. Only after `?`, `&` or `#`, so a
- * field such as `code: ENOENT` or a parameter such as `zipcode=` keeps its value.
+ * any `…token=`, `…secret=`, `…password=`, a `key=` or `…_key=`. Only after `?`, `&`, `;` or `#`,
+ * so a field such as `code: ENOENT` or a parameter such as `zipcode=` keeps its value. The name is
+ * judged as the server reads it: percent-decoded (`%73ig=` is `sig=`), and each of its bracketed
+ * parts (`auth[token]=`).
  */
-const QUERY_SECRET =
-  /([?&#;](?:[\w.-]*(?:token|secret|password|passwd|pwd|credentials?|signature|auth)|(?:[\w.-]*[-_.]|api|private|access|signing|account)?key|sig|code|pass)=)(?!\[redacted\])[^&#;\s"'<>)\]}]*/gi
+const QUERY_PARAMETER = /([?&#;])([^=?&#;\s"'<>]+)=(?!\[redacted\])[^&#;\s"'<>)\]}]*/g
+const SECRET_PARAMETER =
+  /^(?:[\w.-]*(?:token|secret|password|passwd|pwd|credentials?|signature|auth)|(?:[\w.-]*[-_.]|api|private|access|signing|account)?key|sig|code|pass)$/i
+
+function isSecretParameter(name: string): boolean {
+  let decoded = name
+  try {
+    decoded = decodeURIComponent(name.replaceAll('+', ' '))
+  } catch {
+    // A malformed escape: judged as written.
+  }
+  return decoded.split(/[[\]]+/).some((part) => SECRET_PARAMETER.test(part))
+}
 /**
  * An authorization or cookie header written as a header (`Name: value`, unquoted): its value runs
  * to the end of the header, whatever its scheme (`Token …`, `Digest username=…, response=…`) or
@@ -78,7 +91,9 @@ export function redactLogText(text: string): string {
     .replace(JWT, REDACTED)
     .replace(URL_PASSWORD, (_match, user: string) => `${user}${REDACTED}@`)
     .replace(JSON_WORDS, (_match, name: string) => `${name}"${REDACTED}"`)
-    .replace(QUERY_SECRET, (_match, name: string) => `${name}${REDACTED}`)
+    .replace(QUERY_PARAMETER, (match, mark: string, name: string) =>
+      isSecretParameter(name) ? `${mark}${name}=${REDACTED}` : match,
+    )
     .replace(NAMED_SECRET, (_match, name: string) => `${name}${REDACTED}`)
     .replace(OPAQUE, (run) => (looksRandom(run) ? REDACTED : run))
 }

@@ -145,6 +145,18 @@ describe('what never reaches a log line', () => {
     for (const [text, redacted] of cases) expect(redactLogText(text), text).toBe(redacted)
   })
 
+  it('removes a secret query value whose parameter name is percent-encoded or bracketed', () => {
+    const cases: Array<[string, string]> = [
+      ['GET /blob?sv=1&%73ig=s1&se=1', 'GET /blob?sv=1&%73ig=[redacted]&se=1'],
+      ['GET /x?access%5Ftoken=t1&a=1', 'GET /x?access%5Ftoken=[redacted]&a=1'],
+      ['GET /x?%63ode=c1', 'GET /x?%63ode=[redacted]'],
+      ['GET /x?auth[token]=t2&user[name]=ada', 'GET /x?auth[token]=[redacted]&user[name]=ada'],
+      ['GET /x?key%5B%5D=k1;sig=s2', 'GET /x?key%5B%5D=[redacted];sig=[redacted]'],
+      ['GET /x?bad%zz=1&%E0%A4%A=2', 'GET /x?bad%zz=1&%E0%A4%A=2'],
+    ]
+    for (const [text, redacted] of cases) expect(redactLogText(text), text).toBe(redacted)
+  })
+
   it('keeps ordinary query values and fields that share a secret name only in part', () => {
     for (const text of [
       'GET /api/invites?inviteId=inv_1&after=3&limit=20',
