@@ -71,6 +71,11 @@ const JSON_WORDS = /("(?:[a-z]*body|[a-z]*text)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi
  * path, since a password may hold a raw `@` of its own (`ada:p@ss@host`).
  */
 const URL_PASSWORD = /(\/\/[^/\s:@]*:)[^\s/]*@/g
+/**
+ * A URL's userinfo with no password: `https://TOKEN@host` is how a token is often put in a link,
+ * and a name alone there says nothing the log needs.
+ */
+const URL_USER = /\/\/[^/\s:@]+@/g
 /** A bearer or basic credential after its scheme. */
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[\w.~+/-]+=*/gi
 /** A JSON Web Token. */
@@ -90,6 +95,7 @@ export function redactLogText(text: string): string {
     .replace(SCHEME_CREDENTIAL, (_match, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(JWT, REDACTED)
     .replace(URL_PASSWORD, (_match, user: string) => `${user}${REDACTED}@`)
+    .replace(URL_USER, `//${REDACTED}@`)
     .replace(JSON_WORDS, (_match, name: string) => `${name}"${REDACTED}"`)
     .replace(QUERY_PARAMETER, (match, mark: string, name: string) =>
       isSecretParameter(name) ? `${mark}${name}=${REDACTED}` : match,

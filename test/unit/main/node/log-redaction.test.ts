@@ -119,6 +119,10 @@ describe('what never reaches a log line', () => {
     expect(redactLogText('GET https://ada:p@ss@w0rd@platform.example.com/x')).toBe(
       'GET https://ada:[redacted]@platform.example.com/x',
     )
+    // A short token put in a link as its whole userinfo, as a link to a repository often carries one.
+    expect(redactLogText('GET https://gh7x2k@platform.example.com/x')).toBe(
+      'GET https://[redacted]@platform.example.com/x',
+    )
     const noDigit = 'qVxLbZrTmKpWsYcNhJdFaGeUiOtRwQvXlBzRtMkPwSy'
     expect(redactLogText(`socket ${noDigit}`)).toBe('socket [redacted]')
   })
