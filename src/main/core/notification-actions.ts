@@ -21,6 +21,7 @@ import type { Logger } from './ports/logger'
 import type { AppNotification, NotificationAction, NotificationActivation, Notifier } from './ports/notifier'
 import { reminderActions, type ReminderNotification } from './reminders/reminder-actions'
 import type { ReminderScheduler } from './reminders/reminder-scheduler'
+import { JoinedInvites } from './joined-invites'
 import { storageRemedy } from './storage-remedy'
 
 /** Where the host should take the expert after a notification was pressed. */
@@ -75,6 +76,8 @@ export interface NotificationActionsDeps {
    * no one: a press on it opens the window rather than sending a command or naming it.
    */
   readonly holds?: (target: { readonly inviteId: string } | { readonly sessionId: string }) => boolean
+  /** Whether the signed-in expert's cache has this invite as accepted (in the window, say). */
+  readonly accepted?: (inviteId: string) => boolean
 }
 
 /** Routes presses on notifications; the host follows `focusRequests`, the window `notices`. */
@@ -85,6 +88,7 @@ export class NotificationActions {
   readonly notices: Listeners<AppNotice>
   /** Invites and sessions with a command from a notification on its way: a second press waits for it. */
   private readonly busy = new Set<string>()
+  private readonly joined = new JoinedInvites()
 
   constructor(private readonly deps: NotificationActionsDeps) {
     const onError = (error: unknown): void => deps.log.error('A notification listener failed', error)
@@ -116,6 +120,7 @@ export class NotificationActions {
       return
     }
     if (!this.mayAct({ inviteId: notification.inviteId }, action)) return
+    if (action === 'primary' && this.alreadyJoined(notification.inviteId)) return
     await this.once(`invite ${notification.inviteId}`, () =>
       action === 'primary' ? this.join(notification) : this.decline(notification),
     )
@@ -198,6 +203,17 @@ export class NotificationActions {
     return false
   }
 
+  /**
+   * A Join on an invite the expert joined already shows the window, where its session is: asked
+   * again, the platform refuses it, and the expert was told "Could not join" about it.
+   */
+  private alreadyJoined(inviteId: string): boolean {
+    if (!this.joined.has(this.signedInAs(), inviteId) && this.deps.accepted?.(inviteId) !== true) return false
+    this.deps.log.info(`Join pressed again on invite ${inviteId}, joined already`)
+    this.focusRequests.emit({ kind: 'window' })
+    return true
+  }
+
   /** Run `work` unless a press on the same thing is still on its way. */
   private async once(key: string, work: () => Promise<void>): Promise<void> {
     if (this.busy.has(key)) return
@@ -212,7 +228,8 @@ export class NotificationActions {
   private async join(invite: InviteNotification): Promise<void> {
     const by = this.signedInAs()
     const outcome = await this.deps.commands.accept({ inviteId: invite.inviteId, proposedTime: null })
-    if (outcome.ok || this.goneSince(by, 'Join', outcome)) return
+    if (this.goneSince(by, 'Join', outcome)) return
+    if (outcome.ok) return this.joined.add(by, invite.inviteId)
     this.deps.log.warn(`Join from the notification failed: ${outcome.error.message}`)
     this.tooLate(invite, 'join', outcome.error)
   }

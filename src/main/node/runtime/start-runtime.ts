@@ -207,6 +207,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     log: options.log,
     signedInAs: () => core.signedInAs,
     holds: (target) => cacheHolds(core.cache, target),
+    accepted: (inviteId) => core.cache.invite(inviteId)?.state === 'accepted',
   })
   // Kept for a page that loads after the push (one the host creates for the press).
   notificationActions.focusRequests.add((request) => {

@@ -4,7 +4,7 @@
  * and a Join that comes too late says so at once, as a notification and in the window.
  */
 import { describe, expect, it } from 'vitest'
-import type { AppNotice } from '../../../../src/main/core/notification-actions'
+import type { AppNotice, FocusRequest } from '../../../../src/main/core/notification-actions'
 import { adminFetch } from '../../../support/admin-api'
 import { useCleanup } from '../../../support/cleanup'
 import { startCoreFor, type TestCore } from '../../../support/test-core'
@@ -113,5 +113,19 @@ describe('pressing an invite notification', () => {
     )
     const recorded = await (await adminFetch(platform.server, 'GET', `/admin/invites/${inviteId}`)).json()
     expect(recorded).toMatchObject({ invite: { state: 'declined' }, declineReason: null })
+  })
+
+  it('Join pressed again once the first Join took the invite joins once and tells no failure', async () => {
+    const { ada } = await twoExpertsInvited()
+    const notification = ada.adapters.notifier.onScreen[0]!
+    const notices: AppNotice[] = []
+    ada.runtime.notificationActions.notices.add((notice) => notices.push(notice))
+    await ada.runtime.notificationActions.activate({ action: 'primary', notification })
+    const focus: FocusRequest[] = []
+    ada.runtime.notificationActions.focusRequests.add((request) => focus.push(request))
+    await ada.runtime.notificationActions.activate({ action: 'primary', notification })
+    expect(focus).toEqual([{ kind: 'window' }])
+    expect(notices).toEqual([])
+    expect(ada.adapters.notifier.shown.filter((n) => n.kind === 'notice')).toEqual([])
   })
 })

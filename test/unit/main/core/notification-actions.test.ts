@@ -65,6 +65,8 @@ function setup() {
     signedInAs: 'ada on https://standby.test' as string | null,
     /** Invites and sessions the signed-in expert's cache does not hold. */
     notHeld: new Set<string>(),
+    /** Invites the signed-in expert's cache has as accepted. */
+    accepted: new Set<string>(),
   }
   const log = recordingLog()
   const actions = new NotificationActions({
@@ -74,6 +76,7 @@ function setup() {
     log,
     signedInAs: () => account.signedInAs,
     holds: (target) => !account.notHeld.has('inviteId' in target ? target.inviteId : target.sessionId),
+    accepted: (inviteId) => account.accepted.has(inviteId),
   })
   const focus: FocusRequest[] = []
   const notices: AppNotice[] = []
@@ -146,6 +149,32 @@ describe('a press on a notification', () => {
     await first
     expect(sent).toEqual(['accept inv_1'])
     expect(notifier.shown).toEqual([])
+  })
+
+  it('Join pressed again once it was answered, or on an invite already accepted, sends nothing and shows the window', async () => {
+    const { actions, sent, settle, notifier, notices, focus, account } = setup()
+    const first = actions.activate({ action: 'primary', notification: instant })
+    settle(true)
+    await first
+    // The cache has not heard of the acceptance yet: the press itself is remembered.
+    await actions.activate({ action: 'primary', notification: instant })
+    // Accepted in the window: the cache says so.
+    account.accepted.add('inv_3')
+    await actions.activate({ action: 'primary', notification: { ...instant, inviteId: 'inv_3' } })
+    expect(sent).toEqual(['accept inv_1'])
+    expect(focus).toEqual([{ kind: 'window' }, { kind: 'window' }])
+    expect(notifier.shown).toEqual([])
+    expect(notices).toEqual([])
+  })
+
+  it('a Join remembered for one expert is sent for another signed in since', async () => {
+    const { actions, sent, settle, account } = setup()
+    const first = actions.activate({ action: 'primary', notification: instant })
+    settle(true)
+    await first
+    account.signedInAs = 'grace on https://standby.test'
+    void actions.activate({ action: 'primary', notification: instant })
+    expect(sent).toEqual(['accept inv_1', 'accept inv_1'])
   })
 
   it('Join that came too late says why at once, as a notification and a notice', async () => {
