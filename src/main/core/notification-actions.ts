@@ -21,7 +21,7 @@ import type { Logger } from './ports/logger'
 import type { AppNotification, NotificationAction, NotificationActivation, Notifier } from './ports/notifier'
 import { reminderActions, type ReminderNotification } from './reminders/reminder-actions'
 import type { ReminderScheduler } from './reminders/reminder-scheduler'
-import { JoinedInvites } from './joined-invites'
+import { AnsweredInvites, type InviteAnswer } from './answered-invites'
 import { storageRemedy } from './storage-remedy'
 
 /** Where the host should take the expert after a notification was pressed. */
@@ -76,8 +76,8 @@ export interface NotificationActionsDeps {
    * no one: a press on it opens the window rather than sending a command or naming it.
    */
   readonly holds?: (target: { readonly inviteId: string } | { readonly sessionId: string }) => boolean
-  /** Whether the signed-in expert's cache has this invite as accepted (in the window, say). */
-  readonly accepted?: (inviteId: string) => boolean
+  /** How the signed-in expert's cache has this invite answered (in the window, say), if it is. */
+  readonly answered?: (inviteId: string) => InviteAnswer | null
 }
 
 /** Routes presses on notifications; the host follows `focusRequests`, the window `notices`. */
@@ -88,7 +88,7 @@ export class NotificationActions {
   readonly notices: Listeners<AppNotice>
   /** Invites and sessions with a command from a notification on its way: a second press waits for it. */
   private readonly busy = new Set<string>()
-  private readonly joined = new JoinedInvites()
+  private readonly answers = new AnsweredInvites()
 
   constructor(private readonly deps: NotificationActionsDeps) {
     const onError = (error: unknown): void => deps.log.error('A notification listener failed', error)
@@ -120,9 +120,9 @@ export class NotificationActions {
       return
     }
     if (!this.mayAct({ inviteId: notification.inviteId }, action)) return
-    if (action === 'primary' && this.alreadyJoined(notification.inviteId)) return
+    if (this.answeredAlready(notification.inviteId, action === 'primary' ? 'accepted' : 'declined')) return
     await this.once(`invite ${notification.inviteId}`, () =>
-      action === 'primary' ? this.join(notification) : this.decline(notification),
+      this.answer(notification, action === 'primary' ? 'join' : 'decline'),
     )
   }
 
@@ -204,13 +204,15 @@ export class NotificationActions {
   }
 
   /**
-   * A Join on an invite the expert joined already shows the window, where its session is: asked
-   * again, the platform refuses it, and the expert was told "Could not join" about it.
+   * A Join or Decline on an invite the expert answered so already does nothing more (a Join shows
+   * the window, where its session is): asked again, the platform refuses it, and the expert was
+   * told "Could not join" about the session they had joined, or that it was no longer open.
    */
-  private alreadyJoined(inviteId: string): boolean {
-    if (!this.joined.has(this.signedInAs(), inviteId) && this.deps.accepted?.(inviteId) !== true) return false
-    this.deps.log.info(`Join pressed again on invite ${inviteId}, joined already`)
-    this.focusRequests.emit({ kind: 'window' })
+  private answeredAlready(inviteId: string, answer: InviteAnswer): boolean {
+    const given = this.answers.get(this.signedInAs(), inviteId) ?? this.deps.answered?.(inviteId)
+    if (given !== answer) return false
+    this.deps.log.info(`Pressed again on invite ${inviteId}, ${answer} already`)
+    if (answer === 'accepted') this.focusRequests.emit({ kind: 'window' })
     return true
   }
 
@@ -225,21 +227,18 @@ export class NotificationActions {
     }
   }
 
-  private async join(invite: InviteNotification): Promise<void> {
-    const by = this.signedInAs()
-    const outcome = await this.deps.commands.accept({ inviteId: invite.inviteId, proposedTime: null })
-    if (this.goneSince(by, 'Join', outcome)) return
-    if (outcome.ok) return this.joined.add(by, invite.inviteId)
-    this.deps.log.warn(`Join from the notification failed: ${outcome.error.message}`)
-    this.tooLate(invite, 'join', outcome.error)
-  }
-
-  private async decline(invite: InviteNotification): Promise<void> {
-    const by = this.signedInAs()
-    const outcome = await this.deps.commands.decline({ inviteId: invite.inviteId })
-    if (outcome.ok || this.goneSince(by, 'Decline', outcome)) return
-    this.deps.log.warn(`Decline from the notification failed: ${outcome.error.message}`)
-    this.tooLate(invite, 'decline', outcome.error)
+  /** Join (`join`) or Decline the invite, as the window's buttons do. */
+  private async answer(invite: InviteNotification, what: 'join' | 'decline'): Promise<void> {
+    const { commands, log } = this.deps
+    const [by, { inviteId }, name] = [this.signedInAs(), invite, what === 'join' ? 'Join' : 'Decline']
+    const outcome =
+      what === 'join'
+        ? await commands.accept({ inviteId, proposedTime: null })
+        : await commands.decline({ inviteId })
+    if (this.goneSince(by, name, outcome)) return
+    if (outcome.ok) return this.answers.add(by, inviteId, what === 'join' ? 'accepted' : 'declined')
+    log.warn(`${name} from the notification failed: ${outcome.error.message}`)
+    this.tooLate(invite, what, outcome.error)
   }
 
   private signedInAs(): string | null {

@@ -3,6 +3,7 @@
  * cache (telling the user once if it had to be rebuilt), build the core over the host's adapters
  * and the socket.io transport, and start it. Imports neither electron nor anything host-specific.
  */
+import { answerIn } from '../../core/answered-invites'
 import { cacheHolds } from '../../core/cache-holds'
 import { availabilityToggle, type ToggledAvailability } from '../../core/tray/availability-toggle'
 import {
@@ -207,7 +208,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     log: options.log,
     signedInAs: () => core.signedInAs,
     holds: (target) => cacheHolds(core.cache, target),
-    accepted: (inviteId) => core.cache.invite(inviteId)?.state === 'accepted',
+    answered: (inviteId) => answerIn(core.cache.invite(inviteId)?.state),
   })
   // Kept for a page that loads after the push (one the host creates for the press).
   notificationActions.focusRequests.add((request) => {

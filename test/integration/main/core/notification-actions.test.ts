@@ -128,4 +128,15 @@ describe('pressing an invite notification', () => {
     expect(notices).toEqual([])
     expect(ada.adapters.notifier.shown.filter((n) => n.kind === 'notice')).toEqual([])
   })
+
+  it('Decline pressed again once it was answered declines once and tells nothing more', async () => {
+    const { ada } = await twoExpertsInvited()
+    const notification = ada.adapters.notifier.onScreen[0]!
+    const notices: AppNotice[] = []
+    ada.runtime.notificationActions.notices.add((notice) => notices.push(notice))
+    await ada.runtime.notificationActions.activate({ action: 'decline', notification })
+    await ada.runtime.notificationActions.activate({ action: 'decline', notification })
+    expect(notices).toEqual([])
+    expect(ada.adapters.notifier.shown.filter((n) => n.kind === 'notice')).toEqual([])
+  })
 })

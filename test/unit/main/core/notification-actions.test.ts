@@ -65,8 +65,8 @@ function setup() {
     signedInAs: 'ada on https://standby.test' as string | null,
     /** Invites and sessions the signed-in expert's cache does not hold. */
     notHeld: new Set<string>(),
-    /** Invites the signed-in expert's cache has as accepted. */
-    accepted: new Set<string>(),
+    /** Invites the signed-in expert's cache has as answered, and how. */
+    answered: new Map<string, 'accepted' | 'declined'>(),
   }
   const log = recordingLog()
   const actions = new NotificationActions({
@@ -76,7 +76,7 @@ function setup() {
     log,
     signedInAs: () => account.signedInAs,
     holds: (target) => !account.notHeld.has('inviteId' in target ? target.inviteId : target.sessionId),
-    accepted: (inviteId) => account.accepted.has(inviteId),
+    answered: (inviteId) => account.answered.get(inviteId) ?? null,
   })
   const focus: FocusRequest[] = []
   const notices: AppNotice[] = []
@@ -159,12 +159,33 @@ describe('a press on a notification', () => {
     // The cache has not heard of the acceptance yet: the press itself is remembered.
     await actions.activate({ action: 'primary', notification: instant })
     // Accepted in the window: the cache says so.
-    account.accepted.add('inv_3')
+    account.answered.set('inv_3', 'accepted')
     await actions.activate({ action: 'primary', notification: { ...instant, inviteId: 'inv_3' } })
     expect(sent).toEqual(['accept inv_1'])
     expect(focus).toEqual([{ kind: 'window' }, { kind: 'window' }])
     expect(notifier.shown).toEqual([])
     expect(notices).toEqual([])
+  })
+
+  it('Decline pressed again once it was answered, or on an invite declined in the window, sends nothing and tells nothing', async () => {
+    const { actions, sent, settle, notifier, notices, focus, account } = setup()
+    const first = actions.activate({ action: 'decline', notification: instant })
+    settle(true)
+    await first
+    await actions.activate({ action: 'decline', notification: instant })
+    account.answered.set('inv_3', 'declined')
+    await actions.activate({ action: 'decline', notification: { ...instant, inviteId: 'inv_3' } })
+    expect(sent).toEqual(['decline inv_1'])
+    expect(focus).toEqual([])
+    expect(notifier.shown).toEqual([])
+    expect(notices).toEqual([])
+  })
+
+  it('Join on an invite declined already is still sent, and the platform’s refusal told', async () => {
+    const { actions, sent, account } = setup()
+    account.answered.set('inv_1', 'declined')
+    void actions.activate({ action: 'primary', notification: instant })
+    expect(sent).toEqual(['accept inv_1'])
   })
 
   it('a Join remembered for one expert is sent for another signed in since', async () => {
