@@ -209,6 +209,7 @@ async function main(): Promise<void> {
       tray.show(view)
       badge.show(view.badgeCount)
     },
+    log,
   })
   shutdown.add('the tray status', () => trayFeed.stop())
 

@@ -5,6 +5,7 @@
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Expert, Invite, Session } from '../../../shared/protocol'
+import type { Logger } from '../ports/logger'
 import type { TrayState, TrayStatus } from '../ports/tray-state'
 import { UPCOMING_SESSIONS_LISTED } from '../../../shared/ipc/list-limits'
 import { liveLongAgo, liveLongAgoFrom, nextSessionsFirst } from '../../../shared/rules/next-session'
@@ -66,6 +67,8 @@ export function createTrayFeed(options: {
   readonly initial: TrayStatus
   readonly clock: Clock
   readonly show: (view: TrayView) => void
+  /** Where a read of the cache that failed is told (once, until one works again). */
+  readonly log?: Pick<Logger, 'error'>
 }): TrayFeed {
   let status = options.initial
   let clock: TrayClock = options.clock
@@ -74,13 +77,27 @@ export function createTrayFeed(options: {
   let soon: TimerHandle | null = null
   let shown = ''
   let stopped = false
+  let failing = false
 
+  // Run from timers and the cache's changes: a read that throws (a damaged cache file) would be
+  // the app's uncaught error and stop the countdown. The last view stays, and is read again soon.
   const refresh = (): void => {
     if (stopped) return
     timer?.cancel()
     timer = null
     soon?.cancel()
     soon = null
+    try {
+      read()
+      failing = false
+    } catch (error) {
+      if (!failing)
+        options.log?.error('The tray could not read the offline cache; it shows what it last read', error)
+      failing = true
+      timer = clock.setTimeout(refresh, READ_AGAIN_MS)
+    }
+  }
+  const read = (): void => {
     const now = clock.now()
     const deadlinesNow = clock.deadlines?.now() ?? now
     const nextSession = source === null ? null : nextOf(source, now)
@@ -131,6 +148,9 @@ export function createTrayFeed(options: {
     },
   }
 }
+
+/** How soon a read of the cache that failed is tried again. */
+const READ_AGAIN_MS = 60_000
 
 /**
  * The session the "Next:" line is about: the cache's first, unless it is a live session left long

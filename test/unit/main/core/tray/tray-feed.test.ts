@@ -265,6 +265,36 @@ describe('the tray feed', () => {
     expect(views).toHaveLength(shown)
   })
 
+  it('a read of the cache that fails (a damaged file) is logged, the last view kept, and the next change read again', () => {
+    const views: TrayView[] = []
+    const logged: unknown[] = []
+    const failing = new ManualClock(start)
+    const reads = source({ invites: [invite('a', 'First')], sessions: [session(start + minutes(30))] })
+    const { openInvites } = reads
+    const fed = createTrayFeed({
+      initial: signedOut,
+      clock: failing,
+      show: (view) => views.push(view),
+      log: { error: (...args: unknown[]) => logged.push(args) },
+    })
+    fed.follow(reads, failing)
+    fed.set(online(1))
+    const shown = views.length
+    reads.openInvites = () => {
+      throw new Error('database disk image is malformed')
+    }
+    // From a timer, where a throw would be the app's uncaught error.
+    fed.changed()
+    expect(() => failing.advance(0)).not.toThrow()
+    expect(() => fed.set(online(2))).not.toThrow()
+    expect(views).toHaveLength(shown)
+    expect(logged).toHaveLength(1)
+    // The countdown still moves on once the cache reads again.
+    reads.openInvites = openInvites
+    failing.advance(minutes(1))
+    expect(views.at(-1)?.statusLine).toBe('Online · 2 open invites')
+  })
+
   it('shows nothing of the cache once signed out', () => {
     const { trayFeed, last } = feed()
     trayFeed.follow(
