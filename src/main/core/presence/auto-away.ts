@@ -129,11 +129,13 @@ export class AutoAway {
       this.recheck = true
       return
     }
+    const expert = this.readExpert()
+    if (expert === undefined) return
     const request = autoAwayRequest({
       enabled: settings.enabled,
       observed,
       idleSeconds,
-      expert: this.deps.expert(),
+      expert,
       sentFor: this.sentFor,
     })
     if (request === null) {
@@ -191,6 +193,23 @@ export class AutoAway {
     if (systemIdle >= sinceWake - WAKE_SLACK_S) return sinceWake
     this.wokeAt = null
     return null
+  }
+
+  /**
+   * The expert as synced, or undefined when the cache cannot be read (a damaged file): nothing is
+   * asked then, and the next check reads again. Checks run from timers, where a throw would be the
+   * app's uncaught error. Logged once.
+   */
+  private readExpert(): ExpertPresence | null | undefined {
+    try {
+      return this.deps.expert()
+    } catch (error) {
+      if (!this.failedReads.has('expert')) {
+        this.failedReads.add('expert')
+        this.deps.log.warn('Reading the expert from the offline cache failed; auto-away waits for it', error)
+      }
+      return undefined
+    }
   }
 
   private lockEvent(locked: boolean): void {

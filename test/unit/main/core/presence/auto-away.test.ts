@@ -34,6 +34,8 @@ function setUp(
     noIdleTime?: boolean
     /** The platform gets the request but its answer never arrives (a stall); it may still apply it. */
     unanswered?: () => 'applied' | 'lost' | null
+    /** Reading the expert from the cache throws (a damaged cache file). */
+    cacheFails?: () => boolean
   } = {},
 ) {
   const clock = new ManualClock(Date.UTC(2026, 0, 5, 9))
@@ -47,7 +49,10 @@ function setUp(
       clock,
       power,
       settings: () => settings,
-      expert: () => expert,
+      expert: () => {
+        if (options.cacheFails?.()) throw new Error('database disk image is malformed')
+        return expert
+      },
       log,
       send: async (
         change: AutoAvailability,
@@ -124,6 +129,20 @@ describe('auto-away on a manual clock', () => {
     t.clock.advance(30 * MINUTE)
     await answers()
     expect(t.sent).toEqual(['idle 10 min'])
+  })
+
+  it('a read of the expert that fails (a damaged cache) is logged once, throws from no timer, and is read again at the next check', async () => {
+    let failing = true
+    const t = setUp({ cacheFails: () => failing })
+    expect(() => t.clock.advance(11 * MINUTE)).not.toThrow()
+    expect(() => t.power.lock()).not.toThrow()
+    await answers()
+    expect(t.sent).toEqual([])
+    expect(t.log.lines.filter((line) => line.includes('offline cache failed'))).toHaveLength(1)
+    failing = false
+    t.clock.advance(5_000)
+    await answers()
+    expect(t.sent).toEqual(['screen_locked'])
   })
 
   it('activity after an idle away → back to online within seconds', async () => {
