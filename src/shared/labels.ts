@@ -57,7 +57,9 @@ export function presenceLabel(
       return 'Online'
     case 'away':
       if (cause === 'idle')
-        return expert.idleMinutes === null ? 'Away — idle' : `Away — idle for ${expert.idleMinutes} min`
+        return expert.idleMinutes === null
+          ? 'Away — idle'
+          : `Away — idle for ${idleLength(expert.idleMinutes)}`
       if (cause === 'screen_locked') return 'Away — screen locked'
       if (cause === 'online_until') return 'Away — online time ended'
       return 'Away'
@@ -68,6 +70,14 @@ export function presenceLabel(
     default:
       return assertNever(availability)
   }
+}
+
+/** Whole minutes as the tray and the window say them: "10 min", "2 h 5 min", "24 h". */
+function idleLength(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`
+  const hours = Math.floor(minutes / 60)
+  const rest = minutes % 60
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`
 }
 
 /** What the expert can do with an open invite from its card or its notification. */

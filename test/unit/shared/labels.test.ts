@@ -49,6 +49,15 @@ describe('the expert’s availability in words', () => {
     expect(
       presenceLabel(anExpert({ availability: 'away', availabilityCause: 'idle', idleMinutes: 10 })),
     ).toBe('Away — idle for 10 min')
+    // Idle for hours before the app could say so (asleep, offline): hours, not hundreds of minutes.
+    const idleFor = (idleMinutes: number): string =>
+      presenceLabel(anExpert({ availability: 'away', availabilityCause: 'idle', idleMinutes }))
+    expect([idleFor(59), idleFor(60), idleFor(125), idleFor(1440)]).toEqual([
+      'Away — idle for 59 min',
+      'Away — idle for 1 h',
+      'Away — idle for 2 h 5 min',
+      'Away — idle for 24 h',
+    ])
     expect(presenceLabel(anExpert({ availability: 'away', availabilityCause: 'screen_locked' }))).toBe(
       'Away — screen locked',
     )
