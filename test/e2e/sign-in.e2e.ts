@@ -27,12 +27,12 @@ it('says what went wrong (wrong password, http to another computer, unreachable 
     .getByText(/use https:\/\/platform\.example\.com \(http:\/\/ is allowed only for this computer/)
     .waitFor()
 
-  await url.fill('http://127.0.0.1:9')
+  await url.fill('http://127.0.0.1:4')
   await page.getByLabel('Password').fill(ada.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page
     .getByRole('alert')
-    .getByText(/Could not reach http:\/\/127\.0\.0\.1:9/)
+    .getByText(/Could not reach http:\/\/127\.0\.0\.1:4/)
     .waitFor()
 
   await url.fill(platform.server.url)

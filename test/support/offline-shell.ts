@@ -45,7 +45,7 @@ export async function startOfflineShell(options: OfflineShellOptions = {}): Prom
   db.close()
   await createFileSecrets({ path: join(dir, NODE_DATA_FILES.signIn), log: silent }).save({
     // Port 9 (discard) on loopback: nothing answers, so the shell is offline.
-    platformUrl: 'http://127.0.0.1:9',
+    platformUrl: 'http://127.0.0.1:4',
     token: 'offline-token',
     expertId: 'exp_ada',
   })
