@@ -115,28 +115,24 @@ describe('pressing an invite notification', () => {
     expect(recorded).toMatchObject({ invite: { state: 'declined' }, declineReason: null })
   })
 
-  it('Join pressed again once the first Join took the invite joins once and tells no failure', async () => {
-    const { ada } = await twoExpertsInvited()
-    const notification = ada.adapters.notifier.onScreen[0]!
-    const notices: AppNotice[] = []
-    ada.runtime.notificationActions.notices.add((notice) => notices.push(notice))
-    await ada.runtime.notificationActions.activate({ action: 'primary', notification })
-    const focus: FocusRequest[] = []
-    ada.runtime.notificationActions.focusRequests.add((request) => focus.push(request))
-    await ada.runtime.notificationActions.activate({ action: 'primary', notification })
-    expect(focus).toEqual([{ kind: 'window' }])
-    expect(notices).toEqual([])
-    expect(ada.adapters.notifier.shown.filter((n) => n.kind === 'notice')).toEqual([])
-  })
-
-  it('Decline pressed again once it was answered declines once and tells nothing more', async () => {
-    const { ada } = await twoExpertsInvited()
-    const notification = ada.adapters.notifier.onScreen[0]!
-    const notices: AppNotice[] = []
-    ada.runtime.notificationActions.notices.add((notice) => notices.push(notice))
-    await ada.runtime.notificationActions.activate({ action: 'decline', notification })
-    await ada.runtime.notificationActions.activate({ action: 'decline', notification })
-    expect(notices).toEqual([])
-    expect(ada.adapters.notifier.shown.filter((n) => n.kind === 'notice')).toEqual([])
-  })
+  // A Join again shows the window, where the session is; a Decline again has nothing more to show.
+  it.each([
+    ['Join', 'primary', [{ kind: 'window' }]],
+    ['Decline', 'decline', []],
+  ] as const)(
+    '%s pressed again once the first took effect acts once and tells no failure',
+    async (_name, action, windows) => {
+      const { ada } = await twoExpertsInvited()
+      const notification = ada.adapters.notifier.onScreen[0]!
+      const notices: AppNotice[] = []
+      ada.runtime.notificationActions.notices.add((notice) => notices.push(notice))
+      await ada.runtime.notificationActions.activate({ action, notification })
+      const focus: FocusRequest[] = []
+      ada.runtime.notificationActions.focusRequests.add((request) => focus.push(request))
+      await ada.runtime.notificationActions.activate({ action, notification })
+      expect(focus).toEqual(windows)
+      expect(notices).toEqual([])
+      expect(ada.adapters.notifier.shown.filter((n) => n.kind === 'notice')).toEqual([])
+    },
+  )
 })

@@ -151,35 +151,28 @@ describe('a press on a notification', () => {
     expect(notifier.shown).toEqual([])
   })
 
-  it('Join pressed again once it was answered, or on an invite already accepted, sends nothing and shows the window', async () => {
-    const { actions, sent, settle, notifier, notices, focus, account } = setup()
-    const first = actions.activate({ action: 'primary', notification: instant })
-    settle(true)
-    await first
-    // The cache has not heard of the acceptance yet: the press itself is remembered.
-    await actions.activate({ action: 'primary', notification: instant })
-    // Accepted in the window: the cache says so.
-    account.answered.set('inv_3', 'accepted')
-    await actions.activate({ action: 'primary', notification: { ...instant, inviteId: 'inv_3' } })
-    expect(sent).toEqual(['accept inv_1'])
-    expect(focus).toEqual([{ kind: 'window' }, { kind: 'window' }])
-    expect(notifier.shown).toEqual([])
-    expect(notices).toEqual([])
-  })
-
-  it('Decline pressed again once it was answered, or on an invite declined in the window, sends nothing and tells nothing', async () => {
-    const { actions, sent, settle, notifier, notices, focus, account } = setup()
-    const first = actions.activate({ action: 'decline', notification: instant })
-    settle(true)
-    await first
-    await actions.activate({ action: 'decline', notification: instant })
-    account.answered.set('inv_3', 'declined')
-    await actions.activate({ action: 'decline', notification: { ...instant, inviteId: 'inv_3' } })
-    expect(sent).toEqual(['decline inv_1'])
-    expect(focus).toEqual([])
-    expect(notifier.shown).toEqual([])
-    expect(notices).toEqual([])
-  })
+  // A Join shows the window, where the session is; a Decline has nothing more to show.
+  it.each([
+    ['Join', 'primary', 'accepted', 'accept inv_1', [{ kind: 'window' }, { kind: 'window' }]],
+    ['Decline', 'decline', 'declined', 'decline inv_1', []],
+  ] as const)(
+    '%s pressed again once it was answered, or on an invite answered so in the window, sends nothing and tells nothing',
+    async (_name, action, answer, command, windows) => {
+      const { actions, sent, settle, notifier, notices, focus, account } = setup()
+      const first = actions.activate({ action, notification: instant })
+      settle(true)
+      await first
+      // The cache has not heard of the answer yet: the press itself is remembered.
+      await actions.activate({ action, notification: instant })
+      // Answered in the window: the cache says so.
+      account.answered.set('inv_3', answer)
+      await actions.activate({ action, notification: { ...instant, inviteId: 'inv_3' } })
+      expect(sent).toEqual([command])
+      expect(focus).toEqual(windows)
+      expect(notifier.shown).toEqual([])
+      expect(notices).toEqual([])
+    },
+  )
 
   it('Join on an invite declined already is still sent, and the platform’s refusal told', async () => {
     const { actions, sent, account } = setup()

@@ -6,13 +6,18 @@ import { createPowerHook } from '../../../../../src/main/node/adapters/power-hoo
 import { ManualClock } from '../../../../../src/shared/clock'
 import { FIXTURE_NOW } from '../../../../support/fixtures'
 
+/** A link's wire over a platform clock at FIXTURE_NOW, keeping the warnings it logs. */
+function wired() {
+  const local = new ManualClock(FIXTURE_NOW)
+  const warnings: string[] = []
+  const log = { info: () => {}, warn: (m: string) => void warnings.push(m), error: () => {} }
+  const clock = new PlatformClock(local, createPowerHook(), log)
+  return { warnings, clock, wire: linkWire({} as never, local, log, clock) }
+}
+
 describe('the platform’s time in each answer', () => {
   it('is taken when readable, and one the protocol could not read is said in one log line, however often it comes', () => {
-    const local = new ManualClock(FIXTURE_NOW)
-    const warnings: string[] = []
-    const log = { info: () => {}, warn: (m: string) => void warnings.push(m), error: () => {} }
-    const clock = new PlatformClock(local, createPowerHook(), log)
-    const wire = linkWire({} as never, local, log, clock)
+    const { warnings, clock, wire } = wired()
     const sent = wire.reading()
     // Left out: a platform need not send it, and nothing is said.
     wire.timed(sent, undefined, { ok: true, result: {} })
@@ -29,11 +34,7 @@ describe('the platform’s time in each answer', () => {
   })
 
   it('takes a time with a fraction of a millisecond, to the millisecond', () => {
-    const local = new ManualClock(FIXTURE_NOW)
-    const warnings: string[] = []
-    const log = { info: () => {}, warn: (m: string) => void warnings.push(m), error: () => {} }
-    const clock = new PlatformClock(local, createPowerHook(), log)
-    const wire = linkWire({} as never, local, log, clock)
+    const { warnings, clock, wire } = wired()
     const answer = { ok: true, result: {}, serverTime: FIXTURE_NOW + 60_000.4 }
     const read = CommandAck.parse(answer)
     wire.timed(wire.reading(), read.serverTime, answer)
@@ -48,11 +49,7 @@ describe('the platform’s time in each answer', () => {
       [-5, 'as 1969-12-31T23:59:59.995Z,'],
       ['NaN', 'as "NaN",'],
     ] as const) {
-      const local = new ManualClock(FIXTURE_NOW)
-      const warnings: string[] = []
-      const log = { info: () => {}, warn: (m: string) => void warnings.push(m), error: () => {} }
-      const clock = new PlatformClock(local, createPowerHook(), log)
-      const wire = linkWire({} as never, local, log, clock)
+      const { warnings, clock, wire } = wired()
       const answer = { ok: true, result: {}, serverTime }
       wire.timed(wire.reading(), CommandAck.parse(answer).serverTime, answer)
       expect(clock.state.measured).toBe(false)

@@ -2,6 +2,12 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { answerCall } from '../../../../../src/main/core/ipc/answer-call'
 
+/** A log keeping every warning and error line it is given. */
+function recordingLog() {
+  const lines: string[] = []
+  return { lines, log: { warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) } }
+}
+
 describe('answerCall refusing an untrusted payload', () => {
   const wide = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`key${i}`, i]))
   let deep: unknown = 'x'
@@ -12,8 +18,7 @@ describe('answerCall refusing an untrusted payload', () => {
     ['an array nested ten thousand deep', deep],
     ['a field nested ten thousand deep', { theme: deep }],
   ])('refuses %s with a short message and a short log line', async (_, payload) => {
-    const lines: string[] = []
-    const log = { warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) }
+    const { lines, log } = recordingLog()
     const result = await answerCall('settings.update', payload, () => Promise.reject(new Error('ran')), log)
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
     expect(JSON.stringify(result).length).toBeLessThan(1_000)
@@ -34,8 +39,7 @@ describe('answerCall refusing text cut in half', () => {
   ] as const)(
     'refuses %s with a lone surrogate, naming the field, and never runs the handler',
     async (channel, payload, field) => {
-      const lines: string[] = []
-      const log = { warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) }
+      const { lines, log } = recordingLog()
       let ran = false
       const result = await answerCall(channel, payload, () => (ran = true) as never, log)
       expect(ran).toBe(false)
@@ -99,8 +103,7 @@ describe('answerCall refusing a payload that throws when read', () => {
     ['a proxy whose keys throw', proxy],
     ['a getter that throws below a field', { theme: throwing }],
   ])('refuses %s as an invalid payload and never runs the handler', async (_, payload) => {
-    const lines: string[] = []
-    const log = { warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) }
+    const { lines, log } = recordingLog()
     let ran = false
     const result = await answerCall('settings.update', payload, () => (ran = true) as never, log)
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })

@@ -17,6 +17,15 @@ import { FIRST_RUN_SETTINGS } from '../../../../support/fixtures'
 const tempDir = useTempDirs()
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'))
 
+/** A store opened, at a fixed moment, over a settings file holding `text`. */
+function openedOver(text: string) {
+  const dir = tempDir()
+  writeFileSync(settingsFilePath(dir), text)
+  const log = recordingLog()
+  const now = Date.UTC(2025, 0, 2, 3, 4, 5)
+  return { dir, log, now, settings: createNodeSettingsStore({ dir, log, now: () => now }) }
+}
+
 describe('the Node settings store (conf)', () => {
   it('starts from the defaults and writes them, with the layout version, to settings.json', () => {
     const dir = tempDir()
@@ -66,12 +75,8 @@ describe('the Node settings store (conf)', () => {
   })
 
   it('moves a file that is not valid JSON aside, keeps it, and starts from the defaults', () => {
-    const dir = tempDir()
     const broken = '{"soundEnabled": false, "platformUrl": "https://plat'
-    writeFileSync(settingsFilePath(dir), broken)
-    const log = recordingLog()
-    const now = Date.UTC(2025, 0, 2, 3, 4, 5)
-    const settings = createNodeSettingsStore({ dir, log, now: () => now })
+    const { dir, log, now, settings } = openedOver(broken)
 
     expect(settings.get().soundEnabled).toBe(true)
     const aside = corruptSettingsPath(settingsFilePath(dir), now)
@@ -91,12 +96,8 @@ describe('the Node settings store (conf)', () => {
   })
 
   it('keeps the file as it was beside it when a value in it cannot be used and goes back to its default', () => {
-    const dir = tempDir()
     const edited = '{"settingsVersion": 1, "soundEnabled": "loud", "platformUrl": "http://10.0.0.7:4455"}'
-    writeFileSync(settingsFilePath(dir), edited)
-    const log = recordingLog()
-    const now = Date.UTC(2025, 0, 2, 3, 4, 5)
-    const settings = createNodeSettingsStore({ dir, log, now: () => now })
+    const { dir, log, now, settings } = openedOver(edited)
 
     expect(settings.resetAtOpen).toEqual(['platformUrl', 'soundEnabled'])
     expect(settings.get()).toMatchObject({ soundEnabled: true, platformUrl: null })
