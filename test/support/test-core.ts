@@ -41,6 +41,13 @@ export interface TestCoreOptions {
   readonly expertId: string
   /** Reuse a data directory (a restart); a fresh temp one otherwise. */
   readonly dir?: string
+  /**
+   * The app's clock; the computer's unless given. A test that restarts a core and reads the
+   * platform's time before it hears the platform gives both runs one clock at the test platform's
+   * time: on the computer's clock, 11 months past that, the restart goes by the offset the first run
+   * kept, which is kept only once two answers agree, and a test platform's clock stands still, so
+   * its answers agree only when they come close together (on a busy machine, they may not).
+   */
   readonly clock?: Clock
   readonly timings?: Partial<LinkTimings>
   /** Times the link's liveness (silence, probes); real time unless given. */

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../../server/src/auth'
 import type { RecordingNotifier } from '../../../../src/main/node/adapters'
+import { ManualClock, type Clock } from '../../../../src/shared/clock'
 import { HTTP_PATHS } from '../../../../src/shared/protocol'
 import { bookedWorld } from '../../../support/booked-world'
 import { bookWithNewClient } from '../../../support/booking'
 import { useCleanup } from '../../../support/cleanup'
 import { startCoreFor, type TestCore } from '../../../support/test-core'
-import { startTestPlatform } from '../../../support/test-platform'
+import { startTestPlatform, TEST_START } from '../../../support/test-platform'
 
 /** Everything of the notifier's still on screen, by kind. */
 function onScreen(notifier: RecordingNotifier) {
@@ -34,15 +35,20 @@ describe('what is left on screen once the expert is gone', () => {
 
   /**
    * An expert online with a booked session, whose client has written, an open invite, and a
-   * notice about them: one notification of each kind that stays on screen.
+   * notice about them: one notification of each kind that stays on screen. The app runs on the
+   * computer's clock unless given `appClock`.
    */
-  async function expertWithEverythingOnScreen() {
+  async function expertWithEverythingOnScreen(appClock?: Clock) {
     const platform = await startTestPlatform()
     defer(() => platform.close())
     const expert = platform.addExpert()
     const requestId = bookWithNewClient(platform, expert.id)
     const { marketplace } = platform.server
-    const core = await startCoreFor(platform.server.url, expert)
+    const core = await startCoreFor(
+      platform.server.url,
+      expert,
+      appClock === undefined ? {} : { clock: appClock },
+    )
     defer(() => core.close(true))
     await core.waitForState((s) => s.status === 'online')
     await core.runtime.core.settled()
@@ -116,13 +122,20 @@ describe('what is left on screen once the expert is gone', () => {
   })
 
   it('restarted signed out with the cache kept: an earlier run’s invite notification gets no Join back', async () => {
-    const { platform, expert, core } = await expertWithEverythingOnScreen()
+    // Both runs keep the platform's time, so the restart, which never hears the platform, reads the
+    // invite as open by its own clock (TestCoreOptions.clock says why).
+    const clock = new ManualClock(TEST_START)
+    const { platform, expert, core } = await expertWithEverythingOnScreen(clock)
     const [invite] = core.runtime.cache.openInvites(core.runtime.core.platformClock.now())
     const inviteId = invite?.id ?? ''
     expect(core.runtime.core.earlierInvite(inviteId)).toMatchObject({ kind: 'invite', inviteId })
     core.close()
     // As after a refused token: the stored sign-in is forgotten, the cache kept for reading offline.
-    const restarted = await startCoreFor(platform.server.url, expert, { dir: core.dir, signedOut: true })
+    const restarted = await startCoreFor(platform.server.url, expert, {
+      dir: core.dir,
+      signedOut: true,
+      clock,
+    })
     defer(() => restarted.close())
     const { core: standby, cache } = restarted.runtime
     expect(cache.openInvites(standby.platformClock.now()).map((i) => i.id)).toEqual([inviteId])

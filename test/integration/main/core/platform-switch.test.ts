@@ -4,9 +4,10 @@
 // alone remembers which platform filled it.
 import { describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../../server/src/auth'
+import { ManualClock } from '../../../../src/shared/clock'
 import { useCleanup } from '../../../support/cleanup'
 import { startCoreFor, startOnlineCore } from '../../../support/test-core'
-import { startTestPlatform } from '../../../support/test-platform'
+import { startTestPlatform, TEST_START } from '../../../support/test-platform'
 
 describe('switching platforms as the same expert id', () => {
   const defer = useCleanup()
@@ -47,13 +48,16 @@ describe('switching platforms as the same expert id', () => {
   })
 
   it('empties the cache after a restart that forgot the sign-in, before anything of the old platform is shown', async () => {
-    const { platform: old, expert, core, platformUrl } = await startOnlineCore(defer)
+    // Both runs keep the platform's time, so the restart, which has not heard a platform yet, reads
+    // the invite as open by its own clock (TestCoreOptions.clock says why).
+    const clock = new ManualClock(TEST_START)
+    const { platform: old, expert, core, platformUrl } = await startOnlineCore(defer, { appClock: clock })
     old.inviteDirectly(expert.id, 'On the old platform')
     await core.waitForNotifications(1)
     await core.runtime.core.settled()
     core.close()
     // As after a refused token: the stored sign-in is forgotten, the cache kept for reading offline.
-    const restarted = await startCoreFor(platformUrl, expert, { dir: core.dir, signedOut: true })
+    const restarted = await startCoreFor(platformUrl, expert, { dir: core.dir, signedOut: true, clock })
     defer(() => restarted.close())
     const { core: standby, cache } = restarted.runtime
     expect(standby.connection.status).toBe('signed_out')
