@@ -43,9 +43,13 @@ const NAMED_SECRET =
  * any `…token=`, `…secret=`, `…password=`, a `key=` or `…_key=`. Only after `?`, `&`, `;` or `#`,
  * so a field such as `code: ENOENT` or a parameter such as `zipcode=` keeps its value. The name is
  * judged as the server reads it: percent-decoded (`%73ig=` is `sig=`), and each of its bracketed
- * parts (`auth[token]=`).
+ * parts (`auth[token]=`). A value ends at a `?` too: a link to go on to (`next=/cb?code=…`)
+ * carries parameters of its own, each judged by its name; a secret's value that went on past a `?`
+ * goes whole (REDACTED_TAIL).
  */
-const QUERY_PARAMETER = /([?&#;])([^=?&#;\s"'<>]+)=(?!\[redacted\])[^&#;\s"'<>)\]}]*/g
+const QUERY_PARAMETER = /([?&#;])([^=?&#;\s"'<>]+)=(?!\[redacted\])[^?&#;\s"'<>)\]}]*/g
+/** What a redacted query value still held after a "?": the server reads it as part of the secret. */
+const REDACTED_TAIL = /(=\[redacted\])\?[^&#;\s"'<>)\]}]*/g
 const SECRET_PARAMETER =
   /^(?:[\w.-]*(?:token|secret|password|passwd|pwd|credentials?|signature|auth)|(?:[\w.-]*[-_.]|api|private|access|signing|account)?key|sig|code|pass)$/i
 
@@ -67,15 +71,16 @@ const HEADER_CREDENTIAL = /(\b(?:proxy-)?authorization|\bcookie)(\s*:\s*)(?!["'[
 /** Someone's words in JSON: `"body": "…"`, `"text": "…"`. */
 const JSON_WORDS = /("(?:[a-z]*body|[a-z]*text)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi
 /**
- * The password in a URL's userinfo: `https://ada:secret@host`, up to the last `@` before the
- * path, since a password may hold a raw `@` of its own (`ada:p@ss@host`).
+ * A URL's userinfo with a password, all of it: the password up to the last `@` before the path,
+ * since it may hold a raw `@` of its own (`ada:p@ss@host`), and the name too, which is as often the
+ * token itself (`https://TOKEN:x-oauth-basic@host`, `https://TOKEN:@host`).
  */
-const URL_PASSWORD = /(\/\/[^/\s:@]*:)[^\s/]*@/g
+const URL_PASSWORD = /\/\/[^/\s:@]*:[^\s/]*@/g
 /**
- * A URL's userinfo with no password: `https://TOKEN@host` is how a token is often put in a link,
- * and a name alone there says nothing the log needs.
+ * A URL's userinfo with no password, up to the last `@` before the host: `https://TOKEN@host` is
+ * how a token is often put in a link, and a name alone there says nothing the log needs.
  */
-const URL_USER = /\/\/[^/\s:@]+@/g
+const URL_USER = /\/\/[^/?#\\\s:]+@/g
 /** A bearer or basic credential after its scheme. */
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[\w.~+/-]+=*/gi
 /** A JSON Web Token. */
@@ -94,12 +99,13 @@ export function redactLogText(text: string): string {
     .replace(HEADER_CREDENTIAL, (_match, name: string, colon: string) => `${name}${colon}${REDACTED}`)
     .replace(SCHEME_CREDENTIAL, (_match, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(JWT, REDACTED)
-    .replace(URL_PASSWORD, (_match, user: string) => `${user}${REDACTED}@`)
+    .replace(URL_PASSWORD, `//${REDACTED}@`)
     .replace(URL_USER, `//${REDACTED}@`)
     .replace(JSON_WORDS, (_match, name: string) => `${name}"${REDACTED}"`)
     .replace(QUERY_PARAMETER, (match, mark: string, name: string) =>
       isSecretParameter(name) ? `${mark}${name}=${REDACTED}` : match,
     )
+    .replace(REDACTED_TAIL, '$1')
     .replace(NAMED_SECRET, (_match, name: string) => `${name}${REDACTED}`)
     .replace(OPAQUE, (run) => (looksRandom(run) ? REDACTED : run))
 }

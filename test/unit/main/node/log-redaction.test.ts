@@ -106,23 +106,25 @@ describe('what never reaches a log line', () => {
     expect(redactLogText('"password":"with \\" quote inside"')).toBe('"password":[redacted]')
   })
 
-  it('removes the password of a URL, and a random token that happens to hold no digit', () => {
+  it('removes the whole userinfo of a URL, a password and a token put there, and a random token that happens to hold no digit', () => {
     expect(redactLogText('GET https://ada:hunter2@platform.example.com/x')).toBe(
-      'GET https://ada:[redacted]@platform.example.com/x',
+      'GET https://[redacted]@platform.example.com/x',
     )
     expect(redactLogText('http://127.0.0.1:4455/api')).toBe('http://127.0.0.1:4455/api')
     // A password with no user name before it is still one.
     expect(redactLogText('GET https://:hunter2@platform.example.com/x')).toBe(
-      'GET https://:[redacted]@platform.example.com/x',
+      'GET https://[redacted]@platform.example.com/x',
     )
     // A raw @ inside the password: nothing of it is left.
     expect(redactLogText('GET https://ada:p@ss@w0rd@platform.example.com/x')).toBe(
-      'GET https://ada:[redacted]@platform.example.com/x',
-    )
-    // A short token put in a link as its whole userinfo, as a link to a repository often carries one.
-    expect(redactLogText('GET https://gh7x2k@platform.example.com/x')).toBe(
       'GET https://[redacted]@platform.example.com/x',
     )
+    // A short token put in a link as its whole userinfo, as a link to a repository often carries one,
+    // with a raw @ in it, before an empty password, or before a word that only names its kind.
+    for (const userinfo of ['gh7x2k', 'gh7@x2k', 'gh7x2k:', 'gh7x2k:x-oauth-basic'])
+      expect(redactLogText(`GET https://${userinfo}@platform.example.com/x`), userinfo).toBe(
+        'GET https://[redacted]@platform.example.com/x',
+      )
     const noDigit = 'qVxLbZrTmKpWsYcNhJdFaGeUiOtRwQvXlBzRtMkPwSy'
     expect(redactLogText(`socket ${noDigit}`)).toBe('socket [redacted]')
   })
@@ -157,6 +159,19 @@ describe('what never reaches a log line', () => {
       ['GET /x?auth[token]=t2&user[name]=ada', 'GET /x?auth[token]=[redacted]&user[name]=ada'],
       ['GET /x?key%5B%5D=k1;sig=s2', 'GET /x?key%5B%5D=[redacted];sig=[redacted]'],
       ['GET /x?bad%zz=1&%E0%A4%A=2', 'GET /x?bad%zz=1&%E0%A4%A=2'],
+    ]
+    for (const [text, redacted] of cases) expect(redactLogText(text), text).toBe(redacted)
+  })
+
+  it('removes a secret query value inside the value of another parameter, as a link to go on to holds it', () => {
+    const cases: Array<[string, string]> = [
+      ['GET /login?next=/cb?code=c1&state=s1', 'GET /login?next=/cb?code=[redacted]&state=s1'],
+      [
+        'GET /out?to=https://files.example/a.pdf?X-Amz-Signature=ab12',
+        'GET /out?to=https://files.example/a.pdf?X-Amz-Signature=[redacted]',
+      ],
+      // A secret's value runs to the next parameter, a "?" in it included, as the server reads it.
+      ['GET /x?token=t1?part=2&a=1', 'GET /x?token=[redacted]&a=1'],
     ]
     for (const [text, redacted] of cases) expect(redactLogText(text), text).toBe(redacted)
   })
