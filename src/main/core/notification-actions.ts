@@ -194,7 +194,8 @@ export class NotificationActions {
   ): boolean {
     const { signedInAs, holds, log } = this.deps
     const nobody = signedInAs !== undefined && signedInAs() === null
-    if (!nobody && (holds?.(target) ?? true)) return true
+    // A cache that cannot be read (a damaged file) cannot say whose it is: the window opens.
+    if (!nobody && this.readCache(() => holds?.(target) ?? true, false)) return true
     const what = 'inviteId' in target ? `invite ${target.inviteId}` : `session ${target.sessionId}`
     log.info(
       `A ${action} pressed on the notification of ${what} acts for no one: ${nobody ? 'no one is signed in' : 'not in the signed-in expert’s list'}`,
@@ -209,11 +210,28 @@ export class NotificationActions {
    * told "Could not join" about the session they had joined, or that it was no longer open.
    */
   private answeredAlready(inviteId: string, answer: InviteAnswer): boolean {
-    const given = this.answers.get(this.signedInAs(), inviteId) ?? this.deps.answered?.(inviteId)
+    // Unread (a damaged cache file), it is sent: the platform knows how it was answered.
+    const given =
+      this.answers.get(this.signedInAs(), inviteId) ??
+      this.readCache(() => this.deps.answered?.(inviteId), null)
     if (given !== answer) return false
     this.deps.log.info(`Pressed again on invite ${inviteId}, ${answer} already`)
     if (answer === 'accepted') this.focusRequests.emit({ kind: 'window' })
     return true
+  }
+
+  /**
+   * `read` of the offline cache, or `unread` when it throws (a damaged file), logged: a press is
+   * handled from the notifier's event, where a throw would be the app's unhandled rejection and
+   * the press would do nothing at all.
+   */
+  private readCache<T>(read: () => T, unread: T): T {
+    try {
+      return read()
+    } catch (error) {
+      this.deps.log.error('A press on a notification could not read the offline cache', error)
+      return unread
+    }
   }
 
   /** Run `work` unless a press on the same thing is still on its way. */

@@ -67,6 +67,12 @@ function setup() {
     notHeld: new Set<string>(),
     /** Invites the signed-in expert's cache has as answered, and how. */
     answered: new Map<string, 'accepted' | 'declined'>(),
+    /** The reads of the cache that throw (a damaged cache file). */
+    readFails: new Set<'holds' | 'answered'>(),
+  }
+  const read = <T>(what: 'holds' | 'answered', value: () => T): T => {
+    if (account.readFails.has(what)) throw new Error('database disk image is malformed')
+    return value()
   }
   const log = recordingLog()
   const actions = new NotificationActions({
@@ -75,8 +81,9 @@ function setup() {
     notifier,
     log,
     signedInAs: () => account.signedInAs,
-    holds: (target) => !account.notHeld.has('inviteId' in target ? target.inviteId : target.sessionId),
-    answered: (inviteId) => account.answered.get(inviteId) ?? null,
+    holds: (target) =>
+      read('holds', () => !account.notHeld.has('inviteId' in target ? target.inviteId : target.sessionId)),
+    answered: (inviteId) => read('answered', () => account.answered.get(inviteId) ?? null),
   })
   const focus: FocusRequest[] = []
   const notices: AppNotice[] = []
@@ -179,6 +186,20 @@ describe('a press on a notification', () => {
     account.answered.set('inv_1', 'declined')
     void actions.activate({ action: 'primary', notification: instant })
     expect(sent).toEqual(['accept inv_1'])
+  })
+
+  it('Join or Decline pressed while the offline cache cannot be read is logged: with whose it is unread, the window opens; with only how it was answered unread, it is sent', async () => {
+    const { actions, sent, focus, notices, account, log } = setup()
+    account.readFails.add('holds').add('answered')
+    await actions.activate({ action: 'primary', notification: instant })
+    await actions.activate({ action: 'decline', notification: scheduled })
+    expect(sent).toEqual([])
+    expect(focus).toEqual([{ kind: 'window' }, { kind: 'window' }])
+    account.readFails.delete('holds')
+    void actions.activate({ action: 'decline', notification: scheduled })
+    expect(sent).toEqual(['decline inv_2'])
+    expect(notices).toEqual([])
+    expect(log.text()).toMatch(/could not read the offline cache.*malformed/)
   })
 
   it('a Join remembered for one expert is sent for another signed in since', async () => {
