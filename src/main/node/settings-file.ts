@@ -154,14 +154,15 @@ export function confSettingsFile(
 
 /**
  * Copies the file at `path` beside it, as a set-aside one is named, before values it holds that
- * could not be used are replaced by their defaults; the newest few such copies are kept.
+ * could not be used are replaced by their defaults, or settings it does not know are left out; the
+ * newest few such copies are kept.
  */
 function keepCopy(path: string, at: number, log: Logger): void {
   const copy = corruptSettingsPath(path, at)
   try {
     copyFileSync(path, copy, constants.COPYFILE_EXCL)
     log.warn(
-      `The settings file ${path} held values that could not be used; kept the file as it was as ` +
+      `The settings file ${path} held values or settings this Standby cannot use; kept the file as it was as ` +
         `${basename(copy)}` +
         olderCopiesRemoved(path, copy),
     )

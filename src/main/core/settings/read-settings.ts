@@ -18,6 +18,8 @@ export interface SettingsRead {
   readonly rewrite: boolean
   /** What held a value that could not be used and is at its default instead (the expert is told). */
   readonly reset: SettingsReset
+  /** Set when the file held settings this Standby does not know (a misspelt hand edit), which a rewrite leaves out. */
+  readonly leftOut?: true
 }
 
 /** Every setting at its default. */
@@ -55,8 +57,8 @@ export function readSettings(onDisk: unknown, log: Logger): SettingsRead {
     return { values: defaultSettings(), rewrite: true, reset: 'all' }
   }
   if (version < SETTINGS_VERSION) log.info(`Moved the settings from layout ${version} to ${SETTINGS_VERSION}`)
-  const { values, reset } = sanitize(migrated.raw, log)
-  return { values, reset, rewrite: !sameContent(onDisk, settingsFileContent(values)) }
+  const sanitized = sanitize(migrated.raw, log)
+  return { ...sanitized, rewrite: !sameContent(onDisk, settingsFileContent(sanitized.values)) }
 }
 
 /** The file's layout version: 0 when absent (or for a file with no settings at all: the current one). */
@@ -75,7 +77,7 @@ function layoutVersion(raw: RawSettings, log: Logger): number {
 function sanitize(
   raw: RawSettings,
   log: Logger,
-): { values: SettingsValues; reset: Array<keyof SettingsValues> } {
+): Omit<SettingsRead, 'rewrite'> & { reset: Array<keyof SettingsValues> } {
   const shape = SettingsSchema.shape
   const known = new Set<string>([...Object.keys(shape), SETTINGS_VERSION_KEY, CONF_INTERNAL_KEY])
   const unknown = Object.keys(raw).filter((key) => !known.has(key))
@@ -104,7 +106,7 @@ function sanitize(
       )
     }
   }
-  return { values: SettingsSchema.parse(values), reset }
+  return { values: SettingsSchema.parse(values), reset, ...(unknown.length > 0 ? { leftOut: true } : {}) }
 }
 
 const MOST_KEYS_NAMED = 5

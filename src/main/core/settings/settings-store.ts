@@ -67,7 +67,8 @@ export function createSettingsStore(file: SettingsFile, log: Logger, setAside = 
   const read = readSettings(onDisk, log)
   let current: SettingsValues = Object.freeze(read.values)
   if (read.rewrite) {
-    if (read.reset === 'all' || read.reset.length > 0) file.keepAside?.()
+    // What the rewrite loses, a value reset or a setting this Standby does not know, is kept first.
+    if (read.reset === 'all' || read.reset.length > 0 || read.leftOut === true) file.keepAside?.()
     try {
       file.write(settingsFileContent(current))
     } catch (error) {

@@ -90,7 +90,7 @@ describe('reading settings from whatever is on disk', () => {
   it('drops unknown keys, saying which', () => {
     const log = recordingLog()
     const read = readSettings({ ...settingsFileContent(defaults), theme: 'dark', 'a.b': 1 }, log)
-    expect(read).toEqual({ values: defaults, rewrite: true, reset: [] })
+    expect(read).toEqual({ values: defaults, rewrite: true, reset: [], leftOut: true })
     expect(log.lines).toEqual(['info Dropped unknown settings: "theme", "a.b"'])
   })
 
@@ -100,7 +100,7 @@ describe('reading settings from whatever is on disk', () => {
       Array.from({ length: 10_000 }, (_, i) => [`${'k'.repeat(1_000)}${i}\u001b[2J`, i]),
     )
     const read = readSettings({ ...settingsFileContent(defaults), ...junk }, log)
-    expect(read).toEqual({ values: defaults, rewrite: true, reset: [] })
+    expect(read).toEqual({ values: defaults, rewrite: true, reset: [], leftOut: true })
     expect(log.lines).toHaveLength(1)
     expect(log.lines[0]!.length).toBeLessThan(1_000)
     expect(log.lines[0]).toContain('10000 unknown settings')
@@ -150,7 +150,12 @@ describe('reading settings from whatever is on disk', () => {
       { settingsVersion: SETTINGS_VERSION + 1, soundEnabled: false, quietHours: { from: 22, to: 7 } },
       log,
     )
-    expect(read).toEqual({ values: { ...defaults, soundEnabled: false }, rewrite: false, reset: [] })
+    expect(read).toEqual({
+      values: { ...defaults, soundEnabled: false },
+      rewrite: false,
+      reset: [],
+      leftOut: true,
+    })
     expect(log.text()).toContain('saved by a newer Standby')
   })
 

@@ -109,6 +109,18 @@ describe('the Node settings store (conf)', () => {
     expect(readdirSync(dir)).toHaveLength(2)
   })
 
+  it('keeps the file as it was beside it when it holds a setting Standby does not know (a misspelt hand edit), which the rewrite leaves out', () => {
+    const edited = '{"settingsVersion": 1, "soundEnabeld": false}'
+    const { dir, log, now } = openedOver(edited)
+
+    expect(readFileSync(corruptSettingsPath(settingsFilePath(dir), now), 'utf8')).toBe(edited)
+    expect(readJson(settingsFilePath(dir))).not.toHaveProperty('soundEnabeld')
+    expect(log.text()).toContain('kept the file as it was as settings.json.corrupt-2025-01-02T03-04-05.000Z')
+    // Left out once: the next start keeps no other copy.
+    createNodeSettingsStore({ dir, log, now: () => now + 1 })
+    expect(readdirSync(dir)).toHaveLength(2)
+  })
+
   it('keeps only the newest few files set aside when the settings are unreadable at every start', () => {
     const dir = tempDir()
     const stranger = 'settings.json.corrupt-by-hand'
