@@ -237,11 +237,12 @@ async function main(): Promise<void> {
     log,
   })
   const closedToTray = closedToTrayNotice({ settings, notifier, platform, log })
+  const power = createPowerMonitorPower(process.platform, log)
   const runtime = await startRuntime({
     cachePath: join(userData, 'cache.db'),
     nativeBinding: nativeBindingForThisProcess(app.isPackaged, app.getAppPath()),
     clock: systemClock,
-    power: createPowerMonitorPower(process.platform, log),
+    power,
     secrets: createSafeStorageSecrets({ path: join(userData, 'sign-in.bin'), log }),
     notifier,
     browser,
@@ -299,6 +300,7 @@ async function main(): Promise<void> {
     caughtUp: () => ['online', 'checking'].includes(runtime.core.connection.status),
     unreachable: () => ['offline', 'reconnecting'].includes(runtime.core.connection.status),
     clock: systemClock,
+    power,
     focus: (request) => runtime.notificationActions.focusRequests.emit(request),
     notice: (notice) => runtime.notificationActions.notices.emit(notice),
     notifier,

@@ -20,6 +20,7 @@ import type { DeepLink } from '../../../shared/deep-link'
 import type { AppNotice, FocusRequest } from '../notification-actions'
 import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
+import type { Power } from '../ports/power'
 import type { DeepLinkTargets } from './deep-link-inbox'
 
 /** The title of what the expert is told when a link opens nothing. */
@@ -53,6 +54,8 @@ export interface DeepLinkTargetDeps {
   readonly signedOut: () => boolean
   /** Times a waiting link (steadyNow): by the time that passed, whatever the computer's clock is set to. */
   readonly clock: Clock
+  /** The machine's sleeps, counted as time a link waited: the monotonic clock may stand still in them. */
+  readonly power?: Pick<Power, 'onSuspend' | 'onResume'>
   /** Asks the host to show an invite or a session, as a notification's press does. */
   readonly focus: (request: FocusRequest) => void
   /** A notice in the window. */
@@ -72,6 +75,31 @@ export interface DeepLinkOpener extends DeepLinkTargets {
 /** The one notice about links on screen: what became of the latest one. */
 export const LINK_NOTICE_ID = 'deep-link'
 
+/**
+ * A reading of the time that passed, sleeps included: the monotonic clock, plus what the wall clock
+ * ran ahead of it between a suspend and the next resume (a night with the lid closed, which left
+ * alone would have a link promised for ten minutes open out of the blue in the morning). A wall
+ * clock set while awake, or an unlock reported as a resume, adds nothing.
+ */
+function sleepCounting(clock: Clock, power: DeepLinkTargetDeps['power']): () => number {
+  let slept = 0
+  let suspendedAt: { readonly wall: number; readonly mono: number } | null = null
+  const reading = (): { readonly wall: number; readonly mono: number } => ({
+    wall: clock.now(),
+    mono: steadyNow(clock),
+  })
+  power?.onSuspend(() => {
+    suspendedAt = reading()
+  })
+  power?.onResume(() => {
+    if (suspendedAt === null) return
+    const now = reading()
+    slept += Math.max(0, now.wall - suspendedAt.wall - (now.mono - suspendedAt.mono))
+    suspendedAt = null
+  })
+  return () => steadyNow(clock) + slept
+}
+
 /** The targets the deep link inbox hands links and refusals to. */
 export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
   /**
@@ -80,6 +108,7 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
    */
   let waiting:
     { readonly link: DeepLink; readonly at: number; readonly told?: 'sign-in' | 'connection' } | undefined
+  const passed = sleepCounting(deps.clock, deps.power)
   const tell = (body: string, title = LINK_NOT_OPENED, tone: AppNotice['tone'] = 'warning'): void => {
     if (!deps.live()) return
     // Each takes the last one's place: links come as fast as a page can open them.
@@ -134,14 +163,14 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
   return {
     open(link: DeepLink) {
       if (!deps.live()) return
-      if (deps.signedIn()) return settle(link, steadyNow(deps.clock))
+      if (deps.signedIn()) return settle(link, passed())
       if (!deps.signedOut()) {
-        waiting = { link, at: steadyNow(deps.clock) }
+        waiting = { link, at: passed() }
         deps.log.info(`A link to ${link.kind} ${link.id} waits for the first catch-up after signing in.`)
         return
       }
       deps.log.info(`A link to ${link.kind} ${link.id} came while signed out; it opens after the sign-in.`)
-      waiting = { link, at: steadyNow(deps.clock), told: 'sign-in' }
+      waiting = { link, at: passed(), told: 'sign-in' }
       deps.showWindow()
       tell(
         `The link to ${link.kind} ${link.id} came while you were signed out: sign in within ${LINK_WAIT_MS / 60_000} minutes, and Standby opens it.`,
@@ -153,7 +182,7 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     retry() {
       if (waiting === undefined || !deps.live() || !deps.signedIn()) return
       const { link, at, told } = waiting
-      if (steadyNow(deps.clock) - at > LINK_WAIT_MS) {
+      if (passed() - at > LINK_WAIT_MS) {
         waiting = undefined
         deps.log.info(`A link to ${link.kind} ${link.id} waited too long to open and was dropped.`)
         // Told it would open: it is told that it will not.

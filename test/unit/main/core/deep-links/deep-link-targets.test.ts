@@ -177,6 +177,62 @@ describe('what a deep link does', () => {
     expect(deps.focus).not.toHaveBeenCalled()
   })
 
+  it('counts a sleep of the computer as time the link waited, which the monotonic clock does not', () => {
+    const suspended: Array<() => void> = []
+    const resumed: Array<() => void> = []
+    const power = {
+      onSuspend: (listener: () => void) => (suspended.push(listener), () => undefined),
+      onResume: (listener: () => void) => (resumed.push(listener), () => undefined),
+    }
+    const state = { sign: 'out' as Sign }
+    const clock = new ManualClock(1_000)
+    const { deps, targets: link } = targets({
+      signedIn: () => state.sign === 'in',
+      signedOut: () => state.sign === 'out',
+      clock,
+      power,
+    })
+    link.open({ kind: 'invite', id: 'inv_1' })
+    // The lid is closed for the night, and the expert signs in in the morning.
+    for (const listener of suspended) listener()
+    clock.sleep(8 * 60 * 60_000)
+    clock.advance(0)
+    for (const listener of resumed) listener()
+    clock.advance(60_000)
+    state.sign = 'in'
+    link.retry()
+    expect(deps.focus).not.toHaveBeenCalled()
+    expect(deps.notifier.show.mock.calls.at(-1)?.[0]).toMatchObject({ title: LINK_NOT_OPENED })
+  })
+
+  it('counts a short sleep only for its length, and a screen unlocked without a sleep not at all', () => {
+    const suspended: Array<() => void> = []
+    const resumed: Array<() => void> = []
+    const power = {
+      onSuspend: (listener: () => void) => (suspended.push(listener), () => undefined),
+      onResume: (listener: () => void) => (resumed.push(listener), () => undefined),
+    }
+    const state = { sign: 'out' as Sign }
+    const clock = new ManualClock(1_000)
+    const { deps, targets: link } = targets({
+      signedIn: () => state.sign === 'in',
+      signedOut: () => state.sign === 'out',
+      clock,
+      power,
+    })
+    link.open({ kind: 'invite', id: 'inv_1' })
+    for (const listener of suspended) listener()
+    clock.sleep(60_000)
+    for (const listener of resumed) listener()
+    // An unlock is reported as a resume too, with the wall clock set meanwhile.
+    clock.step(60 * 60_000)
+    for (const listener of resumed) listener()
+    clock.advance(LINK_WAIT_MS - 2 * 60_000)
+    state.sign = 'in'
+    link.retry()
+    expect(deps.focus.mock.calls).toEqual([[{ kind: 'invite', inviteId: 'inv_1', attention: false }]])
+  })
+
   it('opens a waiting link at most once, and not over a link that opened since', () => {
     const { deps, targets: link, state } = signing('out')
     link.open({ kind: 'invite', id: 'inv_old' })
