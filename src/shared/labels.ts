@@ -3,6 +3,7 @@
  * opens say the same thing, and for the expert's availability, so the tray and the window agree.
  */
 import { assertNever } from './assert-never'
+import { describeDuration } from './clock-skew'
 import type { DeclineReason, Expert, InviteReason, SessionKind } from './protocol/entities'
 
 /** An instant or scheduled request, as its badge and its notification name it. */
@@ -59,7 +60,7 @@ export function presenceLabel(
       if (cause === 'idle')
         return expert.idleMinutes === null
           ? 'Away — idle'
-          : `Away — idle for ${idleLength(expert.idleMinutes)}`
+          : `Away — idle for ${describeDuration(expert.idleMinutes * 60_000)}`
       if (cause === 'screen_locked') return 'Away — screen locked'
       if (cause === 'online_until') return 'Away — online time ended'
       return 'Away'
@@ -70,14 +71,6 @@ export function presenceLabel(
     default:
       return assertNever(availability)
   }
-}
-
-/** Whole minutes as the tray and the window say them: "10 min", "2 h 5 min", "24 h". */
-function idleLength(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`
-  const hours = Math.floor(minutes / 60)
-  const rest = minutes % 60
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`
 }
 
 /** What the expert can do with an open invite from its card or its notification. */
