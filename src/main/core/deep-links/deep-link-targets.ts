@@ -133,6 +133,22 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
       return true
     }
   }
+  /**
+   * Whether the cache knows the signed-in expert; a cache that cannot be read (a damaged file)
+   * goes by the sign-in alone, as `held` leaves the link to the page: a link comes from the
+   * system's events, where a throw would be the app's uncaught error and open nothing.
+   */
+  const signedIn = (link: DeepLink): boolean => {
+    try {
+      return deps.signedIn()
+    } catch (error) {
+      deps.log.warn(
+        `The cache could not say who is signed in for the link to ${link.kind} ${link.id}; it goes by the sign-in`,
+        error,
+      )
+      return !deps.signedOut()
+    }
+  }
   /** Tells that `link` waits for the connection, when the platform cannot be reached now; whether it told. */
   const toldItWaits = (link: DeepLink): boolean => {
     if (deps.unreachable?.() !== true) return false
@@ -163,7 +179,7 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
   return {
     open(link: DeepLink) {
       if (!deps.live()) return
-      if (deps.signedIn()) return settle(link, passed())
+      if (signedIn(link)) return settle(link, passed())
       if (!deps.signedOut()) {
         waiting = { link, at: passed() }
         deps.log.info(`A link to ${link.kind} ${link.id} waits for the first catch-up after signing in.`)
@@ -180,7 +196,7 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     },
     refused: (sentence) => tell(sentence),
     retry() {
-      if (waiting === undefined || !deps.live() || !deps.signedIn()) return
+      if (waiting === undefined || !deps.live() || !signedIn(waiting.link)) return
       const { link, at, told } = waiting
       if (passed() - at > LINK_WAIT_MS) {
         waiting = undefined

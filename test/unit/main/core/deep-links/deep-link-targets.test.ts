@@ -233,6 +233,20 @@ describe('what a deep link does', () => {
     expect(deps.focus.mock.calls).toEqual([[{ kind: 'invite', inviteId: 'inv_1', attention: false }]])
   })
 
+  it('opens a link, and one kept for the sign-in, when the cache cannot be read to say who is signed in, logging it', () => {
+    const state = { fails: true }
+    const { deps, targets: link } = targets({
+      signedIn: () => {
+        if (state.fails) throw new Error('database disk image is malformed')
+        return true
+      },
+    })
+    expect(() => link.open({ kind: 'invite', id: 'inv_1' })).not.toThrow()
+    expect(() => link.retry()).not.toThrow()
+    expect(deps.focus.mock.calls).toEqual([[{ kind: 'invite', inviteId: 'inv_1', attention: false }]])
+    expect(deps.log.warn).toHaveBeenCalledWith(expect.stringContaining('cache'), expect.any(Error))
+  })
+
   it('opens a waiting link at most once, and not over a link that opened since', () => {
     const { deps, targets: link, state } = signing('out')
     link.open({ kind: 'invite', id: 'inv_old' })
