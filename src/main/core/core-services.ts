@@ -76,6 +76,7 @@ export function coreServices(
       cacheChanged.emit({ kind: 'clock', invites })
       platform.sync?.invitesReopened()
     },
+    log: deps.log,
   })
   platformClock.changes.add(() => inviteExpiry.check())
   const retention = new CacheRetention({

@@ -27,15 +27,15 @@ const second = anInvite({
 })
 
 /** A watch over a cache holding `invites`, on a fake platform clock, with what it told. */
-function watching(invites: ReadonlyArray<Invite>) {
+function watching(invites: ReadonlyArray<Invite>, log = { error: vi.fn() }) {
   const { store } = fresh()
   store.applyEvents(invites.map((invite, n) => inviteCreated(n + 1, invite)))
   const clock = new ManualClock(FIXTURE_NOW)
   const told: string[][] = []
   const tell = (invites: ReadonlyArray<Invite>) => told.push(invites.map((i) => `${i.id} ${i.state}`))
-  const expiry = new InviteExpiry({ cache: store, platformTime: clock, expired: tell, reopened: tell })
+  const expiry = new InviteExpiry({ cache: store, platformTime: clock, expired: tell, reopened: tell, log })
   expiry.check()
-  return { store, clock, told, expiry }
+  return { store, clock, told, expiry, log }
 }
 
 describe('the invite expiry watch', () => {
@@ -118,6 +118,20 @@ describe('the invite expiry watch', () => {
     // Open again, each runs out again at its own expiry.
     clock.advanceTo(first.expiresAt)
     expect(told.at(-1)).toEqual(['inv_1 expired'])
+  })
+
+  it('a read of the cache that fails at an invite’s expiry (a damaged file) is logged once and tried again, and no invite that ran out meanwhile goes untold', () => {
+    const { store, clock, told, log } = watching([first, second])
+    const read = vi.spyOn(store, 'invitesRunOut')
+    read.mockImplementation(() => {
+      throw new Error('database disk image is malformed')
+    })
+    expect(() => clock.advanceTo(first.expiresAt)).not.toThrow()
+    clock.advance(MINUTE)
+    expect(log.error).toHaveBeenCalledOnce()
+    read.mockRestore()
+    clock.advanceTo(second.expiresAt + MINUTE)
+    expect(told).toEqual([['inv_1 expired'], ['inv_2 expired']])
   })
 
   it('stops watching when stopped', () => {
