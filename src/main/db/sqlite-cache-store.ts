@@ -13,6 +13,7 @@ import type {
   KeptClockOffset,
   ReminderKey,
   RetentionProgress,
+  ShowingAt,
   SnoozedReminder,
   StreamEntry,
   ThreadPlace,
@@ -32,7 +33,10 @@ import { THREAD_MESSAGES_LISTED, UNREAD_THREADS_LISTED } from '../../shared/ipc/
 /** CacheStore over one open, migrated cache database. */
 export class SqliteCacheStore implements CacheStore {
   private readonly repos: CacheRepositories
-  private readonly applyEventsInTransaction: (events: ReadonlyArray<StreamEntry>) => ApplyResult
+  private readonly applyEventsInTransaction: (
+    events: ReadonlyArray<StreamEntry>,
+    showing: ShowingAt | undefined,
+  ) => ApplyResult
   private readonly applySnapshotInTransaction: (snapshot: Snapshot, partsThrough: number) => void
   private readonly clearInTransaction: () => void
   private readonly markNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
@@ -54,8 +58,18 @@ export class SqliteCacheStore implements CacheStore {
   ) {
     const repos = new CacheRepositories(db, logger)
     this.repos = repos
-    this.applyEventsInTransaction = transactionOnUse(db, (events: ReadonlyArray<StreamEntry>) =>
-      applyEventBatch(repos, events),
+    this.applyEventsInTransaction = transactionOnUse(
+      db,
+      (events: ReadonlyArray<StreamEntry>, showing: ShowingAt | undefined): ApplyResult => {
+        const result = applyEventBatch(repos, events)
+        if (showing === undefined || result.applied.length === 0) return result
+        // Marked in the commit that applies it, so showing a new invite costs no commit of its own;
+        // still marked before it is shown: a crash in between loses it, never shows it twice. One
+        // only: the caller marks the others one by one as it shows them, so a crash loses one.
+        const unshown = repos.invites.unnotifiedOpen(showing.openAt)
+        if (unshown[0] !== undefined) repos.invites.markNotified([unshown[0].id], showing.at)
+        return { ...result, unshown }
+      },
     )
     this.applySnapshotInTransaction = transactionOnUse(db, (snapshot: Snapshot, partsThrough: number) =>
       rebuildFromSnapshot(repos, snapshot, partsThrough),
@@ -94,9 +108,9 @@ export class SqliteCacheStore implements CacheStore {
     this.repos.sync.forgetDigest()
   }
 
-  applyEvents(events: ReadonlyArray<StreamEntry>): ApplyResult {
+  applyEvents(events: ReadonlyArray<StreamEntry>, showing?: ShowingAt): ApplyResult {
     if (events.length === 0) return { applied: [], skipped: [], gap: false, cursor: this.repos.sync.cursor() }
-    return this.applyEventsInTransaction(events)
+    return this.applyEventsInTransaction(events, showing)
   }
 
   applySnapshot(snapshot: Snapshot, partsThrough = snapshot.cursor): void {

@@ -50,6 +50,19 @@ export interface ApplyResult {
   readonly gap: boolean
   /** The cursor after the batch. */
   readonly cursor: number
+  /**
+   * With `applyEvents`'s `showing`, when the batch applied any event: the invites open then and
+   * never shown, newest first, the first of them already marked shown in the batch's transaction.
+   */
+  readonly unshown?: ReadonlyArray<Invite>
+}
+
+/** When an applied batch's first unshown invite is marked shown (`applyEvents`): open at `openAt`, marked at `at`. */
+export interface ShowingAt {
+  /** The platform's time "open" is read at. */
+  readonly openAt: number
+  /** The time the mark records (the computer's). */
+  readonly at: number
 }
 
 /**
@@ -98,9 +111,11 @@ export interface CacheStore {
   forgetCursorDigest(): void
   /**
    * Apply `events` (ascending ids) in one transaction, dropping ids at or below the cursor and
-   * stopping at the first gap. Applying the same event twice changes nothing.
+   * stopping at the first gap. Applying the same event twice changes nothing. With `showing`, the
+   * same transaction also marks the newest open invite never shown as shown, and returns the
+   * invites never shown (`ApplyResult.unshown`): the caller shows that one first, after the commit.
    */
-  applyEvents(events: ReadonlyArray<StreamEntry>): ApplyResult
+  applyEvents(events: ReadonlyArray<StreamEntry>, showing?: ShowingAt): ApplyResult
   /**
    * Replace everything with a snapshot in one transaction and set the cursor to its cursor. Sent in
    * parts, its newest part was taken at the event `partsThrough` (its cursor when not given), kept

@@ -21,7 +21,13 @@ export function applyEventBatch(
   const entries = entriesWithRoomsOnPlatform(events, targets.platformUrl, log)
   // Read before: the cache forgets it in the batch that passes it.
   const partsThrough = cache.partsThrough()
-  const result = cacheWrite(() => cache.applyEvents(entries))
+  // Unless more events follow, the batch's transaction also marks the first new invite shown.
+  const showing = behind ? undefined : invites.showingAt()
+  const result = cacheWrite(() => cache.applyEvents(entries, showing))
+  const unshown =
+    showing === undefined || result.unshown === undefined
+      ? undefined
+      : { invites: result.unshown, openAt: showing.openAt }
   if (result.applied.length + result.skipped.length > 0) targets.reach.applied(result.cursor)
   const told = passedOver(targets, result.skipped, partsThrough)
   if (told.length > 0)
@@ -31,8 +37,8 @@ export function applyEventBatch(
     )
   if (result.applied.length > 0) {
     try {
-      // It marks the invites it shows, so a full disk can stop it too.
-      cacheWrite(() => invites.afterEvents(openBefore, result.applied, behind))
+      // It marks the invites it shows after the first, so a full disk can stop it too.
+      cacheWrite(() => invites.afterEvents(openBefore, result.applied, behind, unshown))
     } finally {
       // Told even then: the events are saved, so no replay brings them again, and the window,
       // the messages and the reminders would never hear of them. The invites are shown on the retry.

@@ -6,12 +6,21 @@
 import type { Clock } from '../../../shared/clock'
 import type { Invite, InviteClosedReason } from '../../../shared/protocol'
 import { inviteClosesAt, isInviteOpen } from '../../../shared/rules/invite-open'
-import type { CacheStore, StreamEntry } from '../ports/cache-store'
+import type { CacheStore, ShowingAt, StreamEntry } from '../ports/cache-store'
 import type { Notifier } from '../ports/notifier'
 import { inviteClosedNotification, inviteNotification } from './invite-notification'
 
 /** The open invites before a change, to compare with after it. */
 export type OpenBefore = ReadonlyArray<Invite>
+
+/**
+ * The invites open and never shown as the transaction that applied a batch read them, at the
+ * platform's `openAt`, newest first; that transaction marked the first of them shown.
+ */
+export interface UnshownAfterApply {
+  readonly invites: ReadonlyArray<Invite>
+  readonly openAt: number
+}
 
 /**
  * Shows new invites and retracts closed ones around each change the sync engine applies; and takes
@@ -52,16 +61,27 @@ export class InviteAlerts {
     return this.cache.openInvites(this.untold())
   }
 
+  /** When a batch applied now marks its first unshown invite (CacheStore.applyEvents). */
+  showingAt(): ShowingAt {
+    return { openAt: this.now(), at: this.deps.clock.now() }
+  }
+
   /**
    * After applied events: retract the invites they closed (with the platform's reason), and show
    * the new ones unless more events are still to come (`behind`, in the middle of a catch-up): an
-   * invite opened and closed while the app was away may have its closing on a later page.
+   * invite opened and closed while the app was away may have its closing on a later page. The new
+   * ones are `unshown` when the batch's transaction read them (and marked the first), else read now.
    */
-  afterEvents(openBefore: OpenBefore, applied: ReadonlyArray<StreamEntry>, behind: boolean): void {
+  afterEvents(
+    openBefore: OpenBefore,
+    applied: ReadonlyArray<StreamEntry>,
+    behind: boolean,
+    unshown?: UnshownAfterApply,
+  ): void {
     const reasons = new Map<string, InviteClosedReason>()
     for (const e of applied) if (e.type === 'invite.closed') reasons.set(e.payload.inviteId, e.payload.reason)
     this.retractClosed(openBefore, reasons)
-    if (!behind) this.showNew()
+    if (!behind) this.showNew(unshown)
   }
 
   /** After a snapshot: retract the shown invites it no longer holds. A replay follows, then `caughtUp`. */
@@ -105,15 +125,16 @@ export class InviteAlerts {
     })
   }
 
-  /** Show each open invite not shown yet, once. */
-  private showNew(): void {
-    const now = this.now()
+  /** Show each open invite not shown yet (`found`'s, its first already marked, else read now), once. */
+  private showNew(found?: UnshownAfterApply): void {
+    const now = found?.openAt ?? this.now()
+    const invites = found?.invites ?? this.cache.unnotifiedOpenInvites(now)
     // Each marked just before it is shown: a crash in between loses that one notification, never
     // shows one twice; marking a whole catch-up's invites first would lose all those not shown yet.
-    for (const invite of this.cache.unnotifiedOpenInvites(now)) {
-      this.cache.markNotified([invite.id], this.deps.clock.now())
+    invites.forEach((invite, i) => {
+      if (found === undefined || i > 0) this.cache.markNotified([invite.id], this.deps.clock.now())
       this.deps.notifier.show(inviteNotification(invite, now))
-    }
+    })
   }
 
   /** Of the invites open before, those shown as a notification and no longer open hear `invite_closed` once. */

@@ -94,6 +94,68 @@ describe('invite alerts when showing stops halfway', () => {
   })
 })
 
+describe('invite alerts when the batch that applies the invites marks the first shown', () => {
+  const fiveNew = () =>
+    Array.from({ length: 5 }, (_, i) =>
+      inviteCreated(
+        i + 1,
+        anInvite({ id: `inv_${i}`, request: aRequest({ id: `req_${i}` }), sentAt: FIXTURE_NOW - i }),
+      ),
+    )
+
+  it('a crash after the batch is saved, before its invite is shown: that one is lost, never shown after the restart', () => {
+    const path = join(tempDir(), 'cache.db')
+    const { store, db } = openStore(path)
+    const clock = new ManualClock(FIXTURE_NOW)
+    const alerts = new InviteAlerts(store, {
+      clock,
+      notifier: createRecordingNotifier(),
+      platformTime: clock,
+    })
+    const created = fiveNew().slice(0, 1)
+    const { unshown } = store.applyEvents(created, alerts.showingAt())
+    expect(unshown?.map((i) => i.id)).toEqual(['inv_0'])
+    // The process dies here: the batch is committed, nothing was shown.
+    db.close()
+
+    const again = openStore(path)
+    const notifier = createRecordingNotifier()
+    new InviteAlerts(again.store, { clock, notifier, platformTime: clock }).caughtUp()
+    expect(notifier.shown).toEqual([])
+  })
+
+  it('a notifier that fails on the second of five new invites: the first is shown once, the three after it next time', () => {
+    const { store } = openStore(join(tempDir(), 'cache.db'))
+    const clock = new ManualClock(FIXTURE_NOW)
+    const recorded = createRecordingNotifier()
+    let failOn: number | null = 2
+    const notifier = {
+      ...recorded,
+      show: (n: Parameters<typeof recorded.show>[0]) => {
+        if (recorded.shown.length + 1 === failOn) throw new Error('the notification service went away')
+        recorded.show(n)
+      },
+    }
+    const alerts = new InviteAlerts(store, { clock, notifier, platformTime: clock })
+    const created = fiveNew()
+    const showing = alerts.showingAt()
+    const { unshown = [] } = store.applyEvents(created, showing)
+    const found = { invites: unshown, openAt: showing.openAt }
+    expect(() => alerts.afterEvents([], created, false, found)).toThrow('went away')
+    expect(recorded.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual(['inv_0'])
+
+    failOn = null
+    alerts.caughtUp()
+    // The batch marked only its first: the one being shown when it failed is lost, the rest are not.
+    expect(recorded.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual([
+      'inv_0',
+      'inv_2',
+      'inv_3',
+      'inv_4',
+    ])
+  })
+})
+
 describe('invite alerts beside the expiry watch', () => {
   /**
    * One shown invite, its alerts and the core's expiry watch wired as the core wires them: the
