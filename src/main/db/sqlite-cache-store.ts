@@ -58,8 +58,20 @@ export class SqliteCacheStore implements CacheStore {
   ) {
     const repos = new CacheRepositories(db, logger)
     this.repos = repos
-    this.applyEventsInTransaction = transactionOnUse(
-      db,
+    // The cursor and parts mark are kept in memory (SyncStateRepository): one written in a
+    // transaction that then rolls back is read again.
+    const rollingBack = <A extends unknown[], R>(run: (...args: A) => R): ((...args: A) => R) => {
+      const transaction = transactionOnUse(db, run)
+      return (...args) => {
+        try {
+          return transaction(...args)
+        } catch (error) {
+          repos.sync.forgetKnown()
+          throw error
+        }
+      }
+    }
+    this.applyEventsInTransaction = rollingBack(
       (events: ReadonlyArray<StreamEntry>, showing: ShowingAt | undefined): ApplyResult => {
         const result = applyEventBatch(repos, events)
         if (showing === undefined || result.applied.length === 0) return result
@@ -71,10 +83,10 @@ export class SqliteCacheStore implements CacheStore {
         return { ...result, unshown }
       },
     )
-    this.applySnapshotInTransaction = transactionOnUse(db, (snapshot: Snapshot, partsThrough: number) =>
+    this.applySnapshotInTransaction = rollingBack((snapshot: Snapshot, partsThrough: number) =>
       rebuildFromSnapshot(repos, snapshot, partsThrough),
     )
-    this.clearInTransaction = transactionOnUse(db, () => deleteEverything(repos))
+    this.clearInTransaction = rollingBack(() => deleteEverything(repos))
     this.markNotifiedInTransaction = transactionOnUse(db, (ids: ReadonlyArray<string>, at: number) =>
       repos.invites.markNotified(ids, at),
     )

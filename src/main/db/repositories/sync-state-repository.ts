@@ -30,6 +30,14 @@ export class SyncStateRepository {
   private readonly deleteExpert: Database.Statement<[]>
   private saidCursorUnreadable = false
   private saidDigestUnreadable = false
+  /**
+   * The cursor and digest, and the parts mark, as last read or written through this connection
+   * (the only one that writes them); undefined: read them again. Every live event reads them,
+   * and each read outside a transaction is one of SQLite's own. A write whose transaction rolls
+   * back leaves them wrong: the store calls forgetKnown() then.
+   */
+  private known: { cursor: number; digest: string | null } | undefined
+  private knownPartsThrough: number | undefined
 
   constructor(
     db: Database.Database,
@@ -91,6 +99,10 @@ export class SyncStateRepository {
    * snapshot, which writes a good cursor over it.
    */
   private storedCursor(): { cursor: number; digest: string | null } {
+    return (this.known ??= this.readCursor())
+  }
+
+  private readCursor(): { cursor: number; digest: string | null } {
     const row = this.selectCursor.get()
     if (row === undefined) return { cursor: 0, digest: null }
     const { cursor, cursor_digest: digest } = row as { cursor: unknown; cursor_digest: unknown }
@@ -124,6 +136,15 @@ export class SyncStateRepository {
   /** Move the cursor, with the digest of the event it now points at (null when not known). */
   setCursor(cursor: number, digest: string | null): void {
     this.updateCursor.run(cursor, digest)
+    // Kept as a read of it would say; one that is no event id is read (and told) as such.
+    this.known =
+      Number.isSafeInteger(cursor) && cursor >= 0 ? { cursor, digest: this.storedDigest(digest) } : undefined
+  }
+
+  /** Read the cursor, its digest and the parts mark again at their next use: a write of them was rolled back. */
+  forgetKnown(): void {
+    this.known = undefined
+    this.knownPartsThrough = undefined
   }
 
   /**
@@ -132,6 +153,7 @@ export class SyncStateRepository {
    */
   forgetDigest(): void {
     this.clearDigest.run()
+    if (this.known !== undefined) this.known = { cursor: this.known.cursor, digest: null }
   }
 
   /**
@@ -183,13 +205,13 @@ export class SyncStateRepository {
    * file: at worst the expert is told of a contradiction that was not one).
    */
   partsThrough(): number {
-    const stored = this.selectPartsThrough.get()?.parts_through
-    return typeof stored === 'number' && Number.isSafeInteger(stored) && stored > 0 ? stored : 0
+    return (this.knownPartsThrough ??= partsMark(this.selectPartsThrough.get()?.parts_through))
   }
 
   /** Keep how far the last snapshot's parts ran (0: none past the cursor). */
   setPartsThrough(through: number): void {
     this.updatePartsThrough.run(through > 0 ? through : null)
+    this.knownPartsThrough = partsMark(through)
   }
 
   /** The cached expert, or null when there is none (or its row does not parse). */
@@ -212,5 +234,11 @@ export class SyncStateRepository {
   reset(): void {
     this.deleteExpert.run()
     this.resetState.run()
+    this.forgetKnown()
   }
+}
+
+/** The parts mark as stored, when it is an event id; else 0. */
+function partsMark(stored: unknown): number {
+  return typeof stored === 'number' && Number.isSafeInteger(stored) && stored > 0 ? stored : 0
 }

@@ -315,3 +315,23 @@ describe('an unreadable event', () => {
     expect(store.applyEvents([unreadable])).toMatchObject({ skipped: [], cursor: 3 })
   })
 })
+
+describe('a batch whose transaction fails after it moved the cursor', () => {
+  it('leaves the cursor where the file has it, so the retry applies the events and marks the invite shown', () => {
+    const { store, db } = fresh()
+    store.applyEvents([expertUpdated(1, anExpert())])
+    const showing = { openAt: FIXTURE_NOW, at: FIXTURE_NOW }
+    const next = [inviteCreated(2, anInvite({ request: aRequest({ id: 'r2' }) }))]
+    // The disk refuses the mark, the batch's last write, after the cursor was moved.
+    db.exec(
+      `CREATE TRIGGER refuse_mark BEFORE INSERT ON shown_invites BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+    )
+    expect(() => store.applyEvents(next, showing)).toThrow('disk is full')
+    expect(store.cursor()).toBe(1)
+    expect(store.invite('inv_r2')).toBeNull()
+
+    db.exec('DROP TRIGGER refuse_mark')
+    expect(store.applyEvents(next, showing)).toMatchObject({ applied: next, cursor: 2 })
+    expect(store.shownInvites(['inv_r2'])).toEqual(['inv_r2'])
+  })
+})

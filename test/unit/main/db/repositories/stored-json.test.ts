@@ -14,6 +14,7 @@ import {
   messageCreated,
   sessionUpdated,
 } from '../../../../support/fixtures'
+import { SqliteCacheStore } from '../../../../../src/main/db/sqlite-cache-store'
 import { useFreshStores } from '../cache-test-kit'
 
 const fresh = useFreshStores()
@@ -49,8 +50,10 @@ describe('a stored row that parses but is not its entity', () => {
   })
 
   it('forgets the cursor digest, so the next sync starts from a snapshot that rewrites the row', () => {
-    const { store, db } = twoSessions()
+    const { db, log } = twoSessions()
     db.prepare(`UPDATE sync_state SET cursor_digest = 'd2'`).run()
+    // Read as the next start reads the file: the running store keeps the cursor it wrote.
+    const store = new SqliteCacheStore(db, log)
     expect(store.upcomingSessions(FIXTURE_NOW, 10)).toHaveLength(2)
     expect(store.cursorDigest()).toBe('d2')
     db.prepare(`UPDATE sessions SET json = '{"id":"ses_good"}' WHERE id = 'ses_bad'`).run()

@@ -2,6 +2,7 @@
 // CHECK and INTEGER affinity already turn a negative one or a number as text away or into an id).
 import { describe, expect, it } from 'vitest'
 import { aSnapshot, expertUpdated, anExpert, FIXTURE_NOW } from '../../../../support/fixtures'
+import { SqliteCacheStore } from '../../../../../src/main/db/sqlite-cache-store'
 import { useFreshStores } from '../cache-test-kit'
 
 const fresh = useFreshStores()
@@ -12,9 +13,11 @@ describe('a stored cursor that is not an event id', () => {
     ['a fraction', '41.5'],
     ['an infinity', '9e999'],
   ])('reads %s as never synced, says so once, and a snapshot writes a good one', (_what, value) => {
-    const { store, db, log } = fresh()
-    store.applyEvents([expertUpdated(1, anExpert())])
+    const { store: before, db, log } = fresh()
+    before.applyEvents([expertUpdated(1, anExpert())])
     db.prepare(`UPDATE sync_state SET cursor = ${value}, cursor_digest = 'd1'`).run()
+    // Read as the next start reads the file: the running store keeps the cursor it wrote.
+    const store = new SqliteCacheStore(db, log)
     expect(store.cursor()).toBe(0)
     expect(store.cursorDigest()).toBeNull()
     expect(store.cursor()).toBe(0)
