@@ -28,7 +28,9 @@ export class CoreChild {
 
   constructor() {
     this.child = fork(new URL('./core-child.ts', import.meta.url), [], {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
+      // BENCH_CORE_ARGV: more flags for the core's Node, to profile it where it runs
+      // (BENCH_CORE_ARGV="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench -- core).
+      execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env['BENCH_CORE_ARGV']?.split(' ') ?? [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
     this.child.on('message', (m: ChildMessage) => {
