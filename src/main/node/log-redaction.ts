@@ -34,9 +34,14 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
   'accesskey',
 ])
 
-/** A named secret inside text: `token=…`, `"password":"…"`, `Authorization: …`, `pwd=…`. */
-const NAMED_SECRET =
-  /(["']?\b(?:[a-z_-]*token|pass(?:word|wd|phrase)|pwd|[a-z_-]*secret|authorization|cookie|(?:api|private|secret|access|signing)[-_]?key|auth)\b["']?\s*[:=]\s*)(?!\[redacted\])("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s&,;)}\]]+)/gi
+/**
+ * A named secret inside text: `token=…`, `"password":"…"`, `Authorization: …`, `pwd=…`. A name
+ * that ends in `token` or `secret` (`x-api-token`) is read from the start of its run of letters,
+ * `-` and `_`, never from inside it: tried from every `-` of a long run (`a-a-a-…`), each try read to
+ * the run's end, and a line of 40 KB took seconds to write. Exported for its test.
+ */
+export const NAMED_SECRET =
+  /(["']?(?:(?<![a-z_-])[a-z_-]*token|\bpass(?:word|wd|phrase)|\bpwd|(?<![a-z_-])[a-z_-]*secret|\b(?:authorization|cookie|(?:api|private|secret|access|signing)[-_]?key|auth))\b["']?\s*[:=]\s*)(?!\[redacted\])("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s&,;)}\]]+)/gi
 /**
  * A secret in a URL's query or fragment, by its parameter's name whatever the value's length: a
  * signed link's signature and credential (`X-Amz-Signature=`, `sig=`), a sign-in's one-time `code=`,
@@ -83,8 +88,8 @@ const URL_PASSWORD = /\/\/[^/\s:@]*:[^\s/]*@/g
 const URL_USER = /\/\/[^/?#\\\s:]+@/g
 /** A bearer or basic credential after its scheme. */
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[\w.~+/-]+=*/gi
-/** A JSON Web Token. */
-const JWT = /\beyJ[\w-]+\.[\w-]+\.[\w-]*/g
+/** A run of word characters, `-` and `.`: a JSON Web Token lies inside one (redactJwts). */
+const DOTTED_WORD = /[\w.-]+/g
 /**
  * An opaque run of letters and digits as long as a random token (the platform's are base64url):
  * long enough that words and ids do not match (see looksRandom).
@@ -98,7 +103,7 @@ export function redactLogText(text: string): string {
   return text
     .replace(HEADER_CREDENTIAL, (_match, name: string, colon: string) => `${name}${colon}${REDACTED}`)
     .replace(SCHEME_CREDENTIAL, (_match, scheme: string) => `${scheme} ${REDACTED}`)
-    .replace(JWT, REDACTED)
+    .replace(DOTTED_WORD, (word) => (word.includes('eyJ') ? redactJwts(word) : word))
     .replace(URL_PASSWORD, `//${REDACTED}@`)
     .replace(URL_USER, `//${REDACTED}@`)
     .replace(JSON_WORDS, (_match, name: string) => `${name}"${REDACTED}"`)
@@ -108,6 +113,37 @@ export function redactLogText(text: string): string {
     .replace(REDACTED_TAIL, '$1')
     .replace(NAMED_SECRET, (_match, name: string) => `${name}${REDACTED}`)
     .replace(OPAQUE, (run) => (looksRandom(run) ? REDACTED : run))
+}
+
+/**
+ * `word` (a DOTTED_WORD; exported for its test) with each JSON Web Token in it redacted: from an `eyJ` that starts a word
+ * (after `.`, `-` or the word's start) and has more after it, through the next two segments
+ * between dots, the second of them not empty. Read segment by segment, once: the regex that says
+ * the same (/\beyJ[\w-]+\.[\w-]+\.[\w-]*\/g) reads to the end of the run from every `eyJ` in
+ * it, which a line of `eyJa-eyJa-…` made take seconds.
+ */
+export function redactJwts(word: string): string {
+  const segments = word.split('.')
+  let out = ''
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] ?? ''
+    const at = i + 2 < segments.length && segments[i + 1] !== '' ? tokenStart(segment) : -1
+    if (at < 0) {
+      out += i + 1 < segments.length ? `${segment}.` : segment
+      continue
+    }
+    out += segment.slice(0, at) + REDACTED
+    i += 2
+    if (i + 1 < segments.length) out += '.'
+  }
+  return out
+}
+
+/** Where a token's `eyJ` starts in a segment: at its start or after a `-`, with more after it; -1 if nowhere. */
+function tokenStart(segment: string): number {
+  for (let at = segment.indexOf('eyJ'); at >= 0; at = segment.indexOf('eyJ', at + 1))
+    if ((at === 0 || segment[at - 1] === '-') && at + 3 < segment.length) return at
+  return -1
 }
 
 /**
