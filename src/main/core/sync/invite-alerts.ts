@@ -80,8 +80,13 @@ export class InviteAlerts {
   ): void {
     const reasons = new Map<string, InviteClosedReason>()
     for (const e of applied) if (e.type === 'invite.closed') reasons.set(e.payload.inviteId, e.payload.reason)
-    this.retractClosed(openBefore, reasons)
-    if (!behind) this.showNew(unshown)
+    try {
+      this.retractClosed(openBefore, reasons)
+    } finally {
+      // Shown even when a read for the retraction failed (a damaged cache): the batch marked the
+      // first new invite shown already, and nothing would show it after.
+      if (!behind) this.showNew(unshown)
+    }
   }
 
   /** After a snapshot: retract the shown invites it no longer holds. A replay follows, then `caughtUp`. */

@@ -156,6 +156,33 @@ describe('invite alerts when the batch that applies the invites marks the first 
   })
 })
 
+describe('invite alerts when a read for taking closed invites down fails', () => {
+  it('the invite the batch marked shown is still shown, and the read failure is what the caller hears', () => {
+    const { store } = openStore(join(tempDir(), 'cache.db'))
+    const clock = new ManualClock(FIXTURE_NOW)
+    const notifier = createRecordingNotifier()
+    const alerts = new InviteAlerts(store, { clock, notifier, platformTime: clock })
+    const first = [inviteCreated(1, anInvite({ id: 'inv_a', request: aRequest({ id: 'req_a' }) }))]
+    store.applyEvents(first)
+    alerts.afterEvents([], first, false)
+    // inv_a taken elsewhere while inv_b comes, in one batch; the cache then fails to say which were shown.
+    const batch = [
+      inviteClosed(2, 'inv_a', 'taken'),
+      inviteCreated(3, anInvite({ id: 'inv_b', request: aRequest({ id: 'req_b' }) })),
+    ]
+    const before = alerts.openBeforeEvents(batch)
+    const showing = alerts.showingAt()
+    const { unshown = [] } = store.applyEvents(batch, showing)
+    vi.spyOn(store, 'shownInvites').mockImplementation(() => {
+      throw new Error('database disk image is malformed')
+    })
+    expect(() =>
+      alerts.afterEvents(before, batch, false, { invites: unshown, openAt: showing.openAt }),
+    ).toThrow('malformed')
+    expect(notifier.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual(['inv_a', 'inv_b'])
+  })
+})
+
 describe('invite alerts beside the expiry watch', () => {
   /**
    * One shown invite, its alerts and the core's expiry watch wired as the core wires them: the
