@@ -143,6 +143,8 @@ describe('the socket.io transport', () => {
       const ws = (socket.conn.transport as unknown as { socket: WebSocket & { _socket: Duplex } }).socket
       // It reads none of the answers: each would wait in the app's memory.
       ws._socket.pause()
+      // Nor the app's closing: closed politely, it would wait ws's 30 s for a close frame it never reads.
+      defer(() => void ws._socket.destroy())
       const conn = socket.conn as unknown as { sendPacket(type: 'ping'): void }
       for (let i = 0; i < 1_000; i++) conn.sendPacket('ping')
     }
