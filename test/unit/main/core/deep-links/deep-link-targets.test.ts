@@ -177,7 +177,8 @@ describe('what a deep link does', () => {
     expect(deps.focus).not.toHaveBeenCalled()
   })
 
-  it('counts a sleep of the computer as time the link waited, which the monotonic clock does not', () => {
+  /** Signed out, on a manual clock, with a power monitor whose suspend and resume the test reports. */
+  function signedOutWithPower() {
     const suspended: Array<() => void> = []
     const resumed: Array<() => void> = []
     const power = {
@@ -192,12 +193,19 @@ describe('what a deep link does', () => {
       clock,
       power,
     })
+    const suspend = () => suspended.forEach((listener) => listener())
+    const resume = () => resumed.forEach((listener) => listener())
+    return { suspend, resume, state, clock, deps, link }
+  }
+
+  it('counts a sleep of the computer as time the link waited, which the monotonic clock does not', () => {
+    const { suspend, resume, state, clock, deps, link } = signedOutWithPower()
     link.open({ kind: 'invite', id: 'inv_1' })
     // The lid is closed for the night, and the expert signs in in the morning.
-    for (const listener of suspended) listener()
+    suspend()
     clock.sleep(8 * 60 * 60_000)
     clock.advance(0)
-    for (const listener of resumed) listener()
+    resume()
     clock.advance(60_000)
     state.sign = 'in'
     link.retry()
@@ -206,27 +214,14 @@ describe('what a deep link does', () => {
   })
 
   it('counts a short sleep only for its length, and a screen unlocked without a sleep not at all', () => {
-    const suspended: Array<() => void> = []
-    const resumed: Array<() => void> = []
-    const power = {
-      onSuspend: (listener: () => void) => (suspended.push(listener), () => undefined),
-      onResume: (listener: () => void) => (resumed.push(listener), () => undefined),
-    }
-    const state = { sign: 'out' as Sign }
-    const clock = new ManualClock(1_000)
-    const { deps, targets: link } = targets({
-      signedIn: () => state.sign === 'in',
-      signedOut: () => state.sign === 'out',
-      clock,
-      power,
-    })
+    const { suspend, resume, state, clock, deps, link } = signedOutWithPower()
     link.open({ kind: 'invite', id: 'inv_1' })
-    for (const listener of suspended) listener()
+    suspend()
     clock.sleep(60_000)
-    for (const listener of resumed) listener()
+    resume()
     // An unlock is reported as a resume too, with the wall clock set meanwhile.
     clock.step(60 * 60_000)
-    for (const listener of resumed) listener()
+    resume()
     clock.advance(LINK_WAIT_MS - 2 * 60_000)
     state.sign = 'in'
     link.retry()

@@ -58,20 +58,27 @@ describe('invite alerts around a batch of events', () => {
   })
 })
 
+/** Invite alerts over a fresh cache whose notifier fails on its `failOn`th notification, until `showAll`. */
+function alertsFailingOnShow(failOn: number) {
+  const { store } = openStore(join(tempDir(), 'cache.db'))
+  const clock = new ManualClock(FIXTURE_NOW)
+  const recorded = createRecordingNotifier()
+  let failing = true
+  const notifier = {
+    ...recorded,
+    show: (n: Parameters<typeof recorded.show>[0]) => {
+      if (failing && recorded.shown.length + 1 === failOn)
+        throw new Error('the notification service went away')
+      recorded.show(n)
+    },
+  }
+  const alerts = new InviteAlerts(store, { clock, notifier, platformTime: clock })
+  return { store, recorded, alerts, showAll: () => (failing = false) }
+}
+
 describe('invite alerts when showing stops halfway', () => {
   it('a notifier that fails on the third of five new invites: the two after it are shown next time, none twice', () => {
-    const { store } = openStore(join(tempDir(), 'cache.db'))
-    const clock = new ManualClock(FIXTURE_NOW)
-    const recorded = createRecordingNotifier()
-    let failOn: number | null = 3
-    const notifier = {
-      ...recorded,
-      show: (n: Parameters<typeof recorded.show>[0]) => {
-        if (recorded.shown.length + 1 === failOn) throw new Error('the notification service went away')
-        recorded.show(n)
-      },
-    }
-    const alerts = new InviteAlerts(store, { clock, notifier, platformTime: clock })
+    const { store, recorded, alerts, showAll } = alertsFailingOnShow(3)
     const created = Array.from({ length: 5 }, (_, i) =>
       inviteCreated(
         i + 1,
@@ -82,7 +89,7 @@ describe('invite alerts when showing stops halfway', () => {
     expect(() => alerts.afterEvents([], created, false)).toThrow('went away')
     expect(recorded.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual(['inv_0', 'inv_1'])
 
-    failOn = null
+    showAll()
     alerts.caughtUp()
     // The one being shown when it failed is lost, as in a crash at that instant; the rest are not.
     expect(recorded.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual([
@@ -125,18 +132,7 @@ describe('invite alerts when the batch that applies the invites marks the first 
   })
 
   it('a notifier that fails on the second of five new invites: the first is shown once, the three after it next time', () => {
-    const { store } = openStore(join(tempDir(), 'cache.db'))
-    const clock = new ManualClock(FIXTURE_NOW)
-    const recorded = createRecordingNotifier()
-    let failOn: number | null = 2
-    const notifier = {
-      ...recorded,
-      show: (n: Parameters<typeof recorded.show>[0]) => {
-        if (recorded.shown.length + 1 === failOn) throw new Error('the notification service went away')
-        recorded.show(n)
-      },
-    }
-    const alerts = new InviteAlerts(store, { clock, notifier, platformTime: clock })
+    const { store, recorded, alerts, showAll } = alertsFailingOnShow(2)
     const created = fiveNew()
     const showing = alerts.showingAt()
     const { unshown = [] } = store.applyEvents(created, showing)
@@ -144,7 +140,7 @@ describe('invite alerts when the batch that applies the invites marks the first 
     expect(() => alerts.afterEvents([], created, false, found)).toThrow('went away')
     expect(recorded.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual(['inv_0'])
 
-    failOn = null
+    showAll()
     alerts.caughtUp()
     // The batch marked only its first: the one being shown when it failed is lost, the rest are not.
     expect(recorded.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual([
