@@ -50,13 +50,39 @@ export const NAMED_SECRET =
  * judged as the server reads it: percent-decoded (`%73ig=` is `sig=`), and each of its bracketed
  * parts (`auth[token]=`). A value ends at a `?` too: a link to go on to (`next=/cb?code=…`)
  * carries parameters of its own, each judged by its name; a secret's value that went on past a `?`
- * goes whole (REDACTED_TAIL).
+ * goes whole (REDACTED_TAIL), and so does a link escaped as a value that holds a secret
+ * (holdsEscapedSecret). Session ids go too (`sid=`, `JSESSIONID=`, `session_id=`).
  */
 const QUERY_PARAMETER = /([?&#;])([^=?&#;\s"'<>]+)=(?!\[redacted\])[^?&#;\s"'<>)\]}]*/g
 /** What a redacted query value still held after a "?": the server reads it as part of the secret. */
-const REDACTED_TAIL = /(=\[redacted\])\?[^&#;\s"'<>)\]}]*/g
+const REDACTED_TAIL = /(=\[redacted\])\?(?:\[redacted\]|[^&#;\s"'<>)\]}])*/g
 const SECRET_PARAMETER =
-  /^(?:[\w.-]*(?:token|secret|password|passwd|pwd|credentials?|signature|auth)|(?:[\w.-]*[-_.]|api|private|access|signing|account)?key|sig|code|pass)$/i
+  /^(?:[\w.-]*(?:token|secret|password|passwd|pwd|credentials?|signature|auth)|(?:[\w.-]*[-_.]|api|private|access|signing|account)?key|sig|code|pass|sid|(?:[\w.-]*[-_.])?(?:j|php)?sess(?:ion)?(?:[-_.]?id)?)$/i
+/** A parameter's name in a link: after `?`, `&`, `;` or `#`. */
+const PARAMETER_NAME = /[?&#;]([^=?&#;\s"'<>]+)=/g
+/**
+ * An escaped `?`, `&`, `#` or `=`, or `%` (escaped twice): a value that holds one may be a link with
+ * parameters of its own.
+ */
+const ESCAPED_LINK_MARK = /%(?:3f|26|23|3d|25)/i
+
+/**
+ * Whether a parameter's value is a link, escaped as a value is (`next=%2Fcb%3Fcode%3D…`), that
+ * carries a secret parameter of its own: it goes whole, as the server that follows it reads it.
+ * Unescaped twice at most: a link inside a link inside a link is escaped twice.
+ */
+function holdsEscapedSecret(value: string): boolean {
+  let link = value
+  for (let depth = 0; depth < 2 && ESCAPED_LINK_MARK.test(link); depth++) {
+    try {
+      link = decodeURIComponent(link.replaceAll('+', ' '))
+    } catch {
+      return false
+    }
+    for (const [, name] of link.matchAll(PARAMETER_NAME)) if (isSecretParameter(name ?? '')) return true
+  }
+  return false
+}
 
 function isSecretParameter(name: string): boolean {
   let decoded = name
@@ -108,7 +134,9 @@ export function redactLogText(text: string): string {
     .replace(URL_USER, `//${REDACTED}@`)
     .replace(JSON_WORDS, (_match, name: string) => `${name}"${REDACTED}"`)
     .replace(QUERY_PARAMETER, (match, mark: string, name: string) =>
-      isSecretParameter(name) ? `${mark}${name}=${REDACTED}` : match,
+      isSecretParameter(name) || holdsEscapedSecret(match.slice(mark.length + name.length + 1))
+        ? `${mark}${name}=${REDACTED}`
+        : match,
     )
     .replace(REDACTED_TAIL, '$1')
     .replace(NAMED_SECRET, (_match, name: string) => `${name}${REDACTED}`)

@@ -147,6 +147,10 @@ describe('what never reaches a log line', () => {
         'GET /x?TOKEN=[redacted]&refresh_token=[redacted]&Password=[redacted]&client_secret=[redacted]&key=[redacted]',
       ],
       ['GET /x?API_KEY=k1&Sig=s#frag', 'GET /x?API_KEY=[redacted]&Sig=[redacted]#frag'],
+      [
+        'GET /x?jsessionid=A1&sid=s1&PHPSESSID=p1&session_id=i1&x-session-id=h1&sess=s2',
+        'GET /x?jsessionid=[redacted]&sid=[redacted]&PHPSESSID=[redacted]&session_id=[redacted]&x-session-id=[redacted]&sess=[redacted]',
+      ],
     ]
     for (const [text, redacted] of cases) expect(redactLogText(text), text).toBe(redacted)
   })
@@ -172,6 +176,14 @@ describe('what never reaches a log line', () => {
       ],
       // A secret's value runs to the next parameter, a "?" in it included, as the server reads it.
       ['GET /x?token=t1?part=2&a=1', 'GET /x?token=[redacted]&a=1'],
+      ['GET /x?token=t1?sig=s1&a=1', 'GET /x?token=[redacted]&a=1'],
+      // Escaped as a value, once or twice: the link goes whole.
+      ['GET /login?next=%2Fcb%3Fcode%3Dc1&state=s1', 'GET /login?next=[redacted]&state=s1'],
+      ['GET /a?to=https%3A%2F%2Fb%2Fx%3Fsig%3Ds1%26v%3D1', 'GET /a?to=[redacted]'],
+      ['GET /a?to=%252Fcb%253Ftoken%253Dt1', 'GET /a?to=[redacted]'],
+      // An escaped link without a secret, or one that cannot be unescaped, stays.
+      ['GET /login?next=%2Finvites%3Fid%3Dinv_1', 'GET /login?next=%2Finvites%3Fid%3Dinv_1'],
+      ['GET /login?next=%2Fcb%3Fcode%3D%zz', 'GET /login?next=%2Fcb%3Fcode%3D%zz'],
     ]
     for (const [text, redacted] of cases) expect(redactLogText(text), text).toBe(redacted)
   })
@@ -179,7 +191,7 @@ describe('what never reaches a log line', () => {
   it('keeps ordinary query values and fields that share a secret name only in part', () => {
     for (const text of [
       'GET /api/invites?inviteId=inv_1&after=3&limit=20',
-      'GET /x?keyword=tax&monkey=1&zipcode=9&signed=1&codec=h264',
+      'GET /x?keyword=tax&monkey=1&zipcode=9&signed=1&codec=h264&sidebar=1&session_count=2',
       'Failed: connect ECONNREFUSED (code=ECONNREFUSED)',
       'refused: {"code":"rate_limited","message_id":"m_1"}',
     ]) {
