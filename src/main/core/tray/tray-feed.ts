@@ -92,9 +92,15 @@ export function createTrayFeed(options: {
       failing = false
     } catch (error) {
       if (!failing)
-        options.log?.error('The tray could not read the offline cache; it shows what it last read', error)
+        options.log?.error(
+          error instanceof TrayDrawFailed
+            ? 'The tray could not be drawn; it shows what it last drew, and is drawn again soon'
+            : 'The tray could not read the offline cache; it shows what it last read',
+          error instanceof TrayDrawFailed ? error.cause : error,
+        )
       failing = true
-      timer = clock.setTimeout(refresh, READ_AGAIN_MS)
+      // A countdown's own timer, set before a drawing failed, is soon enough.
+      timer ??= clock.setTimeout(refresh, READ_AGAIN_MS)
     }
   }
   const read = (): void => {
@@ -120,8 +126,13 @@ export function createTrayFeed(options: {
     // Menus are rebuilt from scratch: skip it when nothing the expert sees has changed.
     const serialized = JSON.stringify(view)
     if (serialized === shown) return
+    try {
+      options.show(view)
+    } catch (error) {
+      // Not marked drawn: the next refresh draws it again, where it would wait for another change.
+      throw new TrayDrawFailed(error)
+    }
     shown = serialized
-    options.show(view)
   }
 
   return {
@@ -149,8 +160,15 @@ export function createTrayFeed(options: {
   }
 }
 
-/** How soon a read of the cache that failed is tried again. */
+/** How soon a read of the cache, or a drawing, that failed is tried again. */
 const READ_AGAIN_MS = 60_000
+
+/** The tray's own drawing failed, not the cache's read: said apart in the log. */
+class TrayDrawFailed extends Error {
+  constructor(cause: unknown) {
+    super('The tray could not be drawn', { cause })
+  }
+}
 
 /**
  * The session the "Next:" line is about: the cache's first, unless it is a live session left long

@@ -295,6 +295,29 @@ describe('the tray feed', () => {
     expect(views.at(-1)?.statusLine).toBe('Online · 2 open invites')
   })
 
+  it('a drawing of the tray that fails is logged as such and drawn again at the next refresh, with nothing changed', () => {
+    const views: TrayView[] = []
+    const logged: unknown[][] = []
+    const clock = new ManualClock(start)
+    let drawing = false
+    const fed = createTrayFeed({
+      initial: signedOut,
+      clock,
+      show: (view) => {
+        if (!drawing) throw new TypeError('Object has been destroyed')
+        views.push(view)
+      },
+      log: { error: (...args: unknown[]) => logged.push(args) },
+    })
+    expect(() => fed.set(online(1))).not.toThrow()
+    expect(logged.map(([message]) => message)).toEqual([
+      'The tray could not be drawn; it shows what it last drew, and is drawn again soon',
+    ])
+    drawing = true
+    clock.advance(minutes(1))
+    expect(views.map((v) => v.statusLine)).toEqual(['Online · 1 open invites'])
+  })
+
   it('shows nothing of the cache once signed out', () => {
     const { trayFeed, last } = feed()
     trayFeed.follow(
