@@ -5,6 +5,11 @@ import { redactLogFields, redactLogText } from '../../../../src/main/node/log-re
 const TOKEN = 'q3V9xL0bZr7T2mK8pW4sY1cN6hJ5dF0aG9eU3iO7tRw' // the platform's shape: 32 random bytes, base64url
 const at = new Date(0)
 
+/** Each text, redacted, reads as its pair. */
+function expectRedacted(cases: ReadonlyArray<readonly [string, string]>): void {
+  for (const [text, redacted] of cases) expect(redactLogText(text), text).toBe(redacted)
+}
+
 describe('what never reaches a log line', () => {
   it('removes tokens by their shape wherever they appear', () => {
     for (const text of [
@@ -130,7 +135,7 @@ describe('what never reaches a log line', () => {
   })
 
   it('removes a secret query value by its parameter name, however short, in any case', () => {
-    const cases: Array<[string, string]> = [
+    expectRedacted([
       [
         'GET https://bucket.example/a.pdf?X-Amz-Credential=AKIA%2F2026&X-Amz-Date=20261204&X-Amz-Signature=ab12',
         'GET https://bucket.example/a.pdf?X-Amz-Credential=[redacted]&X-Amz-Date=20261204&X-Amz-Signature=[redacted]',
@@ -151,24 +156,22 @@ describe('what never reaches a log line', () => {
         'GET /x?jsessionid=A1&sid=s1&PHPSESSID=p1&session_id=i1&x-session-id=h1&sess=s2',
         'GET /x?jsessionid=[redacted]&sid=[redacted]&PHPSESSID=[redacted]&session_id=[redacted]&x-session-id=[redacted]&sess=[redacted]',
       ],
-    ]
-    for (const [text, redacted] of cases) expect(redactLogText(text), text).toBe(redacted)
+    ])
   })
 
   it('removes a secret query value whose parameter name is percent-encoded or bracketed', () => {
-    const cases: Array<[string, string]> = [
+    expectRedacted([
       ['GET /blob?sv=1&%73ig=s1&se=1', 'GET /blob?sv=1&%73ig=[redacted]&se=1'],
       ['GET /x?access%5Ftoken=t1&a=1', 'GET /x?access%5Ftoken=[redacted]&a=1'],
       ['GET /x?%63ode=c1', 'GET /x?%63ode=[redacted]'],
       ['GET /x?auth[token]=t2&user[name]=ada', 'GET /x?auth[token]=[redacted]&user[name]=ada'],
       ['GET /x?key%5B%5D=k1;sig=s2', 'GET /x?key%5B%5D=[redacted];sig=[redacted]'],
       ['GET /x?bad%zz=1&%E0%A4%A=2', 'GET /x?bad%zz=1&%E0%A4%A=2'],
-    ]
-    for (const [text, redacted] of cases) expect(redactLogText(text), text).toBe(redacted)
+    ])
   })
 
   it('removes a secret query value inside the value of another parameter, as a link to go on to holds it', () => {
-    const cases: Array<[string, string]> = [
+    expectRedacted([
       ['GET /login?next=/cb?code=c1&state=s1', 'GET /login?next=/cb?code=[redacted]&state=s1'],
       [
         'GET /out?to=https://files.example/a.pdf?X-Amz-Signature=ab12',
@@ -184,8 +187,7 @@ describe('what never reaches a log line', () => {
       // An escaped link without a secret, or one that cannot be unescaped, stays.
       ['GET /login?next=%2Finvites%3Fid%3Dinv_1', 'GET /login?next=%2Finvites%3Fid%3Dinv_1'],
       ['GET /login?next=%2Fcb%3Fcode%3D%zz', 'GET /login?next=%2Fcb%3Fcode%3D%zz'],
-    ]
-    for (const [text, redacted] of cases) expect(redactLogText(text), text).toBe(redacted)
+    ])
   })
 
   it('keeps ordinary query values and fields that share a secret name only in part', () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { InviteExpiry } from '../../../../../src/main/core/invites/invite-expiry'
 import { InviteAlerts } from '../../../../../src/main/core/sync/invite-alerts'
+import type { Notifier } from '../../../../../src/main/core/ports/notifier'
 import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
 import { ManualClock } from '../../../../../src/shared/clock'
 import {
@@ -21,10 +22,7 @@ const openStore = storeFactory()
 
 describe('invite alerts around a batch of events', () => {
   it('an invite taken among hundreds open: its notification alone is taken down, without reading every open invite', () => {
-    const { store } = openStore(join(tempDir(), 'cache.db'))
-    const clock = new ManualClock(FIXTURE_NOW)
-    const notifier = createRecordingNotifier()
-    const alerts = new InviteAlerts(store, { clock, notifier, platformTime: clock })
+    const { store, notifier, alerts } = alertsOnFreshCache(createRecordingNotifier())
     const created = Array.from({ length: 300 }, (_, i) =>
       inviteCreated(
         i + 1,
@@ -58,21 +56,31 @@ describe('invite alerts around a batch of events', () => {
   })
 })
 
-/** Invite alerts over a fresh cache whose notifier fails on its `failOn`th notification, until `showAll`. */
-function alertsFailingOnShow(failOn: number) {
+/** The ids of the invites a notifier showed, in order (false for any other notification). */
+function invitesShown(notifier: ReturnType<typeof createRecordingNotifier>): Array<string | false> {
+  return notifier.shown.map((n) => n.kind === 'invite' && n.inviteId)
+}
+
+/** Invite alerts over a fresh cache, on a manual clock at FIXTURE_NOW, showing through `notifier`. */
+function alertsOnFreshCache<N extends Notifier>(notifier: N) {
   const { store } = openStore(join(tempDir(), 'cache.db'))
   const clock = new ManualClock(FIXTURE_NOW)
+  const alerts = new InviteAlerts(store, { clock, notifier, platformTime: clock })
+  return { store, notifier, alerts }
+}
+
+/** Invite alerts over a fresh cache whose notifier fails on its `failOn`th notification, until `showAll`. */
+function alertsFailingOnShow(failOn: number) {
   const recorded = createRecordingNotifier()
   let failing = true
-  const notifier = {
+  const { store, alerts } = alertsOnFreshCache({
     ...recorded,
     show: (n: Parameters<typeof recorded.show>[0]) => {
       if (failing && recorded.shown.length + 1 === failOn)
         throw new Error('the notification service went away')
       recorded.show(n)
     },
-  }
-  const alerts = new InviteAlerts(store, { clock, notifier, platformTime: clock })
+  })
   return { store, recorded, alerts, showAll: () => (failing = false) }
 }
 
@@ -87,17 +95,12 @@ describe('invite alerts when showing stops halfway', () => {
     )
     store.applyEvents(created)
     expect(() => alerts.afterEvents([], created, false)).toThrow('went away')
-    expect(recorded.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual(['inv_0', 'inv_1'])
+    expect(invitesShown(recorded)).toEqual(['inv_0', 'inv_1'])
 
     showAll()
     alerts.caughtUp()
     // The one being shown when it failed is lost, as in a crash at that instant; the rest are not.
-    expect(recorded.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual([
-      'inv_0',
-      'inv_1',
-      'inv_3',
-      'inv_4',
-    ])
+    expect(invitesShown(recorded)).toEqual(['inv_0', 'inv_1', 'inv_3', 'inv_4'])
   })
 })
 
@@ -138,26 +141,18 @@ describe('invite alerts when the batch that applies the invites marks the first 
     const { unshown = [] } = store.applyEvents(created, showing)
     const found = { invites: unshown, openAt: showing.openAt }
     expect(() => alerts.afterEvents([], created, false, found)).toThrow('went away')
-    expect(recorded.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual(['inv_0'])
+    expect(invitesShown(recorded)).toEqual(['inv_0'])
 
     showAll()
     alerts.caughtUp()
     // The batch marked only its first: the one being shown when it failed is lost, the rest are not.
-    expect(recorded.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual([
-      'inv_0',
-      'inv_2',
-      'inv_3',
-      'inv_4',
-    ])
+    expect(invitesShown(recorded)).toEqual(['inv_0', 'inv_2', 'inv_3', 'inv_4'])
   })
 })
 
 describe('invite alerts when a read for taking closed invites down fails', () => {
   it('the invite the batch marked shown is still shown, and the read failure is what the caller hears', () => {
-    const { store } = openStore(join(tempDir(), 'cache.db'))
-    const clock = new ManualClock(FIXTURE_NOW)
-    const notifier = createRecordingNotifier()
-    const alerts = new InviteAlerts(store, { clock, notifier, platformTime: clock })
+    const { store, notifier, alerts } = alertsOnFreshCache(createRecordingNotifier())
     const first = [inviteCreated(1, anInvite({ id: 'inv_a', request: aRequest({ id: 'req_a' }) }))]
     store.applyEvents(first)
     alerts.afterEvents([], first, false)
@@ -175,7 +170,7 @@ describe('invite alerts when a read for taking closed invites down fails', () =>
     expect(() =>
       alerts.afterEvents(before, batch, false, { invites: unshown, openAt: showing.openAt }),
     ).toThrow('malformed')
-    expect(notifier.shown.map((n) => n.kind === 'invite' && n.inviteId)).toEqual(['inv_a', 'inv_b'])
+    expect(invitesShown(notifier)).toEqual(['inv_a', 'inv_b'])
   })
 })
 
