@@ -146,6 +146,27 @@ export function platformBasePath(platformUrl: URL): string {
   return withoutTrailingSlashes(platformUrl.pathname)
 }
 
+/**
+ * Whether two addresses name one platform, each read as sign-in uses it: the cache must not be
+ * emptied as another platform's for a base path's trailing slash an older Standby recorded, nor for
+ * a host's final dot ("platform.example.com." is the same name written absolute).
+ */
+export function isSamePlatform(a: string, b: string): boolean {
+  return platformIdentity(a) === platformIdentity(b)
+}
+
+/**
+ * The one spelling of a platform's address, for telling platforms apart and keying what is kept per
+ * platform: as sign-in uses it, with its host's final dot dropped; as it is when it is refused.
+ */
+export function platformIdentity(address: string): string {
+  const checked = checkPlatformUrl(address)
+  if (!checked.ok) return address
+  const url = new URL(checked.url)
+  if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1)
+  return `${url.protocol}//${url.host}${platformBasePath(url)}`
+}
+
 /** True when `url`, scheme included, is an address the app may talk to a platform at (stored addresses). */
 export function isAllowedPlatformUrl(url: string): boolean {
   return /^https?:\/\//i.test(url) && checkPlatformUrl(url).ok

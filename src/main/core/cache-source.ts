@@ -3,7 +3,7 @@
  * refused token forgets the stored sign-in but keeps the cache for reading offline, so only the
  * cache can tell a later sign-in whose data it holds.
  */
-import { checkPlatformUrl } from '../../shared/platform-url'
+import { isSamePlatform } from '../../shared/platform-url'
 import type { CacheStore } from './ports/cache-store'
 import type { Logger } from './ports/logger'
 
@@ -25,16 +25,7 @@ export function cacheIsNotFor(
   } catch (error) {
     log.warn("The cache's platform could not be read; the platform's history check decides", error)
   }
-  return (filledFrom !== null && asSignInUses(filledFrom) !== platformUrl) || cache.expert()?.id !== expertId
-}
-
-/**
- * A recorded address as sign-in uses it now: an older Standby kept a base path's trailing slash
- * (https://host/base/), and the same platform must not read as another, its cache emptied.
- */
-function asSignInUses(recorded: string): string {
-  const checked = checkPlatformUrl(recorded)
-  return checked.ok ? checked.url : recorded
+  return (filledFrom !== null && !isSamePlatform(filledFrom, platformUrl)) || cache.expert()?.id !== expertId
 }
 
 /** Record that the cache is filled from `platformUrl` from now on. */

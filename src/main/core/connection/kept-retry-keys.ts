@@ -4,6 +4,7 @@
  * nothing: the command still goes, under a fresh key, as before there was a cache to keep it in.
  */
 import type { Clock } from '../../../shared/clock'
+import { platformIdentity } from '../../../shared/platform-url'
 import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { KeptRetryKeys } from './retry-keys'
@@ -16,8 +17,8 @@ export function keptRetryKeys(
   log: Logger,
 ): KeptRetryKeys {
   // The platform keys its answers by expert: another expert, or the same id on another platform,
-  // must never find these.
-  const scope = JSON.stringify([platformUrl, expertId])
+  // must never find these; the same platform spelt another way must ("host." is "host").
+  const scope = JSON.stringify([platformIdentity(platformUrl), expertId])
   const careful = <T>(what: string, otherwise: T, run: () => T): T => {
     try {
       return run()

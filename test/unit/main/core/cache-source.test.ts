@@ -19,4 +19,19 @@ describe('whose data the cache holds, as it records the platform that filled it'
     expect(cacheIsNotFor(store, log, 'https://platform.example.com/other', expertId)).toBe(true)
     expect(cacheIsNotFor(store, log, 'https://other.example.com/base', expertId)).toBe(true)
   })
+
+  it('a sign-in to the same host written with or without its final dot, or in capitals, is not taken for another platform', () => {
+    const { store } = freshStore()
+    store.applySnapshot(aSnapshot({ cursor: 5 }))
+    const expertId = store.expert()?.id ?? ''
+    const log = linesLogger()
+    // "platform.example.com." is the same name written absolute: the same platform, the same cache.
+    recordCacheSource(store, log, 'https://platform.example.com./base')
+    expect(cacheIsNotFor(store, log, 'https://platform.example.com/base', expertId)).toBe(false)
+    recordCacheSource(store, log, 'https://platform.example.com/base')
+    expect(cacheIsNotFor(store, log, 'https://platform.example.com./base', expertId)).toBe(false)
+    expect(cacheIsNotFor(store, log, 'https://PLATFORM.example.com:443/base', expertId)).toBe(false)
+    expect(cacheIsNotFor(store, log, 'https://platform.example.com.evil.example/base', expertId)).toBe(true)
+    expect(cacheIsNotFor(store, log, 'https://platform.example.com:8443/base', expertId)).toBe(true)
+  })
 })

@@ -35,6 +35,16 @@ describe('retry keys kept in the cache', () => {
     expect(mine.find('message.send {"body":"hi"}')).toBeNull()
   })
 
+  it('are found after a restart that spells the same platform with its host’s final dot', () => {
+    const cache = mapCache()
+    const clock = new ManualClock(1_000)
+    const log = linesLogger()
+    const before = { platformUrl: 'https://a.example/base', expertId: 'exp_1' }
+    keptRetryKeys(cache, before, clock, log).keep('invite.decline {"id":"inv_1"}', 'key-1')
+    const after = { platformUrl: 'https://a.example./base', expertId: 'exp_1' }
+    expect(keptRetryKeys(cache, after, clock, log).find('invite.decline {"id":"inv_1"}')).toBe('key-1')
+  })
+
   it('keep nothing, and say so in the log, when the cache cannot be read or written: the command still goes', () => {
     const broken: RetryKeyCache = {
       retryKey: () => {
