@@ -1,5 +1,6 @@
 /** Log lines for operators: one line per event, with a level and a few fields. Never a token. */
 import { describeValue } from '../../src/shared/describe-untrusted'
+import { REDACTED, redactLogDetail, redactLogText } from '../../src/shared/log-redaction'
 import { isLogFields, type Logger, type LogFields } from '../../src/shared/logger'
 
 export type { Logger, LogFields } from '../../src/shared/logger'
@@ -31,16 +32,33 @@ function asFields(detail: unknown): LogFields | undefined {
   return { error: detail instanceof Error ? `${detail.name}: ${detail.message}` : describeValue(detail) }
 }
 
+// Redacted as the app's log is: a client can put a token or password in a path's query, a header or
+// a field, and whatever it sent reaches a line in a field, an error's message or a message.
 function format(level: string, message: string, detail?: unknown): string {
   const extra = formatDetail(detail)
-  return escapeHidden(`${new Date().toISOString()} [platform] ${level} ${message}${extra ? ` ${extra}` : ''}`)
+  return escapeHidden(
+    redactLogText(`${new Date().toISOString()} [platform] ${level} ${message}${extra ? ` ${extra}` : ''}`),
+  )
+}
+
+/**
+ * A client's text for a log field, at most `max` characters: redacted before it is cut, since a cut
+ * through a secret leaves its start too short to be known for one by its shape.
+ */
+export function logExcerpt(text: string, max: number): string {
+  const cut = redactLogText(text).slice(0, max)
+  // A cut through the mark itself ("token=[red") still says what was there.
+  const open = cut.lastIndexOf('[')
+  return open >= 0 && cut.length - open < REDACTED.length && REDACTED.startsWith(cut.slice(open))
+    ? `${cut.slice(0, open)}${REDACTED}`
+    : cut
 }
 
 // Whatever a handler caught is logged: a log call that threw (a getter or a proxy that throws on
 // reading) would turn a handled failure into a crash of the handler, so such a detail is named.
 function formatDetail(detail: unknown): string {
   try {
-    const fields = asFields(detail)
+    const fields = asFields(redactLogDetail(detail))
     return fields
       ? Object.entries(fields)
           .filter(([, v]) => v !== undefined)

@@ -4,7 +4,7 @@
  */
 import type { Socket } from 'socket.io'
 import { MOST_MESSAGE_BYTES } from './answering-decoder'
-import type { Logger } from './logger'
+import { logExcerpt, type Logger } from './logger'
 
 /** What a client is told when a message of `bytes` bytes was over MOST_MESSAGE_BYTES. */
 export function tooLarge(what: string, bytes: number): string {
@@ -31,7 +31,7 @@ export function logClosedByFrame(socket: Socket, logger: Logger, expertId: strin
     }
     logger.warn('connection closed: a frame the platform cannot read', {
       expert: expertId,
-      error: error.slice(0, 200),
+      error: logExcerpt(error, 200),
     })
   })
 }

@@ -20,7 +20,7 @@ import {
   type Welcome,
 } from '../../src/shared/protocol'
 import { tokenDigest, type TokenStore } from './auth'
-import type { Logger } from './logger'
+import { logExcerpt, type Logger } from './logger'
 import type { Marketplace } from './marketplace/marketplace'
 import { describeIssues, describeValue } from '../../src/shared/describe-untrusted'
 import type { ExpertRateLimits } from './rate-limiter'
@@ -245,7 +245,7 @@ export function attachSocketGateway(
       if (!(error instanceof Error)) return
       logger.warn('connection closed: a message the platform cannot read', {
         expert: expertId,
-        error: error.message.slice(0, 200),
+        error: logExcerpt(error.message, 200),
       })
     })
     logClosedByFrame(socket, logger, expertId, MOST_READ_FRAME_BYTES)

@@ -8,7 +8,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { systemClock, type Clock, type TimerHandle } from '../../../src/shared/clock'
-import type { Logger } from '../logger'
+import { logExcerpt, type Logger } from '../logger'
 import { answerAndClose, clientOfAddress, isLoopbackAddress, peerAddress } from './http-util'
 
 /** How long a silent connection may stay, and how many connections an address may hold. */
@@ -242,7 +242,7 @@ export function guardConnections(
         if (!slow.has(address)) {
           logger.warn('connection closed: the request body did not arrive within the time allowed', {
             address,
-            path: req.url?.slice(0, 100),
+            path: logExcerpt(req.url ?? '', 100),
             ms: limits.requestBodyMs,
           })
         }

@@ -9,7 +9,7 @@
 import { STATUS_CODES, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Socket } from 'node:net'
-import type { Logger } from '../logger'
+import { logExcerpt, type Logger } from '../logger'
 import type { HostCheck } from './host-check'
 import { answerAndClose } from './http-util'
 import { answerIgnoringUpgrade } from './ignored-upgrade'
@@ -109,7 +109,7 @@ export function installFrontDoor(
     }
     if (!addressedHere(req, hosts)) {
       if (!logged.has(req.socket))
-        logger.warn('request refused: unknown Host', { host: req.headers.host?.slice(0, 100) })
+        logger.warn('request refused: unknown Host', { host: logExcerpt(req.headers.host ?? '', 100) })
       logged.add(req.socket)
       return misdirected(hosts.refusal)
     }
@@ -117,7 +117,9 @@ export function installFrontDoor(
     // form post); its browser says so in Origin, and nothing here serves such pages.
     if (hosts.allowsOrigin(req.headers.origin)) return undefined
     if (!logged.has(req.socket))
-      logger.warn('request refused: Origin of another site', { origin: req.headers.origin?.slice(0, 100) })
+      logger.warn('request refused: Origin of another site', {
+        origin: logExcerpt(req.headers.origin ?? '', 100),
+      })
     logged.add(req.socket)
     return FOREIGN_ORIGIN
   }

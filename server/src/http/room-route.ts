@@ -5,7 +5,7 @@
  * route.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Logger } from '../logger'
+import { logExcerpt, type Logger } from '../logger'
 import type { Marketplace } from '../marketplace/marketplace'
 import { isRoomKey, ROOMS_PATH } from '../room/room-link'
 import { renderRoomPage, ROOM_PAGE_CSP } from '../room/room-page'
@@ -88,7 +88,7 @@ export function answerRoomPage(
   const row = sessionId === null ? undefined : store.sessionRow(sessionId)
   if (row === undefined || keys.length !== 1 || !isRoomKey(keys[0] ?? null, row.room_key)) {
     deps.logger.warn('room link refused: unknown session or wrong key', {
-      path: url.pathname.slice(0, 100),
+      path: logExcerpt(url.pathname, 100),
     })
     send(404, NOT_A_ROOM)
     return true

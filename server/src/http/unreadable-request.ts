@@ -6,7 +6,7 @@
  */
 import { maxHeaderSize, type Server as HttpServer } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { Logger } from '../logger'
+import { logExcerpt, type Logger } from '../logger'
 import { answerAndClose } from './http-util'
 
 function response(status: number, reason: string, message: string): string {
@@ -59,8 +59,11 @@ export function answerUnreadableRequests(
       socket.destroy()
       return
     }
-    const reason = (typeof error.reason === 'string' ? error.reason : error.message).slice(0, 100)
-    deps.logger.warn('request refused: not readable as HTTP', { code: error.code, reason })
-    answerAndClose(socket, answerFor(error.code, reason))
+    const said = typeof error.reason === 'string' ? error.reason : error.message
+    deps.logger.warn('request refused: not readable as HTTP', {
+      code: error.code,
+      reason: logExcerpt(said, 100),
+    })
+    answerAndClose(socket, answerFor(error.code, said.slice(0, 100)))
   })
 }

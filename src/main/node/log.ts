@@ -4,7 +4,7 @@
  */
 import type { Logger } from '../../shared/logger'
 import { normaliseLine } from '../../shared/protocol/text'
-import { redactLogDetail, redactLogText } from './log-redaction'
+import { redactLogDetail, redactLogText } from '../../shared/log-redaction'
 
 export type { Logger } from '../../shared/logger'
 

@@ -1,6 +1,6 @@
 // The platform's log: every entry stays one line, whatever a client put in its fields or message.
 import { describe, expect, it } from 'vitest'
-import { MemoryLogger } from '../../../server/src/logger'
+import { logExcerpt, MemoryLogger } from '../../../server/src/logger'
 
 /** Characters that end a line, drive a terminal or reorder what it shows. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
@@ -48,5 +48,34 @@ describe('platform log lines', () => {
     expect(log.lines).toHaveLength(3)
     for (const line of log.lines)
       expect(line).toMatch(/ error Command failed detail=\(a value that cannot be read\)$/)
+  })
+
+  it('writes no token or password a client sent, in a field, an error or a message, as the app’s log does', () => {
+    const log = new MemoryLogger()
+    const token = 'Zq8vN2kLp4Rt6Wx9Yb3Hc7Jd5Mf1Gs0'
+    log.warn('request refused', { path: `/api/replay?after=3&token=${token}` })
+    log.warn('sign-in refused', { email: 'ada@example.com', password: 'hunter2hunter2' })
+    log.error('request failed', new Error(`bad header Authorization: Bearer ${token}`))
+    log.error(`handler failed for https://ada:${token}@evil.example`)
+    log.warn('command refused', { reason: `{"token":"${token}"}` })
+    for (const line of log.lines) {
+      expect(line).not.toContain(token.slice(0, 8))
+      expect(line).not.toContain('hunter2')
+    }
+    // What an operator needs stays: who, and what was refused.
+    expect(log.lines[0]).toContain('path=/api/replay?after=3&token=[redacted]')
+    expect(log.lines[1]).toContain('email=ada@example.com')
+  })
+
+  it('cuts a client’s text for a field after redacting it, so no start of a secret is left', () => {
+    const token = 'Ab3dEf9hIjKlMnOpQrStUvWxYz0123456789'
+    const path = `/api/replay?after=1&x=${'a'.repeat(60)}&session=${token}`
+    for (const max of [80, 90, 95, 100, 140]) {
+      const excerpt = logExcerpt(path, max)
+      expect(excerpt, String(max)).not.toContain(token.slice(0, 4))
+      expect(excerpt.startsWith('/api/replay?after=1&x=aaa')).toBe(true)
+    }
+    expect(logExcerpt(path, 92)).toMatch(/&session=\[redacted\]$/)
+    expect(logExcerpt('/rooms/ses_1', 100)).toBe('/rooms/ses_1')
   })
 })

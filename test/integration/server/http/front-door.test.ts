@@ -163,6 +163,23 @@ describe('requests a web page of another site sends (its Origin says so)', () =>
     expect(platform().server.tokens.expertFor(token, platform().clock.now())).toBe(id)
   })
 
+  it('logs a refused Origin or Host without a password or token the client put in it', async () => {
+    const { port } = platform().server
+    const secret = 'Zq8vN2kLp4Rt6Wx9Yb3Hc7Jd5Mf1Gs0Tq2Lw8Kp'
+    await requestAs(port, `127.0.0.1:${port}`, HTTP_PATHS.info, {
+      origin: `https://alice:${secret}@evil.example`,
+    })
+    await requestAs(port, `${secret}.evil.example`, HTTP_PATHS.info)
+    const refusals = platform()
+      .logger.lines.filter((l) => l.includes('request refused'))
+      .slice(-2)
+    expect(refusals.map((l) => / refused: (.+?) (?:origin|host)=/.exec(l)?.[1])).toEqual([
+      'Origin of another site',
+      'unknown Host',
+    ])
+    for (const line of refusals) expect(line).not.toContain(secret.slice(0, 8))
+  })
+
   it('answers a page on a name the platform answers to, and a request with no Origin', async () => {
     const { port } = platform().server
     for (const origin of ['http://localhost:5173', `http://127.0.0.1:${port}`, 'http://[::1]:9'])

@@ -4,7 +4,7 @@
  * `password`) still leaves no secret on disk. Callers must not pass message bodies at all: a
  * sentence cannot be told from a message by its shape.
  */
-import { isLogFields, type LogFields } from '../../shared/logger'
+import { isLogFields, type LogFields } from './logger'
 
 /** What stands in for a removed value. */
 export const REDACTED = '[redacted]'

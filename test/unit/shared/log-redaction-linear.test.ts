@@ -2,7 +2,7 @@
 // redact what the plain regexes they replace redacted: compared on seeded random text drawn
 // from the characters that decide them, and on the runs that made those regexes take seconds.
 import { describe, expect, it } from 'vitest'
-import { NAMED_SECRET, REDACTED, redactJwts, redactLogText } from '../../../../src/main/node/log-redaction'
+import { NAMED_SECRET, REDACTED, redactJwts, redactLogText } from '../../../src/shared/log-redaction'
 
 /** The rules as plain regexes: right, and read to a run's end from every place inside it. */
 const NAMED_SECRET_AS_REGEX =

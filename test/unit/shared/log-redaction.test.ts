@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatLogLine } from '../../../../src/main/node/log'
-import { redactLogFields, redactLogText } from '../../../../src/main/node/log-redaction'
+import { formatLogLine } from '../../../src/main/node/log'
+import { redactLogFields, redactLogText } from '../../../src/shared/log-redaction'
 
 const TOKEN = 'q3V9xL0bZr7T2mK8pW4sY1cN6hJ5dF0aG9eU3iO7tRw' // the platform's shape: 32 random bytes, base64url
 const at = new Date(0)
