@@ -1,9 +1,11 @@
 /** Log lines for operators: one line per event, with a level and a few fields. Never a token. */
 import { describeValue } from '../../src/shared/describe-untrusted'
-import { REDACTED, redactLogDetail, redactLogText } from '../../src/shared/log-redaction'
+import { redactLogDetail, redactLogText } from '../../src/shared/log-redaction'
 import { isLogFields, type Logger, type LogFields } from '../../src/shared/logger'
 
 export type { Logger, LogFields } from '../../src/shared/logger'
+/** A client's text for a log field, redacted before it is cut (src/shared/log-redaction.ts). */
+export { redactedExcerpt as logExcerpt } from '../../src/shared/log-redaction'
 
 // Fields are typed as primitives, but a caller may hand over a value that came off the wire: never
 // String() an object here (a nested array's String() recurses through every level).
@@ -39,19 +41,6 @@ function format(level: string, message: string, detail?: unknown): string {
   return escapeHidden(
     redactLogText(`${new Date().toISOString()} [platform] ${level} ${message}${extra ? ` ${extra}` : ''}`),
   )
-}
-
-/**
- * A client's text for a log field, at most `max` characters: redacted before it is cut, since a cut
- * through a secret leaves its start too short to be known for one by its shape.
- */
-export function logExcerpt(text: string, max: number): string {
-  const cut = redactLogText(text).slice(0, max)
-  // A cut through the mark itself ("token=[red") still says what was there.
-  const open = cut.lastIndexOf('[')
-  return open >= 0 && cut.length - open < REDACTED.length && REDACTED.startsWith(cut.slice(open))
-    ? `${cut.slice(0, open)}${REDACTED}`
-    : cut
 }
 
 // Whatever a handler caught is logged: a log call that threw (a getter or a proxy that throws on

@@ -4,6 +4,7 @@
  * cost the same whether the input is a short string or an array nested ten thousand deep.
  */
 
+import { redactedExcerpt } from './log-redaction'
 import { cutText } from './text-cut'
 
 const MAX_TEXT = 60
@@ -77,7 +78,8 @@ const MAX_ADDRESS_SHOWN = 80
  */
 export function describeAddress(raw: unknown): string {
   if (typeof raw !== 'string') return kindOf(raw)
-  const shown = [...raw.slice(0, MAX_ADDRESS_SHOWN)]
+  // Redacted before it is cut, so no start of a token in it is left for the log to miss.
+  const shown = [...redactedExcerpt(raw, MAX_ADDRESS_SHOWN)]
     .map((char) =>
       /^[\x20-\x7e]$/.test(char) && char !== '\\' && char !== '"'
         ? char

@@ -144,6 +144,20 @@ export function redactLogText(text: string): string {
 }
 
 /**
+ * At most `max` characters of `text` for a log line or a sentence, redacted before it is cut: a cut
+ * through a secret leaves its start too short to be known for one by its shape. Only a bounded
+ * prefix is read, so a huge text costs no more than a short one.
+ */
+export function redactedExcerpt(text: string, max: number): string {
+  const cut = redactLogText(text.slice(0, max * 4)).slice(0, max)
+  // A cut through the mark itself ("token=[red") still says what was there.
+  const open = cut.lastIndexOf('[')
+  return open >= 0 && cut.length - open < REDACTED.length && REDACTED.startsWith(cut.slice(open))
+    ? `${cut.slice(0, open)}${REDACTED}`
+    : cut
+}
+
+/**
  * `word` (a DOTTED_WORD; exported for its test) with each JSON Web Token in it redacted: from an `eyJ` that starts a word
  * (after `.`, `-` or the word's start) and has more after it, through the next two segments
  * between dots, the second of them not empty. Read segment by segment, once: the regex that says

@@ -42,3 +42,24 @@ describe('what is not text, in a sentence', () => {
     expect(describeAddress(7)).toBe('a number')
   })
 })
+
+describe('an address another party chose, in a log line or a sentence', () => {
+  const token = 'Ab3dEf9hIjKlMnOpQrStUvWxYz0123456789xyzQ'
+
+  it('shows no start of a token that the cut to its length would go through', () => {
+    // A token in a path is known by its shape only when enough of it is left to read.
+    for (const pad of [30, 40, 45, 50]) {
+      const address = `https://evil.example/${'p'.repeat(pad)}/${token}/next`
+      const shown = describeAddress(address)
+      expect(shown, String(pad)).not.toContain(token.slice(0, 6))
+      expect(shown).toMatch(/^"https:\/\/evil\.example\/p+\/\[redacted\]/)
+      expect(shown).toMatch(new RegExp(`… \\(${address.length} characters\\)$`))
+    }
+  })
+
+  it('is shown as it came when it holds no secret', () => {
+    expect(describeAddress('standby://invite/inv_0mx9qru3s45907854f9f3')).toBe(
+      '"standby://invite/inv_0mx9qru3s45907854f9f3"',
+    )
+  })
+})

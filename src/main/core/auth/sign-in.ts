@@ -13,6 +13,7 @@ import {
   type Expert,
 } from '../../../shared/protocol'
 import { checkPlatformUrl } from '../../../shared/platform-url'
+import { redactedExcerpt } from '../../../shared/log-redaction'
 import { discardBody, readCappedJson, type CappedJson } from './capped-json'
 import { describeSignInRefusal } from './sign-in-refusal'
 import { describeFetchFailure } from '../connection/network-failure'
@@ -76,7 +77,7 @@ function redirectTarget(res: Response, asked: string): string | null {
   const location = res.headers.get('location')
   if (location === null) return null
   const target = URL.parse(location, asked)
-  return target === null ? null : target.href.slice(0, 200)
+  return target === null ? null : redactedExcerpt(target.href, 200)
 }
 
 /** A sign-in refused by an answer that is not one, told as a sentence with what to do next. */
