@@ -4,7 +4,7 @@
  * cost the same whether the input is a short string or an array nested ten thousand deep.
  */
 
-import { redactedExcerpt } from './log-redaction'
+import { redactedExcerpt, redactLogText } from './log-redaction'
 import { cutText } from './text-cut'
 
 const MAX_TEXT = 60
@@ -22,12 +22,22 @@ function clip(text: string, max: number): string {
 const FORMAT_CHARACTERS = /\p{Cf}/gu
 
 /**
- * A short description of any value: a clipped string (quoted, its control and format characters
- * escaped, so it cannot reorder or hide the sentence around it), a number, or just its kind.
+ * `text` redacted (log-redaction.ts), then clipped to `max`: a cut through a token would leave its
+ * start too short to be known for one by its shape. Only a bounded prefix is read.
+ */
+function clipRedacted(text: string, max: number): string {
+  const prefix = cutText(text, max * 4)
+  const redacted = redactLogText(prefix)
+  return redacted.length > max || prefix.length < text.length ? `${cutText(redacted, max)}…` : redacted
+}
+
+/**
+ * A short description of any value: a clipped and redacted string (quoted, its control and format
+ * characters escaped, so it cannot reorder or hide the sentence around it), a number, or just its kind.
  */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string')
-    return JSON.stringify(clip(value, MAX_TEXT)).replace(
+    return JSON.stringify(clipRedacted(value, MAX_TEXT)).replace(
       FORMAT_CHARACTERS,
       (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`,
     )

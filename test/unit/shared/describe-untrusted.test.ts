@@ -63,3 +63,16 @@ describe('an address another party chose, in a log line or a sentence', () => {
     )
   })
 })
+
+describe('a value another party sent, in a log line or a refusal', () => {
+  it('shows no start of a token that the cut to its length would go through', () => {
+    const token = 'Ab3dEf9hIjKlMnOpQrStUvWxYz0123456789xyzQ'
+    for (const pad of [10, 20, 30, 40]) {
+      const shown = describeValue(`${'w'.repeat(pad)} ${token}`)
+      expect(shown, String(pad)).not.toContain(token.slice(0, 6))
+      expect(shown).toBe(`"${'w'.repeat(pad)} [redacted]"`)
+    }
+    expect(describeValue(`${'w'.repeat(300)} ${token}`)).toBe(`"${'w'.repeat(60)}…"`)
+    expect(describeValue('ordinary words, kept as they came')).toBe('"ordinary words, kept as they came"')
+  })
+})
