@@ -171,10 +171,17 @@ export function observe(estimate: OffsetEstimate, reading: LocalReading, resumed
 /**
  * The machine reports that it woke up. A forward step followed just before was the sleep, read
  * before the wake was reported (the wall clock ran on while the monotonic one stood): undo it.
+ * Unless this very reading shows the sleep (the wall clock ahead of the monotonic one since the
+ * last reading): then the step before was the clock being set, a moment before the lid was shut,
+ * and undoing it would move platform time, and every reminder, by the setting.
  */
 export function wokeUp(estimate: OffsetEstimate, reading: LocalReading): OffsetEstimate {
   const step = estimate.lastStep
-  const sleptUnseen = step !== null && step.stepMs > 0 && reading.mono - step.atMono <= WAKE_REPORT_GRACE_MS
+  const last = estimate.last
+  const sleepShowsNow =
+    last !== null && reading.wall - reading.mono - (last.wall - last.mono) > STEP_THRESHOLD_MS
+  const sleptUnseen =
+    step !== null && step.stepMs > 0 && !sleepShowsNow && reading.mono - step.atMono <= WAKE_REPORT_GRACE_MS
   const undone = sleptUnseen ? { ...shifted(estimate, -step.stepMs), lastStep: null } : estimate
   return observe(undone, reading, true)
 }
