@@ -1,6 +1,7 @@
 // The computer's clock set while the link is up and quiet (no answer from the platform to measure
 // it again): the reminders go by the platform's time, which runs on the monotonic clock meanwhile.
 import { describe, expect, it } from 'vitest'
+import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
 import { CLOCK_CHECK_MS } from '../../../../../src/main/core/reminders/reminder-scheduler'
 import { MINUTE } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
@@ -51,6 +52,29 @@ describe('reminders when the computer’s clock is set while the platform says n
     clock.advance(0)
     expect(titles()).toEqual([])
     clock.advanceTo(clock.now() + at(30) - at(7) - 10_000 - 1)
+    expect(titles()).toEqual([])
+    clock.advance(1)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('set an hour forward, then a wake told with no sleep, the platform answering at once: nothing early, nothing lost', () => {
+    const { clock, platformAnswers, power, scheduler, book, titles } = setUp({ platformClock: true })
+    platformAnswers(0)
+    book('ses_1', at(60))
+    scheduler.start()
+    clock.advance(MINUTE)
+    clock.step(60 * MINUTE)
+    clock.advance(CLOCK_CHECK_MS)
+    clock.advance(10_000)
+    // The wake is told though the machine did not sleep (as the clocks' check may take a setting
+    // for one); the probe after a wake brings the platform's answers a moment later.
+    power.resume()
+    clock.advance(2_000)
+    platformAnswers(-60 * MINUTE)
+    clock.advance(LATE_SETTLE_MS)
+    expect(titles()).toEqual([])
+    clock.advanceTo(clock.now() + at(30) - at(2) - 12_000 - LATE_SETTLE_MS - 1)
     expect(titles()).toEqual([])
     clock.advance(1)
     expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
