@@ -41,6 +41,11 @@ export class GapWatch implements Power {
   private offInner: Unsubscribe | undefined
   private timer: TimerHandle | undefined
   private last: Reading | undefined
+  /**
+   * Each tick that found no sleep: a moment for a clock kept against the wall clock to look for a
+   * setting of it, which a sleep right after would otherwise hide inside the wake's own reading.
+   */
+  readonly ticked: Listeners<void>
 
   constructor(
     private readonly inner: Power,
@@ -48,6 +53,7 @@ export class GapWatch implements Power {
     private readonly log: Logger,
   ) {
     this.resumes = new Listeners((error) => log.error('A resume listener failed', error))
+    this.ticked = new Listeners((error) => log.error('A clock tick listener failed', error))
   }
 
   /** The operating system's resumes and the unreported ones; the tick runs while anyone listens. */
@@ -112,7 +118,11 @@ export class GapWatch implements Power {
   private tick(): void {
     const before = this.last
     const now = this.reading()
-    if (before === undefined || !isGap(before, now)) return this.arm()
+    if (before === undefined || !isGap(before, now)) {
+      this.arm()
+      this.ticked.emit()
+      return
+    }
     this.log.info('The clocks show a sleep the system did not report: treated as a wake')
     this.woke()
   }

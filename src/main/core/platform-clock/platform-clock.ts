@@ -5,7 +5,8 @@
  * the countdowns and the reminders all read this clock rather than the computer's own. Until the
  * platform answers, the offset kept by the last run stands in (kept-offset.ts), and either way
  * platform time runs on the monotonic clock: setting the computer's clock does not move it, so a
- * timer set by it fires on time.
+ * timer set by it fires on time. A setting is found by the next read, or the next tick of the
+ * GapWatch (gap-watch.ts) it is given, whichever comes first.
  */
 import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import {
@@ -33,6 +34,7 @@ import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import type { Power } from '../ports/power'
 import type { Unsubscribe } from '../../../shared/listeners'
+import type { GapWatch } from './gap-watch'
 import { trustedKeptOffset } from './kept-offset'
 
 /** Where the offset is kept between runs: the signed-in expert's cache. */
@@ -89,7 +91,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
   private readonly toldNotes = new Set<ExchangeNote['kind']>()
   /** The monotonic reading at construction or the last reset: when the wait for a measurement began. */
   private unmeasuredSince: number
-  private readonly off: Unsubscribe
+  private readonly off: Unsubscribe[]
   /** The offset changed enough to matter, or was measured for the first time. */
   readonly changes: Listeners<PlatformClockState>
   /** A second answer bore out the measurement, the first time since the start or the last reset. */
@@ -107,15 +109,20 @@ export class PlatformClock implements Clock, TimeSampleSink {
 
   constructor(
     private readonly local: Clock,
-    power: Power,
+    power: Power & Partial<Pick<GapWatch, 'ticked'>>,
     private readonly log: Logger,
     private readonly keeper?: OffsetKeeper,
   ) {
     this.changes = new Listeners((error) => log.error('A clock listener failed', error))
     this.borneOut = new Listeners((error) => log.error('A clock listener failed', error))
     this.unmeasuredSince = this.monotonic()
-    // Subscribed first, so the wake is taken in before the other listeners read the time.
-    this.off = power.onResume(() => this.update(wokeUp(this.estimate, this.reading())))
+    this.off = [
+      // Subscribed first, so the wake is taken in before the other listeners read the time.
+      power.onResume(() => this.update(wokeUp(this.estimate, this.reading()))),
+      // A setting of the computer's clock is taken in within a tick, read or not: the lid shut a
+      // moment after it would show both in the wake's reading, and the setting would count as sleep.
+      power.ticked?.add(() => this.update(observe(this.estimate, this.reading()))) ?? (() => {}),
+    ]
   }
 
   /** The platform's time now, as estimated. */
@@ -212,9 +219,9 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.tell()
   }
 
-  /** Stop listening for wakes. */
+  /** Stop listening for wakes and ticks. */
   stop(): void {
-    this.off()
+    for (const off of this.off) off()
   }
 
   /**

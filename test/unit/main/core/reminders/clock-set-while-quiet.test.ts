@@ -80,4 +80,29 @@ describe('reminders when the computer’s clock is set while the platform says n
     expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
     scheduler.stop()
   })
+
+  it('set an hour forward, the lid shut before anything read the time, the network back late: nothing early', () => {
+    const { clock, platformAnswers, power, scheduler, book, titles } = setUp({
+      platformClock: true,
+      gapWatch: true,
+    })
+    platformAnswers(0)
+    book('ses_1', at(60))
+    scheduler.start()
+    clock.advance(MINUTE)
+    clock.step(60 * MINUTE)
+    // Twenty seconds later, before the minute's check reads the time, the lid is shut for five minutes.
+    clock.advance(20_000)
+    clock.sleep(5 * MINUTE)
+    power.resume()
+    // The network takes its time to come back after the wake; then the platform answers.
+    clock.advance(2 * LATE_SETTLE_MS)
+    expect(titles()).toEqual([])
+    platformAnswers(-60 * MINUTE)
+    clock.advanceTo(clock.now() + at(30) - at(6) - 20_000 - 2 * LATE_SETTLE_MS - 1)
+    expect(titles()).toEqual([])
+    clock.advance(1)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+    scheduler.stop()
+  })
 })

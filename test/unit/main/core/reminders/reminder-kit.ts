@@ -3,6 +3,7 @@
  * power hook, with helpers to change the cached sessions as the platform's events would.
  */
 import { join } from 'node:path'
+import { GapWatch } from '../../../../../src/main/core/platform-clock/gap-watch'
 import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
 import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
 import { ReminderScheduler } from '../../../../../src/main/core/reminders/reminder-scheduler'
@@ -33,6 +34,8 @@ export interface KitOptions {
   readonly localTimes?: boolean
   /** Remind by a PlatformClock over the computer's clock, as the core does, instead of by the latter. */
   readonly platformClock?: boolean
+  /** Watch the clocks for unreported sleeps and settings, as the core does (GapWatch over the power hook). */
+  readonly gapWatch?: boolean
 }
 
 /** Builds schedulers for one test file; caches are closed and removed after each test. */
@@ -49,12 +52,13 @@ export function reminderKit() {
     const notifier = createRecordingNotifier()
     const power = createPowerHook()
     const log = { info: () => {}, warn: () => {}, error: () => {} }
-    const platform = options.platformClock === true ? new PlatformClock(clock, power, log) : null
+    const watched = options.gapWatch === true ? new GapWatch(power, clock, log) : power
+    const platform = options.platformClock === true ? new PlatformClock(clock, watched, log) : null
     const scheduler = new ReminderScheduler({
       clock: platform ?? clock,
       cache: store,
       notifier,
-      power,
+      power: watched,
       log,
       enabled: options.enabled ?? (() => true),
       ...(platform !== null && { firstMeasureWait: () => platform.firstMeasureWait() }),
