@@ -164,6 +164,22 @@ describe('clock offset estimate', () => {
     expect(bestOffset(wokeUp(unreported, w.read()))?.offsetMs).toBe(HOUR)
   })
 
+  it('keeps a setting of the clock read just before a sleep whose own wake reading shows the sleep', () => {
+    const w = world(2 * HOUR)
+    let estimate = w.measure(20, 20)
+    const platformBefore = w.platformNow()
+    // The expert sets the clock an hour forward; something reads the time and finds the setting.
+    w.step(HOUR)
+    estimate = observe(estimate, w.read())
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(platformBefore)
+    // Ten seconds later the lid is shut for five minutes; the wake's reading is the first after it.
+    w.pass(10_000)
+    w.sleep(5 * 60_000)
+    estimate = wokeUp(estimate, w.read())
+    // The step before was no sleep (this reading shows the sleep): platform time stays the platform's.
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(w.platformNow())
+  })
+
   it('follows a change no reading showed once a second exchange confirms it, over a tighter old sample', () => {
     const w = world(2 * HOUR)
     let estimate = w.exchange(NO_ESTIMATE, 1, 1)

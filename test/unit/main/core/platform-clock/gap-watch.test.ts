@@ -31,7 +31,9 @@ function watch(clock: Clock) {
   const watcher = new GapWatch(power, clock, recordingLog())
   let wakes = 0
   const off = watcher.onResume(() => wakes++)
-  return { power, off, wakes: () => wakes }
+  let ticks = 0
+  watcher.ticked.add(() => ticks++)
+  return { power, off, wakes: () => wakes, ticks: () => ticks }
 }
 
 describe('GapWatch', () => {
@@ -67,6 +69,17 @@ describe('GapWatch', () => {
     power.resume()
     clock.advance(GAP_TICK_MS)
     expect(wakes()).toBe(1)
+  })
+
+  it('tells each tick that found no sleep, so a setting of the clock is read before a sleep can hide it', () => {
+    const clock = new ManualClock(1_000_000)
+    const { ticks, wakes } = watch(clock)
+    clock.step(GAP_MS * 10)
+    clock.advance(GAP_TICK_MS * 3)
+    expect(ticks()).toBe(3)
+    clock.sleep(GAP_MS * 10)
+    clock.advance(0)
+    expect({ ticks: ticks(), wakes: wakes() }).toEqual({ ticks: 3, wakes: 1 })
   })
 
   it('stops ticking once nobody listens', () => {
