@@ -11,7 +11,9 @@
  * earlier run, or none: the computer's clock) shifts the same way, so platform time is anchored on
  * the monotonic clock from the first reading and only a measurement or a wake moves it. A machine
  * that slept looks the same on clocks that stop in sleep, so the caller says when it woke
- * (`wokeUp`).
+ * (`wokeUp`). Either reading of a step may be the wrong one (clock-steps.ts), so the other is
+ * kept (`doubt`) until the platform's next answer says which it was: an answer that bears out the
+ * other reading is taken at once, as two sources then agree on it.
  *
  * The first answer is taken at once (a platform whose clock reads whole seconds may never send two
  * that agree to the millisecond), and two later ones that agree overturn it. After that no single
@@ -23,6 +25,9 @@
  * the one before tell no time at all, however many come, and move nothing. A leap past MAX_OFFSET_JUMP_MS, and an answer that is no time at all, are noted for the
  * caller to log (`noted`).
  */
+import { observe, shifted, type StepDoubt } from './clock-steps'
+
+export { observe, STEP_THRESHOLD_MS, WAKE_REPORT_GRACE_MS, wokeUp, type StepDoubt } from './clock-steps'
 
 /** One reading of this computer's clocks. */
 export interface LocalReading {
@@ -61,6 +66,8 @@ export interface OffsetEstimate {
   readonly last: LocalReading | null
   /** The last wall-clock step followed, and when (monotonic): a wake reported late may undo it. */
   readonly lastStep: { readonly stepMs: number; readonly atMono: number } | null
+  /** The other reading of the last step, until an answer of the platform's says which was right. */
+  readonly doubt: StepDoubt | null
   /** Two answers have agreed: the estimate is no longer one answer's word. */
   readonly confirmed: boolean
   /** What the latest exchange did that the log should say; null when it was ordinary. */
@@ -95,10 +102,6 @@ export const MAX_SAMPLES = 16
  * sleep nobody reported, and is not noted.
  */
 export const MAX_OFFSET_JUMP_MS = 12 * 60 * 60_000
-/** A change between the wall and monotonic clocks larger than this is a step, not drift. */
-export const STEP_THRESHOLD_MS = 1_000
-/** How late the operating system may report a wake after the first reading that showed it. */
-export const WAKE_REPORT_GRACE_MS = 30_000
 /**
  * How many answers in a row at odds with the estimate in use, none agreeing with the one before
  * but each in step with it (`inStep`), make it give way to the newest: a platform clock drifting
@@ -136,6 +139,7 @@ export const NO_ESTIMATE: OffsetEstimate = {
   atOdds: 0,
   last: null,
   lastStep: null,
+  doubt: null,
   confirmed: false,
   noted: null,
 }
@@ -153,47 +157,6 @@ export function sampleOf(exchange: TimeExchange): OffsetSample | null {
   if (!finite || !isPlausiblePlatformTime(serverTime)) return null
   if (rttMs < 0 || rttMs > MAX_ROUND_TRIP_MS) return null
   return { offsetMs: serverTime - (received.wall - rttMs / 2), rttMs, atMono: received.mono }
-}
-
-/**
- * Take a reading into account: a step of the wall clock since the last one shifts every sample by
- * the step, so platform time carries on smoothly. After `resumed` the change is a sleep instead,
- * during which the wall clock ran on and the monotonic one may not have: nothing shifts.
- */
-export function observe(estimate: OffsetEstimate, reading: LocalReading, resumed = false): OffsetEstimate {
-  const last = estimate.last
-  if (last === null) return { ...estimate, last: reading }
-  const stepMs = reading.wall - reading.mono - (last.wall - last.mono)
-  if (resumed || Math.abs(stepMs) <= STEP_THRESHOLD_MS) return { ...estimate, last: reading }
-  return { ...shifted(estimate, stepMs), last: reading, lastStep: { stepMs, atMono: reading.mono } }
-}
-
-/**
- * The machine reports that it woke up. A forward step followed just before was the sleep, read
- * before the wake was reported (the wall clock ran on while the monotonic one stood): undo it.
- * Unless this very reading shows the sleep (the wall clock ahead of the monotonic one since the
- * last reading): then the step before was the clock being set, a moment before the lid was shut,
- * and undoing it would move platform time, and every reminder, by the setting.
- */
-export function wokeUp(estimate: OffsetEstimate, reading: LocalReading): OffsetEstimate {
-  const step = estimate.lastStep
-  const last = estimate.last
-  const sleepShowsNow =
-    last !== null && reading.wall - reading.mono - (last.wall - last.mono) > STEP_THRESHOLD_MS
-  const sleptUnseen =
-    step !== null && step.stepMs > 0 && !sleepShowsNow && reading.mono - step.atMono <= WAKE_REPORT_GRACE_MS
-  const undone = sleptUnseen ? { ...shifted(estimate, -step.stepMs), lastStep: null } : estimate
-  return observe(undone, reading, true)
-}
-
-function shifted(estimate: OffsetEstimate, stepMs: number): OffsetEstimate {
-  const shift = (s: OffsetSample): OffsetSample => ({ ...s, offsetMs: s.offsetMs - stepMs })
-  return {
-    ...estimate,
-    samples: estimate.samples.map(shift),
-    guessMs: estimate.guessMs - stepMs,
-    pending: estimate.pending === null ? null : shift(estimate.pending),
-  }
 }
 
 /**
@@ -239,7 +202,8 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
       noted: isPlausiblePlatformTime(serverTime) ? null : { kind: 'not_a_time', serverTime },
     }
   }
-  const observed: OffsetEstimate = { ...observe(estimate, exchange.received), noted: null }
+  const seen: OffsetEstimate = { ...observe(estimate, exchange.received), noted: null }
+  const observed = settleDoubt(seen, sample)
   const recent = stillUseful(observed.samples, sample)
   // Past the window the newest sample still says where the platform was, drift allowed for.
   const inUse = best(recent) ?? observed.samples.at(-1)
@@ -262,7 +226,30 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
       ? ({ kind: 'leap', fromMs: inUse.offsetMs, toMs: sample.offsetMs } as const)
       : null
   const samples = confirmedBy === null ? [sample] : [confirmedBy, sample]
-  return { ...observed, samples, pending: null, atOdds: 0, confirmed: true, noted }
+  // The platform's time, confirmed anew, leaves no reading of the last step to choose.
+  return { ...observed, samples, pending: null, atOdds: 0, confirmed: true, noted, doubt: null }
+}
+
+/**
+ * The estimate once `sample` says what the last step was: read the other way when the answer bears
+ * that reading out and not the one in use (one answer is enough here: this computer's clocks showed
+ * the step, and the answer agrees with them on what it was), as it is when it bears out the one in
+ * use, and still in doubt when it bears out neither. Settled, a wake reported late must not read
+ * the step again.
+ */
+function settleDoubt(estimate: OffsetEstimate, sample: OffsetSample): OffsetEstimate {
+  const inUse = best(estimate.samples)
+  if (estimate.doubt === null) return estimate
+  const settled = { lastStep: null, doubt: null }
+  if (inUse === undefined) return { ...estimate, ...settled }
+  const other = shifted(estimate, estimate.doubt.shiftMs)
+  const otherInUse = best(other.samples)
+  // Samples long unrenewed agree with a wide band (drift): the nearer reading is the one borne out.
+  const nearer = (a: OffsetSample, b: OffsetSample): boolean =>
+    Math.abs(a.offsetMs - sample.offsetMs) < Math.abs(b.offsetMs - sample.offsetMs)
+  if (otherInUse !== undefined && agree(otherInUse, sample) && nearer(otherInUse, inUse))
+    return { ...other, ...settled, pending: null, atOdds: 0 }
+  return agree(inUse, sample) ? { ...estimate, ...settled } : estimate
 }
 
 /** Whether a confirmed change from `inUse` to `sample` is one a working platform's clock makes. */

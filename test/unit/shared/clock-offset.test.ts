@@ -180,18 +180,45 @@ describe('clock offset estimate', () => {
     expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(w.platformNow())
   })
 
-  it('follows a change no reading showed once a second exchange confirms it, over a tighter old sample', () => {
+  it('takes a sleep nobody reported from the next answer alone, the old tight sample right again', () => {
     const w = world(2 * HOUR)
     let estimate = w.exchange(NO_ESTIMATE, 1, 1)
-    // A sleep nobody reported: taken for a step, it leaves the old tight sample false.
+    estimate = w.exchange(estimate, 1, 1)
+    // A sleep nobody reported: taken for a setting of the clock until the platform answers.
     w.sleep(HOUR)
-    estimate = w.exchange(estimate, 100, 100)
-    estimate = w.exchange(estimate, 80, 80)
-    w.pass(1)
-    const platform = w.platformNow()
     estimate = observe(estimate, w.read())
-    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(platform)
-    expect(estimate.samples).toHaveLength(2)
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(w.platformNow() - HOUR)
+    estimate = w.exchange(estimate, 100, 100)
+    w.pass(1)
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(w.platformNow())
+    expect(bestOffset(estimate)!.uncertaintyMs).toBe(1)
+    expect(estimate.doubt).toBeNull()
+  })
+
+  it('takes a setting of the clock that a wake reported just after read as the sleep, from the wake’s answer alone', () => {
+    const w = world(2 * HOUR)
+    let estimate = w.measure(1, 1)
+    w.step(25 * 60_000)
+    w.pass(10_000)
+    estimate = wokeUp(estimate, w.read())
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(w.platformNow() + 25 * 60_000)
+    estimate = w.exchange(estimate, 1, 1)
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(w.platformNow())
+    // Settled: a wake reported later reads the step no more.
+    estimate = wokeUp(estimate, w.read())
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(w.platformNow())
+  })
+
+  it('after a step, one answer that bears out neither reading moves nothing', () => {
+    const w = world(2 * HOUR)
+    let estimate = w.measure(1, 1)
+    w.step(HOUR)
+    estimate = observe(estimate, w.read())
+    const sent = w.read()
+    w.pass(2)
+    estimate = addExchange(estimate, { sent, received: w.read(), serverTime: w.platformNow() + 3 * HOUR })
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(w.platformNow())
+    expect(estimate.doubt).not.toBeNull()
   })
 
   it('does not move for one wrong answer among agreeing ones', () => {

@@ -1,7 +1,7 @@
 /** What a platform link stands at, and what it is built from. */
 import type { Clock } from '../../../shared/clock'
 import type { Welcome } from '../../../shared/protocol'
-import type { TimeSampleSink } from '../platform-clock/platform-clock'
+import type { TimeSampleSink } from '../platform-clock/time-sample-sink'
 import type { LinkTransport } from '../ports/link-transport'
 import type { Logger } from '../ports/logger'
 import type { Power } from '../ports/power'

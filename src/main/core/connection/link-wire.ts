@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../../../shared/clock'
 import type { LocalReading } from '../../../shared/clock-offset'
-import type { TimeSampleSink } from '../platform-clock/platform-clock'
+import type { TimeSampleSink } from '../platform-clock/time-sample-sink'
 import type { LinkConnection } from '../ports/link-transport'
 import type { Logger } from '../ports/logger'
 

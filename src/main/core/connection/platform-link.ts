@@ -128,6 +128,11 @@ export class PlatformLink {
       this.deps.power.onResume(() => this.woke('Resumed from sleep or unlock')),
       this.deps.power.onNetworkChange(() => this.woke('The network changed')),
     )
+    // An idle expert's link carries no time for hours: a step of the computer's clock asks for one.
+    const wanted = this.deps.timeSamples?.measureWanted?.add((why) => {
+      if (this.current.kind === 'connected') this.check.probe(`Measuring the platform's time after ${why}`)
+    })
+    if (wanted !== undefined) this.unsubscribePower.push(wanted)
     this.connectNow()
   }
 

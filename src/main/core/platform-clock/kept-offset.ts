@@ -4,7 +4,7 @@
  * otherwise judge start windows, expiries and reminders by the computer's clock.
  */
 import { isPlausiblePlatformTime } from '../../../shared/clock-offset'
-import type { KeptClockOffset } from '../ports/cache-store'
+import type { CacheStore, KeptClockOffset } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 
 /**
@@ -16,6 +16,9 @@ import type { Logger } from '../ports/logger'
  * goes without the platform, the likelier the clock was fixed meanwhile: so trust ends.
  */
 export const KEPT_OFFSET_TRUST_MS = 7 * 24 * 60 * 60_000
+
+/** Where the offset is kept between runs: the signed-in expert's cache. */
+export type OffsetKeeper = Pick<CacheStore, 'clockOffset' | 'keepClockOffset'>
 
 /** What happens instead of a kept offset not taken, for the log. */
 const INSTEAD = "the computer's clock is used until the platform answers."
@@ -38,4 +41,16 @@ export function trustedKeptOffset(kept: KeptClockOffset | null, wallNow: number,
     return null
   }
   return offsetMs
+}
+
+/** Keep `kept` for the next start; false (and logged) when it could not be written. */
+export function keepOffset(keeper: OffsetKeeper, kept: KeptClockOffset, log: Logger): boolean {
+  try {
+    keeper.keepClockOffset(kept)
+    return true
+  } catch (error) {
+    // The offset in use is unharmed: only the next start offline goes by the computer's clock.
+    log.error("The platform clock's offset could not be kept for the next start", error)
+    return false
+  }
 }

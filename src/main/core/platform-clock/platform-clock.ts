@@ -21,34 +21,16 @@ import {
   type TimeExchange,
   wokeUp,
 } from '../../../shared/clock-offset'
-import {
-  clockSkewNotice,
-  describeDuration,
-  UNMEASURED_CLOCK,
-  type PlatformClockState,
-} from '../../../shared/clock-skew'
+import { clockSkewNotice, UNMEASURED_CLOCK, type PlatformClockState } from '../../../shared/clock-skew'
 import { describeValue } from '../../../shared/describe-untrusted'
-import { describeInstant } from '../../../shared/protocol/time'
-import { Listeners } from '../../../shared/listeners'
-import type { CacheStore } from '../ports/cache-store'
+import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import type { Logger } from '../ports/logger'
 import type { Power } from '../ports/power'
-import type { Unsubscribe } from '../../../shared/listeners'
+import { exchangeNoteText } from './exchange-note-text'
 import type { GapWatch } from './gap-watch'
-import { trustedKeptOffset } from './kept-offset'
-
-/** Where the offset is kept between runs: the signed-in expert's cache. */
-export type OffsetKeeper = Pick<CacheStore, 'clockOffset' | 'keepClockOffset'>
-
-/** Where the link reports each exchange that carried the platform's time. */
-export interface TimeSampleSink {
-  /** This computer's clocks now. */
-  reading(): LocalReading
-  /** An answer came with the platform's time. */
-  record(exchange: TimeExchange): void
-  /** An answer came with a `serverTime` that is no time at all (the protocol's reading dropped it), as it came. */
-  unreadable(said: unknown): void
-}
+import { TimeAsks } from './time-asks'
+import type { TimeSampleSink } from './time-sample-sink'
+import { keepOffset, trustedKeptOffset, type OffsetKeeper } from './kept-offset'
 
 /** An offset that moves less than this is not news: it is the estimate's own noise. */
 const CHANGE_THRESHOLD_MS = 250
@@ -87,15 +69,20 @@ export class PlatformClock implements Clock, TimeSampleSink {
   private keptAt: number | null = null
   /** The state last told to `changes`: a change found while the time was read is told after. */
   private told: PlatformClockState = UNMEASURED_CLOCK
+  /** Platform time minus the monotonic reading, as last told (or woken to): what listeners' timers run by. */
+  private toldAnchor: number
   /** The kinds of answer logged since the last reset: a platform repeating one says so once. */
   private readonly toldNotes = new Set<ExchangeNote['kind']>()
+  private readonly asks: TimeAsks
   /** The monotonic reading at construction or the last reset: when the wait for a measurement began. */
   private unmeasuredSince: number
   private readonly off: Unsubscribe[]
   /** The offset changed enough to matter, or was measured for the first time. */
   readonly changes: Listeners<PlatformClockState>
-  /** A second answer bore out the measurement, the first time since the start or the last reset. */
+  /** A second answer bore out the first measurement since the start or reset, or settled a wake's doubt. */
   readonly borneOut: Listeners<void>
+  /** Why an answer of the platform's is wanted now: the computer's clock stepped, woke over a step, or first answers disagree. */
+  readonly measureWanted: Listeners<string>
   /**
    * The platform's time for deadlines (an invite's closing): never earlier than a time already
    * told, within DEADLINE_HOLD_MS, so a deadline once seen passed stays passed when a new estimate
@@ -115,10 +102,20 @@ export class PlatformClock implements Clock, TimeSampleSink {
   ) {
     this.changes = new Listeners((error) => log.error('A clock listener failed', error))
     this.borneOut = new Listeners((error) => log.error('A clock listener failed', error))
+    this.asks = new TimeAsks(local, log, () => {
+      const doubt = this.estimate.doubt
+      return doubt === null ? null : doubt.fromWake ? 'wake' : 'step'
+    })
+    this.measureWanted = this.asks.wanted
     this.unmeasuredSince = this.monotonic()
+    this.toldAnchor = this.anchor()
     this.off = [
       // Subscribed first, so the wake is taken in before the other listeners read the time.
-      power.onResume(() => this.update(wokeUp(this.estimate, this.reading()))),
+      power.onResume(() => {
+        this.update(wokeUp(this.estimate, this.reading()))
+        // Every listener hears the wake itself and plans again: nothing to tell of the sleep.
+        this.toldAnchor = this.anchor()
+      }),
       // A setting of the computer's clock is taken in within a tick, read or not: the lid shut a
       // moment after it would show both in the wake's reading, and the setting would count as sleep.
       power.ticked?.add(() => this.update(observe(this.estimate, this.reading()))) ?? (() => {}),
@@ -146,11 +143,16 @@ export class PlatformClock implements Clock, TimeSampleSink {
   }
 
   /**
-   * How much longer (ms) to wait for the platform's first measurement before going by the guess;
-   * 0 once measured and borne out, or once FIRST_MEASURE_WAIT_MS have passed since the start or
-   * the last reset.
+   * How much longer (ms) to wait for the platform's first measurement (or, after a wake over a step
+   * of the computer's clock, for its next answer) before going by the guess; 0 once measured and
+   * borne out, or once FIRST_MEASURE_WAIT_MS have passed since the start, reset or wake.
    */
   firstMeasureWait(): number {
+    const doubt = this.estimate.doubt
+    // A wake reported just after a setting of the computer's clock reads as the sleep, which puts
+    // the time ahead by the setting: what is due waits for the wake's probe to say which it was.
+    if (doubt?.fromWake === true && this.current.measured)
+      return Math.max(0, doubt.sinceMono + FIRST_MEASURE_WAIT_MS - this.monotonic())
     if (this.current.measured && this.estimate.confirmed) return 0
     return Math.max(0, this.unmeasuredSince + FIRST_MEASURE_WAIT_MS - this.monotonic())
   }
@@ -173,10 +175,20 @@ export class PlatformClock implements Clock, TimeSampleSink {
   }
 
   record(exchange: TimeExchange): void {
-    const { confirmed } = this.estimate
+    const { confirmed, doubt } = this.estimate
     this.update(addExchange(this.estimate, exchange))
     // Borne out now: what waited for the measurement goes on, whether or not the offset moved.
-    if (!confirmed && this.estimate.confirmed) this.borneOut.emit()
+    const settledWake = doubt?.fromWake === true && this.estimate.doubt === null
+    // An answer that reads a step of the computer's clock as a sleep after all moves platform time
+    // on the monotonic clock, by which every timer runs, with the offset as it was.
+    if (this.current === this.told && Math.abs(this.anchor() - this.toldAnchor) >= CHANGE_THRESHOLD_MS) {
+      this.current = { ...this.current }
+      this.tell()
+    }
+    if ((!confirmed && this.estimate.confirmed) || settledWake) this.borneOut.emit()
+    // The first answers disagree: one of them is wrong, and the wait for a measurement would end
+    // on the first's word. Another answer says which, long before.
+    if (!this.estimate.confirmed && this.estimate.pending !== null) this.asks.disagree()
     this.logNote(this.estimate.noted)
     if (this.current.measured && (this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS))
       this.keep()
@@ -212,6 +224,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.estimate = NO_ESTIMATE
     this.latest = Number.NEGATIVE_INFINITY
     this.keptAt = null
+    this.asks.reset()
     this.unmeasuredSince = this.monotonic()
     this.toldNotes.clear()
     if (!this.current.measured && this.current.offsetMs === 0) return
@@ -222,6 +235,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
   /** Stop listening for wakes and ticks. */
   stop(): void {
     for (const off of this.off) off()
+    this.asks.stop()
   }
 
   /**
@@ -231,7 +245,11 @@ export class PlatformClock implements Clock, TimeSampleSink {
    * overwrite the timer the inner one set, left running; one more for every setting of the clock.
    */
   private update(estimate: OffsetEstimate, when: 'at once' | 'after the read' = 'at once'): void {
+    const doubtBefore = this.estimate.doubt
     this.estimate = estimate
+    // A new doubt about a step: only the platform can say whether it was a sleep or a setting.
+    if (estimate.doubt !== null && estimate.doubt !== doubtBefore && this.current.measured)
+      this.asks.step(estimate.doubt.fromWake ? 'wake' : 'step')
     const best = bestOffset(estimate)
     const next: PlatformClockState =
       best === null
@@ -249,26 +267,23 @@ export class PlatformClock implements Clock, TimeSampleSink {
     if (next.measured) this.keep()
   }
 
+  /** Platform time now minus the monotonic reading, by the state in use (no reading of the clock's). */
+  private anchor(): number {
+    return this.local.now() + this.current.offsetMs - this.monotonic()
+  }
+
   /** Say, once per kind until the next reset, what an answer's time did that is out of the ordinary. */
   private logNote(noted: ExchangeNote | null, what?: string): void {
     if (noted === null || this.toldNotes.has(noted.kind)) return
     this.toldNotes.add(noted.kind)
-    if (noted.kind === 'not_a_time') {
-      this.log.warn(
-        `The platform gave its time as ${what ?? describeInstant(noted.serverTime)}, which no working clock reads: ignored, and Standby keeps to its estimate of the platform's time. If this goes on, the platform's operator needs to set its clock right.`,
-      )
-      return
-    }
-    const way = noted.toMs > noted.fromMs ? 'ahead of' : 'behind'
-    this.log.warn(
-      `The platform's clock read ${describeDuration(noted.toMs - noted.fromMs)} ${way} Standby's estimate of it, twice: Standby follows it, as the platform's clock decides its rules, so reminders, start windows and invite times moved with it. If the platform's clock is wrong, its operator needs to set it right.`,
-    )
+    this.log.warn(exchangeNoteText(noted, what))
   }
 
   /** Tell the listeners the state now, unless they heard it already. */
   private tell(): void {
     if (this.current === this.told) return
     this.told = this.current
+    this.toldAnchor = this.anchor()
     this.changes.emit(this.current)
   }
 
@@ -282,12 +297,6 @@ export class PlatformClock implements Clock, TimeSampleSink {
     const mono = this.monotonic()
     const newest = Math.max(...this.estimate.samples.map((s) => s.atMono))
     const measuredAt = Math.round(this.local.now() + this.current.offsetMs - (mono - newest))
-    try {
-      this.keeper.keepClockOffset({ offsetMs: this.current.offsetMs, measuredAt })
-      this.keptAt = mono
-    } catch (error) {
-      // The offset in use is unharmed: only the next start offline goes by the computer's clock.
-      this.log.error("The platform clock's offset could not be kept for the next start", error)
-    }
+    if (keepOffset(this.keeper, { offsetMs: this.current.offsetMs, measuredAt }, this.log)) this.keptAt = mono
   }
 }

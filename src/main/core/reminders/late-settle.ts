@@ -17,15 +17,25 @@ export const LATE_SETTLE_MS = 15_000
 export class LateSettle {
   private readonly since = new Map<string, number>()
   private seen = new Set<string>()
+  /** The wake a reminder found late at the next plan is counted from, should that plan wait for an answer first. */
+  private wokeAt: number | null = null
 
   /** `steady` reads the monotonic clock (steadyNow). */
   constructor(private readonly steady: () => number) {}
+
+  /**
+   * The machine woke (monotonic reading): a reminder the next plan finds late settles from here,
+   * though the plan waited for the platform's answer to say what a step of the clock was.
+   */
+  woke(mono: number): void {
+    this.wokeAt = mono
+  }
 
   /** When (platform time, as `now`) this late reminder may be shown, or null when its settle is over (show it now). */
   heldUntil(key: string, now: number): number | null {
     this.seen.add(key)
     const mono = this.steady()
-    const since = this.since.get(key) ?? mono
+    const since = this.since.get(key) ?? Math.min(mono, this.wokeAt ?? mono)
     this.since.set(key, since)
     const left = since + LATE_SETTLE_MS - mono
     return left > 0 ? now + left : null
@@ -40,5 +50,6 @@ export class LateSettle {
   sweep(): void {
     for (const key of this.since.keys()) if (!this.seen.has(key)) this.since.delete(key)
     this.seen = new Set()
+    this.wokeAt = null
   }
 }

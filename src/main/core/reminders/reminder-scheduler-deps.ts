@@ -22,8 +22,9 @@ export interface ReminderSchedulerDeps {
    */
   signedIn?: () => boolean
   /**
-   * How much longer (ms) the clock's time is a guess its first measurement may yet overturn
-   * (PlatformClock.firstMeasureWait); nothing is shown, skipped or withdrawn meanwhile.
+   * How much longer (ms) the clock's time is a guess its first measurement (or a wake's answer)
+   * may yet overturn (PlatformClock.firstMeasureWait); nothing is shown, skipped or withdrawn by
+   * the time meanwhile.
    */
   firstMeasureWait?: () => number
   formatTime?: TimeFormat

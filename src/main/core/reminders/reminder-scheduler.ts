@@ -80,7 +80,7 @@ export class ReminderScheduler {
       time: this.time,
       lateCause: (dueAt, now) => this.lateCause(dueAt, now),
     }
-    this.takeDue = dueTaker(this.planDeps, () => (deps.firstMeasureWait?.() ?? 0) <= 0)
+    this.takeDue = dueTaker(this.planDeps, () => this.timeKnown())
     this.moves = new SessionMoves({
       marks: this.marks,
       show: this.show.bind(this),
@@ -99,6 +99,7 @@ export class ReminderScheduler {
     this.off.push(
       this.deps.power.onResume(() => {
         this.wokeAt = this.deps.clock.now()
+        this.late.woke(steadyNow(this.deps.clock))
         this.refresh()
       }),
     )
@@ -133,8 +134,11 @@ export class ReminderScheduler {
       this.moves.forget()
     }
     const ids = changedSessionIds(update)
+    // While the time waits for its measurement only what the events say (a cancel, a move, a start)
+    // takes a reminder down: by a guess hours ahead, every one on screen looks past its auto-cancel.
+    const now = this.timeKnown() ? this.deps.clock.now() : Number.NEGATIVE_INFINITY
     if (changesSessions(update))
-      this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(this.deps.clock.now()))
+      this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(now))
     if (ids.size > 0) this.guard('Telling a session change', () => this.tellChanges(ids))
     // Reminders follow sessions alone: an invite, a message or an invite's time running out leaves
     // the plan as it was, and planning reads every upcoming session, on each invite of a busy day.
@@ -202,6 +206,11 @@ export class ReminderScheduler {
       // A reminder must never take the app down; the next change, resume or clock check tries again.
       this.deps.log.error(`${what} failed; the next check of the clock tries again`, error)
     }
+  }
+
+  /** Whether the platform's time is measured (or waited for long enough) to decide by. */
+  private timeKnown(): boolean {
+    return (this.deps.firstMeasureWait?.() ?? 0) <= 0
   }
 
   private checkClockEveryMinute(): void {

@@ -3,8 +3,11 @@
 // measurement, so setting the computer's clock moves neither.
 import { describe, expect, it } from 'vitest'
 import type { KeptClockOffset } from '../../../../../src/main/core/ports/cache-store'
-import { KEPT_OFFSET_TRUST_MS } from '../../../../../src/main/core/platform-clock/kept-offset'
-import { PlatformClock, type OffsetKeeper } from '../../../../../src/main/core/platform-clock/platform-clock'
+import {
+  KEPT_OFFSET_TRUST_MS,
+  type OffsetKeeper,
+} from '../../../../../src/main/core/platform-clock/kept-offset'
+import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
 import { ManualClock } from '../../../../../src/shared/clock'
 import { FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'

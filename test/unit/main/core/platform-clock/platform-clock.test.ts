@@ -177,3 +177,40 @@ describe('signing out of the platform', () => {
     expect(clock.state).toEqual({ offsetMs: 5 * MINUTE, measured: true })
   })
 })
+
+describe('asking the platform for its time', () => {
+  it('asks once per step of the computer’s clock, and a few times at most for first answers that keep disagreeing', async () => {
+    const { local, clock, exchange, measure } = setUp()
+    const asked: string[] = []
+    clock.measureWanted.add((why) => asked.push(why))
+    measure()
+    local.step(HOUR)
+    clock.now()
+    clock.now()
+    await Promise.resolve()
+    expect(asked).toEqual(['the computer’s clock stepped'])
+    clock.reset()
+    asked.length = 0
+    for (let i = 0; i < 10; i++) exchange(0, (i + 1) * HOUR)
+    await Promise.resolve()
+    expect(asked).toEqual(Array(3).fill('answers that disagree'))
+  })
+
+  it('asks about a clock that steps at every read once per two seconds, the last step still asked about', async () => {
+    const { local, clock, measure } = setUp()
+    const asked: string[] = []
+    clock.measureWanted.add((why) => asked.push(why))
+    measure()
+    for (let i = 0; i < 50; i++) {
+      local.step(i % 2 === 0 ? 5_000 : -3_000)
+      clock.now()
+    }
+    await Promise.resolve()
+    expect(asked).toEqual(['the computer’s clock stepped'])
+    // The steps after the first are asked about once the gap is over, as no answer settled them.
+    local.advance(2_000)
+    await Promise.resolve()
+    expect(asked).toEqual(['the computer’s clock stepped', 'the computer’s clock stepped'])
+    clock.stop()
+  })
+})

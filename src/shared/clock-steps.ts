@@ -1,0 +1,82 @@
+/**
+ * Steps of this computer's wall clock against its monotonic one, for the offset estimate
+ * (clock-offset.ts): a step shifts every sample by itself, so platform time does not jump with the
+ * local clock, unless a wake says the step was the sleep. Either reading of a step may be the wrong
+ * one (a sleep nobody reported looks like a setting of the clock; a setting just before a wake is
+ * reported looks like the sleep), so the other is kept as a doubt for the platform's next answer.
+ */
+import type { LocalReading, OffsetEstimate, OffsetSample } from './clock-offset'
+
+/** A change between the wall and monotonic clocks larger than this is a step, not drift. */
+export const STEP_THRESHOLD_MS = 1_000
+/** How late the operating system may report a wake after the first reading that showed it. */
+export const WAKE_REPORT_GRACE_MS = 30_000
+/**
+ * A step of the wall clock read one way (a setting of the clock, or a sleep) that may have been
+ * the other: `shiftMs` is what the other reading shifts the samples by (as `shifted` does).
+ */
+export interface StepDoubt {
+  readonly shiftMs: number
+  /** The monotonic reading when the doubt arose. */
+  readonly sinceMono: number
+  /** Arose from a wake that took a step for the sleep: the time may be ahead until an answer says. */
+  readonly fromWake: boolean
+}
+
+/**
+ * Take a reading into account: a step of the wall clock since the last one shifts every sample by
+ * the step, so platform time carries on smoothly. After `resumed` a step forward is a sleep
+ * instead, during which the wall clock ran on and the monotonic one may not have: nothing shifts.
+ */
+export function observe(estimate: OffsetEstimate, reading: LocalReading, resumed = false): OffsetEstimate {
+  const last = estimate.last
+  if (last === null) return { ...estimate, last: reading }
+  const stepMs = reading.wall - reading.mono - (last.wall - last.mono)
+  if (Math.abs(stepMs) <= STEP_THRESHOLD_MS) return { ...estimate, last: reading }
+  // The sleep, as the wake says; a setting of the clock just before it reads the same. A sleep
+  // only ever puts the wall clock ahead of the monotonic one: a step back is a setting, wake or not.
+  if (resumed && stepMs > 0)
+    return { ...estimate, last: reading, doubt: { shiftMs: stepMs, sinceMono: reading.mono, fromWake: true } }
+  return {
+    ...shifted(estimate, stepMs),
+    last: reading,
+    lastStep: { stepMs, atMono: reading.mono },
+    doubt: { shiftMs: -stepMs, sinceMono: reading.mono, fromWake: false },
+  }
+}
+
+/**
+ * The machine reports that it woke up. A forward step followed just before was the sleep, read
+ * before the wake was reported (the wall clock ran on while the monotonic one stood): undo it.
+ * Unless this very reading shows the sleep (the wall clock ahead of the monotonic one since the
+ * last reading): then the step before was the clock being set, a moment before the lid was shut,
+ * and undoing it would move platform time, and every reminder, by the setting.
+ */
+export function wokeUp(estimate: OffsetEstimate, reading: LocalReading): OffsetEstimate {
+  const step = estimate.lastStep
+  const last = estimate.last
+  const sleepShowsNow =
+    last !== null && reading.wall - reading.mono - (last.wall - last.mono) > STEP_THRESHOLD_MS
+  const sleptUnseen =
+    step !== null && step.stepMs > 0 && !sleepShowsNow && reading.mono - step.atMono <= WAKE_REPORT_GRACE_MS
+  const undone: OffsetEstimate = sleptUnseen
+    ? {
+        ...shifted(estimate, -step.stepMs),
+        lastStep: null,
+        // A setting of the clock just before the wake was reported reads the same: the wake's probe says.
+        doubt: { shiftMs: step.stepMs, sinceMono: reading.mono, fromWake: true },
+      }
+    : estimate
+  return observe(undone, reading, true)
+}
+
+/** The estimate with every sample (and the guess) shifted by a step of `stepMs`. */
+export function shifted(estimate: OffsetEstimate, stepMs: number): OffsetEstimate {
+  const shift = (s: OffsetSample): OffsetSample => ({ ...s, offsetMs: s.offsetMs - stepMs })
+  return {
+    ...estimate,
+    samples: estimate.samples.map(shift),
+    guessMs: estimate.guessMs - stepMs,
+    pending: estimate.pending === null ? null : shift(estimate.pending),
+  }
+}

@@ -1,0 +1,79 @@
+// An idle expert's link carries the platform's time only in a welcome and in acknowledgements.
+// When the computer's clock steps while the link is up and quiet, whether it was set or the
+// machine slept unreported only the platform can say: the link asks it with one probe.
+import { describe, expect, it } from 'vitest'
+import { defaultLinkTimings } from '../../../../../src/main/core/connection/link-timings'
+import { PlatformLink } from '../../../../../src/main/core/connection/platform-link'
+import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+import { ManualClock } from '../../../../../src/shared/clock'
+import { PROBE_EVENT, PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../../src/shared/protocol'
+import { FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
+import { memoryTransport } from '../../../../support/memory-transport'
+import { recordingLog } from '../../../../support/recording-log'
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** A link welcomed and measured (welcome and one probe, the platform on the computer's time), then quiet. */
+async function measuredQuietLink() {
+  const { transport, connections } = memoryTransport()
+  const clock = new ManualClock(FIXTURE_NOW)
+  const power = createPowerHook()
+  const log = recordingLog()
+  const platformClock = new PlatformClock(clock, power, log)
+  let sleptMs = 0
+  /** The platform's true time: all the time that passed, awake or asleep. */
+  const platformNow = (): number => FIXTURE_NOW + clock.monotonic() + sleptMs
+  const link = new PlatformLink('http://127.0.0.1:4455', 'token-1', {
+    transport,
+    clock,
+    linkClock: clock,
+    power,
+    log,
+    random: () => 0.5,
+    timings: defaultLinkTimings,
+    expertId: 'exp_ada',
+    timeSamples: platformClock,
+  })
+  link.start()
+  const connection = connections[0]!
+  connection.accept()
+  const welcome = { protocolVersion: PROTOCOL_VERSION, expertId: 'exp_ada', latestEventId: 0 }
+  connection.send(WELCOME_EVENT, { ...welcome, serverTime: platformNow() })
+  power.resume()
+  connection.requests.at(-1)!.answer({ ok: true, result: {}, serverTime: platformNow() })
+  await turn()
+  expect(platformClock.measuredSurely()).toBe(true)
+  const probes = (): number => connection.requests.filter((r) => r.name === PROBE_EVENT).length
+  /** Asleep `ms` without the system saying so, on clocks that stand still in sleep. */
+  const sleepUnreported = (ms: number): void => {
+    sleptMs += ms
+    clock.step(ms)
+  }
+  return { clock, connection, platformClock, platformNow, probes, sleepUnreported, link }
+}
+
+describe('a step of the computer’s clock on a quiet link', () => {
+  const cases = [
+    ['a sleep nobody reported', 40 * MINUTE, true],
+    ['the clock set back by hand', -3 * 60 * MINUTE, false],
+    ['the clock set forward by hand', 25 * MINUTE, false],
+  ] as const
+  for (const [what, stepMs, slept] of cases) {
+    it(`${what}: one probe goes out, and its answer leaves the platform’s time right`, async () => {
+      const { clock, connection, platformClock, platformNow, probes, sleepUnreported, link } =
+        await measuredQuietLink()
+      const before = probes()
+      if (slept) sleepUnreported(stepMs)
+      else clock.step(stepMs)
+      clock.advance(1_000)
+      platformClock.now()
+      await turn()
+      expect(probes()).toBe(before + 1)
+      connection.requests.at(-1)!.answer({ ok: true, result: {}, serverTime: platformNow() })
+      await turn()
+      expect(platformClock.now()).toBe(platformNow())
+      link.stop()
+    })
+  }
+})

@@ -1,0 +1,199 @@
+// Reminders by the platform's clock while the computer's clock is set under a running app, with no
+// word from the platform in between (an idle expert): each comes at the platform's -30, -10 and
+// start, once, however far and whichever way the computer's clock moved; and a wake reported just
+// after a real setting of the clock is told apart from a sleep by the platform's next answer.
+import { describe, expect, it } from 'vitest'
+import { FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
+import { at, reminderKit } from './reminder-kit'
+
+const setUp = reminderKit()
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+const T = at(60)
+const ALL_THREE = [
+  'In 30 minutes: Session ses_1',
+  'In 10 minutes: Session ses_1',
+  'Starting now: Session ses_1',
+]
+
+/** The kit measured (the platform 0 ms from the computer) with ses_1 booked at T, by platform time. */
+function measuredWithBooking() {
+  const kit = setUp({ platformClock: true })
+  kit.book('ses_1', T)
+  kit.scheduler.start()
+  kit.platformAnswers(0)
+  let sleptMs = 0
+  /** Time passing awake, `ms` of it, whatever the computer's clock says. */
+  const pass = (ms: number): void => kit.clock.advance(ms)
+  /** Asleep `ms` on a machine whose monotonic clock stands in sleep (Linux, macOS): to the clocks, a setting. */
+  const sleep = (ms: number): void => {
+    sleptMs += ms
+    kit.clock.step(ms)
+  }
+  /** The platform's time, as it truly is: the time passed since FIXTURE_NOW, awake or asleep. */
+  const platformNow = (): number => FIXTURE_NOW + kit.clock.monotonic() + sleptMs
+  /** One answer from the platform (a probe's), telling its true time. */
+  const oneAnswer = (): void => {
+    const reading = kit.platform!.reading()
+    kit.platform!.record({ sent: reading, received: reading, serverTime: platformNow() })
+  }
+  return { ...kit, pass, sleep, platformNow, oneAnswer }
+}
+
+describe('the computer’s clock set while Standby runs and the platform says nothing', () => {
+  for (const jumpMs of [5 * MINUTE, -5 * MINUTE, 3 * HOUR, -3 * HOUR, DAY, -DAY]) {
+    it(`set by ${jumpMs / MINUTE} minutes before the reminders: each comes at its platform time, once`, () => {
+      const { clock, pass, platformNow, titles, scheduler } = measuredWithBooking()
+      pass(10 * MINUTE)
+      clock.step(jumpMs)
+      pass(MINUTE)
+      expect(titles()).toEqual([])
+      pass(T - 30 * MINUTE - platformNow() - 1)
+      expect(titles()).toEqual([])
+      pass(1)
+      expect(titles()).toEqual(ALL_THREE.slice(0, 1))
+      pass(T - 10 * MINUTE - platformNow() - 1)
+      expect(titles()).toEqual(ALL_THREE.slice(0, 1))
+      pass(1)
+      expect(titles()).toEqual(ALL_THREE.slice(0, 2))
+      pass(T - platformNow())
+      expect(titles()).toEqual(ALL_THREE)
+      pass(HOUR)
+      expect(titles()).toEqual(ALL_THREE)
+      scheduler.stop()
+    })
+  }
+
+  it('set back an hour just after the 30-minute reminder: it does not come again, and the 10 comes on time', () => {
+    const { clock, pass, platformNow, titles, scheduler } = measuredWithBooking()
+    pass(T - 30 * MINUTE - platformNow())
+    expect(titles()).toEqual(ALL_THREE.slice(0, 1))
+    clock.step(-HOUR)
+    pass(T - 10 * MINUTE - platformNow() - 1)
+    expect(titles()).toEqual(ALL_THREE.slice(0, 1))
+    pass(1)
+    expect(titles()).toEqual(ALL_THREE.slice(0, 2))
+    scheduler.stop()
+  })
+})
+
+describe('a wake reported just after the computer’s clock was set', () => {
+  it('set forward 25 minutes, then the screen unlocked: the platform’s answer to the wake’s probe keeps the 30-minute reminder at its time', () => {
+    const { clock, power, pass, platformNow, oneAnswer, titles, scheduler } = measuredWithBooking()
+    pass(5 * MINUTE)
+    clock.step(25 * MINUTE)
+    pass(MINUTE)
+    pass(10_000)
+    power.resume()
+    pass(300)
+    oneAnswer()
+    pass(2 * MINUTE)
+    expect(titles()).toEqual([])
+    pass(T - 30 * MINUTE - platformNow() - 1)
+    expect(titles()).toEqual([])
+    pass(1)
+    expect(titles()).toEqual(ALL_THREE.slice(0, 1))
+    scheduler.stop()
+  })
+
+  it('set forward 5 minutes, then the screen unlocked, 4 minutes before the 30: nothing shows before the wake’s probe is answered', () => {
+    const { clock, power, pass, platformNow, oneAnswer, titles, scheduler } = measuredWithBooking()
+    pass(T - 34 * MINUTE - platformNow())
+    clock.step(5 * MINUTE)
+    pass(10_000)
+    power.resume()
+    pass(1_000)
+    expect(titles()).toEqual([])
+    oneAnswer()
+    pass(T - 30 * MINUTE - platformNow() - 1)
+    expect(titles()).toEqual([])
+    pass(1)
+    expect(titles()).toEqual(ALL_THREE.slice(0, 1))
+    scheduler.stop()
+  })
+
+  it('set back an hour, then the screen unlocked, the platform out of reach: the 30-minute reminder still comes at its time', () => {
+    const { clock, power, pass, platformNow, titles, scheduler } = measuredWithBooking()
+    pass(5 * MINUTE)
+    clock.step(-HOUR)
+    pass(10_000)
+    power.resume()
+    pass(T - 30 * MINUTE - platformNow() - 1)
+    expect(titles()).toEqual([])
+    pass(1)
+    expect(titles()).toEqual(ALL_THREE.slice(0, 1))
+    scheduler.stop()
+  })
+
+  it('a real sleep the wake reports: the 30-minute reminder that fell due in it shows, and the platform’s answer bears the time out', () => {
+    const { power, pass, sleep, oneAnswer, titles, scheduler } = measuredWithBooking()
+    pass(20 * MINUTE)
+    sleep(15 * MINUTE)
+    pass(0)
+    power.resume()
+    pass(300)
+    oneAnswer()
+    pass(20_000)
+    expect(titles()).toEqual([expect.stringMatching(/^In 2\d minutes: Session ses_1/)])
+    scheduler.stop()
+  })
+
+  it('a sleep nobody reported: the platform’s answer to the probe puts the clock right, and the reminder that fell due in it shows', () => {
+    const { pass, sleep, oneAnswer, titles, scheduler } = measuredWithBooking()
+    pass(20 * MINUTE)
+    sleep(15 * MINUTE)
+    pass(1_000)
+    oneAnswer()
+    pass(20_000)
+    expect(titles()).toEqual([expect.stringMatching(/^In 2\d minutes: Session ses_1/)])
+    scheduler.stop()
+  })
+})
+
+describe('what a step of the computer’s clock leaves in doubt takes nothing down', () => {
+  it('set forward 3 hours, then the screen unlocked, then an event: the 30-minute reminder on screen stays', () => {
+    const { clock, power, pass, platformNow, oneAnswer, book, titles, withdrawn, scheduler } =
+      measuredWithBooking()
+    pass(T - 30 * MINUTE - platformNow())
+    expect(titles()).toEqual(ALL_THREE.slice(0, 1))
+    clock.step(3 * HOUR)
+    pass(10_000)
+    power.resume()
+    // An event arrives before the wake's probe is answered: by the time a sleep would make it, the
+    // session is past its auto-cancel.
+    book('ses_2', T + DAY)
+    pass(300)
+    oneAnswer()
+    pass(T - 10 * MINUTE - platformNow())
+    expect(withdrawn()).toEqual([])
+    expect(titles()).toEqual(ALL_THREE.slice(0, 2))
+    scheduler.stop()
+  })
+})
+
+describe('the first answers after a start that disagree', () => {
+  it('a wrong first answer and a right second one: the platform is asked again, and nothing shows early', async () => {
+    const { clock, platform, book, titles, scheduler } = setUp({ platformClock: true })
+    book('ses_1', at(45))
+    scheduler.start()
+    const answer = (aheadMs: number): void => {
+      const reading = platform!.reading()
+      platform!.record({ sent: reading, received: reading, serverTime: clock.now() + aheadMs })
+    }
+    // The link: a probe whenever the clock asks, answered with the platform's time.
+    platform!.measureWanted.add(() => answer(0))
+    clock.advance(300)
+    // By this answer alone, the 30-minute reminder is due now.
+    answer(16 * MINUTE)
+    clock.advance(300)
+    answer(0)
+    await Promise.resolve()
+    clock.advance(20_000)
+    expect(titles()).toEqual([])
+    clock.advanceTo(at(15) - 1)
+    expect(titles()).toEqual([])
+    clock.advance(1)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+})
