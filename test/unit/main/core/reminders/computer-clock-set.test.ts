@@ -16,7 +16,7 @@ const ALL_THREE = [
   'Starting now: Session ses_1',
 ]
 
-/** The kit measured (the platform 0 ms from the computer) with ses_1 booked at T, by platform time. */
+/** The kit measured (the platform agreeing with the computer) with ses_1 booked at T, by platform time. */
 function measuredWithBooking() {
   const kit = setUp({ platformClock: true })
   kit.book('ses_1', T)
