@@ -81,7 +81,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
   readonly changes: Listeners<PlatformClockState>
   /** A second answer bore out the first measurement since the start or reset, or settled a wake's doubt. */
   readonly borneOut: Listeners<void>
-  /** Why an answer of the platform's is wanted now: the computer's clock stepped, woke over a step, or first answers disagree. */
+  /** Why an answer of the platform's is wanted now: the computer's clock stepped, woke over a step, or an answer is at odds with the estimate. */
   readonly measureWanted: Listeners<string>
   /**
    * The platform's time for deadlines (an invite's closing): never earlier than a time already
@@ -186,9 +186,12 @@ export class PlatformClock implements Clock, TimeSampleSink {
       this.tell()
     }
     if ((!confirmed && this.estimate.confirmed) || settledWake) this.borneOut.emit()
-    // The first answers disagree: one of them is wrong, and the wait for a measurement would end
-    // on the first's word. Another answer says which, long before.
-    if (!this.estimate.confirmed && this.estimate.pending !== null) this.asks.disagree()
+    // An answer at odds with the estimate: one of the two is wrong (a wrong answer, or a setting
+    // and a sleep read as one step), and the wait for a measurement would end on the estimate's word
+    // or the estimate would wait for traffic an idle link does not carry. Another answer says which.
+    const { pending } = this.estimate
+    if (pending === null) this.asks.agreed()
+    else this.asks.disagree(Math.abs(pending.offsetMs - this.current.offsetMs))
     this.logNote(this.estimate.noted)
     if (this.current.measured && (this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS))
       this.keep()

@@ -3,8 +3,8 @@
  * idle expert's connection carries no time for hours, and some doubts only the platform can settle.
  * A wake over a step of the computer's clock is always asked about; other steps at most once per
  * STEP_ASK_GAP_MS (a clock that steps at every read, a broken one or a virtual machine's, would
- * otherwise have the link probe the platform without pause), and first answers that disagree at
- * most ASKS_WHILE_UNCONFIRMED times until a reset (a platform that keeps at it gets no more).
+ * otherwise have the link probe the platform without pause), and answers at odds with the estimate
+ * at most ASKS_AT_ODDS times in a row, until one agrees (a platform that keeps at it gets no more).
  */
 import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import { Listeners } from '../../../shared/listeners'
@@ -12,8 +12,11 @@ import type { Logger } from '../ports/logger'
 
 /** The least time between two asks about steps of the computer's clock. */
 export const STEP_ASK_GAP_MS = 2_000
-/** How many more answers are asked for when the first ones disagree. */
-export const ASKS_WHILE_UNCONFIRMED = 3
+/** How many more answers are asked for while answers keep disagreeing with the estimate. */
+export const ASKS_AT_ODDS = 3
+
+/** An answer at odds with the estimate by less than this is not asked about. */
+export const WORTH_ASKING_MS = 2_000
 
 /** What a step was read as, for the ask's reason. */
 export type StepKind = 'step' | 'wake'
@@ -22,7 +25,7 @@ export type StepKind = 'step' | 'wake'
 export class TimeAsks {
   /** Why an answer of the platform's is wanted now. */
   readonly wanted: Listeners<string>
-  /** Answers asked for since the last reset because the first ones disagreed. */
+  /** Answers asked for since one last agreed with the estimate (or the last reset), as others disagreed. */
   private disagreements = 0
   /** The monotonic reading when a step was last asked about. */
   private stepAskedAt = Number.NEGATIVE_INFINITY
@@ -56,16 +59,25 @@ export class TimeAsks {
     }, wait)
   }
 
-  /** The first answers disagree: one of them is wrong, and another answer says which. */
-  disagree(): void {
-    if (this.disagreements >= ASKS_WHILE_UNCONFIRMED) return
+  /**
+   * An answer is at odds with the estimate by `byMs`: one of them is wrong, and another answer says
+   * which. Less than WORTH_ASKING_MS is not asked about: a platform whose clock reads whole seconds
+   * is at odds by that much with most answers, and nothing the time decides moves for it.
+   */
+  disagree(byMs: number): void {
+    if (byMs < WORTH_ASKING_MS || this.disagreements >= ASKS_AT_ODDS) return
     this.disagreements++
     this.ask('answers that disagree')
   }
 
+  /** An answer agreed with the estimate: a later one at odds is asked about again. */
+  agreed(): void {
+    this.disagreements = 0
+  }
+
   /** A new platform, or none: its first answers may be asked about again. */
   reset(): void {
-    this.disagreements = 0
+    this.agreed()
   }
 
   /** Ask nothing more. */

@@ -196,6 +196,25 @@ describe('asking the platform for its time', () => {
     expect(asked).toEqual(Array(3).fill('answers that disagree'))
   })
 
+  it('asks again about an answer minutes at odds once measured, anew after one agrees, and not about a whole second', async () => {
+    const { local, clock, exchange, measure } = setUp()
+    const asked: string[] = []
+    clock.measureWanted.add((why) => asked.push(why))
+    measure()
+    local.advance(MINUTE)
+    // A platform clock read in whole seconds: an answer most of a second off is the estimate's noise.
+    exchange(0, 2 * HOUR - 900)
+    await Promise.resolve()
+    expect(asked).toEqual([])
+    for (let i = 0; i < 5; i++) exchange(0, 2 * HOUR + (i + 1) * 10 * MINUTE)
+    await Promise.resolve()
+    expect(asked).toEqual(Array(3).fill('answers that disagree'))
+    exchange()
+    exchange(0, 2 * HOUR + 5 * MINUTE)
+    await Promise.resolve()
+    expect(asked).toEqual(Array(4).fill('answers that disagree'))
+  })
+
   it('asks about a clock that steps at every read once per two seconds, the last step still asked about', async () => {
     const { local, clock, measure } = setUp()
     const asked: string[] = []

@@ -3,6 +3,7 @@
 // start, once, however far and whichever way the computer's clock moved; and a wake reported just
 // after a real setting of the clock is told apart from a sleep by the platform's next answer.
 import { describe, expect, it } from 'vitest'
+import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
 import { FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
 
@@ -146,6 +147,30 @@ describe('a wake reported just after the computer’s clock was set', () => {
     oneAnswer()
     pass(20_000)
     expect(titles()).toEqual([expect.stringMatching(/^In 2\d minutes: Session ses_1/)])
+    scheduler.stop()
+  })
+})
+
+describe('a setting and a sleep one after the other, nothing reading the time between', () => {
+  it('set an hour forward, the lid shut 5 s later: the wake’s answer is asked about again, and nothing shows early', async () => {
+    const { clock, platform, power, pass, sleep, platformNow, oneAnswer, titles, scheduler } =
+      measuredWithBooking()
+    // The link: a probe whenever the clock asks, answered with the platform's true time.
+    platform!.measureWanted.add(() => oneAnswer())
+    pass(MINUTE)
+    clock.step(HOUR)
+    pass(5_000)
+    sleep(20 * MINUTE)
+    power.resume()
+    // The wake's reading shows the setting and the sleep as one step; the wake's probe is answered.
+    await Promise.resolve()
+    await Promise.resolve()
+    pass(LATE_SETTLE_MS)
+    expect(titles()).toEqual([])
+    pass(T - 30 * MINUTE - platformNow() - 1)
+    expect(titles()).toEqual([])
+    pass(1)
+    expect(titles()).toEqual(ALL_THREE.slice(0, 1))
     scheduler.stop()
   })
 })
