@@ -28,6 +28,8 @@ export class ConnectionCheck {
   private probeTimer: TimerHandle | undefined
   /** The probe out now, if any: an answer to an earlier one says nothing of this connection. */
   private probeOut: object | undefined
+  /** The probe out was sent quietly (the expert is not told the connection is being checked). */
+  private probeQuiet = false
 
   constructor(
     private readonly clock: Clock,
@@ -58,10 +60,18 @@ export class ConnectionCheck {
   /**
    * Probe now, unless a probe is already out. The probe's time runs from the last bytes heard
    * after it went out: on a link slow enough, its answer waits behind a message still crossing,
-   * and a link that carries bytes all along is slow, not dead.
+   * and a link that carries bytes all along is slow, not dead. A `quiet` probe (one sent for the
+   * platform's time, with nothing amiss) tells no one the connection is being checked, unless a
+   * doubt about the connection comes while it is out; unanswered, it is as dead as any.
    */
-  probe(reason: string): void {
-    if (this.probeTimer !== undefined) return
+  probe(reason: string, quiet = false): void {
+    if (this.probeTimer !== undefined) {
+      if (!quiet && this.probeQuiet) {
+        this.probeQuiet = false
+        this.connection.checking(reason)
+      }
+      return
+    }
     const sentAt = steadyNow(this.clock)
     const probe = {}
     const expire = (): void => {
@@ -78,7 +88,8 @@ export class ConnectionCheck {
     }
     this.probeTimer = this.clock.setTimeout(expire, this.timings.probeTimeoutMs)
     this.probeOut = probe
-    this.connection.checking(reason)
+    this.probeQuiet = quiet
+    if (!quiet) this.connection.checking(reason)
     this.connection.send().then(
       () => {
         // A probe of a connection since replaced answers nothing about the current one.
@@ -87,7 +98,7 @@ export class ConnectionCheck {
         this.probeTimer = undefined
         this.probeOut = undefined
         this.heard()
-        this.connection.answered()
+        if (!this.probeQuiet) this.connection.answered()
       },
       () => {
         if (this.probeOut !== probe) return

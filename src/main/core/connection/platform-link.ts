@@ -130,7 +130,10 @@ export class PlatformLink {
     )
     // An idle expert's link carries no time for hours: a step of the computer's clock asks for one.
     const wanted = this.deps.timeSamples?.measureWanted?.add((why) => {
-      if (this.current.kind === 'connected') this.check.probe(`Measuring the platform's time after ${why}`)
+      if (this.current.kind !== 'connected') return
+      this.deps.log.info(`Asking the platform for its time after ${why}`)
+      // Nothing is amiss with the connection: the expert is not told it is being checked.
+      this.check.probe(`Measuring the platform's time after ${why}`, true)
     })
     if (wanted !== undefined) this.unsubscribePower.push(wanted)
     this.connectNow()

@@ -70,6 +70,9 @@ describe('a step of the computer’s clock on a quiet link', () => {
       platformClock.now()
       await turn()
       expect(probes()).toBe(before + 1)
+      // Nothing is amiss with the connection: the window and the tray are not told it is being checked.
+      expect(link.state.kind).toBe('connected')
+      expect(link.state).not.toMatchObject({ checking: true })
       connection.requests.at(-1)!.answer({ ok: true, result: {}, serverTime: platformNow() })
       await turn()
       expect(platformClock.now()).toBe(platformNow())

@@ -41,6 +41,23 @@ describe('ConnectionCheck', () => {
     expect(said).toEqual(['checking', 'answered'])
   })
 
+  it('tells no one of a quiet probe (for the platform’s time) unless a doubt about the link comes while it is out, and calls it dead unanswered', async () => {
+    const { clock, said, check, answer } = setUp()
+    check.start()
+    check.probe('time', true)
+    answer()
+    await Promise.resolve()
+    expect(said).toEqual([])
+    check.probe('time', true)
+    check.probe('woke')
+    answer()
+    await Promise.resolve()
+    expect(said).toEqual(['checking', 'answered'])
+    check.probe('time', true)
+    clock.advance(5_000)
+    expect(said).toEqual(['checking', 'answered', 'dead'])
+  })
+
   it('keeps a probe out while bytes keep arriving after it (its answer waits behind a message crossing a slow link), and calls the link dead once they stop', () => {
     const { clock, said, check } = setUp()
     check.start()
