@@ -1,7 +1,7 @@
 // The computer's clock steps while Standby is connected and nothing else is said: the app asks the
 // real platform for its time once, and whether the step was a setting of the clock or a sleep
 // nobody reported, platform time is the platform's after the answer.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ManualClock } from '../../../../src/shared/clock'
 import { useCleanup } from '../../../support/cleanup'
 import { startCoreFor } from '../../../support/test-core'
@@ -25,14 +25,29 @@ describe('a step of the computer’s clock on a quiet connection', () => {
       defer(() => core.close(true))
       await core.waitForState((s) => s.status === 'online')
       await core.runtime.core.settled()
+      const platformClock = core.runtime.core.platformClock
+      const asked: string[] = []
+      platformClock.measureWanted.add((why) => asked.push(why))
       const seen: string[] = []
       core.runtime.core.states.add((s) => seen.push(s.status))
+      // The next answer with the platform's time, on a link that is otherwise quiet: the probe's.
+      const record = platformClock.record.bind(platformClock)
+      const answered = new Promise<void>((resolve) => {
+        vi.spyOn(platformClock, 'record').mockImplementation((exchange) => {
+          record(exchange)
+          resolve()
+        })
+      })
       // Asleep, the platform's time ran on with the wall clock; set by hand, it did not.
       clock.step(40 * MINUTE)
       if (slept) platform.clock.step(40 * MINUTE)
-      core.runtime.core.platformClock.now()
-      await core.waitForState((s) => s.status === 'online' && seen.includes('checking'))
-      expect(core.runtime.core.platformClock.now()).toBe(platform.clock.now())
+      platformClock.now()
+      await answered
+      expect(asked).toEqual(['the computer’s clock stepped'])
+      expect(platformClock.now()).toBe(platform.clock.now())
+      // Nothing was amiss with the connection: the expert was not told it was being checked.
+      expect(seen).not.toContain('checking')
+      expect(core.runtime.core.connection.status).toBe('online')
     })
   }
 })
