@@ -38,27 +38,30 @@ function measuredWithBooking() {
     const reading = kit.platform!.reading()
     kit.platform!.record({ sent: reading, received: reading, serverTime: platformNow() })
   }
-  return { ...kit, pass, sleep, platformNow, oneAnswer }
+  /**
+   * The next reminder, the `shown`-th of ALL_THREE (at T - 30, T - 10, T by the platform's clock),
+   * comes at its time to the millisecond: nothing new a millisecond before, then it.
+   */
+  const nextComesAtItsTime = (shown: number): void => {
+    pass(T - [30, 10, 0][shown]! * MINUTE - platformNow() - 1)
+    expect(kit.titles()).toEqual(ALL_THREE.slice(0, shown))
+    pass(1)
+    expect(kit.titles()).toEqual(ALL_THREE.slice(0, shown + 1))
+  }
+  return { ...kit, pass, sleep, platformNow, oneAnswer, nextComesAtItsTime }
 }
 
 describe('the computer’s clock set while Standby runs and the platform says nothing', () => {
   for (const jumpMs of [5 * MINUTE, -5 * MINUTE, 3 * HOUR, -3 * HOUR, DAY, -DAY]) {
     it(`set by ${jumpMs / MINUTE} minutes before the reminders: each comes at its platform time, once`, () => {
-      const { clock, pass, platformNow, titles, scheduler } = measuredWithBooking()
+      const { clock, pass, titles, scheduler, nextComesAtItsTime } = measuredWithBooking()
       pass(10 * MINUTE)
       clock.step(jumpMs)
       pass(MINUTE)
       expect(titles()).toEqual([])
-      pass(T - 30 * MINUTE - platformNow() - 1)
-      expect(titles()).toEqual([])
-      pass(1)
-      expect(titles()).toEqual(ALL_THREE.slice(0, 1))
-      pass(T - 10 * MINUTE - platformNow() - 1)
-      expect(titles()).toEqual(ALL_THREE.slice(0, 1))
-      pass(1)
-      expect(titles()).toEqual(ALL_THREE.slice(0, 2))
-      pass(T - platformNow())
-      expect(titles()).toEqual(ALL_THREE)
+      nextComesAtItsTime(0)
+      nextComesAtItsTime(1)
+      nextComesAtItsTime(2)
       pass(HOUR)
       expect(titles()).toEqual(ALL_THREE)
       scheduler.stop()
@@ -66,21 +69,18 @@ describe('the computer’s clock set while Standby runs and the platform says no
   }
 
   it('set back an hour just after the 30-minute reminder: it does not come again, and the 10 comes on time', () => {
-    const { clock, pass, platformNow, titles, scheduler } = measuredWithBooking()
+    const { clock, pass, platformNow, titles, scheduler, nextComesAtItsTime } = measuredWithBooking()
     pass(T - 30 * MINUTE - platformNow())
     expect(titles()).toEqual(ALL_THREE.slice(0, 1))
     clock.step(-HOUR)
-    pass(T - 10 * MINUTE - platformNow() - 1)
-    expect(titles()).toEqual(ALL_THREE.slice(0, 1))
-    pass(1)
-    expect(titles()).toEqual(ALL_THREE.slice(0, 2))
+    nextComesAtItsTime(1)
     scheduler.stop()
   })
 })
 
 describe('a wake reported just after the computer’s clock was set', () => {
   it('set forward 25 minutes, then the screen unlocked: the platform’s answer to the wake’s probe keeps the 30-minute reminder at its time', () => {
-    const { clock, power, pass, platformNow, oneAnswer, titles, scheduler } = measuredWithBooking()
+    const { clock, power, pass, oneAnswer, titles, scheduler, nextComesAtItsTime } = measuredWithBooking()
     pass(5 * MINUTE)
     clock.step(25 * MINUTE)
     pass(MINUTE)
@@ -90,15 +90,13 @@ describe('a wake reported just after the computer’s clock was set', () => {
     oneAnswer()
     pass(2 * MINUTE)
     expect(titles()).toEqual([])
-    pass(T - 30 * MINUTE - platformNow() - 1)
-    expect(titles()).toEqual([])
-    pass(1)
-    expect(titles()).toEqual(ALL_THREE.slice(0, 1))
+    nextComesAtItsTime(0)
     scheduler.stop()
   })
 
   it('set forward 5 minutes, then the screen unlocked, 4 minutes before the 30: nothing shows before the wake’s probe is answered', () => {
-    const { clock, power, pass, platformNow, oneAnswer, titles, scheduler } = measuredWithBooking()
+    const { clock, power, pass, platformNow, oneAnswer, titles, scheduler, nextComesAtItsTime } =
+      measuredWithBooking()
     pass(T - 34 * MINUTE - platformNow())
     clock.step(5 * MINUTE)
     pass(10_000)
@@ -106,23 +104,17 @@ describe('a wake reported just after the computer’s clock was set', () => {
     pass(1_000)
     expect(titles()).toEqual([])
     oneAnswer()
-    pass(T - 30 * MINUTE - platformNow() - 1)
-    expect(titles()).toEqual([])
-    pass(1)
-    expect(titles()).toEqual(ALL_THREE.slice(0, 1))
+    nextComesAtItsTime(0)
     scheduler.stop()
   })
 
   it('set back an hour, then the screen unlocked, the platform out of reach: the 30-minute reminder still comes at its time', () => {
-    const { clock, power, pass, platformNow, titles, scheduler } = measuredWithBooking()
+    const { clock, power, pass, scheduler, nextComesAtItsTime } = measuredWithBooking()
     pass(5 * MINUTE)
     clock.step(-HOUR)
     pass(10_000)
     power.resume()
-    pass(T - 30 * MINUTE - platformNow() - 1)
-    expect(titles()).toEqual([])
-    pass(1)
-    expect(titles()).toEqual(ALL_THREE.slice(0, 1))
+    nextComesAtItsTime(0)
     scheduler.stop()
   })
 
@@ -153,7 +145,7 @@ describe('a wake reported just after the computer’s clock was set', () => {
 
 describe('a setting and a sleep one after the other, nothing reading the time between', () => {
   it('set an hour forward, the lid shut 5 s later: the wake’s answer is asked about again, and nothing shows early', async () => {
-    const { clock, platform, power, pass, sleep, platformNow, oneAnswer, titles, scheduler } =
+    const { clock, platform, power, pass, sleep, oneAnswer, titles, scheduler, nextComesAtItsTime } =
       measuredWithBooking()
     // The link: a probe whenever the clock asks, answered with the platform's true time.
     platform!.measureWanted.add(() => oneAnswer())
@@ -167,10 +159,7 @@ describe('a setting and a sleep one after the other, nothing reading the time be
     await Promise.resolve()
     pass(LATE_SETTLE_MS)
     expect(titles()).toEqual([])
-    pass(T - 30 * MINUTE - platformNow() - 1)
-    expect(titles()).toEqual([])
-    pass(1)
-    expect(titles()).toEqual(ALL_THREE.slice(0, 1))
+    nextComesAtItsTime(0)
     scheduler.stop()
   })
 })
