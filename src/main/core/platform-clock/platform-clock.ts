@@ -76,6 +76,12 @@ export class PlatformClock implements Clock, TimeSampleSink {
   private readonly asks: TimeAsks
   /** The monotonic reading at construction or the last reset: when the wait for a measurement began. */
   private unmeasuredSince: number
+  /**
+   * The monotonic reading at a wake over a step that no answer has settled since: what is due waits
+   * for one. Kept apart from the estimate's doubt, which a later step of the clock (NTP setting it as
+   * the network comes back) replaces, while the wake's reading may still be hours wrong.
+   */
+  private wakeUnsettledSince: number | null = null
   private readonly off: Unsubscribe[]
   /** The offset changed enough to matter, or was measured for the first time. */
   readonly changes: Listeners<PlatformClockState>
@@ -112,7 +118,10 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.off = [
       // Subscribed first, so the wake is taken in before the other listeners read the time.
       power.onResume(() => {
+        const before = this.estimate.doubt
         this.update(wokeUp(this.estimate, this.reading()))
+        const { doubt } = this.estimate
+        if (doubt !== before && doubt?.fromWake === true) this.wakeUnsettledSince = doubt.sinceMono
         // Every listener hears the wake itself and plans again: nothing to tell of the sleep.
         this.toldAnchor = this.anchor()
       }),
@@ -148,11 +157,10 @@ export class PlatformClock implements Clock, TimeSampleSink {
    * borne out, or once FIRST_MEASURE_WAIT_MS have passed since the start, reset or wake.
    */
   firstMeasureWait(): number {
-    const doubt = this.estimate.doubt
     // A wake reported just after a setting of the computer's clock reads as the sleep, which puts
     // the time ahead by the setting: what is due waits for the wake's probe to say which it was.
-    if (doubt?.fromWake === true && this.current.measured)
-      return Math.max(0, doubt.sinceMono + FIRST_MEASURE_WAIT_MS - this.monotonic())
+    if (this.wakeUnsettledSince !== null && this.current.measured)
+      return Math.max(0, this.wakeUnsettledSince + FIRST_MEASURE_WAIT_MS - this.monotonic())
     if (this.current.measured && this.estimate.confirmed) return 0
     return Math.max(0, this.unmeasuredSince + FIRST_MEASURE_WAIT_MS - this.monotonic())
   }
@@ -175,10 +183,11 @@ export class PlatformClock implements Clock, TimeSampleSink {
   }
 
   record(exchange: TimeExchange): void {
-    const { confirmed, doubt } = this.estimate
+    const { confirmed } = this.estimate
     this.update(addExchange(this.estimate, exchange))
     // Borne out now: what waited for the measurement goes on, whether or not the offset moved.
-    const settledWake = doubt?.fromWake === true && this.estimate.doubt === null
+    const settledWake = this.wakeUnsettledSince !== null && this.estimate.doubt === null
+    if (settledWake) this.wakeUnsettledSince = null
     // An answer that reads a step of the computer's clock as a sleep after all moves platform time
     // on the monotonic clock, by which every timer runs, with the offset as it was.
     if (this.current === this.told && Math.abs(this.anchor() - this.toldAnchor) >= CHANGE_THRESHOLD_MS) {
@@ -229,6 +238,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.keptAt = null
     this.asks.reset()
     this.unmeasuredSince = this.monotonic()
+    this.wakeUnsettledSince = null
     this.toldNotes.clear()
     if (!this.current.measured && this.current.offsetMs === 0) return
     this.current = UNMEASURED_CLOCK

@@ -164,6 +164,40 @@ describe('a setting and a sleep one after the other, nothing reading the time be
   })
 })
 
+describe('a step of the computer’s clock while a wake waits for the platform’s answer', () => {
+  it('set 9 minutes forward, the lid shut 5 s later, and a 2 s step after the wake before the network is back: nothing shows early', async () => {
+    const { clock, platform, power, pass, sleep, oneAnswer, titles, scheduler, nextComesAtItsTime } =
+      measuredWithBooking()
+    // The link: offline after the wake, then a probe whenever the clock asks, answered with the platform's true time.
+    let online = false
+    platform!.measureWanted.add(() => {
+      if (online) oneAnswer()
+    })
+    pass(MINUTE)
+    // By this setting read as part of the sleep, the 30-minute reminder is due a moment after the wake.
+    clock.step(9 * MINUTE)
+    pass(5_000)
+    sleep(20 * MINUTE)
+    power.resume()
+    await Promise.resolve()
+    // NTP sets the clock a little as the network comes up, a moment before the platform answers.
+    pass(2_000)
+    clock.step(2_000)
+    // The window's countdown reads the time every second.
+    platform!.now()
+    await Promise.resolve()
+    pass(1_000)
+    online = true
+    oneAnswer()
+    await Promise.resolve()
+    await Promise.resolve()
+    pass(LATE_SETTLE_MS)
+    expect(titles()).toEqual([])
+    nextComesAtItsTime(0)
+    scheduler.stop()
+  })
+})
+
 describe('what a step of the computer’s clock leaves in doubt takes nothing down', () => {
   it('set forward 3 hours, then the screen unlocked, then an event: the 30-minute reminder on screen stays', () => {
     const { clock, power, pass, platformNow, oneAnswer, book, titles, withdrawn, scheduler } =
