@@ -120,11 +120,13 @@ async function startCore(platformUrl: string, expert: StormExpert, dataDir: stri
   runtime.core.states.add((state) => {
     if (state.status === 'online') core.attempts = 0
     // A wait for the next attempt (a lost connection or a failed attempt); while an attempt is
-    // under way the state names the present instead.
+    // under way the state names the present instead, on the platform's clock (which a core's
+    // estimate may put a little ahead of this computer's: read by Date.now, a retry under way
+    // counted as one more attempt).
     const waiting =
       (state.status === 'reconnecting' || state.status === 'offline') &&
       state.nextAttemptAt !== null &&
-      state.nextAttemptAt > Date.now()
+      state.nextAttemptAt > runtime.core.platformClock.now()
     if (!waiting) return
     core.attempts++
     core.maxAttempts = Math.max(core.maxAttempts, core.attempts)

@@ -76,6 +76,8 @@ export class EventLog {
   /** The digest of each expert's newest event, kept beside its id for the same reason. */
   private readonly latestDigests = new Map<string, string>()
   private readonly epoch: string
+  /** The digest a cursor of 0 has: the stream's start, this database's own; undefined without an epoch. */
+  private readonly startDigest: string | undefined
   /** Each expert the open transaction appended to, with its newest id and digest before it. */
   private readonly touched = new Map<string, { id: number; digest: string }>()
   /** The places of the events the open transaction appended, indexed after delivery. */
@@ -109,6 +111,8 @@ export class EventLog {
     this.epoch =
       db.prepare<[], { stream_epoch: string }>('SELECT stream_epoch FROM platform_meta').get()
         ?.stream_epoch ?? ''
+    // Never an event's: an event's text starts with its brace.
+    this.startDigest = this.epoch === '' ? undefined : chainDigest(this.epoch, 'start')
   }
 
   /**
@@ -302,10 +306,13 @@ export class EventLog {
     return latest
   }
 
-  /** The digest of an expert's event `id`; undefined once pruned, or for id 0. */
+  /**
+   * The digest of an expert's event `id`, undefined once pruned; for id 0, the stream's start, so
+   * that a client whose expert has no event yet can prove which history its cache began on too.
+   */
   digestAt(expertId: string, id: number): string | undefined {
     this.settle()
-    return id === 0 ? undefined : this.lookup.digestOf(expertId, id)
+    return id === 0 ? this.startDigest : this.lookup.digestOf(expertId, id)
   }
 
   /**
@@ -321,7 +328,7 @@ export class EventLog {
     if (after > latest || after < oldest - 1) return { kind: 'out_of_range', latestId: latest }
     // The event just before the oldest kept one is gone: a cursor there replays without a digest,
     // but a digest for it cannot be checked, so that cursor gets a snapshot instead.
-    if (digest !== undefined && after > 0 && this.digestAt(expertId, after) !== digest) {
+    if (digest !== undefined && this.digestAt(expertId, after) !== digest) {
       return { kind: 'out_of_range', latestId: latest }
     }
     const events: PlatformEvent[] = []

@@ -24,28 +24,46 @@ export const SHORT_TIME_WITH_ZONE: Readonly<Intl.DateTimeFormatOptions> = {
 }
 
 /**
+ * The host's formatter for some options. Built afresh by default: the window's Chromium follows
+ * the OS's time zone with no word to the page, so a kept one could write the zone left. An owner
+ * told of each change of the zone may keep them (main/core/kept-host-formats.ts).
+ */
+export type HostFormats = (options: Readonly<Intl.DateTimeFormatOptions>) => Intl.DateTimeFormat
+
+/** A formatter built now, in the zone the host follows now. */
+export const freshHostFormats: HostFormats = (options) => new Intl.DateTimeFormat(undefined, options)
+
+/**
  * `t` in the host's locale and time zone by `options`, with the zone named when `t` falls in the
  * hour the clocks go back there; "an unknown time" for a moment no Date holds, where Intl throws.
  */
-export function hostTimeText(t: number, options: Readonly<Intl.DateTimeFormatOptions>): string {
+export function hostTimeText(
+  t: number,
+  options: Readonly<Intl.DateTimeFormatOptions>,
+  formats: HostFormats = freshHostFormats,
+): string {
   if (Number.isNaN(new Date(t).getTime())) return 'an unknown time'
-  const plain = new Intl.DateTimeFormat(undefined, options)
+  const plain = formats(options)
   if (!inRepeatedHour(t, plain.resolvedOptions().timeZone)) return plain.format(t)
-  return new Intl.DateTimeFormat(undefined, { ...options, ...WITH_ZONE }).format(t)
+  return formats({ ...options, ...WITH_ZONE }).format(t)
 }
 
 /** Within this of now, either way, a time of day alone names the right day; beyond it, the day goes with it. */
 export const TIME_ALONE_WITHIN_MS = 12 * 60 * 60_000
 
+const SHORT_TIME: Readonly<Intl.DateTimeFormatOptions> = { hour: '2-digit', minute: '2-digit' }
+
 /** The host's own short time of day ("14:10"), in its locale and time zone (named in a repeated hour). */
-export function localShortTime(t: number): string {
-  return hostTimeText(t, { hour: '2-digit', minute: '2-digit' })
+export function localShortTime(t: number, formats?: HostFormats): string {
+  return hostTimeText(t, SHORT_TIME, formats)
 }
 
 /**
  * The host's short time for a moment within half a day of `now`, else its day and time: "last
  * synced 14:05" for a sync three days ago would name today.
  */
-export function localTimeNear(t: number, now: number): string {
-  return Math.abs(now - t) > TIME_ALONE_WITHIN_MS ? hostTimeText(t, DAY_AND_TIME) : localShortTime(t)
+export function localTimeNear(t: number, now: number, formats?: HostFormats): string {
+  return Math.abs(now - t) > TIME_ALONE_WITHIN_MS
+    ? hostTimeText(t, DAY_AND_TIME, formats)
+    : localShortTime(t, formats)
 }

@@ -38,6 +38,7 @@ import type { RoomOpener } from './rooms/room-opener'
 import type { InviteExpiry } from './invites/invite-expiry'
 import type { CacheRetention } from './cache-retention'
 import { trayStatus } from './tray/tray-status'
+import { KeptHostFormats } from './kept-host-formats'
 
 export type { StandbyCoreDeps } from './standby-core-deps'
 export { NOTIFICATIONS_OFF } from './tray/tray-status'
@@ -84,6 +85,8 @@ export class StandbyCore {
   private readonly inFlight = new CommandsInFlight()
 
   private readonly deps: StandbyCoreDeps
+  /** The tray's time formatters, built again only when the zone changes. */
+  private readonly hostFormats = new KeptHostFormats()
 
   constructor(given: StandbyCoreDeps) {
     // Every listener of the resume hears a sleep the system never reported as a wake too.
@@ -377,6 +380,7 @@ export class StandbyCore {
    * sync in the zone left, and would go on doing so until the connection or the invites changed.
    */
   timeZoneChanged(): void {
+    this.hostFormats.forget()
     this.publishTray()
   }
 
@@ -385,7 +389,7 @@ export class StandbyCore {
     const health = this.deps.notifier.health?.() ?? { status: 'ok' }
     // A last sync days ago reads with its day, as the window's connection banner writes it.
     const now = this.platformClock.now()
-    const time = this.deps.formatTime ?? ((t: number) => localTimeNear(t, now))
+    const time = this.deps.formatTime ?? ((t: number) => localTimeNear(t, now, this.hostFormats.formats))
     this.deps.tray.set(trayStatus(this.current, openInvites, health, time))
   }
 }

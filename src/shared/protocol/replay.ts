@@ -43,8 +43,9 @@ export const ReplayRequest = z.strictObject({
   /** The next part of a snapshot sent in parts: where the previous part's `next` said. */
   snapshotAfter: SnapshotPosition.strict().optional(),
   /**
-   * The digest of the event at `after`, as the client applied it. When the platform's event there
-   * has another digest, its history is not the one the client followed: it answers with a snapshot.
+   * The digest of the event at `after`, as the client applied it (at 0, the start's, as a snapshot
+   * gave it). When the platform's event there has another digest, its history is not the one the
+   * client followed: it answers with a snapshot.
    */
   digest: StreamDigest.optional(),
   /** Ask for a snapshot whatever the cursor: an empty cache starts from one rather than from event 1. */
@@ -62,7 +63,10 @@ export const Snapshot = z.object({
   recentMessages: z.array(Message),
   /** Apply this snapshot, then set the cursor to this event id. */
   cursor: z.number().int().nonnegative(),
-  /** The digest of the event at `cursor` (absent at cursor 0), to send back with the cursor. */
+  /**
+   * The digest of the event at `cursor`, to send back with the cursor; at cursor 0, the stream's
+   * start. Absent from a platform before stream identities (or at 0, before start digests).
+   */
   cursorDigest: ReceivedDigest,
   takenAt: Timestamp,
   /**

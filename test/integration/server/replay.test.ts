@@ -6,7 +6,7 @@ import {
   type CommandAck,
   type PlatformEvent,
 } from '../../../src/shared/protocol'
-import { useTestPlatform } from '../../support/test-platform'
+import { startTestPlatform, useTestPlatform } from '../../support/test-platform'
 
 describe('replay after a disconnect', () => {
   const platform = useTestPlatform({ marketplace: { eventRetention: 150 } })
@@ -100,6 +100,37 @@ describe('replay after a disconnect', () => {
     const other = await socket.replay(3, undefined, { digest: digests[3] })
     if (other.kind !== 'snapshot') throw new Error('expected a snapshot')
     expect(other.snapshot).toMatchObject({ cursor: 5, cursorDigest: digests[4] })
+  })
+
+  it('gives a cursor of 0 the stream’s start as its digest: an expert with no event yet replays from it, checked', async () => {
+    const expert = platform().addExpert()
+    const socket = await platform().connect(expert.token)
+    const empty = await socket.replay(0, undefined, { snapshot: true })
+    if (empty.kind !== 'snapshot') throw new Error('expected a snapshot')
+    const start = empty.snapshot.cursorDigest
+    expect(empty.snapshot.cursor).toBe(0)
+    expect(start).toMatch(/^[0-9a-f]{32}$/)
+    inviteDirectly(expert.id, platform().addClient(), 2)
+    const followed = await socket.replay(0, undefined, { digest: start })
+    if (followed.kind !== 'events') throw new Error('expected events')
+    expect(followed.events.map((e) => e.id)).toEqual([1, 2])
+    expect(followed.events.map((e) => e.digest)).not.toContain(start)
+
+    // Another database (created anew, or another platform at the same address) starts elsewhere.
+    const other = await startTestPlatform()
+    try {
+      const elsewhere = await (
+        await other.connect(other.addExpert().token)
+      ).replay(0, undefined, { snapshot: true })
+      if (elsewhere.kind !== 'snapshot') throw new Error('expected a snapshot')
+      expect(elsewhere.snapshot.cursorDigest).toMatch(/^[0-9a-f]{32}$/)
+      expect(elsewhere.snapshot.cursorDigest).not.toBe(start)
+      const refused = await socket.replay(0, undefined, { digest: elsewhere.snapshot.cursorDigest })
+      if (refused.kind !== 'snapshot') throw new Error('expected a snapshot for another start')
+      expect(refused.snapshot).toMatchObject({ cursor: 2, cursorDigest: followed.events[1]?.digest })
+    } finally {
+      await other.close()
+    }
   })
 
   it('bounds a page in bytes as well as in events, and always sends at least one event', async () => {

@@ -17,12 +17,13 @@ import { snapshotWithoutTakenInvites } from './snapshot-contradictions'
 /**
  * Whether a catch-up starts from a snapshot whatever the cursor. An empty cache (first sign-in, or
  * rebuilt after damage) does: a snapshot carries the expert and today's state at once instead of
- * the whole history; once is enough, as an expert with no events yet still has cursor 0 after it.
- * So does a cursor without a digest (a cache from before digests): it cannot prove which history it
- * followed, and the snapshot brings the digest.
+ * the whole history. So does a cursor without a digest: a cache from before digests, or one at
+ * cursor 0 from a platform that gives no start digest, cannot prove which history it followed,
+ * and the snapshot brings the digest. A cursor of 0 with the start's digest (an expert with no
+ * event yet) replays from the start like any other: the platform checks the digest.
  */
 export function startsFromSnapshot(cache: CacheStore): boolean {
-  return cache.cursor() === 0 || cache.expert() === null || cache.cursorDigest() === null
+  return cache.expert() === null || cache.cursorDigest() === null
 }
 
 /**
