@@ -88,7 +88,12 @@ export function App() {
 
   const openInvites = state.invites.open.length
   useEffect(() => {
-    document.title = openInvites > 0 ? `Standby (${openInvites})` : 'Standby'
+    // Set in the task after the commit: a push's commit runs its effects before the browser may
+    // draw, and the new title (a call into the browser) is not what the expert acts on; the card is.
+    const later = window.setTimeout(() => {
+      document.title = openInvites > 0 ? `Standby (${openInvites})` : 'Standby'
+    }, 0)
+    return () => window.clearTimeout(later)
   }, [openInvites])
 
   // Moving between sections moves focus to the new section's heading, as a page change would;

@@ -3,6 +3,11 @@
  * `messages.unreadChanged` push, and read again whenever the page re-reads everything. One store
  * per page (in its services), so every list row of a page shares one read and one subscription;
  * emptied when its expert is gone, as a read still on its way for them is dropped.
+ *
+ * Followed from the first row that shows them until the expert is gone, not only while rows
+ * show them: an expert with no open invite is the usual case, and a follow stopped with the last
+ * card asked the host again at the next one, in the very task that put the new card on screen.
+ * The push keeps the counts current meanwhile, so a row that comes later shows them at once.
  */
 import { useEffect, useSyncExternalStore } from 'react'
 import type { UnreadThreads } from '../../shared/ipc/contract'
@@ -17,29 +22,21 @@ export type UnreadCounts = ReadonlyMap<string, number>
 
 const NONE: UnreadCounts = new Map()
 
-/** A page's unread counts, followed while some row shows them. */
+/** A page's unread counts, followed once some row has shown them. */
 export interface UnreadStore extends ExpertScoped {
   readonly store: ReadableStore<UnreadCounts>
-  /** A row shows the counts: they are followed until the last row's stop. */
-  show(api: Pick<StandbyApi, 'messages'>, app: Pick<AppStore, 'onReread'>): () => void
+  /** A row shows the counts: they are followed from now until the expert is gone. */
+  show(api: Pick<StandbyApi, 'messages'>, app: Pick<AppStore, 'onReread'>): void
 }
 
 /** No counts yet, nobody following. */
 export function createUnreadStore(): UnreadStore {
   const store = createValueStore(NONE)
-  let users = 0
   let off: (() => void) | undefined
   return {
     store: readableOf(store),
     show(api, app) {
-      users += 1
       off ??= followUnread(api, app, store)
-      return () => {
-        users -= 1
-        if (users > 0) return
-        off?.()
-        off = undefined
-      }
     },
     forget() {
       // A read on its way for the gone expert answers into this follow, which stops here; the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { UnreadThreads } from '../../../src/shared/ipc/contract'
 import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
-import { followUnread, type UnreadCounts } from '../../../src/renderer/store/unread-store'
+import { createUnreadStore, followUnread, type UnreadCounts } from '../../../src/renderer/store/unread-store'
 import { createValueStore } from '../../../src/renderer/store/value-store'
 import { heldReads } from '../../support/held-reads'
 
@@ -52,5 +52,23 @@ describe('the unread counts', () => {
     expect(store.getSnapshot().get('req_a')).toBe(1)
     push(count('req_a', 4))
     expect(store.getSnapshot().get('req_a')).toBe(4)
+  })
+
+  it('stay followed once a row showed them: the next card after none reads nothing again and has the pushed count', async () => {
+    const held = heldReads<UnreadThreads>()
+    const api = { messages: { unread: held.read, onUnreadChanged: held.onPush } } as unknown as Pick<
+      StandbyApi,
+      'messages'
+    >
+    const app = { onReread: () => () => undefined }
+    const unread = createUnreadStore()
+    unread.show(api, app)
+    held.answers[0]!([])
+    await flush()
+    // The card went; a message came for another request meanwhile; then a new card shows.
+    held.push(count('req_b', 2))
+    unread.show(api, app)
+    expect(held.answers).toHaveLength(1)
+    expect(unread.store.getSnapshot().get('req_b')).toBe(2)
   })
 })
