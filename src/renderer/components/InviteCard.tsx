@@ -6,7 +6,7 @@
  * none of them, nor a message in its thread: the platform would refuse them, whether or not it has
  * said so yet.
  */
-import { useCallback, useId, useRef, useState } from 'react'
+import { memo, useCallback, useId, useRef, useState } from 'react'
 import type { DeclineReason, Invite, Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { zoneCity } from '../logic/format'
@@ -42,8 +42,11 @@ export interface InviteCardProps {
   readonly compact?: boolean
 }
 
-/** The invite card. */
-export function InviteCard({ invite, booked, compact = false }: InviteCardProps) {
+/**
+ * The invite card. Memoized: a push replaces only the invites it changed (the others keep their
+ * objects), so a new invite draws its own card, not every open one again.
+ */
+export const InviteCard = memo(function InviteCard({ invite, booked, compact = false }: InviteCardProps) {
   const api = useApi()
   const { notices } = useServices()
   const navigate = useNavigate()
@@ -167,7 +170,7 @@ export function InviteCard({ invite, booked, compact = false }: InviteCardProps)
       )}
     </article>
   )
-}
+})
 
 /** What an invite whose time ran out says instead of its actions. */
 function ExpiredNote({ invite }: { readonly invite: Invite }) {

@@ -1,4 +1,5 @@
 /** The Invites section: open invites, newest first, then the recently missed ones. */
+import { memo } from 'react'
 import { OPEN_INVITES_LISTED } from '../../shared/ipc/list-limits'
 import { closedInviteLabel } from '../logic/labels'
 import { useAppState } from '../store/context'
@@ -52,19 +53,26 @@ export function MissedList({ missed }: { readonly missed: ReadonlyArray<Invite> 
       </h2>
       <ul className="missed-list">
         {missed.map((invite) => (
-          <li key={invite.id} className="missed-row">
-            <KindBadge kind={invite.request.kind} quiet />
-            <bdi className="missed-title">{invite.request.title}</bdi>
-            <span className={`missed-state missed-${invite.state}`}>{closedInviteLabel(invite.state)}</span>
-            <span className="muted missed-when">
-              <Ago at={invite.sentAt} />
-            </span>
-          </li>
+          <MissedRow key={invite.id} invite={invite} />
         ))}
       </ul>
     </section>
   )
 }
+
+/** One missed invite; memoized, as a push that changes one invite leaves the others' objects as they were. */
+const MissedRow = memo(function MissedRow({ invite }: { readonly invite: Invite }) {
+  return (
+    <li className="missed-row">
+      <KindBadge kind={invite.request.kind} quiet />
+      <bdi className="missed-title">{invite.request.title}</bdi>
+      <span className={`missed-state missed-${invite.state}`}>{closedInviteLabel(invite.state)}</span>
+      <span className="muted missed-when">
+        <Ago at={invite.sentAt} />
+      </span>
+    </li>
+  )
+})
 
 /** A calm placeholder for an empty list. */
 export function EmptyState({ title, body }: { readonly title: string; readonly body: string }) {
