@@ -23,6 +23,7 @@ import type { PlatformEvent } from '../src/shared/protocol'
 import { adminFetch } from '../test/support/admin-api'
 import { baselineRound, startBaseline } from './card-baseline'
 import { bounded, now, ObservedPage, WAIT_MS } from './observed-page'
+import { countPageWork, formatPageWork } from './page-work'
 import { blockHeadlines, formatBlocks, latencySide, runBlocks } from './blocks'
 import type { Headline } from './headline'
 import { median, ms, percentile } from './stats'
@@ -171,7 +172,9 @@ export async function inviteToCard(browser: Browser): Promise<ReadonlyArray<Head
       baselineRound(baseline, WARMUP + round),
     )
     // The warm-up rounds above already ran; every block counts.
+    const work = await countPageWork(standby.page.page)
     const result = await runBlocks({ ours, baseline: raw, blocks: BLOCKS, warmup: 0 })
+    const spent = await work.since()
     const clocks = await standby.page.clockOffset()
     const shown = ours.all
     const applied = app.map((times) => times.applied)
@@ -189,6 +192,12 @@ export async function inviteToCard(browser: Browser): Promise<ReadonlyArray<Head
     )
     console.log(`        of which admin call → core applied ${figures(applied)}`)
     console.log(`        and core applied → card in DOM     ${figures(pushed)}`)
+    // Each round is a card shown and withdrawn, plus the bench's own reads of the page (the
+    // card's markup, the observer's reports): the same in every build, so a change in the app's
+    // work shows here however busy the machine was.
+    console.log(
+      `        the page's work per round (shown, then withdrawn): ${formatPageWork(spent, app.length)}`,
+    )
     console.log(
       `      page clock − bench clock: ${ms(clocks.offset)} (± ${ms(clocks.within)}); platform, shell and bench share one Node process`,
     )
