@@ -19,7 +19,7 @@ import { pageOpens, type PageOpens } from '../../core/ipc/page-opens'
 import { systemClock } from '../../../shared/clock'
 import { NotificationActions, type FocusRequest } from '../../core/notification-actions'
 import { PendingFocus } from '../../core/pending-focus'
-import { unreadPushes } from './unread-pushes'
+import { sameUnreadThreads, unreadPushes } from './unread-pushes'
 import type { Logger } from '../../core/ports/logger'
 import { appSettingsOf, type SettingsStore } from '../../core/ports/settings'
 import type { LaunchAtLogin } from '../../core/settings/login-item'
@@ -235,6 +235,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const unread = unreadPushes(
         () => [...cache.unreadThreads(core.platformClock.deadlines.now())],
         (threads) => send('messages.unreadChanged', threads),
+        sameUnreadThreads,
         options.log,
       )
       const offs = [

@@ -3,8 +3,12 @@
  * of changes that come together rather than once per change: counting reads every unread client
  * message of the open threads, so a flood of messages into one thread, each its own change, would
  * otherwise cost the square of their number. The count goes out once the changes stop coming for
- * a turn of the event loop, and it is the count as it stands then.
+ * a turn of the event loop, and it is the count as it stands then. Counts equal to the last ones
+ * sent are not sent again: most changes (an invite arriving, one taken by another expert) move no
+ * count, and each push would make every page redraw its badges in the task that draws the change.
+ * A page that was not there for the last push reads the counts on its own when it opens.
  */
+import type { UnreadThread } from '../../core/ports/cache-store'
 import type { Logger } from '../../core/ports/logger'
 
 /** Pushes of the unread counts, coalesced. */
@@ -15,10 +19,19 @@ export interface UnreadPushes {
   stop(): void
 }
 
-/** Coalesces pushes of `read()` to `send`; a count that cannot be read is logged and not sent. */
-export function unreadPushes<T>(read: () => T, send: (counts: T) => void, log: Logger): UnreadPushes {
+/**
+ * Coalesces pushes of `read()` to `send`, leaving out counts that `same` finds equal to the last
+ * sent; a count that cannot be read is logged and not sent.
+ */
+export function unreadPushes<T>(
+  read: () => T,
+  send: (counts: T) => void,
+  same: (a: T, b: T) => boolean,
+  log: Logger,
+): UnreadPushes {
   let due: NodeJS.Immediate | undefined
   let stopped = false
+  let last: { readonly counts: T } | undefined
   return {
     changed() {
       if (stopped || due !== undefined) return
@@ -33,6 +46,8 @@ export function unreadPushes<T>(read: () => T, send: (counts: T) => void, log: L
           log.error('Could not count the unread messages for the pages', error)
           return
         }
+        if (last !== undefined && same(last.counts, counts)) return
+        last = { counts }
         send(counts)
       })
     },
@@ -42,4 +57,12 @@ export function unreadPushes<T>(read: () => T, send: (counts: T) => void, log: L
       due = undefined
     },
   }
+}
+
+/** The same threads with the same counts, in the same order (the cache reads them by request id). */
+export function sameUnreadThreads(a: ReadonlyArray<UnreadThread>, b: ReadonlyArray<UnreadThread>): boolean {
+  return (
+    a.length === b.length &&
+    a.every((thread, i) => thread.requestId === b[i]!.requestId && thread.count === b[i]!.count)
+  )
 }
