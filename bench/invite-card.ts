@@ -193,8 +193,8 @@ export async function inviteToCard(browser: Browser): Promise<ReadonlyArray<Head
     console.log(`        of which admin call → core applied ${figures(applied)}`)
     console.log(`        and core applied → card in DOM     ${figures(pushed)}`)
     // Each round is a card shown and withdrawn, plus the bench's own reads of the page (the
-    // card's markup, the observer's reports): the same in every build, so a change in the app's
-    // work shows here however busy the machine was.
+    // card's markup, the observer's reports), the same in every build: what changes between
+    // builds is the app's work.
     console.log(
       `        the page's work per round (shown, then withdrawn): ${formatPageWork(spent, app.length)}`,
     )

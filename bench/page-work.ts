@@ -1,8 +1,8 @@
 /**
  * The main-thread work of one Chromium page over a stretch of a bench, from Chromium's own
- * counters (CDP `Performance.getMetrics`): task, script, style and layout time. On a shared
- * 2-core machine a latency's wall time swings with whatever else runs, while the page's own work
- * for the same rounds hardly moves: this says whether a change took work off the page.
+ * counters (CDP `Performance.getMetrics`): task, script, style and layout time. A latency also
+ * holds the other processes' turns on a shared 2-core machine; this is the page's own work only,
+ * though in wall time, so a busy machine still stretches it: compare builds run in turn.
  */
 import type { Page } from 'playwright'
 import { ms } from './stats'
