@@ -5,7 +5,8 @@
  * over. It is left out with a log line, as the stream's own contradictions are
  * (src/main/db/stream-contradiction.ts). In a snapshot whose parts were taken as the platform went
  * on (snapshot-parts.ts), the invite's part is older than the session's: the invite was taken
- * meanwhile, which is no mistake, and it is left out all the same.
+ * meanwhile, which is no mistake, and it is left out all the same. Also: a snapshot holding
+ * another expert's sessions or messages.
  */
 import type { Snapshot } from '../../../shared/protocol'
 import type { Logger } from '../ports/logger'
@@ -36,4 +37,29 @@ export function snapshotWithoutTakenInvites(
   })
   const left = snapshot.openInvites.length - openInvites.length
   return { snapshot: left === 0 ? snapshot : { ...snapshot, openInvites }, left }
+}
+
+/**
+ * The snapshot without the sessions and messages of another expert than its own, and how many were
+ * left out. The platform's mistake, as an event about another expert is (db/apply-event-batch.ts):
+ * kept, the signed-in expert would see and be reminded of a session that is not theirs.
+ */
+export function snapshotWithoutOthersRows(
+  snapshot: Snapshot,
+  log: Logger,
+): { readonly snapshot: Snapshot; readonly left: number } {
+  const owner = snapshot.expert.id
+  const ours = <T extends { readonly id: string; readonly expertId: string }>(what: string, rows: T[]): T[] =>
+    rows.filter((row) => {
+      if (row.expertId === owner) return true
+      log.error(
+        `Left ${what} ${row.id} out of the platform's snapshot: it is about another expert (${row.expertId}) than the snapshot's (${owner})`,
+      )
+      return false
+    })
+  const sessions = ours('session', snapshot.sessions)
+  const recentMessages = ours('message', snapshot.recentMessages)
+  const left =
+    snapshot.sessions.length - sessions.length + snapshot.recentMessages.length - recentMessages.length
+  return { snapshot: left === 0 ? snapshot : { ...snapshot, sessions, recentMessages }, left }
 }

@@ -12,7 +12,7 @@ import type { AssemblyStep } from './snapshot-assembly'
 import { cacheWrite } from './catch-up-failures'
 import { snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { changedBySnapshot, heldSessions } from './snapshot-changes'
-import { snapshotWithoutTakenInvites } from './snapshot-contradictions'
+import { snapshotWithoutOthersRows, snapshotWithoutTakenInvites } from './snapshot-contradictions'
 
 /**
  * Whether a catch-up starts from a snapshot whatever the cursor. An empty cache (first sign-in, or
@@ -59,13 +59,14 @@ export function applyWholeSnapshot(
   const through = reach.snapshotProblem(partsThrough) === null ? partsThrough : whole.cursor
   // Parts taken as the platform went on: a later part's session may have taken an earlier part's invite.
   const spread = through > whole.cursor
-  const consistent = snapshotWithoutTakenInvites(whole, log, spread)
+  const ours = snapshotWithoutOthersRows(whole, log)
+  const consistent = snapshotWithoutTakenInvites(ours.snapshot, log, spread)
   const snapshot = snapshotWithRoomsOnPlatform(consistent.snapshot, targets.platformUrl, log)
   // How far its parts ran is kept with it: a restart before the replay after it must still know.
   cacheWrite(() => cache.applySnapshot(snapshot, through))
   log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
-  // One notice for both: it says the platform is at fault only when nothing was left unread.
-  const passedOver = skipped + (spread ? 0 : consistent.left)
+  // One notice for all: it says the platform is at fault only when nothing was left unread.
+  const passedOver = skipped + ours.left + (spread ? 0 : consistent.left)
   if (passedOver > 0) targets.unreadable.tell(passedOver, skipped === 0)
   invites.afterSnapshot(openBefore)
   targets.changes.emit({ kind: 'replaced', changedSessions: changedBySnapshot(sessionsBefore, cache) })
