@@ -19,6 +19,7 @@ import { systemClock, type Clock } from '../shared/clock'
 import { SECRET_PARAM } from '../shared/ipc/shell-socket'
 import { requestTarget } from '../shared/request-target'
 import { createRefusalLog } from '../main/core/ipc/refusal-log'
+import { closeUnreadAnswers } from './answer-deadline'
 import { attachIpcSocket } from './ipc-socket-server'
 import { isAddressedTo } from './own-host'
 import { matchesRunSecret, newRunSecret } from './run-secret'
@@ -72,17 +73,21 @@ export interface ShellHttpTimeouts {
   readonly headersMs: number
   /** For the whole request, its body included. */
   readonly requestMs: number
+  /** For the client to take an answer once the shell has written it. */
+  readonly answerMs: number
   /** How often connections are checked against the two. */
   readonly checkEveryMs: number
 }
 
 /**
- * The page is on this computer and sends each request at once, so a request still arriving after
- * these is a client holding a connection open (Node's own defaults are sized for the internet).
+ * The page is on this computer and sends each request at once, and reads each answer at once, so
+ * a request still arriving, or an answer still not taken, after these is a client holding a
+ * connection open (Node's own defaults are sized for the internet, and never time an answer).
  */
 export const SHELL_HTTP_TIMEOUTS: ShellHttpTimeouts = {
   headersMs: 10_000,
   requestMs: 20_000,
+  answerMs: 30_000,
   checkEveryMs: 1_000,
 }
 
@@ -132,6 +137,7 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
       else send(res, plainText(400, 'Bad request'), req.method === 'HEAD')
     })
   })
+  closeUnreadAnswers(http, timeouts.answerMs, refusals)
   // A malformed request, or a connection reset before it was read, is that client's problem: it
   // gets an answer where it can still take one, and the shell goes on.
   http.on('clientError', (error: NodeJS.ErrnoException, socket) => {

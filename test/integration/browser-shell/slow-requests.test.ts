@@ -10,7 +10,9 @@ import { startBareShell } from '../../support/shell-page'
 
 let bare: Awaited<ReturnType<typeof startBareShell>>
 beforeAll(async () => {
-  bare = await startBareShell({ httpTimeouts: { headersMs: 300, requestMs: 600, checkEveryMs: 50 } })
+  bare = await startBareShell({
+    httpTimeouts: { headersMs: 300, requestMs: 600, answerMs: 30_000, checkEveryMs: 50 },
+  })
 })
 afterAll(() => bare.close())
 
