@@ -22,6 +22,7 @@ import { createRefusalLog } from '../main/core/ipc/refusal-log'
 import { closeUnreadAnswers } from './answer-deadline'
 import { attachIpcSocket } from './ipc-socket-server'
 import { isAddressedTo } from './own-host'
+import { refuseConnect } from './refuse-connect'
 import { matchesRunSecret, newRunSecret } from './run-secret'
 import { createTestHooks } from './test-hooks'
 
@@ -138,6 +139,7 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     })
   })
   closeUnreadAnswers(http, timeouts.answerMs, refusals)
+  refuseConnect(http, refusals)
   // A malformed request, or a connection reset before it was read, is that client's problem: it
   // gets an answer where it can still take one, and the shell goes on.
   http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
