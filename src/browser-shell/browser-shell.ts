@@ -19,7 +19,8 @@ import { systemClock, type Clock } from '../shared/clock'
 import { SECRET_PARAM } from '../shared/ipc/shell-socket'
 import { requestTarget } from '../shared/request-target'
 import { createRefusalLog } from '../main/core/ipc/refusal-log'
-import { closeUnreadAnswers } from './answer-deadline'
+import { closeUnreadAnswers, watchAnswer } from './answer-deadline'
+import { answerIgnoringUpgrade } from './ignored-upgrade'
 import { attachIpcSocket } from './ipc-socket-server'
 import { isAddressedTo } from './own-host'
 import { refuseConnect } from './refuse-connect'
@@ -128,8 +129,8 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     requestTimeout: timeouts.requestMs,
     connectionsCheckingInterval: timeouts.checkEveryMs,
   }
-  const http = createServer(serverOptions, (req, res) => {
-    // Nothing a request carries may take the shell down: a bad one gets 400 and a log line.
+  // Nothing a request carries may take the shell down: a bad one gets 400 and a log line.
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     route(req, res).catch((error: unknown) => {
       refusals.warn(
         `Browser shell refused a malformed request to ${String(req.url).slice(0, 100)}: ${String(error)}`,
@@ -137,7 +138,8 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
       if (res.headersSent) res.end()
       else send(res, plainText(400, 'Bad request'), req.method === 'HEAD')
     })
-  })
+  }
+  const http = createServer(serverOptions, onRequest)
   closeUnreadAnswers(http, timeouts.answerMs, refusals)
   refuseConnect(http, refusals)
   // A malformed request, or a connection reset before it was read, is that client's problem: it
@@ -203,7 +205,18 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     inBrowser: true,
     log,
   })
-  const ipc = attachIpcSocket(http, { api: runtime.api, origin, secret, log: refusals })
+  const ipc = attachIpcSocket(http, {
+    api: runtime.api,
+    origin,
+    secret,
+    log: refusals,
+    // An offer of another protocol (HTTP/2) is answered as the plain request it also is.
+    otherUpgrade: (req, socket) =>
+      answerIgnoringUpgrade(req, socket, (plain, res) => {
+        watchAnswer(plain, res, timeouts.answerMs, refusals)
+        onRequest(plain, res)
+      }),
+  })
   const hooks = createTestHooks(secret, adapters)
   const offs = [runtime.forwardPushes((event, payload) => ipc.push(event, payload))]
 

@@ -5,6 +5,7 @@
  * contract's schema before its handler runs.
  */
 import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { z } from 'zod'
 import type { AppApi } from '../main/core/app-api'
@@ -21,6 +22,7 @@ import {
   TOO_MANY_PAGES_CLOSE,
   WRONG_KEY_CLOSE,
 } from '../shared/ipc/shell-socket'
+import { isWebSocketUpgrade } from './ignored-upgrade'
 import { isAddressedTo } from './own-host'
 import { trackPageFocus } from './page-focus'
 import { pageOutbox, type PageOutbox } from './page-outbox'
@@ -51,7 +53,14 @@ export interface IpcSocketServer {
 /** Attach the IPC socket to `http`; `origin` is the shell's own origin, e.g. http://127.0.0.1:5173. */
 export function attachIpcSocket(
   http: Server,
-  deps: { api: AppApi; origin: string; secret: string; log: Logger },
+  deps: {
+    api: AppApi
+    origin: string
+    secret: string
+    log: Logger
+    /** Answers a request whose Upgrade header asks for something other than a WebSocket. */
+    otherUpgrade: (req: IncomingMessage, socket: Duplex) => void
+  },
 ): IpcSocketServer {
   const { api, origin, secret, log } = deps
   // ws would answer pings itself, past the outbox's count of what waits to be sent, and cut a page
@@ -63,6 +72,7 @@ export function attachIpcSocket(
   // would throw it and end the shell for every page, so each is logged and that socket dropped.
   wss.on('error', (error) => log.warn(`Browser shell's IPC socket server failed: ${error.message}`))
   http.on('upgrade', (req, socket, head) => {
+    if (!isWebSocketUpgrade(req)) return deps.otherUpgrade(req, socket)
     socket.on('error', (error) =>
       log.warn(`Browser shell: an IPC connection failed while opening (${error.message}); the page retries.`),
     )

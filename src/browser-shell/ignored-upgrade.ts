@@ -1,0 +1,58 @@
+/**
+ * A request that offers to switch to a protocol the shell does not speak ("Upgrade: h2c", as
+ * `curl --http2` sends). Node hands every request with an Upgrade header to the 'upgrade'
+ * listeners, not to the routes, where the IPC socket would refuse it as a WebSocket it is not. A
+ * server may ignore the offer and answer the request as HTTP/1.1 (RFC 9110, Upgrade), which is
+ * what happens here; one with a body is refused instead, since Node no longer reads it for the
+ * routes once the request went to 'upgrade'.
+ */
+import { ServerResponse, type IncomingMessage } from 'node:http'
+import type { Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { plainText } from '../main/node/renderer-pages/renderer-pages'
+import { answerAndClose } from './raw-answer'
+
+/** True when `req` asks for a WebSocket, the one upgrade the shell accepts (on its IPC path). */
+export function isWebSocketUpgrade(req: IncomingMessage): boolean {
+  return req.headers.upgrade?.trim().toLowerCase() === 'websocket'
+}
+
+/** True when the request says a body follows its head. */
+function carriesBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length']
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+}
+
+/**
+ * Answers `req`, which came to the 'upgrade' listeners, through `route` as the ordinary request it
+ * also is, on its own connection, which is closed once the answer is out.
+ */
+export function answerIgnoringUpgrade(
+  req: IncomingMessage,
+  socket: Duplex,
+  route: (req: IncomingMessage, res: ServerResponse) => void,
+): void {
+  socket.on('error', () => undefined)
+  if (carriesBody(req)) {
+    const sentence =
+      'This request offers to switch protocols (an Upgrade header), which Standby does not do here; send it again without the Upgrade header.'
+    return answerAndClose(socket, plainText(400, sentence))
+  }
+  const res = new ServerResponse(req)
+  res.shouldKeepAlive = false
+  try {
+    res.assignSocket(socket as Socket)
+  } catch {
+    // Another answer still owns the connection (a pipelined request): nothing can be sent in order.
+    socket.destroy()
+    return
+  }
+  res.once('finish', () => {
+    res.detachSocket(socket as Socket)
+    socket.end()
+  })
+  // The request has no body: a route that reads one reads it empty rather than waiting for ever.
+  req.complete = true
+  req.push(null)
+  route(req, res)
+}
