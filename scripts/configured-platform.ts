@@ -39,15 +39,21 @@ export async function probePlatform(
   fetchImpl: typeof fetch = fetch,
 ): Promise<string | null> {
   const remedy = `Start it (\`npm run server -- --seed\`) or unset ${source} to run the embedded platform; Standby starts anyway.`
+  // Whether the answer began (its status and headers came): a time that runs out after that is an
+  // answer too slow to finish, from something that is there, not an address nothing answers at.
+  let answered = false
   try {
     const res = await fetchImpl(`${url}${HTTP_PATHS.info}`, {
       signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
       redirect: 'manual',
     })
+    answered = true
     const read = await readCappedJson(res, INFO_MAX_BYTES)
     if (read.kind === 'json' && PlatformInfo.safeParse(read.value).success) return null
     return `${url} (from ${source}) answered, but not as a Standby platform (HTTP ${res.status}). ${remedy}`
   } catch (error) {
+    if (answered && (error as Error | null)?.name === 'TimeoutError')
+      return `${url} (from ${source}) began to answer, but its answer did not all arrive within ${PROBE_TIMEOUT_MS / 1000} s: what answers there may not be a Standby platform. ${remedy}`
     return `Nothing answers at ${url} (from ${source}): ${describeFetchFailure(error, PROBE_TIMEOUT_MS).what}. ${remedy}`
   }
 }

@@ -79,6 +79,22 @@ describe('the platform npm start is pointed at', () => {
     )
   })
 
+  it('says in one line when something began to answer there and did not finish in time, not that nothing answers', async () => {
+    const url = 'http://127.0.0.1:4455'
+    // Headers came, then the body ran out of time, as a server that trickles its answer does.
+    const trickling = (): Promise<Response> => {
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.error(new DOMException('The operation timed out.', 'TimeoutError')),
+      })
+      return Promise.resolve(new Response(body, { status: 200 }))
+    }
+    const line = await probePlatform(url, 'STANDBY_PLATFORM_URL', trickling as typeof fetch)
+    expect(line).toMatch(
+      /^http:\/\/127\.0\.0\.1:4455 \(from STANDBY_PLATFORM_URL\) began to answer, but its answer did not all arrive within 3 s/,
+    )
+    expect(line).toContain('unset STANDBY_PLATFORM_URL')
+  })
+
   it('says so when the embedded platform cannot have its port, and how to use what holds it', async () => {
     const url = await serve(200, '')
     const port = Number(new URL(url).port)
