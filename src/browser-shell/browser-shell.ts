@@ -20,6 +20,7 @@ import { SECRET_PARAM } from '../shared/ipc/shell-socket'
 import { requestTarget } from '../shared/request-target'
 import { createRefusalLog } from '../main/core/ipc/refusal-log'
 import { closeUnreadAnswers, watchAnswer } from './answer-deadline'
+import { answerClientError } from './raw-answer'
 import { answerIgnoringUpgrade } from './ignored-upgrade'
 import { attachIpcSocket } from './ipc-socket-server'
 import { isAddressedTo } from './own-host'
@@ -146,14 +147,7 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
   // gets an answer where it can still take one, and the shell goes on.
   http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     refusals.warn(`Browser shell refused a malformed HTTP request: ${error.code ?? error.message}`)
-    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy()
-    const status =
-      error.code === 'HPE_HEADER_OVERFLOW'
-        ? '431 Request Header Fields Too Large'
-        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? '408 Request Timeout'
-          : '400 Bad Request'
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy())
+    answerClientError(error, socket)
   })
   // Every connection, whatever became of it (an upgrade refused or taken by the IPC socket is no
   // longer the HTTP server's to close), so that closing the shell can end them all.

@@ -22,7 +22,9 @@ import {
   TOO_MANY_PAGES_CLOSE,
   WRONG_KEY_CLOSE,
 } from '../shared/ipc/shell-socket'
+import { plainText } from '../main/node/renderer-pages/renderer-pages'
 import { isWebSocketUpgrade } from './ignored-upgrade'
+import { answerAndClose } from './raw-answer'
 import { isAddressedTo } from './own-host'
 import { trackPageFocus } from './page-focus'
 import { pageOutbox, type PageOutbox } from './page-outbox'
@@ -79,8 +81,10 @@ export function attachIpcSocket(
     const refusal = refuse(req, origin)
     if (refusal !== undefined) {
       log.warn(`Browser shell refused an IPC connection: ${refusal}`)
-      // Destroyed once answered: a client that never closes its side would hold it half open.
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n', () => socket.destroy())
+      answerAndClose(
+        socket,
+        plainText(403, 'Only Standby’s own page may open this connection: open the address Standby printed.'),
+      )
       return
     }
     if (!matchesRunSecret(secret, secretOf(req, origin))) {

@@ -1,7 +1,10 @@
-/** Answers written straight to a connection no ServerResponse owns (a CONNECT, an upgrade). */
+/**
+ * Answers written straight to a connection no ServerResponse owns (a CONNECT, an upgrade, a request
+ * Node could not read), with the headers every page answer carries (plainText).
+ */
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { PageResponse } from '../main/node/renderer-pages/renderer-pages'
+import { plainText, type PageResponse } from '../main/node/renderer-pages/renderer-pages'
 
 /** `page` as the raw text of an HTTP/1.1 answer that closes its connection. */
 export function rawAnswer(page: PageResponse): string {
@@ -15,4 +18,22 @@ export function rawAnswer(page: PageResponse): string {
 export function answerAndClose(socket: Duplex, page: PageResponse): void {
   socket.on('error', () => undefined)
   socket.end(rawAnswer(page), () => socket.destroy())
+}
+
+/**
+ * Answers a request Node could not read (`clientError`) where the client can still take an answer:
+ * 431 for a head too large, 408 for one too slow, 400 for anything else, each with a sentence.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy()
+  const page =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? plainText(
+          431,
+          'The request’s headers are larger than Standby reads; send it with fewer or shorter ones.',
+        )
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? plainText(408, 'The request did not all arrive in time; send it again, all at once.')
+        : plainText(400, 'Bad request: it could not be read as HTTP/1.1.')
+  answerAndClose(socket, page)
 }
