@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseTooNewError } from '../../shared/sqlite/migrate'
+import { removeInterruptedWrites } from '../node/atomic-file'
 import { leftUnclean, notACacheFile } from './cache-file-state'
 import { COMPANIONS, isThere, moveAside, pruneQuarantined, type Pruned } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
@@ -93,6 +94,8 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   }
   // An existing file's folder exists: mkdirSync would only cost a failing syscall and a stat.
   if (!existsSync(path)) mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+  // A write-back of an earlier run interrupted at its quit left a whole copy of the cache beside it.
+  removeInterruptedWrites(path)
   const marker = `${path}-open`
   const notAFile = notACacheFile(path)
   if (notAFile?.kind === 'folder') {

@@ -3,9 +3,11 @@
  * readable on disk. `secure_delete` (open-checked.ts) overwrites the deleted rows' pages, but the
  * search index keeps the words of deleted sessions in its segments until they are merged, and the
  * WAL keeps every page as it was written until it is checkpointed and cut back. The damaged copies
- * kept aside for support (quarantine.ts) hold the same words and go too.
+ * kept aside for support (quarantine.ts) hold the same words and go too, as does a whole copy that
+ * a write-back interrupted at an earlier quit left beside the file (write-back.ts).
  */
 import type Database from 'better-sqlite3'
+import { removeInterruptedWrites } from '../node/atomic-file'
 import { removeQuarantined } from './quarantine'
 
 /**
@@ -22,5 +24,7 @@ export function scrubFreedText(db: Database.Database): void {
   } catch {
     // The emptying itself succeeded; what is left is only in pages SQLite will reuse.
   }
-  if (!db.memory) removeQuarantined(db.name)
+  if (db.memory) return
+  removeQuarantined(db.name)
+  removeInterruptedWrites(db.name)
 }

@@ -1,8 +1,8 @@
 /** Writing a private file so that a crash never leaves half of it and nobody else can read it. */
 import { randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 
 /** Owner read and write only. */
 export const PRIVATE_FILE_MODE = 0o600
@@ -35,6 +35,7 @@ export async function writeFileAtomically(
     await rm(temp, { force: true })
     throw error
   }
+  removeInterruptedWrites(path)
 }
 
 /**
@@ -60,6 +61,7 @@ export function writeFileAtomicallySync(
     rmSync(temp, { force: true })
     throw error
   }
+  removeInterruptedWrites(path)
 }
 
 /**
@@ -68,6 +70,45 @@ export function writeFileAtomicallySync(
  */
 function tempPathBeside(path: string): string {
   return `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`
+}
+
+/**
+ * Removes what writes of `path` left beside it when they were interrupted between the temporary
+ * file and the rename (a crash, a kill, a power cut): each holds what was being written (a
+ * sign-in's token, a whole cache), and nothing else would ever remove it, not even a sign-out. A
+ * file of a process that still runs is left, as it may be writing it now. Best effort: what cannot
+ * be listed or removed stays, to be tried again at the next write.
+ */
+export function removeInterruptedWrites(path: string): void {
+  const folder = dirname(path)
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return
+  }
+  const name = basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const pattern = new RegExp(`^${name}\\.(\\d{1,10})-[0-9a-f]{12}\\.tmp$`)
+  for (const entry of names) {
+    const pid = Number(pattern.exec(entry)?.[1] ?? Number.NaN)
+    if (Number.isNaN(pid) || isRunning(pid)) continue
+    try {
+      rmSync(join(folder, entry), { force: true })
+    } catch {
+      // Left for the next write to try again.
+    }
+  }
+}
+
+/** Whether a process runs under `pid`: one another user runs cannot be signalled, but runs. */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return errorCode(error) === 'EPERM'
+  }
 }
 
 /** The error's code (`ENOENT`…), if it has one. */

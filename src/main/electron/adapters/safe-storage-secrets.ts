@@ -12,7 +12,7 @@ import { safeStorage } from 'electron'
 import { rm } from 'node:fs/promises'
 import type { Logger } from '../../core/ports/logger'
 import type { Secrets, StoredSignIn } from '../../core/ports/secrets'
-import { PRIVATE_FILE_MODE, writeFileAtomically } from '../../node/atomic-file'
+import { PRIVATE_FILE_MODE, removeInterruptedWrites, writeFileAtomically } from '../../node/atomic-file'
 import { MAX_SIGN_IN_FILE_BYTES, readBoundedFile } from '../../node/bounded-file'
 import { decodeSignIn, encodeSignIn, removeUnusableSignIn, signInUnread } from '../../node/stored-sign-in'
 
@@ -47,7 +47,11 @@ export function createSafeStorageSecrets(options: SafeStorageSecretsOptions): Se
       return safeStorage.isAsyncEncryptionAvailable()
     })().catch(() => false))
 
-  const remove = (): Promise<void> => rm(path, { force: true })
+  // With what interrupted saves left beside it: a sign-out leaves no token on disk.
+  const remove = async (): Promise<void> => {
+    await rm(path, { force: true })
+    removeInterruptedWrites(path)
+  }
   const write = async (signIn: StoredSignIn): Promise<void> =>
     writeFileAtomically(path, await safeStorage.encryptStringAsync(encodeSignIn(signIn)), PRIVATE_FILE_MODE)
 

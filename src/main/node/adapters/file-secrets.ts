@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises'
 import type { Logger } from '../../core/ports/logger'
 import type { Secrets, StoredSignIn } from '../../core/ports/secrets'
-import { PRIVATE_FILE_MODE, writeFileAtomically } from '../atomic-file'
+import { PRIVATE_FILE_MODE, removeInterruptedWrites, writeFileAtomically } from '../atomic-file'
 import { MAX_SIGN_IN_FILE_BYTES, readBoundedFile } from '../bounded-file'
 import { decodeSignIn, encodeSignIn, removeUnusableSignIn, signInUnread } from '../stored-sign-in'
 
@@ -29,7 +29,11 @@ export function createFileSecrets(options: FileSecretsOptions): Secrets {
     return result
   }
 
-  const remove = (): Promise<void> => rm(path, { force: true })
+  // With what interrupted saves left beside it: a sign-out leaves no token on disk.
+  const remove = async (): Promise<void> => {
+    await rm(path, { force: true })
+    removeInterruptedWrites(path)
+  }
   let unusable: string | null = null
 
   const load = async (): Promise<StoredSignIn | null> => {

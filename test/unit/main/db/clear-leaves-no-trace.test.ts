@@ -83,4 +83,13 @@ describe('clearing the cache', () => {
     expect(readdirSync(folder).filter((name) => name.includes('.corrupt-'))).toEqual([])
     expect(existsSync(join(folder, 'notes.txt'))).toBe(true)
   })
+
+  it('removes a whole copy of the cache that a write-back interrupted at an earlier quit left beside it', () => {
+    const { store, path } = fresh()
+    // A process id past every pid_max: the run that left it is gone.
+    const left = `${path}.${2 ** 31 - 2}-0123456789ab.tmp`
+    writeFileSync(left, 'a client message')
+    store.clear()
+    expect(existsSync(left)).toBe(false)
+  })
 })

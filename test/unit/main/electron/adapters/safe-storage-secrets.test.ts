@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import type * as FsPromises from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
@@ -178,6 +178,17 @@ describe('Electron secrets (safeStorage)', () => {
     await secrets.load()
     await secrets.save(signIn)
     expect(fake.safeStorage.isAsyncEncryptionAvailable).toHaveBeenCalledOnce()
+  })
+
+  it('removes, at a sign-out, what a save interrupted before its rename left beside the file', async () => {
+    const { secrets, path } = setup()
+    await secrets.save(signIn)
+    // A process id past every pid_max: the save that left it is gone.
+    const left = `${path}.${2 ** 31 - 2}-0123456789ab.tmp`
+    writeFileSync(left, readFileSync(path), { mode: 0o600 })
+    await secrets.clear()
+    expect(existsSync(path)).toBe(false)
+    expect(existsSync(left)).toBe(false)
   })
 
   it('never writes the token to the log', async () => {
