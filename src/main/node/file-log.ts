@@ -4,8 +4,9 @@
  * line (log.ts). The file is capped: past its size it becomes `standby.1.log`, replacing the one
  * before, so the two together never hold more than twice the cap.
  */
-import { appendFileSync, chmodSync, mkdirSync, renameSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { appendFileSync, chmodSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { errorCode } from './atomic-file'
 import { formatLogEntry, type Logger, type LogLevel } from './log'
 
 /** The log folder's name inside a Node host's data directory (Electron has its own folder). */
@@ -61,10 +62,7 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
       narrowFolder(dir)
       size = sizeOf(path)
     }
-    if (size > 0 && size + bytes > maxBytes) {
-      renameSync(path, join(dir, PREVIOUS_LOG_FILE_NAME))
-      size = 0
-    }
+    if (size > 0 && size + bytes > maxBytes) size = rotate(path, now())
     appendFileSync(path, text, { mode: 0o600 })
     size += bytes
   }
@@ -93,6 +91,24 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     info: (message, detail) => write('info', message, detail),
     warn: (message, detail) => write('warn', message, detail),
     error: (message, detail) => write('error', message, detail),
+  }
+}
+
+/**
+ * Makes room in the file at `path`: it becomes the previous file, and the new one's size (0) is
+ * returned. When it cannot (a folder by the previous file's name, or a file another program
+ * holds), the file starts afresh instead, with a line saying why, and the size of that line is
+ * returned: left as it was, every entry from then on would fail the same way, in every run.
+ */
+function rotate(path: string, at: number): number {
+  try {
+    renameSync(path, join(dirname(path), PREVIOUS_LOG_FILE_NAME))
+    return 0
+  } catch (error) {
+    const why = `The log could not be kept as ${PREVIOUS_LOG_FILE_NAME} (${errorCode(error) ?? 'unknown error'}); this file starts afresh`
+    const note = formatLogEntry(new Date(at), 'warn', why).join('')
+    writeFileSync(path, note, { mode: 0o600 })
+    return Buffer.byteLength(note)
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -82,6 +82,21 @@ describe('the log file', () => {
     createFileLogger({ dir, echo: echo(), maxBytes: 1000, now: () => 0 }).info('one more entry')
     expect(readFileSync(join(dir, PREVIOUS_LOG_FILE_NAME), 'utf8')).toBe('x'.repeat(990))
     expect(readFileSync(join(dir, LOG_FILE_NAME), 'utf8')).toContain('one more entry')
+  })
+
+  it('starts the file afresh, saying why, when the previous file cannot be replaced (a folder by its name)', () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, PREVIOUS_LOG_FILE_NAME))
+    writeFileSync(join(dir, PREVIOUS_LOG_FILE_NAME, 'kept.txt'), 'not the log’s')
+    const console = echo()
+    const log = createFileLogger({ dir, echo: console, maxBytes: 1000, now: () => 0 })
+    for (let n = 0; n < 200; n++) log.info(`entry ${n}`)
+    const text = readFileSync(log.path, 'utf8')
+    expect(text).toContain('entry 199\n')
+    expect(text).toContain(`could not be kept as ${PREVIOUS_LOG_FILE_NAME}`)
+    expect(statSync(log.path).size).toBeLessThanOrEqual(1000)
+    // The folder is not the log's to remove.
+    expect(readFileSync(join(dir, PREVIOUS_LOG_FILE_NAME, 'kept.txt'), 'utf8')).toBe('not the log’s')
   })
 
   it('cuts one huge entry rather than let it push out everything else', () => {
