@@ -19,7 +19,11 @@ export interface StepDoubt {
   readonly shiftMs: number
   /** The monotonic reading when the doubt arose. */
   readonly sinceMono: number
-  /** Arose from a wake that took a step for the sleep: the time may be ahead until an answer says. */
+  /**
+   * Arose from a wake: one that took a step forward for the sleep (the time may be ahead until an
+   * answer says), or one over a step back (a setting, which hides how long the machine slept: the
+   * time may be behind). What is due waits for the answer either way.
+   */
   readonly fromWake: boolean
 }
 
@@ -34,14 +38,15 @@ export function observe(estimate: OffsetEstimate, reading: LocalReading, resumed
   const stepMs = reading.wall - reading.mono - (last.wall - last.mono)
   if (Math.abs(stepMs) <= STEP_THRESHOLD_MS) return { ...estimate, last: reading }
   // The sleep, as the wake says; a setting of the clock just before it reads the same. A sleep
-  // only ever puts the wall clock ahead of the monotonic one: a step back is a setting, wake or not.
+  // only ever puts the wall clock ahead of the monotonic one: a step back is a setting, wake or not,
+  // though at a wake it hides a sleep of any length, which only the platform's answer can tell.
   if (resumed && stepMs > 0)
     return { ...estimate, last: reading, doubt: { shiftMs: stepMs, sinceMono: reading.mono, fromWake: true } }
   return {
     ...shifted(estimate, stepMs),
     last: reading,
     lastStep: { stepMs, atMono: reading.mono },
-    doubt: { shiftMs: -stepMs, sinceMono: reading.mono, fromWake: false },
+    doubt: { shiftMs: -stepMs, sinceMono: reading.mono, fromWake: resumed },
   }
 }
 
@@ -50,7 +55,8 @@ export function observe(estimate: OffsetEstimate, reading: LocalReading, resumed
  * before the wake was reported (the wall clock ran on while the monotonic one stood): undo it.
  * Unless this very reading shows the sleep (the wall clock ahead of the monotonic one since the
  * last reading): then the step before was the clock being set, a moment before the lid was shut,
- * and undoing it would move platform time, and every reminder, by the setting.
+ * and undoing it would move platform time, and every reminder, by the setting. A step back read
+ * just before stays a setting, but one that hid the sleep: what is due waits for the wake's probe.
  */
 export function wokeUp(estimate: OffsetEstimate, reading: LocalReading): OffsetEstimate {
   const step = estimate.lastStep
@@ -67,6 +73,12 @@ export function wokeUp(estimate: OffsetEstimate, reading: LocalReading): OffsetE
         doubt: { shiftMs: step.stepMs, sinceMono: reading.mono, fromWake: true },
       }
     : estimate
+  // A step back read just before the wake was reported: a setting, over a sleep of any length.
+  const setBackUnseen =
+    step !== null && step.stepMs < 0 && !sleepShowsNow && reading.mono - step.atMono <= WAKE_REPORT_GRACE_MS
+  const doubt = undone.doubt
+  if (setBackUnseen && doubt !== null && !doubt.fromWake)
+    return observe({ ...undone, doubt: { ...doubt, sinceMono: reading.mono, fromWake: true } }, reading, true)
   return observe(undone, reading, true)
 }
 

@@ -245,3 +245,31 @@ describe('the first answers after a start that disagree', () => {
     scheduler.stop()
   })
 })
+
+describe('a wake over a setting of the clock back', () => {
+  it.each([
+    ['the wake told at once', false],
+    ['the time read before the wake is told', true],
+  ])(
+    'asleep across the 10-minute reminder, the clock set back an hour meanwhile, the network back 5 s after the wake (%s): the reminder says the minutes truly left',
+    (_, readFirst) => {
+      const { clock, platform, power, pass, sleep, platformNow, oneAnswer, titles, scheduler } =
+        measuredWithBooking()
+      pass(T - 10 * MINUTE - 3_000 - platformNow())
+      expect(titles()).toEqual(ALL_THREE.slice(0, 1))
+      // Eight minutes asleep, and the clock set an hour back meanwhile: the wake reads one step back,
+      // which says nothing of how long the machine slept.
+      sleep(8 * MINUTE)
+      clock.step(-HOUR)
+      if (readFirst) platform!.now()
+      power.resume()
+      pass(5_000)
+      // The network is back: the wake's probe is answered, and the answer asked about again.
+      oneAnswer()
+      oneAnswer()
+      pass(LATE_SETTLE_MS)
+      expect(titles()).toEqual([ALL_THREE[0], expect.stringMatching(/^In 2 minutes: Session ses_1/)])
+      scheduler.stop()
+    },
+  )
+})
