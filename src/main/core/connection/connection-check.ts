@@ -30,6 +30,11 @@ export class ConnectionCheck {
   private probeOut: object | undefined
   /** The probe out was sent quietly (the expert is not told the connection is being checked). */
   private probeQuiet = false
+  /**
+   * Why a quiet probe was asked for while another was out: its answer may be the very one that
+   * asked (an answer at odds with the estimate asks for another), so one more goes after it.
+   */
+  private quietAgain: string | undefined
 
   constructor(
     private readonly clock: Clock,
@@ -55,6 +60,7 @@ export class ConnectionCheck {
     this.probeTimer?.cancel()
     this.probeTimer = undefined
     this.probeOut = undefined
+    this.quietAgain = undefined
   }
 
   /**
@@ -66,7 +72,8 @@ export class ConnectionCheck {
    */
   probe(reason: string, quiet = false): void {
     if (this.probeTimer !== undefined) {
-      if (!quiet && this.probeQuiet) {
+      if (quiet) this.quietAgain = reason
+      else if (this.probeQuiet) {
         this.probeQuiet = false
         this.connection.checking(reason)
       }
@@ -82,6 +89,7 @@ export class ConnectionCheck {
       }
       this.probeTimer = undefined
       this.probeOut = undefined
+      this.quietAgain = undefined
       this.connection.dead(
         `The connection did not answer a check within ${this.timings.probeTimeoutMs / 1000} s.`,
       )
@@ -99,12 +107,16 @@ export class ConnectionCheck {
         this.probeOut = undefined
         this.heard()
         if (!this.probeQuiet) this.connection.answered()
+        const again = this.quietAgain
+        this.quietAgain = undefined
+        if (again !== undefined) this.probe(again, true)
       },
       () => {
         if (this.probeOut !== probe) return
         this.probeTimer?.cancel()
         this.probeTimer = undefined
         this.probeOut = undefined
+        this.quietAgain = undefined
       },
     )
   }

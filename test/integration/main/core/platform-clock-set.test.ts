@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../src/shared/clock'
 import { useCleanup } from '../../../support/cleanup'
+import { nextValue } from '../../../support/next-value'
+import { stallTimer } from '../../../support/stall-timer'
 import { startCoreFor, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, TEST_START } from '../../../support/test-platform'
 
@@ -13,6 +15,17 @@ async function wake(core: TestCore): Promise<void> {
   core.adapters.power.resume()
   await core.waitForState((s) => s.status === 'online' && seen.includes('checking'))
   off()
+}
+
+/** `promise`, or a failure naming `what` once nothing came for a while: a hang turned into a message. */
+function failsafe<T>(promise: Promise<T>, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = stallTimer(20_000, () => reject(new Error(`Still waiting for ${what}`)))
+    void promise.then((value) => {
+      timer.stop()
+      resolve(value)
+    })
+  })
 }
 
 describe('a platform whose own clock is set back while Standby is connected', () => {
@@ -37,6 +50,15 @@ describe('a platform whose own clock is set back while Standby is connected', ()
     // One answer at odds with the estimate moves nothing; the second that agrees with it does.
     await wake(core)
     await wake(core)
+    expect(core.runtime.core.platformClock.now()).toBe(platform.clock.now())
+  })
+
+  it('is followed after a single wake: the probe’s answer at odds has the platform asked again at once', async () => {
+    const { platform, core } = await inStep()
+    platform.clock.step(-10 * MINUTE)
+    const followed = nextValue(core.runtime.core.platformClock.changes)
+    await wake(core)
+    await failsafe(followed, 'platform time to follow the platform’s clock')
     expect(core.runtime.core.platformClock.now()).toBe(platform.clock.now())
   })
 
