@@ -106,7 +106,9 @@ export class PlatformLink {
           if (name !== LIVE_EVENT)
             return this.passedOver.tell(`a message named ${messageName(name)}; Standby passed it over`)
           const entry = readStreamEntry(payload, this.passedOver.messages)
-          if (entry !== null) this.events.emit(entry)
+          if (entry === null) return
+          if (entry.type !== 'unreadable') this.deps.timeSamples?.liveEventAt?.(entry.at)
+          this.events.emit(entry)
         },
         passedOver: (what) => this.passedOver.tell(what),
         heard: () => this.check.heard(),

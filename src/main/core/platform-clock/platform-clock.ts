@@ -206,6 +206,11 @@ export class PlatformClock implements Clock, TimeSampleSink {
       this.keep()
   }
 
+  liveEventAt(at: number): void {
+    // Unmeasured, the first answer is on its way already.
+    if (this.current.measured) this.asks.eventAtOdds(Math.abs(at - this.now()))
+  }
+
   unreadable(said: unknown): void {
     // A number is named as the instant it reads, anything else as what it is.
     if (typeof said === 'number') this.logNote({ kind: 'not_a_time', serverTime: said })

@@ -18,6 +18,15 @@ export const ASKS_AT_ODDS = 3
 /** An answer at odds with the estimate by less than this is not asked about. */
 export const WORTH_ASKING_MS = 2_000
 
+/**
+ * A live event stamped this far from the estimate is asked about: it was stamped a moment before it
+ * was sent, so only a link held up that long (which the answer then bears out) or a clock read
+ * wrong puts it there.
+ */
+export const EVENT_AT_ODDS_MS = 60_000
+/** The least time between two asks about live events' stamps: a platform stamping every event oddly gets no more. */
+export const EVENT_ASK_GAP_MS = 60_000
+
 /** What a step was read as, for the ask's reason. */
 export type StepKind = 'step' | 'wake'
 
@@ -31,6 +40,8 @@ export class TimeAsks {
   private stepAskedAt = Number.NEGATIVE_INFINITY
   /** The ask about a step put off to the gap's end. */
   private later: TimerHandle | undefined
+  /** The monotonic reading when a live event's stamp was last asked about. */
+  private eventAskedAt = Number.NEGATIVE_INFINITY
 
   /** `stillInDoubt` says, when a put-off ask comes due, what an answer would still settle (null: nothing). */
   constructor(
@@ -68,6 +79,18 @@ export class TimeAsks {
     if (byMs < WORTH_ASKING_MS || this.disagreements >= ASKS_AT_ODDS) return
     this.disagreements++
     this.ask('answers that disagree')
+  }
+
+  /**
+   * A live event came stamped `byMs` from the estimate: the platform's clock may have been set, and
+   * an idle link carries no answer to say so for hours, while what the time decides (an invite's
+   * closing, a reminder) goes by the wrong one. At most once per EVENT_ASK_GAP_MS.
+   */
+  eventAtOdds(byMs: number): void {
+    const now = steadyNow(this.clock)
+    if (byMs < EVENT_AT_ODDS_MS || now - this.eventAskedAt < EVENT_ASK_GAP_MS) return
+    this.eventAskedAt = now
+    this.ask('a live event stamped at odds with the estimate')
   }
 
   /** An answer agreed with the estimate: a later one at odds is asked about again. */

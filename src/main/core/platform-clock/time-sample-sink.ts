@@ -10,6 +10,8 @@ export interface TimeSampleSink {
   record(exchange: TimeExchange): void
   /** An answer came with a `serverTime` that is no time at all (the protocol's reading dropped it), as it came. */
   unreadable(said: unknown): void
+  /** A live event came stamped `at` by the platform's clock: one far from the estimate asks for an answer. */
+  liveEventAt?(at: number): void
   /** An answer would settle a doubt: the link probes, as an idle expert's carries no time for hours. */
   readonly measureWanted?: Pick<Listeners<string>, 'add'>
 }

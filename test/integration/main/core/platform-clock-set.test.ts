@@ -62,6 +62,18 @@ describe('a platform whose own clock is set back while Standby is connected', ()
     expect(core.runtime.core.platformClock.now()).toBe(platform.clock.now())
   })
 
+  it('an invite pushed while its time looks run out has the platform asked for its time, and is shown once it answers, with no wake', async () => {
+    const { platform, expert, core } = await inStep()
+    platform.clock.step(-10 * MINUTE)
+    // An idle link carries no time: the invite's own stamp, ten minutes behind, is the first word.
+    platform.inviteDirectly(expert.id, 'Asked on an idle link')
+    await core.waitForNotifications(1)
+    expect(core.adapters.notifier.shown).toEqual([
+      expect.objectContaining({ kind: 'invite', title: expect.stringContaining('idle link') }),
+    ])
+    expect(core.runtime.core.platformClock.now()).toBe(platform.clock.now())
+  })
+
   it('an invite that came while its time looked run out is shown, once, when the clock is read right again', async () => {
     const { platform, expert, core } = await inStep()
     platform.clock.step(-10 * MINUTE)
