@@ -22,6 +22,8 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   // (https://host/standby) is reached at its origin, with the path leading to its socket.io.
   const platform = new URL(options.platformUrl)
   const connection: ConnectionSoFar = { letIn: false, awaited: new Set() }
+  /** Bytes arrived since the last whole packet: a message is part way across. */
+  let partial = false
   const socket = io(platform.origin, {
     path: `${platformBasePath(platform)}/socket.io`,
     auth: options.auth,
@@ -35,7 +37,14 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     // Bytes arriving prove the connection carries something before a message is whole: a slow
     // link is not taken for a dead one while an answer crosses it. engine.io hands the agent to ws
     // as Node's http agent; its option type names only a browser's string.
-    agent: byteWatchAgent(platform.protocol === 'https:', () => handlers.heard()) as unknown as string,
+    agent: byteWatchAgent(platform.protocol === 'https:', () => {
+      // The agent hears each chunk before socket.io reads it: a chunk after one that left a
+      // message unfinished is more of that message. Before the connection is open, a chunk is the
+      // handshake's, which no packet follows.
+      if (partial) handlers.crossing?.()
+      partial = (socket.io.engine as { readyState?: string } | undefined)?.readyState === 'open'
+      handlers.heard()
+    }) as unknown as string,
     ...wsLimits,
   })
   const pings = pingFloodWatch()
@@ -53,6 +62,9 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   })
   socket.onAny((name: string, payload: unknown) => handlers.received(name, payload))
   // Every packet and every heartbeat ping proves the connection still carries something.
+  // Every packet engine.io reads ends the message its bytes were part of: a heartbeat included,
+  // which socket.io's own packet event never tells of.
+  socket.io.on('open', () => socket.io.engine.on('packet', () => (partial = false)))
   socket.io.on('packet', () => {
     markPacketReceived()
     handlers.heard()

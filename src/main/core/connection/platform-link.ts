@@ -4,7 +4,7 @@
  * message that arrives, and sending commands that fail at once when there is no connection. The
  * connection itself comes from the LinkTransport port.
  */
-import { systemClock, type Clock, type TimerHandle } from '../../../shared/clock'
+import { steadyNow, systemClock, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { LocalReading } from '../../../shared/clock-offset'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import {
@@ -55,6 +55,8 @@ export class PlatformLink {
   private welcomes = 0
   /** The local clocks when the current connection attempt began: the welcome's exchange starts there. */
   private attemptSent: LocalReading | undefined
+  /** When (monotonic, link clock) bytes of a message last arrived part way: a replay's answer crossing. */
+  private crossedAt = Number.NEGATIVE_INFINITY
   private stopped = true
   private restarting = false
   private readonly unsubscribePower: Unsubscribe[] = []
@@ -112,6 +114,7 @@ export class PlatformLink {
         },
         passedOver: (what) => this.passedOver.tell(what),
         heard: () => this.check.heard(),
+        crossing: () => (this.crossedAt = steadyNow(this.linkClock)),
       },
     )
     this.wire = linkWire(this.connection, this.linkClock, deps.log, deps.timeSamples)
@@ -204,7 +207,8 @@ export class PlatformLink {
   async replay(after: number, options: ReplayOptions = {}, hooks: ReplayHooks = {}): Promise<ReplayPage> {
     if (this.current.kind !== 'connected') throw new Error('not connected')
     const giveUp = (reason: string): void => this.reconnect(reason, 'later')
-    return requestReplay({ ...this.wire, ...replayWatch(this.timings, giveUp) }, after, options, hooks)
+    const watch = replayWatch(this.timings, giveUp, () => this.crossedAt)
+    return requestReplay({ ...this.wire, ...watch }, after, options, hooks)
   }
 
   private connectNow(): void {

@@ -2,8 +2,9 @@
  * One replay asked over the link's connection. The answer is awaited however long it takes to cross a slow
  * link, since asking again beside it would only queue a second copy behind the first: the caller
  * hears when the ack timeout has passed (to ask for smaller pages next), and a platform that
- * answers nothing at all for much longer is given up on.
+ * answers nothing at all for much longer (no bytes of an answer on their way) is given up on.
  */
+import { steadyNow, type TimerHandle } from '../../../shared/clock'
 import { CommandAck, REPLAY_EVENT, type Expert, type SnapshotPosition } from '../../../shared/protocol'
 import type { LinkTimings } from './link-timings'
 import type { LinkWire } from './link-wire'
@@ -34,6 +35,8 @@ export interface ReplayWatch {
   readonly giveUpAfterMs: number
   /** Called when the platform answered nothing for `giveUpAfterMs`. */
   readonly giveUp: (reason: string) => void
+  /** When (monotonic, on the link's clock) bytes of a message last arrived part way: an answer crossing. */
+  readonly crossedAt?: () => number
 }
 
 /** How one replay is sent and watched. */
@@ -43,8 +46,14 @@ export type ReplayRequestDeps = LinkWire & ReplayWatch
 export function replayWatch(
   timings: Pick<LinkTimings, 'ackTimeoutMs' | 'replayGiveUpMs'>,
   giveUp: (reason: string) => void,
+  crossedAt?: () => number,
 ): ReplayWatch {
-  return { slowAfterMs: timings.ackTimeoutMs, giveUpAfterMs: timings.replayGiveUpMs, giveUp }
+  return {
+    slowAfterMs: timings.ackTimeoutMs,
+    giveUpAfterMs: timings.replayGiveUpMs,
+    giveUp,
+    ...(crossedAt !== undefined && { crossedAt }),
+  }
 }
 
 /** Send one replay and read its answer; rejects when the connection drops or the answer is malformed. */
@@ -61,16 +70,24 @@ export async function requestReplay(
     snapshot: options.snapshot ?? false,
   })
   const slow = deps.clock.setTimeout(() => hooks.onSlow?.(), deps.slowAfterMs)
-  const giveUp = deps.clock.setTimeout(
-    () => deps.giveUp(`The platform did not answer a replay within ${deps.giveUpAfterMs / 1000} s.`),
-    deps.giveUpAfterMs,
-  )
+  // Counted from the last bytes of an answer on its way: on a link slow enough, one page of the
+  // smallest size takes longer to cross than the give-up, and asking again would only start it over.
+  const sentAt = steadyNow(deps.clock)
+  let giveUp: TimerHandle
+  const watch = (delayMs: number): void => {
+    giveUp = deps.clock.setTimeout(() => {
+      const quiet = steadyNow(deps.clock) - Math.max(sentAt, deps.crossedAt?.() ?? sentAt)
+      if (quiet < deps.giveUpAfterMs) return watch(deps.giveUpAfterMs - quiet)
+      deps.giveUp(`The platform did not answer a replay within ${deps.giveUpAfterMs / 1000} s.`)
+    }, delayMs)
+  }
+  watch(deps.giveUpAfterMs)
   let raw: unknown
   try {
     raw = await answer
   } finally {
     slow.cancel()
-    giveUp.cancel()
+    giveUp!.cancel()
   }
   const ack = CommandAck.safeParse(raw)
   if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')

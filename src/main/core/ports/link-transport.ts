@@ -27,6 +27,11 @@ export interface LinkTransportHandlers {
   passedOver(what: string): void
   /** Anything at all arrived, a heartbeat included: the connection still carries something. */
   heard(): void
+  /**
+   * More bytes of a message not yet whole arrived: an answer is on its way across a slow link. A
+   * heartbeat arrives whole, so a platform that pings but never answers never says this.
+   */
+  crossing?(): void
 }
 
 /**

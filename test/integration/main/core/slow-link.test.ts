@@ -92,4 +92,37 @@ describe('catching up over a slow link', () => {
       expect.stringContaining('A long story'),
     ])
   })
+
+  it('catches up on an invite that takes longer to cross than the platform is given to answer a replay, as its bytes keep coming', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const { marketplace } = platform.server
+    marketplace.createRequest({
+      clientId: marketplace.createClient({ name: 'Sam', timeZone: 'Europe/Berlin' }),
+      title: 'A long story',
+      description: 'A long account of the problem. '.repeat(120),
+      kind: 'instant',
+      direct: { expertId: expert.id, via: 'dashboard' },
+    })
+    const proxy = await FaultProxy.start(platform.server.port)
+    defer(() => proxy.close())
+    // The invite alone takes about twice the replay's give-up to cross: the platform did answer,
+    // and the answer is on its way all along.
+    proxy.trickle(1_000)
+    const timings = {
+      connectTimeoutMs: 5_000,
+      ackTimeoutMs: 1_000,
+      silenceLimitMs: 1_000,
+      probeTimeoutMs: 1_000,
+      replayGiveUpMs: 2_000,
+    }
+    const core = await startCoreFor(proxy.url, expert, { timings })
+    defer(() => core.close(true))
+    await core.waitForNotifications(1)
+    await core.waitForState((s) => s.status === 'online')
+    expect(core.adapters.notifier.shown.map((n) => n.title)).toEqual([
+      expect.stringContaining('A long story'),
+    ])
+  })
 })

@@ -1,0 +1,64 @@
+// The socket.io transport says a message is crossing only while one arrives in pieces: a replay's
+// answer on a slow link is waited for while it does, and heartbeats or small messages, which
+// arrive whole, never say it (a platform that pings but never answers is still given up on).
+import { describe, expect, it } from 'vitest'
+import type { LinkTransportHandlers } from '../../../../src/main/core/ports/link-transport'
+import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
+import { PROTOCOL_VERSION } from '../../../../src/shared/protocol'
+import { useCleanup } from '../../../support/cleanup'
+import { FaultProxy } from '../../../support/fault-proxy'
+import { startHostilePlatform } from '../../../support/hostile-platform'
+
+describe('the socket.io transport on a slow link', () => {
+  const defer = useCleanup()
+
+  /** A connection through `proxy`, counting what it hears; resolves once `count` messages came. */
+  function connectThrough(proxy: FaultProxy) {
+    let crossings = 0
+    const names: string[] = []
+    let wake = (): void => {}
+    const handlers: LinkTransportHandlers = {
+      opened: () => {},
+      failed: () => {},
+      closed: () => {},
+      received: (name) => {
+        names.push(name)
+        wake()
+      },
+      passedOver: () => {},
+      heard: () => {},
+      crossing: () => crossings++,
+    }
+    const options = { auth: { token: 't', protocolVersion: PROTOCOL_VERSION }, connectTimeoutMs: 5_000 }
+    const connection = socketIoTransport({ ...options, platformUrl: proxy.url }, handlers)
+    defer(() => connection.disconnect())
+    connection.connect()
+    const received = (name: string): Promise<void> =>
+      new Promise((resolve) => {
+        wake = () => names.includes(name) && resolve()
+        wake()
+      })
+    return { received, crossings: () => crossings }
+  }
+
+  it('says nothing is crossing while only small messages come, and that one is while a large one trickles in', async () => {
+    const platform = await startHostilePlatform({})
+    defer(() => platform.close())
+    platform.io.on('connection', (socket) => {
+      for (let i = 0; i < 20; i++) socket.emit('small', { i })
+      socket.emit('done', {})
+    })
+    const proxy = await FaultProxy.start(Number(new URL(platform.url).port))
+    defer(() => proxy.close())
+    const fast = connectThrough(proxy)
+    await fast.received('done')
+    expect(fast.crossings()).toBe(0)
+
+    proxy.trickle(20_000)
+    platform.io.removeAllListeners('connection')
+    platform.io.on('connection', (socket) => socket.emit('large', { text: 'x'.repeat(30_000) }))
+    const slow = connectThrough(proxy)
+    await slow.received('large')
+    expect(slow.crossings()).toBeGreaterThan(1)
+  })
+})
