@@ -24,6 +24,8 @@ export interface CheckedConnection {
 /** Watches one connection at a time for silence and probes it. */
 export class ConnectionCheck {
   private lastHeardAt = 0
+  /** When bytes of a message last arrived part way (steady clock): an answer may wait behind it. */
+  private lastCrossingAt = Number.NEGATIVE_INFINITY
   private silenceTimer: TimerHandle | undefined
   private probeTimer: TimerHandle | undefined
   /** The probe out now, if any: an answer to an earlier one says nothing of this connection. */
@@ -47,6 +49,16 @@ export class ConnectionCheck {
     this.lastHeardAt = steadyNow(this.clock)
   }
 
+  /**
+   * More of a message not yet whole arrived: a probe's answer may be queued behind it. A message
+   * that arrives whole says only that the connection carries something, and a probe still
+   * unanswered after it went unanswered: a heartbeat or a push from a platform that no longer
+   * answers must not keep the probe out for ever.
+   */
+  crossing(): void {
+    this.lastCrossingAt = steadyNow(this.clock)
+  }
+
   /** Start watching a new connection. */
   start(): void {
     this.heard()
@@ -64,9 +76,9 @@ export class ConnectionCheck {
   }
 
   /**
-   * Probe now, unless a probe is already out. The probe's time runs from the last bytes heard
-   * after it went out: on a link slow enough, its answer waits behind a message still crossing,
-   * and a link that carries bytes all along is slow, not dead. A `quiet` probe (one sent for the
+   * Probe now, unless a probe is already out. The probe's time runs from the last bytes of a
+   * message crossing after it went out: on a link slow enough, its answer waits behind that
+   * message, and a link that carries one all along is slow, not dead. A `quiet` probe (one sent for the
    * platform's time, with nothing amiss) tells no one the connection is being checked, unless a
    * doubt about the connection comes while it is out; unanswered, it is as dead as any.
    */
@@ -82,8 +94,8 @@ export class ConnectionCheck {
     const sentAt = steadyNow(this.clock)
     const probe = {}
     const expire = (): void => {
-      const quiet = steadyNow(this.clock) - this.lastHeardAt
-      if (this.lastHeardAt > sentAt && quiet < this.timings.probeTimeoutMs) {
+      const quiet = steadyNow(this.clock) - this.lastCrossingAt
+      if (this.lastCrossingAt > sentAt && quiet < this.timings.probeTimeoutMs) {
         this.probeTimer = this.clock.setTimeout(expire, this.timings.probeTimeoutMs - quiet)
         return
       }

@@ -114,7 +114,10 @@ export class PlatformLink {
         },
         passedOver: (what) => this.passedOver.tell(what),
         heard: () => this.check.heard(),
-        crossing: () => (this.crossedAt = steadyNow(this.linkClock)),
+        crossing: () => {
+          this.crossedAt = steadyNow(this.linkClock)
+          this.check.crossing()
+        },
       },
     )
     this.wire = linkWire(this.connection, this.linkClock, deps.log, deps.timeSamples)

@@ -3,7 +3,7 @@ import { ManualClock } from '../../../../src/shared/clock'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
 import { startCoreFor, type TestCore } from '../../../support/test-core'
-import { startTestPlatform } from '../../../support/test-platform'
+import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
 
 const SILENCE_MS = 8_000
 const PROBE_MS = 5_000
@@ -11,7 +11,13 @@ const PROBE_MS = 5_000
 describe('a connection that dies without a word', () => {
   const defer = useCleanup()
 
-  async function onlineThroughProxy(): Promise<{ core: TestCore; proxy: FaultProxy; clock: ManualClock }> {
+  async function onlineThroughProxy(): Promise<{
+    core: TestCore
+    proxy: FaultProxy
+    clock: ManualClock
+    platform: TestPlatform
+    expertId: string
+  }> {
     const platform = await startTestPlatform()
     defer(() => platform.close())
     const expert = platform.addExpert()
@@ -25,7 +31,7 @@ describe('a connection that dies without a word', () => {
     })
     defer(() => core.close(true))
     await core.waitForState((s) => s.status === 'online')
-    return { core, proxy, clock }
+    return { core, proxy, clock, platform, expertId: expert.id }
   }
 
   it('is probed after a silence, shown as "Checking connection…" meanwhile, and replaced when the probe goes unanswered', async () => {
@@ -52,5 +58,19 @@ describe('a connection that dies without a word', () => {
       // Answered on the same connection: no reconnect in between.
       expect(seen).toEqual(['checking', 'online'])
     }
+  })
+
+  it('is replaced when the platform leaves a probe unanswered, though whole messages still come after it', async () => {
+    const { core, clock, platform, expertId } = await onlineThroughProxy()
+    // The platform's side of this connection stops answering probes; what it pushes still comes.
+    for (const socket of platform.server.io.of('/').sockets.values()) socket.removeAllListeners('probe')
+    core.adapters.power.resume()
+    await core.waitForState((s) => s.status === 'checking')
+    clock.advance(PROBE_MS - 1)
+    platform.inviteDirectly(expertId, 'Pushed while the probe waits')
+    await core.waitForNotifications(1)
+    clock.advance(1)
+    await core.waitForState((s) => s.status !== 'checking' && s.status !== 'online')
+    await core.waitForState((s) => s.status === 'online')
   })
 })

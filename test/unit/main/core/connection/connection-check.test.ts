@@ -58,13 +58,14 @@ describe('ConnectionCheck', () => {
     expect(said).toEqual(['checking', 'answered', 'dead'])
   })
 
-  it('keeps a probe out while bytes keep arriving after it (its answer waits behind a message crossing a slow link), and calls the link dead once they stop', () => {
+  it('keeps a probe out while bytes of a message keep arriving after it (its answer waits behind the message crossing a slow link), and calls the link dead once they stop', () => {
     const { clock, said, check } = setUp()
     check.start()
     check.probe('woke')
     for (let n = 0; n < 20; n++) {
       clock.advance(500)
       check.heard()
+      check.crossing()
     }
     expect(said).toEqual(['checking'])
     clock.advance(4_999)
@@ -73,11 +74,24 @@ describe('ConnectionCheck', () => {
     expect(said).toEqual(['checking', 'dead'])
   })
 
+  it('calls the link dead when whole messages keep coming after its probe but no answer (heartbeats of a platform that no longer answers)', () => {
+    const { clock, said, check } = setUp()
+    check.start()
+    check.probe('woke')
+    for (let n = 0; n < 9; n++) {
+      clock.advance(500)
+      check.heard()
+    }
+    clock.advance(500)
+    expect(said).toEqual(['checking', 'dead'])
+  })
+
   it('does not count bytes heard before the probe went out (just before a sleep) toward it', () => {
     const { clock, said, check } = setUp()
     check.start()
     clock.advance(1_000)
     check.heard()
+    check.crossing()
     check.probe('woke')
     clock.advance(5_000)
     expect(said).toEqual(['checking', 'dead'])
