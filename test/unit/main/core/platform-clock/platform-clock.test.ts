@@ -233,3 +233,37 @@ describe('asking the platform for its time', () => {
     clock.stop()
   })
 })
+
+describe('the platform clock hearing live events’ stamps', () => {
+  it('asks the platform for its time when one is a minute or more off the estimate, and at most once a minute however many come', async () => {
+    const { local, clock, measure } = setUp()
+    measure()
+    const asked: string[] = []
+    clock.measureWanted.add((why) => asked.push(why))
+    const settle = (): Promise<void> => Promise.resolve()
+    clock.liveEventAt(clock.now() - 59 * SECOND)
+    clock.liveEventAt(clock.now() + 59 * SECOND)
+    await settle()
+    expect(asked).toEqual([])
+    for (let i = 0; i < 5; i++) clock.liveEventAt(clock.now() - 10 * MINUTE)
+    await settle()
+    expect(asked).toEqual(['a live event stamped at odds with the estimate'])
+    local.advance(MINUTE - 1)
+    clock.liveEventAt(clock.now() + 10 * MINUTE)
+    await settle()
+    expect(asked).toHaveLength(1)
+    local.advance(1)
+    clock.liveEventAt(clock.now() + 10 * MINUTE)
+    await settle()
+    expect(asked).toHaveLength(2)
+  })
+
+  it('asks nothing before its first measurement, which is on its way already', async () => {
+    const { clock } = setUp()
+    const asked: string[] = []
+    clock.measureWanted.add((why) => asked.push(why))
+    clock.liveEventAt(clock.now() - HOUR)
+    await Promise.resolve()
+    expect(asked).toEqual([])
+  })
+})
