@@ -12,13 +12,15 @@ import { startHostilePlatform } from '../../../support/hostile-platform'
 describe('the socket.io transport on a slow link', () => {
   const defer = useCleanup()
 
-  /** A connection through `proxy`, counting what it hears; resolves once `count` messages came. */
+  /** A connection through `proxy`, counting what it hears. */
   function connectThrough(proxy: FaultProxy) {
     let crossings = 0
     const names: string[] = []
     let wake = (): void => {}
+    let open = (): void => {}
+    const opened = new Promise<void>((resolve) => (open = resolve))
     const handlers: LinkTransportHandlers = {
-      opened: () => {},
+      opened: () => open(),
       failed: () => {},
       closed: () => {},
       received: (name) => {
@@ -38,20 +40,18 @@ describe('the socket.io transport on a slow link', () => {
         wake = () => names.includes(name) && resolve()
         wake()
       })
-    return { received, crossings: () => crossings }
+    return { connection, opened, received, crossings: () => crossings }
   }
 
-  it('says nothing is crossing while only small messages come, and that one is while a large one trickles in', async () => {
+  it('says nothing is crossing while only small answers come, and that one is while a large message trickles in', async () => {
     const platform = await startHostilePlatform({})
     defer(() => platform.close())
-    platform.io.on('connection', (socket) => {
-      for (let i = 0; i < 20; i++) socket.emit('small', { i })
-      socket.emit('done', {})
-    })
     const proxy = await FaultProxy.start(Number(new URL(platform.url).port))
     defer(() => proxy.close())
     const fast = connectThrough(proxy)
-    await fast.received('done')
+    await fast.opened
+    // One at a time, so each answer crosses alone, whole.
+    for (let i = 0; i < 20; i++) await fast.connection.request('probe', {})
     expect(fast.crossings()).toBe(0)
 
     proxy.trickle(20_000)
