@@ -10,7 +10,7 @@ import { ServerResponse, type IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { plainText } from '../main/node/renderer-pages/renderer-pages'
-import { answerAndClose } from './raw-answer'
+import { answerAndClose, endLingering } from './raw-answer'
 
 /** True when `req` asks for a WebSocket, the one upgrade the shell accepts (on its IPC path). */
 export function isWebSocketUpgrade(req: IncomingMessage): boolean {
@@ -49,7 +49,7 @@ export function answerIgnoringUpgrade(
   }
   res.once('finish', () => {
     res.detachSocket(socket as Socket)
-    socket.end()
+    endLingering(socket)
   })
   // The request has no body: a route that reads one reads it empty rather than waiting for ever.
   req.complete = true

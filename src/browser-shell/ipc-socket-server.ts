@@ -24,7 +24,7 @@ import {
 } from '../shared/ipc/shell-socket'
 import { plainText } from '../main/node/renderer-pages/renderer-pages'
 import { isWebSocketUpgrade } from './ignored-upgrade'
-import { answerAndClose } from './raw-answer'
+import { answerAndClose, endLingering } from './raw-answer'
 import { isAddressedTo } from './own-host'
 import { trackPageFocus } from './page-focus'
 import { pageOutbox, type PageOutbox } from './page-outbox'
@@ -90,12 +90,13 @@ export function attachIpcSocket(
     if (!matchesRunSecret(secret, secretOf(req, origin))) {
       log.warn('Browser shell refused an IPC connection: wrong or missing secret')
       // One of its own pages (its origin, its host), left open from an earlier run: told in a way
-      // the page can read, so it stops trying and says how to open Standby again.
-      // Let go once the close frame is out: ws would otherwise hold the connection until the page
-      // answers it, and a client that never does would keep it open long after a refusal.
+      // the page can read, so it stops trying and says how to open Standby again. Ended once the
+      // close frame is out, still reading the calls the page sent as it opened (a reset under them
+      // loses the code): ws would otherwise hold the connection until the page answers the close,
+      // and a client that never does would keep it open long after a refusal.
       wss.handleUpgrade(req, socket, head, (ws) => {
         ws.close(WRONG_KEY_CLOSE.code, WRONG_KEY_CLOSE.reason)
-        socket.end(() => socket.destroy())
+        endLingering(socket)
       })
       return
     }

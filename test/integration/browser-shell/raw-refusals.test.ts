@@ -67,3 +67,22 @@ it('answers each refusal it writes itself as plain text with the page headers an
   }
   expect((await fetch(`${bare.shell.origin}/`)).status).toBe(200)
 })
+
+it('lets a client still sending when it is refused read the refusal, rather than meet a reset', async () => {
+  const { hostname, port, host } = new URL(bare.shell.origin)
+  const errors: string[] = []
+  let heard = ''
+  const socket = connect(Number(port), hostname, () =>
+    socket.write(`GET / HTTP/1.1\r\nHost: ${host}\r\nX-Big: ${'a'.repeat(20_000)}`),
+  )
+  socket.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message))
+  socket.on('data', (chunk: Buffer) => {
+    const first = heard === ''
+    heard += chunk.toString()
+    // A client that writes its request in pieces goes on for a moment after the answer came.
+    if (first) setImmediate(() => socket.write('a'.repeat(1_000), () => socket.end('\r\n\r\n')))
+  })
+  await new Promise<void>((resolve) => socket.once('close', () => resolve()))
+  expect(parsed(heard).status).toMatch(/^HTTP\/1\.1 431 /)
+  expect(errors).toEqual([])
+})
