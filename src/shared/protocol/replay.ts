@@ -32,25 +32,32 @@ export type SnapshotPosition = z.infer<typeof SnapshotPosition>
  * are: a misspelt budget or position would be answered as if absent (a snapshot from its start
  * again, a page of the platform's size), so a key the platform does not know is refused.
  */
-export const ReplayRequest = z.strictObject({
-  after: z.number().int().nonnegative(),
-  limit: z.number().int().min(1).max(MAX_REPLAY_PAGE).default(MAX_REPLAY_PAGE),
-  /**
-   * A byte budget for the page (the platform's own when absent). A snapshot is cut into parts of
-   * about this size too, so that no answer is too large to cross a slow link in time.
-   */
-  maxBytes: z.number().int().min(MIN_REPLAY_PAGE_BYTES).max(MAX_REPLAY_PAGE_BYTES).optional(),
-  /** The next part of a snapshot sent in parts: where the previous part's `next` said. */
-  snapshotAfter: SnapshotPosition.strict().optional(),
-  /**
-   * The digest of the event at `after`, as the client applied it (at 0, the start's, as a snapshot
-   * gave it). When the platform's event there has another digest, its history is not the one the
-   * client followed: it answers with a snapshot.
-   */
-  digest: StreamDigest.optional(),
-  /** Ask for a snapshot whatever the cursor: an empty cache starts from one rather than from event 1. */
-  snapshot: z.boolean().default(false),
-})
+export const ReplayRequest = z
+  .strictObject({
+    after: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(MAX_REPLAY_PAGE).default(MAX_REPLAY_PAGE),
+    /**
+     * A byte budget for the page (the platform's own when absent). A snapshot is cut into parts of
+     * about this size too, so that no answer is too large to cross a slow link in time.
+     */
+    maxBytes: z.number().int().min(MIN_REPLAY_PAGE_BYTES).max(MAX_REPLAY_PAGE_BYTES).optional(),
+    /** The next part of a snapshot sent in parts: where the previous part's `next` said. */
+    snapshotAfter: SnapshotPosition.strict().optional(),
+    /**
+     * The digest of the event at `after`, as the client applied it (at 0, the start's, as a snapshot
+     * gave it). When the platform's event there has another digest, its history is not the one the
+     * client followed: it answers with a snapshot.
+     */
+    digest: StreamDigest.optional(),
+    /** Ask for a snapshot whatever the cursor: an empty cache starts from one rather than from event 1. */
+    snapshot: z.boolean().default(false),
+  })
+  .refine((request) => request.snapshotAfter === undefined || request.snapshot, {
+    // Without snapshot: true the position was ignored: events came back, or (for a cursor too old)
+    // the snapshot's first part again, whose `next` sent the client round the same loop for ever.
+    message: 'A snapshot part (snapshotAfter) is asked for with snapshot: true, as the previous part says',
+    path: ['snapshot'],
+  })
 /** Ask for the events after a cursor. A cursor of 0 means "from the beginning". */
 export type ReplayRequest = z.input<typeof ReplayRequest>
 

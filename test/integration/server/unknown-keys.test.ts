@@ -111,3 +111,41 @@ describe('a replay with a key the platform does not know', () => {
     expect((await get('after=0&maxBytes=1024')).status).toBe(200)
   })
 })
+
+describe('a replay asking for a snapshot part without asking for a snapshot', () => {
+  const platform = useTestPlatform()
+  const part = { list: 'sessions', id: 'ses_x' } as const
+  const refusedAskingForSnapshot = {
+    ok: false,
+    error: { code: 'invalid_payload', message: expect.stringContaining('snapshot: true') as string },
+  }
+
+  it('is refused over the socket instead of answered as if the part were not named', async () => {
+    const { socket } = await invited(platform())
+    const replay = (request: unknown): Promise<CommandAck> =>
+      socket.socket.timeout(10_000).emitWithAck(REPLAY_EVENT, request) as Promise<CommandAck>
+    // A cursor the platform cannot follow: the snapshot's first part came back again, with the
+    // same `next`, so a client that left out snapshot: true asked for it for ever.
+    for (const after of [0, 1_000_000]) {
+      expect(await replay({ after, snapshotAfter: part })).toMatchObject(refusedAskingForSnapshot)
+      expect(await replay({ after, snapshot: false, snapshotAfter: part })).toMatchObject(
+        refusedAskingForSnapshot,
+      )
+    }
+    expect(await replay({ after: 0, snapshot: true, snapshotAfter: part })).toMatchObject({ ok: true })
+  })
+
+  it('is refused over HTTP with 400', async () => {
+    const expert = platform().addExpert()
+    const get = (query: string): Promise<Response> =>
+      fetch(`${platform().server.url}${HTTP_PATHS.events}?${query}`, {
+        headers: { authorization: `Bearer ${expert.token}` },
+      })
+    const refused = await get('after=1000000&snapshotAfter=sessions:ses_x')
+    expect(refused.status).toBe(400)
+    expect(await refused.json()).toMatchObject({
+      error: { code: 'invalid_payload', message: expect.stringContaining('snapshot: true') as string },
+    })
+    expect((await get('after=0&snapshot=true&snapshotAfter=sessions:ses_x')).status).toBe(200)
+  })
+})
