@@ -155,7 +155,11 @@ describe('emits that do not have the shape of a command or replay', () => {
     expect(platform().server.marketplace.store.expert(expert.id).availability).toBe('online')
     // The same key in two objects is no repeat, and the connection still answers.
     expect(
-      await emitRaw(connection, 'replay', '{"after":0,"snapshotAfter":{"list":"sessions","id":"ses_x"}}'),
+      await emitRaw(
+        connection,
+        'replay',
+        '{"after":0,"snapshot":true,"snapshotAfter":{"list":"sessions","id":"ses_x"}}',
+      ),
     ).toMatchObject({ ok: true })
 
     const token = JSON.stringify(platform().addExpert().token)
