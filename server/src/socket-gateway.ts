@@ -209,6 +209,12 @@ export function attachSocketGateway(
       socket.disconnect(true)
       return
     }
+    // A client that leaves its session (socket.io's own leave, which socket.io-client sends only as
+    // it closes the connection) leaves nothing else on the connection: socket.io would keep it open
+    // for as long as the client answers pings, past the handshake's time limit and every token cap.
+    socket.once('disconnect', (reason) => {
+      if (reason === 'client namespace disconnect') socket.conn.close()
+    })
     limitUnreadBacklog(socket, logger, { expert: expertId }, deps.mostUnreadBytes)
     void socket.join(expertRoom(expertId))
     const once = new OncePerConnection(logger, { expert: expertId })

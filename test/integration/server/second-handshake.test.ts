@@ -67,3 +67,21 @@ describe('a second handshake on one connection before the platform answered the 
     raw.ws.close()
   })
 })
+
+describe('a client that leaves its session and keeps the connection', () => {
+  const platform = useTestPlatform()
+
+  it('has the connection closed, rather than held for good with no session on it', async () => {
+    const { token } = platform().addExpert()
+    const raw = await RawConnection.open(platform().server.port)
+    raw.send(`40${JSON.stringify({ token, protocolVersion: PROTOCOL_VERSION })}`)
+    await raw.next((f) => f.startsWith('40'))
+    // socket.io's own leave ("41"): the connection had no other session, and the time it had to
+    // say which expert it is was over, so nothing would ever close it while the client answered pings.
+    const outcome = new Promise<string>((resolve) => {
+      raw.ws.once('close', () => resolve('closed'))
+      void raw.next((f) => f === '2', raw.send('41')).then(() => resolve('still open at the next ping'))
+    })
+    expect(await outcome).toBe('closed')
+  })
+})
