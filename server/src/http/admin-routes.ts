@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { ManualClock, type Clock } from '../../../src/shared/clock'
 import {
-  CancellationMessage,
+  CancellationMessageDraft,
   Id,
   LATEST_TIMESTAMP,
   MAX_REPLAY_PAGE,
@@ -41,7 +41,7 @@ const ThreadQuery = z.object({
   after: Id.optional(),
   limit: z.number().int().min(1).max(MAX_REPLAY_PAGE).default(MAX_REPLAY_PAGE),
 })
-const ClientCancel = z.object({ message: CancellationMessage.optional() }).strict()
+const ClientCancel = z.object({ message: CancellationMessageDraft.optional() }).strict()
 const ProposalAnswer = z.object({ accept: z.boolean() }).strict()
 // The timed rules run once per simulated second, so one long advance would hold the platform busy
 // for as long as it takes to run them all: a day per call keeps each answer prompt.

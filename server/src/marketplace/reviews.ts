@@ -9,6 +9,7 @@ import {
   describeInstant,
   Rating,
   ReviewComment,
+  Written,
   type Session,
 } from '../../../src/shared/protocol'
 import { PlatformError } from '../platform-error'
@@ -18,10 +19,14 @@ import { sessionMoney } from './earnings'
 import { parseInput } from './parse-input'
 
 /** What a client sends with a review: the stars, and a comment that may be left out. */
-export const ReviewInput = z.object({ rating: Rating, comment: ReviewComment.default('') }).strict()
+export const ReviewInput = z
+  .object({ rating: Rating, comment: Written(ReviewComment, 'The comment').default('') })
+  .strict()
 
 /** What the operator sends with a chargeback: the provider's reason, which may be left out. */
-export const ChargebackInput = z.object({ reason: ChargebackReason.default('') }).strict()
+export const ChargebackInput = z
+  .object({ reason: Written(ChargebackReason, 'The reason').default('') })
+  .strict()
 
 /** Record the client's review of an ended session; a second review of it is refused. */
 export function recordReview(ctx: MarketplaceContext, sessionId: string, input: unknown): Session {

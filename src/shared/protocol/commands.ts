@@ -8,7 +8,7 @@ import {
   AutoAvailability,
   Availability,
   AvailabilityCause,
-  CancellationMessage,
+  CancellationMessageDraft,
   DeclineReason,
   Id,
   IdleMinutes,
@@ -18,7 +18,7 @@ import {
   Session,
   Timestamp,
 } from './entities'
-import { PrivateNote } from './private-note'
+import { PrivateNoteDraft } from './private-note'
 import { ReasonSentence, Token } from './text'
 import { PlatformTime } from './time'
 
@@ -89,7 +89,7 @@ export const commandSchemas = {
    * `freeCancellationUntil`; after it the expert pays the late-cancellation fee.
    */
   'session.cancel': {
-    payload: z.strictObject({ sessionId: Id, message: CancellationMessage.optional() }),
+    payload: z.strictObject({ sessionId: Id, message: CancellationMessageDraft.optional() }),
     result: z.object({ session: Session }),
   },
   /** Propose another time for a booked session; the client accepts or declines it. */
@@ -99,7 +99,7 @@ export const commandSchemas = {
   },
   /** Replace the expert's private note on any of their sessions, in any state; empty clears it. */
   'session.setNote': {
-    payload: z.strictObject({ sessionId: Id, note: PrivateNote }),
+    payload: z.strictObject({ sessionId: Id, note: PrivateNoteDraft }),
     result: z.object({ session: Session }),
   },
   'availability.set': {

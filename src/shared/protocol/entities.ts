@@ -42,6 +42,7 @@ export {
 export {
   Cancellation,
   CancellationMessage,
+  CancellationMessageDraft,
   CancellationReason,
   CancelledBy,
   Outcome,

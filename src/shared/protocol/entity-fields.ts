@@ -4,7 +4,7 @@
  * without importing entities.ts back.
  */
 import { z } from 'zod'
-import { Text, Token } from './text'
+import { Text, Token, Written } from './text'
 
 /** An opaque identifier issued by the platform: visible ASCII, so it is stored and compared as sent. */
 export const Id = Token({ max: 64, what: 'An id' })
@@ -29,13 +29,7 @@ export const MessageBody = Text({ max: 5_000, multiline: true })
  * keeps the lenient rule (a broken character becomes U+FFFD), but one being written is refused, so
  * the writer learns of it and retypes it rather than sending a mangled message.
  */
-export const MessageDraft = z
-  .string()
-  .refine((text) => text.isWellFormed(), {
-    message: 'The message holds a broken character (invalid Unicode); retype it and send it again',
-    abort: true,
-  })
-  .pipe(MessageBody)
+export const MessageDraft = Written(MessageBody, 'The message')
 
 /**
  * A time zone name as the platform sends it ("Europe/Berlin", "Etc/GMT+5"): checked for its form

@@ -4,7 +4,7 @@
  * name here and builds the Session from them.
  */
 import { z } from 'zod'
-import { Text } from './text'
+import { Text, Written } from './text'
 import { Timestamp } from './time'
 
 /** booked → live → ended, or cancelled by the system. */
@@ -39,6 +39,9 @@ export type CancellationReason = z.infer<typeof CancellationReason>
 
 /** The note a party cancelling ahead of time leaves for the other; may be empty. */
 export const CancellationMessage = Text({ min: 0, max: 1_000, multiline: true })
+
+/** A cancellation's note as the cancelling party writes it: also well-formed Unicode. */
+export const CancellationMessageDraft = Written(CancellationMessage, 'The message')
 
 /** Who cancelled: a party ahead of time, or the system when a party did not join. */
 export const CancelledBy = z.enum(['expert', 'client', 'system'])

@@ -35,6 +35,21 @@ export function Text({ min = 1, max, multiline = false, tooLong }: TextLimits) {
     .max(max, tooLong === undefined ? undefined : { message: tooLong })
 }
 
+/**
+ * Text as its writer sends it: `schema`, and well-formed Unicode. Text read back keeps the lenient
+ * rule (a broken character becomes U+FFFD), but text being written is refused, naming `what` ("The
+ * note"), so the writer learns of it and retypes it rather than having a mangled copy kept.
+ */
+export function Written<T extends z.ZodType<string, string>>(schema: T, what: string) {
+  return z
+    .string()
+    .refine((text) => text.isWellFormed(), {
+      message: `${what} holds a broken character (invalid Unicode); retype it and send it again`,
+      abort: true,
+    })
+    .pipe(schema)
+}
+
 /** The limits of an opaque token, and what it is called in the refusal ("An id"). */
 export interface TokenLimits {
   readonly min?: number

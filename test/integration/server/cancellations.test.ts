@@ -148,6 +148,23 @@ describe('cancelling a booked session ahead of time', () => {
     expect(platform().server.marketplace.store.session(session.id).state).toBe('booked')
   })
 
+  it('refuses a note to the other party holding a broken character (half an emoji), from either side, and leaves the session booked', async () => {
+    const { socket, session } = await booked(platform(), platform().clock.now() + 30 * HOUR)
+    const mine = await socket.command('session.cancel', { sessionId: session.id, message: 'sorry \ud83d' })
+    expect(mine).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', message: expect.stringContaining('broken character') },
+    })
+    const theirs = await admin(platform(), `/admin/sessions/${session.id}/client-cancel`, {
+      message: 'sorry \udc00',
+    })
+    expect(theirs).toMatchObject({
+      status: 400,
+      body: { error: { code: 'invalid_payload', message: expect.stringContaining('broken character') } },
+    })
+    expect(platform().server.marketplace.store.session(session.id).state).toBe('booked')
+  })
+
   it('refuses cancelling a live session, saying to end it instead', async () => {
     const { socket, session } = await booked(platform(), platform().clock.now() + 5 * MINUTE)
     expect(await socket.command('session.join', { sessionId: session.id })).toMatchObject({ ok: true })

@@ -111,6 +111,20 @@ describe('reviews and chargebacks on the platform', () => {
     expect((await review('ses_nobody', { rating: 5 })).status).toBe(404)
   })
 
+  it('refuses a comment or a chargeback reason holding a broken character (half an emoji), and records neither', async () => {
+    const { sessionId } = endedSession({ kind: 'charged' })
+    const comment = await review(sessionId, { rating: 2, comment: 'slow \ud83d' })
+    expect(comment.status).toBe(400)
+    expect((await refusal(comment)).message).toContain('The comment holds a broken character')
+    const reason = await chargeback(sessionId, { reason: 'fraud \udc00' })
+    expect(reason.status).toBe(400)
+    expect((await refusal(reason)).message).toContain('The reason holds a broken character')
+    expect(platform().server.marketplace.store.session(sessionId)).toMatchObject({
+      review: null,
+      chargeback: null,
+    })
+  })
+
   it('records a chargeback once, on the session and in the expert’s figures', async () => {
     const { expertId, sessionId } = endedSession({ kind: 'discounted', percent: 20 })
     const paid = platform().server.marketplace.store.session(sessionId).earnings

@@ -84,14 +84,23 @@ describe('private notes on sessions', () => {
     expect(platform().server.marketplace.store.session(session.id).privateNote).toBe(NOTE)
   })
 
-  it('stores a lone surrogate as one replacement character and drops control characters', async () => {
+  it('refuses a note holding a broken character (half an emoji) and keeps the one it had; drops control characters', async () => {
     const { session, socket } = await takeSession()
+    await socket.command('session.setNote', { sessionId: session.id, note: NOTE })
+    const broken = await socket.command('session.setNote', { sessionId: session.id, note: 'cut \ud83d here' })
+    expect(broken).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_payload',
+        message: expect.stringContaining('The note holds a broken character'),
+      },
+    })
+    expect(platform().server.marketplace.store.session(session.id).privateNote).toBe(NOTE)
     const ack = await socket.command('session.setNote', {
       sessionId: session.id,
-      note: 'cut \ud83d here\u0007',
+      note: 'ring \u{1f514} here\u0007',
     })
-    expect(noteOf(ack)).toBe('cut \ufffd here')
-    expect(platform().server.marketplace.store.session(session.id).privateNote).toBe('cut \ufffd here')
+    expect(noteOf(ack)).toBe('ring \u{1f514} here')
   })
 
   it('never shows the note on the room page', async () => {
