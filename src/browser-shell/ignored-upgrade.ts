@@ -10,7 +10,8 @@ import { ServerResponse, type IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { plainText } from '../main/node/renderer-pages/renderer-pages'
-import { answerAndClose, endLingering } from './raw-answer'
+import { endLingering } from '../shared/lingering-close'
+import { answerAndClose } from './raw-answer'
 
 /** True when `req` asks for a WebSocket, the one upgrade the shell accepts (on its IPC path). */
 export function isWebSocketUpgrade(req: IncomingMessage): boolean {

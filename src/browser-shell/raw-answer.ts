@@ -5,6 +5,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { plainText, type PageResponse } from '../main/node/renderer-pages/renderer-pages'
+import { endLingering } from '../shared/lingering-close'
 
 /** `page` as the raw text of an HTTP/1.1 answer that closes its connection. */
 export function rawAnswer(page: PageResponse): string {
@@ -14,31 +15,7 @@ export function rawAnswer(page: PageResponse): string {
   return [`HTTP/1.1 ${page.status} ${STATUS_CODES[page.status] ?? ''}`, ...lines, '', body].join('\r\n')
 }
 
-/**
- * How long a connection the shell is done with still reads what its client sends. Destroyed with
- * bytes unread, or meeting more, a socket is reset, and the client's writes then fail: Chromium
- * reports an abnormal close without the code the shell sent, and a page takes the shell for down
- * and knocks again; an HTTP client sees a reset instead of the answer.
- */
-export const LINGER_MS = 2_000
-
-/**
- * Ends `socket` (after `last`, when given), then reads and drops what the client still sends
- * until it closes its side, or for LINGER_MS at most: a client that never closes its side does
- * not hold the connection half open.
- */
-export function endLingering(socket: Duplex, last?: string): void {
-  socket.on('error', () => undefined)
-  // Flowing, so that the client's bytes are read (and dropped where nobody listens) and its end is seen.
-  socket.resume()
-  if (last === undefined) socket.end()
-  else socket.end(last)
-  const linger = setTimeout(() => socket.destroy(), LINGER_MS)
-  linger.unref()
-  socket.once('close', () => clearTimeout(linger))
-}
-
-/** Sends `page` on `socket`, then ends it, lingering (endLingering). */
+/** Sends `page` on `socket`, then ends it, reading what still comes for a moment (endLingering). */
 export function answerAndClose(socket: Duplex, page: PageResponse): void {
   endLingering(socket, rawAnswer(page))
 }

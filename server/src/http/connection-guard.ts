@@ -8,6 +8,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { systemClock, type Clock, type TimerHandle } from '../../../src/shared/clock'
+import { lingerUntilClosed } from '../../../src/shared/lingering-close'
 import { logExcerpt, type Logger } from '../logger'
 import { answerAndClose, clientOfAddress, isLoopbackAddress, peerAddress } from './http-util'
 
@@ -101,9 +102,6 @@ export interface ConnectionGuard {
   /** True while an answer on `socket` has begun (its head is out) and not finished. */
   answerBegun(socket: Duplex): boolean
 }
-
-/** How long an upgraded connection this side ended may go on sending before it is destroyed. */
-const LINGER_MS = 2_000
 
 /** Watch every connection `http` accepts. */
 export function guardConnections(
@@ -227,11 +225,7 @@ export function guardConnections(
     // a reset makes its system throw away what had arrived and was not read yet: the answers
     // written just before the close.
     if (kind === 'upgrade') {
-      socket.once('finish', () => {
-        socket.resume()
-        const linger = limits.clock.setTimeout(() => socket.destroy(), LINGER_MS)
-        socket.once('close', () => linger.cancel())
-      })
+      socket.once('finish', () => lingerUntilClosed(socket, limits.clock))
       return
     }
     bodyDeadline.set(
