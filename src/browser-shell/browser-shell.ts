@@ -146,6 +146,9 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
   // A malformed request, or a connection reset before it was read, is that client's problem: it
   // gets an answer where it can still take one, and the shell goes on.
   http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // Refused already and reading out what still comes: Node's parser, left in error, says so
+    // again when the client ends, which is neither a new refusal nor a reason to cut it short.
+    if (socket.writableEnded) return
     refusals.warn(`Browser shell refused a malformed HTTP request: ${error.code ?? error.message}`)
     answerClientError(error, socket)
   })

@@ -76,11 +76,15 @@ it('lets a client still sending when it is refused read the refusal, rather than
     socket.write(`GET / HTTP/1.1\r\nHost: ${host}\r\nX-Big: ${'a'.repeat(20_000)}`),
   )
   socket.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message))
+  const writeOn = (pieces: number): void =>
+    void setImmediate(() =>
+      pieces === 0 ? socket.end('\r\n\r\n') : socket.write('a'.repeat(64 * 1024), () => writeOn(pieces - 1)),
+    )
   socket.on('data', (chunk: Buffer) => {
     const first = heard === ''
     heard += chunk.toString()
     // A client that writes its request in pieces goes on for a moment after the answer came.
-    if (first) setImmediate(() => socket.write('a'.repeat(1_000), () => socket.end('\r\n\r\n')))
+    if (first) writeOn(4)
   })
   await new Promise<void>((resolve) => socket.once('close', () => resolve()))
   expect(parsed(heard).status).toMatch(/^HTTP\/1\.1 431 /)
