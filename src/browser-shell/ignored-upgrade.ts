@@ -12,17 +12,7 @@ import type { Duplex } from 'node:stream'
 import { plainText } from '../main/node/renderer-pages/renderer-pages'
 import { endLingering } from '../shared/lingering-close'
 import { answerAndClose } from './raw-answer'
-
-/** True when `req` asks for a WebSocket, the one upgrade the shell accepts (on its IPC path). */
-export function isWebSocketUpgrade(req: IncomingMessage): boolean {
-  return req.headers.upgrade?.trim().toLowerCase() === 'websocket'
-}
-
-/** True when the request says a body follows its head. */
-function carriesBody(req: IncomingMessage): boolean {
-  const length = req.headers['content-length']
-  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
-}
+import { carriesBody } from '../shared/upgrade-offer'
 
 /**
  * Answers `req`, which came to the 'upgrade' listeners, through `route` as the ordinary request it

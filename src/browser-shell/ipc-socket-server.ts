@@ -23,7 +23,7 @@ import {
   WRONG_KEY_CLOSE,
 } from '../shared/ipc/shell-socket'
 import { plainText } from '../main/node/renderer-pages/renderer-pages'
-import { isWebSocketUpgrade } from './ignored-upgrade'
+import { isWebSocketUpgrade } from '../shared/upgrade-offer'
 import { endLingering } from '../shared/lingering-close'
 import { answerAndClose } from './raw-answer'
 import { isAddressedTo } from './own-host'

@@ -6,13 +6,22 @@ import { connect } from 'node:net'
  * client never closes first, so a request left unanswered would hold the test until it fails.
  */
 export function exchange(port: number, head: string, body = ''): Promise<string> {
+  return rawExchange(`http://127.0.0.1:${port}`, `${head}\r\n\r\n${body}`)
+}
+
+/**
+ * Everything a server at `origin` (http://host:port) sends back to `text`, written as it is (an
+ * unfinished head too), before it closes the connection.
+ */
+export function rawExchange(origin: string, text: string): Promise<string> {
+  const { hostname, port } = new URL(origin)
   return new Promise((resolve, reject) => {
-    let text = ''
-    const socket = connect(port, '127.0.0.1', () => socket.write(`${head}\r\n\r\n${body}`))
+    let heard = ''
+    const socket = connect(Number(port), hostname, () => socket.write(text))
     socket.setEncoding('utf8')
-    socket.on('data', (chunk: string) => (text += chunk))
-    socket.on('error', reject)
-    socket.on('close', () => resolve(text))
+    socket.on('data', (chunk: string) => (heard += chunk))
+    socket.once('error', reject)
+    socket.once('close', () => resolve(heard))
   })
 }
 

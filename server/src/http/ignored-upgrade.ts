@@ -9,6 +9,7 @@
 import { ServerResponse, type IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
+import { carriesBody } from '../../../src/shared/upgrade-offer'
 import { answerAndClose } from './http-util'
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void
@@ -20,12 +21,6 @@ const WITH_BODY = JSON.stringify({
       'This request offers to switch protocols (an Upgrade header), which the platform does not do here; send it again without the Upgrade header.',
   },
 })
-
-/** True when the request says a body follows its head. */
-function carriesBody(req: IncomingMessage): boolean {
-  const length = req.headers['content-length']
-  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
-}
 
 /**
  * Answer `req`, which came to the 'upgrade' listeners, through `onRequest` as the ordinary request

@@ -2,8 +2,8 @@
  * The shell is no proxy: a CONNECT, which Node hands to no route, is answered 405 with a sentence,
  * as every other method the shell does not serve, instead of a connection closed without a word.
  */
-import { connect } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { rawExchange } from '../../support/raw-http'
 import { startBareShell } from '../../support/shell-page'
 
 let bare: Awaited<ReturnType<typeof startBareShell>>
@@ -16,16 +16,7 @@ beforeAll(async () => {
 afterAll(() => bare.close())
 
 /** What the shell answers to `text` on a fresh connection, once it has closed it. */
-function answerTo(text: string): Promise<string> {
-  const { hostname, port } = new URL(bare.shell.origin)
-  return new Promise((resolve, reject) => {
-    let heard = ''
-    const socket = connect(Number(port), hostname, () => socket.write(text))
-    socket.on('data', (chunk: Buffer) => (heard += chunk.toString()))
-    socket.once('error', reject)
-    socket.once('close', () => resolve(heard))
-  })
-}
+const answerTo = (text: string): Promise<string> => rawExchange(bare.shell.origin, text)
 
 it('answers a CONNECT 405 with the page headers and a sentence, logs it, and serves the next request', async () => {
   const { host } = new URL(bare.shell.origin)

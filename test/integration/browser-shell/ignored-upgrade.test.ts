@@ -4,8 +4,8 @@
  * upgrade is the IPC socket's to accept or refuse.
  */
 import { randomBytes } from 'node:crypto'
-import { connect } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { rawExchange } from '../../support/raw-http'
 import { startBareShell } from '../../support/shell-page'
 
 let bare: Awaited<ReturnType<typeof startBareShell>>
@@ -15,16 +15,7 @@ beforeAll(async () => {
 afterAll(() => bare.close())
 
 /** What the shell answers to `text` on a fresh connection, once it has closed it. */
-function answerTo(text: string): Promise<string> {
-  const { hostname, port } = new URL(bare.shell.origin)
-  return new Promise((resolve, reject) => {
-    let heard = ''
-    const socket = connect(Number(port), hostname, () => socket.write(text))
-    socket.on('data', (chunk: Buffer) => (heard += chunk.toString()))
-    socket.once('error', reject)
-    socket.once('close', () => resolve(heard))
-  })
-}
+const answerTo = (text: string): Promise<string> => rawExchange(bare.shell.origin, text)
 
 it('answers a page asked for with an offer of HTTP/2 as the HTTP/1.1 request it also is', async () => {
   const { host } = new URL(bare.shell.origin)

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { IPC_SOCKET_PATH } from '../../../src/shared/ipc/shell-socket'
+import { rawExchange } from '../../support/raw-http'
 import { startBareShell } from '../../support/shell-page'
 
 let bare: Awaited<ReturnType<typeof startBareShell>>
@@ -18,16 +19,7 @@ beforeAll(async () => {
 afterAll(() => bare.close())
 
 /** What the shell answers to `text` on a fresh connection, once it has closed it. */
-function answerTo(text: string): Promise<string> {
-  const { hostname, port } = new URL(bare.shell.origin)
-  return new Promise((resolve, reject) => {
-    let heard = ''
-    const socket = connect(Number(port), hostname, () => socket.write(text))
-    socket.on('data', (chunk: Buffer) => (heard += chunk.toString()))
-    socket.once('error', reject)
-    socket.once('close', () => resolve(heard))
-  })
-}
+const answerTo = (text: string): Promise<string> => rawExchange(bare.shell.origin, text)
 
 /** The head and body of a raw answer, its header names in lower case. */
 function parsed(answer: string): { status: string; headers: Map<string, string>; body: string } {

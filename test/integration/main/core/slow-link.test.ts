@@ -62,67 +62,58 @@ describe('catching up over a slow link', () => {
   })
 
   it('catches up on an invite too large to cross the link before the connection is checked, instead of reconnecting for ever', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const { marketplace } = platform.server
-    marketplace.createRequest({
-      clientId: marketplace.createClient({ name: 'Sam', timeZone: 'Europe/Berlin' }),
-      title: 'A long story',
-      description: 'A long account of the problem. '.repeat(120),
-      kind: 'instant',
-      direct: { expertId: expert.id, via: 'dashboard' },
-    })
-    const proxy = await FaultProxy.start(platform.server.port)
-    defer(() => proxy.close())
     // The invite alone takes about twice the silence and the probe together to cross, yet its
     // bytes keep arriving all along: the link is slow, not dead.
-    proxy.trickle(1_000)
-    const timings = {
+    await catchUpOnLongInvite(defer, {
       connectTimeoutMs: 5_000,
       ackTimeoutMs: 1_000,
       silenceLimitMs: 1_000,
       probeTimeoutMs: 1_000,
-    }
-    const core = await startCoreFor(proxy.url, expert, { timings })
-    defer(() => core.close(true))
-    await core.waitForNotifications(1)
-    await core.waitForState((s) => s.status === 'online')
-    expect(core.adapters.notifier.shown.map((n) => n.title)).toEqual([
-      expect.stringContaining('A long story'),
-    ])
+    })
   })
 
   it('catches up on an invite that takes longer to cross than the platform is given to answer a replay, as its bytes keep coming', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const { marketplace } = platform.server
-    marketplace.createRequest({
-      clientId: marketplace.createClient({ name: 'Sam', timeZone: 'Europe/Berlin' }),
-      title: 'A long story',
-      description: 'A long account of the problem. '.repeat(120),
-      kind: 'instant',
-      direct: { expertId: expert.id, via: 'dashboard' },
-    })
-    const proxy = await FaultProxy.start(platform.server.port)
-    defer(() => proxy.close())
     // The invite alone takes about twice the replay's give-up to cross: the platform did answer,
     // and the answer is on its way all along.
-    proxy.trickle(1_000)
-    const timings = {
+    await catchUpOnLongInvite(defer, {
       connectTimeoutMs: 5_000,
       ackTimeoutMs: 1_000,
       silenceLimitMs: 1_000,
       probeTimeoutMs: 1_000,
       replayGiveUpMs: 2_000,
-    }
-    const core = await startCoreFor(proxy.url, expert, { timings })
-    defer(() => core.close(true))
-    await core.waitForNotifications(1)
-    await core.waitForState((s) => s.status === 'online')
-    expect(core.adapters.notifier.shown.map((n) => n.title)).toEqual([
-      expect.stringContaining('A long story'),
-    ])
+    })
   })
 })
+
+/**
+ * A platform holding one direct invite whose description takes seconds to cross a link trickling
+ * 1,000 bytes a second, and a core catching up over that link with `timings`: it shows the invite
+ * once and comes online. `defer` closes them after the test.
+ */
+async function catchUpOnLongInvite(
+  defer: ReturnType<typeof useCleanup>,
+  timings: LinkTimingsGiven,
+): Promise<void> {
+  const platform = await startTestPlatform()
+  defer(() => platform.close())
+  const expert = platform.addExpert()
+  const { marketplace } = platform.server
+  marketplace.createRequest({
+    clientId: marketplace.createClient({ name: 'Sam', timeZone: 'Europe/Berlin' }),
+    title: 'A long story',
+    description: 'A long account of the problem. '.repeat(120),
+    kind: 'instant',
+    direct: { expertId: expert.id, via: 'dashboard' },
+  })
+  const proxy = await FaultProxy.start(platform.server.port)
+  defer(() => proxy.close())
+  proxy.trickle(1_000)
+  const core = await startCoreFor(proxy.url, expert, { timings })
+  defer(() => core.close(true))
+  await core.waitForNotifications(1)
+  await core.waitForState((s) => s.status === 'online')
+  expect(core.adapters.notifier.shown.map((n) => n.title)).toEqual([expect.stringContaining('A long story')])
+}
+
+/** The link timings a test core is started with. */
+type LinkTimingsGiven = NonNullable<NonNullable<Parameters<typeof startCoreFor>[2]>['timings']>
