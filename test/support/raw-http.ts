@@ -29,3 +29,35 @@ export function rawExchange(origin: string, text: string): Promise<string> {
 export function jsonOf(answer: string): unknown {
   return JSON.parse(answer.slice(answer.indexOf('{'), answer.lastIndexOf('}') + 1))
 }
+
+/** What a client that went on sending after the answer heard, and the errors its socket met. */
+export interface StillSendingExchange {
+  readonly heard: string
+  readonly errors: ReadonlyArray<string>
+}
+
+/**
+ * Writes `text` to the server at `origin`, and once the answer begins goes on writing: `rest`,
+ * then `rest` again as it ends its side (more of the request, as a client sending a request in
+ * pieces would); resolves when the connection has closed. A server that destroys the connection as
+ * soon as its answer is out resets it under those writes: the errors say so.
+ */
+export function exchangeStillSending(
+  origin: string,
+  text: string,
+  rest: string,
+): Promise<StillSendingExchange> {
+  const { hostname, port } = new URL(origin)
+  return new Promise((resolve) => {
+    const errors: string[] = []
+    let heard = ''
+    const socket = connect(Number(port), hostname, () => socket.write(text))
+    socket.setEncoding('utf8')
+    socket.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message))
+    socket.on('data', (chunk: string) => {
+      if (heard === '') setImmediate(() => socket.write(rest, () => socket.end(rest)))
+      heard += chunk
+    })
+    socket.once('close', () => resolve({ heard, errors }))
+  })
+}

@@ -9,8 +9,8 @@
 import { ServerResponse, type IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
+import { endLingering } from '../../../src/shared/lingering-close'
 import { carriesBody } from '../../../src/shared/upgrade-offer'
-import { answerAndClose } from './http-util'
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -34,7 +34,9 @@ export function answerIgnoringUpgrade(
 ): void {
   socket.on('error', () => {})
   if (carriesBody(req)) {
-    answerAndClose(
+    // The client is still sending that body: read and dropped while the answer goes out, as a
+    // reset under it would cost the client the answer (Node no longer parses an upgrade's socket).
+    endLingering(
       socket,
       [
         'HTTP/1.1 400 Bad Request',

@@ -7,7 +7,7 @@
 import { maxHeaderSize, type Server as HttpServer } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { logExcerpt, type Logger } from '../logger'
-import { answerAndClose } from './http-util'
+import { endLingering } from '../../../src/shared/lingering-close'
 
 function response(status: number, reason: string, message: string): string {
   const body = JSON.stringify({ error: { code: 'invalid_payload', message } })
@@ -64,6 +64,10 @@ export function answerUnreadableRequests(
       code: error.code,
       reason: logExcerpt(said, 100),
     })
-    answerAndClose(socket, answerFor(error.code, said.slice(0, 100)))
+    // What the client still sends (the rest of a head too large to read) is read and dropped while
+    // the answer goes out, since a reset under it would cost the client the answer; Node's parser,
+    // left in error, handles none of it (and reports it once more when the client ends, when the
+    // socket is no longer writable: destroyed above).
+    endLingering(socket, answerFor(error.code, said.slice(0, 100)))
   })
 }

@@ -4,10 +4,9 @@
  * every page answer carries and a sentence saying what was wrong, as the routes' refusals do.
  */
 import { randomBytes } from 'node:crypto'
-import { connect } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { IPC_SOCKET_PATH } from '../../../src/shared/ipc/shell-socket'
-import { rawExchange } from '../../support/raw-http'
+import { exchangeStillSending, rawExchange } from '../../support/raw-http'
 import { startBareShell } from '../../support/shell-page'
 
 let bare: Awaited<ReturnType<typeof startBareShell>>
@@ -61,24 +60,9 @@ it('answers each refusal it writes itself as plain text with the page headers an
 })
 
 it('lets a client still sending when it is refused read the refusal, rather than meet a reset', async () => {
-  const { hostname, port, host } = new URL(bare.shell.origin)
-  const errors: string[] = []
-  let heard = ''
-  const socket = connect(Number(port), hostname, () =>
-    socket.write(`GET / HTTP/1.1\r\nHost: ${host}\r\nX-Big: ${'a'.repeat(20_000)}`),
-  )
-  socket.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message))
-  const writeOn = (pieces: number): void =>
-    void setImmediate(() =>
-      pieces === 0 ? socket.end('\r\n\r\n') : socket.write('a'.repeat(64 * 1024), () => writeOn(pieces - 1)),
-    )
-  socket.on('data', (chunk: Buffer) => {
-    const first = heard === ''
-    heard += chunk.toString()
-    // A client that writes its request in pieces goes on for a moment after the answer came.
-    if (first) writeOn(4)
-  })
-  await new Promise<void>((resolve) => socket.once('close', () => resolve()))
+  const { host } = new URL(bare.shell.origin)
+  const head = `GET / HTTP/1.1\r\nHost: ${host}\r\nX-Big: ${'a'.repeat(20_000)}`
+  const { heard, errors } = await exchangeStillSending(bare.shell.origin, head, 'a'.repeat(64 * 1024))
   expect(parsed(heard).status).toMatch(/^HTTP\/1\.1 431 /)
   expect(errors).toEqual([])
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { HTTP_PATHS } from '../../../../src/shared/protocol'
-import { exchange, jsonOf } from '../../../support/raw-http'
+import { exchange, exchangeStillSending, jsonOf } from '../../../support/raw-http'
 import { useTestPlatform } from '../../../support/test-platform'
 
 describe('a request the platform cannot read as HTTP', () => {
@@ -36,6 +36,16 @@ describe('a request the platform cannot read as HTTP', () => {
     )
     expect(answer).toMatch(/^HTTP\/1\.1 431 /)
     expect(jsonOf(answer)).toMatchObject({ error: { code: 'invalid_payload', message: /head/ } })
+  })
+
+  it('reaches a client still sending its head when it is refused, rather than a reset', async () => {
+    const { heard, errors } = await exchangeStillSending(
+      `http://127.0.0.1:${platform().server.port}`,
+      `GET ${HTTP_PATHS.info} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: ${'x'.repeat(40_000)}`,
+      'x'.repeat(64 * 1024),
+    )
+    expect(heard).toMatch(/^HTTP\/1\.1 431 /)
+    expect(errors).toEqual([])
   })
 })
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { HTTP_PATHS, PLATFORM_NAME } from '../../../../src/shared/protocol'
-import { exchange, jsonOf } from '../../../support/raw-http'
+import { exchange, exchangeStillSending, jsonOf } from '../../../support/raw-http'
 import { useTestPlatform } from '../../../support/test-platform'
 
 /** What curl --http2 sends on an http:// address: an offer to switch to HTTP/2, which a server may ignore. */
@@ -48,6 +48,18 @@ describe('a request offering to switch protocols where the platform does not swi
       error: { code: 'invalid_payload', message: /Upgrade/ },
     })
     expect(handled).toEqual([])
+  })
+
+  it('reaches a client still sending that body with its refusal, rather than a reset', async () => {
+    const size = 5 * 64 * 1024
+    const { heard, errors } = await exchangeStillSending(
+      `http://127.0.0.1:${platform().server.port}`,
+      `POST ${HTTP_PATHS.signIn} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${size}\r\n${H2C_OFFER}\r\n\r\n${'x'.repeat(64 * 1024)}`,
+      'x'.repeat(64 * 1024),
+    )
+    expect(heard).toMatch(/^HTTP\/1\.1 400 /)
+    expect(errors).toEqual([])
   })
 })
 
