@@ -57,6 +57,8 @@ import { systemClock } from '../shared/clock'
 
 /** This run's log: the console until the log file is open, then both; a failed start reports through it. */
 const logs: { log: Logger; path: string | null } = { log: consoleLogger, path: null }
+/** Ends what the start has opened so far, as a quit does; a failed start calls it before it exits. */
+const opened: { close: () => void } = { close: () => undefined }
 
 /** Builds the app: single-instance lock, session security, the core, IPC, window, tray. */
 async function main(): Promise<void> {
@@ -64,10 +66,18 @@ async function main(): Promise<void> {
   if (!claimSingleInstance()) return
   const log = createFileLogger({ dir: app.getPath('logs'), echo: consoleLogger })
   Object.assign(logs, { log, path: log.path })
-  const isQuitting = trackQuitting()
+  const quitting = trackQuitting()
+  // A failed start exits without the quit's events: what reads "is this the end" must hear it too,
+  // or the window the exit destroys would count as closed by the expert.
+  let exiting = false
+  const isQuitting = (): boolean => exiting || quitting()
   // From here on: a quit at any point of the start closes what was opened so far, once.
   const shutdown = createShutdown(log)
   app.on('will-quit', () => shutdown.run())
+  opened.close = () => {
+    exiting = true
+    shutdown.run()
+  }
   registerAppScheme(protocol)
   // Links wait here until the window and the cache exist; macOS may send one before 'ready'.
   const deepLinks = createDeepLinkInbox(log)
@@ -343,5 +353,5 @@ async function main(): Promise<void> {
 
 /** Settles once the app is up (or has given up); tests await it. */
 export const started: Promise<void> = main().catch((error: unknown) =>
-  failStartup(error, { log: logs.log, logPath: logs.path }),
+  failStartup(error, { log: logs.log, logPath: logs.path, closeOpened: () => opened.close() }),
 )

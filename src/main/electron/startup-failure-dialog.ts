@@ -7,12 +7,21 @@ import { describeStartupFailure } from '../core/startup/startup-failure'
 import type { Logger } from '../node/log'
 
 /**
- * Logs `error`, shows the dialog, and exits with a failure code; the exit happens whatever throws
- * (the log, the dialog), or the app would stay running with no window, saying nothing.
+ * Logs `error`, closes what the start opened (`closeOpened`), shows the dialog, and exits with a
+ * failure code; the exit happens whatever throws (the log, the closing, the dialog), or the app
+ * would stay running with no window, saying nothing.
  */
 export function failStartup(
   error: unknown,
-  context: { readonly log: Logger; readonly logPath: string | null },
+  context: {
+    readonly log: Logger
+    readonly logPath: string | null
+    /**
+     * Ends what the start opened, as a quit does: app.exit emits no quit events, and the tray
+     * still takes clicks while the modal box shows.
+     */
+    readonly closeOpened?: () => void
+  },
 ): void {
   const logged = (message: string, detail: unknown): void => {
     try {
@@ -23,6 +32,11 @@ export function failStartup(
   }
   logged('Standby could not start', error)
   try {
+    try {
+      context.closeOpened?.()
+    } catch (closing) {
+      logged('Could not close what the start opened', closing)
+    }
     const failure = describeStartupFailure(error, { logPath: context.logPath, packaged: app.isPackaged })
     try {
       dialog.showErrorBox(failure.title, failure.message)

@@ -122,7 +122,17 @@ export class FakeApp
     this.quitDone = true
     this.emit('quit', preventableEvent(), 0)
   }
-  readonly exit = vi.fn<App['exit']>()
+  /** True once the app exited (`exit()`): no quit events came, and every window was destroyed. */
+  exited = false
+  /**
+   * Like Electron's Browser::Exit: every window destroyed at once, without 'close' (their 'closed'
+   * still comes), and none of before-quit, window-all-closed, will-quit or quit.
+   */
+  readonly exit = vi.fn<App['exit']>(() => {
+    if (this.exited) return
+    this.exited = true
+    for (const window of fake.windows.filter((candidate) => !candidate.isDestroyed())) window.destroy()
+  })
   /** The AppUserModelID set, which Windows files toasts under; undefined until set. */
   appUserModelId: string | undefined
   /** Windows only, as in Electron: elsewhere `app.setAppUserModelId` is no function. */
@@ -199,10 +209,12 @@ export class FakeApp
   }
 
   /**
-   * The last open window was destroyed. As in Electron, a quit under way goes on to 'will-quit';
-   * otherwise the app quits unless something listens to 'window-all-closed'.
+   * The last open window was destroyed. As in Electron, an exit says nothing more, a quit under
+   * way goes on to 'will-quit', and otherwise the app quits unless something listens to
+   * 'window-all-closed'.
    */
   lastWindowClosed(): void {
+    if (this.exited) return
     if (this.quitting) return this.willQuit()
     if (this.listenerCount('window-all-closed') === 0) this.quit()
     else this.emit('window-all-closed', preventableEvent())

@@ -188,6 +188,18 @@ describe('the fake app’s quit', () => {
     fake.app.quit()
     expect(fake.app.quitDone).toBe(true)
   })
+
+  it('is skipped by exit(): every window destroyed at once, without close, and no quit event', () => {
+    const heard: string[] = []
+    for (const name of ['before-quit', 'will-quit', 'quit', 'window-all-closed'])
+      fake.app.on(name, () => heard.push(name))
+    const window = new FakeBrowserWindow()
+    window.on('close', () => heard.push('close'))
+    window.on('closed', () => heard.push('closed'))
+    fake.app.exit(1)
+    expect(heard).toEqual(['closed'])
+    expect([window.isDestroyed(), fake.app.exited, fake.app.quitDone]).toEqual([true, true, false])
+  })
 })
 
 describe('the fake app’s links', () => {

@@ -522,6 +522,24 @@ describe('launching Standby', () => {
     expect(fake.app.exit).toHaveBeenCalledWith(1)
     expect(readFileSync(join(userData!, 'logs', 'standby.log'), 'utf8')).toContain('Standby could not start')
   })
+
+  it('a start that fails ends as a quit does: its icon gone before the dialog, and no word of staying in the tray', async () => {
+    let iconAtDialog: boolean[] = []
+    const fake = await start((f) => {
+      const blocked = join(f.paths.userData!, 'profile')
+      writeFileSync(blocked, '')
+      f.paths.userData = blocked
+      // The error box is modal but the tray still takes clicks while it shows.
+      f.dialog.showErrorBox.mockImplementationOnce(() => {
+        iconAtDialog = f.trays.map((tray) => !tray.isDestroyed())
+      })
+    })
+    expect(fake.app.exit).toHaveBeenCalledWith(1)
+    expect(iconAtDialog).toEqual([false])
+    // The exit closed the window: that is no choice of the expert's to say Standby stays in the tray.
+    expect(fake.windows.every((window) => window.isDestroyed())).toBe(true)
+    expect(fake.notifications.map(({ options }) => options.title)).toEqual([])
+  })
 })
 
 /** The sign-in an earlier run saved, as the app's keychain file holds it. */

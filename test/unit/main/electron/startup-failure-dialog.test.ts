@@ -29,6 +29,18 @@ describe('a start that failed', () => {
     )
   })
 
+  it('closes what the start opened before the dialog, and still tells and exits when that fails', () => {
+    const closeOpened = vi.fn(() => {
+      throw new Error('tray gone')
+    })
+    failStartup(locked, { log, logPath: null, closeOpened })
+    expect(closeOpened.mock.invocationCallOrder[0]).toBeLessThan(
+      fake.dialog.showErrorBox.mock.invocationCallOrder[0]!,
+    )
+    expect(log.error).toHaveBeenCalledWith('Could not close what the start opened', expect.any(Error))
+    expect(fake.app.exit).toHaveBeenCalledWith(1)
+  })
+
   it('advises reinstalling an installed app whose database module does not match', () => {
     fake.app.isPackaged = true
     failStartup(new Error('was compiled against a different Node.js version'), { log, logPath: null })
