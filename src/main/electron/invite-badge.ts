@@ -1,7 +1,9 @@
 /**
  * The count of open invites where the OS shows one: the Dock on macOS, launchers that support the
  * LauncherEntry API on Linux (`app.setBadgeCount`), and on Windows an overlay on the main
- * window's taskbar button, which exists only while the window does.
+ * window's taskbar button, which exists only while the window is on screen: Windows loses an
+ * overlay set before the button is made (the window is built hidden until it has painted), and
+ * one on a button a hide took away, so each show draws the count again.
  */
 import { app, nativeImage, type BrowserWindow, type NativeImage } from 'electron'
 import type { Logger } from '../core/ports/logger'
@@ -10,7 +12,7 @@ import type { Logger } from '../core/ports/logger'
 export interface InviteBadge {
   /** Shows `count` (0 clears it). */
   show(count: number): void
-  /** Puts the current count on a window just created (Windows: the overlay belongs to a window). */
+  /** Puts the current count on a window just created each time it is shown (Windows: the overlay belongs to its button). */
   applyTo(window: BrowserWindow): void
 }
 
@@ -44,7 +46,7 @@ export function createInviteBadge(options: {
       else app.setBadgeCount(count)
     },
     applyTo(window) {
-      if (platform === 'win32' && count > 0) paint(window)
+      if (platform === 'win32') window.on('show', () => paint(window))
     },
   }
 }

@@ -72,7 +72,8 @@ export class FakeApp
     if (fake.platform === 'linux' && !this.launcherBadges) return false
     this.badgeCount = count
     if (fake.platform === 'win32') {
-      for (const window of fake.windows.filter((w) => !w.isDestroyed()))
+      // Drawn on the taskbar buttons there are: a window not on screen has none.
+      for (const window of fake.windows.filter((w) => !w.isDestroyed() && w.visible))
         window.overlay = count === 0 ? null : { image: 'badge' as never, description: `${count} badge` }
     }
     return true

@@ -90,12 +90,14 @@ export class FakeBrowserWindow
   }
   show(): void {
     assertNotDestroyed(this)
-    this.visible = true
+    this.shown()
   }
+  /** Hidden, the window has no taskbar button, and Windows drops the overlay that was on it. */
   hide(): void {
     assertNotDestroyed(this)
     this.visible = false
     this.focused = false
+    this.overlay = null
   }
   isFocused(): boolean {
     assertNotDestroyed(this)
@@ -111,7 +113,7 @@ export class FakeBrowserWindow
   restore(): void {
     assertNotDestroyed(this)
     this.minimized = false
-    this.visible = true
+    this.shown()
   }
   minimize(): void {
     assertNotDestroyed(this)
@@ -156,7 +158,7 @@ export class FakeBrowserWindow
   maximize(): void {
     assertNotDestroyed(this)
     this.maximized = true
-    this.visible = true
+    this.shown()
   }
   isMaximized(): boolean {
     assertNotDestroyed(this)
@@ -174,10 +176,21 @@ export class FakeBrowserWindow
     this.emit('move')
     this.emit('resize')
   }
-  /** Windows only: elsewhere Electron does nothing with it, and so does the fake. */
+  /** Now on screen; as in Electron, 'show' is emitted when it was not. */
+  private shown(): void {
+    if (this.visible) return
+    this.visible = true
+    this.emit('show')
+  }
+
+  /**
+   * Windows only: elsewhere Electron does nothing with it, and so does the fake. A window not on
+   * screen (not shown yet, or hidden) has no taskbar button, and ITaskbarList3 calls made before
+   * the button exists are lost (Electron restores only thumbar buttons once it is created).
+   */
   setOverlayIcon(image: NativeImage | null, description: string): void {
     assertNotDestroyed(this)
-    if (fake.platform !== 'win32') return
+    if (fake.platform !== 'win32' || !this.visible) return
     this.overlay = image === null ? null : { image: image as unknown as FakeNativeImage, description }
   }
 

@@ -360,9 +360,27 @@ describe('the fakes of the badge, the overlay and the tray image', () => {
     expect(fake.app.getBadgeCount()).toBe(2)
     fake.platform = 'win32'
     const window = new FakeBrowserWindow()
+    window.show()
     window.setOverlayIcon(null, '')
     expect(fake.app.setBadgeCount(5)).toBe(true)
     expect(window.overlay?.description).toBe('5 badge')
+  })
+
+  it('on Windows lose an overlay set on a window with no taskbar button: not shown yet, or hidden', () => {
+    fake.platform = 'win32'
+    const window = new FakeBrowserWindow()
+    const shows: string[] = []
+    window.on('show', () => shows.push('show'))
+    window.setOverlayIcon('overlay' as never, '1 open invite')
+    expect(window.overlay).toBeNull()
+    window.show()
+    window.show()
+    expect(shows).toEqual(['show'])
+    window.setOverlayIcon('overlay' as never, '1 open invite')
+    expect(window.overlay?.description).toBe('1 open invite')
+    window.hide()
+    window.show()
+    expect([window.overlay, shows]).toEqual([null, ['show', 'show']])
   })
 
   it('answer false on a Linux dock without the LauncherEntry API, showing nothing', () => {

@@ -43,6 +43,7 @@ describe('the open invites’ badge', () => {
 
   it('on Windows is an overlay on the window’s taskbar button that says the count', () => {
     const window = new FakeBrowserWindow()
+    window.show()
     const { badge } = badgeOn('win32', () => window)
     badge.show(2)
     expect(window.overlay).toEqual({
@@ -55,23 +56,39 @@ describe('the open invites’ badge', () => {
     expect(window.overlay).toBeNull()
   })
 
-  it('on Windows waits for a window, puts the count on the next one built, and never touches a destroyed one', () => {
+  it('on Windows waits for a window, puts the count on the next one built once it is shown, and never touches a destroyed one', () => {
     const slot: { window?: FakeBrowserWindow } = {}
     const { badge } = badgeOn('win32', () => slot.window)
     badge.show(4)
+    // Built hidden, as the main window is until it has painted: no taskbar button to draw on yet.
     const window = (slot.window = new FakeBrowserWindow())
     badge.applyTo(window as never)
+    window.show()
     expect(window.overlay?.description).toBe('4 open invites')
     window.destroy()
     expect(() => badge.show(5)).not.toThrow()
     const next = new FakeBrowserWindow()
     badge.applyTo(next as never)
+    next.show()
     expect(next.overlay?.description).toBe('5 open invites')
+  })
+
+  it('on Windows draws the count again on a window shown after it was hidden, and the count then current', () => {
+    const window = new FakeBrowserWindow()
+    const { badge } = badgeOn('win32', () => window)
+    badge.applyTo(window as never)
+    window.show()
+    badge.show(2)
+    window.hide()
+    badge.show(3)
+    window.show()
+    expect(window.overlay?.description).toBe('3 open invites')
   })
 
   it('says in the log when the overlay image is missing', () => {
     fake.imagesExist = false
     const window = new FakeBrowserWindow()
+    window.show()
     const { badge, log } = badgeOn('win32', () => window)
     badge.show(1)
     expect(log.text()).toContain('/res/tray-overlay.png')
