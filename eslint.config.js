@@ -27,6 +27,10 @@ const serverCode = layer('server', 'Only tests and benches may import the refere
 const rendererCode = layer('renderer', 'Only the renderer imports the renderer.')
 const preloadCode = layer('preload', 'Only the preload imports the preload.')
 const browserShell = layer('browser-shell', 'Only the browser shell imports the browser shell: it is a host.')
+const sharedNode = layer(
+  'shared-node',
+  "src/shared-node is plain Node, for the platform and the app's Node hosts: not for a layer without Node.",
+)
 // socket.io and the engine under it, by any entry point: the platform's transport is one adapter.
 const socketIo = {
   regex: '^(@socket\\.io/|(socket\\.io|engine\\.io)(-client|-parser)?(/|$))',
@@ -69,7 +73,15 @@ const zodFree = {
 
 const mainPatterns = [serverCode, rendererCode, preloadCode, browserShell, socketIo]
 const preloadPaths = [{ name: 'better-sqlite3', message: 'The preload is sandboxed.' }, zodFree.paths]
-const preloadPatterns = [mainProcess, serverCode, rendererCode, browserShell, zodFree.pattern, socketIo]
+const preloadPatterns = [
+  mainProcess,
+  serverCode,
+  rendererCode,
+  browserShell,
+  zodFree.pattern,
+  socketIo,
+  sharedNode,
+]
 
 const plainNodePaths = [
   {
@@ -132,6 +144,14 @@ export default tseslint.config(
           message: 'src/shared runs in the renderer too: no Node-only modules.',
         })),
       ],
+      [mainProcess, serverCode, rendererCode, preloadCode, browserShell, socketIo, sharedNode],
+    ),
+  },
+  // Plain Node shared by the reference platform and the app's Node hosts: src/shared and Node only.
+  {
+    files: ['src/shared-node/**'],
+    rules: forbid(
+      [...electronAndSqlite, rawIpc],
       [mainProcess, serverCode, rendererCode, preloadCode, browserShell, socketIo],
     ),
   },
@@ -146,6 +166,7 @@ export default tseslint.config(
       [
         ...mainPatterns,
         layer('db', 'core talks to the cache through its repository ports.'),
+        sharedNode,
         ...['node', 'electron'].map((folder) =>
           layer(folder, 'core reaches the outside through its ports; the hosts wire the adapters in.'),
         ),
@@ -177,6 +198,7 @@ export default tseslint.config(
           layer('preload', 'The renderer reaches the main process only through window.standby.'),
           zodFree.pattern,
           socketIo,
+          sharedNode,
         ],
       ),
     },
@@ -195,6 +217,7 @@ export default tseslint.config(
   {
     files: [
       'src/shared/**',
+      'src/shared-node/**',
       'src/renderer/**',
       'src/main/core/**',
       'src/main/node/**',

@@ -6,13 +6,12 @@
  * what happens here; one with a body is refused instead, since Node no longer reads it for the
  * routes once the request went to 'upgrade'.
  */
-import { ServerResponse, type IncomingMessage } from 'node:http'
-import type { Socket } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { plainText } from '../main/node/renderer-pages/renderer-pages'
-import { endLingering } from '../shared/lingering-close'
+import { answerUpgradeAsRequest } from '../shared-node/answer-upgrade-as-request'
+import { carriesBody } from '../shared-node/upgrade-offer'
 import { answerAndClose } from './raw-answer'
-import { carriesBody } from '../shared/upgrade-offer'
 
 /**
  * Answers `req`, which came to the 'upgrade' listeners, through `route` as the ordinary request it
@@ -29,21 +28,5 @@ export function answerIgnoringUpgrade(
       'This request offers to switch protocols (an Upgrade header), which Standby does not do here; send it again without the Upgrade header.'
     return answerAndClose(socket, plainText(400, sentence))
   }
-  const res = new ServerResponse(req)
-  res.shouldKeepAlive = false
-  try {
-    res.assignSocket(socket as Socket)
-  } catch {
-    // Another answer still owns the connection (a pipelined request): nothing can be sent in order.
-    socket.destroy()
-    return
-  }
-  res.once('finish', () => {
-    res.detachSocket(socket as Socket)
-    endLingering(socket)
-  })
-  // The request has no body: a route that reads one reads it empty rather than waiting for ever.
-  req.complete = true
-  req.push(null)
-  route(req, res)
+  answerUpgradeAsRequest(req, socket, route)
 }

@@ -23,8 +23,8 @@ import {
   WRONG_KEY_CLOSE,
 } from '../shared/ipc/shell-socket'
 import { plainText } from '../main/node/renderer-pages/renderer-pages'
-import { isWebSocketUpgrade } from '../shared/upgrade-offer'
-import { endLingering } from '../shared/lingering-close'
+import { isWebSocketUpgrade } from '../shared-node/upgrade-offer'
+import { endLingering } from '../shared-node/lingering-close'
 import { answerAndClose } from './raw-answer'
 import { isAddressedTo } from './own-host'
 import { trackPageFocus } from './page-focus'

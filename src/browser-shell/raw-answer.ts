@@ -5,7 +5,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { plainText, type PageResponse } from '../main/node/renderer-pages/renderer-pages'
-import { endLingering } from '../shared/lingering-close'
+import { endLingering } from '../shared-node/lingering-close'
 
 /** `page` as the raw text of an HTTP/1.1 answer that closes its connection. */
 export function rawAnswer(page: PageResponse): string {

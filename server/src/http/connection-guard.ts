@@ -8,7 +8,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { systemClock, type Clock, type TimerHandle } from '../../../src/shared/clock'
-import { lingerUntilClosed } from '../../../src/shared/lingering-close'
+import { lingerUntilClosed } from '../../../src/shared-node/lingering-close'
 import { logExcerpt, type Logger } from '../logger'
 import { answerAndClose, clientOfAddress, isLoopbackAddress, peerAddress } from './http-util'
 

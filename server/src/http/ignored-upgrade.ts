@@ -6,11 +6,11 @@
  * request as HTTP/1.1 (RFC 9110, Upgrade), which is what happens here; one with a body is
  * refused instead, since Node no longer reads it for the routes once the request went to 'upgrade'.
  */
-import { ServerResponse, type IncomingMessage } from 'node:http'
-import type { Socket } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { endLingering } from '../../../src/shared/lingering-close'
-import { carriesBody } from '../../../src/shared/upgrade-offer'
+import { answerUpgradeAsRequest } from '../../../src/shared-node/answer-upgrade-as-request'
+import { endLingering } from '../../../src/shared-node/lingering-close'
+import { carriesBody } from '../../../src/shared-node/upgrade-offer'
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -50,21 +50,7 @@ export function answerIgnoringUpgrade(
     )
     return
   }
-  const res = new ServerResponse(req)
-  res.shouldKeepAlive = false
-  try {
-    res.assignSocket(socket as Socket)
-  } catch {
-    // Another answer still owns the connection (a pipelined request): nothing can be sent in order.
-    socket.destroy()
-    return
-  }
-  res.once('finish', () => {
-    res.detachSocket(socket as Socket)
-    socket.end()
+  answerUpgradeAsRequest(req, socket, (request, res) => {
+    for (const listener of onRequest) listener.call(self, request, res)
   })
-  // The request has no body: a route that reads one reads it empty rather than waiting for ever.
-  req.complete = true
-  req.push(null)
-  for (const listener of onRequest) listener.call(self, req, res)
 }

@@ -7,7 +7,7 @@
 import { maxHeaderSize, type Server as HttpServer } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { logExcerpt, type Logger } from '../logger'
-import { endLingering } from '../../../src/shared/lingering-close'
+import { endLingering } from '../../../src/shared-node/lingering-close'
 
 function response(status: number, reason: string, message: string): string {
   const body = JSON.stringify({ error: { code: 'invalid_payload', message } })

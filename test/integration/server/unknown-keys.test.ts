@@ -98,11 +98,7 @@ describe('a replay with a key the platform does not know', () => {
   })
 
   it('is refused over HTTP with 400 naming the parameter', async () => {
-    const expert = platform().addExpert()
-    const get = (query: string): Promise<Response> =>
-      fetch(`${platform().server.url}${HTTP_PATHS.events}?${query}`, {
-        headers: { authorization: `Bearer ${expert.token}` },
-      })
+    const get = eventsAs(platform(), platform().addExpert().token)
     const refused = await get('after=0&maxbytes=1024')
     expect(refused.status).toBe(400)
     expect(await refused.json()).toMatchObject({
@@ -136,11 +132,7 @@ describe('a replay asking for a snapshot part without asking for a snapshot', ()
   })
 
   it('is refused over HTTP with 400', async () => {
-    const expert = platform().addExpert()
-    const get = (query: string): Promise<Response> =>
-      fetch(`${platform().server.url}${HTTP_PATHS.events}?${query}`, {
-        headers: { authorization: `Bearer ${expert.token}` },
-      })
+    const get = eventsAs(platform(), platform().addExpert().token)
     const refused = await get('after=1000000&snapshotAfter=sessions:ses_x')
     expect(refused.status).toBe(400)
     expect(await refused.json()).toMatchObject({
@@ -149,3 +141,12 @@ describe('a replay asking for a snapshot part without asking for a snapshot', ()
     expect((await get('after=0&snapshot=true&snapshotAfter=sessions:ses_x')).status).toBe(200)
   })
 })
+
+/** A GET of `p`'s events route with a query, as the expert holding `token`. */
+function eventsAs(
+  p: ReturnType<ReturnType<typeof useTestPlatform>>,
+  token: string,
+): (query: string) => Promise<Response> {
+  return (query) =>
+    fetch(`${p.server.url}${HTTP_PATHS.events}?${query}`, { headers: { authorization: `Bearer ${token}` } })
+}

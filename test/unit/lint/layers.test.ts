@@ -156,6 +156,25 @@ describe('layer rules', () => {
     expect(await violations('server/src/x.ts', importing('../../src/browser-shell/x'))).toHaveLength(1)
   })
 
+  it('keep src/shared-node to plain Node and src/shared, and out of every layer without Node', async () => {
+    for (const source of ['electron', 'better-sqlite3', '../main/node/log', '../browser-shell/raw-answer']) {
+      expect(await violations('src/shared-node/x.ts', importing(source))).toHaveLength(1)
+    }
+    expect(await violations('src/shared-node/x.ts', importing('../shared/clock'))).toEqual([])
+    expect(await violations('src/shared-node/x.ts', importing('node:http'))).toEqual([])
+    for (const file of ['src/shared/x.ts', 'src/renderer/x.ts', 'src/preload/x.ts', 'src/main/core/x.ts']) {
+      const source = file.startsWith('src/main/core') ? '../../shared-node/x' : '../shared-node/x'
+      expect(await violations(file, importing(source))).toHaveLength(1)
+    }
+    for (const [file, source] of [
+      ['src/browser-shell/x.ts', '../shared-node/x'],
+      ['src/main/node/x.ts', '../../shared-node/x'],
+      ['server/src/http/x.ts', '../../../src/shared-node/x'],
+    ] as const) {
+      expect(await violations(file, importing(source))).toEqual([])
+    }
+  })
+
   it('catch an import of a layer by its folder alone, without a file name', async () => {
     expect(await violations('src/shared/x.ts', importing('../main'))).toHaveLength(1)
     expect(await violations('src/renderer/x.tsx', importing('../preload'))).toHaveLength(1)

@@ -64,24 +64,13 @@ describe('catching up over a slow link', () => {
   it('catches up on an invite too large to cross the link before the connection is checked, instead of reconnecting for ever', async () => {
     // The invite alone takes about twice the silence and the probe together to cross, yet its
     // bytes keep arriving all along: the link is slow, not dead.
-    await catchUpOnLongInvite(defer, {
-      connectTimeoutMs: 5_000,
-      ackTimeoutMs: 1_000,
-      silenceLimitMs: 1_000,
-      probeTimeoutMs: 1_000,
-    })
+    await catchUpOnLongInvite(defer, QUICK_CHECKS)
   })
 
   it('catches up on an invite that takes longer to cross than the platform is given to answer a replay, as its bytes keep coming', async () => {
     // The invite alone takes about twice the replay's give-up to cross: the platform did answer,
     // and the answer is on its way all along.
-    await catchUpOnLongInvite(defer, {
-      connectTimeoutMs: 5_000,
-      ackTimeoutMs: 1_000,
-      silenceLimitMs: 1_000,
-      probeTimeoutMs: 1_000,
-      replayGiveUpMs: 2_000,
-    })
+    await catchUpOnLongInvite(defer, { ...QUICK_CHECKS, replayGiveUpMs: 2_000 })
   })
 })
 
@@ -117,3 +106,11 @@ async function catchUpOnLongInvite(
 
 /** The link timings a test core is started with. */
 type LinkTimingsGiven = NonNullable<NonNullable<Parameters<typeof startCoreFor>[2]>['timings']>
+
+/** Link timings that check a connection within seconds, so a trickling link is tested quickly. */
+const QUICK_CHECKS: LinkTimingsGiven = {
+  connectTimeoutMs: 5_000,
+  ackTimeoutMs: 1_000,
+  silenceLimitMs: 1_000,
+  probeTimeoutMs: 1_000,
+}

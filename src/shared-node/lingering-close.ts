@@ -5,9 +5,9 @@
  * close code it was sent (a page then takes the server for down and knocks again). So the
  * connection is ended, and what the client still sends is read and dropped until it closes its
  * side, for LINGER_MS at most: a client that never closes its side cannot hold it half open.
- * Used by the browser shell and the reference platform; typed by shape, as src/shared has no Node.
+ * Used by the browser shell and the reference platform.
  */
-import { systemClock, type Clock } from './clock'
+import { systemClock, type Clock } from '../shared/clock'
 
 /** How long an ended connection still reads what its client sends before it is destroyed. */
 export const LINGER_MS = 2_000

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../src/shared/clock'
-import { endLingering, LINGER_MS, type LingeringSocket } from '../../../src/shared/lingering-close'
+import { endLingering, LINGER_MS, type LingeringSocket } from '../../../src/shared-node/lingering-close'
 
 /** A socket's stand-in that records what is done to it; a destroyed one closes, as Node's does. */
 class FakeSocket extends EventEmitter implements LingeringSocket {

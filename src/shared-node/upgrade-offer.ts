@@ -1,7 +1,7 @@
 /**
  * Reading a request that offers to switch protocols (an Upgrade header), for the servers that
  * answer such a request as the HTTP/1.1 request it also is: the browser shell and the reference
- * platform. Typed by shape (Node's IncomingMessage fits), as src/shared has no Node.
+ * platform, and answering it so (answer-upgrade-as-request.ts).
  */
 
 /** The part of a request these read: its headers, names in lower case as Node gives them. */
