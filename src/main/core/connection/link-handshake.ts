@@ -7,8 +7,10 @@ import {
   ConnectRefusal,
   describeVersionMismatch,
   PROTOCOL_VERSION,
+  ReasonSentence,
   Welcome,
 } from '../../../shared/protocol'
+import { z } from 'zod'
 import { describeIssues } from '../../../shared/describe-untrusted'
 import { describeNetworkCode } from './network-failure'
 
@@ -71,6 +73,13 @@ export function notWelcomed(platformUrl: string): string {
   return `The server at ${platformUrl} accepted the connection but did not answer as a Standby platform.`
 }
 
+/**
+ * A refusal as any platform may send it: a code (of this version or a newer one) and a sentence,
+ * whatever else it carries. Read when the strict ConnectRefusal is not, so that a platform which
+ * answered is never told of as one Standby could not reach.
+ */
+const AnyRefusal = z.object({ code: z.string().min(1).max(64), message: ReasonSentence })
+
 /** Read a failed connection attempt: a refusal, or why to try again later. */
 export function readConnectFailure(
   message: string,
@@ -81,6 +90,8 @@ export function readConnectFailure(
   | { readonly kind: 'retry'; readonly reason: string } {
   const refusal = ConnectRefusal.safeParse(data)
   if (!refusal.success) {
+    // socket.io hands on data only from the server's own refusal: the platform was reached.
+    if (data !== undefined) return { kind: 'retry', reason: unreadableRefusal(data, platformUrl) }
     // Whatever answered the attempt may have written the message, at any length.
     const failure = describeNetworkCode(clipSentence(message))
     return {
@@ -93,6 +104,14 @@ export function readConnectFailure(
   }
   if (refusal.data.code === 'protocol_mismatch') {
     const theirs = refusal.data.serverProtocolVersion
+    // A platform that names this app's own version as its other one contradicts itself: no
+    // update on either side ends that, so it is not a reason to stop for good.
+    if (theirs === PROTOCOL_VERSION) {
+      return {
+        kind: 'retry',
+        reason: `The platform at ${platformUrl} refused the connection as of another protocol version, though it speaks this app's own protocol (${PROTOCOL_VERSION}), so no update would help. Standby tries again; if this goes on, tell the platform's support.`,
+      }
+    }
     return {
       kind: 'refused',
       refusal: {
@@ -102,4 +121,11 @@ export function readConnectFailure(
     }
   }
   return { kind: 'retry', reason: refusal.data.message }
+}
+
+/** Why to try again after a refusal this version cannot read as a whole: its sentence when it has one. */
+function unreadableRefusal(data: unknown, platformUrl: string): string {
+  const lenient = AnyRefusal.safeParse(data)
+  if (lenient.success) return lenient.data.message
+  return `The server at ${platformUrl} refused the connection without a reason Standby can read: it may not be a Standby platform, or it is being updated. Standby tries again; if this goes on, check the platform address.`
 }

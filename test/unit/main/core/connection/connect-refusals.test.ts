@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { PlatformLink } from '../../../../../src/main/core/connection/platform-link'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+import { ManualClock } from '../../../../../src/shared/clock'
+import { PROTOCOL_VERSION } from '../../../../../src/shared/protocol'
+import { FIXTURE_NOW } from '../../../../support/fixtures'
+import { memoryTransport } from '../../../../support/memory-transport'
+import { recordingLog } from '../../../../support/recording-log'
+
+const URL = 'http://127.0.0.1:4455'
+
+/** A link whose first attempt the platform refuses with `data`; the state it is left in. */
+function refusedWith(data: unknown) {
+  const { transport, connections } = memoryTransport()
+  const clock = new ManualClock(FIXTURE_NOW)
+  const link = new PlatformLink(URL, 'token-1', {
+    transport,
+    clock,
+    linkClock: clock,
+    power: createPowerHook(),
+    log: recordingLog(),
+    random: () => 0.5,
+    expertId: 'exp_ada',
+  })
+  link.start()
+  connections[0]?.fail('refused', data)
+  return { link, clock, attempts: () => connections[0]?.attempts }
+}
+
+describe('a connection the platform refuses in a way that does not add up', () => {
+  it('as of another protocol version while naming this app’s own: not told to update anything, and tried again', () => {
+    const { link, clock, attempts } = refusedWith({
+      code: 'protocol_mismatch',
+      message: 'Your app is too old.',
+      serverProtocolVersion: PROTOCOL_VERSION,
+    })
+    expect(link.state).toMatchObject({
+      kind: 'waiting',
+      reason: expect.stringMatching(
+        new RegExp(
+          `speaks this app's own protocol \\(${PROTOCOL_VERSION}\\).*tries again.*platform's support`,
+        ),
+      ),
+    })
+    expect(JSON.stringify(link.state)).not.toMatch(/older than|update Standby|update it/)
+    clock.advance(60_000)
+    expect(attempts()).toBeGreaterThan(1)
+  })
+
+  it.each([
+    [
+      'a code this version does not know',
+      { code: 'suspended', message: 'Your account is on hold until Monday.' },
+    ],
+    [
+      'a protocol version that is no version',
+      { code: 'busy', message: 'Your account is on hold until Monday.', serverProtocolVersion: -1 },
+    ],
+  ])('with %s: passes on the platform’s sentence, not that the platform is unreachable', (_, data) => {
+    const { link } = refusedWith(data)
+    expect(link.state).toMatchObject({
+      kind: 'waiting',
+      reason: expect.stringContaining('Your account is on hold until Monday.'),
+    })
+    expect(JSON.stringify(link.state)).not.toMatch(/unreachable|check the address/i)
+  })
+
+  it('with nothing readable: says the platform refused it and what to do, not that it is unreachable', () => {
+    const { link } = refusedWith({ code: 42, message: { a: 1 } })
+    expect(link.state).toMatchObject({
+      kind: 'waiting',
+      reason: expect.stringMatching(/refused the connection.*tries again/),
+    })
+    expect(JSON.stringify(link.state)).not.toMatch(/unreachable/)
+  })
+})
