@@ -9,6 +9,7 @@ import { platformBasePath } from '../../shared/platform-url'
 import { mostMessageBytes } from '../../shared/protocol/message-size'
 import type { LinkTransport } from '../core/ports/link-transport'
 import { byteWatchAgent } from './byte-watch-agent'
+import { closedForHandshake, guardHandshakes } from './engine-handshake'
 import { markPacketReceived } from './packet-received-mark'
 import { PING_FLOOD, pingFloodWatch } from './ping-flood-watch'
 
@@ -48,6 +49,10 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     ...wsLimits,
   })
   const pings = pingFloodWatch()
+  /** What was wrong with the current attempt's handshake, when it could not be used. */
+  let unusableHandshake: string | undefined
+  /** The engines (one per attempt) whose handshakes are read before engine.io-client's. */
+  const guarded = new WeakSet<object>()
   socket.on('connect', () => {
     pings.reset()
     handlers.opened()
@@ -58,6 +63,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   socket.on('disconnect', (reason: string, description?: unknown) => {
     failUnsent(socket, connection)
     if (pings.flooded) return handlers.closed(PING_FLOOD, true)
+    if (unusableHandshake !== undefined) return handlers.closed(closedForHandshake(unusableHandshake), true)
     handlers.closed(whyClosed(reason, description, wsLimits.maxPayload), brokeProtocol(reason, description))
   })
   socket.onAny((name: string, payload: unknown) => handlers.received(name, payload))
@@ -75,7 +81,15 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     socket.io.engine.close()
   })
   return {
-    connect: () => void socket.connect(),
+    connect: () => {
+      socket.connect()
+      // A new attempt's engine was made just now, and nothing of it has arrived yet.
+      const engine = socket.io.engine
+      if (guarded.has(engine)) return
+      guarded.add(engine)
+      unusableHandshake = undefined
+      guardHandshakes(engine, (problem) => (unusableHandshake = problem))
+    },
     disconnect: () => void socket.disconnect(),
     // Rejects when the socket drops before the answer (emitWithAck's error-first acknowledgement).
     request: (name, payload, abandon) => {
