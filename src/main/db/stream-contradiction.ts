@@ -1,10 +1,12 @@
 /**
  * Events that contradict what the platform said before: in the marketplace an invite that closed
  * (accepted, declined, taken, expired, withdrawn) never opens again, a request is taken by one
- * session and never invited to after it, and an ended or cancelled session never comes back. An
+ * session and never invited to after it, an ended or cancelled session never comes back, and an
+ * invite or a session stays about the request it was made for. An
  * event saying otherwise (an id repeated with an older payload, a stream replayed out of order) is
  * the platform's mistake: applied, it would bring back a Join for an invite long gone or remind of
- * a session that is over, so it is passed over like an unreadable one.
+ * a session that is over, or put another request behind a notification the expert already read
+ * (whose Join would then take that request), so it is passed over like an unreadable one.
  */
 import type { PlatformEvent } from '../../shared/protocol'
 import type { RowStateRepository } from './repositories/row-state-repository'
@@ -13,8 +15,11 @@ import type { RowStateRepository } from './repositories/row-state-repository'
 export function contradictionOf(states: RowStateRepository, event: PlatformEvent): string | null {
   if (event.type === 'invite.created') {
     const { invite } = event.payload
-    if (invite.state !== 'open') return null
     const cached = states.invite(invite.id, invite.request.id)
+    if (cached.requestId !== null && cached.requestId !== invite.request.id) {
+      return `it moves invite ${invite.id} from request ${cached.requestId} to request ${invite.request.id}`
+    }
+    if (invite.state !== 'open') return null
     if (cached.state !== null && cached.state !== 'open') {
       return `it opens invite ${invite.id} again, which had closed as ${cached.state}`
     }
@@ -26,8 +31,12 @@ export function contradictionOf(states: RowStateRepository, event: PlatformEvent
   if (event.type === 'session.updated') {
     const { session } = event.payload
     const cached = states.session(session.id)
-    if ((cached === 'ended' || cached === 'cancelled') && session.state !== cached) {
-      return `it moves session ${session.id} from ${cached} back to ${session.state}`
+    if (cached === null) return null
+    if (cached.requestId !== session.request.id) {
+      return `it moves session ${session.id} from request ${cached.requestId} to request ${session.request.id}`
+    }
+    if ((cached.state === 'ended' || cached.state === 'cancelled') && session.state !== cached.state) {
+      return `it moves session ${session.id} from ${cached.state} back to ${session.state}`
     }
   }
   return null

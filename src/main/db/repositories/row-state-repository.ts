@@ -8,31 +8,48 @@ import { preparedOnUse } from './prepared-on-use'
 
 /** Reads the states of rows by id, each a primary-key or index lookup. */
 export class RowStateRepository {
-  private readonly selectInvite: Database.Statement<[string, string], InviteRowState>
-  private readonly selectSession: Database.Statement<[string], { state: SessionState }>
+  private readonly selectInvite: Database.Statement<[string, string, string], InviteRowState>
+  private readonly selectSession: Database.Statement<[string], SessionRowState>
 
   constructor(db: Database.Database) {
     this.selectInvite = preparedOnUse(
       db,
       `SELECT (SELECT state FROM invites WHERE id = ?) AS state,
+         (SELECT request_id FROM invites WHERE id = ?) AS requestId,
          (SELECT id FROM sessions WHERE request_id = ? LIMIT 1) AS sessionId`,
     )
-    this.selectSession = preparedOnUse(db, 'SELECT state FROM sessions WHERE id = ?')
+    this.selectSession = preparedOnUse(db, 'SELECT state, request_id AS requestId FROM sessions WHERE id = ?')
   }
 
-  /** The cached invite's state (null when the cache has none) and a session of its request, if any. */
+  /**
+   * The cached invite's state and request (null when the cache has none), and a session of the
+   * request `requestId`, if any.
+   */
   invite(inviteId: string, requestId: string): InviteRowState {
-    return this.selectInvite.get(inviteId, requestId) ?? { state: null, sessionId: null }
+    return (
+      this.selectInvite.get(inviteId, inviteId, requestId) ?? {
+        state: null,
+        requestId: null,
+        sessionId: null,
+      }
+    )
   }
 
-  /** The cached session's state; null when the cache has none. */
-  session(sessionId: string): SessionState | null {
-    return this.selectSession.get(sessionId)?.state ?? null
+  /** The cached session's state and request; null when the cache has none. */
+  session(sessionId: string): SessionRowState | null {
+    return this.selectSession.get(sessionId) ?? null
   }
 }
 
-/** An invite's state in the cache, and the session its request already has there. */
+/** An invite's state and request in the cache, and the session its request already has there. */
 export interface InviteRowState {
   readonly state: InviteState | null
+  readonly requestId: string | null
   readonly sessionId: string | null
+}
+
+/** A session's state and request in the cache. */
+export interface SessionRowState {
+  readonly state: SessionState
+  readonly requestId: string
 }

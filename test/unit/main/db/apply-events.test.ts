@@ -257,6 +257,29 @@ describe('an event that contradicts what the platform said before', () => {
     expect(store.openInvites(FIXTURE_NOW)).toEqual([])
   })
 
+  it('an invite sent again for another request is passed over: the request the expert was shown stays behind its Join', () => {
+    const { store } = fresh()
+    store.applyEvents([inviteCreated(1, invite)])
+    const moved = anInvite({ id: 'inv_1', request: aRequest({ id: 'req_2', title: 'Another request' }) })
+    const result = store.applyEvents([inviteCreated(2, moved)])
+    expect(result.skipped.map((e) => e.problem)).toEqual([
+      expect.stringMatching(/moves invite inv_1 from request req_1 to request req_2/),
+    ])
+    expect(store.openInvites(FIXTURE_NOW).map((i) => `${i.id} ${i.request.id}`)).toEqual(['inv_1 req_1'])
+  })
+
+  it('a session sent again for another request is passed over: it stays the session that was booked', () => {
+    const { store } = fresh()
+    const booked = aSession({ id: 'ses_1', request, bookedStart: FIXTURE_NOW + 30 * MINUTE })
+    store.applyEvents([sessionUpdated(1, booked)])
+    const other = aRequest({ id: 'req_2', title: 'Another request' })
+    const result = store.applyEvents([sessionUpdated(2, { ...booked, request: other, client: other.client })])
+    expect(result.skipped.map((e) => e.problem)).toEqual([
+      expect.stringMatching(/moves session ses_1 from request req_1 to request req_2/),
+    ])
+    expect(store.upcomingSessions(FIXTURE_NOW, 10).map((s) => s.request.title)).toEqual([request.title])
+  })
+
   it('closing an invite a second time keeps its first closing', () => {
     const { store } = fresh()
     store.applyEvents([inviteCreated(1, invite), inviteClosed(2, 'inv_1', 'accepted', 'ses_1')])
