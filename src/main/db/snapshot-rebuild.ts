@@ -22,7 +22,10 @@ export function rebuildFromSnapshot(
     if (platformUrl !== null) repos.sync.setPlatformUrl(platformUrl)
   }
   repos.sync.putExpert(snapshot.expert)
-  // Rows that stay are updated in place, so their notification and reminder state stays too.
+  // Rows that stay are updated in place, so their notification and reminder state stays too. An
+  // invite the snapshot holds for another request than the cache did is not one that stays: a
+  // Join on the notification shown for the first would take the other, which is shown as new.
+  repos.invites.forget(repos.invites.movedToOtherRequests(snapshot.openInvites))
   repos.invites.deleteAllExcept(snapshot.openInvites.map((i) => i.id))
   repos.sessions.deleteAllExcept(snapshot.sessions.map((s) => s.id))
   for (const invite of snapshot.openInvites) {

@@ -47,6 +47,9 @@ export class InviteRepository {
   private readonly deleteAllShown: Database.Statement<[]>
   private readonly deleteOthers: Database.Statement<[string]>
   private readonly deleteAllInvites: Database.Statement<[]>
+  private readonly selectMoved: Database.Statement<[string], { id: string }>
+  private readonly deleteGiven: Database.Statement<[string]>
+  private readonly deleteGivenShown: Database.Statement<[string]>
 
   constructor(
     db: Database.Database,
@@ -115,6 +118,16 @@ export class InviteRepository {
       'DELETE FROM invites WHERE id NOT IN (SELECT value FROM json_each(?))',
     )
     this.deleteAllInvites = preparedOnUse(db, 'DELETE FROM invites')
+    this.selectMoved = preparedOnUse(
+      db,
+      `SELECT invites.id FROM json_each(?) AS given JOIN invites ON invites.id = json_extract(given.value, '$[0]')
+       WHERE invites.request_id <> json_extract(given.value, '$[1]')`,
+    )
+    this.deleteGiven = preparedOnUse(db, 'DELETE FROM invites WHERE id IN (SELECT value FROM json_each(?))')
+    this.deleteGivenShown = preparedOnUse(
+      db,
+      'DELETE FROM shown_invites WHERE id IN (SELECT value FROM json_each(?))',
+    )
   }
 
   /** How many invites are open at platform time `now`, without reading them. */
@@ -193,6 +206,19 @@ export class InviteRepository {
   deleteAllExcept(keep: ReadonlyArray<string>): void {
     this.deleteOthers.run(JSON.stringify(keep))
     this.pruneShown.run(SHOWN_REMEMBERED)
+  }
+
+  /** Of `invites`, the ids the cache holds for another request than the one each is now for. */
+  movedToOtherRequests(invites: ReadonlyArray<Invite>): string[] {
+    const given = JSON.stringify(invites.map((invite) => [invite.id, invite.request.id]))
+    return this.selectMoved.all(given).map((row) => row.id)
+  }
+
+  /** Remove these invites and the memory that they were shown: what comes under their ids is new. */
+  forget(inviteIds: ReadonlyArray<string>): void {
+    if (inviteIds.length === 0) return
+    this.deleteGiven.run(JSON.stringify(inviteIds))
+    this.deleteGivenShown.run(JSON.stringify(inviteIds))
   }
 
   /** Remove every invite, and the memory of which were shown (the cache starts over). */

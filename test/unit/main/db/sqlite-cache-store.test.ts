@@ -189,6 +189,16 @@ describe('applySnapshot', () => {
     expect(countRows(db, 'reminders')).toBe(1)
   })
 
+  it('takes an invite the snapshot holds for another request than the cache did for a new one, to be shown', () => {
+    const { store } = fresh()
+    store.applyEvents([inviteCreated(1, anInvite({ id: 'inv_1', request: aRequest({ id: 'r1' }) }))])
+    store.markNotified(['inv_1'], FIXTURE_NOW)
+    const moved = anInvite({ id: 'inv_1', request: aRequest({ id: 'r2', title: 'Another request' }) })
+    store.applySnapshot(aSnapshot({ openInvites: [moved], cursor: 9 }))
+    expect(store.openInvites(FIXTURE_NOW)).toEqual([moved])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([moved])
+  })
+
   it("starts over when the snapshot is another expert's", () => {
     const { store } = fresh()
     const invite = anInvite()
