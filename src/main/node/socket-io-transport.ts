@@ -90,7 +90,16 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
       unusableHandshake = undefined
       guardHandshakes(engine, (problem) => (unusableHandshake = problem))
     },
-    disconnect: () => void socket.disconnect(),
+    disconnect: () => {
+      // socket.io ends with a WebSocket close handshake, and ws keeps the TCP connection until the
+      // platform answers it, or for half a minute: from a link found dead no answer comes, so
+      // each one held a socket and a file descriptor that long, one more for every link found
+      // dead meanwhile (a storm of wakes, a flapping network). The close is written by now; the
+      // link never uses this connection again, so it is let go at once.
+      const carrying = webSocketOf(socket)
+      socket.disconnect()
+      carrying?.terminate()
+    },
     // Rejects when the socket drops before the answer (emitWithAck's error-first acknowledgement).
     request: (name, payload, abandon) => {
       const asked = questions(socket)
@@ -101,6 +110,16 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
       return answer
     },
   }
+}
+
+/**
+ * The WebSocket under `socket`'s connection (engine.io's transport in Node is ws), if one is open
+ * or opening; undefined if this version of engine.io keeps it otherwise.
+ */
+function webSocketOf(socket: Socket): { terminate(): void } | undefined {
+  const transport = (socket.io.engine as { transport?: { ws?: unknown } } | undefined)?.transport
+  const ws = transport?.ws as { terminate?: unknown } | null | undefined
+  return typeof ws?.terminate === 'function' ? (ws as { terminate(): void }) : undefined
 }
 
 /**

@@ -1,3 +1,5 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
+import type { Socket } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../src/shared/clock'
 import { useCleanup } from '../../../support/cleanup'
@@ -72,5 +74,27 @@ describe('a connection that dies without a word', () => {
     clock.advance(1)
     await core.waitForState((s) => s.status !== 'checking' && s.status !== 'online')
     await core.waitForState((s) => s.status === 'online')
+  })
+
+  it('lets each connection it gave up on go at once, however many links die in a row', async () => {
+    // The app's own sockets, as Node makes them: those to the proxy that are not yet destroyed.
+    const made: Socket[] = []
+    const onSocket = (message: unknown): void => void made.push((message as { socket: Socket }).socket)
+    subscribe('net.client.socket', onSocket)
+    defer(() => void unsubscribe('net.client.socket', onSocket))
+    const { core, proxy, clock } = await onlineThroughProxy()
+    const open = (): number => made.filter((s) => !s.destroyed && s.remotePort === proxy.port).length
+    // Fewer than the platform's connections per sign-in: it cannot tell these died either.
+    for (let i = 0; i < 5; i++) {
+      // Dead both ways: the platform never answers the close either.
+      proxy.hold()
+      clock.advance(SILENCE_MS)
+      await core.waitForState((s) => s.status === 'checking')
+      clock.advance(PROBE_MS)
+      await core.waitForState((s) => s.status !== 'checking' && s.status !== 'online')
+      await core.waitForState((s) => s.status === 'online')
+    }
+    // The one carrying the connection now: not one more for every link found dead.
+    expect(open()).toBe(1)
   })
 })
