@@ -94,8 +94,9 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
       // socket.io ends with a WebSocket close handshake, and ws keeps the TCP connection until the
       // platform answers it, or for half a minute: from a link found dead no answer comes, so
       // each one held a socket and a file descriptor that long, one more for every link found
-      // dead meanwhile (a storm of wakes, a flapping network). The close is written by now; the
-      // link never uses this connection again, so it is let go at once.
+      // dead meanwhile (a storm of wakes, a flapping network). socket.io's own goodbye is written
+      // by now (a live platform hears "client namespace disconnect"), and the link never uses this
+      // connection again, so it is let go at once, without the WebSocket close handshake.
       const carrying = webSocketOf(socket)
       socket.disconnect()
       carrying?.terminate()
