@@ -78,6 +78,13 @@ export interface NotificationActionsDeps {
   readonly holds?: (target: { readonly inviteId: string } | { readonly sessionId: string }) => boolean
   /** How the signed-in expert's cache has this invite answered (in the window, say), if it is. */
   readonly answered?: (inviteId: string) => InviteAnswer | null
+  /**
+   * Settles once no connection attempt is under way. A press can come before the platform could
+   * answer (on Windows a toast's press launches Standby): its command waits for the attempt rather
+   * than failing as offline, and is checked against whoever is signed in once it is over. Null
+   * when none is under way.
+   */
+  readonly connectionSettled?: () => Promise<void> | null
 }
 
 /** Routes presses on notifications; the host follows `focusRequests`, the window `notices`. */
@@ -119,11 +126,13 @@ export class NotificationActions {
       this.focusRequests.emit({ kind: 'invite', inviteId: notification.inviteId, attention: false })
       return
     }
-    if (!this.mayAct({ inviteId: notification.inviteId }, action)) return
-    if (this.answeredAlready(notification.inviteId, action === 'primary' ? 'accepted' : 'declined')) return
-    await this.once(`invite ${notification.inviteId}`, () =>
-      this.answer(notification, action === 'primary' ? 'join' : 'decline'),
-    )
+    await this.once(`invite ${notification.inviteId}`, async () => {
+      const attempt = this.attemptUnderWay()
+      if (attempt !== null) await attempt
+      if (!this.mayAct({ inviteId: notification.inviteId }, action)) return
+      if (this.answeredAlready(notification.inviteId, action === 'primary' ? 'accepted' : 'declined')) return
+      await this.answer(notification, action === 'primary' ? 'join' : 'decline')
+    })
   }
 
   /**
@@ -140,11 +149,15 @@ export class NotificationActions {
     // Pressed, it left the screen: its session changing now has nothing there to withdraw.
     this.deps.reminders.pressed(reminder.sessionId)
     const offered = reminderActions({ ...reminder, startAllowed: true })
-    const acts = (action === 'snooze' || action === 'start') && offered.includes(action)
-    if (acts && !this.mayAct({ sessionId: reminder.sessionId }, action)) return
-    if (action === 'snooze' && offered.includes('snooze')) return this.snooze(reminder)
+    const target = { sessionId: reminder.sessionId }
+    if (action === 'snooze' && offered.includes('snooze'))
+      return this.mayAct(target, action) ? this.snooze(reminder) : undefined
     if (action === 'start' && offered.includes('start'))
-      return this.once(`session ${reminder.sessionId}`, () => this.start(reminder))
+      return this.once(`session ${reminder.sessionId}`, async () => {
+        const attempt = this.attemptUnderWay()
+        if (attempt !== null) await attempt
+        if (this.mayAct(target, action)) await this.start(reminder)
+      })
     this.focusRequests.emit({ kind: 'session', sessionId: reminder.sessionId })
   }
 
@@ -232,6 +245,14 @@ export class NotificationActions {
       this.deps.log.error('A press on a notification could not read the offline cache', error)
       return unread
     }
+  }
+
+  /**
+   * The end of a connection attempt under way, or null when none is: a press on a connected app
+   * then sends its command in the same turn.
+   */
+  private attemptUnderWay(): Promise<void> | null {
+    return this.deps.connectionSettled?.() ?? null
   }
 
   /** Run `work` unless a press on the same thing is still on its way. */

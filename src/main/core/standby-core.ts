@@ -126,6 +126,11 @@ export class StandbyCore {
     return this.current
   }
 
+  /** Whether an attempt to connect is under way (not yet welcomed, failed or refused). */
+  get connecting(): boolean {
+    return this.platform.link?.state.kind === 'connecting'
+  }
+
   /** The signed-in expert's platform, or null. */
   get platformUrl(): string | null {
     return this.signedIn?.platformUrl ?? null

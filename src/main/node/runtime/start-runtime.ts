@@ -17,6 +17,7 @@ import { createAppApi, type AppApi, type HostInfo } from '../../core/app-api'
 import { suggestedPlatformUrl } from '../../../shared/platform-url'
 import { pageOpens, type PageOpens } from '../../core/ipc/page-opens'
 import { systemClock } from '../../../shared/clock'
+import { attemptSettled } from '../../core/connection/attempt-settled'
 import { NotificationActions, type FocusRequest } from '../../core/notification-actions'
 import { PendingFocus } from '../../core/pending-focus'
 import { sameUnreadThreads, unreadPushes } from './unread-pushes'
@@ -208,6 +209,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     log: options.log,
     signedInAs: () => core.signedInAs,
     holds: (target) => cacheHolds(core.cache, target),
+    connectionSettled: () =>
+      attemptSettled({
+        underWay: () => core.connecting,
+        ends: [(wake) => core.welcomed.add(wake), (wake) => core.states.add(wake)],
+      }),
     answered: (inviteId) => answerIn(core.cache.invite(inviteId)?.state),
   })
   // Kept for a page that loads after the push (one the host creates for the press).
