@@ -23,6 +23,7 @@ import { reminderActions, type ReminderNotification } from './reminders/reminder
 import type { ReminderScheduler } from './reminders/reminder-scheduler'
 import { AnsweredInvites, type InviteAnswer } from './answered-invites'
 import { storageRemedy } from './storage-remedy'
+import { ACTED_FOR_NO_ONE, actedForNoOne, NO_ONE_LOGGED, type NoOne } from './acted-for-no-one'
 
 /** Where the host should take the expert after a notification was pressed. */
 export type FocusRequest =
@@ -198,22 +199,29 @@ export class NotificationActions {
 
   /**
    * Whether a press may act on `target`: someone is signed in and it is theirs. Otherwise the
-   * window opens (the sign-in form, or the lists of whoever is signed in now) and nothing is sent
-   * or told: the press would act for, or name the clients of, an expert who is gone.
+   * window opens (the sign-in form, or the lists of whoever is signed in now), nothing is sent,
+   * and the expert is told why in words that name nothing of it: the press would act for, or
+   * name the clients of, an expert who is gone, and a button that did nothing unexplained looks
+   * like a Join that went through.
    */
   private mayAct(
     target: { readonly inviteId: string } | { readonly sessionId: string },
-    action: string,
+    action: NotificationAction,
   ): boolean {
     const { signedInAs, holds, log } = this.deps
     const nobody = signedInAs !== undefined && signedInAs() === null
     // A cache that cannot be read (a damaged file) cannot say whose it is: the window opens.
-    if (!nobody && this.readCache(() => holds?.(target) ?? true, false)) return true
+    const whose: NoOne | 'theirs' = nobody
+      ? 'nobody'
+      : this.readCache(() => ((holds?.(target) ?? true) ? 'theirs' : 'another'), 'unread')
+    if (whose === 'theirs') return true
     const what = 'inviteId' in target ? `invite ${target.inviteId}` : `session ${target.sessionId}`
-    log.info(
-      `A ${action} pressed on the notification of ${what} acts for no one: ${nobody ? 'no one is signed in' : 'not in the signed-in expert’s list'}`,
-    )
+    log.info(`A ${action} pressed on the notification of ${what} acts for no one: ${NO_ONE_LOGGED[whose]}`)
     this.focusRequests.emit({ kind: 'window' })
+    const { title, body } = actedForNoOne(action, whose)
+    // Each press takes the last one's place: a stale toast pressed twice is one thing to read.
+    this.deps.notifier.show({ kind: 'notice', title, body, noticeId: ACTED_FOR_NO_ONE })
+    this.notices.emit({ text: `${title}: ${body}`, tone: 'warning' })
     return false
   }
 

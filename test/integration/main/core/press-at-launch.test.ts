@@ -80,11 +80,20 @@ describe('a press heard while Standby still connects', () => {
     expect(platform.server.marketplace.snapshot(ada.id).openInvites).toEqual([])
   })
 
-  it('Join on it once the platform refuses the sign-in acts for no one: nothing is sent', async () => {
+  it('Join on it once the platform refuses the sign-in acts for no one: nothing is sent, and it says why', async () => {
     const { platform, ada, core, shown } = await restartedSignedOutElsewhere()
     expect(core.runtime.core.connection.status).toBe('connecting')
     await core.runtime.notificationActions.activate({ action: 'primary', notification: shown })
     expect(core.runtime.core.connection.status).toBe('signed_out')
     expect(platform.server.marketplace.snapshot(ada.id).openInvites).toHaveLength(1)
+    // Told why, on screen, without the client's words: whoever is at the computer may not be Ada.
+    const told = core.adapters.notifier.shown.filter((n) => n.kind === 'notice')
+    expect(told).toEqual([
+      expect.objectContaining({
+        title: 'Could not join',
+        body: expect.stringMatching(/no one is signed in now, so nothing was sent\. Sign in/),
+      }),
+    ])
+    expect(JSON.stringify(told)).not.toContain('Query plan')
   })
 })

@@ -195,6 +195,11 @@ describe('a press on a notification', () => {
     await actions.activate({ action: 'decline', notification: scheduled })
     expect(sent).toEqual([])
     expect(focus).toEqual([{ kind: 'window' }, { kind: 'window' }])
+    expect(notices.map(({ text }) => text)).toEqual([
+      expect.stringMatching(/^Could not join: Standby could not read its offline cache.*nothing was sent/),
+      expect.stringMatching(/^Could not decline: Standby could not read its offline cache/),
+    ])
+    notices.splice(0)
     account.readFails.delete('holds')
     void actions.activate({ action: 'decline', notification: scheduled })
     expect(sent).toEqual(['decline inv_2'])
@@ -283,7 +288,7 @@ describe('a press on a notification', () => {
     }
   })
 
-  it('Join, Decline, Start or Snooze pressed once the expert is gone (signed out, another signed in) acts for no one and names nothing', async () => {
+  it('Join, Decline, Start or Snooze pressed once the expert is gone (signed out, another signed in) acts for no one, names nothing, and says why', async () => {
     const presses = [
       ['primary', instant],
       ['decline', scheduled],
@@ -303,9 +308,28 @@ describe('a press on a notification', () => {
       expect(sent, gone).toEqual([])
       expect(reminders.snoozed, gone).toEqual([])
       // The window says what is there now (the sign-in form, or the lists of whoever is signed in).
-      expect([notifier.shown, notices], gone).toEqual([[], []])
       expect(focus, gone).toEqual(presses.map(() => ({ kind: 'window' })))
-      expect(log.text(), gone).not.toMatch(/Hooks/)
+      // The expert pressed a button and is told why nothing came of it, in words that name no client.
+      const why =
+        gone === 'signed out'
+          ? /no one is signed in now.*Sign in, then/
+          : /not for the account signed in now.*from the app/
+      expect(
+        notices.map(({ text }) => text),
+        gone,
+      ).toEqual([
+        expect.stringMatching(/^Could not join: .*nothing was sent/),
+        expect.stringMatching(/^Could not decline: .*nothing was sent/),
+        expect.stringMatching(/^Could not start: .*nothing was sent/),
+        expect.stringMatching(/^Could not snooze: .*it was not snoozed/),
+      ])
+      for (const { text } of notices) expect(text, gone).toMatch(why)
+      // One notification about it on screen, the latest press's.
+      expect(
+        notifier.shown.map((n) => n.kind === 'notice' && n.noticeId),
+        gone,
+      ).toEqual(presses.map(() => 'acted-for-no-one'))
+      expect(JSON.stringify([notifier.shown, notices, log.text()]), gone).not.toMatch(/Hooks|Query/)
     }
   })
 
