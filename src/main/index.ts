@@ -244,6 +244,7 @@ async function main(): Promise<void> {
         : void started.runtime.notificationActions.activate(activation),
     onFailed: (notification) => started.runtime?.notificationActions.notificationFailed(notification),
     findInvite: (inviteId) => started.runtime?.core.earlierInvite(inviteId) ?? null,
+    findPressedInvite: (inviteId) => started.runtime?.core.heldInvite(inviteId) ?? null,
     log,
   })
   const closedToTray = closedToTrayNotice({ settings, notifier, platform, log })

@@ -285,6 +285,17 @@ export class StandbyCore {
     return invite === null || !isInviteOpen(invite, now) ? null : inviteNotification(invite, now)
   }
 
+  /**
+   * The notification of an invite the cache holds in any state, one since closed too (for a
+   * button pressed on an earlier run's toast, which the platform then answers); null when it
+   * holds none or no one is signed in.
+   */
+  heldInvite(inviteId: string): AppNotification | null {
+    if (this.signedIn === null) return null
+    const invite = this.deps.cache.invite(inviteId)
+    return invite === null ? null : inviteNotification(invite, this.platformClock.deadlines.now())
+  }
+
   /** A page of the app gained or lost the focus (`page` names it, so two pages do not mix). */
   pageFocused(page: string, focused: boolean): void {
     if (focused) this.focusedPages.add(page)

@@ -53,6 +53,11 @@ export interface ElectronNotifierOptions {
    * toast from before a restart); null once it closed.
    */
   readonly findInvite: (inviteId: string) => AppNotification | null
+  /**
+   * The notification of an invite the signed-in expert's cache holds in any state, for a button
+   * pressed on an earlier run's toast whose invite closed (Windows); null when it holds none.
+   */
+  readonly findPressedInvite?: (inviteId: string) => AppNotification | null
   readonly log: Logger
   readonly platform?: NodeJS.Platform
 }
@@ -189,6 +194,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
           release,
           report,
           findInvite: options.findInvite,
+          findPressedInvite: options.findPressedInvite,
         })
       if (platform !== 'darwin') return
       for (const earlier of await Notification.getHistory()) {

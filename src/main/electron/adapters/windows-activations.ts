@@ -29,6 +29,11 @@ export interface WindowsActivationDeps {
   readonly report: (activation: NotificationActivation) => void
   /** The notification an earlier run showed for this invite, if it is still open; null once it closed. */
   readonly findInvite: (inviteId: string) => AppNotification | null
+  /**
+   * The notification of an invite the signed-in expert's cache holds in any state (closed since
+   * too); null when it holds none, or no one is signed in.
+   */
+  readonly findPressedInvite?: (inviteId: string) => AppNotification | null
 }
 
 /** Windows: report presses on toasts from an earlier run, and on ones whose object is gone. */
@@ -70,8 +75,18 @@ export function handleWindowsActivations(deps: WindowsActivationDeps): void {
       return
     }
     const notification = inviteId === null ? null : deps.findInvite(inviteId)
+    const button = details.type === 'action' ? actionAt(UNKNOWN_INVITE, details.actionIndex ?? -1) : undefined
+    if (notification === null && inviteId !== null && button !== undefined && !inviteId.startsWith('~')) {
+      // Join or Decline on a toast whose invite closed meanwhile, or that is not the signed-in
+      // expert's: the core sends it (the platform's refusal says why) or says why it acts for no
+      // one, as for a toast of this run, rather than a window opening with no word of the press.
+      const known = deps.findPressedInvite?.(inviteId) ?? null
+      report({ action: button, notification: known ?? { ...UNKNOWN_INVITE, inviteId } })
+      return
+    }
     if (notification === null) {
-      // Its invite closed meanwhile, or the toast was not one of ours: the window says what is open.
+      // Its body clicked, or a toast that names no invite of any run (a digest's id, not one of
+      // ours): the window says what is open.
       report({ action: 'open', notification: { kind: 'notice', title: '', body: '' } })
       return
     }
@@ -79,3 +94,15 @@ export function handleWindowsActivations(deps: WindowsActivationDeps): void {
     report({ action: action ?? 'open', notification })
   })
 }
+
+/**
+ * An invite known by its id alone: a press on its toast sends nothing unless the signed-in
+ * expert's cache holds it, so its words are never shown. Instant, so its first button is Join.
+ */
+const UNKNOWN_INVITE = {
+  kind: 'invite',
+  inviteId: '',
+  title: 'An invite',
+  body: '',
+  instant: true,
+} as const satisfies AppNotification

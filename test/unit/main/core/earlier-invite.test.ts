@@ -60,6 +60,11 @@ describe('an earlier run’s invite notification', () => {
     expect(core.earlierInvite('inv_none')).toBeNull()
     expect(core.earlierInvite('inv_ran_out')).toBeNull()
     expect(read() - before).toBeLessThanOrEqual(5)
+    // A button pressed on it is still the core's to answer: the platform says it ran out.
+    expect(core.heldInvite('inv_ran_out')).toMatchObject({ kind: 'invite', inviteId: 'inv_ran_out' })
+    expect(core.heldInvite('inv_none')).toBeNull()
     await core.signOut()
+    // Signed out, no invite is anyone's.
+    expect(core.heldInvite('inv_0')).toBeNull()
   })
 })

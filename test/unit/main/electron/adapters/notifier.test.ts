@@ -482,7 +482,8 @@ describe('the Electron notifier', () => {
     expect(onActivate.mock.calls.map(([a]) => [a.action, a.notification.kind])).toEqual([
       ['decline', 'invite'],
       ['open', 'invite'],
-      ['open', 'notice'],
+      // Its invite closed meanwhile: the core is told of the Join, and says what became of it.
+      ['primary', 'invite'],
     ])
     // One shown in this run is reported by its own handlers, once.
     onActivate.mockClear()
@@ -490,6 +491,29 @@ describe('the Electron notifier', () => {
     lastNotification().click()
     activateToast({ type: 'click', arguments: inviteNotificationId('inv_2') })
     expect(onActivate).toHaveBeenCalledOnce()
+  })
+
+  it('on Windows a button on an earlier run’s toast whose invite closed, or that is not the signed-in expert’s, still reaches the core, which says why', async () => {
+    const heldClosed = new Map<string, AppNotification>([[instant.inviteId, instant]])
+    const { notifier, onActivate, open } = setup({
+      platform: 'win32',
+      findPressedInvite: (inviteId) => heldClosed.get(inviteId) ?? null,
+    })
+    open.clear()
+    await notifier.restore()
+    // Taken meanwhile: Join and Decline go to the core with what the cache knows of it.
+    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1') })
+    activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1') })
+    // Not the signed-in expert's (or no one signed in): a bare invite the core refuses to act on.
+    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_else') })
+    // A click on its body opens the window, as before.
+    activateToast({ type: 'click', arguments: inviteNotificationId('inv_else') })
+    expect(onActivate.mock.calls.map(([a]) => a)).toEqual([
+      { action: 'primary', notification: instant },
+      { action: 'decline', notification: instant },
+      { action: 'primary', notification: expect.objectContaining({ kind: 'invite', inviteId: 'inv_else' }) },
+      { action: 'open', notification: expect.objectContaining({ kind: 'notice' }) },
+    ])
   })
 
   it('a press on an earlier run’s notification of an id holding "&" or a quote never acts on the invite or session its start names', async () => {
