@@ -69,6 +69,8 @@ function setup() {
     answered: new Map<string, 'accepted' | 'declined'>(),
     /** The reads of the cache that throw (a damaged cache file). */
     readFails: new Set<'holds' | 'answered'>(),
+    /** The connection attempt under way, if any: a press waits for it. */
+    attempt: null as Promise<void> | null,
   }
   const read = <T>(what: 'holds' | 'answered', value: () => T): T => {
     if (account.readFails.has(what)) throw new Error('database disk image is malformed')
@@ -84,6 +86,7 @@ function setup() {
     holds: (target) =>
       read('holds', () => !account.notHeld.has('inviteId' in target ? target.inviteId : target.sessionId)),
     answered: (inviteId) => read('answered', () => account.answered.get(inviteId) ?? null),
+    connectionSettled: () => account.attempt,
   })
   const focus: FocusRequest[] = []
   const notices: AppNotice[] = []
@@ -331,6 +334,51 @@ describe('a press on a notification', () => {
       ).toEqual(presses.map(() => 'acted-for-no-one'))
       expect(JSON.stringify([notifier.shown, notices, log.text()]), gone).not.toMatch(/Hooks|Query/)
     }
+  })
+
+  it('Join, Decline or Start pressed while the connection is still being made waits for it, once, then acts for whoever is signed in', async () => {
+    const { actions, sent, settle, account, notices } = setup()
+    /** An attempt under way; its end, once each press waiting for it has gone on. */
+    const attempt = () => {
+      let end: () => void = () => undefined
+      const under = new Promise<void>((resolve) => (end = resolve))
+      account.attempt = under
+      return async () => {
+        account.attempt = null
+        end()
+        // Settles after the presses waiting on it, which were there first.
+        await under
+      }
+    }
+    let over = attempt()
+    const join = actions.activate({ action: 'primary', notification: instant })
+    // Pressed again while it waits: still one Join.
+    await actions.activate({ action: 'primary', notification: instant })
+    expect(sent).toEqual([])
+    await over()
+    expect(sent).toEqual(['accept inv_1'])
+    settle(true)
+    await join
+
+    over = attempt()
+    const start = actions.activate({ action: 'start', notification: reminder('before') })
+    expect(sent).toEqual(['accept inv_1'])
+    await over()
+    expect(sent).toEqual(['accept inv_1', 'start ses_1'])
+    settle(true)
+    await start
+    expect(notices).toEqual([])
+
+    // The attempt ends in a refused sign-in: the press acts for no one, and says so.
+    over = attempt()
+    const decline = actions.activate({ action: 'decline', notification: scheduled })
+    account.signedInAs = null
+    await over()
+    await decline
+    expect(sent).toEqual(['accept inv_1', 'start ses_1'])
+    expect(notices.map(({ text }) => text)).toEqual([
+      expect.stringMatching(/^Could not decline: .*no one is signed in/),
+    ])
   })
 
   it('an invite notification that could not be shown opens the invite and asks for attention', () => {
