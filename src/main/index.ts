@@ -247,6 +247,8 @@ async function main(): Promise<void> {
     findPressedInvite: (inviteId) => started.runtime?.core.heldInvite(inviteId) ?? null,
     log,
   })
+  // A Linux notification left on screen past the quit would outlive every handler of its presses.
+  shutdown.add('the notifications', () => notifier.quitting())
   const closedToTray = closedToTrayNotice({ settings, notifier, platform, log })
   const power = createPowerMonitorPower(process.platform, log)
   const runtime = await startRuntime({

@@ -413,6 +413,18 @@ describe('launching Standby', () => {
     expect(fake.windows.filter((window) => !window.isDestroyed())).toEqual([])
   })
 
+  it('on Linux takes its notifications off the screen at the quit: a press on one then reaches no one', async () => {
+    const fake = await launch((f) => {
+      f.platform = 'linux'
+    })
+    if (process.platform !== 'linux') return
+    fake.windows[0]!.close()
+    const [stillRunning] = fake.notifications
+    expect(stillRunning?.onScreen).toBe(true)
+    fake.trays[0]!.clickMenuItem('quit')
+    expect(fake.notifications.filter((notification) => notification.onScreen)).toEqual([])
+  })
+
   it('takes its icon out of the tray at the quit, so Windows shows none of a Standby that is gone', async () => {
     const fake = await launch()
     fake.trays[0]!.clickMenuItem('quit')

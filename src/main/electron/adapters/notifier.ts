@@ -72,6 +72,8 @@ function ofSession(sessionId: string): (data: AppNotification) => boolean {
 
 /** Electron's notification buttons work on macOS (signed app, alert style) and Windows only. */
 const PLATFORMS_WITH_ACTIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
+/** Where the OS keeps notifications for the app's next run, which re-attaches to them (`restore`). */
+const PLATFORMS_KEEPING_NOTIFICATIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
 /** Where a notification's `id` reaches the OS, which shows a new one in place of one with the same id. */
 const PLATFORMS_WITH_IDS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
 
@@ -90,6 +92,13 @@ export interface ElectronNotifier extends Notifier {
    * Windows, `handleActivation`, which also replays the press that launched the app.
    */
   restore(): Promise<void>
+  /**
+   * Standby quits. On Linux every notification it holds leaves the screen: its presses die with
+   * this process and no later run hears them, so an invite's would stay (critical ones until
+   * dismissed) naming a client with nothing behind a click. macOS and Windows hand them to the
+   * next run (`restore`), so they stay.
+   */
+  quitting(): void
 }
 
 /** A Notifier on Electron's Notification. */
@@ -206,6 +215,9 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
         if (still === null) Notification.remove(earlier.id)
         else follow(earlier, still)
       }
+    },
+    quitting() {
+      if (!PLATFORMS_KEEPING_NOTIFICATIONS.has(platform)) closeHeld(() => true)
     },
     show(appNotification) {
       if (appNotification.kind === 'invite_closed') return retract(appNotification)

@@ -392,6 +392,19 @@ describe('the Electron notifier', () => {
     })
   })
 
+  it('at the quit takes what it showed off the screen on Linux, where no later run can act on it, and leaves it on macOS and Windows, where one can', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      resetFakeElectron()
+      const { notifier } = setup({ platform })
+      notifier.show(instant)
+      notifier.show(reminder)
+      notifier.show({ kind: 'notice', title: 'Standby is still running', body: 'In the tray.' })
+      notifier.quitting()
+      const onScreen = fake.notifications.filter((notification) => notification.onScreen)
+      expect(onScreen.length, platform).toBe(platform === 'linux' ? 0 : 3)
+    }
+  })
+
   it('on Windows and Linux closes a closed invite’s notification (remove exists on macOS only)', () => {
     for (const platform of ['win32', 'linux'] as const) {
       resetFakeElectron()
