@@ -120,10 +120,12 @@ export function App() {
   }
   if (state.connection.status === 'signed_out') {
     return (
-      <div className="signed-out">
+      // The rescue's container too: signing out (here, from another window, or by the platform)
+      // takes away the control that had focus, and the form's heading takes it, not <body>.
+      <section ref={main} className="signed-out">
         <ConnectionBanner state={state.connection} />
         <SignInForm />
-      </div>
+      </section>
     )
   }
   return (

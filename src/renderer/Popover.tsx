@@ -40,10 +40,11 @@ export function Popover() {
   if (!state.loaded) return <div className="popover splash">Standby</div>
   if (state.connection.status === 'signed_out') {
     return (
-      <div className="popover">
+      // The rescue's container too, so a sign-out leaves the focus on the form's heading.
+      <section ref={main} className="popover">
         <ConnectionBanner state={state.connection} compact />
         <SignInForm />
-      </div>
+      </section>
     )
   }
   // One the platform never said ended still shows, but after what needs the expert now.
