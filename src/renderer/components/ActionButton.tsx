@@ -1,5 +1,5 @@
 /** A button that says when its action is running, and stays put while it does. */
-import type { ReactNode } from 'react'
+import { useState, type ReactElement, type ReactNode } from 'react'
 import { describedBy, type PlatformRefusal } from './PlatformRefusal'
 
 /** Props of ActionButton. */
@@ -35,14 +35,32 @@ export interface ActionButtonProps {
 /**
  * A button with a progress state. While its action runs it refuses clicks but stays focusable
  * (aria-disabled, not disabled), even when its form disables its siblings for the wait: a
- * disabled button drops keyboard focus to the page.
+ * disabled button drops keyboard focus to the page. So does one disabled while it has the focus
+ * (its proposed time passed, the client left the room): it refuses clicks the same way until the
+ * focus leaves it, and only then is disabled.
  */
 export function ActionButton(props: ActionButtonProps) {
+  const [focused, setFocused] = useState(false)
+  return actionButton(props, { focused, onFocusChange: setFocused })
+}
+
+/** Whether an ActionButton has the focus, and word when that changes. */
+export interface ButtonFocus {
+  readonly focused: boolean
+  readonly onFocusChange: (focused: boolean) => void
+}
+
+/** The button ActionButton draws, given where the focus is: pure, so a test can press it. */
+export function actionButton(
+  props: ActionButtonProps,
+  { focused, onFocusChange }: ButtonFocus,
+): ReactElement {
   const { pending, variant = 'secondary' } = props
   const blockedBy = pending ? null : (props.blockedBy ?? null)
   // A button that cannot be pressed anyway keeps its own reason.
   const offline = pending || blockedBy !== null || props.disabled === true ? null : (props.offline ?? null)
-  const refusing = pending || blockedBy !== null || offline !== null
+  const disabled = props.disabled === true && !pending && blockedBy === null
+  const refusing = pending || blockedBy !== null || offline !== null || (disabled && focused)
   return (
     <button
       type={props.type ?? 'button'}
@@ -54,7 +72,11 @@ export function ActionButton(props: ActionButtonProps) {
             }
           : props.onClick
       }
-      disabled={props.disabled === true && !refusing}
+      onFocus={() => onFocusChange(true)}
+      // The window losing the focus blurs the button too, but leaves it the page's active element,
+      // where the focus comes back to: it stays focusable for that.
+      onBlur={(event) => onFocusChange(document.activeElement === event.currentTarget)}
+      disabled={disabled && !refusing}
       aria-disabled={refusing || undefined}
       aria-busy={pending}
       aria-label={pending ? props.pendingLabel : props.label}

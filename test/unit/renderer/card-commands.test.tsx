@@ -3,7 +3,7 @@
 import type { ReactElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { ActionButton } from '../../../src/renderer/components/ActionButton'
+import { actionButton } from '../../../src/renderer/components/ActionButton'
 import { InviteCard } from '../../../src/renderer/components/InviteCard'
 import { LiveSessionCard } from '../../../src/renderer/components/LiveSessionCard'
 import { UpcomingSession } from '../../../src/renderer/components/UpcomingView'
@@ -21,6 +21,9 @@ import {
   MINUTE,
 } from '../../support/fixtures'
 import { buttonTag } from '../../support/button-tag'
+
+/** A button the focus is not on. */
+const UNFOCUSED = { focused: false, onFocusChange: () => undefined }
 
 /** The markup of `node` in a page whose card `card` has `onItsWay` on its way. */
 function withOnItsWay(card: string, onItsWay: string, node: ReactElement): string {
@@ -105,23 +108,29 @@ describe('a card while one of its commands is on its way', () => {
 
   it('ignores a press on a command that waits for another, and sends a form’s submit nowhere', () => {
     let pressed = 0
-    const button = ActionButton({
-      pending: false,
-      pendingLabel: 'Joining…',
-      blockedBy: 'Declining…',
-      onClick: () => void pressed++,
-      children: 'Join',
-    }) as ReactElement<{ onClick: (event: { preventDefault(): void }) => void }>
+    const button = actionButton(
+      {
+        pending: false,
+        pendingLabel: 'Joining…',
+        blockedBy: 'Declining…',
+        onClick: () => void pressed++,
+        children: 'Join',
+      },
+      UNFOCUSED,
+    ) as ReactElement<{ onClick: (event: { preventDefault(): void }) => void }>
     let prevented = false
     button.props.onClick({ preventDefault: () => void (prevented = true) })
     expect(pressed).toBe(0)
-    const submit = ActionButton({
-      type: 'submit',
-      pending: false,
-      pendingLabel: 'Ending…',
-      blockedBy: 'Starting billing…',
-      children: 'End session',
-    }) as ReactElement<{ onClick: (event: { preventDefault(): void }) => void }>
+    const submit = actionButton(
+      {
+        type: 'submit',
+        pending: false,
+        pendingLabel: 'Ending…',
+        blockedBy: 'Starting billing…',
+        children: 'End session',
+      },
+      UNFOCUSED,
+    ) as ReactElement<{ onClick: (event: { preventDefault(): void }) => void }>
     submit.props.onClick({ preventDefault: () => void (prevented = true) })
     expect(prevented).toBe(true)
   })

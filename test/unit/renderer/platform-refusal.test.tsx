@@ -4,7 +4,7 @@ import type { ReactElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import type { ConnectionState } from '../../../src/shared/connection-state'
-import { ActionButton } from '../../../src/renderer/components/ActionButton'
+import { ActionButton, actionButton } from '../../../src/renderer/components/ActionButton'
 import { AvailabilityForm } from '../../../src/renderer/components/AvailabilityForm'
 import { InviteCard } from '../../../src/renderer/components/InviteCard'
 import { LiveSessionCard } from '../../../src/renderer/components/LiveSessionCard'
@@ -24,6 +24,9 @@ import {
   MINUTE,
 } from '../../support/fixtures'
 import { buttonTag } from '../../support/button-tag'
+
+/** A button the focus is not on. */
+const UNFOCUSED = { focused: false, onFocusChange: () => undefined }
 
 const OFFLINE: ConnectionState = {
   status: 'offline',
@@ -117,14 +120,17 @@ describe('the platform’s buttons while Standby is offline', () => {
     const offline = { reason: REASON, id: 'why' }
     let pressed = 0
     let prevented = false
-    const submit = ActionButton({
-      type: 'submit',
-      pending: false,
-      pendingLabel: 'Sending…',
-      offline,
-      onClick: () => void pressed++,
-      children: 'Send',
-    }) as ReactElement<{ onClick: (event: { preventDefault(): void }) => void }>
+    const submit = actionButton(
+      {
+        type: 'submit',
+        pending: false,
+        pendingLabel: 'Sending…',
+        offline,
+        onClick: () => void pressed++,
+        children: 'Send',
+      },
+      UNFOCUSED,
+    ) as ReactElement<{ onClick: (event: { preventDefault(): void }) => void }>
     submit.props.onClick({ preventDefault: () => void (prevented = true) })
     expect(pressed).toBe(0)
     expect(prevented).toBe(true)
