@@ -43,9 +43,11 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
               <bdi className="attachment-name">{attachment.name}</bdi>
               <span className="attachment-size muted">{formatBytes(attachment.sizeBytes)}</span>
               {/* Cut at its start when too long (its style), where "…bank.example.evil.example" keeps
-                the site it belongs to; the host itself is still written left to right. */}
+                the site it belongs to; the host itself is still written left to right, isolated by
+                LRI and PDI rather than in an element: an inline element as long as the host would
+                reach past the window's edge (clipped, but there for whatever measures it). */}
               <span className="attachment-host muted" title={link ?? undefined}>
-                <bdi dir="ltr">{host}</bdi>
+                {`${LEFT_TO_RIGHT_ISOLATE}${host}${POP_DIRECTIONAL_ISOLATE}`}
               </span>
               {link === null ? (
                 <span className="attachment-open muted">Cannot be opened</span>
@@ -69,6 +71,11 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
     </>
   )
 }
+
+/** Starts a run written left to right whatever surrounds it (as `<bdi dir="ltr">` would). */
+const LEFT_TO_RIGHT_ISOLATE = '\u2066'
+/** Ends it. */
+const POP_DIRECTIONAL_ISOLATE = '\u2069'
 
 /**
  * "PNG" from "screenshot.png": a short type label (the font may have no emoji). The name is the

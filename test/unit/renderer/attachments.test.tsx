@@ -19,18 +19,20 @@ const file = (name: string, url: string) => ({ name, sizeBytes: 180_000, mimeTyp
 describe('an attachment shows where its link goes', () => {
   it('names the site beside the file, and the Open link says it', () => {
     const html = drawn([file('invoice-from-your-bank.pdf', 'https://files.evil.example/x/invoice.pdf')])
-    expect(html).toContain('>files.evil.example<')
+    expect(html).toContain('>\u2066files.evil.example\u2069<')
     expect(html).toContain('aria-label="Open invoice-from-your-bank.pdf on files.evil.example"')
   })
 
   it('shows the site the link really opens, not a user name dressed as one', () => {
     const html = drawn([file('statement.pdf', 'https://bank.example@evil.example/statement.pdf')])
-    expect(html).toContain('>evil.example<')
+    expect(html).toContain('>\u2066evil.example\u2069<')
     expect(html).not.toContain('bank.example')
   })
 
   it('shows a host in another script as the punycode the browser starts from', () => {
-    expect(drawn([file('a.pdf', 'https://аpple.example/a.pdf')])).toContain('>xn--pple-43d.example<')
+    expect(drawn([file('a.pdf', 'https://аpple.example/a.pdf')])).toContain(
+      '>\u2066xn--pple-43d.example\u2069<',
+    )
   })
 
   it('keeps the end of a host too long for its place, where the site it belongs to is named', () => {
@@ -38,7 +40,8 @@ describe('an attachment shows where its link goes', () => {
     // the host is cut at its start instead, written left to right within its place.
     const host = `www.bank.example.login.secure.${'a'.repeat(60)}.evil.example`
     const html = drawn([file('statement.pdf', `https://${host}/statement.pdf`)])
-    expect(html).toMatch(new RegExp(`class="attachment-host muted"[^>]*><bdi dir="ltr">${host}</bdi>`))
+    // Isolated left to right by LRI … PDI, in no element of its own that could reach past the window.
+    expect(html).toMatch(new RegExp(`class="attachment-host muted"[^>]*>\u2066${host}\u2069</span>`))
     const rule = stylesheetRule('invites.css', '.attachment-host')
     expect(rule).toMatch(/text-overflow:\s*ellipsis/)
     expect(rule).toMatch(/direction:\s*rtl/)
