@@ -89,6 +89,11 @@ export type SessionKind = z.infer<typeof SessionKind>
 /** The most proposed times a client may offer for a scheduled request. */
 export const MAX_PROPOSED_TIMES = 5
 
+/** `times` without repeats, earliest first. */
+function inOrderOnce(times: number[]): number[] {
+  return [...new Set(times)].sort((a, b) => a - b)
+}
+
 /** A client's request for help. */
 export const HelpRequest = z
   .object({
@@ -99,8 +104,12 @@ export const HelpRequest = z
     attachments: z.array(Attachment).max(20),
     tags: z.array(Tag).max(20),
     kind: SessionKind,
-    /** Empty for instant requests; 1 to 5 times for scheduled ones. */
-    proposedTimes: z.array(Timestamp).max(MAX_PROPOSED_TIMES),
+    /**
+     * Empty for instant requests; 1 to 5 times for scheduled ones, each once and in order, as the
+     * reference platform stores them: one sent twice or out of order is put right here, on the
+     * way in, rather than offered twice (two Book buttons for the same time) wherever it is shown.
+     */
+    proposedTimes: z.array(Timestamp).max(MAX_PROPOSED_TIMES).overwrite(inOrderOnce),
     expectedDurationMinutes: z.number().int().min(5).max(480),
     createdAt: Timestamp,
   })

@@ -31,6 +31,11 @@ const request: HelpRequestType = {
 }
 
 describe('HelpRequest', () => {
+  it('keeps each proposed time once, earliest first, however the platform sent them', () => {
+    const parsed = HelpRequest.parse({ ...request, proposedTimes: [T + 3, T + 1, T + 1, T + 3, T + 1] })
+    expect(parsed.proposedTimes).toEqual([T + 1, T + 3])
+  })
+
   it('accepts 1 to 5 proposed times for a scheduled request and none for an instant one', () => {
     expect(HelpRequest.safeParse(request).success).toBe(true)
     expect(
