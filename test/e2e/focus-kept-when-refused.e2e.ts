@@ -38,6 +38,9 @@ it('keeps the focus on a Book whose time passes while it is focused, refusing it
     expect(await book.getAttribute('aria-disabled')).toBe('true')
     await page.keyboard.press('Enter')
     await focusLandsOn(book)
+    // Once the focus moves on, the passed time's Book is disabled and out of the Tab order.
+    await page.keyboard.press('Tab')
+    await book.and(page.locator(':disabled')).waitFor()
   }
   // Nothing was booked: the invite is still open for its other time.
   const core = running.shell.runtime.core
