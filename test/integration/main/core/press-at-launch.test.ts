@@ -13,8 +13,11 @@ import { startTestPlatform } from '../../../support/test-platform'
 describe('a press heard while Standby still connects', () => {
   const defer = useCleanup()
 
-  /** Ada was notified of an instant invite and Standby stopped; it starts again, still connecting. */
-  async function restartedWithInviteShown() {
+  /**
+   * Ada was notified of an instant invite and Standby stopped; it starts again, still connecting.
+   * `signedOutElsewhere`: the sign-in ended meanwhile (on another device), so the platform refuses it.
+   */
+  async function restartedWithInviteShown({ signedOutElsewhere = false } = {}) {
     const platform = await startTestPlatform()
     defer(() => platform.close())
     const ada = platform.addExpert()
@@ -23,6 +26,7 @@ describe('a press heard while Standby still connects', () => {
     await first.waitForNotifications(1)
     const shown = first.adapters.notifier.onScreen[0]!
     first.close()
+    if (signedOutElsewhere) platform.server.tokens.revoke(ada.token)
     const core = await startTestCore({
       platformUrl: platform.server.url,
       token: ada.token,
@@ -34,28 +38,6 @@ describe('a press heard while Standby still connects', () => {
     const notices: AppNotice[] = []
     core.runtime.notificationActions.notices.add((notice) => notices.push(notice))
     return { platform, ada, core, shown, notices }
-  }
-
-  /** As above, the sign-in ended meanwhile (signed out on another device): the platform refuses it. */
-  async function restartedSignedOutElsewhere() {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const ada = platform.addExpert()
-    const first = await startCoreFor(platform.server.url, ada, { clock: platform.clock })
-    platform.inviteDirectly(ada.id, 'Query plan')
-    await first.waitForNotifications(1)
-    const shown = first.adapters.notifier.onScreen[0]!
-    first.close()
-    platform.server.tokens.revoke(ada.token)
-    const core = await startTestCore({
-      platformUrl: platform.server.url,
-      token: ada.token,
-      expertId: ada.id,
-      dir: first.dir,
-      clock: platform.clock,
-    })
-    defer(() => core.close(true))
-    return { platform, ada, core, shown }
   }
 
   const inviteState = (core: TestCore, inviteId: string) => core.runtime.cache.invite(inviteId)?.state
@@ -81,7 +63,7 @@ describe('a press heard while Standby still connects', () => {
   })
 
   it('Join on it once the platform refuses the sign-in acts for no one: nothing is sent, and it says why', async () => {
-    const { platform, ada, core, shown } = await restartedSignedOutElsewhere()
+    const { platform, ada, core, shown } = await restartedWithInviteShown({ signedOutElsewhere: true })
     expect(core.runtime.core.connection.status).toBe('connecting')
     await core.runtime.notificationActions.activate({ action: 'primary', notification: shown })
     expect(core.runtime.core.connection.status).toBe('signed_out')
