@@ -40,7 +40,7 @@ export const CACHE_SCHEMA: ReadonlyArray<string> = [
   "index sessions_history_outcome on sessions: CREATE INDEX sessions_history_outcome ON sessions (outcome, booked_start DESC, id DESC) WHERE state IN ('ended', 'cancelled')",
   'trigger sessions_search_delete on sessions: CREATE TRIGGER sessions_search_delete AFTER DELETE ON sessions BEGIN DELETE FROM session_search WHERE rowid = old.rowid; END',
   "index sessions_upcoming on sessions: CREATE INDEX sessions_upcoming ON sessions (booked_start, id) WHERE state IN ('booked', 'live')",
-  'table shown_invites (id TEXT NOT NULL PK1, at INTEGER NOT NULL)',
+  'table shown_invites (id TEXT NOT NULL PK1, request_id TEXT NOT NULL PK2, at INTEGER NOT NULL)',
   'table standing_warnings (key TEXT NOT NULL PK1, at INTEGER NOT NULL)',
   'table sync_state (slot INTEGER PK1, cursor INTEGER NOT NULL, last_synced_at INTEGER, cursor_digest TEXT, clock_offset_ms INTEGER, clock_measured_at INTEGER, platform_url TEXT, parts_through INTEGER)',
 ]

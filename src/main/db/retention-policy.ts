@@ -99,6 +99,7 @@ export const RETENTION_STEPS: ReadonlyArray<RetentionStep> = [
     table: 'shown_invites',
     key: 'id',
     first: '',
+    // By id alone: every mark under an id stays while any row holds it, whichever request it names.
     condition: 'at < @shownBefore AND NOT EXISTS (SELECT 1 FROM invites WHERE invites.id = shown_invites.id)',
   },
   {

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3'
 import { errorMessage } from '../../shared/error-message'
 import { notACacheFile } from './cache-file-state'
 
-type ColumnType = 'text' | 'integer' | 'integer or null'
+type ColumnType = 'text' | 'text or empty' | 'integer' | 'integer or null'
 
 /**
  * The tables that hold marks, with their columns as the cache writes them and when each mark was
@@ -20,14 +20,19 @@ const MARK_TABLES: ReadonlyArray<{
   readonly table: string
   readonly columns: ReadonlyArray<readonly [string, ColumnType]>
   readonly newest: string
+  /** Columns a damaged copy made before them lacks, and what its rows take instead (SQL). */
+  readonly since?: Readonly<Record<string, string>>
 }> = [
   {
     table: 'shown_invites',
     newest: 'at',
     columns: [
       ['id', 'text'],
+      ['request_id', 'text or empty'],
       ['at', 'integer'],
     ],
+    // A copy from before migration 0019 knows no request: its marks answer for any, as they did.
+    since: { request_id: "''" },
   },
   {
     table: 'reminders',
@@ -101,9 +106,10 @@ export function salvageMarks(
   let rows = 0
   const unreadable: string[] = []
   try {
-    for (const { table, columns, newest } of MARK_TABLES) {
+    for (const marks of MARK_TABLES) {
+      const { table } = marks
       try {
-        rows += copyTable(damaged, fresh, { table, columns, newest })
+        rows += copyTable(damaged, fresh, marks)
       } catch (error) {
         unreadable.push(`${table} (${errorMessage(error)})`)
       }
@@ -121,15 +127,26 @@ export function salvageMarks(
 function copyTable(
   from: Database.Database,
   to: Database.Database,
-  { table, columns, newest }: (typeof MARK_TABLES)[number],
+  { table, columns, newest, since = {} }: (typeof MARK_TABLES)[number],
 ): number {
   const names = columns.map(([name]) => name)
-  const where = columns.map(([name, type]) => typeCheck(name, type)).join(' AND ')
+  const held = new Set(
+    from.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[],
+  )
+  const lacking = (name: string): string | undefined => (held.has(name) ? undefined : since[name])
+  const read = names.map((name) => {
+    const instead = lacking(name)
+    return instead === undefined ? name : `${instead} AS ${name}`
+  })
+  const where = columns
+    .filter(([name]) => lacking(name) === undefined)
+    .map(([name, type]) => typeCheck(name, type))
+    .join(' AND ')
   // Read in full before writing: a damaged page can fail the read halfway, and then nothing of
   // this table is taken rather than an arbitrary part of it.
   const found = from
     .prepare(
-      `SELECT ${names.join(', ')} FROM ${table} WHERE ${where}
+      `SELECT ${read.join(', ')} FROM ${table} WHERE ${where}
        ORDER BY ${newest} DESC LIMIT ${MAX_ROWS_PER_TABLE}`,
     )
     .raw()
@@ -156,6 +173,8 @@ function typeCheck(name: string, type: ColumnType): string {
   switch (type) {
     case 'text':
       return `typeof(${name}) = 'text' AND length(${name}) BETWEEN 1 AND ${MAX_TEXT}`
+    case 'text or empty':
+      return `typeof(${name}) = 'text' AND length(${name}) <= ${MAX_TEXT}`
     case 'integer':
       return `typeof(${name}) = 'integer'`
     case 'integer or null':

@@ -19,6 +19,7 @@ import { m0015CachePlatform } from './0015-cache-platform'
 import { m0016SearchFolding } from './0016-search-folding'
 import { m0017RetryKeys } from './0017-retry-keys'
 import { m0018PartsThrough } from './0018-parts-through'
+import { m0019ShownInvitesByRequest } from './0019-shown-invites-by-request'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -40,4 +41,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0016SearchFolding,
   m0017RetryKeys,
   m0018PartsThrough,
+  m0019ShownInvitesByRequest,
 ]

@@ -41,7 +41,7 @@ export class InviteRepository {
   private readonly selectById: Database.Statement<[string], StoredRow>
   private readonly selectUnnotified: Database.Statement<[number], StoredRow>
   private readonly updateNotified: Database.Statement<[number, string]>
-  private readonly insertShown: Database.Statement<[string, number]>
+  private readonly insertShown: Database.Statement<[string, string, number]>
   private readonly selectShown: Database.Statement<[string], { id: string }>
   private readonly pruneShown: Database.Statement<[number]>
   private readonly deleteAllShown: Database.Statement<[]>
@@ -49,7 +49,6 @@ export class InviteRepository {
   private readonly deleteAllInvites: Database.Statement<[]>
   private readonly selectMoved: Database.Statement<[string], { id: string }>
   private readonly deleteGiven: Database.Statement<[string]>
-  private readonly deleteGivenShown: Database.Statement<[string]>
 
   constructor(
     db: Database.Database,
@@ -96,21 +95,32 @@ export class InviteRepository {
     this.selectById = preparedOnUse(db, `${select} WHERE invites.id = ?`)
     this.selectUnnotified = preparedOnUse(
       db,
+      // A mark answers for its invite's request only: a platform can send another request's invite
+      // under the id of one shown long ago. One of no known request ('', made before 0019) for any.
       `${select} WHERE ${open} AND notified_at IS NULL
-         AND invites.id NOT IN (SELECT id FROM shown_invites) ORDER BY sent_at DESC, invites.id DESC`,
+         AND NOT EXISTS (SELECT 1 FROM shown_invites AS shown WHERE shown.id = invites.id
+           AND shown.request_id IN ('', invites.request_id))
+         ORDER BY sent_at DESC, invites.id DESC`,
     )
     this.updateNotified = preparedOnUse(
       db,
       'UPDATE invites SET notified_at = ? WHERE id = ? AND notified_at IS NULL',
     )
-    this.insertShown = preparedOnUse(db, 'INSERT OR IGNORE INTO shown_invites (id, at) VALUES (?, ?)')
+    // Marked under the request its row holds; one without a row (none is shown so) under no known
+    // request, which answers for any: never shown twice.
+    this.insertShown = preparedOnUse(
+      db,
+      `INSERT OR IGNORE INTO shown_invites (id, request_id, at)
+       VALUES (?, coalesce((SELECT request_id FROM invites WHERE id = ?), ''), ?)`,
+    )
     this.selectShown = preparedOnUse(
       db,
-      'SELECT id FROM shown_invites WHERE id IN (SELECT value FROM json_each(?))',
+      'SELECT DISTINCT id FROM shown_invites WHERE id IN (SELECT value FROM json_each(?))',
     )
     this.pruneShown = preparedOnUse(
       db,
-      'DELETE FROM shown_invites WHERE id NOT IN (SELECT id FROM shown_invites ORDER BY at DESC LIMIT ?)',
+      `DELETE FROM shown_invites WHERE (id, request_id) NOT IN
+         (SELECT id, request_id FROM shown_invites ORDER BY at DESC LIMIT ?)`,
     )
     this.deleteAllShown = preparedOnUse(db, 'DELETE FROM shown_invites')
     this.deleteOthers = preparedOnUse(
@@ -124,10 +134,6 @@ export class InviteRepository {
        WHERE invites.request_id <> json_extract(given.value, '$[1]')`,
     )
     this.deleteGiven = preparedOnUse(db, 'DELETE FROM invites WHERE id IN (SELECT value FROM json_each(?))')
-    this.deleteGivenShown = preparedOnUse(
-      db,
-      'DELETE FROM shown_invites WHERE id IN (SELECT value FROM json_each(?))',
-    )
   }
 
   /** How many invites are open at platform time `now`, without reading them. */
@@ -190,11 +196,11 @@ export class InviteRepository {
   markNotified(inviteIds: ReadonlyArray<string>, at: number): void {
     for (const id of inviteIds) {
       this.updateNotified.run(at, id)
-      this.insertShown.run(id, at)
+      this.insertShown.run(id, id, at)
     }
   }
 
-  /** Of these invites, the ones ever shown as a notification (as far as the cache remembers). */
+  /** Of these invites, the ones ever shown as a notification under their id, for any request (as far as the cache remembers). */
   shown(inviteIds: ReadonlyArray<string>): string[] {
     return this.selectShown.all(JSON.stringify(inviteIds)).map((row) => row.id)
   }
@@ -214,11 +220,13 @@ export class InviteRepository {
     return this.selectMoved.all(given).map((row) => row.id)
   }
 
-  /** Remove these invites and the memory that they were shown: what comes under their ids is new. */
+  /**
+   * Remove these invites, so what comes under their ids starts unshown. Their marks stay: each
+   * names the request shown, so it keeps that one from being shown again and not the next.
+   */
   forget(inviteIds: ReadonlyArray<string>): void {
     if (inviteIds.length === 0) return
     this.deleteGiven.run(JSON.stringify(inviteIds))
-    this.deleteGivenShown.run(JSON.stringify(inviteIds))
   }
 
   /** Remove every invite, and the memory of which were shown (the cache starts over). */

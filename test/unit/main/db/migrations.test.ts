@@ -20,6 +20,8 @@ import {
   aSession,
   endedSession,
   FIXTURE_NOW,
+  inviteClosed,
+  inviteCreated,
   liveSession,
   MINUTE,
 } from '../../../support/fixtures'
@@ -615,6 +617,8 @@ describe('cache migrations', () => {
     expect(dump(db, 'sync_state')).toEqual(
       before.sync_state?.map((row) => ({ ...(row as object), parts_through: null })),
     )
+    // The store is today's code: it writes the columns of every later migration too.
+    migrate(db, cacheMigrations, options)
     const store = new SqliteCacheStore(db, linesLogger())
     expect(store.partsThrough()).toBe(0)
     const expert = anExpert()
@@ -638,6 +642,32 @@ describe('cache migrations', () => {
     // What a damaged or edited file holds there is read as none.
     db.prepare("UPDATE sync_state SET parts_through = 'many'").run()
     expect(store.partsThrough()).toBe(0)
+    db.close()
+  })
+
+  it('0019-shown-invites-by-request names the request of each mark its invite still holds, none for the others, and then shows another request under a shown id', () => {
+    const { db } = databaseAt(18)
+    insertRowsAt(db, 18)
+    const mark = db.prepare('INSERT INTO shown_invites (id, at) VALUES (?, ?)')
+    mark.run(invite.id, 5)
+    mark.run('inv_gone', 6)
+    migrateKeepingRows(db, 19, ['shown_invites'])
+    expect(dump(db, 'shown_invites')).toEqual([
+      { id: invite.id, request_id: request.id, at: 5 },
+      { id: 'inv_gone', request_id: '', at: 6 },
+    ])
+    const store = new SqliteCacheStore(db, linesLogger())
+    // The cached invite stays shown; a mark of no known request answers for any, as it did.
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
+    const again = anInvite({ id: 'inv_gone', request: aRequest({ id: 'req_2' }) })
+    store.applyEvents([inviteCreated(8, again)])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
+    // A mark made from here on names its request: another request's invite under its id is new.
+    store.applyEvents([inviteClosed(9, invite.id, 'taken')])
+    db.prepare('DELETE FROM invites WHERE id = ?').run(invite.id)
+    const other = anInvite({ id: invite.id, request: aRequest({ id: 'req_3' }) })
+    store.applyEvents([inviteCreated(10, other)])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([other])
     db.close()
   })
 

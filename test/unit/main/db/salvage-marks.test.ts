@@ -81,8 +81,15 @@ describe('a damaged cache replaced by an empty one', () => {
     const path = join(tempDir(), 'cache.db')
     usedCache(path)
     const db = new Database(path)
-    db.prepare(`INSERT INTO shown_invites (id, at) VALUES ('inv_text_time', 'yesterday')`).run()
-    db.prepare(`INSERT INTO shown_invites (id, at) VALUES (?, 1)`).run('x'.repeat(10_000))
+    db.prepare(
+      `INSERT INTO shown_invites (id, request_id, at) VALUES ('inv_text_time', 'req_a', 'yesterday')`,
+    ).run()
+    db.prepare(`INSERT INTO shown_invites (id, request_id, at) VALUES (?, 'req_a', 1)`).run(
+      'x'.repeat(10_000),
+    )
+    db.prepare(`INSERT INTO shown_invites (id, request_id, at) VALUES ('inv_long_request', ?, 1)`).run(
+      'r'.repeat(10_000),
+    )
     // As another program could write it: the table's own checks off.
     db.pragma('ignore_check_constraints = ON')
     db.prepare(`UPDATE reminders SET outcome = 'exploded'`).run()
@@ -90,9 +97,37 @@ describe('a damaged cache replaced by an empty one', () => {
     damageSchema(path)
     const { rebuilt, store, close } = reopenAndRefill(path)
     expect(rebuilt?.salvaged.unreadable).toEqual([])
-    expect(store.shownInvites(['inv_text_time', shown.id])).toEqual([shown.id])
+    expect(store.shownInvites(['inv_text_time', 'inv_long_request', shown.id])).toEqual([shown.id])
     expect(store.reminderHandled(reminder)).toBe(false)
     close()
+  })
+
+  it('carries over the marks of a copy made before marks named their request, each answering for any request', () => {
+    const path = join(tempDir(), 'cache.db')
+    usedCache(path)
+    const db = new Database(path)
+    // As migration 0004 made the table, before 0019 keyed it by request too.
+    db.exec(`DROP TABLE shown_invites;
+      CREATE TABLE shown_invites (id TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
+      INSERT INTO shown_invites (id, at) VALUES ('inv_shown', ${FIXTURE_NOW});`)
+    db.close()
+    damageSchema(path)
+    const { rebuilt, store, close } = reopenAndRefill(path)
+    expect(rebuilt?.salvaged.unreadable).toEqual([])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW).map((i) => i.id)).toEqual([unseen.id])
+    close()
+  })
+
+  it('carries over which request each shown invite was for: another request under its id is new', () => {
+    const path = join(tempDir(), 'cache.db')
+    usedCache(path)
+    damageSchema(path)
+    const opened = openCache({ path })
+    const store = new SqliteCacheStore(opened.db, linesLogger())
+    const other = anInvite({ id: shown.id, request: aRequest({ id: 'req_other', title: 'Another request' }) })
+    store.applyEvents([inviteCreated(1, other)])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([other])
+    opened.close()
   })
 
   it('says what it could not read when the damaged copy is no database at all, and still opens', () => {

@@ -384,6 +384,64 @@ describe('an invite shown before a snapshot that does not hold it', () => {
     expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
   })
 
+  it('is no reason to pass over an invite the platform sends under its id for another request once its row is gone', () => {
+    const { store } = fresh()
+    const first = anInvite({ id: 'inv_7', request: aRequest({ id: 'r_first' }) })
+    store.applyEvents([inviteCreated(1, first)])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([first])
+    store.markNotified([first.id], FIXTURE_NOW)
+    store.applyEvents([inviteClosed(2, first.id, 'taken')])
+    // Its row is gone (a snapshot without it), its mark kept; a platform restored from a backup,
+    // or one numbering its invites, sends another request's invite under the same id.
+    const later = FIXTURE_NOW + 60 * MINUTE
+    store.applySnapshot(aSnapshot({ cursor: 2 }))
+    expect(store.invite(first.id)).toBeNull()
+    expect(store.shownInvites([first.id])).toEqual([first.id])
+    const other = anInvite({
+      id: first.id,
+      request: aRequest({ id: 'r_other', title: 'Another request', createdAt: later }),
+    })
+    store.applyEvents([inviteCreated(3, other)])
+    expect(store.unnotifiedOpenInvites(later)).toEqual([other])
+    // Shown once: after it, neither a restart nor a snapshot without it and its replay shows it again.
+    store.markNotified([other.id], later)
+    expect(store.unnotifiedOpenInvites(later)).toEqual([])
+    store.applySnapshot(aSnapshot({ cursor: 2 }))
+    store.applyEvents([inviteCreated(3, other)])
+    expect(store.unnotifiedOpenInvites(later)).toEqual([])
+    // Nor does a snapshot that holds it.
+    store.applySnapshot(aSnapshot({ openInvites: [other], cursor: 3 }))
+    expect(store.unnotifiedOpenInvites(later)).toEqual([])
+  })
+
+  it('still passes over the same invite (same id, same request) sent again once its row is gone', () => {
+    const { store } = fresh()
+    const invite = anInvite({ id: 'inv_7', request: aRequest({ id: 'r_first' }) })
+    store.applyEvents([inviteCreated(1, invite)])
+    store.markNotified([invite.id], FIXTURE_NOW)
+    store.applySnapshot(aSnapshot({ cursor: 1 }))
+    expect(store.invite(invite.id)).toBeNull()
+    store.applyEvents([inviteCreated(2, invite)])
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
+    store.applySnapshot(aSnapshot({ openInvites: [invite], cursor: 2 }))
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
+  })
+
+  it("takes a snapshot holding another request's invite under a shown id whose row is gone as new, shown once", () => {
+    const { store } = fresh()
+    const first = anInvite({ id: 'inv_7', request: aRequest({ id: 'r_first' }) })
+    store.applyEvents([inviteCreated(1, first)])
+    store.markNotified([first.id], FIXTURE_NOW)
+    store.applySnapshot(aSnapshot({ cursor: 1 }))
+    const other = anInvite({ id: first.id, request: aRequest({ id: 'r_other', title: 'Another request' }) })
+    store.applySnapshot(aSnapshot({ openInvites: [other], cursor: 1 }))
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([other])
+    store.markNotified([other.id], FIXTURE_NOW)
+    // The first request's invite back under the id (a platform restored again) was shown already.
+    store.applySnapshot(aSnapshot({ openInvites: [first], cursor: 1 }))
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
+  })
+
   it('is forgotten with the rest of the cache when it is cleared', () => {
     const { store } = fresh()
     const invite = anInvite({ id: 'inv_back', request: aRequest({ id: 'r_back' }) })
