@@ -113,9 +113,14 @@ export class InviteRepository {
       `INSERT OR IGNORE INTO shown_invites (id, request_id, at)
        VALUES (?, coalesce((SELECT request_id FROM invites WHERE id = ?), ''), ?)`,
     )
+    // A mark of another request than the cached row's is not this invite's; one whose row is gone
+    // stands for the invite the expert saw under the id (a deep link, a toast of it).
     this.selectShown = preparedOnUse(
       db,
-      'SELECT DISTINCT id FROM shown_invites WHERE id IN (SELECT value FROM json_each(?))',
+      `SELECT DISTINCT shown.id AS id FROM shown_invites AS shown
+         LEFT JOIN invites ON invites.id = shown.id
+       WHERE shown.id IN (SELECT value FROM json_each(?))
+         AND (invites.id IS NULL OR shown.request_id IN ('', invites.request_id))`,
     )
     this.pruneShown = preparedOnUse(
       db,
@@ -200,7 +205,10 @@ export class InviteRepository {
     }
   }
 
-  /** Of these invites, the ones ever shown as a notification under their id, for any request (as far as the cache remembers). */
+  /**
+   * Of these invites, the ones ever shown as a notification (as far as the cache remembers): for
+   * the request the cached row holds, or, the row gone, for any.
+   */
   shown(inviteIds: ReadonlyArray<string>): string[] {
     return this.selectShown.all(JSON.stringify(inviteIds)).map((row) => row.id)
   }

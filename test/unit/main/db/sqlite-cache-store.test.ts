@@ -414,6 +414,21 @@ describe('an invite shown before a snapshot that does not hold it', () => {
     expect(store.unnotifiedOpenInvites(later)).toEqual([])
   })
 
+  it('counts an invite under a shown id but for another request as not shown until it is, so its closing is not told', () => {
+    const { store } = fresh()
+    const first = anInvite({ id: 'inv_7', request: aRequest({ id: 'r_first' }) })
+    store.applyEvents([inviteCreated(1, first)])
+    store.markNotified([first.id], FIXTURE_NOW)
+    store.applySnapshot(aSnapshot({ cursor: 1 }))
+    // Gone from the rows, the id still reads as shown: a toast or a link of it is the expert's.
+    expect(store.shownInvites([first.id])).toEqual([first.id])
+    const other = anInvite({ id: first.id, request: aRequest({ id: 'r_other', title: 'Another request' }) })
+    store.applyEvents([inviteCreated(2, other)])
+    expect(store.shownInvites([other.id])).toEqual([])
+    store.markNotified([other.id], FIXTURE_NOW)
+    expect(store.shownInvites([other.id])).toEqual([other.id])
+  })
+
   it('still passes over the same invite (same id, same request) sent again once its row is gone', () => {
     const { store } = fresh()
     const invite = anInvite({ id: 'inv_7', request: aRequest({ id: 'r_first' }) })
