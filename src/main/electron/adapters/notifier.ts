@@ -70,6 +70,11 @@ function ofSession(sessionId: string): (data: AppNotification) => boolean {
   return (data) => data.kind === 'reminder' && data.sessionId === sessionId
 }
 
+/** Whether a notification is the invite `inviteId`'s own (not a client's message about it). */
+function ofInvite(inviteId: string): (data: AppNotification) => boolean {
+  return (data) => data.kind === 'invite' && data.inviteId === inviteId
+}
+
 /** Electron's notification buttons work on macOS (signed app, alert style) and Windows only. */
 const PLATFORMS_WITH_ACTIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
 /** Where the OS keeps notifications for the app's next run, which re-attaches to them (`restore`). */
@@ -225,7 +230,10 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (appNotification.kind === 'reminder_closed') return withdrawReminder(appNotification)
       if (appNotification.kind === 'all_withdrawn') return withdrawAll()
       if (health.status === 'unsupported') return options.onFailed(appNotification)
-      if (appNotification.kind === 'reminder') replaceSessionNotifications(appNotification.sessionId)
+      if (appNotification.kind === 'reminder') replaceHeld(ofSession(appNotification.sessionId))
+      // An invite is shown again only when a snapshot has its id for another request: the earlier
+      // notification names the first request, and a press on it would answer the other.
+      if (appNotification.kind === 'invite') replaceHeld(ofInvite(appNotification.inviteId))
       // A notice about one condition is on screen once: told again (the test notification pressed
       // twice, a catch-up failing again), it takes the earlier one's place instead of stacking.
       // (macOS replaces a delivered one with the same id by itself.)
@@ -259,13 +267,13 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   }
 
   /**
-   * A new notification about a session takes the place of the one before, as macOS and Windows do
-   * by its id. On Linux, where ids do not reach the OS, the older one is closed; elsewhere it is
-   * only let go: closing it there would remove, by the id they share, the new one too.
+   * A new notification about a session or an invite takes the place of the one before, as macOS
+   * and Windows do by its id. On Linux, where ids do not reach the OS, the older one is closed;
+   * elsewhere it is only let go: closing it there would remove, by the id they share, the new one too.
    */
-  function replaceSessionNotifications(sessionId: string): void {
-    if (!PLATFORMS_WITH_IDS.has(platform)) return closeHeld(ofSession(sessionId))
-    for (const [shown, data] of [...held]) if (ofSession(sessionId)(data)) release(shown)
+  function replaceHeld(earlier: (data: AppNotification) => boolean): void {
+    if (!PLATFORMS_WITH_IDS.has(platform)) return closeHeld(earlier)
+    for (const [shown, data] of [...held]) if (earlier(data)) release(shown)
   }
 
   /**

@@ -302,6 +302,25 @@ describe('the Electron notifier', () => {
     }
   })
 
+  it('shows an invite told again (a snapshot has its id for another request) in place of the earlier one, on every OS', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      resetFakeElectron()
+      const { notifier, onActivate } = setup({ platform })
+      notifier.show(scheduled)
+      notifier.show(instant)
+      const moved = { ...instant, title: 'Kim Park: Another request' }
+      notifier.show(moved)
+      expect(fake.notifications.filter((n) => n.onScreen).map((n) => n.options.title)).toEqual([
+        scheduled.title,
+        moved.title,
+      ])
+      // Not held either: a press on it that the OS still reported would name the first request.
+      expect(notifier.held).toBe(2)
+      lastNotification().click()
+      expect(onActivate.mock.calls).toEqual([[{ action: 'open', notification: moved }]])
+    }
+  })
+
   describe('a reminder withdrawn', () => {
     type Reminder = Extract<AppNotification, { kind: 'reminder' }>
     const at = (
