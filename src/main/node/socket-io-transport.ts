@@ -22,7 +22,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   // socket.io-client reads a URL's path as a namespace, so a platform served under a path
   // (https://host/standby) is reached at its origin, with the path leading to its socket.io.
   const platform = new URL(options.platformUrl)
-  const connection: ConnectionSoFar = { letIn: false, awaited: new Set() }
+  const connection: ConnectionSoFar = { letIn: false, refused: false, awaited: new Set() }
   /** Bytes arrived since the last whole packet: a message is part way across. */
   let partial = false
   const socket = io(platform.origin, {
@@ -57,9 +57,12 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     pings.reset()
     handlers.opened()
   })
-  socket.on('connect_error', (error: Error & { data?: unknown }) =>
-    handlers.failed(whyNotConnected(error), error.data),
-  )
+  socket.on('connect_error', (error: Error & { data?: unknown }) => {
+    // A refusal without data is still the server's answer: told as null, not as no answer.
+    const refused = connection.refused
+    connection.refused = false
+    handlers.failed(whyNotConnected(error), refused ? (error.data ?? null) : error.data)
+  })
   socket.on('disconnect', (reason: string, description?: unknown) => {
     failUnsent(socket, connection)
     if (pings.flooded) return handlers.closed(PING_FLOOD, true)
@@ -82,6 +85,8 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   })
   return {
     connect: () => {
+      // One refusal tells of its own attempt only (one for another namespace reaches no listener).
+      connection.refused = false
       socket.connect()
       // A new attempt's engine was made just now, and nothing of it has arrived yet.
       const engine = socket.io.engine
@@ -170,6 +175,8 @@ function failUnsent(socket: Socket, connection: ConnectionSoFar): void {
 interface ConnectionSoFar {
   /** The platform accepted the connection. */
   letIn: boolean
+  /** The server refused the attempt under way (socket.io's refusal packet), with or without data. */
+  refused: boolean
   /** The ids of the answers awaited: each one is taken once. */
   readonly awaited: Set<number>
 }
@@ -198,6 +205,7 @@ function protocolParser(
     constructor() {
       super()
       this.inner.on('decoded', (packet: Packet) => {
+        if (packet.type === PacketType.CONNECT_ERROR && !connection.letIn) connection.refused = true
         const kept = protocolPacket(packet, connection, passedOver)
         if (packet.type === PacketType.CONNECT) connection.letIn = true
         if (kept !== null) this.emitReserved('decoded', kept)

@@ -90,8 +90,8 @@ export function readConnectFailure(
   | { readonly kind: 'retry'; readonly reason: string } {
   const refusal = ConnectRefusal.safeParse(data)
   if (!refusal.success) {
-    // socket.io hands on data only from the server's own refusal: the platform was reached.
-    if (data !== undefined) return { kind: 'retry', reason: unreadableRefusal(data, platformUrl) }
+    // Data (null when it carried none) comes only with the server's own refusal: it was reached.
+    if (data !== undefined) return { kind: 'retry', reason: unreadableRefusal(data, message, platformUrl) }
     // Whatever answered the attempt may have written the message, at any length.
     const failure = describeNetworkCode(clipSentence(message))
     return {
@@ -123,9 +123,14 @@ export function readConnectFailure(
   return { kind: 'retry', reason: refusal.data.message }
 }
 
-/** Why to try again after a refusal this version cannot read as a whole: its sentence when it has one. */
-function unreadableRefusal(data: unknown, platformUrl: string): string {
+/**
+ * Why to try again after a refusal this version cannot read as a whole: its sentence when it has
+ * one, else the refusal's own `message` (what socket.io's error says) quoted.
+ */
+function unreadableRefusal(data: unknown, message: string, platformUrl: string): string {
   const lenient = AnyRefusal.safeParse(data)
   if (lenient.success) return lenient.data.message
-  return `The server at ${platformUrl} refused the connection without a reason Standby can read: it may not be a Standby platform, or it is being updated. Standby tries again; if this goes on, check the platform address.`
+  const said = clipSentence(message)
+  const quoted = said === '' ? '' : ` ("${said}")`
+  return `The server at ${platformUrl} refused the connection${quoted} without a reason Standby can read: it may not be a Standby platform, or it is being updated. Standby tries again; if this goes on, check the platform address.`
 }

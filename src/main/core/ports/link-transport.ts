@@ -9,7 +9,10 @@ import type { SocketAuth } from '../../../shared/protocol'
 export interface LinkTransportHandlers {
   /** The connection opened; the platform has yet to welcome it. */
   opened(): void
-  /** An attempt to connect failed: `message` says why, `data` is what the server's refusal carried, if anything. */
+  /**
+   * An attempt to connect failed: `message` says why, `data` is what the server's refusal carried
+   * (null for a refusal that carried nothing), undefined when no server refused it.
+   */
   failed(message: string, data: unknown): void
   /**
    * The open connection closed for `reason`, whichever side closed it; `violation` when it ended

@@ -168,6 +168,20 @@ describe('PlatformLink', () => {
     expect(refused.kind === 'refused' && refused.message).toMatch(/update Standby/)
   })
 
+  it('says a server that refused the connection without a refusal Standby reads did refuse it, not that it is unreachable', async () => {
+    const http = createServer()
+    const io = new Server(http)
+    io.use((_socket, next) => next(new Error('Staff only')))
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    defer(() => new Promise<void>((resolve) => io.close(() => resolve())))
+    const link = startedLinkTo((http.address() as AddressInfo).port)
+    const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
+    expect(waiting.kind === 'waiting' && waiting.reason).toMatch(
+      /refused the connection \("Staff only"\) without a reason Standby can read.*check the platform address\.$/,
+    )
+    expect(waiting.kind === 'waiting' && waiting.reason).not.toMatch(/unreachable/)
+  })
+
   it('says another kind of server answers at the address, not that the network is down', async () => {
     const ssh = await startBannerServer('SSH-2.0-OpenSSH_9.6\r\n')
     defer(() => ssh.close())
