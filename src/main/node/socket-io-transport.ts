@@ -99,12 +99,16 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
       // socket.io ends with a WebSocket close handshake, and ws keeps the TCP connection until the
       // platform answers it, or for half a minute: from a link found dead no answer comes, so
       // each one held a socket and a file descriptor that long, one more for every link found
-      // dead meanwhile (a storm of wakes, a flapping network). socket.io's own goodbye is written
-      // by now (a live platform hears "client namespace disconnect"), and the link never uses this
-      // connection again, so it is let go at once, without the WebSocket close handshake.
+      // dead meanwhile (a storm of wakes, a flapping network). The link never uses this connection
+      // again, so it is let go without the WebSocket close handshake, but only once engine.io has
+      // closed: while a write is under way it holds what was asked after it (questions of the same
+      // tick, socket.io's goodbye) and writes that before closing, or a live platform never hears it.
       const carrying = webSocketOf(socket)
+      const engine = socket.io.engine as EngineClosing | undefined
       socket.disconnect()
-      carrying?.terminate()
+      if (carrying === undefined) return
+      if (engine?.readyState === 'closing') engine.once('close', () => carrying.terminate())
+      else carrying.terminate()
     },
     // Rejects when the socket drops before the answer (emitWithAck's error-first acknowledgement).
     request: (name, payload, abandon) => {
@@ -116,6 +120,12 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
       return answer
     },
   }
+}
+
+/** The part of engine.io-client's socket that tells it is closing, and when it has closed. */
+interface EngineClosing {
+  readonly readyState: string
+  once(event: 'close', listener: () => void): unknown
 }
 
 /**
