@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { PlatformLink } from '../../../../../src/main/core/connection/platform-link'
-import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
-import { ManualClock } from '../../../../../src/shared/clock'
 import type { CommandOutcome } from '../../../../../src/shared/command-outcome'
 import { PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../../src/shared/protocol'
 import { aSession, FIXTURE_NOW } from '../../../../support/fixtures'
-import { memoryTransport } from '../../../../support/memory-transport'
-import { recordingLog } from '../../../../support/recording-log'
+import { memoryLink } from '../../../../support/memory-link'
 
 /** A link over the in-memory transport, welcomed, and the connection the test plays the platform on. */
 function online() {
-  const { transport, connections } = memoryTransport()
-  const clock = new ManualClock(FIXTURE_NOW)
-  const link = new PlatformLink('http://127.0.0.1:4455', 'token-1', {
-    transport,
-    clock,
-    linkClock: clock,
-    power: createPowerHook(),
-    log: recordingLog(),
-    random: () => 0.5,
-    expertId: 'exp_ada',
-  })
+  const { link, connections, clock } = memoryLink()
   link.start()
   const connection = connections[0]!
   connection.accept()

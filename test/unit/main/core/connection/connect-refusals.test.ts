@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { PlatformLink } from '../../../../../src/main/core/connection/platform-link'
-import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
-import { ManualClock } from '../../../../../src/shared/clock'
 import { PROTOCOL_VERSION } from '../../../../../src/shared/protocol'
-import { FIXTURE_NOW } from '../../../../support/fixtures'
-import { memoryTransport } from '../../../../support/memory-transport'
-import { recordingLog } from '../../../../support/recording-log'
-
-const URL = 'http://127.0.0.1:4455'
+import { memoryLink } from '../../../../support/memory-link'
 
 /** A link whose first attempt the platform refuses with `data`; the state it is left in. */
 function refusedWith(data: unknown) {
-  const { transport, connections } = memoryTransport()
-  const clock = new ManualClock(FIXTURE_NOW)
-  const link = new PlatformLink(URL, 'token-1', {
-    transport,
-    clock,
-    linkClock: clock,
-    power: createPowerHook(),
-    log: recordingLog(),
-    random: () => 0.5,
-    expertId: 'exp_ada',
-  })
+  const { link, connections, clock } = memoryLink()
   link.start()
   connections[0]?.fail('refused', data)
   return { link, clock, attempts: () => connections[0]?.attempts }

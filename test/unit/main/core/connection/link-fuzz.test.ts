@@ -2,10 +2,7 @@
 // nothing may throw out of the link, what it passes on is only ever valid, a refusal is logged,
 // and a valid message after the garbage still works.
 import { describe, expect, it } from 'vitest'
-import { PlatformLink } from '../../../../../src/main/core/connection/platform-link'
 import type { StreamEntry } from '../../../../../src/main/core/ports/cache-store'
-import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
-import { ManualClock } from '../../../../../src/shared/clock'
 import {
   commandSchemas,
   LIVE_EVENT,
@@ -25,9 +22,8 @@ import {
   aMessage,
   sessionUpdated,
 } from '../../../../support/fixtures'
-import { memoryTransport } from '../../../../support/memory-transport'
+import { memoryLink } from '../../../../support/memory-link'
 import { forEachMutant, mutants } from '../../../../support/mutation-fuzz'
-import { recordingLog } from '../../../../support/recording-log'
 
 const welcome: Welcome = {
   protocolVersion: PROTOCOL_VERSION,
@@ -39,18 +35,7 @@ const MUTANTS = 300
 
 /** A link over the in-memory transport, started, accepted and (unless told otherwise) welcomed. */
 function online(welcomeWith: unknown = welcome) {
-  const { transport, connections } = memoryTransport()
-  const clock = new ManualClock(FIXTURE_NOW)
-  const log = recordingLog()
-  const link = new PlatformLink('http://127.0.0.1:4455', 'token-1', {
-    transport,
-    clock,
-    linkClock: clock,
-    power: createPowerHook(),
-    log,
-    random: () => 0.5,
-    expertId: 'exp_ada',
-  })
+  const { link, connections, clock, log } = memoryLink()
   link.start()
   const connection = connections[0]!
   connection.accept()
