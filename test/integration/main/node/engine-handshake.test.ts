@@ -2,15 +2,10 @@
 // trust: one that is not JSON made it throw where nothing catches it, ending the app, and a
 // heartbeat it cannot keep closed each connection as it opened, told as a slow or dropped network.
 import { describe, expect, it } from 'vitest'
-import { PlatformLink } from '../../../../src/main/core/connection/platform-link'
-import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
-import { ManualClock } from '../../../../src/shared/clock'
-import { FIXTURE_NOW } from '../../../support/fixtures'
 import { openPacket, startRawEnginePlatform } from '../../../support/raw-engine-platform'
-import { recordingLog } from '../../../support/recording-log'
+import { socketLink } from '../../../support/socket-link'
 import { useCleanup } from '../../../support/cleanup'
 import { waitForLinkState } from '../../../support/link-states'
-import { noPower } from '../../../support/no-power'
 
 describe('a platform opening the connection with a handshake engine.io-client cannot use', () => {
   const defer = useCleanup()
@@ -19,15 +14,7 @@ describe('a platform opening the connection with a handshake engine.io-client ca
   async function linkOpenedWith(...opening: string[]) {
     const platform = await startRawEnginePlatform(opening)
     defer(() => platform.close())
-    const clock = new ManualClock(FIXTURE_NOW)
-    const log = recordingLog()
-    const link = new PlatformLink(platform.url, 't', {
-      transport: socketIoTransport,
-      clock,
-      power: noPower,
-      log,
-      expertId: 'exp_ada',
-    })
+    const { link, log, clock } = socketLink(platform.url)
     defer(() => link.stop())
     link.start()
     return { link, log, clock }

@@ -19,8 +19,9 @@ import { ManualClock } from '../../../../src/shared/clock'
 import { mostMessageBytes } from '../../../../src/shared/protocol/message-size'
 import { anInvite, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
 import { startHostilePlatform, type HostileScript } from '../../../support/hostile-platform'
-import { recordingLog, type RecordingLog } from '../../../support/recording-log'
+import { recordingLog } from '../../../support/recording-log'
 import { startCoreWithPlatform, startOnlineCore } from '../../../support/test-core'
+import { socketLink } from '../../../support/socket-link'
 import { useCleanup } from '../../../support/cleanup'
 import { waitForLinkState } from '../../../support/link-states'
 import { noPower } from '../../../support/no-power'
@@ -40,15 +41,7 @@ describe('the socket.io transport', () => {
         before(socket)
         next()
       })
-    const log: RecordingLog = recordingLog()
-    const clock = new ManualClock(FIXTURE_NOW)
-    const link = new PlatformLink(platform.url, 't', {
-      transport: socketIoTransport,
-      clock,
-      power: noPower,
-      log,
-      expertId: 'exp_ada',
-    })
+    const { link, log, clock } = socketLink(platform.url)
     defer(() => link.stop())
     const events: StreamEntry[] = []
     let heard: () => void = () => {}

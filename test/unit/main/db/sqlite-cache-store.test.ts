@@ -370,6 +370,20 @@ describe('reading stored rows', () => {
 })
 
 describe('an invite shown before a snapshot that does not hold it', () => {
+  /**
+   * inv_7 for r_first, shown, then gone from the rows (a snapshot without it), its mark kept; and
+   * another request's invite under the same id, as a platform restored from a backup sends it.
+   */
+  function shownThenGone() {
+    const { store } = fresh()
+    const first = anInvite({ id: 'inv_7', request: aRequest({ id: 'r_first' }) })
+    store.applyEvents([inviteCreated(1, first)])
+    store.markNotified([first.id], FIXTURE_NOW)
+    store.applySnapshot(aSnapshot({ cursor: 1 }))
+    const other = anInvite({ id: first.id, request: aRequest({ id: 'r_other', title: 'Another request' }) })
+    return { store, first, other }
+  }
+
   it('is not shown again when the events after the snapshot bring it back', () => {
     const { store } = fresh()
     const invite = anInvite({ id: 'inv_back', request: aRequest({ id: 'r_back' }) })
@@ -415,14 +429,9 @@ describe('an invite shown before a snapshot that does not hold it', () => {
   })
 
   it('counts an invite under a shown id but for another request as not shown until it is, so its closing is not told', () => {
-    const { store } = fresh()
-    const first = anInvite({ id: 'inv_7', request: aRequest({ id: 'r_first' }) })
-    store.applyEvents([inviteCreated(1, first)])
-    store.markNotified([first.id], FIXTURE_NOW)
-    store.applySnapshot(aSnapshot({ cursor: 1 }))
+    const { store, first, other } = shownThenGone()
     // Gone from the rows, the id still reads as shown: a toast or a link of it is the expert's.
     expect(store.shownInvites([first.id])).toEqual([first.id])
-    const other = anInvite({ id: first.id, request: aRequest({ id: 'r_other', title: 'Another request' }) })
     store.applyEvents([inviteCreated(2, other)])
     expect(store.shownInvites([other.id])).toEqual([])
     store.markNotified([other.id], FIXTURE_NOW)
@@ -430,11 +439,7 @@ describe('an invite shown before a snapshot that does not hold it', () => {
   })
 
   it('still passes over the same invite (same id, same request) sent again once its row is gone', () => {
-    const { store } = fresh()
-    const invite = anInvite({ id: 'inv_7', request: aRequest({ id: 'r_first' }) })
-    store.applyEvents([inviteCreated(1, invite)])
-    store.markNotified([invite.id], FIXTURE_NOW)
-    store.applySnapshot(aSnapshot({ cursor: 1 }))
+    const { store, first: invite } = shownThenGone()
     expect(store.invite(invite.id)).toBeNull()
     store.applyEvents([inviteCreated(2, invite)])
     expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
@@ -443,12 +448,7 @@ describe('an invite shown before a snapshot that does not hold it', () => {
   })
 
   it("takes a snapshot holding another request's invite under a shown id whose row is gone as new, shown once", () => {
-    const { store } = fresh()
-    const first = anInvite({ id: 'inv_7', request: aRequest({ id: 'r_first' }) })
-    store.applyEvents([inviteCreated(1, first)])
-    store.markNotified([first.id], FIXTURE_NOW)
-    store.applySnapshot(aSnapshot({ cursor: 1 }))
-    const other = anInvite({ id: first.id, request: aRequest({ id: 'r_other', title: 'Another request' }) })
+    const { store, first, other } = shownThenGone()
     store.applySnapshot(aSnapshot({ openInvites: [other], cursor: 1 }))
     expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([other])
     store.markNotified([other.id], FIXTURE_NOW)
