@@ -32,6 +32,7 @@ import { isInviteOpen } from '../../shared/rules/invite-open'
 import type { MessageAlerts } from './messages/message-alerts'
 import { cacheIsNotFor, recordCacheSource } from './cache-source'
 import { CommandsInFlight } from './commands-in-flight'
+import { unlessDoneElsewhere } from './done-elsewhere'
 import { coreServices } from './core-services'
 import type { AutoAway } from './presence/auto-away'
 import type { RoomOpener } from './rooms/room-opener'
@@ -242,8 +243,9 @@ export class StandbyCore {
   }
 
   /**
-   * Send a command; fails at once when signed out or offline. A command that put the expert in a
-   * live session (an instant invite taken, a booked session joined) opens its room, whoever
+   * Send a command; fails at once when signed out or offline. A refusal of what the expert did
+   * already on another device is told as done (done-elsewhere.ts). A command that put the expert
+   * in a live session (an instant invite taken, a booked session joined) opens its room, whoever
    * asked: the window's Join, a notification's, a reminder's Start.
    */
   async command<N extends CommandName>(
@@ -256,7 +258,14 @@ export class StandbyCore {
       return { ok: false, error: { code: 'signed_out', message: 'Sign in to the platform first.' } }
     }
     return this.inFlight.share(link, name, payload, async () => {
-      const outcome = await link.command(name, payload, idempotencyKey)
+      const answer = await link.command(name, payload, idempotencyKey)
+      const { cache, log } = this.deps
+      const outcome = await unlessDoneElsewhere(
+        { cache, log, caughtUp: () => this.settled() },
+        name,
+        payload,
+        answer,
+      )
       if (outcome.ok) {
         const joined = joinedSession(name, outcome.result)
         // Not awaited: the browser may take its time, and the join has happened either way.
@@ -314,7 +323,7 @@ export class StandbyCore {
     }
   }
 
-  /** Resolves once the current catch-up is over; for tests and benches. */
+  /** Resolves once the current catch-up is over: a refused command reads the cache after it; tests and benches wait on it. */
   async settled(): Promise<void> {
     await this.platform.sync?.settled()
   }

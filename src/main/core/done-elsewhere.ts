@@ -1,0 +1,109 @@
+/**
+ * A command the platform refused because the expert already did it on another device (another
+ * Standby, the platform's dashboard): "You already accepted this invite" to a Join pressed here
+ * before this cache heard of the accept. The expert did get what they asked for, so telling them
+ * "Could not join" is false. The refusal's code cannot say so by itself (a `conflict` is also a
+ * booking that overlaps another session), so the cache, caught up with the platform, decides:
+ * when what the command asked for is now so, exactly as asked, the command is told as done.
+ */
+import type { CommandOutcome } from '../../shared/command-outcome'
+import type { CommandName, CommandPayload, CommandResult } from '../../shared/protocol'
+import { canonicalJson } from '../../shared/canonical-json'
+import type { CacheStore } from './ports/cache-store'
+import type { Logger } from './ports/logger'
+
+/**
+ * The refusals a platform gives a command whose effect is already so: the reference platform's
+ * `conflict` (accepted already) and `invalid_state` (declined, ended or cancelled already).
+ */
+const MAY_BE_DONE_ALREADY: ReadonlySet<string> = new Set(['conflict', 'invalid_state'])
+
+/** What checking a refusal needs: the cache, and a wait until it holds what the platform has sent. */
+export interface DoneElsewhereDeps {
+  readonly cache: Pick<CacheStore, 'invite' | 'session' | 'threadPlace'>
+  readonly log: Logger
+  /** Resolves once the catch-up under way, if any, is over. */
+  caughtUp(): Promise<void>
+}
+
+/**
+ * `outcome` as the expert should hear it: a refusal of something the caught-up cache shows done as
+ * asked (on another device) becomes that success; every other outcome is returned as it is.
+ */
+export async function unlessDoneElsewhere<N extends CommandName>(
+  deps: DoneElsewhereDeps,
+  name: N,
+  payload: CommandPayload<N>,
+  outcome: CommandOutcome<CommandResult<N>>,
+): Promise<CommandOutcome<CommandResult<N>>> {
+  if (outcome.ok || !MAY_BE_DONE_ALREADY.has(outcome.error.code) || !CHECKED.has(name)) return outcome
+  // Live, the platform's events come in order before its answer, so they are applied already;
+  // during a catch-up (a press as Standby connects) they come with its pages.
+  await deps.caughtUp()
+  let done: CommandResult<N> | null
+  try {
+    done = doneAsAsked(deps.cache, name, payload)
+  } catch (error) {
+    // An unreadable cache cannot say it was done: the platform's refusal is told, as it was given.
+    deps.log.error('Could not read the cache to check a refused command against it', error)
+    return outcome
+  }
+  if (done === null) return outcome
+  deps.log.info(`${name} refused (${outcome.error.message}), but it was done already elsewhere: told as done`)
+  return { ok: true, result: done }
+}
+
+/** The commands a refusal of which may be about the same thing done elsewhere. */
+const CHECKED: ReadonlySet<CommandName> = new Set<CommandName>([
+  'invite.accept',
+  'invite.decline',
+  'session.end',
+  'session.cancel',
+])
+
+/** The result `name` would have had, when the cache shows it done exactly as `payload` asks; else null. */
+function doneAsAsked<N extends CommandName>(
+  cache: DoneElsewhereDeps['cache'],
+  name: N,
+  payload: CommandPayload<N>,
+): CommandResult<N> | null {
+  const result = (value: unknown): CommandResult<N> => value as CommandResult<N>
+  switch (name) {
+    case 'invite.accept': {
+      const { inviteId, proposedTime } = payload as CommandPayload<'invite.accept'>
+      const session = acceptedSession(cache, inviteId)
+      // Booked elsewhere at another of the proposed times is not the booking asked for here.
+      if (session === null || (proposedTime !== null && session.bookedStart !== proposedTime)) return null
+      return result({ session })
+    }
+    case 'invite.decline': {
+      const { inviteId } = payload as CommandPayload<'invite.decline'>
+      return cache.invite(inviteId)?.state === 'declined' ? result({ inviteId }) : null
+    }
+    case 'session.end': {
+      const { sessionId, outcome, closingNote } = payload as CommandPayload<'session.end'>
+      const session = cache.session(sessionId)
+      // Ended with another charge, or without the note written here, is not the end asked for.
+      if (session?.state !== 'ended' || session.closingNote !== (closingNote ?? null)) return null
+      return canonicalJson(session.outcome) === canonicalJson(outcome) ? result({ session }) : null
+    }
+    case 'session.cancel': {
+      const { sessionId, message } = payload as CommandPayload<'session.cancel'>
+      const session = cache.session(sessionId)
+      const cancellation = session?.state === 'cancelled' ? session.cancellation : null
+      // Cancelled by the client, or by the system, or with another note, is not what was asked.
+      if (cancellation?.reason !== 'expert_cancelled') return null
+      return (cancellation.message ?? '') === (message ?? '') ? result({ session }) : null
+    }
+    default:
+      return null
+  }
+}
+
+/** The session the expert has from this invite, once the cache shows it accepted; null otherwise. */
+function acceptedSession(cache: DoneElsewhereDeps['cache'], inviteId: string) {
+  const invite = cache.invite(inviteId)
+  if (invite?.state !== 'accepted') return null
+  const place = cache.threadPlace(invite.request.id)
+  return place?.kind === 'session' ? cache.session(place.sessionId) : null
+}

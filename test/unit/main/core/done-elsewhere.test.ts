@@ -1,0 +1,108 @@
+// A refusal of what the cache, once caught up, shows done as asked is told as done; any other
+// refusal is told as the platform gave it.
+import { describe, expect, it } from 'vitest'
+import type { CommandOutcome } from '../../../../src/shared/command-outcome'
+import { unlessDoneElsewhere, type DoneElsewhereDeps } from '../../../../src/main/core/done-elsewhere'
+import type { Invite, Session } from '../../../../src/shared/protocol'
+import { anInvite, aSession } from '../../../support/fixtures'
+
+const silent = { info: () => {}, warn: () => {}, error: () => {} }
+const ALREADY = {
+  ok: false,
+  error: { code: 'conflict', message: 'You already accepted this invite.' },
+} as const
+
+/** A cache holding `invite` and `session`, which become `caughtUp` once the catch-up under way is over. */
+function cacheCatchingUp(
+  before: { invite: Invite; session: Session | null },
+  caughtUp: { invite: Invite; session: Session | null },
+): DoneElsewhereDeps {
+  let held = before
+  return {
+    log: silent,
+    caughtUp: async () => {
+      held = caughtUp
+    },
+    cache: {
+      invite: (id) => (held.invite.id === id ? held.invite : null),
+      session: (id) => (held.session?.id === id ? held.session : null),
+      threadPlace: (requestId) =>
+        held.session?.request.id === requestId
+          ? { kind: 'session', sessionId: held.session.id, state: held.session.state }
+          : null,
+    },
+  }
+}
+
+describe('a refusal of what was done elsewhere', () => {
+  const invite = anInvite()
+  const session = aSession({ request: invite.request, state: 'live' })
+  const accepted = { invite: { ...invite, state: 'accepted' as const }, session }
+
+  it('reads the cache once the catch-up under way is over: the accept it brings is told as joined', async () => {
+    const deps = cacheCatchingUp({ invite, session: null }, accepted)
+    const told = await unlessDoneElsewhere(
+      deps,
+      'invite.accept',
+      { inviteId: invite.id, proposedTime: null },
+      ALREADY,
+    )
+    expect(told).toEqual({ ok: true, result: { session } })
+  })
+
+  it('is told as refused when the caught-up cache still has the invite open (a booking that overlaps)', async () => {
+    const deps = cacheCatchingUp({ invite, session: null }, { invite, session: null })
+    const overlap = {
+      ok: false,
+      error: { code: 'conflict', message: 'That time overlaps your session “Tax return review”.' },
+    } as const
+    expect(
+      await unlessDoneElsewhere(deps, 'invite.accept', { inviteId: invite.id, proposedTime: 5 }, overlap),
+    ).toBe(overlap)
+  })
+
+  it('is told as refused when the cache cannot be read', async () => {
+    const deps = cacheCatchingUp(accepted, accepted)
+    const broken: DoneElsewhereDeps = {
+      ...deps,
+      cache: {
+        ...deps.cache,
+        invite: () => {
+          throw new Error('SQLITE_CORRUPT')
+        },
+      },
+    }
+    expect(
+      await unlessDoneElsewhere(
+        broken,
+        'invite.accept',
+        { inviteId: invite.id, proposedTime: null },
+        ALREADY,
+      ),
+    ).toBe(ALREADY)
+  })
+
+  it('leaves other refusals, other commands and successes as they are, without waiting on the catch-up', async () => {
+    let waited = false
+    const deps: DoneElsewhereDeps = {
+      ...cacheCatchingUp(accepted, accepted),
+      caughtUp: async () => {
+        waited = true
+      },
+    }
+    const taken = {
+      ok: false,
+      error: { code: 'taken', message: 'Another expert already took this session.' },
+    } as const
+    const payload = { inviteId: invite.id, proposedTime: null }
+    expect(await unlessDoneElsewhere(deps, 'invite.accept', payload, taken)).toBe(taken)
+    const joined: CommandOutcome<{ session: Session }> = { ok: true, result: { session } }
+    expect(await unlessDoneElsewhere(deps, 'invite.accept', payload, joined)).toBe(joined)
+    const ended = {
+      ok: false,
+      error: { code: 'invalid_state', message: 'This session has already ended.' },
+    } as const
+    expect(await unlessDoneElsewhere(deps, 'session.join', { sessionId: session.id }, ended)).toBe(ended)
+    expect(waited).toBe(false)
+  })
+})
