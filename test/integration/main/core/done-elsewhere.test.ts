@@ -41,6 +41,14 @@ describe('a press on one computer after the same expert did it on another', () =
   }
 
   const api = (core: TestCore) => core.runtime.api
+
+  /** The id of an instant session joined on the desktop. */
+  async function joinedOnDesktop(computers: Awaited<ReturnType<typeof adaOnTwoComputers>>): Promise<string> {
+    const inviteId = await instantInvite(computers)
+    const joined = await api(computers.desktop)['invites.accept']({ inviteId, proposedTime: null })
+    if (!joined.ok) throw new Error(joined.error.message)
+    return joined.result.session.id
+  }
   const noticesOf = (core: TestCore) => core.adapters.notifier.shown.filter((n) => n.kind === 'notice')
 
   it('the window’s Join after the desktop joined is told as joined, and the room opens', async () => {
@@ -134,10 +142,7 @@ describe('a press on one computer after the same expert did it on another', () =
   it('Start and Start billing after the desktop did them are told as done', async () => {
     const computers = await adaOnTwoComputers()
     const { platform, laptop, desktop } = computers
-    const inviteId = await instantInvite(computers)
-    const joined = await api(desktop)['invites.accept']({ inviteId, proposedTime: null })
-    if (!joined.ok) throw new Error(joined.error.message)
-    const sessionId = joined.result.session.id
+    const sessionId = await joinedOnDesktop(computers)
     platform.server.marketplace.clientJoin(sessionId)
     expect(await api(laptop)['sessions.join']({ sessionId })).toMatchObject({ ok: true })
     expect(await api(desktop)['sessions.startBilling']({ sessionId })).toMatchObject({ ok: true })
@@ -150,10 +155,7 @@ describe('a press on one computer after the same expert did it on another', () =
   it('End after the desktop ended it the same way is told as ended; ended another way, refused', async () => {
     const computers = await adaOnTwoComputers()
     const { laptop, desktop } = computers
-    const inviteId = await instantInvite(computers)
-    const joined = await api(desktop)['invites.accept']({ inviteId, proposedTime: null })
-    if (!joined.ok) throw new Error(joined.error.message)
-    const sessionId = joined.result.session.id
+    const sessionId = await joinedOnDesktop(computers)
     const ended = await api(desktop)['sessions.end']({ sessionId, outcome: { kind: 'free' } })
     if (!ended.ok) throw new Error(ended.error.message)
 
