@@ -1,0 +1,118 @@
+/**
+ * Signing in and out, one after another in the order asked: a second press or a second window
+ * asking while one is on its way would otherwise interleave with it, and the earlier could end up
+ * connected, or saved for the next start, after the later one.
+ */
+import type { StandbyCoreDeps } from '../standby-core-deps'
+import type { StoredSignIn } from '../ports/secrets'
+import { signIn, type SignInOutcome } from './sign-in'
+import { emptyForSignIn, emptyForSignOut, withdrawExpertsNotifications } from './cached-data'
+import { cacheIsNotFor } from '../cache-source'
+import { forgetSignIn, keepSignIn, revokeSignIn } from './stored-sign-in'
+import type { HeldSignIn } from './held-sign-in'
+
+/** What signing in and out reads and changes in the core. */
+export interface SignInHost {
+  readonly deps: Pick<StandbyCoreDeps, 'fetch' | 'cache' | 'log' | 'notifier' | 'secrets'>
+  /** Who is signed in now. */
+  readonly held: HeldSignIn
+  /** Close the link and forget the platform's time: the next platform keeps its own. */
+  disconnect(): void
+  /** Connect to `signIn`'s platform as its expert. */
+  connect(signIn: StoredSignIn): void
+  /** Empty the cache and tell everything that shows or schedules from it; throws when it cannot. */
+  emptyCache(): void
+  /** A sign-in took effect: reminders that fell due while no one was signed in are told now. */
+  remindersDue(): void
+  /** Who is signed in changed: the connection state follows. */
+  publish(): void
+}
+
+/** Sign-ins and sign-outs, each once every one asked for before it has ended. */
+export class SignInTurns {
+  /** The last sign-in or sign-out asked for, settled or not: the next one waits for it. */
+  private turns: Promise<unknown> = Promise.resolve()
+
+  constructor(private readonly host: SignInHost) {}
+
+  /** Sign in to a platform; on success the cache follows this expert from now on. */
+  signIn(platformUrl: string, email: string, password: string): Promise<SignInOutcome> {
+    return this.inTurn(() => this.signInNow(platformUrl, email, password))
+  }
+
+  /**
+   * Sign out: forget the token and the cached data, in turn, then ask the platform to revoke the
+   * token (best effort, outside the turn: a sign-in asked for next need not wait on it).
+   */
+  async signOut(): Promise<void> {
+    const signedIn = await this.inTurn(() => this.signOutNow())
+    if (signedIn !== null) await revokeSignIn(this.host.deps, signedIn)
+  }
+
+  /** Run `change` once every sign-in or sign-out asked for before it has ended. */
+  private inTurn<T>(change: () => Promise<T>): Promise<T> {
+    const turn = this.turns.then(change, change)
+    this.turns = turn.catch(() => undefined)
+    return turn
+  }
+
+  private async signInNow(platformUrl: string, email: string, password: string): Promise<SignInOutcome> {
+    const { host } = this
+    const { deps } = host
+    const outcome = await signIn(platformUrl, email, password, deps.fetch)
+    if (!outcome.ok) {
+      deps.log.warn(`Sign-in failed: ${outcome.message}`)
+      return outcome
+    }
+    host.disconnect()
+    // Another expert's or another platform's data (as the cache records it, past restarts).
+    const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
+    if (cacheIsNotFor(deps.cache, deps.log, outcome.platformUrl, outcome.expert.id)) {
+      const earlier = deps.cache.expert()
+      const refused = emptyForSignIn(() => host.emptyCache(), deps, signedIn)
+      if (refused !== null) {
+        // Whoever was signed in stays so: the cache is still theirs.
+        const stays = host.held.current
+        if (stays !== null) host.connect(stays)
+        return refused
+      }
+      // Including what an earlier run showed them (macOS keeps it past a restart).
+      if (earlier !== null)
+        withdrawExpertsNotifications(deps.notifier, 'Signed in as another expert, or on another platform')
+    }
+    host.held.become(signedIn)
+    await keepSignIn(deps, signedIn)
+    deps.log.info(`Signed in as ${outcome.expert.email} on ${outcome.platformUrl}`)
+    host.connect(signedIn)
+    host.remindersDue()
+    host.publish()
+    return outcome
+  }
+
+  /** Sign out here; returns the sign-in that was, for the platform to revoke. */
+  private async signOutNow(): Promise<StoredSignIn | null> {
+    const { host } = this
+    const signedIn = host.held.current
+    host.disconnect()
+    host.held.become(null)
+    // First: a notice that the cache could not be emptied is for whoever is at the computer now.
+    withdrawExpertsNotifications(host.deps.notifier, 'Signed out')
+    await forgetSignIn(host.deps)
+    emptyForSignOut(() => host.emptyCache(), host.deps)
+    host.publish()
+    return signedIn
+  }
+}
+
+/**
+ * The platform refused the token: the expert's notifications are taken down (the cache stays for
+ * signing in again) and the saved sign-in removed, since it would only ask for a sign-in next start.
+ */
+export function signedOutByPlatform(deps: SignInHost['deps']): void {
+  withdrawExpertsNotifications(deps.notifier, 'Signed out by the platform')
+  deps.secrets
+    .clear()
+    .catch((error: unknown) =>
+      deps.log.warn('The refused sign-in could not be removed; the next start asks to sign in again', error),
+    )
+}

@@ -1,0 +1,60 @@
+/**
+ * Every surface's commands to the platform, sent one way: identical ones pressed on two surfaces
+ * at once go out once (commands-in-flight.ts), a refusal of what the expert did already on another
+ * device is told as done (done-elsewhere.ts), and one that put the expert in a live session (an
+ * instant invite taken, a booked session joined) opens its room, whoever asked: the window's
+ * Join, a notification's, a reminder's Start.
+ */
+import type { CommandOutcome } from '../../shared/command-outcome'
+import type { CommandName, CommandPayload, CommandResult } from '../../shared/protocol'
+import type { PlatformLink } from './connection/platform-link'
+import { CommandsInFlight } from './commands-in-flight'
+import { unlessDoneElsewhere } from './done-elsewhere'
+import type { CacheStore } from './ports/cache-store'
+import type { Logger } from './ports/logger'
+import type { Notifier } from './ports/notifier'
+import { joinedSession, openJoinedRoom } from './rooms/joined-room'
+import type { RoomOpener } from './rooms/room-opener'
+
+/** What sending needs: the cache a refusal is checked against, and where a joined session's room opens. */
+export interface CommandSenderDeps {
+  readonly cache: CacheStore
+  readonly log: Logger
+  readonly notifier: Notifier
+  readonly rooms: RoomOpener
+  /** Resolves once the catch-up under way, if any, is over. */
+  caughtUp(): Promise<void>
+}
+
+/** Sends commands over the current link. */
+export class CommandSender {
+  /** Identical commands pressed on two surfaces at once go out once. */
+  private readonly inFlight = new CommandsInFlight()
+
+  constructor(private readonly deps: CommandSenderDeps) {}
+
+  /** Send a command over `link`; fails at once when there is none (signed out). */
+  send<N extends CommandName>(
+    link: PlatformLink | undefined,
+    name: N,
+    payload: CommandPayload<N>,
+    idempotencyKey?: string,
+  ): Promise<CommandOutcome<CommandResult<N>>> {
+    if (link === undefined) {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'signed_out', message: 'Sign in to the platform first.' },
+      })
+    }
+    return this.inFlight.share(link, name, payload, async () => {
+      const answer = await link.command(name, payload, idempotencyKey)
+      const outcome = await unlessDoneElsewhere(this.deps, name, payload, answer)
+      if (outcome.ok) {
+        const joined = joinedSession(name, outcome.result)
+        // Not awaited: the browser may take its time, and the join has happened either way.
+        if (joined !== null) void openJoinedRoom(this.deps, joined)
+      }
+      return outcome
+    })
+  }
+}
