@@ -92,6 +92,8 @@ describe('a press on one computer after the same expert did it on another', () =
     expect(notices).toEqual([])
     expect(noticesOf(again)).toEqual([])
     expect(again.runtime.cache.invite(shown.inviteId)?.state).toBe('accepted')
+    // Join was pressed here: the session's room opens here, as after a Join that went through.
+    expect(again.adapters.browser.opened).toHaveLength(1)
     await again.waitForState((s) => s.status === 'online')
     expect(again.adapters.tray.current?.openInvites).toBe(0)
   })
