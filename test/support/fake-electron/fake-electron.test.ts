@@ -317,6 +317,23 @@ describe('the fake Notification', () => {
       expect([older.onScreen, newer.onScreen, other.onScreen]).toEqual([false, !byId, true])
     }
   })
+
+  it('closes only through the object that showed it: another with the same id, never shown, closes nothing', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      resetFakeElectron()
+      fake.platform = platform
+      const shown = new FakeNotification({ id: 'same' })
+      shown.show()
+      new FakeNotification({ id: 'same' }).close()
+      expect([platform, shown.onScreen]).toEqual([platform, true])
+      // Closed once, its object no longer reaches the OS: a newer one under the id stays.
+      shown.close()
+      const newer = new FakeNotification({ id: 'same' })
+      newer.show()
+      shown.close()
+      expect([platform, newer.onScreen]).toEqual([platform, true])
+    }
+  })
 })
 
 describe('the fake shell', () => {

@@ -7,7 +7,9 @@
  * On macOS and Windows the `id` option reaches the OS (the request's identifier, the toast's tag):
  * showing a notification takes the place of one on screen with the same id, and closing one
  * removes what is on screen under its id, so closing an object whose id a newer notification took
- * takes the newer one down too. Linux has no such ids: each notification stands alone.
+ * takes the newer one down too. Linux has no such ids: each notification stands alone. As in
+ * Electron, `close()` acts only through what this object's own `show()` put up: on an object never
+ * shown, or closed already, it does nothing, whatever its id.
  *
  * The statics exist only where Electron has them (`remove`, `removeAll` and `getHistory` on macOS,
  * `handleActivation` on Windows, per `fake.platform`): elsewhere calling one throws the TypeError
@@ -70,6 +72,8 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   readonly id: string
   shown = false
   closed = false
+  /** Whether Electron holds a native notification for it: from `show()` until `close()`. */
+  private native = false
 
   /**
    * Throws as Electron's constructor does: before 'ready', and on Windows for an `id` or `groupId`
@@ -88,6 +92,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     const earlier = new FakeNotification(options)
     fake.notifications.pop()
     earlier.shown = true
+    earlier.native = true
     fake.notificationHistory.push(earlier)
     return earlier
   }
@@ -105,10 +110,13 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     for (const other of this.sameId()) other.closed = true
     this.shown = true
     this.closed = false
+    this.native = true
     this.emit('show', preventableEvent())
   }
   /** The app takes it away; macOS reports that as a 'close', once. */
   close(): void {
+    if (!this.native) return
+    this.native = false
     for (const other of this.sameId()) other.closed = true
     if (!this.onScreen) return
     this.closed = true

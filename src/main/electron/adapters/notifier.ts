@@ -8,7 +8,8 @@
  * reference to a main-process Notification, so a local one can be garbage-collected while still
  * on screen, and its click and action handlers are silently lost (electron/electron#16922,
  * #12690; Electron's own docs contrast getHistory() notifications, which survive GC). 'close' is
- * not guaranteed on every OS, so the number held is also capped. A Windows toast whose time ran
+ * not guaranteed on every OS, so the number held is also capped; past the cap the oldest is closed,
+ * except on macOS, which can still remove it by id. A Windows toast whose time ran
  * out stays held while it waits in the Action Center, so it can still be taken out of it; a press
  * on it there is reported by windows-activations.ts (and one reported twice, press-halves.ts).
  */
@@ -62,7 +63,7 @@ export interface ElectronNotifierOptions {
   readonly platform?: NodeJS.Platform
 }
 
-/** How many shown notifications are held at most; the oldest is let go beyond that. */
+/** How many shown notifications are held at most; the oldest is closed (macOS: let go) beyond that. */
 export const MAX_HELD_NOTIFICATIONS = MOST_NOTIFICATIONS_HELD
 
 /** Whether a notification is about this session (a reminder or an alert of it). */
@@ -79,6 +80,14 @@ function ofInvite(inviteId: string): (data: AppNotification) => boolean {
 const PLATFORMS_WITH_ACTIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
 /** Where the OS keeps notifications for the app's next run, which re-attaches to them (`restore`). */
 const PLATFORMS_KEEPING_NOTIFICATIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
+/**
+ * Where the app can take a notification down by its id alone (`remove`, `removeAll`), so one let go
+ * past the cap still leaves the screen at a sign-out. Elsewhere Electron closes a notification only
+ * through the object that showed it (`close()` on another, even of the same id, does nothing), so
+ * the oldest past the cap is closed instead of let go: a client's request would otherwise stay on
+ * screen for whoever uses the computer next, a press on it acting for no one.
+ */
+const PLATFORMS_REMOVING_BY_ID: ReadonlySet<NodeJS.Platform> = new Set(['darwin'])
 /** Where a notification's `id` reaches the OS, which shows a new one in place of one with the same id. */
 const PLATFORMS_WITH_IDS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
 
@@ -152,6 +161,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     held.set(notification, data)
     if (held.size > MAX_HELD_NOTIFICATIONS) {
       const oldest = held.keys().next().value
+      if (oldest !== undefined && !PLATFORMS_REMOVING_BY_ID.has(platform)) oldest.close()
       if (oldest !== undefined) release(oldest)
     }
     const pressed = (): void => {
