@@ -8,7 +8,7 @@
  * `npm run shell` (--browser) skips Electron and starts the browser shell directly.
  */
 import './require-supported-node'
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -24,6 +24,7 @@ import { configuredPlatform, embeddedPortTaken, probePlatform } from './configur
 import { startFailureLine } from './start-failure'
 import { LOG_FILE_NAME, LOG_FOLDER_NAME } from '../src/main/node/file-log'
 import { createStreamLogger } from '../src/main/node/adapters'
+import { exitOnUncaught } from '../src/shared-node/exit-on-uncaught'
 import { consoleLogger } from '../server/src/logger'
 import {
   DEFAULT_PLATFORM_PORT,
@@ -82,6 +83,18 @@ async function embeddedPlatform(): Promise<{ url: string; stop(): Promise<void> 
 }
 
 async function main(): Promise<void> {
+  // An error nothing caught (in the embedded platform or the browser shell) is logged redacted, then
+  // one line, and `npm start` ends with a failure; Electron, started from here, goes with it.
+  const started: { electron?: ChildProcess } = {}
+  exitOnUncaught(process, {
+    log: createStreamLogger({ out: process.stderr }),
+    line: '[standby] Standby stopped after an unexpected error (logged above): run npm start again.',
+    write: (line) => console.error(line),
+    exit: (code) => {
+      started.electron?.kill()
+      process.exit(code)
+    },
+  })
   const source = values['platform-url'] === undefined ? 'STANDBY_PLATFORM_URL' : '--platform-url'
   const named = configuredPlatform(values['platform-url'] ?? process.env['STANDBY_PLATFORM_URL'], source)
   if (named.kind === 'refused') {
@@ -136,6 +149,7 @@ async function main(): Promise<void> {
     stdio: 'inherit',
     env: { ...process.env, STANDBY_PLATFORM_URL: platformUrl },
   })
+  started.electron = child
   child.on('exit', (code) => void stopAll(code ?? 0))
 }
 

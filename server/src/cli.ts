@@ -20,6 +20,7 @@ import { ClientSimulator } from './simulator'
 import { seedDemoEarnings } from './demo-earnings'
 import { errorMessage } from '../../src/shared/error-message'
 import { PlatformDatabaseError } from './db/open-database'
+import { exitOnUncaught } from '../../src/shared-node/exit-on-uncaught'
 
 const USAGE = `Usage: npm run server -- [options]
   --port N                  port to listen on (default ${DEFAULT_PLATFORM_PORT}; 0 picks a free one)
@@ -106,6 +107,13 @@ async function main(): Promise<void> {
     return
   }
   const logger = consoleLogger()
+  // An error nothing caught: logged redacted, one line, and a failed exit (shared-node/exit-on-uncaught.ts).
+  exitOnUncaught(process, {
+    log: logger,
+    line: 'Standby platform stopped after an unexpected error (logged above): start it again with npm run server.',
+    write: (line) => console.error(line),
+    exit: (code) => process.exit(code),
+  })
   const clock = values['manual-clock'] ? new ManualClock(Date.now()) : systemClock
   const server = await startPlatformServer({
     host: values.host ?? '127.0.0.1',

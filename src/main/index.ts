@@ -36,6 +36,9 @@ import { createFileLogger } from './node/file-log'
 import { createElectronLogFolder } from './electron/adapters/log-folder'
 import { createCalendarApp } from './electron/adapters/calendar-app'
 import { failStartup } from './electron/startup-failure-dialog'
+import { installLastResort } from './electron/last-resort'
+import { RELAUNCHED_AFTER_ERROR_FLAG, RELAUNCHED_NOTICE } from './core/startup/last-resort'
+import type { Notifier } from './core/ports/notifier'
 import { createAppWindows } from './electron/app-windows'
 import { keepWindowPlace } from './core/window-placement'
 import { loadFirstFrameRenderer } from './node/renderer-pages/first-frame'
@@ -66,6 +69,15 @@ async function main(): Promise<void> {
   if (!claimSingleInstance()) return
   const log = createFileLogger({ dir: app.getPath('logs'), echo: consoleLogger })
   Object.assign(logs, { log, path: log.path })
+  // From here an error nothing caught goes to the redacted log, not to Electron's box with its
+  // stack; the expert hears of it through a notification once the notifier exists.
+  const lastResortTells: { notifier?: Notifier } = {}
+  installLastResort({
+    userData: app.getPath('userData'),
+    log,
+    clock: systemClock,
+    tell: (notice) => lastResortTells.notifier?.show(notice),
+  })
   const quitting = trackQuitting()
   // A failed start exits without the quit's events: what reads "is this the end" must hear it too,
   // or the window the exit destroys would count as closed by the expert.
@@ -249,6 +261,8 @@ async function main(): Promise<void> {
   })
   // A Linux notification left on screen past the quit would outlive every handler of its presses.
   shutdown.add('the notifications', () => notifier.quitting())
+  lastResortTells.notifier = notifier
+  if (process.argv.includes(RELAUNCHED_AFTER_ERROR_FLAG)) notifier.show(RELAUNCHED_NOTICE)
   const closedToTray = closedToTrayNotice({ settings, notifier, platform, log })
   const power = createPowerMonitorPower(process.platform, log)
   const runtime = await startRuntime({

@@ -15,8 +15,10 @@ describe('the platform command line', () => {
   /** Run the command line; resolve with how it ended, stopping it at once if it started listening. */
   function runCli(
     args: ReadonlyArray<string>,
+    options: { readonly preload?: string; readonly onceListening?: NodeJS.Signals } = {},
   ): Promise<{ started: boolean; code: number | null; stderr: string }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    const preload = options.preload === undefined ? [] : ['--import', options.preload]
+    const child = spawn(process.execPath, ['--import', 'tsx', ...preload, CLI, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     defer(() => void child.kill())
@@ -25,7 +27,7 @@ describe('the platform command line', () => {
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       if (chunk.includes('listening')) {
         started = true
-        child.kill()
+        child.kill(options.onceListening)
       }
     })
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
@@ -44,6 +46,26 @@ describe('the platform command line', () => {
       expect(ended.stderr).toMatch(new RegExp(`${option} must be a whole number from \\d+ to`))
     }
   })
+
+  it.skipIf(process.platform === 'win32')(
+    'meets an error nothing caught with a redacted log line, one line saying what to do, and a failed exit',
+    async () => {
+      // A fault planted for the test: the running server throws from a signal's listener.
+      const fault = `process.on('SIGUSR2', () => { throw new Error('title had token=s3cr3t-t0ken') })`
+      const ended = await runCli(['--port', '0', '--db', ':memory:'], {
+        preload: `data:text/javascript,${encodeURIComponent(fault)}`,
+        onceListening: 'SIGUSR2',
+      })
+      expect(ended).toMatchObject({ started: true, code: 1 })
+      expect(ended.stderr).toContain('An unexpected error reached the top of the process')
+      expect(ended.stderr).toContain(
+        'Standby platform stopped after an unexpected error (logged above): start it again with npm run server.',
+      )
+      expect(ended.stderr).not.toContain('s3cr3t-t0ken')
+      // Not Node's default: no raw stack on the terminal.
+      expect(ended.stderr).not.toMatch(/^\s+at /m)
+    },
+  )
 
   it('refuses a minimum app version that is not a version, before it starts', async () => {
     const ended = await runCli(['--port', '0', '--db', ':memory:', '--minimum-app-version', 'latest'])

@@ -19,6 +19,7 @@ import { useTestPlatform } from '../../support/test-platform'
 import { encodeSignIn } from '../../../src/main/node/stored-sign-in'
 import type { StoredSignIn } from '../../../src/main/core/ports/secrets'
 import { hashPassword } from '../../../server/src/auth'
+import { RELAUNCHED_AFTER_ERROR_FLAG, RELAUNCHED_NOTICE } from '../../../src/main/core/startup/last-resort'
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).electronModule)
 
@@ -54,7 +55,20 @@ function pointerOnTrayIcon(fake: typeof fakeState): void {
   fake.cursor = { x: 1011, y: 12 }
 }
 
+/** The process's last-resort listeners before a test: each launch adds its own, taken off after. */
+const LAST_RESORT_EVENTS = ['uncaughtException', 'unhandledRejection'] as const
+let listenersBefore = new Map<string, ReadonlyArray<unknown>>()
+/** What the app added on `event` since the test began. */
+function addedListeners(event: (typeof LAST_RESORT_EVENTS)[number]): Array<(error: unknown) => void> {
+  const before = listenersBefore.get(event) ?? []
+  return (process as NodeJS.EventEmitter)
+    .listeners(event)
+    .filter((listener) => !before.includes(listener)) as Array<(error: unknown) => void>
+}
+
 afterEach(() => {
+  for (const event of LAST_RESORT_EVENTS)
+    for (const listener of addedListeners(event)) (process as NodeJS.EventEmitter).off(event, listener)
   if (userData !== undefined) rmSync(userData, { recursive: true, force: true })
   userData = undefined
   // The console's spies start empty in each test: what an earlier test logged is not counted.
@@ -62,6 +76,9 @@ afterEach(() => {
 })
 
 beforeEach(() => {
+  listenersBefore = new Map(
+    LAST_RESORT_EVENTS.map((event) => [event, (process as NodeJS.EventEmitter).listeners(event)]),
+  )
   vi.spyOn(console, 'error').mockImplementation(() => {})
   vi.spyOn(console, 'info').mockImplementation(() => {})
   vi.spyOn(console, 'warn').mockImplementation(() => {})
@@ -518,6 +535,32 @@ describe('launching Standby', () => {
       value: { path: logs, opened: true },
     })
     expect(fake.shell.openPath).toHaveBeenCalledWith(logs)
+  })
+
+  it('meets an error nothing caught with a log entry and one relaunch, not Electron’s box with the stack', async () => {
+    const fake = await launch()
+    const [onException] = addedListeners('uncaughtException')
+    expect(addedListeners('unhandledRejection')).toHaveLength(1)
+    onException!(new TypeError('Cannot read properties of undefined (reading "title")'))
+    expect(fake.dialog.showErrorBox).not.toHaveBeenCalled()
+    expect(fake.app.relaunch).toHaveBeenCalledWith({
+      args: expect.arrayContaining([RELAUNCHED_AFTER_ERROR_FLAG]),
+    })
+    // It quits as any quit does: the window really closes, the cache with it.
+    expect(fake.app.quitDone).toBe(true)
+    expect(readFileSync(join(userData!, 'logs', 'standby.log'), 'utf8')).toContain(
+      'An unexpected error reached the top of the main process',
+    )
+  })
+
+  it('says why it restarted when it was relaunched after an unexpected error', async () => {
+    process.argv.push(RELAUNCHED_AFTER_ERROR_FLAG)
+    try {
+      const fake = await launch()
+      expect(fake.notifications.map(({ options }) => options.title)).toContain(RELAUNCHED_NOTICE.title)
+    } finally {
+      process.argv.splice(process.argv.indexOf(RELAUNCHED_AFTER_ERROR_FLAG), 1)
+    }
   })
 
   it('shows what failed and what to do when it cannot start, names the log, and exits', async () => {

@@ -1,0 +1,152 @@
+/**
+ * What the app does with an error nothing caught: the last resort of a tray app that runs all day.
+ * An uncaught exception leaves the process in a state no one can vouch for (a timer that threw is
+ * gone for good, a half-done step stays half done), so the app relaunches once: the new run opens
+ * the cache and catches up with the platform, which loses nothing. An error that comes back soon
+ * after would relaunch it over and over, so a relaunch is allowed only once per RELAUNCH_SPACING_MS,
+ * as recorded on disk; within that the app keeps running and says so. A promise that failed with
+ * no one to handle it is logged, and the app goes on: it is one task that failed, already over.
+ * Nothing here throws: a throw from a last-resort handler ends the process with no word at all.
+ */
+import type { Clock } from '../../../shared/clock'
+import type { Logger } from '../ports/logger'
+
+/** How long after a relaunch for an unexpected error another one keeps the app running instead. */
+export const RELAUNCH_SPACING_MS = 15 * 60_000
+
+/** The command-line flag of a run relaunched after an unexpected error: it tells the expert why. */
+export const RELAUNCHED_AFTER_ERROR_FLAG = '--relaunched-after-error'
+
+/** The notice's id, so a second one takes the first's place instead of stacking. */
+const NOTICE_ID = 'unexpected-error'
+
+/** What the relaunched run tells the expert. */
+export const RELAUNCHED_NOTICE = {
+  kind: 'notice',
+  noticeId: NOTICE_ID,
+  title: 'Standby restarted after an unexpected error',
+  body: 'Nothing was lost; if it keeps happening, Settings › Open log folder has the details to send to support.',
+} as const
+
+/** What the expert is told when the app keeps running (it relaunched a short while ago, or cannot). */
+export const KEPT_RUNNING_NOTICE = {
+  kind: 'notice',
+  noticeId: NOTICE_ID,
+  title: 'Standby hit an unexpected error',
+  body: 'It keeps running, but if invites or reminders stop arriving, quit Standby from the tray and open it again.',
+} as const
+
+/** A notice as the last resort tells it. */
+export type LastResortNotice = typeof RELAUNCHED_NOTICE | typeof KEPT_RUNNING_NOTICE
+
+/** Whether the app may relaunch now, given the last relaunch recorded (null: none, or unreadable). */
+export function mayRelaunch(now: number, lastRelaunchAt: number | null): boolean {
+  // One recorded ahead of the clock (the clock was set back) counts as recent: a wrong clock must
+  // not open the way to a loop.
+  return lastRelaunchAt === null || now - lastRelaunchAt >= RELAUNCH_SPACING_MS
+}
+
+/** The record of a relaunch at `at`, as written to disk. */
+export function relaunchRecord(at: number): string {
+  return `${JSON.stringify({ relaunchedAt: at })}\n`
+}
+
+/** When the record says the app last relaunched; null for no record or one that is not a record. */
+export function relaunchedAt(record: string | null): number | null {
+  if (record === null) return null
+  try {
+    const parsed: unknown = JSON.parse(record)
+    if (typeof parsed !== 'object' || parsed === null || !('relaunchedAt' in parsed)) return null
+    const at = parsed.relaunchedAt
+    return typeof at === 'number' && Number.isFinite(at) ? at : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The command line of the relaunched run: this one's, flagged, without a `standby://` link, which
+ * this run already opened (a second time would open it again over what the expert is doing).
+ */
+export function relaunchArgs(args: ReadonlyArray<string>): string[] {
+  const kept = args.filter((arg) => arg !== RELAUNCHED_AFTER_ERROR_FLAG && !/^standby:/i.test(arg))
+  return [...kept, RELAUNCHED_AFTER_ERROR_FLAG]
+}
+
+/** What the last resort needs from the host. */
+export interface LastResortDeps {
+  readonly log: Logger
+  readonly clock: Pick<Clock, 'now'>
+  /** The record of the last relaunch, as written; null when there is none. May throw. */
+  readonly readRecord: () => string | null
+  /** Writes the record; throws when it cannot (then no relaunch: nothing would stop a loop). */
+  readonly writeRecord: (record: string) => void
+  /** Quits and starts the app again, its command line flagged (relaunchArgs). */
+  readonly relaunch: () => void
+  /** Tells the expert in the app's own notification, when there is one to tell it through. */
+  readonly tell: (notice: LastResortNotice) => void
+}
+
+/** The handlers of an uncaught exception and an unhandled rejection. */
+export interface LastResort {
+  uncaughtException(error: unknown): void
+  unhandledRejection(reason: unknown): void
+}
+
+/** The last resort: log, then relaunch once per RELAUNCH_SPACING_MS or keep running and say so. */
+export function createLastResort(deps: LastResortDeps): LastResort {
+  const { log } = deps
+  let relaunching = false
+  const attempt = (what: string, step: () => void): boolean => {
+    try {
+      step()
+      return true
+    } catch (error) {
+      logSafely(log, 'warn', `The last resort could not ${what}`, error)
+      return false
+    }
+  }
+  const lastRelaunch = (): number | null => {
+    try {
+      return relaunchedAt(deps.readRecord())
+    } catch (error) {
+      logSafely(log, 'warn', 'The last resort could not read when the app last relaunched', error)
+      return null
+    }
+  }
+  return {
+    uncaughtException(error) {
+      logSafely(log, 'error', 'An unexpected error reached the top of the main process', error)
+      // An error while the relaunch winds down (a quit step on the broken state) changes nothing.
+      if (relaunching) return
+      const now = deps.clock.now()
+      if (
+        mayRelaunch(now, lastRelaunch()) &&
+        attempt('record the relaunch', () => deps.writeRecord(relaunchRecord(now)))
+      ) {
+        relaunching = true
+        logSafely(log, 'info', 'Standby relaunches to get back to a known state')
+        if (attempt('relaunch', deps.relaunch)) return
+        relaunching = false
+      } else
+        logSafely(
+          log,
+          'warn',
+          'Standby keeps running: it relaunched a short while ago, or cannot record a relaunch',
+        )
+      attempt('tell the expert', () => deps.tell(KEPT_RUNNING_NOTICE))
+    },
+    unhandledRejection(reason) {
+      logSafely(log, 'error', 'A promise failed with no one to handle it; Standby goes on', reason)
+    },
+  }
+}
+
+/** Logs; a log that throws (a full disk the file log did not catch) is ignored here. */
+function logSafely(log: Logger, level: 'info' | 'warn' | 'error', message: string, detail?: unknown): void {
+  try {
+    log[level](message, detail)
+  } catch {
+    // The last resort goes on: nothing better can be done with its words.
+  }
+}

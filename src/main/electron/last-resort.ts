@@ -1,0 +1,79 @@
+/**
+ * The main process's last resort for errors nothing caught (the policy is `../core/startup/last-resort.ts`).
+ * With a listener of its own on `uncaughtException`, Electron shows no modal box with the stack
+ * (which may hold a client's words or a path) over an app left in an unknown state; the error goes
+ * to the redacted log instead, and the app relaunches once or keeps running and says so.
+ */
+import { app } from 'electron'
+import { closeSync, mkdirSync, openSync, readSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Clock } from '../../shared/clock'
+import type { Logger } from '../core/ports/logger'
+import { createLastResort, relaunchArgs, type LastResortNotice } from '../core/startup/last-resort'
+import { errorCode, writeFileAtomicallySync } from '../node/atomic-file'
+
+/** The file in userData that records when the app last relaunched after an unexpected error. */
+export const RELAUNCH_RECORD_FILE = 'last-error-relaunch.json'
+
+/** More than a record ever holds: a longer file is read this far, found no record, and replaced. */
+const RECORD_MAX_BYTES = 256
+
+/** What the last resort needs from the composition root. */
+export interface LastResortOptions {
+  readonly userData: string
+  readonly log: Logger
+  readonly clock: Pick<Clock, 'now'>
+  /** Tells the expert (the notifier, once it exists; before that, nothing). */
+  readonly tell: (notice: LastResortNotice) => void
+  /** The process to listen on; tests pass their own. */
+  readonly process?: Pick<NodeJS.EventEmitter, 'on' | 'off'> & { readonly argv: ReadonlyArray<string> }
+}
+
+/**
+ * Listens for uncaught exceptions and unhandled rejections on the process; returns what stops
+ * listening. A relaunch is Electron's: `app.relaunch` with this run's arguments, then a quit, so
+ * the cache closes as at any quit.
+ */
+export function installLastResort(options: LastResortOptions): () => void {
+  const target = options.process ?? process
+  const recordPath = join(options.userData, RELAUNCH_RECORD_FILE)
+  const lastResort = createLastResort({
+    log: options.log,
+    clock: options.clock,
+    readRecord: () => readIfThere(recordPath),
+    writeRecord: (record) => {
+      mkdirSync(options.userData, { recursive: true, mode: 0o700 })
+      writeFileAtomicallySync(recordPath, record)
+    },
+    relaunch: () => {
+      app.relaunch({ args: relaunchArgs(target.argv.slice(1)) })
+      app.quit()
+    },
+    tell: options.tell,
+  })
+  const onException = (error: unknown): void => lastResort.uncaughtException(error)
+  const onRejection = (reason: unknown): void => lastResort.unhandledRejection(reason)
+  target.on('uncaughtException', onException)
+  target.on('unhandledRejection', onRejection)
+  return () => {
+    target.off('uncaughtException', onException)
+    target.off('unhandledRejection', onRejection)
+  }
+}
+
+/** The file's text, at most RECORD_MAX_BYTES of it; null when there is none. */
+function readIfThere(path: string): string | null {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null
+    throw error
+  }
+  try {
+    const bytes = Buffer.alloc(RECORD_MAX_BYTES)
+    return bytes.subarray(0, readSync(fd, bytes, 0, RECORD_MAX_BYTES, 0)).toString('utf8')
+  } finally {
+    closeSync(fd)
+  }
+}

@@ -1,0 +1,83 @@
+import { EventEmitter } from 'node:events'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { installLastResort, RELAUNCH_RECORD_FILE } from '../../../../src/main/electron/last-resort'
+import {
+  KEPT_RUNNING_NOTICE,
+  RELAUNCH_SPACING_MS,
+  RELAUNCHED_AFTER_ERROR_FLAG,
+} from '../../../../src/main/core/startup/last-resort'
+import { createFileLogger } from '../../../../src/main/node/file-log'
+import type { Logger } from '../../../../src/main/node/log'
+import { fake, resetFakeElectron } from '../../../support/fake-electron'
+
+vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
+
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined }
+let userData: string
+
+beforeEach(() => {
+  resetFakeElectron()
+  userData = mkdtempSync(join(tmpdir(), 'standby-last-resort-'))
+})
+afterEach(() => rmSync(userData, { recursive: true, force: true }))
+
+/** One run of the app: a process of its own (the test runner's is left alone), its log in userData. */
+function run(at: number) {
+  const process = Object.assign(new EventEmitter(), { argv: ['/opt/Standby/standby', '--hidden'] })
+  const log = createFileLogger({ dir: join(userData, 'logs'), echo: quiet })
+  const tell = vi.fn()
+  const stop = installLastResort({ userData, log, clock: { now: () => at }, tell, process })
+  return { process, tell, stop, logText: () => readFileSync(log.path, 'utf8') }
+}
+
+describe('the main process’s last resort', () => {
+  it('logs an uncaught error redacted, shows no box with its stack, and relaunches flagged through a quit', () => {
+    const { process, logText } = run(1_000)
+    process.emit('uncaughtException', new Error('sign-in failed: token=s3cr3t-t0ken'))
+    expect(fake.dialog.showErrorBox).not.toHaveBeenCalled()
+    expect(logText()).toContain('An unexpected error reached the top of the main process')
+    expect(logText()).not.toContain('s3cr3t-t0ken')
+    expect(fake.app.relaunch).toHaveBeenCalledWith({ args: ['--hidden', RELAUNCHED_AFTER_ERROR_FLAG] })
+    expect(fake.app.quit).toHaveBeenCalledOnce()
+    // The quit runs as any quit does (the cache closes), after the relaunch was asked for.
+    expect(fake.app.relaunch.mock.invocationCallOrder[0]).toBeLessThan(
+      fake.app.quit.mock.invocationCallOrder[0]!,
+    )
+    expect(statSync(join(userData, RELAUNCH_RECORD_FILE)).mode & 0o777).toBe(0o600)
+  })
+
+  it('in the run relaunched soon after, keeps running and tells the expert instead of relaunching again', () => {
+    run(1_000).process.emit('uncaughtException', new Error('first'))
+    fake.app.relaunch.mockClear()
+    const next = run(1_000 + RELAUNCH_SPACING_MS - 1)
+    next.process.emit('uncaughtException', new Error('second'))
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
+    expect(next.tell).toHaveBeenCalledWith(KEPT_RUNNING_NOTICE)
+  })
+
+  it('relaunches when the record on disk is not one (damaged, or huge)', () => {
+    writeFileSync(join(userData, RELAUNCH_RECORD_FILE), `{"relaunchedAt": ${'9'.repeat(10_000)}}`)
+    run(1_000).process.emit('uncaughtException', new Error('boom'))
+    expect(fake.app.relaunch).toHaveBeenCalledOnce()
+  })
+
+  it('logs an unhandled rejection and goes on: no relaunch, no box', () => {
+    const { process, logText, tell } = run(1_000)
+    process.emit('unhandledRejection', new Error('the platform went away'), Promise.resolve())
+    expect(logText()).toContain('A promise failed with no one to handle it')
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
+    expect(fake.dialog.showErrorBox).not.toHaveBeenCalled()
+    expect(tell).not.toHaveBeenCalled()
+  })
+
+  it('stops listening when asked', () => {
+    const { process, stop } = run(1_000)
+    stop()
+    expect([process.listenerCount('uncaughtException'), process.listenerCount('unhandledRejection')]).toEqual(
+      [0, 0],
+    )
+  })
+})
