@@ -81,6 +81,16 @@ export function notificationIdOf(notification: AppNotification): string | null {
   return null
 }
 
+/** Whether a notification is about this session (a reminder or an alert of it). */
+export function ofSession(sessionId: string): (data: AppNotification) => boolean {
+  return (data) => data.kind === 'reminder' && data.sessionId === sessionId
+}
+
+/** Whether a notification is the invite `inviteId`'s own (not a client's message about it). */
+export function ofInvite(inviteId: string): (data: AppNotification) => boolean {
+  return (data) => data.kind === 'invite' && data.inviteId === inviteId
+}
+
 /** What is known of a reminder from an earlier run: its session. */
 export function earlierReminder(sessionId: string): AppNotification {
   return {

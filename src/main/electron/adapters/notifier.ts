@@ -17,7 +17,6 @@ import { Notification } from 'electron'
 import { Listeners } from '../../../shared/listeners'
 import type { Logger } from '../../core/ports/logger'
 import {
-  MOST_NOTIFICATIONS_HELD,
   type AppNotification,
   type NotificationActivation,
   type Notifier,
@@ -34,11 +33,14 @@ import {
   noticeNotificationId,
   notificationIdOf,
   notificationOptions,
+  ofInvite,
+  ofSession,
   reminderNotificationId,
   reminderSessionIn,
 } from './notification-options'
 import { NOTIFICATIONS_FAILING, NOTIFICATIONS_UNSUPPORTED } from './notification-advice'
 import { PressHalves } from './press-halves'
+import { HeldNotifications, MAX_HELD_NOTIFICATIONS } from './held-notifications'
 import { handleWindowsActivations } from './windows-activations'
 
 /** What the notifier needs from the rest of the app. */
@@ -63,31 +65,13 @@ export interface ElectronNotifierOptions {
   readonly platform?: NodeJS.Platform
 }
 
-/** How many shown notifications are held at most; the oldest is closed (macOS: let go) beyond that. */
-export const MAX_HELD_NOTIFICATIONS = MOST_NOTIFICATIONS_HELD
-
-/** Whether a notification is about this session (a reminder or an alert of it). */
-function ofSession(sessionId: string): (data: AppNotification) => boolean {
-  return (data) => data.kind === 'reminder' && data.sessionId === sessionId
-}
-
-/** Whether a notification is the invite `inviteId`'s own (not a client's message about it). */
-function ofInvite(inviteId: string): (data: AppNotification) => boolean {
-  return (data) => data.kind === 'invite' && data.inviteId === inviteId
-}
+/** How many shown notifications are held at most (held-notifications.ts). */
+export { MAX_HELD_NOTIFICATIONS } from './held-notifications'
 
 /** Electron's notification buttons work on macOS (signed app, alert style) and Windows only. */
 const PLATFORMS_WITH_ACTIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
 /** Where the OS keeps notifications for the app's next run, which re-attaches to them (`restore`). */
 const PLATFORMS_KEEPING_NOTIFICATIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
-/**
- * Where the app can take a notification down by its id alone (`remove`, `removeAll`), so one let go
- * past the cap still leaves the screen at a sign-out. Elsewhere Electron closes a notification only
- * through the object that showed it (`close()` on another, even of the same id, does nothing), so
- * the oldest past the cap is closed instead of let go: a client's request would otherwise stay on
- * screen for whoever uses the computer next, a press on it acting for no one.
- */
-const PLATFORMS_REMOVING_BY_ID: ReadonlySet<NodeJS.Platform> = new Set(['darwin'])
 /** Where a notification's `id` reaches the OS, which shows a new one in place of one with the same id. */
 const PLATFORMS_WITH_IDS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
 
@@ -120,8 +104,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   const { log } = options
   const platform = options.platform ?? process.platform
   const withActions = PLATFORMS_WITH_ACTIONS.has(platform)
-  // Insertion-ordered, so the first entry is the oldest.
-  const held = new Map<Notification, AppNotification>()
+  const held = new HeldNotifications(platform)
   const healthChanges = new Listeners<NotifierHealth>((error) => log.error('A listener failed', error))
   let health: NotifierHealth = Notification.isSupported()
     ? { status: 'ok' }
@@ -133,17 +116,11 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     if (next.status !== 'ok') log.warn(next.advice)
     healthChanges.emit(next)
   }
-  // A toast whose time on screen ran out on Windows: it waits in the Action Center, where only
-  // `close()` on its object removes it (a closed invite, a withdrawn reminder), so it stays held;
-  // a press on it there is heard through handleActivation, as one on a toast let go is.
-  const inActionCenter = new Set<Notification>()
-  // Every toast that ever went there: a press on it is handleActivation's to report, also once it
-  // is let go. Its own handlers may hear the same press after handleActivation has reported it.
+  // A press on a toast waiting in the Action Center is heard through handleActivation, as one on a
+  // toast let go is. So is one on every toast that ever went there, also once it is let go: its own
+  // handlers may hear the same press after handleActivation has reported it.
   const wentToActionCenter = new WeakSet<Notification>()
-  const release = (notification: Notification): void => {
-    held.delete(notification)
-    inActionCenter.delete(notification)
-  }
+  const release = (notification: Notification): void => held.release(notification)
   // On Windows a press on a held notification is reported twice: the second is not a new press.
   const halves = new PressHalves(MAX_HELD_NOTIFICATIONS)
   const report = (activation: NotificationActivation): void => {
@@ -158,12 +135,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
    * any press on it opens its session.
    */
   const follow = (notification: Notification, data: AppNotification, buttonsKnown = true): void => {
-    held.set(notification, data)
-    if (held.size > MAX_HELD_NOTIFICATIONS) {
-      const oldest = held.keys().next().value
-      if (oldest !== undefined && !PLATFORMS_REMOVING_BY_ID.has(platform)) oldest.close()
-      if (oldest !== undefined) release(oldest)
-    }
+    held.hold(notification, data)
     const pressed = (): void => {
       release(notification)
       const id = notificationIdOf(data)
@@ -184,7 +156,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     })
     notification.on('close', (details) => {
       if (platform === 'win32' && details.reason === 'timedOut') {
-        inActionCenter.add(notification)
+        held.inActionCenter.add(notification)
         wentToActionCenter.add(notification)
       } else release(notification)
     })
@@ -212,8 +184,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     async restore() {
       if (platform === 'win32')
         handleWindowsActivations({
-          held,
-          inActionCenter,
+          held: held.about,
+          inActionCenter: held.inActionCenter,
           halves,
           release,
           report,
@@ -232,7 +204,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       }
     },
     quitting() {
-      if (!PLATFORMS_KEEPING_NOTIFICATIONS.has(platform)) closeHeld(() => true)
+      if (!PLATFORMS_KEEPING_NOTIFICATIONS.has(platform)) held.close(() => true)
     },
     show(appNotification) {
       if (appNotification.kind === 'invite_closed') return retract(appNotification)
@@ -248,7 +220,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       // twice, a catch-up failing again), it takes the earlier one's place instead of stacking.
       // (macOS replaces a delivered one with the same id by itself.)
       const { noticeId } = appNotification.kind === 'notice' ? appNotification : { noticeId: undefined }
-      if (noticeId !== undefined) closeHeld((data) => data.kind === 'notice' && data.noticeId === noticeId)
+      if (noticeId !== undefined) held.close((data) => data.kind === 'notice' && data.noticeId === noticeId)
       const notification = create(appNotification)
       if (notification === null) return options.onFailed(appNotification)
       follow(notification, appNotification)
@@ -282,8 +254,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
    * elsewhere it is only let go: closing it there would remove, by the id they share, the new one too.
    */
   function replaceHeld(earlier: (data: AppNotification) => boolean): void {
-    if (!PLATFORMS_WITH_IDS.has(platform)) return closeHeld(earlier)
-    for (const [shown, data] of [...held]) if (earlier(data)) release(shown)
+    if (!PLATFORMS_WITH_IDS.has(platform)) return held.close(earlier)
+    for (const [shown, data] of [...held.about]) if (earlier(data)) release(shown)
   }
 
   /**
@@ -292,8 +264,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
    * the id is the session's, and an alert of it held now (cancelled, moved) carries it too.
    */
   function withdrawReminder(closed: Extract<AppNotification, { kind: 'reminder_closed' }>): void {
-    const anyHeld = [...held.values()].some(ofSession(closed.sessionId))
-    closeHeld((data) => withdraws(closed, data))
+    const anyHeld = [...held.about.values()].some(ofSession(closed.sessionId))
+    held.close((data) => withdraws(closed, data))
     if (!anyHeld && platform === 'darwin') Notification.remove(reminderNotificationId(closed.sessionId))
   }
 
@@ -302,7 +274,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
    * Action Center too), and on macOS whatever an earlier run left in Notification Center goes.
    */
   function withdrawAll(): void {
-    closeHeld(() => true)
+    held.close(() => true)
     if (platform === 'darwin') Notification.removeAll()
   }
 
@@ -320,17 +292,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
 
   /** Close the held notifications `matches` accepts, and on macOS the one with `id` from any run. */
   function takeDown(matches: (data: AppNotification) => boolean, id: string): void {
-    closeHeld(matches)
+    held.close(matches)
     // One shown before a restart has no object here; macOS finds it by id.
     if (platform === 'darwin') Notification.remove(id)
-  }
-
-  /** Close the held notifications `matches` accepts. */
-  function closeHeld(matches: (data: AppNotification) => boolean): void {
-    for (const [shown, data] of [...held]) {
-      if (!matches(data)) continue
-      shown.close()
-      release(shown)
-    }
   }
 }

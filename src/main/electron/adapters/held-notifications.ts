@@ -1,0 +1,62 @@
+/**
+ * The shown notifications the notifier holds, with what each is about (notifier.ts says why they
+ * are held), and the bound on how many: the number held is capped as 'close' is not guaranteed on
+ * every OS, and the app runs for days.
+ */
+import type { Notification } from 'electron'
+import { MOST_NOTIFICATIONS_HELD, type AppNotification } from '../../core/ports/notifier'
+
+/** How many shown notifications are held at most; the oldest is closed (macOS: let go) beyond that. */
+export const MAX_HELD_NOTIFICATIONS = MOST_NOTIFICATIONS_HELD
+
+/**
+ * Where the app can take a notification down by its id alone (`remove`, `removeAll`), so one let go
+ * past the cap still leaves the screen at a sign-out. Elsewhere Electron closes a notification only
+ * through the object that showed it (`close()` on another, even of the same id, does nothing), so
+ * the oldest past the cap is closed instead of let go: a client's request would otherwise stay on
+ * screen for whoever uses the computer next, a press on it acting for no one.
+ */
+const PLATFORMS_REMOVING_BY_ID: ReadonlySet<NodeJS.Platform> = new Set(['darwin'])
+
+/** The held notifications: at most MAX_HELD_NOTIFICATIONS, the oldest closed or let go past that. */
+export class HeldNotifications {
+  /** What each held notification is about; insertion-ordered, so the first entry is the oldest. */
+  readonly about = new Map<Notification, AppNotification>()
+  /**
+   * Windows: held toasts whose time on screen ran out. Each waits in the Action Center, where only
+   * `close()` on its object removes it (a closed invite, a withdrawn reminder), so it stays held.
+   */
+  readonly inActionCenter = new Set<Notification>()
+
+  constructor(private readonly platform: NodeJS.Platform) {}
+
+  /** How many are held. */
+  get size(): number {
+    return this.about.size
+  }
+
+  /** Holds a notification about `data`; past the cap the oldest leaves the screen or is let go. */
+  hold(notification: Notification, data: AppNotification): void {
+    this.about.set(notification, data)
+    if (this.about.size <= MAX_HELD_NOTIFICATIONS) return
+    const oldest = this.about.keys().next().value
+    if (oldest === undefined) return
+    if (!PLATFORMS_REMOVING_BY_ID.has(this.platform)) oldest.close()
+    this.release(oldest)
+  }
+
+  /** Lets go of a held notification (it closed, was acted on, or another took its place). */
+  release(notification: Notification): void {
+    this.about.delete(notification)
+    this.inActionCenter.delete(notification)
+  }
+
+  /** Closes the held notifications `matches` accepts, and lets them go. */
+  close(matches: (data: AppNotification) => boolean): void {
+    for (const [shown, data] of [...this.about]) {
+      if (!matches(data)) continue
+      shown.close()
+      this.release(shown)
+    }
+  }
+}
