@@ -97,6 +97,8 @@ export interface LastResort {
 export function createLastResort(deps: LastResortDeps): LastResort {
   const { log } = deps
   let relaunching = false
+  // Told once a run: an error that repeats (a timer throwing each time) must not flash a notification each time.
+  let told = false
   const attempt = (what: string, step: () => void): boolean => {
     try {
       step()
@@ -106,12 +108,14 @@ export function createLastResort(deps: LastResortDeps): LastResort {
       return false
     }
   }
-  const lastRelaunch = (): number | null => {
+  // A record that cannot be read (not one that reads as no record) rules a relaunch out: it cannot
+  // tell a loop from a first time.
+  const mayRelaunchAt = (now: number): boolean => {
     try {
-      return relaunchedAt(deps.readRecord())
+      return mayRelaunch(now, relaunchedAt(deps.readRecord()))
     } catch (error) {
       logSafely(log, 'warn', 'The last resort could not read when the app last relaunched', error)
-      return null
+      return false
     }
   }
   return {
@@ -120,10 +124,7 @@ export function createLastResort(deps: LastResortDeps): LastResort {
       // An error while the relaunch winds down (a quit step on the broken state) changes nothing.
       if (relaunching) return
       const now = deps.clock.now()
-      if (
-        mayRelaunch(now, lastRelaunch()) &&
-        attempt('record the relaunch', () => deps.writeRecord(relaunchRecord(now)))
-      ) {
+      if (mayRelaunchAt(now) && attempt('record the relaunch', () => deps.writeRecord(relaunchRecord(now)))) {
         relaunching = true
         logSafely(log, 'info', 'Standby relaunches to get back to a known state')
         if (attempt('relaunch', deps.relaunch)) return
@@ -132,8 +133,10 @@ export function createLastResort(deps: LastResortDeps): LastResort {
         logSafely(
           log,
           'warn',
-          'Standby keeps running: it relaunched a short while ago, or cannot record a relaunch',
+          'Standby keeps running: it relaunched a short while ago, or cannot read or record a relaunch',
         )
+      if (told) return
+      told = true
       attempt('tell the expert', () => deps.tell(KEPT_RUNNING_NOTICE))
     },
     unhandledRejection(reason) {

@@ -62,6 +62,10 @@ describe('the last resort for an error nothing caught', () => {
     expect(second.relaunch).not.toHaveBeenCalled()
     expect(second.tell).toHaveBeenCalledWith(KEPT_RUNNING_NOTICE)
     expect(second.log.text()).toContain('Standby keeps running')
+    // The same error again in this run: logged, and the expert is not told again.
+    second.lastResort.uncaughtException(new Error('second again'))
+    expect(second.tell).toHaveBeenCalledOnce()
+    expect(second.log.text()).toContain('second again')
     clock.at += 1
     const third = run()
     third.lastResort.uncaughtException(new Error('third'))
@@ -79,6 +83,18 @@ describe('the last resort for an error nothing caught', () => {
     expect(relaunch).not.toHaveBeenCalled()
     expect(tell).toHaveBeenCalledWith(KEPT_RUNNING_NOTICE)
     expect(log.text()).toContain('could not record the relaunch')
+  })
+
+  it('does not relaunch when it cannot read the record: it cannot tell a loop from a first time', () => {
+    const { run } = world()
+    const { lastResort, relaunch, tell } = run({
+      readRecord: () => {
+        throw Object.assign(new Error('permission denied'), { code: 'EACCES' })
+      },
+    })
+    lastResort.uncaughtException(new Error('boom'))
+    expect(relaunch).not.toHaveBeenCalled()
+    expect(tell).toHaveBeenCalledWith(KEPT_RUNNING_NOTICE)
   })
 
   it('keeps running and says so when the relaunch itself fails', () => {
