@@ -11,6 +11,7 @@ import type { Clock } from '../../shared/clock'
 import type { Logger } from '../core/ports/logger'
 import { createLastResort, relaunchArgs, type LastResortNotice } from '../core/startup/last-resort'
 import { errorCode, writeFileAtomicallySync } from '../node/atomic-file'
+import { runningAppImage } from '../node/app-image'
 
 /** The file in userData that records when the app last relaunched after an unexpected error. */
 export const RELAUNCH_RECORD_FILE = 'last-error-relaunch.json'
@@ -26,7 +27,8 @@ export interface LastResortOptions {
   /** Tells the expert (the notifier, once it exists; before that, nothing). */
   readonly tell: (notice: LastResortNotice) => void
   /** The process to listen on; tests pass their own. */
-  readonly process?: Pick<NodeJS.EventEmitter, 'on' | 'off'> & { readonly argv: ReadonlyArray<string> }
+  readonly process?: Pick<NodeJS.EventEmitter, 'on' | 'off'> &
+    Pick<NodeJS.Process, 'env' | 'execPath'> & { readonly argv: ReadonlyArray<string> }
 }
 
 /**
@@ -46,7 +48,11 @@ export function installLastResort(options: LastResortOptions): () => void {
       writeFileAtomicallySync(recordPath, record)
     },
     relaunch: () => {
-      app.relaunch({ args: relaunchArgs(target.argv.slice(1)) })
+      // An AppImage's executable is inside its mount, which is gone once this run exits: the
+      // AppImage file itself starts again.
+      const appImage = runningAppImage(target.env, target.execPath)
+      const args = relaunchArgs(target.argv.slice(1))
+      app.relaunch(appImage === undefined ? { args } : { args, execPath: appImage })
       app.quit()
     },
     tell: options.tell,

@@ -25,8 +25,12 @@ beforeEach(() => {
 afterEach(() => rmSync(userData, { recursive: true, force: true }))
 
 /** One run of the app: a process of its own (the test runner's is left alone), its log in userData. */
-function run(at: number) {
-  const process = Object.assign(new EventEmitter(), { argv: ['/opt/Standby/standby', '--hidden'] })
+function run(at: number, env: NodeJS.ProcessEnv = {}) {
+  const process = Object.assign(new EventEmitter(), {
+    argv: ['/opt/Standby/standby', '--hidden'],
+    execPath: '/opt/Standby/standby',
+    env,
+  })
   const log = createFileLogger({ dir: join(userData, 'logs'), echo: quiet })
   const tell = vi.fn()
   const stop = installLastResort({ userData, log, clock: { now: () => at }, tell, process })
@@ -47,6 +51,15 @@ describe('the main process’s last resort', () => {
       fake.app.quit.mock.invocationCallOrder[0]!,
     )
     expect(statSync(join(userData, RELAUNCH_RECORD_FILE)).mode & 0o777).toBe(0o600)
+  })
+
+  it('from an AppImage, relaunches the AppImage file, as its mount goes with this run', () => {
+    const env = { APPIMAGE: '/home/ada/Standby.AppImage', APPDIR: '/opt' }
+    run(1_000, env).process.emit('uncaughtException', new Error('boom'))
+    expect(fake.app.relaunch).toHaveBeenCalledWith({
+      args: ['--hidden', RELAUNCHED_AFTER_ERROR_FLAG],
+      execPath: '/home/ada/Standby.AppImage',
+    })
   })
 
   it('in the run relaunched soon after, keeps running and tells the expert instead of relaunching again', () => {
