@@ -165,8 +165,10 @@ export class NotificationActions {
   private async start(reminder: ReminderNotification): Promise<void> {
     const { reminders, commands, log } = this.deps
     // Asked now, not when it was shown: the notification may have waited while the session changed.
-    if (!reminders.startAllowed(reminder.sessionId)) {
-      const why = reminders.whyNoStart(reminder.sessionId) ?? 'Start is not open for it now.'
+    // By the time it named: a session moved since is refused, naming its new time, as Snooze is.
+    if (!reminders.startAllowed(reminder.sessionId, reminder.bookedStart)) {
+      const why =
+        reminders.whyNoStart(reminder.sessionId, reminder.bookedStart) ?? 'Start is not open for it now.'
       log.info(`Start from a reminder refused for session ${reminder.sessionId}: ${why}`)
       return this.followUp('Could not start', reminder.title, why)
     }

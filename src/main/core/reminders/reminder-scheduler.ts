@@ -24,7 +24,8 @@ import { changesSessions, type CacheUpdate } from '../sync/cache-push'
 import { localDayTime, type DayTimeFormat } from '../sync/invite-notification'
 import { ReminderMarks } from './reminder-marks'
 import { sessionsToPlan } from './sessions-to-plan'
-import { startAllowed, startRefusal, type ReminderMoment } from './due-alerts'
+import { startAllowed, type ReminderMoment } from './due-alerts'
+import { startAllowedFrom, whyNoStartFrom } from './reminder-press'
 import { type LateCause, type ReminderText, type TimeFormat } from './reminder-texts'
 import { localShortTime } from '../../../shared/day-time-options'
 import { lateCauseOf } from './late-cause'
@@ -183,15 +184,15 @@ export class ReminderScheduler {
     this.onScreen.pressed(sessionId)
   }
 
-  /** Whether Start is allowed for this session now, by the same rule as the window's Start button. */
-  startAllowed(sessionId: string): boolean {
+  /** Whether Start on the reminder shown for `shownFor` is allowed now: the window's rule, at the time it named. */
+  startAllowed(sessionId: string, shownFor: number = BOOKED_START_UNKNOWN): boolean {
     const session = this.deps.cache.session(sessionId)
-    return session !== null && startAllowed(session, this.deps.clock.now())
+    return session !== null && startAllowedFrom(session, shownFor, this.deps.clock.now())
   }
 
-  /** Why Start is refused for this session now, for the follow-up notice; null when it is allowed. */
-  whyNoStart(sessionId: string): string | null {
-    return this.refusal(sessionId, (session, now) => startRefusal(session, now, this.time))
+  /** Why Start on the reminder shown for `shownFor` is refused now, for the follow-up; null when allowed. */
+  whyNoStart(sessionId: string, shownFor: number = BOOKED_START_UNKNOWN): string | null {
+    return this.refusal(sessionId, (s, now) => whyNoStartFrom(s, shownFor, now, this.time, this.dayTime))
   }
 
   private refusal(sessionId: string, rule: (session: Session, now: number) => string | null): string | null {

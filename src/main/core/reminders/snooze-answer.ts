@@ -6,6 +6,7 @@
 import { autoCancelAt } from '../../../shared/rules/session-timing'
 import type { DayTimeFormat } from '../sync/invite-notification'
 import { awaitsExpert, movedSince, startRefusal, type TimedSession } from './due-alerts'
+import { movedTo, shownForAnotherTime } from './reminder-press'
 import type { TimeFormat } from './reminder-texts'
 
 /** How long Snooze puts a reminder off. */
@@ -54,7 +55,7 @@ export function whyNoSnoozeOf(
   dayTime: DayTimeFormat,
 ): string | null {
   // Snoozed, a reminder of a time the session no longer has would come back about another.
-  return movedSince(session, shownFor) && awaitsExpert(session, now)
-    ? `The session was moved to ${dayTime(session.bookedStart)}; its reminders come before then.`
+  return shownForAnotherTime(session, shownFor, now)
+    ? `${movedTo(session, dayTime)}; its reminders come before then.`
     : snoozeRefusal(session, now, SNOOZE_MS, time)
 }

@@ -32,6 +32,8 @@ export interface KitOptions {
   readonly enabled?: () => boolean
   /** Format times as the machine does instead of the fixed "HH:MM". */
   readonly localTimes?: boolean
+  /** Write a day and time so instead of as the machine does, to tell which time a sentence names. */
+  readonly formatDayTime?: (t: number) => string
   /** Remind by a PlatformClock over the computer's clock, as the core does, instead of by the latter. */
   readonly platformClock?: boolean
   /** Watch the clocks for unreported sleeps and settings, as the core does (GapWatch over the power hook). */
@@ -63,6 +65,7 @@ export function reminderKit() {
       enabled: options.enabled ?? (() => true),
       ...(platform !== null && { firstMeasureWait: () => platform.firstMeasureWait() }),
       ...(options.localTimes === true ? {} : { formatTime: () => 'HH:MM' }),
+      ...(options.formatDayTime !== undefined && { formatDayTime: options.formatDayTime }),
     })
     platform?.changes.add(() => scheduler.refresh())
     platform?.borneOut.add(() => scheduler.refresh())
