@@ -38,6 +38,7 @@ export const CACHE_SCHEMA: ReadonlyArray<string> = [
   "index sessions_history_client on sessions: CREATE INDEX sessions_history_client ON sessions (client_id, booked_start DESC, id DESC) WHERE state IN ('ended', 'cancelled')",
   "index sessions_history_kind on sessions: CREATE INDEX sessions_history_kind ON sessions (kind, booked_start DESC, id DESC) WHERE state IN ('ended', 'cancelled')",
   "index sessions_history_outcome on sessions: CREATE INDEX sessions_history_outcome ON sessions (outcome, booked_start DESC, id DESC) WHERE state IN ('ended', 'cancelled')",
+  'trigger sessions_request_changed on sessions: CREATE TRIGGER sessions_request_changed AFTER UPDATE OF request_id ON sessions WHEN old.request_id <> new.request_id BEGIN DELETE FROM reminders WHERE session_id = new.id; DELETE FROM reminder_snoozes WHERE session_id = new.id; END',
   'trigger sessions_search_delete on sessions: CREATE TRIGGER sessions_search_delete AFTER DELETE ON sessions BEGIN DELETE FROM session_search WHERE rowid = old.rowid; END',
   "index sessions_upcoming on sessions: CREATE INDEX sessions_upcoming ON sessions (booked_start, id) WHERE state IN ('booked', 'live')",
   'table shown_invites (id TEXT NOT NULL PK1, request_id TEXT NOT NULL PK2, at INTEGER NOT NULL)',

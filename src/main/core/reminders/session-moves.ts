@@ -29,25 +29,26 @@ export interface SessionMoveDeps {
 
 /** The booked start of each scheduled session the last plan saw, to tell a move against. */
 export class SessionMoves {
-  private known = new Map<string, number>()
+  private known = new Map<string, Booked>()
 
   constructor(private readonly deps: SessionMoveDeps) {}
 
   /** The booked sessions a plan saw: their starts are what a later change is compared with. */
   planned(sessions: ReadonlyArray<Session>): void {
     this.known = new Map(
-      sessions
-        .filter((s) => s.kind === 'scheduled' && s.state === 'booked')
-        .map((s) => [s.id, s.bookedStart]),
+      sessions.filter((s) => s.kind === 'scheduled' && s.state === 'booked').map((s) => [s.id, bookedOf(s)]),
     )
   }
 
   /** Tell each of these sessions that moved since the last plan, unless the client's answer explains it. */
   tell(sessions: ReadonlyArray<Session>, now: number): void {
     for (const session of sessions) {
-      const before = this.known.get(session.id)
-      if (before === undefined || before === session.bookedStart) continue
-      this.known.set(session.id, session.bookedStart)
+      const known = this.known.get(session.id)
+      if (known === undefined || known.bookedStart === session.bookedStart) continue
+      this.known.set(session.id, bookedOf(session))
+      const before = known.bookedStart
+      // Its id given to another request (a platform restored from a backup), it is another session.
+      if (known.requestId !== session.request.id) continue
       if (session.state !== 'booked' || !stillJoinable(session, now) || acceptedMove(session, before))
         continue
       const key = { sessionId: session.id, bookedStart: session.bookedStart, alert: movedAlert(session) }
@@ -72,6 +73,16 @@ export class SessionMoves {
   forget(): void {
     this.known = new Map()
   }
+}
+
+/** A booked session's start as a plan saw it, and the request it was for. */
+interface Booked {
+  readonly bookedStart: number
+  readonly requestId: string
+}
+
+function bookedOf(session: Session): Booked {
+  return { bookedStart: session.bookedStart, requestId: session.request.id }
 }
 
 /** The move is the expert's own proposal that the client accepted (told as their answer). */

@@ -81,6 +81,8 @@ export function withdrawnBecause(
 
 interface OnScreen {
   readonly bookedStart: number
+  /** The request it spoke of: the session's id given to another request is another session. */
+  readonly requestId: string
   readonly moment: RetractableMoment
 }
 
@@ -116,7 +118,7 @@ export class ShownReminders {
       this.onScreen.delete(session.id)
       return
     }
-    this.onScreen.set(session.id, { bookedStart: session.bookedStart, moment })
+    this.onScreen.set(session.id, onScreen(session, moment))
   }
 
   /** The expert pressed the session's reminder: the OS took it away, nothing is left to withdraw. */
@@ -141,14 +143,16 @@ export class ShownReminders {
         : reminderHolds('client_absent', session, session.bookedStart, now)
           ? 'client_absent'
           : null
-      if (moment !== null) this.onScreen.set(session.id, { bookedStart: session.bookedStart, moment })
+      if (moment !== null) this.onScreen.set(session.id, onScreen(session, moment))
     }
   }
 
   /** Withdraw, once, each reminder on screen whose announcement no longer holds at `now`. */
   withdrawStale(now: number): void {
     for (const [sessionId, shown] of [...this.onScreen]) {
-      const session = this.deps.cache.session(sessionId)
+      // Its id given to another request (a platform restored from a backup), the session it spoke of is gone.
+      const cached = this.deps.cache.session(sessionId)
+      const session = cached?.request.id === shown.requestId ? cached : null
       if (reminderHolds(shown.moment, session, shown.bookedStart, now)) continue
       // Forgotten before telling: a failure in between leaves one on screen, never withdraws twice.
       this.onScreen.delete(sessionId)
@@ -179,6 +183,10 @@ export class ShownReminders {
     }
     return next
   }
+}
+
+function onScreen(session: Session, moment: RetractableMoment): OnScreen {
+  return { bookedStart: session.bookedStart, requestId: session.request.id, moment }
 }
 
 function shownKey(session: Session): ReminderKey {

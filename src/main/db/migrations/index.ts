@@ -20,6 +20,7 @@ import { m0016SearchFolding } from './0016-search-folding'
 import { m0017RetryKeys } from './0017-retry-keys'
 import { m0018PartsThrough } from './0018-parts-through'
 import { m0019ShownInvitesByRequest } from './0019-shown-invites-by-request'
+import { m0020RemindersFollowRequest } from './0020-reminders-follow-request'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -42,4 +43,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0017RetryKeys,
   m0018PartsThrough,
   m0019ShownInvitesByRequest,
+  m0020RemindersFollowRequest,
 ]

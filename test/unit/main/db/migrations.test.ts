@@ -671,6 +671,35 @@ describe('cache migrations', () => {
     db.close()
   })
 
+  it('0020-reminders-follow-request keeps every row, then forgets the reminders and snooze of a session moved to another request, not of one that stays', () => {
+    const { db } = databaseAt(19)
+    insertRowsAt(db, 19)
+    const mark = db.prepare(
+      "INSERT INTO reminders (session_id, booked_start, alert, outcome, at) VALUES (?, ?, '30', 'fired', 1)",
+    )
+    mark.run(session.id, session.bookedStart)
+    db.prepare('INSERT INTO reminder_snoozes (session_id, booked_start, at) VALUES (?, ?, 2)').run(
+      session.id,
+      session.bookedStart,
+    )
+    migrateKeepingRows(db, 20, ['reminders', 'reminder_snoozes'])
+    const store = new SqliteCacheStore(db, linesLogger())
+    const key = { sessionId: session.id, bookedStart: session.bookedStart, alert: '30' }
+    const snapshotWith = (s: typeof session, cursor: number) =>
+      aSnapshot({ expert: anExpert({ id: 'exp_ada' }), sessions: [s], cursor })
+    // Rebuilt with the same session for the same request: what fired stays fired.
+    store.applySnapshot(snapshotWith(store.session(session.id) ?? session, 8))
+    expect(store.reminderHandled(key)).toBe(true)
+    expect(store.snoozedReminders()).toHaveLength(1)
+    // Its id now for another request (a platform restored from a backup): another session.
+    const other = { ...session, request: aRequest({ id: 'req_other', kind: session.kind }) }
+    store.applySnapshot(snapshotWith(other, 9))
+    expect(store.session(session.id)?.request.id).toBe('req_other')
+    expect(store.reminderHandled(key)).toBe(false)
+    expect(store.snoozedReminders()).toEqual([])
+    db.close()
+  })
+
   for (let from = 0; from < cacheMigrations.length; from++) {
     it(`opens a version-${from} cache with the current code and keeps its data`, () => {
       const { db, path } = databaseAt(from)
