@@ -95,9 +95,20 @@ export function startRefusal(session: TimedSession, now: number, time: (t: numbe
   return 'The start window has closed.'
 }
 
+/**
+ * A booked start that changed by less than this is the same appointment: a platform that set its
+ * own clock right can send its times again a few seconds off, which is no move to tell or remind of.
+ */
+export const SAME_TIME_MS = 60_000
+
+/** Whether two booked starts are the same appointment for the expert (see SAME_TIME_MS). */
+export function sameBookedTime(a: number, b: number): boolean {
+  return Math.abs(a - b) < SAME_TIME_MS
+}
+
 /** Whether the session is booked at another time than the one a reminder was shown for (when known). */
 export function movedSince(session: TimedSession, shownFor: number): boolean {
-  return shownFor !== BOOKED_START_UNKNOWN && session.bookedStart !== shownFor
+  return shownFor !== BOOKED_START_UNKNOWN && !sameBookedTime(session.bookedStart, shownFor)
 }
 
 /** The timed alerts of a session, earliest first (at one moment, the reminder before the client alert). */

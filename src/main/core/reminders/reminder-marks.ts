@@ -59,6 +59,16 @@ export class ReminderMarks {
     this.held.mark({ key, outcome, at })
   }
 
+  /**
+   * The session's booked start moved by a few seconds (the same appointment, due-alerts.ts
+   * SAME_TIME_MS): these alerts handled for the old start count for the new one, so none repeats.
+   */
+  carry(sessionId: string, from: number, to: number, alerts: ReadonlyArray<string>, now: number): void {
+    for (const alert of alerts)
+      if (this.handled({ sessionId, bookedStart: from, alert }))
+        this.mark({ sessionId, bookedStart: to, alert }, 'fired', now)
+  }
+
   /** The cache was emptied: the marks held for it are of an expert no longer here. */
   forget(): void {
     this.held.forget()

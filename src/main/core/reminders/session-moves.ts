@@ -9,8 +9,9 @@
 import type { Session } from '../../../shared/protocol'
 import { nameInSentence, titleInSentence } from '../../../shared/sentence-parts'
 import type { DayTimeFormat } from '../sync/invite-notification'
-import { stillJoinable, type ReminderMoment } from './due-alerts'
+import { alertPlan, sameBookedTime, stillJoinable, type ReminderMoment } from './due-alerts'
 import type { ReminderMarks } from './reminder-marks'
+import { SHOWN_ALERT } from './shown-reminders'
 import { dueTail, type DueTail, type ReminderText, type TimeFormat } from './reminder-texts'
 import type { TakeDue } from './session-plan'
 
@@ -49,6 +50,11 @@ export class SessionMoves {
       const before = known.bookedStart
       // Its id given to another request (a platform restored from a backup), it is another session.
       if (known.requestId !== session.request.id) continue
+      if (sameBookedTime(before, session.bookedStart)) {
+        const alerts = [...alertPlan(session).map((a) => a.alert), SHOWN_ALERT]
+        this.deps.marks.carry(session.id, before, session.bookedStart, alerts, now)
+        continue
+      }
       if (session.state !== 'booked' || !stillJoinable(session, now) || acceptedMove(session, before))
         continue
       const key = { sessionId: session.id, bookedStart: session.bookedStart, alert: movedAlert(session) }

@@ -10,6 +10,7 @@ import {
   ALERT,
   awaitsExpert,
   dueAlerts,
+  movedSince,
   stillJoinable,
   type PlannedAlert,
   type ReminderMoment,
@@ -151,7 +152,7 @@ export function planSnooze(
   now: number,
   snooze: SnoozedReminder | undefined,
 ): number | null {
-  if (snooze === undefined || snooze.bookedStart !== session.bookedStart || !awaitsExpert(session, now))
+  if (snooze === undefined || movedSince(session, snooze.bookedStart) || !awaitsExpert(session, now))
     return null
   if (snooze.at > now) return snooze.at
   const held = deps.late.snoozeHeldUntil(session.id, snooze.at, now)

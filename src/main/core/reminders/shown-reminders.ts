@@ -84,6 +84,8 @@ interface OnScreen {
   /** The request it spoke of: the session's id given to another request is another session. */
   readonly requestId: string
   readonly moment: RetractableMoment
+  /** When the clock alone ends it: the auto-cancel of the start booked now, nudged or not (SAME_TIME_MS). */
+  endsAt: number
 }
 
 /** The latest reminder of each session as far as the app knows it is on screen. */
@@ -153,7 +155,10 @@ export class ShownReminders {
       // Its id given to another request (a platform restored from a backup), the session it spoke of is gone.
       const cached = this.deps.cache.session(sessionId)
       const session = cached?.request.id === shown.requestId ? cached : null
-      if (reminderHolds(shown.moment, session, shown.bookedStart, now)) continue
+      if (session !== null && reminderHolds(shown.moment, session, shown.bookedStart, now)) {
+        shown.endsAt = autoCancelAt(session.bookedStart)
+        continue
+      }
       // Forgotten before telling: a failure in between leaves one on screen, never withdraws twice.
       this.onScreen.delete(sessionId)
       try {
@@ -177,8 +182,7 @@ export class ShownReminders {
   /** When the clock alone next ends a reminder on screen (its session's auto-cancel); null when none will. */
   nextEnd(now: number): number | null {
     let next: number | null = null
-    for (const { bookedStart } of this.onScreen.values()) {
-      const end = autoCancelAt(bookedStart)
+    for (const { endsAt: end } of this.onScreen.values()) {
       if (end > now && (next === null || end < next)) next = end
     }
     return next
@@ -186,7 +190,8 @@ export class ShownReminders {
 }
 
 function onScreen(session: Session, moment: RetractableMoment): OnScreen {
-  return { bookedStart: session.bookedStart, requestId: session.request.id, moment }
+  const { bookedStart } = session
+  return { bookedStart, requestId: session.request.id, moment, endsAt: autoCancelAt(bookedStart) }
 }
 
 function shownKey(session: Session): ReminderKey {

@@ -1,0 +1,88 @@
+// A platform that set its own clock right can send a booked session again with its start a few
+// seconds off. The expert reads the same time: no "Moved" is told, no reminder already shown
+// comes again, the one on screen stays (its Start and Snooze still act), and the next ones come
+// at the start booked now. A change of a minute or more is a move, told as one.
+import { describe, expect, it } from 'vitest'
+import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
+import { MINUTE } from '../../../../support/fixtures'
+import { at, reminderKit } from './reminder-kit'
+
+const setUp = reminderKit()
+const T = at(60)
+
+describe('a booked start nudged by a few seconds', () => {
+  for (const nudge of [20_000, -20_000, 59_999]) {
+    it(`by ${nudge / 1000} s after the 30: nothing told again, the rest at the new start, once`, () => {
+      const { clock, book, update, scheduler, titles, withdrawn, notifier } = setUp()
+      const session = book('ses_1', T)
+      scheduler.start()
+      clock.advanceTo(T - 29 * MINUTE)
+      const start = T + nudge
+      update({ ...session, bookedStart: start, updatedAt: clock.now() })
+      expect(withdrawn()).toEqual([])
+      // Start and Snooze on the 30 act on the session as it is.
+      expect(scheduler.startAllowed('ses_1', T)).toBe(false)
+      expect(scheduler.whyNoStart('ses_1', T)).toMatch(/^It is too early/)
+      clock.advanceTo(start - 10 * MINUTE - 1)
+      expect(titles()).toEqual(['In 30 minutes: Session ses_1'])
+      clock.advance(1)
+      expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+      expect(notifier.shown.at(-1)).toMatchObject({ bookedStart: start })
+      clock.advanceTo(start)
+      clock.advanceTo(start + 10 * MINUTE - 1)
+      expect(withdrawn()).toEqual([])
+      // Withdrawn at the auto-cancel of the start booked now.
+      clock.advance(1)
+      expect(withdrawn()).toEqual([['ses_1', start, 'Its start window has closed.']])
+      clock.advanceTo(start + 10 * MINUTE + LATE_SETTLE_MS)
+      expect(titles()).toEqual([
+        'In 30 minutes: Session ses_1',
+        'In 10 minutes: Session ses_1',
+        'Starting now: Session ses_1',
+      ])
+      scheduler.stop()
+    })
+  }
+
+  it('later, after "starting now": the reminder on screen is withdrawn at the auto-cancel of the start booked now', () => {
+    const { clock, book, update, scheduler, withdrawn } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T + 2 * MINUTE)
+    const start = T + 20_000
+    update({ ...session, bookedStart: start, updatedAt: clock.now() })
+    clock.advanceTo(start + 10 * MINUTE - 1)
+    expect(withdrawn()).toEqual([])
+    clock.advance(1)
+    expect(withdrawn()).toEqual([['ses_1', T, 'Its start window has closed.']])
+    scheduler.stop()
+  })
+
+  it('snoozed, then nudged: the snooze still comes back, once', () => {
+    const { clock, book, update, scheduler, titles } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE)
+    expect(scheduler.snooze('ses_1', T)).toBe(true)
+    update({ ...session, bookedStart: T - 15_000, updatedAt: clock.now() })
+    clock.advanceTo(T - 25 * MINUTE)
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 25 minutes: Session ses_1'])
+    clock.advanceTo(T - 11 * MINUTE)
+    expect(titles()).toHaveLength(2)
+    scheduler.stop()
+  })
+
+  it('by a minute: a move, told, and its reminders come for the new time', () => {
+    const { clock, book, update, scheduler, titles, withdrawn } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 29 * MINUTE)
+    update({ ...session, bookedStart: T + MINUTE, updatedAt: clock.now() })
+    expect(withdrawn()).toEqual([['ses_1', T, expect.stringMatching(/^The session was moved to /)]])
+    expect(titles()).toEqual([
+      'In 30 minutes: Session ses_1',
+      expect.stringMatching(/^Moved: Session ses_1, now .+, in 30 minutes$/),
+    ])
+    scheduler.stop()
+  })
+})
