@@ -119,4 +119,27 @@ describe('pressing a reminder notification', () => {
     })
     expect(notices.at(-1)?.text).not.toMatch(/no longer waits/)
   })
+
+  it('Start on the 10 of a session moved since to a time whose window is open too: refused, naming the new time, nothing started', async () => {
+    const { platform, core, sessionId, bookedStart, notices, pass } = await bookedWorldWithNotices()
+    pass(50 * MINUTE)
+    const ten = reminders(core).at(-1)
+    expect(ten).toMatchObject({ title: 'In 10 minutes: Schema review', startAllowed: true, bookedStart })
+    if (ten === undefined) throw new Error('the 10 was shown')
+    const proposed = await core.runtime.core.command('session.proposeTime', {
+      sessionId,
+      proposedStart: bookedStart - 3 * MINUTE,
+    })
+    expect(proposed.ok).toBe(true)
+    const told = core.waitForNotifications(core.adapters.notifier.shown.length + 1)
+    platform.server.marketplace.answerProposal(sessionId, true)
+    await told
+    // A press that raced the 10's withdrawal, or on a desktop that kept it.
+    await core.runtime.notificationActions.activate({ action: 'start', notification: ten })
+    expect(notices.at(-1)?.text).toMatch(
+      /^Could not start: In 10 minutes: Schema review\. The session was moved to .+; start it from the window if you are ready\.$/,
+    )
+    expect(core.runtime.cache.session(sessionId)?.state).toBe('booked')
+    expect(core.adapters.browser.opened).toEqual([])
+  })
 })
