@@ -6,7 +6,7 @@
 // mistake: db/stream-contradiction.ts.)
 import { describe, expect, it } from 'vitest'
 import type { Session } from '../../../../../src/shared/protocol'
-import { aScheduledRequest, aSnapshot, MINUTE } from '../../../../support/fixtures'
+import { anExpert, aScheduledRequest, aSnapshot, MINUTE } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
 
 const setUp = reminderKit()
@@ -64,6 +64,25 @@ describe('a session id given to another request', () => {
     expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 28 minutes: Other request'])
     clock.advanceTo(T - 11 * MINUTE)
     expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 28 minutes: Other request'])
+    scheduler.stop()
+  })
+
+  it("signed out, and another expert signed in whose session has the same id: theirs reminds, nothing of the first one's is held against it", () => {
+    const { clock, store, other, titles, scheduler } = theThirtyShown()
+    store.clear()
+    scheduler.cacheChanged({ kind: 'replaced', emptied: true })
+    clock.advanceTo(T - 25 * MINUTE)
+    const theirs = other(T)
+    store.applySnapshot(
+      aSnapshot({
+        expert: anExpert({ id: 'exp_bob' }),
+        sessions: [{ ...theirs, expertId: 'exp_bob' }],
+        cursor: 1,
+        takenAt: clock.now(),
+      }),
+    )
+    scheduler.cacheChanged({ kind: 'replaced' })
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 25 minutes: Other request'])
     scheduler.stop()
   })
 
