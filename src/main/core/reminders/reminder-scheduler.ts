@@ -1,7 +1,7 @@
 /**
  * Reminders and session alerts from the cache's booked sessions, by the platform's clock (the core
  * passes its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not
- * joined yet" at the start (due-alerts.ts decides, session-plan.ts carries it out; Snooze:
+ * joined yet" at the start (due-alerts.ts decides, session-plan.ts carries it out; a press on Start or Snooze: reminder-press.ts,
  * snooze-answer.ts), and, as events bring them, "cancelled" (by the platform or the client), the
  * client's answer to a proposal of another time, and "the client joined" (session-changes.ts), and
  * a move the expert did not ask for (session-moves.ts). A shown reminder is withdrawn once what it announced no longer holds
