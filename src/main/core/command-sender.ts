@@ -5,8 +5,10 @@
  * instant invite taken, a booked session joined) opens its room, whoever asked: the window's
  * Join, a notification's, a reminder's Start.
  */
+import { systemClock } from '../../shared/clock'
 import type { CommandOutcome } from '../../shared/command-outcome'
 import type { CommandName, CommandPayload, CommandResult } from '../../shared/protocol'
+import { defaultLinkTimings } from './connection/link-timings'
 import type { PlatformLink } from './connection/platform-link'
 import { CommandsInFlight } from './commands-in-flight'
 import { unlessDoneElsewhere } from './done-elsewhere'
@@ -15,9 +17,10 @@ import type { Logger } from './ports/logger'
 import type { Notifier } from './ports/notifier'
 import { joinedSession, openJoinedRoom } from './rooms/joined-room'
 import type { RoomOpener } from './rooms/room-opener'
+import type { StandbyCoreDeps } from './standby-core-deps'
 
 /** What sending needs: the cache a refusal is checked against, and where a joined session's room opens. */
-export interface CommandSenderDeps {
+export interface CommandSenderDeps extends Pick<StandbyCoreDeps, 'linkClock' | 'timings'> {
   readonly cache: CacheStore
   readonly log: Logger
   readonly notifier: Notifier
@@ -48,7 +51,17 @@ export class CommandSender {
     }
     return this.inFlight.share(link, name, payload, async () => {
       const answer = await link.command(name, payload, idempotencyKey)
-      const outcome = await unlessDoneElsewhere(this.deps, name, payload, answer)
+      const outcome = await unlessDoneElsewhere(
+        {
+          ...this.deps,
+          clock: this.deps.linkClock ?? systemClock,
+          // Checking a refusal may take as long again as waiting for it did, no longer.
+          catchUpWaitMs: { ...defaultLinkTimings, ...this.deps.timings }.ackTimeoutMs,
+        },
+        name,
+        payload,
+        answer,
+      )
       if (outcome.ok) {
         const joined = joinedSession(name, outcome.result)
         // Not awaited: the browser may take its time, and the join has happened either way.

@@ -9,6 +9,7 @@
 import type { CommandOutcome } from '../../shared/command-outcome'
 import type { CommandName, CommandPayload, CommandResult } from '../../shared/protocol'
 import { canonicalJson } from '../../shared/canonical-json'
+import type { Clock } from '../../shared/clock'
 import type { CacheStore } from './ports/cache-store'
 import type { Logger } from './ports/logger'
 
@@ -24,6 +25,10 @@ export interface DoneElsewhereDeps {
   readonly log: Logger
   /** Resolves once the catch-up under way, if any, is over. */
   caughtUp(): Promise<void>
+  /** Times the wait on the catch-up, in elapsed time as the command's own answer is waited for. */
+  readonly clock: Clock
+  /** The longest the catch-up is waited for; past it the cache decides as it is. */
+  readonly catchUpWaitMs: number
 }
 
 /**
@@ -38,8 +43,13 @@ export async function unlessDoneElsewhere<N extends CommandName>(
 ): Promise<CommandOutcome<CommandResult<N>>> {
   if (outcome.ok || !MAY_BE_DONE_ALREADY.has(outcome.error.code) || !CHECKED.has(name)) return outcome
   // Live, the platform's events come in order before its answer, so they are applied already;
-  // during a catch-up (a press as Standby connects) they come with its pages.
-  await deps.caughtUp()
+  // during a catch-up (a press as Standby connects) they come with its pages. A catch-up on a slow
+  // link, or one a platform never lets end, must not leave the expert's press without an answer.
+  if (!(await caughtUpWithin(deps))) {
+    deps.log.warn(
+      `${name} refused while the catch-up was still under way; checked against the cache as it is`,
+    )
+  }
   let done: CommandResult<N> | null
   try {
     done = doneAsAsked(deps.cache, name, payload)
@@ -51,6 +61,18 @@ export async function unlessDoneElsewhere<N extends CommandName>(
   if (done === null) return outcome
   deps.log.info(`${name} refused (${outcome.error.message}), but it was done already elsewhere: told as done`)
   return { ok: true, result: done }
+}
+
+/** Whether the catch-up under way ended within the wait; false when the wait ran out first. */
+function caughtUpWithin(deps: DoneElsewhereDeps): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = deps.clock.setTimeout(() => resolve(false), deps.catchUpWaitMs)
+    const over = (): void => {
+      timer.cancel()
+      resolve(true)
+    }
+    deps.caughtUp().then(over, over)
+  })
 }
 
 /** The commands a refusal of which may be about the same thing done elsewhere. */

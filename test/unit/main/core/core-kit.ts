@@ -43,12 +43,23 @@ export interface MemoryCoreOptions {
   readonly power?: Power
   /** Settles before a sign-in is saved. */
   readonly beforeSave?: (signIn: StoredSignIn) => Promise<void>
+  /** Settles before the saved sign-in is removed: a keychain takes its time. */
+  readonly beforeClear?: () => Promise<void>
 }
 
 /** The core, its link's connections, and the sign-in its secrets hold. */
 export function memoryCore(options: MemoryCoreOptions) {
   const { transport, connections } = memoryTransport()
   let stored: StoredSignIn | null = null
+  /** The rooms opened in the system browser. */
+  const opened: string[] = []
+  const browser = {
+    opened,
+    open: (url: string) => {
+      opened.push(url)
+      return Promise.resolve()
+    },
+  }
   const notifier = createRecordingNotifier()
   const core = new StandbyCore({
     transport,
@@ -63,16 +74,16 @@ export function memoryCore(options: MemoryCoreOptions) {
         await options.beforeSave?.(signIn)
         stored = signIn
       },
-      clear: () => {
+      clear: async () => {
+        await options.beforeClear?.()
         stored = null
-        return Promise.resolve()
       },
     },
     notifier,
-    browser: { open: () => Promise.resolve() },
+    browser,
     tray: { set: () => {} },
     cache: options.cache,
     fetch: options.fetch,
   })
-  return { core, connections, notifier, stored: () => stored }
+  return { core, connections, notifier, browser, stored: () => stored }
 }

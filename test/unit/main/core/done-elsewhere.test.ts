@@ -4,13 +4,20 @@ import { describe, expect, it } from 'vitest'
 import type { CommandOutcome } from '../../../../src/shared/command-outcome'
 import { unlessDoneElsewhere, type DoneElsewhereDeps } from '../../../../src/main/core/done-elsewhere'
 import type { Invite, Session } from '../../../../src/shared/protocol'
-import { anInvite, aSession } from '../../../support/fixtures'
+import { ManualClock } from '../../../../src/shared/clock'
+import { anInvite, aSession, FIXTURE_NOW } from '../../../support/fixtures'
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
 const ALREADY = {
   ok: false,
   error: { code: 'conflict', message: 'You already accepted this invite.' },
 } as const
+const WAIT_MS = 10_000
+
+/** Let every promise that can settle, settle. */
+async function settledTurns(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve))
+}
 
 /** A cache holding `invite` and `session`, which become `caughtUp` once the catch-up under way is over. */
 function cacheCatchingUp(
@@ -23,6 +30,8 @@ function cacheCatchingUp(
     caughtUp: async () => {
       held = caughtUp
     },
+    clock: new ManualClock(FIXTURE_NOW),
+    catchUpWaitMs: WAIT_MS,
     cache: {
       invite: (id) => (held.invite.id === id ? held.invite : null),
       session: (id) => (held.session?.id === id ? held.session : null),
@@ -104,5 +113,28 @@ describe('a refusal of what was done elsewhere', () => {
     } as const
     expect(await unlessDoneElsewhere(deps, 'session.join', { sessionId: session.id }, ended)).toBe(ended)
     expect(waited).toBe(false)
+  })
+
+  it('answers the press once the wait runs out, from the cache as it is, when the catch-up does not end', async () => {
+    const clock = new ManualClock(FIXTURE_NOW)
+    const payload = { inviteId: invite.id, proposedTime: null }
+    // A slow link's catch-up, or a platform that never lets one end.
+    const endless = (held: typeof accepted | { invite: Invite; session: null }): DoneElsewhereDeps => ({
+      ...cacheCatchingUp(held, held),
+      clock,
+      caughtUp: () => new Promise<void>(() => {}),
+    })
+    const told: unknown[] = []
+    void unlessDoneElsewhere(endless({ invite, session: null }), 'invite.accept', payload, ALREADY).then(
+      (outcome) => told.push(outcome),
+    )
+    void unlessDoneElsewhere(endless(accepted), 'invite.accept', payload, ALREADY).then((outcome) =>
+      told.push(outcome),
+    )
+    await settledTurns()
+    expect(told).toEqual([])
+    clock.advance(WAIT_MS)
+    await settledTurns()
+    expect(told).toEqual([ALREADY, { ok: true, result: { session } }])
   })
 })

@@ -1,0 +1,100 @@
+/**
+ * A Join refused as "already accepted" is checked against the cache once the catch-up under way is
+ * over. The expert's press is answered even when that catch-up does not end (a slow link, a
+ * platform that never lets it).
+ */
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+import { ManualClock } from '../../../../src/shared/clock'
+import { COMMAND_EVENT, LIVE_EVENT, PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../src/shared/protocol'
+import {
+  aMessage,
+  aRequest,
+  anInvite,
+  aSession,
+  aSnapshot,
+  FIXTURE_NOW,
+  inviteClosed,
+  inviteCreated,
+  liveSession,
+  messageCreated,
+  sessionUpdated,
+} from '../../../support/fixtures'
+import { storeFactory, useTempDirs } from '../db/cache-test-kit'
+import { memoryCore, signInAnyone } from './core-kit'
+
+const PLATFORM = 'http://127.0.0.1:4455'
+const tempDir = useTempDirs()
+const openStore = storeFactory()
+const ALREADY = { code: 'conflict', message: 'You already accepted this invite.' }
+
+/** Let every promise and I/O callback that can run, run: several turns of the event loop. */
+async function settledTurns(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve))
+}
+
+/**
+ * Ada online, her cache holding an invite she accepted on the dashboard and its live session; then
+ * a catch-up that the platform leaves unanswered, and her Join on the invite's stale toast, which
+ * the platform refuses as accepted already.
+ */
+async function joinRefusedDuringCatchUp() {
+  const clock = new ManualClock(FIXTURE_NOW)
+  let removeSignIn = (): void => {}
+  const removing = new Promise<void>((resolve) => (removeSignIn = resolve))
+  const { core, connections, browser } = memoryCore({
+    clock,
+    cache: openStore(join(tempDir(), 'cache.db')).store,
+    fetch: signInAnyone(),
+    beforeClear: () => removing,
+  })
+  await core.start()
+  expect(await core.signIn(PLATFORM, 'exp_ada@example.test', 'password')).toMatchObject({ ok: true })
+  const connection = connections.at(-1)!
+  const request = aRequest({ id: 'req_1', createdAt: FIXTURE_NOW })
+  const invite = anInvite({ request })
+  const session = liveSession(aSession({ request }), FIXTURE_NOW)
+  const events = [
+    inviteCreated(1, invite),
+    inviteClosed(2, invite.id, 'accepted', session.id),
+    sessionUpdated(3, session),
+  ]
+  connection.accept()
+  connection.send(WELCOME_EVENT, {
+    protocolVersion: PROTOCOL_VERSION,
+    expertId: 'exp_ada',
+    latestEventId: events.length,
+    serverTime: clock.now(),
+  })
+  for (let answered = 0; core.connection.status !== 'online';) {
+    await settledTurns()
+    for (const asked of connection.requests.slice(answered)) {
+      answered++
+      const { snapshot } = asked.payload as { snapshot?: boolean }
+      const result = snapshot
+        ? { kind: 'snapshot', snapshot: aSnapshot() }
+        : { kind: 'events', events, latestId: events.length, hasMore: false }
+      asked.answer({ ok: true, serverTime: clock.now(), result })
+    }
+  }
+  // An event past one never heard: the catch-up for the gap waits on a platform that does not answer.
+  const message = aMessage({ requestId: request.id, from: 'client', sentAt: clock.now() })
+  connection.send(LIVE_EVENT, messageCreated(events.length + 2, message))
+  const told: unknown[] = []
+  void core
+    .command('invite.accept', { inviteId: invite.id, proposedTime: null })
+    .then((outcome) => told.push(outcome))
+  await settledTurns()
+  const press = connection.requests.find((asked) => asked.name === COMMAND_EVENT)!
+  press.answer({ ok: false, serverTime: clock.now(), error: ALREADY })
+  await settledTurns()
+  return { core, clock, told, session, opened: browser.opened, removeSignIn }
+}
+
+it('a Join refused while a catch-up never ends is answered after a while, from the cache as it is', async () => {
+  const { clock, told, session, opened } = await joinRefusedDuringCatchUp()
+  clock.advance(10_000)
+  await settledTurns()
+  expect(told).toEqual([{ ok: true, result: { session } }])
+  expect(opened).toHaveLength(1)
+})
