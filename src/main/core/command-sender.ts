@@ -27,6 +27,8 @@ export interface CommandSenderDeps extends Pick<StandbyCoreDeps, 'linkClock' | '
   readonly rooms: RoomOpener
   /** Resolves once the catch-up under way, if any, is over. */
   caughtUp(): Promise<void>
+  /** The link of the current sign-in; undefined when signed out. */
+  currentLink(): PlatformLink | undefined
 }
 
 /** Sends commands over the current link. */
@@ -57,6 +59,7 @@ export class CommandSender {
           clock: this.deps.linkClock ?? systemClock,
           // Checking a refusal may take as long again as waiting for it did, no longer.
           catchUpWaitMs: { ...defaultLinkTimings, ...this.deps.timings }.ackTimeoutMs,
+          stillFollowing: () => this.deps.currentLink() === link,
         },
         name,
         payload,

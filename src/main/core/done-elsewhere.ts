@@ -29,6 +29,8 @@ export interface DoneElsewhereDeps {
   readonly clock: Clock
   /** The longest the catch-up is waited for; past it the cache decides as it is. */
   readonly catchUpWaitMs: number
+  /** Whether the cache still follows the connection the refusal came over: not once signed out, or in as another. */
+  stillFollowing(): boolean
 }
 
 /**
@@ -50,6 +52,8 @@ export async function unlessDoneElsewhere<N extends CommandName>(
       `${name} refused while the catch-up was still under way; checked against the cache as it is`,
     )
   }
+  // Signed out, or in as another expert, meanwhile: the cache is emptied or someone else's.
+  if (!deps.stillFollowing()) return outcome
   let done: CommandResult<N> | null
   try {
     done = doneAsAsked(deps.cache, name, payload)

@@ -98,7 +98,12 @@ export class StandbyCore {
     })
     this.messageAlerts = services.messageAlerts
     this.reminders = services.reminders
-    this.commands = new CommandSender({ ...deps, rooms: services.rooms, caughtUp: () => this.settled() })
+    this.commands = new CommandSender({
+      ...deps,
+      rooms: services.rooms,
+      caughtUp: () => this.settled(),
+      currentLink: () => this.platform.link,
+    })
     this.rooms = services.rooms
     this.signIns = new SignInTurns({
       deps,

@@ -1,7 +1,8 @@
 /**
  * A Join refused as "already accepted" is checked against the cache once the catch-up under way is
  * over. The expert's press is answered even when that catch-up does not end (a slow link, a
- * platform that never lets it).
+ * platform that never lets it), and a cache that stopped being theirs meanwhile (signed out) never
+ * turns the refusal into a join.
  */
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
@@ -97,4 +98,14 @@ it('a Join refused while a catch-up never ends is answered after a while, from t
   await settledTurns()
   expect(told).toEqual([{ ok: true, result: { session } }])
   expect(opened).toHaveLength(1)
+})
+
+it('a Join refused while the expert signs out is told as refused, and opens no room', async () => {
+  const { core, told, opened, removeSignIn } = await joinRefusedDuringCatchUp()
+  const signedOut = core.signOut()
+  await settledTurns()
+  expect(told).toEqual([{ ok: false, error: ALREADY }])
+  expect(opened).toEqual([])
+  removeSignIn()
+  await signedOut
 })

@@ -32,6 +32,7 @@ function cacheCatchingUp(
     },
     clock: new ManualClock(FIXTURE_NOW),
     catchUpWaitMs: WAIT_MS,
+    stillFollowing: () => true,
     cache: {
       invite: (id) => (held.invite.id === id ? held.invite : null),
       session: (id) => (held.session?.id === id ? held.session : null),
@@ -136,5 +137,24 @@ describe('a refusal of what was done elsewhere', () => {
     clock.advance(WAIT_MS)
     await settledTurns()
     expect(told).toEqual([ALREADY, { ok: true, result: { session } }])
+  })
+
+  it('is told as refused when the expert signed out or in as another while the catch-up went on', async () => {
+    let following = true
+    const deps: DoneElsewhereDeps = {
+      // The cache the wait ends on shows it done, but it is no longer the refused command's.
+      ...cacheCatchingUp({ invite, session: null }, accepted),
+      stillFollowing: () => following,
+    }
+    const caughtUp = deps.caughtUp
+    const signedOutMeanwhile: DoneElsewhereDeps = {
+      ...deps,
+      caughtUp: async () => {
+        following = false
+        await caughtUp()
+      },
+    }
+    const payload = { inviteId: invite.id, proposedTime: null }
+    expect(await unlessDoneElsewhere(signedOutMeanwhile, 'invite.accept', payload, ALREADY)).toBe(ALREADY)
   })
 })
