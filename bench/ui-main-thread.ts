@@ -17,6 +17,10 @@ export interface MainThreadLoad {
   readonly cpuBeforeFrame: number
   readonly cpuFrameToInput: number
   readonly wallFrameToInput: number
+  /** From the first frame until input: wall time inside the main thread's tasks beyond their CPU time. */
+  readonly descheduledFrameToInput: number
+  /** From the first frame until input: wall time with no task on the main thread. */
+  readonly idleFrameToInput: number
 }
 
 interface TraceEvent {
@@ -53,10 +57,23 @@ export function mainThreadOf(events: ReadonlyArray<TraceEvent>, mark: string): M
   const cpu = (from: number, to: number) =>
     tasks.filter((task) => task.ts >= from && task.ts < to).reduce((sum, task) => sum + (task.tdur ?? 0), 0) /
     1000
+  // Wall time the main thread spent in tasks from the first frame until input (the task that
+  // marks input counts until the mark): what of it was not CPU time, the thread waited for a core.
+  const busy =
+    tasks
+      .filter((task) => task.ts + (task.dur ?? 0) > frame.ts && task.ts < input.ts)
+      .reduce(
+        (sum, task) => sum + Math.min(task.ts + (task.dur ?? 0), input.ts) - Math.max(task.ts, frame.ts),
+        0,
+      ) / 1000
+  const wall = (input.ts - frame.ts) / 1000
+  const cpuFrameToInput = cpu(frame.ts, input.ts)
   return {
     cpuBeforeFrame: cpu(navigation.ts, frame.ts),
-    cpuFrameToInput: cpu(frame.ts, input.ts),
-    wallFrameToInput: (input.ts - frame.ts) / 1000,
+    cpuFrameToInput,
+    wallFrameToInput: wall,
+    descheduledFrameToInput: Math.max(0, busy - cpuFrameToInput),
+    idleFrameToInput: Math.max(0, wall - busy),
   }
 }
 
@@ -103,5 +120,6 @@ export function formatMainThread(loads: ReadonlyArray<MainThreadLoad>): string[]
   const of = (key: keyof MainThreadLoad) => ms(median(loads.map((load) => load[key])))
   return [
     `main-thread CPU (${loads.length} traced cold loads, medians): before the first frame ${of('cpuBeforeFrame')}; from the first frame until it responds to input ${of('cpuFrameToInput')}, spread over ${of('wallFrameToInput')} of wall time`,
+    `  of that wall time, inside the main thread's tasks but not running (waiting for a core) ${of('descheduledFrameToInput')}; no task at all (waiting for the start chunk's bytes and its compile on another thread) ${of('idleFrameToInput')}`,
   ]
 }
