@@ -69,6 +69,11 @@ async function main(): Promise<void> {
   if (!claimSingleInstance()) return
   const log = createFileLogger({ dir: app.getPath('logs'), echo: consoleLogger })
   Object.assign(logs, { log, path: log.path })
+  const quitting = trackQuitting()
+  // A failed start exits without the quit's events: what reads "is this the end" must hear it too,
+  // or the window the exit destroys would count as closed by the expert.
+  let exiting = false
+  const isQuitting = (): boolean => exiting || quitting()
   // From here an error nothing caught goes to the redacted log, not to Electron's box with its
   // stack; the expert hears of it through a notification once the notifier exists.
   const lastResortTells: { notifier?: Notifier } = {}
@@ -76,13 +81,10 @@ async function main(): Promise<void> {
     userData: app.getPath('userData'),
     log,
     clock: systemClock,
+    quitting: isQuitting,
+    updater: () => electronUpdater.autoUpdater,
     tell: (notice) => lastResortTells.notifier?.show(notice),
   })
-  const quitting = trackQuitting()
-  // A failed start exits without the quit's events: what reads "is this the end" must hear it too,
-  // or the window the exit destroys would count as closed by the expert.
-  let exiting = false
-  const isQuitting = (): boolean => exiting || quitting()
   // From here on: a quit at any point of the start closes what was opened so far, once.
   const shutdown = createShutdown(log)
   app.on('will-quit', () => shutdown.run())

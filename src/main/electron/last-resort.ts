@@ -24,6 +24,15 @@ export interface LastResortOptions {
   readonly userData: string
   readonly log: Logger
   readonly clock: Pick<Clock, 'now'>
+  /** Whether a quit is under way (quit-state.ts): an error during it brings no relaunch. */
+  readonly quitting: () => boolean
+  /**
+   * electron-updater's updater, asked for only at a relaunch: an update waiting to install at quit
+   * would install as this run exits, racing the relaunched run (Windows' silent installer finds it
+   * running and ends it, or cannot replace its files, and starts nothing after; an AppImage is
+   * replaced as it starts). macOS's Squirrel holds its update already and is left to it.
+   */
+  readonly updater?: () => { autoInstallOnAppQuit: boolean }
   /** Tells the expert (the notifier, once it exists; before that, nothing). */
   readonly tell: (notice: LastResortNotice) => void
   /** The process to listen on; tests pass their own. */
@@ -42,6 +51,7 @@ export function installLastResort(options: LastResortOptions): () => void {
   const lastResort = createLastResort({
     log: options.log,
     clock: options.clock,
+    quitting: options.quitting,
     readRecord: () => readIfThere(recordPath),
     writeRecord: (record) => {
       mkdirSync(options.userData, { recursive: true, mode: 0o700 })
@@ -52,6 +62,9 @@ export function installLastResort(options: LastResortOptions): () => void {
       // AppImage file itself starts again.
       const appImage = runningAppImage(target.env, target.execPath)
       const args = relaunchArgs(target.argv.slice(1))
+      // The update waits for the next quit, and the relaunched run finds it downloaded.
+      const updater = options.updater?.()
+      if (updater !== undefined) updater.autoInstallOnAppQuit = false
       app.relaunch(appImage === undefined ? { args } : { args, execPath: appImage })
       app.quit()
     },

@@ -553,6 +553,24 @@ describe('launching Standby', () => {
     )
   })
 
+  it.each(['tray', 'update'] as const)(
+    'does not come back after an error during a quit (%s): the expert’s, or a restart to install an update',
+    async (quit) => {
+      const fake = await launch()
+      const [onException] = addedListeners('uncaughtException')
+      const fail = (): void => onException!(new Error('closing the cache failed'))
+      if (quit === 'tray') {
+        fake.app.on('will-quit', fail)
+        fake.trays[0]!.clickMenuItem('quit')
+      } else {
+        fake.autoUpdater.on('before-quit-for-update', fail)
+        fake.autoUpdater.quitAndInstall()
+      }
+      expect(fake.app.quitDone).toBe(true)
+      expect(fake.app.relaunch).not.toHaveBeenCalled()
+    },
+  )
+
   it('says why it restarted when it was relaunched after an unexpected error', async () => {
     process.argv.push(RELAUNCHED_AFTER_ERROR_FLAG)
     try {

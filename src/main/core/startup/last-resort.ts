@@ -77,6 +77,11 @@ export function relaunchArgs(args: ReadonlyArray<string>): string[] {
 export interface LastResortDeps {
   readonly log: Logger
   readonly clock: Pick<Clock, 'now'>
+  /**
+   * Whether a quit is under way (the expert's, or a restart to install an update). A relaunch then
+   * would bring back an app the expert quit, or start a second copy beside the installer's.
+   */
+  readonly quitting: () => boolean
   /** The record of the last relaunch, as written; null when there is none. May throw. */
   readonly readRecord: () => string | null
   /** Writes the record; throws when it cannot (then no relaunch: nothing would stop a loop). */
@@ -118,11 +123,21 @@ export function createLastResort(deps: LastResortDeps): LastResort {
       return false
     }
   }
+  // One that cannot answer counts as no quit: the error is met as at any other time.
+  const quitting = (): boolean => {
+    try {
+      return deps.quitting()
+    } catch {
+      return false
+    }
+  }
   return {
     uncaughtException(error) {
       logSafely(log, 'error', 'An unexpected error reached the top of the main process', error)
       // An error while the relaunch winds down (a quit step on the broken state) changes nothing.
       if (relaunching) return
+      // An error in a quit already under way: the quit goes on, and the next start is a fresh one.
+      if (quitting()) return logSafely(log, 'info', 'A quit is under way: Standby does not relaunch')
       const now = deps.clock.now()
       if (mayRelaunchAt(now) && attempt('record the relaunch', () => deps.writeRecord(relaunchRecord(now)))) {
         relaunching = true

@@ -3,7 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { installLastResort, RELAUNCH_RECORD_FILE } from '../../../../src/main/electron/last-resort'
+import {
+  installLastResort,
+  RELAUNCH_RECORD_FILE,
+  type LastResortOptions,
+} from '../../../../src/main/electron/last-resort'
 import {
   KEPT_RUNNING_NOTICE,
   RELAUNCH_SPACING_MS,
@@ -25,7 +29,7 @@ beforeEach(() => {
 afterEach(() => rmSync(userData, { recursive: true, force: true }))
 
 /** One run of the app: a process of its own (the test runner's is left alone), its log in userData. */
-function run(at: number, env: NodeJS.ProcessEnv = {}) {
+function run(at: number, env: NodeJS.ProcessEnv = {}, more: Partial<LastResortOptions> = {}) {
   const process = Object.assign(new EventEmitter(), {
     argv: ['/opt/Standby/standby', '--hidden'],
     execPath: '/opt/Standby/standby',
@@ -33,7 +37,15 @@ function run(at: number, env: NodeJS.ProcessEnv = {}) {
   })
   const log = createFileLogger({ dir: join(userData, 'logs'), echo: quiet })
   const tell = vi.fn()
-  const stop = installLastResort({ userData, log, clock: { now: () => at }, tell, process })
+  const stop = installLastResort({
+    userData,
+    log,
+    clock: { now: () => at },
+    quitting: () => false,
+    tell,
+    process,
+    ...more,
+  })
   return { process, tell, stop, logText: () => readFileSync(log.path, 'utf8') }
 }
 
@@ -60,6 +72,15 @@ describe('the main process’s last resort', () => {
       args: ['--hidden', RELAUNCHED_AFTER_ERROR_FLAG],
       execPath: '/home/ada/Standby.AppImage',
     })
+  })
+
+  it('with an update waiting to install at quit, relaunches without installing it as this run exits: the next quit does', () => {
+    const updater = { autoInstallOnAppQuit: true }
+    let installingAtQuit: boolean | undefined
+    fake.app.on('quit', () => (installingAtQuit = updater.autoInstallOnAppQuit))
+    run(1_000, {}, { updater: () => updater }).process.emit('uncaughtException', new Error('boom'))
+    expect(fake.app.relaunch).toHaveBeenCalledOnce()
+    expect(installingAtQuit).toBe(false)
   })
 
   it('in the run relaunched soon after, keeps running and tells the expert instead of relaunching again', () => {

@@ -24,6 +24,7 @@ function world() {
     const lastResort = createLastResort({
       log,
       clock,
+      quitting: () => false,
       readRecord: () => disk.record,
       writeRecord: (record) => {
         disk.record = record
@@ -72,6 +73,17 @@ describe('the last resort for an error nothing caught', () => {
     expect(third.relaunch).toHaveBeenCalledOnce()
   })
 
+  it('does not relaunch during a quit already under way (the expert’s, or a restart to update): the quit goes on', () => {
+    const { run, disk } = world()
+    const { lastResort, log, relaunch, tell } = run({ quitting: () => true })
+    lastResort.uncaughtException(new Error('closing the cache failed'))
+    expect(log.text()).toContain('closing the cache failed')
+    expect(relaunch).not.toHaveBeenCalled()
+    expect(tell).not.toHaveBeenCalled()
+    // Nothing recorded: the next run, started by the expert, may still relaunch once.
+    expect(disk.record).toBeNull()
+  })
+
   it('does not relaunch when it cannot record the relaunch: nothing would stop a loop', () => {
     const { run } = world()
     const { lastResort, relaunch, tell, log } = run({
@@ -115,6 +127,7 @@ describe('the last resort for an error nothing caught', () => {
     }
     const { lastResort } = run({
       log: { info: broken, warn: broken, error: broken },
+      quitting: broken,
       readRecord: broken,
       relaunch: broken,
       tell: broken,
