@@ -8,8 +8,8 @@ import type { InviteClosedReason } from '../../../shared/protocol'
 import type { ReminderMoment } from '../reminders/due-alerts'
 
 /**
- * How many shown notifications a notifier keeps track of at most, the oldest let go past that: the
- * OS keeps them in its notification centre, and the app runs for days.
+ * How many shown notifications a notifier keeps track of at most, as the app runs for days: past
+ * that the oldest is let go where the OS can still remove it by id (macOS), and closed elsewhere.
  */
 export const MOST_NOTIFICATIONS_HELD = 50
 
