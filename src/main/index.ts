@@ -6,19 +6,15 @@ import { app, BrowserWindow, protocol, session } from 'electron'
 import electronUpdater from 'electron-updater'
 import { join } from 'node:path'
 import { createLoginItem, wasOpenedAtLogin } from './electron/adapters/login-item'
-import { createElectronNotifier } from './electron/adapters/notifier'
 import { createPowerMonitorPower } from './electron/adapters/power-monitor'
 import { createSafeStorageSecrets } from './electron/adapters/safe-storage-secrets'
-import { askToOpenLink, createSystemBrowser } from './electron/adapters/system-browser'
 import { createElectronSettingsStore } from './electron/adapters/settings-store'
 import { createElectronUpdater } from './electron/adapters/electron-updater'
 import { createAppOrigin } from './electron/app-origin'
 import { setAppMenu } from './electron/app-menu'
 import { onOpenUrl, registerDeepLinkScheme } from './electron/deep-links'
-import { cacheHolds } from './core/cache-holds'
 import { deepLinkInArgv } from './core/deep-links/deep-link-argv'
 import { createDeepLinkInbox } from './core/deep-links/deep-link-inbox'
-import { deepLinkTargets } from './core/deep-links/deep-link-targets'
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
 import { contentSecurityPolicy } from './node/content-security-policy'
 import { drawAttention } from './electron/attention'
@@ -28,8 +24,6 @@ import { followLaunchAtLogin } from './core/settings/login-item'
 import { nativeBindingForThisProcess } from './db/electron-native-binding'
 import { appInfo, registerAppApi } from './electron/ipc/app-handlers'
 import { createIpcMain, send } from './electron/ipc/ipc-main'
-import { pageLinkOpener } from './core/ipc/page-links'
-import { pageOpens } from './core/ipc/page-opens'
 import { createRefusalLog } from './core/ipc/refusal-log'
 import { consoleLogger, type Logger } from './node/log'
 import { createFileLogger } from './node/file-log'
@@ -50,12 +44,14 @@ import { secureEverySession } from './electron/session-security'
 import { secureEveryWebContents } from './electron/web-contents-security'
 import { claimSingleInstance, onSecondInstance } from './electron/single-instance'
 import { runningAppImage } from './node/app-image'
-import { createTray } from './electron/tray'
 import { manualDownloadUrl } from './node/update-feed'
 import { closedToTrayNotice } from './core/tray/closed-to-tray-notice'
-import { createTrayFeed, STARTING_TRAY_STATUS, STARTING_TRAY_VIEW } from './core/tray/tray-feed'
 import { startsHidden } from './node/start-hidden'
-import { OVERLAY_FILES, trayIconPath, trayImageDir } from './node/tray-icon'
+import { OVERLAY_FILES, trayImageDir } from './node/tray-icon'
+import { createAppTray } from './electron/app-tray'
+import { createAppNotifier } from './electron/app-notifier'
+import { createPageLinkOpeners } from './electron/page-link-openers'
+import { runtimeDeepLinks } from './electron/runtime-deep-links'
 import { systemClock } from '../shared/clock'
 
 /** This run's log: the console until the log file is open, then both; a failed start reports through it. */
@@ -127,24 +123,15 @@ async function main(): Promise<void> {
     log: refusals,
   })
 
-  const browser = createSystemBrowser()
   // Notifications can be pressed only once the runtime exists; until then there is nothing to act on.
   const started: { runtime?: Runtime } = {}
+  const runtimeStarted = (): Runtime | undefined => started.runtime
   const downloadUrl = manualDownloadUrl(process.env, app.isPackaged ? process.resourcesPath : undefined)
-  // A page's link opens at once on the platform or the download page; elsewhere once the expert says so.
-  const openExternal = pageLinkOpener({
-    open: (url) => browser.open(url),
-    ask: askToOpenLink,
+  const { browser, openExternal, opensForPages, openForPage } = createPageLinkOpeners({
     platformUrl: () => started.runtime?.core.platformUrl ?? null,
-    alsoTrusted: [downloadUrl],
+    downloadUrl,
     log,
   })
-  // What pages have opened outside the app, by a call or by window.open alike, within one bound.
-  const opensForPages = pageOpens(systemClock, log)
-  const openForPage = (url: string): Promise<void> => {
-    const refusal = opensForPages.take('open the link')
-    return refusal === null ? openExternal(url) : Promise.reject(new Error(refusal))
-  }
   // Before the first window: every web contents is guarded as it is created.
   secureEveryWebContents(app, { isAppUrl: origin.isAppUrl, openExternal: openForPage, log: refusals })
   const platform = process.platform
@@ -198,44 +185,15 @@ async function main(): Promise<void> {
   // macOS: clicking the Dock icon of a running app should show its window.
   app.on('activate', showWindow)
 
-  /** Opens the popover on an open invite (its main button focused), or on all of them (null). */
-  const showInvite = (inviteId: string | null): void => {
-    if (isQuitting()) return
-    const actions = started.runtime?.notificationActions
-    // One way to open the popover on an invite: the same focus request a notification makes.
-    if (inviteId !== null && actions !== undefined) {
-      actions.focusRequests.emit({ kind: 'invite', inviteId, attention: false })
-      return
-    }
-    popover.get().open(tray.bounds())
-  }
-  const tray = createTray({
-    iconPath: (state) => trayIconPath(images, state),
-    view: STARTING_TRAY_VIEW,
-    onOpen: showWindow,
-    onQuit: () => app.quit(),
-    // A quit is closing the windows: a popover built now would only be torn down again.
-    onClick: (bounds) => {
-      if (!isQuitting()) popover.get().toggle(bounds)
-    },
-    onShowInvite: showInvite,
-    onAvailability: (availability) => void started.runtime?.setAvailabilityFromTray(availability),
+  const appTray = createAppTray({
+    images,
+    windows: { badge, popover, showWindow },
+    isQuitting,
+    runtime: runtimeStarted,
+    shutdown,
     log,
   })
-  // Windows keeps an icon its app did not remove until the pointer passes over it: after a restart
-  // to update, beside the new one.
-  shutdown.add('the tray icon', () => tray.destroy())
-  // The tray follows the core's status at once, and the cache and platform clock once they exist.
-  const trayFeed = createTrayFeed({
-    initial: STARTING_TRAY_STATUS,
-    clock: systemClock,
-    show: (view) => {
-      tray.show(view)
-      badge.show(view.badgeCount)
-    },
-    log,
-  })
-  shutdown.add('the tray status', () => trayFeed.stop())
+  const { tray, trayFeed } = appTray
 
   const userData = app.getPath('userData')
   const loginItem = createLoginItem({ log })
@@ -248,19 +206,7 @@ async function main(): Promise<void> {
     popover.get().open(tray.bounds())
     if (request.attention) drawAttention(mainWindow.current())
   }
-  const notifier = createElectronNotifier({
-    soundEnabled: () => settings.get().soundEnabled,
-    // A press before the core can act on one (a notice shown while the keychain answers, such as
-    // "Standby is still running") opens the window rather than doing nothing.
-    onActivate: (activation) =>
-      started.runtime === undefined
-        ? showWindow()
-        : void started.runtime.notificationActions.activate(activation),
-    onFailed: (notification) => started.runtime?.notificationActions.notificationFailed(notification),
-    findInvite: (inviteId) => started.runtime?.core.earlierInvite(inviteId) ?? null,
-    findPressedInvite: (inviteId) => started.runtime?.core.heldInvite(inviteId) ?? null,
-    log,
-  })
+  const notifier = createAppNotifier({ settings, runtime: runtimeStarted, showWindow, log })
   // A Linux notification left on screen past the quit would outlive every handler of its presses.
   shutdown.add('the notifications', () => notifier.quitting())
   lastResortTells.notifier = notifier
@@ -311,31 +257,10 @@ async function main(): Promise<void> {
   // A quit while the keychain answered has already closed the runtime: nothing is wired to it.
   if (shutdown.done) return
   started.runtime = runtime
-  trayFeed.follow(runtime.cache, runtime.core.platformClock)
-  runtime.core.cacheChanged.add(() => trayFeed.changed())
-  runtime.core.threadsRead.add(() => trayFeed.changed())
-  runtime.core.platformClock.changes.add(() => trayFeed.refresh())
+  appTray.follow(runtime)
   runtime.notificationActions.focusRequests.add(followFocus)
   registerAppApi(ipc.handle, runtime.api)
-  const linkTargets = deepLinkTargets({
-    live: () => !isQuitting(),
-    // The cache keeps a signed-out expert's rows (a refused token, no saved sign-in): a link waits
-    // for the sign-in, as the pages show only the sign-in form meanwhile.
-    signedIn: () => runtime.core.connection.status !== 'signed_out' && runtime.cache.expert() !== null,
-    signedOut: () => runtime.core.connection.status === 'signed_out',
-    holds: (link) =>
-      cacheHolds(runtime.cache, link.kind === 'invite' ? { inviteId: link.id } : { sessionId: link.id }),
-    // Connected and caught up, or so as far as anyone knows while a probe is out.
-    caughtUp: () => ['online', 'checking'].includes(runtime.core.connection.status),
-    unreachable: () => ['offline', 'reconnecting'].includes(runtime.core.connection.status),
-    clock: systemClock,
-    power,
-    focus: (request) => runtime.notificationActions.focusRequests.emit(request),
-    notice: (notice) => runtime.notificationActions.notices.emit(notice),
-    notifier,
-    showWindow,
-    log,
-  })
+  const linkTargets = runtimeDeepLinks(runtime, { isQuitting, power, notifier, showWindow, log })
   deepLinks.openWith(linkTargets)
   const renderFirstFrame = await firstFrame
   if (shutdown.done) return
@@ -348,14 +273,7 @@ async function main(): Promise<void> {
       log,
     }),
   )
-  const restartToUpdate = (): void => {
-    const outcome = runtime.updates.restart()
-    if (!outcome.ok) log.info(`Restart to update waits: ${outcome.message}`)
-  }
-  const offerRestart = (): void =>
-    tray.setUpdateAction(runtime.updates.state.canRestart ? restartToUpdate : null)
-  runtime.updates.changes.add(offerRestart)
-  offerRestart()
+  appTray.offerUpdates(runtime)
   runtime.forwardPushes((event, payload) => {
     for (const page of livePages()) send(page, event, payload)
   })

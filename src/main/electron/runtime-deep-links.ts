@@ -1,0 +1,41 @@
+/**
+ * Where a `standby://` link opens once the runtime has started: the cache and the connection say
+ * whether what it names can be shown now, must wait for a sign-in or a catch-up, or is gone.
+ */
+import { systemClock } from '../../shared/clock'
+import { cacheHolds } from '../core/cache-holds'
+import {
+  deepLinkTargets,
+  type DeepLinkOpener,
+  type DeepLinkTargetDeps,
+} from '../core/deep-links/deep-link-targets'
+import type { Runtime } from '../node/runtime/start-runtime'
+
+/** What the links need besides the runtime. */
+export type RuntimeDeepLinkOptions = Pick<DeepLinkTargetDeps, 'power' | 'notifier' | 'showWindow' | 'log'> & {
+  readonly isQuitting: () => boolean
+}
+
+/** The targets of deep links over the started runtime. */
+export function runtimeDeepLinks(runtime: Runtime, options: RuntimeDeepLinkOptions): DeepLinkOpener {
+  const { core, cache, notificationActions } = runtime
+  return deepLinkTargets({
+    live: () => !options.isQuitting(),
+    // The cache keeps a signed-out expert's rows (a refused token, no saved sign-in): a link waits
+    // for the sign-in, as the pages show only the sign-in form meanwhile.
+    signedIn: () => core.connection.status !== 'signed_out' && cache.expert() !== null,
+    signedOut: () => core.connection.status === 'signed_out',
+    holds: (link) =>
+      cacheHolds(cache, link.kind === 'invite' ? { inviteId: link.id } : { sessionId: link.id }),
+    // Connected and caught up, or so as far as anyone knows while a probe is out.
+    caughtUp: () => ['online', 'checking'].includes(core.connection.status),
+    unreachable: () => ['offline', 'reconnecting'].includes(core.connection.status),
+    clock: systemClock,
+    power: options.power,
+    focus: (request) => notificationActions.focusRequests.emit(request),
+    notice: (notice) => notificationActions.notices.emit(notice),
+    notifier: options.notifier,
+    showWindow: options.showWindow,
+    log: options.log,
+  })
+}
