@@ -31,8 +31,6 @@ import { createElectronLogFolder } from './electron/adapters/log-folder'
 import { createCalendarApp } from './electron/adapters/calendar-app'
 import { failStartup } from './electron/startup-failure-dialog'
 import { installLastResort } from './electron/last-resort'
-import { RELAUNCHED_AFTER_ERROR_FLAG, RELAUNCHED_NOTICE } from './core/startup/last-resort'
-import type { Notifier } from './core/ports/notifier'
 import { createAppWindows } from './electron/app-windows'
 import { keepWindowPlace } from './core/window-placement'
 import { loadFirstFrameRenderer } from './node/renderer-pages/first-frame'
@@ -72,14 +70,12 @@ async function main(): Promise<void> {
   const isQuitting = (): boolean => exiting || quitting()
   // From here an error nothing caught goes to the redacted log, not to Electron's box with its
   // stack; the expert hears of it through a notification once the notifier exists.
-  const lastResortTells: { notifier?: Notifier } = {}
-  installLastResort({
+  const lastResort = installLastResort({
     userData: app.getPath('userData'),
     log,
     clock: systemClock,
     quitting: isQuitting,
     updater: () => electronUpdater.autoUpdater,
-    tell: (notice) => lastResortTells.notifier?.show(notice),
   })
   // From here on: a quit at any point of the start closes what was opened so far, once.
   const shutdown = createShutdown(log)
@@ -209,8 +205,7 @@ async function main(): Promise<void> {
   const notifier = createAppNotifier({ settings, runtime: runtimeStarted, showWindow, log })
   // A Linux notification left on screen past the quit would outlive every handler of its presses.
   shutdown.add('the notifications', () => notifier.quitting())
-  lastResortTells.notifier = notifier
-  if (process.argv.includes(RELAUNCHED_AFTER_ERROR_FLAG)) notifier.show(RELAUNCHED_NOTICE)
+  lastResort.tellThrough(notifier)
   const closedToTray = closedToTrayNotice({ settings, notifier, platform, log })
   const power = createPowerMonitorPower(process.platform, log)
   const runtime = await startRuntime({

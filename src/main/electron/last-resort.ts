@@ -9,7 +9,14 @@ import { closeSync, mkdirSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Clock } from '../../shared/clock'
 import type { Logger } from '../core/ports/logger'
-import { createLastResort, relaunchArgs, type LastResortNotice } from '../core/startup/last-resort'
+import type { Notifier } from '../core/ports/notifier'
+import {
+  createLastResort,
+  relaunchArgs,
+  RELAUNCHED_AFTER_ERROR_FLAG,
+  RELAUNCHED_NOTICE,
+  type LastResortNotice,
+} from '../core/startup/last-resort'
 import { errorCode, writeFileAtomicallySync } from '../node/atomic-file'
 import { runningAppImage } from '../node/app-image'
 
@@ -33,20 +40,32 @@ export interface LastResortOptions {
    * replaced as it starts). macOS's Squirrel holds its update already and is left to it.
    */
   readonly updater?: () => { autoInstallOnAppQuit: boolean }
-  /** Tells the expert (the notifier, once it exists; before that, nothing). */
-  readonly tell: (notice: LastResortNotice) => void
   /** The process to listen on; tests pass their own. */
   readonly process?: Pick<NodeJS.EventEmitter, 'on' | 'off'> &
     Pick<NodeJS.Process, 'env' | 'execPath'> & { readonly argv: ReadonlyArray<string> }
 }
 
+/** The installed last resort. */
+export interface InstalledLastResort {
+  /**
+   * From now on the expert is told through `notifier`: first why this run started, if it was
+   * relaunched after an error, then what the last resort had to say before the notifier existed.
+   */
+  tellThrough(notifier: Pick<Notifier, 'show'>): void
+  /** Stops listening. */
+  stop(): void
+}
+
 /**
- * Listens for uncaught exceptions and unhandled rejections on the process; returns what stops
- * listening. A relaunch is Electron's: `app.relaunch` with this run's arguments, then a quit, so
- * the cache closes as at any quit.
+ * Listens for uncaught exceptions and unhandled rejections on the process. A relaunch is
+ * Electron's: `app.relaunch` with this run's arguments, then a quit, so the cache closes as at any
+ * quit.
  */
-export function installLastResort(options: LastResortOptions): () => void {
+export function installLastResort(options: LastResortOptions): InstalledLastResort {
   const target = options.process ?? process
+  // An error early in the start comes before the notifier: what it has to say waits for it, or a
+  // run that keeps going after such an error would never say so.
+  const tells: { notifier?: Pick<Notifier, 'show'>; waiting?: LastResortNotice } = {}
   const recordPath = join(options.userData, RELAUNCH_RECORD_FILE)
   const lastResort = createLastResort({
     log: options.log,
@@ -68,15 +87,26 @@ export function installLastResort(options: LastResortOptions): () => void {
       app.relaunch(appImage === undefined ? { args } : { args, execPath: appImage })
       app.quit()
     },
-    tell: options.tell,
+    tell: (notice) => {
+      if (tells.notifier === undefined) tells.waiting = notice
+      else tells.notifier.show(notice)
+    },
   })
   const onException = (error: unknown): void => lastResort.uncaughtException(error)
   const onRejection = (reason: unknown): void => lastResort.unhandledRejection(reason)
   target.on('uncaughtException', onException)
   target.on('unhandledRejection', onRejection)
-  return () => {
-    target.off('uncaughtException', onException)
-    target.off('unhandledRejection', onRejection)
+  return {
+    tellThrough(notifier) {
+      tells.notifier = notifier
+      if (target.argv.includes(RELAUNCHED_AFTER_ERROR_FLAG)) notifier.show(RELAUNCHED_NOTICE)
+      if (tells.waiting !== undefined) notifier.show(tells.waiting)
+      tells.waiting = undefined
+    },
+    stop() {
+      target.off('uncaughtException', onException)
+      target.off('unhandledRejection', onRejection)
+    },
   }
 }
 

@@ -19,7 +19,13 @@ import { useTestPlatform } from '../../support/test-platform'
 import { encodeSignIn } from '../../../src/main/node/stored-sign-in'
 import type { StoredSignIn } from '../../../src/main/core/ports/secrets'
 import { hashPassword } from '../../../server/src/auth'
-import { RELAUNCHED_AFTER_ERROR_FLAG, RELAUNCHED_NOTICE } from '../../../src/main/core/startup/last-resort'
+import {
+  KEPT_RUNNING_NOTICE,
+  RELAUNCHED_AFTER_ERROR_FLAG,
+  RELAUNCHED_NOTICE,
+  relaunchRecord,
+} from '../../../src/main/core/startup/last-resort'
+import { RELAUNCH_RECORD_FILE } from '../../../src/main/electron/last-resort'
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).electronModule)
 
@@ -570,6 +576,17 @@ describe('launching Standby', () => {
       expect(fake.app.relaunch).not.toHaveBeenCalled()
     },
   )
+
+  it('says it keeps running after an error early in the start, before notifications could be shown, soon after a relaunch', async () => {
+    const fake = await launch((f) => {
+      // Relaunched a minute ago: this run keeps going rather than relaunch again.
+      writeFileSync(join(f.paths.userData!, RELAUNCH_RECORD_FILE), relaunchRecord(Date.now() - 60_000))
+      // The first window's page is made before the notifier.
+      f.app.once('web-contents-created', () => addedListeners('uncaughtException')[0]!(new Error('early')))
+    })
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
+    expect(fake.notifications.map(({ options }) => options.title)).toContain(KEPT_RUNNING_NOTICE.title)
+  })
 
   it('says why it restarted when it was relaunched after an unexpected error', async () => {
     process.argv.push(RELAUNCHED_AFTER_ERROR_FLAG)

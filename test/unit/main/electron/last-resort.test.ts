@@ -12,6 +12,7 @@ import {
   KEPT_RUNNING_NOTICE,
   RELAUNCH_SPACING_MS,
   RELAUNCHED_AFTER_ERROR_FLAG,
+  RELAUNCHED_NOTICE,
 } from '../../../../src/main/core/startup/last-resort'
 import { createFileLogger } from '../../../../src/main/node/file-log'
 import type { Logger } from '../../../../src/main/node/log'
@@ -37,16 +38,16 @@ function run(at: number, env: NodeJS.ProcessEnv = {}, more: Partial<LastResortOp
   })
   const log = createFileLogger({ dir: join(userData, 'logs'), echo: quiet })
   const tell = vi.fn()
-  const stop = installLastResort({
+  const lastResort = installLastResort({
     userData,
     log,
     clock: { now: () => at },
     quitting: () => false,
-    tell,
     process,
     ...more,
   })
-  return { process, tell, stop, logText: () => readFileSync(log.path, 'utf8') }
+  lastResort.tellThrough({ show: tell })
+  return { process, tell, stop: () => lastResort.stop(), logText: () => readFileSync(log.path, 'utf8') }
 }
 
 describe('the main process’s last resort', () => {
@@ -96,6 +97,23 @@ describe('the main process’s last resort', () => {
     writeFileSync(join(userData, RELAUNCH_RECORD_FILE), `{"relaunchedAt": ${'9'.repeat(10_000)}}`)
     run(1_000).process.emit('uncaughtException', new Error('boom'))
     expect(fake.app.relaunch).toHaveBeenCalledOnce()
+  })
+
+  it('keeps what it has to tell for the notifier when the error came before it, after why this run started', () => {
+    run(1_000).process.emit('uncaughtException', new Error('first'))
+    const process = Object.assign(new EventEmitter(), {
+      argv: ['/opt/Standby/standby', RELAUNCHED_AFTER_ERROR_FLAG],
+      execPath: '/opt/Standby/standby',
+      env: {},
+    })
+    const log = createFileLogger({ dir: join(userData, 'logs'), echo: quiet })
+    const clock = { now: () => 2_000 }
+    const early = installLastResort({ userData, log, clock, quitting: () => false, process })
+    process.emit('uncaughtException', new Error('early in the start'))
+    const show = vi.fn()
+    early.tellThrough({ show })
+    expect(show.mock.calls).toEqual([[RELAUNCHED_NOTICE], [KEPT_RUNNING_NOTICE]])
+    early.stop()
   })
 
   it('logs an unhandled rejection and goes on: no relaunch, no box', () => {
