@@ -36,9 +36,8 @@ export class SessionMoves {
 
   /** The booked sessions a plan saw: their starts are what a later change is compared with. */
   planned(sessions: ReadonlyArray<Session>): void {
-    this.known = new Map(
-      sessions.filter((s) => s.kind === 'scheduled' && s.state === 'booked').map((s) => [s.id, bookedOf(s)]),
-    )
+    const booked = sessions.filter((s) => s.kind === 'scheduled' && s.state === 'booked')
+    this.known = new Map(booked.map((s) => [s.id, bookedOf(s, this.known.get(s.id))]))
   }
 
   /** Tell each of these sessions that moved since the last plan, unless the client's answer explains it. */
@@ -46,16 +45,21 @@ export class SessionMoves {
     for (const session of sessions) {
       const known = this.known.get(session.id)
       if (known === undefined || known.bookedStart === session.bookedStart) continue
-      this.known.set(session.id, bookedOf(session))
-      const before = known.bookedStart
+      this.known.set(session.id, bookedOf(session, known))
       // Its id given to another request (a platform restored from a backup), it is another session.
       if (known.requestId !== session.request.id) continue
-      if (sameBookedTime(before, session.bookedStart)) {
+      if (sameBookedTime(known.toldStart, session.bookedStart)) {
         const alerts = [...alertPlan(session).map((a) => a.alert), SHOWN_ALERT]
-        this.deps.marks.carry(session.id, before, session.bookedStart, alerts, now)
+        this.deps.marks.carry(session.id, known.bookedStart, session.bookedStart, alerts, now)
         continue
       }
-      if (session.state !== 'booked' || !stillJoinable(session, now) || acceptedMove(session, before))
+      // Nudges that add up to a minute or more are a move from the time the expert was told.
+      const before = known.toldStart
+      if (
+        session.state !== 'booked' ||
+        !stillJoinable(session, now) ||
+        acceptedMove(session, known.bookedStart)
+      )
         continue
       const key = { sessionId: session.id, bookedStart: session.bookedStart, alert: movedAlert(session) }
       if (this.deps.marks.handled(key)) continue
@@ -81,14 +85,21 @@ export class SessionMoves {
   }
 }
 
-/** A booked session's start as a plan saw it, and the request it was for. */
+/** A booked session's start as a plan saw it, the start its reminders and moves told, and its request. */
 interface Booked {
   readonly bookedStart: number
+  /** The start last told, kept through nudges (SAME_TIME_MS): they add up to a move from it. */
+  readonly toldStart: number
   readonly requestId: string
 }
 
-function bookedOf(session: Session): Booked {
-  return { bookedStart: session.bookedStart, requestId: session.request.id }
+/** The session as booked now; `was`, what was known of it, gives the start told while only nudged. */
+function bookedOf(session: Session, was: Booked | undefined): Booked {
+  const { bookedStart } = session
+  const requestId = session.request.id
+  const nudged =
+    was !== undefined && was.requestId === requestId && sameBookedTime(was.toldStart, bookedStart)
+  return { bookedStart, toldStart: nudged ? was.toldStart : bookedStart, requestId }
 }
 
 /** The move is the expert's own proposal that the client accepted (told as their answer). */

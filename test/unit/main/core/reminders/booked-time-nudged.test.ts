@@ -72,6 +72,40 @@ describe('a booked start nudged by a few seconds', () => {
     scheduler.stop()
   })
 
+  it('twice by 50 s: a move of 100 s from the time told, told once, the reminder on screen withdrawn for it', () => {
+    const { clock, book, update, scheduler, titles, withdrawn } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 29 * MINUTE)
+    update({ ...session, bookedStart: T + 50_000, updatedAt: clock.now() })
+    expect(withdrawn()).toEqual([])
+    clock.advanceTo(T - 28 * MINUTE)
+    const start = T + 100_000
+    update({ ...session, bookedStart: start, updatedAt: clock.now() })
+    expect(withdrawn()).toEqual([['ses_1', T, expect.stringMatching(/^The session was moved to /)]])
+    expect(titles()).toEqual([
+      'In 30 minutes: Session ses_1',
+      expect.stringMatching(/^Moved: Session ses_1, now .+, in 30 minutes$/),
+    ])
+    clock.advanceTo(start - 10 * MINUTE)
+    expect(titles().slice(2)).toEqual(['In 10 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('50 s later, then back: the same appointment throughout, nothing told again', () => {
+    const { clock, book, update, scheduler, titles, withdrawn } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T - 29 * MINUTE)
+    update({ ...session, bookedStart: T + 50_000, updatedAt: clock.now() })
+    clock.advanceTo(T - 28 * MINUTE)
+    update({ ...session, bookedStart: T - 5_000, updatedAt: clock.now() })
+    clock.advanceTo(T - 5_000 - 10 * MINUTE)
+    expect(withdrawn()).toEqual([])
+    expect(titles()).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
   it('by a minute: a move, told, and its reminders come for the new time', () => {
     const { clock, book, update, scheduler, titles, withdrawn } = setUp()
     const session = book('ses_1', T)
