@@ -16,6 +16,7 @@ import {
   type ReminderMoment,
 } from './due-alerts'
 import type { LateSettle } from './late-settle'
+import { snoozeDueAt } from './snooze-answer'
 import type { ReminderMarks } from './reminder-marks'
 import {
   beforeText,
@@ -154,8 +155,9 @@ export function planSnooze(
 ): number | null {
   if (snooze === undefined || movedSince(session, snooze.bookedStart) || !awaitsExpert(session, now))
     return null
-  if (snooze.at > now) return snooze.at
-  const held = deps.late.snoozeHeldUntil(session.id, snooze.at, now)
+  const dueAt = snoozeDueAt(session, snooze.at)
+  if (dueAt > now) return dueAt
+  const held = deps.late.snoozeHeldUntil(session.id, dueAt, now)
   if (held !== null) return held
   // Dropped before showing: a crash in between loses the snoozed reminder, never shows it twice.
   deps.marks.dropSnooze(session.id)

@@ -39,6 +39,14 @@ export function snoozeRefusal(
 }
 
 /**
+ * When a snooze saved to come back at `savedAt` comes back for the session as booked now: a start
+ * nudged earlier since (SAME_TIME_MS) brings its auto-cancel closer, and the last call with it.
+ */
+export function snoozeDueAt(session: TimedSession, savedAt: number): number {
+  return Math.min(savedAt, autoCancelAt(session.bookedStart) - LAST_CALL_MS)
+}
+
+/**
  * When the reminder shown for `shownFor` (the booked start it named), snoozed now, comes back;
  * null when Snooze is refused, as for a session moved to another time since.
  */

@@ -72,6 +72,22 @@ describe('a booked start nudged by a few seconds', () => {
     scheduler.stop()
   })
 
+  it('snoozed to its last call, then 59 s earlier: it comes back a minute before the auto-cancel booked now', () => {
+    const { clock, book, update, scheduler, titles } = setUp()
+    const session = book('ses_1', T)
+    scheduler.start()
+    clock.advanceTo(T + 5 * MINUTE)
+    expect(scheduler.snooze('ses_1', T)).toBe(true)
+    const start = T - 59_000
+    update({ ...session, bookedStart: start, updatedAt: clock.now() })
+    const lastCall = start + 10 * MINUTE - MINUTE
+    clock.advanceTo(lastCall - 1)
+    expect(titles()).toHaveLength(3)
+    clock.advance(1)
+    expect(titles().slice(2)).toEqual(['Starting now: Session ses_1', 'Starting now: Session ses_1'])
+    scheduler.stop()
+  })
+
   it('twice by 50 s: a move of 100 s from the time told, told once, the reminder on screen withdrawn for it', () => {
     const { clock, book, update, scheduler, titles, withdrawn } = setUp()
     const session = book('ses_1', T)
