@@ -265,6 +265,10 @@ export class SqliteCacheStore implements CacheStore {
     return this.repos.reminders.handled(key.sessionId, key.bookedStart, key.alert)
   }
 
+  reminderStarts(sessionId: string): ReadonlyArray<number> {
+    return this.repos.reminders.starts(sessionId)
+  }
+
   markReminder(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void {
     this.repos.reminders.mark(key.sessionId, key.bookedStart, key.alert, outcome, at)
   }

@@ -211,6 +211,8 @@ export interface CacheStore {
 
   /** Whether this reminder or alert already fired or was skipped. */
   reminderHandled(key: ReminderKey): boolean
+  /** The booked starts the session has a reminder or alert recorded for. */
+  reminderStarts(sessionId: string): ReadonlyArray<number>
   /** Record that a reminder or alert fired (or was skipped); the first outcome stands. */
   markReminder(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void
   /** Every snoozed reminder, soonest first. */

@@ -6,6 +6,7 @@
 import { HeldMarks } from '../held-marks'
 import type { CacheStore, ReminderKey, SnoozedReminder } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
+import { sameBookedTime } from './due-alerts'
 
 interface ReminderMark {
   readonly key: ReminderKey
@@ -67,6 +68,19 @@ export class ReminderMarks {
     for (const alert of alerts)
       if (this.handled({ sessionId, bookedStart: from, alert }))
         this.mark({ sessionId, bookedStart: to, alert }, 'fired', now)
+  }
+
+  /**
+   * The session is seen for the first time by this run: when the cache holds no alert for its start
+   * but holds some for a start less than a minute off (a nudge saved by a run that stopped before
+   * carrying them), those count for the start booked now, as `carry` would have made them.
+   */
+  carryFromNear(sessionId: string, to: number, alerts: ReadonlyArray<string>, now: number): void {
+    const starts = this.deps.cache.reminderStarts(sessionId)
+    if (starts.includes(to)) return
+    const near = starts.filter((start) => sameBookedTime(start, to))
+    const from = near.sort((a, b) => Math.abs(a - to) - Math.abs(b - to))[0]
+    if (from !== undefined) this.carry(sessionId, from, to, alerts, now)
   }
 
   /** The cache was emptied: the marks held for it are of an expert no longer here. */

@@ -8,10 +8,9 @@
  * (shown-reminders.ts). Each fires once per booked time, on its timer while the machine is awake
  * (one found late waits for the catch-up first, late-settle.ts): the platform's clock runs on the
  * monotonic one, so setting the computer's clock moves neither it nor the timer, and a new
- * estimate of the offset plans again at once. After a start or a sign-in, nothing is decided until
- * the platform's clock is first measured and a second answer bears it out, for a short wait at
- * most (PlatformClock.firstMeasureWait).
- * A minute's check of the clock catches a suspend the OS did not report. What fired or was skipped
+ * estimate of the offset plans again at once. After a start or a sign-in, nothing is decided until the
+ * platform's clock is first measured and a second answer bears it out, for a short wait at most
+ * (PlatformClock.firstMeasureWait). A minute's check of the clock catches a suspend the OS did not report. What fired or was skipped
  * is kept in the cache, so a restart never repeats one. A reminder found late says whether its
  * moment passed while the computer slept or Standby was closed, or while a new reading of the
  * platform's clock moved past it (late-cause.ts).
@@ -232,20 +231,22 @@ export class ReminderScheduler {
       return
     }
     const wait = this.deps.firstMeasureWait?.() ?? 0
+    const now = this.deps.clock.now()
     if (wait > 0) {
       // By a computer clock set hours ahead, a reminder due later would show now and be marked
       // done, and then never show at its time. The measurement plans again when it comes. The
       // starts are taken meanwhile, by the guess: a move the catch-up brings is told against them.
-      this.moves.planned(sessionsToPlan(this.deps.cache, this.deps.clock.now()).upcoming)
+      this.moves.planned(sessionsToPlan(this.deps.cache, now).upcoming, now)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), wait)
       return
     }
-    const now = this.deps.clock.now()
     if (this.nobody) {
       this.nobody = false
       this.backAt = now
     }
     const { upcoming, readAgainAt } = sessionsToPlan(this.deps.cache, now)
+    // First: what a nudge saved by a stopped run left to carry, the mark of one shown with it.
+    this.moves.planned(upcoming, now)
     // Not at the start: by a computer clock set days ahead, a session still waiting looks past its
     // auto-cancel, and the reminder an earlier run showed for it would never be taken down.
     if (this.restorePending) {
@@ -255,7 +256,6 @@ export class ReminderScheduler {
     // Before anything new is shown: one of the session's takes the withdrawn one's id.
     this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(now))
     const shownEnd = this.onScreen.nextEnd(now) ?? Number.POSITIVE_INFINITY
-    this.moves.planned(upcoming)
     const next = Math.min(shownEnd, readAgainAt, planSessions(this.planDeps, upcoming, now))
     if (next !== Number.POSITIVE_INFINITY)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), Math.min(next - now, MAX_WAIT_MS))

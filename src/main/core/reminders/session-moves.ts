@@ -34,9 +34,15 @@ export class SessionMoves {
 
   constructor(private readonly deps: SessionMoveDeps) {}
 
-  /** The booked sessions a plan saw: their starts are what a later change is compared with. */
-  planned(sessions: ReadonlyArray<Session>): void {
+  /**
+   * The booked sessions a plan saw at `now`: their starts are what a later change is compared with.
+   * One seen first takes what fired for a start less than a minute off, which a run that stopped
+   * between saving the nudge and carrying its marks left behind.
+   */
+  planned(sessions: ReadonlyArray<Session>, now: number): void {
     const booked = sessions.filter((s) => s.kind === 'scheduled' && s.state === 'booked')
+    for (const s of booked)
+      if (!this.known.has(s.id)) this.deps.marks.carryFromNear(s.id, s.bookedStart, carried(s), now)
     this.known = new Map(booked.map((s) => [s.id, bookedOf(s, this.known.get(s.id))]))
   }
 
@@ -49,8 +55,7 @@ export class SessionMoves {
       // Its id given to another request (a platform restored from a backup), it is another session.
       if (known.requestId !== session.request.id) continue
       if (sameBookedTime(known.toldStart, session.bookedStart)) {
-        const alerts = [...alertPlan(session).map((a) => a.alert), SHOWN_ALERT]
-        this.deps.marks.carry(session.id, known.bookedStart, session.bookedStart, alerts, now)
+        this.deps.marks.carry(session.id, known.bookedStart, session.bookedStart, carried(session), now)
         continue
       }
       // Nudges that add up to a minute or more are a move from the time the expert was told.
@@ -100,6 +105,11 @@ function bookedOf(session: Session, was: Booked | undefined): Booked {
   const nudged =
     was !== undefined && was.requestId === requestId && sameBookedTime(was.toldStart, bookedStart)
   return { bookedStart, toldStart: nudged ? was.toldStart : bookedStart, requestId }
+}
+
+/** The alerts a nudge carries to the new start: those of its plan, and the mark of one shown. */
+function carried(session: Session): ReadonlyArray<string> {
+  return [...alertPlan(session).map((a) => a.alert), SHOWN_ALERT]
 }
 
 /** The move is the expert's own proposal that the client accepted (told as their answer). */

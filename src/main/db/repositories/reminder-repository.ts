@@ -18,6 +18,7 @@ export interface SnoozeRow {
 /** Reads and writes reminder state. Writes run inside the caller's transaction, if any. */
 export class ReminderRepository {
   private readonly selectHandled: Database.Statement<[string, number, string], { found: number }>
+  private readonly selectStarts: Database.Statement<[string], { bookedStart: number }>
   private readonly insertReminder: Database.Statement<[string, number, string, ReminderOutcome, number]>
   private readonly deleteOrphans: Database.Statement<[]>
   private readonly deleteAllReminders: Database.Statement<[]>
@@ -31,6 +32,10 @@ export class ReminderRepository {
     this.selectHandled = preparedOnUse(
       db,
       'SELECT 1 AS found FROM reminders WHERE session_id = ? AND booked_start = ? AND alert = ?',
+    )
+    this.selectStarts = preparedOnUse(
+      db,
+      'SELECT DISTINCT booked_start AS bookedStart FROM reminders WHERE session_id = ?',
     )
     // The first outcome stands: a reminder that fired is not turned into a skipped one later.
     this.insertReminder = preparedOnUse(
@@ -78,6 +83,11 @@ export class ReminderRepository {
   /** Whether this alert for the session at this booked time already fired or was skipped. */
   handled(sessionId: string, bookedStart: number, alert: string): boolean {
     return this.selectHandled.get(sessionId, bookedStart, alert) !== undefined
+  }
+
+  /** The booked starts the session has an alert recorded for. */
+  starts(sessionId: string): number[] {
+    return this.selectStarts.all(sessionId).map((row) => row.bookedStart)
   }
 
   /** Record an alert's outcome; a second record for the same one changes nothing. */

@@ -4,7 +4,7 @@
 // at the start booked now. A change of a minute or more is a move, told as one.
 import { describe, expect, it } from 'vitest'
 import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
-import { MINUTE } from '../../../../support/fixtures'
+import { MINUTE, sessionUpdated } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
 
 const setUp = reminderKit()
@@ -70,6 +70,55 @@ describe('a booked start nudged by a few seconds', () => {
     clock.advanceTo(T - 11 * MINUTE)
     expect(titles()).toHaveLength(2)
     scheduler.stop()
+  })
+
+  it('killed after the nudge was saved, before the reminders heard of it: the next run repeats nothing either', () => {
+    const first = setUp()
+    const session = first.book('ses_1', T)
+    first.scheduler.start()
+    first.clock.advanceTo(T - 29 * MINUTE)
+    first.scheduler.stop()
+    const start = T + 20_000
+    first.store.applyEvents([
+      sessionUpdated(2, { ...session, bookedStart: start, updatedAt: first.clock.now() }),
+    ])
+    const next = setUp({ dir: first.dir, now: first.clock.now() })
+    next.scheduler.start()
+    next.clock.advanceTo(start - 10 * MINUTE)
+    expect(next.titles()).toEqual(['In 10 minutes: Session ses_1'])
+    next.scheduler.stop()
+  })
+
+  it('killed after the nudge was saved: the reminder the run before showed is still taken down', () => {
+    const first = setUp()
+    const session = first.book('ses_1', T)
+    first.scheduler.start()
+    first.clock.advanceTo(T - 29 * MINUTE)
+    first.scheduler.stop()
+    const nudged = { ...session, bookedStart: T + 20_000, updatedAt: first.clock.now() }
+    first.store.applyEvents([sessionUpdated(2, nudged)])
+    const next = setUp({ dir: first.dir, now: first.clock.now() })
+    next.scheduler.start()
+    expect(next.titles()).toEqual([])
+    next.update({ ...nudged, state: 'cancelled', updatedAt: next.clock.now() })
+    expect(next.withdrawn()).toEqual([['ses_1', T + 20_000, 'The session was cancelled.']])
+    next.scheduler.stop()
+  })
+
+  it('moved a minute while no run listened: the next run reminds of the new time', () => {
+    const first = setUp()
+    const session = first.book('ses_1', T)
+    first.scheduler.start()
+    first.clock.advanceTo(T - 29 * MINUTE)
+    first.scheduler.stop()
+    const start = T + MINUTE
+    first.store.applyEvents([
+      sessionUpdated(2, { ...session, bookedStart: start, updatedAt: first.clock.now() }),
+    ])
+    const next = setUp({ dir: first.dir, now: first.clock.now() })
+    next.scheduler.start()
+    expect(next.titles()).toEqual(['In 30 minutes: Session ses_1'])
+    next.scheduler.stop()
   })
 
   it('snoozed to its last call, then 59 s earlier: it comes back a minute before the auto-cancel booked now', () => {
