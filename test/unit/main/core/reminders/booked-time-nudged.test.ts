@@ -72,51 +72,41 @@ describe('a booked start nudged by a few seconds', () => {
     scheduler.stop()
   })
 
-  it('killed after the nudge was saved, before the reminders heard of it: the next run repeats nothing either', () => {
+  /**
+   * The 30 shown for T, then the run stopped; the session saved at `bookedStart` as a run killed
+   * before its reminders heard of it leaves it; then the next run started.
+   */
+  const restartedAfter = (bookedStart: number) => {
     const first = setUp()
     const session = first.book('ses_1', T)
     first.scheduler.start()
     first.clock.advanceTo(T - 29 * MINUTE)
     first.scheduler.stop()
-    const start = T + 20_000
-    first.store.applyEvents([
-      sessionUpdated(2, { ...session, bookedStart: start, updatedAt: first.clock.now() }),
-    ])
+    const saved = { ...session, bookedStart, updatedAt: first.clock.now() }
+    first.store.applyEvents([sessionUpdated(2, saved)])
     const next = setUp({ dir: first.dir, now: first.clock.now() })
     next.scheduler.start()
+    return { next, saved }
+  }
+
+  it('killed after the nudge was saved, before the reminders heard of it: the next run repeats nothing either', () => {
+    const start = T + 20_000
+    const { next } = restartedAfter(start)
     next.clock.advanceTo(start - 10 * MINUTE)
     expect(next.titles()).toEqual(['In 10 minutes: Session ses_1'])
     next.scheduler.stop()
   })
 
   it('killed after the nudge was saved: the reminder the run before showed is still taken down', () => {
-    const first = setUp()
-    const session = first.book('ses_1', T)
-    first.scheduler.start()
-    first.clock.advanceTo(T - 29 * MINUTE)
-    first.scheduler.stop()
-    const nudged = { ...session, bookedStart: T + 20_000, updatedAt: first.clock.now() }
-    first.store.applyEvents([sessionUpdated(2, nudged)])
-    const next = setUp({ dir: first.dir, now: first.clock.now() })
-    next.scheduler.start()
+    const { next, saved } = restartedAfter(T + 20_000)
     expect(next.titles()).toEqual([])
-    next.update({ ...nudged, state: 'cancelled', updatedAt: next.clock.now() })
+    next.update({ ...saved, state: 'cancelled', updatedAt: next.clock.now() })
     expect(next.withdrawn()).toEqual([['ses_1', T + 20_000, 'The session was cancelled.']])
     next.scheduler.stop()
   })
 
   it('moved a minute while no run listened: the next run reminds of the new time', () => {
-    const first = setUp()
-    const session = first.book('ses_1', T)
-    first.scheduler.start()
-    first.clock.advanceTo(T - 29 * MINUTE)
-    first.scheduler.stop()
-    const start = T + MINUTE
-    first.store.applyEvents([
-      sessionUpdated(2, { ...session, bookedStart: start, updatedAt: first.clock.now() }),
-    ])
-    const next = setUp({ dir: first.dir, now: first.clock.now() })
-    next.scheduler.start()
+    const { next } = restartedAfter(T + MINUTE)
     expect(next.titles()).toEqual(['In 30 minutes: Session ses_1'])
     next.scheduler.stop()
   })
