@@ -1,7 +1,8 @@
 /**
  * The alerts a session's change calls for, as events or a snapshot bring it: "cancelled" (by the
  * platform or the client), the client's answer to a proposal of another time, and "the client
- * joined". Each is told once per booked time; what was told is kept in the cache with the reminders.
+ * joined". Each is told once per booked time, an answer once per proposal; what was told is kept in
+ * the cache with the reminders.
  */
 import type { Session } from '../../../shared/protocol'
 import type { CacheStore } from '../ports/cache-store'
@@ -44,7 +45,7 @@ export function tellSessionChanges(deps: SessionChangeDeps, ids: ReadonlySet<str
     const session = deps.cache.session(id)
     const alert = session === null ? null : changeAlert(session)
     if (session === null || alert === null) continue
-    const key = { sessionId: id, bookedStart: session.bookedStart, alert }
+    const key = { sessionId: id, bookedStart: recordedStart(session, alert), alert }
     if (deps.marks.handled(key)) continue
     deps.marks.mark(key, 'fired', now)
     const { cancellation, reschedule } = session
@@ -70,4 +71,15 @@ export function tellSessionChanges(deps: SessionChangeDeps, ids: ReadonlySet<str
     } else if (alert === ALERT.clientJoined)
       deps.show(session, now, 'client_joined', clientJoinedText(session))
   }
+}
+
+/**
+ * The booked start a change alert is recorded under: the session's, but for the client's answer,
+ * the start it answered about (the one accepted, or the one kept), so a later move of the session,
+ * or a nudge of a few seconds, does not tell the answer again.
+ */
+function recordedStart(session: Session, alert: string): number {
+  const r = session.reschedule
+  if (r === null || alert !== rescheduleAnswerAlert(r.proposedAt)) return session.bookedStart
+  return r.state === 'accepted' ? r.proposedStart : r.previousStart
 }

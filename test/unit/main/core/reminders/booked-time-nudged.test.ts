@@ -127,6 +127,29 @@ describe('a booked start nudged by a few seconds', () => {
     scheduler.stop()
   })
 
+  it("after the client accepted the expert's proposed time: their answer is not told again", () => {
+    const { clock, book, update, scheduler, titles } = setUp()
+    const session = book('ses_1', T + 30 * MINUTE)
+    scheduler.start()
+    clock.advanceTo(T - 40 * MINUTE)
+    const reschedule = {
+      proposedStart: T,
+      previousStart: T + 30 * MINUTE,
+      proposedAt: T - 50 * MINUTE,
+      state: 'accepted' as const,
+      answeredAt: clock.now(),
+    }
+    const accepted = update({ ...session, bookedStart: T, updatedAt: clock.now(), reschedule })
+    clock.advanceTo(T - 35 * MINUTE)
+    update({ ...accepted, bookedStart: T + 20_000, updatedAt: clock.now() })
+    clock.advanceTo(T + 20_000 - 30 * MINUTE)
+    expect(titles()).toEqual([
+      'Sam Okafor accepted the new time: Session ses_1',
+      'In 30 minutes: Session ses_1',
+    ])
+    scheduler.stop()
+  })
+
   it('twice by 50 s: a move of 100 s from the time told, told once, the reminder on screen withdrawn for it', () => {
     const { clock, book, update, scheduler, titles, withdrawn } = setUp()
     const session = book('ses_1', T)

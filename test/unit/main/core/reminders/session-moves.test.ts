@@ -37,6 +37,30 @@ describe('a session moved by the platform', () => {
     scheduler.stop()
   })
 
+  for (const state of ['accepted', 'declined'] as const)
+    it(`after the client ${state} the expert's proposal: the move is told, their answer not again`, () => {
+      const { clock, scheduler, book, update, titles } = setUp()
+      const session = book('ses_1', T)
+      scheduler.start()
+      const proposedStart = T - HOUR
+      const reschedule = {
+        proposedStart,
+        previousStart: T,
+        proposedAt: clock.now(),
+        state,
+        answeredAt: clock.now(),
+      }
+      const bookedStart = state === 'accepted' ? proposedStart : T
+      const answered = update({ ...session, bookedStart, updatedAt: clock.now(), reschedule })
+      clock.advance(MINUTE)
+      update({ ...answered, bookedStart: bookedStart + 2 * HOUR, updatedAt: clock.now() })
+      expect(titles()).toEqual([
+        expect.stringMatching(new RegExp(`^Sam Okafor ${state} `)),
+        expect.stringMatching(/^Moved: Session ses_1, now .+$/),
+      ])
+      scheduler.stop()
+    })
+
   it('moved on and back again: each move is told', () => {
     const { clock, scheduler, book, update, titles } = setUp()
     const session = book('ses_1', T)
