@@ -18,6 +18,8 @@ import { answerCall } from '../main/core/ipc/answer-call'
 import {
   IPC_SOCKET_PATH,
   MOST_CALL_BYTES,
+  PAGE_ID_PATTERN,
+  PAGE_PARAM,
   SECRET_PARAM,
   TOO_MANY_PAGES_CLOSE,
   WRONG_KEY_CLOSE,
@@ -28,7 +30,8 @@ import { endLingering } from '../shared-node/lingering-close'
 import { answerAndClose } from './raw-answer'
 import { isAddressedTo } from './own-host'
 import { trackPageFocus } from './page-focus'
-import { pageOutbox, type PageOutbox } from './page-outbox'
+import { pageCalls, type Carrier } from './page-calls'
+import { pageOutbox } from './page-outbox'
 import { matchesRunSecret } from './run-secret'
 
 // JSON drops an undefined request (calls like app.getInfo() have none), so it may be missing.
@@ -37,6 +40,10 @@ const CallMessage = z.object({
   channel: z.string().max(100),
   request: z.unknown().optional(),
 })
+
+// The id a page names itself with; a socket without one (or with another shape) only loses the
+// answers still owed to it when it drops, as every socket did before pages named themselves.
+const PageId = z.string().regex(PAGE_ID_PATTERN)
 
 /**
  * How many pages may be connected at once. A person has the window open in a tab or two, and a
@@ -104,25 +111,37 @@ export function attachIpcSocket(
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
   })
 
-  const outboxes = new WeakMap<WebSocket, PageOutbox>()
+  const carriers = new WeakMap<WebSocket, Carrier & { push(text: string): void }>()
+  const calls = pageCalls()
   const focus = trackPageFocus<WebSocket>(
     (surface, focused) => api['app.reportFocus']({ surface, focused }),
     log,
   )
-  wss.on('connection', (ws: WebSocket) => {
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     closeOldestPastBound()
     const outbox = pageOutbox(ws, log)
-    outboxes.set(ws, outbox)
+    const carrier = {
+      open: () => ws.readyState === ws.OPEN,
+      // Counted as an answer, so a page that does not read what was kept for it is paused too.
+      send: (text: string) => outbox.answer(Promise.resolve(text)),
+      push: (text: string) => outbox.push(text),
+    }
+    carriers.set(ws, carrier)
+    const pageId = PageId.safeParse(requestTarget(req.url, origin)?.searchParams.get(PAGE_PARAM))
+    if (pageId.success) calls.attach(pageId.data, carrier)
     // ws closes the connection after a bad frame (with the matching close code); the page reconnects.
     ws.on('error', (error) =>
       log.warn(
         `Browser shell closed an IPC connection after an error (${error.message}); the page reconnects.`,
       ),
     )
-    ws.on('message', (data) => outbox.answer(answer(ws, String(data))))
+    ws.on('message', (data) => outbox.answer(answer(ws, carrier, String(data))))
     ws.on('ping', (data) => outbox.pong(data))
-    // A tab closed while focused may never say so (no pagehide): its socket closing does.
-    ws.on('close', () => focus.closed(ws))
+    ws.on('close', () => {
+      // A tab closed while focused may never say so (no pagehide): its socket closing does.
+      focus.closed(ws)
+      calls.detach(carrier)
+    })
   })
 
   // The newest page is the one a person just opened; a page that opens sockets and never closes
@@ -135,7 +154,7 @@ export function attachIpcSocket(
   }
 
   /** The answer to one message from a page, or undefined when it cannot say which call it was. */
-  async function answer(ws: WebSocket, text: string): Promise<string | undefined> {
+  async function answer(ws: WebSocket, carrier: Carrier, text: string): Promise<string | undefined> {
     let parsed: unknown
     try {
       parsed = JSON.parse(text)
@@ -156,8 +175,9 @@ export function attachIpcSocket(
       return JSON.stringify({ id, result })
     }
     const { id, channel, request } = call.data
+    const route = calls.track(carrier, id)
     const result = await dispatch(ws, channel, request)
-    return JSON.stringify({ id, result })
+    return route(JSON.stringify({ id, result }))
   }
 
   async function dispatch(ws: WebSocket, channel: string, request: unknown): Promise<IpcResult<unknown>> {
@@ -175,7 +195,7 @@ export function attachIpcSocket(
   return {
     push(event, payload) {
       const text = JSON.stringify({ event, payload })
-      for (const client of wss.clients) outboxes.get(client)?.push(text)
+      for (const client of wss.clients) carriers.get(client)?.push(text)
     },
     get clients() {
       return wss.clients.size
@@ -183,6 +203,7 @@ export function attachIpcSocket(
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate()
+        calls.clear()
         wss.close(() => resolve())
       }),
   }

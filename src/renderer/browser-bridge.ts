@@ -2,7 +2,9 @@
  * In an ordinary browser there is no preload, so the page builds `window.standby` itself over a
  * WebSocket to the browser shell that served it. Same contract, same API; only the carrier
  * differs. The socket presents this run's secret (shell-secret.ts); with the same secret in its
- * address, the page comes with its first frame pre-rendered.
+ * address, the page comes with its first frame pre-rendered. It also names the page with an id
+ * drawn once per load, so the calls in flight when the socket drops are answered once it opens
+ * again: the shell kept on with them (page-calls.ts).
  */
 import { jitteredBackoff, type BackoffRange } from '../shared/backoff'
 import { type PushEvent, type PushPayload } from '../shared/ipc/contract'
@@ -11,11 +13,13 @@ import { buildStandbyApi, type StandbyApi, type StandbyTransport } from '../shar
 import {
   IPC_SOCKET_PATH,
   MOST_CALL_BYTES,
+  PAGE_PARAM,
   SECRET_PARAM,
   TOO_MANY_PAGES_CLOSE,
   WRONG_KEY_CLOSE,
 } from '../shared/ipc/shell-socket'
 import { Listeners, type Unsubscribe } from '../shared/listeners'
+import { pendingCalls } from './pending-calls'
 import { takeShellSecret } from './shell-secret'
 
 /** How the page's socket to the shell retries: soon at first (the shell is local), then less often. */
@@ -28,6 +32,10 @@ export interface SocketTransportDeps {
   /** Runs `retry` after `ms`; the page's timer unless given. */
   readonly schedule?: (retry: () => void, ms: number) => void
   readonly random?: () => number
+  /** Runs `fail` after `ms`, for calls waiting on a dropped socket; the page's timer unless given. */
+  readonly waitForShell?: (fail: () => void, ms: number) => void
+  /** The id the page names itself with on every socket; drawn at random unless given. */
+  readonly pageId?: string
   /** Whether the page is looked at, and word when it is again; the document's visibility unless given. */
   readonly shown?: PageShown
 }
@@ -74,9 +82,11 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
   const Socket = deps.WebSocket ?? WebSocket
   const schedule = deps.schedule ?? ((retry, ms) => void window.setTimeout(retry, ms))
   const random = deps.random ?? Math.random
+  const waitForShell = deps.waitForShell ?? ((fail, ms) => void window.setTimeout(fail, ms))
+  const pageUrl = `${url}${url.includes('?') ? '&' : '?'}${PAGE_PARAM}=${deps.pageId ?? newPageId()}`
   let socket: WebSocket | undefined
   let nextId = 1
-  const pending = new Map<number, (result: IpcResult<unknown>) => void>()
+  const pending = pendingCalls(waitForShell)
   const listeners = new Map<string, Listeners<unknown>>()
   const reconnected = new Listeners<void>()
   const refused = new Listeners<void>()
@@ -105,7 +115,7 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
   }
   const connect = (): Promise<WebSocket> =>
     (opened ??= new Promise((resolve, reject) => {
-      const ws = new Socket(url)
+      const ws = new Socket(pageUrl)
       ws.addEventListener('open', () => {
         socket = ws
         failures = 0
@@ -120,19 +130,12 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
         opened = undefined
         socket = undefined
         setAside = event.code === TOO_MANY_PAGES_CLOSE.code && !shown.visible()
-        for (const [id, settle] of pending) {
-          // Sent on an open socket, the call may have been read and carried out (a message sent).
-          settle(
-            fail(
-              'unanswered',
-              'The connection to the Standby browser shell closed before it answered, so this may or may not have been done; it reconnects by itself: look again before trying again.',
-            ),
-          )
-          pending.delete(id)
-        }
+        pending.dropped()
         reject(new Error('closed'))
         if (event.code === WRONG_KEY_CLOSE.code) {
           keyRefused = true
+          // Another run of the shell: it never heard of these calls, nor will the page reconnect.
+          pending.lost()
           refused.emit()
         } else if (!setAside) retryLater()
       })
@@ -153,7 +156,13 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
   }
 
   function deliver(text: string): void {
-    let message: { id?: number; result?: IpcResult<unknown>; event?: string; payload?: unknown }
+    let message: {
+      id?: number
+      result?: IpcResult<unknown>
+      event?: string
+      payload?: unknown
+      known?: unknown
+    }
     try {
       message = JSON.parse(text) as typeof message
     } catch {
@@ -161,8 +170,9 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
       return
     }
     if (message.id !== undefined && message.result !== undefined) {
-      pending.get(message.id)?.(message.result)
-      pending.delete(message.id)
+      pending.answered(message.id, message.result)
+    } else if (message.known !== undefined) {
+      pending.known(message.known)
     } else if (message.event !== undefined) {
       listeners.get(message.event)?.emit(message.payload)
     }
@@ -189,7 +199,7 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
         )
       }
       return new Promise((resolve) => {
-        pending.set(id, resolve as (result: IpcResult<unknown>) => void)
+        pending.add(id, resolve as (result: IpcResult<unknown>) => void)
         ws.send(text)
       })
     },
@@ -207,6 +217,12 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
       return refused.add(listener)
     },
   }
+}
+
+/** A page id no other page holds: sixteen random bytes, in hex. */
+function newPageId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
 }
 
 let builtHere: SocketTransport | undefined

@@ -46,3 +46,25 @@ export const WRONG_KEY_CLOSE = {
   code: 4003,
   reason: "This page holds another run's key.",
 } as const
+
+/**
+ * The query parameter that names the page on its socket: a random id the page draws once per
+ * load. The shell keeps, for a while, the answers to that page's calls that settle while it has
+ * no socket, and hands them over when the same page connects again (page-calls.ts).
+ */
+export const PAGE_PARAM = 'page'
+
+/**
+ * What a page id looks like: drawn at random, long enough that no other page guesses it, short
+ * enough that the shell keeps little for it.
+ */
+export const PAGE_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/
+
+/**
+ * The first message the shell sends a page that named itself: the ids of its calls the shell
+ * still knows (still running, or answered while the page was away, the answers following). A
+ * call the page still waits on that is not named was lost with the socket it went on.
+ */
+export interface KnownCallsMessage {
+  readonly known: readonly number[]
+}

@@ -126,6 +126,8 @@ describe('the browser bridge', () => {
     const transport = webSocketTransport(`ws://127.0.0.1:${port}/`, {
       WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
       schedule: () => {},
+      // The shell does not come back while the call waits for it (browser-bridge-resume.test.ts).
+      waitForShell: (fail) => fail(),
     })
     expect(await transport.invoke('messages.send', { requestId: 'r1', body: 'Hello' })).toMatchObject({
       ok: false,

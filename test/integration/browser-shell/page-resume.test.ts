@@ -1,0 +1,152 @@
+/**
+ * A page's socket drops while the shell carries out one of its calls (a message being sent): the
+ * shell keeps the answer for that page, by the id it names itself with, and hands it over when the
+ * same page connects again, first saying which of its calls it still knows. The IPC socket runs on
+ * its own over a plain HTTP server, with an app whose one call the test settles.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import type { AppApi } from '../../../src/main/core/app-api'
+import { attachIpcSocket, type IpcSocketServer } from '../../../src/browser-shell/ipc-socket-server'
+import { IPC_SOCKET_PATH, PAGE_PARAM, SECRET_PARAM } from '../../../src/shared/ipc/shell-socket'
+
+const SECRET = 'this-run-secret'
+const PAGE_ID = 'a'.repeat(32)
+
+/** A shell whose `app.getInfo` waits until the test settles it; every other call answers at once. */
+async function shellWithHeldCall(): Promise<{
+  origin: string
+  called: Promise<void>
+  settle(value: unknown): void
+  /** Resolves once the shell saw every page's socket close. */
+  noPages(): Promise<void>
+  close(): Promise<void>
+}> {
+  let settle: (value: unknown) => void = () => {}
+  let heardCall: () => void = () => {}
+  const called = new Promise<void>((resolve) => (heardCall = resolve))
+  const api = new Proxy(
+    {},
+    {
+      get: (_target, channel) =>
+        channel === 'app.getInfo'
+          ? () => {
+              heardCall()
+              return new Promise((resolve) => (settle = resolve))
+            }
+          : () => ({}),
+    },
+  ) as AppApi
+  const http: Server = createServer()
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+  const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+  const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+  const ipc: IpcSocketServer = attachIpcSocket(http, {
+    api,
+    origin,
+    secret: SECRET,
+    log: quiet,
+    otherUpgrade: (_req, socket) => socket.destroy(),
+  })
+  return {
+    origin,
+    called,
+    settle: (value) => settle(value),
+    async noPages() {
+      while (ipc.clients > 0) await new Promise((resolve) => setImmediate(resolve))
+    },
+    close: async () => {
+      await ipc.close()
+      await new Promise((resolve) => http.close(resolve))
+    },
+  }
+}
+
+/** A socket of page `pageId` and the messages it heard, in order. */
+async function openPage(origin: string, pageId: string) {
+  const url = `${origin.replace('http', 'ws')}${IPC_SOCKET_PATH}?${SECRET_PARAM}=${SECRET}&${PAGE_PARAM}=${pageId}`
+  const ws = new WebSocket(url, { headers: { origin } })
+  const heard: unknown[] = []
+  let more: () => void = () => {}
+  ws.on('message', (data) => {
+    heard.push(JSON.parse(String(data)))
+    more()
+  })
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('error', reject)
+  })
+  /** Resolves with the messages heard once there are `count` of them. */
+  const messages = async (count: number): Promise<unknown[]> => {
+    while (heard.length < count) await new Promise<void>((resolve) => (more = resolve))
+    return heard.slice(0, count)
+  }
+  const closed = (): Promise<void> => {
+    ws.terminate()
+    return new Promise((resolve) => ws.once('close', () => resolve()))
+  }
+  return { ws, messages, closed }
+}
+
+describe('calls that outlive their socket', () => {
+  const closing: Array<() => Promise<void>> = []
+  afterEach(async () => {
+    for (const close of closing.splice(0)) await close()
+  })
+
+  it('hands the answer that settled while the page was away to the same page when it reconnects', async () => {
+    const shell = await shellWithHeldCall()
+    closing.push(shell.close)
+    const first = await openPage(shell.origin, PAGE_ID)
+    expect(await first.messages(1)).toEqual([{ known: [] }])
+    first.ws.send(JSON.stringify({ id: 7, channel: 'app.getInfo' }))
+    await shell.called
+    await first.closed()
+    // The shell hears of the drop before the call settles.
+    await shell.noPages()
+    shell.settle({ version: 'done' })
+
+    const again = await openPage(shell.origin, PAGE_ID)
+    expect(await again.messages(2)).toEqual([
+      { known: [7] },
+      { id: 7, result: { ok: true, value: { version: 'done' } } },
+    ])
+    again.ws.close()
+  })
+
+  it('names a call still running when the page reconnects, and answers it on the new socket', async () => {
+    const shell = await shellWithHeldCall()
+    closing.push(shell.close)
+    const first = await openPage(shell.origin, PAGE_ID)
+    first.ws.send(JSON.stringify({ id: 3, channel: 'app.getInfo' }))
+    await shell.called
+    await first.closed()
+
+    const again = await openPage(shell.origin, PAGE_ID)
+    expect(await again.messages(1)).toEqual([{ known: [3] }])
+    shell.settle({ version: 'late' })
+    expect(await again.messages(2)).toEqual([
+      { known: [3] },
+      { id: 3, result: { ok: true, value: { version: 'late' } } },
+    ])
+    again.ws.close()
+  })
+
+  it('gives another page nothing of the page that dropped', async () => {
+    const shell = await shellWithHeldCall()
+    closing.push(shell.close)
+    const first = await openPage(shell.origin, PAGE_ID)
+    first.ws.send(JSON.stringify({ id: 1, channel: 'app.getInfo' }))
+    await shell.called
+    await first.closed()
+    await shell.noPages()
+    shell.settle({ version: 'mine' })
+
+    const other = await openPage(shell.origin, 'b'.repeat(32))
+    other.ws.send(JSON.stringify({ id: 1, channel: 'app.getTime' }))
+    expect(await other.messages(2)).toEqual([{ known: [] }, { id: 1, result: { ok: true, value: {} } }])
+    other.ws.close()
+  })
+})

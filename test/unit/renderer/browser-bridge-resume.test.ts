@@ -1,0 +1,157 @@
+/**
+ * A call in flight when the page's socket to the browser shell drops: the shell usually keeps
+ * running and carries it out (a message sent), so the page waits to reconnect and hear whether the
+ * shell still knows the call, instead of saying at once that it may or may not have been done.
+ * A real `ws` server on loopback plays the shell; retries and the wait run when the test says.
+ */
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket, { WebSocketServer } from 'ws'
+import { webSocketTransport } from '../../../src/renderer/browser-bridge'
+import { CALLS_WAIT_FOR_SHELL_MS } from '../../../src/renderer/pending-calls'
+import { PAGE_PARAM, WRONG_KEY_CLOSE } from '../../../src/shared/ipc/shell-socket'
+
+/** One socket the page opened: the page id it named, and what it sent. */
+interface Arrival {
+  readonly ws: WebSocket
+  readonly pageId: string | null
+}
+
+/**
+ * A shell that hands each socket to the test, which plays it: drops it, tells it what it knows,
+ * answers it.
+ */
+async function playedShell(): Promise<{
+  url: string
+  next(): Promise<Arrival>
+  firstCall(ws: WebSocket): Promise<{ id: number; channel: string }>
+  close(): Promise<void>
+}> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+  await new Promise((resolve) => server.once('listening', resolve))
+  const arrivals: Arrival[] = []
+  let heard: () => void = () => {}
+  server.on('connection', (ws, req) => {
+    arrivals.push({ ws, pageId: new URL(req.url ?? '/', 'ws://x').searchParams.get(PAGE_PARAM) })
+    heard()
+  })
+  return {
+    url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/?secret=s`,
+    async next() {
+      while (arrivals.length === 0) await new Promise<void>((resolve) => (heard = resolve))
+      return arrivals.shift()!
+    },
+    firstCall: (ws) =>
+      new Promise((resolve) =>
+        ws.once('message', (data) => resolve(JSON.parse(String(data)) as { id: number; channel: string })),
+      ),
+    close: () =>
+      new Promise((resolve) => {
+        for (const client of server.clients) client.terminate()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/** A page over `url` whose retries and waits run only when the test calls them. */
+function page(url: string) {
+  const retries: Array<() => void> = []
+  const waits: Array<{ fail: () => void; ms: number }> = []
+  let retried: () => void = () => {}
+  const transport = webSocketTransport(url, {
+    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    random: () => 0,
+    schedule: (retry) => {
+      retries.push(retry)
+      retried()
+    },
+    waitForShell: (fail, ms) => void waits.push({ fail, ms }),
+  })
+  const retry = async (): Promise<void> => {
+    while (retries.length === 0) await new Promise<void>((resolve) => (retried = resolve))
+    retries.shift()!()
+  }
+  return { transport, retry, waits }
+}
+
+const MAY_OR_MAY_NOT = {
+  ok: false,
+  error: { code: 'unanswered', message: expect.stringMatching(/may or may not have been done/) },
+}
+
+describe('a call whose socket to the shell dropped', () => {
+  const shells: Array<{ close(): Promise<void> }> = []
+  afterEach(async () => {
+    for (const shell of shells.splice(0)) await shell.close()
+  })
+
+  it('is answered on the next socket when the shell still knows it, under the same page id', async () => {
+    const shell = await playedShell()
+    shells.push(shell)
+    const { transport, retry } = page(shell.url)
+    const sent = transport.invoke('messages.send', { requestId: 'r1', body: 'Hello' })
+    const first = await shell.next()
+    const call = await shell.firstCall(first.ws)
+    expect(call.channel).toBe('messages.send')
+    first.ws.terminate()
+
+    await retry()
+    const second = await shell.next()
+    expect(first.pageId).toMatch(/^[0-9a-f]{32}$/)
+    expect(second.pageId).toBe(first.pageId)
+    second.ws.send(JSON.stringify({ known: [call.id] }))
+    second.ws.send(JSON.stringify({ id: call.id, result: { ok: true, value: { sent: true } } }))
+    expect(await sent).toEqual({ ok: true, value: { sent: true } })
+  })
+
+  it('says it may or may not have been done once the shell on the next socket does not name it', async () => {
+    const shell = await playedShell()
+    shells.push(shell)
+    const { transport, retry, waits } = page(shell.url)
+    const sent = transport.invoke('messages.send', { requestId: 'r1', body: 'Hello' })
+    const first = await shell.next()
+    await shell.firstCall(first.ws)
+    first.ws.terminate()
+
+    await retry()
+    const second = await shell.next()
+    second.ws.send(JSON.stringify({ known: [] }))
+    expect(await sent).toMatchObject(MAY_OR_MAY_NOT)
+    // Told at once, not at the end of the wait.
+    expect(waits).toHaveLength(1)
+  })
+
+  it('waits a bounded time for the shell to come back, then says it may or may not have been done', async () => {
+    const shell = await playedShell()
+    shells.push(shell)
+    const { transport, waits } = page(shell.url)
+    let settled = false
+    const sent = transport.invoke('messages.send', { requestId: 'r1', body: 'Hello' })
+    void sent.then(() => (settled = true))
+    const first = await shell.next()
+    await shell.firstCall(first.ws)
+    first.ws.terminate()
+    while (waits.length === 0) await new Promise((resolve) => setImmediate(resolve))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(settled).toBe(false)
+    expect(waits[0]!.ms).toBe(CALLS_WAIT_FOR_SHELL_MS)
+
+    waits[0]!.fail()
+    expect(await sent).toMatchObject(MAY_OR_MAY_NOT)
+  })
+
+  it('says at once it may or may not have been done when the shell came back as another run', async () => {
+    const shell = await playedShell()
+    shells.push(shell)
+    const { transport, retry } = page(shell.url)
+    const sent = transport.invoke('messages.send', { requestId: 'r1', body: 'Hello' })
+    const first = await shell.next()
+    await shell.firstCall(first.ws)
+    first.ws.terminate()
+
+    await retry()
+    const second = await shell.next()
+    second.ws.close(WRONG_KEY_CLOSE.code, WRONG_KEY_CLOSE.reason)
+    expect(await sent).toMatchObject(MAY_OR_MAY_NOT)
+  })
+})
