@@ -96,14 +96,20 @@ describe('calls that outlive their socket', () => {
     for (const close of closing.splice(0)) await close()
   })
 
-  it('hands the answer that settled while the page was away to the same page when it reconnects', async () => {
+  /** A shell whose page `PAGE_ID` made call `id` (held in the shell) and dropped its socket. */
+  async function callThenDrop(id: number) {
     const shell = await shellWithHeldCall()
     closing.push(shell.close)
     const first = await openPage(shell.origin, PAGE_ID)
     expect(await first.messages(1)).toEqual([{ known: [] }])
-    first.ws.send(JSON.stringify({ id: 7, channel: 'app.getInfo' }))
+    first.ws.send(JSON.stringify({ id, channel: 'app.getInfo' }))
     await shell.called
     await first.closed()
+    return shell
+  }
+
+  it('hands the answer that settled while the page was away to the same page when it reconnects', async () => {
+    const shell = await callThenDrop(7)
     // The shell hears of the drop before the call settles.
     await shell.noPages()
     shell.settle({ version: 'done' })
@@ -117,12 +123,7 @@ describe('calls that outlive their socket', () => {
   })
 
   it('names a call still running when the page reconnects, and answers it on the new socket', async () => {
-    const shell = await shellWithHeldCall()
-    closing.push(shell.close)
-    const first = await openPage(shell.origin, PAGE_ID)
-    first.ws.send(JSON.stringify({ id: 3, channel: 'app.getInfo' }))
-    await shell.called
-    await first.closed()
+    const shell = await callThenDrop(3)
 
     const again = await openPage(shell.origin, PAGE_ID)
     expect(await again.messages(1)).toEqual([{ known: [3] }])
@@ -135,12 +136,7 @@ describe('calls that outlive their socket', () => {
   })
 
   it('gives another page nothing of the page that dropped', async () => {
-    const shell = await shellWithHeldCall()
-    closing.push(shell.close)
-    const first = await openPage(shell.origin, PAGE_ID)
-    first.ws.send(JSON.stringify({ id: 1, channel: 'app.getInfo' }))
-    await shell.called
-    await first.closed()
+    const shell = await callThenDrop(1)
     await shell.noPages()
     shell.settle({ version: 'mine' })
 

@@ -56,7 +56,8 @@ async function playedShell(): Promise<{
 /** A page over `url` whose retries and waits run only when the test calls them. */
 function page(url: string) {
   const retries: Array<() => void> = []
-  const waits: Array<{ fail: () => void; ms: number }> = []
+  const started: Array<{ fail: () => void; ms: number }> = []
+  let waited: () => void = () => {}
   let retried: () => void = () => {}
   const transport = webSocketTransport(url, {
     WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -65,8 +66,19 @@ function page(url: string) {
       retries.push(retry)
       retried()
     },
-    waitForShell: (fail, ms) => void waits.push({ fail, ms }),
+    waitForShell: (fail, ms) => {
+      started.push({ fail, ms })
+      waited()
+    },
   })
+  const waits = {
+    started,
+    /** The first wait for the shell, once the page started it. */
+    async next() {
+      while (started.length === 0) await new Promise<void>((resolve) => (waited = resolve))
+      return started[0]!
+    },
+  }
   const retry = async (): Promise<void> => {
     while (retries.length === 0) await new Promise<void>((resolve) => (retried = resolve))
     retries.shift()!()
@@ -85,18 +97,27 @@ describe('a call whose socket to the shell dropped', () => {
     for (const shell of shells.splice(0)) await shell.close()
   })
 
-  it('is answered on the next socket when the shell still knows it, under the same page id', async () => {
+  /** A page sends a message; the shell reads the call and its socket drops before any answer. */
+  async function sendThenDrop() {
     const shell = await playedShell()
     shells.push(shell)
-    const { transport, retry } = page(shell.url)
+    const { transport, retry, waits } = page(shell.url)
     const sent = transport.invoke('messages.send', { requestId: 'r1', body: 'Hello' })
     const first = await shell.next()
     const call = await shell.firstCall(first.ws)
-    expect(call.channel).toBe('messages.send')
     first.ws.terminate()
+    /** The page's next socket, once its retry opened it. */
+    const reconnected = async (): Promise<Arrival> => {
+      await retry()
+      return shell.next()
+    }
+    return { sent, first, call, waits, reconnected }
+  }
 
-    await retry()
-    const second = await shell.next()
+  it('is answered on the next socket when the shell still knows it, under the same page id', async () => {
+    const { sent, first, call, reconnected } = await sendThenDrop()
+    expect(call.channel).toBe('messages.send')
+    const second = await reconnected()
     expect(first.pageId).toMatch(/^[0-9a-f]{32}$/)
     expect(second.pageId).toBe(first.pageId)
     second.ws.send(JSON.stringify({ known: [call.id] }))
@@ -105,52 +126,29 @@ describe('a call whose socket to the shell dropped', () => {
   })
 
   it('says it may or may not have been done once the shell on the next socket does not name it', async () => {
-    const shell = await playedShell()
-    shells.push(shell)
-    const { transport, retry, waits } = page(shell.url)
-    const sent = transport.invoke('messages.send', { requestId: 'r1', body: 'Hello' })
-    const first = await shell.next()
-    await shell.firstCall(first.ws)
-    first.ws.terminate()
-
-    await retry()
-    const second = await shell.next()
+    const { sent, waits, reconnected } = await sendThenDrop()
+    const second = await reconnected()
     second.ws.send(JSON.stringify({ known: [] }))
     expect(await sent).toMatchObject(MAY_OR_MAY_NOT)
     // Told at once, not at the end of the wait.
-    expect(waits).toHaveLength(1)
+    expect(waits.started).toHaveLength(1)
   })
 
   it('waits a bounded time for the shell to come back, then says it may or may not have been done', async () => {
-    const shell = await playedShell()
-    shells.push(shell)
-    const { transport, waits } = page(shell.url)
+    const { sent, waits } = await sendThenDrop()
     let settled = false
-    const sent = transport.invoke('messages.send', { requestId: 'r1', body: 'Hello' })
     void sent.then(() => (settled = true))
-    const first = await shell.next()
-    await shell.firstCall(first.ws)
-    first.ws.terminate()
-    while (waits.length === 0) await new Promise((resolve) => setImmediate(resolve))
-    await new Promise((resolve) => setImmediate(resolve))
+    const wait = await waits.next()
     expect(settled).toBe(false)
-    expect(waits[0]!.ms).toBe(CALLS_WAIT_FOR_SHELL_MS)
+    expect(wait.ms).toBe(CALLS_WAIT_FOR_SHELL_MS)
 
-    waits[0]!.fail()
+    wait.fail()
     expect(await sent).toMatchObject(MAY_OR_MAY_NOT)
   })
 
   it('says at once it may or may not have been done when the shell came back as another run', async () => {
-    const shell = await playedShell()
-    shells.push(shell)
-    const { transport, retry } = page(shell.url)
-    const sent = transport.invoke('messages.send', { requestId: 'r1', body: 'Hello' })
-    const first = await shell.next()
-    await shell.firstCall(first.ws)
-    first.ws.terminate()
-
-    await retry()
-    const second = await shell.next()
+    const { sent, reconnected } = await sendThenDrop()
+    const second = await reconnected()
     second.ws.close(WRONG_KEY_CLOSE.code, WRONG_KEY_CLOSE.reason)
     expect(await sent).toMatchObject(MAY_OR_MAY_NOT)
   })
