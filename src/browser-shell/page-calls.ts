@@ -13,7 +13,7 @@ import { MOST_CALLS_IN_FLIGHT } from '../main/core/ipc/calls-in-flight'
 import type { KnownCallsMessage } from '../shared/ipc/shell-socket'
 import { MOST_UNSENT_BYTES } from './page-outbox'
 
-/** How many pages without a socket the shell keeps calls for; past it, the one away longest is let go. */
+/** How many pages without a socket (or with one closing) the shell keeps calls for; past it, the one away longest is let go. */
 export const MOST_KEPT_PAGES = 8
 
 /** How many calls of one page the shell follows at once (running, or answered and kept). */
@@ -98,12 +98,26 @@ export function pageCalls(limits: KeptLimits = LIMITS, after: After = unrefAfter
     if (pages.get(page.id) === page) pages.delete(page.id)
   }
 
+  // A page holds the shell's memory once its socket is gone, or closing with answers kept for it:
+  // a socket the shell closed lingers until the page answers the close, which a page may never do.
+  const holds = (page: KeptPage): boolean => page.carrier === undefined || page.keptBytes > 0
+
+  /** Puts `page` last in line, as the one holding for the shortest time, and lets go past the bound. */
+  const setAside = (page: KeptPage): void => {
+    pages.delete(page.id)
+    pages.set(page.id, page)
+    const holding = [...pages.values()].filter(holds)
+    if (holding.length > limits.pages) forget(holding[0]!)
+  }
+
   const keep = (page: KeptPage, id: number, answer: string): void => {
     const bytes = Buffer.byteLength(answer)
     // Not kept, the call is not named when the page returns, and the page says it may have been done.
     if (page.keptBytes + bytes > limits.bytes) return
+    const first = !holds(page)
     page.calls.set(id, answer)
     page.keptBytes += bytes
+    if (first) setAside(page)
   }
 
   return {
@@ -132,16 +146,13 @@ export function pageCalls(limits: KeptLimits = LIMITS, after: After = unrefAfter
     },
     detach(carrier) {
       const page = byCarrier.get(carrier)
-      // A newer socket of the same page took over: it carries the calls now.
-      if (page === undefined || page.carrier !== carrier) return
+      // A newer socket of the same page took over: it carries the calls now. A page already let go
+      // (past the bound, or the shell closing) stays gone.
+      if (page === undefined || page.gone || page.carrier !== carrier) return
       page.carrier = undefined
       if (page.calls.size === 0) return forget(page)
-      // Last in the order, as the page away for the shortest time.
-      pages.delete(page.id)
-      pages.set(page.id, page)
       page.cancelExpiry = after(() => forget(page), limits.forMs)
-      const away = [...pages.values()].filter((kept) => kept.carrier === undefined)
-      if (away.length > limits.pages) forget(away[0]!)
+      setAside(page)
     },
     track(carrier, id) {
       const page = byCarrier.get(carrier)

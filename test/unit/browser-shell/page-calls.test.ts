@@ -67,6 +67,36 @@ describe('what the shell keeps for a page away', () => {
     expect(reconnect(calls, 'page-c')).toEqual([JSON.stringify({ known: [1] }), 'answer'])
   })
 
+  it('counts a page whose socket is closing but not yet closed among the few it keeps', () => {
+    // A page closed by the shell (too many pages, fell behind) may never answer the close, and
+    // its socket lingers: the answers kept for it count like those of a page already gone.
+    const calls = pageCalls(LIMITS, clock().after)
+    const lingering = ['page-a', 'page-b', 'page-c'].map((pageId) => {
+      const socket = carrier()
+      calls.attach(pageId, socket)
+      const route = calls.track(socket, 1)
+      socket.close()
+      expect(route('answer')).toBeUndefined()
+      return socket
+    })
+    // The socket let go of finally closes: its page stays let go.
+    calls.detach(lingering[0]!)
+    expect(reconnect(calls, 'page-a')).toEqual([JSON.stringify({ known: [] })])
+    expect(reconnect(calls, 'page-c')).toEqual([JSON.stringify({ known: [1] }), 'answer'])
+  })
+
+  it('keeps nothing once the shell closes, even for sockets that close after it', () => {
+    const calls = pageCalls(LIMITS, clock().after)
+    const socket = carrier()
+    calls.attach('page-a', socket)
+    const route = calls.track(socket, 1)
+    calls.clear()
+    socket.close()
+    calls.detach(socket)
+    expect(route('answer')).toBe('answer')
+    expect(reconnect(calls, 'page-a')).toEqual([JSON.stringify({ known: [] })])
+  })
+
   it('does not keep answers past its bytes, so the page says those may or may not have been done', () => {
     const calls = pageCalls(LIMITS, clock().after)
     answeredWhileAway(calls, 'page-a', 'x'.repeat(LIMITS.bytes + 1))
