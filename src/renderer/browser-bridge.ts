@@ -169,6 +169,12 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
       console.warn('Standby: the browser shell sent a message that is not JSON; it was ignored.')
       return
     }
+    // JSON that is no object (null, a number, a string) has no fields to read: reading them would
+    // throw out of the socket's listener.
+    if (typeof message !== 'object' || message === null) {
+      console.warn('Standby: the browser shell sent a message that is not an object; it was ignored.')
+      return
+    }
     if (message.id !== undefined && message.result !== undefined) {
       pending.answered(message.id, message.result)
     } else if (message.known !== undefined) {

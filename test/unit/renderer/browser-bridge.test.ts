@@ -4,7 +4,7 @@
  * A real `ws` server on loopback plays the shell; the retries run when the test says.
  */
 import type { AddressInfo } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
 import { SHELL_RECONNECT, webSocketTransport } from '../../../src/renderer/browser-bridge'
 import {
@@ -37,6 +37,31 @@ describe('the browser bridge', () => {
   const servers: WebSocketServer[] = []
   afterEach(async () => {
     for (const server of servers.splice(0)) await closeServer(server).catch(() => undefined)
+  })
+
+  it('passes over messages that are JSON but no object, and still hears the answer after them', async () => {
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+    servers.push(server)
+    await new Promise((resolve) => server.once('listening', resolve))
+    server.on('connection', (ws) =>
+      ws.on('message', (data) => {
+        const { id } = JSON.parse(String(data)) as { id: number }
+        for (const odd of ['null', '5', '"text"', 'true']) ws.send(odd)
+        ws.send(JSON.stringify({ id, result: { ok: true, value: 'answered' } }))
+      }),
+    )
+    const { port } = server.address() as AddressInfo
+    const transport = webSocketTransport(`ws://127.0.0.1:${port}/`, {
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      schedule: () => undefined,
+    })
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    try {
+      expect(await transport.invoke('app.getInfo', undefined)).toEqual({ ok: true, value: 'answered' })
+      expect(warned).toHaveBeenCalledWith(expect.stringContaining('not an object; it was ignored'))
+    } finally {
+      warned.mockRestore()
+    }
   })
 
   it('reconnects with growing waits while the shell is away, then says it reconnected', async () => {
