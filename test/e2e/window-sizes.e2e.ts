@@ -11,7 +11,7 @@ import { MAIN_WINDOW_MIN_SIZE, MAIN_WINDOW_SIZE, type WindowSize } from '../../s
 import { busyDay } from './support/busy-day'
 import { useE2e } from './support/fixture'
 import { accept, cachedInvite } from './support/scenario'
-import { accessibilityViolations, rowsCutShort, sidewaysOverflows } from './support/screens'
+import { accessibilityViolations, rowPartsOutside, sidewaysOverflows } from './support/screens'
 
 const world = useE2e()
 
@@ -57,7 +57,7 @@ async function misfits(page: Page): Promise<string[]> {
     const size = page.viewportSize()
     const where = `${section.nav.source} at ${size?.width}×${size?.height}`
     found.push(...(await sidewaysOverflows(page)).map((line) => `${where}: ${line}`))
-    found.push(...(await rowsCutShort(page)).map((line) => `${where}: ${line}`))
+    found.push(...(await rowPartsOutside(page)).map((line) => `${where}: ${line}`))
     found.push(...(await accessibilityViolations(page)).map((line) => `${where}: ${line}`))
   }
   return found
@@ -121,7 +121,7 @@ it('lays History out again when the window is made narrow', async () => {
     const row = document.querySelector('.virtual-row')
     return row !== null && row.getBoundingClientRect().height !== wideHeight
   }, wideRow?.height ?? 0)
-  expect(await rowsCutShort(page)).toEqual([])
+  expect(await rowPartsOutside(page)).toEqual([])
   expect(await sidewaysOverflows(page)).toEqual([])
   await list.getByRole('button', { name: /note/i }).first().click()
   await page.getByRole('region', { name: 'Private note' }).waitFor()

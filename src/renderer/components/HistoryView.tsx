@@ -5,10 +5,10 @@ import type { Session } from '../../shared/protocol/entities'
 import { formatDayTime, formatDuration, isoTime } from '../logic/format'
 import { feeLabel, outcomeLabel } from '../logic/labels'
 import { cancelledLine } from '../logic/session-changes'
-import { isolatedSentence } from '../logic/isolate'
+import { noticeText, theirs } from '../logic/isolate'
 import { useApi, useHistory, useServices } from '../store/context'
 import { AddToCalendarButton } from './AddToCalendarButton'
-import { TheirWords } from './TheirWords'
+import { HistoryLine } from './HistoryLine'
 import { EmptyState } from './InvitesView'
 import { SessionAmount } from './SessionAmount'
 import { SessionReview } from './SessionReview'
@@ -16,10 +16,7 @@ import { VirtualList } from './VirtualList'
 import { HistoryFilters } from './HistoryFilters'
 import { FilteredEmpty, HistoryNoteButton, HistoryNotePanel } from './HistoryNotes'
 import { isFiltered } from '../../shared/rules/history-filter'
-import { useNarrowLayout } from './use-narrow-layout'
-
-/** Height of one history row in px, in the wide layout and the narrow one (styles/narrow.css). */
-export const HISTORY_ROW_HEIGHT = { wide: 56, narrow: 96 } as const
+import { historyRowHeight } from '../logic/history-row-height'
 
 /** The line under History's title: how many rows, "+" while older ones are still to read. */
 export function historyCountLine(count: number, hasMore: boolean, filtered: boolean): string {
@@ -33,7 +30,6 @@ export function HistoryView() {
   const { history } = useServices()
   const { rows, loading, hasMore, error, filter } = useHistory()
   const [noteOn, setNoteOn] = useState<Session | null>(null)
-  const narrow = useNarrowLayout()
 
   useEffect(() => {
     void history.refresh()
@@ -74,7 +70,7 @@ export function HistoryView() {
           className="history-list"
           label="Past sessions"
           items={rows}
-          rowHeight={narrow ? HISTORY_ROW_HEIGHT.narrow : HISTORY_ROW_HEIGHT.wide}
+          rowHeight={historyRowHeight}
           getKey={(session) => session.id}
           onNearEnd={hasMore ? () => void history.loadMore() : undefined}
           renderRow={(session) => <HistoryRow session={session} onNote={setNoteOn} />}
@@ -97,51 +93,41 @@ function HistoryRow({
     session.expertJoinedAt !== null && session.endedAt !== null
       ? formatDuration(session.endedAt - session.expertJoinedAt)
       : null
+  const client = noticeText`${theirs(session.client.name)} · ${kindLabel(session.kind)}${duration === null ? '' : ` · ${duration}`}`
   return (
     <div className={`history-row history-${session.state}`}>
       <time className="history-when" dateTime={isoTime(session.bookedStart)}>
         {formatDayTime(session.bookedStart)}
       </time>
       <div className="history-main">
-        <bdi className="history-title">{session.request.title}</bdi>
-        <span
-          className="muted history-sub"
-          title={cancelled === null ? undefined : isolatedSentence(cancelled)}
-        >
-          {cancelled !== null ? (
-            <TheirWords text={cancelled} />
-          ) : (
-            <>
-              <bdi>{session.client.name}</bdi> · {kindLabel(session.kind)}
-              {duration !== null ? ` · ${duration}` : ''}
-            </>
-          )}
-        </span>
+        <HistoryLine className="history-title" text={[theirs(session.request.title)]} />
+        <HistoryLine className="muted history-sub" text={cancelled ?? client} />
         <span className="history-extra">
           <SessionReview session={session} />
           {(session.closingNote ?? null) !== null && (
-            <span className="muted history-closing-note" title={session.closingNote ?? undefined}>
-              Closing note: <bdi>{session.closingNote}</bdi>
-            </span>
+            <HistoryLine
+              className="muted history-closing-note"
+              text={noticeText`Closing note: ${theirs(session.closingNote ?? '')}`}
+            />
           )}
         </span>
       </div>
       <div className="history-outcome">
-        <span
+        <HistoryLine
           className={`outcome outcome-${session.outcome?.kind ?? session.state}`}
-          title={isolatedSentence(outcomeLabel(session))}
-        >
-          <TheirWords text={outcomeLabel(session)} />
-        </span>
-        {fee !== null && <span className="muted history-fee">{fee}</span>}
+          text={outcomeLabel(session)}
+        />
+        {fee !== null && <HistoryLine className="muted history-fee" text={fee} />}
       </div>
       <SessionAmount session={session} />
-      {cancelled !== null && (
-        <div className="history-calendar">
-          <AddToCalendarButton session={session} />
-        </div>
-      )}
-      <HistoryNoteButton session={session} onOpen={onNote} />
+      <div className="history-actions">
+        {cancelled !== null && (
+          <div className="history-calendar">
+            <AddToCalendarButton session={session} />
+          </div>
+        )}
+        <HistoryNoteButton session={session} onOpen={onNote} />
+      </div>
     </div>
   )
 }

@@ -9,7 +9,11 @@ import { visibleRange } from '../logic/virtual-range'
 /** Props of VirtualList. */
 export interface VirtualListProps<T> {
   readonly items: ReadonlyArray<T>
-  readonly rowHeight: number
+  /**
+   * Each row's height in px, or how it follows from the list's inner width when the stylesheet
+   * lays rows out by the width they have (a container query).
+   */
+  readonly rowHeight: number | ((listWidth: number) => number)
   readonly renderRow: (item: T, index: number) => ReactNode
   readonly getKey: (item: T) => string
   /** Called when the last rows come into view, to load more. */
@@ -21,14 +25,16 @@ export interface VirtualListProps<T> {
 
 /** The virtual list; scrolls itself, so give it a height in CSS. */
 export function VirtualList<T>(props: VirtualListProps<T>) {
-  const { items, rowHeight, overscan = 6, onNearEnd } = props
+  const { items, overscan = 6, onNearEnd } = props
   const viewport = useRef<HTMLDivElement>(null)
-  const [metrics, setMetrics] = useState({ scrollTop: 0, height: 600 })
+  const [metrics, setMetrics] = useState({ scrollTop: 0, height: 600, width: 0 })
+  const rowHeight = typeof props.rowHeight === 'number' ? props.rowHeight : props.rowHeight(metrics.width)
 
   useLayoutEffect(() => {
     const element = viewport.current
     if (element === null) return
-    const measure = (): void => setMetrics({ scrollTop: element.scrollTop, height: element.clientHeight })
+    const measure = (): void =>
+      setMetrics({ scrollTop: element.scrollTop, height: element.clientHeight, width: element.clientWidth })
     measure()
     const observer = new ResizeObserver(measure)
     observer.observe(element)

@@ -73,21 +73,27 @@ export async function sidewaysOverflows(page: Page): Promise<string[]> {
 }
 
 /**
- * One line per row of a virtual list whose parts reach past the row's top or bottom: the list
- * places its rows at a height it was told, and a layout taller than that height overlaps the
- * next row. The rows' own `overflow` would hide it, so every part is measured.
+ * One line per part of a virtual list's row that reaches past one of the row's edges: the list
+ * places its rows at a height it was told, and a layout taller than that overlaps the next row; a
+ * part wider than its row loses its end (a button, an amount) behind the row's edge. The rows' own
+ * `overflow` would hide either, so every part is measured.
  */
-export async function rowsCutShort(page: Page): Promise<string[]> {
+export async function rowPartsOutside(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = []
     for (const row of Array.from(document.querySelectorAll('.virtual-row'))) {
       const box = row.getBoundingClientRect()
       for (const part of Array.from(row.querySelectorAll('*'))) {
         const inner = part.getBoundingClientRect()
-        if (inner.height === 0 || part.closest('.visually-hidden') !== null) continue
+        if (inner.height === 0 || inner.width === 0 || part.closest('.visually-hidden') !== null) continue
+        const name = `<${part.tagName.toLowerCase()} class="${part.getAttribute('class') ?? ''}"> “${(part.textContent ?? '').trim().slice(0, 40)}”`
         if (inner.top < box.top - 0.5 || inner.bottom > box.bottom + 0.5)
           found.push(
-            `“${(part.textContent ?? '').trim().slice(0, 40)}” spans ${Math.round(inner.top - box.top)}–${Math.round(inner.bottom - box.top)} px of a ${Math.round(box.height)} px row`,
+            `${name} spans ${Math.round(inner.top - box.top)}–${Math.round(inner.bottom - box.top)} px of a ${Math.round(box.height)} px row`,
+          )
+        if (inner.left < box.left - 0.5 || inner.right > box.right + 0.5)
+          found.push(
+            `${name} spans ${Math.round(inner.left - box.left)}–${Math.round(inner.right - box.left)} px across a ${Math.round(box.width)} px row`,
           )
       }
     }
