@@ -31,7 +31,9 @@ describe('the narrow layout', () => {
 
 describe('History’s stacked rows', () => {
   it('are the stylesheet’s for exactly the list widths the script places stacked rows for', () => {
-    expect(queries(styles('lists.css'), 'container')).toEqual([`(max-width: ${HISTORY_STACKED_MAX_WIDTH}px)`])
+    expect(queries(styles('history-rows.css'), 'container')).toEqual([
+      `(max-width: ${HISTORY_STACKED_MAX_WIDTH}px)`,
+    ])
     expect(historyRowHeight(HISTORY_STACKED_MAX_WIDTH)).toBe(HISTORY_ROW_HEIGHT.narrow)
     expect(historyRowHeight(HISTORY_STACKED_MAX_WIDTH + 1)).toBe(HISTORY_ROW_HEIGHT.wide)
   })
