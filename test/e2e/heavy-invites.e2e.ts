@@ -1,0 +1,85 @@
+/**
+ * A hundred open invites, each as heavy as an invite may be (bench/heavy-invites.ts measures what
+ * they cost): the keyboard reaches and opens the last card, on screen, find in page finds its
+ * words, and the section passes WCAG 2.1 AA in both themes. Whatever is done to make such a list
+ * cheaper to lay out (content-visibility on cards was tried: axe then misreads the colours of
+ * cards the browser skipped) must keep these.
+ */
+import type { Browser, Page } from 'playwright'
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { MAIN_WINDOW_SIZE } from '../../src/shared/window-sizes'
+import { heaviestInvites } from '../support/heaviest-invites'
+import { startOfflineShell, type OfflineShell } from '../support/offline-shell'
+import { launchChromium, LOCALE, TIME_ZONE } from './support/harness'
+import { checkScreen } from './support/screens'
+import { focusLandsOn } from './support/waits'
+
+let browser: Browser
+let shell: OfflineShell | undefined
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterEach(async () => {
+  await shell?.close()
+  shell = undefined
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Ada's window, as it opens, over a cache holding `count` of the heaviest invites. */
+async function heavyWindow(count = 100): Promise<Page> {
+  shell = await startOfflineShell({ snapshot: { openInvites: heaviestInvites(count) } })
+  const context = await browser.newContext({
+    locale: LOCALE,
+    timezoneId: TIME_ZONE,
+    viewport: { ...MAIN_WINDOW_SIZE },
+    reducedMotion: 'reduce',
+  })
+  const page = await context.newPage()
+  await page.goto(shell.shell.url)
+  await page
+    .getByRole('article')
+    .nth(count - 1)
+    .waitFor({ state: 'attached' })
+  return page
+}
+
+it('lets Shift+Tab reach the last card, on screen, and Enter open its messages', async () => {
+  const page = await heavyWindow()
+  // From the top of the page, Shift+Tab goes round to the last control: the last card's Decline.
+  await page.locator('body').focus()
+  await page.keyboard.press('Shift+Tab')
+  const last = page.locator('article.invite').nth(99)
+  const decline = last.getByRole('button', { name: /^Decline/ })
+  await focusLandsOn(decline)
+  const box = (await decline.boundingBox())!
+  expect(box.y).toBeGreaterThanOrEqual(0)
+  expect(box.y + box.height).toBeLessThanOrEqual(MAIN_WINDOW_SIZE.height)
+  // The control before it opens the card's thread with the client.
+  await page.keyboard.press('Shift+Tab')
+  const message = last.getByRole('button', { name: 'Message client' })
+  await focusLandsOn(message)
+  await page.keyboard.press('Enter')
+  await last.getByRole('button', { name: 'Hide messages', expanded: true }).waitFor()
+})
+
+it('finds the words of the last card in page', async () => {
+  const page = await heavyWindow()
+  // The last card's last attachment's name, found as find in page finds it.
+  const found = await page.evaluate(() =>
+    (window as unknown as { find(text: string): boolean }).find('_99-19.png'),
+  )
+  expect(found).toBe(true)
+  const where = await page.evaluate(
+    () =>
+      window.getSelection()?.anchorNode?.parentElement?.closest('article')?.querySelector('h3')?.textContent,
+  )
+  expect(where).toBe(heaviestInvites()[99]?.request.title)
+})
+
+it('passes WCAG 2.1 AA in both themes with heavy cards', async () => {
+  // Twenty heavy cards: most of them below the window, few enough for axe to read in time.
+  const page = await heavyWindow(20)
+  await checkScreen(page, 'invites-heaviest')
+})
