@@ -19,20 +19,10 @@ import { launchChromium } from '../test/e2e/support/harness'
 import { startOfflineShell, type OfflineShell } from '../test/support/offline-shell'
 import { heaviestInvites } from '../test/support/heaviest-invites'
 import { median, ms } from './stats'
+import { rendererMainTasks, type TraceEvent } from './ui-main-thread'
 
 /** The widest window the bench makes, as an expert who widens it. */
 const WIDE = { width: 1120, height: 780 }
-
-interface TraceEvent {
-  readonly name: string
-  readonly ph: string
-  readonly pid: number
-  readonly tid: number
-  readonly ts: number
-  readonly dur?: number
-  readonly tdur?: number
-  readonly args?: { readonly name?: string }
-}
 
 /** One stretch of a load: its longest main-thread task (wall and thread time) and all its CPU, in ms. */
 export interface Stretch {
@@ -52,18 +42,8 @@ function stretches(events: ReadonlyArray<TraceEvent>, mark: string, split: strin
   const marked = events.find((event) => event.name === mark)
   const widened = events.find((event) => event.name === split)
   if (marked === undefined || widened === undefined) return null
-  const main = events.find(
-    (event) =>
-      event.name === 'thread_name' && event.pid === marked.pid && event.args?.name === 'CrRendererMain',
-  )
-  if (main === undefined) return null
-  const tasks = events.filter(
-    (event) =>
-      event.ph === 'X' &&
-      event.name === 'ThreadControllerImpl::RunTask' &&
-      event.pid === marked.pid &&
-      event.tid === main.tid,
-  )
+  const tasks = rendererMainTasks(events, marked.pid)
+  if (tasks === null) return null
   const of = (from: number, to: number): Stretch => {
     const within = tasks.filter((task) => task.ts >= from && task.ts < to)
     return {

@@ -23,7 +23,8 @@ export interface MainThreadLoad {
   readonly idleFrameToInput: number
 }
 
-interface TraceEvent {
+/** One event of a Chromium trace, as far as the benches read it. */
+export interface TraceEvent {
   readonly name: string
   readonly ph: string
   readonly pid: number
@@ -41,18 +42,8 @@ export function mainThreadOf(events: ReadonlyArray<TraceEvent>, mark: string): M
   const ofPage = (name: string) => events.filter((event) => event.name === name && event.pid === input.pid)
   const navigation = ofPage('navigationStart').at(-1)
   const frame = ofPage('firstContentfulPaint')[0]
-  const main = events.find(
-    (event) =>
-      event.name === 'thread_name' && event.pid === input.pid && event.args?.name === 'CrRendererMain',
-  )
-  if (navigation === undefined || frame === undefined || main === undefined) return null
-  const tasks = events.filter(
-    (event) =>
-      event.ph === 'X' &&
-      event.name === 'ThreadControllerImpl::RunTask' &&
-      event.pid === input.pid &&
-      event.tid === main.tid,
-  )
+  const tasks = rendererMainTasks(events, input.pid)
+  if (navigation === undefined || frame === undefined || tasks === null) return null
   // A task counts toward the span it starts in; trace times are in microseconds.
   const cpu = (from: number, to: number) =>
     tasks.filter((task) => task.ts >= from && task.ts < to).reduce((sum, task) => sum + (task.tdur ?? 0), 0) /
@@ -75,6 +66,21 @@ export function mainThreadOf(events: ReadonlyArray<TraceEvent>, mark: string): M
     descheduledFrameToInput: Math.max(0, busy - cpuFrameToInput),
     idleFrameToInput: Math.max(0, wall - busy),
   }
+}
+
+/** The top-level tasks of renderer process `pid`'s main thread, or null when the trace has no such thread. */
+export function rendererMainTasks(events: ReadonlyArray<TraceEvent>, pid: number): TraceEvent[] | null {
+  const main = events.find(
+    (event) => event.name === 'thread_name' && event.pid === pid && event.args?.name === 'CrRendererMain',
+  )
+  if (main === undefined) return null
+  return events.filter(
+    (event) =>
+      event.ph === 'X' &&
+      event.name === 'ThreadControllerImpl::RunTask' &&
+      event.pid === pid &&
+      event.tid === main.tid,
+  )
 }
 
 /** Load `url` cold in a new tab of `context` with Chromium tracing the load. */

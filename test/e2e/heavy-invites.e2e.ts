@@ -64,18 +64,34 @@ it('lets Shift+Tab reach the last card, on screen, and Enter open its messages',
   await last.getByRole('button', { name: 'Hide messages', expanded: true }).waitFor()
 })
 
-it('finds the words of the last card in page', async () => {
+it('finds the words of the last card in page, and opens its description where they are', async () => {
   const page = await heavyWindow()
-  // The last card's last attachment's name, found as find in page finds it.
-  const found = await page.evaluate(() =>
-    (window as unknown as { find(text: string): boolean }).find('_99-19.png'),
-  )
-  expect(found).toBe(true)
-  const where = await page.evaluate(
-    () =>
-      window.getSelection()?.anchorNode?.parentElement?.closest('article')?.querySelector('h3')?.textContent,
-  )
-  expect(where).toBe(heaviestInvites()[99]?.request.title)
+  // Searching from the top each time, as a new find in page does.
+  const find = (text: string): Promise<boolean> =>
+    page.evaluate((words) => {
+      window.getSelection()?.removeAllRanges()
+      return (window as unknown as { find(text: string): boolean }).find(words)
+    }, text)
+  const findsIn = (): Promise<string | null | undefined> =>
+    page.evaluate(
+      () =>
+        window.getSelection()?.anchorNode?.parentElement?.closest('article')?.querySelector('h3')
+          ?.textContent,
+    )
+  const title = heaviestInvites()[99]?.request.title
+  // The last card's last attachment's name.
+  expect(await find('_99-19.png')).toBe(true)
+  expect(await findsIn()).toBe(title)
+  // The last words of its description, past what the clamped description lays out.
+  expect(await find('end of description 99')).toBe(true)
+  expect(await findsIn()).toBe(title)
+  // Find in page tells the hidden text it was found (window.find does not): the description opens.
+  const last = page.locator('article.invite').nth(99)
+  await last
+    .locator('[hidden="until-found"]')
+    .evaluate((hidden) => hidden.dispatchEvent(new Event('beforematch', { bubbles: true })))
+  await last.getByRole('button', { name: 'Show less', expanded: true }).waitFor()
+  expect(await last.locator('.description-text').innerText()).toContain('end of description 99')
 })
 
 it('passes WCAG 2.1 AA in both themes with heavy cards', async () => {

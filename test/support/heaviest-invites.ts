@@ -15,9 +15,12 @@ const MIXED =
 /** The longest description there may be: paragraphs of `MIXED`, and one unbroken run. */
 function heaviestDescription(n: number): string {
   const run = `unbroken${n}:${'0123456789abcdef'.repeat(60)}\n`
+  // Its last words say whose they are, for a test to find them.
+  const end = `\nend of description ${n}`
   let text = run
-  while (text.length + MIXED.length + 1 <= 20_000) text += MIXED + (text.length % 7 === 0 ? '\n' : '')
-  return text.slice(0, 20_000)
+  while (text.length + MIXED.length + 1 + end.length <= 20_000)
+    text += MIXED + (text.length % 7 === 0 ? '\n' : '')
+  return text + end
 }
 
 /** The most attachments a request may carry, each with a long name and a long link. */

@@ -30,6 +30,7 @@ import { useInviteFocus } from './use-invite-focus'
 import { useInviteOpen } from './use-invite-open'
 import { useThreadFocus } from './use-thread-focus'
 import { DisclosureButton } from './DisclosureButton'
+import { InviteDescription } from './InviteDescription'
 import { PlatformRefusalNote, usePlatformRefusal } from './PlatformRefusal'
 import { noticeText, theirs } from '../store/notices'
 
@@ -115,7 +116,7 @@ export const InviteCard = memo(function InviteCard({ invite, booked, compact = f
       </p>
       {!compact && <PastWithClient inviteId={invite.id} clientName={request.client.name} />}
       {request.kind === 'instant' && <Waiting sentAt={invite.sentAt} />}
-      {!compact && request.description !== '' && <Description text={request.description} />}
+      {!compact && request.description !== '' && <InviteDescription text={request.description} />}
       {!compact && <Attachments attachments={request.attachments} />}
       {request.kind === 'scheduled' && (
         <ProposedTimes invite={invite} booked={booked} compact={compact} bookable={open} offline={offline} />
@@ -181,30 +182,5 @@ function ExpiredNote({ invite }: { readonly invite: Invite }) {
       This invite expired at <ClockTime at={ranOut} />, so it can no longer be {what}. Missed keeps a record
       of it.
     </p>
-  )
-}
-
-const LONG_DESCRIPTION = 320
-/** The lines a clamped description shows (`.clamped` in invites.css). */
-const CLAMPED_LINES = 4
-
-function Description({ text }: { readonly text: string }) {
-  const [expanded, setExpanded] = useState(false)
-  // Long in characters or in lines: a short text of many line breaks would otherwise stand whole,
-  // pushing the card's actions a screen or more down.
-  const long = text.length > LONG_DESCRIPTION || text.split('\n', CLAMPED_LINES + 1).length > CLAMPED_LINES
-  return (
-    <div className="description">
-      <p className={long && !expanded ? 'description-text clamped' : 'description-text'}>{text}</p>
-      {long && (
-        <DisclosureButton
-          className="link-button"
-          open={expanded}
-          onToggle={() => setExpanded((value) => !value)}
-          openLabel="Show less"
-          closedLabel="Show more"
-        />
-      )}
-    </div>
   )
 }

@@ -87,6 +87,16 @@ describe('a request’s description on the invite card', () => {
     }
   })
 
+  it('lays out only its opening while clamped, the rest in the page but hidden until found', () => {
+    const description = `${'word '.repeat(4_000)}the last words`
+    const html = cardWith(description)
+    expect(html).toContain('Show more')
+    const clamped = /<p class="description-text clamped">([^<]*)<\/p>/.exec(html)?.[1] ?? ''
+    expect(clamped.length).toBeGreaterThan(320)
+    expect(clamped.length).toBeLessThan(description.length / 4)
+    expect(html).toMatch(/<div hidden="" class="description-text">[^<]*the last words<\/div>/)
+  })
+
   it('is shown whole when it is short and fits the clamp', () => {
     const html = cardWith('one\ntwo\nthree\nfour')
     expect(html).not.toContain('clamped')
