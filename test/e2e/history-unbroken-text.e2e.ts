@@ -151,7 +151,7 @@ it.each([
     await list.getByText('Fee charged to the client').waitFor()
     await list.getByText('Charged back').waitFor()
 
-  expect(await rowPartsOutside(page)).toEqual([])
+    expect(await rowPartsOutside(page)).toEqual([])
     expect(await cutWithoutTooltip(page)).toEqual([])
     // Cut short on screen, whole for a screen reader.
     const read = await list.evaluate((element) => element.textContent ?? '')
