@@ -4,7 +4,7 @@
  * whole list; positions are set through the CSSOM, which the Content-Security-Policy allows.
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
-import { visibleRange } from '../logic/virtual-range'
+import { scrollTopAfterRowHeightChange, visibleRange } from '../logic/virtual-range'
 
 /** Props of VirtualList. */
 export interface VirtualListProps<T> {
@@ -28,13 +28,39 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const { items, overscan = 6, onNearEnd } = props
   const viewport = useRef<HTMLDivElement>(null)
   const [metrics, setMetrics] = useState({ scrollTop: 0, height: 600, width: 0 })
-  const rowHeight = typeof props.rowHeight === 'number' ? props.rowHeight : props.rowHeight(metrics.width)
+  const heightFor = (width: number): number =>
+    typeof props.rowHeight === 'number' ? props.rowHeight : props.rowHeight(width)
+  const rowHeight = heightFor(metrics.width)
+  // Read by the listeners, set up once: the row height last rendered and how it follows from width.
+  const rendered = useRef({ rowHeight, heightFor })
+  useLayoutEffect(() => {
+    rendered.current = { rowHeight, heightFor }
+  })
+  // A scroll position to move to once rows of a new height are in the page.
+  const pendingScrollTop = useRef<number | null>(null)
 
   useLayoutEffect(() => {
     const element = viewport.current
     if (element === null) return
-    const measure = (): void =>
-      setMetrics({ scrollTop: element.scrollTop, height: element.clientHeight, width: element.clientWidth })
+    const measure = (): void => {
+      const width = element.clientWidth
+      const height = element.clientHeight
+      const from = rendered.current.rowHeight
+      const to = rendered.current.heightFor(width)
+      let scrollTop = element.scrollTop
+      if (to !== from) {
+        // The rows still stand at their old height: keep the same row at the top, and the focus.
+        scrollTop = scrollTopAfterRowHeightChange({
+          scrollTop,
+          from,
+          to,
+          viewportHeight: height,
+          focusedIndex: focusedRowIndex(element),
+        })
+        pendingScrollTop.current = scrollTop
+      }
+      setMetrics({ scrollTop, height, width })
+    }
     measure()
     const observer = new ResizeObserver(measure)
     observer.observe(element)
@@ -44,6 +70,14 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       element.removeEventListener('scroll', measure)
     }
   }, [])
+
+  useLayoutEffect(() => {
+    const element = viewport.current
+    const scrollTop = pendingScrollTop.current
+    if (element === null || scrollTop === null) return
+    pendingScrollTop.current = null
+    element.scrollTop = scrollTop
+  }, [rowHeight])
 
   const { start, end } = visibleRange({
     scrollTop: metrics.scrollTop,
@@ -87,4 +121,12 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       </div>
     </div>
   )
+}
+
+/** The index of the row holding the keyboard's focus inside `list`, or null. */
+function focusedRowIndex(list: HTMLElement): number | null {
+  const focused = document.activeElement
+  if (focused === null || !list.contains(focused)) return null
+  const position = Number(focused.closest('.virtual-row')?.getAttribute('aria-posinset'))
+  return Number.isInteger(position) && position > 0 ? position - 1 : null
 }

@@ -25,3 +25,29 @@ export function visibleRange(m: ViewportMetrics): RowRange {
   const end = Math.min(m.count, first + visible + m.overscan)
   return { start, end: Math.max(start, end) }
 }
+
+/** Where the list was when its rows changed height, and what it holds. */
+export interface RowHeightChange {
+  readonly scrollTop: number
+  readonly from: number
+  readonly to: number
+  /** The viewport's height once the rows have their new height. */
+  readonly viewportHeight: number
+  /** The row holding the keyboard's focus, if one does. */
+  readonly focusedIndex: number | null
+}
+
+/**
+ * The scroll position that keeps the expert where they were when the rows change height (the list
+ * crossing into its stacked layout): the row at the top stays at the top, and a row holding the
+ * focus stays on screen, so it stays rendered and keeps the focus.
+ */
+export function scrollTopAfterRowHeightChange(change: RowHeightChange): number {
+  const { from, to, viewportHeight, focusedIndex } = change
+  if (from <= 0 || to <= 0) return change.scrollTop
+  const kept = (Math.max(0, change.scrollTop) / from) * to
+  if (focusedIndex === null) return kept
+  const focusedTop = focusedIndex * to
+  // Below the viewport: up to its bottom edge; above it, or taller than it: its top at the top.
+  return Math.min(focusedTop, Math.max(kept, focusedTop + to - viewportHeight))
+}
