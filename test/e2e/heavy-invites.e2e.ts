@@ -5,39 +5,19 @@
  * cheaper to lay out (content-visibility on cards was tried: axe then misreads the colours of
  * cards the browser skipped) must keep these.
  */
-import type { Browser, Page } from 'playwright'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import type { Page } from 'playwright'
+import { expect, it } from 'vitest'
 import { MAIN_WINDOW_SIZE } from '../../src/shared/window-sizes'
 import { heaviestInvites } from '../support/heaviest-invites'
-import { startOfflineShell, type OfflineShell } from '../support/offline-shell'
-import { launchChromium, LOCALE, TIME_ZONE } from './support/harness'
+import { useOfflineWindow } from './support/offline-window'
 import { checkScreen } from './support/screens'
 import { focusLandsOn } from './support/waits'
 
-let browser: Browser
-let shell: OfflineShell | undefined
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterEach(async () => {
-  await shell?.close()
-  shell = undefined
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const openWindow = useOfflineWindow()
 
 /** Ada's window, as it opens, over a cache holding `count` of the heaviest invites. */
 async function heavyWindow(count = 100): Promise<Page> {
-  shell = await startOfflineShell({ snapshot: { openInvites: heaviestInvites(count) } })
-  const context = await browser.newContext({
-    locale: LOCALE,
-    timezoneId: TIME_ZONE,
-    viewport: { ...MAIN_WINDOW_SIZE },
-    reducedMotion: 'reduce',
-  })
-  const page = await context.newPage()
-  await page.goto(shell.shell.url)
+  const page = await openWindow({ openInvites: heaviestInvites(count) }, MAIN_WINDOW_SIZE)
   await page
     .getByRole('article')
     .nth(count - 1)

@@ -3,40 +3,20 @@
  * window made narrow or wide, the sidebar coming or going): the row the expert was at stays in
  * view, and the keyboard's focus stays on the control it was on.
  */
-import type { Browser, Locator } from 'playwright'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import type { Locator } from 'playwright'
+import { expect, it } from 'vitest'
 import { HISTORY_ROW_HEIGHT } from '../../src/renderer/logic/history-row-height'
 import { MAIN_WINDOW_SIZE } from '../../src/shared/window-sizes'
 import { manySessions } from '../support/fixtures'
-import { startOfflineShell, type OfflineShell } from '../support/offline-shell'
-import { launchChromium, LOCALE, TIME_ZONE } from './support/harness'
+import { useOfflineWindow } from './support/offline-window'
 
 /** A window wide enough for History's rows on one line beside the sidebar. */
 const WIDE = { width: 1120, height: 780 }
 
-let browser: Browser
-let shell: OfflineShell | undefined
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterEach(async () => {
-  await shell?.close()
-  shell = undefined
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const openWindow = useOfflineWindow()
 
 it('keeps the row it was at, and the focus on it, when the list crosses into the stacked layout', async () => {
-  shell = await startOfflineShell({ snapshot: { sessions: manySessions(300) } })
-  const context = await browser.newContext({
-    locale: LOCALE,
-    timezoneId: TIME_ZONE,
-    viewport: { ...WIDE },
-    reducedMotion: 'reduce',
-  })
-  const page = await context.newPage()
-  await page.goto(shell.shell.url)
+  const page = await openWindow({ sessions: manySessions(300) }, WIDE)
   await page.getByRole('button', { name: /^History/ }).click()
   const list = page.getByRole('list', { name: 'Past sessions' })
   await list.getByRole('listitem').first().waitFor()
@@ -60,9 +40,9 @@ it('keeps the row it was at, and the focus on it, when the list crosses into the
   }
 
   // Row 101 at the top of the wide list, the focus on row 109's note button, near the bottom.
-  await list.evaluate((viewport) => {
-    viewport.scrollTop = 100 * 56
-  })
+  await list.evaluate((viewport, rowHeight) => {
+    viewport.scrollTop = 100 * rowHeight
+  }, HISTORY_ROW_HEIGHT.wide)
   const note = list.locator('.virtual-row[aria-posinset="109"]').getByRole('button', { name: /note/i })
   await note.focus()
   const focused = await note.getAttribute('aria-label')

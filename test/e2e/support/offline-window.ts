@@ -1,0 +1,38 @@
+/**
+ * The app's window over a cache and no platform: for tests of what the expert sees of a given
+ * cache (the heaviest invites, a long History), each window closed after its test.
+ */
+import type { Browser, Page } from 'playwright'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import type { Snapshot } from '../../../src/shared/protocol/replay'
+import type { WindowSize } from '../../../src/shared/window-sizes'
+import { startOfflineShell, type OfflineShell } from '../../support/offline-shell'
+import { launchChromium, LOCALE, TIME_ZONE } from './harness'
+
+/** Registers the hooks; the function returned opens a window of `size` over a cache of `snapshot`. */
+export function useOfflineWindow(): (snapshot: Partial<Snapshot>, size: WindowSize) => Promise<Page> {
+  let browser: Browser
+  let shell: OfflineShell | undefined
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterEach(async () => {
+    await shell?.close()
+    shell = undefined
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return async (snapshot, size) => {
+    shell = await startOfflineShell({ snapshot })
+    const context = await browser.newContext({
+      locale: LOCALE,
+      timezoneId: TIME_ZONE,
+      viewport: { ...size },
+      reducedMotion: 'reduce',
+    })
+    const page = await context.newPage()
+    await page.goto(shell.shell.url)
+    return page
+  }
+}
