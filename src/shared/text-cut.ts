@@ -34,6 +34,26 @@ export function cutText(text: string, max: number): string {
 }
 
 /**
+ * `text` cut as `cutText` cuts it, but after the last space before the word that cut would split,
+ * so the word stands whole on one side: find in page finds a word only within one block of text.
+ * A word the cut falls more than `longestWord` units into (an unbroken run) is cut where `cutText`
+ * cuts it. Spaces, not a word segmenter: a pre-rendered frame and the window must cut alike, and
+ * their segmenters' dictionaries differ.
+ */
+export function cutBeforeWord(text: string, max: number, longestWord: number): string {
+  const cut = cutText(text, max)
+  if (cut.length === text.length || SPACE.test(text.charAt(cut.length))) return cut
+  for (let at = cut.length; at > 0 && cut.length - at <= longestWord; at--) {
+    // After a space, unless a mark that joins the space comes next.
+    if (SPACE.test(cut.charAt(at - 1))) return cutText(text, at).length === at ? text.slice(0, at) : cut
+  }
+  return cut
+}
+
+/** A space or line break, after which a word starts. */
+const SPACE = /\s/
+
+/**
  * Below U+0300 (Latin and its punctuation) no character joins the one before it, and only CR joins
  * the LF after it: a cut between two such units splits nothing. Segmenting is what costs in a
  * cut, and every invite's notification is cut before it is shown.

@@ -8,6 +8,7 @@
 import type { Page } from 'playwright'
 import { expect, it } from 'vitest'
 import { MAIN_WINDOW_SIZE } from '../../src/shared/window-sizes'
+import { anInvite, aRequest, FIXTURE_NOW } from '../support/fixtures'
 import { heaviestInvites } from '../support/heaviest-invites'
 import { useOfflineWindow } from './support/offline-window'
 import { checkScreen } from './support/screens'
@@ -72,6 +73,18 @@ it('finds the words of the last card in page, and opens its description where th
     .evaluate((hidden) => hidden.dispatchEvent(new Event('beforematch', { bubbles: true })))
   await last.getByRole('button', { name: 'Show less', expanded: true }).waitFor()
   expect(await last.locator('.description-text').innerText()).toContain('end of description 99')
+})
+
+it('finds a word the clamped description’s opening would have ended in', async () => {
+  // "needlework" spans the 1,500th character, where the opening laid out ends.
+  const description = `${'x'.repeat(1_490)} needlework ${'y '.repeat(300)}`
+  const invite = anInvite({ request: aRequest({ description }), expiresAt: FIXTURE_NOW + 3_600_000 })
+  const page = await openWindow({ openInvites: [invite] }, MAIN_WINDOW_SIZE)
+  await page.getByRole('button', { name: 'Show more' }).waitFor()
+  const found = await page.evaluate(() =>
+    (window as unknown as { find(text: string): boolean }).find('needlework'),
+  )
+  expect(found).toBe(true)
 })
 
 it('passes WCAG 2.1 AA in both themes with heavy cards', async () => {

@@ -6,7 +6,7 @@
  * and finding it opens the description.
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'react'
-import { cutText } from '../../shared/text-cut'
+import { cutBeforeWord } from '../../shared/text-cut'
 import { DisclosureButton } from './DisclosureButton'
 
 const LONG_DESCRIPTION = 320
@@ -14,6 +14,8 @@ const LONG_DESCRIPTION = 320
 const CLAMPED_LINES = 4
 /** What a clamped description lays out: more than its lines hold at any width of the window. */
 const CLAMPED_OPENING = 1_500
+/** A word the opening's end would split is left whole to the rest, up to this long (a long link). */
+const LONGEST_WORD_KEPT_WHOLE = 300
 
 /** The description, whole or clamped. */
 export function InviteDescription({ text }: { readonly text: string }) {
@@ -22,7 +24,7 @@ export function InviteDescription({ text }: { readonly text: string }) {
   // pushing the card's actions a screen or more down.
   const long = text.length > LONG_DESCRIPTION || text.split('\n', CLAMPED_LINES + 1).length > CLAMPED_LINES
   const clamped = long && !expanded
-  const opening = clamped ? cutText(text, CLAMPED_OPENING) : text
+  const opening = clamped ? cutBeforeWord(text, CLAMPED_OPENING, LONGEST_WORD_KEPT_WHOLE) : text
   const open = useCallback(() => setExpanded(true), [])
   return (
     <div className="description">

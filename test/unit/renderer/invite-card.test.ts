@@ -97,6 +97,15 @@ describe('a request’s description on the invite card', () => {
     expect(html).toMatch(/<div hidden="" class="description-text">[^<]*the last words<\/div>/)
   })
 
+  it('keeps a word its opening would end in whole in the hidden rest, for find in page to find', () => {
+    // "needlework" spans the 1,500th character.
+    const description = `${'x'.repeat(1_490)} needlework ${'y '.repeat(300)}`
+    const html = cardWith(description)
+    const opening = /<p class="description-text clamped">([^<]*)<\/p>/.exec(html)?.[1] ?? ''
+    expect(opening).toBe(`${'x'.repeat(1_490)} `)
+    expect(html).toMatch(/<div hidden="" class="description-text">needlework y /)
+  })
+
   it('is shown whole when it is short and fits the clamp', () => {
     const html = cardWith('one\ntwo\nthree\nfour')
     expect(html).not.toContain('clamped')
