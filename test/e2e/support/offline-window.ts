@@ -9,7 +9,10 @@ import type { WindowSize } from '../../../src/shared/window-sizes'
 import { startOfflineShell, type OfflineShell } from '../../support/offline-shell'
 import { launchChromium, LOCALE, TIME_ZONE } from './harness'
 
-/** Registers the hooks; the function returned opens a window of `size` over a cache of `snapshot`. */
+/**
+ * Registers the hooks; the function returned opens a window of `size` over a cache of `snapshot`,
+ * resolving once the window takes input.
+ */
 export function useOfflineWindow(): (snapshot: Partial<Snapshot>, size: WindowSize) => Promise<Page> {
   let browser: Browser
   let shell: OfflineShell | undefined
@@ -33,6 +36,10 @@ export function useOfflineWindow(): (snapshot: Partial<Snapshot>, size: WindowSi
     })
     const page = await context.newPage()
     await page.goto(shell.shell.url)
+    // The host's pre-rendered frame is in the page before React has it, inert: a key press goes
+    // nowhere, and what React sets as it hydrates (hidden text find in page can reach) is not set
+    // yet. The root leaves `inert` in the commit that brings the window to life.
+    await page.locator('#root:not([inert])').waitFor({ state: 'attached' })
     return page
   }
 }
