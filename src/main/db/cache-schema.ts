@@ -8,6 +8,7 @@
  * test keeps it equal to what the migrations make.
  */
 import type Database from 'better-sqlite3'
+import { CACHE_STATEMENTS } from './cache-statements'
 
 /** Each table (with its columns), index and trigger (with its statement) of the newest cache, sorted by name. */
 export const CACHE_SCHEMA: ReadonlyArray<string> = [
@@ -106,10 +107,10 @@ const TABLES_OF_EVERY_VERSION = ['expert', 'sync_state', 'requests', 'invites', 
  * with user_version too) is moved aside as it was found, not migrated step by step as if it were the
  * cache until a step failed, each one committed into it.
  */
-export function missingBaseTables(db: Database.Database): string[] {
-  const found = new Set(
-    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[],
-  )
+export function missingBaseTables(db: Database.Database, tables?: ReadonlySet<string>): string[] {
+  const found =
+    tables ??
+    new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[])
   return TABLES_OF_EVERY_VERSION.filter((name) => !found.has(name))
 }
 
@@ -123,3 +124,27 @@ export function restoreSyncRow(db: Database.Database): void {
   if (db.prepare('SELECT 1 FROM sync_state WHERE slot = 1').get() !== undefined) return
   db.prepare('INSERT INTO sync_state (slot, cursor) VALUES (1, 0)').run()
 }
+
+/** What one read of `db`'s stored statements tells: whether they are the newest cache's, and its tables. */
+export interface StoredStatements {
+  /** Every statement is CACHE_STATEMENTS' own, so schemaDifference would find nothing. */
+  readonly newest: boolean
+  readonly tables: ReadonlySet<string>
+}
+
+/**
+ * Read `db`'s statements as stored, without the columns of each table that schemaOf reads, which
+ * cost a start more than the rest of the open. Statements equal to the newest cache's make the
+ * tables, columns, indexes and triggers that schemaDifference asks for, and nothing else.
+ */
+export function storedStatements(db: Database.Database): StoredStatements {
+  const rows = db.prepare(STORED_STATEMENTS).raw().all() as Array<[string, string, string | null]>
+  return {
+    newest:
+      rows.length === CACHE_STATEMENTS.length && rows.every(([, , line], i) => line === CACHE_STATEMENTS[i]),
+    tables: new Set(rows.filter(([type]) => type === 'table').map(([, name]) => name)),
+  }
+}
+
+const STORED_STATEMENTS = `SELECT type, name, type || ' ' || name || ' on ' || tbl_name || ': ' || sql FROM sqlite_master
+  WHERE type IN ('table', 'index', 'trigger') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`

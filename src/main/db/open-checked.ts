@@ -10,7 +10,13 @@ import { errorMessage } from '../../shared/error-message'
 import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../shared/sqlite/migrate'
 import { keepLinkedPrivate, keepPrivate } from './cache-file-state'
-import { missingBaseTables, restoreSyncRow, schemaDifference } from './cache-schema'
+import {
+  missingBaseTables,
+  restoreSyncRow,
+  schemaDifference,
+  storedStatements,
+  type StoredStatements,
+} from './cache-schema'
 import { isDamage } from './damage-watch'
 import { cacheMigrations } from './migrations'
 
@@ -59,7 +65,10 @@ export function openChecked(
     asMigrationFault(() => {
       version = refuseWhatCannotMigrate(db, cacheMigrations.length, { what: WHAT, remedy: TOO_NEW_REMEDY })
     })
-    const missing = version > 0 ? missingBaseTables(db) : []
+    // At the newest version nothing migrates: the statements read now are those the check compares.
+    const newest = version === cacheMigrations.length
+    const stored = newest ? statementsOrNull(db) : null
+    const missing = version > 0 ? missingBaseTables(db, stored?.tables) : []
     if (missing.length > 0) {
       throw new CacheDamage(
         `it is at schema version ${version} without the tables every version of it has ` +
@@ -85,8 +94,8 @@ export function openChecked(
         .map((pragma) => `PRAGMA ${pragma};`)
         .join(' '),
     )
-    migrateCache(db)
-    const wrong = schemaDifference(db)
+    if (!newest) migrateCache(db)
+    const wrong = stored?.newest === true ? null : schemaDifference(db)
     if (wrong !== null) throw new CacheDamage(`its tables are not those Standby makes (${wrong})`)
     restoreSyncRow(db)
     keepLinkedPrivate(path)
@@ -135,6 +144,18 @@ function integrityCheck(db: Database.Database, check: 'quick' | 'full'): void {
   const findings = (db.pragma(`${pragma}(20)`) as Array<Record<string, string>>).map((row) => row[pragma])
   if (findings.length !== 1 || findings[0] !== 'ok') {
     throw new CacheDamage(`${pragma}: ${findings.join('; ')}`)
+  }
+}
+
+/**
+ * `db`'s stored statements, or null when they cannot be read: each check then reads the schema as
+ * it did alone, so a file whose schema fails to read fails where and as it always did.
+ */
+function statementsOrNull(db: Database.Database): StoredStatements | null {
+  try {
+    return storedStatements(db)
+  } catch {
+    return null
   }
 }
 

@@ -3,7 +3,13 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CACHE_SCHEMA, schemaDifference, schemaOf } from '../../../../src/main/db/cache-schema'
+import {
+  CACHE_SCHEMA,
+  schemaDifference,
+  schemaOf,
+  storedStatements,
+} from '../../../../src/main/db/cache-schema'
+import { CACHE_STATEMENTS } from '../../../../src/main/db/cache-statements'
 import { cacheMigrations } from '../../../../src/main/db/migrations'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
@@ -36,6 +42,33 @@ describe("the cache's schema at open", () => {
     expect(schemaOf(db)).toEqual(CACHE_SCHEMA)
     expect(schemaDifference(db)).toBeNull()
     db.close()
+  })
+
+  it('has its statements written out as the migrations store them (a new migration updates CACHE_STATEMENTS)', () => {
+    const db = new Database(':memory:')
+    migrate(db, cacheMigrations, { what: 'test cache', remedy: '' })
+    const stored = db
+      .prepare(
+        `SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || sql FROM sqlite_master
+         WHERE type IN ('table', 'index', 'trigger') AND name NOT LIKE 'sqlite%' ORDER BY name`,
+      )
+      .pluck()
+      .all()
+    expect(stored).toEqual(CACHE_STATEMENTS)
+    expect(storedStatements(db).newest).toBe(true)
+    db.close()
+  })
+
+  it('opens a file whose tables are worded otherwise but hold the same columns, with what it showed', () => {
+    const path = editedCache(
+      `DROP TABLE standing_warnings;
+       CREATE TABLE standing_warnings (key TEXT   NOT NULL PRIMARY KEY,
+         at INTEGER NOT NULL)`,
+    )
+    const opened = openCache({ path, now, integrityCheck: 'after-unclean-exit' })
+    expect(opened.rebuilt).toBeNull()
+    expect(new SqliteCacheStore(opened.db, linesLogger()).shownInvites([shown.id])).toEqual([shown.id])
+    opened.close()
   })
 
   const edits: ReadonlyArray<readonly [string, string, RegExp]> = [
