@@ -17,6 +17,7 @@ import {
   RELAUNCHED_NOTICE,
   type LastResortNotice,
 } from '../core/startup/last-resort'
+import { errorMessage } from '../../shared/error-message'
 import { errorCode, writeFileAtomicallySync } from '../node/atomic-file'
 import { runningAppImage } from '../node/app-image'
 
@@ -57,9 +58,8 @@ export interface InstalledLastResort {
 }
 
 /**
- * Listens for uncaught exceptions and unhandled rejections on the process. A relaunch is
- * Electron's: `app.relaunch` with this run's arguments, then a quit, so the cache closes as at any
- * quit.
+ * Listens for uncaught exceptions and unhandled rejections on the process. A relaunch is a quit,
+ * so the cache closes as at any quit, then Electron's `app.relaunch` with this run's arguments.
  */
 export function installLastResort(options: LastResortOptions): InstalledLastResort {
   const target = options.process ?? process
@@ -76,17 +76,7 @@ export function installLastResort(options: LastResortOptions): InstalledLastReso
       mkdirSync(options.userData, { recursive: true, mode: 0o700 })
       writeFileAtomicallySync(recordPath, record)
     },
-    relaunch: () => {
-      // An AppImage's executable is inside its mount, which is gone once this run exits: the
-      // AppImage file itself starts again.
-      const appImage = runningAppImage(target.env, target.execPath)
-      const args = relaunchArgs(target.argv.slice(1))
-      // The update waits for the next quit, and the relaunched run finds it downloaded.
-      const updater = options.updater?.()
-      if (updater !== undefined) updater.autoInstallOnAppQuit = false
-      app.relaunch(appImage === undefined ? { args } : { args, execPath: appImage })
-      app.quit()
-    },
+    relaunch: () => relaunchAtQuit(target, options),
     tell: (notice) => {
       if (tells.notifier === undefined) tells.waiting = notice
       else tells.notifier.show(notice)
@@ -108,6 +98,47 @@ export function installLastResort(options: LastResortOptions): InstalledLastReso
       target.off('unhandledRejection', onRejection)
     },
   }
+}
+
+/**
+ * Quits, and starts the app again once that quit is certain. Electron's `app.relaunch` cannot be
+ * taken back: it starts a helper at once that launches the app whenever this process ends. Asked
+ * for at the error, a quit then cancelled (a window's close or a 'will-quit' prevented, which
+ * Electron does without a word) would leave it waiting, and the expert's own Quit hours later
+ * would start Standby again unasked. So it is asked for at 'quit', which Electron emits only once
+ * nothing can stop the quit; a quit that begins after this one means this one was cancelled, and
+ * it goes without a relaunch.
+ */
+function relaunchAtQuit(target: NonNullable<LastResortOptions['process']>, options: LastResortOptions): void {
+  const relaunchNow = (): void => {
+    app.off('before-quit', dropRelaunch)
+    try {
+      // An AppImage's executable is inside its mount, which is gone once this run exits: the
+      // AppImage file itself starts again.
+      const appImage = runningAppImage(target.env, target.execPath)
+      const args = relaunchArgs(target.argv.slice(1))
+      // The update waits for the next quit, and the relaunched run finds it downloaded. Set here,
+      // ahead of electron-updater's own 'quit' listener, so a cancelled quit leaves it as it was.
+      const updater = options.updater?.()
+      if (updater !== undefined) updater.autoInstallOnAppQuit = false
+      app.relaunch(appImage === undefined ? { args } : { args, execPath: appImage })
+    } catch (error) {
+      options.log.warn(`Standby could not relaunch after an unexpected error: ${errorMessage(error)}`)
+    }
+  }
+  const dropRelaunch = (): void => {
+    app.off('quit', relaunchNow)
+    options.log.info(
+      'The quit to relaunch after an unexpected error was cancelled: this quit does not relaunch',
+    )
+  }
+  // First of the 'quit' listeners: electron-updater installs a waiting update in one of its own.
+  app.prependOnceListener('quit', relaunchNow)
+  app.quit()
+  // Electron emits a quit's 'before-quit' within `app.quit()`: one heard from now on is a new quit.
+  // (Were it ever emitted later, this quit would drop its relaunch: an app that stays quit, never
+  // one that comes back unasked.)
+  app.once('before-quit', dropRelaunch)
 }
 
 /** The file's text, at most RECORD_MAX_BYTES of it; null when there is none. */

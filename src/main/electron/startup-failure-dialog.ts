@@ -17,8 +17,8 @@ export function failStartup(
     readonly log: Logger
     readonly logPath: string | null
     /**
-     * Ends what the start opened, as a quit does: app.exit emits no quit events, and the tray
-     * still takes clicks while the modal box shows.
+     * Ends what the start opened, as a quit does: app.exit emits neither before-quit nor
+     * will-quit, and the tray still takes clicks while the modal box shows.
      */
     readonly closeOpened?: () => void
   },

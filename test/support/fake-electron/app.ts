@@ -123,16 +123,21 @@ export class FakeApp
     this.quitDone = true
     this.emit('quit', preventableEvent(), 0)
   }
-  /** True once the app exited (`exit()`): no quit events came, and every window was destroyed. */
+  /** True once the app exited (`exit()`): every window was destroyed, and no quit could stop it. */
   exited = false
   /**
-   * Like Electron's Browser::Exit: every window destroyed at once, without 'close' (their 'closed'
-   * still comes), and none of before-quit, window-all-closed, will-quit or quit.
+   * Like Electron's Browser::ExitWithCode: every window destroyed at once, without 'close' (their
+   * 'closed' still comes), none of before-quit, window-all-closed or will-quit, and then 'quit'
+   * with the exit code (Browser::Shutdown emits it). Before 'ready' the process ends at once, with
+   * no event at all.
    */
-  readonly exit = vi.fn<App['exit']>(() => {
+  readonly exit = vi.fn<App['exit']>((code = 0) => {
     if (this.exited) return
     this.exited = true
     for (const window of fake.windows.filter((candidate) => !candidate.isDestroyed())) window.destroy()
+    if (!this.readyNow || this.quitDone) return
+    this.quitDone = true
+    this.emit('quit', preventableEvent(), code)
   })
   /** The AppUserModelID set, which Windows files toasts under; undefined until set. */
   appUserModelId: string | undefined
@@ -188,7 +193,10 @@ export class FakeApp
   getName(): string {
     return 'Standby'
   }
-  /** Every relaunch asked for (an update installing restarts the app). */
+  /**
+   * Every relaunch asked for (an update installing restarts the app). As in Electron, each call
+   * starts one more copy once this process ends, however it ends: nothing takes one back.
+   */
   readonly relaunch = vi.fn<App['relaunch']>()
   /** The OS language Electron reports; a test may change it. */
   locale = 'en-GB'

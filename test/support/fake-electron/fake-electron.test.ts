@@ -189,16 +189,26 @@ describe('the fake app’s quit', () => {
     expect(fake.app.quitDone).toBe(true)
   })
 
-  it('is skipped by exit(): every window destroyed at once, without close, and no quit event', () => {
-    const heard: string[] = []
-    for (const name of ['before-quit', 'will-quit', 'quit', 'window-all-closed'])
+  it('is skipped by exit(): every window destroyed at once, without close, then only quit, with the code', () => {
+    const heard: unknown[] = []
+    for (const name of ['before-quit', 'will-quit', 'window-all-closed'])
       fake.app.on(name, () => heard.push(name))
+    fake.app.on('quit', (_event, code) => heard.push(['quit', code]))
     const window = new FakeBrowserWindow()
     window.on('close', () => heard.push('close'))
     window.on('closed', () => heard.push('closed'))
     fake.app.exit(1)
-    expect(heard).toEqual(['closed'])
-    expect([window.isDestroyed(), fake.app.exited, fake.app.quitDone]).toEqual([true, true, false])
+    fake.app.exit(1)
+    expect(heard).toEqual(['closed', ['quit', 1]])
+    expect([window.isDestroyed(), fake.app.exited, fake.app.quitDone]).toEqual([true, true, true])
+  })
+
+  it('exits before ready with no event at all, as the process ends at once', () => {
+    fake.app.holdReady()
+    let quit = false
+    fake.app.on('quit', () => (quit = true))
+    fake.app.exit(1)
+    expect([fake.app.exited, quit]).toEqual([true, false])
   })
 })
 

@@ -86,7 +86,10 @@ export interface LastResortDeps {
   readonly readRecord: () => string | null
   /** Writes the record; throws when it cannot (then no relaunch: nothing would stop a loop). */
   readonly writeRecord: (record: string) => void
-  /** Quits and starts the app again, its command line flagged (relaunchArgs). */
+  /**
+   * Quits, and starts the app again once the quit is certain, its command line flagged
+   * (relaunchArgs): a quit that is cancelled starts nothing, then or at any later quit.
+   */
   readonly relaunch: () => void
   /** Tells the expert in the app's own notification, when there is one to tell it through. */
   readonly tell: (notice: LastResortNotice) => void

@@ -16,7 +16,7 @@ import {
 } from '../../../../src/main/core/startup/last-resort'
 import { createFileLogger } from '../../../../src/main/node/file-log'
 import type { Logger } from '../../../../src/main/node/log'
-import { fake, resetFakeElectron } from '../../../support/fake-electron'
+import { fake, FakeBrowserWindow, resetFakeElectron } from '../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
 
@@ -59,11 +59,51 @@ describe('the main process’s last resort', () => {
     expect(logText()).not.toContain('s3cr3t-t0ken')
     expect(fake.app.relaunch).toHaveBeenCalledWith({ args: ['--hidden', RELAUNCHED_AFTER_ERROR_FLAG] })
     expect(fake.app.quit).toHaveBeenCalledOnce()
-    // The quit runs as any quit does (the cache closes), after the relaunch was asked for.
-    expect(fake.app.relaunch.mock.invocationCallOrder[0]).toBeLessThan(
-      fake.app.quit.mock.invocationCallOrder[0]!,
-    )
+    expect(fake.app.quitDone).toBe(true)
     expect(statSync(join(userData, RELAUNCH_RECORD_FILE)).mode & 0o777).toBe(0o600)
+  })
+
+  it('asks for the relaunch only once the quit is certain: after every will-quit went through', () => {
+    const relaunchedBy: string[] = []
+    fake.app.on('will-quit', () => relaunchedBy.push(`will-quit: ${fake.app.relaunch.mock.calls.length}`))
+    run(1_000).process.emit('uncaughtException', new Error('boom'))
+    expect(relaunchedBy).toEqual(['will-quit: 0'])
+    expect(fake.app.relaunch).toHaveBeenCalledOnce()
+  })
+
+  it('after a quit that was cancelled, the expert’s own Quit later does not start Standby again', () => {
+    const window = new FakeBrowserWindow()
+    let keepWindow = true
+    window.on('close', (event: Electron.Event) => {
+      if (keepWindow) event.preventDefault()
+    })
+    const { process, logText } = run(1_000)
+    process.emit('uncaughtException', new Error('boom'))
+    expect(fake.app.quitting).toBe(false)
+    keepWindow = false
+    // Hours later, Quit from the tray.
+    fake.app.quit()
+    expect(fake.app.quitDone).toBe(true)
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
+    expect(logText()).toContain('The quit to relaunch after an unexpected error was cancelled')
+  })
+
+  it('after a quit stopped at will-quit, the next quit does not relaunch either', () => {
+    fake.app.once('will-quit', (event: Electron.Event) => event.preventDefault())
+    run(1_000).process.emit('uncaughtException', new Error('boom'))
+    fake.app.quit()
+    expect(fake.app.quitDone).toBe(true)
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
+  })
+
+  it('quits all the same, saying in the log that nothing starts again, when Electron cannot relaunch', () => {
+    fake.app.relaunch.mockImplementation(() => {
+      throw new Error('no helper process')
+    })
+    const { process, logText } = run(1_000)
+    process.emit('uncaughtException', new Error('boom'))
+    expect(fake.app.quitDone).toBe(true)
+    expect(logText()).toContain('Standby could not relaunch after an unexpected error: no helper process')
   })
 
   it('from an AppImage, relaunches the AppImage file, as its mount goes with this run', () => {
@@ -78,10 +118,22 @@ describe('the main process’s last resort', () => {
   it('with an update waiting to install at quit, relaunches without installing it as this run exits: the next quit does', () => {
     const updater = { autoInstallOnAppQuit: true }
     let installingAtQuit: boolean | undefined
+    // electron-updater's own 'quit' listener, added as the download completed.
     fake.app.on('quit', () => (installingAtQuit = updater.autoInstallOnAppQuit))
     run(1_000, {}, { updater: () => updater }).process.emit('uncaughtException', new Error('boom'))
     expect(fake.app.relaunch).toHaveBeenCalledOnce()
     expect(installingAtQuit).toBe(false)
+  })
+
+  it('with an update waiting, a quit that was cancelled leaves it to install at the expert’s own Quit', () => {
+    const updater = { autoInstallOnAppQuit: true }
+    let installingAtQuit: boolean | undefined
+    fake.app.on('quit', () => (installingAtQuit = updater.autoInstallOnAppQuit))
+    fake.app.once('before-quit', (event: Electron.Event) => event.preventDefault())
+    run(1_000, {}, { updater: () => updater }).process.emit('uncaughtException', new Error('boom'))
+    fake.app.quit()
+    expect(installingAtQuit).toBe(true)
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
   })
 
   it('in the run relaunched soon after, keeps running and tells the expert instead of relaunching again', () => {
