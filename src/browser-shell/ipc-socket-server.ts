@@ -122,8 +122,9 @@ export function attachIpcSocket(
     const outbox = pageOutbox(ws, log)
     const carrier = {
       open: () => ws.readyState === ws.OPEN,
-      // Counted as an answer, so a page that does not read what was kept for it is paused too.
-      send: (text: string) => outbox.answer(Promise.resolve(text)),
+      // Counted in bytes, so a page that does not read what was kept for it is paused too; not as
+      // a call in flight: those were calls of an earlier socket, settled already.
+      send: (text: string) => outbox.send(text),
       push: (text: string) => outbox.push(text),
     }
     carriers.set(ws, carrier)

@@ -44,7 +44,7 @@ const LIMITS: KeptLimits = {
 export interface Carrier {
   /** Whether what is sent now reaches the page. */
   open(): boolean
-  /** Sends one message to the page (through its outbox, so it counts like any answer). */
+  /** Sends one message to the page (through its outbox, so its bytes count like any answer's). */
   send(text: string): void
 }
 

@@ -30,6 +30,12 @@ export const MOST_PUSHED_UNSENT_BYTES = 4 * MOST_UNSENT_BYTES
 export interface PageOutbox {
   /** Send `answer` once it settles (nothing when it settles undefined), counting it in flight until then. */
   answer(answer: Promise<string | undefined>): void
+  /**
+   * Send what is already settled (an answer kept while the page was away, one to a call of its
+   * older socket, the list of calls still known): it waits in bytes like any answer, but no call
+   * of the page is in flight for it, so it never counts as one sent too fast.
+   */
+  send(text: string): void
   /** Send a push; the page is closed instead when too much already waits for it. */
   push(text: string): void
   /** Answer the page's ping, counted with its answers: a page that pings and never reads is paused too. */
@@ -98,6 +104,7 @@ export function pageOutbox(ws: WebSocket, log: Logger, limits: OutboxLimits = LI
         resumeIfCaughtUp()
       })
     },
+    send,
     push(text) {
       if (ws.readyState !== ws.OPEN) return
       if (unsent + Buffer.byteLength(text) <= limits.closeAt) return send(text)

@@ -11,49 +11,78 @@ import WebSocket from 'ws'
 import type { AppApi } from '../../../src/main/core/app-api'
 import { attachIpcSocket, type IpcSocketServer } from '../../../src/browser-shell/ipc-socket-server'
 import { IPC_SOCKET_PATH, PAGE_PARAM, SECRET_PARAM } from '../../../src/shared/ipc/shell-socket'
+import { MOST_CALLS_IN_FLIGHT } from '../../../src/main/core/ipc/calls-in-flight'
 
 const SECRET = 'this-run-secret'
+/** What the shell logs when a page has too many calls waiting for their answers. */
+const FLOOD_WARNING = 'sends calls faster than they are answered'
 const PAGE_ID = 'a'.repeat(32)
 
-/** A shell whose `app.getInfo` waits until the test settles it; every other call answers at once. */
+/**
+ * A shell whose `app.getInfo` calls wait until the test settles them; every other call answers at
+ * once. Its warnings are kept, in order.
+ */
 async function shellWithHeldCall(): Promise<{
   origin: string
-  called: Promise<void>
+  /** Resolves once `count` calls of `app.getInfo` wait to be settled (one when not said). */
+  called(count?: number): Promise<void>
+  /** Settles every `app.getInfo` call waiting. */
   settle(value: unknown): void
+  warnings: string[]
+  /** Resolves once a warning containing `text` was logged. */
+  warned(text: string): Promise<void>
   /** Resolves once the shell saw every page's socket close. */
   noPages(): Promise<void>
   close(): Promise<void>
 }> {
-  let settle: (value: unknown) => void = () => {}
+  const held: Array<(value: unknown) => void> = []
   let heardCall: () => void = () => {}
-  const called = new Promise<void>((resolve) => (heardCall = resolve))
   const api = new Proxy(
     {},
     {
       get: (_target, channel) =>
         channel === 'app.getInfo'
-          ? () => {
-              heardCall()
-              return new Promise((resolve) => (settle = resolve))
-            }
+          ? () =>
+              new Promise((resolve) => {
+                held.push(resolve)
+                heardCall()
+              })
           : () => ({}),
     },
   ) as AppApi
+  const warnings: string[] = []
+  let heardWarning: () => void = () => {}
   const http: Server = createServer()
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
-  const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+  const log = {
+    info: () => {},
+    warn: (message: string) => {
+      warnings.push(message)
+      heardWarning()
+    },
+    error: () => {},
+  }
   const ipc: IpcSocketServer = attachIpcSocket(http, {
     api,
     origin,
     secret: SECRET,
-    log: quiet,
+    log,
     otherUpgrade: (_req, socket) => socket.destroy(),
   })
   return {
     origin,
-    called,
-    settle: (value) => settle(value),
+    async called(count = 1) {
+      while (held.length < count) await new Promise<void>((resolve) => (heardCall = resolve))
+    },
+    settle: (value) => {
+      for (const resolve of held.splice(0)) resolve(value)
+    },
+    warnings,
+    async warned(text) {
+      while (!warnings.some((line) => line.includes(text)))
+        await new Promise<void>((resolve) => (heardWarning = resolve))
+    },
     async noPages() {
       while (ipc.clients > 0) await new Promise((resolve) => setImmediate(resolve))
     },
@@ -103,7 +132,7 @@ describe('calls that outlive their socket', () => {
     const first = await openPage(shell.origin, PAGE_ID)
     expect(await first.messages(1)).toEqual([{ known: [] }])
     first.ws.send(JSON.stringify({ id, channel: 'app.getInfo' }))
-    await shell.called
+    await shell.called()
     await first.closed()
     return shell
   }
@@ -132,6 +161,35 @@ describe('calls that outlive their socket', () => {
       { known: [3] },
       { id: 3, result: { ok: true, value: { version: 'late' } } },
     ])
+    again.ws.close()
+  })
+
+  it('hands over many kept answers without taking the page for one that sends calls too fast', async () => {
+    const shell = await shellWithHeldCall()
+    closing.push(shell.close)
+    // As many calls as a page may have in flight without being held back, all still running.
+    const ids = Array.from({ length: MOST_CALLS_IN_FLIGHT - 1 }, (_, i) => i + 1)
+    const first = await openPage(shell.origin, PAGE_ID)
+    await first.messages(1)
+    for (const id of ids) first.ws.send(JSON.stringify({ id, channel: 'app.getInfo' }))
+    await shell.called(ids.length)
+    await first.closed()
+    await shell.noPages()
+    shell.settle({ version: 'kept' })
+
+    const again = await openPage(shell.origin, PAGE_ID)
+    expect(await again.messages(1 + ids.length)).toEqual([
+      { known: ids },
+      ...ids.map((id) => ({ id, result: { ok: true, value: { version: 'kept' } } })),
+    ])
+    expect(shell.warnings).toEqual([])
+
+    // A page that does send too many calls at once is still held back, and the log says so.
+    for (const id of ids) again.ws.send(JSON.stringify({ id: 100 + id, channel: 'app.getInfo' }))
+    again.ws.send(JSON.stringify({ id: 200, channel: 'app.getInfo' }))
+    await shell.warned(FLOOD_WARNING)
+    shell.settle({ version: 'late' })
+    expect(await again.messages(2 + 2 * ids.length)).toHaveLength(2 + 2 * ids.length)
     again.ws.close()
   })
 

@@ -124,3 +124,31 @@ it('stops reading calls while too many wait for their answers, and reads again o
   await allHeard
   expect(heard).toEqual(['{"id":1}', '{"id":2}', '{"id":3}', '{"id":4}'])
 })
+
+it('counts what it sends already settled in bytes only: many of them are not calls sent too fast', async () => {
+  const { shellSide, page } = await connectedPair()
+  const { log, lines } = warnings()
+  const outbox = pageOutbox(shellSide, log, LIMITS)
+  const count = LIMITS.callsInFlight * 4
+  let received = 0
+  const all = new Promise<void>((resolve) =>
+    page.on('message', () => {
+      if (++received === count) resolve()
+    }),
+  )
+  for (let i = 0; i < count; i++) outbox.send(`{"id":${i}}`)
+  expect(shellSide.isPaused).toBe(false)
+  await all
+  expect(lines).toEqual([])
+})
+
+it('stops reading calls from a page that does not read what was kept for it', async () => {
+  const { shellSide, page } = await connectedPair()
+  const { log, lines } = warnings()
+  const outbox = pageOutbox(shellSide, log, LIMITS)
+  page.pause()
+  const kept = JSON.stringify({ id: 1, result: 'x'.repeat(LIMITS.pauseAt) })
+  outbox.send(kept)
+  expect(shellSide.isPaused).toBe(true)
+  expect(lines).toEqual([expect.stringContaining('does not read its answers')])
+})
