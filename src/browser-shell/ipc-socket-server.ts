@@ -122,8 +122,8 @@ export function attachIpcSocket(
     const outbox = pageOutbox(ws, log)
     const carrier = {
       open: () => ws.readyState === ws.OPEN,
-      // Counted in bytes, so a page that does not read what was kept for it is paused too; not as
-      // a call in flight: those were calls of an earlier socket, settled already.
+      // Settled calls of an earlier socket: their bytes count, so a page that does not read them is
+      // paused once its own answers add to them, but they are no calls in flight.
       send: (text: string) => outbox.send(text),
       push: (text: string) => outbox.push(text),
     }

@@ -32,8 +32,10 @@ export interface PageOutbox {
   answer(answer: Promise<string | undefined>): void
   /**
    * Send what is already settled (an answer kept while the page was away, one to a call of its
-   * older socket, the list of calls still known): it waits in bytes like any answer, but no call
-   * of the page is in flight for it, so it never counts as one sent too fast.
+   * older socket, the list of calls still known). It waits in bytes like any answer, so the
+   * page's next answers find less room, but it stops no reading itself: it was held in memory
+   * already, and says nothing of how the page reads or how fast it sends (a page just reconnected
+   * has had no chance to read it).
    */
   send(text: string): void
   /** Send a push; the page is closed instead when too much already waits for it. */
@@ -83,16 +85,17 @@ export function pageOutbox(ws: WebSocket, log: Logger, limits: OutboxLimits = LI
 
   // `write` is given the callback ws calls once the bytes are handed to the system, or the
   // connection failed: either way they no longer wait here.
-  const counted = (bytes: number, write: (sent: () => void) => void): void => {
+  const counted = (bytes: number, write: (sent: () => void) => void, mayHold = true): void => {
     if (ws.readyState !== ws.OPEN) return
     unsent += bytes
     write(() => {
       unsent -= bytes
       resumeIfCaughtUp()
     })
-    if (unsent > limits.pauseAt) hold('bytes', 'does not read its answers')
+    if (mayHold && unsent > limits.pauseAt) hold('bytes', 'does not read its answers')
   }
-  const send = (text: string): void => counted(Buffer.byteLength(text), (sent) => ws.send(text, sent))
+  const send = (text: string, mayHold = true): void =>
+    counted(Buffer.byteLength(text), (sent) => ws.send(text, sent), mayHold)
 
   return {
     answer(answer) {
@@ -104,7 +107,7 @@ export function pageOutbox(ws: WebSocket, log: Logger, limits: OutboxLimits = LI
         resumeIfCaughtUp()
       })
     },
-    send,
+    send: (text) => send(text, false),
     push(text) {
       if (ws.readyState !== ws.OPEN) return
       if (unsent + Buffer.byteLength(text) <= limits.closeAt) return send(text)

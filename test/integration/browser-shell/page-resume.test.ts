@@ -12,6 +12,7 @@ import type { AppApi } from '../../../src/main/core/app-api'
 import { attachIpcSocket, type IpcSocketServer } from '../../../src/browser-shell/ipc-socket-server'
 import { IPC_SOCKET_PATH, PAGE_PARAM, SECRET_PARAM } from '../../../src/shared/ipc/shell-socket'
 import { MOST_CALLS_IN_FLIGHT } from '../../../src/main/core/ipc/calls-in-flight'
+import { MOST_KEPT_BYTES } from '../../../src/browser-shell/page-calls'
 
 const SECRET = 'this-run-secret'
 /** What the shell logs when a page has too many calls waiting for their answers. */
@@ -190,6 +191,29 @@ describe('calls that outlive their socket', () => {
     await shell.warned(FLOOD_WARNING)
     shell.settle({ version: 'late' })
     expect(await again.messages(2 + 2 * ids.length)).toHaveLength(2 + 2 * ids.length)
+    again.ws.close()
+  })
+
+  it('hands over as many bytes as it keeps without taking the page for one that does not read', async () => {
+    const shell = await shellWithHeldCall()
+    closing.push(shell.close)
+    // Answers of one size, as many as fill what the shell keeps for a page exactly.
+    const ids = Array.from({ length: 16 }, (_, i) => 10 + i)
+    const size = MOST_KEPT_BYTES / ids.length
+    const bare = JSON.stringify({ id: 10, result: { ok: true, value: { version: '' } } }).length
+    const first = await openPage(shell.origin, PAGE_ID)
+    await first.messages(1)
+    for (const id of ids) first.ws.send(JSON.stringify({ id, channel: 'app.getInfo' }))
+    await shell.called(ids.length)
+    await first.closed()
+    await shell.noPages()
+    shell.settle({ version: 'x'.repeat(size - bare) })
+
+    const again = await openPage(shell.origin, PAGE_ID)
+    const heard = await again.messages(1 + ids.length)
+    expect(heard[0]).toEqual({ known: ids })
+    expect(heard.slice(1).map((answer) => (answer as { id: number }).id)).toEqual(ids)
+    expect(shell.warnings).toEqual([])
     again.ws.close()
   })
 
