@@ -126,14 +126,14 @@ describe('calls that outlive their socket', () => {
     for (const close of closing.splice(0)) await close()
   })
 
-  /** A shell whose page `PAGE_ID` made call `id` (held in the shell) and dropped its socket. */
-  async function callThenDrop(id: number) {
+  /** A shell whose page `PAGE_ID` made the calls `ids` (held in the shell) and dropped its socket. */
+  async function callThenDrop(...ids: number[]) {
     const shell = await shellWithHeldCall()
     closing.push(shell.close)
     const first = await openPage(shell.origin, PAGE_ID)
     expect(await first.messages(1)).toEqual([{ known: [] }])
-    first.ws.send(JSON.stringify({ id, channel: 'app.getInfo' }))
-    await shell.called()
+    for (const id of ids) first.ws.send(JSON.stringify({ id, channel: 'app.getInfo' }))
+    await shell.called(ids.length)
     await first.closed()
     return shell
   }
@@ -166,15 +166,9 @@ describe('calls that outlive their socket', () => {
   })
 
   it('hands over many kept answers without taking the page for one that sends calls too fast', async () => {
-    const shell = await shellWithHeldCall()
-    closing.push(shell.close)
     // As many calls as a page may have in flight without being held back, all still running.
     const ids = Array.from({ length: MOST_CALLS_IN_FLIGHT - 1 }, (_, i) => i + 1)
-    const first = await openPage(shell.origin, PAGE_ID)
-    await first.messages(1)
-    for (const id of ids) first.ws.send(JSON.stringify({ id, channel: 'app.getInfo' }))
-    await shell.called(ids.length)
-    await first.closed()
+    const shell = await callThenDrop(...ids)
     await shell.noPages()
     shell.settle({ version: 'kept' })
 
@@ -195,17 +189,11 @@ describe('calls that outlive their socket', () => {
   })
 
   it('hands over as many bytes as it keeps without taking the page for one that does not read', async () => {
-    const shell = await shellWithHeldCall()
-    closing.push(shell.close)
     // Answers of one size, as many as fill what the shell keeps for a page exactly.
     const ids = Array.from({ length: 16 }, (_, i) => 10 + i)
     const size = MOST_KEPT_BYTES / ids.length
     const bare = JSON.stringify({ id: 10, result: { ok: true, value: { version: '' } } }).length
-    const first = await openPage(shell.origin, PAGE_ID)
-    await first.messages(1)
-    for (const id of ids) first.ws.send(JSON.stringify({ id, channel: 'app.getInfo' }))
-    await shell.called(ids.length)
-    await first.closed()
+    const shell = await callThenDrop(...ids)
     await shell.noPages()
     shell.settle({ version: 'x'.repeat(size - bare) })
 
