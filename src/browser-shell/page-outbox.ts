@@ -92,7 +92,8 @@ export function pageOutbox(ws: WebSocket, log: Logger, limits: OutboxLimits = LI
       unsent -= bytes
       resumeIfCaughtUp()
     })
-    if (mayHold && unsent > limits.pauseAt) hold('bytes', 'does not read its answers')
+    // Answers, pushes and pongs all wait here: the line names none of them alone.
+    if (mayHold && unsent > limits.pauseAt) hold('bytes', 'does not read what the shell sends it')
   }
   const send = (text: string, mayHold = true): void =>
     counted(Buffer.byteLength(text), (sent) => ws.send(text, sent), mayHold)

@@ -28,7 +28,7 @@ describe('the browser shell and a page that does not read its answers', () => {
       info: () => {},
       error: () => {},
       warn: (message) => {
-        if (message.includes('does not read its answers')) heardStop()
+        if (message.includes('does not read what the shell sends it')) heardStop()
       },
     }
     const bare = await startBareShell({ log })

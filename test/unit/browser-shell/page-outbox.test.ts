@@ -65,6 +65,10 @@ it('closes a page that stops reading its pushes, with a code and a reason, and s
   expect(shellSide.readyState).toBe(WebSocket.CLOSING)
   outbox.push(PUSH)
   expect(lines.filter((line) => line.includes('fell behind'))).toHaveLength(1)
+  // It sent no call: the pause of its calls on the way is said as what it is.
+  expect(lines.filter((line) => line.includes('stopped reading calls'))).toEqual([
+    expect.stringContaining('does not read what the shell sends it'),
+  ])
 
   // Once the page reads again it gets what was sent, then the close and why.
   const closed = new Promise<[number, string]>((resolve) =>
@@ -154,5 +158,5 @@ it('stops reading nothing for what was kept, but the page’s own answers find t
   // The answer goes out in the next microtask, before the system has taken the kept bytes.
   await Promise.resolve()
   expect(shellSide.isPaused).toBe(true)
-  expect(lines).toEqual([expect.stringContaining('does not read its answers')])
+  expect(lines).toEqual([expect.stringContaining('does not read what the shell sends it')])
 })
