@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import type { Snapshot } from '../../../src/shared/protocol/replay'
 import type { WindowSize } from '../../../src/shared/window-sizes'
+import { useHostZone } from '../../support/host-zone'
 import { startOfflineShell, type OfflineShell } from '../../support/offline-shell'
 import { launchChromium, LOCALE, TIME_ZONE } from './harness'
 
@@ -16,6 +17,7 @@ import { launchChromium, LOCALE, TIME_ZONE } from './harness'
 export function useOfflineWindow(): (snapshot: Partial<Snapshot>, size: WindowSize) => Promise<Page> {
   let browser: Browser
   let shell: OfflineShell | undefined
+  const hostZone = useHostZone()
   beforeAll(async () => {
     browser = await launchChromium()
   })
@@ -27,6 +29,9 @@ export function useOfflineWindow(): (snapshot: Partial<Snapshot>, size: WindowSi
     await browser?.close()
   })
   return async (snapshot, size) => {
+    // The host in the window's zone, as the app and its window are on one computer: the window
+    // then takes over the host's pre-rendered frame rather than drawing its own.
+    hostZone(TIME_ZONE)
     shell = await startOfflineShell({ snapshot })
     const context = await browser.newContext({
       locale: LOCALE,
