@@ -1,7 +1,8 @@
 /**
  * A hundred open invites, each as heavy as an invite may be (bench/heavy-invites.ts measures what
  * they cost): the keyboard reaches and opens the last card, on screen, find in page finds its
- * words, and the section passes WCAG 2.1 AA in both themes. Whatever is done to make such a list
+ * words (the attachments a card does not show at first among them), a card shows all its
+ * attachments on request, and the section passes WCAG 2.1 AA in both themes. Whatever is done to make such a list
  * cheaper to lay out (content-visibility on cards was tried: axe then misreads the colours of
  * cards the browser skipped) must keep these.
  */
@@ -45,7 +46,7 @@ it('lets Shift+Tab reach the last card, on screen, and Enter open its messages',
   await last.getByRole('button', { name: 'Hide messages', expanded: true }).waitFor()
 })
 
-it('finds the words of the last card in page, and opens its description where they are', async () => {
+it('finds the words of the last card in page, and opens its attachments and description where they are', async () => {
   const page = await heavyWindow()
   // Searching from the top each time, as a new find in page does.
   const find = (text: string): Promise<boolean> =>
@@ -59,20 +60,57 @@ it('finds the words of the last card in page, and opens its description where th
         window.getSelection()?.anchorNode?.parentElement?.closest('article')?.querySelector('h3')
           ?.textContent,
     )
+  const last = page.locator('article.invite').nth(99)
+  // Find in page tells the hidden text holding the words it found (window.find does not): it opens.
+  const opensWhereFound = (words: string): Promise<boolean> =>
+    last
+      .locator('[hidden="until-found"]', { hasText: words })
+      .evaluate((hidden) => hidden.dispatchEvent(new Event('beforematch', { bubbles: true })))
   const title = heaviestInvites()[99]?.request.title
-  // The last card's last attachment's name.
+  // The last card's last attachment's name, past the rows a card shows at first.
   expect(await find('_99-19.png')).toBe(true)
   expect(await findsIn()).toBe(title)
+  expect(await opensWhereFound('_99-19.png')).toBe(true)
+  await last.getByRole('button', { name: 'Show fewer attachments', expanded: true }).waitFor()
+  await last.getByRole('link', { name: /_99-19\.png on files\.example\.test$/ }).waitFor()
   // The last words of its description, past what the clamped description lays out.
   expect(await find('end of description 99')).toBe(true)
   expect(await findsIn()).toBe(title)
-  // Find in page tells the hidden text it was found (window.find does not): the description opens.
-  const last = page.locator('article.invite').nth(99)
-  await last
-    .locator('[hidden="until-found"]')
-    .evaluate((hidden) => hidden.dispatchEvent(new Event('beforematch', { bubbles: true })))
+  expect(await opensWhereFound('end of description 99')).toBe(true)
   await last.getByRole('button', { name: 'Show less', expanded: true }).waitFor()
   expect(await last.locator('.description-text').innerText()).toContain('end of description 99')
+})
+
+it('shows a card’s first attachments, and all of them from the keyboard on “Show all 20 attachments”', async () => {
+  const page = await heavyWindow()
+  // The window took over the host's frame as it was: nothing differed, nothing was drawn again.
+  expect(await page.locator('html').getAttribute('data-first-frame')).toBe('hydrated')
+  const first = page.locator('article.invite').first()
+  const list = first.getByRole('list', { name: 'Attachments' })
+  expect(await list.getByRole('listitem').count()).toBe(3)
+  // The keyboard goes from the last row shown to the button that shows the rest.
+  await list.getByRole('link').last().focus()
+  await page.keyboard.press('Tab')
+  const showAll = first.getByRole('button', { name: 'Show all 20 attachments', expanded: false })
+  await focusLandsOn(showAll)
+  await page.keyboard.press('Enter')
+  const showFewer = first.getByRole('button', { name: 'Show fewer attachments', expanded: true })
+  await focusLandsOn(showFewer)
+  expect(await list.getByRole('listitem').count()).toBe(20)
+  // Each row as the first ones: the last file's Open names it and the site it opens.
+  const lastLink = list.getByRole('link', { name: /_0-19\.png on files\.example\.test$/ })
+  expect(await lastLink.getAttribute('href')).toBe(heaviestInvites(1)[0]?.request.attachments[19]?.url)
+  // The whole link is the site's tooltip, as the pointer comes over it.
+  const host = list.getByRole('listitem').last().locator('.attachment-host')
+  await host.hover()
+  expect(await host.getAttribute('title')).toBe(await lastLink.getAttribute('href'))
+  await page.keyboard.press('Space')
+  await focusLandsOn(showAll)
+  expect(await list.getByRole('listitem').count()).toBe(3)
+  const problems = (await page.consoleMessages()).filter((message) =>
+    ['error', 'warning'].includes(message.type()),
+  )
+  expect(problems.map((message) => message.text())).toEqual([])
 })
 
 it('finds a word the clamped description’s opening would have ended in', async () => {
@@ -87,8 +125,10 @@ it('finds a word the clamped description’s opening would have ended in', async
   expect(found).toBe(true)
 })
 
-it('passes WCAG 2.1 AA in both themes with heavy cards', async () => {
+it('passes WCAG 2.1 AA in both themes with heavy cards, one showing all its attachments', async () => {
   // Twenty heavy cards: most of them below the window, few enough for axe to read in time.
   const page = await heavyWindow(20)
+  await page.getByRole('button', { name: 'Show all 20 attachments' }).first().click()
+  await page.getByRole('button', { name: 'Show fewer attachments' }).waitFor()
   await checkScreen(page, 'invites-heaviest')
 })

@@ -1,20 +1,30 @@
 /**
  * A request's attachments: name, size, the site the link opens, and an Open link. In the app the
  * host hands the link to the system browser; in a plain browser the link opens a tab itself.
+ * A long list shows its first few with "Show all N attachments": a window of requests each
+ * carrying the most attachments allowed would otherwise draw every row of every card on opening.
+ * The names of the rest stay in the page, hidden until found: find in page reaches them and opens
+ * the list.
  */
-import type { MouseEvent } from 'react'
+import { useCallback, useId, useState, type MouseEvent } from 'react'
 import type { Attachment } from '../../shared/protocol/entities'
-import { cutText } from '../../shared/text-cut'
-import { formatBytes } from '../logic/format'
-import { linkHost, openableLink } from '../logic/link-host'
 import { useServices } from '../store/context'
 import { fromCall } from '../logic/action-result'
 import { ActionError } from './ActionButton'
+import { AttachmentRow } from './AttachmentRow'
+import { DisclosureButton } from './DisclosureButton'
+import { HiddenUntilFound } from './HiddenUntilFound'
 import { useAction } from './use-action'
+
+/** The rows a long list shows until the expert asks for all of them. */
+export const ATTACHMENTS_SHOWN_FIRST = 3
 
 /** The attachment list; nothing when there are none. */
 export function Attachments({ attachments }: { readonly attachments: ReadonlyArray<Attachment> }) {
   const { api, inBrowser } = useServices()
+  const id = useId()
+  const [showingAll, setShowingAll] = useState(false)
+  const showAll = useCallback(() => setShowingAll(true), [])
   // An open the host refused or could not carry out (no default browser, a burst of opens) is
   // said under the list: a press that does nothing leaves the expert guessing.
   const opening = useAction(async (url: string) =>
@@ -27,63 +37,39 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
     if (!inBrowser) event.preventDefault()
     void opening.run(url)
   }
+  // A button in place of a single row would save nothing: a list one longer stands whole.
+  const long = attachments.length > ATTACHMENTS_SHOWN_FIRST + 1
+  const shown = long && !showingAll ? attachments.slice(0, ATTACHMENTS_SHOWN_FIRST) : attachments
+  const rest = attachments.slice(shown.length)
   return (
     <>
-      <ul className="attachments" aria-label="Attachments">
-        {attachments.map((attachment, index) => {
-          // The name is the client's to choose; where the link goes is not, so it is shown too.
-          const link = openableLink(attachment.url)
-          const host = (link === null ? null : linkHost(link)) ?? 'an unreadable address'
-          return (
+      {/* One block in the card: the card's gap is not to open between the list and its button. */}
+      <div className="attachments-group">
+        <ul id={`${id}-list`} className="attachments" aria-label="Attachments">
+          {shown.map((attachment, index) => (
             // By place: two attachments may share a link, and a key must be unique.
-            <li key={index} className="attachment">
-              <span className="attachment-kind" aria-hidden="true">
-                {kindOf(attachment.name)}
-              </span>
-              <bdi className="attachment-name">{attachment.name}</bdi>
-              <span className="attachment-size muted">{formatBytes(attachment.sizeBytes)}</span>
-              {/* Cut at its start when too long (its style), where "…bank.example.evil.example" keeps
-                the site it belongs to; the host itself is still written left to right, isolated by
-                LRI and PDI rather than in an element: an inline element as long as the host would
-                reach past the window's edge (clipped, but there for whatever measures it). */}
-              <span className="attachment-host muted" title={link ?? undefined}>
-                {`${LEFT_TO_RIGHT_ISOLATE}${host}${POP_DIRECTIONAL_ISOLATE}`}
-              </span>
-              {link === null ? (
-                <span className="attachment-open muted">Cannot be opened</span>
-              ) : (
-                <a
-                  className="attachment-open"
-                  href={link}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  onClick={(event) => open(event, link)}
-                  aria-label={`Open ${attachment.name} on ${host}`}
-                >
-                  Open
-                </a>
-              )}
-            </li>
-          )
-        })}
-      </ul>
+            <AttachmentRow key={index} attachment={attachment} onOpen={open} />
+          ))}
+        </ul>
+        {rest.length > 0 && (
+          <HiddenUntilFound
+            className="attachments-rest"
+            text={rest.map((attachment) => attachment.name).join('\n')}
+            onFound={showAll}
+          />
+        )}
+        {long && (
+          <DisclosureButton
+            className="link-button attachments-toggle"
+            open={showingAll}
+            controls={`${id}-list`}
+            onToggle={() => setShowingAll((all) => !all)}
+            openLabel="Show fewer attachments"
+            closedLabel={`Show all ${attachments.length} attachments`}
+          />
+        )}
+      </div>
       <ActionError message={opening.error} />
     </>
   )
-}
-
-/** Starts a run written left to right whatever surrounds it (as `<bdi dir="ltr">` would). */
-const LEFT_TO_RIGHT_ISOLATE = '\u2066'
-/** Ends it. */
-const POP_DIRECTIONAL_ISOLATE = '\u2069'
-
-/**
- * "PNG" from "screenshot.png": a short type label (the font may have no emoji). The name is the
- * client's, so the extension is cut between whole characters: a cut inside an emoji would show
- * half of it as a broken character.
- */
-function kindOf(name: string): string {
-  const dot = name.lastIndexOf('.')
-  const extension = dot > 0 ? cutText(name.slice(dot + 1), 4).toUpperCase() : ''
-  return extension === '' ? 'FILE' : extension
 }

@@ -5,9 +5,10 @@
  * and on every resize. The rest stays in the page, hidden until found: find in page reaches it,
  * and finding it opens the description.
  */
-import { useCallback, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { cutBeforeWord } from '../../shared/text-cut'
 import { DisclosureButton } from './DisclosureButton'
+import { HiddenUntilFound } from './HiddenUntilFound'
 
 const LONG_DESCRIPTION = 320
 /** The lines a clamped description shows (`.clamped` in invites.css). */
@@ -29,7 +30,9 @@ export function InviteDescription({ text }: { readonly text: string }) {
   return (
     <div className="description">
       <p className={clamped ? 'description-text clamped' : 'description-text'}>{opening}</p>
-      {opening !== text && <HiddenUntilFound text={text.slice(opening.length)} onFound={open} />}
+      {opening !== text && (
+        <HiddenUntilFound className="description-text" text={text.slice(opening.length)} onFound={open} />
+      )}
       {long && (
         <DisclosureButton
           className="link-button"
@@ -39,27 +42,6 @@ export function InviteDescription({ text }: { readonly text: string }) {
           closedLabel="Show more"
         />
       )}
-    </div>
-  )
-}
-
-/**
- * Text not laid out or shown until find in page finds it (`hidden="until-found"`), which then
- * calls `onFound`. React writes `hidden` only as a boolean, so the value is set once mounted; until
- * then (and in a pre-rendered frame) the text is plainly hidden.
- */
-function HiddenUntilFound({ text, onFound }: { readonly text: string; readonly onFound: () => void }) {
-  const element = useRef<HTMLDivElement>(null)
-  useLayoutEffect(() => {
-    const hidden = element.current
-    if (hidden === null) return
-    hidden.setAttribute('hidden', 'until-found')
-    hidden.addEventListener('beforematch', onFound)
-    return () => hidden.removeEventListener('beforematch', onFound)
-  }, [onFound])
-  return (
-    <div ref={element} hidden className="description-text">
-      {text}
     </div>
   )
 }

@@ -107,3 +107,33 @@ describe('an attachment’s kind label', () => {
     expect(kindIn(drawn([file('README', 'https://files.example/x')]))).toBe('FILE')
   })
 })
+
+describe('a long attachment list', () => {
+  const files = (count: number) =>
+    Array.from({ length: count }, (_, i) => file(`file-${i}.pdf`, `https://files.example/${i}/file-${i}.pdf`))
+
+  it('shows its first three and a button that names how many there are', () => {
+    const html = drawn(files(20))
+    expect(html.match(/<li class="attachment">/g)).toHaveLength(3)
+    expect(html).toContain('file-2.pdf')
+    const button = /<button[^>]*>Show all 20 attachments<\/button>/.exec(html)?.[0] ?? ''
+    expect(button).toContain('aria-expanded="false"')
+    const list = /<ul id="([^"]+)"/.exec(html)?.[1]
+    expect(button).toContain(`aria-controls="${list}"`)
+  })
+
+  it('shows a list only one longer than that whole: a button would take the row it saves', () => {
+    const html = drawn(files(4))
+    expect(html.match(/<li class="attachment">/g)).toHaveLength(4)
+    expect(html).not.toContain('Show all')
+  })
+
+  it('leaves out of the first frame the rows not shown, and writes each shown link once', () => {
+    // The frame is inert until the page has it, so the names hidden until found (for find in page)
+    // are written in as the page comes alive (heavy-invites.e2e.ts finds them).
+    const html = drawn(files(20))
+    expect(html).not.toContain('file-3.pdf')
+    expect(html.split('https://files.example/0/file-0.pdf')).toHaveLength(2)
+    expect(html).toContain('<div hidden="" class="attachments-rest"></div>')
+  })
+})
