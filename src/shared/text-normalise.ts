@@ -59,8 +59,16 @@ function withoutHiddenOrPiled(text: string): string {
   return withoutInvisibles(text).replace(MARK_FLOOD, '$1')
 }
 
+// Text in which every step above finds nothing to change (printable ASCII; for paragraphs, with
+// tabs and line feeds too) needs only trimming. Most text is such, and every field of every
+// message is normalised as it is validated, on the platform and again in the app: one test
+// instead of seven passes, four of them Unicode-aware, over each.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+const PRINTABLE_ASCII_LINES = /^[\t\n\x20-\x7e]*$/
+
 /** One-line text as stored: well-formed, breaks and tabs as spaces, no controls, invisibles or piles of marks, trimmed. */
 export function normaliseLine(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text.trim()
   return withoutHiddenOrPiled(wellFormed(text).replace(SINGLE_LINE_BREAKS, ' ').replace(CONTROLS, '')).trim()
 }
 
@@ -69,6 +77,7 @@ export function normaliseLine(text: string): string {
  * no invisibles and no piles of marks, trimmed.
  */
 export function normaliseParagraphs(text: string): string {
+  if (PRINTABLE_ASCII_LINES.test(text)) return text.trim()
   return withoutHiddenOrPiled(
     wellFormed(text).replace(MULTILINE_BREAKS, '\n').replace(CONTROLS_BUT_TAB_AND_NEWLINE, ''),
   ).trim()
