@@ -9,6 +9,8 @@ import { ErrorCode } from './protocol/commands'
  * Failures decided by the app, not the platform; and `refused`, a platform's refusal for a reason
  * this version does not know (its sentence is the platform's). `dropped`: the connection closed
  * after the command was sent and before its answer, and no new one came in time to ask again.
+ * `unconfirmed`: a refusal that may mean "done already on another device", which the cache could
+ * not check because it is not up to date with the platform; its sentence quotes the platform's.
  */
 export const LocalErrorCode = z.enum([
   'offline',
@@ -17,6 +19,7 @@ export const LocalErrorCode = z.enum([
   'invalid_response',
   'signed_out',
   'refused',
+  'unconfirmed',
 ])
 /** Failures decided by the app, not the platform. */
 export type LocalErrorCode = z.infer<typeof LocalErrorCode>

@@ -18,6 +18,7 @@ import type { Notifier } from './ports/notifier'
 import { joinedSession, openJoinedRoom } from './rooms/joined-room'
 import type { RoomOpener } from './rooms/room-opener'
 import type { StandbyCoreDeps } from './standby-core-deps'
+import type { SyncEngine } from './sync/sync-engine'
 
 /** What sending needs: the cache a refusal is checked against, and where a joined session's room opens. */
 export interface CommandSenderDeps extends Pick<StandbyCoreDeps, 'linkClock' | 'timings'> {
@@ -25,8 +26,8 @@ export interface CommandSenderDeps extends Pick<StandbyCoreDeps, 'linkClock' | '
   readonly log: Logger
   readonly notifier: Notifier
   readonly rooms: RoomOpener
-  /** Resolves once the catch-up under way, if any, is over. */
-  caughtUp(): Promise<void>
+  /** The current sign-in's sync: a refusal waits on it, and asks it whether the cache is up to date. */
+  currentSync(): Pick<SyncEngine, 'settled' | 'state'> | undefined
   /** The link of the current sign-in; undefined when signed out. */
   currentLink(): PlatformLink | undefined
 }
@@ -60,6 +61,8 @@ export class CommandSender {
           // Checking a refusal may take as long again as waiting for it did, no longer.
           catchUpWaitMs: { ...defaultLinkTimings, ...this.deps.timings }.ackTimeoutMs,
           stillFollowing: () => this.deps.currentLink() === link,
+          caughtUp: async () => this.deps.currentSync()?.settled(),
+          upToDate: () => this.deps.currentSync()?.state.kind === 'live',
         },
         name,
         payload,

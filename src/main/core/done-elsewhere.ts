@@ -4,7 +4,9 @@
  * before this cache heard of the accept. The expert did get what they asked for, so telling them
  * "Could not join" is false. The refusal's code cannot say so by itself (a `conflict` is also a
  * booking that overlaps another session), so the cache, caught up with the platform, decides:
- * when what the command asked for is now so, exactly as asked, the command is told as done.
+ * when what the command asked for is now so, exactly as asked, the command is told as done. A
+ * cache that is not up to date (a catch-up failing, stuck, or not over within the wait) cannot
+ * say it was not done either: the refusal is then told as not confirmed, with where to look.
  */
 import type { CommandOutcome } from '../../shared/command-outcome'
 import type { CommandName, CommandPayload, CommandResult } from '../../shared/protocol'
@@ -31,11 +33,14 @@ export interface DoneElsewhereDeps {
   readonly catchUpWaitMs: number
   /** Whether the cache still follows the connection the refusal came over: not once signed out, or in as another. */
   stillFollowing(): boolean
+  /** Whether the cache holds everything the platform sent: the sync is live, not catching up, failing or stuck. */
+  upToDate(): boolean
 }
 
 /**
- * `outcome` as the expert should hear it: a refusal of something the caught-up cache shows done as
- * asked (on another device) becomes that success; every other outcome is returned as it is.
+ * `outcome` as the expert should hear it: a refusal of something the cache shows done as asked (on
+ * another device) becomes that success; one the cache cannot check, not being up to date, becomes
+ * `unconfirmed`; every other outcome is returned as it is.
  */
 export async function unlessDoneElsewhere<N extends CommandName>(
   deps: DoneElsewhereDeps,
@@ -62,9 +67,27 @@ export async function unlessDoneElsewhere<N extends CommandName>(
     deps.log.error('Could not read the cache to check a refused command against it', error)
     return outcome
   }
-  if (done === null) return outcome
-  deps.log.info(`${name} refused (${outcome.error.message}), but it was done already elsewhere: told as done`)
-  return { ok: true, result: done }
+  if (done !== null) {
+    deps.log.info(
+      `${name} refused (${outcome.error.message}), but it was done already elsewhere: told as done`,
+    )
+    return { ok: true, result: done }
+  }
+  // Up to date, the cache holds what the platform did before it answered: not done as asked.
+  if (deps.upToDate()) return outcome
+  // Behind, it may lack just what was done elsewhere: neither "done" nor "Could not" is known true.
+  deps.log.warn(`${name} refused (${outcome.error.message}) while the cache is behind: told as not confirmed`)
+  const message = `The platform answered “${outcome.error.message}” Standby cannot confirm this yet: it is not up to date with the platform. ${whereToSee(name, payload)} once Standby catches up; the platform’s dashboard shows it now.`
+  return { ok: false, error: { code: 'unconfirmed', message } }
+}
+
+/** Where in the window the expert sees, once the cache is up to date, whether `name` was done. */
+function whereToSee<N extends CommandName>(name: N, payload: CommandPayload<N>): string {
+  if (name === 'invite.decline') return 'Invites shows whether the invite is still open'
+  if (name !== 'invite.accept') return 'History shows whether and how the session ended'
+  return (payload as CommandPayload<'invite.accept'>).proposedTime === null
+    ? 'Live session shows the session if it is yours'
+    : 'Upcoming shows the booking if it is yours'
 }
 
 /** Whether the catch-up under way ended within the wait; false when the wait ran out first. */

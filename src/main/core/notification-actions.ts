@@ -342,6 +342,7 @@ export function followUpTitle(what: 'join' | 'decline', code: string): string {
   if (what === 'decline' && INVITE_CLOSED_CODES.has(code)) return 'No longer open'
   if (code === 'taken') return 'Another expert was faster'
   if (code === 'expired') return 'This invite expired'
+  if (code === 'unconfirmed') return what === 'join' ? 'Join not confirmed' : 'Decline not confirmed'
   // Sent, and no answer said whether it was done: its sentence says so, and that again is safe.
   if (mayHaveHappened({ code })) return what === 'join' ? 'No answer to Join' : 'No answer to Decline'
   return what === 'join' ? 'Could not join' : 'Could not decline'

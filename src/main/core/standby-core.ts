@@ -101,7 +101,7 @@ export class StandbyCore {
     this.commands = new CommandSender({
       ...deps,
       rooms: services.rooms,
-      caughtUp: () => this.settled(),
+      currentSync: () => this.platform.sync,
       currentLink: () => this.platform.link,
     })
     this.rooms = services.rooms

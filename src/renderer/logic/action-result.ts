@@ -19,10 +19,11 @@ export function couldNot(verb: string, reason: string): string {
 /**
  * The sentence of a command that failed: "Could not book: …" when it was not done, "Tried to
  * book: …" when it was sent and no answer said whether it was done (its sentence says why, and
- * that sending it again is safe).
+ * that sending it again is safe), or the platform refused it as done already and Standby could not
+ * confirm that (`unconfirmed`: its sentence says what the platform answered, and where to look).
  */
 export function failedCommand(verb: string, failure: CommandFailure): string {
-  return mayHaveHappened(failure)
+  return mayHaveHappened(failure) || failure.code === 'unconfirmed'
     ? `Tried to ${verb}: ${afterColon(failure.message)}`
     : couldNot(verb, failure.message)
 }

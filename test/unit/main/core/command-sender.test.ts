@@ -109,3 +109,43 @@ it('a Join refused while the expert signs out is told as refused, and opens no r
   removeSignIn()
   await signedOut
 })
+
+it('a Join refused while catching up keeps failing is told as not confirmed, not as refused, and opens no room', async () => {
+  const clock = new ManualClock(FIXTURE_NOW)
+  const { core, connections, browser } = memoryCore({
+    clock,
+    cache: openStore(join(tempDir(), 'cache.db')).store,
+    fetch: signInAnyone(),
+  })
+  await core.start()
+  expect(await core.signIn(PLATFORM, 'exp_ada@example.test', 'password')).toMatchObject({ ok: true })
+  const connection = connections.at(-1)!
+  connection.accept()
+  // Ada accepted the invite on the dashboard: the platform's stream holds it, this cache does not.
+  connection.send(WELCOME_EVENT, {
+    protocolVersion: PROTOCOL_VERSION,
+    expertId: 'exp_ada',
+    latestEventId: 3,
+    serverTime: clock.now(),
+  })
+  await settledTurns()
+  const failure = { code: 'internal', message: 'The platform could not read its events.' }
+  for (const asked of connection.requests)
+    asked.answer({ ok: false, serverTime: clock.now(), error: failure })
+  await settledTurns()
+  const told: unknown[] = []
+  void core
+    .command('invite.accept', { inviteId: 'inv_req_1', proposedTime: null })
+    .then((outcome) => told.push(outcome))
+  await settledTurns()
+  const press = connection.requests.find((asked) => asked.name === COMMAND_EVENT)!
+  press.answer({ ok: false, serverTime: clock.now(), error: ALREADY })
+  await settledTurns()
+  expect(told).toEqual([
+    {
+      ok: false,
+      error: { code: 'unconfirmed', message: expect.stringContaining('“You already accepted this invite.”') },
+    },
+  ])
+  expect(browser.opened).toEqual([])
+})

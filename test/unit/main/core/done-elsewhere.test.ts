@@ -3,45 +3,19 @@
 import { describe, expect, it } from 'vitest'
 import type { CommandOutcome } from '../../../../src/shared/command-outcome'
 import { unlessDoneElsewhere, type DoneElsewhereDeps } from '../../../../src/main/core/done-elsewhere'
-import type { Invite, Session } from '../../../../src/shared/protocol'
+import type { Session } from '../../../../src/shared/protocol'
 import { ManualClock } from '../../../../src/shared/clock'
 import { anInvite, aSession, FIXTURE_NOW } from '../../../support/fixtures'
+import { cacheCatchingUp, WAIT_MS, type Held } from './done-elsewhere-kit'
 
-const silent = { info: () => {}, warn: () => {}, error: () => {} }
 const ALREADY = {
   ok: false,
   error: { code: 'conflict', message: 'You already accepted this invite.' },
 } as const
-const WAIT_MS = 10_000
 
 /** Let every promise that can settle, settle. */
 async function settledTurns(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve))
-}
-
-/** A cache holding `invite` and `session`, which become `caughtUp` once the catch-up under way is over. */
-function cacheCatchingUp(
-  before: { invite: Invite; session: Session | null },
-  caughtUp: { invite: Invite; session: Session | null },
-): DoneElsewhereDeps {
-  let held = before
-  return {
-    log: silent,
-    caughtUp: async () => {
-      held = caughtUp
-    },
-    clock: new ManualClock(FIXTURE_NOW),
-    catchUpWaitMs: WAIT_MS,
-    stillFollowing: () => true,
-    cache: {
-      invite: (id) => (held.invite.id === id ? held.invite : null),
-      session: (id) => (held.session?.id === id ? held.session : null),
-      threadPlace: (requestId) =>
-        held.session?.request.id === requestId
-          ? { kind: 'session', sessionId: held.session.id, state: held.session.state }
-          : null,
-    },
-  }
 }
 
 describe('a refusal of what was done elsewhere', () => {
@@ -120,8 +94,8 @@ describe('a refusal of what was done elsewhere', () => {
     const clock = new ManualClock(FIXTURE_NOW)
     const payload = { inviteId: invite.id, proposedTime: null }
     // A slow link's catch-up, or a platform that never lets one end.
-    const endless = (held: typeof accepted | { invite: Invite; session: null }): DoneElsewhereDeps => ({
-      ...cacheCatchingUp(held, held),
+    const endless = (held: Held): DoneElsewhereDeps => ({
+      ...cacheCatchingUp(held, held, false),
       clock,
       caughtUp: () => new Promise<void>(() => {}),
     })
@@ -136,7 +110,11 @@ describe('a refusal of what was done elsewhere', () => {
     expect(told).toEqual([])
     clock.advance(WAIT_MS)
     await settledTurns()
-    expect(told).toEqual([ALREADY, { ok: true, result: { session } }])
+    // Not done as far as this cache knows, which is behind: neither refused nor joined, but unconfirmed.
+    expect(told).toEqual([
+      { ok: false, error: expect.objectContaining({ code: 'unconfirmed' }) },
+      { ok: true, result: { session } },
+    ])
   })
 
   it('is told as refused when the expert signed out or in as another while the catch-up went on', async () => {
