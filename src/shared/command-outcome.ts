@@ -32,6 +32,11 @@ export const CommandFailure = z.object({
 /** Why a command did not succeed, with a sentence the expert can act on. */
 export type CommandFailure = z.infer<typeof CommandFailure>
 
-/** The outcome of one command. */
+/**
+ * The outcome of one command. `doneElsewhere`: the platform refused it as done already, and the
+ * cache shows it done as asked on another device; what only this press carried (a decline's
+ * reason) did not reach the platform.
+ */
 export type CommandOutcome<R> =
-  { readonly ok: true; readonly result: R } | { readonly ok: false; readonly error: CommandFailure }
+  | { readonly ok: true; readonly result: R; readonly doneElsewhere?: true }
+  | { readonly ok: false; readonly error: CommandFailure }

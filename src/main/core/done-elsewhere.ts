@@ -71,7 +71,7 @@ export async function unlessDoneElsewhere<N extends CommandName>(
     deps.log.info(
       `${name} refused (${outcome.error.message}), but it was done already elsewhere: told as done`,
     )
-    return { ok: true, result: done }
+    return { ok: true, result: done, doneElsewhere: true }
   }
   // Up to date, the cache holds what the platform did before it answered: not done as asked.
   if (deps.upToDate()) return outcome
@@ -126,6 +126,8 @@ function doneAsAsked<N extends CommandName>(
       return result({ session })
     }
     case 'invite.decline': {
+      // Declined is declined, whatever reason it gave: the platform takes a reason only with the
+      // decline itself, so one chosen here cannot be added, and `doneElsewhere` lets the window say so.
       const { inviteId } = payload as CommandPayload<'invite.decline'>
       return cache.invite(inviteId)?.state === 'declined' ? result({ inviteId }) : null
     }

@@ -32,7 +32,7 @@ import { useThreadFocus } from './use-thread-focus'
 import { DisclosureButton } from './DisclosureButton'
 import { InviteDescription } from './InviteDescription'
 import { PlatformRefusalNote, usePlatformRefusal } from './PlatformRefusal'
-import { noticeText, theirs } from '../store/notices'
+import { declinedNotice } from '../logic/declined-notice'
 
 /** Props of InviteCard. */
 export interface InviteCardProps {
@@ -76,7 +76,7 @@ export const InviteCard = memo(function InviteCard({ invite, booked, compact = f
     'Declining…',
     async (reason: DeclineReason | undefined) => {
       const result = fromCommand('decline', await api.invites.decline({ inviteId: invite.id, reason }))
-      if (result.ok) notices.push(noticeText`Declined: ${theirs(request.title)}`, 'info')
+      if (result.ok) notices.push(declinedNotice(request.title, reason, result), 'info')
       return result
     },
   )

@@ -7,9 +7,13 @@ import type { CommandFailure, CommandOutcome } from '../../shared/command-outcom
 import { mayHaveHappened } from '../../shared/unanswered-command'
 import type { IpcError, IpcResult } from '../../shared/ipc/result'
 
-/** What an action ended as, ready to show. */
+/**
+ * What an action ended as, ready to show. `doneElsewhere`: refused as done already, and done as
+ * asked on another device (CommandOutcome), so what only this press carried was not sent.
+ */
 export type ActionResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string }
+  | { readonly ok: true; readonly value: T; readonly doneElsewhere?: true }
+  | { readonly ok: false; readonly message: string }
 
 /** "Could not book: another expert already took this session." */
 export function couldNot(verb: string, reason: string): string {
@@ -57,7 +61,8 @@ export function fromCall<T>(verb: string, result: IpcResult<T>): ActionResult<T>
 export function fromCommand<T>(verb: string, result: IpcResult<CommandOutcome<T>>): ActionResult<T> {
   if (!result.ok) return { ok: false, message: failedCall(verb, result.error) }
   const outcome = result.value
-  return outcome.ok
-    ? { ok: true, value: outcome.result }
-    : { ok: false, message: failedCommand(verb, outcome.error) }
+  if (!outcome.ok) return { ok: false, message: failedCommand(verb, outcome.error) }
+  return outcome.doneElsewhere
+    ? { ok: true, value: outcome.result, doneElsewhere: true }
+    : { ok: true, value: outcome.result }
 }

@@ -35,7 +35,11 @@ export type CalendarExport = z.infer<typeof CalendarExport>
 /** The outcome of a platform command as the renderer receives it. */
 function commandOutcome<N extends CommandName>(name: N) {
   return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), result: commandSchemas[name].result as CommandSchemas[N]['result'] }),
+    z.object({
+      ok: z.literal(true),
+      result: commandSchemas[name].result as CommandSchemas[N]['result'],
+      doneElsewhere: z.literal(true).optional(),
+    }),
     z.object({ ok: z.literal(false), error: CommandFailure }),
   ])
 }

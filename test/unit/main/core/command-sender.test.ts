@@ -96,7 +96,7 @@ it('a Join refused while a catch-up never ends is answered after a while, from t
   const { clock, told, session, opened } = await joinRefusedDuringCatchUp()
   clock.advance(10_000)
   await settledTurns()
-  expect(told).toEqual([{ ok: true, result: { session } }])
+  expect(told).toEqual([{ ok: true, result: { session }, doneElsewhere: true }])
   expect(opened).toHaveLength(1)
 })
 

@@ -31,7 +31,19 @@ describe('a refusal of what was done elsewhere', () => {
       { inviteId: invite.id, proposedTime: null },
       ALREADY,
     )
-    expect(told).toEqual({ ok: true, result: { session } })
+    expect(told).toEqual({ ok: true, result: { session }, doneElsewhere: true })
+  })
+
+  it('tells a Decline with a reason, declined elsewhere first, as done elsewhere: the reason chosen here was not sent', async () => {
+    const declined = { invite: { ...invite, state: 'declined' as const }, session: null }
+    const deps = cacheCatchingUp({ invite, session: null }, declined)
+    const refusal = {
+      ok: false,
+      error: { code: 'invalid_state', message: 'You already declined this invite.' },
+    } as const
+    expect(
+      await unlessDoneElsewhere(deps, 'invite.decline', { inviteId: invite.id, reason: 'no_time' }, refusal),
+    ).toEqual({ ok: true, result: { inviteId: invite.id }, doneElsewhere: true })
   })
 
   it('is told as refused when the caught-up cache still has the invite open (a booking that overlaps)', async () => {
@@ -113,7 +125,7 @@ describe('a refusal of what was done elsewhere', () => {
     // Not done as far as this cache knows, which is behind: neither refused nor joined, but unconfirmed.
     expect(told).toEqual([
       { ok: false, error: expect.objectContaining({ code: 'unconfirmed' }) },
-      { ok: true, result: { session } },
+      { ok: true, result: { session }, doneElsewhere: true },
     ])
   })
 
