@@ -35,6 +35,30 @@ async function settledTurns(): Promise<void> {
 }
 
 /**
+ * Ada signed in, her connection welcomed by a platform whose stream holds `latestEventId` events;
+ * `beforeClear` settles before a sign-out removes her sign-in.
+ */
+async function adaWelcomed(clock: ManualClock, latestEventId: number, beforeClear?: () => Promise<void>) {
+  const { core, connections, browser } = memoryCore({
+    clock,
+    cache: openStore(join(tempDir(), 'cache.db')).store,
+    fetch: signInAnyone(),
+    ...(beforeClear && { beforeClear }),
+  })
+  await core.start()
+  expect(await core.signIn(PLATFORM, 'exp_ada@example.test', 'password')).toMatchObject({ ok: true })
+  const connection = connections.at(-1)!
+  connection.accept()
+  connection.send(WELCOME_EVENT, {
+    protocolVersion: PROTOCOL_VERSION,
+    expertId: 'exp_ada',
+    latestEventId,
+    serverTime: clock.now(),
+  })
+  return { core, connection, browser }
+}
+
+/**
  * Ada online, her cache holding an invite she accepted on the dashboard and its live session; then
  * a catch-up that the platform leaves unanswered, and her Join on the invite's stale toast, which
  * the platform refuses as accepted already.
@@ -43,15 +67,6 @@ async function joinRefusedDuringCatchUp() {
   const clock = new ManualClock(FIXTURE_NOW)
   let removeSignIn = (): void => {}
   const removing = new Promise<void>((resolve) => (removeSignIn = resolve))
-  const { core, connections, browser } = memoryCore({
-    clock,
-    cache: openStore(join(tempDir(), 'cache.db')).store,
-    fetch: signInAnyone(),
-    beforeClear: () => removing,
-  })
-  await core.start()
-  expect(await core.signIn(PLATFORM, 'exp_ada@example.test', 'password')).toMatchObject({ ok: true })
-  const connection = connections.at(-1)!
   const request = aRequest({ id: 'req_1', createdAt: FIXTURE_NOW })
   const invite = anInvite({ request })
   const session = liveSession(aSession({ request }), FIXTURE_NOW)
@@ -60,13 +75,7 @@ async function joinRefusedDuringCatchUp() {
     inviteClosed(2, invite.id, 'accepted', session.id),
     sessionUpdated(3, session),
   ]
-  connection.accept()
-  connection.send(WELCOME_EVENT, {
-    protocolVersion: PROTOCOL_VERSION,
-    expertId: 'exp_ada',
-    latestEventId: events.length,
-    serverTime: clock.now(),
-  })
+  const { core, connection, browser } = await adaWelcomed(clock, events.length, () => removing)
   for (let answered = 0; core.connection.status !== 'online';) {
     await settledTurns()
     for (const asked of connection.requests.slice(answered)) {
@@ -112,22 +121,8 @@ it('a Join refused while the expert signs out is told as refused, and opens no r
 
 it('a Join refused while catching up keeps failing is told as not confirmed, not as refused, and opens no room', async () => {
   const clock = new ManualClock(FIXTURE_NOW)
-  const { core, connections, browser } = memoryCore({
-    clock,
-    cache: openStore(join(tempDir(), 'cache.db')).store,
-    fetch: signInAnyone(),
-  })
-  await core.start()
-  expect(await core.signIn(PLATFORM, 'exp_ada@example.test', 'password')).toMatchObject({ ok: true })
-  const connection = connections.at(-1)!
-  connection.accept()
   // Ada accepted the invite on the dashboard: the platform's stream holds it, this cache does not.
-  connection.send(WELCOME_EVENT, {
-    protocolVersion: PROTOCOL_VERSION,
-    expertId: 'exp_ada',
-    latestEventId: 3,
-    serverTime: clock.now(),
-  })
+  const { core, connection, browser } = await adaWelcomed(clock, 3)
   await settledTurns()
   const failure = { code: 'internal', message: 'The platform could not read its events.' }
   for (const asked of connection.requests)
