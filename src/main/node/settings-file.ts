@@ -134,7 +134,7 @@ export function confSettingsFile(
 ): SettingsFile {
   return {
     read: () => store.store,
-    ...(at === undefined ? {} : { keepAside: () => keepCopy(at.path, at.now(), log) }),
+    ...(at === undefined ? {} : { keepAside: (why) => keepCopy(at.path, at.now(), log, why) }),
     write: (content) => {
       try {
         store.store = content
@@ -157,12 +157,17 @@ export function confSettingsFile(
  * could not be used are replaced by their defaults, or settings it does not know are left out; the
  * newest few such copies are kept.
  */
-function keepCopy(path: string, at: number, log: Logger): void {
+function keepCopy(
+  path: string,
+  at: number,
+  log: Logger,
+  why = 'held values or settings this Standby cannot use',
+): void {
   const copy = corruptSettingsPath(path, at)
   try {
     copyFileSync(path, copy, constants.COPYFILE_EXCL)
     log.warn(
-      `The settings file ${path} held values or settings this Standby cannot use; kept the file as it was as ` +
+      `The settings file ${path} ${why}; kept the file as it was as ` +
         `${basename(copy)}` +
         olderCopiesRemoved(path, copy),
     )

@@ -20,6 +20,8 @@ export interface SettingsRead {
   readonly reset: SettingsReset
   /** Set when the file held settings this Standby does not know (a misspelt hand edit), which a rewrite leaves out. */
   readonly leftOut?: true
+  /** The layout of a file a newer Standby wrote, which the first change made here rewrites in this one's. */
+  readonly newerLayout?: number
 }
 
 /** Every setting at its default. */
@@ -41,12 +43,12 @@ export function readSettings(onDisk: unknown, log: Logger): SettingsRead {
   const version = layoutVersion(onDisk, log)
   if (version > SETTINGS_VERSION) {
     // A newer Standby wrote this: read what this version understands and leave the file as it
-    // is. Only a change made here rewrites it, in this version's layout (its newer keys are lost).
+    // is. Only a change made here rewrites it, in this version's layout, kept beside it first.
     log.warn(
       `The settings were saved by a newer Standby (layout ${version}, this one reads ${SETTINGS_VERSION}); ` +
         'reading what this version understands',
     )
-    return { ...sanitize(onDisk, log), rewrite: false }
+    return { ...sanitize(onDisk, log), rewrite: false, newerLayout: version }
   }
   const migrated = migrateSettings(onDisk, version)
   if (!migrated.ok) {

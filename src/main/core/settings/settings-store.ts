@@ -19,9 +19,10 @@ export interface SettingsFile {
   write(content: Record<string, unknown>): void
   /**
    * Keeps the file as it is beside it, before a rewrite replaces values it held that could not be
-   * used (the expert's hand edit is not lost); says where, or why not, in the log. Never throws.
+   * used (the expert's hand edit is not lost), or settings of a newer Standby; says where, or why
+   * not, in the log, with `why` (what the file held) when given. Never throws.
    */
-  keepAside?(): void
+  keepAside?(why?: string): void
 }
 
 /** A change that the schema refused; names the setting at fault. */
@@ -76,6 +77,10 @@ export function createSettingsStore(file: SettingsFile, log: Logger, setAside = 
     }
   }
   const listeners = new Listeners<SettingsValues>((error) => log.error('A settings listener failed', error))
+  // A newer Standby's file is left alone at open, but the first write here (a change, or only the
+  // window's place as it closes) is in this version's layout, without the settings only the newer
+  // one knows: going back to it (leaving the beta) would find them gone, so the file is kept first.
+  let newerLayout = read.newerLayout
 
   return {
     resetAtOpen: unreadable ? 'all' : read.reset,
@@ -83,8 +88,13 @@ export function createSettingsStore(file: SettingsFile, log: Logger, setAside = 
     update(patch) {
       const next = validatedUpdate(current, patch)
       if (sameSettings(next, current)) return current
+      if (newerLayout !== undefined)
+        file.keepAside?.(
+          `was saved by a newer Standby (layout ${newerLayout}), whose own settings a change saved by this one leaves out`,
+        )
       try {
         file.write(settingsFileContent(next))
+        newerLayout = undefined
       } catch (error) {
         log.error('Could not save the settings file; the change is not made', error)
         throw new SettingsNotSavedError(error)

@@ -155,6 +155,7 @@ describe('reading settings from whatever is on disk', () => {
       rewrite: false,
       reset: [],
       leftOut: true,
+      newerLayout: SETTINGS_VERSION + 1,
     })
     expect(log.text()).toContain('saved by a newer Standby')
   })

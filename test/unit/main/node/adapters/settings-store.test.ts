@@ -121,6 +121,23 @@ describe('the Node settings store (conf)', () => {
     expect(readdirSync(dir)).toHaveLength(2)
   })
 
+  it('keeps a newer Standby’s file beside it before the first change here rewrites it without that version’s own settings', () => {
+    // A file from the beta, read by the stable release after leaving the beta.
+    const newer = `{"settingsVersion": ${SETTINGS_VERSION + 1}, "soundEnabled": false, "quietHours": {"from": 22}}`
+    const { dir, log, now, settings } = openedOver(newer)
+    // Read as far as this version can, and left alone until something changes.
+    expect(readdirSync(dir)).toEqual(['settings.json'])
+
+    settings.update({ remindersEnabled: false })
+    expect(readFileSync(corruptSettingsPath(settingsFilePath(dir), now), 'utf8')).toBe(newer)
+    expect(readJson(settingsFilePath(dir))).toMatchObject({ soundEnabled: false, remindersEnabled: false })
+    expect(log.text()).toContain('was saved by a newer Standby')
+    expect(log.text()).toContain('kept the file as it was as settings.json.corrupt-2025-01-02T03-04-05.000Z')
+    // Kept once: the file is in this version's layout from then on.
+    settings.update({ remindersEnabled: true })
+    expect(readdirSync(dir)).toHaveLength(2)
+  })
+
   it('keeps only the newest few files set aside when the settings are unreadable at every start', () => {
     const dir = tempDir()
     const stranger = 'settings.json.corrupt-by-hand'
