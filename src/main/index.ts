@@ -51,6 +51,7 @@ import { createAppNotifier } from './electron/app-notifier'
 import { createPageLinkOpeners } from './electron/page-link-openers'
 import { runtimeDeepLinks } from './electron/runtime-deep-links'
 import { systemClock } from '../shared/clock'
+import { dropConsoleWriteErrors } from '../shared-node/console-gone'
 
 /** This run's log: the console until the log file is open, then both; a failed start reports through it. */
 const logs: { log: Logger; path: string | null } = { log: consoleLogger, path: null }
@@ -59,6 +60,10 @@ const opened: { close: () => void } = { close: () => undefined }
 
 /** Builds the app: single-instance lock, session security, the core, IPC, window, tray. */
 async function main(): Promise<void> {
+  // Before anything is logged: a terminal closed under the app must not make each line an error.
+  dropConsoleWriteErrors({ stdout: process.stdout, stderr: process.stderr }, (line, error) =>
+    logs.log.warn(line, error),
+  )
   // A second copy quits before it creates anything; the first copy is told and shows itself.
   if (!claimSingleInstance()) return
   const log = createFileLogger({ dir: app.getPath('logs'), echo: consoleLogger })

@@ -559,6 +559,20 @@ describe('launching Standby', () => {
     )
   })
 
+  it('goes on without a word to the expert when the terminal it was started from is closed', async () => {
+    const fake = await launch()
+    // What Node does with a console write that finds no reader: an error on the stream, thrown
+    // as uncaught when no one listens to it, at every line the app logs from then on.
+    const gone = (): Error => Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })
+    expect(() => process.stdout.emit('error', gone())).not.toThrow()
+    expect(() => process.stderr.emit('error', gone())).not.toThrow()
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
+    expect(fake.notifications).toEqual([])
+    expect(readFileSync(join(userData!, 'logs', 'standby.log'), 'utf8')).toContain(
+      'The console Standby wrote its stdout to is gone (EPIPE)',
+    )
+  })
+
   it.each(['tray', 'update'] as const)(
     'does not come back after an error during a quit (%s): the expert’s, or a restart to install an update',
     async (quit) => {
