@@ -49,9 +49,17 @@ function clockIsWrong(platformUrl: string, serverTime: number): string {
   return `${platformUrl} is a Standby platform, but its clock reads ${reads}, so the times of its sessions cannot be trusted. Tell the platform's operator or support to set its clock right, then sign in again.`
 }
 
-/** What to say about a platform check that began to answer and did not finish in time. */
-function answerTooSlow(platformUrl: string): string {
-  return `${platformUrl} began to answer, but its answer did not all arrive within ${TIMEOUT_MS / 1000} s: the connection may be very slow, or what answers there is not a Standby platform. Try again; if it keeps happening, check the address and your connection.`
+/**
+ * What to say about an answer that began (its status and headers came) and then failed: it ran out
+ * of time, or the connection broke part way. Something answered at the address, so neither is a
+ * failure to reach it, and the advice about a wrong address or scheme would send the expert astray.
+ */
+function answerUnfinished(platformUrl: string, what: 'check' | 'sign-in', error: unknown): string {
+  const answer =
+    what === 'check' ? `${platformUrl} began to answer` : `${platformUrl} began to answer the sign-in`
+  if ((error as Error | null)?.name === 'TimeoutError')
+    return `${answer}, but its answer did not all arrive within ${TIMEOUT_MS / 1000} s: the connection may be very slow, or what answers there is not a Standby platform. Try again; if it keeps happening, check the address and your connection.`
+  return `${answer}, but the connection broke before its answer was complete: the network or something in front of the platform (a proxy) may be unreliable. Try again; if it keeps happening, check your connection.`
 }
 
 /** What to say about a platform check whose answer said it was compressed and could not be unpacked. */
@@ -151,9 +159,9 @@ export async function signIn(
     if (gateway !== undefined) return { ok: false, reason: 'not_a_platform', message: gateway }
     infoBody = read.kind === 'json' ? read.value : undefined
   } catch (error) {
+    if (answered)
+      return { ok: false, reason: 'unreachable', message: answerUnfinished(platformUrl, 'check', error) }
     const failure = describeFetchFailure(error, TIMEOUT_MS)
-    if (answered && (error as Error | null)?.name === 'TimeoutError')
-      return { ok: false, reason: 'unreachable', message: answerTooSlow(platformUrl) }
     return {
       ok: false,
       reason: failure.notAPlatform === true ? 'not_a_platform' : 'unreachable',
@@ -183,6 +191,8 @@ export async function signIn(
   if (!PlatformInfo.shape.serverTime.safeParse(info.data.serverTime).success) {
     return { ok: false, reason: 'failed', message: clockIsWrong(platformUrl, info.data.serverTime) }
   }
+  // As for the check: a failure once the sign-in's answer began is an answer cut short, not a lost platform.
+  answered = false
   try {
     const asked = `${platformUrl}${HTTP_PATHS.signIn}`
     const res = await fetchImpl(asked, {
@@ -193,6 +203,7 @@ export async function signIn(
       // Following a 307 or 308 would send the password again, to an address never checked.
       redirect: 'manual',
     })
+    answered = true
     if (isRedirect(res)) {
       return refuseRedirect(
         res,
@@ -209,6 +220,8 @@ export async function signIn(
     }
     return { ok: true, token: signedIn.data.token, expert: signedIn.data.expert, platformUrl }
   } catch (error) {
+    if (answered)
+      return { ok: false, reason: 'unreachable', message: answerUnfinished(platformUrl, 'sign-in', error) }
     return {
       ok: false,
       reason: 'unreachable',

@@ -163,6 +163,41 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
     expect(signIns - before).toBe(0)
   })
 
+  /** An answer whose status and headers come, then a part of its body, then the connection breaks. */
+  const cutShort = (res: ServerResponse): void => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' })
+    res.write('{"protocolVersion":', () => res.socket?.destroy())
+  }
+
+  it('says a platform check whose answer broke off part way was reached, not unreachable, and sends no password', async () => {
+    infoAnswer = cutShort
+    const before = signIns
+    const outcome = await signIn(url, 'ada@example.test', 'right')
+    infoAnswer = undefined
+    expect(outcome).toMatchObject({ ok: false, reason: 'unreachable' })
+    const message = outcome.ok ? '' : outcome.message.replace(url, 'the platform')
+    expect(message).toMatch(
+      /^the platform began to answer, but the connection broke before its answer was complete.*Try again/,
+    )
+    expect(message).not.toMatch(/Could not reach|without answering|https:\/\/|UND_ERR/)
+    expect(message).not.toMatch(RAW)
+    expect(signIns - before).toBe(0)
+  })
+
+  it('says a sign-in whose answer broke off part way was answered, once, without trying again', async () => {
+    answer = cutShort
+    const before = signIns
+    const outcome = await signIn(url, 'ada@example.test', 'right')
+    expect(outcome).toMatchObject({ ok: false, reason: 'unreachable' })
+    const message = outcome.ok ? '' : outcome.message.replace(url, 'the platform')
+    expect(message).toMatch(
+      /^the platform began to answer the sign-in, but the connection broke before its answer was complete.*Try again/,
+    )
+    expect(message).not.toMatch(/without answering|UND_ERR/)
+    expect(message).not.toMatch(RAW)
+    expect(signIns - before).toBe(1)
+  })
+
   it('says a gateway in front of the platform asks for a sign-in of its own, or blocks this computer, and sends no password', async () => {
     for (const [respond, says] of [
       [
