@@ -5,7 +5,7 @@
  * to the redacted log instead, and the app relaunches once or keeps running and says so.
  */
 import { app } from 'electron'
-import { closeSync, mkdirSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Clock } from '../../shared/clock'
 import type { Logger } from '../core/ports/logger'
@@ -141,16 +141,22 @@ function relaunchAtQuit(target: NonNullable<LastResortOptions['process']>, optio
   app.once('before-quit', dropRelaunch)
 }
 
-/** The file's text, at most RECORD_MAX_BYTES of it; null when there is none. */
+/**
+ * The file's text, at most RECORD_MAX_BYTES of it; null when there is none. Throws for anything
+ * at the path that is not a regular file: a named pipe, opened plainly, would wait for a writer
+ * that never comes and hold the main process at its last resort.
+ */
 function readIfThere(path: string): string | null {
   let fd: number
   try {
-    fd = openSync(path, 'r')
+    // Non-blocking, so a named pipe opens at once and is refused below. Windows has no such flag.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return null
     throw error
   }
   try {
+    if (!fstatSync(fd).isFile()) throw new Error(`${path} is not a regular file`)
     const bytes = Buffer.alloc(RECORD_MAX_BYTES)
     return bytes.subarray(0, readSync(fd, bytes, 0, RECORD_MAX_BYTES, 0)).toString('utf8')
   } finally {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { EventEmitter } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -150,6 +151,18 @@ describe('the main process’s last resort', () => {
     run(1_000).process.emit('uncaughtException', new Error('boom'))
     expect(fake.app.relaunch).toHaveBeenCalledOnce()
   })
+
+  it.runIf(process.platform !== 'win32')(
+    'with a named pipe where the record goes, keeps running and says so at once, instead of waiting on the pipe',
+    () => {
+      execFileSync('mkfifo', [join(userData, RELAUNCH_RECORD_FILE)])
+      const { process: run1, tell, logText } = run(1_000)
+      run1.emit('uncaughtException', new Error('boom'))
+      expect(fake.app.relaunch).not.toHaveBeenCalled()
+      expect(tell).toHaveBeenCalledWith(KEPT_RUNNING_NOTICE)
+      expect(logText()).toContain('could not read when the app last relaunched')
+    },
+  )
 
   it('keeps what it has to tell for the notifier when the error came before it, after why this run started', () => {
     run(1_000).process.emit('uncaughtException', new Error('first'))
