@@ -3,6 +3,7 @@
  * in the connection line and whether the platform broke the protocol (socket.io keeps what
  * happened in its errors' descriptions, where ws put it).
  */
+import { NOT_THE_PLATFORM_PROTOCOL } from '../core/connection/network-failure'
 
 /**
  * What went wrong with an attempt, as Node's error code or "HTTP <status>": socket.io says only
@@ -10,6 +11,8 @@
  * server that answered the upgrade with a page) in the transport error's description.
  */
 export function whyNotConnected(error: Error): string {
+  // engine.io's word for bytes on the WebSocket that are no packet of its protocol.
+  if ((error as { code?: unknown }).code === 'parser error') return NOT_THE_PLATFORM_PROTOCOL
   const description = (error as { description?: { message?: unknown; error?: { code?: unknown } } })
     .description
   const code = description?.error?.code

@@ -16,7 +16,7 @@ import { checkPlatformUrl } from '../../../shared/platform-url'
 import { redactedExcerpt } from '../../../shared/log-redaction'
 import { discardBody, readCappedJson, type CappedJson } from './capped-json'
 import { describeSignInRefusal } from './sign-in-refusal'
-import { describeFetchFailure } from '../connection/network-failure'
+import { describeFetchFailure, type NetworkFailure } from '../connection/network-failure'
 
 /** What a sign-in attempt ended as. */
 export type SignInOutcome =
@@ -78,6 +78,16 @@ function gatewayInTheWay(status: number, platformUrl: string): string | undefine
   if (status === 403)
     return `Something at ${platformUrl} refused this computer before the platform could answer: a firewall or gateway in front of it may block this network (ask whoever runs it), or the address is wrong. Your password was not sent.`
   return undefined
+}
+
+/**
+ * How a sentence about a platform check that failed before any answer began opens: something that
+ * answered (another protocol, plain http, a certificate) is not an address nothing answers at.
+ */
+function checkFailureLead(platformUrl: string, failure: NetworkFailure): string {
+  if (failure.notAPlatform === true) return `${platformUrl} answered, but it is not a Standby platform`
+  if (failure.answered === true) return `${platformUrl} answered, but Standby could not connect to it`
+  return `Could not reach ${platformUrl}`
 }
 
 /** Where a redirect points, resolved against the address asked, for a sentence; null if unreadable. */
@@ -165,10 +175,7 @@ export async function signIn(
     return {
       ok: false,
       reason: failure.notAPlatform === true ? 'not_a_platform' : 'unreachable',
-      message:
-        failure.notAPlatform === true
-          ? `${platformUrl} answered, but it is not a Standby platform (${failure.what}). ${failure.remedy}`
-          : `Could not reach ${platformUrl} (${failure.what}). ${failure.remedy}`,
+      message: `${checkFailureLead(platformUrl, failure)} (${failure.what}). ${failure.remedy}`,
     }
   }
   // Read with any clock first: a platform whose clock is wrong still answered as a platform, and

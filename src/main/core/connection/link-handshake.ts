@@ -94,10 +94,12 @@ export function readConnectFailure(
     if (data !== undefined) return { kind: 'retry', reason: unreadableRefusal(data, message, platformUrl) }
     // Whatever answered the attempt may have written the message, at any length.
     const failure = describeNetworkCode(clipSentence(message))
-    return {
-      kind: 'retry',
-      reason: `The platform at ${platformUrl} is unreachable (${failure.what}). ${failure.remedy}`,
-    }
+    // Something that answered (a page, another protocol, a certificate) is not a platform out of reach.
+    const lead =
+      failure.answered === true
+        ? `The server at ${platformUrl} answered, but Standby could not connect to it`
+        : `The platform at ${platformUrl} is unreachable`
+    return { kind: 'retry', reason: `${lead} (${failure.what}). ${failure.remedy}` }
   }
   if (refusal.data.code === 'unauthorized') {
     return { kind: 'refused', refusal: { code: 'unauthorized', message: refusal.data.message } }

@@ -13,7 +13,18 @@ export interface NetworkFailure {
   readonly remedy: string
   /** Something answered, but not as a platform can: the address is wrong, not the network. */
   readonly notAPlatform?: true
+  /**
+   * Something at the address answered (a page, another protocol, a certificate): whatever went
+   * wrong, it is not a platform out of reach, and a sentence must not say it is.
+   */
+  readonly answered?: true
 }
+
+/**
+ * The code the socket transport reports when what answers the platform's WebSocket sends bytes that
+ * are no packet of its protocol (engine.io's "parser error"): a WebSocket service of another kind.
+ */
+export const NOT_THE_PLATFORM_PROTOCOL = 'ERR_NOT_THE_PLATFORM_PROTOCOL'
 
 const CHECK_ADDRESS = 'Check the address and your connection.'
 
@@ -49,6 +60,7 @@ export function describeNetworkCode(code: string): NetworkFailure {
     return {
       what: `it does not answer over https there: ${code}`,
       remedy: 'Check the address: a platform on this computer without https is reached with http://.',
+      answered: true,
     }
   }
   if (isNotHttpCode(code)) {
@@ -56,6 +68,15 @@ export function describeNetworkCode(code: string): NetworkFailure {
       what: `another kind of server answers there, not a web server: ${code}`,
       remedy: 'Check the address and its port: a Standby platform does not answer there.',
       notAPlatform: true,
+      answered: true,
+    }
+  }
+  if (code === NOT_THE_PLATFORM_PROTOCOL) {
+    return {
+      what: 'what answers there speaks another protocol than a Standby platform',
+      remedy: 'Check the address and its port: a Standby platform does not answer there.',
+      notAPlatform: true,
+      answered: true,
     }
   }
   if (HUNG_UP.has(code)) {
@@ -70,6 +91,7 @@ export function describeNetworkCode(code: string): NetworkFailure {
       what: `its security certificate is not trusted: ${code}`,
       remedy:
         'Check the address. If it is right, the platform’s certificate must be renewed or trusted by this computer before Standby can connect; ask whoever runs the platform.',
+      answered: true,
     }
   }
   const status = /^HTTP (\d{3})$/.exec(code)?.[1]
@@ -78,10 +100,12 @@ export function describeNetworkCode(code: string): NetworkFailure {
       ? {
           what: `the server there answered HTTP ${status}`,
           remedy: 'The platform may be down or restarting.',
+          answered: true,
         }
       : {
           what: `the server there answered HTTP ${status}, not as a Standby platform`,
           remedy: 'Check the address you signed in with; sign in again with the right one.',
+          answered: true,
         }
   }
   return { what: code, remedy: CHECK_ADDRESS }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
+import { WebSocketServer } from 'ws'
 import { describe, expect, it } from 'vitest'
 import { PlatformLink } from '../../../../src/main/core/connection/platform-link'
 import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
@@ -188,8 +189,24 @@ describe('PlatformLink', () => {
     const link = startedLinkTo(ssh.port)
     const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
     expect(waiting.kind === 'waiting' && waiting.reason).toMatch(
-      /another kind of server answers there, not a web server: HPE_\w+\)\. Check the address and its port: a Standby platform does not answer there\.$/,
+      /answered, but Standby could not connect to it \(another kind of server answers there, not a web server: HPE_\w+\)\. Check the address and its port: a Standby platform does not answer there\.$/,
     )
+    expect(waiting.kind === 'waiting' && waiting.reason).not.toMatch(/unreachable/)
+  })
+
+  it('says a WebSocket service of another kind answers at the address, not that the platform is unreachable', async () => {
+    const http = createServer()
+    const sockets = new WebSocketServer({ server: http })
+    sockets.on('connection', (ws) => ws.send('{"hello":"world"}'))
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    defer(() => new Promise<void>((resolve) => sockets.close(() => http.close(() => resolve()))))
+    const link = startedLinkTo((http.address() as AddressInfo).port)
+    const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
+    const reason = waiting.kind === 'waiting' ? waiting.reason : ''
+    expect(reason).toMatch(
+      /answered, but Standby could not connect to it \(what answers there speaks another protocol than a Standby platform\)\. Check the address and its port/,
+    )
+    expect(reason).not.toMatch(/unreachable|server error/)
   })
 
   it('says what answered instead of a platform, and what to do: a web page, a refused connection', async () => {
@@ -210,8 +227,9 @@ describe('PlatformLink', () => {
       }),
     )
     expect(reasons[0]).toMatch(
-      /answered HTTP 404, not as a Standby platform\). Check the address you signed in with/,
+      /answered, but Standby could not connect to it \(the server there answered HTTP 404, not as a Standby platform\). Check the address you signed in with/,
     )
+    expect(reasons[0]).not.toMatch(/unreachable/)
     expect(reasons[1]).toMatch(/unreachable \(connection refused\). Check the address and your connection\.$/)
   })
 })

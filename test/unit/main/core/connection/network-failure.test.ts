@@ -15,6 +15,7 @@ describe('a failed call or connection, described', () => {
       expect(describeFetchFailure(fetchFailed(code), 8_000)).toEqual({
         what: `its security certificate is not trusted: ${code}`,
         remedy: expect.stringMatching(/ask whoever runs the platform/),
+        answered: true,
       })
     }
   })
@@ -37,6 +38,7 @@ describe('a failed call or connection, described', () => {
         what: `another kind of server answers there, not a web server: ${code}`,
         remedy: 'Check the address and its port: a Standby platform does not answer there.',
         notAPlatform: true,
+        answered: true,
       })
     }
   })
@@ -48,6 +50,10 @@ describe('a failed call or connection, described', () => {
     expect(describeNetworkCode('HTTP 503')).toEqual({
       what: 'the server there answered HTTP 503',
       remedy: 'The platform may be down or restarting.',
+      answered: true,
     })
+    // Nothing answered: no sentence may say something did.
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'E_SOMETHING_NEW'])
+      expect(describeNetworkCode(code).answered).toBeUndefined()
   })
 })
