@@ -51,6 +51,19 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
   const damaged = (encoding: string) => (res: ServerResponse) =>
     res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding }).end('{"ok":1}')
 
+  /**
+   * A sign-in whose platform check `respond`s: what it ended as, its sentence with the address
+   * written "the platform", and how many sign-ins reached the server.
+   */
+  async function signInChecked(respond: (res: ServerResponse) => void) {
+    infoAnswer = respond
+    const before = signIns
+    const outcome = await signIn(url, 'ada@example.test', 'right')
+    infoAnswer = undefined
+    const message = outcome.ok ? '' : outcome.message.replace(url, 'the platform')
+    return { outcome, message, sent: signIns - before }
+  }
+
   const cases: ReadonlyArray<[string, (res: ServerResponse) => void, RegExp]> = [
     [
       'a proxy’s 429 with Retry-After in seconds',
@@ -151,16 +164,12 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
   })
 
   it('says a platform check whose answer arrived damaged was reached, not unreachable, and sends no password', async () => {
-    infoAnswer = damaged('gzip')
-    const before = signIns
-    const outcome = await signIn(url, 'ada@example.test', 'right')
-    infoAnswer = undefined
+    const { outcome, message, sent } = await signInChecked(damaged('gzip'))
     expect(outcome).toMatchObject({ ok: false, reason: 'failed' })
-    const message = outcome.ok ? '' : outcome.message.replace(url, 'the platform')
     expect(message).toMatch(/^the platform answered, but its answer arrived damaged \(Z_DATA_ERROR\)/)
     expect(message).not.toMatch(/Could not reach/)
     expect(message).not.toMatch(RAW)
-    expect(signIns - before).toBe(0)
+    expect(sent).toBe(0)
   })
 
   /** An answer whose status and headers come, then a part of its body, then the connection breaks. */
@@ -170,18 +179,14 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
   }
 
   it('says a platform check whose answer broke off part way was reached, not unreachable, and sends no password', async () => {
-    infoAnswer = cutShort
-    const before = signIns
-    const outcome = await signIn(url, 'ada@example.test', 'right')
-    infoAnswer = undefined
+    const { outcome, message, sent } = await signInChecked(cutShort)
     expect(outcome).toMatchObject({ ok: false, reason: 'unreachable' })
-    const message = outcome.ok ? '' : outcome.message.replace(url, 'the platform')
     expect(message).toMatch(
       /^the platform began to answer, but the connection broke before its answer was complete.*Try again/,
     )
     expect(message).not.toMatch(/Could not reach|without answering|https:\/\/|UND_ERR/)
     expect(message).not.toMatch(RAW)
-    expect(signIns - before).toBe(0)
+    expect(sent).toBe(0)
   })
 
   it('says a sign-in whose answer broke off part way was answered, once, without trying again', async () => {
@@ -206,16 +211,12 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
       ],
       [page(403), /refused this computer.*firewall or gateway/],
     ] as const) {
-      infoAnswer = respond
-      const before = signIns
-      const outcome = await signIn(url, 'ada@example.test', 'right')
-      infoAnswer = undefined
+      const { outcome, message, sent } = await signInChecked(respond)
       expect(outcome).toMatchObject({ ok: false, reason: 'not_a_platform' })
-      const message = outcome.ok ? '' : outcome.message.replace(url, 'the platform')
       expect(message).toMatch(says)
       expect(message).toMatch(/Your password was not sent\.$/)
       expect(message).not.toMatch(RAW)
-      expect(signIns - before).toBe(0)
+      expect(sent).toBe(0)
     }
   })
 
