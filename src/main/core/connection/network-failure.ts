@@ -96,6 +96,9 @@ export function describeNetworkCode(code: string): NetworkFailure {
   }
   const status = /^HTTP (\d{3})$/.exec(code)?.[1]
   if (status !== undefined) {
+    // A platform refuses a sign-in on its own terms, never with these: a gateway in front said them.
+    const gateway = GATEWAY_STATUSES[status]
+    if (gateway !== undefined) return { ...gateway, answered: true }
     return status.startsWith('5')
       ? {
           what: `the server there answered HTTP ${status}`,
@@ -109,6 +112,24 @@ export function describeNetworkCode(code: string): NetworkFailure {
         }
   }
   return { what: code, remedy: CHECK_ADDRESS }
+}
+
+/**
+ * What a status from something in front of the platform means (a login gateway or proxy asking for
+ * a sign-in of its own, a firewall refusing this computer): the address is likely right, so telling
+ * the expert to check it, or to sign in to Standby again, would not help.
+ */
+const GATEWAY_STATUSES: Readonly<Record<string, Omit<NetworkFailure, 'answered'>>> = {
+  '401': {
+    what: 'something in front of the platform asked for a sign-in of its own: HTTP 401',
+    remedy:
+      'A proxy or login gateway in front of the platform may need you to sign in to it: open the platform address in a browser, then Standby tries again.',
+  },
+  '403': {
+    what: 'something in front of the platform refused this computer: HTTP 403',
+    remedy:
+      'A firewall or gateway in front of the platform may block this network: ask whoever runs it, or try from another network.',
+  },
 }
 
 /** Describe a failed fetch whose signal timed out after `timeoutMs`. */

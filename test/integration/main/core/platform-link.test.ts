@@ -209,6 +209,27 @@ describe('PlatformLink', () => {
     expect(reason).not.toMatch(/unreachable|server error/)
   })
 
+  it('says a gateway in front of the platform asked for a sign-in of its own, or refused this computer, not to check the address', async () => {
+    for (const [status, says] of [
+      [
+        401,
+        /asked for a sign-in of its own: HTTP 401\)\. A proxy or login gateway.*open the platform address in a browser/,
+      ],
+      [403, /refused this computer: HTTP 403\)\. A firewall or gateway.*ask whoever runs it/],
+    ] as const) {
+      const gateway = createServer((_req, res) =>
+        res.writeHead(status, { 'content-type': 'text/html' }).end('<html>'),
+      )
+      await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve))
+      defer(() => new Promise<void>((resolve) => gateway.close(() => resolve())))
+      const link = startedLinkTo((gateway.address() as AddressInfo).port)
+      const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
+      const reason = waiting.kind === 'waiting' ? waiting.reason : ''
+      expect(reason).toMatch(says)
+      expect(reason).not.toMatch(/unreachable|Check the address|sign in again/)
+    }
+  })
+
   it('says what answered instead of a platform, and what to do: a web page, a refused connection', async () => {
     const page = createServer((_req, res) =>
       res.writeHead(404, { 'content-type': 'text/html' }).end('<html>'),
