@@ -265,8 +265,8 @@ export class SqliteCacheStore implements CacheStore {
     return this.repos.reminders.handled(key.sessionId, key.bookedStart, key.alert)
   }
 
-  reminderStarts(sessionId: string): ReadonlyArray<number> {
-    return this.repos.reminders.starts(sessionId)
+  reminderMarks(sessionId: string): ReadonlyArray<Omit<ReminderKey, 'sessionId'>> {
+    return this.repos.reminders.marksOf(sessionId)
   }
 
   markReminder(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void {

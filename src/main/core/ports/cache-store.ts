@@ -211,8 +211,8 @@ export interface CacheStore {
 
   /** Whether this reminder or alert already fired or was skipped. */
   reminderHandled(key: ReminderKey): boolean
-  /** The booked starts the session has a reminder or alert recorded for. */
-  reminderStarts(sessionId: string): ReadonlyArray<number>
+  /** The reminders and alerts recorded for the session, at every booked start, the latest recorded first. */
+  reminderMarks(sessionId: string): ReadonlyArray<Omit<ReminderKey, 'sessionId'>>
   /** Record that a reminder or alert fired (or was skipped); the first outcome stands. */
   markReminder(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void
   /** Every snoozed reminder, soonest first. */

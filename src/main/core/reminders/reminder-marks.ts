@@ -8,6 +8,12 @@ import type { CacheStore, ReminderKey, SnoozedReminder } from '../ports/cache-st
 import type { Logger } from '../ports/logger'
 import { sameBookedTime } from './due-alerts'
 
+/**
+ * The mark of a booked start told to the expert that nudges moved since (session-moves.ts): kept so
+ * a restart measures the nudges that follow from it, not from the start as cached.
+ */
+export const TOLD_ALERT = 'told'
+
 interface ReminderMark {
   readonly key: ReminderKey
   readonly outcome: 'fired' | 'skipped'
@@ -74,13 +80,35 @@ export class ReminderMarks {
    * The session is seen for the first time by this run: when the cache holds no alert for its start
    * but holds some for a start less than a minute off (a nudge saved by a run that stopped before
    * carrying them), those count for the start booked now, as `carry` would have made them.
+   * Returns the start they were carried from; null when none was.
    */
-  carryFromNear(sessionId: string, to: number, alerts: ReadonlyArray<string>, now: number): void {
-    const starts = this.deps.cache.reminderStarts(sessionId)
-    if (starts.includes(to)) return
+  carryFromNear(sessionId: string, to: number, alerts: ReadonlyArray<string>, now: number): number | null {
+    const starts = this.deps.cache
+      .reminderMarks(sessionId)
+      .flatMap((m) => (m.alert === TOLD_ALERT ? [] : [m.bookedStart]))
+    if (starts.includes(to)) return null
     const near = starts.filter((start) => sameBookedTime(start, to))
     const from = near.sort((a, b) => Math.abs(a - to) - Math.abs(b - to))[0]
-    if (from !== undefined) this.carry(sessionId, from, to, alerts, now)
+    if (from === undefined) return null
+    this.carry(sessionId, from, to, alerts, now)
+    return from
+  }
+
+  /** Keep `start` as the session's start last told, now that a nudge moved the session off it. */
+  told(sessionId: string, start: number, now: number): void {
+    this.mark({ sessionId, bookedStart: start, alert: TOLD_ALERT }, 'fired', now)
+  }
+
+  /**
+   * The start last told to the expert that nudges moved the session from, as kept by `told`: the
+   * latest kept less than a minute from `start`, the one booked now; null when none is (the start
+   * booked now is then the one told).
+   */
+  toldNear(sessionId: string, start: number): number | null {
+    const told = this.deps.cache
+      .reminderMarks(sessionId)
+      .find((m) => m.alert === TOLD_ALERT && sameBookedTime(m.bookedStart, start))
+    return told?.bookedStart ?? null
   }
 
   /** The cache was emptied: the marks held for it are of an expert no longer here. */

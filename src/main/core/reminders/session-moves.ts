@@ -36,14 +36,11 @@ export class SessionMoves {
 
   /**
    * The booked sessions a plan saw at `now`: their starts are what a later change is compared with.
-   * One seen first takes what fired for a start less than a minute off, which a run that stopped
-   * between saving the nudge and carrying its marks left behind.
+   * One seen first starts from what an earlier run left of it (`kept`).
    */
   planned(sessions: ReadonlyArray<Session>, now: number): void {
     const booked = sessions.filter((s) => s.kind === 'scheduled' && s.state === 'booked')
-    for (const s of booked)
-      if (!this.known.has(s.id)) this.deps.marks.carryFromNear(s.id, s.bookedStart, carried(s), now)
-    this.known = new Map(booked.map((s) => [s.id, bookedOf(s, this.known.get(s.id))]))
+    this.known = new Map(booked.map((s) => [s.id, bookedOf(s, this.known.get(s.id) ?? this.kept(s, now))]))
   }
 
   /** Tell each of these sessions that moved since the last plan, unless the client's answer explains it. */
@@ -56,6 +53,8 @@ export class SessionMoves {
       if (known.requestId !== session.request.id) continue
       if (sameBookedTime(known.toldStart, session.bookedStart)) {
         this.deps.marks.carry(session.id, known.bookedStart, session.bookedStart, carried(session), now)
+        // Kept, so after a restart the nudges that follow still add up from it.
+        this.deps.marks.told(session.id, known.toldStart, now)
         continue
       }
       // Nudges that add up to a minute or more are a move from the time the expert was told.
@@ -84,6 +83,19 @@ export class SessionMoves {
     }
   }
 
+  /**
+   * What an earlier run left of a session this run sees first: the start last told, when nudges
+   * moved it since, and what fired for a start less than a minute off, which a run that stopped
+   * between saving the nudge and carrying its marks left behind (taken for the start booked now).
+   */
+  private kept(session: Session, now: number): Booked {
+    const { id, bookedStart } = session
+    const { marks } = this.deps
+    const carriedFrom = marks.carryFromNear(id, bookedStart, carried(session), now)
+    const told = marks.toldNear(id, bookedStart) ?? carriedFrom ?? bookedStart
+    return { bookedStart, toldStart: told, requestId: session.request.id }
+  }
+
   /** The cache was emptied: nothing known is the new expert's. */
   forget(): void {
     this.known = new Map()
@@ -93,7 +105,7 @@ export class SessionMoves {
 /** A booked session's start as a plan saw it, the start its reminders and moves told, and its request. */
 interface Booked {
   readonly bookedStart: number
-  /** The start last told, kept through nudges (SAME_TIME_MS): they add up to a move from it. */
+  /** The start last told, kept through nudges (SAME_TIME_MS) and restarts: they add up to a move from it. */
   readonly toldStart: number
   readonly requestId: string
 }

@@ -8,6 +8,12 @@ import { preparedOnUse } from './prepared-on-use'
 /** What became of one reminder. */
 export type ReminderOutcome = 'fired' | 'skipped'
 
+/** One alert recorded for a session, without the session. */
+export interface ReminderMarkRow {
+  readonly bookedStart: number
+  readonly alert: string
+}
+
 /** A snoozed reminder as stored. */
 export interface SnoozeRow {
   readonly sessionId: string
@@ -18,7 +24,7 @@ export interface SnoozeRow {
 /** Reads and writes reminder state. Writes run inside the caller's transaction, if any. */
 export class ReminderRepository {
   private readonly selectHandled: Database.Statement<[string, number, string], { found: number }>
-  private readonly selectStarts: Database.Statement<[string], { bookedStart: number }>
+  private readonly selectMarks: Database.Statement<[string], ReminderMarkRow>
   private readonly insertReminder: Database.Statement<[string, number, string, ReminderOutcome, number]>
   private readonly deleteOrphans: Database.Statement<[]>
   private readonly deleteAllReminders: Database.Statement<[]>
@@ -33,9 +39,10 @@ export class ReminderRepository {
       db,
       'SELECT 1 AS found FROM reminders WHERE session_id = ? AND booked_start = ? AND alert = ?',
     )
-    this.selectStarts = preparedOnUse(
+    // The primary key's prefix finds the session's rows; a session has a handful.
+    this.selectMarks = preparedOnUse(
       db,
-      'SELECT DISTINCT booked_start AS bookedStart FROM reminders WHERE session_id = ?',
+      'SELECT booked_start AS bookedStart, alert FROM reminders WHERE session_id = ? ORDER BY at DESC',
     )
     // The first outcome stands: a reminder that fired is not turned into a skipped one later.
     this.insertReminder = preparedOnUse(
@@ -85,9 +92,9 @@ export class ReminderRepository {
     return this.selectHandled.get(sessionId, bookedStart, alert) !== undefined
   }
 
-  /** The booked starts the session has an alert recorded for. */
-  starts(sessionId: string): number[] {
-    return this.selectStarts.all(sessionId).map((row) => row.bookedStart)
+  /** The alerts recorded for the session, at every booked start, the latest recorded first. */
+  marksOf(sessionId: string): ReminderMarkRow[] {
+    return this.selectMarks.all(sessionId)
   }
 
   /** Record an alert's outcome; a second record for the same one changes nothing. */

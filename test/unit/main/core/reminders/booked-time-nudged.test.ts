@@ -105,9 +105,51 @@ describe('a booked start nudged by a few seconds', () => {
     next.scheduler.stop()
   })
 
+  it('killed after a nudge of 40 s was saved, then by 40 s more: a move of 80 s from the time told', () => {
+    const { next, saved } = restartedAfter(T + 40_000)
+    next.update({ ...saved, bookedStart: T + 80_000, updatedAt: next.clock.now() })
+    expect(next.titles()).toEqual([expect.stringMatching(/^Moved: Session ses_1, now /)])
+    expect(next.notifier.shown.at(-1)).toMatchObject({ moment: 'moved', bookedStart: T + 80_000 })
+    next.scheduler.stop()
+  })
+
   it('moved a minute while no run listened: the next run reminds of the new time', () => {
     const { next } = restartedAfter(T + MINUTE)
     expect(next.titles()).toEqual(['In 30 minutes: Session ses_1'])
+    next.scheduler.stop()
+  })
+
+  /** Booked at T, the 30 shown, nudged by `first` s; then the run stopped and the next one started. */
+  const nudgedThenRestarted = (first: number) => {
+    const before = setUp()
+    const session = before.book('ses_1', T)
+    before.scheduler.start()
+    before.clock.advanceTo(T - 29 * MINUTE)
+    before.update({ ...session, bookedStart: T + first, updatedAt: before.clock.now() })
+    before.scheduler.stop()
+    const next = setUp({ dir: before.dir, now: before.clock.now() })
+    next.scheduler.start()
+    next.clock.advanceTo(T - 28 * MINUTE)
+    return { next, session }
+  }
+
+  it('by 40 s, restarted, then by 40 s more: a move of 80 s from the time told, told once', () => {
+    const { next, session } = nudgedThenRestarted(40_000)
+    const start = T + 80_000
+    next.update({ ...session, bookedStart: start, updatedAt: next.clock.now() })
+    expect(next.titles()).toEqual([expect.stringMatching(/^Moved: Session ses_1, now .+, in 30 minutes$/)])
+    expect(next.notifier.shown.at(-1)).toMatchObject({ bookedStart: start })
+    next.clock.advanceTo(start - 10 * MINUTE)
+    expect(next.titles().slice(1)).toEqual(['In 10 minutes: Session ses_1'])
+    next.scheduler.stop()
+  })
+
+  it('by 40 s, restarted, then back by 30 s: still the time told, nothing told again', () => {
+    const { next, session } = nudgedThenRestarted(40_000)
+    const start = T + 10_000
+    next.update({ ...session, bookedStart: start, updatedAt: next.clock.now() })
+    next.clock.advanceTo(start - 10 * MINUTE)
+    expect(next.titles()).toEqual(['In 10 minutes: Session ses_1'])
     next.scheduler.stop()
   })
 
