@@ -21,6 +21,7 @@ import type { Logger } from './ports/logger'
 import type { AppNotification, NotificationAction, NotificationActivation, Notifier } from './ports/notifier'
 import { reminderActions, type ReminderNotification } from './reminders/reminder-actions'
 import type { ReminderScheduler } from './reminders/reminder-scheduler'
+import { SESSION_GONE } from './reminders/reminder-press'
 import { AnsweredInvites, type InviteAnswer } from './answered-invites'
 import { storageRemedy } from './storage-remedy'
 import { ACTED_FOR_NO_ONE, actedForNoOne, NO_ONE_LOGGED, type NoOne } from './acted-for-no-one'
@@ -57,7 +58,7 @@ export interface NotificationCommands {
 /** What a press on a reminder tells and asks the reminder scheduler. */
 export type ReminderControls = Pick<
   ReminderScheduler,
-  'pressed' | 'startAllowed' | 'whyNoStart' | 'snooze' | 'whyNoSnooze'
+  'pressed' | 'startAllowed' | 'whyNoStart' | 'snooze' | 'whyNoSnooze' | 'shownForAnotherRequest'
 >
 
 /** What the actions need. */
@@ -147,6 +148,13 @@ export class NotificationActions {
 
   /** A press on a reminder: Start and Snooze where it offers them, else the session in the window. */
   private async remind(action: NotificationAction, reminder: ReminderNotification): Promise<void> {
+    if (
+      this.readCache(
+        () => this.deps.reminders.shownForAnotherRequest(reminder.sessionId, reminder.requestId),
+        false,
+      )
+    )
+      return this.shownForGone(action, reminder)
     // Pressed, it left the screen: its session changing now has nothing there to withdraw.
     this.deps.reminders.pressed(reminder.sessionId)
     const offered = reminderActions({ ...reminder, startAllowed: true })
@@ -162,13 +170,31 @@ export class NotificationActions {
     this.focusRequests.emit({ kind: 'session', sessionId: reminder.sessionId })
   }
 
+  /**
+   * A press on a reminder of a session whose id is now another request's (a platform restored from a
+   * backup): what it spoke of is gone, so nothing is sent and the other session is not opened in its
+   * place; the window opens on the lists as they are, the expert is told why, and the notification,
+   * where the OS still shows it (an earlier run's), is taken down.
+   */
+  private shownForGone(action: NotificationAction, reminder: ReminderNotification): void {
+    const { sessionId, bookedStart, requestId, title } = reminder
+    this.deps.log.info(
+      `A ${action} pressed on a reminder of session ${sessionId} for request ${requestId}, now another request's: nothing done`,
+    )
+    this.focusRequests.emit({ kind: 'window' })
+    const why = `${SESSION_GONE} The window shows your sessions as they are now.`
+    this.deps.notifier.show({ kind: 'reminder_closed', sessionId, bookedStart, requestId, title, body: why })
+    this.followUp(REMINDER_OUT_OF_DATE, title, why)
+  }
+
   private async start(reminder: ReminderNotification): Promise<void> {
     const { reminders, commands, log } = this.deps
+    const { sessionId, bookedStart, requestId } = reminder
     // Asked now, not when it was shown: the notification may have waited while the session changed.
-    // By the time it named: a session moved since is refused, naming its new time, as Snooze is.
-    if (!reminders.startAllowed(reminder.sessionId, reminder.bookedStart)) {
-      const why =
-        reminders.whyNoStart(reminder.sessionId, reminder.bookedStart) ?? 'Start is not open for it now.'
+    // By the time and request it named: a session moved since is refused, naming its new time, as
+    // Snooze is, and one whose id is now another request's, as gone.
+    if (!reminders.startAllowed(sessionId, bookedStart, requestId)) {
+      const why = reminders.whyNoStart(sessionId, bookedStart, requestId) ?? 'Start is not open for it now.'
       log.info(`Start from a reminder refused for session ${reminder.sessionId}: ${why}`)
       return this.followUp('Could not start', reminder.title, why)
     }
@@ -185,7 +211,7 @@ export class NotificationActions {
     const { reminders, log } = this.deps
     let snoozed: boolean
     try {
-      snoozed = reminders.snooze(reminder.sessionId, reminder.bookedStart)
+      snoozed = reminders.snooze(reminder.sessionId, reminder.bookedStart, reminder.requestId)
     } catch (error) {
       log.error('Could not save a snooze', error)
       const what = `Standby could not save the snooze (${errorMessage(error)}), so this reminder does not come back.`
@@ -194,7 +220,7 @@ export class NotificationActions {
     if (snoozed) return
     // Refused when the session no longer waits for the expert, or its auto-cancel is too close.
     const why =
-      reminders.whyNoSnooze(reminder.sessionId, reminder.bookedStart) ??
+      reminders.whyNoSnooze(reminder.sessionId, reminder.bookedStart, reminder.requestId) ??
       'The session no longer waits for you to start it.'
     this.followUp('Could not snooze', reminder.title, `${why} The window shows it as it is now.`)
   }
@@ -330,6 +356,9 @@ export class NotificationActions {
     this.tell(title, `${about}. ${why}`, tone)
   }
 }
+
+/** The title of what a press on a reminder of a session no longer in the list is told. */
+export const REMINDER_OUT_OF_DATE = 'Reminder out of date'
 
 /** The refusals of an answer to an invite no longer open: another expert took it, it ran out, or it closed otherwise. */
 const INVITE_CLOSED_CODES: ReadonlySet<string> = new Set(['taken', 'expired', 'invalid_state'])

@@ -209,6 +209,15 @@ export class StandbyCore {
     return heldInviteNotification(this.deps.cache, inviteId, this.platformClock.deadlines.now())
   }
 
+  /**
+   * Whether an earlier run's reminder of this session, shown for `requestId`, speaks of a session
+   * whose id the signed-in expert's cache now has for another request; false signed out.
+   */
+  reminderForAnother(sessionId: string, requestId: string): boolean {
+    if (this.held.current === null) return false
+    return this.reminders.shownForAnotherRequest(sessionId, requestId)
+  }
+
   /** A page of the app gained or lost the focus (`page` names it, so two pages do not mix). */
   pageFocused(page: string, focused: boolean): void {
     if (focused) this.focusedPages.add(page)

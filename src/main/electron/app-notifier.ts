@@ -31,6 +31,8 @@ export function createAppNotifier(options: AppNotifierOptions): ElectronNotifier
     onFailed: (notification) => runtime()?.notificationActions.notificationFailed(notification),
     findInvite: (inviteId) => runtime()?.core.earlierInvite(inviteId) ?? null,
     findPressedInvite: (inviteId) => runtime()?.core.heldInvite(inviteId) ?? null,
+    reminderForAnother: (sessionId, requestId) =>
+      runtime()?.core.reminderForAnother(sessionId, requestId) ?? false,
     log: options.log,
   })
 }

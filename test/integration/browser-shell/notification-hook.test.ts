@@ -89,6 +89,7 @@ describe('the browser shell’s notification hook', () => {
       body: '',
       moment: 'before',
       bookedStart: 0,
+      requestId: 'req_1',
       startAllowed: false,
     })
     const focus = nextPush(page, 'focus.requested')

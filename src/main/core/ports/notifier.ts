@@ -50,6 +50,12 @@ export type AppNotification =
        * BOOKED_START_UNKNOWN on one from an earlier run, which the OS gives back by its session alone.
        */
       readonly bookedStart: number
+      /**
+       * The request the session was for when shown: a platform restored from a backup can give the
+       * session's id to another request, and a press then acts on nothing. REQUEST_UNKNOWN on one an
+       * earlier version showed, whose notification names its session alone.
+       */
+      readonly requestId: string
       /** Start was allowed when shown; at the click, ask `ReminderScheduler.startAllowed(sessionId)`. */
       readonly startAllowed: boolean
     }
@@ -63,6 +69,8 @@ export type AppNotification =
       readonly sessionId: string
       /** The booked start the reminder was shown for (platform time). */
       readonly bookedStart: number
+      /** The request the reminder was shown for: one of the session for another request stays. */
+      readonly requestId: string
       readonly title: string
       readonly body: string
     }
@@ -110,6 +118,9 @@ export type MessagePlace =
 
 /** A reminder's booked start when it is not known: one from an earlier run (see its `bookedStart`). */
 export const BOOKED_START_UNKNOWN = 0
+
+/** A reminder's request when it is not known: one an earlier version showed (see its `requestId`). */
+export const REQUEST_UNKNOWN = ''
 
 /**
  * What the expert did with a notification: clicked its body or Open (`open`); on an invite,

@@ -5,6 +5,8 @@
  * on the old time's reminder is refused, naming the new time, by Start as by Snooze (snooze-answer.ts).
  */
 import { startWindowOpensAt } from '../../../shared/rules/session-timing'
+import type { Session } from '../../../shared/protocol'
+import { REQUEST_UNKNOWN } from '../ports/notifier'
 import type { DayTimeFormat } from '../sync/invite-notification'
 import { awaitsExpert, movedSince, startAllowed, startRefusal, type TimedSession } from './due-alerts'
 import type { TimeFormat } from './reminder-texts'
@@ -38,4 +40,15 @@ export function whyNoStartFrom(
     ? 'start it from the window if you are ready.'
     : `Start opens at ${time(startWindowOpensAt(session.bookedStart))}.`
   return `${movedTo(session, dayTime)}; ${then}`
+}
+
+/** Why a press on a reminder acts on nothing: its session is gone, or its id is now another request's. */
+export const SESSION_GONE = 'The session is no longer in your list.'
+
+/**
+ * Whether a reminder shown for `requestId` speaks of another session than the cached one of its id:
+ * a platform restored from a backup gave the id to another request. Never for one that names none.
+ */
+export function forAnotherRequest(session: Session | null, requestId: string): boolean {
+  return session !== null && requestId !== REQUEST_UNKNOWN && session.request.id !== requestId
 }

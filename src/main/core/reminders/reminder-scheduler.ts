@@ -1,8 +1,7 @@
 /**
  * Reminders and session alerts from the cache's booked sessions, by the platform's clock (the core
  * passes its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not
- * joined yet" at the start (due-alerts.ts decides, session-plan.ts carries it out; a press on Start or Snooze: reminder-press.ts,
- * snooze-answer.ts), and, as events bring them, "cancelled" (by the platform or the client), the
+ * joined yet" at the start (due-alerts.ts decides, session-plan.ts carries it out; a press on Start or Snooze: press-answers.ts), and, as events bring them, "cancelled" (by the platform or the client), the
  * client's answer to a proposal of another time, and "the client joined" (session-changes.ts), and
  * a move the expert did not ask for (session-moves.ts). A shown reminder is withdrawn once what it announced no longer holds
  * (shown-reminders.ts). Each fires once per booked time, on its timer while the machine is awake
@@ -17,14 +16,14 @@
  */
 import { steadyNow, type TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
-import { BOOKED_START_UNKNOWN, type AppNotification } from '../ports/notifier'
+import { BOOKED_START_UNKNOWN, REQUEST_UNKNOWN, type AppNotification } from '../ports/notifier'
 import type { Unsubscribe } from '../../../shared/listeners'
 import { changesSessions, type CacheUpdate } from '../sync/cache-push'
 import { localDayTime, type DayTimeFormat } from '../sync/invite-notification'
 import { ReminderMarks } from './reminder-marks'
 import { sessionsToPlan } from './sessions-to-plan'
 import { startAllowed, type ReminderMoment } from './due-alerts'
-import { startAllowedFrom, whyNoStartFrom } from './reminder-press'
+import { PressAnswers } from './press-answers'
 import { type LateCause, type ReminderText, type TimeFormat } from './reminder-texts'
 import { localShortTime } from '../../../shared/day-time-options'
 import { lateCauseOf } from './late-cause'
@@ -34,7 +33,7 @@ import { dueTaker, planSessions, type SessionPlanDeps, type TakeDue } from './se
 import { changedSessionIds, tellSessionChanges } from './session-changes'
 import { SessionMoves } from './session-moves'
 import { ShownReminders } from './shown-reminders'
-import { snoozeBackAt, whyNoSnoozeOf } from './snooze-answer'
+import { snoozeBackAt } from './snooze-answer'
 
 /** How long Snooze puts a reminder off (snooze-answer.ts decides what a press gets). */
 export { SNOOZE_MS } from './snooze-answer'
@@ -53,6 +52,7 @@ export class ReminderScheduler {
   private readonly onScreen: ShownReminders
   private readonly moves: SessionMoves
   private readonly planDeps: SessionPlanDeps
+  private readonly answers: PressAnswers
   /** Takes the reminder a change of time makes due at once into the alert that tells the change. */
   private readonly takeDue: TakeDue
   /** Between start and stop: a refresh asked for outside (a change told late) arms no timer. */
@@ -72,6 +72,7 @@ export class ReminderScheduler {
     this.marks = new ReminderMarks(deps)
     this.late = new LateSettle(() => steadyNow(deps.clock))
     this.onScreen = new ShownReminders({ ...deps, marks: this.marks, dayTime: this.dayTime })
+    this.answers = new PressAnswers({ ...deps, time: this.time, dayTime: this.dayTime })
     this.planDeps = {
       marks: this.marks,
       late: this.late,
@@ -146,20 +147,18 @@ export class ReminderScheduler {
   }
 
   /**
-   * The Snooze action on the reminder shown for `shownFor` (the booked start it named): this
-   * session's reminder again in five minutes, or sooner so it still comes before the auto-cancel.
-   * False when refused (started, cancelled, gone, moved to another time, the auto-cancel too near);
-   * throws when the snooze cannot be saved, so the press is answered with what happened.
+   * Snooze on the reminder shown for `shownFor` (its booked start) and `requestId`: it comes again in
+   * five minutes, or sooner, before the auto-cancel. False when refused (started, cancelled, gone, the
+   * id another request's, moved, the auto-cancel too near); throws when it cannot be saved.
    */
-  snooze(sessionId: string, shownFor: number = BOOKED_START_UNKNOWN): boolean {
+  snooze(sessionId: string, shownFor = BOOKED_START_UNKNOWN, requestId = REQUEST_UNKNOWN): boolean {
     try {
       const now = this.deps.clock.now()
-      const session = this.deps.cache.session(sessionId)
+      const session = this.answers.sessionShownFor(sessionId, requestId)
       const at = session === null ? null : snoozeBackAt(session, shownFor, now)
       if (session === null || at === null) {
-        this.deps.log.info(
-          `Nothing to snooze for session ${sessionId}: ${this.whyNoSnooze(sessionId, shownFor)}`,
-        )
+        const why = this.whyNoSnooze(sessionId, shownFor, requestId)
+        this.deps.log.info(`Nothing to snooze for session ${sessionId}: ${why}`)
         return false
       }
       this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at })
@@ -172,10 +171,12 @@ export class ReminderScheduler {
   }
 
   /** Why Snooze is refused for this session now, for the follow-up notice; null when it is allowed. */
-  whyNoSnooze(sessionId: string, shownFor: number = BOOKED_START_UNKNOWN): string | null {
-    return this.refusal(sessionId, (session, now) =>
-      whyNoSnoozeOf(session, shownFor, now, this.time, this.dayTime),
-    )
+  whyNoSnooze(
+    sessionId: string,
+    shownFor = BOOKED_START_UNKNOWN,
+    requestId = REQUEST_UNKNOWN,
+  ): string | null {
+    return this.answers.whyNoSnooze(sessionId, shownFor, requestId)
   }
 
   /** The expert pressed the session's reminder (any button or its body): the OS took it off the screen. */
@@ -183,20 +184,19 @@ export class ReminderScheduler {
     this.onScreen.pressed(sessionId)
   }
 
-  /** Whether Start on the reminder shown for `shownFor` is allowed now: the window's rule, at the time it named. */
-  startAllowed(sessionId: string, shownFor: number = BOOKED_START_UNKNOWN): boolean {
-    const session = this.deps.cache.session(sessionId)
-    return session !== null && startAllowedFrom(session, shownFor, this.deps.clock.now())
+  /** Whether Start on the reminder shown for `shownFor` and `requestId` is allowed now: the window's rule, at the time it named. */
+  startAllowed(sessionId: string, shownFor = BOOKED_START_UNKNOWN, requestId = REQUEST_UNKNOWN): boolean {
+    return this.answers.startAllowed(sessionId, shownFor, requestId)
   }
 
-  /** Why Start on the reminder shown for `shownFor` is refused now, for the follow-up; null when allowed. */
-  whyNoStart(sessionId: string, shownFor: number = BOOKED_START_UNKNOWN): string | null {
-    return this.refusal(sessionId, (s, now) => whyNoStartFrom(s, shownFor, now, this.time, this.dayTime))
+  /** Why Start on the reminder shown for `shownFor` and `requestId` is refused now, for the follow-up; null when allowed. */
+  whyNoStart(sessionId: string, shownFor = BOOKED_START_UNKNOWN, requestId = REQUEST_UNKNOWN): string | null {
+    return this.answers.whyNoStart(sessionId, shownFor, requestId)
   }
 
-  private refusal(sessionId: string, rule: (session: Session, now: number) => string | null): string | null {
-    const session = this.deps.cache.session(sessionId)
-    return session === null ? 'The session is no longer in your list.' : rule(session, this.deps.clock.now())
+  /** Whether the reminder shown for `requestId` names a session whose id is another request's now (a restored platform). */
+  shownForAnotherRequest(sessionId: string, requestId: string): boolean {
+    return this.answers.shownForAnotherRequest(sessionId, requestId)
   }
 
   private guard(what: string, work: () => void): void {
@@ -285,6 +285,7 @@ export class ReminderScheduler {
       sessionId: session.id,
       moment,
       bookedStart: session.bookedStart,
+      requestId: session.request.id,
       startAllowed: startAllowed(session, now),
       ...text,
     }

@@ -12,7 +12,7 @@ import { nameInSentence } from '../../../shared/sentence-parts'
 import { autoCancelAt } from '../../../shared/rules/session-timing'
 import type { CacheStore, ReminderKey } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
-import { BOOKED_START_UNKNOWN, type AppNotification, type Notifier } from '../ports/notifier'
+import { BOOKED_START_UNKNOWN, REQUEST_UNKNOWN, type AppNotification, type Notifier } from '../ports/notifier'
 import type { DayTimeFormat } from '../sync/invite-notification'
 import { awaitsExpert, movedSince, stillJoinable, type ReminderMoment, type TimedSession } from './due-alerts'
 import type { ReminderMarks } from './reminder-marks'
@@ -27,7 +27,8 @@ export function isRetractable(moment: ReminderMoment): moment is RetractableMome
 
 /**
  * Whether a withdrawal takes this notification off the screen: a reminder of its session, of a
- * moment that can stop being true, shown for the same booked start or one from an earlier run.
+ * moment that can stop being true, shown for the same booked start and request or one from an
+ * earlier run (or version) that does not name them.
  */
 export function withdraws(
   closed: Extract<AppNotification, { kind: 'reminder_closed' }>,
@@ -37,7 +38,8 @@ export function withdraws(
     shown.kind === 'reminder' &&
     shown.sessionId === closed.sessionId &&
     isRetractable(shown.moment) &&
-    (shown.bookedStart === closed.bookedStart || shown.bookedStart === BOOKED_START_UNKNOWN)
+    (shown.bookedStart === closed.bookedStart || shown.bookedStart === BOOKED_START_UNKNOWN) &&
+    (shown.requestId === closed.requestId || shown.requestId === REQUEST_UNKNOWN)
   )
 }
 
@@ -166,6 +168,7 @@ export class ShownReminders {
           kind: 'reminder_closed',
           sessionId,
           bookedStart: shown.bookedStart,
+          requestId: shown.requestId,
           title: session?.request.title ?? sessionId,
           body: withdrawnBecause(shown.moment, session, shown.bookedStart, this.deps.dayTime),
         })

@@ -8,8 +8,10 @@ import { createHash } from 'node:crypto'
 import { NOTIFICATION_BODY_MAX, NOTIFICATION_ID_MAX, NOTIFICATION_TITLE_MAX } from '../../../shared/os-limits'
 import { shownText } from '../../../shared/protocol/text'
 import { inviteActionLabel, primaryInviteAction, reminderActionLabel } from '../../../shared/labels'
+import { z } from 'zod'
 import {
   BOOKED_START_UNKNOWN,
+  REQUEST_UNKNOWN,
   type AppNotification,
   type ShownNotification,
   type NotificationAction,
@@ -64,20 +66,59 @@ export function noticeNotificationId(noticeId: string): string {
   return fittedId('standby-notice-', noticeId)
 }
 
-/** The id a session's reminder carries: a newer reminder of the session takes the older's place. */
-export function reminderNotificationId(sessionId: string): string {
-  return fittedId('standby-reminder-', sessionId)
+/**
+ * The id a session's reminder carries: a newer reminder of the session for the same request takes
+ * the older's place. It names the request too ("standby-reminder.<length of the session id>.<session
+ * id><request id>", in PLAIN_ID's characters alone, which every OS hands back as they are), so a
+ * press on one shown before the session's id went to another request (a platform restored from a
+ * backup) is told apart from one on the other's. Without a request (REQUEST_UNKNOWN) it is the id an
+ * earlier version gave, which named the session alone ("standby-reminder-<session id>").
+ */
+export function reminderNotificationId(sessionId: string, requestId: string): string {
+  if (requestId === REQUEST_UNKNOWN) return fittedId('standby-reminder-', sessionId)
+  return fittedId('standby-reminder.', `${sessionId.length}.${sessionId}${requestId}`)
 }
 
-/** The session an id from {@link reminderNotificationId} names, found anywhere in `text`. */
-export function reminderSessionIn(text: string): string | null {
-  return /standby-reminder-([\x21-\x7e]+?)(?=$|[\s"'&;,|])/.exec(text)?.[1] ?? null
+/** What a reminder's notification id says it was shown for, read back from the OS. */
+export interface ReminderIdRead {
+  /** The id as found: a press compares it with the ids of the notifications held. */
+  readonly id: string
+  readonly sessionId: string
+  /** REQUEST_UNKNOWN for an earlier version's id, which named none. */
+  readonly requestId: string
+}
+
+/** The session and request a reminder's id names, each a platform id as a notification id carries it. */
+const ReminderIdParts = z.object({
+  sessionId: z.string().min(1).max(NOTIFICATION_ID_MAX).regex(PLAIN_ID),
+  requestId: z.string().max(NOTIFICATION_ID_MAX).regex(PLAIN_ID),
+})
+
+/**
+ * The reminder an id from {@link reminderNotificationId} names, found anywhere in `text` (a press's
+ * arguments on Windows, an id from Notification Center on macOS), of this version or an earlier one;
+ * null when none is, or when what is there does not read as one (its length past its text).
+ */
+export function reminderIn(text: string): ReminderIdRead | null {
+  const named = /standby-reminder\.(\d{1,2})\.([A-Za-z0-9._~-]+)/.exec(text)
+  if (named !== null) {
+    const [id, length, both] = named as unknown as [string, string, string]
+    const parts = { sessionId: both.slice(0, Number(length)), requestId: both.slice(Number(length)) }
+    const read = ReminderIdParts.safeParse(parts)
+    return read.success && read.data.requestId !== REQUEST_UNKNOWN ? { id, ...read.data } : null
+  }
+  // An earlier version's (its session alone), or one too long to carry its ids (a digest, '~').
+  const earlier = /standby-reminder(?:-|\.(?=~))([\x21-\x7e]+?)(?=$|[\s"'&;,|])/.exec(text)
+  if (earlier === null) return null
+  const read = ReminderIdParts.safeParse({ sessionId: earlier[1], requestId: REQUEST_UNKNOWN })
+  return read.success ? { id: earlier[0], ...read.data } : null
 }
 
 /** The id a notification carries, when it has one the app can find again. */
 export function notificationIdOf(notification: AppNotification): string | null {
   if (notification.kind === 'invite') return inviteNotificationId(notification.inviteId)
-  if (notification.kind === 'reminder') return reminderNotificationId(notification.sessionId)
+  if (notification.kind === 'reminder')
+    return reminderNotificationId(notification.sessionId, notification.requestId)
   return null
 }
 
@@ -91,11 +132,12 @@ export function ofInvite(inviteId: string): (data: AppNotification) => boolean {
   return (data) => data.kind === 'invite' && data.inviteId === inviteId
 }
 
-/** What is known of a reminder from an earlier run: its session. */
-export function earlierReminder(sessionId: string): AppNotification {
+/** What is known of a reminder from an earlier run: its session, and the request it was for when its id says. */
+export function earlierReminder({ sessionId, requestId }: Omit<ReminderIdRead, 'id'>): AppNotification {
   return {
     kind: 'reminder',
     sessionId,
+    requestId,
     title: '',
     body: '',
     moment: 'before',
@@ -147,7 +189,8 @@ export function notificationOptions(
       ]
     }
   }
-  if (notification.kind === 'reminder') options.id = reminderNotificationId(notification.sessionId)
+  if (notification.kind === 'reminder')
+    options.id = reminderNotificationId(notification.sessionId, notification.requestId)
   if (notification.kind === 'notice' && notification.noticeId !== undefined)
     options.id = noticeNotificationId(notification.noticeId)
   if (notification.kind === 'reminder' && context.withActions) {

@@ -35,8 +35,8 @@ import {
   notificationOptions,
   ofInvite,
   ofSession,
+  reminderIn,
   reminderNotificationId,
-  reminderSessionIn,
 } from './notification-options'
 import { NOTIFICATIONS_FAILING, NOTIFICATIONS_UNSUPPORTED } from './notification-advice'
 import { PressHalves } from './press-halves'
@@ -61,6 +61,8 @@ export interface ElectronNotifierOptions {
    * pressed on an earlier run's toast whose invite closed (Windows); null when it holds none.
    */
   readonly findPressedInvite?: (inviteId: string) => AppNotification | null
+  /** Whether the cache has this session for another request than an earlier run's reminder names: it is taken down. */
+  readonly reminderForAnother?: (sessionId: string, requestId: string) => boolean
   readonly log: Logger
   readonly platform?: NodeJS.Platform
 }
@@ -194,8 +196,11 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
         })
       if (platform !== 'darwin') return
       for (const earlier of await Notification.getHistory()) {
-        const sessionId = reminderSessionIn(earlier.id)
-        if (sessionId !== null) follow(earlier, earlierReminder(sessionId), false)
+        const reminder = reminderIn(earlier.id)
+        // One shown for a request whose session id is now another's speaks of a session gone.
+        const gone = reminder !== null && options.reminderForAnother?.(reminder.sessionId, reminder.requestId)
+        if (gone === true) Notification.remove(earlier.id)
+        else if (reminder !== null) follow(earlier, earlierReminder(reminder), false)
         const inviteId = inviteIdIn(earlier.id)
         if (inviteId === null) continue
         const still = options.findInvite(inviteId)
@@ -266,7 +271,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   function withdrawReminder(closed: Extract<AppNotification, { kind: 'reminder_closed' }>): void {
     const anyHeld = [...held.about.values()].some(ofSession(closed.sessionId))
     held.close((data) => withdraws(closed, data))
-    if (!anyHeld && platform === 'darwin') Notification.remove(reminderNotificationId(closed.sessionId))
+    if (!anyHeld && platform === 'darwin')
+      Notification.remove(reminderNotificationId(closed.sessionId, closed.requestId))
   }
 
   /**

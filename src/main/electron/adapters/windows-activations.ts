@@ -11,8 +11,7 @@ import {
   inviteIdIn,
   inviteNotificationId,
   notificationIdOf,
-  reminderNotificationId,
-  reminderSessionIn,
+  reminderIn,
 } from './notification-options'
 import type { PressHalves } from './press-halves'
 
@@ -44,13 +43,9 @@ export function handleWindowsActivations(deps: WindowsActivationDeps): void {
     [...held].flatMap(([shown, data]) => (inActionCenter.has(shown) ? [] : [data]))
   Notification.handleActivation((details) => {
     const inviteId = inviteIdIn(details.arguments)
-    const sessionId = inviteId === null ? reminderSessionIn(details.arguments) : null
-    const id =
-      inviteId !== null
-        ? inviteNotificationId(inviteId)
-        : sessionId !== null
-          ? reminderNotificationId(sessionId)
-          : null
+    const reminder = inviteId === null ? reminderIn(details.arguments) : null
+    const sessionId = reminder?.sessionId ?? null
+    const id = inviteId !== null ? inviteNotificationId(inviteId) : (reminder?.id ?? null)
     if (id !== null && halves.isSecond(id, 'own')) return
     if (id !== null && onScreen().some((n) => notificationIdOf(n) === id)) {
       halves.first(id, 'activation')
@@ -68,10 +63,10 @@ export function handleWindowsActivations(deps: WindowsActivationDeps): void {
       report({ action: action ?? 'open', notification: reminder })
       return
     }
-    if (sessionId !== null) {
+    if (reminder !== null) {
       // An earlier run's reminder: which buttons it had is gone with that run, so any press opens
-      // its session, where Start and the rest are.
-      report({ action: 'open', notification: earlierReminder(sessionId) })
+      // its session, where Start and the rest are (unless its id is now another request's).
+      report({ action: 'open', notification: earlierReminder(reminder) })
       return
     }
     const notification = inviteId === null ? null : deps.findInvite(inviteId)

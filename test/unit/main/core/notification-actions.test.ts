@@ -26,6 +26,7 @@ const reminder = (moment: ReminderMoment, startAllowed = true): AppNotification 
   body: '',
   moment,
   bookedStart: 0,
+  requestId: 'req_1',
   startAllowed,
 })
 
@@ -60,6 +61,7 @@ function setup() {
       return true
     },
     whyNoSnooze: (sessionId) => (state.unsnoozable.has(sessionId) ? 'The session was cancelled.' : null),
+    shownForAnotherRequest: () => false,
   }
   const account = {
     signedInAs: 'ada on https://standby.test' as string | null,
@@ -119,6 +121,7 @@ describe('a press on a notification', () => {
         body: '',
         moment: 'before',
         bookedStart: 0,
+        requestId: 'req_1',
         startAllowed: false,
       },
     })

@@ -44,6 +44,7 @@ describe('the reminder matrix', () => {
         sessionId: 'ses_1',
         moment: 'before',
         bookedStart: T,
+        requestId: expect.any(String),
         startAllowed: false,
         title: 'In 30 minutes: Session ses_1',
         body: 'Scheduled session with Sam Okafor at HH:MM. Start opens at HH:MM.',

@@ -24,6 +24,7 @@ describe('session alerts', () => {
       sessionId: 'ses_1',
       moment: 'client_absent',
       bookedStart: T,
+      requestId: expect.any(String),
       startAllowed: false,
       title: 'Sam Okafor has not joined yet; auto-cancel at HH:MM',
       body: '“Session ses_1” was booked for HH:MM. You can message Sam Okafor meanwhile; if they have not joined by HH:MM, the platform cancels the session and Sam Okafor pays the fee.',

@@ -96,6 +96,7 @@ describe('session changes', () => {
         sessionId: 'ses_i',
         moment: 'client_joined',
         bookedStart: live.bookedStart,
+        requestId: expect.any(String),
         startAllowed: false,
         title: "Sam Okafor joined: start billing when you're sure",
         body: '“Hooks question”: build context first; billable time starts only when you start billing.',

@@ -26,6 +26,7 @@ describe('a session moved by the platform', () => {
         sessionId: 'ses_1',
         moment: 'moved',
         bookedStart: T + HOUR,
+        requestId: expect.any(String),
         startAllowed: false,
         title: expect.stringMatching(/^Moved: Session ses_1, now .+$/),
         body: expect.stringMatching(

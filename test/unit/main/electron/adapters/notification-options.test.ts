@@ -3,9 +3,15 @@ import { describe, expect, it } from 'vitest'
 import {
   escapeMarkup,
   notificationOptions,
+  reminderIn,
+  reminderNotificationId,
 } from '../../../../../src/main/electron/adapters/notification-options'
-import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
-import { NOTIFICATION_BODY_MAX, NOTIFICATION_TITLE_MAX } from '../../../../../src/shared/os-limits'
+import { REQUEST_UNKNOWN, type AppNotification } from '../../../../../src/main/core/ports/notifier'
+import {
+  NOTIFICATION_BODY_MAX,
+  NOTIFICATION_ID_MAX,
+  NOTIFICATION_TITLE_MAX,
+} from '../../../../../src/shared/os-limits'
 
 const message = (title: string, body: string): Extract<AppNotification, { kind: 'message' }> => ({
   kind: 'message',
@@ -48,5 +54,49 @@ describe('a notification’s text', () => {
 
   it('escapes the three characters markup reads, and only them', () => {
     expect(escapeMarkup('a & b < c > d "e" \'f\'')).toBe('a &amp; b &lt; c &gt; d "e" \'f\'')
+  })
+})
+
+// A reminder's id names its session and the request it was for, so a press on one shown before the
+// session's id went to another request is told apart; it reads back from a Windows press's
+// arguments (where a quote, "&", ";", "," or "|" ends it) and from macOS's Notification Center.
+describe('a reminder’s notification id', () => {
+  it('reads back as the session and request it was shown for, wherever it stands in the text', () => {
+    for (const [sessionId, requestId] of [
+      ['ses_1', 'req_1'],
+      ['s.1-2', 'r'],
+      ['ses_12345', '7.8.9'],
+      ['1', '2.3'],
+    ] as const) {
+      const id = reminderNotificationId(sessionId, requestId)
+      expect(id.length).toBeLessThanOrEqual(NOTIFICATION_ID_MAX)
+      for (const text of [id, `launch "${id}"&x=1`, `tag=${id};group=standby`])
+        expect(reminderIn(text)).toEqual({ id, sessionId, requestId })
+    }
+  })
+
+  it('of an earlier version, naming its session alone: read with no request', () => {
+    expect(reminderIn('standby-reminder-ses_1')).toEqual({
+      id: 'standby-reminder-ses_1',
+      sessionId: 'ses_1',
+      requestId: REQUEST_UNKNOWN,
+    })
+    expect(reminderNotificationId('ses_1', REQUEST_UNKNOWN)).toBe('standby-reminder-ses_1')
+  })
+
+  it('too long or odd to carry its ids: a digest, the same in every run, naming no session the cache has', () => {
+    const id = reminderNotificationId('ses_1', 'r'.repeat(60))
+    expect(id).toBe(reminderNotificationId('ses_1', 'r'.repeat(60)))
+    expect(id).not.toBe(reminderNotificationId('ses_1', 'r'.repeat(59) + 's'))
+    expect(id.length).toBeLessThanOrEqual(NOTIFICATION_ID_MAX)
+    expect(reminderIn(id)).toMatchObject({ id, sessionId: expect.stringMatching(/^~/) })
+    expect(reminderIn(reminderNotificationId('ses&1', 'req_1'))?.sessionId).toMatch(/^~/)
+  })
+
+  it('one that does not read as one (its length past its text, or no request) names nothing', () => {
+    expect(reminderIn('standby-reminder.9.ses_1')).toBeNull()
+    expect(reminderIn('standby-reminder.5.ses_1')).toBeNull()
+    expect(reminderIn('standby-reminder.0.req_1')).toBeNull()
+    expect(reminderIn('standby-invite-inv_1')).toBeNull()
   })
 })

@@ -10,7 +10,11 @@ import {
   noticeNotificationId,
   reminderNotificationId,
 } from '../../../../../src/main/electron/adapters/notification-options'
-import type { AppNotification, NotifierHealth } from '../../../../../src/main/core/ports/notifier'
+import {
+  REQUEST_UNKNOWN,
+  type AppNotification,
+  type NotifierHealth,
+} from '../../../../../src/main/core/ports/notifier'
 import type { InviteClosedReason } from '../../../../../src/shared/protocol'
 import {
   activateToast,
@@ -48,6 +52,7 @@ const reminder = {
   body: 'Schema review',
   moment: 'before',
   bookedStart: 0,
+  requestId: 'req_1',
   startAllowed: true,
 } as const
 
@@ -333,6 +338,7 @@ describe('the Electron notifier', () => {
       kind: 'reminder_closed',
       sessionId,
       bookedStart,
+      requestId: 'req_1',
       title: 'Reminder withdrawn',
       body: 'The session was cancelled.',
     })
@@ -369,7 +375,7 @@ describe('the Electron notifier', () => {
       // Elsewhere it was closed at the cap: no object, no way to reach it later.
       expect(fake.notifications[0]?.onScreen).toBe(false)
       expect(fake.notificationCalls.remove).toEqual(
-        platform === 'darwin' ? [reminderNotificationId('s1')] : [],
+        platform === 'darwin' ? [reminderNotificationId('s1', 'req_1')] : [],
       )
     })
 
@@ -396,7 +402,10 @@ describe('the Electron notifier', () => {
 
     it('on macOS takes down an earlier run’s reminder, whatever time it was for', async () => {
       const { notifier } = setup()
-      const earlier = FakeNotification.delivered({ id: reminderNotificationId('s_earlier'), title: 'x' })
+      const earlier = FakeNotification.delivered({
+        id: reminderNotificationId('s_earlier', 'req_1'),
+        title: 'x',
+      })
       await notifier.restore()
       notifier.show(withdrawn('s_earlier', 1_000))
       expect(earlier.onScreen).toBe(false)
@@ -461,11 +470,42 @@ describe('the Electron notifier', () => {
 
   it('on macOS a press on an earlier run’s reminder, whatever its button, opens its session', async () => {
     const { notifier, onActivate } = setup()
-    const earlier = FakeNotification.delivered({ id: reminderNotificationId('s_earlier'), title: 'x' })
+    const earlier = FakeNotification.delivered({
+      id: reminderNotificationId('s_earlier', 'req_1'),
+      title: 'x',
+    })
     await notifier.restore()
     earlier.pressAction(1)
     expect(onActivate.mock.calls.map(([a]) => [a.action, a.notification])).toEqual([
       ['open', expect.objectContaining({ kind: 'reminder', sessionId: 's_earlier' })],
+    ])
+  })
+
+  it('on macOS takes down an earlier run’s reminder whose session id the cache now has for another request', async () => {
+    const { notifier, onActivate } = setup({
+      reminderForAnother: (sessionId, requestId) => sessionId === 's1' && requestId === 'req_old',
+    })
+    const stale = FakeNotification.delivered({ id: reminderNotificationId('s1', 'req_old'), title: 'x' })
+    const still = FakeNotification.delivered({ id: reminderNotificationId('s2', 'req_2'), title: 'y' })
+    const older = FakeNotification.delivered({ id: 'standby-reminder-s1', title: 'z' })
+    await notifier.restore()
+    expect(fake.notificationCalls.remove).toEqual([stale.options.id])
+    still.pressAction(0)
+    older.click()
+    expect(onActivate.mock.calls.map(([a]) => a.notification)).toEqual([
+      expect.objectContaining({ kind: 'reminder', sessionId: 's2', requestId: 'req_2' }),
+      expect.objectContaining({ kind: 'reminder', sessionId: 's1', requestId: REQUEST_UNKNOWN }),
+    ])
+  })
+
+  it('on Windows a press on an earlier run’s reminder reports the request it was shown for, so the core can refuse it', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    await notifier.restore()
+    activateToast({ type: 'action', actionIndex: 0, arguments: reminderNotificationId('s1', 'req_old') })
+    activateToast({ type: 'click', arguments: 'standby-reminder-s2' })
+    expect(onActivate.mock.calls.map(([a]) => [a.action, a.notification])).toEqual([
+      ['open', expect.objectContaining({ kind: 'reminder', sessionId: 's1', requestId: 'req_old' })],
+      ['open', expect.objectContaining({ kind: 'reminder', sessionId: 's2', requestId: REQUEST_UNKNOWN })],
     ])
   })
 
@@ -565,7 +605,7 @@ describe('the Electron notifier', () => {
         activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId(id) })
       notifier.show(reminder)
       lastNotification().timeOut()
-      activateToast({ type: 'action', actionIndex: 0, arguments: reminderNotificationId('s1&x') })
+      activateToast({ type: 'action', actionIndex: 0, arguments: reminderNotificationId('s1&x', 'req_1') })
       // Inv_1 is open and s1's reminder waits in the Action Center: neither is declined or started.
       expect(onActivate.mock.calls.map(([a]) => a.action)).not.toContain('decline')
       expect(onActivate.mock.calls.map(([a]) => a.action)).not.toContain('start')
@@ -577,12 +617,12 @@ describe('the Electron notifier', () => {
     const { notifier, onActivate } = setup({ platform: 'win32' })
     await notifier.restore()
     notifier.show(reminder)
-    expect(lastNotification().options.id).toBe(reminderNotificationId('s1'))
+    expect(lastNotification().options.id).toBe(reminderNotificationId('s1', 'req_1'))
     lastNotification().pressAction(0)
-    activateToast({ type: 'action', actionIndex: 0, arguments: reminderNotificationId('s1') })
+    activateToast({ type: 'action', actionIndex: 0, arguments: reminderNotificationId('s1', 'req_1') })
     expect(onActivate.mock.calls.map(([a]) => a.action)).toEqual(['start'])
     onActivate.mockClear()
-    activateToast({ type: 'action', actionIndex: 0, arguments: reminderNotificationId('s_earlier') })
+    activateToast({ type: 'action', actionIndex: 0, arguments: reminderNotificationId('s_earlier', 'req_1') })
     expect(onActivate.mock.calls.map(([a]) => [a.action, a.notification])).toEqual([
       ['open', expect.objectContaining({ kind: 'reminder', sessionId: 's_earlier' })],
     ])
@@ -592,13 +632,13 @@ describe('the Electron notifier', () => {
     const { notifier, onActivate } = setup({ platform: 'win32' })
     await notifier.restore()
     notifier.show(reminder)
-    activateToast({ type: 'click', arguments: reminderNotificationId('s1') })
+    activateToast({ type: 'click', arguments: reminderNotificationId('s1', 'req_1') })
     lastNotification().click()
     expect(onActivate).toHaveBeenCalledOnce()
     // The 10-minute reminder has the same id; it times out into the Action Center, pressed there.
     notifier.show(reminder)
     lastNotification().dismiss()
-    activateToast({ type: 'click', arguments: reminderNotificationId('s1') })
+    activateToast({ type: 'click', arguments: reminderNotificationId('s1', 'req_1') })
     expect(onActivate).toHaveBeenCalledTimes(2)
     expect(notifier.halfReported).toBe(0)
   })
@@ -607,7 +647,14 @@ describe('the Electron notifier', () => {
     const { notifier, onActivate, invite, remind } = await inActionCenterOnWindows()
     expect([invite.onScreen, remind.onScreen]).toEqual([true, true])
     notifier.show(closed('inv_1'))
-    notifier.show({ kind: 'reminder_closed', sessionId: 's1', bookedStart: 0, title: '', body: '' })
+    notifier.show({
+      kind: 'reminder_closed',
+      sessionId: 's1',
+      bookedStart: 0,
+      requestId: 'req_1',
+      title: '',
+      body: '',
+    })
     expect([invite.onScreen, remind.onScreen]).toEqual([false, false])
     expect(onActivate).not.toHaveBeenCalled()
   })
@@ -670,7 +717,10 @@ describe('the Electron notifier', () => {
     it('on macOS removes what an earlier run left in Notification Center, held again or not', async () => {
       const { notifier, onActivate } = setup()
       const earlierInvite = FakeNotification.delivered({ id: inviteNotificationId('inv_1'), title: 'x' })
-      const earlierReminder = FakeNotification.delivered({ id: reminderNotificationId('s9'), title: 'y' })
+      const earlierReminder = FakeNotification.delivered({
+        id: reminderNotificationId('s9', 'req_1'),
+        title: 'y',
+      })
       const earlierMessage = FakeNotification.delivered({ id: 'a-message', title: 'Sam Lee' })
       await notifier.restore()
       notifier.show(gone)
@@ -688,7 +738,7 @@ describe('the Electron notifier', () => {
     await notifier.restore()
     notifier.show(reminder)
     lastNotification().timeOut()
-    activateToast({ type: 'action', actionIndex: 2, arguments: reminderNotificationId('s1') })
+    activateToast({ type: 'action', actionIndex: 2, arguments: reminderNotificationId('s1', 'req_1') })
     expect(onActivate.mock.calls).toEqual([[{ action: 'snooze', notification: reminder }]])
     expect(notifier.held).toBe(0)
   })
@@ -708,7 +758,7 @@ describe('the Electron notifier', () => {
     const { onActivate, invite, remind } = await inActionCenterOnWindows()
     activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1') })
     invite.pressAction(1)
-    activateToast({ type: 'action', actionIndex: 2, arguments: reminderNotificationId('s1') })
+    activateToast({ type: 'action', actionIndex: 2, arguments: reminderNotificationId('s1', 'req_1') })
     remind.pressAction(2)
     expect(onActivate.mock.calls).toEqual([
       [{ action: 'decline', notification: instant }],

@@ -50,6 +50,7 @@ describe('the Node notifier', () => {
         body: 'Schema review',
         moment: 'before',
         bookedStart: 0,
+        requestId: 'req_1',
         startAllowed: true,
       }),
     ).toBe('[notification] Reminder: In 10 minutes — Schema review')
@@ -61,6 +62,7 @@ describe('the Node notifier', () => {
         kind: 'reminder_closed',
         sessionId: 's',
         bookedStart: 0,
+        requestId: 'req_1',
         title: 'Schema review',
         body: 'The session was cancelled.',
       }),
@@ -76,10 +78,18 @@ describe('the Node notifier', () => {
       body: 'Schema review',
       moment: 'before',
       bookedStart: 1_000,
+      requestId: 'req_1',
       startAllowed: true,
     } as const
     const withdrawn = (sessionId: string, bookedStart: number) =>
-      ({ kind: 'reminder_closed', sessionId, bookedStart, title: 'Withdrawn', body: 'Cancelled.' }) as const
+      ({
+        kind: 'reminder_closed',
+        sessionId,
+        bookedStart,
+        requestId: 'req_1',
+        title: 'Withdrawn',
+        body: 'Cancelled.',
+      }) as const
     notifier.show(reminder)
     notifier.show({ ...reminder, sessionId: 's2', bookedStart: 2_000 })
     notifier.show({ ...reminder, sessionId: 's3', moment: 'rescheduled' })
@@ -202,6 +212,7 @@ describe('the Node notifier', () => {
         moment: 'cancelled',
         startAllowed: false,
         bookedStart: 0,
+        requestId: 'req_1',
         title: 'Cancelled',
         body: '',
       })
