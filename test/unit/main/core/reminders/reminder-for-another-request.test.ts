@@ -5,15 +5,10 @@
 // earlier version showed names no request: it opens its session, as it always did.
 // The routing (NotificationActions) runs over the real scheduler and cache.
 import { describe, expect, it } from 'vitest'
-import {
-  NotificationActions,
-  type AppNotice,
-  type FocusRequest,
-} from '../../../../../src/main/core/notification-actions'
 import { REQUEST_UNKNOWN, type AppNotification } from '../../../../../src/main/core/ports/notifier'
 import type { Session } from '../../../../../src/shared/protocol'
 import { aScheduledRequest, aSnapshot, MINUTE } from '../../../../support/fixtures'
-import { at, reminderKit } from './reminder-kit'
+import { at, reminderKit, routedPresses } from './reminder-kit'
 
 const setUp = reminderKit()
 const T = at(60)
@@ -27,24 +22,9 @@ function theTenShown() {
   kit.clock.advanceTo(T - 10 * MINUTE)
   const ten = kit.notifier.shown.at(-1) as Reminder
   expect(ten).toMatchObject({ bookedStart: T, requestId: first.request.id, startAllowed: true })
-  const started: string[] = []
-  const notices: AppNotice[] = []
-  const focus: FocusRequest[] = []
   let settle: () => void = () => {}
   let attempt: Promise<void> | null = null
-  const actions = new NotificationActions({
-    commands: {
-      accept: () => Promise.reject(new Error('no invites here')),
-      decline: () => Promise.reject(new Error('no invites here')),
-      start: ({ sessionId }) => (started.push(sessionId), Promise.resolve({ ok: true, result: {} as never })),
-    },
-    reminders: kit.scheduler,
-    notifier: kit.notifier,
-    log: { info: () => {}, warn: () => {}, error: () => {} },
-    connectionSettled: () => attempt,
-  })
-  actions.notices.add((notice) => notices.push(notice))
-  actions.focusRequests.add((request) => focus.push(request))
+  const { actions, started, notices, focus } = routedPresses(kit, () => attempt)
   const other: Session = {
     ...first,
     request: { ...aScheduledRequest('req_other', T), title: 'Other request' },

@@ -5,7 +5,12 @@
 import { join } from 'node:path'
 import { GapWatch } from '../../../../../src/main/core/platform-clock/gap-watch'
 import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
-import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
+import {
+  NotificationActions,
+  type AppNotice,
+  type FocusRequest,
+} from '../../../../../src/main/core/notification-actions'
+import type { AppNotification, Notifier } from '../../../../../src/main/core/ports/notifier'
 import { ReminderScheduler } from '../../../../../src/main/core/reminders/reminder-scheduler'
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
 import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
@@ -118,3 +123,30 @@ export function reminderKit() {
 
 /** Minutes from FIXTURE_NOW. */
 export const at = (minutes: number): number => FIXTURE_NOW + minutes * MINUTE
+
+/**
+ * Presses routed as the core routes them (NotificationActions over this scheduler and notifier):
+ * Start is recorded, not sent; `connectionSettled`, when given, is the connection attempt a press waits for.
+ */
+export function routedPresses(
+  kit: { readonly scheduler: ReminderScheduler; readonly notifier: Notifier },
+  connectionSettled?: () => Promise<void> | null,
+) {
+  const started: string[] = []
+  const notices: AppNotice[] = []
+  const focus: FocusRequest[] = []
+  const actions = new NotificationActions({
+    commands: {
+      accept: () => Promise.reject(new Error('no invites here')),
+      decline: () => Promise.reject(new Error('no invites here')),
+      start: ({ sessionId }) => (started.push(sessionId), Promise.resolve({ ok: true, result: {} as never })),
+    },
+    reminders: kit.scheduler,
+    notifier: kit.notifier,
+    log: { info: () => {}, warn: () => {}, error: () => {} },
+    ...(connectionSettled !== undefined && { connectionSettled }),
+  })
+  actions.notices.add((notice) => notices.push(notice))
+  actions.focusRequests.add((request) => focus.push(request))
+  return { actions, started, notices, focus }
+}

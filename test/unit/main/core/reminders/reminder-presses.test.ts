@@ -3,11 +3,10 @@
 // even when the new time's start window happens to be open; the session moved back, they act.
 // The routing (NotificationActions) runs over the real scheduler and cache.
 import { describe, expect, it } from 'vitest'
-import { NotificationActions, type AppNotice } from '../../../../../src/main/core/notification-actions'
 import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
 import type { Session } from '../../../../../src/shared/protocol'
 import { endedSession, MINUTE } from '../../../../support/fixtures'
-import { at, reminderKit } from './reminder-kit'
+import { at, reminderKit, routedPresses } from './reminder-kit'
 
 const setUp = reminderKit()
 const T = at(60)
@@ -21,19 +20,7 @@ function theTenShown() {
   kit.clock.advanceTo(T - 10 * MINUTE)
   const ten = kit.notifier.shown.at(-1) as Reminder
   expect(ten).toMatchObject({ title: 'In 10 minutes: Session ses_1', bookedStart: T, startAllowed: true })
-  const started: string[] = []
-  const notices: AppNotice[] = []
-  const actions = new NotificationActions({
-    commands: {
-      accept: () => Promise.reject(new Error('no invites here')),
-      decline: () => Promise.reject(new Error('no invites here')),
-      start: ({ sessionId }) => (started.push(sessionId), Promise.resolve({ ok: true, result: {} as never })),
-    },
-    reminders: kit.scheduler,
-    notifier: kit.notifier,
-    log: { info: () => {}, warn: () => {}, error: () => {} },
-  })
-  actions.notices.add((notice) => notices.push(notice))
+  const { actions, started, notices } = routedPresses(kit)
   /** Press `action` on the ten, as a press that raced its withdrawal (or a desktop that kept it) does. */
   const press = (action: 'start' | 'snooze') => actions.activate({ action, notification: ten })
   /** The session as the platform now has it, at `now`. */
