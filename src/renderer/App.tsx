@@ -8,6 +8,7 @@ import type { Session } from '../shared/protocol/entities'
 import { ClockSkewNotice } from './components/ClockSkewNotice'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { ExpertScope } from './components/ExpertScope'
+import { HydrateLater } from './components/HydrateLater'
 import { UpdateBanner } from './components/UpdatesSection'
 import { InvitesView } from './components/InvitesView'
 import { LiveView } from './components/LiveView'
@@ -132,21 +133,25 @@ export function App() {
     <ExpertScope>
       <NavigateContext value={navigate}>
         <div className="app-shell">
-          <Sidebar
-            view={view}
-            onNavigate={navigate}
-            openInvites={state.invites.open.length}
-            liveSessions={live}
-            booked={booked}
-            expert={state.expert}
-          />
+          <HydrateLater>
+            <Sidebar
+              view={view}
+              onNavigate={navigate}
+              openInvites={state.invites.open.length}
+              liveSessions={live}
+              booked={booked}
+              expert={state.expert}
+            />
+          </HydrateLater>
           <div className="main">
-            <ConnectionBanner state={state.connection} />
-            <ClockSkewNotice />
-            <NotificationHealthBanner />
-            <StandingBanner />
-            <UpdateBanner />
-            <Notices />
+            <HydrateLater>
+              <ConnectionBanner state={state.connection} />
+              <ClockSkewNotice />
+              <NotificationHealthBanner />
+              <StandingBanner />
+              <UpdateBanner />
+              <Notices />
+            </HydrateLater>
             <main ref={main} className="content" aria-label={viewTitle(view)}>
               {state.readError !== null && (
                 <p className="action-error read-error" role="alert">

@@ -91,3 +91,34 @@ it('says it responds to input only once the hydrated frame takes clicks', async 
   expect(await page.locator('html').getAttribute('data-first-frame')).toBe('hydrated')
   expect(await page.locator('html').getAttribute('data-inert-when-interactive')).toBe('false')
 })
+
+it('opens the section a click asks for at the moment the window takes input, before React has the sidebar', async () => {
+  const { expert, shell, open } = await world()
+  const app = await shell(expert('Ada Byron', ['sql']))
+  await app.waitForConnection((state) => state.status === 'online')
+  const page = await open(app, {
+    timeZone: HOST_ZONE,
+    // The click comes right after the commit that marks the window interactive, in the same
+    // task: the sidebar is still the host's markup then, which React takes over after the commit.
+    beforeLoad: async (tab) => {
+      await tab.addInitScript(() => {
+        const mark = performance.mark.bind(performance)
+        performance.mark = (name, options) => {
+          if (name === 'standby:interactive') {
+            queueMicrotask(() => {
+              const upcoming = document.querySelector<HTMLButtonElement>('.nav-upcoming')
+              const hydrated =
+                upcoming !== null && Object.keys(upcoming).some((key) => key.startsWith('__react'))
+              document.documentElement.dataset['sidebarHydratedWhenClicked'] = String(hydrated)
+              upcoming?.click()
+            })
+          }
+          return mark(name, options)
+        }
+      })
+    },
+  })
+  await page.getByRole('heading', { name: 'Upcoming', level: 1 }).waitFor()
+  expect(await page.locator('html').getAttribute('data-sidebar-hydrated-when-clicked')).toBe('false')
+  expect(await page.locator('html').getAttribute('data-first-frame')).toBe('hydrated')
+})
