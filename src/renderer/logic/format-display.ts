@@ -40,13 +40,17 @@ function usable(display: Display): Display {
   return { locale, timeZone }
 }
 
-/** The formatters of one (usable) display, built once: they are costly to build and used for every row. */
+/**
+ * The formatters of one (usable) display, each built once, on its first use: they are costly to
+ * build (each new set of options costs the locale's patterns) and used for every row, and the
+ * page's first commit, which brings the window to life, needs none of them.
+ */
 function formattersFor(display: Display) {
   const { locale, timeZone } = display
-  const dateTime = (options: Intl.DateTimeFormatOptions) =>
+  const dateTime = (options: Intl.DateTimeFormatOptions) => () =>
     new Intl.DateTimeFormat(locale, { ...options, timeZone })
-  return {
-    display: resolve(locale, timeZone),
+  return builtOnFirstUse({
+    display: () => resolve(locale, timeZone),
     shortTime: dateTime({ timeStyle: 'short' }),
     dayAndTime: dateTime(DAY_AND_TIME),
     // For the hour the clocks go back, whose times name two moments (shared/repeated-hour.ts).
@@ -54,13 +58,32 @@ function formattersFor(display: Display) {
     dayAndTimeWithZone: dateTime({ ...DAY_AND_TIME, ...WITH_ZONE }),
     dayOnly: dateTime(DAY_ONLY),
     calendarDay: dateTime({ year: 'numeric', month: '2-digit', day: '2-digit' }),
-    relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
-    zoned: new Map<string, ZonedFormats | null>(),
-    units: new Map<string, Intl.NumberFormat>(),
+    relative: () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+    zoned: () => new Map<string, ZonedFormats | null>(),
+    units: () => new Map<string, Intl.NumberFormat>(),
     // A ticking timer's parts in the locale's own digits ("٤:٠٧" in Arabic), as its dates have them.
-    timerPart: new Intl.NumberFormat(locale, { useGrouping: false }),
-    timerPart2: new Intl.NumberFormat(locale, { useGrouping: false, minimumIntegerDigits: 2 }),
+    timerPart: () => new Intl.NumberFormat(locale, { useGrouping: false }),
+    timerPart2: () => new Intl.NumberFormat(locale, { useGrouping: false, minimumIntegerDigits: 2 }),
+  })
+}
+
+/** An object whose every property is `build`'s value of the same name, built when first read. */
+function builtOnFirstUse<T extends Record<string, unknown>>(build: {
+  readonly [K in keyof T]: () => T[K]
+}): T {
+  const built = {} as T
+  for (const key of Object.keys(build) as Array<keyof T>) {
+    Object.defineProperty(built, key, {
+      enumerable: true,
+      get() {
+        const value = build[key]()
+        Object.defineProperty(built, key, { value, enumerable: true })
+        return value
+      },
+      configurable: true,
+    })
   }
+  return built
 }
 
 function resolve(locale: string | undefined, timeZone: string | undefined): Required<Display> {
