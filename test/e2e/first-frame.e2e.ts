@@ -3,6 +3,7 @@
  * React takes it over (hydrates) without redrawing, so every control works. A browser in another
  * time zone than the host gets a redraw in its own zone instead, never the host's times.
  */
+import type { Page } from 'playwright'
 import { expect, it } from 'vitest'
 import { LOCALE, pageDayTime } from './support/harness'
 import { useE2e } from './support/fixture'
@@ -14,6 +15,20 @@ const HOUR = 3_600_000
 const HOST_ZONE = new Intl.DateTimeFormat().resolvedOptions().timeZone
 /** A zone that is not the host's, on any machine. */
 const OTHER_ZONE = HOST_ZONE === 'Asia/Tokyo' ? 'America/Sao_Paulo' : 'Asia/Tokyo'
+
+/**
+ * Before `tab` loads the page: the page's `standby:interactive` mark (the UI bench's figure) fires
+ * an event on the document as it is made, so a test sees the page as it was at that moment.
+ */
+async function announceInteractive(tab: Page): Promise<void> {
+  await tab.addInitScript(() => {
+    const mark = performance.mark.bind(performance)
+    performance.mark = (name, options) => {
+      if (name === 'standby:interactive') document.dispatchEvent(new Event('standby-interactive'))
+      return mark(name, options)
+    }
+  })
+}
 
 it('paints the cached invite from the host’s HTML and hydrates it; another time zone gets its own times', async () => {
   const { platform, expert, shell, open } = await world()
@@ -74,17 +89,14 @@ it('says it responds to input only once the hydrated frame takes clicks', async 
     timeZone: HOST_ZONE,
     // What the frame was like at the moment the page marked itself interactive (the UI bench's figure).
     beforeLoad: async (tab) => {
-      await tab.addInitScript(() => {
-        const mark = performance.mark.bind(performance)
-        performance.mark = (name, options) => {
-          if (name === 'standby:interactive') {
-            document.documentElement.dataset['inertWhenInteractive'] = String(
-              document.getElementById('root')?.hasAttribute('inert'),
-            )
-          }
-          return mark(name, options)
-        }
-      })
+      await announceInteractive(tab)
+      await tab.addInitScript(() =>
+        document.addEventListener('standby-interactive', () => {
+          document.documentElement.dataset['inertWhenInteractive'] = String(
+            document.getElementById('root')?.hasAttribute('inert'),
+          )
+        }),
+      )
     },
   })
   await page.locator('html[data-inert-when-interactive]').waitFor({ state: 'attached' })
@@ -101,21 +113,18 @@ it('opens the section a click asks for at the moment the window takes input, bef
     // The click comes right after the commit that marks the window interactive, in the same
     // task: the sidebar is still the host's markup then, which React takes over after the commit.
     beforeLoad: async (tab) => {
-      await tab.addInitScript(() => {
-        const mark = performance.mark.bind(performance)
-        performance.mark = (name, options) => {
-          if (name === 'standby:interactive') {
-            queueMicrotask(() => {
-              const upcoming = document.querySelector<HTMLButtonElement>('.nav-upcoming')
-              const hydrated =
-                upcoming !== null && Object.keys(upcoming).some((key) => key.startsWith('__react'))
-              document.documentElement.dataset['sidebarHydratedWhenClicked'] = String(hydrated)
-              upcoming?.click()
-            })
-          }
-          return mark(name, options)
-        }
-      })
+      await announceInteractive(tab)
+      await tab.addInitScript(() =>
+        document.addEventListener('standby-interactive', () =>
+          queueMicrotask(() => {
+            const upcoming = document.querySelector<HTMLButtonElement>('.nav-upcoming')
+            const hydrated =
+              upcoming !== null && Object.keys(upcoming).some((key) => key.startsWith('__react'))
+            document.documentElement.dataset['sidebarHydratedWhenClicked'] = String(hydrated)
+            upcoming?.click()
+          }),
+        ),
+      )
     },
   })
   await page.getByRole('heading', { name: 'Upcoming', level: 1 }).waitFor()
