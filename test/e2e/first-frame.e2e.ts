@@ -82,52 +82,47 @@ it('paints the cached invite from the host’s HTML and hydrates it; another tim
 })
 
 it('says it responds to input only once the hydrated frame takes clicks', async () => {
-  const { expert, shell, open } = await world()
-  const app = await shell(expert('Ada Byron', ['sql']))
-  await app.waitForConnection((state) => state.status === 'online')
-  const page = await open(app, {
-    timeZone: HOST_ZONE,
-    // What the frame was like at the moment the page marked itself interactive (the UI bench's figure).
-    beforeLoad: async (tab) => {
-      await announceInteractive(tab)
-      await tab.addInitScript(() =>
-        document.addEventListener('standby-interactive', () => {
-          document.documentElement.dataset['inertWhenInteractive'] = String(
-            document.getElementById('root')?.hasAttribute('inert'),
-          )
-        }),
+  // What the frame was like at the moment the page marked itself interactive (the UI bench's figure).
+  const page = await openWatchingInteractive(() =>
+    document.addEventListener('standby-interactive', () => {
+      document.documentElement.dataset['inertWhenInteractive'] = String(
+        document.getElementById('root')?.hasAttribute('inert'),
       )
-    },
-  })
+    }),
+  )
   await page.locator('html[data-inert-when-interactive]').waitFor({ state: 'attached' })
   expect(await page.locator('html').getAttribute('data-first-frame')).toBe('hydrated')
   expect(await page.locator('html').getAttribute('data-inert-when-interactive')).toBe('false')
 })
 
 it('opens the section a click asks for at the moment the window takes input, before React has the sidebar', async () => {
-  const { expert, shell, open } = await world()
-  const app = await shell(expert('Ada Byron', ['sql']))
-  await app.waitForConnection((state) => state.status === 'online')
-  const page = await open(app, {
-    timeZone: HOST_ZONE,
-    // The click comes right after the commit that marks the window interactive, in the same
-    // task: the sidebar is still the host's markup then, which React takes over after the commit.
-    beforeLoad: async (tab) => {
-      await announceInteractive(tab)
-      await tab.addInitScript(() =>
-        document.addEventListener('standby-interactive', () =>
-          queueMicrotask(() => {
-            const upcoming = document.querySelector<HTMLButtonElement>('.nav-upcoming')
-            const hydrated =
-              upcoming !== null && Object.keys(upcoming).some((key) => key.startsWith('__react'))
-            document.documentElement.dataset['sidebarHydratedWhenClicked'] = String(hydrated)
-            upcoming?.click()
-          }),
-        ),
-      )
-    },
-  })
+  // The click comes right after the commit that marks the window interactive, in the same task:
+  // the sidebar is still the host's markup then, which React takes over after the commit.
+  const page = await openWatchingInteractive(() =>
+    document.addEventListener('standby-interactive', () =>
+      queueMicrotask(() => {
+        const upcoming = document.querySelector<HTMLButtonElement>('.nav-upcoming')
+        const hydrated = upcoming !== null && Object.keys(upcoming).some((key) => key.startsWith('__react'))
+        document.documentElement.dataset['sidebarHydratedWhenClicked'] = String(hydrated)
+        upcoming?.click()
+      }),
+    ),
+  )
   await page.getByRole('heading', { name: 'Upcoming', level: 1 }).waitFor()
   expect(await page.locator('html').getAttribute('data-sidebar-hydrated-when-clicked')).toBe('false')
   expect(await page.locator('html').getAttribute('data-first-frame')).toBe('hydrated')
 })
+
+/** A signed-in window in the host's zone, with `watch` run in it before its own scripts (it sees the mark's event). */
+async function openWatchingInteractive(watch: () => void): Promise<Page> {
+  const { expert, shell, open } = await world()
+  const app = await shell(expert('Ada Byron', ['sql']))
+  await app.waitForConnection((state) => state.status === 'online')
+  return open(app, {
+    timeZone: HOST_ZONE,
+    beforeLoad: async (tab) => {
+      await announceInteractive(tab)
+      await tab.addInitScript(watch)
+    },
+  })
+}
