@@ -82,8 +82,17 @@ export function WhenLoaded({
 }
 
 function Shown({ children, onShown }: { readonly children: ReactNode; readonly onShown: () => void }) {
-  // Runs after the children committed: inside Suspense, that is once their chunk arrived.
-  useEffect(() => onShown(), [onShown])
+  // Runs after the children committed: inside Suspense, that is once their chunk arrived, or,
+  // over the host's frame, once React took the section over, which it does only after the root
+  // has come alive (what the section sets as it mounts, such as text find in page can reach, is
+  // not there before). <html data-section="shown"> says so, for tests and a look in DevTools.
+  useEffect(() => {
+    document.documentElement.dataset['section'] = 'shown'
+    onShown()
+    return () => {
+      delete document.documentElement.dataset['section']
+    }
+  }, [onShown])
   return children
 }
 

@@ -15,10 +15,10 @@ export interface HiddenUntilFoundProps {
 
 /**
  * The hidden text. React writes `hidden` only as a boolean, so the value is set once mounted. The
- * text is written then too, not rendered: the host's pre-rendered frame is inert until the page
- * has hydrated it, and find in page skips inert content, so no search could reach the text
- * before this runs, in the commit that makes the frame live; leaving it out of the frame spares
- * the first HTML the bulk of a window of long requests.
+ * text is written then too, not rendered, which spares the host's pre-rendered frame the bulk of a
+ * window of long requests. Until then the frame is inert, which find in page skips, or (inside a
+ * part React takes over after the root comes alive, such as the section) simply without the text:
+ * a search in the moment before React takes the part over misses it.
  */
 export function HiddenUntilFound({ text, onFound, className }: HiddenUntilFoundProps) {
   const element = useRef<HTMLDivElement>(null)

@@ -42,9 +42,11 @@ export function useOfflineWindow(): (snapshot: Partial<Snapshot>, size: WindowSi
     const page = await context.newPage()
     await page.goto(shell.shell.url)
     // The host's pre-rendered frame is in the page before React has it, inert: a key press goes
-    // nowhere, and what React sets as it hydrates (hidden text find in page can reach) is not set
-    // yet. The root leaves `inert` in the commit that brings the window to life.
+    // nowhere. The root leaves `inert` in the commit that brings the window to life, and React
+    // takes the section over after that: what the section sets as it mounts (hidden text find in
+    // page can reach) is there once <html> says the section is shown.
     await page.locator('#root:not([inert])').waitFor({ state: 'attached' })
+    await page.locator('html[data-section="shown"]').waitFor({ state: 'attached' })
     return page
   }
 }
