@@ -2,8 +2,36 @@
  * What is at the cache's path before it is opened: whether it can be the cache at all, and
  * whether it may not be whole (so that the open runs the full check).
  */
-import { chmodSync, closeSync, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs'
-import { COMPANIONS, isThere } from './quarantine'
+import { chmodSync, closeSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs'
+import { COMPANIONS } from './quarantine'
+
+/**
+ * What is at the cache's path and at each of its companions' (-wal, -shm, -journal), looked at once
+ * before the open, without following links: every check before the open reads it, rather than each
+ * asking the disk again (and a missing companion, the usual case, costing a thrown error each time).
+ */
+export interface FoundAtPath {
+  readonly file: Stats | undefined
+  /** In COMPANIONS' order; undefined where nothing is. */
+  readonly companions: ReadonlyArray<Stats | undefined>
+}
+
+/** Look at `path` and its companions (see FoundAtPath). */
+export function foundAt(path: string): FoundAtPath {
+  return {
+    file: lstatOrNothing(path),
+    companions: COMPANIONS.map((suffix) => lstatOrNothing(path + suffix)),
+  }
+}
+
+/** What lstat finds at `path`, or undefined when it finds nothing or cannot look (a folder not ours). */
+export function lstatOrNothing(path: string): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false })
+  } catch {
+    return undefined
+  }
+}
 
 /**
  * What is at the cache's path when it cannot be the cache. A folder is refused and left where it
@@ -23,17 +51,17 @@ export interface NotACacheFile {
  * a journal that outlived its file would be discarded. Those are moved aside with the file, like a
  * damaged one, since they belong to it.
  */
-export function notACacheFile(path: string): NotACacheFile | null {
-  const found = notAFile(path)
-  if (found !== null)
-    return found.startsWith('a folder')
+export function notACacheFile(path: string, found: FoundAtPath = foundAt(path)): NotACacheFile | null {
+  const wrongFile = notAFile(path, found.file)
+  if (wrongFile !== null)
+    return wrongFile.startsWith('a folder')
       ? { kind: 'folder', reason: `${path} is a folder` }
-      : { kind: 'other', reason: `${path} is ${found}` }
-  for (const companion of COMPANIONS.map((suffix) => path + suffix)) {
-    const wrong = notAFile(companion)
-    if (wrong !== null) return { kind: 'other', reason: `${companion} is ${wrong}` }
+      : { kind: 'other', reason: `${path} is ${wrongFile}` }
+  for (const [i, suffix] of COMPANIONS.entries()) {
+    const wrong = notAFile(path + suffix, found.companions[i])
+    if (wrong !== null) return { kind: 'other', reason: `${path + suffix} is ${wrong}` }
   }
-  const orphan = orphanedJournal(path)
+  const orphan = orphanedJournal(path, found)
   if (orphan !== null)
     return { kind: 'other', reason: `${orphan} is there without the database it belongs to` }
   return null
@@ -45,29 +73,40 @@ export function notACacheFile(path: string): NotACacheFile | null {
  * the first write, with whatever it held; it is moved aside instead, kept as found. A -shm holds
  * only an index SQLite rebuilds, and an empty journal holds nothing.
  */
-function orphanedJournal(path: string): string | null {
-  if (existsSync(path) && statSync(path).size > 0) return null
+function orphanedJournal(path: string, found: FoundAtPath): string | null {
+  if ((sizeOf(path, found.file) ?? 0) > 0) return null
   for (const suffix of ['-wal', '-journal'] as const) {
-    try {
-      if (statSync(path + suffix).size > 0) return path + suffix
-    } catch {
-      // Not there.
-    }
+    if ((sizeOf(path + suffix, found.companions[COMPANIONS.indexOf(suffix)]) ?? 0) > 0) return path + suffix
   }
   return null
 }
 
-/** What is at `path` when it is neither nothing nor a regular file (through links or not), or null. */
-function notAFile(path: string): string | null {
-  let entry
+/**
+ * The size of the file at `path` (through a link), whose lstat is `entry`; undefined when nothing
+ * is there or a link leads nowhere.
+ */
+function sizeOf(path: string, entry: Stats | undefined): number | undefined {
+  if (entry === undefined || entry.isFile()) return entry?.size
   try {
-    entry = lstatSync(path)
+    return statSync(path).size
   } catch {
-    return null
+    return undefined
   }
+}
+
+/**
+ * What is at `path` (whose lstat is `entry`) when it is neither nothing nor a regular file
+ * (through links or not), or null.
+ */
+function notAFile(path: string, entry: Stats | undefined): string | null {
+  if (entry === undefined || entry.isFile()) return null
   if (entry.isDirectory()) return 'a folder'
-  if (!existsSync(path)) return 'a link to nothing'
-  const target = statSync(path)
+  let target
+  try {
+    target = statSync(path)
+  } catch {
+    return 'a link to nothing'
+  }
   if (target.isFile()) return null
   return target.isDirectory() ? 'a link to a folder' : 'not a regular file'
 }
@@ -76,17 +115,18 @@ function notAFile(path: string): string | null {
  * True when an existing cache may not be whole: the marker of a run that never closed it, a WAL
  * left behind (a clean close checkpoints and deletes it), or a file shorter than its header says.
  */
-export function leftUnclean(path: string, marker: string): boolean {
-  if (!existsSync(path)) return false
-  // Whatever is there, a link to nothing included (existsSync follows links): one the open cannot
-  // replace with its own marker is never removed at close either, so it cannot tell a clean exit.
-  if (isThere(marker)) return true
-  if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) return true
-  return shorterThanHeaderSays(path)
+export function leftUnclean(path: string, found: FoundAtPath, marker: Stats | undefined): boolean {
+  const size = sizeOf(path, found.file)
+  if (size === undefined) return false
+  // Whatever is there, a link to nothing included (lstat does not follow links): one the open
+  // cannot replace with its own marker is never removed at close either, so it cannot tell a clean exit.
+  if (marker !== undefined) return true
+  if ((sizeOf(`${path}-wal`, found.companions[COMPANIONS.indexOf('-wal')]) ?? 0) > 0) return true
+  return shorterThanHeaderSays(path, size)
 }
 
-/** The database header's page size and page count (https://sqlite.org/fileformat.html) against the file's size. */
-function shorterThanHeaderSays(path: string): boolean {
+/** The database header's page size and page count (https://sqlite.org/fileformat.html) against the file's `size`. */
+function shorterThanHeaderSays(path: string, size: number): boolean {
   const header = Buffer.alloc(100)
   const fd = openSync(path, 'r')
   try {
@@ -99,7 +139,7 @@ function shorterThanHeaderSays(path: string): boolean {
   const pages = header.readUInt32BE(28)
   // The page count is valid only when the change counter matches "version valid for".
   const valid = pages > 0 && header.readUInt32BE(24) === header.readUInt32BE(92)
-  return valid && statSync(path).size < pages * pageSize
+  return valid && size < pages * pageSize
 }
 
 /**
@@ -110,21 +150,22 @@ function shorterThanHeaderSays(path: string): boolean {
  * (keepLinkedPrivate). Best effort: a file of another owner cannot be changed, and the open
  * reports what matters about it. Windows has no such modes.
  */
-export function keepPrivate(path: string): void {
+export function keepPrivate(path: string, found: FoundAtPath = foundAt(path)): void {
   if (process.platform === 'win32') return
-  try {
-    closeSync(openSync(path, 'wx', 0o600))
-    return
-  } catch {
-    // It exists (or cannot be made, which the open says): narrow what is there.
-  }
-  for (const file of [path, ...COMPANIONS.map((suffix) => path + suffix)]) {
+  let there = found
+  if (there.file === undefined) {
     try {
-      const entry = lstatSync(file)
-      if (entry.isFile()) narrow(file, entry.mode)
+      closeSync(openSync(path, 'wx', 0o600))
+      return
     } catch {
-      // Not there.
+      // Made since it was looked at (or cannot be made, which the open says): narrow what is there.
+      there = foundAt(path)
     }
+  }
+  const entries = [there.file, ...there.companions]
+  for (const [i, file] of [path, ...COMPANIONS.map((suffix) => path + suffix)].entries()) {
+    const entry = entries[i]
+    if (entry?.isFile() === true) narrow(file, entry.mode)
   }
 }
 

@@ -6,11 +6,11 @@
  * is refused instead: it is not damaged, and this version must not touch it.
  */
 import type Database from 'better-sqlite3'
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, type Stats } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseTooNewError } from '../../shared/sqlite/migrate'
 import { removeInterruptedWrites } from '../node/atomic-file'
-import { leftUnclean, notACacheFile } from './cache-file-state'
+import { foundAt, leftUnclean, lstatOrNothing, notACacheFile, type FoundAtPath } from './cache-file-state'
 import { COMPANIONS, isThere, moveAside, pruneQuarantined, type Pruned } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { isDamage } from './damage-watch'
@@ -92,19 +92,20 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
         'Build it with `npx tsx scripts/rebuild-sqlite-for-electron.ts` (`npm start` runs it first).',
     )
   }
-  // An existing file's folder exists: mkdirSync would only cost a failing syscall and a stat.
-  if (!existsSync(path)) mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+  const found = foundAt(path)
+  // Whatever is there, its folder exists: mkdirSync would only cost a failing syscall and a stat.
+  if (found.file === undefined) mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
   // A write-back of an earlier run interrupted at its quit left a whole copy of the cache beside it.
   removeInterruptedWrites(path)
   const marker = `${path}-open`
-  const notAFile = notACacheFile(path)
+  const notAFile = notACacheFile(path, found)
   if (notAFile?.kind === 'folder') {
     throw new CacheUnavailableError(
       `Standby cannot open its offline cache at ${path}: a folder is there, where its file should be. ` +
         'Move or rename that folder, then start Standby again; it was left as it is.',
     )
   }
-  const level = checkLevel(check, notAFile === null, path, marker)
+  const level = checkLevel(check, notAFile === null, path, found, marker)
   const checked = level !== 'none'
   const opened = (db: Database.Database, rebuilt: CacheRebuild | null): OpenedCache => {
     // Written once the cache is open and removed by close(): found at the next open, it means this
@@ -141,7 +142,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   }
   try {
     if (notAFile !== null) throw new CacheDamage(notAFile.reason)
-    return opened(openChecked(path, nativeBinding, level), null)
+    return opened(openChecked(path, nativeBinding, level, found), null)
   } catch (error) {
     // The file's path, as a Node error names one: the advice says which file to move aside.
     if (error instanceof DatabaseTooNewError) throw Object.assign(error, { path })
@@ -168,11 +169,18 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
  * The check for this open: none of a path that holds no file, the full one after a run that found
  * the file damaged (the quick one may pass what that run found), else as `check` says.
  */
-function checkLevel(check: IntegrityCheck, isFile: boolean, path: string, marker: string): CheckLevel {
+function checkLevel(
+  check: IntegrityCheck,
+  isFile: boolean,
+  path: string,
+  found: FoundAtPath,
+  marker: string,
+): CheckLevel {
   if (!isFile || check === 'none') return 'none'
   if (check === 'quick') return 'quick'
-  if (markedDamaged(marker)) return 'full'
-  return leftUnclean(path, marker) ? 'quick' : 'none'
+  const markerEntry: Stats | undefined = lstatOrNothing(marker)
+  if (markedDamaged(marker, markerEntry)) return 'full'
+  return leftUnclean(path, found, markerEntry) ? 'quick' : 'none'
 }
 
 /**

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { errorMessage } from '../../shared/error-message'
 import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../shared/sqlite/migrate'
-import { keepLinkedPrivate, keepPrivate } from './cache-file-state'
+import { keepLinkedPrivate, keepPrivate, type FoundAtPath } from './cache-file-state'
 import {
   missingBaseTables,
   restoreSyncRow,
@@ -48,17 +48,20 @@ const TOO_NEW_REMEDY =
 /** Which check the open runs (see OpenCacheOptions.integrityCheck). */
 export type CheckLevel = 'none' | 'quick' | 'full'
 
-/** Check, open, configure and migrate; throws CacheDamage when the content is the problem. */
+/**
+ * Check, open, configure and migrate; throws CacheDamage when the content is the problem. `found`
+ * is what was at the path as the open began, when it is still what is there.
+ */
 export function openChecked(
   path: string,
   nativeBinding: string | undefined,
   check: CheckLevel,
+  found?: FoundAtPath,
 ): Database.Database {
-  keepPrivate(path)
+  keepPrivate(path, found)
   if (check !== 'none' && existsSync(path)) checkReadOnly(path, nativeBinding, check)
   const db = openConnection(path, nativeBinding, {})
   try {
-    db.exec(`PRAGMA busy_timeout = ${OPEN_LOCK_WAIT_MS};`)
     // Before the journal mode below is written into its header: a file refused (another program's,
     // a newer Standby's) is moved aside or left exactly as it was found.
     let version = 0
@@ -115,7 +118,6 @@ export function openChecked(
 function checkReadOnly(path: string, nativeBinding: string | undefined, check: 'quick' | 'full'): void {
   const db = openConnection(path, nativeBinding, { readonly: true, fileMustExist: true })
   try {
-    db.pragma(`busy_timeout = ${OPEN_LOCK_WAIT_MS}`)
     integrityCheck(db, check)
   } catch (error) {
     throw classify(path, error)
@@ -180,7 +182,9 @@ function openConnection(
   options: Database.Options,
 ): Database.Database {
   try {
-    return new Database(path, nativeBinding === undefined ? options : { ...options, nativeBinding })
+    // The lock wait is set as the connection is made: a pragma for it would compile a statement.
+    const made = { ...options, timeout: OPEN_LOCK_WAIT_MS }
+    return new Database(path, nativeBinding === undefined ? made : { ...made, nativeBinding })
   } catch (error) {
     if (isDamage(error)) throw new CacheDamage(String((error as Error).message))
     if (!(error instanceof Database.SqliteError)) throw driverUnavailable(nativeBinding, error)

@@ -4,7 +4,7 @@
  * whose reads or writes found the file damaged writes so into it, and the next open then runs the
  * full check, which also finds what the quick one does not (an index that no longer matches its rows).
  */
-import { closeSync, constants, lstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, constants, openSync, readSync, rmSync, writeSync, type Stats } from 'node:fs'
 
 /** What a marker holds when the run found the file damaged. */
 const DAMAGED = 'damaged\n'
@@ -41,11 +41,13 @@ export function markDamaged(marker: string): boolean {
   return markOpen(marker, DAMAGED)
 }
 
-/** Whether the marker says the last run found the file damaged (a file of Standby's only). */
-export function markedDamaged(marker: string): boolean {
+/**
+ * Whether the marker, whose lstat is `entry` (undefined: nothing there), says the last run found
+ * the file damaged (a file of Standby's only).
+ */
+export function markedDamaged(marker: string, entry: Stats | undefined): boolean {
+  if (entry === undefined || !entry.isFile() || entry.size !== DAMAGED.length) return false
   try {
-    const entry = lstatSync(marker)
-    if (!entry.isFile() || entry.size !== DAMAGED.length) return false
     const fd = openSync(
       marker,
       constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0),
