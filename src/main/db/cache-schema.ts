@@ -148,3 +148,35 @@ export function storedStatements(db: Database.Database): StoredStatements {
 
 const STORED_STATEMENTS = `SELECT type, name, type || ' ' || name || ' on ' || tbl_name || ': ' || sql FROM sqlite_master
   WHERE type IN ('table', 'index', 'trigger') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`
+
+/**
+ * Whether `db` is at schema `version` and its statements are exactly the newest cache's, told by one
+ * read of the version and of the statements, each prefixed with its length so that no other set of
+ * statements reads the same. False when anything differs or the read fails (a schema SQLite cannot
+ * read, as a newer Standby's may be): the open then reads the version and the schema as before, and
+ * finds what is wrong. A lock another program holds is thrown, as the version's read would meet it
+ * too, after the same wait.
+ */
+export function isNewestAsStored(db: Database.Database, version: number): boolean {
+  let found: unknown[]
+  try {
+    found = db.prepare(VERSION_AND_STATEMENTS).raw().get() as unknown[]
+  } catch (error) {
+    if (/^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code))) throw error
+    return false
+  }
+  return found[0] === version && found[1] === (newestStatements ??= lengthPrefixed(CACHE_STATEMENTS))
+}
+
+let newestStatements: string | undefined
+
+/** The lines as VERSION_AND_STATEMENTS joins them: each its length in characters, a colon and itself. */
+function lengthPrefixed(lines: ReadonlyArray<string>): string {
+  return lines.map((line) => `${[...line].length}:${line}`).join('')
+}
+
+// A statement SQLite holds none of (NULL) joins as '!', which no length starts with.
+const VERSION_AND_STATEMENTS = `SELECT (SELECT user_version FROM pragma_user_version),
+  group_concat(ifnull(length(line) || ':' || line, '!'), '' ORDER BY name) FROM (
+    SELECT name, type || ' ' || name || ' on ' || tbl_name || ': ' || sql AS line FROM sqlite_master
+    WHERE type IN ('table', 'index', 'trigger') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\')`

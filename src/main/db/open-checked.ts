@@ -11,6 +11,7 @@ import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../shared/sqlite/migrate'
 import { keepLinkedPrivate, keepPrivate, type FoundAtPath } from './cache-file-state'
 import {
+  isNewestAsStored,
   missingBaseTables,
   restoreSyncRow,
   schemaDifference,
@@ -64,20 +65,7 @@ export function openChecked(
   try {
     // Before the journal mode below is written into its header: a file refused (another program's,
     // a newer Standby's) is moved aside or left exactly as it was found.
-    let version = 0
-    asMigrationFault(() => {
-      version = refuseWhatCannotMigrate(db, cacheMigrations.length, { what: WHAT, remedy: TOO_NEW_REMEDY })
-    })
-    // At the newest version nothing migrates: the statements read now are those the check compares.
-    const newest = version === cacheMigrations.length
-    const stored = newest ? statementsOrNull(db) : null
-    const missing = version > 0 ? missingBaseTables(db, stored?.tables) : []
-    if (missing.length > 0) {
-      throw new CacheDamage(
-        `it is at schema version ${version} without the tables every version of it has ` +
-          `(${missing.join(', ')} missing): another program's file, or one edited`,
-      )
-    }
+    const { newest, schemaKnown } = versionAndTables(db)
     // One exec for all of them: none returns anything the open needs, and each db.pragma() call
     // would compile a statement of its own.
     db.exec(
@@ -98,7 +86,7 @@ export function openChecked(
         .join(' '),
     )
     if (!newest) migrateCache(db)
-    const wrong = stored?.newest === true ? null : schemaDifference(db)
+    const wrong = schemaKnown ? null : schemaDifference(db)
     if (wrong !== null) throw new CacheDamage(`its tables are not those Standby makes (${wrong})`)
     restoreSyncRow(db)
     keepLinkedPrivate(path)
@@ -108,6 +96,31 @@ export function openChecked(
     closeQuietly(db)
     throw classify(path, error)
   }
+}
+
+/**
+ * Refuse a file that cannot migrate (a newer Standby's, another program's) or lacks the tables
+ * every version has; tells whether it is at the newest version, and whether its schema is already
+ * known to be the newest's. The usual start's file (the newest version, holding exactly the newest
+ * statements) is told by one read, and passes every check here.
+ */
+function versionAndTables(db: Database.Database): { newest: boolean; schemaKnown: boolean } {
+  if (isNewestAsStored(db, cacheMigrations.length)) return { newest: true, schemaKnown: true }
+  let version = 0
+  asMigrationFault(() => {
+    version = refuseWhatCannotMigrate(db, cacheMigrations.length, { what: WHAT, remedy: TOO_NEW_REMEDY })
+  })
+  // At the newest version nothing migrates: the statements read now are those the check compares.
+  const newest = version === cacheMigrations.length
+  const stored = newest ? statementsOrNull(db) : null
+  const missing = version > 0 ? missingBaseTables(db, stored?.tables) : []
+  if (missing.length > 0) {
+    throw new CacheDamage(
+      `it is at schema version ${version} without the tables every version of it has ` +
+        `(${missing.join(', ')} missing): another program's file, or one edited`,
+    )
+  }
+  return { newest, schemaKnown: stored?.newest === true }
 }
 
 /**

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   CACHE_SCHEMA,
+  isNewestAsStored,
   schemaDifference,
   schemaOf,
   storedStatements,
@@ -56,6 +57,24 @@ describe("the cache's schema at open", () => {
       .all()
     expect(stored).toEqual(CACHE_STATEMENTS)
     expect(storedStatements(db).newest).toBe(true)
+    db.close()
+  })
+
+  it('tells the newest cache by one read, and no file at another version or with one statement more or changed', () => {
+    const db = new Database(':memory:')
+    migrate(db, cacheMigrations, { what: 'test cache', remedy: '' })
+    const newest = cacheMigrations.length
+    expect(isNewestAsStored(db, newest)).toBe(true)
+    expect(isNewestAsStored(db, newest - 1)).toBe(false)
+    db.pragma(`user_version = ${newest + 1}`)
+    expect(isNewestAsStored(db, newest)).toBe(false)
+    db.pragma(`user_version = ${newest}`)
+    db.exec('CREATE INDEX notes_kept ON expert (json)')
+    expect(isNewestAsStored(db, newest)).toBe(false)
+    db.exec('DROP INDEX notes_kept; DROP INDEX invites_open')
+    expect(isNewestAsStored(db, newest)).toBe(false)
+    db.exec(`CREATE INDEX invites_open ON invites (sent_at DESC, id DESC) WHERE state = 'open'`)
+    expect(isNewestAsStored(db, newest)).toBe(true)
     db.close()
   })
 
