@@ -41,9 +41,12 @@ export type LastResortNotice = typeof RELAUNCHED_NOTICE | typeof KEPT_RUNNING_NO
 
 /** Whether the app may relaunch now, given the last relaunch recorded (null: none, or unreadable). */
 export function mayRelaunch(now: number, lastRelaunchAt: number | null): boolean {
-  // One recorded ahead of the clock (the clock was set back) counts as recent: a wrong clock must
-  // not open the way to a loop.
-  return lastRelaunchAt === null || now - lastRelaunchAt >= RELAUNCH_SPACING_MS
+  // One recorded a little ahead of the clock (set back a few minutes) counts as recent, so a clock
+  // nudged back cannot open the way to a loop. One further ahead was written by a clock that ran
+  // wrong and has been set right: counted recent, it would rule every relaunch out until the clock
+  // caught up with it, years maybe. Counted stale, it allows one, whose record is then recent.
+  if (lastRelaunchAt === null) return true
+  return Math.abs(now - lastRelaunchAt) >= RELAUNCH_SPACING_MS
 }
 
 /** The record of a relaunch at `at`, as written to disk. */

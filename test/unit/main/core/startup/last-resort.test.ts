@@ -149,12 +149,28 @@ describe('the last resort for an error nothing caught', () => {
 })
 
 describe('the relaunch record', () => {
-  it('allows a relaunch with none, after the spacing, and not within it nor ahead of the clock', () => {
+  it('allows a relaunch with none, after the spacing, and not within it nor a little ahead of the clock', () => {
     expect(mayRelaunch(1_000, null)).toBe(true)
     expect(mayRelaunch(RELAUNCH_SPACING_MS, 0)).toBe(true)
     expect(mayRelaunch(RELAUNCH_SPACING_MS - 1, 0)).toBe(false)
-    // The clock was set back since: counted as recent, so a wrong clock cannot make a loop.
-    expect(mayRelaunch(0, RELAUNCH_SPACING_MS * 10)).toBe(false)
+    // The clock was set back a few minutes since: counted as recent, so it cannot make a loop.
+    expect(mayRelaunch(0, RELAUNCH_SPACING_MS - 1)).toBe(false)
+  })
+
+  it('relaunches again once a clock that ran years ahead is set right, and only once', () => {
+    const { run, disk, clock } = world()
+    // The last relaunch was recorded while the clock read five years ahead.
+    disk.record = relaunchRecord(clock.at + 5 * 365 * 24 * 60 * 60_000)
+    const first = run()
+    first.lastResort.uncaughtException(new Error('first'))
+    expect(first.relaunch).toHaveBeenCalledOnce()
+    expect(relaunchedAt(disk.record)).toBe(clock.at)
+    // The relaunch is recorded at the right time: an error soon after keeps the app running.
+    clock.at += 1_000
+    const second = run()
+    second.lastResort.uncaughtException(new Error('again'))
+    expect(second.relaunch).not.toHaveBeenCalled()
+    expect(second.tell).toHaveBeenCalledWith(KEPT_RUNNING_NOTICE)
   })
 
   it('reads back what it wrote, and finds no record in anything else', () => {
