@@ -13,7 +13,7 @@ import { constants, copyFileSync, readFileSync, renameSync, statSync } from 'nod
 import { basename, dirname, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import type { SettingsStore } from '../core/ports/settings'
-import { createSettingsStore, type SettingsFile } from '../core/settings/settings-store'
+import { createSettingsStore, type KeptAside, type SettingsFile } from '../core/settings/settings-store'
 import { DAMAGED_COPIES_KEPT, escapeRegExp, pruneOlderCopies } from '../db/quarantine'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
 import { errorMessage } from '../../shared/error-message'
@@ -162,20 +162,24 @@ function keepCopy(
   at: number,
   log: Logger,
   why = 'held values or settings this Standby cannot use',
-): void {
+): KeptAside {
   const copy = corruptSettingsPath(path, at)
   try {
     copyFileSync(path, copy, constants.COPYFILE_EXCL)
-    log.warn(
-      `The settings file ${path} ${why}; kept the file as it was as ` +
-        `${basename(copy)}` +
-        olderCopiesRemoved(path, copy),
-    )
   } catch (error) {
+    // No file (removed since it was read): the rewrite loses nothing.
+    if (errorCode(error) === 'ENOENT') return { kept: true }
     log.warn(
-      `Could not keep a copy of the settings file ${path} before resetting values (${errorCode(error)})`,
+      `The settings file ${path} ${why}, and a copy of it could not be kept (${errorCode(error)}); ` +
+        'it is not rewritten until one is',
     )
+    return { kept: false, error }
   }
+  log.warn(
+    `The settings file ${path} ${why}; kept the file as it was as ${basename(copy)}` +
+      olderCopiesRemoved(path, copy),
+  )
+  return { kept: true }
 }
 
 /** How a host opens its conf-compatible store on the settings file in a directory. */

@@ -20,10 +20,14 @@ export interface SettingsFile {
   /**
    * Keeps the file as it is beside it, before a rewrite replaces values it held that could not be
    * used (the expert's hand edit is not lost), or settings of a newer Standby; says where, or why
-   * not, in the log, with `why` (what the file held) when given. Never throws.
+   * not, in the log, with `why` (what the file held) when given. Never throws: says whether the
+   * file is kept (no file is nothing to keep), or the error that stopped the copy.
    */
-  keepAside?(why?: string): void
+  keepAside?(why?: string): KeptAside
 }
+
+/** Whether `SettingsFile.keepAside` kept the file, or what stopped it. */
+export type KeptAside = { readonly kept: true } | { readonly kept: false; readonly error: unknown }
 
 /** A change that the schema refused; names the setting at fault. */
 export class InvalidSettingError extends Error {
@@ -67,9 +71,28 @@ export function createSettingsStore(file: SettingsFile, log: Logger, setAside = 
   }
   const read = readSettings(onDisk, log)
   let current: SettingsValues = Object.freeze(read.values)
-  if (read.rewrite) {
-    // What the rewrite loses, a value reset or a setting this Standby does not know, is kept first.
-    if (read.reset === 'all' || read.reset.length > 0 || read.leftOut === true) file.keepAside?.()
+  // What a rewrite loses (a value reset, a setting this Standby does not know, or a newer Standby's
+  // own settings: going back to it, leaving the beta, would find them gone) is kept beside the file
+  // before anything is written over it. A newer file is left alone at open; the first write here
+  // (a change, or only the window's place as it closes) is in this version's layout. Until a copy
+  // is made nothing is written: a full or read-only disk must not drop them without a word.
+  let unkept: { readonly why?: string } | null =
+    read.newerLayout !== undefined
+      ? {
+          why: `was saved by a newer Standby (layout ${read.newerLayout}), whose own settings a change saved by this one leaves out`,
+        }
+      : read.rewrite && (read.reset === 'all' || read.reset.length > 0 || read.leftOut === true)
+        ? {}
+        : null
+  /** Keeps the file first if a rewrite would lose something; the error that stopped it, or null. */
+  const keepFirst = (): { readonly error: unknown } | null => {
+    if (unkept === null) return null
+    const kept = file.keepAside?.(unkept.why) ?? { kept: true }
+    if (!kept.kept) return kept
+    unkept = null
+    return null
+  }
+  if (read.rewrite && keepFirst() === null) {
     try {
       file.write(settingsFileContent(current))
     } catch (error) {
@@ -77,10 +100,6 @@ export function createSettingsStore(file: SettingsFile, log: Logger, setAside = 
     }
   }
   const listeners = new Listeners<SettingsValues>((error) => log.error('A settings listener failed', error))
-  // A newer Standby's file is left alone at open, but the first write here (a change, or only the
-  // window's place as it closes) is in this version's layout, without the settings only the newer
-  // one knows: going back to it (leaving the beta) would find them gone, so the file is kept first.
-  let newerLayout = read.newerLayout
 
   return {
     resetAtOpen: unreadable ? 'all' : read.reset,
@@ -88,13 +107,13 @@ export function createSettingsStore(file: SettingsFile, log: Logger, setAside = 
     update(patch) {
       const next = validatedUpdate(current, patch)
       if (sameSettings(next, current)) return current
-      if (newerLayout !== undefined)
-        file.keepAside?.(
-          `was saved by a newer Standby (layout ${newerLayout}), whose own settings a change saved by this one leaves out`,
-        )
+      const notKept = keepFirst()
+      if (notKept !== null) {
+        log.error('The settings file could not be kept as it was before this change; the change is not made')
+        throw new SettingsNotSavedError(notKept.error)
+      }
       try {
         file.write(settingsFileContent(next))
-        newerLayout = undefined
       } catch (error) {
         log.error('Could not save the settings file; the change is not made', error)
         throw new SettingsNotSavedError(error)

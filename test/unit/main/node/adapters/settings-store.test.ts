@@ -1,6 +1,14 @@
 import Conf from 'conf'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SETTINGS_VERSION } from '../../../../../src/main/core/ports/settings'
@@ -136,6 +144,37 @@ describe('the Node settings store (conf)', () => {
     // Kept once: the file is in this version's layout from then on.
     settings.update({ remindersEnabled: true })
     expect(readdirSync(dir)).toHaveLength(2)
+  })
+
+  it('refuses a change, saying so, rather than rewrite a newer Standby’s file it could not keep a copy of', () => {
+    const newer = `{"settingsVersion": ${SETTINGS_VERSION + 1}, "soundEnabled": false, "quietHours": {"from": 22}}`
+    const { dir, log, now, settings } = openedOver(newer)
+    // Something already has the copy's name, so the copy fails where the write itself would not.
+    const copy = corruptSettingsPath(settingsFilePath(dir), now)
+    mkdirSync(copy)
+
+    expect(() => settings.update({ remindersEnabled: false })).toThrow(/could not save your settings/)
+    expect(readFileSync(settingsFilePath(dir), 'utf8')).toBe(newer)
+    expect(settings.get().remindersEnabled).toBe(true)
+    expect(log.text()).toContain('a copy of it could not be kept (EEXIST)')
+
+    // Once a copy can be kept, the change is made.
+    rmdirSync(copy)
+    settings.update({ remindersEnabled: false })
+    expect(readFileSync(copy, 'utf8')).toBe(newer)
+    expect(readJson(settingsFilePath(dir))).toMatchObject({ remindersEnabled: false })
+  })
+
+  it('leaves a file with a value it cannot use as it is at open when no copy of it can be kept', () => {
+    const edited = '{"settingsVersion": 1, "soundEnabeld": false}'
+    const dir = tempDir()
+    const now = Date.UTC(2025, 0, 2, 3, 4, 5)
+    writeFileSync(settingsFilePath(dir), edited)
+    mkdirSync(corruptSettingsPath(settingsFilePath(dir), now))
+    const log = recordingLog()
+    createNodeSettingsStore({ dir, log, now: () => now })
+    expect(readFileSync(settingsFilePath(dir), 'utf8')).toBe(edited)
+    expect(log.text()).toContain('it is not rewritten until one is')
   })
 
   it('keeps only the newest few files set aside when the settings are unreadable at every start', () => {
