@@ -57,8 +57,12 @@ function clockIsWrong(platformUrl: string, serverTime: number): string {
 function answerUnfinished(platformUrl: string, what: 'check' | 'sign-in', error: unknown): string {
   const answer =
     what === 'check' ? `${platformUrl} began to answer` : `${platformUrl} began to answer the sign-in`
+  // The sign-in goes to an address its check has just found to be a Standby platform: only the
+  // check's answer can cast doubt on the address.
   if ((error as Error | null)?.name === 'TimeoutError')
-    return `${answer}, but its answer did not all arrive within ${TIMEOUT_MS / 1000} s: the connection may be very slow, or what answers there is not a Standby platform. Try again; if it keeps happening, check the address and your connection.`
+    return what === 'check'
+      ? `${answer}, but its answer did not all arrive within ${TIMEOUT_MS / 1000} s: the connection may be very slow, or what answers there is not a Standby platform. Try again; if it keeps happening, check the address and your connection.`
+      : `${answer}, but its answer did not all arrive within ${TIMEOUT_MS / 1000} s: the connection or the platform may be very slow. Try again; if it keeps happening, check your connection.`
   return `${answer}, but the connection broke before its answer was complete: the network or something in front of the platform (a proxy) may be unreliable. Try again; if it keeps happening, check your connection.`
 }
 

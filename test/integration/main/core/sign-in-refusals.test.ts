@@ -259,6 +259,31 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
     expect(signInsSent).toBe(0)
   })
 
+  it('says a sign-in whose answer began and ran out of time was slow, without doubting the address its check found', async () => {
+    let calls = 0
+    const trickling: typeof fetch = (input, init) => {
+      if (!String(input).endsWith(HTTP_PATHS.signIn)) return fetch(input, init)
+      calls += 1
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"token":'))
+        },
+        pull(controller) {
+          controller.error(new DOMException('The operation timed out.', 'TimeoutError'))
+        },
+      })
+      return Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }))
+    }
+    const outcome = await signIn(url, 'ada@example.test', 'right', trickling)
+    expect(outcome).toMatchObject({ ok: false, reason: 'unreachable' })
+    const message = outcome.ok ? '' : outcome.message.replace(url, 'the platform')
+    expect(message).toMatch(
+      /^the platform began to answer the sign-in, but its answer did not all arrive within 8 s.*Try again/,
+    )
+    expect(message).not.toMatch(/not a Standby platform|check the address/i)
+    expect(calls).toBe(1)
+  })
+
   it('says the sign-in timed out, once, without trying again', async () => {
     let calls = 0
     const slow: typeof fetch = (input, init) => {
