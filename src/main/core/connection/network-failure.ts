@@ -96,9 +96,9 @@ export function describeNetworkCode(code: string): NetworkFailure {
   }
   const status = /^HTTP (\d{3})$/.exec(code)?.[1]
   if (status !== undefined) {
-    // A platform refuses a sign-in on its own terms, never with these: a gateway in front said them.
-    const gateway = GATEWAY_STATUSES[status]
-    if (gateway !== undefined) return { ...gateway, answered: true }
+    // These say nothing against the address: advice to check it, or sign in again, would not help.
+    const known = STATUSES_NOT_ABOUT_THE_ADDRESS[status]
+    if (known !== undefined) return { ...known, answered: true }
     return status.startsWith('5')
       ? {
           what: `the server there answered HTTP ${status}`,
@@ -115,11 +115,12 @@ export function describeNetworkCode(code: string): NetworkFailure {
 }
 
 /**
- * What a status from something in front of the platform means (a login gateway or proxy asking for
- * a sign-in of its own, a firewall refusing this computer): the address is likely right, so telling
- * the expert to check it, or to sign in to Standby again, would not help.
+ * What a status that is no verdict on the address means. A platform refuses a connection on its own
+ * terms, never with 401 or 403: something in front of it said them (a login gateway or proxy asking
+ * for a sign-in of its own, a firewall refusing this computer). A 408 is a request that did not all
+ * arrive in time (a slow network), a 429 a gateway limiting how often this computer connects.
  */
-const GATEWAY_STATUSES: Readonly<Record<string, Omit<NetworkFailure, 'answered'>>> = {
+const STATUSES_NOT_ABOUT_THE_ADDRESS: Readonly<Record<string, Omit<NetworkFailure, 'answered'>>> = {
   '401': {
     what: 'something in front of the platform asked for a sign-in of its own: HTTP 401',
     remedy:
@@ -129,6 +130,16 @@ const GATEWAY_STATUSES: Readonly<Record<string, Omit<NetworkFailure, 'answered'>
     what: 'something in front of the platform refused this computer: HTTP 403',
     remedy:
       'A firewall or gateway in front of the platform may block this network: ask whoever runs it, or try from another network.',
+  },
+  '408': {
+    what: 'the server there stopped waiting for the connection’s request: HTTP 408',
+    remedy:
+      'The network may be very slow; Standby tries again. If it keeps happening, check your connection.',
+  },
+  '429': {
+    what: 'something in front of the platform asked this computer to connect less often: HTTP 429',
+    remedy:
+      'Standby tries again, a while apart. If it keeps happening, ask whoever runs the platform whether a gateway in front of it limits connections.',
   },
 }
 

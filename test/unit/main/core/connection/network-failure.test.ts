@@ -52,6 +52,13 @@ describe('a failed call or connection, described', () => {
       remedy: 'The platform may be down or restarting.',
       answered: true,
     })
+    // A status that is no verdict on the address never sends the expert to check or change it.
+    for (const status of ['401', '403', '408', '429']) {
+      const failure = describeNetworkCode(`HTTP ${status}`)
+      expect(failure.answered).toBe(true)
+      expect(failure.what).not.toMatch(/not as a Standby platform/)
+      expect(failure.remedy).not.toMatch(/check the address|sign in again/i)
+    }
     // Nothing answered: no sentence may say something did.
     for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'E_SOMETHING_NEW'])
       expect(describeNetworkCode(code).answered).toBeUndefined()
