@@ -54,7 +54,13 @@ export async function probePlatform(
   } catch (error) {
     if (answered && (error as Error | null)?.name === 'TimeoutError')
       return `${url} (from ${source}) began to answer, but its answer did not all arrive within ${PROBE_TIMEOUT_MS / 1000} s: what answers there may not be a Standby platform. ${remedy}`
-    return `Nothing answers at ${url} (from ${source}): ${describeFetchFailure(error, PROBE_TIMEOUT_MS).what}. ${remedy}`
+    if (answered)
+      return `${url} (from ${source}) began to answer, but the connection broke before its answer was complete. ${remedy}`
+    const failure = describeFetchFailure(error, PROBE_TIMEOUT_MS)
+    // Something that answered (another protocol, plain http, a certificate) is there all the same.
+    return failure.answered === true
+      ? `${url} (from ${source}) answered, but Standby could not connect to it: ${failure.what}. ${remedy}`
+      : `Nothing answers at ${url} (from ${source}): ${failure.what}. ${remedy}`
   }
 }
 

@@ -79,6 +79,28 @@ describe('the platform npm start is pointed at', () => {
     )
   })
 
+  it('says in one line that something answered, not that nothing answers, when it breaks off or speaks no https', async () => {
+    const url = 'http://127.0.0.1:4455'
+    const brokeOff = (): Promise<Response> => {
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.error(new TypeError('terminated')),
+      })
+      return Promise.resolve(new Response(body, { status: 200 }))
+    }
+    const plainHttp = (): Promise<Response> =>
+      Promise.reject(
+        new TypeError('fetch failed', { cause: Object.assign(new Error('EPROTO'), { code: 'EPROTO' }) }),
+      )
+    for (const [fetchImpl, says] of [
+      [brokeOff, /began to answer, but the connection broke/],
+      [plainHttp, /answered, but .*it does not answer over https there: EPROTO/],
+    ] as const) {
+      const line = await probePlatform(url, 'STANDBY_PLATFORM_URL', fetchImpl as typeof fetch)
+      expect(line).toMatch(says)
+      expect(line).not.toMatch(/Nothing answers/)
+    }
+  })
+
   it('says in one line when something began to answer there and did not finish in time, not that nothing answers', async () => {
     const url = 'http://127.0.0.1:4455'
     // Headers came, then the body ran out of time, as a server that trickles its answer does.
