@@ -236,20 +236,24 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
     }
   })
 
+  /** An answer whose status and headers come, then `start` of its body, then its time runs out. */
+  const outOfTimePartWay = (start: string): Response => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(start))
+      },
+      pull(controller) {
+        controller.error(new DOMException('The operation timed out.', 'TimeoutError'))
+      },
+    })
+    return new Response(body, { headers: { 'content-type': 'application/json' } })
+  }
+
   it('says a platform check that began to answer and ran out of time was too slow, not unreachable', async () => {
     let signInsSent = 0
     const trickling: typeof fetch = (input) => {
       if (String(input).endsWith(HTTP_PATHS.signIn)) signInsSent += 1
-      // The status and headers come; the body runs out of time before it is all there.
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode('{"protocolVersion":'))
-        },
-        pull(controller) {
-          controller.error(new DOMException('The operation timed out.', 'TimeoutError'))
-        },
-      })
-      return Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }))
+      return Promise.resolve(outOfTimePartWay('{"protocolVersion":'))
     }
     const outcome = await signIn(url, 'ada@example.test', 'right', trickling)
     expect(outcome).toMatchObject({ ok: false, reason: 'unreachable' })
@@ -264,15 +268,7 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
     const trickling: typeof fetch = (input, init) => {
       if (!String(input).endsWith(HTTP_PATHS.signIn)) return fetch(input, init)
       calls += 1
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode('{"token":'))
-        },
-        pull(controller) {
-          controller.error(new DOMException('The operation timed out.', 'TimeoutError'))
-        },
-      })
-      return Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }))
+      return Promise.resolve(outOfTimePartWay('{"token":'))
     }
     const outcome = await signIn(url, 'ada@example.test', 'right', trickling)
     expect(outcome).toMatchObject({ ok: false, reason: 'unreachable' })
