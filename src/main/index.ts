@@ -40,7 +40,7 @@ import { createShutdown } from './core/startup/shutdown'
 import { startRuntime, type Runtime } from './node/runtime/start-runtime'
 import { secureEverySession } from './electron/session-security'
 import { secureEveryWebContents } from './electron/web-contents-security'
-import { claimSingleInstance, onSecondInstance } from './electron/single-instance'
+import { claimSingleInstance, onSecondInstance, singleInstanceLock } from './electron/single-instance'
 import { runningAppImage } from './node/app-image'
 import { manualDownloadUrl } from './node/update-feed'
 import { closedToTrayNotice } from './core/tray/closed-to-tray-notice'
@@ -234,6 +234,7 @@ async function main(): Promise<void> {
         runningAppImage(process.env, process.execPath) === undefined,
       // An update installed as Standby quits may rename the AppImage: the next login starts the new one.
       onAppImageMoved: (path) => loginItem.appImageMoved(path),
+      instanceLock: singleInstanceLock,
     }),
     manualDownloadUrl: downloadUrl,
     launchAtLogin,

@@ -1,11 +1,22 @@
 /** One Standby per user: two would hold two connections and fire every notification twice. */
 import { app } from 'electron'
+import type { InstanceLock } from './adapters/update-lock-hand-over'
 
 /** Claims the single-instance lock. If another instance holds it, this one quits and gets false. */
 export function claimSingleInstance(): boolean {
   if (app.requestSingleInstanceLock()) return true
   app.quit()
   return false
+}
+
+/**
+ * The lock as a restart to update hands it over (adapters/update-lock-hand-over.ts): let go of
+ * while this copy still runs, for the new version an update starts before this copy has quit;
+ * claimed back, as at the start, if none was started.
+ */
+export const singleInstanceLock: InstanceLock = {
+  release: () => app.releaseSingleInstanceLock(),
+  claim: claimSingleInstance,
 }
 
 /**

@@ -12,6 +12,8 @@ export class FakeApp
     Pick<
       App,
       | 'requestSingleInstanceLock'
+      | 'hasSingleInstanceLock'
+      | 'releaseSingleInstanceLock'
       | 'quit'
       | 'exit'
       | 'whenReady'
@@ -81,9 +83,41 @@ export class FakeApp
   getBadgeCount(): number {
     return this.badgeCount
   }
-  /** Whether requestSingleInstanceLock succeeds: false plays "another Standby is running". */
+  /** Whether another copy of Standby holds the single-instance lock: false plays one running. */
   lockAvailable = true
-  readonly requestSingleInstanceLock = vi.fn(() => this.lockAvailable)
+  /**
+   * Whether this copy holds the lock. As in Electron, from a requestSingleInstanceLock that found
+   * it free until releaseSingleInstanceLock, or the end of the process: App::OnQuit lets it go
+   * only after emitting 'quit', so a copy started while this one is still quitting finds it held.
+   */
+  holdsLock = false
+  readonly requestSingleInstanceLock = vi.fn<App['requestSingleInstanceLock']>(() => {
+    if (this.holdsLock) return true
+    if (!this.lockAvailable) return false
+    this.holdsLock = true
+    return true
+  })
+  hasSingleInstanceLock(): boolean {
+    return this.holdsLock
+  }
+  readonly releaseSingleInstanceLock = vi.fn<App['releaseSingleInstanceLock']>(() => {
+    this.holdsLock = false
+  })
+  /**
+   * Another copy of Standby starts (the expert launches one, an update starts the new version) and
+   * asks for the lock, as Electron's ProcessSingleton does: held by this copy, this one hears
+   * 'second-instance' with its command line and the new copy quits; held by a third, the new copy
+   * quits; free, the new copy takes it and runs. Says what became of the new copy.
+   */
+  anotherCopyStarts(argv: ReadonlyArray<string> = ['/opt/standby/standby']): 'runs' | 'quits' {
+    if (this.holdsLock) {
+      this.secondInstance(argv)
+      return 'quits'
+    }
+    if (!this.lockAvailable) return 'quits'
+    this.lockAvailable = false
+    return 'runs'
+  }
   /**
    * True while a quit is under way (Electron's is_quitting_): from a before-quit nobody prevented
    * until a window's close or will-quit is prevented, which cancels the quit without a word.
@@ -122,6 +156,7 @@ export class FakeApp
     }
     this.quitDone = true
     this.emit('quit', preventableEvent(), 0)
+    this.holdsLock = false
   }
   /** True once the app exited (`exit()`): every window was destroyed, and no quit could stop it. */
   exited = false
@@ -135,9 +170,12 @@ export class FakeApp
     if (this.exited) return
     this.exited = true
     for (const window of fake.windows.filter((candidate) => !candidate.isDestroyed())) window.destroy()
-    if (!this.readyNow || this.quitDone) return
-    this.quitDone = true
-    this.emit('quit', preventableEvent(), code)
+    if (this.readyNow && !this.quitDone) {
+      this.quitDone = true
+      this.emit('quit', preventableEvent(), code)
+    }
+    // The process ends: the lock goes with it, 'quit' or not.
+    this.holdsLock = false
   })
   /** The AppUserModelID set, which Windows files toasts under; undefined until set. */
   appUserModelId: string | undefined

@@ -212,6 +212,40 @@ describe('the fake app’s quit', () => {
   })
 })
 
+describe('the fake app’s single-instance lock', () => {
+  it('is held from the request until released, and another copy started meanwhile is told to this one', () => {
+    const heard: string[][] = []
+    fake.app.on('second-instance', (_event, argv: string[]) => heard.push(argv))
+    expect(fake.app.requestSingleInstanceLock()).toBe(true)
+    expect(fake.app.requestSingleInstanceLock()).toBe(true)
+    expect(fake.app.anotherCopyStarts(['standby', 'standby://invite/inv_1'])).toBe('quits')
+    expect(heard).toEqual([['standby', 'standby://invite/inv_1']])
+    fake.app.releaseSingleInstanceLock()
+    expect(fake.app.anotherCopyStarts()).toBe('runs')
+    expect(fake.app.requestSingleInstanceLock()).toBe(false)
+    expect(fake.app.anotherCopyStarts()).toBe('quits')
+    expect(heard).toHaveLength(1)
+  })
+
+  it('is held by a quitting copy until its quit is over, as Electron lets it go after emitting quit', () => {
+    fake.app.requestSingleInstanceLock()
+    const during: Array<'runs' | 'quits'> = []
+    for (const name of ['before-quit', 'will-quit', 'quit'])
+      fake.app.on(name, () => during.push(fake.app.anotherCopyStarts()))
+    fake.app.quit()
+    expect(during).toEqual(['quits', 'quits', 'quits'])
+    expect(fake.app.hasSingleInstanceLock()).toBe(false)
+    expect(fake.app.anotherCopyStarts()).toBe('runs')
+  })
+
+  it('goes with the process on exit(), also before ready', () => {
+    fake.app.holdReady()
+    fake.app.requestSingleInstanceLock()
+    fake.app.exit(1)
+    expect(fake.app.anotherCopyStarts()).toBe('runs')
+  })
+})
+
 describe('the fake app’s links', () => {
   it('answers setAsDefaultProtocolClient with false when the OS refuses, as Electron does', () => {
     expect(fake.app.setAsDefaultProtocolClient('standby')).toBe(true)

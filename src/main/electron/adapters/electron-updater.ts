@@ -15,6 +15,7 @@ import { errorMessage } from '../../../shared/error-message'
 import { boundFeedAnswers, FEED_UNUSABLE, feedFault } from './update-feed-guards'
 import { httpsOnly } from './update-https-only'
 import { oneSquirrelWait } from './update-squirrel-wait'
+import { lockHandOver, type InstanceLock } from './update-lock-hand-over'
 import { watchTransfers } from './update-transfer-watch'
 
 /** What the adapter wraps. */
@@ -32,6 +33,11 @@ export interface ElectronUpdaterOptions {
    * (electron-builder's AppImage names carry the version): what starts Standby must follow.
    */
   readonly onAppImageMoved?: (path: string) => void
+  /**
+   * The single-instance lock: a restart to update that starts the new version while this copy
+   * still runs lets go of it first, and takes it back if nothing was started (update-lock-hand-over.ts).
+   */
+  readonly instanceLock: InstanceLock
   /** The most one answer of a download may bring; MAX_UPDATE_BYTES unless a test sets less. */
   readonly maxDownloadBytes?: number
 }
@@ -61,6 +67,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   httpsOnly(updater, log)
   const onTransfer = watchTransfers(updater, log)
   const waitOnceForSquirrel = oneSquirrelWait(updater)
+  const handOver = lockHandOver(updater, options.instanceLock)
   updater.logger = {
     info: (message: unknown) => log.info(updaterLine(message)),
     warn: (message: unknown) => log.warn(updaterLine(message)),
@@ -179,12 +186,18 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       const failures: unknown[] = []
       const heard = (error: unknown): void => void failures.push(error)
       updater.on('error', heard)
+      // The AppImage's new version asks for the lock before this copy has quit.
+      handOver.before()
+      let started = false
       try {
         // Silent, and started again afterwards: the expert asked for a restart, not an installer.
         // Pressed again before macOS's Squirrel has the update, it still restarts once it has it.
         waitOnceForSquirrel(() => updater.quitAndInstall(true, true))
+        started = failures.length === 0
       } finally {
         updater.off('error', heard)
+        // Nothing was started: this copy goes on, and is again the one a second launch finds.
+        if (!started) handOver.failed()
       }
       const [failure] = failures
       if (failure !== undefined) throw new Error(describeUpdaterError(failure), { cause: failure })

@@ -3,138 +3,24 @@
  * replaced by the typed fake, against a loopback HTTP server that serves latest-linux.yml and the
  * artifact as a release would. Nothing is mocked between the adapter and the bytes on the wire.
  */
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { once } from 'node:events'
-import { createServer, type Server, type ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { AppImageUpdater } from 'electron-updater'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  createElectronUpdater,
-  type ElectronUpdaterOptions,
-} from '../../../../../src/main/electron/adapters/electron-updater'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createElectronUpdater } from '../../../../../src/main/electron/adapters/electron-updater'
 import { createLoginItem } from '../../../../../src/main/electron/adapters/login-item'
+import { singleInstanceLock } from '../../../../../src/main/electron/single-instance'
+import { release, useAppImageReleases } from '../../../../support/appimage-release'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
-import { useTempDirs } from '../../../../support/temp-dir'
 
-const tempDir = useTempDirs()
-const servers: Server[] = []
-const resourcesPathBefore = process.resourcesPath
-/** Electron sets process.resourcesPath, where a packaged app's app-update.yml lives; plain Node has none. */
-const setResourcesPath = (path: string): void => {
-  ;(process as { resourcesPath: string }).resourcesPath = path
-}
-
-/** A release as electron-builder publishes it: the artifact and the feed that names its sha512. */
-function release(
-  version: string,
-  options: { tampered?: boolean; stagingPercentage?: number; bytes?: number } = {},
-) {
-  const script = Buffer.from(`#!/bin/sh\n# Standby ${version}\nexit 0\n`)
-  const padding = Buffer.alloc(Math.max(0, (options.bytes ?? 0) - script.length), '#')
-  const artifact = Buffer.concat([script, padding])
-  const sha512 = createHash('sha512').update(artifact).digest('base64')
-  const file = `Standby-${version}.AppImage`
-  const feed = [
-    `version: ${version}`,
-    'files:',
-    `  - url: ${file}`,
-    `    sha512: ${sha512}`,
-    `    size: ${artifact.length}`,
-    `path: ${file}`,
-    `sha512: ${sha512}`,
-    ...(options.stagingPercentage === undefined ? [] : [`stagingPercentage: ${options.stagingPercentage}`]),
-    "releaseDate: '2026-11-30T12:00:00.000Z'",
-  ].join('\n')
-  const served = options.tampered ? Buffer.concat([artifact, Buffer.from('# tampered\n')]) : artifact
-  return { files: { 'latest-linux.yml': feed, [file]: served }, artifact, file }
-}
-
-/**
- * Serve the files under /standby/ on a free loopback port; `silentFirst` is never answered the
- * first time it is asked for (a stalled connection), and `cutFirst` is cut off after its first
- * bytes the first time; `unsized` sends no Content-Length (chunked); a name in `redirects` is
- * answered with a 302 to its address. `server` emits 'asked' with each name.
- */
-async function serve(
-  files: Record<string, string | Buffer>,
-  options: {
-    silentFirst?: string
-    cutFirst?: string
-    unsized?: boolean
-    redirects?: Record<string, string>
-  } = {},
-): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
-  const silent: ServerResponse[] = []
-  let cut = false
-  const server = createServer((req, res) => {
-    const name = decodeURIComponent(
-      new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/standby\//, ''),
-    )
-    server.emit('asked', name)
-    if (name === options.silentFirst && silent.length === 0) return void silent.push(res)
-    const location = options.redirects?.[name]
-    if (location !== undefined) return void res.writeHead(302, { location }).end()
-    const body = files[name]
-    if (body === undefined) return void res.writeHead(404).end()
-    res.writeHead(200, options.unsized === true ? {} : { 'content-length': Buffer.byteLength(body) })
-    if (name !== options.cutFirst || cut) return void res.end(body)
-    cut = true
-    res.write(Buffer.from(body).subarray(0, 10))
-    setImmediate(() => res.destroy())
-  })
-  server.on('close', () => silent.forEach((res) => res.destroy()))
-  servers.push(server)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/standby`
-  return { url, server, close: () => new Promise((resolve) => server.close(() => resolve())) }
-}
-
-/**
- * An installed AppImage of 1.2.3 whose app-update.yml names `feedUrl`, as a packaged build has it;
- * `name` is its file's (electron-builder's own names carry the version), `adapter` more options.
- */
-function installedApp(
-  feedUrl: string,
-  name = 'Standby.AppImage',
-  adapter: Partial<ElectronUpdaterOptions> = {},
-) {
-  const dir = tempDir()
-  const resources = join(dir, 'resources')
-  mkdirSync(resources)
-  writeFileSync(
-    join(resources, 'app-update.yml'),
-    `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: standby-updater\n`,
-  )
-  const appImage = join(dir, name)
-  writeFileSync(appImage, '#!/bin/sh\n# Standby 1.2.3\nexit 0\n', { mode: 0o755 })
-  setResourcesPath(resources)
-  fake.app.isPackaged = true
-  fake.paths.userData = join(dir, 'user-data')
-  vi.stubEnv('APPIMAGE', appImage)
-  vi.stubEnv('XDG_CACHE_HOME', join(dir, 'cache'))
-  const log = recordingLog()
-  const raw = new AppImageUpdater()
-  const updater = createElectronUpdater({ updater: raw, log, ...adapter })
-  return { updater, log, appImage, raw, dir }
-}
+const { tempDir, servers, serve, installedApp } = useAppImageReleases()
 
 beforeEach(() => {
   resetFakeElectron()
-})
-
-afterEach(async () => {
-  vi.unstubAllEnvs()
-  setResourcesPath(resourcesPathBefore)
-  await Promise.all(
-    servers.splice(0).map((server) => {
-      server.closeAllConnections()
-      return new Promise((resolve) => server.close(resolve))
-    }),
-  )
 })
 
 describe('the electron-updater adapter against a loopback release server', () => {
@@ -497,6 +383,7 @@ describe('the electron-updater adapter against a loopback release server', () =>
       updater: new AppImageUpdater(),
       log: recordingLog(),
       packageManaged: true,
+      instanceLock: singleInstanceLock,
     })
     expect(await updater.check('stable')).toEqual({
       kind: 'unavailable',

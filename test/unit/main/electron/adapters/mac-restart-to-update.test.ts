@@ -4,6 +4,7 @@
 import { MacUpdater } from 'electron-updater'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createElectronUpdater } from '../../../../../src/main/electron/adapters/electron-updater'
+import { singleInstanceLock } from '../../../../../src/main/electron/single-instance'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
 
@@ -14,7 +15,11 @@ beforeEach(() => {
 describe('Restart to update on macOS before Squirrel has the update', () => {
   it('pressed three times, waits for Squirrel with one listener and restarts once when it has the update', () => {
     const raw = new MacUpdater()
-    const updater = createElectronUpdater({ updater: raw, log: recordingLog() })
+    const updater = createElectronUpdater({
+      updater: raw,
+      log: recordingLog(),
+      instanceLock: singleInstanceLock,
+    })
     const squirrel = fake.autoUpdater
     const waitingBefore = squirrel.listenerCount('update-downloaded')
     for (let press = 0; press < 3; press++) updater.installNow(vi.fn())
@@ -26,7 +31,11 @@ describe('Restart to update on macOS before Squirrel has the update', () => {
 
   it('pressed once Squirrel has the update, restarts at once and waits for nothing', () => {
     const raw = new MacUpdater()
-    const updater = createElectronUpdater({ updater: raw, log: recordingLog() })
+    const updater = createElectronUpdater({
+      updater: raw,
+      log: recordingLog(),
+      instanceLock: singleInstanceLock,
+    })
     const squirrel = fake.autoUpdater
     squirrel.emit('update-downloaded')
     const waiting = squirrel.listenerCount('update-downloaded')

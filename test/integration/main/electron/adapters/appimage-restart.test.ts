@@ -1,0 +1,94 @@
+/**
+ * Linux: "Restart to update" with electron-updater's own AppImage updater, against a loopback
+ * release server. It starts the new version as it installs it, before this copy has quit; the new
+ * version asks for the single-instance lock (the typed fake plays Electron's ProcessSingleton),
+ * which Electron lets go of only once this copy's quit is over. One Standby must run afterwards.
+ */
+import { once } from 'node:events'
+import { rmSync } from 'node:fs'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { claimSingleInstance } from '../../../../../src/main/electron/single-instance'
+import { release, useAppImageReleases } from '../../../../support/appimage-release'
+import { fake, FakeBrowserWindow, resetFakeElectron } from '../../../../support/fake-electron'
+
+const { serve, installedApp } = useAppImageReleases()
+
+beforeEach(() => {
+  resetFakeElectron()
+  fake.platform = 'linux'
+})
+
+/** What became of each copy started while the restart ran, in the order they started. */
+type Copies = Array<'runs' | 'quits'>
+
+/**
+ * Standby 1.2.3 running as the one copy (the lock claimed first, as index.ts does, its window
+ * open, living on in the tray without one), 1.3.0 downloaded; `whenStarted` plays the updater
+ * starting the new AppImage (electron-updater spawns it detached; here the fake plays its start).
+ */
+async function runningWithUpdate(whenStarted: () => void) {
+  const server = await serve(release('1.3.0').files)
+  const installed = installedApp(server.url, 'Standby-1.2.3.AppImage')
+  expect(claimSingleInstance()).toBe(true)
+  fake.app.on('window-all-closed', () => undefined)
+  new FakeBrowserWindow()
+  await installed.updater.check('stable')
+  await installed.updater.download(() => undefined)
+  const spawned: string[] = []
+  const raw = installed.raw as unknown as { spawnLog: (cmd: string) => Promise<boolean> }
+  vi.spyOn(raw, 'spawnLog').mockImplementation(async (cmd) => {
+    spawned.push(cmd)
+    whenStarted()
+    return true
+  })
+  return { ...installed, spawned }
+}
+
+describe('Restart to update on Linux (AppImage)', () => {
+  it.each([
+    ['as soon as it is started', 'started'],
+    ['while this copy closes its windows', 'before-quit'],
+    ['while this copy shuts down', 'will-quit'],
+  ] as const)('leaves the new version running when it asks for the lock %s', async (_when, moment) => {
+    const copies: Copies = []
+    const newVersionStarts = (): void => void copies.push(fake.app.anotherCopyStarts())
+    const { updater, spawned } = await runningWithUpdate(() => {
+      if (moment === 'started') newVersionStarts()
+      else fake.app.once(moment, newVersionStarts)
+    })
+    const quit = once(fake.app, 'quit')
+    updater.installNow(vi.fn())
+    await quit
+    expect(spawned).toEqual([expect.stringMatching(/Standby-1\.3\.0\.AppImage$/)])
+    // This copy is gone and the new version runs: one Standby, not none.
+    expect(fake.app.quitDone).toBe(true)
+    expect(copies).toEqual(['runs'])
+  })
+
+  it('lets one copy run when the expert starts one too while the restart goes on', async () => {
+    const copies: Copies = []
+    const start = (): void => void copies.push(fake.app.anotherCopyStarts())
+    const { updater } = await runningWithUpdate(() => {
+      // The expert's click on the launcher comes first; the new version then asks.
+      start()
+      start()
+    })
+    const quit = once(fake.app, 'quit')
+    updater.installNow(vi.fn())
+    await quit
+    expect(fake.app.quitDone).toBe(true)
+    expect(copies).toEqual(['runs', 'quits'])
+  })
+
+  it('keeps the lock when the restart could not start the new version: a copy started later shows this one', async () => {
+    const { updater, appImage } = await runningWithUpdate(() => undefined)
+    // The installed copy is gone for a moment (moved by the expert, a sync tool): the restart fails.
+    rmSync(appImage)
+    expect(() => updater.installNow(vi.fn())).toThrow(/^ENOENT: no such file or directory/)
+    expect(fake.app.hasSingleInstanceLock()).toBe(true)
+    const launches: string[][] = []
+    fake.app.on('second-instance', (_event, argv: string[]) => launches.push(argv))
+    expect(fake.app.anotherCopyStarts(['/home/expert/Standby-1.2.3.AppImage'])).toBe('quits')
+    expect(launches).toEqual([['/home/expert/Standby-1.2.3.AppImage']])
+  })
+})
