@@ -221,6 +221,18 @@ describe('launching Standby', () => {
     expect(reopened).toMatchObject({ visible: true, focused: true })
   })
 
+  it('goes on working after a quit something prevented as it began: closing the window says Standby is in the tray', async () => {
+    const fake = await launch()
+    // A listener added later (a library's) keeps the app running: Electron says nothing more.
+    fake.app.on('before-quit', (event: Electron.Event) => event.preventDefault())
+    fake.app.quit()
+    expect(fake.app.quitDone).toBe(false)
+    fake.windows[0]!.close()
+    expect(fake.notifications.map((notification) => String(notification.options.title))).toEqual([
+      'Standby is still running',
+    ])
+  })
+
   it('remembers the notice across launches', async () => {
     const first = await launch()
     const kept = userData!

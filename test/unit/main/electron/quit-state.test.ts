@@ -14,6 +14,21 @@ describe('the quit state', () => {
     expect(isQuitting()).toBe(true)
   })
 
+  it('is false again when something prevents the quit as it begins, and true once a quit goes ahead', () => {
+    const isQuitting = trackQuitting()
+    // Heard after the quit state's own listener, as any listener added later is.
+    let keepRunning = true
+    fake.app.on('before-quit', (event: Electron.Event) => {
+      if (keepRunning) event.preventDefault()
+    })
+    fake.app.quit()
+    expect(fake.app.quitting).toBe(false)
+    expect(isQuitting()).toBe(false)
+    keepRunning = false
+    fake.app.quit()
+    expect(isQuitting()).toBe(true)
+  })
+
   it('is true from the start of a restart to update, before its windows close', () => {
     const isQuitting = trackQuitting()
     const seen: boolean[] = []
