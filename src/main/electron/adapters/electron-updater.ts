@@ -8,7 +8,7 @@
  * download and redirect (update-https-only.ts). A check the feed never
  * answered is not handed to the next one (electron-updater would; it has no way to cancel a check).
  */
-import { CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater'
+import { BaseUpdater, CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
 import type { UpdateCheck, Updater } from '../../core/ports/updater'
 import { errorMessage } from '../../../shared/error-message'
@@ -68,6 +68,11 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   const onTransfer = watchTransfers(updater, log)
   const waitOnceForSquirrel = oneSquirrelWait(updater)
   const handOver = lockHandOver(updater, options.instanceLock)
+  // Windows' and Linux's updaters install within quitAndInstall and quit soon after. Called again
+  // meanwhile, it forgets the first call, and its install on quit runs once more over what that one
+  // put in place (the new AppImage removed, a second installer started): a second press waits.
+  const installsAtOnce = updater instanceof BaseUpdater
+  let restartUnderWay = false
   updater.logger = {
     info: (message: unknown) => log.info(updaterLine(message)),
     warn: (message: unknown) => log.warn(updaterLine(message)),
@@ -179,6 +184,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       }
     },
     installNow(failedLater) {
+      if (restartUnderWay) return log.info('Updater: the restart to update is already under way.')
       stopHearingInstall()
       // electron-updater tells an installer that could not start (the installed copy moved, the
       // file gone) only as an 'error' event during this call, and returns as if the restart were
@@ -194,6 +200,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
         // Pressed again before macOS's Squirrel has the update, it still restarts once it has it.
         waitOnceForSquirrel(() => updater.quitAndInstall(true, true))
         started = failures.length === 0
+        restartUnderWay = started && installsAtOnce
       } finally {
         updater.off('error', heard)
         // Nothing was started: this copy goes on, and is again the one a second launch finds.

@@ -5,7 +5,7 @@
  * which Electron lets go of only once this copy's quit is over. One Standby must run afterwards.
  */
 import { once } from 'node:events'
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { claimSingleInstance } from '../../../../../src/main/electron/single-instance'
 import { release, useAppImageReleases } from '../../../../support/appimage-release'
@@ -26,9 +26,10 @@ type Copies = Array<'runs' | 'quits'>
  * open, living on in the tray without one), 1.3.0 downloaded; `whenStarted` plays the updater
  * starting the new AppImage (electron-updater spawns it detached; here the fake plays its start).
  */
-async function runningWithUpdate(whenStarted: () => void) {
-  const server = await serve(release('1.3.0').files)
-  const installed = installedApp(server.url, 'Standby-1.2.3.AppImage')
+async function runningWithUpdate(whenStarted: () => void, name = 'Standby-1.2.3.AppImage') {
+  const next = release('1.3.0')
+  const server = await serve(next.files)
+  const installed = installedApp(server.url, name)
   expect(claimSingleInstance()).toBe(true)
   fake.app.on('window-all-closed', () => undefined)
   new FakeBrowserWindow()
@@ -41,7 +42,7 @@ async function runningWithUpdate(whenStarted: () => void) {
     whenStarted()
     return true
   })
-  return { ...installed, spawned }
+  return { ...installed, spawned, next }
 }
 
 describe('Restart to update on Linux (AppImage)', () => {
@@ -78,6 +79,17 @@ describe('Restart to update on Linux (AppImage)', () => {
     await quit
     expect(fake.app.quitDone).toBe(true)
     expect(copies).toEqual(['runs', 'quits'])
+  })
+
+  it('pressed twice before this copy quits, starts the new version once and keeps it installed', async () => {
+    // A file name without a version: electron-updater puts the new version in its place.
+    const { updater, spawned, appImage, next } = await runningWithUpdate(() => undefined, 'Standby.AppImage')
+    const quit = once(fake.app, 'quit')
+    updater.installNow(vi.fn())
+    updater.installNow(vi.fn())
+    await quit
+    expect(spawned).toEqual([appImage])
+    expect(readFileSync(appImage)).toEqual(next.artifact)
   })
 
   it('keeps the lock when the restart could not start the new version: a copy started later shows this one', async () => {
