@@ -94,8 +94,13 @@ it('shows a card’s first attachments, and all of them from the keyboard on “
   const showAll = first.getByRole('button', { name: 'Show all 20 attachments', expanded: false })
   await focusLandsOn(showAll)
   await page.keyboard.press('Enter')
+  // The rows shown come above the button: the focus goes to the first of them, where reading on
+  // and the next Tab go through them rather than past them.
+  await focusLandsOn(list.getByRole('listitem').nth(3))
+  await page.keyboard.press('Tab')
+  await focusLandsOn(list.getByRole('link', { name: /_0-3\.png on files\.example\.test$/ }))
   const showFewer = first.getByRole('button', { name: 'Show fewer attachments', expanded: true })
-  await focusLandsOn(showFewer)
+  await showFewer.waitFor()
   expect(await list.getByRole('listitem').count()).toBe(20)
   // Each row as the first ones: the last file's Open names it and the site it opens.
   const lastLink = list.getByRole('link', { name: /_0-19\.png on files\.example\.test$/ })
@@ -104,6 +109,7 @@ it('shows a card’s first attachments, and all of them from the keyboard on “
   const host = list.getByRole('listitem').last().locator('.attachment-host')
   await host.hover()
   expect(await host.getAttribute('title')).toBe(await lastLink.getAttribute('href'))
+  await showFewer.focus()
   await page.keyboard.press('Space')
   await focusLandsOn(showAll)
   expect(await list.getByRole('listitem').count()).toBe(3)

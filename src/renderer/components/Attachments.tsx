@@ -6,7 +6,7 @@
  * The names of the rest stay in the page, hidden until found: find in page reaches them and opens
  * the list.
  */
-import { useCallback, useId, useState, type MouseEvent } from 'react'
+import { useCallback, useId, useLayoutEffect, useRef, useState, type MouseEvent } from 'react'
 import type { Attachment } from '../../shared/protocol/entities'
 import { useServices } from '../store/context'
 import { fromCall } from '../logic/action-result'
@@ -25,6 +25,23 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
   const id = useId()
   const [showingAll, setShowingAll] = useState(false)
   const showAll = useCallback(() => setShowingAll(true), [])
+  const list = useRef<HTMLUListElement>(null)
+  // The rows the button shows come above it: focus left on the button, the next Tab would go on
+  // past them to the card's actions, and a screen reader would read on below them. So a press
+  // that shows them takes the focus to the first of them (one found in page leaves focus alone).
+  const focusFirstShown = useRef(false)
+  useLayoutEffect(() => {
+    if (!showingAll || !focusFirstShown.current) return
+    focusFirstShown.current = false
+    const row = list.current?.children[ATTACHMENTS_SHOWN_FIRST]
+    if (!(row instanceof HTMLElement)) return
+    row.tabIndex = -1
+    row.focus()
+  }, [showingAll])
+  const toggle = (): void => {
+    focusFirstShown.current = !showingAll
+    setShowingAll(!showingAll)
+  }
   // An open the host refused or could not carry out (no default browser, a burst of opens) is
   // said under the list: a press that does nothing leaves the expert guessing.
   const opening = useAction(async (url: string) =>
@@ -45,7 +62,7 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
     <>
       {/* One block in the card: the card's gap is not to open between the list and its button. */}
       <div className="attachments-group">
-        <ul id={`${id}-list`} className="attachments" aria-label="Attachments">
+        <ul ref={list} id={`${id}-list`} className="attachments" aria-label="Attachments">
           {shown.map((attachment, index) => (
             // By place: two attachments may share a link, and a key must be unique.
             <AttachmentRow key={index} attachment={attachment} onOpen={open} />
@@ -63,7 +80,7 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
             className="link-button attachments-toggle"
             open={showingAll}
             controls={`${id}-list`}
-            onToggle={() => setShowingAll((all) => !all)}
+            onToggle={toggle}
             openLabel="Show fewer attachments"
             closedLabel={`Show all ${attachments.length} attachments`}
           />
