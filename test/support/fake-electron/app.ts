@@ -169,6 +169,8 @@ export class FakeApp
   readonly exit = vi.fn<App['exit']>((code = 0) => {
     if (this.exited) return
     this.exited = true
+    // Electron's is_quitting_ too: a quit asked for from now on (a tray click, a timer) does nothing.
+    this.quitting = true
     for (const window of fake.windows.filter((candidate) => !candidate.isDestroyed())) window.destroy()
     if (this.readyNow && !this.quitDone) {
       this.quitDone = true

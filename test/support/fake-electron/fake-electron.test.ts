@@ -203,6 +203,15 @@ describe('the fake app’s quit', () => {
     expect([window.isDestroyed(), fake.app.exited, fake.app.quitDone]).toEqual([true, true, true])
   })
 
+  it('takes no quit after exit(): the quit events are over once the exit began', () => {
+    const heard: string[] = []
+    for (const name of ['before-quit', 'will-quit', 'quit']) fake.app.on(name, () => heard.push(name))
+    fake.app.exit(1)
+    heard.length = 0
+    fake.app.quit()
+    expect(heard).toEqual([])
+  })
+
   it('exits before ready with no event at all, as the process ends at once', () => {
     fake.app.holdReady()
     let quit = false
