@@ -14,7 +14,6 @@ import { ActionError } from './ActionButton'
 import { AttachmentRow } from './AttachmentRow'
 import { DisclosureButton } from './DisclosureButton'
 import { HiddenUntilFound } from './HiddenUntilFound'
-import { useAction } from './use-action'
 
 /** The rows a long list shows until the expert asks for all of them. */
 export const ATTACHMENTS_SHOWN_FIRST = 3
@@ -44,15 +43,20 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
   }
   // An open the host refused or could not carry out (no default browser, a burst of opens) is
   // said under the list: a press that does nothing leaves the expert guessing.
-  const opening = useAction(async (url: string) =>
-    fromCall('open the attachment', await api.shell.openExternal(url)),
-  )
+  const [openError, setOpenError] = useState<string | null>(null)
   if (attachments.length === 0) return null
+  // Every press reaches the host, also one while an earlier open is on its way (the next file,
+  // pressed at once): held back as a second press of one action, it would do nothing. The host
+  // bounds a burst of opens.
   const open = (event: MouseEvent<HTMLAnchorElement>, url: string): void => {
     // In the app the host opens the system browser, so the link must not open a window too; in
     // a plain browser the link opens the tab and the host only records the wish.
     if (!inBrowser) event.preventDefault()
-    void opening.run(url)
+    setOpenError(null)
+    void api.shell.openExternal(url).then((answer) => {
+      const opened = fromCall('open the attachment', answer)
+      if (!opened.ok) setOpenError(opened.message)
+    })
   }
   // A button in place of a single row would save nothing: a list one longer stands whole.
   const long = attachments.length > ATTACHMENTS_SHOWN_FIRST + 1
@@ -86,7 +90,7 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
           />
         )}
       </div>
-      <ActionError message={opening.error} />
+      <ActionError message={openError} />
     </>
   )
 }
