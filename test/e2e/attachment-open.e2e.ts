@@ -3,12 +3,11 @@
  * would leave the expert guessing whether the browser is slow or the link is broken. Each press
  * reaches the host, also one made while an earlier open is still on its way.
  */
-import type { Locator, Page } from 'playwright'
 import { expect, it } from 'vitest'
 import type { Attachment } from '../../src/shared/protocol/entities'
 import { useE2e } from './support/fixture'
-import type { TestShell } from './support/harness'
 import { holdAnswer } from './support/ipc-route'
+import { inviteWithAttachments } from './support/scenario'
 import { nextOpened, pressesReachOnlyTheHost } from './support/shell-hooks'
 
 const world = useE2e()
@@ -20,33 +19,9 @@ const file = (name: string, path: string): Attachment => ({
   url: `https://files.example.test/${path}`,
 })
 
-/** Ada's window, online, and the card of an instant request carrying `attachments`. */
-async function cardWith(
-  attachments: Attachment[],
-  beforeLoad?: (page: Page) => Promise<void>,
-): Promise<{ ada: TestShell; card: Locator }> {
-  const { platform, expert, shell, open } = await world()
-  const ada = await shell(expert('Ada Byron', ['react']))
-  const client = platform.addClient('Sam Okafor')
-  const page = await open(ada, beforeLoad === undefined ? undefined : { beforeLoad })
-  await page.getByRole('status').filter({ hasText: 'Online' }).waitFor()
-  const { request } = platform.server.marketplace.createRequest({
-    clientId: client,
-    title: 'Flaky upload form',
-    description: 'The upload fails for files over 2 MB.',
-    kind: 'instant',
-    tags: ['react'],
-    fanOut: 1,
-    attachments,
-  })
-  const card = page.getByRole('article', { name: request.title })
-  await card.getByRole('link').first().waitFor()
-  await pressesReachOnlyTheHost(page, 'a.attachment-open')
-  return { ada, card }
-}
-
 it('tells the expert when an attachment could not be opened, and what to do', async () => {
-  const { card } = await cardWith([file('trace.har', 't.har')])
+  const { page, card } = await inviteWithAttachments(await world(), [file('trace.har', 't.har')])
+  await pressesReachOnlyTheHost(page, 'a.attachment-open')
   const openLink = card.getByRole('link', { name: 'Open trace.har on files.example.test' })
 
   // The host opens ten in a burst at a page's request, then refuses: the eleventh is told.
@@ -62,10 +37,12 @@ it('tells the expert when an attachment could not be opened, and what to do', as
 
 it('opens the next attachment pressed while the one pressed before is still on its way', async () => {
   const hold = holdAnswer('shell.openExternal')
-  const { ada, card } = await cardWith(
+  const { ada, page, card } = await inviteWithAttachments(
+    await world(),
     [file('trace.har', 't.har'), file('console.log', 'c.log')],
-    hold.beforeLoad,
+    { beforeLoad: hold.beforeLoad },
   )
+  await pressesReachOnlyTheHost(page, 'a.attachment-open')
   await card.getByRole('link', { name: 'Open trace.har on files.example.test' }).click()
   // The host has opened the first; the page has not heard so yet.
   await hold.held

@@ -18,8 +18,18 @@ import { HiddenUntilFound } from './HiddenUntilFound'
 /** The rows a long list shows until the expert asks for all of them. */
 export const ATTACHMENTS_SHOWN_FIRST = 3
 
+/** Props of Attachments. */
+export interface AttachmentsProps {
+  readonly attachments: ReadonlyArray<Attachment>
+  /**
+   * Every row at once, with no "Show all": a request opened on a live session's card, one card
+   * the expert works from with the client rather than one of a window of invites.
+   */
+  readonly whole?: boolean
+}
+
 /** The attachment list; nothing when there are none. */
-export function Attachments({ attachments }: { readonly attachments: ReadonlyArray<Attachment> }) {
+export function Attachments({ attachments, whole = false }: AttachmentsProps) {
   const { api, inBrowser } = useServices()
   const id = useId()
   const [showingAll, setShowingAll] = useState(false)
@@ -59,7 +69,7 @@ export function Attachments({ attachments }: { readonly attachments: ReadonlyArr
     })
   }
   // A button in place of a single row would save nothing: a list one longer stands whole.
-  const long = attachments.length > ATTACHMENTS_SHOWN_FIRST + 1
+  const long = !whole && attachments.length > ATTACHMENTS_SHOWN_FIRST + 1
   const shown = long && !showingAll ? attachments.slice(0, ATTACHMENTS_SHOWN_FIRST) : attachments
   const rest = attachments.slice(shown.length)
   return (

@@ -165,7 +165,7 @@ export function LiveSessionCard({ session, compact = false }: LiveSessionCardPro
       {detailsOpen && (
         <div className="live-details">
           <p className="description-text">{session.request.description}</p>
-          <Attachments attachments={session.request.attachments} />
+          <Attachments attachments={session.request.attachments} whole />
         </div>
       )}
       {!compact && <PrivateNote session={session} />}

@@ -1,6 +1,6 @@
 /** Shortcuts that put the platform and the app in a state, through the app's own core where it acts. */
 import type { Locator, Page } from 'playwright'
-import type { Invite, Session } from '../../../src/shared/protocol/entities'
+import type { Attachment, Invite, Session } from '../../../src/shared/protocol/entities'
 import type { TestPlatform } from '../../support/test-platform'
 import type { E2eWorld } from './fixture'
 import type { OpenAppOptions, TestShell } from './harness'
@@ -168,4 +168,32 @@ export async function directRequestToAda(world: E2eWorld, title: string, descrip
     direct: { expertId: ada.id, via: 'profile' },
   })
   return { ada, page, request }
+}
+
+/**
+ * Ada (react) signed in with her window open and online, and Sam Okafor's instant request "Flaky
+ * upload form" carrying `attachments`: resolves once its card shows its first link.
+ */
+export async function inviteWithAttachments(
+  world: E2eWorld,
+  attachments: ReadonlyArray<Attachment>,
+  options: OpenAppOptions = {},
+) {
+  const { platform, expert, shell, open } = world
+  const ada = await shell(expert('Ada Byron', ['react']))
+  const client = platform.addClient('Sam Okafor')
+  const page = await open(ada, options)
+  await page.getByRole('status').filter({ hasText: 'Online' }).waitFor()
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: client,
+    title: 'Flaky upload form',
+    description: 'The upload fails for files over 2 MB.',
+    kind: 'instant',
+    tags: ['react'],
+    fanOut: 1,
+    attachments: [...attachments],
+  })
+  const card = page.getByRole('article', { name: request.title })
+  await card.getByRole('link').first().waitFor()
+  return { ada, page, request, card }
 }
