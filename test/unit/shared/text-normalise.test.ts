@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MessageDraft } from '../../../src/shared/protocol/entities'
 import { isBlankText, normaliseLine, normaliseParagraphs } from '../../../src/shared/text-normalise'
+import { seededRandom } from '../../support/mutation-fuzz'
 
 describe('isBlankText', () => {
   it('says blank exactly where a required message is refused as empty', () => {
@@ -43,5 +44,56 @@ describe('normaliseLine and normaliseParagraphs on plain ASCII', () => {
   it('clean text with one character past ASCII as before', () => {
     expect(normaliseLine('plain\u200btext ')).toBe('plaintext')
     expect(normaliseParagraphs('plain\u2028text\u0085')).toBe('plain\ntext')
+  })
+})
+
+describe('the printable-ASCII fast path', () => {
+  // A zero-width space in front sends text through every pass, and is itself dropped there without
+  // touching what follows (in front, it cannot split a "\r\n"): the slow path's answer for `text`.
+  const throughEveryPass = (normalise: (text: string) => string, text: string): string =>
+    normalise(`\u200b${text}`)
+  // The fast path's own characters, spaces, tabs and line feeds at the edges that trimming cuts
+  // among them; and what lies just outside it: the other breaks, DEL and C0 controls, and the first
+  // characters past ASCII.
+  const inside = [' ', ' ', '\t', '\n', '~', '!', 'a', 'Z']
+  const outside = ['\r', '\v', '\f', '\x00', '\x1f', '\x7f', '\x80', '\u0085', '\u00a0']
+
+  /**
+   * `count` strings of up to 24 characters, the same for the same seed: a third of them from
+   * `inside` alone, the others with a character from `outside` now and then.
+   */
+  function generated(seed: number, count: number): string[] {
+    const random = seededRandom(seed)
+    const pick = <T>(from: ReadonlyArray<T>): T => from[Math.floor(random() * from.length)]!
+    return Array.from({ length: count }, () => {
+      const strayness = pick([0, 0.05, 0.3])
+      return Array.from({ length: Math.floor(random() * 25) }, () =>
+        pick(random() < strayness ? outside : inside),
+      ).join('')
+    })
+  }
+
+  it('gives what every pass gives, for one-line and multi-line text alike', () => {
+    const texts = generated(1, 5000)
+    let fast = 0
+    for (const text of texts) {
+      if (/^[\t\n\x20-\x7e]*$/.test(text)) fast++
+      expect(normaliseLine(text), JSON.stringify(text)).toBe(throughEveryPass(normaliseLine, text))
+      expect(normaliseParagraphs(text), JSON.stringify(text)).toBe(
+        throughEveryPass(normaliseParagraphs, text),
+      )
+    }
+    // Many draws must take the fast path, or the comparison would test the slow path against itself.
+    expect(fast).toBeGreaterThan(texts.length / 3)
+  })
+
+  it('leaves text it normalised as it is, so the app accepts what the platform stored', () => {
+    for (const text of generated(2, 5000)) {
+      for (const normalise of [normaliseLine, normaliseParagraphs]) {
+        const once = normalise(text)
+        expect(normalise(once), JSON.stringify(text)).toBe(once)
+        expect(throughEveryPass(normalise, once), JSON.stringify(text)).toBe(once)
+      }
+    }
   })
 })
