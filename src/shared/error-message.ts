@@ -14,8 +14,11 @@ export function errorMessage(error: unknown): string {
   }
 }
 
-/** `text` ending as a sentence does, so another sentence can follow it. */
+/**
+ * `text` ending as a sentence does, so another sentence can follow it. An ellipsis ends one too:
+ * a platform's sentence cut to fit ends with one (protocol/text.ts), and "…." reads as a typo.
+ */
 export function asSentence(text: string): string {
   const trimmed = text.trim()
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`
 }

@@ -11,6 +11,7 @@
 import type { CommandOutcome } from '../../shared/command-outcome'
 import type { CommandName, CommandPayload, CommandResult } from '../../shared/protocol'
 import { canonicalJson } from '../../shared/canonical-json'
+import { asSentence } from '../../shared/error-message'
 import type { Clock } from '../../shared/clock'
 import type { CacheStore } from './ports/cache-store'
 import type { Logger } from './ports/logger'
@@ -77,13 +78,15 @@ export async function unlessDoneElsewhere<N extends CommandName>(
   if (deps.upToDate()) return outcome
   // Behind, it may lack just what was done elsewhere: neither "done" nor "Could not" is known true.
   deps.log.warn(`${name} refused (${outcome.error.message}) while the cache is behind: told as not confirmed`)
-  const message = `The platform answered “${outcome.error.message}” Standby cannot confirm this yet: it is not up to date with the platform. ${whereToSee(name, payload)} once Standby catches up; the platform’s dashboard shows it now.`
+  // Ended as a sentence inside the quotes: a platform's reason may come without a full stop.
+  const message = `The platform answered “${asSentence(outcome.error.message)}” Standby cannot confirm this yet: it is not up to date with the platform. ${whereToSee(name, payload)} once Standby catches up; the platform’s dashboard shows it now.`
   return { ok: false, error: { code: 'unconfirmed', message } }
 }
 
 /** Where in the window the expert sees, once the cache is up to date, whether `name` was done. */
 function whereToSee<N extends CommandName>(name: N, payload: CommandPayload<N>): string {
   if (name === 'invite.decline') return 'Invites shows whether the invite is still open'
+  if (name === 'session.cancel') return 'History shows whether the session was cancelled'
   if (name !== 'invite.accept') return 'History shows whether and how the session ended'
   return (payload as CommandPayload<'invite.accept'>).proposedTime === null
     ? 'Live session shows the session if it is yours'

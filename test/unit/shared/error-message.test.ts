@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { errorMessage } from '../../../src/shared/error-message'
+import { asSentence, errorMessage } from '../../../src/shared/error-message'
 
 describe('errorMessage', () => {
   it("is an error's message, or anything else thrown as text", () => {
@@ -23,5 +23,15 @@ describe('errorMessage', () => {
     for (const value of [Object.create(null), unreadable, unprintable]) {
       expect(errorMessage(value)).toBe('an error that cannot be shown as text')
     }
+  })
+})
+
+describe('asSentence', () => {
+  it('ends a sentence that has no stop, and leaves one that has, a cut one with its ellipsis too', () => {
+    expect(asSentence(' Request req_1 is closed, not open ')).toBe('Request req_1 is closed, not open.')
+    expect(asSentence('Done already!')).toBe('Done already!')
+    expect(asSentence('This session was cancelled because the client…')).toBe(
+      'This session was cancelled because the client…',
+    )
   })
 })

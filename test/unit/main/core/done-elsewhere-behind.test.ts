@@ -90,7 +90,20 @@ describe('a refusal as done already while the cache is behind the platform', () 
     expect(messages[1]).toContain('“You already declined this invite.”')
     expect(messages[1]).toContain('Invites shows whether the invite is still open')
     expect(messages[2]).toContain('History shows whether and how the session ended')
-    expect(messages[3]).toContain('History shows whether and how the session ended')
+    expect(messages[3]).toContain('History shows whether the session was cancelled')
+  })
+
+  it('quotes the platform’s answer as a whole sentence, ended with a stop if it came without one', async () => {
+    const told = await toldWhileBehind(
+      behind,
+      'invite.decline',
+      { inviteId: invite.id },
+      'invalid_state',
+      'Invite inv_1 is declined, not open',
+    )
+    expect(told.ok ? 'told as done' : told.error.message).toMatch(
+      /^The platform answered “Invite inv_1 is declined, not open\.” Standby cannot confirm this yet: /,
+    )
   })
 
   it('pressed on a notification, is followed up as not confirmed, not as "Could not join"', () => {
