@@ -18,7 +18,10 @@ import type { Logger } from './ports/logger'
 
 /**
  * The refusals a platform gives a command whose effect is already so: the reference platform's
- * `conflict` (accepted already) and `invalid_state` (declined, ended or cancelled already).
+ * `conflict` (accepted already) and `invalid_state` (declined, ended or cancelled already). Either
+ * is checked against the cache whichever command it answers, as a cache that shows the command
+ * done as asked is right whatever the code; only the command's own code (DONE_ALREADY) leaves it
+ * unconfirmed while the cache is behind.
  */
 const MAY_BE_DONE_ALREADY: ReadonlySet<string> = new Set(['conflict', 'invalid_state'])
 
@@ -76,6 +79,9 @@ export async function unlessDoneElsewhere<N extends CommandName>(
   }
   // Up to date, the cache holds what the platform did before it answered: not done as asked.
   if (deps.upToDate()) return outcome
+  // A refusal that cannot mean this very command done already (a Decline refused as accepted
+  // already, a Join as declined or withdrawn) says it was not done, however far behind the cache is.
+  if (outcome.error.code !== DONE_ALREADY[name as CheckedCommand]) return outcome
   // Behind, it may lack just what was done elsewhere: neither "done" nor "Could not" is known true.
   deps.log.warn(`${name} refused (${outcome.error.message}) while the cache is behind: told as not confirmed`)
   // Ended as a sentence inside the quotes: a platform's reason may come without a full stop.
@@ -105,13 +111,19 @@ function caughtUpWithin(deps: DoneElsewhereDeps): Promise<boolean> {
   })
 }
 
-/** The commands a refusal of which may be about the same thing done elsewhere. */
-const CHECKED: ReadonlySet<CommandName> = new Set<CommandName>([
-  'invite.accept',
-  'invite.decline',
-  'session.end',
-  'session.cancel',
-])
+/**
+ * The commands a refusal of which may be about the same thing done elsewhere, each with the code
+ * the reference platform refuses it with when so: accepted already is `conflict`; declined, ended
+ * or cancelled already is `invalid_state`.
+ */
+const DONE_ALREADY = {
+  'invite.accept': 'conflict',
+  'invite.decline': 'invalid_state',
+  'session.end': 'invalid_state',
+  'session.cancel': 'invalid_state',
+} as const satisfies Partial<Record<CommandName, string>>
+type CheckedCommand = keyof typeof DONE_ALREADY
+const CHECKED: ReadonlySet<CommandName> = new Set<CommandName>(Object.keys(DONE_ALREADY) as CheckedCommand[])
 
 /** The result `name` would have had, when the cache shows it done exactly as `payload` asks; else null. */
 function doneAsAsked<N extends CommandName>(

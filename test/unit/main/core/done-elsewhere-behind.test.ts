@@ -111,6 +111,27 @@ describe('a refusal as done already while the cache is behind the platform', () 
     expect(followUpTitle('decline', 'unconfirmed')).toBe('Decline not confirmed')
   })
 
+  it('that cannot mean this command done already is told as the platform gave it: not done', async () => {
+    const declineOfAccepted = await toldWhileBehind(
+      behind,
+      'invite.decline',
+      { inviteId: invite.id },
+      'conflict',
+      'You already accepted this invite.',
+    )
+    const joinOfWithdrawn = await toldWhileBehind(
+      behind,
+      'invite.accept',
+      { inviteId: invite.id, proposedTime: null },
+      'invalid_state',
+      'The client withdrew this request.',
+    )
+    expect([declineOfAccepted, joinOfWithdrawn]).toEqual([
+      { ok: false, error: { code: 'conflict', message: 'You already accepted this invite.' } },
+      { ok: false, error: { code: 'invalid_state', message: 'The client withdrew this request.' } },
+    ])
+  })
+
   it('that says something else than "done already" is told as the platform gave it', async () => {
     const taken = await toldWhileBehind(
       behind,
