@@ -19,6 +19,7 @@ import { joinedSession, openJoinedRoom } from './rooms/joined-room'
 import type { RoomOpener } from './rooms/room-opener'
 import type { StandbyCoreDeps } from './standby-core-deps'
 import type { SyncEngine } from './sync/sync-engine'
+import { untilCaughtUp } from './sync/until-caught-up'
 
 /** What sending needs: the cache a refusal is checked against, and where a joined session's room opens. */
 export interface CommandSenderDeps extends Pick<StandbyCoreDeps, 'linkClock' | 'timings'> {
@@ -27,7 +28,7 @@ export interface CommandSenderDeps extends Pick<StandbyCoreDeps, 'linkClock' | '
   readonly notifier: Notifier
   readonly rooms: RoomOpener
   /** The current sign-in's sync: a refusal waits on it, and asks it whether the cache is up to date. */
-  currentSync(): Pick<SyncEngine, 'settled' | 'state'> | undefined
+  currentSync(): Pick<SyncEngine, 'state' | 'states'> | undefined
   /** The link of the current sign-in; undefined when signed out. */
   currentLink(): PlatformLink | undefined
 }
@@ -61,7 +62,7 @@ export class CommandSender {
           // Checking a refusal may take as long again as waiting for it did, no longer.
           catchUpWaitMs: { ...defaultLinkTimings, ...this.deps.timings }.ackTimeoutMs,
           stillFollowing: () => this.deps.currentLink() === link,
-          caughtUp: async () => this.deps.currentSync()?.settled(),
+          caughtUp: (stop) => untilCaughtUp(this.deps.currentSync(), stop),
           upToDate: () => this.deps.currentSync()?.state.kind === 'live',
         },
         name,

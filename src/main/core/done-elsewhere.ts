@@ -29,8 +29,11 @@ const MAY_BE_DONE_ALREADY: ReadonlySet<string> = new Set(['conflict', 'invalid_s
 export interface DoneElsewhereDeps {
   readonly cache: Pick<CacheStore, 'invite' | 'session' | 'threadPlace'>
   readonly log: Logger
-  /** Resolves once the catch-up under way, if any, is over. */
-  caughtUp(): Promise<void>
+  /**
+   * Resolves once the cache holds what the platform has sent, or cannot get there by waiting (its
+   * sync stuck or stopped); `stop` aborts when the wait has run out.
+   */
+  caughtUp(stop: AbortSignal): Promise<void>
   /** Times the wait on the catch-up, in elapsed time as the command's own answer is waited for. */
   readonly clock: Clock
   /** The longest the catch-up is waited for; past it the cache decides as it is. */
@@ -99,15 +102,19 @@ function whereToSee<N extends CommandName>(name: N, payload: CommandPayload<N>):
     : 'Upcoming shows the booking if it is yours'
 }
 
-/** Whether the catch-up under way ended within the wait; false when the wait ran out first. */
+/** Whether the cache caught up (caughtUp) within the wait; false when the wait ran out first. */
 function caughtUpWithin(deps: DoneElsewhereDeps): Promise<boolean> {
+  const stop = new AbortController()
   return new Promise((resolve) => {
-    const timer = deps.clock.setTimeout(() => resolve(false), deps.catchUpWaitMs)
+    const timer = deps.clock.setTimeout(() => {
+      stop.abort()
+      resolve(false)
+    }, deps.catchUpWaitMs)
     const over = (): void => {
       timer.cancel()
       resolve(true)
     }
-    deps.caughtUp().then(over, over)
+    deps.caughtUp(stop.signal).then(over, over)
   })
 }
 

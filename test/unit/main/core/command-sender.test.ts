@@ -119,7 +119,12 @@ it('a Join refused while the expert signs out is told as refused, and opens no r
   await signedOut
 })
 
-it('a Join refused while catching up keeps failing is told as not confirmed, not as refused, and opens no room', async () => {
+/**
+ * Ada online, her first catch-up failed (the platform could not read its events) and waiting to
+ * be tried again, and her Join on an invite she accepted on the dashboard, which the platform
+ * refuses as accepted already; `replay` answers each catch-up request from then on.
+ */
+async function joinRefusedAfterAFailedCatchUp(replay: (asked: { payload: unknown }) => unknown) {
   const clock = new ManualClock(FIXTURE_NOW)
   // Ada accepted the invite on the dashboard: the platform's stream holds it, this cache does not.
   const { core, connection, browser } = await adaWelcomed(clock, 3)
@@ -128,19 +133,57 @@ it('a Join refused while catching up keeps failing is told as not confirmed, not
   for (const asked of connection.requests)
     asked.answer({ ok: false, serverTime: clock.now(), error: failure })
   await settledTurns()
+  const answered = new Set(connection.requests)
   const told: unknown[] = []
   void core
     .command('invite.accept', { inviteId: 'inv_req_1', proposedTime: null })
     .then((outcome) => told.push(outcome))
   await settledTurns()
   const press = connection.requests.find((asked) => asked.name === COMMAND_EVENT)!
+  answered.add(press)
   press.answer({ ok: false, serverTime: clock.now(), error: ALREADY })
   await settledTurns()
+  // A second at a time, as long as the press may wait for its answer, every catch-up answered.
+  for (let second = 0; second < 10 && told.length === 0; second++) {
+    clock.advance(1_000)
+    await settledTurns()
+    for (const asked of connection.requests.filter((asked) => !answered.has(asked))) {
+      answered.add(asked)
+      asked.answer({ serverTime: clock.now(), ...(replay(asked) as object) })
+    }
+    await settledTurns()
+  }
+  return { told, opened: browser.opened }
+}
+
+it('a Join refused while catching up keeps failing is told as not confirmed, not as refused, and opens no room', async () => {
+  const failure = { code: 'internal', message: 'The platform could not read its events.' }
+  const { told, opened } = await joinRefusedAfterAFailedCatchUp(() => ({ ok: false, error: failure }))
   expect(told).toEqual([
     {
       ok: false,
       error: { code: 'unconfirmed', message: expect.stringContaining('“You already accepted this invite.”') },
     },
   ])
-  expect(browser.opened).toEqual([])
+  expect(opened).toEqual([])
+})
+
+it('a Join refused while a failed catch-up waits to be tried again is told as done once the retry brings the accept', async () => {
+  const request = aRequest({ id: 'req_1', createdAt: FIXTURE_NOW })
+  const invite = anInvite({ request })
+  const session = liveSession(aSession({ request }), FIXTURE_NOW)
+  const events = [
+    inviteCreated(1, invite),
+    inviteClosed(2, invite.id, 'accepted', session.id),
+    sessionUpdated(3, session),
+  ]
+  const { told, opened } = await joinRefusedAfterAFailedCatchUp((asked) => {
+    const { snapshot } = asked.payload as { snapshot?: boolean }
+    const result = snapshot
+      ? { kind: 'snapshot', snapshot: aSnapshot() }
+      : { kind: 'events', events, latestId: events.length, hasMore: false }
+    return { ok: true, result }
+  })
+  expect(told).toEqual([{ ok: true, result: { session }, doneElsewhere: true }])
+  expect(opened).toHaveLength(1)
 })

@@ -139,9 +139,9 @@ describe('a refusal of what was done elsewhere', () => {
     const caughtUp = deps.caughtUp
     const signedOutMeanwhile: DoneElsewhereDeps = {
       ...deps,
-      caughtUp: async () => {
+      caughtUp: async (stop) => {
         following = false
-        await caughtUp()
+        await caughtUp(stop)
       },
     }
     const payload = { inviteId: invite.id, proposedTime: null }
