@@ -58,6 +58,28 @@ async function adaWelcomed(clock: ManualClock, latestEventId: number, beforeClea
   return { core, connection, browser }
 }
 
+/** An invite Ada accepted on the dashboard, its live session, and the platform's events of both. */
+function acceptedOnTheDashboard() {
+  const request = aRequest({ id: 'req_1', createdAt: FIXTURE_NOW })
+  const invite = anInvite({ request })
+  const session = liveSession(aSession({ request }), FIXTURE_NOW)
+  const events = [
+    inviteCreated(1, invite),
+    inviteClosed(2, invite.id, 'accepted', session.id),
+    sessionUpdated(3, session),
+  ]
+  return { request, invite, session, events }
+}
+
+/** The platform's answer to a catch-up request: a snapshot when one is asked for, else `events`. */
+function replayOf(asked: { payload: unknown }, events: ReturnType<typeof acceptedOnTheDashboard>['events']) {
+  const { snapshot } = asked.payload as { snapshot?: boolean }
+  const result = snapshot
+    ? { kind: 'snapshot', snapshot: aSnapshot() }
+    : { kind: 'events', events, latestId: events.length, hasMore: false }
+  return { ok: true, result }
+}
+
 /**
  * Ada online, her cache holding an invite she accepted on the dashboard and its live session; then
  * a catch-up that the platform leaves unanswered, and her Join on the invite's stale toast, which
@@ -67,24 +89,13 @@ async function joinRefusedDuringCatchUp() {
   const clock = new ManualClock(FIXTURE_NOW)
   let removeSignIn = (): void => {}
   const removing = new Promise<void>((resolve) => (removeSignIn = resolve))
-  const request = aRequest({ id: 'req_1', createdAt: FIXTURE_NOW })
-  const invite = anInvite({ request })
-  const session = liveSession(aSession({ request }), FIXTURE_NOW)
-  const events = [
-    inviteCreated(1, invite),
-    inviteClosed(2, invite.id, 'accepted', session.id),
-    sessionUpdated(3, session),
-  ]
+  const { request, invite, session, events } = acceptedOnTheDashboard()
   const { core, connection, browser } = await adaWelcomed(clock, events.length, () => removing)
   for (let answered = 0; core.connection.status !== 'online';) {
     await settledTurns()
     for (const asked of connection.requests.slice(answered)) {
       answered++
-      const { snapshot } = asked.payload as { snapshot?: boolean }
-      const result = snapshot
-        ? { kind: 'snapshot', snapshot: aSnapshot() }
-        : { kind: 'events', events, latestId: events.length, hasMore: false }
-      asked.answer({ ok: true, serverTime: clock.now(), result })
+      asked.answer({ serverTime: clock.now(), ...replayOf(asked, events) })
     }
   }
   // An event past one never heard: the catch-up for the gap waits on a platform that does not answer.
@@ -169,21 +180,8 @@ it('a Join refused while catching up keeps failing is told as not confirmed, not
 })
 
 it('a Join refused while a failed catch-up waits to be tried again is told as done once the retry brings the accept', async () => {
-  const request = aRequest({ id: 'req_1', createdAt: FIXTURE_NOW })
-  const invite = anInvite({ request })
-  const session = liveSession(aSession({ request }), FIXTURE_NOW)
-  const events = [
-    inviteCreated(1, invite),
-    inviteClosed(2, invite.id, 'accepted', session.id),
-    sessionUpdated(3, session),
-  ]
-  const { told, opened } = await joinRefusedAfterAFailedCatchUp((asked) => {
-    const { snapshot } = asked.payload as { snapshot?: boolean }
-    const result = snapshot
-      ? { kind: 'snapshot', snapshot: aSnapshot() }
-      : { kind: 'events', events, latestId: events.length, hasMore: false }
-    return { ok: true, result }
-  })
+  const { session, events } = acceptedOnTheDashboard()
+  const { told, opened } = await joinRefusedAfterAFailedCatchUp((asked) => replayOf(asked, events))
   expect(told).toEqual([{ ok: true, result: { session }, doneElsewhere: true }])
   expect(opened).toHaveLength(1)
 })
