@@ -2,7 +2,7 @@
 // itself refuses the write, as it does then): the core tells the expert once what happened and what
 // to do, tries again less and less often instead of every second, and once the cache can be written
 // again it catches up by itself, loses nothing and takes the notice down.
-import type Database from 'better-sqlite3'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
 import { ManualClock } from '../../../../src/shared/clock'
@@ -25,6 +25,18 @@ const fullDisk: Trouble = (db) => {
 const readOnly: Trouble = (db) => {
   db.pragma('query_only = ON')
   return { free: () => void db.pragma('query_only = OFF') }
+}
+
+/** Another program (a backup tool, the sqlite3 shell) holds the cache's write lock. */
+const lockedByAnotherProgram: Trouble = (db) => {
+  const other = new Database(db.name)
+  other.exec('BEGIN IMMEDIATE')
+  return {
+    free: () => {
+      other.exec('ROLLBACK')
+      other.close()
+    },
+  }
 }
 
 /** Bring `trouble` on the core's cache. */
@@ -51,6 +63,11 @@ const notices = (core: TestCore): AppNotification[] =>
 const troubles: ReadonlyArray<[string, Trouble, RegExp]> = [
   ['the disk fills up', fullDisk, /database or disk is full\).*Free some space on the disk/],
   ['the cache turns read-only', readOnly, /readonly database\).*Check that your profile folder is writable/],
+  [
+    'another program holds the cache',
+    lockedByAnotherProgram,
+    /locked\).*Quit any other program using Standby/,
+  ],
 ]
 
 describe('the cache cannot be written while online', () => {

@@ -156,3 +156,29 @@ describe('a command whose answer was lost, then the platform is restored from a 
     expect(core.runtime.cache.upcomingSessions(0, 10).map((s) => s.id)).toEqual([session])
   })
 })
+
+describe('an answer held past its wait, then let through on the same connection', () => {
+  const defer = useCleanup()
+
+  it('is told as not known at the wait; the late answer opens nothing by itself, and Join pressed again is done once, opening the room once', async () => {
+    const world = await startProxiedExpert(defer)
+    const { proxy, linkClock, core } = world
+    const invite = await invitedDirectly(world, 'Answer arriving late')
+
+    proxy.stall(true, 'down')
+    const { answer } = await pressedUntilTaken(world, () =>
+      core.runtime.api['invites.accept']({ inviteId: invite.id, proposedTime: null }),
+    )
+    linkClock.advance(10_000)
+    const told = await answer
+    expect(!told.ok && mayHaveHappened(told.error)).toBe(true)
+
+    // The link wakes up before it is found dead: the late answer and the events behind it arrive.
+    proxy.stall(false)
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    expect(core.adapters.browser.opened).toEqual([])
+    await acceptedAgainOnce(world, invite)
+    expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
+  })
+})
