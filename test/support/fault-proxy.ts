@@ -3,7 +3,9 @@
  * every connection, refuse new ones, stall traffic (hold it, then let it through) both ways or only
  * what the platform sends (a command reaches it, its answer does not come back), hold the
  * connections open now for good while new ones flow (a link that died without a FIN or RST), or
- * trickle what the platform sends at a few kilobytes per second, as a poor mobile link does.
+ * trickle what the platform sends at a few kilobytes per second, as a poor mobile link does, or
+ * duplicate each new connection (a middlebox replaying it): the platform gets a second connection
+ * carrying everything the app sends, whose answers go nowhere.
  */
 import { createServer, type Server, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
@@ -50,6 +52,11 @@ export class FaultProxy {
   private refusing = false
   private stalled: StallDirection | null = null
   private trickleRate: number | null = null
+  private duplicating = false
+  /** The shadow connections duplicates opened, still open. */
+  private readonly shadows = new Set<Socket>()
+  /** How many connections were duplicated. */
+  duplicated = 0
   /** How many connections were reset on purpose. */
   resets = 0
 
@@ -86,6 +93,8 @@ export class FaultProxy {
       this.resets++
     }
     this.pairs.clear()
+    for (const shadow of this.shadows) shadow.resetAndDestroy()
+    this.shadows.clear()
   }
 
   /** Refuse (reset at once) every new connection while on. */
@@ -119,6 +128,14 @@ export class FaultProxy {
     this.trickleRate = bytesPerSecond
   }
 
+  /**
+   * Connections opened from now on reach the platform twice: a second upstream connection gets a
+   * copy of every byte the app sends, and what the platform answers on it is dropped.
+   */
+  duplicate(on: boolean): void {
+    this.duplicating = on
+  }
+
   /** Open connections right now. */
   get connections(): number {
     return this.pairs.size
@@ -150,6 +167,24 @@ export class FaultProxy {
     upstream.on('error', drop).on('close', drop)
     upstream.connect(this.targetPort, '127.0.0.1')
     this.flow(pair)
+    if (this.duplicating) this.shadow(client)
+  }
+
+  /** A second upstream connection fed a copy of what `client` sends; its answers are read and dropped. */
+  private shadow(client: Socket): void {
+    const shadow = new (client.constructor as typeof Socket)()
+    this.shadows.add(shadow)
+    this.duplicated++
+    const copy = (chunk: Buffer): void => void shadow.write(chunk)
+    const drop = (): void => {
+      this.shadows.delete(shadow)
+      client.off('data', copy)
+      shadow.destroy()
+    }
+    shadow.on('data', () => undefined)
+    shadow.on('error', drop).on('close', drop)
+    client.on('data', copy).on('close', drop)
+    shadow.connect(this.targetPort, '127.0.0.1')
   }
 
   // Unpiping (not just pausing) holds the bytes in the readable buffers; a pipe would resume a
