@@ -34,17 +34,20 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     reconnection: false,
     autoConnect: false,
     forceNew: true,
-    timeout: options.connectTimeoutMs,
+    // Not socket.io's timer, which ends a handshake still crossing a slow link: the link gives each
+    // attempt up once the connect timeout passes without its bytes coming (attempt-deadline.ts).
+    timeout: false as unknown as number,
     parser: protocolParser(connection, (what) => handlers.passedOver(what)),
     // Bytes arriving prove the connection carries something before a message is whole: a slow
     // link is not taken for a dead one while an answer crosses it. engine.io hands the agent to ws
     // as Node's http agent; its option type names only a browser's string.
     agent: byteWatchAgent(platform.protocol === 'https:', () => {
       // The agent hears each chunk before socket.io reads it: a chunk after one that left a
-      // message unfinished is more of that message. Before the connection is open, a chunk is the
-      // handshake's, which no packet follows.
-      if (partial) handlers.crossing?.()
-      partial = (socket.io.engine as { readyState?: string } | undefined)?.readyState === 'open'
+      // message unfinished is more of that message. Before the connection is open, a chunk is
+      // more of its handshake, which no packet follows: the attempt is crossing a slow link.
+      const open = (socket.io.engine as { readyState?: string } | undefined)?.readyState === 'open'
+      if (partial || !open) handlers.crossing?.()
+      partial = open
       handlers.heard()
     }) as unknown as string,
     ...wsLimits,

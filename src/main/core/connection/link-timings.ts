@@ -2,7 +2,7 @@
 
 /** Timings, overridable by tests and benches. */
 export interface LinkTimings {
-  /** How long a connection attempt may take. */
+  /** How long a connection attempt may go without a byte of its handshake or welcome arriving. */
   readonly connectTimeoutMs: number
   /** How long a command waits for its acknowledgement; after this long a replay page counts as slow. */
   readonly ackTimeoutMs: number

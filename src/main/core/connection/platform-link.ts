@@ -32,6 +32,7 @@ import { Listeners } from '../../../shared/listeners'
 import { ConnectionCheck } from './connection-check'
 import { messageName, PassedOver } from './passed-over'
 import { WelcomeProbation } from './welcome-probation'
+import { AttemptDeadline } from './attempt-deadline'
 
 export type { LinkTimings } from './link-timings'
 export type { LinkDeps, LinkState } from './link-deps'
@@ -46,7 +47,7 @@ export class PlatformLink {
   private readonly wire: LinkWire
   private readonly timings: LinkTimings
   private retryTimer: TimerHandle | undefined
-  private welcomeTimer: TimerHandle | undefined
+  private readonly deadline: AttemptDeadline
   private readonly check: ConnectionCheck
   private readonly probation: WelcomeProbation
   private readonly passedOver: PassedOver
@@ -73,6 +74,7 @@ export class PlatformLink {
     private readonly deps: LinkDeps,
   ) {
     this.timings = { ...defaultLinkTimings, ...deps.timings }
+    this.deadline = new AttemptDeadline(deps.clock, this.timings.connectTimeoutMs)
     this.retryKeys = retryKeys(undefined, deps.keptRetryKeys)
     this.linkClock = deps.linkClock ?? systemClock
     this.probation = new WelcomeProbation(deps.clock, this.timings.steadyAfterMs, deps.log)
@@ -94,7 +96,6 @@ export class PlatformLink {
       {
         platformUrl,
         auth: { token, protocolVersion: PROTOCOL_VERSION },
-        connectTimeoutMs: this.timings.connectTimeoutMs,
       },
       {
         opened: () => {
@@ -116,6 +117,7 @@ export class PlatformLink {
         heard: () => this.check.heard(),
         crossing: () => {
           this.crossedAt = steadyNow(this.linkClock)
+          this.deadline.crossing()
           this.check.crossing()
         },
       },
@@ -156,7 +158,7 @@ export class PlatformLink {
   stop(): void {
     this.stopped = true
     this.retryTimer?.cancel()
-    this.welcomeTimer?.cancel()
+    this.deadline.cancel()
     this.forgetConnection()
     this.probation.stop()
     for (const off of this.unsubscribePower.splice(0)) off()
@@ -275,14 +277,13 @@ export class PlatformLink {
     this.check.stop()
   }
 
-  /** End the attempt under way with `reason` unless it is welcomed (or fails) within the connect timeout. */
+  /** End the attempt under way with `reason` unless it is welcomed (or fails) within the connect timeout of its last bytes. */
   private giveUpAttemptAfter(reason: string): void {
-    this.welcomeTimer?.cancel()
-    this.welcomeTimer = this.deps.clock.setTimeout(() => {
+    this.deadline.arm(() => {
       if (this.current.kind !== 'connecting') return
       this.closeOnPurpose()
       this.retryLater(reason)
-    }, this.timings.connectTimeoutMs)
+    })
   }
 
   private welcomed(raw: unknown): void {
@@ -290,7 +291,7 @@ export class PlatformLink {
     // again it would refuse for good, or drop, a connection that works on a platform's slip.
     if (this.current.kind !== 'connecting')
       return this.passedOver.tell('a second welcome on one connection; Standby kept the first')
-    this.welcomeTimer?.cancel()
+    this.deadline.cancel()
     const reading = readWelcome(raw, this.deps.expertId)
     if (reading.kind === 'refused') return this.refuse(reading.refusal)
     if (reading.kind === 'retry') {
@@ -307,14 +308,14 @@ export class PlatformLink {
   }
 
   private failed(message: string, data: unknown): void {
-    this.welcomeTimer?.cancel()
+    this.deadline.cancel()
     const reading = readConnectFailure(message, data, this.platformUrl)
     if (reading.kind === 'refused') return this.refuse(reading.refusal)
     this.retryLater(reading.reason)
   }
 
   private dropped(reason: string, violation: boolean): void {
-    this.welcomeTimer?.cancel()
+    this.deadline.cancel()
     this.forgetConnection()
     if (this.stopped || this.restarting || this.current.kind === 'refused') return
     const carried = this.probation.ended(reason, violation)
@@ -325,7 +326,7 @@ export class PlatformLink {
 
   private refuse(refusal: Refusal): void {
     this.retryTimer?.cancel()
-    this.welcomeTimer?.cancel()
+    this.deadline.cancel()
     this.forgetConnection()
     this.closeOnPurpose()
     this.deps.log.warn(`The platform refused the connection: ${refusal.message}`)

@@ -60,8 +60,6 @@ export interface LinkConnectionOptions {
   readonly platformUrl: string
   /** Sent with the handshake: the sign-in's token and the protocol version. */
   readonly auth: SocketAuth
-  /** How long one attempt to connect may take before it fails. */
-  readonly connectTimeoutMs: number
 }
 
 /** Makes the link's connection; the hosts pass socket.io's (`src/main/node/socket-io-transport.ts`). */

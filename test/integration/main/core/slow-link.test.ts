@@ -67,6 +67,27 @@ describe('catching up over a slow link', () => {
     await catchUpOnLongInvite(defer, QUICK_CHECKS)
   })
 
+  it('connects over a link so slow its handshake takes longer than the connect timeout to cross, as its bytes keep coming, and shows the invite waiting', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    platform.inviteDirectly(expert.id, 'Sent over a very slow link')
+    const proxy = await FaultProxy.start(platform.server.port)
+    defer(() => proxy.close())
+    // The handshake and the welcome are a few hundred bytes: over a second at this rate, twice the
+    // connect timeout below (as a link of a few dozen bytes a second is to the five seconds of the app).
+    proxy.trickle(400)
+    const core = await startCoreFor(proxy.url, expert, {
+      timings: { ...QUICK_CHECKS, connectTimeoutMs: 500 },
+    })
+    defer(() => core.close(true))
+    await core.waitForNotifications(1)
+    await core.waitForState((s) => s.status === 'online')
+    expect(core.adapters.notifier.shown.map((n) => n.title)).toEqual([
+      expect.stringContaining('Sent over a very slow link'),
+    ])
+  })
+
   it('catches up on an invite that takes longer to cross than the platform is given to answer a replay, as its bytes keep coming', async () => {
     // The invite alone takes about twice the replay's give-up to cross: the platform did answer,
     // and the answer is on its way all along.

@@ -29,7 +29,6 @@ describe('disconnecting a live connection', () => {
       {
         platformUrl: platform.url,
         auth: { token: 't', protocolVersion: PROTOCOL_VERSION },
-        connectTimeoutMs: 5_000,
       },
       {
         opened: () => open(),

@@ -145,7 +145,6 @@ describe('PlatformLink over a transport', () => {
     expect(connection().options).toEqual({
       platformUrl: URL,
       auth: { token: 'token-1', protocolVersion: PROTOCOL_VERSION },
-      connectTimeoutMs: timings.connectTimeoutMs,
     })
     expect(connection().attempts).toBe(1)
     expect(states).toEqual([{ kind: 'connecting', attempt: 1 }])
