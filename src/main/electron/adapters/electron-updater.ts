@@ -16,6 +16,7 @@ import { boundFeedAnswers, FEED_UNUSABLE, feedFault } from './update-feed-guards
 import { httpsOnly } from './update-https-only'
 import { oneSquirrelWait } from './update-squirrel-wait'
 import { lockHandOver, type InstanceLock } from './update-lock-hand-over'
+import { keepAppImageUntilReplaced } from './update-appimage-kept'
 import { watchTransfers } from './update-transfer-watch'
 
 /** What the adapter wraps. */
@@ -68,6 +69,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   const onTransfer = watchTransfers(updater, log)
   const waitOnceForSquirrel = oneSquirrelWait(updater)
   const handOver = lockHandOver(updater, options.instanceLock)
+  keepAppImageUntilReplaced(updater)
   // Windows' and Linux's updaters install within quitAndInstall and quit soon after. Called again
   // meanwhile, it forgets the first call, and its install on quit runs once more over what that one
   // put in place (the new AppImage removed, a second installer started): a second press waits.

@@ -104,3 +104,26 @@ describe('Restart to update on Linux (AppImage)', () => {
     expect(launches).toEqual([['/home/expert/Standby-1.2.3.AppImage']])
   })
 })
+
+describe('an update whose download was removed after it completed (~/.cache emptied)', () => {
+  /** Removes the downloaded AppImage electron-updater would move into place. */
+  const removeDownload = (raw: unknown): void => rmSync((raw as { installerPath: string }).installerPath)
+
+  it('Restart to update says so and leaves the installed AppImage, this copy still the one a launch finds', async () => {
+    const { updater, appImage, raw, spawned } = await runningWithUpdate(() => undefined)
+    removeDownload(raw)
+    expect(() => updater.installNow(vi.fn())).toThrow(/^The downloaded update is no longer on this computer/)
+    expect(readFileSync(appImage, 'utf8')).toContain('# Standby 1.2.3')
+    expect(spawned).toEqual([])
+    expect(fake.app.anotherCopyStarts()).toBe('quits')
+  })
+
+  it('a quit installs nothing and leaves the installed AppImage for the next login', async () => {
+    const { appImage, raw, log } = await runningWithUpdate(() => undefined)
+    removeDownload(raw)
+    fake.app.quit()
+    expect(fake.app.quitDone).toBe(true)
+    expect(readFileSync(appImage, 'utf8')).toContain('# Standby 1.2.3')
+    expect(log.text()).toContain('The downloaded update is no longer on this computer')
+  })
+})
