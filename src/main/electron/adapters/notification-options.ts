@@ -71,13 +71,22 @@ export function noticeNotificationId(noticeId: string): string {
  * the older's place. It names the request too ("standby-reminder.<length of the session id>.<session
  * id><request id>", in PLAIN_ID's characters alone, which every OS hands back as they are), so a
  * press on one shown before the session's id went to another request (a platform restored from a
- * backup) is told apart from one on the other's. Without a request (REQUEST_UNKNOWN) it is the id an
- * earlier version gave, which named the session alone ("standby-reminder-<session id>").
+ * backup) is told apart from one on the other's. Without a request (REQUEST_UNKNOWN), or when both
+ * ids do not fit together but the session's does (ids of a few dozen characters each), it is the id
+ * an earlier version gave, which names the session alone ("standby-reminder-<session id>"): a digest
+ * of both would name no session, and an earlier run's reminder would then be neither withdrawn when
+ * its session changes nor opened on it.
  */
 export function reminderNotificationId(sessionId: string, requestId: string): string {
-  if (requestId === REQUEST_UNKNOWN) return fittedId('standby-reminder-', sessionId)
-  return fittedId('standby-reminder.', `${sessionId.length}.${sessionId}${requestId}`)
+  const both = `${REMINDER_PREFIX}${sessionId.length}.${sessionId}${requestId}`
+  const plain = PLAIN_ID.test(sessionId) && PLAIN_ID.test(requestId)
+  if (requestId === REQUEST_UNKNOWN || !plain || both.length > NOTIFICATION_ID_MAX)
+    return fittedId('standby-reminder-', sessionId)
+  return both
 }
+
+/** How a reminder's id that names its request begins. */
+const REMINDER_PREFIX = 'standby-reminder.'
 
 /** What a reminder's notification id says it was shown for, read back from the OS. */
 export interface ReminderIdRead {

@@ -84,10 +84,23 @@ describe('a reminder’s notification id', () => {
     expect(reminderNotificationId('ses_1', REQUEST_UNKNOWN)).toBe('standby-reminder-ses_1')
   })
 
-  it('too long or odd to carry its ids: a digest, the same in every run, naming no session the cache has', () => {
-    const id = reminderNotificationId('ses_1', 'r'.repeat(60))
-    expect(id).toBe(reminderNotificationId('ses_1', 'r'.repeat(60)))
-    expect(id).not.toBe(reminderNotificationId('ses_1', 'r'.repeat(59) + 's'))
+  it('with ids too long to carry together: its session alone, as an earlier version’s, so an earlier run’s is still traced to it', () => {
+    for (const [sessionId, requestId] of [
+      ['ses_1', 'r'.repeat(60)],
+      ['a'.repeat(24), 'b'.repeat(24)],
+      [`ses_${'a'.repeat(32)}`, `req_${'b'.repeat(32)}`],
+      ['ses_1', 'req&1'],
+    ] as const) {
+      const id = reminderNotificationId(sessionId, requestId)
+      expect(id).toBe(`standby-reminder-${sessionId}`)
+      expect(reminderIn(`tag=${id};group=standby`)).toEqual({ id, sessionId, requestId: REQUEST_UNKNOWN })
+    }
+  })
+
+  it('with a session id too long or odd to carry: a digest, the same in every run, naming no session the cache has', () => {
+    const id = reminderNotificationId('s'.repeat(60), 'req_1')
+    expect(id).toBe(reminderNotificationId('s'.repeat(60), 'req_1'))
+    expect(id).not.toBe(reminderNotificationId('s'.repeat(59) + 't', 'req_1'))
     expect(id.length).toBeLessThanOrEqual(NOTIFICATION_ID_MAX)
     expect(reminderIn(id)).toMatchObject({ id, sessionId: expect.stringMatching(/^~/) })
     expect(reminderIn(reminderNotificationId('ses&1', 'req_1'))?.sessionId).toMatch(/^~/)

@@ -334,11 +334,11 @@ describe('the Electron notifier', () => {
       title: string,
       moment: Reminder['moment'] = 'before',
     ) => ({ ...reminder, sessionId, bookedStart, title, moment }) as const
-    const withdrawn = (sessionId: string, bookedStart: number): AppNotification => ({
+    const withdrawn = (sessionId: string, bookedStart: number, requestId = 'req_1'): AppNotification => ({
       kind: 'reminder_closed',
       sessionId,
       bookedStart,
-      requestId: 'req_1',
+      requestId,
       title: 'Reminder withdrawn',
       body: 'The session was cancelled.',
     })
@@ -409,6 +409,22 @@ describe('the Electron notifier', () => {
       await notifier.restore()
       notifier.show(withdrawn('s_earlier', 1_000))
       expect(earlier.onScreen).toBe(false)
+    })
+
+    it('on macOS takes down an earlier run’s reminder whose session and request ids are a few dozen characters each', async () => {
+      // Ids as a platform of UUIDs sends them: together too long for one notification id.
+      const [sessionId, requestId] = [`ses_${'a'.repeat(32)}`, `req_${'b'.repeat(32)}`]
+      const { notifier, onActivate } = setup()
+      const [earlier, pressed] = [sessionId, `${sessionId}z`].map((id) =>
+        FakeNotification.delivered({ id: reminderNotificationId(id, requestId), title: 'x' }),
+      )
+      await notifier.restore()
+      notifier.show(withdrawn(sessionId, 1_000, requestId))
+      expect(earlier!.onScreen).toBe(false)
+      pressed!.click()
+      expect(onActivate.mock.calls.map(([a]) => a.notification)).toEqual([
+        expect.objectContaining({ kind: 'reminder', sessionId: `${sessionId}z` }),
+      ])
     })
 
     it('is no notification of its own where notifications are unsupported', () => {
