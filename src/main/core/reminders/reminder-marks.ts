@@ -9,8 +9,9 @@ import type { Logger } from '../ports/logger'
 import { sameBookedTime } from './due-alerts'
 
 /**
- * The mark of a booked start told to the expert that nudges moved since (session-moves.ts): kept so
- * a restart measures the nudges that follow from it, not from the start as cached.
+ * The mark of a booked start told to the expert, that nudges moved the session from or a move moved
+ * it to (session-moves.ts): kept so a restart measures the nudges that follow from the latest, not
+ * from the start as cached or one told before a move.
  */
 export const TOLD_ALERT = 'told'
 
@@ -94,7 +95,7 @@ export class ReminderMarks {
     return from
   }
 
-  /** Keep `start` as the session's start last told, now that a nudge moved the session off it. */
+  /** Keep `start` as the session's start last told: a nudge moved the session off it, or a move to it. */
   told(sessionId: string, start: number, now: number): void {
     this.mark({ sessionId, bookedStart: start, alert: TOLD_ALERT }, 'fired', now)
   }

@@ -57,6 +57,10 @@ export class SessionMoves {
         this.deps.marks.told(session.id, known.toldStart, now)
         continue
       }
+      // A move: the start booked now is the one the expert knows from here on (told below, or by
+      // the client's answer). Kept as well, or after a restart a mark of a start this move left
+      // would still be taken for the one told.
+      this.deps.marks.told(session.id, session.bookedStart, now)
       // Nudges that add up to a minute or more are a move from the time the expert was told.
       const before = known.toldStart
       if (

@@ -153,6 +153,27 @@ describe('a booked start nudged by a few seconds', () => {
     next.scheduler.stop()
   })
 
+  it('by 30 s, moved away and back to 10 s after the first time, restarted, then by 55 s: nothing told again', () => {
+    const before = setUp()
+    const session = before.book('ses_1', T)
+    before.scheduler.start()
+    before.clock.advanceTo(T - 29 * MINUTE)
+    for (const start of [T + 30_000, T + 2 * 60 * MINUTE, T + 10_000]) {
+      before.clock.advance(1_000)
+      before.update({ ...session, bookedStart: start, updatedAt: before.clock.now() })
+    }
+    const told = before.titles().length
+    before.scheduler.stop()
+    const next = setUp({ dir: before.dir, now: before.clock.now() })
+    next.scheduler.start()
+    // The last move told the expert T + 10 s; 55 s from it is a nudge, though 65 s from T.
+    next.clock.advance(1_000)
+    next.update({ ...session, bookedStart: T + 65_000, updatedAt: next.clock.now() })
+    expect(told).toBe(3)
+    expect(next.titles()).toEqual([])
+    next.scheduler.stop()
+  })
+
   it('snoozed to its last call, then 59 s earlier: it comes back a minute before the auto-cancel booked now', () => {
     const { clock, book, update, scheduler, titles } = setUp()
     const session = book('ses_1', T)
