@@ -31,7 +31,7 @@ describe('a command refused as done already', () => {
 describe('the notice after Decline', () => {
   it('says the reason chosen here was not sent when the invite was declined on another device first', () => {
     expect(noticeSentence(declinedNotice('Hooks question', 'no_time', { doneElsewhere: true }))).toBe(
-      'Declined already on another device: Hooks question. The reason you chose here was not sent, as the platform takes a reason only with the decline itself.',
+      'Declined already, before this press (on another device or by an earlier press here): Hooks question. The reason you chose here was not sent, as the platform takes a reason only with the decline itself.',
     )
   })
 
