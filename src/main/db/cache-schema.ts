@@ -48,6 +48,16 @@ export const CACHE_SCHEMA: ReadonlyArray<string> = [
 ]
 
 /**
+ * The rows of sqlite_master the schema checks compare: every table, index and trigger but SQLite's
+ * own, which are its tables (sqlite_sequence, sqlite_stat1…) and the indexes it makes for a key,
+ * which have no statement. An index or trigger of such a name that has one was written in by an
+ * edit, and SQLite loads and runs it all the same (a trigger deleting the shown marks, a unique
+ * index refusing the writes), so it is compared like any other.
+ */
+const COMPARED = `type IN ('table', 'index', 'trigger')
+  AND NOT (name LIKE 'sqlite\\_%' ESCAPE '\\' AND (type = 'table' OR sql IS NULL))`
+
+/**
  * One line per table (with its columns), index and trigger (with its statement, spaces folded) of
  * `db`, sorted by name; SQLite's own left out. An index or trigger is Standby's own statement,
  * kept as written whatever SQLite version made it; a table is read by its columns instead, as
@@ -64,7 +74,7 @@ const SCHEMA_LINES = `SELECT CASE m.type WHEN 'table' THEN 'table ' || m.name ||
       || iif(c.pk > 0, ' PK' || c.pk, ''), ', ') FROM pragma_table_xinfo(m.name) AS c) || ')'
     ELSE m.type || ' ' || m.name || ' on ' || m.tbl_name || ': ' || m.sql END
   FROM sqlite_master AS m
-  WHERE m.type IN ('table', 'index', 'trigger') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name`
+  WHERE ${COMPARED} ORDER BY m.name`
 
 /** What of the newest schema `db` lacks or holds otherwise, as a few lines for the log; null when all of it is there. */
 export function schemaDifference(db: Database.Database): string | null {
@@ -147,7 +157,7 @@ export function storedStatements(db: Database.Database): StoredStatements {
 }
 
 const STORED_STATEMENTS = `SELECT type, name, type || ' ' || name || ' on ' || tbl_name || ': ' || sql FROM sqlite_master
-  WHERE type IN ('table', 'index', 'trigger') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`
+  WHERE ${COMPARED} ORDER BY name`
 
 /**
  * Whether `db` is at schema `version` and its statements are exactly the newest cache's, told by one
@@ -179,4 +189,4 @@ function lengthPrefixed(lines: ReadonlyArray<string>): string {
 const VERSION_AND_STATEMENTS = `SELECT (SELECT user_version FROM pragma_user_version),
   group_concat(ifnull(length(line) || ':' || line, '!'), '' ORDER BY name) FROM (
     SELECT name, type || ' ' || name || ' on ' || tbl_name || ': ' || sql AS line FROM sqlite_master
-    WHERE type IN ('table', 'index', 'trigger') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\')`
+    WHERE ${COMPARED})`

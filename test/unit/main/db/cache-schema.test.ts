@@ -31,6 +31,8 @@ function editedCache(edit: string): string {
   store.markNotified([shown.id], FIXTURE_NOW)
   opened.close()
   const db = new Database(path)
+  // As the sqlite3 shell lets anyone do: an edit may write sqlite_master itself (writable_schema).
+  db.unsafeMode(true)
   db.exec(edit)
   db.close()
   return path
@@ -128,6 +130,18 @@ describe("the cache's schema at open", () => {
       `DROP TRIGGER sessions_search_delete;
        CREATE TRIGGER sessions_search_delete AFTER DELETE ON sessions BEGIN DELETE FROM shown_invites; END`,
       /trigger sessions_search_delete missing or changed/,
+    ],
+    [
+      'a trigger written in under a name SQLite keeps for its own (it runs all the same)',
+      `PRAGMA writable_schema = ON;
+       INSERT INTO sqlite_master VALUES ('trigger', 'sqlite_forget', 'shown_invites', 0,
+         'CREATE TRIGGER sqlite_forget AFTER INSERT ON shown_invites BEGIN DELETE FROM shown_invites; END')`,
+      /trigger sqlite_forget on shown_invites is not Standby's/,
+    ],
+    [
+      'a unique index written in under a name SQLite keeps for its own (refusing the writes)',
+      'PRAGMA writable_schema = ON; CREATE UNIQUE INDEX SQLITE_one ON reminders (outcome)',
+      /index SQLITE_one on reminders is not Standby's/,
     ],
     [
       'the search index a plain table',
