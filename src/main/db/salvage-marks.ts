@@ -106,6 +106,7 @@ export function salvageMarks(
   let rows = 0
   const unreadable: string[] = []
   try {
+    readPastSchemaFaults(damaged)
     for (const marks of MARK_TABLES) {
       const { table } = marks
       try {
@@ -179,5 +180,19 @@ function typeCheck(name: string, type: ColumnType): string {
       return `typeof(${name}) = 'integer'`
     case 'integer or null':
       return `typeof(${name}) IN ('integer', 'null')`
+  }
+}
+
+/**
+ * Have `damaged` read past a schema SQLite cannot read (damage to its page, a statement edited
+ * away), which would fail every read, each table of marks intact or not: the tables it can make out
+ * are read. The connection is read-only, so this lets nothing be written. Best effort.
+ */
+function readPastSchemaFaults(damaged: Database.Database): void {
+  try {
+    damaged.unsafeMode(true)
+    damaged.pragma('writable_schema = ON')
+  } catch {
+    // Then each table is read as SQLite reads it, and one it cannot is named for the log.
   }
 }

@@ -86,13 +86,16 @@ describe('a version set by hand', () => {
 })
 
 describe('statements that are not what SQLite reads', () => {
-  it('moves aside a file with a statement SQLite holds none of (NULL), kept as it was', () => {
+  it('moves aside a file with a statement SQLite holds none of (NULL), kept as it was, with what it showed', () => {
     const path = cacheThatShowed()
     edit(path, `PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = NULL WHERE name = 'invites_open'`)
     const bytes = readFileSync(path)
     const opened = open(path)
     expect(opened.rebuilt?.reason).toMatch(/malformed database schema \(invites_open\)/)
     expect(readFileSync(opened.rebuilt?.damagedCopy ?? '').equals(bytes)).toBe(true)
+    // The schema SQLite cannot read fails no read of the marks, which are intact.
+    expect(opened.rebuilt?.salvaged).toEqual({ rows: 1, unreadable: [] })
+    expect(remembersShown(opened.db)).toBe(true)
     opened.close()
   })
 
