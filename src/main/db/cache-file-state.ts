@@ -2,7 +2,18 @@
  * What is at the cache's path before it is opened: whether it can be the cache at all, and
  * whether it may not be whole (so that the open runs the full check).
  */
-import { chmodSync, closeSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs'
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  statSync,
+  type Stats,
+} from 'node:fs'
 import { COMPANIONS } from './quarantine'
 
 /**
@@ -165,7 +176,7 @@ export function keepPrivate(path: string, found: FoundAtPath = foundAt(path)): v
   const entries = [there.file, ...there.companions]
   for (const [i, file] of [path, ...COMPANIONS.map((suffix) => path + suffix)].entries()) {
     const entry = entries[i]
-    if (entry?.isFile() === true) narrow(file, entry.mode)
+    if (entry?.isFile() === true && (entry.mode & 0o077) !== 0) narrowFile(file)
   }
 }
 
@@ -179,6 +190,27 @@ export function keepLinkedPrivate(path: string): void {
     if (lstatSync(path).isSymbolicLink()) narrow(path, statSync(path).mode)
   } catch {
     // Gone since the open, which the next open finds.
+  }
+}
+
+/**
+ * Take from the regular file at `file` what others could read or write, never through a link: one
+ * put there since the path was looked at may point to any file of the user's.
+ */
+function narrowFile(file: string): void {
+  let fd: number
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0))
+  } catch {
+    return // Gone, a link, or not ours to open: nothing of the cache's to narrow.
+  }
+  try {
+    const entry = fstatSync(fd)
+    if (entry.isFile()) fchmodSync(fd, entry.mode & 0o700)
+  } catch {
+    // Not ours to change.
+  } finally {
+    closeSync(fd)
   }
 }
 

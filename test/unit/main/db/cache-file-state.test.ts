@@ -16,6 +16,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { foundAt, keepPrivate } from '../../../../src/main/db/cache-file-state'
 import { CacheUnavailableError, openCache } from '../../../../src/main/db/open-cache'
 import { useTempDirs } from './cache-test-kit'
 
@@ -192,6 +193,38 @@ describe("what is at the paths of the cache's -wal, -shm and -journal", () => {
       expect(lstatSync(`${opened.rebuilt?.damagedCopy ?? ''}-wal`).isFIFO()).toBe(true)
       opened.db.exec(`CREATE TABLE written (x); INSERT INTO written VALUES (zeroblob(1000000))`)
       opened.close()
+    },
+  )
+})
+
+describe('what is at the path when the open narrows it, looked at once before', () => {
+  const modeOf = (file: string) => statSync(file).mode & 0o777
+
+  it.runIf(posix)('narrows, and never empties, a cache made there since it was looked at', () => {
+    const path = join(tempDir(), 'cache.db')
+    const lookedAt = foundAt(path)
+    writeFileSync(path, 'made by another start')
+    chmodSync(path, 0o644)
+    keepPrivate(path, lookedAt)
+    expect(readFileSync(path, 'utf8')).toBe('made by another start')
+    expect(modeOf(path)).toBe(0o600)
+  })
+
+  it.runIf(posix)(
+    'never narrows through a link put there since: what it points to is any file of the user’s',
+    () => {
+      const dir = tempDir()
+      const path = join(dir, 'cache.db')
+      writeFileSync(path, 'an older version’s cache')
+      chmodSync(path, 0o644)
+      const lookedAt = foundAt(path)
+      const shared = join(dir, 'shared-with-the-team.txt')
+      writeFileSync(shared, 'theirs to read')
+      chmodSync(shared, 0o644)
+      rmSync(path)
+      symlinkSync(shared, path)
+      keepPrivate(path, lookedAt)
+      expect(modeOf(shared)).toBe(0o644)
     },
   )
 })
