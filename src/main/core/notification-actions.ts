@@ -13,18 +13,28 @@
  * only logged: it would show their invite's or session's title to whoever is at the computer now.
  */
 import type { CommandOutcome } from '../../shared/command-outcome'
-import { mayHaveHappened } from '../../shared/unanswered-command'
-import { errorMessage } from '../../shared/error-message'
 import { Listeners } from '../../shared/listeners'
 import type { CommandPayload, CommandResult } from '../../shared/protocol'
 import type { Logger } from './ports/logger'
-import type { AppNotification, NotificationAction, NotificationActivation, Notifier } from './ports/notifier'
-import { reminderActions, type ReminderNotification } from './reminders/reminder-actions'
-import type { ReminderScheduler } from './reminders/reminder-scheduler'
-import { SESSION_GONE } from './reminders/reminder-press'
+import {
+  namesAnotherRequest,
+  REQUEST_UNKNOWN,
+  type AppNotification,
+  type NotificationAction,
+  type NotificationActivation,
+  type Notifier,
+} from './ports/notifier'
+import { ReminderPresses, type ReminderControls } from './reminders/reminder-presses'
 import { AnsweredInvites, type InviteAnswer } from './answered-invites'
-import { storageRemedy } from './storage-remedy'
 import { ACTED_FOR_NO_ONE, actedForNoOne, NO_ONE_LOGGED, type NoOne } from './acted-for-no-one'
+import {
+  followUpTitle,
+  INVITE_CLOSED_CODES,
+  INVITE_GONE,
+  INVITE_OUT_OF_DATE,
+  UNNAMED_REQUEST,
+  unnamedTitle,
+} from './invites/invite-press'
 
 /** Where the host should take the expert after a notification was pressed. */
 export type FocusRequest =
@@ -55,11 +65,8 @@ export interface NotificationCommands {
   start(payload: CommandPayload<'session.join'>): Promise<CommandOutcome<CommandResult<'session.join'>>>
 }
 
-/** What a press on a reminder tells and asks the reminder scheduler. */
-export type ReminderControls = Pick<
-  ReminderScheduler,
-  'pressed' | 'startAllowed' | 'whyNoStart' | 'snooze' | 'whyNoSnooze' | 'shownForAnotherRequest'
->
+/** What a press on a reminder tells and asks the reminder scheduler (reminders/reminder-presses.ts). */
+export type { ReminderControls } from './reminders/reminder-presses'
 
 /** What the actions need. */
 export interface NotificationActionsDeps {
@@ -78,6 +85,12 @@ export interface NotificationActionsDeps {
    * no one: a press on it opens the window rather than sending a command or naming it.
    */
   readonly holds?: (target: { readonly inviteId: string } | { readonly sessionId: string }) => boolean
+  /**
+   * The request the signed-in expert's cache holds this invite for now; null when it holds no row.
+   * A press on a notification shown for another request (a platform restored from a backup gave
+   * the invite's id to another) sends nothing.
+   */
+  readonly inviteRequest?: (inviteId: string) => string | null
   /** How the signed-in expert's cache has this invite answered (in the window, say), if it is. */
   readonly answered?: (inviteId: string) => InviteAnswer | null
   /**
@@ -98,16 +111,27 @@ export class NotificationActions {
   /** Invites and sessions with a command from a notification on its way: a second press waits for it. */
   private readonly busy = new Set<string>()
   private readonly answers = new AnsweredInvites()
+  private readonly reminderPresses: ReminderPresses
 
   constructor(private readonly deps: NotificationActionsDeps) {
     const onError = (error: unknown): void => deps.log.error('A notification listener failed', error)
     this.focusRequests = new Listeners(onError)
     this.notices = new Listeners(onError)
+    this.reminderPresses = new ReminderPresses(deps, {
+      mayAct: (target, action) => this.mayAct(target, action),
+      once: async (key, work) => this.once(key, work),
+      attemptUnderWay: () => this.attemptUnderWay(),
+      readCache: (read, unread) => this.readCache(read, unread),
+      signedInAs: () => this.signedInAs(),
+      goneSince: (by, what, outcome) => this.goneSince(by, what, outcome),
+      followUp: (title, about, why) => this.followUp(title, about, why),
+      focus: (request) => this.focusRequests.emit(request),
+    })
   }
 
   /** The expert pressed `activation.action` on a notification; settles once its command is answered. */
   async activate({ action, notification }: NotificationActivation): Promise<void> {
-    if (notification.kind === 'reminder') return this.remind(action, notification)
+    if (notification.kind === 'reminder') return this.reminderPresses.press(action, notification)
     if (notification.kind === 'message') {
       const { opens } = notification
       this.focusRequests.emit(
@@ -125,15 +149,20 @@ export class NotificationActions {
     // an invite does not offer opens it too.
     const sends = action === 'decline' || (action === 'primary' && notification.instant)
     if (!sends) {
+      if (this.shownForAnother(notification)) return this.inviteGone(action, notification)
       this.focusRequests.emit({ kind: 'invite', inviteId: notification.inviteId, attention: false })
       return
     }
+    const what = action === 'primary' ? 'join' : 'decline'
     await this.once(`invite ${notification.inviteId}`, async () => {
       const attempt = this.attemptUnderWay()
       if (attempt !== null) await attempt
       if (!this.mayAct({ inviteId: notification.inviteId }, action)) return
-      if (this.answeredAlready(notification.inviteId, action === 'primary' ? 'accepted' : 'declined')) return
-      await this.answer(notification, action === 'primary' ? 'join' : 'decline')
+      // Asked once the attempt is over: a catch-up in the meantime may have given the id to another request.
+      if (this.shownForAnother(notification)) return this.inviteGone(action, notification)
+      if (notification.requestId === REQUEST_UNKNOWN) return this.unnamed(notification, what)
+      if (this.answeredAlready(notification.inviteId, what === 'join' ? 'accepted' : 'declined')) return
+      await this.answer(notification, what)
     })
   }
 
@@ -146,83 +175,41 @@ export class NotificationActions {
     this.focusRequests.emit({ kind: 'invite', inviteId: notification.inviteId, attention: true })
   }
 
-  /** A press on a reminder: Start and Snooze where it offers them, else the session in the window. */
-  private async remind(action: NotificationAction, reminder: ReminderNotification): Promise<void> {
-    if (
-      this.readCache(
-        () => this.deps.reminders.shownForAnotherRequest(reminder.sessionId, reminder.requestId),
-        false,
-      )
+  /** Whether the cache has the invite's id for another request than its notification was shown for. */
+  private shownForAnother({ inviteId, requestId }: InviteNotification): boolean {
+    return this.readCache(
+      () => namesAnotherRequest(requestId, this.deps.inviteRequest?.(inviteId) ?? null),
+      false,
     )
-      return this.shownForGone(action, reminder)
-    // Pressed, it left the screen: its session changing now has nothing there to withdraw.
-    this.deps.reminders.pressed(reminder.sessionId)
-    const offered = reminderActions({ ...reminder, startAllowed: true })
-    const target = { sessionId: reminder.sessionId }
-    if (action === 'snooze' && offered.includes('snooze'))
-      return this.mayAct(target, action) ? this.snooze(reminder) : undefined
-    if (action === 'start' && offered.includes('start'))
-      return this.once(`session ${reminder.sessionId}`, async () => {
-        const attempt = this.attemptUnderWay()
-        if (attempt !== null) await attempt
-        if (this.mayAct(target, action)) await this.start(reminder)
-      })
-    this.focusRequests.emit({ kind: 'session', sessionId: reminder.sessionId })
   }
 
   /**
-   * A press on a reminder of a session whose id is now another request's (a platform restored from a
-   * backup): what it spoke of is gone, so nothing is sent and the other session is not opened in its
-   * place; the window opens on the lists as they are, the expert is told why, and the notification,
-   * where the OS still shows it (an earlier run's), is taken down.
+   * A press on the notification of an invite whose id is now another request's: nothing is sent
+   * and that invite is not opened in its place; the window opens on the lists, the expert is told
+   * why, and the notification, where the OS still shows it (an earlier run's), is taken down.
    */
-  private shownForGone(action: NotificationAction, reminder: ReminderNotification): void {
-    const { sessionId, bookedStart, requestId, title } = reminder
+  private inviteGone(action: NotificationAction, invite: InviteNotification): void {
+    const { inviteId, requestId } = invite
     this.deps.log.info(
-      `A ${action} pressed on a reminder of session ${sessionId} for request ${requestId}, now another request's: nothing done`,
+      `A ${action} pressed on invite ${inviteId} shown for request ${requestId}, now another request's: nothing sent`,
     )
     this.focusRequests.emit({ kind: 'window' })
-    const why = `${SESSION_GONE} The window shows your sessions as they are now.`
-    this.deps.notifier.show({ kind: 'reminder_closed', sessionId, bookedStart, requestId, title, body: why })
-    this.followUp(REMINDER_OUT_OF_DATE, title, why)
+    this.deps.notifier.show({
+      kind: 'invite_closed',
+      inviteId,
+      requestId,
+      reason: 'gone',
+      title: '',
+      body: INVITE_GONE,
+    })
+    this.tell(INVITE_OUT_OF_DATE, INVITE_GONE)
   }
 
-  private async start(reminder: ReminderNotification): Promise<void> {
-    const { reminders, commands, log } = this.deps
-    const { sessionId, bookedStart, requestId } = reminder
-    // Asked now, not when it was shown: the notification may have waited while the session changed.
-    // By the time and request it named: a session moved since is refused, naming its new time, as
-    // Snooze is, and one whose id is now another request's, as gone.
-    if (!reminders.startAllowed(sessionId, bookedStart, requestId)) {
-      const why = reminders.whyNoStart(sessionId, bookedStart, requestId) ?? 'Start is not open for it now.'
-      log.info(`Start from a reminder refused for session ${reminder.sessionId}: ${why}`)
-      return this.followUp('Could not start', reminder.title, why)
-    }
-    const by = this.signedInAs()
-    const outcome = await commands.start({ sessionId: reminder.sessionId })
-    if (this.goneSince(by, 'Start', outcome)) return
-    // Started: the window shows the live session, as after the window's own Start.
-    if (outcome.ok) return this.focusRequests.emit({ kind: 'session', sessionId: reminder.sessionId })
-    log.warn(`Start from a reminder failed: ${outcome.error.message}`)
-    this.followUp('Could not start', reminder.title, outcome.error.message)
-  }
-
-  private snooze(reminder: ReminderNotification): void {
-    const { reminders, log } = this.deps
-    let snoozed: boolean
-    try {
-      snoozed = reminders.snooze(reminder.sessionId, reminder.bookedStart, reminder.requestId)
-    } catch (error) {
-      log.error('Could not save a snooze', error)
-      const what = `Standby could not save the snooze (${errorMessage(error)}), so this reminder does not come back.`
-      return this.followUp('Could not snooze', reminder.title, `${what} ${storageRemedy(error)}.`)
-    }
-    if (snoozed) return
-    // Refused when the session no longer waits for the expert, or its auto-cancel is too close.
-    const why =
-      reminders.whyNoSnooze(reminder.sessionId, reminder.bookedStart, reminder.requestId) ??
-      'The session no longer waits for you to start it.'
-    this.followUp('Could not snooze', reminder.title, `${why} The window shows it as it is now.`)
+  /** Join or Decline on an earlier version's notification, which names no request: the invite opens, to be answered there. */
+  private unnamed(invite: InviteNotification, what: 'join' | 'decline'): void {
+    this.deps.log.info(`A ${what} pressed on invite ${invite.inviteId} from an earlier version: not sent`)
+    this.focusRequests.emit({ kind: 'invite', inviteId: invite.inviteId, attention: false })
+    this.tell(unnamedTitle(what), UNNAMED_REQUEST)
   }
 
   /**
@@ -358,21 +345,9 @@ export class NotificationActions {
 }
 
 /** The title of what a press on a reminder of a session no longer in the list is told. */
-export const REMINDER_OUT_OF_DATE = 'Reminder out of date'
-
-/** The refusals of an answer to an invite no longer open: another expert took it, it ran out, or it closed otherwise. */
-const INVITE_CLOSED_CODES: ReadonlySet<string> = new Set(['taken', 'expired', 'invalid_state'])
+export { REMINDER_OUT_OF_DATE } from './reminders/reminder-presses'
 
 type InviteNotification = Extract<AppNotification, { kind: 'invite' }>
 
-/** The follow-up's title: the reason when the platform gave one the expert knows. */
-export function followUpTitle(what: 'join' | 'decline', code: string): string {
-  // Nobody was faster at declining: the invite closed before the decline reached the platform.
-  if (what === 'decline' && INVITE_CLOSED_CODES.has(code)) return 'No longer open'
-  if (code === 'taken') return 'Another expert was faster'
-  if (code === 'expired') return 'This invite expired'
-  if (code === 'unconfirmed') return what === 'join' ? 'Join not confirmed' : 'Decline not confirmed'
-  // Sent, and no answer said whether it was done: its sentence says so, and that again is safe.
-  if (mayHaveHappened({ code })) return what === 'join' ? 'No answer to Join' : 'No answer to Decline'
-  return what === 'join' ? 'Could not join' : 'Could not decline'
-}
+/** The follow-up's title for a refused Join or Decline (invites/invite-press.ts). */
+export { followUpTitle } from './invites/invite-press'

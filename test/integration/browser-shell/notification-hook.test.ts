@@ -42,6 +42,7 @@ describe('the browser shell’s notification hook', () => {
     shell.adapters.notifier.show({
       kind: 'invite',
       inviteId: 'inv_9',
+      requestId: 'req_1',
       title: 'Sam: Hooks',
       body: '',
       instant: true,
@@ -62,6 +63,7 @@ describe('the browser shell’s notification hook', () => {
     shell.adapters.notifier.show({
       kind: 'invite',
       inviteId: 'inv_8',
+      requestId: 'req_1',
       title: 'Sam: Hooks',
       body: '',
       instant: true,

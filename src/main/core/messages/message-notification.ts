@@ -4,7 +4,7 @@
  */
 import type { Message } from '../../../shared/protocol'
 import { nameInSentence } from '../../../shared/sentence-parts'
-import type { AppNotification, MessagePlace } from '../ports/notifier'
+import { REQUEST_UNKNOWN, type AppNotification, type MessagePlace } from '../ports/notifier'
 import { firstLine } from '../sync/invite-notification'
 
 /**
@@ -52,7 +52,9 @@ export function closesWithInvite(closed: InviteClosed, shown: AppNotification): 
     closed.reason !== 'accepted' &&
     shown.kind === 'message' &&
     shown.opens.kind === 'invite' &&
-    shown.opens.inviteId === closed.inviteId
+    shown.opens.inviteId === closed.inviteId &&
+    // The notification of an invite for a request its id no longer has leaves; the other's thread stays.
+    (closed.requestId === REQUEST_UNKNOWN || shown.requestId === closed.requestId)
   )
 }
 

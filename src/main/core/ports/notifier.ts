@@ -18,6 +18,12 @@ export type AppNotification =
   | {
       readonly kind: 'invite'
       readonly inviteId: string
+      /**
+       * The request the invite was for when shown: a platform restored from a backup can give the
+       * invite's id to another request, and a press on this one then answers nothing. REQUEST_UNKNOWN
+       * on one an earlier version showed, whose notification names its invite alone.
+       */
+      readonly requestId: string
       readonly title: string
       readonly body: string
       readonly instant: boolean
@@ -30,6 +36,8 @@ export type AppNotification =
   | {
       readonly kind: 'invite_closed'
       readonly inviteId: string
+      /** The request it was shown for: the notification of the invite for another request stays. */
+      readonly requestId: string
       /**
        * Why it closed, as the platform said; 'gone' when a snapshot no longer holds it. Unless the
        * expert accepted it, its thread closes with it, and a client's message shown for it goes too.
@@ -119,8 +127,17 @@ export type MessagePlace =
 /** A reminder's booked start when it is not known: one from an earlier run (see its `bookedStart`). */
 export const BOOKED_START_UNKNOWN = 0
 
-/** A reminder's request when it is not known: one an earlier version showed (see its `requestId`). */
+/** An invite's or reminder's request when it is not known: one an earlier version showed (see its `requestId`). */
 export const REQUEST_UNKNOWN = ''
+
+/**
+ * Whether a notification shown for request `shownFor` speaks of another invite or session than the
+ * one its id names now (request `now`; null when nothing is known of it): a platform restored from a
+ * backup gave the id to another request. Never for one that names no request (an earlier version's).
+ */
+export function namesAnotherRequest(shownFor: string, now: string | null): boolean {
+  return now !== null && now !== REQUEST_UNKNOWN && shownFor !== REQUEST_UNKNOWN && shownFor !== now
+}
 
 /**
  * What the expert did with a notification: clicked its body or Open (`open`); on an invite,

@@ -6,7 +6,7 @@
  */
 import { startWindowOpensAt } from '../../../shared/rules/session-timing'
 import type { Session } from '../../../shared/protocol'
-import { REQUEST_UNKNOWN } from '../ports/notifier'
+import { namesAnotherRequest } from '../ports/notifier'
 import type { DayTimeFormat } from '../sync/invite-notification'
 import { awaitsExpert, movedSince, startAllowed, startRefusal, type TimedSession } from './due-alerts'
 import type { TimeFormat } from './reminder-texts'
@@ -50,5 +50,5 @@ export const SESSION_GONE = 'The session is no longer in your list.'
  * a platform restored from a backup gave the id to another request. Never for one that names none.
  */
 export function forAnotherRequest(session: Session | null, requestId: string): boolean {
-  return session !== null && requestId !== REQUEST_UNKNOWN && session.request.id !== requestId
+  return namesAnotherRequest(requestId, session?.request.id ?? null)
 }

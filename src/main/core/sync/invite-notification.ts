@@ -49,6 +49,7 @@ export function inviteNotification(
   return {
     kind: 'invite',
     inviteId: invite.id,
+    requestId: request.id,
     instant: request.kind === 'instant',
     title: `${nameInSentence(request.client.name)}: ${request.title}`,
     // The app's own words first: they stay in view where the OS shows two lines of a body, and a
@@ -71,6 +72,7 @@ export function inviteClosedNotification(invite: Invite, reason: InviteClosedRea
   return {
     kind: 'invite_closed',
     inviteId: invite.id,
+    requestId: invite.request.id,
     reason: reason ?? 'gone',
     title: invite.request.title,
     body: CLOSED_BECAUSE[reason ?? 'gone'],

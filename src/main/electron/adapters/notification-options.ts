@@ -4,19 +4,17 @@
  * invite or session. Pure, so each platform's button set is tested without Electron.
  */
 import type { NotificationConstructorOptions } from 'electron'
-import { createHash } from 'node:crypto'
-import { NOTIFICATION_BODY_MAX, NOTIFICATION_ID_MAX, NOTIFICATION_TITLE_MAX } from '../../../shared/os-limits'
+import { NOTIFICATION_BODY_MAX, NOTIFICATION_TITLE_MAX } from '../../../shared/os-limits'
 import { shownText } from '../../../shared/protocol/text'
 import { inviteActionLabel, primaryInviteAction, reminderActionLabel } from '../../../shared/labels'
-import { z } from 'zod'
 import {
   BOOKED_START_UNKNOWN,
-  REQUEST_UNKNOWN,
   type AppNotification,
   type ShownNotification,
   type NotificationAction,
 } from '../../core/ports/notifier'
 import { reminderActions } from '../../core/reminders/reminder-actions'
+import { fittedId, requestNamedId, requestNamedIn } from './request-named-ids'
 
 /** The buttons of an invite's notification, in this order: its main step, then Decline. */
 const INVITE_ACTIONS = ['primary', 'decline'] as const
@@ -28,37 +26,24 @@ export function actionAt(notification: AppNotification, index: number): Notifica
   return undefined
 }
 
-/**
- * The ids a notification id carries as they are. An id may hold any visible ASCII, but a press on a
- * Windows toast reports its id inside text where a quote, "&", ";", "," or "|" ends it, so an id
- * "inv_1&x" would be read back as "inv_1", another invite, whose Decline the press would send.
- * "~" stays: a digest read back from a press is one, and is found again as itself.
- */
-const PLAIN_ID = /^[A-Za-z0-9._~-]*$/
-
-/**
- * `prefix` and `id` as one notification id that fits NOTIFICATION_ID_MAX and reads back whole. A
- * platform id may be as long as that alone, and Electron on Windows throws on a longer notification
- * id; one with a character beyond PLAIN_ID would be read back as another. Such an id is replaced by
- * a digest of it, marked '~', which is as unique and is the same in every run, so the notification
- * is still replaced, withdrawn and traced back to it while this run holds it. One from an earlier
- * run names no invite the cache can find, so a press on it opens the window.
- */
-function fittedId(prefix: string, id: string): string {
-  const whole = `${prefix}${id}`
-  if (whole.length <= NOTIFICATION_ID_MAX && PLAIN_ID.test(id)) return whole
-  const digest = createHash('sha256').update(id).digest('base64url')
-  return `${prefix}~${digest.slice(0, NOTIFICATION_ID_MAX - prefix.length - 1)}`
+/** The id an invite's notification carries, naming its request too (request-named-ids.ts), so it can be found and removed after a restart. */
+export function inviteNotificationId(inviteId: string, requestId: string): string {
+  return requestNamedId('standby-invite', inviteId, requestId)
 }
 
-/** The id an invite's notification carries, so it can be found and removed after a restart. */
-export function inviteNotificationId(inviteId: string): string {
-  return fittedId('standby-invite-', inviteId)
+/** What an invite's notification id says it was shown for, read back from the OS. */
+export interface InviteIdRead {
+  /** The id as found: a press compares it with the ids of the notifications held. */
+  readonly id: string
+  readonly inviteId: string
+  /** REQUEST_UNKNOWN for an earlier version's id, which named none. */
+  readonly requestId: string
 }
 
-/** The invite an id from {@link inviteNotificationId} names, found anywhere in `text`. */
-export function inviteIdIn(text: string): string | null {
-  return /standby-invite-([\x21-\x7e]+?)(?=$|[\s"'&;,|])/.exec(text)?.[1] ?? null
+/** The invite an id from {@link inviteNotificationId} names, found anywhere in `text`; null when none does. */
+export function inviteIn(text: string): InviteIdRead | null {
+  const read = requestNamedIn('standby-invite', text)
+  return read === null ? null : { id: read.id, inviteId: read.named, requestId: read.requestId }
 }
 
 /** The id a notice that can be withdrawn carries, so the notification centre can drop it too. */
@@ -68,25 +53,14 @@ export function noticeNotificationId(noticeId: string): string {
 
 /**
  * The id a session's reminder carries: a newer reminder of the session for the same request takes
- * the older's place. It names the request too ("standby-reminder.<length of the session id>.<session
- * id><request id>", in PLAIN_ID's characters alone, which every OS hands back as they are), so a
- * press on one shown before the session's id went to another request (a platform restored from a
- * backup) is told apart from one on the other's. Without a request (REQUEST_UNKNOWN), or when both
- * ids do not fit together but the session's does (ids of a few dozen characters each), it is the id
- * an earlier version gave, which names the session alone ("standby-reminder-<session id>"): a digest
- * of both would name no session, and an earlier run's reminder would then be neither withdrawn when
- * its session changes nor opened on it.
+ * the older's place. It names the request too (request-named-ids.ts), so a press on one shown
+ * before the session's id went to another request (a platform restored from a backup) is told
+ * apart from one on the other's. Without a request, or when both ids do not fit together, it is
+ * the id an earlier version gave, which names the session alone (requestNamedId).
  */
 export function reminderNotificationId(sessionId: string, requestId: string): string {
-  const both = `${REMINDER_PREFIX}${sessionId.length}.${sessionId}${requestId}`
-  const plain = PLAIN_ID.test(sessionId) && PLAIN_ID.test(requestId)
-  if (requestId === REQUEST_UNKNOWN || !plain || both.length > NOTIFICATION_ID_MAX)
-    return fittedId('standby-reminder-', sessionId)
-  return both
+  return requestNamedId('standby-reminder', sessionId, requestId)
 }
-
-/** How a reminder's id that names its request begins. */
-const REMINDER_PREFIX = 'standby-reminder.'
 
 /** What a reminder's notification id says it was shown for, read back from the OS. */
 export interface ReminderIdRead {
@@ -97,35 +71,16 @@ export interface ReminderIdRead {
   readonly requestId: string
 }
 
-/** The session and request a reminder's id names, each a platform id as a notification id carries it. */
-const ReminderIdParts = z.object({
-  sessionId: z.string().min(1).max(NOTIFICATION_ID_MAX).regex(PLAIN_ID),
-  requestId: z.string().max(NOTIFICATION_ID_MAX).regex(PLAIN_ID),
-})
-
-/**
- * The reminder an id from {@link reminderNotificationId} names, found anywhere in `text` (a press's
- * arguments on Windows, an id from Notification Center on macOS), of this version or an earlier one;
- * null when none is, or when what is there does not read as one (its length past its text).
- */
+/** The reminder an id from {@link reminderNotificationId} names, found anywhere in `text`; null when none does. */
 export function reminderIn(text: string): ReminderIdRead | null {
-  const named = /standby-reminder\.(\d{1,2})\.([A-Za-z0-9._~-]+)/.exec(text)
-  if (named !== null) {
-    const [id, length, both] = named as unknown as [string, string, string]
-    const parts = { sessionId: both.slice(0, Number(length)), requestId: both.slice(Number(length)) }
-    const read = ReminderIdParts.safeParse(parts)
-    return read.success && read.data.requestId !== REQUEST_UNKNOWN ? { id, ...read.data } : null
-  }
-  // An earlier version's (its session alone), or one too long to carry its ids (a digest, '~').
-  const earlier = /standby-reminder(?:-|\.(?=~))([\x21-\x7e]+?)(?=$|[\s"'&;,|])/.exec(text)
-  if (earlier === null) return null
-  const read = ReminderIdParts.safeParse({ sessionId: earlier[1], requestId: REQUEST_UNKNOWN })
-  return read.success ? { id: earlier[0], ...read.data } : null
+  const read = requestNamedIn('standby-reminder', text)
+  return read === null ? null : { id: read.id, sessionId: read.named, requestId: read.requestId }
 }
 
 /** The id a notification carries, when it has one the app can find again. */
 export function notificationIdOf(notification: AppNotification): string | null {
-  if (notification.kind === 'invite') return inviteNotificationId(notification.inviteId)
+  if (notification.kind === 'invite')
+    return inviteNotificationId(notification.inviteId, notification.requestId)
   if (notification.kind === 'reminder')
     return reminderNotificationId(notification.sessionId, notification.requestId)
   return null
@@ -186,7 +141,7 @@ export function notificationOptions(
   }
   if (context.platform !== 'win32') delete options.groupTitle
   if (notification.kind === 'invite') {
-    options.id = inviteNotificationId(notification.inviteId)
+    options.id = inviteNotificationId(notification.inviteId, notification.requestId)
     // On Linux a critical notification stays until dismissed; Windows and Linux honour 'never'.
     options.urgency = notification.instant ? 'critical' : 'normal'
     if (notification.instant) options.timeoutType = 'never'

@@ -17,6 +17,7 @@ import { Notification } from 'electron'
 import { Listeners } from '../../../shared/listeners'
 import type { Logger } from '../../core/ports/logger'
 import {
+  namesAnotherRequest,
   type AppNotification,
   type NotificationActivation,
   type Notifier,
@@ -28,7 +29,7 @@ import { withdraws } from '../../core/reminders/shown-reminders'
 import {
   actionAt,
   earlierReminder,
-  inviteIdIn,
+  inviteIn,
   inviteNotificationId,
   noticeNotificationId,
   notificationIdOf,
@@ -201,11 +202,14 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
         const gone = reminder !== null && options.reminderForAnother?.(reminder.sessionId, reminder.requestId)
         if (gone === true) Notification.remove(earlier.id)
         else if (reminder !== null) follow(earlier, earlierReminder(reminder), false)
-        const inviteId = inviteIdIn(earlier.id)
-        if (inviteId === null) continue
-        const still = options.findInvite(inviteId)
-        if (still === null) Notification.remove(earlier.id)
-        else follow(earlier, still)
+        const invite = inviteIn(earlier.id)
+        if (invite === null) continue
+        const still = options.findInvite(invite.inviteId)
+        // One of a request the invite's id no longer has speaks of an invite gone. One an earlier
+        // version showed names none: it stays, its presses told as such (notification-actions.ts).
+        if (still?.kind !== 'invite' || namesAnotherRequest(invite.requestId, still.requestId))
+          Notification.remove(earlier.id)
+        else follow(earlier, { ...still, requestId: invite.requestId })
       }
     },
     quitting() {
@@ -219,8 +223,13 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (health.status === 'unsupported') return options.onFailed(appNotification)
       if (appNotification.kind === 'reminder') replaceHeld(ofSession(appNotification.sessionId))
       // An invite is shown again only when a snapshot has its id for another request: the earlier
-      // notification names the first request, and a press on it would answer the other.
-      if (appNotification.kind === 'invite') replaceHeld(ofInvite(appNotification.inviteId))
+      // notification names the first request (in its id too, so the OS would keep it), and goes.
+      if (appNotification.kind === 'invite') {
+        const id = notificationIdOf(appNotification)
+        const ofThis = ofInvite(appNotification.inviteId)
+        held.close((data) => ofThis(data) && notificationIdOf(data) !== id)
+        replaceHeld((data) => ofThis(data) && notificationIdOf(data) === id)
+      }
       // A notice about one condition is on screen once: told again (the test notification pressed
       // twice, a catch-up failing again), it takes the earlier one's place instead of stacking.
       // (macOS replaces a delivered one with the same id by itself.)
@@ -291,8 +300,11 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   function retract(closed: Extract<AppNotification, { kind: 'invite_closed' }>): void {
     takeDown(
       (data) =>
-        (data.kind === 'invite' && data.inviteId === closed.inviteId) || closesWithInvite(closed, data),
-      inviteNotificationId(closed.inviteId),
+        (data.kind === 'invite' &&
+          data.inviteId === closed.inviteId &&
+          !namesAnotherRequest(data.requestId, closed.requestId)) ||
+        closesWithInvite(closed, data),
+      inviteNotificationId(closed.inviteId, closed.requestId),
     )
   }
 

@@ -4,14 +4,19 @@
  * handlers (before or after this), which act. Here each press is traced back to what it was about.
  */
 import { Notification } from 'electron'
-import type { AppNotification, NotificationActivation } from '../../core/ports/notifier'
+import {
+  namesAnotherRequest,
+  REQUEST_UNKNOWN,
+  type AppNotification,
+  type NotificationActivation,
+} from '../../core/ports/notifier'
 import {
   actionAt,
   earlierReminder,
-  inviteIdIn,
-  inviteNotificationId,
+  inviteIn,
   notificationIdOf,
   reminderIn,
+  type InviteIdRead,
 } from './notification-options'
 import type { PressHalves } from './press-halves'
 
@@ -42,10 +47,10 @@ export function handleWindowsActivations(deps: WindowsActivationDeps): void {
   const onScreen = (): AppNotification[] =>
     [...held].flatMap(([shown, data]) => (inActionCenter.has(shown) ? [] : [data]))
   Notification.handleActivation((details) => {
-    const inviteId = inviteIdIn(details.arguments)
-    const reminder = inviteId === null ? reminderIn(details.arguments) : null
+    const invite = inviteIn(details.arguments)
+    const reminder = invite === null ? reminderIn(details.arguments) : null
     const sessionId = reminder?.sessionId ?? null
-    const id = inviteId !== null ? inviteNotificationId(inviteId) : (reminder?.id ?? null)
+    const id = invite?.id ?? reminder?.id ?? null
     if (id !== null && halves.isSecond(id, 'own')) return
     if (id !== null && onScreen().some((n) => notificationIdOf(n) === id)) {
       halves.first(id, 'activation')
@@ -69,14 +74,19 @@ export function handleWindowsActivations(deps: WindowsActivationDeps): void {
       report({ action: 'open', notification: earlierReminder(reminder) })
       return
     }
-    const notification = inviteId === null ? null : deps.findInvite(inviteId)
+    const notification = invite === null ? null : asShown(deps.findInvite(invite.inviteId), invite)
     const button = details.type === 'action' ? actionAt(UNKNOWN_INVITE, details.actionIndex ?? -1) : undefined
-    if (notification === null && inviteId !== null && button !== undefined && !inviteId.startsWith('~')) {
+    if (
+      notification === null &&
+      invite !== null &&
+      button !== undefined &&
+      !invite.inviteId.startsWith('~')
+    ) {
       // Join or Decline on a toast whose invite closed meanwhile, or that is not the signed-in
       // expert's: the core sends it (the platform's refusal says why) or says why it acts for no
       // one, as for a toast of this run, rather than a window opening with no word of the press.
-      const known = deps.findPressedInvite?.(inviteId) ?? null
-      report({ action: button, notification: known ?? { ...UNKNOWN_INVITE, inviteId } })
+      const known = asShown(deps.findPressedInvite?.(invite.inviteId) ?? null, invite)
+      report({ action: button, notification: known ?? unknownInvite(invite) })
       return
     }
     if (notification === null) {
@@ -91,12 +101,30 @@ export function handleWindowsActivations(deps: WindowsActivationDeps): void {
 }
 
 /**
+ * The cached invite's notification as the pressed toast showed it, for the request the toast
+ * names (an earlier version's names none): the core answers a press by that request. A toast of a
+ * request the invite's id no longer has is known by its ids alone, so the other's words are never
+ * put to it.
+ */
+function asShown(cached: AppNotification | null, toast: InviteIdRead): AppNotification | null {
+  if (cached?.kind !== 'invite') return cached
+  const gone = namesAnotherRequest(toast.requestId, cached.requestId)
+  return gone ? unknownInvite(toast) : { ...cached, requestId: toast.requestId }
+}
+
+/** An invite known by the ids its toast carries alone (UNKNOWN_INVITE). */
+function unknownInvite({ inviteId, requestId }: InviteIdRead): AppNotification {
+  return { ...UNKNOWN_INVITE, inviteId, requestId }
+}
+
+/**
  * An invite known by its id alone: a press on its toast sends nothing unless the signed-in
  * expert's cache holds it, so its words are never shown. Instant, so its first button is Join.
  */
 const UNKNOWN_INVITE = {
   kind: 'invite',
   inviteId: '',
+  requestId: REQUEST_UNKNOWN,
   title: 'An invite',
   body: '',
   instant: true,

@@ -215,6 +215,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         ends: [(wake) => core.welcomed.add(wake), (wake) => core.states.add(wake)],
       }),
     answered: (inviteId) => answerIn(core.cache.invite(inviteId)?.state),
+    inviteRequest: (inviteId) => core.cache.invite(inviteId)?.request.id ?? null,
   })
   // Kept for a page that loads after the push (one the host creates for the press).
   notificationActions.focusRequests.add((request) => {

@@ -14,6 +14,7 @@ import { recordingLog } from '../../../support/recording-log'
 const instant: AppNotification = {
   kind: 'invite',
   inviteId: 'inv_1',
+  requestId: 'req_1',
   title: 'Sam: Hooks',
   body: '',
   instant: true,

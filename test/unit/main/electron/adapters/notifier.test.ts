@@ -30,17 +30,25 @@ vi.mock('electron', async () => (await import('../../../../support/fake-electron
 
 type InviteNotification = Extract<AppNotification, { kind: 'invite' }>
 
+/** The request every invite here was shown for. */
+const REQ = 'req_1'
 const instant: InviteNotification = {
   kind: 'invite',
   inviteId: 'inv_1',
+  requestId: REQ,
   title: 'Sam Lee: Hooks question',
   body: 'Instant · Matched to you',
   instant: true,
 }
 const scheduled: InviteNotification = { ...instant, inviteId: 'inv_2', instant: false }
-const closed = (inviteId: string, reason: InviteClosedReason | 'gone' = 'taken'): AppNotification => ({
+const closed = (
+  inviteId: string,
+  reason: InviteClosedReason | 'gone' = 'taken',
+  requestId = REQ,
+): AppNotification => ({
   kind: 'invite_closed',
   inviteId,
+  requestId,
   reason,
   title: 'Closed',
   body: 'Another expert took it.',
@@ -103,7 +111,7 @@ describe('the Electron notifier', () => {
     const notification = lastNotification()
     expect(notification.shown).toBe(true)
     expect(notification.options).toEqual({
-      id: inviteNotificationId('inv_1'),
+      id: inviteNotificationId('inv_1', REQ),
       groupId: 'standby-invites',
       title: 'Sam Lee: Hooks question',
       body: 'Instant · Matched to you',
@@ -250,10 +258,10 @@ describe('the Electron notifier', () => {
     notifier.show(scheduled)
     notifier.show(closed('inv_1'))
     expect(fake.notifications.map((n) => n.onScreen)).toEqual([false, true])
-    expect(fake.notificationCalls.remove).toEqual([inviteNotificationId('inv_1')])
+    expect(fake.notificationCalls.remove).toEqual([inviteNotificationId('inv_1', REQ)])
     expect(notifier.held).toBe(1)
     notifier.show(closed('inv_earlier'))
-    expect(fake.notificationCalls.remove).toContain(inviteNotificationId('inv_earlier'))
+    expect(fake.notificationCalls.remove).toContain(inviteNotificationId('inv_earlier', REQ))
     expect(fake.notifications).toHaveLength(2)
   })
 
@@ -266,10 +274,10 @@ describe('the Electron notifier', () => {
       for (const n of [1, 2, 3, 4]) notifier.show(aboutInvite(n))
       // On Windows one waits in the Action Center, where only close() takes it out.
       fake.notifications[3]?.timeOut()
-      notifier.show(closed('inv_1', 'taken'))
-      notifier.show(closed('inv_2', 'accepted'))
-      notifier.show(closed('inv_3', 'expired'))
-      notifier.show(closed('inv_4', 'withdrawn'))
+      notifier.show(closed('inv_1', 'taken', 'req_1'))
+      notifier.show(closed('inv_2', 'accepted', 'req_2'))
+      notifier.show(closed('inv_3', 'expired', 'req_3'))
+      notifier.show(closed('inv_4', 'withdrawn', 'req_4'))
       expect(fake.notifications.map((n) => n.onScreen)).toEqual([false, true, false, false])
       expect(notifier.held).toBe(1)
     }
@@ -475,11 +483,11 @@ describe('the Electron notifier', () => {
 
   it('on macOS re-attaches to what an earlier run left: a closed invite’s is removed, an open one’s presses count', async () => {
     const { notifier, onActivate } = setup()
-    const stillOpen = FakeNotification.delivered({ id: inviteNotificationId('inv_1'), title: 'x' })
-    FakeNotification.delivered({ id: inviteNotificationId('inv_gone'), title: 'y' })
+    const stillOpen = FakeNotification.delivered({ id: inviteNotificationId('inv_1', REQ), title: 'x' })
+    FakeNotification.delivered({ id: inviteNotificationId('inv_gone', REQ), title: 'y' })
     FakeNotification.delivered({ id: 'someone-else', title: 'z' })
     await notifier.restore()
-    expect(fake.notificationCalls.remove).toEqual([inviteNotificationId('inv_gone')])
+    expect(fake.notificationCalls.remove).toEqual([inviteNotificationId('inv_gone', REQ)])
     stillOpen.pressAction(0)
     expect(onActivate).toHaveBeenCalledWith({ action: 'primary', notification: instant })
   })
@@ -563,10 +571,10 @@ describe('the Electron notifier', () => {
     const { notifier, onActivate, open } = setup({ platform: 'win32' })
     await notifier.restore()
     expect(fake.notificationCalls.handleActivation).toBe(1)
-    activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1') })
-    activateToast({ type: 'click', arguments: inviteNotificationId('inv_2') })
+    activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1', REQ) })
+    activateToast({ type: 'click', arguments: inviteNotificationId('inv_2', REQ) })
     open.delete('inv_1')
-    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1') })
+    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1', REQ) })
     expect(onActivate.mock.calls.map(([a]) => [a.action, a.notification.kind])).toEqual([
       ['decline', 'invite'],
       ['open', 'invite'],
@@ -577,7 +585,7 @@ describe('the Electron notifier', () => {
     onActivate.mockClear()
     notifier.show(scheduled)
     lastNotification().click()
-    activateToast({ type: 'click', arguments: inviteNotificationId('inv_2') })
+    activateToast({ type: 'click', arguments: inviteNotificationId('inv_2', REQ) })
     expect(onActivate).toHaveBeenCalledOnce()
   })
 
@@ -590,12 +598,12 @@ describe('the Electron notifier', () => {
     open.clear()
     await notifier.restore()
     // Taken meanwhile: Join and Decline go to the core with what the cache knows of it.
-    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1') })
-    activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1') })
+    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1', REQ) })
+    activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1', REQ) })
     // Not the signed-in expert's (or no one signed in): a bare invite the core refuses to act on.
-    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_else') })
+    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_else', REQ) })
     // A click on its body opens the window, as before.
-    activateToast({ type: 'click', arguments: inviteNotificationId('inv_else') })
+    activateToast({ type: 'click', arguments: inviteNotificationId('inv_else', REQ) })
     expect(onActivate.mock.calls.map(([a]) => a)).toEqual([
       { action: 'primary', notification: instant },
       { action: 'decline', notification: instant },
@@ -610,15 +618,15 @@ describe('the Electron notifier', () => {
       const { notifier, onActivate } = setup({ platform })
       const odd = { ...instant, inviteId: 'inv_1&x' }
       if (platform === 'darwin')
-        FakeNotification.delivered({ id: inviteNotificationId(odd.inviteId), title: 'x' })
+        FakeNotification.delivered({ id: inviteNotificationId(odd.inviteId, REQ), title: 'x' })
       await notifier.restore()
       if (platform === 'darwin') {
         // The earlier run's notification names no open invite: it is taken down, not tied to inv_1.
-        expect(fake.notificationCalls.remove).toEqual([inviteNotificationId(odd.inviteId)])
+        expect(fake.notificationCalls.remove).toEqual([inviteNotificationId(odd.inviteId, REQ)])
         continue
       }
       for (const id of ['inv_1&x', 'inv_1"x', "inv_1'x", 'inv_1;x', 'inv_1,x', 'inv_1|x'])
-        activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId(id) })
+        activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId(id, REQ) })
       notifier.show(reminder)
       lastNotification().timeOut()
       activateToast({ type: 'action', actionIndex: 0, arguments: reminderNotificationId('s1&x', 'req_1') })
@@ -732,7 +740,7 @@ describe('the Electron notifier', () => {
 
     it('on macOS removes what an earlier run left in Notification Center, held again or not', async () => {
       const { notifier, onActivate } = setup()
-      const earlierInvite = FakeNotification.delivered({ id: inviteNotificationId('inv_1'), title: 'x' })
+      const earlierInvite = FakeNotification.delivered({ id: inviteNotificationId('inv_1', REQ), title: 'x' })
       const earlierReminder = FakeNotification.delivered({
         id: reminderNotificationId('s9', 'req_1'),
         title: 'y',
@@ -764,7 +772,7 @@ describe('the Electron notifier', () => {
     await notifier.restore()
     notifier.show(instant)
     lastNotification().timeOut()
-    activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1') })
+    activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1', REQ) })
     expect(onActivate.mock.calls).toEqual([[{ action: 'decline', notification: instant }]])
     expect(notifier.halfReported).toBe(0)
     expect(notifier.held).toBe(0)
@@ -772,7 +780,7 @@ describe('the Electron notifier', () => {
 
   it('on Windows reports a press in the Action Center once when its own handlers hear it after handleActivation', async () => {
     const { onActivate, invite, remind } = await inActionCenterOnWindows()
-    activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1') })
+    activateToast({ type: 'action', actionIndex: 1, arguments: inviteNotificationId('inv_1', REQ) })
     invite.pressAction(1)
     activateToast({ type: 'action', actionIndex: 2, arguments: reminderNotificationId('s1', 'req_1') })
     remind.pressAction(2)
@@ -795,7 +803,7 @@ describe('the Electron notifier', () => {
 
   it('on Windows acts on the press that launched the app once it can, not before', async () => {
     const { notifier, onActivate } = setup({ platform: 'win32' })
-    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1') })
+    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1', REQ) })
     expect(onActivate).not.toHaveBeenCalled()
     await notifier.restore()
     expect(onActivate).toHaveBeenCalledWith({ action: 'primary', notification: instant })

@@ -9,6 +9,7 @@ import { clientMessageNotification } from '../../../../support/fixtures'
 const instant: AppNotification = {
   kind: 'invite',
   inviteId: 'inv_1',
+  requestId: 'req_1',
   title: 'Hooks question',
   body: 'Sam needs help with useEffect',
   instant: true,
@@ -37,6 +38,7 @@ describe('the Node notifier', () => {
       notificationLine({
         kind: 'invite_closed',
         inviteId: 'i',
+        requestId: 'req_1',
         reason: 'taken',
         title: 'Taken',
         body: 'Another expert took it',
@@ -162,6 +164,7 @@ describe('the Node notifier', () => {
     notifier.show({
       kind: 'invite_closed',
       inviteId: 'inv_1',
+      requestId: 'req_1',
       reason: 'taken',
       title: 'Hooks question',
       body: 'Taken',
@@ -182,6 +185,7 @@ describe('the Node notifier', () => {
       notifier.show({
         kind: 'invite_closed',
         inviteId: `inv_${n}`,
+        requestId: `req_${n}`,
         reason,
         title: 'Hooks question',
         body: '',
@@ -220,6 +224,7 @@ describe('the Node notifier', () => {
       notifier.show({
         kind: 'invite_closed',
         inviteId: `inv_${i}`,
+        requestId: 'req_1',
         reason: 'taken',
         title: 'Taken',
         body: '',

@@ -1,0 +1,139 @@
+/**
+ * What a press on a reminder's notification does: Start runs the window's Start (the start window
+ * is asked again at the press: the notification may have waited), Snooze puts the reminder off,
+ * its body and Open show the session in the window, and a press on a reminder of a session whose
+ * id is now another request's acts on nothing. The steps every press shares (who may act, one
+ * press at a time, the follow-up) are NotificationActions' own, handed in as `PressSteps`.
+ */
+import type { CommandOutcome } from '../../../shared/command-outcome'
+import { errorMessage } from '../../../shared/error-message'
+import type { FocusRequest, NotificationCommands } from '../notification-actions'
+import type { Logger } from '../ports/logger'
+import type { NotificationAction, Notifier } from '../ports/notifier'
+import { storageRemedy } from '../storage-remedy'
+import { reminderActions, type ReminderNotification } from './reminder-actions'
+import type { ReminderScheduler } from './reminder-scheduler'
+import { SESSION_GONE } from './reminder-press'
+
+/** What a press on a reminder tells and asks the reminder scheduler. */
+export type ReminderControls = Pick<
+  ReminderScheduler,
+  'pressed' | 'startAllowed' | 'whyNoStart' | 'snooze' | 'whyNoSnooze' | 'shownForAnotherRequest'
+>
+
+/** The title of what a press on a reminder of a session no longer in the list is told. */
+export const REMINDER_OUT_OF_DATE = 'Reminder out of date'
+
+/** The steps every press on a notification shares, as NotificationActions takes them. */
+export interface PressSteps {
+  /** Whether a press may act on the session: someone is signed in and it is theirs (else told why). */
+  mayAct(target: { readonly sessionId: string }, action: NotificationAction): boolean
+  /** Runs `work` unless a press on the same thing is still on its way. */
+  once(key: string, work: () => Promise<void>): Promise<void>
+  /** The end of a connection attempt under way, or null when none is. */
+  attemptUnderWay(): Promise<void> | null
+  /** `read` of the offline cache, or `unread` when it throws (logged). */
+  readCache<T>(read: () => T, unread: T): T
+  signedInAs(): string | null
+  /** Whether the expert who pressed is gone since (`by`); then the answer is only logged. */
+  goneSince(by: string | null, what: string, outcome: CommandOutcome<unknown>): boolean
+  /** A notification and a window notice: what the press could not do, about what, and why. */
+  followUp(title: string, about: string, why: string): void
+  /** The host opens what the expert asked for. */
+  focus(request: FocusRequest): void
+}
+
+/** What reminder presses need. */
+export interface ReminderPressDeps {
+  readonly commands: Pick<NotificationCommands, 'start'>
+  readonly reminders: ReminderControls
+  readonly notifier: Notifier
+  readonly log: Logger
+}
+
+/** Answers presses on reminders. */
+export class ReminderPresses {
+  constructor(
+    private readonly deps: ReminderPressDeps,
+    private readonly steps: PressSteps,
+  ) {}
+
+  /** A press on a reminder: Start and Snooze where it offers them, else the session in the window. */
+  async press(action: NotificationAction, reminder: ReminderNotification): Promise<void> {
+    if (
+      this.steps.readCache(
+        () => this.deps.reminders.shownForAnotherRequest(reminder.sessionId, reminder.requestId),
+        false,
+      )
+    )
+      return this.shownForGone(action, reminder)
+    // Pressed, it left the screen: its session changing now has nothing there to withdraw.
+    this.deps.reminders.pressed(reminder.sessionId)
+    const offered = reminderActions({ ...reminder, startAllowed: true })
+    const target = { sessionId: reminder.sessionId }
+    if (action === 'snooze' && offered.includes('snooze'))
+      return this.steps.mayAct(target, action) ? this.snooze(reminder) : undefined
+    if (action === 'start' && offered.includes('start'))
+      return this.steps.once(`session ${reminder.sessionId}`, async () => {
+        const attempt = this.steps.attemptUnderWay()
+        if (attempt !== null) await attempt
+        if (this.steps.mayAct(target, action)) await this.start(reminder)
+      })
+    this.steps.focus({ kind: 'session', sessionId: reminder.sessionId })
+  }
+
+  /**
+   * A press on a reminder of a session whose id is now another request's (a platform restored from a
+   * backup): what it spoke of is gone, so nothing is sent and the other session is not opened in its
+   * place; the window opens on the lists as they are, the expert is told why, and the notification,
+   * where the OS still shows it (an earlier run's), is taken down.
+   */
+  private shownForGone(action: NotificationAction, reminder: ReminderNotification): void {
+    const { sessionId, bookedStart, requestId, title } = reminder
+    this.deps.log.info(
+      `A ${action} pressed on a reminder of session ${sessionId} for request ${requestId}, now another request's: nothing done`,
+    )
+    this.steps.focus({ kind: 'window' })
+    const why = `${SESSION_GONE} The window shows your sessions as they are now.`
+    this.deps.notifier.show({ kind: 'reminder_closed', sessionId, bookedStart, requestId, title, body: why })
+    this.steps.followUp(REMINDER_OUT_OF_DATE, title, why)
+  }
+
+  private async start(reminder: ReminderNotification): Promise<void> {
+    const { reminders, commands, log } = this.deps
+    const { sessionId, bookedStart, requestId } = reminder
+    // Asked now, not when it was shown: the notification may have waited while the session changed.
+    // By the time and request it named: a session moved since is refused, naming its new time, as
+    // Snooze is, and one whose id is now another request's, as gone.
+    if (!reminders.startAllowed(sessionId, bookedStart, requestId)) {
+      const why = reminders.whyNoStart(sessionId, bookedStart, requestId) ?? 'Start is not open for it now.'
+      log.info(`Start from a reminder refused for session ${reminder.sessionId}: ${why}`)
+      return this.steps.followUp('Could not start', reminder.title, why)
+    }
+    const by = this.steps.signedInAs()
+    const outcome = await commands.start({ sessionId: reminder.sessionId })
+    if (this.steps.goneSince(by, 'Start', outcome)) return
+    // Started: the window shows the live session, as after the window's own Start.
+    if (outcome.ok) return this.steps.focus({ kind: 'session', sessionId: reminder.sessionId })
+    log.warn(`Start from a reminder failed: ${outcome.error.message}`)
+    this.steps.followUp('Could not start', reminder.title, outcome.error.message)
+  }
+
+  private snooze(reminder: ReminderNotification): void {
+    const { reminders, log } = this.deps
+    let snoozed: boolean
+    try {
+      snoozed = reminders.snooze(reminder.sessionId, reminder.bookedStart, reminder.requestId)
+    } catch (error) {
+      log.error('Could not save a snooze', error)
+      const what = `Standby could not save the snooze (${errorMessage(error)}), so this reminder does not come back.`
+      return this.steps.followUp('Could not snooze', reminder.title, `${what} ${storageRemedy(error)}.`)
+    }
+    if (snoozed) return
+    // Refused when the session no longer waits for the expert, or its auto-cancel is too close.
+    const why =
+      reminders.whyNoSnooze(reminder.sessionId, reminder.bookedStart, reminder.requestId) ??
+      'The session no longer waits for you to start it.'
+    this.steps.followUp('Could not snooze', reminder.title, `${why} The window shows it as it is now.`)
+  }
+}
