@@ -13,6 +13,7 @@ import {
 import {
   REQUEST_UNKNOWN,
   type AppNotification,
+  type NotificationActivation,
   type NotifierHealth,
 } from '../../../../../src/main/core/ports/notifier'
 import type { InviteClosedReason } from '../../../../../src/shared/protocol'
@@ -491,6 +492,39 @@ describe('the Electron notifier', () => {
     stillOpen.pressAction(0)
     expect(onActivate).toHaveBeenCalledWith({ action: 'primary', notification: instant })
   })
+
+  it('on macOS removes an earlier run’s invite shown for a request its id no longer has; an earlier version’s names none', async () => {
+    const { notifier, onActivate } = setup()
+    const stale = FakeNotification.delivered({ id: inviteNotificationId('inv_1', 'req_old'), title: 'x' })
+    const older = FakeNotification.delivered({ id: 'standby-invite-inv_2', title: 'y' })
+    await notifier.restore()
+    expect(fake.notificationCalls.remove).toEqual([stale.options.id])
+    older.pressAction(1)
+    expect(onActivate).toHaveBeenCalledWith({
+      action: 'decline',
+      notification: { ...scheduled, requestId: REQUEST_UNKNOWN },
+    })
+  })
+
+  it('on Windows a press on an earlier run’s toast of a request the invite’s id no longer has names that request, not the other’s words', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    await notifier.restore()
+    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1', 'req_old') })
+    const [{ action, notification }] = onActivate.mock.calls[0] as [NotificationActivation]
+    expect(action).toBe('primary')
+    expect(notification).toMatchObject({ kind: 'invite', inviteId: 'inv_1', requestId: 'req_old' })
+    expect(notification).not.toMatchObject({ title: instant.title })
+  })
+
+  it.each(['darwin', 'win32', 'linux'] as const)(
+    'on %s an invite shown again for another request takes the first one’s notification off the screen',
+    (platform) => {
+      const { notifier } = setup({ platform })
+      notifier.show(instant)
+      notifier.show({ ...instant, requestId: 'req_other', title: 'Other request' })
+      expect(fake.notifications.map((n) => n.onScreen)).toEqual([false, true])
+    },
+  )
 
   it('on macOS a press on an earlier run’s reminder, whatever its button, opens its session', async () => {
     const { notifier, onActivate } = setup()
