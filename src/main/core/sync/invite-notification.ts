@@ -6,7 +6,7 @@
 import { firstProposedTimeLabel, kindLabel, reasonLabel } from '../../../shared/labels'
 import { clipText, type Invite, type InviteClosedReason } from '../../../shared/protocol'
 import { firstBookableTime } from '../../../shared/rules/invite-open'
-import type { AppNotification } from '../ports/notifier'
+import { namesAnotherRequest, type AppNotification } from '../ports/notifier'
 import { DAY_AND_TIME, hostTimeText } from '../../../shared/day-time-options'
 import { nameInSentence } from '../../../shared/sentence-parts'
 
@@ -77,4 +77,20 @@ export function inviteClosedNotification(invite: Invite, reason: InviteClosedRea
     title: invite.request.title,
     body: CLOSED_BECAUSE[reason ?? 'gone'],
   }
+}
+
+/**
+ * Whether an invite's closing takes `shown` off the screen: the invite's own notification, shown for
+ * the request that closed (or one an earlier version showed, naming none). The notification of the
+ * invite for another request under the same id stays.
+ */
+export function withdrawsInvite(
+  closed: Extract<AppNotification, { kind: 'invite_closed' }>,
+  shown: AppNotification,
+): boolean {
+  return (
+    shown.kind === 'invite' &&
+    shown.inviteId === closed.inviteId &&
+    !namesAnotherRequest(shown.requestId, closed.requestId)
+  )
 }

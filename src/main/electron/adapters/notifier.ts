@@ -26,6 +26,7 @@ import {
 } from '../../core/ports/notifier'
 import { closesWithInvite } from '../../core/messages/message-notification'
 import { withdraws } from '../../core/reminders/shown-reminders'
+import { withdrawsInvite } from '../../core/sync/invite-notification'
 import {
   actionAt,
   earlierReminder,
@@ -299,11 +300,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
    */
   function retract(closed: Extract<AppNotification, { kind: 'invite_closed' }>): void {
     takeDown(
-      (data) =>
-        (data.kind === 'invite' &&
-          data.inviteId === closed.inviteId &&
-          !namesAnotherRequest(data.requestId, closed.requestId)) ||
-        closesWithInvite(closed, data),
+      (data) => withdrawsInvite(closed, data) || closesWithInvite(closed, data),
       inviteNotificationId(closed.inviteId, closed.requestId),
     )
   }

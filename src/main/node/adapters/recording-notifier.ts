@@ -16,6 +16,7 @@ import {
 } from '../../core/ports/notifier'
 import { closesWithInvite } from '../../core/messages/message-notification'
 import { withdraws } from '../../core/reminders/shown-reminders'
+import { withdrawsInvite } from '../../core/sync/invite-notification'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import { HISTORY_KEPT, record, withLatest } from './recorded-history'
 
@@ -107,7 +108,13 @@ export function createRecordingNotifier(
     show(notification) {
       record(shown, notification, kept)
       options.out?.write(`${notificationLine(notification)}\n`)
-      if (notification.kind === 'invite') onScreen = withLatest(onScreen, notification, most)
+      // Shown again only for another request under its id: the first one's leaves, as on the OS.
+      if (notification.kind === 'invite')
+        onScreen = withLatest(
+          onScreen.filter((n) => n.inviteId !== notification.inviteId),
+          notification,
+          most,
+        )
       if (notification.kind === 'reminder')
         reminders = withLatest(
           reminders.filter((r) => r.sessionId !== notification.sessionId),
@@ -139,7 +146,7 @@ export function createRecordingNotifier(
         notices = []
       }
       if (notification.kind === 'invite_closed') {
-        onScreen = onScreen.filter((n) => n.inviteId !== notification.inviteId)
+        onScreen = onScreen.filter((n) => !withdrawsInvite(notification, n))
         messages = messages.filter((m) => !closesWithInvite(notification, m))
         record(removed, notification.inviteId, kept)
       }

@@ -33,6 +33,23 @@ describe('the Node notifier', () => {
     ])
   })
 
+  it('an invite shown again for another request takes the first one’s place; the first one’s withdrawal leaves it', () => {
+    const notifier = createRecordingNotifier()
+    notifier.show(instant)
+    const other = { ...instant, requestId: 'req_other', title: 'Other request' }
+    notifier.show(other)
+    expect(notifier.onScreen).toEqual([other])
+    notifier.show({
+      kind: 'invite_closed',
+      inviteId: 'inv_1',
+      requestId: 'req_1',
+      reason: 'gone',
+      title: '',
+      body: '',
+    })
+    expect(notifier.onScreen).toEqual([other])
+  })
+
   it('labels every kind of notification', () => {
     expect(
       notificationLine({
