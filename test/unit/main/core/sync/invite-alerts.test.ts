@@ -47,6 +47,7 @@ describe('invite alerts around a batch of events', () => {
       {
         kind: 'invite_closed',
         inviteId: 'inv_42',
+        requestId: 'req_42',
         reason: 'taken',
         title: 'Request 42',
         body: 'Another expert took it.',

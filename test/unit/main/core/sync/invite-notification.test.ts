@@ -25,6 +25,7 @@ describe('an invite’s notification', () => {
     expect(inviteNotification(invite, FIXTURE_NOW, utc)).toEqual({
       kind: 'invite',
       inviteId: invite.id,
+      requestId: invite.request.id,
       instant: true,
       title: 'Sam Okafor: Hooks question',
       body: 'Instant · Direct request via your profile link\nuseEffect runs twice',
@@ -105,6 +106,7 @@ describe('an invite’s notification', () => {
     expect(inviteClosedNotification(invite, 'taken')).toEqual({
       kind: 'invite_closed',
       inviteId: invite.id,
+      requestId: invite.request.id,
       reason: 'taken',
       title: 'Hooks question',
       body: 'Another expert took it.',
