@@ -26,6 +26,7 @@ describe('an invite that was shown and then closes', () => {
       {
         kind: 'invite_closed',
         inviteId,
+        requestId: created.request.id,
         reason: 'withdrawn',
         title: 'Hooks question',
         body: 'The client withdrew it.',
@@ -50,7 +51,7 @@ describe('an invite that was shown and then closes', () => {
     const platform = await startTestPlatform()
     defer(() => platform.close())
     const expert = platform.addExpert()
-    platform.inviteDirectly(expert.id, 'Schema review')
+    const created = platform.inviteDirectly(expert.id, 'Schema review')
     const core = await startCoreFor(platform.server.url, expert)
     defer(() => core.close(true))
     await core.waitForNotifications(1)
@@ -70,6 +71,7 @@ describe('an invite that was shown and then closes', () => {
       {
         kind: 'invite_closed',
         inviteId,
+        requestId: created.request.id,
         reason: 'declined',
         title: 'Schema review',
         body: 'You declined it.',
@@ -99,7 +101,14 @@ describe('an invite that was shown and then closes', () => {
     await again.waitForNotifications(1)
     await again.waitForState((s) => s.status === 'online')
     expect(again.adapters.notifier.shown).toEqual([
-      { kind: 'invite_closed', inviteId, reason: 'gone', title: 'Regex help', body: 'It is no longer open.' },
+      {
+        kind: 'invite_closed',
+        inviteId,
+        requestId: created.request.id,
+        reason: 'gone',
+        title: 'Regex help',
+        body: 'It is no longer open.',
+      },
     ])
   })
 
