@@ -5,6 +5,10 @@
  * (another expert was faster, the invite expired), a follow-up notification and an in-app notice
  * say so at once, since the expert pressed a button and is waiting for what it did.
  *
+ * A press on an invite's notification shown for a request the invite's id no longer has (a restored
+ * platform gave it to another), or Join or Decline on one an earlier version showed, which names no
+ * request, sends nothing (invites/invite-press.ts): it would answer a request the expert never read.
+ *
  * A reminder's body and Open show that session in the window; Start runs the window's Start (the
  * start window is checked again at the press: the notification may have waited); Snooze puts the
  * reminder off. A Start or Snooze that cannot be done is told the same way as a late Join.
