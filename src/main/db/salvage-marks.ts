@@ -131,6 +131,7 @@ function copyTable(
   { table, columns, newest, since = {} }: (typeof MARK_TABLES)[number],
 ): number {
   const names = columns.map(([name]) => name)
+  notATable(from, table)
   const held = new Set(
     from.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[],
   )
@@ -168,6 +169,28 @@ function copyTable(
     }
   })()
   return copied
+}
+
+/**
+ * Throws unless `table` is a table as the cache makes one. An edited copy can name a view (or a
+ * virtual table) like one: reading it runs the copy's own query, which can answer for every invite
+ * (each then taken as shown, and a new one never told) or never end.
+ */
+function notATable(from: Database.Database, table: string): void {
+  const held = from
+    .prepare(`SELECT type, sql FROM sqlite_master WHERE name = ? COLLATE NOCASE`)
+    .raw()
+    .all(table) as Array<[unknown, unknown]>
+  if (held.length === 0) throw new Error('no such table')
+  const [[type, sql]] = held as [[unknown, unknown]]
+  if (held.length === 1 && type === 'table' && typeof sql === 'string' && /^CREATE TABLE\b/i.test(sql)) return
+  const what =
+    held.length > 1
+      ? 'a name held twice'
+      : type === 'table'
+        ? 'a table not as the cache makes one'
+        : `a ${String(type)}`
+  throw new Error(`${what}, not a table of marks`)
 }
 
 function typeCheck(name: string, type: ColumnType): string {

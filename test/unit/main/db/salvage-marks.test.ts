@@ -102,6 +102,27 @@ describe('a damaged cache replaced by an empty one', () => {
     close()
   })
 
+  it('carries over no marks from a view named like a table of marks, which would mark every invite shown', () => {
+    const path = join(tempDir(), 'cache.db')
+    usedCache(path)
+    // An edited copy: its view answers for every invite the file ever held, the unseen one too.
+    // Only a table holds marks the cache wrote.
+    const db = new Database(path)
+    db.exec(`DROP TABLE shown_invites;
+      CREATE VIEW shown_invites AS SELECT id, '' AS request_id, 1 AS at FROM invites;`)
+    db.close()
+    damageSchema(path)
+    const { rebuilt, store, close } = reopenAndRefill(path)
+    expect(rebuilt?.salvaged.unreadable).toEqual(['shown_invites (a view, not a table of marks)'])
+    expect(
+      store
+        .unnotifiedOpenInvites(FIXTURE_NOW)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([shown.id, unseen.id].sort())
+    close()
+  })
+
   it('carries over the marks of a copy made before marks named their request, each answering for any request', () => {
     const path = join(tempDir(), 'cache.db')
     usedCache(path)
