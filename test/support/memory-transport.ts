@@ -94,6 +94,12 @@ export class MemoryConnection implements LinkConnection {
     this.handlers.failed(message, data)
   }
 
+  /** Bytes of the attempt's handshake or welcome arrive, no message whole yet. */
+  trickle(): void {
+    if (this.status === 'closed') throw new Error('Nothing crosses a closed connection')
+    this.handlers.crossing?.()
+  }
+
   /** The platform sends `name` with `payload` on the open connection. */
   send(name: string, payload: unknown): void {
     if (this.status !== 'open') throw new Error(`Cannot send ${name}: the connection is ${this.status}`)

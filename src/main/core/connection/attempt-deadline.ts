@@ -3,40 +3,68 @@
  * crossing a slow link is slow, not unanswered: the connect timeout runs from the last bytes of it
  * that arrived, as a probe's timeout does, so a link of a few bytes a second still connects and
  * catches up instead of starting over every few seconds. A platform that sends nothing, or a gate
- * that never opens, is still given up on within the timeout.
+ * that never opens, is still given up on within the timeout. Bytes coming are not the app let in,
+ * though: a server (or a proxy) that trickles them for ever without a welcome would hold the
+ * attempt, shown as connecting, for ever, and a wake leaves an attempt under way alone. So every
+ * attempt also ends a bounded number of connect timeouts after it began, long enough for the few
+ * hundred bytes of a handshake and welcome over a link a few times slower than any the app serves.
  */
 import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
+
+/** How many connect timeouts an attempt whose bytes keep coming may last in all. */
+export const LONGEST_ATTEMPT_IN_TIMEOUTS = 12
+
+/** Why an attempt was given up: nothing of it came for the timeout, or it went on too long in all. */
+export type GiveUpWhy = 'quiet' | 'too long'
 
 /** The deadline of the connection attempt under way. */
 export class AttemptDeadline {
   private timer: TimerHandle | undefined
   /** When (monotonic) bytes of the attempt last arrived. */
   private crossedAt = Number.NEGATIVE_INFINITY
+  /** When (monotonic) the attempt under way began. */
+  private beganAt: number | undefined
 
   constructor(
     private readonly clock: Clock,
     private readonly timeoutMs: number,
   ) {}
 
+  /** The longest an attempt may last, its bytes coming or not. */
+  get longestMs(): number {
+    return this.timeoutMs * LONGEST_ATTEMPT_IN_TIMEOUTS
+  }
+
   /** Bytes of the attempt's handshake, or of a message part way across, arrived. */
   crossing(): void {
     this.crossedAt = steadyNow(this.clock)
   }
 
-  /** Call `giveUp` once the attempt has gone the timeout from now, or from the last bytes after now, without more. */
-  arm(giveUp: () => void): void {
+  /** A new attempt begins: its whole length is counted from now, whatever it is armed for later. */
+  begin(): void {
+    this.beganAt = steadyNow(this.clock)
+  }
+
+  /**
+   * Call `giveUp` once the attempt has gone the timeout from now, or from the last bytes after now,
+   * without more, or has lasted the longest an attempt may since it began.
+   */
+  arm(giveUp: (why: GiveUpWhy) => void): void {
     this.cancel()
     const armedAt = steadyNow(this.clock)
+    const beganAt = this.beganAt ?? armedAt
     const expire = (): void => {
-      const quiet = steadyNow(this.clock) - Math.max(armedAt, this.crossedAt)
-      if (quiet < this.timeoutMs) {
-        this.timer = this.clock.setTimeout(expire, this.timeoutMs - quiet)
+      const now = steadyNow(this.clock)
+      const left = this.longestMs - (now - beganAt)
+      const quiet = now - Math.max(armedAt, this.crossedAt)
+      if (left > 0 && quiet < this.timeoutMs) {
+        this.timer = this.clock.setTimeout(expire, Math.min(this.timeoutMs - quiet, left))
         return
       }
       this.timer = undefined
-      giveUp()
+      giveUp(left > 0 ? 'quiet' : 'too long')
     }
-    this.timer = this.clock.setTimeout(expire, this.timeoutMs)
+    this.timer = this.clock.setTimeout(expire, Math.min(this.timeoutMs, this.longestMs - (armedAt - beganAt)))
   }
 
   /** The attempt was let in, failed, or ended: no deadline. */

@@ -224,6 +224,7 @@ export class PlatformLink {
     const { reason, reachedPlatform } = this.current.kind === 'waiting' ? this.current : {}
     this.set({ kind: 'connecting', attempt: this.attempt + 1, ...(reason && { reason, reachedPlatform }) })
     this.attemptSent = this.wire.reading()
+    this.deadline.begin()
     // The transport times opening its connection, but not a server that opens it and then never
     // lets the expert in: every attempt ends within the connect timeout, or a wake could not end it.
     this.giveUpAttemptAfter(
@@ -266,7 +267,8 @@ export class PlatformLink {
     if (this.stopped || this.current.kind === 'refused') return
     if (this.current.kind === 'connected') return this.check.probe(reason)
     // An attempt under way started on the network as it is now or gives up within the connect
-    // timeout; starting it over at every wake of a storm would never let one finish.
+    // timeout of its last bytes, and within the longest an attempt may last; starting it over at
+    // every wake of a storm would never let one finish.
     if (this.current.kind === 'connecting') return
     // Waiting: the wait between attempts was for a network that may be back; try now.
     this.reconnect(reason, 'now')
@@ -277,12 +279,19 @@ export class PlatformLink {
     this.check.stop()
   }
 
-  /** End the attempt under way with `reason` unless it is welcomed (or fails) within the connect timeout of its last bytes. */
+  /**
+   * End the attempt under way with `reason` unless it is welcomed (or fails) within the connect
+   * timeout of its last bytes, and in any case once it has lasted the longest an attempt may.
+   */
   private giveUpAttemptAfter(reason: string): void {
-    this.deadline.arm(() => {
+    this.deadline.arm((why) => {
       if (this.current.kind !== 'connecting') return
       this.closeOnPurpose()
-      this.retryLater(reason)
+      this.retryLater(
+        why === 'quiet'
+          ? reason
+          : `The platform at ${this.platformUrl} kept answering the connection, a few bytes at a time, without letting Standby in within ${this.deadline.longestMs / 1000} s.`,
+      )
     })
   }
 

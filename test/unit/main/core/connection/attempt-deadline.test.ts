@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../../src/shared/clock'
-import { AttemptDeadline } from '../../../../../src/main/core/connection/attempt-deadline'
+import { AttemptDeadline, type GiveUpWhy } from '../../../../../src/main/core/connection/attempt-deadline'
 
 const TIMEOUT = 5_000
 
@@ -45,5 +45,41 @@ describe('the deadline of a connection attempt', () => {
     deadline.cancel()
     clock.advance(TIMEOUT * 2)
     expect(gaveUp).toBe(1)
+  })
+
+  it('gives up an attempt whose bytes trickle for ever, the longest an attempt may last after it began, armed again or not', () => {
+    const clock = new ManualClock(0)
+    const deadline = new AttemptDeadline(clock, TIMEOUT)
+    const why: GiveUpWhy[] = []
+    deadline.begin()
+    deadline.arm((w) => why.push(w))
+    clock.advance(TIMEOUT / 2)
+    // Let through the gate part way: armed for the welcome, still within the same attempt.
+    deadline.arm((w) => why.push(w))
+    while (why.length === 0 && clock.now() < deadline.longestMs * 2) {
+      clock.advance(TIMEOUT - 1)
+      deadline.crossing()
+    }
+    expect(why).toEqual(['too long'])
+    expect(clock.now()).toBeLessThanOrEqual(deadline.longestMs + TIMEOUT)
+    clock.advance(deadline.longestMs)
+    expect(why).toEqual(['too long'])
+  })
+
+  it('lets a new attempt last as long again, and tells a quiet one from one that went on too long', () => {
+    const clock = new ManualClock(0)
+    const deadline = new AttemptDeadline(clock, TIMEOUT)
+    const why: GiveUpWhy[] = []
+    deadline.begin()
+    deadline.arm((w) => why.push(w))
+    while (clock.now() < deadline.longestMs - TIMEOUT) {
+      clock.advance(TIMEOUT - 1)
+      deadline.crossing()
+    }
+    expect(why).toEqual([])
+    deadline.begin()
+    deadline.arm((w) => why.push(w))
+    clock.advance(TIMEOUT)
+    expect(why).toEqual(['quiet'])
   })
 })

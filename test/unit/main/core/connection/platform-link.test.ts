@@ -646,6 +646,26 @@ describe('PlatformLink over a transport', () => {
     })
   })
 
+  it('leaves a server that trickles bytes for ever without letting the expert in, says so, and tries again', () => {
+    const { link, clock, connection, power } = setUp()
+    link.start()
+    const began = clock.now()
+    const trickle = () => {
+      clock.advance(timings.connectTimeoutMs - 1)
+      if (connection().state !== 'closed') connection().trickle()
+    }
+    // The handshake crawls in, the gate opens, then the welcome never finishes arriving.
+    for (let i = 0; i < 3; i++) trickle()
+    connection().accept()
+    power.resume()
+    while (link.state.kind === 'connecting' && clock.now() - began < 60 * timings.connectTimeoutMs) trickle()
+    expect(connection().state).toBe('closed')
+    expect(link.state).toMatchObject({
+      kind: 'waiting',
+      reason: expect.stringMatching(/a few bytes at a time, without letting Standby in within 60 s/),
+    })
+  })
+
   it('probes the connection on resume and stays on it when the probe is answered', async () => {
     const { link, power, connection } = online()
     power.resume()
