@@ -132,9 +132,16 @@ function copyTable(
 ): number {
   const names = columns.map(([name]) => name)
   notATable(from, table)
-  const held = new Set(
-    from.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[],
-  )
+  const held = new Set<string>()
+  for (const [name, hidden] of from
+    .prepare(`SELECT name, hidden FROM pragma_table_xinfo('${table}')`)
+    .raw()
+    .all() as Array<[string, number]>) {
+    // A column computed from an expression the copy chose is none the cache wrote, and computing
+    // it for each row could take the start any time or memory (a blob of a gigabyte per row).
+    if (hidden !== 0 && names.includes(name)) throw new Error(`its column ${name} is computed, not a mark`)
+    held.add(name)
+  }
   const lacking = (name: string): string | undefined => (held.has(name) ? undefined : since[name])
   const read = names.map((name) => {
     const instead = lacking(name)

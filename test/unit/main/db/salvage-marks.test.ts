@@ -123,6 +123,28 @@ describe('a damaged cache replaced by an empty one', () => {
     close()
   })
 
+  it('carries over no marks from a table whose marks are computed, not written', () => {
+    const path = join(tempDir(), 'cache.db')
+    usedCache(path)
+    // An edited copy: its time is computed for each row read, as dear as the copy likes.
+    const db = new Database(path)
+    db.exec(`DROP TABLE shown_invites;
+      CREATE TABLE shown_invites (id TEXT PRIMARY KEY, request_id TEXT NOT NULL DEFAULT '',
+        at INTEGER AS (length(hex(zeroblob(1000)))));
+      INSERT INTO shown_invites (id) VALUES ('inv_unseen');`)
+    db.close()
+    damageSchema(path)
+    const { rebuilt, store, close } = reopenAndRefill(path)
+    expect(rebuilt?.salvaged.unreadable).toEqual(['shown_invites (its column at is computed, not a mark)'])
+    expect(
+      store
+        .unnotifiedOpenInvites(FIXTURE_NOW)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([shown.id, unseen.id].sort())
+    close()
+  })
+
   it('carries over the marks of a copy made before marks named their request, each answering for any request', () => {
     const path = join(tempDir(), 'cache.db')
     usedCache(path)
