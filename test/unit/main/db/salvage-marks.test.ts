@@ -102,46 +102,33 @@ describe('a damaged cache replaced by an empty one', () => {
     close()
   })
 
-  it('carries over no marks from a view named like a table of marks, which would mark every invite shown', () => {
-    const path = join(tempDir(), 'cache.db')
-    usedCache(path)
-    // An edited copy: its view answers for every invite the file ever held, the unseen one too.
-    // Only a table holds marks the cache wrote.
-    const db = new Database(path)
-    db.exec(`DROP TABLE shown_invites;
-      CREATE VIEW shown_invites AS SELECT id, '' AS request_id, 1 AS at FROM invites;`)
-    db.close()
-    damageSchema(path)
-    const { rebuilt, store, close } = reopenAndRefill(path)
-    expect(rebuilt?.salvaged.unreadable).toEqual(['shown_invites (a view, not a table of marks)'])
-    expect(
-      store
-        .unnotifiedOpenInvites(FIXTURE_NOW)
-        .map((i) => i.id)
-        .sort(),
-    ).toEqual([shown.id, unseen.id].sort())
-    close()
-  })
-
-  it('carries over no marks from a table whose marks are computed, not written', () => {
-    const path = join(tempDir(), 'cache.db')
-    usedCache(path)
-    // An edited copy: its time is computed for each row read, as dear as the copy likes.
-    const db = new Database(path)
-    db.exec(`DROP TABLE shown_invites;
-      CREATE TABLE shown_invites (id TEXT PRIMARY KEY, request_id TEXT NOT NULL DEFAULT '',
+  // Edited copies whose marks of invites are no rows the cache wrote: a view answering for every
+  // invite the file held (the unseen one too), a time computed for each row read, as dear as the
+  // copy likes. Taken, they would keep the expert from ever hearing of an invite never shown.
+  it.each([
+    {
+      what: 'a view named like a table of marks',
+      sql: `CREATE VIEW shown_invites AS SELECT id, '' AS request_id, 1 AS at FROM invites`,
+      why: 'a view, not a table of marks',
+    },
+    {
+      what: 'a table whose marks are computed, not written',
+      sql: `CREATE TABLE shown_invites (id TEXT PRIMARY KEY, request_id TEXT NOT NULL DEFAULT '',
         at INTEGER AS (length(hex(zeroblob(1000)))));
-      INSERT INTO shown_invites (id) VALUES ('inv_unseen');`)
+        INSERT INTO shown_invites (id) VALUES ('inv_unseen')`,
+      why: 'its column at is computed, not a mark',
+    },
+  ])('carries over no marks from $what', ({ sql, why }) => {
+    const path = join(tempDir(), 'cache.db')
+    usedCache(path)
+    const db = new Database(path)
+    db.exec(`DROP TABLE shown_invites; ${sql}`)
     db.close()
     damageSchema(path)
     const { rebuilt, store, close } = reopenAndRefill(path)
-    expect(rebuilt?.salvaged.unreadable).toEqual(['shown_invites (its column at is computed, not a mark)'])
-    expect(
-      store
-        .unnotifiedOpenInvites(FIXTURE_NOW)
-        .map((i) => i.id)
-        .sort(),
-    ).toEqual([shown.id, unseen.id].sort())
+    expect(rebuilt?.salvaged.unreadable).toEqual([`shown_invites (${why})`])
+    const unnotified = store.unnotifiedOpenInvites(FIXTURE_NOW).map((i) => i.id)
+    expect(unnotified.sort()).toEqual([shown.id, unseen.id].sort())
     close()
   })
 
