@@ -137,7 +137,7 @@ describe('a press on the notification of an invite whose id went to another requ
     expect(accepted).toEqual([])
     expect(focus).toEqual([{ kind: 'invite', inviteId: 'inv_1', attention: false }])
     expect(notices.map((n) => n.text)).toEqual([
-      'Join not sent: This notification is from an earlier version of Standby and does not say which request it was for, so nothing was sent. Standby shows the invite as it is now: read it and answer it there.',
+      'Join not sent: This notification, from an earlier run or version of Standby, does not say which request it was for, so nothing was sent. Standby shows the invite as it is now: read it and answer it there.',
     ])
   })
 

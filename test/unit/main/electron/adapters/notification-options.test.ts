@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   escapeMarkup,
+  inviteIn,
+  inviteNotificationId,
   notificationOptions,
   reminderIn,
   reminderNotificationId,
@@ -95,6 +97,17 @@ describe('a reminder’s notification id', () => {
       expect(id).toBe(`standby-reminder-${sessionId}`)
       expect(reminderIn(`tag=${id};group=standby`)).toEqual({ id, sessionId, requestId: REQUEST_UNKNOWN })
     }
+  })
+
+  it('an invite’s of ids too long to carry together: its invite alone, naming no request, so a press from an earlier run sends nothing yet opens the invite', () => {
+    const [inviteId, requestId] = [`inv_${'a'.repeat(32)}`, `req_${'b'.repeat(32)}`]
+    const id = inviteNotificationId(inviteId, requestId)
+    expect(id).toBe(`standby-invite-${inviteId}`)
+    expect(inviteIn(`tag=${id};group=standby`)).toEqual({ id, inviteId, requestId: REQUEST_UNKNOWN })
+    expect(inviteIn(inviteNotificationId('inv_1', 'req_1'))).toMatchObject({
+      inviteId: 'inv_1',
+      requestId: 'req_1',
+    })
   })
 
   it('with a session id too long or odd to carry: a digest, the same in every run, naming no session the cache has', () => {
