@@ -21,7 +21,7 @@ import { installFrontDoor } from './http/front-door'
 import { answerRoomPage } from './http/room-route'
 import { answerUnreadableRequests } from './http/unreadable-request'
 import { hostCheck } from './http/host-check'
-import { sendError, sendJson, type Route } from './http/http-util'
+import { logInvalidRequest, sendError, sendJson, type Route } from './http/http-util'
 import { boundRepeats } from './log-bound'
 import { consoleLogger, type Logger } from './logger'
 import type { MarketplaceConfig } from './marketplace/context'
@@ -281,7 +281,10 @@ async function route(
     }
     return sendJson(res, 200, await found.route.handle(req, url, found.params))
   } catch (error) {
-    if (error instanceof PlatformError) return sendError(res, error)
+    if (error instanceof PlatformError) {
+      logInvalidRequest(deps.logger, req, path, error)
+      return sendError(res, error)
+    }
     deps.logger.error('request failed', { path, error: String(error) })
     sendJson(res, 500, { error: { code: 'internal', message: 'The platform failed to answer; try again.' } })
   }

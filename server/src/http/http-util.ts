@@ -6,6 +6,7 @@ import { BodyTooLarge, readBoundedBody } from '../../../src/shared/bounded-body'
 import type { ErrorCode } from '../../../src/shared/protocol'
 import { describeValue } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
+import { logExcerpt, type Logger } from '../logger'
 import { firstDuplicateKey } from './duplicate-keys'
 import { holdsTooManyMembers, tooManyMembers } from '../json-members'
 
@@ -57,6 +58,26 @@ export function sendError(res: ServerResponse, error: PlatformError): void {
   // The rest of an oversized body is not worth reading on this connection.
   if (status === 413) headers['connection'] = 'close'
   sendJson(res, status ?? statusOf[error.code], { error: error.toProtocol() }, headers)
+}
+
+/**
+ * Log a request the edge could not take (unreadable, malformed, a parameter it does not know), as a
+ * command refused on the socket is, so the operator sees a misbehaving client. Only the reason is
+ * written: it names keys and kinds of value, never a value sent (a password).
+ */
+export function logInvalidRequest(
+  logger: Logger,
+  req: IncomingMessage,
+  path: string,
+  error: PlatformError,
+): void {
+  if (error.code !== 'invalid_payload') return
+  logger.warn('request refused: invalid', {
+    method: logExcerpt(String(req.method), 20),
+    path: logExcerpt(path, 200),
+    status: error.http.status ?? statusOf.invalid_payload,
+    reason: logExcerpt(error.message, 300),
+  })
 }
 
 /** True when the request says its body is JSON. */

@@ -129,6 +129,29 @@ describe('request bodies and query strings at the edge', () => {
     noErrorsLogged()
   })
 
+  it('logs each refused request with its path and reason, and never the password it carried', async () => {
+    const refusedLines = (): string[] =>
+      platform().logger.lines.filter((l) => l.includes('request refused: invalid'))
+    const before = refusedLines().length
+    const password = 'hunter2-secret'
+    expect((await signIn(JSON.stringify({ email: 'not an email', password }))).status).toBe(400)
+    expect((await signIn(`{"email":"a@example.test","password":"${password}","password":"x"}`)).status).toBe(
+      400,
+    )
+    const events = await fetch(`${platform().server.url}${HTTP_PATHS.events}?after=0&limt=5`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(events.status).toBe(400)
+    const lines = refusedLines().slice(before)
+    expect(lines).toEqual([
+      expect.stringMatching(/ warn .*path=\/api\/sign-in .*status=400 .*email/),
+      expect.stringMatching(/path=\/api\/sign-in .*"password\\" twice/),
+      expect.stringMatching(/path=\/api\/events .*limt/),
+    ])
+    expect(platform().logger.lines.join('\n')).not.toContain(password)
+    noErrorsLogged()
+  })
+
   it.each([
     'after=1e3',
     'after=0x10',
