@@ -232,13 +232,10 @@ export function attachSocketGateway(
     answer(socket, REPLAY_EVENT, context, (payload) => {
       const request = ReplayRequest.safeParse(payload)
       if (!request.success) {
-        return {
-          ok: false,
-          error: {
-            code: 'invalid_payload',
-            message: `Invalid replay: ${describeIssues(request.error.issues)}`,
-          },
-        }
+        const message = `Invalid replay: ${describeIssues(request.error.issues)}`
+        // Logged as a refused command is: a client asking for replays it cannot get is worth seeing.
+        logger.warn('replay refused', { expert: expertId, reason: logExcerpt(message, 300) })
+        return { ok: false, error: { code: 'invalid_payload', message } }
       }
       return { ok: true, result: marketplace.answerReplay(expertId, request.data) }
     })

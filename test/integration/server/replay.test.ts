@@ -158,6 +158,10 @@ describe('replay after a disconnect', () => {
       expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: /snapshotAfter/ } })
     }
     expect((await socket.replay(0)).kind).toBe('events')
+    // Each refusal is logged, as a refused command is, saying why.
+    expect(platform().logger.lines.filter((l) => /warn replay refused .*snapshotAfter/.test(l))).toHaveLength(
+      3,
+    )
   })
 
   it('also replays over HTTP with the bearer token', async () => {
