@@ -24,6 +24,14 @@ describe('SignInLimiter', () => {
     expect(waits).toEqual([0, 1_000, 2_000, 4_000, 8_000, 8_000, 8_000])
   })
 
+  it('counts an account’s failures together however its email is cased, from any address', () => {
+    const limiter = new SignInLimiter({ ...defaultSignInLimits, accountFreeFailures: 2 }, new ManualClock(0))
+    const spellings = ['victim@example.test', 'VICTIM@example.test', 'Victim@Example.TEST']
+    spellings.forEach((email, i) => fail(limiter, email, `203.0.113.${i + 1}`))
+    const next = limiter.attempt('vIcTiM@eXaMpLe.test', '198.51.100.7')
+    expect(next).toMatchObject({ allowed: false, scope: 'account' })
+  })
+
   it('forgets an account after a quiet hour, and keeps a bounded number of records', () => {
     const clock = new ManualClock(0)
     const limiter = new SignInLimiter(
