@@ -14,6 +14,9 @@ import { closedForHandshake, guardHandshakes } from './engine-handshake'
 import { markPacketReceived } from './packet-received-mark'
 import { PING_FLOOD, pingFloodWatch } from './ping-flood-watch'
 
+/** The namespace the app's socket is in: the root one, as it connects to the platform's origin. */
+const NAMESPACE = '/'
+
 /** A socket.io connection that never reconnects by itself: retrying is the link's. */
 export const socketIoTransport: LinkTransport = (options, handlers) => {
   // ws would hold a frame of any size up to its own default before validation could refuse it;
@@ -219,10 +222,12 @@ function protocolParser(
     constructor() {
       super()
       this.inner.on('decoded', (packet: Packet) => {
-        if (packet.type === PacketType.CONNECT_ERROR && !connection.letIn) connection.refused = true
         const kept = protocolPacket(packet, connection, passedOver)
-        if (packet.type === PacketType.CONNECT) connection.letIn = true
-        if (kept !== null) this.emitReserved('decoded', kept)
+        // Only what is kept tells of this connection: a packet passed over lets nothing in.
+        if (kept === null) return
+        if (kept.type === PacketType.CONNECT_ERROR && !connection.letIn) connection.refused = true
+        if (kept.type === PacketType.CONNECT) connection.letIn = true
+        this.emitReserved('decoded', kept)
       })
     }
 
@@ -247,7 +252,8 @@ function protocolParser(
  * to its listeners as arguments, and a few hundred thousand of them overflow the stack where no
  * handler can catch it, ending the process. An event before the platform let the connection in
  * is dropped: socket.io would hold it, and any number after it, and hand them to the next
- * connection it opens, of which they are no part. So is an answer to no question awaited. A
+ * connection it opens, of which they are no part. So is an answer to no question awaited, and
+ * anything addressed to another namespace than the app's. A
  * refusal of a connection already let in ends it as a broken one (thrown, as socket.io ends one on
  * a packet it cannot decode): socket.io would take it for a failed attempt, leave the answers
  * awaited on it waiting, and not connect again.
@@ -257,6 +263,12 @@ function protocolPacket(
   { letIn, awaited }: ConnectionSoFar,
   passedOver: (what: string) => void,
 ): Packet | null {
+  // Checked first: socket.io drops another namespace's packet itself, but only after the checks
+  // below, where its acceptance would let this connection in and its answer settle a question.
+  if (packet.nsp !== NAMESPACE) {
+    passedOver("a message for another namespace than Standby's; Standby passed it over")
+    return null
+  }
   const values = Array.isArray(packet.data) ? (packet.data as unknown[]) : []
   switch (packet.type) {
     case PacketType.CONNECT:

@@ -223,6 +223,31 @@ describe('the socket.io transport', () => {
     expect(log.text()).toMatch(/a message before letting the connection in; Standby passed it over/)
   })
 
+  it('passes over what is addressed to another namespace: its acceptance lets nothing in, its answer settles nothing', async () => {
+    const answer = { ok: true, result: { kind: 'events', events: [], latestId: 0, hasMore: false } }
+    const { platform, link, log, events, received } = await linkTo({}, (socket) => {
+      // Ahead of socket.io's own acceptance: the app's socket is the root namespace's, not this one.
+      socket.conn.write('0/elsewhere,{"sid":"other"}')
+      socket.conn.write(`2["platform-event",${JSON.stringify(inviteCreated(1, anInvite()))}]`)
+    })
+    const state = await waitForLinkState(link, (s) => s.kind !== 'connecting')
+    expect(state).toMatchObject({ kind: 'connected', welcome: { expertId: 'exp_ada' } })
+    for (const socket of platform.io.sockets.sockets.values()) {
+      socket.removeAllListeners('replay')
+      socket.conn.on('packet', ({ data }: { data?: unknown }) => {
+        const id = typeof data === 'string' ? /^2(\d+)\["replay"/.exec(data)?.[1] : undefined
+        if (id === undefined) return
+        socket.conn.write(`3/elsewhere,${id}[{"ok":false}]`)
+        socket.conn.write(`3${id}[${JSON.stringify(answer)}]`)
+      })
+    }
+    await expect(link.replay(0)).resolves.toMatchObject({ kind: 'events', latestId: 0 })
+    platform.io.emit('platform-event', inviteCreated(2, anInvite()))
+    await received(1)
+    expect(events.map((e) => e.id)).toEqual([2])
+    expect(log.text()).toMatch(/a message for another namespace than Standby's; Standby passed it over/)
+  })
+
   it.each([
     [
       'the platform closes it',
