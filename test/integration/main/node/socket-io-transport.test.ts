@@ -4,7 +4,8 @@
 // connection, and the link waits its backoff before trying again. A platform that does so (or
 // sends a packet socket.io cannot decode) after every welcome makes the link wait ever longer.
 // What socket.io would take beyond the protocol (more values than the one a message carries,
-// events before the connection is let in) is cut or passed over, and said in the log. A platform
+// events before the connection is let in, packets for another namespace) is cut or passed over,
+// and said in the log; binary attachments make a message unreadable, not the connection. A platform
 // that floods pings and reads none of the pongs loses the connection before they fill the app.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { describe, expect, it } from 'vitest'
@@ -221,6 +222,31 @@ describe('the socket.io transport', () => {
     expect(state).toMatchObject({ kind: 'connected', welcome: { expertId: 'exp_ada' } })
     expect(events).toEqual([])
     expect(log.text()).toMatch(/a message before letting the connection in; Standby passed it over/)
+  })
+
+  it('reads an event or an answer carrying binary attachments as unreadable, with a log line, and goes on', async () => {
+    const invite = inviteCreated(1, anInvite())
+    const { platform, link, log, events, received } = await linkTo()
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    for (const socket of platform.io.sockets.sockets.values()) {
+      socket.removeAllListeners('replay')
+      // socket.io sends a value holding binary data as a packet with attachments.
+      socket.on('replay', (_: unknown, ack: (answer: unknown) => void) =>
+        ack({ ok: true, result: Buffer.from('page'), serverTime: FIXTURE_NOW }),
+      )
+      socket.emit('platform-event', { ...invite, at: Buffer.alloc(8) })
+      socket.emit('platform-event', Buffer.from(JSON.stringify(inviteCreated(2, anInvite()))))
+    }
+    platform.io.emit('platform-event', inviteCreated(3, anInvite()))
+    await received(2)
+    expect(events.map((e) => (e.type === 'unreadable' ? `${e.id} unreadable` : `${e.id}`))).toEqual([
+      '1 unreadable',
+      '3',
+    ])
+    expect(log.text()).toMatch(/Skipped event 1 from the platform: it could not be read/)
+    expect(log.text()).toMatch(/Ignored an event from the platform with no readable id/)
+    await expect(link.replay(0)).rejects.toThrow(/The platform sent a malformed replay page/)
+    expect(link.state.kind).toBe('connected')
   })
 
   it('passes over what is addressed to another namespace: its acceptance lets nothing in, its answer settles nothing', async () => {
