@@ -253,10 +253,11 @@ function protocolParser(
  * handler can catch it, ending the process. An event before the platform let the connection in
  * is dropped: socket.io would hold it, and any number after it, and hand them to the next
  * connection it opens, of which they are no part. So is an answer to no question awaited, and
- * anything addressed to another namespace than the app's. A
- * refusal of a connection already let in ends it as a broken one (thrown, as socket.io ends one on
- * a packet it cannot decode): socket.io would take it for a failed attempt, leave the answers
- * awaited on it waiting, and not connect again.
+ * anything addressed to another namespace than the app's. A refusal of a connection already let
+ * in, and an acceptance that names no connection, end it as a broken one (thrown, as socket.io
+ * ends one on a packet it cannot decode): socket.io would take either for a failed attempt and
+ * keep the connection, on which the refusal leaves the answers awaited waiting and no attempt
+ * connects again, and the acceptance lets in none.
  */
 function protocolPacket(
   packet: Packet,
@@ -272,9 +273,15 @@ function protocolPacket(
   const values = Array.isArray(packet.data) ? (packet.data as unknown[]) : []
   switch (packet.type) {
     case PacketType.CONNECT:
-      if (!letIn) return packet
-      passedOver('a second acceptance of one connection; Standby passed it over')
-      return null
+      if (letIn) {
+        passedOver('a second acceptance of one connection; Standby passed it over')
+        return null
+      }
+      // socket.io would take it for a refusal (by a server of its version 2) on a connection it
+      // keeps open, where the platform's real acceptance would then be passed over as a second one.
+      if (typeof (packet.data as { sid?: unknown } | undefined)?.sid !== 'string')
+        throw new Error('The platform accepted the connection without naming it')
+      return packet
     case PacketType.CONNECT_ERROR:
       if (!letIn) return packet
       passedOver('a refusal of a connection it had let in; Standby ends that connection and connects again')

@@ -249,6 +249,21 @@ describe('the socket.io transport', () => {
     expect(link.state.kind).toBe('connected')
   })
 
+  it('ends a connection whose acceptance names no connection, says the platform sent what it could not read, and is let in by the next one', async () => {
+    let attempts = 0
+    const { link, clock } = await linkTo({}, (socket) => {
+      // socket.io's acceptance names the connection; this one, ahead of the real one, names none.
+      if (attempts++ === 0) socket.conn.write('0{}')
+    })
+    const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
+    expect(waiting).toMatchObject({
+      reason: 'Connection lost (the platform sent a message Standby could not read: parse error).',
+    })
+    if (waiting.kind === 'waiting') clock.advanceTo(waiting.nextAttemptAt)
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    expect(attempts).toBe(2)
+  })
+
   it('passes over what is addressed to another namespace: its acceptance lets nothing in, its answer settles nothing', async () => {
     const answer = { ok: true, result: { kind: 'events', events: [], latestId: 0, hasMore: false } }
     const { platform, link, log, events, received } = await linkTo({}, (socket) => {
