@@ -15,30 +15,19 @@
  * A client's message opens its thread: the invite in the popover, the session in the window.
  * An answer that comes once the expert who pressed is gone (signed out, another signed in) is
  * only logged: it would show their invite's or session's title to whoever is at the computer now.
+ * Presses on invites are answered in invites/invite-presses.ts, on reminders in
+ * reminders/reminder-presses.ts; the steps they share are this class's (press-steps.ts).
  */
 import type { CommandOutcome } from '../../shared/command-outcome'
 import { Listeners } from '../../shared/listeners'
 import type { CommandPayload, CommandResult } from '../../shared/protocol'
 import type { Logger } from './ports/logger'
-import {
-  namesAnotherRequest,
-  REQUEST_UNKNOWN,
-  type AppNotification,
-  type NotificationAction,
-  type NotificationActivation,
-  type Notifier,
-} from './ports/notifier'
+import type { AppNotification, NotificationAction, NotificationActivation, Notifier } from './ports/notifier'
+import type { PressSteps } from './press-steps'
 import { ReminderPresses, type ReminderControls } from './reminders/reminder-presses'
-import { AnsweredInvites, type InviteAnswer } from './answered-invites'
+import { InvitePresses } from './invites/invite-presses'
+import type { InviteAnswer } from './answered-invites'
 import { ACTED_FOR_NO_ONE, actedForNoOne, NO_ONE_LOGGED, type NoOne } from './acted-for-no-one'
-import {
-  followUpTitle,
-  INVITE_CLOSED_CODES,
-  INVITE_GONE,
-  INVITE_OUT_OF_DATE,
-  UNNAMED_REQUEST,
-  unnamedTitle,
-} from './invites/invite-press'
 
 /** Where the host should take the expert after a notification was pressed. */
 export type FocusRequest =
@@ -114,23 +103,26 @@ export class NotificationActions {
   readonly notices: Listeners<AppNotice>
   /** Invites and sessions with a command from a notification on its way: a second press waits for it. */
   private readonly busy = new Set<string>()
-  private readonly answers = new AnsweredInvites()
+  private readonly invitePresses: InvitePresses
   private readonly reminderPresses: ReminderPresses
 
   constructor(private readonly deps: NotificationActionsDeps) {
     const onError = (error: unknown): void => deps.log.error('A notification listener failed', error)
     this.focusRequests = new Listeners(onError)
     this.notices = new Listeners(onError)
-    this.reminderPresses = new ReminderPresses(deps, {
+    const steps: PressSteps = {
       mayAct: (target, action) => this.mayAct(target, action),
       once: async (key, work) => this.once(key, work),
       attemptUnderWay: () => this.attemptUnderWay(),
       readCache: (read, unread) => this.readCache(read, unread),
       signedInAs: () => this.signedInAs(),
       goneSince: (by, what, outcome) => this.goneSince(by, what, outcome),
-      followUp: (title, about, why) => this.followUp(title, about, why),
+      tell: (title, body, tone) => this.tell(title, body, tone),
+      followUp: (title, about, why, tone) => this.followUp(title, about, why, tone),
       focus: (request) => this.focusRequests.emit(request),
-    })
+    }
+    this.invitePresses = new InvitePresses(deps, steps)
+    this.reminderPresses = new ReminderPresses(deps, steps)
   }
 
   /** The expert pressed `activation.action` on a notification; settles once its command is answered. */
@@ -149,25 +141,7 @@ export class NotificationActions {
       this.focusRequests.emit({ kind: 'window' })
       return
     }
-    // "View times" has nothing to send: the times and their Book buttons are on the card; a press
-    // an invite does not offer opens it too.
-    const sends = action === 'decline' || (action === 'primary' && notification.instant)
-    if (!sends) {
-      if (this.shownForAnother(notification)) return this.inviteGone(action, notification)
-      this.focusRequests.emit({ kind: 'invite', inviteId: notification.inviteId, attention: false })
-      return
-    }
-    const what = action === 'primary' ? 'join' : 'decline'
-    await this.once(`invite ${notification.inviteId}`, async () => {
-      const attempt = this.attemptUnderWay()
-      if (attempt !== null) await attempt
-      if (!this.mayAct({ inviteId: notification.inviteId }, action)) return
-      // Asked once the attempt is over: a catch-up in the meantime may have given the id to another request.
-      if (this.shownForAnother(notification)) return this.inviteGone(action, notification)
-      if (notification.requestId === REQUEST_UNKNOWN) return this.unnamed(notification, what)
-      if (this.answeredAlready(notification.inviteId, what === 'join' ? 'accepted' : 'declined')) return
-      await this.answer(notification, what)
-    })
+    return this.invitePresses.press(action, notification)
   }
 
   /**
@@ -177,43 +151,6 @@ export class NotificationActions {
   notificationFailed(notification: AppNotification): void {
     if (notification.kind !== 'invite') return
     this.focusRequests.emit({ kind: 'invite', inviteId: notification.inviteId, attention: true })
-  }
-
-  /** Whether the cache has the invite's id for another request than its notification was shown for. */
-  private shownForAnother({ inviteId, requestId }: InviteNotification): boolean {
-    return this.readCache(
-      () => namesAnotherRequest(requestId, this.deps.inviteRequest?.(inviteId) ?? null),
-      false,
-    )
-  }
-
-  /**
-   * A press on the notification of an invite whose id is now another request's: nothing is sent
-   * and that invite is not opened in its place; the window opens on the lists, the expert is told
-   * why, and the notification, where the OS still shows it (an earlier run's), is taken down.
-   */
-  private inviteGone(action: NotificationAction, invite: InviteNotification): void {
-    const { inviteId, requestId } = invite
-    this.deps.log.info(
-      `A ${action} pressed on invite ${inviteId} shown for request ${requestId}, now another request's: nothing sent`,
-    )
-    this.focusRequests.emit({ kind: 'window' })
-    this.deps.notifier.show({
-      kind: 'invite_closed',
-      inviteId,
-      requestId,
-      reason: 'gone',
-      title: '',
-      body: INVITE_GONE,
-    })
-    this.tell(INVITE_OUT_OF_DATE, INVITE_GONE)
-  }
-
-  /** Join or Decline on an earlier version's notification, which names no request: the invite opens, to be answered there. */
-  private unnamed(invite: InviteNotification, what: 'join' | 'decline'): void {
-    this.deps.log.info(`A ${what} pressed on invite ${invite.inviteId} from an earlier version: not sent`)
-    this.focusRequests.emit({ kind: 'invite', inviteId: invite.inviteId, attention: false })
-    this.tell(unnamedTitle(what), UNNAMED_REQUEST)
   }
 
   /**
@@ -242,22 +179,6 @@ export class NotificationActions {
     this.deps.notifier.show({ kind: 'notice', title, body, noticeId: ACTED_FOR_NO_ONE })
     this.notices.emit({ text: `${title}: ${body}`, tone: 'warning' })
     return false
-  }
-
-  /**
-   * A Join or Decline on an invite the expert answered so already does nothing more (a Join shows
-   * the window, where its session is): asked again, the platform refuses it, and the expert was
-   * told "Could not join" about the session they had joined, or that it was no longer open.
-   */
-  private answeredAlready(inviteId: string, answer: InviteAnswer): boolean {
-    // Unread (a damaged cache file), it is sent: the platform knows how it was answered.
-    const given =
-      this.answers.get(this.signedInAs(), inviteId) ??
-      this.readCache(() => this.deps.answered?.(inviteId), null)
-    if (given !== answer) return false
-    this.deps.log.info(`Pressed again on invite ${inviteId}, ${answer} already`)
-    if (answer === 'accepted') this.focusRequests.emit({ kind: 'window' })
-    return true
   }
 
   /**
@@ -293,20 +214,6 @@ export class NotificationActions {
     }
   }
 
-  /** Join (`join`) or Decline the invite, as the window's buttons do. */
-  private async answer(invite: InviteNotification, what: 'join' | 'decline'): Promise<void> {
-    const { commands, log } = this.deps
-    const [by, { inviteId }, name] = [this.signedInAs(), invite, what === 'join' ? 'Join' : 'Decline']
-    const outcome =
-      what === 'join'
-        ? await commands.accept({ inviteId, proposedTime: null })
-        : await commands.decline({ inviteId })
-    if (this.goneSince(by, name, outcome)) return
-    if (outcome.ok) return this.answers.add(by, inviteId, what === 'join' ? 'accepted' : 'declined')
-    log.warn(`${name} from the notification failed: ${outcome.error.message}`)
-    this.tooLate(invite, what, outcome.error)
-  }
-
   private signedInAs(): string | null {
     return this.deps.signedInAs?.() ?? null
   }
@@ -317,20 +224,6 @@ export class NotificationActions {
     const answer = outcome.ok ? 'done' : outcome.error.message
     this.deps.log.info(`${what} from a notification answered after its expert signed out: ${answer}`)
     return true
-  }
-
-  /**
-   * Tell the expert at once, on screen and in the window, why their press did nothing. A decline
-   * that found the invite closed (taken, run out, withdrawn, declined already) did what was meant:
-   * the invite is not theirs, so it is told as news, not as a failure.
-   */
-  private tooLate(
-    invite: InviteNotification,
-    what: 'join' | 'decline',
-    error: { readonly code: string; readonly message: string },
-  ): void {
-    const closed = what === 'decline' && INVITE_CLOSED_CODES.has(error.code)
-    this.followUp(followUpTitle(what, error.code), invite.title, error.message, closed ? 'info' : 'warning')
   }
 
   /**
@@ -350,8 +243,6 @@ export class NotificationActions {
 
 /** The title of what a press on a reminder of a session no longer in the list is told. */
 export { REMINDER_OUT_OF_DATE } from './reminders/reminder-presses'
-
-type InviteNotification = Extract<AppNotification, { kind: 'invite' }>
 
 /** The follow-up's title for a refused Join or Decline (invites/invite-press.ts). */
 export { followUpTitle } from './invites/invite-press'

@@ -3,12 +3,13 @@
  * is asked again at the press: the notification may have waited), Snooze puts the reminder off,
  * its body and Open show the session in the window, and a press on a reminder of a session whose
  * id is now another request's acts on nothing. The steps every press shares (who may act, one
- * press at a time, the follow-up) are NotificationActions' own, handed in as `PressSteps`.
+ * press at a time, the follow-up) are NotificationActions' own, handed in as `PressSteps`
+ * (press-steps.ts).
  */
-import type { CommandOutcome } from '../../../shared/command-outcome'
 import { errorMessage } from '../../../shared/error-message'
-import type { FocusRequest, NotificationCommands } from '../notification-actions'
+import type { NotificationCommands } from '../notification-actions'
 import type { Logger } from '../ports/logger'
+import type { PressSteps } from '../press-steps'
 import type { NotificationAction, Notifier } from '../ports/notifier'
 import { storageRemedy } from '../storage-remedy'
 import { reminderActions, type ReminderNotification } from './reminder-actions'
@@ -23,25 +24,6 @@ export type ReminderControls = Pick<
 
 /** The title of what a press on a reminder of a session no longer in the list is told. */
 export const REMINDER_OUT_OF_DATE = 'Reminder out of date'
-
-/** The steps every press on a notification shares, as NotificationActions takes them. */
-export interface PressSteps {
-  /** Whether a press may act on the session: someone is signed in and it is theirs (else told why). */
-  mayAct(target: { readonly sessionId: string }, action: NotificationAction): boolean
-  /** Runs `work` unless a press on the same thing is still on its way. */
-  once(key: string, work: () => Promise<void>): Promise<void>
-  /** The end of a connection attempt under way, or null when none is. */
-  attemptUnderWay(): Promise<void> | null
-  /** `read` of the offline cache, or `unread` when it throws (logged). */
-  readCache<T>(read: () => T, unread: T): T
-  signedInAs(): string | null
-  /** Whether the expert who pressed is gone since (`by`); then the answer is only logged. */
-  goneSince(by: string | null, what: string, outcome: CommandOutcome<unknown>): boolean
-  /** A notification and a window notice: what the press could not do, about what, and why. */
-  followUp(title: string, about: string, why: string): void
-  /** The host opens what the expert asked for. */
-  focus(request: FocusRequest): void
-}
 
 /** What reminder presses need. */
 export interface ReminderPressDeps {
