@@ -1,0 +1,37 @@
+/**
+ * What a start has to tell the expert before anything else: the offline cache had to be rebuilt,
+ * the settings went back to their defaults, or the settings file cannot keep what is changed.
+ */
+import { settingsResetMessage } from '../../core/settings/settings-reset'
+import type { CacheRebuild } from '../../db/open-cache'
+import type { RuntimeOptions } from './start-runtime'
+
+/** Log and tell the expert what the cache and the settings went through at this start. */
+export function tellAtStart(
+  rebuilt: CacheRebuild | null,
+  options: Pick<RuntimeOptions, 'settings' | 'notifier' | 'log'>,
+): void {
+  if (rebuilt !== null) {
+    const { salvaged, pruned } = rebuilt
+    options.log.warn(
+      `Cache rebuilt: ${rebuilt.reason}; damaged copy kept at ${rebuilt.damagedCopy}; ` +
+        `${pruned.removed} older damaged ${pruned.removed === 1 ? 'copy' : 'copies'} removed` +
+        (pruned.left.length === 0 ? '; ' : ` (could not remove ${pruned.left.join(', ')}); `) +
+        `${salvaged.rows} marks of what was already shown carried over` +
+        (salvaged.unreadable.length === 0
+          ? ''
+          : `; could not read ${salvaged.unreadable.join(', ')}, so some invites or reminders may show again`),
+    )
+    // Told once: the next start finds a healthy file and says nothing.
+    options.notifier.show({ kind: 'notice', title: 'Offline cache rebuilt', body: rebuilt.message })
+  }
+  const settingsReset = settingsResetMessage(options.settings.resetAtOpen ?? [])
+  // Told once: the values went back to their defaults in the file, so the next start finds them valid.
+  if (settingsReset !== null) {
+    options.notifier.show({ kind: 'notice', title: 'Settings reset', body: settingsReset })
+  }
+  // Told at each start while it lasts: the file is left as it is, and nothing the expert changes is kept.
+  if (options.settings.notKept !== undefined) {
+    options.notifier.show({ kind: 'notice', title: 'Settings not kept', body: options.settings.notKept })
+  }
+}
