@@ -2,7 +2,9 @@
  * The core's Notifier as native notifications. What a press does is the core's business
  * (core/notification-actions.ts): this file reports it, and keeps the OS's notification centre in
  * step with the app's lists (a closed invite's notification is removed at once, and so is a
- * reminder whose session no longer waits, and everything once the expert is gone).
+ * reminder whose session no longer waits, and everything once the expert is gone:
+ * notification-take-down.ts; what an earlier run left in macOS's Notification Center:
+ * notification-history.ts).
  *
  * Every shown Notification is held until it closes (or is acted on). Electron keeps only a weak
  * reference to a main-process Notification, so a local one can be garbage-collected while still
@@ -16,30 +18,16 @@
 import { Notification } from 'electron'
 import { Listeners } from '../../../shared/listeners'
 import type { Logger } from '../../core/ports/logger'
-import {
-  namesAnotherRequest,
-  type AppNotification,
-  type NotificationActivation,
-  type Notifier,
-  type NotifierHealth,
-  type ShownNotification,
+import type {
+  AppNotification,
+  NotificationActivation,
+  Notifier,
+  NotifierHealth,
+  ShownNotification,
 } from '../../core/ports/notifier'
-import { closesWithInvite } from '../../core/messages/message-notification'
-import { withdraws } from '../../core/reminders/shown-reminders'
-import { withdrawsInvite } from '../../core/sync/invite-notification'
-import {
-  actionAt,
-  earlierReminder,
-  inviteIn,
-  inviteNotificationId,
-  noticeNotificationId,
-  notificationIdOf,
-  notificationOptions,
-  ofInvite,
-  ofSession,
-  reminderIn,
-  reminderNotificationId,
-} from './notification-options'
+import { actionAt, notificationIdOf, notificationOptions, ofInvite, ofSession } from './notification-options'
+import { restoreFromHistory } from './notification-history'
+import { notificationTakeDown } from './notification-take-down'
 import { NOTIFICATIONS_FAILING, NOTIFICATIONS_UNSUPPORTED } from './notification-advice'
 import { PressHalves } from './press-halves'
 import { HeldNotifications, MAX_HELD_NOTIFICATIONS } from './held-notifications'
@@ -76,8 +64,6 @@ export { MAX_HELD_NOTIFICATIONS } from './held-notifications'
 const PLATFORMS_WITH_ACTIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
 /** Where the OS keeps notifications for the app's next run, which re-attaches to them (`restore`). */
 const PLATFORMS_KEEPING_NOTIFICATIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
-/** Where a notification's `id` reaches the OS, which shows a new one in place of one with the same id. */
-const PLATFORMS_WITH_IDS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
 
 /** What to tell the expert when notifications fail or are missing (notification-advice.ts). */
 export { NOTIFICATIONS_FAILING, NOTIFICATIONS_UNSUPPORTED } from './notification-advice'
@@ -125,6 +111,10 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   // handlers may hear the same press after handleActivation has reported it.
   const wentToActionCenter = new WeakSet<Notification>()
   const release = (notification: Notification): void => held.release(notification)
+  const { withdraw, replaceHeld, withdrawReminder, withdrawAll, retract } = notificationTakeDown(
+    held,
+    platform,
+  )
   // On Windows a press on a held notification is reported twice: the second is not a new press.
   const halves = new PressHalves(MAX_HELD_NOTIFICATIONS)
   const report = (activation: NotificationActivation): void => {
@@ -196,22 +186,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
           findInvite: options.findInvite,
           findPressedInvite: options.findPressedInvite,
         })
-      if (platform !== 'darwin') return
-      for (const earlier of await Notification.getHistory()) {
-        const reminder = reminderIn(earlier.id)
-        // One shown for a request whose session id is now another's speaks of a session gone.
-        const gone = reminder !== null && options.reminderForAnother?.(reminder.sessionId, reminder.requestId)
-        if (gone === true) Notification.remove(earlier.id)
-        else if (reminder !== null) follow(earlier, earlierReminder(reminder), false)
-        const invite = inviteIn(earlier.id)
-        if (invite === null) continue
-        const still = options.findInvite(invite.inviteId)
-        // One of a request the invite's id no longer has speaks of an invite gone. One an earlier
-        // version showed names none: it stays, its presses told as such (notification-actions.ts).
-        if (still?.kind !== 'invite' || namesAnotherRequest(invite.requestId, still.requestId))
-          Notification.remove(earlier.id)
-        else follow(earlier, { ...still, requestId: invite.requestId })
-      }
+      if (platform === 'darwin') await restoreFromHistory(options, follow)
     },
     quitting() {
       if (!PLATFORMS_KEEPING_NOTIFICATIONS.has(platform)) held.close(() => true)
@@ -256,59 +231,5 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       log.warn(`A notification could not be made: ${error instanceof Error ? error.message : String(error)}`)
       return null
     }
-  }
-
-  /** What a notice told of is over: its notification leaves the screen and the notification centre. */
-  function withdraw(noticeId: string): void {
-    takeDown((data) => data.kind === 'notice' && data.noticeId === noticeId, noticeNotificationId(noticeId))
-  }
-
-  /**
-   * A new notification about a session or an invite takes the place of the one before, as macOS
-   * and Windows do by its id. On Linux, where ids do not reach the OS, the older one is closed;
-   * elsewhere it is only let go: closing it there would remove, by the id they share, the new one too.
-   */
-  function replaceHeld(earlier: (data: AppNotification) => boolean): void {
-    if (!PLATFORMS_WITH_IDS.has(platform)) return held.close(earlier)
-    for (const [shown, data] of [...held.about]) if (earlier(data)) release(shown)
-  }
-
-  /**
-   * A reminder that no longer holds leaves the screen: the held one (an earlier run's too, held
-   * since `restore`). By id only on macOS when none of the session is held (let go past the cap):
-   * the id is the session's, and an alert of it held now (cancelled, moved) carries it too.
-   */
-  function withdrawReminder(closed: Extract<AppNotification, { kind: 'reminder_closed' }>): void {
-    const anyHeld = [...held.about.values()].some(ofSession(closed.sessionId))
-    held.close((data) => withdraws(closed, data))
-    if (!anyHeld && platform === 'darwin')
-      Notification.remove(reminderNotificationId(closed.sessionId, closed.requestId))
-  }
-
-  /**
-   * The expert is gone: every held notification closes (on Windows that takes it out of the
-   * Action Center too), and on macOS whatever an earlier run left in Notification Center goes.
-   */
-  function withdrawAll(): void {
-    held.close(() => true)
-    if (platform === 'darwin') Notification.removeAll()
-  }
-
-  /**
-   * The invite is gone: its notification leaves the screen and the notification centre at once, and
-   * so does a client's message about it whose thread closed with it.
-   */
-  function retract(closed: Extract<AppNotification, { kind: 'invite_closed' }>): void {
-    takeDown(
-      (data) => withdrawsInvite(closed, data) || closesWithInvite(closed, data),
-      inviteNotificationId(closed.inviteId, closed.requestId),
-    )
-  }
-
-  /** Close the held notifications `matches` accepts, and on macOS the one with `id` from any run. */
-  function takeDown(matches: (data: AppNotification) => boolean, id: string): void {
-    held.close(matches)
-    // One shown before a restart has no object here; macOS finds it by id.
-    if (platform === 'darwin') Notification.remove(id)
   }
 }

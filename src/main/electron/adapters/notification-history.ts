@@ -1,0 +1,31 @@
+/**
+ * macOS: what an earlier run left in Notification Center, gone through at the next start. A
+ * reminder or an invite still open is followed again, so a press on it is reported; one shown for
+ * a request its session's or invite's id no longer has speaks of something gone, and is removed.
+ */
+import { Notification } from 'electron'
+import { namesAnotherRequest, type AppNotification } from '../../core/ports/notifier'
+import { earlierReminder, inviteIn, reminderIn } from './notification-options'
+import type { ElectronNotifierOptions } from './notifier'
+
+/** Re-attach to what Notification Center kept, through `follow`; remove what speaks of what is gone. */
+export async function restoreFromHistory(
+  options: Pick<ElectronNotifierOptions, 'findInvite' | 'reminderForAnother'>,
+  follow: (notification: Notification, data: AppNotification, buttonsKnown?: boolean) => void,
+): Promise<void> {
+  for (const earlier of await Notification.getHistory()) {
+    const reminder = reminderIn(earlier.id)
+    // One shown for a request whose session id is now another's speaks of a session gone.
+    const gone = reminder !== null && options.reminderForAnother?.(reminder.sessionId, reminder.requestId)
+    if (gone === true) Notification.remove(earlier.id)
+    else if (reminder !== null) follow(earlier, earlierReminder(reminder), false)
+    const invite = inviteIn(earlier.id)
+    if (invite === null) continue
+    const still = options.findInvite(invite.inviteId)
+    // One of a request the invite's id no longer has speaks of an invite gone. One an earlier
+    // version showed names none: it stays, its presses told as such (notification-actions.ts).
+    if (still?.kind !== 'invite' || namesAnotherRequest(invite.requestId, still.requestId))
+      Notification.remove(earlier.id)
+    else follow(earlier, { ...still, requestId: invite.requestId })
+  }
+}
