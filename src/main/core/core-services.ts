@@ -25,6 +25,13 @@ export interface CoreServices {
   readonly inviteExpiry: InviteExpiry
   readonly retention: CacheRetention
   readonly presence: AutoAway
+  /**
+   * Start what runs from the cache, offline too: the reminders, auto-away, the watch on invites
+   * running out (again at each wake) and the cache's retention.
+   */
+  start(): void
+  /** Stop every service; the cache stays as it is. */
+  stop(): void
 }
 
 /** What the services ask of the core: its listeners, its connection, and its state as it is now. */
@@ -100,6 +107,8 @@ export function coreServices(
     if (changesExpert(update)) presence.refresh()
   })
   states.add(() => presence.refresh())
+  /** Unsubscribes the expiry watch from the machine's wakes. */
+  let stopWatchingWakes: () => void = () => {}
   return {
     messageAlerts: alerts.messages,
     reminders: alerts.reminders,
@@ -107,5 +116,23 @@ export function coreServices(
     inviteExpiry,
     retention,
     presence,
+    start() {
+      // Reminders run from the cache, so they fire offline too.
+      alerts.reminders.start()
+      presence.start()
+      // A timer may stop while the machine sleeps: an invite may have run out unseen by it.
+      stopWatchingWakes = deps.power.onResume(() => inviteExpiry.check())
+      inviteExpiry.check()
+      // Its first pass waits a while: never on the path to the first page.
+      retention.start()
+    },
+    stop() {
+      alerts.messages.stop()
+      stopWatchingWakes()
+      inviteExpiry.stop()
+      retention.stop()
+      presence.stop()
+      alerts.reminders.stop()
+    },
   }
 }

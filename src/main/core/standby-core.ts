@@ -21,15 +21,11 @@ import type { ReminderScheduler } from './reminders/reminder-scheduler'
 import type { RoomOpening } from '../../shared/ipc/contract'
 import type { StandbyCoreDeps } from './standby-core-deps'
 import { changesInvites, type CacheUpdate } from './sync/cache-push'
-import { heldInviteNotification, openInviteNotification } from './invites/earlier-notifications'
-import type { MessageAlerts } from './messages/message-alerts'
+import { EarlierRunNotifications } from './earlier-run-notifications'
 import { recordCacheSource } from './cache-source'
 import { CommandSender } from './command-sender'
-import { coreServices } from './core-services'
+import { coreServices, type CoreServices } from './core-services'
 import type { AutoAway } from './presence/auto-away'
-import type { RoomOpener } from './rooms/room-opener'
-import type { InviteExpiry } from './invites/invite-expiry'
-import type { CacheRetention } from './cache-retention'
 import { TrayPublisher } from './tray/tray-publisher'
 
 export type { StandbyCoreDeps } from './standby-core-deps'
@@ -42,8 +38,6 @@ export class StandbyCore {
   private readonly held = new HeldSignIn()
   /** Sign-ins and sign-outs, in the order asked. */
   private readonly signIns: SignInTurns
-  /** Unsubscribes the expiry watch from the machine's wakes. */
-  private stopWatchingWakes: () => void = () => {}
   /** Set by stop(): a start still waiting on the saved sign-in then starts nothing. */
   private stopped = false
   private current: ConnectionState = { status: 'signed_out', reason: null }
@@ -61,12 +55,13 @@ export class StandbyCore {
   readonly welcomed: Listeners<Welcome>
   /** The expert read a thread: unread counts moved without the cache's events changing. */
   readonly threadsRead: Listeners<string>
-  private readonly rooms: RoomOpener
-  private readonly messageAlerts: MessageAlerts
-  /** Open invites run out by the platform's clock: the tray and the pages drop them then, platform or not. */
-  private readonly inviteExpiry: InviteExpiry
-  /** Keeps the cache bounded over months of running. */
-  private readonly retention: CacheRetention
+  /**
+   * The services built around the cache and the platform's clock (core-services.ts); among them
+   * the expiry watch: open invites run out by the platform's clock, platform or not.
+   */
+  private readonly services: CoreServices
+  /** What an earlier run's notifications are about now. */
+  private readonly earlier: EarlierRunNotifications
   /** The app's pages that have the focus now; a client's message is notified only when none has. */
   private readonly focusedPages = new Set<string>()
   /** Every surface's commands, sent one way. */
@@ -96,7 +91,7 @@ export class StandbyCore {
       publishTray: () => this.tray.publish(this.current),
       sendAvailability: (change, idleMinutes) => this.command('availability.auto', { change, idleMinutes }),
     })
-    this.messageAlerts = services.messageAlerts
+    this.services = services
     this.reminders = services.reminders
     this.commands = new CommandSender({
       ...deps,
@@ -104,7 +99,6 @@ export class StandbyCore {
       currentSync: () => this.platform.sync,
       currentLink: () => this.platform.link,
     })
-    this.rooms = services.rooms
     this.signIns = new SignInTurns({
       deps,
       held: this.held,
@@ -117,9 +111,13 @@ export class StandbyCore {
       remindersDue: () => this.reminders.refresh(),
       publish: () => this.publish(),
     })
-    this.inviteExpiry = services.inviteExpiry
-    this.retention = services.retention
     this.presence = services.presence
+    this.earlier = new EarlierRunNotifications({
+      cache: deps.cache,
+      signedIn: () => this.held.current !== null,
+      now: () => this.platformClock.deadlines.now(),
+      reminders: this.reminders,
+    })
   }
 
   /** The cache, for the views the UI reads. */
@@ -160,14 +158,7 @@ export class StandbyCore {
     this.publish()
     // The first state may equal the initial one; the tray must hear it either way.
     this.tray.publish(this.current)
-    // Reminders run from the cache, so they fire offline too.
-    this.reminders.start()
-    this.presence.start()
-    // A timer may stop while the machine sleeps: an invite may have run out unseen by it.
-    this.stopWatchingWakes = this.deps.power.onResume(() => this.inviteExpiry.check())
-    this.inviteExpiry.check()
-    // Its first pass waits a while: never on the path to the first page.
-    this.retention.start()
+    this.services.start()
   }
 
   /** Sign in to a platform; on success the cache follows this expert (auth/sign-in-turns.ts). */
@@ -191,31 +182,22 @@ export class StandbyCore {
 
   /** Open a cached session's room in the system browser ("Open room"). */
   openRoom(sessionId: string): Promise<RoomOpening> {
-    return this.rooms.openCached(sessionId)
+    return this.services.rooms.openCached(sessionId)
   }
 
-  /**
-   * The notification of this invite while open, for an earlier run's toast; null while signed out:
-   * the cache may still hold an expert who is gone, and their Join is not for whoever is here.
-   */
+  /** The notification of this invite while open, for an earlier run's toast; null signed out (earlier-run-notifications.ts). */
   earlierInvite(inviteId: string): AppNotification | null {
-    if (this.held.current === null) return null
-    return openInviteNotification(this.deps.cache, inviteId, this.platformClock.deadlines.now())
+    return this.earlier.invite(inviteId)
   }
 
   /** The notification of an invite held in any state, for a press on an earlier run's toast; null signed out. */
   heldInvite(inviteId: string): AppNotification | null {
-    if (this.held.current === null) return null
-    return heldInviteNotification(this.deps.cache, inviteId, this.platformClock.deadlines.now())
+    return this.earlier.heldInvite(inviteId)
   }
 
-  /**
-   * Whether an earlier run's reminder of this session, shown for `requestId`, speaks of a session
-   * whose id the signed-in expert's cache now has for another request; false signed out.
-   */
+  /** Whether an earlier run's reminder speaks of a session now another request's; false signed out (earlier-run-notifications.ts). */
   reminderForAnother(sessionId: string, requestId: string): boolean {
-    if (this.held.current === null) return false
-    return this.reminders.shownForAnotherRequest(sessionId, requestId)
+    return this.earlier.reminderForAnother(sessionId, requestId)
   }
 
   /** A page of the app gained or lost the focus (`page` names it, so two pages do not mix). */
@@ -244,12 +226,7 @@ export class StandbyCore {
   /** Disconnect and stop; the cache stays as it is. */
   stop(): void {
     this.stopped = true
-    this.messageAlerts.stop()
-    this.stopWatchingWakes()
-    this.inviteExpiry.stop()
-    this.retention.stop()
-    this.presence.stop()
-    this.reminders.stop()
+    this.services.stop()
     this.platformClock.stop()
     this.platform.close()
   }
@@ -257,7 +234,7 @@ export class StandbyCore {
   /** Empty the cache, and tell everything that shows or schedules from it. */
   private emptyCache(): void {
     clearWithInvites(this.deps.cache, this.deps.notifier)
-    this.inviteExpiry.check()
+    this.services.inviteExpiry.check()
     this.cacheChanged.emit({ kind: 'replaced', emptied: true })
   }
 
@@ -265,7 +242,7 @@ export class StandbyCore {
     this.platform.close()
     recordCacheSource(this.deps.cache, this.deps.log, signIn.platformUrl)
     this.held.become(signIn)
-    const told = (): number | null => this.inviteExpiry.toldUntil()
+    const told = (): number | null => this.services.inviteExpiry.toldUntil()
     this.platform.open(platformConnection(this.deps, signIn, this.platformClock, told), {
       welcomed: (welcome) => this.welcomed.emit(welcome),
       changed: () => this.publish(),
@@ -274,7 +251,7 @@ export class StandbyCore {
         const invites = changesInvites(update)
         if (invites) this.tray.publish(this.current)
         this.cacheChanged.emit(update)
-        if (invites) this.inviteExpiry.check()
+        if (invites) this.services.inviteExpiry.check()
       },
     })
   }
@@ -292,7 +269,7 @@ export class StandbyCore {
       this.held.refused(next.reason)
       this.platform.close()
       // The cache stays for signing in again, but nothing of it is told meanwhile.
-      this.messageAlerts.stop()
+      this.services.messageAlerts.stop()
       signedOutByPlatform(this.deps)
     }
     this.states.emit(next)
