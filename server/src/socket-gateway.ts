@@ -51,8 +51,8 @@ export const MOST_READ_FRAME_BYTES = 10 * MOST_MESSAGE_BYTES
 /**
  * The heartbeat: a ping this often, and a peer that has not answered one this long after is gone.
  * Both sides (the client takes these from the handshake) notice a silent dead link within their
- * sum, which must stay under the fifteen seconds the app promises; a replay page crosses even a
- * slow link well within the timeout.
+ * sum, which must stay under the fifteen seconds the app promises. A ping waits behind what is
+ * being sent, so the app sizes each replay page to cross well within the timeout at its link's rate.
  */
 const HEARTBEAT = { pingInterval: 5_000, pingTimeout: 8_000 }
 

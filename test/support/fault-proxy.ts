@@ -59,6 +59,8 @@ export class FaultProxy {
   duplicated = 0
   /** How many connections were reset on purpose. */
   resets = 0
+  /** How many connections the app opened through the proxy (refused ones too). */
+  opened = 0
 
   private constructor(
     private readonly server: Server,
@@ -148,6 +150,7 @@ export class FaultProxy {
   }
 
   private accept(client: Socket): void {
+    this.opened++
     if (this.refusing) {
       client.resetAndDestroy()
       return

@@ -8,6 +8,11 @@ export interface LinkTimings {
   readonly ackTimeoutMs: number
   /** How long a replay may go unanswered before the platform counts as stuck and gets a new connection. */
   readonly replayGiveUpMs: number
+  /**
+   * How long a replay page should take to cross at the rate the last one came: well under the
+   * platform's heartbeat timeout, since its ping waits behind the page on the wire.
+   */
+  readonly pageCrossingMs: number
   /** After this long without a word from the platform (it pings more often), the link is probed. */
   readonly silenceLimitMs: number
   /** How long a probe may go unanswered before the connection counts as dead and is replaced. */
@@ -25,6 +30,7 @@ export const defaultLinkTimings: LinkTimings = {
   connectTimeoutMs: 5_000,
   ackTimeoutMs: 10_000,
   replayGiveUpMs: 60_000,
+  pageCrossingMs: 2_000,
   silenceLimitMs: 8_000,
   probeTimeoutMs: 5_000,
   steadyAfterMs: 30_000,

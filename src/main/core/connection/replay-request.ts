@@ -27,11 +27,22 @@ export interface ReplayHooks {
   readonly onSlow?: () => void
   /** The expert to keep when a snapshot's own profile cannot be read. */
   readonly cachedExpert?: () => Expert | null
+  /** The answer came: how many bytes, how long after the ask, so the next page fits the link. */
+  readonly onCrossed?: (crossing: PageCrossing) => void
+}
+
+/** How one replay's answer crossed the link, and how long a page is meant to take. */
+export interface PageCrossing {
+  readonly bytes: number
+  readonly elapsedMs: number
+  readonly aimMs: number
 }
 
 /** How long a replay waits before it counts as slow, and before the platform counts as stuck. */
 export interface ReplayWatch {
   readonly slowAfterMs: number
+  /** How long a page should take to cross, told with each answer. */
+  readonly pageCrossingMs: number
   readonly giveUpAfterMs: number
   /** Called when the platform answered nothing for `giveUpAfterMs`. */
   readonly giveUp: (reason: string) => void
@@ -44,12 +55,13 @@ export type ReplayRequestDeps = LinkWire & ReplayWatch
 
 /** The watch of a link with `timings`: slow past the ack timeout, and `giveUp` past the replay give-up. */
 export function replayWatch(
-  timings: Pick<LinkTimings, 'ackTimeoutMs' | 'replayGiveUpMs'>,
+  timings: Pick<LinkTimings, 'ackTimeoutMs' | 'replayGiveUpMs' | 'pageCrossingMs'>,
   giveUp: (reason: string) => void,
   crossedAt?: () => number,
 ): ReplayWatch {
   return {
     slowAfterMs: timings.ackTimeoutMs,
+    pageCrossingMs: timings.pageCrossingMs,
     giveUpAfterMs: timings.replayGiveUpMs,
     giveUp,
     ...(crossedAt !== undefined && { crossedAt }),
@@ -93,5 +105,7 @@ export async function requestReplay(
   if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
   deps.timed(sent, ack.data.serverTime, raw)
   if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)
+  const elapsedMs = steadyNow(deps.clock) - sentAt
+  hooks.onCrossed?.({ bytes: JSON.stringify(raw).length, elapsedMs, aimMs: deps.pageCrossingMs })
   return parseReplayPage(ack.data.result, deps.log, hooks.cachedExpert)
 }

@@ -1,19 +1,23 @@
 /**
  * Asking the platform for the next replay page at the pace the link carries (replay-pace.ts): a
- * page slow to arrive makes the next one smaller, and one in time the next one larger. The pace is
+ * page slow to arrive makes the next one smaller, and one in time the next one larger; and never
+ * larger than crosses in the aimed time at the rate the last one came (page-budget.ts). Both are
  * kept across catch-ups and reconnects, since the link is likely as slow.
  */
 import type { SnapshotPosition } from '../../../shared/protocol'
 import type { PlatformLink } from '../connection/platform-link'
 import type { ReplayPage } from '../connection/replay-page'
+import type { PageCrossing } from '../connection/replay-request'
 import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
-import { FULL_PAGE, largerPage, smallerPage, type PageSize } from './replay-pace'
+import { PageBudget } from './page-budget'
+import { FULL_PAGE, largerPage, smallerPage, smallestOf, type PageSize } from './replay-pace'
 
 /** The replay pages of one sync engine, each after the cache's cursor, at the link's pace. */
 export class PacedReplay {
   /** The next replay page's bounds. */
   private pace: PageSize = FULL_PAGE
+  private readonly budget = new PageBudget()
 
   constructor(
     private readonly link: PlatformLink,
@@ -24,26 +28,31 @@ export class PacedReplay {
   /** The page after the cursor: a snapshot when `snapshot` (from the part `snapshotAfter` on), or events. */
   async next(snapshot: boolean, snapshotAfter: SnapshotPosition | undefined): Promise<ReplayPage> {
     let slow = false
+    let crossing: PageCrossing | undefined
+    const size = smallestOf(this.pace, this.budget.current)
     const page = await this.link.replay(
       this.cache.cursor(),
-      { ...this.pace, snapshot, snapshotAfter, digest: this.cache.cursorDigest() ?? undefined },
+      { ...size, snapshot, snapshotAfter, digest: this.cache.cursorDigest() ?? undefined },
       {
+        onCrossed: (crossed) => (crossing = crossed),
         onSlow: () => {
           slow = true
           this.smaller()
           this.log.info(
-            `A replay page is slow to arrive; asking for at most ${this.pace.maxBytes} bytes next`,
+            `A replay page is slow to arrive; asking for at most ${this.pace.limit} events and ${this.pace.maxBytes} bytes next`,
           )
         },
         cachedExpert: () => this.cache.expert(),
       },
     )
     if (!slow) this.pace = largerPage(this.pace)
+    if (crossing !== undefined)
+      this.budget.crossed(crossing, page.kind === 'events' ? page.entries.length : undefined)
     return page
   }
 
   /** A page was slow, or the link failed perhaps behind a page too large for it: the next is smaller. */
   smaller(): void {
-    this.pace = smallerPage(this.pace)
+    this.pace = smallerPage(smallestOf(this.pace, this.budget.current))
   }
 }

@@ -29,3 +29,8 @@ export function largerPage(page: PageSize): PageSize {
     maxBytes: Math.min(MAX_REPLAY_PAGE_BYTES, page.maxBytes * 2),
   }
 }
+
+/** The smaller of two pages in each bound. */
+export function smallestOf(a: PageSize, b: PageSize): PageSize {
+  return { limit: Math.min(a.limit, b.limit), maxBytes: Math.min(a.maxBytes, b.maxBytes) }
+}

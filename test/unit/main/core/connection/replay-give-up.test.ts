@@ -6,7 +6,7 @@ import { requestReplay, replayWatch } from '../../../../../src/main/core/connect
 import type { LinkConnection } from '../../../../../src/main/core/ports/link-transport'
 import { ManualClock } from '../../../../../src/shared/clock'
 
-const timings = { ackTimeoutMs: 1_000, replayGiveUpMs: 10_000 }
+const timings = { ackTimeoutMs: 1_000, replayGiveUpMs: 10_000, pageCrossingMs: 500 }
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
 
 /** A replay asked over a connection whose answer never comes, with the bytes-crossing time the test sets. */
