@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  MAX_REPLAY_PAGE,
   MAX_REPLAY_PAGE_BYTES,
   MIN_REPLAY_PAGE_BYTES,
   REPLAY_EVENT,
@@ -145,6 +146,23 @@ describe('replay after a disconnect', () => {
     expect(size(full.events)).toBeLessThanOrEqual(MAX_REPLAY_PAGE_BYTES)
     const small = await socket.replay(0, undefined, { maxBytes: MIN_REPLAY_PAGE_BYTES })
     expect(small.kind === 'events' && small.events.map((e) => e.id)).toEqual([1])
+  })
+
+  it('refuses a page larger than it sends or smaller than it takes, however a slow link asks, and still answers', async () => {
+    const socket = await platform().connect(platform().addExpert().token)
+    const asks = [
+      { maxBytes: MAX_REPLAY_PAGE_BYTES + 1 },
+      { maxBytes: MIN_REPLAY_PAGE_BYTES - 1 },
+      { limit: MAX_REPLAY_PAGE + 1 },
+      { limit: 0 },
+    ]
+    for (const ask of asks) {
+      const ack = (await socket.socket
+        .timeout(5_000)
+        .emitWithAck(REPLAY_EVENT, { after: 0, ...ask })) as CommandAck
+      expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+    }
+    expect((await socket.replay(0)).kind).toBe('events')
   })
 
   it('refuses a snapshot part asked after a position that is no id, and still answers', async () => {
