@@ -14,4 +14,6 @@ export interface TrayStatus {
 /** Receives every change of the tray's state. */
 export interface TrayState {
   set(status: TrayStatus): void
+  /** The host's time zone changed: a tray that writes times writes them again in the new one. */
+  zoneChanged?(): void
 }

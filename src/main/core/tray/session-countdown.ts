@@ -2,6 +2,7 @@
  * The tray's line for the next booked session ("Query plan · in 25 min") and when that line next
  * changes, both from the platform's time, so the tray's countdown agrees with the window's.
  */
+import { freshHostFormats, hostTimeText, type HostFormats } from '../../../shared/day-time-options'
 import type { Session } from '../../../shared/protocol'
 import { titleInSentence } from '../../../shared/sentence-parts'
 
@@ -25,26 +26,34 @@ export function sessionCountdown(session: CountdownSession, now: number): string
  * The same line for a menu that must not change every minute (a Linux tray closes its menu when it
  * is replaced): when the session starts, "<title> · at 14:30", "· Tue 9 Dec, 09:00" on another
  * day; "· starting now" and "· in session" as the countdown says them. It changes at most at the
- * start, at midnight and once live.
+ * start, at midnight and once live. Times are written by `formats`, in the zone the host follows
+ * when they are built: a formatter kept from the start would write the zone the expert left.
  */
-export function sessionStartLine(session: CountdownSession, now: number): string {
+export function sessionStartLine(
+  session: CountdownSession,
+  now: number,
+  formats: HostFormats = freshHostFormats,
+): string {
   if (session.state === 'live' || session.bookedStart <= now) return sessionCountdown(session, now)
-  return `${titleInSentence(session.request.title)} · ${startsAt(session.bookedStart, now)}`
+  return `${titleInSentence(session.request.title)} · ${startsAt(session.bookedStart, now, formats)}`
 }
 
-const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
-const DAY_AND_TIME = new Intl.DateTimeFormat(undefined, {
+const TIME: Readonly<Intl.DateTimeFormatOptions> = { hour: '2-digit', minute: '2-digit' }
+const DAY_AND_TIME: Readonly<Intl.DateTimeFormatOptions> = {
   weekday: 'short',
   day: 'numeric',
   month: 'short',
   hour: '2-digit',
   minute: '2-digit',
-})
+}
 
-/** "at 14:30" today (this computer's day), the day and the time on another. */
-function startsAt(start: number, now: number): string {
+/**
+ * "at 14:30" today (this computer's day), the day and the time on another; with the zone's name in
+ * the hour the clocks go back, whose times name two moments.
+ */
+function startsAt(start: number, now: number, formats: HostFormats): string {
   const sameDay = new Date(start).toDateString() === new Date(now).toDateString()
-  return sameDay ? `at ${TIME.format(start)}` : DAY_AND_TIME.format(start)
+  return sameDay ? `at ${hostTimeText(start, TIME, formats)}` : hostTimeText(start, DAY_AND_TIME, formats)
 }
 
 function countdown(session: CountdownSession, now: number): string {

@@ -4,6 +4,7 @@
  * coming up, to move its countdown on; nothing ticks otherwise.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
+import { KeptHostFormats } from '../kept-host-formats'
 import type { Expert, Invite, Session } from '../../../shared/protocol'
 import type { Logger } from '../ports/logger'
 import type { TrayState, TrayStatus } from '../ports/tray-state'
@@ -60,6 +61,8 @@ export interface TrayFeed extends TrayState {
   changed(): void
   /** Stops for good: the timer ends and nothing is read or shown again (the cache is closing). */
   stop(): void
+  /** The host's time zone changed: the session's start time is written again, in the new zone. */
+  zoneChanged(): void
 }
 
 /** A feed that calls `show` with every new view, starting from `initial` (before the core speaks). */
@@ -77,6 +80,8 @@ export function createTrayFeed(options: {
   let soon: TimerHandle | null = null
   let shown = ''
   let stopped = false
+  // Kept between reads (one is read at every change), and built again when the zone changes.
+  const hostFormats = new KeptHostFormats()
   let failing = false
 
   // Run from timers and the cache's changes: a read that throws (a damaged cache file) would be
@@ -115,6 +120,7 @@ export function createTrayFeed(options: {
       openInviteCount: source?.openInviteCount(deadlinesNow) ?? 0,
       nextSession,
       now,
+      formats: hostFormats.formats,
       unreadMessages: (source?.unreadThreads?.(deadlinesNow) ?? []).reduce(
         (sum, thread) => sum + thread.count,
         0,
@@ -149,6 +155,10 @@ export function createTrayFeed(options: {
     changed() {
       if (stopped || soon !== null) return
       soon = clock.setTimeout(refresh, 0)
+    },
+    zoneChanged() {
+      hostFormats.forget()
+      refresh()
     },
     stop() {
       stopped = true

@@ -35,5 +35,6 @@ export class TrayPublisher {
   /** The computer's time zone changed: times are written in the new one from the next publish. */
   zoneChanged(): void {
     this.hostFormats.forget()
+    this.deps.tray.zoneChanged?.()
   }
 }

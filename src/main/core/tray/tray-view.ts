@@ -4,6 +4,7 @@
  */
 import { kindLabel, presenceLabel, unreadMessagesLabel } from '../../../shared/labels'
 import type { ConnectionState } from '../../../shared/connection-state'
+import type { HostFormats } from '../../../shared/day-time-options'
 import type { Expert, Invite } from '../../../shared/protocol'
 import type { TrayStatus } from '../ports/tray-state'
 import { sessionCountdown, sessionStartLine, type CountdownSession } from './session-countdown'
@@ -33,6 +34,8 @@ export interface TrayInputs {
   readonly now: number
   /** Client messages the expert has not read, over every open invite and booked or live session. */
   readonly unreadMessages?: number
+  /** The host's formatters for the session's start time; built afresh, in the zone followed now, unless given. */
+  readonly formats?: HostFormats
 }
 
 /** One line of the menu that opens something. */
@@ -86,7 +89,7 @@ export function trayView(inputs: TrayInputs): TrayView {
       ? {
           id: inputs.nextSession.id,
           label: sessionCountdown(inputs.nextSession, now),
-          startLine: sessionStartLine(inputs.nextSession, now),
+          startLine: sessionStartLine(inputs.nextSession, now, inputs.formats),
         }
       : null
   return {

@@ -6,6 +6,7 @@ import {
   type CountdownSession,
 } from '../../../../../src/main/core/tray/session-countdown'
 import { TITLE_IN_SENTENCE_MAX } from '../../../../../src/shared/os-limits'
+import { useHostZone } from '../../../../support/host-zone'
 
 const start = Date.UTC(2026, 0, 5, 14, 0)
 const minutes = (n: number): number => n * 60_000
@@ -77,5 +78,21 @@ describe('the next session’s start, for a menu that must not change every minu
     const later = { ...session, bookedStart: start + minutes(60 * 24 * 3) }
     expect(sessionStartLine(later, start)).not.toBe(sessionStartLine(session, start - minutes(1)))
     expect(sessionStartLine(later, start)).not.toMatch(/ · at /)
+  })
+})
+
+describe('the next session’s start in the hour the clocks go back', () => {
+  const setZone = useHostZone()
+
+  it('names the zone, so the first 01:30 and the second read apart', () => {
+    setZone('America/New_York')
+    // 1 November 2026, 01:30 EDT and, an hour later, 01:30 EST; seen at 00:45 EDT that night.
+    const first = { ...session, bookedStart: Date.UTC(2026, 10, 1, 5, 30) }
+    const second = { ...session, bookedStart: Date.UTC(2026, 10, 1, 6, 30) }
+    const now = Date.UTC(2026, 10, 1, 4, 45)
+    expect(sessionStartLine(first, now)).toMatch(/^Query plan · at .*EDT$/)
+    expect(sessionStartLine(second, now)).toMatch(/^Query plan · at .*EST$/)
+    // An ordinary hour names no zone.
+    expect(sessionStartLine(session, start - minutes(90))).not.toMatch(/E[DS]T/)
   })
 })

@@ -6,6 +6,7 @@ import { createPowerHook } from '../../../../../src/main/node/adapters/power-hoo
 import { createTrayFeed, type TraySource } from '../../../../../src/main/core/tray/tray-feed'
 import type { TrayView } from '../../../../../src/main/core/tray/tray-view'
 import type { Expert, Invite, Session } from '../../../../../src/shared/protocol'
+import { useHostZone } from '../../../../support/host-zone'
 import { nextValue } from '../../../../support/next-value'
 
 const start = Date.UTC(2026, 0, 5, 14, 0)
@@ -438,5 +439,25 @@ describe('the tray feed on the platform’s clock', () => {
     }
     expect(local.pendingTimers).toBe(1)
     expect(last().nextSession?.label).toBe('Query plan · in 21 min')
+  })
+})
+
+describe('the tray feed and the computer’s time zone', () => {
+  const setZone = useHostZone()
+  /** "09:00" as this host writes the time of day in `timeZone`. */
+  const timeIn = (t: number, timeZone: string): string =>
+    new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone }).format(t)
+
+  it('writes the next session’s start in the zone the expert moved to, once the host reads it again', () => {
+    setZone('America/New_York')
+    const { trayFeed, last } = feed(new ManualClock(start - minutes(90)))
+    trayFeed.follow(source({ sessions: [session(start)] }), new ManualClock(start - minutes(90)))
+    trayFeed.set(online())
+    expect(last().nextSession?.startLine).toBe(`Query plan · at ${timeIn(start, 'America/New_York')}`)
+
+    // Still the same day in Tokyo: 23:00 there.
+    setZone('Asia/Tokyo')
+    trayFeed.zoneChanged()
+    expect(last().nextSession?.startLine).toBe(`Query plan · at ${timeIn(start, 'Asia/Tokyo')}`)
   })
 })
