@@ -116,8 +116,13 @@ export const AT_ODDS_FOLLOWED = 3
 const RUN_RATE = 1.5
 /** What a platform clock that reads whole seconds may differ by from one answer to the next. */
 const RUN_SLACK_MS = 1_000
-/** What two clocks may drift apart by: a generous crystal's worth per unit of time. */
-const DRIFT_RATE = 1e-3
+/**
+ * What two clocks may drift apart by, per unit of time: a poor crystal's worth. No more: after hours
+ * without an answer (an idle expert's link carries none), the allowance is what lets one answer
+ * seconds wrong, or slowed by a stall, agree with the estimate and replace it; a clock that does
+ * drift further is followed once a second answer bears the first out.
+ */
+const DRIFT_RATE = 1e-4
 /**
  * The span a platform's clock can plausibly read: before this protocol existed, or centuries
  * ahead, it is broken, not merely off. (A computer's clock may be anywhere: a dead battery resets

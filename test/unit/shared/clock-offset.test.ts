@@ -315,6 +315,31 @@ describe('clock offset estimate', () => {
     expect(bestOffset(estimate)).toEqual({ offsetMs: HOUR, uncertaintyMs: 20 })
   })
 
+  it('keeps an older fast sample over an answer slowed by a stall after hours of silence, as real clocks drift so little', () => {
+    const w = world(HOUR)
+    let estimate = w.measure(1, 1)
+    // An idle expert: no answer for five hours, then one held up on the way there.
+    w.pass(5 * HOUR)
+    estimate = w.exchange(estimate, 29_000, 500)
+    expect(Math.abs((bestOffset(estimate)?.offsetMs ?? 0) - HOUR)).toBeLessThan(2_000)
+  })
+
+  it('does not move for one quick answer seconds wrong after hours of silence, and the next right one agrees', () => {
+    const w = world(HOUR)
+    let estimate = w.measure(1, 1)
+    w.pass(5 * HOUR)
+    const sent = w.read()
+    w.pass(10)
+    // A platform clock that reads ten seconds on for one answer (a non-monotonic time).
+    const serverTime = w.platformNow() + 10_000
+    w.pass(10)
+    estimate = addExchange(estimate, { sent, received: w.read(), serverTime })
+    expect(bestOffset(estimate)?.offsetMs).toBe(HOUR)
+    estimate = w.exchange(estimate, 10, 10)
+    expect(bestOffset(estimate)?.offsetMs).toBe(HOUR)
+    expect(estimate.pending).toBeNull()
+  })
+
   it('drops samples older than the window', () => {
     const w = world(HOUR)
     let estimate = w.measure(1, 1)
