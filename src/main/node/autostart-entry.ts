@@ -38,8 +38,14 @@ export function desktopExecArg(arg: string): string {
   return quoted.replaceAll('\\', '\\\\').replaceAll('%', '%%')
 }
 
-/** The comment line of every entry Standby writes, by which it knows its own. */
+/** The comment line of every entry Standby writes; earlier versions knew their own by it alone. */
 const OWN_COMMENT = 'Comment=Keeps you reachable for live-help invites'
+
+/**
+ * The key every entry Standby writes carries: desktops ignore `X-` keys and their settings tools
+ * keep them when they rewrite an entry, so it still says whose the file is once its comment changed.
+ */
+const OWN_KEY = 'X-Standby-Written-By=Standby'
 
 /** The autostart entry that starts `executable` hidden in the tray. */
 export function autostartDesktopEntry(executable: string): string {
@@ -48,6 +54,7 @@ export function autostartDesktopEntry(executable: string): string {
     'Type=Application',
     'Name=Standby',
     OWN_COMMENT,
+    OWN_KEY,
     `Exec=${desktopExecArg(executable)} ${HIDDEN_ARG}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
@@ -75,10 +82,12 @@ export function isOwnAutostartEntry(path: string): boolean {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
     throw error
   }
-  // Its comment and its hidden start, whatever else a desktop's settings tool added or rewrote.
-  const lines = text.split(/\r?\n/)
+  // Its key (or an earlier version's comment) and its hidden start, whatever else a desktop's
+  // settings tool added or rewrote.
+  const lines = text.split(/\r?\n/).map((line) => line.trimEnd())
   const exec = lines.filter((line) => line.startsWith('Exec='))
-  return lines.includes(OWN_COMMENT) && exec.length === 1 && exec[0]!.trimEnd().endsWith(` ${HIDDEN_ARG}`)
+  const marked = lines.includes(OWN_KEY) || lines.includes(OWN_COMMENT)
+  return marked && exec.length === 1 && exec[0]!.endsWith(` ${HIDDEN_ARG}`)
 }
 
 /**
@@ -102,7 +111,15 @@ export interface AutostartEntry extends LoginItem {
   moveTo(executable: string): void
 }
 
-/** A LoginItem that writes or removes the autostart entry; failures are logged, never thrown. */
+/** What Settings says beside the switch when the autostart folder holds an entry of the expert's. */
+export const OTHERS_ENTRY_PROBLEM =
+  "Your startup applications already have an entry named standby.desktop that Standby did not write, so Standby left it as it is and it decides what starts when you log in. To let Standby manage this, remove that entry in your desktop's startup applications settings, then turn this off and on again."
+
+/**
+ * A LoginItem that writes or removes the autostart entry; failures are logged, never thrown. Only
+ * an entry Standby wrote is ever replaced or removed: one of the same name the expert made (in
+ * their desktop's startup settings, or by hand) is theirs, and is left as it is, saying so.
+ */
 export function createAutostartEntry(options: {
   readonly dir: string
   readonly executable: string
@@ -113,19 +130,26 @@ export function createAutostartEntry(options: {
   let executable = options.executable
   // Whether this run last turned the entry on: then it is there to follow a move.
   let on = false
-  const write = (): void => {
+  const leftTheirs = (): void =>
+    log.warn(
+      `Launch at login: ${path} is not an entry Standby wrote, so it was left as it is; Standby starts at login only if that entry says so.`,
+    )
+  /** Writes the entry unless the name holds something of the expert's; says whether it did. */
+  const write = (): boolean => {
+    if (holdsOthers(path)) return false
     const entry = autostartDesktopEntry(executable)
     mkdirSync(dir, { recursive: true })
     // Written aside and renamed, so a desktop reading the folder at login never finds half of it.
     // Readable by the desktop's session like any autostart entry: it holds no secret.
     writeFileAtomicallySync(path, entry, 0o644)
+    return true
   }
   return {
     moveTo(next) {
       executable = next
       if (!on) return
       try {
-        write()
+        if (!write()) leftTheirs()
       } catch (error) {
         log.warn(
           `Launch at login could not follow Standby to ${JSON.stringify(next)} in ${dir}: ${String(error)}. Standby sets it right when it next starts; until then, start it by hand after logging in.`,
@@ -139,7 +163,10 @@ export function createAutostartEntry(options: {
           if (isOwnAutostartEntry(path)) rmSync(path, { force: true })
           return LOGIN_ITEM_APPLIED
         }
-        write()
+        if (!write()) {
+          leftTheirs()
+          return { applied: false, problem: OTHERS_ENTRY_PROBLEM }
+        }
         on = true
         return LOGIN_ITEM_APPLIED
       } catch (error) {
@@ -155,4 +182,15 @@ export function createAutostartEntry(options: {
       }
     },
   }
+}
+
+/** Whether something is at `path` that Standby did not write (a file, a folder, a link). */
+function holdsOthers(path: string): boolean {
+  try {
+    lstatSync(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    throw error
+  }
+  return !isOwnAutostartEntry(path)
 }

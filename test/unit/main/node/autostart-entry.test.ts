@@ -6,6 +6,7 @@ import { LOGIN_ITEM_APPLIED } from '../../../../src/main/core/settings/login-ite
 import {
   AUTOSTART_FILE,
   autostartDesktopEntry,
+  OTHERS_ENTRY_PROBLEM,
   autostartDir,
   autostartExecutable,
   createAutostartEntry,
@@ -76,6 +77,7 @@ describe('the XDG autostart entry', () => {
         'Type=Application',
         'Name=Standby',
         'Comment=Keeps you reachable for live-help invites',
+        'X-Standby-Written-By=Standby',
         'Exec="/opt/Standby/standby" --hidden',
         'Terminal=false',
         'X-GNOME-Autostart-enabled=true',
@@ -134,7 +136,7 @@ describe('writing and removing the autostart entry', () => {
   })
 
   it('follows a renamed executable without throwing when the entry can no longer be written, saying so', () => {
-    const dir = tempDir()
+    const dir = join(tempDir(), 'autostart')
     const lines: string[] = []
     const item = createAutostartEntry({
       dir,
@@ -142,28 +144,67 @@ describe('writing and removing the autostart entry', () => {
       log: { ...log, warn: (line: string) => void lines.push(line) },
     })
     expect(item.set(true)).toEqual(LOGIN_ITEM_APPLIED)
-    rmSync(join(dir, AUTOSTART_FILE))
-    mkdirSync(join(dir, AUTOSTART_FILE))
+    // The autostart folder became a file: nothing can be written in it.
+    rmSync(dir, { recursive: true })
+    writeFileSync(dir, '')
     expect(() => item.moveTo('/home/ana/Standby-1.3.0.AppImage')).not.toThrow()
     expect(lines).toEqual([
       expect.stringMatching(/could not follow Standby to .*Standby-1\.3\.0.*sets it right/),
     ])
   })
 
+  // KDE's Autostart and GNOME Tweaks copy the app's own .desktop file (the deb's) under its name.
+  const theirs = [
+    '[Desktop Entry]',
+    'Name=Standby',
+    'Exec=/opt/Standby/standby %U',
+    'Terminal=false',
+    'Type=Application',
+    'Icon=standby',
+    'MimeType=x-scheme-handler/standby;',
+    'Categories=Utility;',
+    '',
+  ].join('\n')
+
+  it('turned on, leaves alone an entry of the same name the expert made, and says so beside the switch', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, AUTOSTART_FILE), theirs)
+    const lines: string[] = []
+    const item = createAutostartEntry({
+      dir,
+      executable: '/opt/Standby/standby',
+      log: { ...log, warn: (line: string) => void lines.push(line) },
+    })
+    expect(item.set(true)).toEqual({ applied: false, problem: OTHERS_ENTRY_PROBLEM })
+    expect(readFileSync(join(dir, AUTOSTART_FILE), 'utf8')).toBe(theirs)
+    expect(lines).toEqual([
+      expect.stringMatching(/standby\.desktop is not an entry Standby wrote, so it was left/),
+    ])
+    // An AppImage update moving Standby does not write over it either.
+    item.moveTo('/home/ana/Standby-1.3.0.AppImage')
+    expect(readFileSync(join(dir, AUTOSTART_FILE), 'utf8')).toBe(theirs)
+    expect(readdirSync(dir)).toEqual([AUTOSTART_FILE])
+  })
+
+  it('turned on, replaces its own entry: one an earlier version wrote, or one a settings tool rewrote', () => {
+    const dir = tempDir()
+    const item = createAutostartEntry({ dir, executable: '/opt/Standby/standby', log })
+    const ours = autostartDesktopEntry('/home/ana/Standby-1.0.0.AppImage')
+    // Earlier versions wrote no key: their comment and hidden start say whose the entry is.
+    const earlier = ours.replace('X-Standby-Written-By=Standby\n', '')
+    // A settings tool that rewrote the comment keeps the key.
+    const rewritten = ours.replace(/^Comment=.*$/m, 'Comment[de]=Hält dich erreichbar')
+    for (const before of [earlier, rewritten]) {
+      writeFileSync(join(dir, AUTOSTART_FILE), before)
+      expect(item.set(true)).toEqual(LOGIN_ITEM_APPLIED)
+      expect(readFileSync(join(dir, AUTOSTART_FILE), 'utf8')).toBe(
+        autostartDesktopEntry('/opt/Standby/standby'),
+      )
+    }
+  })
+
   it('leaves alone an entry the expert added in their desktop’s startup settings, which has the same name', () => {
     const dir = tempDir()
-    // KDE's Autostart and GNOME Tweaks copy the app's own .desktop file (the deb's) under its name.
-    const theirs = [
-      '[Desktop Entry]',
-      'Name=Standby',
-      'Exec=/opt/Standby/standby %U',
-      'Terminal=false',
-      'Type=Application',
-      'Icon=standby',
-      'MimeType=x-scheme-handler/standby;',
-      'Categories=Utility;',
-      '',
-    ].join('\n')
     writeFileSync(join(dir, AUTOSTART_FILE), theirs)
     const item = createAutostartEntry({ dir, executable: '/opt/Standby/standby', log })
     // Standby's own switch is off, as it is by default, and is applied at every start.
