@@ -17,9 +17,23 @@ export interface FoundFolder {
   readonly modifiedAt: number
 }
 
-/** The names of the folders of Standby's calendar files old enough to remove at `now`. */
-export function calendarFoldersToRemove(found: ReadonlyArray<FoundFolder>, now: number): string[] {
-  return found
-    .filter((f) => f.name.startsWith(CALENDAR_FOLDER_PREFIX) && now - f.modifiedAt >= CALENDAR_FILES_KEPT_MS)
-    .map((f) => f.name)
+/** What a sweep does with the calendar folders it found. */
+export interface CalendarSweep {
+  /** Old enough that no calendar app still reads them. */
+  readonly remove: ReadonlyArray<string>
+  /**
+   * Dated after `now`: written while the clock ran ahead, by this run or an earlier one, so how old
+   * they are cannot be told. Dated `now` instead, they are kept the full time from here and then
+   * removed like any other; left as they were, they would never be old enough.
+   */
+  readonly redate: ReadonlyArray<string>
+}
+
+/** What to do at `now` with the folders found: Standby's old ones removed, its future-dated ones dated now. */
+export function planCalendarSweep(found: ReadonlyArray<FoundFolder>, now: number): CalendarSweep {
+  const ours = found.filter((f) => f.name.startsWith(CALENDAR_FOLDER_PREFIX))
+  return {
+    remove: ours.filter((f) => now - f.modifiedAt >= CALENDAR_FILES_KEPT_MS).map((f) => f.name),
+    redate: ours.filter((f) => f.modifiedAt > now).map((f) => f.name),
+  }
 }

@@ -6,12 +6,12 @@
  * earlier runs left, and after each hand-over.
  */
 import { shell } from 'electron'
-import { lstat, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { lstat, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   CALENDAR_FOLDER_PREFIX,
-  calendarFoldersToRemove,
+  planCalendarSweep,
   type FoundFolder,
 } from '../../core/calendar/calendar-files'
 import type { CalendarOpener } from '../../core/ports/calendar-opener'
@@ -24,13 +24,21 @@ export interface CalendarApp extends CalendarOpener {
   readonly swept: Promise<void>
 }
 
-/** Opens calendar files with the OS's default calendar app; `dir` is the temp folder unless given. */
+/**
+ * Opens calendar files with the OS's default calendar app; `dir` is the temp folder and `now` the
+ * computer's clock unless given.
+ */
 export function createCalendarApp(
-  options: { readonly dir?: string; readonly log?: Pick<Logger, 'warn'> } = {},
+  options: {
+    readonly dir?: string
+    readonly log?: Pick<Logger, 'warn'>
+    readonly now?: () => number
+  } = {},
 ): CalendarApp {
   const dir = options.dir ?? tmpdir()
+  const now = options.now ?? Date.now
   const sweep = (): Promise<void> =>
-    removeOldFolders(dir).catch((error: unknown) =>
+    sweepFolders(dir, now()).catch((error: unknown) =>
       options.log?.warn(`Could not remove old calendar files: ${errorMessage(error)}`),
     )
   return {
@@ -49,8 +57,11 @@ export function createCalendarApp(
   }
 }
 
-/** Remove this user's calendar folders in `dir` old enough that no calendar app still reads them. */
-async function removeOldFolders(dir: string): Promise<void> {
+/**
+ * Remove this user's calendar folders in `dir` old enough that no calendar app still reads them,
+ * and date `now` those dated later (calendar-files.ts says why).
+ */
+async function sweepFolders(dir: string, now: number): Promise<void> {
   const names = (await readdir(dir).catch(() => [])).filter((name) => name.startsWith(CALENDAR_FOLDER_PREFIX))
   const uid = process.getuid?.()
   const found: FoundFolder[] = []
@@ -60,6 +71,8 @@ async function removeOldFolders(dir: string): Promise<void> {
     if (info === null || !info.isDirectory() || (uid !== undefined && info.uid !== uid)) continue
     found.push({ name, modifiedAt: info.mtimeMs })
   }
-  for (const name of calendarFoldersToRemove(found, Date.now()))
-    await rm(join(dir, name), { recursive: true, force: true })
+  const plan = planCalendarSweep(found, now)
+  for (const name of plan.remove) await rm(join(dir, name), { recursive: true, force: true })
+  const at = new Date(now)
+  for (const name of plan.redate) await utimes(join(dir, name), at, at)
 }

@@ -78,6 +78,41 @@ describe('the calendar files left behind', () => {
     expect(await readFile(opened[1]!, 'utf8')).toBe(FILE.content)
   })
 
+  it('removes what an earlier run left while the clock ran ahead, once the time it keeps files has passed from now', async () => {
+    const dir = tempDir()
+    // Written a day "later" than now: the clock ran ahead then, and was set right since.
+    const ahead = await leftBehind(dir, 'standby-calendar-ahead', -24 * HOUR)
+    let now = Date.now()
+    const calendar = createCalendarApp({ dir, now: () => now })
+    await calendar.swept
+    // A calendar app may still be about to read it: kept the full time from now, not removed at once.
+    expect(await readdir(dir)).toEqual(['standby-calendar-ahead'])
+    now += CALENDAR_FILES_KEPT_MS - 1
+    await calendar.open(FILE)
+    expect(await readdir(dir)).toContain('standby-calendar-ahead')
+    now += 1
+    await calendar.open(FILE)
+    expect(await readdir(dir)).not.toContain('standby-calendar-ahead')
+    expect(fake.shell.openPath.mock.calls.map((call) => dirname(call[0]))).not.toContain(ahead)
+  })
+
+  it('keeps a file this run handed over while the clock ran ahead, after the clock was set back', async () => {
+    const dir = tempDir()
+    let now = Date.now()
+    const calendar = createCalendarApp({ dir, now: () => now })
+    await calendar.swept
+    await calendar.open(FILE)
+    const handedOver = fake.shell.openPath.mock.calls[0]![0]
+    // Dated as by a clock a day ahead, which was then set right: the file is a moment old.
+    const ahead = new Date(now + 24 * HOUR)
+    await utimes(dirname(handedOver), ahead, ahead)
+    await calendar.open(FILE)
+    expect(await readFile(handedOver, 'utf8')).toBe(FILE.content)
+    now += CALENDAR_FILES_KEPT_MS
+    await calendar.open(FILE)
+    await expect(readFile(handedOver, 'utf8')).rejects.toThrow(/ENOENT/)
+  })
+
   it('a folder it cannot read to clean is no error: nothing to clean', async () => {
     await expect(createCalendarApp({ dir: join(tempDir(), 'missing') }).swept).resolves.toBeUndefined()
   })
