@@ -17,6 +17,7 @@ import { httpsOnly } from './update-https-only'
 import { oneSquirrelWait } from './update-squirrel-wait'
 import { lockHandOver, type InstanceLock } from './update-lock-hand-over'
 import { keepAppImageUntilReplaced } from './update-appimage-kept'
+import { checkAppImageStart } from './update-appimage-start'
 import { watchTransfers } from './update-transfer-watch'
 
 /** What the adapter wraps. */
@@ -43,10 +44,7 @@ export interface ElectronUpdaterOptions {
   readonly maxDownloadBytes?: number
 }
 
-/**
- * The most a download of an update may bring. An installer of Standby is a small part of this;
- * electron-updater itself writes whatever the server sends, without end, to the disk.
- */
+/** The most an update's download may bring, far above Standby's; electron-updater writes any amount. */
 export const MAX_UPDATE_BYTES = 1024 * 1024 * 1024
 
 /** electron-updater's own note of the check under way, which it hands to every later caller. */
@@ -70,6 +68,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   const waitOnceForSquirrel = oneSquirrelWait(updater)
   const handOver = lockHandOver(updater, options.instanceLock)
   keepAppImageUntilReplaced(updater)
+  checkAppImageStart(updater)
   // Windows' and Linux's updaters install within quitAndInstall and quit soon after. Called again
   // meanwhile, it forgets the first call, and its install on quit runs once more over what that one
   // put in place (the new AppImage removed, a second installer started): a second press waits.
@@ -188,9 +187,9 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
     installNow(failedLater) {
       if (restartUnderWay) return log.info('Updater: the restart to update is already under way.')
       stopHearingInstall()
-      // electron-updater tells an installer that could not start (the installed copy moved, the
-      // file gone) only as an 'error' event during this call, and returns as if the restart were
-      // under way: heard here, it is thrown, so the expert reads why nothing happened.
+      // electron-updater tells an installer that could not start (the installed copy moved, the file
+      // gone, update-appimage-start.ts) only as an 'error' during this call, and returns as if the
+      // restart were under way: heard here, it is thrown, so the expert reads why nothing happened.
       const failures: unknown[] = []
       const heard = (error: unknown): void => void failures.push(error)
       updater.on('error', heard)

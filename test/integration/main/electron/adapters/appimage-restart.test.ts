@@ -5,7 +5,8 @@
  * which Electron lets go of only once this copy's quit is over. One Standby must run afterwards.
  */
 import { once } from 'node:events'
-import { readFileSync, rmSync } from 'node:fs'
+import { chmodSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { claimSingleInstance } from '../../../../../src/main/electron/single-instance'
 import { release, useAppImageReleases } from '../../../../support/appimage-release'
@@ -102,6 +103,39 @@ describe('Restart to update on Linux (AppImage)', () => {
     fake.app.on('second-instance', (_event, argv: string[]) => launches.push(argv))
     expect(fake.app.anotherCopyStarts(['/home/expert/Standby-1.2.3.AppImage'])).toBe('quits')
     expect(launches).toEqual([['/home/expert/Standby-1.2.3.AppImage']])
+  })
+})
+
+describe('a new AppImage the system will not start', () => {
+  it('leaves this copy running and says where the new version is, the lock kept and APPIMAGE naming it', async () => {
+    const next = release('1.3.0')
+    const server = await serve(next.files)
+    const { updater, raw, dir } = installedApp(server.url, 'Standby-1.2.3.AppImage')
+    expect(claimSingleInstance()).toBe(true)
+    await updater.check('stable')
+    await updater.download(() => undefined)
+    // Not executable (a file manager's copy, a folder mounted noexec): the system refuses to start it.
+    chmodSync((raw as unknown as { installerPath: string }).installerPath, 0o644)
+    const installed = join(dir, 'Standby-1.3.0.AppImage')
+    const failedLater = vi.fn()
+    expect(() => updater.installNow(failedLater)).toThrow(
+      `The new version of Standby is installed as ${installed} but could not be started`,
+    )
+    expect(() => updater.installNow(failedLater)).toThrow(
+      /this version keeps running\. Quit Standby and start that file yourself/,
+    )
+    // Past the turn in which electron-updater would have quit: nothing quits, no error is left unheard.
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(fake.app.quitDone).toBe(false)
+    expect(fake.app.hasSingleInstanceLock()).toBe(true)
+    expect(readFileSync(installed)).toEqual(next.artifact)
+    // A relaunch after an error, or the next install, finds the file on disk, not the removed one.
+    expect(process.env['APPIMAGE']).toBe(installed)
+    expect(failedLater).not.toHaveBeenCalled()
+    // The quit the expert then makes installs nothing over it.
+    fake.app.quit()
+    expect(fake.app.quitDone).toBe(true)
+    expect(readFileSync(installed)).toEqual(next.artifact)
   })
 })
 
