@@ -273,6 +273,10 @@ export class SqliteCacheStore implements CacheStore {
     this.repos.reminders.mark(key.sessionId, key.bookedStart, key.alert, outcome, at)
   }
 
+  keepToldStart(sessionId: string, bookedStart: number, at: number): void {
+    this.repos.reminders.keepTold(sessionId, bookedStart, at)
+  }
+
   snoozedReminders(): ReadonlyArray<SnoozedReminder> {
     return this.repos.reminders.snoozes()
   }

@@ -215,6 +215,11 @@ export interface CacheStore {
   reminderMarks(sessionId: string): ReadonlyArray<Omit<ReminderKey, 'sessionId'>>
   /** Record that a reminder or alert fired (or was skipped); the first outcome stands. */
   markReminder(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void
+  /**
+   * Keep `bookedStart` as the session's start last told (reminders/reminder-marks.ts TOLD_ALERT),
+   * in place of the one kept before: told again after moves, the latest still wins.
+   */
+  keepToldStart(sessionId: string, bookedStart: number, at: number): void
   /** Every snoozed reminder, soonest first. */
   snoozedReminders(): ReadonlyArray<SnoozedReminder>
   /** Snooze a session's reminder (one per session: a new snooze replaces the last). */

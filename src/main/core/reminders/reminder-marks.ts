@@ -21,11 +21,20 @@ interface ReminderMark {
   readonly at: number
 }
 
+/** A session's start last told, and when. */
+interface ToldStart {
+  readonly sessionId: string
+  readonly start: number
+  readonly at: number
+}
+
 /** The marks of one scheduler: the cache's, and those held until the cache can take them. */
 export class ReminderMarks {
   private readonly held: HeldMarks<ReminderMark>
   /** Sessions whose snooze is done with (shown, replaced or moot) but still in the cache. */
   private readonly droppedSnoozes: HeldMarks<string>
+  /** The start last told of each session, one per session: a later one replaces it. */
+  private readonly toldStarts: HeldMarks<ToldStart>
 
   constructor(private readonly deps: { readonly cache: CacheStore; readonly log: Logger }) {
     this.held = new HeldMarks({
@@ -38,6 +47,12 @@ export class ReminderMarks {
       save: (sessionId) => deps.cache.dropSnooze(sessionId),
       idOf: (sessionId) => sessionId,
       what: 'that a snoozed reminder was done with',
+      log: deps.log,
+    })
+    this.toldStarts = new HeldMarks({
+      save: ({ sessionId, start, at }) => deps.cache.keepToldStart(sessionId, start, at),
+      idOf: ({ sessionId }) => sessionId,
+      what: 'the time a session was last told for',
       log: deps.log,
     })
   }
@@ -97,7 +112,9 @@ export class ReminderMarks {
 
   /** Keep `start` as the session's start last told: a nudge moved the session off it, or a move to it. */
   told(sessionId: string, start: number, now: number): void {
-    this.mark({ sessionId, bookedStart: start, alert: TOLD_ALERT }, 'fired', now)
+    // The latest wins, also over one still held for a cache that could not take it.
+    this.toldStarts.drop(sessionId)
+    this.toldStarts.mark({ sessionId, start, at: now })
   }
 
   /**
@@ -116,12 +133,14 @@ export class ReminderMarks {
   forget(): void {
     this.held.forget()
     this.droppedSnoozes.forget()
+    this.toldStarts.forget()
   }
 
   /** Save the marks held so far. */
   saveHeld(): void {
     this.held.saveHeld()
     this.droppedSnoozes.saveHeld()
+    this.toldStarts.saveHeld()
   }
 }
 

@@ -3,7 +3,8 @@
  * alert, so a restart repeats none and a rebooked session reminds again for its new time.
  */
 import type Database from 'better-sqlite3'
-import { preparedOnUse } from './prepared-on-use'
+import { TOLD_ALERT } from '../../core/reminders/reminder-marks'
+import { preparedOnUse, transactionOnUse } from './prepared-on-use'
 
 /** What became of one reminder. */
 export type ReminderOutcome = 'fired' | 'skipped'
@@ -26,6 +27,7 @@ export class ReminderRepository {
   private readonly selectHandled: Database.Statement<[string, number, string], { found: number }>
   private readonly selectMarks: Database.Statement<[string], ReminderMarkRow>
   private readonly insertReminder: Database.Statement<[string, number, string, ReminderOutcome, number]>
+  private readonly keepToldInTransaction: (sessionId: string, bookedStart: number, at: number) => void
   private readonly deleteOrphans: Database.Statement<[]>
   private readonly deleteAllReminders: Database.Statement<[]>
   private readonly selectSnoozes: Database.Statement<[], SnoozeRow>
@@ -49,6 +51,24 @@ export class ReminderRepository {
       db,
       `INSERT INTO reminders (session_id, booked_start, alert, outcome, at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT DO NOTHING`,
+    )
+    // One start told per session, the latest: a start told before and again after moves would keep
+    // its first time beside the others, and be taken for older than a start told in between.
+    const deleteToldElse = preparedOnUse<[string, string, number]>(
+      db,
+      'DELETE FROM reminders WHERE session_id = ? AND alert = ? AND booked_start <> ?',
+    )
+    const upsertTold = preparedOnUse<[string, number, string, number]>(
+      db,
+      `INSERT INTO reminders (session_id, booked_start, alert, outcome, at) VALUES (?, ?, ?, 'fired', ?)
+       ON CONFLICT DO UPDATE SET at = excluded.at`,
+    )
+    this.keepToldInTransaction = transactionOnUse(
+      db,
+      (sessionId: string, bookedStart: number, at: number) => {
+        deleteToldElse.run(sessionId, TOLD_ALERT, bookedStart)
+        upsertTold.run(sessionId, bookedStart, TOLD_ALERT, at)
+      },
     )
     this.deleteOrphans = preparedOnUse(
       db,
@@ -100,6 +120,11 @@ export class ReminderRepository {
   /** Record an alert's outcome; a second record for the same one changes nothing. */
   mark(sessionId: string, bookedStart: number, alert: string, outcome: ReminderOutcome, at: number): void {
     this.insertReminder.run(sessionId, bookedStart, alert, outcome, at)
+  }
+
+  /** Keep `bookedStart` as the session's start last told, replacing the one kept before. */
+  keepTold(sessionId: string, bookedStart: number, at: number): void {
+    this.keepToldInTransaction(sessionId, bookedStart, at)
   }
 
   /** Remove the state of sessions the cache no longer holds. */

@@ -300,6 +300,23 @@ describe('sync time, clearing, notifications and reminders', () => {
       { outcome: 'skipped', at: FIXTURE_NOW },
     ])
   })
+
+  it('keeps one start told per session, the latest, also when it was told before', () => {
+    const { store } = fresh()
+    store.markReminder(rk('ses_1', 30), 'fired', FIXTURE_NOW)
+    for (const [start, at] of [
+      [1_000, 1],
+      [2_000, 2],
+      [1_000, 3],
+    ] as const)
+      store.keepToldStart('ses_1', start, FIXTURE_NOW + at)
+    store.keepToldStart('ses_2', 5_000, FIXTURE_NOW)
+    expect(store.reminderMarks('ses_1')).toEqual([
+      { bookedStart: 1_000, alert: 'told' },
+      { bookedStart: FIXTURE_NOW, alert: '30' },
+    ])
+    expect(store.reminderMarks('ses_2')).toEqual([{ bookedStart: 5_000, alert: 'told' }])
+  })
 })
 
 describe('reading stored rows', () => {

@@ -174,6 +174,28 @@ describe('a booked start nudged by a few seconds', () => {
     next.scheduler.stop()
   })
 
+  it('moved a minute, back, and a minute again, nudged, restarted, then nudged again: the start told last counts', () => {
+    const before = setUp()
+    const session = before.book('ses_1', T)
+    before.scheduler.start()
+    before.clock.advanceTo(T - 29 * MINUTE)
+    // Three moves, each told, then a nudge of 30 s from the start told last (T + 1 minute).
+    for (const start of [T + MINUTE, T, T + MINUTE, T + 30_000]) {
+      before.clock.advance(1_000)
+      before.update({ ...session, bookedStart: start, updatedAt: before.clock.now() })
+    }
+    const moves = before.titles().filter((title) => title.startsWith('Moved:'))
+    before.scheduler.stop()
+    const next = setUp({ dir: before.dir, now: before.clock.now() })
+    next.scheduler.start()
+    // 25 s from the start told last: a nudge, though 85 s from T, told twice before it.
+    next.clock.advance(1_000)
+    next.update({ ...session, bookedStart: T + 85_000, updatedAt: next.clock.now() })
+    expect(moves).toHaveLength(3)
+    expect(next.titles()).toEqual([])
+    next.scheduler.stop()
+  })
+
   it('snoozed to its last call, then 59 s earlier: it comes back a minute before the auto-cancel booked now', () => {
     const { clock, book, update, scheduler, titles } = setUp()
     const session = book('ses_1', T)
