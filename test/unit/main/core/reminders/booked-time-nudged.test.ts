@@ -153,47 +153,41 @@ describe('a booked start nudged by a few seconds', () => {
     next.scheduler.stop()
   })
 
-  it('by 30 s, moved away and back to 10 s after the first time, restarted, then by 55 s: nothing told again', () => {
+  /**
+   * Booked at T, the 30 shown, then booked at each of `starts` a second apart; the run stopped, the
+   * next one started, and a second later the session booked at `last`. Returns what each run told.
+   */
+  const movedRestartedThen = (starts: ReadonlyArray<number>, last: number) => {
     const before = setUp()
     const session = before.book('ses_1', T)
     before.scheduler.start()
     before.clock.advanceTo(T - 29 * MINUTE)
-    for (const start of [T + 30_000, T + 2 * 60 * MINUTE, T + 10_000]) {
+    for (const start of starts) {
       before.clock.advance(1_000)
       before.update({ ...session, bookedStart: start, updatedAt: before.clock.now() })
     }
-    const told = before.titles().length
     before.scheduler.stop()
     const next = setUp({ dir: before.dir, now: before.clock.now() })
     next.scheduler.start()
-    // The last move told the expert T + 10 s; 55 s from it is a nudge, though 65 s from T.
     next.clock.advance(1_000)
-    next.update({ ...session, bookedStart: T + 65_000, updatedAt: next.clock.now() })
-    expect(told).toBe(3)
-    expect(next.titles()).toEqual([])
+    next.update({ ...session, bookedStart: last, updatedAt: next.clock.now() })
     next.scheduler.stop()
+    return { before: before.titles(), next: next.titles() }
+  }
+
+  it('by 30 s, moved away and back to 10 s after the first time, restarted, then by 55 s: nothing told again', () => {
+    // The last move told the expert T + 10 s; 55 s from it is a nudge, though 65 s from T.
+    const told = movedRestartedThen([T + 30_000, T + 2 * 60 * MINUTE, T + 10_000], T + 65_000)
+    expect(told.before).toHaveLength(3)
+    expect(told.next).toEqual([])
   })
 
   it('moved a minute, back, and a minute again, nudged, restarted, then nudged again: the start told last counts', () => {
-    const before = setUp()
-    const session = before.book('ses_1', T)
-    before.scheduler.start()
-    before.clock.advanceTo(T - 29 * MINUTE)
-    // Three moves, each told, then a nudge of 30 s from the start told last (T + 1 minute).
-    for (const start of [T + MINUTE, T, T + MINUTE, T + 30_000]) {
-      before.clock.advance(1_000)
-      before.update({ ...session, bookedStart: start, updatedAt: before.clock.now() })
-    }
-    const moves = before.titles().filter((title) => title.startsWith('Moved:'))
-    before.scheduler.stop()
-    const next = setUp({ dir: before.dir, now: before.clock.now() })
-    next.scheduler.start()
-    // 25 s from the start told last: a nudge, though 85 s from T, told twice before it.
-    next.clock.advance(1_000)
-    next.update({ ...session, bookedStart: T + 85_000, updatedAt: next.clock.now() })
-    expect(moves).toHaveLength(3)
-    expect(next.titles()).toEqual([])
-    next.scheduler.stop()
+    // Three moves, each told, then a nudge of 30 s from the start told last (T + 1 minute); then
+    // 25 s from that start: a nudge, though 85 s from T, told twice before it.
+    const told = movedRestartedThen([T + MINUTE, T, T + MINUTE, T + 30_000], T + 85_000)
+    expect(told.before.filter((title) => title.startsWith('Moved:'))).toHaveLength(3)
+    expect(told.next).toEqual([])
   })
 
   it('snoozed to its last call, then 59 s earlier: it comes back a minute before the auto-cancel booked now', () => {
