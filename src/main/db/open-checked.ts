@@ -19,6 +19,7 @@ import {
   type StoredStatements,
 } from './cache-schema'
 import { isDamage } from './damage-watch'
+import { distrustSchema } from './distrust-schema'
 import { cacheMigrations } from './migrations'
 
 /** The cache cannot be opened for a reason that is not the file's content; nothing was moved. */
@@ -197,7 +198,7 @@ function openConnection(
   try {
     // The lock wait is set as the connection is made: a pragma for it would compile a statement.
     const made = { ...options, timeout: OPEN_LOCK_WAIT_MS }
-    return new Database(path, nativeBinding === undefined ? made : { ...made, nativeBinding })
+    return distrustSchema(new Database(path, nativeBinding === undefined ? made : { ...made, nativeBinding }))
   } catch (error) {
     if (isDamage(error)) throw new CacheDamage(String((error as Error).message))
     if (!(error instanceof Database.SqliteError)) throw driverUnavailable(nativeBinding, error)

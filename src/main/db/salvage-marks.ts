@@ -9,6 +9,7 @@
 import Database from 'better-sqlite3'
 import { errorMessage } from '../../shared/error-message'
 import { notACacheFile } from './cache-file-state'
+import { distrustSchema } from './distrust-schema'
 
 type ColumnType = 'text' | 'text or empty' | 'integer' | 'integer or null'
 
@@ -106,6 +107,9 @@ export function salvageMarks(
   let rows = 0
   const unreadable: string[] = []
   try {
+    // The copy's schema is no longer known to be Standby's: none of its unsafe functions may run,
+    // and without that setting nothing is read.
+    distrustSchema(damaged)
     readPastSchemaFaults(damaged)
     for (const marks of MARK_TABLES) {
       const { table } = marks
@@ -115,6 +119,8 @@ export function salvageMarks(
         unreadable.push(`${table} (${errorMessage(error)})`)
       }
     }
+  } catch (error) {
+    return { rows, unreadable: [...unreadable, `the file (${errorMessage(error)})`] }
   } finally {
     try {
       damaged.close()
