@@ -20,6 +20,7 @@ import {
 } from './cache-schema'
 import { isDamage } from './damage-watch'
 import { distrustSchema } from './distrust-schema'
+import { isLockHeld, unavailableMessage } from './unavailable-message'
 import { cacheMigrations } from './migrations'
 
 /** The cache cannot be opened for a reason that is not the file's content; nothing was moved. */
@@ -224,15 +225,10 @@ function isEnvironmentFault(error: unknown): boolean {
   return error instanceof Database.SqliteError && isMachineFaultCode(error.code)
 }
 
+/** A held lock names its file on the error, as a Node error names one, so the start's advice can name it. */
 function unavailable(path: string, error: unknown): CacheUnavailableError {
-  const code = error instanceof Database.SqliteError ? `${error.code}: ` : ''
-  const detail = errorMessage(error)
-  return new CacheUnavailableError(
-    `Standby cannot open its offline cache at ${path} (${code}${detail}). Check that the folder ` +
-      'is writable and the disk is not full, and that no other copy of Standby is running; the ' +
-      'file was left as it is.',
-    { cause: error },
-  )
+  const unavailable = new CacheUnavailableError(unavailableMessage(path, error), { cause: error })
+  return isLockHeld(error) ? Object.assign(unavailable, { path }) : unavailable
 }
 
 function driverUnavailable(nativeBinding: string | undefined, error: unknown): CacheUnavailableError {

@@ -109,10 +109,12 @@ function advice(
       return `${first} Or move ${which} and start again: the cache is rebuilt from the platform.`
     }
     case 'locked':
-      return (
-        'Another copy of Standby, or another program such as a backup or antivirus scan, is using its ' +
-        'files. Quit it (look in the tray and in the task manager), then start Standby again.'
-      )
+      // A file named tells the expert which one to look for, and which program cannot be Standby.
+      return path === undefined
+        ? 'Another copy of Standby, or another program such as a backup or antivirus scan, is using its ' +
+            'files. Quit it (look in the tray and in the task manager), then start Standby again.'
+        : `Another program, such as a backup or sync tool, an antivirus scan or the sqlite3 shell, holds the lock on ${path}. ` +
+            'Close it or wait for it to finish (look in the task manager), then start Standby again; nothing was changed.'
     case 'port_in_use':
       return (
         `Another program is listening on ${listener === undefined ? 'that port' : `${listener.address}:${listener.port}`}. ` +

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { expect, it, vi } from 'vitest'
+import { describeStartupFailure } from '../../../../src/main/core/startup/startup-failure'
 import { storageFaultMessage } from '../../../../src/main/core/storage-remedy'
 import { CacheUnavailableError, openCache, RUN_LOCK_WAIT_MS } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
@@ -49,7 +50,20 @@ for (const unclean of [false, true]) {
     const before = readdirSync(dirname(path)).sort()
     const bytes = readFileSync(path)
     connections.length = 0
-    expect(() => openCache({ path, integrityCheck: 'after-unclean-exit' })).toThrow(CacheUnavailableError)
+    let refused: unknown
+    try {
+      openCache({ path, integrityCheck: 'after-unclean-exit' })
+    } catch (error) {
+      refused = error
+    }
+    expect(refused).toBeInstanceOf(CacheUnavailableError)
+    // What is known: something else holds this file's lock; not the folder, the disk or another Standby.
+    const said = (refused as Error).message
+    expect(said).toContain(`another program holds the lock on ${path}`)
+    expect(said).not.toMatch(/other copy of Standby|disk is not full/)
+    const shown = describeStartupFailure(refused, { logPath: null, packaged: true })
+    expect(shown.message).toContain(`holds the lock on ${path}`)
+    expect(shown.message).not.toMatch(/copy of Standby/)
     expect(connections.length).toBeGreaterThan(0)
     for (const made of connections) expect(made.waitMs, made.file).toBeGreaterThan(RUN_LOCK_WAIT_MS)
     expect(readdirSync(dirname(path)).sort()).toEqual(before)
