@@ -105,12 +105,12 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
         'Move or rename that folder, then start Standby again; it was left as it is.',
     )
   }
-  const level = checkLevel(check, notAFile === null, path, found, marker)
+  const { level, handled } = checkLevel(check, notAFile === null, path, found, marker)
   const checked = level !== 'none'
   const opened = (db: Database.Database, rebuilt: CacheRebuild | null): OpenedCache => {
     // Written once the cache is open and removed by close(): found at the next open, it means this
     // run never closed the cache.
-    const marked = check === 'after-unclean-exit' && markOpen(marker)
+    const marked = check === 'after-unclean-exit' && markOpen(marker, handled)
     let damaged = false
     const sawDamage = (): void => {
       if (damaged) return
@@ -167,7 +167,8 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
 
 /**
  * The check for this open: none of a path that holds no file, the full one after a run that found
- * the file damaged (the quick one may pass what that run found), else as `check` says.
+ * the file damaged (the quick one may pass what that run found; `handled` is that run's marker,
+ * which this open then clears), else as `check` says.
  */
 function checkLevel(
   check: IntegrityCheck,
@@ -175,12 +176,12 @@ function checkLevel(
   path: string,
   found: FoundAtPath,
   marker: string,
-): CheckLevel {
-  if (!isFile || check === 'none') return 'none'
-  if (check === 'quick') return 'quick'
+): { level: CheckLevel; handled?: Stats } {
+  if (!isFile || check === 'none') return { level: 'none' }
+  if (check === 'quick') return { level: 'quick' }
   const markerEntry: Stats | undefined = lstatOrNothing(marker)
-  if (markedDamaged(marker, markerEntry)) return 'full'
-  return leftUnclean(path, found, markerEntry) ? 'quick' : 'none'
+  if (markedDamaged(marker, markerEntry)) return { level: 'full', handled: markerEntry }
+  return { level: leftUnclean(path, found, markerEntry) ? 'quick' : 'none' }
 }
 
 /**

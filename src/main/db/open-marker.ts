@@ -4,41 +4,62 @@
  * whose reads or writes found the file damaged writes so into it, and the next open then runs the
  * full check, which also finds what the quick one does not (an index that no longer matches its rows).
  */
-import { closeSync, constants, openSync, readSync, rmSync, writeSync, type Stats } from 'node:fs'
+import { closeSync, constants, openSync, readSync, rmSync, type Stats } from 'node:fs'
+import { writeFileAtomicallySync } from '../node/atomic-file'
+import { lstatOrNothing } from './cache-file-state'
 
 /** What a marker holds when the run found the file damaged. */
 const DAMAGED = 'damaged\n'
 
 /**
- * Create the marker, holding `content`; false when something else is at its path (a folder, a
- * named pipe, a link) or it cannot be made. Not opened blocking nor through a link: a pipe would
- * hold the start for ever, a link would truncate its target. Whatever is there is left alone, and
- * as it stays, every open runs the check, which is the safe side of a marker that cannot be trusted.
+ * Mark the cache open; false when something else is at the marker's path (a folder, a named pipe,
+ * a link) or it cannot be made. A marker already there is kept as found, never emptied: another run
+ * may have recorded in it since this open looked that the file is damaged (two started at once),
+ * and emptying it would have the next open skip the full check. Only `handled`, the damaged marker
+ * this open looked at and acted on (the full check ran), is replaced, and only while it is still
+ * that same file. Nothing is opened blocking nor through a link: a pipe would hold the start for
+ * ever, a link would truncate its target. Whatever else is there is left alone, and as it stays,
+ * every open runs the check, which is the safe side of a marker that cannot be trusted.
  */
-export function markOpen(marker: string, content = ''): boolean {
-  // Windows has neither flag, nor named pipes or links at a plain path.
-  const flags =
-    constants.O_WRONLY |
-    constants.O_CREAT |
-    constants.O_TRUNC |
-    (constants.O_NONBLOCK ?? 0) |
-    (constants.O_NOFOLLOW ?? 0)
+export function markOpen(marker: string, handled?: Stats): boolean {
+  if (handled !== undefined && sameFile(lstatOrNothing(marker), handled)) return writeMarker(marker, '')
   try {
-    const fd = openSync(marker, flags, 0o600)
-    try {
-      if (content !== '') writeSync(fd, content)
-    } finally {
-      closeSync(fd)
-    }
+    // O_EXCL fails on whatever is there, a link included, rather than open it.
+    closeSync(openSync(marker, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600))
+    return true
+  } catch {
+    return lstatOrNothing(marker)?.isFile() === true
+  }
+}
+
+/**
+ * Record in the marker that the run found the file damaged; false when it could not. Written beside
+ * and renamed over, so an open reading the marker meanwhile finds the old one or this, never an
+ * empty file that would read as a mere unclean exit.
+ */
+export function markDamaged(marker: string): boolean {
+  return writeMarker(marker, DAMAGED)
+}
+
+function writeMarker(marker: string, content: string): boolean {
+  try {
+    writeFileAtomicallySync(marker, content)
     return true
   } catch {
     return false
   }
 }
 
-/** Record in the marker that the run found the file damaged; false when it could not. */
-export function markDamaged(marker: string): boolean {
-  return markOpen(marker, DAMAGED)
+/** Whether `now` is still the file `then` was (a rename over it makes another). */
+function sameFile(now: Stats | undefined, then: Stats): boolean {
+  return (
+    now !== undefined &&
+    now.isFile() &&
+    now.ino === then.ino &&
+    now.dev === then.dev &&
+    now.size === then.size &&
+    now.mtimeMs === then.mtimeMs
+  )
 }
 
 /**
@@ -63,8 +84,13 @@ export function markedDamaged(marker: string, entry: Stats | undefined): boolean
   }
 }
 
-/** Remove the marker at a clean close; one left behind only costs the next start the check. */
+/**
+ * Remove the marker at a clean close, unless it says the file is damaged: another run may have
+ * found so since, and only the open that checks the file clears that. One left behind only costs
+ * the next start the check.
+ */
 export function unmarkOpen(marker: string): void {
+  if (markedDamaged(marker, lstatOrNothing(marker))) return
   try {
     rmSync(marker, { force: true })
   } catch {
