@@ -14,6 +14,7 @@ import {
   statSync,
   type Stats,
 } from 'node:fs'
+import { companionBase } from './companion-base'
 import { COMPANIONS } from './quarantine'
 
 /**
@@ -23,16 +24,17 @@ import { COMPANIONS } from './quarantine'
  */
 export interface FoundAtPath {
   readonly file: Stats | undefined
-  /** In COMPANIONS' order; undefined where nothing is. */
+  /** Where the companions are (companion-base.ts): the path, or the file a link there points to. */
+  readonly base: string
+  /** In COMPANIONS' order, at `base`; undefined where nothing is. */
   readonly companions: ReadonlyArray<Stats | undefined>
 }
 
 /** Look at `path` and its companions (see FoundAtPath). */
 export function foundAt(path: string): FoundAtPath {
-  return {
-    file: lstatOrNothing(path),
-    companions: COMPANIONS.map((suffix) => lstatOrNothing(path + suffix)),
-  }
+  const file = lstatOrNothing(path)
+  const base = companionBase(path, file)
+  return { file, base, companions: COMPANIONS.map((suffix) => lstatOrNothing(base + suffix)) }
 }
 
 /** What lstat finds at `path`, or undefined when it finds nothing or cannot look (a folder not ours). */
@@ -69,8 +71,8 @@ export function notACacheFile(path: string, found: FoundAtPath = foundAt(path)):
       ? { kind: 'folder', reason: `${path} is a folder` }
       : { kind: 'other', reason: `${path} is ${wrongFile}` }
   for (const [i, suffix] of COMPANIONS.entries()) {
-    const wrong = notAFile(path + suffix, found.companions[i])
-    if (wrong !== null) return { kind: 'other', reason: `${path + suffix} is ${wrong}` }
+    const wrong = notAFile(found.base + suffix, found.companions[i])
+    if (wrong !== null) return { kind: 'other', reason: `${found.base + suffix} is ${wrong}` }
   }
   const orphan = orphanedJournal(path, found)
   if (orphan !== null)
@@ -87,7 +89,8 @@ export function notACacheFile(path: string, found: FoundAtPath = foundAt(path)):
 function orphanedJournal(path: string, found: FoundAtPath): string | null {
   if ((sizeOf(path, found.file) ?? 0) > 0) return null
   for (const suffix of ['-wal', '-journal'] as const) {
-    if ((sizeOf(path + suffix, found.companions[COMPANIONS.indexOf(suffix)]) ?? 0) > 0) return path + suffix
+    const companion = found.base + suffix
+    if ((sizeOf(companion, found.companions[COMPANIONS.indexOf(suffix)]) ?? 0) > 0) return companion
   }
   return null
 }
@@ -132,7 +135,7 @@ export function leftUnclean(path: string, found: FoundAtPath, marker: Stats | un
   // Whatever is there, a link to nothing included (lstat does not follow links): one the open
   // cannot replace with its own marker is never removed at close either, so it cannot tell a clean exit.
   if (marker !== undefined) return true
-  if ((sizeOf(`${path}-wal`, found.companions[COMPANIONS.indexOf('-wal')]) ?? 0) > 0) return true
+  if ((sizeOf(`${found.base}-wal`, found.companions[COMPANIONS.indexOf('-wal')]) ?? 0) > 0) return true
   return shorterThanHeaderSays(path, size)
 }
 
@@ -173,21 +176,25 @@ export function keepPrivate(path: string, found: FoundAtPath = foundAt(path)): v
       there = foundAt(path)
     }
   }
-  const entries = [there.file, ...there.companions]
-  for (const [i, file] of [path, ...COMPANIONS.map((suffix) => path + suffix)].entries()) {
-    const entry = entries[i]
-    if (entry?.isFile() === true && (entry.mode & 0o077) !== 0) narrowFile(file)
+  // Through a link, the companions are the target's, narrowed with it (keepLinkedPrivate).
+  const entries = there.base === path ? [there.file, ...there.companions] : [there.file]
+  for (const [i, entry] of entries.entries()) {
+    if (entry?.isFile() === true && (entry.mode & 0o077) !== 0)
+      narrowFile(i === 0 ? path : path + COMPANIONS[i - 1])
   }
 }
 
 /**
- * Narrow what a link at `path` points to, once it opened as the cache: SQLite keeps the -wal and
- * -shm beside that file, with its mode.
+ * Narrow what a link at `path` points to, once it opened as the cache, and the -wal and -shm SQLite
+ * keeps beside that file (made with its mode, but one left from before may be wider).
  */
 export function keepLinkedPrivate(path: string): void {
   if (process.platform === 'win32') return
   try {
-    if (lstatSync(path).isSymbolicLink()) narrow(path, statSync(path).mode)
+    if (!lstatSync(path).isSymbolicLink()) return
+    narrow(path, statSync(path).mode)
+    const base = companionBase(path, lstatSync(path))
+    for (const suffix of COMPANIONS) narrowFile(base + suffix)
   } catch {
     // Gone since the open, which the next open finds.
   }
