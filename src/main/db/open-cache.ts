@@ -6,10 +6,10 @@
  * is refused instead: it is not damaged, and this version must not touch it.
  */
 import type Database from 'better-sqlite3'
-import { existsSync, mkdirSync, type Stats } from 'node:fs'
-import { dirname } from 'node:path'
+import { existsSync, type Stats } from 'node:fs'
 import { DatabaseTooNewError } from '../../shared/sqlite/migrate'
 import { removeInterruptedWrites } from '../node/atomic-file'
+import { makeCacheFolder } from './cache-folder'
 import { foundAt, leftUnclean, lstatOrNothing, notACacheFile, type FoundAtPath } from './cache-file-state'
 import { COMPANIONS, isThere, moveAside, pruneQuarantined, type Pruned } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
@@ -94,7 +94,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   }
   const found = foundAt(path)
   // Whatever is there, its folder exists: mkdirSync would only cost a failing syscall and a stat.
-  if (found.file === undefined) mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+  if (found.file === undefined) makeCacheFolder(path)
   // A write-back of an earlier run interrupted at its quit left a whole copy of the cache beside it.
   removeInterruptedWrites(path)
   const marker = `${path}-open`
