@@ -74,14 +74,14 @@ describe('a failed start, in words', () => {
     expect(shown.message).toContain(`Or move ${path} out of its folder and start again`)
   })
 
-  it('says when the cache cannot be opened because its folder is not writable', () => {
+  it("says when a file is where the cache's folder should be, and when the folder is not writable", () => {
     const dir = tempDir()
-    // A file where the cache's folder should be: SQLite cannot create the database under it.
+    // A file where the cache's folder should be: named as such, not as a folder to make writable.
     writeFileSync(join(dir, 'profile'), '')
     const error = thrown(() => openCache({ path: join(dir, 'profile', 'cache.db') }))
     const shown = describeStartupFailure(error, installed)
-    expect(shown.kind).toBe('unwritable')
-    expect(shown.message).toContain('writable')
+    expect(shown.kind).toBe('cache_unavailable')
+    expect(shown.message).toContain(`${join(dir, 'profile')} is a file, where a folder should be`)
     const denied = Object.assign(new Error('EACCES: permission denied'), {
       code: 'EACCES',
       path: '/home/ada/.config/Standby',
