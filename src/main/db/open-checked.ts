@@ -18,6 +18,7 @@ import {
   storedStatements,
   type StoredStatements,
 } from './cache-schema'
+import { closeRefused } from './close-refused'
 import { isDamage } from './damage-watch'
 import { distrustSchema } from './distrust-schema'
 import { isLockHeld, unavailableMessage } from './unavailable-message'
@@ -95,7 +96,7 @@ export function openChecked(
     db.exec(`PRAGMA busy_timeout = ${RUN_LOCK_WAIT_MS};`)
     return db
   } catch (error) {
-    closeQuietly(db)
+    closeRefused(db, path, nativeBinding)
     throw classify(path, error)
   }
 }

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3'
 import { errorMessage } from '../../shared/error-message'
 import { notACacheFile } from './cache-file-state'
 import { distrustSchema } from './distrust-schema'
+import { fileWithoutWal, holdsBytes } from './file-without-wal'
 
 type ColumnType = 'text' | 'text or empty' | 'integer' | 'integer or null'
 
@@ -97,10 +98,29 @@ export function salvageMarks(
   // its WAL) would hold the start for ever, waiting for a writer.
   const notAFile = notACacheFile(damagedCopy)
   if (notAFile !== null) return { rows: 0, unreadable: [`the file (${notAFile.reason})`] }
+  const withWal = salvageFrom(fresh, damagedCopy, nativeBinding)
+  if (withWal.rows > 0 || !holdsBytes(`${damagedCopy}-wal`)) return withWal
+  // Nothing read through the WAL: it may be another database's, hiding the file's own tables.
+  const alone = fileWithoutWal(damagedCopy)
+  if (alone === null) return withWal
+  try {
+    const fromFile = salvageFrom(fresh, alone.path, nativeBinding)
+    return fromFile.rows > 0 ? fromFile : withWal
+  } finally {
+    alone.remove()
+  }
+}
+
+/** salvageMarks from `file`, a regular file. */
+function salvageFrom(
+  fresh: Database.Database,
+  file: string,
+  nativeBinding: string | undefined,
+): SalvagedMarks {
   let damaged: Database.Database
   try {
     const options = { readonly: true, fileMustExist: true }
-    damaged = new Database(damagedCopy, nativeBinding === undefined ? options : { ...options, nativeBinding })
+    damaged = new Database(file, nativeBinding === undefined ? options : { ...options, nativeBinding })
   } catch (error) {
     return { rows: 0, unreadable: [`the file (${errorMessage(error)})`] }
   }

@@ -1,7 +1,7 @@
 // A damaged cache is replaced by an empty one; what the expert was already shown must not be
 // shown again once the platform has filled the new one.
 import Database from 'better-sqlite3'
-import { writeFileSync } from 'node:fs'
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
@@ -158,6 +158,29 @@ describe('a damaged cache replaced by an empty one', () => {
     store.applyEvents([inviteCreated(1, other)])
     expect(store.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([other])
     opened.close()
+  })
+
+  it('carries over the marks the file holds when a WAL of another database beside it hid them', () => {
+    const dir = tempDir()
+    const path = join(dir, 'cache.db')
+    usedCache(path)
+    // Another program's database, its writes still in its WAL, which a hand or a tool puts beside the cache.
+    const other = new Database(join(dir, 'other.db'))
+    other.pragma('journal_mode = WAL')
+    other.pragma('wal_autocheckpoint = 0')
+    other.exec('CREATE TABLE notes (x); INSERT INTO notes VALUES (1)')
+    copyFileSync(join(dir, 'other.db-wal'), `${path}-wal`)
+    other.close()
+    const [file, wal] = [readFileSync(path), readFileSync(`${path}-wal`)]
+    const { rebuilt, store, close } = reopenAndRefill(path)
+    expect(rebuilt?.reason).toMatch(/another program's file/)
+    expect(rebuilt?.salvaged).toEqual({ rows: 4, unreadable: [] })
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW).map((i) => i.id)).toEqual([unseen.id])
+    // The damaged copy and the WAL found beside it are kept as they were: the WAL never copied in.
+    expect(readFileSync(rebuilt?.damagedCopy ?? '').equals(file)).toBe(true)
+    expect(readFileSync(`${rebuilt?.damagedCopy ?? ''}-wal`).equals(wal)).toBe(true)
+    expect(readdirSync(dir).filter((name) => name.startsWith('standby-salvage-'))).toEqual([])
+    close()
   })
 
   it('says what it could not read when the damaged copy is no database at all, and still opens', () => {
