@@ -8,7 +8,7 @@
  */
 import Database from 'better-sqlite3'
 import { errorMessage } from '../../shared/error-message'
-import { notACacheFile } from './cache-file-state'
+import { foundAt, notACacheFile } from './cache-file-state'
 import { distrustSchema } from './distrust-schema'
 import { fileWithoutWal, holdsBytes } from './file-without-wal'
 
@@ -96,10 +96,11 @@ export function salvageMarks(
 ): SalvagedMarks {
   // SQLite opens what it is given blocking: a named pipe moved aside as the damaged "file" (or as
   // its WAL) would hold the start for ever, waiting for a writer.
-  const notAFile = notACacheFile(damagedCopy)
+  const found = foundAt(damagedCopy)
+  const notAFile = notACacheFile(damagedCopy, found)
   if (notAFile !== null) return { rows: 0, unreadable: [`the file (${notAFile.reason})`] }
   const withWal = salvageFrom(fresh, damagedCopy, nativeBinding)
-  if (withWal.rows > 0 || !holdsBytes(`${damagedCopy}-wal`)) return withWal
+  if (withWal.rows > 0 || !holdsBytes(`${found.base}-wal`)) return withWal
   // Nothing read through the WAL: it may be another database's, hiding the file's own tables.
   const alone = fileWithoutWal(damagedCopy)
   if (alone === null) return withWal

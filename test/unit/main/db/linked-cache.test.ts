@@ -3,7 +3,18 @@
 // there too, or what is wrong beside that file fails the open as a fault of the machine (a folder),
 // blocks it (a pipe), or goes unchecked (a WAL left by a run that never closed the cache).
 import { execFileSync } from 'node:child_process'
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readlinkSync, statSync, symlinkSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import {
+  chmodSync,
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
@@ -68,6 +79,22 @@ describe.runIf(process.platform !== 'win32')('a link at the cache path to a cach
     expect(opened).toMatchObject({ checked: true, rebuilt: null })
     expect(statSync(`${elsewhere}-wal`).mode & 0o777).toBe(0o600)
     expect(opened.db.prepare('SELECT cursor FROM sync_state').pluck().get()).toBe(9)
+    opened.close()
+  })
+  it('carries the marks over from the target alone when a WAL of another database is beside it', () => {
+    const dir = tempDir()
+    const { path, elsewhere } = linkedCache(dir)
+    const other = new Database(join(dir, 'other.db'))
+    other.pragma('journal_mode = WAL')
+    other.pragma('wal_autocheckpoint = 0')
+    other.exec('CREATE TABLE notes (x); INSERT INTO notes VALUES (1)')
+    copyFileSync(join(dir, 'other.db-wal'), `${elsewhere}-wal`)
+    other.close()
+    const file = readFileSync(elsewhere)
+    const opened = open(path)
+    expect(opened.rebuilt?.reason).toMatch(/another program's file/)
+    expect(opened.rebuilt?.salvaged).toEqual({ rows: 1, unreadable: [] })
+    expect(readFileSync(elsewhere).equals(file)).toBe(true)
     opened.close()
   })
 })
