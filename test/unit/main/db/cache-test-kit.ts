@@ -1,5 +1,7 @@
 /** Shared set-up for the cache tests: temp folders removed after each test, and an open store. */
+import BetterSqlite from 'better-sqlite3'
 import type Database from 'better-sqlite3'
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import type { Logger } from '../../../../src/main/core/ports/logger'
@@ -84,4 +86,17 @@ export function allHistoryPages(store: SqliteCacheStore, size: number, filter?: 
     page = store.sessionHistory(size, historyCursorOf(page.at(-1)!), filter)
   }
   return seen
+}
+
+/**
+ * Put at `wal` the WAL of another program's database (made in `dir`), its writes not yet copied
+ * into its file: what a hand or a tool can leave beside the cache, which SQLite takes for its own.
+ */
+export function putOtherDatabasesWal(dir: string, wal: string): void {
+  const other = new BetterSqlite(join(dir, 'other.db'))
+  other.pragma('journal_mode = WAL')
+  other.pragma('wal_autocheckpoint = 0')
+  other.exec('CREATE TABLE notes (x); INSERT INTO notes VALUES (1)')
+  copyFileSync(join(dir, 'other.db-wal'), wal)
+  other.close()
 }

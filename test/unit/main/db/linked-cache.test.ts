@@ -1,12 +1,10 @@
 // A cache file kept elsewhere behind a link at the cache's path. SQLite resolves the link and keeps
 // the -wal, -shm and -journal beside the file it points to; every check before the open must look
 // there too, or what is wrong beside that file fails the open as a fault of the machine (a folder),
-// blocks it (a pipe), or goes unchecked (a WAL left by a run that never closed the cache).
+// passes unseen (a pipe), or goes unchecked (a WAL left by a run that never closed the cache).
 import { execFileSync } from 'node:child_process'
-import Database from 'better-sqlite3'
 import {
   chmodSync,
-  copyFileSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -20,7 +18,7 @@ import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { anInvite, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
-import { linesLogger, useTempDirs } from './cache-test-kit'
+import { linesLogger, putOtherDatabasesWal, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
 const now = () => Date.UTC(2026, 10, 27, 12, 0, 0)
@@ -84,12 +82,7 @@ describe.runIf(process.platform !== 'win32')('a link at the cache path to a cach
   it('carries the marks over from the target alone when a WAL of another database is beside it', () => {
     const dir = tempDir()
     const { path, elsewhere } = linkedCache(dir)
-    const other = new Database(join(dir, 'other.db'))
-    other.pragma('journal_mode = WAL')
-    other.pragma('wal_autocheckpoint = 0')
-    other.exec('CREATE TABLE notes (x); INSERT INTO notes VALUES (1)')
-    copyFileSync(join(dir, 'other.db-wal'), `${elsewhere}-wal`)
-    other.close()
+    putOtherDatabasesWal(dir, `${elsewhere}-wal`)
     const file = readFileSync(elsewhere)
     const opened = open(path)
     expect(opened.rebuilt?.reason).toMatch(/another program's file/)

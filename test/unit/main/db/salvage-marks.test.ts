@@ -1,13 +1,13 @@
 // A damaged cache is replaced by an empty one; what the expert was already shown must not be
 // shown again once the platform has filled the new one.
 import Database from 'better-sqlite3'
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { anInvite, aRequest, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
-import { linesLogger, useTempDirs } from './cache-test-kit'
+import { linesLogger, putOtherDatabasesWal, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
 const shown = anInvite({ id: 'inv_shown', request: aRequest({ id: 'req_a' }) })
@@ -164,13 +164,7 @@ describe('a damaged cache replaced by an empty one', () => {
     const dir = tempDir()
     const path = join(dir, 'cache.db')
     usedCache(path)
-    // Another program's database, its writes still in its WAL, which a hand or a tool puts beside the cache.
-    const other = new Database(join(dir, 'other.db'))
-    other.pragma('journal_mode = WAL')
-    other.pragma('wal_autocheckpoint = 0')
-    other.exec('CREATE TABLE notes (x); INSERT INTO notes VALUES (1)')
-    copyFileSync(join(dir, 'other.db-wal'), `${path}-wal`)
-    other.close()
+    putOtherDatabasesWal(dir, `${path}-wal`)
     const [file, wal] = [readFileSync(path), readFileSync(`${path}-wal`)]
     const { rebuilt, store, close } = reopenAndRefill(path)
     expect(rebuilt?.reason).toMatch(/another program's file/)
