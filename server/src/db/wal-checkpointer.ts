@@ -12,6 +12,11 @@
  * once that passes a limit, the writer's own connection, between two of its transactions, copies
  * back the little the worker left, and its next write starts the WAL over.
  *
+ * SQLite lets one checkpoint run at a time and turns a second away at once, so the worker starts
+ * its next pass only once the writer has heard of the last one and caught up if it had to. On a
+ * timer alone, a pass that outlasts the interval, or a busy event loop that reads the report late,
+ * puts the worker back at work whenever the writer tries, and the WAL grows without bound.
+ *
  * Starting over leaves the file at its size (the writer has no `journal_size_limit`): cutting a
  * large file back takes the kernel long enough to stall the commit that would do it. The worker
  * cuts it back instead, once no commit came since its previous pass, and only when nothing is left
@@ -33,11 +38,14 @@ db.pragma('busy_timeout = 2000')
 const passive = () => db.pragma('wal_checkpoint(PASSIVE)')[0]
 let lastVersion = db.pragma('data_version', { simple: true })
 const pass = () => {
+  // Busy: another connection is checkpointing, so this pass learnt nothing about the WAL.
+  let result = passive()
+  if (result.busy !== 0) return { type: 'busy' }
   // A pass copies what the WAL held when it began; what the writer added meanwhile is the next
   // pass's, so passes follow while that is more than a little (a smaller log: it started over).
-  let result = passive()
   for (let i = 0; i < maxFollowUps; i++) {
     const next = passive()
+    if (next.busy !== 0) break
     const added = next.log >= result.log ? next.log - result.log : next.log
     result = next
     if (added <= followUpFrames) break
@@ -58,13 +66,17 @@ const pass = () => {
     ? { type: 'checkpointed', log: 0, checkpointed: 0, cut }
     : { type: 'checkpointed', log: result.log, checkpointed: result.checkpointed, cut }
 }
-const timer = setInterval(() => {
+const run = () => {
+  timer = undefined
   try { parentPort.postMessage(pass()) }
   catch (error) { parentPort.postMessage({ type: 'error', message: String(error) }) }
-}, intervalMs)
+}
+// The next pass waits for 'next': the writer has read this one's report and caught up if it had to.
+let timer = setTimeout(run, intervalMs)
 parentPort.on('message', (message) => {
+  if (message === 'next') return void (timer = setTimeout(run, intervalMs))
   if (message !== 'close') return
-  clearInterval(timer)
+  clearTimeout(timer)
   try { passive() } finally { db.close() }
   parentPort.postMessage({ type: 'closed' })
 })
@@ -92,14 +104,18 @@ export interface CheckpointPass {
 }
 
 type WorkerMessage =
-  ({ type: 'checkpointed' } & CheckpointPass) | { type: 'error'; message: string } | { type: 'closed' }
+  | ({ type: 'checkpointed' } & CheckpointPass)
+  | { type: 'busy' }
+  | { type: 'error'; message: string }
+  | { type: 'closed' }
 
 /** A running background checkpointer. */
 export interface WalCheckpointer {
   /**
    * If the WAL held more than its limit at the worker's last pass, copy back on the writer's
    * connection what is left, so that the next write starts the WAL over. Runs each time the
-   * worker finished a pass (so that the two do not meet); must not run inside a transaction.
+   * worker finished a pass, before it may start the next (so that the two do not meet); must not
+   * run inside a transaction.
    * Returns whether it checkpointed.
    */
   keepWalBounded(): boolean
@@ -108,9 +124,9 @@ export interface WalCheckpointer {
 }
 
 /**
- * Turn off inline checkpoints on `db`, checkpoint its file from a worker every `intervalMs`, and
- * after each of those keep its WAL under `maxWalBytes`. `onPass` hears of each of the worker's
- * passes, after the writer's catch-up, if any.
+ * Turn off inline checkpoints on `db`, checkpoint its file from a worker `intervalMs` after the
+ * writer heard of its last pass, and after each of those keep its WAL under `maxWalBytes`.
+ * `onPass` hears of each of the worker's passes, after the writer's catch-up, if any.
  */
 export function startWalCheckpointer(
   db: Database.Database,
@@ -150,16 +166,21 @@ export function startWalCheckpointer(
   let closed: Promise<void> | undefined
   worker.on('message', (message: WorkerMessage) => {
     if (message.type === 'closed') return void worker.terminate()
-    if (message.type === 'error') return options.onError(message.message)
     // Once closing, the writer's connection may be gone; the worker's last pass covers the rest.
     if (closed !== undefined) return
-    framesAtLastPass = message.log
-    try {
-      keepWalBounded()
-    } catch (error) {
-      options.onError(String(error))
+    if (message.type === 'error') options.onError(message.message)
+    if (message.type === 'checkpointed') {
+      framesAtLastPass = message.log
+      try {
+        keepWalBounded()
+      } catch (error) {
+        options.onError(String(error))
+      }
     }
-    options.onPass?.({ log: message.log, checkpointed: message.checkpointed, cut: message.cut })
+    // Only now, so that the worker's next pass cannot turn the writer's catch-up away.
+    worker.postMessage('next')
+    if (message.type === 'checkpointed')
+      options.onPass?.({ log: message.log, checkpointed: message.checkpointed, cut: message.cut })
   })
   worker.on('error', (error) => options.onError(String(error)))
   return {

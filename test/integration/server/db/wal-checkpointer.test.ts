@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
@@ -23,6 +23,17 @@ describe('the WAL checkpointer', () => {
   // A transaction as big as a fan-out's: a few dozen pages.
   const write = (): void => void db.prepare('INSERT INTO filler (bytes) VALUES (randomblob(100000))').run()
   const overLimit = (pass: CheckpointPass): boolean => pass.log * PAGE > LIMIT
+  // The WAL header's checkpoint sequence number: SQLite adds one each time the WAL starts over.
+  // A WAL cut back to nothing has no header yet, and so no generation to compare with.
+  const walGeneration = (): number => {
+    const header = Buffer.alloc(16)
+    const fd = openSync(`${db.name}-wal`, 'r')
+    try {
+      return readSync(fd, header, 0, 16, 0) < 16 ? Number.NaN : header.readUInt32BE(12)
+    } finally {
+      closeSync(fd)
+    }
+  }
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'standby-wal-'))
@@ -52,32 +63,28 @@ describe('the WAL checkpointer', () => {
     }))
 
   it('past its limit, copies the rest back so that the next write starts the WAL over, leaving the file as it is', async () => {
-    let startedOver: () => void = () => undefined
-    const restarted = new Promise<{ before: number; after: number; startedOver: Promise<void> }>(
-      (resolve) => {
-        let wrote = false
-        start(
-          (pass) => {
-            // A pass the worker began before that write may still report the WAL as it was.
-            if (wrote) return void (overLimit(pass) || startedOver())
-            if (!overLimit(pass)) return
-            // Right after the writer's catch-up, as the platform's next transaction would come.
-            const before = walSize()
-            write()
-            wrote = true
-            resolve({ before, after: walSize(), startedOver: new Promise((r) => (startedOver = r)) })
-          },
-          // Only the commit is looked at here: a quiet worker would cut the file.
-          { cutPastBytes: Number.POSITIVE_INFINITY },
-        )
-      },
-    )
+    const heard = new Promise<{ before: number; after: number; startedOver: boolean }>((resolve) => {
+      let wrote = false
+      start(
+        (pass) => {
+          if (wrote || !overLimit(pass)) return
+          // Right after the writer's catch-up, as the platform's next transaction would come.
+          const before = walSize()
+          const generation = walGeneration()
+          write()
+          wrote = true
+          resolve({ before, after: walSize(), startedOver: walGeneration() === generation + 1 })
+        },
+        // Only the commit is looked at here: a quiet worker would cut the file.
+        { cutPastBytes: Number.POSITIVE_INFINITY },
+      )
+    })
     for (let i = 0; i < 20; i++) write()
-    const { before, after, startedOver: walStartedOver } = await restarted
+    const { before, after, startedOver } = await heard
     expect(before).toBeGreaterThan(LIMIT)
+    expect(startedOver).toBe(true)
     // Cutting a large file back would stall this commit; it wrote over the start of the file instead.
     expect(after).toBe(before)
-    await walStartedOver
     expect(rows()).toBe(21)
   })
 
@@ -105,19 +112,29 @@ describe('the WAL checkpointer', () => {
   })
 
   it('keeps the WAL bounded while writes never pause, with no one but the worker asking', async () => {
-    let highest = 0
-    let startedOver = false
-    start((pass) => {
-      if (highest * PAGE > LIMIT && !overLimit(pass)) startedOver = true
-      highest = Math.max(highest, pass.log)
-    })
+    // The generation the WAL was in when the writer heard of a pass that found it past its limit.
+    let heardOverLimitIn: number | undefined
+    const workerUp = new Promise<void>((resolve) =>
+      start(
+        (pass) => {
+          resolve()
+          if (overLimit(pass)) heardOverLimitIn = walGeneration()
+        },
+        // A quiet worker would cut the file, which is not what is looked at here.
+        { cutPastBytes: Number.POSITIVE_INFINITY },
+      ),
+    )
+    await workerUp
     // Writes back to back, yielding only to let the worker's reports in, as a saturated platform
-    // does: the worker alone never finds a moment without a newer commit.
-    for (let i = 0; i < 3_000 && !startedOver; i++) {
+    // does: the worker alone never finds a moment without a newer commit. Each time the writer
+    // heard of a pass past the limit, its next write must start the WAL over.
+    const startedOver: boolean[] = []
+    for (let i = 0; i < 3_000 && startedOver.length < 3; i++) {
       write()
+      if (heardOverLimitIn !== undefined) startedOver.push(walGeneration() === heardOverLimitIn + 1)
+      heardOverLimitIn = undefined
       await new Promise<void>((resolve) => setImmediate(resolve))
     }
-    expect(highest * PAGE).toBeGreaterThan(LIMIT)
-    expect(startedOver).toBe(true)
+    expect(startedOver).toEqual([true, true, true])
   })
 })
