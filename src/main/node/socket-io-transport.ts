@@ -13,9 +13,7 @@ import { brokeProtocol, whyClosed, whyNotConnected } from './socket-io-close-rea
 import { closedForHandshake, guardHandshakes } from './engine-handshake'
 import { markPacketReceived } from './packet-received-mark'
 import { PING_FLOOD, pingFloodWatch } from './ping-flood-watch'
-
-/** The namespace the app's socket is in: the root one, as it connects to the platform's origin. */
-const NAMESPACE = '/'
+import { protocolPacket, type ConnectionSoFar } from './socket-io-packet-filter'
 
 /** A socket.io connection that never reconnects by itself: retrying is the link's. */
 export const socketIoTransport: LinkTransport = (options, handlers) => {
@@ -188,19 +186,10 @@ function failUnsent(socket: Socket, connection: ConnectionSoFar): void {
   for (const { id } of [...asked.sendBuffer]) if (id !== undefined) forget(asked, connection, id)
 }
 
-/** What the parser knows of the connection it reads. */
-interface ConnectionSoFar {
-  /** The platform accepted the connection. */
-  letIn: boolean
-  /** The server refused the attempt under way (socket.io's refusal packet), with or without data. */
-  refused: boolean
-  /** The ids of the answers awaited: each one is taken once. */
-  readonly awaited: Set<number>
-}
-
 /**
- * socket.io's parser, with a decoder that passes on only what the protocol has (see protocolPacket),
- * telling `passedOver` what it cut or dropped, and an encoder that notes each answer awaited.
+ * socket.io's parser, with a decoder that passes on only what the protocol has (protocolPacket,
+ * in socket-io-packet-filter.ts), telling `passedOver` what it cut or dropped, and an encoder
+ * that notes each answer awaited.
  */
 function protocolParser(
   connection: ConnectionSoFar,
@@ -244,70 +233,4 @@ function protocolParser(
     }
   }
   return { Encoder: ProtocolEncoder, Decoder: ProtocolDecoder }
-}
-
-/**
- * `packet` as the protocol has it, or null to drop it. Every message of the protocol is one value
- * (an event's payload, an answer), and only the first is kept: socket.io hands a packet's values
- * to its listeners as arguments, and a few hundred thousand of them overflow the stack where no
- * handler can catch it, ending the process. An event before the platform let the connection in
- * is dropped: socket.io would hold it, and any number after it, and hand them to the next
- * connection it opens, of which they are no part. So is an answer to no question awaited, and
- * anything addressed to another namespace than the app's. A refusal of a connection already let
- * in, and an acceptance that names no connection, end it as a broken one (thrown, as socket.io
- * ends one on a packet it cannot decode): socket.io would take either for a failed attempt and
- * keep the connection, on which the refusal leaves the answers awaited waiting and no attempt
- * connects again, and the acceptance lets in none.
- */
-function protocolPacket(
-  packet: Packet,
-  { letIn, awaited }: ConnectionSoFar,
-  passedOver: (what: string) => void,
-): Packet | null {
-  // Checked first: socket.io drops another namespace's packet itself, but only after the checks
-  // below, where its acceptance would let this connection in and its answer settle a question.
-  if (packet.nsp !== NAMESPACE) {
-    passedOver("a message for another namespace than Standby's; Standby passed it over")
-    return null
-  }
-  const values = Array.isArray(packet.data) ? (packet.data as unknown[]) : []
-  switch (packet.type) {
-    case PacketType.CONNECT:
-      if (letIn) {
-        passedOver('a second acceptance of one connection; Standby passed it over')
-        return null
-      }
-      // socket.io would take it for a refusal (by a server of its version 2) on a connection it
-      // keeps open, where the platform's real acceptance would then be passed over as a second one.
-      if (typeof (packet.data as { sid?: unknown } | undefined)?.sid !== 'string')
-        throw new Error('The platform accepted the connection without naming it')
-      return packet
-    case PacketType.CONNECT_ERROR:
-      if (!letIn) return packet
-      passedOver('a refusal of a connection it had let in; Standby ends that connection and connects again')
-      throw new Error('The platform refused a connection it had already let in')
-    case PacketType.EVENT:
-      if (!letIn) {
-        passedOver('a message before letting the connection in; Standby passed it over')
-        return null
-      }
-      if (values.length <= 2) return packet
-      passedOver(
-        `a message with ${values.length - 1} values where the protocol has one; Standby read the first`,
-      )
-      return { ...packet, data: values.slice(0, 2) }
-    case PacketType.ACK:
-      // socket.io would drop it too, but without a word.
-      if (packet.id === undefined || !awaited.delete(packet.id)) {
-        passedOver(
-          'an answer to nothing Standby asked, or a second answer to one question; Standby passed it over',
-        )
-        return null
-      }
-      if (values.length <= 1) return packet
-      passedOver(`an answer with ${values.length} values where the protocol has one; Standby read the first`)
-      return { ...packet, data: values.slice(0, 1) }
-    default:
-      return packet
-  }
 }
