@@ -34,12 +34,16 @@ const NAMESPACE = '/'
  * to its listeners as arguments, and a few hundred thousand of them overflow the stack where no
  * handler can catch it, ending the process. An event before the platform let the connection in
  * is dropped: socket.io would hold it, and any number after it, and hand them to the next
- * connection it opens, of which they are no part. So is an answer to no question awaited, and
- * anything addressed to another namespace than the app's. A refusal of a connection already let
- * in, and an acceptance that names no connection, end it as a broken one (thrown, as socket.io
- * ends one on a packet it cannot decode): socket.io would take either for a failed attempt and
- * keep the connection, on which the refusal leaves the answers awaited waiting and no attempt
- * connects again, and the acceptance lets in none.
+ * connection it opens, of which they are no part. So is an answer to no question awaited, an
+ * event with no name, and anything addressed to another namespace than the app's. A refusal of a
+ * connection already let in, and an acceptance that names no connection, end it as a broken one
+ * (thrown, as socket.io ends one on a packet it cannot decode): socket.io would take either for a
+ * failed attempt and keep the connection, on which the refusal leaves the answers awaited waiting
+ * and no attempt connects again, and the acceptance lets in none.
+ *
+ * socket.io's parser checks what a packet carries only when it carries something, and socket.io
+ * then reads what each kind should carry without looking, in a timer where what it throws ends
+ * the process: a packet with nothing in it is passed on carrying what socket.io reads, or over.
  */
 export function protocolPacket<P extends DecodedPacket>(
   packet: P,
@@ -54,23 +58,33 @@ export function protocolPacket<P extends DecodedPacket>(
   }
   const values = Array.isArray(packet.data) ? (packet.data as unknown[]) : []
   switch (packet.type) {
-    case PacketKind.CONNECT:
+    case PacketKind.CONNECT: {
       if (letIn) {
         passedOver('a second acceptance of one connection; Standby passed it over')
         return null
       }
-      // socket.io would take it for a refusal (by a server of its version 2) on a connection it
-      // keeps open, where the platform's real acceptance would then be passed over as a second one.
-      if (typeof (packet.data as { sid?: unknown } | undefined)?.sid !== 'string')
+      // socket.io takes one whose id is empty or missing for a refusal (by a server of its
+      // version 2) on a connection it keeps open, where the platform's real acceptance would then
+      // be passed over as a second one.
+      const sid = (packet.data as { sid?: unknown } | undefined)?.sid
+      if (typeof sid !== 'string' || sid === '')
         throw new Error('The platform accepted the connection without naming it')
       return packet
+    }
     case PacketKind.CONNECT_ERROR:
-      if (!letIn) return packet
-      passedOver('a refusal of a connection it had let in; Standby ends that connection and connects again')
-      throw new Error('The platform refused a connection it had already let in')
+      if (letIn) {
+        passedOver('a refusal of a connection it had let in; Standby ends that connection and connects again')
+        throw new Error('The platform refused a connection it had already let in')
+      }
+      // A refusal that carries nothing says as much as one without a reason: it is read as one.
+      return packet.data === undefined ? { ...packet, data: {} } : packet
     case PacketKind.EVENT:
       if (!letIn) {
         passedOver('a message before letting the connection in; Standby passed it over')
+        return null
+      }
+      if (values.length === 0) {
+        passedOver('a message with no name; Standby passed it over')
         return null
       }
       if (values.length <= 2) return packet
@@ -86,8 +100,11 @@ export function protocolPacket<P extends DecodedPacket>(
         )
         return null
       }
-      if (values.length <= 1) return packet
-      passedOver(`an answer with ${values.length} values where the protocol has one; Standby read the first`)
+      if (values.length > 1)
+        passedOver(
+          `an answer with ${values.length} values where the protocol has one; Standby read the first`,
+        )
+      // One that carries nothing is an answer with no value, which the question reads as malformed.
       return { ...packet, data: values.slice(0, 1) }
     default:
       return packet
