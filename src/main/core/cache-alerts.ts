@@ -49,6 +49,7 @@ export function cacheAlerts(
     enabled: remindersEnabled,
     signedIn,
     firstMeasureWait: () => platformClock.firstMeasureWait(),
+    timeMeasured: () => platformClock.measuredSurely(),
     formatTime: deps.formatTime,
   })
   cacheChanged.add((update) => reminders.cacheChanged(update))

@@ -27,6 +27,12 @@ export interface ReminderSchedulerDeps {
    * the time meanwhile.
    */
   firstMeasureWait?: () => number
+  /**
+   * Whether the platform measured the time and a second answer bore it out (PlatformClock.measuredSurely;
+   * left out: always). A plan by a guess once the wait is over finds again what an earlier run showed,
+   * and the first plan by a measured time finds it again, as a guess days off finds none of it.
+   */
+  timeMeasured?: () => boolean
   formatTime?: TimeFormat
   /** Writes a weekday and time, for alerts about a session's day ("Tue 14:00"). */
   formatDayTime?: DayTimeFormat

@@ -61,8 +61,8 @@ export class ReminderScheduler {
   private startedMono = 0
   /** The platform's time at the last wake, reported or found; null before any. */
   private wokeAt: number | null = null
-  /** The reminders an earlier run showed are still to be found: at the first plan by a measured time. */
-  private restorePending = false
+  /** The reminders an earlier run showed are still to be found: at the first plan, and by a measured time. */
+  private restorePending: 'at the first plan' | 'by a measured time' | null = null
   /** Whether the last plan found no one signed in. */
   private nobody = false
   /** The platform's time of the first plan after a time with no one signed in; null before any. */
@@ -105,7 +105,7 @@ export class ReminderScheduler {
       }),
     )
     this.checkClockEveryMinute()
-    this.restorePending = true
+    this.restorePending = 'at the first plan'
     this.refresh()
   }
 
@@ -247,11 +247,11 @@ export class ReminderScheduler {
     const { upcoming, readAgainAt } = sessionsToPlan(this.deps.cache, now)
     // First: what a nudge saved by a stopped run left to carry, the mark of one shown with it.
     this.moves.planned(upcoming, now)
-    // Not at the start: by a computer clock set days ahead, a session still waiting looks past its
-    // auto-cancel, and the reminder an earlier run showed for it would never be taken down.
-    if (this.restorePending) {
-      this.restorePending = false
-      this.guard('Finding the reminders an earlier run showed', () => this.onScreen.restore(upcoming, now))
+    // Again once measured: by a guess days ahead, each one still waiting looks past its auto-cancel.
+    const measured = this.deps.timeMeasured?.() ?? true
+    if (this.restorePending === 'at the first plan' || (this.restorePending !== null && measured)) {
+      this.restorePending = measured ? null : 'by a measured time'
+      this.guard('Finding an earlier run’s reminders', () => this.onScreen.restore(upcoming, now, measured))
     }
     // Before anything new is shown: one of the session's takes the withdrawn one's id.
     this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(now))

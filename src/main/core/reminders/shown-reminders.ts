@@ -94,8 +94,12 @@ interface OnScreen {
 export class ShownReminders {
   /** One per session: a newer notification of a session takes the older's place on every OS. */
   private readonly onScreen = new Map<string, OnScreen>()
-  /** Until `restore` has run: sessions whose reminder the expert pressed, which the OS took away. */
-  private pressedBeforeRestore: Set<string> | null = new Set()
+  /**
+   * Until `restore` has run by a measured time: sessions whose notification left the screen this run
+   * (pressed, and the OS took it away; withdrawn; replaced by an alert), so none an earlier run
+   * showed is left of them to find.
+   */
+  private goneBeforeRestore: Set<string> | null = new Set()
 
   constructor(
     private readonly deps: {
@@ -120,6 +124,7 @@ export class ShownReminders {
   shown(session: Session, moment: ReminderMoment): void {
     if (!isRetractable(moment)) {
       this.onScreen.delete(session.id)
+      this.goneBeforeRestore?.add(session.id)
       return
     }
     this.onScreen.set(session.id, onScreen(session, moment))
@@ -128,19 +133,20 @@ export class ShownReminders {
   /** The expert pressed the session's reminder: the OS took it away, nothing is left to withdraw. */
   pressed(sessionId: string): void {
     this.onScreen.delete(sessionId)
-    this.pressedBeforeRestore?.add(sessionId)
+    this.goneBeforeRestore?.add(sessionId)
   }
 
   /**
-   * Once a run goes by a measured time: of these sessions, those an earlier run showed a reminder
-   * for that still holds, which may still be on screen (macOS keeps them in Notification Center),
-   * are kept track of, but for those the expert pressed meanwhile (the OS took them away).
+   * Once a run plans by a time: of these sessions, those an earlier run showed a reminder for that
+   * still holds, which may still be on screen (macOS keeps them in Notification Center), are kept
+   * track of, but for those whose notification left the screen meanwhile. Done again by the first
+   * time the platform `measured`: by a guess days off, every one looks past or years away.
    */
-  restore(sessions: ReadonlyArray<Session>, now: number): void {
-    const pressed = this.pressedBeforeRestore ?? new Set<string>()
-    this.pressedBeforeRestore = null
+  restore(sessions: ReadonlyArray<Session>, now: number, measured = true): void {
+    const gone = this.goneBeforeRestore ?? new Set<string>()
+    if (measured) this.goneBeforeRestore = null
     for (const session of sessions) {
-      if (this.onScreen.has(session.id) || pressed.has(session.id)) continue
+      if (this.onScreen.has(session.id) || gone.has(session.id)) continue
       if (!this.deps.marks.handled(shownKey(session))) continue
       const moment: RetractableMoment | null = awaitsExpert(session, now)
         ? 'before'
@@ -163,6 +169,7 @@ export class ShownReminders {
       }
       // Forgotten before telling: a failure in between leaves one on screen, never withdraws twice.
       this.onScreen.delete(sessionId)
+      this.goneBeforeRestore?.add(sessionId)
       try {
         this.deps.notifier.show({
           kind: 'reminder_closed',

@@ -68,7 +68,10 @@ export function reminderKit() {
       power: watched,
       log,
       enabled: options.enabled ?? (() => true),
-      ...(platform !== null && { firstMeasureWait: () => platform.firstMeasureWait() }),
+      ...(platform !== null && {
+        firstMeasureWait: () => platform.firstMeasureWait(),
+        timeMeasured: () => platform.measuredSurely(),
+      }),
       ...(options.localTimes === true ? {} : { formatTime: () => 'HH:MM' }),
       ...(options.formatDayTime !== undefined && { formatDayTime: options.formatDayTime }),
     })

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
+import { FIRST_MEASURE_WAIT_MS } from '../../../../../src/main/core/platform-clock/platform-clock'
 import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
 import type { Session } from '../../../../../src/shared/protocol'
 import { aSnapshot, endedSession, MINUTE } from '../../../../support/fixtures'
@@ -282,6 +283,47 @@ describe('withdrawing a shown reminder', () => {
     second.platformAnswers(-weeks)
     second.update(cancelled(session, T - 7 * MINUTE, 'client'))
     expect(second.withdrawn()).toEqual([['ses_1', T, 'The session was cancelled.']])
+    second.scheduler.stop()
+  })
+
+  it('one an earlier run showed is still found when the platform answers only after the wait, the computer’s clock days ahead', () => {
+    const { first, session } = anEarlierRunShowedTheTen()
+    const days = 3 * 24 * 60 * MINUTE
+    const second = setUp({ platformClock: true, dir: first.dir, now: T - 8 * MINUTE + days })
+    second.scheduler.start()
+    // Out of reach past the wait: the plan goes by the computer's clock, by which the session is days past.
+    second.clock.advance(FIRST_MEASURE_WAIT_MS + 1_000)
+    second.platformAnswers(-days)
+    second.update(cancelled(session, T - 7 * MINUTE, 'client'))
+    expect(second.withdrawn()).toEqual([['ses_1', T, 'The session was cancelled.']])
+    second.scheduler.stop()
+  })
+
+  it('one an earlier run showed and the expert pressed while the plan went by a guess is not withdrawn once measured', () => {
+    const { first, session } = anEarlierRunShowedTheTen()
+    const days = 3 * 24 * 60 * MINUTE
+    const second = setUp({ platformClock: true, dir: first.dir, now: T - 8 * MINUTE + days })
+    second.scheduler.start()
+    second.clock.advance(FIRST_MEASURE_WAIT_MS + 1_000)
+    // Pressed while the plan goes by the guess: the OS takes it off the screen.
+    second.scheduler.pressed('ses_1')
+    second.platformAnswers(-days)
+    second.update(cancelled(session, T - 7 * MINUTE, 'client'))
+    expect(second.withdrawn()).toEqual([])
+    second.scheduler.stop()
+  })
+
+  it('one an earlier run showed and a guess took down is not found again, nor withdrawn twice, once measured', () => {
+    const { first, session } = anEarlierRunShowedTheTen()
+    const ahead = 15 * MINUTE
+    const second = setUp({ platformClock: true, dir: first.dir, now: T - 8 * MINUTE + ahead })
+    second.scheduler.start()
+    // Out of reach past the wait, and past the auto-cancel by the computer's clock, set ahead.
+    second.clock.advance(FIRST_MEASURE_WAIT_MS + 3 * MINUTE)
+    expect(second.withdrawn()).toEqual([['ses_1', T, 'Its start window has closed.']])
+    second.platformAnswers(-ahead)
+    second.update(cancelled(session, T - 4 * MINUTE, 'client'))
+    expect(second.withdrawn()).toHaveLength(1)
     second.scheduler.stop()
   })
 
