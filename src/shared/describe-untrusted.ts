@@ -69,11 +69,15 @@ function describePath(path: ReadonlyArray<PropertyKey>): string {
   return `${shown.join('.')}${path.length > MAX_PATH_SEGMENTS ? '…' : ''}`
 }
 
-/** Describe a validation failure in one bounded line: which fields were wrong and how. */
+/**
+ * Describe a validation failure in one bounded line: which fields were wrong and how. A field and
+ * its problem are set apart by a dash, never by a colon: "password: Too big" reads, to the log's
+ * redaction and to anyone, as a password whose value is "Too", and lost that word to it.
+ */
 export function describeIssues(issues: ReadonlyArray<IssueLike>): string {
   const shown = issues
     .slice(0, MAX_ISSUES)
-    .map((issue) => `${describePath(issue.path)}: ${clip(issue.message, MAX_MESSAGE)}`)
+    .map((issue) => `${describePath(issue.path)} — ${clip(issue.message, MAX_MESSAGE)}`)
   const more = issues.length > MAX_ISSUES ? ` (and ${issues.length - MAX_ISSUES} more)` : ''
   return `${shown.join('; ')}${more}`
 }

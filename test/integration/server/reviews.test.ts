@@ -67,15 +67,19 @@ describe('reviews and chargebacks on the platform', () => {
   })
 
   it.each([
-    ['0 stars', { rating: 0 }, 'rating: A rating is at least 1 star'],
-    ['6 stars', { rating: 6 }, 'rating: A rating is at most 5 stars'],
-    ['1.5 stars', { rating: 1.5 }, 'rating: A rating is a whole number of stars from 1 to 5, not a fraction'],
-    ['a rating as text', { rating: '5' }, 'rating: A rating is a whole number of stars from 1 to 5'],
-    ['no rating', {}, 'rating: A rating is a whole number of stars from 1 to 5'],
+    ['0 stars', { rating: 0 }, 'rating — A rating is at least 1 star'],
+    ['6 stars', { rating: 6 }, 'rating — A rating is at most 5 stars'],
+    [
+      '1.5 stars',
+      { rating: 1.5 },
+      'rating — A rating is a whole number of stars from 1 to 5, not a fraction',
+    ],
+    ['a rating as text', { rating: '5' }, 'rating — A rating is a whole number of stars from 1 to 5'],
+    ['no rating', {}, 'rating — A rating is a whole number of stars from 1 to 5'],
     [
       'a comment of 2,001 characters',
       { rating: 5, comment: 'x'.repeat(2_001) },
-      'comment: A comment is at most 2,000 characters',
+      'comment — A comment is at most 2,000 characters',
     ],
   ])('refuses a review with %s, saying what is wrong', async (_what, body, why) => {
     const { sessionId } = endedSession()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { describeAddress, describeIssues, describeValue } from '../../../src/shared/describe-untrusted'
+import { redactLogText } from '../../../src/shared/log-redaction'
 
 describe('words for untrusted values', () => {
   const emojiAcrossTheCut = (at: number): string => `${'a'.repeat(at - 1)}😀${'b'.repeat(200)}`
@@ -27,7 +28,37 @@ describe('words for untrusted values', () => {
 
   it('leave short text whole', () => {
     expect(describeValue('ok 😀')).toBe('"ok 😀"')
-    expect(describeIssues([{ path: ['name'], message: 'Too long 😀' }])).toBe('name: Too long 😀')
+    expect(describeIssues([{ path: ['name'], message: 'Too long 😀' }])).toBe('name — Too long 😀')
+  })
+})
+
+describe('a refusal naming a secret field, in a log line', () => {
+  const problem = 'Too big: expected string to have <=1000 characters'
+
+  it('keeps every word of the problem: the redaction takes none of it for the field’s value', () => {
+    for (const field of [
+      'password',
+      'token',
+      'auth.token',
+      'secret',
+      'apiKey',
+      'authorization',
+      'cookie',
+      'pwd',
+    ]) {
+      const described = describeIssues([{ path: field.split('.'), message: problem }])
+      expect(redactLogText(`reason="Invalid sign-in: ${described}"`), field).toBe(
+        `reason="Invalid sign-in: ${field} — ${problem}"`,
+      )
+    }
+  })
+
+  it('still loses a value written after such a name, in a URL or in a header beside it', () => {
+    const described = describeIssues([{ path: ['password'], message: problem }])
+    const line = `${described}; password: hunter2 token=abc123 GET /api/events?token=abc&after=0 Authorization: Bearer xyz`
+    expect(redactLogText(line)).toBe(
+      `password — ${problem}; password: [redacted] token=[redacted] GET /api/events?token=[redacted]&after=0 Authorization: [redacted]`,
+    )
   })
 })
 

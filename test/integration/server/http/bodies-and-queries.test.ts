@@ -152,6 +152,19 @@ describe('request bodies and query strings at the edge', () => {
     noErrorsLogged()
   })
 
+  it('logs why a password or token was refused in full words, and never the value', async () => {
+    const password = `Hunter2${'x'.repeat(1_000)}`
+    expect((await signIn(JSON.stringify({ email: 'long@example.test', password }))).status).toBe(400)
+    const events = await fetch(`${platform().server.url}${HTTP_PATHS.events}?after=0&token=Hunter2abc`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(events.status).toBe(400)
+    const lines = platform().logger.lines.filter((l) => l.includes('request refused: invalid'))
+    expect(lines.join('\n')).toMatch(/path=\/api\/sign-in .*password — Too big: expected string/)
+    expect(lines.at(-1)).toMatch(/path=\/api\/events .*Unknown query parameter \\"token\\"/)
+    expect(platform().logger.lines.join('\n')).not.toMatch(/Hunter2|\[redacted\] big/)
+  })
+
   it.each([
     'after=1e3',
     'after=0x10',

@@ -261,17 +261,17 @@ describe('PlatformLink over a transport', () => {
       serverTime: FIXTURE_NOW,
     })
     expect(await joining).toMatchObject({ ok: false, error: { code: 'invalid_response' } })
-    expect(log.text()).toMatch(/The platform sent a malformed session.join result \(session\.state: /)
+    expect(log.text()).toMatch(/The platform sent a malformed session.join result \(session\.state — /)
     const declining = link.command('invite.decline', { inviteId: 'inv_1' })
     commandsSent(connection())[1]?.sent.answer({ ok: 'yes', result: { inviteId: 'inv_1' } })
     expect(await declining).toMatchObject({ ok: false, error: { code: 'invalid_response' } })
-    expect(log.text()).toMatch(/The platform sent a malformed invite.decline acknowledgement \(ok: /)
+    expect(log.text()).toMatch(/The platform sent a malformed invite.decline acknowledgement \(ok — /)
 
     const next = setUp()
     next.link.start()
     next.connection().accept()
     next.connection().send(WELCOME_EVENT, { ...welcome, latestEventId: -1 })
-    expect(next.log.text()).toMatch(/The platform sent a malformed welcome \(latestEventId: /)
+    expect(next.log.text()).toMatch(/The platform sent a malformed welcome \(latestEventId — /)
   })
 
   it('gives the expert a timeout they can act on, saying that sending it again is safe, when the platform never acknowledges a command', async () => {
