@@ -2,32 +2,27 @@
  * The reference platform: HTTP and socket.io on one port over one SQLite file. Everything it needs
  * is passed in, so tests start it on a free loopback port with a manual clock and a temp database.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import type { Server as SocketServer } from 'socket.io'
 import { systemClock, type Clock, type TimerHandle } from '../../src/shared/clock'
-import { requestTarget } from '../../src/shared/request-target'
 import { TokenStore } from './auth'
 import { openPlatformDatabase, prepareFolder } from './db/open-database'
 import { lockPlatformDatabase, type DatabaseLock } from './db/database-lock'
 import { startWalCheckpointer } from './db/wal-checkpointer'
 import { adminRoutes } from './http/admin-routes'
 import { apiRoutes } from './http/api-routes'
-import { checkAdminAccess } from './http/admin-access'
 import { defaultConnectionLimits, guardConnections, type ConnectionLimits } from './http/connection-guard'
-import { dispatch } from './http/dispatch'
 import { installFrontDoor } from './http/front-door'
-import { answerRoomPage } from './http/room-route'
+import { answerRequest } from './http/answer-request'
 import { answerUnreadableRequests } from './http/unreadable-request'
 import { hostCheck } from './http/host-check'
-import { logInvalidRequest, sendError, sendJson, type Route } from './http/http-util'
 import { boundRepeats } from './log-bound'
 import { consoleLogger, type Logger } from './logger'
 import type { MarketplaceConfig } from './marketplace/context'
 import { Marketplace } from './marketplace/marketplace'
 import type { Outage } from './marketplace/platform-outages'
-import { PlatformError } from './platform-error'
 import { defaultRateLimit, ExpertRateLimits, type RateLimit } from './rate-limiter'
 import {
   defaultPasswordCheckLimits,
@@ -129,7 +124,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const http = createServer(
     // The front door refuses a request that names no Host, with a sentence saying so.
     { requireHostHeader: false },
-    (req, res) => void route(req, res, { api, admin, adminToken, logger, marketplace }),
+    (req, res) => void answerRequest(req, res, { api, admin, adminToken, logger, marketplace }),
   )
   const connectionLimits = { ...defaultConnectionLimits, ...options.connections }
   const io = attachSocketGateway(http, {
@@ -251,42 +246,6 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
       })()
       return closed
     },
-  }
-}
-
-async function route(
-  req: IncomingMessage,
-  res: ServerResponse,
-  deps: {
-    api: ReadonlyArray<Route>
-    admin: ReadonlyArray<Route>
-    adminToken: string
-    logger: Logger
-    marketplace: Marketplace
-  },
-): Promise<void> {
-  let path = '(unparsed)'
-  try {
-    const url = requestTarget(req.url, 'http://platform.invalid')
-    if (url === null)
-      throw new PlatformError('invalid_payload', 'The address of this request is not a valid URL.')
-    path = url.pathname
-    if (answerRoomPage(req, res, url, deps)) return
-    const isAdmin = url.pathname.startsWith('/admin/')
-    if (isAdmin) checkAdminAccess(req, deps.adminToken)
-    const found = dispatch(isAdmin ? deps.admin : deps.api, req, url.pathname)
-    if (found.kind === 'options') {
-      res.writeHead(204, { allow: found.allow, 'cache-control': 'no-store' })
-      return void res.end()
-    }
-    return sendJson(res, 200, await found.route.handle(req, url, found.params))
-  } catch (error) {
-    if (error instanceof PlatformError) {
-      logInvalidRequest(deps.logger, req, path, error)
-      return sendError(res, error)
-    }
-    deps.logger.error('request failed', { path, error: String(error) })
-    sendJson(res, 500, { error: { code: 'internal', message: 'The platform failed to answer; try again.' } })
   }
 }
 

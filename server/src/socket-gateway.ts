@@ -153,15 +153,21 @@ export function attachSocketGateway(
         ),
       )
     }
-    const auth = SocketAuth.safeParse(socket.handshake.auth)
-    if (!auth.success) {
-      const reason = describeIssues(auth.error.issues)
+    // What was wrong, not only what is needed: a version of 1e308 is present, yet refused.
+    const malformed = (issues: Parameters<typeof describeIssues>[0]): void => {
+      const reason = describeIssues(issues)
       logger.warn('connection refused: malformed handshake', { reason })
-      // What was wrong, not only what is needed: a version of 1e308 is present, yet refused.
-      return next(
-        refusal('invalid_payload', `The handshake must carry a token and a protocolVersion (${reason}).`),
+      next(
+        refusal(
+          'invalid_payload',
+          `The handshake must carry a token and a protocolVersion, only (${reason}).`,
+        ),
       )
     }
+    // Keys the handshake does not know are refused only once its version is known to match: an
+    // app of another protocol is told to update, not that it sent a key this one lacks.
+    const auth = SocketAuth.strip().safeParse(socket.handshake.auth)
+    if (!auth.success) return malformed(auth.error.issues)
     if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
       logger.warn('connection refused: protocol mismatch', {
         client: auth.data.protocolVersion,
@@ -174,6 +180,8 @@ export function attachSocketGateway(
         ),
       )
     }
+    const strict = SocketAuth.safeParse(socket.handshake.auth)
+    if (!strict.success) return malformed(strict.error.issues)
     const expertId = tokens.expertFor(auth.data.token, clock.now())
     if (expertId === undefined) {
       logger.warn('connection refused: unknown token')

@@ -19,7 +19,7 @@ import type { Marketplace } from '../marketplace/marketplace'
 import { CreateRequestInput } from '../marketplace/requests'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
-import { queryInteger, queryText, readJson, refuseUnknownQuery, type Route } from './http-util'
+import { queryInteger, queryText, readJson, type Route } from './http-util'
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value)
@@ -65,6 +65,7 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     {
       method: 'POST',
       path: /^\/admin\/requests$/,
+      readsBody: true,
       handle: async (req) =>
         marketplace.createRequest(parse(CreateRequestInput, await readJson(req), 'request')),
     },
@@ -84,16 +85,19 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     {
       method: 'POST',
       path: /^\/admin\/sessions\/([\w-]{1,64})\/review$/,
+      readsBody: true,
       handle: async (req, _url, [id]) => ({ session: marketplace.review(id ?? '', await readJson(req)) }),
     },
     {
       method: 'POST',
       path: /^\/admin\/sessions\/([\w-]{1,64})\/chargeback$/,
+      readsBody: true,
       handle: async (req, _url, [id]) => ({ session: marketplace.chargeback(id ?? '', await readJson(req)) }),
     },
     {
       method: 'POST',
       path: /^\/admin\/sessions\/([\w-]{1,64})\/client-cancel$/,
+      readsBody: true,
       handle: async (req, _url, [id]) => {
         const { message } = parse(ClientCancel, await readJson(req), 'cancellation')
         return { session: marketplace.clientCancel(id ?? '', message) }
@@ -102,6 +106,7 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     {
       method: 'POST',
       path: /^\/admin\/sessions\/([\w-]{1,64})\/proposal-answer$/,
+      readsBody: true,
       handle: async (req, _url, [id]) => {
         const { accept } = parse(ProposalAnswer, await readJson(req), 'answer')
         return { session: marketplace.answerProposal(id ?? '', accept) }
@@ -135,6 +140,7 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     {
       method: 'POST',
       path: /^\/admin\/messages$/,
+      readsBody: true,
       handle: async (req) => {
         const input = parse(ClientMessage, await readJson(req), 'message')
         return { message: marketplace.clientMessage(input.requestId, input.expertId, input.body) }
@@ -143,9 +149,9 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     {
       method: 'GET',
       path: /^\/admin\/threads$/,
+      query: ['requestId', 'expertId', 'after', 'limit'],
       handle: (_req, url) => {
         // Both named once, as ids: a missing or misspelt one would otherwise read as an empty thread.
-        refuseUnknownQuery(url, ['requestId', 'expertId', 'after', 'limit'])
         const { requestId, expertId, after, limit } = parse(
           ThreadQuery,
           {
@@ -163,6 +169,7 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
     {
       method: 'POST',
       path: /^\/admin\/clock\/advance$/,
+      readsBody: true,
       handle: async (req) => {
         if (!(clock instanceof ManualClock)) {
           throw new PlatformError(

@@ -9,7 +9,7 @@ import {
 import { describeIssues } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
 import type { ExpertRateLimits } from '../rate-limiter'
-import { bearerToken, queryInteger, queryText, refuseUnknownQuery, type Route } from './http-util'
+import { bearerToken, queryInteger, queryText, type Route } from './http-util'
 import { signIn, type SignInDeps } from './sign-in'
 
 /** The public API routes; replays over HTTP draw on the expert's allowance, as their sockets do. */
@@ -43,6 +43,7 @@ export function apiRoutes(deps: SignInDeps & { readonly rateLimits: ExpertRateLi
     {
       method: 'POST',
       path: exact(HTTP_PATHS.signIn),
+      readsBody: true,
       handle: (req) => signIn(deps, req),
     },
     {
@@ -57,10 +58,10 @@ export function apiRoutes(deps: SignInDeps & { readonly rateLimits: ExpertRateLi
     {
       method: 'GET',
       path: exact(HTTP_PATHS.events),
+      query: REPLAY_QUERY,
       handle: (req, url) => {
         const expertId = expertOf(req)
         takeReplay(expertId)
-        refuseUnknownQuery(url, REPLAY_QUERY)
         const after = queryInteger(url, 'after')
         if (after === undefined)
           throw new PlatformError(

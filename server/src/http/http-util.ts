@@ -184,9 +184,10 @@ export function queryInteger(url: URL, name: string): number | undefined {
 export function refuseUnknownQuery(url: URL, known: ReadonlyArray<string>): void {
   for (const name of url.searchParams.keys()) {
     if (known.includes(name)) continue
+    const takes = known.length === 0 ? 'no query parameters' : known.join(', ')
     throw new PlatformError(
       'invalid_payload',
-      `Unknown query parameter ${describeValue(name)}; this path takes ${known.join(', ')}.`,
+      `Unknown query parameter ${describeValue(name)}; this path takes ${takes}.`,
     )
   }
 }
@@ -275,4 +276,8 @@ export interface Route {
   readonly method: 'GET' | 'POST'
   readonly path: RegExp
   readonly handle: RouteHandler
+  /** The query parameters it takes (unexpected-input.ts refuses any other); none when absent. */
+  readonly query?: ReadonlyArray<string>
+  /** True when its handler reads a JSON body; a route without it refuses one. */
+  readonly readsBody?: boolean
 }

@@ -21,8 +21,8 @@ export const PLATFORM_NAME = 'standby-platform'
  */
 export const SignInToken = Token({ max: 512, what: 'A sign-in token' })
 
-/** Sent as socket.io `auth` when connecting. */
-export const SocketAuth = z.object({
+/** Sent as socket.io `auth` when connecting; strict, as every payload is. */
+export const SocketAuth = z.strictObject({
   token: SignInToken,
   protocolVersion: z.number().int().positive(),
 })

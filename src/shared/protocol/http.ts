@@ -25,8 +25,8 @@ export const Password = z
     message: 'The password holds a broken character (invalid Unicode); type it again',
   })
 
-/** POST /api/sign-in body. */
-export const SignInRequest = z.object({
+/** POST /api/sign-in body; strict like every request, so a misspelt key is refused by name. */
+export const SignInRequest = z.strictObject({
   email: z.email().max(320),
   password: Password,
 })

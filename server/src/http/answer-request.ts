@@ -1,0 +1,57 @@
+/**
+ * Answers one HTTP request: the room page, or the route its path and method find (admin routes
+ * behind their access check), with what the route does not take refused first. A refusal is sent
+ * as JSON with its status, and logged when the operator should see it (invalid input); anything
+ * else that fails is a 500 with a line.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { requestTarget } from '../../../src/shared/request-target'
+import type { Logger } from '../logger'
+import type { Marketplace } from '../marketplace/marketplace'
+import { PlatformError } from '../platform-error'
+import { checkAdminAccess } from './admin-access'
+import { dispatch } from './dispatch'
+import { logInvalidRequest, sendError, sendJson, type Route } from './http-util'
+import { answerRoomPage } from './room-route'
+import { refuseUnexpectedInput } from './unexpected-input'
+
+/** What answering a request needs. */
+export interface RequestDeps {
+  readonly api: ReadonlyArray<Route>
+  readonly admin: ReadonlyArray<Route>
+  readonly adminToken: string
+  readonly logger: Logger
+  readonly marketplace: Marketplace
+}
+
+/** Answer `req` on `res`; never throws. */
+export async function answerRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: RequestDeps,
+): Promise<void> {
+  let path = '(unparsed)'
+  try {
+    const url = requestTarget(req.url, 'http://platform.invalid')
+    if (url === null)
+      throw new PlatformError('invalid_payload', 'The address of this request is not a valid URL.')
+    path = url.pathname
+    if (answerRoomPage(req, res, url, deps)) return
+    const isAdmin = url.pathname.startsWith('/admin/')
+    if (isAdmin) checkAdminAccess(req, deps.adminToken)
+    const found = dispatch(isAdmin ? deps.admin : deps.api, req, url.pathname)
+    if (found.kind === 'options') {
+      res.writeHead(204, { allow: found.allow, 'cache-control': 'no-store' })
+      return void res.end()
+    }
+    await refuseUnexpectedInput(found.route, req, url)
+    return sendJson(res, 200, await found.route.handle(req, url, found.params))
+  } catch (error) {
+    if (error instanceof PlatformError) {
+      logInvalidRequest(deps.logger, req, path, error)
+      return sendError(res, error)
+    }
+    deps.logger.error('request failed', { path, error: String(error) })
+    sendJson(res, 500, { error: { code: 'internal', message: 'The platform failed to answer; try again.' } })
+  }
+}
