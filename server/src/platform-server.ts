@@ -18,6 +18,7 @@ import { installFrontDoor } from './http/front-door'
 import { answerRequest } from './http/answer-request'
 import { answerUnreadableRequests } from './http/unreadable-request'
 import { hostCheck } from './http/host-check'
+import { UnauthorizedLog } from './http/unauthorized-log'
 import { boundRepeats } from './log-bound'
 import { consoleLogger, type Logger } from './logger'
 import type { MarketplaceConfig } from './marketplace/context'
@@ -120,11 +121,12 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     rateLimits,
   })
   const admin = adminRoutes({ marketplace, clock })
+  const unauthorized = new UnauthorizedLog(logger, clock)
 
   const http = createServer(
     // The front door refuses a request that names no Host, with a sentence saying so.
     { requireHostHeader: false },
-    (req, res) => void answerRequest(req, res, { api, admin, adminToken, logger, marketplace }),
+    (req, res) => void answerRequest(req, res, { api, admin, adminToken, logger, unauthorized, marketplace }),
   )
   const connectionLimits = { ...defaultConnectionLimits, ...options.connections }
   const io = attachSocketGateway(http, {
@@ -137,6 +139,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     connectTimeoutMs: connectionLimits.firstRequestMs,
     minimumAppVersion: options.minimumAppVersion,
     mostUnreadBytes: options.mostUnreadBytes,
+    unauthorized,
   })
   const guard = guardConnections(http, connectionLimits, logger)
   answerUnreadableRequests(http, { logger, answerBegun: guard.answerBegun })

@@ -39,6 +39,7 @@ import { tooManyMembers } from './json-members'
 import { JsonText } from './json-text'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
 import { limitUnreadBacklog } from './unread-backlog'
+import type { UnauthorizedLog } from './http/unauthorized-log'
 import { logClosedByFrame, sendQueuedBeforeClosing, tooLarge } from './oversize-frames'
 
 /**
@@ -104,6 +105,8 @@ export function attachSocketGateway(
     minimumAppVersion?: string
     /** The most unsent bytes a socket may hold (unread-backlog.ts); its default unless a test lowers it. */
     mostUnreadBytes?: number
+    /** Where a refused token is logged, as over HTTP: once per address and token per window. */
+    unauthorized: UnauthorizedLog
   },
 ): Server {
   const { marketplace, tokens, clock, logger, rateLimits } = deps
@@ -184,7 +187,10 @@ export function attachSocketGateway(
     if (!strict.success) return malformed(strict.error.issues)
     const expertId = tokens.expertFor(auth.data.token, clock.now())
     if (expertId === undefined) {
-      logger.warn('connection refused: unknown token')
+      deps.unauthorized.note('connection refused: unknown token', {
+        address: socket.handshake.address,
+        token: auth.data.token,
+      })
       return next(refusal('unauthorized', 'Your sign-in has expired or was revoked; sign in again.'))
     }
     const tokenHash = tokenDigest(auth.data.token)

@@ -1,10 +1,11 @@
 /**
  * Answers one HTTP request: the room page, or the route its path and method find (admin routes
  * behind their access check), with what the route does not take refused first. A refusal is sent
- * as JSON with its status, and logged when the operator should see it (invalid input); anything
- * else that fails is a 500 with a line.
+ * as JSON with its status, and logged when the operator should see it (invalid input, an
+ * unauthorized caller); anything else that fails is a 500 with a line.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { HTTP_PATHS } from '../../../src/shared/protocol'
 import { requestTarget } from '../../../src/shared/request-target'
 import type { Logger } from '../logger'
 import type { Marketplace } from '../marketplace/marketplace'
@@ -13,6 +14,7 @@ import { checkAdminAccess } from './admin-access'
 import { dispatch } from './dispatch'
 import { logInvalidRequest, sendError, sendJson, type Route } from './http-util'
 import { answerRoomPage } from './room-route'
+import type { UnauthorizedLog } from './unauthorized-log'
 import { refuseUnexpectedInput } from './unexpected-input'
 
 /** What answering a request needs. */
@@ -21,6 +23,7 @@ export interface RequestDeps {
   readonly admin: ReadonlyArray<Route>
   readonly adminToken: string
   readonly logger: Logger
+  readonly unauthorized: UnauthorizedLog
   readonly marketplace: Marketplace
 }
 
@@ -49,6 +52,9 @@ export async function answerRequest(
   } catch (error) {
     if (error instanceof PlatformError) {
       logInvalidRequest(deps.logger, req, path, error)
+      // A failed sign-in writes its own line, beside its backoff.
+      if (error.code === 'unauthorized' && path !== HTTP_PATHS.signIn)
+        deps.unauthorized.noteRequest(req, path, error)
       return sendError(res, error)
     }
     deps.logger.error('request failed', { path, error: String(error) })
