@@ -57,9 +57,25 @@ const FOREIGN_ORIGIN = {
   }),
 }
 
-/** The Host lines of a request as it sent them (Node keeps only the first in `headers`). */
+/** The lines of header `name` a request sent (Node keeps only the first Host or Authorization). */
+function headerLines(req: IncomingMessage, name: RegExp): string[] {
+  return req.rawHeaders.filter((_, i) => i % 2 === 0 && name.test(req.rawHeaders[i] ?? ''))
+}
+
+/** The Host lines of a request as it sent them. */
 function hostLines(req: IncomingMessage): string[] {
-  return req.rawHeaders.filter((_, i) => i % 2 === 0 && /^host$/i.test(req.rawHeaders[i] ?? ''))
+  return headerLines(req, /^host$/i)
+}
+
+// Node acts on the first of two, a proxy in front may on the last: the platform acts on neither.
+const TWO_CREDENTIALS = {
+  status: 400,
+  body: JSON.stringify({
+    error: {
+      code: 'invalid_payload',
+      message: 'The request carries more than one Authorization header; send one.',
+    },
+  }),
 }
 
 /**
@@ -99,29 +115,32 @@ export function installFrontDoor(
   http.removeAllListeners('upgrade')
   // One line per connection: a keep-alive connection may repeat the same refused request.
   const logged = new WeakSet<Socket>()
+  const logOnce = (req: IncomingMessage, message: string, fields?: Record<string, string>): void => {
+    if (!logged.has(req.socket)) logger.warn(message, fields)
+    logged.add(req.socket)
+  }
   const refuse = (req: IncomingMessage): { status: number; body: string } | undefined => {
     // Node answers a request of HTTP/1.1 without one by itself, with no sentence: it is told not to.
     if (hostLines(req).length === 0) {
-      if (!logged.has(req.socket)) logger.warn('request refused: no Host')
-      logged.add(req.socket)
+      logOnce(req, 'request refused: no Host')
       const message = `The request names no Host; send one, as host: ${hosts.example}.`
       return { status: 400, body: JSON.stringify({ error: { code: 'invalid_payload', message } }) }
     }
     if (!addressedHere(req, hosts)) {
-      if (!logged.has(req.socket))
-        logger.warn('request refused: unknown Host', { host: logExcerpt(req.headers.host ?? '', 100) })
-      logged.add(req.socket)
+      logOnce(req, 'request refused: unknown Host', { host: logExcerpt(req.headers.host ?? '', 100) })
       return misdirected(hosts.refusal)
     }
     // A page of another site reaches a loopback name without rebinding (fetch, a WebSocket, a
     // form post); its browser says so in Origin, and nothing here serves such pages.
-    if (hosts.allowsOrigin(req.headers.origin)) return undefined
-    if (!logged.has(req.socket))
-      logger.warn('request refused: Origin of another site', {
+    if (!hosts.allowsOrigin(req.headers.origin)) {
+      logOnce(req, 'request refused: Origin of another site', {
         origin: logExcerpt(req.headers.origin ?? '', 100),
       })
-    logged.add(req.socket)
-    return FOREIGN_ORIGIN
+      return FOREIGN_ORIGIN
+    }
+    if (headerLines(req, /^authorization$/i).length <= 1) return undefined
+    logOnce(req, 'request refused: more than one Authorization header')
+    return TWO_CREDENTIALS
   }
 
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {

@@ -197,3 +197,31 @@ describe('a platform bound to a name', () => {
     expect((await requestAs(port, `other.test:${port}`, HTTP_PATHS.info)).status).toBe(421)
   })
 })
+
+describe('a request carrying two Authorization headers', () => {
+  const platform = useTestPlatform()
+
+  it('gets 400 with a sentence and acts on neither, on the API and the admin endpoints', async () => {
+    const { port, adminToken } = platform().server
+    const { token, id } = platform().addExpert()
+    const twice = (path: string, first: string, second: string) =>
+      sendHead(port, `POST ${path} HTTP/1.1`, [
+        `host: 127.0.0.1:${port}`,
+        'connection: close',
+        'content-length: 0',
+        `authorization: Bearer ${first}`,
+        `Authorization: Bearer ${second}`,
+      ])
+    const signOut = await twice(HTTP_PATHS.signOut, token, 'someone-else')
+    expect(signOut.status).toBe(400)
+    expect(JSON.parse(signOut.body)).toMatchObject({
+      error: { code: 'invalid_payload', message: /more than one Authorization/ },
+    })
+    expect(platform().server.tokens.expertFor(token, platform().clock.now())).toBe(id)
+    const withdraw = await twice('/admin/requests/req_x/withdraw', adminToken, 'wrong')
+    expect(withdraw.status).toBe(400)
+    expect(platform().logger.lines.join('\n')).toContain(
+      'request refused: more than one Authorization header',
+    )
+  })
+})
