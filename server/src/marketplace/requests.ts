@@ -30,7 +30,7 @@ export const CreateRequestInput = z.strictObject({
   clientId: Id,
   title: RequestTitle,
   description: RequestDescription.default(''),
-  attachments: z.array(Attachment).max(20).default([]),
+  attachments: z.array(Attachment.strict()).max(20).default([]),
   tags: z.array(Tag).max(20).default([]),
   kind: SessionKind,
   proposedTimes: z.array(Timestamp).max(MAX_PROPOSED_TIMES).default([]),

@@ -48,10 +48,20 @@ describe('an admin body with a key the endpoint does not take', () => {
         kind: 'instant',
         direct: { expertId: named.id, via: 'profile', note: 'x' },
       },
+      {
+        clientId: platform().addClient(),
+        title: 'Only for you',
+        kind: 'instant',
+        direct: { expertId: named.id, via: 'profile' },
+        // An attachment's own keys are the request's too: one misspelt would be dropped unseen.
+        attachments: [
+          { name: 'a.png', sizeBytes: 1, mimeType: 'image/png', url: 'https://files.test/a', privat: true },
+        ],
+      },
     ]) {
       const response = await post('/admin/requests', body)
       expect(response.status).toBe(400)
-      expect(await refusal(response)).toMatchObject({ code: 'invalid_payload', message: /drect|note/ })
+      expect(await refusal(response)).toMatchObject({ code: 'invalid_payload', message: /drect|note|privat/ })
     }
     expect(requests()).toBe(before)
   })
