@@ -63,6 +63,24 @@ describe('the app killed with SIGKILL', () => {
     expect(new Set(again.shown).size).toBe(35)
   })
 
+  it('started while the platform is down: it waits, connects once the platform is back and shows each invite once', async () => {
+    const { platform, expert, home } = await world()
+    for (let i = 1; i <= 20; i++) platform.inviteDirectly(expert.id, `Waiting for the platform ${i}`)
+    await platform.stopServer()
+
+    const app = startApp(home)
+    defer(() => app.kill())
+    // Back once the app has found it down: its first attempt failed and it waits to try again.
+    let back: Promise<void> | undefined
+    app.onLine((line) => {
+      if (back === undefined && (line === 'state offline' || line === 'state reconnecting'))
+        back = platform.startServer()
+    })
+    expect(await app.until(() => app.shown.length === 20, 'the twenty are shown')).toBe(true)
+    await back
+    expect(new Set(app.shown).size).toBe(20)
+  })
+
   it(
     `${KILLS} times at random points while 1,000 invites arrive: each invite is shown exactly once`,
     async () => {
@@ -106,6 +124,7 @@ describe('the app killed with SIGKILL', () => {
                   : 'at the end'
         const marksBefore = cacheMarks(home.dataDir).marked
         const app = roll < 0.3 ? startApp(home, showAt) : startApp(home)
+        defer(() => app.kill())
         let online = false
         app.onLine((line) => {
           if (line === 'state online' && !online) {

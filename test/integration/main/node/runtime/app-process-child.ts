@@ -44,3 +44,8 @@ const runtime = await startNodeRuntime({
 })
 runtime.core.states.add((state) => say(`state ${state.status}`))
 say(`state ${runtime.core.connection.status}`)
+// A host runs until it is quit (Electron's app, the browser shell's server); the core's own timers
+// hold no process open (systemClock unrefs them). Without this the process ended by itself at the
+// first connection that failed or dropped, as it waited to try again. Held by the test's end of
+// stdin: the app quits with the test process, never outliving it.
+process.stdin.resume()

@@ -47,7 +47,8 @@ export function startApp(home: AppHome, killAfterShown?: number | 'after-snapsho
   const args = [home.platformUrl, home.token, home.expertId, home.dataDir]
   if (killAfterShown !== undefined) args.push(String(killAfterShown))
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // stdin holds the app open for as long as the test runs (app-process-child.ts).
+    stdio: ['pipe', 'pipe', 'inherit'],
   })
   const shown: string[] = []
   const listeners: Array<(line: string) => void> = []
