@@ -27,8 +27,14 @@ export interface AppRun {
   until(done: () => boolean, what: string): Promise<boolean>
   /** Kill it with SIGKILL, as a crash or the task manager does. */
   kill(): void
-  /** Resolves once it is dead and everything it said has been read. */
-  readonly ended: Promise<void>
+  /** Resolves once it is dead and everything it said has been read, with how it ended. */
+  readonly ended: Promise<AppExit>
+}
+
+/** How the app's process ended: killed (`signal`), or by itself (`code`, the core having nothing left to run). */
+export interface AppExit {
+  readonly code: number | null
+  readonly signal: NodeJS.Signals | null
 }
 
 /** Where an expert's app keeps its data, and the platform it signs in to. */
@@ -57,11 +63,12 @@ export function startApp(home: AppHome, killAfterShown?: number | 'after-snapsho
     if (line.startsWith('shown ')) shown.push(line.slice('shown '.length))
     for (const listener of listeners) listener(line)
   })
-  const ended = new Promise<void>((resolve, reject) => {
+  const ended = new Promise<AppExit>((resolve, reject) => {
     child.once('error', reject)
+    const exit = (): AppExit => ({ code: child.exitCode, signal: child.signalCode })
     lines.once('close', () => {
-      if (child.exitCode !== null || child.signalCode !== null) resolve()
-      else child.once('exit', () => resolve())
+      if (child.exitCode !== null || child.signalCode !== null) resolve(exit())
+      else child.once('exit', () => resolve(exit()))
     })
   })
   const until = (done: () => boolean, what: string): Promise<boolean> =>
