@@ -102,7 +102,7 @@ export function autostartExecutable(
 }
 
 /** The autostart entry, which can follow its executable to a new name. */
-export interface AutostartEntry extends LoginItem {
+export interface AutostartEntry extends Pick<LoginItem, 'set'> {
   /**
    * The executable is now `executable` (an AppImage update removed the file and put the new version
    * under its own name): an entry that is on starts that one from now on. Nothing else may run

@@ -1,7 +1,7 @@
 /**
  * Under the Launch at login switch: why the host could not carry it out (a folder it cannot write,
  * macOS waiting for approval, a browser window) and what to do instead, so the switch never says
- * "on" while nothing will start Standby at login.
+ * "on" while nothing will start Standby at login, nor "off" while macOS opens it at login all the same.
  */
 import { useEffect, useState } from 'react'
 import type { LoginItemStatus } from '../../shared/ipc/contract'

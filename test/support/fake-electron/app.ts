@@ -37,10 +37,14 @@ export class FakeApp
   /**
    * Every call to setLoginItemSettings, in order. Electron has login items on macOS and Windows
    * only: on Linux the fake refuses the call, so code that relies on one there fails its test.
+   * Off on macOS removes every login item that opens the app, the user's too (macOS 12 and earlier).
    */
-  readonly setLoginItemSettings = vi.fn<(settings: LoginItemSettings) => void>(() =>
-    requireLoginItems('setLoginItemSettings'),
-  )
+  readonly setLoginItemSettings = vi.fn<(settings: LoginItemSettings) => void>(({ openAtLogin }) => {
+    requireLoginItems('setLoginItemSettings')
+    if (fake.platform === 'darwin' && openAtLogin === false) this.macUserLoginItem = false
+  })
+  /** True plays a login item the user added in macOS's System Settings, which opens the app too. */
+  macUserLoginItem = false
   /** True plays a start by the OS at login (macOS reports it; other systems always say false). */
   openedAtLogin = false
   /**
@@ -52,7 +56,7 @@ export class FakeApp
     requireLoginItems('getLoginItemSettings')
     const last = this.setLoginItemSettings.mock.calls.at(-1)?.[0]
     return {
-      openAtLogin: last?.openAtLogin ?? false,
+      openAtLogin: last?.openAtLogin === true || (fake.platform === 'darwin' && this.macUserLoginItem),
       wasOpenedAtLogin: fake.platform === 'darwin' && this.openedAtLogin,
       status: last?.openAtLogin === true ? this.macLoginItemStatus : 'not-registered',
     } as ReturnType<App['getLoginItemSettings']>

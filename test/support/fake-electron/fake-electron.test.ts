@@ -494,6 +494,14 @@ describe('the fakes of what Linux lacks', () => {
     expect(fake.app.getLoginItemSettings()).toMatchObject({ openAtLogin: true, wasOpenedAtLogin: false })
   })
 
+  it("play a login item the user added on macOS, which removing the app's own removes too", () => {
+    fake.platform = 'darwin'
+    fake.app.macUserLoginItem = true
+    expect(fake.app.getLoginItemSettings().openAtLogin).toBe(true)
+    fake.app.setLoginItemSettings({ openAtLogin: false })
+    expect(fake.app.getLoginItemSettings().openAtLogin).toBe(false)
+  })
+
   it('never play a screen lock or unlock on Linux, where Electron emits neither', () => {
     fake.platform = 'linux'
     expect(() => fake.powerMonitor.play('lock-screen')).toThrow(/never emits lock-screen on Linux/)

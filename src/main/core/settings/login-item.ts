@@ -14,6 +14,11 @@ export type { LoginItemStatus } from '../../../shared/ipc/contract'
 export interface LoginItem {
   /** Turn it on or off; says whether that was done, and if not, what the expert can do. */
   set(enabled: boolean): LoginItemStatus
+  /**
+   * The setting as Standby starts: repairs Standby's own registration, yet with the switch off it
+   * removes nothing the OS would take for a login item the expert added outside Standby.
+   */
+  applyAtStart(enabled: boolean): LoginItemStatus
 }
 
 /** The setting followed, and what became of its last change. */
@@ -30,13 +35,14 @@ export interface LaunchAtLogin {
 export const LOGIN_ITEM_APPLIED: LoginItemStatus = { applied: true }
 
 /**
- * Applies `launchAtLogin` now and again whenever it changes. The setting is the source of truth:
- * applying it at every start repairs a registration lost to a reinstall or a moved app.
+ * Applies `launchAtLogin` now and again whenever it changes. The setting is the source of truth
+ * for Standby's own registration: applying it at every start repairs one lost to a reinstall or a
+ * moved app. Only a change of the switch may remove more than Standby's own.
  */
 export function followLaunchAtLogin(settings: SettingsStore, loginItem: LoginItem): LaunchAtLogin {
   const changes = new Listeners<LoginItemStatus>()
   let applied = settings.get().launchAtLogin
-  let status = loginItem.set(applied)
+  let status = loginItem.applyAtStart(applied)
   const stop = settings.onChange(({ launchAtLogin }) => {
     if (launchAtLogin === applied) return
     applied = launchAtLogin

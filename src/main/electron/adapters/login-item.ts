@@ -37,31 +37,46 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     executable: autostartExecutable(env, execPath),
     log,
   })
+  const set = (openAtLogin: boolean): LoginItemStatus => {
+    // A development run would register the bare Electron binary, which opens its default app.
+    if (!app.isPackaged) {
+      if (!saidUnsupported) log.info('Launch at login is not set: only the packaged app registers itself')
+      saidUnsupported = true
+      return openAtLogin ? { applied: false, problem: DEVELOPMENT_RUN_PROBLEM } : LOGIN_ITEM_APPLIED
+    }
+    if (platform === 'darwin') {
+      app.setLoginItemSettings({ openAtLogin })
+      return openAtLogin ? macStatus(app.getLoginItemSettings().status) : LOGIN_ITEM_APPLIED
+    }
+    // The same path and arguments on and off: Windows finds the entry to remove by them.
+    if (platform === 'win32') {
+      app.setLoginItemSettings({ openAtLogin, path: execPath, args: [HIDDEN_ARG] })
+      return LOGIN_ITEM_APPLIED
+    }
+    return linux.set(openAtLogin)
+  }
   return {
     // Only the AppImage moves (macOS and Windows updates keep the path); a development run has no entry.
     appImageMoved(path) {
       if (platform === 'linux' && app.isPackaged) linux.moveTo(path)
     },
-    set(openAtLogin) {
-      // A development run would register the bare Electron binary, which opens its default app.
-      if (!app.isPackaged) {
-        if (!saidUnsupported) log.info('Launch at login is not set: only the packaged app registers itself')
-        saidUnsupported = true
-        return openAtLogin ? { applied: false, problem: DEVELOPMENT_RUN_PROBLEM } : LOGIN_ITEM_APPLIED
+    set,
+    applyAtStart(openAtLogin) {
+      // Removing macOS's login item removes every one that opens this app (macOS 12 and earlier),
+      // the expert's own from System Settings too: only a turn of the switch may do that.
+      if (platform === 'darwin' && !openAtLogin && app.isPackaged) {
+        if (!app.getLoginItemSettings().openAtLogin) return LOGIN_ITEM_APPLIED
+        log.info('Launch at login is off, and macOS has a login item of its own that opens Standby')
+        return { applied: false, problem: MAC_LOGIN_ITEM_OUTSIDE_PROBLEM }
       }
-      if (platform === 'darwin') {
-        app.setLoginItemSettings({ openAtLogin })
-        return openAtLogin ? macStatus(app.getLoginItemSettings().status) : LOGIN_ITEM_APPLIED
-      }
-      // The same path and arguments on and off: Windows finds the entry to remove by them.
-      if (platform === 'win32') {
-        app.setLoginItemSettings({ openAtLogin, path: execPath, args: [HIDDEN_ARG] })
-        return LOGIN_ITEM_APPLIED
-      }
-      return linux.set(openAtLogin)
+      return set(openAtLogin)
     },
   }
 }
+
+/** What Settings says beside the switch, off, while macOS opens Standby at login all the same. */
+export const MAC_LOGIN_ITEM_OUTSIDE_PROBLEM =
+  'macOS still opens Standby when you log in, from System Settings › General › Login Items. To stop that, remove Standby there; to have it open hidden in the tray instead, turn this on.'
 
 /** What Settings says beside the switch in a development run, which never registers itself. */
 export const DEVELOPMENT_RUN_PROBLEM =

@@ -1,6 +1,6 @@
 /** Launch at login in plain Node: the browser shell cannot register a login item, so it records the wish. */
 import type { Logger } from '../../core/ports/logger'
-import { LOGIN_ITEM_APPLIED, type LoginItem } from '../../core/settings/login-item'
+import { LOGIN_ITEM_APPLIED, type LoginItem, type LoginItemStatus } from '../../core/settings/login-item'
 
 /** A LoginItem that remembers what it was asked. */
 export interface RecordedLoginItem extends LoginItem {
@@ -15,15 +15,18 @@ export const SHELL_LOGIN_ITEM_PROBLEM =
 /** Records each wish; logs a line when launch at login is asked for, since nothing will happen. */
 export function createRecordedLoginItem(log?: Logger): RecordedLoginItem {
   let wanted: boolean | null = null
+  const set = (enabled: boolean): LoginItemStatus => {
+    if (enabled && wanted !== true)
+      log?.info('Launch at login is on; the browser shell does not register a login item')
+    wanted = enabled
+    return enabled ? { applied: false, problem: SHELL_LOGIN_ITEM_PROBLEM } : LOGIN_ITEM_APPLIED
+  }
+  // Nothing registered here can be the expert's: a start records the wish like a change.
   return {
     get wanted() {
       return wanted
     },
-    set(enabled) {
-      if (enabled && wanted !== true)
-        log?.info('Launch at login is on; the browser shell does not register a login item')
-      wanted = enabled
-      return enabled ? { applied: false, problem: SHELL_LOGIN_ITEM_PROBLEM } : LOGIN_ITEM_APPLIED
-    },
+    set,
+    applyAtStart: set,
   }
 }

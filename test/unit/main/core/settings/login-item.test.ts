@@ -16,24 +16,31 @@ function memorySettings(initial: Record<string, unknown> = {}) {
 describe('launch at login', () => {
   it('follows the setting: applied at start, then on each change of it only', () => {
     const settings = memorySettings({ launchAtLogin: true, settingsVersion: 1 })
-    const loginItem = { set: vi.fn<LoginItem['set']>(() => LOGIN_ITEM_APPLIED) }
+    const loginItem = {
+      set: vi.fn<LoginItem['set']>(() => LOGIN_ITEM_APPLIED),
+      applyAtStart: vi.fn<LoginItem['applyAtStart']>(() => LOGIN_ITEM_APPLIED),
+    }
     const following = followLaunchAtLogin(settings, loginItem)
-    expect(loginItem.set.mock.calls).toEqual([[true]])
+    // At start the host may leave alone what the expert set up outside Standby; a change is theirs.
+    expect(loginItem.applyAtStart.mock.calls).toEqual([[true]])
+    expect(loginItem.set).not.toHaveBeenCalled()
 
     settings.update({ soundEnabled: false })
     settings.update({ launchAtLogin: false })
     settings.update({ launchAtLogin: true })
-    expect(loginItem.set.mock.calls).toEqual([[true], [false], [true]])
+    expect(loginItem.set.mock.calls).toEqual([[false], [true]])
 
     following.stop()
     settings.update({ launchAtLogin: false })
-    expect(loginItem.set).toHaveBeenCalledTimes(3)
+    expect(loginItem.set).toHaveBeenCalledTimes(2)
+    expect(loginItem.applyAtStart).toHaveBeenCalledTimes(1)
   })
 
   it('keeps what became of the last change and tells each new outcome, for the line beside the switch', () => {
     const settings = memorySettings({ launchAtLogin: true, settingsVersion: 1 })
     const refused: LoginItemStatus = { applied: false, problem: 'Add Standby to your startup applications.' }
-    const loginItem = { set: vi.fn<LoginItem['set']>((enabled) => (enabled ? refused : LOGIN_ITEM_APPLIED)) }
+    const set = vi.fn<LoginItem['set']>((enabled) => (enabled ? refused : LOGIN_ITEM_APPLIED))
+    const loginItem = { set, applyAtStart: set }
     const following = followLaunchAtLogin(settings, loginItem)
     const told: LoginItemStatus[] = []
     following.changes.add((status) => told.push(status))

@@ -1,12 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { followLaunchAtLogin } from '../../../../../src/main/core/settings/login-item'
+import { createSettingsStore } from '../../../../../src/main/core/settings/settings-store'
 import {
   createLoginItem,
   DEVELOPMENT_RUN_PROBLEM,
+  MAC_LOGIN_ITEM_OUTSIDE_PROBLEM,
   wasOpenedAtLogin,
 } from '../../../../../src/main/electron/adapters/login-item'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
+import { memoryFile } from '../../../../support/memory-settings-file'
 import { recordingLog } from '../../../../support/recording-log'
 import { useTempDirs } from '../../../../support/temp-dir'
 
@@ -135,6 +139,43 @@ describe('the Electron login item', () => {
     })
     // Turned off, there is nothing to approve.
     expect(loginItem.set(false)).toEqual({ applied: true })
+  })
+
+  it('keeps a macOS login item the expert added in System Settings while the switch stays off, and says so under it', () => {
+    fake.platform = 'darwin'
+    fake.app.isPackaged = true
+    fake.app.macUserLoginItem = true
+    const settings = createSettingsStore(
+      memoryFile({ launchAtLogin: false, settingsVersion: 1 }),
+      recordingLog(),
+    )
+    const log = recordingLog()
+    const following = followLaunchAtLogin(settings, createLoginItem({ log, platform: 'darwin' }))
+    expect(fake.app.macUserLoginItem).toBe(true)
+    expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled()
+    expect(following.status()).toEqual({ applied: false, problem: MAC_LOGIN_ITEM_OUTSIDE_PROBLEM })
+    expect(log.text()).toMatch(/macOS has a login item of its own/)
+    // Turned on and off by the expert: Standby removes what opens it at login, as they asked.
+    settings.update({ launchAtLogin: true })
+    settings.update({ launchAtLogin: false })
+    expect(fake.app.macUserLoginItem).toBe(false)
+    expect(following.status()).toEqual({ applied: true })
+    following.stop()
+  })
+
+  it('starts with the switch off as before where nothing opens Standby at login, and on Windows removes only its own entry', () => {
+    fake.app.isPackaged = true
+    const execPath = 'C:\\S\\Standby.exe'
+    for (const platform of ['darwin', 'win32'] as const) {
+      fake.platform = platform
+      expect(createLoginItem({ log: recordingLog(), platform, execPath }).applyAtStart(false)).toEqual({
+        applied: true,
+      })
+    }
+    // Windows removes the Run value by Standby's own name: one the expert made stays.
+    expect(fake.app.setLoginItemSettings.mock.calls).toEqual([
+      [{ openAtLogin: false, path: execPath, args: ['--hidden'] }],
+    ])
   })
 
   it('leaves the OS alone in a development run, saying so once', () => {
