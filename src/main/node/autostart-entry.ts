@@ -6,7 +6,7 @@
 import { lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
-import { LOGIN_ITEM_APPLIED, type LoginItem } from '../core/settings/login-item'
+import { LOGIN_ITEM_APPLIED, type LoginItem, type LoginItemStatus } from '../core/settings/login-item'
 import { runningAppImage } from './app-image'
 import { writeFileAtomicallySync } from './atomic-file'
 import { HIDDEN_ARG } from './start-hidden'
@@ -72,14 +72,19 @@ const MAX_OWN_ENTRY_BYTES = 16 * 1024
  * and turning Standby's switch off, as it is at every start by default, must not remove it.
  */
 export function isOwnAutostartEntry(path: string): boolean {
+  return ownEntryLines(path) !== null
+}
+
+/** The lines of the entry at `path` when Standby wrote it (isOwnAutostartEntry); null otherwise. */
+function ownEntryLines(path: string): string[] | null {
   let text: string
   try {
     // Not followed, and only a plain file is read: a pipe would never end.
     const stat = lstatSync(path)
-    if (!stat.isFile() || stat.size > MAX_OWN_ENTRY_BYTES) return false
+    if (!stat.isFile() || stat.size > MAX_OWN_ENTRY_BYTES) return null
     text = readFileSync(path, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
   }
   // Its key (or an earlier version's comment) and its hidden start, whatever else a desktop's
@@ -87,7 +92,15 @@ export function isOwnAutostartEntry(path: string): boolean {
   const lines = text.split(/\r?\n/).map((line) => line.trimEnd())
   const exec = lines.filter((line) => line.startsWith('Exec='))
   const marked = lines.includes(OWN_KEY) || lines.includes(OWN_COMMENT)
-  return marked && exec.length === 1 && exec[0]!.endsWith(` ${HIDDEN_ARG}`)
+  return marked && exec.length === 1 && exec[0]!.endsWith(` ${HIDDEN_ARG}`) ? lines : null
+}
+
+/**
+ * Whether the desktop's startup settings turned Standby's own entry off, keeping the file: the
+ * spec's `Hidden=true` (Xfce's unticked box), or GNOME's `X-GNOME-Autostart-enabled=false`.
+ */
+function turnedOffByDesktop(lines: ReadonlyArray<string>): boolean {
+  return lines.some((line) => /^(Hidden\s*=\s*true|X-GNOME-Autostart-enabled\s*=\s*false)$/.test(line))
 }
 
 /**
@@ -102,7 +115,7 @@ export function autostartExecutable(
 }
 
 /** The autostart entry, which can follow its executable to a new name. */
-export interface AutostartEntry extends Pick<LoginItem, 'set'> {
+export interface AutostartEntry extends LoginItem {
   /**
    * The executable is now `executable` (an AppImage update removed the file and put the new version
    * under its own name): an entry that is on starts that one from now on. Nothing else may run
@@ -114,6 +127,10 @@ export interface AutostartEntry extends Pick<LoginItem, 'set'> {
 /** What Settings says beside the switch when the autostart folder holds an entry of the expert's. */
 export const OTHERS_ENTRY_PROBLEM =
   "Your startup applications already have an entry named standby.desktop that Standby did not write, so Standby left it as it is and it decides what starts when you log in. To let Standby manage this, remove that entry in your desktop's startup applications settings, then turn this off and on again."
+
+/** What Settings says beside the switch, on, while the desktop's startup settings turned Standby off. */
+export const TURNED_OFF_BY_DESKTOP_PROBLEM =
+  "Your desktop's startup applications have Standby turned off, so it will not start when you log in. Turn it on there, or turn this off and on again."
 
 /**
  * A LoginItem that writes or removes the autostart entry; failures are logged, never thrown. Only
@@ -144,6 +161,31 @@ export function createAutostartEntry(options: {
     writeFileAtomicallySync(path, entry, 0o644)
     return true
   }
+  const set = (enabled: boolean): LoginItemStatus => {
+    on = false
+    try {
+      if (!enabled) {
+        if (isOwnAutostartEntry(path)) rmSync(path, { force: true })
+        return LOGIN_ITEM_APPLIED
+      }
+      if (!write()) {
+        leftTheirs()
+        return { applied: false, problem: OTHERS_ENTRY_PROBLEM }
+      }
+      on = true
+      return LOGIN_ITEM_APPLIED
+    } catch (error) {
+      log.warn(
+        `Launch at login could not be ${enabled ? 'set' : 'turned off'} in ${dir}: ${String(error)}. Check that the folder is writable, or add Standby to your desktop's startup applications by hand.`,
+      )
+      return {
+        applied: false,
+        problem: enabled
+          ? "Standby could not add itself to your startup applications: their folder cannot be written (the log names it). Add Standby in your desktop's startup applications settings instead."
+          : "Standby could not remove itself from your startup applications: their folder cannot be written (the log names it). Remove Standby in your desktop's startup applications settings.",
+      }
+    }
+  }
   return {
     moveTo(next) {
       executable = next
@@ -156,30 +198,19 @@ export function createAutostartEntry(options: {
         )
       }
     },
-    set(enabled) {
-      on = false
+    set,
+    applyAtStart(enabled) {
+      // The expert turned Standby's entry off in their desktop's settings: a start must not undo that.
       try {
-        if (!enabled) {
-          if (isOwnAutostartEntry(path)) rmSync(path, { force: true })
-          return LOGIN_ITEM_APPLIED
+        const lines = enabled ? ownEntryLines(path) : null
+        if (lines !== null && turnedOffByDesktop(lines)) {
+          log.info(`Launch at login: ${path} was turned off in the desktop's startup settings; left off`)
+          return { applied: false, problem: TURNED_OFF_BY_DESKTOP_PROBLEM }
         }
-        if (!write()) {
-          leftTheirs()
-          return { applied: false, problem: OTHERS_ENTRY_PROBLEM }
-        }
-        on = true
-        return LOGIN_ITEM_APPLIED
-      } catch (error) {
-        log.warn(
-          `Launch at login could not be ${enabled ? 'set' : 'turned off'} in ${dir}: ${String(error)}. Check that the folder is writable, or add Standby to your desktop's startup applications by hand.`,
-        )
-        return {
-          applied: false,
-          problem: enabled
-            ? "Standby could not add itself to your startup applications: their folder cannot be written (the log names it). Add Standby in your desktop's startup applications settings instead."
-            : "Standby could not remove itself from your startup applications: their folder cannot be written (the log names it). Remove Standby in your desktop's startup applications settings.",
-        }
+      } catch {
+        // Unreadable: set says so, as for any entry it cannot write.
       }
+      return set(enabled)
     },
   }
 }

@@ -37,12 +37,16 @@ export class FakeApp
   /**
    * Every call to setLoginItemSettings, in order. Electron has login items on macOS and Windows
    * only: on Linux the fake refuses the call, so code that relies on one there fails its test.
-   * Off on macOS removes every login item that opens the app, the user's too (macOS 12 and earlier).
+   * Off on macOS removes every login item that opens the app, the user's too (macOS 12 and earlier);
+   * on Windows either way turns back on an entry the user turned off (its StartupApproved value).
    */
   readonly setLoginItemSettings = vi.fn<(settings: LoginItemSettings) => void>(({ openAtLogin }) => {
     requireLoginItems('setLoginItemSettings')
     if (fake.platform === 'darwin' && openAtLogin === false) this.macUserLoginItem = false
+    if (fake.platform === 'win32') this.windowsStartupTurnedOff = false
   })
+  /** True plays the user turning the app's entry off in Windows' Task Manager › Startup apps. */
+  windowsStartupTurnedOff = false
   /** True plays a login item the user added in macOS's System Settings, which opens the app too. */
   macUserLoginItem = false
   /** True plays a start by the OS at login (macOS reports it; other systems always say false). */
@@ -55,8 +59,11 @@ export class FakeApp
   getLoginItemSettings(): ReturnType<App['getLoginItemSettings']> {
     requireLoginItems('getLoginItemSettings')
     const last = this.setLoginItemSettings.mock.calls.at(-1)?.[0]
+    const openAtLogin = last?.openAtLogin === true || (fake.platform === 'darwin' && this.macUserLoginItem)
     return {
-      openAtLogin: last?.openAtLogin === true || (fake.platform === 'darwin' && this.macUserLoginItem),
+      openAtLogin,
+      executableWillLaunchAtLogin:
+        openAtLogin && !(fake.platform === 'win32' && this.windowsStartupTurnedOff),
       wasOpenedAtLogin: fake.platform === 'darwin' && this.openedAtLogin,
       status: last?.openAtLogin === true ? this.macLoginItemStatus : 'not-registered',
     } as ReturnType<App['getLoginItemSettings']>

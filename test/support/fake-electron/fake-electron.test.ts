@@ -502,6 +502,18 @@ describe('the fakes of what Linux lacks', () => {
     expect(fake.app.getLoginItemSettings().openAtLogin).toBe(false)
   })
 
+  it('play an entry the user turned off in Windows’ startup apps, which writing it again turns back on', () => {
+    fake.platform = 'win32'
+    fake.app.setLoginItemSettings({ openAtLogin: true })
+    fake.app.windowsStartupTurnedOff = true
+    expect(fake.app.getLoginItemSettings()).toMatchObject({
+      openAtLogin: true,
+      executableWillLaunchAtLogin: false,
+    })
+    fake.app.setLoginItemSettings({ openAtLogin: true })
+    expect(fake.app.getLoginItemSettings().executableWillLaunchAtLogin).toBe(true)
+  })
+
   it('never play a screen lock or unlock on Linux, where Electron emits neither', () => {
     fake.platform = 'linux'
     expect(() => fake.powerMonitor.play('lock-screen')).toThrow(/never emits lock-screen on Linux/)

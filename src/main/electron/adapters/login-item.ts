@@ -62,17 +62,30 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     },
     set,
     applyAtStart(openAtLogin) {
+      if (!app.isPackaged) return set(openAtLogin)
       // Removing macOS's login item removes every one that opens this app (macOS 12 and earlier),
       // the expert's own from System Settings too: only a turn of the switch may do that.
-      if (platform === 'darwin' && !openAtLogin && app.isPackaged) {
+      if (platform === 'darwin' && !openAtLogin) {
         if (!app.getLoginItemSettings().openAtLogin) return LOGIN_ITEM_APPLIED
         log.info('Launch at login is off, and macOS has a login item of its own that opens Standby')
         return { applied: false, problem: MAC_LOGIN_ITEM_OUTSIDE_PROBLEM }
       }
-      return set(openAtLogin)
+      // Writing Windows' entry again turns it back on where the expert turned it off (Task Manager).
+      if (platform === 'win32' && openAtLogin) {
+        const found = app.getLoginItemSettings({ path: execPath, args: [HIDDEN_ARG] })
+        if (found.openAtLogin && !found.executableWillLaunchAtLogin) {
+          log.info('Launch at login is on, and Windows has Standby turned off in its startup apps')
+          return { applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM }
+        }
+      }
+      return platform === 'linux' ? linux.applyAtStart(openAtLogin) : set(openAtLogin)
     },
   }
 }
+
+/** What Settings says beside the switch, on, while Windows' startup apps have Standby turned off. */
+export const WINDOWS_STARTUP_TURNED_OFF_PROBLEM =
+  'Windows has Standby turned off in its startup apps, so it will not start when you log in. Turn it on in Task Manager › Startup apps, or turn this off and on again.'
 
 /** What Settings says beside the switch, off, while macOS opens Standby at login all the same. */
 export const MAC_LOGIN_ITEM_OUTSIDE_PROBLEM =

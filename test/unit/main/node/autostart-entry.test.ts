@@ -7,6 +7,7 @@ import {
   AUTOSTART_FILE,
   autostartDesktopEntry,
   OTHERS_ENTRY_PROBLEM,
+  TURNED_OFF_BY_DESKTOP_PROBLEM,
   autostartDir,
   autostartExecutable,
   createAutostartEntry,
@@ -218,6 +219,27 @@ describe('writing and removing the autostart entry', () => {
     const rewritten = `${autostartDesktopEntry('/opt/Standby/standby')}Hidden=false\nName[de]=Standby\n`
     writeFileSync(join(dir, AUTOSTART_FILE), rewritten.replaceAll('\n', '\r\n'))
     expect(item.set(false)).toEqual(LOGIN_ITEM_APPLIED)
+    expect(readdirSync(dir)).toEqual([])
+  })
+  it('at a start with the switch on, leaves its entry off where the desktop turned it off, and says so', () => {
+    const dir = tempDir()
+    const item = createAutostartEntry({ dir, executable: '/opt/Standby/standby', log })
+    const ours = autostartDesktopEntry('/opt/Standby/standby')
+    const offByDesktop = [
+      `${ours}Hidden=true\n`,
+      ours.replace('X-GNOME-Autostart-enabled=true', 'X-GNOME-Autostart-enabled = false'),
+    ]
+    for (const off of offByDesktop) {
+      writeFileSync(join(dir, AUTOSTART_FILE), off)
+      expect(item.applyAtStart(true)).toEqual({ applied: false, problem: TURNED_OFF_BY_DESKTOP_PROBLEM })
+      expect(readFileSync(join(dir, AUTOSTART_FILE), 'utf8')).toBe(off)
+    }
+    // One the desktop left on is written again, as at every start; the switch off removes it.
+    writeFileSync(join(dir, AUTOSTART_FILE), `${ours}Hidden=false\n`)
+    expect(item.applyAtStart(true)).toEqual(LOGIN_ITEM_APPLIED)
+    expect(readFileSync(join(dir, AUTOSTART_FILE), 'utf8')).toBe(ours)
+    writeFileSync(join(dir, AUTOSTART_FILE), offByDesktop[0]!)
+    expect(item.applyAtStart(false)).toEqual(LOGIN_ITEM_APPLIED)
     expect(readdirSync(dir)).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { followLaunchAtLogin } from '../../../../../src/main/core/settings/login-item'
@@ -8,7 +8,9 @@ import {
   DEVELOPMENT_RUN_PROBLEM,
   MAC_LOGIN_ITEM_OUTSIDE_PROBLEM,
   wasOpenedAtLogin,
+  WINDOWS_STARTUP_TURNED_OFF_PROBLEM,
 } from '../../../../../src/main/electron/adapters/login-item'
+import { TURNED_OFF_BY_DESKTOP_PROBLEM } from '../../../../../src/main/node/autostart-entry'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 import { memoryFile } from '../../../../support/memory-settings-file'
 import { recordingLog } from '../../../../support/recording-log'
@@ -176,6 +178,40 @@ describe('the Electron login item', () => {
     expect(fake.app.setLoginItemSettings.mock.calls).toEqual([
       [{ openAtLogin: false, path: execPath, args: ['--hidden'] }],
     ])
+  })
+
+  it('keeps Standby off at a start where the expert turned it off in Windows’ startup apps, and says so under the switch', () => {
+    fake.platform = 'win32'
+    fake.app.isPackaged = true
+    const execPath = 'C:\\S\\Standby.exe'
+    const loginItem = createLoginItem({ log: recordingLog(), platform: 'win32', execPath })
+    loginItem.set(true)
+    fake.app.windowsStartupTurnedOff = true
+    expect(loginItem.applyAtStart(true)).toEqual({
+      applied: false,
+      problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM,
+    })
+    expect(fake.app.windowsStartupTurnedOff).toBe(true)
+    // Turned off and on by the expert: Standby's entry is on again, as they asked.
+    loginItem.set(false)
+    expect(loginItem.set(true)).toEqual({ applied: true })
+    expect(fake.app.getLoginItemSettings().executableWillLaunchAtLogin).toBe(true)
+  })
+
+  it('keeps the Linux entry off at a start where the desktop turned it off, and says so under the switch', () => {
+    fake.platform = 'linux'
+    fake.app.isPackaged = true
+    const config = tempDir()
+    const env = { XDG_CONFIG_HOME: config }
+    const loginItem = createLoginItem({ log: recordingLog(), platform: 'linux', env, execPath: '/opt/s' })
+    const entry = join(config, 'autostart', 'standby.desktop')
+    loginItem.set(true)
+    // As Xfce's startup settings turn an entry off: the spec's Hidden key, the file kept.
+    writeFileSync(entry, `${readFileSync(entry, 'utf8')}Hidden=true\n`)
+    expect(loginItem.applyAtStart(true)).toEqual({ applied: false, problem: TURNED_OFF_BY_DESKTOP_PROBLEM })
+    expect(readFileSync(entry, 'utf8')).toContain('Hidden=true')
+    expect(loginItem.set(true)).toEqual({ applied: true })
+    expect(readFileSync(entry, 'utf8')).not.toContain('Hidden=true')
   })
 
   it('leaves the OS alone in a development run, saying so once', () => {
