@@ -75,6 +75,9 @@ export function isOwnAutostartEntry(path: string): boolean {
   return ownEntryLines(path) !== null
 }
 
+/** Why a file at the entry's name could not be read that still tells it is not Standby's. */
+const NOT_OURS_OR_GONE = new Set(['ENOENT', 'EACCES', 'EPERM'])
+
 /** The lines of the entry at `path` when Standby wrote it (isOwnAutostartEntry); null otherwise. */
 function ownEntryLines(path: string): string[] | null {
   let text: string
@@ -84,7 +87,8 @@ function ownEntryLines(path: string): string[] | null {
     if (!stat.isFile() || stat.size > MAX_OWN_ENTRY_BYTES) return null
     text = readFileSync(path, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    // One this user may not read is not one Standby wrote (readable by all): it is someone else's.
+    if (NOT_OURS_OR_GONE.has(String((error as NodeJS.ErrnoException).code))) return null
     throw error
   }
   // Its key (or an earlier version's comment) and its hidden start, whatever else a desktop's
