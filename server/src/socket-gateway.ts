@@ -167,24 +167,19 @@ export function attachSocketGateway(
         ),
       )
     }
-    // Keys the handshake does not know are refused only once its version is known to match: an
-    // app of another protocol is told to update, not that it sent a key this one lacks.
-    const auth = SocketAuth.strip().safeParse(socket.handshake.auth)
-    if (!auth.success) return malformed(auth.error.issues)
-    if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
-      logger.warn('connection refused: protocol mismatch', {
-        client: auth.data.protocolVersion,
-        server: PROTOCOL_VERSION,
-      })
+    // Its version alone first: an app of another protocol is told to update whatever else its
+    // handshake holds (a key this one lacks, a token of another shape, none), never that it is malformed.
+    const version = SocketAuth.shape.protocolVersion.safeParse(
+      (socket.handshake.auth as { protocolVersion?: unknown } | null)?.protocolVersion,
+    )
+    if (version.success && version.data !== PROTOCOL_VERSION) {
+      logger.warn('connection refused: protocol mismatch', { client: version.data, server: PROTOCOL_VERSION })
       return next(
-        refusal(
-          'protocol_mismatch',
-          describeVersionMismatch(PROTOCOL_VERSION, auth.data.protocolVersion, 'platform'),
-        ),
+        refusal('protocol_mismatch', describeVersionMismatch(PROTOCOL_VERSION, version.data, 'platform')),
       )
     }
-    const strict = SocketAuth.safeParse(socket.handshake.auth)
-    if (!strict.success) return malformed(strict.error.issues)
+    const auth = SocketAuth.safeParse(socket.handshake.auth)
+    if (!auth.success) return malformed(auth.error.issues)
     const expertId = tokens.expertFor(auth.data.token, clock.now())
     if (expertId === undefined) {
       deps.unauthorized.note('connection refused: unknown token', {

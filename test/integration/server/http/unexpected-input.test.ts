@@ -106,6 +106,15 @@ describe('a handshake with a key the platform does not take', () => {
       JSON.stringify({ token, protocolVersion: PROTOCOL_VERSION + 1, appVersion: '9.0.0' }),
     )
     expect(older).toMatchObject({ data: { code: 'protocol_mismatch' } })
+    // Another protocol may carry its credential otherwise (longer, renamed, none at all): still told to update.
+    for (const auth of [
+      { token: 'x'.repeat(600), protocolVersion: PROTOCOL_VERSION + 1 },
+      { sessionToken: token, protocolVersion: PROTOCOL_VERSION + 1 },
+      { protocolVersion: PROTOCOL_VERSION + 1 },
+    ])
+      expect(await handshakeRaw(platform().server.url, JSON.stringify(auth))).toMatchObject({
+        data: { code: 'protocol_mismatch', message: /the platform must be updated first/ },
+      })
     expect(
       await handshakeRaw(platform().server.url, JSON.stringify({ token, protocolVersion: PROTOCOL_VERSION })),
     ).toMatchObject({
