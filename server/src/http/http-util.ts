@@ -104,7 +104,7 @@ function unreadableForm(req: IncomingMessage): string | undefined {
 }
 
 /** The body's bytes, refusing one over the limit (413) without reading the rest into memory. */
-async function readBody(req: IncomingMessage): Promise<Uint8Array> {
+export async function readBody(req: IncomingMessage): Promise<Uint8Array> {
   try {
     return await readBoundedBody(req, MAX_BODY_BYTES)
   } catch (error) {

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http'
 import { z } from 'zod'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
-import { readJson, refuseUnknownQuery, type Route } from './http-util'
+import { readBody, readJson, refuseUnknownQuery, type Route } from './http-util'
 
 const NO_KEYS = z.strictObject({})
 
@@ -22,11 +22,14 @@ export async function refuseUnexpectedInput(route: Route, req: IncomingMessage, 
   refuseUnknownQuery(url, route.query ?? [])
   if (route.readsBody === true || !carriesBody(req)) return
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
-  if (mediaType !== 'application/json')
+  if (mediaType !== 'application/json') {
+    // Chunks may add up to nothing (a client that streams every body): only bytes sent are a body.
+    if (req.headers['content-length'] === undefined && (await readBody(req)).length === 0) return
     throw new PlatformError(
       'invalid_payload',
       `${route.method} ${url.pathname.slice(0, 200)} takes no body; send the request without one.`,
     )
+  }
   const keys = NO_KEYS.safeParse(await readJson(req))
   if (!keys.success)
     throw new PlatformError(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { HTTP_PATHS, PROTOCOL_VERSION } from '../../../../src/shared/protocol'
 import { adminFetch } from '../../../support/admin-api'
+import { jsonOf, rawExchange } from '../../../support/raw-http'
 import { handshakeRaw } from '../../../support/raw-packets'
 import { useTestPlatform } from '../../../support/test-platform'
 
@@ -57,6 +58,23 @@ describe('an endpoint that takes no body or no query', () => {
     expect(await form.json()).toMatchObject({ error: { message: /takes no body/ } })
     expect(platform().server.tokens.expertFor(token, platform().clock.now())).toBeDefined()
     expect((await signOut('{}')).status).toBe(200)
+    expect(platform().server.tokens.expertFor(token, platform().clock.now())).toBeUndefined()
+  })
+
+  it('takes a sign-out sent in chunks that add up to nothing, and refuses one whose chunks hold bytes', async () => {
+    const { token } = platform().addExpert()
+    const url = platform().server.url
+    const chunked = (chunks: string) =>
+      rawExchange(
+        url,
+        `POST ${HTTP_PATHS.signOut} HTTP/1.1\r\nhost: ${new URL(url).host}\r\nconnection: close\r\n` +
+          `authorization: Bearer ${token}\r\ntransfer-encoding: chunked\r\n\r\n${chunks}0\r\n\r\n`,
+      )
+    const full = await chunked('c\r\neverywhere=1\r\n')
+    expect(full).toMatch(/^HTTP\/1\.1 400 /)
+    expect(jsonOf(full)).toMatchObject({ error: { message: /takes no body/ } })
+    expect(platform().server.tokens.expertFor(token, platform().clock.now())).toBeDefined()
+    expect(await chunked('')).toMatch(/^HTTP\/1\.1 200 /)
     expect(platform().server.tokens.expertFor(token, platform().clock.now())).toBeUndefined()
   })
 
