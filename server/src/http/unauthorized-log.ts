@@ -39,21 +39,34 @@ export class UnauthorizedLog {
 
   /**
    * Write `message` (an unauthorized refusal) with `fields`, the client's address and whether a
-   * token was sent, unless the same address and token had their line this window.
+   * token was sent, unless the same address and token had their line this window. `unreadable`
+   * is an Authorization header sent that holds no bearer token (another scheme, a token in parts).
    */
-  note(message: string, from: { address: string; token: string | undefined }, fields: LogFields = {}): void {
+  note(
+    message: string,
+    from: { address: string; token: string | undefined; unreadable?: boolean },
+    fields: LogFields = {},
+  ): void {
     const now = steadyNow(this.clock)
     if (now - this.windowStart >= this.bound.windowMs) {
       this.seen = new RecentKeys(this.bound.mostKept)
       this.windowStart = now
     }
     const address = clientOfAddress(from.address)
+    const unreadable = from.token === undefined && from.unreadable === true
     // The digest only: the key must not keep a live token in memory longer than the request did.
-    if (!this.seen.first(`${address} ${from.token === undefined ? '-' : tokenDigest(from.token)}`)) return
+    const credential = from.token !== undefined ? tokenDigest(from.token) : unreadable ? '?' : '-'
+    if (!this.seen.first(`${address} ${credential}`)) return
     this.logger.info(message, {
       ...fields,
       address,
-      bearer: from.token === undefined ? 'none sent' : 'not accepted',
+      // A client that sent its credential in the wrong form needs another fix than one that sent none.
+      bearer:
+        from.token !== undefined
+          ? 'not accepted'
+          : unreadable
+            ? 'not of the form Bearer <token>'
+            : 'none sent',
     })
   }
 
@@ -61,7 +74,11 @@ export class UnauthorizedLog {
   noteRequest(req: IncomingMessage, path: string, error: PlatformError): void {
     this.note(
       'request refused: unauthorized',
-      { address: remoteAddress(req), token: bearerToken(req) },
+      {
+        address: remoteAddress(req),
+        token: bearerToken(req),
+        unreadable: req.headers.authorization !== undefined,
+      },
       {
         method: logExcerpt(String(req.method), 20),
         path: logExcerpt(path, 200),

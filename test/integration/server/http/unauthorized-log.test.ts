@@ -41,6 +41,24 @@ describe('a request refused as unauthorized over HTTP', () => {
     expect(platform().logger.lines.join('\n')).not.toContain(expired)
   })
 
+  it('tells a credential sent in another form from none sent, without writing it down', async () => {
+    platform().clock.advance(defaultUnauthorizedLogBound.windowMs)
+    const before = lines().length
+    const basic = 'dXNlcjpodW50ZXIy'
+    for (const authorization of [`Basic ${basic}`, `Basic ${basic}`, 'Bearer two parts'])
+      expect(
+        (await fetch(`${platform().server.url}${HTTP_PATHS.events}?after=0`, { headers: { authorization } }))
+          .status,
+      ).toBe(401)
+    expect(lines().slice(before)).toEqual([expect.stringMatching(/bearer="not of the form Bearer <token>"/)])
+    expect((await replayAs()).status).toBe(401)
+    expect(lines().slice(before)).toEqual([
+      expect.stringMatching(/bearer="not of the form Bearer <token>"/),
+      expect.stringMatching(/bearer="none sent"/),
+    ])
+    expect(platform().logger.lines.join('\n')).not.toContain(basic)
+  })
+
   it('is logged for an admin call with a wrong token, which is not written down', async () => {
     const wrong = 'notTheAdminToken0123456789abcdefABCD'
     const refused = await adminFetch(platform().server, 'GET', '/admin/sessions/ses_x', undefined, {
