@@ -21,19 +21,15 @@ function carriesBody(req: IncomingMessage): boolean {
 export async function refuseUnexpectedInput(route: Route, req: IncomingMessage, url: URL): Promise<void> {
   refuseUnknownQuery(url, route.query ?? [])
   if (route.readsBody === true || !carriesBody(req)) return
+  // As sent: a HEAD is answered by its GET's route, and its refusal reaches only the log.
+  const what = `${String(req.method)} ${url.pathname.slice(0, 200)}`
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
   if (mediaType !== 'application/json') {
     // Chunks may add up to nothing (a client that streams every body): only bytes sent are a body.
     if (req.headers['content-length'] === undefined && (await readBody(req)).length === 0) return
-    throw new PlatformError(
-      'invalid_payload',
-      `${route.method} ${url.pathname.slice(0, 200)} takes no body; send the request without one.`,
-    )
+    throw new PlatformError('invalid_payload', `${what} takes no body; send the request without one.`)
   }
   const keys = NO_KEYS.safeParse(await readJson(req))
   if (!keys.success)
-    throw new PlatformError(
-      'invalid_payload',
-      `${route.method} ${url.pathname.slice(0, 200)} takes no body: ${describeIssues(keys.error.issues)}`,
-    )
+    throw new PlatformError('invalid_payload', `${what} takes no body: ${describeIssues(keys.error.issues)}`)
 }

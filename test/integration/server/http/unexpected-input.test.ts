@@ -78,6 +78,18 @@ describe('an endpoint that takes no body or no query', () => {
     expect(platform().server.tokens.expertFor(token, platform().clock.now())).toBeUndefined()
   })
 
+  it('refuses a HEAD that carries a body, naming HEAD in the line the operator reads', async () => {
+    // fetch sends no body with a HEAD: written by hand.
+    const url = platform().server.url
+    const answer = await rawExchange(
+      url,
+      `HEAD ${HTTP_PATHS.info} HTTP/1.1\r\nhost: ${new URL(url).host}\r\nconnection: close\r\n` +
+        `content-type: application/json\r\ncontent-length: 8\r\n\r\n{"a":1} `,
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+    expect(platform().logger.lines.at(-1)).toMatch(/method=HEAD .*reason="HEAD \/api\/info takes no body/)
+  })
+
   it('refuses a query parameter on a path that takes none, naming it', async () => {
     const info = await fetch(`${platform().server.url}${HTTP_PATHS.info}?protocolVersion=2`)
     expect(info.status).toBe(400)
