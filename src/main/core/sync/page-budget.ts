@@ -5,6 +5,14 @@
  * catching up went on only as pages shrank over reconnects. A page sized to the measured rate
  * crosses in time; below the smallest byte budget a platform takes, the page is bounded by its
  * number of events instead, down to one. A link whose rate is not known yet starts with one event.
+ *
+ * An answer's time is not all crossing: the round trip and the platform's own work come first,
+ * and only the bytes wait on the link's rate. Counting all of it as crossing kept a link whose
+ * round trip (or a busy platform's answer) takes about the aimed time at one event a page for
+ * ever, however fast it carries bytes. So a page may grow past what all of the time counted as
+ * crossing allows, up to twice that (twice the aimed time at the worst, well inside the
+ * heartbeat) and twice the last page, unless how much longer a larger page took than the quickest
+ * answer shows the link carries less: its rate beyond the round trip.
  */
 import { MAX_REPLAY_PAGE, MAX_REPLAY_PAGE_BYTES, MIN_REPLAY_PAGE_BYTES } from '../../../shared/protocol'
 import type { PageCrossing } from '../connection/replay-request'
@@ -18,24 +26,54 @@ function within(value: number, least: number, most: number): number {
   return Math.min(most, Math.max(least, value))
 }
 
-/**
- * The page that crosses in `crossing.aimMs` at the rate `crossing` came, its events bounded by
- * `eventBytes` (the bytes of one event, when known) once the bytes are under a platform's smallest budget.
- */
-export function pageWithin(crossing: PageCrossing, eventBytes: number | undefined): PageSize {
-  // An answer within the clock's resolution says only that the link is fast.
-  if (crossing.elapsedMs <= 0) return FULL_PAGE
-  const bytes = Math.floor((crossing.bytes * crossing.aimMs) / crossing.elapsedMs)
+/** A page of `bytes`, its events bounded by `eventBytes` (the bytes of one event, when known). */
+function pageOf(bytes: number, eventBytes: number | undefined): PageSize {
   const events =
     eventBytes === undefined
       ? bytes >= MIN_REPLAY_PAGE_BYTES
         ? MAX_REPLAY_PAGE
         : 1
-      : Math.floor(bytes / Math.max(1, eventBytes))
+      : // The nearest whole count: one event and a half would otherwise never grow to two.
+        Math.round(bytes / Math.max(1, eventBytes))
   return {
     limit: within(events, 1, MAX_REPLAY_PAGE),
-    maxBytes: within(bytes, MIN_REPLAY_PAGE_BYTES, MAX_REPLAY_PAGE_BYTES),
+    maxBytes: within(Math.floor(bytes), MIN_REPLAY_PAGE_BYTES, MAX_REPLAY_PAGE_BYTES),
   }
+}
+
+/** Whether the answer came within the clock's resolution, which says only that the link is fast. */
+function instant(crossing: PageCrossing): boolean {
+  return !(crossing.elapsedMs > 0)
+}
+
+/** The bytes that cross in the aimed time if all of the answer's time was crossing. */
+function surelyWithin(crossing: PageCrossing): number {
+  return (crossing.bytes * crossing.aimMs) / crossing.elapsedMs
+}
+
+/**
+ * The page that crosses in `crossing.aimMs` at the rate `crossing` came, its events bounded by
+ * `eventBytes` (the bytes of one event, when known) once the bytes are under a platform's smallest budget.
+ */
+export function pageWithin(crossing: PageCrossing, eventBytes: number | undefined): PageSize {
+  return instant(crossing) ? FULL_PAGE : pageOf(surelyWithin(crossing), eventBytes)
+}
+
+/**
+ * Bytes a millisecond the link carries beyond its round trip, from `crossing` against the quickest
+ * answer before it: Infinity when a larger page came no later, undefined when it was not larger by
+ * half (a round trip's jitter would then swamp what the difference took).
+ */
+function rateBeyondRoundTrip(quickest: PageCrossing, crossing: PageCrossing): number | undefined {
+  const more = crossing.bytes - quickest.bytes
+  if (more < quickest.bytes / 2 || more <= 0) return undefined
+  const later = crossing.elapsedMs - quickest.elapsedMs
+  return later > 0 ? more / later : Infinity
+}
+
+/** The larger of two pages in each bound. */
+function largestOf(a: PageSize, b: PageSize): PageSize {
+  return { limit: Math.max(a.limit, b.limit), maxBytes: Math.max(a.maxBytes, b.maxBytes) }
 }
 
 /** The page the link's measured rate allows, kept across pages, catch-ups and reconnects. */
@@ -43,6 +81,10 @@ export class PageBudget {
   private page: PageSize = FIRST_PAGE
   /** The bytes of one event, as the last page of events carried them. */
   private eventBytes: number | undefined
+  /** The answer that came soonest after its ask: its time is mostly round trip, not crossing. */
+  private quickest: PageCrossing | undefined
+  /** Bytes a millisecond beyond the round trip, once pages of two sizes showed it. */
+  private rate: number | undefined
 
   /** The largest page the link carries in the aimed time, as far as it is known. */
   get current(): PageSize {
@@ -52,6 +94,19 @@ export class PageBudget {
   /** A page carrying `events` events (undefined: a snapshot part) crossed as `crossing` says. */
   crossed(crossing: PageCrossing, events: number | undefined): void {
     if (events !== undefined && events > 0) this.eventBytes = crossing.bytes / events
-    this.page = pageWithin(crossing, this.eventBytes)
+    if (this.quickest !== undefined) this.rate = rateBeyondRoundTrip(this.quickest, crossing) ?? this.rate
+    if (this.quickest === undefined || crossing.elapsedMs <= this.quickest.elapsedMs) this.quickest = crossing
+    const previous = this.page
+    this.page = instant(crossing) ? FULL_PAGE : pageOf(this.bytesAfter(crossing), this.eventBytes)
+    // A page that crossed in time says nothing against the one asked: a short last page of a
+    // catch-up (or an empty one) is short because the platform had no more, not the link.
+    if (crossing.elapsedMs <= crossing.aimMs) this.page = largestOf(this.page, previous)
+  }
+
+  /** The bytes the next page may carry after one crossed as `crossing` says. */
+  private bytesAfter(crossing: PageCrossing): number {
+    const sure = surelyWithin(crossing)
+    const byRate = this.rate === undefined ? Infinity : this.rate * crossing.aimMs
+    return Math.max(sure, Math.min(2 * crossing.bytes, 2 * sure, byRate))
   }
 }

@@ -12,26 +12,40 @@ import { MIN_REPLAY_PAGE_BYTES } from '../../../../../src/shared/protocol'
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
 
-/** Paced replays over a link whose every page carries `events` events and crosses as `crossing` says. */
-function pacedOver(crossing: PageCrossing, events = 4) {
+/** A link: what its round trip takes, what it carries a millisecond, how big an event is. */
+interface Link {
+  readonly roundTripMs: number
+  readonly bytesPerMs: number
+  readonly eventBytes: number
+}
+
+/** Paced replays of a long backlog over `link`: each page carries what it asked for, at the link's rate. */
+function pacedOver(link: Link) {
   const asked: ReplayOptions[] = []
-  const link = {
-    replay: (_after: number, options: ReplayOptions, hooks: ReplayHooks) => {
-      asked.push(options)
-      hooks.onCrossed?.(crossing)
-      const entries = Array.from({ length: events }, () => ({ type: 'unreadable' }))
-      return Promise.resolve({
-        kind: 'events',
-        entries,
-        latestId: 0,
-        hasMore: true,
-        unplaced: 0,
-        unplacedOfUnknownKind: 0,
-      })
-    },
-  } as unknown as PlatformLink
+  const replay = (_after: number, options: ReplayOptions, hooks: ReplayHooks) => {
+    asked.push(options)
+    const { limit = FULL_PAGE.limit, maxBytes = FULL_PAGE.maxBytes } = options
+    const events = Math.max(1, Math.min(limit, Math.floor(maxBytes / link.eventBytes)))
+    const bytes = events * link.eventBytes
+    const crossing: PageCrossing = {
+      bytes,
+      elapsedMs: link.roundTripMs + bytes / link.bytesPerMs,
+      aimMs: 2_000,
+    }
+    hooks.onCrossed?.(crossing)
+    const entries = Array.from({ length: events }, () => ({ type: 'unreadable' }))
+    return Promise.resolve({
+      kind: 'events',
+      entries,
+      latestId: 0,
+      hasMore: true,
+      unplaced: 0,
+      unplacedOfUnknownKind: 0,
+    })
+  }
+  const platformLink = { replay } as unknown as PlatformLink
   const cache = { cursor: () => 0, cursorDigest: () => null, expert: () => null } as unknown as CacheStore
-  const pages = new PacedReplay(link, cache, silent)
+  const pages = new PacedReplay(platformLink, cache, silent)
   const sizes = (): Array<{ limit?: number; maxBytes?: number }> =>
     asked.map(({ limit, maxBytes }) => ({ limit, maxBytes }))
   return { pages, sizes }
@@ -39,23 +53,22 @@ function pacedOver(crossing: PageCrossing, events = 4) {
 
 describe('paced replay', () => {
   it('asks first for one event, then for full pages once the link proves fast', async () => {
-    const { pages, sizes } = pacedOver({ bytes: 2_000, elapsedMs: 1, aimMs: 2_000 })
+    const { pages, sizes } = pacedOver({ roundTripMs: 1, bytesPerMs: 2_000, eventBytes: 500 })
     await pages.next(false, undefined)
     await pages.next(false, undefined)
     expect(sizes()).toEqual([{ limit: 1, maxBytes: MIN_REPLAY_PAGE_BYTES }, FULL_PAGE])
   })
 
   it('asks on a slow link for what crosses in the aimed time, in events below the smallest byte budget', async () => {
-    // Four events of 250 bytes in 4 s: 250 B/s, so 2 s carry 500 bytes, two events.
-    const { pages, sizes } = pacedOver({ bytes: 1_000, elapsedMs: 4_000, aimMs: 2_000 })
-    await pages.next(false, undefined)
-    await pages.next(false, undefined)
-    expect(sizes()[1]).toEqual({ limit: 2, maxBytes: MIN_REPLAY_PAGE_BYTES })
+    // Events of 250 bytes at 250 B/s: 2 s carry 500 bytes, two events.
+    const { pages, sizes } = pacedOver({ roundTripMs: 0, bytesPerMs: 0.25, eventBytes: 250 })
+    for (let i = 0; i < 4; i++) await pages.next(false, undefined)
+    for (const size of sizes().slice(1)) expect(size).toEqual({ limit: 2, maxBytes: MIN_REPLAY_PAGE_BYTES })
   })
 
   it('halves the page it would have asked for after the link dropped under one', async () => {
-    // Four events of 500 bytes in 2 s: the aimed time carries the same, 2,000 bytes in four events.
-    const { pages, sizes } = pacedOver({ bytes: 2_000, elapsedMs: 2_000, aimMs: 2_000 })
+    // Events of 500 bytes at 1,000 B/s: the aimed time carries 2,000 bytes, four events.
+    const { pages, sizes } = pacedOver({ roundTripMs: 0, bytesPerMs: 1, eventBytes: 500 })
     await pages.next(false, undefined)
     await pages.next(false, undefined)
     pages.smaller()

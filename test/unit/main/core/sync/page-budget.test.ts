@@ -1,7 +1,37 @@
 import { describe, expect, it } from 'vitest'
 import { FIRST_PAGE, PageBudget, pageWithin } from '../../../../../src/main/core/sync/page-budget'
 import { FULL_PAGE } from '../../../../../src/main/core/sync/replay-pace'
-import { MAX_REPLAY_PAGE, MIN_REPLAY_PAGE_BYTES } from '../../../../../src/shared/protocol'
+import {
+  MAX_REPLAY_PAGE,
+  MAX_REPLAY_PAGE_BYTES,
+  MIN_REPLAY_PAGE_BYTES,
+} from '../../../../../src/shared/protocol'
+
+/** A link: what its round trip (and the platform's work) takes, what it carries a millisecond, how big an event is. */
+interface Link {
+  readonly roundTripMs: number
+  readonly bytesPerMs: number
+  readonly eventBytes: number
+}
+
+const AIM_MS = 2_000
+/** What an answer carries besides its events. */
+const OVERHEAD = 100
+
+/** A budget after `pages` pages of a long backlog over `link`: each page's events, bytes and crossing time. */
+function catchUp(link: Link, pages: number, budget = new PageBudget()) {
+  const crossed: Array<{ events: number; crossingMs: number }> = []
+  for (let i = 0; i < pages; i++) {
+    const { limit, maxBytes } = budget.current
+    const fits = Math.floor((maxBytes - OVERHEAD) / link.eventBytes)
+    const events = Math.max(1, Math.min(limit, fits))
+    const bytes = OVERHEAD + events * link.eventBytes
+    const crossingMs = bytes / link.bytesPerMs
+    budget.crossed({ bytes, elapsedMs: link.roundTripMs + crossingMs, aimMs: AIM_MS }, events)
+    crossed.push({ events, crossingMs })
+  }
+  return { budget, crossed }
+}
 
 describe('page budget', () => {
   it('starts with one event, as nothing says yet how fast the link is', () => {
@@ -39,7 +69,34 @@ describe('page budget', () => {
     const budget = new PageBudget()
     budget.crossed({ bytes: 1_000, elapsedMs: 1_000, aimMs: 2_000 }, 4)
     expect(budget.current).toEqual({ limit: 8, maxBytes: 2_000 })
-    budget.crossed({ bytes: 250, elapsedMs: 1_000, aimMs: 2_000 }, undefined)
+    // A part that took twice the aimed time (perhaps all round trip): twice what it allows, 500 bytes, is two events of 250.
+    budget.crossed({ bytes: 500, elapsedMs: 4_000, aimMs: 2_000 }, undefined)
     expect(budget.current).toEqual({ limit: 2, maxBytes: MIN_REPLAY_PAGE_BYTES })
+  })
+
+  it('grows its pages over a fast link whose round trip takes longer than the aimed time', () => {
+    // A congested mobile link, or a platform busy after a restart: 2.5 s an answer, 1 MB/s.
+    const { budget, crossed } = catchUp({ roundTripMs: 2_500, bytesPerMs: 1_000, eventBytes: 300 }, 20)
+    const events = crossed.map((c) => c.events)
+    for (let i = 1; i < 8; i++) expect(events[i]).toBeGreaterThan(events[i - 1]!)
+    expect(budget.current.maxBytes).toBe(MAX_REPLAY_PAGE_BYTES)
+  })
+
+  it('keeps pages on a slow link about the aimed time, never far past it', () => {
+    // 120 B/s: one event of 300 bytes takes over 3 s, already past the aimed time.
+    const crawl = catchUp({ roundTripMs: 50, bytesPerMs: 0.12, eventBytes: 300 }, 20).crossed
+    expect(crawl.every((c) => c.events === 1)).toBe(true)
+    // 500 B/s and events of 250 bytes: pages of three, each about the aimed time.
+    const slow = catchUp({ roundTripMs: 50, bytesPerMs: 0.5, eventBytes: 250 }, 20).crossed
+    expect(slow.slice(3).every((c) => c.events === 3)).toBe(true)
+    for (const c of [...crawl, ...slow]) expect(c.crossingMs).toBeLessThanOrEqual(2 * AIM_MS + 1_000)
+  })
+
+  it('keeps its pages after a short last page of a catch-up, which was short for want of events', () => {
+    const link = { roundTripMs: 300, bytesPerMs: 1_000, eventBytes: 300 }
+    const { budget } = catchUp(link, 10)
+    const full = budget.current
+    budget.crossed({ bytes: OVERHEAD, elapsedMs: link.roundTripMs, aimMs: AIM_MS }, 0)
+    expect(budget.current).toEqual(full)
   })
 })
