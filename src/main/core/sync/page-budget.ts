@@ -11,8 +11,9 @@
  * round trip (or a busy platform's answer) takes about the aimed time at one event a page for
  * ever, however fast it carries bytes. So a page may grow past what all of the time counted as
  * crossing allows, up to twice that (twice the aimed time at the worst, well inside the
- * heartbeat) and twice the last page, unless how much longer a larger page took than the quickest
- * answer shows the link carries less: its rate beyond the round trip.
+ * heartbeat) and twice the last page, unless how much longer a larger page took than a smaller
+ * one lately shows the link carries less: its rate beyond the round trip. Only the last few
+ * answers count, as the link (and its round trip) changes with the network the computer is on.
  */
 import { MAX_REPLAY_PAGE, MAX_REPLAY_PAGE_BYTES, MIN_REPLAY_PAGE_BYTES } from '../../../shared/protocol'
 import type { PageCrossing } from '../connection/replay-request'
@@ -59,16 +60,26 @@ export function pageWithin(crossing: PageCrossing, eventBytes: number | undefine
   return instant(crossing) ? FULL_PAGE : pageOf(surelyWithin(crossing), eventBytes)
 }
 
+/** How many of the last answers a page's extra time is measured against. */
+const RECENT_ANSWERS = 8
+
 /**
- * Bytes a millisecond the link carries beyond its round trip, from `crossing` against the quickest
- * answer before it: Infinity when a larger page came no later, undefined when it was not larger by
- * half (a round trip's jitter would then swamp what the difference took).
+ * Bytes a millisecond the link carries beyond its round trip: the difference in bytes between
+ * `crossing` and the latest of `recent` that carried at least half as many again (or two thirds as
+ * many at most: a round trip's jitter would swamp a smaller difference), over the difference in
+ * their times. Infinity when the larger came no later; undefined when no such answer came lately.
  */
-function rateBeyondRoundTrip(quickest: PageCrossing, crossing: PageCrossing): number | undefined {
-  const more = crossing.bytes - quickest.bytes
-  if (more < quickest.bytes / 2 || more <= 0) return undefined
-  const later = crossing.elapsedMs - quickest.elapsedMs
-  return later > 0 ? more / later : Infinity
+function rateBeyondRoundTrip(
+  recent: ReadonlyArray<PageCrossing>,
+  crossing: PageCrossing,
+): number | undefined {
+  const apart = (a: PageCrossing, b: PageCrossing): boolean =>
+    2 * Math.max(a.bytes, b.bytes) >= 3 * Math.min(a.bytes, b.bytes)
+  const other = recent.findLast((answer) => apart(answer, crossing))
+  if (other === undefined) return undefined
+  const [small, large] = other.bytes < crossing.bytes ? [other, crossing] : [crossing, other]
+  const later = large.elapsedMs - small.elapsedMs
+  return later > 0 ? (large.bytes - small.bytes) / later : Infinity
 }
 
 /** The larger of two pages in each bound. */
@@ -81,10 +92,8 @@ export class PageBudget {
   private page: PageSize = FIRST_PAGE
   /** The bytes of one event, as the last page of events carried them. */
   private eventBytes: number | undefined
-  /** The answer that came soonest after its ask: its time is mostly round trip, not crossing. */
-  private quickest: PageCrossing | undefined
-  /** Bytes a millisecond beyond the round trip, once pages of two sizes showed it. */
-  private rate: number | undefined
+  /** The last few answers, against which a larger page's extra time shows the link's rate. */
+  private readonly recent: PageCrossing[] = []
 
   /** The largest page the link carries in the aimed time, as far as it is known. */
   get current(): PageSize {
@@ -94,10 +103,10 @@ export class PageBudget {
   /** A page carrying `events` events (undefined: a snapshot part) crossed as `crossing` says. */
   crossed(crossing: PageCrossing, events: number | undefined): void {
     if (events !== undefined && events > 0) this.eventBytes = crossing.bytes / events
-    if (this.quickest !== undefined) this.rate = rateBeyondRoundTrip(this.quickest, crossing) ?? this.rate
-    if (this.quickest === undefined || crossing.elapsedMs <= this.quickest.elapsedMs) this.quickest = crossing
     const previous = this.page
     this.page = instant(crossing) ? FULL_PAGE : pageOf(this.bytesAfter(crossing), this.eventBytes)
+    this.recent.push(crossing)
+    if (this.recent.length > RECENT_ANSWERS) this.recent.shift()
     // A page that crossed in time says nothing against the one asked: a short last page of a
     // catch-up (or an empty one) is short because the platform had no more, not the link.
     if (crossing.elapsedMs <= crossing.aimMs) this.page = largestOf(this.page, previous)
@@ -106,7 +115,8 @@ export class PageBudget {
   /** The bytes the next page may carry after one crossed as `crossing` says. */
   private bytesAfter(crossing: PageCrossing): number {
     const sure = surelyWithin(crossing)
-    const byRate = this.rate === undefined ? Infinity : this.rate * crossing.aimMs
+    const rate = rateBeyondRoundTrip(this.recent, crossing)
+    const byRate = rate === undefined ? Infinity : rate * crossing.aimMs
     return Math.max(sure, Math.min(2 * crossing.bytes, 2 * sure, byRate))
   }
 }

@@ -82,13 +82,23 @@ describe('page budget', () => {
     expect(budget.current.maxBytes).toBe(MAX_REPLAY_PAGE_BYTES)
   })
 
+  it('grows its pages again after moving from a quick network to one whose round trip takes longer than the aimed time', () => {
+    const quick = { roundTripMs: 5, bytesPerMs: 1_000, eventBytes: 300 }
+    const { budget } = catchUp(quick, 10)
+    // The short last page of the catch-up: answered at once, as the quick network does.
+    budget.crossed({ bytes: OVERHEAD, elapsedMs: quick.roundTripMs, aimMs: AIM_MS }, 0)
+    catchUp({ ...quick, roundTripMs: 2_500 }, 40, budget)
+    expect(budget.current.maxBytes).toBe(MAX_REPLAY_PAGE_BYTES)
+  })
+
   it('keeps pages on a slow link about the aimed time, never far past it', () => {
     // 120 B/s: one event of 300 bytes takes over 3 s, already past the aimed time.
     const crawl = catchUp({ roundTripMs: 50, bytesPerMs: 0.12, eventBytes: 300 }, 20).crossed
     expect(crawl.every((c) => c.events === 1)).toBe(true)
-    // 500 B/s and events of 250 bytes: pages of three, each about the aimed time.
+    // 500 B/s and events of 250 bytes: pages of three, each about the aimed time, but for a
+    // larger one now and then that checks the rate still holds.
     const slow = catchUp({ roundTripMs: 50, bytesPerMs: 0.5, eventBytes: 250 }, 20).crossed
-    expect(slow.slice(3).every((c) => c.events === 3)).toBe(true)
+    expect(slow.slice(1).filter((c) => c.events === 3).length).toBeGreaterThanOrEqual(17)
     for (const c of [...crawl, ...slow]) expect(c.crossingMs).toBeLessThanOrEqual(2 * AIM_MS + 1_000)
   })
 
