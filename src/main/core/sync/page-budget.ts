@@ -29,17 +29,16 @@ function within(value: number, least: number, most: number): number {
 
 /** A page of `bytes`, its events bounded by `eventBytes` (the bytes of one event, when known). */
 function pageOf(bytes: number, eventBytes: number | undefined): PageSize {
-  const events =
-    eventBytes === undefined
-      ? bytes >= MIN_REPLAY_PAGE_BYTES
-        ? MAX_REPLAY_PAGE
-        : 1
-      : // The nearest whole count: one event and a half would otherwise never grow to two.
-        Math.round(bytes / Math.max(1, eventBytes))
-  return {
-    limit: within(events, 1, MAX_REPLAY_PAGE),
-    maxBytes: within(Math.floor(bytes), MIN_REPLAY_PAGE_BYTES, MAX_REPLAY_PAGE_BYTES),
-  }
+  if (eventBytes === undefined)
+    return {
+      limit: bytes >= MIN_REPLAY_PAGE_BYTES ? MAX_REPLAY_PAGE : 1,
+      maxBytes: within(Math.floor(bytes), MIN_REPLAY_PAGE_BYTES, MAX_REPLAY_PAGE_BYTES),
+    }
+  // The nearest whole count, and bytes for all of it: one event and a half would otherwise never
+  // grow to two, as the bytes would still hold only one.
+  const events = within(Math.round(bytes / Math.max(1, eventBytes)), 1, MAX_REPLAY_PAGE)
+  const whole = Math.max(bytes, events * eventBytes)
+  return { limit: events, maxBytes: within(Math.ceil(whole), MIN_REPLAY_PAGE_BYTES, MAX_REPLAY_PAGE_BYTES) }
 }
 
 /** Whether the answer came within the clock's resolution, which says only that the link is fast. */

@@ -76,7 +76,8 @@ describe('page budget', () => {
 
   it('grows its pages over a fast link whose round trip takes longer than the aimed time', () => {
     // A congested mobile link, or a platform busy after a restart: 2.5 s an answer, 1 MB/s.
-    const { budget, crossed } = catchUp({ roundTripMs: 2_500, bytesPerMs: 1_000, eventBytes: 300 }, 20)
+    // Events of 700 bytes: two of them are more than the smallest byte budget.
+    const { budget, crossed } = catchUp({ roundTripMs: 2_500, bytesPerMs: 1_000, eventBytes: 700 }, 20)
     const events = crossed.map((c) => c.events)
     for (let i = 1; i < 8; i++) expect(events[i]).toBeGreaterThan(events[i - 1]!)
     expect(budget.current.maxBytes).toBe(MAX_REPLAY_PAGE_BYTES)
@@ -95,10 +96,10 @@ describe('page budget', () => {
     // 120 B/s: one event of 300 bytes takes over 3 s, already past the aimed time.
     const crawl = catchUp({ roundTripMs: 50, bytesPerMs: 0.12, eventBytes: 300 }, 20).crossed
     expect(crawl.every((c) => c.events === 1)).toBe(true)
-    // 500 B/s and events of 250 bytes: pages of three, each about the aimed time, but for a
+    // 500 B/s and events of 250 bytes: pages of about the aimed time, but for a
     // larger one now and then that checks the rate still holds.
     const slow = catchUp({ roundTripMs: 50, bytesPerMs: 0.5, eventBytes: 250 }, 20).crossed
-    expect(slow.slice(1).filter((c) => c.events === 3).length).toBeGreaterThanOrEqual(17)
+    expect(slow.slice(1).filter((c) => c.crossingMs <= 1.25 * AIM_MS).length).toBeGreaterThanOrEqual(16)
     for (const c of [...crawl, ...slow]) expect(c.crossingMs).toBeLessThanOrEqual(2 * AIM_MS + 1_000)
   })
 
