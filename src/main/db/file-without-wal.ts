@@ -5,17 +5,17 @@
  * what the expert was already shown, are hidden behind it though the file still holds them.
  */
 import {
+  chmodSync,
   closeSync,
+  constants,
   copyFileSync,
   lstatSync,
-  mkdtempSync,
   openSync,
   readSync,
   rmSync,
   writeSync,
 } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { PRIVATE_FILE_MODE, tempPathBeside } from '../node/atomic-file'
 
 /** A private copy of a file, to read as a database of its own; `remove` deletes it. */
 export interface FileCopy {
@@ -34,21 +34,28 @@ export function holdsBytes(path: string): boolean {
 }
 
 /**
- * A copy of the regular file `file` alone, in a private folder of its own (no WAL beside it), marked
- * as a file of the rollback journal so that SQLite reads its pages as they are and looks for no WAL;
- * null when it cannot be made. The damaged copy itself is never changed.
+ * A copy of the regular file `file` alone under a new name beside the cache at `cache` (no WAL is
+ * beside it), marked as a file of the rollback journal so that SQLite reads its pages as they are
+ * and looks for no WAL; null when it cannot be made. The damaged copy itself is never changed. The
+ * copy holds what the cache held (clients' names, messages, private notes): it is made in the
+ * cache's own folder, under the name of an interrupted write of the cache, so one that a kill or a
+ * power cut left is removed by the next open and by a sign-out, as the system's temporary folder
+ * never would be. `remove` never throws: a copy that will not go yet is swept the same way.
  */
-export function fileWithoutWal(file: string): FileCopy | null {
-  let folder: string
-  try {
-    folder = mkdtempSync(join(tmpdir(), 'standby-salvage-'))
-  } catch {
-    return null
+export function fileWithoutWal(file: string, cache: string): FileCopy | null {
+  const path = tempPathBeside(cache)
+  const remove = (): void => {
+    try {
+      rmSync(path, { force: true })
+    } catch {
+      // Held by another program (a virus scan) or refused: the next open removes it.
+    }
   }
-  const remove = (): void => rmSync(folder, { recursive: true, force: true })
-  const path = join(folder, 'cache.db')
   try {
-    copyFileSync(file, path)
+    // EXCL: never through a file or link put there first; FICLONE shares the blocks where it can.
+    copyFileSync(file, path, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE)
+    // A copy takes the file's mode, which an older Standby left readable by others.
+    if (process.platform !== 'win32') chmodSync(path, PRIVATE_FILE_MODE)
     asRollbackJournalFile(path)
     return { path, remove }
   } catch {

@@ -101,8 +101,9 @@ export function salvageMarks(
   if (notAFile !== null) return { rows: 0, unreadable: [`the file (${notAFile.reason})`] }
   const withWal = salvageFrom(fresh, damagedCopy, nativeBinding)
   if (withWal.rows > 0 || !holdsBytes(`${found.base}-wal`)) return withWal
-  // Nothing read through the WAL: it may be another database's, hiding the file's own tables.
-  const alone = fileWithoutWal(damagedCopy)
+  // Nothing read through the WAL: it may be another database's, hiding the file's own tables. The
+  // copy is made beside the new cache (`fresh.name`), whose open removes one a killed run left.
+  const alone = fileWithoutWal(damagedCopy, fresh.name)
   if (alone === null) return withWal
   try {
     const fromFile = salvageFrom(fresh, alone.path, nativeBinding)

@@ -66,9 +66,10 @@ export function writeFileAtomicallySync(
 
 /**
  * A new name beside `path` that no one can guess: a fixed one could hold a named pipe (which
- * the write would wait on for ever) or a link put there first.
+ * the write would wait on for ever) or a link put there first. A file under it that its process
+ * left (killed) is removed by removeInterruptedWrites.
  */
-function tempPathBeside(path: string): string {
+export function tempPathBeside(path: string): string {
   return `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`
 }
 

@@ -173,7 +173,7 @@ describe('a damaged cache replaced by an empty one', () => {
     // The damaged copy and the WAL found beside it are kept as they were: the WAL never copied in.
     expect(readFileSync(rebuilt?.damagedCopy ?? '').equals(file)).toBe(true)
     expect(readFileSync(`${rebuilt?.damagedCopy ?? ''}-wal`).equals(wal)).toBe(true)
-    expect(readdirSync(dir).filter((name) => name.startsWith('standby-salvage-'))).toEqual([])
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
     close()
   })
 
