@@ -95,9 +95,10 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   const found = foundAt(path)
   // Whatever is there, its folder exists: mkdirSync would only cost a failing syscall and a stat.
   if (found.file === undefined) makeCacheFolder(path)
-  // A write-back of an earlier run interrupted at its quit left a whole copy of the cache beside it.
-  removeInterruptedWrites(path)
   const marker = `${path}-open`
+  // A write-back of an earlier run interrupted at its quit left a whole copy of the cache beside
+  // it, a salvage killed its private copy, a record of damage killed before its rename the marker's.
+  removeInterruptedWrites(path, marker)
   const notAFile = notACacheFile(path, found)
   if (notAFile?.kind === 'folder') {
     throw new CacheUnavailableError(

@@ -74,13 +74,14 @@ export function tempPathBeside(path: string): string {
 }
 
 /**
- * Removes what writes of `path` left beside it when they were interrupted between the temporary
- * file and the rename (a crash, a kill, a power cut): each holds what was being written (a
- * sign-in's token, a whole cache), and nothing else would ever remove it, not even a sign-out. A
- * file of a process that still runs is left, as it may be writing it now. Best effort: what cannot
- * be listed or removed stays, to be tried again at the next write.
+ * Removes what writes of `path` (and of the files `besides` it, in its folder) left beside it when
+ * they were interrupted between the temporary file and the rename (a crash, a kill, a power cut):
+ * each holds what was being written (a sign-in's token, a whole cache), and nothing else would
+ * ever remove it, not even a sign-out. A file of a process that still runs is left, as it may be
+ * writing it now. Best effort: what cannot be listed or removed stays, to be tried again at the next
+ * write.
  */
-export function removeInterruptedWrites(path: string): void {
+export function removeInterruptedWrites(path: string, ...besides: string[]): void {
   const folder = dirname(path)
   let names: string[]
   try {
@@ -88,8 +89,11 @@ export function removeInterruptedWrites(path: string): void {
   } catch {
     return
   }
-  const name = basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const pattern = new RegExp(`^${name}\\.(\\d{1,10})-[0-9a-f]{12}\\.tmp$`)
+  // One listing of the folder for the writes of `path` and of the files `besides` it.
+  const name = [path, ...besides]
+    .map((file) => basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')
+  const pattern = new RegExp(`^(?:${name})\\.(\\d{1,10})-[0-9a-f]{12}\\.tmp$`)
   for (const entry of names) {
     const pid = Number(pattern.exec(entry)?.[1] ?? Number.NaN)
     if (Number.isNaN(pid) || isRunning(pid)) continue

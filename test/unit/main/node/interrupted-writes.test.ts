@@ -57,4 +57,13 @@ describe('what an interrupted write left', () => {
     db.close()
     expect(existsSync(gone)).toBe(false)
   })
+
+  it('is removed beside the cache’s marker when the cache opens: a record of damage killed before its rename', () => {
+    const path = join(tempDir(), 'cache.db')
+    const gone = leftBy(`${path}-open`, GONE_PID, 'damaged\n')
+    const running = leftBy(`${path}-open`, process.ppid, 'damaged\n')
+    openCache({ path, integrityCheck: 'after-unclean-exit' }).close()
+    expect(existsSync(gone)).toBe(false)
+    expect(existsSync(running)).toBe(true)
+  })
 })
