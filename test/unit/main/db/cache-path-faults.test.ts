@@ -1,7 +1,7 @@
-// What else may be at or around the cache's path (a file where its folder goes, an empty file):
-// the expert gets a sentence that says what is there and what to do, nothing that could be kept
-// is lost, and the start never waits.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+// What else may be at or around the cache's path (a file, or a link to nothing, where its folder
+// goes; an empty file): the expert gets a sentence that says what is there and what to do, nothing
+// that could be kept is lost, and the start never waits.
+import { existsSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { describeStartupFailure } from '../../../../src/main/core/startup/startup-failure'
@@ -34,6 +34,30 @@ for (const depth of ['its folder', 'a folder above it'] as const) {
     expect(shown.message).toContain(`${inTheWay} is a file`)
     expect(shown.message).not.toMatch(/writable/)
     expect(readFileSync(inTheWay, 'utf8')).toBe('the expert’s own notes')
+  })
+}
+
+for (const kind of ['to nothing', 'in a loop'] as const) {
+  it(`names a link ${kind} where its folder should be, says what to do, and leaves it as it was`, () => {
+    const dir = tempDir()
+    const inTheWay = join(dir, 'profile')
+    const target = kind === 'to nothing' ? join(dir, 'unmounted', 'profile') : join(dir, 'other')
+    symlinkSync(target, inTheWay)
+    if (kind === 'in a loop') symlinkSync(inTheWay, target)
+    let refused: unknown
+    try {
+      open(join(inTheWay, 'cache.db'))
+    } catch (error) {
+      refused = error
+    }
+    expect(refused).toBeInstanceOf(CacheUnavailableError)
+    expect((refused as Error).message).toContain(
+      `${inTheWay} is a link to ${target}, which leads to no folder (a disk or shared folder not connected`,
+    )
+    const shown = describeStartupFailure(refused, { logPath: null, packaged: true })
+    expect(shown.message).toContain(`${inTheWay} is a link to ${target}`)
+    expect(readlinkSync(inTheWay)).toBe(target)
+    expect(existsSync(join(dir, 'unmounted'))).toBe(false)
   })
 }
 
