@@ -22,6 +22,9 @@
  * cuts it back instead, once no commit came since its previous pass, and only when nothing is left
  * to copy; a write arriving meanwhile waits for the cut, which only happens when the platform is
  * quiet.
+ *
+ * Should the worker stop, no report comes again and the WAL would grow for good: the writer's own
+ * automatic checkpoint comes back instead, slower commits being better than a disk filling up.
  */
 import type Database from 'better-sqlite3'
 import { createRequire } from 'node:module'
@@ -31,6 +34,12 @@ import { Worker } from 'node:worker_threads'
 const WORKER_SOURCE = `
 const { statSync } = require('node:fs')
 const { parentPort, workerData } = require('node:worker_threads')
+// An error thrown here reaches the main thread without its message (SQLite's keep only their
+// code), so the worker says what stopped it itself.
+process.on('uncaughtException', (error) => {
+  parentPort.postMessage({ type: 'stopped', message: String(error) })
+  process.exit(1)
+})
 const Database = require(workerData.driverPath)
 const { path, intervalMs, followUpFrames, maxFollowUps, cutPastBytes } = workerData
 const db = new Database(path, { fileMustExist: true })
@@ -92,6 +101,8 @@ export const DEFAULT_MAX_WAL_BYTES = 64 * 1024 * 1024
 const FOLLOW_UP_FRAMES = 256
 /** Passes after the first, at most: a writer faster than the copy is caught up by the writer. */
 const MAX_FOLLOW_UPS = 8
+/** The writer's own checkpoint threshold once the worker stopped: SQLite's default. */
+const INLINE_CHECKPOINT_PAGES = 1000
 
 /** What the worker found at the end of one of its passes. */
 export interface CheckpointPass {
@@ -107,6 +118,7 @@ type WorkerMessage =
   | ({ type: 'checkpointed' } & CheckpointPass)
   | { type: 'busy' }
   | { type: 'error'; message: string }
+  | { type: 'stopped'; message: string }
   | { type: 'closed' }
 
 /** A running background checkpointer. */
@@ -164,8 +176,20 @@ export function startWalCheckpointer(
   })
   worker.unref()
   let closed: Promise<void> | undefined
+  let stoppedBy: string | undefined
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+  worker.once('exit', (code) => {
+    if (closed !== undefined) return void (stoppedBy === undefined || options.onError(stoppedBy))
+    // No pass will come again: without the writer's own checkpoints the WAL would grow for good.
+    if (db.open) db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`)
+    options.onError(
+      `The WAL checkpoint worker stopped (${stoppedBy ?? `exit code ${code}`}): the server now ` +
+        'checkpoints in its own commits, which may pause them; restart the server to move checkpoints off them again.',
+    )
+  })
   worker.on('message', (message: WorkerMessage) => {
     if (message.type === 'closed') return void worker.terminate()
+    if (message.type === 'stopped') return void (stoppedBy = message.message)
     // Once closing, the writer's connection may be gone; the worker's last pass covers the rest.
     if (closed !== undefined) return
     if (message.type === 'error') options.onError(message.message)
@@ -182,15 +206,17 @@ export function startWalCheckpointer(
     if (message.type === 'checkpointed')
       options.onPass?.({ log: message.log, checkpointed: message.checkpointed, cut: message.cut })
   })
-  worker.on('error', (error) => options.onError(String(error)))
+  // What the worker could not say itself (its own handler failing): an Error, or the code alone.
+  worker.on('error', (error: unknown) => {
+    stoppedBy ??= error instanceof Error ? String(error) : JSON.stringify(error)
+  })
   return {
     keepWalBounded,
     close() {
-      closed ??= new Promise<void>((resolve) => {
-        worker.once('exit', () => resolve())
-        worker.postMessage('close')
-      })
-      return closed
+      if (closed !== undefined) return closed
+      // A worker that already stopped ignores this; its exit was seen, so this resolves at once.
+      worker.postMessage('close')
+      return (closed = exited)
     },
   }
 }

@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
@@ -109,6 +109,25 @@ describe('the WAL checkpointer', () => {
     // And the database goes on as before.
     write()
     expect(rows()).toBe(21)
+  })
+
+  it('when its worker stops, says why, has the writer checkpoint itself and still closes', async () => {
+    // The worker opens the file by its name; the writer's connection keeps the file it opened.
+    renameSync(db.name, `${db.name}.moved`)
+    const stopped = new Promise<string>((resolve) => {
+      checkpointer = startWalCheckpointer(db, { intervalMs: 5, maxWalBytes: LIMIT, onError: resolve })
+    })
+    expect(await stopped).toMatch(
+      /^The WAL checkpoint worker stopped \(SqliteError: unable to open database file\): the server now checkpoints in its own commits/,
+    )
+    // A worker already gone does not hold up the server's shutdown.
+    await checkpointer?.close()
+    // No pass will ever come: the writer's own checkpoints start the WAL over.
+    write()
+    const generation = walGeneration()
+    for (let i = 0; i < 100; i++) write()
+    expect(walGeneration()).toBeGreaterThan(generation)
+    expect(rows()).toBe(101)
   })
 
   it('keeps the WAL bounded while writes never pause, with no one but the worker asking', async () => {
