@@ -21,9 +21,12 @@ const CONTROLS_BUT_TAB_AND_NEWLINE = /(?![\t\n])\p{Cc}/gu
 // isolates, which reorder the text after them (a client name that flips the words the app puts
 // beside it, "fdp.exe" shown as "exe.pdf"); zero-width spaces, word joiners, the BOM, the soft
 // hyphen, Hangul fillers and tag characters, which make two names that look alike differ, or hide
-// words. Kept on purpose: the zero-width joiner and non-joiner (emoji sequences, Persian and
-// Indic spelling), variation selectors (emoji presentation) and the LRM/RLM/ALM marks, which
-// right-to-left writers need and which cannot reorder a run. Tag characters are kept only as a
+// words. So do the other format controls that draw nothing (shorthand overlaps and steps, musical
+// beams and slurs) and the code points Unicode leaves unassigned among the ignorable ones, which
+// every renderer is told to draw as nothing, assigned or not. Kept on purpose: the zero-width
+// joiner and non-joiner (emoji sequences, Persian and Indic spelling), variation selectors (emoji
+// presentation, ideographic variants) and the LRM/RLM/ALM marks, which right-to-left writers need
+// and which cannot reorder a run. Tag characters are kept only as a
 // subdivision flag spells them (England, Scotland, Wales: the black flag, a region and a
 // subdivision code in tag letters and digits, the cancel tag), which is matched first and kept
 // whole; a longer run could carry hidden words. The combining ones stand outside the class, where
@@ -31,7 +34,7 @@ const CONTROLS_BUT_TAB_AND_NEWLINE = /(?![\t\n])\p{Cc}/gu
 // U+FDD0-U+FDEF and the last two of every plane) are no text at all: a Windows notification, whose
 // XML cannot hold U+FFFE or U+FFFF, would not be shown with one in its title.
 const INVISIBLES =
-  /(\u{1f3f4}[\u{e0030}-\u{e0039}\u{e0061}-\u{e007a}]{3,7}\u{e007f})|\p{Noncharacter_Code_Point}|\u034f|\u17b4|\u17b5|[\u00ad\u115f\u1160\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu
+  /(\u{1f3f4}[\u{e0030}-\u{e0039}\u{e0061}-\u{e007a}]{3,7}\u{e007f})|\p{Noncharacter_Code_Point}|\u034f|\u17b4|\u17b5|[\u00ad\u115f\u1160\u180e\u200b\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff0-\ufffb\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e00ff}\u{e01f0}-\u{e0fff}]/gu
 
 /** `text` without the invisible characters that spoof or reorder what is shown (see INVISIBLES). */
 function withoutInvisibles(text: string): string {

@@ -25,6 +25,14 @@ describe('text from a client', () => {
     expect(MessageBody.parse('hidden\u{e0041}\u{e0042} words\u2063\nline two')).toBe('hidden words\nline two')
   })
 
+  it('loses the ignorable code points Unicode has not assigned and the format controls that draw nothing', () => {
+    // Each draws as nothing in the window, so "Sam" and this read alike, and search for "Sam" misses it.
+    expect(PersonName.parse('S\u{e0080}a\u{e0fff}m\u2065\ufff0')).toBe('Sam')
+    expect(RequestTitle.parse('Jo\u{1bca0}in\u{1d173} now\u{e01f0}')).toBe('Join now')
+    // The variation selectors among them pick an ideograph's form, and stay.
+    expect(RequestTitle.parse('葛\u{e0100}')).toBe('葛\u{e0100}')
+  })
+
   it('loses noncharacters, which are no text and which a Windows notification cannot carry', () => {
     expect(PersonName.parse('Sam\uffff \ufffeLee\ufdd0')).toBe('Sam Lee')
     expect(MessageBody.parse('end\u{10ffff}\n\u{1fffe}line two\ufdef')).toBe('end\nline two')
