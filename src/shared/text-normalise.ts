@@ -69,10 +69,27 @@ function withoutHiddenOrPiled(text: string): string {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
 const PRINTABLE_ASCII_LINES = /^[\t\n\x20-\x7e]*$/
 
+// The braille blank draws as a space, yet trim() keeps it as the letter it is to Unicode: a name of
+// nothing else would show as no name at all ("Waiting for  to join…", a row a screen reader reads
+// as blank), and pass where spaces alone are refused. At either end it goes as a space does;
+// between braille letters it is the space braille writes, and stays.
+const BRAILLE_BLANK = '\u2800'
+
+/** `text` without spaces or braille blanks at either end. */
+function trimmed(text: string): string {
+  // A loop, not a regex: one anchored at the end retries from every space of a long run inside.
+  let kept = text.trim()
+  while (kept.startsWith(BRAILLE_BLANK)) kept = kept.slice(1).trimStart()
+  while (kept.endsWith(BRAILLE_BLANK)) kept = kept.slice(0, -1).trimEnd()
+  return kept
+}
+
 /** One-line text as stored: well-formed, breaks and tabs as spaces, no controls, invisibles or piles of marks, trimmed. */
 export function normaliseLine(text: string): string {
   if (PRINTABLE_ASCII.test(text)) return text.trim()
-  return withoutHiddenOrPiled(wellFormed(text).replace(SINGLE_LINE_BREAKS, ' ').replace(CONTROLS, '')).trim()
+  return trimmed(
+    withoutHiddenOrPiled(wellFormed(text).replace(SINGLE_LINE_BREAKS, ' ').replace(CONTROLS, '')),
+  )
 }
 
 /**
@@ -81,14 +98,17 @@ export function normaliseLine(text: string): string {
  */
 export function normaliseParagraphs(text: string): string {
   if (PRINTABLE_ASCII_LINES.test(text)) return text.trim()
-  return withoutHiddenOrPiled(
-    wellFormed(text).replace(MULTILINE_BREAKS, '\n').replace(CONTROLS_BUT_TAB_AND_NEWLINE, ''),
-  ).trim()
+  return trimmed(
+    withoutHiddenOrPiled(
+      wellFormed(text).replace(MULTILINE_BREAKS, '\n').replace(CONTROLS_BUT_TAB_AND_NEWLINE, ''),
+    ),
+  )
 }
 
 /**
- * Whether `text` holds nothing once normalised (only spaces, controls or invisibles): what a
- * required text field refuses as empty, so a page can say so before anything is sent.
+ * Whether `text` holds nothing once normalised (only spaces, braille blanks, controls or
+ * invisibles): what a required text field refuses as empty, so a page can say so before anything
+ * is sent.
  */
 export function isBlankText(text: string): boolean {
   return normaliseParagraphs(text) === ''

@@ -16,12 +16,16 @@ describe('isBlankText', () => {
       'a',
       ' . ',
       '\u200d',
+      '\u2800 \u2800',
+      '\u2800a\u2800',
     ]
     for (const draft of drafts) {
       expect(isBlankText(draft), JSON.stringify(draft)).toBe(!MessageDraft.safeParse(draft).success)
     }
     expect(isBlankText('\u200b\u2060')).toBe(true)
     expect(isBlankText('ok')).toBe(false)
+    // Braille blanks draw as spaces: a message of them would reach the client as nothing.
+    expect(isBlankText('\u2800 \u2800')).toBe(true)
   })
 })
 

@@ -33,6 +33,16 @@ describe('text from a client', () => {
     expect(RequestTitle.parse('葛\u{e0100}')).toBe('葛\u{e0100}')
   })
 
+  it('takes a name or a title of braille blanks, which draw as spaces, for an empty one, and trims them from the ends', () => {
+    // Shown, it read "Waiting for   to join…", a client with no name.
+    expect(PersonName.safeParse('\u2800').success).toBe(false)
+    expect(PersonName.safeParse(' \u2800\u3000\u2800 ').success).toBe(false)
+    expect(RequestTitle.parse('\u2800 Join now\u2800\u2800')).toBe('Join now')
+    expect(shownText('\u2800\u2800', { max: 20 })).toBe('\ufffd')
+    // Between braille letters it is the space braille writes.
+    expect(MessageBody.parse('\u2809\u2815\u2800\u280a\u2800\u2800')).toBe('\u2809\u2815\u2800\u280a')
+  })
+
   it('loses noncharacters, which are no text and which a Windows notification cannot carry', () => {
     expect(PersonName.parse('Sam\uffff \ufffeLee\ufdd0')).toBe('Sam Lee')
     expect(MessageBody.parse('end\u{10ffff}\n\u{1fffe}line two\ufdef')).toBe('end\nline two')
