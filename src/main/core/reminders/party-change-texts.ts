@@ -30,7 +30,7 @@ export function clientCancelledText(
 
 /**
  * The client answered the expert's proposal: the session moved, or stays where it was. With the
- * reminder an accepted time makes due at once, how long is left ("…, in 15 minutes") and what to do.
+ * reminder an accepted time makes due at once, how long is left ("…, in 15 minutes: …") and what to do.
  */
 export function rescheduleAnswerText(
   session: Session,
@@ -39,14 +39,16 @@ export function rescheduleAnswerText(
   due: DueTail | null = null,
 ): ReminderText {
   const name = nameInSentence(session.client.name)
+  const title = titleInSentence(session.request.title)
   if (reschedule.state === 'accepted') {
     return {
-      title: `${name} accepted the new time: ${session.request.title}${due === null ? '' : `, ${due.lead}`}`,
+      // When it is due before the client's title: a cut of a long name and title together takes the end.
+      title: `${name} accepted the new time${due === null ? '' : `, ${due.lead}`}: ${title}`,
       body: `Moved from ${dayTime(reschedule.previousStart)} to ${dayTime(session.bookedStart)}. ${due === null ? 'Reminders follow the new time.' : due.hint}`,
     }
   }
   return {
-    title: `${name} declined the new time: ${session.request.title}`,
+    title: `${name} declined the new time: ${title}`,
     body: `The session stays at ${dayTime(session.bookedStart)}. You can propose another time or keep it.`,
   }
 }

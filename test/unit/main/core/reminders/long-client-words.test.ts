@@ -10,7 +10,9 @@ import {
   cancelledText,
   clientAbsentText,
   clientJoinedText,
+  dueTail,
   startingNowText,
+  type DueTail,
 } from '../../../../../src/main/core/reminders/reminder-texts'
 import { movedText } from '../../../../../src/main/core/reminders/session-moves'
 import { messageNotification } from '../../../../../src/main/core/messages/message-notification'
@@ -69,8 +71,8 @@ describe('a long name, title or note in a notification', () => {
     )
   })
 
-  it('says whether the client accepted or declined the new time', () => {
-    const answer = (state: 'accepted' | 'declined') =>
+  it('says whether the client accepted or declined the new time, and when an accepted one is due', () => {
+    const answer = (state: 'accepted' | 'declined', due: DueTail | null = null) =>
       seen(
         rescheduleAnswerText(
           session,
@@ -82,10 +84,17 @@ describe('a long name, title or note in a notification', () => {
             answeredAt: START - 80 * MINUTE,
           },
           dayTime,
+          due,
         ),
       ).title
-    expect(answer('accepted')).toMatch(/^Sam .*… accepted the new time: Query/)
-    expect(answer('declined')).toMatch(/^Sam .*… declined the new time: Query/)
+    expect(answer('accepted')).toMatch(/^Sam .*… accepted the new time: Query .*…$/)
+    expect(answer('declined')).toMatch(/^Sam .*… declined the new time: Query .*…$/)
+    // The time left came after the whole title, where the cut took it.
+    const due = dueTail(session, START - 15 * MINUTE, 'before', time)
+    expect(answer('accepted', due)).toMatch(/^Sam .*… accepted the new time, in 15 minutes: Query .*…$/)
+    expect(answer('accepted', dueTail(session, START, 'starting_now', time))).toMatch(
+      /^Sam .*… accepted the new time, starting now: Query/,
+    )
   })
 
   it('a client’s cancellation says who pays the fee and when first, then their note on one line', () => {
@@ -139,6 +148,14 @@ describe('a long name, title or note in a notification', () => {
     )
     expect(seen(movedText(rtl, START - 60 * MINUTE, dayTime)).title).toBe(
       'Moved: \u200eمشكلة في البناء\u200e, now Mon 5 Jan, 14:00',
+    )
+    const declined = rescheduleAnswerText(
+      rtl,
+      { proposedStart: START, previousStart: START, proposedAt: START, state: 'declined', answeredAt: START },
+      dayTime,
+    )
+    expect(seen(declined).title).toBe(
+      '\u200eسارة أحمد\u200e declined the new time: \u200eمشكلة في البناء\u200e',
     )
     expect(seen(clientAbsentText(session, time)).title).not.toContain('\u200e')
   })

@@ -126,7 +126,7 @@ describe('a move that makes a reminder due at once', () => {
         answeredAt: kit.clock.now(),
       },
     })
-    expect(kit.titles().slice(1)).toEqual(['Sam Okafor accepted the new time: Session ses_1, in 15 minutes'])
+    expect(kit.titles().slice(1)).toEqual(['Sam Okafor accepted the new time, in 15 minutes: Session ses_1'])
     expect(kit.notifier.shown.at(-1)).toMatchObject({ moment: 'before', bookedStart: earlier })
     expect(kit.notifier.shown.at(-1)?.body).toMatch(/^Moved from .+ to .+\. Start opens at HH:MM\.$/)
     kit.clock.advanceTo(T - 20 * MINUTE - 1)
