@@ -7,7 +7,7 @@ import type { Outcome } from '../../src/shared/protocol'
 import { newRoomKey } from './room/room-link'
 import type { Marketplace } from './marketplace/marketplace'
 import { DEMO_CLIENTS, DEMO_EXPERTS } from './seed'
-import { random } from './simulator'
+import { random } from './seeded-random'
 
 const MINUTE = 60_000
 const WEEK = 7 * 24 * 60 * MINUTE

@@ -13,103 +13,18 @@ import type { Logger } from './logger'
 import type { Marketplace } from './marketplace/marketplace'
 import { RecentKeys } from './recent-keys'
 import { DEMO_CLIENTS } from './seed'
+import { random } from './seeded-random'
+import {
+  CANCEL_NOTES,
+  CHARGEBACK_REASONS,
+  CLIENT_NOTES,
+  RATINGS,
+  REPLIES,
+  REVIEW_COMMENTS,
+  TOPICS,
+} from './simulated-client-lines'
 
 const MINUTE = 60_000
-
-const TOPICS = [
-  {
-    title: 'React state resets when the modal closes',
-    tags: ['react', 'javascript'],
-    description:
-      'My form state disappears every time the modal unmounts. I have tried lifting state up but the parent re-renders and I lose the scroll position.',
-  },
-  {
-    title: 'TypeScript generic constraint error',
-    tags: ['typescript'],
-    description:
-      "I get 'Type T does not satisfy the constraint' on a helper that maps over object keys. A short call to go through the types would help.",
-  },
-  {
-    title: 'Pandas merge produces duplicate rows',
-    tags: ['python', 'data'],
-    description:
-      'After merging two data frames on customer_id I get twice as many rows as expected. I have attached a sample of both CSVs.',
-  },
-  {
-    title: 'Docker container cannot reach Postgres',
-    tags: ['docker', 'devops'],
-    description:
-      'Compose file attached. The app container logs ECONNREFUSED on 5432 although the database container is healthy.',
-  },
-  {
-    title: 'Slow SQL report query',
-    tags: ['sql', 'data'],
-    description:
-      'A monthly report query takes 40 seconds. EXPLAIN output attached; I suspect a missing index.',
-  },
-  {
-    title: 'CSS grid layout breaks on mobile',
-    tags: ['css', 'design'],
-    description:
-      'The three-column grid overlaps on narrow screens. I would like to understand minmax and auto-fit properly.',
-  },
-  {
-    title: 'Node.js memory keeps growing',
-    tags: ['node', 'javascript'],
-    description: 'Our worker process grows by 50 MB an hour. Heap snapshot attached; need help reading it.',
-  },
-] as const
-
-const REPLIES = [
-  'Thanks! Yes, that is exactly the problem.',
-  'Good question: it happens every time, not just sometimes.',
-  'I can share my screen once we start.',
-  'The attachment has the full error output.',
-] as const
-
-/** Ratings clients give, as often as they appear: mostly good, now and then poor. */
-const RATINGS = [5, 5, 5, 5, 5, 4, 4, 4, 3, 2] as const
-
-const REVIEW_COMMENTS: Readonly<Record<number, ReadonlyArray<string>>> = {
-  5: ['Sorted in ten minutes. Clear explanations, thank you!', 'Exactly the help I needed.'],
-  4: ['Helpful, though it took a while to get to the point.', 'Good session; solved most of it.'],
-  3: ['Okay. We ran out of time before the real problem.', ''],
-  2: ['The expert did not seem to know this topic well.', 'Mostly me explaining the problem.'],
-}
-
-const CHARGEBACK_REASONS = ['Service not as described', 'Client disputed the charge with their bank'] as const
-
-const CANCEL_NOTES = [
-  'Sorry, something came up at work; I have to cancel.',
-  'I found the cause myself in the meantime. Thanks anyway!',
-  '',
-] as const
-
-/** What a client writes unprompted: a detail on an invite, a word before or during the session. */
-const CLIENT_NOTES = {
-  invite: [
-    'One more detail: this started after we upgraded last week.',
-    'Is this something you could look at today?',
-    'I added a second log file in case it helps.',
-  ],
-  session: [
-    'Looking forward to it. I have the project open and ready.',
-    'I might be a couple of minutes late, sorry!',
-    'Quick note: the error changed slightly, I will show you.',
-  ],
-} as const
-
-/** Deterministic pseudo-random numbers (mulberry32), so a seeded demo behaves the same way twice. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** How the simulated clients behave. */
 export interface SimulatorOptions {
