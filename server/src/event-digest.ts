@@ -12,3 +12,11 @@ export function chainDigest(previous: string, eventJson: string): string {
   // One-shot hashing: a Hash object per event cost more than the hashing itself in a fan-out.
   return hash('sha256', `${previous}\n${eventJson}`, 'hex').slice(0, 32)
 }
+
+/**
+ * An event's JSON text with its digest as the last key, from the text without it and without its
+ * closing brace: the same text JSON.stringify gives for the event with the digest added.
+ */
+export function closeWithDigest(openJson: string, digest: string): string {
+  return `${openJson},"digest":${JSON.stringify(digest)}}`
+}

@@ -14,29 +14,15 @@ import {
 } from '../../src/shared/protocol'
 import type { Clock } from '../../src/shared/clock'
 import { Listeners, type Unsubscribe } from '../../src/shared/listeners'
-import { chainDigest } from './event-digest'
+import { DeferredWrites } from './deferred-writes'
+import { chainDigest, closeWithDigest } from './event-digest'
+import type { EventListener, NewEvent, ReplayOptions, ReplayPage } from './event-log-types'
 import { markPhase } from './phase-trace'
 import { ExpertEventLookup, type EventPlace } from './expert-event-lookup'
+import { StreamHeads } from './stream-heads'
 
-/**
- * Receives each committed event for one expert, in order, with the JSON text stored for it, so a
- * sender need not serialize it again.
- */
-export type EventListener = (expertId: string, event: PlatformEvent, json: string) => void
-
-/** An event to append to one expert's stream. */
-export interface NewEvent<T extends PlatformEventType = PlatformEventType> {
-  readonly expertId: string
-  readonly type: T
-  readonly payload: PlatformEventPayload<T>
-  /** JSON.stringify(payload), when the caller has it cheaper (shared parts serialized once). */
-  readonly payloadJson?: string
-  /**
-   * The payload's text with JSON_SLOT where its request's goes, for a request whose text is kept
-   * once in `requests.invite_json`: the row stores this, and a replay puts the request back.
-   */
-  readonly storedPayloadJson?: { readonly json: string; readonly requestId: string }
-}
+export type { EventListener, NewEvent, ReplayOptions, ReplayPage } from './event-log-types'
+export { closeWithDigest } from './event-digest'
 
 /** A committed event as listeners hear of it. */
 interface Committed {
@@ -45,41 +31,18 @@ interface Committed {
   readonly json: string
 }
 
-/**
- * The answer to a replay: a page of events, or word that the cursor cannot be followed from (out
- * of the kept range, or its digest is not this stream's).
- */
-export type ReplayPage =
-  | { kind: 'events'; events: PlatformEvent[]; latestId: number; hasMore: boolean }
-  | { kind: 'out_of_range'; latestId: number }
-
-/** What a replay asks for beyond the cursor. */
-export interface ReplayOptions {
-  readonly limit?: number
-  readonly maxBytes?: number
-  /** The client's digest of the event at the cursor; checked against this stream's. */
-  readonly digest?: string
-}
-
 /** Appends, stores, replays and publishes expert events. */
 export class EventLog {
   private pending: Committed[] = []
   private inTransaction = false
   private readonly senders: Listeners<Committed>
   private readonly listeners: Listeners<Committed>
-  /** Writes the current transaction deferred until its events were sent. */
-  private deferred: Array<() => void> = []
-  /** Deferred writes whose own transaction failed: retried inside the next transaction. */
-  private carried: Array<() => void> = []
-  /** The newest id per expert, read once from the table and then kept here: one write per event. */
-  private readonly latestIds = new Map<string, number>()
-  /** The digest of each expert's newest event, kept beside its id for the same reason. */
-  private readonly latestDigests = new Map<string, string>()
-  private readonly epoch: string
+  /** The writes put off until after delivery (deferred-writes.ts). */
+  private readonly writes: DeferredWrites
+  /** Each stream's newest id and digest (stream-heads.ts). */
+  private readonly heads: StreamHeads
   /** The digest a cursor of 0 has: the stream's start, this database's own; undefined without an epoch. */
   private readonly startDigest: string | undefined
-  /** Each expert the open transaction appended to, with its newest id and digest before it. */
-  private readonly touched = new Map<string, { id: number; digest: string }>()
   /** The places of the events the open transaction appended, indexed after delivery. */
   private placed: EventPlace[] = []
   private readonly lookup: ExpertEventLookup
@@ -89,7 +52,7 @@ export class EventLog {
     private readonly db: Database.Database,
     private readonly clock: Clock,
     onListenerError: (error: unknown) => void = (error) => console.error('Event listener failed:', error),
-    private readonly onDeferredError: (error: unknown) => void = (error) =>
+    onDeferredError: (error: unknown) => void = (error) =>
       console.error('A write deferred until after delivery failed; retried with the next change:', error),
     /**
      * Rebuilds, from the events after a `seq`, what writes deferred with them would have written:
@@ -101,6 +64,7 @@ export class EventLog {
     // into a reported failure (the caller would retry and act twice), nor stop delivery to the others.
     this.senders = new Listeners(onListenerError)
     this.listeners = new Listeners(onListenerError)
+    this.writes = new DeferredWrites(db, onDeferredError)
     this.lookup = new ExpertEventLookup(db)
     // Before anything reads a stream: events a stop left unindexed would be skipped by replay
     // and, worse, their ids handed out again.
@@ -108,11 +72,12 @@ export class EventLog {
     this.insert = db.prepare(
       'INSERT INTO events (expert_id, id, type, at, payload, digest, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
-    this.epoch =
+    const epoch =
       db.prepare<[], { stream_epoch: string }>('SELECT stream_epoch FROM platform_meta').get()
         ?.stream_epoch ?? ''
+    this.heads = new StreamHeads(this.lookup, epoch)
     // Never an event's: an event's text starts with its brace.
-    this.startDigest = this.epoch === '' ? undefined : chainDigest(this.epoch, 'start')
+    this.startDigest = epoch === '' ? undefined : chainDigest(epoch, 'start')
   }
 
   /**
@@ -127,8 +92,7 @@ export class EventLog {
     if (this.inTransaction) return work()
     this.inTransaction = true
     markPhase('begun')
-    const carried = this.carried
-    this.carried = []
+    const carried = this.writes.takeCarried()
     this.placed = []
     let result: T
     try {
@@ -140,26 +104,20 @@ export class EventLog {
         .immediate()
     } catch (error) {
       this.pending = []
-      this.deferred = []
       this.placed = []
-      this.carried = carried
-      // The rolled-back ids were never stored: each stream goes back to where it was, so they are
-      // handed out again. (Not to the table's newest: its lookup may not be written yet.)
-      for (const [expertId, before] of this.touched) {
-        this.latestIds.set(expertId, before.id)
-        this.latestDigests.set(expertId, before.digest)
-      }
+      this.writes.rolledBack(carried)
+      this.heads.rollBack()
       throw error
     } finally {
       this.inTransaction = false
-      this.touched.clear()
+      this.heads.transactionEnded()
     }
     markPhase('committed')
     const committed = this.pending
     this.pending = []
     for (const entry of committed) this.senders.emit(entry)
     markPhase('delivered')
-    this.writeDeferred()
+    this.writes.writeDeferred()
     markPhase('lookups written')
     for (const entry of committed) this.listeners.emit(entry)
     return result
@@ -178,17 +136,7 @@ export class EventLog {
    */
   afterDelivery(write: () => void): void {
     if (!this.inTransaction) throw new Error('EventLog.afterDelivery must run inside transact()')
-    this.deferred.push(write)
-  }
-
-  private writeDeferred(): void {
-    const writes = this.deferred
-    this.deferred = []
-    try {
-      this.writeNow(writes)
-    } catch (error) {
-      this.onDeferredError(error)
-    }
+    this.writes.defer(write)
   }
 
   /**
@@ -198,24 +146,7 @@ export class EventLog {
    */
   settle(): void {
     if (this.inTransaction) return
-    const writes = this.carried
-    this.carried = []
-    this.writeNow(writes)
-  }
-
-  /** Run `writes` in a transaction of their own; if it fails they are carried to the next one. */
-  private writeNow(writes: Array<() => void>): void {
-    if (writes.length === 0) return
-    try {
-      this.db
-        .transaction(() => {
-          for (const write of writes) write()
-        })
-        .immediate()
-    } catch (error) {
-      this.carried = [...this.carried, ...writes]
-      throw error
-    }
+    this.writes.settle()
   }
 
   /** Append an event for one expert. Must run inside `transact`. */
@@ -236,11 +167,7 @@ export class EventLog {
     if (!this.inTransaction) throw new Error('EventLog.append must run inside transact()')
     const at = this.clock.now()
     const unsigned = entries.map(({ expertId, type, payload, payloadJson, storedPayloadJson }) => {
-      const id = this.latestId(expertId) + 1
-      if (!this.touched.has(expertId)) {
-        this.touched.set(expertId, { id: id - 1, digest: this.latestDigest(expertId) })
-      }
-      this.latestIds.set(expertId, id)
+      const id = this.heads.nextId(expertId)
       // JSON.stringify({ id, type, at, payload }) without its closing brace, so that the digest
       // can follow as the last key without cutting the text again.
       const head = `{"id":${id},"type":${JSON.stringify(type)},"at":${at},"payload":`
@@ -254,8 +181,8 @@ export class EventLog {
     })
     markPhase('events serialized')
     const signed = unsigned.map(({ expertId, event, open, storedOpen, requestId }) => {
-      const digest = chainDigest(this.latestDigest(expertId), `${open}}`)
-      this.latestDigests.set(expertId, digest)
+      const digest = chainDigest(this.heads.latestDigest(expertId), `${open}}`)
+      this.heads.signed(expertId, digest)
       const wire = closeWithDigest(open, digest)
       const row = storedOpen === undefined ? wire : closeWithDigest(storedOpen, digest)
       const signedEvent = { ...event, digest } as PlatformEvent
@@ -298,12 +225,7 @@ export class EventLog {
 
   /** The newest event id for an expert (0 before the first). */
   latestId(expertId: string): number {
-    let latest = this.latestIds.get(expertId)
-    if (latest === undefined) {
-      latest = this.lookup.newestId(expertId)
-      this.latestIds.set(expertId, latest)
-    }
-    return latest
+    return this.heads.latestId(expertId)
   }
 
   /**
@@ -342,15 +264,6 @@ export class EventLog {
     return { kind: 'events', events, latestId: latest, hasMore: last < latest }
   }
 
-  private latestDigest(expertId: string): string {
-    let digest = this.latestDigests.get(expertId)
-    if (digest === undefined) {
-      digest = this.lookup.newestDigestOf(expertId) ?? this.epoch
-      this.latestDigests.set(expertId, digest)
-    }
-    return digest
-  }
-
   /**
    * Forget all but the newest `keep` events of every expert. Returns how many were removed. At
    * least the newest event always stays, since it is where the next id comes from.
@@ -359,12 +272,4 @@ export class EventLog {
     this.settle()
     return this.lookup.prune(keep)
   }
-}
-
-/**
- * An event's JSON text with its digest as the last key, from the text without it and without its
- * closing brace: the same text JSON.stringify gives for the event with the digest added.
- */
-export function closeWithDigest(openJson: string, digest: string): string {
-  return `${openJson},"digest":${JSON.stringify(digest)}}`
 }
