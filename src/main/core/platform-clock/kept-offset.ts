@@ -54,3 +54,18 @@ export function keepOffset(keeper: OffsetKeeper, kept: KeptClockOffset, log: Log
     return false
   }
 }
+
+/** The kept offset to start from, read and checked, or null to take none; logged when taken. */
+export function restoredGuess(keeper: OffsetKeeper, wallNow: () => number, log: Logger): number | null {
+  let guessMs: number | null = null
+  try {
+    guessMs = trustedKeptOffset(keeper.clockOffset(), wallNow(), log)
+  } catch (error) {
+    log.error("The platform clock's kept offset could not be read", error)
+  }
+  if (guessMs === null) return null
+  log.info(
+    `Until the platform answers, its clock is taken as last measured: ${guessMs} ms from this computer's.`,
+  )
+  return guessMs
+}

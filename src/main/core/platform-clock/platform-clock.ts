@@ -16,32 +16,26 @@ import {
   NO_ESTIMATE,
   observe,
   type LocalReading,
-  type ExchangeNote,
   type OffsetEstimate,
   type TimeExchange,
   wokeUp,
 } from '../../../shared/clock-offset'
 import { clockSkewNotice, UNMEASURED_CLOCK, type PlatformClockState } from '../../../shared/clock-skew'
-import { describeValue } from '../../../shared/describe-untrusted'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import type { Logger } from '../ports/logger'
 import type { Power } from '../ports/power'
-import { exchangeNoteText } from './exchange-note-text'
+import { ExchangeNoteLog } from './exchange-note-log'
+import { FirstMeasureWait } from './first-measure-wait'
 import type { GapWatch } from './gap-watch'
 import { TimeAsks } from './time-asks'
 import type { TimeSampleSink } from './time-sample-sink'
-import { keepOffset, trustedKeptOffset, type OffsetKeeper } from './kept-offset'
+import { keepOffset, restoredGuess, type OffsetKeeper } from './kept-offset'
+import { LatestTold } from './latest-told'
+
+export { FIRST_MEASURE_WAIT_MS } from './first-measure-wait'
 
 /** An offset that moves less than this is not news: it is the estimate's own noise. */
 const CHANGE_THRESHOLD_MS = 250
-
-/**
- * How far back the deadlines' clock holds: a new estimate this much behind the latest time told is
- * taken for the estimate's noise (a slow answer), one further behind for the platform's own clock
- * set back, which the platform's rules follow too, so the deadlines follow it instead of taking
- * every new invite for an expired one until the platform's time catches up.
- */
-const DEADLINE_HOLD_MS = 30_000
 
 /**
  * How often an unchanged offset is kept again, so its measurement time stays recent enough to be
@@ -49,39 +43,23 @@ const DEADLINE_HOLD_MS = 30_000
  */
 const KEEP_AGAIN_MS = 60 * 60_000
 
-/**
- * How long after a start or a sign-in what the platform's time alone decides (a reminder due)
- * waits for its first measurement, borne out by a second answer: the welcome and the first page
- * of the catch-up come within moments of connecting, and until then the time is a guess (the
- * computer's clock, or the offset an earlier run kept) that a clock set wrong since makes hours
- * off, or one answer's word, which may be a wrong one. A platform slower than this is likely out
- * of reach, and the guess is then the best there is.
- */
-export const FIRST_MEASURE_WAIT_MS = 15_000
-
 /** The platform's time: a Clock whose `now()` is the platform's and whose timers are the local ones. */
 export class PlatformClock implements Clock, TimeSampleSink {
   private estimate: OffsetEstimate = NO_ESTIMATE
   private current: PlatformClockState = UNMEASURED_CLOCK
-  /** The latest measured platform time told since the last reset. */
-  private latest = Number.NEGATIVE_INFINITY
+  /** The latest measured platform time told since the last reset (latest-told.ts). */
+  private readonly latest = new LatestTold()
   /** The monotonic reading when the offset was last kept; null before. */
   private keptAt: number | null = null
   /** The state last told to `changes`: a change found while the time was read is told after. */
   private told: PlatformClockState = UNMEASURED_CLOCK
   /** Platform time minus the monotonic reading, as last told (or woken to): what listeners' timers run by. */
   private toldAnchor: number
-  /** The kinds of answer logged since the last reset: a platform repeating one says so once. */
-  private readonly toldNotes = new Set<ExchangeNote['kind']>()
+  /** Says what an answer's time did out of the ordinary, once per kind (exchange-note-log.ts). */
+  private readonly notes: ExchangeNoteLog
   private readonly asks: TimeAsks
-  /** The monotonic reading at construction or the last reset: when the wait for a measurement began. */
-  private unmeasuredSince: number
-  /**
-   * The monotonic reading at a wake over a step that no answer has settled since: what is due waits
-   * for one. Kept apart from the estimate's doubt, which a later step of the clock (NTP setting it as
-   * the network comes back) replaces, while the wake's reading may still be hours wrong.
-   */
-  private wakeUnsettledSince: number | null = null
+  /** The wait for a measurement, since the start, the reset or a wake (first-measure-wait.ts). */
+  private readonly wait: FirstMeasureWait
   private readonly off: Unsubscribe[]
   /** The offset changed enough to matter, or was measured for the first time. */
   readonly changes: Listeners<PlatformClockState>
@@ -95,7 +73,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
    * moves the clock back a little, and an invite seen expired does not offer its Join again.
    */
   readonly deadlines: Clock = {
-    now: () => Math.max(this.now(), this.latest),
+    now: () => this.latest.atLeast(this.now()),
     monotonic: () => this.monotonic(),
     setTimeout: (callback, delayMs) => this.setTimeout(callback, delayMs),
   }
@@ -108,12 +86,13 @@ export class PlatformClock implements Clock, TimeSampleSink {
   ) {
     this.changes = new Listeners((error) => log.error('A clock listener failed', error))
     this.borneOut = new Listeners((error) => log.error('A clock listener failed', error))
+    this.notes = new ExchangeNoteLog(log)
     this.asks = new TimeAsks(local, log, () => {
       const doubt = this.estimate.doubt
       return doubt === null ? null : doubt.fromWake ? 'wake' : 'step'
     })
     this.measureWanted = this.asks.wanted
-    this.unmeasuredSince = this.monotonic()
+    this.wait = new FirstMeasureWait(() => this.monotonic())
     this.toldAnchor = this.anchor()
     this.off = [
       // Subscribed first, so the wake is taken in before the other listeners read the time.
@@ -121,7 +100,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
         const before = this.estimate.doubt
         this.update(wokeUp(this.estimate, this.reading()))
         const { doubt } = this.estimate
-        if (doubt !== before && doubt?.fromWake === true) this.wakeUnsettledSince = doubt.sinceMono
+        if (doubt !== before && doubt?.fromWake === true) this.wait.wokeOverStep(doubt.sinceMono)
         // Every listener hears the wake itself and plans again: nothing to tell of the sleep.
         this.toldAnchor = this.anchor()
       }),
@@ -136,8 +115,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.update(observe(this.estimate, this.reading()), 'after the read')
     const now = this.local.now() + this.current.offsetMs
     // Before the first measurement the computer's clock is only a guess, which the measurement replaces.
-    if (this.current.measured)
-      this.latest = now < this.latest - DEADLINE_HOLD_MS ? now : Math.max(this.latest, now)
+    if (this.current.measured) this.latest.told(now)
     return now
   }
 
@@ -157,12 +135,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
    * borne out, or once FIRST_MEASURE_WAIT_MS have passed since the start, reset or wake.
    */
   firstMeasureWait(): number {
-    // A wake reported just after a setting of the computer's clock reads as the sleep, which puts
-    // the time ahead by the setting: what is due waits for the wake's probe to say which it was.
-    if (this.wakeUnsettledSince !== null && this.current.measured)
-      return Math.max(0, this.wakeUnsettledSince + FIRST_MEASURE_WAIT_MS - this.monotonic())
-    if (this.current.measured && this.estimate.confirmed) return 0
-    return Math.max(0, this.unmeasuredSince + FIRST_MEASURE_WAIT_MS - this.monotonic())
+    return this.wait.remaining(this.current.measured, this.estimate.confirmed)
   }
 
   /**
@@ -186,8 +159,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     const { confirmed } = this.estimate
     this.update(addExchange(this.estimate, exchange))
     // Borne out now: what waited for the measurement goes on, whether or not the offset moved.
-    const settledWake = this.wakeUnsettledSince !== null && this.estimate.doubt === null
-    if (settledWake) this.wakeUnsettledSince = null
+    const settledWake = this.wait.answered(this.estimate.doubt !== null)
     // An answer that reads a step of the computer's clock as a sleep after all moves platform time
     // on the monotonic clock, by which every timer runs, with the offset as it was.
     if (this.current === this.told && Math.abs(this.anchor() - this.toldAnchor) >= CHANGE_THRESHOLD_MS) {
@@ -201,7 +173,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     const { pending } = this.estimate
     if (pending === null) this.asks.agreed()
     else this.asks.disagree(Math.abs(pending.offsetMs - this.current.offsetMs))
-    this.logNote(this.estimate.noted)
+    this.notes.note(this.estimate.noted)
     if (this.current.measured && (this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS))
       this.keep()
   }
@@ -212,9 +184,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
   }
 
   unreadable(said: unknown): void {
-    // A number is named as the instant it reads, anything else as what it is.
-    if (typeof said === 'number') this.logNote({ kind: 'not_a_time', serverTime: said })
-    else this.logNote({ kind: 'not_a_time', serverTime: Number.NaN }, describeValue(said))
+    this.notes.unreadable(said)
   }
 
   /**
@@ -223,28 +193,19 @@ export class PlatformClock implements Clock, TimeSampleSink {
    */
   restore(): void {
     if (this.keeper === undefined || this.estimate.samples.length > 0) return
-    let guessMs: number | null = null
-    try {
-      guessMs = trustedKeptOffset(this.keeper.clockOffset(), this.local.now(), this.log)
-    } catch (error) {
-      this.log.error("The platform clock's kept offset could not be read", error)
-    }
+    const guessMs = restoredGuess(this.keeper, () => this.local.now(), this.log)
     if (guessMs === null) return
-    this.log.info(
-      `Until the platform answers, its clock is taken as last measured: ${guessMs} ms from this computer's.`,
-    )
     this.update(observe(guessed(guessMs), this.reading()))
   }
 
   /** Forget the estimate: signed out, or about to talk to a platform that may keep other time. */
   reset(): void {
     this.estimate = NO_ESTIMATE
-    this.latest = Number.NEGATIVE_INFINITY
+    this.latest.reset()
     this.keptAt = null
     this.asks.reset()
-    this.unmeasuredSince = this.monotonic()
-    this.wakeUnsettledSince = null
-    this.toldNotes.clear()
+    this.wait.restart()
+    this.notes.reset()
     if (!this.current.measured && this.current.offsetMs === 0) return
     this.current = UNMEASURED_CLOCK
     this.tell()
@@ -288,13 +249,6 @@ export class PlatformClock implements Clock, TimeSampleSink {
   /** Platform time now minus the monotonic reading, by the state in use (no reading of the clock's). */
   private anchor(): number {
     return this.local.now() + this.current.offsetMs - this.monotonic()
-  }
-
-  /** Say, once per kind until the next reset, what an answer's time did that is out of the ordinary. */
-  private logNote(noted: ExchangeNote | null, what?: string): void {
-    if (noted === null || this.toldNotes.has(noted.kind)) return
-    this.toldNotes.add(noted.kind)
-    this.log.warn(exchangeNoteText(noted, what))
   }
 
   /** Tell the listeners the state now, unless they heard it already. */
