@@ -4,13 +4,11 @@
  * message that arrives, and sending commands that fail at once when there is no connection. The
  * connection itself comes from the LinkTransport port.
  */
-import { steadyNow, systemClock, type Clock, type TimerHandle } from '../../../shared/clock'
+import { steadyNow, systemClock, type Clock } from '../../../shared/clock'
 import type { LocalReading } from '../../../shared/clock-offset'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import {
-  LIVE_EVENT,
   PROTOCOL_VERSION,
-  WELCOME_EVENT,
   type CommandName,
   type CommandPayload,
   type CommandResult,
@@ -18,19 +16,21 @@ import {
 import type { StreamEntry } from '../ports/cache-store'
 import type { LinkConnection } from '../ports/link-transport'
 import type { Unsubscribe } from '../../../shared/listeners'
-import { backoffDelay } from './backoff'
-import { OFFLINE, sendCommand, sendProbe } from './link-command'
-import { sendAgainOnNewConnection } from './command-resend'
-import { retryKeys, sendUnderRetryKey, type RetryKeys } from './retry-keys'
+import { OFFLINE, sendProbe } from './link-command'
+import { sendCommandOverLink, type CommandLink } from './command-over-link'
+import { LinkRetry } from './link-retry'
+import { retryKeys } from './retry-keys'
 import type { LinkDeps, LinkState } from './link-deps'
 import { notWelcomed, readConnectFailure, readWelcome, type Refusal } from './link-handshake'
 import { defaultLinkTimings, type LinkTimings } from './link-timings'
 import { linkWire, type LinkWire } from './link-wire'
-import { readStreamEntry, type ReplayPage } from './replay-page'
+import type { ReplayPage } from './replay-page'
+import { linkMessageHandlers } from './link-messages'
+import { watchWakes } from './link-wakes'
 import { replayWatch, requestReplay, type ReplayHooks, type ReplayOptions } from './replay-request'
 import { Listeners } from '../../../shared/listeners'
 import { ConnectionCheck } from './connection-check'
-import { messageName, PassedOver } from './passed-over'
+import { PassedOver } from './passed-over'
 import { WelcomeProbation } from './welcome-probation'
 import { AttemptDeadline } from './attempt-deadline'
 
@@ -46,12 +46,12 @@ export class PlatformLink {
   /** What commands and replays go through: the connection, the clock, the log, the time samples. */
   private readonly wire: LinkWire
   private readonly timings: LinkTimings
-  private retryTimer: TimerHandle | undefined
+  /** The attempts in a row and the timer for the next (link-retry.ts). */
+  private readonly retry: LinkRetry
   private readonly deadline: AttemptDeadline
   private readonly check: ConnectionCheck
   private readonly probation: WelcomeProbation
   private readonly passedOver: PassedOver
-  private attempt = 0
   /** Connections welcomed so far: a command resent waits for one newer than the one it was lost on. */
   private welcomes = 0
   /** The local clocks when the current connection attempt began: the welcome's exchange starts there. */
@@ -61,8 +61,8 @@ export class PlatformLink {
   private stopped = true
   private restarting = false
   private readonly unsubscribePower: Unsubscribe[] = []
-  /** One sign-in's: a link is made per sign-in, so another expert never reuses these keys. */
-  private readonly retryKeys: RetryKeys
+  /** What commands go over (command-over-link.ts). */
+  private readonly commandLink: CommandLink
   /** State changes. */
   readonly states = new Listeners<LinkState>()
   /** Live events in arrival order, each validated (an unreadable one with a readable id as a marker). */
@@ -75,8 +75,8 @@ export class PlatformLink {
   ) {
     this.timings = { ...defaultLinkTimings, ...deps.timings }
     this.deadline = new AttemptDeadline(deps.clock, this.timings.connectTimeoutMs)
-    this.retryKeys = retryKeys(undefined, deps.keptRetryKeys)
     this.linkClock = deps.linkClock ?? systemClock
+    this.retry = new LinkRetry(deps.clock, deps.random ?? Math.random, deps.platformTime ?? deps.clock)
     this.probation = new WelcomeProbation(deps.clock, this.timings.steadyAfterMs, deps.log)
     this.passedOver = new PassedOver(deps.log)
     this.check = new ConnectionCheck(this.linkClock, this.timings, {
@@ -91,38 +91,37 @@ export class PlatformLink {
       },
       dead: (reason) => this.reconnect(reason, 'now'),
     })
+    const handlers = linkMessageHandlers(this.passedOver, this.events, deps.timeSamples, {
+      opened: () => this.giveUpAttemptAfter(notWelcomed(platformUrl)),
+      failed: (message, data) => this.failed(message, data),
+      closed: (reason, violation) => this.dropped(reason, violation),
+      welcomed: (raw) => this.welcomed(raw),
+      heard: () => this.check.heard(),
+      crossing: () => {
+        this.crossedAt = steadyNow(this.linkClock)
+        this.deadline.crossing()
+        this.check.crossing()
+      },
+    })
     // The connection never reconnects by itself: the link retries, at once on a resume or a network change.
     this.connection = deps.transport(
-      {
-        platformUrl,
-        auth: { token, protocolVersion: PROTOCOL_VERSION },
-      },
-      {
-        opened: () => {
-          this.passedOver.newConnection()
-          this.giveUpAttemptAfter(notWelcomed(platformUrl))
-        },
-        failed: (message, data) => this.failed(message, data),
-        closed: (reason, violation) => this.dropped(reason, violation === true),
-        received: (name, payload) => {
-          if (name === WELCOME_EVENT) return this.welcomed(payload)
-          if (name !== LIVE_EVENT)
-            return this.passedOver.tell(`a message named ${messageName(name)}; Standby passed it over`)
-          const entry = readStreamEntry(payload, this.passedOver.messages)
-          if (entry === null) return
-          if (entry.type !== 'unreadable') this.deps.timeSamples?.liveEventAt?.(entry.at)
-          this.events.emit(entry)
-        },
-        passedOver: (what) => this.passedOver.tell(what),
-        heard: () => this.check.heard(),
-        crossing: () => {
-          this.crossedAt = steadyNow(this.linkClock)
-          this.deadline.crossing()
-          this.check.crossing()
-        },
-      },
+      { platformUrl, auth: { token, protocolVersion: PROTOCOL_VERSION } },
+      handlers,
     )
     this.wire = linkWire(this.connection, this.linkClock, deps.log, deps.timeSamples)
+    const { ackTimeoutMs } = this.timings
+    const { expertId, requestOfInvite } = deps
+    this.commandLink = {
+      command: { ...this.wire, ackTimeoutMs, expertId, requestOfInvite },
+      clock: this.linkClock,
+      log: deps.log,
+      // One sign-in's: a link is made per sign-in, so another expert never reuses these keys.
+      retryKeys: retryKeys(undefined, deps.keptRetryKeys),
+      states: this.states,
+      welcomes: () => this.welcomes,
+      ended: () => this.stopped || this.current.kind === 'refused',
+      connected: () => this.current.kind === 'connected',
+    }
   }
 
   /** The current state. */
@@ -135,17 +134,12 @@ export class PlatformLink {
     if (!this.stopped) return
     this.stopped = false
     this.unsubscribePower.push(
-      this.deps.power.onResume(() => this.woke('Resumed from sleep or unlock')),
-      this.deps.power.onNetworkChange(() => this.woke('The network changed')),
+      ...watchWakes(this.deps, {
+        woke: (reason) => this.woke(reason),
+        connected: () => this.current.kind === 'connected',
+        measure: (reason) => this.check.probe(reason, true),
+      }),
     )
-    // An idle expert's link carries no time for hours: a step of the computer's clock asks for one.
-    const wanted = this.deps.timeSamples?.measureWanted?.add((why) => {
-      if (this.current.kind !== 'connected') return
-      this.deps.log.info(`Asking the platform for its time after ${why}`)
-      // Nothing is amiss with the connection: the expert is not told it is being checked.
-      this.check.probe(`Measuring the platform's time after ${why}`, true)
-    })
-    if (wanted !== undefined) this.unsubscribePower.push(wanted)
     this.connectNow()
   }
 
@@ -157,7 +151,7 @@ export class PlatformLink {
   /** Disconnect and stop retrying. */
   stop(): void {
     this.stopped = true
-    this.retryTimer?.cancel()
+    this.retry.cancel()
     this.deadline.cancel()
     this.forgetConnection()
     this.probation.stop()
@@ -177,32 +171,7 @@ export class PlatformLink {
     idempotencyKey?: string,
   ): Promise<CommandOutcome<CommandResult<N>>> {
     if (this.current.kind !== 'connected') return OFFLINE
-    const send = (key: string): Promise<CommandOutcome<CommandResult<N>>> =>
-      sendAgainOnNewConnection({
-        clock: this.linkClock,
-        ackTimeoutMs: this.timings.ackTimeoutMs,
-        log: this.deps.log,
-        name,
-        welcomes: () => this.welcomes,
-        ended: () => this.stopped || this.current.kind === 'refused',
-        states: this.states,
-        send: (waitMs) =>
-          sendCommand(
-            {
-              ...this.wire,
-              ackTimeoutMs: this.timings.ackTimeoutMs,
-              expertId: this.deps.expertId,
-              requestOfInvite: this.deps.requestOfInvite,
-            },
-            name,
-            payload,
-            key,
-            waitMs,
-          ),
-      })
-    // A caller with its own key (a notification's button) keeps its own retries.
-    if (idempotencyKey !== undefined) return send(idempotencyKey)
-    return sendUnderRetryKey(this.retryKeys, name, payload, send, () => this.current.kind === 'connected')
+    return sendCommandOverLink(this.commandLink, name, payload, idempotencyKey)
   }
 
   /**
@@ -218,11 +187,14 @@ export class PlatformLink {
 
   private connectNow(): void {
     if (this.stopped) return
-    this.retryTimer?.cancel()
-    this.retryTimer = undefined
+    this.retry.cancel()
     // A retry keeps saying why the last attempt failed: "trying" alone would hide it at every attempt.
     const { reason, reachedPlatform } = this.current.kind === 'waiting' ? this.current : {}
-    this.set({ kind: 'connecting', attempt: this.attempt + 1, ...(reason && { reason, reachedPlatform }) })
+    this.set({
+      kind: 'connecting',
+      attempt: this.retry.attempt + 1,
+      ...(reason && { reason, reachedPlatform }),
+    })
     this.attemptSent = this.wire.reading()
     this.deadline.begin()
     // The transport times opening its connection, but not a server that opens it and then never
@@ -236,18 +208,8 @@ export class PlatformLink {
   /** Wait out the backoff, then connect; `reachedPlatform` when the failed attempt got in before it broke. */
   private retryLater(reason: string, reachedPlatform = false): void {
     if (this.stopped) return
-    this.attempt++
-    const delay = backoffDelay(this.attempt, (this.deps.random ?? Math.random)())
-    this.retryTimer?.cancel()
-    this.retryTimer = this.deps.clock.setTimeout(() => this.connectNow(), delay)
-    const nextAttemptAt = (this.deps.platformTime ?? this.deps.clock).now() + delay
-    this.set({
-      kind: 'waiting',
-      attempt: this.attempt,
-      nextAttemptAt,
-      reason,
-      ...(reachedPlatform && { reachedPlatform }),
-    })
+    const wait = this.retry.later(() => this.connectNow())
+    this.set({ kind: 'waiting', ...wait, reason, ...(reachedPlatform && { reachedPlatform }) })
   }
 
   /** Drop the connection on purpose and connect again at once or after the backoff. */
@@ -258,7 +220,7 @@ export class PlatformLink {
     this.probation.stop()
     this.closeOnPurpose()
     if (when === 'later') return this.retryLater(reason)
-    this.attempt = 0
+    this.retry.attempt = 0
     this.connectNow()
   }
 
@@ -308,9 +270,9 @@ export class PlatformLink {
       this.deps.log.error(reading.logged)
       return this.retryLater(reading.reason)
     }
-    this.probation.begin(this.attempt)
+    this.probation.begin(this.retry.attempt)
     this.welcomes++
-    this.attempt = 0
+    this.retry.attempt = 0
     this.check.start()
     this.wire.timed(this.attemptSent, reading.welcome.serverTime, raw)
     this.set({ kind: 'connected', welcome: reading.welcome })
@@ -329,12 +291,12 @@ export class PlatformLink {
     if (this.stopped || this.restarting || this.current.kind === 'refused') return
     const carried = this.probation.ended(reason, violation)
     if (carried === undefined) this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
-    else this.attempt = carried
+    else this.retry.attempt = carried
     this.retryLater(`Connection lost (${reason}).`, carried !== undefined)
   }
 
   private refuse(refusal: Refusal): void {
-    this.retryTimer?.cancel()
+    this.retry.cancel()
     this.deadline.cancel()
     this.forgetConnection()
     this.closeOnPurpose()

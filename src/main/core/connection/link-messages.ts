@@ -1,0 +1,56 @@
+/**
+ * What the platform link hears from its connection, read for it: the welcome handed on, each live
+ * event validated (readStreamEntry), and any other message passed over with a word in the log.
+ */
+import type { Listeners } from '../../../shared/listeners'
+import { LIVE_EVENT, WELCOME_EVENT } from '../../../shared/protocol'
+import type { TimeSampleSink } from '../platform-clock/time-sample-sink'
+import type { StreamEntry } from '../ports/cache-store'
+import type { LinkTransportHandlers } from '../ports/link-transport'
+import { messageName, type PassedOver } from './passed-over'
+import { readStreamEntry } from './replay-page'
+
+/** What the link does with what its connection reports, once read. */
+export interface LinkMessageHooks {
+  /** The connection opened; the platform has yet to welcome it. */
+  opened(): void
+  /** An attempt to connect failed (LinkTransportHandlers.failed). */
+  failed(message: string, data: unknown): void
+  /** The open connection closed; `violation` when the platform broke the protocol. */
+  closed(reason: string, violation: boolean): void
+  /** The platform's welcome arrived, unread. */
+  welcomed(raw: unknown): void
+  /** Anything at all arrived. */
+  heard(): void
+  /** More bytes of a message not yet whole arrived. */
+  crossing(): void
+}
+
+/** The transport's handlers for a link: live events go to `events`, what is not the protocol's to `passedOver`. */
+export function linkMessageHandlers(
+  passedOver: PassedOver,
+  events: Listeners<StreamEntry>,
+  timeSamples: TimeSampleSink | undefined,
+  hooks: LinkMessageHooks,
+): LinkTransportHandlers {
+  return {
+    opened: () => {
+      passedOver.newConnection()
+      hooks.opened()
+    },
+    failed: (message, data) => hooks.failed(message, data),
+    closed: (reason, violation) => hooks.closed(reason, violation === true),
+    received: (name, payload) => {
+      if (name === WELCOME_EVENT) return hooks.welcomed(payload)
+      if (name !== LIVE_EVENT)
+        return passedOver.tell(`a message named ${messageName(name)}; Standby passed it over`)
+      const entry = readStreamEntry(payload, passedOver.messages)
+      if (entry === null) return
+      if (entry.type !== 'unreadable') timeSamples?.liveEventAt?.(entry.at)
+      events.emit(entry)
+    },
+    passedOver: (what) => passedOver.tell(what),
+    heard: () => hooks.heard(),
+    crossing: () => hooks.crossing(),
+  }
+}
