@@ -1,0 +1,227 @@
+/**
+ * The platform link's connection cycle (platform-link.ts): connecting with the token and protocol
+ * version, giving up an attempt the platform does not let in, retrying with backoff and jitter,
+ * taking the welcome, and reconnecting at once on a wake or when the connection is found dead.
+ */
+import { steadyNow, systemClock, type Clock } from '../../../shared/clock'
+import type { LocalReading } from '../../../shared/clock-offset'
+import { PROTOCOL_VERSION } from '../../../shared/protocol'
+import type { StreamEntry } from '../ports/cache-store'
+import type { LinkConnection } from '../ports/link-transport'
+import type { Unsubscribe } from '../../../shared/listeners'
+import { sendProbe } from './link-command'
+import { LinkRetry } from './link-retry'
+import type { LinkDeps, LinkState } from './link-deps'
+import { notWelcomed, readConnectFailure, readWelcome, type Refusal } from './link-handshake'
+import { defaultLinkTimings, type LinkTimings } from './link-timings'
+import { linkWire, type LinkWire } from './link-wire'
+import { linkMessageHandlers } from './link-messages'
+import { Listeners } from '../../../shared/listeners'
+import { ConnectionCheck } from './connection-check'
+import { PassedOver } from './passed-over'
+import { WelcomeProbation } from './welcome-probation'
+import { AttemptDeadline } from './attempt-deadline'
+
+/** The connection cycle of one expert's link to one platform; PlatformLink adds what callers use. */
+export abstract class LinkCycle {
+  protected current: LinkState = { kind: 'idle' }
+  protected readonly connection: LinkConnection
+  /** Times the link's own liveness and answers in elapsed time (link-deps.ts). */
+  protected readonly linkClock: Clock
+  /** What commands and replays go through: the connection, the clock, the log, the time samples. */
+  protected readonly wire: LinkWire
+  protected readonly timings: LinkTimings
+  /** The attempts in a row and the timer for the next (link-retry.ts). */
+  protected readonly retry: LinkRetry
+  protected readonly deadline: AttemptDeadline
+  protected readonly check: ConnectionCheck
+  protected readonly probation: WelcomeProbation
+  private readonly passedOver: PassedOver
+  /** Connections welcomed so far: a command resent waits for one newer than the one it was lost on. */
+  protected welcomes = 0
+  /** The local clocks when the current connection attempt began: the welcome's exchange starts there. */
+  private attemptSent: LocalReading | undefined
+  /** When (monotonic, link clock) bytes of a message last arrived part way: a replay's answer crossing. */
+  protected crossedAt = Number.NEGATIVE_INFINITY
+  protected stopped = true
+  private restarting = false
+  protected readonly unsubscribePower: Unsubscribe[] = []
+  /** State changes. */
+  readonly states = new Listeners<LinkState>()
+  /** Live events in arrival order, each validated (an unreadable one with a readable id as a marker). */
+  readonly events = new Listeners<StreamEntry>()
+
+  constructor(
+    readonly platformUrl: string,
+    token: string,
+    protected readonly deps: LinkDeps,
+  ) {
+    this.timings = { ...defaultLinkTimings, ...deps.timings }
+    this.deadline = new AttemptDeadline(deps.clock, this.timings.connectTimeoutMs)
+    this.linkClock = deps.linkClock ?? systemClock
+    this.retry = new LinkRetry(deps.clock, deps.random ?? Math.random, deps.platformTime ?? deps.clock)
+    this.probation = new WelcomeProbation(deps.clock, this.timings.steadyAfterMs, deps.log)
+    this.passedOver = new PassedOver(deps.log)
+    this.check = new ConnectionCheck(this.linkClock, this.timings, {
+      send: () => sendProbe(this.wire),
+      checking: (reason) => {
+        if (this.current.kind !== 'connected') return
+        this.deps.log.info(`${reason}: checking the connection`)
+        this.set({ ...this.current, checking: true })
+      },
+      answered: () => {
+        if (this.current.kind === 'connected') this.set({ kind: 'connected', welcome: this.current.welcome })
+      },
+      dead: (reason) => this.reconnect(reason, 'now'),
+    })
+    const handlers = linkMessageHandlers(this.passedOver, this.events, deps.timeSamples, {
+      opened: () => this.giveUpAttemptAfter(notWelcomed(platformUrl)),
+      failed: (message, data) => this.failed(message, data),
+      closed: (reason, violation) => this.dropped(reason, violation),
+      welcomed: (raw) => this.welcomed(raw),
+      heard: () => this.check.heard(),
+      crossing: () => {
+        this.crossedAt = steadyNow(this.linkClock)
+        this.deadline.crossing()
+        this.check.crossing()
+      },
+    })
+    // The connection never reconnects by itself: the link retries, at once on a resume or a network change.
+    this.connection = deps.transport(
+      { platformUrl, auth: { token, protocolVersion: PROTOCOL_VERSION } },
+      handlers,
+    )
+    this.wire = linkWire(this.connection, this.linkClock, deps.log, deps.timeSamples)
+  }
+
+  protected connectNow(): void {
+    if (this.stopped) return
+    this.retry.cancel()
+    // A retry keeps saying why the last attempt failed: "trying" alone would hide it at every attempt.
+    const { reason, reachedPlatform } = this.current.kind === 'waiting' ? this.current : {}
+    this.set({
+      kind: 'connecting',
+      attempt: this.retry.attempt + 1,
+      ...(reason && { reason, reachedPlatform }),
+    })
+    this.attemptSent = this.wire.reading()
+    this.deadline.begin()
+    // The transport times opening its connection, but not a server that opens it and then never
+    // lets the expert in: every attempt ends within the connect timeout, or a wake could not end it.
+    this.giveUpAttemptAfter(
+      `The platform at ${this.platformUrl} did not answer the connection within ${this.timings.connectTimeoutMs / 1000} s.`,
+    )
+    this.connection.connect()
+  }
+
+  /** Wait out the backoff, then connect; `reachedPlatform` when the failed attempt got in before it broke. */
+  private retryLater(reason: string, reachedPlatform = false): void {
+    if (this.stopped) return
+    const wait = this.retry.later(() => this.connectNow())
+    this.set({ kind: 'waiting', ...wait, reason, ...(reachedPlatform && { reachedPlatform }) })
+  }
+
+  /** Drop the connection on purpose and connect again at once or after the backoff. */
+  protected reconnect(reason: string, when: 'now' | 'later'): void {
+    if (this.stopped || this.current.kind === 'refused') return
+    this.deps.log.warn(`${reason} Reconnecting.`)
+    this.forgetConnection()
+    this.probation.stop()
+    this.closeOnPurpose()
+    if (when === 'later') return this.retryLater(reason)
+    this.retry.attempt = 0
+    this.connectNow()
+  }
+
+  /** After a wake or a network change a connection that looks open may be dead without knowing it. */
+  protected woke(reason: string): void {
+    if (this.stopped || this.current.kind === 'refused') return
+    if (this.current.kind === 'connected') return this.check.probe(reason)
+    // An attempt under way started on the network as it is now or gives up within the connect
+    // timeout of its last bytes, and within the longest an attempt may last; starting it over at
+    // every wake of a storm would never let one finish.
+    if (this.current.kind === 'connecting') return
+    // Waiting: the wait between attempts was for a network that may be back; try now.
+    this.reconnect(reason, 'now')
+  }
+
+  /** Stop watching and probing the connection that is going away. */
+  protected forgetConnection(): void {
+    this.check.stop()
+  }
+
+  /**
+   * End the attempt under way with `reason` unless it is welcomed (or fails) within the connect
+   * timeout of its last bytes, and in any case once it has lasted the longest an attempt may.
+   */
+  private giveUpAttemptAfter(reason: string): void {
+    this.deadline.arm((why) => {
+      if (this.current.kind !== 'connecting') return
+      this.closeOnPurpose()
+      this.retryLater(
+        why === 'quiet'
+          ? reason
+          : `The platform at ${this.platformUrl} kept answering the connection, a few bytes at a time, without letting Standby in within ${this.deadline.longestMs / 1000} s.`,
+      )
+    })
+  }
+
+  private welcomed(raw: unknown): void {
+    // One welcome opens a connection: another cannot change whose stream it carries, and read
+    // again it would refuse for good, or drop, a connection that works on a platform's slip.
+    if (this.current.kind !== 'connecting')
+      return this.passedOver.tell('a second welcome on one connection; Standby kept the first')
+    this.deadline.cancel()
+    const reading = readWelcome(raw, this.deps.expertId)
+    if (reading.kind === 'refused') return this.refuse(reading.refusal)
+    if (reading.kind === 'retry') {
+      this.closeOnPurpose()
+      this.deps.log.error(reading.logged)
+      return this.retryLater(reading.reason)
+    }
+    this.probation.begin(this.retry.attempt)
+    this.welcomes++
+    this.retry.attempt = 0
+    this.check.start()
+    this.wire.timed(this.attemptSent, reading.welcome.serverTime, raw)
+    this.set({ kind: 'connected', welcome: reading.welcome })
+  }
+
+  private failed(message: string, data: unknown): void {
+    this.deadline.cancel()
+    const reading = readConnectFailure(message, data, this.platformUrl)
+    if (reading.kind === 'refused') return this.refuse(reading.refusal)
+    this.retryLater(reading.reason)
+  }
+
+  private dropped(reason: string, violation: boolean): void {
+    this.deadline.cancel()
+    this.forgetConnection()
+    if (this.stopped || this.restarting || this.current.kind === 'refused') return
+    const carried = this.probation.ended(reason, violation)
+    if (carried === undefined) this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
+    else this.retry.attempt = carried
+    this.retryLater(`Connection lost (${reason}).`, carried !== undefined)
+  }
+
+  private refuse(refusal: Refusal): void {
+    this.retry.cancel()
+    this.deadline.cancel()
+    this.forgetConnection()
+    this.closeOnPurpose()
+    this.deps.log.warn(`The platform refused the connection: ${refusal.message}`)
+    this.set({ kind: 'refused', ...refusal })
+  }
+
+  /** Close the connection; the close is ours, so it must not count as a dropped connection to retry. */
+  private closeOnPurpose(): void {
+    this.restarting = true
+    this.connection.disconnect()
+    this.restarting = false
+  }
+
+  protected set(state: LinkState): void {
+    this.current = state
+    this.states.emit(state)
+  }
+}
