@@ -1,7 +1,7 @@
 /** Electron's `app`: lifecycle events, the single-instance lock, paths, quit. */
 import { EventEmitter } from 'node:events'
 import { vi } from 'vitest'
-import type { App, Settings as LoginItemSettings } from 'electron'
+import type { App, LoginItemSettingsOptions, Settings as LoginItemSettings } from 'electron'
 import { preventableEvent } from './events'
 import { fake } from './state'
 
@@ -56,16 +56,28 @@ export class FakeApp
    * user who has not allowed it yet in System Settings, 'not-found' an app the system cannot find.
    */
   macLoginItemStatus: 'enabled' | 'requires-approval' | 'not-found' = 'enabled'
-  getLoginItemSettings(): ReturnType<App['getLoginItemSettings']> {
+  /**
+   * As Electron reports: on Windows an entry counts only for the path (and, for openAtLogin, the
+   * arguments) it was set with, each defaulting alike; on macOS 13 and later the app's own item
+   * opens it at login only once 'enabled', not while it awaits approval or is not found.
+   */
+  getLoginItemSettings(options?: LoginItemSettingsOptions): ReturnType<App['getLoginItemSettings']> {
     requireLoginItems('getLoginItemSettings')
     const last = this.setLoginItemSettings.mock.calls.at(-1)?.[0]
-    const openAtLogin = last?.openAtLogin === true || (fake.platform === 'darwin' && this.macUserLoginItem)
+    const registered = last?.openAtLogin === true
+    const status = registered ? this.macLoginItemStatus : 'not-registered'
+    // Windows compares the command exactly, and the executable alone without regard to case.
+    const sameCommand =
+      registered &&
+      last.path === options?.path &&
+      JSON.stringify(last.args ?? []) === JSON.stringify(options?.args ?? [])
+    const sameExecutable = registered && last.path?.toLowerCase() === options?.path?.toLowerCase()
     return {
-      openAtLogin,
+      openAtLogin: fake.platform === 'darwin' ? status === 'enabled' || this.macUserLoginItem : sameCommand,
       executableWillLaunchAtLogin:
-        openAtLogin && !(fake.platform === 'win32' && this.windowsStartupTurnedOff),
+        fake.platform === 'win32' && sameExecutable && !this.windowsStartupTurnedOff,
       wasOpenedAtLogin: fake.platform === 'darwin' && this.openedAtLogin,
-      status: last?.openAtLogin === true ? this.macLoginItemStatus : 'not-registered',
+      status,
     } as ReturnType<App['getLoginItemSettings']>
   }
   /**

@@ -514,6 +514,36 @@ describe('the fakes of what Linux lacks', () => {
     expect(fake.app.getLoginItemSettings().executableWillLaunchAtLogin).toBe(true)
   })
 
+  it('report a Windows entry only for the path and arguments it was set with, as Electron does', () => {
+    fake.platform = 'win32'
+    const entry = { path: 'C:\\S\\Standby.exe', args: ['--hidden'] }
+    fake.app.setLoginItemSettings({ openAtLogin: true, ...entry })
+    expect(fake.app.getLoginItemSettings(entry)).toMatchObject({
+      openAtLogin: true,
+      executableWillLaunchAtLogin: true,
+    })
+    // The executable alone (any arguments, any case) still launches; the command differs.
+    expect(fake.app.getLoginItemSettings({ path: 'c:\\s\\standby.exe' })).toMatchObject({
+      openAtLogin: false,
+      executableWillLaunchAtLogin: true,
+    })
+    expect(fake.app.getLoginItemSettings()).toMatchObject({
+      openAtLogin: false,
+      executableWillLaunchAtLogin: false,
+    })
+  })
+
+  it('play a macOS 13 login item that opens the app at login only once enabled', () => {
+    fake.platform = 'darwin'
+    fake.app.setLoginItemSettings({ openAtLogin: true })
+    for (const status of ['requires-approval', 'not-found'] as const) {
+      fake.app.macLoginItemStatus = status
+      expect(fake.app.getLoginItemSettings()).toMatchObject({ openAtLogin: false, status })
+    }
+    fake.app.macLoginItemStatus = 'enabled'
+    expect(fake.app.getLoginItemSettings()).toMatchObject({ openAtLogin: true, status: 'enabled' })
+  })
+
   it('never play a screen lock or unlock on Linux, where Electron emits neither', () => {
     fake.platform = 'linux'
     expect(() => fake.powerMonitor.play('lock-screen')).toThrow(/never emits lock-screen on Linux/)

@@ -165,6 +165,16 @@ describe('the Electron login item', () => {
     following.stop()
   })
 
+  it('says nothing at a start with the switch off where macOS 13 still awaits approval of Standby’s item, which opens nothing', () => {
+    fake.platform = 'darwin'
+    fake.app.isPackaged = true
+    fake.app.setLoginItemSettings({ openAtLogin: true })
+    fake.app.macLoginItemStatus = 'requires-approval'
+    expect(createLoginItem({ log: recordingLog(), platform: 'darwin' }).applyAtStart(false)).toEqual({
+      applied: true,
+    })
+  })
+
   it('starts with the switch off as before where nothing opens Standby at login, and on Windows removes only its own entry', () => {
     fake.app.isPackaged = true
     const execPath = 'C:\\S\\Standby.exe'
@@ -195,7 +205,9 @@ describe('the Electron login item', () => {
     // Turned off and on by the expert: Standby's entry is on again, as they asked.
     loginItem.set(false)
     expect(loginItem.set(true)).toEqual({ applied: true })
-    expect(fake.app.getLoginItemSettings().executableWillLaunchAtLogin).toBe(true)
+    expect(
+      fake.app.getLoginItemSettings({ path: execPath, args: ['--hidden'] }).executableWillLaunchAtLogin,
+    ).toBe(true)
   })
 
   it('keeps the Linux entry off at a start where the desktop turned it off, and says so under the switch', () => {
