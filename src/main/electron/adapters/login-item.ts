@@ -87,9 +87,13 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
 export const WINDOWS_STARTUP_TURNED_OFF_PROBLEM =
   'Windows has Standby turned off in its startup apps, so it will not start when you log in. Turn it on in Task Manager › Startup apps, or turn this off and on again.'
 
-/** What Settings says beside the switch, off, while macOS opens Standby at login all the same. */
+/**
+ * What Settings says beside the switch, off, while macOS opens Standby at login all the same. Any
+ * login item starts it in the tray alone (wasOpenedAtLogin), so turning the switch on changes
+ * nothing but whose item it is: the line offers it as keeping that, not as a hidden start.
+ */
 export const MAC_LOGIN_ITEM_OUTSIDE_PROBLEM =
-  'macOS still opens Standby when you log in, from System Settings › General › Login Items. To stop that, remove Standby there; to have it open hidden in the tray instead, turn this on.'
+  'This is off, yet macOS opens Standby in the tray when you log in, from System Settings › General › Login Items. To stop that, remove Standby there; to keep it, turn this on.'
 
 /** What Settings says beside the switch in a development run, which never registers itself. */
 export const DEVELOPMENT_RUN_PROBLEM =

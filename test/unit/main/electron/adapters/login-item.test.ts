@@ -157,6 +157,10 @@ describe('the Electron login item', () => {
     expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled()
     expect(following.status()).toEqual({ applied: false, problem: MAC_LOGIN_ITEM_OUTSIDE_PROBLEM })
     expect(log.text()).toMatch(/macOS has a login item of its own/)
+    // Opened by that item, Standby starts in the tray already: the line promises no other start.
+    fake.app.openedAtLogin = true
+    expect(wasOpenedAtLogin('darwin')).toBe(true)
+    expect(MAC_LOGIN_ITEM_OUTSIDE_PROBLEM).toMatch(/opens Standby in the tray .* to keep it, turn this on\.$/)
     // Turned on and off by the expert: Standby removes what opens it at login, as they asked.
     settings.update({ launchAtLogin: true })
     settings.update({ launchAtLogin: false })
