@@ -63,8 +63,8 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     set,
     applyAtStart(openAtLogin) {
       if (!app.isPackaged) return set(openAtLogin)
-      // Removing macOS's login item removes every one that opens this app (macOS 12 and earlier),
-      // the expert's own from System Settings too: only a turn of the switch may do that.
+      // Removing macOS's login item removes every one that opens this app (macOS 12 and earlier, and
+      // later while Standby's own is unregistered), the expert's too: only a turn of the switch may.
       if (platform === 'darwin' && !openAtLogin) {
         if (!app.getLoginItemSettings().openAtLogin) return LOGIN_ITEM_APPLIED
         log.info('Launch at login is off, and macOS has a login item of its own that opens Standby')
