@@ -50,6 +50,16 @@ export interface ReplayWatch {
   readonly crossedAt?: () => number
 }
 
+/**
+ * The bytes an answer takes on the wire, as the platform counts a page's budget: UTF-8, in which a
+ * character of most scripts but Latin takes two or three bytes where the text's length counts one.
+ */
+function wireBytes(raw: unknown): number {
+  return UTF8.encode(JSON.stringify(raw)).byteLength
+}
+
+const UTF8 = new TextEncoder()
+
 /** How one replay is sent and watched. */
 export type ReplayRequestDeps = LinkWire & ReplayWatch
 
@@ -106,6 +116,6 @@ export async function requestReplay(
   deps.timed(sent, ack.data.serverTime, raw)
   if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)
   const elapsedMs = steadyNow(deps.clock) - sentAt
-  hooks.onCrossed?.({ bytes: JSON.stringify(raw).length, elapsedMs, aimMs: deps.pageCrossingMs })
+  hooks.onCrossed?.({ bytes: wireBytes(raw), elapsedMs, aimMs: deps.pageCrossingMs })
   return parseReplayPage(ack.data.result, deps.log, hooks.cachedExpert)
 }
