@@ -103,18 +103,23 @@ export class PageBudget {
   crossed(crossing: PageCrossing, events: number | undefined): void {
     if (events !== undefined && events > 0) this.eventBytes = crossing.bytes / events
     const previous = this.page
-    this.page = instant(crossing) ? FULL_PAGE : pageOf(this.bytesAfter(crossing), this.eventBytes)
+    const rate = rateBeyondRoundTrip(this.recent, crossing)
+    this.page = instant(crossing) ? FULL_PAGE : pageOf(this.bytesAfter(crossing, rate), this.eventBytes)
     this.recent.push(crossing)
     if (this.recent.length > RECENT_ANSWERS) this.recent.shift()
     // A page that crossed in time says nothing against the one asked: a short last page of a
-    // catch-up (or an empty one) is short because the platform had no more, not the link.
-    if (crossing.elapsedMs <= crossing.aimMs) this.page = largestOf(this.page, previous)
+    // catch-up (or an empty one) is short because the platform had no more, not the link. Nor
+    // does one whose time went on the round trip, where the link's measured rate beyond it still
+    // carries the page asked in the aimed time; a rate not measured (the larger came no later)
+    // is no such evidence, as a smaller page coming slower may mean the link got worse.
+    const carriesPrevious =
+      rate !== undefined && Number.isFinite(rate) && rate * crossing.aimMs >= previous.maxBytes
+    if (crossing.elapsedMs <= crossing.aimMs || carriesPrevious) this.page = largestOf(this.page, previous)
   }
 
-  /** The bytes the next page may carry after one crossed as `crossing` says. */
-  private bytesAfter(crossing: PageCrossing): number {
+  /** The bytes the next page may carry after one crossed as `crossing` says, the link carrying `rate` beyond its round trip. */
+  private bytesAfter(crossing: PageCrossing, rate: number | undefined): number {
     const sure = surelyWithin(crossing)
-    const rate = rateBeyondRoundTrip(this.recent, crossing)
     const byRate = rate === undefined ? Infinity : rate * crossing.aimMs
     return Math.max(sure, Math.min(2 * crossing.bytes, 2 * sure, byRate))
   }

@@ -104,10 +104,29 @@ describe('page budget', () => {
   })
 
   it('keeps its pages after a short last page of a catch-up, which was short for want of events', () => {
-    const link = { roundTripMs: 300, bytesPerMs: 1_000, eventBytes: 300 }
-    const { budget } = catchUp(link, 10)
-    const full = budget.current
-    budget.crossed({ bytes: OVERHEAD, elapsedMs: link.roundTripMs, aimMs: AIM_MS }, 0)
-    expect(budget.current).toEqual(full)
+    // A quick round trip, and one that takes longer than the aimed time (a congested mobile link).
+    for (const roundTripMs of [300, 2_500]) {
+      const link = { roundTripMs, bytesPerMs: 1_000, eventBytes: 300 }
+      const { budget } = catchUp(link, 20)
+      const full = budget.current
+      expect(full.maxBytes).toBe(MAX_REPLAY_PAGE_BYTES)
+      // Three events left, then none: the next catch-up starts from full pages again.
+      const three = OVERHEAD + 3 * link.eventBytes
+      budget.crossed({ bytes: three, elapsedMs: roundTripMs + three / link.bytesPerMs, aimMs: AIM_MS }, 3)
+      expect(budget.current).toEqual(full)
+      budget.crossed(
+        { bytes: OVERHEAD, elapsedMs: roundTripMs + OVERHEAD / link.bytesPerMs, aimMs: AIM_MS },
+        0,
+      )
+      expect(budget.current).toEqual(full)
+    }
+  })
+
+  it('makes pages smaller when a smaller page comes slower than a larger one did, as the link may have got worse', () => {
+    const link = { roundTripMs: 2_500, bytesPerMs: 1_000, eventBytes: 300 }
+    const { budget } = catchUp(link, 20)
+    // Three events that took four times as long as a full page: no rate beyond the round trip says the full page still fits.
+    budget.crossed({ bytes: OVERHEAD + 900, elapsedMs: 10_000, aimMs: AIM_MS }, 3)
+    expect(budget.current.maxBytes).toBeLessThan(MAX_REPLAY_PAGE_BYTES)
   })
 })
