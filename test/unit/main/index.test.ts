@@ -625,15 +625,18 @@ describe('launching Standby', () => {
   })
 
   it('shows what failed and what to do when it cannot start, names the log, and exits', async () => {
+    let blocked = ''
     const fake = await start((f) => {
       // The profile's folder is a file: the cache cannot be created in it.
-      const blocked = join(f.paths.userData!, 'profile')
+      blocked = join(f.paths.userData!, 'profile')
       writeFileSync(blocked, '')
       f.paths.userData = blocked
     })
     expect(fake.dialog.showErrorBox).toHaveBeenCalledOnce()
     const [title, message] = fake.dialog.showErrorBox.mock.calls[0]!
-    expect(title).toBe('Standby cannot write to its profile folder')
+    expect(title).toBe('Standby could not open its offline cache')
+    // It names the file in the way, not the folder's permissions, which are not at fault.
+    expect(message).toContain(`${blocked} is a file, where a folder should be. Move or rename that file`)
     expect(message).toContain(`The log has the details: ${join(userData!, 'logs', 'standby.log')}`)
     expect(fake.app.exit).toHaveBeenCalledWith(1)
     expect(readFileSync(join(userData!, 'logs', 'standby.log'), 'utf8')).toContain('Standby could not start')
