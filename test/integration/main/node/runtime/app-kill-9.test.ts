@@ -5,7 +5,7 @@ import { useCleanup } from '../../../../support/cleanup'
 import { seededRandom } from '../../../../support/mutation-fuzz'
 import { useTempDirs } from '../../../../support/temp-dir'
 import { startTestPlatform, type TestPlatform } from '../../../../support/test-platform'
-import { cacheMarks, startApp, type AppHome, type AppRun } from './app-process'
+import { cacheMarks, useAppStarts, type AppHome, type AppRun } from './app-process'
 
 const INVITES = 1_000
 const KILLS = 8
@@ -15,6 +15,7 @@ const RUNS_TIMEOUT_MS = 180_000
 describe('the app killed with SIGKILL', () => {
   const defer = useCleanup()
   const tempDir = useTempDirs()
+  const startApp = useAppStarts()
   /** A platform with one expert, and a fresh home for that expert's app. */
   const world = async (): Promise<{ platform: TestPlatform; expert: { id: string }; home: AppHome }> => {
     const platform = await startTestPlatform()

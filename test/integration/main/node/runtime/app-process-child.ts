@@ -2,7 +2,8 @@
  * Child process for the app kill -9 test: the app's core on its own data directory (real SQLite
  * cache, Node adapters, system clock), as a host starts it. It says on stdout, synchronously so
  * that a line written is a line the parent gets even when the process is killed right after, each
- * state the link reaches and each invite shown. Run with `node --import tsx`.
+ * state the link reaches and each invite shown. Bundled once per test file and run with plain
+ * `node` (test/support/built-script.ts).
  */
 import { writeSync } from 'node:fs'
 import { createNodeAdapters } from '../../../../../src/main/node/adapters'

@@ -6,11 +6,10 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { useBuiltScript } from '../../../../support/built-script'
 import { stallTimer } from '../../../../support/stall-timer'
 
-const CHILD = fileURLToPath(new URL('./app-process-child.ts', import.meta.url))
 /** How long the app may print nothing before a wait on it gives up with what it was waiting for. */
 const FAILSAFE_MS = 40_000
 
@@ -45,14 +44,23 @@ export interface AppHome {
   readonly dataDir: string
 }
 
+/** Starts the app on a home, optionally to kill itself at a point (`startApp` of `useAppStarts`). */
+export type StartApp = (home: AppHome, killAfterShown?: number | 'after-snapshot') => AppRun
+
 /**
- * Start the app on `home`; given `killAfterShown`, it kills itself right after showing that many
- * invites, or (`after-snapshot`) right after a snapshot of the platform is in its cache.
+ * For a test file: builds the app's child script once (before its tests) and returns `startApp`.
+ * Given `killAfterShown`, the app kills itself right after showing that many invites, or
+ * (`after-snapshot`) right after a snapshot of the platform is in its cache.
  */
-export function startApp(home: AppHome, killAfterShown?: number | 'after-snapshot'): AppRun {
+export function useAppStarts(): StartApp {
+  const script = useBuiltScript(new URL('./app-process-child.ts', import.meta.url))
+  return (home, killAfterShown) => startApp(script(), home, killAfterShown)
+}
+
+function startApp(script: string, home: AppHome, killAfterShown?: number | 'after-snapshot'): AppRun {
   const args = [home.platformUrl, home.token, home.expertId, home.dataDir]
   if (killAfterShown !== undefined) args.push(String(killAfterShown))
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+  const child = spawn(process.execPath, [script, ...args], {
     // stdin holds the app open for as long as the test runs (app-process-child.ts).
     stdio: ['pipe', 'pipe', 'inherit'],
   })
