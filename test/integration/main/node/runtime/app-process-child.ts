@@ -1,14 +1,13 @@
 /**
  * Child process for the app kill -9 test: the app's core on its own data directory (real SQLite
- * cache, Node adapters, system clock), as a host starts it. It says on stdout, synchronously so
- * that a line written is a line the parent gets even when the process is killed right after, each
- * state the link reaches and each invite shown. Bundled once per test file and run with plain
+ * cache, Node adapters, system clock), as a host starts it. It says on its lines channel
+ * (test/support/child-lines.ts) each state the link reaches and each invite shown. Bundled once per test file and run with plain
  * `node` (test/support/built-script.ts).
  */
-import { writeSync } from 'node:fs'
 import { createNodeAdapters } from '../../../../../src/main/node/adapters'
 import { headlessHost, startNodeRuntime } from '../../../../../src/main/node/runtime/start-node-runtime'
 import { systemClock } from '../../../../../src/shared/clock'
+import { sayLine } from '../../../../support/child-lines'
 
 const [platformUrl, token, expertId, dataDir, killAfterShown] = process.argv.slice(2) as [
   string,
@@ -26,14 +25,13 @@ const log = {
   warn: () => {},
   error: (m: string) => process.stderr.write(`${m}\n`),
 }
-const say = (line: string): void => void writeSync(1, `${line}\n`)
 
 const adapters = createNodeAdapters({ dataDir, out: { write: () => true }, log })
 await adapters.secrets.save({ platformUrl, token, expertId })
 let shown = 0
 adapters.notifier.onShow((n) => {
   if (n.kind !== 'invite') return
-  say(`shown ${n.inviteId}`)
+  sayLine(`shown ${n.inviteId}`)
   if (++shown === Number(killAfterShown)) process.kill(process.pid, 'SIGKILL')
 })
 const runtime = await startNodeRuntime({
@@ -43,8 +41,8 @@ const runtime = await startNodeRuntime({
   log,
   host: headlessHost('kill-9', log),
 })
-runtime.core.states.add((state) => say(`state ${state.status}`))
-say(`state ${runtime.core.connection.status}`)
+runtime.core.states.add((state) => sayLine(`state ${state.status}`))
+sayLine(`state ${runtime.core.connection.status}`)
 // A host runs until it is quit (Electron's app, the browser shell's server); the core's own timers
 // hold no process open (systemClock unrefs them). Without this the process ended by itself at the
 // first connection that failed or dropped, as it waited to try again. Held by the test's end of

@@ -5,9 +5,9 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import Database from 'better-sqlite3'
 import { useBuiltScript } from '../../../../support/built-script'
+import { childLines, LINES_STDIO } from '../../../../support/child-lines'
 import { stallTimer } from '../../../../support/stall-timer'
 
 /** How long the app may print nothing before a wait on it gives up with what it was waiting for. */
@@ -60,13 +60,11 @@ export function useAppStarts(): StartApp {
 function startApp(script: string, home: AppHome, killAfterShown?: number | 'after-snapshot'): AppRun {
   const args = [home.platformUrl, home.token, home.expertId, home.dataDir]
   if (killAfterShown !== undefined) args.push(String(killAfterShown))
-  const child = spawn(process.execPath, [script, ...args], {
-    // stdin holds the app open for as long as the test runs (app-process-child.ts).
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
+  // stdin holds the app open for as long as the test runs (app-process-child.ts).
+  const child = spawn(process.execPath, [script, ...args], { stdio: LINES_STDIO })
   const shown: string[] = []
   const listeners: Array<(line: string) => void> = []
-  const lines = createInterface({ input: child.stdout })
+  const lines = childLines(child)
   lines.on('line', (line) => {
     if (line.startsWith('shown ')) shown.push(line.slice('shown '.length))
     for (const listener of listeners) listener(line)
