@@ -22,3 +22,14 @@ export function stallTimer(ms: number, onStall: () => void): StallTimer {
     },
   }
 }
+
+/**
+ * What a wait is for, as its stall message says it: a function is worded when the wait stalls, so
+ * a count in it ("12 not yet") is the count then, not when the wait began.
+ */
+export type WaitingFor = string | (() => string)
+
+/** The words for `what` now. */
+export function waitingFor(what: WaitingFor): string {
+  return typeof what === 'string' ? what : what()
+}

@@ -3,7 +3,7 @@ import { ManualClock } from '../../../../src/shared/clock'
 import { MOST_NOTIFICATIONS_HELD } from '../../../../src/main/core/ports/notifier'
 import { FaultProxy } from '../../../support/fault-proxy'
 import { seededRandom } from '../../../support/mutation-fuzz'
-import { stallTimer } from '../../../support/stall-timer'
+import { stallTimer, waitingFor, type WaitingFor } from '../../../support/stall-timer'
 import { backUpPlatform, restorePlatform } from '../../../support/platform-backup'
 import { startCoreFor, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
@@ -48,11 +48,15 @@ describe('chaos', { timeout: RUN_TIMEOUT_MS }, () => {
     const wakers = new Set<() => void>()
     // Woken by every state change and notification, each of which is progress and starts the
     // failsafe over: it turns a hang into a message, never a busy machine's slow replay of a thousand.
-    const waitUntil = (done: () => boolean, what: string): Promise<void> =>
+    const waitUntil = (done: () => boolean, what: WaitingFor): Promise<void> =>
       new Promise((resolve, reject) => {
         const failsafe = stallTimer(FAILSAFE_MS, () => {
           wakers.delete(check)
-          reject(new Error(`chaos: still waiting until ${what}; nothing happened for ${FAILSAFE_MS} ms`))
+          reject(
+            new Error(
+              `chaos: still waiting until ${waitingFor(what)}; nothing happened for ${FAILSAFE_MS} ms`,
+            ),
+          )
         })
         const check = (): void => {
           if (!done()) return failsafe.progress()
@@ -190,12 +194,14 @@ describe('chaos', { timeout: RUN_TIMEOUT_MS }, () => {
       .all(expert.id) as string[]
     const shownInvites = (): string[] =>
       core.adapters.notifier.shown.flatMap((n) => (n.kind === 'invite' ? [n.inviteId] : []))
+    const notShown = (): string[] => {
+      const shown = new Set(shownInvites())
+      return inviteIds.filter((id) => !shown.has(id))
+    }
+    // Counted when the wait stalls: counted when it began, it was every invite a slow replay had not reached.
     await waitUntil(
-      () => {
-        const shown = new Set(shownInvites())
-        return inviteIds.every((id) => shown.has(id))
-      },
-      `every invite the platform holds is shown (${inviteIds.length - shownInvites().length} not yet)`,
+      () => notShown().length === 0,
+      () => `every invite the platform holds is shown (${notShown().length} not yet, first ${notShown()[0]})`,
     )
     await core.waitForState((s) => s.status === 'online')
     await core.runtime.core.settled()

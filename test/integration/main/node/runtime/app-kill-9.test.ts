@@ -137,7 +137,9 @@ describe('the app killed with SIGKILL', () => {
           if (line.startsWith('shown ') && when === 'while showing' && app.shown.length === 1) app.kill()
         })
         // A run whose moment never comes (nothing left to show) ends once it has shown everything.
-        if (await app.until(() => online && pending(app).length === 0, 'every invite is shown')) app.kill()
+        // Counted when the wait stalls, as every invite left to show then.
+        const notYet = (): string => `every invite is shown (${pending(app).length} not yet)`
+        if (await app.until(() => online && pending(app).length === 0, notYet)) app.kill()
         // Every run ends killed, by the test or by itself: one that stopped on its own is no crash
         // this test plays, and the invites it never showed would be blamed on the kills.
         const exit = await app.ended

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { useBuiltScript } from '../../../../support/built-script'
 import { childLines, LINES_STDIO } from '../../../../support/child-lines'
-import { stallTimer } from '../../../../support/stall-timer'
+import { stallTimer, waitingFor, type WaitingFor } from '../../../../support/stall-timer'
 
 /** How long the app may print nothing before a wait on it gives up with what it was waiting for. */
 const FAILSAFE_MS = 40_000
@@ -21,9 +21,9 @@ export interface AppRun {
   onLine(listener: (line: string) => void): void
   /**
    * Resolves true once `done` holds (checked now and after each line), false if the app dies
-   * first; rejects, naming `what`, after a failsafe that only turns a hang into a message.
+   * first; rejects, naming `what` as it is then, after a failsafe that only turns a hang into a message.
    */
-  until(done: () => boolean, what: string): Promise<boolean>
+  until(done: () => boolean, what: WaitingFor): Promise<boolean>
   /** Kill it with SIGKILL, as a crash or the task manager does. */
   kill(): void
   /** Resolves once it is dead and everything it said has been read, with how it ended. */
@@ -77,13 +77,17 @@ function startApp(script: string, home: AppHome, killAfterShown?: number | 'afte
       else child.once('exit', () => resolve(exit()))
     })
   })
-  const until = (done: () => boolean, what: string): Promise<boolean> =>
+  const until = (done: () => boolean, what: WaitingFor): Promise<boolean> =>
     new Promise((resolve, reject) => {
       // A stall, not a slow run: every line the app prints is progress and starts the wait over,
       // so a busy machine that shows a thousand invites slowly is not taken for one that lost one.
       const failsafe = stallTimer(FAILSAFE_MS, () =>
         finish(() =>
-          reject(new Error(`still waiting until ${what}: the app printed nothing for ${FAILSAFE_MS} ms`)),
+          reject(
+            new Error(
+              `still waiting until ${waitingFor(what)}: the app printed nothing for ${FAILSAFE_MS} ms`,
+            ),
+          ),
         ),
       )
       let settled = false
