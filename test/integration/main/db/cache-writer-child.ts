@@ -1,12 +1,12 @@
 /**
  * Child process for the kill -9 test: applies batches of invite.created events to a cache file in
- * a loop, and says on stdout (synchronously, so the parent sees it at once) when each batch
- * begins and when it has committed. Run with `node --import tsx`.
+ * a loop, and says on its lines channel (test/support/child-lines.ts) when each batch begins and
+ * when it has committed. Bundled by the test and run with plain `node`.
  */
-import { writeSync } from 'node:fs'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import type { PlatformEvent } from '../../../../src/shared/protocol'
+import { sayLine } from '../../../support/child-lines'
 import { anInvite, aRequest, inviteCreated } from '../../../support/fixtures'
 
 const [path, batchSizeText, batchCountText] = process.argv.slice(2) as [string, string, string]
@@ -27,8 +27,8 @@ for (let b = 0; b < Number(batchCountText); b++) {
 }
 
 batches.forEach((batch, n) => {
-  writeSync(1, `begin ${n + 1}\n`)
+  sayLine(`begin ${n + 1}`)
   store.applyEvents(batch)
-  writeSync(1, `committed ${store.cursor()}\n`)
+  sayLine(`committed ${store.cursor()}`)
 })
 db.close()

@@ -2,16 +2,16 @@
 // cursor is the last id of a batch that fully committed, and every invite up to it is there.
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { linesLogger, useTempDirs } from '../../../unit/main/db/cache-test-kit'
+import { useBuiltScript } from '../../../support/built-script'
+import { childLines, LINES_STDIO } from '../../../support/child-lines'
 import { FIXTURE_NOW } from '../../../support/fixtures'
 
 const tempDir = useTempDirs()
-const CHILD = fileURLToPath(new URL('./cache-writer-child.ts', import.meta.url))
+const writer = useBuiltScript(new URL('./cache-writer-child.ts', import.meta.url))
 const BATCH = 250
 
 /**
@@ -20,12 +20,10 @@ const BATCH = 250
  */
 function writeAndKill(path: string, killAt: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, path, String(BATCH), '40'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const child = spawn(process.execPath, [writer(), path, String(BATCH), '40'], { stdio: LINES_STDIO })
     let committed = 0
     let killed = false
-    createInterface({ input: child.stdout }).on('line', (line) => {
+    childLines(child).on('line', (line) => {
       const [word, value] = line.split(' ')
       if (word === 'committed') committed = Number(value)
       if (word === 'begin' && Number(value) === killAt && !killed) {
