@@ -75,13 +75,19 @@ const PRINTABLE_ASCII_LINES = /^[\t\n\x20-\x7e]*$/
 // between braille letters it is the space braille writes, and stays.
 const BRAILLE_BLANK = '\u2800'
 
-/** `text` without spaces or braille blanks at either end. */
+// What cleaning keeps that draws nothing of its own: the joiners, the directional marks and the
+// variation selectors (see INVISIBLES) join, steer or pick the look of the characters beside them.
+// Text of nothing else but them and blanks shows as no text at all ("Waiting for  to join…"), so
+// it is taken for empty, as spaces alone are.
+const DRAWS_NOTHING = /^[\s\u2800\u061c\u200c-\u200f\p{Variation_Selector}]*$/u
+
+/** `text` without spaces or braille blanks at either end; empty when nothing in it draws. */
 function trimmed(text: string): string {
   // A loop, not a regex: one anchored at the end retries from every space of a long run inside.
   let kept = text.trim()
   while (kept.startsWith(BRAILLE_BLANK)) kept = kept.slice(1).trimStart()
   while (kept.endsWith(BRAILLE_BLANK)) kept = kept.slice(0, -1).trimEnd()
-  return kept
+  return DRAWS_NOTHING.test(kept) ? '' : kept
 }
 
 /** One-line text as stored: well-formed, breaks and tabs as spaces, no controls, invisibles or piles of marks, trimmed. */
@@ -107,7 +113,7 @@ export function normaliseParagraphs(text: string): string {
 
 /**
  * Whether `text` holds nothing once normalised (only spaces, braille blanks, controls or
- * invisibles): what a required text field refuses as empty, so a page can say so before anything
+ * invisibles, the joiners, marks and variation selectors kept among them included): what a required text field refuses as empty, so a page can say so before anything
  * is sent.
  */
 export function isBlankText(text: string): boolean {

@@ -18,6 +18,8 @@ describe('isBlankText', () => {
       '\u200d',
       '\u2800 \u2800',
       '\u2800a\u2800',
+      '\u200e\ufe0f',
+      '\u200d\u2800a',
     ]
     for (const draft of drafts) {
       expect(isBlankText(draft), JSON.stringify(draft)).toBe(!MessageDraft.safeParse(draft).success)
@@ -26,6 +28,8 @@ describe('isBlankText', () => {
     expect(isBlankText('ok')).toBe(false)
     // Braille blanks draw as spaces: a message of them would reach the client as nothing.
     expect(isBlankText('\u2800 \u2800')).toBe(true)
+    // So do joiners, directional marks and variation selectors with nothing to join, steer or style.
+    expect(isBlankText('\u200d\n\u200f\ufe0f')).toBe(true)
   })
 })
 

@@ -43,6 +43,26 @@ describe('text from a client', () => {
     expect(MessageBody.parse('\u2809\u2815\u2800\u280a\u2800\u2800')).toBe('\u2809\u2815\u2800\u280a')
   })
 
+  it('takes a name, a title or a message of only joiners, directional marks or variation selectors, which draw nothing, for an empty one', () => {
+    // Each was taken as a name, and shown as none: "Waiting for  to join…".
+    for (const blank of [
+      '\u200d',
+      '\u200e',
+      '\u061c',
+      '\ufe0f',
+      '\u{e0100}',
+      '\u180b',
+      '\u2800\u200c \u200f\u2800',
+    ]) {
+      expect(PersonName.safeParse(blank).success, JSON.stringify(blank)).toBe(false)
+      expect(MessageBody.safeParse(`\n${blank}\t`).success, JSON.stringify(blank)).toBe(false)
+      expect(shownText(blank, { max: 20 })).toBe('\ufffd')
+    }
+    // Beside a character that draws, each still does its work.
+    expect(PersonName.parse('\u200fSam\u200d')).toBe('\u200fSam\u200d')
+    expect(RequestTitle.parse('\u2800 ❤\ufe0f')).toBe('❤\ufe0f')
+  })
+
   it('loses noncharacters, which are no text and which a Windows notification cannot carry', () => {
     expect(PersonName.parse('Sam\uffff \ufffeLee\ufdd0')).toBe('Sam Lee')
     expect(MessageBody.parse('end\u{10ffff}\n\u{1fffe}line two\ufdef')).toBe('end\nline two')
