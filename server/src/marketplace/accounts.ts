@@ -1,7 +1,7 @@
 /** Creating experts and clients: used by seeding, the simulator, tests and benches. */
 import { z } from 'zod'
 import { Price } from '../../../src/shared/money/money'
-import { Availability, Id, PersonName, Tag, TimeZone } from '../../../src/shared/protocol'
+import { Availability, Entered, Id, PersonName, Tag, TimeZone } from '../../../src/shared/protocol'
 import { newId } from '../ids'
 import type { MarketplaceContext } from './context'
 import { parseInput } from './parse-input'
@@ -9,12 +9,12 @@ import { parseInput } from './parse-input'
 /** A new expert account. `passwordHash` comes from auth's hashPassword. */
 export const NewExpert = z.object({
   id: Id.optional(),
-  name: PersonName,
+  name: Entered(PersonName, 'The name'),
   email: z.email().max(320),
   passwordHash: z.string().min(1),
   timeZone: TimeZone,
   availability: Availability.default('online'),
-  tags: z.array(Tag).max(50).default([]),
+  tags: z.array(Entered(Tag, 'A tag')).max(50).default([]),
   rating: z.number().min(1).max(5).nullable().default(null),
   /** The price of a quarter hour; the platform's default rate when not given. */
   rate: Price.optional(),
@@ -50,7 +50,11 @@ export function createExpert(ctx: MarketplaceContext, input: NewExpert): string 
 }
 
 /** A new client. */
-export const NewClient = z.object({ id: Id.optional(), name: PersonName, timeZone: TimeZone })
+export const NewClient = z.object({
+  id: Id.optional(),
+  name: Entered(PersonName, 'The name'),
+  timeZone: TimeZone,
+})
 /** A new client. */
 export type NewClient = z.input<typeof NewClient>
 

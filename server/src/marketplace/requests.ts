@@ -2,7 +2,10 @@
 import { z } from 'zod'
 import {
   Attachment,
+  Entered,
+  FileName,
   Id,
+  MimeType,
   MAX_PROPOSED_TIMES,
   RequestDescription,
   RequestTitle,
@@ -28,10 +31,18 @@ import { insertInChunks } from '../store/insert-in-chunks'
  */
 export const CreateRequestInput = z.strictObject({
   clientId: Id,
-  title: RequestTitle,
+  title: Entered(RequestTitle, 'The title'),
   description: RequestDescription.default(''),
-  attachments: z.array(Attachment.strict()).max(20).default([]),
-  tags: z.array(Tag).max(20).default([]),
+  attachments: z
+    .array(
+      Attachment.strict().extend({
+        name: Entered(FileName, 'A file name'),
+        mimeType: Entered(MimeType, 'A file type'),
+      }),
+    )
+    .max(20)
+    .default([]),
+  tags: z.array(Entered(Tag, 'A tag')).max(20).default([]),
   kind: SessionKind,
   proposedTimes: z.array(Timestamp).max(MAX_PROPOSED_TIMES).default([]),
   expectedDurationMinutes: z.number().int().min(5).max(480).default(30),

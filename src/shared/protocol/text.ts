@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { clipText, cutText } from '../text-cut'
-import { normaliseLine, normaliseParagraphs } from '../text-normalise'
+import { isBlankText, normaliseLine, normaliseParagraphs } from '../text-normalise'
 
 export { clipText, cutText } from '../text-cut'
 /** The normalisers, here too: where the schemas that use them are. */
@@ -24,30 +24,54 @@ export interface TextLimits {
 }
 
 /**
- * A free-text field: normalised (see normaliseLine and normaliseParagraphs), then checked against
- * its limits. Normalising twice changes nothing, so the app accepts whatever the platform stored.
+ * A free-text field as read: normalised (see normaliseLine and normaliseParagraphs), then checked
+ * against its limits. The app accepts whatever the platform stored: text that held only what
+ * cleaning now drops reads as U+FFFD, as fitText gives it, rather than failing its whole event.
+ * Text being written is refused instead (see Written).
  */
 export function Text({ min = 1, max, multiline = false, tooLong }: TextLimits) {
+  const normalise = multiline ? normaliseParagraphs : normaliseLine
   return z
     .string()
-    .overwrite(multiline ? normaliseParagraphs : normaliseLine)
+    .overwrite((text) => {
+      const clean = normalise(text)
+      // An invite from a platform of another version must still reach the expert, named as
+      // something that shows that a name is there.
+      return clean === '' && text !== '' && min > 0 ? '\ufffd' : clean
+    })
     .min(min)
     .max(max, tooLong === undefined ? undefined : { message: tooLong })
 }
 
 /**
- * Text as its writer sends it: `schema`, and well-formed Unicode. Text read back keeps the lenient
+ * Text as someone enters it: `schema`, and something to read where `schema` requires text. Text
+ * read back keeps the lenient rule (text of only what cleaning drops becomes U+FFFD), but text
+ * being entered is refused, naming `what` ("The name"), so the writer learns that nothing shows.
+ */
+export function Entered(schema: ReturnType<typeof Text>, what: string) {
+  const required = (schema.minLength ?? 0) > 0
+  return z
+    .string()
+    .refine((text) => !required || text === '' || !isBlankText(text), {
+      message: `${what} holds only spaces or characters that draw nothing; type some text and send it again`,
+      abort: true,
+    })
+    .pipe(schema)
+}
+
+/**
+ * Text as its writer sends it: Entered, and well-formed Unicode. Text read back keeps the lenient
  * rule (a broken character becomes U+FFFD), but text being written is refused, naming `what` ("The
  * note"), so the writer learns of it and retypes it rather than having a mangled copy kept.
  */
-export function Written<T extends z.ZodType<string, string>>(schema: T, what: string) {
+export function Written(schema: ReturnType<typeof Text>, what: string) {
   return z
     .string()
     .refine((text) => text.isWellFormed(), {
       message: `${what} holds a broken character (invalid Unicode); retype it and send it again`,
       abort: true,
     })
-    .pipe(schema)
+    .pipe(Entered(schema, what))
 }
 
 /** The limits of an opaque token, and what it is called in the refusal ("An id"). */

@@ -66,6 +66,26 @@ describe('an admin body with a key the endpoint does not take', () => {
     expect(requests()).toBe(before)
   })
 
+  it('refuses a title, a file name or a client name of only what draws nothing, saying which, and stores nothing', async () => {
+    // The app reads such text a platform of another version stored as U+FFFD; this one never stores it.
+    const before = requests()
+    const clientId = platform().addClient()
+    const file = { name: 'a.png', sizeBytes: 1, mimeType: 'image/png', url: 'https://files.test/a' }
+    for (const [body, what] of [
+      [{ clientId, title: '\u200d', kind: 'instant' }, /^title: The title holds only spaces/],
+      [
+        { clientId, title: 'Hi', kind: 'instant', attachments: [{ ...file, name: '\u2800' }] },
+        /A file name holds/,
+      ],
+    ] as const) {
+      const response = await post('/admin/requests', body)
+      expect(response.status).toBe(400)
+      expect(await refusal(response)).toMatchObject({ code: 'invalid_payload', message: what })
+    }
+    expect(requests()).toBe(before)
+    expect(() => platform().addClient('\u2800 \u200f')).toThrow(/The name holds only spaces/)
+  })
+
   it('is refused for a client message and a clock advance too, and changes nothing', async () => {
     const now = platform().clock.now()
     const advance = await post('/admin/clock/advance', { ms: 1_000, seconds: 1 })

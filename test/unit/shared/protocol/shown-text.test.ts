@@ -5,12 +5,14 @@ import {
   clipSentence,
   clipText,
   cutText,
+  Entered,
   MessageBody,
   MOST_MARKS_IN_A_ROW,
   MOST_SENTENCE_CHARS,
   PersonName,
   RequestTitle,
   shownText,
+  Written,
 } from '../../../../src/shared/protocol'
 
 describe('text from a client', () => {
@@ -35,8 +37,10 @@ describe('text from a client', () => {
 
   it('takes a name or a title of braille blanks, which draw as spaces, for an empty one, and trims them from the ends', () => {
     // Shown, it read "Waiting for   to join…", a client with no name.
-    expect(PersonName.safeParse('\u2800').success).toBe(false)
-    expect(PersonName.safeParse(' \u2800\u3000\u2800 ').success).toBe(false)
+    expect(Entered(PersonName, 'The name').safeParse('\u2800').success).toBe(false)
+    expect(Entered(PersonName, 'The name').safeParse(' \u2800\u3000\u2800 ').success).toBe(false)
+    // One a platform of another version stored still reads, as a name that shows.
+    expect(PersonName.parse('\u2800')).toBe('\ufffd')
     expect(RequestTitle.parse('\u2800 Join now\u2800\u2800')).toBe('Join now')
     expect(shownText('\u2800\u2800', { max: 20 })).toBe('\ufffd')
     // Between braille letters it is the space braille writes.
@@ -54,8 +58,12 @@ describe('text from a client', () => {
       '\u180b',
       '\u2800\u200c \u200f\u2800',
     ]) {
-      expect(PersonName.safeParse(blank).success, JSON.stringify(blank)).toBe(false)
-      expect(MessageBody.safeParse(`\n${blank}\t`).success, JSON.stringify(blank)).toBe(false)
+      expect(Entered(PersonName, 'The name').safeParse(blank).success, JSON.stringify(blank)).toBe(false)
+      expect(
+        Written(MessageBody, 'The message').safeParse(`\n${blank}\t`).success,
+        JSON.stringify(blank),
+      ).toBe(false)
+      expect(PersonName.parse(blank)).toBe('\ufffd')
       expect(shownText(blank, { max: 20 })).toBe('\ufffd')
     }
     // Beside a character that draws, each still does its work.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   Attachment,
   commandSchemas,
+  Entered,
   fitText,
   IdempotencyKey,
   Id,
@@ -10,6 +11,7 @@ import {
   RequestDescription,
   RequestTitle,
   Text,
+  Written,
 } from '../../../../src/shared/protocol'
 
 const LONE_HIGH = '\ud83d'
@@ -31,7 +33,7 @@ describe('Text', () => {
   it('drops NUL and other control characters, and counts the limit after dropping them', () => {
     expect(RequestTitle.parse('a\u0000b\u001b[31mred\u007f\u009b')).toBe('ab[31mred')
     expect(RequestTitle.safeParse('x'.repeat(200) + '\u0000'.repeat(50)).success).toBe(true)
-    expect(RequestTitle.safeParse('\u0000\u0007').success).toBe(false)
+    expect(Entered(RequestTitle, 'The title').safeParse('\u0000\u0007').success).toBe(false)
   })
 
   it('puts one-line fields on one line and keeps line breaks and tabs where text may have them', () => {
@@ -41,10 +43,22 @@ describe('Text', () => {
     )
   })
 
-  it('refuses text that is empty once normalised, unless the field may be empty', () => {
-    expect(MessageBody.safeParse(' \n\t ').success).toBe(false)
+  it('refuses text entered that is empty once normalised, unless the field may be empty, saying why', () => {
+    const refused = Written(MessageBody, 'The message').safeParse(' \n\t ')
+    expect(refused.error?.issues[0]?.message).toBe(
+      'The message holds only spaces or characters that draw nothing; type some text and send it again',
+    )
+    expect(Entered(RequestDescription, 'The description').parse('  \u0000 ')).toBe('')
     expect(RequestDescription.parse('  \u0000 ')).toBe('')
+    expect(MessageBody.safeParse('').success).toBe(false)
     expect(Text({ max: 3 }).safeParse('abcd').success).toBe(false)
+  })
+
+  it('reads text stored by a platform of another version that is empty once normalised as U+FFFD, losing nothing', () => {
+    // Such a name or title failed its whole event or invite, which the expert then never saw.
+    expect(PersonName.parse('\u200d')).toBe('\ufffd')
+    expect(RequestTitle.parse('\u0000\u0007')).toBe('\ufffd')
+    expect(MessageBody.parse(' \n\t ')).toBe('\ufffd')
   })
 
   it('changes nothing the second time: the app accepts exactly what the platform stored', () => {

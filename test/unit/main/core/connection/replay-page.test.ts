@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MOST_ITEMS_LOGGED, parseReplayPage } from '../../../../../src/main/core/connection/replay-page'
 import { MAX_REPLAY_PAGE } from '../../../../../src/shared/protocol'
-import { aSnapshot, anExpert, anInvite, aRequest, inviteCreated } from '../../../../support/fixtures'
+import { aClient, aSnapshot, anExpert, anInvite, aRequest, inviteCreated } from '../../../../support/fixtures'
 
 const invite = anInvite({ id: 'inv_1', request: aRequest({ id: 'req_1' }) })
 const good = inviteCreated(1, invite)
@@ -30,6 +30,28 @@ describe('parseReplayPage', () => {
       expect.stringMatching(/^Skipped event 2 from the platform: it could not be read/),
       expect.stringMatching(/^Ignored an event from the platform with no readable id/),
     ])
+  })
+
+  it('reads an invite whose name and title an older platform stored as only what cleaning now drops, shown as U+FFFD', () => {
+    // Such an invite failed the schema and was skipped: the expert never saw it.
+    const errors: string[] = []
+    const log = { error: (m: string) => errors.push(m) }
+    const blank = anInvite({
+      id: 'inv_blank',
+      request: aRequest({ id: 'req_blank', title: '\u2800', client: { ...aClient(1), name: '\u200d' } }),
+    })
+    const page = parseReplayPage(
+      { kind: 'events', events: [inviteCreated(1, blank)], latestId: 1, hasMore: false },
+      log,
+    )
+    const shown = { id: 'inv_blank', request: { title: '\ufffd', client: { name: '\ufffd' } } }
+    expect(page).toMatchObject({
+      kind: 'events',
+      entries: [{ type: 'invite.created', payload: { invite: shown } }],
+    })
+    const snapshot = parseReplayPage({ kind: 'snapshot', snapshot: aSnapshot({ openInvites: [blank] }) }, log)
+    expect(snapshot).toMatchObject({ kind: 'snapshot', skipped: 0, snapshot: { openInvites: [shown] } })
+    expect(errors).toEqual([])
   })
 
   it('reads a snapshot entity by entity: an unreadable invite or profile costs that one, not the snapshot', () => {
