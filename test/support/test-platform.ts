@@ -57,8 +57,8 @@ export interface TestPlatform {
   addExpert(options?: { tags?: string[]; name?: string }): { id: string; token: string }
   /** Add a client and return its id. */
   addClient(name?: string): string
-  /** A client sends `expertId` a direct instant request titled `title`. */
-  inviteDirectly(expertId: string, title: string): CreatedRequest
+  /** A client sends `expertId` a direct instant request titled `title`, with `description` if given. */
+  inviteDirectly(expertId: string, title: string, description?: string): CreatedRequest
   /** Connect an expert's socket and wait for the platform's welcome. */
   connect(token: string, auth?: Partial<SocketAuth>): Promise<ExpertConnection>
   /** Stop the server, keeping its database file and port for `startServer`. */
@@ -123,7 +123,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     addClient(name = 'Client') {
       return server.marketplace.createClient({ name, timeZone: 'America/New_York' })
     },
-    inviteDirectly(expertId, title) {
+    inviteDirectly(expertId, title, description) {
       directClient ??= server.marketplace.createClient({
         name: 'Direct Client',
         timeZone: 'America/New_York',
@@ -131,6 +131,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       return server.marketplace.createRequest({
         clientId: directClient,
         title,
+        ...(description === undefined ? {} : { description }),
         kind: 'instant',
         direct: { expertId, via: 'dashboard' },
       })

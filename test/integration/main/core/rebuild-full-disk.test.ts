@@ -46,17 +46,12 @@ describe('a rebuild from a restored platform on a full disk', () => {
     restorePlatform(platform, backup)
     await platform.startServer()
     // Enough that the snapshot needs more room in the cache file than the disk has.
-    const { marketplace } = platform.server
-    const clientId = marketplace.createClient({ name: 'Sam', timeZone: 'Europe/Berlin' })
-    for (let i = 1; i <= 40; i++) {
-      marketplace.createRequest({
-        clientId,
-        title: `After the restore ${i}`,
-        description: 'A long account of the problem. '.repeat(400),
-        kind: 'instant',
-        direct: { expertId: expert.id, via: 'dashboard' },
-      })
-    }
+    for (let i = 1; i <= 40; i++)
+      platform.inviteDirectly(
+        expert.id,
+        `After the restore ${i}`,
+        'A long account of the problem. '.repeat(400),
+      )
 
     const stopped = await core.waitForState((s) => s.status === 'offline' && /disk/.test(s.reason ?? ''))
     expect(stopped).toMatchObject({ reason: expect.stringMatching(/Free some space on the disk/) })

@@ -38,16 +38,12 @@ describe('catching up over a link too slow for a full page within the heartbeat'
     first.close()
 
     // Long invites: the backlog is many times what crosses the link within the pong's time.
-    const { marketplace } = platform.server
-    const clientId = marketplace.createClient({ name: 'Sam', timeZone: 'Europe/Berlin' })
     for (let i = 1; i <= PENDING; i++)
-      marketplace.createRequest({
-        clientId,
-        title: `Pending while away ${i}`,
-        description: 'A long account of the problem. '.repeat(30),
-        kind: 'instant',
-        direct: { expertId: expert.id, via: 'dashboard' },
-      })
+      platform.inviteDirectly(
+        expert.id,
+        `Pending while away ${i}`,
+        'A long account of the problem. '.repeat(30),
+      )
     proxy.resetAll()
     proxy.trickle(RATE)
     const opened = proxy.opened
