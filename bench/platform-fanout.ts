@@ -20,6 +20,7 @@ import { ClientFleet } from './client-fleet'
 import { guaranteeCosts } from './fanout-guarantee-costs'
 import type { Headline } from './headline'
 import { rssPerSockets } from './server-rss'
+import { costPerRound, type RoundCost } from './server-cost'
 import { formatPauses, formatTailCauses, tailCauses, type Pause, type Round } from './tail-causes'
 import { median, mib, ms, percentile } from './stats'
 import { WritePhases } from './write-phases'
@@ -247,6 +248,7 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
 
   const all = { platform: [] as number[], raw: [] as number[], rawEmits: [] as number[] }
   const logs = { platform: [] as Round[], raw: [] as Round[] }
+  const roundCosts = { platform: [] as RoundCost[], raw: [] as RoundCost[] }
   const phases = new WritePhases()
   const serverPauses = watchPauses()
   const blocksFrom = now()
@@ -259,7 +261,12 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
       name: 'Standby platform',
       run: async () => {
         phases.start()
-        const latencies = await measure(platform, ROUNDS_PER_BLOCK, { phases, rounds: logs.platform })
+        let latencies: number[] = []
+        roundCosts.platform.push(
+          await costPerRound(ROUNDS_PER_BLOCK, async () => {
+            latencies = await measure(platform, ROUNDS_PER_BLOCK, { phases, rounds: logs.platform })
+          }),
+        )
         phases.stop()
         all.platform.push(...latencies)
         return blockFigures(latencies)
@@ -268,10 +275,12 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
     baseline: {
       name: 'bare socket.io',
       run: async () => {
-        const latencies = await measure(raw, ROUNDS_PER_BLOCK, {
-          sendTimes: all.rawEmits,
-          rounds: logs.raw,
-        })
+        let latencies: number[] = []
+        roundCosts.raw.push(
+          await costPerRound(ROUNDS_PER_BLOCK, async () => {
+            latencies = await measure(raw, ROUNDS_PER_BLOCK, { sendTimes: all.rawEmits, rounds: logs.raw })
+          }),
+        )
         all.raw.push(...latencies)
         return blockFigures(latencies)
       },
@@ -288,6 +297,13 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   console.log(`the slowest 1% of rounds, and the garbage-collection pauses they overlapped:`)
   console.log(formatTailCauses('Standby platform', tailCauses(logs.platform, platform.fleet.pauses, pauses)))
   console.log(formatTailCauses('bare socket.io', tailCauses(logs.raw, raw.fleet.pauses, pauses)))
+  // A pause lands on whichever round is under way: a side whose rounds last longer meets more.
+  const paused = (of: ReadonlyArray<Round>): string =>
+    `${tailCauses(of, clients.pauses, [], 1).clientPause} of ${of.length}`
+  console.log(
+    `  every round, and the clients' pauses: ${paused(logs.platform)} of the platform's rounds overlapped one, ` +
+      `${paused(logs.raw)} of bare socket.io's`,
+  )
   console.log(
     formatPauses(
       "the clients' process",
@@ -295,6 +311,19 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
     ),
   )
   console.log(formatPauses("the servers' process", pauses))
+  console.log(
+    `what a round cost the servers' process (medians of blocks; CPU time of all its threads, ` +
+      `bytes allocated on its heap, which its young-generation collections follow):`,
+  )
+  for (const [name, of] of [
+    ['bare socket.io', roundCosts.raw],
+    ['Standby platform', roundCosts.platform],
+  ] as const) {
+    console.log(
+      `  ${name.padEnd(18)} CPU ${ms(median(of.map((c) => c.cpuMs))).padStart(9)}   ` +
+        `allocated ${(median(of.map((c) => c.allocated)) / 1024).toFixed(0).padStart(5)} KB`,
+    )
+  }
 
   console.log(`\nWhere a platform fan-out's time goes (median per fan-out, share of their sum):`)
   for (const line of phases.lines()) console.log(line)
@@ -332,6 +361,13 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   return [
     ...blockHeadlines('fan-out', result),
     ...blockHeadlines('fan-out noise floor', floor).filter((h) => h.unit === 'ratio'),
+    { name: 'platform CPU per fan-out', value: median(roundCosts.platform.map((c) => c.cpuMs)), unit: 'ms' },
+    { name: 'bare socket.io CPU per fan-out', value: median(roundCosts.raw.map((c) => c.cpuMs)), unit: 'ms' },
+    {
+      name: 'platform heap allocated per fan-out',
+      value: median(roundCosts.platform.map((c) => c.allocated)),
+      unit: 'bytes',
+    },
     { name: `platform RSS per ${EXPERTS} sockets`, value: platformRss, unit: 'bytes' },
     { name: `bare socket.io RSS per ${EXPERTS} sockets`, value: rawRss, unit: 'bytes' },
   ]
