@@ -20,8 +20,8 @@ describe('costPerRound', () => {
   it('divides the allocation a piece of work made by its rounds', async () => {
     let kept: number[][] = []
     const cost = await costPerRound(10, () => {
-      // About 8 MB in arrays of 8 KB, most dropped at once, so the young generation is collected.
-      for (let i = 0; i < 1_000; i++) kept = [...kept.slice(-4), new Array<number>(1_000).fill(i)]
+      // At least 8 MB in arrays of 4 KB or more, most dropped at once, so the young generation is collected.
+      for (let i = 0; i < 2_000; i++) kept = [...kept.slice(-4), new Array<number>(1_000).fill(i)]
       return Promise.resolve()
     })
     expect(kept).toHaveLength(5)
