@@ -9,8 +9,9 @@ import type { PlatformLink } from '../connection/platform-link'
 import type { ReplayPage } from '../connection/replay-page'
 import type { PageCrossing } from '../connection/replay-request'
 import type { CacheStore } from '../ports/cache-store'
+import { errorMessage } from '../../../shared/error-message'
 import type { Logger } from '../ports/logger'
-import { PageBudget } from './page-budget'
+import { FIRST_PAGE, PageBudget } from './page-budget'
 import { FULL_PAGE, largerPage, smallerPage, smallestOf, type PageSize } from './replay-pace'
 
 /** The replay pages of one sync engine, each after the cache's cursor, at the link's pace. */
@@ -18,6 +19,10 @@ export class PacedReplay {
   /** The next replay page's bounds. */
   private pace: PageSize = FULL_PAGE
   private readonly budget = new PageBudget()
+  /** The bounds of the page last asked for, which the link may have dropped under. */
+  private asked: PageSize | undefined
+  /** The platform's latest event as the last page of events said. */
+  private latest: number | undefined
 
   constructor(
     private readonly link: PlatformLink,
@@ -27,9 +32,12 @@ export class PacedReplay {
 
   /** The page after the cursor: a snapshot when `snapshot` (from the part `snapshotAfter` on), or events. */
   async next(snapshot: boolean, snapshotAfter: SnapshotPosition | undefined): Promise<ReplayPage> {
+    if (!snapshot && this.latest !== undefined && this.budget.wantsRoundTrip)
+      await this.roundTrip(this.latest)
     let slow = false
     let crossing: PageCrossing | undefined
     const size = smallestOf(this.pace, this.budget.current)
+    this.asked = size
     const page = await this.link.replay(
       this.cache.cursor(),
       { ...size, snapshot, snapshotAfter, digest: this.cache.cursorDigest() ?? undefined },
@@ -37,7 +45,7 @@ export class PacedReplay {
         onCrossed: (crossed) => (crossing = crossed),
         onSlow: () => {
           slow = true
-          this.smaller()
+          this.pace = smallerPage(size)
           this.log.info(
             `A replay page is slow to arrive; asking for at most ${this.pace.limit} events and ${this.pace.maxBytes} bytes next`,
           )
@@ -48,11 +56,28 @@ export class PacedReplay {
     if (!slow) this.pace = largerPage(this.pace)
     if (crossing !== undefined)
       this.budget.crossed(crossing, page.kind === 'events' ? page.entries.length : undefined)
+    if (page.kind === 'events') this.latest = page.latestId
     return page
   }
 
-  /** A page was slow, or the link failed perhaps behind a page too large for it: the next is smaller. */
+  /**
+   * Ask for the events after `latest`, which are none or few: the answer's time is the round
+   * trip, which pages of one size cannot tell apart from the link's rate. Its events are asked
+   * again in their turn; a failure here is the next page's to tell.
+   */
+  private async roundTrip(latest: number): Promise<void> {
+    let crossing: PageCrossing | undefined
+    try {
+      await this.link.replay(latest, { ...FIRST_PAGE }, { onCrossed: (crossed) => (crossing = crossed) })
+    } catch (error) {
+      this.log.info(`Could not time a round trip to the platform: ${errorMessage(error)}`)
+    }
+    if (crossing !== undefined) this.budget.roundTrip(crossing)
+  }
+
+  /** The link failed, perhaps behind a page too large for it: the next is smaller, and its rate is measured again. */
   smaller(): void {
     this.pace = smallerPage(smallestOf(this.pace, this.budget.current))
+    if (this.asked !== undefined) this.budget.dropped(this.asked)
   }
 }

@@ -1,23 +1,23 @@
 /**
- * How big a replay page may be for the link to carry it within the aimed time, at the rate the
- * last page came. The platform's ping waits behind a page on the wire: on a link too slow for the
- * page to cross before the heartbeat's timeout, the connection was dropped under every page and
- * catching up went on only as pages shrank over reconnects. A page sized to the measured rate
- * crosses in time; below the smallest byte budget a platform takes, the page is bounded by its
- * number of events instead, down to one. A link whose rate is not known yet starts with one event.
+ * How big a replay page may be for the link to carry it within the aimed time. The platform's
+ * ping waits behind a page on the wire: on a link too slow for the page to cross before the
+ * heartbeat's timeout, the connection was dropped under every page and catching up went on only
+ * as pages shrank over reconnects. A link whose rate is not known yet starts with one event.
  *
- * An answer's time is not all crossing: the round trip and the platform's own work come first,
- * and only the bytes wait on the link's rate. Counting all of it as crossing kept a link whose
- * round trip (or a busy platform's answer) takes about the aimed time at one event a page for
- * ever, however fast it carries bytes. So a page may grow past what all of the time counted as
- * crossing allows, up to twice that (twice the aimed time at the worst, well inside the
- * heartbeat) and twice the last page, unless how much longer a larger page took than a smaller
- * one lately shows the link carries less: its rate beyond the round trip. Only the last few
- * answers count, as the link (and its round trip) changes with the network the computer is on.
+ * An answer's time is a round trip (with the platform's own work) and then its bytes at the
+ * link's rate; only the bytes hold the ping back. So the page is sized by the rate alone, measured
+ * apart from the round trip from how much longer a larger page took than a smaller one lately: a
+ * link that answers late however little it carries (a satellite, a congested mobile network, a
+ * platform slow after a restart) gets full pages once its rate shows. Until the recent answers
+ * differ enough in size to show it, the page is what crosses in the aimed time were all of the
+ * time crossing, growing by at most twice that; when pages would stay one size for ever, an
+ * answer of no events shows the round trip (paced-replay.ts), and with it the rate. Only the last few answers count, as the link changes with
+ * the network the computer is on; and after the link dropped under a page, what it carried before
+ * says nothing: the budget starts over, and grows without a measured rate only below that page.
  */
 import { MAX_REPLAY_PAGE, MAX_REPLAY_PAGE_BYTES, MIN_REPLAY_PAGE_BYTES } from '../../../shared/protocol'
 import type { PageCrossing } from '../connection/replay-request'
-import { FULL_PAGE, type PageSize } from './replay-pace'
+import { FULL_PAGE, smallerPage, smallestOf, type PageSize } from './replay-pace'
 
 /** The first page over a link whose rate is unknown: one event, or a snapshot part of the smallest budget. */
 export const FIRST_PAGE: PageSize = { limit: 1, maxBytes: MIN_REPLAY_PAGE_BYTES }
@@ -86,6 +86,11 @@ function largestOf(a: PageSize, b: PageSize): PageSize {
   return { limit: Math.max(a.limit, b.limit), maxBytes: Math.max(a.maxBytes, b.maxBytes) }
 }
 
+/** `page`, kept under `lost` (a page the link dropped under) in its events, or in its bytes when it has more than one. */
+function under(page: PageSize, lost: PageSize | undefined): PageSize {
+  return lost === undefined ? page : smallestOf(page, smallerPage(lost))
+}
+
 /** The page the link's measured rate allows, kept across pages, catch-ups and reconnects. */
 export class PageBudget {
   private page: PageSize = FIRST_PAGE
@@ -93,6 +98,15 @@ export class PageBudget {
   private eventBytes: number | undefined
   /** The last few answers, against which a larger page's extra time shows the link's rate. */
   private readonly recent: PageCrossing[] = []
+  /** The page the link last dropped under, while no rate measured since says a larger one crosses. */
+  private lost: PageSize | undefined
+  /** Whether pages would keep one size, which never shows the link's rate apart from its round trip. */
+  private roundTripWanted = false
+
+  /** Whether an answer of no events should show the round trip before the next page (see `roundTrip`). */
+  get wantsRoundTrip(): boolean {
+    return this.roundTripWanted
+  }
 
   /** The largest page the link carries in the aimed time, as far as it is known. */
   get current(): PageSize {
@@ -103,24 +117,64 @@ export class PageBudget {
   crossed(crossing: PageCrossing, events: number | undefined): void {
     if (events !== undefined && events > 0) this.eventBytes = crossing.bytes / events
     const previous = this.page
-    const rate = rateBeyondRoundTrip(this.recent, crossing)
-    this.page = instant(crossing) ? FULL_PAGE : pageOf(this.bytesAfter(crossing, rate), this.eventBytes)
-    this.recent.push(crossing)
-    if (this.recent.length > RECENT_ANSWERS) this.recent.shift()
-    // A page that crossed in time says nothing against the one asked: a short last page of a
-    // catch-up (or an empty one) is short because the platform had no more, not the link. Nor
-    // does one whose time went on the round trip, where the link's measured rate beyond it still
-    // carries the page asked in the aimed time; a rate not measured (the larger came no later)
-    // is no such evidence, as a smaller page coming slower may mean the link got worse.
-    const carriesPrevious =
-      rate !== undefined && Number.isFinite(rate) && rate * crossing.aimMs >= previous.maxBytes
-    if (crossing.elapsedMs <= crossing.aimMs || carriesPrevious) this.page = largestOf(this.page, previous)
+    const rate = this.measure(crossing)
+    if (instant(crossing)) this.page = FULL_PAGE
+    else if (!this.byRate(crossing, rate))
+      this.page = under(this.unmeasured(crossing, events, rate, previous), this.lost)
   }
 
-  /** The bytes the next page may carry after one crossed as `crossing` says, the link carrying `rate` beyond its round trip. */
-  private bytesAfter(crossing: PageCrossing, rate: number | undefined): number {
+  /**
+   * An answer that carried no events (asked after the platform's latest) crossed as `crossing`
+   * says: its time is the round trip, against which the last page's time shows the rate.
+   */
+  roundTrip(crossing: PageCrossing): void {
+    this.byRate(crossing, this.measure(crossing))
+  }
+
+  /**
+   * The link dropped under `asked` (or failed otherwise, perhaps behind it): the rate it showed
+   * before is no longer known, as a link that turned slow drops a page its old rate allowed.
+   */
+  dropped(asked: PageSize): void {
+    this.recent.length = 0
+    this.lost = this.lost === undefined ? asked : smallestOf(this.lost, asked)
+    this.page = under(FIRST_PAGE, this.lost)
+  }
+
+  /** The link's rate beyond its round trip as `crossing` and the recent answers show it (see `rateBeyondRoundTrip`); `crossing` joins them. */
+  private measure(crossing: PageCrossing): number | undefined {
+    const rate = rateBeyondRoundTrip(this.recent, crossing)
+    this.recent.push(crossing)
+    if (this.recent.length > RECENT_ANSWERS) this.recent.shift()
+    this.roundTripWanted = false
+    return rate
+  }
+
+  /** Size the page by `rate` when it is measured; whether it was. */
+  private byRate(crossing: PageCrossing, rate: number | undefined): boolean {
+    if (rate === undefined || !Number.isFinite(rate)) return false
+    // The round trip holds no ping back, so it takes nothing from the page: the bytes the rate
+    // carries in the aimed time cross in it, however long the answer waited before they came.
+    this.page = pageOf(Math.max(surelyWithin(crossing), rate * crossing.aimMs), this.eventBytes)
+    this.lost = undefined
+    return true
+  }
+
+  /** The next page after one crossed as `crossing` says, carrying `events`, with no rate beyond the round trip measured. */
+  private unmeasured(
+    crossing: PageCrossing,
+    events: number | undefined,
+    rate: number | undefined,
+    previous: PageSize,
+  ): PageSize {
     const sure = surelyWithin(crossing)
-    const byRate = rate === undefined ? Infinity : rate * crossing.aimMs
-    return Math.max(sure, Math.min(2 * crossing.bytes, 2 * sure, byRate))
+    const next = pageOf(Math.max(sure, Math.min(2 * crossing.bytes, 2 * sure)), this.eventBytes)
+    // In time: a short page (the last of a catch-up, or an empty one) is short because the
+    // platform had no more, not the link, and says nothing against the page asked.
+    if (crossing.elapsedMs <= crossing.aimMs) return largestOf(next, previous)
+    // Pages all of one size never show the rate, and a larger one to show it could hold the ping
+    // back too long on a link as slow as it looks: an answer of no events shows it safely.
+    this.roundTripWanted = rate === undefined && events !== undefined && next.limit <= events
+    return next
   }
 }

@@ -66,15 +66,17 @@ describe('paced replay', () => {
     for (const size of sizes().slice(1)) expect(size).toEqual({ limit: 2, maxBytes: MIN_REPLAY_PAGE_BYTES })
   })
 
-  it('halves the page it would have asked for after the link dropped under one', async () => {
+  it('measures the link again from one event after it dropped under a page, as a link that turned slow drops what its old rate allowed', async () => {
     // Events of 500 bytes at 1,000 B/s: the aimed time carries 2,000 bytes, four events.
     const { pages, sizes } = pacedOver({ roundTripMs: 0, bytesPerMs: 1, eventBytes: 500 })
     await pages.next(false, undefined)
     await pages.next(false, undefined)
     pages.smaller()
     await pages.next(false, undefined)
+    await pages.next(false, undefined)
     expect(sizes().slice(1)).toEqual([
       { limit: 4, maxBytes: 2_000 },
+      { limit: 1, maxBytes: MIN_REPLAY_PAGE_BYTES },
       { limit: 2, maxBytes: MIN_REPLAY_PAGE_BYTES },
     ])
   })

@@ -29,6 +29,13 @@ function catchUp(link: Link, pages: number, budget = new PageBudget()) {
     const crossingMs = bytes / link.bytesPerMs
     budget.crossed({ bytes, elapsedMs: link.roundTripMs + crossingMs, aimMs: AIM_MS }, events)
     crossed.push({ events, crossingMs })
+    // An answer of no events, asked when the budget wants the round trip, as the paced replay does.
+    if (budget.wantsRoundTrip)
+      budget.roundTrip({
+        bytes: OVERHEAD,
+        elapsedMs: link.roundTripMs + OVERHEAD / link.bytesPerMs,
+        aimMs: AIM_MS,
+      })
   }
   return { budget, crossed }
 }
@@ -74,12 +81,37 @@ describe('page budget', () => {
     expect(budget.current).toEqual({ limit: 2, maxBytes: MIN_REPLAY_PAGE_BYTES })
   })
 
-  it('grows its pages over a fast link whose round trip takes longer than the aimed time', () => {
-    // A congested mobile link, or a platform busy after a restart: 2.5 s an answer, 1 MB/s.
-    // Events of 700 bytes: two of them are more than the smallest byte budget.
-    const { budget, crossed } = catchUp({ roundTripMs: 2_500, bytesPerMs: 1_000, eventBytes: 700 }, 20)
-    const events = crossed.map((c) => c.events)
-    for (let i = 1; i < 8; i++) expect(events[i]).toBeGreaterThan(events[i - 1]!)
+  it('asks for full pages from the third over a fast link whose answers take longer than the aimed time, whatever their size', () => {
+    // A congested mobile link, a satellite, or a platform busy after a restart: 0.5 to 8 s an
+    // answer, 1 MB/s. Events of 700 bytes: two of them are more than the smallest byte budget.
+    for (const roundTripMs of [500, 2_500, 4_000, 8_000]) {
+      const { crossed } = catchUp({ roundTripMs, bytesPerMs: 1_000, eventBytes: 700 }, 6)
+      const full = Math.floor((MAX_REPLAY_PAGE_BYTES - OVERHEAD) / 700)
+      expect({ roundTripMs, events: crossed.slice(2).map((c) => c.events) }).toEqual({
+        roundTripMs,
+        events: [full, full, full, full],
+      })
+    }
+  })
+
+  it('sizes pages by the rate alone over a slow link whose answers also come late', () => {
+    // 4 s before an answer starts, then 500 B/s: 1,000 bytes cross in the aimed time, four events of 250.
+    const { crossed } = catchUp({ roundTripMs: 4_000, bytesPerMs: 0.5, eventBytes: 250 }, 12)
+    for (const c of crossed.slice(3)) expect(c.events).toBeGreaterThanOrEqual(3)
+    for (const c of crossed) expect(c.crossingMs).toBeLessThanOrEqual(2 * AIM_MS)
+  })
+
+  it('measures the rate again after the link dropped under a page, growing without it only below that page', () => {
+    const budget = catchUp({ roundTripMs: 20, bytesPerMs: 1_000, eventBytes: 300 }, 5).budget
+    expect(budget.current).toEqual(FULL_PAGE)
+    budget.dropped(FULL_PAGE)
+    expect(budget.current).toEqual(FIRST_PAGE)
+    // One event in time: all of its time counted as crossing, a page of many more would cross in
+    // time too; but that rate is not measured, and the link just dropped a full page.
+    budget.crossed({ bytes: 400, elapsedMs: 25, aimMs: AIM_MS }, 1)
+    expect(budget.current.maxBytes).toBeLessThan(MAX_REPLAY_PAGE_BYTES)
+    // A second, larger page shows the rate: the link carries full pages again.
+    budget.crossed({ bytes: 4_000, elapsedMs: 29, aimMs: AIM_MS }, 10)
     expect(budget.current.maxBytes).toBe(MAX_REPLAY_PAGE_BYTES)
   })
 
@@ -110,15 +142,19 @@ describe('page budget', () => {
       const { budget } = catchUp(link, 20)
       const full = budget.current
       expect(full.maxBytes).toBe(MAX_REPLAY_PAGE_BYTES)
+      const stillFull = {
+        limit: expect.toSatisfy((limit: number) => limit >= full.limit),
+        maxBytes: full.maxBytes,
+      }
       // Three events left, then none: the next catch-up starts from full pages again.
       const three = OVERHEAD + 3 * link.eventBytes
       budget.crossed({ bytes: three, elapsedMs: roundTripMs + three / link.bytesPerMs, aimMs: AIM_MS }, 3)
-      expect(budget.current).toEqual(full)
+      expect(budget.current).toEqual(stillFull)
       budget.crossed(
         { bytes: OVERHEAD, elapsedMs: roundTripMs + OVERHEAD / link.bytesPerMs, aimMs: AIM_MS },
         0,
       )
-      expect(budget.current).toEqual(full)
+      expect(budget.current).toEqual(stillFull)
     }
   })
 

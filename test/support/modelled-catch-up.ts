@@ -1,0 +1,143 @@
+// A whole catch-up through the paced replay and the real replay request, against a model of the
+// platform (its request schema, its page rule in UTF-8 bytes, its heartbeat) and of the link (a
+// round trip, then the answer's bytes at the link's rate, on a fake clock).
+import { defaultLinkTimings } from '../../src/main/core/connection/link-timings'
+import type { PlatformLink } from '../../src/main/core/connection/platform-link'
+import {
+  replayWatch,
+  requestReplay,
+  type ReplayHooks,
+  type ReplayOptions,
+} from '../../src/main/core/connection/replay-request'
+import type { CacheStore } from '../../src/main/core/ports/cache-store'
+import type { LinkConnection } from '../../src/main/core/ports/link-transport'
+import { PacedReplay } from '../../src/main/core/sync/paced-replay'
+import { FULL_PAGE } from '../../src/main/core/sync/replay-pace'
+import { ManualClock } from '../../src/shared/clock'
+import { ReplayRequest } from '../../src/shared/protocol'
+
+const silent = { info: () => {}, warn: () => {}, error: () => {} }
+
+/** A link: its round trip (with the platform's work), what it carries a millisecond, and the text of each event. */
+export interface ModelLink {
+  readonly roundTripMs: number
+  readonly bytesPerMs: number
+  readonly text: string
+}
+
+/** The bounds of a page, as the platform reads a replay. */
+export interface PageAsked {
+  readonly after: number
+  readonly limit: number
+  readonly maxBytes?: number | undefined
+}
+
+/**
+ * How long the platform waits for a pong: its ping waits behind the page on the wire, so a page
+ * whose bytes take longer than this to cross costs the connection.
+ */
+export const PONG_TIMEOUT_MS = 8_000
+
+const utf8 = (value: unknown): number => Buffer.byteLength(JSON.stringify(value))
+
+/** Event `id` of a backlog, an unknown kind the app keeps as a marker, so it needs no valid body. */
+const eventOf = (id: number, text: string) => ({ id, type: 'future_kind', text })
+
+/** The page the platform sends for `request`, by its rule: events while their UTF-8 bytes fit, at least one. */
+function platformPage(request: PageAsked, backlog: number, text: string) {
+  const events: Array<ReturnType<typeof eventOf>> = []
+  let bytes = 0
+  for (let id = request.after + 1; id <= backlog && events.length < request.limit; id++) {
+    const event = eventOf(id, text)
+    bytes += utf8(event)
+    if (events.length > 0 && bytes > (request.maxBytes ?? FULL_PAGE.maxBytes)) break
+    events.push(event)
+  }
+  return { kind: 'events', events, latestId: backlog, hasMore: (events.at(-1)?.id ?? backlog) < backlog }
+}
+
+/** What a modelled catch-up did: every page asked, whether it finished, how long it took, how many connections it cost. */
+export interface ModelledCatchUp {
+  readonly asked: PageAsked[]
+  readonly caughtUp: boolean
+  readonly elapsedMs: number
+  readonly drops: number
+}
+
+/**
+ * Catch up on `backlog` events over the link `linkAt` gives for each page (by its index): every
+ * page asked is checked as the platform checks it; a page whose bytes take longer than the pong
+ * timeout drops the connection, which costs a round trip to open again and makes pages smaller,
+ * as the sync engine does. Stops after `most` pages.
+ */
+export async function modelledCatchUp(
+  linkAt: (page: number) => ModelLink,
+  backlog: number,
+  most = 5_000,
+): Promise<ModelledCatchUp> {
+  const clock = new ManualClock(0)
+  const asked: PageAsked[] = []
+  let drops = 0
+  const request = (_event: string, payload: unknown): Promise<unknown> => {
+    const link = linkAt(asked.length)
+    // The platform refuses a page outside its limits: parsed as it parses.
+    const checked = ReplayRequest.parse(payload)
+    asked.push(checked)
+    const ack = { ok: true, result: platformPage(checked, backlog, link.text) }
+    const crossingMs = utf8(ack) / link.bytesPerMs
+    return Promise.resolve().then(() => {
+      if (crossingMs > PONG_TIMEOUT_MS) {
+        clock.advance(link.roundTripMs + PONG_TIMEOUT_MS)
+        throw new Error('transport close')
+      }
+      clock.advance(link.roundTripMs + crossingMs)
+      return ack
+    })
+  }
+  const connection = { request } as unknown as LinkConnection
+  const deps = {
+    connection,
+    clock,
+    log: silent,
+    reading: () => undefined,
+    timed: () => {},
+    ...replayWatch(defaultLinkTimings, (reason) => {
+      throw new Error(reason)
+    }),
+  }
+  const link = {
+    replay: (after: number, options: ReplayOptions, hooks: ReplayHooks) =>
+      requestReplay(deps, after, options, hooks),
+  } as unknown as PlatformLink
+  let cursor = 0
+  const cache = {
+    cursor: () => cursor,
+    cursorDigest: () => null,
+    expert: () => null,
+  } as unknown as CacheStore
+  const pages = new PacedReplay(link, cache, silent)
+  while (cursor < backlog && asked.length < most) {
+    try {
+      const page = await pages.next(false, undefined)
+      if (page.kind !== 'events') throw new Error('a snapshot came')
+      cursor = page.entries.at(-1)?.id ?? cursor
+    } catch (error) {
+      if (!(error instanceof Error) || error.message !== 'transport close') throw error
+      drops++
+      pages.smaller()
+      // A new connection: its handshake takes a round trip or so.
+      clock.advance(linkAt(asked.length).roundTripMs)
+    }
+  }
+  return { asked, caughtUp: cursor === backlog, elapsedMs: clock.now(), drops }
+}
+
+/** How many pages of the platform's own full size the backlog takes: every page asked full, as before pacing. */
+export function fullPageTrips(backlog: number, text: string): number {
+  let trips = 0
+  for (let after = 0; after < backlog; trips++) {
+    const page = platformPage({ after, limit: FULL_PAGE.limit }, backlog, text)
+    after = page.events.at(-1)!.id
+  }
+  return trips
+}
