@@ -58,6 +58,7 @@ function platformPage(request: PageAsked, backlog: number, text: string) {
 
 /** What a modelled catch-up did: every page asked, whether it finished, how long it took, how many connections it cost. */
 export interface ModelledCatchUp {
+  /** The pages asked, without the answers of none or few events after the latest that time the round trip. */
   readonly asked: PageAsked[]
   readonly caughtUp: boolean
   readonly elapsedMs: number
@@ -78,6 +79,10 @@ export async function modelledCatchUp(
   const clock = new ManualClock(0)
   const asked: PageAsked[] = []
   let drops = 0
+  // Answers in flight, each due when its bytes have crossed: the platform answers in turn, and
+  // an answer's bytes wait on the wire behind the one before.
+  let inFlight: Array<{ due: number; settle: () => void }> = []
+  let wireFreeAt = 0
   const request = (_event: string, payload: unknown): Promise<unknown> => {
     const link = linkAt(asked.length)
     // The platform refuses a page outside its limits: parsed as it parses.
@@ -85,13 +90,29 @@ export async function modelledCatchUp(
     asked.push(checked)
     const ack = { ok: true, result: platformPage(checked, backlog, link.text) }
     const crossingMs = utf8(ack) / link.bytesPerMs
-    return Promise.resolve().then(() => {
+    const starts = Math.max(wireFreeAt, clock.now() + link.roundTripMs)
+    return new Promise((resolve, reject) => {
       if (crossingMs > PONG_TIMEOUT_MS) {
-        clock.advance(link.roundTripMs + PONG_TIMEOUT_MS)
-        throw new Error('transport close')
+        // The ping waits behind the page: the connection drops, and every answer on it is lost.
+        inFlight.push({
+          due: starts + PONG_TIMEOUT_MS,
+          settle: () => {
+            for (const other of inFlight) other.settle = () => {}
+            reject(new Error('transport close'))
+          },
+        })
+      } else {
+        wireFreeAt = starts + crossingMs
+        inFlight.push({ due: wireFreeAt, settle: () => resolve(ack) })
       }
-      clock.advance(link.roundTripMs + crossingMs)
-      return ack
+      // Once the catch-up has asked all it asks now, the clock moves to the first answer due.
+      setImmediate(() => {
+        const first = inFlight.sort((a, b) => a.due - b.due)[0]
+        if (first === undefined) return
+        inFlight = inFlight.filter((answer) => answer !== first)
+        clock.advanceTo(Math.max(clock.now(), first.due))
+        first.settle()
+      })
     })
   }
   const connection = { request } as unknown as LinkConnection
@@ -106,6 +127,7 @@ export async function modelledCatchUp(
     }),
   }
   const link = {
+    state: { kind: 'connected', welcome: { latestEventId: backlog } },
     replay: (after: number, options: ReplayOptions, hooks: ReplayHooks) =>
       requestReplay(deps, after, options, hooks),
   } as unknown as PlatformLink
@@ -125,11 +147,14 @@ export async function modelledCatchUp(
       if (!(error instanceof Error) || error.message !== 'transport close') throw error
       drops++
       pages.smaller()
-      // A new connection: its handshake takes a round trip or so.
+      // A new connection: its handshake takes a round trip or so, and nothing sent before crosses it.
+      inFlight = []
       clock.advance(linkAt(asked.length).roundTripMs)
+      wireFreeAt = clock.now()
     }
   }
-  return { asked, caughtUp: cursor === backlog, elapsedMs: clock.now(), drops }
+  const pagesAsked = asked.filter((page) => page.after < backlog)
+  return { asked: pagesAsked, caughtUp: cursor === backlog, elapsedMs: clock.now(), drops }
 }
 
 /** How many pages of the platform's own full size the backlog takes: every page asked full, as before pacing. */

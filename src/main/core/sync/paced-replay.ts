@@ -2,7 +2,9 @@
  * Asking the platform for the next replay page at the pace the link carries (replay-pace.ts): a
  * page slow to arrive makes the next one smaller, and one in time the next one larger; and never
  * larger than crosses in the aimed time at the rate the last one came (page-budget.ts). Both are
- * kept across catch-ups and reconnects, since the link is likely as slow.
+ * kept across catch-ups and reconnects, since the link is likely as slow. Beside the first page,
+ * and whenever pages would keep one size, it asks for the events after the platform's latest
+ * (none or few) to time the round trip, against which the pages' time shows the link's rate.
  */
 import type { SnapshotPosition } from '../../../shared/protocol'
 import type { PlatformLink } from '../connection/platform-link'
@@ -32,8 +34,10 @@ export class PacedReplay {
 
   /** The page after the cursor: a snapshot when `snapshot` (from the part `snapshotAfter` on), or events. */
   async next(snapshot: boolean, snapshotAfter: SnapshotPosition | undefined): Promise<ReplayPage> {
-    if (!snapshot && this.latest !== undefined && this.budget.wantsRoundTrip)
-      await this.roundTrip(this.latest)
+    const latest = this.latestKnown()
+    // Beside the page, not before it: a round trip of its own would cost as long as a page.
+    const roundTrip =
+      !snapshot && latest !== undefined && this.budget.wantsRoundTrip ? this.roundTrip(latest) : undefined
     let slow = false
     let crossing: PageCrossing | undefined
     const size = smallestOf(this.pace, this.budget.current)
@@ -54,25 +58,34 @@ export class PacedReplay {
       },
     )
     if (!slow) this.pace = largerPage(this.pace)
+    const roundTripCrossing = await roundTrip
+    if (roundTripCrossing !== undefined) this.budget.roundTrip(roundTripCrossing)
     if (crossing !== undefined)
       this.budget.crossed(crossing, page.kind === 'events' ? page.entries.length : undefined)
     if (page.kind === 'events') this.latest = page.latestId
     return page
   }
 
+  /** The platform's latest event, as the last page of events or else the connection's welcome said. */
+  private latestKnown(): number | undefined {
+    if (this.latest !== undefined) return this.latest
+    const state = this.link.state
+    return state.kind === 'connected' ? state.welcome.latestEventId : undefined
+  }
+
   /**
    * Ask for the events after `latest`, which are none or few: the answer's time is the round
-   * trip, which pages of one size cannot tell apart from the link's rate. Its events are asked
-   * again in their turn; a failure here is the next page's to tell.
+   * trip (with the platform's work on a replay), which pages of one size cannot tell apart from
+   * the link's rate. Its events are asked again in their turn; a failure here is the page's to tell.
    */
-  private async roundTrip(latest: number): Promise<void> {
+  private async roundTrip(latest: number): Promise<PageCrossing | undefined> {
     let crossing: PageCrossing | undefined
     try {
       await this.link.replay(latest, { ...FIRST_PAGE }, { onCrossed: (crossed) => (crossing = crossed) })
     } catch (error) {
       this.log.info(`Could not time a round trip to the platform: ${errorMessage(error)}`)
     }
-    if (crossing !== undefined) this.budget.roundTrip(crossing)
+    return crossing
   }
 
   /** The link failed, perhaps behind a page too large for it: the next is smaller, and its rate is measured again. */

@@ -10,10 +10,11 @@
  * link that answers late however little it carries (a satellite, a congested mobile network, a
  * platform slow after a restart) gets full pages once its rate shows. Until the recent answers
  * differ enough in size to show it, the page is what crosses in the aimed time were all of the
- * time crossing, growing by at most twice that; when pages would stay one size for ever, an
- * answer of no events shows the round trip (paced-replay.ts), and with it the rate. Only the last few answers count, as the link changes with
- * the network the computer is on; and after the link dropped under a page, what it carried before
- * says nothing: the budget starts over, and grows without a measured rate only below that page.
+ * time crossing, growing by at most twice that. An answer of no events, asked beside the first
+ * page and whenever pages would stay one size, shows the round trip (paced-replay.ts). Only the
+ * last few answers count, as the link changes with the network the computer is on; and after the
+ * link dropped under a page, what it carried before says nothing: the budget starts over, and
+ * grows without a measured rate only below that page.
  */
 import { MAX_REPLAY_PAGE, MAX_REPLAY_PAGE_BYTES, MIN_REPLAY_PAGE_BYTES } from '../../../shared/protocol'
 import type { PageCrossing } from '../connection/replay-request'
@@ -100,10 +101,10 @@ export class PageBudget {
   private readonly recent: PageCrossing[] = []
   /** The page the link last dropped under, while no rate measured since says a larger one crosses. */
   private lost: PageSize | undefined
-  /** Whether pages would keep one size, which never shows the link's rate apart from its round trip. */
-  private roundTripWanted = false
+  /** Whether nothing shows the link's rate apart from its round trip: no answer yet, or pages that would keep one size. */
+  private roundTripWanted = true
 
-  /** Whether an answer of no events should show the round trip before the next page (see `roundTrip`). */
+  /** Whether an answer of no events should show the round trip beside the next page (see `roundTrip`). */
   get wantsRoundTrip(): boolean {
     return this.roundTripWanted
   }

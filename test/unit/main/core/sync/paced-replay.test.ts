@@ -19,10 +19,16 @@ interface Link {
   readonly eventBytes: number
 }
 
+/** The platform's latest event: the cursor stays before it, as the backlog is long. */
+const LATEST = 1_000_000
+const noEvents = { kind: 'events', latestId: LATEST, hasMore: false, unplaced: 0, unplacedOfUnknownKind: 0 }
+
 /** Paced replays of a long backlog over `link`: each page carries what it asked for, at the link's rate. */
 function pacedOver(link: Link) {
   const asked: ReplayOptions[] = []
-  const replay = (_after: number, options: ReplayOptions, hooks: ReplayHooks) => {
+  const replay = (after: number, options: ReplayOptions, hooks: ReplayHooks) => {
+    // Not a page: the events after the platform's latest, asked to time the round trip.
+    if (after !== 0) return Promise.resolve({ ...noEvents, entries: [] })
     asked.push(options)
     const { limit = FULL_PAGE.limit, maxBytes = FULL_PAGE.maxBytes } = options
     const events = Math.max(1, Math.min(limit, Math.floor(maxBytes / link.eventBytes)))
@@ -37,13 +43,13 @@ function pacedOver(link: Link) {
     return Promise.resolve({
       kind: 'events',
       entries,
-      latestId: 0,
+      latestId: LATEST,
       hasMore: true,
       unplaced: 0,
       unplacedOfUnknownKind: 0,
     })
   }
-  const platformLink = { replay } as unknown as PlatformLink
+  const platformLink = { replay, state: { kind: 'idle' } } as unknown as PlatformLink
   const cache = { cursor: () => 0, cursorDigest: () => null, expert: () => null } as unknown as CacheStore
   const pages = new PacedReplay(platformLink, cache, silent)
   const sizes = (): Array<{ limit?: number; maxBytes?: number }> =>
