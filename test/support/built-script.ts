@@ -4,16 +4,33 @@
  * transformed and compiled the script's whole module graph again: most of a child's start, and
  * seconds apiece on a busy machine, which a test spawning the app nine times paid nine times.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { build, type Plugin } from 'esbuild'
 import { afterAll, beforeAll } from 'vitest'
 
 /** Native addons stay outside the bundle, loaded from node_modules as under tsx. */
 const NATIVE = ['better-sqlite3']
+
+/**
+ * Each of the project's modules keeps its own import.meta.url and import.meta.dirname, as under
+ * tsx: bundled, they would all name the bundle in its temp folder, and a module that reads a file
+ * beside it (the Node version check reads package.json) or resolves a package from where it is
+ * (the platform's checkpoint worker finds better-sqlite3) would look there and find nothing.
+ */
+const whereWritten: Plugin = {
+  name: 'import-meta-where-written',
+  setup: (b) =>
+    b.onLoad({ filter: /\.[cm]?tsx?$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8')
+        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+        .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path))),
+      loader: args.path.endsWith('x') ? 'tsx' : 'ts',
+    })),
+}
 
 /**
  * Bundles `entry` before the file's tests and removes the bundle after them; returns a function
@@ -45,9 +62,11 @@ export function useBuiltScript(entry: URL): () => string {
               external: true,
             })),
         },
+        whereWritten,
       ],
       banner: {
-        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        // Under a name of its own: a bundled module may import createRequire itself.
+        js: "import { createRequire as bannerRequire } from 'node:module'; const require = bannerRequire(import.meta.url);",
       },
     })
     script = outfile
