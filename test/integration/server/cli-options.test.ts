@@ -4,13 +4,12 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { useBuiltScript } from '../../support/built-script'
 import { useCleanup } from '../../support/cleanup'
-
-const CLI = fileURLToPath(new URL('../../../server/src/cli.ts', import.meta.url))
 
 describe('the platform command line', () => {
   const defer = useCleanup()
+  const cli = useBuiltScript(new URL('../../../server/src/cli.ts', import.meta.url))
 
   /** Run the command line; resolve with how it ended, stopping it at once if it started listening. */
   function runCli(
@@ -18,7 +17,7 @@ describe('the platform command line', () => {
     options: { readonly preload?: string; readonly onceListening?: NodeJS.Signals } = {},
   ): Promise<{ started: boolean; code: number | null; stderr: string }> {
     const preload = options.preload === undefined ? [] : ['--import', options.preload]
-    const child = spawn(process.execPath, ['--import', 'tsx', ...preload, CLI, ...args], {
+    const child = spawn(process.execPath, [...preload, cli(), ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     defer(() => void child.kill())

@@ -5,15 +5,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { lockPlatformDatabase } from '../../../../server/src/db/database-lock'
 import { PlatformDatabaseError } from '../../../../server/src/db/open-database'
 import { MemoryLogger } from '../../../../server/src/logger'
 import { startPlatformServer, type PlatformServer } from '../../../../server/src/platform-server'
 import { ManualClock } from '../../../../src/shared/clock'
+import { useBuiltScript } from '../../../support/built-script'
 
-const CLI = fileURLToPath(new URL('../../../../server/src/cli.ts', import.meta.url))
+const cli = useBuiltScript(new URL('../../../../server/src/cli.ts', import.meta.url))
 
 describe('one platform server per database file', () => {
   let dir: string
@@ -65,7 +65,7 @@ describe('one platform server per database file', () => {
   })
 
   it('is refused by a server in another process, and free again once that one is killed with SIGKILL', async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--db', dbPath], {
+    child = spawn(process.execPath, [cli(), '--port', '0', '--db', dbPath], {
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     const exited = new Promise((resolve) => child!.once('exit', resolve))
