@@ -2,40 +2,27 @@
 // closed, the program it was piped to exited), as the Electron main process does all day.
 import { spawn } from 'node:child_process'
 import { EventEmitter } from 'node:events'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { dropConsoleWriteErrors } from '../../../src/shared-node/console-gone'
+import { useBuiltScript } from '../../support/built-script'
 
-const MODULE = fileURLToPath(new URL('../../../src/shared-node/console-gone.ts', import.meta.url))
+const child = useBuiltScript(new URL('./console-gone-child.ts', import.meta.url))
 
 /**
  * Runs a process that prints one line, waits until its output's reader is gone, then logs more
  * lines through the console; resolves with its exit code and what it said on stderr.
  */
 function logAfterReaderGone(dropErrors: boolean): Promise<{ code: number | null; stderr: string }> {
-  const script = [
-    `import { dropConsoleWriteErrors } from ${JSON.stringify(MODULE)}`,
-    `import { once } from 'node:events'`,
-    dropErrors
-      ? `dropConsoleWriteErrors({ stdout: process.stdout }, (line) => console.error('told: ' + line))`
-      : '',
-    `console.log('ready')`,
-    // The parent closes its end on reading "ready", then says so on stdin.
-    `await once(process.stdin, 'data')`,
-    `for (let n = 0; n < 20; n++) { console.log('line ' + n); await new Promise((r) => setImmediate(r)) }`,
-    `console.error('survived')`,
-    `process.exit(0)`,
-  ].join('\n')
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+  const logger = spawn(process.execPath, [child(), dropErrors ? 'drop' : 'keep'], {
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   let stderr = ''
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  child.stdout.once('data', () => {
-    child.stdout.destroy()
-    child.stdin.write('go\n')
+  logger.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  logger.stdout.once('data', () => {
+    logger.stdout.destroy()
+    logger.stdin.write('go\n')
   })
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stderr })))
+  return new Promise((resolve) => logger.once('close', (code) => resolve({ code, stderr })))
 }
 
 describe('writing to a console whose reader is gone', () => {
