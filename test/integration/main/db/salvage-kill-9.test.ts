@@ -4,23 +4,23 @@
 import { spawn } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { useTempDirs } from '../../../unit/main/db/cache-test-kit'
+import { useBuiltScript } from '../../../support/built-script'
+import { childLines, LINES_STDIO } from '../../../support/child-lines'
 
 const tempDir = useTempDirs()
-const CHILD = fileURLToPath(new URL('./salvage-copy-child.ts', import.meta.url))
+const copier = useBuiltScript(new URL('./salvage-copy-child.ts', import.meta.url))
 
 /** Run the child with `temp` as its temporary folder, and SIGKILL it once it says it made the copy. */
 function copyAndKill(file: string, cache: string, temp: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, cache], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+    const child = spawn(process.execPath, [copier(), file, cache], {
+      stdio: LINES_STDIO,
       env: { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp },
     })
-    createInterface({ input: child.stdout }).on('line', (line) => {
+    childLines(child).on('line', (line) => {
       if (line === 'copied') process.kill(child.pid as number, 'SIGKILL')
       else reject(new Error(`the child could not make the copy (${line})`))
     })
@@ -40,6 +40,5 @@ it('leaves no copy of the cache behind once the next start has run', async () =>
   await copyAndKill(path, path, temp)
   openCache({ path }).close()
   expect(readdirSync(dir)).toEqual(['cache.db'])
-  // tsx keeps its compile cache there; nothing else may be.
-  expect(readdirSync(temp).filter((name) => !name.startsWith('tsx-'))).toEqual([])
+  expect(readdirSync(temp)).toEqual([])
 })
