@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, it, vi } from 'vitest'
+import { expect, it } from 'vitest'
 import { hashPassword } from '../../../../server/src/auth'
 import type { Secrets } from '../../../../src/main/core/ports/secrets'
 import type { StandbyCore } from '../../../../src/main/core/standby-core'
@@ -130,7 +130,7 @@ it('goes signed out with the reason when the platform refuses a token the disk w
     status: 'signed_out',
     reason: expect.stringMatching(/sign in again/),
   })
-  await vi.waitFor(() => expect(log.text()).toContain('The refused sign-in could not be removed'))
+  await log.logged('The refused sign-in could not be removed')
 })
 
 it('signs out when the cache cannot be emptied: the token is revoked, and it says what is left', async () => {
