@@ -28,6 +28,16 @@ export class HeldMarks<M> {
     return this.held.has(id)
   }
 
+  /** The mark held with this id, if any. */
+  heldAs(id: string): M | undefined {
+    return this.held.get(id)
+  }
+
+  /** Every mark held, in the order they were made. */
+  all(): M[] {
+    return [...this.held.values()]
+  }
+
   /** Save `mark`, or hold it when the cache cannot take it. */
   mark(mark: M): void {
     const id = this.keeping.idOf(mark)

@@ -99,9 +99,7 @@ export class ReminderMarks {
    * Returns the start they were carried from; null when none was.
    */
   carryFromNear(sessionId: string, to: number, alerts: ReadonlyArray<string>, now: number): number | null {
-    const starts = this.deps.cache
-      .reminderMarks(sessionId)
-      .flatMap((m) => (m.alert === TOLD_ALERT ? [] : [m.bookedStart]))
+    const starts = this.marksOf(sessionId).flatMap((m) => (m.alert === TOLD_ALERT ? [] : [m.bookedStart]))
     if (starts.includes(to)) return null
     const near = starts.filter((start) => sameBookedTime(start, to))
     const from = near.sort((a, b) => Math.abs(a - to) - Math.abs(b - to))[0]
@@ -123,10 +121,31 @@ export class ReminderMarks {
    * booked now is then the one told).
    */
   toldNear(sessionId: string, start: number): number | null {
-    const told = this.deps.cache
-      .reminderMarks(sessionId)
-      .find((m) => m.alert === TOLD_ALERT && sameBookedTime(m.bookedStart, start))
+    const told = this.marksOf(sessionId).find(
+      (m) => m.alert === TOLD_ALERT && sameBookedTime(m.bookedStart, start),
+    )
     return told?.bookedStart ?? null
+  }
+
+  /**
+   * The session's marks, the latest first: those held for the cache before its own. A start told
+   * that is held replaces the one the cache keeps, as saving it would, so a full disk changes no answer.
+   */
+  marksOf(sessionId: string): ReadonlyArray<Omit<ReminderKey, 'sessionId'>> {
+    const told = this.toldStarts.heldAs(sessionId)
+    const held = this.held
+      .all()
+      .filter(({ key }) => key.sessionId === sessionId)
+      .reverse()
+      .map(({ key }) => ({ bookedStart: key.bookedStart, alert: key.alert }))
+    const cached = this.deps.cache
+      .reminderMarks(sessionId)
+      .filter((m) => told === undefined || m.alert !== TOLD_ALERT)
+    return [
+      ...(told === undefined ? [] : [{ bookedStart: told.start, alert: TOLD_ALERT }]),
+      ...held,
+      ...cached,
+    ]
   }
 
   /** The cache was emptied: the marks held for it are of an expert no longer here. */
