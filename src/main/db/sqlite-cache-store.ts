@@ -269,6 +269,10 @@ export class SqliteCacheStore implements CacheStore {
     return this.repos.reminders.marksOf(sessionId)
   }
 
+  openMarks(alert: string, closedBy: string): ReadonlyArray<Omit<ReminderKey, 'alert'>> {
+    return this.repos.reminders.openMarks(alert, closedBy)
+  }
+
   markReminder(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void {
     this.repos.reminders.mark(key.sessionId, key.bookedStart, key.alert, outcome, at)
   }

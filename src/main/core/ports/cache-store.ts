@@ -213,6 +213,8 @@ export interface CacheStore {
   reminderHandled(key: ReminderKey): boolean
   /** The reminders and alerts recorded for the session, at every booked start, the latest recorded first. */
   reminderMarks(sessionId: string): ReadonlyArray<Omit<ReminderKey, 'sessionId'>>
+  /** Every session's marks of `alert` with no mark of `closedBy` at the same booked start. */
+  openMarks(alert: string, closedBy: string): ReadonlyArray<Omit<ReminderKey, 'alert'>>
   /** Record that a reminder or alert fired (or was skipped); the first outcome stands. */
   markReminder(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void
   /**

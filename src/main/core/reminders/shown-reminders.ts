@@ -14,8 +14,15 @@ import type { CacheStore, ReminderKey } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 import { BOOKED_START_UNKNOWN, REQUEST_UNKNOWN, type AppNotification, type Notifier } from '../ports/notifier'
 import type { DayTimeFormat } from '../sync/invite-notification'
-import { awaitsExpert, movedSince, stillJoinable, type ReminderMoment, type TimedSession } from './due-alerts'
-import type { ReminderMarks } from './reminder-marks'
+import {
+  ALERT,
+  awaitsExpert,
+  movedSince,
+  stillJoinable,
+  type ReminderMoment,
+  type TimedSession,
+} from './due-alerts'
+import { TOLD_ALERT, type ReminderMarks } from './reminder-marks'
 
 /** The reminders that speak of a wait still to come, and so can stop being true. */
 export type RetractableMoment = 'before' | 'starting_now' | 'client_absent'
@@ -45,6 +52,9 @@ export function withdraws(
 
 /** The mark of a reminder shown for a booked time, kept so a restart can still withdraw it. */
 export const SHOWN_ALERT = 'shown'
+
+/** The mark of a reminder withdrawn for good for a booked time, so no later run withdraws it again. */
+export const CLOSED_ALERT = 'closed'
 
 /**
  * Whether what a reminder of `moment` shown for the booked start `shownFor` announced still holds
@@ -108,6 +118,8 @@ export class ShownReminders {
       readonly notifier: Notifier
       readonly log: Logger
       readonly dayTime: DayTimeFormat
+      /** The platform's time, for the marks of the withdrawals (which may be decided without it). */
+      readonly clock: { now(): number }
     },
   ) {}
 
@@ -155,6 +167,36 @@ export class ShownReminders {
           : null
       if (moment !== null) this.onScreen.set(session.id, onScreen(session, moment))
     }
+    this.restoreEnded(new Set(sessions.map((s) => s.id)), gone, measured)
+  }
+
+  /**
+   * Of the reminders an earlier run showed for the time a session is booked at and no run took
+   * down for good, those of sessions no longer upcoming (cancelled, ended or past their auto-cancel
+   * while Standby was closed) are kept track of, for `withdrawStale` to take down. By a guess only
+   * those no clock decides: by a guess days ahead every session still waiting looks past its auto-cancel.
+   */
+  private restoreEnded(upcoming: ReadonlySet<string>, gone: ReadonlySet<string>, measured: boolean): void {
+    for (const { sessionId, bookedStart } of this.deps.cache.openMarks(SHOWN_ALERT, CLOSED_ALERT)) {
+      if (upcoming.has(sessionId) || this.onScreen.has(sessionId) || gone.has(sessionId)) continue
+      const session = this.deps.cache.session(sessionId)
+      if (session === null || movedSince(session, bookedStart) || this.toldSince(sessionId, bookedStart))
+        continue
+      const started = session.state !== 'booked' || session.expertJoinedAt !== null
+      const moment = started ? 'client_absent' : 'before'
+      if (measured || !reminderHolds(moment, session, bookedStart, Number.NEGATIVE_INFINITY))
+        this.onScreen.set(sessionId, { ...onScreen(session, moment), bookedStart })
+    }
+  }
+
+  /**
+   * Whether an alert of another kind (a cancel, a move, the client's answer) was told after the
+   * reminder shown for `bookedStart`: it took the reminder's place, and a withdrawal would take it down.
+   */
+  private toldSince(sessionId: string, bookedStart: number): boolean {
+    const marks = this.deps.marks.marksOf(sessionId)
+    const shown = marks.findIndex((m) => m.alert === SHOWN_ALERT && m.bookedStart === bookedStart)
+    return marks.slice(0, Math.max(0, shown)).some((m) => !REMINDER_ALERTS.test(m.alert))
   }
 
   /** Withdraw, once, each reminder on screen whose announcement no longer holds at `now`. */
@@ -170,6 +212,11 @@ export class ShownReminders {
       // Forgotten before telling: a failure in between leaves one on screen, never withdraws twice.
       this.onScreen.delete(sessionId)
       this.goneBeforeRestore?.add(sessionId)
+      // For good once nothing more can be shown for its time: no later run need take it down again.
+      if (session === null || !stillJoinable(session, now)) {
+        const closedKey = { sessionId, bookedStart: shown.bookedStart, alert: CLOSED_ALERT }
+        this.deps.marks.mark(closedKey, 'fired', this.deps.clock.now())
+      }
       try {
         this.deps.notifier.show({
           kind: 'reminder_closed',
@@ -198,6 +245,11 @@ export class ShownReminders {
     return next
   }
 }
+
+/** The marks of a session's reminders themselves, and of what they leave behind (reminder-marks.ts). */
+const REMINDER_ALERTS = new RegExp(
+  `^(\\d+|${[ALERT.startingNow, ALERT.clientAbsent, SHOWN_ALERT, CLOSED_ALERT, TOLD_ALERT].join('|')})$`,
+)
 
 function onScreen(session: Session, moment: RetractableMoment): OnScreen {
   const { bookedStart } = session

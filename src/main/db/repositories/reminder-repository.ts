@@ -26,6 +26,7 @@ export interface SnoozeRow {
 export class ReminderRepository {
   private readonly selectHandled: Database.Statement<[string, number, string], { found: number }>
   private readonly selectMarks: Database.Statement<[string], ReminderMarkRow>
+  private readonly selectOpen: Database.Statement<[string, string], Omit<SnoozeRow, 'at'>>
   private readonly insertReminder: Database.Statement<[string, number, string, ReminderOutcome, number]>
   private readonly keepToldInTransaction: (sessionId: string, bookedStart: number, at: number) => void
   private readonly deleteOrphans: Database.Statement<[]>
@@ -45,6 +46,13 @@ export class ReminderRepository {
     this.selectMarks = preparedOnUse(
       db,
       'SELECT booked_start AS bookedStart, alert FROM reminders WHERE session_id = ? ORDER BY at DESC',
+    )
+    // Read at a start of the reminders only; a week's marks are kept (retention-policy.ts).
+    this.selectOpen = preparedOnUse(
+      db,
+      `SELECT session_id AS sessionId, booked_start AS bookedStart FROM reminders AS open
+       WHERE alert = ? AND NOT EXISTS (SELECT 1 FROM reminders AS closed WHERE
+         closed.session_id = open.session_id AND closed.booked_start = open.booked_start AND closed.alert = ?)`,
     )
     // The first outcome stands: a reminder that fired is not turned into a skipped one later.
     this.insertReminder = preparedOnUse(
@@ -115,6 +123,11 @@ export class ReminderRepository {
   /** The alerts recorded for the session, at every booked start, the latest recorded first. */
   marksOf(sessionId: string): ReminderMarkRow[] {
     return this.selectMarks.all(sessionId)
+  }
+
+  /** Each session's marks of `alert` with no mark of `closedBy` at the same booked start. */
+  openMarks(alert: string, closedBy: string): Array<Omit<SnoozeRow, 'at'>> {
+    return this.selectOpen.all(alert, closedBy)
   }
 
   /** Record an alert's outcome; a second record for the same one changes nothing. */
