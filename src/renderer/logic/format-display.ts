@@ -6,8 +6,6 @@
  */
 import { DAY_AND_TIME, SHORT_TIME_WITH_ZONE, WITH_ZONE } from '../../shared/day-time-options'
 
-/** The span of the protocol's times (2000 to 2200, shared/protocol/time.ts): no real length is longer. */
-const LONGEST_MS = Date.UTC(2200, 0, 1) - Date.UTC(2000, 0, 1)
 /** A day alone: "Tue 6 Jan". */
 export const DAY_ONLY: Readonly<Intl.DateTimeFormatOptions> = {
   weekday: 'short',
@@ -156,14 +154,8 @@ export function unit(name: string, maximumFractionDigits = 0): Intl.NumberFormat
   return format
 }
 
-/**
- * A quantity made fit to show: never negative (a clock that stepped back makes a length negative),
- * never above `max`, and 0 when it is not a number at all, so no text reads "-0", "NaN" or "∞".
- */
-export function showable(value: number, max: number = LONGEST_MS): number {
-  if (Number.isNaN(value)) return 0
-  return Math.min(max, Math.max(0, value)) + 0
-}
+/** A quantity made fit to show: never negative, NaN or infinite (shared/length-words.ts). */
+export { showable } from '../../shared/length-words'
 
 /** What a moment no Date can hold (NaN, past year 275760) reads as, where Intl would throw. */
 export const UNKNOWN_TIME = 'an unknown time'

@@ -3,6 +3,7 @@
  * a response time. None reads "NaN", "∞" or a negative length (showable, format-display.ts).
  */
 import { wallClockAt, wallClockFormatOr } from '../../shared/zone-offset'
+import { lengthWords } from '../../shared/length-words'
 import { formatters, showable, unit } from './format-display'
 
 const MINUTE_MS = 60_000
@@ -13,19 +14,7 @@ const YEAR_MS = 365.2425 * DAY_MS
 
 /** "45 sec", "4 min", "2 hr 5 min", "3 days", "2 yr": a length of time, rounded for reading at a glance. */
 export function formatDuration(ms: number): string {
-  const abs = showable(ms)
-  if (abs < MINUTE_MS) return unit('second').format(Math.round(abs / 1000))
-  if (abs < HOUR_MS) return unit('minute').format(Math.round(abs / MINUTE_MS))
-  if (abs < DAY_MS) {
-    const hours = Math.floor(abs / HOUR_MS)
-    const minutes = Math.round((abs - hours * HOUR_MS) / MINUTE_MS)
-    if (minutes === 60) return unit('hour').format(hours + 1)
-    return minutes === 0
-      ? unit('hour').format(hours)
-      : `${unit('hour').format(hours)} ${unit('minute').format(minutes)}`
-  }
-  if (abs < YEAR_MS) return unit('day').format(Math.round(abs / DAY_MS))
-  return unit('year').format(Math.floor(abs / YEAR_MS))
+  return lengthWords(ms, unit)
 }
 
 /** "4:07" (minutes:seconds) under an hour, "1:04:07" above: a ticking timer, in the locale's digits. */
@@ -40,10 +29,10 @@ export function formatTimer(ms: number): string {
   return hours > 0 ? `${timerPart.format(hours)}:${mm}:${ss}` : `${mm}:${ss}`
 }
 
-/** A countdown: a ticking timer under an hour, a rounded duration beyond. */
+/** A countdown: a ticking timer under an hour, beyond it in the words the tray's countdown uses. */
 export function formatCountdown(ms: number): string {
   const left = showable(ms)
-  return left < HOUR_MS ? formatTimer(left) : formatDuration(left)
+  return left < HOUR_MS ? formatTimer(left) : lengthWords(left, unit, 'countdown')
 }
 
 /** "just now", "3 minutes ago", "2 hours ago", "2 years ago", in the OS locale. */

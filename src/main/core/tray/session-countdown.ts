@@ -4,6 +4,7 @@
  */
 import { freshHostFormats, hostTimeText, type HostFormats } from '../../../shared/day-time-options'
 import type { Session } from '../../../shared/protocol'
+import { hostUnitFormats, lengthWords, type UnitFormats } from '../../../shared/length-words'
 import { titleInSentence } from '../../../shared/sentence-parts'
 
 const MINUTE_MS = 60_000
@@ -14,12 +15,17 @@ export type CountdownSession = Pick<Session, 'bookedStart' | 'state'> & {
 }
 
 /**
- * "<title> · in 25 min", "· in 2 h 5 min", "· in 3 days"; "· starting now" from the booked time
- * on, "· in session" once live. Minutes round up, so the line never says "in 0 min" early.
+ * "<title> · in 25 min", "· in 2 hr 5 min", "· in 3 days", "· in 2 yr", in the words and the
+ * host's locale the window's countdown uses (shared/length-words.ts); "· starting now" from the
+ * booked time on, "· in session" once live. Minutes round up, so it never says "in 0 min" early.
  */
-export function sessionCountdown(session: CountdownSession, now: number): string {
+export function sessionCountdown(
+  session: CountdownSession,
+  now: number,
+  units: UnitFormats = hostUnitFormats,
+): string {
   // The title is cut, not the countdown: a tooltip or a menu line that cuts the end loses the time.
-  return `${titleInSentence(session.request.title)} · ${countdown(session, now)}`
+  return `${titleInSentence(session.request.title)} · ${countdown(session, now, units)}`
 }
 
 /**
@@ -56,16 +62,13 @@ function startsAt(start: number, now: number, formats: HostFormats): string {
   return sameDay ? `at ${hostTimeText(start, TIME, formats)}` : hostTimeText(start, DAY_AND_TIME, formats)
 }
 
-function countdown(session: CountdownSession, now: number): string {
+function countdown(session: CountdownSession, now: number, units: UnitFormats): string {
   if (session.state === 'live') return 'in session'
   const left = session.bookedStart - now
+  // A time no clock could read (NaN from a bad clock) says nothing it cannot know.
+  if (Number.isNaN(left)) return 'time unknown'
   if (left <= 0) return 'starting now'
-  const minutes = Math.ceil(left / MINUTE_MS)
-  if (minutes < 60) return `in ${minutes} min`
-  const hours = Math.floor(minutes / 60)
-  if (hours < 24) return minutes % 60 === 0 ? `in ${hours} h` : `in ${hours} h ${minutes % 60} min`
-  const days = Math.floor(hours / 24)
-  return days === 1 ? 'in 1 day' : `in ${days} days`
+  return `in ${lengthWords(left, units, 'countdown')}`
 }
 
 /**
@@ -76,6 +79,7 @@ function countdown(session: CountdownSession, now: number): string {
 export function countdownChangesIn(session: CountdownSession, now: number): number | null {
   if (session.state === 'live') return null
   const left = session.bookedStart - now
-  if (left <= 0) return MINUTE_MS
+  // A clock that reads NaN or no finite time is looked at again each minute, as past the start.
+  if (left <= 0 || !Number.isFinite(left)) return MINUTE_MS
   return left % MINUTE_MS === 0 ? MINUTE_MS : left % MINUTE_MS
 }

@@ -87,7 +87,7 @@ describe('the tray with a live session left long ago', () => {
     ])
     expect(last().nextSession?.label).toBe('Now · in session')
     clock.advance(minutes(40) + 2 * minutes(60))
-    expect(last().nextSession?.label).toBe('Later · in 3 h 20 min')
+    expect(last().nextSession?.label).toBe('Later · in 3 hr 20 min')
     feed.stop()
   })
 

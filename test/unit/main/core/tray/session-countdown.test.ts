@@ -6,6 +6,9 @@ import {
   type CountdownSession,
 } from '../../../../../src/main/core/tray/session-countdown'
 import { TITLE_IN_SENTENCE_MAX } from '../../../../../src/shared/os-limits'
+import { formatCountdown } from '../../../../../src/renderer/logic/format'
+import { setDisplay, unit as unitOfDisplay } from '../../../../../src/renderer/logic/format-display'
+import type { UnitFormats } from '../../../../../src/shared/length-words'
 import { useHostZone } from '../../../../support/host-zone'
 
 const start = Date.UTC(2026, 0, 5, 14, 0)
@@ -19,10 +22,14 @@ describe('the next session’s countdown', () => {
     [1, 'Query plan · in 1 min'],
     [0, 'Query plan · starting now'],
     [-minutes(3), 'Query plan · starting now'],
-    [minutes(60), 'Query plan · in 1 h'],
-    [minutes(125), 'Query plan · in 2 h 5 min'],
+    [minutes(60), 'Query plan · in 1 hr'],
+    [minutes(125), 'Query plan · in 2 hr 5 min'],
+    [minutes(59) + 1, 'Query plan · in 1 hr'],
+    [minutes(60 * 24) - 1, 'Query plan · in 1 day'],
     [minutes(60 * 24), 'Query plan · in 1 day'],
     [minutes(60 * 24 * 3 + 5), 'Query plan · in 3 days'],
+    [minutes(60 * 24 * 730), 'Query plan · in 1 yr'],
+    [minutes(60 * 24 * 731), 'Query plan · in 2 yrs'],
   ])('%d ms before the start reads %s', (before, line) => {
     expect(sessionCountdown(session, start - before)).toBe(line)
   })
@@ -33,6 +40,24 @@ describe('the next session’s countdown', () => {
       start - minutes(25),
     )
     expect(line).toBe(`${'z'.repeat(TITLE_IN_SENTENCE_MAX - 1)}… · in 25 min`)
+  })
+
+  it('says what the window’s countdown says for the same session, from an hour on, in the same locale', () => {
+    setDisplay({ locale: 'de-DE', timeZone: 'UTC' })
+    const german: UnitFormats = (unit) => unitOfDisplay(unit)
+    for (const before of [minutes(60), minutes(125), minutes(60 * 24 * 3 + 5), minutes(60 * 24 * 731)])
+      expect(sessionCountdown(session, start - before, german)).toBe(
+        `Query plan · in ${formatCountdown(before)}`,
+      )
+    setDisplay({})
+  })
+
+  it('reads a bad clock’s time as unknown or past, never "NaN" or "∞", and looks again in a minute', () => {
+    expect(sessionCountdown(session, Number.NaN)).toBe('Query plan · time unknown')
+    expect(sessionCountdown(session, Number.POSITIVE_INFINITY)).toBe('Query plan · starting now')
+    expect(sessionCountdown(session, Number.NEGATIVE_INFINITY)).toBe('Query plan · in 200 yrs')
+    for (const now of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])
+      expect(countdownChangesIn(session, now)).toBe(minutes(1))
   })
 
   it('says a live session is in session, whatever the time', () => {
