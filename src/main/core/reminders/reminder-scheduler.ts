@@ -16,13 +16,14 @@
  */
 import { steadyNow, type TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
-import { BOOKED_START_UNKNOWN, REQUEST_UNKNOWN, type AppNotification } from '../ports/notifier'
+import { BOOKED_START_UNKNOWN, REQUEST_UNKNOWN } from '../ports/notifier'
 import type { Unsubscribe } from '../../../shared/listeners'
 import { changesSessions, type CacheUpdate } from '../sync/cache-push'
 import { localDayTime, type DayTimeFormat } from '../sync/invite-notification'
 import { ReminderMarks } from './reminder-marks'
 import { sessionsToPlan } from './sessions-to-plan'
-import { startAllowed, type ReminderMoment } from './due-alerts'
+import type { ReminderMoment } from './due-alerts'
+import { reminderNotification } from './reminder-actions'
 import { PressAnswers } from './press-answers'
 import { type LateCause, type ReminderText, type TimeFormat } from './reminder-texts'
 import { localShortTime } from '../../../shared/day-time-options'
@@ -280,15 +281,7 @@ export class ReminderScheduler {
   }
 
   private show(session: Session, now: number, moment: ReminderMoment, text: ReminderText): void {
-    const notification: AppNotification = {
-      kind: 'reminder',
-      sessionId: session.id,
-      moment,
-      bookedStart: session.bookedStart,
-      requestId: session.request.id,
-      startAllowed: startAllowed(session, now),
-      ...text,
-    }
+    const notification = reminderNotification(session, now, moment, text)
     this.deps.log.info(`Reminder: ${notification.title}`)
     this.onScreen.showing(session, moment, now)
     this.deps.notifier.show(notification)
