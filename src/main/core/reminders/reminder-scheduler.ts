@@ -89,6 +89,7 @@ export class ReminderScheduler {
       dayTime: this.dayTime,
       time: this.time,
       takeDue: this.takeDue,
+      timeKnown: () => this.timeKnown(),
     })
   }
 
@@ -236,8 +237,9 @@ export class ReminderScheduler {
     if (wait > 0) {
       // By a computer clock set hours ahead, a reminder due later would show now and be marked
       // done, and then never show at its time. The measurement plans again when it comes. The
-      // starts are taken meanwhile, by the guess: a move the catch-up brings is told against them.
-      this.moves.planned(sessionsToPlan(this.deps.cache, now).upcoming, now)
+      // starts are taken meanwhile, a move the catch-up brings told against them: every booked
+      // one, as by a guess days ahead each looks past, and its move would go untold for good.
+      this.moves.planned(sessionsToPlan(this.deps.cache, Number.NEGATIVE_INFINITY).upcoming, now)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), wait)
       return
     }

@@ -26,6 +26,8 @@ export interface SessionMoveDeps {
   readonly time: TimeFormat
   /** Takes the reminder the new time makes due at once into the alert of the move. */
   readonly takeDue: TakeDue
+  /** Whether the time is measured (ReminderScheduler.timeKnown): a guess cannot say a session is past. */
+  readonly timeKnown: () => boolean
 }
 
 /** The booked start of each scheduled session the last plan saw, to tell a move against. */
@@ -63,12 +65,9 @@ export class SessionMoves {
       this.deps.marks.told(session.id, session.bookedStart, now)
       // Nudges that add up to a minute or more are a move from the time the expert was told.
       const before = known.toldStart
-      if (
-        session.state !== 'booked' ||
-        !stillJoinable(session, now) ||
-        acceptedMove(session, known.bookedStart)
-      )
-        continue
+      // By a guess days ahead every session looks past: its move, known no more after this, is told.
+      const past = this.deps.timeKnown() && !stillJoinable(session, now)
+      if (session.state !== 'booked' || past || acceptedMove(session, known.bookedStart)) continue
       const key = { sessionId: session.id, bookedStart: session.bookedStart, alert: movedAlert(session) }
       if (this.deps.marks.handled(key)) continue
       this.deps.marks.mark(key, 'fired', now)
