@@ -199,6 +199,8 @@ async function main(): Promise<void> {
   const userData = app.getPath('userData')
   const loginItem = createLoginItem({ log })
   const launchAtLogin = followLaunchAtLogin(settings, loginItem)
+  // Back from the system's startup settings: the line under the switch says what they say now.
+  app.on('browser-window-focus', () => void launchAtLogin.refresh())
   const followFocus = (request: FocusRequest): void => {
     if (isQuitting()) return
     // The page hears which invite or session through the 'focus.requested' push (forwardPushes

@@ -101,7 +101,8 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'app.showWindow': () => host.showWindow(),
     'settings.get': () => appSettingsOf(settings.get()),
     'settings.update': (patch) => appSettingsOf(settings.update(patch)),
-    'settings.getLoginItem': () => deps.launchAtLogin.status(),
+    // Asked as Settings shows the switch: the OS again, as the expert may have changed it there.
+    'settings.getLoginItem': () => deps.launchAtLogin.refresh(),
     'shell.openExternal': (url) => {
       mayOpen('open the link')
       return host.openExternal(url)

@@ -136,6 +136,10 @@ export const OTHERS_ENTRY_PROBLEM =
 export const TURNED_OFF_BY_DESKTOP_PROBLEM =
   "Your desktop's startup applications have Standby turned off, so it will not start when you log in. Turn it on there, or turn this off and on again."
 
+/** What Settings says beside the switch, on, while the autostart folder has no entry for Standby. */
+export const NO_ENTRY_PROBLEM =
+  'Your startup applications no longer have Standby, so it will not start when you log in. Turn this off and on again to add it back.'
+
 /**
  * A LoginItem that writes or removes the autostart entry; failures are logged, never thrown. Only
  * an entry Standby wrote is ever replaced or removed: one of the same name the expert made (in
@@ -165,7 +169,10 @@ export function createAutostartEntry(options: {
     writeFileAtomicallySync(path, entry, 0o644)
     return true
   }
-  const set = (enabled: boolean): LoginItemStatus => {
+  // What the last write said: a folder that cannot be written is said again rather than the entry missing.
+  let lastFailure: LoginItemStatus | null = null
+  /** Writes or removes the entry, saying what became of it. */
+  const setEntry = (enabled: boolean): LoginItemStatus => {
     on = false
     try {
       if (!enabled) {
@@ -190,6 +197,11 @@ export function createAutostartEntry(options: {
       }
     }
   }
+  const set = (enabled: boolean): LoginItemStatus => {
+    const status = setEntry(enabled)
+    lastFailure = status.applied || status.problem === OTHERS_ENTRY_PROBLEM ? null : status
+    return status
+  }
   return {
     moveTo(next) {
       executable = next
@@ -203,6 +215,22 @@ export function createAutostartEntry(options: {
       }
     },
     set,
+    read(enabled) {
+      try {
+        // Off: only an entry of Standby's that could not be removed still starts it.
+        if (!enabled)
+          return isOwnAutostartEntry(path) ? (lastFailure ?? LOGIN_ITEM_APPLIED) : LOGIN_ITEM_APPLIED
+        const lines = ownEntryLines(path)
+        if (lines !== null)
+          return turnedOffByDesktop(lines)
+            ? { applied: false, problem: TURNED_OFF_BY_DESKTOP_PROBLEM }
+            : LOGIN_ITEM_APPLIED
+        if (holdsOthers(path)) return { applied: false, problem: OTHERS_ENTRY_PROBLEM }
+      } catch {
+        // Unreadable: what the last write said, or that it is not there to start Standby.
+      }
+      return lastFailure ?? (enabled ? { applied: false, problem: NO_ENTRY_PROBLEM } : LOGIN_ITEM_APPLIED)
+    },
     applyAtStart(enabled) {
       // The expert turned Standby's entry off in their desktop's settings: a start must not undo that.
       try {

@@ -37,16 +37,54 @@ export class FakeApp
   /**
    * Every call to setLoginItemSettings, in order. Electron has login items on macOS and Windows
    * only: on Linux the fake refuses the call, so code that relies on one there fails its test.
-   * Off on macOS removes every login item that opens the app, the user's too (macOS 12 and earlier);
-   * on Windows either way turns back on an entry the user turned off (its StartupApproved value).
+   * Off on macOS removes every login item that opens the app, the user's too (macOS 12 and earlier).
+   * On Windows, as browser_win.cc does, on writes the Run value (named by `name`, else the
+   * AppUserModelID) and, unless `enabled: false`, deletes its StartupApproved value: an entry the
+   * user turned off in Task Manager is on again. Off deletes both.
    */
-  readonly setLoginItemSettings = vi.fn<(settings: LoginItemSettings) => void>(({ openAtLogin }) => {
+  readonly setLoginItemSettings = vi.fn<(settings: LoginItemSettings) => void>((settings) => {
     requireLoginItems('setLoginItemSettings')
-    if (fake.platform === 'darwin' && openAtLogin === false) this.macUserLoginItem = false
-    if (fake.platform === 'win32') this.windowsStartupTurnedOff = false
+    const { openAtLogin } = settings
+    if (fake.platform === 'darwin') {
+      if (openAtLogin === false) this.macUserLoginItem = false
+      // SMAppService's register shows "Login Item Added" each time the item is not yet enabled.
+      if (openAtLogin === true && this.macLoginItemStatus !== 'enabled') this.macLoginItemNotices += 1
+      this.macRegistered = openAtLogin === true
+    }
+    if (fake.platform === 'win32') {
+      const name = settings.name ?? this.runValueName()
+      if (openAtLogin !== true) this.windowsRun.delete(name)
+      else {
+        const path = settings.path ?? WINDOWS_EXEC_PATH
+        this.windowsRun.set(name, {
+          path,
+          args: [...(settings.args ?? [])],
+          enabled: settings.enabled ?? true,
+        })
+      }
+    }
   })
-  /** True plays the user turning the app's entry off in Windows' Task Manager › Startup apps. */
-  windowsStartupTurnedOff = false
+  /** Whether the app's own macOS login item is registered (a test may play an earlier run's). */
+  macRegistered = false
+  /** How many times macOS showed "Login Item Added" for the app's own item. */
+  macLoginItemNotices = 0
+  /**
+   * Windows' Run key of the current user: each value's command and whether Task Manager › Startup
+   * apps has it on (no StartupApproved value, or an approved one). A test may write an earlier
+   * version's entry here, or turn one off as the user does.
+   */
+  readonly windowsRun = new Map<string, { path: string; args: string[]; enabled: boolean }>()
+  /** The Run value Electron writes and reads by default: the AppUserModelID. */
+  private runValueName(): string {
+    return this.appUserModelId ?? 'electron.app.Standby'
+  }
+  /** True plays the user turning the app's entries off in Windows' Task Manager › Startup apps. */
+  get windowsStartupTurnedOff(): boolean {
+    return [...this.windowsRun.values()].some((entry) => !entry.enabled)
+  }
+  set windowsStartupTurnedOff(off: boolean) {
+    for (const entry of this.windowsRun.values()) entry.enabled = !off
+  }
   /** True plays a login item the user added in macOS's System Settings, which opens the app too. */
   macUserLoginItem = false
   /** True plays a start by the OS at login (macOS reports it; other systems always say false). */
@@ -57,25 +95,30 @@ export class FakeApp
    */
   macLoginItemStatus: 'enabled' | 'requires-approval' | 'not-found' = 'enabled'
   /**
-   * As Electron reports: on Windows an entry counts only for the path (and, for openAtLogin, the
-   * arguments) it was set with, each defaulting alike; on macOS 13 and later the app's own item
-   * opens it at login only once 'enabled', not while it awaits approval or is not found.
+   * As Electron reports: on Windows `openAtLogin` only for the Run value of the app's name holding
+   * exactly the command asked about (path and arguments, each defaulting alike), `launchItems` every
+   * Run value that starts the executable (any arguments, any case) and whether Task Manager has it
+   * on; on macOS 13 and later the app's own item opens it at login only once 'enabled'.
    */
   getLoginItemSettings(options?: LoginItemSettingsOptions): ReturnType<App['getLoginItemSettings']> {
     requireLoginItems('getLoginItemSettings')
-    const last = this.setLoginItemSettings.mock.calls.at(-1)?.[0]
-    const registered = last?.openAtLogin === true
-    const status = registered ? this.macLoginItemStatus : 'not-registered'
-    // Windows compares the command exactly, and the executable alone without regard to case.
+    const status = this.macRegistered ? this.macLoginItemStatus : 'not-registered'
+    const path = options?.path ?? WINDOWS_EXEC_PATH
+    const own = this.windowsRun.get(this.runValueName())
     const sameCommand =
-      registered &&
-      last.path === options?.path &&
-      JSON.stringify(last.args ?? []) === JSON.stringify(options?.args ?? [])
-    const sameExecutable = registered && last.path?.toLowerCase() === options?.path?.toLowerCase()
+      own !== undefined &&
+      own.path === path &&
+      JSON.stringify(own.args) === JSON.stringify(options?.args ?? [])
+    const launchItems =
+      fake.platform === 'win32'
+        ? [...this.windowsRun]
+            .filter(([, entry]) => entry.path.toLowerCase() === path.toLowerCase())
+            .map(([name, entry]) => ({ name, ...entry, args: [...entry.args], scope: 'user' as const }))
+        : []
     return {
       openAtLogin: fake.platform === 'darwin' ? status === 'enabled' || this.macUserLoginItem : sameCommand,
-      executableWillLaunchAtLogin:
-        fake.platform === 'win32' && sameExecutable && !this.windowsStartupTurnedOff,
+      executableWillLaunchAtLogin: launchItems.some((item) => item.enabled),
+      launchItems,
       wasOpenedAtLogin: fake.platform === 'darwin' && this.openedAtLogin,
       status,
     } as ReturnType<App['getLoginItemSettings']>
@@ -310,6 +353,9 @@ export class FakeApp
     return event.defaultPrevented
   }
 }
+
+/** The executable Electron reports for this process on Windows when no path is given. */
+const WINDOWS_EXEC_PATH = 'C:\\Program Files\\Standby\\electron.exe'
 
 /** Throws where Electron has no login items (Linux), as the fake's other platform-only calls do. */
 function requireLoginItems(name: string): void {

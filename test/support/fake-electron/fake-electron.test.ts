@@ -533,6 +533,30 @@ describe('the fakes of what Linux lacks', () => {
     })
   })
 
+  it('list every Windows Run entry of the executable, keeping one written with enabled: false off', () => {
+    fake.platform = 'win32'
+    const path = 'C:\\S\\Standby.exe'
+    fake.app.windowsRun.set('electron.app.Standby', { path, args: [], enabled: false })
+    expect(fake.app.getLoginItemSettings({ path, args: ['--hidden'] })).toMatchObject({
+      openAtLogin: false,
+      executableWillLaunchAtLogin: false,
+      launchItems: [{ name: 'electron.app.Standby', path, args: [], scope: 'user', enabled: false }],
+    })
+    fake.app.setLoginItemSettings({ openAtLogin: true, path, args: ['--hidden'], enabled: false })
+    expect(fake.app.getLoginItemSettings({ path, args: ['--hidden'] })).toMatchObject({
+      openAtLogin: true,
+      executableWillLaunchAtLogin: false,
+    })
+  })
+
+  it('show "Login Item Added" on macOS at each registration of an item not yet enabled', () => {
+    fake.platform = 'darwin'
+    fake.app.macLoginItemStatus = 'requires-approval'
+    fake.app.setLoginItemSettings({ openAtLogin: true })
+    fake.app.setLoginItemSettings({ openAtLogin: true })
+    expect(fake.app.macLoginItemNotices).toBe(2)
+  })
+
   it('play a macOS 13 login item that opens the app at login only once enabled', () => {
     fake.platform = 'darwin'
     fake.app.setLoginItemSettings({ openAtLogin: true })

@@ -19,12 +19,22 @@ export interface LoginItem {
    * removes nothing the OS would take for a login item the expert added outside Standby.
    */
   applyAtStart(enabled: boolean): LoginItemStatus
+  /**
+   * What the OS says now of the switch's state, writing nothing: the expert may have turned Standby
+   * on or off in the system's own startup settings while it runs.
+   */
+  read(enabled: boolean): LoginItemStatus
 }
 
 /** The setting followed, and what became of its last change. */
 export interface LaunchAtLogin {
   /** What became of the last change (or of the one at start). */
   status(): LoginItemStatus
+  /**
+   * Asks the OS again, changing nothing there, and says what holds now (heard by `changes` too
+   * when it differs): the line under the switch follows a change made in the system's settings.
+   */
+  refresh(): LoginItemStatus
   /** Hears each new outcome. */
   readonly changes: Listeners<LoginItemStatus>
   /** Stop following the setting. */
@@ -49,5 +59,16 @@ export function followLaunchAtLogin(settings: SettingsStore, loginItem: LoginIte
     status = loginItem.set(launchAtLogin)
     changes.emit(status)
   })
-  return { status: () => status, changes, stop }
+  const refresh = (): LoginItemStatus => {
+    const now = loginItem.read(applied)
+    if (
+      now.applied !== status.applied ||
+      (!now.applied && !status.applied && now.problem !== status.problem)
+    ) {
+      status = now
+      changes.emit(status)
+    }
+    return status
+  }
+  return { status: () => status, refresh, changes, stop }
 }

@@ -37,16 +37,32 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     executable: autostartExecutable(env, execPath),
     log,
   })
+  /** Windows' entries that start Standby: this version's, or an earlier one's with other arguments. */
+  const windowsEntries = (): LoginItemSettings =>
+    app.getLoginItemSettings({ path: execPath, args: [HIDDEN_ARG] })
+  const read = (openAtLogin: boolean): LoginItemStatus => {
+    if (!app.isPackaged)
+      return openAtLogin ? { applied: false, problem: DEVELOPMENT_RUN_PROBLEM } : LOGIN_ITEM_APPLIED
+    if (platform === 'darwin') {
+      const found = app.getLoginItemSettings()
+      if (openAtLogin) return macStatus(found.status, found.openAtLogin)
+      return found.openAtLogin
+        ? { applied: false, problem: MAC_LOGIN_ITEM_OUTSIDE_PROBLEM }
+        : LOGIN_ITEM_APPLIED
+    }
+    if (platform === 'win32') return openAtLogin ? windowsStatus(windowsEntries()) : LOGIN_ITEM_APPLIED
+    return linux.read(openAtLogin)
+  }
   const set = (openAtLogin: boolean): LoginItemStatus => {
     // A development run would register the bare Electron binary, which opens its default app.
     if (!app.isPackaged) {
       if (!saidUnsupported) log.info('Launch at login is not set: only the packaged app registers itself')
       saidUnsupported = true
-      return openAtLogin ? { applied: false, problem: DEVELOPMENT_RUN_PROBLEM } : LOGIN_ITEM_APPLIED
+      return read(openAtLogin)
     }
     if (platform === 'darwin') {
       app.setLoginItemSettings({ openAtLogin })
-      return openAtLogin ? macStatus(app.getLoginItemSettings().status) : LOGIN_ITEM_APPLIED
+      return openAtLogin ? read(true) : LOGIN_ITEM_APPLIED
     }
     // The same path and arguments on and off: Windows finds the entry to remove by them.
     if (platform === 'win32') {
@@ -61,27 +77,49 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
       if (platform === 'linux' && app.isPackaged) linux.moveTo(path)
     },
     set,
+    read,
     applyAtStart(openAtLogin) {
       if (!app.isPackaged) return set(openAtLogin)
       // Removing macOS's login item removes every one that opens this app (macOS 12 and earlier, and
       // later while Standby's own is unregistered), the expert's too: only a turn of the switch may.
       if (platform === 'darwin' && !openAtLogin) {
-        if (!app.getLoginItemSettings().openAtLogin) return LOGIN_ITEM_APPLIED
-        log.info('Launch at login is off, and macOS has a login item of its own that opens Standby')
-        return { applied: false, problem: MAC_LOGIN_ITEM_OUTSIDE_PROBLEM }
+        const status = read(false)
+        if (!status.applied)
+          log.info('Launch at login is off, and macOS has a login item of its own that opens Standby')
+        return status
       }
-      // Writing Windows' entry again turns it back on where the expert turned it off (Task Manager).
-      if (platform === 'win32' && openAtLogin) {
-        const found = app.getLoginItemSettings({ path: execPath, args: [HIDDEN_ARG] })
-        if (found.openAtLogin && !found.executableWillLaunchAtLogin) {
-          log.info('Launch at login is on, and Windows has Standby turned off in its startup apps')
-          return { applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM }
-        }
+      // Registered already, enabled or waiting for the expert's approval: registering again would
+      // only show "Login Item Added" once more at every start.
+      if (platform === 'darwin') {
+        const { status } = app.getLoginItemSettings()
+        if (status === 'enabled' || status === 'requires-approval') return read(true)
+      }
+      // Writing Windows' entry again turns it back on where the expert turned it off (Task Manager),
+      // this version's entry or an earlier one's with other arguments alike.
+      if (platform === 'win32' && openAtLogin && turnedOffInWindows(windowsEntries())) {
+        log.info('Launch at login is on, and Windows has Standby turned off in its startup apps')
+        return { applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM }
       }
       return platform === 'linux' ? linux.applyAtStart(openAtLogin) : set(openAtLogin)
     },
   }
 }
+
+/** Whether Task Manager has an entry that starts Standby turned off, and none that starts it on. */
+function turnedOffInWindows(found: LoginItemSettings): boolean {
+  return !found.executableWillLaunchAtLogin && (found.launchItems ?? []).some((item) => !item.enabled)
+}
+
+/** What Windows' entries say of the switch, on. */
+function windowsStatus(found: LoginItemSettings): LoginItemStatus {
+  if (turnedOffInWindows(found)) return { applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM }
+  if (found.executableWillLaunchAtLogin) return LOGIN_ITEM_APPLIED
+  return { applied: false, problem: WINDOWS_NOT_IN_STARTUP_PROBLEM }
+}
+
+/** What Settings says beside the switch, on, while Windows' startup apps no longer list Standby. */
+export const WINDOWS_NOT_IN_STARTUP_PROBLEM =
+  'Windows no longer lists Standby among its startup apps, so it will not start when you log in. Turn this off and on again to add it back.'
 
 /** What Settings says beside the switch, on, while Windows' startup apps have Standby turned off. */
 export const WINDOWS_STARTUP_TURNED_OFF_PROBLEM =
@@ -101,9 +139,10 @@ export const DEVELOPMENT_RUN_PROBLEM =
 
 /**
  * macOS 13 and later report whether the login item really runs: the user may have to approve it
- * first, or the system may not find the app where it was registered from.
+ * first, the system may not find the app where it was registered from, or the expert removed it
+ * in System Settings; earlier versions say only whether something opens the app at login.
  */
-function macStatus(status: LoginItemSettings['status'] | undefined): LoginItemStatus {
+function macStatus(status: LoginItemSettings['status'] | undefined, opens: boolean): LoginItemStatus {
   if (status === 'requires-approval')
     return {
       applied: false,
@@ -115,6 +154,12 @@ function macStatus(status: LoginItemSettings['status'] | undefined): LoginItemSt
       applied: false,
       problem:
         'macOS could not find Standby to open at login. Move Standby to your Applications folder, then turn this off and on again.',
+    }
+  if (status === 'not-registered' || (status === undefined && !opens))
+    return {
+      applied: false,
+      problem:
+        'macOS does not open Standby at login: it is not among System Settings › General › Login Items. Turn this off and on again to add it back.',
     }
   return LOGIN_ITEM_APPLIED
 }

@@ -12,6 +12,10 @@ export interface RecordedLoginItem extends LoginItem {
 export const SHELL_LOGIN_ITEM_PROBLEM =
   'This browser window cannot start with your computer. Install the Standby app to have it open in the tray when you log in.'
 
+/** Nothing is ever registered here: on is never carried out, off always is. */
+const read = (enabled: boolean): LoginItemStatus =>
+  enabled ? { applied: false, problem: SHELL_LOGIN_ITEM_PROBLEM } : LOGIN_ITEM_APPLIED
+
 /** Records each wish; logs a line when launch at login is asked for, since nothing will happen. */
 export function createRecordedLoginItem(log?: Logger): RecordedLoginItem {
   let wanted: boolean | null = null
@@ -19,7 +23,7 @@ export function createRecordedLoginItem(log?: Logger): RecordedLoginItem {
     if (enabled && wanted !== true)
       log?.info('Launch at login is on; the browser shell does not register a login item')
     wanted = enabled
-    return enabled ? { applied: false, problem: SHELL_LOGIN_ITEM_PROBLEM } : LOGIN_ITEM_APPLIED
+    return read(enabled)
   }
   // Nothing registered here can be the expert's: a start records the wish like a change.
   return {
@@ -28,5 +32,6 @@ export function createRecordedLoginItem(log?: Logger): RecordedLoginItem {
     },
     set,
     applyAtStart: set,
+    read,
   }
 }

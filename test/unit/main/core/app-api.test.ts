@@ -21,3 +21,14 @@ describe('invites.list', () => {
     )
   })
 })
+
+describe('settings.getLoginItem', () => {
+  it('asks the OS again as Settings shows the switch, for a change made in the system’s settings', () => {
+    const now = { applied: false as const, problem: 'Turned off in the startup apps.' }
+    const launchAtLogin = { status: () => ({ applied: true as const }), refresh: () => now }
+    const core = { platformClock: { deadlines: { now: () => FIXTURE_NOW } } }
+    const deps = { launchAtLogin } as unknown as AppApiDeps
+    const api = createAppApi(core as unknown as StandbyCore, {} as HostInfo, deps)
+    expect(api['settings.getLoginItem'](undefined)).toEqual(now)
+  })
+})

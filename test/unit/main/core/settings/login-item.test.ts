@@ -19,6 +19,7 @@ describe('launch at login', () => {
     const loginItem = {
       set: vi.fn<LoginItem['set']>(() => LOGIN_ITEM_APPLIED),
       applyAtStart: vi.fn<LoginItem['applyAtStart']>(() => LOGIN_ITEM_APPLIED),
+      read: vi.fn<LoginItem['read']>(() => LOGIN_ITEM_APPLIED),
     }
     const following = followLaunchAtLogin(settings, loginItem)
     // At start the host may leave alone what the expert set up outside Standby; a change is theirs.
@@ -40,7 +41,7 @@ describe('launch at login', () => {
     const settings = memorySettings({ launchAtLogin: true, settingsVersion: 1 })
     const refused: LoginItemStatus = { applied: false, problem: 'Add Standby to your startup applications.' }
     const set = vi.fn<LoginItem['set']>((enabled) => (enabled ? refused : LOGIN_ITEM_APPLIED))
-    const loginItem = { set, applyAtStart: set }
+    const loginItem = { set, applyAtStart: set, read: set }
     const following = followLaunchAtLogin(settings, loginItem)
     const told: LoginItemStatus[] = []
     following.changes.add((status) => told.push(status))
@@ -50,6 +51,30 @@ describe('launch at login', () => {
     expect(following.status()).toEqual(LOGIN_ITEM_APPLIED)
     settings.update({ launchAtLogin: true })
     expect(told).toEqual([LOGIN_ITEM_APPLIED, refused])
+    following.stop()
+  })
+
+  it('asks the OS again when refreshed, writing nothing, and tells the line beside the switch only of a change', () => {
+    const settings = memorySettings({ launchAtLogin: true, settingsVersion: 1 })
+    const turnedOff: LoginItemStatus = { applied: false, problem: 'Turned off in the startup apps.' }
+    let os: LoginItemStatus = turnedOff
+    const loginItem = {
+      set: vi.fn<LoginItem['set']>(() => LOGIN_ITEM_APPLIED),
+      applyAtStart: vi.fn<LoginItem['applyAtStart']>(() => os),
+      read: vi.fn<LoginItem['read']>(() => os),
+    }
+    const following = followLaunchAtLogin(settings, loginItem)
+    const told: LoginItemStatus[] = []
+    following.changes.add((status) => told.push(status))
+    expect(following.refresh()).toEqual(turnedOff)
+    // The expert turns Standby back on in the system's settings while it runs.
+    os = LOGIN_ITEM_APPLIED
+    expect(following.refresh()).toEqual(LOGIN_ITEM_APPLIED)
+    expect(following.refresh()).toEqual(LOGIN_ITEM_APPLIED)
+    expect(following.status()).toEqual(LOGIN_ITEM_APPLIED)
+    expect(told).toEqual([LOGIN_ITEM_APPLIED])
+    expect(loginItem.read.mock.calls).toEqual([[true], [true], [true]])
+    expect(loginItem.set).not.toHaveBeenCalled()
     following.stop()
   })
 })

@@ -1,0 +1,139 @@
+/**
+ * Launch at login changed outside Standby: in Windows' Task Manager, the Linux desktop's startup
+ * settings or macOS's System Settings. The line under the switch follows as Settings is shown or
+ * the window gains focus, and a start leaves the expert's choice there as it is.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { followLaunchAtLogin } from '../../../../../src/main/core/settings/login-item'
+import { createSettingsStore } from '../../../../../src/main/core/settings/settings-store'
+import {
+  createLoginItem,
+  MAC_LOGIN_ITEM_OUTSIDE_PROBLEM,
+  WINDOWS_NOT_IN_STARTUP_PROBLEM,
+  WINDOWS_STARTUP_TURNED_OFF_PROBLEM,
+} from '../../../../../src/main/electron/adapters/login-item'
+import { NO_ENTRY_PROBLEM, TURNED_OFF_BY_DESKTOP_PROBLEM } from '../../../../../src/main/node/autostart-entry'
+import { fake, resetFakeElectron } from '../../../../support/fake-electron'
+import { memoryFile } from '../../../../support/memory-settings-file'
+import { recordingLog } from '../../../../support/recording-log'
+import { useTempDirs } from '../../../../support/temp-dir'
+
+vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
+
+beforeEach(() => {
+  resetFakeElectron()
+  fake.app.isPackaged = true
+})
+const tempDir = useTempDirs()
+
+const EXEC_PATH = 'C:\\Program Files\\Standby\\Standby.exe'
+
+/** Standby started with the switch as `launchAtLogin`, following it on `platform`. */
+function started(platform: NodeJS.Platform, launchAtLogin: boolean, env: Record<string, string> = {}) {
+  fake.platform = platform
+  const settings = createSettingsStore(memoryFile({ launchAtLogin, settingsVersion: 1 }), recordingLog())
+  const loginItem = createLoginItem({ log: recordingLog(), platform, env, execPath: EXEC_PATH })
+  const following = followLaunchAtLogin(settings, loginItem)
+  const told: unknown[] = []
+  following.changes.add((status) => told.push(status))
+  return { following, told }
+}
+
+describe('launch at login changed in the system’s own settings while Standby runs', () => {
+  it('Windows: the line follows Task Manager › Startup apps both ways, writing nothing', () => {
+    fake.platform = 'win32'
+    fake.app.setLoginItemSettings({ openAtLogin: true, path: EXEC_PATH, args: ['--hidden'] })
+    const { following, told } = started('win32', true)
+    expect(following.status()).toEqual({ applied: true })
+    fake.app.windowsStartupTurnedOff = true
+    expect(following.refresh()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
+    fake.app.windowsStartupTurnedOff = false
+    expect(following.refresh()).toEqual({ applied: true })
+    expect(told).toEqual([{ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM }, { applied: true }])
+    // A cleaning tool removed the entry: the line says Standby will not start.
+    fake.app.windowsRun.clear()
+    expect(following.refresh()).toEqual({ applied: false, problem: WINDOWS_NOT_IN_STARTUP_PROBLEM })
+    // One write only: the earlier run's. The start and every look since wrote nothing.
+    expect(fake.app.setLoginItemSettings).toHaveBeenCalledTimes(2)
+  })
+
+  it('Linux: the line follows the desktop turning the entry off, on again, or removing it', () => {
+    const config = tempDir()
+    const { following } = started('linux', true, { XDG_CONFIG_HOME: config })
+    const entry = join(config, 'autostart', 'standby.desktop')
+    const written = readFileSync(entry, 'utf8')
+    writeFileSync(entry, written.replace('X-GNOME-Autostart-enabled=true', 'X-GNOME-Autostart-enabled=false'))
+    expect(following.refresh()).toEqual({ applied: false, problem: TURNED_OFF_BY_DESKTOP_PROBLEM })
+    writeFileSync(entry, written)
+    expect(following.refresh()).toEqual({ applied: true })
+    rmSync(entry)
+    expect(following.refresh()).toEqual({ applied: false, problem: NO_ENTRY_PROBLEM })
+    expect(() => readFileSync(entry)).toThrow(/ENOENT/)
+  })
+
+  it('macOS: the line follows a login item added or removed in System Settings, and an approval given there', () => {
+    const off = started('darwin', false)
+    fake.app.macUserLoginItem = true
+    expect(off.following.refresh()).toEqual({ applied: false, problem: MAC_LOGIN_ITEM_OUTSIDE_PROBLEM })
+    fake.app.macUserLoginItem = false
+    expect(off.following.refresh()).toEqual({ applied: true })
+    off.following.stop()
+
+    fake.app.macLoginItemStatus = 'requires-approval'
+    const on = started('darwin', true)
+    expect(on.following.status()).toMatchObject({
+      applied: false,
+      problem: expect.stringMatching(/approval/),
+    })
+    fake.app.macLoginItemStatus = 'enabled'
+    expect(on.following.refresh()).toEqual({ applied: true })
+    expect(fake.app.setLoginItemSettings).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('a start leaves what the expert decided in the system’s settings as it is', () => {
+  it('macOS: no second registration, and no second "Login Item Added", while approval is pending', () => {
+    fake.platform = 'darwin'
+    fake.app.macLoginItemStatus = 'requires-approval'
+    // The run that registered it, when the expert turned the switch on.
+    fake.app.setLoginItemSettings({ openAtLogin: true })
+    for (let start = 0; start < 3; start += 1) {
+      const { following } = started('darwin', true)
+      expect(following.status()).toMatchObject({ applied: false, problem: expect.stringMatching(/approval/) })
+      following.stop()
+    }
+    expect(fake.app.setLoginItemSettings).toHaveBeenCalledTimes(1)
+    expect(fake.app.macLoginItemNotices).toBe(1)
+  })
+
+  it('macOS: registers again at a start where nothing is registered (a reinstall), as before', () => {
+    const { following } = started('darwin', true)
+    expect(following.status()).toEqual({ applied: true })
+    expect(fake.app.setLoginItemSettings.mock.calls).toEqual([[{ openAtLogin: true }]])
+  })
+
+  it('Windows: an earlier version’s entry with other arguments, turned off in Task Manager, stays off', () => {
+    fake.app.windowsRun.set('electron.app.Standby', { path: EXEC_PATH, args: [], enabled: false })
+    const { following } = started('win32', true)
+    expect(following.status()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
+    expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled()
+    expect(fake.app.windowsRun.get('electron.app.Standby')).toEqual({
+      path: EXEC_PATH,
+      args: [],
+      enabled: false,
+    })
+  })
+
+  it('Windows: an earlier version’s entry that is on is brought up to this one’s at a start', () => {
+    fake.app.windowsRun.set('electron.app.Standby', { path: EXEC_PATH, args: [], enabled: true })
+    const { following } = started('win32', true)
+    expect(following.status()).toEqual({ applied: true })
+    expect(fake.app.windowsRun.get('electron.app.Standby')).toEqual({
+      path: EXEC_PATH,
+      args: ['--hidden'],
+      enabled: true,
+    })
+  })
+})
