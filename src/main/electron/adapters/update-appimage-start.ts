@@ -7,7 +7,7 @@
  * made instead: one that failed throws within the install, which electron-updater reports as an
  * 'error' without quitting, so this copy goes on and the expert reads where the new version is.
  */
-import { accessSync, constants } from 'node:fs'
+import { accessSync, constants, statSync } from 'node:fs'
 import { spawn, type StdioOptions } from 'node:child_process'
 import { AppImageUpdater, type AppUpdater } from 'electron-updater'
 import { errorMessage } from '../../../shared/error-message'
@@ -47,17 +47,44 @@ export function checkAppImageStart(updater: AppUpdater): void {
     child.once('error', (error) =>
       updater.logger?.warn(`The new AppImage did not start: ${errorMessage(error)}`),
     )
-    notStarted = `The new version of Standby is installed as ${cmd} but could not be started (${whyNotStarted(cmd)}), so this version keeps running. Quit Standby and start that file yourself (if it will not start, make it executable in its Properties first).`
+    notStarted = notStartedMessage(cmd, startRefusal(cmd))
     throw new Error(notStarted)
   }
 }
 
-/** What the system says about running `path`; the spawn's own reason comes only later. */
-function whyNotStarted(path: string): string {
+/** Why the system would not start a file, as far as it says at once (the spawn's reason comes later). */
+export type StartRefusal = 'not-executable' | 'noexec-mount' | 'other'
+
+/** How the file at a path is asked about; the real file system's by default. */
+export interface FileProbe {
+  readonly stat: (path: string) => { readonly mode: number }
+  readonly access: (path: string, mode: number) => void
+}
+
+const SYSTEM_FILES: FileProbe = { stat: statSync, access: accessSync }
+
+/**
+ * Why `path` would not start: no permission to execute it in its own mode bits, or bits that allow
+ * it while the system still refuses, which is a folder on a drive mounted noexec (access(2) says
+ * EACCES there), or something else the log names.
+ */
+export function startRefusal(path: string, files: FileProbe = SYSTEM_FILES): StartRefusal {
   try {
-    accessSync(path, constants.X_OK)
-    return 'the system refused to start it; the log says why'
+    if ((files.stat(path).mode & 0o111) === 0) return 'not-executable'
+    files.access(path, constants.X_OK)
+    return 'other'
   } catch (error) {
-    return errorMessage(error)
+    return (error as NodeJS.ErrnoException).code === 'EACCES' ? 'noexec-mount' : 'other'
   }
+}
+
+/** What the expert reads when the new AppImage at `path` would not start: what happened, what to do. */
+export function notStartedMessage(path: string, refusal: StartRefusal): string {
+  const installed = `The new version of Standby is in ${path}, but`
+  const runsOn = 'This version keeps running.'
+  if (refusal === 'not-executable')
+    return `${installed} the file is not allowed to run as a program, so it could not be started. ${runsOn} To finish the update, quit Standby, allow the file to run (in its Properties, or chmod +x), then start it.`
+  if (refusal === 'noexec-mount')
+    return `${installed} its drive is mounted so that no program may run from it (noexec), so it could not be started. ${runsOn} To finish the update, quit Standby, move the file to a folder in your home folder, then start it from there.`
+  return `${installed} the system would not start it (the log says why). ${runsOn} To finish the update, quit Standby and start that file yourself.`
 }

@@ -114,16 +114,14 @@ describe('a new AppImage the system will not start', () => {
     expect(claimSingleInstance()).toBe(true)
     await updater.check('stable')
     await updater.download(() => undefined)
-    // Not executable (a file manager's copy, a folder mounted noexec): the system refuses to start it.
+    // Not executable (a file manager's copy): the system refuses to start it.
     chmodSync((raw as unknown as { installerPath: string }).installerPath, 0o644)
     const installed = join(dir, 'Standby-1.3.0.AppImage')
     const failedLater = vi.fn()
-    expect(() => updater.installNow(failedLater)).toThrow(
-      `The new version of Standby is installed as ${installed} but could not be started`,
-    )
-    expect(() => updater.installNow(failedLater)).toThrow(
-      /this version keeps running\. Quit Standby and start that file yourself/,
-    )
+    const said = `The new version of Standby is in ${installed}, but the file is not allowed to run as a program, so it could not be started. This version keeps running. To finish the update, quit Standby, allow the file to run (in its Properties, or chmod +x), then start it.`
+    expect(() => updater.installNow(failedLater)).toThrow(said)
+    // Pressed again, it says the same, not that the download is gone.
+    expect(() => updater.installNow(failedLater)).toThrow(said)
     // Past the turn in which electron-updater would have quit: nothing quits, no error is left unheard.
     await new Promise((resolve) => setImmediate(resolve))
     expect(fake.app.quitDone).toBe(false)
