@@ -178,7 +178,13 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
   }
   return {
     open(link: DeepLink) {
-      if (!deps.live()) return
+      // No notification can show any more: the log at least says where the click went.
+      if (!deps.live()) {
+        deps.log.info(
+          `A link to ${link.kind} ${link.id} came as Standby was quitting; it opened nothing (clicked again once Standby has quit, it starts Standby on it).`,
+        )
+        return
+      }
       if (signedIn(link)) return settle(link, passed())
       if (!deps.signedOut()) {
         waiting = { link, at: passed() }

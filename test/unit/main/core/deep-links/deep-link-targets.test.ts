@@ -259,6 +259,10 @@ describe('what a deep link does', () => {
     expect(
       [deps.focus, deps.notice, deps.notifier.show, deps.showWindow].flatMap((spy) => spy.mock.calls),
     ).toEqual([])
+    // A link a second launch hands over as this copy quits is lost to the expert: the log says so.
+    expect(deps.log.info).toHaveBeenCalledWith(
+      expect.stringMatching(/^A link to invite inv_1 came as Standby was quitting; it opened nothing/),
+    )
   })
 
   describe('that name what the cache does not hold', () => {
