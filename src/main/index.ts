@@ -41,6 +41,7 @@ import { startRuntime, type Runtime } from './node/runtime/start-runtime'
 import { secureEverySession } from './electron/session-security'
 import { secureEveryWebContents } from './electron/web-contents-security'
 import { claimSingleInstance, onSecondInstance, singleInstanceLock } from './electron/single-instance'
+import { linksOfSecondLaunches } from './electron/link-after-quit'
 import { runningAppImage } from './node/app-image'
 import { manualDownloadUrl } from './node/update-feed'
 import { closedToTrayNotice } from './core/tray/closed-to-tray-notice'
@@ -176,12 +177,11 @@ async function main(): Promise<void> {
     log,
   })
 
-  // A second launch with a link (Windows, Linux) opens what it names; without one, the window,
-  // unless it too was to start in the tray (a second login entry, a desktop restoring its session).
+  // A second launch with a link (Windows, Linux) opens what it names, during a quit in a Standby started
+  // after it; without one, the window, unless it too was to start in the tray (a second login entry).
+  const linkIn = linksOfSecondLaunches({ log, isQuitting, inbox: deepLinks })
   onSecondInstance((argv) => {
-    const link = deepLinkInArgv(argv)
-    if (link !== undefined) deepLinks.receive(link, 'a second launch')
-    else if (!startsHidden({ argv, wasOpenedAtLogin: false })) showWindow()
+    if (!linkIn(argv) && !startsHidden({ argv, wasOpenedAtLogin: false })) showWindow()
   })
   // macOS: clicking the Dock icon of a running app should show its window.
   app.on('activate', showWindow)

@@ -727,6 +727,17 @@ describe('deep links', () => {
     await expect(take(popover, 'popover')).resolves.toEqual({ ok: true, value: null })
   })
 
+  it('opens a link clicked while it quits in a Standby started once the quit is over', async () => {
+    const fake = await launch(signedIn)
+    fake.app.once('will-quit', () =>
+      fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_open']),
+    )
+    fake.trays[0]!.clickMenuItem('quit')
+    expect(fake.app.quitDone).toBe(true)
+    expect(fake.app.relaunch).toHaveBeenCalledOnce()
+    expect(fake.app.relaunch.mock.calls[0]![0]!.args!.at(-1)).toBe('standby://invite/inv_open')
+  })
+
   it('brings the window forward on the session a link names', async () => {
     const fake = await launch(signedIn)
     const window = fake.windows[0]!

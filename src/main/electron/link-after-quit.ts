@@ -1,0 +1,71 @@
+/**
+ * A `standby://` link a second launch hands over while this copy quits. Electron keeps the
+ * single-instance lock until 'quit', so that launch quits too and the click would open nothing.
+ * Once nothing can stop the quit, Standby is started again on the latest such link, as a click
+ * with Standby closed starts it; not where a restart to update starts the new version itself.
+ */
+import { app, autoUpdater } from 'electron'
+import electronUpdater from 'electron-updater'
+import type { Logger } from '../core/ports/logger'
+import { deepLinkInArgv } from '../core/deep-links/deep-link-argv'
+import { errorMessage } from '../../shared/error-message'
+import { runningAppImage } from '../node/app-image'
+
+/** What a relaunch needs of the process and of electron-updater. */
+export interface LinkAfterQuitOptions {
+  readonly log: Logger
+  /** Whether a quit is under way (quit-state.ts). */
+  readonly isQuitting: () => boolean
+  /** Where a link opens in this copy, as at any other time. */
+  readonly inbox: { receive(link: string, from: string): void }
+  /** electron-updater's updater: an update waiting to install at this quit waits for the next one. */
+  readonly updater?: () => { autoInstallOnAppQuit: boolean } | undefined
+  readonly process?: Pick<NodeJS.Process, 'argv' | 'env' | 'execPath'>
+}
+
+/**
+ * Returns what to call with each second launch's command line, saying whether it held a link: one
+ * opens now, or during a quit is kept for the Standby started after it.
+ */
+export function linksOfSecondLaunches(
+  options: LinkAfterQuitOptions,
+): (argv: ReadonlyArray<string>) => boolean {
+  const { log } = options
+  const target = options.process ?? process
+  let latest: string | undefined
+  // macOS's Squirrel and electron-updater's other updaters alike say so before they quit.
+  let updateRestart = false
+  autoUpdater.on('before-quit-for-update', () => (updateRestart = true))
+  autoUpdater.on('error', () => (updateRestart = false))
+  const relaunch = (): void => {
+    const link = latest
+    latest = undefined
+    if (link === undefined) return
+    if (updateRestart) {
+      log.info(`A link came as Standby restarted to update; it opens when clicked again in the new version`)
+      return
+    }
+    try {
+      // The relaunched run installs a waiting update at its own quit, not racing this one's.
+      const updater = (options.updater ?? (() => electronUpdater.autoUpdater))()
+      if (updater !== undefined) updater.autoInstallOnAppQuit = false
+      const args = [...target.argv.slice(1).filter((arg) => !/^standby:/i.test(arg)), link]
+      const appImage = runningAppImage(target.env, target.execPath)
+      app.relaunch(appImage === undefined ? { args } : { args, execPath: appImage })
+      log.info('A link came as Standby was quitting; Standby starts again on it')
+    } catch (error) {
+      log.warn(`Standby could not start again on a link that came as it quit: ${errorMessage(error)}`)
+    }
+  }
+  // Electron emits 'quit' once nothing can cancel it; a 'before-quit' after the link is a new quit,
+  // the one it came in having been cancelled: the link is not kept for a quit hours later.
+  app.on('quit', relaunch)
+  app.on('before-quit', () => (latest = undefined))
+  return (argv) => {
+    const link = deepLinkInArgv(argv)
+    if (link === undefined) return false
+    if (options.isQuitting()) latest = link
+    else options.inbox.receive(link, 'a second launch')
+    return true
+  }
+}

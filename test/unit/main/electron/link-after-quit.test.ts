@@ -1,0 +1,91 @@
+/**
+ * A link clicked while Standby quits: the second launch it starts finds the lock still held and
+ * quits, so the quitting copy starts Standby again on it once the quit is certain.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { linksOfSecondLaunches } from '../../../../src/main/electron/link-after-quit'
+import { fake, resetFakeElectron } from '../../../support/fake-electron'
+import { recordingLog } from '../../../support/recording-log'
+
+vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
+
+beforeEach(resetFakeElectron)
+
+const LINK = 'standby://invite/inv_1'
+
+/** This copy's links, with a quit under way while `quitting` says so. */
+function links(env: Record<string, string> = {}) {
+  const state = { quitting: false }
+  const inbox = { receive: vi.fn() }
+  const updater = { autoInstallOnAppQuit: true }
+  const log = recordingLog()
+  const linkIn = linksOfSecondLaunches({
+    log,
+    isQuitting: () => state.quitting,
+    inbox,
+    updater: () => updater,
+    process: {
+      argv: ['/opt/Standby/standby', '--hidden', 'standby://invite/old'],
+      env,
+      execPath: '/opt/Standby/standby',
+    },
+  })
+  fake.app.on('before-quit', () => (state.quitting = true))
+  return { state, inbox, updater, log, linkIn }
+}
+
+describe('a link from a second launch', () => {
+  it('opens in this copy while it runs, and a launch without one is left to the caller', () => {
+    const { inbox, linkIn } = links()
+    expect(linkIn(['/opt/Standby/standby', LINK])).toBe(true)
+    expect(linkIn(['/opt/Standby/standby'])).toBe(false)
+    expect(inbox.receive.mock.calls).toEqual([[LINK, 'a second launch']])
+    fake.app.quit()
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
+  })
+
+  it('while this copy quits, starts Standby again on the latest such link once the quit is certain', () => {
+    const { inbox, updater, log, linkIn } = links()
+    fake.app.once('will-quit', () => {
+      linkIn(['/opt/Standby/standby', 'standby://invite/inv_0'])
+      linkIn(['/opt/Standby/standby', LINK])
+      expect(fake.app.relaunch).not.toHaveBeenCalled()
+    })
+    fake.app.quit()
+    expect(fake.app.quitDone).toBe(true)
+    expect(inbox.receive).not.toHaveBeenCalled()
+    // This run's arguments without its own link, then the new one: one copy started, not two.
+    expect(fake.app.relaunch.mock.calls).toEqual([[{ args: ['--hidden', LINK] }]])
+    // An update waiting for this quit installs at the relaunched run's quit, not racing it.
+    expect(updater.autoInstallOnAppQuit).toBe(false)
+    expect(log.text()).toMatch(/Standby starts again on it/)
+  })
+
+  it('starts the AppImage file itself again, not its mount that goes with this run', () => {
+    const { linkIn } = links({ APPIMAGE: '/home/ana/Standby.AppImage', APPDIR: '/opt/Standby' })
+    fake.app.once('will-quit', () => linkIn(['/x', LINK]))
+    fake.app.quit()
+    expect(fake.app.relaunch.mock.calls).toEqual([
+      [{ args: ['--hidden', LINK], execPath: '/home/ana/Standby.AppImage' }],
+    ])
+  })
+
+  it('starts nothing where a restart to update starts the new version itself, saying so in the log', () => {
+    const { log, linkIn } = links()
+    fake.app.once('will-quit', () => linkIn(['/x', LINK]))
+    fake.autoUpdater.emit('before-quit-for-update')
+    fake.app.quit()
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
+    expect(log.text()).toMatch(/restarted to update; it opens when clicked again/)
+  })
+
+  it('keeps no link for a later quit when the quit it came in was cancelled', () => {
+    const { state, linkIn } = links()
+    state.quitting = true
+    linkIn(['/x', LINK])
+    // A later quit, hours on: the expert's own, which must not start Standby again unasked.
+    fake.app.quit()
+    expect(fake.app.quitDone).toBe(true)
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
+  })
+})
