@@ -69,24 +69,46 @@ function withoutHiddenOrPiled(text: string): string {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
 const PRINTABLE_ASCII_LINES = /^[\t\n\x20-\x7e]*$/
 
-// The braille blank draws as a space, yet trim() keeps it as the letter it is to Unicode: a name of
-// nothing else would show as no name at all ("Waiting for  to join…", a row a screen reader reads
-// as blank), and pass where spaces alone are refused. At either end it goes as a space does;
-// between braille letters it is the space braille writes, and stays.
-const BRAILLE_BLANK = '\u2800'
-
 // What cleaning keeps that draws nothing of its own: the joiners, the directional marks and the
 // variation selectors (see INVISIBLES) join, steer or pick the look of the characters beside them.
 // Text of nothing else but them and blanks shows as no text at all ("Waiting for  to join…"), so
 // it is taken for empty, as spaces alone are.
 const DRAWS_NOTHING = /^[\s\u2800\u061c\u200c-\u200f\p{Variation_Selector}]*$/u
 
-/** `text` without spaces or braille blanks at either end; empty when nothing in it draws. */
+// The braille blank draws as a space, yet trim() keeps it as the letter it is to Unicode: a name of
+// nothing else would show as no name at all ("Waiting for  to join…", a row a screen reader reads
+// as blank), and pass where spaces alone are refused. At either end it goes as a space does;
+// between braille letters it is the space braille writes, and stays. The run at either end that
+// trimming looks through holds blanks and what draws nothing (DRAWS_NOTHING).
+const AT_AN_END = /^[\s\u2800\u061c\u200c-\u200f\p{Variation_Selector}]$/u
+const BLANK = /^[\s\u2800]$/u
+
+/**
+ * `text` without spaces or braille blanks at either end, nor what draws nothing among or beyond
+ * them; empty when nothing in it draws. A joiner, mark or variation selector that touches the text
+ * stays, as it joins, steers or styles the character beside it (a heart and its emoji selector);
+ * one with a blank between it and the text joins nothing, and hid the blank from trimming.
+ */
 function trimmed(text: string): string {
-  // A loop, not a regex: one anchored at the end retries from every space of a long run inside.
-  let kept = text.trim()
-  while (kept.startsWith(BRAILLE_BLANK)) kept = kept.slice(1).trimStart()
-  while (kept.endsWith(BRAILLE_BLANK)) kept = kept.slice(0, -1).trimEnd()
+  // Code point by code point, never a regex: one anchored at the end retries from every blank of a
+  // long run inside, and a variation selector past the first plane is two units, never split.
+  let from = 0
+  for (let at = 0; at < text.length;) {
+    const next = at + (text.codePointAt(at)! > 0xffff ? 2 : 1)
+    const character = text.slice(at, next)
+    if (!AT_AN_END.test(character)) break
+    if (BLANK.test(character)) from = next
+    at = next
+  }
+  let to = text.length
+  for (let at = text.length; at > from;) {
+    const before = at - (at - 2 >= from && text.codePointAt(at - 2)! > 0xffff ? 2 : 1)
+    const character = text.slice(before, at)
+    if (!AT_AN_END.test(character)) break
+    if (BLANK.test(character)) to = before
+    at = before
+  }
+  const kept = text.slice(from, to)
   return DRAWS_NOTHING.test(kept) ? '' : kept
 }
 

@@ -33,6 +33,55 @@ describe('isBlankText', () => {
   })
 })
 
+describe('trimming the ends', () => {
+  const HEART = '\u2764\ufe0f'
+  const ASTRAL_SELECTOR = '\u{e0100}'
+
+  it('trims blanks hidden behind a joiner, mark or variation selector at either end, with them', () => {
+    // The leading braille blank stayed: trimming stopped at the joiner before it.
+    expect(normaliseLine('\u200d\u2800Sam')).toBe('Sam')
+    expect(normaliseLine('Sam\u2800\u200d')).toBe('Sam')
+    expect(normaliseLine('\ufe0f \u2800\u200e\u2800Sam \u200f\u2800 \u061c')).toBe('Sam')
+    expect(normaliseParagraphs('\u200c\n\u2800Line one\nLine two\u2800\n\u200d')).toBe('Line one\nLine two')
+  })
+
+  it('keeps what touches the text, and everything between the ends, as it was', () => {
+    expect(normaliseLine('\u2800\u200dSam')).toBe('\u200dSam')
+    expect(normaliseLine(`\u2800${HEART}\u2800\u200d`)).toBe(HEART)
+    expect(normaliseLine(`Sam ${HEART} \u2800\u200d \u2800 Ortiz`)).toBe(
+      `Sam ${HEART} \u2800\u200d \u2800 Ortiz`,
+    )
+    expect(normaliseLine('\u2801\u2800\u2803')).toBe('\u2801\u2800\u2803')
+  })
+
+  it('takes a variation selector past the first plane whole, never half of it', () => {
+    expect(normaliseLine(`\u8fba${ASTRAL_SELECTOR} \u{e0101}`)).toBe(`\u8fba${ASTRAL_SELECTOR}`)
+    expect(normaliseLine(`${ASTRAL_SELECTOR}\u2800\u{1f600}\u2800${ASTRAL_SELECTOR}`)).toBe('\u{1f600}')
+    expect(normaliseLine(`\u2800${ASTRAL_SELECTOR}\u2800`)).toBe('')
+  })
+
+  it('leaves nothing to trim the second time, whatever the mix, and splits no character', () => {
+    // A blank at an end, or behind what draws nothing there.
+    // No class: the joiner and selectors would stand in one joined to what is before them.
+    const DRAWS_NOTHING = '(?:\\u200d|\\u200f|\\ufe0f|\\u{e0100})*'
+    const BLANK_AT_AN_END = new RegExp(`^${DRAWS_NOTHING}[\\s\\u2800]|[\\s\\u2800]${DRAWS_NOTHING}$`, 'u')
+    const parts = [' ', '\u2800', '\u200d', '\u200f', '\ufe0f', ASTRAL_SELECTOR, 'a', '\u{1f600}', '\n']
+    const random = seededRandom(3)
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 8) },
+        () => parts[Math.floor(random() * parts.length)],
+      ).join('')
+      for (const normalise of [normaliseLine, normaliseParagraphs]) {
+        const once = normalise(text)
+        expect(normalise(once), JSON.stringify(text)).toBe(once)
+        expect(once.isWellFormed(), JSON.stringify(text)).toBe(true)
+        expect(BLANK_AT_AN_END.test(once), JSON.stringify(text)).toBe(false)
+      }
+    }
+  })
+})
+
 describe('normaliseLine and normaliseParagraphs on plain ASCII', () => {
   it('trim plain text and keep what is between its ends as it was', () => {
     expect(normaliseLine('  Fix my build, please!  ')).toBe('Fix my build, please!')
