@@ -25,9 +25,9 @@ export interface TextLimits {
 
 /**
  * A free-text field as read: normalised (see normaliseLine and normaliseParagraphs), then checked
- * against its limits. The app accepts whatever the platform stored: text that held only what
- * cleaning now drops reads as U+FFFD, as fitText gives it, rather than failing its whole event.
- * Text being written is refused instead (see Written).
+ * against its limits. The app accepts whatever the platform stored: a required text that is empty,
+ * or held only what cleaning now drops, reads as U+FFFD, as fitText gives it, rather than failing
+ * its whole event. Text being written is refused instead (see Entered and Written).
  */
 export function Text({ min = 1, max, multiline = false, tooLong }: TextLimits) {
   const normalise = multiline ? normaliseParagraphs : normaliseLine
@@ -35,9 +35,9 @@ export function Text({ min = 1, max, multiline = false, tooLong }: TextLimits) {
     .string()
     .overwrite((text) => {
       const clean = normalise(text)
-      // An invite from a platform of another version must still reach the expert, named as
-      // something that shows that a name is there.
-      return clean === '' && text !== '' && min > 0 ? '\ufffd' : clean
+      // An invite from a platform of another version, or a faulty one, must still reach the
+      // expert, named as something that shows that a name is there: empty text included.
+      return clean === '' && min > 0 ? '\ufffd' : clean
     })
     .min(min)
     .max(max, tooLong === undefined ? undefined : { message: tooLong })
@@ -45,14 +45,19 @@ export function Text({ min = 1, max, multiline = false, tooLong }: TextLimits) {
 
 /**
  * Text as someone enters it: `schema`, and something to read where `schema` requires text. Text
- * read back keeps the lenient rule (text of only what cleaning drops becomes U+FFFD), but text
- * being entered is refused, naming `what` ("The name"), so the writer learns that nothing shows.
+ * read back keeps the lenient rule (empty text, or text of only what cleaning drops, becomes
+ * U+FFFD), but text being entered is refused, naming `what` ("The name"), so the writer learns that
+ * nothing shows.
  */
 export function Entered(schema: ReturnType<typeof Text>, what: string) {
   const required = (schema.minLength ?? 0) > 0
   return z
     .string()
-    .refine((text) => !required || text === '' || !isBlankText(text), {
+    .refine((text) => !required || text !== '', {
+      message: `${what} is empty; type some text and send it again`,
+      abort: true,
+    })
+    .refine((text) => !required || !isBlankText(text), {
       message: `${what} holds only spaces or characters that draw nothing; type some text and send it again`,
       abort: true,
     })

@@ -50,7 +50,11 @@ describe('Text', () => {
     )
     expect(Entered(RequestDescription, 'The description').parse('  \u0000 ')).toBe('')
     expect(RequestDescription.parse('  \u0000 ')).toBe('')
-    expect(MessageBody.safeParse('').success).toBe(false)
+    expect(Written(MessageBody, 'The message').safeParse('').error?.issues[0]?.message).toBe(
+      'The message is empty; type some text and send it again',
+    )
+    expect(Entered(PersonName, 'The name').safeParse('').success).toBe(false)
+    expect(Entered(RequestDescription, 'The description').parse('')).toBe('')
     expect(Text({ max: 3 }).safeParse('abcd').success).toBe(false)
   })
 
@@ -59,6 +63,10 @@ describe('Text', () => {
     expect(PersonName.parse('\u200d')).toBe('\ufffd')
     expect(RequestTitle.parse('\u0000\u0007')).toBe('\ufffd')
     expect(MessageBody.parse(' \n\t ')).toBe('\ufffd')
+    // So did an empty one, from a platform of another version or a faulty one.
+    expect(PersonName.parse('')).toBe('\ufffd')
+    expect(MessageBody.parse('')).toBe('\ufffd')
+    expect(RequestDescription.parse('')).toBe('')
   })
 
   it('changes nothing the second time: the app accepts exactly what the platform stored', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { MOST_ITEMS_LOGGED, parseReplayPage } from '../../../../../src/main/core/connection/replay-page'
+import {
+  MOST_ITEMS_LOGGED,
+  parseReplayPage,
+  readStreamEntry,
+} from '../../../../../src/main/core/connection/replay-page'
 import { MAX_REPLAY_PAGE } from '../../../../../src/shared/protocol'
 import { aClient, aSnapshot, anExpert, anInvite, aRequest, inviteCreated } from '../../../../support/fixtures'
 
@@ -50,6 +54,26 @@ describe('parseReplayPage', () => {
       entries: [{ type: 'invite.created', payload: { invite: shown } }],
     })
     const snapshot = parseReplayPage({ kind: 'snapshot', snapshot: aSnapshot({ openInvites: [blank] }) }, log)
+    expect(snapshot).toMatchObject({ kind: 'snapshot', skipped: 0, snapshot: { openInvites: [shown] } })
+    expect(errors).toEqual([])
+  })
+
+  it('reads an invite whose name and title a faulty platform sent empty, live, replayed or in a snapshot, shown as U+FFFD', () => {
+    // Such an invite failed the schema and was skipped with a log line: the expert never saw it.
+    const errors: string[] = []
+    const log = { error: (m: string) => errors.push(m) }
+    const empty = anInvite({
+      id: 'inv_empty',
+      request: aRequest({ id: 'req_empty', title: '', client: { ...aClient(1), name: '' } }),
+    })
+    const shown = { id: 'inv_empty', request: { title: '\ufffd', client: { name: '\ufffd' } } }
+    expect(readStreamEntry(inviteCreated(1, empty), log)).toMatchObject({ payload: { invite: shown } })
+    const page = parseReplayPage(
+      { kind: 'events', events: [inviteCreated(1, empty)], latestId: 1, hasMore: false },
+      log,
+    )
+    expect(page).toMatchObject({ kind: 'events', entries: [{ payload: { invite: shown } }] })
+    const snapshot = parseReplayPage({ kind: 'snapshot', snapshot: aSnapshot({ openInvites: [empty] }) }, log)
     expect(snapshot).toMatchObject({ kind: 'snapshot', skipped: 0, snapshot: { openInvites: [shown] } })
     expect(errors).toEqual([])
   })
