@@ -6,7 +6,7 @@
  * 10,000 events through applyEvents beside raw prepared upserts of the same rows (with History's
  * filter columns and search text) in the same batches; (d) the RSS of a process holding a
  * 10,000-session cache open, idle; (e) History's filtered and searched first page
- * (cache-search.ts). (a) and (c) run each side in turn in blocks (bench/blocks.ts) and judge the
+ * (cache-search.ts); (f) migration 0021 (cache-migration.ts). (a) and (c) run each side in turn in blocks (bench/blocks.ts) and judge the
  * target on the per-block ratio.
  */
 import type Database from 'better-sqlite3'
@@ -24,6 +24,7 @@ import { blockHeadlines, formatBlocks, runBlocks, type BlockResult } from './blo
 import type { Headline } from './headline'
 import { median, mib, ms, percentile } from './stats'
 import { historySearch } from './cache-search'
+import { migrationCost } from './cache-migration'
 import { searchTextOf } from '../src/main/db/repositories/session-search'
 import { historyOutcomeOf } from '../src/shared/rules/history-filter'
 
@@ -263,6 +264,7 @@ export async function benchCache(): Promise<ReadonlyArray<Headline>> {
     const cold = await coldOpen(big)
     upcomingQuery(big)
     historySearch(big)
+    migrationCost(big)
     const events = eventStream({ count: EVENTS })
     const counts = new Map<string, number>()
     for (const e of events) counts.set(e.type, (counts.get(e.type) ?? 0) + 1)

@@ -21,6 +21,7 @@ import { m0017RetryKeys } from './0017-retry-keys'
 import { m0018PartsThrough } from './0018-parts-through'
 import { m0019ShownInvitesByRequest } from './0019-shown-invites-by-request'
 import { m0020RemindersFollowRequest } from './0020-reminders-follow-request'
+import { m0021TextCleanedAgain } from './0021-text-cleaned-again'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -44,4 +45,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0018PartsThrough,
   m0019ShownInvitesByRequest,
   m0020RemindersFollowRequest,
+  m0021TextCleanedAgain,
 ]

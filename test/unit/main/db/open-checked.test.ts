@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { isNewestAsStored } from '../../../../src/main/db/cache-schema'
+import { CACHE_SCHEMA, isNewestAsStored, schemaOf } from '../../../../src/main/db/cache-schema'
 import { cacheMigrations } from '../../../../src/main/db/migrations'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
@@ -16,6 +16,18 @@ import { linesLogger, useTempDirs } from './cache-test-kit'
 const tempDir = useTempDirs()
 const now = () => Date.UTC(2026, 10, 27, 12, 0, 0)
 const newest = cacheMigrations.length
+
+/** The newest version whose schema is not the newest's: a migration may change rows alone. */
+function newestOlderSchema(): number {
+  for (let version = newest - 1; ; version--) {
+    const db = new Database(':memory:')
+    migrate(db, cacheMigrations, { what: 'test cache', remedy: '', upTo: version })
+    const older = schemaOf(db).join('\n') !== CACHE_SCHEMA.join('\n')
+    db.close()
+    if (older) return version
+  }
+}
+
 const shown = anInvite({ id: 'inv_shown', request: aRequest({ id: 'req_a' }) })
 const forget = 'CREATE TRIGGER forget AFTER INSERT ON shown_invites BEGIN DELETE FROM shown_invites; END'
 
@@ -60,7 +72,7 @@ describe('a version set by hand', () => {
   it('moves aside a file of an older schema marked with the newest version, with what it showed', () => {
     const path = join(tempDir(), 'cache.db')
     const raw = new Database(path)
-    migrate(raw, cacheMigrations, { what: 'test cache', remedy: '', upTo: newest - 1 })
+    migrate(raw, cacheMigrations, { what: 'test cache', remedy: '', upTo: newestOlderSchema() })
     raw.pragma(`user_version = ${newest}`)
     raw.close()
     expect(toldNewest(path)).toBe(false)

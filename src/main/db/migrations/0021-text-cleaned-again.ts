@@ -1,0 +1,160 @@
+/**
+ * The text the cache holds, cleaned again as the app now reads it. Cleaning grew stricter (more
+ * invisible characters dropped, braille blanks trimmed, text of only joiners, marks or selectors
+ * taken for empty), but a row keeps the text as the version that wrote it cleaned it: the window
+ * showed "Sam" and an invisible character as stored, and History's index held it, so a search for
+ * Sam never found that client. Each stored entity is read again through its protocol schema, as a
+ * platform event is read (leniently: what holds nothing to read becomes U+FFFD), and the rows that
+ * reading changes are written again, with the search text of every session whose text changed
+ * (its own, or its request's).
+ *
+ * Only rows with a character past ASCII, or an escape (\u…) in their JSON, are read: cleaning
+ * leaves printable ASCII as it was but for trimming, which every version did, so the rest, nearly
+ * every row of most caches, costs a scan and no parse; and only those of them with a string that
+ * cleaning changes are read through their schema. A row whose JSON does not parse, is larger than
+ * its entity can be, or no longer fits its schema is left as it is: the reader skips it with a log
+ * line and the next sync fetches it again (repositories/stored-json.ts), and one damaged row must
+ * neither fail the migration nor cost the others their cleaning.
+ */
+import type Database from 'better-sqlite3'
+import type { z } from 'zod'
+import type { Migration } from '../../../shared/sqlite/migrate'
+import { canonicalJson } from '../../../shared/canonical-json'
+import { Expert, HelpRequest, Invite, Message, Session } from '../../../shared/protocol'
+import { normaliseParagraphs } from '../../../shared/text-normalise'
+import { searchTextOf } from '../repositories/session-search'
+import { STORED, withRequest } from '../repositories/stored-json'
+
+/** Rows read at a time: a page's JSON, not the whole table's, is held at once. */
+const ROWS_PER_READ = 500
+
+// What a row must hold for reading it again to change it: a character past ASCII (more bytes
+// than characters), or an escape (\u…: a control, a broken character), or DEL. Counting is a
+// tight loop in SQLite, far cheaper than matching a pattern against every character.
+const MAY_CHANGE = `(length(json) <> octet_length(json) OR instr(json, '\\u') > 0 OR instr(json, char(127)) > 0)`
+
+/** A table of stored entities, with the schema its JSON is read with and the most bytes it can be. */
+interface CleanedTable {
+  readonly table: 'requests' | 'invites' | 'sessions' | 'messages' | 'expert'
+  readonly schema: z.ZodType
+  readonly mostBytes: number
+}
+
+/**
+ * The tables read again, built when the migration runs, not at every start: deriving a schema
+ * walks it. Invites and sessions are stored without their request, which `requests` holds once;
+ * a request is never larger than an invite, which holds one.
+ */
+function cleanedTables(): ReadonlyArray<CleanedTable> {
+  return [
+    { table: 'requests', schema: HelpRequest, mostBytes: STORED.invite.mostBytes },
+    { table: 'invites', schema: Invite.omit({ request: true }), mostBytes: STORED.invite.mostBytes },
+    { table: 'sessions', schema: Session.omit({ request: true }), mostBytes: STORED.session.mostBytes },
+    { table: 'messages', schema: Message, mostBytes: STORED.message.mostBytes },
+    { table: 'expert', schema: Expert, mostBytes: STORED.expert.mostBytes },
+  ]
+}
+
+/** Reads every cached entity's text again as the app now does, and indexes the changed sessions again. */
+export const m0021TextCleanedAgain: Migration<Database.Database> = {
+  version: 21,
+  name: '0021-text-cleaned-again',
+  up(db) {
+    const changed = new Map(cleanedTables().map((each) => [each.table, cleanTable(db, each)]))
+    const sessions = new Set(changed.get('sessions')?.map((row) => row.rowid))
+    const ofRequest = db.prepare<[string], number>('SELECT rowid FROM sessions WHERE request_id = ?').pluck()
+    for (const { id } of changed.get('requests') ?? [])
+      for (const rowid of ofRequest.all(id)) sessions.add(rowid)
+    indexAgain(db, sessions)
+  },
+}
+
+/** A row written again: sessions are indexed by rowid, and a request is found by the id its sessions name. */
+interface WrittenRow {
+  readonly rowid: number
+  readonly id: string
+}
+
+/** Writes again each row of `table` whose JSON reading changes, and returns them. */
+function cleanTable(db: Database.Database, { table, schema, mostBytes }: CleanedTable): WrittenRow[] {
+  // Named: a table whose key is an integer (the expert's slot) gives rowid that key's name.
+  const read = db.prepare<[number, number], { rowid: number; id: string; json: unknown }>(
+    `SELECT rowid AS rowid, id, json FROM ${table}
+     WHERE rowid > ? AND octet_length(json) <= ${mostBytes} AND ${MAY_CHANGE} ORDER BY rowid LIMIT ?`,
+  )
+  const write = db.prepare<[string, number]>(`UPDATE ${table} SET json = ? WHERE rowid = ?`)
+  const written: WrittenRow[] = []
+  // Read a page, then write it: better-sqlite3 runs no statement while another is being read.
+  let page = read.all(Number.MIN_SAFE_INTEGER, ROWS_PER_READ)
+  while (page.length > 0) {
+    for (const { rowid, id, json } of page) {
+      const cleaned = readAgain(json, schema)
+      if (cleaned === null) continue
+      write.run(cleaned, rowid)
+      written.push({ rowid, id })
+    }
+    page = read.all(page.at(-1)!.rowid, ROWS_PER_READ)
+  }
+  return written
+}
+
+/** `json` as `schema` now reads it, when that differs from what is stored; null when the same or unreadable. */
+function readAgain(json: unknown, schema: z.ZodType): string | null {
+  if (typeof json !== 'string') return null
+  let stored: unknown
+  try {
+    stored = JSON.parse(json)
+  } catch {
+    return null
+  }
+  if (!holdsTextToClean(stored)) return null
+  const read = schema.safeParse(stored)
+  if (!read.success) return null
+  // Compared as values: an earlier migration added members in another order than a write puts them.
+  return canonicalJson(read.data) === canonicalJson(stored) ? null : JSON.stringify(read.data)
+}
+
+/**
+ * Whether a string in `value` changes when cleaned: nearly every row past ASCII holds clean text
+ * (a name in another script, an emoji), which costs this walk rather than a parse by its schema.
+ * Paragraph cleaning stands for both kinds: a one-line field never held a line break or a tab, as
+ * every version made them spaces, and on other text the two clean alike. Ids, links and zones are
+ * ASCII, so a string that is not free text is never taken for one that changes.
+ */
+function holdsTextToClean(value: unknown): boolean {
+  if (typeof value === 'string') return normaliseParagraphs(value) !== value
+  if (Array.isArray(value)) return value.some(holdsTextToClean)
+  if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsTextToClean)
+  return false
+}
+
+/**
+ * Puts in History's index the searched text of each session in `rowids`, read with its request.
+ * Checked by shape, as the store reads a row, not parsed again: its text was cleaned just now.
+ */
+function indexAgain(db: Database.Database, rowids: ReadonlySet<number>): void {
+  const read = db
+    .prepare<[number], string | number | undefined>(
+      `SELECT ${withRequest('sessions')} FROM sessions JOIN requests ON requests.id = sessions.request_id
+       WHERE sessions.rowid = ?`,
+    )
+    .pluck()
+  const put = db.prepare<[number, string]>(
+    'INSERT OR REPLACE INTO session_search (rowid, body) VALUES (?, ?)',
+  )
+  for (const rowid of rowids) {
+    const json = read.get(rowid)
+    if (typeof json !== 'string') continue
+    const session = parsedOrNull(json)
+    if (typeof session === 'object' && session !== null && STORED.session.shape(session) === null)
+      put.run(rowid, searchTextOf(session as Session))
+  }
+}
+
+function parsedOrNull(json: string): unknown {
+  try {
+    return JSON.parse(json)
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,155 @@
+// The test of migration 0021, in the style of migrations.test.ts (which has grown past a file's
+// size): migrate to 20, insert rows as version 20 wrote them, migrate to 21, compare.
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cacheMigrations } from '../../../../../src/main/db/migrations'
+import { withoutRequest } from '../../../../../src/main/db/repositories/stored-json'
+import { SqliteCacheStore } from '../../../../../src/main/db/sqlite-cache-store'
+import type { HelpRequest, Session } from '../../../../../src/shared/protocol'
+import { historyOutcomeOf } from '../../../../../src/shared/rules/history-filter'
+import { migrate } from '../../../../../src/shared/sqlite/migrate'
+import { foldForSearch } from '../../../../../src/shared/text-normalise'
+import {
+  aClient,
+  aMessage,
+  anExpert,
+  anInvite,
+  aRequest,
+  aSession,
+  endedSession,
+  FIXTURE_NOW,
+  liveSession,
+  MINUTE,
+} from '../../../../support/fixtures'
+import { linesLogger, useTempDirs } from '../cache-test-kit'
+
+const tempDir = useTempDirs()
+const options = { what: 'Standby cache', remedy: '' }
+
+/** A raw connection to a new file migrated up to `version`. */
+function databaseAt(version: number): Database.Database {
+  const db = new Database(join(tempDir(), 'cache.db'))
+  migrate(db, cacheMigrations, { ...options, upTo: version })
+  return db
+}
+
+/** Writes `request` and an ended session of it as version 20 did, text as given, searched text as it folded then. */
+function insertPastSession(
+  db: Database.Database,
+  id: string,
+  request: HelpRequest,
+  client = request.client,
+): void {
+  const start = FIXTURE_NOW - 60 * MINUTE
+  const ended = endedSession(
+    liveSession(aSession({ id, request, client, bookedStart: start }), start),
+    FIXTURE_NOW,
+  )
+  db.prepare('INSERT OR IGNORE INTO requests (id, kind, created_at, json) VALUES (?, ?, ?, ?)').run(
+    request.id,
+    request.kind,
+    request.createdAt,
+    JSON.stringify(request),
+  )
+  const { rowid } = db
+    .prepare(
+      `INSERT INTO sessions (id, request_id, state, booked_start, json, kind, outcome, client_id)
+       VALUES (?, ?, 'ended', ?, ?, ?, ?, ?) RETURNING rowid`,
+    )
+    .get(id, request.id, start, withoutRequest(ended), ended.kind, historyOutcomeOf(ended), client.id) as {
+    rowid: number
+  }
+  const searched = [request.title, client.name, ended.privateNote, ended.closingNote ?? ''].join('\n')
+  db.prepare('INSERT INTO session_search (rowid, body) VALUES (?, ?)').run(rowid, foldForSearch(searched))
+}
+
+const jsonOf = (db: Database.Database, table: string, id: string): unknown =>
+  db.prepare(`SELECT json FROM ${table} WHERE id = ?`).pluck().get(id)
+const dump = (db: Database.Database, table: string): unknown[] =>
+  db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all()
+
+describe('0021-text-cleaned-again', () => {
+  it('cleans the text cached before as the app now reads it, so a client named "Sa\u2064m" is shown and found as Sam', () => {
+    const db = databaseAt(20)
+    // Text as an earlier cleaning left it: an invisible inside a word, blanks hidden behind a joiner.
+    const dirtyRequest = aRequest({
+      id: 'req_dirty',
+      title: 'Deplo\u2064y fails\u2800\u200d',
+      client: { ...aClient(1), name: '\u200d\u2800Sa\u2064m' },
+      tags: ['ci\u2062'],
+    })
+    insertPastSession(db, 'ses_dirty', dirtyRequest)
+    insertPastSession(db, 'ses_dirty_client', aRequest({ id: 'req_plain', title: 'Plain title' }), {
+      ...aClient(2),
+      name: 'Zo\u2063ë',
+    })
+    // Only the request's text to clean: the session is indexed again all the same.
+    insertPastSession(
+      db,
+      'ses_title_only',
+      aRequest({ id: 'req_title', title: 'Rollba\u2064ck', client: aClient(4) }),
+    )
+    // Clean text past ASCII, its members in another order than a write puts them: left as it is.
+    const cleanRequest = aRequest({ id: 'req_clean', title: 'Straße ❤️ 辺󠄀', client: aClient(3) })
+    insertPastSession(db, 'ses_clean', cleanRequest)
+    const { title, ...rest } = JSON.parse(jsonOf(db, 'requests', 'req_clean') as string) as HelpRequest
+    db.prepare('UPDATE requests SET json = ? WHERE id = ?').run(
+      JSON.stringify({ ...rest, title }),
+      'req_clean',
+    )
+    const invite = anInvite({ id: 'inv_dirty', request: dirtyRequest })
+    db.prepare(
+      'INSERT INTO invites (id, request_id, state, sent_at, json, closes_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(invite.id, dirtyRequest.id, invite.state, invite.sentAt, withoutRequest(invite), invite.expiresAt)
+    const message = aMessage({
+      id: 'msg_dirty',
+      requestId: 'req_dirty',
+      body: '\u2800Hello\u2064\n\u200d\u2800',
+    })
+    db.prepare(
+      'INSERT INTO messages (id, request_id, sent_at, json, from_client) VALUES (?, ?, ?, ?, 1)',
+    ).run(message.id, message.requestId, message.sentAt, JSON.stringify(message))
+    db.prepare(`INSERT INTO expert (slot, id, json) VALUES (1, 'exp_ada', ?)`).run(
+      JSON.stringify(anExpert({ id: 'exp_ada', name: 'Ada\u2064 \u2800\u200d' })),
+    )
+    // Damaged rows past ASCII: JSON that does not parse, and JSON that is no session.
+    const damaged = db.prepare(
+      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, 'req_plain', 'ended', 0, ?)`,
+    )
+    damaged.run('ses_broken', '{"id":"ses_broken","client":{"name":"\u2800')
+    damaged.run('ses_odd', '{"id":"ses_odd","client":{"name":"\u2800Sam"}}')
+    const store = new SqliteCacheStore(db, linesLogger())
+    const found = (query: string) => store.sessionHistory(10, undefined, { query }).map((s) => s.id)
+    expect(found('sam')).toEqual([])
+    expect(found('deploy')).toEqual([])
+    const before = Object.fromEntries(['invites', 'reminders', 'sync_state'].map((t) => [t, dump(db, t)]))
+    const cleanBefore = [jsonOf(db, 'requests', 'req_clean'), jsonOf(db, 'sessions', 'ses_clean')]
+    const damagedBefore = [jsonOf(db, 'sessions', 'ses_broken'), jsonOf(db, 'sessions', 'ses_odd')]
+
+    migrate(db, cacheMigrations, { ...options, upTo: 21 })
+
+    expect(db.pragma('user_version', { simple: true })).toBe(21)
+    const read = new SqliteCacheStore(db, linesLogger())
+    const dirty = read.session('ses_dirty') as Session
+    expect([dirty.request.title, dirty.request.client.name, dirty.client.name]).toEqual([
+      'Deploy fails',
+      'Sam',
+      'Sam',
+    ])
+    expect(dirty.request.tags).toEqual(['ci'])
+    expect(read.session('ses_dirty_client')?.client.name).toBe('Zoë')
+    expect(read.openInvites(FIXTURE_NOW).map((each) => each.request.title)).toEqual(['Deploy fails'])
+    expect(read.messages('req_dirty').map((each) => each.body)).toEqual(['Hello'])
+    expect(read.expert()?.name).toBe('Ada')
+    expect(found('sam')).toEqual(['ses_dirty'])
+    expect(found('deploy')).toEqual(['ses_dirty'])
+    expect(found('zoe')).toEqual(['ses_dirty_client'])
+    expect(found('rollback')).toEqual(['ses_title_only'])
+    expect(found('strasse')).toEqual(['ses_clean'])
+    expect([jsonOf(db, 'requests', 'req_clean'), jsonOf(db, 'sessions', 'ses_clean')]).toEqual(cleanBefore)
+    expect([jsonOf(db, 'sessions', 'ses_broken'), jsonOf(db, 'sessions', 'ses_odd')]).toEqual(damagedBefore)
+    for (const [table, rows] of Object.entries(before)) expect(dump(db, table), table).toEqual(rows)
+    db.close()
+  })
+})
