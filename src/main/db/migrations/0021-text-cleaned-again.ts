@@ -19,7 +19,6 @@
 import type Database from 'better-sqlite3'
 import type { z } from 'zod'
 import type { Migration } from '../../../shared/sqlite/migrate'
-import { canonicalJson } from '../../../shared/canonical-json'
 import { Expert, HelpRequest, Invite, Message, Session } from '../../../shared/protocol'
 import { normaliseParagraphs } from '../../../shared/text-normalise'
 import { searchTextOf } from '../repositories/session-search'
@@ -110,8 +109,9 @@ function readAgain(json: unknown, schema: z.ZodType): string | null {
   if (!holdsTextToClean(stored)) return null
   const read = schema.safeParse(stored)
   if (!read.success) return null
-  // Compared as values: an earlier migration added members in another order than a write puts them.
-  return canonicalJson(read.data) === canonicalJson(stored) ? null : JSON.stringify(read.data)
+  // A string that cleaning changes changes the entity: no comparison of the whole is needed.
+  const cleaned = JSON.stringify(read.data)
+  return cleaned === json ? null : cleaned
 }
 
 /**
