@@ -39,6 +39,8 @@ export abstract class LinkCycle {
   private readonly passedOver: PassedOver
   /** Connections welcomed so far: a command resent waits for one newer than the one it was lost on. */
   protected welcomes = 0
+  /** Why the last failed attempt of this streak was logged: a streak failing the same way logs once. */
+  private failureLogged: string | undefined
   /** The local clocks when the current connection attempt began: the welcome's exchange starts there. */
   private attemptSent: LocalReading | undefined
   /** When (monotonic, link clock) bytes of a message last arrived part way: a replay's answer crossing. */
@@ -109,7 +111,7 @@ export abstract class LinkCycle {
     // The transport times opening its connection, but not a server that opens it and then never
     // lets the expert in: every attempt ends within the connect timeout, or a wake could not end it.
     this.giveUpAttemptAfter(
-      `The platform at ${this.platformUrl} did not answer the connection within ${this.timings.connectTimeoutMs / 1000} s.`,
+      `The platform at ${this.platformUrl} did not answer the connection within ${this.timings.connectTimeoutMs / 1000} s. Standby tries again; if this goes on, check the platform address and your connection.`,
     )
     this.connection.connect()
   }
@@ -158,10 +160,10 @@ export abstract class LinkCycle {
     this.deadline.arm((why) => {
       if (this.current.kind !== 'connecting') return
       this.closeOnPurpose()
-      this.retryLater(
+      this.attemptFailed(
         why === 'quiet'
           ? reason
-          : `The platform at ${this.platformUrl} kept answering the connection, a few bytes at a time, without letting Standby in within ${this.deadline.longestMs / 1000} s.`,
+          : `The platform at ${this.platformUrl} kept answering the connection, a few bytes at a time, without letting Standby in within ${this.deadline.longestMs / 1000} s. Standby tries again; if this goes on, check your connection.`,
       )
     })
   }
@@ -180,6 +182,7 @@ export abstract class LinkCycle {
       return this.retryLater(reading.reason)
     }
     this.probation.begin(this.retry.attempt)
+    this.failureLogged = undefined
     this.welcomes++
     this.retry.attempt = 0
     this.check.start()
@@ -191,13 +194,28 @@ export abstract class LinkCycle {
     this.deadline.cancel()
     const reading = readConnectFailure(message, data, this.platformUrl)
     if (reading.kind === 'refused') return this.refuse(reading.refusal)
-    this.retryLater(reading.reason)
+    this.attemptFailed(reading.reason)
+  }
+
+  /**
+   * An attempt that was never let in ended for `reason` (a sentence): logged, though only when it
+   * failed otherwise than the attempt before it (one failing every few seconds for hours is one
+   * line), and retried after the backoff.
+   */
+  private attemptFailed(reason: string): void {
+    if (this.stopped) return
+    if (reason !== this.failureLogged) this.deps.log.warn(`Could not connect to the platform: ${reason}`)
+    this.failureLogged = reason
+    this.retryLater(reason)
   }
 
   private dropped(reason: string, violation: boolean): void {
     this.deadline.cancel()
     this.forgetConnection()
     if (this.stopped || this.restarting || this.current.kind === 'refused') return
+    // Closed before its welcome: an attempt that failed, not a connection lost, as the expert reads it.
+    if (this.current.kind === 'connecting')
+      return this.attemptFailed(closedUnwelcomed(this.platformUrl, reason))
     const carried = this.probation.ended(reason, violation)
     if (carried === undefined) this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
     else this.retry.attempt = carried
@@ -224,4 +242,9 @@ export abstract class LinkCycle {
     this.current = state
     this.states.emit(state)
   }
+}
+
+/** Why an attempt whose connection closed (for `reason`) before the platform let Standby in failed. */
+function closedUnwelcomed(platformUrl: string, reason: string): string {
+  return `The server at ${platformUrl} ended the connection before letting Standby in (${reason}). Standby tries again; if this goes on, check the platform address, or tell the platform's support.`
 }

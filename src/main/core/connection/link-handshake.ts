@@ -70,7 +70,7 @@ export function readWelcome(raw: unknown, expertId: string | undefined): Welcome
 
 /** Why an attempt whose connection opened is given up when no welcome follows. */
 export function notWelcomed(platformUrl: string): string {
-  return `The server at ${platformUrl} accepted the connection but did not answer as a Standby platform.`
+  return `The server at ${platformUrl} accepted the connection but did not answer as a Standby platform. Standby tries again; if this goes on, check the platform address.`
 }
 
 /**

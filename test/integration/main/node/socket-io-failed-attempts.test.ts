@@ -1,0 +1,158 @@
+// An attempt to connect that the platform never lets in has failed: the expert reads why it
+// failed and what to do, never that a connection was lost, and the log says the same in one line
+// per way of failing (an attempt failing the same way every few seconds is not a line each time).
+// Each server here is a real one on 127.0.0.1 that fails the attempt in one way.
+import { createServer, type RequestListener } from 'node:http'
+import { createServer as createTcpServer, type Socket as TcpSocket } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { describe, expect, it } from 'vitest'
+import type { Socket } from 'socket.io'
+import { connectionStatus } from '../../../../src/main/core/connection/connection-status'
+import type { LinkState } from '../../../../src/main/core/connection/link-deps'
+import { FIXTURE_NOW } from '../../../support/fixtures'
+import { startHostilePlatform } from '../../../support/hostile-platform'
+import { socketLink } from '../../../support/socket-link'
+import { useCleanup } from '../../../support/cleanup'
+import { waitForLinkState } from '../../../support/link-states'
+
+/** What the expert sees of `state` on a cold start. */
+function shownAs(state: LinkState) {
+  return connectionStatus({
+    link: state,
+    sync: { kind: 'idle' },
+    signedIn: true,
+    wasOnline: false,
+    lastSyncedAt: null,
+    now: FIXTURE_NOW,
+  })
+}
+
+describe('a connection attempt that fails before the platform lets Standby in', () => {
+  const defer = useCleanup()
+
+  /** A started link to `url`; its first failed attempt's state, the link and its log. */
+  async function firstFailure(url: string) {
+    const { link, log, clock } = socketLink(url)
+    defer(() => link.stop())
+    link.start()
+    const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
+    return { link, log, clock, waiting }
+  }
+
+  /** A socket.io platform whose gate does `atGate` to the first attempt instead of letting it in. */
+  async function platformWhoseGate(atGate: (socket: Socket, next: (error?: Error) => void) => void) {
+    const platform = await startHostilePlatform({})
+    defer(() => platform.close())
+    platform.io.use(atGate)
+    return platform.url
+  }
+
+  /** A plain HTTP server answering every request (the WebSocket's upgrade among them) with `answer`. */
+  async function httpServer(answer: RequestListener): Promise<string> {
+    const http = createServer(answer)
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    defer(() => new Promise<void>((resolve) => http.close(() => resolve())))
+    defer(() => void http.closeAllConnections())
+    return `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+  }
+
+  /** Expect `waiting` to tell of a failed attempt matching `why`, and the log to say so once. */
+  function expectFailedAttempt(
+    { waiting, log }: Awaited<ReturnType<typeof firstFailure>>,
+    why: RegExp,
+  ): void {
+    if (waiting.kind !== 'waiting') throw new Error(`not waiting: ${waiting.kind}`)
+    expect(waiting.reason).toMatch(why)
+    expect(shownAs(waiting)).toMatchObject({ status: 'offline', reason: waiting.reason })
+    expect(JSON.stringify(waiting)).not.toMatch(/Connection lost/)
+    expect(log.lines.filter((l) => l.startsWith('warn Could not connect to the platform: '))).toEqual([
+      expect.stringMatching(why),
+    ])
+    expect(log.text()).not.toMatch(/Connection to the platform lost/)
+  }
+
+  it('closed by the platform (socket.io’s disconnect) before its acceptance: ended before letting Standby in', async () => {
+    const url = await platformWhoseGate((socket) => void socket.conn.write('1'))
+    expectFailedAttempt(
+      await firstFailure(url),
+      /ended the connection before letting Standby in \(the platform closed the connection: io server disconnect\)\. Standby tries again; if this goes on, check the platform address/,
+    )
+  })
+
+  it('with an acceptance that names no connection: ended before letting Standby in, as an unreadable message', async () => {
+    const url = await platformWhoseGate((socket) => void socket.conn.write('0{}'))
+    expectFailedAttempt(
+      await firstFailure(url),
+      /ended the connection before letting Standby in \(the platform sent a message Standby could not read: parse error\)\. Standby tries again/,
+    )
+  })
+
+  it('closed by the server right after the WebSocket opened: ended before letting Standby in', async () => {
+    const url = await platformWhoseGate((socket) => void socket.conn.close())
+    expectFailedAttempt(
+      await firstFailure(url),
+      /ended the connection before letting Standby in \(the connection was closed.*transport close\)/,
+    )
+  })
+
+  it('refused with a reason the platform gives: that reason, logged', async () => {
+    const url = await platformWhoseGate((_, next) =>
+      next(
+        Object.assign(new Error('busy'), {
+          data: { code: 'busy', message: 'The platform is busy; try later.' },
+        }),
+      ),
+    )
+    expectFailedAttempt(await firstFailure(url), /(^| )The platform is busy; try later\.$/)
+  })
+
+  it.each([
+    [
+      '404 (no platform at that address)',
+      404,
+      /answered HTTP 404, not as a Standby platform.*sign in again with the right one/,
+    ],
+    [
+      '502 (a proxy whose platform is down)',
+      502,
+      /answered HTTP 502.*The platform may be down or restarting/,
+    ],
+  ])('answered by a web server with %s: what it answered and what to do', async (_, status, why) => {
+    const url = await httpServer((_, res) => res.writeHead(status).end('<html>No</html>'))
+    expectFailedAttempt(await firstFailure(url), why)
+  })
+
+  it('at an https:// address where the server speaks plain http: says so and how to reach it', async () => {
+    const url = await httpServer((_, res) => res.writeHead(404).end())
+    expectFailedAttempt(
+      await firstFailure(url.replace('http:', 'https:')),
+      /answered, but Standby could not connect to it \(it does not answer over https there.*reached with http:\/\//,
+    )
+  })
+
+  it('accepted by a server that then never answers: given up at the connect timeout, logged once however often it happens', async () => {
+    const held = new Set<TcpSocket>()
+    let accepted: () => void = () => {}
+    const tcp = createTcpServer((socket) => {
+      held.add(socket)
+      accepted()
+    })
+    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve))
+    defer(() => new Promise<void>((resolve) => tcp.close(() => resolve())))
+    defer(() => held.forEach((socket) => socket.destroy()))
+    const { link, log, clock } = socketLink(`http://127.0.0.1:${(tcp.address() as AddressInfo).port}`)
+    defer(() => link.stop())
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const inside = new Promise<void>((resolve) => (accepted = resolve))
+      if (attempt === 1) link.start()
+      else if (link.state.kind === 'waiting') clock.advanceTo(link.state.nextAttemptAt)
+      await inside
+      clock.advance(5_000)
+      await waitForLinkState(link, (s) => s.kind === 'waiting')
+    }
+    expectFailedAttempt(
+      { link, log, clock, waiting: link.state },
+      /did not answer the connection within 5 s\. Standby tries again; if this goes on, check the platform address and your connection\./,
+    )
+  })
+})
