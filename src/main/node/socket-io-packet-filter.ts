@@ -69,7 +69,11 @@ export function protocolPacket<P extends DecodedPacket>(
       const sid = (packet.data as { sid?: unknown } | undefined)?.sid
       if (typeof sid !== 'string' || sid === '')
         throw new Error('The platform accepted the connection without naming it')
-      return packet
+      // Only the connection's name: socket.io sends a recovery id it is given (pid) back with the
+      // next attempt, and takes the last text of every event for its place in the stream, for a
+      // recovery the app does not use (it replays from its own cursor); a platform that chose one
+      // would be told of a session, and of its events, that nothing here asked it to keep.
+      return { ...packet, data: { sid } }
     }
     case PacketKind.CONNECT_ERROR:
       if (letIn) {
