@@ -59,6 +59,9 @@ function kindOf(value: unknown): string {
 export interface IssueLike {
   readonly path: ReadonlyArray<PropertyKey>
   readonly message: string
+  /** zod's kind of issue: one of unrecognized keys names them in `keys`. */
+  readonly code?: string
+  readonly keys?: ReadonlyArray<string>
 }
 
 function describePath(path: ReadonlyArray<PropertyKey>): string {
@@ -75,11 +78,33 @@ function describePath(path: ReadonlyArray<PropertyKey>): string {
  * redaction and to anyone, as a password whose value is "Too", and lost that word to it.
  */
 export function describeIssues(issues: ReadonlyArray<IssueLike>): string {
-  const shown = issues
-    .slice(0, MAX_ISSUES)
-    .map((issue) => `${describePath(issue.path)} — ${clip(issue.message, MAX_MESSAGE)}`)
-  const more = issues.length > MAX_ISSUES ? ` (and ${issues.length - MAX_ISSUES} more)` : ''
+  const shown: string[] = []
+  let total = 0
+  for (const issue of issues) {
+    const unknownKeys = unrecognizedKeys(issue)
+    total += unknownKeys?.length ?? 1
+    if (shown.length >= MAX_ISSUES) continue
+    if (unknownKeys === undefined) {
+      shown.push(`${describePath(issue.path)} — ${clip(issue.message, MAX_MESSAGE)}`)
+      continue
+    }
+    const within = issue.path.length === 0 ? '' : `${describePath(issue.path)}.`
+    for (const key of unknownKeys.slice(0, MAX_ISSUES - shown.length))
+      shown.push(`${within}${describeValue(key)} — not a key it takes; leave it out`)
+  }
+  const more = total > shown.length ? ` (and ${total - shown.length} more)` : ''
   return `${shown.join('; ')}${more}`
+}
+
+/**
+ * The keys `issue` finds that are not the object's, when it is about those: each is told as a field
+ * of its own, named (quoted, as another party chose it) with what to do. zod files them all under
+ * the object, which at the top reads "(root) — Unrecognized key" and names no field.
+ */
+function unrecognizedKeys(issue: IssueLike): ReadonlyArray<string> | undefined {
+  return issue.code === 'unrecognized_keys' && issue.keys !== undefined && issue.keys.length > 0
+    ? issue.keys
+    : undefined
 }
 
 /** How many characters of an address a log line shows. */

@@ -45,6 +45,21 @@ describe('the handshake', () => {
     })
   })
 
+  it('refuses a handshake with a key it does not take by naming the key and saying to leave it out, and logs that', async () => {
+    const { token } = platform().addExpert()
+    const auth = JSON.stringify({ token, protocolVersion: PROTOCOL_VERSION, pid: 'recovery-1' })
+    expect(await handshakeRaw(platform().server.url, auth)).toMatchObject({
+      data: {
+        code: 'invalid_payload',
+        message:
+          'The handshake must carry a token and a protocolVersion, only ("pid" — not a key it takes; leave it out).',
+      },
+    })
+    expect(platform().logger.lines.join('\n')).toMatch(
+      /connection refused: malformed handshake reason=.*\\"pid\\" — not a key it takes; leave it out/,
+    )
+  })
+
   it('refuses a handshake whose auth is no object, or no JSON, with the same sentence instead of a bare close', async () => {
     for (const auth of ['[]', 'null', '"token"', '42', '[[[[["x"]]]]]', '{"token":', '{"token":"x",}']) {
       expect(await handshakeRaw(platform().server.url, auth), auth).toMatchObject({

@@ -106,4 +106,21 @@ describe('a value another party sent, in a log line or a refusal', () => {
     expect(describeValue(`${'w'.repeat(300)} ${token}`)).toBe(`"${'w'.repeat(60)}…"`)
     expect(describeValue('ordinary words, kept as they came')).toBe('"ordinary words, kept as they came"')
   })
+
+  it('names each key an object does not take, quoted, and says to leave it out, however many there are', () => {
+    const issue = (path: string[], keys: string[]) => ({
+      code: 'unrecognized_keys',
+      path,
+      keys,
+      message: `Unrecognized keys: ${keys.join(', ')}`,
+    })
+    expect(describeIssues([issue([], ['pid'])])).toBe('"pid" — not a key it takes; leave it out')
+    expect(describeIssues([issue(['outcome'], ['percent', 'note\u202e'])])).toBe(
+      'outcome."percent" — not a key it takes; leave it out; outcome."note\\u{202e}" — not a key it takes; leave it out',
+    )
+    const many = Array.from({ length: 5000 }, (_, i) => `k${i}`)
+    expect(describeIssues([issue([], many), { path: ['token'], message: 'Required' }])).toBe(
+      '"k0" — not a key it takes; leave it out; "k1" — not a key it takes; leave it out; "k2" — not a key it takes; leave it out (and 4998 more)',
+    )
+  })
 })
