@@ -34,13 +34,14 @@ export async function answerRequest(
   deps: RequestDeps,
 ): Promise<void> {
   let path = '(unparsed)'
+  let isAdmin = false
   try {
     const url = requestTarget(req.url, 'http://platform.invalid')
     if (url === null)
       throw new PlatformError('invalid_payload', 'The address of this request is not a valid URL.')
     path = url.pathname
     if (answerRoomPage(req, res, url, deps)) return
-    const isAdmin = url.pathname.startsWith('/admin/')
+    isAdmin = url.pathname.startsWith('/admin/')
     if (isAdmin) checkAdminAccess(req, deps.adminToken)
     const found = dispatch(isAdmin ? deps.admin : deps.api, req, url.pathname)
     if (found.kind === 'options') {
@@ -52,8 +53,12 @@ export async function answerRequest(
   } catch (error) {
     if (error instanceof PlatformError) {
       logInvalidRequest(deps.logger, req, path, error)
-      // A failed sign-in writes its own line, beside its backoff.
-      if (error.code === 'unauthorized' && path !== HTTP_PATHS.signIn)
+      // A failed sign-in writes its own line, beside its backoff. An admin call refused for where
+      // it came from (another machine, a web page) is what an operator most needs to see.
+      if (
+        (error.code === 'unauthorized' && path !== HTTP_PATHS.signIn) ||
+        (error.code === 'forbidden' && isAdmin)
+      )
         deps.unauthorized.noteRequest(req, path, error)
       return sendError(res, error)
     }

@@ -1,6 +1,6 @@
 /**
- * A line for each request or handshake refused as unauthorized, without letting routine ones flood
- * the log.
+ * A line for each request or handshake refused as unauthorized, and each admin request refused as
+ * forbidden (from another machine, or a web page), without letting routine ones flood the log.
  * An app whose sign-in expired retries until its expert signs in again, so the same refusal comes
  * again and again from one place: it is written once per client address and credential (the
  * token's digest, or none sent) per window, at info, since most are no attack. Guesses at the
@@ -44,7 +44,7 @@ export class UnauthorizedLog {
    */
   note(
     message: string,
-    from: { address: string; token: string | undefined; unreadable?: boolean },
+    from: { address: string; token: string | undefined; unreadable?: boolean; unchecked?: true },
     fields: LogFields = {},
   ): void {
     const now = steadyNow(this.clock)
@@ -56,33 +56,42 @@ export class UnauthorizedLog {
     const unreadable = from.token === undefined && from.unreadable === true
     // The digest only: the key must not keep a live token in memory longer than the request did.
     const credential = from.token !== undefined ? tokenDigest(from.token) : unreadable ? '?' : '-'
-    if (!this.seen.first(`${address} ${credential}`)) return
+    // A request refused before its token was looked at is another thing to fix than its token.
+    const refusal = from.unchecked === true ? 'unchecked' : 'refused'
+    if (!this.seen.first(`${refusal} ${address} ${credential}`)) return
     this.logger.info(message, {
       ...fields,
       address,
       // A client that sent its credential in the wrong form needs another fix than one that sent none.
       bearer:
         from.token !== undefined
-          ? 'not accepted'
+          ? from.unchecked === true
+            ? 'sent, not checked'
+            : 'not accepted'
           : unreadable
             ? 'not of the form Bearer <token>'
             : 'none sent',
     })
   }
 
-  /** Note `error`, an HTTP request's `unauthorized` refusal at `path`. */
+  /**
+   * Note `error`, an HTTP request's `unauthorized` refusal at `path`, or its `forbidden` one, given
+   * before its token was looked at.
+   */
   noteRequest(req: IncomingMessage, path: string, error: PlatformError): void {
+    const forbidden = error.code === 'forbidden'
     this.note(
-      'request refused: unauthorized',
+      forbidden ? 'request refused: forbidden' : 'request refused: unauthorized',
       {
         address: remoteAddress(req),
         token: bearerToken(req),
         unreadable: req.headers.authorization !== undefined,
+        ...(forbidden && { unchecked: true }),
       },
       {
         method: logExcerpt(String(req.method), 20),
         path: logExcerpt(path, 200),
-        status: 401,
+        status: forbidden ? 403 : 401,
         reason: logExcerpt(error.message, 300),
       },
     )

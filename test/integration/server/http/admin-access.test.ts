@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { defaultUnauthorizedLogBound } from '../../../../server/src/http/unauthorized-log'
 import { adminFetch } from '../../../support/admin-api'
+import { exchange, peerRelay } from '../../../support/peer-relay'
 import { useTestPlatform } from '../../../support/test-platform'
 
 describe('the admin endpoints refuse what a web page could send', () => {
@@ -56,5 +58,32 @@ describe('the admin endpoints refuse what a web page could send', () => {
     })
     expect(local.status).toBe(200)
     expect(requestsOf(clientId)).toBe(1)
+  })
+
+  describe('a refusal of an admin call for where it came from', () => {
+    const from = peerRelay(platform)
+    const forbidden = (): string[] =>
+      platform().logger.lines.filter((l) => l.includes('request refused: forbidden'))
+    const adminCallWith = (token: string): string =>
+      `GET /admin/sessions/ses_x HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`
+
+    it('is logged from another address, once per address and token in a window, without the token', async () => {
+      platform().clock.advance(defaultUnauthorizedLogBound.windowMs)
+      const { adminToken } = platform().server
+      for (let i = 0; i < 3; i++)
+        expect(await exchange(await from('192.0.2.7'), adminCallWith(adminToken))).toMatch(/^HTTP\/1\.1 403/)
+      expect(forbidden()).toEqual([
+        expect.stringMatching(
+          / info request refused: forbidden method=GET path=\/admin\/sessions\/ses_x status=403 reason=.*loopback.* address=192\.0\.2\.7 bearer="sent, not checked"/,
+        ),
+      ])
+      // Another address is another caller.
+      expect(await exchange(await from('198.51.100.1'), adminCallWith(adminToken))).toMatch(/^HTTP\/1\.1 403/)
+      expect(forbidden()).toHaveLength(2)
+      platform().clock.advance(defaultUnauthorizedLogBound.windowMs)
+      expect(await exchange(await from('192.0.2.7'), adminCallWith(adminToken))).toMatch(/^HTTP\/1\.1 403/)
+      expect(forbidden()).toHaveLength(3)
+      expect(platform().logger.lines.join('\n')).not.toContain(adminToken)
+    })
   })
 })

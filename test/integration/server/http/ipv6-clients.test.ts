@@ -1,45 +1,10 @@
-import { connect, createServer, type Server, type Socket } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { HTTP_PATHS } from '../../../../src/shared/protocol'
 import { hashPassword } from '../../../../server/src/auth'
-import { useTestPlatform, type TestPlatform } from '../../../support/test-platform'
+import { exchange, peerRelay } from '../../../support/peer-relay'
+import { useTestPlatform } from '../../../support/test-platform'
 
 const PASSWORD = 'correct horse'
-
-/**
- * Connections handed to the platform as if from `address`: this machine has only ::1, so a relay
- * accepts each on loopback and gives the platform's server its side with that peer address.
- */
-function peerRelay(platform: () => TestPlatform) {
-  let relay: Server
-  let port = 0
-  let nextAddress = ''
-  beforeAll(async () => {
-    relay = createServer((side) => {
-      Object.defineProperty(side, 'remoteAddress', { value: nextAddress })
-      platform().server.io.httpServer.emit('connection', side)
-    })
-    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve))
-    port = (relay.address() as { port: number }).port
-  })
-  afterAll(() => new Promise<void>((resolve) => relay.close(() => resolve())))
-  return (address: string): Promise<Socket> => {
-    nextAddress = address
-    return new Promise((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(socket))
-      socket.on('error', reject)
-    })
-  }
-}
-
-/** Send `request` on `socket` and resolve with the status line and body the platform answers. */
-function exchange(socket: Socket, request: string): Promise<string> {
-  let text = ''
-  socket.setEncoding('utf8')
-  socket.on('data', (chunk: string) => (text += chunk))
-  socket.write(request)
-  return new Promise((resolve) => socket.once('close', () => resolve(text)))
-}
 
 const signInRequest = (email: string, password: string): string => {
   const body = JSON.stringify({ email, password })
