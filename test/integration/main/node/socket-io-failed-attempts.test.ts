@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import type { Socket } from 'socket.io'
 import { connectionStatus } from '../../../../src/main/core/connection/connection-status'
 import type { LinkState } from '../../../../src/main/core/connection/link-deps'
+import { startBannerServer } from '../../../support/banner-server'
 import { FIXTURE_NOW } from '../../../support/fixtures'
 import { startHostilePlatform } from '../../../support/hostile-platform'
 import { socketLink } from '../../../support/socket-link'
@@ -120,6 +121,15 @@ describe('a connection attempt that fails before the platform lets Standby in', 
   ])('answered by a web server with %s: what it answered and what to do', async (_, status, why) => {
     const url = await httpServer((_, res) => res.writeHead(status).end('<html>No</html>'))
     expectFailedAttempt(await firstFailure(url), why)
+  })
+
+  it('answered by a server of another kind (not socket.io, not even HTTP): says so and to check the port', async () => {
+    const ssh = await startBannerServer('SSH-2.0-OpenSSH_9.6\r\n')
+    defer(() => ssh.close())
+    expectFailedAttempt(
+      await firstFailure(`http://127.0.0.1:${ssh.port}`),
+      /another kind of server answers there, not a web server: HPE_\w+\)\. Check the address and its port/,
+    )
   })
 
   it('at an https:// address where the server speaks plain http: says so and how to reach it', async () => {
