@@ -121,6 +121,8 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
     out: options.out as { write(line: string): boolean },
     log,
     appVersion: options.version ?? '0.0.0',
+    // Elapsed time, like the bursts of opens a page may ask for.
+    settingsClock: options.linkClock,
   })
   // Whatever a request or a frame carries costs at most a bounded number of lines.
   const refusals = createRefusalLog(log, systemClock)

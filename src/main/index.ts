@@ -151,6 +151,8 @@ async function main(): Promise<void> {
   }
   // Before the windows: the full window opens where the expert last left it.
   const settings = createElectronSettingsStore({ log })
+  // Added before the windows, so run after them: the place a closing window keeps is written too.
+  shutdown.add('the settings', () => settings.flush())
   const { badge, mainWindow, popover, livePages, showWindow } = createAppWindows({
     windowOptions,
     overlayPath: join(trayImageDir(images), OVERLAY_FILES[0]!.file),

@@ -13,7 +13,13 @@ import { constants, copyFileSync, readFileSync, renameSync, statSync } from 'nod
 import { basename, dirname, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import type { SettingsStore } from '../core/ports/settings'
-import { createSettingsStore, type KeptAside, type SettingsFile } from '../core/settings/settings-store'
+import {
+  createSettingsStore,
+  SETTINGS_WRITE_GAP_MS,
+  type KeptAside,
+  type SettingsFile,
+} from '../core/settings/settings-store'
+import { systemClock, type Clock } from '../../shared/clock'
 import { DAMAGED_COPIES_KEPT, escapeRegExp, pruneOlderCopies } from '../db/quarantine'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
 import { errorMessage } from '../../shared/error-message'
@@ -189,6 +195,8 @@ export interface OpenSettingsOptions {
   /** Creates the conf or electron-store instance; called after a bad file has been set aside. */
   readonly open: () => Pick<Conf<Record<string, unknown>>, 'store'>
   readonly now?: () => number
+  /** Times the gap between writes (settings-store.ts); the system clock unless a test injects one. */
+  readonly clock?: Clock
 }
 
 /** Opens the settings in `dir`; if the store cannot be opened at all, they live in memory this run. */
@@ -196,6 +204,7 @@ export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
   const { dir, log } = options
   const path = settingsFilePath(dir)
   const setAside = setAsideUnreadableSettings(path, log, options.now)
+  const pacing = { clock: options.clock ?? systemClock, gapMs: SETTINGS_WRITE_GAP_MS }
   let file: SettingsFile
   try {
     file = confSettingsFile(options.open(), log, { path, now: options.now ?? Date.now })
@@ -203,14 +212,14 @@ export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
     log.error(`Could not open the settings in ${dir}; changes will last for this run only`, error)
     // The file is left as it is: what could not be opened now may open at the next start.
     return {
-      ...createSettingsStore(memorySettingsFile(), log, setAside),
+      ...createSettingsStore(memorySettingsFile(), log, setAside, pacing),
       notKept:
         `Standby could not open its settings file (${errorCode(error) ?? errorMessage(error)}), so it uses ` +
         `the default settings and a change lasts only until it quits. Check that ${path} is a file ` +
         'you can read and write (or move it aside), then start Standby again.',
     }
   }
-  return createSettingsStore(file, log, setAside)
+  return createSettingsStore(file, log, setAside, pacing)
 }
 
 function memorySettingsFile(): SettingsFile {

@@ -60,7 +60,14 @@ export interface SettingsStore {
    */
   readonly notKept?: string
   get(): SettingsValues
-  /** Validate and store a change; throws a clear error for a bad value and stores nothing. */
+  /**
+   * Validate and apply a change at once; throws a clear error for a bad value, or for a file that
+   * cannot be written, and then changes nothing. Changes that come quickly after one another are
+   * written to the file together a moment later (settings-store.ts); one of those that then cannot
+   * be written is undone, and the listeners hear the values the file holds.
+   */
   update(patch: Partial<SettingsValues>): SettingsValues
+  /** Writes at once the changes waiting to be written; the host calls it as it quits. Never throws. */
+  flush(): void
   onChange(listener: (values: SettingsValues) => void): Unsubscribe
 }

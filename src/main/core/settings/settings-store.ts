@@ -3,6 +3,7 @@
  * in Electron: the same JSON file) and owns everything else: reading and migrating what is on
  * disk, validating each change against the schema, and telling listeners.
  */
+import { steadyNow, systemClock, type Clock, type TimerHandle } from '../../../shared/clock'
 import { errorMessage } from '../../../shared/error-message'
 import { ToldError } from '../ipc/told-error'
 import type { Logger } from '../ports/logger'
@@ -55,11 +56,30 @@ export class SettingsNotSavedError extends ToldError {
 }
 
 /**
+ * How often a change may have the file written. A page can send changes in a loop (a bug, or a
+ * compromised renderer), and each write is a synchronous rewrite of the file on the main process:
+ * past the first write of a gap, changes are applied at once in memory and written together when
+ * the gap ends, so the disk sees one write per gap however many changes came.
+ */
+export const SETTINGS_WRITE_GAP_MS = 1_000
+
+/** How the store paces its writes: the clock that times the gap, and the gap. */
+export interface SettingsWritePacing {
+  readonly clock: Clock
+  readonly gapMs: number
+}
+
+/**
  * Opens the settings kept in `file`, rewriting it in the current layout if it needs to be.
  * `setAside` says the file was unreadable and moved aside before (settings-file.ts), so every
  * setting is at its default although `file` reads empty.
  */
-export function createSettingsStore(file: SettingsFile, log: Logger, setAside = false): SettingsStore {
+export function createSettingsStore(
+  file: SettingsFile,
+  log: Logger,
+  setAside = false,
+  pacing: SettingsWritePacing = { clock: systemClock, gapMs: SETTINGS_WRITE_GAP_MS },
+): SettingsStore {
   let onDisk: unknown
   let unreadable = setAside
   try {
@@ -101,27 +121,63 @@ export function createSettingsStore(file: SettingsFile, log: Logger, setAside = 
   }
   const listeners = new Listeners<SettingsValues>((error) => log.error('A settings listener failed', error))
 
+  // What the file holds as far as the store knows: a change written later that fails goes back to it.
+  let saved = current
+  // When a change last had the file written (or tried to): the next within the gap waits for it to end.
+  let lastWrite = -Infinity
+  // Why that write failed, or null: a change within the gap after it is refused for the same reason.
+  let lastFailure: unknown = null
+  let deferred: TimerHandle | null = null
+
+  /** Keeps the file first if need be and writes `values`; throws SettingsNotSavedError. */
+  const write = (values: SettingsValues): void => {
+    lastWrite = steadyNow(pacing.clock)
+    const notKept = keepFirst()
+    if (notKept !== null) {
+      log.error('The settings file could not be kept as it was before this change; the change is not made')
+      lastFailure = notKept.error
+      throw new SettingsNotSavedError(notKept.error)
+    }
+    try {
+      file.write(settingsFileContent(values))
+    } catch (error) {
+      log.error('Could not save the settings file; the change is not made', error)
+      lastFailure = error
+      throw new SettingsNotSavedError(error)
+    }
+    lastFailure = null
+    saved = values
+  }
+
+  /** Writes the changes made during the gap; if that fails, they are undone, and every page shows it. */
+  const writeDeferred = (): void => {
+    deferred?.cancel()
+    deferred = null
+    if (sameSettings(current, saved)) return
+    try {
+      write(current)
+    } catch {
+      current = saved
+      listeners.emit(current)
+    }
+  }
+
   return {
     resetAtOpen: unreadable ? 'all' : read.reset,
     get: () => current,
     update(patch) {
       const next = validatedUpdate(current, patch)
       if (sameSettings(next, current)) return current
-      const notKept = keepFirst()
-      if (notKept !== null) {
-        log.error('The settings file could not be kept as it was before this change; the change is not made')
-        throw new SettingsNotSavedError(notKept.error)
-      }
-      try {
-        file.write(settingsFileContent(next))
-      } catch (error) {
-        log.error('Could not save the settings file; the change is not made', error)
-        throw new SettingsNotSavedError(error)
-      }
+      const now = steadyNow(pacing.clock)
+      if (deferred === null && now - lastWrite >= pacing.gapMs) write(next)
+      // Neither the disk nor the log is tried again for each change of a flood.
+      else if (lastFailure !== null) throw new SettingsNotSavedError(lastFailure)
+      else deferred ??= pacing.clock.setTimeout(writeDeferred, lastWrite + pacing.gapMs - now)
       current = next
       listeners.emit(current)
       return current
     },
+    flush: writeDeferred,
     onChange: (listener) => listeners.add(listener),
   }
 }

@@ -42,6 +42,8 @@ export interface NodeAdaptersOptions {
   readonly log: Logger
   /** Counts the machine's idle time from the power hook's last `input()`; never idle without one. */
   readonly idleClock?: Clock
+  /** Times the gap between two writes of the settings file; the system clock unless a test injects one. */
+  readonly settingsClock?: Clock
   /** The version the fake updater runs as; 0.0.0 unless the host says. */
   readonly appVersion?: string
 }
@@ -62,14 +64,14 @@ export interface NodeAdapters {
   /** Releases published by tests or the browser shell's test hook. */
   readonly updater: FakeUpdater
   readonly log: Logger
-  /** Stops following the settings and the network. */
+  /** Stops following the settings and the network, and writes the settings' last changes. */
   close(): void
 }
 
 /** Builds every Node adapter on `dataDir`; the login item follows the launchAtLogin setting. */
 export function createNodeAdapters(options: NodeAdaptersOptions): NodeAdapters {
   const { dataDir, out, log } = options
-  const settings = createNodeSettingsStore({ dir: dataDir, log })
+  const settings = createNodeSettingsStore({ dir: dataDir, log, clock: options.settingsClock })
   const loginItem = createRecordedLoginItem(log)
   const launchAtLogin = followLaunchAtLogin(settings, loginItem)
   const power = createPowerHook({ clock: options.idleClock })
@@ -94,6 +96,7 @@ export function createNodeAdapters(options: NodeAdaptersOptions): NodeAdapters {
     close() {
       launchAtLogin.stop()
       stopWatching()
+      settings.flush()
     },
   }
 }

@@ -4,7 +4,9 @@ import { SETTINGS_VERSION } from '../../../../../src/main/core/ports/settings'
 import {
   createSettingsStore,
   InvalidSettingError,
+  SETTINGS_WRITE_GAP_MS,
 } from '../../../../../src/main/core/settings/settings-store'
+import { ManualClock } from '../../../../../src/shared/clock'
 import { recordingLog } from '../../../../support/recording-log'
 import { FIRST_RUN_SETTINGS } from '../../../../support/fixtures'
 import { memoryFile } from '../../../../support/memory-settings-file'
@@ -95,19 +97,27 @@ describe('the settings store', () => {
 
   it('tells the window what happened and what to do when the file cannot be written, and saves the change once it can', async () => {
     const file = memoryFile()
-    const settings = createSettingsStore(file, recordingLog())
+    const clock = new ManualClock(0)
+    const settings = createSettingsStore(file, recordingLog(), false, { clock, gapMs: SETTINGS_WRITE_GAP_MS })
     file.failWrites = true
     const quiet = { warn: () => {}, error: () => {} }
-    const refused = await answerCall('settings.update', { soundEnabled: false }, settings.update, quiet)
-    expect(refused).toEqual({
+    const refusal = {
       ok: false,
       error: {
         code: 'handler_failed',
         message:
           'Standby could not save your settings (ENOSPC: no space left on device). Free some space on the disk that holds your profile, then change the setting again.',
       },
-    })
+    }
+    const refused = await answerCall('settings.update', { soundEnabled: false }, settings.update, quiet)
+    expect(refused).toEqual(refusal)
+    // Tried again at once, the disk is not tried again: the same refusal.
     file.failWrites = false
+    expect(await answerCall('settings.update', { soundEnabled: false }, settings.update, quiet)).toEqual(
+      refusal,
+    )
+    expect(file.writes).toBe(1)
+    clock.advance(SETTINGS_WRITE_GAP_MS)
     const saved = await answerCall('settings.update', { soundEnabled: false }, settings.update, quiet)
     expect(saved).toMatchObject({ ok: true, value: { soundEnabled: false } })
     expect(file.content['soundEnabled']).toBe(false)

@@ -17,6 +17,7 @@ function memorySettings(failWrites = false): SettingsStore {
       values = { ...values, ...patch }
       return values
     },
+    flush: () => undefined,
     onChange: () => () => undefined,
   }
 }

@@ -18,6 +18,8 @@ import {
   settingsFilePath,
 } from '../../../../../src/main/node/settings-file'
 import { createNodeSettingsStore } from '../../../../../src/main/node/adapters/settings-store'
+import { SETTINGS_WRITE_GAP_MS } from '../../../../../src/main/core/settings/settings-store'
+import { ManualClock } from '../../../../../src/shared/clock'
 import { recordingLog } from '../../../../support/recording-log'
 import { useTempDirs } from '../../../../support/temp-dir'
 import { FIRST_RUN_SETTINGS } from '../../../../support/fixtures'
@@ -31,7 +33,8 @@ function openedOver(text: string) {
   writeFileSync(settingsFilePath(dir), text)
   const log = recordingLog()
   const now = Date.UTC(2025, 0, 2, 3, 4, 5)
-  return { dir, log, now, settings: createNodeSettingsStore({ dir, log, now: () => now }) }
+  const clock = new ManualClock(now)
+  return { dir, log, now, clock, settings: createNodeSettingsStore({ dir, log, now: () => now, clock }) }
 }
 
 describe('the Node settings store (conf)', () => {
@@ -148,7 +151,7 @@ describe('the Node settings store (conf)', () => {
 
   it('refuses a change, saying so, rather than rewrite a newer Standby’s file it could not keep a copy of', () => {
     const newer = `{"settingsVersion": ${SETTINGS_VERSION + 1}, "soundEnabled": false, "quietHours": {"from": 22}}`
-    const { dir, log, now, settings } = openedOver(newer)
+    const { dir, log, now, clock, settings } = openedOver(newer)
     // Something already has the copy's name, so the copy fails where the write itself would not.
     const copy = corruptSettingsPath(settingsFilePath(dir), now)
     mkdirSync(copy)
@@ -158,8 +161,9 @@ describe('the Node settings store (conf)', () => {
     expect(settings.get().remindersEnabled).toBe(true)
     expect(log.text()).toContain('a copy of it could not be kept (EEXIST)')
 
-    // Once a copy can be kept, the change is made.
+    // Once a copy can be kept, the change is made (tried again once the gap after a write is over).
     rmdirSync(copy)
+    clock.advance(SETTINGS_WRITE_GAP_MS)
     settings.update({ remindersEnabled: false })
     expect(readFileSync(copy, 'utf8')).toBe(newer)
     expect(readJson(settingsFilePath(dir))).toMatchObject({ remindersEnabled: false })
