@@ -7,6 +7,7 @@ import { dirname } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { PREVIOUS_LOG_FILE_NAME } from '../../../src/main/node/file-log'
+import { REFUSAL_LOG_LIMITS } from '../../../src/main/core/ipc/refusal-log'
 import { recordingLog } from '../../support/recording-log'
 import { openShellPage, shellCloseCode, startBareShell } from '../../support/shell-page'
 import { WRONG_KEY_CLOSE } from '../../../src/shared/ipc/shell-socket'
@@ -34,6 +35,18 @@ describe('the browser shell under a flood of refused traffic', () => {
     expect(readFileSync(shell.logPath, 'utf8')).toContain('ignored an IPC message that is not JSON')
     page.ws.close()
   }, 30_000)
+
+  it('logs a bounded number of lines for a page’s calls refused past the burst of opens', async () => {
+    const log = recordingLog()
+    const bare = await startBareShell({ log })
+    close = bare.close
+    const page = await openShellPage(bare.shell)
+    for (let i = 0; i < 300; i++) await page.call('shell.openExternal', `https://example.com/${i}`)
+    const failed = log.lines.filter((line) => line.includes('IPC shell.openExternal failed'))
+    expect(failed.length).toBeGreaterThan(0)
+    expect(failed.length).toBeLessThanOrEqual(REFUSAL_LOG_LIMITS.lines)
+    page.ws.close()
+  })
 
   it('names a refused connection by a short excerpt of its address and origin, however long they are', async () => {
     const log = recordingLog()

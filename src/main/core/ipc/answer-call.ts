@@ -60,8 +60,12 @@ export async function answerCall<C extends InvokeChannel>(
     // safeParse on the union of all request schemas loses the link to C; the schema is C's own.
     return ok(await handler(parsed.data as InvokeRequest<C>))
   } catch (error) {
+    // A told error is an outcome the page shows (a burst of opens refused), not a fault of the app.
+    if (error instanceof ToldError) {
+      log.warn(`IPC ${channel} failed`, error)
+      return fail('handler_failed', error.message)
+    }
     log.error(`IPC ${channel} failed`, error)
-    if (error instanceof ToldError) return fail('handler_failed', error.message)
     const fault = storageFaultMessage(error)
     if (fault !== null) return fail('handler_failed', fault)
     return fail('handler_failed', `${channel} failed; the details are in the Standby log.`)

@@ -1,6 +1,6 @@
 /**
  * The log of what a host refuses at its edge: malformed calls and frames, callers that are not
- * our own pages, connections from other origins. Whoever sends those decides how many there are
+ * our own pages, connections from other origins, and the calls of its pages that fail. Whoever sends those decides how many there are
  * (a web page needs no secret to be refused by the browser shell), so the lines they cost are
  * bounded per window of time: past the bound they are counted, and the count is logged with the
  * first refusal of a later window. A flood can then neither push the rest of the capped log file
@@ -19,39 +19,54 @@ export interface RefusalLogLimits {
 export const REFUSAL_LOG_LIMITS: RefusalLogLimits = { lines: 50, windowMs: 60_000 }
 
 /**
- * A Logger that writes at most `limits.lines` warnings per window to `log` and counts the rest.
- * Errors and information pass through: they are the host's own failures, not what it refused.
+ * A Logger that writes at most `limits.lines` warnings, and as many errors, per window to `log`
+ * and counts the rest. Errors are the host's own failures, but a page decides how often it calls a
+ * handler that fails (a storage fault, a sentence it is told), so they are bounded too, counted on
+ * their own so a flood of refusals never hides one. Information passes through.
  */
 export function createRefusalLog(
   log: Logger,
   clock: Clock,
   limits: RefusalLogLimits = REFUSAL_LOG_LIMITS,
 ): Logger {
-  let windowStart = steadyNow(clock)
-  let written = 0
-  let skipped = 0
+  const warn = boundedLines(log, clock, limits, 'warn', 'refusals')
+  const error = boundedLines(log, clock, limits, 'error', 'failures')
   return {
     // Spread, so a line without detail reaches `log` as one, as if written to it directly.
     info: (...entry) => log.info(...entry),
-    error: (...entry) => log.error(...entry),
-    warn(message, ...detail) {
-      const now = steadyNow(clock)
-      if (now - windowStart >= limits.windowMs) {
-        if (skipped > 0) log.warn(`${skipped} more refusals like those above were not logged.`)
-        windowStart = now
-        written = 0
-        skipped = 0
-      }
-      if (written >= limits.lines) {
-        skipped++
-        return
-      }
-      written++
-      const last = written === limits.lines
-      log.warn(
-        last ? `${message} (further refusals are counted, not logged, for a while)` : message,
-        ...detail,
-      )
-    },
+    warn,
+    error,
+  }
+}
+
+/** Writes at most `limits.lines` lines of `level` per window to `log`; the rest are counted as `what`. */
+function boundedLines(
+  log: Logger,
+  clock: Clock,
+  limits: RefusalLogLimits,
+  level: 'warn' | 'error',
+  what: string,
+): Logger['warn'] {
+  let windowStart = steadyNow(clock)
+  let written = 0
+  let skipped = 0
+  return (message, ...detail) => {
+    const now = steadyNow(clock)
+    if (now - windowStart >= limits.windowMs) {
+      if (skipped > 0) log[level](`${skipped} more ${what} like those above were not logged.`)
+      windowStart = now
+      written = 0
+      skipped = 0
+    }
+    if (written >= limits.lines) {
+      skipped++
+      return
+    }
+    written++
+    const last = written === limits.lines
+    log[level](
+      last ? `${message} (further ${what} are counted, not logged, for a while)` : message,
+      ...detail,
+    )
   }
 }

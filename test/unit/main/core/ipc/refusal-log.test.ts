@@ -21,12 +21,26 @@ describe('the log of refused traffic', () => {
     ])
   })
 
-  it('passes the host’s own errors and information through, however many refusals came', () => {
+  it('bounds the failures of calls on their own, so refusals never hide one, and passes information through', () => {
+    const clock = new ManualClock(0)
     const log = recordingLog()
-    const refusals = createRefusalLog(log, new ManualClock(0), { lines: 1, windowMs: 1_000 })
+    const refusals = createRefusalLog(log, clock, { lines: 2, windowMs: 1_000 })
     for (let i = 0; i < 3; i++) refusals.warn('refused')
-    refusals.error('IPC app.getInfo failed', new Error('boom'))
+    for (let i = 1; i <= 4; i++)
+      refusals.error(`IPC messages.markRead failed ${i}`, new Error('disk I/O error'))
     refusals.info('started')
-    expect(log.lines.map((line) => line.split(' ')[0])).toEqual(['warn', 'error', 'info'])
+    expect(log.lines.map((line) => line.split(' ').slice(0, 5).join(' '))).toEqual([
+      'warn refused',
+      'warn refused (further refusals are',
+      'error IPC messages.markRead failed 1',
+      'error IPC messages.markRead failed 2',
+      'info started',
+    ])
+    clock.advance(1_000)
+    refusals.error('IPC messages.markRead failed 5')
+    expect(log.lines.slice(5, 7)).toEqual([
+      'error 2 more failures like those above were not logged.',
+      'error IPC messages.markRead failed 5',
+    ])
   })
 })
