@@ -14,13 +14,17 @@ import { inviteClosedNotification } from '../sync/invite-notification'
 import type { SignInOutcome } from './sign-in'
 import { revokeSignIn } from './stored-sign-in'
 
-/** Empty the cache for a sign-out; one that cannot be written keeps its rows, and the expert hears so. */
+/**
+ * Empty the cache for a sign-out; one that cannot be written keeps its rows, and the expert hears
+ * so. Says whether it was emptied.
+ */
 export function emptyForSignOut(
   empty: () => void,
   deps: { readonly notifier: Notifier; readonly log: Logger },
-): void {
+): boolean {
   try {
     empty()
+    return true
   } catch (error) {
     deps.log.error('The cache could not be emptied at sign-out; signing out all the same', error)
     deps.notifier.show({
@@ -28,6 +32,7 @@ export function emptyForSignOut(
       title: 'Signed out, but your sessions are still on this computer',
       body: `Standby could not remove what it kept for reading offline (${errorMessage(error)}). ${storageRemedy(error)}, then sign in and out again to remove it.`,
     })
+    return false
   }
 }
 

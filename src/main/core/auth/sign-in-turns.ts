@@ -32,6 +32,13 @@ export interface SignInHost {
 export class SignInTurns {
   /** The last sign-in or sign-out asked for, settled or not: the next one waits for it. */
   private turns: Promise<unknown> = Promise.resolve()
+  /**
+   * Whether the last sign-out removed everything (the saved sign-in, the cache) and no sign-in has
+   * been tried since: a sign-out asked for again (a page calling in a loop) then has nothing to do,
+   * and does nothing, rather than clear the keychain, empty the cache and take every notification
+   * down once per call.
+   */
+  private signedOutCleanly = false
 
   constructor(private readonly host: SignInHost) {}
 
@@ -58,6 +65,7 @@ export class SignInTurns {
 
   private async signInNow(platformUrl: string, email: string, password: string): Promise<SignInOutcome> {
     const { host } = this
+    this.signedOutCleanly = false
     const { deps } = host
     const outcome = await signIn(platformUrl, email, password, deps.fetch)
     if (!outcome.ok) {
@@ -93,12 +101,14 @@ export class SignInTurns {
   private async signOutNow(): Promise<StoredSignIn | null> {
     const { host } = this
     const signedIn = host.held.current
+    if (signedIn === null && this.signedOutCleanly) return null
     host.disconnect()
     host.held.become(null)
     // First: a notice that the cache could not be emptied is for whoever is at the computer now.
     withdrawExpertsNotifications(host.deps.notifier, 'Signed out')
-    await forgetSignIn(host.deps)
-    emptyForSignOut(() => host.emptyCache(), host.deps)
+    const forgotten = await forgetSignIn(host.deps)
+    const emptied = emptyForSignOut(() => host.emptyCache(), host.deps)
+    this.signedOutCleanly = forgotten && emptied
     host.publish()
     return signedIn
   }

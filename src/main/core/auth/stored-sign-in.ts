@@ -37,10 +37,12 @@ export async function keepSignIn(deps: SignInKeeping, signedIn: StoredSignIn): P
 /**
  * Remove the stored sign-in. If it cannot be removed, sign-out still goes on: the token is
  * revoked on the platform right after, so what is left on disk no longer signs anyone in.
+ * Says whether it was removed.
  */
-export async function forgetSignIn(deps: SignInKeeping): Promise<void> {
+export async function forgetSignIn(deps: SignInKeeping): Promise<boolean> {
   try {
     await deps.secrets.clear()
+    return true
   } catch (error) {
     deps.log.error('The saved sign-in could not be removed; the platform is asked to revoke it', error)
     deps.notifier.show({
@@ -48,6 +50,7 @@ export async function forgetSignIn(deps: SignInKeeping): Promise<void> {
       title: 'Signed out, but the saved sign-in is still on this computer',
       body: `Standby could not remove it (${errorMessage(error)}). It no longer works once the platform has revoked it; if Standby was offline, sign in and out again once it is back.`,
     })
+    return false
   }
 }
 
