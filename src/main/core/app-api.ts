@@ -183,7 +183,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     },
     'updates.get': () => updates.state,
     'updates.check': () => {
-      updates.checkNow()
+      updates.checkAsked()
       return updates.state
     },
     'updates.restart': () => updates.restart(),

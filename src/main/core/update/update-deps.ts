@@ -18,6 +18,8 @@ export interface UpdateTimings {
   readonly checkTimeoutMs: number
   /** A download reporting no progress for this long has stalled: it fails and is tried again later. */
   readonly downloadStallMs: number
+  /** A check a page asks for this soon after the last one it asked for is answered by that one. */
+  readonly askedGapMs: number
 }
 
 /**
@@ -30,6 +32,7 @@ export const DEFAULT_UPDATE_TIMINGS: UpdateTimings = {
   retry: { startMs: 60_000, capMs: 4 * 60 * 60_000 },
   checkTimeoutMs: 2 * 60_000,
   downloadStallMs: 5 * 60_000,
+  askedGapMs: 10_000,
 }
 
 /** What the policy reads and drives. */

@@ -31,6 +31,7 @@ import {
 import { failureSentence } from './update-words'
 import { errorMessage } from '../../../shared/error-message'
 import { localShortTime } from '../../../shared/day-time-options'
+import { steadyNow } from '../../../shared/clock'
 
 export {
   DEFAULT_UPDATE_TIMINGS,
@@ -49,6 +50,8 @@ export class UpdatePolicy {
   private stopped = false
   private checking = false
   private checkAgain = false
+  /** When a page last had a check start, on the steady clock; null before the first. */
+  private lastAskedAt: number | null = null
   private readonly checks: CheckSchedule
   private readonly restartOffer: RestartOffer
   private readonly offs: Unsubscribe[] = []
@@ -89,6 +92,18 @@ export class UpdatePolicy {
   connected(): void {
     if (this.started) return
     this.started = true
+    this.checkNow()
+  }
+
+  /**
+   * A page asked for a check ("Check now"): the check under way, or the one it asked for a few
+   * seconds ago, answers it, so a page asking in a loop does not reach the update server each time.
+   */
+  checkAsked(): void {
+    if (this.checking) return
+    const now = steadyNow(this.deps.clock)
+    if (this.lastAskedAt !== null && now - this.lastAskedAt < this.timings.askedGapMs) return
+    this.lastAskedAt = now
     this.checkNow()
   }
 

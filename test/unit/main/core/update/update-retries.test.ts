@@ -4,6 +4,7 @@
  * instead of fetching the whole installer again every minute for ever.
  */
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_UPDATE_TIMINGS } from '../../../../../src/main/core/update/update-policy'
 import { setUp } from '../../../../support/update-world'
 
 describe('UpdatePolicy retries', () => {
@@ -40,5 +41,22 @@ describe('UpdatePolicy retries', () => {
     world.power.resume()
     await world.until((state) => state.lastCheckAt === world.clock.now() && state.nextCheckAt !== null)
     await world.until((state) => state.nextCheckAt! - world.clock.now() === first)
+  })
+
+  it('answers a page asking for checks in a loop with the check it asked for a moment ago', async () => {
+    const world = setUp()
+    world.policy.checkAsked()
+    // Asked for while that check is under way: it answers them all.
+    for (let i = 0; i < 50; i++) world.policy.checkAsked()
+    await world.reached('up_to_date')
+    for (let i = 0; i < 50; i++) {
+      world.policy.checkAsked()
+      await world.reached('up_to_date')
+    }
+    expect(world.updater.checks).toHaveLength(1)
+    world.clock.advance(DEFAULT_UPDATE_TIMINGS.askedGapMs)
+    world.policy.checkAsked()
+    await world.reached('up_to_date')
+    expect(world.updater.checks).toHaveLength(2)
   })
 })
