@@ -20,7 +20,8 @@ import {
 import type { CommandName, CommandPayload } from '../../shared/protocol'
 import { exportSessionToCalendar } from './calendar/calendar-export'
 import { ToldError } from './ipc/told-error'
-import type { PageOpens } from './ipc/page-opens'
+import { pageOpens as countedBurst, SIGN_IN_LIMITS, SIGN_IN_WORDS, type PageOpens } from './ipc/page-opens'
+import { systemClock } from '../../shared/clock'
 import type { PendingFocus } from './pending-focus'
 import type { CalendarOpener } from './ports/calendar-opener'
 import type { Logger } from './ports/logger'
@@ -66,6 +67,8 @@ export interface AppApiDeps {
   readonly focus: PendingFocus
   /** Bounds what pages have the host open outside the app (links, rooms, calendar files, the log folder). */
   readonly pageOpens: PageOpens
+  /** Bounds the sign-ins pages try (each reaches the address it names); SIGN_IN_LIMITS unless a test says. */
+  readonly signInAttempts?: PageOpens
   readonly log: Logger
 }
 
@@ -86,6 +89,8 @@ export function notifierHealth(notifier: Notifier): NotifierHealth {
 /** Build the handlers over one core. */
 export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps): AppApi {
   const { settings, notifier, updates, pageOpens } = deps
+  const signInAttempts =
+    deps.signInAttempts ?? countedBurst(systemClock, deps.log, SIGN_IN_LIMITS, SIGN_IN_WORDS)
   // Refused past the burst with the sentence the page shows, before anything reaches the OS.
   const mayOpen = (action: string): void => {
     const refusal = pageOpens.take(action)
@@ -117,6 +122,8 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     },
     'connection.getState': () => core.connection,
     'auth.signIn': async ({ platformUrl, email, password }) => {
+      const refusal = signInAttempts.take('sign in')
+      if (refusal !== null) return { ok: false, reason: 'failed', message: refusal }
       const outcome = await core.signIn(platformUrl, email, password)
       if (outcome.ok) rememberPlatform(settings, outcome.platformUrl)
       return outcome.ok

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PAGE_OPEN_LIMITS } from '../../../src/main/core/ipc/page-opens'
+import { PAGE_OPEN_LIMITS, SIGN_IN_LIMITS } from '../../../src/main/core/ipc/page-opens'
 import { ManualClock } from '../../../src/shared/clock'
 import { openShellPage, startBareShell } from '../../support/shell-page'
 
@@ -36,5 +36,20 @@ describe('a page asking the browser shell to open things in a loop', () => {
     linkClock.advance(PAGE_OPEN_LIMITS.windowMs)
     expect(await page.call('shell.openExternal', 'https://example.com/later')).toEqual({ ok: true })
     expect(bare.shell.adapters.browser.opened.at(-1)).toBe('https://example.com/later')
+  })
+
+  it('gets a few sign-ins tried, then a sentence saying to wait, without the address being reached', async () => {
+    const page = await openShellPage(bare.shell)
+    // The shell itself is no platform: each sign-in tried reaches it and is told so.
+    const platformUrl = bare.shell.origin
+    const signIn = () =>
+      page.call('auth.signIn', { platformUrl, email: 'a@example.com', password: 'secret-1' })
+    const told = async () => ((await signIn()) as { value: { message: string } }).value.message
+    for (let i = 0; i < SIGN_IN_LIMITS.most; i++) expect(await told()).not.toMatch(/did not sign in/)
+    for (let i = 0; i < 20; i++) {
+      expect(await told()).toMatch(/^Standby did not sign in: .* Wait a minute, check the address/)
+    }
+    linkClock.advance(SIGN_IN_LIMITS.windowMs)
+    expect(await told()).not.toMatch(/did not sign in/)
   })
 })

@@ -19,6 +19,34 @@ export interface PageOpenLimits {
 /** More than a person clicks through (every attachment of a request, one by one). */
 export const PAGE_OPEN_LIMITS: PageOpenLimits = { most: 10, windowMs: 10_000 }
 
+/**
+ * Sign-ins a page may try per minute: more than a person retypes a password. Each reaches the
+ * address the page names and writes a log line, so a page trying in a loop is refused past them.
+ */
+export const SIGN_IN_LIMITS: PageOpenLimits = { most: 10, windowMs: 60_000 }
+
+/** How a burst names what it counts, in the log and to the page. */
+export interface BurstWords {
+  /** What is counted, in the log line, e.g. "opens". */
+  readonly counted: string
+  /** The sentence refusing `action` past the burst. */
+  refusal(action: string, limits: PageOpenLimits): string
+}
+
+/** The words of the opens' burst. */
+const OPEN_WORDS: BurstWords = {
+  counted: 'opens',
+  refusal: (action, limits) =>
+    `Standby did not ${action}: it has just opened or shown ${limits.most} things at this window’s request. Wait a few seconds, then try again.`,
+}
+
+/** The words of the sign-ins' burst. */
+export const SIGN_IN_WORDS: BurstWords = {
+  counted: 'sign-ins',
+  refusal: (action, limits) =>
+    `Standby did not ${action}: this window tried ${limits.most} sign-ins within a minute. Wait a minute, check the address, email and password, then try again.`,
+}
+
 /** The opens pages ask for, counted over a sliding window. */
 export interface PageOpens {
   /** Counts one `action` ("open the link") and returns null, or the sentence refusing it past the burst. */
@@ -30,6 +58,7 @@ export function pageOpens(
   clock: Clock,
   log: Pick<Logger, 'warn'>,
   limits: PageOpenLimits = PAGE_OPEN_LIMITS,
+  words: BurstWords = OPEN_WORDS,
 ): PageOpens {
   // The times of the opens within the window, oldest first: never more than `limits.most`.
   const recent: number[] = []
@@ -40,16 +69,17 @@ export function pageOpens(
       while (recent.length > 0 && now - recent[0]! >= limits.windowMs) recent.shift()
       if (recent.length < limits.most) {
         recent.push(now)
-        if (refusedSince > 0) log.warn(`${refusedSince} opens a page asked for were refused in a burst.`)
+        if (refusedSince > 0)
+          log.warn(`${refusedSince} ${words.counted} a page asked for were refused in a burst.`)
         refusedSince = 0
         return null
       }
       if (refusedSince++ === 0) {
         log.warn(
-          `Refused to ${action}: a page asked for more than ${limits.most} opens in ${limits.windowMs / 1000} s.`,
+          `Refused to ${action}: a page asked for more than ${limits.most} ${words.counted} in ${limits.windowMs / 1000} s.`,
         )
       }
-      return `Standby did not ${action}: it has just opened or shown ${limits.most} things at this window’s request. Wait a few seconds, then try again.`
+      return words.refusal(action, limits)
     },
   }
 }

@@ -8,7 +8,7 @@ import { cacheHolds } from '../../core/cache-holds'
 import { availabilityToggle, type ToggledAvailability } from '../../core/tray/availability-toggle'
 import { createAppApi, type AppApi, type HostInfo } from '../../core/app-api'
 import { suggestedPlatformUrl } from '../../../shared/platform-url'
-import { pageOpens, type PageOpens } from '../../core/ipc/page-opens'
+import { pageOpens, SIGN_IN_LIMITS, SIGN_IN_WORDS, type PageOpens } from '../../core/ipc/page-opens'
 import { systemClock } from '../../../shared/clock'
 import { attemptSettled } from '../../core/connection/attempt-settled'
 import { NotificationActions } from '../../core/notification-actions'
@@ -163,6 +163,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     launchAtLogin: options.launchAtLogin,
     focus,
     pageOpens: options.pageOpens ?? pageOpens(options.linkClock ?? systemClock, options.log),
+    signInAttempts: pageOpens(options.linkClock ?? systemClock, options.log, SIGN_IN_LIMITS, SIGN_IN_WORDS),
     log: options.log,
   })
   // The window's own Join, Decline and Start handlers, so a press on a notification runs the same code.
