@@ -70,4 +70,11 @@ export interface SettingsStore {
   /** Writes at once the changes waiting to be written; the host calls it as it quits. Never throws. */
   flush(): void
   onChange(listener: (values: SettingsValues) => void): Unsubscribe
+  /**
+   * Hears the values each time they are written to the file: at most once per gap however often
+   * they change. What follows a setting outside the app (the OS's login item, an update check, the
+   * platform's presence) listens here, so a page changing settings in a loop cannot make it work
+   * once per change.
+   */
+  onSaved(listener: (values: SettingsValues) => void): Unsubscribe
 }

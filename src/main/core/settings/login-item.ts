@@ -53,7 +53,7 @@ export function followLaunchAtLogin(settings: SettingsStore, loginItem: LoginIte
   const changes = new Listeners<LoginItemStatus>()
   let applied = settings.get().launchAtLogin
   let status = loginItem.applyAtStart(applied)
-  const stop = settings.onChange(({ launchAtLogin }) => {
+  const stop = settings.onSaved(({ launchAtLogin }) => {
     if (launchAtLogin === applied) return
     applied = launchAtLogin
     status = loginItem.set(launchAtLogin)

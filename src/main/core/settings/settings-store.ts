@@ -120,6 +120,7 @@ export function createSettingsStore(
     }
   }
   const listeners = new Listeners<SettingsValues>((error) => log.error('A settings listener failed', error))
+  const written = new Listeners<SettingsValues>((error) => log.error('A settings listener failed', error))
 
   // What the file holds as far as the store knows: a change written later that fails goes back to it.
   let saved = current
@@ -159,7 +160,9 @@ export function createSettingsStore(
     } catch {
       current = saved
       listeners.emit(current)
+      return
     }
+    written.emit(current)
   }
 
   return {
@@ -169,16 +172,19 @@ export function createSettingsStore(
       const next = validatedUpdate(current, patch)
       if (sameSettings(next, current)) return current
       const now = steadyNow(pacing.clock)
-      if (deferred === null && now - lastWrite >= pacing.gapMs) write(next)
+      const writeNow = deferred === null && now - lastWrite >= pacing.gapMs
+      if (writeNow) write(next)
       // Neither the disk nor the log is tried again for each change of a flood.
       else if (lastFailure !== null) throw new SettingsNotSavedError(lastFailure)
       else deferred ??= pacing.clock.setTimeout(writeDeferred, lastWrite + pacing.gapMs - now)
       current = next
       listeners.emit(current)
+      if (writeNow) written.emit(current)
       return current
     },
     flush: writeDeferred,
     onChange: (listener) => listeners.add(listener),
+    onSaved: (listener) => written.add(listener),
   }
 }
 

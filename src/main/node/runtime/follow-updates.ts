@@ -38,7 +38,7 @@ export function followUpdates(
   core.welcomed.add((welcome) => updates.minimumVersion(welcome.minimumAppVersion ?? null))
   core.cacheChanged.add(() => updates.sessionsChanged())
   core.platformClock.changes.add(() => updates.sessionsChanged())
-  const off = options.settings.onChange(() => updates.channelChanged())
+  const off = options.settings.onSaved(() => updates.channelChanged())
   return {
     updates,
     stop() {

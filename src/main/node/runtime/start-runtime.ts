@@ -134,7 +134,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       return { enabled: autoAwayEnabled, minutes: autoAwayMinutes }
     },
   })
-  const stopFollowingSettings = options.settings.onChange(() => core.presence.refresh())
+  const stopFollowingSettings = options.settings.onSaved(() => core.presence.refresh())
   const following = followUpdates(core, cache, options)
   const { updates } = following
   let closed = false

@@ -6,11 +6,18 @@ import {
   type LoginItemStatus,
 } from '../../../../../src/main/core/settings/login-item'
 import { createSettingsStore } from '../../../../../src/main/core/settings/settings-store'
+import { systemClock } from '../../../../../src/shared/clock'
 import { recordingLog } from '../../../../support/recording-log'
 
 function memorySettings(initial: Record<string, unknown> = {}) {
   let content = initial
-  return createSettingsStore({ read: () => content, write: (next) => (content = next) }, recordingLog())
+  // Every change written at once: these are about the login item, not about pacing the file.
+  return createSettingsStore(
+    { read: () => content, write: (next) => (content = next) },
+    recordingLog(),
+    false,
+    { clock: systemClock, gapMs: 0 },
+  )
 }
 
 describe('launch at login', () => {

@@ -4,6 +4,7 @@ import {
   createSettingsStore,
   SETTINGS_WRITE_GAP_MS,
 } from '../../../../../src/main/core/settings/settings-store'
+import { followLaunchAtLogin, LOGIN_ITEM_APPLIED } from '../../../../../src/main/core/settings/login-item'
 import { ManualClock } from '../../../../../src/shared/clock'
 import { recordingLog } from '../../../../support/recording-log'
 import { memoryFile } from '../../../../support/memory-settings-file'
@@ -82,5 +83,19 @@ describe('the settings store under a flood of changes', () => {
     expect(file.content['mainWindowPlace']).toMatchObject({ x: 10, y: 20 })
     settings.flush()
     expect(writes()).toBe(2)
+  })
+
+  it('has the OS’s login item follow the switch once per gap, however often a page flips it', () => {
+    const { clock, settings } = pacedStore()
+    const set: boolean[] = []
+    const launch = followLaunchAtLogin(settings, {
+      set: (enabled) => (set.push(enabled), LOGIN_ITEM_APPLIED),
+      applyAtStart: () => LOGIN_ITEM_APPLIED,
+    })
+    for (let i = 0; i < 200; i += 1) settings.update({ launchAtLogin: i % 2 === 0 })
+    expect(set).toEqual([true])
+    clock.advance(SETTINGS_WRITE_GAP_MS)
+    expect(set).toEqual([true, false])
+    expect(launch.status()).toBe(LOGIN_ITEM_APPLIED)
   })
 })

@@ -19,6 +19,7 @@ function memorySettings(failWrites = false): SettingsStore {
     },
     flush: () => undefined,
     onChange: () => () => undefined,
+    onSaved: () => () => undefined,
   }
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { followLaunchAtLogin } from '../../../../../src/main/core/settings/login-item'
 import { createSettingsStore } from '../../../../../src/main/core/settings/settings-store'
+import { systemClock } from '../../../../../src/shared/clock'
 import {
   createLoginItem,
   DEVELOPMENT_RUN_PROBLEM,
@@ -150,6 +151,9 @@ describe('the Electron login item', () => {
     const settings = createSettingsStore(
       memoryFile({ launchAtLogin: false, settingsVersion: 1 }),
       recordingLog(),
+      false,
+      // Every change written at once: this is about the login item, not about pacing the file.
+      { clock: systemClock, gapMs: 0 },
     )
     const log = recordingLog()
     const following = followLaunchAtLogin(settings, createLoginItem({ log, platform: 'darwin' }))
