@@ -19,7 +19,13 @@ import { SESSION_GONE } from './reminder-press'
 /** What a press on a reminder tells and asks the reminder scheduler. */
 export type ReminderControls = Pick<
   ReminderScheduler,
-  'pressed' | 'startAllowed' | 'whyNoStart' | 'snooze' | 'whyNoSnooze' | 'shownForAnotherRequest'
+  | 'pressed'
+  | 'startAllowed'
+  | 'whyNoStart'
+  | 'snooze'
+  | 'whyNoSnooze'
+  | 'shownForAnotherRequest'
+  | 'timeSettling'
 >
 
 /** The title of what a press on a reminder of a session no longer in the list is told. */
@@ -53,12 +59,18 @@ export class ReminderPresses {
     this.deps.reminders.pressed(reminder.sessionId)
     const offered = reminderActions({ ...reminder, startAllowed: true })
     const target = { sessionId: reminder.sessionId }
-    if (action === 'snooze' && offered.includes('snooze'))
+    // Judged by a measured time: by a guess days off the session looks past, or a snooze is saved days off.
+    if (action === 'snooze' && offered.includes('snooze')) {
+      const settling = this.deps.reminders.timeSettling()
+      if (settling !== null) await settling
       return this.steps.mayAct(target, action) ? this.snooze(reminder) : undefined
+    }
     if (action === 'start' && offered.includes('start'))
       return this.steps.once(`session ${reminder.sessionId}`, async () => {
         const attempt = this.steps.attemptUnderWay()
         if (attempt !== null) await attempt
+        const settling = this.deps.reminders.timeSettling()
+        if (settling !== null) await settling
         if (this.steps.mayAct(target, action)) await this.start(reminder)
       })
     this.steps.focus({ kind: 'session', sessionId: reminder.sessionId })

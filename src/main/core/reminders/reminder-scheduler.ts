@@ -1,18 +1,15 @@
 /**
  * Reminders and session alerts from the cache's booked sessions, by the platform's clock (the core
  * passes its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not
- * joined yet" at the start (due-alerts.ts decides, session-plan.ts carries it out; a press on Start or Snooze: press-answers.ts), and, as events bring them, "cancelled" (by the platform or the client), the
- * client's answer to a proposal of another time, and "the client joined" (session-changes.ts), and
- * a move the expert did not ask for (session-moves.ts). A shown reminder is withdrawn once what it announced no longer holds
- * (shown-reminders.ts). Each fires once per booked time, on its timer while the machine is awake
- * (one found late waits for the catch-up first, late-settle.ts): the platform's clock runs on the
- * monotonic one, so setting the computer's clock moves neither it nor the timer, and a new
- * estimate of the offset plans again at once. After a start or a sign-in, nothing is decided until the
- * platform's clock is first measured and a second answer bears it out, for a short wait at most
- * (PlatformClock.firstMeasureWait). A minute's check of the clock catches a suspend the OS did not report. What fired or was skipped
- * is kept in the cache, so a restart never repeats one. A reminder found late says whether its
- * moment passed while the computer slept or Standby was closed, or while a new reading of the
- * platform's clock moved past it (late-cause.ts).
+ * joined yet" at the start (due-alerts.ts decides, session-plan.ts carries it out); as events bring
+ * them, "cancelled", the client's answer to another time, "the client joined" (session-changes.ts)
+ * and a move the expert did not ask for (session-moves.ts). A press on Start or Snooze is answered
+ * once the time can judge it (press-answers.ts, time-to-judge.ts). A shown reminder is withdrawn
+ * once what it announced no longer holds (shown-reminders.ts). Each fires once per booked time, on
+ * its timer while awake (platform time runs on the monotonic clock: setting the computer's clock
+ * moves no timer), once the time is measured and borne out or a short wait is over
+ * (PlatformClock.firstMeasureWait); a minute's check catches a suspend the OS did not report. What
+ * fired or was skipped is kept, so a restart repeats none; one found late says why (late-cause.ts).
  */
 import { steadyNow, type TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
@@ -35,6 +32,7 @@ import { changedSessionIds, tellSessionChanges } from './session-changes'
 import { SessionMoves } from './session-moves'
 import { ShownReminders } from './shown-reminders'
 import { snoozeBackAt } from './snooze-answer'
+import { TimeToJudge } from './time-to-judge'
 
 /** How long Snooze puts a reminder off (snooze-answer.ts decides what a press gets). */
 export { SNOOZE_MS } from './snooze-answer'
@@ -54,6 +52,7 @@ export class ReminderScheduler {
   private readonly moves: SessionMoves
   private readonly planDeps: SessionPlanDeps
   private readonly answers: PressAnswers
+  private readonly judging: TimeToJudge
   /** Takes the reminder a change of time makes due at once into the alert that tells the change. */
   private readonly takeDue: TakeDue
   /** Between start and stop: a refresh asked for outside (a change told late) arms no timer. */
@@ -74,6 +73,7 @@ export class ReminderScheduler {
     this.late = new LateSettle(() => steadyNow(deps.clock))
     this.onScreen = new ShownReminders({ ...deps, marks: this.marks, dayTime: this.dayTime })
     this.answers = new PressAnswers({ ...deps, time: this.time, dayTime: this.dayTime })
+    this.judging = new TimeToJudge(deps.clock, () => deps.firstMeasureWait?.() ?? 0)
     this.planDeps = {
       marks: this.marks,
       late: this.late,
@@ -172,6 +172,9 @@ export class ReminderScheduler {
     }
   }
 
+  /** The wait for a time to judge a press on Start or Snooze by (time-to-judge.ts); null: none is needed. */
+  readonly timeSettling = (): Promise<void> | null => this.judging.settling()
+
   /** Why Snooze is refused for this session now, for the follow-up notice; null when it is allowed. */
   whyNoSnooze(
     sessionId: string,
@@ -223,6 +226,7 @@ export class ReminderScheduler {
   }
 
   private plan(): void {
+    this.judging.check()
     this.timer?.cancel()
     this.timer = undefined
     this.marks.saveHeld()

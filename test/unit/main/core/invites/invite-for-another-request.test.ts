@@ -56,6 +56,7 @@ function inviteShown() {
       snooze: () => false,
       whyNoSnooze: () => null,
       shownForAnotherRequest: () => false,
+      timeSettling: () => null,
     },
     notifier,
     log: { info: () => {}, warn: () => {}, error: () => {} },

@@ -1,0 +1,84 @@
+// Start or Snooze pressed on a reminder while the platform's time is still a guess (a restart with
+// the computer's clock days off, before the platform answers) is judged by the platform's time once
+// it answers: the guess would refuse Snooze for a session still waiting ("no longer waits"), or save
+// a snooze days off, which came back days late or at once.
+import { describe, expect, it } from 'vitest'
+import { FIRST_MEASURE_WAIT_MS } from '../../../../../src/main/core/platform-clock/platform-clock'
+import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
+import { MINUTE } from '../../../../support/fixtures'
+import { at, reminderKit, routedPresses } from './reminder-kit'
+
+const setUp = reminderKit()
+const T = at(60)
+const DAY = 24 * 60 * MINUTE
+type Reminder = Extract<AppNotification, { kind: 'reminder' }>
+
+/**
+ * The reminder `minutes` before ses_1 shown by a first run; a second run started by a computer
+ * clock `aheadMs` off, the platform not answered yet.
+ */
+function restartedWithReminderShown(minutes: 30 | 10, aheadMs: number) {
+  const first = setUp({ platformClock: true })
+  first.book('ses_1', T)
+  first.scheduler.start()
+  first.platformAnswers(0)
+  first.clock.advanceTo(T - minutes * MINUTE)
+  const reminder = first.notifier.shown.at(-1) as Reminder
+  expect(reminder).toMatchObject({ title: `In ${minutes} minutes: Session ses_1`, bookedStart: T })
+  first.scheduler.stop()
+  const second = setUp({ platformClock: true, dir: first.dir, now: first.clock.now() + aheadMs })
+  second.scheduler.start()
+  const routed = routedPresses(second)
+  const press = (action: 'start' | 'snooze') => routed.actions.activate({ action, notification: reminder })
+  /** The platform's time now, once it answered. */
+  const platformNow = () => second.clock.now() - aheadMs
+  return { ...second, ...routed, press, platformNow, answers: () => second.platformAnswers(-aheadMs) }
+}
+
+describe('a press on a reminder while the platform’s time is a guess', () => {
+  for (const [what, aheadMs] of [
+    ['days ahead', 3 * DAY],
+    ['days behind', -3 * DAY],
+  ] as const)
+    it(`the computer’s clock ${what}: Snooze brings the reminder back five minutes on by the platform’s time`, async () => {
+      const { press, answers, notices, clock, titles, platformNow, scheduler } = restartedWithReminderShown(
+        30,
+        aheadMs,
+      )
+      const snoozed = press('snooze')
+      answers()
+      await snoozed
+      expect(notices).toEqual([])
+      clock.advance(5 * MINUTE - 1)
+      expect(titles()).toEqual([])
+      clock.advance(1)
+      expect(platformNow()).toBe(T - 25 * MINUTE)
+      expect(titles()).toEqual(['In 25 minutes: Session ses_1'])
+      scheduler.stop()
+    })
+
+  for (const [what, aheadMs] of [
+    ['days ahead', 3 * DAY],
+    ['days behind', -3 * DAY],
+  ] as const)
+    it(`the computer’s clock ${what}: Start on the 10 starts the session the platform has waiting`, async () => {
+      const { press, answers, notices, started, scheduler } = restartedWithReminderShown(10, aheadMs)
+      const starting = press('start')
+      answers()
+      await starting
+      expect(notices).toEqual([])
+      expect(started).toEqual(['ses_1'])
+      scheduler.stop()
+    })
+
+  it('a press while the platform does not answer is judged once the wait for it is over, by the guess', async () => {
+    const { press, notices, clock, titles, scheduler } = restartedWithReminderShown(30, 0)
+    const snoozed = press('snooze')
+    clock.advance(FIRST_MEASURE_WAIT_MS)
+    await snoozed
+    expect(notices).toEqual([])
+    clock.advance(5 * MINUTE)
+    expect(titles()).toEqual(['In 25 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+})
