@@ -51,18 +51,19 @@ export type LengthRounding = 'nearest' | 'countdown'
 export function lengthWords(ms: number, units: UnitFormats, rounding: LengthRounding = 'nearest'): string {
   const abs = showable(ms)
   const up = rounding === 'countdown'
-  if (abs < MINUTE_MS && !up) return units('second').format(Math.round(abs / 1000))
+  // Rounded first, then compared: 59.6 seconds reads "1 min", never "60 sec", as 59.6 minutes reads "1 hr".
+  const seconds = Math.round(abs / 1000)
+  if (seconds < 60 && !up) return units('second').format(seconds)
   const minutes = up ? Math.max(1, Math.ceil(abs / MINUTE_MS)) : Math.round(abs / MINUTE_MS)
   if (minutes < 60) return units('minute').format(minutes)
-  if (abs < DAY_MS) {
-    const hours = up ? Math.floor(minutes / 60) : Math.floor(abs / HOUR_MS)
-    const rest = up ? minutes % 60 : Math.round((abs - hours * HOUR_MS) / MINUTE_MS)
-    if (rest === 60) return units('hour').format(hours + 1)
-    if (hours === 24) return units('day').format(1)
+  if (minutes < DAY_MS / MINUTE_MS) {
+    const hours = Math.floor(minutes / 60)
+    const rest = minutes % 60
     return rest === 0
       ? units('hour').format(hours)
       : `${units('hour').format(hours)} ${units('minute').format(rest)}`
   }
-  if (abs < YEAR_MS) return units('day').format((up ? Math.floor : Math.round)(abs / DAY_MS))
+  // A countdown short of a day whose minutes rounded up to one reads "1 day", never "0 days" or "24 hr".
+  if (abs < YEAR_MS) return units('day').format(Math.max(1, (up ? Math.floor : Math.round)(abs / DAY_MS)))
   return units('year').format(Math.floor(abs / YEAR_MS))
 }

@@ -18,12 +18,14 @@ const en = unitsOf('en-US')
 describe('a length in words', () => {
   it.each([
     [59 * SECOND, '59 sec', '1 min'],
+    [59 * SECOND + 600, '1 min', '1 min'],
     [59 * MINUTE + 29 * SECOND, '59 min', '1 hr'],
     [59 * MINUTE + 31 * SECOND, '1 hr', '1 hr'],
     [HOUR, '1 hr', '1 hr'],
     [2 * HOUR + 5 * MINUTE, '2 hr 5 min', '2 hr 5 min'],
     [2 * HOUR + 4 * MINUTE + SECOND, '2 hr 4 min', '2 hr 5 min'],
-    [DAY - 30 * SECOND, '24 hr', '1 day'],
+    [DAY - 31 * SECOND, '23 hr 59 min', '1 day'],
+    [DAY - 30 * SECOND, '1 day', '1 day'],
     [DAY, '1 day', '1 day'],
     [DAY + 13 * HOUR, '2 days', '1 day'],
     [364 * DAY, '364 days', '364 days'],
