@@ -191,11 +191,13 @@ export class ShownReminders {
 
   /**
    * Whether an alert of another kind (a cancel, a move, the client's answer) was told after the
-   * reminder shown for `bookedStart`: it took the reminder's place, and a withdrawal would take it down.
+   * latest reminder shown for `bookedStart`: it took the reminder's place, and a withdrawal would
+   * take it down. The latest is found by its own mark: the 'shown' one keeps its first showing, so a
+   * reminder shown after the client's answer to an earlier one would look replaced by it, and stay.
    */
   private toldSince(sessionId: string, bookedStart: number): boolean {
     const marks = this.deps.marks.marksOf(sessionId)
-    const shown = marks.findIndex((m) => m.alert === SHOWN_ALERT && m.bookedStart === bookedStart)
+    const shown = marks.findIndex((m) => m.bookedStart === bookedStart && SHOWN_MOMENTS.test(m.alert))
     return marks.slice(0, Math.max(0, shown)).some((m) => !REMINDER_ALERTS.test(m.alert))
   }
 
@@ -246,10 +248,22 @@ export class ShownReminders {
   }
 }
 
+/** Matches a reminder's own mark (named by its minutes before the start) or one of `alerts`. */
+function minutesOr(...alerts: string[]): RegExp {
+  return new RegExp(`^(\\d+|${alerts.join('|')})$`)
+}
+
 /** The marks of a session's reminders themselves, and of what they leave behind (reminder-marks.ts). */
-const REMINDER_ALERTS = new RegExp(
-  `^(\\d+|${[ALERT.startingNow, ALERT.clientAbsent, SHOWN_ALERT, CLOSED_ALERT, TOLD_ALERT].join('|')})$`,
+const REMINDER_ALERTS = minutesOr(
+  ALERT.startingNow,
+  ALERT.clientAbsent,
+  SHOWN_ALERT,
+  CLOSED_ALERT,
+  TOLD_ALERT,
 )
+
+/** The marks a reminder shown for a booked time leaves: its own and 'shown'. */
+const SHOWN_MOMENTS = minutesOr(ALERT.startingNow, ALERT.clientAbsent, SHOWN_ALERT)
 
 function onScreen(session: Session, moment: RetractableMoment): OnScreen {
   const { bookedStart } = session

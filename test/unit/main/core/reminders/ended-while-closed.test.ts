@@ -30,6 +30,14 @@ function restart(dir: string, platformNow: number, aheadMs = 0) {
   return next
 }
 
+/** A restart after that, past the auto-cancel: nothing is taken down again. */
+function aLaterRestartWithdrawsNothing(dir: string): void {
+  const next = restart(dir, T + 30 * MINUTE)
+  next.platformAnswers(0)
+  expect(next.withdrawn()).toEqual([])
+  next.scheduler.stop()
+}
+
 describe('a reminder left on screen for a session whose auto-cancel passed while Standby was closed', () => {
   it('is taken down once the platform answers, and not again at the next restart', () => {
     const first = anEarlierRunShowedTheTen()
@@ -98,9 +106,32 @@ describe('a reminder left on screen for a session whose auto-cancel passed while
     second.clock.advanceTo(T + 11 * MINUTE)
     expect(second.withdrawn()).toEqual([['ses_1', T, CLOSED]])
     second.scheduler.stop()
-    const third = restart(first.dir, T + 30 * MINUTE)
-    third.platformAnswers(0)
-    expect(third.withdrawn()).toEqual([])
-    third.scheduler.stop()
+    aLaterRestartWithdrawsNothing(first.dir)
+  })
+
+  it('a reminder shown after an alert of the session (the client declined a new time): taken down, once', () => {
+    const first = setUp({ platformClock: true })
+    const session = first.book('ses_1', T)
+    first.scheduler.start()
+    first.platformAnswers(0)
+    first.clock.advanceTo(T - 20 * MINUTE)
+    const answeredAt = first.clock.now()
+    const reschedule = {
+      proposedStart: T + DAY,
+      previousStart: T,
+      proposedAt: answeredAt - MINUTE,
+      state: 'declined',
+      answeredAt,
+    } as const
+    first.update({ ...session, reschedule, updatedAt: answeredAt })
+    first.clock.advanceTo(T - 10 * MINUTE)
+    // The reminder after the answer, not the answer, is what the session's notification shows.
+    expect(first.titles().at(-1)).toBe('In 10 minutes: Session ses_1')
+    first.scheduler.stop()
+    const second = restart(first.dir, T + 20 * MINUTE)
+    second.platformAnswers(0)
+    expect(second.withdrawn()).toEqual([['ses_1', T, CLOSED]])
+    second.scheduler.stop()
+    aLaterRestartWithdrawsNothing(first.dir)
   })
 })
