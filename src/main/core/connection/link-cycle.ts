@@ -39,7 +39,7 @@ export abstract class LinkCycle {
   private readonly passedOver: PassedOver
   /** Connections welcomed so far: a command resent waits for one newer than the one it was lost on. */
   protected welcomes = 0
-  /** Why the last failed attempt of this streak was logged: a streak failing the same way logs once. */
+  /** The line the last failed attempt of this streak logged: a streak failing the same way logs once. */
   private failureLogged: string | undefined
   /** The local clocks when the current connection attempt began: the welcome's exchange starts there. */
   private attemptSent: LocalReading | undefined
@@ -178,8 +178,7 @@ export abstract class LinkCycle {
     if (reading.kind === 'refused') return this.refuse(reading.refusal)
     if (reading.kind === 'retry') {
       this.closeOnPurpose()
-      this.deps.log.error(reading.logged)
-      return this.retryLater(reading.reason)
+      return this.attemptFailed(reading.reason, { level: 'error', text: reading.logged })
     }
     this.probation.begin(this.retry.attempt)
     this.failureLogged = undefined
@@ -198,14 +197,18 @@ export abstract class LinkCycle {
   }
 
   /**
-   * An attempt that was never let in ended for `reason` (a sentence): logged, though only when it
-   * failed otherwise than the attempt before it (one failing every few seconds for hours is one
-   * line), and retried after the backoff.
+   * An attempt that was never let in ended for `reason` (a sentence): logged as `line`, though only
+   * when it failed otherwise than the attempt before it (one failing every few seconds for hours is
+   * one line), and retried after the backoff. Every way an attempt fails goes through here, a
+   * malformed welcome's too: a cause that comes back after another is logged again.
    */
-  private attemptFailed(reason: string): void {
+  private attemptFailed(
+    reason: string,
+    line: FailureLine = { level: 'warn', text: `Could not connect to the platform: ${reason}` },
+  ): void {
     if (this.stopped) return
-    if (reason !== this.failureLogged) this.deps.log.warn(`Could not connect to the platform: ${reason}`)
-    this.failureLogged = reason
+    if (line.text !== this.failureLogged) this.deps.log[line.level](line.text)
+    this.failureLogged = line.text
     this.retryLater(reason)
   }
 
@@ -242,6 +245,12 @@ export abstract class LinkCycle {
     this.current = state
     this.states.emit(state)
   }
+}
+
+/** The log line of a failed attempt, at its level. */
+interface FailureLine {
+  readonly level: 'warn' | 'error'
+  readonly text: string
 }
 
 /** Why an attempt whose connection closed (for `reason`) before the platform let Standby in failed. */

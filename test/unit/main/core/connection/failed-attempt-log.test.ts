@@ -1,0 +1,70 @@
+// Attempts the platform never lets in are logged once per streak of attempts failing the same way:
+// a line that stops while the attempts go on failing must mean the cause is still the same.
+import { expect, it } from 'vitest'
+import { PlatformLink } from '../../../../../src/main/core/connection/platform-link'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+import { ManualClock } from '../../../../../src/shared/clock'
+import { PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../../src/shared/protocol'
+import { FIXTURE_NOW } from '../../../../support/fixtures'
+import { memoryTransport } from '../../../../support/memory-transport'
+import { recordingLog } from '../../../../support/recording-log'
+
+/** A started link over the in-memory transport, with the clock and log the test drives. */
+function started() {
+  const { transport, connections } = memoryTransport()
+  const clock = new ManualClock(FIXTURE_NOW)
+  const log = recordingLog()
+  const link = new PlatformLink('http://127.0.0.1:4455', 'token-1', {
+    transport,
+    clock,
+    linkClock: clock,
+    power: createPowerHook(),
+    log,
+    random: () => 0.5,
+    expertId: 'exp_ada',
+  })
+  link.start()
+  const connection = () => {
+    const only = connections[0]
+    if (only === undefined) throw new Error('no connection')
+    return only
+  }
+  /** Wait out the backoff to the next attempt. */
+  const next = () => {
+    const state = link.state
+    if (state.kind !== 'waiting') throw new Error(`not waiting: ${state.kind}`)
+    clock.advanceTo(state.nextAttemptAt)
+  }
+  return { link, log, connection, next }
+}
+
+const malformed = { protocolVersion: PROTOCOL_VERSION, expertId: 'exp_ada' }
+
+it('logs a failure again when it comes back after an attempt that failed on a malformed welcome', () => {
+  const { log, connection, next } = started()
+  connection().fail('ECONNREFUSED')
+  next()
+  connection().accept()
+  connection().send(WELCOME_EVENT, malformed)
+  next()
+  connection().fail('ECONNREFUSED')
+  const unreachable = log.lines.filter((line) =>
+    /^warn Could not connect to the platform: .*unreachable/.test(line),
+  )
+  // Without the second, the log's last word on the attempts would be the malformed welcome.
+  expect(unreachable).toHaveLength(2)
+})
+
+it('logs a malformed welcome once while every attempt is welcomed the same malformed way', () => {
+  const { log, connection, next } = started()
+  for (let i = 0; i < 5; i++) {
+    connection().accept()
+    connection().send(WELCOME_EVENT, malformed)
+    next()
+  }
+  expect(log.lines.filter((line) => line.includes('malformed welcome'))).toHaveLength(1)
+  // A welcome malformed another way is another cause, and gets its line.
+  connection().accept()
+  connection().send(WELCOME_EVENT, { ...malformed, latestEventId: 'seven' })
+  expect(log.lines.filter((line) => line.includes('malformed welcome'))).toHaveLength(2)
+})
