@@ -34,15 +34,21 @@ export async function answerRequest(
   deps: RequestDeps,
 ): Promise<void> {
   let path = '(unparsed)'
-  let isAdmin = false
+  // Only the admin door's own refusals are of a caller turned away before its token was looked at:
+  // an endpoint behind it may refuse the operator's own call as forbidden for what it asks.
+  let turnedAwayAtAdminDoor = false
   try {
     const url = requestTarget(req.url, 'http://platform.invalid')
     if (url === null)
       throw new PlatformError('invalid_payload', 'The address of this request is not a valid URL.')
     path = url.pathname
     if (answerRoomPage(req, res, url, deps)) return
-    isAdmin = url.pathname.startsWith('/admin/')
-    if (isAdmin) checkAdminAccess(req, deps.adminToken)
+    const isAdmin = url.pathname.startsWith('/admin/')
+    if (isAdmin) {
+      turnedAwayAtAdminDoor = true
+      checkAdminAccess(req, deps.adminToken)
+      turnedAwayAtAdminDoor = false
+    }
     const found = dispatch(isAdmin ? deps.admin : deps.api, req, url.pathname)
     if (found.kind === 'options') {
       res.writeHead(204, { allow: found.allow, 'cache-control': 'no-store' })
@@ -57,7 +63,7 @@ export async function answerRequest(
       // it came from (another machine, a web page) is what an operator most needs to see.
       if (
         (error.code === 'unauthorized' && path !== HTTP_PATHS.signIn) ||
-        (error.code === 'forbidden' && isAdmin)
+        (error.code === 'forbidden' && turnedAwayAtAdminDoor)
       )
         deps.unauthorized.noteRequest(req, path, error)
       return sendError(res, error)
