@@ -218,7 +218,7 @@ export abstract class LinkCycle {
     if (this.stopped || this.restarting || this.current.kind === 'refused') return
     // Closed before its welcome: an attempt that failed, not a connection lost, as the expert reads it.
     if (this.current.kind === 'connecting')
-      return this.attemptFailed(closedUnwelcomed(this.platformUrl, reason))
+      return this.attemptFailed(closedUnwelcomed(this.platformUrl, reason, violation))
     const carried = this.probation.ended(reason, violation)
     if (carried === undefined) this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
     else this.retry.attempt = carried
@@ -253,7 +253,13 @@ interface FailureLine {
   readonly text: string
 }
 
-/** Why an attempt whose connection closed (for `reason`) before the platform let Standby in failed. */
-function closedUnwelcomed(platformUrl: string, reason: string): string {
-  return `The server at ${platformUrl} ended the connection before letting Standby in (${reason}). Standby tries again; if this goes on, check the platform address, or tell the platform's support.`
+/**
+ * Why an attempt whose connection closed (for `reason`) before the platform let Standby in failed:
+ * on a `violation` (a message it could not read, a flood of pings) Standby closed it, not the server.
+ */
+function closedUnwelcomed(platformUrl: string, reason: string, violation: boolean): string {
+  const closed = violation
+    ? `Standby closed the connection to ${platformUrl} before the platform let it in`
+    : `The server at ${platformUrl} ended the connection before letting Standby in`
+  return `${closed} (${reason}). Standby tries again; if this goes on, check the platform address, or tell the platform's support.`
 }

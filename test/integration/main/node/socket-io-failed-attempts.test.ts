@@ -80,11 +80,11 @@ describe('a connection attempt that fails before the platform lets Standby in', 
     )
   })
 
-  it('with an acceptance that names no connection: ended before letting Standby in, as an unreadable message', async () => {
+  it('with an acceptance that names no connection: closed by Standby as an unreadable message, before the platform let it in', async () => {
     const url = await platformWhoseGate((socket) => void socket.conn.write('0{}'))
     expectFailedAttempt(
       await firstFailure(url),
-      /ended the connection before letting Standby in \(the platform sent a message Standby could not read: parse error\)\. Standby tries again/,
+      /Standby closed the connection to .* before the platform let it in \(the platform sent a message Standby could not read: parse error\)\. Standby tries again/,
     )
   })
 

@@ -258,7 +258,7 @@ describe('the socket.io transport', () => {
     const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
     expect(waiting).toMatchObject({
       reason: expect.stringMatching(
-        /before letting Standby in \(the platform sent a message Standby could not read: parse error\)/,
+        /before the platform let it in \(the platform sent a message Standby could not read: parse error\)/,
       ),
     })
     if (waiting.kind === 'waiting') clock.advanceTo(waiting.nextAttemptAt)

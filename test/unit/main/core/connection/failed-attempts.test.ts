@@ -1,5 +1,6 @@
-// Attempts the platform never lets in are logged once per streak of attempts failing the same way:
-// a line that stops while the attempts go on failing must mean the cause is still the same.
+// Attempts the platform never lets in: each says truly why it failed, and they are logged once per
+// streak of attempts failing the same way (a line that stops while the attempts go on failing must
+// mean the cause is still the same).
 import { expect, it } from 'vitest'
 import { PlatformLink } from '../../../../../src/main/core/connection/platform-link'
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
@@ -67,4 +68,16 @@ it('logs a malformed welcome once while every attempt is welcomed the same malfo
   connection().accept()
   connection().send(WELCOME_EVENT, { ...malformed, latestEventId: 'seven' })
   expect(log.lines.filter((line) => line.includes('malformed welcome'))).toHaveLength(2)
+})
+
+it('says Standby, not the server, ended an attempt it closed because the platform broke the protocol', () => {
+  const { link, connection } = started()
+  connection().accept()
+  connection().violate('the platform sent a message Standby could not read: parse error')
+  const state = link.state
+  if (state.kind !== 'waiting') throw new Error(`not waiting: ${state.kind}`)
+  expect(state.reason).not.toMatch(/server .* ended the connection/)
+  expect(state.reason).toMatch(
+    /^Standby closed the connection to http:\/\/127\.0\.0\.1:4455 before the platform let it in \(the platform sent a message Standby could not read: parse error\)\. Standby tries again; if this goes on, check the platform address, or tell the platform's support\.$/,
+  )
 })
