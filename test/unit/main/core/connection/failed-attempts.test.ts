@@ -2,28 +2,12 @@
 // streak of attempts failing the same way (a line that stops while the attempts go on failing must
 // mean the cause is still the same).
 import { expect, it } from 'vitest'
-import { PlatformLink } from '../../../../../src/main/core/connection/platform-link'
-import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
-import { ManualClock } from '../../../../../src/shared/clock'
 import { PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../../src/shared/protocol'
-import { FIXTURE_NOW } from '../../../../support/fixtures'
-import { memoryTransport } from '../../../../support/memory-transport'
-import { recordingLog } from '../../../../support/recording-log'
+import { memoryLink } from '../../../../support/memory-link'
 
 /** A started link over the in-memory transport, with the clock and log the test drives. */
 function started() {
-  const { transport, connections } = memoryTransport()
-  const clock = new ManualClock(FIXTURE_NOW)
-  const log = recordingLog()
-  const link = new PlatformLink('http://127.0.0.1:4455', 'token-1', {
-    transport,
-    clock,
-    linkClock: clock,
-    power: createPowerHook(),
-    log,
-    random: () => 0.5,
-    expertId: 'exp_ada',
-  })
+  const { link, connections, clock, log } = memoryLink()
   link.start()
   const connection = () => {
     const only = connections[0]
